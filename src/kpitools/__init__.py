@@ -1,0 +1,188 @@
+"""kpitools: targets against results, by unit and year.
+
+``import kpitools`` stays fast: modules that pull in Altair, papermill or nbconvert are
+imported on first use of one of their names.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+__version__ = "0.1.0"
+
+# name -> module that defines it; every name here is in __all__ and is public API.
+_EXPORTS = {
+    "DataIssue": "errors",
+    "KpiDataError": "errors",
+    "ParameterError": "errors",
+    "MetricCatalog": "catalog",
+    "read_catalog": "catalog",
+    "UnitRegistry": "names",
+    "UnknownUnitError": "names",
+    "read_registry": "names",
+    "name_key": "names",
+    "strip_diacritics": "names",
+    "NumberFormatError": "numbers",
+    "parse_number": "numbers",
+    "parse_percent": "numbers",
+    "parse_pair": "numbers",
+    "check_percent": "numbers",
+    "format_number": "numbers",
+    "format_percent": "numbers",
+    "Dataset": "io",
+    "LONG_SCHEMA": "io",
+    "find_path": "io",
+    "load_dataset": "io",
+    "parse_date": "io",
+    "read_kpi_file": "io",
+    "read_kpis": "io",
+    "write_kpis": "io",
+    "Bands": "measures",
+    "DEFAULT_BANDS": "measures",
+    "attainment": "measures",
+    "attainment_note": "measures",
+    "consistency": "measures",
+    "pace": "measures",
+    "rank_within_year": "measures",
+    "reconcile": "measures",
+    "rollup": "measures",
+    "share_of_parent": "measures",
+    "status": "measures",
+    "target_stretch": "measures",
+    "term_attainment": "measures",
+    "variance": "measures",
+    "with_measures": "measures",
+    "yoy_change": "measures",
+    "check_lang": "params",
+    "check_metrics": "params",
+    "check_unit": "params",
+    "check_year": "params",
+    "Table": "tables",
+    "kpi_table": "tables",
+    "pace_table": "tables",
+    "bullet_chart": "charts",
+    "report_header": "notebook",
+    "synthetic_notice": "notebook",
+}
+
+__all__ = [
+    "DEFAULT_BANDS",
+    "LONG_SCHEMA",
+    "Bands",
+    "DataIssue",
+    "Dataset",
+    "KpiDataError",
+    "MetricCatalog",
+    "NumberFormatError",
+    "ParameterError",
+    "Table",
+    "UnitRegistry",
+    "UnknownUnitError",
+    "__version__",
+    "attainment",
+    "attainment_note",
+    "bullet_chart",
+    "check_lang",
+    "check_metrics",
+    "check_percent",
+    "check_unit",
+    "check_year",
+    "consistency",
+    "find_path",
+    "format_number",
+    "format_percent",
+    "kpi_table",
+    "load_dataset",
+    "name_key",
+    "pace",
+    "pace_table",
+    "parse_date",
+    "parse_number",
+    "parse_pair",
+    "parse_percent",
+    "rank_within_year",
+    "read_catalog",
+    "read_kpi_file",
+    "read_kpis",
+    "read_registry",
+    "reconcile",
+    "report_header",
+    "rollup",
+    "share_of_parent",
+    "status",
+    "strip_diacritics",
+    "synthetic_notice",
+    "target_stretch",
+    "term_attainment",
+    "variance",
+    "with_measures",
+    "write_kpis",
+    "yoy_change",
+]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'kpitools' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"kpitools.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from kpitools.catalog import MetricCatalog, read_catalog
+    from kpitools.charts import bullet_chart
+    from kpitools.errors import DataIssue, KpiDataError, ParameterError
+    from kpitools.io import (
+        LONG_SCHEMA,
+        Dataset,
+        find_path,
+        load_dataset,
+        parse_date,
+        read_kpi_file,
+        read_kpis,
+        write_kpis,
+    )
+    from kpitools.measures import (
+        DEFAULT_BANDS,
+        Bands,
+        attainment,
+        attainment_note,
+        consistency,
+        pace,
+        rank_within_year,
+        reconcile,
+        rollup,
+        share_of_parent,
+        status,
+        target_stretch,
+        term_attainment,
+        variance,
+        with_measures,
+        yoy_change,
+    )
+    from kpitools.names import (
+        UnitRegistry,
+        UnknownUnitError,
+        name_key,
+        read_registry,
+        strip_diacritics,
+    )
+    from kpitools.notebook import report_header, synthetic_notice
+    from kpitools.numbers import (
+        NumberFormatError,
+        check_percent,
+        format_number,
+        format_percent,
+        parse_number,
+        parse_pair,
+        parse_percent,
+    )
+    from kpitools.params import check_lang, check_metrics, check_unit, check_year
+    from kpitools.tables import Table, kpi_table, pace_table

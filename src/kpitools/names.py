@@ -1,0 +1,829 @@
+"""Vietnamese unit names and the unit registry.
+
+Names are compared through :func:`name_key`: NFC, case-folded, whitespace collapsed, an
+administrative prefix (quận, huyện, thị xã, thành phố, TP., Q., H., TX.) removed and the tone
+mark moved to the end of each syllable, so "Hòa" and "Hoà" match. :class:`UnitRegistry` turns
+whatever a data file says ("huyện Đông Anh", "Dong Anh", "17") into an official code ("017").
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import io
+import os
+import re
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import polars as pl
+
+from kpitools.errors import DataIssue, KpiDataError, show_value
+
+__all__ = [
+    "LEVELS",
+    "UnitRegistry",
+    "UnknownUnitError",
+    "name_key",
+    "nfc",
+    "read_registry",
+    "strip_diacritics",
+]
+
+#: Allowed values of the registry's ``level`` column, from the top down: the city, its
+#: district-level units, the other committees directly under the city, wards/communes and
+#: basic (grassroots) Party organizations.
+LEVELS: tuple[str, ...] = ("city", "district", "affiliated", "ward", "basic")
+
+REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "level", "parent")
+OPTIONAL_COLUMNS: tuple[str, ...] = ("type", "valid_from", "valid_to", "note")
+_COLUMNS = ("code", "name", "level", "type", "parent", "valid_from", "valid_to", "note")
+_SCHEMA: dict[str, Any] = {
+    "code": pl.String,
+    "name": pl.String,
+    "level": pl.String,
+    "type": pl.String,
+    "parent": pl.String,
+    "valid_from": pl.Date,
+    "valid_to": pl.Date,
+    "note": pl.String,
+}
+_DATE_COLUMNS = ("valid_from", "valid_to")
+
+# Vietnamese tone marks (huyền, sắc, ngã, hỏi, nặng); vowel-quality marks (circumflex,
+# breve, horn) stay where they are.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+# Ð/ð (Icelandic eth) is what old VNI/TCVN conversions often leave in place of Đ/đ; invisible
+# format characters (zero-width space, joiners, BOM, soft hyphen) come in with copy-paste.
+_CLEAN = str.maketrans(
+    {
+        "\u00d0": "\u0110",
+        "\u00f0": "\u0111",
+        "\u00ad": None,
+        "\u200b": None,
+        "\u200c": None,
+        "\u200d": None,
+        "\u2060": None,
+        "\ufeff": None,
+    }
+)
+_PLAIN_D = str.maketrans({"đ": "d", "Đ": "D", "\u00f0": "d", "\u00d0": "D"})
+_ABBREVIATIONS = ("tp.", "tx.", "q.", "h.")
+_DIGITS = re.compile(r"[0-9]+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MEMO_LIMIT = 65_536
+
+# A tiny registry for the doctests below.
+_DEMO: dict[str, list[Any]] = {
+    "code": ["01", "001", "017", "019"],
+    "name": ["Hà Nội", "Ba Đình", "Đông Anh", "Nam Từ Liêm"],
+    "level": ["city", "district", "district", "district"],
+    "type": ["thành phố", "quận", "huyện", "quận"],
+    "parent": [None, "01", "01", "01"],
+    "valid_from": [None, None, None, "2014-04-01"],
+    "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30"],
+}
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode normalization form NFC.
+
+    Examples
+    --------
+    >>> import unicodedata
+    >>> nfc(unicodedata.normalize("NFD", "Đông Anh")) == "Đông Anh"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove every diacritic, turning đ/Đ into d/D; case and spacing are kept.
+
+    Examples
+    --------
+    >>> strip_diacritics("Đông Anh")
+    'Dong Anh'
+    >>> strip_diacritics("Ứng Hòa")
+    'Ung Hoa'
+    """
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", kept.translate(_PLAIN_D))
+
+
+def name_key(text: str, *, diacritics: bool = True) -> str:
+    """Return the key under which two spellings of a unit name compare equal.
+
+    The text is NFC-normalized and case-folded, whitespace (including no-break space) is
+    collapsed, punctuation around it trimmed, and one leading administrative prefix is
+    removed: quận, huyện, thị xã, thành phố, TP, TP., Q., H., TX. (any case, with full
+    diacritics or none; "Quân" is a word, not "quận", and is kept). With ``diacritics=True``
+    each syllable's tone mark is moved to the syllable's end, so the old and new placements
+    ("Hòa"/"Hoà", "Thủy"/"Thuỷ") give one key while vowel marks (â, ă, ơ, ư) still count.
+    With ``diacritics=False`` every mark is removed and the prefix is recognized without them.
+
+    The key is for comparing, not for display.
+
+    Parameters
+    ----------
+    text
+        A unit name as written anywhere.
+    diacritics
+        Keep diacritics in the key (default) or remove them all.
+
+    Examples
+    --------
+    >>> name_key("Ứng Hòa") == name_key("ứng hoà")
+    True
+    >>> name_key("  Huyện\\u00a0Đông   Anh. ", diacritics=False)
+    'dong anh'
+    >>> name_key("Q. Ba Đình") == name_key("Ba Đình")
+    True
+    """
+    return _key(text, diacritics=diacritics, drop_prefix=True)
+
+
+def _key(text: str, *, diacritics: bool, drop_prefix: bool) -> str:
+    cleaned = unicodedata.normalize("NFC", nfc(text).translate(_CLEAN).casefold())
+    words = _trim(cleaned).split()
+    if drop_prefix:
+        words = _drop_prefix(words, loose=not diacritics)
+    joined = _trim(" ".join(words))
+    return _move_tones(joined) if diacritics else strip_diacritics(joined)
+
+
+def _is_edge_junk(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char)[0] in "PS"
+
+
+def _trim(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and _is_edge_junk(text[start]):
+        start += 1
+    while end > start and _is_edge_junk(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _move_tones(text: str) -> str:
+    out: list[str] = []
+    tones: list[str] = []
+    for char in unicodedata.normalize("NFD", text):
+        if char.isalnum() or unicodedata.category(char)[0] == "M":
+            if char in _TONES:
+                tones.append(char)
+            else:
+                out.append(char)
+        else:
+            out.extend(tones)
+            tones.clear()
+            out.append(char)
+    out.extend(tones)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+_STRICT_WORDS = frozenset(_move_tones(w) for w in ("quận", "huyện", "quan", "huyen", "tp", "tx"))
+_STRICT_PAIRS = frozenset(
+    (_move_tones(a), _move_tones(b))
+    for a, b in (("thị", "xã"), ("thành", "phố"), ("thi", "xa"), ("thanh", "pho"))
+)
+_LOOSE_WORDS = frozenset(("quan", "huyen", "tp", "tx"))
+_LOOSE_PAIRS = frozenset((("thi", "xa"), ("thanh", "pho")))
+
+
+def _drop_prefix(words: list[str], *, loose: bool) -> list[str]:
+    """Drop one administrative prefix from case-folded words, if a name remains after it."""
+    if len(words) < 2:
+        return _drop_attached(words)
+    norm = strip_diacritics if loose else _move_tones
+    first = norm(_trim(words[0]))
+    if len(words) >= 3 and (first, norm(_trim(words[1]))) in (
+        _LOOSE_PAIRS if loose else _STRICT_PAIRS
+    ):
+        return words[2:]
+    if first in (_LOOSE_WORDS if loose else _STRICT_WORDS) or words[0] in _ABBREVIATIONS:
+        return words[1:]
+    return _drop_attached(words)
+
+
+def _drop_attached(words: list[str]) -> list[str]:
+    # "TP.Hà Nội", "Q.Ba Đình": the abbreviation glued to the name.
+    if words:
+        for abbreviation in _ABBREVIATIONS:
+            if words[0].startswith(abbreviation) and len(words[0]) > len(abbreviation):
+                return [words[0][len(abbreviation) :], *words[1:]]
+    return words
+
+
+class UnknownUnitError(KeyError):
+    """A unit name or code that the registry cannot resolve to exactly one unit.
+
+    Attributes
+    ----------
+    name
+        The text as given.
+    suggestions
+        Close or competing units as ``"code name"`` strings.
+    ambiguous
+        True when the text matches several units equally well.
+
+    Examples
+    --------
+    >>> print(UnknownUnitError("Dong Anhh", ["017 Đông Anh"]))
+    unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?
+    >>> print(UnknownUnitError("a\\nb"))
+    unknown unit 'a\\nb'
+    """
+
+    def __init__(
+        self, name: str, suggestions: Iterable[str] = (), *, ambiguous: bool = False
+    ) -> None:
+        self.name = name
+        self.suggestions = list(suggestions)
+        self.ambiguous = ambiguous
+        super().__init__(name, self.suggestions)
+
+    def __str__(self) -> str:
+        shown = show_value(self.name)
+        if self.ambiguous:
+            return (
+                f"ambiguous unit {shown}: it matches {' and '.join(self.suggestions)}; "
+                "write the name with its diacritics or use the code"
+            )
+        if self.suggestions:
+            *head, last = self.suggestions
+            options = f"{', '.join(head)} or {last}" if head else last
+            return f"unknown unit {shown}; did you mean {options}?"
+        return f"unknown unit {shown}"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_unknown, (self.name, self.suggestions, self.ambiguous))
+
+
+def _rebuild_unknown(name: str, suggestions: list[str], ambiguous: bool) -> UnknownUnitError:
+    return UnknownUnitError(name, suggestions, ambiguous=ambiguous)
+
+
+class _Unit(NamedTuple):
+    name: str
+    level: str
+    type: str | None
+    parent: str | None
+    valid_from: date | None
+    valid_to: date | None
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class UnitRegistry:
+    """The units (city, districts, other committees, ...) with codes, names and lifetimes.
+
+    Build one with :func:`read_registry` or :meth:`from_frame`; constructing it directly
+    validates and normalizes the frame the same way. ``units`` has the columns code, name
+    (NFC), level, type, parent (str or null), valid_from, valid_to (date or null: before
+    the registry's horizon / still exists) and note, followed by any extra columns of the
+    source. Lookups are precomputed, so :meth:`resolve` is cheap enough for every row.
+
+    Examples
+    --------
+    >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+    >>> len(reg), "017" in reg
+    (4, True)
+    >>> reg.resolve("huyện Đông Anh"), reg.name("017")
+    ('017', 'Đông Anh')
+    """
+
+    units: pl.DataFrame
+    # Lookups built once in __post_init__.
+    _info: dict[str, _Unit] = field(init=False, repr=False, compare=False)
+    _indexes: tuple[dict[str, tuple[str, ...]], ...] = field(init=False, repr=False, compare=False)
+    _plain_keys: list[str] = field(init=False, repr=False, compare=False)
+    _children: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
+    _folded: dict[str, str] = field(init=False, repr=False, compare=False)
+    _widths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    _memo: dict[str, str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        units = _normalized_or_raise(self.units, "<frame>", None)
+        object.__setattr__(self, "units", units)
+        info: dict[str, _Unit] = {}
+        for row in units.select(_COLUMNS[:-1]).iter_rows():
+            info[row[0]] = _Unit(*row[1:])
+        indexes: tuple[dict[str, list[str]], ...] = ({}, {}, {}, {})
+        children: dict[str, list[str]] = {}
+        for code, unit in info.items():
+            for index, key in zip(indexes, _keys(unit.name), strict=True):
+                index.setdefault(key, []).append(code)
+            if unit.parent is not None:
+                children.setdefault(unit.parent, []).append(code)
+        folded: dict[str, list[str]] = {}
+        for code in info:
+            folded.setdefault(code.casefold(), []).append(code)
+        widths = sorted({len(c) for c in info if _DIGITS.fullmatch(c)}, reverse=True)
+        state = {
+            "_info": info,
+            "_indexes": tuple({k: tuple(v) for k, v in ix.items()} for ix in indexes),
+            "_plain_keys": sorted(indexes[3]),
+            "_children": {k: tuple(sorted(v)) for k, v in children.items()},
+            "_folded": {k: v[0] for k, v in folded.items() if len(v) == 1},
+            "_widths": tuple(widths),
+            "_memo": {},
+        }
+        for attribute, value in state.items():
+            object.__setattr__(self, attribute, value)
+
+    @classmethod
+    def from_frame(
+        cls, df: pl.DataFrame | pl.LazyFrame, *, source: str = "<frame>"
+    ) -> UnitRegistry:
+        """Validate a registry frame and build a registry from it.
+
+        Same rules as :func:`read_registry`; rows are numbered as in a spreadsheet
+        (header row 1, first data row 2). Code and parent columns must be text.
+
+        Raises
+        ------
+        KpiDataError
+            Listing every problem with ``source``, row, column and value.
+
+        Examples
+        --------
+        >>> bad = pl.DataFrame({"code": ["01", "01"], "name": ["Hà Nội", "X"],
+        ...                     "level": ["city", "town"], "parent": [None, None]})
+        >>> UnitRegistry.from_frame(bad, source="mine")
+        Traceback (most recent call last):
+        ...
+        kpitools.errors.KpiDataError: 2 problems in the input:
+          mine, row 3, column 'code': duplicate code, first defined in row 2 (value '01')
+          mine, row 3, column 'level': unknown level; expected one of city, district, affiliated, ward, basic (value 'town')
+        """  # noqa: E501
+        frame = df.collect() if isinstance(df, pl.LazyFrame) else df
+        return cls(_normalized_or_raise(frame, source, None))
+
+    def __repr__(self) -> str:
+        return f"UnitRegistry({len(self)} units)"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, UnitRegistry):
+            return NotImplemented
+        return self.units.equals(other.units)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __len__(self) -> int:
+        return len(self._info)
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code in self._info
+
+    def resolve(self, text: str) -> str:
+        """Return the code of the unit that ``text`` names.
+
+        Tried in order: an exact code (surrounding spaces ignored; letters in any case);
+        digits without a leading zero padded with zeros to a code's width, widest width
+        first, because spreadsheets turn "017" into 17 (so "17" → "017" and "1" → "001",
+        not the city "01": write the city as "01"); the name by :func:`name_key` with
+        diacritics; then without diacritics, if only one unit has that key. A name that
+        equals a unit's full name (prefix included) wins over prefix removal.
+
+        Raises
+        ------
+        UnknownUnitError
+            No unit matches (up to 3 close names are suggested), or the text matches
+            several units (all are listed, ``ambiguous`` is True).
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> [reg.resolve(t) for t in ["017", "17", "Q. Ba Đình", "nam tu liem", "01"]]
+        ['017', '017', '001', '019', '01']
+        >>> reg.resolve("Dong Anhh")
+        Traceback (most recent call last):
+        ...
+        kpitools.names.UnknownUnitError: unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"a unit name or code must be str, not {type(text).__name__}")
+        memo: dict[str, str] = self._memo
+        found = memo.get(text)
+        if found is None:
+            found = self._resolve(text)
+            if len(memo) < _MEMO_LIMIT:
+                memo[text] = found
+        return found
+
+    def _resolve(self, text: str) -> str:
+        info = self._info
+        stripped = text.strip()
+        if stripped in info:
+            return stripped
+        folded = self._folded.get(stripped.casefold())
+        if folded is not None:
+            return folded
+        if _DIGITS.fullmatch(stripped) and not stripped.startswith("0"):
+            for width in self._widths:
+                padded = stripped.zfill(width)
+                if padded in info:
+                    return padded
+        for index, key in zip(self._indexes, _keys(text), strict=True):
+            codes = index.get(key)
+            if codes is None or not key:
+                continue
+            if len(codes) == 1:
+                return codes[0]
+            raise UnknownUnitError(text, self._labels(codes), ambiguous=True)
+        return self._unknown(text)
+
+    def _unknown(self, text: str) -> str:
+        plain = name_key(text, diacritics=False)
+        close = difflib.get_close_matches(plain, self._plain_keys, n=3, cutoff=0.6)
+        codes = [code for key in close for code in self._indexes[3][key]]
+        raise UnknownUnitError(text, self._labels(codes[:3]))
+
+    def _labels(self, codes: Iterable[str]) -> list[str]:
+        return [f"{code} {self._info[code].name}" for code in codes]
+
+    def _unit(self, code: str) -> _Unit:
+        unit = self._info.get(code) if isinstance(code, str) else None
+        if unit is not None:
+            return unit
+        try:
+            suggestions = self._labels([self.resolve(code)])
+        except UnknownUnitError as err:
+            suggestions = err.suggestions
+        except TypeError:
+            suggestions = []
+        raise UnknownUnitError(str(code), suggestions)
+
+    def name(self, code: str) -> str:
+        """Return the display name (NFC, with diacritics) of the unit ``code``.
+
+        Raises
+        ------
+        UnknownUnitError
+            ``code`` is not a code of the registry; use :meth:`resolve` for free text.
+
+        Examples
+        --------
+        >>> UnitRegistry.from_frame(pl.DataFrame(_DEMO)).name("019")
+        'Nam Từ Liêm'
+        """
+        return self._unit(code).name
+
+    def level(self, code: str) -> str:
+        """Return the level of the unit ``code``, one of :data:`LEVELS`.
+
+        Examples
+        --------
+        >>> UnitRegistry.from_frame(pl.DataFrame(_DEMO)).level("01")
+        'city'
+        """
+        return self._unit(code).level
+
+    def parent(self, code: str) -> str | None:
+        """Return the parent's code of the unit ``code``, or None for a top unit.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> reg.parent("017"), reg.parent("01")
+        ('01', None)
+        """
+        return self._unit(code).parent
+
+    def children(self, code: str, *, year: int | None = None) -> list[str]:
+        """Return the codes of the units directly under ``code``, sorted.
+
+        Parameters
+        ----------
+        code
+            The parent's code.
+        year
+            Keep only children that existed at some time in that calendar year.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> reg.children("01"), reg.children("01", year=2010)
+        (['001', '017', '019'], ['001', '017'])
+        """
+        self._unit(code)
+        kids = self._children.get(code, ())
+        if year is None:
+            return list(kids)
+        return [kid for kid in kids if self.exists(kid, year)]
+
+    def exists(self, code: str, year: int) -> bool:
+        """Tell whether the unit ``code`` existed at any time during the calendar ``year``.
+
+        An empty valid_from means the unit existed before the registry's horizon; an empty
+        valid_to that it still exists.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> reg.exists("019", 2013), reg.exists("019", 2014), reg.exists("019", 2026)
+        (False, True, False)
+        """
+        unit = self._unit(code)
+        starts_in_time = unit.valid_from is None or unit.valid_from <= date(year, 12, 31)
+        ends_in_time = unit.valid_to is None or unit.valid_to >= date(year, 1, 1)
+        return starts_in_time and ends_in_time
+
+    def codes(self, *, level: str | None = None, year: int | None = None) -> list[str]:
+        """Return the unit codes, sorted as text, optionally of one level or one year.
+
+        Raises
+        ------
+        ValueError
+            ``level`` is not one of :data:`LEVELS`.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> reg.codes(level="district", year=2013)
+        ['001', '017']
+        """
+        if level is not None and level not in LEVELS:
+            raise ValueError(
+                f"unknown level {show_value(level)}; expected one of {', '.join(LEVELS)}"
+            )
+        return sorted(
+            code
+            for code, unit in self._info.items()
+            if (level is None or unit.level == level) and (year is None or self.exists(code, year))
+        )
+
+
+def _keys(text: str) -> tuple[str, str, str, str]:
+    """Lookup keys, most specific first: full and prefix-free, with and without diacritics."""
+    return (
+        _key(text, diacritics=True, drop_prefix=False),
+        _key(text, diacritics=True, drop_prefix=True),
+        _key(text, diacritics=False, drop_prefix=False),
+        _key(text, diacritics=False, drop_prefix=True),
+    )
+
+
+def read_registry(path: str | os.PathLike[str]) -> UnitRegistry:
+    """Read a unit registry CSV (UTF-8) into a :class:`UnitRegistry`.
+
+    Every cell is read as text so codes keep their leading zeros; cells are stripped and
+    NFC-normalized, and empty cells are null. Columns: ``code``, ``name``, ``level``,
+    ``parent`` (required; parent may be empty for a top unit), ``type``, ``valid_from``,
+    ``valid_to``, ``note`` (optional); header names are matched ignoring case, other
+    columns are kept. ``level`` must be one of :data:`LEVELS`; dates are ``YYYY-MM-DD``.
+    ``note`` is free text: if it is the last column and a row has extra fields because a
+    note contains unquoted commas, they are joined back into the note with a warning.
+
+    Raises
+    ------
+    KpiDataError
+        Listing every problem with file, row (header = row 1), column and value: a missing
+        required column, an empty code or name, a duplicate code (and where it was first
+        defined), an unknown level, a parent that is not a code of the file, a parent chain
+        that loops, a bad date, valid_from after valid_to, a row of the wrong length.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "units.csv"
+    ...     _ = path.write_text("code,name,level,parent\\n01,Hà Nội,city,\\n017,Đông Anh,"
+    ...                         "district,01\\n", encoding="utf-8")
+    ...     reg = read_registry(path)
+    >>> reg.codes(), reg.resolve("Dong Anh")
+    (['01', '017'], '017')
+    """
+    source = os.fspath(path)
+    try:
+        text = Path(path).read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise KpiDataError(
+            DataIssue(
+                f"not UTF-8 text (bad byte at offset {err.start}); save it as 'CSV UTF-8'",
+                file=source,
+            )
+        ) from None
+    try:
+        records = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as err:
+        raise KpiDataError(DataIssue(f"not a readable CSV file: {err}", file=source)) from None
+    frame, row_numbers, issues = _frame_from_records(records, source)
+    units, more = _normalize(frame, source, row_numbers)
+    if issues or units is None:
+        raise KpiDataError(sorted(issues + more, key=_issue_order))
+    return UnitRegistry(units)
+
+
+def _frame_from_records(
+    records: list[list[str]], source: str
+) -> tuple[pl.DataFrame, list[int], list[DataIssue]]:
+    issues: list[DataIssue] = []
+    if not records:
+        issues.append(DataIssue("the file is empty; it needs a header row", file=source))
+        return pl.DataFrame(), [], issues
+    header = [h.strip() for h in records[0]]
+    width = len(header)
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    joined: list[int] = []
+    for index, record in enumerate(records[1:], start=2):
+        if not any(cell.strip() for cell in record):
+            continue  # a blank line
+        if len(record) > width and not any(cell.strip() for cell in record[width:]):
+            record = record[:width]
+        if len(record) > width and header[-1].casefold() == "note":
+            record = [*record[: width - 1], ",".join(record[width - 1 :])]
+            joined.append(index)
+        if len(record) != width:
+            issues.append(
+                DataIssue(
+                    f"the row has {len(record)} fields but the header has {width}; "
+                    "put text that contains commas in double quotes",
+                    file=source,
+                    row=index,
+                )
+            )
+            continue
+        rows.append(record)
+        numbers.append(index)
+    if joined:
+        warnings.warn(
+            f"{source}: row{'s' if len(joined) > 1 else ''} {', '.join(map(str, joined))} "
+            "had more fields than the header; "
+            "the extra ones were joined into 'note'. Put notes that contain commas in "
+            "double quotes.",
+            UserWarning,
+            stacklevel=3,
+        )
+    columns: dict[str, list[str]] = {}
+    for position, name in enumerate(header):
+        values = [row[position] for row in rows]
+        if not name:
+            if any(v.strip() for v in values):
+                issues.append(DataIssue(f"column {position + 1} has no header", file=source, row=1))
+            continue
+        if name in columns:
+            issues.append(DataIssue("the column appears twice", file=source, row=1, column=name))
+            continue
+        columns[name] = values
+    frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
+    return frame, numbers, issues
+
+
+def _normalized_or_raise(df: object, source: str, row_numbers: Sequence[int] | None) -> Any:
+    if not isinstance(df, pl.DataFrame):
+        raise TypeError(f"UnitRegistry needs a polars DataFrame, not {type(df).__name__}")
+    units, issues = _normalize(df, source, row_numbers)
+    if issues or units is None:
+        raise KpiDataError(issues)
+    return units
+
+
+def _normalize(
+    df: pl.DataFrame, source: str, row_numbers: Sequence[int] | None
+) -> tuple[pl.DataFrame | None, list[DataIssue]]:
+    """Check a registry frame; return a new, typed frame (or None) and every problem."""
+    issues: list[DataIssue] = []
+
+    def issue(message: str, row: int | None, column: str | None, value: object = None) -> None:
+        issues.append(DataIssue(message, file=source, row=row, column=column, value=value))
+
+    rows = list(row_numbers) if row_numbers is not None else list(range(2, df.height + 2))
+    by_name: dict[str, str] = {}
+    for column in df.columns:
+        folded = column.strip().casefold()
+        if folded in _SCHEMA:
+            if folded in by_name:
+                issue("the column appears twice", 1, column)
+            by_name[folded] = column
+    extras = [c for c in df.columns if c not in by_name.values()]
+    for column in REQUIRED_COLUMNS:
+        if column not in by_name:
+            issue(f"missing required column; the header has {', '.join(df.columns)}", 1, column)
+
+    values: dict[str, list[Any]] = {}
+    for column in _COLUMNS:
+        if column not in by_name:
+            values[column] = [None] * df.height
+            continue
+        series = df.get_column(by_name[column])
+        if column in _DATE_COLUMNS:
+            values[column] = _dates(series, column, rows, issue)
+        elif series.dtype in (pl.String, pl.Null) or column not in ("code", "parent"):
+            texts = series.cast(pl.String).to_list()
+            values[column] = [_clean_text(v) for v in texts]
+        else:
+            issue(f"must be text so leading zeros survive, not {series.dtype}", 1, column)
+            values[column] = [None] * df.height
+
+    first_row: dict[str, int] = {}
+    for i, code in enumerate(values["code"]):
+        if code is None:
+            if "code" in by_name:
+                issue("empty code", rows[i], "code")
+        elif code in first_row:
+            issue(f"duplicate code, first defined in row {first_row[code]}", rows[i], "code", code)
+        else:
+            first_row[code] = rows[i]
+    for i, (name, level) in enumerate(zip(values["name"], values["level"], strict=True)):
+        if name is None and "name" in by_name:
+            issue("empty name", rows[i], "name")
+        if level not in LEVELS and "level" in by_name:
+            issue(f"unknown level; expected one of {', '.join(LEVELS)}", rows[i], "level", level)
+    parents: dict[str, str] = {}
+    for i, (code, parent) in enumerate(zip(values["code"], values["parent"], strict=True)):
+        if parent is None or "code" not in by_name:
+            continue
+        if parent not in first_row:
+            issue("parent is not a code in this registry", rows[i], "parent", parent)
+        elif parent == code:
+            issue("the unit is its own parent", rows[i], "parent", parent)
+        elif code is not None and first_row.get(code) == rows[i]:
+            parents[code] = parent
+    for code in _codes_in_loops(parents):
+        chain = _chain(code, parents)
+        issue(f"the parent chain loops: {' → '.join(chain)}", first_row[code], "parent")
+    for i, (start, end) in enumerate(zip(values["valid_from"], values["valid_to"], strict=True)):
+        if start is not None and end is not None and start > end:
+            issue(f"valid_from is after valid_to ({end.isoformat()})", rows[i], "valid_from", start)
+
+    if df.height == 0 and not issues:
+        issue("the registry has no units", None, None)
+    if issues:
+        return None, sorted(issues, key=_issue_order)
+    units = pl.DataFrame(values, schema=_SCHEMA)
+    if extras:
+        units = units.hstack(df.select(extras))
+    return units, issues
+
+
+def _issue_order(issue: DataIssue) -> tuple[int, int]:
+    row = issue.row if issue.row is not None else 1 << 62
+    column = _COLUMNS.index(issue.column) if issue.column in _COLUMNS else len(_COLUMNS)
+    return row, column
+
+
+def _clean_text(value: str | None) -> str | None:
+    if value is None:
+        return None
+    cleaned = nfc(value).strip()
+    return cleaned or None
+
+
+def _dates(
+    series: pl.Series, column: str, rows: list[int], issue: Callable[..., None]
+) -> list[date | None]:
+    if series.dtype == pl.Date:
+        return series.to_list()
+    if isinstance(series.dtype, pl.Datetime):
+        return [None if v is None else v.date() for v in series.to_list()]
+    if series.dtype not in (pl.String, pl.Null):
+        issue(f"must hold dates (YYYY-MM-DD), not {series.dtype}", 1, column)
+        return [None] * len(series)
+    out: list[date | None] = []
+    for i, raw in enumerate(series.cast(pl.String).to_list()):
+        text = _clean_text(raw)
+        parsed: date | None = None
+        if text is not None:
+            try:
+                if not _ISO_DATE.fullmatch(text):
+                    raise ValueError(text)
+                parsed = datetime.strptime(text, "%Y-%m-%d").date()
+            except ValueError:
+                issue("not a date; write it as YYYY-MM-DD", rows[i], column, raw)
+        out.append(parsed)
+    return out
+
+
+def _codes_in_loops(parents: dict[str, str]) -> list[str]:
+    """One code per parent loop (the first in file order), for reporting each loop once."""
+    reported: set[str] = set()
+    found: list[str] = []
+    for start in parents:
+        seen: list[str] = []
+        code: str | None = start
+        while code is not None and code not in seen and code not in reported:
+            seen.append(code)
+            code = parents.get(code)
+        if code is not None and code in seen:
+            loop = seen[seen.index(code) :]
+            reported.update(loop)
+            found.append(min(loop, key=list(parents).index))
+        reported.update(seen)
+    return found
+
+
+def _chain(code: str, parents: dict[str, str]) -> list[str]:
+    chain = [code]
+    current = parents[code]
+    while current != code:
+        chain.append(current)
+        current = parents[current]
+    return [*chain, code]

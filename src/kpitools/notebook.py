@@ -1,0 +1,87 @@
+"""Blocks that notebooks show around their charts and tables: header, notices, footer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+import polars as pl
+
+from kpitools.catalog import check_lang
+
+SYNTHETIC_NOTICE = {
+    "vi": (
+        "Lưu ý: báo cáo này có {n} dòng dữ liệu tổng hợp (synthetic) — số liệu giả lập để "
+        "minh họa, không phải số liệu thật. Các dòng đó được đánh dấu “tổng hợp (synthetic)”."
+    ),
+    "en": (
+        "Note: this report shows {n} rows of synthetic data — invented figures for "
+        "demonstration, not real data. Those rows are marked “synthetic”."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Html:
+    """A block of HTML for a notebook output (already escaped where it holds data)."""
+
+    html: str
+
+    def _repr_html_(self) -> str:
+        return self.html
+
+    def __str__(self) -> str:
+        return self.html
+
+
+def file_digest(path: str | Path, *, length: int = 12) -> str:
+    """The first ``length`` hex digits of a file's SHA-256."""
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            h.update(block)
+    return h.hexdigest()[:length]
+
+
+def synthetic_notice(kpis: pl.DataFrame, *, lang: str = "vi") -> Html:
+    """A visible warning when any row shown is synthetic; empty otherwise."""
+    n = int((kpis["source"] == "synthetic").sum()) if "source" in kpis.columns else 0
+    if not n:
+        return Html("")
+    text = html.escape(SYNTHETIC_NOTICE[check_lang(lang)].format(n=n))
+    return Html(f'<div class="kt-synthetic-notice" role="note"><strong>⚠</strong> {text}</div>')
+
+
+_WORDS = {
+    "vi": {"params": "Tham số", "data": "Dữ liệu", "made": "Tạo lúc", "by": "bởi kpitools"},
+    "en": {"params": "Parameters", "data": "Data", "made": "Made", "by": "by kpitools"},
+}
+
+
+def report_header(
+    *,
+    title: str,
+    params: Mapping[str, object],
+    files: tuple[Path, ...] | list[Path] = (),
+    lang: str = "vi",
+) -> Html:
+    """The report's title, its parameters in words and the data files it read (with hashes)."""
+    from kpitools import __version__
+
+    w = _WORDS[check_lang(lang)]
+    e = html.escape
+    items = "".join(f"<li><code>{e(str(k))}</code> = {e(repr(v))}</li>" for k, v in params.items())
+    data = "".join(
+        f"<li><code>{e(Path(f).name)}</code> sha256:{file_digest(f)}</li>" for f in files
+    )
+    stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    return Html(
+        f'<header class="kt-header"><h1>{e(title)}</h1>'
+        f"<p>{w['params']}:</p><ul>{items}</ul>"
+        f"<p>{w['data']}:</p><ul>{data}</ul>"
+        f"<p class=\"kt-made\">{w['made']} {e(stamp)} {w['by']} {e(__version__)}</p></header>"
+    )

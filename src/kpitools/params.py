@@ -1,0 +1,57 @@
+"""Checks for notebook and report parameters, so a bad value stops a notebook at once."""
+
+from __future__ import annotations
+
+import polars as pl
+
+from kpitools.catalog import LANGS, MetricCatalog
+from kpitools.errors import ParameterError
+from kpitools.names import UnitRegistry, UnknownUnitError
+
+
+def check_year(kpis: pl.DataFrame, year: object) -> int:
+    """Return ``year`` if the data has rows for it, else raise ``ParameterError``.
+
+    Examples
+    --------
+    >>> check_year(pl.DataFrame({"year": [2022, 2023]}), 2023)
+    2023
+    """
+    if isinstance(year, bool) or not isinstance(year, int):
+        raise ParameterError(f"year must be a whole number like 2023, not {year!r}")
+    years = sorted(set(kpis["year"].to_list()))
+    if year not in years:
+        have = f"{years[0]}–{years[-1]}" if years else "none"
+        raise ParameterError(f"year {year} has no data; years with data: {have}")
+    return year
+
+
+def check_lang(lang: object) -> str:
+    """Return ``lang`` if it is ``"vi"`` or ``"en"``, else raise ``ParameterError``."""
+    if lang not in LANGS:
+        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    return str(lang)
+
+
+def check_unit(registry: UnitRegistry, unit: object) -> str:
+    """Resolve a unit given by code or by any form of its name to its code."""
+    if not isinstance(unit, str):
+        raise ParameterError(
+            f"unit must be text (a code like \"017\" or a name like \"Đông Anh\"), not {unit!r}"
+        )
+    try:
+        return registry.resolve(unit)
+    except UnknownUnitError as exc:
+        raise ParameterError(str(exc)) from None
+
+
+def check_metrics(catalog: MetricCatalog, metrics: object) -> list[str]:
+    """Resolve a list of metric codes or labels (an empty list means every metric)."""
+    if isinstance(metrics, str) or not isinstance(metrics, list | tuple):
+        raise ParameterError(f"metrics must be a list of metric codes, not {metrics!r}")
+    if not metrics:
+        return catalog.codes
+    try:
+        return [catalog.resolve(str(m)) for m in metrics]
+    except KeyError as exc:
+        raise ParameterError(str(exc)) from None

@@ -1,0 +1,189 @@
+"""Formatted tables for notebooks and reports (numbers in Vietnamese by default)."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+import polars as pl
+
+from kpitools.catalog import MetricCatalog, check_lang
+from kpitools.measures import DEFAULT_BANDS, Bands, consistency, pace, with_measures
+from kpitools.numbers import format_number, format_percent
+
+HEADERS = {
+    "metric": {"vi": "Chỉ số", "en": "Metric"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "actual": {"vi": "Thực hiện", "en": "Actual"},
+    "target": {"vi": "Chỉ tiêu", "en": "Target"},
+    "attainment": {"vi": "Tỷ lệ đạt", "en": "Attainment"},
+    "variance": {"vi": "Chênh lệch", "en": "Variance"},
+    "status": {"vi": "Trạng thái", "en": "Status"},
+    "stated": {"vi": "Báo cáo ghi", "en": "Report says"},
+    "check": {"vi": "Khớp", "en": "Consistent"},
+    "as_of": {"vi": "Tính đến", "en": "As of"},
+    "source": {"vi": "Nguồn", "en": "Source"},
+    "elapsed": {"vi": "Thời gian đã qua", "en": "Year elapsed"},
+    "expected": {"vi": "Cần đạt đến nay", "en": "Expected to date"},
+    "pace": {"vi": "Tiến độ", "en": "Pace"},
+    "projected": {"vi": "Dự kiến cả năm", "en": "Projected year end"},
+}
+
+SYNTHETIC_LABEL = {"vi": "tổng hợp (synthetic)", "en": "synthetic"}
+_MARKS = {True: "✓", False: "✗", None: ""}
+_CONSISTENCY_WORDS = {
+    "vi": {"consistent": "khớp", "inconsistent": "không khớp", "truncated": "cắt bớt, không làm tròn",
+           "no target": "không có chỉ tiêu để kiểm tra", "unreadable": "không đọc được"},
+    "en": {"consistent": "consistent", "inconsistent": "inconsistent",
+           "truncated": "truncated, not rounded", "no target": "no target to check against",
+           "unreadable": "unreadable"},
+}
+
+
+def header(key: str, lang: str) -> str:
+    """A column header in ``lang``."""
+    return HEADERS[key][check_lang(lang)]
+
+
+@dataclass(frozen=True)
+class Table:
+    """A formatted table: every cell already a display string.
+
+    Renders as escaped HTML in notebooks (``_repr_html_``); ``frame`` holds the strings,
+    ``status`` the status key of each row (for colouring) and ``synthetic`` which rows are
+    invented data.
+    """
+
+    frame: pl.DataFrame
+    status: tuple[str | None, ...] = ()
+    synthetic: tuple[bool, ...] = ()
+    caption: str = ""
+    lang: str = "vi"
+
+    def replace(self, **changes: object) -> Table:
+        """A copy with some fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def _repr_html_(self) -> str:
+        e = html.escape
+        head = "".join(f"<th>{e(c)}</th>" for c in self.frame.columns)
+        body = []
+        for i, row in enumerate(self.frame.iter_rows()):
+            status = self.status[i] if i < len(self.status) else None
+            synthetic = i < len(self.synthetic) and self.synthetic[i]
+            classes = [f"kt-status-{e((status or 'none').replace(' ', '-'))}"]
+            if synthetic:
+                classes.append("kt-synthetic")
+            cells = "".join(f"<td>{e(str(v))}</td>" for v in row)
+            body.append(f'<tr class="{" ".join(classes)}">{cells}</tr>')
+        caption = f"<caption>{e(self.caption)}</caption>" if self.caption else ""
+        return (
+            f'<table class="kt-table">{caption}<thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>"
+        )
+
+
+def _fmt_num(x: float | None, lang: str) -> str:
+    return format_number(x, lang=lang) if x is not None else "–"
+
+
+def kpi_table(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    lang: str = "vi",
+    bands: Bands = DEFAULT_BANDS,
+    label: str = "metric",
+    columns: Sequence[str] = (
+        "actual", "target", "attainment", "variance", "status", "stated", "check", "as_of", "source"
+    ),
+    caption: str = "",
+) -> Table:
+    """Targets against results, one row per input row, formatted for reading.
+
+    ``label`` is ``"metric"`` (rows labelled by metric) or ``"unit"`` (by unit name).
+    Attainment is shown with one decimal; a missing or zero target shows its reason
+    instead of a number. ``stated`` is the percentage the source document wrote and
+    ``check`` says whether it follows from the numbers (✓ / ✗).
+
+    Examples
+    --------
+    >>> from kpitools.catalog import MetricCatalog
+    >>> cat = MetricCatalog.from_frame(pl.DataFrame({"code": ["m"], "label_vi": ["Kết nạp"],
+    ...     "label_en": ["Admitted"], "unit_vi": ["người"], "unit_en": ["people"],
+    ...     "kind": ["count"]}))
+    >>> df = pl.DataFrame({"metric": ["m"], "unit_name": ["Hà Nội"], "actual": [852.0],
+    ...     "target": [453.0], "as_of": [None], "source": ["seed"], "stated_percent": ["188,1%"]})
+    >>> kpi_table(df, catalog=cat, columns=("actual", "target", "attainment", "check")).frame.row(0)
+    ('Kết nạp', '852', '453', '188,1%', '✓')
+    """
+    check_lang(lang)
+    df = with_measures(kpis, bands=bands)
+    if "stated_percent" not in df.columns:
+        df = df.with_columns(stated_percent=pl.lit(None, pl.String))
+    df = consistency(df)
+    words = _CONSISTENCY_WORDS[lang]
+    out: dict[str, list[str]] = {header(label, lang): []}
+    for c in columns:
+        out[header(c, lang)] = []
+    for r in df.iter_rows(named=True):
+        first = catalog.label(r["metric"], lang=lang) if label == "metric" else r["unit_name"]
+        out[header(label, lang)].append(first)
+        cells = {
+            "actual": _fmt_num(r["actual"], lang),
+            "target": _fmt_num(r["target"], lang),
+            "attainment": format_percent(r["attainment"], lang=lang)
+            if r["attainment"] is not None
+            else bands.display(bands.missing, lang=lang)
+            if r["attainment_note"] == "no target"
+            else (r["attainment_note"] or "–"),
+            "variance": _fmt_num(r["variance"], lang),
+            "status": bands.display(r["status"], lang=lang),
+            "stated": r["stated_percent"] or "",
+            "check": (_MARKS[r["consistent"]] + (
+                "" if r["consistent"] or r["consistency_note"] is None
+                else f" {words[r['consistency_note']]}")).strip(),
+            "as_of": r["as_of"].strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
+            if r.get("as_of") is not None
+            else "",
+            "source": SYNTHETIC_LABEL[lang] if r["source"] == "synthetic" else r["source"],
+        }
+        for c in columns:
+            out[header(c, lang)].append(cells[c])
+    return Table(
+        pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
+        status=tuple(df["status"].to_list()),
+        synthetic=tuple((df["source"] == "synthetic").to_list()),
+        caption=caption,
+        lang=lang,
+    )
+
+
+def pace_table(kpis: pl.DataFrame, *, catalog: MetricCatalog, lang: str = "vi") -> Table:
+    """Figures taken before the end of their year: share of the year elapsed, the
+    figure expected by then at an even pace, pace and the projected year-end figure."""
+    check_lang(lang)
+    df = pace(kpis).filter(pl.col("elapsed") < 1.0, pl.col("target").is_not_null())
+    out: dict[str, list[str]] = {
+        header(k, lang): []
+        for k in ("metric", "as_of", "actual", "target", "elapsed", "expected", "pace", "projected")
+    }
+    for r in df.iter_rows(named=True):
+        values = (
+            catalog.label(r["metric"], lang=lang),
+            r["as_of"].strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d"),
+            _fmt_num(r["actual"], lang),
+            _fmt_num(r["target"], lang),
+            format_percent(r["elapsed"], lang=lang),
+            _fmt_num(r["expected_to_date"], lang),
+            format_percent(r["pace"], lang=lang),
+            _fmt_num(r["projected"], lang),
+        )
+        for key, v in zip(out, values, strict=True):
+            out[key].append(v)
+    return Table(
+        pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
+        synthetic=tuple((df["source"] == "synthetic").to_list()),
+        lang=lang,
+    )

@@ -1,0 +1,517 @@
+"""Tests for kpitools.names: name keys, the unit registry and its validation."""
+
+from __future__ import annotations
+
+import dataclasses
+import pickle
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
+
+from kpitools.errors import KpiDataError
+from kpitools.names import (
+    LEVELS,
+    UnitRegistry,
+    UnknownUnitError,
+    name_key,
+    nfc,
+    read_registry,
+    strip_diacritics,
+)
+
+REPO = Path(__file__).parents[1]
+UNITS_CSV = REPO / "data" / "units.csv"
+DATA = Path(__file__).parent / "data"
+
+# From DESIGN.md: Hanoi's 30 district-level units and their official codes.
+DISTRICTS = {
+    "001": "Ba Đình", "002": "Hoàn Kiếm", "003": "Tây Hồ", "004": "Long Biên",
+    "005": "Cầu Giấy", "006": "Đống Đa", "007": "Hai Bà Trưng", "008": "Hoàng Mai",
+    "009": "Thanh Xuân", "016": "Sóc Sơn", "017": "Đông Anh", "018": "Gia Lâm",
+    "019": "Nam Từ Liêm", "020": "Thanh Trì", "021": "Bắc Từ Liêm", "250": "Mê Linh",
+    "268": "Hà Đông", "269": "Sơn Tây", "271": "Ba Vì", "272": "Phúc Thọ",
+    "273": "Đan Phượng", "274": "Hoài Đức", "275": "Quốc Oai", "276": "Thạch Thất",
+    "277": "Chương Mỹ", "278": "Thanh Oai", "279": "Thường Tín", "280": "Phú Xuyên",
+    "281": "Ứng Hòa", "282": "Mỹ Đức",
+}  # fmt: skip
+
+
+@cache
+def registry() -> UnitRegistry:
+    return read_registry(UNITS_CSV)
+
+
+def small(names: dict[str, str]) -> UnitRegistry:
+    """A registry of the city plus the given code → name districts."""
+    return UnitRegistry.from_frame(
+        pl.DataFrame(
+            {
+                "code": ["01", *names],
+                "name": ["Hà Nội", *names.values()],
+                "level": ["city"] + ["district"] * len(names),
+                "parent": [None] + ["01"] * len(names),
+            }
+        )
+    )
+
+
+# --- name keys ---------------------------------------------------------------------------
+
+
+def test_nfc_composes() -> None:
+    assert nfc(unicodedata.normalize("NFD", "Ứng Hòa")) == "Ứng Hòa"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("Đông Anh", "Dong Anh"), ("Ứng Hòa", "Ung Hoa"), ("ĐỐNG ĐA", "DONG DA"), ("", "")],
+)
+def test_strip_diacritics(text: str, expected: str) -> None:
+    assert strip_diacritics(text) == expected
+    assert strip_diacritics(unicodedata.normalize("NFD", text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hòa", "Hoà"),
+        ("Thủy", "Thuỷ"),
+        ("Hóa", "Hoá"),
+        ("Ứng Hòa", "ứng hoà"),
+        ("huyện Đông Anh", "Đông Anh"),
+        ("HUYỆN ĐÔNG ANH", "Đông Anh"),
+        ("Huyen Dong Anh", "Dong Anh"),
+        ("Q. Ba Đình", "Ba Đình"),
+        ("Q.Ba Đình", "Ba Đình"),
+        ("Thị xã Sơn Tây", "Sơn Tây"),
+        ("TX. Sơn Tây", "Sơn Tây"),
+        ("TP Hà Nội", "Hà Nội"),
+        ("tp. Hà Nội", "Hà Nội"),
+        ("Thành phố Hà Nội", "Hà Nội"),
+        ("\u00a0Đông\u00a0\u00a0Anh.", "Đông Anh"),
+        ("(huyện Đông Anh)", "Đông Anh"),
+        ("Đông\u200bAnh", "ĐôngAnh"),
+        ("\u00d0ông Anh", "Đông Anh"),  # Icelandic eth left by old encodings
+    ],
+)
+def test_name_key_equal(a: str, b: str) -> None:
+    assert name_key(a) == name_key(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Hòa", "Hóa"), ("Hòa", "Hoa"), ("Đông", "Đống"), ("Quân", "Quận"), ("Ba Đình", "Ba Dinh")],
+)
+def test_name_key_with_diacritics_tells_apart(a: str, b: str) -> None:
+    assert name_key(a) != name_key(b)
+    assert name_key(a, diacritics=False) == name_key(b, diacritics=False)
+
+
+def test_name_key_keeps_words_that_only_look_like_prefixes() -> None:
+    assert name_key("Quân khu Thủ đô", diacritics=False) == "khu thu do"  # loose: no marks
+    assert name_key("Quân khu Thủ đô") == name_key("quân khu thủ đô")
+    assert name_key("Huyện") == name_key("huyện")  # nothing left after a prefix: kept
+    assert name_key("Thanh Trì", diacritics=False) == "thanh tri"
+    assert name_key("Hà Đông", diacritics=False) == "ha dong"
+
+
+def test_name_key_without_diacritics_is_ascii_for_vietnamese() -> None:
+    for name in DISTRICTS.values():
+        assert name_key(name, diacritics=False).isascii()
+
+
+@given(st.text())
+def test_name_key_ignores_normalization_form(text: str) -> None:
+    for form in ("NFC", "NFD", "NFKC"):
+        if form == "NFKC" and unicodedata.normalize("NFKC", text) != nfc(text):
+            continue
+        assert name_key(unicodedata.normalize(form, text)) == name_key(text)
+
+
+# --- resolve against the real registry -----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Đông Anh", "017"),
+        ("huyện Đông Anh", "017"),
+        ("Dong Anh", "017"),
+        ("ĐÔNG ANH", "017"),
+        ("dong anh", "017"),
+        (unicodedata.normalize("NFD", "Đông Anh"), "017"),
+        ("  Đông\u00a0Anh ", "017"),
+        ("Ứng Hoà", "281"),
+        ("Ứng Hòa", "281"),
+        ("Ung Hoa", "281"),
+        ("Thị xã Sơn Tây", "269"),
+        ("quận Hoàn Kiếm", "002"),
+        ("TP Hà Nội", "01"),
+        ("Hà Nội", "01"),
+        ("017", "017"),
+        (" 017 ", "017"),
+        ("17", "017"),
+        ("1", "001"),
+        ("01", "01"),
+        ("250", "250"),
+        ("01-K", "01-K"),
+        ("01-k", "01-K"),
+        ("Các đảng bộ trực thuộc khác", "01-K"),
+    ],
+)
+def test_resolve_real_registry(text: str, code: str) -> None:
+    assert registry().resolve(text) == code
+
+
+def test_every_name_resolves_to_its_own_code() -> None:
+    reg = registry()
+    for code in reg.codes():
+        assert reg.resolve(reg.name(code)) == code
+        assert reg.resolve(code) == code
+
+
+PREFIXES = {
+    "quận": ["quận", "Quận", "Q.", "quan"],
+    "huyện": ["huyện", "Huyện", "H.", "huyen"],
+    "thị xã": ["thị xã", "Thị xã", "TX."],
+    "thành phố": ["thành phố", "Thành phố", "TP.", "TP"],
+}
+TRANSFORMS = {
+    "nfd": lambda s: unicodedata.normalize("NFD", s),
+    "upper": str.upper,
+    "strip": strip_diacritics,
+    "spaces": lambda s: s.replace(" ", "  "),
+}
+
+
+@st.composite
+def spellings(draw: st.DrawFn) -> tuple[str, str]:
+    reg = registry()
+    code = draw(st.sampled_from(reg.codes()))
+    kind = reg.units.filter(pl.col("code") == code).item(0, "type")
+    steps = draw(st.lists(st.sampled_from([*TRANSFORMS, "prefix"]), unique=True))
+    text = reg.name(code)
+    for step in steps:
+        if step != "prefix":
+            text = TRANSFORMS[step](text)
+        elif kind in PREFIXES:
+            text = f"{draw(st.sampled_from(PREFIXES[kind]))} {text}"
+    return code, text
+
+
+@given(spellings())
+def test_resolve_any_spelling(case: tuple[str, str]) -> None:
+    code, text = case
+    assert registry().resolve(text) == code
+
+
+def test_unknown_name_suggests_close_units() -> None:
+    with pytest.raises(UnknownUnitError) as info:
+        registry().resolve("Dong Anhh")
+    err = info.value
+    assert isinstance(err, KeyError)
+    assert err.name == "Dong Anhh"
+    assert err.suggestions[0] == "017 Đông Anh"
+    assert 1 <= len(err.suggestions) <= 3
+    assert str(err).startswith("unknown unit 'Dong Anhh'; did you mean 017 Đông Anh")
+
+
+def test_unknown_message_shape() -> None:
+    with pytest.raises(UnknownUnitError) as info:
+        small({"017": "Đông Anh"}).resolve("Dong Anhh")
+    assert str(info.value) == "unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?"
+    with pytest.raises(UnknownUnitError) as info:
+        small({"017": "Đông Anh"}).resolve("zzzzzz")
+    assert str(info.value) == "unknown unit 'zzzzzz'"
+    assert info.value.suggestions == []
+
+
+def test_hostile_name_is_escaped_in_message() -> None:
+    hostile = "<img src=x onerror=alert(1)>\n"
+    with pytest.raises(UnknownUnitError) as info:
+        registry().resolve(hostile)
+    message = str(info.value)
+    assert "\n" not in message
+    assert repr(hostile) in message
+    assert info.value.name == hostile
+
+
+def test_long_name_is_shortened_in_message() -> None:
+    with pytest.raises(UnknownUnitError) as info:
+        registry().resolve("x" * 10_000)
+    assert len(str(info.value)) < 120
+
+
+def test_resolve_needs_text() -> None:
+    with pytest.raises(TypeError, match="must be str"):
+        registry().resolve(17)  # type: ignore[arg-type]
+
+
+def test_ambiguous_without_diacritics_lists_both() -> None:
+    reg = small({"A1": "Hòa Bình", "A2": "Hóa Bình"})
+    assert reg.resolve("Hòa Bình") == "A1"
+    assert reg.resolve("Hoà Bình") == "A1"
+    assert reg.resolve("hóa bình") == "A2"
+    with pytest.raises(UnknownUnitError) as info:
+        reg.resolve("Hoa Binh")
+    err = info.value
+    assert err.ambiguous
+    assert err.suggestions == ["A1 Hòa Bình", "A2 Hóa Bình"]
+    assert "A1 Hòa Bình" in str(err)
+    assert "A2 Hóa Bình" in str(err)
+    assert str(err).startswith("ambiguous unit 'Hoa Binh'")
+
+
+def test_same_name_twice_is_ambiguous() -> None:
+    reg = small({"A1": "Đông Anh", "A2": "Đông Anh"})
+    with pytest.raises(UnknownUnitError, match="A1 Đông Anh and A2 Đông Anh"):
+        reg.resolve("Đông Anh")
+
+
+def test_full_name_wins_over_prefix_removal() -> None:
+    reg = small({"Q1": "Quân sự Thành phố", "S1": "Sự Thành Phố"})
+    assert reg.resolve("Quan su Thanh pho") == "Q1"
+    assert reg.resolve("quân sự thành phố") == "Q1"
+    assert reg.resolve("Su Thanh Pho") == "S1"
+
+
+def test_numeric_codes_prefer_the_widest_width() -> None:
+    reg = small({"017": "Đông Anh"})
+    assert reg.resolve("17") == "017"
+    assert reg.resolve("1") == "01"  # no 3-digit "001" here, so the city
+    with pytest.raises(UnknownUnitError):
+        reg.resolve("0017")  # leading zeros written out are taken literally
+
+
+def test_unknown_error_pickles() -> None:
+    err = UnknownUnitError("x", ["017 Đông Anh"], ambiguous=True)
+    back = pickle.loads(pickle.dumps(err))
+    assert (back.name, back.suggestions, back.ambiguous) == ("x", ["017 Đông Anh"], True)
+
+
+# --- registry contents and queries ---------------------------------------------------------
+
+
+def test_real_registry_contents() -> None:
+    reg = registry()
+    assert len(reg) == 32
+    assert reg.codes(level="district") == sorted(DISTRICTS)
+    for code, name in DISTRICTS.items():
+        assert reg.name(code) == name
+        assert reg.parent(code) == "01"
+    assert reg.level("01") == "city"
+    assert reg.parent("01") is None
+    assert reg.level("01-K") == "affiliated"
+    assert "01-K" in reg
+    assert "17" not in reg
+    assert 17 not in reg
+    types = reg.units.filter(pl.col("level") == "district").get_column("type").value_counts()
+    assert dict(types.iter_rows()) == {"quận": 12, "huyện": 17, "thị xã": 1}
+
+
+def test_real_registry_schema_and_nfc() -> None:
+    units = registry().units
+    assert units.columns[:8] == [
+        "code", "name", "level", "type", "parent", "valid_from", "valid_to", "note",
+    ]  # fmt: skip
+    assert units.schema["valid_from"] == pl.Date
+    assert units.schema["code"] == pl.String
+    assert all(nfc(n) == n for n in units.get_column("name"))
+    note = registry().units.filter(pl.col("code") == "01-K").item(0, "note")
+    assert "sector blocs, armed forces" in note
+
+
+def test_exists() -> None:
+    reg = registry()
+    assert not reg.exists("019", 2013)
+    assert reg.exists("019", 2014)
+    assert reg.exists("017", 2025)
+    assert not reg.exists("017", 2026)
+    assert reg.exists("01", 1990)
+    assert reg.exists("01", 2100)
+
+
+def test_children_and_codes_by_year() -> None:
+    reg = registry()
+    assert len(reg.children("01", year=2023)) == 31
+    assert reg.children("01") == [c for c in reg.codes() if c != "01"]
+    assert "019" not in reg.children("01", year=2010)
+    assert reg.children("01", year=2026) == ["01-K"]
+    assert reg.children("017") == []
+    assert len(reg.codes(level="district", year=2023)) == 30
+    assert len(reg.codes(level="district", year=2007)) == 13  # before Hà Tây and Mê Linh
+    with pytest.raises(ValueError, match="unknown level 'town'"):
+        reg.codes(level="town")
+
+
+def test_lookups_by_code_reject_names_with_a_hint() -> None:
+    reg = registry()
+    with pytest.raises(UnknownUnitError, match="did you mean 017 Đông Anh"):
+        reg.name("17")
+    for method in (reg.level, reg.parent, reg.children):
+        with pytest.raises(UnknownUnitError):
+            method("999")
+    with pytest.raises(UnknownUnitError):
+        reg.exists("999", 2023)
+
+
+def test_registry_is_frozen_and_comparable() -> None:
+    reg = registry()
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        reg.units = reg.units  # type: ignore[misc]
+    assert reg == UnitRegistry(reg.units)
+    other = dataclasses.replace(reg, units=reg.units.head(3))
+    assert len(other) == 3
+    assert other != reg
+    assert repr(reg) == "UnitRegistry(32 units)"
+
+
+def test_from_frame_normalizes_without_mutating_input() -> None:
+    frame = pl.DataFrame(
+        {
+            "Code": [" 01 ", "017"],
+            "NAME": ["Hà Nội", unicodedata.normalize("NFD", "Đông Anh")],
+            "level": ["city", "district"],
+            "parent": ["", "01"],
+            "valid_to": [None, "2025-06-30"],
+            "extra": [1, 2],
+        }
+    )
+    before = frame.clone()
+    reg = UnitRegistry.from_frame(frame.lazy())
+    assert_frame_equal(frame, before)
+    assert reg.codes() == ["01", "017"]
+    assert reg.name("017") == "Đông Anh"
+    assert reg.parent("01") is None
+    assert reg.units.columns[-1] == "extra"
+    assert reg.units.schema["valid_to"] == pl.Date
+
+
+def test_from_frame_rejects_numeric_codes() -> None:
+    frame = pl.DataFrame({"code": [1, 17], "name": ["a", "b"], "level": ["city", "district"]})
+    with pytest.raises(KpiDataError) as info:
+        UnitRegistry.from_frame(frame.with_columns(parent=pl.lit(None)), source="x.xlsx")
+    assert "x.xlsx, row 1, column 'code': must be text" in str(info.value)
+
+
+# --- registry validation -------------------------------------------------------------------
+
+
+def problems(name: str) -> list[str]:
+    path = DATA / name
+    with pytest.raises(KpiDataError) as info:
+        read_registry(path)
+    lines = [str(issue) for issue in info.value.issues]
+    assert all(line.startswith(f"{path}") for line in lines)
+    return [line.removeprefix(f"{path}, ") for line in lines]
+
+
+def test_missing_column() -> None:
+    found = problems("registry_missing_column.csv")
+    assert len(found) == 1
+    assert found[0].startswith("row 1, column 'parent': missing required column")
+
+
+def test_empty_code() -> None:
+    assert problems("registry_empty_code.csv") == ["row 3, column 'code': empty code"]
+
+
+def test_duplicate_code() -> None:
+    assert problems("registry_duplicate_code.csv") == [
+        "row 5, column 'code': duplicate code, first defined in row 3 (value '017')"
+    ]
+
+
+def test_bad_level() -> None:
+    assert problems("registry_bad_level.csv") == [
+        f"row 3, column 'level': unknown level; expected one of {', '.join(LEVELS)} (value 'huyện')"
+    ]
+
+
+def test_bad_parent() -> None:
+    assert problems("registry_bad_parent.csv") == [
+        "row 3, column 'parent': parent is not a code in this registry (value '1')"
+    ]
+
+
+def test_bad_date() -> None:
+    assert problems("registry_bad_date.csv") == [
+        "row 3, column 'valid_from': not a date; write it as YYYY-MM-DD (value '01/04/2014')"
+    ]
+
+
+def test_dates_reversed() -> None:
+    assert problems("registry_dates_reversed.csv") == [
+        "row 3, column 'valid_from': valid_from is after valid_to (2014-04-01) "
+        "(value datetime.date(2025, 6, 30))"
+    ]
+
+
+def test_parent_loop() -> None:
+    assert problems("registry_parent_loop.csv") == [
+        "row 2, column 'parent': the parent chain loops: A → B → A"
+    ]
+
+
+def test_short_row() -> None:
+    found = problems("registry_short_row.csv")
+    assert found == [
+        "row 3: the row has 2 fields but the header has 4; "
+        "put text that contains commas in double quotes"
+    ]
+
+
+def test_every_problem_is_listed() -> None:
+    assert problems("registry_many_problems.csv") == [
+        "row 3, column 'valid_to': not a date; write it as YYYY-MM-DD (value '2025-06-31')",
+        "row 4, column 'code': duplicate code, first defined in row 3 (value '017')",
+        "row 5, column 'code': empty code",
+        f"row 6, column 'level': unknown level; expected one of {', '.join(LEVELS)} (value 'quận')",
+        "row 7, column 'parent': parent is not a code in this registry (value '99')",
+        "row 7, column 'valid_from': valid_from is after valid_to (2019-12-31) "
+        "(value datetime.date(2020, 1, 1))",
+    ]
+
+
+def test_unquoted_commas_in_note_are_joined_with_a_warning() -> None:
+    path = DATA / "registry_note_commas.csv"
+    with pytest.warns(UserWarning, match="row 3 had more fields"):
+        reg = read_registry(path)
+    assert reg.units.filter(pl.col("code") == "01-K").item(0, "note") == (
+        "sector blocs, armed forces"
+    )
+
+
+def test_not_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    path.write_bytes(b"code,name,level,parent\n01,H\xe0 N\xf4i,city,\n")  # Latin-1
+    with pytest.raises(KpiDataError, match="not UTF-8"):
+        read_registry(path)
+
+
+def test_empty_file_and_header_only(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(KpiDataError, match="the file is empty"):
+        read_registry(empty)
+    header = tmp_path / "header.csv"
+    header.write_text("code,name,level,parent\n", encoding="utf-8")
+    with pytest.raises(KpiDataError, match="no units"):
+        read_registry(header)
+
+
+def test_bom_blank_lines_and_padding(tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    path.write_text(
+        "\ufeffCode , Name,Level,Parent,\n01,Hà Nội,city,,\n\n017 , Đông Anh ,district,01,\n",
+        encoding="utf-8",
+    )
+    reg = read_registry(path)
+    assert reg.codes() == ["01", "017"]
+    assert reg.name("017") == "Đông Anh"
