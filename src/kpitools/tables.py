@@ -10,7 +10,7 @@ import polars as pl
 
 from kpitools.catalog import MetricCatalog, check_lang
 from kpitools.measures import DEFAULT_BANDS, Bands, consistency, pace, with_measures
-from kpitools.numbers import format_number, format_percent
+from kpitools.numbers import NumberFormatError, format_number, format_percent, parse_percent
 
 HEADERS = {
     "metric": {"vi": "Chỉ số", "en": "Metric"},
@@ -84,6 +84,16 @@ class Table:
         )
 
 
+def _decimals(stated: str | None, default: int = 1) -> int:
+    """Show a computed percentage at the precision the source wrote it with, if any."""
+    if not stated:
+        return default
+    try:
+        return parse_percent(stated).decimals
+    except NumberFormatError:
+        return default
+
+
 def _fmt_num(x: float | None, lang: str) -> str:
     return format_number(x, lang=lang) if x is not None else "–"
 
@@ -103,8 +113,9 @@ def kpi_table(
     """Targets against results, one row per input row, formatted for reading.
 
     ``label`` is ``"metric"`` (rows labelled by metric) or ``"unit"`` (by unit name).
-    Attainment is shown with one decimal; a missing or zero target shows its reason
-    instead of a number. ``stated`` is the percentage the source document wrote and
+    Attainment is shown with one decimal, or with as many as the source document used
+    for its stated percentage (109/69 → ``158%`` beside a stated ``158%``); a missing or
+    zero target shows its reason instead of a number. ``stated`` is the percentage the source document wrote and
     ``check`` says whether it follows from the numbers (✓ / ✗).
 
     Examples
@@ -133,7 +144,9 @@ def kpi_table(
         cells = {
             "actual": _fmt_num(r["actual"], lang),
             "target": _fmt_num(r["target"], lang),
-            "attainment": format_percent(r["attainment"], lang=lang)
+            "attainment": format_percent(
+                r["attainment"], lang=lang, decimals=_decimals(r["stated_percent"])
+            )
             if r["attainment"] is not None
             else bands.display(bands.missing, lang=lang)
             if r["attainment_note"] == "no target"
