@@ -36,21 +36,29 @@ def visible_text(html: str) -> str:
 def test_plain_papermill_with_a_parameter_file(root: Path, tmp_path: Path) -> None:
     out = tmp_path / "out.ipynb"
     proc = run(
-        [str(BIN / "papermill"), "notebooks/city_overview.ipynb", str(out), "-f",
-         "parameters/city-2023.yaml"],
+        [
+            str(BIN / "papermill"),
+            "notebooks/city_overview.ipynb",
+            str(out),
+            "-f",
+            "parameters/city-2023.yaml",
+        ],
         cwd=root,
     )
     assert proc.returncode == 0, proc.stderr
     nb = json.loads(out.read_text(encoding="utf-8"))
     html = "".join(
         "".join(o.get("data", {}).get("text/html", ""))
-        for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+        for o in c["outputs"]
     )
     text = visible_text(html)
     for figure in ("109", "69", "158%", "852", "453", "188,1%", "10.479", "9.810", "106,82%"):
         assert f" {figure} " in text, figure
-    assert not any(o.get("output_type") == "error" for c in nb["cells"]
-                   for o in c.get("outputs", []))
+    assert not any(
+        o.get("output_type") == "error" for c in nb["cells"] for o in c.get("outputs", [])
+    )
 
 
 def test_batch_writes_every_report_and_an_index(batch: tuple[Path, str]) -> None:
@@ -99,9 +107,11 @@ def test_report_draws_in_a_browser_with_the_network_blocked(
     blocked, errors = [], []
     page.route(
         "**/*",
-        lambda route: route.continue_()
-        if route.request.url.startswith("file:")
-        else (blocked.append(route.request.url), route.abort()),
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith("file:")
+            else (blocked.append(route.request.url), route.abort())
+        ),
     )
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))

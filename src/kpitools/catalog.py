@@ -104,7 +104,10 @@ class MetricCatalog:
                 issues.append(
                     DataIssue(
                         f"duplicate metric code (first on row {seen[code]})",
-                        file=source, row=i, column="code", value=code,
+                        file=source,
+                        row=i,
+                        column="code",
+                        value=code,
                     )
                 )
             else:
@@ -113,7 +116,10 @@ class MetricCatalog:
                 issues.append(
                     DataIssue(
                         f"kind must be one of {', '.join(KINDS)}",
-                        file=source, row=i, column="kind", value=row["kind"],
+                        file=source,
+                        row=i,
+                        column="kind",
+                        value=row["kind"],
                     )
                 )
             for col in ("label_vi", "label_en"):
@@ -124,7 +130,10 @@ class MetricCatalog:
                 issues.append(
                     DataIssue(
                         "breakdown_of names no metric code of this catalog",
-                        file=source, row=i, column="breakdown_of", value=parent,
+                        file=source,
+                        row=i,
+                        column="breakdown_of",
+                        value=parent,
                     )
                 )
         if issues:

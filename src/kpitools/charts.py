@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import polars as pl
 
@@ -20,7 +22,7 @@ STATUS_COLORS = {
 }
 
 #: Number formats for Vega, by display language (``46.148``, ``188,1%`` in Vietnamese).
-NUMBER_LOCALES = {
+NUMBER_LOCALES: dict[str, dict[str, Any]] = {
     "vi": {"decimal": ",", "thousands": ".", "grouping": [3], "currency": ["", " ₫"]},
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " VND"]},
 }
@@ -48,19 +50,22 @@ def text(key: str, lang: str) -> str:
 
 def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
     """Apply kpitools' shared look and the number locale of ``lang`` to a chart."""
-    return chart.configure(
-        font=FONT,
-        locale=alt.Locale(number=alt.NumberLocale(**NUMBER_LOCALES[check_lang(lang)])),
-    ).configure_axis(labelFontSize=12, titleFontSize=12).configure_title(
-        fontSize=15, subtitleFontSize=12, subtitleColor="#8a4b00", anchor="start"
-    ).configure_view(stroke=None)
+    return (
+        chart.configure(
+            font=FONT,
+            locale=alt.Locale(number=alt.NumberLocale(**NUMBER_LOCALES[check_lang(lang)])),
+        )
+        .configure_axis(labelFontSize=12, titleFontSize=12)
+        .configure_title(fontSize=15, subtitleFontSize=12, subtitleColor="#8a4b00", anchor="start")
+        .configure_view(stroke=None)
+    )
 
 
 def _title(title: str, synthetic: bool, lang: str) -> alt.TitleParams:
     return alt.TitleParams(title, subtitle=[SYNTHETIC_NOTE[lang]] if synthetic else [])
 
 
-def empty_chart(*, lang: str = "vi", title: str = "") -> alt.Chart:
+def empty_chart(*, lang: str = "vi", title: str = "") -> alt.TopLevelMixin:
     """A chart that says there is nothing to show."""
     return config(
         alt.Chart(pl.DataFrame({"t": [text("no_data", lang)]}), title=title or alt.Undefined)

@@ -22,7 +22,7 @@ def show_value(value: object) -> str:
     >>> show_value("a\\nb")
     "'a\\\\nb'"
     """
-    text = repr(value) if not isinstance(value, str) else repr(value)
+    text = repr(value)
     if len(text) > _MAX_VALUE_CHARS:
         text = text[: _MAX_VALUE_CHARS - 1] + "…"
     return text

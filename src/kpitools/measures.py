@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from math import isfinite
 
 import polars as pl
 
@@ -22,14 +23,33 @@ Frame = pl.DataFrame | pl.LazyFrame
 NO_TARGET = "no target"
 ZERO_TARGET = "target is 0"
 NO_ACTUAL = "no actual"
+OUT_OF_RANGE = "out of range"
+
+
+def _clean(column: str | pl.Expr) -> pl.Expr:
+    """A numeric column with NaN read as missing (null)."""
+    expr = pl.col(column) if isinstance(column, str) else column
+    return expr.fill_nan(None)
+
+
+def _finite(expr: pl.Expr) -> pl.Expr:
+    """``expr`` where it is finite, else null: no measure yields ``inf`` or ``NaN``."""
+    return pl.when(expr.is_finite()).then(expr)
 
 
 def _ratio(num: pl.Expr, den: pl.Expr) -> pl.Expr:
-    return pl.when(den.is_null() | (den == 0) | num.is_null()).then(None).otherwise(num / den)
+    """num / den; null when either is missing (null or NaN), den is 0 or the result overflows."""
+    num, den = _clean(num), _clean(den)
+    return _finite(
+        pl.when(den.is_null() | (den == 0) | num.is_null()).then(None).otherwise(num / den)
+    )
 
 
 def attainment(actual: str = "actual", target: str = "target") -> pl.Expr:
     """actual / target as a fraction (1.0 = 100 %); null when the target is missing or 0.
+
+    Also null when the actual is missing or the ratio is too large for a float;
+    :func:`attainment_note` says why. Never ``inf`` or ``NaN``.
 
     Examples
     --------
@@ -41,8 +61,19 @@ def attainment(actual: str = "actual", target: str = "target") -> pl.Expr:
 
 
 def attainment_note(actual: str = "actual", target: str = "target") -> pl.Expr:
-    """Why attainment is null (``no target``, ``target is 0``, ``no actual``), else null."""
-    t, a = pl.col(target), pl.col(actual)
+    """Why attainment is null, else null.
+
+    One of ``no target`` (null or NaN), ``target is 0``, ``no actual`` and ``out of range``
+    (the ratio overflows a float).
+
+    Examples
+    --------
+    >>> df = pl.DataFrame({"actual": [1.0, 1.0, None, 1e308, 2.0],
+    ...                    "target": [None, 0.0, 4.0, 1e-10, 4.0]})
+    >>> df.select(attainment_note())["attainment_note"].to_list()
+    ['no target', 'target is 0', 'no actual', 'out of range', None]
+    """
+    t, a = _clean(target), _clean(actual)
     return (
         pl.when(t.is_null())
         .then(pl.lit(NO_TARGET))
@@ -50,29 +81,33 @@ def attainment_note(actual: str = "actual", target: str = "target") -> pl.Expr:
         .then(pl.lit(ZERO_TARGET))
         .when(a.is_null())
         .then(pl.lit(NO_ACTUAL))
+        .when(~(a / t).is_finite())
+        .then(pl.lit(OUT_OF_RANGE))
         .otherwise(None)
         .alias("attainment_note")
     )
 
 
 def variance(actual: str = "actual", target: str = "target") -> pl.Expr:
-    """actual − target (null when either is null).
+    """actual − target (null when either is missing, or the difference overflows).
 
     Examples
     --------
     >>> pl.DataFrame({"actual": [852.0], "target": [453.0]}).select(variance()).item()
     399.0
     """
-    return (pl.col(actual) - pl.col(target)).alias("variance")
+    return _finite(_clean(actual) - _clean(target)).alias("variance")
 
 
 @dataclass(frozen=True)
 class Bands:
     """Status bands over attainment.
 
-    ``edges`` are the lower bounds of every band but the first, as fractions: with the
-    defaults, attainment < 90 % is ``behind``, 90 % to < 100 % ``near``, 100 % to < 120 %
-    ``met`` and ≥ 120 % ``exceeded``. A missing attainment is ``missing``.
+    ``edges`` are the lower bounds of every band but the first, as fractions (1.0 = 100 %),
+    strictly increasing; ``labels`` name the ``len(edges) + 1`` bands from lowest to highest
+    (``labels_vi`` in Vietnamese). A value equal to an edge belongs to the band above it.
+    With the defaults, attainment < 90 % is ``behind``, 90 % to < 100 % ``near``, 100 % to
+    < 120 % ``met`` and ≥ 120 % ``exceeded``. A missing attainment is ``missing``.
 
     Examples
     --------
@@ -81,6 +116,8 @@ class Bands:
     >>> strict = Bands().replace(edges=(0.95, 1.0, 1.5))
     >>> strict.band(0.93)
     'behind'
+    >>> Bands(edges=(1.0,), labels=("not met", "met"), labels_vi=("chưa đạt", "đạt")).band(1.2)
+    'met'
     """
 
     edges: tuple[float, ...] = (0.9, 1.0, 1.2)
@@ -90,34 +127,57 @@ class Bands:
     missing_vi: str = "không có chỉ tiêu"
 
     def __post_init__(self) -> None:
-        if list(self.edges) != sorted(self.edges) or len(set(self.edges)) != len(self.edges):
+        for name in ("edges", "labels", "labels_vi"):
+            value = getattr(self, name)
+            if isinstance(value, str) or not isinstance(value, tuple | list):
+                raise TypeError(f"band {name} must be a tuple, got {value!r}")
+            object.__setattr__(self, name, tuple(value))
+        if not self.edges:
+            raise ValueError("bands need at least one edge")
+        for edge in self.edges:
+            if isinstance(edge, bool) or not isinstance(edge, int | float) or not isfinite(edge):
+                raise ValueError(f"band edges must be finite numbers, got {self.edges}")
+        if any(b <= a for a, b in zip(self.edges, self.edges[1:], strict=False)):
             raise ValueError(f"band edges must be strictly increasing, got {self.edges}")
-        for labels in (self.labels, self.labels_vi):
+        for labels, missing in ((self.labels, self.missing), (self.labels_vi, self.missing_vi)):
             if len(labels) != len(self.edges) + 1:
                 raise ValueError(
                     f"{len(self.edges)} edges need {len(self.edges) + 1} labels, got {labels}"
                 )
+            if len(set(labels)) != len(labels) or missing in labels:
+                raise ValueError(
+                    f"band labels must differ from each other and from {missing!r}, got {labels}"
+                )
 
     def replace(self, **changes: object) -> Bands:
-        """A copy with some fields changed."""
+        """A copy with some fields changed (validated again)."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
     def band(self, value: float | None) -> str:
-        """The label of one attainment value."""
+        """The label of one attainment value (``missing`` for None or NaN)."""
         if value is None or value != value:
             return self.missing
         i = sum(1 for e in self.edges if value >= e)
         return self.labels[i]
 
     def display(self, label: str, *, lang: str = "vi") -> str:
-        """A band label in ``lang``."""
-        if lang == "en":
-            return label
+        """A band label (English, as in ``labels``) in ``lang`` (``"vi"`` or ``"en"``).
+
+        Examples
+        --------
+        >>> Bands().display("exceeded"), Bands().display("no target", lang="en")
+        ('vượt', 'no target')
+        """
+        if lang not in ("vi", "en"):
+            raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
         if label == self.missing:
-            return self.missing_vi
-        return self.labels_vi[self.labels.index(label)]
+            return self.missing if lang == "en" else self.missing_vi
+        if label not in self.labels:
+            raise ValueError(f"unknown band {label!r}; expected one of {self.labels}")
+        return label if lang == "en" else self.labels_vi[self.labels.index(label)]
 
 
+#: The default bands: behind < 90 % ≤ near < 100 % ≤ met < 120 % ≤ exceeded.
 DEFAULT_BANDS = Bands()
 
 
@@ -130,11 +190,11 @@ def status(attainment: str = "attainment", *, bands: Bands = DEFAULT_BANDS) -> p
     ...     "status"].to_list()
     ['behind', 'near', 'met', 'exceeded', 'no target']
     """
-    a = pl.col(attainment)
-    expr = pl.when(a.is_null()).then(pl.lit(bands.missing))
-    for edge, label in zip(bands.edges, bands.labels, strict=False):
-        expr = expr.when(a < edge).then(pl.lit(label))
-    return expr.otherwise(pl.lit(bands.labels[-1])).alias("status")
+    a = _clean(attainment)
+    expr = pl.lit(bands.labels[-1])
+    for edge, label in reversed(list(zip(bands.edges, bands.labels, strict=False))):
+        expr = pl.when(a < edge).then(pl.lit(label)).otherwise(expr)
+    return pl.when(a.is_null()).then(pl.lit(bands.missing)).otherwise(expr).alias("status")
 
 
 def with_measures(kpis: Frame, *, bands: Bands = DEFAULT_BANDS) -> Frame:
@@ -147,32 +207,38 @@ def with_measures(kpis: Frame, *, bands: Bands = DEFAULT_BANDS) -> Frame:
 _KEY = ("unit_code", "metric")
 
 
+def _names(kpis: Frame) -> list[str]:
+    return kpis.collect_schema().names()
+
+
 def _previous(kpis: Frame, columns: dict[str, str]) -> Frame:
-    """Join each row with the same unit and metric one year earlier."""
-    prev = kpis.select(
+    """Join each row with the same unit and metric one year earlier (row order kept)."""
+    lazy = kpis.lazy()
+    prev = lazy.select(
         *_KEY, (pl.col("year") + 1).alias("year"), *[pl.col(c).alias(a) for c, a in columns.items()]
     )
-    return kpis.join(prev, on=[*_KEY, "year"], how="left")
+    out = lazy.join(prev, on=[*_KEY, "year"], how="left", maintain_order="left")
+    return out if isinstance(kpis, pl.LazyFrame) else out.collect()
 
 
 def yoy_change(kpis: Frame, *, value: str = "actual") -> Frame:
     """Year-over-year change of ``value`` for each unit and metric.
 
-    Adds ``{value}_prev`` (the figure one year earlier, null when that year is missing),
-    ``yoy_change`` (difference) and ``yoy_pct`` (relative change; null when the previous
-    figure is missing or 0).
+    Adds ``{value}_prev`` (the figure one year earlier, null when that year is missing:
+    a gap in the years is never bridged), ``yoy_change`` (difference) and ``yoy_pct``
+    (relative change as a fraction; null when the previous figure is missing or 0).
 
     Examples
     --------
     >>> df = pl.DataFrame({"unit_code": ["017"] * 3, "metric": ["admissions"] * 3,
     ...                    "year": [2021, 2022, 2024], "actual": [100.0, 120.0, 90.0]})
-    >>> yoy_change(df).sort("year")["yoy_pct"].to_list()
+    >>> yoy_change(df)["yoy_pct"].to_list()
     [None, 0.2, None]
     """
     prev = f"{value}_prev"
     out = _previous(kpis, {value: prev})
     return out.with_columns(
-        (pl.col(value) - pl.col(prev)).alias("yoy_change"),
+        _finite(_clean(value) - _clean(prev)).alias("yoy_change"),
         _ratio(pl.col(value) - pl.col(prev), pl.col(prev)).alias("yoy_pct"),
     )
 
@@ -182,11 +248,18 @@ def target_stretch(kpis: Frame) -> Frame:
 
     A stretch of 1.1 asks for 10 % more than was achieved last year; null when either
     figure is missing or last year's actual was 0.
+
+    Examples
+    --------
+    >>> df = pl.DataFrame({"unit_code": ["017"] * 2, "metric": ["admissions"] * 2,
+    ...                    "year": [2022, 2023], "target": [90.0, 110.0],
+    ...                    "actual": [100.0, 120.0]})
+    >>> target_stretch(df)["stretch"].to_list()
+    [None, 1.1]
     """
-    out = _previous(kpis, {"actual": "actual_prev_year"})
-    return out.with_columns(
-        _ratio(pl.col("target"), pl.col("actual_prev_year")).alias("stretch")
-    ).drop("actual_prev_year")
+    tmp = "_actual_prev_year"
+    out = _previous(kpis, {"actual": tmp})
+    return out.with_columns(_ratio(pl.col("target"), pl.col(tmp)).alias("stretch")).drop(tmp)
 
 
 def rank_within_year(
@@ -195,41 +268,65 @@ def rank_within_year(
     """Rank units within each year and metric (1 = best); ties share the better rank.
 
     Units are ranked among units of the same ``level`` unless ``level=False``. Rows whose
-    ``by`` value is null get a null rank.
+    ``by`` value is null get a null rank. When ``by="attainment"`` and the frame has no
+    such column, attainment is computed (and kept); an existing column is used as it is.
+
+    Examples
+    --------
+    >>> df = pl.DataFrame({"year": [2023] * 4, "metric": ["m"] * 4, "level": ["district"] * 4,
+    ...                    "actual": [90.0, 120.0, 90.0, 5.0],
+    ...                    "target": [100.0, 100.0, 100.0, None]})
+    >>> rank_within_year(df)["rank"].to_list()
+    [2, 1, 2, None]
     """
+    names = _names(kpis)
+    if by not in names:
+        if by != "attainment":
+            raise ValueError(f"cannot rank by {by!r}: no such column")
+        kpis = kpis.with_columns(attainment())
     group = ["year", "metric", *(["level"] if level else [])]
-    if isinstance(kpis, pl.LazyFrame) or by not in kpis.columns:
-        kpis = kpis.with_columns(attainment()) if by == "attainment" else kpis
     return kpis.with_columns(
-        pl.col(by).rank("min", descending=descending).over(group).cast(pl.Int32).alias("rank")
+        _clean(by).rank("min", descending=descending).over(group).cast(pl.Int32).alias("rank")
     )
 
 
 def share_of_parent(kpis: Frame, *, registry: UnitRegistry) -> Frame:
-    """Each unit's share of its parent's figure for the year and metric.
+    """Each unit's share of its parent's figure (``actual``) for the year and metric.
 
-    The denominator is the parent's own figure when the data has one, otherwise the sum over
-    the parent's units in the data; ``share_basis`` says which (``parent`` / ``sum``).
+    The denominator is the parent's own figure when the data has a row for it, otherwise
+    the sum over the parent's units present in the data (so those shares add up to 1);
+    ``share_basis`` says which (``parent`` / ``sum``). Units without a parent in
+    ``registry`` (the city) and units unknown to it get a null share and basis.
+
+    Examples
+    --------
+    >>> reg = UnitRegistry.from_frame(pl.DataFrame({"code": ["01", "001", "017"],
+    ...     "name": ["Hà Nội", "Ba Đình", "Đông Anh"], "level": ["city", "district", "district"],
+    ...     "parent": [None, "01", "01"]}))
+    >>> df = pl.DataFrame({"unit_code": ["001", "017"], "year": [2024, 2024],
+    ...                    "metric": ["m", "m"], "actual": [30.0, 10.0]})
+    >>> share_of_parent(df, registry=reg).select("share", "share_basis").rows()
+    [(0.75, 'sum'), (0.25, 'sum')]
     """
-    parents = pl.DataFrame(
-        {"unit_code": registry.codes(), "parent": [registry.parent(c) for c in registry.codes()]},
+    codes = registry.codes()
+    parents = pl.LazyFrame(
+        {"unit_code": codes, "parent": [registry.parent(c) for c in codes]},
         schema={"unit_code": pl.String, "parent": pl.String},
     )
+    keys = ["parent", "year", "metric"]
     lazy = kpis.lazy()
-    with_parent = lazy.join(parents.lazy(), on="unit_code", how="left")
+    with_parent = lazy.join(parents, on="unit_code", how="left", maintain_order="left")
     own = lazy.select(
         pl.col("unit_code").alias("parent"), "year", "metric", pl.col("actual").alias("_parent_own")
     )
-    sums = with_parent.group_by("parent", "year", "metric").agg(
-        pl.col("actual").sum().alias("_parent_sum")
-    )
+    sums = with_parent.group_by(keys).agg(_clean("actual").sum().alias("_parent_sum"))
     out = (
-        with_parent.join(own, on=["parent", "year", "metric"], how="left")
-        .join(sums, on=["parent", "year", "metric"], how="left")
+        with_parent.join(own, on=keys, how="left", maintain_order="left")
+        .join(sums, on=keys, how="left", maintain_order="left")
         .with_columns(
             pl.when(pl.col("parent").is_null())
             .then(None)
-            .when(pl.col("_parent_own").is_not_null())
+            .when(_clean("_parent_own").is_not_null())
             .then(pl.lit("parent"))
             .otherwise(pl.lit("sum"))
             .alias("share_basis"),
@@ -239,7 +336,8 @@ def share_of_parent(kpis: Frame, *, registry: UnitRegistry) -> Frame:
                 pl.col("actual"),
                 pl.when(pl.col("share_basis") == "parent")
                 .then(pl.col("_parent_own"))
-                .otherwise(pl.col("_parent_sum")),
+                .when(pl.col("share_basis") == "sum")
+                .then(pl.col("_parent_sum")),
             ).alias("share")
         )
         .drop("_parent_own", "_parent_sum")
@@ -255,11 +353,13 @@ def _days_in_year(year: pl.Expr) -> pl.Expr:
 def pace(kpis: Frame) -> Frame:
     """Progress for figures taken before the end of their year.
 
-    Adds ``elapsed`` (share of the year elapsed at ``as_of``, counting the as-of day; 1.0
-    for year-end figures), ``expected_to_date`` (target × elapsed, assuming even progress
-    through the year), ``pace`` (actual / expected_to_date) and ``projected`` (actual /
-    elapsed, the year-end figure if the pace holds). The last three are null for year-end
-    figures, where attainment already says everything.
+    Adds ``elapsed`` (share of the year elapsed at ``as_of``, counting the as-of day, so
+    30/11/2023 is 334/365 and 30/11/2024 is 335/366; 1.0 for figures taken on or after
+    31 December, 0.0 for figures dated before the year began), ``expected_to_date``
+    (target × elapsed, assuming even progress through the year), ``pace`` (actual /
+    expected_to_date) and ``projected`` (actual / elapsed, the year-end figure if the pace
+    holds). The last three are null for year-end figures, where attainment already says
+    everything, and wherever their denominator is missing or 0.
 
     Examples
     --------
@@ -271,16 +371,35 @@ def pace(kpis: Frame) -> Frame:
     (0.9151, 11452)
     """
     year = pl.col("year")
-    start = pl.date(year, 1, 1)
-    day = (pl.col("as_of") - start).dt.total_days() + 1
-    elapsed = pl.min_horizontal(day.cast(pl.Float64) / _days_in_year(year), pl.lit(1.0))
+    day = (pl.col("as_of") - pl.date(year, 1, 1)).dt.total_days() + 1
+    elapsed = (day.cast(pl.Float64) / _days_in_year(year)).clip(0.0, 1.0)
     partial = pl.col("elapsed") < 1.0
     return kpis.with_columns(elapsed.alias("elapsed")).with_columns(
-        pl.when(partial).then(pl.col("target") * pl.col("elapsed")).alias("expected_to_date"),
+        pl.when(partial)
+        .then(_finite(_clean("target") * pl.col("elapsed")))
+        .alias("expected_to_date"),
         pl.when(partial)
         .then(_ratio(pl.col("actual"), pl.col("target") * pl.col("elapsed")))
         .alias("pace"),
-        pl.when(partial).then(pl.col("actual") / pl.col("elapsed")).alias("projected"),
+        pl.when(partial).then(_ratio(pl.col("actual"), pl.col("elapsed"))).alias("projected"),
+    )
+
+
+def _sum_or_null(column: str) -> pl.Expr:
+    """The sum of a column in a group; null when any value is missing."""
+    c = _clean(column)
+    return pl.when(c.is_null().any()).then(None).otherwise(c.sum())
+
+
+def _source(column: str = "source") -> pl.Expr:
+    """One source for a group of rows: ``synthetic`` if any is, else the only one."""
+    c = pl.col(column)
+    return (
+        pl.when((c == "synthetic").any())
+        .then(pl.lit("synthetic"))
+        .when(c.n_unique() == 1)
+        .then(c.first())
+        .otherwise(pl.lit("several sources"))
     )
 
 
@@ -294,24 +413,50 @@ def term_attainment(
     """Cumulative attainment over a congress term, per unit and metric.
 
     Sums ``actual`` over the term's years present in the data. The term target is taken
-    from ``term_targets`` (columns ``unit_code``, ``metric``, ``term_target``) when given,
-    else it is the sum of the yearly targets. ``years`` counts the years with data and
-    ``complete`` says whether every year of the term is there; ``attainment`` is null
-    (with ``attainment_note``) when no target is known.
+    from ``term_targets`` (columns ``unit_code``, ``metric``, ``term_target``; one row per
+    unit and metric) when it has one, else it is the sum of the yearly targets of the
+    years present (null if any of them is missing). ``years`` counts the years with data
+    and ``complete`` says whether every year of the term is there; ``attainment`` is null
+    (with ``attainment_note``) when no target is known. ``unit_name``, ``level`` and
+    ``source`` (``synthetic`` if any year is) are carried over when the input has them.
+
+    Examples
+    --------
+    >>> df = pl.DataFrame({"unit_code": ["017"] * 2, "metric": ["m"] * 2, "year": [2020, 2021],
+    ...                    "target": [100.0, 100.0], "actual": [90.0, 130.0]})
+    >>> term_attainment(df).select("actual", "target", "attainment", "years", "complete").row(0)
+    (220.0, 200.0, 1.1, 2, False)
     """
-    in_term = kpis.lazy().filter(pl.col("year").is_between(start, end))
-    agg = in_term.group_by("unit_code", "metric").agg(
-        pl.col("actual").sum().alias("actual"),
-        pl.when(pl.col("target").is_null().any())
-        .then(None)
-        .otherwise(pl.col("target").sum())
-        .alias("yearly_target_sum"),
-        pl.col("year").n_unique().cast(pl.Int32).alias("years"),
-        pl.col("year").max().alias("last_year"),
+    if start > end:
+        raise ValueError(f"the term must start before it ends, got {start}–{end}")
+    names = _names(kpis)
+    carried = [pl.col(c).first() for c in ("unit_name", "level") if c in names]
+    if "source" in names:
+        carried.append(_source().alias("source"))
+    agg = (
+        kpis.lazy()
+        .filter(pl.col("year").is_between(start, end))
+        .group_by("unit_code", "metric")
+        .agg(
+            *carried,
+            pl.when(_clean("actual").is_null().all())
+            .then(None)
+            .otherwise(_clean("actual").sum())
+            .alias("actual"),
+            _sum_or_null("target").alias("yearly_target_sum"),
+            pl.col("year").n_unique().cast(pl.Int32).alias("years"),
+            pl.col("year").max().alias("last_year"),
+        )
     )
     if term_targets is not None:
+        need = {"unit_code", "metric", "term_target"}
+        if lacking := need - set(_names(term_targets)):
+            raise ValueError(f"term_targets lacks the column(s) {', '.join(sorted(lacking))}")
+        tt = term_targets.lazy().select("unit_code", "metric", "term_target").collect()
+        if tt.select("unit_code", "metric").is_duplicated().any():
+            raise ValueError("term_targets has more than one row for a unit and metric")
         agg = agg.join(
-            term_targets.lazy().select("unit_code", "metric", "term_target"),
+            tt.lazy().with_columns(pl.col("term_target").cast(pl.Float64)),
             on=["unit_code", "metric"],
             how="left",
         ).with_columns(pl.coalesce("term_target", "yearly_target_sum").alias("target"))
@@ -335,25 +480,24 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
 
     Returns one row per parent × year × metric where the parent has a figure or a unit
     does: ``parent_actual`` / ``children_actual`` (and the same for targets), ``difference``
-    (children − parent), ``children_reported`` / ``children_expected`` (units of the
-    registry that existed that year), ``missing`` (their codes) and ``reconciled`` (sums
-    equal and no unit missing). Units whose ``as_of`` differs from the parent's are listed
-    in ``as_of_mismatch``. ``reconciled`` is null when there is nothing to compare (no
-    figure of the parent's own, or none of its units).
+    (children − parent) and ``target_difference``, ``children_reported`` /
+    ``children_expected`` (units of the registry that existed that year), ``missing`` (the
+    codes of expected units without a row) and ``reconciled`` (sums of actuals equal, sums
+    of targets equal where both are known, and no unit missing). ``as_of_mismatch`` is True
+    when some unit's ``as_of`` differs from the parent's. ``reconciled`` is null when there
+    is nothing to compare (no figure of the parent's own, or none of its units).
     """
-    df = kpis.lazy().collect() if isinstance(kpis, pl.LazyFrame) else kpis
+    df = kpis.collect() if isinstance(kpis, pl.LazyFrame) else kpis
     parent_of = {c: registry.parent(c) for c in registry.codes()}
+    keys = ["parent", "year", "metric"]
     children = df.with_columns(
-        pl.col("unit_code").replace_strict(parent_of, default=None, return_dtype=pl.String).alias(
-            "parent"
-        )
+        pl.col("unit_code")
+        .replace_strict(parent_of, default=None, return_dtype=pl.String)
+        .alias("parent")
     ).filter(pl.col("parent").is_not_null())
-    sums = children.group_by("parent", "year", "metric").agg(
-        pl.col("actual").sum().alias("children_actual"),
-        pl.when(pl.col("target").is_null().any())
-        .then(None)
-        .otherwise(pl.col("target").sum())
-        .alias("children_target"),
+    sums = children.group_by(keys).agg(
+        _clean("actual").sum().alias("children_actual"),
+        _sum_or_null("target").alias("children_target"),
         pl.col("unit_code").sort().alias("_reported"),
         pl.col("as_of").alias("_as_of"),
     )
@@ -365,24 +509,25 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
         pl.col("target").alias("parent_target"),
         pl.col("as_of").alias("parent_as_of"),
     )
-    keys = pl.concat([own.select("parent", "year", "metric"), sums.select("parent", "year", "metric")]).unique()
-    keys = keys.filter(pl.col("parent").is_in([p for p in set(parent_of.values()) if p]))
-    out = keys.join(own, on=["parent", "year", "metric"], how="left").join(
-        sums, on=["parent", "year", "metric"], how="left"
+    parents = sorted({p for p in parent_of.values() if p})
+    out = (
+        pl.concat([own.select(keys), sums.select(keys)])
+        .unique()
+        .filter(pl.col("parent").is_in(parents))
+        .join(own, on=keys, how="left")
+        .join(sums, on=keys, how="left")
     )
     rows = []
     for r in out.iter_rows(named=True):
         expected = registry.children(r["parent"], year=r["year"])
         reported = r["_reported"] or []
-        missing = sorted(set(expected) - set(reported))
-        as_ofs = set(r["_as_of"] or [])
         rows.append(
             {
                 "children_expected": len(expected),
                 "children_reported": len(reported),
-                "missing": missing,
+                "missing": sorted(set(expected) - set(reported)),
                 "as_of_mismatch": r["parent_as_of"] is not None
-                and any(a != r["parent_as_of"] for a in as_ofs),
+                and any(a != r["parent_as_of"] for a in r["_as_of"] or []),
             }
         )
     extra = pl.DataFrame(
@@ -398,11 +543,11 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
         pl.concat([out.drop("_reported", "_as_of"), extra], how="horizontal")
         .rename({"parent": "unit_code"})
         .with_columns(
-            (pl.col("children_actual") - pl.col("parent_actual")).alias("difference"),
-            (pl.col("children_target") - pl.col("parent_target")).alias("target_difference"),
+            (pl.col("children_actual") - _clean("parent_actual")).alias("difference"),
+            (pl.col("children_target") - _clean("parent_target")).alias("target_difference"),
         )
         .with_columns(
-            pl.when(pl.col("parent_actual").is_null() | (pl.col("children_reported") == 0))
+            pl.when(pl.col("difference").is_null() | (pl.col("children_reported") == 0))
             .then(None)
             .otherwise(
                 (pl.col("difference") == 0)
@@ -419,11 +564,12 @@ def consistency(kpis: pl.DataFrame, *, stated: str = "stated_percent") -> pl.Dat
     """Check stated percentages against their numbers.
 
     A stated percentage is consistent when it equals 100 × actual / target rounded half-up
-    to the number of decimals it was written with (``"158%"`` for 109/69 = 157.97…).
-    Adds ``computed_percent`` (at the stated precision), ``consistent`` (null when there is
-    nothing to check) and ``consistency_note``: ``consistent``, ``inconsistent``,
-    ``truncated`` (the stated figure is the exact value cut, not rounded), ``no target`` or
-    ``unreadable``.
+    to the number of decimals it was written with (``"158%"`` for 109/69 = 157.97…), in
+    exact decimal arithmetic. Adds ``computed_percent`` (at the stated precision),
+    ``consistent`` (null when there is nothing to check) and ``consistency_note``:
+    ``consistent``, ``inconsistent``, ``truncated`` (the stated figure is the exact value
+    cut, not rounded), ``no target`` (nothing to check against: target or actual missing,
+    or target 0) or ``unreadable``; null where nothing is stated.
 
     Examples
     --------
@@ -436,22 +582,26 @@ def consistency(kpis: pl.DataFrame, *, stated: str = "stated_percent") -> pl.Dat
     flags: list[bool | None] = []
     notes: list[str | None] = []
     for text, a, t in zip(kpis[stated], kpis["actual"], kpis["target"], strict=True):
-        if text is None or not str(text).strip():
-            computed.append(None), flags.append(None), notes.append(None)
-            continue
-        try:
-            check = check_percent(str(text), _dec(a), _dec(t))
-        except NumberFormatError:
-            computed.append(None), flags.append(None), notes.append("unreadable")
-            continue
-        computed.append(None if check.computed is None else float(check.computed))
-        flags.append(check.consistent)
-        if check.consistent is None:
-            notes.append(NO_TARGET)
-        elif check.consistent:
-            notes.append("consistent")
-        else:
-            notes.append("truncated" if check.truncated else "inconsistent")
+        value: float | None = None
+        flag: bool | None = None
+        note: str | None = None
+        if text is not None and str(text).strip():
+            try:
+                check = check_percent(str(text), _dec(a), _dec(t))
+            except NumberFormatError:
+                note = "unreadable"
+            else:
+                value = None if check.computed is None else float(check.computed)
+                flag = check.consistent
+                if flag is None:
+                    note = NO_TARGET
+                elif flag:
+                    note = "consistent"
+                else:
+                    note = "truncated" if check.truncated else "inconsistent"
+        computed.append(value)
+        flags.append(flag)
+        notes.append(note)
     return kpis.with_columns(
         pl.Series("computed_percent", computed, dtype=pl.Float64),
         pl.Series("consistent", flags, dtype=pl.Boolean),
@@ -461,6 +611,49 @@ def consistency(kpis: pl.DataFrame, *, stated: str = "stated_percent") -> pl.Dat
 
 def _dec(x: float | None) -> Decimal | None:
     return None if x is None else Decimal(repr(x))
+
+
+def rollup(
+    kpis: pl.DataFrame, *, registry: UnitRegistry, unit: str, year: int | None = None
+) -> pl.DataFrame:
+    """The figures of ``unit``: its own rows, and for each year × metric where it has no row
+    of its own, the sum of its units (target null unless every unit has one).
+
+    Summed rows carry ``source = "synthetic"`` when any part is synthetic, else
+    ``"sum of units"``; ``note`` (if the table has that column) says how many units were
+    added up, ``as_of`` is the latest of theirs, and other columns are null. ``year``
+    keeps one year. The result has the input's columns, sorted by year and metric.
+    """
+    if year is not None:
+        kpis = kpis.filter(pl.col("year") == year)
+    own = kpis.filter(pl.col("unit_code") == unit)
+    parts = kpis.filter(pl.col("unit_code").is_in(registry.children(unit)))
+    source = (
+        pl.when((pl.col("source") == "synthetic").any())
+        .then(pl.lit("synthetic"))
+        .otherwise(pl.lit("sum of units"))
+    )
+    summed = (
+        parts.join(own.select("year", "metric"), on=["year", "metric"], how="anti")
+        .group_by("year", "metric")
+        .agg(
+            _clean("actual").sum().alias("actual"),
+            _sum_or_null("target").alias("target"),
+            pl.col("as_of").max(),
+            source.alias("source"),
+            pl.format("sum of {} units", pl.len()).alias("note"),
+        )
+        .with_columns(
+            unit_code=pl.lit(unit),
+            unit_name=pl.lit(registry.name(unit)),
+            level=pl.lit(registry.level(unit)),
+        )
+    )
+    summed = summed.select(
+        pl.col(c) if c in summed.columns else pl.lit(None, dtype).alias(c)
+        for c, dtype in kpis.schema.items()
+    ).cast(kpis.schema)
+    return pl.concat([own, summed]).sort("year", "metric", maintain_order=True)
 
 
 def latest_year(kpis: pl.DataFrame) -> int:
@@ -479,8 +672,8 @@ __all__ = [
     "latest_year",
     "pace",
     "rank_within_year",
-    "rollup",
     "reconcile",
+    "rollup",
     "share_of_parent",
     "status",
     "target_stretch",
@@ -489,43 +682,3 @@ __all__ = [
     "with_measures",
     "yoy_change",
 ]
-
-
-
-def rollup(
-    kpis: pl.DataFrame, *, registry: UnitRegistry, unit: str, year: int | None = None
-) -> pl.DataFrame:
-    """The figures of ``unit``: its own rows, and for each year × metric where it has no row
-    of its own, the sum of its units (target null unless every unit has one).
-
-    Summed rows carry ``source = "synthetic"`` when any part is synthetic, else
-    ``"sum of units"``; ``note`` says how many units were added up. ``year`` keeps one year.
-    """
-    if year is not None:
-        kpis = kpis.filter(pl.col("year") == year)
-    own = kpis.filter(pl.col("unit_code") == unit)
-    children = registry.children(unit)
-    parts = kpis.filter(pl.col("unit_code").is_in(children))
-    have = own.select("year", "metric")
-    summed = (
-        parts.join(have, on=["year", "metric"], how="anti")
-        .group_by("year", "metric")
-        .agg(
-            pl.col("actual").sum(),
-            pl.when(pl.col("target").is_null().any()).then(None).otherwise(pl.col("target").sum())
-            .alias("target"),
-            pl.col("as_of").max(),
-            pl.when((pl.col("source") == "synthetic").any())
-            .then(pl.lit("synthetic"))
-            .otherwise(pl.lit("sum of units"))
-            .alias("source"),
-            pl.format("sum of {} units", pl.len()).alias("note"),
-        )
-        .with_columns(
-            unit_code=pl.lit(unit),
-            unit_name=pl.lit(registry.name(unit)),
-            level=pl.lit(registry.level(unit)),
-            stated_percent=pl.lit(None, pl.String),
-        )
-    )
-    return pl.concat([own, summed.select(own.columns).cast(own.schema)]).sort("year", "metric")

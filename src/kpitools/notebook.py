@@ -83,5 +83,5 @@ def report_header(
         f'<header class="kt-header"><h1>{e(title)}</h1>'
         f"<p>{w['params']}:</p><ul>{items}</ul>"
         f"<p>{w['data']}:</p><ul>{data}</ul>"
-        f"<p class=\"kt-made\">{w['made']} {e(stamp)} {w['by']} {e(__version__)}</p></header>"
+        f'<p class="kt-made">{w["made"]} {e(stamp)} {w["by"]} {e(__version__)}</p></header>'
     )

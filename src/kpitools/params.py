@@ -37,7 +37,7 @@ def check_unit(registry: UnitRegistry, unit: object) -> str:
     """Resolve a unit given by code or by any form of its name to its code."""
     if not isinstance(unit, str):
         raise ParameterError(
-            f"unit must be text (a code like \"017\" or a name like \"Đông Anh\"), not {unit!r}"
+            f'unit must be text (a code like "017" or a name like "Đông Anh"), not {unit!r}'
         )
     try:
         return registry.resolve(unit)

@@ -96,7 +96,8 @@ def _vega_assets() -> tuple[str, str]:
     import vl_convert
 
     vl = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
-    js = vl_convert.javascript_bundle(vl_version=vl)
+    snippet = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
+    js = vl_convert.javascript_bundle(snippet, vl)
     # Altair's HTML output skips loading a library whose version VEGA_DEBUG already names.
     debug = {
         "vega_version": alt.VEGA_VERSION,
@@ -167,9 +168,7 @@ def run_report(report: Report, out: Path, *, show_code: bool = False) -> Outcome
     target = None
     if error is None:
         stamp = time.strftime("%Y-%m-%d %H:%M %z")
-        footer = (
-            f"{html.escape(report.parameters_file.name)} · kpitools {__version__} · {stamp}"
-        )
+        footer = f"{html.escape(report.parameters_file.name)} · kpitools {__version__} · {stamp}"
         try:
             page = export_html(executed, footer=footer, show_code=show_code)
             target = write_text_atomic(out / report.html_name, page)

@@ -9,7 +9,16 @@ from dataclasses import dataclass, replace
 import polars as pl
 
 from kpitools.catalog import MetricCatalog, check_lang
-from kpitools.measures import DEFAULT_BANDS, Bands, consistency, pace, with_measures
+from kpitools.measures import (
+    DEFAULT_BANDS,
+    NO_ACTUAL,
+    NO_TARGET,
+    ZERO_TARGET,
+    Bands,
+    consistency,
+    pace,
+    with_measures,
+)
 from kpitools.numbers import NumberFormatError, format_number, format_percent, parse_percent
 
 HEADERS = {
@@ -33,11 +42,26 @@ HEADERS = {
 SYNTHETIC_LABEL = {"vi": "tổng hợp (synthetic)", "en": "synthetic"}
 _MARKS = {True: "✓", False: "✗", None: ""}
 _CONSISTENCY_WORDS = {
-    "vi": {"consistent": "khớp", "inconsistent": "không khớp", "truncated": "cắt bớt, không làm tròn",
-           "no target": "không có chỉ tiêu để kiểm tra", "unreadable": "không đọc được"},
-    "en": {"consistent": "consistent", "inconsistent": "inconsistent",
-           "truncated": "truncated, not rounded", "no target": "no target to check against",
-           "unreadable": "unreadable"},
+    "vi": {
+        "consistent": "khớp",
+        "inconsistent": "không khớp",
+        "truncated": "cắt bớt, không làm tròn",
+        "no target": "không có chỉ tiêu để kiểm tra",
+        "unreadable": "không đọc được",
+    },
+    "en": {
+        "consistent": "consistent",
+        "inconsistent": "inconsistent",
+        "truncated": "truncated, not rounded",
+        "no target": "no target to check against",
+        "unreadable": "unreadable",
+    },
+}
+
+
+_NOTES = {
+    "vi": {NO_TARGET: "không có chỉ tiêu", ZERO_TARGET: "chỉ tiêu bằng 0", NO_ACTUAL: "chưa có số"},
+    "en": {NO_TARGET: "no target", ZERO_TARGET: "target is 0", NO_ACTUAL: "no actual"},
 }
 
 
@@ -106,7 +130,15 @@ def kpi_table(
     bands: Bands = DEFAULT_BANDS,
     label: str = "metric",
     columns: Sequence[str] = (
-        "actual", "target", "attainment", "variance", "status", "stated", "check", "as_of", "source"
+        "actual",
+        "target",
+        "attainment",
+        "variance",
+        "status",
+        "stated",
+        "check",
+        "as_of",
+        "source",
     ),
     caption: str = "",
 ) -> Table:
@@ -115,8 +147,8 @@ def kpi_table(
     ``label`` is ``"metric"`` (rows labelled by metric) or ``"unit"`` (by unit name).
     Attainment is shown with one decimal, or with as many as the source document used
     for its stated percentage (109/69 → ``158%`` beside a stated ``158%``); a missing or
-    zero target shows its reason instead of a number. ``stated`` is the percentage the source document wrote and
-    ``check`` says whether it follows from the numbers (✓ / ✗).
+    zero target shows its reason instead of a number. ``stated`` is the percentage the
+    source document wrote and ``check`` says whether it follows from the numbers (✓ / ✗).
 
     Examples
     --------
@@ -148,15 +180,18 @@ def kpi_table(
                 r["attainment"], lang=lang, decimals=_decimals(r["stated_percent"])
             )
             if r["attainment"] is not None
-            else bands.display(bands.missing, lang=lang)
-            if r["attainment_note"] == "no target"
-            else (r["attainment_note"] or "–"),
+            else _NOTES[lang].get(r["attainment_note"], "–"),
             "variance": _fmt_num(r["variance"], lang),
             "status": bands.display(r["status"], lang=lang),
             "stated": r["stated_percent"] or "",
-            "check": (_MARKS[r["consistent"]] + (
-                "" if r["consistent"] or r["consistency_note"] is None
-                else f" {words[r['consistency_note']]}")).strip(),
+            "check": (
+                _MARKS[r["consistent"]]
+                + (
+                    ""
+                    if r["consistent"] or r["consistency_note"] is None
+                    else f" {words[r['consistency_note']]}"
+                )
+            ).strip(),
             "as_of": r["as_of"].strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
             if r.get("as_of") is not None
             else "",

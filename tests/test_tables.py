@@ -1,0 +1,122 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import polars as pl
+import pytest
+
+import kpitools as kt
+from kpitools.tables import pace_table
+
+
+@pytest.fixture(scope="module")
+def city_2023(dataset: kt.Dataset) -> pl.DataFrame:
+    return kt.rollup(dataset.kpis, registry=dataset.registry, unit="01", year=2023)
+
+
+def rows_by_metric(table: kt.Table, lang: str = "vi") -> dict[str, dict[str, str]]:
+    first = table.frame.columns[0]
+    return {r[first]: r for r in table.frame.iter_rows(named=True)}
+
+
+def test_city_table_shows_the_seed_figures_at_the_stated_precision(
+    dataset: kt.Dataset, city_2023: pl.DataFrame
+) -> None:
+    rows = rows_by_metric(kt.kpi_table(city_2023, catalog=dataset.catalog))
+    orgs = rows[dataset.catalog.label("party_orgs_nonstate")]
+    assert (orgs["Thực hiện"], orgs["Chỉ tiêu"], orgs["Tỷ lệ đạt"]) == ("109", "69", "158%")
+    assert (orgs["Báo cáo ghi"], orgs["Khớp"], orgs["Trạng thái"]) == ("158%", "✓", "vượt")
+    adm = rows[dataset.catalog.label("admissions_nonstate")]
+    assert (adm["Thực hiện"], adm["Chỉ tiêu"], adm["Tỷ lệ đạt"]) == ("852", "453", "188,1%")
+    city = rows[dataset.catalog.label("admissions")]
+    assert (city["Thực hiện"], city["Tỷ lệ đạt"], city["Tính đến"]) == (
+        "10.479",
+        "106,82%",
+        "30/11/2023",
+    )
+    members = rows[dataset.catalog.label("mass_org_members_nonstate")]
+    assert (members["Thực hiện"], members["Chỉ tiêu"], members["Tỷ lệ đạt"]) == (
+        "46.148",
+        "24.320",
+        "189,8%",
+    )
+    app = rows[dataset.catalog.label("members_app")]
+    assert app["Tỷ lệ đạt"] == "không có chỉ tiêu"
+    assert app["Khớp"] == "không có chỉ tiêu để kiểm tra"
+
+
+def test_english_table(dataset: kt.Dataset, city_2023: pl.DataFrame) -> None:
+    table = kt.kpi_table(city_2023, catalog=dataset.catalog, lang="en")
+    rows = rows_by_metric(table)
+    members = rows[dataset.catalog.label("mass_org_members_nonstate", lang="en")]
+    assert (members["Actual"], members["Target"], members["Attainment"]) == (
+        "46,148",
+        "24,320",
+        "189.8%",
+    )
+    assert members["Status"] == "exceeded"
+
+
+def test_zero_and_missing_targets_say_why(dataset: kt.Dataset) -> None:
+    df = pl.DataFrame(
+        {
+            "metric": ["admissions", "admissions"],
+            "unit_name": ["A", "B"],
+            "actual": [5.0, 5.0],
+            "target": [0.0, None],
+            "as_of": [dt.date(2023, 12, 31)] * 2,
+            "source": ["x", "x"],
+        }
+    )
+    t = kt.kpi_table(df, catalog=dataset.catalog, label="unit", columns=("attainment", "status"))
+    assert t.frame.rows() == [
+        ("A", "chỉ tiêu bằng 0", "không có chỉ tiêu"),
+        ("B", "không có chỉ tiêu", "không có chỉ tiêu"),
+    ]
+    assert "inf" not in t._repr_html_() and "NaN" not in t._repr_html_()
+
+
+def test_synthetic_rows_are_marked(dataset: kt.Dataset) -> None:
+    city_2024 = kt.rollup(dataset.kpis, registry=dataset.registry, unit="01", year=2024)
+    t = kt.kpi_table(city_2024, catalog=dataset.catalog)
+    assert set(t.frame["Nguồn"]) == {"tổng hợp (synthetic)"}
+    assert all(t.synthetic)
+    assert t._repr_html_().count('class="kt-status-') == t.frame.height
+    assert "kt-synthetic" in t._repr_html_()
+
+
+def test_hostile_names_are_escaped(dataset: kt.Dataset) -> None:
+    df = pl.DataFrame(
+        {
+            "metric": ["admissions"],
+            "unit_name": ["<img src=x onerror=alert(1)>"],
+            "actual": [1.0],
+            "target": [2.0],
+            "source": ["<script>alert(2)</script>"],
+        }
+    )
+    html = kt.kpi_table(df, catalog=dataset.catalog, label="unit", caption="<b>x</b>")._repr_html_()
+    assert "<img" not in html and "<script" not in html and "<b>" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_input_is_not_changed(city_2023: pl.DataFrame, dataset: kt.Dataset) -> None:
+    before = city_2023.clone()
+    kt.kpi_table(city_2023, catalog=dataset.catalog)
+    assert city_2023.equals(before)
+
+
+def test_pace_table_for_the_november_figure(dataset: kt.Dataset, city_2023: pl.DataFrame) -> None:
+    t = pace_table(city_2023, catalog=dataset.catalog)
+    assert t.frame.rows() == [
+        (
+            dataset.catalog.label("admissions"),
+            "30/11/2023",
+            "10.479",
+            "9.810",
+            "91,5%",
+            "8.977",
+            "116,7%",
+            "11.452",
+        )
+    ]
