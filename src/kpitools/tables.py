@@ -13,6 +13,7 @@ from kpitools.measures import (
     DEFAULT_BANDS,
     NO_ACTUAL,
     NO_TARGET,
+    OUT_OF_RANGE,
     ZERO_TARGET,
     Bands,
     consistency,
@@ -60,8 +61,18 @@ _CONSISTENCY_WORDS = {
 
 
 _NOTES = {
-    "vi": {NO_TARGET: "không có chỉ tiêu", ZERO_TARGET: "chỉ tiêu bằng 0", NO_ACTUAL: "chưa có số"},
-    "en": {NO_TARGET: "no target", ZERO_TARGET: "target is 0", NO_ACTUAL: "no actual"},
+    "vi": {
+        NO_TARGET: "không có chỉ tiêu",
+        ZERO_TARGET: "chỉ tiêu bằng 0",
+        NO_ACTUAL: "chưa có số",
+        OUT_OF_RANGE: "ngoài phạm vi tính",
+    },
+    "en": {
+        NO_TARGET: "no target",
+        ZERO_TARGET: "target is 0",
+        NO_ACTUAL: "no actual",
+        OUT_OF_RANGE: "out of range",
+    },
 }
 
 
