@@ -1,16 +1,33 @@
-"""Altair chart builders. They return charts and never display them."""
+"""Altair chart builders. They return charts and never display them.
+
+Every builder takes the long KPI table (or, for :func:`reconciliation_chart`, the output of
+:func:`kpitools.measures.reconcile`) first and its options keyword-only; ``lang`` (``"vi"``
+or ``"en"``) picks the labels from the metric catalog and the number locale Vega formats
+with (``46.148`` and ``188,1%`` in Vietnamese). A chart that shows a synthetic row carries
+:data:`SYNTHETIC_NOTE` as its subtitle; an empty selection gives :func:`empty_chart`.
+Charts that compare units (heatmap, ranked, trend, slope) leave out rows of level
+``city``: the city is the reference, not one of the units compared.
+
+Where the reader may choose (the metric of :func:`heatmap_chart` with ``metric=None``, the
+year of :func:`ranked_chart` with ``year=None``) the choice is a Vega parameter bound to a
+dropdown, so it works in a static HTML file with no kernel.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import math
+from collections.abc import Sequence
+from typing import Any, Literal
 
 import altair as alt
 import polars as pl
 
 from kpitools.catalog import MetricCatalog, check_lang
-from kpitools.measures import DEFAULT_BANDS, Bands
+from kpitools.measures import DEFAULT_BANDS, Bands, attainment, rank_within_year, with_measures
+from kpitools.names import nfc, strip_diacritics
 
-FONT = "'Noto Sans', 'Segoe UI', Roboto, Arial, sans-serif"
+#: Fonts that carry every Vietnamese letter, on Windows, macOS, Linux and Android.
+FONT = "'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif"
 
 #: Okabe–Ito colours: distinguishable with the common colour-vision deficiencies.
 STATUS_COLORS = {
@@ -20,6 +37,9 @@ STATUS_COLORS = {
     "exceeded": "#0072B2",
     "no target": "#999999",
 }
+
+#: Colours for bands with other names than the default ones, lowest band first.
+_FALLBACK_COLORS = ("#D55E00", "#E69F00", "#F0E442", "#009E73", "#56B4E9", "#0072B2", "#CC79A7")
 
 #: Number formats for Vega, by display language (``46.148``, ``188,1%`` in Vietnamese).
 NUMBER_LOCALES: dict[str, dict[str, Any]] = {
@@ -32,6 +52,13 @@ SYNTHETIC_NOTE = {
     "en": "Includes synthetic (invented) data, not real figures",
 }
 
+#: Longest label (in pixels) before Vega cuts it with an ellipsis; the full text stays
+#: in the tooltip.
+LABEL_LIMIT = 220
+
+COUNT_FORMAT = ",.0f"
+PERCENT_FORMAT = ".1%"
+
 _TEXT = {
     "actual": {"vi": "Thực hiện", "en": "Actual"},
     "target": {"vi": "Chỉ tiêu", "en": "Target"},
@@ -40,11 +67,44 @@ _TEXT = {
     "metric": {"vi": "Chỉ số", "en": "Metric"},
     "band": {"vi": "Ngưỡng", "en": "Band"},
     "no_data": {"vi": "Không có dữ liệu", "en": "No data"},
+    "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "year": {"vi": "Năm", "en": "Year"},
+    "rank": {"vi": "Hạng", "en": "Rank"},
+    "prior": {"vi": "Năm trước", "en": "Prior year"},
+    "reference": {"vi": "Tham chiếu", "en": "Reference"},
+    "at_rate": {"vi": "Theo tỷ lệ đạt của {}", "en": "At the rate of {}"},
+    "ref_attainment": {"vi": "Tỷ lệ đạt của {}", "en": "Attainment of {}"},
+    "change": {"vi": "Thay đổi", "en": "Change"},
+    "up": {"vi": "tăng", "en": "up"},
+    "down": {"vi": "giảm", "en": "down"},
+    "same": {"vi": "không đổi", "en": "unchanged"},
+    "incomparable": {"vi": "không so được", "en": "not comparable"},
+    "parent": {"vi": "Số của đơn vị cấp trên", "en": "Parent's own figure"},
+    "children": {"vi": "Tổng các đơn vị trực thuộc", "en": "Sum of units"},
+    "difference": {"vi": "Chênh lệch (tổng − cấp trên)", "en": "Difference (sum − parent)"},
+    "units_reported": {"vi": "Số đơn vị có số liệu", "en": "Units reporting"},
+    "match": {"vi": "= khớp", "en": "= matches"},
+    "no_parent": {"vi": "cấp trên không có số", "en": "no figure of the parent"},
+    "no_children": {"vi": "các đơn vị không có số", "en": "no figures of the units"},
+    "heat_title": {
+        "vi": "Tỷ lệ đạt chỉ tiêu theo đơn vị và năm",
+        "en": "Attainment by unit and year",
+    },
+    "recon_title": {
+        "vi": "Đối chiếu số của thành phố với tổng các đơn vị",
+        "en": "Parent's figures against the sum of their units",
+    },
 }
 
 
 def text(key: str, lang: str) -> str:
-    """A UI word in ``lang``."""
+    """A UI word in ``lang``.
+
+    Examples
+    --------
+    >>> text("attainment", "en")
+    'Attainment'
+    """
     return _TEXT[key][check_lang(lang)]
 
 
@@ -55,7 +115,13 @@ def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
             font=FONT,
             locale=alt.Locale(number=alt.NumberLocale(**NUMBER_LOCALES[check_lang(lang)])),
         )
-        .configure_axis(labelFontSize=12, titleFontSize=12)
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=LABEL_LIMIT)
+        .configure_legend(
+            labelFontSize=12, titleFontSize=12, labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT
+        )
+        .configure_header(
+            labelFontSize=12, titleFontSize=12, labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT
+        )
         .configure_title(fontSize=15, subtitleFontSize=12, subtitleColor="#8a4b00", anchor="start")
         .configure_view(stroke=None)
     )
@@ -66,7 +132,13 @@ def _title(title: str, synthetic: bool, lang: str) -> alt.TitleParams:
 
 
 def empty_chart(*, lang: str = "vi", title: str = "") -> alt.TopLevelMixin:
-    """A chart that says there is nothing to show."""
+    """A chart that says there is nothing to show.
+
+    Examples
+    --------
+    >>> empty_chart(lang="en").to_dict()["mark"]["type"]
+    'text'
+    """
     return config(
         alt.Chart(pl.DataFrame({"t": [text("no_data", lang)]}), title=title or alt.Undefined)
         .mark_text(fontSize=14, color="#666")
@@ -76,6 +148,200 @@ def empty_chart(*, lang: str = "vi", title: str = "") -> alt.TopLevelMixin:
     )
 
 
+# --- shared pieces -----------------------------------------------------------------------
+
+
+def _eager(frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
+    return frame.collect() if isinstance(frame, pl.LazyFrame) else frame
+
+
+def _synthetic(df: pl.DataFrame) -> bool:
+    return "source" in df.columns and bool((df["source"] == "synthetic").any())
+
+
+def _num(value: Any) -> float | None:
+    """A finite float, or None (for None, NaN and ±inf)."""
+    if value is None:
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def _finite_columns(df: pl.DataFrame, columns: Sequence[str]) -> pl.DataFrame:
+    """Floats with NaN and ±inf read as missing, so no spec ever holds them."""
+    return df.with_columns(
+        pl.when(pl.col(c).cast(pl.Float64).is_finite()).then(pl.col(c).cast(pl.Float64)).alias(c)
+        for c in columns
+        if c in df.columns
+    )
+
+
+def _status_keys(bands: Bands) -> list[str]:
+    return [*bands.labels, bands.missing]
+
+
+def _status_colors(bands: Bands) -> list[str]:
+    n = len(bands.labels)
+    picks = [
+        _FALLBACK_COLORS[round(i * (len(_FALLBACK_COLORS) - 1) / max(n - 1, 1))] for i in range(n)
+    ]
+    colors = [
+        STATUS_COLORS.get(label, pick) for label, pick in zip(bands.labels, picks, strict=True)
+    ]
+    return [*colors, STATUS_COLORS["no target"]]
+
+
+def _status_scale(bands: Bands, lang: str) -> alt.Scale:
+    """The status colours, every band in the domain so colours agree from chart to chart."""
+    domain = [bands.display(k, lang=lang) for k in _status_keys(bands)]
+    return alt.Scale(domain=domain, range=_status_colors(bands))
+
+
+def _status_legend(lang: str) -> alt.Legend:
+    return alt.Legend(title=text("status", lang), orient="right")
+
+
+def _metric_code(kpis: pl.DataFrame, metric: str, catalog: MetricCatalog) -> str:
+    if metric in catalog or metric in set(kpis["metric"].unique().to_list()):
+        return metric
+    return catalog.resolve(metric)
+
+
+def _units_only(kpis: pl.DataFrame) -> pl.DataFrame:
+    if "level" not in kpis.columns:
+        return kpis
+    return kpis.filter(~(pl.col("level") == "city").fill_null(False))
+
+
+def _measured(kpis: pl.DataFrame, *, bands: Bands, lang: str) -> pl.DataFrame:
+    """The rows with finite numbers, attainment, status and the status label in ``lang``."""
+    df = _finite_columns(kpis, ["actual", "target"])
+    if "unit_name" not in df.columns:
+        df = df.with_columns(pl.col("unit_code").alias("unit_name"))
+    display = {k: bands.display(k, lang=lang) for k in _status_keys(bands)}
+    return _eager(with_measures(df, bands=bands)).with_columns(
+        pl.col("status").replace_strict(display, return_dtype=pl.String).alias("status_label"),
+        pl.col("unit_name").cast(pl.String).fill_null(pl.col("unit_code")),
+    )
+
+
+def _tooltip(lang: str, *extra: alt.Tooltip) -> list[alt.Tooltip]:
+    return [
+        alt.Tooltip("unit_name:N", title=text("unit", lang)),
+        alt.Tooltip("year:O", title=text("year", lang)),
+        alt.Tooltip("actual:Q", title=text("actual", lang), format=COUNT_FORMAT),
+        alt.Tooltip("target:Q", title=text("target", lang), format=COUNT_FORMAT),
+        alt.Tooltip("attainment:Q", title=text("attainment", lang), format=PERCENT_FORMAT),
+        alt.Tooltip("status_label:N", title=text("status", lang)),
+        *extra,
+    ]
+
+
+def _name_key(name: str) -> tuple[str, str]:
+    return strip_diacritics(nfc(name)).casefold(), name
+
+
+def _unit_order(df: pl.DataFrame, sort: str) -> pl.DataFrame:
+    """Add ``order`` (0 first) per metric: by code, by name, or by the latest attainment."""
+    if sort not in ("code", "name", "latest"):
+        raise ValueError(f"sort must be 'code', 'name' or 'latest', not {sort!r}")
+    rows: list[dict[str, Any]] = []
+    for (metric,), part in df.group_by(["metric"], maintain_order=True):
+        units = part.select("unit_code", "unit_name").unique("unit_code", keep="last")
+        pairs = list(units.iter_rows())
+        if sort == "code":
+            pairs.sort(key=lambda p: p[0])
+        elif sort == "name":
+            pairs.sort(key=lambda p: (_name_key(p[1]), p[0]))
+        else:
+            last = part["year"].max()
+            latest = dict(
+                part.filter(pl.col("year") == last).select("unit_code", "attainment").iter_rows()
+            )
+            pairs.sort(key=lambda p: (latest.get(p[0]) is None, -(latest.get(p[0]) or 0.0), p[0]))
+        rows += [{"metric": metric, "unit_code": c, "order": i} for i, (c, _) in enumerate(pairs)]
+    order = pl.DataFrame(
+        rows, schema={"metric": pl.String, "unit_code": pl.String, "order": pl.Int32}
+    )
+    return df.join(order, on=["metric", "unit_code"], how="left", maintain_order="left")
+
+
+def _metric_dropdown(
+    name: str, metrics: list[str], catalog: MetricCatalog, lang: str
+) -> alt.Parameter:
+    return alt.param(
+        name=name,
+        value=metrics[0],
+        bind=alt.binding_select(
+            options=metrics,
+            labels=[catalog.label(m, lang=lang) for m in metrics],
+            name=f"{text('metric', lang)}: ",
+        ),
+    )
+
+
+def _year_dropdown(name: str, years: list[int], lang: str) -> alt.Parameter:
+    return alt.param(
+        name=name,
+        value=years[-1],
+        bind=alt.binding_select(
+            options=years, labels=[str(y) for y in years], name=f"{text('year', lang)}: "
+        ),
+    )
+
+
+def _metrics_in_order(df: pl.DataFrame, catalog: MetricCatalog) -> list[str]:
+    present = set(df["metric"].unique().to_list())
+    known = [m for m in catalog.codes if m in present]
+    return known + sorted(present - set(known))
+
+
+def _rule_at_one(axis: str) -> alt.Chart:
+    """A rule at 100 %, with its own one-row data so it is drawn once."""
+    rule = alt.Chart(pl.DataFrame({"one": [1.0]})).mark_rule(color="#333333", strokeDash=[4, 3])
+    return rule.encode(x=alt.datum(1.0)) if axis == "x" else rule.encode(y=alt.datum(1.0))
+
+
+def _pick_units(df: pl.DataFrame, units: Sequence[str]) -> list[str]:
+    """Unit codes for the codes or exact names in ``units``, in the order given."""
+    if isinstance(units, str):
+        raise TypeError("units must be a list of unit codes or names, not one string")
+    names: dict[str, str] = {}
+    for code, name in df.select("unit_code", "unit_name").unique().iter_rows():
+        names.setdefault(nfc(str(name)), code)
+    codes = set(df["unit_code"].to_list())
+    picked, unknown = [], []
+    for unit in units:
+        code = unit if unit in codes else names.get(nfc(unit))
+        if code is None:
+            unknown.append(unit)
+        elif code not in picked:
+            picked.append(code)
+    if unknown:
+        raise ValueError(f"no rows for the unit(s) {', '.join(map(repr, unknown))} in this metric")
+    return picked
+
+
+# --- bullet -----------------------------------------------------------------------------
+
+
+def _prior_values(kpis: pl.DataFrame, prior: pl.DataFrame | str | None) -> list[float | None]:
+    if prior is None:
+        return [None] * kpis.height
+    if isinstance(prior, str):
+        if prior not in kpis.columns:
+            raise ValueError(f"prior={prior!r} is not a column of the table")
+        return [_num(v) for v in kpis[prior].to_list()]
+    keys = [k for k in ("unit_code", "metric") if k in kpis.columns and k in prior.columns]
+    if not keys or "actual" not in prior.columns:
+        raise ValueError("a prior frame needs 'actual' and the key columns unit_code or metric")
+    prev = prior.select(*keys, pl.col("actual").alias("_prior"))
+    if prev.select(keys).is_duplicated().any():
+        raise ValueError(f"the prior frame has more than one row for some {' and '.join(keys)}")
+    joined = kpis.select(keys).join(prev, on=keys, how="left", maintain_order="left")
+    return [_num(v) for v in joined["_prior"].to_list()]
+
+
 def bullet_chart(
     kpis: pl.DataFrame,
     *,
@@ -83,14 +349,19 @@ def bullet_chart(
     lang: str = "vi",
     bands: Bands = DEFAULT_BANDS,
     row: str = "metric",
+    prior: pl.DataFrame | str | None = None,
     title: str = "",
     width: int = 460,
 ) -> alt.TopLevelMixin:
     """Bullet graphs (Stephen Few): one row per metric (or per unit with ``row="unit_name"``).
 
     Each row has its own scale: grey bands at the status edges (shades of one hue), a dark
-    bar for the actual figure and a black tick at the target. Rows without a target show
-    the bar only. Tooltips give actual, target, attainment and status.
+    bar for the actual figure and a black tick at the target. Rows without a target (or
+    with a target of 0) show the bar only. ``prior`` adds a white diamond at last year's
+    figure: the name of a column of ``kpis`` (e.g. ``actual_prev`` from
+    :func:`kpitools.measures.yoy_change`) or a frame of last year's rows, matched on
+    ``unit_code`` and ``metric``. Tooltips give unit, year, actual, target, attainment and
+    status.
 
     Examples
     --------
@@ -107,23 +378,42 @@ def bullet_chart(
     check_lang(lang)
     if kpis.is_empty():
         return empty_chart(lang=lang, title=title)
-    synthetic = bool((kpis["source"] == "synthetic").any())
+    synthetic = _synthetic(kpis)
+    priors = _prior_values(kpis, prior)
     shades = ["#e6e6e6", "#cccccc", "#b3b3b3", "#999999"][: len(bands.edges) + 1][::-1]
     rows = []
-    for rec in kpis.iter_rows(named=True):
-        actual, target = rec["actual"], rec["target"]
+    for rec, prev in zip(kpis.iter_rows(named=True), priors, strict=True):
+        actual, target = _num(rec["actual"]), _num(rec["target"])
         label = catalog.label(rec[row], lang=lang) if row == "metric" else str(rec[row])
-        att = actual / target if target else None
-        data = {
+        att = _num(actual / target) if actual is not None and target else None
+        key = bands.band(att)
+        data: dict[str, Any] = {
             "label": label,
             "actual": actual,
             "target": target if target else None,
             "attainment": att,
-            "status": bands.display(bands.band(att), lang=lang),
-            "status_key": bands.band(att),
+            "status": bands.display(key, lang=lang),
+            "status_key": key,
             "synthetic": rec.get("source") == "synthetic",
         }
-        top = max(actual, (target or 0) * max(bands.edges[-1], 1.0)) * 1.05 or 1.0
+        tooltip = [
+            alt.Tooltip("label:N", title=text("metric" if row == "metric" else "unit", lang))
+        ]
+        for column, word in (("unit_name", "unit"), ("year", "year")):
+            if column in rec and column != row:
+                data[column] = rec[column]
+                tooltip.append(alt.Tooltip(f"{column}:N", title=text(word, lang)))
+        tooltip += [
+            alt.Tooltip("actual:Q", title=text("actual", lang), format=COUNT_FORMAT),
+            alt.Tooltip("target:Q", title=text("target", lang), format=COUNT_FORMAT),
+            alt.Tooltip("attainment:Q", title=text("attainment", lang), format=PERCENT_FORMAT),
+            alt.Tooltip("status:N", title=text("status", lang)),
+        ]
+        if prior is not None:
+            data["prior"] = prev
+            tooltip.append(alt.Tooltip("prior:Q", title=text("prior", lang), format=COUNT_FORMAT))
+        top = max(actual or 0.0, prev or 0.0, (target or 0) * max(bands.edges[-1], 1.0))
+        top = top * 1.05 or 1.0
         edges = [0.0, *[(target or 0) * e for e in bands.edges], top]
         band_rows = (
             [
@@ -134,13 +424,6 @@ def bullet_chart(
             else []
         )
         base = alt.Chart(pl.DataFrame([data])).properties(width=width, height=26)
-        tooltip = [
-            alt.Tooltip("label:N", title=text("metric", lang)),
-            alt.Tooltip("actual:Q", title=text("actual", lang), format=",.0f"),
-            alt.Tooltip("target:Q", title=text("target", lang), format=",.0f"),
-            alt.Tooltip("attainment:Q", title=text("attainment", lang), format=".1%"),
-            alt.Tooltip("status:N", title=text("status", lang)),
-        ]
         x_scale = alt.Scale(domain=[0, top], nice=False)
         layers = []
         if band_rows:
@@ -148,14 +431,16 @@ def bullet_chart(
                 alt.Chart(pl.DataFrame(band_rows))
                 .mark_bar(size=26)
                 .encode(
-                    x=alt.X("start:Q", scale=x_scale, title=None, axis=alt.Axis(format=",.0f")),
+                    x=alt.X(
+                        "start:Q", scale=x_scale, title=None, axis=alt.Axis(format=COUNT_FORMAT)
+                    ),
                     x2="end:Q",
                     color=alt.Color("band:O", scale=alt.Scale(range=shades), legend=None),
                 )
             )
         layers.append(
             base.mark_bar(size=10, color="#333333").encode(
-                x=alt.X("actual:Q", scale=x_scale, title=None, axis=alt.Axis(format=",.0f")),
+                x=alt.X("actual:Q", scale=x_scale, title=None, axis=alt.Axis(format=COUNT_FORMAT)),
                 tooltip=tooltip,
             )
         )
@@ -165,12 +450,760 @@ def bullet_chart(
                     x=alt.X("target:Q", scale=x_scale), tooltip=tooltip
                 )
             )
+        if prev is not None:
+            layers.append(
+                base.mark_point(
+                    shape="diamond", filled=True, fill="white", stroke="black", size=70, opacity=1
+                ).encode(x=alt.X("prior:Q", scale=x_scale), tooltip=tooltip)
+            )
         rows.append(
             alt.layer(*layers).properties(
                 title=alt.TitleParams(
-                    f"{label}{' *' if data['synthetic'] else ''}", fontSize=12, fontWeight="normal"
+                    f"{label}{' *' if data['synthetic'] else ''}",
+                    fontSize=12,
+                    fontWeight="normal",
+                    limit=width,
                 )
             )
         )
     chart = alt.vconcat(*rows, spacing=14).properties(title=_title(title, synthetic, lang))
+    return config(chart, lang=lang)
+
+
+# --- heatmap ----------------------------------------------------------------------------
+
+
+def _attainment_domain(values: pl.Series) -> list[float]:
+    """A colour domain around 100 %: at least 80–120 %, at most 0–200 % (beyond is clamped)."""
+    finite = values.drop_nulls()
+    lo = min(float(finite.min()), 0.8) if len(finite) else 0.8  # type: ignore[arg-type]
+    hi = max(float(finite.max()), 1.2) if len(finite) else 1.2  # type: ignore[arg-type]
+    return [round(max(lo, 0.0), 4), round(min(hi, 2.0), 4)]
+
+
+def heatmap_chart(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    metric: str | None = None,
+    lang: str = "vi",
+    bands: Bands = DEFAULT_BANDS,
+    sort: str = "code",
+    title: str = "",
+) -> alt.TopLevelMixin:
+    """Attainment of every unit (rows) in every year (columns) for one metric.
+
+    The colour is attainment on a diverging scale centred on 100 % (vermillion below, blue
+    above, clamped at 0 % and 200 %) with the percentage written in the cell; cells without
+    a target (or with a target of 0) are grey with a dash. Units are sorted by ``code``,
+    ``name`` (diacritics ignored) or ``latest`` (attainment in the metric's latest year,
+    highest first, units without one last). With ``metric=None`` a dropdown above the chart
+    chooses among all metrics of the table (catalog order, labels in ``lang``).
+
+    Examples
+    --------
+    >>> from kpitools.catalog import MetricCatalog
+    >>> cat = MetricCatalog.from_frame(pl.DataFrame({"code": ["m"], "label_vi": ["Chỉ số"],
+    ...     "label_en": ["Metric"], "unit_vi": ["người"], "unit_en": ["people"],
+    ...     "kind": ["count"]}))
+    >>> df = pl.DataFrame({"unit_code": ["017", "017"], "unit_name": ["Đông Anh"] * 2,
+    ...     "year": [2023, 2024], "metric": ["m", "m"], "target": [100.0, None],
+    ...     "actual": [120.0, 80.0], "source": ["synthetic"] * 2})
+    >>> spec = heatmap_chart(df, catalog=cat, metric="m").to_dict()
+    >>> spec["layer"][0]["encoding"]["color"]["scale"]["domainMid"]
+    1
+    """
+    check_lang(lang)
+    df = _units_only(kpis)
+    code = None if metric is None else _metric_code(df, metric, catalog)
+    heading = title or (
+        text("heat_title", lang) if code is None else catalog.label(code, lang=lang)
+    )
+    if code is not None:
+        df = df.filter(pl.col("metric") == code)
+    if df.is_empty():
+        return empty_chart(lang=lang, title=heading)
+    m = _unit_order(_measured(df, bands=bands, lang=lang), sort)
+    domain = _attainment_domain(m["attainment"])
+    dark_low = domain[0] + (1 - domain[0]) * 0.3
+    dark_high = 1 + (domain[1] - 1) * 0.7
+    data = m.select(
+        "metric",
+        "unit_code",
+        "unit_name",
+        "year",
+        "actual",
+        "target",
+        "attainment",
+        "status_label",
+        "order",
+    )
+    x = alt.X("year:O", title=None, axis=alt.Axis(orient="top", labelAngle=0))
+    y = alt.Y("unit_name:N", title=None, sort=alt.EncodingSortField("order", op="min"))
+    tooltip = _tooltip(lang)
+    has_target = "isValid(datum.attainment)"
+    cells = (
+        alt.Chart()
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color(
+                "attainment:Q",
+                title=text("attainment", lang),
+                scale=alt.Scale(
+                    domain=domain,
+                    domainMid=1,
+                    range=[STATUS_COLORS["behind"], "#f7f7f7", STATUS_COLORS["exceeded"]],
+                    interpolate="lab",
+                    clamp=True,
+                ),
+                legend=alt.Legend(format=".0%", orient="right"),
+            ),
+            tooltip=tooltip,
+        )
+        .transform_filter(has_target)
+    )
+    labels = (
+        alt.Chart()
+        .mark_text(fontSize=11)
+        .encode(
+            x=x,
+            y=y,
+            text=alt.Text("attainment:Q", format=".0%"),
+            color=alt.condition(
+                f"datum.attainment <= {dark_low:.4f} || datum.attainment >= {dark_high:.4f}",
+                alt.value("white"),
+                alt.value("#222222"),
+            ),
+            tooltip=tooltip,
+        )
+        .transform_filter(has_target)
+    )
+    missing = bands.display(bands.missing, lang=lang)
+    blanks = (
+        alt.Chart()
+        .mark_rect(stroke="white", strokeWidth=1)
+        .encode(
+            x=x,
+            y=y,
+            fill=alt.Fill(
+                "status_label:N",
+                scale=alt.Scale(domain=[missing], range=["#d9d9d9"]),
+                legend=alt.Legend(title=None, orient="right"),
+            ),
+            tooltip=tooltip,
+        )
+        .transform_filter(f"!({has_target})")
+    )
+    dashes = (
+        alt.Chart()
+        .mark_text(fontSize=11, color="#555555", text="–")
+        .encode(x=x, y=y, tooltip=tooltip)
+        .transform_filter(f"!({has_target})")
+    )
+    chart = alt.layer(cells, labels, blanks, dashes, data=data).properties(
+        width=alt.Step(52), height=alt.Step(20), title=_title(heading, _synthetic(df), lang)
+    )
+    if code is None:
+        choice = _metric_dropdown("heatmap_metric", _metrics_in_order(data, catalog), catalog, lang)
+        chart = chart.add_params(choice).transform_filter(alt.datum.metric == choice)
+    return config(chart, lang=lang)
+
+
+# --- ranked -----------------------------------------------------------------------------
+
+
+def ranked_chart(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    metric: str,
+    year: int | None = None,
+    lang: str = "vi",
+    bands: Bands = DEFAULT_BANDS,
+    highlight: str | None = None,
+    title: str = "",
+    width: int = 420,
+) -> alt.TopLevelMixin:
+    """Units ranked by attainment in one year, best first, with a dashed rule at 100 %.
+
+    Bars are coloured by status and labelled with the attainment; units without a target
+    are listed last with the words "no target" in place of a bar. ``highlight`` (a unit
+    code or exact name) outlines that unit's bar and writes its label in bold. With
+    ``year=None`` a dropdown chooses the year (the latest first).
+
+    Examples
+    --------
+    >>> from kpitools.catalog import MetricCatalog
+    >>> cat = MetricCatalog.from_frame(pl.DataFrame({"code": ["m"], "label_vi": ["Chỉ số"],
+    ...     "label_en": ["Metric"], "unit_vi": ["người"], "unit_en": ["people"],
+    ...     "kind": ["count"]}))
+    >>> df = pl.DataFrame({"unit_code": ["001", "017"], "unit_name": ["Ba Đình", "Đông Anh"],
+    ...     "year": [2023, 2023], "metric": ["m", "m"], "target": [100.0, 100.0],
+    ...     "actual": [95.0, 120.0], "source": ["synthetic"] * 2})
+    >>> spec = ranked_chart(df, catalog=cat, metric="m", year=2023).to_dict()
+    >>> spec["layer"][-1]["encoding"]["x"]["datum"]
+    1.0
+    """
+    check_lang(lang)
+    df = _units_only(kpis)
+    code = _metric_code(df, metric, catalog)
+    label = catalog.label(code, lang=lang)
+    heading = title or (label if year is None else f"{label} – {year}")
+    df = df.filter(pl.col("metric") == code)
+    chosen: str | None = None
+    if highlight is not None and not df.is_empty():
+        chosen = _pick_units(df.with_columns(pl.col("unit_name").fill_null("")), [highlight])[0]
+    if year is not None:
+        df = df.filter(pl.col("year") == year)
+    if df.is_empty():
+        return empty_chart(lang=lang, title=heading)
+    m = _eager(rank_within_year(_measured(df, bands=bands, lang=lang), level=False))
+    m = m.sort("year", pl.col("attainment").is_null(), "rank", "unit_code").with_columns(
+        pl.int_range(pl.len()).over("year").cast(pl.Int32).alias("order"),
+        (pl.col("unit_code") == (chosen or "")).alias("highlight"),
+    )
+    data = m.select(
+        "unit_code",
+        "unit_name",
+        "year",
+        "actual",
+        "target",
+        "attainment",
+        "status_label",
+        "rank",
+        "order",
+        "highlight",
+    )
+    top = max(1.1, float(data["attainment"].max() or 0.0) * 1.18)  # type: ignore[arg-type]
+    x_scale = alt.Scale(domain=[0, round(top, 4)], nice=False)
+    y = alt.Y("unit_name:N", title=None, sort=alt.EncodingSortField("order", op="min"))
+    tooltip = _tooltip(lang, alt.Tooltip("rank:O", title=text("rank", lang)))
+    bars = (
+        alt.Chart(data)
+        .mark_bar(height={"band": 0.75})
+        .encode(
+            x=alt.X(
+                "attainment:Q",
+                scale=x_scale,
+                title=text("attainment", lang),
+                axis=alt.Axis(format=".0%", grid=True),
+            ),
+            y=y,
+            color=alt.Color(
+                "status_label:N", scale=_status_scale(bands, lang), legend=_status_legend(lang)
+            ),
+            stroke=alt.condition("datum.highlight", alt.value("black"), alt.value(None)),
+            strokeWidth=alt.condition("datum.highlight", alt.value(2), alt.value(0)),
+            tooltip=tooltip,
+        )
+        .transform_filter("isValid(datum.attainment)")
+    )
+
+    def labels(bold: bool) -> list[alt.Chart]:
+        weight: Literal["bold", "normal"] = "bold" if bold else "normal"
+        which = "datum.highlight" if bold else "!datum.highlight"
+        values = (
+            alt.Chart(data)
+            .mark_text(align="left", dx=4, fontSize=11, fontWeight=weight)
+            .encode(
+                x=alt.X("attainment:Q", scale=x_scale),
+                y=y,
+                text=alt.Text("attainment:Q", format=PERCENT_FORMAT),
+                tooltip=tooltip,
+            )
+            .transform_filter(f"isValid(datum.attainment) && {which}")
+        )
+        no_target = (
+            alt.Chart(data)
+            .mark_text(
+                align="left",
+                dx=4,
+                fontSize=11,
+                color="#666666",
+                fontStyle="italic",
+                fontWeight=weight,
+            )
+            .encode(x=alt.datum(0), y=y, text="status_label:N", tooltip=tooltip)
+            .transform_filter(f"!isValid(datum.attainment) && {which}")
+        )
+        return [values, no_target]
+
+    layers = [bars, *labels(bold=False), *labels(bold=True)]
+    if year is None:
+        choice = _year_dropdown("ranked_year", sorted(set(data["year"].to_list())), lang)
+        layers = [layer.transform_filter(alt.datum.year == choice) for layer in layers]
+    chart = alt.layer(*layers, _rule_at_one("x")).properties(
+        width=width, height=alt.Step(18), title=_title(heading, _synthetic(df), lang)
+    )
+    if year is None:
+        chart = chart.add_params(choice)
+    return config(chart, lang=lang)
+
+
+# --- trend ------------------------------------------------------------------------------
+
+
+def _with_reference(
+    m: pl.DataFrame, reference: pl.DataFrame | None, metric: str
+) -> tuple[pl.DataFrame, str | None, bool]:
+    """Join the reference's attainment per year; return the frame, its name, synthetic."""
+    if reference is None:
+        return m.with_columns(ref_attainment=pl.lit(None, pl.Float64)), None, False
+    need = {"year", "metric", "actual", "target"} - set(reference.columns)
+    if need:
+        raise ValueError(f"the reference lacks the column(s) {', '.join(sorted(need))}")
+    ref = _finite_columns(reference.filter(pl.col("metric") == metric), ["actual", "target"])
+    if ref.select("year").is_duplicated().any():
+        raise ValueError("the reference has more than one row for a year of this metric")
+    name = None
+    if "unit_name" in ref.columns and ref["unit_name"].drop_nulls().len():
+        name = str(ref["unit_name"].drop_nulls()[0])
+    joined = m.join(
+        ref.select(pl.col("year").cast(m.schema["year"]), attainment().alias("ref_attainment")),
+        on="year",
+        how="left",
+        maintain_order="left",
+    )
+    return joined, name, _synthetic(ref)
+
+
+def trend_chart(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    metric: str,
+    units: Sequence[str] | None = None,
+    reference: pl.DataFrame | None = None,
+    lang: str = "vi",
+    bands: Bands = DEFAULT_BANDS,
+    value: str = "actual",
+    columns: int = 5,
+    title: str = "",
+    width: int = 150,
+    height: int = 90,
+) -> alt.TopLevelMixin:
+    """Small multiples, one panel per unit: how the metric moved over the years.
+
+    With ``value="actual"`` each panel shows the actual figure (solid line, points coloured
+    by status) and the target (dashed) on the panel's own scale, since units differ in
+    size. The reference — e.g. the city's figures from :func:`kpitools.measures.rollup` —
+    is drawn as the figure the unit would have reached at the reference's attainment
+    (its target × the city's attainment), dotted: a unit above that line did better than
+    the city. With ``value="attainment"`` all panels share one percentage scale with a
+    rule at 100 % and the reference's own attainment, dotted. ``units`` (codes or exact
+    names) picks and orders the panels; by default every unit, by code.
+
+    Examples
+    --------
+    >>> from kpitools.catalog import MetricCatalog
+    >>> cat = MetricCatalog.from_frame(pl.DataFrame({"code": ["m"], "label_vi": ["Chỉ số"],
+    ...     "label_en": ["Metric"], "unit_vi": ["người"], "unit_en": ["people"],
+    ...     "kind": ["count"]}))
+    >>> df = pl.DataFrame({"unit_code": ["017", "017"], "unit_name": ["Đông Anh"] * 2,
+    ...     "year": [2023, 2024], "metric": ["m", "m"], "target": [100.0, 110.0],
+    ...     "actual": [120.0, 80.0], "source": ["synthetic"] * 2})
+    >>> trend_chart(df, catalog=cat, metric="m").to_dict()["columns"]
+    5
+    """
+    check_lang(lang)
+    if value not in ("actual", "attainment"):
+        raise ValueError(f"value must be 'actual' or 'attainment', not {value!r}")
+    df = _units_only(kpis)
+    code = _metric_code(df, metric, catalog)
+    heading = title or catalog.label(code, lang=lang)
+    df = df.filter(pl.col("metric") == code)
+    if "unit_name" not in df.columns:
+        df = df.with_columns(pl.col("unit_code").alias("unit_name"))
+    picked = _pick_units(df, units) if units is not None and not df.is_empty() else None
+    if picked is not None:
+        df = df.filter(pl.col("unit_code").is_in(picked))
+    if df.is_empty():
+        return empty_chart(lang=lang, title=heading)
+    m = _measured(df, bands=bands, lang=lang)
+    m, ref_name, ref_synthetic = _with_reference(m, reference, code)
+    m = m.with_columns(
+        pl.when((pl.col("target") * pl.col("ref_attainment")).is_finite())
+        .then(pl.col("target") * pl.col("ref_attainment"))
+        .alias("ref_expected")
+    )
+    codes = picked or sorted(set(m["unit_code"].to_list()))
+    first_name = dict(m.select("unit_code", "unit_name").iter_rows())
+    facet_order = list(dict.fromkeys(first_name[c] for c in codes))
+    data = m.select(
+        "unit_code",
+        "unit_name",
+        "year",
+        "actual",
+        "target",
+        "attainment",
+        "status_label",
+        "ref_attainment",
+        "ref_expected",
+    ).sort("unit_code", "year")
+    ref_label = None
+    if reference is not None:
+        word = "at_rate" if value == "actual" else "ref_attainment"
+        ref_label = text(word, lang).format(ref_name or text("reference", lang).lower())
+    extra = (
+        [alt.Tooltip("ref_attainment:Q", title=ref_label, format=PERCENT_FORMAT)]
+        if reference is not None and value == "actual"
+        else []
+    )
+    tooltip = _tooltip(lang, *extra)
+    if value == "actual":
+        series = [("actual", text("actual", lang), "#444444", [1, 0])]
+        series.append(("target", text("target", lang), "#000000", [5, 3]))
+        y_title, y_format = None, "~s"
+    else:
+        series = [("attainment", text("attainment", lang), "#444444", [1, 0])]
+        y_title, y_format = None, ".0%"
+    if ref_label is not None:
+        field = "ref_expected" if value == "actual" else "ref_attainment"
+        series.append((field, ref_label, "#CC79A7", [2, 2]))
+    line_scale = alt.Scale(domain=[s[1] for s in series], range=[s[2] for s in series])
+    dash_scale = alt.Scale(domain=[s[1] for s in series], range=[s[3] for s in series])
+    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
+    layers: list[alt.Chart] = []
+    if value == "attainment":
+        layers.append(
+            alt.Chart()
+            .transform_aggregate(n="count()", groupby=["unit_name"])
+            .mark_rule(color="#999999")
+            .encode(y=alt.datum(1.0))
+        )
+    # one row per unit, year and line, each with the unit's figures for the tooltip
+    long = pl.concat(
+        data.with_columns(
+            pl.lit(key).alias("key"), pl.lit(name).alias("series"), pl.col(key).alias("value")
+        )
+        for key, name, _, _ in series
+    )
+    y = alt.Y("value:Q", title=y_title, axis=alt.Axis(format=y_format))
+    layers.append(
+        alt.Chart()
+        .mark_line(strokeWidth=2)
+        .encode(
+            x=x,
+            y=y,
+            color=alt.Color("series:N", scale=line_scale, title=None),
+            strokeDash=alt.StrokeDash("series:N", scale=dash_scale, title=None),
+        )
+        .transform_filter("isValid(datum.value)")
+    )
+    layers.append(
+        alt.Chart()
+        .mark_point(filled=True, size=45, opacity=1, stroke="#444444", strokeWidth=0.5)
+        .encode(
+            x=x,
+            y=y,
+            fill=alt.Fill(
+                "status_label:N", scale=_status_scale(bands, lang), legend=_status_legend(lang)
+            ),
+            tooltip=tooltip,
+        )
+        .transform_filter(f"datum.key == '{series[0][0]}' && isValid(datum.value)")
+    )
+    chart = (
+        alt.layer(*layers, data=long)
+        .properties(width=width, height=height)
+        .facet(
+            facet=alt.Facet(
+                "unit_name:N",
+                title=None,
+                sort=facet_order,
+                header=alt.Header(labelFontWeight="bold"),
+            ),
+            columns=max(1, min(columns, len(facet_order))),
+        )
+        .properties(title=_title(heading, _synthetic(df) or ref_synthetic, lang))
+    )
+    if value == "actual":
+        chart = chart.resolve_scale(y="independent")
+    return config(chart, lang=lang)
+
+
+# --- slope ------------------------------------------------------------------------------
+
+
+def slope_chart(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    metric: str,
+    start: int,
+    end: int,
+    value: str = "attainment",
+    lang: str = "vi",
+    bands: Bands = DEFAULT_BANDS,
+    highlight: str | None = None,
+    title: str = "",
+    width: int = 320,
+    height: int = 420,
+) -> alt.TopLevelMixin:
+    """Each unit's ``attainment`` (or ``actual``) in ``start`` and in ``end``, joined by a line.
+
+    Lines are blue when the value went up, vermillion when it went down and grey when it
+    did not change; a unit missing a value in one of the years shows a point only. Points
+    carry the full tooltip; the unit's name and end value are written on the right.
+    ``highlight`` (a unit code or exact name) draws that unit's line thick and the others
+    faint. Attainment has a rule at 100 %.
+
+    Examples
+    --------
+    >>> from kpitools.catalog import MetricCatalog
+    >>> cat = MetricCatalog.from_frame(pl.DataFrame({"code": ["m"], "label_vi": ["Chỉ số"],
+    ...     "label_en": ["Metric"], "unit_vi": ["người"], "unit_en": ["people"],
+    ...     "kind": ["count"]}))
+    >>> df = pl.DataFrame({"unit_code": ["017", "017"], "unit_name": ["Đông Anh"] * 2,
+    ...     "year": [2019, 2024], "metric": ["m", "m"], "target": [100.0, 110.0],
+    ...     "actual": [120.0, 80.0], "source": ["synthetic"] * 2})
+    >>> spec = slope_chart(df, catalog=cat, metric="m", start=2019, end=2024).to_dict()
+    >>> spec["layer"][1]["encoding"]["color"]["scale"]["domain"][:2]
+    ['tăng', 'giảm']
+    """
+    check_lang(lang)
+    if value not in ("actual", "attainment"):
+        raise ValueError(f"value must be 'actual' or 'attainment', not {value!r}")
+    if start >= end:
+        raise ValueError(f"start must be before end, got {start} and {end}")
+    df = _units_only(kpis)
+    code = _metric_code(df, metric, catalog)
+    heading = title or f"{catalog.label(code, lang=lang)}: {start} → {end}"
+    df = df.filter(pl.col("metric") == code, pl.col("year").is_in([start, end]))
+    chosen = None
+    if highlight is not None and not df.is_empty():
+        chosen = _pick_units(df.with_columns(pl.col("unit_name").fill_null("")), [highlight])[0]
+    if df.is_empty():
+        return empty_chart(lang=lang, title=heading)
+    m = _measured(df, bands=bands, lang=lang).with_columns(pl.col(value).alias("value"))
+    ends = m.group_by("unit_code").agg(
+        pl.col("value").filter(pl.col("year") == start).first().alias("_from"),
+        pl.col("value").filter(pl.col("year") == end).first().alias("_to"),
+    )
+    words = {k: text(k, lang) for k in ("up", "down", "same", "incomparable")}
+    ends = ends.with_columns(
+        pl.when(pl.col("_from").is_null() | pl.col("_to").is_null())
+        .then(pl.lit(words["incomparable"]))
+        .when(pl.col("_to") > pl.col("_from"))
+        .then(pl.lit(words["up"]))
+        .when(pl.col("_to") < pl.col("_from"))
+        .then(pl.lit(words["down"]))
+        .otherwise(pl.lit(words["same"]))
+        .alias("change")
+    )
+    data = (
+        m.join(ends.select("unit_code", "change"), on="unit_code", how="left")
+        .with_columns((pl.col("unit_code") == (chosen or "")).alias("highlight"))
+        .select(
+            "unit_code",
+            "unit_name",
+            "year",
+            "actual",
+            "target",
+            "attainment",
+            "status_label",
+            "value",
+            "change",
+            "highlight",
+        )
+        .sort("unit_code", "year")
+    )
+    fmt = ".0%" if value == "attainment" else COUNT_FORMAT
+    x = alt.X(
+        "year:O",
+        title=None,
+        scale=alt.Scale(domain=[start, end], padding=0.1),
+        axis=alt.Axis(labelAngle=0, orient="top"),
+    )
+    y = alt.Y("value:Q", title=text(value, lang), axis=alt.Axis(format=fmt))
+    color = alt.Color(
+        "change:N",
+        title=text("change", lang),
+        scale=alt.Scale(
+            domain=list(words.values()),
+            range=[STATUS_COLORS["exceeded"], STATUS_COLORS["behind"], "#999999", "#cccccc"],
+        ),
+    )
+    faint = alt.value(0.35) if chosen else alt.value(0.9)
+    opacity = alt.condition("datum.highlight", alt.value(1), faint)
+    layers: list[alt.Chart] = []
+    if value == "attainment":
+        layers.append(_rule_at_one("y"))
+    base = alt.Chart(data).transform_filter("isValid(datum.value)")
+    layers.append(
+        base.mark_line().encode(
+            x=x,
+            y=y,
+            detail="unit_code:N",
+            color=color,
+            opacity=opacity,
+            strokeWidth=alt.condition("datum.highlight", alt.value(3.5), alt.value(1.5)),
+        )
+    )
+    layers.append(
+        base.mark_point(filled=True, size=40).encode(
+            x=x, y=y, color=color, opacity=opacity, tooltip=_tooltip(lang)
+        )
+    )
+    for bold in (False, True):
+        layers.append(
+            base.transform_filter(alt.datum.year == end)
+            .transform_filter("datum.highlight" if bold else "!datum.highlight")
+            .transform_calculate(label=f"datum.unit_name + '  ' + format(datum.value, '{fmt}')")
+            .mark_text(
+                align="left",
+                dx=8,
+                fontSize=11,
+                limit=LABEL_LIMIT,
+                fontWeight="bold" if bold else "normal",
+            )
+            .encode(x=x, y=y, text="label:N", opacity=opacity)
+        )
+    chart = alt.layer(*layers).properties(
+        width=width, height=height, title=_title(heading, _synthetic(df), lang)
+    )
+    return config(chart, lang=lang)
+
+
+# --- reconciliation ---------------------------------------------------------------------
+
+_RECON_COLUMNS = ("unit_code", "year", "metric", "parent_actual", "children_actual", "difference")
+
+
+def reconciliation_chart(
+    recon: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    lang: str = "vi",
+    synthetic: bool | None = None,
+    title: str = "",
+    width: int = 360,
+) -> alt.TopLevelMixin:
+    """The parent's own figure against the sum of its units, per metric (panel) and year.
+
+    Takes the output of :func:`kpitools.measures.reconcile`. Each year has two bars (the
+    parent's figure, the sum of the units) and a label: ``Δ`` and the difference (sum −
+    parent) in vermillion when they differ, "matches" when they agree, or why there is
+    nothing to compare. Each metric has its own scale. ``reconcile`` does not say where
+    its figures came from, so the synthetic-data note is shown unless ``synthetic=False``
+    or the frame has a ``source`` column without ``synthetic`` in it.
+
+    Examples
+    --------
+    >>> from kpitools.catalog import MetricCatalog
+    >>> cat = MetricCatalog.from_frame(pl.DataFrame({"code": ["m"], "label_vi": ["Chỉ số"],
+    ...     "label_en": ["Metric"], "unit_vi": ["người"], "unit_en": ["people"],
+    ...     "kind": ["count"]}))
+    >>> recon = pl.DataFrame({"unit_code": ["01"], "year": [2023], "metric": ["m"],
+    ...     "parent_actual": [100.0], "children_actual": [98.0], "difference": [-2.0]})
+    >>> spec = reconciliation_chart(recon, catalog=cat, synthetic=False).to_dict()
+    >>> spec["spec"]["layer"][0]["mark"]["type"]
+    'bar'
+    """
+    check_lang(lang)
+    heading = title or text("recon_title", lang)
+    lacking = [c for c in _RECON_COLUMNS if c not in recon.columns]
+    if lacking:
+        raise ValueError(
+            f"reconciliation_chart needs the output of reconcile(); missing {', '.join(lacking)}"
+        )
+    if recon.is_empty():
+        return empty_chart(lang=lang, title=heading)
+    if synthetic is None:
+        synthetic = _synthetic(recon) if "source" in recon.columns else True
+    df = _finite_columns(recon, ["parent_actual", "children_actual", "difference"])
+    several = df["unit_code"].n_unique() > 1
+    parent_word, children_word = text("parent", lang), text("children", lang)
+    rows: list[dict[str, Any]] = []
+    for rec in df.iter_rows(named=True):
+        parent, children, diff = rec["parent_actual"], rec["children_actual"], rec["difference"]
+        if parent is None:
+            note = text("no_parent", lang)
+        elif children is None or rec.get("children_reported") == 0:
+            note, children, diff = text("no_children", lang), None, None
+        else:
+            note = text("match", lang)
+        common = {
+            "metric": rec["metric"],
+            "metric_label": catalog.label(rec["metric"], lang=lang),
+            "row": f"{rec['unit_code']} · {rec['year']}" if several else str(rec["year"]),
+            "year": rec["year"],
+            "parent": parent,
+            "children": children,
+            "difference": diff,
+            "note": note,
+            "end": max(v for v in (parent, children, 0.0) if v is not None),
+            "reported": (
+                f"{rec['children_reported']}/{rec['children_expected']}"
+                if rec.get("children_reported") is not None
+                and rec.get("children_expected") is not None
+                else None
+            ),
+        }
+        rows.append({**common, "series": parent_word, "value": parent, "first": True})
+        rows.append({**common, "series": children_word, "value": children, "first": False})
+    data = pl.DataFrame(rows, infer_schema_length=None)
+    order = [catalog.label(m, lang=lang) for m in _metrics_in_order(df, catalog)]
+    tooltip = [
+        alt.Tooltip("metric_label:N", title=text("metric", lang)),
+        alt.Tooltip("row:N", title=text("year", lang)),
+        alt.Tooltip("parent:Q", title=parent_word, format=COUNT_FORMAT),
+        alt.Tooltip("children:Q", title=children_word, format=COUNT_FORMAT),
+        alt.Tooltip("difference:Q", title=text("difference", lang), format="+,.0f"),
+        alt.Tooltip("reported:N", title=text("units_reported", lang)),
+    ]
+    y = alt.Y("row:O", title=None)
+    bars = (
+        alt.Chart()
+        .mark_bar()
+        .encode(
+            x=alt.X("value:Q", title=None, axis=alt.Axis(format=COUNT_FORMAT)),
+            y=y,
+            yOffset=alt.YOffset("series:N", sort=[parent_word, children_word]),
+            color=alt.Color(
+                "series:N",
+                title=None,
+                scale=alt.Scale(domain=[parent_word, children_word], range=["#0072B2", "#56B4E9"]),
+                legend=alt.Legend(orient="top"),
+            ),
+            tooltip=tooltip,
+        )
+        .transform_filter("isValid(datum.value)")
+    )
+    differs = "isValid(datum.difference) && datum.difference != 0"
+    labels = [
+        alt.Chart()
+        .transform_filter(f"datum.first && {'' if bad else '!'}({differs})")
+        .transform_calculate(
+            label="'Δ ' + format(datum.difference, '+,.0f')" if bad else "datum.note"
+        )
+        .mark_text(
+            align="left",
+            dx=6,
+            fontSize=11,
+            fontWeight="bold" if bad else "normal",
+            color=STATUS_COLORS["behind"] if bad else "#333333",
+        )
+        .encode(x=alt.X("end:Q"), y=y, text="label:N", tooltip=tooltip)
+        for bad in (False, True)
+    ]
+    chart = (
+        alt.layer(bars, *labels, data=data)
+        .properties(width=width, height=alt.Step(12))
+        .facet(
+            row=alt.Row(
+                "metric_label:N",
+                title=None,
+                sort=order,
+                header=alt.Header(
+                    labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold"
+                ),
+            ),
+            spacing=16,
+        )
+        .resolve_scale(x="independent", y="independent")
+        .properties(title=_title(heading, synthetic, lang))
+    )
     return config(chart, lang=lang)

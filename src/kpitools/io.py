@@ -3,24 +3,47 @@
 Every KPI observation becomes one row of the long table (see ``LONG_SCHEMA``). Reading is
 strict: a bad cell is reported with its file, row, column and value, every problem of a
 file is reported at once, and no valid row is ever dropped silently.
+
+How a file is read
+------------------
+* Rows are numbered as a spreadsheet shows them (the first line of a CSV is row 1, blank
+  rows count); columns of a wide sheet are named by letter and header, ``"D (… / actual)"``.
+* CSV must be UTF-8 (a BOM is allowed). Excel cells are read as the text they hold (a
+  numeric cell 1234 is ``"1234"``) and then go through the same rules as CSV text.
+* Numbers follow :func:`kpitools.numbers.parse_number` (Vietnamese first: ``1.234`` is one
+  thousand two hundred thirty-four, ``12,5`` is twelve and a half); pass ``decimal`` to fix
+  the separator for a whole file. Targets and actuals count people, organizations or items,
+  so each must be a whole number ≥ 0: ``1,234`` (read as 1.234) is an error, not 1234.
+* The header row is the first row that names a unit column, a long-table column or a
+  metric's target/result, so title lines above a table are skipped.
+* Wide sheets: units as rows; per metric a target column (chỉ tiêu / kế hoạch), a result
+  column (thực hiện / kết quả) and optionally a stated percentage (tỷ lệ / đạt), named
+  ``"<metric label> - Chỉ tiêu"`` on one header row, or the label on one row (merged over its
+  columns) and the role on the row below. An STT column is ignored. A row labelled
+  "Tổng cộng" / "Tổng" / "Cộng" is a total: it is checked against the sum of the unit rows
+  above it and is not kept as a row. A row labelled "Toàn thành phố" / "Toàn TP" is the
+  city's own figure. A row with no figure at all whose label is not a unit (a blank line, a
+  section heading, a note) is skipped; a unit with no figures is an error.
 """
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
 import polars as pl
 
 from kpitools.catalog import MetricCatalog, UnknownMetricError, read_catalog
-from kpitools.errors import DataIssue, KpiDataError
-from kpitools.names import UnitRegistry, UnknownUnitError, name_key, read_registry
-from kpitools.numbers import NumberFormatError, parse_number
+from kpitools.errors import DataIssue, KpiDataError, show_value
+from kpitools.names import UnitRegistry, UnknownUnitError, name_key, nfc, read_registry
+from kpitools.numbers import NumberFormatError, parse_number, parse_percent
 
 PathLike = str | os.PathLike[str]
 
@@ -56,18 +79,39 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
 
 _TARGET_WORDS = ("chỉ tiêu", "kế hoạch", "kh", "ct", "target", "plan")
 _ACTUAL_WORDS = ("thực hiện", "kết quả", "th", "kq", "actual", "result")
-_PERCENT_WORDS = ("tỷ lệ", "tỉ lệ", "đạt", "%", "tỷ lệ (%)", "đạt (%)", "percent", "attainment")
+_PERCENT_WORDS = ("tỷ lệ", "tỉ lệ", "đạt", "tỷ lệ (%)", "đạt (%)", "percent", "attainment")
 _UNIT_WORDS = ("đơn vị", "tên đơn vị", "unit", "đảng bộ", "mã đơn vị", "mã", "code")
 _SKIP_WORDS = ("stt", "tt", "no", "số tt", "#")
-_TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "toàn thành phố", "total", "toàn tp")
+_YEAR_WORDS = ("năm", "year")
+_TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "tổng số", "total")
+_CITY_WORDS = ("toàn thành phố", "toàn tp", "toàn thành")
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+_HEADER_SEARCH_ROWS = 20
+_MAX_HEADER_CHARS = 60
 
 _INT_RE = re.compile(r"^\s*\d+\s*$")
+_YEAR_RE = re.compile(r"^\d{4}$")
+_ISO_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T][0-9:.]*)?$")
 _DMY_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
 def _key(text: str) -> str:
     return name_key(text, diacritics=False)
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_key(w) for w in words)
+
+
+_ALIAS_OF = {_key(alias): col for col, aliases in COLUMN_ALIASES.items() for alias in aliases}
+_ROLES = (
+    ("target", _keys(_TARGET_WORDS)),
+    ("actual", _keys(_ACTUAL_WORDS)),
+    ("stated_percent", _keys(_PERCENT_WORDS)),
+)
+_UNIT_KEYS, _SKIP_KEYS, _YEAR_KEYS = _keys(_UNIT_WORDS), _keys(_SKIP_WORDS), _keys(_YEAR_WORDS)
+_TOTAL_KEYS, _CITY_KEYS = _keys(_TOTAL_WORDS), _keys(_CITY_WORDS)
 
 
 def parse_date(value: object) -> dt.date:
@@ -88,58 +132,100 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return _EXCEL_EPOCH + dt.timedelta(days=int(value))
     text = str(value).strip()
-    if m := _DMY_RE.match(text):
-        day, month, year = (int(g) for g in m.groups())
-        return dt.date(year, month, day)
-    if _INT_RE.match(text) and 20000 < int(text) < 80000:
-        return _EXCEL_EPOCH + dt.timedelta(days=int(text))
     try:
-        return dt.date.fromisoformat(text[:10])
+        if m := _DMY_RE.match(text):
+            day, month, year = (int(g) for g in m.groups())
+            return dt.date(year, month, day)
+        if _INT_RE.match(text) and 20000 < int(text) < 80000:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(text))
+        if m := _ISO_RE.match(text):  # Excel gives "2023-11-30 00:00:00"
+            return dt.date.fromisoformat(m.group(1))
     except ValueError:
-        raise ValueError(f"not a date (use 2023-11-30 or 30/11/2023): {text!r}") from None
+        pass
+    raise ValueError(f"not a date (use 2023-11-30 or 30/11/2023): {show_value(text)}")
 
 
 # --------------------------------------------------------------------------- raw reading
 
 
-def _read_grid(path: Path, *, sheet: str | int | None, header: bool) -> pl.DataFrame:
-    """Read a file into a frame; strings for text files, native types where the file has them."""
+@dataclass
+class _Grid:
+    """A sheet as rows of cells: stripped NFC text or typed values, ``None`` when empty."""
+
+    rows: list[list[object]]
+    numbers: list[int]  # the row number a person sees, per row
+    first_column: int = 0  # Excel readers drop empty leading columns; letters must not shift
+
+    def letter(self, j: int) -> str:
+        return _column_letter(self.first_column + j)
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str):
+        return nfc(value).strip() or None
+    return value
+
+
+def _text(value: object) -> str | None:
+    """A cell as text; whole floats lose their ``.0`` (typed files give 17.0 for 017)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_grid(path: Path, *, sheet: str | int | None) -> _Grid:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt", ".tsv"):
-        sep = "\t" if suffix == ".tsv" else ","
-        return pl.read_csv(
-            path,
-            has_header=header,
-            infer_schema=False,
-            separator=sep,
-            encoding="utf8-lossy",
-            truncate_ragged_lines=False,
-        )
+        return _read_text(path, "\t" if suffix == ".tsv" else ",")
+    if suffix in _EXCEL_SUFFIXES:
+        return _read_sheet(path, sheet)
     if suffix == ".parquet":
-        return pl.read_parquet(path)
-    if suffix in (".xlsx", ".xlsm", ".xls"):
-        kwargs: dict[str, object] = {"has_header": header, "drop_empty_rows": False}
-        if isinstance(sheet, int):
-            kwargs["sheet_id"] = sheet
-        elif sheet is not None:
-            kwargs["sheet_name"] = sheet
-        return pl.read_excel(path, **kwargs)  # type: ignore[arg-type]
+        frame = pl.read_parquet(path)
+        rows = [list(frame.columns), *(list(r) for r in frame.iter_rows())]
+        return _Grid([[_cell(v) for v in r] for r in rows], list(range(1, len(rows) + 1)))
     raise KpiDataError(
         DataIssue(f"unsupported file type {suffix!r}; use .csv, .xlsx or .parquet", file=str(path))
     )
 
 
-def _as_text(series: pl.Series) -> pl.Series:
-    """A column as strings, keeping integers integral (Excel gives 17.0 for 017)."""
-    if series.dtype.is_float():
-        as_int = series.cast(pl.Int64, strict=False)
-        whole = series.is_not_null() & (as_int.cast(pl.Float64) == series)
-        return pl.select(
-            pl.when(whole).then(as_int.cast(pl.String)).otherwise(series.cast(pl.String))
-        ).to_series().alias(series.name)
-    if series.dtype == pl.String:
-        return series
-    return series.cast(pl.String)
+def _read_text(path: Path, separator: str) -> _Grid:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise KpiDataError(
+            DataIssue(
+                f"not UTF-8 text (bad byte at offset {err.start}); save it as 'CSV UTF-8'",
+                file=str(path),
+            )
+        ) from None
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error as err:
+        raise KpiDataError(DataIssue(f"not a readable CSV file: {err}", file=str(path))) from None
+    rows = [[_cell(v) for v in record] for record in records]
+    return _Grid(rows, list(range(1, len(rows) + 1)))
+
+
+def _read_sheet(path: Path, sheet: str | int | None) -> _Grid:
+    import fastexcel
+
+    reader = fastexcel.read_excel(str(path))
+    names = reader.sheet_names
+    known = sheet in names if isinstance(sheet, str) else sheet is None or 0 <= sheet < len(names)
+    if not known:
+        raise KpiDataError(
+            DataIssue(f"no sheet {sheet!r}; the file has {', '.join(names)}", file=str(path))
+        )
+    # Every cell as text and every row kept (skip_rows=0), so row numbers stay true.
+    loaded = reader.load_sheet(
+        0 if sheet is None else sheet, header_row=None, skip_rows=0, dtypes="string"
+    )
+    columns = loaded.available_columns()
+    frame = loaded.to_polars()
+    rows = [[_cell(v) for v in r] for r in frame.iter_rows()]
+    return _Grid(rows, list(range(1, len(rows) + 1)), columns[0].absolute_index if columns else 0)
 
 
 # --------------------------------------------------------------------------- validation
@@ -149,47 +235,102 @@ def _as_text(series: pl.Series) -> pl.Series:
 class _Cells:
     """Raw values for one long-table column plus where each came from."""
 
-    values: list[object]
-    columns: list[str]  # header text of the cell, per row
+    values: list[object] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)  # column label of the cell, per row
+
+
+class _Problems(list[DataIssue]):
+    """The problems found in one file so far."""
+
+    def __init__(self, file: str):
+        super().__init__()
+        self.file = file
+
+    def add(
+        self, message: str, row: int | None = None, column: str | None = None, value: object = None
+    ) -> None:
+        self.append(DataIssue(message, file=self.file, row=row, column=column, value=value))
+
+    def raise_any(self) -> None:
+        if self:
+            raise KpiDataError(sorted(self, key=lambda issue: issue.row or 0))
+
+
+class _BadCell(Exception):
+    def __init__(self, message: str, column: str, value: object = None):
+        super().__init__(message)
+        self.message, self.column, self.value = message, column, value
+
+
+def _number(value: object, decimal: str | None) -> float:
+    """A whole, non-negative count; raises ``ValueError`` saying what is wrong."""
+    try:
+        number = parse_number(value, decimal=decimal)  # type: ignore[arg-type]
+    except NumberFormatError as exc:
+        raise ValueError(f"unparseable number: {exc.reason}") from None
+    if number < 0:
+        raise ValueError("negative count: counts cannot be below zero")
+    if number != number.to_integral_value():
+        hint = (
+            "; ',' is the decimal comma unless decimal='.' is passed" if "," in str(value) else ""
+        )
+        raise ValueError(f"not a whole number (read as {number}{hint})")
+    return float(number)
 
 
 def _parse_numbers(
-    cells: _Cells,
-    *,
-    name: str,
-    rows: list[int],
-    file: str,
-    decimal: str | None,
-    required: bool,
-    issues: list[DataIssue],
+    name: str, cells: _Cells, rows: list[int], problems: _Problems, *, decimal: str | None
 ) -> list[float | None]:
     out: list[float | None] = []
     for value, column, row in zip(cells.values, cells.columns, rows, strict=True):
-        if value is None or (isinstance(value, str) and not value.strip()):
-            if required:
-                issues.append(DataIssue(f"missing {name}", file=file, row=row, column=column))
-            out.append(None)
-            continue
-        if isinstance(value, float) and value != value:  # NaN from a typed file
-            issues.append(DataIssue(f"{name} is NaN", file=file, row=row, column=column))
-            out.append(None)
-            continue
-        try:
-            number = float(value) if isinstance(value, int | float) else float(
-                parse_number(str(value), decimal=decimal)
-            )
-        except NumberFormatError as exc:
-            issues.append(
-                DataIssue(f"unparseable number: {exc}", file=file, row=row, column=column, value=value)
-            )
-            out.append(None)
-            continue
-        if number < 0:
-            issues.append(
-                DataIssue(f"negative {name}", file=file, row=row, column=column, value=value)
-            )
+        number = None
+        if value is None:
+            if name == "actual":
+                problems.add("missing actual", row, column)
+        else:
+            try:
+                number = _number(value, decimal)
+            except ValueError as exc:
+                problems.add(f"{name}: {exc}", row, column, value)
         out.append(number)
     return out
+
+
+def _year(value: object) -> int:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    if isinstance(value, str) and _YEAR_RE.match(value):
+        value = int(value)
+    if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
+        raise ValueError("year must be a whole number like 2023")
+    return value
+
+
+def _unit(registry: UnitRegistry, code: object, name: object, ccol: str, ncol: str) -> str:
+    """The registry code a row's code and name cells agree on; raises ``_BadCell``."""
+    code, name = _text(code), _text(name)
+    if code is None and name is None:
+        raise _BadCell("missing unit", ccol)
+    by_name = None
+    if name is not None:
+        try:
+            by_name = registry.resolve(name)
+        except UnknownUnitError as exc:
+            if code is None:
+                raise _BadCell(str(exc), ncol) from None
+    if code is None:
+        return by_name  # type: ignore[return-value]
+    if by_name is not None and code.isdigit() and code.lstrip("0") == by_name.lstrip("0"):
+        return by_name  # a code that lost its leading zeros in Excel; the name says which
+    try:
+        by_code = registry.resolve(code)
+    except UnknownUnitError as exc:
+        raise _BadCell(str(exc), ccol) from None
+    if name is not None and by_name != by_code:
+        raise _BadCell(
+            f"unit name does not match code {by_code} ({registry.name(by_code)})", ncol, name
+        )
+    return by_code
 
 
 def _validate(
@@ -203,141 +344,123 @@ def _validate(
     default_source: str,
 ) -> pl.DataFrame:
     """Turn raw cells into the typed long table, or raise with every problem found."""
-    issues: list[DataIssue] = []
+    problems = _Problems(file)
+    problem = problems.add
     n = len(rows)
 
     def col(name: str) -> _Cells:
         return cells.get(name) or _Cells([None] * n, [name] * n)
 
-    codes: list[str | None] = []
     code_cells, name_cells = col("unit_code"), col("unit_name")
+    has_code = "unit_code" in cells
+    codes: list[str | None] = []
+    unit_columns: list[str] = []  # where each row names its unit, for later messages
+    unit_values: list[object] = []
     for code, uname, ccol, ncol, row in zip(
-        code_cells.values, name_cells.values, code_cells.columns, name_cells.columns, rows,
+        code_cells.values,
+        name_cells.values,
+        code_cells.columns,
+        name_cells.columns,
+        rows,
         strict=True,
     ):
-        text, column = (code, ccol) if code not in (None, "") else (uname, ncol)
-        if text in (None, ""):
-            issues.append(DataIssue("missing unit", file=file, row=row, column=column))
-            codes.append(None)
-            continue
+        by_code = has_code and code is not None
+        unit_columns.append(ccol if by_code else ncol)
+        unit_values.append(code if by_code else uname)
         try:
-            resolved = registry.resolve(str(text))
-        except UnknownUnitError as exc:
-            issues.append(DataIssue(str(exc), file=file, row=row, column=column))
+            codes.append(_unit(registry, code, uname, ccol if has_code else ncol, ncol))
+        except _BadCell as bad:
+            problem(bad.message, row, bad.column, bad.value)
             codes.append(None)
-            continue
-        if code not in (None, "") and uname not in (None, ""):
-            try:
-                by_name = registry.resolve(str(uname))
-            except UnknownUnitError:
-                by_name = None
-            if by_name != resolved:
-                issues.append(
-                    DataIssue(
-                        f"unit name does not match code {resolved} "
-                        f"({registry.name(resolved)})",
-                        file=file, row=row, column=ncol, value=uname,
-                    )
-                )
-        codes.append(resolved)
 
     years: list[int | None] = []
     ycells = col("year")
     for value, column, row in zip(ycells.values, ycells.columns, rows, strict=True):
         try:
-            year = int(float(value)) if isinstance(value, int | float) else int(str(value).strip())
-            if not 1900 <= year <= 2100 or (isinstance(value, float) and value != int(value)):
-                raise ValueError
-            years.append(year)
-        except (TypeError, ValueError):
-            msg = "missing year" if value in (None, "") else "year must be a whole number like 2023"
-            issues.append(DataIssue(msg, file=file, row=row, column=column,
-                                    value=None if value in (None, "") else value))
+            years.append(_year(value))
+        except ValueError as exc:
+            problem("missing year" if value is None else str(exc), row, column, value)
             years.append(None)
 
-    for code, year, row in zip(codes, years, rows, strict=True):
+    for code, year, column, row in zip(codes, years, unit_columns, rows, strict=True):
         if code is not None and year is not None and not registry.exists(code, year):
-            issues.append(
-                DataIssue(
-                    f"unit {code} ({registry.name(code)}) did not exist in {year}",
-                    file=file, row=row, column=code_cells.columns[0],
-                )
-            )
+            problem(f"unit {code} ({registry.name(code)}) did not exist in {year}", row, column)
 
     levels = col("level")
     for code, value, column, row in zip(codes, levels.values, levels.columns, rows, strict=True):
-        if code is not None and value not in (None, "") and str(value) != registry.level(code):
-            issues.append(
-                DataIssue(
-                    f"level does not match the unit registry ({registry.level(code)})",
-                    file=file, row=row, column=column, value=value,
-                )
+        if code is not None and value is not None and str(value) != registry.level(code):
+            problem(
+                f"level does not match the unit registry ({registry.level(code)})",
+                row,
+                column,
+                value,
             )
 
     as_ofs: list[dt.date | None] = []
     acells = col("as_of")
     for value, column, year, row in zip(acells.values, acells.columns, years, rows, strict=True):
-        if value in (None, ""):
-            as_ofs.append(dt.date(year, 12, 31) if year is not None else None)
-            continue
-        try:
-            day = parse_date(value)
-        except (ValueError, OverflowError) as exc:
-            issues.append(DataIssue(str(exc), file=file, row=row, column=column, value=value))
-            as_ofs.append(None)
-            continue
-        if year is not None and day < dt.date(year, 1, 1):
-            issues.append(
-                DataIssue(f"as_of is before the start of {year}", file=file, row=row,
-                          column=column, value=value)
-            )
+        day = None
+        if value is None:
+            day = dt.date(year, 12, 31) if year is not None else None
+        else:
+            try:
+                day = parse_date(value)
+            except (ValueError, OverflowError) as exc:
+                problem(str(exc), row, column, value)
+            if day is not None and year is not None and day < dt.date(year, 1, 1):
+                problem(f"as_of is before the start of {year}", row, column, value)
         as_ofs.append(day)
 
     metrics: list[str | None] = []
     mcells = col("metric")
     for value, column, row in zip(mcells.values, mcells.columns, rows, strict=True):
-        if value in (None, ""):
-            issues.append(DataIssue("missing metric", file=file, row=row, column=column))
-            metrics.append(None)
-            continue
         try:
-            metrics.append(catalog.resolve(str(value)))
+            metrics.append(catalog.resolve(str(value)) if value is not None else None)
         except UnknownMetricError as exc:
-            issues.append(DataIssue(str(exc), file=file, row=row, column=column))
+            hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
+            problem(f"unknown metric{hint}", row, column, value)
             metrics.append(None)
+        if value is None:
+            problem("missing metric", row, column)
 
-    common = {"rows": rows, "file": file, "decimal": decimal, "issues": issues}
-    targets = _parse_numbers(col("target"), name="target", required=False, **common)  # type: ignore[arg-type]
-    actuals = _parse_numbers(col("actual"), name="actual", required=True, **common)  # type: ignore[arg-type]
+    targets = _parse_numbers("target", col("target"), rows, problems, decimal=decimal)
+    actuals = _parse_numbers("actual", col("actual"), rows, problems, decimal=decimal)
+
+    pcells = col("stated_percent")
+    for value, column, row in zip(pcells.values, pcells.columns, rows, strict=True):
+        if value is not None:
+            try:
+                parse_percent(_text(value), decimal=decimal)  # type: ignore[arg-type]
+            except NumberFormatError as exc:
+                problem(f"unparseable percentage: {exc.reason}", row, column, value)
 
     seen: dict[tuple[object, ...], int] = {}
-    for key, row in zip(zip(codes, years, metrics, strict=True), rows, strict=True):
+    for key, column, value, row in zip(
+        zip(codes, years, metrics, strict=True), unit_columns, unit_values, rows, strict=True
+    ):
         if None in key:
             continue
         if key in seen:
-            issues.append(
-                DataIssue(
-                    f"duplicate unit × year × metric {key[0]} × {key[1]} × {key[2]} "
-                    f"(first on row {seen[key]})",
-                    file=file, row=row,
-                )
+            problem(
+                f"duplicate unit × year × metric {key[0]} × {key[1]} × {key[2]} "
+                f"(first on row {seen[key]})",
+                row,
+                column,
+                value,
             )
         else:
             seen[key] = row
 
-    if issues:
-        raise KpiDataError(issues)
+    problems.raise_any()
 
     def text(name: str, default: str | None = None) -> list[str | None]:
-        return [
-            default if v in (None, "") else str(v).strip() for v in col(name).values
-        ]
+        return [default if v is None else _text(v) for v in col(name).values]
 
     return pl.DataFrame(
         {
             "unit_code": codes,
-            "unit_name": [registry.name(c) for c in codes if c is not None],
-            "level": [registry.level(c) for c in codes if c is not None],
+            "unit_name": [registry.name(c) for c in codes],  # type: ignore[arg-type]
+            "level": [registry.level(c) for c in codes],  # type: ignore[arg-type]
             "year": years,
             "as_of": as_ofs,
             "metric": metrics,
@@ -354,65 +477,22 @@ def _validate(
 # --------------------------------------------------------------------------- layouts
 
 
-def _match_columns(headers: Sequence[str], file: str) -> dict[str, str]:
-    """Map each header of a long file to a long-table column, or raise."""
-    lookup = {_key(alias): col for col, aliases in COLUMN_ALIASES.items() for alias in aliases}
-    mapping: dict[str, str] = {}
-    issues = []
-    for header in headers:
-        col = lookup.get(_key(str(header)))
-        if col is None:
-            issues.append(
-                DataIssue(
-                    "unknown column; expected one of " + ", ".join(COLUMN_ALIASES),
-                    file=file, column=str(header),
-                )
-            )
-        elif col in mapping.values():
-            issues.append(DataIssue(f"second column for {col!r}", file=file, column=str(header)))
-        else:
-            mapping[str(header)] = col
-    present = set(mapping.values())
-    for col in ("year", "metric", "actual"):
-        if col not in present:
-            issues.append(DataIssue("missing required column", file=file, column=col))
-    if not present & {"unit_code", "unit_name"}:
-        issues.append(DataIssue("missing required column", file=file, column="unit_code"))
-    if issues:
-        raise KpiDataError(issues)
-    return mapping
+def _shown(header: object) -> str:
+    """A header as a column label, shortened so a hostile header cannot flood a message."""
+    text = str(header)
+    return text if len(text) <= _MAX_HEADER_CHARS else text[: _MAX_HEADER_CHARS - 1] + "…"
 
 
-def _long_cells(df: pl.DataFrame, file: str) -> tuple[dict[str, _Cells], list[int]]:
-    mapping = _match_columns(df.columns, file)
-    n = df.height
-    cells = {}
-    for header, col in mapping.items():
-        series = df[header]
-        if col in ("target", "actual") and series.dtype.is_numeric():
-            values: list[object] = series.to_list()
-        elif col == "as_of" and series.dtype in (pl.Date, pl.Datetime):
-            values = series.to_list()
-        else:
-            values = _as_text(series).to_list()
-        cells[col] = _Cells(values, [header] * n)
-    return cells, list(range(2, n + 2))
+def _role(text: str | None) -> str | None:
+    key = _key(text) if text else ""
+    if not key:  # only punctuation: "%" is a percentage column, "-" is nothing
+        return "stated_percent" if text and text.strip() == "%" else None
+    return next((role for role, keys in _ROLES if key in keys), None)
 
 
-def _role(text: str) -> str | None:
-    key = _key(text)
-    for role, words in (
-        ("target", _TARGET_WORDS),
-        ("actual", _ACTUAL_WORDS),
-        ("stated_percent", _PERCENT_WORDS),
-    ):
-        if key in {_key(w) for w in words}:
-            return role
-    return None
-
-
-def _split_header(text: str) -> tuple[str, str | None]:
+def _split_header(text: str | None) -> tuple[str, str | None]:
     """``"Kết nạp đảng viên - Chỉ tiêu"`` → ``("Kết nạp đảng viên", "target")``."""
+    text = text or ""
     for sep in (" - ", " – ", "|", "/", ":", "("):
         if sep in text:
             head, _, tail = text.rpartition(sep)
@@ -422,44 +502,145 @@ def _split_header(text: str) -> tuple[str, str | None]:
     return text.strip(), None
 
 
-def _wide_cells(
-    grid: pl.DataFrame, *, file: str, year: int | None, as_of: object, catalog: MetricCatalog,
-    registry: UnitRegistry,
-) -> tuple[dict[str, _Cells], list[int]]:
-    """Unpivot a wide sheet (units as rows, target/actual columns per metric)."""
-    raw = [[None if v is None else str(v).strip() for v in row] for row in grid.iter_rows()]
-    if not raw:
-        raise KpiDataError(DataIssue("the sheet is empty", file=file))
-    width = len(raw[0])
-    top = raw[0]
-    two_rows = len(raw) > 1 and sum(1 for v in raw[1] if v and _role(v)) >= 1
+def _at(row: Sequence[object], j: int) -> object:
+    return row[j] if j < len(row) else None
+
+
+def _names_a_column(value: object) -> bool:
+    text = _text(value)
+    if text is None:
+        return False
+    key = _key(text)
+    return key in _ALIAS_OF or key in _UNIT_KEYS or _split_header(text)[1] in ("target", "actual")
+
+
+def _header_index(grid: _Grid, file: str) -> int:
+    """The header row: the first that names a column; else the first non-empty row."""
+    filled = [i for i, row in enumerate(grid.rows) if any(v is not None for v in row)]
+    if not filled:
+        raise KpiDataError(DataIssue("the file is empty", file=file))
+    for i in filled[:_HEADER_SEARCH_ROWS]:
+        if any(_names_a_column(v) for v in grid.rows[i]):
+            return i
+    return filled[0]
+
+
+def _is_wide(grid: _Grid, h: int) -> bool:
+    """Wide when no column holds metric codes and headers carry targets/results."""
+    header = [_text(v) for v in grid.rows[h]]
+    below = [_text(v) for v in grid.rows[h + 1]] if h + 1 < len(grid.rows) else []
+    if any(v is not None and _ALIAS_OF.get(_key(v)) == "metric" for v in header):
+        return False
+    return any(_split_header(v)[1] in ("target", "actual") for v in header if v) or any(
+        _role(v) in ("target", "actual") for v in below
+    )
+
+
+def _body(grid: _Grid, start: int) -> Iterable[tuple[int, list[object]]]:
+    """Non-empty rows from ``start`` on, with their row numbers."""
+    for row, cells in zip(grid.numbers[start:], grid.rows[start:], strict=True):
+        if any(v is not None for v in cells):
+            yield row, cells
+
+
+def _long_cells(grid: _Grid, h: int, file: str) -> tuple[dict[str, _Cells], list[int]]:
+    headers = [_text(v) for v in grid.rows[h]]
+    body = list(_body(grid, h + 1))
+    problems = _Problems(file)
+    mapping: dict[int, str] = {}
+    for j, header in enumerate(headers):
+        col = _ALIAS_OF.get(_key(header or ""))
+        label = _shown(header or grid.letter(j))
+        if header is None:
+            if any(_at(cells, j) is not None for _, cells in body):
+                problems.add("the column has values but no header", grid.numbers[h], label)
+        elif col is None:
+            expected = ", ".join(COLUMN_ALIASES)
+            problems.add(f"unknown column; expected one of {expected}", grid.numbers[h], label)
+        elif col in mapping.values():
+            problems.add(f"second column for {col!r}", grid.numbers[h], label)
+        else:
+            mapping[j] = col
+    present = set(mapping.values())
+    for col in ("year", "metric", "actual"):
+        if col not in present:
+            problems.add("missing required column", column=col)
+    if not present & {"unit_code", "unit_name"}:
+        problems.add("missing required column (unit_code or unit_name)", column="unit_code")
+    for row, cells in body:
+        extra = [v for v in cells[len(headers) :] if v is not None]
+        if extra:
+            problems.add(
+                f"the row has {len(headers) + len(extra)} fields but the header has {len(headers)}",
+                row,
+                value=extra[0],
+            )
+    if not body:
+        problems.add("the file has a header but no rows")
+    problems.raise_any()
+    columns = {
+        col: _Cells([_at(r, j) for _, r in body], [_shown(headers[j])] * len(body))
+        for j, col in mapping.items()
+    }
+    return columns, [row for row, _ in body]
+
+
+@dataclass
+class _Total:
+    """A "Tổng cộng" row: its figures by (metric, role), checked after validation."""
+
+    row: int
+    cells: dict[tuple[str, str], tuple[object, str]]
+
+
+def _wide_headers(grid: _Grid, h: int) -> tuple[list[tuple[str, str | None]], int]:
+    """Per column ``(label, role)``, and the index of the first body row."""
+    top = [_text(v) for v in grid.rows[h]]
+    below = [_text(v) for v in grid.rows[h + 1]] if h + 1 < len(grid.rows) else []
+    two_rows = any(_role(v) in ("target", "actual") for v in below)
+    width = max(len(top), len(below) if two_rows else 0)
+    top += [None] * (width - len(top))
+    below += [None] * (width - len(below))
     headers: list[tuple[str, str | None]] = []
     last_top = ""
-    for j in range(width):
-        if two_rows:
-            last_top = top[j] or last_top
-            sub = raw[1][j]
-            role = _role(sub) if sub else None
-            headers.append(((top[j] or last_top) if role else (top[j] or sub or ""), role))
-        else:
-            headers.append(_split_header(top[j] or ""))
-    body_start = 2 if two_rows else 1
-    letters = [_column_letter(j) for j in range(width)]
+    for head, sub in zip(top, below if two_rows else [None] * width, strict=True):
+        last_top = head or last_top  # a label merged over its columns is only in the first
+        role = _role(sub)
+        headers.append((last_top, role) if role else _split_header(head or sub))
+    return headers, h + (2 if two_rows else 1)
 
-    unit_col = next(
-        (j for j, (h, r) in enumerate(headers) if r is None and _key(h) in {_key(w) for w in _UNIT_WORDS}),
-        None,
-    )
+
+def _wide_cells(
+    grid: _Grid,
+    h: int,
+    *,
+    file: str,
+    year: int | None,
+    as_of: object,
+    catalog: MetricCatalog,
+    registry: UnitRegistry,
+) -> tuple[dict[str, _Cells], list[int], list[_Total]]:
+    """Unpivot a wide sheet (units as rows, target/result columns per metric)."""
+    headers, start = _wide_headers(grid, h)
+    plain = [j for j, (_, role) in enumerate(headers) if role is None]
+    year_col = next((j for j in plain if _key(headers[j][0]) in _YEAR_KEYS), None)
+    unit_col = next((j for j in plain if _key(headers[j][0]) in _UNIT_KEYS), None)
     if unit_col is None:
         unit_col = next(
-            (j for j, (h, r) in enumerate(headers) if r is None and _key(h) not in {_key(w) for w in _SKIP_WORDS}),
+            (
+                j
+                for j in plain
+                if headers[j][0] and j != year_col and _key(headers[j][0]) not in _SKIP_KEYS
+            ),
             0,
         )
-    year_col = next((j for j, (h, r) in enumerate(headers) if r is None and _key(h) in {"nam", "year"}), None)
-    if year is None and year_col is None:
-        raise KpiDataError(DataIssue("a wide sheet needs a year: pass year=... or add a 'Năm' column", file=file))
 
-    issues: list[DataIssue] = []
+    def label(j: int, role: str | None = None) -> str:
+        return f"{grid.letter(j)} ({_shown(headers[j][0])}{f' / {role}' if role else ''})"
+
+    problems = _Problems(file)
+    if year is None and year_col is None:
+        problems.add("a wide sheet needs a year: pass year=... or add a 'Năm' column")
     metric_cols: dict[str, dict[str, int]] = {}
     for j, (head, role) in enumerate(headers):
         if role is None:
@@ -467,52 +648,97 @@ def _wide_cells(
         try:
             code = catalog.resolve(head)
         except UnknownMetricError as exc:
-            issues.append(DataIssue(str(exc), file=file, row=1, column=f"{letters[j]} ({head})"))
+            hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
+            problems.add(f"unknown metric{hint}", grid.numbers[h], label(j), head)
             continue
         if role in metric_cols.setdefault(code, {}):
-            issues.append(DataIssue(f"second {role} column for metric {code}", file=file, row=1,
-                                    column=f"{letters[j]} ({head})"))
+            problems.add(f"second {role} column for metric {code}", grid.numbers[h], label(j))
         metric_cols[code][role] = j
     for code, roles in metric_cols.items():
         if "actual" not in roles:
-            issues.append(DataIssue(f"metric {code} has no result column (thực hiện / kết quả)", file=file))
-    if not metric_cols and not issues:
-        issues.append(DataIssue("no metric columns found: headers need 'chỉ tiêu'/'kế hoạch' and "
-                                "'thực hiện'/'kết quả'", file=file, row=1))
-    if issues:
-        raise KpiDataError(issues)
+            problems.add(
+                f"metric {code} has no result column (thực hiện / kết quả)", grid.numbers[h]
+            )
+    if not metric_cols and not problems:
+        problems.add(
+            "no metric columns found: headers need 'chỉ tiêu'/'kế hoạch' and 'thực hiện'/'kết quả'",
+            grid.numbers[h],
+        )
+    problems.raise_any()
 
-    parents = {registry.parent(c) for c in registry.codes()} - {None}
-    top_unit = next(iter(sorted(p for p in parents if registry.parent(p) is None)), None)
-    out: dict[str, _Cells] = {c: _Cells([], []) for c in ("unit_name", "year", "as_of", "metric",
-                                                           "target", "actual", "stated_percent")}
+    cities = registry.codes(level="city")
+    figure_cols = [j for roles in metric_cols.values() for j in roles.values()]
+    out = {
+        c: _Cells()
+        for c in ("unit_name", "year", "as_of", "metric", "target", "actual", "stated_percent")
+    }
     rows: list[int] = []
-    unit_header = f"{letters[unit_col]} ({headers[unit_col][0]})"
-    for i in range(body_start, len(raw)):
-        line = raw[i]
-        if not any(line):
+    totals: list[_Total] = []
+    for row, line in _body(grid, start):
+        unit = _text(_at(line, unit_col))
+        key = _key(unit) if unit else ""
+        if all(_at(line, j) is None for j in figure_cols) and not _is_unit(registry, unit):
+            continue  # a blank line, a section heading or a note under the table
+        if key in _TOTAL_KEYS:
+            totals.append(
+                _Total(
+                    row,
+                    {
+                        (code, role): (_at(line, j), label(j, role))
+                        for code, roles in metric_cols.items()
+                        for role, j in roles.items()
+                    },
+                )
+            )
             continue
-        unit = line[unit_col]
-        if unit and _key(unit) in {_key(w) for w in _TOTAL_WORDS} and top_unit:
-            unit = top_unit
+        if key in _CITY_KEYS and len(cities) == 1:
+            unit = cities[0]
+        row_year: object = year
+        year_label = "year"
+        if year_col is not None and _at(line, year_col) is not None:
+            row_year, year_label = _at(line, year_col), label(year_col)
         for code, roles in metric_cols.items():
-            rows.append(i + 1)
+            rows.append(row)
             out["unit_name"].values.append(unit)
-            out["unit_name"].columns.append(unit_header)
-            if year_col is not None and line[year_col]:
-                out["year"].values.append(line[year_col])
-            else:
-                out["year"].values.append(year)
-            out["year"].columns.append(letters[year_col] if year_col is not None else "year")
+            out["unit_name"].columns.append(label(unit_col))
+            out["year"].values.append(row_year)
+            out["year"].columns.append(year_label)
             out["as_of"].values.append(as_of)
             out["as_of"].columns.append("as_of")
             out["metric"].values.append(code)
             out["metric"].columns.append("metric")
             for role in ("target", "actual", "stated_percent"):
-                j = roles.get(role)
-                out[role].values.append(line[j] if j is not None else None)
-                out[role].columns.append(f"{letters[j]} ({headers[j][0]} / {role})" if j is not None else role)
-    return out, rows
+                k = roles.get(role)
+                out[role].values.append(None if k is None else _at(line, k))
+                out[role].columns.append(role if k is None else label(k, role))
+    return out, rows, totals
+
+
+def _is_unit(registry: UnitRegistry, text: str | None) -> bool:
+    try:
+        return text is not None and bool(registry.resolve(text))
+    except UnknownUnitError:
+        return False
+
+
+def _check_totals(kpis: pl.DataFrame, totals: list[_Total], file: str, decimal: str | None) -> None:
+    """Each total row must equal the sum of the unit rows (the city's own row excluded)."""
+    parts = kpis.filter(pl.col("level") != "city")
+    problems = _Problems(file)
+    for total in totals:
+        for (metric, role), (value, column) in total.cells.items():
+            if value is None or role == "stated_percent":
+                continue
+            try:
+                written = _number(value, decimal)
+            except ValueError as exc:
+                problems.add(f"total {role}: {exc}", total.row, column, value)
+                continue
+            expected = parts.filter(pl.col("metric") == metric)[role].sum()
+            if written != expected:
+                message = f"the total row does not equal the sum of the units ({expected:.0f})"
+                problems.add(message, total.row, column, value)
+    problems.raise_any()
 
 
 def _column_letter(j: int) -> str:
@@ -524,9 +750,7 @@ def _column_letter(j: int) -> str:
     return letters
 
 
-def _looks_wide(df: pl.DataFrame) -> bool:
-    lookup = {_key(a) for aliases in COLUMN_ALIASES.values() for a in aliases}
-    return not all(_key(str(c)) in lookup for c in df.columns)
+# --------------------------------------------------------------------------- public API
 
 
 def read_kpi_file(
@@ -546,16 +770,20 @@ def read_kpi_file(
     Parameters
     ----------
     path
-        ``.csv``, ``.xlsx`` or ``.parquet``.
+        ``.csv`` (UTF-8), ``.xlsx`` or ``.parquet``.
     registry, catalog
         The unit registry and metric catalog the rows are checked against.
     layout
         ``long`` (one row per unit × year × metric), ``wide`` (units as rows; per metric a
-        target column and a result column, headers on one or two rows) or ``auto``.
+        target column and a result column, headers on one or two rows) or ``auto``: wide
+        when no column holds metrics and the headers name targets or results.
     year, as_of
-        For wide sheets that carry no year column: the plan year and the date of the figures.
+        For wide sheets that carry no year column: the plan year and the date of the figures
+        (default: 31 December of the year).
     source
         The ``source`` of rows that do not name one (default: the file name).
+    sheet
+        The Excel sheet, by name or 0-based position (default: the first).
     decimal
         ``","`` or ``"."`` when the file's decimal separator is known; ``None`` applies the
         Vietnamese-first rules of :func:`kpitools.numbers.parse_number`.
@@ -563,29 +791,76 @@ def read_kpi_file(
     Raises
     ------
     KpiDataError
-        listing every bad cell with file, row, column and value.
+        listing every bad cell with file, row, column and value (see the module docstring).
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/hanoi_2023_seed.csv"])
+    >>> kpis = read_kpi_file(find_path("data/hanoi_2023_seed.csv"), registry=ds.registry,
+    ...                      catalog=ds.catalog)
+    >>> kpis.filter(pl.col("metric") == "admissions").select("as_of", "actual").row(0)
+    (datetime.date(2023, 11, 30), 10479.0)
     """
+    return _read_file(
+        path,
+        registry=registry,
+        catalog=catalog,
+        layout=layout,
+        year=year,
+        as_of=as_of,
+        source=source,
+        sheet=sheet,
+        decimal=decimal,
+    )[0]
+
+
+def _read_file(
+    path: PathLike,
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog,
+    layout: str = "auto",
+    year: int | None = None,
+    as_of: object = None,
+    source: str | None = None,
+    sheet: str | int | None = None,
+    decimal: str | None = None,
+) -> tuple[pl.DataFrame, list[int]]:
+    """The long table of one file and the row number each of its rows came from."""
+    if layout not in ("auto", "long", "wide"):
+        raise ValueError(f"layout must be 'auto', 'long' or 'wide', not {layout!r}")
+    if decimal not in (None, ",", "."):
+        raise ValueError(f"decimal must be ',', '.' or None, not {decimal!r}")
     path = Path(path)
     file = str(path)
     if not path.is_file():
         raise KpiDataError(DataIssue("file not found", file=file))
-    default_source = source or path.name
     try:
-        frame = _read_grid(path, sheet=sheet, header=True)
+        grid = _read_grid(path, sheet=sheet)
     except KpiDataError:
         raise
     except Exception as exc:  # the readers raise many types; all mean "cannot parse this file"
-        raise KpiDataError(DataIssue(f"cannot read file: {exc}", file=file)) from exc
-    if layout == "auto":
-        layout = "wide" if _looks_wide(frame) else "long"
-    if layout == "long":
-        cells, rows = _long_cells(frame, file)
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise KpiDataError(DataIssue(f"cannot read file: {first_line}", file=file)) from exc
+    h = _header_index(grid, file)
+    totals: list[_Total] = []
+    if layout == "wide" or (layout == "auto" and _is_wide(grid, h)):
+        cells, rows, totals = _wide_cells(
+            grid, h, file=file, year=year, as_of=as_of, catalog=catalog, registry=registry
+        )
     else:
-        grid = frame if path.suffix.lower() == ".parquet" else _read_grid(path, sheet=sheet, header=False)
-        cells, rows = _wide_cells(grid, file=file, year=year, as_of=as_of, catalog=catalog,
-                                  registry=registry)
-    return _validate(cells, rows, file=file, registry=registry, catalog=catalog, decimal=decimal,
-                     default_source=default_source)
+        cells, rows = _long_cells(grid, h, file)
+    kpis = _validate(
+        cells,
+        rows,
+        file=file,
+        registry=registry,
+        catalog=catalog,
+        decimal=decimal,
+        default_source=source or path.name,
+    )
+    _check_totals(kpis, totals, file, decimal)
+    return kpis, rows
 
 
 def read_kpis(
@@ -597,49 +872,63 @@ def read_kpis(
 ) -> pl.DataFrame:
     """Read and concatenate several KPI files; a unit × year × metric may appear only once.
 
-    Options are passed to :func:`read_kpi_file`. Problems of every file are reported together.
+    Options are passed to :func:`read_kpi_file`. Problems of every file are reported
+    together; a unit × year × metric found in two files is reported at both places.
+    The result is sorted by year, metric and unit code.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
-    frames, issues = [], []
+    frames: list[pl.DataFrame] = []
+    issues: list[DataIssue] = []
+    first: dict[tuple[object, ...], tuple[str, int]] = {}
     for p in paths:
         try:
-            frames.append(read_kpi_file(p, registry=registry, catalog=catalog, **options))  # type: ignore[arg-type]
+            frame, rows = _read_file(p, registry=registry, catalog=catalog, **options)  # type: ignore[arg-type]
         except KpiDataError as exc:
             issues.extend(exc.issues)
+            continue
+        keys = frame.select("unit_code", "year", "metric").iter_rows()
+        for key, row in zip(keys, rows, strict=True):
+            if key in first:
+                issues.append(
+                    DataIssue(
+                        f"unit {key[0]} × year {key[1]} × metric {key[2]} is also in "
+                        f"{first[key][0]}, row {first[key][1]}",
+                        file=str(p),
+                        row=row,
+                    )
+                )
+            else:
+                first[key] = (str(p), row)
+        frames.append(frame)
     if issues:
         raise KpiDataError(issues)
     if not frames:
         return pl.DataFrame(schema=LONG_SCHEMA)
-    kpis = pl.concat(frames, how="vertical")
-    dup = kpis.filter(pl.struct("unit_code", "year", "metric").is_duplicated())
-    if dup.height:
-        raise KpiDataError(
-            DataIssue(
-                f"unit {r['unit_code']} × year {r['year']} × metric {r['metric']} appears in "
-                "more than one file",
-                file=r["source"],
-            )
-            for r in dup.iter_rows(named=True)
-        )
-    return kpis.sort("year", "metric", "unit_code")
+    return pl.concat(frames, how="vertical").sort("year", "metric", "unit_code")
+
+
+_WRITERS = {
+    ".csv": lambda kpis, tmp: kpis.write_csv(tmp),
+    ".parquet": lambda kpis, tmp: kpis.write_parquet(tmp),
+    ".xlsx": lambda kpis, tmp: kpis.write_excel(tmp, worksheet="kpis"),
+}
 
 
 def write_kpis(kpis: pl.DataFrame, path: PathLike) -> Path:
-    """Write the long table as CSV, Parquet or Excel (by suffix), atomically."""
+    """Write the long table as CSV, Parquet or Excel (by suffix), atomically.
+
+    The file appears complete or not at all: it is written beside its place under a
+    temporary name and moved there only when writing succeeded.
+    """
     from kpitools._atomic import atomic_path
 
     path = Path(path)
-    suffix = path.suffix.lower()
+    writer = _WRITERS.get(path.suffix.lower())
+    if writer is None:
+        raise ValueError(f"unsupported output type {path.suffix!r}; use .csv, .parquet or .xlsx")
     with atomic_path(path) as tmp:
-        if suffix == ".csv":
-            kpis.write_csv(tmp)
-        elif suffix == ".parquet":
-            kpis.write_parquet(tmp)
-        elif suffix == ".xlsx":
-            kpis.write_excel(tmp, worksheet="kpis")
-        else:
-            raise ValueError(f"unsupported output type {suffix!r}; use .csv, .parquet or .xlsx")
+        writer(kpis, tmp)
     return path
 
 

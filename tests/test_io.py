@@ -1,0 +1,572 @@
+"""Reading and writing the long table: layouts, Vietnamese numbers and names, bad input."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import tempfile
+import unicodedata
+from pathlib import Path
+
+import polars as pl
+import pytest
+import xlsxwriter
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
+
+import kpitools as kt
+from kpitools.io import LONG_SCHEMA, load_dataset, read_kpi_file, read_kpis, write_kpis
+from kpitools.names import strip_diacritics
+from kpitools.numbers import format_number
+
+ROOT = Path(__file__).parents[1]
+DATA = ROOT / "data"
+TEST_DATA = Path(__file__).parent / "data"
+HEADER = ["unit_code", "unit_name", "year", "metric", "target", "actual"]
+GOOD = {"unit_code": "017", "unit_name": "Đông Anh", "year": "2023", "metric": "admissions",
+        "target": "300", "actual": "250"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def registry() -> kt.UnitRegistry:
+    return kt.read_registry(DATA / "units.csv")
+
+
+@pytest.fixture(scope="module")
+def catalog() -> kt.MetricCatalog:
+    return kt.read_catalog(DATA / "metrics.csv")
+
+
+@pytest.fixture(scope="module")
+def bundled() -> kt.Dataset:
+    return load_dataset(
+        [DATA / "hanoi_2023_seed.csv", DATA / "demo_panel.csv"],
+        units=DATA / "units.csv",
+        metrics=DATA / "metrics.csv",
+    )
+
+
+@pytest.fixture
+def read(registry, catalog):
+    def read(path, **options) -> pl.DataFrame:
+        return read_kpi_file(path, registry=registry, catalog=catalog, **options)
+
+    return read
+
+
+@pytest.fixture
+def problems(read):
+    """The KpiDataError reading ``path`` raises."""
+
+    def problems(path, **options) -> kt.KpiDataError:
+        with pytest.raises(kt.KpiDataError) as info:
+            read(path, **options)
+        return info.value
+
+    return problems
+
+
+def only(err: kt.KpiDataError) -> str:
+    assert len(err.issues) == 1, str(err)
+    return str(err.issues[0])
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows(rows)
+    return path
+
+
+def long_csv(path: Path, *overrides: dict[str, str], header: list[str] = HEADER) -> Path:
+    """A long CSV: row 2 is GOOD, each further row is GOOD for Ba Đình with ``overrides``."""
+    rows = [[GOOD.get(c, "") for c in header]]
+    for over in overrides:
+        row = {**GOOD, "unit_code": "001", "unit_name": "Ba Đình", **over}
+        rows.append([row.get(c, "") for c in header])
+    return write_csv(path, [header, *rows])
+
+
+def write_xlsx(path: Path, rows: list[list[object]], merges: tuple[tuple, ...] = ()) -> Path:
+    """An .xlsx file; ``rows`` start at A1, ``merges`` are (first_row, first_col, last_row,
+    last_col, text) with 0-based indexes as xlsxwriter takes them."""
+    with xlsxwriter.Workbook(path) as book:
+        sheet = book.add_worksheet("Báo cáo")
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                if value is not None:
+                    sheet.write(r, c, value)
+        for first_row, first_col, last_row, last_col, text in merges:
+            sheet.merge_range(first_row, first_col, last_row, last_col, text)
+    return path
+
+
+# --------------------------------------------------------------------------- bundled data
+
+
+def test_bundled_data_from_the_repository_root(monkeypatch):
+    monkeypatch.chdir(ROOT)
+    ds = load_dataset(["data/hanoi_2023_seed.csv", "data/demo_panel.csv"])
+    kpis = ds.kpis
+    assert kpis.schema == pl.Schema(LONG_SCHEMA)
+    assert kpis.height == 11 + 930
+    assert kpis.filter(pl.col("source") == "synthetic").height == 930
+    assert ds.synthetic
+    codes = set(kpis["unit_code"])
+    assert {"01", "001", "017", "019", "282", "01-K"} <= codes
+    assert len(codes) == 32  # the city, 30 districts and the other affiliated committees
+    assert kpis.filter(pl.col("unit_code") == "017")["unit_name"].unique().to_list() == ["Đông Anh"]
+
+    seed = kpis.filter(pl.col("source") != "synthetic")
+    assert seed.height == 11 and set(seed["unit_code"]) == {"01"}
+
+    def figures(metric: str) -> tuple:
+        return seed.filter(pl.col("metric") == metric).select("actual", "target", "as_of").row(0)
+
+    dec31, nov30 = dt.date(2023, 12, 31), dt.date(2023, 11, 30)
+    assert figures("party_orgs_nonstate") == (109.0, 69.0, dec31)
+    assert figures("admissions_nonstate") == (852.0, 453.0, dec31)
+    assert figures("admissions") == (10479.0, 9810.0, nov30)
+    assert figures("mass_org_members_nonstate") == (46148.0, 24320.0, dec31)
+    assert figures("members_app") == (443812.0, None, dec31)
+    assert seed.filter(pl.col("metric") == "admissions_nonstate")["stated_percent"].item() == (
+        "188,1%"
+    )
+
+
+def test_bundled_data_from_the_notebooks_folder(monkeypatch, bundled):
+    monkeypatch.chdir(ROOT / "notebooks")
+    ds = load_dataset(["data/hanoi_2023_seed.csv", "data/demo_panel.csv"])
+    assert_frame_equal(ds.kpis, bundled.kpis)
+
+
+# --------------------------------------------------------------------------- round trips
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".xlsx", ".csv"])
+def test_round_trip(tmp_path, bundled, registry, catalog, suffix):
+    path = write_kpis(bundled.kpis, tmp_path / f"kpis{suffix}")
+    again = read_kpis(path, registry=registry, catalog=catalog)
+    assert_frame_equal(again, bundled.kpis)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [path.name]
+
+
+def test_excel_codes_stored_as_numbers(tmp_path, read):
+    rows = [
+        ["unit_code", "unit_name", "year", "metric", "target", "actual"],
+        [17, None, 2023, "admissions", 300, 250],
+        [1, "Hà Nội", 2023, "admissions", 9810, 10479],  # Excel dropped the zero of "01"
+        [1, "Ba Đình", 2023, "admissions", 283, 252],  # ... and the two of "001"
+        [271, "huyện Ba Vì", 2023, "admissions", 150, 149],
+    ]
+    kpis = read(write_xlsx(tmp_path / "codes.xlsx", rows))
+    assert kpis["unit_code"].to_list() == ["017", "01", "001", "271"]
+    assert kpis["unit_name"].to_list() == ["Đông Anh", "Hà Nội", "Ba Đình", "Ba Vì"]
+    assert kpis["actual"].to_list() == [250.0, 10479.0, 252.0, 149.0]
+
+
+def test_parquet_with_typed_columns(tmp_path, read):
+    frame = pl.DataFrame(
+        {"unit_code": [17, 269], "year": [2023, 2024], "metric": ["admissions"] * 2,
+         "target": [None, 40.0], "actual": [250, 41], "as_of": [dt.date(2023, 11, 30), None]}
+    )  # fmt: skip
+    frame.write_parquet(tmp_path / "typed.parquet")
+    kpis = read(tmp_path / "typed.parquet")
+    assert kpis.select("unit_code", "year", "as_of", "target", "actual").rows() == [
+        ("017", 2023, dt.date(2023, 11, 30), None, 250.0),
+        ("269", 2024, dt.date(2024, 12, 31), 40.0, 41.0),
+    ]
+
+
+# --------------------------------------------------------------------------- wide layout
+
+
+def wide_sheet(d10: object = "46.148", total_actual: object = "48.577") -> tuple[list, tuple]:
+    """A report sheet: title, unit-of-measure line, two header rows with merged cells,
+    section headings, a blank row, a total row and a note."""
+    nfd_dong_anh = unicodedata.normalize("NFD", "Huyện Đông Anh")
+    rows = [
+        [None] * 7,  # row 1: the merged title
+        ["Đơn vị tính: người"],
+        [None] * 7,  # row 3: merged headers
+        [None, None, "Chỉ tiêu", "Thực hiện", "Kế hoạch", "Kết quả", "Tỷ lệ (%)"],
+        ["I", "Khối quận"],
+        [1, "Quận Ba Đình", 283, "1.234", 5, 8, "160%"],
+        [2, "Cau Giay", "1.000", 1100, 4, 4, "100%"],
+        [],
+        ["II", "Khối huyện"],
+        [3, nfd_dong_anh, 300, d10, 2, 3, "150%"],
+        [4, "Ứng Hoà", 120, 95, 1, 0, "0%"],
+        [None, "Tổng cộng", "1.703", total_actual, 12, 15],
+        ["Ghi chú: số liệu tính đến 30/11/2023"],
+    ]
+    merges = (
+        (0, 0, 0, 6, "BÁO CÁO KẾT QUẢ CÔNG TÁC XÂY DỰNG ĐẢNG NĂM 2023"),
+        (2, 0, 3, 0, "STT"),
+        (2, 1, 3, 1, "Đơn vị"),
+        (2, 2, 2, 3, "Kết nạp đảng viên mới"),
+        (2, 4, 2, 6, "Thành lập tổ chức Đảng trong doanh nghiệp ngoài nhà nước"),
+    )
+    return rows, merges
+
+
+def test_wide_excel_with_merged_two_row_headers(tmp_path, read):
+    path = write_xlsx(tmp_path / "bao_cao.xlsx", *wide_sheet())
+    kpis = read(path, year=2023, as_of="30/11/2023")
+    got = kpis.select("unit_code", "metric", "target", "actual", "stated_percent").sort(
+        "metric", "unit_code"
+    )
+    expected = pl.DataFrame(
+        [
+            ("001", "admissions", 283.0, 1234.0, None),
+            ("005", "admissions", 1000.0, 1100.0, None),
+            ("017", "admissions", 300.0, 46148.0, None),
+            ("281", "admissions", 120.0, 95.0, None),
+            ("001", "party_orgs_nonstate", 5.0, 8.0, "160%"),
+            ("005", "party_orgs_nonstate", 4.0, 4.0, "100%"),
+            ("017", "party_orgs_nonstate", 2.0, 3.0, "150%"),
+            ("281", "party_orgs_nonstate", 1.0, 0.0, "0%"),
+        ],
+        schema={c: LONG_SCHEMA[c] for c in got.columns},
+        orient="row",
+    )
+    assert_frame_equal(got, expected)
+    assert set(kpis["year"]) == {2023} and set(kpis["as_of"]) == {dt.date(2023, 11, 30)}
+    assert set(kpis["source"]) == {"bao_cao.xlsx"}
+    assert set(kpis["unit_name"]) == {"Ba Đình", "Cầu Giấy", "Đông Anh", "Ứng Hòa"}
+
+
+def test_wide_excel_error_names_the_sheet_cell(tmp_path, problems):
+    path = write_xlsx(tmp_path / "bao_cao.xlsx", *wide_sheet(d10="-46.148"))
+    message = only(problems(path, year=2023))
+    assert message == (
+        f"{path}, row 10, column 'D (Kết nạp đảng viên mới / actual)': actual: negative count: "
+        "counts cannot be below zero (value '-46.148')"
+    )
+
+
+def test_wide_total_row_must_equal_the_sum(tmp_path, problems):
+    path = write_xlsx(tmp_path / "bao_cao.xlsx", *wide_sheet(total_actual="48.578"))
+    message = only(problems(path, year=2023))
+    assert message == (
+        f"{path}, row 12, column 'D (Kết nạp đảng viên mới / actual)': the total row does not "
+        "equal the sum of the units (48577) (value '48.578')"
+    )
+
+
+def test_wide_csv_with_one_header_row(read):
+    path = TEST_DATA / "io_wide_one_header.csv"
+    assert unicodedata.normalize("NFD", "Mê Linh") in path.read_text(encoding="utf-8")
+    kpis = read(path)
+    got = kpis.select("unit_code", "year", "metric", "target", "actual", "stated_percent")
+    assert got.rows() == [
+        ("001", 2023, "admissions", 283.0, 252.0, "89,0%"),
+        ("269", 2023, "admissions", 1234.0, 1300.0, "105,3%"),
+        ("250", 2022, "admissions", 200.0, 210.0, "105%"),
+    ]
+    assert kpis["as_of"].to_list() == [dt.date(2023, 12, 31)] * 2 + [dt.date(2022, 12, 31)]
+
+
+def test_wide_sheet_needs_a_year(tmp_path, problems):
+    rows = [["Đơn vị", "Kết nạp đảng viên mới - Chỉ tiêu", "Kết nạp đảng viên mới - Thực hiện"],
+            ["Ba Đình", "283", "252"]]  # fmt: skip
+    path = write_csv(tmp_path / "no_year.csv", rows)
+    assert "a wide sheet needs a year: pass year=..." in only(problems(path))
+    assert problems(path, year=2023.5).issues[0].message == "year must be a whole number like 2023"
+
+
+def test_wide_unknown_metric_header_and_unit_without_figures(tmp_path, problems):
+    rows = [
+        ["Đơn vị", "Kết nạp đảng viên - Chỉ tiêu", "Kết nạp đảng viên - Thực hiện"],
+        ["Ba Đình", "283", "252"],
+    ]
+    err = problems(write_csv(tmp_path / "typo.csv", rows), year=2023)
+    assert len(err.issues) == 2
+    assert str(err.issues[0]).endswith(
+        "row 1, column 'B (Kết nạp đảng viên)': unknown metric; did you mean admissions or "
+        "admissions_business_owners? "
+        "(value 'Kết nạp đảng viên')"
+    )
+    rows = [
+        ["Đơn vị", "Kết nạp đảng viên mới - Chỉ tiêu", "Kết nạp đảng viên mới - Thực hiện"],
+        ["Ba Đình", "283", "252"],
+        ["Tây Hồ", "", ""],  # a unit that reported nothing is not a heading
+    ]
+    message = only(problems(write_csv(tmp_path / "empty_unit.csv", rows), year=2023))
+    assert message.endswith("row 3, column 'C (Kết nạp đảng viên mới / actual)': missing actual")
+
+
+# --------------------------------------------------------------------------- bad input
+
+
+BAD_CELLS = [
+    pytest.param({"unit_code": "", "unit_name": "Dong Anhh"}, "unit_name",
+                 "unknown unit 'Dong Anhh'; did you mean 017 Đông Anh", id="unknown-unit"),
+    pytest.param({"unit_code": "017", "unit_name": "Ba Đình"}, "unit_name",
+                 "unit name does not match code 017 (Đông Anh) (value 'Ba Đình')",
+                 id="name-contradicts-code"),
+    pytest.param({"unit_code": "019", "unit_name": "Nam Từ Liêm", "year": "2012"}, "unit_code",
+                 "unit 019 (Nam Từ Liêm) did not exist in 2012", id="unit-not-yet-founded"),
+    pytest.param({"unit_code": "001", "unit_name": "Ba Đình", "metric": "admision"}, "metric",
+                 "unknown metric; did you mean admissions? (value 'admision')",
+                 id="unknown-metric"),
+    pytest.param({"actual": "-5"}, "actual",
+                 "actual: negative count: counts cannot be below zero (value '-5')",
+                 id="negative"),
+    pytest.param({"target": "−1.234"}, "target", "target: negative count", id="negative-target"),
+    pytest.param({"actual": "12,3,4"}, "actual",
+                 "actual: unparseable number: groups of thousands must have 3 digits "
+                 "(value '12,3,4')", id="bad-groups"),
+    pytest.param({"actual": "abc"}, "actual",
+                 "actual: unparseable number: unexpected character 'a' (value 'abc')",
+                 id="letters"),
+    pytest.param({"actual": "1,234"}, "actual",
+                 "actual: not a whole number (read as 1.234; ',' is the decimal comma unless "
+                 "decimal='.' is passed) (value '1,234')", id="decimal-comma"),
+    pytest.param({"actual": ""}, "actual", "missing actual", id="missing-actual"),
+    pytest.param({"year": "2023.5"}, "year",
+                 "year must be a whole number like 2023 (value '2023.5')", id="year-fraction"),
+    pytest.param({"year": "năm"}, "year", "year must be a whole number like 2023 (value 'năm')",
+                 id="year-word"),
+    pytest.param({"as_of": "31/02/2023"}, "as_of",
+                 "not a date (use 2023-11-30 or 30/11/2023): '31/02/2023'", id="bad-date"),
+    pytest.param({"as_of": "2023-11-30abc"}, "as_of", "not a date", id="date-with-junk"),
+    pytest.param({"as_of": "2022-12-31"}, "as_of",
+                 "as_of is before the start of 2023 (value '2022-12-31')", id="as-of-too-early"),
+    pytest.param({"level": "city"}, "level",
+                 "level does not match the unit registry (district) (value 'city')",
+                 id="wrong-level"),
+    pytest.param({"stated_percent": "abc%"}, "stated_percent",
+                 "unparseable percentage: unexpected character 'a'", id="bad-percent"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("override", "column", "message"), BAD_CELLS)
+def test_bad_cell_is_named_by_file_row_and_column(tmp_path, problems, override, column, message):
+    header = [*HEADER, "as_of", "level", "stated_percent"]
+    path = long_csv(tmp_path / "kpis.csv", override, header=header)
+    got = only(problems(path))
+    assert got.startswith(f"{path}, row 3, column {column!r}: "), got
+    assert message in got
+
+
+def test_decimal_option_reads_commas_as_thousands(tmp_path, read):
+    path = long_csv(tmp_path / "en.csv", {"actual": "1,234", "target": "1,200.0"})
+    kpis = read(path, decimal=".")
+    assert kpis.select("target", "actual").row(1) == (1200.0, 1234.0)
+
+
+def test_duplicate_within_one_file(tmp_path, problems):
+    path = long_csv(tmp_path / "dup.csv", {}, {"unit_code": "17", "unit_name": "Dong Anh"})
+    assert only(problems(path)) == (
+        f"{path}, row 4, column 'unit_code': duplicate unit × year × metric 017 × 2023 × "
+        "admissions (first on row 2) (value '17')"
+    )
+
+
+def test_duplicate_across_files(tmp_path, registry, catalog):
+    first = long_csv(tmp_path / "a.csv", {})
+    second = long_csv(tmp_path / "b.csv", {"unit_code": "002", "unit_name": "Hoàn Kiếm"})
+    with pytest.raises(kt.KpiDataError) as info:
+        read_kpis([first, second], registry=registry, catalog=catalog)
+    assert only(info.value) == (
+        f"{second}, row 2: unit 017 × year 2023 × metric admissions is also in {first}, row 2"
+    )
+
+
+def test_columns_missing_unknown_and_without_header(tmp_path, problems):
+    rows = [
+        ["unit_code", "year", "metric", "target", "actaul"],
+        ["017", "2023", "admissions", "1", "2"],
+    ]
+    path = write_csv(tmp_path / "cols.csv", rows)
+    err = problems(path)
+    assert [str(i) for i in err.issues] == [
+        f"{path}, column 'actual': missing required column",
+        f"{path}, row 1, column 'actaul': unknown column; expected one of "
+        + ", ".join(LONG_SCHEMA),
+    ]
+    path = write_csv(tmp_path / "unnamed.csv", [[*HEADER, ""], [*GOOD.values(), "x"]])
+    assert only(problems(path)) == (
+        f"{path}, row 1, column 'G': the column has values but no header"
+    )
+    path = write_csv(tmp_path / "ragged.csv", [HEADER, [*GOOD.values(), "x"]])
+    assert only(problems(path)) == (
+        f"{path}, row 2: the row has 7 fields but the header has 6 (value 'x')"
+    )
+
+
+def test_row_numbers_count_blank_lines_and_bom(tmp_path, problems):
+    path = tmp_path / "bom.csv"
+    text = (
+        ",".join(HEADER) + "\n017,Đông Anh,2023,admissions,300,250\n\n\n001,,2023,admissions,1,x\n"
+    )
+    path.write_bytes("\ufeff".encode() + text.encode())
+    assert only(problems(path)).startswith(f"{path}, row 5, column 'actual': actual: unparseable")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.csv", b"", "the file is empty"),
+        ("blank.csv", b"\n \n", "the file is empty"),
+        ("header.csv", b"unit_code,year,metric,actual\n", "the file has a header but no rows"),
+        ("latin.csv", "unit_name,year,metric,actual\nĐông Anh,2023,admissions,1\n".encode("cp1258"),
+         "not UTF-8 text (bad byte at offset"),
+        ("broken.xlsx", b"not a zip file", "cannot read file: "),
+        ("kpis.json", b"[]", "unsupported file type '.json'; use .csv, .xlsx or .parquet"),
+    ],
+)  # fmt: skip
+def test_unreadable_files(tmp_path, problems, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    got = only(problems(path))
+    assert got.startswith(f"{path}: {message}"), got
+    assert "\n" not in got
+
+
+def test_missing_file_and_sheet(tmp_path, problems, bundled):
+    assert only(problems(tmp_path / "nowhere.csv")) == f"{tmp_path / 'nowhere.csv'}: file not found"
+    path = write_kpis(bundled.kpis.head(3), tmp_path / "kpis.xlsx")
+    assert only(problems(path, sheet="2023")) == f"{path}: no sheet '2023'; the file has kpis"
+    with pytest.raises(FileNotFoundError, match=r"'data/nowhere\.csv' not found"):
+        load_dataset(["data/nowhere.csv"], units=DATA / "units.csv", metrics=DATA / "metrics.csv")
+
+
+def test_many_problems_are_reported_at_once(problems):
+    path = TEST_DATA / "io_many_problems.csv"
+    err = problems(path)
+    rows = [issue.row for issue in err.issues]
+    assert rows == [3, 4, 5, 6, 6, 7, 7, 7, 8]
+    assert str(err).startswith("9 problems in the input:\n")
+    assert len(str(err).splitlines()) == 1 + 9
+    assert all(str(issue).startswith(f"{path}, row ") for issue in err.issues)
+
+
+HOSTILE = [
+    pytest.param("<img src=x onerror=alert(1)>", "'<img src=x onerror=alert(1)>'", id="markup"),
+    pytest.param("Ba Đình\nFAKE: all good", "'Ba Đình\\nFAKE: all good'", id="newline"),
+    pytest.param("Đông Anh " * 500, "'Đông Anh Đông Anh ", id="very-long"),
+]
+
+
+@pytest.mark.parametrize(("text", "shown"), HOSTILE)
+def test_hostile_strings_are_escaped_and_shortened(tmp_path, problems, text, shown):
+    path = long_csv(tmp_path / "cells.csv", {"unit_code": "", "unit_name": text},
+                    {"metric": text}, {"actual": text})  # fmt: skip
+    err = problems(path)
+    assert [issue.row for issue in err.issues] == [3, 4, 5]
+    lines = str(err).splitlines()
+    assert len(lines) == 1 + 3
+    for line in lines[1:]:
+        assert shown in line
+        assert len(line) < 300, line
+    path = write_csv(tmp_path / "header.csv", [[*HEADER, text], [*GOOD.values(), "1"]])
+    message = only(problems(path))
+    assert "\n" not in message and len(message) < 300
+    assert message.startswith(f"{path}, row 1, column {shown}")
+
+
+# --------------------------------------------------------------------------- atomic writes
+
+
+def test_write_with_unsupported_suffix_leaves_nothing(tmp_path, bundled):
+    with pytest.raises(ValueError, match=r"unsupported output type '\.json'"):
+        write_kpis(bundled.kpis, tmp_path / "out" / "kpis.json")
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_failed_write_leaves_no_part_file_and_keeps_the_old_one(tmp_path, bundled, suffix):
+    path = write_kpis(bundled.kpis, tmp_path / f"kpis{suffix}")
+    before = path.read_bytes()
+    # Neither writer can store these, and each fails only once it has begun writing.
+    lists = pl.concat_list("year", "year")
+    objects = pl.Series([object()] * bundled.kpis.height, dtype=pl.Object)
+    unwritable = bundled.kpis.with_columns(note=lists if suffix == ".csv" else objects)
+    with pytest.raises(Exception):  # noqa: B017 - whatever the writer raises
+        write_kpis(unwritable, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
+
+
+# --------------------------------------------------------------------------- hypothesis
+
+
+def spellings(registry: kt.UnitRegistry, code: str) -> list[str]:
+    """Ways a report writes a unit: as in the registry, without diacritics, NFD, prefixed."""
+    name = registry.name(code)
+    kind = registry.units.filter(pl.col("code") == code)["type"].item()
+    out = [name, strip_diacritics(name), unicodedata.normalize("NFD", name)]
+    if kind in ("quận", "huyện", "thị xã"):
+        out += [f"{kind} {name}", f"{kind.title()} {strip_diacritics(name)}"]
+    return out
+
+
+NUMBER_STYLES = [str, format_number, lambda n: f"{n:,}".replace(",", "\u00a0")]
+
+
+@st.composite
+def long_tables(draw, registry: kt.UnitRegistry, catalog: kt.MetricCatalog):
+    """(csv rows with header, {(code, year, metric): (target, actual)})."""
+    keys = draw(
+        st.lists(
+            st.tuples(
+                st.sampled_from(registry.codes()),
+                st.integers(2019, 2024),
+                st.sampled_from(catalog.codes),
+            ),
+            min_size=1,
+            max_size=15,
+            unique=True,
+        )
+    )
+    by_code = draw(st.booleans())
+    rows, expected = [], {}
+    for code, year, metric in keys:
+        actual = draw(st.integers(0, 10**7))
+        target = draw(st.none() | st.integers(0, 10**7))
+        unit = code if by_code else draw(st.sampled_from(spellings(registry, code)))
+        write = draw(st.sampled_from(NUMBER_STYLES))
+        rows.append(
+            [unit, str(year), metric, "" if target is None else write(target), write(actual)]
+        )
+        expected[code, year, metric] = (None if target is None else float(target), float(actual))
+    header = ["unit_code" if by_code else "tên đơn vị", "năm", "metric", "chỉ tiêu", "thực hiện"]
+    return [header, *rows], expected
+
+
+@pytest.fixture(scope="module")
+def tables(registry, catalog):
+    return long_tables(registry, catalog)
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(data=st.data())
+def test_generated_tables_read_back_exactly(registry, catalog, tables, data):
+    rows, expected = data.draw(tables)
+    with tempfile.TemporaryDirectory() as tmp:
+        kpis = read_kpi_file(write_csv(Path(tmp) / "gen.csv", rows), registry=registry,
+                             catalog=catalog)  # fmt: skip
+    got = {
+        (r["unit_code"], r["year"], r["metric"]): (r["target"], r["actual"])
+        for r in kpis.iter_rows(named=True)
+    }
+    assert got == expected
+
+
+@settings(max_examples=60, deadline=None, database=None)
+@given(data=st.data())
+def test_a_negative_cell_is_named_exactly(registry, catalog, tables, data):
+    rows, _ = data.draw(tables)
+    i = data.draw(st.integers(1, len(rows) - 1))
+    j = data.draw(st.sampled_from([3, 4]))
+    bad = "-" + data.draw(st.sampled_from(NUMBER_STYLES))(data.draw(st.integers(1, 10**7)))
+    rows[i][j] = bad
+    with tempfile.TemporaryDirectory() as tmp:
+        path = write_csv(Path(tmp) / "gen.csv", rows)
+        with pytest.raises(kt.KpiDataError) as info:
+            read_kpi_file(path, registry=registry, catalog=catalog)
+    (issue,) = info.value.issues
+    assert (issue.file, issue.row, issue.column, issue.value) == (str(path), i + 1, rows[0][j], bad)
+    assert "negative count" in issue.message
