@@ -1,12 +1,24 @@
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable, Iterator
+from typing import Any
 
 import altair as alt
+import jsonschema
 import polars as pl
 import pytest
+import vl_convert as vlc
+from altair.vegalite.v6.schema.core import load_schema
 
 import kpitools as kt
+from kpitools import charts
+from kpitools.charts import STATUS_COLORS, SYNTHETIC_NOTE
+
+HOSTILE = "<img src=x onerror=alert(1)>"
+LONG_NAME = "Đảng bộ " + "Khối các cơ quan và doanh nghiệp ngoài nhà nước " * 3
+LONG_NAME = LONG_NAME[:120]
 
 
 @pytest.fixture(scope="module")
@@ -14,15 +26,124 @@ def city_2023(dataset: kt.Dataset) -> pl.DataFrame:
     return kt.rollup(dataset.kpis, registry=dataset.registry, unit="01", year=2023)
 
 
-def layers(spec: dict) -> list[list[dict]]:
-    return [row["layer"] for row in spec["vconcat"]]
+@pytest.fixture(scope="module")
+def city(dataset: kt.Dataset) -> pl.DataFrame:
+    return kt.rollup(dataset.kpis, registry=dataset.registry, unit="01")
+
+
+@pytest.fixture(scope="module")
+def recon(dataset: kt.Dataset) -> pl.DataFrame:
+    return kt.reconcile(dataset.kpis, registry=dataset.registry)
+
+
+@pytest.fixture(scope="module")
+def validator() -> Any:
+    schema = load_schema()
+    return jsonschema.validators.validator_for(schema)(schema)
+
+
+def frame(rows: list[tuple[Any, ...]]) -> pl.DataFrame:
+    """A small long table: (code, name, year, metric, target, actual, source) per row."""
+    return pl.DataFrame(
+        [
+            {
+                "unit_code": code,
+                "unit_name": name,
+                "level": "district",
+                "year": year,
+                "metric": metric,
+                "target": target,
+                "actual": actual,
+                "source": source,
+            }
+            for code, name, year, metric, target, actual, source in rows
+        ],
+        schema={
+            "unit_code": pl.String,
+            "unit_name": pl.String,
+            "level": pl.String,
+            "year": pl.Int32,
+            "metric": pl.String,
+            "target": pl.Float64,
+            "actual": pl.Float64,
+            "source": pl.String,
+        },
+    )
+
+
+def panel(dataset: kt.Dataset, *codes: str, metric: str = "admissions") -> pl.DataFrame:
+    kpis = dataset.kpis.filter(pl.col("metric") == metric)
+    return kpis.filter(pl.col("unit_code").is_in(codes)) if codes else kpis
+
+
+def as_real(df: pl.DataFrame) -> pl.DataFrame:
+    return df.with_columns(source=pl.lit("district report.xlsx"))
+
+
+def layers(spec: dict) -> list[dict]:
+    return spec.get("layer") or spec["spec"]["layer"]
+
+
+def rows_of(spec: dict, layer: dict) -> list[dict]:
+    name = (layer.get("data") or spec.get("data") or spec["spec"].get("data"))["name"]
+    return spec["datasets"][name]
+
+
+def walk(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, Any]]:
+    yield path, node
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from walk(value, (*path, key))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from walk(value, (*path, i))
+
+
+def params_of(spec: dict) -> dict[str, dict]:
+    return {p["name"]: p for p in spec.get("params", [])}
+
+
+def filters(spec: dict) -> list[Any]:
+    return [node["filter"] for _, node in walk(spec) if isinstance(node, dict) and "filter" in node]
+
+
+def finite_json(spec: dict) -> str:
+    return json.dumps(spec, allow_nan=False, ensure_ascii=False)  # raises on NaN / inf
+
+
+# The builders, each with the arguments for one ordinary chart, for the shared checks.
+def builders(catalog: kt.MetricCatalog) -> dict[str, Callable[..., alt.TopLevelMixin]]:
+    def bullet(df: pl.DataFrame, **kw: Any) -> alt.TopLevelMixin:
+        return kt.bullet_chart(df, catalog=catalog, row="unit_name", **kw)
+
+    def heatmap(df: pl.DataFrame, **kw: Any) -> alt.TopLevelMixin:
+        return charts.heatmap_chart(df, catalog=catalog, metric="admissions", **kw)
+
+    def ranked(df: pl.DataFrame, **kw: Any) -> alt.TopLevelMixin:
+        return charts.ranked_chart(df, catalog=catalog, metric="admissions", year=2023, **kw)
+
+    def trend(df: pl.DataFrame, **kw: Any) -> alt.TopLevelMixin:
+        return charts.trend_chart(df, catalog=catalog, metric="admissions", **kw)
+
+    def slope(df: pl.DataFrame, **kw: Any) -> alt.TopLevelMixin:
+        return charts.slope_chart(
+            df, catalog=catalog, metric="admissions", start=2022, end=2023, **kw
+        )
+
+    return {"bullet": bullet, "heatmap": heatmap, "ranked": ranked, "trend": trend, "slope": slope}
+
+
+KINDS = ["bullet", "heatmap", "ranked", "trend", "slope"]
+
+
+# --- bullet chart ------------------------------------------------------------------------
 
 
 def test_bullet_chart_has_a_row_per_metric_with_bar_tick_and_bands(
     dataset: kt.Dataset, city_2023: pl.DataFrame
 ) -> None:
     spec = kt.bullet_chart(city_2023, catalog=dataset.catalog).to_dict()  # validates the schema
-    rows = layers(spec)
+    rows = [row["layer"] for row in spec["vconcat"]]
     assert len(rows) == city_2023.height
     by_title = {r["title"]["text"]: r["layer"] for r in spec["vconcat"]}
     orgs = by_title[dataset.catalog.label("party_orgs_nonstate")]
@@ -34,9 +155,9 @@ def test_bullet_chart_has_a_row_per_metric_with_bar_tick_and_bands(
     assert data[0]["target"] == 69 and data[0]["actual"] == 109
     bands = spec["datasets"][orgs[0]["data"]["name"]]
     assert [b["end"] for b in bands][:3] == pytest.approx([69 * 0.9, 69, 69 * 1.2])
-    # tooltips carry actual, target, attainment and status
+    # tooltips carry unit, year, actual, target, attainment and status
     fields = {t["field"] for t in orgs[1]["encoding"]["tooltip"]}
-    assert {"actual", "target", "attainment", "status"} <= fields
+    assert {"unit_name", "year", "actual", "target", "attainment", "status"} <= fields
 
 
 def test_rows_without_target_draw_the_bar_only(dataset: kt.Dataset, city_2023) -> None:
@@ -93,3 +214,682 @@ def test_chart_is_not_displayed_and_is_an_altair_chart(dataset: kt.Dataset, city
 
 def test_bullet_chart_spec_snapshot(dataset: kt.Dataset, city_2023, snapshot) -> None:
     assert kt.bullet_chart(city_2023, catalog=dataset.catalog).to_dict() == snapshot
+
+
+def test_bullet_prior_marker_from_a_frame_or_a_column(dataset: kt.Dataset, city_2023) -> None:
+    prior = kt.rollup(dataset.kpis, registry=dataset.registry, unit="01", year=2022)
+    spec = kt.bullet_chart(city_2023, catalog=dataset.catalog, prior=prior).to_dict()
+    by_title = {r["title"]["text"]: r["layer"] for r in spec["vconcat"]}
+    admissions = by_title[dataset.catalog.label("admissions")]
+    marker = admissions[-1]
+    assert marker["mark"]["type"] == "point" and marker["mark"]["shape"] == "diamond"
+    assert marker["encoding"]["x"]["field"] == "prior"
+    row = spec["datasets"][marker["data"]["name"]][0]
+    assert row["prior"] == prior.filter(pl.col("metric") == "admissions")["actual"].item()
+    assert "prior" in {t["field"] for t in marker["encoding"]["tooltip"]}
+    # the prior year is synthetic, so the chart says so although 2023 is real
+    assert spec["title"]["subtitle"] == [SYNTHETIC_NOTE["vi"]]
+    # metrics without a prior figure get no marker
+    items = by_title[dataset.catalog.label("items_submitted")]
+    assert "point" not in [layer["mark"]["type"] for layer in items]
+
+    with_prev = kt.yoy_change(panel(dataset, "017", "001")).filter(pl.col("year") == 2023)
+    spec = kt.bullet_chart(
+        with_prev, catalog=dataset.catalog, row="unit_name", prior="actual_prev"
+    ).to_dict()
+    assert [r["layer"][-1]["mark"]["type"] for r in spec["vconcat"]] == ["point", "point"]
+    with pytest.raises(ValueError, match="not a column"):
+        kt.bullet_chart(with_prev, catalog=dataset.catalog, prior="nope")
+
+
+def test_bullet_rows_per_unit(dataset: kt.Dataset) -> None:
+    df = panel(dataset, "017", "001", "016").filter(pl.col("year") == 2023)
+    spec = kt.bullet_chart(df, catalog=dataset.catalog, row="unit_name", lang="en").to_dict()
+    assert [r["title"]["text"].rstrip(" *") for r in spec["vconcat"]] == df["unit_name"].to_list()
+    tooltip = spec["vconcat"][0]["layer"][1]["encoding"]["tooltip"]
+    assert tooltip[0] == {"field": "label", "title": "Unit", "type": "nominal"}
+    assert all(r["title"]["limit"] == 460 for r in spec["vconcat"])
+
+
+# --- heatmap ----------------------------------------------------------------------------
+
+
+def test_heatmap_encodes_units_by_years_on_a_diverging_scale(dataset: kt.Dataset) -> None:
+    spec = charts.heatmap_chart(
+        dataset.kpis, catalog=dataset.catalog, metric="admissions"
+    ).to_dict()
+    cells, labels, blanks, dashes = layers(spec)
+    enc = cells["encoding"]
+    assert (enc["x"]["field"], enc["x"]["type"]) == ("year", "ordinal")
+    assert (enc["y"]["field"], enc["y"]["type"]) == ("unit_name", "nominal")
+    assert enc["y"]["sort"] == {"field": "order", "op": "min"}
+    color = enc["color"]
+    assert (color["field"], color["type"]) == ("attainment", "quantitative")
+    assert color["scale"]["domainMid"] == 1
+    lo, hi = color["scale"]["domain"]
+    assert 0 <= lo < 1 < hi <= 2
+    assert color["scale"]["range"] == [
+        STATUS_COLORS["behind"],
+        "#f7f7f7",
+        STATUS_COLORS["exceeded"],
+    ]
+    assert color["legend"]["format"] == ".0%"
+    assert {t["field"] for t in enc["tooltip"]} >= {
+        "unit_name",
+        "year",
+        "actual",
+        "target",
+        "attainment",
+        "status_label",
+    }
+    assert {t.get("format") for t in enc["tooltip"]} >= {",.0f", ".1%"}
+    assert labels["encoding"]["text"] == {
+        "field": "attainment",
+        "format": ".0%",
+        "type": "quantitative",
+    }
+    # cells without a target: grey, with a dash, and a legend entry in the language
+    assert blanks["encoding"]["fill"]["scale"] == {
+        "domain": ["không có chỉ tiêu"],
+        "range": ["#d9d9d9"],
+    }
+    assert dashes["mark"]["text"] == "–"
+    assert blanks["transform"] == [{"filter": "!(isValid(datum.attainment))"}]
+    rows = rows_of(spec, cells)
+    assert {r["metric"] for r in rows} == {"admissions"}
+    assert len(rows) == 31 * 6  # 30 districts and the other committees; the city is left out
+    assert spec["title"]["text"] == dataset.catalog.label("admissions")
+    assert spec["title"]["subtitle"] == [SYNTHETIC_NOTE["vi"]]
+    assert "params" not in spec
+
+
+@pytest.mark.parametrize("sort", ["code", "name", "latest"])
+def test_heatmap_sorts_units_as_asked(dataset: kt.Dataset, sort: str) -> None:
+    spec = charts.heatmap_chart(
+        dataset.kpis, catalog=dataset.catalog, metric="admissions", sort=sort
+    ).to_dict()
+    rows = rows_of(spec, layers(spec)[0])
+    order = {r["unit_code"]: r["order"] for r in rows}
+    ranked = sorted(order, key=order.get)
+    names = {r["unit_code"]: r["unit_name"] for r in rows}
+    if sort == "code":
+        assert ranked == sorted(order)
+    elif sort == "name":
+        plain = [kt.strip_diacritics(names[c]).casefold() for c in ranked]
+        assert plain == sorted(plain)
+        assert names[ranked[0]] == "Ba Đình" and names[ranked[1]] == "Ba Vì"
+    else:
+        latest = {r["unit_code"]: r["attainment"] for r in rows if r["year"] == 2024}
+        assert [latest[c] for c in ranked] == sorted(latest.values(), reverse=True)
+
+
+def test_heatmap_rejects_an_unknown_sort(dataset: kt.Dataset) -> None:
+    with pytest.raises(ValueError, match="sort must be"):
+        charts.heatmap_chart(dataset.kpis, catalog=dataset.catalog, metric="admissions", sort="x")
+
+
+def test_heatmap_metric_dropdown_lists_every_metric_in_the_language(dataset: kt.Dataset) -> None:
+    spec = charts.heatmap_chart(dataset.kpis, catalog=dataset.catalog, lang="en").to_dict()
+    param = params_of(spec)["heatmap_metric"]
+    unit_metrics = [
+        m
+        for m in dataset.catalog.codes
+        if m in set(dataset.kpis.filter(pl.col("level") != "city")["metric"])
+    ]
+    assert param["bind"]["input"] == "select"
+    assert len(unit_metrics) == 5
+    assert param["bind"]["options"] == unit_metrics
+    assert param["bind"]["labels"] == [dataset.catalog.label(m, lang="en") for m in unit_metrics]
+    assert param["bind"]["name"] == "Metric: "
+    assert param["value"] == unit_metrics[0]
+    assert spec["transform"] == [{"filter": "(datum.metric === heatmap_metric)"}]
+    assert spec["title"]["text"] == "Attainment by unit and year"
+    vi = charts.heatmap_chart(dataset.kpis, catalog=dataset.catalog).to_dict()
+    assert params_of(vi)["heatmap_metric"]["bind"]["labels"][0] == dataset.catalog.label(
+        unit_metrics[0]
+    )
+
+
+def test_heatmap_cells_without_target_stay_finite(dataset: kt.Dataset) -> None:
+    df = frame(
+        [
+            ("001", "Ba Đình", 2023, "admissions", None, 10.0, "x"),
+            ("002", "Hoàn Kiếm", 2023, "admissions", 0.0, 10.0, "x"),
+            ("003", "Tây Hồ", 2023, "admissions", float("nan"), 10.0, "x"),
+            ("004", "Long Biên", 2023, "admissions", 10.0, float("nan"), "x"),
+            ("005", "Cầu Giấy", 2023, "admissions", 1e-300, 1e300, "x"),
+        ]
+    )
+    spec = charts.heatmap_chart(df, catalog=dataset.catalog, metric="admissions").to_dict()
+    finite_json(spec)
+    rows = rows_of(spec, layers(spec)[0])
+    assert all(r["attainment"] is None for r in rows)
+    assert {r["status_label"] for r in rows} == {"không có chỉ tiêu"}
+    assert layers(spec)[0]["encoding"]["color"]["scale"]["domain"] == [0.8, 1.2]
+
+
+# --- ranked -----------------------------------------------------------------------------
+
+
+def test_ranked_chart_ranks_units_with_a_100_percent_rule(dataset: kt.Dataset) -> None:
+    spec = charts.ranked_chart(
+        dataset.kpis, catalog=dataset.catalog, metric="admissions", year=2023, highlight="017"
+    ).to_dict()
+    bars, *texts, rule = layers(spec)
+    assert rule["mark"]["type"] == "rule" and rule["encoding"]["x"] == {"datum": 1.0}
+    enc = bars["encoding"]
+    assert (enc["x"]["field"], enc["x"]["axis"]["format"]) == ("attainment", ".0%")
+    assert enc["y"]["sort"] == {"field": "order", "op": "min"}
+    assert enc["color"]["field"] == "status_label"
+    assert enc["color"]["scale"] == {
+        "domain": ["chậm", "gần đạt", "đạt", "vượt", "không có chỉ tiêu"],
+        "range": [STATUS_COLORS[k] for k in ("behind", "near", "met", "exceeded", "no target")],
+    }
+    assert enc["color"]["legend"]["title"] == "Trạng thái"
+    assert enc["stroke"]["condition"] == {"test": "datum.highlight", "value": "black"}
+    assert {t["field"] for t in enc["tooltip"]} >= {
+        "unit_name",
+        "year",
+        "actual",
+        "target",
+        "attainment",
+        "status_label",
+        "rank",
+    }
+    value_labels = [t for t in texts if t["encoding"]["text"].get("field") == "attainment"]
+    assert {t["encoding"]["text"]["format"] for t in value_labels} == {".1%"}
+    assert {t["mark"]["fontWeight"] for t in value_labels} == {"normal", "bold"}
+    rows = rows_of(spec, bars)
+    assert [r["unit_code"] for r in rows if r["highlight"]] == ["017"]
+    best = min(rows, key=lambda r: r["order"])
+    assert best["rank"] == 1 and best["attainment"] == max(r["attainment"] for r in rows)
+    assert spec["title"]["text"].endswith("2023")
+    assert spec["config"]["locale"]["number"]["decimal"] == ","
+
+
+def test_ranked_chart_year_dropdown(dataset: kt.Dataset) -> None:
+    spec = charts.ranked_chart(
+        dataset.kpis, catalog=dataset.catalog, metric="admissions", lang="en"
+    ).to_dict()
+    param = params_of(spec)["ranked_year"]
+    assert param["value"] == 2024
+    assert param["bind"] == {
+        "input": "select",
+        "options": [2019, 2020, 2021, 2022, 2023, 2024],
+        "labels": ["2019", "2020", "2021", "2022", "2023", "2024"],
+        "name": "Year: ",
+    }
+    data_layers = layers(spec)[:-1]
+    for layer in data_layers:
+        assert {"filter": "(datum.year === ranked_year)"} in layer["transform"]
+    rows = rows_of(spec, data_layers[0])
+    assert {r["year"] for r in rows} == set(range(2019, 2025))
+    # ranks and order are per year
+    assert sorted(r["order"] for r in rows if r["year"] == 2019) == list(range(31))
+
+
+def test_ranked_chart_lists_units_without_target_last(dataset: kt.Dataset) -> None:
+    df = frame(
+        [
+            ("001", "Ba Đình", 2023, "admissions", 100.0, 90.0, "x"),
+            ("002", "Hoàn Kiếm", 2023, "admissions", None, 50.0, "x"),
+            ("003", "Tây Hồ", 2023, "admissions", 0.0, 50.0, "x"),
+            ("004", "Long Biên", 2023, "admissions", 100.0, 130.0, "x"),
+        ]
+    )
+    spec = charts.ranked_chart(df, catalog=dataset.catalog, metric="admissions", year=2023)
+    spec = spec.to_dict()
+    finite_json(spec)
+    rows = sorted(rows_of(spec, layers(spec)[0]), key=lambda r: r["order"])
+    assert [r["unit_code"] for r in rows] == ["004", "001", "002", "003"]
+    assert [r["rank"] for r in rows] == [1, 2, None, None]
+    no_target = [
+        t for t in layers(spec) if t["encoding"].get("text", {}).get("field") == "status_label"
+    ]
+    assert no_target and no_target[0]["encoding"]["x"] == {"datum": 0}
+
+
+def test_ranked_chart_rejects_an_unknown_highlight(dataset: kt.Dataset) -> None:
+    with pytest.raises(ValueError, match="999"):
+        charts.ranked_chart(
+            dataset.kpis, catalog=dataset.catalog, metric="admissions", year=2023, highlight="999"
+        )
+
+
+def test_metric_may_be_given_by_label(dataset: kt.Dataset) -> None:
+    spec = charts.ranked_chart(
+        dataset.kpis, catalog=dataset.catalog, metric="ket nap dang vien moi", year=2023
+    ).to_dict()
+    assert {r["unit_code"] for r in rows_of(spec, layers(spec)[0])} >= {"017"}
+    with pytest.raises(KeyError, match="unknown metric"):
+        charts.ranked_chart(dataset.kpis, catalog=dataset.catalog, metric="nope", year=2023)
+
+
+# --- trend ------------------------------------------------------------------------------
+
+
+def test_trend_small_multiples_with_the_city_as_reference(dataset: kt.Dataset, city) -> None:
+    spec = charts.trend_chart(
+        dataset.kpis,
+        catalog=dataset.catalog,
+        metric="admissions",
+        units=["017", "Ba Đình", "016"],
+        reference=city,
+        columns=2,
+    ).to_dict()
+    assert spec["facet"]["field"] == "unit_name"
+    assert spec["facet"]["sort"] == ["Đông Anh", "Ba Đình", "Sóc Sơn"]
+    assert spec["columns"] == 2
+    assert spec["resolve"] == {"scale": {"y": "independent"}}
+    line, points = layers(spec)
+    series = line["encoding"]["color"]["scale"]["domain"]
+    assert series == ["Thực hiện", "Chỉ tiêu", "Theo tỷ lệ đạt của Hà Nội"]
+    assert line["encoding"]["strokeDash"]["scale"]["domain"] == series
+    assert line["encoding"]["y"]["axis"]["format"] == ",.0f"
+    assert points["encoding"]["fill"]["field"] == "status_label"
+    assert {t["field"] for t in points["encoding"]["tooltip"]} >= {
+        "unit_name",
+        "year",
+        "actual",
+        "target",
+        "attainment",
+        "status_label",
+        "ref_attainment",
+    }
+    rows = spec["datasets"][spec["data"]["name"]]
+    assert {r["unit_code"] for r in rows} == {"017", "001", "016"}
+    ref = next(
+        r for r in rows if (r["unit_code"], r["year"], r["key"]) == ("017", 2023, "ref_expected")
+    )
+    assert ref["value"] == pytest.approx(ref["target"] * 10479 / 9810)
+    assert spec["title"]["subtitle"] == [SYNTHETIC_NOTE["vi"]]
+
+
+def test_trend_of_attainment_shares_one_scale_with_a_rule(dataset: kt.Dataset, city) -> None:
+    spec = charts.trend_chart(
+        dataset.kpis,
+        catalog=dataset.catalog,
+        metric="admissions",
+        units=["017"],
+        reference=city,
+        value="attainment",
+        lang="en",
+    ).to_dict()
+    rule, line, _ = layers(spec)
+    assert rule["mark"]["type"] == "rule" and rule["encoding"]["y"] == {"datum": 1.0}
+    assert "resolve" not in spec
+    assert line["encoding"]["y"]["axis"]["format"] == ".0%"
+    assert line["encoding"]["color"]["scale"]["domain"] == ["Attainment", "Attainment of Hà Nội"]
+    assert spec["columns"] == 1
+
+
+def test_trend_without_reference_and_bad_arguments(dataset: kt.Dataset) -> None:
+    spec = charts.trend_chart(dataset.kpis, catalog=dataset.catalog, metric="admissions")
+    spec = spec.to_dict()
+    assert layers(spec)[0]["encoding"]["color"]["scale"]["domain"] == ["Thực hiện", "Chỉ tiêu"]
+    assert len(spec["facet"]["sort"]) == 31
+    with pytest.raises(ValueError, match="Nowhere"):
+        charts.trend_chart(
+            dataset.kpis, catalog=dataset.catalog, metric="admissions", units=["Nowhere"]
+        )
+    with pytest.raises(ValueError, match="value must be"):
+        charts.trend_chart(dataset.kpis, catalog=dataset.catalog, metric="admissions", value="x")
+
+
+# --- slope ------------------------------------------------------------------------------
+
+
+def test_slope_chart_joins_two_years_per_unit(dataset: kt.Dataset) -> None:
+    spec = charts.slope_chart(
+        dataset.kpis,
+        catalog=dataset.catalog,
+        metric="admissions",
+        start=2019,
+        end=2024,
+        highlight="Đông Anh",
+    ).to_dict()
+    rule, line, points, *labels = layers(spec)
+    assert rule["encoding"]["y"] == {"datum": 1.0}
+    assert line["encoding"]["x"]["scale"]["domain"] == [2019, 2024]
+    assert line["encoding"]["detail"]["field"] == "unit_code"
+    assert line["encoding"]["color"]["scale"]["range"][:2] == [
+        STATUS_COLORS["exceeded"],
+        STATUS_COLORS["behind"],
+    ]
+    assert {t["field"] for t in points["encoding"]["tooltip"]} >= {
+        "unit_name",
+        "year",
+        "actual",
+        "target",
+        "attainment",
+        "status_label",
+    }
+    rows = rows_of(spec, line)
+    dong_anh = {r["year"]: r for r in rows if r["unit_code"] == "017"}
+    assert dong_anh[2019]["highlight"] and dong_anh[2024]["labelled"]
+    direction = "giảm" if dong_anh[2024]["value"] < dong_anh[2019]["value"] else "tăng"
+    assert dong_anh[2019]["change"] == direction
+    # 31 units: only the three biggest rises and falls and the highlight get a name
+    assert len({r["unit_code"] for r in rows if r["labelled"]}) == 7
+    assert {label["mark"]["fontWeight"] for label in labels} == {"normal", "bold"}
+
+
+def test_slope_chart_of_actuals_and_bad_years(dataset: kt.Dataset) -> None:
+    spec = charts.slope_chart(
+        dataset.kpis,
+        catalog=dataset.catalog,
+        metric="admissions",
+        start=2022,
+        end=2023,
+        value="actual",
+    ).to_dict()
+    assert "rule" not in [layer["mark"]["type"] for layer in layers(spec)]
+    assert layers(spec)[0]["encoding"]["y"]["axis"]["format"] == ",.0f"
+    with pytest.raises(ValueError, match="start must be before end"):
+        charts.slope_chart(
+            dataset.kpis, catalog=dataset.catalog, metric="admissions", start=2023, end=2023
+        )
+
+
+def test_slope_chart_unit_missing_a_year_is_not_comparable(dataset: kt.Dataset) -> None:
+    df = frame(
+        [
+            ("001", "Ba Đình", 2022, "admissions", 100.0, 90.0, "x"),
+            ("001", "Ba Đình", 2023, "admissions", 100.0, 95.0, "x"),
+            ("002", "Hoàn Kiếm", 2023, "admissions", 100.0, 80.0, "x"),
+            ("003", "Tây Hồ", 2022, "admissions", None, 80.0, "x"),
+            ("003", "Tây Hồ", 2023, "admissions", 100.0, 80.0, "x"),
+        ]
+    )
+    spec = charts.slope_chart(
+        df, catalog=dataset.catalog, metric="admissions", start=2022, end=2023, lang="en"
+    ).to_dict()
+    finite_json(spec)
+    change = {r["unit_code"]: r["change"] for r in rows_of(spec, layers(spec)[1])}
+    assert change == {"001": "up", "002": "not comparable", "003": "not comparable"}
+
+
+# --- reconciliation ---------------------------------------------------------------------
+
+
+def test_reconciliation_chart_compares_parent_and_units(dataset: kt.Dataset, recon) -> None:
+    spec = charts.reconciliation_chart(recon, catalog=dataset.catalog).to_dict()
+    assert spec["facet"]["row"]["field"] == "metric_label"
+    assert spec["facet"]["row"]["sort"][0] == dataset.catalog.label("admissions")
+    assert spec["resolve"]["scale"]["x"] == "independent"
+    bars, matches, differ = layers(spec)
+    assert matches["mark"]["color"] == "#333333"
+    assert bars["encoding"]["yOffset"]["field"] == "series"
+    assert bars["encoding"]["color"]["scale"]["domain"] == [
+        "Số của đơn vị cấp trên",
+        "Tổng các đơn vị trực thuộc",
+    ]
+    assert bars["encoding"]["x"]["axis"]["format"] == ",.0f"
+    assert differ["mark"]["color"] == STATUS_COLORS["behind"]
+    assert {"calculate": "'Δ ' + format(datum.difference, '+,.0f')", "as": "label"} in differ[
+        "transform"
+    ]
+    rows = spec["datasets"][spec["data"]["name"]]
+    admissions = [r for r in rows if r["metric"] == "admissions" and r["year"] == 2023]
+    assert {r["series"]: r["value"] for r in admissions} == {
+        "Số của đơn vị cấp trên": 10479,
+        "Tổng các đơn vị trực thuộc": 10479,
+    }
+    assert admissions[0]["note"] == "= khớp" and admissions[0]["difference"] == 0
+    early = next(r for r in rows if r["metric"] == "admissions" and r["year"] == 2019)
+    assert early["note"] == "cấp trên không có số"
+    app = next(r for r in rows if r["metric"] == "members_app")
+    assert app["note"] == "các đơn vị không có số" and app["children"] is None
+    # reconcile() does not say where figures came from: the note is on unless told otherwise
+    assert spec["title"]["subtitle"] == [SYNTHETIC_NOTE["vi"]]
+    real = charts.reconciliation_chart(recon, catalog=dataset.catalog, synthetic=False)
+    assert real.to_dict()["title"]["subtitle"] == []
+    with_source = recon.with_columns(source=pl.lit("report.xlsx"))
+    spec = charts.reconciliation_chart(with_source, catalog=dataset.catalog).to_dict()
+    assert spec["title"]["subtitle"] == []
+
+
+def test_reconciliation_chart_labels_a_difference(dataset: kt.Dataset, recon) -> None:
+    off = recon.filter(pl.col("year") == 2023, pl.col("metric") == "admissions").with_columns(
+        children_actual=pl.lit(10470.0), difference=pl.lit(-9.0)
+    )
+    spec = charts.reconciliation_chart(off, catalog=dataset.catalog, lang="en").to_dict()
+    rows = spec["datasets"][spec["data"]["name"]]
+    assert {r["difference"] for r in rows} == {-9}
+    assert rows[0]["reported"] == "31/31"
+    assert spec["title"]["text"] == "Parent's figures against the sum of their units"
+    with pytest.raises(ValueError, match=r"missing .*difference"):
+        charts.reconciliation_chart(off.drop("difference"), catalog=dataset.catalog)
+
+
+# --- shared behaviour --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_synthetic_rows_and_only_they_bring_the_note(dataset: kt.Dataset, kind: str) -> None:
+    build = builders(dataset.catalog)[kind]
+    df = panel(dataset, "017", "001").filter(pl.col("year").is_in([2022, 2023]))
+    if kind == "bullet":
+        df = df.filter(pl.col("year") == 2023)
+    synthetic = build(df, lang="en").to_dict()
+    assert synthetic["title"]["subtitle"] == [SYNTHETIC_NOTE["en"]]
+    assert synthetic["title"]["text"].strip() or kind == "bullet"
+    real = build(as_real(df)).to_dict()
+    assert real["title"].get("subtitle", []) == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_empty_selection_gives_the_empty_chart(dataset: kt.Dataset, kind: str) -> None:
+    build = builders(dataset.catalog)[kind]
+    for df in (dataset.kpis.clear(), panel(dataset).filter(pl.col("year") == 1990)):
+        spec = build(df, lang="en").to_dict()
+        assert spec["mark"]["type"] == "text"
+        assert spec["datasets"][spec["data"]["name"]] == [{"t": "No data"}]
+    assert (
+        charts.reconciliation_chart(
+            kt.reconcile(dataset.kpis.clear(), registry=dataset.registry), catalog=dataset.catalog
+        ).to_dict()["mark"]["type"]
+        == "text"
+    )
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_one_unit_and_one_year(dataset: kt.Dataset, kind: str, validator) -> None:
+    build = builders(dataset.catalog)[kind]
+    one = panel(dataset, "017").filter(pl.col("year") == 2023)
+    spec = build(one).to_dict()
+    assert not list(validator.iter_errors(spec))
+    assert spec.get("mark", {}).get("type") != "text"  # a real chart, not the empty one
+    finite_json(spec)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_missing_and_zero_targets_never_give_inf_or_nan(dataset: kt.Dataset, kind: str) -> None:
+    df = frame(
+        [
+            ("001", "Ba Đình", year, "admissions", target, actual, "synthetic")
+            for year in (2022, 2023)
+            for target, actual in [(None, 5.0)]
+        ]
+        + [("002", "Hoàn Kiếm", year, "admissions", 0.0, 0.0, "synthetic") for year in (2022, 2023)]
+        + [("003", "Tây Hồ", 2023, "admissions", float("nan"), float("inf"), "synthetic")]
+    )
+    if kind == "bullet":
+        df = df.filter(pl.col("year") == 2023)
+    spec = builders(dataset.catalog)[kind](df).to_dict()
+    text = finite_json(spec)
+    assert "Infinity" not in text and "NaN" not in text
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_long_unit_names_are_cut_in_labels_not_in_data(dataset: kt.Dataset, kind: str) -> None:
+    assert len(LONG_NAME) == 120
+    df = panel(dataset, "017", "001").filter(pl.col("year").is_in([2022, 2023]))
+    df = df.with_columns(
+        unit_name=pl.when(pl.col("unit_code") == "017")
+        .then(pl.lit(LONG_NAME))
+        .otherwise("unit_name")
+    )
+    if kind == "bullet":
+        df = df.filter(pl.col("year") == 2023)
+    spec = builders(dataset.catalog)[kind](df).to_dict()
+    config = spec["config"]
+    assert config["axis"]["labelLimit"] == config["legend"]["labelLimit"] == 220
+    assert config["header"]["labelLimit"] == 220
+    assert LONG_NAME in json.dumps(spec["datasets"], ensure_ascii=False)
+
+
+def test_a_long_unit_name_does_not_widen_the_chart(dataset: kt.Dataset) -> None:
+    df = panel(dataset, "017", "001").filter(pl.col("year") == 2023)
+    long = df.with_columns(unit_name=pl.lit(LONG_NAME))
+    widths = []
+    for data in (df, long):
+        chart = charts.ranked_chart(data, catalog=dataset.catalog, metric="admissions", year=2023)
+        svg = vlc.vegalite_to_svg(chart.to_dict())
+        widths.append(float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1)))
+    assert widths[1] < widths[0] + 260  # the label is cut at 220 px, not 120 characters wide
+
+
+EXPRESSION_KEYS = {"expr", "filter", "calculate", "test", "labelExpr", "signal", "update"}
+
+
+@pytest.mark.parametrize("kind", [*KINDS, "heatmap_dropdown", "ranked_dropdown"])
+def test_a_hostile_unit_name_stays_plain_data(dataset: kt.Dataset, kind: str) -> None:
+    df = panel(dataset, "017", "001").filter(pl.col("year").is_in([2022, 2023]))
+    df = df.with_columns(
+        unit_name=pl.when(pl.col("unit_code") == "017").then(pl.lit(HOSTILE)).otherwise("unit_name")
+    )
+    if kind == "heatmap_dropdown":
+        spec = charts.heatmap_chart(df, catalog=dataset.catalog).to_dict()
+    elif kind == "ranked_dropdown":
+        spec = charts.ranked_chart(
+            df, catalog=dataset.catalog, metric="admissions", highlight=HOSTILE
+        ).to_dict()
+    else:
+        if kind == "bullet":
+            df = df.filter(pl.col("year") == 2023)
+        spec = builders(dataset.catalog)[kind](df).to_dict()
+    found = 0
+    for path, node in walk(spec):
+        if isinstance(node, str) and "<img" in node:
+            found += 1
+            assert node in (HOSTILE, f"{HOSTILE} *"), path  # never pasted into other text
+            assert not EXPRESSION_KEYS & {str(p) for p in path}, path
+    assert found
+
+
+def test_hostile_name_is_escaped_when_rendered(dataset: kt.Dataset) -> None:
+    df = panel(dataset, "017", "001").filter(pl.col("year") == 2023)
+    df = df.with_columns(unit_name=pl.lit(HOSTILE))
+    chart = charts.ranked_chart(df, catalog=dataset.catalog, metric="admissions", year=2023)
+    svg = vlc.vegalite_to_svg(chart.to_dict())
+    assert "<img" not in svg and "&lt;img src=x" in svg
+
+
+# --- schema, rendering and snapshots ------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def one_of_each(dataset: kt.Dataset, city, recon) -> dict[str, alt.TopLevelMixin]:
+    cat = dataset.catalog
+    few = dataset.kpis.filter(
+        pl.col("unit_code").is_in(["001", "017", "01"]), pl.col("year") >= 2022
+    )
+    return {
+        # the metric rows are snapshotted above; here units, with last year's marker
+        "bullet": kt.bullet_chart(
+            kt.yoy_change(few.filter(pl.col("metric") == "admissions")).filter(
+                pl.col("year") == 2024, pl.col("level") != "city"
+            ),
+            catalog=cat,
+            row="unit_name",
+            prior="actual_prev",
+        ),
+        "heatmap": charts.heatmap_chart(few, catalog=cat, sort="latest"),
+        "ranked": charts.ranked_chart(few, catalog=cat, metric="admissions", highlight="017"),
+        "trend": charts.trend_chart(few, catalog=cat, metric="admissions", reference=city),
+        "slope": charts.slope_chart(
+            few, catalog=cat, metric="party_orgs_nonstate", start=2022, end=2024
+        ),
+        "reconciliation": charts.reconciliation_chart(
+            recon.filter(pl.col("year").is_in([2022, 2023])), catalog=cat
+        ),
+    }
+
+
+@pytest.mark.parametrize(
+    "kind", ["bullet", "heatmap", "ranked", "trend", "slope", "reconciliation"]
+)
+def test_specs_validate_against_the_vega_lite_schema(one_of_each, validator, kind) -> None:
+    spec = one_of_each[kind].to_dict(validate=False)
+    assert spec["$schema"].endswith(f"{alt.SCHEMA_VERSION}.json")
+    errors = [e.message for e in validator.iter_errors(spec)]
+    assert errors == []
+    assert spec["config"]["font"].startswith("'Noto Sans'")
+
+
+@pytest.mark.parametrize(
+    "kind", ["bullet", "heatmap", "ranked", "trend", "slope", "reconciliation"]
+)
+def test_spec_snapshots(one_of_each, snapshot, kind) -> None:
+    assert one_of_each[kind].to_dict() == snapshot
+
+
+@pytest.mark.parametrize(
+    ("kind", "mark", "words"),
+    [
+        ("heatmap", "mark-rect", ["2022", "2024"]),
+        ("ranked", "mark-rect", ["Đông Anh", "%"]),
+        ("trend", "mark-line", ["Đông Anh", "Hà Nội"]),
+        ("reconciliation", "mark-rect", ["= khớp", "10.479"]),
+    ],
+)
+def test_specs_render(one_of_each, kind: str, mark: str, words: list[str]) -> None:
+    svg = vlc.vegalite_to_svg(one_of_each[kind].to_dict())
+    assert f'class="{mark}' in svg
+    for word in words:
+        assert word in svg
+    assert SYNTHETIC_NOTE["vi"] in svg
+
+
+def test_vietnamese_numbers_and_untitled_synthetic_note_render(dataset: kt.Dataset) -> None:
+    df = frame([("01", "Hà Nội", 2024, "admissions", 9810.0, 10479.0, "synthetic")])
+    svg = vlc.vegalite_to_svg(kt.bullet_chart(df, catalog=dataset.catalog).to_dict())
+    assert SYNTHETIC_NOTE["vi"] in svg  # shown although the chart has no title
+    assert "10.000" in svg  # thousands separated by dots
+
+
+@pytest.mark.slow
+def test_dropdowns_work_offline_in_a_static_page(dataset: kt.Dataset, browser, tmp_path) -> None:
+    kpis, cat = dataset.kpis, dataset.catalog
+    cases = [
+        (charts.ranked_chart(kpis, catalog=cat, metric="admissions"), "Năm", {"value": "2019"}),
+        (
+            charts.heatmap_chart(kpis, catalog=cat),
+            "Chỉ số",
+            {"label": cat.label("party_orgs_nonstate")},
+        ),
+    ]
+    page = browser.new_page()
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    try:
+        for i, (chart, name, option) in enumerate(cases):
+            path = tmp_path / f"chart{i}.html"
+            path.write_text(
+                chart.to_html(inline=True, embed_options={"renderer": "svg"}), encoding="utf-8"
+            )
+            page.goto(path.as_uri())
+            page.wait_for_selector("g.mark-text.role-mark text")
+            assert name in page.inner_text(".vega-bindings")
+            labels = page.locator("g.mark-text.role-mark text")
+            before = labels.all_text_contents()
+            assert any(re.fullmatch(r"\d+(,\d)?%", t) for t in before)  # 107,1% in Vietnamese
+            page.select_option(".vega-bindings select", **option)
+            page.wait_for_function(
+                "n => document.querySelectorAll('g.mark-text.role-mark text').length > 0"
+                " && [...document.querySelectorAll('g.mark-text.role-mark text')]"
+                ".map(t => t.textContent).join() !== n",
+                arg=",".join(before),
+            )
+    finally:
+        page.close()

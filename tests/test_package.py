@@ -72,6 +72,6 @@ def test_every_parameter_file_names_a_report_notebook(root: Path) -> None:
     from kpitools.report import discover
 
     reports = discover(root / "parameters", root / "notebooks")
-    assert {r.parameters_file.name for r in reports} == {
+    assert {r.origin.name for r in reports} == {
         p.name for p in (root / "parameters").glob("*.yaml")
     }

@@ -68,7 +68,7 @@ def test_batch_writes_every_report_and_an_index(batch: tuple[Path, str]) -> None
     index = (out / "index.html").read_text(encoding="utf-8")
     for name in names[:-1]:
         assert f'href="{name}"' in index
-    assert "3 written, 0 failed" in stdout
+    assert "3 written, 0 unchanged, 0 failed, 0 invalid" in stdout
 
 
 def test_city_2023_report_shows_the_seed_figures_and_checks(batch: tuple[Path, str]) -> None:
@@ -138,7 +138,7 @@ def test_a_failing_report_does_not_stop_the_others(root: Path, tmp_path: Path) -
     assert (out / "city-2023.html").exists()
     assert not (out / "city-1999.html").exists()
     assert "year 1999 has no data; years with data: 2019–2024" in proc.stdout
-    assert "1 written, 1 failed" in proc.stdout
+    assert "1 written, 0 unchanged, 1 failed" in proc.stdout
     # the executed notebook is kept for reading the error
     assert (out / "notebooks" / "city-1999.ipynb").exists()
 

@@ -128,7 +128,10 @@ def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
 
 
 def _title(title: str, synthetic: bool, lang: str) -> alt.TitleParams:
-    return alt.TitleParams(title, subtitle=[SYNTHETIC_NOTE[lang]] if synthetic else [])
+    # Vega draws no subtitle under an empty title, so the note gets a blank one.
+    return alt.TitleParams(
+        title or (" " if synthetic else ""), subtitle=[SYNTHETIC_NOTE[lang]] if synthetic else []
+    )
 
 
 def empty_chart(*, lang: str = "vi", title: str = "") -> alt.TopLevelMixin:
@@ -378,7 +381,7 @@ def bullet_chart(
     check_lang(lang)
     if kpis.is_empty():
         return empty_chart(lang=lang, title=title)
-    synthetic = _synthetic(kpis)
+    synthetic = _synthetic(kpis) or (isinstance(prior, pl.DataFrame) and _synthetic(prior))
     priors = _prior_values(kpis, prior)
     shades = ["#e6e6e6", "#cccccc", "#b3b3b3", "#999999"][: len(bands.edges) + 1][::-1]
     rows = []
@@ -781,7 +784,7 @@ def trend_chart(
     value: str = "actual",
     columns: int = 5,
     title: str = "",
-    width: int = 150,
+    width: int | None = None,
     height: int = 90,
 ) -> alt.TopLevelMixin:
     """Small multiples, one panel per unit: how the metric moved over the years.
@@ -804,8 +807,8 @@ def trend_chart(
     >>> df = pl.DataFrame({"unit_code": ["017", "017"], "unit_name": ["Đông Anh"] * 2,
     ...     "year": [2023, 2024], "metric": ["m", "m"], "target": [100.0, 110.0],
     ...     "actual": [120.0, 80.0], "source": ["synthetic"] * 2})
-    >>> trend_chart(df, catalog=cat, metric="m").to_dict()["columns"]
-    5
+    >>> trend_chart(df, catalog=cat, metric="m").to_dict()["facet"]["field"]
+    'unit_name'
     """
     check_lang(lang)
     if value not in ("actual", "attainment"):
@@ -855,7 +858,7 @@ def trend_chart(
     if value == "actual":
         series = [("actual", text("actual", lang), "#444444", [1, 0])]
         series.append(("target", text("target", lang), "#000000", [5, 3]))
-        y_title, y_format = None, "~s"
+        y_title, y_format = None, COUNT_FORMAT
     else:
         series = [("attainment", text("attainment", lang), "#444444", [1, 0])]
         y_title, y_format = None, ".0%"
@@ -907,7 +910,7 @@ def trend_chart(
     )
     chart = (
         alt.layer(*layers, data=long)
-        .properties(width=width, height=height)
+        .properties(width=width or max(150, 34 * data["year"].n_unique()), height=height)
         .facet(
             facet=alt.Facet(
                 "unit_name:N",
@@ -938,6 +941,7 @@ def slope_chart(
     lang: str = "vi",
     bands: Bands = DEFAULT_BANDS,
     highlight: str | None = None,
+    label_movers: int = 3,
     title: str = "",
     width: int = 320,
     height: int = 420,
@@ -946,9 +950,10 @@ def slope_chart(
 
     Lines are blue when the value went up, vermillion when it went down and grey when it
     did not change; a unit missing a value in one of the years shows a point only. Points
-    carry the full tooltip; the unit's name and end value are written on the right.
-    ``highlight`` (a unit code or exact name) draws that unit's line thick and the others
-    faint. Attainment has a rule at 100 %.
+    carry the full tooltip. Names and end values are written on the right for every unit
+    when there are at most 12, else for the ``label_movers`` biggest rises and falls and
+    the ``highlight`` (a unit code or exact name), whose line is drawn thick and the
+    others faint. Attainment has a rule at 100 %.
 
     Examples
     --------
@@ -993,10 +998,22 @@ def slope_chart(
         .otherwise(pl.lit(words["same"]))
         .alias("change")
     )
+    moved = (pl.col("_to") - pl.col("_from")).alias("_moved")
+    rises = ends.filter(moved > 0).sort(moved, descending=True)["unit_code"].head(label_movers)
+    falls = ends.filter(moved < 0).sort(moved)["unit_code"].head(label_movers)
+    few = ends.height <= 12
     data = (
         m.join(ends.select("unit_code", "change"), on="unit_code", how="left")
         .with_columns((pl.col("unit_code") == (chosen or "")).alias("highlight"))
+        .with_columns(
+            (
+                pl.lit(few)
+                | pl.col("highlight")
+                | pl.col("unit_code").is_in(rises.to_list() + falls.to_list())
+            ).alias("labelled")
+        )
         .select(
+            "labelled",
             "unit_code",
             "unit_name",
             "year",
@@ -1021,6 +1038,7 @@ def slope_chart(
     color = alt.Color(
         "change:N",
         title=text("change", lang),
+        legend=alt.Legend(orient="bottom", direction="horizontal"),
         scale=alt.Scale(
             domain=list(words.values()),
             range=[STATUS_COLORS["exceeded"], STATUS_COLORS["behind"], "#999999", "#cccccc"],
@@ -1050,7 +1068,7 @@ def slope_chart(
     for bold in (False, True):
         layers.append(
             base.transform_filter(alt.datum.year == end)
-            .transform_filter("datum.highlight" if bold else "!datum.highlight")
+            .transform_filter("datum.highlight" if bold else "!datum.highlight && datum.labelled")
             .transform_calculate(label=f"datum.unit_name + '  ' + format(datum.value, '{fmt}')")
             .mark_text(
                 align="left",
@@ -1198,7 +1216,11 @@ def reconciliation_chart(
                 title=None,
                 sort=order,
                 header=alt.Header(
-                    labelAngle=0, labelOrient="top", labelAnchor="start", labelFontWeight="bold"
+                    labelAngle=0,
+                    labelOrient="top",
+                    labelAnchor="start",
+                    labelFontWeight="bold",
+                    labelLimit=width + 120,
                 ),
             ),
             spacing=16,

@@ -23,7 +23,9 @@ import itertools
 import json
 import os
 import re
+import shutil
 import signal
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -439,45 +441,63 @@ class Worker:
         self.timeout = timeout
         self.km: Any = None
         self.kc: Any = None
+        self._sockets = ""
         self.reports_run = 0
 
     def start(self) -> None:
         import papermill  # noqa: F401  (imported here so its cost is paid once per worker)
-        from jupyter_client.manager import KernelManager
+        from jupyter_client.manager import AsyncKernelManager
+        from jupyter_core.utils import run_sync
 
-        kc_holder = self
+        worker = self
 
-        class _SharedClientManager(KernelManager):  # type: ignore[misc]
+        class _SharedClientManager(AsyncKernelManager):  # type: ignore[misc]
             # papermill asks the manager for a client per notebook; hand out the one
             # client this worker keeps, so no sockets pile up over a batch.
             def client(self, **kwargs: Any) -> Any:
-                return kc_holder.kc
+                return worker.kc
 
-        self.km = _SharedClientManager(kernel_name=self.kernel_name, transport="ipc")
-        self.km.start_kernel(cwd=str(Path.cwd()))
-        self.kc = KernelManager.client(self.km)
+        # ipc sockets, each kernel in a folder of its own (the default path is shared)
+        self._sockets = tempfile.mkdtemp(prefix="kpitools-kernel-")
+        self.km = _SharedClientManager(
+            kernel_name=self.kernel_name, transport="ipc", ip=os.path.join(self._sockets, "k")
+        )
+        run_sync(self.km.start_kernel)(cwd=str(Path.cwd()))
+        self.kc = AsyncKernelManager.client(self.km)
         self.kc.start_channels()
         started = self.kc.start_channels
         # nbclient starts the channels of the client it is given; ours already run.
         self.kc.start_channels = lambda *a, **k: None if self.kc.channels_running else started()
-        self.kc.wait_for_ready(timeout=120)
+        run_sync(self.kc.wait_for_ready)(timeout=120)
         self._execute(_WARM_UP)
         _vega_assets(), _exporters()  # built once here rather than in the first report
 
     def _execute(self, code: str) -> None:
-        reply = self.kc.execute_interactive(
+        from jupyter_core.utils import run_sync
+
+        reply = run_sync(self.kc.execute_interactive)(
             code, timeout=120, store_history=False, silent=True, output_hook=lambda msg: None
         )
         if reply["content"]["status"] != "ok":
             c = reply["content"]
             raise RuntimeError(f"kernel set-up failed: {c.get('ename')}: {c.get('evalue')}")
 
+    def alive(self) -> bool:
+        from jupyter_core.utils import run_sync
+
+        return self.km is not None and bool(run_sync(self.km.is_alive)())
+
     def stop(self) -> None:
+        from jupyter_core.utils import run_sync
+
         if self.kc is not None:
             self.kc.stop_channels()
         if self.km is not None and self.km.has_kernel:
-            self.km.shutdown_kernel(now=True)
+            run_sync(self.km.shutdown_kernel)(now=True)
+        if self._sockets:
+            shutil.rmtree(self._sockets, ignore_errors=True)
         self.km = self.kc = None
+        self._sockets = ""
 
     def restart(self) -> None:
         self.stop()
@@ -487,7 +507,7 @@ class Worker:
         """Execute one report into ``output`` (.ipynb); the error text, or None when it ran."""
         import papermill as pm
 
-        if self.km is None or not self.km.is_alive():
+        if not self.alive():
             self.restart()
         try:
             self._execute(_RESET.format(cwd=str(report.notebook.parent)))
@@ -503,7 +523,7 @@ class Worker:
             )
         except pm.PapermillExecutionError as exc:
             evalue = re.sub(r"\x1b\[[0-9;]*m", "", str(exc.evalue))
-            return f"cell {exc.cell_index + 1} (In [{exc.exec_count}]): {exc.ename}: {evalue}"
+            return f"{_cell_of(report.notebook, exc.source)}: {exc.ename}: {evalue}"
         except Exception as exc:  # the kernel died or timed out: start a new one next time
             with contextlib.suppress(Exception):
                 self.restart()
@@ -543,6 +563,15 @@ class Worker:
                 inputs,
             )
         return Outcome(report, "ok", time.perf_counter() - start, target, None, inputs)
+
+
+def _cell_of(notebook: Path, source: str) -> str:
+    """``cell N of name.ipynb`` for a cell's source, counted as the author sees the notebook."""
+    cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
+    for i, cell in enumerate(cells, start=1):
+        if "".join(cell["source"]) == source:
+            return f"cell {i} of {notebook.name}"
+    return f"a cell of {notebook.name}"
 
 
 def _worker_main(tasks: Any, results: Any, timeout: int) -> None:
@@ -594,7 +623,7 @@ def _run_parallel(
             pending.pop(outcome.report.name, None)
             yield outcome
         for proc in procs:
-            proc.join(timeout=30)
+            proc.join(timeout=10)
     finally:
         for proc in procs:
             if proc.is_alive():

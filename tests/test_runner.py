@@ -1,0 +1,263 @@
+"""The batch runner: parameter validation, reused kernels, failures, reruns, shards."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook
+
+from kpitools.errors import ParameterError
+from kpitools.report import Outcome, discover, notebooks_by_kind, run_batch, shard, validate
+
+BIN = Path(sys.executable).parent
+
+PROBE = """
+import json, os, polars as pl, altair as alt
+state = {
+    "pid": os.getpid(),
+    "leaked": "LEAK" in globals(),
+    "rows": pl.Config.state().get("POLARS_FMT_MAX_ROWS"),
+    "renderer": alt.renderers.active,
+    "cwd": os.getcwd(),
+}
+print("STATE " + json.dumps(state))
+if step == "dirty":
+    LEAK = 1
+    pl.Config.set_tbl_rows(3)
+    alt.renderers.enable("json")
+    os.chdir("/")
+elif step == "raise":
+    raise ValueError("probe failed on purpose")
+elif step == "die":
+    os._exit(3)
+"""
+
+
+def make_project(tmp: Path, params: dict[str, str]) -> tuple[Path, Path]:
+    """A notebooks folder with a probe notebook of kind 'probe', and parameter files."""
+    nbs, pars = tmp / "notebooks", tmp / "parameters"
+    nbs.mkdir()
+    pars.mkdir()
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                'step: str = "clean"  # what the probe does\nyear: int = 2023  # a year',
+                metadata={"tags": ["parameters"]},
+            ),
+            new_code_cell(PROBE),
+        ],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "kpitools": {"report": "probe", "title": "Probe"},
+        },
+    )
+    nbformat.write(nb, nbs / "probe.ipynb")
+    for name, text in params.items():
+        (pars / f"{name}.yaml").write_text(text, encoding="utf-8")
+    return nbs, pars
+
+
+def states(out: Path, name: str) -> dict:
+    nb = json.loads((out / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+    for cell in nb["cells"]:
+        for o in cell.get("outputs", []):
+            for line in "".join(o.get("text", "")).splitlines():
+                if line.startswith("STATE "):
+                    return json.loads(line[6:])
+    raise AssertionError(f"no state printed by {name}")
+
+
+def run(nbs: Path, pars: Path, out: Path, **kw) -> dict[str, Outcome]:
+    reports = discover(pars, nbs)
+    outcomes = run_batch(reports, out, notebooks=notebooks_by_kind(nbs), **kw)
+    return {o.report.name: o for o in outcomes}
+
+
+@pytest.mark.slow
+def test_one_kernel_serves_many_reports_with_nothing_leaking(tmp_path: Path) -> None:
+    nbs, pars = make_project(
+        tmp_path, {"probe-a": "step: dirty\n", "probe-b": "step: clean\n", "probe-c": "step: x\n"}
+    )
+    out = tmp_path / "out"
+    results = run(nbs, pars, out, workers=1)
+    assert [o.status for o in results.values()] == ["ok", "ok", "ok"]
+    a, b, c = (states(out, n) for n in ("probe-a", "probe-b", "probe-c"))
+    # the same kernel process ran all three: start-up was paid once
+    assert a["pid"] == b["pid"] == c["pid"]
+    # ...and the second report saw none of what the first one changed
+    default_rows = a["rows"]
+    for s in (b, c):
+        assert s["leaked"] is False
+        assert s["rows"] == default_rows
+        assert s["renderer"] == "default"
+        assert Path(s["cwd"]) == nbs.resolve()
+
+
+@pytest.mark.slow
+def test_failures_are_reported_and_do_not_stop_the_batch(tmp_path: Path) -> None:
+    nbs, pars = make_project(
+        tmp_path,
+        {
+            "probe-1-raise": "step: raise\n",
+            "probe-2-die": "step: die\n",
+            "probe-3-after": "step: clean\n",
+            "probe-4-bad": "step: clean\nyeer: 2023\n",
+        },
+    )
+    out = tmp_path / "out"
+    results = run(nbs, pars, out, workers=1)
+    raised = results["probe-1-raise"]
+    assert raised.status == "failed"
+    assert (
+        "cell 2 of probe.ipynb: ValueError" in raised.error
+        and "ValueError: probe failed on purpose" in raised.error
+    )
+    # the executed notebook is kept, with the failing cell marked by papermill
+    kept = (out / "notebooks" / "probe-1-raise.ipynb").read_text(encoding="utf-8")
+    assert "papermill-error-cell-tag" in kept and "probe failed on purpose" in kept
+    assert not (out / "probe-1-raise.html").exists()
+    died = results["probe-2-die"]
+    assert died.status == "failed" and "DeadKernelError" in died.error
+    # a new kernel took over
+    assert results["probe-3-after"].status == "ok"
+    assert (out / "probe-3-after.html").exists()
+    bad = results["probe-4-bad"]
+    assert bad.status == "invalid"
+    assert "probe-4-bad.yaml: unknown parameter 'yeer'" in bad.error
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "probe failed on purpose" in index and 'href="probe-3-after.html"' in index
+    assert not list(out.rglob("*.part*"))
+
+
+def test_parameters_are_checked_against_the_notebook(root: Path, tmp_path: Path) -> None:
+    (tmp_path / "city-typo.yaml").write_text("yeer: 2023\n")
+    (tmp_path / "city-type.yaml").write_text("year: '2023'\n")
+    (tmp_path / "city-unit.yaml").write_text("year: 2023\nunit: Dong Anhh\n")
+    (tmp_path / "city-code.yaml").write_text("year: 2023\nunit: 17\n")
+    (tmp_path / "city-lang.yaml").write_text("year: 2023\nlang: fr\n")
+    (tmp_path / "city-ok.yaml").write_text("year: 2023\nunit: '017'\n")
+    kinds = notebooks_by_kind(root / "notebooks")
+    problems = {r.name: validate(r, kinds[r.kind]) for r in discover(tmp_path, root / "notebooks")}
+    assert "city-typo.yaml: unknown parameter 'yeer'" in problems["city-typo"][0]
+    assert "parameter 'year' must be int, not str '2023'" in problems["city-type"][0]
+    assert "unknown unit 'Dong Anhh'; did you mean 017 Đông Anh" in problems["city-unit"][0]
+    assert 'unit codes are text: write them in quotes, e.g. "017"' in problems["city-code"][0]
+    assert "parameter 'lang' must be 'vi' or 'en'" in problems["city-lang"][0]
+    assert problems["city-ok"] == []
+
+
+def test_batch_grid_and_names_that_escape(root: Path, tmp_path: Path) -> None:
+    (tmp_path / "batch.yaml").write_text(
+        "reports:\n"
+        "  - report: city\n"
+        "    name: 'city-{year}-{lang}'\n"
+        "    grid: {year: [2022, 2023], lang: [vi, en]}\n"
+        "  - report: city\n"
+        "    name: '../../etc/{year}'\n"
+        "    grid: {year: [2024]}\n"
+    )
+    reports = discover(tmp_path, root / "notebooks")
+    names = [r.name for r in reports]
+    assert names == sorted(
+        ["city-2022-vi", "city-2022-en", "city-2023-vi", "city-2023-en", "../../etc/2024"]
+    )
+    kinds = notebooks_by_kind(root / "notebooks")
+    escape = next(r for r in reports if r.name.startswith(".."))
+    assert "would be written outside the output folder" in validate(escape, kinds["city"])[0]
+    assert all(isinstance(r.parameters["year"], int) for r in reports)
+
+
+def test_unknown_kinds_and_duplicates_name_the_file(root: Path, tmp_path: Path) -> None:
+    (tmp_path / "atlas-1.yaml").write_text("year: 2023\n")
+    (tmp_path / "batch.yaml").write_text("- {report: nope, name: x}\n")
+    with pytest.raises(ParameterError) as err:
+        discover(tmp_path, root / "notebooks")
+    assert "atlas-1.yaml: no notebook" in str(err.value)
+    assert "batch.yaml, entry 1: no notebook declares report kind 'nope'" in str(err.value)
+
+
+def test_shards_split_a_batch_without_overlap(root: Path) -> None:
+    reports = discover(root / "parameters", root / "notebooks")
+    parts = [shard(reports, f"{i}/3") for i in (1, 2, 3)]
+    names = [r.name for part in parts for r in part]
+    assert sorted(names) == sorted(r.name for r in reports)
+    assert len(set(names)) == len(names)
+    with pytest.raises(ParameterError, match="--shard must look like 1/4"):
+        shard(reports, "4/3")
+
+
+@pytest.mark.slow
+def test_unchanged_reports_are_skipped_until_something_changes(tmp_path: Path) -> None:
+    nbs, pars = make_project(tmp_path, {"probe-a": "step: clean\n", "probe-b": "step: x\n"})
+    out = tmp_path / "out"
+    first = run(nbs, pars, out, workers=2)
+    assert {o.status for o in first.values()} == {"ok"}
+    stamp = (out / "probe-a.html").stat().st_mtime_ns
+    again = run(nbs, pars, out, workers=2)
+    assert {o.status for o in again.values()} == {"skipped"}
+    assert (out / "probe-a.html").stat().st_mtime_ns == stamp
+    (pars / "probe-b.yaml").write_text("step: y\n")
+    third = run(nbs, pars, out, workers=2)
+    assert (third["probe-a"].status, third["probe-b"].status) == ("skipped", "ok")
+    forced = run(nbs, pars, out, workers=1, force=True)
+    assert {o.status for o in forced.values()} == {"ok"}
+
+
+@pytest.mark.slow
+def test_an_interrupted_run_leaves_no_half_file_and_a_rerun_finishes(
+    root: Path, tmp_path: Path
+) -> None:
+    params = tmp_path / "parameters"
+    params.mkdir()
+    for year in range(2019, 2025):
+        (params / f"city-{year}.yaml").write_text(f"year: {year}\n")
+    out = tmp_path / "out"
+    cmd = [
+        str(BIN / "kpitools"),
+        "run",
+        "--parameters",
+        str(params),
+        "--out",
+        str(out),
+        "--workers",
+        "1",
+    ]
+    proc = subprocess.Popen(
+        cmd, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    deadline = time.time() + 120
+    while not list(out.glob("*.html")) and time.time() < deadline:
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    assert proc.returncode != 0
+    written = sorted(p.name for p in out.glob("city-*.html"))
+    assert 1 <= len(written) < 6
+    for page in out.glob("city-*.html"):
+        assert page.read_text(encoding="utf-8").rstrip().endswith("</html>")
+    rerun = subprocess.run(cmd, cwd=root, capture_output=True, text=True, timeout=300)
+    assert rerun.returncode == 0, rerun.stdout + rerun.stderr
+    assert f"{len(written)} unchanged" in rerun.stdout
+    assert len(list(out.glob("city-*.html"))) == 6
+    assert not [p for p in out.rglob("*") if ".part" in p.name]
+
+
+def test_help_and_import_do_not_load_heavy_libraries() -> None:
+    code = (
+        "import sys, kpitools.cli\n"
+        "try:\n    kpitools.cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "print(sorted(m for m in ('altair', 'papermill', 'nbconvert', 'polars') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert "usage: kpitools" in out.stdout
+    _ = os
