@@ -337,21 +337,37 @@ def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> st
 # --------------------------------------------------------------------------- HTML
 
 
+def cache_dir() -> Path:
+    """Where kpitools keeps files it can rebuild: ``$KPITOOLS_CACHE``, else the user cache."""
+    if env := os.environ.get("KPITOOLS_CACHE"):
+        return Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kpitools"
+
+
 @functools.lru_cache(maxsize=1)
 def _vega_assets() -> tuple[str, str]:
-    """The Vega, Vega-Lite and vega-embed JavaScript, once per process."""
+    """The Vega, Vega-Lite and vega-embed JavaScript, built once per machine and version."""
     import altair as alt
     import vl_convert
 
     vl = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
-    snippet = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
-    js = vl_convert.javascript_bundle(snippet, vl)
     # Altair's HTML output skips loading a library whose version VEGA_DEBUG already names.
     debug = {
         "vega_version": alt.VEGA_VERSION,
         "vegalite_version": alt.VEGALITE_VERSION,
         "vegaembed_version": alt.VEGAEMBED_VERSION,
     }
+    version = getattr(vl_convert, "__version__", "") or vl_convert.get_vega_version()
+    cached = cache_dir() / f"vega-bundle-{version}-vl{vl}.js"
+    try:
+        js = cached.read_text(encoding="utf-8")
+    except OSError:
+        snippet = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
+        # bundling takes ~1 s; keep the result (a cache that cannot be written is no error)
+        js = vl_convert.javascript_bundle(snippet, vl)
+        with contextlib.suppress(OSError):
+            write_text_atomic(cached, js)
     # A closing script tag inside the bundle would end our inline <script> early.
     return json.dumps(debug), js.replace("</script", "<\\/script")
 
@@ -723,6 +739,8 @@ def run_batch(
         jobs.append((report, out, show_code, files))
 
     n = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
+    if jobs:
+        _vega_assets()  # build the JavaScript bundle once, before the workers want it
     if jobs and n == 1:
         worker = Worker(timeout=timeout)
         worker.start()
