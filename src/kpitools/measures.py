@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from math import isfinite
+from typing import TypeVar
 
 import polars as pl
 
@@ -18,6 +19,8 @@ from kpitools.names import UnitRegistry
 from kpitools.numbers import NumberFormatError, check_percent
 
 Frame = pl.DataFrame | pl.LazyFrame
+#: A frame helper returns the kind of frame it was given.
+FrameT = TypeVar("FrameT", pl.DataFrame, pl.LazyFrame)
 
 #: Why a ratio is null.
 NO_TARGET = "no target"
@@ -197,7 +200,7 @@ def status(attainment: str = "attainment", *, bands: Bands = DEFAULT_BANDS) -> p
     return pl.when(a.is_null()).then(pl.lit(bands.missing)).otherwise(expr).alias("status")
 
 
-def with_measures(kpis: Frame, *, bands: Bands = DEFAULT_BANDS) -> Frame:
+def with_measures(kpis: FrameT, *, bands: Bands = DEFAULT_BANDS) -> FrameT:
     """Add ``attainment``, ``attainment_note``, ``variance`` and ``status``."""
     return kpis.with_columns(attainment(), attainment_note(), variance()).with_columns(
         status(bands=bands)
@@ -207,11 +210,11 @@ def with_measures(kpis: Frame, *, bands: Bands = DEFAULT_BANDS) -> Frame:
 _KEY = ("unit_code", "metric")
 
 
-def _names(kpis: Frame) -> list[str]:
+def _names(kpis: pl.DataFrame | pl.LazyFrame) -> list[str]:
     return kpis.collect_schema().names()
 
 
-def _previous(kpis: Frame, columns: dict[str, str]) -> Frame:
+def _previous(kpis: FrameT, columns: dict[str, str]) -> FrameT:
     """Join each row with the same unit and metric one year earlier (row order kept)."""
     lazy = kpis.lazy()
     prev = lazy.select(
@@ -221,7 +224,7 @@ def _previous(kpis: Frame, columns: dict[str, str]) -> Frame:
     return out if isinstance(kpis, pl.LazyFrame) else out.collect()
 
 
-def yoy_change(kpis: Frame, *, value: str = "actual") -> Frame:
+def yoy_change(kpis: FrameT, *, value: str = "actual") -> FrameT:
     """Year-over-year change of ``value`` for each unit and metric.
 
     Adds ``{value}_prev`` (the figure one year earlier, null when that year is missing:
@@ -243,7 +246,7 @@ def yoy_change(kpis: Frame, *, value: str = "actual") -> Frame:
     )
 
 
-def target_stretch(kpis: Frame) -> Frame:
+def target_stretch(kpis: FrameT) -> FrameT:
     """Target this year divided by the actual of the year before (``stretch``).
 
     A stretch of 1.1 asks for 10 % more than was achieved last year; null when either
@@ -263,8 +266,8 @@ def target_stretch(kpis: Frame) -> Frame:
 
 
 def rank_within_year(
-    kpis: Frame, *, by: str = "attainment", descending: bool = True, level: bool = True
-) -> Frame:
+    kpis: FrameT, *, by: str = "attainment", descending: bool = True, level: bool = True
+) -> FrameT:
     """Rank units within each year and metric (1 = best); ties share the better rank.
 
     Units are ranked among units of the same ``level`` unless ``level=False``. Rows whose
@@ -290,7 +293,7 @@ def rank_within_year(
     )
 
 
-def share_of_parent(kpis: Frame, *, registry: UnitRegistry) -> Frame:
+def share_of_parent(kpis: FrameT, *, registry: UnitRegistry) -> FrameT:
     """Each unit's share of its parent's figure (``actual``) for the year and metric.
 
     The denominator is the parent's own figure when the data has a row for it, otherwise
@@ -350,7 +353,7 @@ def _days_in_year(year: pl.Expr) -> pl.Expr:
     return pl.when(leap).then(366).otherwise(365)
 
 
-def pace(kpis: Frame) -> Frame:
+def pace(kpis: FrameT) -> FrameT:
     """Progress for figures taken before the end of their year.
 
     Adds ``elapsed`` (share of the year elapsed at ``as_of``, counting the as-of day, so
@@ -670,6 +673,7 @@ __all__ = [
     "attainment_note",
     "consistency",
     "latest_year",
+    "movers",
     "pace",
     "rank_within_year",
     "reconcile",
@@ -682,3 +686,26 @@ __all__ = [
     "with_measures",
     "yoy_change",
 ]
+
+
+def movers(kpis: pl.DataFrame, *, year: int, bands: Bands = DEFAULT_BANDS) -> pl.DataFrame:
+    """How each unit's attainment moved from the year before to ``year``, per metric.
+
+    Returns ``unit_code``, ``unit_name``, ``metric``, ``attainment``, ``attainment_prev``
+    and ``change`` (in fractions: 0.12 = 12 percentage points), sorted by metric and
+    ``change`` descending; units without both years' attainment are left out.
+    """
+    measured = with_measures(kpis, bands=bands)
+    prev = measured.filter(pl.col("year") == year - 1).select(
+        *_KEY, pl.col("attainment").alias("attainment_prev")
+    )
+    return (
+        measured.filter(pl.col("year") == year)
+        .join(prev, on=list(_KEY), how="inner")
+        .with_columns(_finite(pl.col("attainment") - pl.col("attainment_prev")).alias("change"))
+        .filter(pl.col("change").is_not_null())
+        .select(
+            "unit_code", "unit_name", "metric", "attainment", "attainment_prev", "change", "source"
+        )
+        .sort(["metric", "change"], descending=[False, True])
+    )

@@ -181,7 +181,8 @@ def discover(parameters: Path, notebooks: Path) -> list[Report]:
     duplicate report names.
     """
     kinds = notebooks_by_kind(notebooks)
-    reports, problems = [], []
+    reports: list[Report] = []
+    problems: list[str] = []
     for f in sorted(parameters.glob("*.yaml")):
         if f.name == BATCH_FILE:
             try:
@@ -467,7 +468,7 @@ class Worker:
 
         worker = self
 
-        class _SharedClientManager(AsyncKernelManager):  # type: ignore[misc]
+        class _SharedClientManager(AsyncKernelManager):
             # papermill asks the manager for a client per notebook; hand out the one
             # client this worker keeps, so no sockets pile up over a batch.
             def client(self, **kwargs: Any) -> Any:

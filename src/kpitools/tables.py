@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 import polars as pl
 
@@ -17,9 +18,14 @@ from kpitools.measures import (
     ZERO_TARGET,
     Bands,
     consistency,
+    movers,
     pace,
+    rank_within_year,
     with_measures,
 )
+
+if TYPE_CHECKING:
+    from kpitools.notebook import Html
 from kpitools.numbers import NumberFormatError, format_number, format_percent, parse_percent
 
 HEADERS = {
@@ -244,5 +250,164 @@ def pace_table(kpis: pl.DataFrame, *, catalog: MetricCatalog, lang: str = "vi") 
     return Table(
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
         synthetic=tuple((df["source"] == "synthetic").to_list()),
+        lang=lang,
+    )
+
+
+_RANK = {"vi": "Hạng", "en": "Rank"}
+_CHANGE = {"vi": "Thay đổi (điểm %)", "en": "Change (pp)"}
+_PREV = {"vi": "Năm trước", "en": "Year before"}
+
+
+def ranking_table(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    year: int,
+    metric: str,
+    lang: str = "vi",
+    bands: Bands = DEFAULT_BANDS,
+    level: str = "district",
+) -> Table:
+    """Units of one level ranked by attainment of ``metric`` in ``year`` (1 = best).
+
+    Units without a target come last, unranked.
+    """
+    check_lang(lang)
+    rows = with_measures(
+        kpis.filter(pl.col("year") == year, pl.col("metric") == metric, pl.col("level") == level),
+        bands=bands,
+    )
+    ranked = rank_within_year(rows).sort(["rank", "unit_code"], nulls_last=True)
+    table = kpi_table(
+        ranked,
+        catalog=catalog,
+        lang=lang,
+        bands=bands,
+        label="unit",
+        columns=("actual", "target", "attainment", "variance", "status", "source"),
+        caption=f"{catalog.label(metric, lang=lang)} — {year}",
+    )
+    ranks = [str(r) if r is not None else "–" for r in ranked["rank"].to_list()]
+    return table.replace(frame=table.frame.insert_column(0, pl.Series(_RANK[lang], ranks)))
+
+
+def movers_table(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    year: int,
+    metric: str,
+    n: int = 5,
+    lang: str = "vi",
+) -> Table:
+    """The ``n`` units whose attainment of ``metric`` rose most from the year before, then
+    the ``n`` whose attainment fell most."""
+    check_lang(lang)
+    moved = movers(kpis, year=year).filter(pl.col("metric") == metric)
+    top = moved.head(n)
+    bottom = moved.tail(n).reverse().join(top, on="unit_code", how="anti")
+    both = pl.concat([top, bottom])
+    unit_h = header("unit", lang)
+    out = {
+        unit_h: both["unit_name"].to_list(),
+        _PREV[lang]: [format_percent(v, lang=lang) for v in both["attainment_prev"]],
+        header("attainment", lang): [format_percent(v, lang=lang) for v in both["attainment"]],
+        _CHANGE[lang]: [
+            ("+" if v > 0 else "") + format_number(v * 100, lang=lang, decimals=1)
+            for v in both["change"]
+        ],
+    }
+    return Table(
+        pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
+        synthetic=tuple((both["source"] == "synthetic").to_list()),
+        caption=f"{catalog.label(metric, lang=lang)}: {year - 1} → {year}",
+        lang=lang,
+    )
+
+
+_FINDING = {
+    "vi": "{metric}: chậm nhất là {worst} ({worst_att}, thực hiện {worst_actual}/{worst_target}); "
+    "vượt xa nhất là {best} ({best_att}).",
+    "en": "{metric}: furthest behind is {worst} ({worst_att}, {worst_actual} of "
+    "{worst_target}); furthest ahead is {best} ({best_att}).",
+}
+
+
+_SYNTHETIC_BASIS = {
+    "vi": "Các nhận định trên dựa trên dữ liệu tổng hợp (synthetic), không phải số liệu thật.",
+    "en": "These findings are based on synthetic data, not real figures.",
+}
+
+
+def findings(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    year: int,
+    metrics: Sequence[str] | None = None,
+    lang: str = "vi",
+    level: str = "district",
+) -> Html:
+    """One sentence per metric naming the unit furthest behind its target and the one
+    furthest ahead in ``year`` (by attainment), as a list a reader sees first."""
+    from kpitools.notebook import Html
+
+    check_lang(lang)
+    rows = with_measures(kpis.filter(pl.col("year") == year, pl.col("level") == level)).filter(
+        pl.col("attainment").is_not_null()
+    )
+    items = []
+    for metric in metrics or catalog.codes:
+        m = rows.filter(pl.col("metric") == metric).sort(["attainment", "unit_code"])
+        if m.is_empty():
+            continue
+        worst, best = m.row(0, named=True), m.row(-1, named=True)
+        text = _FINDING[lang].format(
+            metric=catalog.label(metric, lang=lang),
+            worst=worst["unit_name"],
+            worst_att=format_percent(worst["attainment"], lang=lang),
+            worst_actual=format_number(worst["actual"], lang=lang),
+            worst_target=format_number(worst["target"], lang=lang),
+            best=best["unit_name"],
+            best_att=format_percent(best["attainment"], lang=lang),
+        )
+        items.append(f"<li>{html.escape(text)}</li>")
+    if items and bool((rows["source"] == "synthetic").any()):
+        items.append(f'<li class="kt-synthetic">{html.escape(_SYNTHETIC_BASIS[lang])}</li>')
+    return Html(f'<ul class="kt-findings">{"".join(items)}</ul>' if items else "")
+
+
+def rank_history_table(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    unit: str,
+    lang: str = "vi",
+    level: str | None = None,
+) -> Table:
+    """A unit's rank among the units of its level, per metric (rows) and year (columns),
+    as ``rank/of``."""
+    check_lang(lang)
+    lvl = level or kpis.filter(pl.col("unit_code") == unit)["level"].first()
+    ranked = rank_within_year(with_measures(kpis.filter(pl.col("level") == lvl)))
+    ranked = ranked.with_columns(
+        pl.col("rank").is_not_null().sum().over("year", "metric").alias("of")
+    ).filter(pl.col("unit_code") == unit)
+    years = sorted(set(ranked["year"].to_list()))
+    out: dict[str, list[str]] = {header("metric", lang): []}
+    out.update({str(y): [] for y in years})
+    for metric in [m for m in catalog.codes if m in set(ranked["metric"].to_list())]:
+        out[header("metric", lang)].append(catalog.label(metric, lang=lang))
+        by_year = {
+            r["year"]: r for r in ranked.filter(pl.col("metric") == metric).iter_rows(named=True)
+        }
+        for y in years:
+            r = by_year.get(y)
+            out[str(y)].append(f"{r['rank']}/{r['of']}" if r and r["rank"] is not None else "–")
+    return Table(
+        pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
+        synthetic=(bool((ranked["source"] == "synthetic").any()),)
+        * len(out[header("metric", lang)]),
         lang=lang,
     )
