@@ -23,8 +23,15 @@ import altair as alt
 import polars as pl
 
 from kpitools.catalog import MetricCatalog, check_lang
-from kpitools.measures import DEFAULT_BANDS, Bands, attainment, rank_within_year, with_measures
-from kpitools.names import nfc, strip_diacritics
+from kpitools.measures import (
+    DEFAULT_BANDS,
+    Bands,
+    attainment,
+    rank_within_year,
+    share_of_parent,
+    with_measures,
+)
+from kpitools.names import UnitRegistry, nfc, strip_diacritics
 
 #: Fonts that carry every Vietnamese letter, on Windows, macOS, Linux and Android.
 FONT = "'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif"
@@ -68,6 +75,7 @@ _TEXT = {
     "band": {"vi": "Ngưỡng", "en": "Band"},
     "no_data": {"vi": "Không có dữ liệu", "en": "No data"},
     "unit": {"vi": "Đơn vị", "en": "Unit"},
+    "share": {"vi": "Tỷ trọng", "en": "Share"},
     "year": {"vi": "Năm", "en": "Year"},
     "rank": {"vi": "Hạng", "en": "Rank"},
     "prior": {"vi": "Năm trước", "en": "Prior year"},
@@ -283,10 +291,12 @@ def _metric_dropdown(
     )
 
 
-def _year_dropdown(name: str, years: list[int], lang: str) -> alt.Parameter:
+def _year_dropdown(
+    name: str, years: list[int], lang: str, start: int | None = None
+) -> alt.Parameter:
     return alt.param(
         name=name,
-        value=years[-1],
+        value=start if start in years else years[-1],
         bind=alt.binding_select(
             options=years, labels=[str(y) for y in years], name=f"{text('year', lang)}: "
         ),
@@ -628,13 +638,15 @@ def ranked_chart(
     highlight: str | None = None,
     title: str = "",
     width: int = 420,
+    menu: bool | None = None,
 ) -> alt.TopLevelMixin:
     """Units ranked by attainment in one year, best first, with a dashed rule at 100 %.
 
     Bars are coloured by status and labelled with the attainment; units without a target
     are listed last with the words "no target" in place of a bar. ``highlight`` (a unit
     code or exact name) outlines that unit's bar and writes its label in bold. With
-    ``year=None`` a dropdown chooses the year (the latest first).
+    ``menu=True`` (the default when ``year`` is None) a dropdown chooses among every year
+    of the data, starting at ``year`` (or the latest).
 
     Examples
     --------
@@ -653,12 +665,13 @@ def ranked_chart(
     df = _units_only(kpis)
     code = _metric_code(df, metric, catalog)
     label = catalog.label(code, lang=lang)
-    heading = title or (label if year is None else f"{label} – {year}")
+    menu = year is None if menu is None else menu
+    heading = title or (label if menu else f"{label} – {year}")
     df = df.filter(pl.col("metric") == code)
     chosen: str | None = None
     if highlight is not None and not df.is_empty():
         chosen = _pick_units(df.with_columns(pl.col("unit_name").fill_null("")), [highlight])[0]
-    if year is not None:
+    if year is not None and not menu:
         df = df.filter(pl.col("year") == year)
     if df.is_empty():
         return empty_chart(lang=lang, title=heading)
@@ -734,13 +747,13 @@ def ranked_chart(
         return [values, no_target]
 
     layers = [bars, *labels(bold=False), *labels(bold=True)]
-    if year is None:
-        choice = _year_dropdown("ranked_year", sorted(set(data["year"].to_list())), lang)
+    if menu:
+        choice = _year_dropdown("ranked_year", sorted(set(data["year"].to_list())), lang, year)
         layers = [layer.transform_filter(alt.datum.year == choice) for layer in layers]
     chart = alt.layer(*layers, _rule_at_one("x")).properties(
         width=width, height=alt.Step(18), title=_title(heading, _synthetic(df), lang)
     )
-    if year is None:
+    if menu:
         chart = chart.add_params(choice)
     return config(chart, lang=lang)
 
@@ -796,7 +809,7 @@ def trend_chart(
     (its target × the city's attainment), dotted: a unit above that line did better than
     the city. With ``value="attainment"`` all panels share one percentage scale with a
     rule at 100 % and the reference's own attainment, dotted. ``units`` (codes or exact
-    names) picks and orders the panels; by default every unit, by code.
+    names) picks and orders the panels; by default every unit but the city, by code.
 
     Examples
     --------
@@ -813,7 +826,8 @@ def trend_chart(
     check_lang(lang)
     if value not in ("actual", "attainment"):
         raise ValueError(f"value must be 'actual' or 'attainment', not {value!r}")
-    df = _units_only(kpis)
+    # the city's own rows are left out unless asked for by name
+    df = kpis if units is not None else _units_only(kpis)
     code = _metric_code(df, metric, catalog)
     heading = title or catalog.label(code, lang=lang)
     df = df.filter(pl.col("metric") == code)
@@ -1227,5 +1241,82 @@ def reconciliation_chart(
         )
         .resolve_scale(x="independent", y="independent")
         .properties(title=_title(heading, synthetic, lang))
+    )
+    return config(chart, lang=lang)
+
+
+# --- composition --------------------------------------------------------------------------
+
+
+def composition_chart(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    registry: UnitRegistry,
+    parent: str,
+    metric: str,
+    year: int,
+    lang: str = "vi",
+    bands: Bands = DEFAULT_BANDS,
+    title: str = "",
+    width: int = 420,
+) -> alt.TopLevelMixin:
+    """What each unit of ``parent`` contributed to its ``metric`` in ``year``: the units'
+    actual figures as bars, largest first, labelled with their share of the parent's own
+    figure (or of the units' sum when the parent has none; see
+    :func:`kpitools.measures.share_of_parent`). Bars are coloured by status.
+    """
+    check_lang(lang)
+    code = _metric_code(kpis, metric, catalog)
+    label = catalog.label(code, lang=lang)
+    heading = title or f"{label} – {year}"
+    df = kpis.filter(pl.col("metric") == code, pl.col("year") == year)
+    units = df.filter(pl.col("unit_code").is_in(registry.children(parent, year=year)))
+    if units.is_empty():
+        return empty_chart(lang=lang, title=heading)
+    shared = share_of_parent(df, registry=registry).filter(
+        pl.col("unit_code").is_in(units["unit_code"].implode())
+    )
+    data = (
+        _measured(shared, bands=bands, lang=lang)
+        .select(
+            "unit_code",
+            "unit_name",
+            "year",
+            "actual",
+            "target",
+            "attainment",
+            "status_label",
+            pl.col("share").cast(pl.Float64),
+        )
+        .sort("actual", "unit_code", descending=[True, False])
+    )
+    data = _finite_columns(data, ["share"])
+    y = alt.Y(
+        "unit_name:N",
+        title=None,
+        sort=alt.EncodingSortField("actual", order="descending"),
+        axis=alt.Axis(labelLimit=220),
+    )
+    tooltip = _tooltip(lang, alt.Tooltip("share:Q", title=text("share", lang), format=".1%"))
+    bars = (
+        alt.Chart(data)
+        .mark_bar(height={"band": 0.75})
+        .encode(
+            x=alt.X("actual:Q", title=text("actual", lang), axis=alt.Axis(format=COUNT_FORMAT)),
+            y=y,
+            color=alt.Color(
+                "status_label:N", scale=_status_scale(bands, lang), legend=_status_legend(lang)
+            ),
+            tooltip=tooltip,
+        )
+    )
+    shares = (
+        alt.Chart(data)
+        .mark_text(align="left", dx=4, fontSize=11)
+        .encode(x="actual:Q", y=y, text=alt.Text("share:Q", format=".1%"), tooltip=tooltip)
+    )
+    chart = alt.layer(bars, shares).properties(
+        width=width, height=alt.Step(18), title=_title(heading, _synthetic(units), lang)
     )
     return config(chart, lang=lang)

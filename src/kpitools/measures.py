@@ -8,6 +8,7 @@ a ratio whose denominator is missing or zero is null, with the reason in a ``*_n
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from math import isfinite
@@ -488,7 +489,8 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
     codes of expected units without a row) and ``reconciled`` (sums of actuals equal, sums
     of targets equal where both are known, and no unit missing). ``as_of_mismatch`` is True
     when some unit's ``as_of`` differs from the parent's. ``reconciled`` is null when there
-    is nothing to compare (no figure of the parent's own, or none of its units).
+    is nothing to compare (no figure of the parent's own, or none of its units). ``source``
+    is ``synthetic`` when any figure compared is, else the parent's source.
     """
     df = kpis.collect() if isinstance(kpis, pl.LazyFrame) else kpis
     parent_of = {c: registry.parent(c) for c in registry.codes()}
@@ -503,6 +505,7 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
         _sum_or_null("target").alias("children_target"),
         pl.col("unit_code").sort().alias("_reported"),
         pl.col("as_of").alias("_as_of"),
+        (pl.col("source") == "synthetic").any().alias("_children_synthetic"),
     )
     own = df.select(
         pl.col("unit_code").alias("parent"),
@@ -511,6 +514,7 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
         pl.col("actual").alias("parent_actual"),
         pl.col("target").alias("parent_target"),
         pl.col("as_of").alias("parent_as_of"),
+        pl.col("source").alias("_parent_source"),
     )
     parents = sorted({p for p in parent_of.values() if p})
     out = (
@@ -545,6 +549,16 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
     return (
         pl.concat([out.drop("_reported", "_as_of"), extra], how="horizontal")
         .rename({"parent": "unit_code"})
+        .with_columns(
+            pl.when(
+                pl.col("_children_synthetic").fill_null(False)
+                | (pl.col("_parent_source") == "synthetic").fill_null(False)
+            )
+            .then(pl.lit("synthetic"))
+            .otherwise(pl.coalesce("_parent_source", pl.lit("sum of units")))
+            .alias("source")
+        )
+        .drop("_children_synthetic", "_parent_source")
         .with_columns(
             (pl.col("children_actual") - _clean("parent_actual")).alias("difference"),
             (pl.col("children_target") - _clean("parent_target")).alias("target_difference"),
@@ -673,6 +687,7 @@ __all__ = [
     "attainment_note",
     "consistency",
     "latest_year",
+    "metrics_in",
     "movers",
     "pace",
     "rank_within_year",
@@ -680,6 +695,7 @@ __all__ = [
     "rollup",
     "share_of_parent",
     "status",
+    "subset",
     "target_stretch",
     "term_attainment",
     "variance",
@@ -709,3 +725,42 @@ def movers(kpis: pl.DataFrame, *, year: int, bands: Bands = DEFAULT_BANDS) -> pl
         )
         .sort(["metric", "change"], descending=[False, True])
     )
+
+
+def subset(
+    kpis: FrameT,
+    *,
+    year: int | None = None,
+    years: Sequence[int] | None = None,
+    units: Sequence[str] | None = None,
+    metrics: Sequence[str] | None = None,
+    level: str | None = None,
+) -> FrameT:
+    """The rows of the given year(s), unit codes, metric codes and level (``None`` = all).
+
+    Examples
+    --------
+    >>> df = pl.DataFrame({"unit_code": ["001", "017"], "year": [2023, 2024],
+    ...                    "metric": ["admissions"] * 2, "level": ["district"] * 2})
+    >>> subset(df, year=2024)["unit_code"].to_list()
+    ['017']
+    """
+    conditions = []
+    if year is not None:
+        conditions.append(pl.col("year") == year)
+    if years is not None:
+        conditions.append(pl.col("year").is_in(list(years)))
+    if units is not None:
+        conditions.append(pl.col("unit_code").is_in(list(units)))
+    if metrics is not None:
+        conditions.append(pl.col("metric").is_in(list(metrics)))
+    if level is not None:
+        conditions.append(pl.col("level") == level)
+    return kpis.filter(*conditions) if conditions else kpis
+
+
+def metrics_in(kpis: pl.DataFrame, *, order: Sequence[str] = ()) -> list[str]:
+    """The metric codes present, in ``order`` (e.g. the catalog's) and then alphabetically."""
+    present = set(kpis["metric"].unique().to_list())
+    known = [m for m in order if m in present]
+    return known + sorted(present - set(known))

@@ -55,3 +55,15 @@ def check_metrics(catalog: MetricCatalog, metrics: object) -> list[str]:
         return [catalog.resolve(str(m)) for m in metrics]
     except KeyError as exc:
         raise ParameterError(str(exc)) from None
+
+
+def check_years(kpis: pl.DataFrame, years: object) -> list[int]:
+    """Check a list of years (an empty list means every year with data), sorted."""
+    if isinstance(years, str) or not isinstance(years, list | tuple):
+        raise ParameterError(f"years must be a list of years like [2022, 2023], not {years!r}")
+    if not years:
+        have = sorted(set(kpis["year"].to_list()))
+        if not have:
+            raise ParameterError("the KPI table is empty: no years to show")
+        return have
+    return sorted({check_year(kpis, y) for y in years})

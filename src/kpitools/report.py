@@ -42,7 +42,7 @@ BATCH_FILE = "batch.yaml"
 MANIFEST = ".kpitools-manifest.json"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
 #: Parameters whose values are files the report reads (their content is part of its hash).
-FILE_PARAMETERS = ("data", "units", "metrics")
+FILE_PARAMETERS = ("data", "units", "catalog")
 
 
 @dataclass(frozen=True)
@@ -439,7 +439,6 @@ altair.Chart(polars.DataFrame({"x": [1]})).mark_point().encode(x="x")._repr_mime
 # Run before each report: a clean namespace, working directory and library settings.
 _RESET = """
 get_ipython().run_line_magic("reset", "-f")
-get_ipython().execution_count = 1
 import os as _kt_os, polars as _kt_pl, altair as _kt_alt
 _kt_os.chdir({cwd!r})
 _kt_pl.Config.restore_defaults()

@@ -21,6 +21,7 @@ from kpitools.measures import (
     movers,
     pace,
     rank_within_year,
+    subset,
     with_measures,
 )
 
@@ -267,18 +268,14 @@ def ranking_table(
     metric: str,
     lang: str = "vi",
     bands: Bands = DEFAULT_BANDS,
-    level: str = "district",
+    level: str | None = None,
 ) -> Table:
-    """Units of one level ranked by attainment of ``metric`` in ``year`` (1 = best).
-
-    Units without a target come last, unranked.
+    """Units ranked by attainment of ``metric`` in ``year`` (1 = best), all the rows given
+    or only those of one ``level``. Units without a target come last, unranked.
     """
     check_lang(lang)
-    rows = with_measures(
-        kpis.filter(pl.col("year") == year, pl.col("metric") == metric, pl.col("level") == level),
-        bands=bands,
-    )
-    ranked = rank_within_year(rows).sort(["rank", "unit_code"], nulls_last=True)
+    rows = with_measures(subset(kpis, year=year, metrics=[metric], level=level), bands=bands)
+    ranked = rank_within_year(rows, level=False).sort(["rank", "unit_code"], nulls_last=True)
     table = kpi_table(
         ranked,
         catalog=catalog,
@@ -347,14 +344,14 @@ def findings(
     year: int,
     metrics: Sequence[str] | None = None,
     lang: str = "vi",
-    level: str = "district",
+    level: str | None = None,
 ) -> Html:
     """One sentence per metric naming the unit furthest behind its target and the one
     furthest ahead in ``year`` (by attainment), as a list a reader sees first."""
     from kpitools.notebook import Html
 
     check_lang(lang)
-    rows = with_measures(kpis.filter(pl.col("year") == year, pl.col("level") == level)).filter(
+    rows = with_measures(subset(kpis, year=year, level=level)).filter(
         pl.col("attainment").is_not_null()
     )
     items = []
