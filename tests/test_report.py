@@ -61,14 +61,32 @@ def test_plain_papermill_with_a_parameter_file(root: Path, tmp_path: Path) -> No
     )
 
 
-def test_batch_writes_every_report_and_an_index(batch: tuple[Path, str]) -> None:
+def test_batch_writes_every_report_and_an_index(root: Path, batch: tuple[Path, str]) -> None:
+    from kpitools.report import discover
+
     out, stdout = batch
-    names = sorted(p.name for p in out.glob("*.html"))
-    assert names == ["city-2023-en.html", "city-2023.html", "city-2024.html", "index.html"]
+    expected = {r.html_name for r in discover(root / "parameters", root / "notebooks")}
+    assert len(expected) >= 33  # city overview, comparison, a profile per district...
+    assert {p.name for p in out.glob("*.html")} == expected | {"index.html"}
     index = (out / "index.html").read_text(encoding="utf-8")
-    for name in names[:-1]:
+    for name in expected:
         assert f'href="{name}"' in index
-    assert "3 written, 0 unchanged, 0 failed, 0 invalid" in stdout
+    for group in ("Tổng quan thành phố / City overview — 2023", "Hồ sơ đơn vị / District profile"):
+        assert group in index
+    assert f"{len(expected)} written, 0 unchanged, 0 failed, 0 invalid" in stdout
+
+
+def test_every_district_has_a_profile_that_names_it(batch: tuple[Path, str], dataset) -> None:
+    for code in dataset.registry.codes(level="district", year=2023):
+        page = (batch[0] / f"profile-{code}.html").read_text(encoding="utf-8")
+        assert f"{dataset.registry.name(code)} — 2019–2023" in visible_text(page)
+
+
+def test_comparison_says_who_is_furthest_behind(batch: tuple[Path, str]) -> None:
+    text = visible_text((batch[0] / "comparison-2023.html").read_text(encoding="utf-8"))
+    assert re.search(r"Kết nạp đảng viên mới: chậm nhất là [^(]+ \(\d+,\d%", text)
+    en = visible_text((batch[0] / "comparison-2023-en.html").read_text(encoding="utf-8"))
+    assert re.search(r"New Party members admitted: furthest behind is [^(]+ \(\d+\.\d%", en)
 
 
 def test_city_2023_report_shows_the_seed_figures_and_checks(batch: tuple[Path, str]) -> None:
@@ -100,27 +118,103 @@ def test_reports_are_offline_and_hide_code(batch: tuple[Path, str]) -> None:
     assert "injected-parameters" not in html
 
 
-def test_report_draws_in_a_browser_with_the_network_blocked(
-    batch: tuple[Path, str], browser
-) -> None:
+def open_offline(browser, path: Path):
+    """Open a local file with every request to anything but a file blocked."""
     page = browser.new_page()
-    blocked, errors = [], []
+    page.blocked, page.errors = [], []
     page.route(
         "**/*",
         lambda route: (
             route.continue_()
             if route.request.url.startswith("file:")
-            else (blocked.append(route.request.url), route.abort())
+            else (page.blocked.append(route.request.url), route.abort())
         ),
     )
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.goto((batch[0] / "city-2023.html").as_uri())
-    page.wait_for_selector(".vega-embed svg, .vega-embed canvas", timeout=15_000)
-    marks = page.locator(".vega-embed .mark-rect path, .vega-embed .mark-rect, canvas").count()
-    assert marks > 0
-    assert blocked == []
-    assert errors == []
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    page.goto(path.as_uri())
+    return page
+
+
+def wait_for_charts(page) -> int:
+    """Wait until every chart container holds a drawn SVG with marks; return how many."""
+    page.wait_for_function(
+        """() => {
+            const all = document.querySelectorAll('.vega-embed');
+            return all.length > 0 && [...all].every(
+                e => e.querySelector('svg .mark-rect, svg .mark-symbol, svg .mark-line, '
+                                     + 'svg .mark-text, svg .mark-rule, svg .mark-tick'));
+        }""",
+        timeout=20_000,
+    )
+    return page.locator(".vega-embed").count()
+
+
+@pytest.mark.parametrize(
+    ("report", "charts"),
+    [("city-2023", 4), ("city-2024", 4), ("comparison-2023", 4), ("profile-017", 2)],
+)
+def test_reports_draw_every_chart_offline(batch, browser, report, charts) -> None:
+    page = open_offline(browser, batch[0] / f"{report}.html")
+    assert wait_for_charts(page) == charts
+    assert page.blocked == []
+    assert page.errors == []
+    page.close()
+
+
+def test_index_opens_offline_and_links_work(batch, browser) -> None:
+    page = open_offline(browser, batch[0] / "index.html")
+    page.click("text=profile-017")
+    page.wait_for_load_state()
+    assert page.url.endswith("profile-017.html")
+    wait_for_charts(page)
+    assert page.blocked == [] and page.errors == []
+    page.close()
+
+
+def test_dropdowns_work_without_a_kernel(batch, browser) -> None:
+    page = open_offline(browser, batch[0] / "comparison-2023.html")
+    wait_for_charts(page)
+    heatmap = page.locator(".vega-embed").nth(1)
+    before = heatmap.locator("svg.marks").inner_html()
+    select = heatmap.locator("select")
+    select.select_option(index=2)
+    page.wait_for_function(
+        "([el, before]) => el.querySelector('svg.marks').innerHTML !== before",
+        arg=[heatmap.element_handle(), before],
+        timeout=10_000,
+    )
+    assert page.errors == []
+    page.close()
+
+
+def test_hostile_unit_names_are_shown_as_text(root: Path, tmp_path: Path, browser) -> None:
+    import polars as pl
+
+    hostile = '<img src=x onerror="window.__xss=1">Đông Anh'
+    units = pl.read_csv(root / "data" / "units.csv", infer_schema=False).with_columns(
+        pl.when(pl.col("code") == "017").then(pl.lit(hostile)).otherwise("name").alias("name")
+    )
+    units.write_csv(tmp_path / "units.csv")
+    pl.read_csv(root / "data" / "demo_panel.csv", infer_schema=False).drop("unit_name").write_csv(
+        tmp_path / "panel.csv"
+    )
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "profile-x.yaml").write_text(
+        f"unit: '017'\ndata: ['{tmp_path / 'panel.csv'}']\nunits: '{tmp_path / 'units.csv'}'\n"
+    )
+    out = tmp_path / "out"
+    proc = run(
+        [str(BIN / "kpitools"), "run", "--parameters", str(params), "--out", str(out)], cwd=root
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    page = open_offline(browser, out / "profile-x.html")
+    wait_for_charts(page)
+    assert page.evaluate("window.__xss") is None
+    assert page.locator("img[src=x]").count() == 0
+    assert hostile in page.locator("body").inner_text()
+    assert page.errors == [] and page.blocked == []
     page.close()
 
 

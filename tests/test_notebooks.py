@@ -1,0 +1,145 @@
+"""Every notebook, executed by papermill in a real kernel with several parameter sets; the
+figures it shows are the library's."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import kpitools as kt
+from kpitools.report import Report, Worker
+
+pytestmark = pytest.mark.slow
+
+NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+
+
+@pytest.fixture(scope="module")
+def worker():
+    w = Worker()
+    w.start()
+    yield w
+    w.stop()
+
+
+def execute(worker: Worker, tmp_path: Path, notebook: str, **params) -> dict:
+    out = tmp_path / f"{notebook}.ipynb"
+    report = Report("t", "t", NOTEBOOKS / f"{notebook}.ipynb", params, tmp_path / "p.yaml")
+    error = worker.execute(report, out)
+    assert error is None, error
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def html_outputs(nb: dict) -> list[str]:
+    return [
+        "".join(o["data"]["text/html"])
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+        for o in c["outputs"]
+        if "text/html" in o.get("data", {})
+    ]
+
+
+def charts(nb: dict) -> int:
+    return sum("vegaEmbed" in h for h in html_outputs(nb))
+
+
+def test_every_notebook_is_covered() -> None:
+    assert {p.stem for p in NOTEBOOKS.glob("*.ipynb")} == {
+        "city_overview",
+        "district_comparison",
+        "district_profile",
+    }
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year": 2023},
+        {"year": 2021, "lang": "en", "unit": "ha noi", "focus": "party_orgs_nonstate"},
+    ],
+)
+def test_city_overview(worker, tmp_path, dataset: kt.Dataset, params) -> None:
+    nb = execute(worker, tmp_path, "city_overview", **params)
+    unit = dataset.registry.resolve(params.get("unit", "01"))
+    figures = kt.rollup(dataset.kpis, registry=dataset.registry, unit=unit, year=params["year"])
+    table = kt.kpi_table(figures, catalog=dataset.catalog, lang=params.get("lang", "vi"))
+    outputs = html_outputs(nb)
+    assert table._repr_html_() in outputs
+    assert charts(nb) == 4  # bullet, trend, heatmap, composition
+    synthetic = any("kt-synthetic-notice" in h for h in outputs)
+    assert synthetic == (params["year"] != 2023)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"year": 2023}, {"year": 2022, "lang": "en", "metrics": ["party_orgs_nonstate"]}],
+)
+def test_district_comparison(worker, tmp_path, dataset: kt.Dataset, params) -> None:
+    nb = execute(worker, tmp_path, "district_comparison", **params)
+    lang = params.get("lang", "vi")
+    panel = kt.subset(dataset.kpis, units=dataset.registry.children("01"))
+    metric = params.get("metrics", ["admissions"])[0]
+    if "metrics" in params:
+        panel = kt.subset(panel, metrics=params["metrics"])
+    ranking = kt.ranking_table(
+        panel, catalog=dataset.catalog, year=params["year"], metric=metric, lang=lang
+    )
+    outputs = html_outputs(nb)
+    assert ranking._repr_html_() in outputs
+    # the reader is told who is furthest behind, and it is the last of the ranking
+    last = ranking.frame.filter(pl.col(ranking.frame.columns[0]) != "–").row(-1)[1]
+    shown = params.get("metrics") or kt.metrics_in(panel, order=dataset.catalog.codes)
+    found = kt.findings(
+        kt.subset(panel, metrics=shown),
+        catalog=dataset.catalog,
+        year=params["year"],
+        metrics=shown,
+        lang=lang,
+    )
+    assert str(found) in outputs
+    assert last in str(found)
+    assert charts(nb) == 4  # ranked, heatmap, slope, reconciliation
+    assert any("kt-synthetic-notice" in h for h in outputs)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"unit": "Dong Anh"},  # no diacritics
+        {"unit": "quận Hoàn Kiếm", "years": [2020, 2021, 2022], "lang": "en"},
+        {"unit": "269"},
+    ],
+)
+def test_district_profile(worker, tmp_path, dataset: kt.Dataset, params) -> None:
+    nb = execute(worker, tmp_path, "district_profile", **params)
+    code = dataset.registry.resolve(params["unit"])
+    years = params.get("years") or sorted(set(dataset.kpis["year"].to_list()))
+    mine = kt.subset(dataset.kpis, units=[code], year=max(years))
+    table = kt.kpi_table(mine, catalog=dataset.catalog, lang=params.get("lang", "vi"))
+    outputs = html_outputs(nb)
+    assert table._repr_html_() in outputs
+    assert dataset.registry.name(code) in outputs[0]  # the header names the unit
+    assert charts(nb) == 2  # bullets, trend
+
+
+@pytest.mark.parametrize(
+    ("notebook", "params", "message"),
+    [
+        ("district_profile", {"unit": "Dong Anhh"}, "unknown unit 'Dong Anhh'; did you mean 017"),
+        ("city_overview", {"year": 2030}, "year 2030 has no data; years with data: 2019–2024"),
+        ("district_comparison", {"year": 2023, "lang": "fr"}, "lang must be one of vi, en"),
+        ("district_comparison", {"year": 2023, "metrics": ["admission"]}, "unknown metric"),
+        ("district_profile", {"unit": 17}, "unit must be text"),
+    ],
+)
+def test_bad_parameters_stop_the_notebook_in_its_second_cell(
+    worker, tmp_path, notebook, params, message
+) -> None:
+    report = Report("t", "t", NOTEBOOKS / f"{notebook}.ipynb", params, tmp_path / "p.yaml")
+    error = worker.execute(report, tmp_path / "out.ipynb")
+    assert error is not None and message in error
+    assert error.startswith(f"cell 3 of {notebook}.ipynb: ParameterError")
