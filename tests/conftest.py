@@ -22,7 +22,7 @@ def root() -> Path:
 
 @pytest.fixture(scope="session")
 def dataset() -> kt.Dataset:
-    return kt.load_dataset([SEED, PANEL], units=DATA / "units.csv", metrics=DATA / "metrics.csv")
+    return kt.load_dataset([SEED, PANEL], units=DATA / "units.csv", catalog=DATA / "metrics.csv")
 
 
 @pytest.fixture(scope="session")

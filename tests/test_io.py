@@ -43,7 +43,7 @@ def bundled() -> kt.Dataset:
     return load_dataset(
         [DATA / "hanoi_2023_seed.csv", DATA / "demo_panel.csv"],
         units=DATA / "units.csv",
-        metrics=DATA / "metrics.csv",
+        catalog=DATA / "metrics.csv",
     )
 
 
@@ -430,7 +430,7 @@ def test_missing_file_and_sheet(tmp_path, problems, bundled):
     path = write_kpis(bundled.kpis.head(3), tmp_path / "kpis.xlsx")
     assert only(problems(path, sheet="2023")) == f"{path}: no sheet '2023'; the file has kpis"
     with pytest.raises(FileNotFoundError, match=r"'data/nowhere\.csv' not found"):
-        load_dataset(["data/nowhere.csv"], units=DATA / "units.csv", metrics=DATA / "metrics.csv")
+        load_dataset(["data/nowhere.csv"], units=DATA / "units.csv", catalog=DATA / "metrics.csv")
 
 
 def test_many_problems_are_reported_at_once(problems):

@@ -52,7 +52,7 @@ def ds() -> Dataset:
     return load_dataset(
         [DATA / "hanoi_2023_seed.csv", DATA / "demo_panel.csv"],
         units=DATA / "units.csv",
-        metrics=DATA / "metrics.csv",
+        catalog=DATA / "metrics.csv",
     )
 
 

@@ -975,10 +975,13 @@ def load_dataset(
     data: PathLike | Sequence[PathLike],
     *,
     units: PathLike = "data/units.csv",
-    metrics: PathLike = "data/metrics.csv",
+    catalog: PathLike = "data/metrics.csv",
     **options: object,
 ) -> Dataset:
-    """Read the registry, the catalog and the KPI files (relative paths via :func:`find_path`).
+    """Read the unit registry, the metric catalog and the KPI files.
+
+    Relative paths are looked up with :func:`find_path`; ``options`` go to
+    :func:`read_kpi_file`.
 
     Examples
     --------
@@ -987,8 +990,8 @@ def load_dataset(
     (109.0, 69.0)
     """
     registry = read_registry(find_path(units))
-    catalog = read_catalog(find_path(metrics))
+    metric_catalog = read_catalog(find_path(catalog))
     files = [data] if isinstance(data, str | os.PathLike) else list(data)
     found = tuple(find_path(f) for f in files)
-    kpis = read_kpis(found, registry=registry, catalog=catalog, **options)
-    return Dataset(kpis, registry, catalog, found)
+    kpis = read_kpis(found, registry=registry, catalog=metric_catalog, **options)
+    return Dataset(kpis, registry, metric_catalog, found)
