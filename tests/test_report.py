@@ -242,3 +242,42 @@ def test_a_parameter_file_for_an_unknown_report_kind(root: Path, tmp_path: Path)
     proc = run([str(BIN / "kpitools"), "run", "--parameters", str(tmp_path)], cwd=root)
     assert proc.returncode == 2
     assert "atlas-2023.yaml" in proc.stderr and "report kind 'atlas'" in proc.stderr
+
+
+def test_show_code_keeps_the_code_cells(root: Path, tmp_path: Path) -> None:
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "city-2023.yaml").write_text("year: 2023\n")
+    out = tmp_path / "out"
+    proc = run(
+        [
+            str(BIN / "kpitools"),
+            "run",
+            "--parameters",
+            str(params),
+            "--out",
+            str(out),
+            "--show-code",
+            "--workers",
+            "1",
+        ],
+        cwd=root,
+    )
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    html = (out / "city-2023.html").read_text(encoding="utf-8")
+    assert "load_dataset" in visible_text(html) and "jp-InputArea" in html
+    assert "injected-parameters" not in html
+
+
+def test_footer_names_data_files_with_hashes_and_version(batch: tuple[Path, str]) -> None:
+    import hashlib
+
+    import kpitools
+
+    text = visible_text((batch[0] / "profile-017.html").read_text(encoding="utf-8"))
+    footer = text[text.rindex("Hồ sơ đơn vị") :]
+    for name in ("hanoi_2023_seed.csv", "demo_panel.csv", "units.csv", "metrics.csv"):
+        path = next(Path(__file__).resolve().parents[1].glob(f"data/{name}"))
+        digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
+        assert f"{name} (sha256 {digest})" in footer
+    assert f"kpitools {kpitools.__version__}" in footer

@@ -29,6 +29,7 @@ from kpitools.measures import (
     attainment,
     rank_within_year,
     share_of_parent,
+    status,
     with_measures,
 )
 from kpitools.names import UnitRegistry, nfc, strip_diacritics
@@ -118,20 +119,20 @@ def text(key: str, lang: str) -> str:
 
 def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
     """Apply kpitools' shared look and the number locale of ``lang`` to a chart."""
-    return (
-        chart.configure(
+    # One Config in one step: every ``configure_*`` call would copy the whole chart again.
+    sizes: dict[str, Any] = {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": LABEL_LIMIT}
+    return chart.properties(
+        config=alt.Config(
             font=FONT,
             locale=alt.Locale(number=alt.NumberLocale(**NUMBER_LOCALES[check_lang(lang)])),
+            axis=alt.AxisConfig(**sizes),
+            legend=alt.LegendConfig(**sizes, titleLimit=LABEL_LIMIT),
+            header=alt.HeaderConfig(**sizes, titleLimit=LABEL_LIMIT),
+            title=alt.TitleConfig(
+                fontSize=15, subtitleFontSize=12, subtitleColor="#8a4b00", anchor="start"
+            ),
+            view=alt.ViewConfig(stroke=None),
         )
-        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=LABEL_LIMIT)
-        .configure_legend(
-            labelFontSize=12, titleFontSize=12, labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT
-        )
-        .configure_header(
-            labelFontSize=12, titleFontSize=12, labelLimit=LABEL_LIMIT, titleLimit=LABEL_LIMIT
-        )
-        .configure_title(fontSize=15, subtitleFontSize=12, subtitleColor="#8a4b00", anchor="start")
-        .configure_view(stroke=None)
     )
 
 
@@ -355,6 +356,99 @@ def _prior_values(kpis: pl.DataFrame, prior: pl.DataFrame | str | None) -> list[
     return [_num(v) for v in joined["_prior"].to_list()]
 
 
+def _bullet_data(
+    kpis: pl.DataFrame,
+    priors: list[float | None],
+    *,
+    catalog: MetricCatalog,
+    lang: str,
+    bands: Bands,
+    row: str,
+) -> pl.DataFrame:
+    """One row per bullet: the figures, the band edges ``b0``…``bN`` (null without a target),
+    the end of the row's scale ``top`` and the row heading (unique, `` *`` when synthetic)."""
+    if row not in kpis.columns:
+        raise ValueError(f"row={row!r} is not a column of the table")
+    n = len(bands.edges)
+    df = _finite_columns(kpis, ["actual", "target"]).with_columns(
+        pl.when(pl.col("target") != 0).then(pl.col("target")).alias("target"),
+        pl.Series("prior", priors, dtype=pl.Float64),
+    )
+    target, widest = pl.col("target"), max(bands.edges[-1], 1.0)
+    top = pl.max_horizontal(
+        pl.col("actual").fill_null(0.0),
+        pl.col("prior").fill_null(0.0),
+        target.fill_null(0.0) * widest,
+    )
+    display = {k: bands.display(k, lang=lang) for k in _status_keys(bands)}
+    if row == "metric":
+        labels = {m: catalog.label(m, lang=lang) for m in df["metric"].unique().to_list()}
+        label = pl.col("metric").replace_strict(labels, return_dtype=pl.String).fill_null("")
+    else:
+        label = pl.col(row).cast(pl.String).fill_null("")
+    df = df.with_columns(attainment(), label.alias("label")).with_columns(
+        status(bands=bands).replace_strict(display, return_dtype=pl.String),
+        pl.when(target.is_not_null()).then(pl.lit(0.0)).alias("b0"),
+        *[(target * edge).alias(f"b{i}") for i, edge in enumerate(bands.edges, 1)],
+        pl.when(top * 1.05 > 0).then(top * 1.05).otherwise(pl.lit(1.0)).alias("top"),
+    )
+    context = [c for c in ("unit_name", "year") if c in df.columns and c != row]
+    data = _finite_columns(
+        df.select(
+            "label",
+            *context,
+            "actual",
+            "target",
+            "prior",
+            "attainment",
+            "status",
+            *[f"b{i}" for i in range(n + 1)],
+            "top",
+        ),
+        ["actual", "target", "prior", "attainment", *[f"b{i}" for i in range(n + 1)], "top"],
+    )
+    headings = _headings(data, df, context, catalog=catalog, lang=lang, row=row)
+    return data.with_columns(pl.Series("heading", headings, dtype=pl.String))
+
+
+def _headings(
+    data: pl.DataFrame,
+    df: pl.DataFrame,
+    context: Sequence[str],
+    *,
+    catalog: MetricCatalog,
+    lang: str,
+    row: str,
+) -> list[str]:
+    """The row headings: the label, what tells apart rows that share it, and `` *`` on
+    synthetic rows. The facet draws one row per distinct heading, so no two are equal."""
+    labels = data["label"].to_list()
+    synthetic = _synthetic_rows(df)
+    metrics = df["metric"].to_list() if row != "metric" and "metric" in df.columns else None
+    counts: dict[str, int] = {}
+    for label in labels:
+        counts[label] = counts.get(label, 0) + 1
+    headings: list[str] = []
+    for i, label in enumerate(labels):
+        heading = label
+        if counts[label] > 1:
+            parts = [catalog.label(metrics[i], lang=lang)] if metrics else []
+            parts += [str(data[c][i]) for c in context if data[c][i] is not None]
+            heading = " · ".join([label, *parts])
+        star = " *" if synthetic[i] else ""
+        final, k = heading + star, 2
+        while final in headings:
+            final, k = f"{heading} ({k}){star}", k + 1
+        headings.append(final)
+    return headings
+
+
+def _synthetic_rows(df: pl.DataFrame) -> list[bool]:
+    if "source" not in df.columns:
+        return [False] * df.height
+    return (df["source"] == "synthetic").fill_null(False).to_list()
+
+
 def bullet_chart(
     kpis: pl.DataFrame,
     *,
@@ -374,7 +468,10 @@ def bullet_chart(
     figure: the name of a column of ``kpis`` (e.g. ``actual_prev`` from
     :func:`kpitools.measures.yoy_change`) or a frame of last year's rows, matched on
     ``unit_code`` and ``metric``. Tooltips give unit, year, actual, target, attainment and
-    status.
+    status. Rows are kept in the order given; a synthetic row's label ends in `` *``.
+
+    The chart is one layered chart over one dataset, faceted by row with independent x
+    scales, so the spec stays small however many rows there are.
 
     Examples
     --------
@@ -387,100 +484,84 @@ def bullet_chart(
     >>> spec = bullet_chart(df, catalog=cat).to_dict()
     >>> spec["config"]["locale"]["number"]["decimal"]
     ','
+    >>> [r["b1"] for r in spec["datasets"][spec["data"]["name"]]]
+    [62.1]
     """
     check_lang(lang)
     if kpis.is_empty():
         return empty_chart(lang=lang, title=title)
     synthetic = _synthetic(kpis) or (isinstance(prior, pl.DataFrame) and _synthetic(prior))
-    priors = _prior_values(kpis, prior)
-    shades = ["#e6e6e6", "#cccccc", "#b3b3b3", "#999999"][: len(bands.edges) + 1][::-1]
-    rows = []
-    for rec, prev in zip(kpis.iter_rows(named=True), priors, strict=True):
-        actual, target = _num(rec["actual"]), _num(rec["target"])
-        label = catalog.label(rec[row], lang=lang) if row == "metric" else str(rec[row])
-        att = _num(actual / target) if actual is not None and target else None
-        key = bands.band(att)
-        data: dict[str, Any] = {
-            "label": label,
-            "actual": actual,
-            "target": target if target else None,
-            "attainment": att,
-            "status": bands.display(key, lang=lang),
-            "status_key": key,
-            "synthetic": rec.get("source") == "synthetic",
-        }
-        tooltip = [
-            alt.Tooltip("label:N", title=text("metric" if row == "metric" else "unit", lang))
-        ]
-        for column, word in (("unit_name", "unit"), ("year", "year")):
-            if column in rec and column != row:
-                data[column] = rec[column]
-                tooltip.append(alt.Tooltip(f"{column}:N", title=text(word, lang)))
-        tooltip += [
-            alt.Tooltip("actual:Q", title=text("actual", lang), format=COUNT_FORMAT),
-            alt.Tooltip("target:Q", title=text("target", lang), format=COUNT_FORMAT),
-            alt.Tooltip("attainment:Q", title=text("attainment", lang), format=PERCENT_FORMAT),
-            alt.Tooltip("status:N", title=text("status", lang)),
-        ]
-        if prior is not None:
-            data["prior"] = prev
-            tooltip.append(alt.Tooltip("prior:Q", title=text("prior", lang), format=COUNT_FORMAT))
-        top = max(actual or 0.0, prev or 0.0, (target or 0) * max(bands.edges[-1], 1.0))
-        top = top * 1.05 or 1.0
-        edges = [0.0, *[(target or 0) * e for e in bands.edges], top]
-        band_rows = (
-            [
-                {"label": label, "start": edges[i], "end": edges[i + 1], "band": i}
-                for i in range(len(edges) - 1)
-            ]
-            if target
-            else []
-        )
-        base = alt.Chart(pl.DataFrame([data])).properties(width=width, height=26)
-        x_scale = alt.Scale(domain=[0, top], nice=False)
-        layers = []
-        if band_rows:
-            layers.append(
-                alt.Chart(pl.DataFrame(band_rows))
-                .mark_bar(size=26)
-                .encode(
-                    x=alt.X(
-                        "start:Q", scale=x_scale, title=None, axis=alt.Axis(format=COUNT_FORMAT)
-                    ),
-                    x2="end:Q",
-                    color=alt.Color("band:O", scale=alt.Scale(range=shades), legend=None),
-                )
-            )
+    data = _bullet_data(
+        kpis, _prior_values(kpis, prior), catalog=catalog, lang=lang, bands=bands, row=row
+    )
+    tooltip = [alt.Tooltip("label:N", title=text("metric" if row == "metric" else "unit", lang))]
+    tooltip += [
+        alt.Tooltip(f"{column}:N", title=text(word, lang))
+        for column, word in (("unit_name", "unit"), ("year", "year"))
+        if column in data.columns
+    ]
+    tooltip += [
+        alt.Tooltip("actual:Q", title=text("actual", lang), format=COUNT_FORMAT),
+        alt.Tooltip("target:Q", title=text("target", lang), format=COUNT_FORMAT),
+        alt.Tooltip("attainment:Q", title=text("attainment", lang), format=PERCENT_FORMAT),
+        alt.Tooltip("status:N", title=text("status", lang)),
+    ]
+    if prior is not None:
+        tooltip.append(alt.Tooltip("prior:Q", title=text("prior", lang), format=COUNT_FORMAT))
+
+    # One scale per row from 0 to ``top``; the invisible point at ``top`` sets its end.
+    scale = alt.Scale(zero=True, nice=False)
+    axis = alt.Axis(format=COUNT_FORMAT)
+
+    def x(field: str) -> alt.X:
+        return alt.X(f"{field}:Q", title=None, scale=scale, axis=axis)
+
+    edges = [f"b{i}" for i in range(len(bands.edges) + 1)]
+    layers = [
+        # Null edges (no target) are not drawn: Vega-Lite filters invalid x values.
+        alt.Chart().mark_bar(size=26, color=shade).encode(x=x(start), x2=f"{end}:Q")
+        for start, end, shade in zip(edges, [*edges[1:], "top"], _greys(len(edges)), strict=True)
+    ]
+    layers.append(alt.Chart().mark_bar(size=10, color="#333333").encode(x=x("actual")))
+    layers.append(alt.Chart().mark_tick(thickness=3, size=24, color="black").encode(x=x("target")))
+    if prior is not None:
         layers.append(
-            base.mark_bar(size=10, color="#333333").encode(
-                x=alt.X("actual:Q", scale=x_scale, title=None, axis=alt.Axis(format=COUNT_FORMAT)),
-                tooltip=tooltip,
+            alt.Chart()
+            .mark_point(
+                shape="diamond", filled=True, fill="white", stroke="black", size=70, opacity=1
             )
+            .encode(x=x("prior"))
         )
-        if target:
-            layers.append(
-                base.mark_tick(thickness=3, size=24, color="black").encode(
-                    x=alt.X("target:Q", scale=x_scale), tooltip=tooltip
-                )
-            )
-        if prev is not None:
-            layers.append(
-                base.mark_point(
-                    shape="diamond", filled=True, fill="white", stroke="black", size=70, opacity=1
-                ).encode(x=alt.X("prior:Q", scale=x_scale), tooltip=tooltip)
-            )
-        rows.append(
-            alt.layer(*layers).properties(
-                title=alt.TitleParams(
-                    f"{label}{' *' if data['synthetic'] else ''}",
-                    fontSize=12,
-                    fontWeight="normal",
-                    limit=width,
-                )
-            )
+    layers.append(alt.Chart().mark_point(opacity=0).encode(x=x("top")))
+    chart = (
+        alt.layer(*layers, data=data, width=width, height=26)
+        .encode(tooltip=tooltip)
+        .facet(
+            row=alt.Row(
+                "heading:N",
+                title=None,
+                sort=data["heading"].to_list(),
+                header=alt.Header(
+                    labelAngle=0,
+                    labelOrient="top",
+                    labelAnchor="start",
+                    labelAlign="left",
+                    labelLimit=width,
+                    labelPadding=-6,  # the label sits just above its bar
+                ),
+            ),
+            spacing=14,
+            title=_title(title, synthetic, lang),
         )
-    chart = alt.vconcat(*rows, spacing=14).properties(title=_title(title, synthetic, lang))
+        .resolve_scale(x="independent")
+    )
     return config(chart, lang=lang)
+
+
+def _greys(n: int) -> list[str]:
+    """``n`` shades of grey, darkest first (the band furthest below target)."""
+    steps = [round(0x99 + (0xE6 - 0x99) * i / max(n - 1, 1)) for i in range(n)]
+    return [f"#{s:02x}{s:02x}{s:02x}" for s in steps]
 
 
 # --- heatmap ----------------------------------------------------------------------------
