@@ -281,3 +281,13 @@ def test_footer_names_data_files_with_hashes_and_version(batch: tuple[Path, str]
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
         assert f"{name} (sha256 {digest})" in footer
     assert f"kpitools {kpitools.__version__}" in footer
+
+
+def test_every_report_of_the_batch_draws_offline(batch: tuple[Path, str], browser) -> None:
+    for path in sorted(batch[0].glob("*.html")):
+        if path.name == "index.html":
+            continue
+        page = open_offline(browser, path)
+        assert wait_for_charts(page) >= 2, path.name
+        assert page.blocked == [] and page.errors == [], path.name
+        page.close()

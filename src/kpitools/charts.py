@@ -365,82 +365,74 @@ def _bullet_data(
     bands: Bands,
     row: str,
 ) -> pl.DataFrame:
-    """One row per bullet: the figures, the band edges ``b0``…``bN`` (null without a target),
-    the end of the row's scale ``top`` and the row heading (unique, `` *`` when synthetic)."""
+    """One row per bullet: the figures, the band edges ``b0``…``bN`` (null without a
+    target), the end ``top`` of the row's scale and its ``heading``."""
     if row not in kpis.columns:
         raise ValueError(f"row={row!r} is not a column of the table")
-    n = len(bands.edges)
     df = _finite_columns(kpis, ["actual", "target"]).with_columns(
         pl.when(pl.col("target") != 0).then(pl.col("target")).alias("target"),
         pl.Series("prior", priors, dtype=pl.Float64),
     )
-    target, widest = pl.col("target"), max(bands.edges[-1], 1.0)
-    top = pl.max_horizontal(
+    target = pl.col("target")
+    most = pl.max_horizontal(
         pl.col("actual").fill_null(0.0),
         pl.col("prior").fill_null(0.0),
-        target.fill_null(0.0) * widest,
+        target.fill_null(0.0) * max(bands.edges[-1], 1.0),
     )
+    edges = [f"b{i}" for i in range(len(bands.edges) + 1)]
     display = {k: bands.display(k, lang=lang) for k in _status_keys(bands)}
-    if row == "metric":
-        labels = {m: catalog.label(m, lang=lang) for m in df["metric"].unique().to_list()}
-        label = pl.col("metric").replace_strict(labels, return_dtype=pl.String).fill_null("")
-    else:
-        label = pl.col(row).cast(pl.String).fill_null("")
-    df = df.with_columns(attainment(), label.alias("label")).with_columns(
+    texts = {c: pl.col(c).cast(pl.String).fill_null("") for c in df.columns}
+    if "metric" in df.columns:
+        names = {m: catalog.label(m, lang=lang) for m in df["metric"].unique().drop_nulls()}
+        texts["metric"] = pl.col("metric").replace_strict(names, default="", return_dtype=pl.String)
+    context = [c for c in ("metric", "unit_name", "year") if c in df.columns and c != row]
+    df = df.with_columns(attainment(), texts[row].alias("label")).with_columns(
         status(bands=bands).replace_strict(display, return_dtype=pl.String),
         pl.when(target.is_not_null()).then(pl.lit(0.0)).alias("b0"),
         *[(target * edge).alias(f"b{i}") for i, edge in enumerate(bands.edges, 1)],
-        pl.when(top * 1.05 > 0).then(top * 1.05).otherwise(pl.lit(1.0)).alias("top"),
+        pl.when(most > 0).then(most * 1.05).otherwise(pl.lit(1.0)).alias("top"),
     )
-    context = [c for c in ("unit_name", "year") if c in df.columns and c != row]
-    data = _finite_columns(
-        df.select(
-            "label",
-            *context,
-            "actual",
-            "target",
-            "prior",
-            "attainment",
-            "status",
-            *[f"b{i}" for i in range(n + 1)],
-            "top",
-        ),
-        ["actual", "target", "prior", "attainment", *[f"b{i}" for i in range(n + 1)], "top"],
+    headings = _headings(
+        df["label"].to_list(),
+        list(df.select(texts[c] for c in context).iter_rows()) if context else [()] * df.height,
+        _synthetic_rows(df),
     )
-    headings = _headings(data, df, context, catalog=catalog, lang=lang, row=row)
-    return data.with_columns(pl.Series("heading", headings, dtype=pl.String))
+    shown = [c for c in ("unit_name", "year") if c in df.columns and c != row]
+    numbers = ["actual", "target", "prior", "attainment", *edges, "top"]
+    return _finite_columns(df.select("label", *shown, *numbers, "status"), numbers).with_columns(
+        pl.Series("heading", headings, dtype=pl.String)
+    )
 
 
 def _headings(
-    data: pl.DataFrame,
-    df: pl.DataFrame,
-    context: Sequence[str],
-    *,
-    catalog: MetricCatalog,
-    lang: str,
-    row: str,
+    labels: list[str], contexts: list[tuple[str, ...]], synthetic: list[bool]
 ) -> list[str]:
-    """The row headings: the label, what tells apart rows that share it, and `` *`` on
-    synthetic rows. The facet draws one row per distinct heading, so no two are equal."""
-    labels = data["label"].to_list()
-    synthetic = _synthetic_rows(df)
-    metrics = df["metric"].to_list() if row != "metric" and "metric" in df.columns else None
-    counts: dict[str, int] = {}
-    for label in labels:
-        counts[label] = counts.get(label, 0) + 1
+    """Distinct row headings (a facet draws one row per heading): the label, then, for rows
+    that share it, the metric, unit or year that tell them apart, and `` *`` if synthetic."""
+    groups: dict[str, list[int]] = {}
+    for i, label in enumerate(labels):
+        groups.setdefault(label, []).append(i)
     headings: list[str] = []
     for i, label in enumerate(labels):
-        heading = label
-        if counts[label] > 1:
-            parts = [catalog.label(metrics[i], lang=lang)] if metrics else []
-            parts += [str(data[c][i]) for c in context if data[c][i] is not None]
-            heading = " · ".join([label, *parts])
+        same = groups[label]
+        parts = [
+            part
+            for j, part in enumerate(contexts[i])
+            if part and len({contexts[k][j] for k in same}) > 1
+        ]
+        heading = " · ".join([label, *parts])
         star = " *" if synthetic[i] else ""
-        final, k = heading + star, 2
+        final, n = heading + star, 2
         while final in headings:
-            final, k = f"{heading} ({k}){star}", k + 1
+            final, n = f"{heading} ({n}){star}", n + 1
         headings.append(final)
     return headings
+
+
+def _greys(n: int) -> list[str]:
+    """``n`` shades of grey, darkest first (the band furthest below target)."""
+    steps = [round(0x99 + (0xE6 - 0x99) * i / max(n - 1, 1)) for i in range(n)]
+    return [f"#{s:02x}{s:02x}{s:02x}" for s in steps]
 
 
 def _synthetic_rows(df: pl.DataFrame) -> list[bool]:
@@ -511,7 +503,7 @@ def bullet_chart(
 
     # One scale per row from 0 to ``top``; the invisible point at ``top`` sets its end.
     scale = alt.Scale(zero=True, nice=False)
-    axis = alt.Axis(format=COUNT_FORMAT)
+    axis = alt.Axis(format=COUNT_FORMAT, tickMinStep=1)
 
     def x(field: str) -> alt.X:
         return alt.X(f"{field}:Q", title=None, scale=scale, axis=axis)
@@ -556,12 +548,6 @@ def bullet_chart(
         .resolve_scale(x="independent")
     )
     return config(chart, lang=lang)
-
-
-def _greys(n: int) -> list[str]:
-    """``n`` shades of grey, darkest first (the band furthest below target)."""
-    steps = [round(0x99 + (0xE6 - 0x99) * i / max(n - 1, 1)) for i in range(n)]
-    return [f"#{s:02x}{s:02x}{s:02x}" for s in steps]
 
 
 # --- heatmap ----------------------------------------------------------------------------
