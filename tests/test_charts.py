@@ -139,65 +139,83 @@ KINDS = ["bullet", "heatmap", "ranked", "trend", "slope"]
 # --- bullet chart ------------------------------------------------------------------------
 
 
+def bullet_rows(spec: dict) -> dict[str, dict]:
+    """The bullet's one dataset, by row heading."""
+    return {r["heading"]: r for r in spec["datasets"][spec["data"]["name"]]}
+
+
 def test_bullet_chart_has_a_row_per_metric_with_bar_tick_and_bands(
     dataset: kt.Dataset, city_2023: pl.DataFrame
 ) -> None:
     spec = kt.bullet_chart(city_2023, catalog=dataset.catalog).to_dict()  # validates the schema
-    rows = [row["layer"] for row in spec["vconcat"]]
-    assert len(rows) == city_2023.height
-    by_title = {r["title"]["text"]: r["layer"] for r in spec["vconcat"]}
-    orgs = by_title[dataset.catalog.label("party_orgs_nonstate")]
-    marks = [layer["mark"]["type"] for layer in orgs]
-    assert marks == ["bar", "bar", "tick"]
-    tick = orgs[2]
-    assert tick["encoding"]["x"]["field"] == "target"
-    data = spec["datasets"][tick["data"]["name"]]
-    assert data[0]["target"] == 69 and data[0]["actual"] == 109
-    bands = spec["datasets"][orgs[0]["data"]["name"]]
-    assert [b["end"] for b in bands][:3] == pytest.approx([69 * 0.9, 69, 69 * 1.2])
+    assert len(spec["datasets"]) == 1  # one small spec, not one chart per row
+    rows = bullet_rows(spec)
+    labels = [dataset.catalog.label(m) for m in city_2023["metric"]]
+    assert list(rows) == labels == spec["facet"]["row"]["sort"]  # one row each, input order
+    assert spec["facet"]["row"]["field"] == "heading"
+    assert spec["resolve"]["scale"]["x"] == "independent"  # every row has its own scale
+    marks = [(layer["mark"]["type"], layer["encoding"]["x"]["field"]) for layer in layers(spec)]
+    assert marks == [
+        ("bar", "b0"),
+        ("bar", "b1"),
+        ("bar", "b2"),
+        ("bar", "b3"),
+        ("bar", "actual"),
+        ("tick", "target"),
+        ("point", "top"),
+    ]
+    bands = layers(spec)[:4]
+    assert [b["encoding"]["x2"]["field"] for b in bands] == ["b1", "b2", "b3", "top"]
+    shades = [b["mark"]["color"] for b in bands]
+    assert len(set(shades)) == 4 and all(s[1:3] == s[3:5] == s[5:7] for s in shades)  # greys
+    assert layers(spec)[-1]["mark"]["opacity"] == 0  # only stretches the scale to `top`
+    orgs = rows[dataset.catalog.label("party_orgs_nonstate")]
+    assert orgs["target"] == 69 and orgs["actual"] == 109
+    edges = [orgs[f"b{i}"] for i in range(4)]
+    assert edges == pytest.approx([0, 69 * 0.9, 69, 69 * 1.2])
+    assert orgs["top"] == pytest.approx(109 * 1.05)
     # tooltips carry unit, year, actual, target, attainment and status
-    fields = {t["field"] for t in orgs[1]["encoding"]["tooltip"]}
+    fields = {t["field"] for t in spec["spec"]["encoding"]["tooltip"]}
     assert {"unit_name", "year", "actual", "target", "attainment", "status"} <= fields
 
 
 def test_rows_without_target_draw_the_bar_only(dataset: kt.Dataset, city_2023) -> None:
     spec = kt.bullet_chart(city_2023, catalog=dataset.catalog).to_dict()
-    by_title = {r["title"]["text"]: r["layer"] for r in spec["vconcat"]}
-    app = by_title[dataset.catalog.label("members_app")]
-    assert [layer["mark"]["type"] for layer in app] == ["bar"]
-    domain = app[0]["encoding"]["x"]["scale"]["domain"]
-    assert domain[1] == pytest.approx(443812 * 1.05)
+    app = bullet_rows(spec)[dataset.catalog.label("members_app")]
+    # Vega-Lite leaves out marks whose x is null: no bands and no tick on this row
+    assert app["target"] is None and all(app[f"b{i}"] is None for i in range(4))
+    assert app["top"] == pytest.approx(443812 * 1.05)
 
 
 def test_zero_target_is_not_drawn_to_infinity(dataset: kt.Dataset) -> None:
     df = pl.DataFrame({"metric": ["admissions"], "actual": [0.0], "target": [0.0], "source": ["x"]})
     spec = kt.bullet_chart(df, catalog=dataset.catalog).to_dict()
-    text = json.dumps(spec)
+    text = finite_json(spec)
     assert "Infinity" not in text and "NaN" not in text
+    (row,) = bullet_rows(spec).values()
+    assert row["target"] is None and row["b3"] is None and row["top"] == 1.0
 
 
 def test_number_locale_follows_the_language(dataset: kt.Dataset, city_2023) -> None:
     vi = kt.bullet_chart(city_2023, catalog=dataset.catalog).to_dict()["config"]["locale"]
-    en = kt.bullet_chart(city_2023, catalog=dataset.catalog, lang="en").to_dict()["config"]
+    en = kt.bullet_chart(city_2023, catalog=dataset.catalog, lang="en").to_dict()
     assert (vi["number"]["decimal"], vi["number"]["thousands"]) == (",", ".")
-    assert (en["locale"]["number"]["decimal"], en["locale"]["number"]["thousands"]) == (".", ",")
-    en_titles = [r["title"]["text"] for r in layers_with_titles(city_2023, dataset, "en")]
-    assert dataset.catalog.label("admissions", lang="en") in en_titles
-
-
-def layers_with_titles(df, dataset, lang):
-    return kt.bullet_chart(df, catalog=dataset.catalog, lang=lang).to_dict()["vconcat"]
+    number = en["config"]["locale"]["number"]
+    assert (number["decimal"], number["thousands"]) == (".", ",")
+    assert dataset.catalog.label("admissions", lang="en") in bullet_rows(en)
 
 
 def test_synthetic_data_is_named_in_the_chart(dataset: kt.Dataset) -> None:
     city_2024 = kt.rollup(dataset.kpis, registry=dataset.registry, unit="01", year=2024)
     spec = kt.bullet_chart(city_2024, catalog=dataset.catalog).to_dict()
     assert "synthetic" in spec["title"]["subtitle"][0]
+    assert all(heading.endswith(" *") for heading in bullet_rows(spec))
     real = kt.bullet_chart(
         kt.rollup(dataset.kpis, registry=dataset.registry, unit="01", year=2023),
         catalog=dataset.catalog,
     ).to_dict()
     assert real["title"].get("subtitle", []) == []
+    assert not any(heading.endswith(" *") for heading in bullet_rows(real))
 
 
 def test_empty_input_gives_a_clear_empty_chart(dataset: kt.Dataset) -> None:
@@ -209,7 +227,7 @@ def test_empty_input_gives_a_clear_empty_chart(dataset: kt.Dataset) -> None:
 
 def test_chart_is_not_displayed_and_is_an_altair_chart(dataset: kt.Dataset, city_2023) -> None:
     chart = kt.bullet_chart(city_2023, catalog=dataset.catalog)
-    assert isinstance(chart, alt.VConcatChart)
+    assert isinstance(chart, alt.FacetChart)
 
 
 def test_bullet_chart_spec_snapshot(dataset: kt.Dataset, city_2023, snapshot) -> None:
@@ -219,25 +237,26 @@ def test_bullet_chart_spec_snapshot(dataset: kt.Dataset, city_2023, snapshot) ->
 def test_bullet_prior_marker_from_a_frame_or_a_column(dataset: kt.Dataset, city_2023) -> None:
     prior = kt.rollup(dataset.kpis, registry=dataset.registry, unit="01", year=2022)
     spec = kt.bullet_chart(city_2023, catalog=dataset.catalog, prior=prior).to_dict()
-    by_title = {r["title"]["text"]: r["layer"] for r in spec["vconcat"]}
-    admissions = by_title[dataset.catalog.label("admissions")]
-    marker = admissions[-1]
-    assert marker["mark"]["type"] == "point" and marker["mark"]["shape"] == "diamond"
-    assert marker["encoding"]["x"]["field"] == "prior"
-    row = spec["datasets"][marker["data"]["name"]][0]
-    assert row["prior"] == prior.filter(pl.col("metric") == "admissions")["actual"].item()
-    assert "prior" in {t["field"] for t in marker["encoding"]["tooltip"]}
+    (marker,) = [layer for layer in layers(spec) if layer["mark"].get("shape") == "diamond"]
+    assert marker["mark"]["type"] == "point" and marker["encoding"]["x"]["field"] == "prior"
+    rows = bullet_rows(spec)
+    admissions = rows[dataset.catalog.label("admissions")]
+    assert admissions["prior"] == prior.filter(pl.col("metric") == "admissions")["actual"].item()
+    assert "prior" in {t["field"] for t in spec["spec"]["encoding"]["tooltip"]}
     # the prior year is synthetic, so the chart says so although 2023 is real
     assert spec["title"]["subtitle"] == [SYNTHETIC_NOTE["vi"]]
-    # metrics without a prior figure get no marker
-    items = by_title[dataset.catalog.label("items_submitted")]
-    assert "point" not in [layer["mark"]["type"] for layer in items]
+    # metrics without a prior figure get no marker (a null x is not drawn)
+    assert rows[dataset.catalog.label("items_submitted")]["prior"] is None
+    # without prior= there is no marker at all
+    plain = kt.bullet_chart(city_2023, catalog=dataset.catalog).to_dict()
+    assert "diamond" not in json.dumps(plain)
 
     with_prev = kt.yoy_change(panel(dataset, "017", "001")).filter(pl.col("year") == 2023)
     spec = kt.bullet_chart(
         with_prev, catalog=dataset.catalog, row="unit_name", prior="actual_prev"
     ).to_dict()
-    assert [r["layer"][-1]["mark"]["type"] for r in spec["vconcat"]] == ["point", "point"]
+    assert [r["prior"] for r in bullet_rows(spec).values()] == with_prev["actual_prev"].to_list()
+    assert any(layer["mark"].get("shape") == "diamond" for layer in layers(spec))
     with pytest.raises(ValueError, match="not a column"):
         kt.bullet_chart(with_prev, catalog=dataset.catalog, prior="nope")
 
@@ -245,10 +264,26 @@ def test_bullet_prior_marker_from_a_frame_or_a_column(dataset: kt.Dataset, city_
 def test_bullet_rows_per_unit(dataset: kt.Dataset) -> None:
     df = panel(dataset, "017", "001", "016").filter(pl.col("year") == 2023)
     spec = kt.bullet_chart(df, catalog=dataset.catalog, row="unit_name", lang="en").to_dict()
-    assert [r["title"]["text"].rstrip(" *") for r in spec["vconcat"]] == df["unit_name"].to_list()
-    tooltip = spec["vconcat"][0]["layer"][1]["encoding"]["tooltip"]
+    headings = spec["facet"]["row"]["sort"]
+    assert [h.rstrip(" *") for h in headings] == df["unit_name"].to_list()
+    tooltip = spec["spec"]["encoding"]["tooltip"]
     assert tooltip[0] == {"field": "label", "title": "Unit", "type": "nominal"}
-    assert all(r["title"]["limit"] == 460 for r in spec["vconcat"])
+    assert spec["facet"]["row"]["header"]["labelLimit"] == 460
+
+
+def test_bullet_rows_sharing_a_label_stay_apart(dataset: kt.Dataset) -> None:
+    two = kt.subset(panel(dataset, "017", "001"), year=2023)
+    df = pl.concat([two, two.head(1), as_real(two.head(1))])  # a unit twice more, once real
+    spec = kt.bullet_chart(df, catalog=dataset.catalog, row="metric", lang="en").to_dict()
+    label = dataset.catalog.label("admissions", lang="en")
+    first, second = two["unit_name"].to_list()
+    assert spec["facet"]["row"]["sort"] == [
+        f"{label} · {first} *",
+        f"{label} · {second} *",
+        f"{label} · {first} (2) *",
+        f"{label} · {first}",
+    ]
+    assert [r["label"] for r in spec["datasets"][spec["data"]["name"]]] == [label] * 4
 
 
 # --- heatmap ----------------------------------------------------------------------------
