@@ -35,7 +35,7 @@ from typing import Any
 import yaml
 
 from kpitools._atomic import write_text_atomic
-from kpitools.errors import ParameterError
+from kpitools.errors import KpiDataError, ParameterError
 
 TEMPLATES = Path(__file__).parent / "templates"
 BATCH_FILE = "batch.yaml"
@@ -43,6 +43,8 @@ MANIFEST = ".kpitools-manifest.json"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
 #: Parameters whose values are files the report reads (their content is part of its hash).
 FILE_PARAMETERS = ("data", "units", "catalog")
+#: Parameters that name a unit (checked against the registry before any kernel starts).
+UNIT_PARAMETERS = ("unit", "parent")
 
 
 @dataclass(frozen=True)
@@ -283,25 +285,24 @@ def validate(report: Report, info: NotebookInfo) -> list[str]:
     if problems:
         return problems
     params = _effective(report, info)
+    named = [k for k in UNIT_PARAMETERS if k in params]
     try:
-        files = input_files(report, info)
-    except FileNotFoundError as exc:
-        return [f"{where}: {exc}"]
-    if "unit" in params and "units" in params:
-        from kpitools.names import UnknownUnitError
+        input_files(report, info)
+        if named and isinstance(params.get("units"), str):
+            from kpitools.io import find_path
+            from kpitools.names import UnknownUnitError
 
-        registry = _registry(str(next(f for f in files if _same(f, params["units"]))))
-        try:
-            registry.resolve(str(params["unit"]))
-        except UnknownUnitError as exc:
-            problems.append(f"{where}: parameter 'unit': {exc}")
+            registry = _registry(str(find_path(params["units"], start=report.notebook.parent)))
+            for key in named:
+                try:
+                    registry.resolve(str(params[key]))
+                except UnknownUnitError as exc:
+                    problems.append(f"{where}: parameter {key!r}: {exc}")
+    except (FileNotFoundError, KpiDataError) as exc:
+        return [f"{where}: {exc}"]
     if params.get("lang") not in (None, "vi", "en"):
         problems.append(f"{where}: parameter 'lang' must be 'vi' or 'en', not {params['lang']!r}")
     return problems
-
-
-def _same(found: Path, given: object) -> bool:
-    return str(found).endswith(str(Path(str(given))))
 
 
 @functools.lru_cache(maxsize=8)
