@@ -349,27 +349,34 @@ def cache_dir() -> Path:
 
 @functools.lru_cache(maxsize=1)
 def _vega_assets() -> tuple[str, str]:
-    """The Vega, Vega-Lite and vega-embed JavaScript, built once per machine and version."""
-    import altair as alt
-    import vl_convert
+    """The Vega, Vega-Lite and vega-embed JavaScript, built once per machine and version.
 
-    vl = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
-    # Altair's HTML output skips loading a library whose version VEGA_DEBUG already names.
-    debug = {
-        "vega_version": alt.VEGA_VERSION,
-        "vegalite_version": alt.VEGALITE_VERSION,
-        "vegaembed_version": alt.VEGAEMBED_VERSION,
-    }
-    version = getattr(vl_convert, "__version__", "") or vl_convert.get_vega_version()
-    cached = cache_dir() / f"vega-bundle-{version}-vl{vl}.js"
+    Returns the ``VEGA_DEBUG`` object (as JSON) that tells Altair's HTML output the
+    libraries are already loaded, and the bundle. A cache hit imports neither Altair nor
+    vl-convert.
+    """
+    from importlib.metadata import version
+
+    key = f"{version('altair')}-{version('vl-convert-python')}"
+    cached = cache_dir() / f"vega-bundle-{key}.json"
     try:
-        js = cached.read_text(encoding="utf-8")
-    except OSError:
+        assets = json.loads(cached.read_text(encoding="utf-8"))
+        debug, js = assets["debug"], assets["js"]
+    except (OSError, ValueError, KeyError):
+        import altair as alt
+        import vl_convert
+
+        debug = {
+            "vega_version": alt.VEGA_VERSION,
+            "vegalite_version": alt.VEGALITE_VERSION,
+            "vegaembed_version": alt.VEGAEMBED_VERSION,
+        }
+        vl = ".".join(alt.VEGALITE_VERSION.split(".")[:2])
         snippet = "window.vegaEmbed = vegaEmbed; window.vega = vega; window.vegaLite = vegaLite;"
         # bundling takes ~1 s; keep the result (a cache that cannot be written is no error)
         js = vl_convert.javascript_bundle(snippet, vl)
         with contextlib.suppress(OSError):
-            write_text_atomic(cached, js)
+            write_text_atomic(cached, json.dumps({"debug": debug, "js": js}))
     # A closing script tag inside the bundle would end our inline <script> early.
     return json.dumps(debug), js.replace("</script", "<\\/script")
 
@@ -431,7 +438,13 @@ def _footer(report: Report, inputs: Iterable[tuple[str, str]]) -> str:
 
 # --------------------------------------------------------------------------- workers
 
-_WARM_UP = """
+# jsonschema builds rfc3987-syntax's grammars when it is imported, when that package is
+# installed (JupyterLab brings it): ~1 s in every process that imports Altair or nbformat
+# (python-jsonschema/jsonschema#1428). Reports never check IRI formats, so workers and
+# their kernels skip it.
+_SKIP_SLOW_IMPORTS = 'import sys; sys.modules.setdefault("rfc3987_syntax", None)'
+
+_WARM_UP = _SKIP_SLOW_IMPORTS + """
 import kpitools, kpitools.io, kpitools.measures, kpitools.tables, kpitools.notebook
 import kpitools.charts, polars, altair
 altair.Chart(polars.DataFrame({"x": [1]})).mark_point().encode(x="x")._repr_mimebundle_()
@@ -594,6 +607,7 @@ def _cell_of(notebook: Path, source: str) -> str:
 def _worker_main(tasks: Any, results: Any, timeout: int) -> None:
     """A worker process: one kernel, reports from ``tasks`` until ``None``, then shut down."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    exec(_SKIP_SLOW_IMPORTS)
     worker = Worker(timeout=timeout)
     try:
         try:
