@@ -66,6 +66,103 @@ def _run(args: argparse.Namespace) -> int:
     return 0 if all(o.ok for o in outcomes) else 1
 
 
+def _extract(args: argparse.Namespace) -> int:
+    import csv
+    import json
+
+    from kpitools.catalog import read_catalog
+    from kpitools.errors import KpiDataError
+    from kpitools.extract import (
+        STATEMENT_SCHEMA,
+        audit_statements,
+        audit_table,
+        extract_statements,
+        read_phrases,
+        read_report_text,
+        statements_frame,
+        statements_table,
+    )
+    from kpitools.io import find_path
+    from kpitools.names import read_registry
+
+    try:
+        registry = read_registry(find_path(args.units))
+        catalog = read_catalog(find_path(args.catalog))
+        phrases = read_phrases(find_path(args.phrases), catalog=catalog)
+        found = []
+        for file in args.files:
+            found.extend(
+                extract_statements(
+                    read_report_text(file),
+                    file=file,
+                    registry=registry,
+                    phrases=phrases,
+                    catalog=catalog,
+                    money=args.money,
+                )
+            )
+    except (OSError, KpiDataError) as exc:
+        print(f"kpitools extract: {exc}", file=sys.stderr)
+        return 2
+    frame = statements_frame(found)
+    audit = audit_statements(frame)
+    out = sys.stdout
+    if args.format == "json":
+        records: list[dict[str, object]] = [s.to_dict() for s in found]
+        if args.audit:
+            checks: dict[tuple[str, int], list[dict[str, object]]] = {}
+            for r in audit.iter_rows(named=True):
+                check = {k: r[k] for k in ("check", "stated", "expected", "verdict", "note")}
+                checks.setdefault((r["file"], r["start"]), []).append(check)
+            for record in records:
+                key = (str(record["file"]), int(str(record["start"])))
+                record["checks"] = checks.get(key, [])
+        json.dump(records, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    elif args.format == "csv":
+        writer = csv.writer(out, lineterminator="\n")
+        if args.audit:
+            writer.writerow(audit.columns)
+            writer.writerows(audit.iter_rows())
+        else:
+            names = list(found[0].to_dict()) if found else list(STATEMENT_SCHEMA)
+            writer.writerow(names)
+            for s in found:
+                d = s.to_dict()
+                writer.writerow(
+                    [json.dumps(d[n]) if isinstance(d[n], list) else d[n] for n in names]
+                )
+    else:
+        table = statements_table(frame, lang=args.lang).frame
+        head = ["#", *table.columns[:-1]]
+        rows = [[str(i), *row[:-1]] for i, row in enumerate(table.iter_rows(), start=1)]
+        _print_table(head, rows, out)
+        for i, (file, start, end, text) in enumerate(
+            frame.select("file", "start", "end", "text").iter_rows(), start=1
+        ):
+            print(f"{i:>3}  {file}:{start}-{end}  {text}", file=out)
+        if args.audit:
+            shown = audit_table(audit, lang=args.lang).frame
+            print(file=out)
+            _print_table(list(shown.columns), [list(r) for r in shown.iter_rows()], out)
+    verdicts = audit["verdict"].to_list()
+    bad = sum(v in ("inconsistent", "truncated") for v in verdicts)
+    if args.audit and args.format == "table":
+        counts = ", ".join(
+            f"{sum(v == k for v in verdicts)} {k}"
+            for k in ("consistent", "inconsistent", "truncated", "unchecked")
+        )
+        print(f"\n{len(found)} statement(s); {len(verdicts)} check(s): {counts}", file=out)
+    return 1 if args.audit and bad else 0
+
+
+def _print_table(head: list[str], rows: list[list[str]], out: object) -> None:
+    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(head)]
+    for row in [head, *rows]:
+        line = "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True))
+        print(line.rstrip(), file=out)  # type: ignore[call-overload]
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kpitools`` command."""
     from kpitools import __version__
@@ -89,7 +186,29 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--shard", metavar="I/N", help="run only slice I of N (e.g. 2/4)")
     run.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
     run.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
+    ext = sub.add_parser(
+        "extract",
+        help="read KPI statements out of report text and check its percentages",
+        description="Find the KPI statements of Vietnamese report text files (actual, target, "
+        "stated percentage, unit, year, as-of date) and, with --audit, check every stated "
+        "percentage against its numbers. With --audit the exit status is 1 when a stated "
+        "figure is inconsistent or truncated.",
+    )
+    ext.add_argument("files", nargs="+", metavar="FILE", help="report text files (UTF-8)")
+    ext.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    ext.add_argument("--audit", action="store_true", help="check stated figures, worst first")
+    ext.add_argument("--units", default="data/units.csv", help="unit registry")
+    ext.add_argument("--catalog", default="data/metrics.csv", help="metric catalog")
+    ext.add_argument("--phrases", default="data/metric_phrases.csv", help="metric wording")
+    ext.add_argument("--money", action="store_true", help="read money amounts as figures too")
+    ext.add_argument("--lang", choices=("vi", "en"), default="vi", help="table language")
     args = parser.parse_args(argv)
+    if args.command == "extract":
+        try:
+            return _extract(args)
+        except BrokenPipeError:  # the reader (head, less) stopped reading
+            sys.stderr.close()
+            return 0
     return _run(args)
 
 

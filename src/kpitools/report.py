@@ -42,7 +42,7 @@ BATCH_FILE = "batch.yaml"
 MANIFEST = ".kpitools-manifest.json"
 _NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
 #: Parameters whose values are files the report reads (their content is part of its hash).
-FILE_PARAMETERS = ("data", "units", "catalog")
+FILE_PARAMETERS = ("data", "units", "catalog", "text", "phrases")
 #: Parameters that name a unit (checked against the registry before any kernel starts).
 UNIT_PARAMETERS = ("unit", "parent")
 

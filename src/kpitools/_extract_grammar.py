@@ -1,0 +1,991 @@
+"""The grammar of KPI sentences for :mod:`kpitools.extract`: figures, their roles, and how
+they combine into statements.
+
+A *figure* is a number the text states: a pair ``852/453``, a range ``từ 150 đến 170``, a
+percentage ``188,1%`` or a count ``13``. Its role comes from the words of its clause: an
+actual, a target (``chỉ tiêu …``), a whole (``trên tổng số …``), an excess (``vượt chỉ tiêu
+20 …``) or a modifier (``của 50/50 đảng bộ``, skipped). Targets, wholes, excesses and
+percentages then join the actual they belong to; what is left is a statement.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Protocol
+
+from kpitools._extract_text import (
+    NUM,
+    Doc,
+    Sentence,
+    UnitMention,
+    fold,
+    resolve_month,
+    rx,
+    words_rx,
+)
+from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
+
+if TYPE_CHECKING:
+    from kpitools.catalog import MetricCatalog
+
+Value = Decimal | tuple[Decimal, Decimal]
+
+
+class Matcher(Protocol):
+    def match(self, after: str, near: str, context: str) -> tuple[str, int] | None: ...
+
+
+# --------------------------------------------------------------------------- figures
+
+_B = r"(?<![\w.,/\-])"  # a number starts here
+_E = r"(?![\w/]|[.,]\d)"  # and ends here
+_RANGE = rx(
+    rf"(?<!\w)từ\s+(?P<a>{NUM})\s*(?P<pa>%)?\s*(?:đến|tới|-|–|—)\s*(?P<b>{NUM})\s*(?P<pb>%)?{_E}"
+)
+_DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)")
+_PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM}){_E}(?!\s*/\s*\d)")
+_PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
+_COUNT = rx(rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?{_E}(?!\s*%)")
+_MONEY = rx(rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s*(?:đồng|đ|vnđ|vnd)(?!\w)")
+_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
+_STOP = frozenset(
+    w
+    for w in [
+        "so",
+        "với",
+        "và",
+        "đạt",
+        "vượt",
+        "tăng",
+        "giảm",
+        "chiếm",
+        "bằng",
+        "là",
+        "được",
+        "đã",
+        "đang",
+        "sẽ",
+        "có",
+        "cho",
+        "theo",
+        "trên",
+        "từ",
+        "đến",
+        "tới",
+        "vào",
+        "thuộc",
+        "để",
+        "của",
+        "tại",
+        "ở",
+        "trong",
+        "nhưng",
+        "hoặc",
+        "nên",
+        "thì",
+        "mà",
+        "này",
+        "đó",
+        "khi",
+        "lên",
+        "ra",
+        "về",
+        "như",
+        "cùng",
+        "còn",
+        "trở",
+        "hết",
+        "nhằm",
+        "gồm",
+        "mỗi",
+        "các",
+        "những",
+        "nhiều",
+        "với",
+        "trực",
+        "tiếp",
+        "thường",
+        "xuyên",
+    ]
+)
+_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s+$")
+_UPWARDS = rx(r"\s*trở\s+lên(?!\w)")
+_OF = rx(r"(?<!\w)của\s*$")
+_WHOLE = rx(r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng|\d\s+trên)\s*$")
+_EXCESS = rx(
+    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch))?"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao))?\s*$"
+)
+_TARGET_END = rx(
+    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)"
+    r"(?:\s+(?:kế\s+hoạch|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?\s*$"
+)
+_TARGET_START = rx(r"^\s*(?:với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|phấn\s+đấu)")
+_STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
+# "được giao chỉ tiêu kết nạp 400 đảng viên": a target word a few words before the number,
+# unless it is met ("hoàn thành vượt chỉ tiêu kết nạp 1.236 …" states a result)
+_TARGET_WORDS = rx(
+    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?\s*$"
+)
+_MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
+_COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
+
+# words allowed between a statement and the percentage that belongs to it
+_CONNECTORS = rx(
+    r"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|"
+    r"tỷ\s+lệ\s+đạt|đề\s+ra)[\s(]*)*$"
+)
+_K_EXCESS = rx(
+    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch))?(?:\s+(?:đề\s+ra|được\s+giao))?"
+    r"\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+_K_GROWTH = rx(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_K_GROWTH_TAIL = rx(
+    r"^\s*so\s+với\s+(?:cùng\s+kỳ|năm|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước)"
+)
+_K_SHARE = rx(r"(?<!\w)chiếm(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
+_K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)")
+_K_ACHIEVED = rx(
+    r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được)"
+    r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức))?\s*(?:khoảng|gần|hơn|trên)?\s*)$"
+)
+_K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_K_PLAN_TAIL = rx(
+    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết)(?!\w)"
+)
+_K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
+_TAIL = rx(
+    r"\s*(?:so\s+với\s+)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|"
+    r"nghị\s+quyết)(?:\s+(?:năm\s+trước|cả\s+năm|năm|đề\s+ra|được\s+giao|đảng\s+viên))?|"
+    r"năm\s+trước|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
+)
+_CONNECTOR_SUFFIX = rx(
+    r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"
+    r"trên|gần|hơn|đã|mức|chỉ\s+tiêu|kế\s+hoạch)[\s(]*)+$"
+)
+_PART_MARKER = rx(r"(?<!\w)(trong\s+số\s+đó|trong\s+đó|bao\s+gồm|gồm)(?!\w)")
+_TOTAL_LEAD = rx(r"(?<!\w)(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*(?:là|:)?\s*$")
+_SUBJECT_TRIM = rx(r"^\s*(?:trong\s+đó|trong\s+số\s+đó|riêng|còn|và|cụ\s+thể)[\s,]*")
+_LABEL_VERBS = words_rx(
+    (
+        "kết nạp",
+        "thành lập",
+        "phát triển",
+        "cài đặt",
+        "chuẩn hóa",
+        "trình",
+        "triển khai",
+        "khen thưởng",
+        "kỷ luật",
+        "đào tạo",
+        "bồi dưỡng",
+        "kiện toàn",
+        "giải thể",
+        "xóa tên",
+        "khai trừ",
+        "tặng",
+        "trao",
+        "hoàn thành",
+    )
+)
+
+
+@dataclass(eq=False)
+class Figure:
+    kind: str  # pair, range, percent, count
+    start: int
+    end: int
+    values: tuple[Decimal, ...]
+    written: str
+    sentence: Sentence
+    clause: int
+    percent: Percent | None = None
+    qualifier: str | None = None
+    qual_start: int | None = None
+    noun_start: int | None = None
+    noun_end: int | None = None
+    tail_end: int | None = None
+    role: str = "actual"
+    owner: Draft | None = None
+
+    @property
+    def span_start(self) -> int:
+        return self.qual_start if self.qual_start is not None else self.start
+
+    @property
+    def span_end(self) -> int:
+        return self.tail_end if self.tail_end is not None else self.end
+
+    @property
+    def value(self) -> Value:
+        if self.kind == "range":
+            return (self.values[0], self.values[1])
+        return self.values[0]
+
+
+@dataclass(eq=False)
+class Draft:
+    """A statement being assembled."""
+
+    sentence: Sentence
+    actual_fig: Figure | None = None
+    target_fig: Figure | None = None
+    percent_fig: Figure | None = None
+    excess_fig: Figure | None = None
+    actual: Value | None = None
+    target: Value | None = None
+    inherit: Draft | None = None
+    subject: tuple[int, int] | None = None  # a standalone percentage's subject
+    metric: str | None = None
+    metric_len: int = 0
+    kind: str | None = None
+    stated_percent: Decimal | None = None
+    part_of: Draft | None = None
+    part_rule: str | None = None
+    total_scope: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def figures(self) -> list[Figure]:
+        figs = [self.actual_fig, self.target_fig, self.percent_fig, self.excess_fig]
+        return [f for f in figs if f is not None]
+
+    @property
+    def anchor(self) -> int:
+        return min(f.start for f in self.figures)
+
+    @property
+    def noun_fig(self) -> Figure | None:
+        for f in (self.actual_fig, self.target_fig, self.excess_fig):
+            if f is not None and f.noun_start is not None:
+                return f
+        return None
+
+
+def scan(doc: Doc) -> list[Figure]:
+    """Every figure of the body, in text order; masked numbers are not figures."""
+    folded, text = doc.fold, doc.text
+    taken = bytearray(len(folded) + 1)
+    figures: list[Figure] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end]) and not doc.masked(start, end)
+
+    def take(span: tuple[int, int]) -> None:
+        taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+
+    def sentence_of(pos: int) -> Sentence | None:
+        try:
+            return doc.sentence_at(pos)
+        except ValueError:
+            return None
+
+    money = [("count", _MONEY)] if doc.money else []
+    for kind, pattern in (
+        *money,
+        ("range", _RANGE),
+        ("range", _DASH_RANGE),
+        ("pair", _PAIR),
+        ("percent", _PERCENT),
+        ("count", _COUNT),
+    ):
+        for m in pattern.finditer(folded, 0, doc.limit):
+            number_start = m.start("a")
+            if not free(number_start, m.end()):
+                continue
+            sentence = sentence_of(m.start())
+            if sentence is None or m.end() > sentence.end:
+                continue
+            percent = None
+            values: tuple[Decimal, ...]
+            if kind == "range":
+                if m.groupdict().get("pa") or m.groupdict().get("pb"):
+                    take(m.span())  # a range of percentages: read no figure from it
+                    continue
+                values = (parse_number(m.group("a")), parse_number(m.group("b")))
+            elif kind == "pair":
+                values = (parse_number(m.group("a")), parse_number(m.group("b")))
+            elif kind == "percent":
+                percent = parse_percent(m.group("a"))
+                values = (percent.value,)
+            else:
+                mag = m.group("mag")
+                values = (
+                    parse_number(text[m.start("a") : m.end("a")] + (f" {mag}" if mag else "")),
+                )
+            start = m.start()
+            fig = Figure(
+                kind,
+                start,
+                m.end(),
+                values,
+                text[number_start : m.end()].strip()
+                if kind == "percent"
+                else text[start : m.end()],
+                sentence,
+                doc.clause_start(start, sentence.start),
+                percent=percent,
+            )
+            if percent is not None:
+                fig.percent = Percent(percent.value, percent.decimals, fig.written)
+            take(m.span())
+            figures.append(fig)
+    figures.sort(key=lambda f: f.start)
+    for fig in figures:
+        _describe(doc, fig)
+    return figures
+
+
+def _describe(doc: Doc, fig: Figure) -> None:
+    """The noun after a figure, its qualifier, tail words and role."""
+    folded = doc.fold
+    sentence = fig.sentence
+    lead = folded[fig.clause : fig.start]
+    q = _QUALIFIER.search(lead)
+    if q and not (q.group(1) == fold("trên") and _WHOLE.search(lead)):
+        fig.qualifier = doc.text[fig.clause + q.start(1) : fig.clause + q.end(1)].lower()
+        fig.qual_start = fig.clause + q.start(1)
+    pos = fig.end
+    if fig.kind != "percent":
+        words: list[tuple[int, int]] = []
+        while len(words) < 4:
+            w = _WORD.match(folded, pos)
+            if not w or w.end(1) > sentence.end or doc.text[w.start(1) : w.end(1)].lower() in _STOP:
+                break
+            words.append(w.span(1))
+            pos = w.end(1)
+        if words:
+            fig.noun_start, fig.noun_end = words[0][0], words[-1][1]
+    else:
+        if (t := _TAIL.match(folded, pos)) and t.end() <= sentence.end:
+            pos = t.end()
+    if (up := _UPWARDS.match(folded, pos)) and up.end() <= sentence.end:
+        fig.qualifier = fig.qualifier or "trở lên"
+        pos = up.end()
+    fig.tail_end = pos
+    if fig.kind == "percent":
+        fig.role = "percent"
+        return
+    outer = lead
+    if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
+        outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
+    if _OF.search(lead):
+        fig.role = "modifier"
+    elif _WHOLE.search(lead) or _WHOLE.search(outer):
+        fig.role = "whole"
+    elif fig.kind != "pair" and (_EXCESS.search(lead) or _EXCESS.search(outer)):
+        fig.role = "excess"
+    elif fig.kind != "pair" and (
+        _TARGET_END.search(lead)
+        or _TARGET_END.search(outer)
+        or _TARGET_START.search(lead)
+        or _STRIVE.search(lead)
+        or ((m := _TARGET_WORDS.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]))
+    ):
+        fig.role = "target"
+    else:
+        fig.role = "actual"
+
+
+# --------------------------------------------------------------------------- statements
+
+
+def _nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
+    if a.noun_start is None or b.noun_start is None or a.noun_end is None or b.noun_end is None:
+        return True
+    x = doc.fold[a.noun_start : a.noun_end].split()
+    y = doc.fold[b.noun_start : b.noun_end].split()
+    n = min(len(x), len(y), 2)
+    return x[:n] == y[:n]
+
+
+def _unit_before(doc: Doc, sentence: Sentence, pos: int) -> str | None:
+    """The unit named last before ``pos`` in the sentence (its code, else its text)."""
+    names = [u for u in doc.units if sentence.start <= u.start < pos]
+    return (names[-1].code or names[-1].text) if names else None
+
+
+def assemble(doc: Doc, figures: list[Figure]) -> list[Draft]:
+    """Join the figures of each sentence into drafts of statements."""
+    drafts: list[Draft] = []
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_sentence.setdefault(f.sentence.start, []).append(f)
+    for figs in by_sentence.values():
+        drafts.extend(_assemble_sentence(doc, figs))
+    return drafts
+
+
+def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
+    folded = doc.fold
+    sentence = figs[0].sentence
+    drafts: list[Draft] = []
+    for f in figs:
+        if f.role != "actual":
+            continue
+        d = Draft(sentence, actual_fig=f)
+        f.owner = d
+        if f.kind == "pair":
+            d.actual, d.target = f.values[0], f.values[1]
+            d.target_fig = None
+        else:
+            d.actual = f.value
+        if f.noun_start is None and not _COMPARE_NEXT.match(folded, f.end):
+            previous = [x for x in drafts if x.anchor < f.start]
+            d.inherit = previous[-1] if previous else None
+        drafts.append(d)
+    # targets stated apart from their actual join the nearest actual counting the same thing
+    for f in figs:
+        if f.role != "target":
+            continue
+        unit = _unit_before(doc, sentence, f.start)
+        candidates = [
+            d
+            for d in drafts
+            if d.target is None
+            and d.actual_fig is not None
+            and d.actual_fig.kind != "pair"
+            and _nouns_agree(doc, d.actual_fig, f)
+            and _unit_before(doc, sentence, d.anchor) in (unit, None)
+        ]
+        if candidates:
+            distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
+            if len(distances) == 1 or distances[0][0] != distances[1][0]:
+                d = candidates[distances[0][1]]
+                d.target_fig, d.target = f, f.value
+                f.owner = d
+                continue
+        d = Draft(sentence, target_fig=f, target=f.value)
+        f.owner = d
+        drafts.append(d)
+    drafts.sort(key=lambda d: d.anchor)
+    for f in figs:
+        if f.role not in ("whole", "excess"):
+            continue
+        before = [d for d in drafts if d.anchor < f.start and d.actual is not None]
+        if not before:
+            continue
+        d = before[-1]
+        if f.role == "whole" and d.target is None:
+            d.target_fig, d.target = f, f.value
+            f.owner = d
+        elif f.role == "excess" and d.excess_fig is None:
+            d.excess_fig = f
+            f.owner = d
+    for f in figs:
+        if f.role == "percent":
+            _attach_percent(doc, f, figs, drafts)
+    return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
+    folded = doc.fold
+    if not _TAIL.match(folded, p.end):
+        # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it
+        words: list[tuple[int, int]] = []
+        pos = p.span_end
+        while len(words) < 6:
+            w = _WORD.match(folded, pos)
+            if not w or w.end(1) > p.sentence.end:
+                break
+            if not words and doc.text[w.start(1) : w.end(1)].lower() in _STOP:
+                break
+            words.append(w.span(1))
+            pos = w.end(1)
+        if words:
+            d = Draft(p.sentence, percent_fig=p)
+            d.subject = (words[0][0], words[-1][1])
+            d.extra["rate_of"] = True
+            p.owner = d
+            drafts.append(d)
+            return
+    previous = [f for f in figs if f.start < p.start and f.owner is not None]
+    floor = p.clause
+    if previous and previous[-1].span_end > floor:
+        floor = min(previous[-1].span_end, p.start)
+    lead = folded[floor : p.start]
+    if previous and _CONNECTORS.fullmatch(lead):
+        owner = previous[-1].owner
+        assert owner is not None
+        if owner.percent_fig is None:
+            owner.percent_fig = p
+            p.owner = owner
+            return
+        if owner.actual is not None:  # a second percentage about the same figures
+            twin = Draft(
+                owner.sentence,
+                actual_fig=owner.actual_fig,
+                target_fig=owner.target_fig,
+                actual=owner.actual,
+                target=owner.target,
+                inherit=owner.inherit,
+                percent_fig=p,
+            )
+            twin.extra["twin"] = owner
+            p.owner = twin
+            drafts.append(twin)
+            return
+    # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
+    clause_lead = folded[p.clause : p.start]
+    verb = _CONNECTOR_SUFFIX.search(clause_lead)
+    cut = verb.start() if verb else len(clause_lead)
+    trimmed = _SUBJECT_TRIM.match(clause_lead[:cut])
+    skip = trimmed.end() if trimmed else 0
+    while skip < cut and clause_lead[skip] in " (":
+        skip += 1
+    if not re.search(r"[^\W\d_]", clause_lead[skip:cut]):
+        return
+    d = Draft(p.sentence, percent_fig=p)
+    d.subject = (p.clause + skip, p.clause + len(clause_lead[:cut].rstrip()))
+    p.owner = d
+    drafts.append(d)
+
+
+# --------------------------------------------------------------------------- context
+
+
+def topics(doc: Doc, figures: list[Figure]) -> dict[int, int]:
+    """Where the topic of each sentence begins (by sentence start).
+
+    A topic runs from a sentence that names its own unit or time (before its first figure)
+    or begins a paragraph, over the sentences that follow it in the paragraph.
+    """
+    first_figure: dict[int, int] = {}
+    for f in figures:
+        first_figure.setdefault(f.sentence.start, f.start)
+    out: dict[int, int] = {}
+    current = 0
+    paragraph = -1
+    for s in doc.sentences:
+        limit = first_figure.get(s.start, s.end)
+        names_own = any(s.start <= t.start < limit and not t.comparison for t in doc.times) or any(
+            s.start <= u.start < limit for u in doc.units
+        )
+        if s.paragraph != paragraph or names_own:
+            current = s.start
+            paragraph = s.paragraph
+        out[s.start] = current
+    return out
+
+
+def _regions(doc: Doc, sentence: Sentence) -> list[tuple[int, int, str, int]]:
+    """Part lists of a sentence: (start, end, marker, marker start) up to ';' or the end."""
+    out = []
+    for m in _PART_MARKER.finditer(doc.fold, sentence.start, sentence.end):
+        end = doc.text.find(";", m.end(), sentence.end)
+        out.append((m.start(), sentence.end if end < 0 else end, m.group(1), m.start()))
+    return out
+
+
+def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
+    pos = d.anchor
+    sentence = d.sentence
+    regions = [(s, e) for s, e, *_ in _regions(doc, sentence)]
+
+    def applies(u: UnitMention) -> bool:
+        return all(not (s <= u.start < e and not s <= pos < e) for s, e in regions)
+
+    before = [u for u in doc.units if topic <= u.start < pos and applies(u)]
+    if before:
+        return before[-1]
+    end = max(f.span_end for f in d.figures) if d.figures else pos
+    after = [u for u in doc.units if end <= u.start < sentence.end and applies(u)]
+    return after[0] if after else None
+
+
+def _time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | None]:
+    pos = d.anchor
+    sentence = d.sentence
+    before = [t for t in doc.times if topic <= t.start < pos and not t.comparison]
+    after = [t for t in doc.times if pos < t.start < sentence.end and not t.comparison]
+    phrase = before[-1] if before else (after[0] if after else None)
+    year = None
+    if phrase is not None:
+        year = phrase.year or (phrase.as_of.year if phrase.as_of else None)
+    if year is None:
+        years = [t.year for t in before if t.year]
+        reports = [y for p, y in doc.report_years if p < pos]
+        year = years[-1] if years else (reports[-1] if reports else None)
+    as_of = None
+    if phrase is not None:
+        as_of = phrase.as_of if phrase.as_of else (resolve_month(phrase, year) if year else None)
+    return year, as_of
+
+
+# --------------------------------------------------------------------------- meaning
+
+
+def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str | None, int]:
+    """The kind of the draft's percentage and its sign (-1 for a decrease)."""
+    p = d.percent_fig
+    assert p is not None
+    folded = doc.fold
+    lead = folded[p.clause : p.start]
+    if p.qual_start is not None:
+        lead = folded[p.clause : p.qual_start]
+    tail = folded[p.end : p.sentence.end]
+    metric_kind = None
+    if catalog is not None and d.metric is not None and d.metric in catalog:
+        metric_kind = catalog.kind(d.metric)
+    if d.extra.get("rate_of"):
+        return ("target" if _K_TARGET.search(lead) else "rate"), 1
+    if _K_EXCESS.search(lead):
+        return "excess", 1
+    if g := _K_GROWTH.search(lead):
+        return "growth", -1 if g.group(1) == fold("giảm") else 1
+    if _K_GROWTH_TAIL.match(tail):
+        return "growth", 1
+    if _K_SHARE.search(lead):
+        return "share", 1
+    if _K_TARGET.search(lead):
+        return "target", 1
+    achieved = bool(_K_ACHIEVED.search(lead)) or not lead.strip(" (")
+    if achieved and _K_PLAN_TAIL.match(tail):
+        return "attainment", 1
+    if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
+        return "rate", 1
+    if achieved:
+        if _K_TOTAL_TAIL.match(tail):
+            return "coverage", 1
+        if d.actual is None:
+            return None, 1
+        if metric_kind == "coverage":
+            return "coverage", 1
+        if d.target is not None or metric_kind == "count":
+            return "attainment", 1
+    return None, 1
+
+
+def _single(v: Value | None) -> Decimal | None:
+    return v if isinstance(v, Decimal) else None
+
+
+def _checks(d: Draft) -> dict[str, Any]:
+    """Consistency of the stated figure with the draft's numbers."""
+    out: dict[str, Any] = {
+        "computed_percent": None,
+        "consistent": None,
+        "truncated": False,
+        "verdict": None,
+        "note": None,
+    }
+    a, t = _single(d.actual), _single(d.target)
+    approximate = any(
+        f is not None and f.qualifier for f in (d.actual_fig, d.target_fig, d.excess_fig)
+    )
+    p = d.percent_fig
+    if d.kind == "excess_count" and d.excess_fig is not None:
+        excess = _single(d.excess_fig.value)
+        if a is None or excess is None or approximate:
+            out.update(verdict="unchecked", note="approximate or missing figures")
+        elif d.extra.get("derived"):
+            out.update(verdict="unchecked", note=f"target derived: {a} − {excess} = {t}")
+        elif t is not None:
+            ok = a - t == excess
+            out.update(
+                consistent=ok,
+                verdict="consistent" if ok else "inconsistent",
+                note=f"{a} − {t} = {a - t}",
+            )
+        return out
+    if p is None or p.percent is None:
+        if a is not None and t is not None and t != 0:
+            from kpitools.numbers import percent_of
+
+            out["computed_percent"] = percent_of(a, t, 1)
+        return out
+    if d.kind not in ("attainment", "coverage", "excess"):
+        reasons = {
+            "growth": "a growth rate: the base is not stated",
+            "share": "a share of a total that is not stated",
+            "rate": "a rate against a whole that is not stated",
+            "target": "a target written as a percentage",
+        }
+        out.update(verdict="unchecked", note=reasons.get(d.kind or "", "kind unknown"))
+        return out
+    if a is None or t is None or t == 0:
+        out.update(
+            verdict="unchecked",
+            note="no target to check against"
+            if d.kind != "coverage"
+            else "the whole is not stated",
+        )
+        return out
+    if approximate:
+        out.update(verdict="unchecked", note="the figures are approximate")
+        return out
+    stated = p.percent
+    if d.kind == "excess":
+        stated = Percent(100 + stated.value, stated.decimals, stated.text)
+    check = check_percent(stated, a, t)
+    out["computed_percent"] = check.computed
+    exact = check.exact
+    assert exact is not None
+    lead = f"100 × {a} / {t} = {exact:.6g}"
+    if d.kind == "excess":
+        lead += f"; vượt {p.percent.value}% means {stated.value}%"
+    qual = p.qualifier
+    if qual in ("trên", "hơn", "trở lên"):
+        ok = exact > stated.value if qual != "trở lên" else exact >= stated.value
+        out.update(
+            consistent=ok, verdict="consistent" if ok else "inconsistent", note=f"{lead} ({qual})"
+        )
+    elif qual:
+        out.update(verdict="unchecked", note=f"{lead} ({qual}: approximate)")
+    else:
+        verdict = "consistent" if check.consistent else "inconsistent"
+        if check.truncated:
+            verdict = "truncated"
+        out.update(
+            consistent=check.consistent,
+            truncated=check.truncated,
+            verdict=verdict,
+            note=f"{lead} → {check.computed}",
+        )
+    return out
+
+
+def _near_scope(doc: Doc, d: Draft) -> str:
+    figs = [f for f in (d.actual_fig, d.target_fig, d.excess_fig) if f is not None]
+    if not figs:
+        return ""
+    start = min(f.clause for f in figs)
+    end = max(doc.clause_end(f.span_end, f.sentence.end) for f in figs)
+    if ":" in doc.text[d.sentence.start : start]:  # a list under a heading: the heading too
+        start = d.sentence.start
+    return doc.fold[start:end]
+
+
+def interpret(
+    doc: Doc,
+    figures: list[Figure],
+    drafts: list[Draft],
+    *,
+    phrases: Matcher | None,
+    catalog: MetricCatalog | None,
+) -> list[dict[str, Any]]:
+    """Give each draft its metric, unit, time, kind and checks; drop what is not a KPI."""
+    folded, text = doc.fold, doc.text
+    topic_of = topics(doc, figures)
+    _link_parts(doc, drafts, lambda total, part: _same_kind(doc, total, part))
+    for d in drafts:
+        if d.actual_fig is None and d.target_fig is None and d.excess_fig is None:
+            continue
+        if d.inherit is not None and d.noun_fig is None:
+            d.metric = d.inherit.metric
+            continue
+        noun = d.noun_fig
+        if phrases is None or noun is None or noun.noun_start is None:
+            continue
+        sentence = d.sentence
+        near = _near_scope(doc, d)
+        if d.part_of is not None:
+            near = _near_scope(doc, d.part_of) + " " + near
+        context = folded[topic_of.get(sentence.start, sentence.start) : sentence.end]
+        found = phrases.match(folded[noun.noun_start : sentence.end], near, context)
+        if found:
+            d.metric, d.metric_len = found
+            if noun.qualifier != "trở lên":  # the statement ends with the metric's noun
+                noun.tail_end = max(noun.end, noun.noun_start + d.metric_len)
+    # a stated total takes the metric its parts share ("…, tổng cộng 950 đảng viên")
+    for d in drafts:
+        if d.metric is None:
+            metrics = {e.metric for e in drafts if e.part_of is d and e.part_rule == "sum_equal"}
+            if len(metrics) == 1:
+                d.metric = metrics.pop()
+    breakdown = _breakdowns(catalog)
+    _link_parts(
+        doc,
+        drafts,
+        lambda total, part: (
+            total.metric is not None and breakdown.get(part.metric or "") == total.metric
+        ),
+    )
+    # a target stated in the sentence before its result (same metric, same paragraph)
+    for i, d in enumerate(drafts):
+        if d.actual is None and d.target is not None and d.metric and not d.extra.get("merged"):
+            for e in drafts[i + 1 :]:
+                if e.sentence.paragraph != d.sentence.paragraph:
+                    break
+                if e.metric == d.metric and e.actual is not None and e.target is None:
+                    e.target_fig, e.target = d.target_fig, d.target
+                    d.extra["merged"] = True
+                    break
+    out: list[dict[str, Any]] = []
+    for d in drafts:
+        if d.extra.get("merged"):
+            continue
+        if d.percent_fig is not None:
+            kind, sign = _percent_kind(doc, d, catalog)
+            d.kind = kind
+            assert d.percent_fig.percent is not None
+            d.stated_percent = sign * d.percent_fig.percent.value
+        elif d.excess_fig is not None:
+            d.kind = "excess_count"
+            a, excess = _single(d.actual), _single(d.excess_fig.value)
+            exact = not d.actual_fig or not d.actual_fig.qualifier
+            if d.target is None and a is not None and excess is not None and exact:
+                d.target = a - excess
+                d.extra["derived"] = True
+        keep = (
+            d.metric is not None
+            or d.target is not None
+            or (d.percent_fig is not None and (d.kind is not None))
+            or d.excess_fig is not None
+        )
+        if d.subject is not None and d.kind is None:
+            keep = False
+        if d.actual_fig is not None and d.actual_fig.kind == "pair" and d.noun_fig is None:
+            keep = keep and (d.inherit is not None or d.percent_fig is not None)
+        if not keep:
+            continue
+        topic = topic_of.get(d.sentence.start, d.sentence.start)
+        unit = _unit_for(doc, d, topic)
+        if (
+            d.extra.get("total_after")
+            and unit is not None
+            and (d.actual_fig is None or unit.start < d.actual_fig.clause)
+        ):
+            unit = None  # the sum of several units' figures is none of theirs
+        year, as_of = _time_for(doc, d, topic)
+        shown = d.figures
+        if d.extra.get("twin") and d.percent_fig is not None:
+            shown = [d.percent_fig]  # its figures are the first statement's; show its own part
+        start = min([f.span_start for f in shown] + ([d.subject[0]] if d.subject else []))
+        end = max([f.span_end for f in shown] + ([d.subject[1]] if d.subject else []))
+        if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+            end += 1
+        record = {
+            "draft": d,
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "metric": d.metric,
+            "label": _label(doc, d, catalog),
+            "unit": unit.text if unit else None,
+            "unit_code": unit.code if unit else None,
+            "year": year,
+            "as_of": as_of,
+            "actual": d.actual,
+            "target": d.target,
+            "stated_percent": d.stated_percent,
+            "stated_kind": d.kind,
+            "qualifier": _qualifier(d),
+            "stated": d.percent_fig.written
+            if d.percent_fig
+            else (text[d.excess_fig.start : d.excess_fig.span_end] if d.excess_fig else None),
+            "excess": _single(d.excess_fig.value) if d.excess_fig else None,
+        }
+        record.update(_checks(d))
+        out.append(record)
+    return out
+
+
+def _qualifier(d: Draft) -> str | None:
+    for f in (d.actual_fig, d.percent_fig, d.target_fig, d.excess_fig):
+        if f is not None and f.qualifier:
+            return f.qualifier
+    return None
+
+
+def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
+    if d.metric is not None:
+        return catalog.label(d.metric) if catalog is not None else d.metric
+    if d.inherit is not None and d.noun_fig is None:
+        return _label(doc, d.inherit, catalog)
+    text = doc.text
+    if d.subject is not None:
+        s, e = d.subject
+        kept = text[s:e]
+        for u in reversed([u for u in doc.units if s <= u.start and u.end <= e]):
+            kept = kept[: u.start - s] + kept[u.end - s :]
+        kept = re.sub(r"\s+(?:của|tại|ở)\s*$", "", " ".join(kept.split()))
+        return " ".join(kept.split()[:8]).strip(" ,;:(")
+    noun = d.noun_fig
+    words = text[noun.noun_start : noun.noun_end] if noun and noun.noun_start is not None else ""
+    first = d.figures[0] if d.figures else None
+    verb = ""
+    if first is not None:
+        verbs = list(_LABEL_VERBS.finditer(doc.fold, first.clause, first.start))
+        if verbs:
+            verb = text[verbs[-1].start() : verbs[-1].end()]
+    return " ".join(w for w in (verb, words) if w)
+
+
+# --------------------------------------------------------------------------- parts
+
+
+def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], bool]) -> None:
+    """Mark parts of a stated total: "… 1.236 đảng viên, trong đó Đông Anh 500, …"."""
+    actual = [d for d in drafts if d.actual is not None and d.actual_fig is not None]
+    sentences = {d.sentence.start: d.sentence for d in actual}
+    for sentence in sentences.values():
+        for start, end, marker, at in _regions(doc, sentence):
+            sentence_initial = not doc.fold[sentence.start : at].strip(" ,")
+            inside = [d for d in actual if start <= d.anchor < end and d.part_of is None]
+            for total in reversed([d for d in actual if d.anchor < at]):
+                if total.sentence is not sentence and not (
+                    sentence_initial and total.sentence.paragraph == sentence.paragraph
+                ):
+                    break
+                parts = [d for d in inside if d is not total and related(total, d)]
+                if not parts:
+                    continue
+                units = [_plain_unit(doc, d) for d in parts]
+                disjoint = len(parts) >= 2 and None not in units and len(set(units)) == len(units)
+                consists = fold("gồm") in marker
+                if disjoint or (consists and len(parts) >= 2):
+                    rule = "sum_equal" if consists else "sum_at_most"
+                else:
+                    rule = "at_most"
+                for d in parts:
+                    d.part_of, d.part_rule = total, rule
+                break
+    # a total after its parts: "Đông Anh 500, Gia Lâm 400, tổng cộng 900 đảng viên"
+    for d in actual:
+        assert d.actual_fig is not None
+        lead = doc.fold[d.actual_fig.clause : d.actual_fig.start]
+        if not _TOTAL_LEAD.search(lead):
+            continue
+        parts = [
+            e
+            for e in actual
+            if e.sentence is d.sentence
+            and e.anchor < d.anchor
+            and e.part_of is None
+            and _same_kind(doc, d, e)
+        ]
+        units = [_plain_unit(doc, e) for e in parts]
+        if len(parts) >= 2 and None not in units and len(set(units)) == len(units):
+            d.extra["total_after"] = True
+            for e in parts:
+                e.part_of, e.part_rule = d, "sum_equal"
+
+
+def _breakdowns(catalog: MetricCatalog | None) -> dict[str, str]:
+    if catalog is None:
+        return {}
+    df = catalog.metrics
+    return {c: b for c, b in zip(df["code"], df["breakdown_of"], strict=True) if b}
+
+
+def _same_kind(doc: Doc, total: Draft, part: Draft) -> bool:
+    assert total.actual_fig is not None and part.actual_fig is not None
+    if part.inherit is not None and part.actual_fig.noun_start is None:
+        return True
+    return _nouns_agree(doc, total.actual_fig, part.actual_fig)
+
+
+def _plain_unit(doc: Doc, d: Draft) -> str | None:
+    """The unit named in the draft's own clause, if any (parts of a list name theirs)."""
+    assert d.actual_fig is not None
+    clause = d.actual_fig.clause
+    names = [u for u in doc.units if clause <= u.start < d.actual_fig.start]
+    return (names[-1].code or names[-1].text) if names else None

@@ -1,0 +1,520 @@
+"""Text preparation for :mod:`kpitools.extract`: normalization that keeps offsets, folding,
+the document's structure (body, paragraphs, sentences, clauses), masked spans (document
+numbers, dates, money), time phrases and unit mentions.
+
+Everything here works on one normalized string (NFC, ``\\n`` line ends, one space for any run
+of spaces) and a *folded* copy of the same length (lower case, each tone mark in one place)
+that the patterns search, so "Thành ủy" and "thành uỷ" read alike and every offset is shared.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kpitools.names import UnitRegistry
+
+# Tone marks (huyền, sắc, ngã, hỏi, nặng).
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+_SPACE_LIKE = frozenset(
+    "\t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u202f\u205f\u3000"
+)
+_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+_LINE_BREAKS = frozenset("\n\u2028\u2029\x85")
+_LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}  # eth left by old VNI/TCVN converters
+
+#: A number as reports write it: grouped thousands and an optional decimal part.
+NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+
+
+@functools.lru_cache(maxsize=8192)
+def fold_char(char: str) -> str:
+    """One character in lower case; always one character."""
+    low = char.lower()
+    return low if len(low) == 1 else char
+
+
+# Where the tone of an open "oa", "oe", "uy" sits varies (hòa / hoà, ủy / uỷ, hóa / hoá):
+# folded text puts it on the second vowel. Only the tone moves, so lengths are kept.
+_OLD_TONE = re.compile(r"([òóỏõọ])([ae])(?![^\W\d_])|([ùúủũụ])(y)(?![^\W\d_])")
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    decomposed = unicodedata.normalize("NFD", first)
+    return decomposed[0] + unicodedata.normalize("NFC", second + decomposed[1:])
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case with tone marks in one place, of the same length.
+
+    Patterns search the folded text, so "Thành ủy" and "thành uỷ" read alike, while words
+    that differ only by a mark stay apart ("đạt" reach, "đặt" install; "ảnh" photo, "Anh").
+    """
+    return _OLD_TONE.sub(_move_tone, "".join(map(fold_char, text)))
+
+
+def fold_pattern(pattern: str) -> str:
+    r"""Fold a regular expression written in lower case (its ASCII is left alone)."""
+    return _OLD_TONE.sub(_move_tone, unicodedata.normalize("NFC", pattern))
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Vietnamese for searching folded text."""
+    return re.compile(fold_pattern(pattern))
+
+
+def words_rx(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words of folded text, longest first; spaces match any run."""
+    alternatives = sorted({fold(w.strip()) for w in words if w.strip()}, key=len, reverse=True)
+    parts = [
+        r"\s*[-–]\s*".join(_spaced(p) for p in re.split(r"\s*[-–]\s*", a)) for a in alternatives
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+def _spaced(text: str) -> str:
+    return r"\s+".join(re.escape(w) for w in text.split())
+
+
+# --------------------------------------------------------------------------- normalization
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """Normalized text and, per character, the span of the original text it came from."""
+
+    text: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+    length: int  # of the original
+
+    def original(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the original text that ``text[start:end]`` came from."""
+        if start >= end:
+            at = self.starts[start] if start < len(self.starts) else self.length
+            return at, at
+        return self.starts[start], self.ends[end - 1]
+
+    def position(self, original: int) -> int:
+        """The first normalized offset at or after an offset of the original text."""
+        return bisect.bisect_left(self.starts, original)
+
+
+def normalize(text: str) -> Normalized:
+    """NFC, ``\\n`` for every line end, one space for runs of spaces, no invisible characters.
+
+    Composition is done per base character and its combining marks, so each normalized
+    character maps back to the original characters it came from.
+    """
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    n = len(text)
+    i = 0
+    while i < n:
+        char = text[i]
+        j = i + 1
+        if char == "\r":
+            if j < n and text[j] == "\n":
+                j += 1
+            chunk = "\n"
+        elif char in _LINE_BREAKS:
+            chunk = "\n"
+        else:
+            while j < n and unicodedata.combining(text[j]):
+                j += 1
+            if char in _INVISIBLE:
+                i = j
+                continue
+            if char in _SPACE_LIKE or (char.isspace() and char not in _LINE_BREAKS):
+                chunk = " "
+            else:
+                chunk = unicodedata.normalize("NFC", _LOOKALIKES.get(char, char) + text[i + 1 : j])
+        if chunk == " " and out and out[-1] == " ":
+            ends[-1] = j  # a run of spaces is one space
+        else:
+            for c in chunk:
+                out.append(c)
+                starts.append(i)
+                ends.append(j)
+        i = j
+    return Normalized("".join(out), tuple(starts), tuple(ends), n)
+
+
+# --------------------------------------------------------------------------- structure
+
+# News pages end with related stories and comments: nothing after these headings is read.
+_STOP_HEADINGS = words_rx(
+    (
+        "tin cùng chuyên mục",
+        "tin liên quan",
+        "bài liên quan",
+        "bài viết liên quan",
+        "tin khác",
+        "các tin khác",
+        "tin mới nhất",
+        "tin đọc nhiều",
+        "ý kiến bạn đọc",
+        "bình luận",
+        "xem thêm",
+    )
+)
+_PHOTO_LINE = rx(r"(?:^|\s)[-–]\s*ảnh\s*\d+\s*$")
+_CAPTION_LINE = rx(r"^\s*\(?\s*(?:ảnh|nguồn ảnh|video|clip)\s*:")
+_ABBREVIATIONS = frozenset(
+    fold(a) for a in ("tp", "q", "h", "tx", "v.v", "ths", "ts", "gs", "pgs", "đ/c", "th", "st")
+)
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)|…")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class TimePhrase:
+    start: int
+    end: int
+    year: int | None
+    as_of: dt.date | None
+    month: int | None  # an as-of month whose year the context gives ("đến hết tháng 11")
+    comparison: bool  # "so với cùng kỳ năm 2022": the base of a comparison, not the figure's time
+    fronted: bool  # "Năm 2023, …": sets the year of what follows
+
+
+@dataclass(frozen=True)
+class UnitMention:
+    start: int
+    end: int
+    text: str
+    code: str | None
+
+
+@dataclass
+class Doc:
+    """A prepared text: normalized, folded, split, with masks, times and units."""
+
+    norm: Normalized
+    fold: str
+    limit: int
+    paragraphs: list[tuple[int, int]]
+    sentences: list[Sentence]
+    breaks: list[int]
+    masks: list[tuple[int, int]] = field(default_factory=list)
+    times: list[TimePhrase] = field(default_factory=list)
+    report_years: list[tuple[int, int]] = field(default_factory=list)  # (position, year)
+    units: list[UnitMention] = field(default_factory=list)
+    money: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.norm.text
+
+    def masked(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a masked span (``masks`` is merged and sorted)."""
+        i = bisect.bisect_right(self.masks, (end, -1)) - 1
+        return i >= 0 and self.masks[i][1] > start
+
+    def sentence_at(self, pos: int) -> Sentence:
+        """The sentence holding ``pos``; ``ValueError`` outside every sentence."""
+        i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+        if i >= 0 and pos < self.sentences[i].end:
+            return self.sentences[i]
+        raise ValueError(pos)
+
+    def clause_start(self, pos: int, floor: int) -> int:
+        """Where the clause holding ``pos`` begins (after the last break, not before floor)."""
+        i = bisect.bisect_left(self.breaks, pos) - 1
+        return max(floor, self.breaks[i] + 1) if i >= 0 else floor
+
+    def clause_end(self, pos: int, ceiling: int) -> int:
+        """Where the clause holding ``pos`` ends (the next break, not after ceiling)."""
+        i = bisect.bisect_left(self.breaks, pos)
+        return min(ceiling, self.breaks[i]) if i < len(self.breaks) else ceiling
+
+
+def prepare(text: str, *, money: bool = False) -> Doc:
+    """Normalize and split ``text``; find masked spans and time phrases."""
+    norm = normalize(text)
+    folded = fold(norm.text)
+    limit = len(folded)
+    lines: list[tuple[int, int]] = []
+    pos = 0
+    for line in folded.split("\n"):
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    for s, e in lines:
+        if _STOP_HEADINGS.fullmatch(folded[s:e].strip(" .:")):
+            limit = s
+            break
+    paragraphs: list[tuple[int, int]] = []
+    skip_next = False
+    for s, e in lines:
+        if s >= limit:
+            break
+        content = folded[s:e].strip()
+        if not content:
+            continue
+        if skip_next:  # the caption under a photo
+            skip_next = False
+            continue
+        if _PHOTO_LINE.search(content):
+            skip_next = True
+            continue
+        if _CAPTION_LINE.search(content):
+            continue
+        paragraphs.append((s, e))
+    sentences = [
+        Sentence(s, e, index)
+        for index, (ps, pe) in enumerate(paragraphs)
+        for s, e in _split_sentences(norm.text, folded, ps, pe)
+    ]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(norm.text)]
+    doc = Doc(norm, folded, limit, paragraphs, sentences, breaks, money=money)
+    doc.masks = _masks(folded, norm.text, money=money)
+    doc.times, doc.report_years = _times(doc)
+    doc.masks = _merge([*doc.masks, *((t.start, t.end) for t in doc.times)])
+    return doc
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for s, e in sorted(spans):
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _split_sentences(text: str, folded: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentences end at . ! ? … followed by a space and a capital letter, digit or quote."""
+    out: list[tuple[int, int]] = []
+    begin = start
+    for m in _SENTENCE_END.finditer(text, start, end):
+        nxt = m.end()
+        while nxt < end and text[nxt] in ' "“‘«(':
+            nxt += 1
+        if nxt >= end or not (text[nxt].isupper() or text[nxt].isdigit()):
+            continue
+        word = re.search(r"(\S+)$", folded[begin : m.start()])
+        if m.group().startswith(".") and word and word.group(1).strip("(") in _ABBREVIATIONS:
+            continue
+        out.append((begin, m.end()))
+        begin = m.end()
+        while begin < end and text[begin] == " ":
+            begin += 1
+    if begin < end:
+        out.append((begin, end))
+    return out
+
+
+# --------------------------------------------------------------------------- masks
+
+_DOC_WORDS = (
+    "nghị quyết|chỉ thị|đề án|quyết định|kết luận|quy định|thông báo|công văn|thông tư|"
+    "nghị định|luật|tờ trình|điều|khoản|phụ lục|chương|hướng dẫn số|kế hoạch số|"
+    "chương trình số|báo cáo số|văn bản số|quy chế"
+)
+_MASKS = [
+    # document numbers: Nghị quyết 15, Đề án 11, Chỉ thị số 24-CT/TU, Kế hoạch số 05/KH-TU
+    rx(rf"(?<!\w)(?:{_DOC_WORDS})\s+(?:số\s*)?\d[\w/.\-]*"),
+    rx(r"(?<![\w.,])\d+\s*[-/]\s*[a-zđ][a-zđ0-9]*(?:\s*[-/]\s*[a-zđ0-9]+)*(?!\w)"),
+    # dates and periods
+    rx(r"(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}(?!\d)"),
+    rx(r"(?<!\w)ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)?(?:\s+tháng\s+\d{1,2})?"),
+    rx(r"(?<!\w)(?:tháng|quý)\s+\d{1,2}(?:\s*/\s*\d{4})?(?!\d)"),
+    rx(r"(?<!\w)năm\s+\d{4}(?!\d)"),
+    rx(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?![\d.,])"),
+    rx(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])"),  # a plain 4-digit 19xx/20xx is a year
+    rx(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:\d{4}\s*[-–—]\s*\d{4}|[ivxlc]+(?!\w))"),
+    rx(r"(?<!\w)(?:khóa|khoá|lần thứ|đại hội)\s+(?:\d+|[ivxlc]+)(?!\w)"),
+    rx(r"(?<![\w.,])\d+\s+(?:năm|tháng|ngày|tuần|giờ|phút|tuổi|lần)(?!\w)"),
+    rx(r"(?<!\w)(?:thứ|lần thứ|lần|số thứ tự|stt|ảnh|hình|bảng|biểu|trang|phụ lục)\s+\d+"),
+    rx(r"(?<!\w)(?:điện thoại|đt|hotline|fax)\s*:?\s*[\d .]+"),
+]
+_MONEY = re.compile(
+    rf"(?<![\w.,])(?:{NUM})(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s*(?:đồng|đ|vnđ|vnd|usd|\$)(?!\w)"
+)
+
+
+def _masks(folded: str, text: str, *, money: bool) -> list[tuple[int, int]]:
+    spans = [m.span() for pattern in _MASKS for m in pattern.finditer(folded)]
+    if not money:
+        # on the lower-case text with its tone marks: "đồng" (money), not "Đông" (a name)
+        spans.extend(m.span() for m in _MONEY.finditer(text.lower()))
+    return spans
+
+
+# --------------------------------------------------------------------------- times
+
+_DATE = rx(
+    r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s*/\s*(\d{1,2})"
+    r"(?:\s*/\s*(\d{4}))?(?![\d/])"
+)
+_DATE_WORDS = rx(
+    r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})"
+    r"(?:\s+năm\s+(\d{4}))?"
+)
+_MONTH_END = rx(
+    r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})"
+    r"(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(?!\d)"
+)
+_MONTHS = rx(r"(\d{1,2}|ba|sáu|chín)\s+tháng\s+(?:đầu\s+năm|năm)(?:\s+(\d{4}))?")
+_QUARTER = rx(r"quý\s+(iv|i{1,3}|[1-4])(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(?!\w)")
+_YEAR = rx(
+    r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|trong\s+|tính\s+riêng\s+|riêng\s+|cả\s+)?"
+    r"năm\s+(\d{4})(?!\d)"
+)
+_REPORT_YEAR = rx(r"(?:tổng kết|sơ kết|báo cáo kết quả)[^.\n]{0,90}?năm\s+(\d{4})(?!\d)")
+_COMPARISON = rx(r"(?:so\s+với|cùng\s+kỳ|trước)(?:\s+\w+){0,3}\s*$")
+_QUARTERS = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}
+_MONTH_WORDS = {fold("ba"): 3, fold("sáu"): 6, fold("chín"): 9}
+
+
+def month_end(year: int, month: int) -> dt.date:
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+def _year(value: str | None) -> int | None:
+    return int(value) if value else None
+
+
+def _times(doc: Doc) -> tuple[list[TimePhrase], list[tuple[int, int]]]:
+    folded, text = doc.fold, doc.text
+    found: list[tuple[int, int, int | None, dt.date | None, int | None]] = []
+
+    def add(m: re.Match[str], year: int | None, as_of: dt.date | None, month: int | None) -> None:
+        if not any(s < m.end() and m.start() < e for s, e, *_ in found):
+            found.append((m.start(), m.end(), year, as_of, month))
+
+    for m in _DATE.finditer(folded):
+        day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            continue
+        try:
+            as_of = dt.date(year, month, day) if year else None
+        except ValueError:
+            continue
+        add(m, year, as_of, None if year else month * 100 + day)
+    for m in _DATE_WORDS.finditer(folded):
+        day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
+        if 1 <= day <= 31 and 1 <= month <= 12:
+            try:
+                add(m, year, dt.date(year, month, day) if year else None, month * 100 + day)
+            except ValueError:
+                continue
+    for m in _MONTH_END.finditer(folded):
+        month, year = int(m.group(1)), _year(m.group(2) or m.group(3))
+        if 1 <= month <= 12:
+            add(m, year, month_end(year, month) if year else None, None if year else month)
+    for m in _MONTHS.finditer(folded):
+        word = m.group(1)
+        month = _MONTH_WORDS.get(word) or (int(word) if word.isdigit() else 0)
+        year = _year(m.group(2))
+        if 1 <= month <= 12:
+            add(m, year, month_end(year, month) if year else None, None if year else month)
+    for m in _QUARTER.finditer(folded):
+        month, year = _QUARTERS[m.group(1)], _year(m.group(2) or m.group(3))
+        add(m, year, month_end(year, month) if year else None, None if year else month)
+    for m in _YEAR.finditer(folded):
+        add(m, int(m.group(1)), None, None)
+
+    times: list[TimePhrase] = []
+    for start, end, year_, as_of, month_ in sorted(found):
+        if start >= doc.limit:
+            continue
+        try:
+            sentence = doc.sentence_at(start)
+        except ValueError:
+            continue
+        lead = folded[sentence.start : start]
+        comparison = bool(_COMPARISON.search(lead))
+        clause = doc.clause_start(start, sentence.start)
+        fronted = not folded[clause:start].strip() and text[end : end + 1] == ","
+        # a phrase without a year keeps its month (month * 100 + day for a date) until the
+        # context gives the year
+        month_only = month_ if as_of is None else None
+        times.append(TimePhrase(start, end, year_, as_of, month_only, comparison, fronted))
+    report_years = [(t.start, t.year) for t in times if t.fronted and t.year and not t.comparison]
+    report_years += [
+        (m.start(), int(m.group(1))) for m in _REPORT_YEAR.finditer(folded) if m.start() < doc.limit
+    ]
+    return times, sorted(report_years)
+
+
+def resolve_month(phrase: TimePhrase, year: int) -> dt.date | None:
+    """The as-of date of a month-only phrase once the year is known."""
+    if phrase.month is None:
+        return phrase.as_of
+    if phrase.month > 12:  # month * 100 + day
+        month, day = divmod(phrase.month, 100)
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            return None
+    return month_end(year, phrase.month)
+
+
+# --------------------------------------------------------------------------- units
+
+#: Words that name the city as a whole in a city report (resolved to the registry's city).
+#: A bare "thành phố" is not one: "Đảng bộ Khối các cơ quan thành phố" is another committee.
+CITY_WORDS: tuple[str, ...] = ("toàn thành phố", "đảng bộ thành phố", "thành ủy")
+_PREFIX = r"(?:(?:quận|huyện|thị\s+xã|thành\s+phố|tp\.?|q\.|h\.|tx\.?)\s*)?"
+# "thị trấn Đông Anh", "phố Hai Bà Trưng", "hồ Hoàn Kiếm" are places, not the units
+_PLACE_BEFORE = rx(
+    r"(?:thị\s+trấn|xã|phường|phố|đường|hồ|cụm|thôn|khu|làng|ngõ|chợ|sông|núi|bến\s+xe)\s*$"
+)
+
+
+def find_units(
+    doc: Doc, registry: UnitRegistry | None, city_words: Sequence[str] = CITY_WORDS
+) -> list[UnitMention]:
+    """Every unit the text names: registry names (capitalized) and the city's own words."""
+    text, folded = doc.text, doc.fold
+    mentions: list[UnitMention] = []
+    taken: list[tuple[int, int]] = []
+    if registry is not None:
+        names = {fold(registry.name(code)): code for code in registry.codes()}
+        alternatives = sorted(names, key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<!\w)"
+            + fold_pattern(_PREFIX)
+            + r"(?P<name>"
+            + "|".join(_spaced(a) for a in alternatives)
+            + r")(?!\w)"
+        )
+        for m in pattern.finditer(folded, 0, doc.limit):
+            name_start = m.start("name")
+            words = re.finditer(r"\w+", text[name_start : m.end()])
+            if not all(w.group()[0].isupper() for w in words):
+                continue
+            if _PLACE_BEFORE.search(folded[max(0, m.start() - 12) : m.start()]):
+                continue
+            code = names[re.sub(r"\s+", " ", m.group("name"))]
+            mentions.append(UnitMention(m.start(), m.end(), text[m.start() : m.end()], code))
+            taken.append(m.span())
+    city = None
+    if registry is not None:
+        top = registry.codes(level="city")
+        city = top[0] if len(top) == 1 else None
+    for m in words_rx(city_words).finditer(folded, 0, doc.limit):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        mentions.append(UnitMention(m.start(), m.end(), text[m.start() : m.end()], city))
+    return sorted(mentions, key=lambda u: u.start)
