@@ -42,7 +42,8 @@ def _requirements(specs: list[str]) -> dict[str, str]:
 
 def test_environment_yml_names_the_same_dependencies_as_pyproject(root: Path) -> None:
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    wanted = _requirements(project["dependencies"] + project["optional-dependencies"]["test"])
+    extras = [spec for group in project["optional-dependencies"].values() for spec in group]
+    wanted = _requirements(project["dependencies"] + extras)
     env = yaml.safe_load((root / "environment.yml").read_text(encoding="utf-8"))
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     have = _requirements(conda)

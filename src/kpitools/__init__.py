@@ -78,6 +78,7 @@ _EXPORTS = {
     "subset": "measures",
     "report_header": "notebook",
     "synthetic_notice": "notebook",
+    "explorer": "explore",
 }
 
 __all__ = [
@@ -105,6 +106,7 @@ __all__ = [
     "check_years",
     "composition_chart",
     "consistency",
+    "explorer",
     "find_path",
     "findings",
     "format_number",
@@ -175,6 +177,7 @@ if TYPE_CHECKING:  # pragma: no cover
         trend_chart,
     )
     from kpitools.errors import DataIssue, KpiDataError, ParameterError
+    from kpitools.explore import explorer
     from kpitools.io import (
         LONG_SCHEMA,
         Dataset,

@@ -15,6 +15,7 @@ dropdown, so it works in a static HTML file with no kernel.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from typing import Any, Literal
@@ -120,19 +121,23 @@ def text(key: str, lang: str) -> str:
 def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
     """Apply kpitools' shared look and the number locale of ``lang`` to a chart."""
     # One Config in one step: every ``configure_*`` call would copy the whole chart again.
+    return chart.properties(config=_config(check_lang(lang)).copy())
+
+
+@functools.cache
+def _config(lang: str) -> alt.Config:
+    # built once per language (a copy goes into each chart): building costs ~3 ms
     sizes: dict[str, Any] = {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": LABEL_LIMIT}
-    return chart.properties(
-        config=alt.Config(
-            font=FONT,
-            locale=alt.Locale(number=alt.NumberLocale(**NUMBER_LOCALES[check_lang(lang)])),
-            axis=alt.AxisConfig(**sizes),
-            legend=alt.LegendConfig(**sizes, titleLimit=LABEL_LIMIT),
-            header=alt.HeaderConfig(**sizes, titleLimit=LABEL_LIMIT),
-            title=alt.TitleConfig(
-                fontSize=15, subtitleFontSize=12, subtitleColor="#8a4b00", anchor="start"
-            ),
-            view=alt.ViewConfig(stroke=None),
-        )
+    return alt.Config(
+        font=FONT,
+        locale=alt.Locale(number=alt.NumberLocale(**NUMBER_LOCALES[lang])),
+        axis=alt.AxisConfig(**sizes),
+        legend=alt.LegendConfig(**sizes, titleLimit=LABEL_LIMIT),
+        header=alt.HeaderConfig(**sizes, titleLimit=LABEL_LIMIT),
+        title=alt.TitleConfig(
+            fontSize=15, subtitleFontSize=12, subtitleColor="#8a4b00", anchor="start"
+        ),
+        view=alt.ViewConfig(stroke=None),
     )
 
 
@@ -313,7 +318,7 @@ def _metrics_in_order(df: pl.DataFrame, catalog: MetricCatalog) -> list[str]:
 def _rule_at_one(axis: str) -> alt.Chart:
     """A rule at 100 %, with its own one-row data so it is drawn once."""
     rule = alt.Chart(pl.DataFrame({"one": [1.0]})).mark_rule(color="#333333", strokeDash=[4, 3])
-    return rule.encode(x=alt.datum(1.0)) if axis == "x" else rule.encode(y=alt.datum(1.0))
+    return rule.encode(x=alt.XDatum(1.0)) if axis == "x" else rule.encode(y=alt.YDatum(1.0))
 
 
 def _pick_units(df: pl.DataFrame, units: Sequence[str]) -> list[str]:
@@ -334,6 +339,33 @@ def _pick_units(df: pl.DataFrame, units: Sequence[str]) -> list[str]:
     if unknown:
         raise ValueError(f"no rows for the unit(s) {', '.join(map(repr, unknown))} in this metric")
     return picked
+
+
+def _highlighted(df: pl.DataFrame, highlight: str | Sequence[str] | None) -> list[str]:
+    """Unit codes of ``highlight`` (one code or exact name, or several)."""
+    if highlight is None or df.is_empty():
+        return []
+    wanted = [highlight] if isinstance(highlight, str) else list(highlight)
+    return _pick_units(df.with_columns(pl.col("unit_name").fill_null("")), wanted)
+
+
+def _unit_picker(select: str, chosen: list[str]) -> tuple[list[alt.Parameter], str]:
+    """The parameters behind ``select=``: a point selection over ``unit_code`` (click a
+    unit, shift-click adds one, double-click clears) that a front end reads, and the list
+    ``<select>_marked`` of the unit codes drawn as chosen, which a front end may set. Also
+    the Vega expression that is true for a chosen unit."""
+    marked = f"{select}_marked"
+    params = [
+        alt.selection_point(name=select, fields=["unit_code"], on="click", clear="dblclick"),
+        alt.param(name=marked, value=chosen),
+    ]
+    return params, f"indexof({marked}, datum.unit_code) >= 0"
+
+
+def _when(channel: Any, test: str, yes: object, no: object) -> Any:
+    """A value channel that depends on ``test``. Typed rather than ``alt.condition``: Altair
+    turns a plain dict into a channel through a schema lookup costing ~2 ms each."""
+    return channel(condition={"test": test, "value": yes}, value=no)
 
 
 # --- bullet -----------------------------------------------------------------------------
@@ -570,6 +602,8 @@ def heatmap_chart(
     bands: Bands = DEFAULT_BANDS,
     sort: str = "code",
     title: str = "",
+    highlight: str | Sequence[str] | None = None,
+    select: str | None = None,
 ) -> alt.TopLevelMixin:
     """Attainment of every unit (rows) in every year (columns) for one metric.
 
@@ -579,6 +613,12 @@ def heatmap_chart(
     ``name`` (diacritics ignored) or ``latest`` (attainment in the metric's latest year,
     highest first, units without one last). With ``metric=None`` a dropdown above the chart
     chooses among all metrics of the table (catalog order, labels in ``lang``).
+    ``highlight`` (unit codes or exact names) outlines those units' cells in black.
+
+    ``select`` makes the chart report clicks to Python (``alt.JupyterChart``): a point
+    selection of that name over ``unit_code`` (click a cell, shift-click adds one,
+    double-click clears), and the outlined units become the list parameter
+    ``<select>_marked``, which a front end may set (see :mod:`kpitools.explore`).
 
     Examples
     --------
@@ -603,6 +643,7 @@ def heatmap_chart(
         df = df.filter(pl.col("metric") == code)
     if df.is_empty():
         return empty_chart(lang=lang, title=heading)
+    chosen = _highlighted(df, highlight)
     m = _unit_order(_measured(df, bands=bands, lang=lang), sort)
     domain = _attainment_domain(m["attainment"])
     dark_low = domain[0] + (1 - domain[0]) * 0.3
@@ -618,14 +659,27 @@ def heatmap_chart(
         "status_label",
         "order",
     )
+    picker: list[alt.Parameter] = []
+    marked = "datum.highlight"
+    if select is not None:
+        picker, marked = _unit_picker(select, chosen)
+    elif chosen:
+        data = data.with_columns(pl.col("unit_code").is_in(chosen).alias("highlight"))
     x = alt.X("year:O", title=None, axis=alt.Axis(orient="top", labelAngle=0))
     y = alt.Y("unit_name:N", title=None, sort=alt.EncodingSortField("order", op="min"))
     tooltip = _tooltip(lang)
     has_target = "isValid(datum.attainment)"
+    outline: dict[str, Any] = {}
+    if picker or chosen:
+        outline = {
+            "stroke": _when(alt.StrokeValue, marked, "black", "white"),
+            "strokeWidth": _when(alt.StrokeWidthValue, marked, 2, 1),
+        }
     cells = (
         alt.Chart()
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
+            **outline,
             x=x,
             y=y,
             color=alt.Color(
@@ -643,6 +697,7 @@ def heatmap_chart(
             tooltip=tooltip,
         )
         .transform_filter(has_target)
+        .add_params(*picker)
     )
     labels = (
         alt.Chart()
@@ -651,10 +706,11 @@ def heatmap_chart(
             x=x,
             y=y,
             text=alt.Text("attainment:Q", format=".0%"),
-            color=alt.condition(
+            color=_when(
+                alt.ColorValue,
                 f"datum.attainment <= {dark_low:.4f} || datum.attainment >= {dark_high:.4f}",
-                alt.value("white"),
-                alt.value("#222222"),
+                "white",
+                "#222222",
             ),
             tooltip=tooltip,
         )
@@ -665,6 +721,7 @@ def heatmap_chart(
         alt.Chart()
         .mark_rect(stroke="white", strokeWidth=1)
         .encode(
+            **outline,
             x=x,
             y=y,
             fill=alt.Fill(
@@ -702,18 +759,24 @@ def ranked_chart(
     year: int | None = None,
     lang: str = "vi",
     bands: Bands = DEFAULT_BANDS,
-    highlight: str | None = None,
+    highlight: str | Sequence[str] | None = None,
     title: str = "",
     width: int = 420,
     menu: bool | None = None,
+    select: str | None = None,
 ) -> alt.TopLevelMixin:
     """Units ranked by attainment in one year, best first, with a dashed rule at 100 %.
 
     Bars are coloured by status and labelled with the attainment; units without a target
     are listed last with the words "no target" in place of a bar. ``highlight`` (a unit
-    code or exact name) outlines that unit's bar and writes its label in bold. With
-    ``menu=True`` (the default when ``year`` is None) a dropdown chooses among every year
-    of the data, starting at ``year`` (or the latest).
+    code or exact name, or several) outlines that unit's bar and writes its label in bold.
+    With ``menu=True`` (the default when ``year`` is None) a dropdown chooses among every
+    year of the data, starting at ``year`` (or the latest).
+
+    ``select`` makes the chart report clicks to Python (``alt.JupyterChart``): a point
+    selection of that name over ``unit_code`` (click a bar, shift-click adds one,
+    double-click clears), and the outlined units become the list parameter
+    ``<select>_marked``, which a front end may set (see :mod:`kpitools.explore`).
 
     Examples
     --------
@@ -735,9 +798,7 @@ def ranked_chart(
     menu = year is None if menu is None else menu
     heading = title or (label if menu else f"{label} – {year}")
     df = df.filter(pl.col("metric") == code)
-    chosen: str | None = None
-    if highlight is not None and not df.is_empty():
-        chosen = _pick_units(df.with_columns(pl.col("unit_name").fill_null("")), [highlight])[0]
+    chosen = _highlighted(df, highlight)
     if year is not None and not menu:
         df = df.filter(pl.col("year") == year)
     if df.is_empty():
@@ -745,7 +806,7 @@ def ranked_chart(
     m = _eager(rank_within_year(_measured(df, bands=bands, lang=lang), level=False))
     m = m.sort("year", pl.col("attainment").is_null(), "rank", "unit_code").with_columns(
         pl.int_range(pl.len()).over("year").cast(pl.Int32).alias("order"),
-        (pl.col("unit_code") == (chosen or "")).alias("highlight"),
+        pl.col("unit_code").is_in(chosen).alias("highlight"),
     )
     data = m.select(
         "unit_code",
@@ -763,6 +824,10 @@ def ranked_chart(
     x_scale = alt.Scale(domain=[0, round(top, 4)], nice=False)
     y = alt.Y("unit_name:N", title=None, sort=alt.EncodingSortField("order", op="min"))
     tooltip = _tooltip(lang, alt.Tooltip("rank:O", title=text("rank", lang)))
+    picker: list[alt.Parameter] = []
+    marked = "datum.highlight"
+    if select is not None:
+        picker, marked = _unit_picker(select, chosen)
     bars = (
         alt.Chart(data)
         .mark_bar(height={"band": 0.75})
@@ -777,16 +842,17 @@ def ranked_chart(
             color=alt.Color(
                 "status_label:N", scale=_status_scale(bands, lang), legend=_status_legend(lang)
             ),
-            stroke=alt.condition("datum.highlight", alt.value("black"), alt.value(None)),
-            strokeWidth=alt.condition("datum.highlight", alt.value(2), alt.value(0)),
+            stroke=_when(alt.StrokeValue, marked, "black", None),
+            strokeWidth=_when(alt.StrokeWidthValue, marked, 2, 0),
             tooltip=tooltip,
         )
         .transform_filter("isValid(datum.attainment)")
+        .add_params(*picker)
     )
 
     def labels(bold: bool) -> list[alt.Chart]:
         weight: Literal["bold", "normal"] = "bold" if bold else "normal"
-        which = "datum.highlight" if bold else "!datum.highlight"
+        which = marked if bold else ("!datum.highlight" if select is None else f"!({marked})")
         values = (
             alt.Chart(data)
             .mark_text(align="left", dx=4, fontSize=11, fontWeight=weight)
@@ -808,7 +874,7 @@ def ranked_chart(
                 fontStyle="italic",
                 fontWeight=weight,
             )
-            .encode(x=alt.datum(0), y=y, text="status_label:N", tooltip=tooltip)
+            .encode(x=alt.XDatum(0), y=y, text=alt.Text("status_label:N"), tooltip=tooltip)
             .transform_filter(f"!isValid(datum.attainment) && {which}")
         )
         return [values, no_target]

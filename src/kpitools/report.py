@@ -444,11 +444,14 @@ def _footer(report: Report, inputs: Iterable[tuple[str, str]]) -> str:
 # their kernels skip it.
 _SKIP_SLOW_IMPORTS = 'import sys; sys.modules.setdefault("rfc3987_syntax", None)'
 
-_WARM_UP = _SKIP_SLOW_IMPORTS + """
+_WARM_UP = (
+    _SKIP_SLOW_IMPORTS
+    + """
 import kpitools, kpitools.io, kpitools.measures, kpitools.tables, kpitools.notebook
 import kpitools.charts, polars, altair
 altair.Chart(polars.DataFrame({"x": [1]})).mark_point().encode(x="x")._repr_mimebundle_()
 """
+)
 
 # Run before each report: a clean namespace, working directory and library settings.
 _RESET = """

@@ -1,0 +1,518 @@
+"""The explorer: its pure views and, driven from Python without a browser, its widgets."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import polars as pl
+import pytest
+
+import kpitools as kt
+from kpitools import explore
+from kpitools.errors import ParameterError
+from kpitools.explore import ExplorerState, Panel
+
+ROOT = Path(__file__).resolve().parents[1]
+BAD_FILE = ROOT / "tests" / "data" / "io_many_problems.csv"
+
+
+@pytest.fixture(scope="module")
+def panel(dataset: kt.Dataset) -> Panel:
+    return Panel.from_dataset(dataset)
+
+
+@pytest.fixture
+def ex(dataset: kt.Dataset) -> explore.Explorer:
+    # offline=False: the browser bundle is not needed without a browser
+    return explore.explorer(dataset, metric="admissions", year=2023, offline=False)
+
+
+def data_rows(spec: dict) -> list[dict]:
+    """The rows of a spec's (only) inline dataset."""
+    (rows,) = [r for name, r in spec["datasets"].items() if len(r) > 1]
+    return rows
+
+
+def facets(spec: dict) -> list[str]:
+    return spec["facet"]["sort"]
+
+
+def select_from_browser(pane, *codes: str) -> None:
+    """What JupyterChart's JavaScript sends when units are clicked in a chart."""
+    points = [{"unit_code": c} for c in codes]
+    pane._vl_selections = {
+        "unit": {
+            "value": {"unit_code": list(codes), "vlPoint": {"or": points}},
+            "store": [{"unit": "layer_0", "fields": [], "values": [c]} for c in codes],
+        }
+    }
+
+
+# --------------------------------------------------------------------------- pure layer
+
+
+def test_import_does_not_load_ipywidgets() -> None:
+    code = "import sys, kpitools.explore; print('ipywidgets' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_missing_widget_packages_give_a_clear_message(monkeypatch, dataset) -> None:
+    monkeypatch.setitem(sys.modules, "ipywidgets", None)
+    with pytest.raises(ImportError, match=r"pip install 'ipywidgets>=8.1' 'anywidget>=0.9'"):
+        explore.explorer(dataset)
+
+
+def test_panel_holds_the_units_of_the_parent(panel: Panel, dataset: kt.Dataset) -> None:
+    assert panel.parent == "01"
+    assert [code for _, code in panel.units] == dataset.registry.children("01")
+    assert panel.metrics[0] == "admissions"
+    assert panel.years("admissions") == (2019, 2020, 2021, 2022, 2023, 2024)
+    assert set(panel.rows("admissions")["metric"]) == {"admissions"}
+    assert "01" not in set(panel.rows("admissions")["unit_code"])
+    # the reference is the city's own figure where the seed has one
+    ref = panel.reference("admissions").filter(pl.col("year") == 2023)
+    assert ref.select("actual", "target").row(0) == (10479.0, 9810.0)
+
+
+def test_a_parent_without_rows_is_a_data_error(dataset: kt.Dataset) -> None:
+    with pytest.raises(kt.KpiDataError, match="no rows for the units of Đông Anh"):
+        Panel.from_dataset(dataset, parent="017")
+
+
+def test_start_state_resolves_names_and_defaults(panel: Panel) -> None:
+    state = explore.start_state(
+        panel, metric="New Party members admitted", selected=["huyện Đông Anh", "Ba Dinh"]
+    )
+    assert state == ExplorerState(metric="admissions", year=2024, units=("017", "001"))
+    assert explore.start_state(panel, selected="").units == ()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"metric": "admision"}, "unknown metric"),
+        ({"year": 2030}, "year 2030 has no rows of 'admissions'; years with data: 2019–2024"),
+        ({"year": "2023"}, "year '2023' has no rows"),
+        ({"selected": ["Dong Anhh"]}, "unknown unit 'Dong Anhh'; did you mean 017"),
+        ({"lang": "fr"}, "lang must be one of vi, en"),
+    ],
+)
+def test_start_state_rejects_bad_choices(panel: Panel, options, message) -> None:
+    with pytest.raises(ParameterError, match=message):
+        explore.start_state(panel, **options)
+
+
+def test_fit_state_keeps_what_the_panel_has(panel: Panel) -> None:
+    state = ExplorerState(metric="admissions", year=2023, units=("017",))
+    assert explore.fit_state(panel, state) is state
+    fitted = explore.fit_state(panel, state.replace(metric="nope", year=2031, units=("x", "001")))
+    assert (fitted.metric, fitted.year, fitted.units) == ("admissions", 2024, ("001",))
+    assert explore.fit_state(panel, state.replace(year=1990)).year == 2019
+
+
+def test_state_is_frozen_and_checked() -> None:
+    state = ExplorerState(metric="m", year=2023, units=["017", "017"])
+    assert state.units == ("017",)
+    with pytest.raises(AttributeError):
+        state.year = 2024  # type: ignore[misc]
+    with pytest.raises(TypeError, match="tuple of unit codes"):
+        ExplorerState(metric="m", year=2023, units="017")  # type: ignore[arg-type]
+
+
+def test_ranked_view_is_the_year_with_a_unit_selection(panel: Panel) -> None:
+    state = explore.start_state(panel, year=2022, selected=["017"])
+    spec = explore.view_chart(panel, state, "ranked").to_dict()
+    params = {p["name"]: p for p in spec["params"]}
+    assert params["unit"]["select"] == {
+        "type": "point",
+        "fields": ["unit_code"],
+        "on": "click",
+        "clear": "dblclick",
+    }
+    assert params["unit_marked"]["value"] == ["017"]
+    rows = data_rows(spec)
+    assert {r["year"] for r in rows} == {2022}
+    assert len(rows) == 31
+    bars = spec["layer"][0]["encoding"]
+    assert bars["stroke"]["condition"]["test"] == "indexof(unit_marked, datum.unit_code) >= 0"
+
+
+def test_heatmap_view_marks_the_selected_units(panel: Panel) -> None:
+    state = explore.start_state(panel, selected=["017", "001"])
+    spec = explore.view_chart(panel, state, "heatmap").to_dict()
+    assert {p["name"]: p.get("value") for p in spec["params"]}["unit_marked"] == ["017", "001"]
+    cells = spec["layer"][0]["encoding"]
+    assert cells["strokeWidth"] == {
+        "condition": {"test": "indexof(unit_marked, datum.unit_code) >= 0", "value": 2},
+        "value": 1,
+    }
+    assert len({r["year"] for r in data_rows(spec)}) == 6
+
+
+def test_trend_view_shows_the_selected_units_or_else_the_parent(panel: Panel) -> None:
+    none = explore.start_state(panel)
+    assert facets(explore.view_chart(panel, none, "trend").to_dict()) == ["Hà Nội"]
+    two = none.replace(units=("017", "001"))
+    spec = explore.view_chart(panel, two, "trend").to_dict()
+    assert facets(spec) == ["Đông Anh", "Ba Đình"]
+    # the parent is the reference line: the figure at the city's rate
+    assert {r["series"] for r in spec["datasets"][spec["data"]["name"]]} >= {
+        "Theo tỷ lệ đạt của Hà Nội"
+    }
+    with pytest.raises(ValueError, match="chart must be one of ranked, heatmap, trend"):
+        explore.view_chart(panel, none, "pie")
+
+
+def test_table_view_keeps_the_rank_among_all_units(panel: Panel) -> None:
+    state = explore.start_state(panel, year=2023)
+    full = explore.view_table(panel, state)
+    assert full.frame.height == 31
+    only = explore.view_table(panel, state.replace(units=("017",)))
+    assert only.frame.height == 1
+    row = only.frame.row(0, named=True)
+    assert row == full.frame.filter(pl.col("Đơn vị") == "Đông Anh").row(0, named=True)
+    assert only.synthetic == (True,)
+    english = explore.view_table(panel, state.replace(lang="en", units=("017",)))
+    assert english.frame.columns[:3] == ["Rank", "Unit", "Actual"]
+
+
+def test_table_frame_has_numbers_for_export(panel: Panel, dataset: kt.Dataset) -> None:
+    state = explore.start_state(panel, year=2023, selected=["017", "001"])
+    frame = explore.table_frame(panel, state)
+    assert frame.columns[:3] == ["rank", "unit_code", "unit_name"]
+    assert frame["unit_code"].to_list() == ["017", "001"]  # by rank
+    source = dataset.kpis.filter(
+        pl.col("unit_code") == "017", pl.col("year") == 2023, pl.col("metric") == "admissions"
+    )
+    assert frame.row(0, named=True)["actual"] == source["actual"].item()
+    assert frame["attainment"][0] == pytest.approx(
+        source["actual"].item() / source["target"].item()
+    )
+
+
+def test_export_files_writes_table_and_chart(panel: Panel, tmp_path: Path) -> None:
+    state = explore.start_state(panel, year=2023, selected=["017"])
+    files = explore.export_files(panel, state, chart="trend", formats=["csv", "xlsx", "png", "svg"])
+    assert sorted(files) == [
+        "admissions-2023-017.csv",
+        "admissions-2023-017.xlsx",
+        "trend-admissions-2023-017.png",
+        "trend-admissions-2023-017.svg",
+    ]
+    csv = files["admissions-2023-017.csv"].decode("utf-8")
+    ranked = kt.rank_within_year(kt.subset(panel.rows("admissions"), year=2023), level=False)
+    rank = ranked.filter(pl.col("unit_code") == "017")["rank"].item()
+    assert csv.splitlines()[1].startswith(f"{rank},017,Đông Anh,district,2023,admissions,")
+    assert files["admissions-2023-017.xlsx"][:2] == b"PK"
+    assert files["trend-admissions-2023-017.png"][:8] == b"\x89PNG\r\n\x1a\n"
+    svg = files["trend-admissions-2023-017.svg"].decode("utf-8")
+    assert svg.startswith("<svg") and "Đông Anh" in svg
+    saved = explore.save_files(files, tmp_path / "out")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(files)
+    assert saved[0].read_bytes() == files[saved[0].name]
+    assert pl.read_excel(tmp_path / "out" / "admissions-2023-017.xlsx")["unit_code"].to_list() == [
+        "017"
+    ]
+    with pytest.raises(ValueError, match="unknown export format"):
+        explore.export_files(panel, state, formats=["pdf"])
+
+
+def test_problems_are_listed_readably_and_escaped() -> None:
+    issues = [
+        kt.DataIssue("unknown unit", file="/tmp/x/a.csv", row=3, column="unit_name", value="<b>"),
+        kt.DataIssue("file not found", file="b.csv"),
+    ]
+    out = explore.problems_html(issues, lang="en")
+    assert "2 problem(s) in a.csv, b.csv" in out
+    assert "<td>a.csv</td><td>3</td><td>unit_name</td><td><code>&#x27;&lt;b&gt;&#x27;</code>" in out
+    assert "<b>" not in out.replace("<b>", "", 0) or out.count("<b>") == 0
+    many = explore.problems_html(issues * 30, lang="vi", limit=50)
+    assert "… và 10 lỗi khác" in many
+
+
+# --------------------------------------------------------------------------- widgets
+
+
+def test_explorer_shows_the_first_state(ex: explore.Explorer) -> None:
+    assert ex.state == ExplorerState(metric="admissions", year=2023)
+    c = ex.controls
+    assert (c.metric.value, c.year.value, c.units.value, c.lang.value) == (
+        "admissions",
+        2023,
+        (),
+        "vi",
+    )
+    assert [b.value for b in c.bands] == [90.0, 100.0, 120.0]
+    assert {r["year"] for r in data_rows(ex.charts["ranked"].spec)} == {2023}
+    assert facets(ex.charts["trend"].spec) == ["Hà Nội"]
+    assert ex.table.value.count("<tr class=") == 31
+    assert 'class="kt-synthetic-notice"' in ex.notice.value
+    assert "application/vnd.jupyter.widget-view+json" in ex._repr_mimebundle_()
+    # the heatmap waits in its tab until it is opened
+    assert ex.charts["heatmap"].spec is None
+    ex.tabs.selected_index = 1
+    assert ex.charts["heatmap"].spec["params"][0]["name"] == "unit"
+
+
+def test_explorer_takes_files_or_a_frame(dataset: kt.Dataset) -> None:
+    data = ROOT / "data"
+    from_files = explore.explorer(
+        [data / "demo_panel.csv"],
+        units=data / "units.csv",
+        catalog=data / "metrics.csv",
+        selected=["Đông Anh"],
+        lang="en",
+        offline=False,
+    )
+    assert from_files.state.units == ("017",) and from_files.state.year == 2024
+    frame = dataset.kpis.filter(pl.col("metric") == "party_orgs_nonstate")
+    from_frame = explore.explorer(
+        frame, units=data / "units.csv", catalog=data / "metrics.csv", offline=False
+    )
+    assert from_frame.panel.metrics == ("party_orgs_nonstate",)
+    with pytest.raises(ParameterError, match="unknown unit 'nowhere'"):
+        explore.explorer(dataset, parent="nowhere", offline=False)
+
+
+def test_year_control_redraws_ranking_and_table_only(ex: explore.Explorer) -> None:
+    trend = ex.charts["trend"].spec
+    ex.controls.year.value = 2021
+    assert ex.state.year == 2021
+    assert {r["year"] for r in data_rows(ex.charts["ranked"].spec)} == {2021}
+    assert "Kết nạp đảng viên mới — 2021" in ex.table.value
+    assert ex.charts["trend"].spec is trend  # not rebuilt
+
+
+def test_unit_control_redraws_trend_and_table_and_marks_the_charts(
+    ex: explore.Explorer, dataset: kt.Dataset
+) -> None:
+    ranked = ex.charts["ranked"].spec
+    ex.controls.units.value = ("017", "269")
+    assert ex.state.units == ("017", "269")
+    assert facets(ex.charts["trend"].spec) == ["Đông Anh", "Sơn Tây"]
+    assert ex.table.value.count("<tr class=") == 2
+    assert ">Đông Anh<" in ex.table.value and ">Ba Đình<" not in ex.table.value
+    # the ranking only moves its outline, a Vega parameter: no new spec
+    assert ex.charts["ranked"].spec is ranked
+    assert ex.charts["ranked"].params.unit_marked == ["017", "269"]
+    ex.controls.clear.click()
+    assert ex.state.units == () and ex.controls.units.value == ()
+    assert facets(ex.charts["trend"].spec) == ["Hà Nội"]
+
+
+def test_clicking_a_unit_in_a_chart_selects_it_everywhere(ex: explore.Explorer) -> None:
+    select_from_browser(ex.charts["ranked"], "005")
+    assert ex.state.units == ("005",)
+    assert ex.controls.units.value == ("005",)
+    assert facets(ex.charts["trend"].spec) == ["Cầu Giấy"]
+    assert ex.charts["ranked"].params.unit_marked == ["005"]
+    # shift-click: the chart reports both
+    select_from_browser(ex.charts["ranked"], "005", "017")
+    assert ex.controls.units.value == ("005", "017")
+    # a selection emptied by a redraw never clears the choice
+    select_from_browser(ex.charts["ranked"])
+    assert ex.state.units == ("005", "017")
+    # from the heatmap too
+    ex.tabs.selected_index = 1
+    select_from_browser(ex.charts["heatmap"], "250")
+    assert ex.controls.units.value == ("250",)
+    assert ex.charts["heatmap"].params.unit_marked == ["250"]
+
+
+def test_the_same_unit_can_be_clicked_again_after_the_list_changed(ex: explore.Explorer) -> None:
+    pane = ex.charts["ranked"]
+    select_from_browser(pane, "005")
+    ex.controls.units.value = ("017",)
+    # the chart was drawn afresh, so its selection is empty again, as in the browser
+    assert pane.selections.unit.value == []
+    assert pane.spec["usermeta"]["kpitools_redraw"] == 1
+    select_from_browser(pane, "005")
+    assert ex.state.units == ("005",)
+
+
+def test_metric_control_redraws_everything_and_keeps_a_valid_year(
+    ex: explore.Explorer,
+) -> None:
+    ex.controls.units.value = ("017",)
+    ex.controls.metric.value = "party_orgs_nonstate"
+    assert ex.state.metric == "party_orgs_nonstate"
+    assert ex.state.units == ("017",)
+    assert [o[1] for o in ex.controls.year.options] == list(ex.panel.years("party_orgs_nonstate"))
+    title = ex.charts["ranked"].spec["title"]["text"]
+    assert title.startswith("Tổ chức") or "2023" in title
+    assert {
+        r["unit_code"]
+        for r in ex.charts["trend"].spec["datasets"][ex.charts["trend"].spec["data"]["name"]]
+    } == {"017"}
+
+
+def test_language_control_relabels_controls_charts_and_table(ex: explore.Explorer) -> None:
+    ex.controls.lang.value = "en"
+    c = ex.controls
+    assert c.year.description == "Year"
+    assert dict(c.metric.options)["New Party members admitted"] == "admissions"
+    assert c.bands[0].description == "near ≥"
+    assert ex.tabs.titles == ("Ranking", "Heatmap")
+    assert "<th>Rank</th><th>Unit</th>" in ex.table.value
+    assert ex.charts["ranked"].spec["config"]["locale"]["number"]["decimal"] == "."
+
+
+def test_threshold_controls_change_the_bands(ex: explore.Explorer) -> None:
+    before = ex.table.value
+    ex.controls.bands[0].value = 99.0
+    assert ex.state.bands.edges == (0.99, 1.0, 1.2)
+    assert ex.table.value != before
+    # a threshold above the next one is refused with a message, the bands stay
+    ex.controls.bands[1].value = 130.0
+    assert "Ngưỡng không hợp lệ" in ex.messages.value
+    assert ex.state.bands.edges == (0.99, 1.0, 1.2)
+    # the next threshold makes them increase again: taken, and the message goes
+    ex.controls.bands[2].value = 150.0
+    assert ex.state.bands.edges == (0.99, 1.3, 1.5)
+    assert ex.messages.value == ""
+
+
+def test_an_invalid_file_lists_its_problems_and_keeps_the_data(ex: explore.Explorer) -> None:
+    ex.controls.units.value = ("017",)
+    panel, state, spec = ex.panel, ex.state, ex.charts["trend"].spec
+    ex.controls.path.value = str(BAD_FILE)
+    ex.controls.load.click()
+    shown = ex.messages.value
+    assert "9 lỗi trong io_many_problems.csv" in shown
+    # file, row, column and value of each problem
+    assert "<td>io_many_problems.csv</td><td>3</td><td>unit_name</td><td></td>" in shown
+    assert "unknown unit &#x27;Dong Anhh&#x27;; did you mean 017 Đông Anh" in shown
+    assert "<td>7</td><td>target</td><td><code>&#x27;12,3,4&#x27;</code></td>" in shown
+    assert ex.panel is panel and ex.state == state
+    assert ex.charts["trend"].spec is spec
+
+
+def test_a_missing_file_is_a_problem_too(ex: explore.Explorer) -> None:
+    assert not ex.load("no/such/file.csv")
+    assert "file not found" in ex.messages.value
+
+
+def test_a_good_file_replaces_the_data(ex: explore.Explorer, dataset: kt.Dataset, tmp_path) -> None:
+    ex.controls.units.value = ("017",)
+    mine = dataset.kpis.filter(
+        pl.col("unit_code").is_in(["017", "018"]), pl.col("metric") == "admissions"
+    ).with_columns(pl.lit("my report").alias("source"))
+    path = tmp_path / "mine.parquet"
+    kt.write_kpis(mine, path)
+    assert ex.load(path)
+    assert "Đã nạp 12 dòng từ mine.parquet" in ex.messages.value
+    assert [code for _, code in ex.controls.units.options] == ["017", "018"]
+    assert ex.state.units == ("017",)
+    assert ex.table.value.count("<tr class=") == 1
+    assert 'class="kt-synthetic-notice"' not in ex.notice.value
+    assert len(data_rows(ex.charts["ranked"].spec)) == 2
+
+
+def test_an_uploaded_file_is_checked_the_same_way(ex: explore.Explorer) -> None:
+    content = BAD_FILE.read_bytes()
+    ex.controls.upload.value = (
+        {
+            "name": "upload.csv",
+            "type": "text/csv",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime.datetime.now(datetime.UTC),
+        },
+    )
+    shown = ex.messages.value
+    assert "9 lỗi trong upload.csv" in shown
+    assert "kpitools-upload-" not in shown  # the uploaded name, not the temporary copy
+    assert ex.panel.dataset.files != ()
+
+
+def test_export_button_saves_and_offers_downloads(ex: explore.Explorer, tmp_path) -> None:
+    c = ex.controls
+    ex.controls.units.value = ("017",)
+    c.chart.value = "ranked"
+    c.formats["xlsx"].value = True
+    c.formats["svg"].value = True
+    c.folder.value = str(tmp_path / "exports")
+    c.export.click()
+    names = sorted(p.name for p in (tmp_path / "exports").iterdir())
+    assert names == [
+        "admissions-2023-017.csv",
+        "admissions-2023-017.xlsx",
+        "ranked-admissions-2023-017.png",
+        "ranked-admissions-2023-017.svg",
+    ]
+    assert ex.exported.value.count('<a download="') == 4
+    assert 'href="data:text/csv;base64,' in ex.exported.value
+    for box in c.formats.values():
+        box.value = False
+    c.folder.value = ""
+    c.export.click()
+    assert "Chưa chọn định dạng nào" in ex.exported.value
+
+
+def test_a_failing_update_shows_a_message_and_keeps_the_view(
+    ex: explore.Explorer, monkeypatch
+) -> None:
+    def broken(*args, **kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(explore, "view_chart", broken)
+    ex.controls.year.value = 2020
+    assert "Không cập nhật được (RuntimeError: boom)" in ex.messages.value
+    assert ex.state.year == 2023 and ex.controls.year.value == 2023
+    monkeypatch.undo()
+    ex.controls.year.value = 2020
+    assert ex.state.year == 2020 and ex.messages.value == ""
+
+
+def test_update_changes_state_like_the_controls(ex: explore.Explorer) -> None:
+    state = ex.update(year=2020, units=("017",), lang="en")
+    assert state == ex.state
+    assert (ex.controls.year.value, ex.controls.units.value, ex.controls.lang.value) == (
+        2020,
+        ("017",),
+        "en",
+    )
+
+
+# --------------------------------------------------------------------------- notebook
+
+
+@pytest.mark.slow
+def test_notebook_runs_headless_and_shows_the_first_view_statically(
+    tmp_path, dataset: kt.Dataset
+) -> None:
+    from kpitools.report import Report, Worker
+
+    worker = Worker()
+    worker.start()
+    try:
+        out = tmp_path / "explore.ipynb"
+        params = {"year": 2022, "unit": "Dong Anh", "lang": "en"}
+        report = Report("t", "t", ROOT / "notebooks" / "explore.ipynb", params, tmp_path / "p.yaml")
+        assert worker.execute(report, out) is None
+    finally:
+        worker.stop()
+    nb = json.loads(out.read_text(encoding="utf-8"))
+    outputs = [o for c in nb["cells"] if c["cell_type"] == "code" for o in c["outputs"]]
+    kinds = [next(iter(o.get("data", {"": 0}))) for o in outputs]
+    assert kinds.count("application/vnd.jupyter.widget-view+json") == 1
+    html = ["".join(o["data"]["text/html"]) for o in outputs if "text/html" in o.get("data", {})]
+    (still,) = [h for h in html if 'class="kt-snapshot"' in h]
+    assert still.count("<svg") == 2  # ranking and trend, drawn without JavaScript
+    panel = Panel.from_dataset(dataset)
+    state = ExplorerState(metric="admissions", year=2022, units=("017",), lang="en")
+    assert explore.view_table(panel, state)._repr_html_() in still
+    assert "New Party members admitted – 2022" in still
+
+
+def test_notebook_is_not_a_batch_report(root: Path) -> None:
+    from kpitools.report import notebooks_by_kind
+
+    assert "explore" not in {
+        info.path.stem for info in notebooks_by_kind(root / "notebooks").values()
+    }
