@@ -79,6 +79,11 @@ _EXPORTS = {
     "report_header": "notebook",
     "synthetic_notice": "notebook",
     "explorer": "explore",
+    "member_kpis": "members",
+    "read_crosswalk": "members",
+    "suppress_small": "members",
+    "MemberExportError": "members",
+    "structure_registry": "members",
 }
 
 __all__ = [
@@ -88,6 +93,7 @@ __all__ = [
     "DataIssue",
     "Dataset",
     "KpiDataError",
+    "MemberExportError",
     "MetricCatalog",
     "NumberFormatError",
     "ParameterError",
@@ -114,6 +120,7 @@ __all__ = [
     "heatmap_chart",
     "kpi_table",
     "load_dataset",
+    "member_kpis",
     "metrics_in",
     "movers",
     "movers_table",
@@ -129,6 +136,7 @@ __all__ = [
     "ranked_chart",
     "ranking_table",
     "read_catalog",
+    "read_crosswalk",
     "read_kpi_file",
     "read_kpis",
     "read_registry",
@@ -140,7 +148,9 @@ __all__ = [
     "slope_chart",
     "status",
     "strip_diacritics",
+    "structure_registry",
     "subset",
+    "suppress_small",
     "synthetic_notice",
     "target_stretch",
     "term_attainment",
@@ -208,6 +218,13 @@ if TYPE_CHECKING:  # pragma: no cover
         variance,
         with_measures,
         yoy_change,
+    )
+    from kpitools.members import (
+        MemberExportError,
+        member_kpis,
+        read_crosswalk,
+        structure_registry,
+        suppress_small,
     )
     from kpitools.names import (
         UnitRegistry,

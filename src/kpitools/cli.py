@@ -163,6 +163,47 @@ def _print_table(head: list[str], rows: list[list[str]], out: object) -> None:
         print(line.rstrip(), file=out)  # type: ignore[call-overload]
 
 
+def _members(args: argparse.Namespace) -> int:
+    from kpitools.catalog import read_catalog
+    from kpitools.errors import KpiDataError
+    from kpitools.io import find_path, write_kpis
+    from kpitools.members import member_kpis, read_crosswalk, suppress_small
+    from kpitools.names import read_registry
+
+    try:
+        registry = read_registry(find_path(args.units))
+        years = None
+        if args.years:
+            first, _, last = args.years.partition("-")
+            years = range(int(first), int(last or first) + 1)
+        crosswalk = read_crosswalk(args.crosswalk, registry=registry) if args.crosswalk else None
+        out = member_kpis(
+            args.export,
+            registry=registry,
+            years=years,
+            as_of=args.as_of,
+            exported=args.exported,
+            levels=tuple(args.levels.split(",")),
+            within=[args.within] if args.within else None,
+            crosswalk=crosswalk,
+            structure=args.structure,
+            targets=args.targets,
+            catalog=read_catalog(find_path(args.catalog)),
+            bad_rows="skip" if args.skip_bad_rows else "stop",
+        )
+    except (KpiDataError, FileNotFoundError, ValueError) as exc:
+        print(f"kpitools members: {exc}", file=sys.stderr)
+        return 1
+    kpis = out.kpis
+    if args.min_count:
+        kpis = suppress_small(kpis, threshold=args.min_count, registry=out.registry)
+    if out.bad_rows is not None and str(out.bad_rows):
+        print(str(out.bad_rows), file=sys.stderr)
+    write_kpis(kpis, args.out)
+    print(f"kpitools members: {kpis.height} KPI rows → {args.out}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kpitools`` command."""
     from kpitools import __version__
@@ -202,7 +243,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     ext.add_argument("--phrases", default="data/metric_phrases.csv", help="metric wording")
     ext.add_argument("--money", action="store_true", help="read money amounts as figures too")
     ext.add_argument("--lang", choices=("vi", "en"), default="vi", help="table language")
+    mem = sub.add_parser(
+        "members",
+        help="count KPIs from a member-registry export into the long table",
+        description="Count admissions (with breakdowns), members at year end, removals... per "
+        "unit and year from a member export (CSV, Parquet or Excel) and write them as a KPI "
+        "file for the notebooks. Member ids are never printed.",
+    )
+    mem.add_argument("export", help="the member export (.csv, .parquet, .xlsx)")
+    mem.add_argument("--out", required=True, help="KPI file to write (.csv, .parquet, .xlsx)")
+    mem.add_argument("--units", default="data/units.csv", help="unit registry")
+    mem.add_argument("--catalog", default="data/metrics.csv", help="metric catalog")
+    mem.add_argument("--targets", help="targets in the long layout, joined to the counts")
+    mem.add_argument("--years", help="years to count, e.g. 2019-2024")
+    mem.add_argument("--as-of", help="count up to this date (e.g. 30/11/2023)")
+    mem.add_argument("--exported", help="the day the export was taken")
+    mem.add_argument("--levels", default="district,city", help="levels to count at")
+    mem.add_argument("--within", help="only units under this code")
+    mem.add_argument("--crosswalk", help="unit-code crosswalk CSV (see data/README.md)")
+    mem.add_argument("--structure", help="compare in the unit structure in force on this date")
+    mem.add_argument("--min-count", type=int, help="hide counts below this (shared reports)")
+    mem.add_argument("--skip-bad-rows", action="store_true", help="count without bad rows")
     args = parser.parse_args(argv)
+    if args.command == "members":
+        return _members(args)
     if args.command == "extract":
         try:
             return _extract(args)

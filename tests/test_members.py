@@ -1,0 +1,825 @@
+"""KPIs counted from member exports: hand-checked counts, bad rows, crosswalk, privacy, scale."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import json
+import re
+import warnings
+from pathlib import Path
+
+import polars as pl
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
+
+import kpitools as kt
+from kpitools.io import LONG_SCHEMA
+from kpitools.members import (
+    BAD_ROW_KINDS,
+    Crosswalk,
+    MemberExportError,
+    member_kpis,
+    member_metrics,
+    read_crosswalk,
+    read_targets,
+    structure_registry,
+    suppress_small,
+)
+from kpitools.names import read_registry
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).parent / "data"
+SMALL = DATA / "members_small.csv"
+UNITS = DATA / "members_units.csv"
+TARGETS = DATA / "members_targets.csv"
+CROSSWALK = ROOT / "data" / "crosswalk_example.csv"
+EXPORTED = "2024-12-31"
+YEARS = [2022, 2023, 2024]
+
+
+def _generator():
+    spec = importlib.util.spec_from_file_location(
+        "make_member_export", ROOT / "scripts" / "make_member_export.py"
+    )
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture(scope="module")
+def registry() -> kt.UnitRegistry:
+    return read_registry(UNITS)
+
+
+@pytest.fixture(scope="module")
+def generated(tmp_path_factory) -> dict[str, Path]:
+    """A small synthetic national export (20 000 members), Parquet and CSV."""
+    out = tmp_path_factory.mktemp("export")
+    return _generator().generate(out, rows=20_000)
+
+
+@pytest.fixture(scope="module")
+def national(generated) -> kt.UnitRegistry:
+    return read_registry(generated["units"])
+
+
+@pytest.fixture(scope="module")
+def catalog(tmp_path_factory) -> kt.MetricCatalog:
+    """The metric catalog plus the member metrics (until data/metrics.csv has them)."""
+    base = pl.read_csv(ROOT / "data" / "metrics.csv", infer_schema=False)
+    extra = pl.read_csv(DATA / "members_metrics.csv", infer_schema=False)
+    merged = pl.concat([base, extra.filter(~pl.col("code").is_in(base["code"].implode()))])
+    path = tmp_path_factory.mktemp("catalog") / "metrics.csv"
+    merged.write_csv(path)
+    return kt.read_catalog(path)
+
+
+def counts(out, unit: str | None = None) -> dict[tuple[str, int, str], float]:
+    frame = out.kpis if unit is None else out.kpis.filter(pl.col("unit_code") == unit)
+    return {
+        (u, y, m): a
+        for u, y, m, a in frame.select("unit_code", "year", "metric", "actual").iter_rows()
+    }
+
+
+# --------------------------------------------------------------------------- hand-checked
+
+# members_small.csv, counted by hand. Ba Đình (001): T01, T02 admitted 2022; T03, T04 in
+# 2023; T07 directly at the district, transferred out 31/12/2022; T09 since 1999; T03
+# removed 15/09/2024. Hà Đông (268, in Hà Nội from 2008): T05 admitted 2005 (before the
+# unit existed: no admission counted anywhere), died 2023; T10 removed 2022; T06 admitted
+# 2024. T08 recorded at the city itself, admitted 2024.
+HAND = {
+    # unit: {metric: (2022, 2023, 2024)}
+    "001": {
+        "admissions": (2, 2, 0),
+        "admissions_nonstate": (1, 1, 0),  # T01; T03
+        "admissions_business_owners": (0, 1, 0),  # T03
+        "admissions_hs_students": (1, 0, 0),  # T02
+        "admissions_female": (1, 1, 0),  # T02; T04
+        "admissions_male": (1, 1, 0),  # T01; T03
+        "admissions_age_under_30": (1, 1, 0),  # T02 (18, born 30/11/2004); T04 (28)
+        "admissions_age_30_44": (1, 0, 0),  # T01 (31)
+        "admissions_age_45_59": (0, 1, 0),  # T03 (47: turns 48 the day after)
+        "admissions_age_60_plus": (0, 0, 0),
+        "members": (3, 5, 4),  # T01 T02 T09 | + T03 T04 | − T03
+        "deaths": (0, 0, 0),
+        "removals": (0, 0, 1),  # T03
+        "transfers_out": (1, 0, 0),  # T07
+    },
+    "268": {
+        "admissions": (0, 0, 1),  # T06
+        "admissions_nonstate": (0, 0, 1),
+        "admissions_business_owners": (0, 0, 0),
+        "admissions_hs_students": (0, 0, 0),
+        "admissions_female": (0, 0, 1),
+        "admissions_male": (0, 0, 0),
+        "admissions_age_under_30": (0, 0, 0),
+        "admissions_age_30_44": (0, 0, 1),  # T06: 30 on the day
+        "admissions_age_45_59": (0, 0, 0),
+        "admissions_age_60_plus": (0, 0, 0),
+        "members": (1, 0, 1),  # T05 | died | T06
+        "deaths": (0, 1, 0),  # T05
+        "removals": (1, 0, 0),  # T10 (khai trừ)
+        "transfers_out": (0, 0, 0),
+    },
+}
+HAND["01"] = {
+    m: tuple(a + b for a, b in zip(HAND["001"][m], HAND["268"][m], strict=True))
+    for m in HAND["001"]
+}
+for _metric, _extra in {
+    "admissions": 1,
+    "admissions_male": 1,
+    "admissions_age_60_plus": 1,
+    "members": 1,
+}.items():  # T08, at the city itself, admitted 20/02/2024 aged 60
+    a, b, c = HAND["01"][_metric]
+    HAND["01"][_metric] = (a, b, c + _extra)
+
+
+def test_hand_checked_export(registry) -> None:
+    out = member_kpis(SMALL, registry=registry, exported=EXPORTED, years=YEARS)
+    expected = {
+        (unit, year, metric): float(value)
+        for unit, metrics in HAND.items()
+        for metric, values in metrics.items()
+        for year, value in zip(YEARS, values, strict=True)
+    }
+    assert counts(out) == expected
+    assert out.kpis.schema == pl.Schema(LONG_SCHEMA)
+    assert_frame_equal(out.kpis, out.kpis.sort("year", "metric", "unit_code"))
+    assert out.kpis.filter(pl.col("unit_code") == "01")["unit_name"].unique().to_list() == [
+        "Hà Nội"
+    ]
+    assert set(out.kpis["as_of"].unique()) == {dt.date(y, 12, 31) for y in YEARS}
+    assert out.kpis["source"].unique().to_list() == ["members_small.csv"]
+    assert out.unattributed == {"outside": 0, "not existing": 1, "after as_of": 0}
+    assert not out.bad_rows and out.bad_rows.rows == 10
+
+
+def test_the_same_counts_from_parquet_excel_and_english_headers(registry, tmp_path) -> None:
+    csv = member_kpis(SMALL, registry=registry, exported=EXPORTED, years=YEARS).kpis
+    raw = pl.read_csv(SMALL, infer_schema=False)
+    english = raw.rename(
+        dict(
+            zip(
+                raw.columns,
+                [
+                    "member_id",
+                    "unit_code",
+                    "admission_date",
+                    "birth_date",
+                    "sex",
+                    "business_owner",
+                    "hs_student",
+                    "nonstate",
+                    "status",
+                    "status_date",
+                    "full name",
+                ],
+                strict=True,
+            )
+        )
+    )
+    parquet, xlsx = tmp_path / "m.parquet", tmp_path / "m.xlsx"
+    english.write_parquet(parquet)
+    raw.write_excel(xlsx)
+    for path in (parquet, xlsx):
+        other = member_kpis(path, registry=registry, exported=EXPORTED, years=YEARS).kpis
+        assert_frame_equal(csv.drop("source"), other.drop("source"))
+
+
+def test_as_of_cuts_the_last_year(registry) -> None:
+    out = member_kpis(SMALL, registry=registry, exported=EXPORTED, as_of="30/06/2024", years=YEARS)
+    got = counts(out)
+    assert got["01", 2024, "admissions"] == 1  # T08 (20/02); T06 came in October
+    assert got["268", 2024, "admissions"] == 0
+    assert got["001", 2024, "members"] == 5  # T03 was removed in September, after as_of
+    assert got["001", 2024, "removals"] == 0
+    assert set(out.kpis.filter(pl.col("year") == 2024)["as_of"]) == {dt.date(2024, 6, 30)}
+    assert out.unattributed["after as_of"] == 2  # T06's admission, T03's removal
+    with pytest.raises(ValueError, match="years after as_of"):
+        member_kpis(SMALL, registry=registry, exported=EXPORTED, as_of="2023-12-31", years=YEARS)
+
+
+def test_only_the_chosen_metrics_and_their_columns(registry) -> None:
+    out = member_kpis(
+        SMALL,
+        registry=registry,
+        exported=EXPORTED,
+        years=[2023],
+        metrics=["admissions", "members"],
+        levels=("city",),
+    )
+    assert counts(out) == {("01", 2023, "admissions"): 2.0, ("01", 2023, "members"): 5.0}
+    frame = pl.read_csv(SMALL, infer_schema=False).select(
+        "Mã đảng viên", "Mã tổ chức đảng", "Ngày vào Đảng"
+    )
+    assert counts(
+        member_kpis(frame, registry=registry, exported=EXPORTED, years=[2023], levels=("city",))
+    ) == {("01", 2023, "admissions"): 2.0}
+    with pytest.raises(kt.KpiDataError, match="admissions_female needs sex"):
+        member_kpis(frame, registry=registry, exported=EXPORTED, metrics=["admissions_female"])
+
+
+def test_targets_are_joined_and_measures_work(registry, catalog) -> None:
+    out = member_kpis(
+        SMALL, registry=registry, exported=EXPORTED, years=YEARS, targets=TARGETS, catalog=catalog
+    )
+    kpis = kt.with_measures(out.kpis)
+    row = kpis.filter(
+        pl.col("unit_code") == "01", pl.col("year") == 2024, pl.col("metric") == "admissions"
+    ).row(0, named=True)
+    assert (row["actual"], row["target"], row["attainment"]) == (2.0, 5.0, 0.4)
+    assert kpis.filter(pl.col("target").is_not_null()).height == 5
+    rolled = kt.rollup(
+        out.kpis.filter(pl.col("unit_code") != "01"), registry=registry, unit="01", year=2023
+    )
+    own = out.kpis.filter(pl.col("unit_code") == "01", pl.col("year") == 2023)
+    assert_frame_equal(
+        rolled.select("metric", "actual").sort("metric"),
+        own.select("metric", "actual").sort("metric"),
+    )  # nobody at 01 in 2023
+
+
+def test_a_target_with_nothing_counted_is_an_error(registry) -> None:
+    targets = read_targets(TARGETS, registry=registry)
+    extra = pl.DataFrame(
+        {"unit_code": ["268"], "year": [2021], "metric": ["admissions"], "target": [4.0]},
+        schema=targets.schema,
+    )
+    with pytest.raises(kt.KpiDataError, match="268 × 2021 × admissions"):
+        member_kpis(
+            SMALL,
+            registry=registry,
+            exported=EXPORTED,
+            years=YEARS,
+            targets=pl.concat([targets, extra]),
+        )
+
+
+def test_targets_file_problems_name_row_and_column(registry, tmp_path) -> None:
+    bad = tmp_path / "t.csv"
+    bad.write_text(
+        "mã đơn vị,năm,chỉ số,chỉ tiêu\n999,2024,admissions,3\n001,2024,admissions,"
+        '"1,5"\n268,2007,admissions,2\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(kt.KpiDataError) as err:
+        read_targets(bad, registry=registry)
+    text = str(err.value)
+    assert "row 2, column 'mã đơn vị': unknown unit '999'" in text
+    assert "row 3, column 'chỉ tiêu': target must be a whole number" in text
+    assert "row 4, column 'mã đơn vị': unit 268 did not exist in 2007" in text
+    with pytest.raises(kt.KpiDataError, match="not in the catalog"):
+        member_kpis(
+            SMALL,
+            registry=registry,
+            exported=EXPORTED,
+            catalog=kt.read_catalog(ROOT / "data" / "metrics.csv"),
+        )
+
+
+def test_unrecognized_spellings_are_read_by_the_exact_parsers(registry, tmp_path) -> None:
+    text = SMALL.read_text(encoding="utf-8")
+    text = (
+        text.replace("DV-T07,001,", "DV-T07,1,")  # a code that lost its leading zeros
+        .replace("DV-T04,001-C02,45000", "DV-T04,001-C02,2023-03-15 00:00:00")
+        .replace(",Nữ,,,,Đang sinh hoạt", ",  NỮ ,,,, đang sinh hoạt ")
+        .replace("12.12.2012,12.12.1982,Nam,,,,Khai trừ", "12/12/2012,1982-12-12,nam,, ,,Khai trừ")
+    )
+    path = tmp_path / "messy.csv"
+    path.write_text(text, encoding="utf-8")
+    out = member_kpis(path, registry=registry, exported=EXPORTED, years=YEARS)
+    clean = member_kpis(SMALL, registry=registry, exported=EXPORTED, years=YEARS)
+    assert counts(out) == counts(clean)
+
+
+# --------------------------------------------------------------------------- bad rows
+
+GOOD = "DV-X{n},001-C01,15/03/2022,10/05/1990,Nam,,,x,Đang sinh hoạt,,"
+BAD_ROWS = {
+    "missing_id": ",001-C01,15/03/2022,10/05/1990,Nam,,,,Đang sinh hoạt,,",
+    "duplicate_id": "DV-T01,001-C01,15/03/2022,10/05/1990,Nam,,,,Đang sinh hoạt,,",
+    "missing_unit": "DV-X1,,15/03/2022,10/05/1990,Nam,,,,Đang sinh hoạt,,",
+    "unknown_unit": "DV-X1,999-C09,15/03/2022,10/05/1990,Nam,,,,Đang sinh hoạt,,",
+    "missing_admission_date": "DV-X1,001-C01,,10/05/1990,Nam,,,,Đang sinh hoạt,,",
+    "unreadable_admission_date": "DV-X1,001-C01,31/02/2022,10/05/1990,Nam,,,,Đang sinh hoạt,,",
+    "future_admission": "DV-X1,001-C01,02/01/2025,10/05/1990,Nam,,,,Đang sinh hoạt,,",
+    "admission_before_1930": "DV-X1,001-C01,02/02/1930,10/05/1900,Nam,,,,Đang sinh hoạt,,",
+    "missing_birth": "DV-X1,001-C01,15/03/2022,,Nam,,,,Đang sinh hoạt,,",
+    "unreadable_birth": "DV-X1,001-C01,15/03/2022,năm 1990,Nam,,,,Đang sinh hoạt,,",
+    "implausible_age": "DV-X1,001-C01,15/03/2022,16/03/2004,Nam,,,,Đang sinh hoạt,,",
+    "bad_sex": "DV-X1,001-C01,15/03/2022,10/05/1990,?,,,,Đang sinh hoạt,,",
+    "bad_flag": "DV-X1,001-C01,15/03/2022,10/05/1990,Nam,maybe,,,Đang sinh hoạt,,",
+    "bad_status": "DV-X1,001-C01,15/03/2022,10/05/1990,Nam,,,,nghỉ,,",
+    "status_without_date": "DV-X1,001-C01,15/03/2022,10/05/1990,Nam,,,,Từ trần,,",
+    "unreadable_status_date": "DV-X1,001-C01,15/03/2022,10/05/1990,Nam,,,,Từ trần,hôm qua,",
+    "status_before_admission": "DV-X1,001-C01,15/03/2022,10/05/1990,Nam,,,,Từ trần,14/03/2022,",
+    "future_status": "DV-X1,001-C01,15/03/2022,10/05/1990,Nam,,,,Xóa tên,01/01/2025,",
+}
+
+
+def with_rows(tmp_path: Path, *rows: str) -> Path:
+    path = tmp_path / "export.csv"
+    path.write_text(SMALL.read_text(encoding="utf-8") + "\n".join(rows) + "\n", encoding="utf-8")
+    return path
+
+
+def test_every_kind_of_bad_row_has_a_test() -> None:
+    assert set(BAD_ROWS) | {"unmapped_unit"} == set(BAD_ROW_KINDS)
+
+
+@pytest.mark.parametrize("kind", list(BAD_ROWS))
+def test_bad_rows_stop_by_default_and_name_the_row(registry, tmp_path, kind) -> None:
+    path = with_rows(tmp_path, GOOD.format(n=0), BAD_ROWS[kind])
+    with pytest.raises(MemberExportError) as err:
+        member_kpis(path, registry=registry, exported=EXPORTED, years=YEARS)
+    report = err.value.report
+    if kind == "duplicate_id":  # both rows with the id are reported
+        assert report.kinds() == {"duplicate_id": 2}
+        assert [i.row for i in report.examples[kind]] == [2, 13]
+    else:
+        assert report.kinds() == {kind: 1}
+        assert [i.row for i in report.examples[kind]] == [13]
+    assert report.total == (2 if kind == "duplicate_id" else 1) and report.rows == 12
+    text = str(err.value)
+    assert f"{kind} — {BAD_ROW_KINDS[kind]}" in text and "row 13" in text
+    assert not re.search(r"DV-[TX]\d", text), "member ids must never be printed"
+
+
+def test_skipping_bad_rows_counts_without_them_and_says_so(registry, tmp_path) -> None:
+    bad = [row.replace("DV-X1", f"DV-B{i}") for i, row in enumerate(BAD_ROWS.values())]
+    path = with_rows(tmp_path, GOOD.format(n=0), *bad)
+    with pytest.warns(UserWarning, match="cannot be used") as caught:
+        out = member_kpis(path, registry=registry, exported=EXPORTED, years=YEARS, bad_rows="skip")
+    clean = member_kpis(SMALL, registry=registry, exported=EXPORTED, years=YEARS)
+    # DV-T01 is duplicated, so both its rows go; the good extra row (DV-X0) has exactly
+    # T01's unit, dates, sex and groups, so it takes T01's place in every count.
+    assert counts(out) == counts(clean)
+    assert out.bad_rows.total == len(BAD_ROWS) + 1
+    assert out.bad_rows.kinds()["duplicate_id"] == 2
+    assert set(out.bad_rows.kinds()) == set(BAD_ROWS)
+    assert not any(re.search(r"DV-[TXB]\d", str(w.message)) for w in caught)
+
+
+def test_several_problems_in_one_row_are_each_counted(registry, tmp_path) -> None:
+    path = with_rows(tmp_path, ",999,,,?,,,,nghỉ,,")
+    with pytest.raises(MemberExportError) as err:
+        member_kpis(path, registry=registry, exported=EXPORTED)
+    assert err.value.report.kinds() == {
+        "missing_id": 1,
+        "unknown_unit": 1,
+        "missing_admission_date": 1,
+        "missing_birth": 1,
+        "bad_sex": 1,
+        "bad_status": 1,
+    }
+    assert err.value.report.total == 1
+
+
+cell = {
+    "Mã đảng viên": st.sampled_from(["DV-R1", "DV-R2", "DV-R3", "", None]),
+    "Mã tổ chức đảng": st.sampled_from(["001-C01", "268-C01", "01", "1", "999", " ", None]),
+    "Ngày vào Đảng": st.sampled_from(
+        [
+            "15/03/2022",
+            "2005-01-01",
+            "45000",
+            "31/02/2022",
+            "02/01/2025",
+            "01/01/1920",
+            "x",
+            "",
+            None,
+        ]
+    ),
+    "Ngày sinh": st.sampled_from(
+        ["10/05/1990", "1750-01-01", "16/03/2004", "01/01/2300", "năm 1990", None]
+    ),
+    "Giới tính": st.sampled_from(["Nam", " nữ ", "F", "?", None]),
+    "Chủ doanh nghiệp": st.sampled_from(["x", "có", "", " ", "maybe", None]),
+    "Tình trạng": st.sampled_from(["Đang sinh hoạt", "từ trần", "Xóa tên", "nghỉ", " ", None]),
+    "Ngày thay đổi": st.sampled_from(
+        ["14/03/2022", "20/08/2023", "01/01/2025", "01/01/1700", "hôm qua", None]
+    ),
+}
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.fixed_dictionaries(cell), min_size=1, max_size=12))
+def test_the_fast_check_and_the_detailed_check_agree(rows) -> None:
+    registry = read_registry(UNITS)
+    export = pl.DataFrame(rows, schema=dict.fromkeys(cell, pl.String))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        out = member_kpis(
+            export, registry=registry, exported=EXPORTED, bad_rows="skip", years=[2022, 2023, 2024]
+        )  # raises AssertionError if they disagree
+    assert out.bad_rows.rows == len(rows)
+    good = len(rows) - out.bad_rows.total
+    admitted = out.kpis.filter(pl.col("unit_code") == "01", pl.col("metric") == "admissions")
+    assert admitted["actual"].sum() <= good
+
+
+def test_the_first_rows_of_each_kind_are_shown(registry, tmp_path) -> None:
+    rows = [BAD_ROWS["unknown_unit"].replace("X1", f"Y{i}") for i in range(8)]
+    with pytest.raises(MemberExportError) as err:
+        member_kpis(with_rows(tmp_path, *rows), registry=registry, exported=EXPORTED)
+    shown = err.value.report.examples["unknown_unit"]
+    assert err.value.report.kinds() == {"unknown_unit": 8}
+    assert [i.row for i in shown] == [12, 13, 14, 15, 16]
+    assert shown[0].column == "Mã tổ chức đảng" and shown[0].value == "999-C09"
+
+
+def test_export_problems_name_the_file(registry, tmp_path) -> None:
+    with pytest.raises(kt.KpiDataError, match="file not found"):
+        member_kpis(tmp_path / "none.csv", registry=registry)
+    path = tmp_path / "x.csv"
+    path.write_text("Mã đảng viên,Ngày sinh\nDV1,01/01/1990\n", encoding="utf-8")
+    with pytest.raises(kt.KpiDataError) as err:
+        member_kpis(path, registry=registry)
+    assert "missing required column 'unit_code'" in str(err.value)
+    assert "missing required column 'admission_date'" in str(err.value)
+
+
+# --------------------------------------------------------------------------- roll-up
+
+
+LEAVES = ["001-C01", "001-C02", "268-C01"]
+member = st.tuples(
+    st.sampled_from(LEAVES),
+    st.dates(dt.date(1995, 1, 1), dt.date(2024, 12, 31)),
+    st.integers(18, 70),
+    st.sampled_from(["Nam", "Nữ"]),
+    st.booleans(),
+    st.sampled_from(["Đang sinh hoạt", "Từ trần", "Xóa tên", "Chuyển sinh hoạt đi"]),
+    st.integers(0, 4000),
+)
+
+
+def export_of(members: list[tuple]) -> pl.DataFrame:
+    rows = []
+    for i, (unit, admitted, age, sex, nonstate, status, later) in enumerate(members):
+        left = admitted + dt.timedelta(days=later)
+        if status == "Đang sinh hoạt" or left > dt.date(2024, 12, 31):
+            status, left = "Đang sinh hoạt", None
+        born = dt.date(admitted.year - age - 1, 1, 1)
+        rows.append(
+            (
+                f"P{i}",
+                unit,
+                admitted.strftime("%d/%m/%Y"),
+                born.isoformat(),
+                sex,
+                "x" if nonstate else None,
+                status,
+                left.strftime("%d/%m/%Y") if left else None,
+            )
+        )
+    return pl.DataFrame(
+        rows,
+        orient="row",
+        schema=[
+            "Mã đảng viên",
+            "Mã tổ chức đảng",
+            "Ngày vào Đảng",
+            "Ngày sinh",
+            "Giới tính",
+            "Doanh nghiệp ngoài nhà nước",
+            "Tình trạng",
+            "Ngày thay đổi",
+        ],
+    )
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(member, min_size=1, max_size=40))
+def test_every_unit_is_the_sum_of_its_parts(members) -> None:
+    registry = read_registry(UNITS)
+    out = member_kpis(
+        export_of(members),
+        registry=registry,
+        exported=EXPORTED,
+        years=range(2000, 2025),
+        levels=("basic", "district", "city"),
+    )
+    wide = out.kpis.pivot(on="unit_code", index=["year", "metric"], values="actual")
+    for parent, parts in {
+        "001": ["001-C01", "001-C02"],
+        "268": ["268-C01"],
+        "01": ["001", "268"],
+    }.items():
+        rows = wide.filter(pl.col(parent).is_not_null())  # 268 exists from 2008 only
+        total = pl.sum_horizontal(pl.col(p).fill_null(0) for p in parts)
+        assert rows.filter(pl.col(parent) != total).is_empty(), parent
+    # and every member is counted once (Hà Đông's only from 2008, when it joined Hà Nội)
+    admitted = sum(
+        1 for unit, day, *_ in members if day.year >= (2008 if unit == "268-C01" else 2000)
+    )
+    city = out.kpis.filter(pl.col("unit_code") == "01", pl.col("metric") == "admissions")
+    assert city["actual"].sum() == admitted
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(member, min_size=1, max_size=40),
+    st.dictionaries(st.sampled_from(LEAVES), st.sampled_from([*LEAVES, "01-P01"])),
+)
+def test_the_crosswalk_never_loses_or_double_counts_a_member(members, moves) -> None:
+    registry = read_registry(UNITS)
+    moves = {old: new for old, new in moves.items() if old != new}
+    rows = [(old, new, dt.date(2025, 7, 1)) for old, new in moves.items()]
+    try:
+        crosswalk = Crosswalk(
+            pl.DataFrame(rows, orient="row", schema=["old_code", "new_code", "effective"])
+        )
+    except kt.KpiDataError:
+        return  # a loop: refused, as it must be
+    export = export_of(members)
+    kwargs = dict(
+        registry=registry,
+        exported=EXPORTED,
+        years=[2024],
+        levels=("basic", "ward", "district", "city"),
+        metrics=["members"],
+    )
+    before = counts(member_kpis(export, **kwargs))
+    after = counts(member_kpis(export, crosswalk=crosswalk, structure="2025-07-01", **kwargs))
+    where = crosswalk.mapping(at="2025-07-01")
+    expected = dict.fromkeys([*LEAVES, "01-P01"], 0.0)
+    for code in LEAVES:
+        expected[where.get(code, code)] += before[code, 2024, "members"]
+    assert {c: after.get((c, 2024, "members"), 0.0) for c in expected} == expected
+    assert after["01", 2024, "members"] == before["01", 2024, "members"]
+
+
+def test_the_example_crosswalk_on_the_synthetic_export(generated, national) -> None:
+    crosswalk = read_crosswalk(CROSSWALK, registry=national)
+    where = crosswalk.mapping(at="2025-07-01")
+    assert where["001-C02"] == "01-P01" and where["016-C08"] == "017-C01"
+    assert crosswalk.mapping(at="2022-01-01") == {"004-C08": "004-C07"}
+    kwargs = dict(
+        registry=national,
+        exported="2025-12-31",
+        within=["01"],
+        levels=("basic", "ward", "district", "city"),
+        years=[2024, 2025],
+    )
+    before = member_kpis(generated["parquet"], **kwargs)
+    after = member_kpis(generated["parquet"], crosswalk=crosswalk, structure="2025-07-01", **kwargs)
+    b, a = counts(before), counts(after)
+    assert a["01", 2025, "members"] == b["01", 2025, "members"]
+    assert a["01-P01", 2024, "members"] == sum(b[f"001-C0{i}", 2024, "members"] for i in (1, 2, 3))
+    assert (
+        a["017", 2024, "admissions"]
+        == b["017", 2024, "admissions"] + b["016-C08", 2024, "admissions"]
+    )
+    assert a["001", 2024, "members"] == 0  # Ba Đình's members are in the new units
+    # the structure's registry lets the new units have a series back in time
+    assert after.registry.exists("01-P01", 2019) and not national.exists("01-P01", 2019)
+    assert set(after.kpis["note"].unique()) == {"units as on 2025-07-01 (crosswalk)"}
+
+
+def test_crosswalk_problems(national, tmp_path) -> None:
+    path = tmp_path / "cw.csv"
+    path.write_text(
+        "old_code,new_code,effective,change\n001-C01,01-P01,2025-07-01,split\n"
+        "001-C01,01-P02,2025-07-01,split\n001-C02,XYZ,2025-07-01,merged\n"
+        "001-C03,01-P01,someday,renamed\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(kt.KpiDataError) as err:
+        read_crosswalk(path, registry=national)
+    text = str(err.value)
+    assert "row 4, column 'new_code': not a code of the unit registry (value 'XYZ')" in text
+    assert "row 5, column 'effective'" in text
+    loop = pl.DataFrame(
+        {"old_code": ["a", "b"], "new_code": ["b", "a"], "effective": [dt.date(2020, 1, 1)] * 2}
+    )
+    with pytest.raises(kt.KpiDataError, match="loop"):
+        Crosswalk(loop)
+    twice = pl.DataFrame(
+        {"old_code": ["a", "a"], "new_code": ["b", "c"], "effective": [dt.date(2020, 1, 1)] * 2}
+    )
+    with pytest.raises(kt.KpiDataError, match="handed over once"):
+        Crosswalk(twice)
+    gone = Crosswalk(
+        pl.DataFrame(
+            {"old_code": ["001-C01"], "new_code": ["001"], "effective": [dt.date(2025, 7, 1)]}
+        )
+    )
+    with pytest.raises(kt.KpiDataError, match="not in force"):
+        structure_registry(national, gone, at="2025-07-01")
+
+
+def test_members_of_units_gone_by_the_structure_date_are_bad_rows(registry, tmp_path) -> None:
+    crosswalk = Crosswalk(
+        pl.DataFrame(
+            {"old_code": ["001-C01"], "new_code": ["01-P01"], "effective": [dt.date(2025, 7, 1)]}
+        )
+    )
+    with pytest.raises(MemberExportError) as err:  # T07 is recorded at district 001
+        member_kpis(
+            SMALL, registry=registry, exported=EXPORTED, crosswalk=crosswalk, structure="2025-07-01"
+        )
+    assert err.value.report.kinds() == {"unmapped_unit": 1}
+    assert err.value.report.examples["unmapped_unit"][0].row == 8
+
+
+# --------------------------------------------------------------------------- generator
+
+
+def test_the_generator_is_deterministic_and_labelled(generated, tmp_path) -> None:
+    again = _generator().generate(tmp_path, rows=20_000)
+    for kind in ("csv", "units", "targets"):
+        assert again[kind].read_bytes() == generated[kind].read_bytes()
+    members = pl.read_parquet(generated["parquet"])
+    assert members.height == 20_000 and members["member_id"].n_unique() == 20_000
+    assert members["source"].unique().to_list() == ["synthetic"]
+    units = pl.read_csv(generated["units"], infer_schema=False)
+    assert units.filter(pl.col("level") == "district").height == 700
+    assert units.filter((pl.col("level") == "city") & pl.col("parent").is_null()).height == 63
+    years = members["admission_date"].dt.year()
+    assert years.min() == 1950 and years.max() == 2025
+
+
+def test_csv_and_parquet_exports_give_the_same_kpis(generated, national) -> None:
+    kwargs = dict(registry=national, exported="2025-12-31", years=range(2015, 2026))
+    a = member_kpis(generated["parquet"], **kwargs)
+    b = member_kpis(generated["csv"], **kwargs)
+    assert_frame_equal(a.kpis, b.kpis)
+    assert set(a.kpis["source"]) == {"synthetic"}
+    assert not a.bad_rows and a.unattributed == {"outside": 0, "not existing": 0, "after as_of": 0}
+
+
+def test_counts_agree_with_a_direct_count(generated, national) -> None:
+    out = member_kpis(
+        generated["parquet"],
+        registry=national,
+        exported="2025-12-31",
+        years=range(1950, 2026),
+        metrics=["admissions", "members", "deaths"],
+        levels=("city",),
+    )
+    province = {c: national.parent(national.parent(c)) for c in national.codes(level="basic")}
+    members = pl.read_parquet(generated["parquet"]).with_columns(
+        province=pl.col("unit_code").replace_strict(province)
+    )
+    admitted = members.group_by("province", pl.col("admission_date").dt.year().alias("y")).len()
+    got = counts(out)
+    for province, year, n in admitted.iter_rows():
+        assert got[province, year, "admissions"] == n
+    end_2010 = (
+        members.filter(
+            (pl.col("admission_date") <= dt.date(2010, 12, 31))
+            & (pl.col("status_date").is_null() | (pl.col("status_date") > dt.date(2010, 12, 31)))
+        )
+        .group_by("province")
+        .len()
+    )
+    for province, n in end_2010.iter_rows():
+        assert got[province, 2010, "members"] == n
+
+
+def test_streaming_gives_the_same_answer(generated, national) -> None:
+    kwargs = dict(registry=national, exported="2025-12-31", years=range(2019, 2026))
+    a = member_kpis(generated["csv"], streaming=True, **kwargs)
+    b = member_kpis(generated["csv"], streaming=False, **kwargs)
+    assert_frame_equal(a.kpis, b.kpis)
+
+
+# --------------------------------------------------------------------------- privacy
+
+
+def test_small_counts_are_suppressed_with_their_complements(registry) -> None:
+    out = member_kpis(SMALL, registry=registry, exported=EXPORTED, years=YEARS)
+    shared = suppress_small(out.kpis, threshold=3, registry=registry)
+    hidden = shared.filter(pl.col("actual").is_null())
+    assert hidden["note"].unique().to_list() == ["fewer than 3 (suppressed)"]
+    assert shared.filter(
+        pl.col("actual").is_not_null() & (pl.col("actual") > 0) & (pl.col("actual") < 3)
+    ).is_empty()
+    # 001 and 268 are the parts of 01: if one of them is hidden, so is the other
+    for (year, metric), group in hidden.group_by(["year", "metric"]):
+        units = set(group["unit_code"])
+        assert (
+            units.isdisjoint({"001", "268"})
+            or {"001", "268"} <= units
+            or out.kpis.filter(
+                pl.col("year") == year,
+                pl.col("metric") == metric,
+                pl.col("unit_code").is_in(["001", "268"] if "001" in units else ["001"]),
+                pl.col("actual") == 0,
+            ).height
+            > 0
+        )
+    assert (
+        shared.filter(pl.col("actual") == 0).height == out.kpis.filter(pl.col("actual") == 0).height
+    )  # zeros are shown
+    with pytest.raises(ValueError, match="threshold"):
+        suppress_small(out.kpis, threshold=0)
+
+
+def test_member_metrics_match_the_catalog_rows_for_the_lead() -> None:
+    extra = pl.read_csv(DATA / "members_metrics.csv", infer_schema=False)
+    base = pl.read_csv(ROOT / "data" / "metrics.csv", infer_schema=False)
+    assert set(member_metrics()) <= set(extra["code"]) | set(base["code"])
+    assert set(extra["code"]).isdisjoint(base["code"]) or set(extra["code"]) <= set(base["code"])
+
+
+@pytest.mark.slow
+def test_notebook_runs_on_member_kpis_and_shows_no_member_id(
+    generated, national, catalog, tmp_path, root
+) -> None:
+    from kpitools.report import Report, Worker, export_html
+
+    targets = read_targets(generated["targets"], registry=national, catalog=catalog).filter(
+        pl.col("unit_code").is_in(["01", *national.children("01")]), pl.col("year") <= 2024
+    )
+    out = member_kpis(
+        generated["csv"],
+        registry=national,
+        exported="2025-12-31",
+        years=range(2019, 2025),
+        within=["01"],
+        targets=targets,
+        catalog=catalog,
+    )
+    kpis = tmp_path / "member_kpis.csv"
+    kt.write_kpis(out.kpis, kpis)
+    catalog_path = tmp_path / "metrics.csv"
+    catalog.metrics.write_csv(catalog_path)
+    params = {
+        "year": 2024,
+        "data": [str(kpis)],
+        "units": str(generated["units"]),
+        "catalog": str(catalog_path),
+        "metrics": ["admissions", "admissions_nonstate"],
+    }
+    notebook = root / "notebooks" / "district_comparison.ipynb"
+    report = Report("members", "comparison", notebook, params, tmp_path / "p.yaml")
+    worker = Worker()
+    worker.start()
+    try:
+        executed = tmp_path / "out.ipynb"
+        error = worker.execute(report, executed)
+    finally:
+        worker.stop()
+    assert error is None, error
+    page = export_html(executed)
+    text = executed.read_text(encoding="utf-8")
+    for shown in (text, page):
+        assert "kt-synthetic-notice" in shown
+        assert re.search(r"DV\d{20}", shown) is None
+    ids = set(pl.read_parquet(generated["parquet"], columns=["member_id"])["member_id"])
+    tokens = set(re.findall(r"DV\d+", text + page))
+    assert not tokens & ids
+    nb = json.loads(text)
+    assert any(
+        "Đông Anh" in "".join(o.get("data", {}).get("text/html", ""))
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+        for o in c["outputs"]
+    )
+
+
+def test_no_warning_for_clean_exports(registry) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        member_kpis(SMALL, registry=registry, exported=EXPORTED, years=YEARS)
+
+
+def test_members_command_writes_kpis_and_never_prints_an_id(tmp_path) -> None:
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    out = tmp_path / "kpis.csv"
+    proc = subprocess.run(
+        [
+            str(Path(sys.executable).parent / "kpitools"),
+            "members",
+            str(DATA / "members_small.csv"),
+            "--units",
+            str(DATA / "members_units.csv"),
+            "--out",
+            str(out),
+            "--years",
+            "2022-2023",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    kpis = kt.load_dataset([out], units=DATA / "members_units.csv").kpis
+    assert set(kpis["year"].to_list()) == {2022, 2023}
+    ids = pl.read_csv(DATA / "members_small.csv", infer_schema=False)["Mã đảng viên"].to_list()
+    written = out.read_text(encoding="utf-8") + proc.stdout + proc.stderr
+    assert not [i for i in ids if i in written]
