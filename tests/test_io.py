@@ -284,7 +284,7 @@ def test_wide_unknown_metric_header_and_unit_without_figures(tmp_path, problems)
     assert len(err.issues) == 2
     assert str(err.issues[0]).endswith(
         "row 1, column 'B (Kết nạp đảng viên)': unknown metric; did you mean admissions or "
-        "admissions_business_owners? "
+        "admissions_female or admissions_male? "
         "(value 'Kết nạp đảng viên')"
     )
     rows = [
@@ -308,7 +308,8 @@ BAD_CELLS = [
     pytest.param({"unit_code": "019", "unit_name": "Nam Từ Liêm", "year": "2012"}, "unit_code",
                  "unit 019 (Nam Từ Liêm) did not exist in 2012", id="unit-not-yet-founded"),
     pytest.param({"unit_code": "001", "unit_name": "Ba Đình", "metric": "admision"}, "metric",
-                 "unknown metric; did you mean admissions? (value 'admision')",
+                 "unknown metric; did you mean admissions or admissions_female or admissions_male? "
+        "(value 'admision')",
                  id="unknown-metric"),
     pytest.param({"actual": "-5"}, "actual",
                  "actual: negative count: counts cannot be below zero (value '-5')",
