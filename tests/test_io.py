@@ -571,3 +571,23 @@ def test_a_negative_cell_is_named_exactly(registry, catalog, tables, data):
     (issue,) = info.value.issues
     assert (issue.file, issue.row, issue.column, issue.value) == (str(path), i + 1, rows[0][j], bad)
     assert "negative count" in issue.message
+
+
+def test_load_dataset_reuses_unchanged_files_and_rereads_changed_ones(tmp_path) -> None:
+    import os
+    import shutil
+
+    data = tmp_path / "kpis.csv"
+    shutil.copy(DATA / "hanoi_2023_seed.csv", data)
+    kw = {"units": DATA / "units.csv", "catalog": DATA / "metrics.csv"}
+    first = load_dataset([data], **kw)
+    second = load_dataset([data], **kw)
+    assert_frame_equal(first.kpis, second.kpis)
+    assert first.kpis is not second.kpis  # each caller gets its own frame
+    text = data.read_text(encoding="utf-8").replace(",69,109,", ",70,109,")
+    data.write_text(text, encoding="utf-8")
+    stat = data.stat()
+    os.utime(data, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+    third = load_dataset([data], **kw)
+    orgs = third.kpis.filter(pl.col("metric") == "party_orgs_nonstate")
+    assert orgs["target"].to_list() == [70.0]
