@@ -37,6 +37,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GENERATOR = ROOT / "scripts" / "make_member_export.py"
@@ -64,25 +65,25 @@ METRICS = (
     "removals",
     "transfers_out",
 )
-# The CSV's Vietnamese headers and words (the generator's; see its HEADERS_VI).
-VI = {
-    "member_id": "Mã đảng viên",
-    "unit_code": "Mã tổ chức đảng",
-    "admission_date": "Ngày vào Đảng",
-    "birth_date": "Ngày sinh",
-    "sex": "Giới tính",
-    "business_owner": "Chủ doanh nghiệp",
-    "hs_student": "Học sinh THPT",
-    "nonstate": "Làm việc trong DN ngoài nhà nước",
-    "status": "Tình trạng",
-    "status_date": "Ngày thay đổi",
-}
-STATUS_VI = {
-    "Đang sinh hoạt": "active",
-    "Từ trần": "deceased",
-    "Xóa tên": "removed",
-    "Chuyển sinh hoạt đi": "transferred",
-}
+
+
+def _generator() -> Any:
+    """The export generator, for the words its CSV uses (one definition, not two)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_member_export", ROOT / "scripts" / "make_member_export.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_GEN = _generator()
+# The CSV's Vietnamese headers and status words, as the generator writes them.
+VI = {k: v for k, v in _GEN.HEADERS_VI.items() if k != "source"}
+STATUS_VI = {v: k for k, v in _GEN.STATUS_VI.items()}
 
 
 # --------------------------------------------------------------------------- engines
