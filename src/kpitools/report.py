@@ -316,11 +316,9 @@ def _registry(path: str) -> Any:
 
 
 def _digest(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            h.update(block)
-    return h.hexdigest()
+    from kpitools.notebook import file_digest
+
+    return file_digest(path, length=64)
 
 
 def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> str:
