@@ -448,6 +448,9 @@ _WARM_UP = (
 import kpitools, kpitools.io, kpitools.measures, kpitools.tables, kpitools.notebook
 import kpitools.charts, polars, altair
 altair.Chart(polars.DataFrame({"x": [1]})).mark_point().encode(x="x")._repr_mimebundle_()
+import gc
+gc.collect()
+gc.freeze()  # the libraries' objects live as long as the kernel: no collection walks them
 """
 )
 
@@ -496,10 +499,15 @@ class Worker:
         run_sync(self.km.start_kernel)(cwd=str(Path.cwd()))
         self.kc = AsyncKernelManager.client(self.km)
         self.kc.start_channels()
-        started = self.kc.start_channels
-        # nbclient starts the channels of the client it is given; ours already run.
+        started, ready = self.kc.start_channels, self.kc.wait_for_ready
+        run_sync(ready)(timeout=120)
+        # nbclient starts the channels of the client it is given and waits until the kernel
+        # answers, then drains IOPub until it stays quiet for 0.2 s: once per notebook.
+        # Ours already run and the kernel is known to be alive before each report.
         self.kc.start_channels = lambda *a, **k: None if self.kc.channels_running else started()
-        run_sync(self.kc.wait_for_ready)(timeout=120)
+        self.kc.wait_for_ready = lambda *a, **k: (
+            None if self.kc.channels_running else ready(*a, **k)
+        )
         self._execute(_WARM_UP)
         _vega_assets(), _exporters()  # built once here rather than in the first report
 
