@@ -178,6 +178,88 @@ def test_parquet_with_typed_columns(tmp_path, read):
     ]
 
 
+def test_an_empty_actual_with_a_note_is_read_as_null(tmp_path, read, problems):
+    header = [*HEADER, "note"]
+    path = long_csv(tmp_path / "kpis.csv", {"actual": "", "note": "fewer than 5 (suppressed)"},
+                    header=header)  # fmt: skip
+    kpis = read(path)
+    assert kpis.select("unit_code", "actual", "note").rows() == [
+        ("017", 250.0, None),
+        ("001", None, "fewer than 5 (suppressed)"),
+    ]
+    assert kt.with_measures(kpis)["attainment_note"].to_list() == [None, "no actual"]
+    bare = long_csv(tmp_path / "bare.csv", {"actual": "", "note": ""}, header=header)
+    assert "row 3, column 'actual': missing actual" in only(problems(bare))
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".parquet", ".xlsx"])
+def test_suppressed_counts_round_trip(tmp_path, bundled, registry, catalog, suffix):
+    kpis = bundled.kpis.filter(pl.col("year") == 2023)
+    shared = kt.suppress_small(
+        kpis, threshold=3, registry=registry, metrics=["party_orgs_nonstate"]
+    )
+    assert shared["actual"].null_count() > 0
+    again = read_kpis(write_kpis(shared, tmp_path / f"shared{suffix}"), registry=registry,
+                      catalog=catalog)  # fmt: skip
+    assert_frame_equal(again, shared.sort("year", "metric", "unit_code"))
+
+
+# --------------------------------------------------------------------------- targets only
+
+
+def test_targets_file_long_wide_and_frame(tmp_path, registry, catalog):
+    long = write_csv(
+        tmp_path / "targets.csv",
+        [["Mã đơn vị", "Năm", "Chỉ số", "Chỉ tiêu", "source"],
+         ["017", "2024", "admissions", "1.200", "plan"],
+         ["Ba Đình", "2024", "Kết nạp đảng viên mới", "300", "plan"],
+         ["001", "2025", "admissions", "", "plan"]],
+    )  # fmt: skip
+    expected = [("017", 2024, "admissions", 1200.0), ("001", 2024, "admissions", 300.0),
+                ("001", 2025, "admissions", None)]  # fmt: skip
+    assert kt.read_targets(long, registry=registry, catalog=catalog).rows() == expected
+    schema = kt.read_targets(long, registry=registry, catalog=catalog).schema
+    assert list(schema.values()) == [pl.String, pl.Int32, pl.String, pl.Float64]
+    wide = write_xlsx(
+        tmp_path / "plan.xlsx",
+        [["Kế hoạch năm 2024"], [],
+         ["STT", "Đơn vị", "Kết nạp đảng viên mới - Chỉ tiêu",
+          "Thành lập tổ chức Đảng trong doanh nghiệp ngoài nhà nước - Chỉ tiêu"],
+         [1, "Đông Anh", 1200, 4], [2, "Ba Đình", 300, 2]],
+    )  # fmt: skip
+    assert sorted(kt.read_targets(wide, registry=registry, catalog=catalog, year=2024).rows()) == [
+        ("001", 2024, "admissions", 300.0), ("001", 2024, "party_orgs_nonstate", 2.0),
+        ("017", 2024, "admissions", 1200.0), ("017", 2024, "party_orgs_nonstate", 4.0)]  # fmt: skip
+    frame = pl.DataFrame({"unit_code": [17], "year": [2024], "metric": ["admissions"],
+                          "target": [1200]})  # fmt: skip
+    assert kt.read_targets(frame, registry=registry).rows() == [expected[0]]
+
+
+def test_targets_file_problems(tmp_path, registry, catalog):
+    results_only = long_csv(tmp_path / "results.csv", header=[c for c in HEADER if c != "target"])
+    with pytest.raises(kt.KpiDataError, match="column 'target': missing required column"):
+        kt.read_targets(results_only, registry=registry)
+    bad = write_csv(
+        tmp_path / "t.csv",
+        [["mã đơn vị", "năm", "chỉ số", "chỉ tiêu"], ["017", "2024", "admision", "3"],
+         ["017", "2024", "admissions", "-3"]],
+    )  # fmt: skip
+    with pytest.raises(kt.KpiDataError) as err:
+        kt.read_targets(bad, registry=registry, catalog=catalog)
+    assert f"{bad}, row 2, column 'chỉ số': unknown metric" in str(err.value)
+    assert f"{bad}, row 3, column 'chỉ tiêu': target: negative count" in str(err.value)
+    # without a catalog the codes are taken as written
+    own = write_csv(tmp_path / "own.csv", [["unit_code", "year", "metric", "target"],
+                                           ["017", "2024", "my_count", "3"]])  # fmt: skip
+    assert kt.read_targets(own, registry=registry).rows() == [("017", 2024, "my_count", 3.0)]
+    with pytest.raises(kt.KpiDataError, match="unknown metric"):
+        kt.read_targets(own, registry=registry, catalog=catalog)
+    wide = write_csv(tmp_path / "w.csv", [["Đơn vị", "Kết nạp đảng viên mới - Thực hiện"],
+                                          ["Đông Anh", "3"]])  # fmt: skip
+    with pytest.raises(kt.KpiDataError, match="metric admissions has no target column"):
+        kt.read_targets(wide, registry=registry, catalog=catalog, year=2024)
+
+
 # --------------------------------------------------------------------------- wide layout
 
 
@@ -293,7 +375,10 @@ def test_wide_unknown_metric_header_and_unit_without_figures(tmp_path, problems)
         ["Tây Hồ", "", ""],  # a unit that reported nothing is not a heading
     ]
     message = only(problems(write_csv(tmp_path / "empty_unit.csv", rows), year=2023))
-    assert message.endswith("row 3, column 'C (Kết nạp đảng viên mới / actual)': missing actual")
+    assert message.endswith(
+        "row 3, column 'C (Kết nạp đảng viên mới / actual)': missing actual (leave it empty only"
+        " with a note saying why)"
+    )
 
 
 # --------------------------------------------------------------------------- bad input

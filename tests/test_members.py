@@ -273,8 +273,8 @@ def test_targets_file_problems_name_row_and_column(registry, tmp_path) -> None:
         read_targets(bad, registry=registry)
     text = str(err.value)
     assert "row 2, column 'mã đơn vị': unknown unit '999'" in text
-    assert "row 3, column 'chỉ tiêu': target must be a whole number" in text
-    assert "row 4, column 'mã đơn vị': unit 268 did not exist in 2007" in text
+    assert "row 3, column 'chỉ tiêu': target: not a whole number (read as 1.5" in text
+    assert "row 4, column 'mã đơn vị': unit 268 (Hà Đông) did not exist in 2007" in text
     # a catalog without the member metrics cannot hold the counts
     member_codes = pl.read_csv(DATA / "members_metrics.csv", infer_schema=False)["code"]
     short = tmp_path / "metrics.csv"

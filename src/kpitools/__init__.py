@@ -37,6 +37,7 @@ _EXPORTS = {
     "parse_date": "io",
     "read_kpi_file": "io",
     "read_kpis": "io",
+    "read_targets": "io",
     "write_kpis": "io",
     "Bands": "measures",
     "DEFAULT_BANDS": "measures",
@@ -140,6 +141,7 @@ __all__ = [
     "read_kpi_file",
     "read_kpis",
     "read_registry",
+    "read_targets",
     "reconcile",
     "reconciliation_chart",
     "report_header",
@@ -196,6 +198,7 @@ if TYPE_CHECKING:  # pragma: no cover
         parse_date,
         read_kpi_file,
         read_kpis,
+        read_targets,
         write_kpis,
     )
     from kpitools.measures import (

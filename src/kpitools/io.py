@@ -14,6 +14,8 @@ How a file is read
   thousand two hundred thirty-four, ``12,5`` is twelve and a half); pass ``decimal`` to fix
   the separator for a whole file. Targets and actuals count people, organizations or items,
   so each must be a whole number ≥ 0: ``1,234`` (read as 1.234) is an error, not 1234.
+* An empty actual is an error unless the row's ``note`` says why (a suppressed count): the
+  row is kept with a null actual. :func:`read_targets` reads files of targets alone.
 * The header row is the first row that names a unit column, a long-table column or a
   metric's target/result, so title lines above a table are skipped.
 * Wide sheets: units as rows; per metric a target column (chỉ tiêu / kế hoạch), a result
@@ -182,12 +184,16 @@ def _read_grid(path: Path, *, sheet: str | int | None) -> _Grid:
     if suffix in _EXCEL_SUFFIXES:
         return _read_sheet(path, sheet)
     if suffix == ".parquet":
-        frame = pl.read_parquet(path)
-        rows = [list(frame.columns), *(list(r) for r in frame.iter_rows())]
-        return _Grid([[_cell(v) for v in r] for r in rows], list(range(1, len(rows) + 1)))
+        return _frame_grid(pl.read_parquet(path))
     raise KpiDataError(
         DataIssue(f"unsupported file type {suffix!r}; use .csv, .xlsx or .parquet", file=str(path))
     )
+
+
+def _frame_grid(frame: pl.DataFrame) -> _Grid:
+    """A frame as a sheet: its header, then its rows."""
+    rows = [list(frame.columns), *(list(r) for r in frame.iter_rows())]
+    return _Grid([[_cell(v) for v in r] for r in rows], list(range(1, len(rows) + 1)))
 
 
 def _read_text(path: Path, separator: str) -> _Grid:
@@ -284,10 +290,7 @@ def _parse_numbers(
     out: list[float | None] = []
     for value, column, row in zip(cells.values, cells.columns, rows, strict=True):
         number = None
-        if value is None:
-            if name == "actual":
-                problems.add("missing actual", row, column)
-        else:
+        if value is not None:
             try:
                 number = _number(value, decimal)
             except ValueError as exc:
@@ -333,15 +336,21 @@ def _unit(registry: UnitRegistry, code: object, name: object, ccol: str, ncol: s
     return by_code
 
 
+def _metric(catalog: MetricCatalog | None, text: str) -> str:
+    """A metric's code (any code is taken as written when there is no catalog)."""
+    return catalog.resolve(text) if catalog is not None else text
+
+
 def _validate(
     cells: dict[str, _Cells],
     rows: list[int],
     *,
     file: str,
     registry: UnitRegistry,
-    catalog: MetricCatalog,
+    catalog: MetricCatalog | None,
     decimal: str | None,
     default_source: str,
+    figure: str = "actual",
 ) -> pl.DataFrame:
     """Turn raw cells into the typed long table, or raise with every problem found."""
     problems = _Problems(file)
@@ -415,7 +424,7 @@ def _validate(
     mcells = col("metric")
     for value, column, row in zip(mcells.values, mcells.columns, rows, strict=True):
         try:
-            metrics.append(catalog.resolve(str(value)) if value is not None else None)
+            metrics.append(_metric(catalog, str(value)) if value is not None else None)
         except UnknownMetricError as exc:
             hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
             problem(f"unknown metric{hint}", row, column, value)
@@ -425,6 +434,12 @@ def _validate(
 
     targets = _parse_numbers("target", col("target"), rows, problems, decimal=decimal)
     actuals = _parse_numbers("actual", col("actual"), rows, problems, decimal=decimal)
+    if figure == "actual":
+        # An empty result needs a note saying why (a suppressed count, not reported yet).
+        acol, notes = col("actual"), col("note").values
+        for value, note, column, row in zip(acol.values, notes, acol.columns, rows, strict=True):
+            if value is None and note is None:
+                problem("missing actual (leave it empty only with a note saying why)", row, column)
 
     pcells = col("stated_percent")
     for value, column, row in zip(pcells.values, pcells.columns, rows, strict=True):
@@ -543,7 +558,9 @@ def _body(grid: _Grid, start: int) -> Iterable[tuple[int, list[object]]]:
             yield row, cells
 
 
-def _long_cells(grid: _Grid, h: int, file: str) -> tuple[dict[str, _Cells], list[int]]:
+def _long_cells(
+    grid: _Grid, h: int, file: str, figure: str = "actual"
+) -> tuple[dict[str, _Cells], list[int]]:
     headers = [_text(v) for v in grid.rows[h]]
     body = list(_body(grid, h + 1))
     problems = _Problems(file)
@@ -562,7 +579,7 @@ def _long_cells(grid: _Grid, h: int, file: str) -> tuple[dict[str, _Cells], list
         else:
             mapping[j] = col
     present = set(mapping.values())
-    for col in ("year", "metric", "actual"):
+    for col in ("year", "metric", figure):
         if col not in present:
             problems.add("missing required column", column=col)
     if not present & {"unit_code", "unit_name"}:
@@ -617,8 +634,9 @@ def _wide_cells(
     file: str,
     year: int | None,
     as_of: object,
-    catalog: MetricCatalog,
+    catalog: MetricCatalog | None,
     registry: UnitRegistry,
+    figure: str = "actual",
 ) -> tuple[dict[str, _Cells], list[int], list[_Total]]:
     """Unpivot a wide sheet (units as rows, target/result columns per metric)."""
     headers, start = _wide_headers(grid, h)
@@ -646,7 +664,7 @@ def _wide_cells(
         if role is None:
             continue
         try:
-            code = catalog.resolve(head)
+            code = _metric(catalog, head)
         except UnknownMetricError as exc:
             hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
             problems.add(f"unknown metric{hint}", grid.numbers[h], label(j), head)
@@ -654,11 +672,13 @@ def _wide_cells(
         if role in metric_cols.setdefault(code, {}):
             problems.add(f"second {role} column for metric {code}", grid.numbers[h], label(j))
         metric_cols[code][role] = j
+    column_words = {
+        "actual": "result column (thực hiện / kết quả)",
+        "target": "target column (chỉ tiêu / kế hoạch)",
+    }
     for code, roles in metric_cols.items():
-        if "actual" not in roles:
-            problems.add(
-                f"metric {code} has no result column (thực hiện / kết quả)", grid.numbers[h]
-            )
+        if figure not in roles:
+            problems.add(f"metric {code} has no {column_words[figure]}", grid.numbers[h])
     if not metric_cols and not problems:
         problems.add(
             "no metric columns found: headers need 'chỉ tiêu'/'kế hoạch' and 'thực hiện'/'kết quả'",
@@ -815,41 +835,57 @@ def read_kpi_file(
 
 
 def _read_file(
-    path: PathLike,
+    path: PathLike | pl.DataFrame,
     *,
     registry: UnitRegistry,
-    catalog: MetricCatalog,
+    catalog: MetricCatalog | None,
     layout: str = "auto",
     year: int | None = None,
     as_of: object = None,
     source: str | None = None,
     sheet: str | int | None = None,
     decimal: str | None = None,
+    figure: str = "actual",
 ) -> tuple[pl.DataFrame, list[int]]:
-    """The long table of one file and the row number each of its rows came from."""
+    """The long table of one file and the row number each of its rows came from.
+
+    ``figure`` is the figure every row must have a column for: ``actual`` (a KPI file) or
+    ``target`` (a targets file, whose results come from elsewhere).
+    """
     if layout not in ("auto", "long", "wide"):
         raise ValueError(f"layout must be 'auto', 'long' or 'wide', not {layout!r}")
     if decimal not in (None, ",", "."):
         raise ValueError(f"decimal must be ',', '.' or None, not {decimal!r}")
-    path = Path(path)
-    file = str(path)
-    if not path.is_file():
-        raise KpiDataError(DataIssue("file not found", file=file))
-    try:
-        grid = _read_grid(path, sheet=sheet)
-    except KpiDataError:
-        raise
-    except Exception as exc:  # the readers raise many types; all mean "cannot parse this file"
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise KpiDataError(DataIssue(f"cannot read file: {first_line}", file=file)) from exc
+    if isinstance(path, pl.DataFrame):
+        file, name, grid = "<frame>", "<frame>", _frame_grid(path)
+    else:
+        path = Path(path)
+        file, name = str(path), path.name
+        if not path.is_file():
+            raise KpiDataError(DataIssue("file not found", file=file))
+        try:
+            grid = _read_grid(path, sheet=sheet)
+        except KpiDataError:
+            raise
+        except Exception as exc:  # the readers raise many types; all mean "cannot parse this"
+            text = str(exc).strip()
+            first_line = text.splitlines()[0] if text else type(exc).__name__
+            raise KpiDataError(DataIssue(f"cannot read file: {first_line}", file=file)) from exc
     h = _header_index(grid, file)
     totals: list[_Total] = []
     if layout == "wide" or (layout == "auto" and _is_wide(grid, h)):
         cells, rows, totals = _wide_cells(
-            grid, h, file=file, year=year, as_of=as_of, catalog=catalog, registry=registry
+            grid,
+            h,
+            file=file,
+            year=year,
+            as_of=as_of,
+            catalog=catalog,
+            registry=registry,
+            figure=figure,
         )
     else:
-        cells, rows = _long_cells(grid, h, file)
+        cells, rows = _long_cells(grid, h, file, figure)
     kpis = _validate(
         cells,
         rows,
@@ -857,7 +893,8 @@ def _read_file(
         registry=registry,
         catalog=catalog,
         decimal=decimal,
-        default_source=source or path.name,
+        default_source=source or name,
+        figure=figure,
     )
     _check_totals(kpis, totals, file, decimal)
     return kpis, rows
@@ -906,6 +943,39 @@ def read_kpis(
     if not frames:
         return pl.DataFrame(schema=LONG_SCHEMA)
     return pl.concat(frames, how="vertical").sort("year", "metric", "unit_code")
+
+
+def read_targets(
+    path: PathLike | pl.DataFrame,
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog | None = None,
+    **options: object,
+) -> pl.DataFrame:
+    """Read a targets file: the long table's rules, with a target column instead of results.
+
+    For results counted elsewhere (:func:`kpitools.members.member_kpis`): a long file with
+    unit, year, metric and target columns, or a wide sheet with a target column per metric
+    (any other long-table column, such as ``source``, is read and dropped). Without a
+    ``catalog``, metric codes are taken as written. A frame is read as if it were a file.
+    ``options`` go to :func:`read_kpi_file`. Returns ``unit_code``, ``year``, ``metric``,
+    ``target`` (null where the cell is empty).
+
+    Raises
+    ------
+    KpiDataError
+        Naming file, row, column and value of every bad cell, and duplicates.
+
+    Examples
+    --------
+    >>> reg = read_registry(find_path("data/units.csv"))
+    >>> targets = pl.DataFrame({"Mã đơn vị": ["017"], "Năm": ["2024"],
+    ...                         "Chỉ số": ["admissions"], "Chỉ tiêu": ["1.200"]})
+    >>> read_targets(targets, registry=reg).row(0)
+    ('017', 2024, 'admissions', 1200.0)
+    """
+    frame, _ = _read_file(path, registry=registry, catalog=catalog, figure="target", **options)  # type: ignore[arg-type]
+    return frame.select("unit_code", "year", "metric", "target")
 
 
 _WRITERS = {

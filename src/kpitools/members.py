@@ -46,10 +46,10 @@ import polars as pl
 
 from kpitools import _members_read as _r
 from kpitools._members_read import BAD_ROW_KINDS, MEMBER_COLUMNS
-from kpitools.catalog import MetricCatalog, UnknownMetricError
+from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.io import COLUMN_ALIASES, LONG_SCHEMA, parse_date
-from kpitools.names import LEVELS, UnitRegistry, UnknownUnitError, name_key
+from kpitools.io import LONG_SCHEMA, parse_date, read_targets
+from kpitools.names import LEVELS, UnitRegistry
 
 __all__ = [
     "BAD_ROW_KINDS",
@@ -452,139 +452,6 @@ def structure_registry(
 
 
 # --------------------------------------------------------------------------- targets
-
-
-def read_targets(
-    path: PathLike | pl.DataFrame, *, registry: UnitRegistry, catalog: MetricCatalog | None = None
-) -> pl.DataFrame:
-    """Read a targets file in the long layout: unit, year, metric, target (CSV or Parquet).
-
-    Headers and cells follow the long table's rules (``mã đơn vị`` / ``đơn vị``, ``năm``,
-    ``chỉ số``, ``chỉ tiêu``...; Vietnamese numbers). Other columns (an ``actual``, a
-    ``source``) are ignored. Returns ``unit_code``, ``year``, ``metric``, ``target``.
-
-    Raises
-    ------
-    KpiDataError
-        Naming file, row and column of every bad cell, and duplicates.
-    """
-    from kpitools.numbers import NumberFormatError, parse_number
-
-    name = "<frame>" if isinstance(path, pl.DataFrame) else str(path)
-    if isinstance(path, pl.DataFrame):
-        raw = path.cast(pl.String)
-    elif str(path).lower().endswith(".parquet"):
-        raw = pl.read_parquet(Path(path)).cast(pl.String)
-    else:
-        try:
-            raw = pl.read_csv(Path(path), infer_schema=False, encoding="utf8")
-        except (OSError, pl.exceptions.PolarsError) as exc:
-            raise KpiDataError(DataIssue(f"cannot read targets: {exc}", file=name)) from None
-    alias = {name_key(a, diacritics=False): c for c, al in COLUMN_ALIASES.items() for a in al}
-    columns = {}
-    for c in raw.columns:
-        canonical = alias.get(name_key(c.lstrip("\ufeff"), diacritics=False))
-        if canonical and canonical not in columns:
-            columns[canonical] = c
-    issues = [
-        DataIssue("missing required column", file=name, row=1, column=c)
-        for c in ("year", "metric", "target")
-        if c not in columns
-    ]
-    if "unit_code" not in columns and "unit_name" not in columns:
-        issues.append(DataIssue("missing required column", file=name, row=1, column="unit_code"))
-    if issues:
-        raise KpiDataError(issues)
-    out: dict[str, list[Any]] = {"unit_code": [], "year": [], "metric": [], "target": []}
-    seen: dict[tuple[Any, ...], int] = {}
-    unit_col = columns.get("unit_code", columns.get("unit_name"))
-    for row, r in enumerate(raw.iter_rows(named=True), start=2):
-        cells = {k: (r[v] or "").strip() for k, v in columns.items()}
-        code = year = metric = target = None
-        try:
-            code = registry.resolve(cells.get("unit_code") or cells.get("unit_name") or "")
-        except UnknownUnitError as exc:
-            issues.append(DataIssue(str(exc), file=name, row=row, column=unit_col))
-        if cells["year"].isdigit() and 1900 <= int(cells["year"]) <= 2100:
-            year = int(cells["year"])
-        else:
-            issues.append(
-                DataIssue(
-                    "year must be a whole number like 2023",
-                    file=name,
-                    row=row,
-                    column=columns["year"],
-                    value=cells["year"],
-                )
-            )
-        try:
-            metric = catalog.resolve(cells["metric"]) if catalog else cells["metric"] or None
-        except UnknownMetricError:
-            issues.append(
-                DataIssue(
-                    "unknown metric",
-                    file=name,
-                    row=row,
-                    column=columns["metric"],
-                    value=cells["metric"],
-                )
-            )
-        if cells["target"]:
-            try:
-                number = parse_number(cells["target"])
-            except NumberFormatError as exc:
-                issues.append(
-                    DataIssue(
-                        f"target: {exc.reason}",
-                        file=name,
-                        row=row,
-                        column=columns["target"],
-                        value=cells["target"],
-                    )
-                )
-            else:
-                if number < 0 or number != number.to_integral_value():
-                    issues.append(
-                        DataIssue(
-                            "target must be a whole number ≥ 0",
-                            file=name,
-                            row=row,
-                            column=columns["target"],
-                            value=cells["target"],
-                        )
-                    )
-                else:
-                    target = float(number)
-        if code is not None and year is not None and metric is not None:
-            key = (code, year, metric)
-            if key in seen:
-                issues.append(
-                    DataIssue(
-                        f"duplicate unit × year × metric (first on row {seen[key]})",
-                        file=name,
-                        row=row,
-                    )
-                )
-            seen[key] = row
-            if not registry.exists(code, year):
-                issues.append(
-                    DataIssue(
-                        f"unit {code} did not exist in {year}", file=name, row=row, column=unit_col
-                    )
-                )
-        for k, v in (("unit_code", code), ("year", year), ("metric", metric), ("target", target)):
-            out[k].append(v)
-    if issues:
-        raise KpiDataError(issues)
-    return pl.DataFrame(
-        out,
-        schema={
-            "unit_code": pl.String,
-            "year": pl.Int32,
-            "metric": pl.String,
-            "target": pl.Float64,
-        },
-    )
 
 
 # --------------------------------------------------------------------------- the counts
