@@ -479,7 +479,6 @@ class Worker:
         self.reports_run = 0
 
     def start(self) -> None:
-        import papermill  # noqa: F401  (imported here so its cost is paid once per worker)
         from jupyter_client.manager import AsyncKernelManager
         from jupyter_core.utils import run_sync
 
@@ -497,6 +496,10 @@ class Worker:
             kernel_name=self.kernel_name, transport="ipc", ip=os.path.join(self._sockets, "k")
         )
         run_sync(self.km.start_kernel)(cwd=str(Path.cwd()))
+        # While the kernel boots, import and build what every report's export needs.
+        import papermill  # noqa: F401
+
+        _vega_assets(), _exporters()
         self.kc = AsyncKernelManager.client(self.km)
         self.kc.start_channels()
         started, ready = self.kc.start_channels, self.kc.wait_for_ready
@@ -509,7 +512,6 @@ class Worker:
             None if self.kc.channels_running else ready(*a, **k)
         )
         self._execute(_WARM_UP)
-        _vega_assets(), _exporters()  # built once here rather than in the first report
 
     def _execute(self, code: str) -> None:
         from jupyter_core.utils import run_sync
