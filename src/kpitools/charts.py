@@ -124,6 +124,18 @@ def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
     return chart.properties(config=_config(check_lang(lang)).copy())
 
 
+def _styled(chart: Any, lang: str) -> Any:
+    """:func:`config` for a chart this module has just built: set in place, not copied
+    (a copy of a layered or faceted chart rebuilds every layer, ~5 ms each time)."""
+    chart.config = _config(check_lang(lang)).copy()
+    return chart
+
+
+def _independent(**channels: str) -> alt.Resolve:
+    """``resolve`` for a facet whose rows each get their own scale."""
+    return alt.Resolve(scale=alt.ScaleResolveMap(**channels))
+
+
 @functools.cache
 def _config(lang: str) -> alt.Config:
     # built once per language (a copy goes into each chart): building costs ~3 ms
@@ -159,7 +171,7 @@ def empty_chart(*, lang: str = "vi", title: str = "") -> alt.TopLevelMixin:
     return config(
         alt.Chart(pl.DataFrame({"t": [text("no_data", lang)]}), title=title or alt.Undefined)
         .mark_text(fontSize=14, color="#666")
-        .encode(text="t:N")
+        .encode(text=alt.Text("t:N"))
         .properties(width=400, height=40),
         lang=lang,
     )
@@ -543,7 +555,7 @@ def bullet_chart(
     edges = [f"b{i}" for i in range(len(bands.edges) + 1)]
     layers = [
         # Null edges (no target) are not drawn: Vega-Lite filters invalid x values.
-        alt.Chart().mark_bar(size=26, color=shade).encode(x=x(start), x2=f"{end}:Q")
+        alt.Chart().mark_bar(size=26, color=shade).encode(x=x(start), x2=alt.X2(end))
         for start, end, shade in zip(edges, [*edges[1:], "top"], _greys(len(edges)), strict=True)
     ]
     layers.append(alt.Chart().mark_bar(size=10, color="#333333").encode(x=x("actual")))
@@ -557,29 +569,27 @@ def bullet_chart(
             .encode(x=x("prior"))
         )
     layers.append(alt.Chart().mark_point(opacity=0).encode(x=x("top")))
-    chart = (
-        alt.layer(*layers, data=data, width=width, height=26)
-        .encode(tooltip=tooltip)
-        .facet(
-            row=alt.Row(
-                "heading:N",
-                title=None,
-                sort=data["heading"].to_list(),
-                header=alt.Header(
-                    labelAngle=0,
-                    labelOrient="top",
-                    labelAnchor="start",
-                    labelAlign="left",
-                    labelLimit=width,
-                    labelPadding=-6,  # the label sits just above its bar
-                ),
+    chart = alt.layer(
+        *layers, data=data, width=width, height=26, encoding=alt.SharedEncoding(tooltip=tooltip)
+    ).facet(
+        row=alt.Row(
+            "heading:N",
+            title=None,
+            sort=data["heading"].to_list(),
+            header=alt.Header(
+                labelAngle=0,
+                labelOrient="top",
+                labelAnchor="start",
+                labelAlign="left",
+                labelLimit=width,
+                labelPadding=-6,  # the label sits just above its bar
             ),
-            spacing=14,
-            title=_title(title, synthetic, lang),
-        )
-        .resolve_scale(x="independent")
+        ),
+        spacing=14,
+        title=_title(title, synthetic, lang),
+        resolve=_independent(x="independent"),
     )
-    return config(chart, lang=lang)
+    return _styled(chart, lang)
 
 
 # --- heatmap ----------------------------------------------------------------------------
@@ -739,13 +749,20 @@ def heatmap_chart(
         .encode(x=x, y=y, tooltip=tooltip)
         .transform_filter(f"!({has_target})")
     )
-    chart = alt.layer(cells, labels, blanks, dashes, data=data).properties(
-        width=alt.Step(52), height=alt.Step(20), title=_title(heading, _synthetic(df), lang)
+    chart = alt.layer(
+        cells,
+        labels,
+        blanks,
+        dashes,
+        data=data,
+        width=alt.Step(52),
+        height=alt.Step(20),
+        title=_title(heading, _synthetic(df), lang),
     )
     if code is None:
         choice = _metric_dropdown("heatmap_metric", _metrics_in_order(data, catalog), catalog, lang)
         chart = chart.add_params(choice).transform_filter(alt.datum.metric == choice)
-    return config(chart, lang=lang)
+    return _styled(chart, lang)
 
 
 # --- ranked -----------------------------------------------------------------------------
@@ -883,12 +900,16 @@ def ranked_chart(
     if menu:
         choice = _year_dropdown("ranked_year", sorted(set(data["year"].to_list())), lang, year)
         layers = [layer.transform_filter(alt.datum.year == choice) for layer in layers]
-    chart = alt.layer(*layers, _rule_at_one("x")).properties(
-        width=width, height=alt.Step(18), title=_title(heading, _synthetic(df), lang)
+    chart = alt.layer(
+        *layers,
+        _rule_at_one("x"),
+        width=width,
+        height=alt.Step(18),
+        title=_title(heading, _synthetic(df), lang),
     )
     if menu:
         chart = chart.add_params(choice)
-    return config(chart, lang=lang)
+    return _styled(chart, lang)
 
 
 # --- trend ------------------------------------------------------------------------------
@@ -1021,7 +1042,7 @@ def trend_chart(
             alt.Chart()
             .transform_aggregate(n="count()", groupby=["unit_name"])
             .mark_rule(color="#999999")
-            .encode(y=alt.datum(1.0))
+            .encode(y=alt.YDatum(1.0))
         )
     # one row per unit, year and line, each with the unit's figures for the tooltip
     long = pl.concat(
@@ -1055,23 +1076,20 @@ def trend_chart(
         )
         .transform_filter(f"datum.key == '{series[0][0]}' && isValid(datum.value)")
     )
-    chart = (
-        alt.layer(*layers, data=long)
-        .properties(width=width or max(150, 34 * data["year"].n_unique()), height=height)
-        .facet(
-            facet=alt.Facet(
-                "unit_name:N",
-                title=None,
-                sort=facet_order,
-                header=alt.Header(labelFontWeight="bold"),
-            ),
-            columns=max(1, min(columns, len(facet_order))),
-        )
-        .properties(title=_title(heading, _synthetic(df) or ref_synthetic, lang))
+    chart = alt.layer(
+        *layers, data=long, width=width or max(150, 34 * data["year"].n_unique()), height=height
+    ).facet(
+        facet=alt.Facet(
+            "unit_name:N",
+            title=None,
+            sort=facet_order,
+            header=alt.Header(labelFontWeight="bold"),
+        ),
+        columns=max(1, min(columns, len(facet_order))),
+        title=_title(heading, _synthetic(df) or ref_synthetic, lang),
+        resolve=_independent(y="independent") if value == "actual" else alt.Undefined,
     )
-    if value == "actual":
-        chart = chart.resolve_scale(y="independent")
-    return config(chart, lang=lang)
+    return _styled(chart, lang)
 
 
 # --- slope ------------------------------------------------------------------------------
@@ -1191,8 +1209,7 @@ def slope_chart(
             range=[STATUS_COLORS["exceeded"], STATUS_COLORS["behind"], "#999999", "#cccccc"],
         ),
     )
-    faint = alt.value(0.35) if chosen else alt.value(0.9)
-    opacity = alt.condition("datum.highlight", alt.value(1), faint)
+    opacity = _when(alt.OpacityValue, "datum.highlight", 1, 0.35 if chosen else 0.9)
     layers: list[alt.Chart] = []
     if value == "attainment":
         layers.append(_rule_at_one("y"))
@@ -1201,10 +1218,10 @@ def slope_chart(
         base.mark_line().encode(
             x=x,
             y=y,
-            detail="unit_code:N",
+            detail=alt.Detail("unit_code:N"),
             color=color,
             opacity=opacity,
-            strokeWidth=alt.condition("datum.highlight", alt.value(3.5), alt.value(1.5)),
+            strokeWidth=_when(alt.StrokeWidthValue, "datum.highlight", 3.5, 1.5),
         )
     )
     layers.append(
@@ -1224,12 +1241,12 @@ def slope_chart(
                 limit=LABEL_LIMIT,
                 fontWeight="bold" if bold else "normal",
             )
-            .encode(x=x, y=y, text="label:N", opacity=opacity)
+            .encode(x=x, y=y, text=alt.Text("label:N"), opacity=opacity)
         )
-    chart = alt.layer(*layers).properties(
-        width=width, height=height, title=_title(heading, _synthetic(df), lang)
+    chart = alt.layer(
+        *layers, width=width, height=height, title=_title(heading, _synthetic(df), lang)
     )
-    return config(chart, lang=lang)
+    return _styled(chart, lang)
 
 
 # --- reconciliation ---------------------------------------------------------------------
@@ -1351,31 +1368,27 @@ def reconciliation_chart(
             fontWeight="bold" if bad else "normal",
             color=STATUS_COLORS["behind"] if bad else "#333333",
         )
-        .encode(x=alt.X("end:Q"), y=y, text="label:N", tooltip=tooltip)
+        .encode(x=alt.X("end:Q"), y=y, text=alt.Text("label:N"), tooltip=tooltip)
         for bad in (False, True)
     ]
-    chart = (
-        alt.layer(bars, *labels, data=data)
-        .properties(width=width, height=alt.Step(12))
-        .facet(
-            row=alt.Row(
-                "metric_label:N",
-                title=None,
-                sort=order,
-                header=alt.Header(
-                    labelAngle=0,
-                    labelOrient="top",
-                    labelAnchor="start",
-                    labelFontWeight="bold",
-                    labelLimit=width + 120,
-                ),
+    chart = alt.layer(bars, *labels, data=data, width=width, height=alt.Step(12)).facet(
+        row=alt.Row(
+            "metric_label:N",
+            title=None,
+            sort=order,
+            header=alt.Header(
+                labelAngle=0,
+                labelOrient="top",
+                labelAnchor="start",
+                labelFontWeight="bold",
+                labelLimit=width + 120,
             ),
-            spacing=16,
-        )
-        .resolve_scale(x="independent", y="independent")
-        .properties(title=_title(heading, synthetic, lang))
+        ),
+        spacing=16,
+        title=_title(heading, synthetic, lang),
+        resolve=_independent(x="independent", y="independent"),
     )
-    return config(chart, lang=lang)
+    return _styled(chart, lang)
 
 
 # --- composition --------------------------------------------------------------------------
@@ -1447,9 +1460,13 @@ def composition_chart(
     shares = (
         alt.Chart(data)
         .mark_text(align="left", dx=4, fontSize=11)
-        .encode(x="actual:Q", y=y, text=alt.Text("share:Q", format=".1%"), tooltip=tooltip)
+        .encode(x=alt.X("actual:Q"), y=y, text=alt.Text("share:Q", format=".1%"), tooltip=tooltip)
     )
-    chart = alt.layer(bars, shares).properties(
-        width=width, height=alt.Step(18), title=_title(heading, _synthetic(units), lang)
+    chart = alt.layer(
+        bars,
+        shares,
+        width=width,
+        height=alt.Step(18),
+        title=_title(heading, _synthetic(units), lang),
     )
-    return config(chart, lang=lang)
+    return _styled(chart, lang)
