@@ -131,9 +131,10 @@ def _styled(chart: Any, lang: str) -> Any:
     return chart
 
 
-def _independent(**channels: str) -> alt.Resolve:
-    """``resolve`` for a facet whose rows each get their own scale."""
-    return alt.Resolve(scale=alt.ScaleResolveMap(**channels))
+def _independent(*channels: str) -> alt.Resolve:
+    """``resolve`` for a facet whose rows each get their own scale on ``channels``."""
+    scales: dict[str, Any] = dict.fromkeys(channels, "independent")
+    return alt.Resolve(scale=alt.ScaleResolveMap(**scales))
 
 
 @functools.cache
@@ -587,7 +588,7 @@ def bullet_chart(
         ),
         spacing=14,
         title=_title(title, synthetic, lang),
-        resolve=_independent(x="independent"),
+        resolve=_independent("x"),
     )
     return _styled(chart, lang)
 
@@ -1087,7 +1088,7 @@ def trend_chart(
         ),
         columns=max(1, min(columns, len(facet_order))),
         title=_title(heading, _synthetic(df) or ref_synthetic, lang),
-        resolve=_independent(y="independent") if value == "actual" else alt.Undefined,
+        resolve=_independent("y") if value == "actual" else alt.Undefined,
     )
     return _styled(chart, lang)
 
@@ -1386,7 +1387,7 @@ def reconciliation_chart(
         ),
         spacing=16,
         title=_title(heading, synthetic, lang),
-        resolve=_independent(x="independent", y="independent"),
+        resolve=_independent("x", "y"),
     )
     return _styled(chart, lang)
 
