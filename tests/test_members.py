@@ -427,6 +427,21 @@ def test_the_fast_check_and_the_detailed_check_agree(rows) -> None:
     assert admitted["actual"].sum() <= good
 
 
+def test_empty_text_ids_in_a_frame_are_missing_ids(registry) -> None:
+    # found by the property test above: a frame holds "" where a CSV holds null
+    row = {"Mã tổ chức đảng": "001-C01", "Ngày vào Đảng": "15/03/2022", "Ngày sinh": "10/05/1990"}
+    export = pl.DataFrame(
+        [{"Mã đảng viên": "DV-R1", **row}, {"Mã đảng viên": "DV-R1", **row, "Ngày vào Đảng": ""},
+         {"Mã đảng viên": "", **row}, {"Mã đảng viên": "", **row}],
+        schema={"Mã đảng viên": pl.String, **dict.fromkeys(row, pl.String)},
+    )  # fmt: skip
+    with pytest.warns(UserWarning):
+        out = member_kpis(export, registry=registry, exported=EXPORTED, bad_rows="skip")
+    assert out.bad_rows.kinds() == {
+        "missing_id": 2, "duplicate_id": 2, "missing_admission_date": 1}  # fmt: skip
+    assert out.bad_rows.total == 4
+
+
 def test_the_first_rows_of_each_kind_are_shown(registry, tmp_path) -> None:
     rows = [BAD_ROWS["unknown_unit"].replace("X1", f"Y{i}") for i in range(8)]
     with pytest.raises(MemberExportError) as err:

@@ -691,7 +691,7 @@ def _fast_keys(
     adm_day = day_index(adm)
     key = slot_base + pl.lit(year_keys(first)).gather(adm_day)
     bad: list[pl.Expr] = []
-    if plan.missing_ids:
+    if plan.missing_ids or parsers.blanks:  # as the detailed check (_stage) tests them
         bad.append(parsers.blank(src.raw("member_id"), src.dtypes["member_id"]))
     if plan.duplicates is not None:
         bad.append(
@@ -836,7 +836,10 @@ def _id_checks(src: Source) -> list[pl.Expr]:
 
 def _hashes(src: Source) -> list[pl.Expr]:
     ids = src.raw("member_id")
-    out = [pl.when(ids.is_not_null()).then(ids.hash(2023)).sort().alias("_hash")]
+    present = ids.is_not_null()
+    if src.dtypes["member_id"] == pl.String:
+        present &= ids != ""  # a frame or a sheet may hold empty text where a CSV has null
+    out = [pl.when(present).then(ids.hash(2023)).sort().alias("_hash")]
     if "source" in src.columns:
         out.append(src.raw("source").cast(pl.String).alias("_source"))
     return out
@@ -891,7 +894,7 @@ def duplicate_rows(src: Source) -> pl.Series | None:
     rows = (
         src.frame.select(src.raw("member_id").cast(pl.String).alias("id"))
         .with_row_index("row")
-        .filter(pl.col("id").is_not_null() & pl.col("id").is_duplicated())
+        .filter(pl.col("id").is_not_null() & (pl.col("id") != "") & pl.col("id").is_duplicated())
         .select("row")
         .collect()
     )["row"]

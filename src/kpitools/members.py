@@ -769,6 +769,8 @@ def member_kpis(
     )
     counts, ids = _r.count_and_check(src, parsers, plan, streaming=streaming)
     clash, no_id, synthetic = ids
+    if no_id and src.dtypes["member_id"] == pl.String:
+        parsers.blanks.add("")  # empty text is a missing value, in every column
     if clash or no_id:
         duplicates = _r.duplicate_rows(src) if clash else None
         plan = replace(plan, duplicates=duplicates, missing_ids=no_id > 0)

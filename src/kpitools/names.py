@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import difflib
+import functools
 import io
 import os
 import re
@@ -299,10 +300,8 @@ class UnitRegistry:
     """
 
     units: pl.DataFrame
-    # Lookups built once in __post_init__.
+    # Lookups built once in __post_init__ (the name indexes on first use: see _names).
     _info: dict[str, _Unit] = field(init=False, repr=False, compare=False)
-    _indexes: tuple[dict[str, tuple[str, ...]], ...] = field(init=False, repr=False, compare=False)
-    _plain_keys: list[str] = field(init=False, repr=False, compare=False)
     _children: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
     _folded: dict[str, str] = field(init=False, repr=False, compare=False)
     _widths: tuple[int, ...] = field(init=False, repr=False, compare=False)
@@ -314,11 +313,8 @@ class UnitRegistry:
         info: dict[str, _Unit] = {}
         for row in units.select(_COLUMNS[:-1]).iter_rows():
             info[row[0]] = _Unit(*row[1:])
-        indexes: tuple[dict[str, list[str]], ...] = ({}, {}, {}, {})
         children: dict[str, list[str]] = {}
         for code, unit in info.items():
-            for index, key in zip(indexes, _keys(unit.name), strict=True):
-                index.setdefault(key, []).append(code)
             if unit.parent is not None:
                 children.setdefault(unit.parent, []).append(code)
         folded: dict[str, list[str]] = {}
@@ -327,8 +323,6 @@ class UnitRegistry:
         widths = sorted({len(c) for c in info if _DIGITS.fullmatch(c)}, reverse=True)
         state = {
             "_info": info,
-            "_indexes": tuple({k: tuple(v) for k, v in ix.items()} for ix in indexes),
-            "_plain_keys": sorted(indexes[3]),
             "_children": {k: tuple(sorted(v)) for k, v in children.items()},
             "_folded": {k: v[0] for k, v in folded.items() if len(v) == 1},
             "_widths": tuple(widths),
@@ -430,7 +424,7 @@ class UnitRegistry:
                 padded = stripped.zfill(width)
                 if padded in info:
                     return padded
-        for index, key in zip(self._indexes, _keys(text), strict=True):
+        for index, key in zip(self._names[0], _keys(text), strict=True):
             codes = index.get(key)
             if codes is None or not key:
                 continue
@@ -439,10 +433,25 @@ class UnitRegistry:
             raise UnknownUnitError(text, self._labels(codes), ambiguous=True)
         return self._unknown(text)
 
+    @functools.cached_property
+    def _names(self) -> tuple[tuple[dict[str, tuple[str, ...]], ...], list[str]]:
+        """The name indexes (by each key of :func:`_keys`) and the sorted plain keys.
+
+        Built on the first lookup by name, not with the registry: keying a name costs
+        ~0.2 ms, and a registry of thousands of units is often used by code only.
+        """
+        indexes: tuple[dict[str, list[str]], ...] = ({}, {}, {}, {})
+        for code, unit in self._info.items():
+            for index, key in zip(indexes, _keys(unit.name), strict=True):
+                index.setdefault(key, []).append(code)
+        frozen = tuple({k: tuple(v) for k, v in ix.items()} for ix in indexes)
+        return frozen, sorted(indexes[3])
+
     def _unknown(self, text: str) -> str:
+        indexes, plain_keys = self._names
         plain = name_key(text, diacritics=False)
-        close = difflib.get_close_matches(plain, self._plain_keys, n=3, cutoff=0.6)
-        codes = [code for key in close for code in self._indexes[3][key]]
+        close = difflib.get_close_matches(plain, plain_keys, n=3, cutoff=0.6)
+        codes = [code for key in close for code in indexes[3][key]]
         raise UnknownUnitError(text, self._labels(codes[:3]))
 
     def _labels(self, codes: Iterable[str]) -> list[str]:
