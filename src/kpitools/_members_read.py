@@ -746,11 +746,15 @@ def _fast_keys(
     exit_key = pl.lit(None, pl.UInt64)
     if "status" in needs:
         raw, dtype = src.raw("status"), src.dtypes["status"]
-        index = parsers.status.expr(raw, dtype)
-        kinds = [EXIT_KINDS.index(v) if v in EXIT_KINDS else None for v in parsers.status.values]
-        stage.append(pl.lit(pl.Series(kinds, dtype=pl.UInt64)).gather(index).alias("_kind"))
-        kind = pl.col("_kind")
-        bad.append(index.is_null() & ~parsers.blank(raw, dtype))
+        # One lookup gives both the kind of exit and whether the status is known:
+        # null for an unknown status, _STAYS for a member still in the Party.
+        kinds = [EXIT_KINDS.index(v) if v in EXIT_KINDS else _STAYS for v in parsers.status.values]
+        looked_up = pl.lit(pl.Series(kinds, dtype=pl.UInt64)).gather(
+            parsers.status.expr(raw, dtype)
+        )
+        stage.append(looked_up.alias("_kind"))
+        kind = pl.when(pl.col("_kind") != _STAYS).then(pl.col("_kind"))
+        bad.append(pl.col("_kind").is_null() & ~parsers.blank(raw, dtype))
         if "status_date" in src.columns:
             when = date_expr(src, parsers, "status_date").to_physical()
             exit_key = (
@@ -763,6 +767,9 @@ def _fast_keys(
         else:
             bad.append(kind.is_not_null())
     return stage, key, exit_key, bad
+
+
+_STAYS = 255  # the exit "kind" of an active member in _fast_keys
 
 
 def _day_index(n_days: int, day: pl.Expr) -> pl.Expr:
