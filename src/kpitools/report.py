@@ -506,7 +506,7 @@ class Worker:
         self.kc = AsyncKernelManager.client(self.km)
         self.kc.start_channels()
         started, ready = self.kc.start_channels, self.kc.wait_for_ready
-        run_sync(ready)(timeout=120)
+        run_sync(self._until_ready)(timeout=120)
         # nbclient starts the channels of the client it is given and waits until the kernel
         # answers, then drains IOPub until it stays quiet for 0.2 s: once per notebook.
         # Ours already run and the kernel is known to be alive before each report.
@@ -515,6 +515,27 @@ class Worker:
             None if self.kc.channels_running else ready(*a, **k)
         )
         self._execute(_WARM_UP)
+
+    async def _until_ready(self, timeout: float) -> None:
+        """Wait until the kernel answers on its shell and IOPub channels.
+
+        As the client's ``wait_for_ready``, without its closing wait for IOPub to stay
+        quiet for 0.2 s: replies are matched to requests, so stray messages do no harm.
+        """
+        import queue
+
+        deadline = time.monotonic() + timeout
+        while True:
+            self.kc.kernel_info()
+            with contextlib.suppress(queue.Empty):
+                reply = await self.kc.shell_channel.get_msg(timeout=1)
+                if reply["msg_type"] == "kernel_info_reply":
+                    await self.kc.iopub_channel.get_msg(timeout=0.2)  # IOPub is connected
+                    return
+            if not await self.km.is_alive():
+                raise RuntimeError("the kernel died while starting")
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"the kernel did not answer within {timeout} s")
 
     def _execute(self, code: str) -> None:
         from jupyter_core.utils import run_sync
