@@ -266,17 +266,11 @@ def open_source(export: object, *, sheet: str | int | None = None) -> Source:
 
 
 def _read_excel(path: Path, sheet: str | int | None) -> pl.DataFrame:
-    import fastexcel
+    from kpitools.io import _open_sheet
 
-    reader = fastexcel.read_excel(str(path))
-    names = reader.sheet_names
-    known = sheet in names if isinstance(sheet, str) else sheet is None or 0 <= sheet < len(names)
-    if not known:
-        raise KpiDataError(
-            DataIssue(f"no sheet {sheet!r}; the file has {', '.join(names)}", file=str(path))
-        )
+    reader, which = _open_sheet(path, sheet)
     # Every cell as text, so codes keep their zeros and dates go through one parser.
-    loaded = reader.load_sheet(0 if sheet is None else sheet, header_row=0, dtypes="string")
+    loaded = reader.load_sheet(which, header_row=0, dtypes="string")
     return loaded.to_polars()
 
 

@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import polars as pl
 
@@ -214,7 +214,9 @@ def _read_text(path: Path, separator: str) -> _Grid:
     return _Grid(rows, list(range(1, len(rows) + 1)))
 
 
-def _read_sheet(path: Path, sheet: str | int | None) -> _Grid:
+def _open_sheet(path: Path, sheet: str | int | None) -> tuple[Any, str | int]:
+    """A fastexcel reader of ``path`` and the sheet to load (by name or 0-based position,
+    default the first); raises ``KpiDataError`` naming the sheets when there is no such one."""
     import fastexcel
 
     reader = fastexcel.read_excel(str(path))
@@ -224,10 +226,13 @@ def _read_sheet(path: Path, sheet: str | int | None) -> _Grid:
         raise KpiDataError(
             DataIssue(f"no sheet {sheet!r}; the file has {', '.join(names)}", file=str(path))
         )
+    return reader, 0 if sheet is None else sheet
+
+
+def _read_sheet(path: Path, sheet: str | int | None) -> _Grid:
+    reader, which = _open_sheet(path, sheet)
     # Every cell as text and every row kept (skip_rows=0), so row numbers stay true.
-    loaded = reader.load_sheet(
-        0 if sheet is None else sheet, header_row=None, skip_rows=0, dtypes="string"
-    )
+    loaded = reader.load_sheet(which, header_row=None, skip_rows=0, dtypes="string")
     columns = loaded.available_columns()
     frame = loaded.to_polars()
     rows = [[_cell(v) for v in r] for r in frame.iter_rows()]
