@@ -300,6 +300,49 @@ def test_unrecognized_spellings_are_read_by_the_exact_parsers(registry, tmp_path
     assert counts(out) == counts(clean)
 
 
+def test_spellings_first_seen_after_the_first_rows_are_read(registry, tmp_path) -> None:
+    # Text columns are read by comparing with the spellings of the first 1000 rows; a known
+    # spelling seen only later (NỮ, chính thức, Đã mất, X) must still count, not be a bad row.
+    filler = [GOOD.format(n=n) for n in range(1200)]
+    late = (
+        "DV-L1,001-C01,15/03/2022,10/05/1990,NỮ,,,,chính thức,,",
+        "DV-L2,001-C01,15/03/2022,10/05/1990,nữ,,,X,Đã mất,01/06/2023,",
+    )
+    usual = (
+        "DV-L1,001-C01,15/03/2022,10/05/1990,Nữ,,,,Đang sinh hoạt,,",
+        "DV-L2,001-C01,15/03/2022,10/05/1990,Nữ,,,x,Từ trần,01/06/2023,",
+    )
+    (tmp_path / "late").mkdir()
+    (tmp_path / "usual").mkdir()
+    out = member_kpis(
+        with_rows(tmp_path / "late", *filler, *late), registry=registry, exported=EXPORTED
+    )
+    same = member_kpis(
+        with_rows(tmp_path / "usual", *filler, *usual), registry=registry, exported=EXPORTED
+    )
+    assert not out.bad_rows
+    assert counts(out) == counts(same)
+    assert counts(out)[("001", 2023, "deaths")] == 1
+
+
+def test_a_vocabulary_compares_what_it_has_seen_and_learns_the_rest() -> None:
+    from kpitools._members_read import SEX_VALUES, Vocab
+
+    vocab = Vocab.of(SEX_VALUES)  # F is 0, M is 1
+    vocab.prime(["Nam", "Nữ"])
+    frame = pl.DataFrame({"s": ["Nam", "Nữ", "NỮ", " nam", "?", None]})
+
+    def read() -> list[int | None]:
+        return frame.select(vocab.expr(pl.col("s"), pl.String).alias("i"))["i"].to_list()
+
+    assert read() == [1, 0, None, None, None, None]
+    assert vocab.learn(["NỮ", " nam", "?"]) == 2
+    assert read() == [1, 0, 0, 1, None, None]
+    assert vocab.learn(["Male", "FEMALE", "man", "woman", "Phụ nữ", "M", "F"]) == 7
+    assert len(vocab.seen or {}) > 8  # now read by an Enum of every spelling: same answers
+    assert read() == [1, 0, 0, 1, None, None]
+
+
 # --------------------------------------------------------------------------- bad rows
 
 GOOD = "DV-X{n},001-C01,15/03/2022,10/05/1990,Nam,,,x,Đang sinh hoạt,,"

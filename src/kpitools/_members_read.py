@@ -192,6 +192,7 @@ MIN_AGE, MAX_AGE = 18, 100
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 _DATE_FORMATS = ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%Y/%m/%d")
 _SAMPLE_ROWS = 1000
+_CHAIN = 8  # a text column with at most this many spellings seen is read by comparisons
 
 # Key layout (UInt64): bit 63 exit event, 62 bad row, 61 event after as_of.
 # Events: slot in bits 16–47, year - FIRST_YEAR in bits 8–15, breakdown bits 0–7.
@@ -325,6 +326,7 @@ class Vocab:
     values: list[Any]  # what a spelling means, by index
     spellings: dict[str, int] = field(default_factory=dict)  # exact text -> index into values
     by_key: dict[str, int] = field(default_factory=dict)  # normalized text -> index
+    seen: dict[str, int] | None = None  # spellings found in the data (see expr)
 
     @classmethod
     def of(cls, meanings: Mapping[Any, Sequence[str]]) -> Vocab:
@@ -337,22 +339,46 @@ class Vocab:
         return vocab
 
     def learn(self, texts: Iterable[str]) -> int:
-        """Add the spellings that normalize to a known value; return how many were new."""
+        """Add the spellings that normalize to a known value; return how many were new.
+
+        A known spelling the data had not shown yet is new too: it joins :attr:`seen`.
+        """
         new = 0
         for text in texts:
-            if text in self.spellings:
-                continue
-            i = self.by_key.get(_key(text) if text.strip() else "")
-            if i is not None:
+            i = self.spellings.get(text)
+            fresh = i is None
+            if i is None:
+                i = self.by_key.get(_key(text) if text.strip() else "")
+                if i is None:
+                    continue
                 self.spellings[text] = i
-                new += 1
+            if self.seen is not None and text not in self.seen:
+                self.seen[text] = i
+                fresh = True
+            new += fresh
         return new
 
+    def prime(self, texts: Iterable[str]) -> None:
+        """Start :attr:`seen` with the spellings of a sample of the column."""
+        self.seen = {}
+        self.learn(texts)
+
     def expr(self, raw: pl.Expr, dtype: pl.DataType) -> pl.Expr:
-        """The index of each value's meaning (UInt32), null when missing or unknown."""
+        """The index of each value's meaning (UInt32), null when missing or unknown.
+
+        With a few spellings :attr:`seen` in the data, a chain of comparisons with them
+        (several times cheaper than hashing every cell); other cells are then null until
+        :meth:`learn` is shown them. Otherwise a cast to an ``Enum`` of every spelling.
+        """
+        text = raw if dtype == pl.String else raw.cast(pl.String)
+        if self.seen and len(self.seen) <= _CHAIN:
+            items = list(self.seen.items())
+            chain: Any = pl
+            for spelling, i in items:
+                chain = chain.when(text == spelling).then(pl.lit(i, pl.UInt32))
+            return chain.otherwise(pl.lit(None, pl.UInt32))
         enum = pl.Enum(list(self.spellings))
         lookup = pl.Series(list(self.spellings.values()), dtype=pl.UInt32)
-        text = raw if dtype == pl.String else raw.cast(pl.String)
         return pl.lit(lookup).gather(text.cast(enum, strict=False).to_physical())
 
 
@@ -454,6 +480,25 @@ class Parsers:
     group: Vocab = field(default_factory=lambda: Vocab.of(GROUP_VALUES))
     dates: dict[str, DateParser] = field(default_factory=dict)
     blanks: set[str] = field(default_factory=set)  # texts seen that are only spaces
+
+    @classmethod
+    def for_source(cls, src: Source, units: UnitVocab) -> Parsers:
+        """Parsers for ``src``; each text column starts with the spellings of its first rows."""
+        parsers = cls(units)
+        for vocab, columns in (
+            (parsers.sex, ("sex",)),
+            (parsers.status, ("status",)),
+            (parsers.group, ("group",)),
+            (parsers.flag, tuple(_FLAGS)),
+        ):
+            present = [c for c in columns if c in src.columns]
+            if not present or any(src.dtypes[c] != pl.String for c in present):
+                continue  # other types are read by casting, not by spelling
+            texts = {t for c in present for t in src.sample[src.columns[c]].drop_nulls()}
+            vocab.prime(t for t in texts if t.strip() or t in vocab.spellings)
+            if not vocab.seen:
+                vocab.seen = None  # nothing seen: every known spelling stays readable
+        return parsers
 
     def blank(self, raw: pl.Expr, dtype: pl.DataType) -> pl.Expr:
         """True where a cell is empty (null, or a text of spaces seen so far)."""
@@ -710,12 +755,12 @@ def _fast_keys(
             else (1 + sum(a >= e for e in plan.age_edges)) * BAND_SHIFT
             for a in range(MAX_AGE + 2)
         ]
-        table = pl.Series(bands, dtype=pl.UInt64)
+        table = pl.Series(bands, dtype=pl.UInt8)
         combo.append(pl.lit(table).gather(age.clip(0, MAX_AGE + 1)))
     if "sex" in needs:
         index = parsers.sex.expr(src.raw("sex"), src.dtypes["sex"])
         values = [FEMALE if v == "F" else MALE for v in parsers.sex.values]
-        combo.append(pl.lit(pl.Series(values, dtype=pl.UInt64)).gather(index))
+        combo.append(pl.lit(pl.Series(values, dtype=pl.UInt8)).gather(index))
     for column, value in _FLAGS.items():
         if column not in needs:
             continue
@@ -724,12 +769,12 @@ def _fast_keys(
             if dtype == pl.Boolean or dtype.is_numeric():
                 combo.append(
                     pl.when(raw.cast(pl.Boolean))
-                    .then(pl.lit(value, pl.UInt64))
-                    .otherwise(pl.lit(0, pl.UInt64))
+                    .then(pl.lit(value, pl.UInt8))
+                    .otherwise(pl.lit(0, pl.UInt8))
                 )
             else:
                 truth = [value if v else 0 for v in parsers.flag.values]
-                flag = pl.lit(pl.Series(truth, dtype=pl.UInt64)).gather(
+                flag = pl.lit(pl.Series(truth, dtype=pl.UInt8)).gather(
                     parsers.flag.expr(raw, dtype)
                 )
                 bad.append(flag.is_null() & ~parsers.blank(raw, dtype))
@@ -737,9 +782,9 @@ def _fast_keys(
         if "group" in src.columns:
             groups = [value if v == column else 0 for v in parsers.group.values]
             index = parsers.group.expr(src.raw("group"), src.dtypes["group"])
-            combo.append(pl.lit(pl.Series(groups, dtype=pl.UInt64)).gather(index).fill_null(0))
-    if combo:
-        key = key + functools.reduce(operator.or_, combo)
+            combo.append(pl.lit(pl.Series(groups, dtype=pl.UInt8)).gather(index).fill_null(0))
+    if combo:  # the breakdown bits, a byte
+        key = key + functools.reduce(operator.or_, combo).cast(pl.UInt64)
     exit_key = pl.lit(None, pl.UInt64)
     if "status" in needs:
         raw, dtype = src.raw("status"), src.dtypes["status"]
@@ -760,7 +805,8 @@ def _fast_keys(
                 + pl.lit(year_keys(0)).gather(day_index(when))
                 + kind
             )
-            bad.append(kind.is_not_null() & (exit_key.is_null() | (when < adm)))
+            # _exit: the exit key, a column by the time the tests run (see count_keys)
+            bad.append(kind.is_not_null() & (pl.col("_exit").is_null() | (when < adm)))
         else:
             bad.append(kind.is_not_null())
     return stage, key, exit_key, bad

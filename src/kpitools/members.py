@@ -763,7 +763,7 @@ def member_kpis(
         streaming = (
             src.kind == "csv" and Path(src.name).stat().st_size > _memory() // _STREAMING_SHARE
         )
-    parsers = _r.Parsers(_r.UnitVocab(shape.codes, registry.resolve))
+    parsers = _r.Parsers.for_source(src, _r.UnitVocab(shape.codes, registry.resolve))
     plan = _r.Plan(
         frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
     )
