@@ -824,10 +824,11 @@ def count_keys(
 ) -> tuple[pl.DataFrame, tuple[bool, int, bool] | None]:
     """One pass: how many rows have each key (events, bad rows, events after as_of).
 
-    In memory, keys are sorted and run-length encoded (cheaper than hashing half a
-    million groups), and with ``ids`` the same pass tells whether two member ids may be
-    equal and how many are missing (see :func:`check_ids`). Streaming, keys are grouped, so
-    that memory stays bounded, and ids are not checked.
+    The keys are computed by the streaming engine (in parallel, batch by batch), then sorted
+    and run-length encoded, which is cheaper than hashing half a million groups; with
+    ``ids`` the same pass tells whether two member ids may be equal and how many are missing
+    (see :func:`check_ids`). With ``streaming`` (memory bounded by the batch size) keys are
+    grouped instead of kept, and ids are not checked.
     """
     stage, key, exit_key, tests = _fast_keys(src, parsers, plan)
     bad = pl.col("_key").is_null()
@@ -840,8 +841,8 @@ def count_keys(
     )
     key = pl.when(pl.col("_bad")).then(pl.lit(BAD, pl.UInt64)).otherwise(pl.col("_key"))
     exit_key = pl.when(pl.col("_bad")).then(None).otherwise(pl.col("_exit"))
+    keys = staged.select(key.alias("key"), exit_key.alias("exit"), *(_hashes(src) if ids else ()))
     if streaming:
-        keys = staged.select(key.alias("key"), exit_key.alias("exit"))
         lazy = pl.concat(
             [
                 keys.group_by("key").agg(pl.len().alias("n")),
@@ -851,48 +852,35 @@ def count_keys(
             ]
         )
         return lazy.collect(engine="streaming").cast({"n": pl.Int64}), None
-    aggregates = [
-        key.sort().rle().implode().alias("a"),
-        exit_key.drop_nulls().sort().rle().implode().alias("b"),
-    ]
-    if ids:
-        aggregates += _id_checks(src)
-        staged = staged.with_columns(_hashes(src))
-    runs = staged.select(aggregates).collect()
+    found = keys.collect(engine="streaming")
+    runs = [found["key"].sort().rle(), found["exit"].drop_nulls().sort().rle()]
     counts = (
-        pl.concat([runs["a"].explode().struct.unnest(), runs["b"].explode().struct.unnest()])
+        pl.concat([r.struct.unnest() for r in runs])
         .select(pl.col("value").alias("key"), pl.col("len").cast(pl.Int64).alias("n"))
         .drop_nulls()
     )
-    if not ids:
-        return counts, None
-    return counts, (bool(runs["clash"][0]), int(runs["missing"][0]), bool(runs["synthetic"][0]))
-
-
-def _id_checks(src: Source) -> list[pl.Expr]:
-    """Whether two ids may be equal, how many are missing, and whether a row is synthetic.
-
-    Aggregates over a ``_hash`` column: the hashes of the ids, sorted (see :func:`_hashes`).
-    """
-    synthetic = pl.lit(False)
-    if "source" in src.columns:
-        synthetic = (pl.col("_source") == "synthetic").any()
-    return [
-        (pl.col("_hash") == pl.col("_hash").shift(1)).any().alias("clash"),
-        pl.col("_hash").null_count().alias("missing"),
-        synthetic.alias("synthetic"),
-    ]
+    return counts, (_id_verdict(found) if ids else None)
 
 
 def _hashes(src: Source) -> list[pl.Expr]:
+    """A hash of each member id (``_hash``, null when missing) and the ``_source`` column."""
     ids = src.raw("member_id")
     present = ids.is_not_null()
     if src.dtypes["member_id"] == pl.String:
         present &= ids != ""  # a frame or a sheet may hold empty text where a CSV has null
-    out = [pl.when(present).then(ids.hash(2023)).sort().alias("_hash")]
+    out = [pl.when(present).then(ids.hash(2023)).alias("_hash")]
     if "source" in src.columns:
         out.append(src.raw("source").cast(pl.String).alias("_source"))
     return out
+
+
+def _id_verdict(found: pl.DataFrame) -> tuple[bool, int, bool]:
+    """Whether two ids may be equal (sorted hashes repeat), how many are missing, and
+    whether a row is synthetic; from the columns of :func:`_hashes`."""
+    hashes = found["_hash"].sort()
+    clash = bool((hashes == hashes.shift(1)).any())
+    synthetic = "_source" in found.columns and bool((found["_source"] == "synthetic").any())
+    return clash, hashes.null_count(), synthetic
 
 
 def bad_rows(src: Source, parsers: Parsers, plan: Plan, *, streaming: bool) -> pl.DataFrame:
@@ -912,9 +900,16 @@ def check_ids(src: Source, *, streaming: bool) -> tuple[bool, int, bool]:
 
     A hash per id and a sort of the hashes; ids never leave the query.
     """
-    found = (
-        src.frame.select(_hashes(src)).select(_id_checks(src)).collect(engine=_engine(streaming))
+    hashed = src.frame.select(_hashes(src))
+    if not streaming:
+        return _id_verdict(hashed.collect(engine="streaming"))
+    h = pl.col("_hash").sort()
+    synthetic = (
+        (pl.col("_source") == "synthetic").any() if "source" in src.columns else pl.lit(False)
     )
+    found = hashed.select(
+        (h == h.shift(1)).any().alias("clash"), pl.col("_hash").null_count(), synthetic
+    ).collect(engine="streaming")
     clash, missing, synthetic = found.row(0)
     return bool(clash), int(missing), bool(synthetic)
 
