@@ -863,14 +863,15 @@ def count_keys(
 
 
 def _hashes(src: Source) -> list[pl.Expr]:
-    """A hash of each member id (``_hash``, null when missing) and the ``_source`` column."""
+    """A hash of each member id (``_hash``, null when missing) and whether the row says it is
+    synthetic (``_synthetic``, with a ``source`` column)."""
     ids = src.raw("member_id")
     present = ids.is_not_null()
     if src.dtypes["member_id"] == pl.String:
         present &= ids != ""  # a frame or a sheet may hold empty text where a CSV has null
     out = [pl.when(present).then(ids.hash(2023)).alias("_hash")]
     if "source" in src.columns:
-        out.append(src.raw("source").cast(pl.String).alias("_source"))
+        out.append((src.raw("source").cast(pl.String) == "synthetic").alias("_synthetic"))
     return out
 
 
@@ -879,7 +880,7 @@ def _id_verdict(found: pl.DataFrame) -> tuple[bool, int, bool]:
     whether a row is synthetic; from the columns of :func:`_hashes`."""
     hashes = found["_hash"].sort()
     clash = bool((hashes == hashes.shift(1)).any())
-    synthetic = "_source" in found.columns and bool((found["_source"] == "synthetic").any())
+    synthetic = "_synthetic" in found.columns and bool(found["_synthetic"].any())
     return clash, hashes.null_count(), synthetic
 
 
@@ -904,34 +905,12 @@ def check_ids(src: Source, *, streaming: bool) -> tuple[bool, int, bool]:
     if not streaming:
         return _id_verdict(hashed.collect(engine="streaming"))
     h = pl.col("_hash").sort()
-    synthetic = (
-        (pl.col("_source") == "synthetic").any() if "source" in src.columns else pl.lit(False)
-    )
+    synthetic = pl.col("_synthetic").any() if "source" in src.columns else pl.lit(False)
     found = hashed.select(
         (h == h.shift(1)).any().alias("clash"), pl.col("_hash").null_count(), synthetic
     ).collect(engine="streaming")
     clash, missing, synthetic = found.row(0)
     return bool(clash), int(missing), bool(synthetic)
-
-
-def count_and_check(
-    src: Source, parsers: Parsers, plan: Plan, *, streaming: bool
-) -> tuple[pl.DataFrame, tuple[bool, int, bool]]:
-    """:func:`count_keys` and :func:`check_ids`, as fast as the source allows.
-
-    A CSV file is parsed once for both (one query); other sources are read twice, by two
-    queries that run at the same time, which keeps both cores busy.
-    """
-    if src.kind == "csv" and not streaming:
-        counts, ids = count_keys(src, parsers, plan, streaming=False, ids=True)
-        assert ids is not None
-        return counts, ids
-    from concurrent.futures import ThreadPoolExecutor
-
-    with ThreadPoolExecutor(2) as pool:
-        checked = pool.submit(check_ids, src, streaming=streaming)
-        counted = pool.submit(count_keys, src, parsers, plan, streaming=streaming)
-        return counted.result()[0], checked.result()
 
 
 def duplicate_rows(src: Source) -> pl.Series | None:

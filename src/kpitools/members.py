@@ -38,6 +38,7 @@ import itertools
 import os
 import warnings
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -720,6 +721,10 @@ def member_kpis(
         if unknown:
             raise ValueError(f"within: not codes of the registry: {', '.join(unknown)}")
 
+    wanted = sorted(set(years)) if years is not None else None
+    if wanted and wanted[-1] > as_of_day.year:
+        raise ValueError(f"years after as_of ({as_of_day}) cannot be counted: {wanted[-1]}")
+
     src = _r.open_source(export, sheet=sheet)
     known = member_metrics(age_edges=age_edges)
     available = _available(src)
@@ -747,27 +752,40 @@ def member_kpis(
             )
     needs = _needs(chosen, age_edges)
 
-    mapping: dict[str, str] = {}
-    force = None
-    structure_day = None
-    reg = registry
-    if crosswalk is not None:
-        structure_day = _date(structure, "structure")
-        reg = structure_registry(registry, crosswalk, at=structure_day)
-        mapping = crosswalk.mapping(at=structure_day)
-        units = registry.units
-        force = set(units.filter(_in_force(units, structure_day))["code"])
-    shape = _structure(reg, levels=levels, within=within, mapping=mapping, force=force)
-
     if streaming is None:
         streaming = (
             src.kind == "csv" and Path(src.name).stat().st_size > _memory() // _STREAMING_SHARE
         )
-    parsers = _r.Parsers.for_source(src, _r.UnitVocab(shape.codes, registry.resolve))
-    plan = _r.Plan(
-        frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
-    )
-    counts, ids = _r.count_and_check(src, parsers, plan, streaming=streaming)
+    # A CSV file is parsed once, for the counts and the id check together; other sources are
+    # read twice, the id check in a thread from the start, so that both cores stay busy.
+    apart = src.kind != "csv" or streaming
+    with ThreadPoolExecutor(1) as pool:
+        checking = pool.submit(_r.check_ids, src, streaming=streaming) if apart else None
+        mapping: dict[str, str] = {}
+        force = None
+        structure_day = None
+        reg = registry
+        if crosswalk is not None:
+            structure_day = _date(structure, "structure")
+            reg = structure_registry(registry, crosswalk, at=structure_day)
+            mapping = crosswalk.mapping(at=structure_day)
+            units = registry.units
+            force = set(units.filter(_in_force(units, structure_day))["code"])
+        shape = _structure(reg, levels=levels, within=within, mapping=mapping, force=force)
+        parsers = _r.Parsers.for_source(src, _r.UnitVocab(shape.codes, registry.resolve))
+        plan = _r.Plan(
+            frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
+        )
+        counts, ids = _r.count_keys(src, parsers, plan, streaming=streaming, ids=not apart)
+
+        def tally(counts: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, int]]:
+            return _tally(counts, shape, reg, chosen, age_edges, wanted, as_of_day)
+
+        early = None
+        if checking is not None:  # tally while the id check ends; kept if the counts stay
+            early = (counts, tally(counts))
+            ids = checking.result()
+    assert ids is not None
     clash, no_id, synthetic = ids
     if no_id and src.dtypes["member_id"] == pl.String:
         parsers.blanks.add("")  # empty text is a missing value, in every column
@@ -791,23 +809,7 @@ def member_kpis(
     if report:
         warnings.warn(str(report), UserWarning, stacklevel=2)
 
-    flows = _flows(counts, chosen, age_edges)
-    first_year = int(flows["year"].min()) if flows.height else as_of_day.year  # type: ignore[arg-type]
-    wanted = (
-        sorted(set(years)) if years is not None else list(range(first_year, as_of_day.year + 1))
-    )
-    if wanted and wanted[-1] > as_of_day.year:
-        raise ValueError(f"years after as_of ({as_of_day}) cannot be counted: {wanted[-1]}")
-    kpis, unattributed = _long_rows(
-        flows,
-        shape,
-        reg,
-        chosen=chosen,
-        years=wanted,
-        as_of=as_of_day,
-        first_year=min([first_year, *wanted]) if wanted else first_year,
-    )
-    unattributed["after as_of"] = int(counts.filter(_flag_bit(_r.AFTER))["n"].sum() or 0)
+    kpis, unattributed = early[1] if early is not None and early[0] is counts else tally(counts)
     name = source or ("synthetic" if synthetic else Path(src.name).name)
     note = f"units as on {structure_day} (crosswalk)" if structure_day else None
     kpis = kpis.with_columns(source=pl.lit(name), note=pl.lit(note, pl.String))
@@ -826,6 +828,32 @@ def member_kpis(
         report,
         unattributed,
     )
+
+
+def _tally(
+    counts: pl.DataFrame,
+    shape: _Structure,
+    reg: UnitRegistry,
+    chosen: Sequence[str],
+    age_edges: Sequence[int],
+    years: Sequence[int] | None,
+    as_of: dt.date,
+) -> tuple[pl.DataFrame, dict[str, int]]:
+    """The long table and the unattributed events from the key counts."""
+    flows = _flows(counts, chosen, age_edges)
+    first_year = int(flows["year"].min()) if flows.height else as_of.year  # type: ignore[arg-type]
+    wanted = list(years) if years is not None else list(range(first_year, as_of.year + 1))
+    kpis, unattributed = _long_rows(
+        flows,
+        shape,
+        reg,
+        chosen=chosen,
+        years=wanted,
+        as_of=as_of,
+        first_year=min([first_year, *wanted]) if wanted else first_year,
+    )
+    unattributed["after as_of"] = int(counts.filter(_flag_bit(_r.AFTER))["n"].sum() or 0)
+    return kpis, unattributed
 
 
 def _memory() -> int:

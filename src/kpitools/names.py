@@ -308,8 +308,19 @@ class UnitRegistry:
     _memo: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        units = _normalized_or_raise(self.units, "<frame>", None)
-        object.__setattr__(self, "units", units)
+        object.__setattr__(self, "units", _normalized_or_raise(self.units, "<frame>", None))
+        self._index()
+
+    @classmethod
+    def _checked(cls, units: pl.DataFrame) -> UnitRegistry:
+        """A registry of a frame that :func:`_normalize` returned (not normalized again)."""
+        registry = object.__new__(cls)
+        object.__setattr__(registry, "units", units)
+        registry._index()
+        return registry
+
+    def _index(self) -> None:
+        units = self.units
         info: dict[str, _Unit] = {}
         for row in units.select(_COLUMNS[:-1]).iter_rows():
             info[row[0]] = _Unit(*row[1:])
@@ -357,7 +368,7 @@ class UnitRegistry:
           mine, row 3, column 'level': unknown level; expected one of city, district, affiliated, ward, basic (value 'town')
         """  # noqa: E501
         frame = df.collect() if isinstance(df, pl.LazyFrame) else df
-        return cls(_normalized_or_raise(frame, source, None))
+        return cls._checked(_normalized_or_raise(frame, source, None))
 
     def __repr__(self) -> str:
         return f"UnitRegistry({len(self)} units)"
@@ -627,7 +638,7 @@ def read_registry(path: str | os.PathLike[str]) -> UnitRegistry:
     units, more = _normalize(frame, source, row_numbers)
     if issues or units is None:
         raise KpiDataError(sorted(issues + more, key=_issue_order))
-    return UnitRegistry(units)
+    return UnitRegistry._checked(units)
 
 
 def _frame_from_records(
