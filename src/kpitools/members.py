@@ -502,7 +502,8 @@ class _Structure:
     slots: pl.Series  # per code index: slot (0 = outside the selection), null = unmapped
     slot_units: pl.DataFrame  # slot, unit (lowest output unit), first, last
     pairs: pl.DataFrame  # unit, ancestor (output units, self included), first, last
-    outputs: list[str]  # output unit codes
+    outputs: pl.DataFrame  # unit, first, last of the output units, by code
+    # Units are numbered by their row in the registry (``codes``); years are Int32.
 
 
 def _structure(
@@ -544,14 +545,16 @@ def _structure(
         span = path[: lowest + 1]
         key = (path[lowest], max(first[c] for c in span), min(last[c] for c in span))
         slots.append(slot_of.setdefault(key, len(slot_of) + 1))
+    number = {code: i for i, code in enumerate(codes)}
+    schema = {"unit": pl.UInt32, "first": pl.Int32, "last": pl.Int32}
     slot_units = pl.DataFrame(
         {
             "slot": list(slot_of.values()),
-            "unit": [k[0] for k in slot_of],
+            "unit": [number[k[0]] for k in slot_of],
             "first": [k[1] for k in slot_of],
             "last": [k[2] for k in slot_of],
         },
-        schema={"slot": pl.UInt32, "unit": pl.String, "first": pl.Int32, "last": pl.Int32},
+        schema={"slot": pl.UInt32, **schema},
     )
     pair_rows = []
     for unit in sorted(selected):
@@ -560,14 +563,20 @@ def _structure(
             if ancestor in selected:
                 span = path[: i + 1]
                 pair_rows.append(
-                    (unit, ancestor, max(first[c] for c in span), min(last[c] for c in span))
+                    (
+                        number[unit],
+                        number[ancestor],
+                        max(first[c] for c in span),
+                        min(last[c] for c in span),
+                    )
                 )
     pairs = pl.DataFrame(
-        pair_rows,
-        schema={"unit": pl.String, "ancestor": pl.String, "first": pl.Int32, "last": pl.Int32},
-        orient="row",
+        pair_rows, schema={"unit": pl.UInt32, "ancestor": pl.UInt32, **schema}, orient="row"
     )
-    return _Structure(codes, pl.Series(slots, dtype=pl.UInt32), slot_units, pairs, sorted(selected))
+    outputs = pl.DataFrame(
+        [(number[c], first[c], last[c]) for c in sorted(selected)], schema=schema, orient="row"
+    )
+    return _Structure(codes, pl.Series(slots, dtype=pl.UInt32), slot_units, pairs, outputs)
 
 
 def _needs(metrics: Sequence[str], age_edges: Sequence[int]) -> set[str]:
@@ -881,68 +890,65 @@ def _long_rows(
     """The long table from slot flows: running sums, lifetimes, roll-up, then one row each."""
     unattributed = {"outside": int(flows.filter(pl.col("slot") == 0)["_events"].sum() or 0)}
     span = pl.DataFrame({"year": range(first_year, as_of.year + 1)}, schema={"year": pl.Int32})
-    # Every slot × year, so that members (a running sum) are known in every year.
+    # Every slot × year, in that order, so that members (a running sum) are known every year.
     dense = (
         shape.slot_units.select("slot")
         .join(span, how="cross")
-        .join(flows, on=["slot", "year"], how="left")
+        .join(flows, on=["slot", "year"], how="left", maintain_order="left")
         .with_columns(pl.exclude("slot", "year").fill_null(0))
-        .sort("slot", "year")
     )
     if "members" in chosen:
         dense = dense.with_columns(pl.col("_net").cum_sum().over("slot").alias("members"))
     placed = dense.join(shape.slot_units, on="slot")
     inside = pl.col("year").is_between(pl.col("first"), pl.col("last"))
     unattributed["not existing"] = int(placed.filter(~inside)["_events"].sum() or 0)
-    lowest = placed.filter(inside).group_by("unit", "year").agg(pl.col(list(chosen)).sum())
+    lowest = placed.filter(inside).select("unit", "year", *chosen)
+    if not shape.slot_units["unit"].is_unique().all():  # a unit with parts of several lifetimes
+        lowest = lowest.group_by("unit", "year").agg(pl.col(list(chosen)).sum())
     rolled = (
         lowest.join(shape.pairs, on="unit")
         .filter(pl.col("year").is_between(pl.col("first"), pl.col("last")))
         .group_by("ancestor", "year")
         .agg(pl.col(list(chosen)).sum())
-        .rename({"ancestor": "unit_code"})
+        .rename({"ancestor": "unit"})
     )
-    units = reg.units.filter(pl.col("code").is_in(shape.outputs))
-    first_y, last_y = _years_of(units)
+    # Year by year, units by code: the order of the long table.
     grid = (
-        units.select(pl.col("code").alias("unit_code"), "name", "level")
-        .with_columns(
-            first=pl.Series(first_y, dtype=pl.Int32), last=pl.Series(last_y, dtype=pl.Int32)
-        )
-        .join(pl.DataFrame({"year": sorted(years)}, schema={"year": pl.Int32}), how="cross")
+        pl.DataFrame({"year": sorted(years)}, schema={"year": pl.Int32})
+        .join(shape.outputs, how="cross")
         .filter(pl.col("year").is_between(pl.col("first"), pl.col("last")))
-        .drop("first", "last")
-    )
-    wide = (
-        grid.join(rolled, on=["unit_code", "year"], how="left")
-        .with_columns(pl.col(list(chosen)).fill_null(0).cast(pl.Float64))
-        .sort("year", "unit_code")
+        .select("unit", "year")
     )
     end = pl.date(pl.col("year"), 12, 31)
-    # Year by year, metrics in order: the rows come out sorted without sorting them all.
+    wide = grid.join(rolled, on=["unit", "year"], how="left", maintain_order="left").with_columns(
+        pl.col(list(chosen)).fill_null(0).cast(pl.Float64),
+        pl.when(pl.col("year") == as_of.year).then(pl.lit(as_of)).otherwise(end).alias("as_of"),
+    )
+    # Metrics in order within each year: the rows come out sorted without sorting them all.
     long = [
         part.unpivot(
             on=sorted(chosen),
-            index=["unit_code", "name", "level", "year"],
+            index=["unit", "year", "as_of"],
             variable_name="metric",
             value_name="actual",
         )
         for part in wide.partition_by("year", maintain_order=True)
     ]
     schema = {
-        "unit_code": pl.String,
-        "name": pl.String,
-        "level": pl.String,
+        "unit": pl.UInt32,
         "year": pl.Int32,
+        "as_of": pl.Date,
         "metric": pl.String,
         "actual": pl.Float64,
     }
-    out = (pl.concat(long, rechunk=False) if long else pl.DataFrame(schema=schema)).select(
-        "unit_code",
-        pl.col("name").alias("unit_name"),
-        "level",
+    rows = pl.concat(long) if long else pl.DataFrame(schema=schema)
+    unit = rows["unit"]
+    out = rows.select(
+        reg.units["code"].gather(unit).alias("unit_code"),
+        reg.units["name"].gather(unit).alias("unit_name"),
+        reg.units["level"].gather(unit).alias("level"),
         "year",
-        pl.when(pl.col("year") == as_of.year).then(pl.lit(as_of)).otherwise(end).alias("as_of"),
+        "as_of",
         "metric",
         pl.lit(None, pl.Float64).alias("target"),
         "actual",
