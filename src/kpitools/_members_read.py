@@ -22,6 +22,7 @@ import functools
 import operator
 import os
 from collections.abc import Iterable, Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -820,15 +821,21 @@ def _day_index(n_days: int, day: pl.Expr) -> pl.Expr:
 
 
 def count_keys(
-    src: Source, parsers: Parsers, plan: Plan, *, streaming: bool, ids: bool = False
-) -> tuple[pl.DataFrame, tuple[bool, int, bool] | None]:
+    src: Source,
+    parsers: Parsers,
+    plan: Plan,
+    *,
+    streaming: bool,
+    ids: ThreadPoolExecutor | None = None,
+) -> tuple[pl.DataFrame, Future[tuple[bool, int, bool]] | None]:
     """One pass: how many rows have each key (events, bad rows, events after as_of).
 
     The keys are computed by the streaming engine (in parallel, batch by batch), then sorted
-    and run-length encoded, which is cheaper than hashing half a million groups; with
-    ``ids`` the same pass tells whether two member ids may be equal and how many are missing
-    (see :func:`check_ids`). With ``streaming`` (memory bounded by the batch size) keys are
-    grouped instead of kept, and ids are not checked.
+    and run-length encoded, which is cheaper than hashing half a million groups. With an
+    executor as ``ids``, the same pass hashes the member ids, and the executor then tells
+    whether two may be equal and how many are missing (see :func:`check_ids`) while the
+    caller goes on. With ``streaming`` (memory bounded by the batch size) keys are grouped
+    instead of kept, and ids are not checked.
     """
     stage, key, exit_key, tests = _fast_keys(src, parsers, plan)
     bad = pl.col("_key").is_null()
@@ -841,7 +848,8 @@ def count_keys(
     )
     key = pl.when(pl.col("_bad")).then(pl.lit(BAD, pl.UInt64)).otherwise(pl.col("_key"))
     exit_key = pl.when(pl.col("_bad")).then(None).otherwise(pl.col("_exit"))
-    keys = staged.select(key.alias("key"), exit_key.alias("exit"), *(_hashes(src) if ids else ()))
+    hashed = _hashes(src) if ids is not None else []
+    keys = staged.select(key.alias("key"), exit_key.alias("exit"), *hashed)
     if streaming:
         lazy = pl.concat(
             [
@@ -859,7 +867,7 @@ def count_keys(
         .select(pl.col("value").alias("key"), pl.col("len").cast(pl.Int64).alias("n"))
         .drop_nulls()
     )
-    return counts, (_id_verdict(found) if ids else None)
+    return counts, (ids.submit(_id_verdict, found) if ids is not None else None)
 
 
 def _hashes(src: Source) -> list[pl.Expr]:

@@ -607,30 +607,39 @@ def _available(src: _r.Source) -> set[str]:
 def _flows(counts: pl.DataFrame, metrics: Sequence[str], age_edges: Sequence[int]) -> pl.DataFrame:
     """Counts by slot × year, one column per metric (flows; ``_net`` = admitted − left)."""
     counted = counts.filter(~_flag_bit(_r.BAD) & ~_flag_bit(_r.AFTER))
-    core = pl.col("key") % pl.lit(1 << 48, pl.UInt64)
-    combo = (core % 256).cast(pl.Int64)
+    combo = (pl.col("key") % 256).cast(pl.UInt8)
     is_exit = _flag_bit(_r.EXIT)
-    n = pl.col("n")
+    n = pl.col("n").cast(pl.UInt32)  # a count of rows; half the memory of Int64
+    zero = pl.lit(0, pl.UInt32)
     bands = _band_codes(age_edges)
     columns: list[pl.Expr] = []
     for metric in metrics:
         if metric == "admissions":
             cond = ~is_exit
         elif metric in _FLAG_BITS:
-            cond = ~is_exit & ((combo // _FLAG_BITS[metric]) % 2 == 1)
+            cond = ~is_exit & ((combo & _FLAG_BITS[metric]) != 0)
         elif metric in bands:
             cond = ~is_exit & (combo // _r.BAND_SHIFT == bands.index(metric) + 1)
         elif metric in _EXITS:
             cond = is_exit & (combo == _r.EXIT_KINDS.index(_EXITS[metric]))
         else:
             continue
-        columns.append(pl.when(cond).then(n).otherwise(0).sum().alias(metric))
-    columns.append(pl.when(is_exit).then(-n).otherwise(n).sum().alias("_net"))
-    columns.append(n.sum().alias("_events"))
-    return counted.group_by(
-        (core // (1 << 16)).cast(pl.UInt32).alias("slot"),
-        ((core // 256) % 256).cast(pl.Int32).add(_r.FIRST_YEAR).alias("year"),
-    ).agg(columns)
+        columns.append(pl.when(cond).then(n).otherwise(zero).alias(metric))
+    columns.append(pl.when(is_exit).then(-pl.col("n")).otherwise(pl.col("n")).alias("_net"))
+    columns.append(n.alias("_events"))
+    # Each key's count in the metric columns it belongs to, then one sum per column, grouped
+    # by slot and year together (one integer: the key without its breakdown byte).
+    slot_year = (pl.col("key") % pl.lit(1 << 48, pl.UInt64)) // 256
+    return (
+        counted.select(slot_year.alias("_slot_year"), *columns)
+        .group_by("_slot_year")
+        .agg(pl.exclude("_slot_year").sum())
+        .select(
+            (pl.col("_slot_year") // 256).cast(pl.UInt32).alias("slot"),
+            (pl.col("_slot_year") % 256).cast(pl.Int32).add(_r.FIRST_YEAR).alias("year"),
+            pl.exclude("_slot_year"),
+        )
+    )
 
 
 def member_kpis(
@@ -765,8 +774,8 @@ def member_kpis(
         streaming = (
             src.kind == "csv" and Path(src.name).stat().st_size > _memory() // _STREAMING_SHARE
         )
-    # A CSV file is parsed once, for the counts and the id check together; other sources are
-    # read twice, the id check in a thread from the start, so that both cores stay busy.
+    # A CSV file is parsed once, for the counts and the id hashes together; other sources
+    # are read twice, the id check in a thread from the start, so that both cores stay busy.
     apart = src.kind != "csv" or streaming
     with ThreadPoolExecutor(1) as pool:
         checking = pool.submit(_r.check_ids, src, streaming=streaming) if apart else None
@@ -785,17 +794,18 @@ def member_kpis(
         plan = _r.Plan(
             frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
         )
-        counts, ids = _r.count_keys(src, parsers, plan, streaming=streaming, ids=not apart)
+        counts, hashed = _r.count_keys(
+            src, parsers, plan, streaming=streaming, ids=None if apart else pool
+        )
+        checking = checking if checking is not None else hashed
+        assert checking is not None
 
         def tally(counts: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, int]]:
             return _tally(counts, shape, reg, chosen, age_edges, wanted, as_of_day)
 
-        early = None
-        if checking is not None:  # tally while the id check ends; kept if the counts stay
-            early = (counts, tally(counts))
-            ids = checking.result()
-    assert ids is not None
-    clash, no_id, synthetic = ids
+        # Tally while the id check ends; the tally is kept if the counts stay the same.
+        early = (counts, tally(counts))
+        clash, no_id, synthetic = checking.result()
     if no_id and src.dtypes["member_id"] == pl.String:
         parsers.blanks.add("")  # empty text is a missing value, in every column
     if clash or no_id:
@@ -818,7 +828,7 @@ def member_kpis(
     if report:
         warnings.warn(str(report), UserWarning, stacklevel=2)
 
-    kpis, unattributed = early[1] if early is not None and early[0] is counts else tally(counts)
+    kpis, unattributed = early[1] if early[0] is counts else tally(counts)
     name = source or ("synthetic" if synthetic else Path(src.name).name)
     note = f"units as on {structure_day} (crosswalk)" if structure_day else None
     kpis = kpis.with_columns(source=pl.lit(name), note=pl.lit(note, pl.String))
