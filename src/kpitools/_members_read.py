@@ -691,8 +691,8 @@ def _day_table(values: Any, dtype: pl.DataType) -> pl.Series:
 
 def _fast_keys(
     src: Source, parsers: Parsers, plan: Plan
-) -> tuple[list[pl.Expr], pl.Expr, pl.Expr, list[pl.Expr]]:
-    """(first stage, admission key, exit key, more bad-row tests); a null key is a bad row.
+) -> tuple[list[pl.Expr], pl.Expr, Exits | None, list[pl.Expr]]:
+    """(first stage, admission key, exits, more bad-row tests); a null key is a bad row.
 
     The clean-data path: every check that can is folded into lookup tables that give null
     for a bad value (a day before 1930-02-03 or after the export date, an unknown unit,
@@ -786,31 +786,41 @@ def _fast_keys(
             combo.append(pl.lit(pl.Series(groups, dtype=pl.UInt8)).gather(index).fill_null(0))
     if combo:  # the breakdown bits, a byte
         key = key + functools.reduce(operator.or_, combo).cast(pl.UInt64)
-    exit_key = pl.lit(None, pl.UInt64)
+    exits = None
     if "status" in needs:
         raw, dtype = src.raw("status"), src.dtypes["status"]
         # One lookup gives both the kind of exit and whether the status is known:
         # null for an unknown status, _STAYS for a member still in the Party.
         kinds = [EXIT_KINDS.index(v) if v in EXIT_KINDS else _STAYS for v in parsers.status.values]
-        looked_up = pl.lit(pl.Series(kinds, dtype=pl.UInt64)).gather(
-            parsers.status.expr(raw, dtype)
-        )
+        looked_up = pl.lit(pl.Series(kinds, dtype=pl.UInt8)).gather(parsers.status.expr(raw, dtype))
         stage.append(looked_up.alias("_kind"))
         kind = pl.when(pl.col("_kind") != _STAYS).then(pl.col("_kind"))
         bad.append(pl.col("_kind").is_null() & ~parsers.blank(raw, dtype))
         if "status_date" in src.columns:
             when = date_expr(src, parsers, "status_date").to_physical()
-            exit_key = (
-                pl.lit(EXIT, pl.UInt64)
-                + slot_base
-                + pl.lit(year_keys(0)).gather(day_index(when))
-                + kind
+            # Left with a date from the admission to the export (so from 1930 on).
+            bad.append(
+                kind.is_not_null() & (when.is_null() | (when < adm) | (when > _days(plan.exported)))
             )
-            # _exit: the exit key, a column by the time the tests run (see count_keys)
-            bad.append(kind.is_not_null() & (pl.col("_exit").is_null() | (when < adm)))
+            exits = Exits(kind, when, year_keys(0))
         else:
             bad.append(kind.is_not_null())
-    return stage, key, exit_key, bad
+    return stage, key, exits, bad
+
+
+@dataclass(frozen=True)
+class Exits:
+    """How to make the exit keys: the kind of exit (null: none) and the day, as expressions,
+    and the year part of a key by calendar day."""
+
+    kind: pl.Expr
+    day: pl.Expr
+    years: pl.Series
+
+    def key(self, slot_base: pl.Expr, kind: pl.Expr, day: pl.Expr) -> pl.Expr:
+        day_of = _day_index(len(self.years), day)
+        years = pl.lit(self.years).gather(day_of)
+        return pl.lit(EXIT, pl.UInt64) + slot_base + years + kind.cast(pl.UInt64)
 
 
 _STAYS = 255  # the exit "kind" of an active member in _fast_keys
@@ -837,20 +847,19 @@ def count_keys(
     caller goes on. With ``streaming`` (memory bounded by the batch size) keys are grouped
     instead of kept, and ids are not checked.
     """
-    stage, key, exit_key, tests = _fast_keys(src, parsers, plan)
+    stage, key, exits, tests = _fast_keys(src, parsers, plan)
     bad = pl.col("_key").is_null()
     if tests:
         bad = pl.any_horizontal(bad, *tests)
-    staged = (
-        src.frame.with_columns(stage)
-        .with_columns(key.alias("_key"), exit_key.alias("_exit"))
-        .with_columns(bad.alias("_bad"))
-    )
+    staged = src.frame.with_columns(stage).with_columns(key.alias("_key")).with_columns(_bad=bad)
     key = pl.when(pl.col("_bad")).then(pl.lit(BAD, pl.UInt64)).otherwise(pl.col("_key"))
-    exit_key = pl.when(pl.col("_bad")).then(None).otherwise(pl.col("_exit"))
-    hashed = _hashes(src) if ids is not None else []
-    keys = staged.select(key.alias("key"), exit_key.alias("exit"), *hashed)
     if streaming:
+        exit_key = pl.lit(None, pl.UInt64)
+        if exits is not None:
+            exit_key = exits.key(pl.col("_slot_base"), exits.kind, exits.day)
+        keys = staged.select(
+            key.alias("key"), pl.when(pl.col("_bad")).then(None).otherwise(exit_key).alias("exit")
+        )
         lazy = pl.concat(
             [
                 keys.group_by("key").agg(pl.len().alias("n")),
@@ -860,8 +869,22 @@ def count_keys(
             ]
         )
         return lazy.collect(engine="streaming").cast({"n": pl.Int64}), None
-    found = keys.collect(engine="streaming")
-    runs = [found["key"].sort().rle(), found["exit"].drop_nulls().sort().rle()]
+    # In memory: the kind and day of each exit leave the pass, and the exit keys are made
+    # afterwards for the few rows that have one (most members are still in the Party).
+    parts = [key.alias("key")]
+    if exits is not None:
+        kind = pl.when(pl.col("_bad")).then(None).otherwise(exits.kind)
+        parts += [kind.alias("_exit_kind"), exits.day.alias("_exit_day")]
+    found = staged.select(*parts, *(_hashes(src) if ids is not None else [])).collect(
+        engine="streaming"
+    )
+    runs = [found["key"].sort().rle()]
+    if exits is not None:
+        slot_base = pl.col("key") % pl.lit(1 << 48, pl.UInt64) // (1 << 16) * (1 << 16)
+        exit_keys = found.filter(pl.col("_exit_kind").is_not_null()).select(
+            exits.key(slot_base, pl.col("_exit_kind"), pl.col("_exit_day"))
+        )
+        runs.append(exit_keys.to_series().sort().rle())
     counts = (
         pl.concat([r.struct.unnest() for r in runs])
         .select(pl.col("value").alias("key"), pl.col("len").cast(pl.Int64).alias("n"))
