@@ -470,6 +470,29 @@ def test_the_fast_check_and_the_detailed_check_agree(rows) -> None:
     assert admitted["actual"].sum() <= good
 
 
+def test_an_unreadable_status_date_of_an_active_member_is_not_a_bad_row(registry) -> None:
+    # Found by the property test above: the fast check ignored it (the date is not used),
+    # the detailed check, run because of the duplicate ids, reported it.
+    row = dict.fromkeys(cell)
+    row |= {
+        "Mã đảng viên": "DV-R1",
+        "Mã tổ chức đảng": "001-C01",
+        "Ngày vào Đảng": "15/03/2022",
+        "Ngày sinh": "10/05/1990",
+        "Giới tính": "Nam",
+        "Tình trạng": "Đang sinh hoạt",
+    }
+    late = row | {"Mã đảng viên": "DV-R2", "Ngày thay đổi": "hôm qua"}
+    for rows in ([late], [row, row, late]):
+        export = pl.DataFrame(rows, schema=dict.fromkeys(cell, pl.String))
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            out = member_kpis(
+                export, registry=registry, exported=EXPORTED, bad_rows="skip", years=YEARS
+            )
+        assert out.bad_rows.kinds() == ({"duplicate_id": 2} if len(rows) > 1 else {})
+
+
 def test_empty_text_ids_in_a_frame_are_missing_ids(registry) -> None:
     # found by the property test above: a frame holds "" where a CSV holds null
     row = {"Mã tổ chức đảng": "001-C01", "Ngày vào Đảng": "15/03/2022", "Ngày sinh": "10/05/1990"}

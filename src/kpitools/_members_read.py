@@ -181,7 +181,7 @@ BAD_ROW_KINDS: dict[str, str] = {
     "bad_flag": "a yes/no column holds something else (x, 1, có / empty, 0, không)",
     "bad_status": "status not recognized",
     "status_without_date": "left the Party (died, removed, transferred) but no date",
-    "unreadable_status_date": "the status date cannot be read",
+    "unreadable_status_date": "left the Party, but the status date cannot be read",
     "status_before_admission": "the status date is before the admission date",
     "future_status": "the status date is after the export was taken",
 }
@@ -364,22 +364,23 @@ class Vocab:
         self.seen = {}
         self.learn(texts)
 
-    def expr(self, raw: pl.Expr, dtype: pl.DataType) -> pl.Expr:
-        """The index of each value's meaning (UInt32), null when missing or unknown.
+    def expr(self, raw: pl.Expr, dtype: pl.DataType, into: pl.Series | None = None) -> pl.Expr:
+        """The index of each value's meaning (UInt32), null when missing or unknown; with
+        ``into``, ``into[index]`` instead (one lookup, not two).
 
         With a few spellings :attr:`seen` in the data, a chain of comparisons with them
         (several times cheaper than hashing every cell); other cells are then null until
         :meth:`learn` is shown them. Otherwise a cast to an ``Enum`` of every spelling.
         """
         text = raw if dtype == pl.String else raw.cast(pl.String)
+        meaning = pl.Series(range(len(self.values)), dtype=pl.UInt32) if into is None else into
         if self.seen and len(self.seen) <= _CHAIN:
-            items = list(self.seen.items())
             chain: Any = pl
-            for spelling, i in items:
-                chain = chain.when(text == spelling).then(pl.lit(i, pl.UInt32))
-            return chain.otherwise(pl.lit(None, pl.UInt32))
+            for spelling, i in self.seen.items():
+                chain = chain.when(text == spelling).then(pl.lit(meaning[i], meaning.dtype))
+            return chain.otherwise(pl.lit(None, meaning.dtype))
         enum = pl.Enum(list(self.spellings))
-        lookup = pl.Series(list(self.spellings.values()), dtype=pl.UInt32)
+        lookup = meaning.gather(list(self.spellings.values()))
         return pl.lit(lookup).gather(text.cast(enum, strict=False).to_physical())
 
 
@@ -659,7 +660,8 @@ def _mask(src: Source, parsers: Parsers, plan: Plan) -> pl.Expr:
         leaving = status.is_not_null() & (status != parsers.status.values.index("active"))
         if "status_date" in src.columns:
             when, when_blank = c("_when"), c("_when_blank")
-            bit("unreadable_status_date", when.is_null() & ~when_blank)
+            # only for those who left: an active member's status date is not used
+            bit("unreadable_status_date", leaving & when.is_null() & ~when_blank)
         else:
             when, when_blank = pl.lit(None, pl.Int32), pl.lit(True)
         bit("status_without_date", leaving & when_blank)
@@ -724,10 +726,11 @@ def _fast_keys(
         return _day_table(frame.to_series(), pl.UInt64())
 
     slots = plan.slots.cast(pl.UInt64) * (1 << 16)
-    unit = parsers.units.expr(src.raw("unit_code"), src.dtypes["unit_code"])
     # Values used twice are computed once, as columns of a first stage.
     stage = [
-        pl.lit(slots).gather(unit).alias("_slot_base"),
+        parsers.units.expr(src.raw("unit_code"), src.dtypes["unit_code"], slots).alias(
+            "_slot_base"
+        ),
         date_expr(src, parsers, "admission_date").to_physical().alias("_adm"),
     ]
     slot_base, adm = pl.col("_slot_base"), pl.col("_adm")
@@ -759,9 +762,8 @@ def _fast_keys(
         table = pl.Series(bands, dtype=pl.UInt8)
         combo.append(pl.lit(table).gather(age.clip(0, MAX_AGE + 1)))
     if "sex" in needs:
-        index = parsers.sex.expr(src.raw("sex"), src.dtypes["sex"])
-        values = [FEMALE if v == "F" else MALE for v in parsers.sex.values]
-        combo.append(pl.lit(pl.Series(values, dtype=pl.UInt8)).gather(index))
+        values = pl.Series([FEMALE if v == "F" else MALE for v in parsers.sex.values])
+        combo.append(parsers.sex.expr(src.raw("sex"), src.dtypes["sex"], values.cast(pl.UInt8)))
     for column, value in _FLAGS.items():
         if column not in needs:
             continue
@@ -774,16 +776,14 @@ def _fast_keys(
                     .otherwise(pl.lit(0, pl.UInt8))
                 )
             else:
-                truth = [value if v else 0 for v in parsers.flag.values]
-                flag = pl.lit(pl.Series(truth, dtype=pl.UInt8)).gather(
-                    parsers.flag.expr(raw, dtype)
-                )
+                truth = pl.Series([value if v else 0 for v in parsers.flag.values], dtype=pl.UInt8)
+                flag = parsers.flag.expr(raw, dtype, truth)
                 bad.append(flag.is_null() & ~parsers.blank(raw, dtype))
                 combo.append(flag.fill_null(0))
         if "group" in src.columns:
-            groups = [value if v == column else 0 for v in parsers.group.values]
-            index = parsers.group.expr(src.raw("group"), src.dtypes["group"])
-            combo.append(pl.lit(pl.Series(groups, dtype=pl.UInt8)).gather(index).fill_null(0))
+            groups = pl.Series([value if v == column else 0 for v in parsers.group.values])
+            index = parsers.group.expr(src.raw("group"), src.dtypes["group"], groups.cast(pl.UInt8))
+            combo.append(index.fill_null(0))
     if combo:  # the breakdown bits, a byte
         key = key + functools.reduce(operator.or_, combo).cast(pl.UInt64)
     exits = None
@@ -792,7 +792,7 @@ def _fast_keys(
         # One lookup gives both the kind of exit and whether the status is known:
         # null for an unknown status, _STAYS for a member still in the Party.
         kinds = [EXIT_KINDS.index(v) if v in EXIT_KINDS else _STAYS for v in parsers.status.values]
-        looked_up = pl.lit(pl.Series(kinds, dtype=pl.UInt8)).gather(parsers.status.expr(raw, dtype))
+        looked_up = parsers.status.expr(raw, dtype, pl.Series(kinds, dtype=pl.UInt8))
         stage.append(looked_up.alias("_kind"))
         kind = pl.when(pl.col("_kind") != _STAYS).then(pl.col("_kind"))
         bad.append(pl.col("_kind").is_null() & ~parsers.blank(raw, dtype))
