@@ -530,21 +530,35 @@ def _structure(
 
     roots = set(within) if within is not None else None
     selected = {c for c in codes if level[c] in levels and (roots is None or roots & set(chain(c)))}
+    # For each code: the lowest selected unit at or above it, and the years when it and
+    # every unit up to that one existed (None: no selected unit above). Filled top down.
+    lowest: dict[str, tuple[str, int, int] | None] = {}
+
+    def lowest_of(code: str) -> tuple[str, int, int] | None:
+        path = []
+        found: tuple[str, int, int] | None = None
+        at: str | None = code
+        while at is not None and at not in lowest:
+            if at in selected:
+                lowest[at] = (at, first[at], last[at])
+                break
+            path.append(at)
+            at = parent[at]
+        found = lowest.get(at) if at is not None else None
+        for c in reversed(path):
+            if found is not None:
+                found = (found[0], max(first[c], found[1]), min(last[c], found[2]))
+            lowest[c] = found
+        return lowest[code]
+
     slot_of: dict[tuple[str, int, int], int] = {}
     slots: list[int | None] = []
     for code in codes:
-        target = mapping.get(code, code)
         if force is not None and code not in mapping and code not in force:
             slots.append(None)  # gone by the structure date and not handed over
             continue
-        path = chain(target)
-        lowest = next((i for i, c in enumerate(path) if c in selected), None)
-        if lowest is None:
-            slots.append(0)
-            continue
-        span = path[: lowest + 1]
-        key = (path[lowest], max(first[c] for c in span), min(last[c] for c in span))
-        slots.append(slot_of.setdefault(key, len(slot_of) + 1))
+        key = lowest_of(mapping.get(code, code))
+        slots.append(0 if key is None else slot_of.setdefault(key, len(slot_of) + 1))
     number = {code: i for i, code in enumerate(codes)}
     schema = {"unit": pl.UInt32, "first": pl.Int32, "last": pl.Int32}
     slot_units = pl.DataFrame(
