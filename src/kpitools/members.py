@@ -622,36 +622,43 @@ def _flows(counts: pl.DataFrame, metrics: Sequence[str], age_edges: Sequence[int
     """Counts by slot × year, one column per metric (flows; ``_net`` = admitted − left)."""
     counted = counts.filter(~_flag_bit(_r.BAD) & ~_flag_bit(_r.AFTER))
     combo = (pl.col("key") % 256).cast(pl.UInt8)
-    is_exit = _flag_bit(_r.EXIT)
     n = pl.col("n").cast(pl.UInt32)  # a count of rows; half the memory of Int64
     zero = pl.lit(0, pl.UInt32)
     bands = _band_codes(age_edges)
-    columns: list[pl.Expr] = []
+    admitted: list[pl.Expr] = []
+    left: list[pl.Expr] = []
     for metric in metrics:
         if metric == "admissions":
-            cond = ~is_exit
+            admitted.append(n.alias(metric))
         elif metric in _FLAG_BITS:
-            cond = ~is_exit & ((combo & _FLAG_BITS[metric]) != 0)
+            bit = (combo & _FLAG_BITS[metric]) != 0
+            admitted.append(pl.when(bit).then(n).otherwise(zero).alias(metric))
         elif metric in bands:
-            cond = ~is_exit & (combo // _r.BAND_SHIFT == bands.index(metric) + 1)
+            band = combo // _r.BAND_SHIFT == bands.index(metric) + 1
+            admitted.append(pl.when(band).then(n).otherwise(zero).alias(metric))
         elif metric in _EXITS:
-            cond = is_exit & (combo == _r.EXIT_KINDS.index(_EXITS[metric]))
-        else:
-            continue
-        columns.append(pl.when(cond).then(n).otherwise(zero).alias(metric))
-    columns.append(pl.when(is_exit).then(-pl.col("n")).otherwise(pl.col("n")).alias("_net"))
-    columns.append(n.alias("_events"))
+            kind = combo == _r.EXIT_KINDS.index(_EXITS[metric])
+            left.append(pl.when(kind).then(n).otherwise(zero).alias(metric))
     # Each key's count in the metric columns it belongs to, then one sum per column, grouped
     # by slot and year together (one integer: the key without its breakdown byte).
-    slot_year = (pl.col("key") % pl.lit(1 << 48, pl.UInt64)) // 256
-    return (
-        counted.select(slot_year.alias("_slot_year"), *columns)
+    slot_year = ((pl.col("key") % pl.lit(1 << 48, pl.UInt64)) // 256).alias("_slot_year")
+    is_exit = _flag_bit(_r.EXIT)
+    ins, outs = (
+        counted.filter(which)
+        .select(slot_year, *columns, pl.col("n").alias(name))
         .group_by("_slot_year")
-        .agg(pl.exclude("_slot_year").sum())
+        .agg(pl.all().sum())
+        for which, columns, name in ((~is_exit, admitted, "_in"), (is_exit, left, "_out"))
+    )
+    return (
+        ins.join(outs, on="_slot_year", how="full", coalesce=True)
+        .fill_null(0)
         .select(
             (pl.col("_slot_year") // 256).cast(pl.UInt32).alias("slot"),
             (pl.col("_slot_year") % 256).cast(pl.Int32).add(_r.FIRST_YEAR).alias("year"),
-            pl.exclude("_slot_year"),
+            pl.exclude("_slot_year", "_in", "_out"),
+            (pl.col("_in") - pl.col("_out")).alias("_net"),
+            (pl.col("_in") + pl.col("_out")).alias("_events"),
         )
     )
 
