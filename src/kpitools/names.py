@@ -18,7 +18,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -300,47 +300,44 @@ class UnitRegistry:
     """
 
     units: pl.DataFrame
-    # Lookups built once in __post_init__ (the name indexes on first use: see _names).
-    _info: dict[str, _Unit] = field(init=False, repr=False, compare=False)
-    _children: dict[str, tuple[str, ...]] = field(init=False, repr=False, compare=False)
-    _folded: dict[str, str] = field(init=False, repr=False, compare=False)
-    _widths: tuple[int, ...] = field(init=False, repr=False, compare=False)
+    # The lookups are built on first use (a registry read only for its frame costs nothing
+    # more): see _info, _children, _folded, _widths and _names.
     _memo: dict[str, str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "units", _normalized_or_raise(self.units, "<frame>", None))
-        self._index()
+        object.__setattr__(self, "_memo", {})
 
     @classmethod
     def _checked(cls, units: pl.DataFrame) -> UnitRegistry:
         """A registry of a frame that :func:`_normalize` returned (not normalized again)."""
         registry = object.__new__(cls)
         object.__setattr__(registry, "units", units)
-        registry._index()
+        object.__setattr__(registry, "_memo", {})
         return registry
 
-    def _index(self) -> None:
-        units = self.units
-        info: dict[str, _Unit] = {}
-        for row in units.select(_COLUMNS[:-1]).iter_rows():
-            info[row[0]] = _Unit(*row[1:])
+    @functools.cached_property
+    def _info(self) -> dict[str, _Unit]:
+        return {row[0]: _Unit(*row[1:]) for row in self.units.select(_COLUMNS[:-1]).iter_rows()}
+
+    @functools.cached_property
+    def _children(self) -> dict[str, tuple[str, ...]]:
         children: dict[str, list[str]] = {}
-        for code, unit in info.items():
+        for code, unit in self._info.items():
             if unit.parent is not None:
                 children.setdefault(unit.parent, []).append(code)
+        return {k: tuple(sorted(v)) for k, v in children.items()}
+
+    @functools.cached_property
+    def _folded(self) -> dict[str, str]:
         folded: dict[str, list[str]] = {}
-        for code in info:
+        for code in self._info:
             folded.setdefault(code.casefold(), []).append(code)
-        widths = sorted({len(c) for c in info if _DIGITS.fullmatch(c)}, reverse=True)
-        state = {
-            "_info": info,
-            "_children": {k: tuple(sorted(v)) for k, v in children.items()},
-            "_folded": {k: v[0] for k, v in folded.items() if len(v) == 1},
-            "_widths": tuple(widths),
-            "_memo": {},
-        }
-        for attribute, value in state.items():
-            object.__setattr__(self, attribute, value)
+        return {k: v[0] for k, v in folded.items() if len(v) == 1}
+
+    @functools.cached_property
+    def _widths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(c) for c in self._info if _DIGITS.fullmatch(c)}, reverse=True))
 
     @classmethod
     def from_frame(
@@ -815,7 +812,7 @@ def _dates(
             try:
                 if not _ISO_DATE.fullmatch(text):
                     raise ValueError(text)
-                parsed = datetime.strptime(text, "%Y-%m-%d").date()
+                parsed = date.fromisoformat(text)  # the pattern above: YYYY-MM-DD only
             except ValueError:
                 issue("not a date; write it as YYYY-MM-DD", rows[i], column, raw)
         out.append(parsed)
