@@ -1,18 +1,19 @@
 """Reading a member export: header aliases, value vocabularies, dates, and per-row event keys.
 
-The work is one lazy polars query per pass over the export. Text columns with few distinct
-values (sex, flags, status) and unit codes are cast to an ``Enum`` of every spelling known so
-far, which costs one hash lookup per row; dates are parsed with the format the first rows use.
-A value that this fast path does not recognize is not yet an error: the distinct values that
-failed are read in one more pass, given to the exact (slow, Python) parsers —
-:func:`kpitools.io.parse_date`, :meth:`UnitRegistry.resolve`, the vocabularies below — and
-the query is run again with what they recognized. Only what is still unrecognized then is a
-bad row. Clean exports therefore cost one pass, and messy ones get the same answers as the
-exact parsers.
+The work is one lazy polars query per pass over the export, run by the streaming engine.
+Text columns with few distinct values (sex, flags, status) are compared with the spellings
+the first rows use (a few comparisons per cell are cheaper than hashing it); unit codes are
+cast to an ``Enum`` of every spelling known so far (one hash lookup per cell); dates are
+parsed with the format the first rows use. A value that this fast path does not recognize
+is not yet an error: the distinct values that failed are read in one more pass, given to
+the exact (slow, Python) parsers — :func:`kpitools.io.parse_date`,
+:meth:`UnitRegistry.resolve`, the vocabularies below — and the query is run again with what
+they recognized. Only what is still unrecognized then is a bad row. Clean exports therefore
+cost one pass, and messy ones get the same answers as the exact parsers.
 
-Every row becomes at most two event keys (its admission and its exit) or one bad-row key,
-and the pass counts keys: the only thing that leaves the query is counts. Member ids are
-hashed for the duplicate check and never leave it.
+Every row becomes one admission key (or one bad-row key) and, for a member who left, an
+exit key; keys are sorted and counted: the only thing kept is counts. Member ids are hashed
+for the duplicate check (a sort of the hashes) and never leave it.
 """
 
 from __future__ import annotations

@@ -723,8 +723,9 @@ def member_kpis(
     sheet
         Excel sheet by name or 0-based position.
     streaming
-        Use polars' streaming engine, whose memory stays bounded (default: for CSV files
-        larger than an eighth of the machine's memory, so exports larger than memory work).
+        Keep memory bounded: every pass is streamed and keys are counted batch by batch
+        rather than kept and sorted, which is slower (default: for CSV files larger than an
+        eighth of the machine's memory, so exports larger than memory work).
 
     Examples
     --------
