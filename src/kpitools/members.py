@@ -536,7 +536,6 @@ def _structure(
 
     def lowest_of(code: str) -> tuple[str, int, int] | None:
         path = []
-        found: tuple[str, int, int] | None = None
         at: str | None = code
         while at is not None and at not in lowest:
             if at in selected:
@@ -925,7 +924,7 @@ def _long_rows(
     # Every slot × year, in that order, so that members (a running sum) are known every year.
     dense = (
         shape.slot_units.select("slot")
-        .join(span, how="cross")
+        .join(span, how="cross", maintain_order="left_right")
         .join(flows, on=["slot", "year"], how="left", maintain_order="left")
         .with_columns(pl.exclude("slot", "year").fill_null(0))
     )
@@ -947,7 +946,7 @@ def _long_rows(
     # Year by year, units by code: the order of the long table.
     grid = (
         pl.DataFrame({"year": sorted(years)}, schema={"year": pl.Int32})
-        .join(shape.outputs, how="cross")
+        .join(shape.outputs, how="cross", maintain_order="left_right")
         .filter(pl.col("year").is_between(pl.col("first"), pl.col("last")))
         .select("unit", "year")
     )
