@@ -936,6 +936,8 @@ def check_ids(src: Source, *, streaming: bool) -> tuple[bool, int, bool]:
     hashed = src.frame.select(_hashes(src))
     if not streaming:
         return _id_verdict(hashed.collect(engine="streaming"))
+    # Bounded memory: the same verdict as _id_verdict, inside the query, so that only the
+    # sorted hashes are held (not also the unsorted column and its shifted copy).
     h = pl.col("_hash").sort()
     synthetic = pl.col("_synthetic").any() if "source" in src.columns else pl.lit(False)
     found = hashed.select(
