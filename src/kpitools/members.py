@@ -795,11 +795,10 @@ def member_kpis(
         streaming = (
             src.kind == "csv" and Path(src.name).stat().st_size > _memory() // _STREAMING_SHARE
         )
-    # A CSV file is parsed once, for the counts and the id hashes together; other sources
-    # are read twice, the id check in a thread from the start, so that both cores stay busy.
-    apart = src.kind != "csv" or streaming
+    # The member ids are checked on a second thread: in bounded memory from the start, else
+    # by count_keys once the keys are read (see there).
     with ThreadPoolExecutor(1) as pool:
-        checking = pool.submit(_r.check_ids, src, streaming=streaming) if apart else None
+        checking = pool.submit(_r.check_ids, src, streaming=True) if streaming else None
         mapping: dict[str, str] = {}
         force = None
         structure_day = None
@@ -816,7 +815,7 @@ def member_kpis(
             frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
         )
         counts, hashed = _r.count_keys(
-            src, parsers, plan, streaming=streaming, ids=None if apart else pool
+            src, parsers, plan, streaming=streaming, ids=None if streaming else pool
         )
         checking = checking if checking is not None else hashed
         assert checking is not None
