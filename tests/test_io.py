@@ -676,3 +676,117 @@ def test_load_dataset_reuses_unchanged_files_and_rereads_changed_ones(tmp_path) 
     third = load_dataset([data], **kw)
     orgs = third.kpis.filter(pl.col("metric") == "party_orgs_nonstate")
     assert orgs["target"].to_list() == [70.0]
+
+
+# --- the column-wise reading of large long files ----------------------------------------
+
+# Cells a long file may hold, clean and not: every rule of the cell-by-cell reading is hit.
+CELLS = {
+    "unit_code": ["017", "17", "001", " 017 ", "999", "", "01", "268"],
+    "unit_name": ["Đông Anh", unicodedata.normalize("NFD", "Đông Anh"), "Ba Đình", "Huyện Đông Anh",
+                  "dong anh", "Hà Nội", "", "Nowhere"],
+    "level": ["district", "city", "", "ward"],
+    "year": ["2023", "2024", "2007", "23", "", "2023.0", "năm"],
+    "as_of": ["", "30/11/2023", "2023-11-30", "45260", "31/12/2022", "30/02/2023"],
+    "metric": ["admissions", "Kết nạp đảng viên", "members", "", "admission", "deaths"],
+    "target": ["300", "1.200", "", "12,5", "-3", "1 200", "x"],
+    "actual": ["250", "0", "", "1.234", "3,0", "7e2", "2.5"],
+    "source": ["", "synthetic", "báo cáo"],
+    "stated_percent": ["", "83,3%", "80", "abc"],
+    "note": ["", "suppressed", "<b>x</b>"],
+}  # fmt: skip
+
+
+def _both_readings(source, registry, catalog, **options):
+    """What the column-wise and the cell-by-cell readings give: a frame and row numbers,
+    or the problems they report."""
+    from kpitools.io import _read_file
+
+    out = []
+    for fast in (True, False):
+        try:
+            out.append(_read_file(source, registry=registry, catalog=catalog, fast=fast, **options))
+        except kt.KpiDataError as exc:
+            out.append([str(issue) for issue in exc.issues])
+    return out
+
+
+# Units as a file may name them (code, name), each pair agreeing.
+UNIT_PAIRS = [("017", "Đông Anh"), ("17", "huyện đông anh"), ("001", "Ba Đình"),
+              ("268", unicodedata.normalize("NFD", "Hà Đông")), ("01", "Hà Nội")]  # fmt: skip
+
+
+def _assert_same(fast, exact) -> None:
+    if isinstance(exact, list):
+        assert fast == exact
+    else:
+        assert not isinstance(fast, list), fast
+        assert_frame_equal(fast[0], exact[0])
+        assert fast[1] == exact[1]
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(data=st.data())
+def test_the_column_wise_reading_agrees_with_the_cell_by_cell_one(
+    data, registry, catalog, tmp_path_factory
+) -> None:
+    optional = data.draw(st.sets(st.sampled_from(["level", "as_of", "target", "source",
+                                                  "stated_percent", "note"])))  # fmt: skip
+    units = data.draw(st.sampled_from([["unit_code"], ["unit_name"], ["unit_code", "unit_name"]]))
+    columns = [*units, "year", "metric", "actual", *sorted(optional)]
+    columns = data.draw(st.permutations(columns))
+    keys = data.draw(
+        st.lists(
+            st.tuples(st.sampled_from(UNIT_PAIRS), st.sampled_from(["2023", "2024"]),
+                      st.sampled_from(["admissions", "members", "deaths"])),
+            min_size=1, max_size=6, unique_by=lambda k: (k[0][0].zfill(3), k[1], k[2]),
+        )
+    )  # fmt: skip
+    rows = []
+    for (code, name), year, metric in keys:
+        clean = {"unit_code": code, "unit_name": name, "year": year, "metric": metric,
+                 "level": "", "as_of": data.draw(st.sampled_from(["", "30/11/2023"])),
+                 "target": data.draw(st.sampled_from(["300", "1.200", ""])),
+                 "actual": data.draw(st.sampled_from(["250", "0", "1.234"])),
+                 "source": "", "stated_percent": "", "note": ""}  # fmt: skip
+        rows.append([clean[c] for c in columns])
+    if data.draw(st.booleans()):  # one cell from the whole range of values, clean or not
+        i, j = data.draw(st.integers(0, len(rows) - 1)), data.draw(st.integers(0, len(columns) - 1))
+        rows[i][j] = data.draw(st.sampled_from(CELLS[columns[j]]))
+    if data.draw(st.booleans()):
+        rows.insert(data.draw(st.integers(0, len(rows))), [""] * len(columns))  # a blank row
+    path = tmp_path_factory.mktemp("agree") / "kpis.csv"
+    with path.open("w", encoding="utf-8", newline="") as f:
+        csv.writer(f).writerows([columns, *rows])
+    _assert_same(*_both_readings(path, registry, catalog))
+    # the same cells as a frame, numbers typed where every cell is one
+    frame = pl.DataFrame(rows, schema=columns, orient="row")
+    for name in ("target", "actual", "year"):
+        typed = frame[name].cast(pl.Float64, strict=False) if name in frame.columns else None
+        if typed is not None and typed.null_count() == (frame[name] == "").sum():
+            frame = frame.with_columns(typed.alias(name))
+    _assert_same(*_both_readings(frame, registry, catalog))
+
+
+def test_a_typed_parquet_file_is_read_column_wise(registry, catalog, tmp_path) -> None:
+    from kpitools.io import _fast_long
+
+    units = registry.codes(level="district", year=2019)
+    keys = [(u, y, m) for u in units for y in range(2019, 2025) for m in ("admissions", "deaths")]
+    frame = pl.DataFrame(
+        [(*key, float(i)) for i, key in enumerate(keys)],
+        schema={"unit_code": pl.String, "year": pl.Int32, "metric": pl.String,
+                "actual": pl.Float64},
+        orient="row",
+    )  # fmt: skip
+    path = tmp_path / "counted.parquet"
+    frame.write_parquet(path)
+    kpis, rows = _fast_long(
+        path, registry=registry, catalog=catalog, decimal=None, default_source="counted.parquet",
+        figure="actual", layout="auto",
+    )  # fmt: skip
+    assert rows == list(range(2, frame.height + 2))
+    assert_frame_equal(kpis.select(frame.columns), frame)
+    assert kpis["unit_name"][0] == registry.name(units[0])
+    assert set(kpis["source"]) == {"counted.parquet"}
+    assert_frame_equal(kpis, read_kpi_file(path, registry=registry, catalog=catalog))
