@@ -126,6 +126,31 @@ def test_name_key_without_diacritics_is_ascii_for_vietnamese() -> None:
         assert name_key(name, diacritics=False).isascii()
 
 
+# Text as names are written: Vietnamese letters with their marks in either form, other
+# scripts and marks, digits, punctuation, spaces.
+NAMES = st.text(
+    alphabet=st.sampled_from(
+        [
+            *"aăâeêioôơuưyđĐ AQHTPXhuyện.-,()0123456789_",
+            *"\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b",
+            *"ðÐßﬁ\u0483\u05b0\u0e31ا日\u00a0Å",
+        ]
+    )
+)
+
+
+@given(st.one_of(NAMES, st.text()))
+def test_the_fast_name_keys_are_the_character_by_character_ones(text: str) -> None:
+    from kpitools import names
+
+    decomposed = unicodedata.normalize("NFD", text)
+    assert names.strip_diacritics(text) == names._strip_each(decomposed.translate(names._PLAIN_D))
+    assert names._move_tones(text) == names._move_each(decomposed)
+    assert names._keys(text) == tuple(
+        names._key(text, diacritics=d, drop_prefix=p) for d, p in ((1, 0), (1, 1), (0, 0), (0, 1))
+    )
+
+
 @given(st.text())
 def test_name_key_ignores_normalization_form(text: str) -> None:
     for form in ("NFC", "NFD", "NFKC"):

@@ -74,6 +74,9 @@ _CLEAN = str.maketrans(
     }
 )
 _PLAIN_D = str.maketrans({"đ": "d", "Đ": "D", "\u00f0": "d", "\u00d0": "D"})
+_COMBINING = re.compile("[\u0300-\u036f]+")  # all of category Mn
+_TONE = re.compile("[" + "".join(sorted(_TONES)) + "]")
+_SYLLABLE = re.compile("[0-9A-Za-z\u0300-\u036fđĐðÐ]+")  # where every character is one
 _ABBREVIATIONS = ("tp.", "tx.", "q.", "h.")
 _DIGITS = re.compile(r"[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -113,9 +116,17 @@ def strip_diacritics(text: str) -> str:
     >>> strip_diacritics("Ứng Hòa")
     'Ung Hoa'
     """
-    decomposed = unicodedata.normalize("NFD", text)
+    decomposed = unicodedata.normalize("NFD", text).translate(_PLAIN_D)
+    plain = _COMBINING.sub("", decomposed)
+    if plain.isascii():  # Vietnamese and ASCII: only the common combining marks to drop
+        return plain
+    return _strip_each(decomposed)
+
+
+def _strip_each(decomposed: str) -> str:
+    """:func:`strip_diacritics` of any text, character by character."""
     kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return unicodedata.normalize("NFC", kept.translate(_PLAIN_D))
+    return unicodedata.normalize("NFC", kept)
 
 
 def name_key(text: str, *, diacritics: bool = True) -> str:
@@ -150,9 +161,13 @@ def name_key(text: str, *, diacritics: bool = True) -> str:
     return _key(text, diacritics=diacritics, drop_prefix=True)
 
 
-def _key(text: str, *, diacritics: bool, drop_prefix: bool) -> str:
+def _words(text: str) -> list[str]:
     cleaned = unicodedata.normalize("NFC", nfc(text).translate(_CLEAN).casefold())
-    words = _trim(cleaned).split()
+    return _trim(cleaned).split()
+
+
+def _key(text: str, *, diacritics: bool, drop_prefix: bool) -> str:
+    words = _words(text)
     if drop_prefix:
         words = _drop_prefix(words, loose=not diacritics)
     joined = _trim(" ".join(words))
@@ -173,9 +188,18 @@ def _trim(text: str) -> str:
 
 
 def _move_tones(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    if _COMBINING.sub("", decomposed).translate(_PLAIN_D).isascii():  # letters, marks and đ
+        moved = _SYLLABLE.sub(_tones_last, decomposed) if _TONE.search(decomposed) else decomposed
+        return unicodedata.normalize("NFC", moved)
+    return _move_each(decomposed)
+
+
+def _move_each(decomposed: str) -> str:
+    """:func:`_move_tones` of any text, character by character."""
     out: list[str] = []
     tones: list[str] = []
-    for char in unicodedata.normalize("NFD", text):
+    for char in decomposed:
         if char.isalnum() or unicodedata.category(char)[0] == "M":
             if char in _TONES:
                 tones.append(char)
@@ -187,6 +211,12 @@ def _move_tones(text: str) -> str:
             out.append(char)
     out.extend(tones)
     return unicodedata.normalize("NFC", "".join(out))
+
+
+def _tones_last(syllable: re.Match[str]) -> str:
+    text = syllable.group()
+    tones = _TONE.findall(text)
+    return _TONE.sub("", text) + "".join(tones) if tones else text
 
 
 _STRICT_WORDS = frozenset(_move_tones(w) for w in ("quận", "huyện", "quan", "huyen", "tp", "tx"))
@@ -578,12 +608,19 @@ class UnitRegistry:
 
 
 def _keys(text: str) -> tuple[str, str, str, str]:
-    """Lookup keys, most specific first: full and prefix-free, with and without diacritics."""
+    """Lookup keys, most specific first: full and prefix-free, with and without diacritics
+    (those of :func:`_key`, sharing the cleaning)."""
+    words = _words(text)
+
+    def key(kept: list[str], diacritics: bool) -> str:
+        joined = _trim(" ".join(kept))
+        return _move_tones(joined) if diacritics else strip_diacritics(joined)
+
     return (
-        _key(text, diacritics=True, drop_prefix=False),
-        _key(text, diacritics=True, drop_prefix=True),
-        _key(text, diacritics=False, drop_prefix=False),
-        _key(text, diacritics=False, drop_prefix=True),
+        key(words, True),
+        key(_drop_prefix(words, loose=False), True),
+        key(words, False),
+        key(_drop_prefix(words, loose=True), False),
     )
 
 
