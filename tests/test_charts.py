@@ -403,6 +403,34 @@ def test_heatmap_cells_without_target_stay_finite(dataset: kt.Dataset) -> None:
     assert layers(spec)[0]["encoding"]["color"]["scale"]["domain"] == [0.8, 1.2]
 
 
+def test_attainment_charts_leave_out_years_without_any_target(dataset: kt.Dataset) -> None:
+    # counted results over decades, with targets for the last years only (a member export)
+    rows = [
+        (code, name, year, metric, 10.0 if year >= 2023 and metric == "admissions" else None,
+         float(year - 1990), "synthetic")
+        for code, name in (("001", "Ba Đình"), ("017", "Đông Anh"))
+        for year in range(1990, 2025)
+        for metric in ("admissions", "members")
+    ]  # fmt: skip
+    df = frame(rows)
+    spec = charts.heatmap_chart(df, catalog=dataset.catalog, lang="en").to_dict()
+    shown = rows_of(spec, layers(spec)[0])
+    assert {(r["metric"], r["year"]) for r in shown} == {("admissions", 2023), ("admissions", 2024)}
+    assert params_of(spec)["heatmap_metric"]["bind"]["options"] == ["admissions"]
+    lone = charts.heatmap_chart(df, catalog=dataset.catalog, metric="members", lang="en")
+    spec = lone.to_dict()
+    assert spec["datasets"][spec["data"]["name"]] == [{"t": "No targets to compare with"}]
+    assert spec["title"] == dataset.catalog.label("members", lang="en")
+    # a ranking offers the years someone has a target for, and the year asked for
+    ranked = charts.ranked_chart(df, catalog=dataset.catalog, metric="admissions", menu=True)
+    assert params_of(ranked.to_dict())["ranked_year"]["bind"]["options"] == [2023, 2024]
+    ranked = charts.ranked_chart(
+        df, catalog=dataset.catalog, metric="admissions", year=2000, menu=True
+    ).to_dict()
+    assert params_of(ranked)["ranked_year"]["bind"]["options"] == [2000, 2023, 2024]
+    assert params_of(ranked)["ranked_year"]["value"] == 2000
+
+
 # --- ranked -----------------------------------------------------------------------------
 
 

@@ -682,6 +682,33 @@ def test_reconcile_measures_a_changed_figure(kpis: pl.DataFrame, registry) -> No
     assert (row["difference"], row["as_of_mismatch"]) == (0.0, True)
 
 
+@given(
+    drop=st.sets(st.integers(0, 999), max_size=300),
+    undated=st.sets(st.integers(0, 999), max_size=50),
+)
+def test_reconcile_counts_units_as_the_registry_does(kpis, registry, drop, undated) -> None:
+    """Expected, reported and missing units and date mismatches, row by row from the
+    registry, for panels with rows left out and dates removed."""
+    rows = kpis.with_row_index("i").filter(~(pl.col("i") % 1000).is_in(list(drop)))
+    rows = rows.with_columns(
+        as_of=pl.when((pl.col("i") % 1000).is_in(list(undated))).then(None).otherwise("as_of")
+    ).drop("i")
+    out = reconcile(rows, registry=registry)
+    by_key = {(r["unit_code"], r["year"], r["metric"]): r for r in rows.iter_rows(named=True)}
+    for r in out.iter_rows(named=True):
+        expected = registry.children(r["unit_code"], year=r["year"])
+        reported = [c for c in expected if (c, r["year"], r["metric"]) in by_key]
+        assert r["children_expected"] == len(expected)
+        assert r["children_reported"] == len(reported)
+        assert r["missing"] == sorted(set(expected) - set(reported))
+        own = by_key.get((r["unit_code"], r["year"], r["metric"]))
+        dates = [by_key[(c, r["year"], r["metric"])]["as_of"] for c in reported]
+        parent_date = own["as_of"] if own else None
+        assert r["as_of_mismatch"] == (
+            parent_date is not None and any(d != parent_date for d in dates)
+        )
+
+
 # --------------------------------------------------------------------------- rollup
 
 

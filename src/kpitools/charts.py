@@ -76,6 +76,7 @@ _TEXT = {
     "metric": {"vi": "Chỉ số", "en": "Metric"},
     "band": {"vi": "Ngưỡng", "en": "Band"},
     "no_data": {"vi": "Không có dữ liệu", "en": "No data"},
+    "no_targets": {"vi": "Không có chỉ tiêu để so sánh", "en": "No targets to compare with"},
     "unit": {"vi": "Đơn vị", "en": "Unit"},
     "share": {"vi": "Tỷ trọng", "en": "Share"},
     "year": {"vi": "Năm", "en": "Year"},
@@ -161,8 +162,10 @@ def _title(title: str, synthetic: bool, lang: str) -> alt.TitleParams:
     )
 
 
-def empty_chart(*, lang: str = "vi", title: str = "") -> alt.TopLevelMixin:
-    """A chart that says there is nothing to show.
+def empty_chart(
+    *, lang: str = "vi", title: str = "", message: str = "no_data"
+) -> alt.TopLevelMixin:
+    """A chart that says there is nothing to show (``message``: ``no_data`` or ``no_targets``).
 
     Examples
     --------
@@ -170,7 +173,7 @@ def empty_chart(*, lang: str = "vi", title: str = "") -> alt.TopLevelMixin:
     'text'
     """
     return config(
-        alt.Chart(pl.DataFrame({"t": [text("no_data", lang)]}), title=title or alt.Undefined)
+        alt.Chart(pl.DataFrame({"t": [text(message, lang)]}), title=title or alt.Undefined)
         .mark_text(fontSize=14, color="#666")
         .encode(text=alt.Text("t:N"))
         .properties(width=400, height=40),
@@ -253,6 +256,21 @@ def _measured(kpis: pl.DataFrame, *, bands: Bands, lang: str) -> pl.DataFrame:
         pl.col("status").replace_strict(display, return_dtype=pl.String).alias("status_label"),
         pl.col("unit_name").cast(pl.String).fill_null(pl.col("unit_code")),
     )
+
+
+def _targeted_years(df: pl.DataFrame, keep: int | None = None) -> pl.DataFrame:
+    """The rows of each metric's years in which some unit has a target (and of ``keep``).
+
+    Attainment needs a target; a table counted over decades (from a member export) has
+    targets for its last years only, and the other years would be empty columns or menus.
+    """
+    targeted = (
+        _finite_columns(df.select("metric", "year", "target"), ["target"])
+        .filter(pl.col("target").is_not_null() | pl.col("year").is_in([keep] if keep else []))
+        .select("metric", "year")
+        .unique()
+    )
+    return df.join(targeted, on=["metric", "year"], how="semi", maintain_order="left")
 
 
 def _tooltip(lang: str, *extra: alt.Tooltip) -> list[alt.Tooltip]:
@@ -620,7 +638,8 @@ def heatmap_chart(
 
     The colour is attainment on a diverging scale centred on 100 % (vermillion below, blue
     above, clamped at 0 % and 200 %) with the percentage written in the cell; cells without
-    a target (or with a target of 0) are grey with a dash. Units are sorted by ``code``,
+    a target (or with a target of 0) are grey with a dash; a year in which no unit has a
+    target for the metric is left out. Units are sorted by ``code``,
     ``name`` (diacritics ignored) or ``latest`` (attainment in the metric's latest year,
     highest first, units without one last). With ``metric=None`` a dropdown above the chart
     chooses among all metrics of the table (catalog order, labels in ``lang``).
@@ -654,6 +673,9 @@ def heatmap_chart(
         df = df.filter(pl.col("metric") == code)
     if df.is_empty():
         return empty_chart(lang=lang, title=heading)
+    df = _targeted_years(df)
+    if df.is_empty():
+        return empty_chart(lang=lang, title=heading, message="no_targets")
     chosen = _highlighted(df, highlight)
     m = _unit_order(_measured(df, bands=bands, lang=lang), sort)
     domain = _attainment_domain(m["attainment"])
@@ -788,8 +810,8 @@ def ranked_chart(
     Bars are coloured by status and labelled with the attainment; units without a target
     are listed last with the words "no target" in place of a bar. ``highlight`` (a unit
     code or exact name, or several) outlines that unit's bar and writes its label in bold.
-    With ``menu=True`` (the default when ``year`` is None) a dropdown chooses among every
-    year of the data, starting at ``year`` (or the latest).
+    With ``menu=True`` (the default when ``year`` is None) a dropdown chooses among the
+    years in which some unit has a target, starting at ``year`` (or the latest).
 
     ``select`` makes the chart report clicks to Python (``alt.JupyterChart``): a point
     selection of that name over ``unit_code`` (click a bar, shift-click adds one,
@@ -819,6 +841,8 @@ def ranked_chart(
     chosen = _highlighted(df, highlight)
     if year is not None and not menu:
         df = df.filter(pl.col("year") == year)
+    elif df.height:
+        df = _targeted_years(df, keep=year)  # a year nobody has a target for ranks nothing
     if df.is_empty():
         return empty_chart(lang=lang, title=heading)
     m = _eager(rank_within_year(_measured(df, bands=bands, lang=lang), level=False))

@@ -500,13 +500,6 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
         .replace_strict(parent_of, default=None, return_dtype=pl.String)
         .alias("parent")
     ).filter(pl.col("parent").is_not_null())
-    sums = children.group_by(keys).agg(
-        _clean("actual").sum().alias("children_actual"),
-        _sum_or_null("target").alias("children_target"),
-        pl.col("unit_code").sort().alias("_reported"),
-        pl.col("as_of").alias("_as_of"),
-        (pl.col("source") == "synthetic").any().alias("_children_synthetic"),
-    )
     own = df.select(
         pl.col("unit_code").alias("parent"),
         "year",
@@ -516,6 +509,18 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
         pl.col("as_of").alias("parent_as_of"),
         pl.col("source").alias("_parent_source"),
     )
+    sums = (
+        children.join(own.select(*keys, "parent_as_of"), on=keys, how="left")
+        .group_by(keys)
+        .agg(
+            _clean("actual").sum().alias("children_actual"),
+            _sum_or_null("target").alias("children_target"),
+            pl.col("unit_code").sort().alias("_reported"),
+            # a unit's date differs from its parent's (a missing date differs from any)
+            pl.col("as_of").ne_missing(pl.col("parent_as_of")).any().alias("_as_of_differs"),
+            (pl.col("source") == "synthetic").any().alias("_children_synthetic"),
+        )
+    )
     parents = sorted({p for p in parent_of.values() if p})
     out = (
         pl.concat([own.select(keys), sums.select(keys)])
@@ -524,30 +529,38 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
         .join(own, on=keys, how="left")
         .join(sums, on=keys, how="left")
     )
-    rows = []
-    for r in out.iter_rows(named=True):
-        expected = registry.children(r["parent"], year=r["year"])
-        reported = r["_reported"] or []
-        rows.append(
-            {
-                "children_expected": len(expected),
-                "children_reported": len(reported),
-                "missing": sorted(set(expected) - set(reported)),
-                "as_of_mismatch": r["parent_as_of"] is not None
-                and any(a != r["parent_as_of"] for a in r["_as_of"] or []),
-            }
-        )
-    extra = pl.DataFrame(
-        rows,
-        schema={
-            "children_expected": pl.Int32,
-            "children_reported": pl.Int32,
-            "missing": pl.List(pl.String),
-            "as_of_mismatch": pl.Boolean,
-        },
+    # The units of the registry that existed in each year (at some time in it), by parent.
+    units = registry.units
+    lifetimes = units.filter(pl.col("parent").is_not_null()).select(
+        pl.col("code").alias("_child"),
+        "parent",
+        pl.col("valid_from").dt.year().fill_null(-(2**31)).alias("_first"),
+        pl.col("valid_to").dt.year().fill_null(2**31 - 1).alias("_last"),
     )
+    expected = (
+        out.select("parent", "year")
+        .unique()
+        .join(lifetimes, on="parent")
+        .filter(pl.col("year").is_between(pl.col("_first"), pl.col("_last")))
+        .group_by("parent", "year")
+        .agg(pl.col("_child").sort().alias("_expected"))
+    )
+    none: pl.Expr = pl.lit([], pl.List(pl.String))
+    out = out.join(expected, on=["parent", "year"], how="left").with_columns(
+        pl.col("_expected").fill_null(none),
+        pl.col("_reported").fill_null(none),
+    )
+    extra = out.select(
+        pl.col("_expected").list.len().cast(pl.Int32).alias("children_expected"),
+        pl.col("_reported").list.len().cast(pl.Int32).alias("children_reported"),
+        pl.col("_expected").list.set_difference("_reported").list.sort().alias("missing"),
+        (pl.col("parent_as_of").is_not_null() & pl.col("_as_of_differs").fill_null(False)).alias(
+            "as_of_mismatch"
+        ),
+    )
+    out = out.drop("_expected", "_as_of_differs")
     return (
-        pl.concat([out.drop("_reported", "_as_of"), extra], how="horizontal")
+        pl.concat([out.drop("_reported"), extra], how="horizontal")
         .rename({"parent": "unit_code"})
         .with_columns(
             pl.when(
