@@ -790,3 +790,42 @@ def test_a_typed_parquet_file_is_read_column_wise(registry, catalog, tmp_path) -
     assert kpis["unit_name"][0] == registry.name(units[0])
     assert set(kpis["source"]) == {"counted.parquet"}
     assert_frame_equal(kpis, read_kpi_file(path, registry=registry, catalog=catalog))
+
+
+def test_a_name_several_units_share_is_read_with_its_code(tmp_path) -> None:
+    """Real registries repeat names (Châu Thành is a district of ten provinces): a row that
+    gives the code reads, and the name alone is an error that lists the units."""
+    registry = kt.UnitRegistry.from_frame(
+        pl.DataFrame(
+            {
+                "code": ["80", "82", "809", "823"],
+                "name": ["Long An", "Tiền Giang", "Châu Thành", "Châu Thành"],
+                "level": ["city", "city", "district", "district"],
+                "parent": [None, None, "80", "82"],
+            }
+        )
+    )
+    catalog = kt.read_catalog(DATA / "metrics.csv")
+    path = tmp_path / "k.csv"
+    path.write_text(
+        "unit_code,unit_name,year,metric,actual\n809,Châu Thành,2024,admissions,5\n"
+        "823,huyện Châu Thành,2024,admissions,7\n",
+        encoding="utf-8",
+    )
+    for fast in (True, False):
+        from kpitools.io import _read_file
+
+        kpis, _ = _read_file(path, registry=registry, catalog=catalog, fast=fast)
+        assert kpis.select("unit_code", "unit_name", "actual").rows() == [
+            ("809", "Châu Thành", 5.0),
+            ("823", "Châu Thành", 7.0),
+        ]
+    path.write_text(
+        "unit_code,unit_name,year,metric,actual\n809,Tiền Giang,2024,admissions,5\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(kt.KpiDataError, match="unit name does not match code 809"):
+        read_kpi_file(path, registry=registry, catalog=catalog)
+    path.write_text("unit_name,year,metric,actual\nChâu Thành,2024,admissions,5\n", "utf-8")
+    with pytest.raises(kt.KpiDataError, match=r"ambiguous unit 'Châu Thành'.*809.*823"):
+        read_kpi_file(path, registry=registry, catalog=catalog)

@@ -334,7 +334,7 @@ def _unit(registry: UnitRegistry, code: object, name: object, ccol: str, ncol: s
         by_code = registry.resolve(code)
     except UnknownUnitError as exc:
         raise _BadCell(str(exc), ccol) from None
-    if name is not None and by_name != by_code:
+    if name is not None and by_name != by_code and not registry.is_name_of(name, by_code):
         raise _BadCell(
             f"unit name does not match code {by_code} ({registry.name(by_code)})", ncol, name
         )

@@ -462,14 +462,40 @@ class UnitRegistry:
                 padded = stripped.zfill(width)
                 if padded in info:
                     return padded
+        codes = self._named(text)
+        if codes is None:
+            return self._unknown(text)
+        if len(codes) == 1:
+            return codes[0]
+        raise UnknownUnitError(text, self._labels(codes), ambiguous=True)
+
+    def _named(self, text: str) -> tuple[str, ...] | None:
+        """The codes of the units ``text`` names, by the most specific key that finds any."""
         for index, key in zip(self._names[0], _keys(text), strict=True):
             codes = index.get(key)
-            if codes is None or not key:
-                continue
-            if len(codes) == 1:
-                return codes[0]
-            raise UnknownUnitError(text, self._labels(codes), ambiguous=True)
-        return self._unknown(text)
+            if codes is not None and key:
+                return codes
+        return None
+
+    def is_name_of(self, text: str, code: str) -> bool:
+        """Tell whether ``text`` names the unit ``code``: it resolves to it, or it is a name
+        several units share (``Châu Thành`` is a district of ten provinces) and ``code`` is
+        one of them.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame({"code": ["01", "02", "011", "021"],
+        ...     "name": ["Tỉnh A", "Tỉnh B", "Châu Thành", "Châu Thành"],
+        ...     "level": ["city", "city", "district", "district"],
+        ...     "parent": [None, None, "01", "02"]}))
+        >>> reg.is_name_of("huyện Châu Thành", "021"), reg.is_name_of("Châu Thành", "01")
+        (True, False)
+        """
+        self._unit(code)
+        try:
+            return self.resolve(text) == code
+        except UnknownUnitError as exc:
+            return exc.ambiguous and code in (self._named(text) or ())
 
     @functools.cached_property
     def _names(self) -> tuple[tuple[dict[str, tuple[str, ...]], ...], list[str]]:
