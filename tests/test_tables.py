@@ -120,3 +120,15 @@ def test_pace_table_for_the_november_figure(dataset: kt.Dataset, city_2023: pl.D
             "11.452",
         )
     ]
+
+
+def test_a_table_without_rows_says_so(dataset: kt.Dataset) -> None:
+    year_end = dataset.kpis.filter(pl.col("year") == 2022)  # no figure taken before year end
+    for lang, words in (("vi", "Không có số liệu nào lấy trước cuối năm"),
+                        ("en", "No figures taken before the end of the year")):  # fmt: skip
+        table = kt.pace_table(year_end, catalog=dataset.catalog, lang=lang)
+        assert table.frame.height == 0
+        page = table._repr_html_()
+        assert f'<tr class="kt-empty"><td colspan="8">{words}</td></tr>' in page
+    empty = kt.Table(pl.DataFrame({"a": [], "b": []}, schema={"a": pl.String, "b": pl.String}))
+    assert '<td colspan="2">Không có số liệu</td>' in empty._repr_html_()

@@ -118,6 +118,7 @@ _CSS = """<style>
   border-bottom: 1px solid #ddd; padding: .25rem .6rem; text-align: right; }
 .kt-explorer table.kt-table td:nth-child(2), .kt-explorer table.kt-table th:nth-child(2) {
   text-align: left; }
+.kt-explorer tr.kt-empty td { color: #666; font-style: italic; text-align: left; }
 .kt-explorer tr.kt-status-behind td { background: #fbe3d6; }
 .kt-explorer tr.kt-status-near td { background: #fdf0d5; }
 .kt-explorer tr.kt-status-met td { background: #dff2ec; }

@@ -83,6 +83,13 @@ _NOTES = {
 }
 
 
+_EMPTY = {"vi": "Không có số liệu", "en": "No data"}
+_NO_PACE = {
+    "vi": "Không có số liệu nào lấy trước cuối năm",
+    "en": "No figures taken before the end of the year",
+}
+
+
 def header(key: str, lang: str) -> str:
     """A column header in ``lang``."""
     return HEADERS[key][check_lang(lang)]
@@ -102,6 +109,7 @@ class Table:
     synthetic: tuple[bool, ...] = ()
     caption: str = ""
     lang: str = "vi"
+    empty: str = ""  # what a table without rows says (default: that there is no data)
 
     def replace(self, **changes: object) -> Table:
         """A copy with some fields changed."""
@@ -119,6 +127,10 @@ class Table:
                 classes.append("kt-synthetic")
             cells = "".join(f"<td>{e(str(v))}</td>" for v in row)
             body.append(f'<tr class="{" ".join(classes)}">{cells}</tr>')
+        if not body:
+            said = self.empty or _EMPTY[check_lang(self.lang)]
+            span = max(len(self.frame.columns), 1)
+            body.append(f'<tr class="kt-empty"><td colspan="{span}">{e(said)}</td></tr>')
         caption = f"<caption>{e(self.caption)}</caption>" if self.caption else ""
         return (
             f'<table class="kt-table">{caption}<thead><tr>{head}</tr></thead>'
@@ -252,6 +264,7 @@ def pace_table(kpis: pl.DataFrame, *, catalog: MetricCatalog, lang: str = "vi") 
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
         synthetic=tuple((df["source"] == "synthetic").to_list()),
         lang=lang,
+        empty=_NO_PACE[lang],
     )
 
 
