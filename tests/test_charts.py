@@ -956,3 +956,21 @@ def test_dropdowns_work_offline_in_a_static_page(dataset: kt.Dataset, browser, t
             )
     finally:
         page.close()
+
+
+def test_a_highlighted_unit_with_figures_only_in_years_without_targets(dataset) -> None:
+    df = frame(
+        [
+            ("001", "Ba Đình", 2020, "admissions", None, 50.0, "x"),
+            ("017", "Đông Anh", 2020, "admissions", None, 40.0, "x"),
+            ("017", "Đông Anh", 2023, "admissions", 100.0, 120.0, "x"),
+        ]
+    )
+    spec = charts.heatmap_chart(df, catalog=dataset.catalog, metric="admissions", highlight="001")
+    shown = rows_of(spec.to_dict(), layers(spec.to_dict())[0])
+    assert [(r["unit_code"], r["year"]) for r in shown] == [("017", 2023)]
+    untargeted = df.filter(pl.col("year") == 2020)
+    spec = charts.ranked_chart(
+        untargeted, catalog=dataset.catalog, metric="admissions", lang="en"
+    ).to_dict()
+    assert spec["datasets"][spec["data"]["name"]] == [{"t": "No targets to compare with"}]

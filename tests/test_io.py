@@ -829,3 +829,24 @@ def test_a_name_several_units_share_is_read_with_its_code(tmp_path) -> None:
     path.write_text("unit_name,year,metric,actual\nChâu Thành,2024,admissions,5\n", "utf-8")
     with pytest.raises(kt.KpiDataError, match=r"ambiguous unit 'Châu Thành'.*809.*823"):
         read_kpi_file(path, registry=registry, catalog=catalog)
+
+
+def test_both_readings_agree_on_categorical_and_object_columns(registry, catalog) -> None:
+    base = {"unit_code": ["001", "002"], "year": [2023, 2023], "metric": ["admissions"] * 2}
+    frames = [
+        pl.DataFrame(
+            {**base, "actual": [None, 5],
+             "note": pl.Series(["", " suppressed "], dtype=pl.Categorical)}
+        ),
+        pl.DataFrame(
+            {**base, "actual": [1, 5],
+             "source": pl.Series([" a ", ""], dtype=pl.Enum([" a ", ""]))}
+        ),
+        pl.DataFrame(
+            {**base, "actual": [1, 5], "note": pl.Series([object(), None], dtype=pl.Object)}
+        ),
+    ]  # fmt: skip
+    for frame in frames:
+        _assert_same(*_both_readings(frame, registry, catalog))
+    fast, _ = _both_readings(frames[1], registry, catalog)
+    assert fast[0]["source"].to_list() == ["a", "<frame>"]

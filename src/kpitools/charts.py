@@ -641,8 +641,9 @@ def heatmap_chart(
     a target (or with a target of 0) are grey with a dash; a year in which no unit has a
     target for the metric is left out. Units are sorted by ``code``,
     ``name`` (diacritics ignored) or ``latest`` (attainment in the metric's latest year,
-    highest first, units without one last). With ``metric=None`` a dropdown above the chart
-    chooses among all metrics of the table (catalog order, labels in ``lang``).
+    highest first, units without one last; the latest year shown). With ``metric=None`` a
+    dropdown above the chart chooses among the metrics of the table that have a target
+    (catalog order, labels in ``lang``).
     ``highlight`` (unit codes or exact names) outlines those units' cells in black.
 
     ``select`` makes the chart report clicks to Python (``alt.JupyterChart``): a point
@@ -673,10 +674,10 @@ def heatmap_chart(
         df = df.filter(pl.col("metric") == code)
     if df.is_empty():
         return empty_chart(lang=lang, title=heading)
+    chosen = _highlighted(df, highlight)  # a unit may have rows only in untargeted years
     df = _targeted_years(df)
     if df.is_empty():
         return empty_chart(lang=lang, title=heading, message="no_targets")
-    chosen = _highlighted(df, highlight)
     m = _unit_order(_measured(df, bands=bands, lang=lang), sort)
     domain = _attainment_domain(m["attainment"])
     dark_low = domain[0] + (1 - domain[0]) * 0.3
@@ -843,6 +844,8 @@ def ranked_chart(
         df = df.filter(pl.col("year") == year)
     elif df.height:
         df = _targeted_years(df, keep=year)  # a year nobody has a target for ranks nothing
+        if df.is_empty():
+            return empty_chart(lang=lang, title=heading, message="no_targets")
     if df.is_empty():
         return empty_chart(lang=lang, title=heading)
     m = _eager(rank_within_year(_measured(df, bands=bands, lang=lang), level=False))

@@ -591,6 +591,10 @@ def _fast_long(
     blank = pl.repeat(True, body.height, eager=True)
     for column, role in zip(body.columns, roles, strict=True):
         cell = body[column]
+        if cell.dtype == pl.Object:
+            raise _NotFast  # Python objects cannot be grouped
+        if isinstance(cell.dtype, pl.Categorical | pl.Enum):
+            cell = cell.cast(pl.String)  # read as the text it holds, as cell by cell
         if cell.dtype == pl.String:
             cell = _distinct(cell.to_frame(), _cell, pl.String())
         if role is None:  # a column without a header must be empty
