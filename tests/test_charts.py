@@ -974,3 +974,14 @@ def test_a_highlighted_unit_with_figures_only_in_years_without_targets(dataset) 
         untargeted, catalog=dataset.catalog, metric="admissions", lang="en"
     ).to_dict()
     assert spec["datasets"][spec["data"]["name"]] == [{"t": "No targets to compare with"}]
+
+
+def test_a_long_series_labels_every_tenth_year(dataset) -> None:
+    years = range(1950, 2026)
+    df = frame([("017", "Đông Anh", y, "admissions", None, float(y), "x") for y in years])
+    spec = charts.trend_chart(df, catalog=dataset.catalog, metric="admissions").to_dict()
+    x = spec["spec"]["layer"][0]["encoding"]["x"]
+    assert x["axis"]["values"] == list(range(1950, 2026, 10))
+    short = charts.trend_chart(df.filter(pl.col("year") >= 2010), catalog=dataset.catalog,
+                               metric="admissions").to_dict()  # fmt: skip
+    assert "values" not in short["spec"]["layer"][0]["encoding"]["x"]["axis"]

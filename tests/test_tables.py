@@ -4,6 +4,7 @@ import datetime as dt
 
 import polars as pl
 import pytest
+from polars.testing import assert_frame_equal
 
 import kpitools as kt
 from kpitools.tables import pace_table
@@ -132,3 +133,24 @@ def test_a_table_without_rows_says_so(dataset: kt.Dataset) -> None:
         assert f'<tr class="kt-empty"><td colspan="8">{words}</td></tr>' in page
     empty = kt.Table(pl.DataFrame({"a": [], "b": []}, schema={"a": pl.String, "b": pl.String}))
     assert '<td colspan="2">Không có số liệu</td>' in empty._repr_html_()
+
+
+def test_rank_history_shows_the_years_and_metrics_with_ranks(dataset: kt.Dataset) -> None:
+    districts = dataset.kpis.filter(pl.col("level") == "district")
+    table = kt.rank_history_table(districts, catalog=dataset.catalog, unit="017")
+    years = [c for c in table.frame.columns if c.isdigit()]
+    # the same units counted back to 1990, without targets before the panel's years
+    none = pl.lit(None, pl.Float64)
+    early = districts.filter(pl.col("year") == int(years[0])).with_columns(target=none)
+    older = pl.concat(
+        [early.with_columns(year=pl.lit(y, pl.Int32)) for y in range(1990, int(years[0]))]
+    )
+    unranked = districts.filter(pl.col("metric") == "admissions").with_columns(
+        metric=pl.lit("deaths"), target=none
+    )
+    longer = kt.rank_history_table(
+        pl.concat([older, districts, unranked]), catalog=dataset.catalog, unit="017"
+    )
+    assert_frame_equal(longer.frame, table.frame)
+    nothing = kt.rank_history_table(unranked, catalog=dataset.catalog, unit="017")
+    assert nothing.frame.height == 0 and "Không có số liệu" in nothing._repr_html_()

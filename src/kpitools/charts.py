@@ -258,6 +258,15 @@ def _measured(kpis: pl.DataFrame, *, bands: Bands, lang: str) -> pl.DataFrame:
     )
 
 
+def _year_axis(years: list[int]) -> alt.Axis:
+    """Every year labelled, or for a long series (a member export counted over decades)
+    every fifth or tenth one, so that the labels do not run into each other."""
+    if len(years) <= 20:
+        return alt.Axis(labelAngle=0)
+    step = 5 if len(years) <= 60 else 10
+    return alt.Axis(labelAngle=0, values=[y for y in years if y % step == 0])
+
+
 def _targeted_years(df: pl.DataFrame, keep: int | None = None) -> pl.DataFrame:
     """The rows of each metric's years in which some unit has a target (and of ``keep``).
 
@@ -1063,7 +1072,7 @@ def trend_chart(
         series.append((field, ref_label, "#CC79A7", [2, 2]))
     line_scale = alt.Scale(domain=[s[1] for s in series], range=[s[2] for s in series])
     dash_scale = alt.Scale(domain=[s[1] for s in series], range=[s[3] for s in series])
-    x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0))
+    x = alt.X("year:O", title=None, axis=_year_axis(data["year"].unique().sort().to_list()))
     layers: list[alt.Chart] = []
     if value == "attainment":
         layers.append(

@@ -397,13 +397,20 @@ def rank_history_table(
     level: str | None = None,
 ) -> Table:
     """A unit's rank among the units of its level, per metric (rows) and year (columns),
-    as ``rank/of``."""
+    as ``rank/of``; years and metrics in which the unit has no rank (no target) are left
+    out."""
     check_lang(lang)
     lvl = level or kpis.filter(pl.col("unit_code") == unit)["level"].first()
     ranked = rank_within_year(with_measures(kpis.filter(pl.col("level") == lvl)))
     ranked = ranked.with_columns(
         pl.col("rank").is_not_null().sum().over("year", "metric").alias("of")
     ).filter(pl.col("unit_code") == unit)
+    # Ranks need targets: years and metrics without any rank are left out (a table counted
+    # from a member export spans decades, with targets for its last years only).
+    ranked = ranked.filter(
+        pl.col("rank").is_not_null().any().over("year"),
+        pl.col("rank").is_not_null().any().over("metric"),
+    )
     years = sorted(set(ranked["year"].to_list()))
     out: dict[str, list[str]] = {header("metric", lang): []}
     out.update({str(y): [] for y in years})
