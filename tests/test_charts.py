@@ -985,3 +985,9 @@ def test_a_long_series_labels_every_tenth_year(dataset) -> None:
     short = charts.trend_chart(df.filter(pl.col("year") >= 2010), catalog=dataset.catalog,
                                metric="admissions").to_dict()  # fmt: skip
     assert "values" not in short["spec"]["layer"][0]["encoding"]["x"]["axis"]
+    # attainment is drawn for the years with targets only: those are labelled, all of them
+    targeted = df.with_columns(target=pl.when(pl.col("year") >= 2019).then(pl.col("actual")))
+    spec = charts.trend_chart(
+        targeted, catalog=dataset.catalog, metric="admissions", value="attainment"
+    ).to_dict()
+    assert "values" not in spec["spec"]["layer"][1]["encoding"]["x"]["axis"]

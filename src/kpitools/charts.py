@@ -1072,7 +1072,9 @@ def trend_chart(
         series.append((field, ref_label, "#CC79A7", [2, 2]))
     line_scale = alt.Scale(domain=[s[1] for s in series], range=[s[2] for s in series])
     dash_scale = alt.Scale(domain=[s[1] for s in series], range=[s[3] for s in series])
-    x = alt.X("year:O", title=None, axis=_year_axis(data["year"].unique().sort().to_list()))
+    # the years that are drawn: those with a value on one of the lines
+    drawn = data.filter(pl.any_horizontal(pl.col(f).is_not_null() for f, *_ in series))["year"]
+    x = alt.X("year:O", title=None, axis=_year_axis(drawn.unique().sort().to_list()))
     layers: list[alt.Chart] = []
     if value == "attainment":
         layers.append(
