@@ -882,8 +882,10 @@ def count_keys(
     # The id check starts now, not with the keys: both are CPU-bound and the keys are
     # needed first; it then runs beside the sorts below and the caller's tally.
     checked: Future[tuple[bool, int, bool]] | None = None
-    if ids is not None:
-        checked = ids.submit(_id_verdict, found) if once else ids.submit(check_ids, src, False)
+    if ids is not None and once:
+        checked = ids.submit(_id_verdict, found)
+    elif ids is not None:
+        checked = ids.submit(check_ids, src, streaming=False)
     # Sorts run on one thread: the id check (or the tally) keeps the other core busy, and
     # a one-thread sort takes a third less CPU time than a parallel one.
     runs = [found["key"].sort(multithreaded=False).rle()]
@@ -934,7 +936,7 @@ def bad_rows(src: Source, parsers: Parsers, plan: Plan, *, streaming: bool) -> p
     )
 
 
-def check_ids(src: Source, streaming: bool) -> tuple[bool, int, bool]:
+def check_ids(src: Source, *, streaming: bool) -> tuple[bool, int, bool]:
     """Whether two member ids may be equal (their hashes are), how many rows lack one, and
     whether a row says it is synthetic.
 

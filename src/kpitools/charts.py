@@ -273,9 +273,10 @@ def _targeted_years(df: pl.DataFrame, keep: int | None = None) -> pl.DataFrame:
     Attainment needs a target; a table counted over decades (from a member export) has
     targets for its last years only, and the other years would be empty columns or menus.
     """
+    kept = pl.col("year").is_in([] if keep is None else [keep])
     targeted = (
         _finite_columns(df.select("metric", "year", "target"), ["target"])
-        .filter(pl.col("target").is_not_null() | pl.col("year").is_in([keep] if keep else []))
+        .filter(pl.col("target").is_not_null() | kept)
         .select("metric", "year")
         .unique()
     )
