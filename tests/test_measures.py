@@ -709,6 +709,16 @@ def test_reconcile_counts_units_as_the_registry_does(kpis, registry, drop, undat
         )
 
 
+def test_reconcile_of_chosen_parents_is_their_part_of_the_whole(kpis, registry) -> None:
+    whole = reconcile(kpis, registry=registry)
+    assert_frame_equal(
+        reconcile(kpis, registry=registry, parents=["01"]),
+        whole.filter(pl.col("unit_code") == "01"),
+    )
+    with pytest.raises(ValueError, match="not codes of the registry: 99"):
+        reconcile(kpis, registry=registry, parents=["99"])
+
+
 # --------------------------------------------------------------------------- rollup
 
 

@@ -16,7 +16,7 @@ from typing import TypeVar
 
 import polars as pl
 
-from kpitools.names import UnitRegistry
+from kpitools.names import UnitRegistry, _lifetime_years
 from kpitools.numbers import NumberFormatError, check_percent
 
 Frame = pl.DataFrame | pl.LazyFrame
@@ -479,8 +479,13 @@ def term_attainment(
     )
 
 
-def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
+def reconcile(
+    kpis: Frame, *, registry: UnitRegistry, parents: Sequence[str] | None = None
+) -> pl.DataFrame:
     """Compare each parent's own figure with the sum of its units, per year and metric.
+
+    ``parents`` (codes) limits the comparison to those parents, which is much less work on
+    a national table than every parent of it.
 
     Returns one row per parent × year × metric where the parent has a figure or a unit
     does: ``parent_actual`` / ``children_actual`` (and the same for targets), ``difference``
@@ -494,6 +499,13 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
     """
     df = kpis.collect() if isinstance(kpis, pl.LazyFrame) else kpis
     parent_of = {c: registry.parent(c) for c in registry.codes()}
+    if parents is not None:
+        if unknown := [c for c in parents if c not in registry]:
+            raise ValueError(f"parents: not codes of the registry: {', '.join(unknown)}")
+        chosen = set(parents)
+        family = [c for c, p in parent_of.items() if c in chosen or p in chosen]
+        df = df.filter(pl.col("unit_code").is_in(family))
+        parent_of = {c: p if p in chosen else None for c, p in parent_of.items()}
     keys = ["parent", "year", "metric"]
     children = df.with_columns(
         pl.col("unit_code")
@@ -530,18 +542,14 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
         .join(sums, on=keys, how="left")
     )
     # The units of the registry that existed in each year (at some time in it), by parent.
-    units = registry.units
-    lifetimes = units.filter(pl.col("parent").is_not_null()).select(
-        pl.col("code").alias("_child"),
-        "parent",
-        pl.col("valid_from").dt.year().fill_null(-(2**31)).alias("_first"),
-        pl.col("valid_to").dt.year().fill_null(2**31 - 1).alias("_last"),
+    lifetimes = registry.units.filter(pl.col("parent").is_not_null()).select(
+        pl.col("code").alias("_child"), "parent", *_lifetime_years()
     )
     expected = (
         out.select("parent", "year")
         .unique()
         .join(lifetimes, on="parent")
-        .filter(pl.col("year").is_between(pl.col("_first"), pl.col("_last")))
+        .filter(pl.col("year").is_between(pl.col("first"), pl.col("last")))
         .group_by("parent", "year")
         .agg(pl.col("_child").sort().alias("_expected"))
     )
@@ -558,9 +566,8 @@ def reconcile(kpis: Frame, *, registry: UnitRegistry) -> pl.DataFrame:
             "as_of_mismatch"
         ),
     )
-    out = out.drop("_expected", "_as_of_differs")
     return (
-        pl.concat([out.drop("_reported"), extra], how="horizontal")
+        pl.concat([out.drop("_expected", "_as_of_differs", "_reported"), extra], how="horizontal")
         .rename({"parent": "unit_code"})
         .with_columns(
             pl.when(

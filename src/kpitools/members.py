@@ -50,7 +50,7 @@ from kpitools._members_read import BAD_ROW_KINDS, MEMBER_COLUMNS
 from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.io import LONG_SCHEMA, parse_date, read_targets
-from kpitools.names import LEVELS, UnitRegistry
+from kpitools.names import LEVELS, UnitRegistry, _lifetime_years
 
 __all__ = [
     "BAD_ROW_KINDS",
@@ -491,9 +491,8 @@ def _date(value: object, name: str) -> dt.date:
 
 
 def _years_of(units: pl.DataFrame) -> tuple[list[int], list[int]]:
-    first = [d.year if d else 0 for d in units["valid_from"]]
-    last = [d.year if d else 9999 for d in units["valid_to"]]
-    return first, last
+    first, last = units.select(*_lifetime_years())
+    return first.to_list(), last.to_list()
 
 
 @dataclass(frozen=True)

@@ -633,6 +633,23 @@ class UnitRegistry:
         )
 
 
+def _lifetime_years() -> tuple[pl.Expr, pl.Expr]:
+    """``first`` and ``last`` calendar year of each unit of :attr:`UnitRegistry.units` (0 and
+    9999 when open), as expressions: a unit exists in year y when first <= y <= last, as
+    :meth:`UnitRegistry.exists` says.
+
+    Examples
+    --------
+    >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+    >>> reg.units.filter(pl.col("code") == "019").select(*_lifetime_years()).row(0)
+    (2014, 2025)
+    """
+    return (
+        pl.col("valid_from").dt.year().fill_null(0).alias("first"),
+        pl.col("valid_to").dt.year().fill_null(9999).alias("last"),
+    )
+
+
 def _keys(text: str) -> tuple[str, str, str, str]:
     """Lookup keys, most specific first: full and prefix-free, with and without diacritics
     (those of :func:`_key`, sharing the cleaning)."""
