@@ -29,7 +29,7 @@ import polars as pl
 from kpitools.catalog import MetricCatalog
 from kpitools.explore import Explorer, explorer
 from kpitools.io import Dataset, load_dataset
-from kpitools.names import UnitRegistry
+from kpitools.registry import UnitRegistry
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGET_MS = 100.0

@@ -94,7 +94,7 @@ SPLITS: dict[str, float] = {}  # parts of an engine's time worth printing on the
 
 def run_kpitools(export: Path, units: Path) -> object:
     from kpitools.members import member_kpis
-    from kpitools.names import read_registry
+    from kpitools.registry import read_registry
 
     start = time.perf_counter()
     registry = read_registry(units)  # part of the timed work, as for a user

@@ -460,7 +460,7 @@ def test_a_failing_update_shows_a_message_and_keeps_the_view(
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(explore, "view_chart", broken)
+    monkeypatch.setattr(explore.widgets, "view_chart", broken)
     ex.controls.year.value = 2020
     assert "Không cập nhật được (RuntimeError: boom)" in ex.messages.value
     assert ex.state.year == 2023 and ex.controls.year.value == 2023

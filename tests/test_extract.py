@@ -41,8 +41,8 @@ from kpitools.extract import (
     statements_to_kpis,
 )
 from kpitools.io import LONG_SCHEMA, read_kpi_file
-from kpitools.names import read_registry
 from kpitools.numbers import format_number, percent_of
+from kpitools.registry import read_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -17,8 +17,8 @@ from polars.testing import assert_frame_equal
 
 import kpitools as kt
 from kpitools.io import LONG_SCHEMA, load_dataset, read_kpi_file, read_kpis, write_kpis
-from kpitools.names import strip_diacritics
 from kpitools.numbers import format_number
+from kpitools.textfold import strip_diacritics
 
 ROOT = Path(__file__).parents[1]
 DATA = ROOT / "data"
@@ -700,7 +700,7 @@ CELLS = {
 def _both_readings(source, registry, catalog, **options):
     """What the column-wise and the cell-by-cell readings give: a frame and row numbers,
     or the problems they report."""
-    from kpitools.io import _read_file
+    from kpitools.io.readers import _read_file
 
     out = []
     for fast in (True, False):
@@ -769,7 +769,7 @@ def test_the_column_wise_reading_agrees_with_the_cell_by_cell_one(
 
 
 def test_a_typed_parquet_file_is_read_column_wise(registry, catalog, tmp_path) -> None:
-    from kpitools.io import _fast_long
+    from kpitools.io.columnar import _fast_long
 
     units = registry.codes(level="district", year=2019)
     keys = [(u, y, m) for u in units for y in range(2019, 2025) for m in ("admissions", "deaths")]
@@ -813,7 +813,7 @@ def test_a_name_several_units_share_is_read_with_its_code(tmp_path) -> None:
         encoding="utf-8",
     )
     for fast in (True, False):
-        from kpitools.io import _read_file
+        from kpitools.io.readers import _read_file
 
         kpis, _ = _read_file(path, registry=registry, catalog=catalog, fast=fast)
         assert kpis.select("unit_code", "unit_name", "actual").rows() == [

@@ -34,7 +34,7 @@ from kpitools.measures import (
     with_measures,
     yoy_change,
 )
-from kpitools.names import UnitRegistry
+from kpitools.registry import UnitRegistry
 
 DATA = Path(__file__).parents[1] / "data"
 SEED_SOURCE = "000_75537393c0b30eb1.txt"

@@ -27,7 +27,7 @@ from kpitools.members import (
     structure_registry,
     suppress_small,
 )
-from kpitools.names import read_registry
+from kpitools.registry import read_registry
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = Path(__file__).parent / "data"
@@ -318,7 +318,7 @@ def test_spellings_first_seen_after_the_first_rows_are_read(registry, tmp_path) 
 
 
 def test_a_vocabulary_compares_what_it_has_seen_and_learns_the_rest() -> None:
-    from kpitools._members_read import SEX_VALUES, Vocab
+    from kpitools.members.read import SEX_VALUES, Vocab
 
     vocab = Vocab.of(SEX_VALUES)  # F is 0, M is 1
     vocab.prime(["Nam", "Nữ"])

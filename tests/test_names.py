@@ -15,15 +15,8 @@ from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
 from kpitools.errors import KpiDataError
-from kpitools.names import (
-    LEVELS,
-    UnitRegistry,
-    UnknownUnitError,
-    name_key,
-    nfc,
-    read_registry,
-    strip_diacritics,
-)
+from kpitools.registry import LEVELS, UnitRegistry, UnknownUnitError, read_registry
+from kpitools.textfold import name_key, nfc, strip_diacritics
 
 REPO = Path(__file__).parents[1]
 UNITS_CSV = REPO / "data" / "units.csv"
@@ -141,7 +134,7 @@ NAMES = st.text(
 
 @given(st.one_of(NAMES, st.text()))
 def test_the_fast_name_keys_are_the_character_by_character_ones(text: str) -> None:
-    from kpitools import names
+    from kpitools import textfold as names
 
     decomposed = unicodedata.normalize("NFD", text)
     assert names.strip_diacritics(text) == names._strip_each(decomposed.translate(names._PLAIN_D))

@@ -18,11 +18,11 @@ _EXPORTS = {
     "ParameterError": "errors",
     "MetricCatalog": "catalog",
     "read_catalog": "catalog",
-    "UnitRegistry": "names",
-    "UnknownUnitError": "names",
-    "read_registry": "names",
-    "name_key": "names",
-    "strip_diacritics": "names",
+    "UnitRegistry": "registry",
+    "UnknownUnitError": "registry",
+    "read_registry": "registry",
+    "name_key": "textfold",
+    "strip_diacritics": "textfold",
     "NumberFormatError": "numbers",
     "parse_number": "numbers",
     "parse_percent": "numbers",
@@ -77,8 +77,8 @@ _EXPORTS = {
     "movers": "measures",
     "metrics_in": "measures",
     "subset": "measures",
-    "report_header": "notebook",
-    "synthetic_notice": "notebook",
+    "report_header": "display",
+    "synthetic_notice": "display",
     "explorer": "explore",
     "member_kpis": "members",
     "read_crosswalk": "members",
@@ -188,19 +188,13 @@ if TYPE_CHECKING:  # pragma: no cover
         slope_chart,
         trend_chart,
     )
+    from kpitools.display import report_header, synthetic_notice
     from kpitools.errors import DataIssue, KpiDataError, ParameterError
-    from kpitools.explore import explorer
-    from kpitools.io import (
-        LONG_SCHEMA,
-        Dataset,
-        find_path,
-        load_dataset,
-        parse_date,
-        read_kpi_file,
-        read_kpis,
-        read_targets,
-        write_kpis,
-    )
+    from kpitools.explore.widgets import explorer
+    from kpitools.io.dataset import Dataset, find_path, load_dataset
+    from kpitools.io.readers import read_kpi_file, read_kpis, read_targets, write_kpis
+    from kpitools.io.schema import LONG_SCHEMA
+    from kpitools.io.sheets import parse_date
     from kpitools.measures import (
         DEFAULT_BANDS,
         Bands,
@@ -222,21 +216,10 @@ if TYPE_CHECKING:  # pragma: no cover
         with_measures,
         yoy_change,
     )
-    from kpitools.members import (
-        MemberExportError,
-        member_kpis,
-        read_crosswalk,
-        structure_registry,
-        suppress_small,
-    )
-    from kpitools.names import (
-        UnitRegistry,
-        UnknownUnitError,
-        name_key,
-        read_registry,
-        strip_diacritics,
-    )
-    from kpitools.notebook import report_header, synthetic_notice
+    from kpitools.members.badrows import MemberExportError
+    from kpitools.members.count import member_kpis
+    from kpitools.members.crosswalk import read_crosswalk, structure_registry
+    from kpitools.members.privacy import suppress_small
     from kpitools.numbers import (
         NumberFormatError,
         check_percent,
@@ -247,6 +230,7 @@ if TYPE_CHECKING:  # pragma: no cover
         parse_percent,
     )
     from kpitools.params import check_lang, check_metrics, check_unit, check_year, check_years
+    from kpitools.registry import UnitRegistry, UnknownUnitError, read_registry
     from kpitools.tables import (
         Table,
         findings,
@@ -256,3 +240,4 @@ if TYPE_CHECKING:  # pragma: no cover
         rank_history_table,
         ranking_table,
     )
+    from kpitools.textfold import name_key, strip_diacritics

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import polars as pl
 
-from kpitools.errors import DataIssue, KpiDataError
+from kpitools.errors import DataIssue, KpiDataError, KpiToolsError
 
 KINDS = ("count", "coverage")
 LANGS = ("vi", "en")
 _REQUIRED = ("code", "label_vi", "label_en", "unit_vi", "unit_en", "kind")
 
 
-class UnknownMetricError(KeyError):
+class UnknownMetricError(KpiToolsError, KeyError):
     """A metric code or label that the catalog does not know."""
 
     def __init__(self, text: str, suggestions: list[str]):
@@ -72,7 +72,7 @@ class MetricCatalog:
     )
 
     def __post_init__(self) -> None:
-        from kpitools.names import name_key
+        from kpitools.textfold import name_key
 
         for row in self.metrics.iter_rows(named=True):
             code = row["code"]
@@ -150,7 +150,7 @@ class MetricCatalog:
 
     def resolve(self, text: str) -> str:
         """Return the metric code for a code or a Vietnamese / English label."""
-        from kpitools.names import name_key
+        from kpitools.textfold import name_key
 
         if text in self._rows:
             return text

@@ -33,7 +33,8 @@ from kpitools.measures import (
     status,
     with_measures,
 )
-from kpitools.names import UnitRegistry, nfc, strip_diacritics
+from kpitools.registry import UnitRegistry
+from kpitools.textfold import nfc, strip_diacritics
 
 #: Fonts that carry every Vietnamese letter, on Windows, macOS, Linux and Android.
 FONT = "'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif"

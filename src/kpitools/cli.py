@@ -22,7 +22,8 @@ def _stop(signum: int, frame: object) -> None:
 def _run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _stop)
     from kpitools.errors import ParameterError
-    from kpitools.report import Outcome, discover, notebooks_by_kind, run_batch, shard
+    from kpitools.report.batch import run_batch, shard
+    from kpitools.report.discovery import Outcome, discover, notebooks_by_kind
 
     try:
         reports = shard(discover(Path(args.parameters), Path(args.notebooks)), args.shard)
@@ -72,18 +73,12 @@ def _extract(args: argparse.Namespace) -> int:
 
     from kpitools.catalog import read_catalog
     from kpitools.errors import KpiDataError
-    from kpitools.extract import (
-        STATEMENT_SCHEMA,
-        audit_statements,
-        audit_table,
-        extract_statements,
-        read_phrases,
-        read_report_text,
-        statements_frame,
-        statements_table,
-    )
-    from kpitools.io import find_path
-    from kpitools.names import read_registry
+    from kpitools.extract.audit import audit_statements
+    from kpitools.extract.display import audit_table, statements_table
+    from kpitools.extract.phrases import STATEMENT_SCHEMA, read_phrases
+    from kpitools.extract.statements import extract_statements, read_report_text, statements_frame
+    from kpitools.io.dataset import find_path
+    from kpitools.registry import read_registry
 
     try:
         registry = read_registry(find_path(args.units))
@@ -166,9 +161,12 @@ def _print_table(head: list[str], rows: list[list[str]], out: object) -> None:
 def _members(args: argparse.Namespace) -> int:
     from kpitools.catalog import read_catalog
     from kpitools.errors import KpiDataError
-    from kpitools.io import find_path, write_kpis
-    from kpitools.members import member_kpis, read_crosswalk, suppress_small
-    from kpitools.names import read_registry
+    from kpitools.io.dataset import find_path
+    from kpitools.io.readers import write_kpis
+    from kpitools.members.count import member_kpis
+    from kpitools.members.crosswalk import read_crosswalk
+    from kpitools.members.privacy import suppress_small
+    from kpitools.registry import read_registry
 
     try:
         registry = read_registry(find_path(args.units))

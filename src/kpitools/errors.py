@@ -1,4 +1,4 @@
-"""Errors that point at the exact cell of a bad input."""
+"""Errors: one base (:class:`KpiToolsError`), and problems that point at the exact cell of a bad input."""
 
 from __future__ import annotations
 
@@ -54,7 +54,20 @@ class DataIssue:
         return text
 
 
-class KpiDataError(ValueError):
+class KpiToolsError(Exception):
+    """The base of every error kpitools raises on purpose: catch this one to catch them all.
+
+    Each error also derives from the built-in it refines (``ValueError``, ``KeyError``), so
+    code written against those keeps working.
+
+    Examples
+    --------
+    >>> issubclass(KpiDataError, KpiToolsError) and issubclass(ParameterError, ValueError)
+    True
+    """
+
+
+class KpiDataError(KpiToolsError, ValueError):
     """Raised when input data cannot be used; lists every problem found.
 
     Examples
@@ -84,5 +97,5 @@ class KpiDataError(ValueError):
         return self._render()
 
 
-class ParameterError(ValueError):
+class ParameterError(KpiToolsError, ValueError):
     """Raised when a notebook or report parameter is wrong; the message says how to fix it."""

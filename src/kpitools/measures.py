@@ -16,8 +16,8 @@ from typing import TypeVar
 
 import polars as pl
 
-from kpitools.names import UnitRegistry, _lifetime_years
 from kpitools.numbers import NumberFormatError, check_percent
+from kpitools.registry import UnitRegistry, _lifetime_years
 
 Frame = pl.DataFrame | pl.LazyFrame
 #: A frame helper returns the kind of frame it was given.

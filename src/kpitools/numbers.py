@@ -46,7 +46,7 @@ from decimal import Context, Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from kpitools.errors import show_value
+from kpitools.errors import KpiToolsError, show_value
 
 __all__ = [
     "MISSING",
@@ -78,7 +78,7 @@ _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal)
 _CONTEXT = Context(prec=50)
 
 
-class NumberFormatError(ValueError):
+class NumberFormatError(KpiToolsError, ValueError):
     """Raised when a text is not a number; the message quotes the text and says why.
 
     Examples

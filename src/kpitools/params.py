@@ -6,7 +6,7 @@ import polars as pl
 
 from kpitools.catalog import LANGS, MetricCatalog
 from kpitools.errors import ParameterError
-from kpitools.names import UnitRegistry, UnknownUnitError
+from kpitools.registry import UnitRegistry, UnknownUnitError
 
 
 def check_year(kpis: pl.DataFrame, year: object) -> int:

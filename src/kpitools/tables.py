@@ -26,7 +26,7 @@ from kpitools.measures import (
 )
 
 if TYPE_CHECKING:
-    from kpitools.notebook import Html
+    from kpitools.display import Html
 from kpitools.numbers import NumberFormatError, format_number, format_percent, parse_percent
 
 HEADERS = {
@@ -361,7 +361,7 @@ def findings(
 ) -> Html:
     """One sentence per metric naming the unit furthest behind its target and the one
     furthest ahead in ``year`` (by attainment), as a list a reader sees first."""
-    from kpitools.notebook import Html
+    from kpitools.display import Html
 
     check_lang(lang)
     rows = with_measures(subset(kpis, year=year, level=level)).filter(

@@ -21,7 +21,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import operator
-import os
 from collections.abc import Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -31,9 +30,7 @@ from typing import Any
 import polars as pl
 
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.names import name_key, nfc
-
-PathLike = str | os.PathLike[str]
+from kpitools.textfold import name_key, nfc
 
 #: Header spellings accepted for each column of a member export (compared ignoring case,
 #: diacritics and spacing). Columns not named here are never read.
@@ -269,7 +266,7 @@ def open_source(export: object, *, sheet: str | int | None = None) -> Source:
 
 
 def _read_excel(path: Path, sheet: str | int | None) -> pl.DataFrame:
-    from kpitools.io import _open_sheet
+    from kpitools.io.sheets import _open_sheet
 
     reader, which = _open_sheet(path, sheet)
     # Every cell as text, so codes keep their zeros and dates go through one parser.
@@ -432,7 +429,7 @@ class DateParser:
         return cls(best)
 
     def learn(self, texts: Iterable[str]) -> int:
-        from kpitools.io import parse_date
+        from kpitools.io.sheets import parse_date
 
         new = 0
         for text in texts:

@@ -1,10 +1,4 @@
-"""Vietnamese unit names and the unit registry.
-
-Names are compared through :func:`name_key`: NFC, case-folded, whitespace collapsed, an
-administrative prefix (quận, huyện, thị xã, thành phố, TP., Q., H., TX.) removed and the tone
-mark moved to the end of each syllable, so "Hòa" and "Hoà" match. :class:`UnitRegistry` turns
-whatever a data file says ("huyện Đông Anh", "Dong Anh", "17") into an official code ("017").
-"""
+"""The unit registry: codes, names, levels, parents and dates of the units reported on."""
 
 from __future__ import annotations
 
@@ -14,7 +8,6 @@ import functools
 import io
 import os
 import re
-import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -24,16 +17,14 @@ from typing import Any, NamedTuple
 
 import polars as pl
 
-from kpitools.errors import DataIssue, KpiDataError, show_value
+from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, show_value
+from kpitools.textfold import _DIGITS, _keys, name_key, nfc
 
 __all__ = [
     "LEVELS",
     "UnitRegistry",
     "UnknownUnitError",
-    "name_key",
-    "nfc",
     "read_registry",
-    "strip_diacritics",
 ]
 
 #: Allowed values of the registry's ``level`` column, from the top down: the city, its
@@ -42,7 +33,6 @@ __all__ = [
 LEVELS: tuple[str, ...] = ("city", "district", "affiliated", "ward", "basic")
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "level", "parent")
-OPTIONAL_COLUMNS: tuple[str, ...] = ("type", "valid_from", "valid_to", "note")
 _COLUMNS = ("code", "name", "level", "type", "parent", "valid_from", "valid_to", "note")
 _SCHEMA: dict[str, Any] = {
     "code": pl.String,
@@ -55,34 +45,10 @@ _SCHEMA: dict[str, Any] = {
     "note": pl.String,
 }
 _DATE_COLUMNS = ("valid_from", "valid_to")
-
-# Vietnamese tone marks (huyền, sắc, ngã, hỏi, nặng); vowel-quality marks (circumflex,
-# breve, horn) stay where they are.
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-# Ð/ð (Icelandic eth) is what old VNI/TCVN conversions often leave in place of Đ/đ; invisible
-# format characters (zero-width space, joiners, BOM, soft hyphen) come in with copy-paste.
-_CLEAN = str.maketrans(
-    {
-        "\u00d0": "\u0110",
-        "\u00f0": "\u0111",
-        "\u00ad": None,
-        "\u200b": None,
-        "\u200c": None,
-        "\u200d": None,
-        "\u2060": None,
-        "\ufeff": None,
-    }
-)
-_PLAIN_D = str.maketrans({"đ": "d", "Đ": "D", "\u00f0": "d", "\u00d0": "D"})
-_COMBINING = re.compile("[\u0300-\u036f]+")  # all of category Mn
-_TONE = re.compile("[" + "".join(sorted(_TONES)) + "]")
-_SYLLABLE = re.compile("[0-9A-Za-z\u0300-\u036fđĐðÐ]+")  # where every character is one
-_ABBREVIATIONS = ("tp.", "tx.", "q.", "h.")
-_DIGITS = re.compile(r"[0-9]+")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MEMO_LIMIT = 65_536
 
-# A tiny registry for the doctests below.
+
 _DEMO: dict[str, list[Any]] = {
     "code": ["01", "001", "017", "019"],
     "name": ["Hà Nội", "Ba Đình", "Đông Anh", "Nam Từ Liêm"],
@@ -94,165 +60,7 @@ _DEMO: dict[str, list[Any]] = {
 }
 
 
-def nfc(text: str) -> str:
-    """Return ``text`` in Unicode normalization form NFC.
-
-    Examples
-    --------
-    >>> import unicodedata
-    >>> nfc(unicodedata.normalize("NFD", "Đông Anh")) == "Đông Anh"
-    True
-    """
-    return unicodedata.normalize("NFC", text)
-
-
-def strip_diacritics(text: str) -> str:
-    """Remove every diacritic, turning đ/Đ into d/D; case and spacing are kept.
-
-    Examples
-    --------
-    >>> strip_diacritics("Đông Anh")
-    'Dong Anh'
-    >>> strip_diacritics("Ứng Hòa")
-    'Ung Hoa'
-    """
-    decomposed = unicodedata.normalize("NFD", text).translate(_PLAIN_D)
-    plain = _COMBINING.sub("", decomposed)
-    if plain.isascii():  # Vietnamese and ASCII: only the common combining marks to drop
-        return plain
-    return _strip_each(decomposed)
-
-
-def _strip_each(decomposed: str) -> str:
-    """:func:`strip_diacritics` of any text, character by character."""
-    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return unicodedata.normalize("NFC", kept)
-
-
-def name_key(text: str, *, diacritics: bool = True) -> str:
-    """Return the key under which two spellings of a unit name compare equal.
-
-    The text is NFC-normalized and case-folded, whitespace (including no-break space) is
-    collapsed, punctuation around it trimmed, and one leading administrative prefix is
-    removed: quận, huyện, thị xã, thành phố, TP, TP., Q., H., TX. (any case, with full
-    diacritics or none; "Quân" is a word, not "quận", and is kept). With ``diacritics=True``
-    each syllable's tone mark is moved to the syllable's end, so the old and new placements
-    ("Hòa"/"Hoà", "Thủy"/"Thuỷ") give one key while vowel marks (â, ă, ơ, ư) still count.
-    With ``diacritics=False`` every mark is removed and the prefix is recognized without them.
-
-    The key is for comparing, not for display.
-
-    Parameters
-    ----------
-    text
-        A unit name as written anywhere.
-    diacritics
-        Keep diacritics in the key (default) or remove them all.
-
-    Examples
-    --------
-    >>> name_key("Ứng Hòa") == name_key("ứng hoà")
-    True
-    >>> name_key("  Huyện\\u00a0Đông   Anh. ", diacritics=False)
-    'dong anh'
-    >>> name_key("Q. Ba Đình") == name_key("Ba Đình")
-    True
-    """
-    return _key(text, diacritics=diacritics, drop_prefix=True)
-
-
-def _words(text: str) -> list[str]:
-    cleaned = unicodedata.normalize("NFC", nfc(text).translate(_CLEAN).casefold())
-    return _trim(cleaned).split()
-
-
-def _key(text: str, *, diacritics: bool, drop_prefix: bool) -> str:
-    words = _words(text)
-    if drop_prefix:
-        words = _drop_prefix(words, loose=not diacritics)
-    joined = _trim(" ".join(words))
-    return _move_tones(joined) if diacritics else strip_diacritics(joined)
-
-
-def _is_edge_junk(char: str) -> bool:
-    return char.isspace() or unicodedata.category(char)[0] in "PS"
-
-
-def _trim(text: str) -> str:
-    start, end = 0, len(text)
-    while start < end and _is_edge_junk(text[start]):
-        start += 1
-    while end > start and _is_edge_junk(text[end - 1]):
-        end -= 1
-    return text[start:end]
-
-
-def _move_tones(text: str) -> str:
-    decomposed = unicodedata.normalize("NFD", text)
-    if _COMBINING.sub("", decomposed).translate(_PLAIN_D).isascii():  # letters, marks and đ
-        moved = _SYLLABLE.sub(_tones_last, decomposed) if _TONE.search(decomposed) else decomposed
-        return unicodedata.normalize("NFC", moved)
-    return _move_each(decomposed)
-
-
-def _move_each(decomposed: str) -> str:
-    """:func:`_move_tones` of any text, character by character."""
-    out: list[str] = []
-    tones: list[str] = []
-    for char in decomposed:
-        if char.isalnum() or unicodedata.category(char)[0] == "M":
-            if char in _TONES:
-                tones.append(char)
-            else:
-                out.append(char)
-        else:
-            out.extend(tones)
-            tones.clear()
-            out.append(char)
-    out.extend(tones)
-    return unicodedata.normalize("NFC", "".join(out))
-
-
-def _tones_last(syllable: re.Match[str]) -> str:
-    text = syllable.group()
-    tones = _TONE.findall(text)
-    return _TONE.sub("", text) + "".join(tones) if tones else text
-
-
-_STRICT_WORDS = frozenset(_move_tones(w) for w in ("quận", "huyện", "quan", "huyen", "tp", "tx"))
-_STRICT_PAIRS = frozenset(
-    (_move_tones(a), _move_tones(b))
-    for a, b in (("thị", "xã"), ("thành", "phố"), ("thi", "xa"), ("thanh", "pho"))
-)
-_LOOSE_WORDS = frozenset(("quan", "huyen", "tp", "tx"))
-_LOOSE_PAIRS = frozenset((("thi", "xa"), ("thanh", "pho")))
-
-
-def _drop_prefix(words: list[str], *, loose: bool) -> list[str]:
-    """Drop one administrative prefix from case-folded words, if a name remains after it."""
-    if len(words) < 2:
-        return _drop_attached(words)
-    norm = strip_diacritics if loose else _move_tones
-    first = norm(_trim(words[0]))
-    if len(words) >= 3 and (first, norm(_trim(words[1]))) in (
-        _LOOSE_PAIRS if loose else _STRICT_PAIRS
-    ):
-        return words[2:]
-    if first in (_LOOSE_WORDS if loose else _STRICT_WORDS) or words[0] in _ABBREVIATIONS:
-        return words[1:]
-    return _drop_attached(words)
-
-
-def _drop_attached(words: list[str]) -> list[str]:
-    # "TP.Hà Nội", "Q.Ba Đình": the abbreviation glued to the name.
-    if words:
-        for abbreviation in _ABBREVIATIONS:
-            if words[0].startswith(abbreviation) and len(words[0]) > len(abbreviation):
-                return [words[0][len(abbreviation) :], *words[1:]]
-    return words
-
-
-class UnknownUnitError(KeyError):
+class UnknownUnitError(KpiToolsError, KeyError):
     """A unit name or code that the registry cannot resolve to exactly one unit.
 
     Attributes
@@ -437,7 +245,7 @@ class UnitRegistry:
         >>> reg.resolve("Dong Anhh")
         Traceback (most recent call last):
         ...
-        kpitools.names.UnknownUnitError: unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?
+        kpitools.registry.UnknownUnitError: unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?
         """
         if not isinstance(text, str):
             raise TypeError(f"a unit name or code must be str, not {type(text).__name__}")
@@ -647,23 +455,6 @@ def _lifetime_years() -> tuple[pl.Expr, pl.Expr]:
     return (
         pl.col("valid_from").dt.year().fill_null(0).alias("first"),
         pl.col("valid_to").dt.year().fill_null(9999).alias("last"),
-    )
-
-
-def _keys(text: str) -> tuple[str, str, str, str]:
-    """Lookup keys, most specific first: full and prefix-free, with and without diacritics
-    (those of :func:`_key`, sharing the cleaning)."""
-    words = _words(text)
-
-    def key(kept: list[str], diacritics: bool) -> str:
-        joined = _trim(" ".join(kept))
-        return _move_tones(joined) if diacritics else strip_diacritics(joined)
-
-    return (
-        key(words, True),
-        key(_drop_prefix(words, loose=False), True),
-        key(words, False),
-        key(_drop_prefix(words, loose=True), False),
     )
 
 

@@ -17,17 +17,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kpitools._extract_text import (
-    NUM,
-    Doc,
-    Sentence,
-    UnitMention,
-    fold,
-    resolve_month,
-    rx,
-    words_rx,
-)
+from kpitools.extract.text import NUM, Doc, Sentence, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
+from kpitools.textfold import fold, rx, words_rx
 
 if TYPE_CHECKING:
     from kpitools.catalog import MetricCatalog

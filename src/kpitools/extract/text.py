@@ -11,78 +11,30 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from kpitools.names import UnitRegistry
-
-# Tone marks (huyền, sắc, ngã, hỏi, nặng).
-_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_SPACE_LIKE = frozenset(
-    "\t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
-    "\u200a\u202f\u205f\u3000"
+from kpitools.textfold import (
+    INVISIBLE,
+    LINE_BREAKS,
+    LOOKALIKES,
+    SPACE_LIKE,
+    _spaced,
+    fold,
+    fold_pattern,
+    rx,
+    words_rx,
 )
-_INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
-_LINE_BREAKS = frozenset("\n\u2028\u2029\x85")
-_LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}  # eth left by old VNI/TCVN converters
+
+if TYPE_CHECKING:
+    from kpitools.registry import UnitRegistry
+
 
 #: A number as reports write it: grouped thousands and an optional decimal part.
 NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
-
-
-@functools.lru_cache(maxsize=8192)
-def fold_char(char: str) -> str:
-    """One character in lower case; always one character."""
-    low = char.lower()
-    return low if len(low) == 1 else char
-
-
-# Where the tone of an open "oa", "oe", "uy" sits varies (hòa / hoà, ủy / uỷ, hóa / hoá):
-# folded text puts it on the second vowel. Only the tone moves, so lengths are kept.
-_OLD_TONE = re.compile(r"([òóỏõọ])([ae])(?![^\W\d_])|([ùúủũụ])(y)(?![^\W\d_])")
-
-
-def _move_tone(m: re.Match[str]) -> str:
-    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-    decomposed = unicodedata.normalize("NFD", first)
-    return decomposed[0] + unicodedata.normalize("NFC", second + decomposed[1:])
-
-
-def fold(text: str) -> str:
-    """``text`` in lower case with tone marks in one place, of the same length.
-
-    Patterns search the folded text, so "Thành ủy" and "thành uỷ" read alike, while words
-    that differ only by a mark stay apart ("đạt" reach, "đặt" install; "ảnh" photo, "Anh").
-    """
-    return _OLD_TONE.sub(_move_tone, "".join(map(fold_char, text)))
-
-
-def fold_pattern(pattern: str) -> str:
-    r"""Fold a regular expression written in lower case (its ASCII is left alone)."""
-    return _OLD_TONE.sub(_move_tone, unicodedata.normalize("NFC", pattern))
-
-
-def rx(pattern: str) -> re.Pattern[str]:
-    """Compile a pattern written in ordinary Vietnamese for searching folded text."""
-    return re.compile(fold_pattern(pattern))
-
-
-def words_rx(words: Iterable[str]) -> re.Pattern[str]:
-    """Any of ``words`` as whole words of folded text, longest first; spaces match any run."""
-    alternatives = sorted({fold(w.strip()) for w in words if w.strip()}, key=len, reverse=True)
-    parts = [
-        r"\s*[-–]\s*".join(_spaced(p) for p in re.split(r"\s*[-–]\s*", a)) for a in alternatives
-    ]
-    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
-
-
-def _spaced(text: str) -> str:
-    return r"\s+".join(re.escape(w) for w in text.split())
 
 
 # --------------------------------------------------------------------------- normalization
@@ -127,18 +79,18 @@ def normalize(text: str) -> Normalized:
             if j < n and text[j] == "\n":
                 j += 1
             chunk = "\n"
-        elif char in _LINE_BREAKS:
+        elif char in LINE_BREAKS:
             chunk = "\n"
         else:
             while j < n and unicodedata.combining(text[j]):
                 j += 1
-            if char in _INVISIBLE:
+            if char in INVISIBLE:
                 i = j
                 continue
-            if char in _SPACE_LIKE or (char.isspace() and char not in _LINE_BREAKS):
+            if char in SPACE_LIKE or (char.isspace() and char not in LINE_BREAKS):
                 chunk = " "
             else:
-                chunk = unicodedata.normalize("NFC", _LOOKALIKES.get(char, char) + text[i + 1 : j])
+                chunk = unicodedata.normalize("NFC", LOOKALIKES.get(char, char) + text[i + 1 : j])
         if chunk == " " and out and out[-1] == " ":
             ends[-1] = j  # a run of spaces is one space
         else:

@@ -1,0 +1,598 @@
+"""The explorer without widgets: its panel, state and views, testable without a kernel."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from kpitools import params
+from kpitools.catalog import check_lang
+from kpitools.errors import DataIssue, KpiDataError, ParameterError, show_value
+from kpitools.io.dataset import Dataset
+from kpitools.measures import DEFAULT_BANDS, Bands, rank_within_year, rollup, with_measures
+from kpitools.registry import UnitRegistry, UnknownUnitError
+
+if TYPE_CHECKING:
+    import altair as alt
+
+    from kpitools.display import Html
+    from kpitools.tables import Table
+
+
+#: The charts of the explorer, in the order they are shown.
+CHARTS = ("ranked", "heatmap", "trend")
+#: Export formats: the table's and the chart's.
+TABLE_FORMATS = ("csv", "xlsx")
+CHART_FORMATS = ("png", "svg")
+#: Name of the point selection of units in the ranked chart and the heatmap; the units
+#: drawn as chosen are the list parameter ``unit_marked``.
+SELECTION = "unit"
+MARKED = f"{SELECTION}_marked"
+
+_WIDGETS_MISSING = (
+    "the KPI explorer needs ipywidgets and anywidget (for Altair's JupyterChart): "
+    "pip install 'ipywidgets>=8.1' 'anywidget>=0.9', then restart the kernel"
+)
+
+_WORDS: dict[str, dict[str, str]] = {
+    "title": {"vi": "Khám phá chỉ tiêu", "en": "KPI explorer"},
+    "metric": {"vi": "Chỉ số", "en": "Metric"},
+    "year": {"vi": "Năm", "en": "Year"},
+    "units": {"vi": "Đơn vị", "en": "Units"},
+    "lang": {"vi": "Ngôn ngữ", "en": "Language"},
+    "clear": {"vi": "Bỏ chọn", "en": "Clear"},
+    "bands": {"vi": "Ngưỡng trạng thái (% đạt)", "en": "Status thresholds (% attained)"},
+    "hint": {
+        "vi": "Bấm vào một đơn vị trên biểu đồ xếp hạng hoặc bản đồ nhiệt để chọn, "
+        "Shift + bấm để chọn thêm; Ctrl + bấm trong danh sách để bỏ một đơn vị.",
+        "en": "Click a unit in the ranking or the heatmap to select it, shift-click to add "
+        "one; ctrl-click in the list to drop one.",
+    },
+    "file": {"vi": "Tệp dữ liệu", "en": "Data file"},
+    "load": {"vi": "Nạp", "en": "Load"},
+    "upload": {"vi": "Tải tệp lên", "en": "Upload"},
+    "chart": {"vi": "Biểu đồ", "en": "Chart"},
+    "folder": {"vi": "Thư mục", "en": "Folder"},
+    "folder_hint": {"vi": "để trống: chỉ tải về", "en": "empty: download only"},
+    "export": {"vi": "Xuất", "en": "Export"},
+    "ranked": {"vi": "Xếp hạng", "en": "Ranking"},
+    "heatmap": {"vi": "Bản đồ nhiệt", "en": "Heatmap"},
+    "trend": {"vi": "Xu hướng", "en": "Trend"},
+    "problems": {
+        "vi": "{n} lỗi trong {file}; dữ liệu đang xem vẫn được giữ nguyên:",
+        "en": "{n} problem(s) in {file}; the data shown before stays loaded:",
+    },
+    "more": {"vi": "… và {n} lỗi khác", "en": "… and {n} more"},
+    "where_file": {"vi": "Tệp", "en": "File"},
+    "where_row": {"vi": "Dòng", "en": "Row"},
+    "where_column": {"vi": "Cột", "en": "Column"},
+    "where_value": {"vi": "Giá trị", "en": "Value"},
+    "where_message": {"vi": "Lỗi", "en": "Problem"},
+    "loaded": {"vi": "Đã nạp {n} dòng từ {file}.", "en": "Loaded {n} rows from {file}."},
+    "no_units": {
+        "vi": "không có dòng nào của các đơn vị thuộc {parent}",
+        "en": "no rows for the units of {parent}",
+    },
+    "bad_bands": {"vi": "Ngưỡng không hợp lệ: {e}", "en": "Thresholds not valid: {e}"},
+    "failed": {
+        "vi": "Không cập nhật được ({e}); vẫn giữ lựa chọn trước.",
+        "en": "Could not update ({e}); the previous view stays.",
+    },
+    "saved": {"vi": "Đã lưu:", "en": "Saved:"},
+    "download": {"vi": "Tải về:", "en": "Download:"},
+    "nothing": {"vi": "Chưa chọn định dạng nào.", "en": "No format chosen."},
+}
+
+_CSS = """<style>
+.kt-explorer table.kt-table { border-collapse: collapse; font-size: .92rem; margin: .5rem 0; }
+.kt-explorer table.kt-table caption { text-align: left; font-weight: 600; padding: .3rem 0; }
+.kt-explorer table.kt-table th, .kt-explorer table.kt-table td {
+  border-bottom: 1px solid #ddd; padding: .25rem .6rem; text-align: right; }
+.kt-explorer table.kt-table td:nth-child(2), .kt-explorer table.kt-table th:nth-child(2) {
+  text-align: left; }
+.kt-explorer tr.kt-empty td { color: #666; font-style: italic; text-align: left; }
+.kt-explorer tr.kt-status-behind td { background: #fbe3d6; }
+.kt-explorer tr.kt-status-near td { background: #fdf0d5; }
+.kt-explorer tr.kt-status-met td { background: #dff2ec; }
+.kt-explorer tr.kt-status-exceeded td { background: #dbeaf5; }
+.kt-explorer .kt-synthetic-notice { background: #fff4e0; border-left: 4px solid #e69f00;
+  padding: .4rem .8rem; margin: .3rem 0; color: #5a3b00; }
+.kt-explorer .kt-problems { border-left: 4px solid #d55e00; background: #fbe3d6;
+  padding: .4rem .8rem; margin: .3rem 0; }
+.kt-explorer .kt-problems table td, .kt-explorer .kt-problems table th {
+  padding: .1rem .5rem; text-align: left; vertical-align: top; }
+.kt-explorer .kt-ok { color: #00684a; }
+</style>"""
+
+
+def word(key: str, lang: str) -> str:
+    """A word of the explorer's interface in ``lang``.
+
+    Examples
+    --------
+    >>> word("year", "en")
+    'Year'
+    """
+    return _WORDS[key][check_lang(lang)]
+
+
+# --------------------------------------------------------------------------- pure layer
+
+
+@dataclass(frozen=True, eq=False)
+class Panel:
+    """The rows an explorer shows: the units directly under ``parent``, split by metric
+    once, and the parent's own figures (or its units' sums, see
+    :func:`kpitools.measures.rollup`) as the reference line of the trend.
+
+    Build one with :meth:`from_dataset`; it never changes (loading data makes a new one).
+    """
+
+    dataset: Dataset
+    parent: str
+    metrics: tuple[str, ...]
+    _rows: dict[str, pl.DataFrame] = field(repr=False)
+    _reference: dict[str, pl.DataFrame] = field(repr=False)
+    _years: dict[str, tuple[int, ...]] = field(repr=False)
+    _codes: dict[str, frozenset[str]] = field(repr=False)
+    units: tuple[tuple[str, str], ...] = ()
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset, *, parent: str | None = None) -> Panel:
+        """Split ``dataset`` for exploring the units of ``parent`` (default: the city).
+
+        Raises ``KpiDataError`` when no row belongs to a unit of ``parent``.
+
+        Examples
+        --------
+        >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+        >>> panel.parent, len(panel.units), panel.years("admissions")[-1]
+        ('01', 31, 2024)
+        """
+        registry = dataset.registry
+        parent = _root(registry) if parent is None else registry.resolve(parent)
+        kpis = dataset.kpis
+        rows = kpis.filter(pl.col("unit_code").is_in(registry.children(parent)))
+        if rows.is_empty():
+            file = ", ".join(str(f) for f in dataset.files) or None
+            raise KpiDataError(
+                DataIssue(_WORDS["no_units"]["en"].format(parent=registry.name(parent)), file=file)
+            )
+        order = {code: i for i, code in enumerate(dataset.catalog.codes)}
+        by_metric = {
+            str(k[0]): part for k, part in rows.partition_by("metric", as_dict=True).items()
+        }
+        metrics = tuple(sorted(by_metric, key=lambda m: (order.get(m, len(order)), m)))
+        reference = rollup(kpis, registry=registry, unit=parent)
+        by_reference = {
+            str(k[0]): part for k, part in reference.partition_by("metric", as_dict=True).items()
+        }
+        names = dict(rows.select("unit_code", "unit_name").unique("unit_code").iter_rows())
+        units = tuple((f"{names[c] or c} ({c})", c) for c in sorted(names))
+        return cls(
+            dataset=dataset,
+            parent=parent,
+            metrics=metrics,
+            _rows=by_metric,
+            _reference=by_reference,
+            _years={m: tuple(sorted(set(f["year"].to_list()))) for m, f in by_metric.items()},
+            _codes={m: frozenset(f["unit_code"].to_list()) for m, f in by_metric.items()},
+            units=units,
+        )
+
+    def rows(self, metric: str) -> pl.DataFrame:
+        """The units' rows of ``metric``, every year (an empty frame for an unknown one)."""
+        return self._rows.get(metric, self.dataset.kpis.clear())
+
+    def reference(self, metric: str) -> pl.DataFrame:
+        """The parent's figures of ``metric``, one row per year."""
+        return self._reference.get(metric, self.dataset.kpis.clear())
+
+    def years(self, metric: str) -> tuple[int, ...]:
+        """The years with unit rows of ``metric``, oldest first."""
+        return self._years.get(metric, ())
+
+    def present(self, metric: str, units: Iterable[str]) -> tuple[str, ...]:
+        """The codes of ``units`` that have rows of ``metric``, in the order given."""
+        codes = self._codes.get(metric, frozenset())
+        return tuple(u for u in units if u in codes)
+
+    def name(self, code: str) -> str:
+        """A unit's display name."""
+        return self.dataset.registry.name(code)
+
+
+def _root(registry: UnitRegistry) -> str:
+    cities = registry.codes(level="city")
+    if not cities:
+        raise ParameterError("the unit registry has no unit of level 'city'; pass parent=")
+    return cities[0]
+
+
+@dataclass(frozen=True)
+class ExplorerState:
+    """What the explorer shows: a metric, a year, the selected units (codes), the
+    language and the status bands. Frozen; :meth:`replace` returns a copy.
+
+    Examples
+    --------
+    >>> s = ExplorerState(metric="admissions", year=2023)
+    >>> s.replace(units=("017",)).units, s.units
+    (('017',), ())
+    """
+
+    metric: str
+    year: int
+    units: tuple[str, ...] = ()
+    lang: str = "vi"
+    bands: Bands = DEFAULT_BANDS
+
+    def __post_init__(self) -> None:
+        if isinstance(self.units, str) or not isinstance(self.units, tuple | list):
+            raise TypeError(f"units must be a tuple of unit codes, not {self.units!r}")
+        object.__setattr__(self, "units", tuple(dict.fromkeys(self.units)))
+        check_lang(self.lang)
+
+    def replace(self, **changes: Any) -> ExplorerState:
+        """A copy with some fields changed."""
+        return dataclasses.replace(self, **changes)
+
+
+def start_state(
+    panel: Panel,
+    *,
+    metric: str | None = None,
+    year: int | None = None,
+    selected: Sequence[str] = (),
+    lang: str = "vi",
+    bands: Bands = DEFAULT_BANDS,
+) -> ExplorerState:
+    """The first state of an explorer, with every choice checked.
+
+    ``metric`` is a code or label (default: the first metric of the catalog with unit
+    rows), ``year`` defaults to the metric's latest, ``selected`` are unit codes or any
+    form of their names. A bad value raises ``ParameterError`` with a clear message.
+
+    Examples
+    --------
+    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> start_state(panel, selected=["Dong Anh"], lang="en")
+    ExplorerState(metric='admissions', year=2024, units=('017',), lang='en', bands=Bands(...))
+    """
+    lang = params.check_lang(lang)
+    catalog, registry = panel.dataset.catalog, panel.dataset.registry
+    if metric is None:
+        code = panel.metrics[0]
+    else:
+        try:
+            code = metric if metric in panel.metrics else catalog.resolve(metric)
+        except KeyError as exc:
+            raise ParameterError(str(exc).strip('"')) from None
+        if code not in panel.metrics:
+            raise ParameterError(
+                f"metric {code!r} has no rows for the units of {panel.name(panel.parent)}; "
+                f"metrics with rows: {', '.join(panel.metrics)}"
+            )
+    years = panel.years(code)
+    if year is None:
+        year = years[-1]
+    elif isinstance(year, bool) or not isinstance(year, int) or year not in years:
+        raise ParameterError(
+            f"year {year!r} has no rows of {code!r}; years with data: {years[0]}–{years[-1]}"
+        )
+    if isinstance(selected, str):
+        selected = [selected] if selected else []
+    codes = []
+    for unit in selected:
+        try:
+            codes.append(registry.resolve(unit))
+        except UnknownUnitError as exc:
+            raise ParameterError(str(exc)) from None
+    return ExplorerState(metric=code, year=year, units=tuple(codes), lang=lang, bands=bands)
+
+
+def fit_state(panel: Panel, state: ExplorerState) -> ExplorerState:
+    """``state`` made valid for ``panel``: a metric it has (else its first), a year with
+    rows of that metric (else the latest one before it, else the earliest) and only the
+    units it has.
+
+    Examples
+    --------
+    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> fit_state(panel, ExplorerState(metric="nope", year=2030, units=("017", "999")))
+    ExplorerState(metric='admissions', year=2024, units=('017',), lang='vi', bands=Bands(...))
+    """
+    metric = state.metric if state.metric in panel.metrics else panel.metrics[0]
+    years = panel.years(metric)
+    year = state.year
+    if year not in years:
+        before = [y for y in years if y <= year]
+        year = before[-1] if before else years[0]
+    known = {code for _, code in panel.units}
+    units = tuple(u for u in state.units if u in known)
+    if (metric, year, units) == (state.metric, state.year, state.units):
+        return state
+    return state.replace(metric=metric, year=year, units=units)
+
+
+@dataclass(frozen=True)
+class Views:
+    """The charts and the table of one state."""
+
+    ranked: alt.TopLevelMixin
+    heatmap: alt.TopLevelMixin
+    trend: alt.TopLevelMixin
+    table: Table
+
+    def chart(self, kind: str) -> alt.TopLevelMixin:
+        """The chart called ``kind`` (one of :data:`CHARTS`)."""
+        if kind not in CHARTS:
+            raise ValueError(f"chart must be one of {', '.join(CHARTS)}, not {kind!r}")
+        chart: alt.TopLevelMixin = getattr(self, kind)
+        return chart
+
+
+def view_chart(panel: Panel, state: ExplorerState, kind: str) -> alt.TopLevelMixin:
+    """One chart of the explorer for ``state``: ``ranked`` (units ranked by attainment in
+    the year, selected units outlined), ``heatmap`` (attainment by unit and year) or
+    ``trend`` (the selected units over the years against the parent's rate; the parent
+    itself when none is selected). The ranked chart and the heatmap carry the point
+    selection :data:`SELECTION`.
+
+    Examples
+    --------
+    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> state = start_state(panel, year=2023, selected=["017"])
+    >>> spec = view_chart(panel, state, "ranked").to_dict()
+    >>> [p["name"] for p in spec["params"]], spec["params"][1]["value"]
+    (['unit', 'unit_marked'], ['017'])
+    """
+    from kpitools import charts
+
+    catalog = panel.dataset.catalog
+    rows = panel.rows(state.metric)
+    chosen = list(panel.present(state.metric, state.units))
+    common: dict[str, Any] = {"catalog": catalog, "lang": state.lang, "bands": state.bands}
+    if kind == "ranked":
+        return charts.ranked_chart(
+            rows,
+            metric=state.metric,
+            year=state.year,
+            menu=False,
+            highlight=chosen,
+            select=SELECTION,
+            **common,
+        )
+    if kind == "heatmap":
+        return charts.heatmap_chart(
+            rows, metric=state.metric, sort="latest", highlight=chosen, select=SELECTION, **common
+        )
+    if kind == "trend":
+        reference = panel.reference(state.metric)
+        if chosen:
+            return charts.trend_chart(
+                rows, metric=state.metric, units=chosen, reference=reference, **common
+            )
+        return charts.trend_chart(reference, metric=state.metric, units=[panel.parent], **common)
+    raise ValueError(f"chart must be one of {', '.join(CHARTS)}, not {kind!r}")
+
+
+def view_table(panel: Panel, state: ExplorerState) -> Table:
+    """The units ranked by attainment in the state's year (numbers formatted in its
+    language); only the selected units when there are any, with their rank among all.
+
+    Examples
+    --------
+    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> table = view_table(panel, start_state(panel, year=2023, selected=["017", "001"]))
+    >>> table.frame.select("Đơn vị", "Thực hiện").rows()
+    [('Đông Anh', '469'), ('Ba Đình', '188')]
+    """
+    return _only_units(panel, state, _ranking(panel, state))
+
+
+def _ranking(panel: Panel, state: ExplorerState) -> Table:
+    from kpitools.tables import ranking_table
+
+    return ranking_table(
+        panel.rows(state.metric),
+        catalog=panel.dataset.catalog,
+        year=state.year,
+        metric=state.metric,
+        lang=state.lang,
+        bands=state.bands,
+    )
+
+
+def _only_units(panel: Panel, state: ExplorerState, table: Table) -> Table:
+    """The rows of ``table`` (a ranking) of the selected units; all when none is."""
+    from kpitools.tables import header
+
+    chosen = panel.present(state.metric, state.units)
+    if not chosen:
+        return table
+    names = {panel.name(c) for c in chosen}
+    keep = [n in names for n in table.frame[header("unit", state.lang)].to_list()]
+    return table.replace(
+        frame=table.frame.filter(pl.Series(keep, dtype=pl.Boolean)),
+        status=tuple(s for s, k in zip(table.status, keep, strict=False) if k),
+        synthetic=tuple(s for s, k in zip(table.synthetic, keep, strict=False) if k),
+    )
+
+
+def views(panel: Panel, state: ExplorerState) -> Views:
+    """Every chart and the table of ``state`` (what the explorer shows, without widgets)."""
+    ranked, heatmap, trend = (view_chart(panel, state, kind) for kind in CHARTS)
+    return Views(ranked=ranked, heatmap=heatmap, trend=trend, table=view_table(panel, state))
+
+
+def snapshot(panel: Panel, state: ExplorerState) -> Html:
+    """The view of ``state`` as one static block: the ranking and the trend drawn as SVG
+    by vl-convert, and the table. No JavaScript, so it shows in any viewer, offline, in a
+    papermill run and in a saved notebook.
+
+    Examples
+    --------
+    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> str(snapshot(panel, start_state(panel, year=2023))).count("<svg")
+    2
+    """
+    from kpitools.display import Html
+
+    charts = "".join(
+        f'<div class="kt-snapshot-{kind}">'
+        f"{_chart_bytes(view_chart(panel, state, kind), 'svg').decode('utf-8')}</div>"
+        for kind in ("ranked", "trend")
+    )
+    table = view_table(panel, state)._repr_html_()
+    css = _CSS.replace(".kt-explorer", ".kt-snapshot")
+    return Html(f'<div class="kt-snapshot">{css}{charts}{table}</div>')
+
+
+def table_frame(panel: Panel, state: ExplorerState) -> pl.DataFrame:
+    """The rows of the table as numbers, for export: rank, unit, year, metric, target,
+    actual, attainment, variance, status and source.
+
+    Examples
+    --------
+    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> table_frame(panel, start_state(panel, year=2023, selected=["017"])).row(0)[:4]
+    (20, '017', 'Đông Anh', 'district')
+    """
+    rows = panel.rows(state.metric).filter(pl.col("year") == state.year)
+    ranked = rank_within_year(with_measures(rows, bands=state.bands), level=False).sort(
+        ["rank", "unit_code"], nulls_last=True
+    )
+    chosen = panel.present(state.metric, state.units)
+    if chosen:
+        ranked = ranked.filter(pl.col("unit_code").is_in(list(chosen)))
+    columns = [
+        "rank",
+        "unit_code",
+        "unit_name",
+        "level",
+        "year",
+        "metric",
+        "target",
+        "actual",
+        "attainment",
+        "variance",
+        "status",
+        "source",
+    ]
+    return ranked.select(c for c in columns if c in ranked.columns)
+
+
+def _chart_bytes(chart: alt.TopLevelMixin, fmt: str) -> bytes:
+    # vl-convert renders offline; PNG at twice the size for print and slides
+    if fmt == "png":
+        out = io.BytesIO()
+        chart.save(out, format="png", scale_factor=2)
+        return out.getvalue()
+    text = io.StringIO()
+    chart.save(text, format="svg")
+    return text.getvalue().encode("utf-8")
+
+
+def export_files(
+    panel: Panel,
+    state: ExplorerState,
+    *,
+    chart: str = "ranked",
+    formats: Iterable[str] = ("csv", "png"),
+) -> dict[str, bytes]:
+    """The current view as files, by name: the table (:func:`table_frame`) as ``csv``
+    (UTF-8) or ``xlsx``, the chart ``chart`` as ``png`` or ``svg`` (drawn by vl-convert,
+    no browser or network needed).
+
+    Examples
+    --------
+    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> files = export_files(panel, start_state(panel, year=2023), formats=["csv", "svg"])
+    >>> sorted(files), files["admissions-2023.csv"][:10]
+    (['admissions-2023.csv', 'ranked-admissions-2023.svg'], b'rank,unit_')
+    """
+    formats = list(dict.fromkeys(formats))
+    unknown = [f for f in formats if f not in TABLE_FORMATS + CHART_FORMATS]
+    if unknown:
+        raise ValueError(
+            f"unknown export format(s) {', '.join(map(repr, unknown))}; "
+            f"use {', '.join(TABLE_FORMATS + CHART_FORMATS)}"
+        )
+    chosen = panel.present(state.metric, state.units)
+    stem = "-".join([state.metric, str(state.year), *chosen])
+    files: dict[str, bytes] = {}
+    if any(f in TABLE_FORMATS for f in formats):
+        frame = table_frame(panel, state)
+        if "csv" in formats:
+            files[f"{stem}.csv"] = frame.write_csv().encode("utf-8")
+        if "xlsx" in formats:
+            out = io.BytesIO()
+            frame.write_excel(out, worksheet=state.metric[:31])
+            files[f"{stem}.xlsx"] = out.getvalue()
+    if any(f in CHART_FORMATS for f in formats):
+        drawn = view_chart(panel, state, chart)
+        for fmt in CHART_FORMATS:
+            if fmt in formats:
+                files[f"{chart}-{stem}.{fmt}"] = _chart_bytes(drawn, fmt)
+    return files
+
+
+def save_files(files: dict[str, bytes], folder: str | Path) -> list[Path]:
+    """Write ``files`` into ``folder`` (made if missing), each atomically."""
+    from kpitools._atomic import atomic_path
+
+    saved = []
+    for name, content in files.items():
+        path = Path(folder).expanduser() / Path(name).name
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(content)
+        saved.append(path)
+    return saved
+
+
+def problems_html(issues: Sequence[DataIssue], *, lang: str = "vi", limit: int = 50) -> str:
+    """Data problems as an HTML list a reader can act on: file, row, column, value and
+    what is wrong (every value escaped).
+
+    Examples
+    --------
+    >>> problems_html([DataIssue("not a number", file="a.csv", row=3, column="actual",
+    ...                          value="<b>")], lang="en").count("&lt;b&gt;")
+    1
+    """
+    e = html.escape
+    files = sorted({i.file for i in issues if i.file}) or ["?"]
+    heads = "".join(
+        f"<th>{e(word(k, lang))}</th>"
+        for k in ("where_file", "where_row", "where_column", "where_value", "where_message")
+    )
+    body = "".join(
+        "<tr>"
+        f"<td>{e(Path(i.file).name if i.file else '')}</td>"
+        f"<td>{'' if i.row is None else i.row}</td>"
+        f"<td>{e(i.column or '')}</td>"
+        f"<td>{'' if i.value is None else '<code>' + e(show_value(i.value)) + '</code>'}</td>"
+        f"<td>{e(i.message)}</td>"
+        "</tr>"
+        for i in issues[:limit]
+    )
+    more = (
+        f"<p>{e(word('more', lang).format(n=len(issues) - limit))}</p>"
+        if len(issues) > limit
+        else ""
+    )
+    title = word("problems", lang).format(
+        n=len(issues), file=", ".join(Path(f).name for f in files)
+    )
+    return (
+        f'<div class="kt-problems" role="alert"><strong>{e(title)}</strong>'
+        f"<table><thead><tr>{heads}</tr></thead><tbody>{body}</tbody></table>{more}</div>"
+    )

@@ -1,0 +1,291 @@
+"""Extracted statements shown: highlighted text and tables."""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+import polars as pl
+
+from kpitools.catalog import check_lang
+from kpitools.display import Html
+from kpitools.extract.statements import Statement, _as_frame
+from kpitools.extract.text import prepare
+from kpitools.numbers import MISSING, format_number, format_percent
+from kpitools.tables import Table
+
+# --------------------------------------------------------------------------- display
+
+_WORDS = {
+    "vi": {
+        "metric": "Chỉ số",
+        "unit": "Đơn vị",
+        "year": "Năm",
+        "as_of": "Tính đến",
+        "actual": "Thực hiện",
+        "target": "Chỉ tiêu",
+        "stated": "Báo cáo ghi",
+        "kind": "Loại",
+        "computed": "Tính lại",
+        "check": "Khớp",
+        "text": "Câu trong văn bản",
+        "verdict": "Kết quả",
+        "expected": "Theo số liệu",
+        "note": "Ghi chú",
+        "reason": "Lý do",
+        "statements": "{n} số liệu được đánh dấu",
+        "ignored": "Không đọc phần này (tin khác, bình luận).",
+    },
+    "en": {
+        "metric": "Metric",
+        "unit": "Unit",
+        "year": "Year",
+        "as_of": "As of",
+        "actual": "Actual",
+        "target": "Target",
+        "stated": "Report says",
+        "kind": "Kind",
+        "computed": "Computed",
+        "check": "Consistent",
+        "text": "Sentence in the text",
+        "verdict": "Verdict",
+        "expected": "By the numbers",
+        "note": "Note",
+        "reason": "Reason",
+        "statements": "{n} statements highlighted",
+        "ignored": "This part is not read (other news, comments).",
+    },
+}
+_KINDS = {
+    "vi": {
+        "attainment": "tỷ lệ đạt",
+        "excess": "vượt (%)",
+        "excess_count": "vượt (số)",
+        "growth": "tăng trưởng",
+        "share": "tỷ trọng",
+        "rate": "tỷ lệ",
+        "coverage": "độ bao phủ",
+        "target": "chỉ tiêu (%)",
+        "percent": "tỷ lệ",
+        "sum": "tổng các phần",
+        "part": "một phần",
+    },
+    "en": {
+        "attainment": "attainment",
+        "excess": "excess (%)",
+        "excess_count": "excess (count)",
+        "growth": "growth",
+        "share": "share",
+        "rate": "rate",
+        "coverage": "coverage",
+        "target": "target (%)",
+        "percent": "percentage",
+        "sum": "sum of parts",
+        "part": "part of a total",
+    },
+}
+_VERDICT_WORDS = {
+    "vi": {
+        "consistent": "✓ khớp",
+        "inconsistent": "✗ không khớp",
+        "truncated": "✗ cắt bớt, không làm tròn",
+        "unchecked": "– không kiểm tra được",
+    },
+    "en": {
+        "consistent": "✓ consistent",
+        "inconsistent": "✗ inconsistent",
+        "truncated": "✗ truncated, not rounded",
+        "unchecked": "– cannot be checked",
+    },
+}
+_STYLE = (
+    "<style>"
+    ".kt-text{white-space:pre-wrap;line-height:1.7;max-width:60rem;border-left:3px solid #ddd;"
+    "padding:.2rem .8rem}"
+    ".kt-text mark{background:#dbeaf5;border-radius:3px;padding:0 .1rem}"
+    ".kt-text mark.kt-consistent{background:#dff2ec}"
+    ".kt-text mark.kt-inconsistent,.kt-text mark.kt-truncated{background:#fbe3d6;"
+    "outline:2px solid #c0392b}"
+    ".kt-text mark.kt-unchecked{background:#fdf0d5}"
+    ".kt-text .kt-ignored{color:#999}"
+    "tr.kt-status-inconsistent td,tr.kt-status-truncated td{background:#fbe3d6}"
+    "tr.kt-status-unchecked td{background:#fdf0d5}"
+    "tr.kt-status-consistent td{background:#dff2ec}"
+    "</style>"
+)
+
+
+def _fmt_value(value: float | None, lang: str) -> str:
+    if value is None:
+        return MISSING
+    d = Decimal(repr(value)).normalize()
+    decimals = max(0, -d.as_tuple().exponent)  # type: ignore[operator]
+    return format_number(value, lang=lang, decimals=min(int(decimals), 4))
+
+
+def _fmt_figure(single: float | None, pair: list[float] | None, lang: str) -> str:
+    if pair is not None:
+        return f"{_fmt_value(pair[0], lang)}–{_fmt_value(pair[1], lang)}"
+    return _fmt_value(single, lang)
+
+
+def _fmt_percent(value: float | None, stated: str | None, lang: str) -> str:
+    if value is None:
+        return ""
+    decimals = 1
+    if stated:
+        m = re.search(r"\d+(?:[.,](\d+))?\s*%", stated)
+        if m:
+            decimals = len(m.group(1) or "")
+    return format_percent(value / 100, lang=lang, decimals=decimals)
+
+
+def _tooltip(r: dict[str, Any], lang: str) -> str:
+    parts = [r["label"] or r["metric"] or ""]
+    where = " ".join(str(x) for x in (r["unit"], r["year"]) if x)
+    if where:
+        parts.append(where)
+    figures = _fmt_figure(r["actual"], r["actual_range"], lang)
+    if r["target"] is not None or r["target_range"] is not None:
+        figures += " / " + _fmt_figure(r["target"], r["target_range"], lang)
+    parts.append(figures)
+    if r["stated"]:
+        kind = _KINDS[lang].get(r["stated_kind"] or "", "")
+        parts.append(f"{r['stated']} ({kind})" if kind else r["stated"])
+    if r["verdict"]:
+        parts.append(_VERDICT_WORDS[lang][r["verdict"]])
+    return " · ".join(p for p in parts if p)
+
+
+def highlight_html(
+    text: str, statements: pl.DataFrame | Iterable[Statement], *, lang: str = "vi"
+) -> Html:
+    """The text with every statement highlighted, its reading in a tooltip; all escaped.
+
+    ``statements`` must come from this ``text`` (their offsets index it). Statements whose
+    stated figure is inconsistent or truncated are outlined in red; the part of a news page
+    that is not read (related stories, comments) is greyed out.
+
+    Examples
+    --------
+    >>> text = "Kết nạp 852/453 đảng viên <mới> (đạt 188,0%)."
+    >>> html_out = str(highlight_html(text, extract_statements(text)))
+    >>> "&lt;mới&gt;" in html_out, 'class="kt-truncated"' in html_out
+    (True, True)
+    """
+    check_lang(lang)
+    df = _as_frame(statements).sort("start")
+    doc = prepare(text)
+    ignored_from = doc.norm.original(doc.limit, doc.limit)[0] if doc.limit < len(doc.text) else None
+    out: list[str] = []
+    pos = 0
+
+    def plain(a: int, b: int) -> str:
+        return html.escape(_display(text[a:b]))
+
+    for r in df.iter_rows(named=True):
+        start, end = r["start"], r["end"]
+        if start < pos or end > len(text) or start >= end:
+            continue  # overlapping or from another text
+        out.append(plain(pos, start))
+        verdict = r["verdict"] or "none"
+        out.append(
+            f'<mark class="kt-{html.escape(verdict)}" title="{html.escape(_tooltip(r, lang))}">'
+            f"{plain(start, end)}</mark>"
+        )
+        pos = end
+    if ignored_from is not None and ignored_from >= pos:
+        out.append(plain(pos, ignored_from))
+        note = html.escape(_WORDS[lang]["ignored"])
+        out.append(
+            f'<span class="kt-ignored" title="{note}">{plain(ignored_from, len(text))}</span>'
+        )
+    else:
+        out.append(plain(pos, len(text)))
+    caption = html.escape(_WORDS[lang]["statements"].format(n=df.height))
+    return Html(f'{_STYLE}<p>{caption}</p><div class="kt-text">{"".join(out)}</div>')
+
+
+def _display(text: str) -> str:
+    """Text for display: NFC, ``\\n`` line ends."""
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def statements_table(
+    statements: pl.DataFrame | Iterable[Statement], *, lang: str = "vi", caption: str = ""
+) -> Table:
+    """The statements formatted for reading, one row each, in text order.
+
+    A ``reason`` column (the ``unplaced`` frame of :func:`statements_to_kpis`) is shown too.
+
+    Examples
+    --------
+    >>> t = statements_table(extract_statements("kết nạp 852/453 đảng viên (đạt 188,1%)"))
+    >>> t.frame.select("Thực hiện", "Chỉ tiêu", "Báo cáo ghi", "Tính lại", "Khớp").row(0)
+    ('852', '453', '188,1%', '188,1%', '✓ khớp')
+    """
+    check_lang(lang)
+    w, kinds = _WORDS[lang], _KINDS[lang]
+    df = _as_frame(statements).sort("file", "start")
+    columns = ("metric", "unit", "year", "as_of", "actual", "target", "stated", "kind")
+    extra = ("reason",) if "reason" in df.columns else ()
+    out: dict[str, list[str]] = {w[c]: [] for c in (*columns, "computed", "check", "text", *extra)}
+    for r in df.iter_rows(named=True):
+        out[w["metric"]].append(r["label"] or r["metric"] or "")
+        out[w["unit"]].append(" ".join(x for x in (r["unit_code"], r["unit"]) if x))
+        out[w["year"]].append(str(r["year"]) if r["year"] else "")
+        as_of = r["as_of"]
+        out[w["as_of"]].append(
+            as_of.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d") if as_of else ""
+        )
+        qualifier = f"{r['qualifier']} " if r["qualifier"] and not r["exact"] else ""
+        out[w["actual"]].append(qualifier + _fmt_figure(r["actual"], r["actual_range"], lang))
+        out[w["target"]].append(_fmt_figure(r["target"], r["target_range"], lang))
+        out[w["stated"]].append(r["stated"] or "")
+        out[w["kind"]].append(kinds.get(r["stated_kind"] or "", ""))
+        out[w["computed"]].append(_fmt_percent(r["computed_percent"], r["stated"], lang))
+        out[w["check"]].append(_VERDICT_WORDS[lang].get(r["verdict"] or "", ""))
+        out[w["text"]].append(r["text"])
+        if extra:
+            out[w["reason"]].append(r["reason"] or "")
+    return Table(
+        pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
+        status=tuple(df["verdict"].to_list()),
+        caption=caption,
+        lang=lang,
+    )
+
+
+def audit_table(audit: pl.DataFrame, *, lang: str = "vi", caption: str = "") -> Table:
+    """The audit of :func:`audit_statements` formatted for reading (its order is kept).
+
+    Examples
+    --------
+    >>> found = extract_statements("kết nạp 852/453 đảng viên (đạt 188,0%)")
+    >>> audit_table(audit_statements(found), lang="en").frame.row(0)[2:5]
+    ('188,0%', '188.1', '✗ truncated, not rounded')
+    """
+    check_lang(lang)
+    w, kinds = _WORDS[lang], _KINDS[lang]
+    out: dict[str, list[str]] = {
+        w[c]: [] for c in ("kind", "text", "stated", "expected", "verdict", "note")
+    }
+    for r in audit.iter_rows(named=True):
+        out[w["kind"]].append(kinds.get(r["check"], r["check"] or ""))
+        out[w["text"]].append(r["text"])
+        out[w["stated"]].append(r["stated"] or "")
+        out[w["expected"]].append(
+            _fmt_value(r["expected"], lang) if r["expected"] is not None else ""
+        )
+        out[w["verdict"]].append(_VERDICT_WORDS[lang].get(r["verdict"], r["verdict"]))
+        out[w["note"]].append(r["note"] or "")
+    return Table(
+        pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
+        status=tuple(audit["verdict"].to_list()),
+        caption=caption,
+        lang=lang,
+    )

@@ -1,0 +1,409 @@
+"""Statements read from report text, from files, and as rows of the long table."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, fields
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, NamedTuple
+
+import polars as pl
+
+from kpitools._typing import PathLike
+from kpitools.catalog import MetricCatalog, read_catalog
+from kpitools.errors import DataIssue, KpiDataError
+from kpitools.extract.grammar import Value, assemble, interpret, scan
+from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
+from kpitools.extract.text import CITY_WORDS, find_units, prepare
+from kpitools.io.dataset import find_path
+from kpitools.io.schema import LONG_SCHEMA
+from kpitools.registry import UnitRegistry, read_registry
+
+# --------------------------------------------------------------------------- statements
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One KPI statement found in a text (see the module docstring for how it is read)."""
+
+    file: str
+    start: int
+    """Offset of the statement in the text as given (a ``str`` index)."""
+    end: int
+    text: str
+    """The statement as read: NFC, one space between words."""
+    metric: str | None
+    label: str
+    """The catalog's label of the metric, else a short label taken from the text."""
+    unit: str | None
+    """The unit as the text names it (``toàn thành phố``)."""
+    unit_code: str | None
+    year: int | None
+    as_of: dt.date | None
+    """When the figure was taken, if the text says (``tính đến 30/11/2023``)."""
+    actual: Value | None
+    target: Value | None
+    """The target, or for coverage the whole; ``(low, high)`` for a range."""
+    stated_percent: Decimal | None
+    """The stated percentage as a number (negative for ``giảm``)."""
+    stated_kind: str | None
+    """One of :data:`STATED_KINDS`, or None when nothing is stated."""
+    qualifier: str | None
+    """``trên``, ``gần``, ``hơn``, ``khoảng`` or ``trở lên``, as written."""
+    computed_percent: Decimal | None
+    """100 × actual / target at the stated precision (rounded half up), else to 1 decimal."""
+    consistent: bool | None
+    stated: str | None = None
+    """The stated figure as written (``188,1%``, ``20 đảng viên``)."""
+    exact: bool = True
+    """False when the actual or target is a range or qualified (``hơn 1.200``)."""
+    excess: Decimal | None = None
+    truncated: bool = False
+    verdict: str | None = None
+    """``consistent``, ``inconsistent``, ``truncated`` (cut, not rounded: wrong, but
+    labelled), ``unchecked`` (stated, but nothing to check it against), or None."""
+    note: str | None = None
+    part_of: int | None = None
+    """``start`` of the stated total this statement is a part of (``trong đó …``)."""
+    part_rule: str | None = None
+    """``sum_equal``, ``sum_at_most`` (the parts, disjoint, against the total) or
+    ``at_most`` (each part against the total)."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready dict: numbers as int or float, a range as ``[low, high]``, dates ISO.
+
+        Examples
+        --------
+        >>> [s] = extract_statements("Năm 2024 phấn đấu kết nạp từ 150 đến 170 đảng viên.")
+        >>> s.to_dict()["target"], s.to_dict()["year"], s.to_dict()["stated_kind"]
+        ([150, 170], 2024, None)
+        """
+        return {f.name: _json(getattr(self, f.name)) for f in fields(self)}
+
+
+def _json(value: object) -> object:
+    if isinstance(value, Decimal):
+        return int(value) if value == value.to_integral_value() else float(value)
+    if isinstance(value, tuple):
+        return [_json(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def extract_statements(
+    text: str,
+    *,
+    file: str = "<text>",
+    registry: UnitRegistry | None = None,
+    phrases: PhraseBook | None = None,
+    catalog: MetricCatalog | None = None,
+    money: bool = False,
+    city_words: Sequence[str] = CITY_WORDS,
+) -> list[Statement]:
+    """Find the KPI statements of a Vietnamese report text.
+
+    Parameters
+    ----------
+    text
+        The report, as read from its file (NFC or NFD, any line ends).
+    file
+        The name recorded in each statement's ``file``.
+    registry
+        Resolves unit names to codes; without it ``unit_code`` stays empty.
+    phrases
+        Maps wording to metric codes; without it ``metric`` stays empty and bare counts
+        (no target, no percentage) are not statements.
+    catalog
+        Gives labels and each metric's kind (a ``coverage`` metric's ``đạt X%`` is a
+        coverage, a ``count`` metric's an attainment).
+    money
+        Read money amounts (``10.000.000đ``, ``2 tỷ đồng``) as figures too.
+    city_words
+        Words that name the registry's city unit (default :data:`CITY_WORDS`).
+
+    Examples
+    --------
+    >>> s = extract_statements("Huyện A kết nạp 1.155/1.000 đảng viên, vượt 15,5% kế hoạch.")
+    >>> s[0].stated_kind, s[0].computed_percent, s[0].consistent
+    ('excess', Decimal('115.5'), True)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    doc = prepare(text, money=money)
+    doc.units = find_units(doc, registry, city_words)
+    figures = scan(doc)
+    drafts = assemble(doc, figures)
+    records = interpret(doc, figures, drafts, phrases=phrases, catalog=catalog)
+    starts = {id(r["draft"]): doc.norm.original(r["start"], r["end"])[0] for r in records}
+    out = []
+    for r in records:
+        draft = r.pop("draft")
+        start, end = doc.norm.original(r.pop("start"), r.pop("end"))
+        figs = [draft.actual_fig, draft.target_fig]
+        exact = not any(
+            f is not None and (f.qualifier or f.kind == "range") for f in figs
+        ) and not (draft.extra.get("derived"))
+        part_of = starts.get(id(draft.part_of)) if draft.part_of is not None else None
+        out.append(
+            Statement(
+                file=file,
+                start=start,
+                end=end,
+                exact=exact,
+                part_of=part_of,
+                part_rule=draft.part_rule if part_of is not None else None,
+                **r,
+            )
+        )
+    return out
+
+
+def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:
+    """Statements as a polars frame with the columns of :data:`STATEMENT_SCHEMA`.
+
+    Examples
+    --------
+    >>> df = statements_frame(extract_statements("Toàn thành phố kết nạp 852/453 đảng viên."))
+    >>> df.select("actual", "target", "computed_percent").row(0)
+    (852.0, 453.0, 188.1)
+    """
+    rows = []
+    for s in statements:
+        row: dict[str, Any] = {}
+        for name in STATEMENT_SCHEMA:
+            if name in ("actual_range", "target_range"):
+                value = getattr(s, name.removesuffix("_range"))
+                row[name] = [float(v) for v in value] if isinstance(value, tuple) else None
+                continue
+            value = getattr(s, name)
+            if isinstance(value, tuple):
+                value = None
+            elif isinstance(value, Decimal):
+                value = float(value)
+            row[name] = value
+        rows.append(row)
+    return pl.DataFrame(rows, schema=STATEMENT_SCHEMA, orient="row")
+
+
+def _as_frame(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataFrame:
+    if isinstance(statements, pl.DataFrame):
+        missing = [c for c in STATEMENT_SCHEMA if c not in statements.columns]
+        if missing:
+            raise ValueError(f"not a frame of statements: missing {', '.join(missing)}")
+        return statements
+    return statements_frame(statements)
+
+
+# --------------------------------------------------------------------------- files
+
+
+def read_report_text(path: PathLike) -> str:
+    """The text of a report file (UTF-8, a BOM allowed), looked up like the data files.
+
+    Raises
+    ------
+    FileNotFoundError
+        The file is not found here or in a folder above.
+    KpiDataError
+        The file is not UTF-8 text.
+    """
+    found = find_path(path)
+    try:
+        return found.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise KpiDataError(
+            DataIssue(
+                f"not UTF-8 text (bad byte at offset {exc.start}); save it as UTF-8",
+                file=str(path),
+            )
+        ) from None
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The statements of one report file, with the text and the reference data used."""
+
+    file: str
+    text: str
+    statements: tuple[Statement, ...]
+    registry: UnitRegistry | None
+    catalog: MetricCatalog | None
+    files: tuple[Path, ...]
+    """Every file read: the report, then the registry, catalog and phrase book."""
+
+    @property
+    def frame(self) -> pl.DataFrame:
+        """The statements as a frame (:data:`STATEMENT_SCHEMA`)."""
+        return statements_frame(self.statements)
+
+    @property
+    def name(self) -> str:
+        return Path(self.file).name
+
+
+def _load(value: Any, reader: Any, files: list[Path], **options: Any) -> Any:
+    if value is None or not isinstance(value, str | os.PathLike):
+        return value
+    path = find_path(value)
+    files.append(path)
+    return reader(path, **options)
+
+
+def extract_file(
+    path: PathLike,
+    *,
+    units: PathLike | UnitRegistry | None = "data/units.csv",
+    catalog: PathLike | MetricCatalog | None = "data/metrics.csv",
+    phrases: PathLike | PhraseBook | None = "data/metric_phrases.csv",
+    money: bool = False,
+) -> Extraction:
+    """Read one report file and extract its statements.
+
+    ``units``, ``catalog`` and ``phrases`` are paths (looked up like
+    :func:`kpitools.io.find_path`), loaded objects, or None to go without.
+
+    Examples
+    --------
+    >>> ex = extract_file("data/seed/000_75537393c0b30eb1.txt")
+    >>> ex.frame.select("metric", "actual", "target").row(0)
+    ('items_submitted', 12.0, 12.0)
+    """
+    files = [find_path(path)]
+    text = read_report_text(path)
+    registry = _load(units, read_registry, files)
+    cat = _load(catalog, read_catalog, files)
+    book = _load(phrases, read_phrases, files, catalog=cat)
+    found = extract_statements(
+        text, file=str(path), registry=registry, phrases=book, catalog=cat, money=money
+    )
+    return Extraction(str(path), text, tuple(found), registry, cat, tuple(files))
+
+
+def read_statements(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    units: PathLike | UnitRegistry | None = "data/units.csv",
+    catalog: PathLike | MetricCatalog | None = "data/metrics.csv",
+    phrases: PathLike | PhraseBook | None = "data/metric_phrases.csv",
+    money: bool = False,
+) -> pl.DataFrame:
+    """The statements of one or more report files as one frame (:data:`STATEMENT_SCHEMA`).
+
+    The reference files are read once for all the reports.
+    """
+    if isinstance(paths, str | os.PathLike):
+        paths = [paths]
+    files: list[Path] = []
+    registry = _load(units, read_registry, files)
+    cat = _load(catalog, read_catalog, files)
+    book = _load(phrases, read_phrases, files, catalog=cat)
+    found: list[Statement] = []
+    for p in paths:
+        found.extend(
+            extract_statements(
+                read_report_text(p),
+                file=str(p),
+                registry=registry,
+                phrases=book,
+                catalog=cat,
+                money=money,
+            )
+        )
+    return statements_frame(found)
+
+
+# --------------------------------------------------------------------------- long rows
+
+
+class KpiRows(NamedTuple):
+    """Statements as rows of the long table, and those that could not be placed (why)."""
+
+    kpis: pl.DataFrame
+    """Columns of :data:`kpitools.io.LONG_SCHEMA`."""
+    unplaced: pl.DataFrame
+    """The statements (:data:`STATEMENT_SCHEMA`) with a ``reason`` column."""
+
+
+def statements_to_kpis(
+    statements: pl.DataFrame | Iterable[Statement],
+    *,
+    registry: UnitRegistry,
+    source: str | None = None,
+) -> KpiRows:
+    """Turn statements into rows of the long table, ready for the notebooks.
+
+    A row needs a metric, a unit of the registry that existed that year, a year and one
+    exact actual figure; ``as_of`` defaults to 31 December, ``source`` to the file's name,
+    ``note`` is the statement's text and ``stated_percent`` its attainment or coverage
+    percentage as written. A statement that cannot be placed is returned in ``unplaced``
+    with the reason, never dropped; so is the second statement of the same unit × year ×
+    metric.
+
+    Examples
+    --------
+    >>> from kpitools.registry import read_registry
+    >>> reg = read_registry(find_path("data/units.csv"))
+    >>> found = extract_statements("Năm 2023, huyện Đông Anh kết nạp 520/400 đảng viên mới.",
+    ...                            registry=reg)
+    >>> rows = statements_to_kpis(found, registry=reg)
+    >>> rows.unplaced.select("reason").item()
+    'no metric: the wording is no metric of the phrase book'
+    """
+    df = _as_frame(statements)
+    placed: list[dict[str, Any]] = []
+    reasons: list[str | None] = []
+    seen: dict[tuple[str, int, str], str] = {}
+    for r in df.iter_rows(named=True):
+        reason = _unplaceable(r, registry)
+        key = (r["unit_code"], r["year"], r["metric"])
+        if reason is None and key in seen:
+            reason = f"the same unit, year and metric as {seen[key]!r}"
+        reasons.append(reason)
+        if reason is not None:
+            continue
+        seen[key] = r["text"]
+        stated = r["stated"] if r["stated_kind"] in ("attainment", "coverage") else None
+        placed.append(
+            {
+                "unit_code": r["unit_code"],
+                "unit_name": registry.name(r["unit_code"]),
+                "level": registry.level(r["unit_code"]),
+                "year": r["year"],
+                "as_of": r["as_of"] or dt.date(r["year"], 12, 31),
+                "metric": r["metric"],
+                "target": r["target"],
+                "actual": r["actual"],
+                "source": source or Path(r["file"]).name,
+                "stated_percent": stated,
+                "note": r["text"],
+            }
+        )
+    kpis = pl.DataFrame(placed, schema=LONG_SCHEMA, orient="row")
+    unplaced = df.with_columns(reason=pl.Series(reasons, dtype=pl.String)).filter(
+        pl.col("reason").is_not_null()
+    )
+    return KpiRows(kpis, unplaced)
+
+
+def _unplaceable(r: dict[str, Any], registry: UnitRegistry) -> str | None:
+    if r["metric"] is None:
+        return "no metric: the wording is no metric of the phrase book"
+    if r["unit_code"] is None:
+        return "no unit: the text names none near the statement"
+    if r["unit_code"] not in registry.codes():
+        return f"unit {r['unit_code']!r} is not in the registry"
+    if r["year"] is None:
+        return "no year: the text states none"
+    if not registry.exists(r["unit_code"], r["year"]):
+        return f"unit {r['unit_code']} did not exist in {r['year']}"
+    if r["actual_range"] is not None or r["target_range"] is not None:
+        return "a range, not one figure"
+    if r["actual"] is None:
+        return "no actual figure"
+    if not r["exact"]:
+        return f"an approximate figure ({r['qualifier'] or 'derived'})"
+    return None

@@ -1,0 +1,298 @@
+"""Layouts: where the header is, long or wide, and the cells of each."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import polars as pl
+
+from kpitools.catalog import MetricCatalog, UnknownMetricError
+from kpitools.errors import DataIssue, KpiDataError
+from kpitools.io.rules import _Cells, _metric, _number, _Problems
+from kpitools.io.schema import (
+    _ALIAS_OF,
+    _CITY_KEYS,
+    _HEADER_SEARCH_ROWS,
+    _MAX_HEADER_CHARS,
+    _ROLES,
+    _SKIP_KEYS,
+    _TOTAL_KEYS,
+    _UNIT_KEYS,
+    _YEAR_KEYS,
+    COLUMN_ALIASES,
+    _key,
+)
+from kpitools.io.sheets import _Grid, _text
+from kpitools.registry import UnitRegistry, UnknownUnitError
+
+# --------------------------------------------------------------------------- layouts
+
+
+def _shown(header: object) -> str:
+    """A header as a column label, shortened so a hostile header cannot flood a message."""
+    text = str(header)
+    return text if len(text) <= _MAX_HEADER_CHARS else text[: _MAX_HEADER_CHARS - 1] + "…"
+
+
+def _role(text: str | None) -> str | None:
+    key = _key(text) if text else ""
+    if not key:  # only punctuation: "%" is a percentage column, "-" is nothing
+        return "stated_percent" if text and text.strip() == "%" else None
+    return next((role for role, keys in _ROLES if key in keys), None)
+
+
+def _split_header(text: str | None) -> tuple[str, str | None]:
+    """``"Kết nạp đảng viên - Chỉ tiêu"`` → ``("Kết nạp đảng viên", "target")``."""
+    text = text or ""
+    for sep in (" - ", " – ", "|", "/", ":", "("):
+        if sep in text:
+            head, _, tail = text.rpartition(sep)
+            role = _role(tail.rstrip(")"))
+            if role and head.strip():
+                return head.strip(), role
+    return text.strip(), None
+
+
+def _at(row: Sequence[object], j: int) -> object:
+    return row[j] if j < len(row) else None
+
+
+def _names_a_column(value: object) -> bool:
+    text = _text(value)
+    if text is None:
+        return False
+    key = _key(text)
+    return key in _ALIAS_OF or key in _UNIT_KEYS or _split_header(text)[1] in ("target", "actual")
+
+
+def _header_index(grid: _Grid, file: str) -> int:
+    """The header row: the first that names a column; else the first non-empty row."""
+    filled = [i for i, row in enumerate(grid.rows) if any(v is not None for v in row)]
+    if not filled:
+        raise KpiDataError(DataIssue("the file is empty", file=file))
+    for i in filled[:_HEADER_SEARCH_ROWS]:
+        if any(_names_a_column(v) for v in grid.rows[i]):
+            return i
+    return filled[0]
+
+
+def _is_wide(grid: _Grid, h: int) -> bool:
+    """Wide when no column holds metric codes and headers carry targets/results."""
+    header = [_text(v) for v in grid.rows[h]]
+    below = [_text(v) for v in grid.rows[h + 1]] if h + 1 < len(grid.rows) else []
+    if any(v is not None and _ALIAS_OF.get(_key(v)) == "metric" for v in header):
+        return False
+    return any(_split_header(v)[1] in ("target", "actual") for v in header if v) or any(
+        _role(v) in ("target", "actual") for v in below
+    )
+
+
+def _body(grid: _Grid, start: int) -> Iterable[tuple[int, list[object]]]:
+    """Non-empty rows from ``start`` on, with their row numbers."""
+    for row, cells in zip(grid.numbers[start:], grid.rows[start:], strict=True):
+        if any(v is not None for v in cells):
+            yield row, cells
+
+
+def _long_cells(
+    grid: _Grid, h: int, file: str, figure: str = "actual"
+) -> tuple[dict[str, _Cells], list[int]]:
+    headers = [_text(v) for v in grid.rows[h]]
+    body = list(_body(grid, h + 1))
+    problems = _Problems(file)
+    mapping: dict[int, str] = {}
+    for j, header in enumerate(headers):
+        col = _ALIAS_OF.get(_key(header or ""))
+        label = _shown(header or grid.letter(j))
+        if header is None:
+            if any(_at(cells, j) is not None for _, cells in body):
+                problems.add("the column has values but no header", grid.numbers[h], label)
+        elif col is None:
+            expected = ", ".join(COLUMN_ALIASES)
+            problems.add(f"unknown column; expected one of {expected}", grid.numbers[h], label)
+        elif col in mapping.values():
+            problems.add(f"second column for {col!r}", grid.numbers[h], label)
+        else:
+            mapping[j] = col
+    present = set(mapping.values())
+    for col in ("year", "metric", figure):
+        if col not in present:
+            problems.add("missing required column", column=col)
+    if not present & {"unit_code", "unit_name"}:
+        problems.add("missing required column (unit_code or unit_name)", column="unit_code")
+    for row, cells in body:
+        extra = [v for v in cells[len(headers) :] if v is not None]
+        if extra:
+            problems.add(
+                f"the row has {len(headers) + len(extra)} fields but the header has {len(headers)}",
+                row,
+                value=extra[0],
+            )
+    if not body:
+        problems.add("the file has a header but no rows")
+    problems.raise_any()
+    columns = {
+        col: _Cells([_at(r, j) for _, r in body], [_shown(headers[j])] * len(body))
+        for j, col in mapping.items()
+    }
+    return columns, [row for row, _ in body]
+
+
+@dataclass
+class _Total:
+    """A "Tổng cộng" row: its figures by (metric, role), checked after validation."""
+
+    row: int
+    cells: dict[tuple[str, str], tuple[object, str]]
+
+
+def _wide_headers(grid: _Grid, h: int) -> tuple[list[tuple[str, str | None]], int]:
+    """Per column ``(label, role)``, and the index of the first body row."""
+    top = [_text(v) for v in grid.rows[h]]
+    below = [_text(v) for v in grid.rows[h + 1]] if h + 1 < len(grid.rows) else []
+    two_rows = any(_role(v) in ("target", "actual") for v in below)
+    width = max(len(top), len(below) if two_rows else 0)
+    top += [None] * (width - len(top))
+    below += [None] * (width - len(below))
+    headers: list[tuple[str, str | None]] = []
+    last_top = ""
+    for head, sub in zip(top, below if two_rows else [None] * width, strict=True):
+        last_top = head or last_top  # a label merged over its columns is only in the first
+        role = _role(sub)
+        headers.append((last_top, role) if role else _split_header(head or sub))
+    return headers, h + (2 if two_rows else 1)
+
+
+def _wide_cells(
+    grid: _Grid,
+    h: int,
+    *,
+    file: str,
+    year: int | None,
+    as_of: object,
+    catalog: MetricCatalog | None,
+    registry: UnitRegistry,
+    figure: str = "actual",
+) -> tuple[dict[str, _Cells], list[int], list[_Total]]:
+    """Unpivot a wide sheet (units as rows, target/result columns per metric)."""
+    headers, start = _wide_headers(grid, h)
+    plain = [j for j, (_, role) in enumerate(headers) if role is None]
+    year_col = next((j for j in plain if _key(headers[j][0]) in _YEAR_KEYS), None)
+    unit_col = next((j for j in plain if _key(headers[j][0]) in _UNIT_KEYS), None)
+    if unit_col is None:
+        unit_col = next(
+            (
+                j
+                for j in plain
+                if headers[j][0] and j != year_col and _key(headers[j][0]) not in _SKIP_KEYS
+            ),
+            0,
+        )
+
+    def label(j: int, role: str | None = None) -> str:
+        return f"{grid.letter(j)} ({_shown(headers[j][0])}{f' / {role}' if role else ''})"
+
+    problems = _Problems(file)
+    if year is None and year_col is None:
+        problems.add("a wide sheet needs a year: pass year=... or add a 'Năm' column")
+    metric_cols: dict[str, dict[str, int]] = {}
+    for j, (head, role) in enumerate(headers):
+        if role is None:
+            continue
+        try:
+            code = _metric(catalog, head)
+        except UnknownMetricError as exc:
+            hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
+            problems.add(f"unknown metric{hint}", grid.numbers[h], label(j), head)
+            continue
+        if role in metric_cols.setdefault(code, {}):
+            problems.add(f"second {role} column for metric {code}", grid.numbers[h], label(j))
+        metric_cols[code][role] = j
+    column_words = {
+        "actual": "result column (thực hiện / kết quả)",
+        "target": "target column (chỉ tiêu / kế hoạch)",
+    }
+    for code, roles in metric_cols.items():
+        if figure not in roles:
+            problems.add(f"metric {code} has no {column_words[figure]}", grid.numbers[h])
+    if not metric_cols and not problems:
+        problems.add(
+            "no metric columns found: headers need 'chỉ tiêu'/'kế hoạch' and 'thực hiện'/'kết quả'",
+            grid.numbers[h],
+        )
+    problems.raise_any()
+
+    cities = registry.codes(level="city")
+    figure_cols = [j for roles in metric_cols.values() for j in roles.values()]
+    out = {
+        c: _Cells()
+        for c in ("unit_name", "year", "as_of", "metric", "target", "actual", "stated_percent")
+    }
+    rows: list[int] = []
+    totals: list[_Total] = []
+    for row, line in _body(grid, start):
+        unit = _text(_at(line, unit_col))
+        key = _key(unit) if unit else ""
+        if all(_at(line, j) is None for j in figure_cols) and not _is_unit(registry, unit):
+            continue  # a blank line, a section heading or a note under the table
+        if key in _TOTAL_KEYS:
+            totals.append(
+                _Total(
+                    row,
+                    {
+                        (code, role): (_at(line, j), label(j, role))
+                        for code, roles in metric_cols.items()
+                        for role, j in roles.items()
+                    },
+                )
+            )
+            continue
+        if key in _CITY_KEYS and len(cities) == 1:
+            unit = cities[0]
+        row_year: object = year
+        year_label = "year"
+        if year_col is not None and _at(line, year_col) is not None:
+            row_year, year_label = _at(line, year_col), label(year_col)
+        for code, roles in metric_cols.items():
+            rows.append(row)
+            out["unit_name"].values.append(unit)
+            out["unit_name"].columns.append(label(unit_col))
+            out["year"].values.append(row_year)
+            out["year"].columns.append(year_label)
+            out["as_of"].values.append(as_of)
+            out["as_of"].columns.append("as_of")
+            out["metric"].values.append(code)
+            out["metric"].columns.append("metric")
+            for role in ("target", "actual", "stated_percent"):
+                k = roles.get(role)
+                out[role].values.append(None if k is None else _at(line, k))
+                out[role].columns.append(role if k is None else label(k, role))
+    return out, rows, totals
+
+
+def _is_unit(registry: UnitRegistry, text: str | None) -> bool:
+    try:
+        return text is not None and bool(registry.resolve(text))
+    except UnknownUnitError:
+        return False
+
+
+def _check_totals(kpis: pl.DataFrame, totals: list[_Total], file: str, decimal: str | None) -> None:
+    """Each total row must equal the sum of the unit rows (the city's own row excluded)."""
+    parts = kpis.filter(pl.col("level") != "city")
+    problems = _Problems(file)
+    for total in totals:
+        for (metric, role), (value, column) in total.cells.items():
+            if value is None or role == "stated_percent":
+                continue
+            try:
+                written = _number(value, decimal)
+            except ValueError as exc:
+                problems.add(f"total {role}: {exc}", total.row, column, value)
+                continue
+            expected = parts.filter(pl.col("metric") == metric)[role].sum()
+            if written != expected:
+                message = f"the total row does not equal the sum of the units ({expected:.0f})"
+                problems.add(message, total.row, column, value)
+    problems.raise_any()

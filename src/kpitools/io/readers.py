@@ -1,0 +1,286 @@
+"""The public readers and writer of KPI files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Literal
+
+import polars as pl
+
+from kpitools._typing import PathLike
+from kpitools.catalog import MetricCatalog
+from kpitools.errors import DataIssue, KpiDataError
+from kpitools.io.columnar import _fast_long, _NotFast
+from kpitools.io.layout import (
+    _check_totals,
+    _header_index,
+    _is_wide,
+    _long_cells,
+    _Total,
+    _wide_cells,
+)
+from kpitools.io.rules import _validate
+from kpitools.io.schema import LONG_SCHEMA
+from kpitools.io.sheets import _frame_grid, _read_grid
+from kpitools.registry import UnitRegistry
+
+# --------------------------------------------------------------------------- public API
+
+
+def read_kpi_file(
+    path: PathLike,
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog,
+    layout: Literal["auto", "long", "wide"] = "auto",
+    year: int | None = None,
+    as_of: dt.date | str | None = None,
+    source: str | None = None,
+    sheet: str | int | None = None,
+    decimal: str | None = None,
+) -> pl.DataFrame:
+    """Read one KPI file into the validated long table.
+
+    Parameters
+    ----------
+    path
+        ``.csv`` (UTF-8), ``.xlsx`` or ``.parquet``.
+    registry, catalog
+        The unit registry and metric catalog the rows are checked against.
+    layout
+        ``long`` (one row per unit × year × metric), ``wide`` (units as rows; per metric a
+        target column and a result column, headers on one or two rows) or ``auto``: wide
+        when no column holds metrics and the headers name targets or results.
+    year, as_of
+        For wide sheets that carry no year column: the plan year and the date of the figures
+        (default: 31 December of the year).
+    source
+        The ``source`` of rows that do not name one (default: the file name).
+    sheet
+        The Excel sheet, by name or 0-based position (default: the first).
+    decimal
+        ``","`` or ``"."`` when the file's decimal separator is known; ``None`` applies the
+        Vietnamese-first rules of :func:`kpitools.numbers.parse_number`.
+
+    Raises
+    ------
+    KpiDataError
+        listing every bad cell with file, row, column and value (see the module docstring).
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/hanoi_2023_seed.csv"])
+    >>> kpis = read_kpi_file(find_path("data/hanoi_2023_seed.csv"), registry=ds.registry,
+    ...                      catalog=ds.catalog)
+    >>> kpis.filter(pl.col("metric") == "admissions").select("as_of", "actual").row(0)
+    (datetime.date(2023, 11, 30), 10479.0)
+    """
+    return _read_file(
+        path,
+        registry=registry,
+        catalog=catalog,
+        layout=layout,
+        year=year,
+        as_of=as_of,
+        source=source,
+        sheet=sheet,
+        decimal=decimal,
+    )[0]
+
+
+def _read_file(
+    path: PathLike | pl.DataFrame,
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog | None,
+    layout: str = "auto",
+    year: int | None = None,
+    as_of: object = None,
+    source: str | None = None,
+    sheet: str | int | None = None,
+    decimal: str | None = None,
+    figure: str = "actual",
+    fast: bool = True,
+) -> tuple[pl.DataFrame, list[int]]:
+    """The long table of one file and the row number each of its rows came from.
+
+    ``figure`` is the figure every row must have a column for: ``actual`` (a KPI file) or
+    ``target`` (a targets file, whose results come from elsewhere). A long file is first
+    read column by column (:func:`_fast_long`, the same rules once per distinct value);
+    a wide sheet, an Excel file or any file with a problem is read cell by cell (``fast``
+    false: always), which names every bad cell.
+    """
+    if layout not in ("auto", "long", "wide"):
+        raise ValueError(f"layout must be 'auto', 'long' or 'wide', not {layout!r}")
+    if decimal not in (None, ",", "."):
+        raise ValueError(f"decimal must be ',', '.' or None, not {decimal!r}")
+    if isinstance(path, pl.DataFrame):
+        file, name = "<frame>", "<frame>"
+    else:
+        path = Path(path)
+        file, name = str(path), path.name
+        if not path.is_file():
+            raise KpiDataError(DataIssue("file not found", file=file))
+    if fast:
+        try:
+            return _fast_long(
+                path,
+                registry=registry,
+                catalog=catalog,
+                decimal=decimal,
+                default_source=source or name,
+                figure=figure,
+                layout=layout,
+            )
+        except _NotFast:
+            pass
+    if isinstance(path, pl.DataFrame):
+        grid = _frame_grid(path)
+    else:
+        try:
+            grid = _read_grid(path, sheet=sheet)
+        except KpiDataError:
+            raise
+        except Exception as exc:  # the readers raise many types; all mean "cannot parse this"
+            text = str(exc).strip()
+            first_line = text.splitlines()[0] if text else type(exc).__name__
+            raise KpiDataError(DataIssue(f"cannot read file: {first_line}", file=file)) from exc
+    h = _header_index(grid, file)
+    totals: list[_Total] = []
+    if layout == "wide" or (layout == "auto" and _is_wide(grid, h)):
+        cells, rows, totals = _wide_cells(
+            grid,
+            h,
+            file=file,
+            year=year,
+            as_of=as_of,
+            catalog=catalog,
+            registry=registry,
+            figure=figure,
+        )
+    else:
+        cells, rows = _long_cells(grid, h, file, figure)
+    kpis = _validate(
+        cells,
+        rows,
+        file=file,
+        registry=registry,
+        catalog=catalog,
+        decimal=decimal,
+        default_source=source or name,
+        figure=figure,
+    )
+    _check_totals(kpis, totals, file, decimal)
+    return kpis, rows
+
+
+def read_kpis(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog,
+    **options: object,
+) -> pl.DataFrame:
+    """Read and concatenate several KPI files; a unit × year × metric may appear only once.
+
+    Options are passed to :func:`read_kpi_file`. Problems of every file are reported
+    together; a unit × year × metric found in two files is reported at both places.
+    The result is sorted by year, metric and unit code.
+    """
+    files = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    frames: list[pl.DataFrame] = []
+    issues: list[list[DataIssue]] = [[] for _ in files]  # by file, in the order given
+    keyed: list[pl.DataFrame] = []
+    for i, p in enumerate(files):
+        try:
+            frame, rows = _read_file(p, registry=registry, catalog=catalog, **options)  # type: ignore[arg-type]
+        except KpiDataError as exc:
+            issues[i].extend(exc.issues)
+            continue
+        keys = frame.select("unit_code", "year", "metric")
+        keyed.append(keys.with_columns(at=pl.lit(i, pl.UInt32), row=pl.Series(rows)))
+        frames.append(frame)
+    # A file has each key once (checked as it is read); keys in several files are looked
+    # at one by one, in the order of the files.
+    both = pl.concat(keyed) if keyed else pl.DataFrame()
+    if both.height:
+        both = both.filter(pl.struct("unit_code", "year", "metric").is_duplicated())
+    first: dict[tuple[object, ...], tuple[str, int]] = {}
+    for code, year, metric, at, row in both.iter_rows():
+        key = (code, year, metric)
+        if key in first:
+            issues[at].append(
+                DataIssue(
+                    f"unit {code} × year {year} × metric {metric} is also in "
+                    f"{first[key][0]}, row {first[key][1]}",
+                    file=str(files[at]),
+                    row=row,
+                )
+            )
+        else:
+            first[key] = (str(files[at]), row)
+    if any(issues):
+        raise KpiDataError([issue for found in issues for issue in found])
+    if not frames:
+        return pl.DataFrame(schema=LONG_SCHEMA)
+    return pl.concat(frames, how="vertical").sort("year", "metric", "unit_code")
+
+
+def read_targets(
+    path: PathLike | pl.DataFrame,
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog | None = None,
+    **options: object,
+) -> pl.DataFrame:
+    """Read a targets file: the long table's rules, with a target column instead of results.
+
+    For results counted elsewhere (:func:`kpitools.members.member_kpis`): a long file with
+    unit, year, metric and target columns, or a wide sheet with a target column per metric
+    (any other long-table column, such as ``source``, is read and dropped). Without a
+    ``catalog``, metric codes are taken as written. A frame is read as if it were a file.
+    ``options`` go to :func:`read_kpi_file`. Returns ``unit_code``, ``year``, ``metric``,
+    ``target`` (null where the cell is empty).
+
+    Raises
+    ------
+    KpiDataError
+        Naming file, row, column and value of every bad cell, and duplicates.
+
+    Examples
+    --------
+    >>> reg = read_registry(find_path("data/units.csv"))
+    >>> targets = pl.DataFrame({"Mã đơn vị": ["017"], "Năm": ["2024"],
+    ...                         "Chỉ số": ["admissions"], "Chỉ tiêu": ["1.200"]})
+    >>> read_targets(targets, registry=reg).row(0)
+    ('017', 2024, 'admissions', 1200.0)
+    """
+    frame, _ = _read_file(path, registry=registry, catalog=catalog, figure="target", **options)  # type: ignore[arg-type]
+    return frame.select("unit_code", "year", "metric", "target")
+
+
+_WRITERS = {
+    ".csv": lambda kpis, tmp: kpis.write_csv(tmp),
+    ".parquet": lambda kpis, tmp: kpis.write_parquet(tmp),
+    ".xlsx": lambda kpis, tmp: kpis.write_excel(tmp, worksheet="kpis"),
+}
+
+
+def write_kpis(kpis: pl.DataFrame, path: PathLike) -> Path:
+    """Write the long table as CSV, Parquet or Excel (by suffix), atomically.
+
+    The file appears complete or not at all: it is written beside its place under a
+    temporary name and moved there only when writing succeeded.
+    """
+    from kpitools._atomic import atomic_path
+
+    path = Path(path)
+    writer = _WRITERS.get(path.suffix.lower())
+    if writer is None:
+        raise ValueError(f"unsupported output type {path.suffix!r}; use .csv, .parquet or .xlsx")
+    with atomic_path(path) as tmp:
+        writer(kpis, tmp)
+    return path

@@ -1,0 +1,77 @@
+"""The long table's columns, and the words that name columns and rows in KPI files."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+
+import polars as pl
+
+from kpitools.textfold import name_key
+
+#: The columns of the long table and their types, in order.
+LONG_SCHEMA: dict[str, pl.DataType] = {
+    "unit_code": pl.String(),
+    "unit_name": pl.String(),
+    "level": pl.String(),
+    "year": pl.Int32(),
+    "as_of": pl.Date(),
+    "metric": pl.String(),
+    "target": pl.Float64(),
+    "actual": pl.Float64(),
+    "source": pl.String(),
+    "stated_percent": pl.String(),
+    "note": pl.String(),
+}
+
+#: Header spellings accepted for each long-table column (compared with ``name_key``).
+COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
+    "unit_code": ("unit_code", "mã đơn vị", "ma_don_vi", "code", "mã"),
+    "unit_name": ("unit_name", "unit", "đơn vị", "tên đơn vị"),
+    "level": ("level", "cấp"),
+    "year": ("year", "năm"),
+    "as_of": ("as_of", "tính đến", "ngày số liệu", "date"),
+    "metric": ("metric", "chỉ số", "mã chỉ số", "nội dung"),
+    "target": ("target", "chỉ tiêu", "kế hoạch", "plan"),
+    "actual": ("actual", "thực hiện", "kết quả", "result"),
+    "source": ("source", "nguồn"),
+    "stated_percent": ("stated_percent", "tỷ lệ", "tỉ lệ", "đạt", "đạt (%)", "tỷ lệ (%)"),
+    "note": ("note", "ghi chú"),
+}
+
+_TARGET_WORDS = ("chỉ tiêu", "kế hoạch", "kh", "ct", "target", "plan")
+_ACTUAL_WORDS = ("thực hiện", "kết quả", "th", "kq", "actual", "result")
+_PERCENT_WORDS = ("tỷ lệ", "tỉ lệ", "đạt", "tỷ lệ (%)", "đạt (%)", "percent", "attainment")
+_UNIT_WORDS = ("đơn vị", "tên đơn vị", "unit", "đảng bộ", "mã đơn vị", "mã", "code")
+_SKIP_WORDS = ("stt", "tt", "no", "số tt", "#")
+_YEAR_WORDS = ("năm", "year")
+_TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "tổng số", "total")
+_CITY_WORDS = ("toàn thành phố", "toàn tp", "toàn thành")
+_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+_HEADER_SEARCH_ROWS = 20
+_MAX_HEADER_CHARS = 60
+
+_INT_RE = re.compile(r"^\s*\d+\s*$")
+_YEAR_RE = re.compile(r"^\d{4}$")
+_ISO_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T][0-9:.]*)?$")
+_DMY_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+_EXCEL_EPOCH = dt.date(1899, 12, 30)
+
+
+def _key(text: str) -> str:
+    return name_key(text, diacritics=False)
+
+
+def _keys(words: Iterable[str]) -> frozenset[str]:
+    return frozenset(_key(w) for w in words)
+
+
+_ALIAS_OF = {_key(alias): col for col, aliases in COLUMN_ALIASES.items() for alias in aliases}
+_ROLES = (
+    ("target", _keys(_TARGET_WORDS)),
+    ("actual", _keys(_ACTUAL_WORDS)),
+    ("stated_percent", _keys(_PERCENT_WORDS)),
+)
+_UNIT_KEYS, _SKIP_KEYS, _YEAR_KEYS = _keys(_UNIT_WORDS), _keys(_SKIP_WORDS), _keys(_YEAR_WORDS)
+_TOTAL_KEYS, _CITY_KEYS = _keys(_TOTAL_WORDS), _keys(_CITY_WORDS)

@@ -1,0 +1,148 @@
+"""Raw reading: a file or a sheet into a grid of cells, and dates as files write them."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+
+from kpitools.errors import DataIssue, KpiDataError, show_value
+from kpitools.io.schema import _DMY_RE, _EXCEL_EPOCH, _EXCEL_SUFFIXES, _INT_RE, _ISO_RE
+from kpitools.textfold import nfc
+
+
+def parse_date(value: object) -> dt.date:
+    """Parse a date as written in Vietnamese files.
+
+    Accepts ``date``/``datetime`` objects, ISO ``2023-11-30``, day-first ``30/11/2023``,
+    ``30-11-2023``, ``30.11.2023`` and Excel serial day numbers (``45260``).
+
+    Examples
+    --------
+    >>> parse_date("30/11/2023"), parse_date("2023-11-30"), parse_date("45260")
+    (datetime.date(2023, 11, 30), datetime.date(2023, 11, 30), datetime.date(2023, 11, 30))
+    """
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+    text = str(value).strip()
+    try:
+        if m := _DMY_RE.match(text):
+            day, month, year = (int(g) for g in m.groups())
+            return dt.date(year, month, day)
+        if _INT_RE.match(text) and 20000 < int(text) < 80000:
+            return _EXCEL_EPOCH + dt.timedelta(days=int(text))
+        if m := _ISO_RE.match(text):  # Excel gives "2023-11-30 00:00:00"
+            return dt.date.fromisoformat(m.group(1))
+    except ValueError:
+        pass
+    raise ValueError(f"not a date (use 2023-11-30 or 30/11/2023): {show_value(text)}")
+
+
+# --------------------------------------------------------------------------- raw reading
+
+
+@dataclass
+class _Grid:
+    """A sheet as rows of cells: stripped NFC text or typed values, ``None`` when empty."""
+
+    rows: list[list[object]]
+    numbers: list[int]  # the row number a person sees, per row
+    first_column: int = 0  # Excel readers drop empty leading columns; letters must not shift
+
+    def letter(self, j: int) -> str:
+        return _column_letter(self.first_column + j)
+
+
+def _cell(value: object) -> object:
+    if isinstance(value, str):
+        return nfc(value).strip() or None
+    return value
+
+
+def _text(value: object) -> str | None:
+    """A cell as text; whole floats lose their ``.0`` (typed files give 17.0 for 017)."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_grid(path: Path, *, sheet: str | int | None) -> _Grid:
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt", ".tsv"):
+        return _read_text(path, "\t" if suffix == ".tsv" else ",")
+    if suffix in _EXCEL_SUFFIXES:
+        return _read_sheet(path, sheet)
+    if suffix == ".parquet":
+        return _frame_grid(pl.read_parquet(path))
+    raise KpiDataError(
+        DataIssue(f"unsupported file type {suffix!r}; use .csv, .xlsx or .parquet", file=str(path))
+    )
+
+
+def _frame_grid(frame: pl.DataFrame) -> _Grid:
+    """A frame as a sheet: its header, then its rows."""
+    rows = [list(frame.columns), *(list(r) for r in frame.iter_rows())]
+    return _Grid([[_cell(v) for v in r] for r in rows], list(range(1, len(rows) + 1)))
+
+
+def _read_text(path: Path, separator: str) -> _Grid:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        raise KpiDataError(
+            DataIssue(
+                f"not UTF-8 text (bad byte at offset {err.start}); save it as 'CSV UTF-8'",
+                file=str(path),
+            )
+        ) from None
+    try:
+        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
+    except csv.Error as err:
+        raise KpiDataError(DataIssue(f"not a readable CSV file: {err}", file=str(path))) from None
+    rows = [[_cell(v) for v in record] for record in records]
+    return _Grid(rows, list(range(1, len(rows) + 1)))
+
+
+def _open_sheet(path: Path, sheet: str | int | None) -> tuple[Any, str | int]:
+    """A fastexcel reader of ``path`` and the sheet to load (by name or 0-based position,
+    default the first); raises ``KpiDataError`` naming the sheets when there is no such one."""
+    import fastexcel
+
+    reader = fastexcel.read_excel(str(path))
+    names = reader.sheet_names
+    known = sheet in names if isinstance(sheet, str) else sheet is None or 0 <= sheet < len(names)
+    if not known:
+        raise KpiDataError(
+            DataIssue(f"no sheet {sheet!r}; the file has {', '.join(names)}", file=str(path))
+        )
+    return reader, 0 if sheet is None else sheet
+
+
+def _read_sheet(path: Path, sheet: str | int | None) -> _Grid:
+    reader, which = _open_sheet(path, sheet)
+    # Every cell as text and every row kept (skip_rows=0), so row numbers stay true.
+    loaded = reader.load_sheet(which, header_row=None, skip_rows=0, dtypes="string")
+    columns = loaded.available_columns()
+    frame = loaded.to_polars()
+    rows = [[_cell(v) for v in r] for r in frame.iter_rows()]
+    return _Grid(rows, list(range(1, len(rows) + 1)), columns[0].absolute_index if columns else 0)
+
+
+def _column_letter(j: int) -> str:
+    letters = ""
+    j += 1
+    while j:
+        j, rem = divmod(j - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters

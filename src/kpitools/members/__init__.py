@@ -1,0 +1,57 @@
+"""KPIs counted straight from a member-registry export (one row per Party member).
+
+:func:`member_kpis` turns an export — CSV, Parquet or Excel, Vietnamese or English headers
+(:data:`MEMBER_COLUMNS`) — into rows of the long table (:data:`kpitools.io.LONG_SCHEMA`):
+admissions per unit and year with breakdowns (non-state enterprises, business owners,
+upper-secondary students, sex, age band), members at year end (the denominator of coverage
+metrics) and departures (deaths, removals, transfers out), for the units of the registry at
+the chosen levels and every unit above them. Joined with a targets file, the rows work with
+every measure, chart and notebook of kpitools unchanged.
+
+How members are counted
+-----------------------
+* A member counts in the unit of their row (any level: a basic organization, a district...)
+  and in every unit above it, but only in the years when that unit and every unit between
+  the two existed (the registry's ``valid_from`` / ``valid_to``): a unit's figure is the sum
+  of its parts, and a unit has no figure for a year it did not exist. Events that fall
+  outside are counted in :attr:`MemberKpis.unattributed`, never dropped silently.
+* ``admissions``: members admitted in the year, up to ``as_of`` in the ``as_of`` year.
+  Age bands use completed years at admission (``age_edges`` (30, 45, 60) give under 30,
+  30–44, 45–59 and 60 or over); with only a year of birth, admission year − birth year.
+* ``members``: admitted on or before the end of the year (or ``as_of``) and not died,
+  removed or transferred out by then — the export's status and status date.
+* ``deaths``, ``removals``, ``transfers_out``: by the year of the status date.
+* A crosswalk (:func:`read_crosswalk`) moves every member to the unit that took theirs over
+  by a chosen date, so a series over years compares like with like across merges, splits,
+  renames and the 2025 abolition of the district level.
+
+Bad rows (:data:`BAD_ROW_KINDS`) are counted per kind and the first rows of each are shown
+with their row number; by default they stop the computation (``bad_rows="stop"``), or the
+computation goes on without them and says so (``"skip"``). Member ids never appear in a
+message, a result or a log: only counts leave the query.
+"""
+
+from __future__ import annotations
+
+from kpitools.io.readers import read_targets
+from kpitools.members.badrows import BadRows, MemberExportError
+from kpitools.members.count import DEFAULT_AGE_EDGES, MemberKpis, member_kpis, member_metrics
+from kpitools.members.crosswalk import Crosswalk, read_crosswalk, structure_registry
+from kpitools.members.privacy import suppress_small
+from kpitools.members.read import BAD_ROW_KINDS, MEMBER_COLUMNS
+
+__all__ = [
+    "BAD_ROW_KINDS",
+    "DEFAULT_AGE_EDGES",
+    "MEMBER_COLUMNS",
+    "BadRows",
+    "Crosswalk",
+    "MemberExportError",
+    "MemberKpis",
+    "member_kpis",
+    "member_metrics",
+    "read_crosswalk",
+    "read_targets",
+    "structure_registry",
+    "suppress_small",
+]

@@ -1,0 +1,261 @@
+"""Vietnamese text folding: NFC, diacritics, tone placement, name keys and folded search patterns."""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    pass
+
+
+# Vietnamese tone marks (huyền, sắc, ngã, hỏi, nặng); vowel-quality marks (circumflex,
+# breve, horn) stay where they are.
+_TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
+#: Ð/ð (Icelandic eth): what old VNI/TCVN conversions often leave in place of Đ/đ.
+LOOKALIKES = {"\u00d0": "\u0110", "\u00f0": "\u0111"}
+#: Invisible format characters that come in with copy-paste: soft hyphen, zero-width space
+#: and joiners, word joiner, byte order mark.
+INVISIBLE = frozenset("\u00ad\u200b\u200c\u200d\u2060\ufeff")
+#: Characters that stand for a space (no-break, thin, ideographic, ...) besides " ".
+SPACE_LIKE = frozenset(
+    "\t\v\f\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009"
+    "\u200a\u202f\u205f\u3000"
+)
+#: Characters that end a line.
+LINE_BREAKS = frozenset("\n\u2028\u2029\x85")
+_CLEAN = str.maketrans({**LOOKALIKES, **dict.fromkeys(INVISIBLE)})
+_PLAIN_D = str.maketrans({"đ": "d", "Đ": "D", "\u00f0": "d", "\u00d0": "D"})
+_COMBINING = re.compile("[\u0300-\u036f]+")  # all of category Mn
+_TONE = re.compile("[" + "".join(sorted(_TONES)) + "]")
+_SYLLABLE = re.compile("[0-9A-Za-z\u0300-\u036fđĐðÐ]+")  # where every character is one
+_ABBREVIATIONS = ("tp.", "tx.", "q.", "h.")
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode normalization form NFC.
+
+    Examples
+    --------
+    >>> import unicodedata
+    >>> nfc(unicodedata.normalize("NFD", "Đông Anh")) == "Đông Anh"
+    True
+    """
+    return unicodedata.normalize("NFC", text)
+
+
+def strip_diacritics(text: str) -> str:
+    """Remove every diacritic, turning đ/Đ into d/D; case and spacing are kept.
+
+    Examples
+    --------
+    >>> strip_diacritics("Đông Anh")
+    'Dong Anh'
+    >>> strip_diacritics("Ứng Hòa")
+    'Ung Hoa'
+    """
+    decomposed = unicodedata.normalize("NFD", text).translate(_PLAIN_D)
+    plain = _COMBINING.sub("", decomposed)
+    if plain.isascii():  # Vietnamese and ASCII: only the common combining marks to drop
+        return plain
+    return _strip_each(decomposed)
+
+
+def _strip_each(decomposed: str) -> str:
+    """:func:`strip_diacritics` of any text, character by character."""
+    kept = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", kept)
+
+
+def name_key(text: str, *, diacritics: bool = True) -> str:
+    """Return the key under which two spellings of a unit name compare equal.
+
+    The text is NFC-normalized and case-folded, whitespace (including no-break space) is
+    collapsed, punctuation around it trimmed, and one leading administrative prefix is
+    removed: quận, huyện, thị xã, thành phố, TP, TP., Q., H., TX. (any case, with full
+    diacritics or none; "Quân" is a word, not "quận", and is kept). With ``diacritics=True``
+    each syllable's tone mark is moved to the syllable's end, so the old and new placements
+    ("Hòa"/"Hoà", "Thủy"/"Thuỷ") give one key while vowel marks (â, ă, ơ, ư) still count.
+    With ``diacritics=False`` every mark is removed and the prefix is recognized without them.
+
+    The key is for comparing, not for display.
+
+    Parameters
+    ----------
+    text
+        A unit name as written anywhere.
+    diacritics
+        Keep diacritics in the key (default) or remove them all.
+
+    Examples
+    --------
+    >>> name_key("Ứng Hòa") == name_key("ứng hoà")
+    True
+    >>> name_key("  Huyện\\u00a0Đông   Anh. ", diacritics=False)
+    'dong anh'
+    >>> name_key("Q. Ba Đình") == name_key("Ba Đình")
+    True
+    """
+    return _key(text, diacritics=diacritics, drop_prefix=True)
+
+
+def _words(text: str) -> list[str]:
+    cleaned = unicodedata.normalize("NFC", nfc(text).translate(_CLEAN).casefold())
+    return _trim(cleaned).split()
+
+
+def _key(text: str, *, diacritics: bool, drop_prefix: bool) -> str:
+    words = _words(text)
+    if drop_prefix:
+        words = _drop_prefix(words, loose=not diacritics)
+    joined = _trim(" ".join(words))
+    return _move_tones(joined) if diacritics else strip_diacritics(joined)
+
+
+def _is_edge_junk(char: str) -> bool:
+    return char.isspace() or unicodedata.category(char)[0] in "PS"
+
+
+def _trim(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and _is_edge_junk(text[start]):
+        start += 1
+    while end > start and _is_edge_junk(text[end - 1]):
+        end -= 1
+    return text[start:end]
+
+
+def _move_tones(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    if _COMBINING.sub("", decomposed).translate(_PLAIN_D).isascii():  # letters, marks and đ
+        moved = _SYLLABLE.sub(_tones_last, decomposed) if _TONE.search(decomposed) else decomposed
+        return unicodedata.normalize("NFC", moved)
+    return _move_each(decomposed)
+
+
+def _move_each(decomposed: str) -> str:
+    """:func:`_move_tones` of any text, character by character."""
+    out: list[str] = []
+    tones: list[str] = []
+    for char in decomposed:
+        if char.isalnum() or unicodedata.category(char)[0] == "M":
+            if char in _TONES:
+                tones.append(char)
+            else:
+                out.append(char)
+        else:
+            out.extend(tones)
+            tones.clear()
+            out.append(char)
+    out.extend(tones)
+    return unicodedata.normalize("NFC", "".join(out))
+
+
+def _tones_last(syllable: re.Match[str]) -> str:
+    text = syllable.group()
+    tones = _TONE.findall(text)
+    return _TONE.sub("", text) + "".join(tones) if tones else text
+
+
+_STRICT_WORDS = frozenset(_move_tones(w) for w in ("quận", "huyện", "quan", "huyen", "tp", "tx"))
+_STRICT_PAIRS = frozenset(
+    (_move_tones(a), _move_tones(b))
+    for a, b in (("thị", "xã"), ("thành", "phố"), ("thi", "xa"), ("thanh", "pho"))
+)
+_LOOSE_WORDS = frozenset(("quan", "huyen", "tp", "tx"))
+_LOOSE_PAIRS = frozenset((("thi", "xa"), ("thanh", "pho")))
+
+
+def _drop_prefix(words: list[str], *, loose: bool) -> list[str]:
+    """Drop one administrative prefix from case-folded words, if a name remains after it."""
+    if len(words) < 2:
+        return _drop_attached(words)
+    norm = strip_diacritics if loose else _move_tones
+    first = norm(_trim(words[0]))
+    if len(words) >= 3 and (first, norm(_trim(words[1]))) in (
+        _LOOSE_PAIRS if loose else _STRICT_PAIRS
+    ):
+        return words[2:]
+    if first in (_LOOSE_WORDS if loose else _STRICT_WORDS) or words[0] in _ABBREVIATIONS:
+        return words[1:]
+    return _drop_attached(words)
+
+
+def _drop_attached(words: list[str]) -> list[str]:
+    # "TP.Hà Nội", "Q.Ba Đình": the abbreviation glued to the name.
+    if words:
+        for abbreviation in _ABBREVIATIONS:
+            if words[0].startswith(abbreviation) and len(words[0]) > len(abbreviation):
+                return [words[0][len(abbreviation) :], *words[1:]]
+    return words
+
+
+def _keys(text: str) -> tuple[str, str, str, str]:
+    """Lookup keys, most specific first: full and prefix-free, with and without diacritics
+    (those of :func:`_key`, sharing the cleaning)."""
+    words = _words(text)
+
+    def key(kept: list[str], diacritics: bool) -> str:
+        joined = _trim(" ".join(kept))
+        return _move_tones(joined) if diacritics else strip_diacritics(joined)
+
+    return (
+        key(words, True),
+        key(_drop_prefix(words, loose=False), True),
+        key(words, False),
+        key(_drop_prefix(words, loose=True), False),
+    )
+
+
+@functools.lru_cache(maxsize=8192)
+def fold_char(char: str) -> str:
+    """One character in lower case; always one character."""
+    low = char.lower()
+    return low if len(low) == 1 else char
+
+
+# Where the tone of an open "oa", "oe", "uy" sits varies (hòa / hoà, ủy / uỷ, hóa / hoá):
+# folded text puts it on the second vowel. Only the tone moves, so lengths are kept.
+_OLD_TONE = re.compile(r"([òóỏõọ])([ae])(?![^\W\d_])|([ùúủũụ])(y)(?![^\W\d_])")
+
+
+def _move_tone(m: re.Match[str]) -> str:
+    first, second = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+    decomposed = unicodedata.normalize("NFD", first)
+    return decomposed[0] + unicodedata.normalize("NFC", second + decomposed[1:])
+
+
+def fold(text: str) -> str:
+    """``text`` in lower case with tone marks in one place, of the same length.
+
+    Patterns search the folded text, so "Thành ủy" and "thành uỷ" read alike, while words
+    that differ only by a mark stay apart ("đạt" reach, "đặt" install; "ảnh" photo, "Anh").
+    """
+    return _OLD_TONE.sub(_move_tone, "".join(map(fold_char, text)))
+
+
+def fold_pattern(pattern: str) -> str:
+    r"""Fold a regular expression written in lower case (its ASCII is left alone)."""
+    return _OLD_TONE.sub(_move_tone, unicodedata.normalize("NFC", pattern))
+
+
+def rx(pattern: str) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary Vietnamese for searching folded text."""
+    return re.compile(fold_pattern(pattern))
+
+
+def words_rx(words: Iterable[str]) -> re.Pattern[str]:
+    """Any of ``words`` as whole words of folded text, longest first; spaces match any run."""
+    alternatives = sorted({fold(w.strip()) for w in words if w.strip()}, key=len, reverse=True)
+    parts = [
+        r"\s*[-–]\s*".join(_spaced(p) for p in re.split(r"\s*[-–]\s*", a)) for a in alternatives
+    ]
+    return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
+
+
+def _spaced(text: str) -> str:
+    return r"\s+".join(re.escape(w) for w in text.split())
