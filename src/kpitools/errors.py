@@ -1,4 +1,4 @@
-"""Errors: one base (:class:`KpiToolsError`), and problems that point at the exact cell of a bad input."""
+"""Errors: one base (:class:`KpiToolsError`) and problems that name the exact cell of an input."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Vietnamese text folding: NFC, diacritics, tone placement, name keys and folded search patterns."""
+"""Vietnamese text folding: NFC, diacritics, tone placement, name keys, folded patterns."""
 
 from __future__ import annotations
 

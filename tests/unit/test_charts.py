@@ -103,10 +103,6 @@ def params_of(spec: dict) -> dict[str, dict]:
     return {p["name"]: p for p in spec.get("params", [])}
 
 
-def filters(spec: dict) -> list[Any]:
-    return [node["filter"] for _, node in walk(spec) if isinstance(node, dict) and "filter" in node]
-
-
 def finite_json(spec: dict) -> str:
     return json.dumps(spec, allow_nan=False, ensure_ascii=False)  # raises on NaN / inf
 
@@ -920,42 +916,6 @@ def test_vietnamese_numbers_and_untitled_synthetic_note_render(dataset: kt.Datas
     svg = vlc.vegalite_to_svg(kt.bullet_chart(df, catalog=dataset.catalog).to_dict())
     assert SYNTHETIC_NOTE["vi"] in svg  # shown although the chart has no title
     assert "10.000" in svg  # thousands separated by dots
-
-
-@pytest.mark.slow
-def test_dropdowns_work_offline_in_a_static_page(dataset: kt.Dataset, browser, tmp_path) -> None:
-    kpis, cat = dataset.kpis, dataset.catalog
-    cases = [
-        (charts.ranked_chart(kpis, catalog=cat, metric="admissions"), "Năm", {"value": "2019"}),
-        (
-            charts.heatmap_chart(kpis, catalog=cat),
-            "Chỉ số",
-            {"label": cat.label("party_orgs_nonstate")},
-        ),
-    ]
-    page = browser.new_page()
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-    try:
-        for i, (chart, name, option) in enumerate(cases):
-            path = tmp_path / f"chart{i}.html"
-            path.write_text(
-                chart.to_html(inline=True, embed_options={"renderer": "svg"}), encoding="utf-8"
-            )
-            page.goto(path.as_uri())
-            page.wait_for_selector("g.mark-text.role-mark text")
-            assert name in page.inner_text(".vega-bindings")
-            labels = page.locator("g.mark-text.role-mark text")
-            before = labels.all_text_contents()
-            assert any(re.fullmatch(r"\d+(,\d)?%", t) for t in before)  # 107,1% in Vietnamese
-            page.select_option(".vega-bindings select", **option)
-            page.wait_for_function(
-                "n => document.querySelectorAll('g.mark-text.role-mark text').length > 0"
-                " && [...document.querySelectorAll('g.mark-text.role-mark text')]"
-                ".map(t => t.textContent).join() !== n",
-                arg=",".join(before),
-            )
-    finally:
-        page.close()
 
 
 def test_a_highlighted_unit_with_figures_only_in_years_without_targets(dataset) -> None:

@@ -18,9 +18,9 @@ from kpitools.errors import KpiDataError
 from kpitools.registry import LEVELS, UnitRegistry, UnknownUnitError, read_registry
 from kpitools.textfold import name_key, nfc, strip_diacritics
 
-REPO = Path(__file__).parents[1]
+REPO = Path(__file__).resolve().parents[2]
 UNITS_CSV = REPO / "data" / "units.csv"
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).resolve().parents[2] / "tests" / "data"
 
 # From DESIGN.md: Hanoi's 30 district-level units and their official codes.
 DISTRICTS = {

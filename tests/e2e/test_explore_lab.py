@@ -28,7 +28,7 @@ import pytest
 
 pytestmark = pytest.mark.slow
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 #: Generous: a cold JupyterLab, a kernel start and the first imports on a busy CI machine.
 WAIT_MS = 180_000

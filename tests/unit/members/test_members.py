@@ -29,8 +29,8 @@ from kpitools.members import (
 )
 from kpitools.registry import read_registry
 
-ROOT = Path(__file__).resolve().parents[1]
-DATA = Path(__file__).parent / "data"
+ROOT = Path(__file__).resolve().parents[3]
+DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 SMALL = DATA / "members_small.csv"
 UNITS = DATA / "members_units.csv"
 TARGETS = DATA / "members_targets.csv"
@@ -806,64 +806,6 @@ def test_every_member_metric_is_in_the_bundled_catalog(catalog) -> None:
         "admissions_age_under_25",
         "admissions_age_25_plus",
     ]
-
-
-# Every notebook that reads the long table, with parameters for the counted units.
-KPI_NOTEBOOKS = {
-    "district_comparison": {"year": 2024, "parent": "01", "metrics": ["admissions", "members"]},
-    "city_overview": {"year": 2024, "unit": "01", "focus": "admissions"},
-    "district_profile": {"unit": "Dong Anh", "years": [2022, 2023, 2024], "focus": "members"},
-    "explore": {"parent": "01", "metric": "admissions_female", "year": 2024, "unit": "017"},
-}
-
-
-@pytest.mark.slow
-def test_every_notebook_runs_on_member_kpis_and_shows_no_member_id(
-    generated, national, catalog, tmp_path, root
-) -> None:
-    from kpitools.report import Report, Worker, export_html
-
-    # The whole country over decades, targets for the last years only: as counted from a
-    # national export, every chart must still fit (Altair refuses data over 5000 rows).
-    targets = read_targets(generated["targets"], registry=national, catalog=catalog).filter(
-        pl.col("year") <= 2024
-    )
-    out = member_kpis(
-        generated["parquet"],
-        registry=national,
-        exported="2025-12-31",
-        years=range(1975, 2025),
-        targets=targets,
-        catalog=catalog,
-    )
-    assert out.kpis.height > 300_000
-    kpis = tmp_path / "member_kpis.parquet"
-    kt.write_kpis(out.kpis, kpis)
-    shared = {"data": [str(kpis)], "units": str(generated["units"])}
-    ids = set(pl.read_parquet(generated["parquet"], columns=["member_id"])["member_id"])
-    assert notebooks_of(root) == set(KPI_NOTEBOOKS) | {"report_audit"}  # a new one is listed
-    worker = Worker()
-    worker.start()
-    try:
-        for name, params in KPI_NOTEBOOKS.items():
-            shows = "Đông Anh" if name == "district_profile" else "Hà Nội"
-            report = Report(name, name, root / "notebooks" / f"{name}.ipynb", shared | params, kpis)
-            executed = tmp_path / f"{name}.ipynb"
-            error = worker.execute(report, executed)
-            assert error is None, f"{name}: {error}"
-            text = executed.read_text(encoding="utf-8")
-            page = export_html(executed)
-            for shown in (text, page):
-                assert "kt-synthetic-notice" in shown, name
-                assert re.search(r"DV\d{20}", shown) is None, name
-            assert not set(re.findall(r"DV\d+", text + page)) & ids, name
-            assert shows in page, name  # the counted unit, by name
-    finally:
-        worker.stop()
-
-
-def notebooks_of(root: Path) -> set[str]:
-    return {p.stem for p in (root / "notebooks").glob("*.ipynb")}
 
 
 def test_no_warning_for_clean_exports(registry) -> None:

@@ -44,7 +44,7 @@ from kpitools.io import LONG_SCHEMA, read_kpi_file
 from kpitools.numbers import format_number, percent_of
 from kpitools.registry import read_registry
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "data"
 SEED = ROOT / "data" / "seed" / "000_75537393c0b30eb1.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seed" / "000_75537393c0b30eb1.txt"
@@ -987,36 +987,3 @@ def test_cli_extract_reports_a_missing_file(capsys: pytest.CaptureFixture[str]) 
 
 
 # --------------------------------------------------------------------------- notebook
-
-
-@pytest.mark.slow
-def test_the_audit_notebook_runs_under_papermill(tmp_path: Path) -> None:
-    from kpitools.report import Report, Worker, notebooks_by_kind
-
-    notebook = ROOT / "notebooks" / "report_audit.ipynb"
-    assert notebooks_by_kind(ROOT / "notebooks")["audit"].path == notebook
-    worker = Worker()
-    worker.start()
-    try:
-        out = tmp_path / "out.ipynb"
-        report = Report("t", "audit", notebook, {"lang": "en"}, tmp_path / "p.yaml")
-        assert worker.execute(report, out) is None
-        nb = json.loads(out.read_text(encoding="utf-8"))
-        bad = tmp_path / "bad.ipynb"
-        error = worker.execute(
-            Report("t", "audit", notebook, {"lang": "fr"}, tmp_path / "p.yaml"), bad
-        )
-    finally:
-        worker.stop()
-    outputs = [
-        "".join(o["data"]["text/html"])
-        for c in nb["cells"]
-        if c["cell_type"] == "code"
-        for o in c["outputs"]
-        if "text/html" in o.get("data", {})
-    ]
-    seed = find(SEED.read_text(encoding="utf-8"), file=str(SEED))
-    assert statements_table(seed, lang="en")._repr_html_() in outputs
-    assert audit_table(audit_statements(seed), lang="en")._repr_html_() in outputs
-    assert sum(h.count("<mark ") for h in outputs) == 11
-    assert error is not None and "ParameterError" in error and "cell 3" in error

@@ -20,9 +20,9 @@ from kpitools.io import LONG_SCHEMA, load_dataset, read_kpi_file, read_kpis, wri
 from kpitools.numbers import format_number
 from kpitools.textfold import strip_diacritics
 
-ROOT = Path(__file__).parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "data"
-TEST_DATA = Path(__file__).parent / "data"
+TEST_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 HEADER = ["unit_code", "unit_name", "year", "metric", "target", "actual"]
 GOOD = {"unit_code": "017", "unit_name": "Đông Anh", "year": "2023", "metric": "admissions",
         "target": "300", "actual": "250"}  # fmt: skip

@@ -14,7 +14,7 @@ from kpitools.report import Report, Worker
 
 pytestmark = pytest.mark.slow
 
-NOTEBOOKS = Path(__file__).resolve().parents[1] / "notebooks"
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 
 
 @pytest.fixture(scope="module")
@@ -48,7 +48,10 @@ def charts(nb: dict) -> int:
 
 
 def test_every_notebook_is_executed_by_a_test() -> None:
-    tests = "".join(p.read_text(encoding="utf-8") for p in Path(__file__).parent.glob("test_*.py"))
+    tests = "".join(
+        p.read_text(encoding="utf-8")
+        for p in Path(__file__).resolve().parents[1].rglob("test_*.py")
+    )
     for nb in NOTEBOOKS.glob("*.ipynb"):
         assert f'"{nb.stem}"' in tests or f"{nb.stem}.ipynb" in tests, nb.name
 

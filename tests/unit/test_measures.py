@@ -36,7 +36,7 @@ from kpitools.measures import (
 )
 from kpitools.registry import UnitRegistry
 
-DATA = Path(__file__).parents[1] / "data"
+DATA = Path(__file__).resolve().parents[2] / "data"
 SEED_SOURCE = "000_75537393c0b30eb1.txt"
 PANEL_METRICS = [
     "admissions",

@@ -277,7 +277,7 @@ def test_footer_names_data_files_with_hashes_and_version(batch: tuple[Path, str]
     text = visible_text((batch[0] / "profile-017.html").read_text(encoding="utf-8"))
     footer = text[text.rindex("Hồ sơ đơn vị") :]
     for name in ("hanoi_2023_seed.csv", "demo_panel.csv", "units.csv", "metrics.csv"):
-        path = next(Path(__file__).resolve().parents[1].glob(f"data/{name}"))
+        path = next(Path(__file__).resolve().parents[2].glob(f"data/{name}"))
         digest = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
         assert f"{name} (sha256 {digest})" in footer
     assert f"kpitools {kpitools.__version__}" in footer

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).resolve().parent.parent
+REPO = Path(__file__).resolve().parents[2]
 SCRIPT = REPO / "scripts" / "make_demo_panel.py"
 PANEL = REPO / "data" / "demo_panel.csv"
 UNITS = REPO / "data" / "units.csv"

@@ -1,0 +1,84 @@
+"""The audit notebook under papermill."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kpitools.catalog import read_catalog
+from kpitools.extract import (
+    Statement,
+    audit_statements,
+    audit_table,
+    extract_statements,
+    read_phrases,
+    statements_table,
+)
+from kpitools.registry import read_registry
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+DATA = ROOT / "data"
+
+
+SEED = ROOT / "data" / "seed" / "000_75537393c0b30eb1.txt"
+
+
+REGISTRY = read_registry(DATA / "units.csv")
+
+
+CATALOG = read_catalog(DATA / "metrics.csv")
+
+
+PHRASES = read_phrases(DATA / "metric_phrases.csv", catalog=CATALOG)
+
+
+def find(text: str, **options: object) -> list[Statement]:
+    return extract_statements(
+        text,
+        registry=REGISTRY,
+        phrases=PHRASES,
+        catalog=CATALOG,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+@pytest.fixture(scope="module")
+def seed() -> list[Statement]:
+    return find(SEED.read_text(encoding="utf-8"), file=SEED.name)
+
+
+@pytest.mark.slow
+def test_the_audit_notebook_runs_under_papermill(tmp_path: Path) -> None:
+    from kpitools.report import Report, Worker, notebooks_by_kind
+
+    notebook = ROOT / "notebooks" / "report_audit.ipynb"
+    assert notebooks_by_kind(ROOT / "notebooks")["audit"].path == notebook
+    worker = Worker()
+    worker.start()
+    try:
+        out = tmp_path / "out.ipynb"
+        report = Report("t", "audit", notebook, {"lang": "en"}, tmp_path / "p.yaml")
+        assert worker.execute(report, out) is None
+        nb = json.loads(out.read_text(encoding="utf-8"))
+        bad = tmp_path / "bad.ipynb"
+        error = worker.execute(
+            Report("t", "audit", notebook, {"lang": "fr"}, tmp_path / "p.yaml"), bad
+        )
+    finally:
+        worker.stop()
+    outputs = [
+        "".join(o["data"]["text/html"])
+        for c in nb["cells"]
+        if c["cell_type"] == "code"
+        for o in c["outputs"]
+        if "text/html" in o.get("data", {})
+    ]
+    seed = find(SEED.read_text(encoding="utf-8"), file=str(SEED))
+    assert statements_table(seed, lang="en")._repr_html_() in outputs
+    assert audit_table(audit_statements(seed), lang="en")._repr_html_() in outputs
+    assert sum(h.count("<mark ") for h in outputs) == 11
+    assert error is not None and "ParameterError" in error and "cell 3" in error
