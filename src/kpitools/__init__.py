@@ -1,7 +1,10 @@
 """kpitools: targets against results, by unit and year.
 
 ``import kpitools`` stays fast: modules that pull in Altair, papermill or nbconvert are
-imported on first use of one of their names.
+imported on first use of one of their names. The top level holds the everyday API; three
+namespaces hold the rest: :mod:`kpitools.extract` (figures read out of report text),
+:mod:`kpitools.members` (KPIs counted from member exports) and :mod:`kpitools.explore`
+(the JupyterLab explorer).
 """
 
 from __future__ import annotations
@@ -9,11 +12,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-
 # name -> module that defines it; every name here is in __all__ and is public API.
 _EXPORTS = {
     "DataIssue": "errors",
+    "KpiToolsError": "errors",
+    "UnknownMetricError": "catalog",
     "KpiDataError": "errors",
     "ParameterError": "errors",
     "MetricCatalog": "catalog",
@@ -94,12 +97,14 @@ __all__ = [
     "DataIssue",
     "Dataset",
     "KpiDataError",
+    "KpiToolsError",
     "MemberExportError",
     "MetricCatalog",
     "NumberFormatError",
     "ParameterError",
     "Table",
     "UnitRegistry",
+    "UnknownMetricError",
     "UnknownUnitError",
     "__version__",
     "attainment",
@@ -113,7 +118,9 @@ __all__ = [
     "check_years",
     "composition_chart",
     "consistency",
+    "explore",
     "explorer",
+    "extract",
     "find_path",
     "findings",
     "format_number",
@@ -122,6 +129,7 @@ __all__ = [
     "kpi_table",
     "load_dataset",
     "member_kpis",
+    "members",
     "metrics_in",
     "movers",
     "movers_table",
@@ -164,7 +172,19 @@ __all__ = [
 ]
 
 
+#: Namespaces: subpackages whose public names are reached as ``kt.extract.<name>`` etc.
+_NAMESPACES = ("explore", "extract", "members")
+
+
 def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        from kpitools._version import version
+
+        return version()
+    if name in _NAMESPACES:
+        value: Any = importlib.import_module(f"kpitools.{name}")
+        globals()[name] = value
+        return value
     module = _EXPORTS.get(name)
     if module is None:
         raise AttributeError(f"module 'kpitools' has no attribute {name!r}")
@@ -178,7 +198,8 @@ def __dir__() -> list[str]:
 
 
 if TYPE_CHECKING:  # pragma: no cover
-    from kpitools.catalog import MetricCatalog, read_catalog
+    from kpitools import explore, extract, members
+    from kpitools.catalog import MetricCatalog, UnknownMetricError, read_catalog
     from kpitools.charts import (
         bullet_chart,
         composition_chart,
@@ -189,7 +210,7 @@ if TYPE_CHECKING:  # pragma: no cover
         trend_chart,
     )
     from kpitools.display import report_header, synthetic_notice
-    from kpitools.errors import DataIssue, KpiDataError, ParameterError
+    from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, ParameterError
     from kpitools.explore.widgets import explorer
     from kpitools.io.dataset import Dataset, find_path, load_dataset
     from kpitools.io.readers import read_kpi_file, read_kpis, read_targets, write_kpis

@@ -2,24 +2,250 @@
 
 from __future__ import annotations
 
+import ast
+import importlib
+import importlib.metadata
 import json
+import pkgutil
 import re
 import subprocess
 import sys
 import tomllib
+import types
 from pathlib import Path
 
+import pytest
 import yaml
 
 import kpitools
 
+# The public surface, written out: adding or removing a public name must change this list.
+TOP_LEVEL = [
+    "DEFAULT_BANDS",
+    "LONG_SCHEMA",
+    "Bands",
+    "DataIssue",
+    "Dataset",
+    "KpiDataError",
+    "KpiToolsError",
+    "MemberExportError",
+    "MetricCatalog",
+    "NumberFormatError",
+    "ParameterError",
+    "Table",
+    "UnitRegistry",
+    "UnknownMetricError",
+    "UnknownUnitError",
+    "__version__",
+    "attainment",
+    "attainment_note",
+    "bullet_chart",
+    "check_lang",
+    "check_metrics",
+    "check_percent",
+    "check_unit",
+    "check_year",
+    "check_years",
+    "composition_chart",
+    "consistency",
+    "explore",
+    "explorer",
+    "extract",
+    "find_path",
+    "findings",
+    "format_number",
+    "format_percent",
+    "heatmap_chart",
+    "kpi_table",
+    "load_dataset",
+    "member_kpis",
+    "members",
+    "metrics_in",
+    "movers",
+    "movers_table",
+    "name_key",
+    "pace",
+    "pace_table",
+    "parse_date",
+    "parse_number",
+    "parse_pair",
+    "parse_percent",
+    "rank_history_table",
+    "rank_within_year",
+    "ranked_chart",
+    "ranking_table",
+    "read_catalog",
+    "read_crosswalk",
+    "read_kpi_file",
+    "read_kpis",
+    "read_registry",
+    "read_targets",
+    "reconcile",
+    "reconciliation_chart",
+    "report_header",
+    "rollup",
+    "share_of_parent",
+    "slope_chart",
+    "status",
+    "strip_diacritics",
+    "structure_registry",
+    "subset",
+    "suppress_small",
+    "synthetic_notice",
+    "target_stretch",
+    "term_attainment",
+    "trend_chart",
+    "variance",
+    "with_measures",
+    "write_kpis",
+    "yoy_change",
+]
+NAMESPACES = {
+    "extract": [
+        "AUDIT_SCHEMA",
+        "CITY_WORDS",
+        "STATED_KINDS",
+        "STATEMENT_SCHEMA",
+        "VERDICTS",
+        "Extraction",
+        "KpiRows",
+        "Phrase",
+        "PhraseBook",
+        "Statement",
+        "audit_statements",
+        "audit_table",
+        "extract_file",
+        "extract_statements",
+        "highlight_html",
+        "read_phrases",
+        "read_report_text",
+        "read_statements",
+        "statements_frame",
+        "statements_table",
+        "statements_to_kpis",
+    ],
+    "members": [
+        "BAD_ROW_KINDS",
+        "DEFAULT_AGE_EDGES",
+        "MEMBER_COLUMNS",
+        "BadRows",
+        "Crosswalk",
+        "MemberExportError",
+        "MemberKpis",
+        "member_kpis",
+        "member_metrics",
+        "read_crosswalk",
+        "read_targets",
+        "structure_registry",
+        "suppress_small",
+    ],
+    "explore": [
+        "CHARTS",
+        "CHART_FORMATS",
+        "MARKED",
+        "SELECTION",
+        "TABLE_FORMATS",
+        "Controls",
+        "Explorer",
+        "ExplorerState",
+        "Panel",
+        "Views",
+        "explorer",
+        "export_files",
+        "fit_state",
+        "problems_html",
+        "save_files",
+        "snapshot",
+        "start_state",
+        "table_frame",
+        "view_chart",
+        "view_table",
+        "views",
+        "word",
+    ],
+}
 
-def test_all_lists_exactly_the_public_names() -> None:
-    public = {n for n in dir(kpitools) if not n.startswith("_")} | {"__version__"}
-    assert set(kpitools.__all__) == public
-    assert kpitools.__all__ == sorted(kpitools.__all__, key=lambda n: (not n.isupper(), n))
+
+def test_the_public_names_are_exactly_the_listed_ones() -> None:
+    assert kpitools.__all__ == sorted(TOP_LEVEL, key=lambda n: (not n.isupper(), n))
     for name in kpitools.__all__:
-        assert getattr(kpitools, name) is not None
+        assert getattr(kpitools, name) is not None, name
+    for space, names in NAMESPACES.items():
+        module = getattr(kpitools, space)
+        assert isinstance(module, types.ModuleType) and module.__name__ == f"kpitools.{space}"
+        assert sorted(module.__all__) == sorted(names), space
+        for name in names:
+            assert getattr(module, name) is not None, f"{space}.{name}"
+
+
+def test_unknown_names_raise_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nope'"):
+        kpitools.nope  # noqa: B018
+
+
+def _package_modules() -> list[types.ModuleType]:
+    return [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages(kpitools.__path__, "kpitools.")
+    ]
+
+
+def test_every_error_kpitools_raises_stands_under_one_exported_base() -> None:
+    errors = {
+        obj
+        for module in _package_modules()
+        for name, obj in vars(module).items()
+        if isinstance(obj, type)
+        and issubclass(obj, Exception)
+        and obj.__module__ == module.__name__
+        and not name.startswith("_")
+    }
+    assert len(errors) >= 6
+    for error in errors:
+        assert issubclass(error, kpitools.KpiToolsError), error
+        reachable = [kpitools, *(getattr(kpitools, s) for s in NAMESPACES)]
+        assert any(getattr(m, error.__name__, None) is error for m in reachable), error
+
+
+def test_the_version_comes_from_the_package_metadata_only(root: Path) -> None:
+    project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert kpitools.__version__ == importlib.metadata.version("kpitools") == project["version"]
+    for path in (root / "src" / "kpitools").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        assert "from kpitools import __version__" not in text, path
+        assert not re.search(r"^__version__\s*=", text, re.M), path
+
+
+def test_imports_only_go_down() -> None:
+    """No module imports the package's ``__init__`` or a layer above its own."""
+    layers = {
+        "kpitools.cli": 5,
+        "kpitools.report": 4,
+        "kpitools.explore": 4,
+        "kpitools.charts": 3,
+        "kpitools.tables": 3,
+        "kpitools.display": 3,
+        "kpitools.extract": 3,
+        "kpitools.measures": 2,
+        "kpitools.members": 2,
+        "kpitools.io": 1,
+    }
+
+    def layer(name: str) -> int:
+        return next((v for k, v in layers.items() if name == k or name.startswith(k + ".")), 0)
+
+    for module in _package_modules():
+        if module.__name__ == "kpitools":
+            continue
+        tree = ast.parse(Path(module.__file__ or "").read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+                target = node.module
+                if target == "kpitools":
+                    # only namespaces of a lower layer ("from kpitools import params")
+                    target = "kpitools." + node.names[0].name
+                if target.startswith("kpitools."):
+                    assert layer(target) <= layer(module.__name__), (module.__name__, target)
 
 
 def test_import_does_not_load_altair_papermill_or_nbconvert() -> None:

@@ -60,7 +60,6 @@ class Worker:
         self.km: Any = None
         self.kc: Any = None
         self._sockets = ""
-        self.reports_run = 0
 
     def start(self) -> None:
         from jupyter_client.manager import AsyncKernelManager
@@ -177,8 +176,6 @@ class Worker:
             with contextlib.suppress(Exception):
                 self.restart()
             return f"{type(exc).__name__}: {exc}"
-        finally:
-            self.reports_run += 1
         return None
 
     def run(self, report: Report, out: Path, *, show_code: bool, files: Sequence[Path]) -> Outcome:
