@@ -17,7 +17,7 @@ from typing import TypeVar
 import polars as pl
 
 from kpitools.numbers import NumberFormatError, check_percent
-from kpitools.registry import UnitRegistry, _lifetime_years
+from kpitools.registry import UnitRegistry, lifetime_years
 
 Frame = pl.DataFrame | pl.LazyFrame
 #: A frame helper returns the kind of frame it was given.
@@ -543,7 +543,7 @@ def reconcile(
     )
     # The units of the registry that existed in each year (at some time in it), by parent.
     lifetimes = registry.units.filter(pl.col("parent").is_not_null()).select(
-        pl.col("code").alias("_child"), "parent", *_lifetime_years()
+        pl.col("code").alias("_child"), "parent", *lifetime_years()
     )
     expected = (
         out.select("parent", "year")

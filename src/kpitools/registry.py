@@ -441,7 +441,7 @@ class UnitRegistry:
         )
 
 
-def _lifetime_years() -> tuple[pl.Expr, pl.Expr]:
+def lifetime_years() -> tuple[pl.Expr, pl.Expr]:
     """``first`` and ``last`` calendar year of each unit of :attr:`UnitRegistry.units` (0 and
     9999 when open), as expressions: a unit exists in year y when first <= y <= last, as
     :meth:`UnitRegistry.exists` says.
@@ -449,7 +449,7 @@ def _lifetime_years() -> tuple[pl.Expr, pl.Expr]:
     Examples
     --------
     >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
-    >>> reg.units.filter(pl.col("code") == "019").select(*_lifetime_years()).row(0)
+    >>> reg.units.filter(pl.col("code") == "019").select(*lifetime_years()).row(0)
     (2014, 2025)
     """
     return (

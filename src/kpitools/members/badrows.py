@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.members import read as _r
+from kpitools.members import read
 from kpitools.members.read import BAD_ROW_KINDS
 
 # --------------------------------------------------------------------------- bad rows
@@ -96,22 +96,26 @@ _KIND_COLUMN = {
 }
 
 
-def _flag_bit(bit: int) -> pl.Expr:
+def flag_bit(bit: int) -> pl.Expr:
+    """True for the counted keys (``key`` of :func:`read.count_keys`) that have ``bit`` set."""
     return (pl.col("key") // pl.lit(bit, pl.UInt64)) % 2 == 1
 
 
-def _report(src: _r.Source, counts: pl.DataFrame, flagged: pl.DataFrame | None) -> BadRows:
+def report_bad_rows(
+    src: read.Source, counts: pl.DataFrame, flagged: pl.DataFrame | None
+) -> BadRows:
+    """The :class:`BadRows` of an export from its key counts and its flagged rows."""
     # Every row gives one admission key (counted, after as_of, or bad): that is the row count.
-    rows = int(counts.filter(~_flag_bit(_r.EXIT))["n"].sum() or 0)
+    rows = int(counts.filter(~flag_bit(read.EXIT))["n"].sum() or 0)
     if flagged is None or flagged.is_empty():
         return BadRows(src.name, rows)
     by_kind: dict[str, int] = {}
     for mask, n in flagged.group_by("mask").len().iter_rows():
-        for kind in _r.kinds_of(int(mask)):
+        for kind in read.kinds_of(int(mask)):
             by_kind[kind] = by_kind.get(kind, 0) + int(n)
     by_kind["_rows"] = flagged.height
     shown: dict[str, tuple[DataIssue, ...]] = {}
-    for kind, found in _r.bad_examples(src, flagged, per_kind=_EXAMPLES).items():
+    for kind, found in read.bad_examples(src, flagged, per_kind=_EXAMPLES).items():
         column = _KIND_COLUMN[kind]
         if column == "birth_date" and "birth_date" not in src.columns:
             column = "birth_year"

@@ -19,10 +19,10 @@ from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.io.readers import read_targets
 from kpitools.io.schema import LONG_SCHEMA
-from kpitools.members import read as _r
-from kpitools.members.badrows import BadRows, MemberExportError, _flag_bit, _report
-from kpitools.members.crosswalk import Crosswalk, _date, _in_force, structure_registry
-from kpitools.registry import LEVELS, UnitRegistry, _lifetime_years
+from kpitools.members import read
+from kpitools.members.badrows import BadRows, MemberExportError, flag_bit, report_bad_rows
+from kpitools.members.crosswalk import Crosswalk, date_option, in_force, structure_registry
+from kpitools.registry import LEVELS, UnitRegistry, lifetime_years
 
 #: Age bands of admissions: under 30, 30–44, 45–59, 60 or over.
 DEFAULT_AGE_EDGES: tuple[int, ...] = (30, 45, 60)
@@ -69,11 +69,11 @@ def member_metrics(*, age_edges: Sequence[int] = DEFAULT_AGE_EDGES) -> dict[str,
 
 
 _FLAG_BITS = {
-    "admissions_nonstate": _r.NONSTATE,
-    "admissions_business_owners": _r.OWNER,
-    "admissions_hs_students": _r.STUDENT,
-    "admissions_female": _r.FEMALE,
-    "admissions_male": _r.MALE,
+    "admissions_nonstate": read.NONSTATE,
+    "admissions_business_owners": read.OWNER,
+    "admissions_hs_students": read.STUDENT,
+    "admissions_female": read.FEMALE,
+    "admissions_male": read.MALE,
 }
 _EXITS = {"deaths": "deceased", "removals": "removed", "transfers_out": "transferred"}
 
@@ -110,7 +110,7 @@ class MemberKpis:
 
 
 def _years_of(units: pl.DataFrame) -> tuple[list[int], list[int]]:
-    first, last = units.select(*_lifetime_years())
+    first, last = units.select(*lifetime_years())
     return first.to_list(), last.to_list()
 
 
@@ -220,7 +220,7 @@ def _needs(metrics: Sequence[str], age_edges: Sequence[int]) -> set[str]:
     return needs
 
 
-def _available(src: _r.Source) -> set[str]:
+def _available(src: read.Source) -> set[str]:
     have = set(src.columns)
     out = {""}
     for flag in ("nonstate", "business_owner", "hs_student"):
@@ -237,7 +237,7 @@ def _available(src: _r.Source) -> set[str]:
 
 def _flows(counts: pl.DataFrame, metrics: Sequence[str], age_edges: Sequence[int]) -> pl.DataFrame:
     """Counts by slot × year, one column per metric (flows; ``_net`` = admitted − left)."""
-    counted = counts.filter(~_flag_bit(_r.BAD) & ~_flag_bit(_r.AFTER))
+    counted = counts.filter(~flag_bit(read.BAD) & ~flag_bit(read.AFTER))
     combo = (pl.col("key") % 256).cast(pl.UInt8)
     n = pl.col("n").cast(pl.UInt32)  # a count of rows; half the memory of Int64
     zero = pl.lit(0, pl.UInt32)
@@ -251,15 +251,15 @@ def _flows(counts: pl.DataFrame, metrics: Sequence[str], age_edges: Sequence[int
             bit = (combo & _FLAG_BITS[metric]) != 0
             admitted.append(pl.when(bit).then(n).otherwise(zero).alias(metric))
         elif metric in bands:
-            band = combo // _r.BAND_SHIFT == bands.index(metric) + 1
+            band = combo // read.BAND_SHIFT == bands.index(metric) + 1
             admitted.append(pl.when(band).then(n).otherwise(zero).alias(metric))
         elif metric in _EXITS:
-            kind = combo == _r.EXIT_KINDS.index(_EXITS[metric])
+            kind = combo == read.EXIT_KINDS.index(_EXITS[metric])
             left.append(pl.when(kind).then(n).otherwise(zero).alias(metric))
     # Each key's count in the metric columns it belongs to, then one sum per column, grouped
     # by slot and year together (one integer: the key without its breakdown byte).
     slot_year = ((pl.col("key") % pl.lit(1 << 48, pl.UInt64)) // 256).alias("_slot_year")
-    is_exit = _flag_bit(_r.EXIT)
+    is_exit = flag_bit(read.EXIT)
     ins, outs = (
         counted.filter(which)
         .select(slot_year, *columns, pl.col("n").alias(name))
@@ -272,7 +272,7 @@ def _flows(counts: pl.DataFrame, metrics: Sequence[str], age_edges: Sequence[int
         .fill_null(0)
         .select(
             (pl.col("_slot_year") // 256).cast(pl.UInt32).alias("slot"),
-            (pl.col("_slot_year") % 256).cast(pl.Int32).add(_r.FIRST_YEAR).alias("year"),
+            (pl.col("_slot_year") % 256).cast(pl.Int32).add(read.FIRST_YEAR).alias("year"),
             pl.exclude("_slot_year", "_in", "_out"),
             (pl.col("_in") - pl.col("_out")).alias("_net"),
             (pl.col("_in") + pl.col("_out")).alias("_events"),
@@ -356,21 +356,96 @@ def member_kpis(
     >>> out.kpis.select("unit_code", "metric", "actual").rows()
     [('001', 'admissions', 2.0), ('01', 'admissions', 2.0)]
     """
+    _check_options(bad_rows, levels, age_edges)
+    exported_day, as_of_day = _days(exported, as_of)
+    _check_scope(registry, crosswalk, structure, within)
+    wanted = _wanted_years(years, as_of_day)
+
+    src = read.open_source(export, sheet=sheet)
+    chosen = _chosen_metrics(src, metrics, age_edges, catalog)
+    needs = _needs(chosen, age_edges)
+
+    if streaming is None:
+        streaming = _streams(src)
+    # The member ids are checked on a second thread: in bounded memory from the start, else
+    # by count_keys once the keys are read (see there).
+    with ThreadPoolExecutor(1) as pool:
+        checking = pool.submit(read.check_ids, src, streaming=True) if streaming else None
+        reg, mapping, force, structure_day = _in_structure(registry, crosswalk, structure)
+        shape = _structure(reg, levels=levels, within=within, mapping=mapping, force=force)
+        parsers = read.Parsers.for_source(src, read.UnitVocab(shape.codes, registry.resolve))
+        plan = read.Plan(
+            frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
+        )
+        counts, hashed = read.count_keys(
+            src, parsers, plan, streaming=streaming, ids=None if streaming else pool
+        )
+        checking = checking if checking is not None else hashed
+        assert checking is not None
+
+        def tally(counts: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, int]]:
+            return _tally(counts, shape, reg, chosen, age_edges, wanted, as_of_day)
+
+        # Tally while the id check ends; the tally is kept if the counts stay the same.
+        early = (counts, tally(counts))
+        clash, no_id, synthetic = checking.result()
+    if no_id and src.dtypes["member_id"] == pl.String:
+        parsers.blanks.add("")  # empty text is a missing value, in every column
+    counts, flagged = _final_counts(
+        src, parsers, plan, counts, clash=clash, no_id=no_id, streaming=streaming
+    )
+    report = report_bad_rows(src, counts, flagged)
+    if report and bad_rows == "stop":
+        raise MemberExportError(report)
+    if report:
+        warnings.warn(str(report), UserWarning, stacklevel=2)
+
+    kpis, unattributed = early[1] if early[0] is counts else tally(counts)
+    name = source or ("synthetic" if synthetic else Path(src.name).name)
+    note = f"units as on {structure_day} (crosswalk)" if structure_day else None
+    kpis = kpis.with_columns(source=pl.lit(name), note=pl.lit(note, pl.String))
+    if targets is not None:
+        kpis = _join_targets(kpis, _target_frame(targets, reg, catalog))
+    return MemberKpis(
+        kpis.select(list(LONG_SCHEMA)).cast(LONG_SCHEMA),  # type: ignore[arg-type]
+        reg,
+        report,
+        unattributed,
+    )
+
+
+def _check_options(bad_rows: str, levels: Sequence[str], age_edges: Sequence[int]) -> None:
+    """ValueError for a ``bad_rows``, level or age edges :func:`member_kpis` does not know."""
     if bad_rows not in ("stop", "skip"):
         raise ValueError(f"bad_rows must be 'stop' or 'skip', not {bad_rows!r}")
     for lv in levels:
         if lv not in LEVELS:
             raise ValueError(f"unknown level {lv!r}; expected some of {', '.join(LEVELS)}")
-    if list(age_edges) != sorted(set(age_edges)) or any(e <= _r.MIN_AGE for e in age_edges):
-        raise ValueError(f"age_edges must increase and be above {_r.MIN_AGE}, got {age_edges}")
-    exported_day = _date(exported, "exported") if exported is not None else dt.date.today()
-    as_of_day = _date(as_of, "as_of") if as_of is not None else exported_day
+    if list(age_edges) != sorted(set(age_edges)) or any(e <= read.MIN_AGE for e in age_edges):
+        raise ValueError(f"age_edges must increase and be above {read.MIN_AGE}, got {age_edges}")
+
+
+def _days(exported: dt.date | str | None, as_of: dt.date | str | None) -> tuple[dt.date, dt.date]:
+    """The export day (default today) and the ``as_of`` day (default the export day)."""
+    exported_day = date_option(exported, "exported") if exported is not None else dt.date.today()
+    as_of_day = date_option(as_of, "as_of") if as_of is not None else exported_day
     if as_of_day > exported_day:
         raise ValueError(f"as_of {as_of_day} is after the export was taken ({exported_day})")
-    if not (as_of_day >= _r.PARTY_FOUNDED and exported_day.year <= _r.FIRST_YEAR + 255):
+    if not (as_of_day >= read.PARTY_FOUNDED and exported_day.year <= read.FIRST_YEAR + 255):
         raise ValueError(
-            f"as_of and exported must be between {_r.PARTY_FOUNDED} and {_r.FIRST_YEAR + 255}-12-31"
+            f"as_of and exported must be between {read.PARTY_FOUNDED} and "
+            f"{read.FIRST_YEAR + 255}-12-31"
         )
+    return exported_day, as_of_day
+
+
+def _check_scope(
+    registry: UnitRegistry,
+    crosswalk: Crosswalk | None,
+    structure: dt.date | str | None,
+    within: Sequence[str] | None,
+) -> None:
+    """ValueError for a crosswalk without a structure date (or back), or unknown ``within``."""
     if (crosswalk is None) != (structure is None):
         raise ValueError("crosswalk and structure go together: pass both or neither")
     if within is not None:
@@ -378,11 +453,23 @@ def member_kpis(
         if unknown:
             raise ValueError(f"within: not codes of the registry: {', '.join(unknown)}")
 
+
+def _wanted_years(years: Iterable[int] | None, as_of_day: dt.date) -> list[int] | None:
+    """The years asked for, sorted (None: every year); none may be after ``as_of``."""
     wanted = sorted(set(years)) if years is not None else None
     if wanted and wanted[-1] > as_of_day.year:
         raise ValueError(f"years after as_of ({as_of_day}) cannot be counted: {wanted[-1]}")
+    return wanted
 
-    src = _r.open_source(export, sheet=sheet)
+
+def _chosen_metrics(
+    src: read.Source,
+    metrics: Sequence[str] | None,
+    age_edges: Sequence[int],
+    catalog: MetricCatalog | None,
+) -> list[str]:
+    """The metrics to count: those asked for (known, with the columns they need), or every
+    one the export has columns for; all in ``catalog`` when one is given."""
     known = member_metrics(age_edges=age_edges)
     available = _available(src)
     if metrics is None:
@@ -407,84 +494,69 @@ def member_kpis(
                     "metric catalog (see data/README.md)"
                 )
             )
-    needs = _needs(chosen, age_edges)
+    return chosen
 
-    if streaming is None:
-        streaming = (
-            src.kind == "csv" and Path(src.name).stat().st_size > _memory() // _STREAMING_SHARE
-        )
-    # The member ids are checked on a second thread: in bounded memory from the start, else
-    # by count_keys once the keys are read (see there).
-    with ThreadPoolExecutor(1) as pool:
-        checking = pool.submit(_r.check_ids, src, streaming=True) if streaming else None
-        mapping: dict[str, str] = {}
-        force = None
-        structure_day = None
-        reg = registry
-        if crosswalk is not None:
-            structure_day = _date(structure, "structure")
-            reg = structure_registry(registry, crosswalk, at=structure_day)
-            mapping = crosswalk.mapping(at=structure_day)
-            units = registry.units
-            force = set(units.filter(_in_force(units, structure_day))["code"])
-        shape = _structure(reg, levels=levels, within=within, mapping=mapping, force=force)
-        parsers = _r.Parsers.for_source(src, _r.UnitVocab(shape.codes, registry.resolve))
-        plan = _r.Plan(
-            frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
-        )
-        counts, hashed = _r.count_keys(
-            src, parsers, plan, streaming=streaming, ids=None if streaming else pool
-        )
-        checking = checking if checking is not None else hashed
-        assert checking is not None
 
-        def tally(counts: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, int]]:
-            return _tally(counts, shape, reg, chosen, age_edges, wanted, as_of_day)
+def _streams(src: read.Source) -> bool:
+    """Whether to read by streaming by default: CSV files over a share of the memory."""
+    return src.kind == "csv" and Path(src.name).stat().st_size > _memory() // _STREAMING_SHARE
 
-        # Tally while the id check ends; the tally is kept if the counts stay the same.
-        early = (counts, tally(counts))
-        clash, no_id, synthetic = checking.result()
-    if no_id and src.dtypes["member_id"] == pl.String:
-        parsers.blanks.add("")  # empty text is a missing value, in every column
+
+def _in_structure(
+    registry: UnitRegistry, crosswalk: Crosswalk | None, structure: dt.date | str | None
+) -> tuple[UnitRegistry, dict[str, str], set[str] | None, dt.date | None]:
+    """The registry to count in, where the crosswalk moves codes, the codes in force and
+    the structure day (the registry as it is, and no move, without a crosswalk)."""
+    if crosswalk is None:
+        return registry, {}, None, None
+    structure_day = date_option(structure, "structure")
+    reg = structure_registry(registry, crosswalk, at=structure_day)
+    mapping = crosswalk.mapping(at=structure_day)
+    units = registry.units
+    force = set(units.filter(in_force(units, structure_day))["code"])
+    return reg, mapping, force, structure_day
+
+
+def _final_counts(
+    src: read.Source,
+    parsers: read.Parsers,
+    plan: read.Plan,
+    counts: pl.DataFrame,
+    *,
+    clash: bool,
+    no_id: int,
+    streaming: bool,
+) -> tuple[pl.DataFrame, pl.DataFrame | None]:
+    """The key counts once duplicate and missing ids are known and the parsers have learnt
+    the export's values, and the bad rows in detail (None when there are none)."""
     if clash or no_id:
-        duplicates = _r.duplicate_rows(src) if clash else None
+        duplicates = read.duplicate_rows(src) if clash else None
         plan = replace(plan, duplicates=duplicates, missing_ids=no_id > 0)
-        counts, _ = _r.count_keys(src, parsers, plan, streaming=streaming)
+        counts, _ = read.count_keys(src, parsers, plan, streaming=streaming)
     if _has_bad(counts):
-        failing = _r.failing_values(src, parsers, plan, streaming=streaming)
-        if _r.learn(parsers, failing):
-            counts, _ = _r.count_keys(src, parsers, plan, streaming=streaming)
-    flagged = None
-    if _has_bad(counts):
-        flagged = _r.bad_rows(src, parsers, plan, streaming=streaming)
-        found = int(counts.filter(_flag_bit(_r.BAD))["n"].sum())
-        if flagged.height != found:  # the two ways of checking rows must agree
-            raise AssertionError(f"{found} bad rows by the fast check, {flagged.height} in detail")
-    report = _report(src, counts, flagged)
-    if report and bad_rows == "stop":
-        raise MemberExportError(report)
-    if report:
-        warnings.warn(str(report), UserWarning, stacklevel=2)
+        failing = read.failing_values(src, parsers, plan, streaming=streaming)
+        if read.learn(parsers, failing):
+            counts, _ = read.count_keys(src, parsers, plan, streaming=streaming)
+    if not _has_bad(counts):
+        return counts, None
+    flagged = read.bad_rows(src, parsers, plan, streaming=streaming)
+    found = int(counts.filter(flag_bit(read.BAD))["n"].sum())
+    if flagged.height != found:  # the two ways of checking rows must agree
+        raise AssertionError(f"{found} bad rows by the fast check, {flagged.height} in detail")
+    return counts, flagged
 
-    kpis, unattributed = early[1] if early[0] is counts else tally(counts)
-    name = source or ("synthetic" if synthetic else Path(src.name).name)
-    note = f"units as on {structure_day} (crosswalk)" if structure_day else None
-    kpis = kpis.with_columns(source=pl.lit(name), note=pl.lit(note, pl.String))
-    if targets is not None:
-        frame = (
-            targets
-            if isinstance(targets, pl.DataFrame)
-            and "target" in targets.columns
-            and targets.schema.get("year") == pl.Int32
-            else read_targets(targets, registry=reg, catalog=catalog)
-        )
-        kpis = _join_targets(kpis, frame)
-    return MemberKpis(
-        kpis.select(list(LONG_SCHEMA)).cast(LONG_SCHEMA),  # type: ignore[arg-type]
-        reg,
-        report,
-        unattributed,
-    )
+
+def _target_frame(
+    targets: PathLike | pl.DataFrame, reg: UnitRegistry, catalog: MetricCatalog | None
+) -> pl.DataFrame:
+    """The targets as read by :func:`read_targets` (a frame already read is kept)."""
+    if (
+        isinstance(targets, pl.DataFrame)
+        and "target" in targets.columns
+        and targets.schema.get("year") == pl.Int32
+    ):
+        return targets
+    return read_targets(targets, registry=reg, catalog=catalog)
 
 
 def _tally(
@@ -509,7 +581,7 @@ def _tally(
         as_of=as_of,
         first_year=min([first_year, *wanted]) if wanted else first_year,
     )
-    unattributed["after as_of"] = int(counts.filter(_flag_bit(_r.AFTER))["n"].sum() or 0)
+    unattributed["after as_of"] = int(counts.filter(flag_bit(read.AFTER))["n"].sum() or 0)
     return kpis, unattributed
 
 
@@ -522,7 +594,7 @@ def _memory() -> int:
 
 
 def _has_bad(counts: pl.DataFrame) -> bool:
-    return bool(counts.filter(_flag_bit(_r.BAD)).height)
+    return bool(counts.filter(flag_bit(read.BAD)).height)
 
 
 def _long_rows(

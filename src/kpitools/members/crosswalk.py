@@ -21,7 +21,8 @@ from kpitools.registry import UnitRegistry
 CHANGES = ("merged", "split", "renamed", "moved")
 
 
-def _date(value: object, name: str) -> dt.date:
+def date_option(value: object, name: str) -> dt.date:
+    """The date an option (``name``) was given as, or a ValueError naming the option."""
     try:
         return parse_date(value)
     except (ValueError, OverflowError):
@@ -71,7 +72,7 @@ class Crosswalk:
 
     def mapping(self, *, at: dt.date | str) -> dict[str, str]:
         """Where each changed code's members are on ``at`` (unchanged codes are left out)."""
-        day = _date(at, "at")
+        day = date_option(at, "at")
         step = {
             o: n
             for o, n, e in self.changes.select("old_code", "new_code", "effective").iter_rows()
@@ -197,7 +198,8 @@ def read_crosswalk(path: PathLike, *, registry: UnitRegistry) -> Crosswalk:
     return Crosswalk(frame)
 
 
-def _in_force(units: pl.DataFrame, day: dt.date) -> pl.Expr:
+def in_force(units: pl.DataFrame, day: dt.date) -> pl.Expr:
+    """True for the units (rows of :attr:`UnitRegistry.units`) that exist on ``day``."""
     return (pl.col("valid_from").is_null() | (pl.col("valid_from") <= day)) & (
         pl.col("valid_to").is_null() | (pl.col("valid_to") >= day)
     )
@@ -215,10 +217,10 @@ def structure_registry(
     together with KPI rows made with the same crosswalk and date. ``crosswalk`` is checked
     against the registry: its new codes must be in force on ``at``.
     """
-    day = _date(at, "at")
+    day = date_option(at, "at")
     units = registry.units
     if crosswalk is not None:
-        force = set(units.filter(_in_force(units, day))["code"])
+        force = set(units.filter(in_force(units, day))["code"])
         issues = [
             DataIssue(f"the crosswalk hands members to {new}, which is not in force on {day}")
             for new in sorted(set(crosswalk.mapping(at=day).values()) - force)
@@ -227,11 +229,11 @@ def structure_registry(
             raise KpiDataError(issues)
     note = f"as if in force since before the registry's horizon (structure of {day})"
     changed = units.with_columns(
-        pl.when(_in_force(units, day) & pl.col("valid_from").is_not_null())
+        pl.when(in_force(units, day) & pl.col("valid_from").is_not_null())
         .then(pl.lit(None, pl.Date))
         .otherwise(pl.col("valid_from"))
         .alias("valid_from"),
-        pl.when(_in_force(units, day) & pl.col("valid_from").is_not_null())
+        pl.when(in_force(units, day) & pl.col("valid_from").is_not_null())
         .then(pl.concat_str(pl.col("note").fill_null(""), pl.lit(f" [{note}]")).str.strip_chars())
         .otherwise(pl.col("note"))
         .alias("note"),
