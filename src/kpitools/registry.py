@@ -550,6 +550,15 @@ def _frame_from_records(
             UserWarning,
             stacklevel=3,
         )
+    frame = _text_columns(header, rows, source, issues)
+    return frame, numbers, issues
+
+
+def _text_columns(
+    header: list[str], rows: list[list[str]], source: str, issues: list[DataIssue]
+) -> pl.DataFrame:
+    """The rows as a frame of text columns; a column without a header (but with values) or
+    a header twice is an issue, and the column is left out."""
     columns: dict[str, list[str]] = {}
     for position, name in enumerate(header):
         values = [row[position] for row in rows]
@@ -561,8 +570,7 @@ def _frame_from_records(
             issues.append(DataIssue("the column appears twice", file=source, row=1, column=name))
             continue
         columns[name] = values
-    frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
-    return frame, numbers, issues
+    return pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
 
 
 def _normalized_or_raise(df: object, source: str, row_numbers: Sequence[int] | None) -> Any:
@@ -584,6 +592,28 @@ def _normalize(
         issues.append(DataIssue(message, file=source, row=row, column=column, value=value))
 
     rows = list(row_numbers) if row_numbers is not None else list(range(2, df.height + 2))
+    by_name = _header(df, issue)
+    extras = [c for c in df.columns if c not in by_name.values()]
+    values = _column_values(df, by_name, rows, issue)
+    first_row = _check_codes(values["code"], "code" in by_name, rows, issue)
+    _check_names_and_levels(values, by_name, rows, issue)
+    if "code" in by_name:
+        _check_parents(values, first_row, rows, issue)
+    _check_lifetimes(values, rows, issue)
+
+    if df.height == 0 and not issues:
+        issue("the registry has no units", None, None)
+    if issues:
+        return None, sorted(issues, key=_issue_order)
+    units = pl.DataFrame(values, schema=_SCHEMA)
+    if extras:
+        units = units.hstack(df.select(extras))
+    return units, issues
+
+
+def _header(df: pl.DataFrame, issue: Callable[..., None]) -> dict[str, str]:
+    """The frame's column for each registry column (its header folded); a column twice or a
+    required one missing is an issue."""
     by_name: dict[str, str] = {}
     for column in df.columns:
         folded = column.strip().casefold()
@@ -591,11 +621,16 @@ def _normalize(
             if folded in by_name:
                 issue("the column appears twice", 1, column)
             by_name[folded] = column
-    extras = [c for c in df.columns if c not in by_name.values()]
     for column in REQUIRED_COLUMNS:
         if column not in by_name:
             issue(f"missing required column; the header has {', '.join(df.columns)}", 1, column)
+    return by_name
 
+
+def _column_values(
+    df: pl.DataFrame, by_name: dict[str, str], rows: list[int], issue: Callable[..., None]
+) -> dict[str, list[Any]]:
+    """The cleaned values of every registry column (None throughout when absent or unusable)."""
     values: dict[str, list[Any]] = {}
     for column in _COLUMNS:
         if column not in by_name:
@@ -610,24 +645,48 @@ def _normalize(
         else:
             issue(f"must be text so leading zeros survive, not {series.dtype}", 1, column)
             values[column] = [None] * df.height
+    return values
 
+
+def _check_codes(
+    codes: list[str | None], has_codes: bool, rows: list[int], issue: Callable[..., None]
+) -> dict[str, int]:
+    """The row where each code is first defined; an empty or repeated code is an issue."""
     first_row: dict[str, int] = {}
-    for i, code in enumerate(values["code"]):
+    for i, code in enumerate(codes):
         if code is None:
-            if "code" in by_name:
+            if has_codes:
                 issue("empty code", rows[i], "code")
         elif code in first_row:
             issue(f"duplicate code, first defined in row {first_row[code]}", rows[i], "code", code)
         else:
             first_row[code] = rows[i]
+    return first_row
+
+
+def _check_names_and_levels(
+    values: dict[str, list[Any]],
+    by_name: dict[str, str],
+    rows: list[int],
+    issue: Callable[..., None],
+) -> None:
     for i, (name, level) in enumerate(zip(values["name"], values["level"], strict=True)):
         if name is None and "name" in by_name:
             issue("empty name", rows[i], "name")
         if level not in LEVELS and "level" in by_name:
             issue(f"unknown level; expected one of {', '.join(LEVELS)}", rows[i], "level", level)
+
+
+def _check_parents(
+    values: dict[str, list[Any]],
+    first_row: dict[str, int],
+    rows: list[int],
+    issue: Callable[..., None],
+) -> None:
+    """Each parent must be another code of the registry, and no parent chain may loop."""
     parents: dict[str, str] = {}
     for i, (code, parent) in enumerate(zip(values["code"], values["parent"], strict=True)):
-        if parent is None or "code" not in by_name:
+        if parent is None:
             continue
         if parent not in first_row:
             issue("parent is not a code in this registry", rows[i], "parent", parent)
@@ -638,18 +697,14 @@ def _normalize(
     for code in _codes_in_loops(parents):
         chain = _chain(code, parents)
         issue(f"the parent chain loops: {' → '.join(chain)}", first_row[code], "parent")
+
+
+def _check_lifetimes(
+    values: dict[str, list[Any]], rows: list[int], issue: Callable[..., None]
+) -> None:
     for i, (start, end) in enumerate(zip(values["valid_from"], values["valid_to"], strict=True)):
         if start is not None and end is not None and start > end:
             issue(f"valid_from is after valid_to ({end.isoformat()})", rows[i], "valid_from", start)
-
-    if df.height == 0 and not issues:
-        issue("the registry has no units", None, None)
-    if issues:
-        return None, sorted(issues, key=_issue_order)
-    units = pl.DataFrame(values, schema=_SCHEMA)
-    if extras:
-        units = units.hstack(df.select(extras))
-    return units, issues
 
 
 def _issue_order(issue: DataIssue) -> tuple[int, int]:
