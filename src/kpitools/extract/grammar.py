@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -241,8 +241,11 @@ class Draft:
     stated_percent: Decimal | None = None
     part_of: Draft | None = None
     part_rule: str | None = None
-    total_scope: str = ""
-    extra: dict[str, Any] = field(default_factory=dict)
+    rate_of: bool = False  # a percentage of the population named after it ("100% chi bộ …")
+    twin_of: Draft | None = None  # a second percentage about the figures of this draft
+    derived: bool = False  # the target is the actual less the excess ("vượt 20 …")
+    merged: bool = False  # a target given to the result stated after it
+    total_after: bool = False  # a total stated after its parts ("…, tổng cộng 900 …")
 
     @property
     def figures(self) -> list[Figure]:
@@ -273,12 +276,6 @@ def scan(doc: Doc) -> list[Figure]:
     def take(span: tuple[int, int]) -> None:
         taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
 
-    def sentence_of(pos: int) -> Sentence | None:
-        try:
-            return doc.sentence_at(pos)
-        except ValueError:
-            return None
-
     money = [("count", _MONEY)] if doc.money else []
     for kind, pattern in (
         *money,
@@ -292,47 +289,70 @@ def scan(doc: Doc) -> list[Figure]:
             number_start = m.start("a")
             if not free(number_start, m.end()):
                 continue
-            sentence = sentence_of(m.start())
+            sentence = _sentence_of(doc, m.start())
             if sentence is None or m.end() > sentence.end:
                 continue
-            percent = None
-            values: tuple[Decimal, ...]
-            if kind == "range":
-                if m.groupdict().get("pa") or m.groupdict().get("pb"):
-                    take(m.span())  # a range of percentages: read no figure from it
-                    continue
-                values = (parse_number(m.group("a")), parse_number(m.group("b")))
-            elif kind == "pair":
-                values = (parse_number(m.group("a")), parse_number(m.group("b")))
-            elif kind == "percent":
-                percent = parse_percent(m.group("a"))
-                values = (percent.value,)
-            else:
-                mag = m.group("mag")
-                values = (
-                    parse_number(text[m.start("a") : m.end("a")] + (f" {mag}" if mag else "")),
-                )
-            start = m.start()
-            fig = Figure(
-                kind,
-                start,
-                m.end(),
-                values,
-                text[number_start : m.end()].strip()
-                if kind == "percent"
-                else text[start : m.end()],
-                sentence,
-                doc.clause_start(start, sentence.start),
-                percent=percent,
-            )
-            if percent is not None:
-                fig.percent = Percent(percent.value, percent.decimals, fig.written)
+            read = _figure_values(kind, m, text)
+            if read is None:
+                take(m.span())  # a range of percentages: read no figure from it
+                continue
             take(m.span())
-            figures.append(fig)
+            figures.append(_figure(doc, kind, m, sentence, *read))
     figures.sort(key=lambda f: f.start)
     for fig in figures:
         _describe(doc, fig)
     return figures
+
+
+def _sentence_of(doc: Doc, pos: int) -> Sentence | None:
+    try:
+        return doc.sentence_at(pos)
+    except ValueError:
+        return None
+
+
+def _figure(
+    doc: Doc,
+    kind: str,
+    m: re.Match[str],
+    sentence: Sentence,
+    values: tuple[Decimal, ...],
+    percent: Percent | None,
+) -> Figure:
+    """The figure of a match, written as the text has it (a percentage from its number on)."""
+    text = doc.text
+    start = m.start()
+    fig = Figure(
+        kind,
+        start,
+        m.end(),
+        values,
+        text[m.start("a") : m.end()].strip() if kind == "percent" else text[start : m.end()],
+        sentence,
+        doc.clause_start(start, sentence.start),
+        percent=percent,
+    )
+    if percent is not None:
+        fig.percent = Percent(percent.value, percent.decimals, fig.written)
+    return fig
+
+
+def _figure_values(
+    kind: str, m: re.Match[str], text: str
+) -> tuple[tuple[Decimal, ...], Percent | None] | None:
+    """The numbers a match of ``kind`` states, and its percentage if it is one (None for a
+    range of percentages, which is no figure)."""
+    if kind == "range":
+        if m.groupdict().get("pa") or m.groupdict().get("pb"):
+            return None
+        return (parse_number(m.group("a")), parse_number(m.group("b"))), None
+    if kind == "pair":
+        return (parse_number(m.group("a")), parse_number(m.group("b"))), None
+    if kind == "percent":
+        percent = parse_percent(m.group("a"))
+        return (percent.value,), percent
+    mag = m.group("mag")
+    return (parse_number(text[m.start("a") : m.end("a")] + (f" {mag}" if mag else "")),), None
 
 
 def _describe(doc: Doc, fig: Figure) -> None:
@@ -344,20 +364,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
     if q and not (q.group(1) == fold("trên") and _WHOLE.search(lead)):
         fig.qualifier = doc.text[fig.clause + q.start(1) : fig.clause + q.end(1)].lower()
         fig.qual_start = fig.clause + q.start(1)
-    pos = fig.end
-    if fig.kind != "percent":
-        words: list[tuple[int, int]] = []
-        while len(words) < 4:
-            w = _WORD.match(folded, pos)
-            if not w or w.end(1) > sentence.end or doc.text[w.start(1) : w.end(1)].lower() in _STOP:
-                break
-            words.append(w.span(1))
-            pos = w.end(1)
-        if words:
-            fig.noun_start, fig.noun_end = words[0][0], words[-1][1]
-    else:
-        if (t := _TAIL.match(folded, pos)) and t.end() <= sentence.end:
-            pos = t.end()
+    pos = _after_number(doc, fig)
     if (up := _UPWARDS.match(folded, pos)) and up.end() <= sentence.end:
         fig.qualifier = fig.qualifier or "trở lên"
         pos = up.end()
@@ -368,22 +375,51 @@ def _describe(doc: Doc, fig: Figure) -> None:
     outer = lead
     if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
+    fig.role = _role(fig, lead, outer)
+
+
+def _after_number(doc: Doc, fig: Figure) -> int:
+    """Where the words that belong to a figure end: the noun after a number (up to four
+    words, which become the figure's noun), the tail words after a percentage."""
+    folded = doc.fold
+    sentence = fig.sentence
+    pos = fig.end
+    if fig.kind == "percent":
+        if (t := _TAIL.match(folded, pos)) and t.end() <= sentence.end:
+            pos = t.end()
+        return pos
+    words: list[tuple[int, int]] = []
+    while len(words) < 4:
+        w = _WORD.match(folded, pos)
+        if not w or w.end(1) > sentence.end or doc.text[w.start(1) : w.end(1)].lower() in _STOP:
+            break
+        words.append(w.span(1))
+        pos = w.end(1)
+    if words:
+        fig.noun_start, fig.noun_end = words[0][0], words[-1][1]
+    return pos
+
+
+def _role(fig: Figure, lead: str, outer: str) -> str:
+    """The role of a number from the words before it in its clause (``lead``) or, for a
+    number opening a bracket, before the bracket (``outer``)."""
     if _OF.search(lead):
-        fig.role = "modifier"
-    elif _WHOLE.search(lead) or _WHOLE.search(outer):
-        fig.role = "whole"
-    elif fig.kind != "pair" and (_EXCESS.search(lead) or _EXCESS.search(outer)):
-        fig.role = "excess"
-    elif fig.kind != "pair" and (
+        return "modifier"
+    if _WHOLE.search(lead) or _WHOLE.search(outer):
+        return "whole"
+    if fig.kind == "pair":
+        return "actual"
+    if _EXCESS.search(lead) or _EXCESS.search(outer):
+        return "excess"
+    if (
         _TARGET_END.search(lead)
         or _TARGET_END.search(outer)
         or _TARGET_START.search(lead)
         or _STRIVE.search(lead)
         or ((m := _TARGET_WORDS.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]))
     ):
-        fig.role = "target"
-    else:
-        fig.role = "actual"
+        return "target"
+    return "actual"
 
 
 # --------------------------------------------------------------------------- statements
@@ -416,8 +452,24 @@ def assemble(doc: Doc, figures: list[Figure]) -> list[Draft]:
 
 
 def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
-    folded = doc.fold
     sentence = figs[0].sentence
+    drafts = _actual_drafts(doc, sentence, figs)
+    # targets stated apart from their actual join the nearest actual counting the same thing
+    for f in figs:
+        if f.role == "target":
+            _attach_target(doc, sentence, f, drafts)
+    drafts.sort(key=lambda d: d.anchor)
+    for f in figs:
+        if f.role in ("whole", "excess"):
+            _attach_whole_or_excess(f, drafts)
+    for f in figs:
+        if f.role == "percent":
+            _attach_percent(doc, f, figs, drafts)
+    return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _actual_drafts(doc: Doc, sentence: Sentence, figs: list[Figure]) -> list[Draft]:
+    """A draft for each actual of the sentence (a pair states the target too)."""
     drafts: list[Draft] = []
     for f in figs:
         if f.role != "actual":
@@ -429,103 +481,128 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
             d.target_fig = None
         else:
             d.actual = f.value
-        if f.noun_start is None and not _COMPARE_NEXT.match(folded, f.end):
+        if f.noun_start is None and not _COMPARE_NEXT.match(doc.fold, f.end):
             previous = [x for x in drafts if x.anchor < f.start]
             d.inherit = previous[-1] if previous else None
         drafts.append(d)
-    # targets stated apart from their actual join the nearest actual counting the same thing
-    for f in figs:
-        if f.role != "target":
-            continue
-        unit = _unit_before(doc, sentence, f.start)
-        candidates = [
-            d
-            for d in drafts
-            if d.target is None
-            and d.actual_fig is not None
-            and d.actual_fig.kind != "pair"
-            and _nouns_agree(doc, d.actual_fig, f)
-            and _unit_before(doc, sentence, d.anchor) in (unit, None)
-        ]
-        if candidates:
-            distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
-            if len(distances) == 1 or distances[0][0] != distances[1][0]:
-                d = candidates[distances[0][1]]
-                d.target_fig, d.target = f, f.value
-                f.owner = d
-                continue
-        d = Draft(sentence, target_fig=f, target=f.value)
-        f.owner = d
-        drafts.append(d)
-    drafts.sort(key=lambda d: d.anchor)
-    for f in figs:
-        if f.role not in ("whole", "excess"):
-            continue
-        before = [d for d in drafts if d.anchor < f.start and d.actual is not None]
-        if not before:
-            continue
-        d = before[-1]
-        if f.role == "whole" and d.target is None:
+    return drafts
+
+
+def _attach_target(doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft]) -> None:
+    """A target joins the one nearest actual without a target that counts the same thing
+    in the same unit; else it is a draft of its own."""
+    unit = _unit_before(doc, sentence, f.start)
+    candidates = [
+        d
+        for d in drafts
+        if d.target is None
+        and d.actual_fig is not None
+        and d.actual_fig.kind != "pair"
+        and _nouns_agree(doc, d.actual_fig, f)
+        and _unit_before(doc, sentence, d.anchor) in (unit, None)
+    ]
+    if candidates:
+        distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
+        if len(distances) == 1 or distances[0][0] != distances[1][0]:
+            d = candidates[distances[0][1]]
             d.target_fig, d.target = f, f.value
             f.owner = d
-        elif f.role == "excess" and d.excess_fig is None:
-            d.excess_fig = f
-            f.owner = d
-    for f in figs:
-        if f.role == "percent":
-            _attach_percent(doc, f, figs, drafts)
-    return sorted(drafts, key=lambda d: d.anchor)
+            return
+    d = Draft(sentence, target_fig=f, target=f.value)
+    f.owner = d
+    drafts.append(d)
+
+
+def _attach_whole_or_excess(f: Figure, drafts: list[Draft]) -> None:
+    """A whole (as the target) or an excess joins the last draft with an actual before it."""
+    before = [d for d in drafts if d.anchor < f.start and d.actual is not None]
+    if not before:
+        return
+    d = before[-1]
+    if f.role == "whole" and d.target is None:
+        d.target_fig, d.target = f, f.value
+        f.owner = d
+    elif f.role == "excess" and d.excess_fig is None:
+        d.excess_fig = f
+        f.owner = d
 
 
 def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
-    folded = doc.fold
-    if not _TAIL.match(folded, p.end):
+    if not _TAIL.match(doc.fold, p.end):
         # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it
-        words: list[tuple[int, int]] = []
-        pos = p.span_end
-        while len(words) < 6:
-            w = _WORD.match(folded, pos)
-            if not w or w.end(1) > p.sentence.end:
-                break
-            if not words and doc.text[w.start(1) : w.end(1)].lower() in _STOP:
-                break
-            words.append(w.span(1))
-            pos = w.end(1)
-        if words:
-            d = Draft(p.sentence, percent_fig=p)
-            d.subject = (words[0][0], words[-1][1])
-            d.extra["rate_of"] = True
-            p.owner = d
+        d = _rate_of_draft(doc, p)
+        if d is not None:
             drafts.append(d)
             return
+    if _join_previous(doc, p, figs, drafts):
+        return
+    # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
+    d = _own_subject_draft(doc, p)
+    if d is not None:
+        drafts.append(d)
+
+
+def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
+    """A draft of the percentage of the population named after it (up to six words not
+    starting with a stop word), or None when no word follows it."""
+    folded = doc.fold
+    words: list[tuple[int, int]] = []
+    pos = p.span_end
+    while len(words) < 6:
+        w = _WORD.match(folded, pos)
+        if not w or w.end(1) > p.sentence.end:
+            break
+        if not words and doc.text[w.start(1) : w.end(1)].lower() in _STOP:
+            break
+        words.append(w.span(1))
+        pos = w.end(1)
+    if not words:
+        return None
+    d = Draft(p.sentence, percent_fig=p)
+    d.subject = (words[0][0], words[-1][1])
+    d.rate_of = True
+    p.owner = d
+    return d
+
+
+def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """Join the percentage to the draft of the figure just before it when only connecting
+    words stand between them (a second percentage makes a twin draft); whether it did."""
     previous = [f for f in figs if f.start < p.start and f.owner is not None]
     floor = p.clause
     if previous and previous[-1].span_end > floor:
         floor = min(previous[-1].span_end, p.start)
-    lead = folded[floor : p.start]
-    if previous and _CONNECTORS.fullmatch(lead):
-        owner = previous[-1].owner
-        assert owner is not None
-        if owner.percent_fig is None:
-            owner.percent_fig = p
-            p.owner = owner
-            return
-        if owner.actual is not None:  # a second percentage about the same figures
-            twin = Draft(
-                owner.sentence,
-                actual_fig=owner.actual_fig,
-                target_fig=owner.target_fig,
-                actual=owner.actual,
-                target=owner.target,
-                inherit=owner.inherit,
-                percent_fig=p,
-            )
-            twin.extra["twin"] = owner
-            p.owner = twin
-            drafts.append(twin)
-            return
-    # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
-    clause_lead = folded[p.clause : p.start]
+    lead = doc.fold[floor : p.start]
+    if not (previous and _CONNECTORS.fullmatch(lead)):
+        return False
+    owner = previous[-1].owner
+    assert owner is not None
+    if owner.percent_fig is None:
+        owner.percent_fig = p
+        p.owner = owner
+        return True
+    if owner.actual is None:
+        return False
+    # a second percentage about the same figures
+    twin = Draft(
+        owner.sentence,
+        actual_fig=owner.actual_fig,
+        target_fig=owner.target_fig,
+        actual=owner.actual,
+        target=owner.target,
+        inherit=owner.inherit,
+        percent_fig=p,
+    )
+    twin.twin_of = owner
+    p.owner = twin
+    drafts.append(twin)
+    return True
+
+
+def _own_subject_draft(doc: Doc, p: Figure) -> Draft | None:
+    """A draft of the percentage whose subject is the words before its verb in its clause
+    (None when they hold no word)."""
+    clause_lead = doc.fold[p.clause : p.start]
     verb = _CONNECTOR_SUFFIX.search(clause_lead)
     cut = verb.start() if verb else len(clause_lead)
     trimmed = _SUBJECT_TRIM.match(clause_lead[:cut])
@@ -533,11 +610,11 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
     while skip < cut and clause_lead[skip] in " (":
         skip += 1
     if not re.search(r"[^\W\d_]", clause_lead[skip:cut]):
-        return
+        return None
     d = Draft(p.sentence, percent_fig=p)
     d.subject = (p.clause + skip, p.clause + len(clause_lead[:cut].rstrip()))
     p.owner = d
-    drafts.append(d)
+    return d
 
 
 # --------------------------------------------------------------------------- context
@@ -623,11 +700,23 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if p.qual_start is not None:
         lead = folded[p.clause : p.qual_start]
     tail = folded[p.end : p.sentence.end]
-    metric_kind = None
-    if catalog is not None and d.metric is not None and d.metric in catalog:
-        metric_kind = catalog.kind(d.metric)
-    if d.extra.get("rate_of"):
+    if d.rate_of:
         return ("target" if _K_TARGET.search(lead) else "rate"), 1
+    if said := _said_kind(lead, tail):
+        return said
+    achieved = bool(_K_ACHIEVED.search(lead)) or not lead.strip(" (")
+    if achieved and _K_PLAN_TAIL.match(tail):
+        return "attainment", 1
+    if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
+        return "rate", 1
+    if achieved:
+        return _achieved_kind(d, tail, catalog), 1
+    return None, 1
+
+
+def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
+    """The kind (and sign) of a percentage that the words around it name: an excess, a
+    growth or decrease, a share or a target."""
     if _K_EXCESS.search(lead):
         return "excess", 1
     if g := _K_GROWTH.search(lead):
@@ -638,21 +727,24 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return "share", 1
     if _K_TARGET.search(lead):
         return "target", 1
-    achieved = bool(_K_ACHIEVED.search(lead)) or not lead.strip(" (")
-    if achieved and _K_PLAN_TAIL.match(tail):
-        return "attainment", 1
-    if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
-        return "rate", 1
-    if achieved:
-        if _K_TOTAL_TAIL.match(tail):
-            return "coverage", 1
-        if d.actual is None:
-            return None, 1
-        if metric_kind == "coverage":
-            return "coverage", 1
-        if d.target is not None or metric_kind == "count":
-            return "attainment", 1
-    return None, 1
+    return None
+
+
+def _achieved_kind(d: Draft, tail: str, catalog: MetricCatalog | None) -> str | None:
+    """The kind of a percentage that is achieved ("đạt 95%"), from what follows it, the
+    draft's figures and the kind of its metric."""
+    if _K_TOTAL_TAIL.match(tail):
+        return "coverage"
+    if d.actual is None:
+        return None
+    metric_kind = None
+    if catalog is not None and d.metric is not None and d.metric in catalog:
+        metric_kind = catalog.kind(d.metric)
+    if metric_kind == "coverage":
+        return "coverage"
+    if d.target is not None or metric_kind == "count":
+        return "attainment"
+    return None
 
 
 def _single(v: Value | None) -> Decimal | None:
@@ -674,18 +766,7 @@ def _checks(d: Draft) -> dict[str, Any]:
     )
     p = d.percent_fig
     if d.kind == "excess_count" and d.excess_fig is not None:
-        excess = _single(d.excess_fig.value)
-        if a is None or excess is None or approximate:
-            out.update(verdict="unchecked", note="approximate or missing figures")
-        elif d.extra.get("derived"):
-            out.update(verdict="unchecked", note=f"target derived: {a} − {excess} = {t}")
-        elif t is not None:
-            ok = a - t == excess
-            out.update(
-                consistent=ok,
-                verdict="consistent" if ok else "inconsistent",
-                note=f"{a} − {t} = {a - t}",
-            )
+        out.update(_excess_count_checks(d, d.excess_fig, a, t, approximate=approximate))
         return out
     if p is None or p.percent is None:
         if a is not None and t is not None and t != 0:
@@ -713,17 +794,44 @@ def _checks(d: Draft) -> dict[str, Any]:
     if approximate:
         out.update(verdict="unchecked", note="the figures are approximate")
         return out
-    stated = p.percent
+    out.update(_percent_checks(d, p.percent, p.qualifier, a, t))
+    return out
+
+
+def _excess_count_checks(
+    d: Draft, excess_fig: Figure, a: Decimal | None, t: Decimal | None, *, approximate: bool
+) -> dict[str, Any]:
+    """Whether the actual less the target is the stated excess ("vượt 20 đảng viên")."""
+    excess = _single(excess_fig.value)
+    if a is None or excess is None or approximate:
+        return {"verdict": "unchecked", "note": "approximate or missing figures"}
+    if d.derived:
+        return {"verdict": "unchecked", "note": f"target derived: {a} − {excess} = {t}"}
+    if t is None:
+        return {}
+    ok = a - t == excess
+    return {
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        "note": f"{a} − {t} = {a - t}",
+    }
+
+
+def _percent_checks(
+    d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal
+) -> dict[str, Any]:
+    """Whether 100 × actual / target is the stated percentage (with an excess, 100 more),
+    as the qualifier of the percentage allows."""
+    stated = percent
     if d.kind == "excess":
         stated = Percent(100 + stated.value, stated.decimals, stated.text)
     check = check_percent(stated, a, t)
-    out["computed_percent"] = check.computed
+    out: dict[str, Any] = {"computed_percent": check.computed}
     exact = check.exact
     assert exact is not None
     lead = f"100 × {a} / {t} = {exact:.6g}"
     if d.kind == "excess":
-        lead += f"; vượt {p.percent.value}% means {stated.value}%"
-    qual = p.qualifier
+        lead += f"; vượt {percent.value}% means {stated.value}%"
     if qual in ("trên", "hơn", "trở lên"):
         ok = exact > stated.value if qual != "trở lên" else exact >= stated.value
         out.update(
@@ -764,34 +872,11 @@ def interpret(
     catalog: MetricCatalog | None,
 ) -> list[dict[str, Any]]:
     """Give each draft its metric, unit, time, kind and checks; drop what is not a KPI."""
-    folded, text = doc.fold, doc.text
     topic_of = topics(doc, figures)
     _link_parts(doc, drafts, lambda total, part: _same_kind(doc, total, part))
     for d in drafts:
-        if d.actual_fig is None and d.target_fig is None and d.excess_fig is None:
-            continue
-        if d.inherit is not None and d.noun_fig is None:
-            d.metric = d.inherit.metric
-            continue
-        noun = d.noun_fig
-        if phrases is None or noun is None or noun.noun_start is None:
-            continue
-        sentence = d.sentence
-        near = _near_scope(doc, d)
-        if d.part_of is not None:
-            near = _near_scope(doc, d.part_of) + " " + near
-        context = folded[topic_of.get(sentence.start, sentence.start) : sentence.end]
-        found = phrases.match(folded[noun.noun_start : sentence.end], near, context)
-        if found:
-            d.metric, d.metric_len = found
-            if noun.qualifier != "trở lên":  # the statement ends with the metric's noun
-                noun.tail_end = max(noun.end, noun.noun_start + d.metric_len)
-    # a stated total takes the metric its parts share ("…, tổng cộng 950 đảng viên")
-    for d in drafts:
-        if d.metric is None:
-            metrics = {e.metric for e in drafts if e.part_of is d and e.part_rule == "sum_equal"}
-            if len(metrics) == 1:
-                d.metric = metrics.pop()
+        _find_metric(doc, d, topic_of, phrases)
+    _totals_take_metric(drafts)
     breakdown = _breakdowns(catalog)
     _link_parts(
         doc,
@@ -800,84 +885,144 @@ def interpret(
             total.metric is not None and breakdown.get(part.metric or "") == total.metric
         ),
     )
-    # a target stated in the sentence before its result (same metric, same paragraph)
+    _merge_early_targets(drafts)
+    out: list[dict[str, Any]] = []
+    for d in drafts:
+        if d.merged:
+            continue
+        _find_kind(doc, d, catalog)
+        if _keeps(d):
+            out.append(_record(doc, d, topic_of.get(d.sentence.start, d.sentence.start), catalog))
+    return out
+
+
+def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher | None) -> None:
+    """The draft's metric: the one its noun phrase matches, or the one of the draft it
+    inherits from when it has no noun of its own."""
+    if d.actual_fig is None and d.target_fig is None and d.excess_fig is None:
+        return
+    if d.inherit is not None and d.noun_fig is None:
+        d.metric = d.inherit.metric
+        return
+    noun = d.noun_fig
+    if phrases is None or noun is None or noun.noun_start is None:
+        return
+    folded = doc.fold
+    sentence = d.sentence
+    near = _near_scope(doc, d)
+    if d.part_of is not None:
+        near = _near_scope(doc, d.part_of) + " " + near
+    context = folded[topic_of.get(sentence.start, sentence.start) : sentence.end]
+    found = phrases.match(folded[noun.noun_start : sentence.end], near, context)
+    if found:
+        d.metric, d.metric_len = found
+        if noun.qualifier != "trở lên":  # the statement ends with the metric's noun
+            noun.tail_end = max(noun.end, noun.noun_start + d.metric_len)
+
+
+def _totals_take_metric(drafts: list[Draft]) -> None:
+    """A stated total takes the metric its parts share ("…, tổng cộng 950 đảng viên")."""
+    for d in drafts:
+        if d.metric is None:
+            metrics = {e.metric for e in drafts if e.part_of is d and e.part_rule == "sum_equal"}
+            if len(metrics) == 1:
+                d.metric = metrics.pop()
+
+
+def _merge_early_targets(drafts: list[Draft]) -> None:
+    """A target stated in the sentence before its result (same metric, same paragraph)
+    joins that result and is marked merged."""
     for i, d in enumerate(drafts):
-        if d.actual is None and d.target is not None and d.metric and not d.extra.get("merged"):
+        if d.actual is None and d.target is not None and d.metric and not d.merged:
             for e in drafts[i + 1 :]:
                 if e.sentence.paragraph != d.sentence.paragraph:
                     break
                 if e.metric == d.metric and e.actual is not None and e.target is None:
                     e.target_fig, e.target = d.target_fig, d.target
-                    d.extra["merged"] = True
+                    d.merged = True
                     break
-    out: list[dict[str, Any]] = []
-    for d in drafts:
-        if d.extra.get("merged"):
-            continue
-        if d.percent_fig is not None:
-            kind, sign = _percent_kind(doc, d, catalog)
-            d.kind = kind
-            assert d.percent_fig.percent is not None
-            d.stated_percent = sign * d.percent_fig.percent.value
-        elif d.excess_fig is not None:
-            d.kind = "excess_count"
-            a, excess = _single(d.actual), _single(d.excess_fig.value)
-            exact = not d.actual_fig or not d.actual_fig.qualifier
-            if d.target is None and a is not None and excess is not None and exact:
-                d.target = a - excess
-                d.extra["derived"] = True
-        keep = (
-            d.metric is not None
-            or d.target is not None
-            or (d.percent_fig is not None and (d.kind is not None))
-            or d.excess_fig is not None
-        )
-        if d.subject is not None and d.kind is None:
-            keep = False
-        if d.actual_fig is not None and d.actual_fig.kind == "pair" and d.noun_fig is None:
-            keep = keep and (d.inherit is not None or d.percent_fig is not None)
-        if not keep:
-            continue
-        topic = topic_of.get(d.sentence.start, d.sentence.start)
-        unit = _unit_for(doc, d, topic)
-        if (
-            d.extra.get("total_after")
-            and unit is not None
-            and (d.actual_fig is None or unit.start < d.actual_fig.clause)
-        ):
-            unit = None  # the sum of several units' figures is none of theirs
-        year, as_of = _time_for(doc, d, topic)
-        shown = d.figures
-        if d.extra.get("twin") and d.percent_fig is not None:
-            shown = [d.percent_fig]  # its figures are the first statement's; show its own part
-        start = min([f.span_start for f in shown] + ([d.subject[0]] if d.subject else []))
-        end = max([f.span_end for f in shown] + ([d.subject[1]] if d.subject else []))
-        if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
-            end += 1
-        record = {
-            "draft": d,
-            "start": start,
-            "end": end,
-            "text": text[start:end],
-            "metric": d.metric,
-            "label": _label(doc, d, catalog),
-            "unit": unit.text if unit else None,
-            "unit_code": unit.code if unit else None,
-            "year": year,
-            "as_of": as_of,
-            "actual": d.actual,
-            "target": d.target,
-            "stated_percent": d.stated_percent,
-            "stated_kind": d.kind,
-            "qualifier": _qualifier(d),
-            "stated": d.percent_fig.written
-            if d.percent_fig
-            else (text[d.excess_fig.start : d.excess_fig.span_end] if d.excess_fig else None),
-            "excess": _single(d.excess_fig.value) if d.excess_fig else None,
-        }
-        record.update(_checks(d))
-        out.append(record)
-    return out
+
+
+def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
+    """The kind of what the draft states and its signed percentage; a target derived from
+    an exact actual and its excess."""
+    if d.percent_fig is not None:
+        kind, sign = _percent_kind(doc, d, catalog)
+        d.kind = kind
+        assert d.percent_fig.percent is not None
+        d.stated_percent = sign * d.percent_fig.percent.value
+    elif d.excess_fig is not None:
+        d.kind = "excess_count"
+        a, excess = _single(d.actual), _single(d.excess_fig.value)
+        exact = not d.actual_fig or not d.actual_fig.qualifier
+        if d.target is None and a is not None and excess is not None and exact:
+            d.target = a - excess
+            d.derived = True
+
+
+def _keeps(d: Draft) -> bool:
+    """Whether the draft is a KPI statement."""
+    keep = (
+        d.metric is not None
+        or d.target is not None
+        or (d.percent_fig is not None and (d.kind is not None))
+        or d.excess_fig is not None
+    )
+    if d.subject is not None and d.kind is None:
+        keep = False
+    if d.actual_fig is not None and d.actual_fig.kind == "pair" and d.noun_fig is None:
+        keep = keep and (d.inherit is not None or d.percent_fig is not None)
+    return keep
+
+
+def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> dict[str, Any]:
+    """The fields of a kept draft's statement (with the draft and its span in the text)."""
+    text = doc.text
+    unit = _unit_for(doc, d, topic)
+    if (
+        d.total_after
+        and unit is not None
+        and (d.actual_fig is None or unit.start < d.actual_fig.clause)
+    ):
+        unit = None  # the sum of several units' figures is none of theirs
+    year, as_of = _time_for(doc, d, topic)
+    start, end = _span(text, d)
+    record = {
+        "draft": d,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "metric": d.metric,
+        "label": _label(doc, d, catalog),
+        "unit": unit.text if unit else None,
+        "unit_code": unit.code if unit else None,
+        "year": year,
+        "as_of": as_of,
+        "actual": d.actual,
+        "target": d.target,
+        "stated_percent": d.stated_percent,
+        "stated_kind": d.kind,
+        "qualifier": _qualifier(d),
+        "stated": d.percent_fig.written
+        if d.percent_fig
+        else (text[d.excess_fig.start : d.excess_fig.span_end] if d.excess_fig else None),
+        "excess": _single(d.excess_fig.value) if d.excess_fig else None,
+    }
+    record.update(_checks(d))
+    return record
+
+
+def _span(text: str, d: Draft) -> tuple[int, int]:
+    """Where the statement is in the text: its figures and subject, and a closing bracket
+    that belongs to them."""
+    shown = d.figures
+    if d.twin_of is not None and d.percent_fig is not None:
+        shown = [d.percent_fig]  # its figures are the first statement's; show its own part
+    start = min([f.span_start for f in shown] + ([d.subject[0]] if d.subject else []))
+    end = max([f.span_end for f in shown] + ([d.subject[1]] if d.subject else []))
+    if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+        end += 1
+    return start, end
 
 
 def _qualifier(d: Draft) -> str | None:
@@ -940,7 +1085,12 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 for d in parts:
                     d.part_of, d.part_rule = total, rule
                 break
-    # a total after its parts: "Đông Anh 500, Gia Lâm 400, tổng cộng 900 đảng viên"
+    _link_totals_after(doc, actual)
+
+
+def _link_totals_after(doc: Doc, actual: list[Draft]) -> None:
+    """Mark parts of a total stated after them: "Đông Anh 500, Gia Lâm 400, tổng cộng 900
+    đảng viên" (two parts or more, each of its own unit)."""
     for d in actual:
         assert d.actual_fig is not None
         lead = doc.fold[d.actual_fig.clause : d.actual_fig.start]
@@ -956,7 +1106,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
         ]
         units = [_plain_unit(doc, e) for e in parts]
         if len(parts) >= 2 and None not in units and len(set(units)) == len(units):
-            d.extra["total_after"] = True
+            d.total_after = True
             for e in parts:
                 e.part_of, e.part_rule = d, "sum_equal"
 

@@ -146,7 +146,7 @@ def extract_statements(
         figs = [draft.actual_fig, draft.target_fig]
         exact = not any(
             f is not None and (f.qualifier or f.kind == "range") for f in figs
-        ) and not (draft.extra.get("derived"))
+        ) and not draft.derived
         part_of = starts.get(id(draft.part_of)) if draft.part_of is not None else None
         out.append(
             Statement(
