@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import itertools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -346,14 +347,27 @@ def _year(value: str | None) -> int | None:
     return int(value) if value else None
 
 
-def _times(doc: Doc) -> tuple[list[TimePhrase], list[tuple[int, int]]]:
-    folded, text = doc.fold, doc.text
-    found: list[tuple[int, int, int | None, dt.date | None, int | None]] = []
+_Span = tuple[int, int, int | None, dt.date | None, int | None]
+_Found = tuple[re.Match[str], int | None, dt.date | None, int | None]
 
-    def add(m: re.Match[str], year: int | None, as_of: dt.date | None, month: int | None) -> None:
+
+def _times(doc: Doc) -> tuple[list[TimePhrase], list[tuple[int, int]]]:
+    folded = doc.fold
+    found: list[_Span] = []
+    for m, year, as_of, month in itertools.chain(_days_found(folded), _periods_found(folded)):
         if not any(s < m.end() and m.start() < e for s, e, *_ in found):
             found.append((m.start(), m.end(), year, as_of, month))
+    times = [t for span in sorted(found) if (t := _time_phrase(doc, *span)) is not None]
+    report_years = [(t.start, t.year) for t in times if t.fronted and t.year and not t.comparison]
+    report_years += [
+        (m.start(), int(m.group(1))) for m in _REPORT_YEAR.finditer(folded) if m.start() < doc.limit
+    ]
+    return times, sorted(report_years)
 
+
+def _days_found(folded: str) -> Iterator[_Found]:
+    """Dates up to which figures are counted ("đến ngày 30/11/2023", "đến 30 tháng 11"):
+    each match with its year, date and, without a year, its month * 100 + day."""
     for m in _DATE.finditer(folded):
         day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
         if not (1 <= day <= 31 and 1 <= month <= 12):
@@ -362,51 +376,56 @@ def _times(doc: Doc) -> tuple[list[TimePhrase], list[tuple[int, int]]]:
             as_of = dt.date(year, month, day) if year else None
         except ValueError:
             continue
-        add(m, year, as_of, None if year else month * 100 + day)
+        yield m, year, as_of, None if year else month * 100 + day
     for m in _DATE_WORDS.finditer(folded):
         day, month, year = int(m.group(1)), int(m.group(2)), _year(m.group(3))
         if 1 <= day <= 31 and 1 <= month <= 12:
             try:
-                add(m, year, dt.date(year, month, day) if year else None, month * 100 + day)
+                as_of = dt.date(year, month, day) if year else None
             except ValueError:
                 continue
+            yield m, year, as_of, month * 100 + day
+
+
+def _periods_found(folded: str) -> Iterator[_Found]:
+    """Months, quarters and years ("đến hết tháng 9", "9 tháng đầu năm", "quý III/2024",
+    "năm 2023"): each match with its year, its last day and, without a year, its month."""
     for m in _MONTH_END.finditer(folded):
         month, year = int(m.group(1)), _year(m.group(2) or m.group(3))
         if 1 <= month <= 12:
-            add(m, year, month_end(year, month) if year else None, None if year else month)
+            yield m, year, month_end(year, month) if year else None, None if year else month
     for m in _MONTHS.finditer(folded):
         word = m.group(1)
         month = _MONTH_WORDS.get(word) or (int(word) if word.isdigit() else 0)
         year = _year(m.group(2))
         if 1 <= month <= 12:
-            add(m, year, month_end(year, month) if year else None, None if year else month)
+            yield m, year, month_end(year, month) if year else None, None if year else month
     for m in _QUARTER.finditer(folded):
         month, year = _QUARTERS[m.group(1)], _year(m.group(2) or m.group(3))
-        add(m, year, month_end(year, month) if year else None, None if year else month)
+        yield m, year, month_end(year, month) if year else None, None if year else month
     for m in _YEAR.finditer(folded):
-        add(m, int(m.group(1)), None, None)
+        yield m, int(m.group(1)), None, None
 
-    times: list[TimePhrase] = []
-    for start, end, year_, as_of, month_ in sorted(found):
-        if start >= doc.limit:
-            continue
-        try:
-            sentence = doc.sentence_at(start)
-        except ValueError:
-            continue
-        lead = folded[sentence.start : start]
-        comparison = bool(_COMPARISON.search(lead))
-        clause = doc.clause_start(start, sentence.start)
-        fronted = not folded[clause:start].strip() and text[end : end + 1] == ","
-        # a phrase without a year keeps its month (month * 100 + day for a date) until the
-        # context gives the year
-        month_only = month_ if as_of is None else None
-        times.append(TimePhrase(start, end, year_, as_of, month_only, comparison, fronted))
-    report_years = [(t.start, t.year) for t in times if t.fronted and t.year and not t.comparison]
-    report_years += [
-        (m.start(), int(m.group(1))) for m in _REPORT_YEAR.finditer(folded) if m.start() < doc.limit
-    ]
-    return times, sorted(report_years)
+
+def _time_phrase(
+    doc: Doc, start: int, end: int, year: int | None, as_of: dt.date | None, month: int | None
+) -> TimePhrase | None:
+    """The time phrase found at ``start:end`` (None outside the body or any sentence)."""
+    if start >= doc.limit:
+        return None
+    try:
+        sentence = doc.sentence_at(start)
+    except ValueError:
+        return None
+    folded = doc.fold
+    lead = folded[sentence.start : start]
+    comparison = bool(_COMPARISON.search(lead))
+    clause = doc.clause_start(start, sentence.start)
+    fronted = not folded[clause:start].strip() and doc.text[end : end + 1] == ","
+    # a phrase without a year keeps its month (month * 100 + day for a date) until the
+    # context gives the year
+    month_only = month if as_of is None else None
+    return TimePhrase(start, end, year, as_of, month_only, comparison, fronted)
 
 
 def resolve_month(phrase: TimePhrase, year: int) -> dt.date | None:
