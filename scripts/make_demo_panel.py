@@ -195,79 +195,116 @@ def generate(seed: int, units_csv: Path = UNITS_CSV, seed_csv: Path = SEED_CSV) 
     rng = random.Random(seed)
     units = read_units(units_csv)
     real = read_real(seed_csv)
-    totals = city_actuals(real)
-    codes = [u["code"] for u in units]
-    n = len(codes)
-    size = [WEIGHTS[c][0] for c in codes]
-    nonstate = [WEIGHTS[c][0] * WEIGHTS[c][1] for c in codes]
-    base = {
-        ADMISSIONS: size,
-        ADMISSIONS_NONSTATE: nonstate,
-        PARTY_ORGS: nonstate,
-        MASS_ORGS: nonstate,
-    }
-    per_org = [rng.uniform(*MEMBERS_PER_ORG) for _ in codes]
+    panel = Panel(rng, [u["code"] for u in units], real, city_actuals(real))
+    # 2018 is never written: its actuals only seed the 2019 targets.
+    panel.actuals_of_year(YEARS[0] - 1)
+    for year in YEARS:
+        panel.targets_of_year(year)
+        panel.actuals_of_year(year)
+    rows = panel_rows(units, panel.target, panel.actual)
+    check(rows, real)
+    return rows
 
-    def members(orgs: list[int], total: int, size: list[float], jitter: float) -> list[int]:
+
+class Panel:
+    """The panel being drawn: targets and actuals per (metric, year) and unit, all from one
+    random stream (the order of the draws fixes the output, so keep it)."""
+
+    def __init__(
+        self,
+        rng: random.Random,
+        codes: list[str],
+        real: dict[str, tuple[int, int]],
+        totals: dict[str, dict[int, int]],
+    ) -> None:
+        self.rng = rng
+        self.codes = codes
+        self.real = real
+        self.totals = totals
+        size = [WEIGHTS[c][0] for c in codes]
+        nonstate = [WEIGHTS[c][0] * WEIGHTS[c][1] for c in codes]
+        self.base = {
+            ADMISSIONS: size,
+            ADMISSIONS_NONSTATE: nonstate,
+            PARTY_ORGS: nonstate,
+            MASS_ORGS: nonstate,
+        }
+        self.per_org = [rng.uniform(*MEMBERS_PER_ORG) for _ in codes]
+        self.picks: dict[str, list[set[int]]] = {m: [] for m in self.base}
+        self.actual: dict[tuple[str, int], list[int]] = {}
+        self.target: dict[tuple[str, int], list[int]] = {}
+
+    def members(self, orgs: list[int], total: int, size: list[float], jitter: float) -> list[int]:
+        rng = self.rng
         weights = [
             o * p * (1 + rng.uniform(-jitter, jitter)) for o, p in zip(orgs, size, strict=True)
         ]
         return apportion(total, weights, minimum=1 if min(orgs) > 0 else 0)
 
-    def actuals(m: str, year: int, tgt: list[int], caps: list[int] | None) -> list[int]:
+    def targets_of_year(self, year: int) -> None:
+        """Each unit's targets: last year's actuals stretched, in the city's real target in
+        the real year."""
+        rng = self.rng
+        for m in METRICS:
+            prev = self.actual[m, year - 1]
+            raw = [a * rng.uniform(*STRETCH) for a in prev]
+            total = self.real[m][0] if year == REAL_YEAR else max(round(sum(raw)), len(prev))
+            if m == MASS_MEMBERS:
+                # Keep last year's members per organization in each unit.
+                orgs = self.actual[MASS_ORGS, year - 1]
+                last = [p / o if o else s for p, o, s in zip(prev, orgs, self.per_org, strict=True)]
+                self.target[m, year] = self.members(self.target[MASS_ORGS, year], total, last, 0)
+            else:
+                self.target[m, year] = apportion(total, [max(r, 0.5) for r in raw], minimum=1)
+
+    def actuals_of_year(self, year: int) -> None:
+        for m in self.base:
+            caps = self.nonstate_caps(year) if m == ADMISSIONS_NONSTATE else None
+            self.actual[m, year] = self.actuals(m, year, self.target.get((m, year), []), caps)
+        self.actual[MASS_MEMBERS, year] = self.members(
+            self.actual[MASS_ORGS, year], self.totals[MASS_MEMBERS][year], self.per_org, 0.1
+        )
+
+    def nonstate_caps(self, year: int) -> list[int]:
+        return [int(NONSTATE_CAP * a) for a in self.actual[ADMISSIONS, year]]
+
+    def actuals(self, m: str, year: int, tgt: list[int], caps: list[int] | None) -> list[int]:
         # Ordinary units land halfway (geometric mean) between their target scaled to the
         # city's result and their structural share, give or take NOISE, so shares neither
         # random-walk away nor snap back. A few units are picked to be far ahead or behind;
         # never 01-K (an aggregate of 20 committees evens out) nor a unit picked in the last
         # two years.
-        total = totals[m][year]
-        w = base[m]
+        rng = self.rng
+        total = self.totals[m][year]
+        w = self.base[m]
         weights = [total * x / sum(w) for x in w]
         if tgt:
             city = total / sum(tgt)
             weights = [math.sqrt(e * t * city) for e, t in zip(weights, tgt, strict=True)]
         weights = [e * (1 + rng.uniform(-NOISE[m], NOISE[m])) for e in weights]
         if tgt:
-            recent = set().union(*picks[m][-2:])
-            pool = [i for i in range(n) if codes[i] != "01-K" and i not in recent]
-            picked = rng.sample(pool, N_AHEAD + N_BEHIND)
-            for i in picked[:N_AHEAD]:
-                weights[i] = tgt[i] * rng.uniform(*AHEAD)
-            for i in picked[N_AHEAD:]:
-                weights[i] = tgt[i] * rng.uniform(*BEHIND)
-            picks[m].append(set(picked))
+            self.pick_ahead_and_behind(m, tgt, weights)
         return apportion(total, weights, caps=caps)
 
-    def nonstate_caps(year: int) -> list[int]:
-        return [int(NONSTATE_CAP * a) for a in actual[ADMISSIONS, year]]
+    def pick_ahead_and_behind(self, m: str, tgt: list[int], weights: list[float]) -> None:
+        """Set the weights of a few units far ahead of their target and a few far behind."""
+        rng = self.rng
+        recent = set().union(*self.picks[m][-2:])
+        pool = [i for i, c in enumerate(self.codes) if c != "01-K" and i not in recent]
+        picked = rng.sample(pool, N_AHEAD + N_BEHIND)
+        for i in picked[:N_AHEAD]:
+            weights[i] = tgt[i] * rng.uniform(*AHEAD)
+        for i in picked[N_AHEAD:]:
+            weights[i] = tgt[i] * rng.uniform(*BEHIND)
+        self.picks[m].append(set(picked))
 
-    def actuals_of_year(year: int) -> None:
-        for m in base:
-            caps = nonstate_caps(year) if m == ADMISSIONS_NONSTATE else None
-            actual[m, year] = actuals(m, year, target.get((m, year), []), caps)
-        actual[MASS_MEMBERS, year] = members(
-            actual[MASS_ORGS, year], totals[MASS_MEMBERS][year], per_org, 0.1
-        )
 
-    picks: dict[str, list[set[int]]] = {m: [] for m in base}
-    # 2018 is never written: its actuals only seed the 2019 targets.
-    actual: dict[tuple[str, int], list[int]] = {}
-    target: dict[tuple[str, int], list[int]] = {}
-    actuals_of_year(YEARS[0] - 1)
-    for year in YEARS:
-        for m in METRICS:
-            prev = actual[m, year - 1]
-            raw = [a * rng.uniform(*STRETCH) for a in prev]
-            total = real[m][0] if year == REAL_YEAR else max(round(sum(raw)), n)
-            if m == MASS_MEMBERS:
-                # Keep last year's members per organization in each unit.
-                orgs = actual[MASS_ORGS, year - 1]
-                last = [p / o if o else s for p, o, s in zip(prev, orgs, per_org, strict=True)]
-                target[m, year] = members(target[MASS_ORGS, year], total, last, 0)
-            else:
-                target[m, year] = apportion(total, [max(r, 0.5) for r in raw], minimum=1)
-        actuals_of_year(year)
-
+def panel_rows(
+    units: list[dict[str, str]],
+    target: dict[tuple[str, int], list[int]],
+    actual: dict[tuple[str, int], list[int]],
+) -> list[list[str]]:
+    """The CSV rows of the written years, by year, metric and unit."""
     rows: list[list[str]] = []
     for year in YEARS:
         for m in sorted(METRICS):
@@ -286,7 +323,6 @@ def generate(seed: int, units_csv: Path = UNITS_CSV, seed_csv: Path = SEED_CSV) 
                         "synthetic",
                     ]
                 )
-    check(rows, real)
     return rows
 
 
@@ -301,23 +337,36 @@ def check(rows: list[list[str]], real: dict[str, tuple[int, int]]) -> None:
         ]
         if tuple(sums) != real[m]:
             problems.append(f"{m} {REAL_YEAR}: sums {tuple(sums)} != real {real[m]}")
-    for (code, year, m), (tgt, act) in by_key.items():
-        if tgt < 1:
-            problems.append(f"{code} {year} {m}: target {tgt} < 1")
-        if m == ADMISSIONS_NONSTATE:
-            total = by_key[code, year, ADMISSIONS]
-            if tgt > total[0] or act > total[1]:
-                problems.append(f"{code} {year}: non-state admissions exceed admissions")
-        if m == MASS_MEMBERS:
-            orgs = by_key[code, year, MASS_ORGS]
-            if tgt < 20 * orgs[0] or act < 20 * orgs[1]:
-                problems.append(f"{code} {year}: fewer than 20 members per mass organization")
+    for key, figures in by_key.items():
+        problems += cell_problems(key, figures, by_key)
     for year in YEARS:
         att = [a / t for (_, y, _), (t, a) in by_key.items() if y == year]
         if not any(x < 0.9 for x in att) or not any(x > 1.5 for x in att):
             problems.append(f"{year}: no unit behind (< 90 %) or none far ahead (> 150 %)")
     if problems:
         raise SystemExit("demo panel fails its checks:\n  " + "\n  ".join(problems))
+
+
+def cell_problems(
+    key: tuple[str, int, str],
+    figures: tuple[int, int],
+    by_key: dict[tuple[str, int, str], tuple[int, int]],
+) -> list[str]:
+    """What is wrong with one unit's target and actual of a metric and year."""
+    code, year, m = key
+    tgt, act = figures
+    problems = []
+    if tgt < 1:
+        problems.append(f"{code} {year} {m}: target {tgt} < 1")
+    if m == ADMISSIONS_NONSTATE:
+        total = by_key[code, year, ADMISSIONS]
+        if tgt > total[0] or act > total[1]:
+            problems.append(f"{code} {year}: non-state admissions exceed admissions")
+    if m == MASS_MEMBERS:
+        orgs = by_key[code, year, MASS_ORGS]
+        if tgt < 20 * orgs[0] or act < 20 * orgs[1]:
+            problems.append(f"{code} {year}: fewer than 20 members per mass organization")
+    return problems
 
 
 def write_atomic(rows: list[list[str]], out: Path) -> None:
