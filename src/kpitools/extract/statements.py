@@ -144,9 +144,10 @@ def extract_statements(
         draft = r.pop("draft")
         start, end = doc.norm.original(r.pop("start"), r.pop("end"))
         figs = [draft.actual_fig, draft.target_fig]
-        exact = not any(
-            f is not None and (f.qualifier or f.kind == "range") for f in figs
-        ) and not draft.derived
+        exact = (
+            not any(f is not None and (f.qualifier or f.kind == "range") for f in figs)
+            and not draft.derived
+        )
         part_of = starts.get(id(draft.part_of)) if draft.part_of is not None else None
         out.append(
             Statement(
@@ -245,38 +246,61 @@ class Extraction:
         return Path(self.file).name
 
 
-def _load(value: Any, reader: Any, files: list[Path], **options: Any) -> Any:
-    if value is None or not isinstance(value, str | os.PathLike):
-        return value
-    path = find_path(value)
-    files.append(path)
-    return reader(path, **options)
+def _found(path: PathLike, files: list[Path]) -> Path:
+    """The file ``path`` names (looked up like :func:`kpitools.io.find_path`), noted in
+    ``files``."""
+    found = find_path(path)
+    files.append(found)
+    return found
+
+
+def _references(
+    units: PathLike | UnitRegistry | None,
+    catalog: PathLike | MetricCatalog | None,
+    phrases: PathLike | PhraseBook | None,
+    files: list[Path],
+) -> tuple[UnitRegistry | None, MetricCatalog | None, PhraseBook | None]:
+    """The registry, catalog and phrase book: read from the paths given (in that order, each
+    file noted in ``files``), kept when given loaded, None when None."""
+    registry = (
+        read_registry(_found(units, files)) if isinstance(units, str | os.PathLike) else units
+    )
+    cat = (
+        read_catalog(_found(catalog, files)) if isinstance(catalog, str | os.PathLike) else catalog
+    )
+    book = (
+        read_phrases(_found(phrases, files), catalog=cat)
+        if isinstance(phrases, str | os.PathLike)
+        else phrases
+    )
+    return registry, cat, book
 
 
 def extract_file(
     path: PathLike,
     *,
-    units: PathLike | UnitRegistry | None = "data/units.csv",
-    catalog: PathLike | MetricCatalog | None = "data/metrics.csv",
-    phrases: PathLike | PhraseBook | None = "data/metric_phrases.csv",
+    units: PathLike | UnitRegistry | None,
+    catalog: PathLike | MetricCatalog | None,
+    phrases: PathLike | PhraseBook | None,
     money: bool = False,
 ) -> Extraction:
     """Read one report file and extract its statements.
 
     ``units``, ``catalog`` and ``phrases`` are paths (looked up like
-    :func:`kpitools.io.find_path`), loaded objects, or None to go without.
+    :func:`kpitools.io.find_path`), loaded objects, or None to go without; the caller
+    says which (the repository's are ``data/units.csv``, ``data/metrics.csv`` and
+    ``data/metric_phrases.csv``).
 
     Examples
     --------
-    >>> ex = extract_file("data/seed/000_75537393c0b30eb1.txt")
+    >>> ex = extract_file("data/seed/000_75537393c0b30eb1.txt", units="data/units.csv",
+    ...     catalog="data/metrics.csv", phrases="data/metric_phrases.csv")
     >>> ex.frame.select("metric", "actual", "target").row(0)
     ('items_submitted', 12.0, 12.0)
     """
     files = [find_path(path)]
     text = read_report_text(path)
-    registry = _load(units, read_registry, files)
-    cat = _load(catalog, read_catalog, files)
-    book = _load(phrases, read_phrases, files, catalog=cat)
+    registry, cat, book = _references(units, catalog, phrases, files)
     found = extract_statements(
         text, file=str(path), registry=registry, phrases=book, catalog=cat, money=money
     )
@@ -286,21 +310,20 @@ def extract_file(
 def read_statements(
     paths: PathLike | Iterable[PathLike],
     *,
-    units: PathLike | UnitRegistry | None = "data/units.csv",
-    catalog: PathLike | MetricCatalog | None = "data/metrics.csv",
-    phrases: PathLike | PhraseBook | None = "data/metric_phrases.csv",
+    units: PathLike | UnitRegistry | None,
+    catalog: PathLike | MetricCatalog | None,
+    phrases: PathLike | PhraseBook | None,
     money: bool = False,
 ) -> pl.DataFrame:
     """The statements of one or more report files as one frame (:data:`STATEMENT_SCHEMA`).
 
-    The reference files are read once for all the reports.
+    ``units``, ``catalog`` and ``phrases`` are as for :func:`extract_file`; the reference
+    files are read once for all the reports.
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
     files: list[Path] = []
-    registry = _load(units, read_registry, files)
-    cat = _load(catalog, read_catalog, files)
-    book = _load(phrases, read_phrases, files, catalog=cat)
+    registry, cat, book = _references(units, catalog, phrases, files)
     found: list[Statement] = []
     for p in paths:
         found.extend(
