@@ -10,9 +10,9 @@ from pathlib import Path
 import polars as pl
 
 from kpitools.errors import DataIssue, KpiDataError, KpiToolsError
+from kpitools.vocab import check_lang
 
 KINDS = ("count", "coverage")
-LANGS = ("vi", "en")
 _REQUIRED = ("code", "label_vi", "label_en", "unit_vi", "unit_en", "kind")
 
 
@@ -29,19 +29,6 @@ class UnknownMetricError(KpiToolsError, KeyError):
         if self.suggestions:
             msg += "; did you mean " + " or ".join(self.suggestions) + "?"
         return msg
-
-
-def check_lang(lang: str) -> str:
-    """Return ``lang`` if it is a supported display language, else raise ``ValueError``.
-
-    Examples
-    --------
-    >>> check_lang("vi")
-    'vi'
-    """
-    if lang not in LANGS:
-        raise ValueError(f"language must be one of {', '.join(LANGS)}, not {lang!r}")
-    return lang
 
 
 @dataclass(frozen=True)

@@ -23,7 +23,7 @@ from typing import Any, Literal
 import altair as alt
 import polars as pl
 
-from kpitools.catalog import MetricCatalog, check_lang
+from kpitools.catalog import MetricCatalog
 from kpitools.measures import (
     DEFAULT_BANDS,
     Bands,
@@ -35,6 +35,7 @@ from kpitools.measures import (
 )
 from kpitools.registry import UnitRegistry
 from kpitools.textfold import nfc, strip_diacritics
+from kpitools.vocab import LANGS, check_lang, word
 
 #: Fonts that carry every Vietnamese letter, on Windows, macOS, Linux and Android.
 FONT = "'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif"
@@ -57,10 +58,8 @@ NUMBER_LOCALES: dict[str, dict[str, Any]] = {
     "en": {"decimal": ".", "thousands": ",", "grouping": [3], "currency": ["", " VND"]},
 }
 
-SYNTHETIC_NOTE = {
-    "vi": "Có dữ liệu tổng hợp (synthetic), không phải số liệu thật",
-    "en": "Includes synthetic (invented) data, not real figures",
-}
+#: The subtitle of a chart that shows synthetic rows, by display language.
+SYNTHETIC_NOTE = {lang: word("chart.synthetic", lang) for lang in LANGS}
 
 #: Longest label (in pixels) before Vega cuts it with an ellipsis; the full text stays
 #: in the tooltip.
@@ -68,56 +67,6 @@ LABEL_LIMIT = 220
 
 COUNT_FORMAT = ",.0f"
 PERCENT_FORMAT = ".1%"
-
-_TEXT = {
-    "actual": {"vi": "Thực hiện", "en": "Actual"},
-    "target": {"vi": "Chỉ tiêu", "en": "Target"},
-    "attainment": {"vi": "Tỷ lệ đạt", "en": "Attainment"},
-    "status": {"vi": "Trạng thái", "en": "Status"},
-    "metric": {"vi": "Chỉ số", "en": "Metric"},
-    "band": {"vi": "Ngưỡng", "en": "Band"},
-    "no_data": {"vi": "Không có dữ liệu", "en": "No data"},
-    "no_targets": {"vi": "Không có chỉ tiêu để so sánh", "en": "No targets to compare with"},
-    "unit": {"vi": "Đơn vị", "en": "Unit"},
-    "share": {"vi": "Tỷ trọng", "en": "Share"},
-    "year": {"vi": "Năm", "en": "Year"},
-    "rank": {"vi": "Hạng", "en": "Rank"},
-    "prior": {"vi": "Năm trước", "en": "Prior year"},
-    "reference": {"vi": "Tham chiếu", "en": "Reference"},
-    "at_rate": {"vi": "Theo tỷ lệ đạt của {}", "en": "At the rate of {}"},
-    "ref_attainment": {"vi": "Tỷ lệ đạt của {}", "en": "Attainment of {}"},
-    "change": {"vi": "Thay đổi", "en": "Change"},
-    "up": {"vi": "tăng", "en": "up"},
-    "down": {"vi": "giảm", "en": "down"},
-    "same": {"vi": "không đổi", "en": "unchanged"},
-    "incomparable": {"vi": "không so được", "en": "not comparable"},
-    "parent": {"vi": "Số của đơn vị cấp trên", "en": "Parent's own figure"},
-    "children": {"vi": "Tổng các đơn vị trực thuộc", "en": "Sum of units"},
-    "difference": {"vi": "Chênh lệch (tổng − cấp trên)", "en": "Difference (sum − parent)"},
-    "units_reported": {"vi": "Số đơn vị có số liệu", "en": "Units reporting"},
-    "match": {"vi": "= khớp", "en": "= matches"},
-    "no_parent": {"vi": "cấp trên không có số", "en": "no figure of the parent"},
-    "no_children": {"vi": "các đơn vị không có số", "en": "no figures of the units"},
-    "heat_title": {
-        "vi": "Tỷ lệ đạt chỉ tiêu theo đơn vị và năm",
-        "en": "Attainment by unit and year",
-    },
-    "recon_title": {
-        "vi": "Đối chiếu số của thành phố với tổng các đơn vị",
-        "en": "Parent's figures against the sum of their units",
-    },
-}
-
-
-def text(key: str, lang: str) -> str:
-    """A UI word in ``lang``.
-
-    Examples
-    --------
-    >>> text("attainment", "en")
-    'Attainment'
-    """
-    return _TEXT[key][check_lang(lang)]
 
 
 def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
@@ -159,7 +108,8 @@ def _config(lang: str) -> alt.Config:
 def _title(title: str, synthetic: bool, lang: str) -> alt.TitleParams:
     # Vega draws no subtitle under an empty title, so the note gets a blank one.
     return alt.TitleParams(
-        title or (" " if synthetic else ""), subtitle=[SYNTHETIC_NOTE[lang]] if synthetic else []
+        title or (" " if synthetic else ""),
+        subtitle=[word("chart.synthetic", lang)] if synthetic else [],
     )
 
 
@@ -174,7 +124,9 @@ def empty_chart(
     'text'
     """
     return config(
-        alt.Chart(pl.DataFrame({"t": [text(message, lang)]}), title=title or alt.Undefined)
+        alt.Chart(
+            pl.DataFrame({"t": [word(f"chart.{message}", lang)]}), title=title or alt.Undefined
+        )
         .mark_text(fontSize=14, color="#666")
         .encode(text=alt.Text("t:N"))
         .properties(width=400, height=40),
@@ -232,7 +184,7 @@ def _status_scale(bands: Bands, lang: str) -> alt.Scale:
 
 
 def _status_legend(lang: str) -> alt.Legend:
-    return alt.Legend(title=text("status", lang), orient="right")
+    return alt.Legend(title=word("chart.status", lang), orient="right")
 
 
 def _metric_code(kpis: pl.DataFrame, metric: str, catalog: MetricCatalog) -> str:
@@ -286,12 +238,12 @@ def _targeted_years(df: pl.DataFrame, keep: int | None = None) -> pl.DataFrame:
 
 def _tooltip(lang: str, *extra: alt.Tooltip) -> list[alt.Tooltip]:
     return [
-        alt.Tooltip("unit_name:N", title=text("unit", lang)),
-        alt.Tooltip("year:O", title=text("year", lang)),
-        alt.Tooltip("actual:Q", title=text("actual", lang), format=COUNT_FORMAT),
-        alt.Tooltip("target:Q", title=text("target", lang), format=COUNT_FORMAT),
-        alt.Tooltip("attainment:Q", title=text("attainment", lang), format=PERCENT_FORMAT),
-        alt.Tooltip("status_label:N", title=text("status", lang)),
+        alt.Tooltip("unit_name:N", title=word("chart.unit", lang)),
+        alt.Tooltip("year:O", title=word("chart.year", lang)),
+        alt.Tooltip("actual:Q", title=word("chart.actual", lang), format=COUNT_FORMAT),
+        alt.Tooltip("target:Q", title=word("chart.target", lang), format=COUNT_FORMAT),
+        alt.Tooltip("attainment:Q", title=word("chart.attainment", lang), format=PERCENT_FORMAT),
+        alt.Tooltip("status_label:N", title=word("chart.status", lang)),
         *extra,
     ]
 
@@ -334,7 +286,7 @@ def _metric_dropdown(
         bind=alt.binding_select(
             options=metrics,
             labels=[catalog.label(m, lang=lang) for m in metrics],
-            name=f"{text('metric', lang)}: ",
+            name=f"{word('chart.metric', lang)}: ",
         ),
     )
 
@@ -346,7 +298,7 @@ def _year_dropdown(
         name=name,
         value=start if start in years else years[-1],
         bind=alt.binding_select(
-            options=years, labels=[str(y) for y in years], name=f"{text('year', lang)}: "
+            options=years, labels=[str(y) for y in years], name=f"{word('chart.year', lang)}: "
         ),
     )
 
@@ -560,20 +512,24 @@ def bullet_chart(
     data = _bullet_data(
         kpis, _prior_values(kpis, prior), catalog=catalog, lang=lang, bands=bands, row=row
     )
-    tooltip = [alt.Tooltip("label:N", title=text("metric" if row == "metric" else "unit", lang))]
+    tooltip = [
+        alt.Tooltip(
+            "label:N", title=word("chart.metric" if row == "metric" else "chart.unit", lang)
+        )
+    ]
     tooltip += [
-        alt.Tooltip(f"{column}:N", title=text(word, lang))
-        for column, word in (("unit_name", "unit"), ("year", "year"))
+        alt.Tooltip(f"{column}:N", title=word(f"chart.{key}", lang))
+        for column, key in (("unit_name", "unit"), ("year", "year"))
         if column in data.columns
     ]
     tooltip += [
-        alt.Tooltip("actual:Q", title=text("actual", lang), format=COUNT_FORMAT),
-        alt.Tooltip("target:Q", title=text("target", lang), format=COUNT_FORMAT),
-        alt.Tooltip("attainment:Q", title=text("attainment", lang), format=PERCENT_FORMAT),
-        alt.Tooltip("status:N", title=text("status", lang)),
+        alt.Tooltip("actual:Q", title=word("chart.actual", lang), format=COUNT_FORMAT),
+        alt.Tooltip("target:Q", title=word("chart.target", lang), format=COUNT_FORMAT),
+        alt.Tooltip("attainment:Q", title=word("chart.attainment", lang), format=PERCENT_FORMAT),
+        alt.Tooltip("status:N", title=word("chart.status", lang)),
     ]
     if prior is not None:
-        tooltip.append(alt.Tooltip("prior:Q", title=text("prior", lang), format=COUNT_FORMAT))
+        tooltip.append(alt.Tooltip("prior:Q", title=word("chart.prior", lang), format=COUNT_FORMAT))
 
     # One scale per row from 0 to ``top``; the invisible point at ``top`` sets its end.
     scale = alt.Scale(zero=True, nice=False)
@@ -679,7 +635,7 @@ def heatmap_chart(
     df = _units_only(kpis)
     code = None if metric is None else _metric_code(df, metric, catalog)
     heading = title or (
-        text("heat_title", lang) if code is None else catalog.label(code, lang=lang)
+        word("chart.heat_title", lang) if code is None else catalog.label(code, lang=lang)
     )
     if code is not None:
         df = df.filter(pl.col("metric") == code)
@@ -729,7 +685,7 @@ def heatmap_chart(
             y=y,
             color=alt.Color(
                 "attainment:Q",
-                title=text("attainment", lang),
+                title=word("chart.attainment", lang),
                 scale=alt.Scale(
                     domain=domain,
                     domainMid=1,
@@ -879,7 +835,7 @@ def ranked_chart(
     top = max(1.1, float(data["attainment"].max() or 0.0) * 1.18)  # type: ignore[arg-type]
     x_scale = alt.Scale(domain=[0, round(top, 4)], nice=False)
     y = alt.Y("unit_name:N", title=None, sort=alt.EncodingSortField("order", op="min"))
-    tooltip = _tooltip(lang, alt.Tooltip("rank:O", title=text("rank", lang)))
+    tooltip = _tooltip(lang, alt.Tooltip("rank:O", title=word("chart.rank", lang)))
     picker: list[alt.Parameter] = []
     marked = "datum.highlight"
     if select is not None:
@@ -891,7 +847,7 @@ def ranked_chart(
             x=alt.X(
                 "attainment:Q",
                 scale=x_scale,
-                title=text("attainment", lang),
+                title=word("chart.attainment", lang),
                 axis=alt.Axis(format=".0%", grid=True),
             ),
             y=y,
@@ -1054,8 +1010,11 @@ def trend_chart(
     ).sort("unit_code", "year")
     ref_label = None
     if reference is not None:
-        word = "at_rate" if value == "actual" else "ref_attainment"
-        ref_label = text(word, lang).format(ref_name or text("reference", lang).lower())
+        ref_label = word(
+            "chart.at_rate" if value == "actual" else "chart.ref_attainment",
+            lang,
+            reference=ref_name or word("chart.reference", lang).lower(),
+        )
     extra = (
         [alt.Tooltip("ref_attainment:Q", title=ref_label, format=PERCENT_FORMAT)]
         if reference is not None and value == "actual"
@@ -1063,11 +1022,11 @@ def trend_chart(
     )
     tooltip = _tooltip(lang, *extra)
     if value == "actual":
-        series = [("actual", text("actual", lang), "#444444", [1, 0])]
-        series.append(("target", text("target", lang), "#000000", [5, 3]))
+        series = [("actual", word("chart.actual", lang), "#444444", [1, 0])]
+        series.append(("target", word("chart.target", lang), "#000000", [5, 3]))
         y_title, y_format = None, COUNT_FORMAT
     else:
-        series = [("attainment", text("attainment", lang), "#444444", [1, 0])]
+        series = [("attainment", word("chart.attainment", lang), "#444444", [1, 0])]
         y_title, y_format = None, ".0%"
     if ref_label is not None:
         field = "ref_expected" if value == "actual" else "ref_attainment"
@@ -1193,7 +1152,7 @@ def slope_chart(
         pl.col("value").filter(pl.col("year") == start).first().alias("_from"),
         pl.col("value").filter(pl.col("year") == end).first().alias("_to"),
     )
-    words = {k: text(k, lang) for k in ("up", "down", "same", "incomparable")}
+    words = {k: word(f"chart.{k}", lang) for k in ("up", "down", "same", "incomparable")}
     ends = ends.with_columns(
         pl.when(pl.col("_from").is_null() | pl.col("_to").is_null())
         .then(pl.lit(words["incomparable"]))
@@ -1240,10 +1199,10 @@ def slope_chart(
         scale=alt.Scale(domain=[start, end], padding=0.1),
         axis=alt.Axis(labelAngle=0, orient="top"),
     )
-    y = alt.Y("value:Q", title=text(value, lang), axis=alt.Axis(format=fmt))
+    y = alt.Y("value:Q", title=word(f"chart.{value}", lang), axis=alt.Axis(format=fmt))
     color = alt.Color(
         "change:N",
-        title=text("change", lang),
+        title=word("chart.change", lang),
         legend=alt.Legend(orient="bottom", direction="horizontal"),
         scale=alt.Scale(
             domain=list(words.values()),
@@ -1326,7 +1285,7 @@ def reconciliation_chart(
     'bar'
     """
     check_lang(lang)
-    heading = title or text("recon_title", lang)
+    heading = title or word("chart.recon_title", lang)
     lacking = [c for c in _RECON_COLUMNS if c not in recon.columns]
     if lacking:
         raise ValueError(
@@ -1338,16 +1297,16 @@ def reconciliation_chart(
         synthetic = _synthetic(recon) if "source" in recon.columns else True
     df = _finite_columns(recon, ["parent_actual", "children_actual", "difference"])
     several = df["unit_code"].n_unique() > 1
-    parent_word, children_word = text("parent", lang), text("children", lang)
+    parent_word, children_word = word("chart.parent", lang), word("chart.children", lang)
     rows: list[dict[str, Any]] = []
     for rec in df.iter_rows(named=True):
         parent, children, diff = rec["parent_actual"], rec["children_actual"], rec["difference"]
         if parent is None:
-            note = text("no_parent", lang)
+            note = word("chart.no_parent", lang)
         elif children is None or rec.get("children_reported") == 0:
-            note, children, diff = text("no_children", lang), None, None
+            note, children, diff = word("chart.no_children", lang), None, None
         else:
-            note = text("match", lang)
+            note = word("chart.match", lang)
         common = {
             "metric": rec["metric"],
             "metric_label": catalog.label(rec["metric"], lang=lang),
@@ -1370,12 +1329,12 @@ def reconciliation_chart(
     data = pl.DataFrame(rows, infer_schema_length=None)
     order = [catalog.label(m, lang=lang) for m in _metrics_in_order(df, catalog)]
     tooltip = [
-        alt.Tooltip("metric_label:N", title=text("metric", lang)),
-        alt.Tooltip("row:N", title=text("year", lang)),
+        alt.Tooltip("metric_label:N", title=word("chart.metric", lang)),
+        alt.Tooltip("row:N", title=word("chart.year", lang)),
         alt.Tooltip("parent:Q", title=parent_word, format=COUNT_FORMAT),
         alt.Tooltip("children:Q", title=children_word, format=COUNT_FORMAT),
-        alt.Tooltip("difference:Q", title=text("difference", lang), format="+,.0f"),
-        alt.Tooltip("reported:N", title=text("units_reported", lang)),
+        alt.Tooltip("difference:Q", title=word("chart.difference", lang), format="+,.0f"),
+        alt.Tooltip("reported:N", title=word("chart.units_reported", lang)),
     ]
     y = alt.Y("row:O", title=None)
     bars = (
@@ -1485,12 +1444,14 @@ def composition_chart(
         sort=alt.EncodingSortField("actual", order="descending"),
         axis=alt.Axis(labelLimit=220),
     )
-    tooltip = _tooltip(lang, alt.Tooltip("share:Q", title=text("share", lang), format=".1%"))
+    tooltip = _tooltip(lang, alt.Tooltip("share:Q", title=word("chart.share", lang), format=".1%"))
     bars = (
         alt.Chart(data)
         .mark_bar(height={"band": 0.75})
         .encode(
-            x=alt.X("actual:Q", title=text("actual", lang), axis=alt.Axis(format=COUNT_FORMAT)),
+            x=alt.X(
+                "actual:Q", title=word("chart.actual", lang), axis=alt.Axis(format=COUNT_FORMAT)
+            ),
             y=y,
             color=alt.Color(
                 "status_label:N", scale=_status_scale(bands, lang), legend=_status_legend(lang)

@@ -10,6 +10,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from kpitools.vocab import LANGS
+
 _BAR = 24
 
 
@@ -240,7 +242,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ext.add_argument("--catalog", default="data/metrics.csv", help="metric catalog")
     ext.add_argument("--phrases", default="data/metric_phrases.csv", help="metric wording")
     ext.add_argument("--money", action="store_true", help="read money amounts as figures too")
-    ext.add_argument("--lang", choices=("vi", "en"), default="vi", help="table language")
+    ext.add_argument("--lang", choices=LANGS, default="vi", help="table language")
     mem = sub.add_parser(
         "members",
         help="count KPIs from a member-registry export into the long table",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import html
 from collections.abc import Mapping
@@ -11,18 +12,29 @@ from pathlib import Path
 
 import polars as pl
 
-from kpitools.catalog import check_lang
+from kpitools.vocab import LANGS, word
 
-SYNTHETIC_NOTICE = {
-    "vi": (
-        "Lưu ý: báo cáo này có {n} dòng dữ liệu tổng hợp (synthetic) — số liệu giả lập để "
-        "minh họa, không phải số liệu thật. Các dòng đó được đánh dấu “tổng hợp (synthetic)”."
-    ),
-    "en": (
-        "Note: this report shows {n} rows of synthetic data — invented figures for "
-        "demonstration, not real data. Those rows are marked “synthetic”."
-    ),
-}
+#: The warning of :func:`synthetic_notice` (with ``{n}``, the rows), by display language.
+SYNTHETIC_NOTICE = {lang: word("display.synthetic_notice", lang) for lang in LANGS}
+
+#: kpitools' one stylesheet, shipped in the package (see :func:`stylesheet`).
+STYLESHEET = Path(__file__).parent / "assets" / "kpitools.css"
+
+
+@functools.cache
+def stylesheet() -> str:
+    """kpitools' stylesheet: reports, the index of a batch, the explorer and the audit.
+
+    Blocks are styled by their ``kt-`` classes; page rules apply only under
+    ``.kt-page`` (the ``<body>`` of a report or an index), so the sheet can be shown in
+    a notebook without restyling the notebook itself.
+
+    Examples
+    --------
+    >>> "tr.kt-status-behind td" in stylesheet()
+    True
+    """
+    return STYLESHEET.read_text(encoding="utf-8")
 
 
 @dataclass(frozen=True)
@@ -52,14 +64,8 @@ def synthetic_notice(kpis: pl.DataFrame, *, lang: str = "vi") -> Html:
     n = int((kpis["source"] == "synthetic").sum()) if "source" in kpis.columns else 0
     if not n:
         return Html("")
-    text = html.escape(SYNTHETIC_NOTICE[check_lang(lang)].format(n=n))
+    text = html.escape(word("display.synthetic_notice", lang, n=n))
     return Html(f'<div class="kt-synthetic-notice" role="note"><strong>⚠</strong> {text}</div>')
-
-
-_WORDS = {
-    "vi": {"params": "Tham số", "data": "Dữ liệu", "made": "Tạo lúc", "by": "bởi kpitools"},
-    "en": {"params": "Parameters", "data": "Data", "made": "Made", "by": "by kpitools"},
-}
 
 
 def report_header(
@@ -72,7 +78,7 @@ def report_header(
     """The report's title, its parameters in words and the data files it read (with hashes)."""
     from kpitools import __version__
 
-    w = _WORDS[check_lang(lang)]
+    w = {k: word(f"display.{k}", lang) for k in ("params", "data", "made", "by")}
     e = html.escape
     items = "".join(f"<li><code>{e(str(k))}</code> = {e(repr(v))}</li>" for k, v in params.items())
     data = "".join(

@@ -18,6 +18,7 @@ import polars as pl
 
 from kpitools.numbers import NumberFormatError, check_percent
 from kpitools.registry import UnitRegistry, lifetime_years
+from kpitools.vocab import check_lang, word
 
 Frame = pl.DataFrame | pl.LazyFrame
 #: A frame helper returns the kind of frame it was given.
@@ -127,8 +128,10 @@ class Bands:
     edges: tuple[float, ...] = (0.9, 1.0, 1.2)
     labels: tuple[str, ...] = ("behind", "near", "met", "exceeded")
     missing: str = "no target"
-    labels_vi: tuple[str, ...] = field(default=("chậm", "gần đạt", "đạt", "vượt"))
-    missing_vi: str = "không có chỉ tiêu"
+    labels_vi: tuple[str, ...] = field(
+        default=tuple(word(f"band.{b}", "vi") for b in ("behind", "near", "met", "exceeded"))
+    )
+    missing_vi: str = word("band.no target", "vi")
 
     def __post_init__(self) -> None:
         for name in ("edges", "labels", "labels_vi"):
@@ -172,8 +175,7 @@ class Bands:
         >>> Bands().display("exceeded"), Bands().display("no target", lang="en")
         ('vượt', 'no target')
         """
-        if lang not in ("vi", "en"):
-            raise ValueError(f"lang must be 'vi' or 'en', not {lang!r}")
+        check_lang(lang)
         if label == self.missing:
             return self.missing if lang == "en" else self.missing_vi
         if label not in self.labels:

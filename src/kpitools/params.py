@@ -4,9 +4,18 @@ from __future__ import annotations
 
 import polars as pl
 
-from kpitools.catalog import LANGS, MetricCatalog
+from kpitools.catalog import MetricCatalog
 from kpitools.errors import ParameterError
 from kpitools.registry import UnitRegistry, UnknownUnitError
+from kpitools.vocab import check_lang
+
+__all__ = [
+    "check_lang",  # the one check of a language, from kpitools.vocab
+    "check_metrics",
+    "check_unit",
+    "check_year",
+    "check_years",
+]
 
 
 def check_year(kpis: pl.DataFrame, year: object) -> int:
@@ -24,13 +33,6 @@ def check_year(kpis: pl.DataFrame, year: object) -> int:
         have = f"{years[0]}–{years[-1]}" if years else "none"
         raise ParameterError(f"year {year} has no data; years with data: {have}")
     return year
-
-
-def check_lang(lang: object) -> str:
-    """Return ``lang`` if it is ``"vi"`` or ``"en"``, else raise ``ParameterError``."""
-    if lang not in LANGS:
-        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
-    return str(lang)
 
 
 def check_unit(registry: UnitRegistry, unit: object) -> str:

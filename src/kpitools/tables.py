@@ -9,13 +9,9 @@ from typing import TYPE_CHECKING
 
 import polars as pl
 
-from kpitools.catalog import MetricCatalog, check_lang
+from kpitools.catalog import MetricCatalog
 from kpitools.measures import (
     DEFAULT_BANDS,
-    NO_ACTUAL,
-    NO_TARGET,
-    OUT_OF_RANGE,
-    ZERO_TARGET,
     Bands,
     consistency,
     movers,
@@ -28,71 +24,11 @@ from kpitools.measures import (
 if TYPE_CHECKING:
     from kpitools.display import Html
 from kpitools.numbers import NumberFormatError, format_number, format_percent, parse_percent
+from kpitools.vocab import LANGS, check_lang, word
 
-HEADERS = {
-    "metric": {"vi": "Chỉ số", "en": "Metric"},
-    "unit": {"vi": "Đơn vị", "en": "Unit"},
-    "actual": {"vi": "Thực hiện", "en": "Actual"},
-    "target": {"vi": "Chỉ tiêu", "en": "Target"},
-    "attainment": {"vi": "Tỷ lệ đạt", "en": "Attainment"},
-    "variance": {"vi": "Chênh lệch", "en": "Variance"},
-    "status": {"vi": "Trạng thái", "en": "Status"},
-    "stated": {"vi": "Báo cáo ghi", "en": "Report says"},
-    "check": {"vi": "Khớp", "en": "Consistent"},
-    "as_of": {"vi": "Tính đến", "en": "As of"},
-    "source": {"vi": "Nguồn", "en": "Source"},
-    "elapsed": {"vi": "Thời gian đã qua", "en": "Year elapsed"},
-    "expected": {"vi": "Cần đạt đến nay", "en": "Expected to date"},
-    "pace": {"vi": "Tiến độ", "en": "Pace"},
-    "projected": {"vi": "Dự kiến cả năm", "en": "Projected year end"},
-}
-
-SYNTHETIC_LABEL = {"vi": "tổng hợp (synthetic)", "en": "synthetic"}
+#: What the ``source`` column says for synthetic rows, by display language.
+SYNTHETIC_LABEL = {lang: word("table.synthetic", lang) for lang in LANGS}
 _MARKS = {True: "✓", False: "✗", None: ""}
-_CONSISTENCY_WORDS = {
-    "vi": {
-        "consistent": "khớp",
-        "inconsistent": "không khớp",
-        "truncated": "cắt bớt, không làm tròn",
-        "no target": "không có chỉ tiêu để kiểm tra",
-        "unreadable": "không đọc được",
-    },
-    "en": {
-        "consistent": "consistent",
-        "inconsistent": "inconsistent",
-        "truncated": "truncated, not rounded",
-        "no target": "no target to check against",
-        "unreadable": "unreadable",
-    },
-}
-
-
-_NOTES = {
-    "vi": {
-        NO_TARGET: "không có chỉ tiêu",
-        ZERO_TARGET: "chỉ tiêu bằng 0",
-        NO_ACTUAL: "chưa có số",
-        OUT_OF_RANGE: "ngoài phạm vi tính",
-    },
-    "en": {
-        NO_TARGET: "no target",
-        ZERO_TARGET: "target is 0",
-        NO_ACTUAL: "no actual",
-        OUT_OF_RANGE: "out of range",
-    },
-}
-
-
-_EMPTY = {"vi": "Không có số liệu", "en": "No data"}
-_NO_PACE = {
-    "vi": "Không có số liệu nào lấy trước cuối năm",
-    "en": "No figures taken before the end of the year",
-}
-
-
-def header(key: str, lang: str) -> str:
-    """A column header in ``lang``."""
-    return HEADERS[key][check_lang(lang)]
 
 
 @dataclass(frozen=True)
@@ -128,7 +64,7 @@ class Table:
             cells = "".join(f"<td>{e(str(v))}</td>" for v in row)
             body.append(f'<tr class="{" ".join(classes)}">{cells}</tr>')
         if not body:
-            said = self.empty or _EMPTY[check_lang(self.lang)]
+            said = self.empty or word("table.empty", self.lang)
             span = max(len(self.frame.columns), 1)
             body.append(f'<tr class="kt-empty"><td colspan="{span}">{e(said)}</td></tr>')
         caption = f"<caption>{e(self.caption)}</caption>" if self.caption else ""
@@ -196,13 +132,12 @@ def kpi_table(
     if "stated_percent" not in df.columns:
         df = df.with_columns(stated_percent=pl.lit(None, pl.String))
     df = consistency(df)
-    words = _CONSISTENCY_WORDS[lang]
-    out: dict[str, list[str]] = {header(label, lang): []}
+    out: dict[str, list[str]] = {word(f"table.{label}", lang): []}
     for c in columns:
-        out[header(c, lang)] = []
+        out[word(f"table.{c}", lang)] = []
     for r in df.iter_rows(named=True):
         first = catalog.label(r["metric"], lang=lang) if label == "metric" else r["unit_name"]
-        out[header(label, lang)].append(first)
+        out[word(f"table.{label}", lang)].append(first)
         cells = {
             "actual": _fmt_num(r["actual"], lang),
             "target": _fmt_num(r["target"], lang),
@@ -210,7 +145,7 @@ def kpi_table(
                 r["attainment"], lang=lang, decimals=_decimals(r["stated_percent"])
             )
             if r["attainment"] is not None
-            else _NOTES[lang].get(r["attainment_note"], "–"),
+            else word(f"table.note.{r['attainment_note']}", lang, default="–"),
             "variance": _fmt_num(r["variance"], lang),
             "status": bands.display(r["status"], lang=lang),
             "stated": r["stated_percent"] or "",
@@ -219,16 +154,16 @@ def kpi_table(
                 + (
                     ""
                     if r["consistent"] or r["consistency_note"] is None
-                    else f" {words[r['consistency_note']]}"
+                    else f" {word('table.consistency.' + r['consistency_note'], lang)}"
                 )
             ).strip(),
             "as_of": r["as_of"].strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d")
             if r.get("as_of") is not None
             else "",
-            "source": SYNTHETIC_LABEL[lang] if r["source"] == "synthetic" else r["source"],
+            "source": word("table.synthetic", lang) if r["source"] == "synthetic" else r["source"],
         }
         for c in columns:
-            out[header(c, lang)].append(cells[c])
+            out[word(f"table.{c}", lang)].append(cells[c])
     return Table(
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
         status=tuple(df["status"].to_list()),
@@ -244,7 +179,7 @@ def pace_table(kpis: pl.DataFrame, *, catalog: MetricCatalog, lang: str = "vi") 
     check_lang(lang)
     df = pace(kpis).filter(pl.col("elapsed") < 1.0, pl.col("target").is_not_null())
     out: dict[str, list[str]] = {
-        header(k, lang): []
+        word(f"table.{k}", lang): []
         for k in ("metric", "as_of", "actual", "target", "elapsed", "expected", "pace", "projected")
     }
     for r in df.iter_rows(named=True):
@@ -264,13 +199,8 @@ def pace_table(kpis: pl.DataFrame, *, catalog: MetricCatalog, lang: str = "vi") 
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
         synthetic=tuple((df["source"] == "synthetic").to_list()),
         lang=lang,
-        empty=_NO_PACE[lang],
+        empty=word("table.no_pace", lang),
     )
-
-
-_RANK = {"vi": "Hạng", "en": "Rank"}
-_CHANGE = {"vi": "Thay đổi (điểm %)", "en": "Change (pp)"}
-_PREV = {"vi": "Năm trước", "en": "Year before"}
 
 
 def ranking_table(
@@ -299,7 +229,9 @@ def ranking_table(
         caption=f"{catalog.label(metric, lang=lang)} — {year}",
     )
     ranks = [str(r) if r is not None else "–" for r in ranked["rank"].to_list()]
-    return table.replace(frame=table.frame.insert_column(0, pl.Series(_RANK[lang], ranks)))
+    return table.replace(
+        frame=table.frame.insert_column(0, pl.Series(word("table.rank", lang), ranks))
+    )
 
 
 def movers_table(
@@ -318,12 +250,12 @@ def movers_table(
     top = moved.head(n)
     bottom = moved.tail(n).reverse().join(top, on="unit_code", how="anti")
     both = pl.concat([top, bottom])
-    unit_h = header("unit", lang)
+    unit_h = word("table.unit", lang)
     out = {
         unit_h: both["unit_name"].to_list(),
-        _PREV[lang]: [format_percent(v, lang=lang) for v in both["attainment_prev"]],
-        header("attainment", lang): [format_percent(v, lang=lang) for v in both["attainment"]],
-        _CHANGE[lang]: [
+        word("table.prev", lang): [format_percent(v, lang=lang) for v in both["attainment_prev"]],
+        word("table.attainment", lang): [format_percent(v, lang=lang) for v in both["attainment"]],
+        word("table.change", lang): [
             ("+" if v > 0 else "") + format_number(v * 100, lang=lang, decimals=1)
             for v in both["change"]
         ],
@@ -334,20 +266,6 @@ def movers_table(
         caption=f"{catalog.label(metric, lang=lang)}: {year - 1} → {year}",
         lang=lang,
     )
-
-
-_FINDING = {
-    "vi": "{metric}: chậm nhất là {worst} ({worst_att}, thực hiện {worst_actual}/{worst_target}); "
-    "vượt xa nhất là {best} ({best_att}).",
-    "en": "{metric}: furthest behind is {worst} ({worst_att}, {worst_actual} of "
-    "{worst_target}); furthest ahead is {best} ({best_att}).",
-}
-
-
-_SYNTHETIC_BASIS = {
-    "vi": "Các nhận định trên dựa trên dữ liệu tổng hợp (synthetic), không phải số liệu thật.",
-    "en": "These findings are based on synthetic data, not real figures.",
-}
 
 
 def findings(
@@ -373,7 +291,9 @@ def findings(
         if m.is_empty():
             continue
         worst, best = m.row(0, named=True), m.row(-1, named=True)
-        text = _FINDING[lang].format(
+        text = word(
+            "table.finding",
+            lang,
             metric=catalog.label(metric, lang=lang),
             worst=worst["unit_name"],
             worst_att=format_percent(worst["attainment"], lang=lang),
@@ -384,7 +304,9 @@ def findings(
         )
         items.append(f"<li>{html.escape(text)}</li>")
     if items and bool((rows["source"] == "synthetic").any()):
-        items.append(f'<li class="kt-synthetic">{html.escape(_SYNTHETIC_BASIS[lang])}</li>')
+        items.append(
+            f'<li class="kt-synthetic">{html.escape(word("table.synthetic_basis", lang))}</li>'
+        )
     return Html(f'<ul class="kt-findings">{"".join(items)}</ul>' if items else "")
 
 
@@ -412,10 +334,10 @@ def rank_history_table(
         pl.col("rank").is_not_null().any().over("metric"),
     )
     years = sorted(set(ranked["year"].to_list()))
-    out: dict[str, list[str]] = {header("metric", lang): []}
+    out: dict[str, list[str]] = {word("table.metric", lang): []}
     out.update({str(y): [] for y in years})
     for metric in [m for m in catalog.codes if m in set(ranked["metric"].to_list())]:
-        out[header("metric", lang)].append(catalog.label(metric, lang=lang))
+        out[word("table.metric", lang)].append(catalog.label(metric, lang=lang))
         by_year = {
             r["year"]: r for r in ranked.filter(pl.col("metric") == metric).iter_rows(named=True)
         }
@@ -425,6 +347,6 @@ def rank_history_table(
     return Table(
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
         synthetic=(bool((ranked["source"] == "synthetic").any()),)
-        * len(out[header("metric", lang)]),
+        * len(out[word("table.metric", lang)]),
         lang=lang,
     )

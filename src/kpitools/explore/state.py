@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
-from kpitools import params
-from kpitools.catalog import check_lang
+from kpitools import vocab
 from kpitools.errors import DataIssue, KpiDataError, ParameterError, show_value
 from kpitools.io.dataset import Dataset
 from kpitools.measures import DEFAULT_BANDS, Bands, rank_within_year, rollup, with_measures
@@ -41,86 +40,24 @@ _WIDGETS_MISSING = (
     "pip install 'ipywidgets>=8.1' 'anywidget>=0.9', then restart the kernel"
 )
 
-_WORDS: dict[str, dict[str, str]] = {
-    "title": {"vi": "Khám phá chỉ tiêu", "en": "KPI explorer"},
-    "metric": {"vi": "Chỉ số", "en": "Metric"},
-    "year": {"vi": "Năm", "en": "Year"},
-    "units": {"vi": "Đơn vị", "en": "Units"},
-    "lang": {"vi": "Ngôn ngữ", "en": "Language"},
-    "clear": {"vi": "Bỏ chọn", "en": "Clear"},
-    "bands": {"vi": "Ngưỡng trạng thái (% đạt)", "en": "Status thresholds (% attained)"},
-    "hint": {
-        "vi": "Bấm vào một đơn vị trên biểu đồ xếp hạng hoặc bản đồ nhiệt để chọn, "
-        "Shift + bấm để chọn thêm; Ctrl + bấm trong danh sách để bỏ một đơn vị.",
-        "en": "Click a unit in the ranking or the heatmap to select it, shift-click to add "
-        "one; ctrl-click in the list to drop one.",
-    },
-    "file": {"vi": "Tệp dữ liệu", "en": "Data file"},
-    "load": {"vi": "Nạp", "en": "Load"},
-    "upload": {"vi": "Tải tệp lên", "en": "Upload"},
-    "chart": {"vi": "Biểu đồ", "en": "Chart"},
-    "folder": {"vi": "Thư mục", "en": "Folder"},
-    "folder_hint": {"vi": "để trống: chỉ tải về", "en": "empty: download only"},
-    "export": {"vi": "Xuất", "en": "Export"},
-    "ranked": {"vi": "Xếp hạng", "en": "Ranking"},
-    "heatmap": {"vi": "Bản đồ nhiệt", "en": "Heatmap"},
-    "trend": {"vi": "Xu hướng", "en": "Trend"},
-    "problems": {
-        "vi": "{n} lỗi trong {file}; dữ liệu đang xem vẫn được giữ nguyên:",
-        "en": "{n} problem(s) in {file}; the data shown before stays loaded:",
-    },
-    "more": {"vi": "… và {n} lỗi khác", "en": "… and {n} more"},
-    "where_file": {"vi": "Tệp", "en": "File"},
-    "where_row": {"vi": "Dòng", "en": "Row"},
-    "where_column": {"vi": "Cột", "en": "Column"},
-    "where_value": {"vi": "Giá trị", "en": "Value"},
-    "where_message": {"vi": "Lỗi", "en": "Problem"},
-    "loaded": {"vi": "Đã nạp {n} dòng từ {file}.", "en": "Loaded {n} rows from {file}."},
-    "no_units": {
-        "vi": "không có dòng nào của các đơn vị thuộc {parent}",
-        "en": "no rows for the units of {parent}",
-    },
-    "bad_bands": {"vi": "Ngưỡng không hợp lệ: {e}", "en": "Thresholds not valid: {e}"},
-    "failed": {
-        "vi": "Không cập nhật được ({e}); vẫn giữ lựa chọn trước.",
-        "en": "Could not update ({e}); the previous view stays.",
-    },
-    "saved": {"vi": "Đã lưu:", "en": "Saved:"},
-    "download": {"vi": "Tải về:", "en": "Download:"},
-    "nothing": {"vi": "Chưa chọn định dạng nào.", "en": "No format chosen."},
-}
 
-_CSS = """<style>
-.kt-explorer table.kt-table { border-collapse: collapse; font-size: .92rem; margin: .5rem 0; }
-.kt-explorer table.kt-table caption { text-align: left; font-weight: 600; padding: .3rem 0; }
-.kt-explorer table.kt-table th, .kt-explorer table.kt-table td {
-  border-bottom: 1px solid #ddd; padding: .25rem .6rem; text-align: right; }
-.kt-explorer table.kt-table td:nth-child(2), .kt-explorer table.kt-table th:nth-child(2) {
-  text-align: left; }
-.kt-explorer tr.kt-empty td { color: #666; font-style: italic; text-align: left; }
-.kt-explorer tr.kt-status-behind td { background: #fbe3d6; }
-.kt-explorer tr.kt-status-near td { background: #fdf0d5; }
-.kt-explorer tr.kt-status-met td { background: #dff2ec; }
-.kt-explorer tr.kt-status-exceeded td { background: #dbeaf5; }
-.kt-explorer .kt-synthetic-notice { background: #fff4e0; border-left: 4px solid #e69f00;
-  padding: .4rem .8rem; margin: .3rem 0; color: #5a3b00; }
-.kt-explorer .kt-problems { border-left: 4px solid #d55e00; background: #fbe3d6;
-  padding: .4rem .8rem; margin: .3rem 0; }
-.kt-explorer .kt-problems table td, .kt-explorer .kt-problems table th {
-  padding: .1rem .5rem; text-align: left; vertical-align: top; }
-.kt-explorer .kt-ok { color: #00684a; }
-</style>"""
+def _css() -> str:
+    """kpitools' stylesheet as a ``<style>`` element, for the explorer's HTML blocks."""
+    from kpitools.display import stylesheet
+
+    return f"<style>{stylesheet()}</style>"
 
 
 def word(key: str, lang: str) -> str:
-    """A word of the explorer's interface in ``lang``.
+    """A word of the explorer's interface in ``lang`` (``key`` of ``explore.*`` in
+    :mod:`kpitools.vocab`).
 
     Examples
     --------
     >>> word("year", "en")
     'Year'
     """
-    return _WORDS[key][check_lang(lang)]
+    return vocab.word(f"explore.{key}", lang)
 
 
 # --------------------------------------------------------------------------- pure layer
@@ -163,7 +100,9 @@ class Panel:
         if rows.is_empty():
             file = ", ".join(str(f) for f in dataset.files) or None
             raise KpiDataError(
-                DataIssue(_WORDS["no_units"]["en"].format(parent=registry.name(parent)), file=file)
+                DataIssue(
+                    vocab.word("explore.no_units", "en", parent=registry.name(parent)), file=file
+                )
             )
         order = {code: i for i, code in enumerate(dataset.catalog.codes)}
         by_metric = {
@@ -238,7 +177,7 @@ class ExplorerState:
         if isinstance(self.units, str) or not isinstance(self.units, tuple | list):
             raise TypeError(f"units must be a tuple of unit codes, not {self.units!r}")
         object.__setattr__(self, "units", tuple(dict.fromkeys(self.units)))
-        check_lang(self.lang)
+        vocab.check_lang(self.lang)
 
     def replace(self, **changes: Any) -> ExplorerState:
         """A copy with some fields changed."""
@@ -266,7 +205,7 @@ def start_state(
     >>> start_state(panel, selected=["Dong Anh"], lang="en")
     ExplorerState(metric='admissions', year=2024, units=('017',), lang='en', bands=Bands(...))
     """
-    lang = params.check_lang(lang)
+    lang = vocab.check_lang(lang)
     catalog, registry = panel.dataset.catalog, panel.dataset.registry
     if metric is None:
         code = panel.metrics[0]
@@ -413,13 +352,11 @@ def _ranking(panel: Panel, state: ExplorerState) -> Table:
 
 def _only_units(panel: Panel, state: ExplorerState, table: Table) -> Table:
     """The rows of ``table`` (a ranking) of the selected units; all when none is."""
-    from kpitools.tables import header
-
     chosen = panel.present(state.metric, state.units)
     if not chosen:
         return table
     names = {panel.name(c) for c in chosen}
-    keep = [n in names for n in table.frame[header("unit", state.lang)].to_list()]
+    keep = [n in names for n in table.frame[vocab.word("table.unit", state.lang)].to_list()]
     return table.replace(
         frame=table.frame.filter(pl.Series(keep, dtype=pl.Boolean)),
         status=tuple(s for s, k in zip(table.status, keep, strict=False) if k),
@@ -452,8 +389,7 @@ def snapshot(panel: Panel, state: ExplorerState) -> Html:
         for kind in ("ranked", "trend")
     )
     table = view_table(panel, state)._repr_html_()
-    css = _CSS.replace(".kt-explorer", ".kt-snapshot")
-    return Html(f'<div class="kt-snapshot">{css}{charts}{table}</div>')
+    return Html(f'<div class="kt-snapshot">{_css()}{charts}{table}</div>')
 
 
 def table_frame(panel: Panel, state: ExplorerState) -> pl.DataFrame:
@@ -571,7 +507,7 @@ def problems_html(issues: Sequence[DataIssue], *, lang: str = "vi", limit: int =
     e = html.escape
     files = sorted({i.file for i in issues if i.file}) or ["?"]
     heads = "".join(
-        f"<th>{e(word(k, lang))}</th>"
+        f"<th>{e(vocab.word(f'explore.{k}', lang))}</th>"
         for k in ("where_file", "where_row", "where_column", "where_value", "where_message")
     )
     body = "".join(
@@ -585,12 +521,12 @@ def problems_html(issues: Sequence[DataIssue], *, lang: str = "vi", limit: int =
         for i in issues[:limit]
     )
     more = (
-        f"<p>{e(word('more', lang).format(n=len(issues) - limit))}</p>"
+        f"<p>{e(vocab.word('explore.more', lang, n=len(issues) - limit))}</p>"
         if len(issues) > limit
         else ""
     )
-    title = word("problems", lang).format(
-        n=len(issues), file=", ".join(Path(f).name for f in files)
+    title = vocab.word(
+        "explore.problems", lang, n=len(issues), file=", ".join(Path(f).name for f in files)
     )
     return (
         f'<div class="kt-problems" role="alert"><strong>{e(title)}</strong>'

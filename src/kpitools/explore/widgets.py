@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
+from kpitools import vocab
 from kpitools.errors import DataIssue, KpiDataError, ParameterError
 from kpitools.explore.state import (
-    _CSS,
     _WIDGETS_MISSING,
     CHART_FORMATS,
     CHARTS,
@@ -27,6 +27,7 @@ from kpitools.explore.state import (
     ExplorerState,
     Panel,
     Views,
+    _css,
     _only_units,
     _ranking,
     export_files,
@@ -36,7 +37,6 @@ from kpitools.explore.state import (
     start_state,
     view_chart,
     views,
-    word,
 )
 from kpitools.io.dataset import Dataset, find_path, load_dataset
 from kpitools.io.readers import read_kpi_file
@@ -255,9 +255,9 @@ class Explorer:
             try:
                 handler(arg)
             except Exception as exc:  # shown to the analyst; the previous view stays
-                self.messages.value = _CSS + (
-                    f'<div class="kt-problems kt-failed" role="alert">'
-                    f"{html.escape(word('failed', self._state.lang).format(e=_short(exc)))}</div>"
+                said = vocab.word("explore.failed", self._state.lang, e=_short(exc))
+                self.messages.value = _css() + (
+                    f'<div class="kt-problems kt-failed" role="alert">{html.escape(said)}</div>'
                 )
 
         return run
@@ -331,14 +331,14 @@ class Explorer:
         table_key = (*ranking_key, tuple(chosen))
         if table_key != self._table_key:
             table = _only_units(self._panel, state, self._ranking[1])
-            self.table.value = _CSS + table._repr_html_()
+            self.table.value = _css() + table._repr_html_()
             self._table_key = table_key
         notice_key = (self._data, state.metric, state.lang, state.year)
         if notice_key != self._notice_key:
             from kpitools.display import synthetic_notice
 
             year_rows = self._panel.rows(state.metric).filter(pl.col("year") == state.year)
-            self.notice.value = _CSS + synthetic_notice(year_rows, lang=state.lang).html
+            self.notice.value = _css() + synthetic_notice(year_rows, lang=state.lang).html
             self._notice_key = notice_key
 
     def _show(self, kind: str, key: tuple[Any, ...], chosen: list[str]) -> None:
@@ -395,28 +395,28 @@ class Explorer:
 
     def _relabel(self, lang: str) -> None:
         c, bands = self.controls, self._state.bands
-        self.title.value = f"<h3>{html.escape(word('title', lang))}</h3>"
-        self.hint.value = f"<small>{html.escape(word('hint', lang))}</small>"
-        c.metric.description = word("metric", lang)
-        c.year.description = word("year", lang)
-        c.units.description = word("units", lang)
-        c.clear.description = word("clear", lang)
-        c.lang.description = word("lang", lang)
-        self._bands_label.value = word("bands", lang)
+        self.title.value = f"<h3>{html.escape(vocab.word('explore.title', lang))}</h3>"
+        self.hint.value = f"<small>{html.escape(vocab.word('explore.hint', lang))}</small>"
+        c.metric.description = vocab.word("explore.metric", lang)
+        c.year.description = vocab.word("explore.year", lang)
+        c.units.description = vocab.word("explore.units", lang)
+        c.clear.description = vocab.word("explore.clear", lang)
+        c.lang.description = vocab.word("explore.lang", lang)
+        self._bands_label.value = vocab.word("explore.bands", lang)
         for i, box in enumerate(c.bands):
             box.description = f"{bands.display(bands.labels[i + 1], lang=lang)} ≥"
-        c.path.description = word("file", lang)
+        c.path.description = vocab.word("explore.file", lang)
         c.path.placeholder = "data/my_kpis.xlsx"
-        c.load.description = word("load", lang)
-        c.upload.description = word("upload", lang)
-        c.chart.description = word("chart", lang)
+        c.load.description = vocab.word("explore.load", lang)
+        c.upload.description = vocab.word("explore.upload", lang)
+        c.chart.description = vocab.word("explore.chart", lang)
         chosen = c.chart.value or CHARTS[0]
-        c.chart.options = [(word(k, lang), k) for k in CHARTS]
+        c.chart.options = [(vocab.word(f"explore.{k}", lang), k) for k in CHARTS]
         c.chart.value = chosen
-        self.tabs.titles = (word("ranked", lang), word("heatmap", lang))
-        c.folder.description = word("folder", lang)
-        c.folder.placeholder = word("folder_hint", lang)
-        c.export.description = word("export", lang)
+        self.tabs.titles = (vocab.word("explore.ranked", lang), vocab.word("explore.heatmap", lang))
+        c.folder.description = vocab.word("explore.folder", lang)
+        c.folder.placeholder = vocab.word("explore.folder_hint", lang)
+        c.export.description = vocab.word("explore.export", lang)
 
     # ----- callbacks
 
@@ -439,9 +439,9 @@ class Explorer:
         try:
             bands = self._state.bands.replace(edges=edges)
         except (TypeError, ValueError) as exc:
-            self.messages.value = _CSS + (
+            self.messages.value = _css() + (
                 '<div class="kt-problems kt-bad-bands" role="alert">'
-                f"{html.escape(word('bad_bands', self._state.lang).format(e=exc))}</div>"
+                f"{html.escape(vocab.word('explore.bad_bands', self._state.lang, e=exc))}</div>"
             )
             return
         if "kt-bad-bands" in self.messages.value:
@@ -484,14 +484,14 @@ class Explorer:
                 Dataset(kpis, ds.registry, ds.catalog, (found,)), parent=self._panel.parent
             )
         except KpiDataError as exc:
-            self.messages.value = _CSS + problems_html(exc.issues, lang=lang)
+            self.messages.value = _css() + problems_html(exc.issues, lang=lang)
             return False
         self._panel = panel
         self._data += 1
         self._options_panel = None
         self._render(fit_state(panel, self._state))
-        done = word("loaded", lang).format(n=kpis.height, file=found.name)
-        self.messages.value = f'{_CSS}<p class="kt-ok">{html.escape(done)}</p>'
+        done = vocab.word("explore.loaded", lang, n=kpis.height, file=found.name)
+        self.messages.value = f'{_css()}<p class="kt-ok">{html.escape(done)}</p>'
         return True
 
     def load_bytes(self, name: str, content: bytes) -> bool:
@@ -519,15 +519,15 @@ class Explorer:
         files = export_files(self._panel, self._state, chart=chart, formats=formats)
         self.last_export = files
         if not files:
-            self.exported.value = f"<p>{html.escape(word('nothing', lang))}</p>"
+            self.exported.value = f"<p>{html.escape(vocab.word('explore.nothing', lang))}</p>"
             return files
         parts = []
         if folder:
             saved = save_files(files, folder)
             items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in saved)
-            parts.append(f"<p>{html.escape(word('saved', lang))}</p><ul>{items}</ul>")
+            parts.append(f"<p>{html.escape(vocab.word('explore.saved', lang))}</p><ul>{items}</ul>")
         links = " ".join(_download_link(name, content) for name, content in files.items())
-        parts.append(f"<p>{html.escape(word('download', lang))} {links}</p>")
+        parts.append(f"<p>{html.escape(vocab.word('explore.download', lang))} {links}</p>")
         self.exported.value = "".join(parts)
         return files
 

@@ -11,112 +11,14 @@ from typing import Any
 
 import polars as pl
 
-from kpitools.catalog import check_lang
-from kpitools.display import Html
+from kpitools.display import Html, stylesheet
 from kpitools.extract.statements import Statement, _as_frame
 from kpitools.extract.text import prepare
 from kpitools.numbers import MISSING, format_number, format_percent
 from kpitools.tables import Table
+from kpitools.vocab import check_lang, word
 
 # --------------------------------------------------------------------------- display
-
-_WORDS = {
-    "vi": {
-        "metric": "Chỉ số",
-        "unit": "Đơn vị",
-        "year": "Năm",
-        "as_of": "Tính đến",
-        "actual": "Thực hiện",
-        "target": "Chỉ tiêu",
-        "stated": "Báo cáo ghi",
-        "kind": "Loại",
-        "computed": "Tính lại",
-        "check": "Khớp",
-        "text": "Câu trong văn bản",
-        "verdict": "Kết quả",
-        "expected": "Theo số liệu",
-        "note": "Ghi chú",
-        "reason": "Lý do",
-        "statements": "{n} số liệu được đánh dấu",
-        "ignored": "Không đọc phần này (tin khác, bình luận).",
-    },
-    "en": {
-        "metric": "Metric",
-        "unit": "Unit",
-        "year": "Year",
-        "as_of": "As of",
-        "actual": "Actual",
-        "target": "Target",
-        "stated": "Report says",
-        "kind": "Kind",
-        "computed": "Computed",
-        "check": "Consistent",
-        "text": "Sentence in the text",
-        "verdict": "Verdict",
-        "expected": "By the numbers",
-        "note": "Note",
-        "reason": "Reason",
-        "statements": "{n} statements highlighted",
-        "ignored": "This part is not read (other news, comments).",
-    },
-}
-_KINDS = {
-    "vi": {
-        "attainment": "tỷ lệ đạt",
-        "excess": "vượt (%)",
-        "excess_count": "vượt (số)",
-        "growth": "tăng trưởng",
-        "share": "tỷ trọng",
-        "rate": "tỷ lệ",
-        "coverage": "độ bao phủ",
-        "target": "chỉ tiêu (%)",
-        "percent": "tỷ lệ",
-        "sum": "tổng các phần",
-        "part": "một phần",
-    },
-    "en": {
-        "attainment": "attainment",
-        "excess": "excess (%)",
-        "excess_count": "excess (count)",
-        "growth": "growth",
-        "share": "share",
-        "rate": "rate",
-        "coverage": "coverage",
-        "target": "target (%)",
-        "percent": "percentage",
-        "sum": "sum of parts",
-        "part": "part of a total",
-    },
-}
-_VERDICT_WORDS = {
-    "vi": {
-        "consistent": "✓ khớp",
-        "inconsistent": "✗ không khớp",
-        "truncated": "✗ cắt bớt, không làm tròn",
-        "unchecked": "– không kiểm tra được",
-    },
-    "en": {
-        "consistent": "✓ consistent",
-        "inconsistent": "✗ inconsistent",
-        "truncated": "✗ truncated, not rounded",
-        "unchecked": "– cannot be checked",
-    },
-}
-_STYLE = (
-    "<style>"
-    ".kt-text{white-space:pre-wrap;line-height:1.7;max-width:60rem;border-left:3px solid #ddd;"
-    "padding:.2rem .8rem}"
-    ".kt-text mark{background:#dbeaf5;border-radius:3px;padding:0 .1rem}"
-    ".kt-text mark.kt-consistent{background:#dff2ec}"
-    ".kt-text mark.kt-inconsistent,.kt-text mark.kt-truncated{background:#fbe3d6;"
-    "outline:2px solid #c0392b}"
-    ".kt-text mark.kt-unchecked{background:#fdf0d5}"
-    ".kt-text .kt-ignored{color:#999}"
-    "tr.kt-status-inconsistent td,tr.kt-status-truncated td{background:#fbe3d6}"
-    "tr.kt-status-unchecked td{background:#fdf0d5}"
-    "tr.kt-status-consistent td{background:#dff2ec}"
-    "</style>"
-)
 
 
 def _fmt_value(value: float | None, lang: str) -> str:
@@ -154,10 +56,10 @@ def _tooltip(r: dict[str, Any], lang: str) -> str:
         figures += " / " + _fmt_figure(r["target"], r["target_range"], lang)
     parts.append(figures)
     if r["stated"]:
-        kind = _KINDS[lang].get(r["stated_kind"] or "", "")
+        kind = word(f"extract.kind.{r['stated_kind']}", lang, default="")
         parts.append(f"{r['stated']} ({kind})" if kind else r["stated"])
     if r["verdict"]:
-        parts.append(_VERDICT_WORDS[lang][r["verdict"]])
+        parts.append(word(f"extract.verdict.{r['verdict']}", lang))
     return " · ".join(p for p in parts if p)
 
 
@@ -200,14 +102,16 @@ def highlight_html(
         pos = end
     if ignored_from is not None and ignored_from >= pos:
         out.append(plain(pos, ignored_from))
-        note = html.escape(_WORDS[lang]["ignored"])
+        note = html.escape(word("extract.ignored", lang))
         out.append(
             f'<span class="kt-ignored" title="{note}">{plain(ignored_from, len(text))}</span>'
         )
     else:
         out.append(plain(pos, len(text)))
-    caption = html.escape(_WORDS[lang]["statements"].format(n=df.height))
-    return Html(f'{_STYLE}<p>{caption}</p><div class="kt-text">{"".join(out)}</div>')
+    caption = html.escape(word("extract.statements", lang, n=df.height))
+    return Html(
+        f'<style>{stylesheet()}</style><p>{caption}</p><div class="kt-text">{"".join(out)}</div>'
+    )
 
 
 def _display(text: str) -> str:
@@ -229,11 +133,11 @@ def statements_table(
     ('852', '453', '188,1%', '188,1%', '✓ khớp')
     """
     check_lang(lang)
-    w, kinds = _WORDS[lang], _KINDS[lang]
     df = _as_frame(statements).sort("file", "start")
     columns = ("metric", "unit", "year", "as_of", "actual", "target", "stated", "kind")
     extra = ("reason",) if "reason" in df.columns else ()
-    out: dict[str, list[str]] = {w[c]: [] for c in (*columns, "computed", "check", "text", *extra)}
+    w = {c: word(f"extract.{c}", lang) for c in (*columns, "computed", "check", "text", *extra)}
+    out: dict[str, list[str]] = {h: [] for h in w.values()}
     for r in df.iter_rows(named=True):
         out[w["metric"]].append(r["label"] or r["metric"] or "")
         out[w["unit"]].append(" ".join(x for x in (r["unit_code"], r["unit"]) if x))
@@ -246,9 +150,9 @@ def statements_table(
         out[w["actual"]].append(qualifier + _fmt_figure(r["actual"], r["actual_range"], lang))
         out[w["target"]].append(_fmt_figure(r["target"], r["target_range"], lang))
         out[w["stated"]].append(r["stated"] or "")
-        out[w["kind"]].append(kinds.get(r["stated_kind"] or "", ""))
+        out[w["kind"]].append(word(f"extract.kind.{r['stated_kind']}", lang, default=""))
         out[w["computed"]].append(_fmt_percent(r["computed_percent"], r["stated"], lang))
-        out[w["check"]].append(_VERDICT_WORDS[lang].get(r["verdict"] or "", ""))
+        out[w["check"]].append(word(f"extract.verdict.{r['verdict']}", lang, default=""))
         out[w["text"]].append(r["text"])
         if extra:
             out[w["reason"]].append(r["reason"] or "")
@@ -270,18 +174,19 @@ def audit_table(audit: pl.DataFrame, *, lang: str = "vi", caption: str = "") -> 
     ('188,0%', '188.1', '✗ truncated, not rounded')
     """
     check_lang(lang)
-    w, kinds = _WORDS[lang], _KINDS[lang]
-    out: dict[str, list[str]] = {
-        w[c]: [] for c in ("kind", "text", "stated", "expected", "verdict", "note")
-    }
+    w = {c: word(f"extract.{c}", lang) for c in ("kind", "text", "stated", "expected", "verdict")}
+    w["note"] = word("extract.note", lang)
+    out: dict[str, list[str]] = {h: [] for h in w.values()}
     for r in audit.iter_rows(named=True):
-        out[w["kind"]].append(kinds.get(r["check"], r["check"] or ""))
+        out[w["kind"]].append(word(f"extract.kind.{r['check']}", lang, default=r["check"] or ""))
         out[w["text"]].append(r["text"])
         out[w["stated"]].append(r["stated"] or "")
         out[w["expected"]].append(
             _fmt_value(r["expected"], lang) if r["expected"] is not None else ""
         )
-        out[w["verdict"]].append(_VERDICT_WORDS[lang].get(r["verdict"], r["verdict"]))
+        out[w["verdict"]].append(
+            word(f"extract.verdict.{r['verdict']}", lang, default=r["verdict"] or "")
+        )
         out[w["note"]].append(r["note"] or "")
     return Table(
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),

@@ -15,6 +15,7 @@ from typing import Any
 import yaml
 
 from kpitools.errors import KpiDataError, ParameterError
+from kpitools.vocab import check_lang
 
 BATCH_FILE = "batch.yaml"
 MANIFEST = ".kpitools-manifest.json"
@@ -278,8 +279,13 @@ def validate(report: Report, info: NotebookInfo) -> list[str]:
                     problems.append(f"{where}: parameter {key!r}: {exc}")
     except (FileNotFoundError, KpiDataError) as exc:
         return [f"{where}: {exc}"]
-    if params.get("lang") not in (None, "vi", "en"):
-        problems.append(f"{where}: parameter 'lang' must be 'vi' or 'en', not {params['lang']!r}")
+    if params.get("lang") is not None:
+        try:
+            check_lang(params["lang"])
+        except ParameterError:
+            problems.append(
+                f"{where}: parameter 'lang' must be 'vi' or 'en', not {params['lang']!r}"
+            )
     return problems
 
 

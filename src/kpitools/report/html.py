@@ -106,6 +106,7 @@ def export_html(nb: Any, *, footer: str = "", show_code: bool = False, title: st
     import nbformat
 
     from kpitools import __version__
+    from kpitools.display import stylesheet
 
     if not isinstance(nb, nbformat.NotebookNode):
         nb = nbformat.read(nb, as_version=4)
@@ -118,7 +119,7 @@ def export_html(nb: Any, *, footer: str = "", show_code: bool = False, title: st
     resources = {
         "kpitools": {
             "version": __version__,
-            "css": (TEMPLATES / "report.css").read_text(encoding="utf-8"),
+            "css": stylesheet(),
             "vega_debug": debug,
             "vega_js": js,
             "footer": footer,
@@ -142,6 +143,8 @@ def _footer(report: Report, inputs: Iterable[tuple[str, str]]) -> str:
 
 def write_index(outcomes: Sequence[Outcome], out: Path) -> Path:
     """``index.html``: every report with its status, grouped by report kind and year."""
+    from kpitools.display import stylesheet
+
     e = html.escape
     groups: dict[tuple[str, str], list[Outcome]] = {}
     for o in outcomes:
@@ -172,12 +175,8 @@ def write_index(outcomes: Sequence[Outcome], out: Path) -> Path:
     page = (
         '<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        "<title>kpitools — báo cáo / reports</title><style>"
-        "body{font-family:'Noto Sans','Segoe UI',Roboto,Arial,sans-serif;max-width:1100px;"
-        "margin:0 auto;padding:1rem}table{border-collapse:collapse;width:100%}"
-        "td,th{border-bottom:1px solid #ddd;padding:.3rem .5rem;text-align:left}"
-        "tr.kt-failed td,tr.kt-invalid td{background:#fbe3d6}"
-        "</style></head><body><h1>Báo cáo / Reports</h1>"
+        f"<title>kpitools — báo cáo / reports</title><style>{stylesheet()}</style></head>"
+        '<body class="kt-page kt-index"><h1>Báo cáo / Reports</h1>'
         f"<p>{ok} of {len(outcomes)} ok.</p>{''.join(sections)}</body></html>"
     )
     return write_text_atomic(out / "index.html", page)

@@ -1,0 +1,277 @@
+"""Every word kpitools shows, in Vietnamese and English, and the one check of a language.
+
+Words are keyed by a namespaced key (``"chart.actual"``, ``"table.metric"``,
+``"explore.title"``, ``"extract.verdict.consistent"``...) and read with :func:`word`.
+This module imports nothing heavy: ``import kpitools`` stays fast.
+
+Examples
+--------
+>>> word("table.attainment", "en")
+'Attainment'
+>>> word("explore.loaded", "vi", n=3, file="a.csv")
+'Đã nạp 3 dòng từ a.csv.'
+"""
+
+from __future__ import annotations
+
+from kpitools.errors import ParameterError
+
+#: The display languages.
+LANGS = ("vi", "en")
+
+
+def check_lang(lang: object) -> str:
+    """Return ``lang`` if it is ``"vi"`` or ``"en"``, else raise ``ParameterError``
+    (a ``ValueError``).
+
+    Examples
+    --------
+    >>> check_lang("vi")
+    'vi'
+    >>> check_lang("fr")
+    Traceback (most recent call last):
+    ...
+    kpitools.errors.ParameterError: lang must be one of vi, en, not 'fr'
+    """
+    if not isinstance(lang, str) or lang not in LANGS:
+        raise ParameterError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    return lang
+
+
+def _pair(vi: str, en: str) -> dict[str, str]:
+    return dict(zip(LANGS, (vi, en), strict=True))
+
+
+_BAND = {
+    "band.behind": _pair("chậm", "behind"),
+    "band.near": _pair("gần đạt", "near"),
+    "band.met": _pair("đạt", "met"),
+    "band.exceeded": _pair("vượt", "exceeded"),
+    "band.no target": _pair("không có chỉ tiêu", "no target"),
+}
+
+_CHART = {
+    "chart.synthetic": _pair(
+        "Có dữ liệu tổng hợp (synthetic), không phải số liệu thật",
+        "Includes synthetic (invented) data, not real figures",
+    ),
+    "chart.actual": _pair("Thực hiện", "Actual"),
+    "chart.target": _pair("Chỉ tiêu", "Target"),
+    "chart.attainment": _pair("Tỷ lệ đạt", "Attainment"),
+    "chart.status": _pair("Trạng thái", "Status"),
+    "chart.metric": _pair("Chỉ số", "Metric"),
+    "chart.band": _pair("Ngưỡng", "Band"),
+    "chart.no_data": _pair("Không có dữ liệu", "No data"),
+    "chart.no_targets": _pair("Không có chỉ tiêu để so sánh", "No targets to compare with"),
+    "chart.unit": _pair("Đơn vị", "Unit"),
+    "chart.share": _pair("Tỷ trọng", "Share"),
+    "chart.year": _pair("Năm", "Year"),
+    "chart.rank": _pair("Hạng", "Rank"),
+    "chart.prior": _pair("Năm trước", "Prior year"),
+    "chart.reference": _pair("Tham chiếu", "Reference"),
+    "chart.at_rate": _pair("Theo tỷ lệ đạt của {reference}", "At the rate of {reference}"),
+    "chart.ref_attainment": _pair("Tỷ lệ đạt của {reference}", "Attainment of {reference}"),
+    "chart.change": _pair("Thay đổi", "Change"),
+    "chart.up": _pair("tăng", "up"),
+    "chart.down": _pair("giảm", "down"),
+    "chart.same": _pair("không đổi", "unchanged"),
+    "chart.incomparable": _pair("không so được", "not comparable"),
+    "chart.parent": _pair("Số của đơn vị cấp trên", "Parent's own figure"),
+    "chart.children": _pair("Tổng các đơn vị trực thuộc", "Sum of units"),
+    "chart.difference": _pair("Chênh lệch (tổng − cấp trên)", "Difference (sum − parent)"),
+    "chart.units_reported": _pair("Số đơn vị có số liệu", "Units reporting"),
+    "chart.match": _pair("= khớp", "= matches"),
+    "chart.no_parent": _pair("cấp trên không có số", "no figure of the parent"),
+    "chart.no_children": _pair("các đơn vị không có số", "no figures of the units"),
+    "chart.heat_title": _pair(
+        "Tỷ lệ đạt chỉ tiêu theo đơn vị và năm", "Attainment by unit and year"
+    ),
+    "chart.recon_title": _pair(
+        "Đối chiếu số của thành phố với tổng các đơn vị",
+        "Parent's figures against the sum of their units",
+    ),
+}
+
+_TABLE = {
+    "table.metric": _pair("Chỉ số", "Metric"),
+    "table.unit": _pair("Đơn vị", "Unit"),
+    "table.actual": _pair("Thực hiện", "Actual"),
+    "table.target": _pair("Chỉ tiêu", "Target"),
+    "table.attainment": _pair("Tỷ lệ đạt", "Attainment"),
+    "table.variance": _pair("Chênh lệch", "Variance"),
+    "table.status": _pair("Trạng thái", "Status"),
+    "table.stated": _pair("Báo cáo ghi", "Report says"),
+    "table.check": _pair("Khớp", "Consistent"),
+    "table.as_of": _pair("Tính đến", "As of"),
+    "table.source": _pair("Nguồn", "Source"),
+    "table.elapsed": _pair("Thời gian đã qua", "Year elapsed"),
+    "table.expected": _pair("Cần đạt đến nay", "Expected to date"),
+    "table.pace": _pair("Tiến độ", "Pace"),
+    "table.projected": _pair("Dự kiến cả năm", "Projected year end"),
+    "table.rank": _pair("Hạng", "Rank"),
+    "table.change": _pair("Thay đổi (điểm %)", "Change (pp)"),
+    "table.prev": _pair("Năm trước", "Year before"),
+    "table.synthetic": _pair("tổng hợp (synthetic)", "synthetic"),
+    "table.empty": _pair("Không có số liệu", "No data"),
+    "table.no_pace": _pair(
+        "Không có số liệu nào lấy trước cuối năm", "No figures taken before the end of the year"
+    ),
+    # why a stated percentage does not follow from the numbers (measures.consistency)
+    "table.consistency.consistent": _pair("khớp", "consistent"),
+    "table.consistency.inconsistent": _pair("không khớp", "inconsistent"),
+    "table.consistency.truncated": _pair("cắt bớt, không làm tròn", "truncated, not rounded"),
+    "table.consistency.no target": _pair(
+        "không có chỉ tiêu để kiểm tra", "no target to check against"
+    ),
+    "table.consistency.unreadable": _pair("không đọc được", "unreadable"),
+    # why attainment is missing (measures.attainment_note)
+    "table.note.no target": _pair("không có chỉ tiêu", "no target"),
+    "table.note.target is 0": _pair("chỉ tiêu bằng 0", "target is 0"),
+    "table.note.no actual": _pair("chưa có số", "no actual"),
+    "table.note.out of range": _pair("ngoài phạm vi tính", "out of range"),
+    "table.finding": _pair(
+        "{metric}: chậm nhất là {worst} ({worst_att}, thực hiện {worst_actual}/{worst_target}); "
+        "vượt xa nhất là {best} ({best_att}).",
+        "{metric}: furthest behind is {worst} ({worst_att}, {worst_actual} of "
+        "{worst_target}); furthest ahead is {best} ({best_att}).",
+    ),
+    "table.synthetic_basis": _pair(
+        "Các nhận định trên dựa trên dữ liệu tổng hợp (synthetic), không phải số liệu thật.",
+        "These findings are based on synthetic data, not real figures.",
+    ),
+}
+
+_DISPLAY = {
+    "display.synthetic_notice": _pair(
+        "Lưu ý: báo cáo này có {n} dòng dữ liệu tổng hợp (synthetic) — số liệu giả lập để "
+        "minh họa, không phải số liệu thật. Các dòng đó được đánh dấu “tổng hợp (synthetic)”.",
+        "Note: this report shows {n} rows of synthetic data — invented figures for "
+        "demonstration, not real data. Those rows are marked “synthetic”.",
+    ),
+    "display.params": _pair("Tham số", "Parameters"),
+    "display.data": _pair("Dữ liệu", "Data"),
+    "display.made": _pair("Tạo lúc", "Made"),
+    "display.by": _pair("bởi kpitools", "by kpitools"),
+}
+
+_EXPLORE = {
+    "explore.title": _pair("Khám phá chỉ tiêu", "KPI explorer"),
+    "explore.metric": _pair("Chỉ số", "Metric"),
+    "explore.year": _pair("Năm", "Year"),
+    "explore.units": _pair("Đơn vị", "Units"),
+    "explore.lang": _pair("Ngôn ngữ", "Language"),
+    "explore.clear": _pair("Bỏ chọn", "Clear"),
+    "explore.bands": _pair("Ngưỡng trạng thái (% đạt)", "Status thresholds (% attained)"),
+    "explore.hint": _pair(
+        "Bấm vào một đơn vị trên biểu đồ xếp hạng hoặc bản đồ nhiệt để chọn, "
+        "Shift + bấm để chọn thêm; Ctrl + bấm trong danh sách để bỏ một đơn vị.",
+        "Click a unit in the ranking or the heatmap to select it, shift-click to add "
+        "one; ctrl-click in the list to drop one.",
+    ),
+    "explore.file": _pair("Tệp dữ liệu", "Data file"),
+    "explore.load": _pair("Nạp", "Load"),
+    "explore.upload": _pair("Tải tệp lên", "Upload"),
+    "explore.chart": _pair("Biểu đồ", "Chart"),
+    "explore.folder": _pair("Thư mục", "Folder"),
+    "explore.folder_hint": _pair("để trống: chỉ tải về", "empty: download only"),
+    "explore.export": _pair("Xuất", "Export"),
+    "explore.ranked": _pair("Xếp hạng", "Ranking"),
+    "explore.heatmap": _pair("Bản đồ nhiệt", "Heatmap"),
+    "explore.trend": _pair("Xu hướng", "Trend"),
+    "explore.problems": _pair(
+        "{n} lỗi trong {file}; dữ liệu đang xem vẫn được giữ nguyên:",
+        "{n} problem(s) in {file}; the data shown before stays loaded:",
+    ),
+    "explore.more": _pair("… và {n} lỗi khác", "… and {n} more"),
+    "explore.where_file": _pair("Tệp", "File"),
+    "explore.where_row": _pair("Dòng", "Row"),
+    "explore.where_column": _pair("Cột", "Column"),
+    "explore.where_value": _pair("Giá trị", "Value"),
+    "explore.where_message": _pair("Lỗi", "Problem"),
+    "explore.loaded": _pair("Đã nạp {n} dòng từ {file}.", "Loaded {n} rows from {file}."),
+    "explore.no_units": _pair(
+        "không có dòng nào của các đơn vị thuộc {parent}", "no rows for the units of {parent}"
+    ),
+    "explore.bad_bands": _pair("Ngưỡng không hợp lệ: {e}", "Thresholds not valid: {e}"),
+    "explore.failed": _pair(
+        "Không cập nhật được ({e}); vẫn giữ lựa chọn trước.",
+        "Could not update ({e}); the previous view stays.",
+    ),
+    "explore.saved": _pair("Đã lưu:", "Saved:"),
+    "explore.download": _pair("Tải về:", "Download:"),
+    "explore.nothing": _pair("Chưa chọn định dạng nào.", "No format chosen."),
+}
+
+_EXTRACT = {
+    "extract.metric": _pair("Chỉ số", "Metric"),
+    "extract.unit": _pair("Đơn vị", "Unit"),
+    "extract.year": _pair("Năm", "Year"),
+    "extract.as_of": _pair("Tính đến", "As of"),
+    "extract.actual": _pair("Thực hiện", "Actual"),
+    "extract.target": _pair("Chỉ tiêu", "Target"),
+    "extract.stated": _pair("Báo cáo ghi", "Report says"),
+    "extract.kind": _pair("Loại", "Kind"),
+    "extract.computed": _pair("Tính lại", "Computed"),
+    "extract.check": _pair("Khớp", "Consistent"),
+    "extract.text": _pair("Câu trong văn bản", "Sentence in the text"),
+    "extract.verdict": _pair("Kết quả", "Verdict"),
+    "extract.expected": _pair("Theo số liệu", "By the numbers"),
+    "extract.note": _pair("Ghi chú", "Note"),
+    "extract.reason": _pair("Lý do", "Reason"),
+    "extract.statements": _pair("{n} số liệu được đánh dấu", "{n} statements highlighted"),
+    "extract.ignored": _pair(
+        "Không đọc phần này (tin khác, bình luận).",
+        "This part is not read (other news, comments).",
+    ),
+    # what a stated percentage is (extract.STATED_KINDS) and the checks of an audit
+    "extract.kind.attainment": _pair("tỷ lệ đạt", "attainment"),
+    "extract.kind.excess": _pair("vượt (%)", "excess (%)"),
+    "extract.kind.excess_count": _pair("vượt (số)", "excess (count)"),
+    "extract.kind.growth": _pair("tăng trưởng", "growth"),
+    "extract.kind.share": _pair("tỷ trọng", "share"),
+    "extract.kind.rate": _pair("tỷ lệ", "rate"),
+    "extract.kind.coverage": _pair("độ bao phủ", "coverage"),
+    "extract.kind.target": _pair("chỉ tiêu (%)", "target (%)"),
+    "extract.kind.percent": _pair("tỷ lệ", "percentage"),
+    "extract.kind.sum": _pair("tổng các phần", "sum of parts"),
+    "extract.kind.part": _pair("một phần", "part of a total"),
+    "extract.verdict.consistent": _pair("✓ khớp", "✓ consistent"),
+    "extract.verdict.inconsistent": _pair("✗ không khớp", "✗ inconsistent"),
+    "extract.verdict.truncated": _pair("✗ cắt bớt, không làm tròn", "✗ truncated, not rounded"),
+    "extract.verdict.unchecked": _pair("– không kiểm tra được", "– cannot be checked"),
+}
+
+#: Every word kpitools shows: namespaced key -> {language: text}.
+WORDS: dict[str, dict[str, str]] = {
+    **_BAND,
+    **_CHART,
+    **_TABLE,
+    **_DISPLAY,
+    **_EXPLORE,
+    **_EXTRACT,
+}
+
+
+def word(key: str, lang: str, /, *, default: str | None = None, **fields: object) -> str:
+    """The word ``key`` in ``lang``, its ``{fields}`` filled in when any are given.
+
+    An unknown key raises ``KeyError``, unless a ``default`` is given: then that is
+    returned as it is.
+
+    Examples
+    --------
+    >>> word("chart.attainment", "en")
+    'Attainment'
+    >>> word("explore.more", "en", n=4)
+    '… and 4 more'
+    >>> word("extract.kind.other", "en", default="other")
+    'other'
+    """
+    lang = check_lang(lang)
+    words = WORDS.get(key)
+    if words is None:
+        if default is None:
+            raise KeyError(f"no word {key!r}")
+        return default
+    text = words[lang]
+    return text.format(**fields) if fields else text
