@@ -9,21 +9,21 @@ import polars as pl
 
 from kpitools.catalog import MetricCatalog, UnknownMetricError
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.io.rules import _Cells, _metric, _number, _Problems
+from kpitools.io.rules import Cells, Problems, metric_code, parse_count
 from kpitools.io.schema import (
-    _ALIAS_OF,
-    _CITY_KEYS,
-    _HEADER_SEARCH_ROWS,
-    _MAX_HEADER_CHARS,
-    _ROLES,
-    _SKIP_KEYS,
-    _TOTAL_KEYS,
-    _UNIT_KEYS,
-    _YEAR_KEYS,
+    ALIAS_OF,
+    CITY_KEYS,
     COLUMN_ALIASES,
-    _key,
+    HEADER_ROLES,
+    HEADER_SEARCH_ROWS,
+    MAX_HEADER_CHARS,
+    SKIP_KEYS,
+    TOTAL_KEYS,
+    UNIT_KEYS,
+    YEAR_KEYS,
+    word_key,
 )
-from kpitools.io.sheets import _Grid, _text
+from kpitools.io.sheets import Grid, cell_text
 from kpitools.registry import UnitRegistry, UnknownUnitError
 
 # --------------------------------------------------------------------------- layouts
@@ -32,14 +32,14 @@ from kpitools.registry import UnitRegistry, UnknownUnitError
 def _shown(header: object) -> str:
     """A header as a column label, shortened so a hostile header cannot flood a message."""
     text = str(header)
-    return text if len(text) <= _MAX_HEADER_CHARS else text[: _MAX_HEADER_CHARS - 1] + "…"
+    return text if len(text) <= MAX_HEADER_CHARS else text[: MAX_HEADER_CHARS - 1] + "…"
 
 
 def _role(text: str | None) -> str | None:
-    key = _key(text) if text else ""
+    key = word_key(text) if text else ""
     if not key:  # only punctuation: "%" is a percentage column, "-" is nothing
         return "stated_percent" if text and text.strip() == "%" else None
-    return next((role for role, keys in _ROLES if key in keys), None)
+    return next((role for role, keys in HEADER_ROLES if key in keys), None)
 
 
 def _split_header(text: str | None) -> tuple[str, str | None]:
@@ -58,52 +58,52 @@ def _at(row: Sequence[object], j: int) -> object:
     return row[j] if j < len(row) else None
 
 
-def _names_a_column(value: object) -> bool:
-    text = _text(value)
+def names_a_column(value: object) -> bool:
+    text = cell_text(value)
     if text is None:
         return False
-    key = _key(text)
-    return key in _ALIAS_OF or key in _UNIT_KEYS or _split_header(text)[1] in ("target", "actual")
+    key = word_key(text)
+    return key in ALIAS_OF or key in UNIT_KEYS or _split_header(text)[1] in ("target", "actual")
 
 
-def _header_index(grid: _Grid, file: str) -> int:
+def header_index(grid: Grid, file: str) -> int:
     """The header row: the first that names a column; else the first non-empty row."""
     filled = [i for i, row in enumerate(grid.rows) if any(v is not None for v in row)]
     if not filled:
         raise KpiDataError(DataIssue("the file is empty", file=file))
-    for i in filled[:_HEADER_SEARCH_ROWS]:
-        if any(_names_a_column(v) for v in grid.rows[i]):
+    for i in filled[:HEADER_SEARCH_ROWS]:
+        if any(names_a_column(v) for v in grid.rows[i]):
             return i
     return filled[0]
 
 
-def _is_wide(grid: _Grid, h: int) -> bool:
+def is_wide(grid: Grid, h: int) -> bool:
     """Wide when no column holds metric codes and headers carry targets/results."""
-    header = [_text(v) for v in grid.rows[h]]
-    below = [_text(v) for v in grid.rows[h + 1]] if h + 1 < len(grid.rows) else []
-    if any(v is not None and _ALIAS_OF.get(_key(v)) == "metric" for v in header):
+    header = [cell_text(v) for v in grid.rows[h]]
+    below = [cell_text(v) for v in grid.rows[h + 1]] if h + 1 < len(grid.rows) else []
+    if any(v is not None and ALIAS_OF.get(word_key(v)) == "metric" for v in header):
         return False
     return any(_split_header(v)[1] in ("target", "actual") for v in header if v) or any(
         _role(v) in ("target", "actual") for v in below
     )
 
 
-def _body(grid: _Grid, start: int) -> Iterable[tuple[int, list[object]]]:
+def _body(grid: Grid, start: int) -> Iterable[tuple[int, list[object]]]:
     """Non-empty rows from ``start`` on, with their row numbers."""
     for row, cells in zip(grid.numbers[start:], grid.rows[start:], strict=True):
         if any(v is not None for v in cells):
             yield row, cells
 
 
-def _long_cells(
-    grid: _Grid, h: int, file: str, figure: str = "actual"
-) -> tuple[dict[str, _Cells], list[int]]:
-    headers = [_text(v) for v in grid.rows[h]]
+def long_cells(
+    grid: Grid, h: int, file: str, figure: str = "actual"
+) -> tuple[dict[str, Cells], list[int]]:
+    headers = [cell_text(v) for v in grid.rows[h]]
     body = list(_body(grid, h + 1))
-    problems = _Problems(file)
+    problems = Problems(file)
     mapping: dict[int, str] = {}
     for j, header in enumerate(headers):
-        col = _ALIAS_OF.get(_key(header or ""))
+        col = ALIAS_OF.get(word_key(header or ""))
         label = _shown(header or grid.letter(j))
         if header is None:
             if any(_at(cells, j) is not None for _, cells in body):
@@ -133,24 +133,24 @@ def _long_cells(
         problems.add("the file has a header but no rows")
     problems.raise_any()
     columns = {
-        col: _Cells([_at(r, j) for _, r in body], [_shown(headers[j])] * len(body))
+        col: Cells([_at(r, j) for _, r in body], [_shown(headers[j])] * len(body))
         for j, col in mapping.items()
     }
     return columns, [row for row, _ in body]
 
 
 @dataclass
-class _Total:
+class Total:
     """A "Tổng cộng" row: its figures by (metric, role), checked after validation."""
 
     row: int
     cells: dict[tuple[str, str], tuple[object, str]]
 
 
-def _wide_headers(grid: _Grid, h: int) -> tuple[list[tuple[str, str | None]], int]:
+def _wide_headers(grid: Grid, h: int) -> tuple[list[tuple[str, str | None]], int]:
     """Per column ``(label, role)``, and the index of the first body row."""
-    top = [_text(v) for v in grid.rows[h]]
-    below = [_text(v) for v in grid.rows[h + 1]] if h + 1 < len(grid.rows) else []
+    top = [cell_text(v) for v in grid.rows[h]]
+    below = [cell_text(v) for v in grid.rows[h + 1]] if h + 1 < len(grid.rows) else []
     two_rows = any(_role(v) in ("target", "actual") for v in below)
     width = max(len(top), len(below) if two_rows else 0)
     top += [None] * (width - len(top))
@@ -164,8 +164,8 @@ def _wide_headers(grid: _Grid, h: int) -> tuple[list[tuple[str, str | None]], in
     return headers, h + (2 if two_rows else 1)
 
 
-def _wide_cells(
-    grid: _Grid,
+def wide_cells(
+    grid: Grid,
     h: int,
     *,
     file: str,
@@ -174,18 +174,18 @@ def _wide_cells(
     catalog: MetricCatalog | None,
     registry: UnitRegistry,
     figure: str = "actual",
-) -> tuple[dict[str, _Cells], list[int], list[_Total]]:
+) -> tuple[dict[str, Cells], list[int], list[Total]]:
     """Unpivot a wide sheet (units as rows, target/result columns per metric)."""
     headers, start = _wide_headers(grid, h)
     plain = [j for j, (_, role) in enumerate(headers) if role is None]
-    year_col = next((j for j in plain if _key(headers[j][0]) in _YEAR_KEYS), None)
-    unit_col = next((j for j in plain if _key(headers[j][0]) in _UNIT_KEYS), None)
+    year_col = next((j for j in plain if word_key(headers[j][0]) in YEAR_KEYS), None)
+    unit_col = next((j for j in plain if word_key(headers[j][0]) in UNIT_KEYS), None)
     if unit_col is None:
         unit_col = next(
             (
                 j
                 for j in plain
-                if headers[j][0] and j != year_col and _key(headers[j][0]) not in _SKIP_KEYS
+                if headers[j][0] and j != year_col and word_key(headers[j][0]) not in SKIP_KEYS
             ),
             0,
         )
@@ -193,7 +193,7 @@ def _wide_cells(
     def label(j: int, role: str | None = None) -> str:
         return f"{grid.letter(j)} ({_shown(headers[j][0])}{f' / {role}' if role else ''})"
 
-    problems = _Problems(file)
+    problems = Problems(file)
     if year is None and year_col is None:
         problems.add("a wide sheet needs a year: pass year=... or add a 'Năm' column")
     metric_cols: dict[str, dict[str, int]] = {}
@@ -201,7 +201,7 @@ def _wide_cells(
         if role is None:
             continue
         try:
-            code = _metric(catalog, head)
+            code = metric_code(catalog, head)
         except UnknownMetricError as exc:
             hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
             problems.add(f"unknown metric{hint}", grid.numbers[h], label(j), head)
@@ -226,19 +226,19 @@ def _wide_cells(
     cities = registry.codes(level="city")
     figure_cols = [j for roles in metric_cols.values() for j in roles.values()]
     out = {
-        c: _Cells()
+        c: Cells()
         for c in ("unit_name", "year", "as_of", "metric", "target", "actual", "stated_percent")
     }
     rows: list[int] = []
-    totals: list[_Total] = []
+    totals: list[Total] = []
     for row, line in _body(grid, start):
-        unit = _text(_at(line, unit_col))
-        key = _key(unit) if unit else ""
+        unit = cell_text(_at(line, unit_col))
+        key = word_key(unit) if unit else ""
         if all(_at(line, j) is None for j in figure_cols) and not _is_unit(registry, unit):
             continue  # a blank line, a section heading or a note under the table
-        if key in _TOTAL_KEYS:
+        if key in TOTAL_KEYS:
             totals.append(
-                _Total(
+                Total(
                     row,
                     {
                         (code, role): (_at(line, j), label(j, role))
@@ -248,7 +248,7 @@ def _wide_cells(
                 )
             )
             continue
-        if key in _CITY_KEYS and len(cities) == 1:
+        if key in CITY_KEYS and len(cities) == 1:
             unit = cities[0]
         row_year: object = year
         year_label = "year"
@@ -278,16 +278,16 @@ def _is_unit(registry: UnitRegistry, text: str | None) -> bool:
         return False
 
 
-def _check_totals(kpis: pl.DataFrame, totals: list[_Total], file: str, decimal: str | None) -> None:
+def check_totals(kpis: pl.DataFrame, totals: list[Total], file: str, decimal: str | None) -> None:
     """Each total row must equal the sum of the unit rows (the city's own row excluded)."""
     parts = kpis.filter(pl.col("level") != "city")
-    problems = _Problems(file)
+    problems = Problems(file)
     for total in totals:
         for (metric, role), (value, column) in total.cells.items():
             if value is None or role == "stated_percent":
                 continue
             try:
-                written = _number(value, decimal)
+                written = parse_count(value, decimal)
             except ValueError as exc:
                 problems.add(f"total {role}: {exc}", total.row, column, value)
                 continue

@@ -13,18 +13,18 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.io.columnar import _fast_long, _NotFast
+from kpitools.io.columnar import NotFast, fast_long
 from kpitools.io.layout import (
-    _check_totals,
-    _header_index,
-    _is_wide,
-    _long_cells,
-    _Total,
-    _wide_cells,
+    Total,
+    check_totals,
+    header_index,
+    is_wide,
+    long_cells,
+    wide_cells,
 )
-from kpitools.io.rules import _validate
+from kpitools.io.rules import validate
 from kpitools.io.schema import LONG_SCHEMA
-from kpitools.io.sheets import _frame_grid, _read_grid
+from kpitools.io.sheets import frame_grid, read_grid
 from kpitools.registry import UnitRegistry
 
 # --------------------------------------------------------------------------- public API
@@ -109,7 +109,7 @@ def _read_file(
 
     ``figure`` is the figure every row must have a column for: ``actual`` (a KPI file) or
     ``target`` (a targets file, whose results come from elsewhere). A long file is first
-    read column by column (:func:`_fast_long`, the same rules once per distinct value);
+    read column by column (:func:`fast_long`, the same rules once per distinct value);
     a wide sheet, an Excel file or any file with a problem is read cell by cell (``fast``
     false: always), which names every bad cell.
     """
@@ -126,7 +126,7 @@ def _read_file(
             raise KpiDataError(DataIssue("file not found", file=file))
     if fast:
         try:
-            return _fast_long(
+            return fast_long(
                 path,
                 registry=registry,
                 catalog=catalog,
@@ -135,23 +135,23 @@ def _read_file(
                 figure=figure,
                 layout=layout,
             )
-        except _NotFast:
+        except NotFast:
             pass
     if isinstance(path, pl.DataFrame):
-        grid = _frame_grid(path)
+        grid = frame_grid(path)
     else:
         try:
-            grid = _read_grid(path, sheet=sheet)
+            grid = read_grid(path, sheet=sheet)
         except KpiDataError:
             raise
         except Exception as exc:  # the readers raise many types; all mean "cannot parse this"
             text = str(exc).strip()
             first_line = text.splitlines()[0] if text else type(exc).__name__
             raise KpiDataError(DataIssue(f"cannot read file: {first_line}", file=file)) from exc
-    h = _header_index(grid, file)
-    totals: list[_Total] = []
-    if layout == "wide" or (layout == "auto" and _is_wide(grid, h)):
-        cells, rows, totals = _wide_cells(
+    h = header_index(grid, file)
+    totals: list[Total] = []
+    if layout == "wide" or (layout == "auto" and is_wide(grid, h)):
+        cells, rows, totals = wide_cells(
             grid,
             h,
             file=file,
@@ -162,8 +162,8 @@ def _read_file(
             figure=figure,
         )
     else:
-        cells, rows = _long_cells(grid, h, file, figure)
-    kpis = _validate(
+        cells, rows = long_cells(grid, h, file, figure)
+    kpis = validate(
         cells,
         rows,
         file=file,
@@ -173,7 +173,7 @@ def _read_file(
         default_source=source or name,
         figure=figure,
     )
-    _check_totals(kpis, totals, file, decimal)
+    check_totals(kpis, totals, file, decimal)
     return kpis, rows
 
 

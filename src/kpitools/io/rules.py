@@ -1,31 +1,41 @@
-"""The row rules of the long table, applied to parsed cells: units, metrics, years, numbers."""
+"""The row rules of the long table, written once for both readings (internal to ``io``).
+
+A reading first *parses* its cells with the :class:`Parser` s of :func:`parsers` — the
+cell-by-cell reading (:func:`validate`) each cell, the column-wise one
+(:func:`kpitools.io.columnar.fast_long`) each distinct value — into the *parsed frame*: per
+field its typed value and the problem of its cell, if any. :func:`typed_frame` adds what
+the unit registry says of each row; the :class:`Rule` s of :func:`row_rules` are then
+polars expressions over that frame, each applied once to every row.
+:func:`problems_of` maps the rows that break a rule to problems naming file, row, column
+and value; :func:`long_table` is the long table of a frame without problems.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 import polars as pl
 
 from kpitools.catalog import MetricCatalog, UnknownMetricError
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.io.schema import _YEAR_RE, LONG_SCHEMA
-from kpitools.io.sheets import _text, parse_date
+from kpitools.io.schema import LONG_SCHEMA, YEAR_RE
+from kpitools.io.sheets import cell_text, parse_date
 from kpitools.numbers import NumberFormatError, parse_number, parse_percent
 from kpitools.registry import UnitRegistry, UnknownUnitError
 
-# --------------------------------------------------------------------------- validation
+# --------------------------------------------------------------------------- cells
 
 
 @dataclass
-class _Cells:
+class Cells:
     """Raw values for one long-table column plus where each came from."""
 
     values: list[object] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)  # column label of the cell, per row
 
 
-class _Problems(list[DataIssue]):
+class Problems(list[DataIssue]):
     """The problems found in one file so far."""
 
     def __init__(self, file: str):
@@ -42,13 +52,19 @@ class _Problems(list[DataIssue]):
             raise KpiDataError(sorted(self, key=lambda issue: issue.row or 0))
 
 
-class _BadCell(Exception):
+class BadCell(Exception):
+    """A unit that cannot be told: the message, the long-table column of the cell to name
+    (``unit_code`` or ``unit_name``) and the value to show."""
+
     def __init__(self, message: str, column: str, value: object = None):
         super().__init__(message)
         self.message, self.column, self.value = message, column, value
 
 
-def _number(value: object, decimal: str | None) -> float:
+# --------------------------------------------------------------------------- one cell
+
+
+def parse_count(value: object, decimal: str | None) -> float:
     """A whole, non-negative count; raises ``ValueError`` saying what is wrong."""
     try:
         number = parse_number(value, decimal=decimal)  # type: ignore[arg-type]
@@ -64,43 +80,29 @@ def _number(value: object, decimal: str | None) -> float:
     return float(number)
 
 
-def _parse_numbers(
-    name: str, cells: _Cells, rows: list[int], problems: _Problems, *, decimal: str | None
-) -> list[float | None]:
-    out: list[float | None] = []
-    for value, column, row in zip(cells.values, cells.columns, rows, strict=True):
-        number = None
-        if value is not None:
-            try:
-                number = _number(value, decimal)
-            except ValueError as exc:
-                problems.add(f"{name}: {exc}", row, column, value)
-        out.append(number)
-    return out
-
-
-def _year(value: object) -> int:
+def parse_year(value: object) -> int:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    if isinstance(value, str) and _YEAR_RE.match(value):
+    if isinstance(value, str) and YEAR_RE.match(value):
         value = int(value)
     if isinstance(value, bool) or not isinstance(value, int) or not 1900 <= value <= 2100:
         raise ValueError("year must be a whole number like 2023")
     return value
 
 
-def _unit(registry: UnitRegistry, code: object, name: object, ccol: str, ncol: str) -> str:
-    """The registry code a row's code and name cells agree on; raises ``_BadCell``."""
-    code, name = _text(code), _text(name)
+def unit_code_of(registry: UnitRegistry, code: object, name: object, missing: str) -> str:
+    """The registry code a row's code and name cells agree on; raises :class:`BadCell`
+    (naming the cell ``missing`` when both are empty)."""
+    code, name = cell_text(code), cell_text(name)
     if code is None and name is None:
-        raise _BadCell("missing unit", ccol)
+        raise BadCell("missing unit", missing)
     by_name = None
     if name is not None:
         try:
             by_name = registry.resolve(name)
         except UnknownUnitError as exc:
             if code is None:
-                raise _BadCell(str(exc), ncol) from None
+                raise BadCell(str(exc), "unit_name") from None
     if code is None:
         return by_name  # type: ignore[return-value]
     if by_name is not None and code.isdigit() and code.lstrip("0") == by_name.lstrip("0"):
@@ -108,21 +110,300 @@ def _unit(registry: UnitRegistry, code: object, name: object, ccol: str, ncol: s
     try:
         by_code = registry.resolve(code)
     except UnknownUnitError as exc:
-        raise _BadCell(str(exc), ccol) from None
+        raise BadCell(str(exc), "unit_code") from None
     if name is not None and by_name != by_code and not registry.is_name_of(name, by_code):
-        raise _BadCell(
-            f"unit name does not match code {by_code} ({registry.name(by_code)})", ncol, name
+        raise BadCell(
+            f"unit name does not match code {by_code} ({registry.name(by_code)})", "unit_name", name
         )
     return by_code
 
 
-def _metric(catalog: MetricCatalog | None, text: str) -> str:
+def metric_code(catalog: MetricCatalog | None, text: str) -> str:
     """A metric's code (any code is taken as written when there is no catalog)."""
     return catalog.resolve(text) if catalog is not None else text
 
 
-def _validate(
-    cells: dict[str, _Cells],
+def unknown_metric(exc: UnknownMetricError) -> str:
+    hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
+    return f"unknown metric{hint}"
+
+
+# --------------------------------------------------------------------------- parsing
+
+
+@dataclass(frozen=True)
+class Parser:
+    """Raw cells of some long-table columns → typed fields of the parsed frame.
+
+    ``parse`` takes one raw value per column of ``cells`` and returns one value per field
+    of ``fields``; a field ``<name>_error`` holds the problem of the cell, null when none.
+    """
+
+    cells: tuple[str, ...]
+    parse: Callable[..., tuple[object, ...]]
+    fields: Mapping[str, pl.DataType]
+
+
+_TEXT, _ERROR = pl.String(), pl.String()
+
+
+def _unit_parser(registry: UnitRegistry, *, has_code: bool) -> Parser:
+    missing = "unit_code" if has_code else "unit_name"
+
+    def parse(code: object, name: object) -> tuple[object, ...]:
+        try:
+            return unit_code_of(registry, code, name, missing), None, None, None, code is not None
+        except BadCell as bad:
+            return None, bad.message, bad.column, bad.value, code is not None
+
+    fields = {"unit_code": _TEXT, "unit_error": _ERROR, "unit_error_cell": _TEXT,
+              "unit_error_value": _TEXT, "unit_by_code": pl.Boolean()}  # fmt: skip
+    return Parser(("unit_code", "unit_name"), parse, fields)
+
+
+def _year(value: object) -> tuple[object, ...]:
+    if value is None:
+        return None, "missing year"
+    try:
+        return parse_year(value), None
+    except ValueError as exc:
+        return None, str(exc)
+
+
+def _as_of(value: object) -> tuple[object, ...]:
+    if value is None:
+        return None, None  # 31 December of the row's year: see typed_frame
+    try:
+        return parse_date(value), None
+    except (ValueError, OverflowError) as exc:
+        return None, str(exc)
+
+
+def _metric_parser(catalog: MetricCatalog | None) -> Parser:
+    def parse(value: object) -> tuple[object, ...]:
+        if value is None:
+            return None, "missing metric"
+        try:
+            return metric_code(catalog, str(value)), None
+        except UnknownMetricError as exc:
+            return None, unknown_metric(exc)
+
+    return Parser(("metric",), parse, {"metric": _TEXT, "metric_error": _ERROR})
+
+
+def count_parser(name: str, decimal: str | None) -> Parser:
+    """The parser of the ``target`` or ``actual`` column."""
+
+    def parse(value: object) -> tuple[object, ...]:
+        if value is None:
+            return None, None, False
+        try:
+            return parse_count(value, decimal), None, True
+        except ValueError as exc:
+            return None, f"{name}: {exc}", True
+
+    return Parser(
+        (name,), parse, {name: pl.Float64(), f"{name}_error": _ERROR, f"{name}_given": pl.Boolean()}
+    )
+
+
+def _percent_parser(decimal: str | None) -> Parser:
+    def parse(value: object) -> tuple[object, ...]:
+        shown = cell_text(value)
+        if shown is None:
+            return None, None
+        try:
+            parse_percent(shown, decimal=decimal)
+        except NumberFormatError as exc:
+            return shown, f"unparseable percentage: {exc.reason}"
+        return shown, None
+
+    return Parser(
+        ("stated_percent",), parse, {"stated_percent": _TEXT, "stated_percent_error": _ERROR}
+    )
+
+
+def parsers(
+    registry: UnitRegistry,
+    catalog: MetricCatalog | None,
+    *,
+    decimal: str | None,
+    default_source: str,
+    has_code: bool,
+) -> list[Parser]:
+    """The parsers of every long-table column; ``has_code``: the file has a code column."""
+    return [
+        _unit_parser(registry, has_code=has_code),
+        Parser(("year",), _year, {"year": pl.Int32(), "year_error": _ERROR}),
+        Parser(("level",), lambda v: (None if v is None else str(v),), {"level_text": _TEXT}),
+        Parser(("as_of",), _as_of, {"as_of": pl.Date(), "as_of_error": _ERROR}),
+        _metric_parser(catalog),
+        count_parser("target", decimal),
+        count_parser("actual", decimal),
+        _percent_parser(decimal),
+        Parser(
+            ("source",),
+            lambda v: (default_source if v is None else cell_text(v),),
+            {"source": _TEXT},
+        ),
+        Parser(
+            ("note",),
+            lambda v: (cell_text(v), v is not None),
+            {"note": _TEXT, "note_given": pl.Boolean()},
+        ),
+    ]
+
+
+def per_distinct(
+    frame: pl.DataFrame, parse: Callable[..., tuple[object, ...]], fields: Mapping[str, pl.DataType]
+) -> pl.DataFrame:
+    """The ``fields`` ``parse`` gives, called once per distinct row of ``frame`` (its columns
+    are the arguments) and spread back over the rows."""
+    frame = frame.rename({c: f"k{i}" for i, c in enumerate(frame.columns)})
+    keys = frame.unique(maintain_order=False)
+    values = pl.DataFrame([parse(*row) for row in keys.iter_rows()], schema=fields, orient="row")
+    return frame.join(
+        keys.hstack(values), on=frame.columns, how="left", nulls_equal=True, maintain_order="left"
+    ).select(list(fields))
+
+
+def typed_frame(parsed: pl.DataFrame, rows: Sequence[int], registry: UnitRegistry) -> pl.DataFrame:
+    """The parsed frame with each row's number, what the registry says of its unit (name,
+    level, whether it existed in the year) and its date (31 December of the year when the
+    file gives none)."""
+
+    def unit(code: object) -> tuple[object, ...]:
+        return (None, None) if code is None else (registry.name(code), registry.level(code))  # type: ignore[arg-type]
+
+    def exists(code: object, year: object) -> tuple[object, ...]:
+        return (None if code is None or year is None else registry.exists(code, year),)  # type: ignore[arg-type]
+
+    names = per_distinct(
+        parsed.select("unit_code"), unit, {"unit_name": _TEXT, "registry_level": _TEXT}
+    )
+    existed = per_distinct(parsed.select("unit_code", "year"), exists, {"exists": pl.Boolean()})
+    year = pl.col("year")
+    return pl.concat([parsed, names, existed], how="horizontal").with_columns(
+        pl.Series("row", rows, dtype=pl.Int64()),
+        pl.when(pl.col("as_of_error").is_null())
+        .then(pl.coalesce("as_of", pl.date(year, 12, 31)))
+        .alias("as_of"),
+    )
+
+
+# --------------------------------------------------------------------------- row rules
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule of the rows: where it is broken, and the problem it reports there."""
+
+    broken: pl.Expr  # true on the rows that break it (null counts as kept)
+    message: pl.Expr
+    column: pl.Expr  # the long-table column whose cell the problem names
+    value: pl.Expr | bool = True  # the value shown: that cell's own (True), none, or this
+
+
+def _parse_problem(name: str) -> Rule:
+    """The cells of ``name`` that could not be parsed, with the parser's message."""
+    return Rule(pl.col(f"{name}_error").is_not_null(), pl.col(f"{name}_error"), pl.lit(name))
+
+
+def row_rules(figure: str = "actual") -> list[Rule]:
+    """The rules, in the order their problems are listed within a row."""
+    unit_column = pl.when("unit_by_code").then(pl.lit("unit_code")).otherwise(pl.lit("unit_name"))
+    code, year, metric = pl.col("unit_code"), pl.col("year"), pl.col("metric")
+    key = [code, year, metric]
+    rules = [
+        Rule(
+            pl.col("unit_error").is_not_null(),
+            pl.col("unit_error"),
+            pl.col("unit_error_cell"),
+            pl.col("unit_error_value"),
+        ),
+        _parse_problem("year"),
+        Rule(
+            ~pl.col("exists"),
+            pl.format("unit {} ({}) did not exist in {}", code, "unit_name", year),
+            unit_column,
+            False,
+        ),
+        Rule(
+            pl.col("level_text") != pl.col("registry_level"),
+            pl.format("level does not match the unit registry ({})", "registry_level"),
+            pl.lit("level"),
+        ),
+        _parse_problem("as_of"),
+        Rule(
+            pl.col("as_of") < pl.date(year, 1, 1),
+            pl.format("as_of is before the start of {}", year),
+            pl.lit("as_of"),
+        ),
+        _parse_problem("metric"),
+        _parse_problem("target"),
+        _parse_problem("actual"),
+    ]
+    if figure == "actual":  # an empty result needs a note saying why
+        rules.append(
+            Rule(
+                ~pl.col("actual_given") & ~pl.col("note_given"),
+                pl.lit("missing actual (leave it empty only with a note saying why)"),
+                pl.lit("actual"),
+                False,
+            )
+        )
+    rules += [
+        _parse_problem("stated_percent"),
+        Rule(
+            pl.all_horizontal(k.is_not_null() for k in key) & ~pl.struct(key).is_first_distinct(),
+            pl.format(
+                "duplicate unit × year × metric {} × {} × {} (first on row {})",
+                *key,
+                pl.col("row").first().over(key),
+            ),
+            unit_column,
+        ),
+    ]
+    return rules
+
+
+def any_broken(frame: pl.DataFrame, rules: Sequence[Rule]) -> bool:
+    """Whether any row breaks any of ``rules``."""
+    broken = pl.any_horizontal(rule.broken.fill_null(False) for rule in rules)
+    return bool(frame.select(broken.any()).item())
+
+
+def problems_of(
+    frame: pl.DataFrame, rules: Sequence[Rule], cells: Mapping[str, Cells], file: str
+) -> Problems:
+    """The problems of the rows of ``frame`` that break ``rules``; ``cells`` are the raw
+    cells, row for row, that name the column and give the value of each."""
+    problems = Problems(file)
+    for rule in rules:
+        value = rule.value if isinstance(rule.value, pl.Expr) else pl.lit(None, pl.String)
+        hits = (
+            frame.with_row_index("i")
+            .with_columns(message=rule.message, column=rule.column, value=value)
+            .filter(rule.broken.fill_null(False))
+            .select("i", "row", "message", "column", "value")
+        )
+        for i, row, message, column, shown in hits.iter_rows():
+            if rule.value is True:
+                shown = cells[column].values[i]
+            problems.add(message, row, cells[column].columns[i], shown)
+    return problems
+
+
+def long_table(frame: pl.DataFrame) -> pl.DataFrame:
+    """The long table of a typed frame whose rows break no rule."""
+    return frame.select(
+        *(pl.col(name).cast(dtype) for name, dtype in LONG_SCHEMA.items() if name != "level"),
+        level=pl.col("registry_level"),
+    ).select(list(LONG_SCHEMA))
+
+
+def validate(
+    cells: dict[str, Cells],
     rows: list[int],
     *,
     file: str,
@@ -133,137 +414,22 @@ def _validate(
     figure: str = "actual",
 ) -> pl.DataFrame:
     """Turn raw cells into the typed long table, or raise with every problem found."""
-    problems = _Problems(file)
-    problem = problems.add
     n = len(rows)
-
-    def col(name: str) -> _Cells:
-        return cells.get(name) or _Cells([None] * n, [name] * n)
-
-    code_cells, name_cells = col("unit_code"), col("unit_name")
-    has_code = "unit_code" in cells
-    codes: list[str | None] = []
-    unit_columns: list[str] = []  # where each row names its unit, for later messages
-    unit_values: list[object] = []
-    for code, uname, ccol, ncol, row in zip(
-        code_cells.values,
-        name_cells.values,
-        code_cells.columns,
-        name_cells.columns,
-        rows,
-        strict=True,
-    ):
-        by_code = has_code and code is not None
-        unit_columns.append(ccol if by_code else ncol)
-        unit_values.append(code if by_code else uname)
-        try:
-            codes.append(_unit(registry, code, uname, ccol if has_code else ncol, ncol))
-        except _BadCell as bad:
-            problem(bad.message, row, bad.column, bad.value)
-            codes.append(None)
-
-    years: list[int | None] = []
-    ycells = col("year")
-    for value, column, row in zip(ycells.values, ycells.columns, rows, strict=True):
-        try:
-            years.append(_year(value))
-        except ValueError as exc:
-            problem("missing year" if value is None else str(exc), row, column, value)
-            years.append(None)
-
-    for code, year, column, row in zip(codes, years, unit_columns, rows, strict=True):
-        if code is not None and year is not None and not registry.exists(code, year):
-            problem(f"unit {code} ({registry.name(code)}) did not exist in {year}", row, column)
-
-    levels = col("level")
-    for code, value, column, row in zip(codes, levels.values, levels.columns, rows, strict=True):
-        if code is not None and value is not None and str(value) != registry.level(code):
-            problem(
-                f"level does not match the unit registry ({registry.level(code)})",
-                row,
-                column,
-                value,
-            )
-
-    as_ofs: list[dt.date | None] = []
-    acells = col("as_of")
-    for value, column, year, row in zip(acells.values, acells.columns, years, rows, strict=True):
-        day = None
-        if value is None:
-            day = dt.date(year, 12, 31) if year is not None else None
-        else:
-            try:
-                day = parse_date(value)
-            except (ValueError, OverflowError) as exc:
-                problem(str(exc), row, column, value)
-            if day is not None and year is not None and day < dt.date(year, 1, 1):
-                problem(f"as_of is before the start of {year}", row, column, value)
-        as_ofs.append(day)
-
-    metrics: list[str | None] = []
-    mcells = col("metric")
-    for value, column, row in zip(mcells.values, mcells.columns, rows, strict=True):
-        try:
-            metrics.append(_metric(catalog, str(value)) if value is not None else None)
-        except UnknownMetricError as exc:
-            hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
-            problem(f"unknown metric{hint}", row, column, value)
-            metrics.append(None)
-        if value is None:
-            problem("missing metric", row, column)
-
-    targets = _parse_numbers("target", col("target"), rows, problems, decimal=decimal)
-    actuals = _parse_numbers("actual", col("actual"), rows, problems, decimal=decimal)
-    if figure == "actual":
-        # An empty result needs a note saying why (a suppressed count, not reported yet).
-        acol, notes = col("actual"), col("note").values
-        for value, note, column, row in zip(acol.values, notes, acol.columns, rows, strict=True):
-            if value is None and note is None:
-                problem("missing actual (leave it empty only with a note saying why)", row, column)
-
-    pcells = col("stated_percent")
-    for value, column, row in zip(pcells.values, pcells.columns, rows, strict=True):
-        if value is not None:
-            try:
-                parse_percent(_text(value), decimal=decimal)  # type: ignore[arg-type]
-            except NumberFormatError as exc:
-                problem(f"unparseable percentage: {exc.reason}", row, column, value)
-
-    seen: dict[tuple[object, ...], int] = {}
-    for key, column, value, row in zip(
-        zip(codes, years, metrics, strict=True), unit_columns, unit_values, rows, strict=True
-    ):
-        if None in key:
-            continue
-        if key in seen:
-            problem(
-                f"duplicate unit × year × metric {key[0]} × {key[1]} × {key[2]} "
-                f"(first on row {seen[key]})",
-                row,
-                column,
-                value,
-            )
-        else:
-            seen[key] = row
-
-    problems.raise_any()
-
-    def text(name: str, default: str | None = None) -> list[str | None]:
-        return [default if v is None else _text(v) for v in col(name).values]
-
-    return pl.DataFrame(
-        {
-            "unit_code": codes,
-            "unit_name": [registry.name(c) for c in codes],  # type: ignore[arg-type]
-            "level": [registry.level(c) for c in codes],  # type: ignore[arg-type]
-            "year": years,
-            "as_of": as_ofs,
-            "metric": metrics,
-            "target": targets,
-            "actual": actuals,
-            "source": text("source", default_source),
-            "stated_percent": text("stated_percent"),
-            "note": text("note"),
-        },
-        schema=LONG_SCHEMA,
-    )
+    every = {name: cells.get(name) or Cells([None] * n, [name] * n) for name in LONG_SCHEMA}
+    parts = [
+        pl.DataFrame(
+            [p.parse(*values) for values in zip(*(every[c].values for c in p.cells), strict=True)],
+            schema=p.fields,
+            orient="row",
+        )
+        for p in parsers(
+            registry,
+            catalog,
+            decimal=decimal,
+            default_source=default_source,
+            has_code="unit_code" in cells,
+        )
+    ]
+    frame = typed_frame(pl.concat(parts, how="horizontal"), rows, registry)
+    problems_of(frame, row_rules(figure), every, file).raise_any()
+    return long_table(frame)

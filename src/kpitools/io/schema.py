@@ -48,30 +48,30 @@ _SKIP_WORDS = ("stt", "tt", "no", "số tt", "#")
 _YEAR_WORDS = ("năm", "year")
 _TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "tổng số", "total")
 _CITY_WORDS = ("toàn thành phố", "toàn tp", "toàn thành")
-_EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
-_HEADER_SEARCH_ROWS = 20
-_MAX_HEADER_CHARS = 60
+EXCEL_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+HEADER_SEARCH_ROWS = 20
+MAX_HEADER_CHARS = 60
 
-_INT_RE = re.compile(r"^\s*\d+\s*$")
-_YEAR_RE = re.compile(r"^\d{4}$")
-_ISO_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T][0-9:.]*)?$")
-_DMY_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
-_EXCEL_EPOCH = dt.date(1899, 12, 30)
+INT_RE = re.compile(r"^\s*\d+\s*$")
+YEAR_RE = re.compile(r"^\d{4}$")
+ISO_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:[ T][0-9:.]*)?$")
+DMY_RE = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
-def _key(text: str) -> str:
+def word_key(text: str) -> str:
     return name_key(text, diacritics=False)
 
 
 def _keys(words: Iterable[str]) -> frozenset[str]:
-    return frozenset(_key(w) for w in words)
+    return frozenset(word_key(w) for w in words)
 
 
-_ALIAS_OF = {_key(alias): col for col, aliases in COLUMN_ALIASES.items() for alias in aliases}
-_ROLES = (
+ALIAS_OF = {word_key(alias): col for col, aliases in COLUMN_ALIASES.items() for alias in aliases}
+HEADER_ROLES = (
     ("target", _keys(_TARGET_WORDS)),
     ("actual", _keys(_ACTUAL_WORDS)),
     ("stated_percent", _keys(_PERCENT_WORDS)),
 )
-_UNIT_KEYS, _SKIP_KEYS, _YEAR_KEYS = _keys(_UNIT_WORDS), _keys(_SKIP_WORDS), _keys(_YEAR_WORDS)
-_TOTAL_KEYS, _CITY_KEYS = _keys(_TOTAL_WORDS), _keys(_CITY_WORDS)
+UNIT_KEYS, SKIP_KEYS, YEAR_KEYS = _keys(_UNIT_WORDS), _keys(_SKIP_WORDS), _keys(_YEAR_WORDS)
+TOTAL_KEYS, CITY_KEYS = _keys(_TOTAL_WORDS), _keys(_CITY_WORDS)

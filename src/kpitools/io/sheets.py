@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 
 from kpitools.errors import DataIssue, KpiDataError, show_value
-from kpitools.io.schema import _DMY_RE, _EXCEL_EPOCH, _EXCEL_SUFFIXES, _INT_RE, _ISO_RE
+from kpitools.io.schema import DMY_RE, EXCEL_EPOCH, EXCEL_SUFFIXES, INT_RE, ISO_RE
 from kpitools.textfold import nfc
 
 
@@ -32,15 +32,15 @@ def parse_date(value: object) -> dt.date:
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool):
-        return _EXCEL_EPOCH + dt.timedelta(days=int(value))
+        return EXCEL_EPOCH + dt.timedelta(days=int(value))
     text = str(value).strip()
     try:
-        if m := _DMY_RE.match(text):
+        if m := DMY_RE.match(text):
             day, month, year = (int(g) for g in m.groups())
             return dt.date(year, month, day)
-        if _INT_RE.match(text) and 20000 < int(text) < 80000:
-            return _EXCEL_EPOCH + dt.timedelta(days=int(text))
-        if m := _ISO_RE.match(text):  # Excel gives "2023-11-30 00:00:00"
+        if INT_RE.match(text) and 20000 < int(text) < 80000:
+            return EXCEL_EPOCH + dt.timedelta(days=int(text))
+        if m := ISO_RE.match(text):  # Excel gives "2023-11-30 00:00:00"
             return dt.date.fromisoformat(m.group(1))
     except ValueError:
         pass
@@ -51,7 +51,7 @@ def parse_date(value: object) -> dt.date:
 
 
 @dataclass
-class _Grid:
+class Grid:
     """A sheet as rows of cells: stripped NFC text or typed values, ``None`` when empty."""
 
     rows: list[list[object]]
@@ -62,13 +62,13 @@ class _Grid:
         return _column_letter(self.first_column + j)
 
 
-def _cell(value: object) -> object:
+def clean_cell(value: object) -> object:
     if isinstance(value, str):
         return nfc(value).strip() or None
     return value
 
 
-def _text(value: object) -> str | None:
+def cell_text(value: object) -> str | None:
     """A cell as text; whole floats lose their ``.0`` (typed files give 17.0 for 017)."""
     if value is None or isinstance(value, str):
         return value
@@ -77,26 +77,26 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def _read_grid(path: Path, *, sheet: str | int | None) -> _Grid:
+def read_grid(path: Path, *, sheet: str | int | None) -> Grid:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt", ".tsv"):
         return _read_text(path, "\t" if suffix == ".tsv" else ",")
-    if suffix in _EXCEL_SUFFIXES:
+    if suffix in EXCEL_SUFFIXES:
         return _read_sheet(path, sheet)
     if suffix == ".parquet":
-        return _frame_grid(pl.read_parquet(path))
+        return frame_grid(pl.read_parquet(path))
     raise KpiDataError(
         DataIssue(f"unsupported file type {suffix!r}; use .csv, .xlsx or .parquet", file=str(path))
     )
 
 
-def _frame_grid(frame: pl.DataFrame) -> _Grid:
+def frame_grid(frame: pl.DataFrame) -> Grid:
     """A frame as a sheet: its header, then its rows."""
     rows = [list(frame.columns), *(list(r) for r in frame.iter_rows())]
-    return _Grid([[_cell(v) for v in r] for r in rows], list(range(1, len(rows) + 1)))
+    return Grid([[clean_cell(v) for v in r] for r in rows], list(range(1, len(rows) + 1)))
 
 
-def _read_text(path: Path, separator: str) -> _Grid:
+def _read_text(path: Path, separator: str) -> Grid:
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as err:
@@ -110,11 +110,11 @@ def _read_text(path: Path, separator: str) -> _Grid:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as err:
         raise KpiDataError(DataIssue(f"not a readable CSV file: {err}", file=str(path))) from None
-    rows = [[_cell(v) for v in record] for record in records]
-    return _Grid(rows, list(range(1, len(rows) + 1)))
+    rows = [[clean_cell(v) for v in record] for record in records]
+    return Grid(rows, list(range(1, len(rows) + 1)))
 
 
-def _open_sheet(path: Path, sheet: str | int | None) -> tuple[Any, str | int]:
+def open_sheet(path: Path, sheet: str | int | None) -> tuple[Any, str | int]:
     """A fastexcel reader of ``path`` and the sheet to load (by name or 0-based position,
     default the first); raises ``KpiDataError`` naming the sheets when there is no such one."""
     import fastexcel
@@ -129,14 +129,14 @@ def _open_sheet(path: Path, sheet: str | int | None) -> tuple[Any, str | int]:
     return reader, 0 if sheet is None else sheet
 
 
-def _read_sheet(path: Path, sheet: str | int | None) -> _Grid:
-    reader, which = _open_sheet(path, sheet)
+def _read_sheet(path: Path, sheet: str | int | None) -> Grid:
+    reader, which = open_sheet(path, sheet)
     # Every cell as text and every row kept (skip_rows=0), so row numbers stay true.
     loaded = reader.load_sheet(which, header_row=None, skip_rows=0, dtypes="string")
     columns = loaded.available_columns()
     frame = loaded.to_polars()
-    rows = [[_cell(v) for v in r] for r in frame.iter_rows()]
-    return _Grid(rows, list(range(1, len(rows) + 1)), columns[0].absolute_index if columns else 0)
+    rows = [[clean_cell(v) for v in r] for r in frame.iter_rows()]
+    return Grid(rows, list(range(1, len(rows) + 1)), columns[0].absolute_index if columns else 0)
 
 
 def _column_letter(j: int) -> str:
@@ -146,3 +146,7 @@ def _column_letter(j: int) -> str:
         j, rem = divmod(j - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
+
+
+# The old private name, still imported by kpitools.members.read; use open_sheet.
+_open_sheet = open_sheet

@@ -769,7 +769,7 @@ def test_the_column_wise_reading_agrees_with_the_cell_by_cell_one(
 
 
 def test_a_typed_parquet_file_is_read_column_wise(registry, catalog, tmp_path) -> None:
-    from kpitools.io.columnar import _fast_long
+    from kpitools.io.columnar import fast_long
 
     units = registry.codes(level="district", year=2019)
     keys = [(u, y, m) for u in units for y in range(2019, 2025) for m in ("admissions", "deaths")]
@@ -781,7 +781,7 @@ def test_a_typed_parquet_file_is_read_column_wise(registry, catalog, tmp_path) -
     )  # fmt: skip
     path = tmp_path / "counted.parquet"
     frame.write_parquet(path)
-    kpis, rows = _fast_long(
+    kpis, rows = fast_long(
         path, registry=registry, catalog=catalog, decimal=None, default_source="counted.parquet",
         figure="actual", layout="auto",
     )  # fmt: skip
