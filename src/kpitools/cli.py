@@ -13,6 +13,15 @@ from pathlib import Path
 from kpitools.vocab import LANGS
 
 _BAR = 24
+_EXIT_STATUS = """exit status:
+  0  done: every report written or up to date; statements read; KPIs counted
+  1  run: a report failed or its parameters were invalid (the others still ran);
+     extract --audit: a stated figure is inconsistent or truncated;
+     members: the export, registry, crosswalk or targets cannot be used
+  2  usage or input error: an unknown option; run: no reports, or a parameter file
+     that names no notebook; extract: a report text, registry, catalog or phrase
+     file that cannot be read
+"""
 
 
 def _stop(signum: int, frame: object) -> None:
@@ -206,12 +215,15 @@ def _members(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kpitools`` command."""
-    from kpitools import __version__
+    from kpitools._version import version
 
     parser = argparse.ArgumentParser(
-        prog="kpitools", description="Targets against results: KPI reports from notebooks."
+        prog="kpitools",
+        description="Targets against results: KPI reports from notebooks.",
+        epilog=_EXIT_STATUS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"kpitools {__version__}")
+    parser.add_argument("--version", action="version", version=f"kpitools {version()}")
     sub = parser.add_subparsers(dest="command", required=True)
     run = sub.add_parser(
         "run",

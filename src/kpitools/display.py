@@ -76,7 +76,7 @@ def report_header(
     lang: str = "vi",
 ) -> Html:
     """The report's title, its parameters in words and the data files it read (with hashes)."""
-    from kpitools import __version__
+    from kpitools._version import version
 
     w = {k: word(f"display.{k}", lang) for k in ("params", "data", "made", "by")}
     e = html.escape
@@ -89,5 +89,5 @@ def report_header(
         f'<header class="kt-header"><h1>{e(title)}</h1>'
         f"<p>{w['params']}:</p><ul>{items}</ul>"
         f"<p>{w['data']}:</p><ul>{data}</ul>"
-        f'<p class="kt-made">{w["made"]} {e(stamp)} {w["by"]} {e(__version__)}</p></header>'
+        f'<p class="kt-made">{w["made"]} {e(stamp)} {w["by"]} {e(version())}</p></header>'
     )

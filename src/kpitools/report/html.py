@@ -29,14 +29,14 @@ def _digest(path: Path) -> str:
 
 def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> str:
     """A hash of everything a report depends on: notebook, parameters, data, version."""
-    from kpitools import __version__
+    from kpitools._version import version
 
     h = hashlib.sha256()
     h.update(_digest(report.notebook).encode())
     h.update(json.dumps(report.parameters, sort_keys=True, default=str).encode())
     for f in files:
         h.update(f"{f.name}:{_digest(f)}".encode())
-    h.update(f"{__version__}:{show_code}".encode())
+    h.update(f"{version()}:{show_code}".encode())
     return h.hexdigest()
 
 
@@ -105,7 +105,7 @@ def export_html(nb: Any, *, footer: str = "", show_code: bool = False, title: st
     """Render an executed notebook (a path or a NotebookNode) as one self-contained page."""
     import nbformat
 
-    from kpitools import __version__
+    from kpitools._version import version
     from kpitools.display import stylesheet
 
     if not isinstance(nb, nbformat.NotebookNode):
@@ -118,7 +118,7 @@ def export_html(nb: Any, *, footer: str = "", show_code: bool = False, title: st
     debug, js = _vega_assets()
     resources = {
         "kpitools": {
-            "version": __version__,
+            "version": version(),
             "css": stylesheet(),
             "vega_debug": debug,
             "vega_js": js,
@@ -130,14 +130,14 @@ def export_html(nb: Any, *, footer: str = "", show_code: bool = False, title: st
 
 
 def _footer(report: Report, inputs: Iterable[tuple[str, str]]) -> str:
-    from kpitools import __version__
+    from kpitools._version import version
 
     e = html.escape
     files = ", ".join(f"{e(name)} (sha256 {e(digest[:12])})" for name, digest in inputs)
     stamp = time.strftime("%Y-%m-%d %H:%M %z")
     return (
         f"{e(report.title)} · {e(report.origin.name)} · data: {files or '–'} · "
-        f"kpitools {e(__version__)} · {e(stamp)}"
+        f"kpitools {e(version())} · {e(stamp)}"
     )
 
 
