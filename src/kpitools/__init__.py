@@ -58,7 +58,7 @@ _EXPORTS = {
     "variance": "measures",
     "with_measures": "measures",
     "yoy_change": "measures",
-    "check_lang": "params",
+    "check_lang": "vocab",
     "check_metrics": "params",
     "check_unit": "params",
     "check_year": "params",
@@ -250,7 +250,7 @@ if TYPE_CHECKING:  # pragma: no cover
         parse_pair,
         parse_percent,
     )
-    from kpitools.params import check_lang, check_metrics, check_unit, check_year, check_years
+    from kpitools.params import check_metrics, check_unit, check_year, check_years
     from kpitools.registry import UnitRegistry, UnknownUnitError, read_registry
     from kpitools.tables import (
         Table,
@@ -262,3 +262,4 @@ if TYPE_CHECKING:  # pragma: no cover
         ranking_table,
     )
     from kpitools.textfold import name_key, strip_diacritics
+    from kpitools.vocab import check_lang
