@@ -10,7 +10,7 @@ _MAX_LISTED = 50
 
 
 def show_value(value: object) -> str:
-    """Quote a user value for an error message: repr-escaped and shortened.
+    r"""Quote a user value for an error message: repr-escaped and shortened.
 
     Control characters and markup are escaped by ``repr`` so a hostile cell cannot
     forge extra message lines.
@@ -19,8 +19,8 @@ def show_value(value: object) -> str:
     --------
     >>> show_value("Đông Anh")
     "'Đông Anh'"
-    >>> show_value("a\\nb")
-    "'a\\\\nb'"
+    >>> show_value("a\nb")
+    "'a\\nb'"
     """
     text = repr(value)
     if len(text) > _MAX_VALUE_CHARS:
@@ -34,6 +34,13 @@ class DataIssue:
 
     ``row`` is the row number a person sees in a spreadsheet or editor (the header row
     of a CSV is row 1), ``None`` when the problem concerns the whole file or a column.
+
+    Examples
+    --------
+    >>> print(DataIssue("negative count", file="a.csv", row=3, column="actual", value="-5"))
+    a.csv, row 3, column 'actual': negative count (value '-5')
+    >>> print(DataIssue("missing required column", file="m.csv", column="kind"))
+    m.csv, column 'kind': missing required column
     """
 
     message: str
@@ -98,4 +105,12 @@ class KpiDataError(KpiToolsError, ValueError):
 
 
 class ParameterError(KpiToolsError, ValueError):
-    """Raised when a notebook or report parameter is wrong; the message says how to fix it."""
+    """Raised when a notebook or report parameter is wrong; the message says how to fix it.
+
+    Examples
+    --------
+    >>> check_year(pl.DataFrame({"year": [2022, 2023]}), 2030)
+    Traceback (most recent call last):
+        ...
+    kpitools.errors.ParameterError: year 2030 has no data; years with data: 2022–2023
+    """

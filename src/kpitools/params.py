@@ -36,7 +36,21 @@ def check_year(kpis: pl.DataFrame, year: object) -> int:
 
 
 def check_unit(registry: UnitRegistry, unit: object) -> str:
-    """Resolve a unit given by code or by any form of its name to its code."""
+    """Resolve a unit given by code or by any form of its name to its code.
+
+    Raises ``ParameterError`` for text that names no unit, with the closest names.
+
+    Examples
+    --------
+    >>> reg = read_registry("data/units.csv")
+    >>> check_unit(reg, "dong anh"), check_unit(reg, "017")
+    ('017', '017')
+    >>> try:
+    ...     check_unit(reg, "Dong Ang")
+    ... except ParameterError as exc:
+    ...     print(exc)
+    unknown unit 'Dong Ang'; did you mean 017 Đông Anh or 006 Đống Đa?
+    """
     if not isinstance(unit, str):
         raise ParameterError(
             f'unit must be text (a code like "017" or a name like "Đông Anh"), not {unit!r}'
@@ -48,7 +62,16 @@ def check_unit(registry: UnitRegistry, unit: object) -> str:
 
 
 def check_metrics(catalog: MetricCatalog, metrics: object) -> list[str]:
-    """Resolve a list of metric codes or labels (an empty list means every metric)."""
+    """Resolve a list of metric codes or labels (an empty list means every metric).
+
+    Examples
+    --------
+    >>> cat = read_catalog("data/metrics.csv")
+    >>> check_metrics(cat, ["admissions", "Women admitted"])
+    ['admissions', 'admissions_female']
+    >>> check_metrics(cat, []) == cat.codes
+    True
+    """
     if isinstance(metrics, str) or not isinstance(metrics, list | tuple):
         raise ParameterError(f"metrics must be a list of metric codes, not {metrics!r}")
     if not metrics:
@@ -60,7 +83,16 @@ def check_metrics(catalog: MetricCatalog, metrics: object) -> list[str]:
 
 
 def check_years(kpis: pl.DataFrame, years: object) -> list[int]:
-    """Check a list of years (an empty list means every year with data), sorted."""
+    """Check a list of years (an empty list means every year with data), sorted.
+
+    Examples
+    --------
+    >>> kpis = pl.DataFrame({"year": [2021, 2022, 2023]})
+    >>> check_years(kpis, [2023, 2021])
+    [2021, 2023]
+    >>> check_years(kpis, [])
+    [2021, 2022, 2023]
+    """
     if isinstance(years, str) or not isinstance(years, list | tuple):
         raise ParameterError(f"years must be a list of years like [2022, 2023], not {years!r}")
     if not years:
