@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -11,7 +12,7 @@ import polars as pl
 
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
-from kpitools.io.readers import read_kpis
+from kpitools.io.readers import Layout, read_kpis
 from kpitools.registry import UnitRegistry, read_registry
 
 # --------------------------------------------------------------------------- datasets
@@ -19,7 +20,17 @@ from kpitools.registry import UnitRegistry, read_registry
 
 @dataclass(frozen=True)
 class Dataset:
-    """The long table together with the registry and catalog it was checked against."""
+    """The long table together with the registry and catalog it was checked against.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> ds.kpis.height, ds.synthetic, [f.name for f in ds.files]
+    (930, True, ['demo_panel.csv'])
+    >>> ds.replace(ds.kpis.head(3)).kpis.height
+    3
+    """
 
     kpis: pl.DataFrame
     registry: UnitRegistry
@@ -42,6 +53,13 @@ def find_path(path: PathLike, *, start: PathLike | None = None) -> Path:
     Notebooks run from the repository root (papermill, ``kpitools run``) and from
     ``notebooks/`` (JupyterLab); looking upwards lets ``data/units.csv`` work in both.
     Absolute paths are returned as they are.
+
+    Examples
+    --------
+    >>> find_path("data/units.csv") == Path("data/units.csv").resolve()  # from the root
+    True
+    >>> find_path("data/units.csv", start="notebooks") == find_path("data/units.csv")
+    True
     """
     p = Path(path).expanduser()
     if p.is_absolute():
@@ -56,18 +74,24 @@ def find_path(path: PathLike, *, start: PathLike | None = None) -> Path:
 def load_dataset(
     data: PathLike | Sequence[PathLike],
     *,
-    units: PathLike = "data/units.csv",
-    catalog: PathLike = "data/metrics.csv",
-    **options: object,
+    units: PathLike,
+    catalog: PathLike,
+    layout: Layout = "auto",
+    year: int | None = None,
+    as_of: dt.date | str | None = None,
+    source: str | None = None,
+    sheet: str | int | None = None,
+    decimal: str | None = None,
 ) -> Dataset:
-    """Read the unit registry, the metric catalog and the KPI files.
+    """Read the unit registry (``units``), the metric catalog (``catalog``) and the KPI files.
 
-    Relative paths are looked up with :func:`find_path`; ``options`` go to
-    :func:`read_kpi_file`.
+    Relative paths are looked up with :func:`find_path`; the other options are those of
+    :func:`read_kpi_file`, for every file.
 
     Examples
     --------
-    >>> ds = load_dataset(["data/hanoi_2023_seed.csv"])
+    >>> ds = load_dataset(["data/hanoi_2023_seed.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
     >>> ds.kpis.filter(pl.col("metric") == "party_orgs_nonstate").select("actual", "target").row(0)
     (109.0, 69.0)
     """
@@ -75,12 +99,17 @@ def load_dataset(
     paths = (find_path(units), find_path(catalog), *(find_path(f) for f in files))
     # A batch worker loads the same files for report after report: keep the last few
     # datasets, keyed by the files' identity (path, size, modification time) and options.
+    options = {"layout": layout, "year": year, "as_of": as_of, "source": source,
+               "sheet": sheet, "decimal": decimal}  # fmt: skip
     key = (tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths), repr(options))
     if (hit := _LOADED.get(key)) is not None:
         return hit.replace(hit.kpis.clone())
     registry = read_registry(paths[0])
     metric_catalog = read_catalog(paths[1])
-    kpis = read_kpis(paths[2:], registry=registry, catalog=metric_catalog, **options)
+    kpis = read_kpis(
+        paths[2:], registry=registry, catalog=metric_catalog, layout=layout, year=year,
+        as_of=as_of, source=source, sheet=sheet, decimal=decimal,
+    )  # fmt: skip
     dataset = Dataset(kpis, registry, metric_catalog, paths[2:])
     _LOADED[key] = dataset
     while len(_LOADED) > 8:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import polars as pl
 
 from kpitools.catalog import MetricCatalog, UnknownMetricError
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.io.rules import Cells, Problems, metric_code, parse_count
+from kpitools.io.rules import Cells, Problems, metric_code, parse_count, unknown_metric
 from kpitools.io.schema import (
     ALIAS_OF,
     CITY_KEYS,
@@ -95,14 +95,12 @@ def _body(grid: Grid, start: int) -> Iterable[tuple[int, list[object]]]:
             yield row, cells
 
 
-def long_cells(
-    grid: Grid, h: int, file: str, figure: str = "actual"
-) -> tuple[dict[str, Cells], list[int]]:
-    headers = [cell_text(v) for v in grid.rows[h]]
-    body = list(_body(grid, h + 1))
-    problems = Problems(file)
+def _long_columns(
+    grid: Grid, h: int, body: list[tuple[int, list[object]]], problems: Problems
+) -> dict[int, str]:
+    """The long-table column of each header cell; a problem for each that names none."""
     mapping: dict[int, str] = {}
-    for j, header in enumerate(headers):
+    for j, header in enumerate(cell_text(v) for v in grid.rows[h]):
         col = ALIAS_OF.get(word_key(header or ""))
         label = _shown(header or grid.letter(j))
         if header is None:
@@ -115,6 +113,17 @@ def long_cells(
             problems.add(f"second column for {col!r}", grid.numbers[h], label)
         else:
             mapping[j] = col
+    return mapping
+
+
+def long_cells(
+    grid: Grid, h: int, file: str, figure: str = "actual"
+) -> tuple[dict[str, Cells], list[int]]:
+    """The cells of a long table whose header is row ``h``, per long-table column."""
+    headers = [cell_text(v) for v in grid.rows[h]]
+    body = list(_body(grid, h + 1))
+    problems = Problems(file)
+    mapping = _long_columns(grid, h, body, problems)
     present = set(mapping.values())
     for col in ("year", "metric", figure):
         if col not in present:
@@ -164,6 +173,92 @@ def _wide_headers(grid: Grid, h: int) -> tuple[list[tuple[str, str | None]], int
     return headers, h + (2 if two_rows else 1)
 
 
+_COLUMN_WORDS = {
+    "actual": "result column (thực hiện / kết quả)",
+    "target": "target column (chỉ tiêu / kế hoạch)",
+}
+_WIDE_FIELDS = ("unit_name", "year", "as_of", "metric", "target", "actual", "stated_percent")
+
+
+@dataclass
+class _WideSheet:
+    """A wide sheet's header: per column ``(label, role)``, and the columns of its year,
+    its units and each metric's figures (``{metric: {role: column}}``)."""
+
+    grid: Grid
+    h: int
+    headers: list[tuple[str, str | None]]
+    year_col: int | None = None
+    unit_col: int = 0
+    metric_cols: dict[str, dict[str, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        plain = [j for j, (_, role) in enumerate(self.headers) if role is None]
+        keys = {j: word_key(self.headers[j][0]) for j in plain}
+        self.year_col = next((j for j in plain if keys[j] in YEAR_KEYS), None)
+        unit_col = next((j for j in plain if keys[j] in UNIT_KEYS), None)
+        if unit_col is None:
+            named = (j for j in plain if self.headers[j][0] and keys[j] not in SKIP_KEYS)
+            unit_col = next((j for j in named if j != self.year_col), 0)
+        self.unit_col = unit_col
+
+    def label(self, j: int, role: str | None = None) -> str:
+        shown = f"{_shown(self.headers[j][0])}{f' / {role}' if role else ''}"
+        return f"{self.grid.letter(j)} ({shown})"
+
+    def find_metrics(self, catalog: MetricCatalog | None, figure: str, problems: Problems) -> None:
+        """Fill ``metric_cols`` from the headers; a problem for each that does not fit."""
+        at = self.grid.numbers[self.h]
+        for j, (head, role) in enumerate(self.headers):
+            if role is None:
+                continue
+            try:
+                code = metric_code(catalog, head)
+            except UnknownMetricError as exc:
+                problems.add(unknown_metric(exc), at, self.label(j), head)
+                continue
+            if role in self.metric_cols.setdefault(code, {}):
+                problems.add(f"second {role} column for metric {code}", at, self.label(j))
+            self.metric_cols[code][role] = j
+        for code, roles in self.metric_cols.items():
+            if figure not in roles:
+                problems.add(f"metric {code} has no {_COLUMN_WORDS[figure]}", at)
+        if not self.metric_cols and not problems:
+            problems.add(
+                "no metric columns found: headers need 'chỉ tiêu'/'kế hoạch' and "
+                "'thực hiện'/'kết quả'",
+                at,
+            )
+
+    def total(self, row: int, line: list[object]) -> Total:
+        return Total(
+            row,
+            {
+                (code, role): (_at(line, j), self.label(j, role))
+                for code, roles in self.metric_cols.items()
+                for role, j in roles.items()
+            },
+        )
+
+    def add_unit(
+        self, out: dict[str, Cells], line: list[object], unit: object, year: object, as_of: object
+    ) -> None:
+        """Append one row per metric of the unit on ``line`` to ``out``."""
+        year_label = "year"
+        if self.year_col is not None and _at(line, self.year_col) is not None:
+            year, year_label = _at(line, self.year_col), self.label(self.year_col)
+        plain = {"unit_name": (unit, self.label(self.unit_col)), "year": (year, year_label),
+                 "as_of": (as_of, "as_of")}  # fmt: skip
+        for code, roles in self.metric_cols.items():
+            for name, (value, column) in [*plain.items(), ("metric", (code, "metric"))]:
+                out[name].values.append(value)
+                out[name].columns.append(column)
+            for role in ("target", "actual", "stated_percent"):
+                k = roles.get(role)
+                out[role].values.append(None if k is None else _at(line, k))
+                out[role].columns.append(role if k is None else self.label(k, role))
+
+
 def wide_cells(
     grid: Grid,
     h: int,
@@ -177,97 +272,30 @@ def wide_cells(
 ) -> tuple[dict[str, Cells], list[int], list[Total]]:
     """Unpivot a wide sheet (units as rows, target/result columns per metric)."""
     headers, start = _wide_headers(grid, h)
-    plain = [j for j, (_, role) in enumerate(headers) if role is None]
-    year_col = next((j for j in plain if word_key(headers[j][0]) in YEAR_KEYS), None)
-    unit_col = next((j for j in plain if word_key(headers[j][0]) in UNIT_KEYS), None)
-    if unit_col is None:
-        unit_col = next(
-            (
-                j
-                for j in plain
-                if headers[j][0] and j != year_col and word_key(headers[j][0]) not in SKIP_KEYS
-            ),
-            0,
-        )
-
-    def label(j: int, role: str | None = None) -> str:
-        return f"{grid.letter(j)} ({_shown(headers[j][0])}{f' / {role}' if role else ''})"
-
+    sheet = _WideSheet(grid, h, headers)
     problems = Problems(file)
-    if year is None and year_col is None:
+    if year is None and sheet.year_col is None:
         problems.add("a wide sheet needs a year: pass year=... or add a 'Năm' column")
-    metric_cols: dict[str, dict[str, int]] = {}
-    for j, (head, role) in enumerate(headers):
-        if role is None:
-            continue
-        try:
-            code = metric_code(catalog, head)
-        except UnknownMetricError as exc:
-            hint = f"; did you mean {' or '.join(exc.suggestions)}?" if exc.suggestions else ""
-            problems.add(f"unknown metric{hint}", grid.numbers[h], label(j), head)
-            continue
-        if role in metric_cols.setdefault(code, {}):
-            problems.add(f"second {role} column for metric {code}", grid.numbers[h], label(j))
-        metric_cols[code][role] = j
-    column_words = {
-        "actual": "result column (thực hiện / kết quả)",
-        "target": "target column (chỉ tiêu / kế hoạch)",
-    }
-    for code, roles in metric_cols.items():
-        if figure not in roles:
-            problems.add(f"metric {code} has no {column_words[figure]}", grid.numbers[h])
-    if not metric_cols and not problems:
-        problems.add(
-            "no metric columns found: headers need 'chỉ tiêu'/'kế hoạch' and 'thực hiện'/'kết quả'",
-            grid.numbers[h],
-        )
+    sheet.find_metrics(catalog, figure, problems)
     problems.raise_any()
 
     cities = registry.codes(level="city")
-    figure_cols = [j for roles in metric_cols.values() for j in roles.values()]
-    out = {
-        c: Cells()
-        for c in ("unit_name", "year", "as_of", "metric", "target", "actual", "stated_percent")
-    }
+    figure_cols = [j for roles in sheet.metric_cols.values() for j in roles.values()]
+    out = {name: Cells() for name in _WIDE_FIELDS}
     rows: list[int] = []
     totals: list[Total] = []
     for row, line in _body(grid, start):
-        unit = cell_text(_at(line, unit_col))
+        unit = cell_text(_at(line, sheet.unit_col))
         key = word_key(unit) if unit else ""
         if all(_at(line, j) is None for j in figure_cols) and not _is_unit(registry, unit):
             continue  # a blank line, a section heading or a note under the table
         if key in TOTAL_KEYS:
-            totals.append(
-                Total(
-                    row,
-                    {
-                        (code, role): (_at(line, j), label(j, role))
-                        for code, roles in metric_cols.items()
-                        for role, j in roles.items()
-                    },
-                )
-            )
+            totals.append(sheet.total(row, line))
             continue
         if key in CITY_KEYS and len(cities) == 1:
             unit = cities[0]
-        row_year: object = year
-        year_label = "year"
-        if year_col is not None and _at(line, year_col) is not None:
-            row_year, year_label = _at(line, year_col), label(year_col)
-        for code, roles in metric_cols.items():
-            rows.append(row)
-            out["unit_name"].values.append(unit)
-            out["unit_name"].columns.append(label(unit_col))
-            out["year"].values.append(row_year)
-            out["year"].columns.append(year_label)
-            out["as_of"].values.append(as_of)
-            out["as_of"].columns.append("as_of")
-            out["metric"].values.append(code)
-            out["metric"].columns.append("metric")
-            for role in ("target", "actual", "stated_percent"):
-                k = roles.get(role)
-                out[role].values.append(None if k is None else _at(line, k))
-                out[role].columns.append(role if k is None else label(k, role))
+        rows += [row] * len(sheet.metric_cols)
+        sheet.add_unit(out, line, unit, year, as_of)
     return out, rows, totals
 
 

@@ -24,10 +24,13 @@ from kpitools.io.layout import (
 )
 from kpitools.io.rules import validate
 from kpitools.io.schema import LONG_SCHEMA
-from kpitools.io.sheets import frame_grid, read_grid
+from kpitools.io.sheets import Grid, frame_grid, read_grid
 from kpitools.registry import UnitRegistry
 
 # --------------------------------------------------------------------------- public API
+
+#: How a file lays out its figures (see :func:`read_kpi_file`).
+Layout = Literal["auto", "long", "wide"]
 
 
 def read_kpi_file(
@@ -35,7 +38,7 @@ def read_kpi_file(
     *,
     registry: UnitRegistry,
     catalog: MetricCatalog,
-    layout: Literal["auto", "long", "wide"] = "auto",
+    layout: Layout = "auto",
     year: int | None = None,
     as_of: dt.date | str | None = None,
     source: str | None = None,
@@ -72,9 +75,8 @@ def read_kpi_file(
 
     Examples
     --------
-    >>> ds = load_dataset(["data/hanoi_2023_seed.csv"])
-    >>> kpis = read_kpi_file(find_path("data/hanoi_2023_seed.csv"), registry=ds.registry,
-    ...                      catalog=ds.catalog)
+    >>> reg, cat = read_registry("data/units.csv"), read_catalog("data/metrics.csv")
+    >>> kpis = read_kpi_file("data/hanoi_2023_seed.csv", registry=reg, catalog=cat)
     >>> kpis.filter(pl.col("metric") == "admissions").select("as_of", "actual").row(0)
     (datetime.date(2023, 11, 30), 10479.0)
     """
@@ -96,9 +98,9 @@ def _read_file(
     *,
     registry: UnitRegistry,
     catalog: MetricCatalog | None,
-    layout: str = "auto",
+    layout: Layout = "auto",
     year: int | None = None,
-    as_of: object = None,
+    as_of: dt.date | str | None = None,
     source: str | None = None,
     sheet: str | int | None = None,
     decimal: str | None = None,
@@ -109,72 +111,60 @@ def _read_file(
 
     ``figure`` is the figure every row must have a column for: ``actual`` (a KPI file) or
     ``target`` (a targets file, whose results come from elsewhere). A long file is first
-    read column by column (:func:`fast_long`, the same rules once per distinct value);
-    a wide sheet, an Excel file or any file with a problem is read cell by cell (``fast``
-    false: always), which names every bad cell.
+    read column by column (:func:`kpitools.io.columnar.fast_long`); a wide sheet, an Excel
+    file or any file with a problem is read cell by cell (``fast`` false: always), which
+    names every bad cell. Both apply the same rules (:mod:`kpitools.io.rules`).
     """
     if layout not in ("auto", "long", "wide"):
         raise ValueError(f"layout must be 'auto', 'long' or 'wide', not {layout!r}")
     if decimal not in (None, ",", "."):
         raise ValueError(f"decimal must be ',', '.' or None, not {decimal!r}")
+    source_of: Path | pl.DataFrame
     if isinstance(path, pl.DataFrame):
-        file, name = "<frame>", "<frame>"
+        file, name, source_of = "<frame>", "<frame>", path
     else:
-        path = Path(path)
-        file, name = str(path), path.name
-        if not path.is_file():
+        source_of = Path(path)
+        file, name = str(source_of), source_of.name
+        if not source_of.is_file():
             raise KpiDataError(DataIssue("file not found", file=file))
     if fast:
         try:
             return fast_long(
-                path,
-                registry=registry,
-                catalog=catalog,
-                decimal=decimal,
-                default_source=source or name,
-                figure=figure,
-                layout=layout,
-            )
+                source_of, registry=registry, catalog=catalog, decimal=decimal,
+                default_source=source or name, figure=figure, layout=layout,
+            )  # fmt: skip
         except NotFast:
             pass
-    if isinstance(path, pl.DataFrame):
-        grid = frame_grid(path)
-    else:
-        try:
-            grid = read_grid(path, sheet=sheet)
-        except KpiDataError:
-            raise
-        except Exception as exc:  # the readers raise many types; all mean "cannot parse this"
-            text = str(exc).strip()
-            first_line = text.splitlines()[0] if text else type(exc).__name__
-            raise KpiDataError(DataIssue(f"cannot read file: {first_line}", file=file)) from exc
+    grid = _grid(source_of, sheet)
     h = header_index(grid, file)
     totals: list[Total] = []
     if layout == "wide" or (layout == "auto" and is_wide(grid, h)):
         cells, rows, totals = wide_cells(
-            grid,
-            h,
-            file=file,
-            year=year,
-            as_of=as_of,
-            catalog=catalog,
-            registry=registry,
+            grid, h, file=file, year=year, as_of=as_of, catalog=catalog, registry=registry,
             figure=figure,
-        )
+        )  # fmt: skip
     else:
         cells, rows = long_cells(grid, h, file, figure)
     kpis = validate(
-        cells,
-        rows,
-        file=file,
-        registry=registry,
-        catalog=catalog,
-        decimal=decimal,
-        default_source=source or name,
-        figure=figure,
-    )
+        cells, rows, file=file, registry=registry, catalog=catalog, decimal=decimal,
+        default_source=source or name, figure=figure,
+    )  # fmt: skip
     check_totals(kpis, totals, file, decimal)
     return kpis, rows
+
+
+def _grid(source: Path | pl.DataFrame, sheet: str | int | None) -> Grid:
+    """The cells of a frame or a file; ``KpiDataError`` when the file cannot be read."""
+    if isinstance(source, pl.DataFrame):
+        return frame_grid(source)
+    try:
+        return read_grid(source, sheet=sheet)
+    except KpiDataError:
+        raise
+    except Exception as exc:  # the readers raise many types; all mean "cannot parse this"
+        text = str(exc).strip()
+        first_line = text.splitlines()[0] if text else type(exc).__name__
+        raise KpiDataError(DataIssue(f"cannot read file: {first_line}", file=str(source))) from exc
 
 
 def read_kpis(
@@ -182,13 +172,26 @@ def read_kpis(
     *,
     registry: UnitRegistry,
     catalog: MetricCatalog,
-    **options: object,
+    layout: Layout = "auto",
+    year: int | None = None,
+    as_of: dt.date | str | None = None,
+    source: str | None = None,
+    sheet: str | int | None = None,
+    decimal: str | None = None,
 ) -> pl.DataFrame:
     """Read and concatenate several KPI files; a unit × year × metric may appear only once.
 
-    Options are passed to :func:`read_kpi_file`. Problems of every file are reported
-    together; a unit × year × metric found in two files is reported at both places.
-    The result is sorted by year, metric and unit code.
+    The options are those of :func:`read_kpi_file`, for every file. Problems of every file
+    are reported together; a unit × year × metric found in two files is reported at both
+    places. The result is sorted by year, metric and unit code.
+
+    Examples
+    --------
+    >>> reg, cat = read_registry("data/units.csv"), read_catalog("data/metrics.csv")
+    >>> kpis = read_kpis(["data/hanoi_2023_seed.csv", "data/demo_panel.csv"], registry=reg,
+    ...                  catalog=cat)
+    >>> kpis.height, kpis["year"].min(), kpis["year"].max()
+    (941, 2019, 2024)
     """
     files = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     frames: list[pl.DataFrame] = []
@@ -196,7 +199,10 @@ def read_kpis(
     keyed: list[pl.DataFrame] = []
     for i, p in enumerate(files):
         try:
-            frame, rows = _read_file(p, registry=registry, catalog=catalog, **options)  # type: ignore[arg-type]
+            frame, rows = _read_file(
+                p, registry=registry, catalog=catalog, layout=layout, year=year, as_of=as_of,
+                source=source, sheet=sheet, decimal=decimal,
+            )  # fmt: skip
         except KpiDataError as exc:
             issues[i].extend(exc.issues)
             continue
@@ -234,7 +240,12 @@ def read_targets(
     *,
     registry: UnitRegistry,
     catalog: MetricCatalog | None = None,
-    **options: object,
+    layout: Layout = "auto",
+    year: int | None = None,
+    as_of: dt.date | str | None = None,
+    source: str | None = None,
+    sheet: str | int | None = None,
+    decimal: str | None = None,
 ) -> pl.DataFrame:
     """Read a targets file: the long table's rules, with a target column instead of results.
 
@@ -242,8 +253,8 @@ def read_targets(
     unit, year, metric and target columns, or a wide sheet with a target column per metric
     (any other long-table column, such as ``source``, is read and dropped). Without a
     ``catalog``, metric codes are taken as written. A frame is read as if it were a file.
-    ``options`` go to :func:`read_kpi_file`. Returns ``unit_code``, ``year``, ``metric``,
-    ``target`` (null where the cell is empty).
+    The other options are those of :func:`read_kpi_file`. Returns ``unit_code``, ``year``,
+    ``metric``, ``target`` (null where the cell is empty).
 
     Raises
     ------
@@ -252,13 +263,16 @@ def read_targets(
 
     Examples
     --------
-    >>> reg = read_registry(find_path("data/units.csv"))
+    >>> reg = read_registry("data/units.csv")
     >>> targets = pl.DataFrame({"Mã đơn vị": ["017"], "Năm": ["2024"],
     ...                         "Chỉ số": ["admissions"], "Chỉ tiêu": ["1.200"]})
     >>> read_targets(targets, registry=reg).row(0)
     ('017', 2024, 'admissions', 1200.0)
     """
-    frame, _ = _read_file(path, registry=registry, catalog=catalog, figure="target", **options)  # type: ignore[arg-type]
+    frame, _ = _read_file(
+        path, registry=registry, catalog=catalog, layout=layout, year=year, as_of=as_of,
+        source=source, sheet=sheet, decimal=decimal, figure="target",
+    )  # fmt: skip
     return frame.select("unit_code", "year", "metric", "target")
 
 
@@ -274,6 +288,15 @@ def write_kpis(kpis: pl.DataFrame, path: PathLike) -> Path:
 
     The file appears complete or not at all: it is written beside its place under a
     temporary name and moved there only when writing succeeded.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> reg, cat = read_registry("data/units.csv"), read_catalog("data/metrics.csv")
+    >>> kpis = read_kpi_file("data/hanoi_2023_seed.csv", registry=reg, catalog=cat)
+    >>> path = write_kpis(kpis, Path(tempfile.mkdtemp()) / "kpis.parquet")
+    >>> read_kpi_file(path, registry=reg, catalog=cat).equals(kpis)
+    True
     """
     from kpitools._atomic import atomic_path
 

@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "data"
 TEST_DATA = Path(__file__).resolve().parents[3] / "tests" / "data"
 HEADER = ["unit_code", "unit_name", "year", "metric", "target", "actual"]
+BUNDLED = {"units": "data/units.csv", "catalog": "data/metrics.csv"}  # found upwards
 GOOD = {"unit_code": "017", "unit_name": "Đông Anh", "year": "2023", "metric": "admissions",
         "target": "300", "actual": "250"}  # fmt: skip
 
@@ -106,7 +107,7 @@ def write_xlsx(path: Path, rows: list[list[object]], merges: tuple[tuple, ...] =
 
 def test_bundled_data_from_the_repository_root(monkeypatch):
     monkeypatch.chdir(ROOT)
-    ds = load_dataset(["data/hanoi_2023_seed.csv", "data/demo_panel.csv"])
+    ds = load_dataset(["data/hanoi_2023_seed.csv", "data/demo_panel.csv"], **BUNDLED)
     kpis = ds.kpis
     assert kpis.schema == pl.Schema(LONG_SCHEMA)
     assert kpis.height == 11 + 930
@@ -136,7 +137,7 @@ def test_bundled_data_from_the_repository_root(monkeypatch):
 
 def test_bundled_data_from_the_notebooks_folder(monkeypatch, bundled):
     monkeypatch.chdir(ROOT / "notebooks")
-    ds = load_dataset(["data/hanoi_2023_seed.csv", "data/demo_panel.csv"])
+    ds = load_dataset(["data/hanoi_2023_seed.csv", "data/demo_panel.csv"], **BUNDLED)
     assert_frame_equal(ds.kpis, bundled.kpis)
 
 
@@ -658,6 +659,23 @@ def test_a_negative_cell_is_named_exactly(registry, catalog, tables, data):
     assert "negative count" in issue.message
 
 
+def test_load_dataset_takes_its_paths_and_the_options_of_read_kpi_file(tmp_path) -> None:
+    with pytest.raises(TypeError, match="units"):
+        load_dataset([DATA / "hanoi_2023_seed.csv"], catalog=DATA / "metrics.csv")
+    with pytest.raises(TypeError, match="unexpected keyword argument 'sheets'"):
+        load_dataset([DATA / "hanoi_2023_seed.csv"], units=DATA / "units.csv",
+                     catalog=DATA / "metrics.csv", sheets=0)  # fmt: skip
+    path = long_csv(tmp_path / "kpis.csv", {"actual": "1,500"})
+    kw = {"units": DATA / "units.csv", "catalog": DATA / "metrics.csv"}
+    ds = load_dataset([path], **kw, decimal=".", source="plan")
+    assert ds.kpis.select("unit_code", "actual", "source").rows() == [
+        ("001", 1500.0, "plan"),
+        ("017", 250.0, "plan"),
+    ]
+    with pytest.raises(kt.KpiDataError, match="not a whole number"):
+        load_dataset([path], **kw)  # other options: not the dataset loaded above
+
+
 def test_load_dataset_reuses_unchanged_files_and_rereads_changed_ones(tmp_path) -> None:
     import os
     import shutil
@@ -725,6 +743,27 @@ def _assert_same(fast, exact) -> None:
         assert fast[1] == exact[1]
 
 
+def _read_column_wise(source, registry, catalog):
+    """The column-wise reading alone: a frame and row numbers, or None where it gives way
+    to the cell-by-cell one."""
+    from kpitools.io.columnar import NotFast, fast_long
+
+    try:
+        return fast_long(source, registry=registry, catalog=catalog, decimal=None,
+                         default_source="kpis.csv", figure="actual", layout="auto")  # fmt: skip
+    except NotFast:
+        return None
+
+
+def _assert_both_paths(source, registry, catalog) -> None:
+    """Both readings agree, and a file the cell-by-cell one reads without a problem was
+    read column-wise (the fast path did not quietly give way)."""
+    fast, exact = _both_readings(source, registry, catalog)
+    _assert_same(fast, exact)
+    column_wise = _read_column_wise(source, registry, catalog)
+    assert (column_wise is None) == isinstance(exact, list)
+
+
 @settings(max_examples=200, deadline=None, database=None)
 @given(data=st.data())
 def test_the_column_wise_reading_agrees_with_the_cell_by_cell_one(
@@ -758,14 +797,14 @@ def test_the_column_wise_reading_agrees_with_the_cell_by_cell_one(
     path = tmp_path_factory.mktemp("agree") / "kpis.csv"
     with path.open("w", encoding="utf-8", newline="") as f:
         csv.writer(f).writerows([columns, *rows])
-    _assert_same(*_both_readings(path, registry, catalog))
+    _assert_both_paths(path, registry, catalog)
     # the same cells as a frame, numbers typed where every cell is one
     frame = pl.DataFrame(rows, schema=columns, orient="row")
     for name in ("target", "actual", "year"):
         typed = frame[name].cast(pl.Float64, strict=False) if name in frame.columns else None
         if typed is not None and typed.null_count() == (frame[name] == "").sum():
             frame = frame.with_columns(typed.alias(name))
-    _assert_same(*_both_readings(frame, registry, catalog))
+    _assert_both_paths(frame, registry, catalog)
 
 
 def test_a_typed_parquet_file_is_read_column_wise(registry, catalog, tmp_path) -> None:
