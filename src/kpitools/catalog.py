@@ -17,7 +17,19 @@ _REQUIRED = ("code", "label_vi", "label_en", "unit_vi", "unit_en", "kind")
 
 
 class UnknownMetricError(KpiToolsError, KeyError):
-    """A metric code or label that the catalog does not know."""
+    """A metric code or label that the catalog does not know.
+
+    Also a ``KeyError``; ``suggestions`` holds the closest metric codes.
+
+    Examples
+    --------
+    >>> cat = read_catalog("data/metrics.csv")
+    >>> try:
+    ...     cat.resolve("admision")
+    ... except UnknownMetricError as exc:
+    ...     print(exc)
+    unknown metric 'admision'; did you mean admissions or admissions_female or admissions_male?
+    """
 
     def __init__(self, text: str, suggestions: list[str]):
         self.text = text
@@ -164,7 +176,18 @@ class MetricCatalog:
 
 
 def read_catalog(path: str | os.PathLike[str]) -> MetricCatalog:
-    """Read a metric catalog CSV (see ``data/README.md`` for its columns)."""
+    """Read a metric catalog CSV (see ``data/README.md`` for its columns).
+
+    Raises ``KpiDataError`` listing every problem when the file cannot be used.
+
+    Examples
+    --------
+    >>> cat = read_catalog("data/metrics.csv")
+    >>> cat.codes[:3]
+    ['admissions', 'admissions_nonstate', 'admissions_business_owners']
+    >>> cat.label("admissions_female", lang="en"), cat.kind("members_app")
+    ('Women admitted', 'coverage')
+    """
     path = Path(path)
     try:
         df = pl.read_csv(path, infer_schema=False)

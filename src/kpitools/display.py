@@ -23,7 +23,7 @@ STYLESHEET = Path(__file__).parent / "assets" / "kpitools.css"
 
 @functools.cache
 def stylesheet() -> str:
-    """kpitools' stylesheet: reports, the index of a batch, the explorer and the audit.
+    """The kpitools stylesheet: reports, the index of a batch, the explorer and the audit.
 
     Blocks are styled by their ``kt-`` classes; page rules apply only under
     ``.kt-page`` (the ``<body>`` of a report or an index), so the sheet can be shown in
@@ -60,7 +60,20 @@ def file_digest(path: str | Path, *, length: int = 12) -> str:
 
 
 def synthetic_notice(kpis: pl.DataFrame, *, lang: str = "vi") -> Html:
-    """A visible warning when any row shown is synthetic; empty otherwise."""
+    """A visible warning when any row shown is synthetic; empty otherwise.
+
+    Rows are synthetic when their ``source`` is ``synthetic``; the warning counts them.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> notice = synthetic_notice(ds.kpis, lang="en")
+    >>> "kt-synthetic-notice" in notice.html, "930 rows of synthetic data" in notice.html
+    (True, True)
+    >>> synthetic_notice(pl.DataFrame({"source": ["report.txt"]})).html
+    ''
+    """
     n = int((kpis["source"] == "synthetic").sum()) if "source" in kpis.columns else 0
     if not n:
         return Html("")
@@ -75,7 +88,21 @@ def report_header(
     files: tuple[Path, ...] | list[Path] = (),
     lang: str = "vi",
 ) -> Html:
-    """The report's title, its parameters in words and the data files it read (with hashes)."""
+    """The report's title, its parameters in words and the data files it read (with hashes).
+
+    The footer line says when and by which kpitools version the report was made.
+
+    Examples
+    --------
+    >>> header = report_header(title="Admissions 2023", params={"year": 2023, "unit": "017"},
+    ...                        files=[Path("data/metrics.csv")], lang="en")
+    >>> "<h1>Admissions 2023</h1>" in header.html
+    True
+    >>> "<code>year</code> = 2023" in header.html
+    True
+    >>> "<code>metrics.csv</code> sha256:" in header.html
+    True
+    """
     from kpitools._version import version
 
     w = {k: word(f"display.{k}", lang) for k in ("params", "data", "made", "by")}
