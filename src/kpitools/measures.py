@@ -43,7 +43,7 @@ def _finite(expr: pl.Expr) -> pl.Expr:
 
 
 def _ratio(num: pl.Expr, den: pl.Expr) -> pl.Expr:
-    """num / den; null when either is missing (null or NaN), den is 0 or the result overflows."""
+    """``num / den``; null when either is missing (null or NaN), den is 0 or it overflows."""
     num, den = _clean(num), _clean(den)
     return _finite(
         pl.when(den.is_null() | (den == 0) | num.is_null()).then(None).otherwise(num / den)
@@ -51,7 +51,7 @@ def _ratio(num: pl.Expr, den: pl.Expr) -> pl.Expr:
 
 
 def attainment(actual: str = "actual", target: str = "target") -> pl.Expr:
-    """actual / target as a fraction (1.0 = 100 %); null when the target is missing or 0.
+    """The ratio actual / target (1.0 = 100 %); null when the target is missing or 0.
 
     Also null when the actual is missing or the ratio is too large for a float;
     :func:`attainment_note` says why. Never ``inf`` or ``NaN``.
@@ -94,7 +94,7 @@ def attainment_note(actual: str = "actual", target: str = "target") -> pl.Expr:
 
 
 def variance(actual: str = "actual", target: str = "target") -> pl.Expr:
-    """actual − target (null when either is missing, or the difference overflows).
+    """The difference actual − target (null when either is missing, or it overflows).
 
     Examples
     --------
@@ -183,8 +183,16 @@ class Bands:
         return label if lang == "en" else self.labels_vi[self.labels.index(label)]
 
 
-#: The default bands: behind < 90 % ≤ near < 100 % ≤ met < 120 % ≤ exceeded.
 DEFAULT_BANDS = Bands()
+"""The default bands: behind < 90 % ≤ near < 100 % ≤ met < 120 % ≤ exceeded.
+
+Examples
+--------
+>>> DEFAULT_BANDS.edges, DEFAULT_BANDS.labels
+((0.9, 1.0, 1.2), ('behind', 'near', 'met', 'exceeded'))
+>>> DEFAULT_BANDS.band(0.89), DEFAULT_BANDS.band(1.2)
+('behind', 'exceeded')
+"""
 
 
 def status(attainment: str = "attainment", *, bands: Bands = DEFAULT_BANDS) -> pl.Expr:
@@ -204,7 +212,19 @@ def status(attainment: str = "attainment", *, bands: Bands = DEFAULT_BANDS) -> p
 
 
 def with_measures(kpis: FrameT, *, bands: Bands = DEFAULT_BANDS) -> FrameT:
-    """Add ``attainment``, ``attainment_note``, ``variance`` and ``status``."""
+    """Add ``attainment``, ``attainment_note``, ``variance`` and ``status``.
+
+    Works on a ``DataFrame`` or a ``LazyFrame`` with ``actual`` and ``target`` columns;
+    ``bands`` sets the status bands.
+
+    Examples
+    --------
+    >>> df = pl.DataFrame({"actual": [109.0, 13.0], "target": [69.0, None]})
+    >>> with_measures(df).columns
+    ['actual', 'target', 'attainment', 'attainment_note', 'variance', 'status']
+    >>> with_measures(df).select("attainment_note", "variance", "status").rows()
+    [(None, 40.0, 'exceeded'), ('no target', None, 'no target')]
+    """
     return kpis.with_columns(attainment(), attainment_note(), variance()).with_columns(
         status(bands=bands)
     )
@@ -498,6 +518,19 @@ def reconcile(
     when some unit's ``as_of`` differs from the parent's. ``reconciled`` is null when there
     is nothing to compare (no figure of the parent's own, or none of its units). ``source``
     is ``synthetic`` when any figure compared is, else the parent's source.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv", "data/hanoi_2023_seed.csv"],
+    ...                   units="data/units.csv", catalog="data/metrics.csv")
+    >>> check = reconcile(ds.kpis.filter(pl.col("year") == 2023), registry=ds.registry,
+    ...                   parents=["01"])
+    >>> admissions = check.filter(pl.col("metric") == "admissions")
+    >>> admissions.select("parent_actual", "children_actual", "reconciled").row(0)
+    (10479.0, 10479.0, True)
+    >>> check.filter(pl.col("metric") == "members_app").select(
+    ...     "children_expected", "children_reported", "reconciled").row(0)
+    (31, 0, None)
     """
     df = kpis.collect() if isinstance(kpis, pl.LazyFrame) else kpis
     parent_of = {c: registry.parent(c) for c in registry.codes()}
@@ -655,13 +688,23 @@ def _dec(x: float | None) -> Decimal | None:
 def rollup(
     kpis: pl.DataFrame, *, registry: UnitRegistry, unit: str, year: int | None = None
 ) -> pl.DataFrame:
-    """The figures of ``unit``: its own rows, and for each year × metric where it has no row
-    of its own, the sum of its units (target null unless every unit has one).
+    """The figures of ``unit``: its own rows, else the sum of its units' rows.
 
-    Summed rows carry ``source = "synthetic"`` when any part is synthetic, else
-    ``"sum of units"``; ``note`` (if the table has that column) says how many units were
-    added up, ``as_of`` is the latest of theirs, and other columns are null. ``year``
-    keeps one year. The result has the input's columns, sorted by year and metric.
+    For each year × metric where ``unit`` has no row of its own, its units' figures are
+    added up (target null unless every unit has one). Summed rows carry
+    ``source = "synthetic"`` when any part is synthetic, else ``"sum of units"``; ``note``
+    (if the table has that column) says how many units were added up, ``as_of`` is the
+    latest of theirs, and other columns are null. ``year`` keeps one year. The result has
+    the input's columns, sorted by year and metric.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> city = rollup(ds.kpis, registry=ds.registry, unit="01", year=2023)
+    >>> city.filter(pl.col("metric") == "admissions").select(
+    ...     "unit_name", "target", "actual", "source", "note").row(0)
+    ('Hà Nội', 9810.0, 10479.0, 'synthetic', 'sum of 31 units')
     """
     if year is not None:
         kpis = kpis.filter(pl.col("year") == year)
@@ -732,6 +775,16 @@ def movers(kpis: pl.DataFrame, *, year: int, bands: Bands = DEFAULT_BANDS) -> pl
     Returns ``unit_code``, ``unit_name``, ``metric``, ``attainment``, ``attainment_prev``
     and ``change`` (in fractions: 0.12 = 12 percentage points), sorted by metric and
     ``change`` descending; units without both years' attainment are left out.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> moved = movers(ds.kpis, year=2023)
+    >>> moved.columns
+    ['unit_code', 'unit_name', 'metric', 'attainment', 'attainment_prev', 'change', 'source']
+    >>> moved.select("unit_name", "metric", pl.col("change").round(3)).row(0)
+    ('Thanh Trì', 'admissions', 1.047)
     """
     measured = with_measures(kpis, bands=bands)
     prev = measured.filter(pl.col("year") == year - 1).select(
@@ -782,7 +835,14 @@ def subset(
 
 
 def metrics_in(kpis: pl.DataFrame, *, order: Sequence[str] = ()) -> list[str]:
-    """The metric codes present, in ``order`` (e.g. the catalog's) and then alphabetically."""
+    """The metric codes present, in ``order`` (e.g. the catalog's) and then alphabetically.
+
+    Examples
+    --------
+    >>> df = pl.DataFrame({"metric": ["members", "deaths", "admissions", "members"]})
+    >>> metrics_in(df, order=["admissions", "members", "removals"])
+    ['admissions', 'members', 'deaths']
+    """
     present = set(kpis["metric"].unique().to_list())
     known = [m for m in order if m in present]
     return known + sorted(present - set(known))
