@@ -61,7 +61,7 @@ _DEMO: dict[str, list[Any]] = {
 
 
 class UnknownUnitError(KpiToolsError, KeyError):
-    """A unit name or code that the registry cannot resolve to exactly one unit.
+    r"""A unit name or code that the registry cannot resolve to exactly one unit.
 
     Attributes
     ----------
@@ -76,8 +76,8 @@ class UnknownUnitError(KpiToolsError, KeyError):
     --------
     >>> print(UnknownUnitError("Dong Anhh", ["017 Đông Anh"]))
     unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?
-    >>> print(UnknownUnitError("a\\nb"))
-    unknown unit 'a\\nb'
+    >>> print(UnknownUnitError("a\nb"))
+    unknown unit 'a\nb'
     """
 
     def __init__(
@@ -286,9 +286,10 @@ class UnitRegistry:
         return None
 
     def is_name_of(self, text: str, code: str) -> bool:
-        """Tell whether ``text`` names the unit ``code``: it resolves to it, or it is a name
-        several units share (``Châu Thành`` is a district of ten provinces) and ``code`` is
-        one of them.
+        """Tell whether ``text`` names the unit ``code``.
+
+        It does when it resolves to it, or when it is a name several units share (``Châu
+        Thành`` is a district of ten provinces) and ``code`` is one of them.
 
         Examples
         --------
@@ -442,9 +443,10 @@ class UnitRegistry:
 
 
 def lifetime_years() -> tuple[pl.Expr, pl.Expr]:
-    """``first`` and ``last`` calendar year of each unit of :attr:`UnitRegistry.units` (0 and
-    9999 when open), as expressions: a unit exists in year y when first <= y <= last, as
-    :meth:`UnitRegistry.exists` says.
+    """``first`` and ``last`` calendar year of each unit of :attr:`UnitRegistry.units`.
+
+    As expressions, 0 and 9999 when open: a unit exists in year y when first <= y <= last,
+    as :meth:`UnitRegistry.exists` says.
 
     Examples
     --------
@@ -459,7 +461,7 @@ def lifetime_years() -> tuple[pl.Expr, pl.Expr]:
 
 
 def read_registry(path: str | os.PathLike[str]) -> UnitRegistry:
-    """Read a unit registry CSV (UTF-8) into a :class:`UnitRegistry`.
+    r"""Read a unit registry CSV (UTF-8) into a :class:`UnitRegistry`.
 
     Every cell is read as text so codes keep their leading zeros; cells are stripped and
     NFC-normalized, and empty cells are null. Columns: ``code``, ``name``, ``level``,
@@ -482,8 +484,8 @@ def read_registry(path: str | os.PathLike[str]) -> UnitRegistry:
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     path = Path(tmp) / "units.csv"
-    ...     _ = path.write_text("code,name,level,parent\\n01,Hà Nội,city,\\n017,Đông Anh,"
-    ...                         "district,01\\n", encoding="utf-8")
+    ...     _ = path.write_text("code,name,level,parent\n01,Hà Nội,city,\n017,Đông Anh,"
+    ...                         "district,01\n", encoding="utf-8")
     ...     reg = read_registry(path)
     >>> reg.codes(), reg.resolve("Dong Anh")
     (['01', '017'], '017')
@@ -557,8 +559,11 @@ def _frame_from_records(
 def _text_columns(
     header: list[str], rows: list[list[str]], source: str, issues: list[DataIssue]
 ) -> pl.DataFrame:
-    """The rows as a frame of text columns; a column without a header (but with values) or
-    a header twice is an issue, and the column is left out."""
+    """The rows as a frame of text columns.
+
+    A column without a header (but with values) or a header twice is an issue, and the
+    column is left out.
+    """
     columns: dict[str, list[str]] = {}
     for position, name in enumerate(header):
         values = [row[position] for row in rows]
@@ -612,8 +617,10 @@ def _normalize(
 
 
 def _header(df: pl.DataFrame, issue: Callable[..., None]) -> dict[str, str]:
-    """The frame's column for each registry column (its header folded); a column twice or a
-    required one missing is an issue."""
+    """The frame's column for each registry column (its header folded).
+
+    A column twice or a required one missing is an issue.
+    """
     by_name: dict[str, str] = {}
     for column in df.columns:
         folded = column.strip().casefold()

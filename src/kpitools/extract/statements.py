@@ -243,12 +243,12 @@ class Extraction:
 
     @property
     def name(self) -> str:
+        """The report file's name, without its folder."""
         return Path(self.file).name
 
 
 def _found(path: PathLike, files: list[Path]) -> Path:
-    """The file ``path`` names (looked up like :func:`kpitools.io.find_path`), noted in
-    ``files``."""
+    """The file ``path`` names (looked up like :func:`kpitools.io.find_path`), noted in files."""
     found = find_path(path)
     files.append(found)
     return found
@@ -260,8 +260,11 @@ def _references(
     phrases: PathLike | PhraseBook | None,
     files: list[Path],
 ) -> tuple[UnitRegistry | None, MetricCatalog | None, PhraseBook | None]:
-    """The registry, catalog and phrase book: read from the paths given (in that order, each
-    file noted in ``files``), kept when given loaded, None when None."""
+    """The registry, catalog and phrase book from what the caller gave.
+
+    Each is read from the path given (in that order, each file noted in ``files``), kept
+    when given loaded, None when None.
+    """
     registry = (
         read_registry(_found(units, files)) if isinstance(units, str | os.PathLike) else units
     )

@@ -468,8 +468,11 @@ def _chosen_metrics(
     age_edges: Sequence[int],
     catalog: MetricCatalog | None,
 ) -> list[str]:
-    """The metrics to count: those asked for (known, with the columns they need), or every
-    one the export has columns for; all in ``catalog`` when one is given."""
+    """The metrics to count.
+
+    Those asked for (known, with the columns they need), or every one the export has
+    columns for; all in ``catalog`` when one is given.
+    """
     known = member_metrics(age_edges=age_edges)
     available = _available(src)
     if metrics is None:
@@ -505,8 +508,12 @@ def _streams(src: read.Source) -> bool:
 def _in_structure(
     registry: UnitRegistry, crosswalk: Crosswalk | None, structure: dt.date | str | None
 ) -> tuple[UnitRegistry, dict[str, str], set[str] | None, dt.date | None]:
-    """The registry to count in, where the crosswalk moves codes, the codes in force and
-    the structure day (the registry as it is, and no move, without a crosswalk)."""
+    """The registry to count in, code moves, codes in force and the structure day.
+
+    With a crosswalk: the structure registry on the structure day, where the crosswalk
+    moves codes by then and the codes in force that day; without: the registry as it is,
+    no move.
+    """
     if crosswalk is None:
         return registry, {}, None, None
     structure_day = date_option(structure, "structure")
@@ -527,8 +534,11 @@ def _final_counts(
     no_id: int,
     streaming: bool,
 ) -> tuple[pl.DataFrame, pl.DataFrame | None]:
-    """The key counts once duplicate and missing ids are known and the parsers have learnt
-    the export's values, and the bad rows in detail (None when there are none)."""
+    """The final key counts, and the bad rows in detail (None when there are none).
+
+    The keys are counted again when duplicate or missing ids were found, and when the
+    parsers learn to read values that failed.
+    """
     if clash or no_id:
         duplicates = read.duplicate_rows(src) if clash else None
         plan = replace(plan, duplicates=duplicates, missing_ids=no_id > 0)

@@ -147,39 +147,7 @@ def read_crosswalk(path: PathLike, *, registry: UnitRegistry) -> Crosswalk:
         c: [] for c in ("old_code", "new_code", "effective", "change", "note")
     }
     for row, r in enumerate(raw.iter_rows(named=True), start=2):
-        for column in ("old_code", "new_code"):
-            code = (r[column] or "").strip()
-            if not code:
-                issues.append(DataIssue("empty code", file=name, row=row, column=column))
-            elif code not in registry:
-                issues.append(
-                    DataIssue(
-                        "not a code of the unit registry",
-                        file=name,
-                        row=row,
-                        column=column,
-                        value=code,
-                    )
-                )
-            out[column].append(code)
-        try:
-            out["effective"].append(parse_date((r["effective"] or "").strip()))
-        except ValueError as exc:
-            issues.append(DataIssue(str(exc), file=name, row=row, column="effective"))
-            out["effective"].append(None)
-        change = (r.get("change") or "").strip() or None
-        if change is not None and change not in CHANGES:
-            issues.append(
-                DataIssue(
-                    f"change must be one of {', '.join(CHANGES)}",
-                    file=name,
-                    row=row,
-                    column="change",
-                    value=change,
-                )
-            )
-        out["change"].append(change)
-        out["note"].append((r.get("note") or "").strip() or None)
+        issues += _read_change(r, out, registry=registry, file=name, row=row)
     if issues:
         raise KpiDataError(issues)
     frame = pl.DataFrame(
@@ -196,6 +164,47 @@ def read_crosswalk(path: PathLike, *, registry: UnitRegistry) -> Crosswalk:
     if problems:
         raise KpiDataError([DataIssue(p, file=name) for p in problems])
     return Crosswalk(frame)
+
+
+def _read_change(
+    r: dict[str, Any], out: dict[str, list[Any]], *, registry: UnitRegistry, file: str, row: int
+) -> list[DataIssue]:
+    """Append one row of a crosswalk file to the columns of ``out``; its problems, in order."""
+    issues = []
+    for column in ("old_code", "new_code"):
+        code = (r[column] or "").strip()
+        if not code:
+            issues.append(DataIssue("empty code", file=file, row=row, column=column))
+        elif code not in registry:
+            issues.append(
+                DataIssue(
+                    "not a code of the unit registry",
+                    file=file,
+                    row=row,
+                    column=column,
+                    value=code,
+                )
+            )
+        out[column].append(code)
+    try:
+        out["effective"].append(parse_date((r["effective"] or "").strip()))
+    except ValueError as exc:
+        issues.append(DataIssue(str(exc), file=file, row=row, column="effective"))
+        out["effective"].append(None)
+    change = (r.get("change") or "").strip() or None
+    if change is not None and change not in CHANGES:
+        issues.append(
+            DataIssue(
+                f"change must be one of {', '.join(CHANGES)}",
+                file=file,
+                row=row,
+                column="change",
+                value=change,
+            )
+        )
+    out["change"].append(change)
+    out["note"].append((r.get("note") or "").strip() or None)
+    return issues
 
 
 def in_force(units: pl.DataFrame, day: dt.date) -> pl.Expr:

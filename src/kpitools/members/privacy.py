@@ -54,6 +54,25 @@ def suppress_small(
         for (i, _, _, m), a in zip(rows, actual, strict=True)
         if m in people and a is not None and 0 < a < threshold
     }
+    _hide_the_alone(_groups(rows, people, registry), hide, actual)
+    note = f"fewer than {threshold} (suppressed)"
+    mark = pl.col("_i").is_in(sorted(hide))
+    if "note" not in frame.columns:
+        frame = frame.with_columns(note=pl.lit(None, pl.String))
+    return frame.with_columns(
+        pl.when(mark).then(None).otherwise(pl.col("actual")).alias("actual"),
+        pl.when(mark).then(pl.lit(note)).otherwise(pl.col("note")).alias("note"),
+    ).drop("_i")
+
+
+def _groups(
+    rows: list[tuple[Any, ...]], people: set[str], registry: UnitRegistry | None
+) -> dict[tuple[Any, ...], list[int]]:
+    """The rows (by index) of each group whose counts add up to a figure that is shown.
+
+    The groups: the units under one parent (with ``registry``), women and men, the age
+    bands.
+    """
     groups: dict[tuple[Any, ...], list[int]] = {}
     parent_of = (lambda c: registry.parent(c) if c in registry else None) if registry else None
     for i, unit, year, metric in rows:
@@ -65,6 +84,17 @@ def suppress_small(
             groups.setdefault(("sex", unit, year), []).append(i)
         if metric.startswith("admissions_age_"):
             groups.setdefault(("age", unit, year), []).append(i)
+    return groups
+
+
+def _hide_the_alone(
+    groups: dict[tuple[Any, ...], list[int]], hide: set[int], actual: list[Any]
+) -> None:
+    """Add to ``hide`` until no group has exactly one hidden count.
+
+    Secondary suppression: the smallest other non-zero count of such a group is hidden too
+    (the first row on a tie).
+    """
     changed = True
     while changed:
         changed = False
@@ -76,11 +106,3 @@ def suppress_small(
             if others:
                 hide.add(min(others, key=lambda i: (actual[i], i)))
                 changed = True
-    note = f"fewer than {threshold} (suppressed)"
-    mark = pl.col("_i").is_in(sorted(hide))
-    if "note" not in frame.columns:
-        frame = frame.with_columns(note=pl.lit(None, pl.String))
-    return frame.with_columns(
-        pl.when(mark).then(None).otherwise(pl.col("actual")).alias("actual"),
-        pl.when(mark).then(pl.lit(note)).otherwise(pl.col("note")).alias("note"),
-    ).drop("_i")

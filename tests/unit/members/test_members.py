@@ -838,7 +838,9 @@ def test_members_command_writes_kpis_and_never_prints_an_id(tmp_path) -> None:
         check=False,
     )
     assert proc.returncode == 0, proc.stderr
-    kpis = kt.load_dataset([out], units=DATA / "members_units.csv").kpis
+    kpis = kt.load_dataset(
+        [out], units=DATA / "members_units.csv", catalog=ROOT / "data" / "metrics.csv"
+    ).kpis
     assert set(kpis["year"].to_list()) == {2022, 2023}
     ids = pl.read_csv(DATA / "members_small.csv", infer_schema=False)["Mã đảng viên"].to_list()
     written = out.read_text(encoding="utf-8") + proc.stdout + proc.stderr
