@@ -38,6 +38,16 @@ class Table:
     Renders as escaped HTML in notebooks (``_repr_html_``); ``frame`` holds the strings,
     ``status`` the status key of each row (for colouring) and ``synthetic`` which rows are
     invented data.
+
+    Examples
+    --------
+    >>> table = Table(pl.DataFrame({"Unit": ["Đông Anh"], "Attainment": ["97,4%"]}),
+    ...               status=("near",), caption="Admissions 2023")
+    >>> table.frame.row(0)
+    ('Đông Anh', '97,4%')
+    >>> html = table._repr_html_()
+    >>> '<tr class="kt-status-near"><td>Đông Anh</td>' in html, "<caption>" in html
+    (True, True)
     """
 
     frame: pl.DataFrame
@@ -174,8 +184,23 @@ def kpi_table(
 
 
 def pace_table(kpis: pl.DataFrame, *, catalog: MetricCatalog, lang: str = "vi") -> Table:
-    """Figures taken before the end of their year: share of the year elapsed, the
-    figure expected by then at an even pace, pace and the projected year-end figure."""
+    """Figures taken before the end of their year, with their pace and projected year end.
+
+    Columns: the date, actual and target, the share of the year elapsed, the figure
+    expected by then at an even pace, pace and the projected year-end figure.
+
+    Examples
+    --------
+    >>> seed = load_dataset(["data/hanoi_2023_seed.csv"], units="data/units.csv",
+    ...                     catalog="data/metrics.csv")
+    >>> table = pace_table(seed.kpis, catalog=seed.catalog, lang="en")
+    >>> table.frame.row(0)[:4]
+    ('New Party members admitted', '2023-11-30', '10,479', '9,810')
+    >>> table.frame.columns[4:]
+    ['Year elapsed', 'Expected to date', 'Pace', 'Projected year end']
+    >>> table.frame.row(0)[4:]
+    ('91.5%', '8,977', '116.7%', '11,452')
+    """
     check_lang(lang)
     df = pace(kpis).filter(pl.col("elapsed") < 1.0, pl.col("target").is_not_null())
     out: dict[str, list[str]] = {
@@ -213,8 +238,23 @@ def ranking_table(
     bands: Bands = DEFAULT_BANDS,
     level: str | None = None,
 ) -> Table:
-    """Units ranked by attainment of ``metric`` in ``year`` (1 = best), all the rows given
-    or only those of one ``level``. Units without a target come last, unranked.
+    """Units ranked by attainment of ``metric`` in ``year`` (1 = best).
+
+    Ranks all the rows given, or only those of one ``level``. Units without a target come
+    last, unranked.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> table = ranking_table(ds.kpis, catalog=ds.catalog, year=2023, metric="admissions",
+    ...                       lang="en")
+    >>> table.caption
+    'New Party members admitted — 2023'
+    >>> table.frame.columns
+    ['Rank', 'Unit', 'Actual', 'Target', 'Attainment', 'Variance', 'Status', 'Source']
+    >>> table.frame.row(0)
+    ('1', 'Quốc Oai', '469', '224', '209.4%', '245', 'exceeded', 'synthetic')
     """
     check_lang(lang)
     rows = with_measures(subset(kpis, year=year, metrics=[metric], level=level), bands=bands)
@@ -243,8 +283,28 @@ def movers_table(
     n: int = 5,
     lang: str = "vi",
 ) -> Table:
-    """The ``n`` units whose attainment of ``metric`` rose most from the year before, then
-    the ``n`` whose attainment fell most."""
+    """The units whose attainment of ``metric`` rose and fell most since the year before.
+
+    The ``n`` units whose attainment rose most come first, then the ``n`` whose attainment
+    fell most; the change is in percentage points.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> table = movers_table(ds.kpis, catalog=ds.catalog, year=2023, metric="admissions",
+    ...                      n=2, lang="en")
+    >>> table.caption
+    'New Party members admitted: 2022 → 2023'
+    >>> table.frame.columns
+    ['Unit', 'Year before', 'Attainment', 'Change (pp)']
+    >>> for row in table.frame.rows():
+    ...     print(row)
+    ('Thanh Trì', '52.1%', '156.8%', '+104.7')
+    ('Quốc Oai', '105.2%', '209.4%', '+104.1')
+    ('Hai Bà Trưng', '192.6%', '67.9%', '-124.7')
+    ('Long Biên', '164.9%', '80.8%', '-84.1')
+    """
     check_lang(lang)
     moved = movers(kpis, year=year).filter(pl.col("metric") == metric)
     top = moved.head(n)
@@ -277,8 +337,22 @@ def findings(
     lang: str = "vi",
     level: str | None = None,
 ) -> Html:
-    """One sentence per metric naming the unit furthest behind its target and the one
-    furthest ahead in ``year`` (by attainment), as a list a reader sees first."""
+    """One sentence per metric: the units furthest behind and furthest ahead in ``year``.
+
+    Units are compared by attainment; the sentences form a list (an ``Html`` block) a
+    reader sees first.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> html = findings(ds.kpis, catalog=ds.catalog, year=2023, metrics=["admissions"],
+    ...                 lang="en").html
+    >>> "furthest behind is Hai Bà Trưng (67.9%, 567 of 835)" in html
+    True
+    >>> "furthest ahead is Quốc Oai (209.4%)" in html, 'class="kt-synthetic"' in html
+    (True, True)
+    """
     from kpitools.display import Html
 
     check_lang(lang)
@@ -318,9 +392,21 @@ def rank_history_table(
     lang: str = "vi",
     level: str | None = None,
 ) -> Table:
-    """A unit's rank among the units of its level, per metric (rows) and year (columns),
-    as ``rank/of``; years and metrics in which the unit has no rank (no target) are left
-    out."""
+    """A unit's rank among the units of its level, per metric (rows) and year (columns).
+
+    Each cell reads ``rank/of``; years and metrics in which the unit has no rank (no
+    target) are left out.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> table = rank_history_table(ds.kpis, catalog=ds.catalog, unit="017", lang="en")
+    >>> table.frame.columns
+    ['Metric', '2019', '2020', '2021', '2022', '2023', '2024']
+    >>> table.frame.row(0)
+    ('New Party members admitted', '14/30', '15/30', '24/30', '9/30', '19/30', '29/30')
+    """
     check_lang(lang)
     lvl = level or kpis.filter(pl.col("unit_code") == unit)["level"].first()
     ranked = rank_within_year(with_measures(kpis.filter(pl.col("level") == lvl)))
