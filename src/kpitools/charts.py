@@ -76,8 +76,10 @@ def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
 
 
 def _styled(chart: Any, lang: str) -> Any:
-    """:func:`config` for a chart this module has just built: set in place, not copied
-    (a copy of a layered or faceted chart rebuilds every layer, ~5 ms each time)."""
+    """:func:`config` for a chart this module has just built: set in place, not copied.
+
+    A copy of a layered or faceted chart rebuilds every layer, ~5 ms each time.
+    """
     chart.config = _config(check_lang(lang)).copy()
     return chart
 
@@ -212,8 +214,11 @@ def _measured(kpis: pl.DataFrame, *, bands: Bands, lang: str) -> pl.DataFrame:
 
 
 def _year_axis(years: list[int]) -> alt.Axis:
-    """Every year labelled, or for a long series (a member export counted over decades)
-    every fifth or tenth one, so that the labels do not run into each other."""
+    """Every year labelled, or for a long series every fifth or tenth one.
+
+    A long series (a member export counted over decades) labels only every fifth or tenth
+    year, so that the labels do not run into each other.
+    """
     if len(years) <= 20:
         return alt.Axis(labelAngle=0)
     step = 5 if len(years) <= 60 else 10
@@ -344,10 +349,12 @@ def _highlighted(df: pl.DataFrame, highlight: str | Sequence[str] | None) -> lis
 
 
 def _unit_picker(select: str, chosen: list[str]) -> tuple[list[alt.Parameter], str]:
-    """The parameters behind ``select=``: a point selection over ``unit_code`` (click a
-    unit, shift-click adds one, double-click clears) that a front end reads, and the list
-    ``<select>_marked`` of the unit codes drawn as chosen, which a front end may set. Also
-    the Vega expression that is true for a chosen unit."""
+    """The parameters behind ``select=`` and the Vega expression true for a chosen unit.
+
+    The parameters are a point selection over ``unit_code`` (click a unit, shift-click adds
+    one, double-click clears) that a front end reads, and the list ``<select>_marked`` of
+    the unit codes drawn as chosen, which a front end may set.
+    """
     marked = f"{select}_marked"
     params = [
         alt.selection_point(name=select, fields=["unit_code"], on="click", clear="dblclick"),
@@ -357,8 +364,11 @@ def _unit_picker(select: str, chosen: list[str]) -> tuple[list[alt.Parameter], s
 
 
 def _when(channel: Any, test: str, yes: object, no: object) -> Any:
-    """A value channel that depends on ``test``. Typed rather than ``alt.condition``: Altair
-    turns a plain dict into a channel through a schema lookup costing ~2 ms each."""
+    """A value channel that depends on ``test``.
+
+    Typed rather than ``alt.condition``: Altair turns a plain dict into a channel through a
+    schema lookup costing ~2 ms each.
+    """
     return channel(condition={"test": test, "value": yes}, value=no)
 
 
@@ -391,8 +401,11 @@ def _bullet_data(
     bands: Bands,
     row: str,
 ) -> pl.DataFrame:
-    """One row per bullet: the figures, the band edges ``b0``…``bN`` (null without a
-    target), the end ``top`` of the row's scale and its ``heading``."""
+    """One row per bullet: its figures, band edges, the end of its scale and its heading.
+
+    Columns: the figures, the band edges ``b0``…``bN`` (null without a target), the end
+    ``top`` of the row's scale and its ``heading``.
+    """
     if row not in kpis.columns:
         raise ValueError(f"row={row!r} is not a column of the table")
     df = _finite_columns(kpis, ["actual", "target"]).with_columns(
@@ -433,8 +446,11 @@ def _bullet_data(
 def _headings(
     labels: list[str], contexts: list[tuple[str, ...]], synthetic: list[bool]
 ) -> list[str]:
-    """Distinct row headings (a facet draws one row per heading): the label, then, for rows
-    that share it, the metric, unit or year that tell them apart, and `` *`` if synthetic."""
+    """Distinct row headings (a facet draws one row per heading).
+
+    Each is the label, then, for rows that share it, the metric, unit or year that tell
+    them apart, and `` *`` if synthetic.
+    """
     groups: dict[str, list[int]] = {}
     for i, label in enumerate(labels):
         groups.setdefault(label, []).append(i)
@@ -1407,10 +1423,28 @@ def composition_chart(
     title: str = "",
     width: int = 420,
 ) -> alt.TopLevelMixin:
-    """What each unit of ``parent`` contributed to its ``metric`` in ``year``: the units'
-    actual figures as bars, largest first, labelled with their share of the parent's own
-    figure (or of the units' sum when the parent has none; see
+    """What each unit of ``parent`` contributed to its ``metric`` in ``year``, as bars.
+
+    The units' actual figures are drawn as bars, largest first, labelled with their share
+    of the parent's own figure (or of the units' sum when the parent has none; see
     :func:`kpitools.measures.share_of_parent`). Bars are coloured by status.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> spec = composition_chart(ds.kpis, catalog=ds.catalog, registry=ds.registry,
+    ...                          parent="01", metric="admissions", year=2023,
+    ...                          lang="en").to_dict()
+    >>> "layer" in spec and "datasets" in spec
+    True
+    >>> [layer["mark"]["type"] for layer in spec["layer"]]
+    ['bar', 'text']
+    >>> spec["title"]["text"]
+    'New Party members admitted – 2023'
+    >>> rows = next(iter(spec["datasets"].values()))
+    >>> len(rows), rows[0]["unit_name"], round(rows[0]["share"], 3)
+    (31, 'Các đảng bộ trực thuộc khác', 0.152)
     """
     check_lang(lang)
     code = _metric_code(kpis, metric, catalog)
