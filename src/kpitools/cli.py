@@ -1,5 +1,8 @@
-"""The ``kpitools`` command. Heavy libraries are imported only by the sub-command that needs
-them, so ``kpitools --help`` answers at once."""
+"""The ``kpitools`` command.
+
+Heavy libraries are imported only by the sub-command that needs them, so
+``kpitools --help`` answers at once.
+"""
 
 from __future__ import annotations
 

@@ -72,7 +72,7 @@ def _strip_each(decomposed: str) -> str:
 
 
 def name_key(text: str, *, diacritics: bool = True) -> str:
-    """Return the key under which two spellings of a unit name compare equal.
+    r"""Return the key under which two spellings of a unit name compare equal.
 
     The text is NFC-normalized and case-folded, whitespace (including no-break space) is
     collapsed, punctuation around it trimmed, and one leading administrative prefix is
@@ -95,7 +95,7 @@ def name_key(text: str, *, diacritics: bool = True) -> str:
     --------
     >>> name_key("Ứng Hòa") == name_key("ứng hoà")
     True
-    >>> name_key("  Huyện\\u00a0Đông   Anh. ", diacritics=False)
+    >>> name_key("  Huyện\u00a0Đông   Anh. ", diacritics=False)
     'dong anh'
     >>> name_key("Q. Ba Đình") == name_key("Ba Đình")
     True
@@ -195,8 +195,10 @@ def _drop_attached(words: list[str]) -> list[str]:
 
 
 def _keys(text: str) -> tuple[str, str, str, str]:
-    """Lookup keys, most specific first: full and prefix-free, with and without diacritics
-    (those of :func:`_key`, sharing the cleaning)."""
+    """Lookup keys, most specific first: full and prefix-free, with and without diacritics.
+
+    They are those of :func:`_key`, sharing the cleaning.
+    """
     words = _words(text)
 
     def key(kept: list[str], diacritics: bool) -> str:

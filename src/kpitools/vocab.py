@@ -21,8 +21,9 @@ LANGS = ("vi", "en")
 
 
 def check_lang(lang: object) -> str:
-    """Return ``lang`` if it is ``"vi"`` or ``"en"``, else raise ``ParameterError``
-    (a ``ValueError``).
+    """Return ``lang`` if it is ``"vi"`` or ``"en"``, else raise ``ParameterError``.
+
+    ``ParameterError`` is a ``ValueError``.
 
     Examples
     --------
