@@ -134,20 +134,73 @@ def _structure(
 ) -> _Structure:
     units = registry.units
     codes = units["code"].to_list()
-    parent = dict(zip(codes, units["parent"].to_list(), strict=True))
     level = dict(zip(codes, units["level"].to_list(), strict=True))
     first_y, last_y = _years_of(units)
-    first = dict(zip(codes, first_y, strict=True))
-    last = dict(zip(codes, last_y, strict=True))
+    tree = _Tree(
+        dict(zip(codes, units["parent"].to_list(), strict=True)),
+        dict(zip(codes, first_y, strict=True)),
+        dict(zip(codes, last_y, strict=True)),
+    )
+    roots = set(within) if within is not None else None
+    selected = {
+        c for c in codes if level[c] in levels and (roots is None or roots & set(tree.chain(c)))
+    }
+    slots, slot_of = _slots(codes, tree, selected, mapping, force)
+    number = {code: i for i, code in enumerate(codes)}
+    schema = {"unit": pl.UInt32, "first": pl.Int32, "last": pl.Int32}
+    slot_units = pl.DataFrame(
+        {
+            "slot": list(slot_of.values()),
+            "unit": [number[k[0]] for k in slot_of],
+            "first": [k[1] for k in slot_of],
+            "last": [k[2] for k in slot_of],
+        },
+        schema={"slot": pl.UInt32, **schema},
+    )
+    pairs = pl.DataFrame(
+        _pair_rows(tree, selected, number),
+        schema={"unit": pl.UInt32, "ancestor": pl.UInt32, **schema},
+        orient="row",
+    )
+    first, last = tree.first, tree.last
+    outputs = pl.DataFrame(
+        [(number[c], first[c], last[c]) for c in sorted(selected)], schema=schema, orient="row"
+    )
+    return _Structure(codes, pl.Series(slots, dtype=pl.UInt32), slot_units, pairs, outputs)
 
-    def chain(code: str) -> list[str]:
+
+@dataclass(frozen=True)
+class _Tree:
+    """The registry's units by code: parent, first and last year."""
+
+    parent: dict[str, str | None]
+    first: dict[str, int]
+    last: dict[str, int]
+
+    def chain(self, code: str) -> list[str]:
+        """The unit and every unit above it, bottom up."""
         out = [code]
-        while parent[out[-1]] is not None:
-            out.append(parent[out[-1]])
+        up = self.parent[code]
+        while up is not None:
+            out.append(up)
+            up = self.parent[up]
         return out
 
-    roots = set(within) if within is not None else None
-    selected = {c for c in codes if level[c] in levels and (roots is None or roots & set(chain(c)))}
+
+def _slots(
+    codes: list[str],
+    tree: _Tree,
+    selected: set[str],
+    mapping: Mapping[str, str],
+    force: set[str] | None,
+) -> tuple[list[int | None], dict[tuple[str, int, int], int]]:
+    """Per code, the slot its members are counted in, and the slot of each lowest unit.
+
+    A slot is 0 for a code with no selected unit above it, None for one gone by the
+    structure date and not handed over; ``slot_of`` numbers the (lowest selected unit,
+    first year, last year) met, from 1.
+    """
+    parent, first, last = tree.parent, tree.first, tree.last
     # For each code: the lowest selected unit at or above it, and the years when it and
     # every unit up to that one existed (None: no selected unit above). Filled top down.
     lowest: dict[str, tuple[str, int, int] | None] = {}
@@ -176,20 +229,20 @@ def _structure(
             continue
         key = lowest_of(mapping.get(code, code))
         slots.append(0 if key is None else slot_of.setdefault(key, len(slot_of) + 1))
-    number = {code: i for i, code in enumerate(codes)}
-    schema = {"unit": pl.UInt32, "first": pl.Int32, "last": pl.Int32}
-    slot_units = pl.DataFrame(
-        {
-            "slot": list(slot_of.values()),
-            "unit": [number[k[0]] for k in slot_of],
-            "first": [k[1] for k in slot_of],
-            "last": [k[2] for k in slot_of],
-        },
-        schema={"slot": pl.UInt32, **schema},
-    )
+    return slots, slot_of
+
+
+def _pair_rows(
+    tree: _Tree, selected: set[str], number: dict[str, int]
+) -> list[tuple[int, int, int, int]]:
+    """(unit, ancestor, first, last) for each selected unit and each selected unit above.
+
+    The ancestors include the unit itself; first and last are the years when both and
+    every unit between them existed.
+    """
     pair_rows = []
     for unit in sorted(selected):
-        path = chain(unit)
+        path = tree.chain(unit)
         for i, ancestor in enumerate(path):
             if ancestor in selected:
                 span = path[: i + 1]
@@ -197,17 +250,11 @@ def _structure(
                     (
                         number[unit],
                         number[ancestor],
-                        max(first[c] for c in span),
-                        min(last[c] for c in span),
+                        max(tree.first[c] for c in span),
+                        min(tree.last[c] for c in span),
                     )
                 )
-    pairs = pl.DataFrame(
-        pair_rows, schema={"unit": pl.UInt32, "ancestor": pl.UInt32, **schema}, orient="row"
-    )
-    outputs = pl.DataFrame(
-        [(number[c], first[c], last[c]) for c in sorted(selected)], schema=schema, orient="row"
-    )
-    return _Structure(codes, pl.Series(slots, dtype=pl.UInt32), slot_units, pairs, outputs)
+    return pair_rows
 
 
 def _needs(metrics: Sequence[str], age_edges: Sequence[int]) -> set[str]:
