@@ -25,15 +25,20 @@ if TYPE_CHECKING:
     from kpitools.tables import Table
 
 
-#: The charts of the explorer, in the order they are shown.
 CHARTS = ("ranked", "heatmap", "trend")
-#: Export formats: the table's and the chart's.
+"""The charts of the explorer, in the order they are shown."""
+
 TABLE_FORMATS = ("csv", "xlsx")
+"""Export formats of the table (:func:`export_files`)."""
+
 CHART_FORMATS = ("png", "svg")
-#: Name of the point selection of units in the ranked chart and the heatmap; the units
-#: drawn as chosen are the list parameter ``unit_marked``.
+"""Export formats of the chart (:func:`export_files`), drawn by vl-convert."""
+
 SELECTION = "unit"
+"""Name of the point selection of units in the ranked chart and the heatmap."""
+
 MARKED = f"{SELECTION}_marked"
+"""Name of the list parameter of the unit codes drawn as chosen (``unit_marked``)."""
 
 _WIDGETS_MISSING = (
     "the KPI explorer needs ipywidgets and anywidget (for Altair's JupyterChart): "
@@ -42,15 +47,16 @@ _WIDGETS_MISSING = (
 
 
 def _css() -> str:
-    """kpitools' stylesheet as a ``<style>`` element, for the explorer's HTML blocks."""
+    """The kpitools stylesheet as a ``<style>`` element, for the explorer's HTML blocks."""
     from kpitools.display import stylesheet
 
     return f"<style>{stylesheet()}</style>"
 
 
 def word(key: str, lang: str) -> str:
-    """A word of the explorer's interface in ``lang`` (``key`` of ``explore.*`` in
-    :mod:`kpitools.vocab`).
+    """A word of the explorer's interface in ``lang``.
+
+    ``key`` is that of ``explore.*`` in :mod:`kpitools.vocab`.
 
     Examples
     --------
@@ -65,11 +71,26 @@ def word(key: str, lang: str) -> str:
 
 @dataclass(frozen=True, eq=False)
 class Panel:
-    """The rows an explorer shows: the units directly under ``parent``, split by metric
-    once, and the parent's own figures (or its units' sums, see
-    :func:`kpitools.measures.rollup`) as the reference line of the trend.
+    """The rows an explorer shows: the units directly under ``parent`` and the parent's own.
+
+    The units' rows are split by metric once; the parent's own figures (or its units' sums,
+    see :func:`kpitools.measures.rollup`) are the reference line of the trend.
 
     Build one with :meth:`from_dataset`; it never changes (loading data makes a new one).
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
+    >>> panel.metrics[:2], panel.units[0]
+    (('admissions', 'admissions_nonstate'), ('Ba Đình (001)', '001'))
+    >>> panel.rows("admissions").height, panel.years("admissions")
+    (186, (2019, 2020, 2021, 2022, 2023, 2024))
+    >>> panel.reference("admissions").select("year", "actual").row(0)
+    (2019, 10145.0)
+    >>> panel.present("admissions", ["017", "999"]), panel.name("017")
+    (('017',), 'Đông Anh')
     """
 
     dataset: Dataset
@@ -89,7 +110,9 @@ class Panel:
 
         Examples
         --------
-        >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+        >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+        ...                   catalog="data/metrics.csv")
+        >>> panel = Panel.from_dataset(ds)
         >>> panel.parent, len(panel.units), panel.years("admissions")[-1]
         ('01', 31, 2024)
         """
@@ -157,8 +180,10 @@ def _root(registry: UnitRegistry) -> str:
 
 @dataclass(frozen=True)
 class ExplorerState:
-    """What the explorer shows: a metric, a year, the selected units (codes), the
-    language and the status bands. Frozen; :meth:`replace` returns a copy.
+    """What the explorer shows: a metric, a year, the selected units, language and bands.
+
+    The units are codes; the bands are the status bands. Frozen; :meth:`replace` returns
+    a copy.
 
     Examples
     --------
@@ -201,7 +226,9 @@ def start_state(
 
     Examples
     --------
-    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
     >>> start_state(panel, selected=["Dong Anh"], lang="en")
     ExplorerState(metric='admissions', year=2024, units=('017',), lang='en', bands=Bands(...))
     """
@@ -238,13 +265,17 @@ def start_state(
 
 
 def fit_state(panel: Panel, state: ExplorerState) -> ExplorerState:
-    """``state`` made valid for ``panel``: a metric it has (else its first), a year with
-    rows of that metric (else the latest one before it, else the earliest) and only the
-    units it has.
+    """``state`` made valid for ``panel``: a metric, a year and units that it has.
+
+    The metric is kept if the panel has it (else its first), the year if it has rows of
+    that metric (else the latest one before it, else the earliest), and only the units
+    the panel has.
 
     Examples
     --------
-    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
     >>> fit_state(panel, ExplorerState(metric="nope", year=2030, units=("017", "999")))
     ExplorerState(metric='admissions', year=2024, units=('017',), lang='vi', bands=Bands(...))
     """
@@ -263,7 +294,25 @@ def fit_state(panel: Panel, state: ExplorerState) -> ExplorerState:
 
 @dataclass(frozen=True)
 class Views:
-    """The charts and the table of one state."""
+    """The charts and the table of one state.
+
+    Made by :func:`views`; :meth:`chart` picks a chart by name.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
+    >>> shown = views(panel, start_state(panel, year=2023, lang="en"))
+    >>> shown.chart("trend") is shown.trend
+    True
+    >>> type(shown.ranked).__name__, type(shown.trend).__name__
+    ('LayerChart', 'FacetChart')
+    >>> shown.chart("pie")
+    Traceback (most recent call last):
+        ...
+    ValueError: chart must be one of ranked, heatmap, trend, not 'pie'
+    """
 
     ranked: alt.TopLevelMixin
     heatmap: alt.TopLevelMixin
@@ -279,15 +328,18 @@ class Views:
 
 
 def view_chart(panel: Panel, state: ExplorerState, kind: str) -> alt.TopLevelMixin:
-    """One chart of the explorer for ``state``: ``ranked`` (units ranked by attainment in
-    the year, selected units outlined), ``heatmap`` (attainment by unit and year) or
-    ``trend`` (the selected units over the years against the parent's rate; the parent
-    itself when none is selected). The ranked chart and the heatmap carry the point
-    selection :data:`SELECTION`.
+    """One chart of the explorer for ``state``: ``ranked``, ``heatmap`` or ``trend``.
+
+    ``ranked`` shows units ranked by attainment in the year, selected units outlined;
+    ``heatmap`` attainment by unit and year; ``trend`` the selected units over the years
+    against the parent's rate (the parent itself when none is selected). The ranked chart
+    and the heatmap carry the point selection :data:`SELECTION`.
 
     Examples
     --------
-    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
     >>> state = start_state(panel, year=2023, selected=["017"])
     >>> spec = view_chart(panel, state, "ranked").to_dict()
     >>> [p["name"] for p in spec["params"]], spec["params"][1]["value"]
@@ -324,12 +376,16 @@ def view_chart(panel: Panel, state: ExplorerState, kind: str) -> alt.TopLevelMix
 
 
 def view_table(panel: Panel, state: ExplorerState) -> Table:
-    """The units ranked by attainment in the state's year (numbers formatted in its
-    language); only the selected units when there are any, with their rank among all.
+    """The units ranked by attainment in the state's year, as a formatted table.
+
+    Numbers are formatted in the state's language; only the selected units are shown when
+    there are any, with their rank among all.
 
     Examples
     --------
-    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
     >>> table = view_table(panel, start_state(panel, year=2023, selected=["017", "001"]))
     >>> table.frame.select("Đơn vị", "Thực hiện").rows()
     [('Đông Anh', '469'), ('Ba Đình', '188')]
@@ -365,19 +421,34 @@ def _only_units(panel: Panel, state: ExplorerState, table: Table) -> Table:
 
 
 def views(panel: Panel, state: ExplorerState) -> Views:
-    """Every chart and the table of ``state`` (what the explorer shows, without widgets)."""
+    """Every chart and the table of ``state`` (what the explorer shows, without widgets).
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
+    >>> shown = views(panel, start_state(panel, year=2023, selected=["017"], lang="en"))
+    >>> shown.table.frame.row(0)
+    ('20', 'Đông Anh', '469', '438', '107.1%', '31', 'met', 'synthetic')
+    >>> [p["name"] for p in shown.heatmap.to_dict()["params"]]
+    ['unit', 'unit_marked']
+    """
     ranked, heatmap, trend = (view_chart(panel, state, kind) for kind in CHARTS)
     return Views(ranked=ranked, heatmap=heatmap, trend=trend, table=view_table(panel, state))
 
 
 def snapshot(panel: Panel, state: ExplorerState) -> Html:
-    """The view of ``state`` as one static block: the ranking and the trend drawn as SVG
-    by vl-convert, and the table. No JavaScript, so it shows in any viewer, offline, in a
-    papermill run and in a saved notebook.
+    """The view of ``state`` as one static block: the ranking, the trend and the table.
+
+    The charts are drawn as SVG by vl-convert. No JavaScript, so it shows in any viewer,
+    offline, in a papermill run and in a saved notebook.
 
     Examples
     --------
-    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
     >>> str(snapshot(panel, start_state(panel, year=2023))).count("<svg")
     2
     """
@@ -393,12 +464,16 @@ def snapshot(panel: Panel, state: ExplorerState) -> Html:
 
 
 def table_frame(panel: Panel, state: ExplorerState) -> pl.DataFrame:
-    """The rows of the table as numbers, for export: rank, unit, year, metric, target,
-    actual, attainment, variance, status and source.
+    """The rows of the table as numbers, for export.
+
+    Columns: rank, unit, year, metric, target, actual, attainment, variance, status and
+    source.
 
     Examples
     --------
-    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
     >>> table_frame(panel, start_state(panel, year=2023, selected=["017"])).row(0)[:4]
     (20, '017', 'Đông Anh', 'district')
     """
@@ -444,13 +519,16 @@ def export_files(
     chart: str = "ranked",
     formats: Iterable[str] = ("csv", "png"),
 ) -> dict[str, bytes]:
-    """The current view as files, by name: the table (:func:`table_frame`) as ``csv``
-    (UTF-8) or ``xlsx``, the chart ``chart`` as ``png`` or ``svg`` (drawn by vl-convert,
-    no browser or network needed).
+    """The current view as files, by name: the table and the chart ``chart``.
+
+    The table (:func:`table_frame`) comes as ``csv`` (UTF-8) or ``xlsx``, the chart as
+    ``png`` or ``svg`` (drawn by vl-convert, no browser or network needed).
 
     Examples
     --------
-    >>> panel = Panel.from_dataset(load_dataset(["data/demo_panel.csv"]))
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> panel = Panel.from_dataset(ds)
     >>> files = export_files(panel, start_state(panel, year=2023), formats=["csv", "svg"])
     >>> sorted(files), files["admissions-2023.csv"][:10]
     (['admissions-2023.csv', 'ranked-admissions-2023.svg'], b'rank,unit_')
@@ -482,7 +560,19 @@ def export_files(
 
 
 def save_files(files: dict[str, bytes], folder: str | Path) -> list[Path]:
-    """Write ``files`` into ``folder`` (made if missing), each atomically."""
+    """Write ``files`` into ``folder`` (made if missing), each atomically.
+
+    Returns the paths written. Only the last part of each name is used, so a name cannot
+    lead outside ``folder``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     saved = save_files({"../admissions-2023.csv": b"rank,unit_code"}, Path(tmp) / "out")
+    ...     [(p.parent.name, p.name, p.read_bytes()) for p in saved]
+    [('out', 'admissions-2023.csv', b'rank,unit_code')]
+    """
     from kpitools._atomic import atomic_path
 
     saved = []
@@ -495,8 +585,9 @@ def save_files(files: dict[str, bytes], folder: str | Path) -> list[Path]:
 
 
 def problems_html(issues: Sequence[DataIssue], *, lang: str = "vi", limit: int = 50) -> str:
-    """Data problems as an HTML list a reader can act on: file, row, column, value and
-    what is wrong (every value escaped).
+    """Data problems as an HTML list a reader can act on.
+
+    Each row gives the file, row, column, value and what is wrong (every value escaped).
 
     Examples
     --------
