@@ -559,55 +559,74 @@ _FLAGS = {"nonstate": NONSTATE, "business_owner": OWNER, "hs_student": STUDENT}
 def _stage(src: Source, parsers: Parsers, plan: Plan) -> list[pl.Expr]:
     """First stage: every value parsed once, as ``_name`` columns."""
     needs = plan.needs
-    out: list[pl.Expr] = []
-
-    def add(name: str, expr: pl.Expr) -> None:
-        out.append(expr.alias(name))
-
-    def blank(column: str) -> pl.Expr:
-        return parsers.blank(src.raw(column), src.dtypes[column])
-
-    add("_id_blank", blank("member_id"))
+    out = [_blank(src, parsers, "member_id").alias("_id_blank")]
     if plan.duplicates is not None:
-        add(
-            "_dup",
-            pl.int_range(pl.len(), dtype=pl.UInt32).is_in(
-                plan.duplicates.cast(pl.UInt32).implode()
-            ),
-        )
-    add("_unit", parsers.units.expr(src.raw("unit_code"), src.dtypes["unit_code"]))
-    add("_unit_blank", blank("unit_code"))
-    add("_adm", date_expr(src, parsers, "admission_date").to_physical())
-    add("_adm_blank", blank("admission_date"))
+        out.append(_duplicate(plan.duplicates).alias("_dup"))
+    out += [
+        parsers.units.expr(src.raw("unit_code"), src.dtypes["unit_code"]).alias("_unit"),
+        _blank(src, parsers, "unit_code").alias("_unit_blank"),
+        date_expr(src, parsers, "admission_date").to_physical().alias("_adm"),
+        _blank(src, parsers, "admission_date").alias("_adm_blank"),
+    ]
     if "age" in needs:
-        if "birth_date" in src.columns:
-            add("_born", date_expr(src, parsers, "birth_date").to_physical())
-            add("_born_blank", blank("birth_date"))
-        else:
-            raw, dtype = src.raw("birth_year"), src.dtypes["birth_year"]
-            text = raw if dtype.is_numeric() else raw.cast(pl.String).str.strip_chars()
-            add("_born_year", text.cast(pl.Int32, strict=False))
-            add("_born_blank", blank("birth_year"))
+        out += _stage_birth(src, parsers)
     if "sex" in needs:
-        add("_sex", parsers.sex.expr(src.raw("sex"), src.dtypes["sex"]))
+        out.append(parsers.sex.expr(src.raw("sex"), src.dtypes["sex"]).alias("_sex"))
     if "group" in src.columns and needs & set(_FLAGS):
-        add("_group", parsers.group.expr(src.raw("group"), src.dtypes["group"]))
+        out.append(parsers.group.expr(src.raw("group"), src.dtypes["group"]).alias("_group"))
     for column in _FLAGS:
         if column in needs and column in src.columns:
-            raw, dtype = src.raw(column), src.dtypes[column]
-            if dtype == pl.Boolean:
-                add(f"_{column}", raw.cast(pl.UInt32))
-            elif dtype.is_numeric():
-                add(f"_{column}", (raw != 0).cast(pl.UInt32))
-            else:
-                add(f"_{column}", parsers.flag.expr(raw, dtype))
-                add(f"_{column}_blank", blank(column))
+            out += _stage_flag(src, parsers, column)
     if "status" in needs:
-        add("_status", parsers.status.expr(src.raw("status"), src.dtypes["status"]))
-        add("_status_blank", blank("status"))
-        if "status_date" in src.columns:
-            add("_when", date_expr(src, parsers, "status_date").to_physical())
-            add("_when_blank", blank("status_date"))
+        out += _stage_status(src, parsers)
+    return out
+
+
+def _blank(src: Source, parsers: Parsers, column: str) -> pl.Expr:
+    return parsers.blank(src.raw(column), src.dtypes[column])
+
+
+def _duplicate(duplicates: pl.Series) -> pl.Expr:
+    """True for the rows (by number) of ``duplicates``."""
+    return pl.int_range(pl.len(), dtype=pl.UInt32).is_in(duplicates.cast(pl.UInt32).implode())
+
+
+def _stage_birth(src: Source, parsers: Parsers) -> list[pl.Expr]:
+    if "birth_date" in src.columns:
+        return [
+            date_expr(src, parsers, "birth_date").to_physical().alias("_born"),
+            _blank(src, parsers, "birth_date").alias("_born_blank"),
+        ]
+    raw, dtype = src.raw("birth_year"), src.dtypes["birth_year"]
+    text = raw if dtype.is_numeric() else raw.cast(pl.String).str.strip_chars()
+    return [
+        text.cast(pl.Int32, strict=False).alias("_born_year"),
+        _blank(src, parsers, "birth_year").alias("_born_blank"),
+    ]
+
+
+def _stage_flag(src: Source, parsers: Parsers, column: str) -> list[pl.Expr]:
+    raw, dtype = src.raw(column), src.dtypes[column]
+    if dtype == pl.Boolean:
+        return [raw.cast(pl.UInt32).alias(f"_{column}")]
+    if dtype.is_numeric():
+        return [(raw != 0).cast(pl.UInt32).alias(f"_{column}")]
+    return [
+        parsers.flag.expr(raw, dtype).alias(f"_{column}"),
+        _blank(src, parsers, column).alias(f"_{column}_blank"),
+    ]
+
+
+def _stage_status(src: Source, parsers: Parsers) -> list[pl.Expr]:
+    out = [
+        parsers.status.expr(src.raw("status"), src.dtypes["status"]).alias("_status"),
+        _blank(src, parsers, "status").alias("_status_blank"),
+    ]
+    if "status_date" in src.columns:
+        out += [
+            date_expr(src, parsers, "status_date").to_physical().alias("_when"),
+            _blank(src, parsers, "status_date").alias("_when_blank"),
+        ]
     return out
 
 
@@ -700,29 +719,6 @@ def _fast_keys(
     told apart only when there are bad rows (:func:`bad_rows`).
     """
     needs = plan.needs
-    calendar = _calendar()
-    n_days = len(calendar)
-    years = calendar // 10000
-    day_index = functools.partial(_day_index, n_days)
-    first, exported, as_of = (
-        _days(d) - _CAL_OFFSET for d in (PARTY_FOUNDED, plan.exported, plan.as_of)
-    )
-    idx = pl.Series(range(n_days))
-
-    def year_keys(lowest: int) -> pl.Series:
-        frame = pl.DataFrame({"i": idx, "y": years}).select(
-            pl.when(
-                (pl.col("i") < lowest)
-                | (pl.col("i") > exported)
-                | ~pl.col("y").is_between(FIRST_YEAR, FIRST_YEAR + 255)
-            )
-            .then(None)
-            .when(pl.col("i") > as_of)
-            .then(pl.lit(AFTER, pl.UInt64))
-            .otherwise(((pl.col("y") - FIRST_YEAR) * 256).cast(pl.UInt64))
-        )
-        return _day_table(frame.to_series(), pl.UInt64())
-
     slots = plan.slots.cast(pl.UInt64) * (1 << 16)
     # Values used twice are computed once, as columns of a first stage.
     stage = [
@@ -732,78 +728,125 @@ def _fast_keys(
         date_expr(src, parsers, "admission_date").to_physical().alias("_adm"),
     ]
     slot_base, adm = pl.col("_slot_base"), pl.col("_adm")
-    adm_day = day_index(adm)
-    key = slot_base + pl.lit(year_keys(first)).gather(adm_day)
+    adm_day = _day_index(len(_calendar()), adm)
+    first = _days(PARTY_FOUNDED) - _CAL_OFFSET
+    key = slot_base + pl.lit(_year_keys(first, plan)).gather(adm_day)
     bad: list[pl.Expr] = []
     if plan.missing_ids or parsers.blanks:  # as the detailed check (_stage) tests them
         bad.append(parsers.blank(src.raw("member_id"), src.dtypes["member_id"]))
     if plan.duplicates is not None:
-        bad.append(
-            pl.int_range(pl.len(), dtype=pl.UInt32).is_in(plan.duplicates.cast(pl.UInt32).implode())
-        )
+        bad.append(_duplicate(plan.duplicates))
     combo: list[pl.Expr] = []
     if "age" in needs:
-        ymd = _day_table(calendar, pl.Int32())
-        if "birth_date" in src.columns:
-            born = date_expr(src, parsers, "birth_date").to_physical()
-            age = (pl.lit(ymd).gather(adm_day) - pl.lit(ymd).gather(day_index(born))) // 10000
-        else:
-            raw, dtype = src.raw("birth_year"), src.dtypes["birth_year"]
-            text = raw if dtype.is_numeric() else raw.cast(pl.String).str.strip_chars()
-            age = pl.lit(years.cast(pl.Int32)).gather(adm_day) - text.cast(pl.Int32, strict=False)
-        bands = [
-            None
-            if not MIN_AGE <= a <= MAX_AGE
-            else (1 + sum(a >= e for e in plan.age_edges)) * BAND_SHIFT
-            for a in range(MAX_AGE + 2)
-        ]
-        table = pl.Series(bands, dtype=pl.UInt8)
-        combo.append(pl.lit(table).gather(age.clip(0, MAX_AGE + 1)))
+        combo.append(_age_band(src, parsers, plan, adm_day))
     if "sex" in needs:
         values = pl.Series([FEMALE if v == "F" else MALE for v in parsers.sex.values])
         combo.append(parsers.sex.expr(src.raw("sex"), src.dtypes["sex"], values.cast(pl.UInt8)))
     for column, value in _FLAGS.items():
-        if column not in needs:
-            continue
-        if column in src.columns:
-            raw, dtype = src.raw(column), src.dtypes[column]
-            if dtype == pl.Boolean or dtype.is_numeric():
-                combo.append(
-                    pl.when(raw.cast(pl.Boolean))
-                    .then(pl.lit(value, pl.UInt8))
-                    .otherwise(pl.lit(0, pl.UInt8))
-                )
-            else:
-                truth = pl.Series([value if v else 0 for v in parsers.flag.values], dtype=pl.UInt8)
-                flag = parsers.flag.expr(raw, dtype, truth)
-                bad.append(flag.is_null() & ~parsers.blank(raw, dtype))
-                combo.append(flag.fill_null(0))
-        if "group" in src.columns:
-            groups = pl.Series([value if v == column else 0 for v in parsers.group.values])
-            index = parsers.group.expr(src.raw("group"), src.dtypes["group"], groups.cast(pl.UInt8))
-            combo.append(index.fill_null(0))
+        if column in needs:
+            _flag_bits(src, parsers, column, value, combo, bad)
     if combo:  # the breakdown bits, a byte
         key = key + functools.reduce(operator.or_, combo).cast(pl.UInt64)
     exits = None
     if "status" in needs:
-        raw, dtype = src.raw("status"), src.dtypes["status"]
-        # One lookup gives both the kind of exit and whether the status is known:
-        # null for an unknown status, _STAYS for a member still in the Party.
-        kinds = [EXIT_KINDS.index(v) if v in EXIT_KINDS else _STAYS for v in parsers.status.values]
-        looked_up = parsers.status.expr(raw, dtype, pl.Series(kinds, dtype=pl.UInt8))
-        stage.append(looked_up.alias("_kind"))
-        kind = pl.when(pl.col("_kind") != _STAYS).then(pl.col("_kind"))
-        bad.append(pl.col("_kind").is_null() & ~parsers.blank(raw, dtype))
-        if "status_date" in src.columns:
-            when = date_expr(src, parsers, "status_date").to_physical()
-            # Left with a date from the admission to the export (so from 1930 on).
-            bad.append(
-                kind.is_not_null() & (when.is_null() | (when < adm) | (when > _days(plan.exported)))
-            )
-            exits = Exits(kind, when, year_keys(0))
-        else:
-            bad.append(kind.is_not_null())
+        exits = _exits(src, parsers, plan, stage, bad)
     return stage, key, exits, bad
+
+
+def _year_keys(lowest: int, plan: Plan) -> pl.Series:
+    """The year part of a key by calendar day (as :func:`_day_index` numbers days): null
+    before day ``lowest``, after the export date or outside the years a key holds; the
+    AFTER flag after ``as_of``."""
+    calendar = _calendar()
+    years = calendar // 10000
+    exported, as_of = (_days(d) - _CAL_OFFSET for d in (plan.exported, plan.as_of))
+    frame = pl.DataFrame({"i": pl.Series(range(len(calendar))), "y": years}).select(
+        pl.when(
+            (pl.col("i") < lowest)
+            | (pl.col("i") > exported)
+            | ~pl.col("y").is_between(FIRST_YEAR, FIRST_YEAR + 255)
+        )
+        .then(None)
+        .when(pl.col("i") > as_of)
+        .then(pl.lit(AFTER, pl.UInt64))
+        .otherwise(((pl.col("y") - FIRST_YEAR) * 256).cast(pl.UInt64))
+    )
+    return _day_table(frame.to_series(), pl.UInt64())
+
+
+def _age_band(src: Source, parsers: Parsers, plan: Plan, adm_day: pl.Expr) -> pl.Expr:
+    """The age band at admission, as the band bits (null for an implausible age)."""
+    calendar = _calendar()
+    day_index = functools.partial(_day_index, len(calendar))
+    ymd = _day_table(calendar, pl.Int32())
+    if "birth_date" in src.columns:
+        born = date_expr(src, parsers, "birth_date").to_physical()
+        age = (pl.lit(ymd).gather(adm_day) - pl.lit(ymd).gather(day_index(born))) // 10000
+    else:
+        raw, dtype = src.raw("birth_year"), src.dtypes["birth_year"]
+        text = raw if dtype.is_numeric() else raw.cast(pl.String).str.strip_chars()
+        years = calendar // 10000
+        age = pl.lit(years.cast(pl.Int32)).gather(adm_day) - text.cast(pl.Int32, strict=False)
+    bands = [
+        None
+        if not MIN_AGE <= a <= MAX_AGE
+        else (1 + sum(a >= e for e in plan.age_edges)) * BAND_SHIFT
+        for a in range(MAX_AGE + 2)
+    ]
+    table = pl.Series(bands, dtype=pl.UInt8)
+    return pl.lit(table).gather(age.clip(0, MAX_AGE + 1))
+
+
+def _flag_bits(
+    src: Source,
+    parsers: Parsers,
+    column: str,
+    value: int,
+    combo: list[pl.Expr],
+    bad: list[pl.Expr],
+) -> None:
+    """Add the bit ``value`` of a yes/no column (or of the ``group`` column) to ``combo``,
+    and the test of an unreadable value to ``bad``."""
+    if column in src.columns:
+        raw, dtype = src.raw(column), src.dtypes[column]
+        if dtype == pl.Boolean or dtype.is_numeric():
+            combo.append(
+                pl.when(raw.cast(pl.Boolean))
+                .then(pl.lit(value, pl.UInt8))
+                .otherwise(pl.lit(0, pl.UInt8))
+            )
+        else:
+            truth = pl.Series([value if v else 0 for v in parsers.flag.values], dtype=pl.UInt8)
+            flag = parsers.flag.expr(raw, dtype, truth)
+            bad.append(flag.is_null() & ~parsers.blank(raw, dtype))
+            combo.append(flag.fill_null(0))
+    if "group" in src.columns:
+        groups = pl.Series([value if v == column else 0 for v in parsers.group.values])
+        index = parsers.group.expr(src.raw("group"), src.dtypes["group"], groups.cast(pl.UInt8))
+        combo.append(index.fill_null(0))
+
+
+def _exits(
+    src: Source, parsers: Parsers, plan: Plan, stage: list[pl.Expr], bad: list[pl.Expr]
+) -> Exits | None:
+    """The exits (None without status dates); the kind of exit joins ``stage``, the tests
+    of an unknown status and of a bad status date join ``bad``."""
+    raw, dtype = src.raw("status"), src.dtypes["status"]
+    # One lookup gives both the kind of exit and whether the status is known:
+    # null for an unknown status, _STAYS for a member still in the Party.
+    kinds = [EXIT_KINDS.index(v) if v in EXIT_KINDS else _STAYS for v in parsers.status.values]
+    looked_up = parsers.status.expr(raw, dtype, pl.Series(kinds, dtype=pl.UInt8))
+    stage.append(looked_up.alias("_kind"))
+    kind = pl.when(pl.col("_kind") != _STAYS).then(pl.col("_kind"))
+    bad.append(pl.col("_kind").is_null() & ~parsers.blank(raw, dtype))
+    if "status_date" not in src.columns:
+        bad.append(kind.is_not_null())
+        return None
+    when = date_expr(src, parsers, "status_date").to_physical()
+    # Left with a date from the admission to the export (so from 1930 on).
+    adm = pl.col("_adm")
+    bad.append(kind.is_not_null() & (when.is_null() | (when < adm) | (when > _days(plan.exported))))
+    return Exits(kind, when, _year_keys(0, plan))
 
 
 @dataclass(frozen=True)
