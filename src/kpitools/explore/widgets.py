@@ -53,7 +53,7 @@ if TYPE_CHECKING:
 
 
 def _widgets() -> tuple[Any, Any]:
-    """ipywidgets and Altair's JupyterChart, or a clear ImportError."""
+    """Import ipywidgets and Altair's JupyterChart, or raise a clear ImportError."""
     try:
         import anywidget  # noqa: F401  (JupyterChart is an anywidget)
         import ipywidgets
@@ -77,7 +77,22 @@ def _with_marked(spec: dict[str, Any], units: list[str]) -> dict[str, Any]:
 
 @dataclass
 class Controls:
-    """The explorer's widgets a user (or a test) acts on."""
+    """The explorer's widgets a user (or a test) acts on.
+
+    Setting a control's ``value`` does what a user's choice does.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> ex = explorer(ds, year=2023, lang="en", offline=False)
+    >>> c = ex.controls
+    >>> c.metric.value, c.year.value, [box.value for box in c.bands]
+    ('admissions', 2023, [90.0, 100.0, 120.0])
+    >>> c.units.value = ("001",)
+    >>> ex.state.units
+    ('001',)
+    """
 
     metric: Any
     year: Any
@@ -102,6 +117,18 @@ class Explorer:
     :meth:`export` do what the loader and export rows do. ``controls`` are the widgets a
     user acts on, ``charts`` the ``alt.JupyterChart`` of each chart (ranking and heatmap
     in the ``tabs``), ``table``, ``messages`` and ``exported`` HTML widgets.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> ex = explorer(ds, year=2023, selected=["Đông Anh"], lang="en", offline=False)
+    >>> ex
+    Explorer(metric='admissions', year=2023, units=('017',), lang='en')
+    >>> ex.update(year=2022).year, ex.controls.year.value
+    (2022, 2022)
+    >>> type(ex.widget).__name__, sorted(ex.charts), "Đông Anh" in ex.table.value
+    ('VBox', ['heatmap', 'ranked', 'trend'], True)
     """
 
     #: Chart specs kept for going back to an earlier choice (by chart and inputs).
@@ -280,8 +307,10 @@ class Explorer:
         return views(self._panel, self._state)
 
     def update(self, **changes: Any) -> ExplorerState:
-        """Change the state as the controls do (e.g. ``update(year=2022)``) and redraw
-        what depends on the change; returns the new state."""
+        """Change the state as the controls do (e.g. ``update(year=2022)``); return it.
+
+        What depends on the change is redrawn.
+        """
         before = self._state
         try:
             self._render(fit_state(self._panel, before.replace(**changes)))
@@ -294,9 +323,12 @@ class Explorer:
         return self._state
 
     def _render(self, state: ExplorerState) -> None:
-        """Show ``state``: the controls follow it, and each view in sight is rebuilt only
-        when its inputs changed (the chosen units alone only move an outline, a Vega
-        parameter). The chart in the hidden tab is brought up to date when it is opened."""
+        """Show ``state``: the controls follow it, and the views in sight are brought up to date.
+
+        Each view is rebuilt only when its inputs changed (the chosen units alone only move
+        an outline, a Vega parameter). The chart in the hidden tab is brought up to date
+        when it is opened.
+        """
         self._state = state
         self._sync_controls()
         chosen = list(self._panel.present(state.metric, state.units))
@@ -433,8 +465,11 @@ class Explorer:
         self.update(lang=change["new"])
 
     def _on_bands(self, change: dict[str, Any]) -> None:
-        """Thresholds typed in percent; until they increase, a message says so and the
-        bands shown stay (the next threshold typed may make them valid)."""
+        """Thresholds typed in percent: the bands follow once the thresholds increase.
+
+        Until they increase, a message says so and the bands shown stay (the next threshold
+        typed may make them valid).
+        """
         edges = tuple(box.value / 100 for box in self.controls.bands)
         try:
             bands = self._state.bands.replace(edges=edges)
@@ -449,8 +484,10 @@ class Explorer:
         self.update(bands=bands)
 
     def _on_pick(self, change: dict[str, Any]) -> None:
-        """A click in a chart: its units become the selection (an empty one is ignored,
-        so redrawing a chart never clears what was chosen)."""
+        """A click in a chart: its units become the selection.
+
+        An empty one is ignored, so redrawing a chart never clears what was chosen.
+        """
         picked = tuple(
             str(v["unit_code"]) for v in (change["new"].value or []) if v.get("unit_code")
         )
@@ -469,9 +506,11 @@ class Explorer:
     # ----- data and export
 
     def load(self, path: str | Path) -> bool:
-        """Replace the data with one KPI file (CSV, Excel or Parquet), checked against the
-        registry and catalog. On problems the list is shown in the explorer, the data
-        stays as it was, and the result is False."""
+        """Replace the data with one KPI file (CSV, Excel or Parquet); True when loaded.
+
+        The file is checked against the registry and catalog. On problems the list is
+        shown in the explorer, the data stays as it was, and the result is False.
+        """
         lang = self._state.lang
         try:
             try:
@@ -513,8 +552,11 @@ class Explorer:
         formats: Iterable[str] = ("csv", "png"),
         folder: str | Path | None = None,
     ) -> dict[str, bytes]:
-        """Export the current view (see :func:`export_files`); save it in ``folder`` when
-        given, and offer every file as a download link in the explorer."""
+        """Export the current view (see :func:`export_files`); return the files by name.
+
+        The files are saved in ``folder`` when given, and every file is offered as a
+        download link in the explorer.
+        """
         lang = self._state.lang
         files = export_files(self._panel, self._state, chart=chart, formats=formats)
         self.last_export = files
@@ -564,8 +606,11 @@ def _picked(pane: Any) -> tuple[str, ...]:
 
 
 def _forget_pick(pane: Any) -> None:
-    """Empty a chart's selection on the Python side, as the browser reports it after
-    drawing the chart anew (JupyterChart keeps it in ``_vl_selections``)."""
+    """Empty a chart's selection on the Python side, as the browser does on a new drawing.
+
+    The browser reports it so after drawing the chart anew; JupyterChart keeps it in
+    ``_vl_selections``.
+    """
     empty: dict[str, Any] = {"value": None, "store": []}
     if SELECTION not in pane._vl_selections:
         return
@@ -629,6 +674,21 @@ def explorer(
         for an unknown metric, unit or language, or a year without data.
     ImportError
         when ipywidgets or anywidget is missing (with the command that installs them).
+
+    Examples
+    --------
+    ``offline=False`` below only spares the example loading the bundled chart library;
+    in a notebook keep the default.
+
+    >>> ex = explorer(["data/demo_panel.csv"], units="data/units.csv",
+    ...               catalog="data/metrics.csv", selected=["Dong Anh"], offline=False)
+    >>> ex.state.metric, ex.state.year, ex.state.units
+    ('admissions', 2024, ('017',))
+    >>> try:
+    ...     explorer(ex.panel.dataset, year=2030, offline=False)
+    ... except ParameterError as exc:
+    ...     print(exc)
+    year 2030 has no rows of 'admissions'; years with data: 2019–2024
     """
     _widgets()  # fail before any work when the front-end packages are missing
     if isinstance(data, Dataset):
