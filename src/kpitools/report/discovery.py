@@ -39,6 +39,7 @@ class Report:
 
     @property
     def html_name(self) -> str:
+        """The name of the report's HTML file: ``<name>.html``."""
         return f"{self.name}.html"
 
 
@@ -55,6 +56,7 @@ class Outcome:
 
     @property
     def ok(self) -> bool:
+        """True when the report is done: made now (``ok``) or already up to date (``skipped``)."""
         return self.status in ("ok", "skipped")
 
 
