@@ -115,7 +115,7 @@ def highlight_html(
 
 
 def _display(text: str) -> str:
-    """Text for display: NFC, ``\\n`` line ends."""
+    r"""Text for display: NFC, ``\n`` line ends."""
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 

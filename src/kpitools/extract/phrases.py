@@ -18,7 +18,6 @@ from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.textfold import words_rx
 
-#: What a stated figure is; ``None`` when the statement states none.
 STATED_KINDS: tuple[str, ...] = (
     "attainment",
     "excess",
@@ -29,11 +28,11 @@ STATED_KINDS: tuple[str, ...] = (
     "coverage",
     "target",
 )
-#: Outcomes of a check, worst first.
-VERDICTS: tuple[str, ...] = ("inconsistent", "truncated", "unchecked", "consistent")
+"""What a stated figure is; a statement's ``stated_kind`` is ``None`` when it states none."""
 
-#: Columns of :func:`statements_frame`. ``actual``/``target`` are null for a range, which is
-#: in ``actual_range``/``target_range`` as ``[low, high]``.
+VERDICTS: tuple[str, ...] = ("inconsistent", "truncated", "unchecked", "consistent")
+"""Outcomes of a check, worst first."""
+
 STATEMENT_SCHEMA: dict[str, pl.DataType] = {
     "file": pl.String(),
     "start": pl.Int64(),
@@ -63,8 +62,12 @@ STATEMENT_SCHEMA: dict[str, pl.DataType] = {
     "part_of": pl.Int64(),
     "part_rule": pl.String(),
 }
+"""Columns of :func:`statements_frame`, with their types.
 
-#: Columns of :func:`audit_statements`.
+``actual``/``target`` are null for a range, which is in ``actual_range``/``target_range`` as
+``[low, high]``.
+"""
+
 AUDIT_SCHEMA: dict[str, pl.DataType] = {
     "file": pl.String(),
     "start": pl.Int64(),
@@ -77,6 +80,7 @@ AUDIT_SCHEMA: dict[str, pl.DataType] = {
     "verdict": pl.String(),
     "note": pl.String(),
 }
+"""Columns of :func:`audit_statements`, with their types."""
 
 Value = Decimal | tuple[Decimal, Decimal]
 
@@ -86,7 +90,22 @@ Value = Decimal | tuple[Decimal, Decimal]
 
 @dataclass(frozen=True)
 class Phrase:
-    """One way a metric is worded (a row of ``metric_phrases.csv``)."""
+    """One way a metric is worded (a row of ``metric_phrases.csv``).
+
+    ``noun`` matches the words right after a figure, each ``near`` group must have a word
+    in the figure's clause, each ``context`` group one in its topic, and ``exclude`` must
+    have none in the clause (see :class:`PhraseBook`).
+
+    Examples
+    --------
+    >>> book = PhraseBook.from_rows([{"metric": "admissions", "noun": "đảng viên|đảng viên mới",
+    ...                               "near": "kết nạp", "exclude": "xóa tên"}])
+    >>> phrase = book.phrases[0]
+    >>> phrase.metric, len(phrase.near), phrase.context, phrase.exclude is not None
+    ('admissions', 1, (), True)
+    >>> phrase.noun.match("đảng viên mới").group()
+    'đảng viên mới'
+    """
 
     metric: str
     noun: re.Pattern[str]
@@ -130,8 +149,11 @@ class PhraseBook:
         source: str = "<rows>",
         catalog: MetricCatalog | None = None,
     ) -> PhraseBook:
-        """Build from rows with ``metric``, ``noun`` and optional ``near``, ``context``,
-        ``exclude``; problems are reported with ``source`` and the row (header = row 1)."""
+        """Build from rows with ``metric``, ``noun`` and optional columns.
+
+        The optional columns are ``near``, ``context`` and ``exclude``. Problems are
+        reported with ``source`` and the row (header = row 1).
+        """
         phrases: list[Phrase] = []
         issues: list[DataIssue] = []
         for i, row in enumerate(rows, start=2):
@@ -168,8 +190,10 @@ class PhraseBook:
         return cls(tuple(phrases))
 
     def match(self, after: str, near: str, context: str) -> tuple[str, int] | None:
-        """The metric whose wording fits, and how many characters of ``after`` its noun
-        takes; all three texts are folded (:func:`kpitools.textfold.fold`)."""
+        """The metric whose wording fits, and how many characters of ``after`` its noun takes.
+
+        All three texts are folded (:func:`kpitools.textfold.fold`); None when no phrase fits.
+        """
         for p in self.phrases:
             m = p.noun.match(after)
             if not m:
@@ -183,8 +207,10 @@ class PhraseBook:
 
 
 def read_phrases(path: PathLike, *, catalog: MetricCatalog | None = None) -> PhraseBook:
-    """Read a phrase book CSV (UTF-8): ``metric``, ``noun``, ``near``, ``context``,
-    ``exclude``, ``note``; ``|`` separates alternatives and ``;`` groups that must all match.
+    """Read a phrase book CSV (UTF-8).
+
+    Its columns are ``metric``, ``noun``, ``near``, ``context``, ``exclude`` and ``note``;
+    ``|`` separates alternatives and ``;`` groups that must all match.
 
     Examples
     --------
