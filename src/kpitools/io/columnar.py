@@ -26,7 +26,7 @@ from kpitools.registry import UnitRegistry
 # --------------------------------------------------------------------------- large long files
 
 
-class NotFast(Exception):
+class _NotFast(Exception):
     """The column-wise reading does not apply, or a cell is not clean: read cell by cell."""
 
 
@@ -40,10 +40,10 @@ def _raw_long(source: Path | pl.DataFrame) -> tuple[list[object], pl.DataFrame, 
         try:
             frame = pl.read_parquet(source)
         except Exception:  # the cell-by-cell reading says what is wrong with the file
-            raise NotFast from None
+            raise _NotFast from None
         return list(frame.columns), frame, 2
     if suffix not in (".csv", ".tsv", ".txt"):
-        raise NotFast
+        raise _NotFast
     return _raw_csv(source.read_bytes(), "\t" if suffix == ".tsv" else ",")
 
 
@@ -52,27 +52,27 @@ def _raw_csv(data: bytes, separator: str) -> tuple[list[object], pl.DataFrame, i
     try:
         data.decode("utf-8")
     except UnicodeDecodeError:
-        raise NotFast from None
+        raise _NotFast from None
     if data.count(b"\r") != data.count(b"\r\n"):  # a lone CR ends a record for csv only
-        raise NotFast
+        raise _NotFast
     try:
         table = pl.read_csv(data, has_header=False, infer_schema=False, separator=separator)
     except Exception:  # ragged or malformed: the csv module's reading says where
-        raise NotFast from None
+        raise _NotFast from None
     if table.height == 0:
-        raise NotFast
+        raise _NotFast
     return list(table.row(0)), table.slice(1), 2
 
 
 def _roles(header: list[object], body: pl.DataFrame, *, figure: str, layout: str) -> list[Any]:
-    """The long-table column of each column; :class:`NotFast` unless the header is the
+    """The long-table column of each column; :class:`_NotFast` unless the header is the
     first row, names every column once and has the required ones."""
     texts: list[Any] = [cell_text(clean_cell(v)) for v in header]
     if not any(names_a_column(v) for v in texts):
-        raise NotFast  # the header is further down
+        raise _NotFast  # the header is further down
     below = [clean_cell(v) for v in body.row(0)] if body.height else []
     if layout == "auto" and is_wide(Grid([texts, below], [1, 2]), 0):
-        raise NotFast
+        raise _NotFast
     roles = [ALIAS_OF.get(word_key(t)) if t is not None else None for t in texts]
     named = [r for r in roles if r is not None]
     present = set(named)
@@ -82,14 +82,14 @@ def _roles(header: list[object], body: pl.DataFrame, *, figure: str, layout: str
         or not {"year", "metric", figure} <= present
         or not present & {"unit_code", "unit_name"}
     ):
-        raise NotFast
+        raise _NotFast
     return roles
 
 
 def _clean(cell: pl.Series) -> pl.Series:
     """A column as the cell-by-cell reading sees it: text NFC and stripped, empty = null."""
     if cell.dtype == pl.Object:
-        raise NotFast  # Python objects cannot be grouped
+        raise _NotFast  # Python objects cannot be grouped
     if isinstance(cell.dtype, pl.Categorical | pl.Enum):
         cell = cell.cast(pl.String)  # read as the text it holds, as cell by cell
     if cell.dtype == pl.String:
@@ -107,7 +107,7 @@ def _cells(body: pl.DataFrame, roles: list[str | None]) -> tuple[pl.DataFrame, p
         cell = _clean(body[column])
         if role is None:  # a column without a header must be empty
             if cell.is_not_null().any():
-                raise NotFast
+                raise _NotFast
             continue
         cells[role] = cell.alias(role)
         blank &= cell.is_null()
@@ -124,7 +124,7 @@ def _parse(cells: pl.DataFrame, parser: Parser) -> pl.DataFrame:
         # Typed counts: parse_count's rules (finite, not negative, whole) on the column.
         values = inputs[first].cast(pl.Float64)
         if (~values.is_finite() | (values < 0) | (values != values.floor())).any():
-            raise NotFast
+            raise _NotFast
         return pl.DataFrame(
             [values, pl.repeat(None, len(values), dtype=pl.String, eager=True),
              values.is_not_null()],
@@ -133,7 +133,7 @@ def _parse(cells: pl.DataFrame, parser: Parser) -> pl.DataFrame:
     try:
         return per_distinct(inputs, parser.parse, parser.fields)
     except Exception:  # any failure is for the cell-by-cell reading to report
-        raise NotFast from None
+        raise _NotFast from None
 
 
 def fast_long(
@@ -145,22 +145,41 @@ def fast_long(
     default_source: str,
     figure: str,
     layout: str,
-) -> tuple[pl.DataFrame, list[int]]:
+) -> tuple[pl.DataFrame, list[int]] | None:
     """The long table of a clean long file, column by column: the parsers and row rules of
     the cell-by-cell reading (:func:`kpitools.io.rules.validate`), each cell rule once per
     distinct value.
 
-    Raises :class:`NotFast` when the file is not a plain long table whose first row is the
-    header, or when any row breaks a rule, so that the cell-by-cell reading reports it.
+    ``None`` when the file is not a plain long table whose first row is the header, or when
+    any row breaks a rule, so that the cell-by-cell reading reports it.
     """
     if layout == "wide":
-        raise NotFast
+        return None
+    try:
+        return _fast_long(
+            source, registry=registry, catalog=catalog, decimal=decimal,
+            default_source=default_source, figure=figure, layout=layout,
+        )  # fmt: skip
+    except _NotFast:
+        return None
+
+
+def _fast_long(
+    source: Path | pl.DataFrame,
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog | None,
+    decimal: str | None,
+    default_source: str,
+    figure: str,
+    layout: str,
+) -> tuple[pl.DataFrame, list[int]]:
     header, body, first_row = _raw_long(source)
     roles = _roles(header, body, figure=figure, layout=layout)
     cells, blank = _cells(body, roles)
     cells = cells.filter(~blank)  # blank rows are skipped
     if cells.height == 0:
-        raise NotFast
+        raise _NotFast
     rows = (pl.int_range(body.height, eager=True) + first_row).filter(~blank).to_list()
     every = parsers(
         registry,
@@ -172,5 +191,5 @@ def fast_long(
     parsed = pl.concat([_parse(cells, p) for p in every], how="horizontal")
     frame = typed_frame(parsed, rows, registry)
     if any_broken(frame, row_rules(figure)):
-        raise NotFast
+        raise _NotFast
     return long_table(frame), rows

@@ -13,7 +13,7 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.io.columnar import NotFast, fast_long
+from kpitools.io.columnar import fast_long
 from kpitools.io.layout import (
     Total,
     check_totals,
@@ -127,14 +127,12 @@ def _read_file(
         file, name = str(source_of), source_of.name
         if not source_of.is_file():
             raise KpiDataError(DataIssue("file not found", file=file))
-    if fast:
-        try:
-            return fast_long(
-                source_of, registry=registry, catalog=catalog, decimal=decimal,
-                default_source=source or name, figure=figure, layout=layout,
-            )  # fmt: skip
-        except NotFast:
-            pass
+    column_wise = fast and fast_long(
+        source_of, registry=registry, catalog=catalog, decimal=decimal,
+        default_source=source or name, figure=figure, layout=layout,
+    )  # fmt: skip
+    if column_wise:
+        return column_wise
     grid = _grid(source_of, sheet)
     h = header_index(grid, file)
     totals: list[Total] = []

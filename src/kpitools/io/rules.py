@@ -52,7 +52,7 @@ class Problems(list[DataIssue]):
             raise KpiDataError(sorted(self, key=lambda issue: issue.row or 0))
 
 
-class BadCell(Exception):
+class _BadCell(Exception):
     """A unit that cannot be told: the message, the long-table column of the cell to name
     (``unit_code`` or ``unit_name``) and the value to show."""
 
@@ -91,18 +91,18 @@ def parse_year(value: object) -> int:
 
 
 def unit_code_of(registry: UnitRegistry, code: object, name: object, missing: str) -> str:
-    """The registry code a row's code and name cells agree on; raises :class:`BadCell`
+    """The registry code a row's code and name cells agree on; raises :class:`_BadCell`
     (naming the cell ``missing`` when both are empty)."""
     code, name = cell_text(code), cell_text(name)
     if code is None and name is None:
-        raise BadCell("missing unit", missing)
+        raise _BadCell("missing unit", missing)
     by_name = None
     if name is not None:
         try:
             by_name = registry.resolve(name)
         except UnknownUnitError as exc:
             if code is None:
-                raise BadCell(str(exc), "unit_name") from None
+                raise _BadCell(str(exc), "unit_name") from None
     if code is None:
         return by_name  # type: ignore[return-value]
     if by_name is not None and code.isdigit() and code.lstrip("0") == by_name.lstrip("0"):
@@ -110,9 +110,9 @@ def unit_code_of(registry: UnitRegistry, code: object, name: object, missing: st
     try:
         by_code = registry.resolve(code)
     except UnknownUnitError as exc:
-        raise BadCell(str(exc), "unit_code") from None
+        raise _BadCell(str(exc), "unit_code") from None
     if name is not None and by_name != by_code and not registry.is_name_of(name, by_code):
-        raise BadCell(
+        raise _BadCell(
             f"unit name does not match code {by_code} ({registry.name(by_code)})", "unit_name", name
         )
     return by_code
@@ -153,7 +153,7 @@ def _unit_parser(registry: UnitRegistry, *, has_code: bool) -> Parser:
     def parse(code: object, name: object) -> tuple[object, ...]:
         try:
             return unit_code_of(registry, code, name, missing), None, None, None, code is not None
-        except BadCell as bad:
+        except _BadCell as bad:
             return None, bad.message, bad.column, bad.value, code is not None
 
     fields = {"unit_code": _TEXT, "unit_error": _ERROR, "unit_error_cell": _TEXT,
@@ -335,7 +335,7 @@ def row_rules(figure: str = "actual") -> list[Rule]:
         ),
         _parse_problem("as_of"),
         Rule(
-            pl.col("as_of") < pl.date(year, 1, 1),
+            pl.col("as_of").dt.year() < year,  # before 1 January of the year
             pl.format("as_of is before the start of {}", year),
             pl.lit("as_of"),
         ),

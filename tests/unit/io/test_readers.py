@@ -746,13 +746,10 @@ def _assert_same(fast, exact) -> None:
 def _read_column_wise(source, registry, catalog):
     """The column-wise reading alone: a frame and row numbers, or None where it gives way
     to the cell-by-cell one."""
-    from kpitools.io.columnar import NotFast, fast_long
+    from kpitools.io.columnar import fast_long
 
-    try:
-        return fast_long(source, registry=registry, catalog=catalog, decimal=None,
-                         default_source="kpis.csv", figure="actual", layout="auto")  # fmt: skip
-    except NotFast:
-        return None
+    return fast_long(source, registry=registry, catalog=catalog, decimal=None,
+                     default_source="kpis.csv", figure="actual", layout="auto")  # fmt: skip
 
 
 def _assert_both_paths(source, registry, catalog) -> None:
