@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from kpitools import vocab
+from kpitools._typing import PathLike
 from kpitools.errors import DataIssue, KpiDataError, ParameterError
 from kpitools.explore.state import (
     _WIDGETS_MISSING,
@@ -638,8 +639,8 @@ def _short(exc: BaseException) -> str:
 def explorer(
     data: Dataset | pl.DataFrame | str | Path | Sequence[str | Path],
     *,
-    units: str | Path = "data/units.csv",
-    catalog: str | Path = "data/metrics.csv",
+    units: PathLike | None = None,
+    catalog: PathLike | None = None,
     parent: str | None = None,
     metric: str | None = None,
     year: int | None = None,
@@ -656,7 +657,7 @@ def explorer(
         A :class:`~kpitools.io.Dataset`, the long table, or KPI file path(s) read with
         :func:`~kpitools.io.load_dataset`.
     units, catalog
-        The unit registry and metric catalog, when ``data`` is not a Dataset.
+        The unit registry and metric catalog files; needed when ``data`` is not a Dataset.
     parent
         The unit whose units are explored (default: the city).
     metric, year, selected
@@ -671,7 +672,8 @@ def explorer(
     Raises
     ------
     ParameterError
-        for an unknown metric, unit or language, or a year without data.
+        for an unknown metric, unit or language, a year without data, or files given
+        without ``units`` and ``catalog``.
     ImportError
         when ipywidgets or anywidget is missing (with the command that installs them).
 
@@ -693,6 +695,11 @@ def explorer(
     _widgets()  # fail before any work when the front-end packages are missing
     if isinstance(data, Dataset):
         dataset = data
+    elif units is None or catalog is None:
+        raise ParameterError(
+            "explorer: give units= and catalog= (the unit registry and metric catalog files) "
+            "with KPI files or a frame, or pass a Dataset from kt.load_dataset"
+        )
     elif isinstance(data, pl.DataFrame):
         from kpitools.catalog import read_catalog
         from kpitools.registry import read_registry

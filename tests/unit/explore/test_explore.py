@@ -487,3 +487,8 @@ def test_notebook_is_not_a_batch_report(root: Path) -> None:
     assert "explore" not in {
         info.path.stem for info in notebooks_by_kind(root / "notebooks").values()
     }
+
+
+def test_files_without_a_registry_and_catalog_are_a_clear_error(root) -> None:
+    with pytest.raises(ParameterError, match="give units= and catalog="):
+        explore.explorer([root / "data" / "demo_panel.csv"], offline=False)
