@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 import polars as pl
 
 from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, show_value
-from kpitools.textfold import _DIGITS, _keys, name_key, nfc
+from kpitools.textfold import DIGITS, name_key, name_keys, nfc
 
 __all__ = [
     "LEVELS",
@@ -175,7 +175,7 @@ class UnitRegistry:
 
     @functools.cached_property
     def _widths(self) -> tuple[int, ...]:
-        return tuple(sorted({len(c) for c in self._info if _DIGITS.fullmatch(c)}, reverse=True))
+        return tuple(sorted({len(c) for c in self._info if DIGITS.fullmatch(c)}, reverse=True))
 
     @classmethod
     def from_frame(
@@ -265,7 +265,7 @@ class UnitRegistry:
         folded = self._folded.get(stripped.casefold())
         if folded is not None:
             return folded
-        if _DIGITS.fullmatch(stripped) and not stripped.startswith("0"):
+        if DIGITS.fullmatch(stripped) and not stripped.startswith("0"):
             for width in self._widths:
                 padded = stripped.zfill(width)
                 if padded in info:
@@ -279,7 +279,7 @@ class UnitRegistry:
 
     def _named(self, text: str) -> tuple[str, ...] | None:
         """The codes of the units ``text`` names, by the most specific key that finds any."""
-        for index, key in zip(self._names[0], _keys(text), strict=True):
+        for index, key in zip(self._names[0], name_keys(text), strict=True):
             codes = index.get(key)
             if codes is not None and key:
                 return codes
@@ -308,14 +308,14 @@ class UnitRegistry:
 
     @functools.cached_property
     def _names(self) -> tuple[tuple[dict[str, tuple[str, ...]], ...], list[str]]:
-        """The name indexes (by each key of :func:`_keys`) and the sorted plain keys.
+        """The name indexes (by each key of :func:`name_keys`) and the sorted plain keys.
 
         Built on the first lookup by name, not with the registry: keying a name costs
         ~0.2 ms, and a registry of thousands of units is often used by code only.
         """
         indexes: tuple[dict[str, list[str]], ...] = ({}, {}, {}, {})
         for code, unit in self._info.items():
-            for index, key in zip(indexes, _keys(unit.name), strict=True):
+            for index, key in zip(indexes, name_keys(unit.name), strict=True):
                 index.setdefault(key, []).append(code)
         frozen = tuple({k: tuple(v) for k, v in ix.items()} for ix in indexes)
         return frozen, sorted(indexes[3])

@@ -33,7 +33,7 @@ _COMBINING = re.compile("[\u0300-\u036f]+")  # all of category Mn
 _TONE = re.compile("[" + "".join(sorted(_TONES)) + "]")
 _SYLLABLE = re.compile("[0-9A-Za-z\u0300-\u036fđĐðÐ]+")  # where every character is one
 _ABBREVIATIONS = ("tp.", "tx.", "q.", "h.")
-_DIGITS = re.compile(r"[0-9]+")
+DIGITS = re.compile(r"[0-9]+")
 
 
 def nfc(text: str) -> str:
@@ -194,7 +194,7 @@ def _drop_attached(words: list[str]) -> list[str]:
     return words
 
 
-def _keys(text: str) -> tuple[str, str, str, str]:
+def name_keys(text: str) -> tuple[str, str, str, str]:
     """Lookup keys, most specific first: full and prefix-free, with and without diacritics.
 
     They are those of :func:`_key`, sharing the cleaning.

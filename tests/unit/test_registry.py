@@ -139,7 +139,7 @@ def test_the_fast_name_keys_are_the_character_by_character_ones(text: str) -> No
     decomposed = unicodedata.normalize("NFD", text)
     assert names.strip_diacritics(text) == names._strip_each(decomposed.translate(names._PLAIN_D))
     assert names._move_tones(text) == names._move_each(decomposed)
-    assert names._keys(text) == tuple(
+    assert names.name_keys(text) == tuple(
         names._key(text, diacritics=d, drop_prefix=p) for d, p in ((1, 0), (1, 1), (0, 0), (0, 1))
     )
 

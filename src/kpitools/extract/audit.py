@@ -9,7 +9,7 @@ from typing import Any
 import polars as pl
 
 from kpitools.extract.phrases import AUDIT_SCHEMA, VERDICTS
-from kpitools.extract.statements import Statement, _as_frame
+from kpitools.extract.statements import Statement, as_frame
 from kpitools.numbers import format_number
 
 # --------------------------------------------------------------------------- audit
@@ -39,7 +39,7 @@ def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataF
     >>> audit.select("check", "stated", "expected", "verdict").row(0)
     ('attainment', '188,0%', 188.1, 'truncated')
     """
-    df = _as_frame(statements)
+    df = as_frame(statements)
     rows: list[dict[str, Any]] = []
     for r in df.iter_rows(named=True):
         if r["verdict"] is None:

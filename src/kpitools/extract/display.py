@@ -12,7 +12,7 @@ from typing import Any
 import polars as pl
 
 from kpitools.display import Html, stylesheet
-from kpitools.extract.statements import Statement, _as_frame
+from kpitools.extract.statements import Statement, as_frame
 from kpitools.extract.text import prepare
 from kpitools.numbers import MISSING, format_number, format_percent
 from kpitools.tables import Table
@@ -80,7 +80,7 @@ def highlight_html(
     (True, True)
     """
     check_lang(lang)
-    df = _as_frame(statements).sort("start")
+    df = as_frame(statements).sort("start")
     doc = prepare(text)
     ignored_from = doc.norm.original(doc.limit, doc.limit)[0] if doc.limit < len(doc.text) else None
     out: list[str] = []
@@ -133,7 +133,7 @@ def statements_table(
     ('852', '453', '188,1%', '188,1%', '✓ khớp')
     """
     check_lang(lang)
-    df = _as_frame(statements).sort("file", "start")
+    df = as_frame(statements).sort("file", "start")
     columns = ("metric", "unit", "year", "as_of", "actual", "target", "stated", "kind")
     extra = ("reason",) if "reason" in df.columns else ()
     w = {c: word(f"extract.{c}", lang) for c in (*columns, "computed", "check", "text", *extra)}

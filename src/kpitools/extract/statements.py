@@ -190,7 +190,8 @@ def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:
     return pl.DataFrame(rows, schema=STATEMENT_SCHEMA, orient="row")
 
 
-def _as_frame(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataFrame:
+def as_frame(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataFrame:
+    """Statements as the frame of :data:`STATEMENT_SCHEMA` (a frame is checked, not copied)."""
     if isinstance(statements, pl.DataFrame):
         missing = [c for c in STATEMENT_SCHEMA if c not in statements.columns]
         if missing:
@@ -379,7 +380,7 @@ def statements_to_kpis(
     >>> rows.unplaced.select("reason").item()
     'no metric: the wording is no metric of the phrase book'
     """
-    df = _as_frame(statements)
+    df = as_frame(statements)
     placed: list[dict[str, Any]] = []
     reasons: list[str | None] = []
     seen: dict[tuple[str, int, str], str] = {}

@@ -14,8 +14,8 @@ from typing import Any
 from kpitools._atomic import write_text_atomic
 from kpitools.errors import ParameterError
 from kpitools.report.discovery import MANIFEST, NotebookInfo, Outcome, Report, input_files, validate
-from kpitools.report.html import _vega_assets, fingerprint, write_index
-from kpitools.report.worker import Worker, _run_parallel
+from kpitools.report.html import fingerprint, vega_assets, write_index
+from kpitools.report.worker import Worker, run_parallel
 
 
 def shard(reports: Sequence[Report], spec: str | None) -> list[Report]:
@@ -108,7 +108,7 @@ def run_batch(
 
     n = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
     if jobs:
-        _vega_assets()  # build the JavaScript bundle once, before the workers want it
+        vega_assets()  # build the JavaScript bundle once, before the workers want it
     if jobs and n == 1:
         worker = Worker(timeout=timeout)
         worker.start()
@@ -118,7 +118,7 @@ def run_batch(
         finally:
             worker.stop()
     elif jobs:
-        for outcome in _run_parallel(jobs, n, timeout):
+        for outcome in run_parallel(jobs, n, timeout):
             done(outcome)
     write_index(outcomes, out)
     order = {r.name: i for i, r in enumerate(reports)}

@@ -21,21 +21,16 @@ TEMPLATES = Path(__file__).parent / "templates"
 # --------------------------------------------------------------------------- fingerprints
 
 
-def _digest(path: Path) -> str:
-    from kpitools.display import file_digest
-
-    return file_digest(path, length=64)
-
-
 def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> str:
     """A hash of everything a report depends on: notebook, parameters, data, version."""
     from kpitools._version import version
+    from kpitools.display import file_digest  # imports polars: not before a report runs
 
     h = hashlib.sha256()
-    h.update(_digest(report.notebook).encode())
+    h.update(file_digest(report.notebook, length=64).encode())
     h.update(json.dumps(report.parameters, sort_keys=True, default=str).encode())
     for f in files:
-        h.update(f"{f.name}:{_digest(f)}".encode())
+        h.update(f"{f.name}:{file_digest(f, length=64)}".encode())
     h.update(f"{version()}:{show_code}".encode())
     return h.hexdigest()
 
@@ -52,7 +47,7 @@ def cache_dir() -> Path:
 
 
 @functools.lru_cache(maxsize=1)
-def _vega_assets() -> tuple[str, str]:
+def vega_assets() -> tuple[str, str]:
     """The Vega, Vega-Lite and vega-embed JavaScript, built once per machine and version.
 
     Returns the ``VEGA_DEBUG`` object (as JSON) that tells Altair's HTML output the
@@ -86,7 +81,8 @@ def _vega_assets() -> tuple[str, str]:
 
 
 @functools.lru_cache(maxsize=1)
-def _exporters() -> tuple[Any, Any]:
+def exporters() -> tuple[Any, Any]:
+    """The two nbconvert HTML exporters (code hidden, code shown), built once per process."""
     from nbconvert import HTMLExporter
 
     def make(show_code: bool) -> Any:
@@ -115,7 +111,7 @@ def export_html(nb: Any, *, footer: str = "", show_code: bool = False, title: st
     nb.cells = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
     if title:
         nb.metadata["title"] = title
-    debug, js = _vega_assets()
+    debug, js = vega_assets()
     resources = {
         "kpitools": {
             "version": version(),
@@ -125,11 +121,12 @@ def export_html(nb: Any, *, footer: str = "", show_code: bool = False, title: st
             "footer": footer,
         }
     }
-    body, _ = _exporters()[bool(show_code)].from_notebook_node(nb, resources=resources)
+    body, _ = exporters()[bool(show_code)].from_notebook_node(nb, resources=resources)
     return str(body)
 
 
-def _footer(report: Report, inputs: Iterable[tuple[str, str]]) -> str:
+def footer_html(report: Report, inputs: Iterable[tuple[str, str]]) -> str:
+    """The footer of a report: which data and parameters made it, and with which kpitools."""
     from kpitools._version import version
 
     e = html.escape

@@ -16,7 +16,7 @@ from typing import Any
 
 from kpitools._atomic import write_text_atomic
 from kpitools.report.discovery import Outcome, Report
-from kpitools.report.html import _digest, _exporters, _footer, _vega_assets, export_html
+from kpitools.report.html import export_html, exporters, footer_html, vega_assets
 
 # --------------------------------------------------------------------------- workers
 
@@ -85,7 +85,7 @@ class Worker:
         # While the kernel boots, import and build what every report's export needs.
         import papermill  # noqa: F401
 
-        _vega_assets(), _exporters()
+        vega_assets(), exporters()
         self.kc = AsyncKernelManager.client(self.km)
         self.kc.start_channels()
         started, ready = self.kc.start_channels, self.kc.wait_for_ready
@@ -180,8 +180,10 @@ class Worker:
 
     def run(self, report: Report, out: Path, *, show_code: bool, files: Sequence[Path]) -> Outcome:
         """Execute and export one report; failures are returned, never raised."""
+        from kpitools.display import file_digest
+
         start = time.perf_counter()
-        inputs = tuple((f.name, _digest(f)) for f in files)
+        inputs = tuple((f.name, file_digest(f, length=64)) for f in files)
         executed = out / "notebooks" / f"{report.name}.ipynb"
         executed.parent.mkdir(parents=True, exist_ok=True)
         # papermill picks its writer by extension, so the temporary name ends in .ipynb
@@ -194,7 +196,7 @@ class Worker:
         try:
             page = export_html(
                 executed,
-                footer=_footer(report, inputs),
+                footer=footer_html(report, inputs),
                 show_code=show_code,
                 title=f"{report.title} — {report.name}",
             )
@@ -240,7 +242,7 @@ def _worker_main(tasks: Any, results: Any, timeout: int) -> None:
         worker.stop()
 
 
-def _run_parallel(
+def run_parallel(
     jobs: Sequence[tuple[Report, Path, bool, list[Path]]], n: int, timeout: int
 ) -> Iterator[Outcome]:
     """Run jobs on ``n`` worker processes; yield outcomes as they finish."""
