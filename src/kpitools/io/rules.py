@@ -3,11 +3,12 @@
 A reading first *parses* its cells with the :class:`Parser` s of :func:`parsers` — the
 cell-by-cell reading (:func:`validate`) each cell, the column-wise one
 (:func:`kpitools.io.columnar.fast_long`) each distinct value — into the *parsed frame*: per
-field its typed value and the problem of its cell, if any. :func:`typed_frame` adds what
-the unit registry says of each row; the :class:`Rule` s of :func:`row_rules` are then
-polars expressions over that frame, each applied once to every row.
-:func:`problems_of` maps the rows that break a rule to problems naming file, row, column
-and value; :func:`long_table` is the long table of a frame without problems.
+field its typed value and the problem of its cell, if any (for a unit also its name and
+level in the registry). :func:`typed_frame` adds whether the unit existed in the year.
+The :class:`Rule` s of :func:`row_rules` are polars expressions over that frame, each
+applied once to every row; :func:`problems_of` maps the rows that break a rule to problems
+naming file, row, column and value, and :func:`long_table` is the long table of a frame
+without problems.
 """
 
 from __future__ import annotations
@@ -152,12 +153,14 @@ def _unit_parser(registry: UnitRegistry, *, has_code: bool) -> Parser:
 
     def parse(code: object, name: object) -> tuple[object, ...]:
         try:
-            return unit_code_of(registry, code, name, missing), None, None, None, code is not None
+            unit = unit_code_of(registry, code, name, missing)
         except _BadCell as bad:
-            return None, bad.message, bad.column, bad.value, code is not None
+            return None, None, None, bad.message, bad.column, bad.value, code is not None
+        return unit, registry.name(unit), registry.level(unit), None, None, None, code is not None
 
-    fields = {"unit_code": _TEXT, "unit_error": _ERROR, "unit_error_cell": _TEXT,
-              "unit_error_value": _TEXT, "unit_by_code": pl.Boolean()}  # fmt: skip
+    fields = {"unit_code": _TEXT, "unit_name": _TEXT, "registry_level": _TEXT,
+              "unit_error": _ERROR, "unit_error_cell": _TEXT, "unit_error_value": _TEXT,
+              "unit_by_code": pl.Boolean()}  # fmt: skip
     return Parser(("unit_code", "unit_name"), parse, fields)
 
 
@@ -268,22 +271,15 @@ def per_distinct(
 
 
 def typed_frame(parsed: pl.DataFrame, rows: Sequence[int], registry: UnitRegistry) -> pl.DataFrame:
-    """The parsed frame with each row's number, what the registry says of its unit (name,
-    level, whether it existed in the year) and its date (31 December of the year when the
-    file gives none)."""
-
-    def unit(code: object) -> tuple[object, ...]:
-        return (None, None) if code is None else (registry.name(code), registry.level(code))  # type: ignore[arg-type]
+    """The parsed frame with each row's number, whether its unit existed in its year and
+    its date (31 December of the year when the file gives none)."""
 
     def exists(code: object, year: object) -> tuple[object, ...]:
         return (None if code is None or year is None else registry.exists(code, year),)  # type: ignore[arg-type]
 
-    names = per_distinct(
-        parsed.select("unit_code"), unit, {"unit_name": _TEXT, "registry_level": _TEXT}
-    )
     existed = per_distinct(parsed.select("unit_code", "year"), exists, {"exists": pl.Boolean()})
     year = pl.col("year")
-    return pl.concat([parsed, names, existed], how="horizontal").with_columns(
+    return pl.concat([parsed, existed], how="horizontal").with_columns(
         pl.Series("row", rows, dtype=pl.Int64()),
         pl.when(pl.col("as_of_error").is_null())
         .then(pl.coalesce("as_of", pl.date(year, 12, 31)))
