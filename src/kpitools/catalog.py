@@ -96,45 +96,7 @@ class MetricCatalog:
         seen: dict[str, int] = {}
         codes = set(df["code"].drop_nulls())
         for i, row in enumerate(df.iter_rows(named=True), start=2):
-            code = row["code"]
-            if not code:
-                issues.append(DataIssue("empty metric code", file=source, row=i, column="code"))
-            elif code in seen:
-                issues.append(
-                    DataIssue(
-                        f"duplicate metric code (first on row {seen[code]})",
-                        file=source,
-                        row=i,
-                        column="code",
-                        value=code,
-                    )
-                )
-            else:
-                seen[code] = i
-            if row["kind"] not in KINDS:
-                issues.append(
-                    DataIssue(
-                        f"kind must be one of {', '.join(KINDS)}",
-                        file=source,
-                        row=i,
-                        column="kind",
-                        value=row["kind"],
-                    )
-                )
-            for col in ("label_vi", "label_en"):
-                if not row[col]:
-                    issues.append(DataIssue("empty label", file=source, row=i, column=col))
-            parent = row["breakdown_of"]
-            if parent and parent not in codes:
-                issues.append(
-                    DataIssue(
-                        "breakdown_of names no metric code of this catalog",
-                        file=source,
-                        row=i,
-                        column="breakdown_of",
-                        value=parent,
-                    )
-                )
+            issues += _row_issues(row, i, source, seen, codes)
         if issues:
             raise KpiDataError(issues)
         return cls(df)
@@ -173,6 +135,53 @@ class MetricCatalog:
     def kind(self, code: str) -> str:
         """``count`` or ``coverage``."""
         return str(self._rows[code]["kind"])
+
+
+def _row_issues(
+    row: dict[str, str | None], i: int, source: str, seen: dict[str, int], codes: set[str]
+) -> list[DataIssue]:
+    """The problems of catalog row ``i`` (the header is row 1); ``seen`` records its code."""
+    issues: list[DataIssue] = []
+    code = row["code"]
+    if not code:
+        issues.append(DataIssue("empty metric code", file=source, row=i, column="code"))
+    elif code in seen:
+        issues.append(
+            DataIssue(
+                f"duplicate metric code (first on row {seen[code]})",
+                file=source,
+                row=i,
+                column="code",
+                value=code,
+            )
+        )
+    else:
+        seen[code] = i
+    if row["kind"] not in KINDS:
+        issues.append(
+            DataIssue(
+                f"kind must be one of {', '.join(KINDS)}",
+                file=source,
+                row=i,
+                column="kind",
+                value=row["kind"],
+            )
+        )
+    for col in ("label_vi", "label_en"):
+        if not row[col]:
+            issues.append(DataIssue("empty label", file=source, row=i, column=col))
+    parent = row["breakdown_of"]
+    if parent and parent not in codes:
+        issues.append(
+            DataIssue(
+                "breakdown_of names no metric code of this catalog",
+                file=source,
+                row=i,
+                column="breakdown_of",
+                value=parent,
+            )
+        )
+    return issues
 
 
 def read_catalog(path: str | os.PathLike[str]) -> MetricCatalog:

@@ -12,6 +12,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from kpitools.vocab import LANGS
 
@@ -82,14 +83,10 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    import csv
-    import json
-
     from kpitools.catalog import read_catalog
     from kpitools.errors import KpiDataError
     from kpitools.extract.audit import audit_statements
-    from kpitools.extract.display import audit_table, statements_table
-    from kpitools.extract.phrases import STATEMENT_SCHEMA, read_phrases
+    from kpitools.extract.phrases import read_phrases
     from kpitools.extract.statements import extract_statements, read_report_text, statements_frame
     from kpitools.io.dataset import find_path
     from kpitools.registry import read_registry
@@ -115,45 +112,8 @@ def _extract(args: argparse.Namespace) -> int:
         return 2
     frame = statements_frame(found)
     audit = audit_statements(frame)
-    out = sys.stdout
-    if args.format == "json":
-        records: list[dict[str, object]] = [s.to_dict() for s in found]
-        if args.audit:
-            checks: dict[tuple[str, int], list[dict[str, object]]] = {}
-            for r in audit.iter_rows(named=True):
-                check = {k: r[k] for k in ("check", "stated", "expected", "verdict", "note")}
-                checks.setdefault((r["file"], r["start"]), []).append(check)
-            for record in records:
-                key = (str(record["file"]), int(str(record["start"])))
-                record["checks"] = checks.get(key, [])
-        json.dump(records, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-    elif args.format == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        if args.audit:
-            writer.writerow(audit.columns)
-            writer.writerows(audit.iter_rows())
-        else:
-            names = list(found[0].to_dict()) if found else list(STATEMENT_SCHEMA)
-            writer.writerow(names)
-            for s in found:
-                d = s.to_dict()
-                writer.writerow(
-                    [json.dumps(d[n]) if isinstance(d[n], list) else d[n] for n in names]
-                )
-    else:
-        table = statements_table(frame, lang=args.lang).frame
-        head = ["#", *table.columns[:-1]]
-        rows = [[str(i), *row[:-1]] for i, row in enumerate(table.iter_rows(), start=1)]
-        _print_table(head, rows, out)
-        for i, (file, start, end, text) in enumerate(
-            frame.select("file", "start", "end", "text").iter_rows(), start=1
-        ):
-            print(f"{i:>3}  {file}:{start}-{end}  {text}", file=out)
-        if args.audit:
-            shown = audit_table(audit, lang=args.lang).frame
-            print(file=out)
-            _print_table(list(shown.columns), [list(r) for r in shown.iter_rows()], out)
+    writers = {"json": _extract_json, "csv": _extract_csv, "table": _extract_table}
+    writers[args.format](args, found, frame, audit, sys.stdout)
     verdicts = audit["verdict"].to_list()
     bad = sum(v in ("inconsistent", "truncated") for v in verdicts)
     if args.audit and args.format == "table":
@@ -161,8 +121,65 @@ def _extract(args: argparse.Namespace) -> int:
             f"{sum(v == k for v in verdicts)} {k}"
             for k in ("consistent", "inconsistent", "truncated", "unchecked")
         )
-        print(f"\n{len(found)} statement(s); {len(verdicts)} check(s): {counts}", file=out)
+        print(f"\n{len(found)} statement(s); {len(verdicts)} check(s): {counts}", file=sys.stdout)
     return 1 if args.audit and bad else 0
+
+
+def _extract_json(
+    args: argparse.Namespace, found: list[Any], frame: Any, audit: Any, out: Any
+) -> None:
+    import json
+
+    records: list[dict[str, object]] = [s.to_dict() for s in found]
+    if args.audit:
+        checks: dict[tuple[str, int], list[dict[str, object]]] = {}
+        for r in audit.iter_rows(named=True):
+            check = {k: r[k] for k in ("check", "stated", "expected", "verdict", "note")}
+            checks.setdefault((r["file"], r["start"]), []).append(check)
+        for record in records:
+            key = (str(record["file"]), int(str(record["start"])))
+            record["checks"] = checks.get(key, [])
+    json.dump(records, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def _extract_csv(
+    args: argparse.Namespace, found: list[Any], frame: Any, audit: Any, out: Any
+) -> None:
+    import csv
+    import json
+
+    from kpitools.extract.phrases import STATEMENT_SCHEMA
+
+    writer = csv.writer(out, lineterminator="\n")
+    if args.audit:
+        writer.writerow(audit.columns)
+        writer.writerows(audit.iter_rows())
+        return
+    names = list(found[0].to_dict()) if found else list(STATEMENT_SCHEMA)
+    writer.writerow(names)
+    for s in found:
+        d = s.to_dict()
+        writer.writerow([json.dumps(d[n]) if isinstance(d[n], list) else d[n] for n in names])
+
+
+def _extract_table(
+    args: argparse.Namespace, found: list[Any], frame: Any, audit: Any, out: Any
+) -> None:
+    from kpitools.extract.display import audit_table, statements_table
+
+    table = statements_table(frame, lang=args.lang).frame
+    head = ["#", *table.columns[:-1]]
+    rows = [[str(i), *row[:-1]] for i, row in enumerate(table.iter_rows(), start=1)]
+    _print_table(head, rows, out)
+    for i, (file, start, end, text) in enumerate(
+        frame.select("file", "start", "end", "text").iter_rows(), start=1
+    ):
+        print(f"{i:>3}  {file}:{start}-{end}  {text}", file=out)
+    if args.audit:
+        shown = audit_table(audit, lang=args.lang).frame
+        print(file=out)
+        _print_table(list(shown.columns), [list(r) for r in shown.iter_rows()], out)
 
 
 def _print_table(head: list[str], rows: list[list[str]], out: object) -> None:
