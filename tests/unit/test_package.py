@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import importlib
 import importlib.metadata
+import inspect
 import json
 import pkgutil
 import re
@@ -176,6 +177,17 @@ def test_the_public_names_are_exactly_the_listed_ones() -> None:
         assert sorted(module.__all__) == sorted(names), space
         for name in names:
             assert getattr(module, name) is not None, f"{space}.{name}"
+
+
+def test_every_exported_function_and_class_has_a_runnable_example() -> None:
+    missing = [
+        f"{space}.{name}"
+        for space, module in [("kt", kpitools)] + [(s, getattr(kpitools, s)) for s in NAMESPACES]
+        for name in module.__all__
+        if isinstance(obj := getattr(module, name), type) or inspect.isfunction(obj)
+        if ">>> " not in (obj.__doc__ or "")
+    ]
+    assert missing == []
 
 
 def test_unknown_names_raise_attribute_error() -> None:

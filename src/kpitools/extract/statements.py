@@ -27,7 +27,15 @@ from kpitools.registry import UnitRegistry, read_registry
 
 @dataclass(frozen=True)
 class Statement:
-    """One KPI statement found in a text (see the module docstring for how it is read)."""
+    """One KPI statement found in a text (see the module docstring for how it is read).
+
+    Examples
+    --------
+    >>> s, = extract_statements("Năm 2023, huyện Đông Anh kết nạp 852/453 đảng viên "
+    ...                         "(đạt 188,1%).", registry=read_registry("data/units.csv"))
+    >>> s.unit_code, s.year, s.actual, s.target, s.stated, s.computed_percent, s.consistent
+    ('017', 2023, Decimal('852'), Decimal('453'), '188,1%', Decimal('188.1'), True)
+    """
 
     file: str
     start: int
@@ -212,6 +220,11 @@ def read_report_text(path: PathLike) -> str:
         The file is not found here or in a folder above.
     KpiDataError
         The file is not UTF-8 text.
+
+    Examples
+    --------
+    >>> read_report_text("data/seed/000_75537393c0b30eb1.txt")[:31]
+    'Ngành Tổ chức xây dựng Đảng qua'
     """
     found = find_path(path)
     try:
@@ -227,7 +240,15 @@ def read_report_text(path: PathLike) -> str:
 
 @dataclass(frozen=True)
 class Extraction:
-    """The statements of one report file, with the text and the reference data used."""
+    """The statements of one report file, with the text and the reference data used.
+
+    Examples
+    --------
+    >>> ex = extract_file("data/seed/000_75537393c0b30eb1.txt", units="data/units.csv",
+    ...     catalog="data/metrics.csv", phrases="data/metric_phrases.csv")
+    >>> ex.name, len(ex.statements), [p.name for p in ex.files][1:]
+    ('000_75537393c0b30eb1.txt', 11, ['units.csv', 'metrics.csv', 'metric_phrases.csv'])
+    """
 
     file: str
     text: str
@@ -323,6 +344,13 @@ def read_statements(
 
     ``units``, ``catalog`` and ``phrases`` are as for :func:`extract_file`; the reference
     files are read once for all the reports.
+
+    Examples
+    --------
+    >>> frame = read_statements(["data/seed/000_75537393c0b30eb1.txt"], units="data/units.csv",
+    ...     catalog="data/metrics.csv", phrases="data/metric_phrases.csv")
+    >>> frame.height, frame.filter(pl.col("consistent")).height
+    (11, 3)
     """
     if isinstance(paths, str | os.PathLike):
         paths = [paths]
@@ -347,7 +375,16 @@ def read_statements(
 
 
 class KpiRows(NamedTuple):
-    """Statements as rows of the long table, and those that could not be placed (why)."""
+    """Statements as rows of the long table, and those that could not be placed (why).
+
+    Examples
+    --------
+    >>> ex = extract_file("data/seed/000_75537393c0b30eb1.txt", units="data/units.csv",
+    ...     catalog="data/metrics.csv", phrases="data/metric_phrases.csv")
+    >>> rows = statements_to_kpis(ex.statements, registry=ex.registry)
+    >>> rows.kpis.select("unit_code", "metric", "actual", "target").row(0), rows.unplaced.height
+    (('01', 'items_submitted', 12.0, 12.0), 0)
+    """
 
     kpis: pl.DataFrame
     """Columns of :data:`kpitools.io.LONG_SCHEMA`."""

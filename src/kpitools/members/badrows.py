@@ -22,6 +22,22 @@ class BadRows:
 
     ``examples`` holds, per kind, :class:`~kpitools.errors.DataIssue` objects naming the
     file, the row number (header = row 1) and the column; member ids are never shown.
+
+    Examples
+    --------
+    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
+    ...     "code": ["01", "001", "001-C01"], "name": ["Hà Nội", "Ba Đình", "Chi bộ A"],
+    ...     "level": ["city", "district", "basic"], "parent": [None, "01", "001"]}))
+    >>> export = pl.DataFrame({
+    ...     "Mã đảng viên": ["DV1", "DV2", "DV3"], "Mã tổ chức đảng": ["001-C01"] * 3,
+    ...     "Ngày vào Đảng": ["15/03/2022", "02/09/2023", "31/02/2023"],
+    ...     "Ngày sinh": ["10/05/1990"] * 3})
+    >>> try:
+    ...     kt.members.member_kpis(export, registry=registry, exported="2024-12-31")
+    ... except MemberExportError as exc:
+    ...     report = exc.report
+    >>> report.rows, report.total, report.kinds()
+    (3, 1, {'unreadable_admission_date': 1})
     """
 
     file: str
@@ -58,7 +74,23 @@ class BadRows:
 
 
 class MemberExportError(KpiDataError):
-    """Raised when an export has bad rows and ``bad_rows="stop"``; ``report`` says which."""
+    """Raised when an export has bad rows and ``bad_rows="stop"``; ``report`` says which.
+
+    Examples
+    --------
+    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
+    ...     "code": ["01", "001", "001-C01"], "name": ["Hà Nội", "Ba Đình", "Chi bộ A"],
+    ...     "level": ["city", "district", "basic"], "parent": [None, "01", "001"]}))
+    >>> export = pl.DataFrame({
+    ...     "Mã đảng viên": ["DV1", "DV2", "DV3"], "Mã tổ chức đảng": ["001-C01"] * 3,
+    ...     "Ngày vào Đảng": ["15/03/2022", "02/09/2023", "31/02/2023"],
+    ...     "Ngày sinh": ["10/05/1990"] * 3})
+    >>> try:
+    ...     kt.members.member_kpis(export, registry=registry, exported="2024-12-31")
+    ... except MemberExportError as exc:
+    ...     print(exc.report.issues()[0])
+    <frame>, row 4, column 'Ngày vào Đảng': the admission date cannot be read (value '31/02/2023')
+    """
 
     def __init__(self, report: BadRows):
         self.report = report

@@ -101,6 +101,23 @@ class MemberKpis:
         Events not counted in any row, by reason: ``outside`` (a unit outside the chosen
         units or levels), ``not existing`` (a unit that did not exist in the event's year),
         ``after as_of``.
+
+    Examples
+    --------
+    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
+    ...     "code": ["01", "001", "001-C01"], "name": ["Hà Nội", "Ba Đình", "Chi bộ A"],
+    ...     "level": ["city", "district", "basic"], "parent": [None, "01", "001"]}))
+    >>> export = pl.DataFrame({
+    ...     "Mã đảng viên": ["DV1", "DV2", "DV3"], "Mã tổ chức đảng": ["001-C01"] * 3,
+    ...     "Ngày vào Đảng": ["15/03/2022", "02/09/2023", "02/09/2024"],
+    ...     "Ngày sinh": ["10/05/1990"] * 3})
+    >>> out = kt.members.member_kpis(export, registry=registry, exported="2024-12-31",
+    ...                              years=[2022, 2023])
+    >>> admissions = out.kpis.filter(pl.col("metric") == "admissions")
+    >>> admissions.select("unit_code", "year", "actual").rows()
+    [('001', 2022, 1.0), ('01', 2022, 1.0), ('001', 2023, 1.0), ('01', 2023, 1.0)]
+    >>> bool(out.bad_rows), out.unattributed
+    (False, {'outside': 0, 'not existing': 0, 'after as_of': 0})
     """
 
     kpis: pl.DataFrame

@@ -118,7 +118,7 @@ def _crosswalk_problems(changes: pl.DataFrame, rows: Sequence[int] | None = None
 
 
 def read_crosswalk(path: PathLike, *, registry: UnitRegistry) -> Crosswalk:
-    """Read a crosswalk CSV (``old_code, new_code, effective, change, note``).
+    r"""Read a crosswalk CSV (``old_code, new_code, effective, change, note``).
 
     Codes must be codes of ``registry`` (read as text, leading zeros kept); ``effective``
     is a date as :func:`kpitools.io.parse_date` reads it; ``change`` is one of merged,
@@ -129,6 +129,25 @@ def read_crosswalk(path: PathLike, *, registry: UnitRegistry) -> Crosswalk:
     KpiDataError
         Naming file, row and column of every problem: a missing column, an unknown code,
         an unreadable date, a code handed over twice, a loop.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
+    ...     "code": ["01", "001", "001-C01", "001-C02", "01-P01"],
+    ...     "name": ["Hà Nội", "Ba Đình", "Chi bộ A", "Chi bộ B", "Phường X"],
+    ...     "level": ["city", "district", "basic", "basic", "ward"],
+    ...     "parent": [None, "01", "001", "001", "01"],
+    ...     "valid_from": [None, None, None, None, "2025-07-01"],
+    ...     "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30", None]}))
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "crosswalk.csv"
+    ...     _ = path.write_text("old_code,new_code,effective,change\n"
+    ...                         "001-C01,01-P01,2025-07-01,split\n"
+    ...                         "001-C02,01-P01,2025-07-01,split\n", encoding="utf-8")
+    ...     crosswalk = read_crosswalk(path, registry=registry)
+    >>> crosswalk.mapping(at="2025-07-01"), crosswalk.mapping(at="2024-01-01")
+    ({'001-C01': '01-P01', '001-C02': '01-P01'}, {})
     """
     name = str(path)
     try:
@@ -217,7 +236,7 @@ def in_force(units: pl.DataFrame, day: dt.date) -> pl.Expr:
 def structure_registry(
     registry: UnitRegistry, crosswalk: Crosswalk | None = None, *, at: dt.date | str
 ) -> UnitRegistry:
-    """The registry as if the units in force on ``at`` had always existed.
+    r"""The registry as if the units in force on ``at`` had always existed.
 
     A series over years in the structure of ``at`` needs a figure for a unit in years
     before it was founded (a ward formed on 2025-07-01 from the basic organizations that
@@ -225,6 +244,27 @@ def structure_registry(
     is kept. Pass the result as the ``units`` of the notebooks (``registry.units.write_csv``)
     together with KPI rows made with the same crosswalk and date. ``crosswalk`` is checked
     against the registry: its new codes must be in force on ``at``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
+    ...     "code": ["01", "001", "001-C01", "001-C02", "01-P01"],
+    ...     "name": ["Hà Nội", "Ba Đình", "Chi bộ A", "Chi bộ B", "Phường X"],
+    ...     "level": ["city", "district", "basic", "basic", "ward"],
+    ...     "parent": [None, "01", "001", "001", "01"],
+    ...     "valid_from": [None, None, None, None, "2025-07-01"],
+    ...     "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30", None]}))
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     path = Path(tmp) / "crosswalk.csv"
+    ...     _ = path.write_text("old_code,new_code,effective,change\n"
+    ...                         "001-C01,01-P01,2025-07-01,split\n"
+    ...                         "001-C02,01-P01,2025-07-01,split\n", encoding="utf-8")
+    ...     crosswalk = read_crosswalk(path, registry=registry)
+    >>> registry.exists("01-P01", 2020)
+    False
+    >>> structure_registry(registry, crosswalk, at="2025-07-01").exists("01-P01", 2020)
+    True
     """
     day = date_option(at, "at")
     units = registry.units
