@@ -398,6 +398,20 @@ def long_table(frame: pl.DataFrame) -> pl.DataFrame:
     ).select(list(LONG_SCHEMA))
 
 
+def _parse_cells(parser: Parser, values: list[list[object]]) -> pl.DataFrame:
+    """The parser's fields, cell by cell (text cells alike parsed once: parsing is pure)."""
+    done: dict[tuple[object, ...], tuple[object, ...]] = {}
+    parsed = []
+    for cells in zip(*values, strict=True):
+        if all(cell is None or type(cell) is str for cell in cells):
+            if (fields := done.get(cells)) is None:
+                fields = done[cells] = parser.parse(*cells)
+        else:
+            fields = parser.parse(*cells)
+        parsed.append(fields)
+    return pl.DataFrame(parsed, schema=parser.fields, orient="row")
+
+
 def validate(
     cells: dict[str, Cells],
     rows: list[int],
@@ -413,11 +427,7 @@ def validate(
     n = len(rows)
     every = {name: cells.get(name) or Cells([None] * n, [name] * n) for name in LONG_SCHEMA}
     parts = [
-        pl.DataFrame(
-            [p.parse(*values) for values in zip(*(every[c].values for c in p.cells), strict=True)],
-            schema=p.fields,
-            orient="row",
-        )
+        _parse_cells(p, [every[c].values for c in p.cells])
         for p in parsers(
             registry,
             catalog,
