@@ -146,7 +146,3 @@ def _column_letter(j: int) -> str:
         j, rem = divmod(j - 1, 26)
         letters = chr(65 + rem) + letters
     return letters
-
-
-# The old private name, still imported by kpitools.members.read; use open_sheet.
-_open_sheet = open_sheet

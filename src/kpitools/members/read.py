@@ -266,9 +266,9 @@ def open_source(export: object, *, sheet: str | int | None = None) -> Source:
 
 
 def _read_excel(path: Path, sheet: str | int | None) -> pl.DataFrame:
-    from kpitools.io.sheets import _open_sheet
+    from kpitools.io.sheets import open_sheet
 
-    reader, which = _open_sheet(path, sheet)
+    reader, which = open_sheet(path, sheet)
     # Every cell as text, so codes keep their zeros and dates go through one parser.
     loaded = reader.load_sheet(which, header_row=0, dtypes="string")
     return loaded.to_polars()
