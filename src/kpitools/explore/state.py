@@ -66,9 +66,6 @@ def word(key: str, lang: str) -> str:
     return vocab.word(f"explore.{key}", lang)
 
 
-# --------------------------------------------------------------------------- pure layer
-
-
 @dataclass(frozen=True, eq=False)
 class Panel:
     """The rows an explorer shows: the units directly under ``parent`` and the parent's own.

@@ -50,9 +50,6 @@ if TYPE_CHECKING:
     from kpitools.tables import Table
 
 
-# --------------------------------------------------------------------------- widgets
-
-
 def _widgets() -> tuple[Any, Any]:
     """Import ipywidgets and Altair's JupyterChart, or raise a clear ImportError."""
     try:

@@ -12,8 +12,6 @@ from kpitools.extract.phrases import AUDIT_SCHEMA, VERDICTS
 from kpitools.extract.statements import Statement, as_frame
 from kpitools.numbers import format_number
 
-# --------------------------------------------------------------------------- audit
-
 
 def _dec(x: float | None) -> Decimal | None:
     return None if x is None else Decimal(repr(x))

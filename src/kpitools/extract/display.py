@@ -18,8 +18,6 @@ from kpitools.numbers import MISSING, format_number, format_percent
 from kpitools.tables import Table
 from kpitools.vocab import check_lang, word
 
-# --------------------------------------------------------------------------- display
-
 
 def _fmt_value(value: float | None, lang: str) -> str:
     if value is None:

@@ -85,9 +85,6 @@ AUDIT_SCHEMA: dict[str, pl.DataType] = {
 Value = Decimal | tuple[Decimal, Decimal]
 
 
-# --------------------------------------------------------------------------- phrase book
-
-
 @dataclass(frozen=True)
 class Phrase:
     """One way a metric is worded (a row of ``metric_phrases.csv``).

@@ -23,8 +23,6 @@ from kpitools.io.schema import ALIAS_OF, LONG_SCHEMA, word_key
 from kpitools.io.sheets import Grid, cell_text, clean_cell
 from kpitools.registry import UnitRegistry
 
-# --------------------------------------------------------------------------- large long files
-
 
 class _NotFast(Exception):
     """The column-wise reading does not apply, or a cell is not clean: read cell by cell."""

@@ -15,8 +15,6 @@ from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.io.readers import Layout, read_kpis
 from kpitools.registry import UnitRegistry, read_registry
 
-# --------------------------------------------------------------------------- datasets
-
 
 @dataclass(frozen=True)
 class Dataset:

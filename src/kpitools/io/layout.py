@@ -26,8 +26,6 @@ from kpitools.io.schema import (
 from kpitools.io.sheets import Grid, cell_text
 from kpitools.registry import UnitRegistry, UnknownUnitError
 
-# --------------------------------------------------------------------------- layouts
-
 
 def _shown(header: object) -> str:
     """A header as a column label, shortened so a hostile header cannot flood a message."""

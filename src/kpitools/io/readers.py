@@ -27,8 +27,6 @@ from kpitools.io.schema import LONG_SCHEMA
 from kpitools.io.sheets import Grid, frame_grid, read_grid
 from kpitools.registry import UnitRegistry
 
-# --------------------------------------------------------------------------- public API
-
 #: How a file lays out its figures (see :func:`read_kpi_file`).
 Layout = Literal["auto", "long", "wide"]
 

@@ -47,9 +47,6 @@ def parse_date(value: object) -> dt.date:
     raise ValueError(f"not a date (use 2023-11-30 or 30/11/2023): {show_value(text)}")
 
 
-# --------------------------------------------------------------------------- raw reading
-
-
 @dataclass
 class Grid:
     """A sheet as rows of cells: stripped NFC text or typed values, ``None`` when empty."""

@@ -10,9 +10,6 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.members import read
 from kpitools.members.read import BAD_ROW_KINDS
 
-# --------------------------------------------------------------------------- bad rows
-
-
 _EXAMPLES = 5  # rows listed per kind of bad row
 
 

@@ -78,12 +78,6 @@ _FLAG_BITS = {
 _EXITS = {"deaths": "deceased", "removals": "removed", "transfers_out": "transferred"}
 
 
-# --------------------------------------------------------------------------- targets
-
-
-# --------------------------------------------------------------------------- the counts
-
-
 @dataclass(frozen=True)
 class MemberKpis:
     """What :func:`member_kpis` found.

@@ -15,9 +15,6 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.io.sheets import parse_date
 from kpitools.registry import UnitRegistry
 
-# --------------------------------------------------------------------------- crosswalk
-
-
 CHANGES = ("merged", "split", "renamed", "moved")
 
 

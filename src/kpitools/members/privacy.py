@@ -10,8 +10,6 @@ import polars as pl
 from kpitools.members.count import DEFAULT_AGE_EDGES, member_metrics
 from kpitools.registry import UnitRegistry
 
-# --------------------------------------------------------------------------- privacy
-
 
 def suppress_small(
     kpis: pl.DataFrame,

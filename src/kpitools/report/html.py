@@ -18,8 +18,6 @@ from kpitools.report.discovery import Outcome, Report
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# --------------------------------------------------------------------------- fingerprints
-
 
 def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> str:
     """A hash of everything a report depends on: notebook, parameters, data, version."""
@@ -33,9 +31,6 @@ def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> st
         h.update(f"{f.name}:{file_digest(f, length=64)}".encode())
     h.update(f"{version()}:{show_code}".encode())
     return h.hexdigest()
-
-
-# --------------------------------------------------------------------------- HTML
 
 
 def cache_dir() -> Path:

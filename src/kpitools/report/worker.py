@@ -18,8 +18,6 @@ from kpitools._atomic import write_text_atomic
 from kpitools.report.discovery import Outcome, Report
 from kpitools.report.html import export_html, exporters, footer_html, vega_assets
 
-# --------------------------------------------------------------------------- workers
-
 # jsonschema builds rfc3987-syntax's grammars when it is imported, when that package is
 # installed (JupyterLab brings it): ~1 s in every process that imports Altair or nbformat
 # (python-jsonschema/jsonschema#1428). Reports never check IRI formats, so workers and
@@ -278,6 +276,3 @@ def run_parallel(
             if proc.is_alive():
                 proc.terminate()
                 proc.join(timeout=5)
-
-
-# --------------------------------------------------------------------------- the batch
