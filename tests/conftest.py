@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import importlib.util
 import os
 from pathlib import Path
 
@@ -36,3 +37,31 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def catalog() -> kt.MetricCatalog:
+    return kt.read_catalog(DATA / "metrics.csv")
+
+
+@pytest.fixture(scope="session")
+def member_export_generator():
+    """``scripts/make_member_export.py``, loaded as a module."""
+    spec = importlib.util.spec_from_file_location(
+        "make_member_export", ROOT / "scripts" / "make_member_export.py"
+    )
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture(scope="session")
+def generated(member_export_generator, tmp_path_factory) -> dict[str, Path]:
+    """A small synthetic national export (20 000 members), Parquet and CSV, with its units."""
+    return member_export_generator.generate(tmp_path_factory.mktemp("export"), rows=20_000)
+
+
+@pytest.fixture(scope="session")
+def national(generated) -> kt.UnitRegistry:
+    """The unit registry of the synthetic national export."""
+    return kt.read_registry(generated["units"])

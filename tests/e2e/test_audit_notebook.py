@@ -7,48 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from kpitools.catalog import read_catalog
-from kpitools.extract import (
-    Statement,
-    audit_statements,
-    audit_table,
-    extract_statements,
-    read_phrases,
-    statements_table,
-)
-from kpitools.registry import read_registry
+from kpitools.extract import audit_statements, audit_table, extract_file, statements_table
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
 DATA = ROOT / "data"
-
-
-SEED = ROOT / "data" / "seed" / "000_75537393c0b30eb1.txt"
-
-
-REGISTRY = read_registry(DATA / "units.csv")
-
-
-CATALOG = read_catalog(DATA / "metrics.csv")
-
-
-PHRASES = read_phrases(DATA / "metric_phrases.csv", catalog=CATALOG)
-
-
-def find(text: str, **options: object) -> list[Statement]:
-    return extract_statements(
-        text,
-        registry=REGISTRY,
-        phrases=PHRASES,
-        catalog=CATALOG,
-        **options,  # type: ignore[arg-type]
-    )
-
-
-@pytest.fixture(scope="module")
-def seed() -> list[Statement]:
-    return find(SEED.read_text(encoding="utf-8"), file=SEED.name)
+SEED = DATA / "seed" / "000_75537393c0b30eb1.txt"
 
 
 @pytest.mark.slow
@@ -77,7 +40,12 @@ def test_the_audit_notebook_runs_under_papermill(tmp_path: Path) -> None:
         for o in c["outputs"]
         if "text/html" in o.get("data", {})
     ]
-    seed = find(SEED.read_text(encoding="utf-8"), file=str(SEED))
+    seed = extract_file(
+        SEED,
+        units=DATA / "units.csv",
+        catalog=DATA / "metrics.csv",
+        phrases=DATA / "metric_phrases.csv",
+    ).statements
     assert statements_table(seed, lang="en")._repr_html_() in outputs
     assert audit_table(audit_statements(seed), lang="en")._repr_html_() in outputs
     assert sum(h.count("<mark ") for h in outputs) == 11

@@ -29,6 +29,33 @@ Bad rows (:data:`BAD_ROW_KINDS`) are counted per kind and the first rows of each
 with their row number; by default they stop the computation (``bad_rows="stop"``), or the
 computation goes on without them and says so (``"skip"``). Member ids never appear in a
 message, a result or a log: only counts leave the query.
+
+Examples
+--------
+The examples of this package use these small objects (the doctests have them ready): a
+registry with one basic organization, an export of three members, one with an impossible
+admission date, and a registry in which two basic organizations became a ward on 1 July
+2025, with the crosswalk that says so.
+
+>>> registry = UnitRegistry.from_frame(pl.DataFrame({
+...     "code": ["01", "001", "001-C01"], "name": ["Hà Nội", "Ba Đình", "Chi bộ A"],
+...     "level": ["city", "district", "basic"], "parent": [None, "01", "001"]}))
+>>> export = pl.DataFrame({
+...     "Mã đảng viên": ["DV1", "DV2", "DV3"], "Mã tổ chức đảng": ["001-C01"] * 3,
+...     "Ngày vào Đảng": ["15/03/2022", "02/09/2023", "31/02/2023"],
+...     "Ngày sinh": ["10/05/1990"] * 3})
+>>> ward_registry = UnitRegistry.from_frame(pl.DataFrame({
+...     "code": ["01", "001", "001-C01", "001-C02", "01-P01"],
+...     "name": ["Hà Nội", "Ba Đình", "Chi bộ A", "Chi bộ B", "Phường X"],
+...     "level": ["city", "district", "basic", "basic", "ward"],
+...     "parent": [None, "01", "001", "001", "01"],
+...     "valid_from": [None, None, None, None, "2025-07-01"],
+...     "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30", None]}))
+>>> ward_crosswalk = Crosswalk(pl.DataFrame({
+...     "old_code": ["001-C01", "001-C02"], "new_code": ["01-P01", "01-P01"],
+...     "effective": [dt.date(2025, 7, 1)] * 2, "change": ["split"] * 2, "note": [None] * 2}))
+>>> ward_crosswalk.mapping(at="2025-07-01")
+{'001-C01': '01-P01', '001-C02': '01-P01'}
 """
 
 from __future__ import annotations

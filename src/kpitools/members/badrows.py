@@ -22,13 +22,8 @@ class BadRows:
 
     Examples
     --------
-    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
-    ...     "code": ["01", "001", "001-C01"], "name": ["Hà Nội", "Ba Đình", "Chi bộ A"],
-    ...     "level": ["city", "district", "basic"], "parent": [None, "01", "001"]}))
-    >>> export = pl.DataFrame({
-    ...     "Mã đảng viên": ["DV1", "DV2", "DV3"], "Mã tổ chức đảng": ["001-C01"] * 3,
-    ...     "Ngày vào Đảng": ["15/03/2022", "02/09/2023", "31/02/2023"],
-    ...     "Ngày sinh": ["10/05/1990"] * 3})
+    With the example registry and export of :mod:`kpitools.members`:
+
     >>> try:
     ...     kt.members.member_kpis(export, registry=registry, exported="2024-12-31")
     ... except MemberExportError as exc:
@@ -75,13 +70,8 @@ class MemberExportError(KpiDataError):
 
     Examples
     --------
-    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
-    ...     "code": ["01", "001", "001-C01"], "name": ["Hà Nội", "Ba Đình", "Chi bộ A"],
-    ...     "level": ["city", "district", "basic"], "parent": [None, "01", "001"]}))
-    >>> export = pl.DataFrame({
-    ...     "Mã đảng viên": ["DV1", "DV2", "DV3"], "Mã tổ chức đảng": ["001-C01"] * 3,
-    ...     "Ngày vào Đảng": ["15/03/2022", "02/09/2023", "31/02/2023"],
-    ...     "Ngày sinh": ["10/05/1990"] * 3})
+    With the example registry and export of :mod:`kpitools.members`:
+
     >>> try:
     ...     kt.members.member_kpis(export, registry=registry, exported="2024-12-31")
     ... except MemberExportError as exc:

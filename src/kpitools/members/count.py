@@ -98,14 +98,10 @@ class MemberKpis:
 
     Examples
     --------
-    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
-    ...     "code": ["01", "001", "001-C01"], "name": ["Hà Nội", "Ba Đình", "Chi bộ A"],
-    ...     "level": ["city", "district", "basic"], "parent": [None, "01", "001"]}))
-    >>> export = pl.DataFrame({
-    ...     "Mã đảng viên": ["DV1", "DV2", "DV3"], "Mã tổ chức đảng": ["001-C01"] * 3,
-    ...     "Ngày vào Đảng": ["15/03/2022", "02/09/2023", "02/09/2024"],
-    ...     "Ngày sinh": ["10/05/1990"] * 3})
-    >>> out = kt.members.member_kpis(export, registry=registry, exported="2024-12-31",
+    With the example registry and export of :mod:`kpitools.members`, its bad row left out:
+
+    >>> good = export.filter(pl.col("Ngày vào Đảng") != "31/02/2023")
+    >>> out = kt.members.member_kpis(good, registry=registry, exported="2024-12-31",
     ...                              years=[2022, 2023])
     >>> admissions = out.kpis.filter(pl.col("metric") == "admissions")
     >>> admissions.select("unit_code", "year", "actual").rows()

@@ -129,20 +129,15 @@ def read_crosswalk(path: PathLike, *, registry: UnitRegistry) -> Crosswalk:
 
     Examples
     --------
+    With the example ``ward_registry`` of :mod:`kpitools.members`:
+
     >>> import tempfile
-    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
-    ...     "code": ["01", "001", "001-C01", "001-C02", "01-P01"],
-    ...     "name": ["Hà Nội", "Ba Đình", "Chi bộ A", "Chi bộ B", "Phường X"],
-    ...     "level": ["city", "district", "basic", "basic", "ward"],
-    ...     "parent": [None, "01", "001", "001", "01"],
-    ...     "valid_from": [None, None, None, None, "2025-07-01"],
-    ...     "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30", None]}))
     >>> with tempfile.TemporaryDirectory() as tmp:
     ...     path = Path(tmp) / "crosswalk.csv"
     ...     _ = path.write_text("old_code,new_code,effective,change\n"
     ...                         "001-C01,01-P01,2025-07-01,split\n"
     ...                         "001-C02,01-P01,2025-07-01,split\n", encoding="utf-8")
-    ...     crosswalk = read_crosswalk(path, registry=registry)
+    ...     crosswalk = read_crosswalk(path, registry=ward_registry)
     >>> crosswalk.mapping(at="2025-07-01"), crosswalk.mapping(at="2024-01-01")
     ({'001-C01': '01-P01', '001-C02': '01-P01'}, {})
     """
@@ -244,23 +239,11 @@ def structure_registry(
 
     Examples
     --------
-    >>> import tempfile
-    >>> registry = UnitRegistry.from_frame(pl.DataFrame({
-    ...     "code": ["01", "001", "001-C01", "001-C02", "01-P01"],
-    ...     "name": ["Hà Nội", "Ba Đình", "Chi bộ A", "Chi bộ B", "Phường X"],
-    ...     "level": ["city", "district", "basic", "basic", "ward"],
-    ...     "parent": [None, "01", "001", "001", "01"],
-    ...     "valid_from": [None, None, None, None, "2025-07-01"],
-    ...     "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30", None]}))
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     path = Path(tmp) / "crosswalk.csv"
-    ...     _ = path.write_text("old_code,new_code,effective,change\n"
-    ...                         "001-C01,01-P01,2025-07-01,split\n"
-    ...                         "001-C02,01-P01,2025-07-01,split\n", encoding="utf-8")
-    ...     crosswalk = read_crosswalk(path, registry=registry)
-    >>> registry.exists("01-P01", 2020)
+    With the example ``ward_registry`` and ``ward_crosswalk`` of :mod:`kpitools.members`:
+
+    >>> ward_registry.exists("01-P01", 2020)
     False
-    >>> structure_registry(registry, crosswalk, at="2025-07-01").exists("01-P01", 2020)
+    >>> structure_registry(ward_registry, ward_crosswalk, at="2025-07-01").exists("01-P01", 2020)
     True
     """
     day = date_option(at, "at")

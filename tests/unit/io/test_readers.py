@@ -35,11 +35,6 @@ def registry() -> kt.UnitRegistry:
 
 
 @pytest.fixture(scope="module")
-def catalog() -> kt.MetricCatalog:
-    return kt.read_catalog(DATA / "metrics.csv")
-
-
-@pytest.fixture(scope="module")
 def bundled() -> kt.Dataset:
     return load_dataset(
         [DATA / "hanoi_2023_seed.csv", DATA / "demo_panel.csv"],

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import re
 import warnings
 from pathlib import Path
@@ -39,35 +38,9 @@ EXPORTED = "2024-12-31"
 YEARS = [2022, 2023, 2024]
 
 
-def _generator():
-    spec = importlib.util.spec_from_file_location(
-        "make_member_export", ROOT / "scripts" / "make_member_export.py"
-    )
-    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
-    spec.loader.exec_module(module)  # type: ignore[union-attr]
-    return module
-
-
 @pytest.fixture(scope="module")
 def registry() -> kt.UnitRegistry:
     return read_registry(UNITS)
-
-
-@pytest.fixture(scope="module")
-def generated(tmp_path_factory) -> dict[str, Path]:
-    """A small synthetic national export (20 000 members), Parquet and CSV."""
-    out = tmp_path_factory.mktemp("export")
-    return _generator().generate(out, rows=20_000)
-
-
-@pytest.fixture(scope="module")
-def national(generated) -> kt.UnitRegistry:
-    return read_registry(generated["units"])
-
-
-@pytest.fixture(scope="module")
-def catalog() -> kt.MetricCatalog:
-    return kt.read_catalog(ROOT / "data" / "metrics.csv")
 
 
 def counts(out, unit: str | None = None) -> dict[tuple[str, int, str], float]:
@@ -708,8 +681,10 @@ def test_members_of_units_gone_by_the_structure_date_are_bad_rows(registry, tmp_
 # --------------------------------------------------------------------------- generator
 
 
-def test_the_generator_is_deterministic_and_labelled(generated, tmp_path) -> None:
-    again = _generator().generate(tmp_path, rows=20_000)
+def test_the_generator_is_deterministic_and_labelled(
+    generated, member_export_generator, tmp_path
+) -> None:
+    again = member_export_generator.generate(tmp_path, rows=20_000)
     for kind in ("csv", "units", "targets"):
         assert again[kind].read_bytes() == generated[kind].read_bytes()
     members = pl.read_parquet(generated["parquet"])
