@@ -1,0 +1,186 @@
+"""Benchmark: how `kpitools extract` grows with the length of the report text.
+
+Report texts of growing size are built from the seed (``data/seed/000_75537393c0b30eb1.txt``):
+its body repeated, each copy with its numbers shifted, its city words replaced by a district
+of ``data/units.csv`` and its year changed, so that the statements of two copies differ; the
+seed's trailer (``Ý kiến bạn đọc``, ``Tin cùng chuyên mục`` …) closes the text, so extraction
+reads every copy and stops at the end. Each size is extracted by
+:func:`kpitools.extract.extract_file` with the repository's reference data
+(``data/units.csv``, ``data/metrics.csv``, ``data/metric_phrases.csv``) in a fresh
+subprocess, which measures its wall time and its peak resident memory
+(``resource.getrusage``); the memory the extraction adds is the peak less the resident memory
+just before it (interpreter, libraries and reference data loaded).
+
+The goals are linear work: 8× the text at most 9× the time, and extraction memory at most 20×
+the text (its UTF-8 bytes). The script prints, per size, the time, the statements found and
+the memory, then the ratios between the largest size and the size 8× smaller against the goals,
+and exits with 1 when a goal is missed.
+
+There is no alternative a user would pick for this comparison: no other tool reads KPI
+statements out of Vietnamese report prose, so the benchmark measures kpitools against its
+own goals only.
+
+    python benchmarks/extract.py                      # 0.25, 0.5, 1 and 2 MB
+    python benchmarks/extract.py --sizes 0.5 1 2 4    # sizes in MB (10^6 bytes)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "data" / "seed" / "000_75537393c0b30eb1.txt"
+UNITS = ROOT / "data" / "units.csv"
+CATALOG = ROOT / "data" / "metrics.csv"
+PHRASES = ROOT / "data" / "metric_phrases.csv"
+TIME_GOAL = 9.0  # 8× the text
+MEMORY_GOAL = 20.0  # × the text's bytes
+
+# numbers that are not years (19xx/20xx) nor part of a document number
+_NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/-]|[.,]\d)")
+_YEAR = re.compile(r"(?<!\d)20(2[0-9])(?!\d)")
+_CITY = re.compile(r"toàn thành phố|Đảng bộ thành phố")
+_TRAILER = re.compile(r"^Ý kiến bạn đọc$", re.MULTILINE)
+
+
+def _districts() -> list[str]:
+    rows = UNITS.read_text(encoding="utf-8").splitlines()[1:]
+    return [f"{r.split(',')[3]} {r.split(',')[1]}" for r in rows if ",district," in r]
+
+
+def _varied(body: str, k: int, districts: list[str]) -> str:
+    """Copy ``k`` of the body: numbers shifted by k, city words a district, years moved."""
+
+    def number(m: re.Match[str]) -> str:
+        value = int(m.group(1).replace(".", "")) + k % 97
+        if value >= 1900 and value <= 2099:
+            value += 200
+        return f"{value:,}".replace(",", ".") if "." in m.group(1) else str(value)
+
+    text = _NUMBER.sub(number, body)
+    text = _YEAR.sub(lambda m: f"20{10 + (int(m.group(1)) + k) % 15}", text)
+    return _CITY.sub(districts[k % len(districts)], text)
+
+
+def report_text(size: int, seed: Path = SEED) -> str:
+    """A report of about ``size`` UTF-8 bytes: varied copies of the seed's body, then its
+    trailer."""
+    text = seed.read_text(encoding="utf-8")
+    cut = _TRAILER.search(text)
+    body, trailer = (text[: cut.start()], text[cut.start() :]) if cut else (text, "")
+    districts = _districts()
+    parts: list[str] = []
+    total = len(trailer.encode())
+    k = 0
+    while total < size:
+        copy = _varied(body, k, districts)
+        parts.append(copy)
+        total += len(copy.encode())
+        k += 1
+    return "".join(parts) + trailer
+
+
+def child(path: str) -> None:
+    """Extract one file and print its measures as JSON (run in a fresh interpreter)."""
+    from kpitools.catalog import read_catalog
+    from kpitools.extract import extract_file, read_phrases
+    from kpitools.registry import read_registry
+
+    registry = read_registry(UNITS)
+    catalog = read_catalog(CATALOG)
+    phrases = read_phrases(PHRASES, catalog=catalog)
+    base = _rss_now()
+    start = time.perf_counter()
+    ex = extract_file(path, units=registry, catalog=catalog, phrases=phrases)
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "peak": peak,
+                "base": base,
+                "statements": len(ex.statements),
+            }
+        )
+    )
+
+
+def _rss_now() -> int:
+    """Resident memory now, in bytes (Linux)."""
+    with open("/proc/self/statm") as f:
+        pages = int(f.read().split()[1])
+    return pages * resource.getpagesize()
+
+
+def measure(size: int, folder: Path) -> dict[str, float]:
+    path = folder / f"report_{size}.txt"
+    text = report_text(size)
+    path.write_text(text, encoding="utf-8")
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", str(path)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
+    result = json.loads(out.stdout)
+    result["bytes"] = len(text.encode())
+    result["extra"] = max(0, result["peak"] - result["base"])
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=float, nargs="+", default=[0.25, 0.5, 1, 2])
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        child(args.child)
+        return 0
+    sizes = sorted(int(s * 1_000_000) for s in args.sizes)
+    results: dict[int, dict[str, float]] = {}
+    print(f"{'text MB':>8} {'seconds':>8} {'statements':>10} {'peak MB':>8} {'extra MB':>8} ×text")
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in sizes:
+            r = results[size] = measure(size, Path(tmp))
+            print(
+                f"{r['bytes'] / 1e6:8.2f} {r['seconds']:8.2f} {r['statements']:10d} "
+                f"{r['peak'] / 1e6:8.1f} {r['extra'] / 1e6:8.1f} {r['extra'] / r['bytes']:5.1f}"
+            )
+    largest = sizes[-1]
+    smaller = [s for s in sizes if s * 8 <= largest * 1.01]
+    ok = True
+    if smaller:
+        small = smaller[-1]
+        big, little = results[largest], results[small]
+        ratio = big["seconds"] / little["seconds"]
+        scale = big["bytes"] / little["bytes"]
+        verdict = "ok" if ratio <= TIME_GOAL * scale / 8 else "MISSED"
+        ok = ok and verdict == "ok"
+        print(
+            f"time: {scale:.1f}× the text ({little['bytes'] / 1e6:.2f} → "
+            f"{big['bytes'] / 1e6:.2f} MB) takes {ratio:.2f}× the time "
+            f"(goal ≤ {TIME_GOAL * scale / 8:.1f}×): {verdict}"
+        )
+    else:
+        print("time: no size 8× smaller than the largest; pass --sizes to compare")
+    memory = results[largest]["extra"] / results[largest]["bytes"]
+    verdict = "ok" if memory <= MEMORY_GOAL else "MISSED"
+    ok = ok and verdict == "ok"
+    print(
+        f"memory: extraction adds {memory:.1f}× the text at {results[largest]['bytes'] / 1e6:.2f}"
+        f" MB (goal ≤ {MEMORY_GOAL:.0f}×): {verdict}"
+    )
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
