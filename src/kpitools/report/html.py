@@ -1,13 +1,24 @@
-"""Offline HTML: fingerprints, export of an executed notebook, the index of a batch."""
+"""Offline HTML: fingerprints, export of an executed notebook, the index of a batch.
+
+Text from data or parameters is shown, never run. HTML text and attributes are escaped
+where they are written; a chart's spec (which holds the data) goes into a JSON data block
+(``<script type="application/json">``, escaped by :func:`json_for_html`), never into
+JavaScript; and every page carries a Content-Security-Policy that lets only the scripts
+kpitools ships run (:func:`with_csp`). Charts are drawn by Vega's expression interpreter,
+so the policy needs neither ``'unsafe-inline'`` nor ``'unsafe-eval'`` for scripts.
+"""
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import functools
 import hashlib
 import html
 import json
+import math
 import os
+import re
 import time
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -17,6 +28,203 @@ from kpitools._atomic import write_text_atomic
 from kpitools.report.discovery import Outcome, Report
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+#: Draws every chart of a page from its JSON data block (``script.kt-vega-spec``, after the
+#: chart's ``<div>``). ``ast: true`` makes vega-embed use Vega's expression interpreter, so
+#: no expression is compiled with ``Function`` and the page's policy forbids eval. An error
+#: is shown as text, never as HTML.
+EMBED_JS = """(function () {
+  "use strict";
+  document.querySelectorAll("script.kt-vega-spec").forEach(function (block) {
+    var target = block.previousElementSibling;
+    function fail(err) {
+      target.textContent = "Chart error: " + (err && err.message ? err.message : err);
+      console.error(err);
+    }
+    try {
+      var chart = JSON.parse(block.textContent);
+      var options = Object.assign({}, chart.options, { ast: true });
+      vegaEmbed(target, chart.spec, options).catch(fail);
+    } catch (err) {
+      fail(err);
+    }
+  });
+})();"""
+
+#: The policy of a report or an index; ``{scripts}`` is the scripts' hashes (or 'none').
+CSP = (
+    "default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; "
+    "img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'"
+)
+
+_JSON_IN_HTML = str.maketrans(
+    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+)
+
+# Altair's HTML output (its "default" and "html" renderers): a <div id="altair-viz-…">, then
+# a script whose fixed code ends with "})(" before the spec and the embed options.
+_ALTAIR_HTML = re.compile(
+    r'\s*(?:<style>[^<]*</style>)?\s*<div id="(altair-viz-[0-9a-f]+)"></div>\s*'
+    r'<script type="text/javascript">.*?\}\)\(',
+    re.S,
+)
+_VEGA_MIME = re.compile(r"application/vnd\.(vega|vegalite)\.v\d+\+json")
+
+
+def json_for_html(value: Any) -> str:
+    r"""``value`` as JSON that is inert inside an HTML ``<script>`` element (a data block).
+
+    ``<``, ``>`` and ``&`` are written as ``\u003c``, ``\u003e``, ``\u0026`` (so no text
+    can end the element or open a comment), and the line separators U+2028 and U+2029 as
+    ``\u2028``, ``\u2029``. These characters occur in JSON only inside strings, where the
+    escapes mean the same: ``json.loads`` (or ``JSON.parse``) gives ``value`` back. NaN and
+    infinities, which JSON cannot hold, become ``null``.
+
+    Examples
+    --------
+    >>> json_for_html({"name": "</script><script>alert(1)</script>"})
+    '{"name": "\\u003c/script\\u003e\\u003cscript\\u003ealert(1)\\u003c/script\\u003e"}'
+    >>> json.loads(json_for_html(["a & b", float("nan")]))
+    ['a & b', None]
+    """
+    return json.dumps(_finite(value), ensure_ascii=False, allow_nan=False).translate(_JSON_IN_HTML)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(v) for v in value]
+    return value
+
+
+def chart_html(spec: dict[str, Any], options: dict[str, Any] | None = None, *, id: str) -> str:
+    """A chart for a kpitools page: its ``<div>`` and its spec in a JSON data block.
+
+    The page draws it with :data:`EMBED_JS` (after Vega and vega-embed are loaded); the
+    spec is never part of a script that runs.
+
+    Examples
+    --------
+    >>> out = chart_html({"mark": "point", "title": "</script>"}, id="altair-viz-1")
+    >>> out.count("<script"), out.count("</script>")
+    (1, 1)
+    """
+    data = json_for_html({"spec": spec, "options": options or {}})
+    return (
+        f'<div id="{html.escape(id)}" class="kt-chart"></div>'
+        f'<script type="application/json" class="kt-vega-spec">{data}</script>'
+    )
+
+
+def altair_chart(text: str) -> tuple[str, dict[str, Any], dict[str, Any]] | None:
+    """The id, spec and embed options of Altair's HTML output of a chart; None if not one.
+
+    Examples
+    --------
+    >>> import altair as alt
+    >>> bundle = alt.Chart(alt.Data(values=[{"x": "</script>"}])).mark_point()._repr_mimebundle_()
+    >>> found = altair_chart(bundle["text/html"])
+    >>> found[0].startswith("altair-viz-"), found[1]["data"], found[2]
+    (True, {'values': [{'x': '</script>'}]}, {'mode': 'vega-lite'})
+    """
+    m = _ALTAIR_HTML.match(text)
+    if not m:
+        return None
+    decode = json.JSONDecoder().raw_decode
+    try:
+        spec, end = decode(text, m.end())
+        if not text.startswith(", ", end):
+            return None
+        options, end = decode(text, end + 2)
+    except ValueError:
+        return None
+    if not re.fullmatch(r"\);\s*</script>\s*", text[end:]):
+        return None
+    if not isinstance(spec, dict) or not isinstance(options, dict):
+        return None
+    return m.group(1), spec, options
+
+
+def inert_outputs(nb: Any) -> Any:
+    """Charts in ``nb``'s outputs rewritten by :func:`chart_html` (in place; returns ``nb``).
+
+    Altair's HTML output carries the spec, data included, inside JavaScript, where a
+    ``</script>`` in a unit name ends the script and runs what follows. Vega and Vega-Lite
+    mime outputs (Altair's ``mimetype`` renderer) are drawn the same way.
+    """
+    for cell in nb.cells:
+        for i, output in enumerate(cell.get("outputs", [])):
+            data = output.get("data")
+            if not data:
+                continue
+            chart = None
+            for mime, value in data.items():
+                if (kind := _VEGA_MIME.fullmatch(mime)) and isinstance(value, dict):
+                    mode = "vega-lite" if kind.group(1) == "vegalite" else "vega"
+                    chart = (f"altair-viz-kt{i}", value, {"mode": mode})
+                    break
+            html_text = data.get("text/html")
+            if chart is None and html_text is not None:
+                text = html_text if isinstance(html_text, str) else "".join(html_text)
+                chart = altair_chart(text)
+            if chart is not None:
+                cid, spec, options = chart
+                output["data"] = {"text/html": chart_html(spec, options, id=cid)}
+    return nb
+
+
+def script_hash(text: str) -> str:
+    """The CSP source of an inline script: ``'sha256-…'`` of its text (UTF-8).
+
+    Examples
+    --------
+    >>> script_hash("alert(1)")
+    "'sha256-bhHHL3z2vDgxUt0W3dWQOrprscmda2Y5pLsLg4GF+pI='"
+    """
+    digest = hashlib.sha256(text.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script\s*>", re.S | re.I)
+_DATA_TYPE = re.compile(r'\stype="?application/(?:[\w.+-]*\+)?json"?', re.I)
+
+
+def with_csp(page: str, allowed: Iterable[str]) -> str:
+    """``page`` with a Content-Security-Policy that lets only the ``allowed`` scripts run.
+
+    The policy is computed from the finished page: every inline script element whose text
+    is one of ``allowed`` is allowed by its hash; any other script (none is expected) is
+    not, so it does not run. JSON data blocks are not scripts and need no hash. The
+    ``<meta>`` goes right after ``<meta charset>`` (before any script or data); a page
+    without one gets it at the start of its ``<head>``.
+
+    Examples
+    --------
+    >>> page = '<html><head><meta charset="utf-8"></head><body><script>ok()</script>'
+    >>> page += "<script>evil()</script></body></html>"
+    >>> out = with_csp(page, ["ok()"])
+    >>> script_hash("ok()") in out, script_hash("evil()") in out
+    (True, False)
+    """
+    ours = set(allowed)
+    hashes = sorted(
+        {
+            script_hash(m.group(2))
+            for m in _SCRIPT.finditer(page)
+            if m.group(2) in ours and not _DATA_TYPE.search(m.group(1) or "")
+        }
+    )
+    policy = CSP.format(scripts=" ".join(hashes) or "'none'")
+    meta = (
+        f'<meta http-equiv="Content-Security-Policy" content="{html.escape(policy, quote=False)}">'
+    )
+    charset = re.search(r"<meta charset=[^>]*>", page, re.I)
+    head = re.search(r"<head[^>]*>", page, re.I)
+    at = charset.end() if charset else head.end() if head else 0
+    return page[:at] + meta + page[at:]
 
 
 def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> str:
@@ -45,9 +253,9 @@ def cache_dir() -> Path:
 def vega_assets() -> tuple[str, str]:
     """The Vega, Vega-Lite and vega-embed JavaScript, built once per machine and version.
 
-    Returns the ``VEGA_DEBUG`` object (as JSON) that tells Altair's HTML output the
-    libraries are already loaded, and the bundle. A cache hit imports neither Altair nor
-    vl-convert.
+    Returns the versions bundled (as JSON, in Altair's ``VEGA_DEBUG`` form) and the bundle.
+    Reports no longer run Altair's own loader (:func:`inert_outputs` replaces it), so only
+    the bundle goes into a page. A cache hit imports neither Altair nor vl-convert.
     """
     from importlib.metadata import version
 
@@ -106,18 +314,19 @@ def export_html(nb: Any, *, footer: str = "", show_code: bool = False, title: st
     nb.cells = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
     if title:
         nb.metadata["title"] = title
-    debug, js = vega_assets()
+    inert_outputs(nb)
+    _, js = vega_assets()
     resources = {
         "kpitools": {
             "version": version(),
             "css": stylesheet(),
-            "vega_debug": debug,
             "vega_js": js,
+            "embed_js": EMBED_JS,
             "footer": footer,
         }
     }
     body, _ = exporters()[bool(show_code)].from_notebook_node(nb, resources=resources)
-    return str(body)
+    return with_csp(str(body), [js, EMBED_JS])
 
 
 def footer_html(report: Report, inputs: Iterable[tuple[str, str]]) -> str:
@@ -171,4 +380,4 @@ def write_index(outcomes: Sequence[Outcome], out: Path) -> Path:
         '<body class="kt-page kt-index"><h1>Báo cáo / Reports</h1>'
         f"<p>{ok} of {len(outcomes)} ok.</p>{''.join(sections)}</body></html>"
     )
-    return write_text_atomic(out / "index.html", page)
+    return write_text_atomic(out / "index.html", with_csp(page, []))
