@@ -190,10 +190,13 @@ def _print_table(head: list[str], rows: list[list[str]], out: object) -> None:
 
 
 def _members(args: argparse.Namespace) -> int:
+    import warnings
+
     from kpitools.catalog import read_catalog
     from kpitools.errors import KpiDataError
     from kpitools.io.dataset import find_path
     from kpitools.io.readers import write_kpis
+    from kpitools.members.badrows import BadRowsWarning, MemberExportError
     from kpitools.members.count import member_kpis
     from kpitools.members.crosswalk import read_crosswalk
     from kpitools.members.privacy import suppress_small
@@ -206,28 +209,33 @@ def _members(args: argparse.Namespace) -> int:
             first, _, last = args.years.partition("-")
             years = range(int(first), int(last or first) + 1)
         crosswalk = read_crosswalk(args.crosswalk, registry=registry) if args.crosswalk else None
-        out = member_kpis(
-            args.export,
-            registry=registry,
-            years=years,
-            as_of=args.as_of,
-            exported=args.exported,
-            levels=tuple(args.levels.split(",")),
-            within=[args.within] if args.within else None,
-            crosswalk=crosswalk,
-            structure=args.structure,
-            targets=args.targets,
-            catalog=read_catalog(find_path(args.catalog)),
-            bad_rows="skip" if args.skip_bad_rows else "stop",
-        )
+        with warnings.catch_warnings():  # skipped bad rows are printed below, once
+            warnings.simplefilter("ignore", BadRowsWarning)
+            out = member_kpis(
+                args.export,
+                registry=registry,
+                years=years,
+                as_of=args.as_of,
+                exported=args.exported,
+                levels=tuple(args.levels.split(",")),
+                within=[args.within] if args.within else None,
+                crosswalk=crosswalk,
+                structure=args.structure,
+                targets=args.targets,
+                catalog=read_catalog(find_path(args.catalog)),
+                bad_rows="skip" if args.skip_bad_rows else "stop",
+            )
+    except MemberExportError as exc:
+        print(f"kpitools members: {exc.explain('--skip-bad-rows')}", file=sys.stderr)
+        return 1
     except (KpiDataError, FileNotFoundError, ValueError) as exc:
         print(f"kpitools members: {exc}", file=sys.stderr)
         return 1
     kpis = out.kpis
     if args.min_count:
         kpis = suppress_small(kpis, threshold=args.min_count, registry=out.registry)
-    if out.bad_rows is not None and str(out.bad_rows):
-        print(str(out.bad_rows), file=sys.stderr)
+    if out.bad_rows:  # skipped (with --skip-bad-rows): say which, once
+        print(f"kpitools members: {out.bad_rows}\nThese rows were not counted.", file=sys.stderr)
     write_kpis(kpis, args.out)
     print(f"kpitools members: {kpis.height} KPI rows → {args.out}")
     return 0

@@ -83,12 +83,34 @@ class MemberExportError(KpiDataError):
         self.report = report
         super().__init__(report.issues())
 
-    def _render(self) -> str:
+    def explain(self, skip: str = "bad_rows='skip'") -> str:
+        """The report and what to do, with ``skip`` the way to count without the bad rows.
+
+        The message of the error says ``bad_rows='skip'`` (the argument of
+        :func:`~kpitools.members.member_kpis`); the command line says ``--skip-bad-rows``.
+        """
         return (
-            str(self.report)
-            + "\nFix these rows, or pass bad_rows='skip' to count without them (they are "
+            f"{self.report}\nFix these rows, or pass {skip} to count without them (they are "
             "then reported, not used)."
         )
+
+    def _render(self) -> str:
+        return self.explain()
+
+
+class BadRowsWarning(UserWarning):
+    """Warned when an export's bad rows are skipped (``bad_rows="skip"``); says which.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     out = kt.members.member_kpis(export, registry=registry, exported="2024-12-31",
+    ...                                  bad_rows="skip")
+    >>> [w.category.__name__ for w in caught], out.bad_rows.total
+    (['BadRowsWarning'], 1)
+    """
 
 
 # Which column a kind is about, to name it in messages (never the member id's value).

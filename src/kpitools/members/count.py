@@ -20,7 +20,13 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.io.readers import read_targets
 from kpitools.io.schema import LONG_SCHEMA
 from kpitools.members import read
-from kpitools.members.badrows import BadRows, MemberExportError, flag_bit, report_bad_rows
+from kpitools.members.badrows import (
+    BadRows,
+    BadRowsWarning,
+    MemberExportError,
+    flag_bit,
+    report_bad_rows,
+)
 from kpitools.members.crosswalk import Crosswalk, date_option, in_force, structure_registry
 from kpitools.registry import LEVELS, UnitRegistry, lifetime_years
 
@@ -390,7 +396,8 @@ def member_kpis(
         row of the export has ``synthetic`` in a ``source`` column).
     bad_rows
         ``"stop"``: raise :class:`MemberExportError` if any row cannot be used; ``"skip"``:
-        count without those rows, warn, and report them in :attr:`MemberKpis.bad_rows`.
+        count without those rows, warn (a :class:`~kpitools.members.badrows.BadRowsWarning`)
+        and report them in :attr:`MemberKpis.bad_rows`.
     sheet
         Excel sheet by name or 0-based position.
     streaming
@@ -452,7 +459,7 @@ def member_kpis(
     if report and bad_rows == "stop":
         raise MemberExportError(report)
     if report:
-        warnings.warn(str(report), UserWarning, stacklevel=2)
+        warnings.warn(str(report), BadRowsWarning, stacklevel=2)
 
     kpis, unattributed = early[1] if early[0] is counts else tally(counts)
     name = source or ("synthetic" if synthetic else Path(src.name).name)

@@ -820,3 +820,33 @@ def test_members_command_writes_kpis_and_never_prints_an_id(tmp_path) -> None:
     ids = pl.read_csv(DATA / "members_small.csv", infer_schema=False)["Mã đảng viên"].to_list()
     written = out.read_text(encoding="utf-8") + proc.stdout + proc.stderr
     assert not [i for i in ids if i in written]
+
+
+@pytest.mark.parametrize("skip", [False, True])
+def test_the_members_command_names_its_flag_and_prints_each_problem_once(
+    tmp_path, capsys, skip
+) -> None:
+    from kpitools.cli import main
+
+    path = with_rows(tmp_path, BAD_ROWS["unreadable_admission_date"])
+    out = tmp_path / "kpis.csv"
+    argv = ["members", str(path), "--units", str(UNITS), "--out", str(out)]
+    argv += ["--exported", EXPORTED, "--catalog", str(ROOT / "data" / "metrics.csv")]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # the command prints; it does not warn
+        status = main(argv + ["--skip-bad-rows"] * skip)
+    err = capsys.readouterr().err
+    assert status == (0 if skip else 1) and out.exists() == skip
+    assert err.count("row 12, column 'Ngày vào Đảng'") == 1, err
+    assert err.count("cannot be used") == 1
+    assert "bad_rows" not in err
+    assert ("--skip-bad-rows" in err) != skip  # the hint only where it helps
+    assert not re.search(r"DV-[TX]\d", err)
+
+
+def test_the_python_error_keeps_its_python_hint(registry, tmp_path) -> None:
+    path = with_rows(tmp_path, BAD_ROWS["unreadable_admission_date"])
+    with pytest.raises(MemberExportError, match="pass bad_rows='skip' to count") as err:
+        member_kpis(path, registry=registry, exported=EXPORTED, years=YEARS)
+    assert "--skip-bad-rows" in err.value.explain("--skip-bad-rows")
+    assert "bad_rows=" not in err.value.explain("--skip-bad-rows")
