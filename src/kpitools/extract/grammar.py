@@ -10,9 +10,11 @@ percentages then join the actual they belong to; what is left is a statement.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import itertools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
@@ -436,7 +438,7 @@ def _nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
 
 def _unit_before(doc: Doc, sentence: Sentence, pos: int) -> str | None:
     """The unit named last before ``pos`` in the sentence (its code, else its text)."""
-    names = [u for u in doc.units if sentence.start <= u.start < pos]
+    names = doc.units_in(sentence.start, pos)
     return (names[-1].code or names[-1].text) if names else None
 
 
@@ -634,8 +636,8 @@ def topics(doc: Doc, figures: list[Figure]) -> dict[int, int]:
     paragraph = -1
     for s in doc.sentences:
         limit = first_figure.get(s.start, s.end)
-        names_own = any(s.start <= t.start < limit and not t.comparison for t in doc.times) or any(
-            s.start <= u.start < limit for u in doc.units
+        names_own = any(not t.comparison for t in doc.times_in(s.start, limit)) or bool(
+            doc.units_in(s.start, limit)
         )
         if s.paragraph != paragraph or names_own:
             current = s.start
@@ -661,27 +663,27 @@ def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     def applies(u: UnitMention) -> bool:
         return all(not (s <= u.start < e and not s <= pos < e) for s, e in regions)
 
-    before = [u for u in doc.units if topic <= u.start < pos and applies(u)]
+    before = [u for u in doc.units_in(topic, pos) if applies(u)]
     if before:
         return before[-1]
     end = max(f.span_end for f in d.figures) if d.figures else pos
-    after = [u for u in doc.units if end <= u.start < sentence.end and applies(u)]
+    after = [u for u in doc.units_in(end, sentence.end) if applies(u)]
     return after[0] if after else None
 
 
 def _time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | None]:
     pos = d.anchor
     sentence = d.sentence
-    before = [t for t in doc.times if topic <= t.start < pos and not t.comparison]
-    after = [t for t in doc.times if pos < t.start < sentence.end and not t.comparison]
+    before = [t for t in doc.times_in(topic, pos) if not t.comparison]
+    after = [t for t in doc.times_in(pos + 1, sentence.end) if not t.comparison]
     phrase = before[-1] if before else (after[0] if after else None)
     year = None
     if phrase is not None:
         year = phrase.year or (phrase.as_of.year if phrase.as_of else None)
     if year is None:
         years = [t.year for t in before if t.year]
-        reports = [y for p, y in doc.report_years if p < pos]
-        year = years[-1] if years else (reports[-1] if reports else None)
+        last = bisect.bisect_left(doc.report_years, (pos, -1)) - 1  # sorted by position
+        year = years[-1] if years else (doc.report_years[last][1] if last >= 0 else None)
     as_of = None
     if phrase is not None:
         as_of = phrase.as_of if phrase.as_of else (resolve_month(phrase, year) if year else None)
@@ -922,9 +924,13 @@ def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher 
 
 def _totals_take_metric(drafts: list[Draft]) -> None:
     """A stated total takes the metric its parts share ("…, tổng cộng 950 đảng viên")."""
+    parts: dict[int, list[Draft]] = {}
+    for e in drafts:
+        if e.part_of is not None and e.part_rule == "sum_equal":
+            parts.setdefault(id(e.part_of), []).append(e)
     for d in drafts:
         if d.metric is None:
-            metrics = {e.metric for e in drafts if e.part_of is d and e.part_rule == "sum_equal"}
+            metrics = {e.metric for e in parts.get(id(d), [])}
             if len(metrics) == 1:
                 d.metric = metrics.pop()
 
@@ -934,7 +940,7 @@ def _merge_early_targets(drafts: list[Draft]) -> None:
     joins that result and is marked merged."""
     for i, d in enumerate(drafts):
         if d.actual is None and d.target is not None and d.metric and not d.merged:
-            for e in drafts[i + 1 :]:
+            for e in itertools.islice(drafts, i + 1, None):
                 if e.sentence.paragraph != d.sentence.paragraph:
                     break
                 if e.metric == d.metric and e.actual is not None and e.target is None:
@@ -1041,7 +1047,7 @@ def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
     if d.subject is not None:
         s, e = d.subject
         kept = text[s:e]
-        for u in reversed([u for u in doc.units if s <= u.start and u.end <= e]):
+        for u in reversed([u for u in doc.units_in(s, e) if u.end <= e]):
             kept = kept[: u.start - s] + kept[u.end - s :]
         kept = re.sub(r"\s+(?:của|tại|ở)\s*$", "", " ".join(kept.split()))
         return " ".join(kept.split()[:8]).strip(" ,;:(")
@@ -1062,12 +1068,15 @@ def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
 def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], bool]) -> None:
     """Mark parts of a stated total: "… 1.236 đảng viên, trong đó Đông Anh 500, …"."""
     actual = [d for d in drafts if d.actual is not None and d.actual_fig is not None]
+    anchors = [d.anchor for d in actual]  # in text order, as the drafts are
     sentences = {d.sentence.start: d.sentence for d in actual}
     for sentence in sentences.values():
         for start, end, marker, at in _regions(doc, sentence):
             sentence_initial = not doc.fold[sentence.start : at].strip(" ,")
-            inside = [d for d in actual if start <= d.anchor < end and d.part_of is None]
-            for total in reversed([d for d in actual if d.anchor < at]):
+            lo = bisect.bisect_left(anchors, start)
+            hi = bisect.bisect_left(anchors, end, lo)
+            inside = [d for d in actual[lo:hi] if d.part_of is None]
+            for total in _before(actual, bisect.bisect_left(anchors, at)):
                 if total.sentence is not sentence and not (
                     sentence_initial and total.sentence.paragraph == sentence.paragraph
                 ):
@@ -1088,9 +1097,17 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
     _link_totals_after(doc, actual)
 
 
+def _before(items: list[Draft], end: int) -> Iterator[Draft]:
+    """``items[:end]``, last first, without copying them."""
+    return (items[i] for i in range(end - 1, -1, -1))
+
+
 def _link_totals_after(doc: Doc, actual: list[Draft]) -> None:
     """Mark parts of a total stated after them: "Đông Anh 500, Gia Lâm 400, tổng cộng 900
     đảng viên" (two parts or more, each of its own unit)."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in actual:
+        by_sentence.setdefault(id(d.sentence), []).append(d)
     for d in actual:
         assert d.actual_fig is not None
         lead = doc.fold[d.actual_fig.clause : d.actual_fig.start]
@@ -1098,7 +1115,7 @@ def _link_totals_after(doc: Doc, actual: list[Draft]) -> None:
             continue
         parts = [
             e
-            for e in actual
+            for e in by_sentence[id(d.sentence)]
             if e.sentence is d.sentence
             and e.anchor < d.anchor
             and e.part_of is None
@@ -1129,5 +1146,5 @@ def _plain_unit(doc: Doc, d: Draft) -> str | None:
     """The unit named in the draft's own clause, if any (parts of a list name theirs)."""
     assert d.actual_fig is not None
     clause = d.actual_fig.clause
-    names = [u for u in doc.units if clause <= u.start < d.actual_fig.start]
+    names = doc.units_in(clause, d.actual_fig.start)
     return (names[-1].code or names[-1].text) if names else None

@@ -12,8 +12,10 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import itertools
+import operator
 import re
 import unicodedata
+from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -43,64 +45,141 @@ NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 
 @dataclass(frozen=True)
 class Normalized:
-    """Normalized text and, per character, the span of the original text it came from."""
+    """Normalized text and, per character, the span of the original text it came from.
+
+    Most characters come one for one from the original, so the map is kept as pieces: from
+    ``keys[i]`` on, character ``k`` came from ``k + shifts[i]`` up to ``k + shifts[i] + 1 +
+    extras[i]`` (a composed letter, a CRLF or a run of spaces is a piece of its own).
+    """
 
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
     length: int  # of the original
+    keys: array[int] = field(repr=False)
+    shifts: array[int] = field(repr=False)
+    extras: array[int] = field(repr=False)
+
+    def _piece(self, k: int) -> int:
+        return bisect.bisect_right(self.keys, k) - 1
+
+    def start_of(self, k: int) -> int:
+        """Where normalized character ``k`` begins in the original."""
+        return k + self.shifts[self._piece(k)]
+
+    def end_of(self, k: int) -> int:
+        """Where normalized character ``k`` ends in the original."""
+        i = self._piece(k)
+        return k + self.shifts[i] + 1 + self.extras[i]
 
     def original(self, start: int, end: int) -> tuple[int, int]:
         """The span of the original text that ``text[start:end]`` came from."""
         if start >= end:
-            at = self.starts[start] if start < len(self.starts) else self.length
+            at = self.start_of(start) if start < len(self.text) else self.length
             return at, at
-        return self.starts[start], self.ends[end - 1]
+        return self.start_of(start), self.end_of(end - 1)
 
     def position(self, original: int) -> int:
         """The first normalized offset at or after an offset of the original text."""
-        return bisect.bisect_left(self.starts, original)
+        return bisect.bisect_left(range(len(self.text)), original, key=self.start_of)
+
+
+class _OffsetMap:
+    """Builds the pieces of :class:`Normalized` as characters are written."""
+
+    def __init__(self) -> None:
+        self.keys: array[int] = array("q")
+        self.shifts: array[int] = array("q")
+        self.extras: array[int] = array("q")
+
+    def write(self, k: int, start: int, end: int) -> None:
+        """Normalized characters from ``k`` on come one for one from ``start`` on, each
+        ``end - start`` characters long (1 but for the last character of a piece)."""
+        shift, extra = start - k, end - start - 1
+        if self.keys and self.keys[-1] == k:
+            self.shifts[-1], self.extras[-1] = shift, extra
+        elif not self.keys or (self.shifts[-1], self.extras[-1]) != (shift, extra):
+            self.keys.append(k)
+            self.shifts.append(shift)
+            self.extras.append(extra)
+
+    def stretch(self, k: int, end: int) -> None:
+        """Normalized character ``k`` (the last written) now ends at ``end``."""
+        start = k + self.shifts[-1]
+        self.write(k, start, end)
+
+
+def _ordinary(char: str) -> bool:
+    """Whether ``char`` is written as it is, one for one (a space only when single)."""
+    if char == " " or char == "\n":
+        return True
+    if unicodedata.combining(char) or char in INVISIBLE or char in LINE_BREAKS or char == "\r":
+        return False
+    if char in SPACE_LIKE or char.isspace():
+        return False
+    return unicodedata.normalize("NFC", LOOKALIKES.get(char, char)) == char
+
+
+# Latin letters (Vietnamese included), digits, punctuation, quotes and dashes: the characters
+# of a report that normalization keeps; a run of them is copied whole.
+_KEPT = "".join(
+    re.escape(c)
+    for c in map(
+        chr, itertools.chain(range(0x0A, 0x250), range(0x1E00, 0x1F00), range(0x2010, 0x2070))
+    )
+    if c != " " and _ordinary(c)
+)
+_RUN = re.compile(rf"(?:[{_KEPT}](?=[ {_KEPT}]|\Z)| (?=[{_KEPT}]))+")
+
+
+def _chunk(text: str, i: int) -> tuple[str | None, int]:
+    """What the character at ``i`` (with the marks after it) becomes, and where it ends."""
+    n = len(text)
+    char = text[i]
+    j = i + 1
+    if char == "\r":
+        if j < n and text[j] == "\n":
+            j += 1
+        return "\n", j
+    if char in LINE_BREAKS:
+        return "\n", j
+    while j < n and unicodedata.combining(text[j]):
+        j += 1
+    if char in INVISIBLE:
+        return None, j
+    if char in SPACE_LIKE or (char.isspace() and char not in LINE_BREAKS):
+        return " ", j
+    return unicodedata.normalize("NFC", LOOKALIKES.get(char, char) + text[i + 1 : j]), j
 
 
 def normalize(text: str) -> Normalized:
     """NFC, ``\\n`` for every line end, one space for runs of spaces, no invisible characters.
 
     Composition is done per base character and its combining marks, so each normalized
-    character maps back to the original characters it came from.
+    character maps back to the original characters it came from. Runs of characters that
+    stay as they are are copied whole.
     """
-    out: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    n = len(text)
-    i = 0
+    pieces: list[str] = []
+    offsets = _OffsetMap()
+    k = 0  # the length written
+    last = ""
+    i, n = 0, len(text)
     while i < n:
-        char = text[i]
-        j = i + 1
-        if char == "\r":
-            if j < n and text[j] == "\n":
-                j += 1
-            chunk = "\n"
-        elif char in LINE_BREAKS:
-            chunk = "\n"
-        else:
-            while j < n and unicodedata.combining(text[j]):
-                j += 1
-            if char in INVISIBLE:
-                i = j
-                continue
-            if char in SPACE_LIKE or (char.isspace() and char not in LINE_BREAKS):
-                chunk = " "
-            else:
-                chunk = unicodedata.normalize("NFC", LOOKALIKES.get(char, char) + text[i + 1 : j])
-        if chunk == " " and out and out[-1] == " ":
-            ends[-1] = j  # a run of spaces is one space
-        else:
-            for c in chunk:
-                out.append(c)
-                starts.append(i)
-                ends.append(j)
+        if last != " " and (run := _RUN.match(text, i)):
+            offsets.write(k, i, i + 1)
+            pieces.append(run.group())
+            k += run.end() - i
+            i, last = run.end(), text[run.end() - 1]
+            continue
+        chunk, j = _chunk(text, i)
+        if chunk == " " and last == " ":
+            offsets.stretch(k - 1, j)  # a run of spaces is one space
+        elif chunk:
+            for _ in chunk:
+                offsets.write(k, i, j)
+                k += 1
+            pieces.append(chunk)
+            last = chunk[-1]
         i = j
-    return Normalized("".join(out), tuple(starts), tuple(ends), n)
+    return Normalized("".join(pieces), n, offsets.keys, offsets.shifts, offsets.extras)
 
 
 # --------------------------------------------------------------------------- structure
@@ -156,6 +235,37 @@ class UnitMention:
     code: str | None
 
 
+@dataclass(frozen=True)
+class Stop:
+    """Where reading stopped: the heading of a news page's trailer (``Ý kiến bạn đọc``,
+    ``Tin cùng chuyên mục`` …), after which nothing is the report's body.
+
+    Examples
+    --------
+    >>> stop = prepare("Kết nạp 10/8 đảng viên.\\n\\nÝ kiến bạn đọc\\nHay quá: 5/5.").stopped_at
+    >>> stop.offset, stop.line, stop.heading
+    (25, 3, 'Ý kiến bạn đọc')
+    >>> str(stop)
+    "line 3 (offset 25): read up to the heading 'Ý kiến bạn đọc'; nothing after it is read"
+    """
+
+    offset: int
+    """Where the heading begins in the text as given (a ``str`` index)."""
+    line: int
+    """Its line, from 1."""
+    heading: str
+    """The heading as written (normalized)."""
+
+    def __str__(self) -> str:
+        return (
+            f"line {self.line} (offset {self.offset}): read up to the heading "
+            f"{self.heading!r}; nothing after it is read"
+        )
+
+
+_START = operator.attrgetter("start")
+
+
 @dataclass
 class Doc:
     """A prepared text: normalized, folded, split, with masks, times and units."""
@@ -171,6 +281,7 @@ class Doc:
     report_years: list[tuple[int, int]] = field(default_factory=list)  # (position, year)
     units: list[UnitMention] = field(default_factory=list)
     money: bool = False
+    stopped_at: Stop | None = None
 
     @property
     def text(self) -> str:
@@ -183,10 +294,20 @@ class Doc:
 
     def sentence_at(self, pos: int) -> Sentence:
         """The sentence holding ``pos``; ``ValueError`` outside every sentence."""
-        i = bisect.bisect_right([s.start for s in self.sentences], pos) - 1
+        i = bisect.bisect_right(self.sentences, pos, key=_START) - 1
         if i >= 0 and pos < self.sentences[i].end:
             return self.sentences[i]
         raise ValueError(pos)
+
+    def units_in(self, start: int, end: int) -> list[UnitMention]:
+        """The units named from ``start`` up to ``end`` (``units`` is sorted)."""
+        lo = bisect.bisect_left(self.units, start, key=_START)
+        return self.units[lo : bisect.bisect_left(self.units, end, lo, key=_START)]
+
+    def times_in(self, start: int, end: int) -> list[TimePhrase]:
+        """The time phrases from ``start`` up to ``end`` (``times`` is sorted)."""
+        lo = bisect.bisect_left(self.times, start, key=_START)
+        return self.times[lo : bisect.bisect_left(self.times, end, lo, key=_START)]
 
     def clause_start(self, pos: int, floor: int) -> int:
         """Where the clause holding ``pos`` begins (after the last break, not before floor)."""
@@ -202,17 +323,58 @@ class Doc:
 def prepare(text: str, *, money: bool = False) -> Doc:
     """Normalize and split ``text``; find masked spans and time phrases."""
     norm = normalize(text)
-    folded = fold(norm.text)
-    limit = len(folded)
+    folded = _fold(norm.text)
+    lines = _lines(folded)
+    stop = _stop(norm, folded, lines)
+    limit = norm.position(stop.offset) if stop else len(folded)
+    paragraphs = _paragraphs(folded, lines, limit)
+    sentences = [
+        Sentence(s, e, index)
+        for index, (ps, pe) in enumerate(paragraphs)
+        for s, e in _split_sentences(norm.text, folded, ps, pe)
+    ]
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(norm.text)]
+    doc = Doc(norm, folded, limit, paragraphs, sentences, breaks, money=money, stopped_at=stop)
+    doc.masks = _masks(folded, norm.text, money=money)
+    doc.times, doc.report_years = _times(doc)
+    doc.masks = _merge([*doc.masks, *((t.start, t.end) for t in doc.times)])
+    return doc
+
+
+def _fold(text: str, size: int = 1 << 16) -> str:
+    """:func:`kpitools.textfold.fold` piece by piece, cut after a space or a line end (where
+    no tone moves), so that folding a long text holds one piece's characters at a time."""
+    pieces = []
+    start = 0
+    while start < len(text):
+        end = start + size
+        if end < len(text):
+            cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+            end = cut + 1 if cut > start else end
+        pieces.append(fold(text[start:end]))
+        start = end
+    return "".join(pieces)
+
+
+def _lines(folded: str) -> list[tuple[int, int]]:
     lines: list[tuple[int, int]] = []
     pos = 0
     for line in folded.split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
-    for s, e in lines:
+    return lines
+
+
+def _stop(norm: Normalized, folded: str, lines: list[tuple[int, int]]) -> Stop | None:
+    """The first line that is a trailer heading, if any."""
+    for number, (s, e) in enumerate(lines, start=1):
         if _STOP_HEADINGS.fullmatch(folded[s:e].strip(" .:")):
-            limit = s
-            break
+            return Stop(norm.original(s, s)[0], number, norm.text[s:e].strip())
+    return None
+
+
+def _paragraphs(folded: str, lines: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
+    """The lines of the body that hold text: not empty, not a photo line or its caption."""
     paragraphs: list[tuple[int, int]] = []
     skip_next = False
     for s, e in lines:
@@ -230,17 +392,7 @@ def prepare(text: str, *, money: bool = False) -> Doc:
         if _CAPTION_LINE.search(content):
             continue
         paragraphs.append((s, e))
-    sentences = [
-        Sentence(s, e, index)
-        for index, (ps, pe) in enumerate(paragraphs)
-        for s, e in _split_sentences(norm.text, folded, ps, pe)
-    ]
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(norm.text)]
-    doc = Doc(norm, folded, limit, paragraphs, sentences, breaks, money=money)
-    doc.masks = _masks(folded, norm.text, money=money)
-    doc.times, doc.report_years = _times(doc)
-    doc.masks = _merge([*doc.masks, *((t.start, t.end) for t in doc.times)])
-    return doc
+    return paragraphs
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -263,8 +415,7 @@ def _split_sentences(text: str, folded: str, start: int, end: int) -> list[tuple
             nxt += 1
         if nxt >= end or not (text[nxt].isupper() or text[nxt].isdigit()):
             continue
-        word = re.search(r"(\S+)$", folded[begin : m.start()])
-        if m.group().startswith(".") and word and word.group(1).strip("(") in _ABBREVIATIONS:
+        if m.group().startswith(".") and _last_word(folded, begin, m.start()) in _ABBREVIATIONS:
             continue
         out.append((begin, m.end()))
         begin = m.end()
@@ -273,6 +424,15 @@ def _split_sentences(text: str, folded: str, start: int, end: int) -> list[tuple
     if begin < end:
         out.append((begin, end))
     return out
+
+
+def _last_word(folded: str, begin: int, end: int) -> str | None:
+    """The word that ends at ``end`` (not before ``begin``) without its opening brackets,
+    None when a space is there; looks back over that word only."""
+    start = end
+    while start > begin and not folded[start - 1].isspace():
+        start -= 1
+    return folded[start:end].strip("(") if start < end else None
 
 
 # --------------------------------------------------------------------------- masks
@@ -354,9 +514,11 @@ _Found = tuple[re.Match[str], int | None, dt.date | None, int | None]
 def _times(doc: Doc) -> tuple[list[TimePhrase], list[tuple[int, int]]]:
     folded = doc.fold
     found: list[_Span] = []
+    taken = bytearray(len(folded) + 1)  # the spans found so far, which never overlap
     for m, year, as_of, month in itertools.chain(_days_found(folded), _periods_found(folded)):
-        if not any(s < m.end() and m.start() < e for s, e, *_ in found):
+        if taken.find(1, m.start(), m.end()) < 0:
             found.append((m.start(), m.end(), year, as_of, month))
+            taken[m.start() : m.end()] = b"\x01" * (m.end() - m.start())
     times = [t for span in sorted(found) if (t := _time_phrase(doc, *span)) is not None]
     report_years = [(t.start, t.year) for t in times if t.fronted and t.year and not t.comparison]
     report_years += [
@@ -485,7 +647,9 @@ def find_units(
         top = registry.codes(level="city")
         city = top[0] if len(top) == 1 else None
     for m in words_rx(city_words).finditer(folded, 0, doc.limit):
-        if any(s < m.end() and m.start() < e for s, e in taken):
+        # the names taken are sorted and apart: only the last that begins before m.end()
+        i = bisect.bisect_left(taken, (m.end(), -1)) - 1
+        if i >= 0 and taken[i][1] > m.start():
             continue
         mentions.append(UnitMention(m.start(), m.end(), text[m.start() : m.end()], city))
     return sorted(mentions, key=lambda u: u.start)
