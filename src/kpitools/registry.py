@@ -285,6 +285,27 @@ class UnitRegistry:
                 return codes
         return None
 
+    def matched_loosely(self, text: str) -> bool:
+        """Tell whether ``text`` has diacritics but names its unit only without them.
+
+        :meth:`resolve` takes such a name when the match without diacritics is unique
+        (``Quận Ba Đinh`` for Ba Đình); a reader says so in its notes. A name written with
+        no diacritics at all (``Ba Dinh``) is a usual spelling and not loose.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> [reg.matched_loosely(t) for t in ["Quận Ba Đinh", "Ba Đình", "Ba Dinh", "001"]]
+        [True, False, False, False]
+        """
+        if text.isascii() or text.strip() in self._info:
+            return False
+        indexes = self._names[0]
+        keys = name_keys(text)
+        if any(key and key in index for index, key in zip(indexes[:2], keys[:2], strict=True)):
+            return False
+        return any(key and key in index for index, key in zip(indexes[2:], keys[2:], strict=True))
+
     def is_name_of(self, text: str, code: str) -> bool:
         """Tell whether ``text`` names the unit ``code``.
 

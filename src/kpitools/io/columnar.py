@@ -9,6 +9,7 @@ from typing import Any
 import polars as pl
 
 from kpitools.catalog import MetricCatalog
+from kpitools.errors import DataIssue
 from kpitools.io.layout import is_wide, names_a_column
 from kpitools.io.rules import (
     Parser,
@@ -20,7 +21,7 @@ from kpitools.io.rules import (
     typed_frame,
 )
 from kpitools.io.schema import ALIAS_OF, LONG_SCHEMA, word_key
-from kpitools.io.sheets import Grid, cell_text, clean_cell
+from kpitools.io.sheets import Grid, cell_text, clean_cell, decode_bytes, sniff_separator
 from kpitools.registry import UnitRegistry
 
 
@@ -28,29 +29,37 @@ class _NotFast(Exception):
     """The column-wise reading does not apply, or a cell is not clean: read cell by cell."""
 
 
-def _raw_long(source: Path | pl.DataFrame) -> tuple[list[object], pl.DataFrame, int]:
-    """(header cells, body frame, row number of the body's first row), for a file whose
-    first row is its header: a frame, a Parquet file or a clean CSV file."""
+_Raw = tuple[list[object], pl.DataFrame, int, list[DataIssue]]
+
+
+def _raw_long(source: Path | pl.DataFrame) -> _Raw:
+    """(header cells, body frame, row number of the body's first row, notes), for a file
+    whose first row is its header: a frame, a Parquet file or a clean UTF-8 CSV file."""
     if isinstance(source, pl.DataFrame):
-        return list(source.columns), source, 2
+        return list(source.columns), source, 2, []
     suffix = source.suffix.lower()
     if suffix == ".parquet":
         try:
             frame = pl.read_parquet(source)
         except Exception:  # the cell-by-cell reading says what is wrong with the file
             raise _NotFast from None
-        return list(frame.columns), frame, 2
+        return list(frame.columns), frame, 2, []
     if suffix not in (".csv", ".tsv", ".txt"):
         raise _NotFast
-    return _raw_csv(source.read_bytes(), "\t" if suffix == ".tsv" else ",")
+    return _raw_csv(source.read_bytes(), "\t" if suffix == ".tsv" else None, str(source))
 
 
-def _raw_csv(data: bytes, separator: str) -> tuple[list[object], pl.DataFrame, int]:
+def _raw_csv(data: bytes, separator: str | None, file: str) -> _Raw:
     data = data.removeprefix(b"\xef\xbb\xbf")
     try:
-        data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
-        raise _NotFast from None
+        raise _NotFast from None  # a legacy encoding: the cell-by-cell reading converts it
+    notes = decode_bytes(data, file)[1]
+    if separator is None:
+        separator = sniff_separator(text)
+        if separator != ",":
+            raise _NotFast  # the cell-by-cell reading says how it read the file
     if data.count(b"\r") != data.count(b"\r\n"):  # a lone CR ends a record for csv only
         raise _NotFast
     try:
@@ -59,7 +68,7 @@ def _raw_csv(data: bytes, separator: str) -> tuple[list[object], pl.DataFrame, i
         raise _NotFast from None
     if table.height == 0:
         raise _NotFast
-    return list(table.row(0)), table.slice(1), 2
+    return list(table.row(0)), table.slice(1), 2, notes
 
 
 def _roles(header: list[object], body: pl.DataFrame, *, figure: str, layout: str) -> list[Any]:
@@ -143,13 +152,14 @@ def fast_long(
     default_source: str,
     figure: str,
     layout: str,
-) -> tuple[pl.DataFrame, list[int]] | None:
+) -> tuple[pl.DataFrame, list[int], list[DataIssue]] | None:
     """The long table of a clean long file, column by column: the parsers and row rules of
     the cell-by-cell reading (:func:`kpitools.io.rules.validate`), each cell rule once per
     distinct value.
 
     ``None`` when the file is not a plain long table whose first row is the header, or when
-    any row breaks a rule, so that the cell-by-cell reading reports it.
+    any row breaks a rule or a unit name is matched loosely, so that the cell-by-cell
+    reading reports it. The third item is the notes on how the file was read.
     """
     if layout == "wide":
         return None
@@ -171,8 +181,8 @@ def _fast_long(
     default_source: str,
     figure: str,
     layout: str,
-) -> tuple[pl.DataFrame, list[int]]:
-    header, body, first_row = _raw_long(source)
+) -> tuple[pl.DataFrame, list[int], list[DataIssue]]:
+    header, body, first_row, notes = _raw_long(source)
     roles = _roles(header, body, figure=figure, layout=layout)
     cells, blank = _cells(body, roles)
     cells = cells.filter(~blank)  # blank rows are skipped
@@ -188,6 +198,6 @@ def _fast_long(
     )
     parsed = pl.concat([_parse(cells, p) for p in every], how="horizontal")
     frame = typed_frame(parsed, rows, registry)
-    if any_broken(frame, row_rules(figure)):
+    if any_broken(frame, row_rules(figure)) or frame["unit_note"].is_not_null().any():
         raise _NotFast
-    return long_table(frame), rows
+    return long_table(frame), rows, notes

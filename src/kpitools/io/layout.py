@@ -9,6 +9,14 @@ import polars as pl
 
 from kpitools.catalog import MetricCatalog, UnknownMetricError
 from kpitools.errors import DataIssue, KpiDataError
+from kpitools.io.forms import (
+    facts_rows,
+    form_facts,
+    is_column_numbers,
+    is_group_heading,
+    sheet_as_of,
+    sheet_year,
+)
 from kpitools.io.rules import Cells, Problems, metric_code, parse_count, unknown_metric
 from kpitools.io.schema import (
     ALIAS_OF,
@@ -101,6 +109,8 @@ def _long_columns(
     for j, header in enumerate(cell_text(v) for v in grid.rows[h]):
         col = ALIAS_OF.get(word_key(header or ""))
         label = _shown(header or grid.letter(j))
+        if col is None and header is not None and word_key(header) in SKIP_KEYS:
+            continue  # an STT or unit-of-measure column
         if header is None:
             if any(_at(cells, j) is not None for _, cells in body):
                 problems.add("the column has values but no header", grid.numbers[h], label)
@@ -115,11 +125,16 @@ def _long_columns(
 
 
 def long_cells(
-    grid: Grid, h: int, file: str, figure: str = "actual"
+    grid: Grid, h: int, file: str, figure: str = "actual", notes: Problems | None = None
 ) -> tuple[dict[str, Cells], list[int]]:
-    """The cells of a long table whose header is row ``h``, per long-table column."""
+    """The cells of a long table whose header is row ``h``, per long-table column; a
+    column-number line under the header is skipped (and said in ``notes``)."""
     headers = [cell_text(v) for v in grid.rows[h]]
     body = list(_body(grid, h + 1))
+    if body and is_column_numbers(body[0][1]):
+        if notes is not None:
+            notes.add("column-number line under the header skipped", body[0][0])
+        body = body[1:]
     problems = Problems(file)
     mapping = _long_columns(grid, h, body, problems)
     present = set(mapping.values())
@@ -267,25 +282,43 @@ def wide_cells(
     catalog: MetricCatalog | None,
     registry: UnitRegistry,
     figure: str = "actual",
+    notes: Problems | None = None,
 ) -> tuple[dict[str, Cells], list[int], list[Total]]:
-    """Unpivot a wide sheet (units as rows, target/result columns per metric)."""
+    """Unpivot a wide sheet (units as rows, target/result columns per metric).
+
+    The year and date of a sheet without a year column come from ``year`` and ``as_of``,
+    else from its title and footnotes (:mod:`kpitools.io.forms`); a column-number line
+    under the header and group headings are skipped. How is said in ``notes``.
+    """
+    notes = Problems(file) if notes is None else notes
     headers, start = _wide_headers(grid, h)
     sheet = _WideSheet(grid, h, headers)
     problems = Problems(file)
-    if year is None and sheet.year_col is None:
-        problems.add("a wide sheet needs a year: pass year=... or add a 'Năm' column")
     sheet.find_metrics(catalog, figure, problems)
+    figure_cols = [j for roles in sheet.metric_cols.values() for j in roles.values()]
+    body = list(_body(grid, start))
+    if body and is_column_numbers(body[0][1]):
+        notes.add("column-number line under the header skipped", body[0][0])
+        body = body[1:]
+    lines = [(row, line, all(_at(line, j) is None for j in figure_cols)) for row, line in body]
+    facts = form_facts(grid, h, [(row, line) for row, line, empty in lines if empty])
+    if sheet.year_col is None:
+        year = sheet_year(facts, year, problems, notes)
+        if year is None and not problems:
+            problems.add("a wide sheet needs a year: pass year=... or add a 'Năm' column")
+    as_of = sheet_as_of(facts, as_of, problems, notes)
     problems.raise_any()
 
     cities = registry.codes(level="city")
-    figure_cols = [j for roles in sheet.metric_cols.values() for j in roles.values()]
     out = {name: Cells() for name in _WIDE_FIELDS}
     rows: list[int] = []
     totals: list[Total] = []
-    for row, line in _body(grid, start):
+    for row, line, empty in lines:
         unit = cell_text(_at(line, sheet.unit_col))
         key = word_key(unit) if unit else ""
-        if all(_at(line, j) is None for j in figure_cols) and not _is_unit(registry, unit):
+        if empty and not _is_unit(registry, unit):
+            if is_group_heading(line, unit) and row not in facts_rows(facts):
+                notes.add("line without figures skipped (a group heading)", row, value=unit)
             continue  # a blank line, a section heading or a note under the table
         if key in TOTAL_KEYS:
             totals.append(sheet.total(row, line))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import polars as pl
 
@@ -14,6 +14,7 @@ from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.io.columnar import fast_long
+from kpitools.io.encodings import looks_garbled
 from kpitools.io.layout import (
     Total,
     check_totals,
@@ -22,9 +23,9 @@ from kpitools.io.layout import (
     long_cells,
     wide_cells,
 )
-from kpitools.io.rules import validate
+from kpitools.io.rules import Problems, validate
 from kpitools.io.schema import LONG_SCHEMA
-from kpitools.io.sheets import Grid, frame_grid, read_grid
+from kpitools.io.sheets import Grid, UnreadableFileError, frame_grid, read_grid
 from kpitools.registry import UnitRegistry
 
 #: How a file lays out its figures (see :func:`read_kpi_file`).
@@ -91,6 +92,41 @@ def read_kpi_file(
     )[0]
 
 
+def read_kpi_file_with_notes(
+    path: PathLike,
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog,
+    layout: Layout = "auto",
+    year: int | None = None,
+    as_of: dt.date | str | None = None,
+    source: str | None = None,
+    sheet: str | int | None = None,
+    decimal: str | None = None,
+) -> tuple[pl.DataFrame, tuple[DataIssue, ...]]:
+    """Read one KPI file like :func:`read_kpi_file`, and say how it was read.
+
+    The notes are :class:`~kpitools.errors.DataIssue` records (file, row, column, value,
+    message) that do not stop the reading: a year or an as-of date taken from a form's
+    title or footnote, a column-number line or group headings skipped, a separator other
+    than ``,``, text converted from a legacy encoding (Windows-1258, TCVN3, VNI) or
+    normalized to NFC, a unit name matched without its diacritics.
+
+    Examples
+    --------
+    >>> reg, cat = read_registry("data/units.csv"), read_catalog("data/metrics.csv")
+    >>> kpis, notes = read_kpi_file_with_notes("data/hanoi_2023_seed.csv", registry=reg,
+    ...                                        catalog=cat)
+    >>> kpis.height, notes
+    (11, ())
+    """
+    frame, _, notes = _read_file(
+        path, registry=registry, catalog=catalog, layout=layout, year=year, as_of=as_of,
+        source=source, sheet=sheet, decimal=decimal,
+    )  # fmt: skip
+    return frame, tuple(notes)
+
+
 def _read_file(
     path: PathLike | pl.DataFrame,
     *,
@@ -104,8 +140,8 @@ def _read_file(
     decimal: str | None = None,
     figure: str = "actual",
     fast: bool = True,
-) -> tuple[pl.DataFrame, list[int]]:
-    """The long table of one file and the row number each of its rows came from.
+) -> tuple[pl.DataFrame, list[int], list[DataIssue]]:
+    """Read one file: its long table, the row each row came from, the notes.
 
     ``figure`` is the figure every row must have a column for: ``actual`` (a KPI file) or
     ``target`` (a targets file, whose results come from elsewhere). A long file is first
@@ -124,7 +160,7 @@ def _read_file(
         source_of = Path(path)
         file, name = str(source_of), source_of.name
         if not source_of.is_file():
-            raise KpiDataError(DataIssue("file not found", file=file))
+            raise UnreadableFileError(DataIssue("file not found", file=file))
     column_wise = fast and fast_long(
         source_of, registry=registry, catalog=catalog, decimal=decimal,
         default_source=source or name, figure=figure, layout=layout,
@@ -132,21 +168,64 @@ def _read_file(
     if column_wise:
         return column_wise
     grid = _grid(source_of, sheet)
+    try:
+        return _read_grid(
+            grid, file, registry=registry, catalog=catalog, layout=layout, year=year,
+            as_of=as_of, source=source or name, decimal=decimal, figure=figure,
+        )  # fmt: skip
+    except KpiDataError as exc:
+        raise _with_encoding_hint(exc, grid, file) from None
+
+
+def _read_grid(
+    grid: Grid,
+    file: str,
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog | None,
+    layout: Layout,
+    year: int | None,
+    as_of: dt.date | str | None,
+    source: str,
+    decimal: str | None,
+    figure: str,
+) -> tuple[pl.DataFrame, list[int], list[DataIssue]]:
+    """The cell-by-cell reading of a file's cells."""
     h = header_index(grid, file)
+    notes = Problems(file)
+    notes.extend(grid.notes)
     totals: list[Total] = []
     if layout == "wide" or (layout == "auto" and is_wide(grid, h)):
         cells, rows, totals = wide_cells(
             grid, h, file=file, year=year, as_of=as_of, catalog=catalog, registry=registry,
-            figure=figure,
+            figure=figure, notes=notes,
         )  # fmt: skip
     else:
-        cells, rows = long_cells(grid, h, file, figure)
-    kpis = validate(
+        cells, rows = long_cells(grid, h, file, figure, notes)
+    kpis, unit_notes = validate(
         cells, rows, file=file, registry=registry, catalog=catalog, decimal=decimal,
-        default_source=source or name, figure=figure,
+        default_source=source, figure=figure,
     )  # fmt: skip
     check_totals(kpis, totals, file, decimal)
-    return kpis, rows
+    return kpis, rows, [*notes, *unit_notes]
+
+
+def _with_encoding_hint(exc: KpiDataError, grid: Grid, file: str) -> KpiDataError:
+    """``exc``, with a word on the encoding when unknown names may come from it."""
+    if not any(issue.message.startswith("unknown unit") for issue in exc.issues):
+        return exc
+    converted = [n.message for n in grid.notes if "converted" in n.message]
+    texts = "\n".join(v for row in grid.rows for v in row if isinstance(v, str))
+    if converted:
+        hint = f"{converted[0]}: the encoding is the likely cause of the unknown names"
+    elif looks_garbled(texts):
+        hint = (
+            "the text looks garbled (letters of a TCVN3 or VNI font?): the encoding is the "
+            "likely cause of the unknown names; save the file as 'CSV UTF-8'"
+        )
+    else:
+        return exc
+    return KpiDataError([DataIssue(hint, file=file), *exc.issues])
 
 
 def _grid(source: Path | pl.DataFrame, sheet: str | int | None) -> Grid:
@@ -160,7 +239,9 @@ def _grid(source: Path | pl.DataFrame, sheet: str | int | None) -> Grid:
     except Exception as exc:  # the readers raise many types; all mean "cannot parse this"
         text = str(exc).strip()
         first_line = text.splitlines()[0] if text else type(exc).__name__
-        raise KpiDataError(DataIssue(f"cannot read file: {first_line}", file=str(source))) from exc
+        raise UnreadableFileError(
+            DataIssue(f"cannot read file: {first_line}", file=str(source))
+        ) from exc
 
 
 def read_kpis(
@@ -190,21 +271,49 @@ def read_kpis(
     (941, 2019, 2024)
     """
     files = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
+    options = {"layout": layout, "year": year, "as_of": as_of, "source": source,
+               "sheet": sheet, "decimal": decimal}  # fmt: skip
+    return read_entries([(f, options) for f in files], registry=registry, catalog=catalog)[0]
+
+
+def read_entries(
+    entries: Sequence[tuple[PathLike, Mapping[str, Any]]],
+    *,
+    registry: UnitRegistry,
+    catalog: MetricCatalog,
+) -> tuple[pl.DataFrame, tuple[DataIssue, ...]]:
+    """Read several files, each with its own options, and say how.
+
+    As :func:`read_kpis`, with the options of :func:`read_kpi_file` per file; returns the
+    long table and the notes on how the files were read.
+    """
+    files = [path for path, _ in entries]
     frames: list[pl.DataFrame] = []
+    notes: list[DataIssue] = []
     issues: list[list[DataIssue]] = [[] for _ in files]  # by file, in the order given
     keyed: list[pl.DataFrame] = []
-    for i, p in enumerate(files):
+    for i, (p, options) in enumerate(entries):
         try:
-            frame, rows = _read_file(
-                p, registry=registry, catalog=catalog, layout=layout, year=year, as_of=as_of,
-                source=source, sheet=sheet, decimal=decimal,
-            )  # fmt: skip
+            frame, rows, found = _read_file(p, registry=registry, catalog=catalog, **options)
         except KpiDataError as exc:
             issues[i].extend(exc.issues)
             continue
         keys = frame.select("unit_code", "year", "metric")
         keyed.append(keys.with_columns(at=pl.lit(i, pl.UInt32), row=pl.Series(rows)))
         frames.append(frame)
+        notes.extend(found)
+    _duplicates_across(keyed, files, issues)
+    if any(issues):
+        raise KpiDataError([issue for found in issues for issue in found])
+    if not frames:
+        return pl.DataFrame(schema=LONG_SCHEMA), tuple(notes)
+    return pl.concat(frames, how="vertical").sort("year", "metric", "unit_code"), tuple(notes)
+
+
+def _duplicates_across(
+    keyed: list[pl.DataFrame], files: Sequence[PathLike], issues: list[list[DataIssue]]
+) -> None:
+    """Add to ``issues`` each unit × year × metric found in several files."""
     # A file has each key once (checked as it is read); keys in several files are looked
     # at one by one, in the order of the files.
     both = pl.concat(keyed) if keyed else pl.DataFrame()
@@ -224,11 +333,6 @@ def read_kpis(
             )
         else:
             first[key] = (str(files[at]), row)
-    if any(issues):
-        raise KpiDataError([issue for found in issues for issue in found])
-    if not frames:
-        return pl.DataFrame(schema=LONG_SCHEMA)
-    return pl.concat(frames, how="vertical").sort("year", "metric", "unit_code")
 
 
 def read_targets(
@@ -265,7 +369,7 @@ def read_targets(
     >>> read_targets(targets, registry=reg).row(0)
     ('017', 2024, 'admissions', 1200.0)
     """
-    frame, _ = _read_file(
+    frame, _, _ = _read_file(
         path, registry=registry, catalog=catalog, layout=layout, year=year, as_of=as_of,
         source=source, sheet=sheet, decimal=decimal, figure="target",
     )  # fmt: skip

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from kpitools.catalog import MetricCatalog, UnknownMetricError
-from kpitools.errors import DataIssue, KpiDataError
+from kpitools.errors import DataIssue, KpiDataError, show_value
 from kpitools.io.schema import LONG_SCHEMA, YEAR_RE
 from kpitools.io.sheets import cell_text, parse_date
 from kpitools.numbers import NumberFormatError, parse_number, parse_percent
@@ -155,12 +155,16 @@ def _unit_parser(registry: UnitRegistry, *, has_code: bool) -> Parser:
         try:
             unit = unit_code_of(registry, code, name, missing)
         except _BadCell as bad:
-            return None, None, None, bad.message, bad.column, bad.value, code is not None
-        return unit, registry.name(unit), registry.level(unit), None, None, None, code is not None
+            return None, None, None, bad.message, bad.column, bad.value, code is not None, None
+        shown, note = cell_text(name), None
+        if shown is not None and registry.matched_loosely(shown):
+            note = f"{show_value(shown)} read as {unit} {registry.name(unit)} (diacritics differ)"
+        return (unit, registry.name(unit), registry.level(unit), None, None, None,
+                code is not None, note)  # fmt: skip
 
     fields = {"unit_code": _TEXT, "unit_name": _TEXT, "registry_level": _TEXT,
               "unit_error": _ERROR, "unit_error_cell": _TEXT, "unit_error_value": _TEXT,
-              "unit_by_code": pl.Boolean()}  # fmt: skip
+              "unit_by_code": pl.Boolean(), "unit_note": _TEXT}  # fmt: skip
     return Parser(("unit_code", "unit_name"), parse, fields)
 
 
@@ -422,8 +426,9 @@ def validate(
     decimal: str | None,
     default_source: str,
     figure: str = "actual",
-) -> pl.DataFrame:
-    """Turn raw cells into the typed long table, or raise with every problem found."""
+) -> tuple[pl.DataFrame, Problems]:
+    """Turn raw cells into the typed long table, or raise with every problem found; the
+    second item notes the unit names matched loosely."""
     n = len(rows)
     every = {name: cells.get(name) or Cells([None] * n, [name] * n) for name in LONG_SCHEMA}
     parts = [
@@ -438,4 +443,17 @@ def validate(
     ]
     frame = typed_frame(pl.concat(parts, how="horizontal"), rows, registry)
     problems_of(frame, row_rules(figure), every, file).raise_any()
-    return long_table(frame)
+    return long_table(frame), unit_notes(frame, every, file)
+
+
+def unit_notes(frame: pl.DataFrame, cells: Mapping[str, Cells], file: str) -> Problems:
+    """A note for each unit name matched without its diacritics, once per name and column."""
+    notes = Problems(file)
+    seen: set[tuple[str, str]] = set()
+    hits = frame.with_row_index("i").filter(pl.col("unit_note").is_not_null())
+    for i, row, note in hits.select("i", "row", "unit_note").iter_rows():
+        column = cells["unit_name"].columns[i]
+        if (note, column) not in seen:
+            seen.add((note, column))
+            notes.add(note, row, column, cells["unit_name"].values[i])
+    return notes

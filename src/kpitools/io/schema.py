@@ -28,23 +28,45 @@ LONG_SCHEMA: dict[str, pl.DataType] = {
 #: Header spellings accepted for each long-table column (compared with ``name_key``).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "unit_code": ("unit_code", "mã đơn vị", "ma_don_vi", "code", "mã"),
-    "unit_name": ("unit_name", "unit", "đơn vị", "tên đơn vị"),
+    "unit_name": ("unit_name", "unit", "đơn vị", "tên đơn vị", "đảng bộ", "tên đảng bộ"),
     "level": ("level", "cấp"),
-    "year": ("year", "năm"),
-    "as_of": ("as_of", "tính đến", "ngày số liệu", "date"),
-    "metric": ("metric", "chỉ số", "mã chỉ số", "nội dung"),
-    "target": ("target", "chỉ tiêu", "kế hoạch", "plan"),
-    "actual": ("actual", "thực hiện", "kết quả", "result"),
+    "year": ("year", "năm", "năm kế hoạch"),
+    "as_of": ("as_of", "tính đến", "tính đến ngày", "ngày số liệu", "số liệu đến ngày", "date"),
+    "metric": (
+        "metric",
+        "chỉ số",
+        "mã chỉ số",
+        "nội dung",
+        "chỉ tiêu (nội dung)",
+        "nội dung chỉ tiêu",
+        "tên chỉ tiêu",
+        "tên chỉ số",
+    ),
+    "target": ("target", "chỉ tiêu", "kế hoạch", "kế hoạch năm", "chỉ tiêu giao", "plan"),
+    "actual": ("actual", "thực hiện", "kết quả", "kết quả thực hiện", "số thực hiện", "result"),
     "source": ("source", "nguồn"),
-    "stated_percent": ("stated_percent", "tỷ lệ", "tỉ lệ", "đạt", "đạt (%)", "tỷ lệ (%)"),
+    "stated_percent": (
+        "stated_percent",
+        "tỷ lệ",
+        "tỉ lệ",
+        "đạt",
+        "đạt (%)",
+        "tỷ lệ (%)",
+        "tỷ lệ đạt",
+        "tỷ lệ đạt (%)",
+        "tỷ lệ so với kế hoạch",
+    ),
     "note": ("note", "ghi chú"),
 }
 
-_TARGET_WORDS = ("chỉ tiêu", "kế hoạch", "kh", "ct", "target", "plan")
-_ACTUAL_WORDS = ("thực hiện", "kết quả", "th", "kq", "actual", "result")
-_PERCENT_WORDS = ("tỷ lệ", "tỉ lệ", "đạt", "tỷ lệ (%)", "đạt (%)", "percent", "attainment")
+_TARGET_WORDS = ("chỉ tiêu", "kế hoạch", "kh", "ct", "target", "plan", "kế hoạch năm",
+                 "chỉ tiêu giao")  # fmt: skip
+_ACTUAL_WORDS = ("thực hiện", "kết quả", "th", "kq", "actual", "result", "kết quả thực hiện",
+                 "số thực hiện")  # fmt: skip
+_PERCENT_WORDS = ("tỷ lệ", "tỉ lệ", "đạt", "tỷ lệ (%)", "đạt (%)", "percent", "attainment",
+                  "tỷ lệ đạt", "tỷ lệ đạt (%)", "tỷ lệ so với kế hoạch")  # fmt: skip
 _UNIT_WORDS = ("đơn vị", "tên đơn vị", "unit", "đảng bộ", "mã đơn vị", "mã", "code")
-_SKIP_WORDS = ("stt", "tt", "no", "số tt", "#")
+_SKIP_WORDS = ("stt", "tt", "no", "số tt", "#", "đơn vị tính", "đvt")
 _YEAR_WORDS = ("năm", "year")
 _TOTAL_WORDS = ("tổng", "tổng cộng", "cộng", "tổng số", "total")
 _CITY_WORDS = ("toàn thành phố", "toàn tp", "toàn thành")

@@ -5,15 +5,25 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-from dataclasses import dataclass
+import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import polars as pl
 
 from kpitools.errors import DataIssue, KpiDataError, show_value
+from kpitools.io.encodings import NAMES, best_legacy, decode_legacy, fix_latin1_text
 from kpitools.io.schema import DMY_RE, EXCEL_EPOCH, EXCEL_SUFFIXES, INT_RE, ISO_RE
 from kpitools.textfold import nfc
+
+_SEPARATORS = (",", ";", "\t")
+_SNIFF_LINES = 20
+
+
+class UnreadableFileError(KpiDataError):
+    """A file that is not a table kpitools can read: missing, of another type, or text in
+    an encoding it cannot tell."""
 
 
 def parse_date(value: object) -> dt.date:
@@ -54,6 +64,7 @@ class Grid:
     rows: list[list[object]]
     numbers: list[int]  # the row number a person sees, per row
     first_column: int = 0  # Excel readers drop empty leading columns; letters must not shift
+    notes: list[DataIssue] = field(default_factory=list)  # how the file was read
 
     def letter(self, j: int) -> str:
         return _column_letter(self.first_column + j)
@@ -77,12 +88,12 @@ def cell_text(value: object) -> str | None:
 def read_grid(path: Path, *, sheet: str | int | None) -> Grid:
     suffix = path.suffix.lower()
     if suffix in (".csv", ".txt", ".tsv"):
-        return _read_text(path, "\t" if suffix == ".tsv" else ",")
+        return _read_text(path, "\t" if suffix == ".tsv" else None)
     if suffix in EXCEL_SUFFIXES:
-        return _read_sheet(path, sheet)
+        return fix_fonts(_read_sheet(path, sheet), str(path))
     if suffix == ".parquet":
         return frame_grid(pl.read_parquet(path))
-    raise KpiDataError(
+    raise UnreadableFileError(
         DataIssue(f"unsupported file type {suffix!r}; use .csv, .xlsx or .parquet", file=str(path))
     )
 
@@ -93,22 +104,76 @@ def frame_grid(frame: pl.DataFrame) -> Grid:
     return Grid([[clean_cell(v) for v in r] for r in rows], list(range(1, len(rows) + 1)))
 
 
-def _read_text(path: Path, separator: str) -> Grid:
+def decode_bytes(data: bytes, file: str) -> tuple[str, list[DataIssue]]:
+    """The text of a CSV file and notes on how it was decoded: UTF-8 (a BOM is allowed),
+    else the legacy Vietnamese encoding that reads it as plausible Vietnamese."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        raise KpiDataError(
-            DataIssue(
-                f"not UTF-8 text (bad byte at offset {err.start}); save it as 'CSV UTF-8'",
-                file=str(path),
-            )
-        ) from None
+        encoding, text, score = best_legacy(data)
+        if score <= 0:
+            raise UnreadableFileError(
+                DataIssue(
+                    f"not UTF-8 text (bad byte at offset {err.start}), and not readable as "
+                    f"{NAMES[encoding]} either; open it in Excel and save it as 'CSV UTF-8'",
+                    file=file,
+                )
+            ) from None
+        name = NAMES[encoding]
+        message = f"text converted from {name} to Unicode (save it as 'CSV UTF-8' to avoid this)"
+        return decode_legacy(data, encoding), [DataIssue(message, file=file)]
+    notes = []
+    if unicodedata.normalize("NFC", text) != text:
+        notes.append(DataIssue("text normalized to NFC (it had decomposed letters)", file=file))
+    return text, notes
+
+
+def sniff_separator(text: str) -> str:
+    """The separator of CSV text: of ``,``, ``;`` and tab, the one that splits the first
+    lines into the most fields (``,`` on a tie)."""
+    lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+
+    def widest(separator: str) -> int:
+        try:
+            return max((len(r) for r in csv.reader(lines, delimiter=separator)), default=0)
+        except csv.Error:
+            return 0
+
+    return max(_SEPARATORS, key=widest)
+
+
+def _read_text(path: Path, separator: str | None) -> Grid:
+    text, notes = decode_bytes(path.read_bytes(), str(path))
+    if separator is None:
+        separator = sniff_separator(text)
+        if separator != ",":
+            shown = "tab" if separator == "\t" else f"'{separator}'"
+            notes.append(DataIssue(f"fields separated by {shown}", file=str(path)))
     try:
         records = list(csv.reader(io.StringIO(text, newline=""), delimiter=separator))
     except csv.Error as err:
-        raise KpiDataError(DataIssue(f"not a readable CSV file: {err}", file=str(path))) from None
+        raise UnreadableFileError(
+            DataIssue(f"not a readable CSV file: {err}", file=str(path))
+        ) from None
     rows = [[clean_cell(v) for v in record] for record in records]
-    return Grid(rows, list(range(1, len(rows) + 1)))
+    return fix_fonts(Grid(rows, list(range(1, len(rows) + 1)), notes=notes), str(path))
+
+
+def fix_fonts(grid: Grid, file: str) -> Grid:
+    """Text typed in a TCVN3 or VNI font and stored as Latin-1 letters, converted."""
+    texts = [v for row in grid.rows for v in row if isinstance(v, str)]
+    found = fix_latin1_text("\n".join(texts))
+    if found is None:
+        return grid
+    encoding = found[0]
+
+    def fixed(value: object) -> object:
+        return decode_legacy(value.encode("latin-1"), encoding) if isinstance(value, str) else value
+
+    grid.rows = [[fixed(v) for v in row] for row in grid.rows]
+    message = f"text typed in a {NAMES[encoding]} font converted to Unicode"
+    grid.notes.append(DataIssue(message, file=file))
+    return grid
 
 
 def open_sheet(path: Path, sheet: str | int | None) -> tuple[Any, str | int]:
@@ -120,7 +185,7 @@ def open_sheet(path: Path, sheet: str | int | None) -> tuple[Any, str | int]:
     names = reader.sheet_names
     known = sheet in names if isinstance(sheet, str) else sheet is None or 0 <= sheet < len(names)
     if not known:
-        raise KpiDataError(
+        raise UnreadableFileError(
             DataIssue(f"no sheet {sheet!r}; the file has {', '.join(names)}", file=str(path))
         )
     return reader, 0 if sheet is None else sheet
