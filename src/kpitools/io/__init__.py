@@ -8,8 +8,12 @@ How a file is read
 ------------------
 * Rows are numbered as a spreadsheet shows them (the first line of a CSV is row 1, blank
   rows count); columns of a wide sheet are named by letter and header, ``"D (… / actual)"``.
-* CSV must be UTF-8 (a BOM is allowed). Excel cells are read as the text they hold (a
-  numeric cell 1234 is ``"1234"``) and then go through the same rules as CSV text.
+* CSV should be UTF-8 (a BOM is allowed; decomposed letters are normalized to NFC); its
+  separator (``,``, ``;`` or tab) is told from its first lines. Text in a legacy Vietnamese
+  encoding — Windows-1258, TCVN3 (ABC, ``.VnTime``) or VNI — is converted, and so are
+  Excel cells typed in a TCVN3 or VNI font; text that reads as none of them is refused
+  with a word on how to save it ("CSV UTF-8"). Excel cells are read as the text they hold
+  (a numeric cell 1234 is ``"1234"``) and then go through the same rules as CSV text.
 * Numbers follow :func:`kpitools.numbers.parse_number` (Vietnamese first: ``1.234`` is one
   thousand two hundred thirty-four, ``12,5`` is twelve and a half); pass ``decimal`` to fix
   the separator for a whole file. Targets and actuals count people, organizations or items,
@@ -26,12 +30,28 @@ How a file is read
   above it and is not kept as a row. A row labelled "Toàn thành phố" / "Toàn TP" is the
   city's own figure. A row with no figure at all whose label is not a unit (a blank line, a
   section heading, a note) is skipped; a unit with no figures is an error.
+* Official forms: a sheet without a year column and without ``year=`` takes its year from
+  its title (``NĂM 2023``; ``6 tháng đầu năm 2024`` also gives ``as_of`` 2024-06-30); a
+  title or footnote ``số liệu tính đến 30/11/2023`` gives ``as_of``. A given ``year`` or
+  ``as_of`` wins, and one that the form contradicts is a problem. A column-number line
+  under the header (``A, B, 1, 2, …`` or ``(1), (2), …``) is skipped.
+* A unit name whose diacritics differ from the registry's (``Quận Ba Đinh``) is taken
+  only when the name without diacritics names one unit.
+* How a file was read (each of the above, and group headings skipped) is said in notes
+  that do not stop the reading: :func:`read_kpi_file_with_notes` returns them with the
+  table, and :class:`Dataset` keeps them in ``notes``.
 """
 
 from __future__ import annotations
 
 from kpitools.io.dataset import Dataset, find_path, load_dataset
-from kpitools.io.readers import read_kpi_file, read_kpis, read_targets, write_kpis
+from kpitools.io.readers import (
+    read_kpi_file,
+    read_kpi_file_with_notes,
+    read_kpis,
+    read_targets,
+    write_kpis,
+)
 from kpitools.io.schema import COLUMN_ALIASES, LONG_SCHEMA
 from kpitools.io.sheets import parse_date
 
@@ -43,6 +63,7 @@ __all__ = [
     "load_dataset",
     "parse_date",
     "read_kpi_file",
+    "read_kpi_file_with_notes",
     "read_kpis",
     "read_targets",
     "write_kpis",

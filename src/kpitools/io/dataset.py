@@ -4,21 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
-from kpitools.io.readers import Layout, read_kpis
+from kpitools.errors import DataIssue
+from kpitools.io.readers import Layout, read_entries
 from kpitools.registry import UnitRegistry, read_registry
 
 
 @dataclass(frozen=True)
 class Dataset:
     """The long table together with the registry and catalog it was checked against.
+
+    ``notes`` say how the files were read without failing (a year taken from a form's
+    title, text converted from a legacy encoding, a unit name matched without its
+    diacritics...; see :func:`kpitools.io.readers.read_kpi_file_with_notes`): a notebook
+    may show them.
 
     Examples
     --------
@@ -34,6 +41,7 @@ class Dataset:
     registry: UnitRegistry
     catalog: MetricCatalog
     files: tuple[Path, ...] = ()
+    notes: tuple[DataIssue, ...] = ()
 
     @property
     def synthetic(self) -> bool:
@@ -42,7 +50,7 @@ class Dataset:
 
     def replace(self, kpis: pl.DataFrame) -> Dataset:
         """A copy of this dataset with other rows."""
-        return Dataset(kpis, self.registry, self.catalog, self.files)
+        return Dataset(kpis, self.registry, self.catalog, self.files, self.notes)
 
 
 def find_path(path: PathLike, *, start: PathLike | None = None) -> Path:
@@ -69,8 +77,15 @@ def find_path(path: PathLike, *, start: PathLike | None = None) -> Path:
     raise FileNotFoundError(f"{str(p)!r} not found in {base} or any folder above it")
 
 
+#: The read options a data entry may give (those of :func:`read_kpi_file`).
+READ_OPTIONS = ("layout", "year", "as_of", "source", "sheet", "decimal")
+
+#: A data file: its path, or a mapping with its ``path`` and its own read options.
+DataEntry = PathLike | Mapping[str, Any]
+
+
 def load_dataset(
-    data: PathLike | Sequence[PathLike],
+    data: DataEntry | Sequence[DataEntry],
     *,
     units: PathLike,
     catalog: PathLike,
@@ -84,7 +99,9 @@ def load_dataset(
     """Read the unit registry (``units``), the metric catalog (``catalog``) and the KPI files.
 
     Relative paths are looked up with :func:`find_path`; the other options are those of
-    :func:`read_kpi_file`, for every file.
+    :func:`read_kpi_file`, for every file. An entry of ``data`` may also be a mapping with
+    the file's ``path`` and its own options, which win over those given here, as a
+    parameter file writes it: ``{"path": "bieu-01.xlsx", "sheet": "Biểu 01", "year": 2023}``.
 
     Examples
     --------
@@ -92,27 +109,49 @@ def load_dataset(
     ...                   catalog="data/metrics.csv")
     >>> ds.kpis.filter(pl.col("metric") == "party_orgs_nonstate").select("actual", "target").row(0)
     (109.0, 69.0)
+    >>> ds = load_dataset([{"path": "data/hanoi_2023_seed.csv", "layout": "long"}],
+    ...                   units="data/units.csv", catalog="data/metrics.csv")
+    >>> ds.kpis.height, ds.notes
+    (11, ())
     """
-    files = [data] if isinstance(data, str | os.PathLike) else list(data)
-    paths = (find_path(units), find_path(catalog), *(find_path(f) for f in files))
+    given = {"layout": layout, "year": year, "as_of": as_of, "source": source,
+             "sheet": sheet, "decimal": decimal}  # fmt: skip
+    entries = [_entry(e, given) for e in _entry_list(data)]
+    paths = (find_path(units), find_path(catalog), *(path for path, _ in entries))
     # A batch worker loads the same files for report after report: keep the last few
-    # datasets, keyed by the files' identity (path, size, modification time) and options.
-    options = {"layout": layout, "year": year, "as_of": as_of, "source": source,
-               "sheet": sheet, "decimal": decimal}  # fmt: skip
-    key = (tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths), repr(options))
+    # datasets, keyed by the files' identity (path, size, modification time) and the
+    # options of each.
+    stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
+    key = (stats, repr([options for _, options in entries]))
     if (hit := _LOADED.get(key)) is not None:
         return hit.replace(hit.kpis.clone())
     registry = read_registry(paths[0])
     metric_catalog = read_catalog(paths[1])
-    kpis = read_kpis(
-        paths[2:], registry=registry, catalog=metric_catalog, layout=layout, year=year,
-        as_of=as_of, source=source, sheet=sheet, decimal=decimal,
-    )  # fmt: skip
-    dataset = Dataset(kpis, registry, metric_catalog, paths[2:])
+    kpis, notes = read_entries(entries, registry=registry, catalog=metric_catalog)
+    dataset = Dataset(kpis, registry, metric_catalog, paths[2:], notes)
     _LOADED[key] = dataset
     while len(_LOADED) > 8:
         _LOADED.pop(next(iter(_LOADED)))
     return dataset.replace(kpis.clone())
+
+
+def _entry_list(data: DataEntry | Sequence[DataEntry]) -> list[DataEntry]:
+    if isinstance(data, str | os.PathLike | Mapping):
+        return [data]
+    return list(data)
+
+
+def _entry(entry: DataEntry, given: dict[str, Any]) -> tuple[Path, dict[str, Any]]:
+    """A data entry as (found path, its read options)."""
+    if not isinstance(entry, Mapping):
+        return find_path(entry), dict(given)
+    unknown = sorted(set(entry) - {"path", *READ_OPTIONS})
+    if "path" not in entry or unknown:
+        what = f"unknown keys {', '.join(map(repr, unknown))}" if unknown else "no 'path'"
+        raise ValueError(
+            f"a data entry has {what}; it takes 'path' and any of {', '.join(READ_OPTIONS)}"
+        )
+    return find_path(entry["path"]), {**given, **{k: entry[k] for k in READ_OPTIONS if k in entry}}
 
 
 _LOADED: dict[tuple[object, ...], Dataset] = {}

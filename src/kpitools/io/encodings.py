@@ -57,7 +57,7 @@ def encode_text(text: str, encoding: str) -> bytes:
     Examples
     --------
     >>> encode_text("Đông Anh", "vni"), encode_text("Đông Anh", "tcvn3")
-    (b'\\xd1o\\xe2ng Anh', b'\\xa7\\xabng Anh')
+    (b'\xd1o\xe2ng Anh', b'\xa7\xabng Anh')
     """
     text = nfc(text)
     if encoding == "cp1258":
@@ -111,7 +111,7 @@ def decode_legacy(data: bytes, encoding: str) -> str:
 
     Examples
     --------
-    >>> decode_legacy(b"\\xd1o\\xe2ng Anh", "vni"), decode_legacy(b"Ba \\xa7\\xd7nh", "tcvn3")
+    >>> decode_legacy(b"\xd1o\xe2ng Anh", "vni"), decode_legacy(b"Ba \xa7\xd7nh", "tcvn3")
     ('Đông Anh', 'Ba Đình')
     """
     return nfc(DECODERS[encoding](data))
