@@ -30,16 +30,18 @@ _EXIT_STATUS = """exit status:
 
 def _stop(signum: int, frame: object) -> None:
     # SIGTERM (a scheduler cancelling the job) unwinds like Ctrl-C: workers and kernels stop,
-    # and files in progress are removed, never left half-written.
-    raise KeyboardInterrupt
+    # files in progress are removed, never left half-written, and the index marks the reports
+    # not finished. The signal number travels along for the exit status (128 + 15).
+    raise KeyboardInterrupt(signum)
 
 
 def _run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _stop)
     from kpitools.errors import ParameterError
-    from kpitools.report.batch import run_batch, shard
-    from kpitools.report.discovery import Outcome, discover, notebooks_by_kind
+    from kpitools.report.batch import OutputError, check_output, run_batch, shard
+    from kpitools.report.discovery import INDEX, Outcome, discover, notebooks_by_kind
 
+    out = Path(args.out)
     try:
         reports = shard(discover(Path(args.parameters), Path(args.notebooks)), args.shard)
     except ParameterError as exc:
@@ -48,25 +50,45 @@ def _run(args: argparse.Namespace) -> int:
     if not reports:
         print(f"kpitools run: no reports in {args.parameters}", file=sys.stderr)
         return 2
+    try:
+        check_output(out)
+    except OutputError as exc:
+        print(f"kpitools run: {exc}", file=sys.stderr)
+        return 2
     workers = args.workers or os.cpu_count() or 1
     print(f"kpitools run: {len(reports)} report(s), {workers} worker(s) → {args.out}/", flush=True)
 
+    done: list[Outcome] = []
+    unwritten: dict[Path, str] = {}  # the batch's own files (manifest, index) the disk refused
+
     def progress(i: int, n: int, o: Outcome) -> None:
+        done.append(o)
         filled = round(_BAR * i / n)
         bar = "#" * filled + "-" * (_BAR - filled)
         secs = f" {o.seconds:.1f} s" if o.status in ("ok", "failed") else ""
         print(f"[{bar}] {i}/{n} {o.report.name}: {o.status}{secs}", flush=True)
 
-    outcomes = run_batch(
-        reports,
-        Path(args.out),
-        notebooks=notebooks_by_kind(Path(args.notebooks)),
-        workers=workers,
-        force=args.force,
-        show_code=args.show_code,
-        timeout=args.timeout,
-        progress=progress,
-    )
+    try:
+        outcomes = run_batch(
+            reports,
+            out,
+            notebooks=notebooks_by_kind(Path(args.notebooks)),
+            workers=workers,
+            force=args.force,
+            show_code=args.show_code,
+            timeout=args.timeout,
+            progress=progress,
+            unwritten=unwritten.__setitem__,
+        )
+    except KeyboardInterrupt as exc:  # Ctrl-C, or SIGTERM through _stop: one line, no traceback
+        signum = exc.args[0] if exc.args and isinstance(exc.args[0], int) else signal.SIGINT
+        index = "not written" if out / INDEX in unwritten else str(out / INDEX)
+        print(
+            f"kpitools run: interrupted ({signal.Signals(signum).name}) with {len(done)} of "
+            f"{len(reports)} report(s) done; the others are marked interrupted; index: {index}",
+            file=sys.stderr,
+        )
+        return 128 + signum
     width = max(len(o.report.name) for o in outcomes)
     print(f"\n{'report':<{width}}  {'status':<8} {'seconds':>7}  output / error")
     for o in outcomes:
@@ -75,9 +97,12 @@ def _run(args: argparse.Namespace) -> int:
     counts = {
         s: sum(o.status == s for o in outcomes) for s in ("ok", "skipped", "failed", "invalid")
     }
+    for message in unwritten.values():
+        print(f"kpitools run: {message}", file=sys.stderr)
+    index = "not written" if out / INDEX in unwritten else str(out / INDEX)
     print(
         f"\n{counts['ok']} written, {counts['skipped']} unchanged, {counts['failed']} failed, "
-        f"{counts['invalid']} invalid; index: {Path(args.out) / 'index.html'}"
+        f"{counts['invalid']} invalid; index: {index}"
     )
     return 0 if all(o.ok for o in outcomes) else 1
 

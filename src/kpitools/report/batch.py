@@ -7,13 +7,23 @@ import itertools
 import json
 import os
 import re
+import tempfile
+import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from kpitools._atomic import write_text_atomic
-from kpitools.errors import ParameterError
-from kpitools.report.discovery import MANIFEST, NotebookInfo, Outcome, Report, input_files, validate
+from kpitools._atomic import write_error_message, write_text_atomic
+from kpitools.errors import KpiToolsError, ParameterError
+from kpitools.report.discovery import (
+    INDEX,
+    MANIFEST,
+    NotebookInfo,
+    Outcome,
+    Report,
+    input_files,
+    validate,
+)
 from kpitools.report.html import fingerprint, vega_assets, write_index
 from kpitools.report.worker import Worker, run_parallel
 
@@ -37,6 +47,28 @@ def shard(reports: Sequence[Report], spec: str | None) -> list[Report]:
     return ordered[i - 1 :: n]
 
 
+class OutputError(KpiToolsError, OSError):
+    """Raised when the output folder cannot be written: ``cannot write to reports/: ...``."""
+
+
+def check_output(out: Path) -> None:
+    """Make ``out`` (and its ``notebooks/``) and check files can be created there.
+
+    Raises :class:`OutputError` with a one-line message (``cannot write to reports/:
+    Read-only file system``), so a read-only or foreign folder stops a batch before any
+    kernel starts.
+    """
+    for folder in (out, out / "notebooks"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            fd, probe = tempfile.mkstemp(prefix=".kpitools-probe.", suffix=".part", dir=folder)
+            os.close(fd)
+            os.unlink(probe)
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            raise OutputError(f"cannot write to {folder}{os.sep}: {reason}") from None
+
+
 def _read_manifest(out: Path) -> dict[str, Any]:
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
@@ -52,6 +84,111 @@ def _clean_partial_files(out: Path) -> None:
             tmp.unlink()
 
 
+def _warn(path: Path, message: str) -> None:
+    warnings.warn(message, RuntimeWarning, stacklevel=4)
+
+
+class _Ledger:
+    """The outcomes of a batch as they come, and the manifest, saved after each report."""
+
+    def __init__(
+        self,
+        out: Path,
+        total: int,
+        progress: Callable[[int, int, Outcome], None] | None,
+        unwritten: Callable[[Path, str], None] | None,
+    ) -> None:
+        self.out, self.total, self.progress = out, total, progress
+        self.unwritten = unwritten or _warn
+        self.manifest = _read_manifest(out)
+        self.outcomes: list[Outcome] = []
+        self.hashes: dict[str, str] = {}
+        self.manifest_error: str | None = None
+
+    def done(self, o: Outcome) -> None:
+        self.outcomes.append(o)
+        if o.status in ("ok", "failed"):
+            entry = {"status": o.status, "seconds": round(o.seconds, 3), "error": o.error}
+            self.manifest[o.report.name] = {"hash": self.hashes.get(o.report.name), **entry}
+            path = self.out / MANIFEST
+            try:  # the manifest only saves work next time: a disk that refuses it is no failure
+                write_text_atomic(path, json.dumps(self.manifest, indent=1, sort_keys=True))
+                self.manifest_error = None
+            except OSError as exc:
+                self.manifest_error = write_error_message(exc, path)
+        if self.progress:
+            self.progress(len(self.outcomes), self.total, o)
+
+    def interrupted(self, reports: Sequence[Report]) -> None:
+        finished = {o.report.name for o in self.outcomes}
+        self.outcomes += [Outcome(r, "interrupted") for r in reports if r.name not in finished]
+
+    def close(self) -> None:
+        """Write the index; say which of the batch's own files the disk refused."""
+        if self.manifest_error:
+            self.unwritten(self.out / MANIFEST, self.manifest_error)
+        try:
+            write_index(self.outcomes, self.out)
+        except OSError as exc:
+            self.unwritten(self.out / INDEX, write_error_message(exc, self.out / INDEX))
+
+
+def _plan(
+    reports: Sequence[Report],
+    ledger: _Ledger,
+    *,
+    notebooks: dict[str, NotebookInfo],
+    force: bool,
+    show_code: bool,
+) -> list[tuple[Report, Path, bool, list[Path]]]:
+    """Validate every report and skip those up to date; the jobs to run."""
+    out, jobs = ledger.out, []
+    for report in reports:
+        info = notebooks[report.kind]
+        problems = validate(report, info)
+        if problems:
+            ledger.done(Outcome(report, "invalid", error="; ".join(problems)))
+            continue
+        files = input_files(report, info)
+        digest = fingerprint(report, files, show_code=show_code)
+        ledger.hashes[report.name] = digest
+        previous = ledger.manifest.get(report.name, {})
+        if (
+            not force
+            and previous.get("hash") == digest
+            and previous.get("status") == "ok"
+            and (out / report.html_name).exists()
+        ):
+            ledger.done(Outcome(report, "skipped", 0.0, out / report.html_name))
+            continue
+        jobs.append((report, out, show_code, files))
+    return jobs
+
+
+def _run_jobs(
+    jobs: list[tuple[Report, Path, bool, list[Path]]],
+    ledger: _Ledger,
+    *,
+    workers: int | None,
+    timeout: int,
+) -> None:
+    if not jobs:
+        return
+    n = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
+    vega_assets()  # build the JavaScript bundle once, before the workers want it
+    if n > 1:
+        for outcome in run_parallel(jobs, n, timeout):
+            ledger.done(outcome)
+        return
+    worker = Worker(timeout=timeout)
+    worker.start()
+    try:
+        for report, out, show_code, files in jobs:
+            ledger.done(worker.run(report, out, show_code=show_code, files=files))
+    finally:
+        worker.stop()
+
+
 def run_batch(
     reports: Sequence[Report],
     out: Path,
@@ -62,64 +199,32 @@ def run_batch(
     show_code: bool = False,
     timeout: int = 600,
     progress: Callable[[int, int, Outcome], None] | None = None,
+    unwritten: Callable[[Path, str], None] | None = None,
 ) -> list[Outcome]:
     """Validate, then run every report in parallel; write the index and the manifest.
 
     Invalid parameter sets are not run (status ``invalid``); reports whose notebook,
     parameters and data are unchanged since the last run are ``skipped`` unless ``force``;
     a failing report does not stop the others.
+
+    Every file is written under a temporary name and renamed when complete. A write the disk
+    refuses (full, read-only, no permission) fails that report with a one-line reason
+    (``no space left on device writing reports/x.html``); a manifest or index it refuses is
+    passed to ``unwritten(path, reason)`` (default: a ``RuntimeWarning``) and the batch goes
+    on. An output folder that cannot be written raises :class:`OutputError` before any
+    kernel starts. On ``KeyboardInterrupt`` the index is written with the reports not
+    finished marked ``interrupted``, and the interrupt goes on.
     """
-    out.mkdir(parents=True, exist_ok=True)
+    check_output(out)
     _clean_partial_files(out)
-    manifest = _read_manifest(out)
-    outcomes: list[Outcome] = []
-    jobs: list[tuple[Report, Path, bool, list[Path]]] = []
-    hashes: dict[str, str] = {}
-    total = len(reports)
-
-    def done(o: Outcome) -> None:
-        outcomes.append(o)
-        if o.status in ("ok", "failed"):
-            entry = {"status": o.status, "seconds": round(o.seconds, 3), "error": o.error}
-            manifest[o.report.name] = {"hash": hashes.get(o.report.name), **entry}
-            write_text_atomic(out / MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))
-        if progress:
-            progress(len(outcomes), total, o)
-
-    for report in reports:
-        info = notebooks[report.kind]
-        problems = validate(report, info)
-        if problems:
-            done(Outcome(report, "invalid", error="; ".join(problems)))
-            continue
-        files = input_files(report, info)
-        digest = fingerprint(report, files, show_code=show_code)
-        hashes[report.name] = digest
-        previous = manifest.get(report.name, {})
-        if (
-            not force
-            and previous.get("hash") == digest
-            and previous.get("status") == "ok"
-            and (out / report.html_name).exists()
-        ):
-            done(Outcome(report, "skipped", 0.0, out / report.html_name))
-            continue
-        jobs.append((report, out, show_code, files))
-
-    n = max(1, min(workers or os.cpu_count() or 1, len(jobs) or 1))
-    if jobs:
-        vega_assets()  # build the JavaScript bundle once, before the workers want it
-    if jobs and n == 1:
-        worker = Worker(timeout=timeout)
-        worker.start()
-        try:
-            for job in jobs:
-                done(worker.run(job[0], job[1], show_code=job[2], files=job[3]))
-        finally:
-            worker.stop()
-    elif jobs:
-        for outcome in run_parallel(jobs, n, timeout):
-            done(outcome)
-    write_index(outcomes, out)
+    ledger = _Ledger(out, len(reports), progress, unwritten)
+    try:
+        jobs = _plan(reports, ledger, notebooks=notebooks, force=force, show_code=show_code)
+        _run_jobs(jobs, ledger, workers=workers, timeout=timeout)
+    except KeyboardInterrupt:
+        ledger.interrupted(reports)
+        ledger.close()
+        raise
+    ledger.close()
     order = {r.name: i for i, r in enumerate(reports)}
-    return sorted(outcomes, key=lambda o: order[o.report.name])
+    return sorted(ledger.outcomes, key=lambda o: order[o.report.name])

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import itertools
 import json
 import os
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,9 +21,18 @@ from kpitools.vocab import check_lang
 
 BATCH_FILE = "batch.yaml"
 MANIFEST = ".kpitools-manifest.json"
-_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._\-]*")
+INDEX = "index.html"
 #: Parameters whose values are files the report reads (their content is part of its hash).
 FILE_PARAMETERS = ("data", "units", "catalog", "text", "phrases")
+#: Read options a ``data`` entry may carry besides its ``path`` (as ``load_dataset`` takes them).
+DATA_OPTIONS: dict[str, tuple[type, ...]] = {
+    "sheet": (str, int),
+    "year": (int,),
+    "as_of": (str, dt.date),
+    "layout": (str,),
+    "decimal": (str,),
+    "source": (str,),
+}
 #: Parameters that name a unit (checked against the registry before any kernel starts).
 UNIT_PARAMETERS = ("unit", "parent")
 
@@ -45,7 +56,7 @@ class Report:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What happened to one report: ``status`` is ok, failed, invalid or skipped."""
+    """What happened to one report: ``status`` is ok, failed, invalid, skipped or interrupted."""
 
     report: Report
     status: str
@@ -80,8 +91,9 @@ def notebooks_by_kind(notebooks: Path) -> dict[str, NotebookInfo]:
         doc = json.loads(nb.read_text(encoding="utf-8"))
         meta = doc.get("metadata", {}).get("kpitools", {})
         if "report" in meta:
-            found[meta["report"]] = NotebookInfo(
-                nb, meta["report"], meta.get("title", nb.stem), _declared_parameters(doc)
+            kind = _nfc(str(meta["report"]))
+            found[kind] = NotebookInfo(
+                nb, kind, meta.get("title", nb.stem), _declared_parameters(doc)
             )
     return found
 
@@ -134,7 +146,7 @@ def _expand_batch(path: Path, kinds: dict[str, NotebookInfo]) -> Iterator[Report
         where = f"{path}, entry {i}"
         if not isinstance(entry, dict) or "report" not in entry or "name" not in entry:
             raise ParameterError(f"{where}: each entry needs 'report' (a kind) and 'name'")
-        kind = entry["report"]
+        kind = _nfc(str(entry["report"]))
         if kind not in kinds:
             raise ParameterError(
                 f"{where}: no notebook declares report kind {kind!r} "
@@ -150,7 +162,7 @@ def _expand_batch(path: Path, kinds: dict[str, NotebookInfo]) -> Iterator[Report
         for combo in itertools.product(*(grid[k] for k in keys)):
             params = {**shared, **dict(zip(keys, combo, strict=True))}
             try:
-                name = str(entry["name"]).format(**params)
+                name = _nfc(str(entry["name"]).format(**params))
             except (KeyError, IndexError, ValueError) as exc:
                 raise ParameterError(f"{where}: name template {entry['name']!r}: {exc}") from None
             info = kinds[kind]
@@ -161,7 +173,8 @@ def discover(parameters: Path, notebooks: Path) -> list[Report]:
     """Every report of ``parameters`` (files and batch grids), sorted by name.
 
     Raises ``ParameterError`` naming the file for unreadable files, unknown kinds and
-    duplicate report names.
+    report names that would write the same file (names that differ only in case are one
+    file on Windows and macOS).
     """
     kinds = notebooks_by_kind(notebooks)
     reports: list[Report] = []
@@ -173,7 +186,8 @@ def discover(parameters: Path, notebooks: Path) -> list[Report]:
             except ParameterError as exc:
                 problems.append(str(exc))
             continue
-        kind = f.stem.split("-", 1)[0]
+        name = _nfc(f.stem)  # macOS spells file names decomposed (NFD)
+        kind = name.split("-", 1)[0]
         if kind not in kinds:
             problems.append(
                 f"{f}: no notebook in {notebooks} declares report kind {kind!r} "
@@ -189,20 +203,93 @@ def discover(parameters: Path, notebooks: Path) -> list[Report]:
             problems.append(f"{f}: must be a mapping of parameter names to values")
             continue
         info = kinds[kind]
-        reports.append(Report(f.stem, kind, info.path, params, f, info.title))
-    seen: dict[str, Report] = {}
-    for r in reports:
-        if r.name in seen:
-            problems.append(
-                f"{r.origin}: report name {r.name!r} is also made by {seen[r.name].origin}"
-            )
-        seen[r.name] = r
+        reports.append(Report(name, kind, info.path, params, f, info.title))
+    problems.extend(_same_file_names(reports))
     if problems:
         raise ParameterError("\n".join(problems))
     return sorted(reports, key=lambda r: r.name)
 
 
+def _nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def _same_file_names(reports: list[Report]) -> Iterator[str]:
+    seen: dict[str, Report] = {}
+    for r in reports:
+        key = _nfc(r.name).casefold()
+        if key in seen:
+            other = seen[key]
+            how = (
+                ""
+                if other.name == r.name
+                else f" (as {other.name!r}: the same file where case is ignored)"
+            )
+            yield f"{r.origin}: report name {r.name!r} is also made by {other.origin}{how}"
+        seen.setdefault(key, r)
+
+
 # --------------------------------------------------------------------------- validation
+
+_WINDOWS_RESERVED = frozenset(
+    {
+        "CON",
+        "PRN",
+        "AUX",
+        "NUL",
+        *(f"COM{i}" for i in range(1, 10)),
+        *(f"LPT{i}" for i in range(1, 10)),
+    }
+)
+#: File systems allow 255 bytes; temporary names add up to ~40 to a report's name.
+_MAX_NAME_BYTES = 200
+
+
+def _bad_character(name: str) -> str | None:
+    for c in name:
+        category = unicodedata.category(c)
+        if c in "/\\":
+            return (
+                f"contains the path separator {c!r}: it would be written outside the output folder"
+            )
+        if category in ("Cc", "Cf", "Zl", "Zp"):
+            return f"contains the control character U+{ord(c):04X}"
+        if not (c.isalnum() or category.startswith("M") or c in "._-"):
+            return f"contains {c!r}: use letters (of any language), digits, '.', '-' and '_' only"
+    return None
+
+
+def name_problem(name: str) -> str | None:
+    """Why ``name`` cannot name a report's files, or None when it can.
+
+    A report's name is the name of its files in the output folder, on any system: letters of
+    any language (Vietnamese included), digits, ``.``, ``-`` and ``_``, starting with a letter
+    or digit, and not ``index`` (the batch's own page).
+
+    Examples
+    --------
+    >>> name_problem("hồ-sơ-đông-anh") is None
+    True
+    >>> print(name_problem("../etc/2024"))
+    contains the path separator '/': it would be written outside the output folder
+    >>> print(name_problem("Index"))
+    would overwrite the batch's index.html
+    """
+    base = name.split(".", 1)[0]
+    checks = (
+        (not name, "is empty"),
+        (True, _bad_character(name)),
+        (not name[:1].isalnum(), "must start with a letter or a digit"),
+        (name.endswith("."), "ends with '.', which Windows drops from file names"),
+        (base.upper() in _WINDOWS_RESERVED, f"starts with {base!r}, a reserved name on Windows"),
+        (name.casefold() == "index", f"would overwrite the batch's {INDEX}"),
+        (
+            len(name.encode()) > _MAX_NAME_BYTES,
+            f"is too long ({len(name.encode())} bytes in UTF-8; at most {_MAX_NAME_BYTES})",
+        ),
+    )
+    return next((message for bad, message in checks if bad and message), None)
+
 
 _TYPES: dict[str, tuple[type, ...]] = {
     "int": (int,),
@@ -219,8 +306,17 @@ def _effective(report: Report, info: NotebookInfo) -> dict[str, Any]:
     return {**defaults, **report.parameters}
 
 
+def _path_of(item: Any) -> Any:
+    """The path of one file-parameter entry: a path, or a mapping's ``path`` (``data``)."""
+    return item.get("path") if isinstance(item, dict) else item
+
+
 def input_files(report: Report, info: NotebookInfo) -> list[Path]:
-    """The files a report reads, resolved as the notebook will resolve them."""
+    """The files a report reads, resolved as the notebook will resolve them.
+
+    An entry of ``data`` may be a path or a mapping ``{path: ..., sheet: ..., year: ...}``
+    of a path and its read options (:data:`DATA_OPTIONS`).
+    """
     from kpitools.io.dataset import find_path
 
     params = _effective(report, info)
@@ -228,45 +324,73 @@ def input_files(report: Report, info: NotebookInfo) -> list[Path]:
     for key in FILE_PARAMETERS:
         value = params.get(key)
         for item in value if isinstance(value, list) else [value]:
-            if isinstance(item, str | os.PathLike):
-                files.append(find_path(item, start=report.notebook.parent))
+            path = _path_of(item)
+            if isinstance(path, str | os.PathLike):
+                files.append(find_path(path, start=report.notebook.parent))
     return files
 
 
-def validate(report: Report, info: NotebookInfo) -> list[str]:
-    """Problems of one parameter set, found before any kernel starts."""
-    where = str(report.origin) + ("" if report.origin.stem == report.name else f" [{report.name}]")
-    problems = []
-    if not _NAME.fullmatch(report.name):
-        problems.append(
-            f"{where}: report name {report.name!r} would be written outside the output folder "
-            "(use letters, digits, '.', '-' and '_' only)"
-        )
+def _type_problem(key: str, value: Any, typ: str) -> str | None:
+    allowed = _TYPES.get(typ)
+    bad = allowed is not None and (
+        not isinstance(value, allowed) or (typ in ("int", "float") and isinstance(value, bool))
+    )
+    if not bad:
+        return None
+    hint = ""
+    if key == "unit" and isinstance(value, int):
+        hint = ' (unit codes are text: write them in quotes, e.g. "017")'
+    return f"parameter {key!r} must be {typ}, not {type(value).__name__} {value!r}{hint}"
+
+
+def _entry_problems(key: str, value: Any) -> Iterator[str]:
+    """Problems of the mapping entries of a file parameter (``data: [{path: ..., sheet: ...}]``)."""
+    if key not in FILE_PARAMETERS or not isinstance(value, list):
+        return
+    for i, item in enumerate(value, start=1):
+        if not isinstance(item, dict):
+            continue
+        if key != "data":
+            yield f"parameter {key!r}, entry {i}: only 'data' entries take read options"
+            continue
+        for problem in _data_entry_problems(item):
+            yield f"parameter 'data', entry {i}: {problem}"
+
+
+def _data_entry_problems(entry: dict[Any, Any]) -> Iterator[str]:
+    takes = ", ".join(["path", *DATA_OPTIONS])
+    if not isinstance(entry.get("path"), str):
+        yield f"needs 'path', the file to read (an entry takes {takes})"
+    for option, value in entry.items():
+        types = DATA_OPTIONS.get(option)
+        if option == "path":
+            continue
+        if types is None:
+            yield f"unknown key {option!r} (an entry takes {takes})"
+        elif not isinstance(value, types) or isinstance(value, bool):
+            yield f"{option!r} must be {' or '.join(t.__name__ for t in types)}, not {value!r}"
+
+
+def _parameter_problems(report: Report, info: NotebookInfo) -> Iterator[str]:
     declared = info.parameters
     for key, value in report.parameters.items():
         if key not in declared:
-            problems.append(
-                f"{where}: unknown parameter {key!r} for {info.path.name} "
-                f"(it takes: {', '.join(declared)})"
+            yield (
+                f"unknown parameter {key!r} for {info.path.name} (it takes: {', '.join(declared)})"
             )
             continue
-        typ = declared[key]["type"]
-        allowed = _TYPES.get(typ)
-        bad = allowed is not None and (
-            not isinstance(value, allowed) or (typ in ("int", "float") and isinstance(value, bool))
-        )
-        if bad:
-            hint = ""
-            if key == "unit" and isinstance(value, int):
-                hint = ' (unit codes are text: write them in quotes, e.g. "017")'
-            problems.append(
-                f"{where}: parameter {key!r} must be {typ}, not {type(value).__name__} "
-                f"{value!r}{hint}"
-            )
-    if problems:
-        return problems
+        problem = _type_problem(key, value, declared[key]["type"])
+        if problem is not None:
+            yield problem
+        else:
+            yield from _entry_problems(key, value)
+
+
+def _input_problems(report: Report, info: NotebookInfo) -> list[str]:
+    """Problems of what the parameters point to: files, units, the language."""
     params = _effective(report, info)
     named = [k for k in UNIT_PARAMETERS if k in params]
+    problems = []
     try:
         input_files(report, info)
         if named and isinstance(params.get("units"), str):
@@ -278,17 +402,27 @@ def validate(report: Report, info: NotebookInfo) -> list[str]:
                 try:
                     registry.resolve(str(params[key]))
                 except UnknownUnitError as exc:
-                    problems.append(f"{where}: parameter {key!r}: {exc}")
+                    problems.append(f"parameter {key!r}: {exc}")
     except (FileNotFoundError, KpiDataError) as exc:
-        return [f"{where}: {exc}"]
+        return [str(exc)]
     if params.get("lang") is not None:
         try:
             check_lang(params["lang"])
         except ParameterError:
-            problems.append(
-                f"{where}: parameter 'lang' must be 'vi' or 'en', not {params['lang']!r}"
-            )
+            problems.append(f"parameter 'lang' must be 'vi' or 'en', not {params['lang']!r}")
     return problems
+
+
+def validate(report: Report, info: NotebookInfo) -> list[str]:
+    """Problems of one parameter set, found before any kernel starts."""
+    where = str(report.origin) + ("" if report.origin.stem == report.name else f" [{report.name}]")
+    problems = []
+    if (problem := name_problem(report.name)) is not None:
+        problems.append(f"report name {report.name!r} {problem}")
+    problems.extend(_parameter_problems(report, info))
+    if not problems:
+        problems = _input_problems(report, info)
+    return [f"{where}: {p}" for p in problems]
 
 
 @functools.lru_cache(maxsize=8)

@@ -8,13 +8,14 @@ import os
 import re
 import shutil
 import signal
+import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from kpitools._atomic import write_text_atomic
+from kpitools._atomic import is_write_error, write_error_message, write_text_atomic
 from kpitools.report.discovery import Outcome, Report
 from kpitools.report.html import export_html, exporters, footer_html, vega_assets
 
@@ -170,11 +171,36 @@ class Worker:
         except pm.PapermillExecutionError as exc:
             evalue = re.sub(r"\x1b\[[0-9;]*m", "", str(exc.evalue))
             return f"{_cell_of(report.notebook, exc.source)}: {exc.ename}: {evalue}"
-        except Exception as exc:  # the kernel died or timed out: start a new one next time
+        except (KeyboardInterrupt, SystemExit):  # Ctrl-C here, or SIGTERM in a worker process
+            _cancel_pending()
+            raise
+        except Exception as exc:
+            if is_write_error(exc):  # the disk refused the notebook: the kernel is fine
+                raise
+            # the kernel died or timed out: start a new one next time
             with contextlib.suppress(Exception):
                 self.restart()
             return f"{type(exc).__name__}: {exc}"
         return None
+
+    def execute_into(self, report: Report, executed: Path) -> str | None:
+        """Execute one report into ``executed``, never leaving half a notebook under that name.
+
+        papermill writes a temporary file beside it, moved into place when papermill's last
+        write succeeded; it is kept for failed reports too: it shows the failing cell. A write
+        the disk refuses raises ``OSError``.
+        """
+        executed.parent.mkdir(parents=True, exist_ok=True)
+        # papermill picks its writer by extension, so the temporary name ends in .ipynb
+        partial = executed.with_name(f".{executed.name}.{os.getpid()}.part.ipynb")
+        try:
+            error = self.execute(report, partial)
+            if partial.exists():
+                os.replace(partial, executed)
+        finally:  # a refused write or an interrupt: the temporary file goes
+            with contextlib.suppress(OSError):
+                partial.unlink(missing_ok=True)
+        return error
 
     def run(self, report: Report, out: Path, *, show_code: bool, files: Sequence[Path]) -> Outcome:
         """Execute and export one report; failures are returned, never raised."""
@@ -182,15 +208,17 @@ class Worker:
 
         start = time.perf_counter()
         inputs = tuple((f.name, file_digest(f, length=64)) for f in files)
+
+        def outcome(status: str, html: Path | None = None, error: str | None = None) -> Outcome:
+            return Outcome(report, status, time.perf_counter() - start, html, error, inputs)
+
         executed = out / "notebooks" / f"{report.name}.ipynb"
-        executed.parent.mkdir(parents=True, exist_ok=True)
-        # papermill picks its writer by extension, so the temporary name ends in .ipynb
-        partial = executed.with_name(f".{executed.name}.{os.getpid()}.part.ipynb")
-        error = self.execute(report, partial)
-        if partial.exists():  # kept for failed reports too: it shows the failing cell
-            os.replace(partial, executed)
+        try:
+            error = self.execute_into(report, executed)
+        except OSError as exc:  # a full or read-only disk fails this report, not the batch
+            return outcome("failed", error=write_error_message(exc, executed))
         if error is not None:
-            return Outcome(report, "failed", time.perf_counter() - start, None, error, inputs)
+            return outcome("failed", error=error)
         try:
             page = export_html(
                 executed,
@@ -198,17 +226,32 @@ class Worker:
                 show_code=show_code,
                 title=f"{report.title} — {report.name}",
             )
-            target = write_text_atomic(out / report.html_name, page)
         except Exception as exc:  # exporting one report must not stop the batch
-            return Outcome(
-                report,
-                "failed",
-                time.perf_counter() - start,
-                None,
-                f"HTML export failed: {type(exc).__name__}: {exc}",
-                inputs,
-            )
-        return Outcome(report, "ok", time.perf_counter() - start, target, None, inputs)
+            return outcome("failed", error=f"HTML export failed: {type(exc).__name__}: {exc}")
+        target = out / report.html_name
+        try:
+            write_text_atomic(target, page)
+        except OSError as exc:
+            return outcome("failed", error=write_error_message(exc, target))
+        return outcome("ok", target)
+
+
+def _cancel_pending() -> None:
+    """Cancel what an interrupt left running on this thread's event loop.
+
+    Left alone, the interrupted cell's task sees the kernel shut down and prints a
+    ``DeadKernelError`` traceback when the program exits.
+    """
+    import asyncio
+
+    from jupyter_core.utils import ensure_event_loop
+
+    loop = ensure_event_loop()
+    tasks = [t for t in asyncio.all_tasks(loop) if not t.done()]
+    for task in tasks:
+        task.cancel()
+    with contextlib.suppress(Exception):
+        loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
 
 
 def _cell_of(notebook: Path, source: str) -> str:
@@ -220,9 +263,16 @@ def _cell_of(notebook: Path, source: str) -> str:
     return f"a cell of {notebook.name}"
 
 
+def _exit_on_term(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)
+
+
 def _worker_main(tasks: Any, results: Any, timeout: int) -> None:
     """A worker process: one kernel, reports from ``tasks`` until ``None``, then shut down."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
+    # The parent ends its workers with SIGTERM: unwind, so the kernel is shut down and the
+    # notebook in progress removed (SystemExit: multiprocessing prints no traceback for it).
+    signal.signal(signal.SIGTERM, _exit_on_term)
     exec(_SKIP_SLOW_IMPORTS)
     worker = Worker(timeout=timeout)
     try:

@@ -87,3 +87,116 @@ def test_help_and_import_do_not_load_heavy_libraries() -> None:
     assert out.stdout.strip().splitlines()[-1] == "[]"
     assert "usage: kpitools" in out.stdout
     _ = os
+
+
+def test_vietnamese_report_names_work_in_nfc(root: Path, tmp_path: Path) -> None:
+    import unicodedata
+
+    name = "city-hồ-sơ-đông-anh"
+    decomposed = unicodedata.normalize("NFD", name)  # as macOS spells file names
+    (tmp_path / f"{decomposed}.yaml").write_text("year: 2023\n", encoding="utf-8")
+    (report,) = discover(tmp_path, root / "notebooks")
+    assert report.name == name and report.html_name == f"{name}.html"
+    assert validate(report, notebooks_by_kind(root / "notebooks")["city"]) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "problem"),
+    [
+        ("index", "would overwrite the batch's index.html"),
+        ("INDEX", "would overwrite the batch's index.html"),
+        ("a/b", "contains the path separator '/': it would be written outside the output folder"),
+        ("a\\b", "contains the path separator '\\\\'"),
+        ("..", "must start with a letter or a digit"),
+        (".hidden", "must start with a letter or a digit"),
+        ("a\nb", "contains the control character U+000A"),
+        ("a\u200bb", "contains the control character U+200B"),
+        ("a b", "contains ' ': use letters (of any language), digits, '.', '-' and '_' only"),
+        ("a#b", "contains '#'"),
+        ("con", "starts with 'con', a reserved name on Windows"),
+        ("LPT1.2023", "starts with 'LPT1', a reserved name on Windows"),
+        ("city.", "ends with '.'"),
+        ("đ" * 101, "is too long (202 bytes in UTF-8; at most 200)"),
+        ("", "is empty"),
+    ],
+)
+def test_names_that_cannot_be_files_say_why(name: str, problem: str) -> None:
+    from kpitools.report.discovery import name_problem
+
+    assert problem in (name_problem(name) or "")
+
+
+@pytest.mark.parametrize(
+    "name", ["city-2023", "hồ-sơ-Đông-Anh", "a.b_c-1", "console", "city-2023-en"]
+)
+def test_names_that_can_be_files(name: str) -> None:
+    from kpitools.report.discovery import name_problem
+
+    assert name_problem(name) is None
+
+
+def test_names_that_differ_only_in_case_are_one_file(root: Path, tmp_path: Path) -> None:
+    (tmp_path / "city-2023.yaml").write_text("year: 2023\n")
+    (tmp_path / "batch.yaml").write_text(
+        "- {report: city, name: 'City-{year}', grid: {year: [2023]}}\n"
+    )
+    with pytest.raises(ParameterError) as err:
+        discover(tmp_path, root / "notebooks")
+    assert "report name 'city-2023' is also made by" in str(err.value)
+    assert "(as 'City-2023': the same file where case is ignored)" in str(err.value)
+
+
+def test_a_report_named_index_is_invalid(root: Path, tmp_path: Path) -> None:
+    (tmp_path / "batch.yaml").write_text("- {report: city, name: 'index', grid: {year: [2023]}}\n")
+    (report,) = discover(tmp_path, root / "notebooks")
+    (problem,) = validate(report, notebooks_by_kind(root / "notebooks")["city"])
+    assert problem.endswith("report name 'index' would overwrite the batch's index.html")
+
+
+def test_data_entries_carry_read_options(root: Path, tmp_path: Path) -> None:
+    from kpitools.report.discovery import input_files
+
+    seed = "data/hanoi_2023_seed.csv"
+    (tmp_path / "city-ok.yaml").write_text(
+        "year: 2023\n"
+        f"data: [{{path: {seed}, sheet: 'Biểu 01', year: 2023, as_of: 2023-11-30}}, "
+        "data/demo_panel.csv]\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "city-key.yaml").write_text(f"data: [{{path: {seed}, sheeet: 'Biểu 01'}}]\n")
+    (tmp_path / "city-nopath.yaml").write_text("data: [{sheet: 1}]\n")
+    (tmp_path / "city-missing.yaml").write_text("data: [{path: bieu-01.xlsx, sheet: 1}]\n")
+    (tmp_path / "city-type.yaml").write_text(f"data: [{{path: {seed}, year: '2023'}}]\n")
+    (tmp_path / "city-units.yaml").write_text("units: [{path: data/units.csv}]\n")
+    info = notebooks_by_kind(root / "notebooks")["city"]
+    reports = {r.name: r for r in discover(tmp_path, root / "notebooks")}
+    problems = {name: validate(r, info) for name, r in reports.items()}
+    assert problems["city-ok"] == []
+    files = input_files(reports["city-ok"], info)
+    assert files[:2] == [root / seed, root / "data" / "demo_panel.csv"]
+    (key,) = problems["city-key"]
+    assert key.endswith(
+        "parameter 'data', entry 1: unknown key 'sheeet' "
+        "(an entry takes path, sheet, year, as_of, layout, decimal, source)"
+    )
+    assert "parameter 'data', entry 1: needs 'path', the file to read" in problems["city-nopath"][0]
+    assert "'bieu-01.xlsx' not found in" in problems["city-missing"][0]
+    assert "parameter 'data', entry 1: 'year' must be int, not '2023'" in problems["city-type"][0]
+    assert "parameter 'units' must be str, not list" in problems["city-units"][0]
+
+
+def test_data_entry_options_are_in_the_fingerprint(root: Path, tmp_path: Path) -> None:
+    from kpitools.report import fingerprint
+    from kpitools.report.discovery import input_files
+
+    info = notebooks_by_kind(root / "notebooks")["city"]
+    digests = []
+    for sheet in ("Biểu 01", "Biểu 02"):
+        (tmp_path / "city-x.yaml").write_text(
+            f"data: [{{path: data/demo_panel.csv, sheet: '{sheet}'}}]\n", encoding="utf-8"
+        )
+        (report,) = discover(tmp_path, root / "notebooks")
+        files = input_files(report, info)
+        assert files == [root / "data" / "demo_panel.csv", *files[1:]]
+        digests.append(fingerprint(report, files, show_code=False))
+    assert digests[0] != digests[1]
