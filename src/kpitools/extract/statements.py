@@ -17,7 +17,7 @@ from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
-from kpitools.extract.text import CITY_WORDS, find_units, prepare
+from kpitools.extract.text import CITY_WORDS, Stop, find_units, prepare
 from kpitools.io.dataset import find_path
 from kpitools.io.schema import LONG_SCHEMA
 from kpitools.registry import UnitRegistry, read_registry
@@ -139,6 +139,29 @@ def extract_statements(
     >>> s[0].stated_kind, s[0].computed_percent, s[0].consistent
     ('excess', Decimal('115.5'), True)
     """
+    found, _ = _read(
+        text,
+        file=file,
+        registry=registry,
+        phrases=phrases,
+        catalog=catalog,
+        money=money,
+        city_words=city_words,
+    )
+    return found
+
+
+def _read(
+    text: str,
+    *,
+    file: str,
+    registry: UnitRegistry | None,
+    phrases: PhraseBook | None,
+    catalog: MetricCatalog | None,
+    money: bool,
+    city_words: Sequence[str],
+) -> tuple[list[Statement], Stop | None]:
+    """The statements of a text (see :func:`extract_statements`) and where reading stopped."""
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     doc = prepare(text, money=money)
@@ -168,7 +191,7 @@ def extract_statements(
                 **r,
             )
         )
-    return out
+    return out, doc.stopped_at
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:
@@ -248,6 +271,8 @@ class Extraction:
     ...     catalog="data/metrics.csv", phrases="data/metric_phrases.csv")
     >>> ex.name, len(ex.statements), [p.name for p in ex.files][1:]
     ('000_75537393c0b30eb1.txt', 11, ['units.csv', 'metrics.csv', 'metric_phrases.csv'])
+    >>> ex.stopped_at.line, ex.stopped_at.heading
+    (46, 'Ý kiến bạn đọc')
     """
 
     file: str
@@ -257,6 +282,10 @@ class Extraction:
     catalog: MetricCatalog | None
     files: tuple[Path, ...]
     """Every file read: the report, then the registry, catalog and phrase book."""
+    stopped_at: Stop | None = None
+    """Where reading stopped, at the heading of a news page's trailer (``Ý kiến bạn đọc``,
+    ``Tin cùng chuyên mục`` …); None when the whole text was read. ``str()`` of it is a
+    one-line note: ``line 52 (offset 9120): read up to the heading 'Ý kiến bạn đọc'; …``."""
 
     @property
     def frame(self) -> pl.DataFrame:
@@ -326,10 +355,16 @@ def extract_file(
     files = [find_path(path)]
     text = read_report_text(path)
     registry, cat, book = _references(units, catalog, phrases, files)
-    found = extract_statements(
-        text, file=str(path), registry=registry, phrases=book, catalog=cat, money=money
+    found, stop = _read(
+        text,
+        file=str(path),
+        registry=registry,
+        phrases=book,
+        catalog=cat,
+        money=money,
+        city_words=CITY_WORDS,
     )
-    return Extraction(str(path), text, tuple(found), registry, cat, tuple(files))
+    return Extraction(str(path), text, tuple(found), registry, cat, tuple(files), stop)
 
 
 def read_statements(

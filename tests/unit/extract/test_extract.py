@@ -495,6 +495,23 @@ def test_a_news_page_is_read_up_to_its_trailer() -> None:
     assert [s.actual for s in find(text)] == [D(852)]
 
 
+def test_where_reading_stopped_is_reported(tmp_path: Path) -> None:
+    text = "Năm 2023, toàn thành phố kết nạp 852/453 đảng viên.\r\n\r\n Ý kiến bạn đọc:\r\nHay.\r\n"
+    path = tmp_path / "page.txt"
+    path.write_text(text, encoding="utf-8", newline="")
+    ex = extract_file(path, units=None, catalog=None, phrases=None)
+    stop = ex.stopped_at
+    assert stop is not None
+    assert (stop.offset, stop.line, stop.heading) == (text.index(" Ý kiến"), 3, "Ý kiến bạn đọc:")
+    assert str(stop).startswith("line 3 (offset 55): read up to the heading 'Ý kiến bạn đọc:'")
+    seed = extract_file(SEED, units=None, catalog=None, phrases=None).stopped_at
+    assert seed is not None and seed.offset == SEED.read_text(encoding="utf-8").index(
+        "Ý kiến bạn đọc"
+    )
+    path.write_text("Năm 2023, toàn thành phố kết nạp 852/453 đảng viên.", encoding="utf-8")
+    assert extract_file(path, units=None, catalog=None, phrases=None).stopped_at is None
+
+
 def test_a_figure_of_a_possessor_is_not_a_statement() -> None:
     s = one(
         "Năm 2023, đã chuẩn hóa dữ liệu đối với 451.750 đảng viên của 50/50 đảng bộ "

@@ -1,0 +1,133 @@
+"""kpitools.extract.text: normalization with its offsets, where reading stops, and linear work."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kpitools.catalog import read_catalog
+from kpitools.extract import extract_statements, read_phrases
+from kpitools.extract.text import normalize, prepare
+from kpitools.registry import read_registry
+from kpitools.textfold import INVISIBLE, LINE_BREAKS, LOOKALIKES, SPACE_LIKE
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "data"
+SEED = (DATA / "seed" / "000_75537393c0b30eb1.txt").read_text(encoding="utf-8")
+BODY = SEED[: SEED.index("Ý kiến bạn đọc")]
+
+
+def spans(text: str) -> tuple[str, list[int], list[int]]:
+    """Normalization one character at a time: the text and each character's original span."""
+    out: list[str] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    i = 0
+    while i < len(text):
+        char, j = text[i], i + 1
+        if char == "\r" or char in LINE_BREAKS:
+            j += char == "\r" and text[j : j + 1] == "\n"
+            chunk = "\n"
+        else:
+            while j < len(text) and unicodedata.combining(text[j]):
+                j += 1
+            if char in INVISIBLE:
+                i = j
+                continue
+            space = char in SPACE_LIKE or char.isspace()
+            marks = LOOKALIKES.get(char, char) + text[i + 1 : j]
+            chunk = " " if space else unicodedata.normalize("NFC", marks)
+        if chunk == " " and out and out[-1] == " ":
+            ends[-1] = j
+        else:
+            for c in chunk:
+                out.append(c)
+                starts.append(i)
+                ends.append(j)
+        i = j
+    return "".join(out), starts, ends
+
+
+CHARS = " \n\r\t\u00a0\u200b\u00ad\u2028aAđĐ\u00d0\u0301\u0300\u0323\u0958\u212b.,%/ệởằ"
+
+
+@given(st.text(alphabet=CHARS, max_size=16).map(lambda t: t + unicodedata.normalize("NFD", t)))
+def test_normalized_offsets_are_those_of_each_character(text: str) -> None:
+    norm = normalize(text)
+    expected, starts, ends = spans(text)
+    assert norm.text == expected
+    assert [norm.original(k, k + 1) for k in range(len(expected))] == list(
+        zip(starts, ends, strict=True)
+    )
+    for k in range(len(expected) + 1):
+        at = starts[k] if k < len(starts) else len(text)
+        assert norm.original(k, k) == (at, at)
+    assert [norm.position(i) for i in range(len(text) + 1)] == [
+        next((k for k, s in enumerate(starts) if s >= i), len(starts)) for i in range(len(text) + 1)
+    ]
+
+
+def test_a_plain_text_needs_one_piece_of_offsets() -> None:
+    norm = normalize(BODY)
+    assert norm.text == spans(BODY)[0]
+    assert len(norm.keys) <= 3  # a doubled space is a piece: not one entry per character
+
+
+def test_reading_stops_at_the_trailer_and_says_where() -> None:
+    text = "Năm 2023 kết nạp 10/8 đảng viên.\r\n\r\nTin cùng chuyên mục\r\nHuyện A: 5/5."
+    doc = prepare(text)
+    assert doc.stopped_at is not None
+    assert doc.stopped_at.offset == text.index("Tin cùng")
+    assert (doc.stopped_at.line, doc.stopped_at.heading) == (3, "Tin cùng chuyên mục")
+    assert doc.limit == doc.text.index("Tin cùng")
+    assert prepare("Năm 2023 kết nạp 10/8 đảng viên.").stopped_at is None
+
+
+# --------------------------------------------------------------------------- linear work
+
+
+REGISTRY = read_registry(DATA / "units.csv")
+CATALOG = read_catalog(DATA / "metrics.csv")
+PHRASES = read_phrases(DATA / "metric_phrases.csv", catalog=CATALOG)
+
+
+def report(copies: int) -> str:
+    """The seed's body ``copies`` times, each with its numbers moved so statements differ."""
+    return "".join(
+        re.sub(r"\d+", lambda m, k=k: str(int(m.group()) + k), BODY) for k in range(copies)
+    )
+
+
+def steps(text: str) -> int:
+    """Lines of kpitools.extract's Python run to extract ``text`` (calls and loops count)."""
+    count = 0
+
+    def local(frame: FrameType, event: str, arg: Any) -> Any:
+        nonlocal count
+        count += 1
+        return local
+
+    def tracer(frame: FrameType, event: str, arg: Any) -> Any:
+        return local if "kpitools/extract" in frame.f_code.co_filename.replace("\\", "/") else None
+
+    sys.settrace(tracer)
+    try:
+        extract_statements(text, registry=REGISTRY, phrases=PHRASES, catalog=CATALOG)
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def test_the_work_per_sentence_does_not_grow_with_the_text() -> None:
+    # before issue 13 each sentence looked over every unit, time and draft of the document:
+    # 4 838 steps per sentence for one copy of the seed, 6 863 for eight
+    one, eight = report(1), report(8)
+    per_sentence = [steps(t) / len(prepare(t).sentences) for t in (one, eight)]
+    assert per_sentence[1] <= 1.05 * per_sentence[0], per_sentence
