@@ -100,9 +100,11 @@ PHRASES = read_phrases(DATA / "metric_phrases.csv", catalog=CATALOG)
 
 def report(copies: int) -> str:
     """The seed's body ``copies`` times, each with its numbers moved so statements differ."""
-    return "".join(
-        re.sub(r"\d+", lambda m, k=k: str(int(m.group()) + k), BODY) for k in range(copies)
-    )
+    return "".join(moved(BODY, k) for k in range(copies))
+
+
+def moved(text: str, by: int) -> str:
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + by), text)
 
 
 def steps(text: str) -> int:
