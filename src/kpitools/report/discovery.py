@@ -332,6 +332,8 @@ def input_files(report: Report, info: NotebookInfo) -> list[Path]:
 
 def _type_problem(key: str, value: Any, typ: str) -> str | None:
     allowed = _TYPES.get(typ)
+    if key == "data" and isinstance(value, dict):
+        return None  # one entry with its read options, as load_dataset takes it
     bad = allowed is not None and (
         not isinstance(value, allowed) or (typ in ("int", "float") and isinstance(value, bool))
     )
@@ -345,9 +347,9 @@ def _type_problem(key: str, value: Any, typ: str) -> str | None:
 
 def _entry_problems(key: str, value: Any) -> Iterator[str]:
     """Problems of the mapping entries of a file parameter (``data: [{path: ..., sheet: ...}]``)."""
-    if key not in FILE_PARAMETERS or not isinstance(value, list):
+    if key not in FILE_PARAMETERS:
         return
-    for i, item in enumerate(value, start=1):
+    for i, item in enumerate(value if isinstance(value, list) else [value], start=1):
         if not isinstance(item, dict):
             continue
         if key != "data":

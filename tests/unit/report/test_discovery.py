@@ -168,10 +168,12 @@ def test_data_entries_carry_read_options(root: Path, tmp_path: Path) -> None:
     (tmp_path / "city-missing.yaml").write_text("data: [{path: bieu-01.xlsx, sheet: 1}]\n")
     (tmp_path / "city-type.yaml").write_text(f"data: [{{path: {seed}, year: '2023'}}]\n")
     (tmp_path / "city-units.yaml").write_text("units: [{path: data/units.csv}]\n")
+    (tmp_path / "city-one.yaml").write_text(f"data: {{path: {seed}, layout: long}}\n")
     info = notebooks_by_kind(root / "notebooks")["city"]
     reports = {r.name: r for r in discover(tmp_path, root / "notebooks")}
     problems = {name: validate(r, info) for name, r in reports.items()}
-    assert problems["city-ok"] == []
+    assert problems["city-ok"] == problems["city-one"] == []
+    assert input_files(reports["city-one"], info)[0] == root / seed
     files = input_files(reports["city-ok"], info)
     assert files[:2] == [root / seed, root / "data" / "demo_panel.csv"]
     (key,) = problems["city-key"]
@@ -200,3 +202,10 @@ def test_data_entry_options_are_in_the_fingerprint(root: Path, tmp_path: Path) -
         assert files == [root / "data" / "demo_panel.csv", *files[1:]]
         digests.append(fingerprint(report, files, show_code=False))
     assert digests[0] != digests[1]
+
+
+def test_data_entry_options_are_those_load_dataset_takes() -> None:
+    from kpitools.io.dataset import READ_OPTIONS
+    from kpitools.report.discovery import DATA_OPTIONS
+
+    assert set(DATA_OPTIONS) == set(READ_OPTIONS)
