@@ -207,7 +207,7 @@ def _read_grid(
         default_source=source, figure=figure,
     )  # fmt: skip
     check_totals(kpis, totals, file, decimal)
-    return kpis, rows, [*notes, *unit_notes]
+    return kpis, rows, sorted([*notes, *unit_notes], key=lambda note: note.row or 0)
 
 
 def _with_encoding_hint(exc: KpiDataError, grid: Grid, file: str) -> KpiDataError:
