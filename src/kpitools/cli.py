@@ -18,13 +18,16 @@ from kpitools.vocab import LANGS
 
 _BAR = 24
 _EXIT_STATUS = """exit status:
-  0  done: every report written or up to date; statements read; KPIs counted
+  0  done: every report written or up to date; statements read; KPIs counted;
+     check: every file read without problems
   1  run: a report failed or its parameters were invalid (the others still ran);
      extract --audit: a stated figure is inconsistent or truncated;
-     members: the export, registry, crosswalk or targets cannot be used
+     members: the export, registry, crosswalk or targets cannot be used;
+     check: a file has problems
   2  usage or input error: an unknown option; run: no reports, or a parameter file
      that names no notebook; extract: a report text, registry, catalog or phrase
-     file that cannot be read
+     file that cannot be read; check: a file missing or not a table, or a registry
+     or catalog that cannot be read
 """
 
 
@@ -266,6 +269,67 @@ def _members(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check(args: argparse.Namespace) -> int:
+    import json
+
+    from kpitools.catalog import read_catalog
+    from kpitools.errors import KpiDataError
+    from kpitools.io.check import check_kpi_file
+    from kpitools.io.dataset import find_path
+    from kpitools.registry import read_registry
+
+    try:
+        registry = read_registry(find_path(args.units))
+        catalog = read_catalog(find_path(args.catalog))
+    except (OSError, KpiDataError) as exc:
+        print(f"kpitools check: {exc}", file=sys.stderr)
+        return 2
+    checks = [
+        check_kpi_file(
+            file,
+            registry=registry,
+            catalog=catalog,
+            year=args.year,
+            as_of=args.as_of,
+            sheet=args.sheet,
+        )
+        for file in args.files
+    ]
+    if args.format == "json":
+        json.dump([c.to_dict() for c in checks], sys.stdout, ensure_ascii=False, indent=2)
+        sys.stdout.write("\n")
+    else:
+        _check_text(checks)
+    if not all(c.readable for c in checks):
+        return 2
+    return 0 if all(c.clean for c in checks) else 1
+
+
+def _check_text(checks: list[Any]) -> None:
+    def where(issue: Any) -> str:
+        parts = [f"row {issue.row}"] if issue.row is not None else []
+        parts += [f"column {issue.column!r}"] if issue.column is not None else []
+        text = f"{', '.join(parts)}: {issue.message}" if parts else issue.message
+        return text + (f" (value {issue.value!r})" if issue.value is not None else "")
+
+    for c in checks:
+        if c.clean:
+            print(f"{c.file}: {c.rows} row(s); units {', '.join(c.units)}; metrics "
+                  f"{', '.join(c.metrics)}; years {', '.join(map(str, c.years))}; as of "
+                  f"{', '.join(d.isoformat() for d in c.as_of)}")  # fmt: skip
+        else:
+            state = "cannot be read" if not c.readable else f"{len(c.problems)} problem(s)"
+            print(f"{c.file}: {state}")
+        for note in c.notes:
+            print(f"  note: {where(note)}")
+        for problem in c.problems:
+            print(f"  problem: {where(problem)}")
+    clean = sum(c.clean for c in checks)
+    unreadable = sum(not c.readable for c in checks)
+    print(f"\n{len(checks)} file(s): {clean} clean, {len(checks) - clean - unreadable} with "
+          f"problems, {unreadable} unreadable")  # fmt: skip
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kpitools`` command."""
     from kpitools._version import version
@@ -329,7 +393,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     mem.add_argument("--structure", help="compare in the unit structure in force on this date")
     mem.add_argument("--min-count", type=int, help="hide counts below this (shared reports)")
     mem.add_argument("--skip-bad-rows", action="store_true", help="count without bad rows")
+    chk = sub.add_parser(
+        "check",
+        help="check KPI files without running a notebook",
+        description="Read KPI files (CSV, Excel, Parquet; long or wide; official forms) as the "
+        "notebooks do and report, per file, the rows, units, metrics, years and as-of dates "
+        "read, notes on how it was read (a year taken from the title, an encoding converted, "
+        "...) and every problem with its row and column. Exit status 1 when a file has "
+        "problems, 2 when one is missing or not a table.",
+    )
+    chk.add_argument("files", nargs="+", metavar="FILE", help="KPI files (.csv, .xlsx, .parquet)")
+    chk.add_argument("--units", default="data/units.csv", help="unit registry")
+    chk.add_argument("--catalog", default="data/metrics.csv", help="metric catalog")
+    chk.add_argument("--year", type=int, help="plan year of wide sheets without a year")
+    chk.add_argument("--as-of", help="date of the figures (e.g. 30/11/2023)")
+    chk.add_argument("--sheet", help="Excel sheet name (default: the first)")
+    chk.add_argument("--format", choices=("text", "json"), default="text")
     args = parser.parse_args(argv)
+    if args.command == "check":
+        return _check(args)
     if args.command == "members":
         return _members(args)
     if args.command == "extract":
