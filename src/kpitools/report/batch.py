@@ -63,7 +63,8 @@ def check_output(out: Path) -> None:
             folder.mkdir(parents=True, exist_ok=True)
             fd, probe = tempfile.mkstemp(prefix=".kpitools-probe.", suffix=".part", dir=folder)
             os.close(fd)
-            os.unlink(probe)
+            with contextlib.suppress(FileNotFoundError):  # another shard's run cleaned it up
+                os.unlink(probe)
         except OSError as exc:
             reason = exc.strerror or str(exc)
             raise OutputError(f"cannot write to {folder}{os.sep}: {reason}") from None
