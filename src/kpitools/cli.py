@@ -115,7 +115,7 @@ def _extract(args: argparse.Namespace) -> int:
     from kpitools.errors import KpiDataError
     from kpitools.extract.audit import audit_statements
     from kpitools.extract.phrases import read_phrases
-    from kpitools.extract.statements import extract_statements, read_report_text, statements_frame
+    from kpitools.extract.statements import extract_file, statements_frame
     from kpitools.io.dataset import find_path
     from kpitools.registry import read_registry
 
@@ -125,16 +125,12 @@ def _extract(args: argparse.Namespace) -> int:
         phrases = read_phrases(find_path(args.phrases), catalog=catalog)
         found = []
         for file in args.files:
-            found.extend(
-                extract_statements(
-                    read_report_text(file),
-                    file=file,
-                    registry=registry,
-                    phrases=phrases,
-                    catalog=catalog,
-                    money=args.money,
-                )
+            ex = extract_file(
+                file, units=registry, catalog=catalog, phrases=phrases, money=args.money
             )
+            found.extend(ex.statements)
+            if ex.stopped_at is not None:  # a news page's trailer: say where reading ended
+                print(f"kpitools extract: {file}: {ex.stopped_at}", file=sys.stderr)
     except (OSError, KpiDataError) as exc:
         print(f"kpitools extract: {exc}", file=sys.stderr)
         return 2

@@ -75,3 +75,18 @@ def test_members_exits_1_on_an_unusable_export(
     assert main([*args, *data_options(root)[:4]]) == 1
     assert "kpitools members:" in capsys.readouterr().err
     assert not (tmp_path / "out.csv").exists()
+
+
+def test_extract_says_where_a_news_page_trailer_stopped_reading(
+    root: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text(
+        "Năm 2023 kết nạp 852/453 đảng viên (đạt 188,1%).\n\nÝ kiến bạn đọc\nHay: 5/5.\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(page), "--format", "json", *data_options(root)]) == 0
+    captured = capsys.readouterr()
+    assert "read up to the heading 'Ý kiến bạn đọc'" in captured.err
+    assert f"{page}: line 3" in captured.err
+    assert '"5/5"' not in captured.out and "852" in captured.out

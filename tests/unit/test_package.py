@@ -113,6 +113,7 @@ NAMESPACES = {
         "Phrase",
         "PhraseBook",
         "Statement",
+        "Stop",
         "audit_statements",
         "audit_table",
         "extract_file",

@@ -69,7 +69,7 @@ from kpitools.extract.statements import (
     statements_frame,
     statements_to_kpis,
 )
-from kpitools.extract.text import CITY_WORDS
+from kpitools.extract.text import CITY_WORDS, Stop
 
 __all__ = [
     "AUDIT_SCHEMA",
@@ -82,6 +82,7 @@ __all__ = [
     "Phrase",
     "PhraseBook",
     "Statement",
+    "Stop",
     "audit_statements",
     "audit_table",
     "extract_file",
