@@ -151,11 +151,11 @@ def fix_latin1_text(text: str) -> tuple[str, str] | None:
     An Excel cell in ``.VnTime`` holds such text. Returns ``(encoding, text)``, or ``None``
     when the text is not of that kind.
     """
-    if not looks_garbled(text):
-        return None
     try:
-        data = text.encode("latin-1")
+        data = text.encode("latin-1")  # Vietnamese text in Unicode is not: this is quick
     except UnicodeEncodeError:
+        return None
+    if text.isascii() or not looks_garbled(text):
         return None
     candidates = [(name, decode_legacy(data, name)) for name in ("tcvn3", "vni")]
     name, fixed = max(candidates, key=lambda found: plausibility(found[1]))

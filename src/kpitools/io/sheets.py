@@ -19,6 +19,7 @@ from kpitools.textfold import nfc
 
 _SEPARATORS = (",", ";", "\t")
 _SNIFF_LINES = 20
+_SNIFF_CHARS = 1 << 16
 
 
 class UnreadableFileError(KpiDataError):
@@ -123,7 +124,7 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, list[DataIssue]]:
         message = f"text converted from {name} to Unicode (save it as 'CSV UTF-8' to avoid this)"
         return decode_legacy(data, encoding), [DataIssue(message, file=file)]
     notes = []
-    if unicodedata.normalize("NFC", text) != text:
+    if not unicodedata.is_normalized("NFC", text):
         notes.append(DataIssue("text normalized to NFC (it had decomposed letters)", file=file))
     return text, notes
 
@@ -131,7 +132,7 @@ def decode_bytes(data: bytes, file: str) -> tuple[str, list[DataIssue]]:
 def sniff_separator(text: str) -> str:
     """The separator of CSV text: of ``,``, ``;`` and tab, the one that splits the first
     lines into the most fields (``,`` on a tie)."""
-    lines = [line for line in text.splitlines()[:_SNIFF_LINES] if line.strip()]
+    lines = [line for line in text[:_SNIFF_CHARS].splitlines()[:_SNIFF_LINES] if line.strip()]
 
     def widest(separator: str) -> int:
         try:
