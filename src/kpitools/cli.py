@@ -41,7 +41,7 @@ def _stop(signum: int, frame: object) -> None:
 def _run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _stop)
     from kpitools.errors import ParameterError
-    from kpitools.report.batch import OutputError, check_output, run_batch, shard
+    from kpitools.report.batch import check_output, run_batch, shard
     from kpitools.report.discovery import INDEX, Outcome, discover, notebooks_by_kind
 
     out = Path(args.out)
@@ -55,7 +55,7 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     try:
         check_output(out)
-    except OutputError as exc:
+    except ParameterError as exc:
         print(f"kpitools run: {exc}", file=sys.stderr)
         return 2
     workers = args.workers or os.cpu_count() or 1

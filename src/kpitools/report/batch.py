@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from kpitools._atomic import write_error_message, write_text_atomic
-from kpitools.errors import KpiToolsError, ParameterError
+from kpitools.errors import ParameterError
 from kpitools.report.discovery import (
     INDEX,
     MANIFEST,
@@ -47,16 +47,12 @@ def shard(reports: Sequence[Report], spec: str | None) -> list[Report]:
     return ordered[i - 1 :: n]
 
 
-class OutputError(KpiToolsError, OSError):
-    """Raised when the output folder cannot be written: ``cannot write to reports/: ...``."""
-
-
 def check_output(out: Path) -> None:
     """Make ``out`` (and its ``notebooks/``) and check files can be created there.
 
-    Raises :class:`OutputError` with a one-line message (``cannot write to reports/:
-    Read-only file system``), so a read-only or foreign folder stops a batch before any
-    kernel starts.
+    Raises ``ParameterError`` (the run's ``--out`` is wrong) with a one-line message
+    (``cannot write to reports/: Read-only file system``), so a read-only or foreign folder
+    stops a batch before any kernel starts.
     """
     for folder in (out, out / "notebooks"):
         try:
@@ -67,7 +63,7 @@ def check_output(out: Path) -> None:
                 os.unlink(probe)
         except OSError as exc:
             reason = exc.strerror or str(exc)
-            raise OutputError(f"cannot write to {folder}{os.sep}: {reason}") from None
+            raise ParameterError(f"cannot write to {folder}{os.sep}: {reason}") from None
 
 
 def _read_manifest(out: Path) -> dict[str, Any]:
@@ -212,7 +208,7 @@ def run_batch(
     refuses (full, read-only, no permission) fails that report with a one-line reason
     (``no space left on device writing reports/x.html``); a manifest or index it refuses is
     passed to ``unwritten(path, reason)`` (default: a ``RuntimeWarning``) and the batch goes
-    on. An output folder that cannot be written raises :class:`OutputError` before any
+    on. An output folder that cannot be written raises ``ParameterError`` before any
     kernel starts. On ``KeyboardInterrupt`` the index is written with the reports not
     finished marked ``interrupted``, and the interrupt goes on.
     """
