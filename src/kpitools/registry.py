@@ -5,7 +5,9 @@ from __future__ import annotations
 import csv
 import difflib
 import functools
+import heapq
 import io
+import itertools
 import os
 import re
 import warnings
@@ -109,6 +111,86 @@ def _rebuild_unknown(name: str, suggestions: list[str], ambiguous: bool) -> Unkn
     return UnknownUnitError(name, suggestions, ambiguous=ambiguous)
 
 
+class _Miss(NamedTuple):
+    """An unknown text, remembered: its error's suggestions and whether it was ambiguous."""
+
+    suggestions: tuple[str, ...]
+    ambiguous: bool
+
+
+class _CloseMatches:
+    """``difflib.get_close_matches(word, keys, n, cutoff)`` over fixed keys, found sooner.
+
+    The answer is difflib's. difflib computes the ratio of every key that passes its
+    quick filters. Here each key's letters are a bit set (the *k*-th ``a`` of a key is one
+    bit), so the letters a key has in common with the word (the bound of ``quick_ratio``)
+    are an ``&`` and a bit count, done in C over the keys of one length at a time; the
+    ratios are then computed from the highest bound down, stopping where the bound falls
+    below the ``n``-th best ratio found.
+
+    Examples
+    --------
+    >>> keys = sorted(["dong anh", "ba dinh", "tay ho", "dan phuong"])
+    >>> _CloseMatches(keys)("dong anhh", 3, 0.6) == difflib.get_close_matches("dong anhh", keys)
+    True
+    """
+
+    def __init__(self, keys: Sequence[str]) -> None:
+        self._keys = list(keys)
+        self._bits: dict[tuple[str, int], int] = {}
+        by_size: dict[int, tuple[list[str], list[int]]] = {}
+        for key in self._keys:
+            group = by_size.setdefault(len(key), ([], []))
+            group[0].append(key)
+            group[1].append(self._set(key, grow=True))
+        self._groups = sorted((size, *group) for size, group in by_size.items())
+
+    def _set(self, text: str, *, grow: bool = False) -> int:
+        """The letters of ``text`` as a bit set: one bit per letter and occurrence."""
+        seen: dict[str, int] = {}
+        bits = 0
+        for char in text:
+            seen[char] = k = seen.get(char, 0) + 1
+            bit = self._bits.get((char, k))
+            if bit is None and grow:
+                bit = self._bits[char, k] = len(self._bits)
+            if bit is not None:
+                bits |= 1 << bit
+        return bits
+
+    def _bounds(self, word: str, cutoff: float) -> list[tuple[float, str]]:
+        """(difflib's ``quick_ratio``, key) of the keys where it reaches ``cutoff``."""
+        letters, length = self._set(word), len(word)
+        found: list[tuple[float, str]] = []
+        for size, keys, sets in self._groups:
+            total = length + size
+            if 2.0 * min(length, size) / total < cutoff:  # difflib's real_quick_ratio
+                continue
+            common = list(map(int.bit_count, map(letters.__and__, sets)))
+            bound = [2.0 * c / total for c in range(max(common) + 1)]
+            least = next((c for c, b in enumerate(bound) if b >= cutoff), len(bound))
+            kept = itertools.compress(zip(common, keys, strict=True), map(least.__le__, common))
+            found += [(bound[c], key) for c, key in kept]
+        return found
+
+    def __call__(self, word: str, n: int, cutoff: float) -> list[str]:
+        if not word:  # rare, and then there is nothing to bound by: difflib's own answer
+            return difflib.get_close_matches(word, self._keys, n, cutoff)
+        bounds = self._bounds(word, cutoff)
+        bounds.sort(key=lambda found: found[0], reverse=True)
+        matcher = difflib.SequenceMatcher()
+        matcher.set_seq2(word)
+        best: list[tuple[float, str]] = []  # the n best (ratio, key), least first
+        for bound, key in bounds:
+            if len(best) == n and bound < best[0][0]:
+                break  # no key left can reach the n-th best ratio, nor tie with it
+            matcher.set_seq1(key)
+            ratio = matcher.ratio()
+            if ratio >= cutoff:
+                (heapq.heappush if len(best) < n else heapq.heappushpop)(best, (ratio, key))
+        return [key for _, key in sorted(best, reverse=True)]
+
+
 class _Unit(NamedTuple):
     name: str
     level: str
@@ -140,7 +222,8 @@ class UnitRegistry:
     units: pl.DataFrame
     # The lookups are built on first use (a registry read only for its frame costs nothing
     # more): see _info, _children, _folded, _widths and _names.
-    _memo: dict[str, str] = field(init=False, repr=False, compare=False)
+    # Each text resolved (its code) or not (the error's suggestions), up to _MEMO_LIMIT.
+    _memo: dict[str, str | _Miss] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "units", _normalized_or_raise(self.units, "<frame>", None))
@@ -249,13 +332,18 @@ class UnitRegistry:
         """
         if not isinstance(text, str):
             raise TypeError(f"a unit name or code must be str, not {type(text).__name__}")
-        memo: dict[str, str] = self._memo
+        memo: dict[str, str | _Miss] = self._memo
         found = memo.get(text)
         if found is None:
-            found = self._resolve(text)
+            try:
+                found = self._resolve(text)
+            except UnknownUnitError as exc:
+                found = _Miss(tuple(exc.suggestions), exc.ambiguous)
             if len(memo) < _MEMO_LIMIT:
                 memo[text] = found
-        return found
+        if isinstance(found, str):
+            return found
+        raise UnknownUnitError(text, found.suggestions, ambiguous=found.ambiguous)
 
     def _resolve(self, text: str) -> str:
         info = self._info
@@ -341,10 +429,15 @@ class UnitRegistry:
         frozen = tuple({k: tuple(v) for k, v in ix.items()} for ix in indexes)
         return frozen, sorted(indexes[3])
 
+    @functools.cached_property
+    def _close(self) -> _CloseMatches:
+        """``difflib.get_close_matches`` over the plain name keys (built on first use)."""
+        return _CloseMatches(self._names[1])
+
     def _unknown(self, text: str) -> str:
-        indexes, plain_keys = self._names
+        indexes = self._names[0]
         plain = name_key(text, diacritics=False)
-        close = difflib.get_close_matches(plain, plain_keys, n=3, cutoff=0.6)
+        close = self._close(plain, 3, 0.6)
         codes = [code for key in close for code in indexes[3][key]]
         raise UnknownUnitError(text, self._labels(codes[:3]))
 

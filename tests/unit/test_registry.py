@@ -307,6 +307,75 @@ def test_numeric_codes_prefer_the_widest_width() -> None:
         reg.resolve("0017")  # leading zeros written out are taken literally
 
 
+def test_a_failed_lookup_is_remembered_with_its_suggestions(monkeypatch) -> None:
+    """Each distinct unknown text is looked up (and its close names searched) once; later
+    lookups raise an equal error from memory."""
+    from kpitools.registry import _CloseMatches
+
+    reg = small({"017": "Đông Anh", "001": "Ba Đình", "019": "Nam Từ Liêm"})
+    calls: list[str] = []
+    search = _CloseMatches.__call__
+
+    def counted(self: _CloseMatches, word: str, n: int, cutoff: float) -> list[str]:
+        calls.append(word)
+        return search(self, word, n, cutoff)
+
+    monkeypatch.setattr(_CloseMatches, "__call__", counted)
+    errors = []
+    for text in ["Dong Anhh", "zzzz", "Dong Anhh", "zzzz", "Dong Anhh"]:
+        with pytest.raises(UnknownUnitError) as info:
+            reg.resolve(text)
+        errors.append(info.value)
+    assert calls == ["dong anhh", "zzzz"]
+    assert [str(e) for e in errors] == [
+        "unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?",
+        "unknown unit 'zzzz'",
+    ] * 2 + ["unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?"]
+    assert errors[0] is not errors[2]
+    assert (errors[2].name, errors[2].suggestions, errors[2].ambiguous) == (
+        "Dong Anhh",
+        ["017 Đông Anh"],
+        False,
+    )
+
+
+def test_an_ambiguous_lookup_is_remembered_as_ambiguous() -> None:
+    reg = small({"A1": "Hòa Bình", "A2": "Hóa Bình"})
+    for _ in range(2):
+        with pytest.raises(UnknownUnitError) as info:
+            reg.resolve("Hoa Binh")
+        assert info.value.ambiguous
+        assert info.value.suggestions == ["A1 Hòa Bình", "A2 Hóa Bình"]
+
+
+_KEY_LETTERS = st.text("abcdhinot ", max_size=9)
+
+
+@given(
+    keys=st.lists(_KEY_LETTERS, max_size=40, unique=True),
+    word=_KEY_LETTERS,
+    n=st.integers(1, 5),
+    cutoff=st.sampled_from([0.0, 0.3, 0.6, 0.8, 1.0]),
+)
+def test_close_matches_are_difflibs(keys: list[str], word: str, n: int, cutoff: float) -> None:
+    import difflib
+
+    from kpitools.registry import _CloseMatches
+
+    keys = sorted(keys)
+    assert _CloseMatches(keys)(word, n, cutoff) == difflib.get_close_matches(word, keys, n, cutoff)
+
+
+def test_close_matches_of_the_real_registry_are_difflibs() -> None:
+    import difflib
+
+    reg = registry()
+    keys = reg._names[1]
+    for code in reg.codes():
+        word = name_key(reg.name(code) + "x", diacritics=False)
+        assert reg._close(word, 3, 0.6) == difflib.get_close_matches(word, keys, n=3, cutoff=0.6)
+
+
 def test_unknown_error_pickles() -> None:
     err = UnknownUnitError("x", ["017 Đông Anh"], ambiguous=True)
     back = pickle.loads(pickle.dumps(err))
