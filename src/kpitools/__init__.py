@@ -17,6 +17,7 @@ _EXPORTS = {
     "DataIssue": "errors",
     "KpiToolsError": "errors",
     "UnknownMetricError": "catalog",
+    "UnreadableFileError": "io.sheets",
     "KpiDataError": "errors",
     "ParameterError": "errors",
     "MetricCatalog": "catalog",
@@ -106,6 +107,7 @@ __all__ = [
     "UnitRegistry",
     "UnknownMetricError",
     "UnknownUnitError",
+    "UnreadableFileError",
     "__version__",
     "attainment",
     "attainment_note",
@@ -215,7 +217,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kpitools.io.dataset import Dataset, find_path, load_dataset
     from kpitools.io.readers import read_kpi_file, read_kpis, read_targets, write_kpis
     from kpitools.io.schema import LONG_SCHEMA
-    from kpitools.io.sheets import parse_date
+    from kpitools.io.sheets import UnreadableFileError, parse_date
     from kpitools.measures import (
         DEFAULT_BANDS,
         Bands,

@@ -24,10 +24,12 @@ _EXIT_STATUS = """exit status:
      extract --audit: a stated figure is inconsistent or truncated;
      members: the export, registry, crosswalk or targets cannot be used;
      check: a file has problems
-  2  usage or input error: an unknown option; run: no reports, or a parameter file
-     that names no notebook; extract: a report text, registry, catalog or phrase
-     file that cannot be read; check: a file missing or not a table, or a registry
-     or catalog that cannot be read
+  2  usage or input error: an unknown option; run: no reports, a parameter file
+     that names no notebook, or an output folder that cannot be written; extract: a
+     report text, registry, catalog or phrase file that cannot be read; check: a
+     file missing or not a table, or a registry or catalog that cannot be read
+  130, 143  run: interrupted by Ctrl-C or SIGTERM (unfinished reports are marked
+     'interrupted' in index.html; run again to finish them)
 """
 
 
@@ -123,7 +125,7 @@ def _extract(args: argparse.Namespace) -> int:
         registry = read_registry(find_path(args.units))
         catalog = read_catalog(find_path(args.catalog))
         phrases = read_phrases(find_path(args.phrases), catalog=catalog)
-        found = []
+        found: list[Any] = []
         for file in args.files:
             ex = extract_file(
                 file, units=registry, catalog=catalog, phrases=phrases, money=args.money

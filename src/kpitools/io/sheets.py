@@ -24,7 +24,17 @@ _SNIFF_CHARS = 1 << 16
 
 class UnreadableFileError(KpiDataError):
     """A file that is not a table kpitools can read: missing, of another type, or text in
-    an encoding it cannot tell."""
+    an encoding it cannot tell.
+
+    Examples
+    --------
+    >>> try:
+    ...     read_kpi_file("data/nope.csv", registry=read_registry("data/units.csv"),
+    ...                   catalog=read_catalog("data/metrics.csv"))
+    ... except UnreadableFileError as exc:
+    ...     print(exc.issues[0])
+    data/nope.csv: file not found
+    """
 
 
 def parse_date(value: object) -> dt.date:

@@ -61,7 +61,7 @@ admission date, and a registry in which two basic organizations became a ward on
 from __future__ import annotations
 
 from kpitools.io.readers import read_targets
-from kpitools.members.badrows import BadRows, MemberExportError
+from kpitools.members.badrows import BadRows, BadRowsWarning, MemberExportError
 from kpitools.members.count import DEFAULT_AGE_EDGES, MemberKpis, member_kpis, member_metrics
 from kpitools.members.crosswalk import Crosswalk, read_crosswalk, structure_registry
 from kpitools.members.privacy import suppress_small
@@ -72,6 +72,7 @@ __all__ = [
     "DEFAULT_AGE_EDGES",
     "MEMBER_COLUMNS",
     "BadRows",
+    "BadRowsWarning",
     "Crosswalk",
     "MemberExportError",
     "MemberKpis",
