@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 import io
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -499,14 +500,44 @@ def table_frame(panel: Panel, state: ExplorerState) -> pl.DataFrame:
 
 
 def _chart_bytes(chart: alt.TopLevelMixin, fmt: str) -> bytes:
-    # vl-convert renders offline; PNG at twice the size for print and slides
+    """The chart drawn by vl-convert (offline); PNG at twice the size for print and slides."""
+    import altair as alt
+    import vl_convert
+
+    spec = _drawable(chart.to_dict(context={"pre_transform": False}))
+    version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
     if fmt == "png":
-        out = io.BytesIO()
-        chart.save(out, format="png", scale_factor=2)
-        return out.getvalue()
-    text = io.StringIO()
-    chart.save(text, format="svg")
-    return text.getvalue().encode("utf-8")
+        return bytes(vl_convert.vegalite_to_png(spec, vl_version=version, scale=2))
+    return str(vl_convert.vegalite_to_svg(spec, vl_version=version)).encode("utf-8")
+
+
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_LONGEST = 1000
+
+
+def _drawable(value: Any) -> Any:
+    r"""``value`` (a chart spec) with every string fit for vl-convert.
+
+    vl-convert measures text as XML: a NUL or another character XML cannot hold (say in a
+    unit name) makes it panic and abort the whole process, so such characters are drawn as
+    U+FFFD, as a browser shows a NUL in an attribute. A label is measured again and again
+    while it is cut to fit, which takes minutes for a 100 kB name: strings are cut at
+    1,000 characters (far more than any label shows).
+
+    Examples
+    --------
+    >>> spec = _drawable({"title": "Nul\x00Name", "data": [{"n": "a" * 2000}, 1.5]})
+    >>> spec["title"] == "Nul\ufffdName", len(spec["data"][0]["n"]), spec["data"][1]
+    (True, 1001, 1.5)
+    """
+    if isinstance(value, str):
+        value = _NOT_XML.sub("\ufffd", value)
+        return value if len(value) <= _LONGEST else value[:_LONGEST] + "…"
+    if isinstance(value, dict):
+        return {_drawable(k): _drawable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_drawable(v) for v in value]
+    return value
 
 
 def export_files(
