@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Callable
 
 from kpitools.textfold import nfc
@@ -46,6 +47,7 @@ _TONES = frozenset("\u0300\u0301\u0303\u0309\u0323")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 # Bytes of the legacy encodings that show as symbols when read as Latin-1.
 _SYMBOLS = frozenset(chr(c) for c in range(0xA1, 0xC0)) | {"×", "÷", "\xad"}
+_SYMBOL_RE = re.compile(f"[{re.escape(''.join(sorted(_SYMBOLS)))}\ufffd]")
 
 
 def encode_text(text: str, encoding: str) -> bytes:
@@ -123,14 +125,21 @@ def plausibility(text: str) -> int:
     +1 per word with Vietnamese letters and at most one tone, -2 per word with another
     letter or two tones and per stray symbol.
     """
-    score = -2 * sum(c in _SYMBOLS or c == "\ufffd" for c in text)
-    for word in _WORD_RE.findall(text):
+    score = -2 * len(_SYMBOL_RE.findall(text))
+    for word, times in Counter(_WORD_RE.findall(text)).items():  # each word scored once
         if word.isascii():
             continue
         letters_ok = all(c.isascii() or c in VIETNAMESE_LETTERS for c in word)
         tones = sum(c in _TONES for c in unicodedata.normalize("NFD", word))
-        score += 1 if letters_ok and tones <= 1 else -2
+        score += times if letters_ok and tones <= 1 else -2 * times
     return score
+
+
+#: Said before the problems of a file with unknown unit names when its text looks garbled.
+GARBLED_HINT = (
+    "the text looks garbled (letters of a TCVN3 or VNI font?): the encoding is the "
+    "likely cause of the unknown names; save the file as 'CSV UTF-8'"
+)
 
 
 def looks_garbled(text: str) -> bool:

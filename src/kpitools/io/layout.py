@@ -35,7 +35,7 @@ from kpitools.io.sheets import Grid, cell_text
 from kpitools.registry import UnitRegistry, UnknownUnitError
 
 
-def _shown(header: object) -> str:
+def header_label(header: object) -> str:
     """A header as a column label, shortened so a hostile header cannot flood a message."""
     text = str(header)
     return text if len(text) <= MAX_HEADER_CHARS else text[: MAX_HEADER_CHARS - 1] + "…"
@@ -108,7 +108,7 @@ def _long_columns(
     mapping: dict[int, str] = {}
     for j, header in enumerate(cell_text(v) for v in grid.rows[h]):
         col = ALIAS_OF.get(word_key(header or ""))
-        label = _shown(header or grid.letter(j))
+        label = header_label(header or grid.letter(j))
         if col is None and header is not None and word_key(header) in SKIP_KEYS:
             continue  # an STT or unit-of-measure column
         if header is None:
@@ -155,7 +155,7 @@ def long_cells(
         problems.add("the file has a header but no rows")
     problems.raise_any()
     columns = {
-        col: Cells([_at(r, j) for _, r in body], [_shown(headers[j])] * len(body))
+        col: Cells([_at(r, j) for _, r in body], [header_label(headers[j])] * len(body))
         for j, col in mapping.items()
     }
     return columns, [row for row, _ in body]
@@ -216,7 +216,7 @@ class _WideSheet:
         self.unit_col = unit_col
 
     def label(self, j: int, role: str | None = None) -> str:
-        shown = f"{_shown(self.headers[j][0])}{f' / {role}' if role else ''}"
+        shown = f"{header_label(self.headers[j][0])}{f' / {role}' if role else ''}"
         return f"{self.grid.letter(j)} ({shown})"
 
     def find_metrics(self, catalog: MetricCatalog | None, figure: str, problems: Problems) -> None:

@@ -14,7 +14,7 @@ from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.io.columnar import fast_long
-from kpitools.io.encodings import looks_garbled
+from kpitools.io.encodings import GARBLED_HINT, looks_garbled
 from kpitools.io.layout import (
     Total,
     check_totals,
@@ -219,10 +219,7 @@ def _with_encoding_hint(exc: KpiDataError, grid: Grid, file: str) -> KpiDataErro
     if converted:
         hint = f"{converted[0]}: the encoding is the likely cause of the unknown names"
     elif looks_garbled(texts):
-        hint = (
-            "the text looks garbled (letters of a TCVN3 or VNI font?): the encoding is the "
-            "likely cause of the unknown names; save the file as 'CSV UTF-8'"
-        )
+        hint = GARBLED_HINT
     else:
         return exc
     return KpiDataError([DataIssue(hint, file=file), *exc.issues])

@@ -740,21 +740,25 @@ def _assert_same(fast, exact) -> None:
 
 
 def _read_column_wise(source, registry, catalog):
-    """The column-wise reading alone: a frame and row numbers, or None where it gives way
-    to the cell-by-cell one."""
+    """The column-wise reading alone: a frame and row numbers, the problems it reports, or
+    None where it gives way to the cell-by-cell one."""
     from kpitools.io.columnar import fast_long
 
-    return fast_long(source, registry=registry, catalog=catalog, decimal=None,
-                     default_source="kpis.csv", figure="actual", layout="auto")  # fmt: skip
+    try:
+        return fast_long(source, registry=registry, catalog=catalog, decimal=None,
+                         default_source="kpis.csv", figure="actual", layout="auto")  # fmt: skip
+    except kt.KpiDataError as exc:
+        return [str(issue) for issue in exc.issues]
 
 
 def _assert_both_paths(source, registry, catalog) -> None:
-    """Both readings agree, and a file the cell-by-cell one reads without a problem was
-    read column-wise (the fast path did not quietly give way)."""
+    """Both readings agree, and the file was read (or its problems reported) column-wise:
+    the fast path did not quietly give way to the cell-by-cell one."""
     fast, exact = _both_readings(source, registry, catalog)
     _assert_same(fast, exact)
     column_wise = _read_column_wise(source, registry, catalog)
-    assert (column_wise is None) == isinstance(exact, list)
+    assert column_wise is not None
+    assert isinstance(column_wise, list) == isinstance(exact, list)
 
 
 @settings(max_examples=200, deadline=None, database=None)
@@ -882,3 +886,46 @@ def test_both_readings_agree_on_categorical_and_object_columns(registry, catalog
         _assert_same(*_both_readings(frame, registry, catalog))
     fast, _ = _both_readings(frames[1], registry, catalog)
     assert fast[0]["source"].to_list() == ["a", "<frame>"]
+
+
+def test_a_loosely_named_unit_is_read_column_wise_with_its_note(registry, catalog) -> None:
+    from kpitools.io.readers import _read_file
+
+    path = Path(__file__).resolve().parents[3] / "tests" / "data" / "forms" / "long_loose_name.csv"
+    column_wise = _read_column_wise(path, registry, catalog)
+    assert column_wise is not None and not isinstance(column_wise, list)
+    fast, exact = (_read_file(path, registry=registry, catalog=catalog, fast=f) for f in (1, 0))
+    _assert_same(fast[:2], exact[:2])
+    assert fast[2] == exact[2] and len(fast[2]) == 1
+
+
+def test_every_row_bad_is_reported_column_wise_as_cell_by_cell(tmp_path, catalog) -> None:
+    """A file whose every row has a bad cell is reported by the column-wise reading, with
+    the cell-by-cell reading's problems, their order and the word on a garbled text."""
+    registry = kt.UnitRegistry.from_frame(
+        pl.DataFrame({"code": ["01", "017", "001"], "name": ["Hà Nội", "Đông Anh", "Ba Đình"],
+                      "level": ["city", "district", "district"], "parent": [None, "01", "01"]})
+    )  # fmt: skip
+    typos = ["Tên đơn vị,Năm,Chỉ số,Thực hiện"]
+    typos += [f"Đông Anhh,2023,admissionss,{i}" for i in range(3)]
+    garbled = ["unit_name,year,metric,actual", "§«ng Anh,2024,deaths,-1", "Hà Nội,2024,deaths,2"]
+    found = {}
+    for name, text in [("typos.csv", typos), ("garbled.csv", garbled)]:
+        path = tmp_path / name
+        path.write_text("\n".join(text) + "\n", encoding="utf-8")
+        column_wise = _read_column_wise(path, registry, catalog)
+        fast, exact = _both_readings(path, registry, catalog)
+        assert column_wise == fast == exact
+        found[name] = [line.removeprefix(f"{path}, ") for line in exact]
+    assert found["typos.csv"][:2] == [
+        "row 2, column 'Tên đơn vị': unknown unit 'Đông Anhh'; did you mean 017 Đông Anh?",
+        "row 2, column 'Chỉ số': unknown metric; did you mean admissions or admissions_male or "
+        "admissions_nonstate? (value 'admissionss')",
+    ]
+    assert len(found["typos.csv"]) == 2 * 3
+    assert found["garbled.csv"] == [
+        f"{tmp_path / 'garbled.csv'}: the text looks garbled (letters of a TCVN3 or VNI font?): "
+        "the encoding is the likely cause of the unknown names; save the file as 'CSV UTF-8'",
+        "row 2, column 'unit_name': unknown unit '§«ng Anh'; did you mean 017 Đông Anh?",
+        "row 2, column 'actual': actual: negative count: counts cannot be below zero (value '-1')",
+    ]
