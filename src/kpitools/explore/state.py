@@ -572,7 +572,7 @@ def export_files(
     stem = "-".join([state.metric, str(state.year), *chosen])
     files: dict[str, bytes] = {}
     if any(f in TABLE_FORMATS for f in formats):
-        frame = table_frame(panel, state)
+        frame = inert_cells(table_frame(panel, state))
         if "csv" in formats:
             files[f"{stem}.csv"] = frame.write_csv().encode("utf-8")
         if "xlsx" in formats:
@@ -585,6 +585,31 @@ def export_files(
             if fmt in formats:
                 files[f"{chart}-{stem}.{fmt}"] = _chart_bytes(drawn, fmt)
     return files
+
+
+#: What a spreadsheet reads as the start of a formula (OWASP's CSV-injection list).
+_FORMULA_START = r"^[=+\-@\t\r]"
+
+
+def inert_cells(frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with every text cell that a spreadsheet would run as a formula shown as text.
+
+    A unit name such as ``=HYPERLINK("http://…")`` opened from a CSV or Excel export would be
+    a live formula; a leading ``'`` makes Excel and LibreOffice show it as it is written.
+
+    Examples
+    --------
+    >>> inert_cells(pl.DataFrame({"unit": ["=1+1", "Đông Anh", "-2"], "n": [1, 2, 3]})).rows()
+    [("'=1+1", 1), ('Đông Anh', 2), ("'-2", 3)]
+    """
+    return frame.with_columns(
+        pl.when(pl.col(name).str.contains(_FORMULA_START))
+        .then(pl.lit("'") + pl.col(name))
+        .otherwise(pl.col(name))
+        .alias(name)
+        for name, dtype in frame.schema.items()
+        if dtype == pl.String
+    )
 
 
 def save_files(files: dict[str, bytes], folder: str | Path) -> list[Path]:

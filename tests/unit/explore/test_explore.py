@@ -492,3 +492,26 @@ def test_notebook_is_not_a_batch_report(root: Path) -> None:
 def test_files_without_a_registry_and_catalog_are_a_clear_error(root) -> None:
     with pytest.raises(ParameterError, match="give units= and catalog="):
         explore.explorer([root / "data" / "demo_panel.csv"], offline=False)
+
+
+def test_exported_tables_never_hold_a_live_spreadsheet_formula(dataset: kt.Dataset) -> None:
+    hostile = '=HYPERLINK("http://example.invalid","click")'
+    rename = pl.when(pl.col("unit_code") == "017").then(pl.lit(hostile))
+    units = dataset.registry.units.with_columns(
+        name=pl.when(pl.col("code") == "017").then(pl.lit(hostile)).otherwise(pl.col("name"))
+    )
+    kpis = dataset.kpis.with_columns(unit_name=rename.otherwise(pl.col("unit_name")))
+    ds = kt.Dataset(kpis, kt.UnitRegistry.from_frame(units), dataset.catalog)
+    panel = Panel.from_dataset(ds)
+    state = explore.start_state(panel, year=2023)
+    files = explore.export_files(panel, state, formats=["csv", "xlsx"])
+    csv = next(v for k, v in files.items() if k.endswith(".csv")).decode("utf-8")
+    import csv as csv_module
+    import io as io_module
+
+    cells = [c for row in csv_module.reader(io_module.StringIO(csv)) for c in row]
+    assert "'" + hostile in cells and hostile not in cells
+    xlsx = next(v for k, v in files.items() if k.endswith(".xlsx"))
+    sheet = pl.read_excel(xlsx)
+    assert f"'{hostile}" in sheet["unit_name"].to_list()
+    assert b"<f>" not in xlsx  # no formula element in the workbook
