@@ -13,6 +13,7 @@ without problems.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -387,10 +388,11 @@ def problems_of(
             .filter(rule.broken.fill_null(False))
             .select("i", "row", "message", "column", "value")
         )
-        for i, row, message, column, shown in hits.iter_rows():
-            if rule.value is True:
-                shown = cells[column].values[i]
-            problems.add(message, row, cells[column].columns[i], shown)
+        at, rows, messages, columns, shown = (hits[name].to_list() for name in hits.columns)
+        if rule.value is True:
+            shown = [cells[c].values[i] for c, i in zip(columns, at, strict=True)]
+        labels = [cells[c].columns[i] for c, i in zip(columns, at, strict=True)]
+        problems.extend(map(DataIssue, messages, itertools.repeat(file), rows, labels, shown))
     return problems
 
 
