@@ -6,12 +6,13 @@ import datetime as dt
 import functools
 import hashlib
 import html
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import polars as pl
 
+from kpitools.errors import DataIssue
 from kpitools.vocab import LANGS, word
 
 #: The warning of :func:`synthetic_notice` (with ``{n}``, the rows), by display language.
@@ -86,10 +87,14 @@ def report_header(
     title: str,
     params: Mapping[str, object],
     files: tuple[Path, ...] | list[Path] = (),
+    notes: Sequence[DataIssue] = (),
     lang: str = "vi",
 ) -> Html:
     """The report's title, its parameters in words and the data files it read (with hashes).
 
+    ``notes`` (a dataset's :attr:`~kpitools.io.Dataset.notes`) say how the files were read
+    — a year taken from a form's title, a unit name matched without its diacritics — so a
+    reader of the report sees every liberty taken; files are named without their folder.
     The footer line says when and by which kpitools version the report was made.
 
     Examples
@@ -101,6 +106,10 @@ def report_header(
     >>> "<code>year</code> = 2023" in header.html
     True
     >>> "<code>metrics.csv</code> sha256:" in header.html
+    True
+    >>> note = DataIssue("'Ba Đinh' read as 001 Ba Đình", file="/x/bieu.csv", row=4, column="unit")
+    >>> "<li><code>bieu.csv</code>, row 4, column <code>unit</code>: &#x27;Ba Đinh&#x27; read" in (
+    ...     report_header(title="t", params={}, notes=[note], lang="en").html)
     True
     """
     from kpitools._version import version
@@ -115,6 +124,28 @@ def report_header(
     return Html(
         f'<header class="kt-header"><h1>{e(title)}</h1>'
         f"<p>{w['params']}:</p><ul>{items}</ul>"
-        f"<p>{w['data']}:</p><ul>{data}</ul>"
+        f"<p>{w['data']}:</p><ul>{data}</ul>{_notes_html(notes, lang)}"
         f'<p class="kt-made">{w["made"]} {e(stamp)} {w["by"]} {e(version())}</p></header>'
     )
+
+
+_NOTES_SHOWN = 50
+
+
+def _notes_html(notes: Sequence[DataIssue], lang: str) -> str:
+    """How the data was read, one item a note (at most 50, then how many more)."""
+    if not notes:
+        return ""
+    e = html.escape
+    items = []
+    for note in notes[:_NOTES_SHOWN]:
+        where = [f"<code>{e(Path(note.file).name)}</code>"] if note.file else []
+        if note.row is not None:
+            where.append(e(word("display.row", lang, n=note.row)))
+        if note.column is not None:
+            where.append(f"{e(word('display.column', lang))} <code>{e(str(note.column))}</code>")
+        items.append(f"<li>{', '.join(where)}: {e(note.message)}</li>")
+    if len(notes) > _NOTES_SHOWN:
+        more = word("display.more_notes", lang, n=len(notes) - _NOTES_SHOWN)
+        items.append(f"<li>{e(more)}</li>")
+    return f'<p>{e(word("display.notes", lang))}:</p><ul class="kt-notes">{"".join(items)}</ul>'

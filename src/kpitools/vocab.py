@@ -153,6 +153,10 @@ _DISPLAY = {
     "display.data": _pair("Dữ liệu", "Data"),
     "display.made": _pair("Tạo lúc", "Made"),
     "display.by": _pair("bởi kpitools", "by kpitools"),
+    "display.notes": _pair("Cách đọc dữ liệu", "How the data was read"),
+    "display.row": _pair("dòng {n}", "row {n}"),
+    "display.column": _pair("cột", "column"),
+    "display.more_notes": _pair("… và {n} ghi chú khác", "… and {n} more notes"),
 }
 
 _EXPLORE = {

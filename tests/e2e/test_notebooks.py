@@ -144,3 +144,27 @@ def test_bad_parameters_stop_the_notebook_in_its_second_cell(
     error = worker.execute(report, tmp_path / "out.ipynb")
     assert error is not None and message in error
     assert error.startswith(f"cell 3 of {notebook}.ipynb: ParameterError")
+
+
+def test_a_report_says_how_its_data_was_read(worker, tmp_path, root: Path) -> None:
+    form = tmp_path / "bieu.csv"
+    form.write_text(
+        "Đơn vị;Năm;Chỉ tiêu (nội dung);Kế hoạch;Thực hiện\n"
+        "Quận Ba Đinh;2023;Kết nạp đảng viên;300;320\n"
+        "Đông Anh;2023;Kết nạp đảng viên;400;380\n",
+        encoding="utf-8",
+    )
+    nb = execute(
+        worker,
+        tmp_path,
+        "district_comparison",
+        data=[str(form)],
+        units=str(root / "data" / "units.csv"),
+        catalog=str(root / "data" / "metrics.csv"),
+        year=2023,
+        lang="en",
+    )
+    header = next(h for h in html_outputs(nb) if "kt-header" in h)
+    assert "How the data was read" in header
+    assert "&#x27;Quận Ba Đinh&#x27; read as 001 Ba Đình" in header
+    assert str(tmp_path) not in header  # files are named without their folder
