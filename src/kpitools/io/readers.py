@@ -145,9 +145,10 @@ def _read_file(
 
     ``figure`` is the figure every row must have a column for: ``actual`` (a KPI file) or
     ``target`` (a targets file, whose results come from elsewhere). A long file is first
-    read column by column (:func:`kpitools.io.columnar.fast_long`); a wide sheet, an Excel
-    file or any file with a problem is read cell by cell (``fast`` false: always), which
-    names every bad cell. Both apply the same rules (:mod:`kpitools.io.rules`).
+    read column by column (:func:`kpitools.io.columnar.fast_long`), which also names its bad
+    cells; a wide sheet, an Excel file or a file whose layout that reading cannot place is
+    read cell by cell (``fast`` false: always). Both apply the same rules
+    (:mod:`kpitools.io.rules`) and report the same problems in the same order.
     """
     if layout not in ("auto", "long", "wide"):
         raise ValueError(f"layout must be 'auto', 'long' or 'wide', not {layout!r}")
