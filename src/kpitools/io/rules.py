@@ -380,7 +380,9 @@ def problems_of(
     """The problems of the rows of ``frame`` that break ``rules``; ``cells`` are the raw
     cells, row for row, that name the column and give the value of each."""
     problems = Problems(file)
-    for rule in rules:
+    hit = frame.select(rule.broken.fill_null(False).any().alias(f"{k}") for k, rule in
+                       enumerate(rules)).row(0)  # fmt: skip
+    for rule in itertools.compress(rules, hit):  # the rules no row breaks are passed by
         value = rule.value if isinstance(rule.value, pl.Expr) else pl.lit(None, pl.String)
         hits = (
             frame.with_row_index("i")
