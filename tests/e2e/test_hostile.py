@@ -108,41 +108,6 @@ def batch(root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, d
     return out, {o.report.name: o for o in outcomes}
 
 
-def open_page(browser, path: Path):
-    """Open a local file, network cut; record dialogs, console errors and blocked requests."""
-    page = browser.new_page()
-    page.dialogs, page.errors, page.blocked = [], [], []
-
-    def dialog(d) -> None:
-        page.dialogs.append(d.message)
-        d.dismiss()
-
-    page.on("dialog", dialog)
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith("file:")
-            else (page.blocked.append(route.request.url), route.abort())
-        ),
-    )
-    page.goto(path.as_uri())
-    return page
-
-
-def drawn_charts(page) -> int:
-    """Wait until every chart of the page holds an SVG with marks; return how many."""
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('.kt-chart')].every(
-                e => e.querySelector('svg.marks .mark-rect, svg.marks .mark-symbol, '
-                    + 'svg.marks .mark-line, svg.marks .mark-text, svg.marks .mark-rule'))""",
-        timeout=20_000,
-    )
-    return page.locator(".kt-chart svg.marks").count()
-
-
 def check_inert(page) -> str:
     """The page's text, after checking that nothing of the data ran."""
     page.wait_for_timeout(300)  # an onerror or onload would have fired by now
@@ -173,28 +138,30 @@ def test_the_batch_ran_every_report(batch) -> None:
         ("audit-x", 0, [*HOSTILE]),
     ],
 )
-def test_reports_show_hostile_text_and_run_none(batch, browser, report, charts, texts) -> None:
+def test_reports_show_hostile_text_and_run_none(
+    batch, browser, report, charts, texts, open_page, wait_for_charts
+) -> None:
     out, _ = batch
-    page = open_page(browser, out / f"{report}.html")
+    page = open_page(out / f"{report}.html")
     if charts:
-        assert drawn_charts(page) == page.locator(".kt-chart").count() >= charts
+        assert wait_for_charts(page) == page.locator(".kt-chart").count() >= charts
     text = check_inert(page)
     for key in texts:
         assert shown(HOSTILE[key]) in text, key
     page.close()
 
 
-def test_long_and_nul_names_are_shown(batch, browser) -> None:
-    page = open_page(browser, batch[0] / "comparison-2023.html")
-    drawn_charts(page)
+def test_long_and_nul_names_are_shown(batch, browser, open_page, wait_for_charts) -> None:
+    page = open_page(batch[0] / "comparison-2023.html")
+    wait_for_charts(page)
     text = check_inert(page)
     assert shown(NUL) in text and LONG.strip() in text
     page.close()
 
 
-def test_dropdowns_still_work(batch, browser) -> None:
-    page = open_page(browser, batch[0] / "comparison-2023.html")
-    drawn_charts(page)
+def test_dropdowns_still_work(batch, browser, open_page, wait_for_charts) -> None:
+    page = open_page(batch[0] / "comparison-2023.html")
+    wait_for_charts(page)
     heatmap = page.locator(".vega-embed").nth(1)
     before = heatmap.locator("svg.marks").inner_html()
     heatmap.locator("select").select_option(index=2)
@@ -207,15 +174,15 @@ def test_dropdowns_still_work(batch, browser) -> None:
     page.close()
 
 
-def test_index_shows_hostile_parameters_and_errors(batch, browser) -> None:
-    page = open_page(browser, batch[0] / "index.html")
+def test_index_shows_hostile_parameters_and_errors(batch, browser, open_page) -> None:
+    page = open_page(batch[0] / "index.html")
     text = check_inert(page)
     assert shown(HOSTILE["close_script"]) + " nowhere" in text
     assert HOSTILE["js_url"] in text
     page.close()
 
 
-def test_explorer_snapshot_and_svg_export(batch, browser, tmp_path: Path) -> None:
+def test_explorer_snapshot_and_svg_export(batch, browser, tmp_path: Path, open_page) -> None:
     from kpitools.explore.state import Panel, export_files, snapshot, start_state
 
     src = batch[0].parent
@@ -232,7 +199,7 @@ def test_explorer_snapshot_and_svg_export(batch, browser, tmp_path: Path) -> Non
         f"{snapshot(panel, state)}</body></html>",
         encoding="utf-8",
     )
-    page = open_page(browser, page_file)
+    page = open_page(page_file)
     assert page.locator(".kt-snapshot svg").count() >= 2
     text = check_inert(page)
     for key in ("script", "close_script", "img"):
@@ -243,7 +210,7 @@ def test_explorer_snapshot_and_svg_export(batch, browser, tmp_path: Path) -> Non
     (name,) = files
     svg = tmp_path / name
     svg.write_bytes(files[name])
-    page = open_page(browser, svg)
+    page = open_page(svg)
     assert page.evaluate("document.documentElement.localName") == "svg"
     assert shown(HOSTILE["close_script"]) in check_inert(page)
     page.close()

@@ -121,49 +121,22 @@ def test_reports_are_offline_and_hide_code(batch: tuple[Path, str]) -> None:
     assert "injected-parameters" not in html
 
 
-def open_offline(browser, path: Path):
-    """Open a local file with every request to anything but a file blocked."""
-    page = browser.new_page()
-    page.blocked, page.errors = [], []
-    page.route(
-        "**/*",
-        lambda route: (
-            route.continue_()
-            if route.request.url.startswith("file:")
-            else (page.blocked.append(route.request.url), route.abort())
-        ),
-    )
-    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: page.errors.append(str(e)))
-    page.goto(path.as_uri())
-    return page
-
-
-def wait_for_charts(page) -> int:
-    """Wait until every chart of the page holds a drawn SVG with marks; return how many."""
-    page.wait_for_function(
-        """() => [...document.querySelectorAll('[id^="altair-viz"]')].every(
-                e => e.querySelector('svg .mark-rect, svg .mark-symbol, svg .mark-line, '
-                                     + 'svg .mark-text, svg .mark-rule, svg .mark-tick'))""",
-        timeout=20_000,
-    )
-    return page.locator('[id^="altair-viz"]').count()
-
-
 @pytest.mark.parametrize(
     ("report", "charts"),
     [("city-2023", 4), ("city-2024", 4), ("comparison-2023", 4), ("profile-017", 2)],
 )
-def test_reports_draw_every_chart_offline(batch, browser, report, charts) -> None:
-    page = open_offline(browser, batch[0] / f"{report}.html")
+def test_reports_draw_every_chart_offline(
+    batch, browser, report, charts, open_page, wait_for_charts
+) -> None:
+    page = open_page(batch[0] / f"{report}.html")
     assert wait_for_charts(page) == charts
     assert page.blocked == []
     assert page.errors == []
     page.close()
 
 
-def test_index_opens_offline_and_links_work(batch, browser) -> None:
-    page = open_offline(browser, batch[0] / "index.html")
+def test_index_opens_offline_and_links_work(batch, browser, open_page, wait_for_charts) -> None:
+    page = open_page(batch[0] / "index.html")
     page.click("text=profile-017")
     page.wait_for_load_state()
     assert page.url.endswith("profile-017.html")
@@ -172,8 +145,8 @@ def test_index_opens_offline_and_links_work(batch, browser) -> None:
     page.close()
 
 
-def test_dropdowns_work_without_a_kernel(batch, browser) -> None:
-    page = open_offline(browser, batch[0] / "comparison-2023.html")
+def test_dropdowns_work_without_a_kernel(batch, browser, open_page, wait_for_charts) -> None:
+    page = open_page(batch[0] / "comparison-2023.html")
     wait_for_charts(page)
     heatmap = page.locator(".vega-embed").nth(1)
     before = heatmap.locator("svg.marks").inner_html()
@@ -188,7 +161,9 @@ def test_dropdowns_work_without_a_kernel(batch, browser) -> None:
     page.close()
 
 
-def test_hostile_unit_names_are_shown_as_text(root: Path, tmp_path: Path, browser) -> None:
+def test_hostile_unit_names_are_shown_as_text(
+    root: Path, tmp_path: Path, browser, open_page, wait_for_charts
+) -> None:
     import polars as pl
 
     hostile = '<img src=x onerror="window.__xss=1">Đông Anh'
@@ -209,7 +184,7 @@ def test_hostile_unit_names_are_shown_as_text(root: Path, tmp_path: Path, browse
         [str(BIN / "kpitools"), "run", "--parameters", str(params), "--out", str(out)], cwd=root
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    page = open_offline(browser, out / "profile-x.html")
+    page = open_page(out / "profile-x.html")
     wait_for_charts(page)
     assert page.evaluate("window.__xss") is None
     assert page.locator("img[src=x]").count() == 0
@@ -283,11 +258,13 @@ def test_footer_names_data_files_with_hashes_and_version(batch: tuple[Path, str]
     assert f"kpitools {kpitools.__version__}" in footer
 
 
-def test_every_report_of_the_batch_draws_offline(batch: tuple[Path, str], browser) -> None:
+def test_every_report_of_the_batch_draws_offline(
+    batch: tuple[Path, str], browser, open_page, wait_for_charts
+) -> None:
     for path in sorted(batch[0].glob("*.html")):
         if path.name == "index.html":
             continue
-        page = open_offline(browser, path)
+        page = open_page(path)
         wait_for_charts(page)
         assert page.blocked == [] and page.errors == [], path.name
         page.close()
