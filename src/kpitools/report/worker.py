@@ -137,14 +137,26 @@ class Worker:
     def stop(self) -> None:
         from jupyter_core.utils import run_sync
 
-        if self.kc is not None:
-            self.kc.stop_channels()
-        if self.km is not None and self.km.has_kernel:
-            run_sync(self.km.shutdown_kernel)(now=True)
-        if self._sockets:
-            shutil.rmtree(self._sockets, ignore_errors=True)
-        self.km = self.kc = None
-        self._sockets = ""
+        try:
+            if self.kc is not None:
+                self.kc.stop_channels()
+            if self.km is not None and self.km.has_kernel:
+                run_sync(self.km.shutdown_kernel)(now=True)
+        finally:
+            # An interrupt can leave the event loop unable to shut the kernel down: the kernel
+            # must not outlive the worker (it would hold the run's output open).
+            self._kill_kernel()
+            if self._sockets:
+                shutil.rmtree(self._sockets, ignore_errors=True)
+            self.km = self.kc = None
+            self._sockets = ""
+
+    def _kill_kernel(self) -> None:
+        process = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if process is not None and process.poll() is None:
+            with contextlib.suppress(OSError):
+                process.kill()
+                process.wait(timeout=5)
 
     def restart(self) -> None:
         self.stop()
