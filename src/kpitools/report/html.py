@@ -155,24 +155,24 @@ def inert_outputs(nb: Any) -> Any:
     ``</script>`` in a unit name ends the script and runs what follows. Vega and Vega-Lite
     mime outputs (Altair's ``mimetype`` renderer) are drawn the same way.
     """
-    for cell in nb.cells:
-        for i, output in enumerate(cell.get("outputs", [])):
-            data = output.get("data")
-            if not data:
-                continue
-            chart = None
-            for mime, value in data.items():
-                if (kind := _VEGA_MIME.fullmatch(mime)) and isinstance(value, dict):
-                    mode = "vega-lite" if kind.group(1) == "vegalite" else "vega"
-                    chart = (f"altair-viz-kt{i}", value, {"mode": mode})
-                    break
-            html_text = data.get("text/html")
-            if chart is None and html_text is not None:
-                text = html_text if isinstance(html_text, str) else "".join(html_text)
-                chart = altair_chart(text)
-            if chart is not None:
-                cid, spec, options = chart
-                output["data"] = {"text/html": chart_html(spec, options, id=cid)}
+    outputs = (output for cell in nb.cells for output in cell.get("outputs", []))
+    for i, output in enumerate(outputs):  # numbered over the notebook: ids stay unique
+        data = output.get("data")
+        if not data:
+            continue
+        chart = None
+        for mime, value in data.items():
+            if (kind := _VEGA_MIME.fullmatch(mime)) and isinstance(value, dict):
+                mode = "vega-lite" if kind.group(1) == "vegalite" else "vega"
+                chart = (f"altair-viz-kt{i}", value, {"mode": mode})
+                break
+        html_text = data.get("text/html")
+        if chart is None and html_text is not None:
+            text = html_text if isinstance(html_text, str) else "".join(html_text)
+            chart = altair_chart(text)
+        if chart is not None:
+            cid, spec, options = chart
+            output["data"] = {"text/html": chart_html(spec, options, id=cid)}
     return nb
 
 
