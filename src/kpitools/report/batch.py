@@ -8,6 +8,7 @@ import json
 import os
 import re
 import tempfile
+import time
 import warnings
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -101,24 +102,48 @@ class _Ledger:
         self.outcomes: list[Outcome] = []
         self.hashes: dict[str, str] = {}
         self.manifest_error: str | None = None
+        self.started_ns = time.time_ns()
 
     def done(self, o: Outcome) -> None:
         self.outcomes.append(o)
         if o.status in ("ok", "failed"):
             entry = {"status": o.status, "seconds": round(o.seconds, 3), "error": o.error}
             self.manifest[o.report.name] = {"hash": self.hashes.get(o.report.name), **entry}
-            path = self.out / MANIFEST
-            try:  # the manifest only saves work next time: a disk that refuses it is no failure
-                write_text_atomic(path, json.dumps(self.manifest, indent=1, sort_keys=True))
-                self.manifest_error = None
-            except OSError as exc:
-                self.manifest_error = write_error_message(exc, path)
+            self.save_manifest()
         if self.progress:
             self.progress(len(self.outcomes), self.total, o)
 
+    def save_manifest(self) -> None:
+        path = self.out / MANIFEST
+        try:  # the manifest only saves work next time: a disk that refuses it is no failure
+            write_text_atomic(path, json.dumps(self.manifest, indent=1, sort_keys=True))
+            self.manifest_error = None
+        except OSError as exc:
+            self.manifest_error = write_error_message(exc, path)
+
     def interrupted(self, reports: Sequence[Report]) -> None:
+        """Mark what did not finish; keep what did, even if the interrupt beat its record.
+
+        An interrupt can land after a report's page is renamed into place and before its
+        outcome (or the manifest) is saved: a page written by this run (its hash known, its
+        mtime after the start) counts as done, so the index and the next run agree with disk.
+        """
         finished = {o.report.name for o in self.outcomes}
-        self.outcomes += [Outcome(r, "interrupted") for r in reports if r.name not in finished]
+        for r in reports:
+            if r.name in finished:
+                continue
+            html = self.out / r.html_name
+            try:
+                written = html.stat().st_mtime_ns >= self.started_ns
+            except OSError:
+                written = False
+            if written and r.name in self.hashes:
+                self.outcomes.append(Outcome(r, "ok", 0.0, html))
+                entry = {"status": "ok", "seconds": 0.0, "error": None}
+                self.manifest[r.name] = {"hash": self.hashes[r.name], **entry}
+            else:
+                self.outcomes.append(Outcome(r, "interrupted"))
+        self.save_manifest()
 
     def close(self) -> None:
         """Write the index; say which of the batch's own files the disk refused."""

@@ -44,6 +44,7 @@ class FakeWorker:
     """A worker without a kernel: writes a page per report, or raises what it is told to."""
 
     raise_at: str | None = None
+    raise_after_page_at: str | None = None
 
     def __init__(self, **kwargs) -> None:
         pass
@@ -58,6 +59,8 @@ class FakeWorker:
         if report.name == self.raise_at:
             raise KeyboardInterrupt(15)
         page = write_text_atomic(out / report.html_name, "<html></html>")
+        if report.name == self.raise_after_page_at:
+            raise KeyboardInterrupt(15)
         return Outcome(report, "ok", 0.1, page)
 
 
@@ -65,7 +68,7 @@ class FakeWorker:
 def fake_worker(monkeypatch: pytest.MonkeyPatch) -> type[FakeWorker]:
     monkeypatch.setattr(batch, "Worker", FakeWorker)
     monkeypatch.setattr(batch, "vega_assets", lambda: ("{}", ""))
-    FakeWorker.raise_at = None
+    FakeWorker.raise_at = FakeWorker.raise_after_page_at = None
     return FakeWorker
 
 
@@ -136,6 +139,25 @@ def test_an_interrupt_writes_the_index_with_unfinished_reports_marked(
     assert 'href="probe-a.html"' in index
     assert index.count('class="kt-interrupted"') == 2
     assert set(json.loads((tmp_path / MANIFEST).read_text())) == {"probe-a"}
+
+
+def test_a_page_written_just_before_the_interrupt_counts_as_done(
+    project, fake_worker, tmp_path: Path
+) -> None:
+    # the interrupt lands after probe-b's page is renamed into place, before its outcome is
+    # recorded: the index, the manifest and the next run must all agree with the disk
+    reports, notebooks = project
+    (tmp_path / "probe-c.html").write_text("<html>from an earlier run</html>")
+    os.utime(tmp_path / "probe-c.html", ns=(0, 0))
+    fake_worker.raise_after_page_at = "probe-b"
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(reports, tmp_path, notebooks=notebooks, workers=1)
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    assert index.count('class="kt-interrupted"') == 1  # probe-c: its page is an old one
+    assert set(json.loads((tmp_path / MANIFEST).read_text())) == {"probe-a", "probe-b"}
+    fake_worker.raise_after_page_at = None
+    statuses = [o.status for o in run_batch(reports, tmp_path, notebooks=notebooks, workers=1)]
+    assert statuses == ["skipped", "skipped", "ok"]
 
 
 def test_an_unwritable_output_folder_stops_the_batch_before_any_kernel(
