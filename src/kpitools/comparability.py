@@ -294,7 +294,7 @@ def describe_breaks(
     return "; ".join(parts)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Comparability:
     """Whether figures of the old units ``old`` compare exactly with those of ``new``.
 
@@ -733,7 +733,7 @@ def bridge_figures(
                 f"{name} must be a year {side} the change of {day.isoformat()}, not {year!r}"
             )
     groups = comparable_groups(links, by=by, effective=day)
-    weights = _weights(groups, graph, shares)
+    weights = _weights(groups, graph, shares, by)
     frame = kpis.collect() if isinstance(kpis, pl.LazyFrame) else kpis
     old_codes = {c for g in groups["old_codes"].to_list() for c in g}
     new_codes = {c for g in groups["new_codes"].to_list() for c in g}
@@ -756,7 +756,10 @@ def bridge_figures(
 
 
 def _weights(
-    groups: pl.DataFrame, graph: _Graph, shares: pl.DataFrame | PathLike | None
+    groups: pl.DataFrame,
+    graph: _Graph,
+    shares: pl.DataFrame | PathLike | None,
+    by: str | Sequence[Sequence[str]],
 ) -> dict[int, dict[str, Decimal]]:
     """Per group that is not exact, the share of each of its old units that it took."""
     inexact = groups.filter(~pl.col("exact"))
@@ -773,7 +776,8 @@ def _weights(
         raise ParameterError(
             f"{n} group{'s' if n != 1 else ''} cannot be compared exactly:\n"
             + "\n".join(lines)
-            + '\npass shares= (old_code, new_code, share) to estimate them, or compare by="group"'
+            + "\npass shares= (old_code, new_code, share) to estimate them"
+            + ("" if by == "group" else ', or compare by="group"')
         )
     share_of = _read_shares(shares, graph)
     out: dict[int, dict[str, Decimal]] = {}
@@ -857,23 +861,21 @@ class _Total(NamedTuple):
 def _total(
     side: _Side, metric: str, codes: Sequence[str], weight: dict[str, Decimal]
 ) -> _Total | None:
-    """The (weighted) sum of the figures of ``codes``; None when none of them has a row."""
+    """The (weighted) sum of the figures of ``codes``; None when none of them has a figure.
+
+    A unit without a row, or whose actual is missing, is listed as missing.
+    """
     found = [(c, side.figures.get((metric, c))) for c in codes if weight.get(c, 1) != 0]
-    present = [(c, f) for c, f in found if f is not None]
+    present = [(c, f) for c, f in found if f is not None and f.actual is not None]
     if not present:
         return None
-    actuals = [weight.get(c, Decimal(1)) * f.actual for c, f in present if f.actual is not None]
-    targets = [f.target for _, f in present]
-    missing = [c for c, f in found if f is None]
+    missing = [c for c, f in found if f is None or f.actual is None]
+    share = {c: weight.get(c, Decimal(1)) for c, _ in present}
+    actual = sum((share[c] * f.actual for c, f in present if f.actual is not None), Decimal(0))
     target = None
-    if not missing and all(t is not None for t in targets):
-        target = sum((weight.get(c, Decimal(1)) * (f.target or 0) for c, f in present), Decimal(0))
-    return _Total(
-        sum(actuals, Decimal(0)) if actuals else None,
-        target,
-        missing,
-        any(f.synthetic for _, f in present),
-    )
+    if not missing and all(f.target is not None for _, f in present):
+        target = sum((share[c] * (f.target or 0) for c, f in present), Decimal(0))
+    return _Total(actual, target, missing, any(f.synthetic for _, f in present))
 
 
 def _bridge_row(

@@ -226,8 +226,10 @@ class Links:
         parent — a child with no link of that date leaves P's links ``partial`` (where its
         area went is not known). ``parents`` maps an old code to its parent's code, or is
         a :class:`~kpitools.registry.UnitRegistry`: then the parent of each unit valid on
-        the day before a link takes effect. A derived link's ``source`` names the sources
-        of the links it comes from (or is ``source`` when given), its ``note`` the children.
+        the day before a link takes effect, of the levels of the linked units (a district's
+        basic organizations are not among its communes). A derived link's ``source`` names
+        the sources of the links it comes from (or is ``source`` when given), its ``note``
+        the children.
 
         Raises
         ------
@@ -248,7 +250,8 @@ class Links:
         out: list[dict[str, Any]] = []
         for day in self.effective_dates:
             links = self.frame.filter(pl.col("effective") == day)
-            parent_of = _parents_at(parents, day - dt.timedelta(days=1))
+            olds = set(links["old_code"])
+            parent_of = _parents_at(parents, day - dt.timedelta(days=1), olds)
             out += _rolled(links, parent_of, day, source)
         return Links._of(_sorted(pl.DataFrame(out, schema=_SCHEMA)))
 
@@ -440,8 +443,14 @@ def _sorted(frame: pl.DataFrame) -> pl.DataFrame:
     return frame.sort("effective", "old_code", "new_code")
 
 
-def _parents_at(parents: Mapping[str, str] | UnitRegistry, day: dt.date) -> dict[str, str]:
-    """Each code's parent: from a mapping, or the registry's units valid on ``day``."""
+def _parents_at(
+    parents: Mapping[str, str] | UnitRegistry, day: dt.date, olds: set[str]
+) -> dict[str, str]:
+    """Each code's parent: from a mapping, or the registry's units valid on ``day``.
+
+    From a registry, only units of the levels of the linked old units ``olds`` count as
+    children (a district's basic organizations are not its communes).
+    """
     if not isinstance(parents, UnitRegistry):
         if not isinstance(parents, Mapping):
             raise TypeError(
@@ -449,7 +458,8 @@ def _parents_at(parents: Mapping[str, str] | UnitRegistry, day: dt.date) -> dict
             )
         return {str(k): str(v) for k, v in parents.items() if v is not None}
     units = parents.units.filter(_valid_on(day), pl.col("parent").is_not_null())
-    return dict(units.select("code", "parent").iter_rows())
+    levels = units.filter(pl.col("code").is_in(sorted(olds)))["level"].unique().to_list()
+    return dict(units.filter(pl.col("level").is_in(levels)).select("code", "parent").iter_rows())
 
 
 def _rolled(

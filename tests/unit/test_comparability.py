@@ -333,6 +333,13 @@ def test_bridge_says_which_units_have_no_figure() -> None:
     assert row["source"] == "synthetic"
 
 
+def test_a_suppressed_figure_counts_as_missing() -> None:
+    kpis = _kpis([("A", 2024, 1.0, 1.0), ("B", 2024, None, 1.0), ("C", 2024, 2.0, 1.0)])
+    row = bridge_figures(kpis, _links(SPLIT), old_year=2024, new_year=2026).row(0, named=True)
+    assert (row["old_actual"], row["old_target"], row["old_missing"]) == (3.0, None, ["B"])
+    assert row["new_actual"] is None and row["change"] is None
+
+
 def test_bridge_refuses_a_cut_group_and_estimates_with_shares() -> None:
     kpis = _kpis(
         [("A", 2024, 10.0, None), ("B", 2024, 30.0, None), ("C", 2024, 5.0, None),

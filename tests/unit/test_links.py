@@ -209,12 +209,12 @@ def test_rolled_up_by_registry_uses_the_units_of_the_day_before() -> None:
     registry = kt.UnitRegistry.from_frame(
         pl.DataFrame(
             {
-                "code": ["01", "001", "002", "00001", "00004", "00099"],
-                "name": ["Hà Nội", "Ba Đình", "Hoàn Kiếm", "Phúc Xá", "Trúc Bạch", "Cũ"],
-                "level": ["city", "district", "district", "ward", "ward", "ward"],
-                "parent": [None, "01", "01", "001", "001", "002"],
+                "code": ["01", "001", "002", "00001", "00004", "00099", "001-C01"],
+                "name": ["Hà Nội", "Ba Đình", "Hoàn Kiếm", "Phúc Xá", "Trúc Bạch", "Cũ", "Chi bộ"],
+                "level": ["city", "district", "district", "ward", "ward", "ward", "basic"],
+                "parent": [None, "01", "01", "001", "001", "002", "001"],
                 "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30", "2025-06-30",
-                             "2019-12-31"],
+                             "2019-12-31", None],
             }
         )
     )  # fmt: skip
@@ -292,3 +292,5 @@ def test_hanoi_district_links_are_derived_from_the_commune_links() -> None:
     assert len(set(communes.frame["old_code"])) == 526
     assert len(set(communes.frame["new_code"])) == 126
     assert len(set(bundled.frame["old_code"])) == 30
+    registry = kt.read_registry(ROOT / "data" / "reference" / "hanoi_units.csv")
+    assert communes.rolled_up(registry).frame.select(columns).equals(bundled.frame.select(columns))
