@@ -9,11 +9,19 @@ seed, so the export stands for no person. It has the shape of a member-managemen
   dates ``30/11/2023``, sex ``Nam`` / ``Nữ``, flags ``x`` or empty, statuses in words;
 * ``units.csv`` -- the unit registry the export refers to: Hà Nội (code ``01``) with its 30
   real district-level units and ``01-K`` from ``data/units.csv``, 62 invented provinces
-  ``S02``…``S63``, about 700 district-level units in all, and 8 invented basic organizations
-  under each (``017-C01``…); members belong to basic organizations. Unit lifetimes are
+  ``S02``…``S63``, about 700 district-level units in all, and invented basic organizations
+  under each (``017-C01``…; 8, or in Hà Nội as many as the new units the district's area
+  went into when that is more); members belong to basic organizations. Unit lifetimes are
   simplified: every unit exists from before 1950, districts until 2025-06-30 (the district
-  level was abolished on 2025-07-01); a few invented units formed later take members only
-  through ``data/crosswalk_example.csv``;
+  level was abolished on 2025-07-01). Hà Nội's 126 real new commune-level units (from
+  2025-07-01) are copied from ``data/units.csv``; an invented basic organization formed
+  later takes members only through ``data/crosswalk_example.csv``;
+* ``org_map.csv`` -- the organization map of a backcast (``kpitools members --org-map
+  org_map.csv --backcast``): each invented basic organization of Hà Nội's 30 districts and
+  the real new unit it belongs to from 2025-07-01, always one that its district's area went
+  into (``data/links.csv``); a few move again on 2026-01-01. Every row is invented
+  (``source = synthetic``): the real map comes from the city committee's transfer
+  decisions;
 * ``targets.csv`` -- invented targets (long layout, ``source = synthetic``) for admissions
   and admissions in non-state enterprises, 2019–2025, per district and province: last year's
   result times a factor drawn in 0.9–1.2.
@@ -62,26 +70,16 @@ N_DISTRICTS = 700  # district-level units in all, Hà Nội's 31 included
 BASIC_PER_DISTRICT = 8
 HANOI_SHARE = 0.082  # ~451.750 of 5,5 million members
 TARGET_YEARS = range(2019, LAST_YEAR + 1)
-# Units that only the example crosswalk (data/crosswalk_example.csv) hands members to:
-# invented commune-level units of Hà Nội formed when the district level was abolished, and a
-# basic organization that took over another's code. No member is recorded in them.
+LINKS_CSV = REPO / "data" / "links.csv"
+REFORM = "2025-07-01"
+MOVED_AGAIN = "2026-01-01"
+MOVE_AGAIN_EVERY = 40  # one Hà Nội organization in 40 moves again (an org can move twice)
+# A unit that only the example crosswalk (data/crosswalk_example.csv) hands members to: a
+# basic organization that took over another's code. No member is recorded in it.
 NEW_UNITS = [
-    *(
-        {
-            "code": f"01-P{n:02d}",
-            "name": f"Phường mô phỏng 01-P{n:02d}",
-            "level": "ward",
-            "type": "phường",
-            "parent": "01",
-            "valid_from": "2025-07-01",
-            "valid_to": "",
-            "note": "synthetic; formed 2025-07-01 (see data/crosswalk_example.csv)",
-        }
-        for n in range(1, 6)
-    ),
     {
-        "code": "005-C09",
-        "name": "Đảng bộ cơ sở mô phỏng 005-C09",
+        "code": "005-C50",
+        "name": "Đảng bộ cơ sở mô phỏng 005-C50",
         "level": "basic",
         "type": "cơ sở",
         "parent": "005",
@@ -155,11 +153,37 @@ def _nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
 
-def make_units(seed: int, units_csv: Path = UNITS_CSV) -> tuple[list[dict[str, str]], list[float]]:
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return [{k: _nfc(v or "") for k, v in row.items()} for row in csv.DictReader(fh)]
+
+
+def new_units(units_csv: Path = UNITS_CSV) -> list[dict[str, str]]:
+    """Hà Nội's commune-level units formed on 2025-07-01, as ``units_csv`` lists them."""
+    return [
+        row
+        for row in _read_csv(units_csv)
+        if row["level"] in ("commune", "ward") and row["valid_from"] == REFORM
+    ]
+
+
+def district_links(links_csv: Path = LINKS_CSV) -> dict[str, list[str]]:
+    """District → the new units its area went into (all of it or a part), from ``links_csv``."""
+    links: dict[str, list[str]] = {}
+    if links_csv.is_file():
+        for row in _read_csv(links_csv):
+            links.setdefault(row["old_code"], []).append(row["new_code"])
+    return {d: sorted(set(units)) for d, units in links.items()}
+
+
+def make_units(
+    seed: int, units_csv: Path = UNITS_CSV, links_csv: Path = LINKS_CSV
+) -> tuple[list[dict[str, str]], list[float]]:
     """The registry rows, and each basic organization's share of the members."""
     rng = random.Random(seed)
-    with units_csv.open(encoding="utf-8", newline="") as fh:
-        hanoi = [{k: _nfc(v) for k, v in row.items()} for row in csv.DictReader(fh)]
+    source = _read_csv(units_csv)
+    hanoi = [r for r in source if r["level"] in ("city", "district", "affiliated")]
+    links = district_links(links_csv)
     rows: list[dict[str, str]] = []
     districts: list[tuple[str, str]] = []  # (code, province)
     for row in hanoi:
@@ -172,7 +196,8 @@ def make_units(seed: int, units_csv: Path = UNITS_CSV) -> tuple[list[dict[str, s
                 "type": row["type"],
                 "parent": row["parent"],
                 "valid_from": "",
-                "valid_to": "" if level == "city" else DISTRICTS_END,
+                # the other affiliated committees (01-K) go on after the reform
+                "valid_to": "" if level == "city" else row["valid_to"] or "",
                 "note": "real code and name; lifetime simplified for the synthetic export",
             }
         )
@@ -223,7 +248,8 @@ def make_units(seed: int, units_csv: Path = UNITS_CSV) -> tuple[list[dict[str, s
     weights: list[float] = []
     for code, province in districts:
         district_weight = province_weight[province] / per_province[province]
-        parts = [rng.uniform(0.3, 1.7) for _ in range(BASIC_PER_DISTRICT)]
+        n_basic = max(BASIC_PER_DISTRICT, len(links.get(code, ())))  # one at least per unit
+        parts = [rng.uniform(0.3, 1.7) for _ in range(n_basic)]
         for b, part in enumerate(parts, start=1):
             rows.append(
                 {
@@ -238,7 +264,55 @@ def make_units(seed: int, units_csv: Path = UNITS_CSV) -> tuple[list[dict[str, s
                 }
             )
             weights.append(district_weight * part / sum(parts))
-    return [*rows, *NEW_UNITS], weights
+    formed = [
+        {
+            **{k: row[k] for k in ("code", "name", "level", "type", "parent", "valid_from")},
+            "valid_to": row["valid_to"],
+            "note": "real code and name (formed 2025-07-01)",
+        }
+        for row in source
+        if row["level"] in ("commune", "ward") and row["valid_from"] == REFORM
+    ]
+    return [*rows, *formed, *NEW_UNITS], weights
+
+
+def make_org_map(
+    units: list[dict[str, str]], seed: int, links_csv: Path = LINKS_CSV
+) -> list[dict[str, str]]:
+    """Each basic organization of Hà Nội's districts and the new unit it joins (invented).
+
+    An organization joins one of the new units that its district's area went into (the
+    district's links), so the map could be true; the organizations of a district are dealt
+    out over those units in turn, and one in :data:`MOVE_AGAIN_EVERY` moves again, on
+    2026-01-01, to another of them. Empty without links (no new units known).
+    """
+    links = district_links(links_csv)
+    formed = {u["code"] for u in units if u["valid_from"] == REFORM}
+    rng = random.Random(seed + 1)
+    parent = {u["code"]: u["parent"] for u in units}
+    rows: list[dict[str, str]] = []
+    note = "invented; the real map comes from the city committee's transfer decisions"
+    for org in sorted(u["code"] for u in units if u["level"] == "basic"):
+        targets = [t for t in links.get(parent[org], ()) if t in formed]
+        if not targets:
+            continue  # outside Hà Nội's districts, or an affiliated committee that goes on
+        k = int(org.rsplit("-C", 1)[1]) - 1
+        first = targets[k % len(targets)]
+        rows.append(_org_row(org, first, REFORM, note if not rows else ""))
+        if len(targets) > 1 and rng.randrange(MOVE_AGAIN_EVERY) == 0:
+            again = rng.choice([t for t in targets if t != first])
+            rows.append(_org_row(org, again, MOVED_AGAIN, "invented: moves a second time"))
+    return rows
+
+
+def _org_row(org: str, unit: str, effective: str, note: str) -> dict[str, str]:
+    return {
+        "org_code": org,
+        "new_unit_code": unit,
+        "effective": effective,
+        "source": "synthetic",
+        "note": note,
+    }
 
 
 # --------------------------------------------------------------------------- members
@@ -361,7 +435,7 @@ def vietnamese(members: pl.DataFrame) -> pl.DataFrame:
 def make_targets(members: pl.DataFrame, units: list[dict[str, str]], seed: int) -> pl.DataFrame:
     """Invented targets near last year's result for districts and provinces, 2019–2025."""
     parent = {u["code"]: u["parent"] for u in units}
-    basic = [u["code"] for u in units if u["level"] == "basic"]
+    basic = [u["code"] for u in units if u["level"] == "basic" and u not in NEW_UNITS]
     lookup = pl.DataFrame(
         {
             "unit_code": basic,
@@ -464,6 +538,10 @@ def generate(
     members = make_members(rows, seed, basic, weights)
     paths = {"units": out / "units.csv", "targets": out / "targets.csv"}
     write_units(units, paths["units"])
+    org_map = make_org_map(units, seed)
+    if org_map:
+        paths["org_map"] = out / "org_map.csv"
+        write_units(org_map, paths["org_map"])
     targets = make_targets(members, units, seed)
     _atomic(paths["targets"], targets.write_csv)
     if "parquet" in formats:

@@ -222,6 +222,7 @@ def _members(args: argparse.Namespace) -> int:
     from kpitools.errors import KpiDataError
     from kpitools.io.dataset import find_path
     from kpitools.io.readers import write_kpis
+    from kpitools.members.backcast import UnmappedOrganizationsError
     from kpitools.members.badrows import BadRowsWarning, MemberExportError
     from kpitools.members.count import member_kpis
     from kpitools.members.crosswalk import read_crosswalk
@@ -243,16 +244,21 @@ def _members(args: argparse.Namespace) -> int:
                 years=years,
                 as_of=args.as_of,
                 exported=args.exported,
-                levels=tuple(args.levels.split(",")),
+                levels=tuple(args.levels.split(",")) if args.levels else None,
                 within=[args.within] if args.within else None,
                 crosswalk=crosswalk,
                 structure=args.structure,
+                backcast=args.backcast,
+                unmapped=args.unmapped,
                 targets=args.targets,
                 catalog=read_catalog(find_path(args.catalog)),
                 bad_rows="skip" if args.skip_bad_rows else "stop",
             )
     except MemberExportError as exc:
         print(f"kpitools members: {exc.explain('--skip-bad-rows')}", file=sys.stderr)
+        return 1
+    except UnmappedOrganizationsError as exc:
+        print(f"kpitools members: {exc.explain('--unmapped row')}", file=sys.stderr)
         return 1
     except (KpiDataError, FileNotFoundError, ValueError) as exc:
         print(f"kpitools members: {exc}", file=sys.stderr)
@@ -262,6 +268,15 @@ def _members(args: argparse.Namespace) -> int:
         kpis = suppress_small(kpis, threshold=args.min_count, registry=out.registry)
     if out.bad_rows:  # skipped (with --skip-bad-rows): say which, once
         print(f"kpitools members: {out.bad_rows}\nThese rows were not counted.", file=sys.stderr)
+    if out.unmapped:  # counted in the unmapped row (--unmapped row): say which, by count
+        orgs = sorted(out.unmapped.items(), key=lambda kv: (-kv[1], kv[0]))
+        shown = ", ".join(f"{code} ({n:,})" for code, n in orgs[:5])
+        print(
+            f"kpitools members: {sum(out.unmapped.values()):,} members of {len(orgs):,} "
+            f"organizations the map does not place are counted in the 'unmapped' row: {shown}"
+            + (" …" if len(orgs) > 5 else ""),
+            file=sys.stderr,
+        )
     write_kpis(kpis, args.out)
     print(f"kpitools members: {kpis.height} KPI rows → {args.out}")
     return 0
@@ -385,10 +400,34 @@ def main(argv: Sequence[str] | None = None) -> int:
     mem.add_argument("--years", help="years to count, e.g. 2019-2024")
     mem.add_argument("--as-of", help="count up to this date (e.g. 30/11/2023)")
     mem.add_argument("--exported", help="the day the export was taken")
-    mem.add_argument("--levels", default="district,city", help="levels to count at")
+    mem.add_argument(
+        "--levels",
+        help="levels to count at (default: district,city; with --backcast every level in "
+        "force on its date but basic)",
+    )
     mem.add_argument("--within", help="only units under this code")
-    mem.add_argument("--crosswalk", help="unit-code crosswalk CSV (see data/README.md)")
+    mem.add_argument(
+        "--crosswalk",
+        "--org-map",
+        dest="crosswalk",
+        help="unit-code crosswalk or organization map CSV (see docs/members.md)",
+    )
     mem.add_argument("--structure", help="compare in the unit structure in force on this date")
+    mem.add_argument(
+        "--backcast",
+        nargs="?",
+        const="2025-07-01",
+        metavar="DATE",
+        help="count each member in the unit their basic organization belongs to on DATE "
+        "(default 2025-07-01) by the --org-map, for the years before it; exact",
+    )
+    mem.add_argument(
+        "--unmapped",
+        choices=("error", "row"),
+        default="error",
+        help="with --backcast, organizations the map does not place: stop (error, the "
+        "default) or count them in an 'unmapped' row",
+    )
     mem.add_argument("--min-count", type=int, help="hide counts below this (shared reports)")
     mem.add_argument("--skip-bad-rows", action="store_true", help="count without bad rows")
     chk = sub.add_parser(

@@ -9,7 +9,7 @@ import polars as pl
 import pytest
 
 import kpitools as kt
-from kpitools.members import member_kpis, read_targets
+from kpitools.members import REFORM_DATE, member_kpis, read_crosswalk, read_targets
 
 KPI_NOTEBOOKS = {
     "district_comparison": {"year": 2024, "parent": "01", "metrics": ["admissions", "members"]},
@@ -47,7 +47,8 @@ def test_every_notebook_runs_on_member_kpis_and_shows_no_member_id(
     kt.write_kpis(out.kpis, kpis)
     shared = {"data": [str(kpis)], "units": str(generated["units"])}
     ids = set(pl.read_parquet(generated["parquet"], columns=["member_id"])["member_id"])
-    assert notebooks_of(root) == set(KPI_NOTEBOOKS) | {"report_audit"}  # a new one is listed
+    # a new one is listed here (bridge compares two structures: tested with its own data)
+    assert notebooks_of(root) == set(KPI_NOTEBOOKS) | {"report_audit", "bridge"}
     worker = Worker()
     worker.start()
     try:
@@ -66,3 +67,42 @@ def test_every_notebook_runs_on_member_kpis_and_shows_no_member_id(
             assert shows in page, name  # the counted unit, by name
     finally:
         worker.stop()
+
+
+@pytest.mark.slow
+def test_a_backcast_compares_the_new_units_in_2024(generated, national, tmp_path, root) -> None:
+    from kpitools.report import Report, Worker, export_html
+
+    out = member_kpis(
+        generated["parquet"],
+        registry=national,
+        exported="2025-12-31",
+        within=["01"],
+        crosswalk=read_crosswalk(generated["org_map"], registry=national),
+        backcast=REFORM_DATE,
+        years=range(2019, 2025),
+        metrics=["admissions", "admissions_female", "members"],
+    )
+    kpis, units = tmp_path / "backcast.parquet", tmp_path / "units.csv"
+    kt.write_kpis(out.kpis, kpis)
+    out.registry.units.write_csv(units)
+    params = {"year": 2024, "parent": "01", "metrics": ["admissions", "members"]}
+    params |= {"data": [str(kpis)], "units": str(units)}
+    report = Report(
+        "backcast",
+        "district_comparison",
+        root / "notebooks" / "district_comparison.ipynb",
+        params,
+        kpis,
+    )
+    executed = tmp_path / "backcast.ipynb"
+    worker = Worker()
+    worker.start()
+    try:
+        assert worker.execute(report, executed) is None
+    finally:
+        worker.stop()
+    page = export_html(executed)
+    assert "kt-synthetic-notice" in page and "Hồng Hà" in page  # a new unit, by name
+    ids = set(pl.read_parquet(generated["parquet"], columns=["member_id"])["member_id"])
+    assert not set(re.findall(r"DV\d+", executed.read_text(encoding="utf-8") + page)) & ids

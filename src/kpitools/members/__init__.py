@@ -24,6 +24,14 @@ How members are counted
 * A crosswalk (:func:`read_crosswalk`) moves every member to the unit that took theirs over
   by a chosen date, so a series over years compares like with like across merges, splits,
   renames and the 2025 abolition of the district level.
+* A **backcast** (``backcast=REFORM_DATE``, with an organization map as the crosswalk)
+  counts every member in the new commune-level unit their basic organization belongs to on
+  the reference date, and reports only the units in force that day: 2019–2024 re-counted
+  in the 126 units of Hà Nội, exactly (never apportioned), every row noted as a backcast.
+  An organization of the export that the map does not place stops the count
+  (:class:`UnmappedOrganizationsError`: how many, and the first codes) or, with
+  ``unmapped="row"``, is counted in an :data:`UNMAPPED` row beside the new units. The map
+  comes from the city committee's transfer decisions (see ``docs/members.md``).
 
 Bad rows (:data:`BAD_ROW_KINDS`) are counted per kind and the first rows of each are shown
 with their row number; by default they stop the computation (``bad_rows="stop"``), or the
@@ -61,6 +69,7 @@ admission date, and a registry in which two basic organizations became a ward on
 from __future__ import annotations
 
 from kpitools.io.readers import read_targets
+from kpitools.members.backcast import REFORM_DATE, UNMAPPED, UnmappedOrganizationsError
 from kpitools.members.badrows import BadRows, BadRowsWarning, MemberExportError
 from kpitools.members.count import DEFAULT_AGE_EDGES, MemberKpis, member_kpis, member_metrics
 from kpitools.members.crosswalk import Crosswalk, read_crosswalk, structure_registry
@@ -71,11 +80,14 @@ __all__ = [
     "BAD_ROW_KINDS",
     "DEFAULT_AGE_EDGES",
     "MEMBER_COLUMNS",
+    "REFORM_DATE",
+    "UNMAPPED",
     "BadRows",
     "BadRowsWarning",
     "Crosswalk",
     "MemberExportError",
     "MemberKpis",
+    "UnmappedOrganizationsError",
     "member_kpis",
     "member_metrics",
     "read_crosswalk",

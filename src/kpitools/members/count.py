@@ -6,9 +6,9 @@ import datetime as dt
 import itertools
 import os
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Literal
 
@@ -20,6 +20,12 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.io.readers import read_targets
 from kpitools.io.schema import LONG_SCHEMA
 from kpitools.members import read
+from kpitools.members.backcast import (
+    UNMAPPED,
+    UnmappedOrganizationsError,
+    backcast_note,
+    backcast_plan,
+)
 from kpitools.members.badrows import (
     BadRows,
     BadRowsWarning,
@@ -28,7 +34,7 @@ from kpitools.members.badrows import (
     report_bad_rows,
 )
 from kpitools.members.crosswalk import Crosswalk, date_option, in_force, structure_registry
-from kpitools.registry import LEVELS, UnitRegistry, lifetime_years
+from kpitools.registry import LEVEL_ALIASES, LEVELS, UnitRegistry, lifetime_years
 
 #: Age bands of admissions: under 30, 30–44, 45–59, 60 or over.
 DEFAULT_AGE_EDGES: tuple[int, ...] = (30, 45, 60)
@@ -101,6 +107,10 @@ class MemberKpis:
         Events not counted in any row, by reason: ``outside`` (a unit outside the chosen
         units or levels), ``not existing`` (a unit that did not exist in the event's year),
         ``after as_of``.
+    unmapped
+        In a backcast, the organizations (codes as in the export) that the organization map
+        does not place in a unit in force on the reference date, with their members in the
+        export (counted in the :data:`UNMAPPED` row with ``unmapped="row"``).
 
     Examples
     --------
@@ -120,6 +130,7 @@ class MemberKpis:
     registry: UnitRegistry
     bad_rows: BadRows
     unattributed: dict[str, int]
+    unmapped: dict[str, int] = field(default_factory=dict)
 
 
 def _years_of(units: pl.DataFrame) -> tuple[list[int], list[int]]:
@@ -144,7 +155,14 @@ def _structure(
     within: Sequence[str] | None,
     mapping: Mapping[str, str],
     force: set[str] | None,
+    extra: Sequence[str] = (),
+    always: Sequence[str] = (),
 ) -> _Structure:
+    """The slots and output units of ``registry``.
+
+    ``extra`` are codes an export may use that ``registry`` does not hold (``mapping`` says
+    where their members go); ``always`` are units reported whatever their level.
+    """
     units = registry.units
     codes = units["code"].to_list()
     level = dict(zip(codes, units["level"].to_list(), strict=True))
@@ -157,7 +175,8 @@ def _structure(
     roots = set(within) if within is not None else None
     selected = {
         c for c in codes if level[c] in levels and (roots is None or roots & set(tree.chain(c)))
-    }
+    } | set(always)
+    codes = [*codes, *extra]
     slots, slot_of = _slots(codes, tree, selected, mapping, force)
     number = {code: i for i, code in enumerate(codes)}
     schema = {"unit": pl.UInt32, "first": pl.Int32, "last": pl.Int32}
@@ -209,9 +228,9 @@ def _slots(
 ) -> tuple[list[int | None], dict[tuple[str, int, int], int]]:
     """Per code, the slot its members are counted in, and the slot of each lowest unit.
 
-    A slot is 0 for a code with no selected unit above it, None for one gone by the
-    structure date and not handed over; ``slot_of`` numbers the (lowest selected unit,
-    first year, last year) met, from 1.
+    A slot is 0 for a code with no selected unit above it (or mapped to a code that is not
+    a unit, such as ``""``), None for one gone by the structure date and not handed over;
+    ``slot_of`` numbers the (lowest selected unit, first year, last year) met, from 1.
     """
     parent, first, last = tree.parent, tree.first, tree.last
     # For each code: the lowest selected unit at or above it, and the years when it and
@@ -240,7 +259,8 @@ def _slots(
         if force is not None and code not in mapping and code not in force:
             slots.append(None)  # gone by the structure date and not handed over
             continue
-        key = lowest_of(mapping.get(code, code))
+        target = mapping.get(code, code)
+        key = lowest_of(target) if target in parent else None
         slots.append(0 if key is None else slot_of.setdefault(key, len(slot_of) + 1))
     return slots, slot_of
 
@@ -347,12 +367,14 @@ def member_kpis(
     years: Iterable[int] | None = None,
     as_of: dt.date | str | None = None,
     exported: dt.date | str | None = None,
-    levels: Sequence[str] = ("district", "city"),
+    levels: Sequence[str] | None = None,
     within: Sequence[str] | None = None,
     metrics: Sequence[str] | None = None,
     age_edges: Sequence[int] = DEFAULT_AGE_EDGES,
     crosswalk: Crosswalk | None = None,
     structure: dt.date | str | None = None,
+    backcast: dt.date | str | None = None,
+    unmapped: Literal["error", "row"] = "error",
     targets: PathLike | pl.DataFrame | None = None,
     catalog: MetricCatalog | None = None,
     source: str | None = None,
@@ -378,7 +400,9 @@ def member_kpis(
         bad row.
     levels, within
         Report the units of these levels (and every unit above them at these levels),
-        optionally only under the codes of ``within``.
+        optionally only under the codes of ``within``. Default: district and city; in a
+        backcast, every level of the units in force on the reference date but basic
+        organizations.
     metrics
         Codes of :func:`member_metrics` (default: every one the export has columns for).
     age_edges
@@ -386,6 +410,20 @@ def member_kpis(
     crosswalk, structure
         Count every member in the unit that holds theirs on ``structure`` (a date), and
         report in that structure over all years (see :func:`structure_registry`).
+    backcast
+        A reference date (:data:`REFORM_DATE`, 2025-07-01, for the abolition of the
+        districts): count every member in the unit that their basic organization belongs to
+        on that date, by the organization map given as ``crosswalk`` (see
+        :func:`read_crosswalk`), and report only the units in force that day, over all years
+        — an exact re-count of the years before the reform in the new units. Every row's
+        ``note`` says it is a backcast. Years default to those before the reference date's.
+    unmapped
+        In a backcast, what to do with members whose organization the map does not place
+        in a unit in force on the reference date (an organization missing from the map, a
+        code of an abolished unit): ``"error"`` raises
+        :class:`~kpitools.members.UnmappedOrganizationsError` with their number and the
+        first organizations' codes; ``"row"`` counts them in a unit :data:`UNMAPPED` beside
+        the new units, so that the units still add up to the city.
     targets
         A targets file or frame (:func:`read_targets`) joined to the counts; a target for
         a unit, year or metric that was not counted is an error.
@@ -416,11 +454,28 @@ def member_kpis(
     >>> out = member_kpis(export, registry=reg, years=[2023], exported="2023-12-31")
     >>> out.kpis.select("unit_code", "metric", "actual").rows()
     [('001', 'admissions', 2.0), ('01', 'admissions', 2.0)]
-    """
-    _check_options(bad_rows, levels, age_edges)
+
+    A backcast, with the example ``ward_registry`` and ``ward_crosswalk`` of
+    :mod:`kpitools.members`:
+
+    >>> two = pl.DataFrame({"Mã đảng viên": ["a1", "a2"], "Mã tổ chức đảng": ["001-C01", "001-C02"],
+    ...     "Ngày vào Đảng": ["03/02/2023", "30/11/2024"]})
+    >>> out = member_kpis(two, registry=ward_registry, exported="2025-12-31",
+    ...                   crosswalk=ward_crosswalk, backcast="2025-07-01")
+    >>> out.kpis.filter(pl.col("metric") == "admissions").select("unit_code", "year", "actual").rows()
+    [('01', 2023, 1.0), ('01-P01', 2023, 1.0), ('01', 2024, 1.0), ('01-P01', 2024, 1.0)]
+    >>> print(out.kpis["note"][0])
+    backcast: counted in the units of 2025-07-01 by each member's basic organization (organization map; exact, not apportioned)
+    """  # noqa: E501
+    _check_options(bad_rows, levels or (), age_edges)
+    if levels is not None:  # older words of a level (ward) name the level they mean
+        levels = [LEVEL_ALIASES.get(lv, lv) for lv in levels]
+    if unmapped not in ("error", "row"):
+        raise ValueError(f"unmapped must be 'error' or 'row', not {unmapped!r}")
     exported_day, as_of_day = _days(exported, as_of)
-    _check_scope(registry, crosswalk, structure, within)
+    _check_scope(registry, crosswalk, structure, within, backcast)
     wanted = _wanted_years(years, as_of_day)
+    backcast_day = date_option(backcast, "backcast") if backcast is not None else None
 
     src = read.open_source(export, sheet=sheet)
     chosen = _chosen_metrics(src, metrics, age_edges, catalog)
@@ -432,9 +487,27 @@ def member_kpis(
     # by count_keys once the keys are read (see there).
     with ThreadPoolExecutor(1) as pool:
         checking = pool.submit(read.check_ids, src, streaming=True) if streaming else None
-        reg, mapping, force, structure_day = _in_structure(registry, crosswalk, structure)
-        shape = _structure(reg, levels=levels, within=within, mapping=mapping, force=force)
-        parsers = read.Parsers.for_source(src, read.UnitVocab(shape.codes, registry.resolve))
+        if backcast_day is not None:
+            assert crosswalk is not None
+            bc = backcast_plan(registry, crosswalk, at=backcast_day, within=within)
+            reg, mapping, force, structure_day = bc.registry, bc.mapping, None, None
+            extra, always, resolve = bc.extra, (UNMAPPED,), _or_unmapped(registry.resolve)
+            levels = levels or bc.levels
+            last_year = backcast_day.year - 1  # by default, the years before the reform
+        else:
+            reg, mapping, force, structure_day = _in_structure(registry, crosswalk, structure)
+            extra = [c for c in crosswalk.codes if c not in registry] if crosswalk else []
+            always, resolve, last_year = (), registry.resolve, None
+        shape = _structure(
+            reg,
+            levels=levels or ("district", "city"),
+            within=within,
+            mapping=mapping,
+            force=force,
+            extra=extra,
+            always=always,
+        )
+        parsers = read.Parsers.for_source(src, read.UnitVocab(shape.codes, resolve))
         plan = read.Plan(
             frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
         )
@@ -445,7 +518,7 @@ def member_kpis(
         assert checking is not None
 
         def tally(counts: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, int]]:
-            return _tally(counts, shape, reg, chosen, age_edges, wanted, as_of_day)
+            return _tally(counts, shape, reg, chosen, age_edges, wanted, as_of_day, last_year)
 
         # Tally while the id check ends; the tally is kept if the counts stay the same.
         early = (counts, tally(counts))
@@ -462,8 +535,18 @@ def member_kpis(
         warnings.warn(str(report), BadRowsWarning, stacklevel=2)
 
     kpis, unattributed = early[1] if early[0] is counts else tally(counts)
+    orgs: dict[str, int] = {}
+    if backcast_day is not None:
+        orgs = _unmapped_orgs(src, parsers, shape, counts, streaming=streaming)
+        if orgs and unmapped == "error":
+            raise UnmappedOrganizationsError(orgs, backcast_day)
+        if unmapped == "error":  # the unmapped row is shown only when asked for
+            kpis = kpis.filter(pl.col("unit_code") != UNMAPPED)
+            reg = UnitRegistry.from_frame(reg.units.filter(pl.col("code") != UNMAPPED))
     name = source or ("synthetic" if synthetic else Path(src.name).name)
     note = f"units as on {structure_day} (crosswalk)" if structure_day else None
+    if backcast_day is not None:
+        note = backcast_note(backcast_day)
     kpis = kpis.with_columns(source=pl.lit(name), note=pl.lit(note, pl.String))
     if targets is not None:
         kpis = _join_targets(kpis, _target_frame(targets, reg, catalog))
@@ -472,6 +555,7 @@ def member_kpis(
         reg,
         report,
         unattributed,
+        orgs,
     )
 
 
@@ -480,7 +564,7 @@ def _check_options(bad_rows: str, levels: Sequence[str], age_edges: Sequence[int
     if bad_rows not in ("stop", "skip"):
         raise ValueError(f"bad_rows must be 'stop' or 'skip', not {bad_rows!r}")
     for lv in levels:
-        if lv not in LEVELS:
+        if LEVEL_ALIASES.get(lv, lv) not in LEVELS:
             raise ValueError(f"unknown level {lv!r}; expected some of {', '.join(LEVELS)}")
     if list(age_edges) != sorted(set(age_edges)) or any(e <= read.MIN_AGE for e in age_edges):
         raise ValueError(f"age_edges must increase and be above {read.MIN_AGE}, got {age_edges}")
@@ -505,9 +589,17 @@ def _check_scope(
     crosswalk: Crosswalk | None,
     structure: dt.date | str | None,
     within: Sequence[str] | None,
+    backcast: dt.date | str | None = None,
 ) -> None:
-    """ValueError for a crosswalk without a structure date (or back), or unknown ``within``."""
-    if (crosswalk is None) != (structure is None):
+    """ValueError for options that do not go together, or an unknown ``within``.
+
+    A crosswalk goes with a structure date or a backcast date; a backcast needs one.
+    """
+    if structure is not None and backcast is not None:
+        raise ValueError("structure and backcast are two ways of counting: pass one of them")
+    if backcast is not None and crosswalk is None:
+        raise ValueError("a backcast needs the organization map: pass it as crosswalk")
+    if backcast is None and (crosswalk is None) != (structure is None):
         raise ValueError("crosswalk and structure go together: pass both or neither")
     if within is not None:
         unknown = [c for c in within if c not in registry]
@@ -638,11 +730,16 @@ def _tally(
     age_edges: Sequence[int],
     years: Sequence[int] | None,
     as_of: dt.date,
+    last_year: int | None = None,
 ) -> tuple[pl.DataFrame, dict[str, int]]:
-    """The long table and the unattributed events from the key counts."""
+    """The long table and the unattributed events from the key counts.
+
+    Without ``years``: every year from the first event to ``as_of`` (or ``last_year``).
+    """
     flows = _flows(counts, chosen, age_edges)
     first_year = int(flows["year"].min()) if flows.height else as_of.year  # type: ignore[arg-type]
-    wanted = list(years) if years is not None else list(range(first_year, as_of.year + 1))
+    end = as_of.year if last_year is None else min(as_of.year, last_year)
+    wanted = list(years) if years is not None else list(range(first_year, end + 1))
     kpis, unattributed = _long_rows(
         flows,
         shape,
@@ -662,6 +759,55 @@ def _memory() -> int:
         return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError):
         return 4 << 30
+
+
+def _or_unmapped(resolve: Callable[[str], str]) -> Callable[[str], str]:
+    """``resolve``, with :data:`UNMAPPED` for a code it does not know.
+
+    A backcast counts an organization it cannot place; it does not reject its members.
+    """
+
+    def placed(text: str) -> str:
+        try:
+            return resolve(text)
+        except (KeyError, TypeError):
+            return UNMAPPED
+
+    return placed
+
+
+def _unmapped_orgs(
+    src: read.Source,
+    parsers: read.Parsers,
+    shape: _Structure,
+    counts: pl.DataFrame,
+    *,
+    streaming: bool,
+) -> dict[str, int]:
+    """The organizations counted in the unmapped row, with their rows in the export.
+
+    Read in one more pass of the unit column, made only when the key counts show such
+    members.
+    """
+    index = shape.codes.index(UNMAPPED)
+    slot = shape.slots[index]
+    slot_of_key = (pl.col("key") % pl.lit(1 << 48, pl.UInt64)) // (1 << 16)
+    placed = ~flag_bit(read.BAD) & ~flag_bit(read.EXIT) & (slot_of_key == slot)
+    found = counts.filter(placed)["n"].sum()
+    if not found:
+        return {}
+    raw, dtype = src.raw("unit_code"), src.dtypes["unit_code"]
+    code = parsers.units.expr(raw, dtype)
+    text = (raw if dtype == pl.String else raw.cast(pl.String)).str.strip_chars()
+    org = pl.when(code == index).then(text).otherwise(pl.lit(pl.Series(shape.codes)).gather(code))
+    per_org = (
+        src.frame.select(org.alias("org"), pl.lit(shape.slots).gather(code).alias("slot"))
+        .filter(pl.col("slot") == slot)
+        .group_by("org")
+        .len()
+        .collect(engine="streaming" if streaming else "auto")
+    )
+    return {o: int(n) for o, n in per_org.sort("org").iter_rows()}
 
 
 def _has_bad(counts: pl.DataFrame) -> bool:

@@ -21,12 +21,12 @@ def suppress_small(
     """Hide counts from 1 to ``threshold - 1`` so that a shared report cannot single anyone out.
 
     A hidden ``actual`` becomes null and ``note`` says ``fewer than {threshold}
-    (suppressed)``; zeros stay. So that a hidden count cannot be recovered by subtraction,
-    more counts are hidden (secondary suppression) until none is alone in its group:
-    the units under one parent (with ``registry``), and the breakdowns that add up to
-    admissions (women + men; the age bands). ``metrics`` limits which metrics are
-    suppressed (default: the counts of people, i.e. every metric of
-    :func:`member_metrics`).
+    (suppressed)`` (after the note the row had, such as a backcast's); zeros stay. So that
+    a hidden count cannot be recovered by subtraction, more counts are hidden (secondary
+    suppression) until none is alone in its group: the units under one parent (with
+    ``registry``), and the breakdowns that add up to admissions (women + men; the age
+    bands). ``metrics`` limits which metrics are suppressed (default: the counts of
+    people, i.e. every metric of :func:`member_metrics`).
 
     Examples
     --------
@@ -59,7 +59,15 @@ def suppress_small(
         frame = frame.with_columns(note=pl.lit(None, pl.String))
     return frame.with_columns(
         pl.when(mark).then(None).otherwise(pl.col("actual")).alias("actual"),
-        pl.when(mark).then(pl.lit(note)).otherwise(pl.col("note")).alias("note"),
+        # A note already there (a backcast, a crosswalk) is kept: the suppression is added.
+        pl.when(mark)
+        .then(
+            pl.when(pl.col("note").is_null() | (pl.col("note") == ""))
+            .then(pl.lit(note))
+            .otherwise(pl.concat_str(pl.col("note"), pl.lit(f"; {note}")))
+        )
+        .otherwise(pl.col("note"))
+        .alias("note"),
     ).drop("_i")
 
 

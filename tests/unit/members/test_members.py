@@ -253,7 +253,7 @@ def test_targets_file_problems_name_row_and_column(registry, tmp_path) -> None:
 def test_unrecognized_spellings_are_read_by_the_exact_parsers(registry, tmp_path) -> None:
     text = SMALL.read_text(encoding="utf-8")
     text = (
-        text.replace("DV-T07,001,", "DV-T07,1,")  # a code that lost its leading zeros
+        text.replace("DV-T07,001,", "DV-T07,ba dinh,")  # a name, not a code ("1" is 01 or 001)
         .replace("DV-T04,001-C02,45000", "DV-T04,001-C02,2023-03-15 00:00:00")
         .replace(",Nữ,,,,Đang sinh hoạt", ",  NỮ ,,,, đang sinh hoạt ")
         .replace("12.12.2012,12.12.1982,Nam,,,,Khai trừ", "12/12/2012,1982-12-12,nam,, ,,Khai trừ")
@@ -608,27 +608,29 @@ def test_the_crosswalk_never_loses_or_double_counts_a_member(members, moves) -> 
 def test_the_example_crosswalk_on_the_synthetic_export(generated, national) -> None:
     crosswalk = read_crosswalk(CROSSWALK, registry=national)
     where = crosswalk.mapping(at="2025-07-01")
-    assert where["001-C02"] == "01-P01" and where["016-C08"] == "017-C01"
+    assert where["001-C02"] == "00008" and where["016-C08"] == "017-C01"
     assert crosswalk.mapping(at="2022-01-01") == {"004-C08": "004-C07"}
     kwargs = dict(
         registry=national,
         exported="2025-12-31",
         within=["01"],
-        levels=("basic", "ward", "district", "city"),
+        levels=("basic", "commune", "district", "city"),
         years=[2024, 2025],
     )
     before = member_kpis(generated["parquet"], **kwargs)
     after = member_kpis(generated["parquet"], crosswalk=crosswalk, structure="2025-07-01", **kwargs)
     b, a = counts(before), counts(after)
     assert a["01", 2025, "members"] == b["01", 2025, "members"]
-    assert a["01-P01", 2024, "members"] == sum(b[f"001-C0{i}", 2024, "members"] for i in (1, 2, 3))
+    assert a["00004", 2024, "members"] == sum(
+        b[c, 2024, "members"] for c in ("001-C01", "002-C01", "002-C06")
+    )
     assert (
         a["017", 2024, "admissions"]
         == b["017", 2024, "admissions"] + b["016-C08", 2024, "admissions"]
     )
     assert a["001", 2024, "members"] == 0  # Ba Đình's members are in the new units
     # the structure's registry lets the new units have a series back in time
-    assert after.registry.exists("01-P01", 2019) and not national.exists("01-P01", 2019)
+    assert after.registry.exists("00004", 2019) and not national.exists("00004", 2019)
     assert set(after.kpis["note"].unique()) == {"units as on 2025-07-01 (crosswalk)"}
 
 
