@@ -15,6 +15,7 @@ dropdown, so it works in a static HTML file with no kernel.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import math
 from collections.abc import Sequence
@@ -28,10 +29,13 @@ from kpitools.measures import (
     DEFAULT_BANDS,
     Bands,
     attainment,
+    period_label,
     rank_within_year,
     share_of_parent,
     status,
+    structures,
     with_measures,
+    with_periods,
 )
 from kpitools.registry import UnitRegistry
 from kpitools.textfold import nfc, strip_diacritics
@@ -107,12 +111,71 @@ def _config(lang: str) -> alt.Config:
     )
 
 
-def _title(title: str, synthetic: bool, lang: str) -> alt.TitleParams:
-    # Vega draws no subtitle under an empty title, so the note gets a blank one.
-    return alt.TitleParams(
-        title or (" " if synthetic else ""),
-        subtitle=[word("chart.synthetic", lang)] if synthetic else [],
+def _title(title: str, synthetic: bool, lang: str, notes: Sequence[str] = ()) -> alt.TitleParams:
+    # Vega draws no subtitle under an empty title, so the notes get a blank one.
+    subtitle = [word("chart.synthetic", lang)] if synthetic else []
+    subtitle += list(notes)
+    return alt.TitleParams(title or (" " if subtitle else ""), subtitle=subtitle)
+
+
+# --- periods and structures ----------------------------------------------------------------
+
+
+def _date_text(day: dt.date, lang: str) -> str:
+    if lang == "vi":
+        return f"{day.day}/{day.month}/{day.year}"
+    return period_label(day.year, day, day, lang=lang).split("–")[-1]
+
+
+def _structure_lines(df: pl.DataFrame, registry: UnitRegistry | None, lang: str) -> list[str]:
+    """Which units the chart compares, per run of periods with one structure.
+
+    ``30 quận, huyện, thị xã · 2019–2024``, then ``126 phường, xã · 1/7/2025–31/12/2026``:
+    the reader sees where the structure changes (see :func:`kpitools.measures.structures`).
+    """
+    if df.is_empty() or "year" not in df.columns:
+        return []
+    table = structures(df, registry, lang=lang)
+    lines: list[str] = []
+    runs: list[list[dict[str, Any]]] = []
+    for row in table.iter_rows(named=True):
+        if runs and runs[-1][-1]["structure"] == row["structure"]:
+            runs[-1].append(row)
+        else:
+            runs.append([row])
+    for run in runs:
+        first, last = run[0], run[-1]
+        if len(run) == 1:
+            when = first["label"]
+        elif all(r["label"] == str(r["year"]) for r in run):
+            when = f"{first['year']}–{last['year']}"
+        else:
+            when = (
+                f"{_date_text(first['period_from'], lang)} – {_date_text(last['period_to'], lang)}"
+            )
+        lines.append(f"{first['structure']} · {when}")
+    return lines
+
+
+def _with_period_labels(df: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[str]]:
+    """``period`` (its label) and ``period_index`` on each row, and the labels in order.
+
+    The labels are empty when every row covers its whole year (no year is split): the
+    charts then keep their year axis and menus as they were.
+    """
+    if "period_start" not in df.columns or df.is_empty():
+        return df, []
+    df = with_periods(df)
+    keys = df.select("year", "period_from", "period_to").unique().sort(pl.all())
+    labels = [period_label(y, a, b, lang=lang) for y, a, b in keys.iter_rows()]
+    if all(label == str(y) for label, y in zip(labels, keys["year"], strict=True)):
+        return df.drop("period_from", "period_to"), []
+    keys = keys.with_columns(
+        pl.Series("period", labels, dtype=pl.String),
+        pl.int_range(pl.len(), dtype=pl.Int32).alias("period_index"),
     )
+    out = df.join(keys, on=["year", "period_from", "period_to"], how="left", maintain_order="left")
+    return out.drop("period_from", "period_to"), labels
 
 
 def empty_chart(
@@ -616,6 +679,7 @@ def heatmap_chart(
     title: str = "",
     highlight: str | Sequence[str] | None = None,
     select: str | None = None,
+    registry: UnitRegistry | None = None,
 ) -> alt.TopLevelMixin:
     """Attainment of every unit (rows) in every year (columns) for one metric.
 
@@ -634,6 +698,13 @@ def heatmap_chart(
     double-click clears), and the outlined units become the list parameter
     ``<select>_marked``, which a front end may set (see :mod:`kpitools.explore`).
 
+    A year split into periods (2025: the first half by district, the second by new unit;
+    see :func:`kpitools.measures.with_periods`) has a column per period, labelled with its
+    dates, and the units of each structure form their own block of rows, in the order of
+    their first period: no cell holds figures of two periods. The subtitle says which
+    units each run of years compares (``30 quận, huyện, thị xã · 2019–2024``); a
+    ``registry`` lets it name their types.
+
     Examples
     --------
     >>> from kpitools.catalog import MetricCatalog
@@ -646,6 +717,8 @@ def heatmap_chart(
     >>> spec = heatmap_chart(df, catalog=cat, metric="m").to_dict()
     >>> spec["layer"][0]["encoding"]["color"]["scale"]["domainMid"]
     1
+    >>> spec["title"]["subtitle"][-1]
+    '1 đơn vị · 2023'
     """
     check_lang(lang)
     df = _units_only(kpis)
@@ -661,7 +734,17 @@ def heatmap_chart(
     df = _targeted_years(df)
     if df.is_empty():
         return empty_chart(lang=lang, title=heading, message="no_targets")
+    df, period_labels = _with_period_labels(df, lang)
     m = _unit_order(_measured(df, bands=bands, lang=lang), sort)
+    if period_labels:
+        # units of each structure together, in the order of their first period
+        m = m.with_columns(
+            pl.struct(pl.col("period_index").min().over("metric", "unit_code"), "order")
+            .rank("dense")
+            .over("metric")
+            .cast(pl.Int32)
+            .alias("order")
+        )
     domain = _attainment_domain(m["attainment"])
     dark_low = domain[0] + (1 - domain[0]) * 0.3
     dark_high = 1 + (domain[1] - 1) * 0.7
@@ -675,6 +758,7 @@ def heatmap_chart(
         "attainment",
         "status_label",
         "order",
+        *(["period"] if period_labels else []),
     )
     picker: list[alt.Parameter] = []
     marked = "datum.highlight"
@@ -682,7 +766,12 @@ def heatmap_chart(
         picker, marked = _unit_picker(select, chosen)
     elif chosen:
         data = data.with_columns(pl.col("unit_code").is_in(chosen).alias("highlight"))
-    x = alt.X("year:O", title=None, axis=alt.Axis(orient="top", labelAngle=0))
+    if period_labels:
+        x = alt.X(
+            "period:O", title=None, sort=period_labels, axis=alt.Axis(orient="top", labelAngle=0)
+        )
+    else:
+        x = alt.X("year:O", title=None, axis=alt.Axis(orient="top", labelAngle=0))
     y = alt.Y("unit_name:N", title=None, sort=alt.EncodingSortField("order", op="min"))
     tooltip = _tooltip(lang)
     has_target = "isValid(datum.attainment)"
@@ -762,9 +851,9 @@ def heatmap_chart(
         blanks,
         dashes,
         data=data,
-        width=alt.Step(52),
+        width=alt.Step(96 if period_labels else 52),
         height=alt.Step(20),
-        title=_title(heading, _synthetic(df), lang),
+        title=_title(heading, _synthetic(df), lang, _structure_lines(df, registry, lang)),
     )
     if code is None:
         choice = _metric_dropdown("heatmap_metric", _metrics_in_order(data, catalog), catalog, lang)
@@ -773,6 +862,39 @@ def heatmap_chart(
 
 
 # --- ranked -----------------------------------------------------------------------------
+
+
+def _in_period(df: pl.DataFrame, start: dt.date | None) -> pl.DataFrame:
+    """The rows of the period that starts on ``start`` (all rows when it is None)."""
+    if start is None:
+        return df
+    return with_periods(df).filter(pl.col("period_from") == start).drop("period_from", "period_to")
+
+
+def _stacked(parts: list[Any], heading: str, lang: str) -> alt.TopLevelMixin:
+    """Charts one above the other under one title (the config goes on the whole only)."""
+    for part in parts:
+        part.config = alt.Undefined
+    return _styled(alt.vconcat(*parts, spacing=24, title=_title(heading, False, lang)), lang)
+
+
+def _ranked_menu(
+    data: pl.DataFrame, period_labels: list[str], year: int | None, lang: str
+) -> tuple[alt.Parameter, str]:
+    """The dropdown of :func:`ranked_chart` and the field it filters: years, or periods."""
+    if not period_labels:
+        years = sorted(set(data["year"].to_list()))
+        return _year_dropdown("ranked_year", years, lang, year), "year"
+    shown = [p for p in period_labels if p in set(data["period"].to_list())]
+    latest = [p for p in shown if p.endswith(str(year))] if year is not None else []
+    choice = alt.param(
+        name="ranked_year",
+        value=(latest or shown)[-1],
+        bind=alt.binding_select(
+            options=shown, labels=shown, name=f"{word('table.period', lang)}: "
+        ),
+    )
+    return choice, "period"
 
 
 def ranked_chart(
@@ -788,6 +910,8 @@ def ranked_chart(
     width: int = 420,
     menu: bool | None = None,
     select: str | None = None,
+    period: dt.date | None = None,
+    registry: UnitRegistry | None = None,
 ) -> alt.TopLevelMixin:
     """Units ranked by attainment in one year, best first, with a dashed rule at 100 %.
 
@@ -801,6 +925,13 @@ def ranked_chart(
     selection of that name over ``unit_code`` (click a bar, shift-click adds one,
     double-click clears), and the outlined units become the list parameter
     ``<select>_marked``, which a front end may set (see :mod:`kpitools.explore`).
+
+    Units are ranked only against units of the same period (see
+    :func:`kpitools.measures.with_periods`): a year split into periods (2025: the first
+    half by district, the second by new unit) is drawn as one ranking per period, one
+    above the other, unless ``period`` (the first day of one) chooses one; the menu then
+    lists the periods rather than the years. The subtitle says which units are ranked
+    (``30 quận, huyện, thị xã · 2023``); a ``registry`` lets it name their types.
 
     Examples
     --------
@@ -823,17 +954,38 @@ def ranked_chart(
     heading = title or (label if menu else f"{label} – {year}")
     df = df.filter(pl.col("metric") == code)
     chosen = _highlighted(df, highlight)
+    df = _in_period(df, period)
     if year is not None and not menu:
         df = df.filter(pl.col("year") == year)
+        starts = with_periods(df)["period_from"].unique().sort().to_list() if df.height else []
+        if len(starts) > 1:
+            options = {"catalog": catalog, "metric": code, "year": year, "lang": lang}
+            options |= {"bands": bands, "width": width, "registry": registry}
+            parts = [
+                # a selection's name is defined once: the first ranking carries it
+                ranked_chart(
+                    df,
+                    **options,
+                    highlight=chosen or None,
+                    title=" ",
+                    menu=False,
+                    select=select if n == 0 else None,
+                    period=start,
+                )
+                for n, start in enumerate(starts)
+            ]
+            return _stacked(parts, heading, lang)
     elif df.height:
         df = _targeted_years(df, keep=year)  # a year nobody has a target for ranks nothing
         if df.is_empty():
             return empty_chart(lang=lang, title=heading, message="no_targets")
     if df.is_empty():
         return empty_chart(lang=lang, title=heading)
+    df, period_labels = _with_period_labels(df, lang)
+    groups = ["year", *(["period"] if period_labels else [])]
     m = _eager(rank_within_year(_measured(df, bands=bands, lang=lang), level=False))
-    m = m.sort("year", pl.col("attainment").is_null(), "rank", "unit_code").with_columns(
-        pl.int_range(pl.len()).over("year").cast(pl.Int32).alias("order"),
+    m = m.sort(*groups, pl.col("attainment").is_null(), "rank", "unit_code").with_columns(
+        pl.int_range(pl.len()).over(groups).cast(pl.Int32).alias("order"),
         pl.col("unit_code").is_in(chosen).alias("highlight"),
     )
     data = m.select(
@@ -847,6 +999,7 @@ def ranked_chart(
         "rank",
         "order",
         "highlight",
+        *(["period"] if period_labels else []),
     )
     top = max(1.1, float(data["attainment"].max() or 0.0) * 1.18)  # type: ignore[arg-type]
     x_scale = alt.Scale(domain=[0, round(top, 4)], nice=False)
@@ -909,14 +1062,14 @@ def ranked_chart(
 
     layers = [bars, *labels(bold=False), *labels(bold=True)]
     if menu:
-        choice = _year_dropdown("ranked_year", sorted(set(data["year"].to_list())), lang, year)
-        layers = [layer.transform_filter(alt.datum.year == choice) for layer in layers]
+        choice, field = _ranked_menu(data, period_labels, year, lang)
+        layers = [layer.transform_filter(getattr(alt.datum, field) == choice) for layer in layers]
     chart = alt.layer(
         *layers,
         _rule_at_one("x"),
         width=width,
         height=alt.Step(18),
-        title=_title(heading, _synthetic(df), lang),
+        title=_title(heading, _synthetic(df), lang, _structure_lines(df, registry, lang)),
     )
     if menu:
         chart = chart.add_params(choice)

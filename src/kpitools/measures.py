@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 from math import isfinite
 from typing import TypeVar
@@ -17,7 +18,7 @@ from typing import TypeVar
 import polars as pl
 
 from kpitools.numbers import NumberFormatError, check_percent
-from kpitools.registry import UnitRegistry, lifetime_years
+from kpitools.registry import UnitRegistry
 from kpitools.vocab import check_lang, word
 
 Frame = pl.DataFrame | pl.LazyFrame
@@ -232,27 +233,424 @@ def with_measures(kpis: FrameT, *, bands: Bands = DEFAULT_BANDS) -> FrameT:
 
 _KEY = ("unit_code", "metric")
 
+# --- periods -------------------------------------------------------------------------------
+# A row's period is [period_from, period_to]: period_start (null = 1 January of its year) to
+# 31 December for a row without period_start (the whole year; its as_of is the day the
+# figure was taken), or to its as_of for a row with one (the period it covers). Rows are
+# compared only within one year, metric and period: 2025's first half by district
+# (2025-01-01..2025-06-30) and second half by new unit (2025-07-01..2025-12-31) are two.
+
+#: The internal columns that hold a row's period while a measure works.
+_PF, _PT = "_period_from", "_period_to"
+_PERIOD = (_PF, _PT)
+
+
+def _has_periods(names: Sequence[str]) -> bool:
+    return "period_start" in names
+
+
+def _period_exprs(names: Sequence[str]) -> tuple[pl.Expr, pl.Expr]:
+    """The first and last day of each row's period (see the note above)."""
+    jan1, dec31 = pl.date(pl.col("year"), 1, 1), pl.date(pl.col("year"), 12, 31)
+    if not _has_periods(names):
+        return jan1, dec31
+    explicit = pl.col("period_start").is_not_null()
+    end = pl.coalesce("as_of", dec31) if "as_of" in names else dec31
+    return (
+        pl.coalesce(pl.col("period_start"), jan1),
+        pl.when(explicit).then(end).otherwise(dec31),
+    )
+
+
+def _with_period(kpis: FrameT) -> FrameT:
+    start, end = _period_exprs(_names(kpis))
+    return kpis.with_columns(start.alias(_PF), end.alias(_PT))
+
+
+def _overlaps(start: pl.Expr, end: pl.Expr, valid_from: pl.Expr, valid_to: pl.Expr) -> pl.Expr:
+    """[start, end] meets [valid_from, valid_to] (an open bound is null)."""
+    return (valid_from.is_null() | (valid_from <= end)) & (valid_to.is_null() | (valid_to >= start))
+
+
+def with_periods(kpis: FrameT) -> FrameT:
+    """Add ``period_from`` and ``period_to``: the first and last day of each row's period.
+
+    ``period_from`` is ``period_start`` (null: 1 January of the row's year). A row without
+    ``period_start`` covers its whole year (to 31 December; its ``as_of`` is when the
+    figure was taken); a row with one covers ``period_start`` to ``as_of``. Every
+    comparison of this module (rank, share, reconciliation, roll-up, year-over-year
+    change) stays within one year, metric and period. Works without a ``period_start``
+    column (every row then covers its year).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> df = pl.DataFrame({"year": [2024, 2025, 2025],
+    ...     "period_start": [None, dt.date(2025, 1, 1), dt.date(2025, 7, 1)],
+    ...     "as_of": [dt.date(2024, 11, 30), dt.date(2025, 6, 30), dt.date(2025, 12, 31)]})
+    >>> [(str(a), str(b)) for a, b in with_periods(df).select("period_from", "period_to").rows()]
+    [('2024-01-01', '2024-12-31'), ('2025-01-01', '2025-06-30'), ('2025-07-01', '2025-12-31')]
+    """
+    start, end = _period_exprs(_names(kpis))
+    return kpis.with_columns(start.alias("period_from"), end.alias("period_to"))
+
+
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def period_label(year: int, start: date, end: date, *, lang: str = "vi") -> str:
+    """How a period is written: the year alone when it is the whole year.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> period_label(2025, dt.date(2025, 1, 1), dt.date(2025, 6, 30))
+    '1/1–30/6/2025'
+    >>> period_label(2025, dt.date(2025, 7, 1), dt.date(2025, 12, 31), lang="en")
+    '1 Jul–31 Dec 2025'
+    >>> period_label(2023, dt.date(2023, 1, 1), dt.date(2023, 12, 31))
+    '2023'
+    """
+    check_lang(lang)
+    if (start, end) == (date(year, 1, 1), date(year, 12, 31)):
+        return str(year)
+    if lang == "vi":
+        head = f"{start.day}/{start.month}" + ("" if start.year == end.year else f"/{start.year}")
+        return f"{head}–{end.day}/{end.month}/{end.year}"
+    head = f"{start.day} {_MONTHS_EN[start.month - 1]}" + (
+        "" if start.year == end.year else f" {start.year}"
+    )
+    return f"{head}–{end.day} {_MONTHS_EN[end.month - 1]} {end.year}"
+
+
+def _registry_rows(registry: UnitRegistry) -> pl.LazyFrame:
+    """Every row of the registry (a code may have several, at different dates)."""
+    u = registry.units
+    return u.lazy().select(
+        pl.col("code").alias("unit_code"),
+        pl.col("parent").alias("_parent"),
+        pl.col("level").alias("_reg_level"),
+        pl.col("type").alias("_type")
+        if "type" in u.columns
+        else pl.lit(None, pl.String).alias("_type"),
+        pl.col("valid_from").alias("_vf"),
+        pl.col("valid_to").alias("_vt"),
+        pl.int_range(pl.len(), dtype=pl.Int64).alias("_uid"),
+    )
+
+
+_MATCHED = ("_parent", "_reg_level", "_type", "_vf", "_vt", "_uid")
+
+
+def _matched(lazy: pl.LazyFrame, registry: UnitRegistry) -> pl.LazyFrame:
+    """Each row (with its period columns) and the registry row of its unit in that period.
+
+    A code may stand for different units at different dates (codes were reused in 2025):
+    the registry row whose validity meets the row's period is taken (the latest such, if
+    several); a code without one keeps its only registry row, if it has one (so a table
+    from before a registry's horizon still finds its units). Adds ``_parent``,
+    ``_reg_level``, ``_type``, ``_vf``, ``_vt``, ``_uid`` (null for unknown codes).
+    """
+    units = _registry_rows(registry)
+    if not registry.units.get_column("code").is_duplicated().any():
+        # one row per code (a registry without reused codes): no date to choose by
+        return lazy.join(units, on="unit_code", how="left", maintain_order="left")
+    counts = units.group_by("unit_code").agg(pl.len().alias("_rows"))
+    indexed = lazy.with_row_index("_row")
+    fits = _overlaps(pl.col(_PF), pl.col(_PT), pl.col("_vf"), pl.col("_vt"))
+    return (
+        indexed.join(units, on="unit_code", how="left")
+        .join(counts, on="unit_code", how="left")
+        .with_columns(
+            pl.when(fits | (pl.col("_rows") == 1)).then(pl.col("_uid")).alias("_keep"),
+        )
+        .sort(
+            "_row",
+            pl.col("_keep").is_null(),
+            "_vf",
+            descending=[False, False, True],
+            nulls_last=True,
+        )
+        .unique("_row", keep="first", maintain_order=True)
+        .with_columns(
+            *[pl.when(pl.col("_keep").is_not_null()).then(pl.col(c)).alias(c) for c in _MATCHED]
+        )
+        .drop("_row", "_rows", "_keep")
+    )
+
+
+def periods(kpis: Frame, *, year: int | None = None, lang: str = "vi") -> pl.DataFrame:
+    """The periods of the table: one row per year and period, in order.
+
+    Columns ``year``, ``period_from``, ``period_to`` (see :func:`with_periods`),
+    ``label`` (:func:`period_label`) and ``rows``. A year with several periods (2025: the
+    first half by district, the second half by new unit) has one row for each.
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> df = pl.DataFrame({"year": [2024, 2025, 2025],
+    ...     "period_start": [None, dt.date(2025, 1, 1), dt.date(2025, 7, 1)],
+    ...     "as_of": [dt.date(2024, 12, 31), dt.date(2025, 6, 30), dt.date(2025, 12, 31)]})
+    >>> periods(df)["label"].to_list()
+    ['2024', '1/1–30/6/2025', '1/7–31/12/2025']
+    """
+    check_lang(lang)
+    lazy = kpis.lazy()
+    if year is not None:
+        lazy = lazy.filter(pl.col("year") == year)
+    out = (
+        _with_period(lazy)
+        .group_by("year", _PF, _PT)
+        .agg(pl.len().cast(pl.Int64).alias("rows"))
+        .sort("year", _PF, _PT)
+        .rename({_PF: "period_from", _PT: "period_to"})
+        .collect()
+    )
+    labels = [period_label(y, a, b, lang=lang) for y, a, b, _ in out.iter_rows()]
+    return out.with_columns(pl.Series("label", labels, dtype=pl.String)).select(
+        "year", "period_from", "period_to", "label", "rows"
+    )
+
+
+#: The order in which unit types are named in a structure (others after, alphabetically).
+_TYPE_ORDER = (
+    "tỉnh",
+    "thành phố",
+    "quận",
+    "huyện",
+    "thị xã",
+    "phường",
+    "xã",
+    "thị trấn",
+    "đặc khu",
+)
+_LEVEL_ORDER = ("province", "city", "district", "commune", "ward", "affiliated", "basic")
+
+
+def _structure_text(units: pl.DataFrame, lang: str) -> str:
+    """``30 quận, huyện, thị xã; 1 đảng bộ trực thuộc khác`` for units (level, type)."""
+    parts = []
+    levels = units["_level"].unique().to_list()
+    order = {lv: i for i, lv in enumerate(_LEVEL_ORDER)}
+    for lv in sorted(levels, key=lambda v: (order.get(v, len(order)), str(v))):
+        group = units.filter(pl.col("_level").eq_missing(lv))
+        n = group.height
+        types = [t for t in group["_type"].to_list() if t]
+        counted = {t: types.count(t) for t in types}
+        known = {t: i for i, t in enumerate(_TYPE_ORDER)}
+        names = sorted(counted, key=lambda t: (known.get(t, len(known)), t))
+        key = "commune" if lv == "ward" else lv
+        level_word = word(f"table.structure.{key}", lang, default="") or word(
+            "table.structure.units", lang
+        )
+        if lang == "vi" and names and len(types) == n:
+            parts.append(f"{n} {', '.join(names)}")
+        elif names:
+            detail = ", ".join(f"{counted[t]} {t}" for t in names)
+            parts.append(f"{n} {level_word} ({detail})")
+        else:
+            parts.append(f"{n} {level_word}")
+    return "; ".join(parts)
+
+
+def structures(
+    kpis: Frame, registry: UnitRegistry | None = None, *, lang: str = "vi"
+) -> pl.DataFrame:
+    """Which units each period of the table compares: one row per year and period.
+
+    Columns ``year``, ``period_from``, ``period_to``, ``label`` (as :func:`periods`),
+    ``units`` (how many) and ``structure``: the units counted by level and, with a
+    ``registry``, by type — ``30 quận, huyện, thị xã`` or ``126 phường, xã``, in English
+    ``30 district-level units (12 quận, 17 huyện, 1 thị xã)``. Rows of the ``city`` level
+    are left out: the city is the reference, not one of the units compared. Without a
+    registry the ``level`` column of the table is counted.
+
+    Examples
+    --------
+    >>> df = pl.DataFrame({"unit_code": ["01", "001", "017"], "year": [2023] * 3,
+    ...                    "level": ["city", "district", "district"]})
+    >>> structures(df, lang="en").select("label", "units", "structure").row(0)
+    ('2023', 2, '2 district-level units')
+    """
+    check_lang(lang)
+    lazy = _with_period(kpis.lazy())
+    names = _names(kpis)
+    level = pl.col("level") if "level" in names else pl.lit(None, pl.String)
+    if registry is not None:
+        lazy = _matched(lazy, registry).with_columns(
+            pl.coalesce("_reg_level", level).alias("_level")
+        )
+    else:
+        lazy = lazy.with_columns(level.alias("_level"), pl.lit(None, pl.String).alias("_type"))
+    rows = (
+        lazy.filter(~pl.col("_level").eq_missing("city"))
+        .select("year", "unit_code", _PF, _PT, "_level", "_type")
+        .unique(["year", "unit_code", _PF, _PT], keep="first")
+        .sort("year", _PF, _PT, "unit_code")
+        .collect()
+    )
+    out: list[dict[str, object]] = []
+    for (y, start, end), part in rows.group_by(["year", _PF, _PT], maintain_order=True):
+        out.append(
+            {
+                "year": y,
+                "period_from": start,
+                "period_to": end,
+                "label": period_label(int(y), start, end, lang=lang),  # type: ignore[arg-type]
+                "units": part.height,
+                "structure": _structure_text(part, lang),
+            }
+        )
+    schema = {
+        "year": rows.schema["year"],
+        "period_from": pl.Date,
+        "period_to": pl.Date,
+        "label": pl.String,
+        "units": pl.Int64,
+        "structure": pl.String,
+    }
+    return pl.DataFrame(out, schema=schema)
+
+
+def structure_label(
+    kpis: Frame,
+    registry: UnitRegistry | None = None,
+    *,
+    year: int,
+    period: date | None = None,
+    lang: str = "vi",
+) -> str:
+    """Which units ``year`` compares, and over which period: ``30 quận, huyện · 2023``.
+
+    The structure of :func:`structures` and the period, for each period of the year (or
+    the one starting on ``period``): ``30 quận, huyện, thị xã · 1/1–30/6/2025`` and
+    ``126 phường, xã · 1/7–31/12/2025``, or in English ``30 district-level units (12 quận,
+    17 huyện, 1 thị xã) · 1 Jan–30 Jun 2025``. A year with two periods gives both, joined
+    by `` | ``; empty when the year has no rows of units.
+
+    Examples
+    --------
+    >>> reg = UnitRegistry.from_frame(pl.DataFrame({"code": ["01", "001", "017"],
+    ...     "name": ["Hà Nội", "Ba Đình", "Đông Anh"], "level": ["city", "district", "district"],
+    ...     "type": ["thành phố", "quận", "huyện"], "parent": [None, "01", "01"]}))
+    >>> df = pl.DataFrame({"unit_code": ["01", "001", "017"], "year": [2023] * 3,
+    ...                    "level": ["city", "district", "district"]})
+    >>> structure_label(df, reg, year=2023)
+    '2 quận, huyện · 2023'
+    >>> structure_label(df, reg, year=2023, lang="en")
+    '2 district-level units (1 quận, 1 huyện) · 2023'
+    >>> structure_label(df, year=2023, lang="en")
+    '2 district-level units · 2023'
+    """
+    lazy = kpis.lazy().filter(pl.col("year") == year)
+    if period is not None:
+        lazy = _with_period(lazy).filter(pl.col(_PF) == period).drop(*_PERIOD)
+    table = structures(lazy, registry, lang=lang)
+    return " | ".join(f"{s} · {label}" for label, s in table.select("label", "structure").rows())
+
 
 def _names(kpis: pl.DataFrame | pl.LazyFrame) -> list[str]:
     return kpis.collect_schema().names()
 
 
-def _previous(kpis: FrameT, columns: dict[str, str]) -> FrameT:
-    """Join each row with the same unit and metric one year earlier (row order kept)."""
+#: Why a row has no figure of the year before (``yoy_note``).
+NO_PREVIOUS = "no row the year before"
+OTHER_PERIOD = "other period the year before"
+OTHER_UNIT = "other unit the year before"
+
+
+def _part_of_year(column: str) -> pl.Expr:
+    return pl.col(column).dt.month().cast(pl.Int32) * 100 + pl.col(column).dt.day().cast(pl.Int32)
+
+
+def _previous(
+    kpis: FrameT, columns: dict[str, str], *, registry: UnitRegistry | None = None
+) -> FrameT:
+    """Join each row with the same unit, metric and part of the year one year earlier.
+
+    Without periods or a registry, the row of the same unit and metric one year earlier
+    (row order kept). With them, the earlier row must cover the same part of its year
+    (1/1–31/12 with 1/1–31/12, never a first half with a whole year) and, with a registry,
+    be of the same unit (a reused code is another unit); ``_prev_note`` says why a row has
+    none.
+    """
+    names = _names(kpis)
     lazy = kpis.lazy()
-    prev = lazy.select(
-        *_KEY, (pl.col("year") + 1).alias("year"), *[pl.col(c).alias(a) for c, a in columns.items()]
+    if not _has_periods(names) and registry is None:
+        prev = lazy.select(
+            *_KEY,
+            (pl.col("year") + 1).alias("year"),
+            *[pl.col(c).alias(a) for c, a in columns.items()],
+        )
+        out = lazy.join(prev, on=[*_KEY, "year"], how="left", maintain_order="left")
+        return out if isinstance(kpis, pl.LazyFrame) else out.collect()
+    work = _with_period(lazy).with_columns(
+        _part_of_year(_PF).alias("_pf_md"), _part_of_year(_PT).alias("_pt_md")
     )
-    out = lazy.join(prev, on=[*_KEY, "year"], how="left", maintain_order="left")
+    if registry is not None:
+        work = _matched(work, registry)
+    else:
+        work = work.with_columns(pl.lit(None, pl.Int64).alias("_uid"))
+    keys = [*_KEY, "year", "_pf_md", "_pt_md"]
+    prev = work.select(
+        *_KEY,
+        (pl.col("year") + 1).alias("year"),
+        "_pf_md",
+        "_pt_md",
+        pl.col("_uid").alias("_uid_prev"),
+        pl.lit(True).alias("_found"),
+        *[pl.col(c).alias(a) for c, a in columns.items()],
+    )
+    any_prev = (
+        work.select(*_KEY, (pl.col("year") + 1).alias("year"))
+        .unique()
+        .with_columns(pl.lit(True).alias("_any_prev"))
+    )
+    other_unit = pl.col("_found").fill_null(False) & pl.col("_uid").ne_missing(pl.col("_uid_prev"))
+    out = (
+        work.join(prev, on=keys, how="left", maintain_order="left")
+        .join(any_prev, on=[*_KEY, "year"], how="left", maintain_order="left")
+        .with_columns(
+            pl.when(pl.col("_found").is_null() & pl.col("_any_prev").is_null())
+            .then(pl.lit(NO_PREVIOUS))
+            .when(pl.col("_found").is_null())
+            .then(pl.lit(OTHER_PERIOD))
+            .when(other_unit)
+            .then(pl.lit(OTHER_UNIT))
+            .alias("_prev_note"),
+            *[pl.when(~other_unit).then(pl.col(a)).alias(a) for a in columns.values()],
+        )
+        .drop(
+            _PF,
+            _PT,
+            "_pf_md",
+            "_pt_md",
+            "_uid_prev",
+            "_found",
+            "_any_prev",
+            *_MATCHED,
+            strict=False,
+        )
+    )
     return out if isinstance(kpis, pl.LazyFrame) else out.collect()
 
 
-def yoy_change(kpis: FrameT, *, value: str = "actual") -> FrameT:
+def yoy_change(
+    kpis: FrameT, *, value: str = "actual", registry: UnitRegistry | None = None
+) -> FrameT:
     """Year-over-year change of ``value`` for each unit and metric.
 
     Adds ``{value}_prev`` (the figure one year earlier, null when that year is missing:
     a gap in the years is never bridged), ``yoy_change`` (difference) and ``yoy_pct``
     (relative change as a fraction; null when the previous figure is missing or 0).
+
+    When the table has a ``period_start`` column or a ``registry`` is given, the figure
+    of the year before must cover the same part of its year (a 2025 first half is not
+    compared with the whole of 2024, nor a 2026 year with 2025's second half) and, with a
+    registry, belong to the same unit (a code reused for a new unit after 2025-07-01 is
+    another unit); ``yoy_note`` then says why a row has no previous figure: ``no row the
+    year before``, ``other period the year before`` or ``other unit the year before``.
 
     Examples
     --------
@@ -260,20 +658,30 @@ def yoy_change(kpis: FrameT, *, value: str = "actual") -> FrameT:
     ...                    "year": [2021, 2022, 2024], "actual": [100.0, 120.0, 90.0]})
     >>> yoy_change(df)["yoy_pct"].to_list()
     [None, 0.2, None]
+    >>> import datetime as dt
+    >>> split = pl.DataFrame({"unit_code": ["01"] * 2, "metric": ["m"] * 2,
+    ...     "year": [2024, 2025], "period_start": [None, dt.date(2025, 7, 1)],
+    ...     "as_of": [None, dt.date(2025, 12, 31)], "actual": [100.0, 60.0]})
+    >>> yoy_change(split).select("yoy_change", "yoy_note").row(1)
+    (None, 'other period the year before')
     """
     prev = f"{value}_prev"
-    out = _previous(kpis, {value: prev})
-    return out.with_columns(
+    out = _previous(kpis, {value: prev}, registry=registry)
+    out = out.with_columns(
         _finite(_clean(value) - _clean(prev)).alias("yoy_change"),
         _ratio(pl.col(value) - pl.col(prev), pl.col(prev)).alias("yoy_pct"),
     )
+    if "_prev_note" in _names(out):
+        out = out.with_columns(pl.col("_prev_note").alias("yoy_note")).drop("_prev_note")
+    return out
 
 
-def target_stretch(kpis: FrameT) -> FrameT:
+def target_stretch(kpis: FrameT, *, registry: UnitRegistry | None = None) -> FrameT:
     """Target this year divided by the actual of the year before (``stretch``).
 
     A stretch of 1.1 asks for 10 % more than was achieved last year; null when either
-    figure is missing or last year's actual was 0.
+    figure is missing or last year's actual was 0. The year before is matched as in
+    :func:`yoy_change`: the same part of the year and, with a ``registry``, the same unit.
 
     Examples
     --------
@@ -284,8 +692,9 @@ def target_stretch(kpis: FrameT) -> FrameT:
     [None, 1.1]
     """
     tmp = "_actual_prev_year"
-    out = _previous(kpis, {"actual": tmp})
-    return out.with_columns(_ratio(pl.col("target"), pl.col(tmp)).alias("stretch")).drop(tmp)
+    out = _previous(kpis, {"actual": tmp}, registry=registry)
+    out = out.with_columns(_ratio(pl.col("target"), pl.col(tmp)).alias("stretch")).drop(tmp)
+    return out.drop("_prev_note") if "_prev_note" in _names(out) else out
 
 
 def rank_within_year(
@@ -293,9 +702,12 @@ def rank_within_year(
 ) -> FrameT:
     """Rank units within each year and metric (1 = best); ties share the better rank.
 
-    Units are ranked among units of the same ``level`` unless ``level=False``. Rows whose
-    ``by`` value is null get a null rank. When ``by="attainment"`` and the frame has no
-    such column, attainment is computed (and kept); an existing column is used as it is.
+    Units are ranked among units of the same ``level`` unless ``level=False``, and only
+    among rows of the same period (see :func:`with_periods`): in 2025 the districts of
+    the first half and the new units of the second half are ranked apart, never together.
+    Rows whose ``by`` value is null get a null rank. When ``by="attainment"`` and the
+    frame has no such column, attainment is computed (and kept); an existing column is
+    used as it is.
 
     Examples
     --------
@@ -310,7 +722,9 @@ def rank_within_year(
         if by != "attainment":
             raise ValueError(f"cannot rank by {by!r}: no such column")
         kpis = kpis.with_columns(attainment())
-    group = ["year", "metric", *(["level"] if level else [])]
+    group: list[str | pl.Expr] = ["year", "metric", *(["level"] if level else [])]
+    if _has_periods(names):
+        group.extend(_period_exprs(names))
     return kpis.with_columns(
         _clean(by).rank("min", descending=descending).over(group).cast(pl.Int32).alias("rank")
     )
@@ -319,10 +733,12 @@ def rank_within_year(
 def share_of_parent(kpis: FrameT, *, registry: UnitRegistry) -> FrameT:
     """Each unit's share of its parent's figure (``actual``) for the year and metric.
 
-    The denominator is the parent's own figure when the data has a row for it, otherwise
-    the sum over the parent's units present in the data (so those shares add up to 1);
-    ``share_basis`` says which (``parent`` / ``sum``). Units without a parent in
-    ``registry`` (the city) and units unknown to it get a null share and basis.
+    The denominator is the parent's own figure for the same period when the data has a
+    row for it, otherwise the sum over the parent's units present in the data for that
+    period (so those shares add up to 1); ``share_basis`` says which (``parent`` /
+    ``sum``). A unit's parent is the one the registry gives it in the row's period (a
+    parent can change at a date). Units without a parent in ``registry`` (the city) and
+    units unknown to it get a null share and basis.
 
     Examples
     --------
@@ -334,16 +750,17 @@ def share_of_parent(kpis: FrameT, *, registry: UnitRegistry) -> FrameT:
     >>> share_of_parent(df, registry=reg).select("share", "share_basis").rows()
     [(0.75, 'sum'), (0.25, 'sum')]
     """
-    codes = registry.codes()
-    parents = pl.LazyFrame(
-        {"unit_code": codes, "parent": [registry.parent(c) for c in codes]},
-        schema={"unit_code": pl.String, "parent": pl.String},
+    keys = ["parent", "year", "metric", *_PERIOD]
+    lazy = _with_period(kpis.lazy())
+    with_parent = (
+        _matched(lazy, registry).with_columns(pl.col("_parent").alias("parent")).drop(*_MATCHED)
     )
-    keys = ["parent", "year", "metric"]
-    lazy = kpis.lazy()
-    with_parent = lazy.join(parents, on="unit_code", how="left", maintain_order="left")
     own = lazy.select(
-        pl.col("unit_code").alias("parent"), "year", "metric", pl.col("actual").alias("_parent_own")
+        pl.col("unit_code").alias("parent"),
+        "year",
+        "metric",
+        *_PERIOD,
+        pl.col("actual").alias("_parent_own"),
     )
     sums = with_parent.group_by(keys).agg(_clean("actual").sum().alias("_parent_sum"))
     out = (
@@ -366,7 +783,7 @@ def share_of_parent(kpis: FrameT, *, registry: UnitRegistry) -> FrameT:
                 .then(pl.col("_parent_sum")),
             ).alias("share")
         )
-        .drop("_parent_own", "_parent_sum")
+        .drop("_parent_own", "_parent_sum", *_PERIOD)
     )
     return out if isinstance(kpis, pl.LazyFrame) else out.collect()
 
@@ -376,16 +793,23 @@ def _days_in_year(year: pl.Expr) -> pl.Expr:
     return pl.when(leap).then(366).otherwise(365)
 
 
-def pace(kpis: FrameT) -> FrameT:
-    """Progress for figures taken before the end of their year.
+def pace(kpis: FrameT, *, registry: UnitRegistry | None = None) -> FrameT:
+    """Progress for figures taken before the end of their period.
 
-    Adds ``elapsed`` (share of the year elapsed at ``as_of``, counting the as-of day, so
+    Adds ``elapsed`` (share of the period elapsed at ``as_of``, counting the as-of day, so
     30/11/2023 is 334/365 and 30/11/2024 is 335/366; 1.0 for figures taken on or after
-    31 December, 0.0 for figures dated before the year began), ``expected_to_date``
-    (target × elapsed, assuming even progress through the year), ``pace`` (actual /
-    expected_to_date) and ``projected`` (actual / elapsed, the year-end figure if the pace
-    holds). The last three are null for year-end figures, where attainment already says
-    everything, and wherever their denominator is missing or 0.
+    its last day, 0.0 for figures dated before it began), ``expected_to_date``
+    (target × elapsed, assuming even progress through the period), ``pace`` (actual /
+    expected_to_date) and ``projected`` (actual / elapsed, the figure at the period's end
+    if the pace holds). The last three are null for figures taken at the period's end,
+    where attainment already says everything, and wherever their denominator is missing
+    or 0.
+
+    The period is the year, unless the row has a ``period_start``: then it runs from
+    there to the day before the next period of the same year starts in the table (2025's
+    first half ends on 30/6 when second-half rows start on 1/7), else to 31 December — and,
+    with a ``registry``, never past the day the unit ceased (a district's plan ended on
+    2025-06-30).
 
     Examples
     --------
@@ -395,12 +819,50 @@ def pace(kpis: FrameT) -> FrameT:
     >>> row = pace(df).row(0, named=True)
     >>> round(row["elapsed"], 4), round(row["projected"])
     (0.9151, 11452)
+    >>> h2 = pl.DataFrame({"year": [2025], "period_start": [dt.date(2025, 7, 1)],
+    ...     "as_of": [dt.date(2025, 9, 30)], "actual": [50.0], "target": [100.0]})
+    >>> round(pace(h2)["elapsed"].item(), 4)  # 92 of the half-year's 184 days
+    0.5
     """
+    names = _names(kpis)
     year = pl.col("year")
-    day = (pl.col("as_of") - pl.date(year, 1, 1)).dt.total_days() + 1
-    elapsed = (day.cast(pl.Float64) / _days_in_year(year)).clip(0.0, 1.0)
+    if not _has_periods(names) and registry is None:
+        day = (pl.col("as_of") - pl.date(year, 1, 1)).dt.total_days() + 1
+        elapsed = (day.cast(pl.Float64) / _days_in_year(year)).clip(0.0, 1.0)
+        out = kpis.with_columns(elapsed.alias("elapsed"))
+    else:
+        lazy = kpis.lazy().with_columns(_period_exprs(names)[0].alias(_PF))
+        dec31 = pl.date(year, 12, 31)
+        end = dec31
+        if _has_periods(names):
+            starts = lazy.filter(pl.col("period_start").is_not_null()).select("year", _PF).unique()
+            following = (
+                starts.join(starts, on="year", suffix="_next")
+                .filter(pl.col(f"{_PF}_next") > pl.col(_PF))
+                .group_by("year", _PF)
+                .agg(pl.col(f"{_PF}_next").min().alias("_next"))
+            )
+            lazy = lazy.join(following, on=["year", _PF], how="left", maintain_order="left")
+            until_next = pl.coalesce(pl.col("_next") - pl.duration(days=1), dec31)
+            end = (
+                pl.when(pl.col("period_start").is_null())
+                .then(dec31)
+                .otherwise(pl.max_horizontal(until_next, pl.col("as_of")).clip(upper_bound=dec31))
+            )
+        lazy = lazy.with_columns(end.alias("_end"))
+        if registry is not None:
+            lazy = _matched(lazy.with_columns(pl.col("_end").alias(_PT)), registry).with_columns(
+                pl.min_horizontal("_end", "_vt").alias("_end")
+            )
+        day = (pl.col("as_of") - pl.col(_PF)).dt.total_days() + 1
+        span = (pl.col("_end") - pl.col(_PF)).dt.total_days() + 1
+        elapsed = pl.when(span > 0).then((day.cast(pl.Float64) / span).clip(0.0, 1.0))
+        lazy = lazy.with_columns(elapsed.alias("elapsed"))
+        drop = [c for c in (_PF, _PT, "_next", "_end", *_MATCHED) if c in _names(lazy)]
+        lazy = lazy.drop(drop)
+        out = lazy if isinstance(kpis, pl.LazyFrame) else lazy.collect()
     partial = pl.col("elapsed") < 1.0
-    return kpis.with_columns(elapsed.alias("elapsed")).with_columns(
+    return out.with_columns(
         pl.when(partial)
         .then(_finite(_clean("target") * pl.col("elapsed")))
         .alias("expected_to_date"),
@@ -429,22 +891,158 @@ def _source(column: str = "source") -> pl.Expr:
     )
 
 
+@dataclass(frozen=True)
+class Term:
+    """A congress term (nhiệm kỳ): its plan years and the days it covers.
+
+    ``first_year`` to ``last_year`` are the plan years summed; ``starts`` and ``ends`` the
+    first and last day whose figures count. Hà Nội's terms meet in 2025: 2020–2025 ends on
+    2025-06-30 (the last day of the district structure) and 2025–2030 starts on
+    2025-07-01 (the new units' first day); see :func:`term_attainment` for how a 2025 row
+    is counted.
+
+    Examples
+    --------
+    >>> TERMS[0].label, TERMS[1].starts.isoformat()
+    ('2020–2025', '2025-07-01')
+    """
+
+    first_year: int
+    last_year: int
+    starts: date
+    ends: date
+
+    def __post_init__(self) -> None:
+        if self.first_year > self.last_year or self.starts > self.ends:
+            raise ValueError(f"the term must start before it ends, got {self}")
+        if not (self.first_year <= self.starts.year <= self.ends.year <= self.last_year):
+            raise ValueError(f"the term's days must fall in its years, got {self}")
+
+    @property
+    def label(self) -> str:
+        """``2020–2025``."""
+        return f"{self.first_year}–{self.last_year}"
+
+    @classmethod
+    def of_years(cls, first_year: int, last_year: int) -> Term:
+        """The term of these plan years: one of :data:`TERMS`, else 1 January to 31 December.
+
+        Examples
+        --------
+        >>> Term.of_years(2020, 2025).ends.isoformat(), Term.of_years(2016, 2020).ends.isoformat()
+        ('2025-06-30', '2020-12-31')
+        """
+        for term in TERMS:
+            if (term.first_year, term.last_year) == (first_year, last_year):
+                return term
+        if first_year > last_year:
+            raise ValueError(f"the term must start before it ends, got {first_year}–{last_year}")
+        return cls(first_year, last_year, date(first_year, 1, 1), date(last_year, 12, 31))
+
+
+#: The congress terms around the 2025 reorganization: 2020–2025 (to 2025-06-30, by
+#: district) and 2025–2030 (from 2025-07-01, by commune and ward).
+TERMS: tuple[Term, ...] = (
+    Term(2020, 2025, date(2020, 1, 1), date(2025, 6, 30)),
+    Term(2025, 2030, date(2025, 7, 1), date(2030, 12, 31)),
+)
+
+
+def _refuse_overlaps(rows: pl.LazyFrame) -> None:
+    """Raise when two rows of one unit and metric cover overlapping days."""
+    clash = (
+        rows.select("unit_code", "metric", "year", _PF, _PT)
+        .sort("unit_code", "metric", _PF, _PT)
+        .with_columns(
+            pl.col(_PT).shift().over("unit_code", "metric").alias("_prev_to"),
+            pl.col("year").shift().over("unit_code", "metric").alias("_prev_year"),
+        )
+        .filter(pl.col(_PF) <= pl.col("_prev_to"))
+        .head(1)
+        .collect()
+    )
+    if clash.height:
+        r = clash.row(0, named=True)
+        raise ValueError(
+            f"unit {r['unit_code']}, metric {r['metric']}: rows of {r['_prev_year']} and "
+            f"{r['year']} cover overlapping days (up to {r['_prev_to']} and from "
+            f"{r[_PF]}); a term adds each day once — keep the whole-year row or the "
+            "half-year rows"
+        )
+
+
+def _term_rows(kpis: Frame, term: Term, registry: UnitRegistry | None) -> pl.LazyFrame:
+    """The rows a term counts (see :func:`term_attainment`), with their period columns."""
+    lazy = _with_period(kpis.lazy()).filter(
+        pl.col("year").is_between(term.first_year, term.last_year),
+        _overlaps(pl.col(_PF), pl.col(_PT), pl.lit(term.starts), pl.lit(term.ends)),
+    )
+    if registry is not None:
+        lazy = _matched(lazy, registry).filter(
+            pl.col("_uid").is_null()
+            | _overlaps(pl.lit(term.starts), pl.lit(term.ends), pl.col("_vf"), pl.col("_vt"))
+        )
+        lazy = lazy.drop(*_MATCHED)
+    return lazy
+
+
+def term_rows(
+    kpis: FrameT,
+    *,
+    start: int = 2020,
+    end: int = 2025,
+    term: Term | None = None,
+    registry: UnitRegistry | None = None,
+) -> FrameT:
+    """The rows :func:`term_attainment` adds up for a term (same arguments).
+
+    Examples
+    --------
+    >>> import datetime as dt
+    >>> df = pl.DataFrame({"unit_code": ["01"] * 3, "metric": ["m"] * 3,
+    ...     "year": [2024, 2025, 2025], "as_of": [None, dt.date(2025, 6, 30), None],
+    ...     "period_start": [None, dt.date(2025, 1, 1), dt.date(2025, 7, 1)],
+    ...     "actual": [10.0, 4.0, 6.0]})
+    >>> term_rows(df, term=TERMS[0])["actual"].to_list(), term_rows(df, term=TERMS[1])[
+    ...     "actual"].to_list()
+    ([10.0, 4.0], [6.0])
+    """
+    term = term or Term.of_years(start, end)
+    out = _term_rows(kpis, term, registry).drop(*_PERIOD)
+    return out if isinstance(kpis, pl.LazyFrame) else out.collect()
+
+
 def term_attainment(
     kpis: Frame,
     *,
     start: int = 2020,
     end: int = 2025,
+    term: Term | None = None,
     term_targets: pl.DataFrame | None = None,
+    registry: UnitRegistry | None = None,
 ) -> pl.DataFrame:
     """Cumulative attainment over a congress term, per unit and metric.
 
-    Sums ``actual`` over the term's years present in the data. The term target is taken
+    The term is ``term`` (one of :data:`TERMS`, say), else the plan years ``start`` to
+    ``end`` (2020–2025 and 2025–2030 are the terms of :data:`TERMS`). Sums ``actual`` over
+    the term's rows present in the data. The term target is taken
     from ``term_targets`` (columns ``unit_code``, ``metric``, ``term_target``; one row per
     unit and metric) when it has one, else it is the sum of the yearly targets of the
-    years present (null if any of them is missing). ``years`` counts the years with data
+    rows counted (null if any of them is missing). ``years`` counts the years with data
     and ``complete`` says whether every year of the term is there; ``attainment`` is null
     (with ``attainment_note``) when no target is known. ``unit_name``, ``level`` and
     ``source`` (``synthetic`` if any year is) are carried over when the input has them.
+
+    Which rows a term counts: those of its plan years whose period (see
+    :func:`with_periods`) meets the term's days. The year the terms share, 2025, counts
+    in each term only for the part of it the rows cover: a first-half row (to 2025-06-30)
+    counts in 2020–2025 only, a second-half row (from 2025-07-01) in 2025–2030 only, and a
+    row of the whole of 2025 — a unit whose rows do not split the year — in both. With a
+    ``registry`` the unit's own dates decide as well: a district that ceased on 2025-06-30
+    is only in 2020–2025 and a unit valid from 2025-07-01 only in 2025–2030, whatever its
+    rows say; the city, valid throughout, is in both. Rows of one unit and metric whose
+    periods overlap (a whole-year row beside a half-year one) are refused rather than
+    added twice.
 
     Examples
     --------
@@ -453,15 +1051,21 @@ def term_attainment(
     >>> term_attainment(df).select("actual", "target", "attainment", "years", "complete").row(0)
     (220.0, 200.0, 1.1, 2, False)
     """
-    if start > end:
-        raise ValueError(f"the term must start before it ends, got {start}–{end}")
+    if term is None:
+        if start > end:
+            raise ValueError(f"the term must start before it ends, got {start}–{end}")
+        term = Term.of_years(start, end)
+    start, end = term.first_year, term.last_year
+    rows = _term_rows(kpis, term, registry)
+    if _has_periods(_names(kpis)):
+        _refuse_overlaps(rows)
+    kpis = rows.drop(*_PERIOD)
     names = _names(kpis)
     carried = [pl.col(c).first() for c in ("unit_name", "level") if c in names]
     if "source" in names:
         carried.append(_source().alias("source"))
     agg = (
         kpis.lazy()
-        .filter(pl.col("year").is_between(start, end))
         .group_by("unit_code", "metric")
         .agg(
             *carried,
@@ -504,7 +1108,7 @@ def term_attainment(
 def reconcile(
     kpis: Frame, *, registry: UnitRegistry, parents: Sequence[str] | None = None
 ) -> pl.DataFrame:
-    """Compare each parent's own figure with the sum of its units, per year and metric.
+    """Compare each parent's own figure with the sum of its units, per year, period and metric.
 
     ``parents`` (codes) limits the comparison to those parents, which is much less work on
     a national table than every parent of it.
@@ -518,6 +1122,14 @@ def reconcile(
     when some unit's ``as_of`` differs from the parent's. ``reconciled`` is null when there
     is nothing to compare (no figure of the parent's own, or none of its units). ``source``
     is ``synthetic`` when any figure compared is, else the parent's source.
+
+    Only rows of the same period are compared (see :func:`with_periods`): in 2025 the
+    city's first half is compared with its districts' first half and its second half with
+    the new units' second half, never a sum of the two structures. A unit's parent and the
+    units expected are those of the registry in that period (a unit that ceased on
+    2025-06-30 is not expected in the second half; a reused code is matched to the unit
+    valid then). When the table has a ``period_start`` column, the result ends with
+    ``period_from`` and ``period_to``.
 
     Examples
     --------
@@ -533,24 +1145,28 @@ def reconcile(
     (31, 0, None)
     """
     df = kpis.collect() if isinstance(kpis, pl.LazyFrame) else kpis
-    parent_of = {c: registry.parent(c) for c in registry.codes()}
+    has_periods = _has_periods(df.columns)
+    df = _with_period(df)
+    matched = _matched(df.lazy(), registry).collect()
+    known = set(registry.units["code"].to_list())
+    all_parents = set(registry.units["parent"].drop_nulls().to_list())
     if parents is not None:
-        if unknown := [c for c in parents if c not in registry]:
+        if unknown := [c for c in parents if c not in known]:
             raise ValueError(f"parents: not codes of the registry: {', '.join(unknown)}")
         chosen = set(parents)
-        family = [c for c, p in parent_of.items() if c in chosen or p in chosen]
-        df = df.filter(pl.col("unit_code").is_in(family))
-        parent_of = {c: p if p in chosen else None for c, p in parent_of.items()}
-    keys = ["parent", "year", "metric"]
-    children = df.with_columns(
-        pl.col("unit_code")
-        .replace_strict(parent_of, default=None, return_dtype=pl.String)
-        .alias("parent")
-    ).filter(pl.col("parent").is_not_null())
+        keep = pl.col("unit_code").is_in(list(chosen)) | pl.col("_parent").is_in(list(chosen))
+        matched = matched.filter(keep).with_columns(
+            pl.when(pl.col("_parent").is_in(list(chosen))).then(pl.col("_parent")).alias("_parent")
+        )
+        df = matched.drop(*_MATCHED)
+        all_parents &= chosen
+    keys = ["parent", "year", "metric", *_PERIOD]
+    children = matched.rename({"_parent": "parent"}).filter(pl.col("parent").is_not_null())
     own = df.select(
         pl.col("unit_code").alias("parent"),
         "year",
         "metric",
+        *_PERIOD,
         pl.col("actual").alias("parent_actual"),
         pl.col("target").alias("parent_target"),
         pl.col("as_of").alias("parent_as_of"),
@@ -568,28 +1184,27 @@ def reconcile(
             (pl.col("source") == "synthetic").any().alias("_children_synthetic"),
         )
     )
-    parents = sorted({p for p in parent_of.values() if p})
     out = (
         pl.concat([own.select(keys), sums.select(keys)])
         .unique()
-        .filter(pl.col("parent").is_in(parents))
+        .filter(pl.col("parent").is_in(sorted(all_parents)))
         .join(own, on=keys, how="left")
         .join(sums, on=keys, how="left")
     )
-    # The units of the registry that existed in each year (at some time in it), by parent.
+    # The units of the registry that existed in each period (at some time in it), by parent.
     lifetimes = registry.units.filter(pl.col("parent").is_not_null()).select(
-        pl.col("code").alias("_child"), "parent", *lifetime_years()
+        pl.col("code").alias("_child"), "parent", "valid_from", "valid_to"
     )
     expected = (
-        out.select("parent", "year")
+        out.select("parent", "year", *_PERIOD)
         .unique()
         .join(lifetimes, on="parent")
-        .filter(pl.col("year").is_between(pl.col("first"), pl.col("last")))
-        .group_by("parent", "year")
-        .agg(pl.col("_child").sort().alias("_expected"))
+        .filter(_overlaps(pl.col(_PF), pl.col(_PT), pl.col("valid_from"), pl.col("valid_to")))
+        .group_by("parent", "year", *_PERIOD)
+        .agg(pl.col("_child").unique().sort().alias("_expected"))
     )
     none: pl.Expr = pl.lit([], pl.List(pl.String))
-    out = out.join(expected, on=["parent", "year"], how="left").with_columns(
+    out = out.join(expected, on=["parent", "year", *_PERIOD], how="left").with_columns(
         pl.col("_expected").fill_null(none),
         pl.col("_reported").fill_null(none),
     )
@@ -601,7 +1216,7 @@ def reconcile(
             "as_of_mismatch"
         ),
     )
-    return (
+    result = (
         pl.concat([out.drop("_expected", "_as_of_differs", "_reported"), extra], how="horizontal")
         .rename({"parent": "unit_code"})
         .with_columns(
@@ -628,8 +1243,14 @@ def reconcile(
             )
             .alias("reconciled")
         )
-        .sort("year", "metric", "unit_code")
+        .sort("year", _PF, _PT, "metric", "unit_code")
     )
+    if has_periods:
+        # the period goes last, so a table without periods keeps its columns as they were
+        return result.rename({_PF: "period_from", _PT: "period_to"}).select(
+            pl.exclude("period_from", "period_to"), "period_from", "period_to"
+        )
+    return result.drop(*_PERIOD)
 
 
 def consistency(kpis: pl.DataFrame, *, stated: str = "stated_percent") -> pl.DataFrame:
@@ -695,7 +1316,11 @@ def rollup(
     ``source = "synthetic"`` when any part is synthetic, else ``"sum of units"``; ``note``
     (if the table has that column) says how many units were added up, ``as_of`` is the
     latest of theirs, and other columns are null. ``year`` keeps one year. The result has
-    the input's columns, sorted by year and metric.
+    the input's columns, sorted by year, period and metric.
+
+    Units are added up per period (see :func:`with_periods`), never across two: in 2025
+    the first half sums the districts and the second half the new units. A unit is one
+    of ``unit``'s when the registry gives it that parent in the row's period.
 
     Examples
     --------
@@ -708,20 +1333,27 @@ def rollup(
     """
     if year is not None:
         kpis = kpis.filter(pl.col("year") == year)
-    own = kpis.filter(pl.col("unit_code") == unit)
-    parts = kpis.filter(pl.col("unit_code").is_in(registry.children(unit)))
+    schema = kpis.schema
+    keys = ["year", "metric", *_PERIOD]
+    work = _with_period(kpis)
+    own = work.filter(pl.col("unit_code") == unit)
+    parts = (
+        _matched(work.lazy(), registry).filter(pl.col("_parent") == unit).drop(*_MATCHED).collect()
+    )
     source = (
         pl.when((pl.col("source") == "synthetic").any())
         .then(pl.lit("synthetic"))
         .otherwise(pl.lit("sum of units"))
     )
+    carried = [pl.col("period_start").max()] if "period_start" in schema else []
     summed = (
-        parts.join(own.select("year", "metric"), on=["year", "metric"], how="anti")
-        .group_by("year", "metric")
+        parts.join(own.select(keys), on=keys, how="anti")
+        .group_by(keys)
         .agg(
             _clean("actual").sum().alias("actual"),
             _sum_or_null("target").alias("target"),
             pl.col("as_of").max(),
+            *carried,
             source.alias("source"),
             pl.format("sum of {} units", pl.len()).alias("note"),
         )
@@ -733,9 +1365,11 @@ def rollup(
     )
     summed = summed.select(
         pl.col(c) if c in summed.columns else pl.lit(None, dtype).alias(c)
-        for c, dtype in kpis.schema.items()
-    ).cast(kpis.schema)
-    return pl.concat([own, summed]).sort("year", "metric", maintain_order=True)
+        for c, dtype in schema.items()
+    ).cast(schema)
+    own = own.drop(*_PERIOD)
+    both = pl.concat([own, summed])
+    return _with_period(both).sort("year", _PF, _PT, "metric", maintain_order=True).drop(*_PERIOD)
 
 
 def latest_year(kpis: pl.DataFrame) -> int:
@@ -747,7 +1381,9 @@ def latest_year(kpis: pl.DataFrame) -> int:
 
 __all__ = [
     "DEFAULT_BANDS",
+    "TERMS",
     "Bands",
+    "Term",
     "attainment",
     "attainment_note",
     "consistency",
@@ -755,16 +1391,22 @@ __all__ = [
     "metrics_in",
     "movers",
     "pace",
+    "period_label",
+    "periods",
     "rank_within_year",
     "reconcile",
     "rollup",
     "share_of_parent",
     "status",
+    "structure_label",
+    "structures",
     "subset",
     "target_stretch",
     "term_attainment",
+    "term_rows",
     "variance",
     "with_measures",
+    "with_periods",
     "yoy_change",
 ]
 
@@ -774,7 +1416,9 @@ def movers(kpis: pl.DataFrame, *, year: int, bands: Bands = DEFAULT_BANDS) -> pl
 
     Returns ``unit_code``, ``unit_name``, ``metric``, ``attainment``, ``attainment_prev``
     and ``change`` (in fractions: 0.12 = 12 percentage points), sorted by metric and
-    ``change`` descending; units without both years' attainment are left out.
+    ``change`` descending; units without both years' attainment are left out, and so are
+    rows whose year before covers another part of the year (2025's halves have no
+    counterpart in 2024 or 2026; see :func:`yoy_change`).
 
     Examples
     --------
@@ -787,6 +1431,27 @@ def movers(kpis: pl.DataFrame, *, year: int, bands: Bands = DEFAULT_BANDS) -> pl
     ('Thanh Trì', 'admissions', 1.047)
     """
     measured = with_measures(kpis, bands=bands)
+    if _has_periods(measured.columns):
+        # the same part of the year, one year apart (see yoy_change)
+        return (
+            _previous(
+                measured.filter(pl.col("year").is_between(year - 1, year)),
+                {"attainment": "attainment_prev"},
+            )
+            .filter(pl.col("year") == year)
+            .with_columns(_finite(pl.col("attainment") - pl.col("attainment_prev")).alias("change"))
+            .filter(pl.col("change").is_not_null())
+            .select(
+                "unit_code",
+                "unit_name",
+                "metric",
+                "attainment",
+                "attainment_prev",
+                "change",
+                "source",
+            )
+            .sort(["metric", "change"], descending=[False, True])
+        )
     prev = measured.filter(pl.col("year") == year - 1).select(
         *_KEY, pl.col("attainment").alias("attainment_prev")
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -10,19 +11,24 @@ from typing import TYPE_CHECKING
 import polars as pl
 
 from kpitools.catalog import MetricCatalog
+from kpitools.errors import ParameterError
 from kpitools.measures import (
     DEFAULT_BANDS,
     Bands,
     consistency,
     movers,
     pace,
+    period_label,
     rank_within_year,
+    structure_label,
     subset,
     with_measures,
+    with_periods,
 )
 
 if TYPE_CHECKING:
     from kpitools.display import Html
+    from kpitools.registry import UnitRegistry
 from kpitools.numbers import NumberFormatError, format_number, format_percent, parse_percent
 from kpitools.vocab import LANGS, check_lang, word
 
@@ -56,6 +62,8 @@ class Table:
     caption: str = ""
     lang: str = "vi"
     empty: str = ""  # what a table without rows says (default: that there is no data)
+    #: A second line under the caption: which units the table compares, over which period.
+    structure: str = ""
 
     def replace(self, **changes: object) -> Table:
         """A copy with some fields changed."""
@@ -77,7 +85,10 @@ class Table:
             said = self.empty or word("table.empty", self.lang)
             span = max(len(self.frame.columns), 1)
             body.append(f'<tr class="kt-empty"><td colspan="{span}">{e(said)}</td></tr>')
-        caption = f"<caption>{e(self.caption)}</caption>" if self.caption else ""
+        said = e(self.caption)
+        if self.structure:
+            said += f'{"<br>" if said else ""}<span class="kt-structure">{e(self.structure)}</span>'
+        caption = f"<caption>{said}</caption>" if said else ""
         return (
             f'<table class="kt-table">{caption}<thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>"
@@ -228,6 +239,15 @@ def pace_table(kpis: pl.DataFrame, *, catalog: MetricCatalog, lang: str = "vi") 
     )
 
 
+def _periods_of(rows: pl.DataFrame) -> list[tuple[dt.date, dt.date]]:
+    """The periods (first and last day) of the rows, in order."""
+    if rows.is_empty():
+        return []
+    return list(
+        with_periods(rows).select("period_from", "period_to").unique().sort(pl.all()).rows()
+    )
+
+
 def ranking_table(
     kpis: pl.DataFrame,
     *,
@@ -237,11 +257,20 @@ def ranking_table(
     lang: str = "vi",
     bands: Bands = DEFAULT_BANDS,
     level: str | None = None,
+    period: dt.date | None = None,
+    registry: UnitRegistry | None = None,
 ) -> Table:
     """Units ranked by attainment of ``metric`` in ``year`` (1 = best).
 
     Ranks all the rows given, or only those of one ``level``. Units without a target come
-    last, unranked.
+    last, unranked. ``structure`` (shown under the caption) says which units are ranked
+    and over which period (``30 quận, huyện, thị xã · 2023``; a ``registry`` names their
+    types).
+
+    A year split into periods (2025: the first half by district, the second by new unit;
+    see :func:`kpitools.measures.with_periods`) is never ranked as one: choose the period
+    with ``period`` (its first day), or take one table per period from
+    :func:`ranking_tables`. Without a choice such a year raises ``ParameterError``.
 
     Examples
     --------
@@ -257,8 +286,21 @@ def ranking_table(
     ('1', 'Quốc Oai', '469', '224', '209.4%', '245', 'exceeded', 'synthetic')
     """
     check_lang(lang)
-    rows = with_measures(subset(kpis, year=year, metrics=[metric], level=level), bands=bands)
-    ranked = rank_within_year(rows, level=False).sort(["rank", "unit_code"], nulls_last=True)
+    rows = subset(kpis, year=year, metrics=[metric], level=level)
+    spans = _periods_of(rows)
+    if period is not None:
+        rows = with_periods(rows).filter(pl.col("period_from") == period)
+        rows = rows.drop("period_from", "period_to")
+    elif len(spans) > 1:
+        told = structure_label(rows, registry, year=year, lang="en").replace(" | ", "; ")
+        raise ParameterError(
+            f"{year} has {len(spans)} periods, each with its own units ({told}): a ranking "
+            "takes one; pass period= (its first day: "
+            f"{', '.join(a.isoformat() for a, _ in spans)}) or use ranking_tables()"
+        )
+    ranked = rank_within_year(with_measures(rows, bands=bands), level=False).sort(
+        ["rank", "unit_code"], nulls_last=True
+    )
     table = kpi_table(
         ranked,
         catalog=catalog,
@@ -270,8 +312,47 @@ def ranking_table(
     )
     ranks = [str(r) if r is not None else "–" for r in ranked["rank"].to_list()]
     return table.replace(
-        frame=table.frame.insert_column(0, pl.Series(word("table.rank", lang), ranks))
+        frame=table.frame.insert_column(0, pl.Series(word("table.rank", lang), ranks)),
+        structure=structure_label(ranked, registry, year=year, lang=lang) if ranked.height else "",
     )
+
+
+def ranking_tables(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    year: int,
+    metric: str,
+    lang: str = "vi",
+    bands: Bands = DEFAULT_BANDS,
+    level: str | None = None,
+    registry: UnitRegistry | None = None,
+) -> list[Table]:
+    """One :func:`ranking_table` per period of ``year``: two for a split 2025, else one.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> [t.structure for t in ranking_tables(ds.kpis, catalog=ds.catalog, year=2023,
+    ...                                      metric="admissions", registry=ds.registry)]
+    ['30 quận, huyện, thị xã; 1 khối · 2023']
+    """
+    rows = subset(kpis, year=year, metrics=[metric], level=level)
+    spans = _periods_of(rows) or [(None, None)]
+    return [
+        ranking_table(
+            rows,
+            catalog=catalog,
+            year=year,
+            metric=metric,
+            lang=lang,
+            bands=bands,
+            period=start if len(spans) > 1 else None,
+            registry=registry,
+        )
+        for start, _ in spans
+    ]
 
 
 def movers_table(
@@ -336,11 +417,16 @@ def findings(
     metrics: Sequence[str] | None = None,
     lang: str = "vi",
     level: str | None = None,
+    registry: UnitRegistry | None = None,
 ) -> Html:
     """One sentence per metric: the units furthest behind and furthest ahead in ``year``.
 
     Units are compared by attainment; the sentences form a list (an ``Html`` block) a
-    reader sees first.
+    reader sees first. The list opens with the units compared and the period
+    (``30 quận, huyện, thị xã · 2023``; a ``registry`` names their types). Units are
+    compared only within one period: a year split into periods (2025: the first half by
+    district, the second by new unit) gets one sentence per metric and period, each
+    starting with its structure.
 
     Examples
     --------
@@ -352,31 +438,52 @@ def findings(
     True
     >>> "furthest ahead is Quốc Oai (209.4%)" in html, 'class="kt-synthetic"' in html
     (True, True)
+    >>> "30 district-level units; 1 other affiliated committees · 2023</li>" in html
+    True
     """
     from kpitools.display import Html
 
     check_lang(lang)
-    rows = with_measures(subset(kpis, year=year, level=level)).filter(
-        pl.col("attainment").is_not_null()
+    rows = with_periods(
+        with_measures(subset(kpis, year=year, level=level)).filter(
+            pl.col("attainment").is_not_null()
+        )
     )
+    spans = _periods_of(rows)
+    split = len(spans) > 1
     items = []
     for metric in metrics or catalog.codes:
-        m = rows.filter(pl.col("metric") == metric).sort(["attainment", "unit_code"])
-        if m.is_empty():
-            continue
-        worst, best = m.row(0, named=True), m.row(-1, named=True)
-        text = word(
-            "table.finding",
-            lang,
-            metric=catalog.label(metric, lang=lang),
-            worst=worst["unit_name"],
-            worst_att=format_percent(worst["attainment"], lang=lang),
-            worst_actual=format_number(worst["actual"], lang=lang),
-            worst_target=format_number(worst["target"], lang=lang),
-            best=best["unit_name"],
-            best_att=format_percent(best["attainment"], lang=lang),
+        for start, end in spans:
+            m = rows.filter(
+                pl.col("metric") == metric,
+                pl.col("period_from") == start,
+                pl.col("period_to") == end,
+            ).sort(["attainment", "unit_code"])
+            if m.is_empty():
+                continue
+            worst, best = m.row(0, named=True), m.row(-1, named=True)
+            text = word(
+                "table.finding",
+                lang,
+                metric=catalog.label(metric, lang=lang),
+                worst=worst["unit_name"],
+                worst_att=format_percent(worst["attainment"], lang=lang),
+                worst_actual=format_number(worst["actual"], lang=lang),
+                worst_target=format_number(worst["target"], lang=lang),
+                best=best["unit_name"],
+                best_att=format_percent(best["attainment"], lang=lang),
+            )
+            if split:
+                told = structure_label(
+                    m.drop("period_from", "period_to"), registry, year=year, lang=lang
+                )
+                text = f"{told}: {text}"
+            items.append(f"<li>{html.escape(text)}</li>")
+    if items and not split:
+        told = structure_label(
+            rows.drop("period_from", "period_to"), registry, year=year, lang=lang
         )
-        items.append(f"<li>{html.escape(text)}</li>")
+        items.insert(0, f'<li class="kt-structure">{html.escape(told)}</li>')
     if items and bool((rows["source"] == "synthetic").any()):
         items.append(
             f'<li class="kt-synthetic">{html.escape(word("table.synthetic_basis", lang))}</li>'
@@ -409,9 +516,13 @@ def rank_history_table(
     """
     check_lang(lang)
     lvl = level or kpis.filter(pl.col("unit_code") == unit)["level"].first()
-    ranked = rank_within_year(with_measures(kpis.filter(pl.col("level") == lvl)))
+    ranked = with_periods(rank_within_year(with_measures(kpis.filter(pl.col("level") == lvl))))
     ranked = ranked.with_columns(
-        pl.col("rank").is_not_null().sum().over("year", "metric").alias("of")
+        pl.col("rank")
+        .is_not_null()
+        .sum()
+        .over("year", "period_from", "period_to", "metric")
+        .alias("of")
     ).filter(pl.col("unit_code") == unit)
     # Ranks need targets: years and metrics without any rank are left out (a table counted
     # from a member export spans decades, with targets for its last years only).
@@ -419,17 +530,20 @@ def rank_history_table(
         pl.col("rank").is_not_null().any().over("year"),
         pl.col("rank").is_not_null().any().over("metric"),
     )
-    years = sorted(set(ranked["year"].to_list()))
+    # a column per year, or per period of a year the unit's rows split (2025's halves)
+    spans = sorted(set(ranked.select("year", "period_from", "period_to").rows()))
+    heads = {span: period_label(*span, lang=lang) for span in spans}
     out: dict[str, list[str]] = {word("table.metric", lang): []}
-    out.update({str(y): [] for y in years})
+    out.update({h: [] for h in heads.values()})
     for metric in [m for m in catalog.codes if m in set(ranked["metric"].to_list())]:
         out[word("table.metric", lang)].append(catalog.label(metric, lang=lang))
-        by_year = {
-            r["year"]: r for r in ranked.filter(pl.col("metric") == metric).iter_rows(named=True)
+        by_span = {
+            (r["year"], r["period_from"], r["period_to"]): r
+            for r in ranked.filter(pl.col("metric") == metric).iter_rows(named=True)
         }
-        for y in years:
-            r = by_year.get(y)
-            out[str(y)].append(f"{r['rank']}/{r['of']}" if r and r["rank"] is not None else "–")
+        for span, head in heads.items():
+            r = by_span.get(span)
+            out[head].append(f"{r['rank']}/{r['of']}" if r and r["rank"] is not None else "–")
     return Table(
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
         synthetic=(bool((ranked["source"] == "synthetic").any()),)

@@ -95,6 +95,14 @@ _CHART = {
 
 _TABLE = {
     "table.metric": _pair("Chỉ số", "Metric"),
+    "table.structure.province": _pair("tỉnh, thành phố", "provinces and cities"),
+    "table.structure.city": _pair("thành phố trực thuộc trung ương", "centrally-run cities"),
+    "table.structure.district": _pair("đơn vị cấp huyện", "district-level units"),
+    "table.structure.commune": _pair("đơn vị cấp xã", "commune-level units"),
+    "table.structure.affiliated": _pair("đảng bộ trực thuộc khác", "other affiliated committees"),
+    "table.structure.basic": _pair("tổ chức cơ sở", "basic organizations"),
+    "table.structure.units": _pair("đơn vị", "units"),
+    "table.period": _pair("Kỳ", "Period"),
     "table.unit": _pair("Đơn vị", "Unit"),
     "table.actual": _pair("Thực hiện", "Actual"),
     "table.target": _pair("Chỉ tiêu", "Target"),

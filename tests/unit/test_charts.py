@@ -330,7 +330,11 @@ def test_heatmap_encodes_units_by_years_on_a_diverging_scale(dataset: kt.Dataset
     assert {r["metric"] for r in rows} == {"admissions"}
     assert len(rows) == 31 * 6  # 30 districts and the other committees; the city is left out
     assert spec["title"]["text"] == dataset.catalog.label("admissions")
-    assert spec["title"]["subtitle"] == [SYNTHETIC_NOTE["vi"]]
+    # the note on synthetic data, then which units the years compare
+    assert spec["title"]["subtitle"] == [
+        SYNTHETIC_NOTE["vi"],
+        "30 đơn vị cấp huyện; 1 đảng bộ trực thuộc khác · 2019–2024",
+    ]
     assert "params" not in spec
 
 
@@ -731,10 +735,13 @@ def test_synthetic_rows_and_only_they_bring_the_note(dataset: kt.Dataset, kind: 
     if kind == "bullet":
         df = df.filter(pl.col("year") == 2023)
     synthetic = build(df, lang="en").to_dict()
-    assert synthetic["title"]["subtitle"] == [SYNTHETIC_NOTE["en"]]
+    # heatmap and ranking also say which units they compare (in the words of that chart)
+    structure = {"heatmap": ["2 district-level units · 2022–2023"]}.get(kind, [])
+    structure = {"ranked": ["2 district-level units · 2023"]}.get(kind, structure)
+    assert synthetic["title"]["subtitle"] == [SYNTHETIC_NOTE["en"], *structure]
     assert synthetic["title"]["text"].strip() or kind == "bullet"
-    real = build(as_real(df)).to_dict()
-    assert real["title"].get("subtitle", []) == []
+    real = build(as_real(df), lang="en").to_dict()
+    assert real["title"].get("subtitle", []) == structure
 
 
 @pytest.mark.parametrize("kind", KINDS)
