@@ -23,8 +23,8 @@ seed, so the export stands for no person. It has the shape of a member-managemen
   (``source = synthetic``): the real map comes from the city committee's transfer
   decisions;
 * ``targets.csv`` -- invented targets (long layout, ``source = synthetic``) for admissions
-  and admissions in non-state enterprises, 2019–2025, per district and province: last year's
-  result times a factor drawn in 0.9–1.2.
+  and admissions in non-state enterprises, 2019–2025 (districts: to 2024, their last whole
+  year), per district and province: last year's result times a factor drawn in 0.9–1.2.
 
 Members were admitted 1950–2025 (the export is dated 2025-12-31); some have since died, been
 removed from the Party or transferred out, with the date. The random numbers are a
@@ -493,7 +493,18 @@ def make_targets(members: pl.DataFrame, units: list[dict[str, str]], seed: int) 
             .alias("target"),
             pl.lit("synthetic").alias("source"),
         )
+        # A district has targets for the years it existed whole (to 2024, not 2025's half).
+        .filter(pl.col("year") <= pl.col("unit_code").replace_strict(_last_whole_years(units)))
     )
+
+
+def _last_whole_years(units: list[dict[str, str]]) -> dict[str, int]:
+    """Per unit, the last calendar year it existed to 31 December (9999: it goes on)."""
+    out = {}
+    for u in units:
+        end = u["valid_to"]
+        out[u["code"]] = 9999 if not end else int(end[:4]) - (not end.endswith("-12-31"))
+    return out
 
 
 # --------------------------------------------------------------------------- writing

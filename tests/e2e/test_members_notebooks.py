@@ -14,7 +14,7 @@ from kpitools.members import REFORM_DATE, member_kpis, read_crosswalk, read_targ
 KPI_NOTEBOOKS = {
     "district_comparison": {"year": 2024, "parent": "01", "metrics": ["admissions", "members"]},
     "city_overview": {"year": 2024, "unit": "01", "focus": "admissions"},
-    "district_profile": {"unit": "Dong Anh", "years": [2022, 2023, 2024], "focus": "members"},
+    "district_profile": {"unit": "huyen Dong Anh", "years": [2022, 2023, 2024], "focus": "members"},
     "explore": {"parent": "01", "metric": "admissions_female", "year": 2024, "unit": "017"},
 }
 
