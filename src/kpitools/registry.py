@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import csv
 import difflib
 import functools
@@ -13,26 +14,55 @@ import re
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any, NamedTuple
 
 import polars as pl
 
-from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, show_value
-from kpitools.textfold import DIGITS, name_key, name_keys, nfc
+from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, ParameterError, show_value
+from kpitools.textfold import (
+    DIGITS,
+    name_key,
+    name_keys,
+    name_keys_typed,
+    name_prefix,
+    nfc,
+    type_key,
+)
 
 __all__ = [
     "LEVELS",
+    "LEVEL_ALIASES",
+    "LINK_COLUMNS",
+    "TYPES",
+    "Unit",
+    "UnitNotInForceError",
     "UnitRegistry",
     "UnknownUnitError",
+    "lifetime_years",
     "read_registry",
 ]
 
-#: Allowed values of the registry's ``level`` column, from the top down: the city, its
-#: district-level units, the other committees directly under the city, wards/communes and
-#: basic (grassroots) Party organizations.
-LEVELS: tuple[str, ...] = ("city", "district", "affiliated", "ward", "basic")
+#: Allowed values of the registry's ``level`` column, from the top down: a province and a
+#: centrally-run city (Hà Nội; the same rank), the district-level units (until
+#: 2025-06-30), the other committees directly under the city, the commune-level units
+#: (xã, phường, thị trấn, đặc khu) and basic (grassroots) Party organizations.
+LEVELS: tuple[str, ...] = ("province", "city", "district", "affiliated", "commune", "basic")
+#: Older words of the ``level`` column and the level each is read as.
+LEVEL_ALIASES: dict[str, str] = {"ward": "commune"}
+#: Usual values of the ``type`` column (free text; these are also name prefixes).
+TYPES: tuple[str, ...] = ("tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã",
+                          "thị trấn", "đặc khu")  # fmt: skip
+#: The columns a links frame needs (:meth:`UnitRegistry.with_links`).
+LINK_COLUMNS: tuple[str, ...] = ("old_code", "new_code", "relation", "effective")
+_RELATIONS = ("full", "partial")
+_PAD_WIDTH = 3  # numbers are padded to province (2) and district (3) codes, not further
+_DAY = timedelta(days=1)
+# Where a text's keys (name_keys: strict full, strict bare, loose full, loose bare) are
+# looked for: (index, key). The bare loose key is also tried against full loose names
+# ("Phuong Phuong Liet": Phương Liệt keeps its first word, which only looks like a prefix).
+_SEARCH_ORDER = ((0, 0), (1, 1), (2, 2), (3, 3), (2, 3))
 
 REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "level", "parent")
 _COLUMNS = ("code", "name", "level", "type", "parent", "valid_from", "valid_to", "note")
@@ -52,13 +82,13 @@ _MEMO_LIMIT = 65_536
 
 
 _DEMO: dict[str, list[Any]] = {
-    "code": ["01", "001", "017", "019"],
-    "name": ["Hà Nội", "Ba Đình", "Đông Anh", "Nam Từ Liêm"],
-    "level": ["city", "district", "district", "district"],
-    "type": ["thành phố", "quận", "huyện", "quận"],
-    "parent": [None, "01", "01", "01"],
-    "valid_from": [None, None, None, "2014-04-01"],
-    "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30"],
+    "code": ["01", "001", "017", "019", "00454"],
+    "name": ["Hà Nội", "Ba Đình", "Đông Anh", "Nam Từ Liêm", "Đông Anh"],
+    "level": ["city", "district", "district", "district", "commune"],
+    "type": ["thành phố", "quận", "huyện", "quận", "xã"],
+    "parent": [None, "01", "01", "01", "01"],
+    "valid_from": [None, None, None, "2014-04-01", "2025-07-01"],
+    "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30", None],
 }
 
 
@@ -73,6 +103,8 @@ class UnknownUnitError(KpiToolsError, KeyError):
         Close or competing units as ``"code name"`` strings.
     ambiguous
         True when the text matches several units equally well.
+    hint
+        What would tell the units apart (ambiguous only); by default diacritics or the code.
 
     Examples
     --------
@@ -83,20 +115,24 @@ class UnknownUnitError(KpiToolsError, KeyError):
     """
 
     def __init__(
-        self, name: str, suggestions: Iterable[str] = (), *, ambiguous: bool = False
+        self,
+        name: str,
+        suggestions: Iterable[str] = (),
+        *,
+        ambiguous: bool = False,
+        hint: str | None = None,
     ) -> None:
         self.name = name
         self.suggestions = list(suggestions)
         self.ambiguous = ambiguous
+        self.hint = hint
         super().__init__(name, self.suggestions)
 
     def __str__(self) -> str:
         shown = show_value(self.name)
         if self.ambiguous:
-            return (
-                f"ambiguous unit {shown}: it matches {' and '.join(self.suggestions)}; "
-                "write the name with its diacritics or use the code"
-            )
+            hint = self.hint or "write the name with its diacritics or use the code"
+            return f"ambiguous unit {shown}: it matches {' and '.join(self.suggestions)}; {hint}"
         if self.suggestions:
             *head, last = self.suggestions
             options = f"{', '.join(head)} or {last}" if head else last
@@ -104,11 +140,84 @@ class UnknownUnitError(KpiToolsError, KeyError):
         return f"unknown unit {shown}"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_unknown, (self.name, self.suggestions, self.ambiguous))
+        return (_rebuild_unknown, (self.name, self.suggestions, self.ambiguous, self.hint))
 
 
-def _rebuild_unknown(name: str, suggestions: list[str], ambiguous: bool) -> UnknownUnitError:
-    return UnknownUnitError(name, suggestions, ambiguous=ambiguous)
+def _rebuild_unknown(
+    name: str, suggestions: list[str], ambiguous: bool, hint: str | None = None
+) -> UnknownUnitError:
+    return UnknownUnitError(name, suggestions, ambiguous=ambiguous, hint=hint)
+
+
+class UnitNotInForceError(UnknownUnitError):
+    """A unit looked up on a day when it did not exist: it had ceased, or not yet begun.
+
+    A :class:`UnknownUnitError` (so code that catches those catches these), whose message
+    says when and, with links, where the area went: "017 Đông Anh ceased on 2025-06-30;
+    its area is now in …".
+
+    Attributes
+    ----------
+    code
+        The unit's code (None when the text named several units, none in force).
+    at
+        The day asked about.
+    detail
+        The message without the code and name ("ceased on 2025-06-30; …").
+    unit
+        The row the message speaks of (the last before ``at``, else the first after).
+    successors
+        The codes the unit's area went to, by the registry's links.
+
+    Examples
+    --------
+    >>> err = UnitNotInForceError("017", "017 Đông Anh ceased on 2025-06-30", code="017")
+    >>> print(err), isinstance(err, UnknownUnitError)
+    017 Đông Anh ceased on 2025-06-30
+    (None, True)
+    """
+
+    def __init__(
+        self,
+        name: str,
+        message: str,
+        *,
+        code: str | None = None,
+        at: date | None = None,
+        detail: str | None = None,
+        successors: Iterable[str] = (),
+        unit: Unit | None = None,
+    ) -> None:
+        super().__init__(name, successors)
+        self.message = message
+        self.code = code
+        self.unit = unit
+        self.at = at
+        self.detail = detail if detail is not None else message
+        self.successors = list(successors)
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (
+            _rebuild_not_in_force,
+            (self.name, self.message, self.code, self.at, self.detail, self.successors, self.unit),
+        )
+
+
+def _rebuild_not_in_force(
+    name: str,
+    message: str,
+    code: str | None,
+    at: date | None,
+    detail: str,
+    successors: list[str],
+    unit: Unit | None = None,
+) -> UnitNotInForceError:
+    return UnitNotInForceError(
+        name, message, code=code, at=at, detail=detail, successors=successors, unit=unit
+    )
 
 
 class _Miss(NamedTuple):
@@ -191,7 +300,21 @@ class _CloseMatches:
         return [key for _, key in sorted(best, reverse=True)]
 
 
-class _Unit(NamedTuple):
+class Unit(NamedTuple):
+    """One row of a registry: a unit as it was during ``valid_from`` … ``valid_to``.
+
+    A code may have several rows (a unit whose parent changed, or a code given to another
+    unit after the first one ceased); their periods never overlap. A null ``valid_from``
+    means before the registry's horizon, a null ``valid_to`` that the unit still exists.
+
+    Examples
+    --------
+    >>> unit = Unit("017", "Đông Anh", "district", "huyện", "01", None, date(2025, 6, 30))
+    >>> unit.valid_on(date(2025, 6, 30)), unit.valid_on(date(2025, 7, 1))
+    (True, False)
+    """
+
+    code: str
     name: str
     level: str
     type: str | None
@@ -199,75 +322,175 @@ class _Unit(NamedTuple):
     valid_from: date | None
     valid_to: date | None
 
+    def valid_on(self, day: date) -> bool:
+        """Whether the row is in force on ``day`` (both ends included)."""
+        return (self.valid_from is None or self.valid_from <= day) and (
+            self.valid_to is None or day <= self.valid_to
+        )
+
+    def overlaps_year(self, year: int) -> bool:
+        """Whether the row is in force on some day of the calendar ``year``."""
+        return (self.valid_from is None or self.valid_from.year <= year) and (
+            self.valid_to is None or self.valid_to.year >= year
+        )
+
+
+class _Lookup:
+    """What a text names, before any date: groups of candidate rows, most specific first.
+
+    The answer on a day depends only on which of the rows' first and last days it falls
+    between (its *era*): each era's answer, a code or the error, is remembered.
+    """
+
+    __slots__ = ("answers", "bounds", "groups", "number")
+
+    def __init__(self, groups: tuple[tuple[int, ...], ...], *, number: bool = False) -> None:
+        self.groups = groups
+        self.number = number  # a number padded to several codes
+        self.bounds: list[date] | None = None  # built on the first lookup with a date
+        self.answers: dict[int, str | UnknownUnitError] = {}
+
+
+def _day(at: date | str | None) -> date | None:
+    """``at`` as a date: a date, a datetime (its day) or ``YYYY-MM-DD`` text."""
+    if at is None or type(at) is date:
+        return at
+    if isinstance(at, datetime):
+        return at.date()
+    if isinstance(at, date):
+        return at
+    if isinstance(at, str) and _ISO_DATE.fullmatch(at.strip()):
+        try:
+            return date.fromisoformat(at.strip())
+        except ValueError:
+            pass
+    raise ParameterError(f"at must be a date or YYYY-MM-DD text, not {show_value(at)}")
+
+
+def _span(unit: Unit) -> str:
+    """A row's period for a message: ``to 2025-06-30``, ``from 2025-07-01``, both, or ""."""
+    start, end = unit.valid_from, unit.valid_to
+    if start is not None and end is not None:
+        return f"{start.isoformat()} to {end.isoformat()}"
+    if end is not None:
+        return f"to {end.isoformat()}"
+    if start is not None:
+        return f"from {start.isoformat()}"
+    return ""
+
 
 @dataclass(frozen=True, eq=False, repr=False)
 class UnitRegistry:
-    """The units (city, districts, other committees, ...) with codes, names and lifetimes.
+    """The units (city, districts, communes, other committees, ...) with codes and dates.
 
     Build one with :func:`read_registry` or :meth:`from_frame`; constructing it directly
     validates and normalizes the frame the same way. ``units`` has the columns code, name
     (NFC), level, type, parent (str or null), valid_from, valid_to (date or null: before
     the registry's horizon / still exists) and note, followed by any extra columns of the
-    source. Lookups are precomputed, so :meth:`resolve` is cheap enough for every row.
+    source; a code may be on several rows whose periods do not overlap (see :class:`Unit`).
+    ``links`` is the optional frame of links between old and new units (old_code,
+    new_code, relation ``full``/``partial``, effective, ...): with it, an error about a
+    unit that ceased names its successors. Lookups are precomputed, so :meth:`resolve`
+    is cheap enough for every row.
+
+    Every lookup takes an optional date ``at``: without it a code means its latest row
+    and a name any unit that ever had it (so a name two units had at different times is
+    ambiguous); with it, the row in force that day.
 
     Examples
     --------
     >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
     >>> len(reg), "017" in reg
-    (4, True)
+    (5, True)
     >>> reg.resolve("huyện Đông Anh"), reg.name("017")
     ('017', 'Đông Anh')
+    >>> reg.resolve("Đông Anh", at="2023-12-31"), reg.resolve("Đông Anh", at="2026-12-31")
+    ('017', '00454')
     """
 
     units: pl.DataFrame
+    links: pl.DataFrame | None = None
     # The lookups are built on first use (a registry read only for its frame costs nothing
-    # more): see _info, _children, _folded, _widths and _names.
-    # Each text resolved (its code) or not (the error's suggestions), up to _MEMO_LIMIT.
-    _memo: dict[str, str | _Miss] = field(init=False, repr=False, compare=False)
+    # more): see _rows, _by_code, _children, _folded, _names and _links_by.
+    # Each text looked up (its candidates, or the error's suggestions), up to _MEMO_LIMIT.
+    _memo: dict[str, _Lookup | _Miss] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "units", _normalized_or_raise(self.units, "<frame>", None))
+        if self.links is not None:
+            object.__setattr__(self, "links", _links_or_raise(self.links, "<links>"))
         object.__setattr__(self, "_memo", {})
 
     @classmethod
-    def _checked(cls, units: pl.DataFrame) -> UnitRegistry:
-        """A registry of a frame that :func:`_normalize` returned (not normalized again)."""
+    def _checked(cls, units: pl.DataFrame, links: pl.DataFrame | None = None) -> UnitRegistry:
+        """A registry of frames already checked (not normalized again)."""
         registry = object.__new__(cls)
         object.__setattr__(registry, "units", units)
+        object.__setattr__(registry, "links", links)
         object.__setattr__(registry, "_memo", {})
         return registry
 
     @functools.cached_property
-    def _info(self) -> dict[str, _Unit]:
-        return {row[0]: _Unit(*row[1:]) for row in self.units.select(_COLUMNS[:-1]).iter_rows()}
+    def _rows(self) -> tuple[Unit, ...]:
+        columns = [self.units.get_column(c).to_list() for c in _COLUMNS[:-1]]
+        return tuple(map(Unit._make, zip(*columns, strict=True)))
 
     @functools.cached_property
-    def _children(self) -> dict[str, tuple[str, ...]]:
-        children: dict[str, list[str]] = {}
-        for code, unit in self._info.items():
+    def _by_code(self) -> dict[str, tuple[int, ...]]:
+        """Each code's rows, oldest first."""
+        by_code: dict[str, list[int]] = {}
+        for i, unit in enumerate(self._rows):
+            by_code.setdefault(unit.code, []).append(i)
+        rows = self._rows
+
+        def oldest_first(ids: list[int]) -> tuple[int, ...]:
+            if len(ids) == 1:
+                return (ids[0],)
+            return tuple(sorted(ids, key=lambda i: rows[i].valid_from or date.min))
+
+        return {code: oldest_first(ids) for code, ids in by_code.items()}
+
+    @functools.cached_property
+    def _children(self) -> dict[str, tuple[int, ...]]:
+        children: dict[str, list[int]] = {}
+        for i, unit in enumerate(self._rows):
             if unit.parent is not None:
-                children.setdefault(unit.parent, []).append(code)
-        return {k: tuple(sorted(v)) for k, v in children.items()}
+                children.setdefault(unit.parent, []).append(i)
+        return {k: tuple(v) for k, v in children.items()}
 
     @functools.cached_property
     def _folded(self) -> dict[str, str]:
         folded: dict[str, list[str]] = {}
-        for code in self._info:
+        for code in self._by_code:
             folded.setdefault(code.casefold(), []).append(code)
         return {k: v[0] for k, v in folded.items() if len(v) == 1}
 
     @functools.cached_property
-    def _widths(self) -> tuple[int, ...]:
-        return tuple(sorted({len(c) for c in self._info if DIGITS.fullmatch(c)}, reverse=True))
+    def _pad_widths(self) -> tuple[int, ...]:
+        """The widths a number without leading zeros may be padded to (2 and 3).
+
+        Those of the registry's province and district codes, never a commune's 5.
+        """
+        widths = {len(c) for c in self._by_code if DIGITS.fullmatch(c)}
+        return tuple(sorted(w for w in widths if w <= _PAD_WIDTH))
+
+    @functools.cached_property
+    def _types(self) -> tuple[str | None, ...]:
+        return tuple(type_key(unit.type) for unit in self._rows)
 
     @classmethod
     def from_frame(
-        cls, df: pl.DataFrame | pl.LazyFrame, *, source: str = "<frame>"
+        cls,
+        df: pl.DataFrame | pl.LazyFrame,
+        *,
+        source: str = "<frame>",
+        links: pl.DataFrame | None = None,
     ) -> UnitRegistry:
         """Validate a registry frame and build a registry from it.
 
         Same rules as :func:`read_registry`; rows are numbered as in a spreadsheet
-        (header row 1, first data row 2). Code and parent columns must be text.
+        (header row 1, first data row 2). Code and parent columns must be text. ``links``
+        is a links frame as :meth:`with_links` takes it.
 
         Raises
         ------
@@ -282,11 +505,43 @@ class UnitRegistry:
         Traceback (most recent call last):
         ...
         kpitools.errors.KpiDataError: 2 problems in the input:
-          mine, row 3, column 'code': duplicate code, first defined in row 2 (value '01')
-          mine, row 3, column 'level': unknown level; expected one of city, district, affiliated, ward, basic (value 'town')
+          mine, row 3, column 'code': code 01 is also on row 2, for a period that overlaps this row's (always / always); give the rows of one code periods that do not overlap (value '01')
+          mine, row 3, column 'level': unknown level; expected one of province, city, district, affiliated, commune, basic (value 'town')
         """  # noqa: E501
         frame = df.collect() if isinstance(df, pl.LazyFrame) else df
-        return cls._checked(_normalized_or_raise(frame, source, None))
+        checked = _links_or_raise(links, "<links>") if links is not None else None
+        return cls._checked(_normalized_or_raise(frame, source, None), checked)
+
+    def with_links(self, links: pl.DataFrame | None) -> UnitRegistry:
+        """A copy of the registry with ``links`` between old and new units (None: none).
+
+        ``links`` is a polars frame with the columns ``old_code``, ``new_code``,
+        ``relation`` (``full``: the whole old unit went into the new one; ``partial``: a
+        part of it did) and ``effective`` (the first day of the new structure; a date or
+        ``YYYY-MM-DD`` text), and any others (``source``, ``note``), as
+        ``kpitools.links.read_links(path).frame`` gives it. The links name the successors
+        of a unit that ceased in errors (:class:`UnitNotInForceError`) and
+        :meth:`successors`.
+
+        Raises
+        ------
+        KpiDataError
+            A missing column, an unknown relation or a bad date, by row.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO)).with_links(pl.DataFrame({
+        ...     "old_code": ["017"], "new_code": ["00454"], "relation": ["partial"],
+        ...     "effective": ["2025-07-01"]}))
+        >>> reg.successors("017")
+        [('00454', 'partial')]
+        >>> reg.resolve("huyện Đông Anh", at="2026-12-31")
+        Traceback (most recent call last):
+        ...
+        kpitools.registry.UnitNotInForceError: 017 Đông Anh ceased on 2025-06-30; its area is now in 00454 Đông Anh (part)
+        """  # noqa: E501
+        checked = _links_or_raise(links, "<links>") if links is not None else None
+        return UnitRegistry._checked(self.units, checked)
 
     def __repr__(self) -> str:
         return f"UnitRegistry({len(self)} units)"
@@ -294,31 +549,49 @@ class UnitRegistry:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, UnitRegistry):
             return NotImplemented
-        return self.units.equals(other.units)
+        if (self.links is None) != (other.links is None):
+            return False
+        same_links = self.links is None or self.links.equals(other.links)  # type: ignore[arg-type]
+        return self.units.equals(other.units) and same_links
 
     __hash__ = None  # type: ignore[assignment]
 
     def __len__(self) -> int:
-        return len(self._info)
+        return self.units.height
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and code in self._info
+        return isinstance(code, str) and code in self._by_code
 
-    def resolve(self, text: str) -> str:
-        """Return the code of the unit that ``text`` names.
+    # ------------------------------------------------------------------ resolve
+
+    def resolve(self, text: str, *, at: date | str | None = None) -> str:
+        """Return the code of the unit that ``text`` names (on the day ``at``, if given).
 
         Tried in order: an exact code (surrounding spaces ignored; letters in any case);
-        digits without a leading zero padded with zeros to a code's width, widest width
-        first, because spreadsheets turn "017" into 17 (so "17" → "017" and "1" → "001",
-        not the city "01": write the city as "01"); the name by :func:`name_key` with
-        diacritics; then without diacritics, if only one unit has that key. A name that
-        equals a unit's full name (prefix included) wins over prefix removal.
+        a number without leading zeros padded to a province or district code (2 or 3
+        digits: spreadsheets turn "017" into 17) when exactly one of those codes is a
+        unit (on ``at``, if given) — never to a 5-digit commune code, so "4" is not
+        "00004"; the name by :func:`name_key` with diacritics; then without diacritics.
+        A name that equals a unit's full name (prefix included) wins over prefix removal,
+        and a prefix that is a type (``huyện``, ``xã``, ``phường``, ``thị trấn``, ``đặc
+        khu``, ``tỉnh``…) keeps the units of that type when some have it.
+
+        Without ``at``, a name must name one code at some time; with ``at``, the units
+        in force on that day are taken first ("Đông Anh" is district 017 on 2023-12-31
+        and xã Đông Anh on 2026-12-31).
 
         Raises
         ------
         UnknownUnitError
             No unit matches (up to 3 close names are suggested), or the text matches
-            several units (all are listed, ``ambiguous`` is True).
+            several units (all are listed with their type and dates where these tell them
+            apart; ``ambiguous`` is True).
+        UnitNotInForceError
+            ``at`` is given and the units the text names were not in force that day (the
+            message says when they ceased or start, and their successors when the links
+            are known).
+        ParameterError
+            ``at`` is not a date.
 
         Examples
         --------
@@ -328,50 +601,186 @@ class UnitRegistry:
         >>> reg.resolve("Dong Anhh")
         Traceback (most recent call last):
         ...
-        kpitools.registry.UnknownUnitError: unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?
-        """
+        kpitools.registry.UnknownUnitError: unknown unit 'Dong Anhh'; did you mean 017 Đông Anh or 00454 Đông Anh?
+        >>> reg.resolve("Đông Anh")
+        Traceback (most recent call last):
+        ...
+        kpitools.registry.UnknownUnitError: ambiguous unit 'Đông Anh': it matches 017 huyện Đông Anh (to 2025-06-30) and 00454 xã Đông Anh (from 2025-07-01); give a date, the type (huyện, xã…) or the code
+        >>> reg.resolve("xã Đông Anh"), reg.resolve("1", at="2026-12-31")
+        ('00454', '01')
+        >>> reg.resolve("Nam Từ Liêm", at="2026-12-31")
+        Traceback (most recent call last):
+        ...
+        kpitools.registry.UnitNotInForceError: 019 Nam Từ Liêm ceased on 2025-06-30
+        """  # noqa: E501
         if not isinstance(text, str):
             raise TypeError(f"a unit name or code must be str, not {type(text).__name__}")
-        memo: dict[str, str | _Miss] = self._memo
+        day = _day(at)
+        memo = self._memo
         found = memo.get(text)
         if found is None:
             try:
-                found = self._resolve(text)
+                found = self._lookup(text)
             except UnknownUnitError as exc:
                 found = _Miss(tuple(exc.suggestions), exc.ambiguous)
             if len(memo) < _MEMO_LIMIT:
                 memo[text] = found
-        if isinstance(found, str):
-            return found
-        raise UnknownUnitError(text, found.suggestions, ambiguous=found.ambiguous)
+        if type(found) is _Miss:
+            raise UnknownUnitError(text, found.suggestions, ambiguous=found.ambiguous)
+        if day is None:
+            return self._pick(text, found, None)  # type: ignore[arg-type]
+        bounds = found.bounds  # type: ignore[union-attr]
+        if bounds is None:
+            bounds = found.bounds = self._bounds(found)  # type: ignore[union-attr]
+        era = bisect.bisect_right(bounds, day)
+        answer = found.answers.get(era)  # type: ignore[union-attr]
+        if answer is None:
+            try:
+                answer = self._pick(text, found, day)  # type: ignore[arg-type]
+            except UnknownUnitError as exc:
+                answer = exc
+            found.answers[era] = answer  # type: ignore[union-attr]
+        if type(answer) is str:
+            return answer
+        raise answer.with_traceback(None)  # type: ignore[union-attr]
 
-    def _resolve(self, text: str) -> str:
-        info = self._info
+    def _bounds(self, found: _Lookup) -> list[date]:
+        """The days the answer for ``found`` may change on: first days, days after last."""
+        rows = self._rows
+        days = set()
+        for group in found.groups:
+            for i in group:
+                unit = rows[i]
+                if unit.valid_from is not None:
+                    days.add(unit.valid_from)
+                if unit.valid_to is not None and unit.valid_to < date.max:
+                    days.add(unit.valid_to + _DAY)
+        return sorted(days)
+
+    def _lookup(self, text: str) -> _Lookup:
+        """The candidate rows of ``text``, whatever the date; raises for an unknown text."""
+        by_code = self._by_code
         stripped = text.strip()
-        if stripped in info:
-            return stripped
-        folded = self._folded.get(stripped.casefold())
-        if folded is not None:
-            return folded
+        rows = by_code.get(stripped)
+        if rows is None and (folded := self._folded.get(stripped.casefold())) is not None:
+            rows = by_code[folded]
+        if rows is not None:
+            return _Lookup((rows,))
         if DIGITS.fullmatch(stripped) and not stripped.startswith("0"):
-            for width in self._widths:
-                padded = stripped.zfill(width)
-                if padded in info:
-                    return padded
-        codes = self._named(text)
-        if codes is None:
+            padded = [stripped.zfill(w) for w in self._pad_widths if w > len(stripped)]
+            found = tuple(r for code in padded for r in by_code.get(code, ()))
+            if found:
+                return _Lookup((found,), number=True)
+            return self._unknown_number(text, stripped)
+        groups = self._named(text)
+        if not groups:
             return self._unknown(text)
-        if len(codes) == 1:
-            return codes[0]
-        raise UnknownUnitError(text, self._labels(codes), ambiguous=True)
+        return _Lookup(groups)
 
-    def _named(self, text: str) -> tuple[str, ...] | None:
-        """The codes of the units ``text`` names, by the most specific key that finds any."""
-        for index, key in zip(self._names[0], name_keys(text), strict=True):
-            codes = index.get(key)
-            if codes is not None and key:
-                return codes
-        return None
+    def _pick(self, text: str, found: _Lookup, day: date | None) -> str:
+        """The one code of ``found`` (in force on ``day``, when given); raises otherwise."""
+        codes_of = self._codes
+        if day is None:
+            group = found.groups[0]
+            code = codes_of[group[0]]
+            if all(codes_of[i] == code for i in group):
+                return code
+            raise self._ambiguous(text, group, found.number)
+        starts, ends = self._spans
+        for group in found.groups:
+            valid = [i for i in group if starts[i] <= day <= ends[i]]
+            if valid:
+                code = codes_of[valid[0]]
+                if all(codes_of[i] == code for i in valid):
+                    return code
+                raise self._ambiguous(text, valid, found.number)
+        rows = self._rows
+        group = found.groups[0]
+        codes = list(dict.fromkeys(rows[i].code for i in group))
+        if len(codes) == 1:
+            raise self.not_in_force(codes[0], day, text=text)
+        labels = self._labels(group)
+        raise UnitNotInForceError(
+            text,
+            f"no unit {show_value(text)} on {day.isoformat()}: it names {' and '.join(labels)}",
+            at=day,
+        )
+
+    def _ambiguous(self, text: str, ids: Sequence[int], number: bool) -> UnknownUnitError:
+        key = (tuple(ids), number)
+        said = self._said.get(key)
+        if said is None:
+            said = self._said[key] = self._ambiguity(ids, number)
+        return UnknownUnitError(text, said[0], ambiguous=True, hint=said[1])
+
+    @functools.cached_property
+    def _said(self) -> dict[tuple[tuple[int, ...], bool], tuple[list[str], str | None]]:
+        """The candidates and hint of each ambiguity found, by its rows."""
+        return {}
+
+    @functools.cached_property
+    def _codes(self) -> tuple[str, ...]:
+        return tuple(unit.code for unit in self._rows)
+
+    @functools.cached_property
+    def _spans(self) -> tuple[list[date], list[date]]:
+        """Each row's first and last day (the smallest and largest dates when open)."""
+        rows = self._rows
+        return (
+            [u.valid_from or date.min for u in rows],
+            [u.valid_to or date.max for u in rows],
+        )
+
+    def _ambiguity(self, ids: Sequence[int], number: bool) -> tuple[list[str], str | None]:
+        rows = self._rows
+        distinct = list(dict.fromkeys(ids))
+        if number:
+            labels = [self._label(code) for code in dict.fromkeys(rows[i].code for i in distinct)]
+            return labels, "write the code with its leading zeros"
+        dated = len({(rows[i].valid_from, rows[i].valid_to) for i in distinct}) > 1
+        typed = len({self._types[i] for i in distinct}) > 1
+        hint = None
+        if dated or typed:
+            words = ", ".join(dict.fromkeys(t for i in distinct if (t := rows[i].type)))
+            hint = "give " + " or ".join(
+                [*(["a date"] if dated else []), *([f"the type ({words}…)"] if typed else [])]
+            )
+            hint = hint.replace(" or the type", ", the type") + " or the code"
+        return self._labels(distinct), hint
+
+    def _named(self, text: str) -> tuple[tuple[int, ...], ...]:
+        """The rows ``text`` names, grouped by key, most specific first (empty: none).
+
+        A prefix that is a type keeps the rows of that type, if any.
+        """
+        indexes = self._names[0]
+        keys, wanted = name_keys_typed(text)
+        groups: list[tuple[int, ...]] = []
+        for index, key in _SEARCH_ORDER:
+            ids = indexes[index].get(keys[key]) if keys[key] else None
+            if ids is not None and ids not in groups:
+                groups.append(ids)
+        if not groups:
+            return ()
+        if wanted is not None:
+            typed = [self._of_type(g, wanted) for g in groups]
+            if any(typed):
+                groups = [g for g in typed if g]
+        return tuple(groups)
+
+    def _of_type(self, ids: tuple[int, ...], wanted: str) -> tuple[int, ...]:
+        """The rows of ``ids`` of the type ``wanted`` (remembered: many texts share rows)."""
+        memo = self._typed
+        key = (id(ids), wanted)  # ids are the indexes' own tuples, alive with the registry
+        found = memo.get(key)
+        if found is None:
+            types = self._types
+            found = memo[key] = tuple(i for i in ids if types[i] == wanted)
+        return found
+
+    @functools.cached_property
+    def _typed(self) -> dict[tuple[int, str], tuple[int, ...]]:
+        return {}
 
     def matched_loosely(self, text: str) -> bool:
         """Tell whether ``text`` has diacritics but names its unit only without them.
@@ -386,7 +795,7 @@ class UnitRegistry:
         >>> [reg.matched_loosely(t) for t in ["Quận Ba Đinh", "Ba Đình", "Ba Dinh", "001"]]
         [True, False, False, False]
         """
-        if text.isascii() or text.strip() in self._info:
+        if text.isascii() or text.strip() in self._by_code:
             return False
         indexes = self._names[0]
         keys = name_keys(text)
@@ -394,8 +803,8 @@ class UnitRegistry:
             return False
         return any(key and key in index for index, key in zip(indexes[2:], keys[2:], strict=True))
 
-    def is_name_of(self, text: str, code: str) -> bool:
-        """Tell whether ``text`` names the unit ``code``.
+    def is_name_of(self, text: str, code: str, *, at: date | str | None = None) -> bool:
+        """Tell whether ``text`` names the unit ``code`` (on the day ``at``, if given).
 
         It does when it resolves to it, or when it is a name several units share (``Châu
         Thành`` is a district of ten provinces) and ``code`` is one of them.
@@ -411,21 +820,29 @@ class UnitRegistry:
         """
         self._unit(code)
         try:
-            return self.resolve(text) == code
+            return self.resolve(text, at=at) == code
+        except UnitNotInForceError:
+            return False
         except UnknownUnitError as exc:
-            return exc.ambiguous and code in (self._named(text) or ())
+            if not exc.ambiguous:
+                return False
+            return any(self._rows[i].code == code for g in self._named(text) for i in g)
 
     @functools.cached_property
-    def _names(self) -> tuple[tuple[dict[str, tuple[str, ...]], ...], list[str]]:
-        """The name indexes (by each key of :func:`name_keys`) and the sorted plain keys.
+    def _names(self) -> tuple[tuple[dict[str, tuple[int, ...]], ...], list[str]]:
+        """The name indexes (rows by each key of :func:`name_keys`), the sorted plain keys.
 
-        Built on the first lookup by name, not with the registry: keying a name costs
-        ~0.2 ms, and a registry of thousands of units is often used by code only.
+        Built on the first lookup by name, not with the registry: a registry of
+        thousands of units is often used by code only.
         """
-        indexes: tuple[dict[str, list[str]], ...] = ({}, {}, {}, {})
-        for code, unit in self._info.items():
-            for index, key in zip(indexes, name_keys(unit.name), strict=True):
-                index.setdefault(key, []).append(code)
+        indexes: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})
+        keyed: dict[str, tuple[str, str, str, str]] = {}  # names repeat: each keyed once
+        for i, unit in enumerate(self._rows):
+            keys = keyed.get(unit.name)
+            if keys is None:
+                keys = keyed[unit.name] = name_keys(unit.name)
+            for index, key in zip(indexes, keys, strict=True):
+                index.setdefault(key, []).append(i)
         frozen = tuple({k: tuple(v) for k, v in ix.items()} for ix in indexes)
         return frozen, sorted(indexes[3])
 
@@ -434,55 +851,268 @@ class UnitRegistry:
         """``difflib.get_close_matches`` over the plain name keys (built on first use)."""
         return _CloseMatches(self._names[1])
 
-    def _unknown(self, text: str) -> str:
+    def _unknown(self, text: str) -> _Lookup:
         indexes = self._names[0]
         plain = name_key(text, diacritics=False)
         close = self._close(plain, 3, 0.6)
-        codes = [code for key in close for code in indexes[3][key]]
-        raise UnknownUnitError(text, self._labels(codes[:3]))
+        codes = list(dict.fromkeys(self._rows[i].code for key in close for i in indexes[3][key]))
+        raise UnknownUnitError(text, [self._label(code) for code in codes[:3]])
 
-    def _labels(self, codes: Iterable[str]) -> list[str]:
-        return [f"{code} {self._info[code].name}" for code in codes]
+    def _unknown_number(self, text: str, digits: str) -> _Lookup:
+        """A number that is no code; its suggestions: it with more leading zeros."""
+        widths = sorted({len(c) for c in self._by_code if DIGITS.fullmatch(c)})
+        codes = [c for w in widths if w > len(digits) and (c := digits.zfill(w)) in self._by_code]
+        raise UnknownUnitError(text, [self._label(code) for code in codes[:3]])
 
-    def _unit(self, code: str) -> _Unit:
-        unit = self._info.get(code) if isinstance(code, str) else None
-        if unit is not None:
-            return unit
+    def _label(self, code: str) -> str:
+        return f"{code} {self._unit(code).name}"
+
+    def _labels(self, ids: Iterable[int]) -> list[str]:
+        """``code [type] name [(dates)]`` per row; type and dates only where they differ."""
+        rows = self._rows
+        distinct = list(dict.fromkeys(ids))
+        dated = len({(rows[i].valid_from, rows[i].valid_to) for i in distinct}) > 1
+        typed = len({self._types[i] for i in distinct}) > 1
+        labels = []
+        for i in distinct:
+            unit = rows[i]
+            kind = f"{unit.type} " if typed and unit.type and not name_prefix(unit.name) else ""
+            span = f" ({_span(unit)})" if dated and _span(unit) else ""
+            labels.append(f"{unit.code} {kind}{unit.name}{span}")
+        return labels
+
+    # ------------------------------------------------------------------ by code
+
+    def _unit(self, code: str) -> Unit:
+        """The latest row of ``code``; raises with suggestions for an unknown code."""
+        ids = self._by_code.get(code) if isinstance(code, str) else None
+        if ids is not None:
+            return self._rows[ids[-1]]
         try:
-            suggestions = self._labels([self.resolve(code)])
+            suggestions = [self._label(self.resolve(code))]
         except UnknownUnitError as err:
             suggestions = err.suggestions
         except TypeError:
             suggestions = []
         raise UnknownUnitError(str(code), suggestions)
 
-    def name(self, code: str) -> str:
-        """Return the display name (NFC, with diacritics) of the unit ``code``.
+    def unit(self, code: str, *, at: date | str | None = None) -> Unit:
+        """Return the row of ``code`` in force on ``at`` (without ``at``: its latest row).
 
         Raises
         ------
         UnknownUnitError
             ``code`` is not a code of the registry; use :meth:`resolve` for free text.
+        UnitNotInForceError
+            No row of ``code`` is in force on ``at``.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> reg.unit("019", at="2020-01-01").valid_from
+        datetime.date(2014, 4, 1)
+        >>> reg.unit("019", at="2013-01-01")
+        Traceback (most recent call last):
+        ...
+        kpitools.registry.UnitNotInForceError: 019 Nam Từ Liêm starts on 2014-04-01
+        """
+        latest = self._unit(code)
+        day = _day(at)
+        if day is None:
+            return latest
+        for i in self._by_code[code]:
+            if self._rows[i].valid_on(day):
+                return self._rows[i]
+        raise self.not_in_force(code, day)
+
+    def versions(self, code: str) -> list[Unit]:
+        """Return every row of ``code``, oldest first.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> [u.valid_to for u in reg.versions("017")]
+        [datetime.date(2025, 6, 30)]
+        """
+        self._unit(code)
+        return [self._rows[i] for i in self._by_code[code]]
+
+    def exists_on(self, code: str, at: date | str) -> bool:
+        """Tell whether a row of ``code`` is in force on the day ``at``.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> reg.exists_on("017", "2025-06-30"), reg.exists_on("017", "2025-07-01")
+        (True, False)
+        """
+        day = _day(at)
+        if day is None:
+            raise ParameterError("exists_on needs a date")
+        self._unit(code)
+        return any(self._rows[i].valid_on(day) for i in self._by_code[code])
+
+    def not_in_force(
+        self, code: str, at: date | str, *, text: str | None = None
+    ) -> UnitNotInForceError:
+        """The error saying why ``code`` is not in force on ``at`` (returned, not raised).
+
+        It says when the unit ceased and, when the registry has links, where its area went
+        ("017 Đông Anh ceased on 2025-06-30; its area is now in …"), or when it starts and
+        what it came from; ``detail`` is that sentence without the code and name.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> reg.not_in_force("00454", "2025-01-01").detail
+        'starts on 2025-07-01'
+        """
+        day = _day(at)
+        if day is None:
+            raise ParameterError("not_in_force needs a date")
+        rows = self.versions(code)
+        ended = [u for u in rows if u.valid_to is not None and u.valid_to < day]
+        starts = [u for u in rows if u.valid_from is not None and u.valid_from > day]
+        if ended:
+            unit = ended[-1]
+            detail = f"ceased on {unit.valid_to.isoformat()}"  # type: ignore[union-attr]
+            after = self._link_labels(self._successor_links(code, unit))
+            if after:
+                detail += f"; its area is now in {', '.join(after)}"
+            if starts:
+                detail += (
+                    f"; the code is used again from {starts[0].valid_from} by {starts[0].name}"
+                )
+        else:
+            unit = starts[0]
+            detail = f"starts on {unit.valid_from.isoformat()}"  # type: ignore[union-attr]
+            before = self._link_labels(self._links_by[1].get(code, ()))
+            if before:
+                detail += f"; before, its area was in {', '.join(before)}"
+        links = self._successor_links(code, ended[-1]) if ended else []
+        successors = tuple(new for new, _, _ in links)
+        return UnitNotInForceError(
+            text if text is not None else code,
+            f"{code} {unit.name} {detail}",
+            code=code,
+            at=day,
+            detail=detail,
+            successors=successors,
+            unit=unit,
+        )
+
+    @functools.cached_property
+    def _links_by(
+        self,
+    ) -> tuple[dict[str, list[tuple[str, str, date]]], dict[str, list[tuple[str, str, date]]]]:
+        """The links by old code and by new code: (other code, relation, effective)."""
+        forward: dict[str, list[tuple[str, str, date]]] = {}
+        backward: dict[str, list[tuple[str, str, date]]] = {}
+        if self.links is not None:
+            columns = self.links.select("old_code", "new_code", "relation", "effective")
+            for old, new, relation, effective in columns.iter_rows():
+                forward.setdefault(old, []).append((new, relation, effective))
+                backward.setdefault(new, []).append((old, relation, effective))
+        return (
+            {k: sorted(v) for k, v in forward.items()},
+            {k: sorted(v) for k, v in backward.items()},
+        )
+
+    def _successor_links(self, code: str, unit: Unit) -> list[tuple[str, str, date]]:
+        """The links from ``code``, else those derived from its children's links.
+
+        A district's, from the communes under it when it ceased: a new unit is a ``full``
+        successor when every child went wholly into it, else ``partial``.
+        """
+        direct = self._links_by[0].get(code)
+        if direct or unit.valid_to is None:
+            return direct or []
+        end = unit.valid_to
+        kids = {
+            self._rows[i].code for i in self._children.get(code, ()) if self._rows[i].valid_on(end)
+        }
+        links = [link for kid in sorted(kids) for link in self._links_by[0].get(kid, ())]
+        if not links:
+            return []
+        whole = len({new for new, _, _ in links}) == 1 and all(r == "full" for _, r, _ in links)
+        whole = whole and all(kid in self._links_by[0] for kid in kids)
+        firsts = {}
+        for new, _, effective in links:
+            firsts.setdefault(new, effective)
+        return [(new, "full" if whole else "partial", day) for new, day in sorted(firsts.items())]
+
+    def _link_labels(self, links: Iterable[tuple[str, str, date]]) -> list[str]:
+        labels = []
+        for other, relation, effective in links:
+            name = ""
+            if other in self._by_code:
+                rows = [self._rows[i] for i in self._by_code[other]]
+                near = [u for u in rows if u.valid_on(effective) or u.valid_on(effective - _DAY)]
+                name = f" {(near or rows)[-1].name}"
+            labels.append(f"{other}{name}{' (part)' if relation == 'partial' else ''}")
+        return labels
+
+    def successors(self, code: str) -> list[tuple[str, str]]:
+        """Return the units that ``code``'s area went to, by the links: (code, relation).
+
+        Empty when the registry has no links or none from ``code``; ``relation`` is
+        ``full`` (all of ``code`` went there) or ``partial``.
+
+        Examples
+        --------
+        >>> UnitRegistry.from_frame(pl.DataFrame(_DEMO)).successors("017")
+        []
+        """
+        return [(new, relation) for new, relation, _ in self._links_by[0].get(code, ())]
+
+    def predecessors(self, code: str) -> list[tuple[str, str]]:
+        """Return the units whose area (all: ``full``, or a part: ``partial``) went to ``code``.
+
+        Examples
+        --------
+        >>> UnitRegistry.from_frame(pl.DataFrame(_DEMO)).predecessors("00454")
+        []
+        """
+        return [(old, relation) for old, relation, _ in self._links_by[1].get(code, ())]
+
+    def _row_at(self, code: str, at: date | str | None) -> Unit:
+        return self._unit(code) if at is None else self.unit(code, at=at)
+
+    def name(self, code: str, *, at: date | str | None = None) -> str:
+        """Return the display name (NFC, with diacritics) of the unit ``code``.
+
+        On the day ``at`` if given (a unit may be renamed, a code reused), else of the
+        code's latest row.
+
+        Raises
+        ------
+        UnknownUnitError
+            ``code`` is not a code of the registry; use :meth:`resolve` for free text.
+        UnitNotInForceError
+            ``at`` is given and no row of ``code`` is in force that day.
 
         Examples
         --------
         >>> UnitRegistry.from_frame(pl.DataFrame(_DEMO)).name("019")
         'Nam Từ Liêm'
         """
-        return self._unit(code).name
+        return self._row_at(code, at).name
 
-    def level(self, code: str) -> str:
-        """Return the level of the unit ``code``, one of :data:`LEVELS`.
+    def level(self, code: str, *, at: date | str | None = None) -> str:
+        """Return the level of the unit ``code``, one of :data:`LEVELS` (see :meth:`name`).
 
         Examples
         --------
         >>> UnitRegistry.from_frame(pl.DataFrame(_DEMO)).level("01")
         'city'
         """
-        return self._unit(code).level
+        return self._row_at(code, at).level
 
-    def parent(self, code: str) -> str | None:
+    def parent(self, code: str, *, at: date | str | None = None) -> str | None:
         """Return the parent's code of the unit ``code``, or None for a top unit.
+
+        A parent can change at a date (the code then has a row for each parent): pass
+        ``at`` for the parent of that day; without it, the latest row's.
 
         Examples
         --------
@@ -490,9 +1120,11 @@ class UnitRegistry:
         >>> reg.parent("017"), reg.parent("01")
         ('01', None)
         """
-        return self._unit(code).parent
+        return self._row_at(code, at).parent
 
-    def children(self, code: str, *, year: int | None = None) -> list[str]:
+    def children(
+        self, code: str, *, year: int | None = None, at: date | str | None = None
+    ) -> list[str]:
         """Return the codes of the units directly under ``code``, sorted.
 
         Parameters
@@ -500,25 +1132,34 @@ class UnitRegistry:
         code
             The parent's code.
         year
-            Keep only children that existed at some time in that calendar year.
+            Keep only children that were under it at some time in that calendar year.
+        at
+            Keep only children that were under it on that day.
 
         Examples
         --------
         >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
         >>> reg.children("01"), reg.children("01", year=2010)
-        (['001', '017', '019'], ['001', '017'])
+        (['001', '00454', '017', '019'], ['001', '017'])
+        >>> reg.children("01", at="2025-07-01")
+        ['00454']
         """
         self._unit(code)
-        kids = self._children.get(code, ())
-        if year is None:
-            return list(kids)
-        return [kid for kid in kids if self.exists(kid, year)]
+        day = _day(at)
+        rows = [self._rows[i] for i in self._children.get(code, ())]
+        kept = {
+            u.code
+            for u in rows
+            if (year is None or u.overlaps_year(year)) and (day is None or u.valid_on(day))
+        }
+        return sorted(kept)
 
     def exists(self, code: str, year: int) -> bool:
         """Tell whether the unit ``code`` existed at any time during the calendar ``year``.
 
         An empty valid_from means the unit existed before the registry's horizon; an empty
-        valid_to that it still exists.
+        valid_to that it still exists. A code on several rows exists in a year when any
+        of its rows does; :meth:`exists_on` asks about one day.
 
         Examples
         --------
@@ -526,13 +1167,20 @@ class UnitRegistry:
         >>> reg.exists("019", 2013), reg.exists("019", 2014), reg.exists("019", 2026)
         (False, True, False)
         """
-        unit = self._unit(code)
-        starts_in_time = unit.valid_from is None or unit.valid_from <= date(year, 12, 31)
-        ends_in_time = unit.valid_to is None or unit.valid_to >= date(year, 1, 1)
-        return starts_in_time and ends_in_time
+        self._unit(code)
+        return any(self._rows[i].overlaps_year(year) for i in self._by_code[code])
 
-    def codes(self, *, level: str | None = None, year: int | None = None) -> list[str]:
-        """Return the unit codes, sorted as text, optionally of one level or one year.
+    def codes(
+        self,
+        *,
+        level: str | None = None,
+        year: int | None = None,
+        at: date | str | None = None,
+    ) -> list[str]:
+        """Return the unit codes, sorted as text, optionally of one level, year or day.
+
+        Each code once, however many rows it has; ``level`` is that of a row in force
+        in ``year`` / on ``at`` when those are given.
 
         Raises
         ------
@@ -544,23 +1192,32 @@ class UnitRegistry:
         >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
         >>> reg.codes(level="district", year=2013)
         ['001', '017']
+        >>> reg.codes(at="2026-01-01")
+        ['00454', '01']
         """
         if level is not None and level not in LEVELS:
             raise ValueError(
                 f"unknown level {show_value(level)}; expected one of {', '.join(LEVELS)}"
             )
+        day = _day(at)
         return sorted(
-            code
-            for code, unit in self._info.items()
-            if (level is None or unit.level == level) and (year is None or self.exists(code, year))
+            {
+                u.code
+                for u in self._rows
+                if (level is None or u.level == level)
+                and (year is None or u.overlaps_year(year))
+                and (day is None or u.valid_on(day))
+            }
         )
 
 
 def lifetime_years() -> tuple[pl.Expr, pl.Expr]:
-    """``first`` and ``last`` calendar year of each unit of :attr:`UnitRegistry.units`.
+    """``first`` and ``last`` calendar year of each row of :attr:`UnitRegistry.units`.
 
-    As expressions, 0 and 9999 when open: a unit exists in year y when first <= y <= last,
-    as :meth:`UnitRegistry.exists` says.
+    As expressions, 0 and 9999 when open: a row is in force in year y when
+    first <= y <= last, as :meth:`UnitRegistry.exists` says. A code on several rows (a
+    parent that changed, a code reused) has a lifetime per row, and two of them may touch
+    the same year (2025): count the units of a year as distinct codes.
 
     Examples
     --------
@@ -574,14 +1231,21 @@ def lifetime_years() -> tuple[pl.Expr, pl.Expr]:
     )
 
 
-def read_registry(path: str | os.PathLike[str]) -> UnitRegistry:
+def read_registry(
+    path: str | os.PathLike[str], *, links: pl.DataFrame | None = None
+) -> UnitRegistry:
     r"""Read a unit registry CSV (UTF-8) into a :class:`UnitRegistry`.
 
     Every cell is read as text so codes keep their leading zeros; cells are stripped and
     NFC-normalized, and empty cells are null. Columns: ``code``, ``name``, ``level``,
     ``parent`` (required; parent may be empty for a top unit), ``type``, ``valid_from``,
     ``valid_to``, ``note`` (optional); header names are matched ignoring case, other
-    columns are kept. ``level`` must be one of :data:`LEVELS`; dates are ``YYYY-MM-DD``.
+    columns are kept. ``level`` must be one of :data:`LEVELS` (``ward``, the older word,
+    is read as ``commune``); dates are ``YYYY-MM-DD``. A code may be on several rows when
+    their periods [valid_from, valid_to] do not overlap: a unit whose parent changed on a
+    date, or a code given to a new unit after the old one ceased (the 2025 reform reused
+    commune and province codes). ``links`` is a links frame (see
+    :meth:`UnitRegistry.with_links`).
     ``note`` is free text: if it is the last column and a row has extra fields because a
     note contains unquoted commas, they are joined back into the note with a warning.
 
@@ -589,9 +1253,10 @@ def read_registry(path: str | os.PathLike[str]) -> UnitRegistry:
     ------
     KpiDataError
         Listing every problem with file, row (header = row 1), column and value: a missing
-        required column, an empty code or name, a duplicate code (and where it was first
-        defined), an unknown level, a parent that is not a code of the file, a parent chain
-        that loops, a bad date, valid_from after valid_to, a row of the wrong length.
+        required column, an empty code or name, a code on two rows whose periods overlap
+        (naming both rows), an unknown level, a parent that is not a code of the file, a
+        parent chain that loops, a bad date, valid_from after valid_to, a row of the
+        wrong length; a bad links frame.
 
     Examples
     --------
@@ -622,7 +1287,9 @@ def read_registry(path: str | os.PathLike[str]) -> UnitRegistry:
     units, more = _normalize(frame, source, row_numbers)
     if issues or units is None:
         raise KpiDataError(sorted(issues + more, key=_issue_order))
-    return UnitRegistry._checked(units)
+    return UnitRegistry._checked(
+        units, _links_or_raise(links, "<links>") if links is not None else None
+    )
 
 
 def _frame_from_records(
@@ -714,11 +1381,11 @@ def _normalize(
     by_name = _header(df, issue)
     extras = [c for c in df.columns if c not in by_name.values()]
     values = _column_values(df, by_name, rows, issue)
-    first_row = _check_codes(values["code"], "code" in by_name, rows, issue)
+    _check_lifetimes(values, rows, issue)
+    first_row = _check_codes(values, "code" in by_name, rows, issue)
     _check_names_and_levels(values, by_name, rows, issue)
     if "code" in by_name:
         _check_parents(values, first_row, rows, issue)
-    _check_lifetimes(values, rows, issue)
 
     if df.height == 0 and not issues:
         issue("the registry has no units", None, None)
@@ -770,19 +1437,49 @@ def _column_values(
 
 
 def _check_codes(
-    codes: list[str | None], has_codes: bool, rows: list[int], issue: Callable[..., None]
+    values: dict[str, list[Any]], has_codes: bool, rows: list[int], issue: Callable[..., None]
 ) -> dict[str, int]:
-    """The row where each code is first defined; an empty or repeated code is an issue."""
+    """The row where each code is first defined.
+
+    An empty code, or a code on two rows whose periods overlap, is an issue (at the later
+    row, naming the other).
+    """
     first_row: dict[str, int] = {}
-    for i, code in enumerate(codes):
+    by_code: dict[str, list[int]] = {}
+    for i, code in enumerate(values["code"]):
         if code is None:
             if has_codes:
                 issue("empty code", rows[i], "code")
-        elif code in first_row:
-            issue(f"duplicate code, first defined in row {first_row[code]}", rows[i], "code", code)
-        else:
-            first_row[code] = rows[i]
+            continue
+        first_row.setdefault(code, rows[i])
+        by_code.setdefault(code, []).append(i)
+    starts, ends = values["valid_from"], values["valid_to"]
+    for code, ids in by_code.items():
+        if len(ids) < 2:
+            continue
+        ordered = sorted(ids, key=lambda i: (starts[i] or date.min, i))
+        latest = ordered[0]  # the row reaching furthest so far
+        for i in ordered[1:]:
+            end = ends[latest]
+            if end is None or starts[i] is None or starts[i] <= end:
+                a, b = sorted((latest, i))
+                issue(
+                    f"code {code} is also on row {rows[a]}, for a period that overlaps this "
+                    f"row's ({_period(starts[a], ends[a])} / {_period(starts[b], ends[b])}); "
+                    "give the rows of one code periods that do not overlap",
+                    rows[b],
+                    "code",
+                    code,
+                )
+            if end is not None and (ends[i] is None or ends[i] > end):
+                latest = i
     return first_row
+
+
+def _period(start: date | None, end: date | None) -> str:
+    if start is None and end is None:
+        return "always"
+    return f"{start.isoformat() if start else '…'} to {end.isoformat() if end else '…'}"
 
 
 def _check_names_and_levels(
@@ -791,9 +1488,11 @@ def _check_names_and_levels(
     rows: list[int],
     issue: Callable[..., None],
 ) -> None:
-    for i, (name, level) in enumerate(zip(values["name"], values["level"], strict=True)):
+    levels = values["level"]
+    for i, (name, level) in enumerate(zip(values["name"], levels, strict=True)):
         if name is None and "name" in by_name:
             issue("empty name", rows[i], "name")
+        level = levels[i] = LEVEL_ALIASES.get(level, level)
         if level not in LEVELS and "level" in by_name:
             issue(f"unknown level; expected one of {', '.join(LEVELS)}", rows[i], "level", level)
 
@@ -804,8 +1503,11 @@ def _check_parents(
     rows: list[int],
     issue: Callable[..., None],
 ) -> None:
-    """Each parent must be another code of the registry, and no parent chain may loop."""
-    parents: dict[str, str] = {}
+    """Each parent must be another code of the registry, and no parent chain may loop.
+
+    A code with several rows may have several parents: each one counts.
+    """
+    parents: dict[str, list[str]] = {}
     for i, (code, parent) in enumerate(zip(values["code"], values["parent"], strict=True)):
         if parent is None:
             continue
@@ -813,11 +1515,10 @@ def _check_parents(
             issue("parent is not a code in this registry", rows[i], "parent", parent)
         elif parent == code:
             issue("the unit is its own parent", rows[i], "parent", parent)
-        elif code is not None and first_row.get(code) == rows[i]:
-            parents[code] = parent
-    for code in _codes_in_loops(parents):
-        chain = _chain(code, parents)
-        issue(f"the parent chain loops: {' → '.join(chain)}", first_row[code], "parent")
+        elif code is not None and parent not in parents.get(code, ()):
+            parents.setdefault(code, []).append(parent)
+    for chain in _loops(parents):
+        issue(f"the parent chain loops: {' → '.join(chain)}", first_row[chain[0]], "parent")
 
 
 def _check_lifetimes(
@@ -866,28 +1567,85 @@ def _dates(
     return out
 
 
-def _codes_in_loops(parents: dict[str, str]) -> list[str]:
-    """One code per parent loop (the first in file order), for reporting each loop once."""
-    reported: set[str] = set()
-    found: list[str] = []
+def _loops(parents: dict[str, list[str]]) -> list[list[str]]:
+    """One chain per parent loop, ``a → b → a`` from its first code in file order."""
+    order = {code: k for k, code in enumerate(parents)}
+    done: set[str] = set()
+    found: list[list[str]] = []
     for start in parents:
-        seen: list[str] = []
-        code: str | None = start
-        while code is not None and code not in seen and code not in reported:
-            seen.append(code)
-            code = parents.get(code)
-        if code is not None and code in seen:
-            loop = seen[seen.index(code) :]
-            reported.update(loop)
-            found.append(min(loop, key=list(parents).index))
-        reported.update(seen)
+        if start in done:
+            continue
+        path: list[str] = []
+        on_path: set[str] = set()
+        stack: list[tuple[str, Iterable[str]]] = [(start, iter(parents.get(start, ())))]
+        path.append(start)
+        on_path.add(start)
+        while stack:
+            code, ahead = stack[-1]
+            step = next(iter(ahead), None)
+            if step is None:
+                stack.pop()
+                path.pop()
+                on_path.discard(code)
+                done.add(code)
+                continue
+            if step in on_path:
+                loop = path[path.index(step) :]
+                first = min(loop, key=order.__getitem__)
+                at = loop.index(first)
+                chain = [*loop[at:], *loop[:at], first]
+                if chain not in found:
+                    found.append(chain)
+            elif step not in done:
+                stack.append((step, iter(parents.get(step, ()))))
+                path.append(step)
+                on_path.add(step)
     return found
 
 
-def _chain(code: str, parents: dict[str, str]) -> list[str]:
-    chain = [code]
-    current = parents[code]
-    while current != code:
-        chain.append(current)
-        current = parents[current]
-    return [*chain, code]
+def _links_or_raise(links: object, source: str) -> pl.DataFrame:
+    """A links frame checked: text codes, a known relation, a date ``effective``."""
+    if not isinstance(links, pl.DataFrame):
+        raise ParameterError(f"links must be a polars DataFrame, not {type(links).__name__}")
+    issues: list[DataIssue] = []
+    missing = [c for c in LINK_COLUMNS if c not in links.columns]
+    for column in missing:
+        issues.append(
+            DataIssue(
+                f"missing required column; the links have {', '.join(links.columns)}",
+                file=source,
+                row=1,
+                column=column,
+            )
+        )
+    if missing:
+        raise KpiDataError(issues)
+    rows = list(range(2, links.height + 2))
+
+    def issue(message: str, row: int | None, column: str | None, value: object = None) -> None:
+        issues.append(DataIssue(message, file=source, row=row, column=column, value=value))
+
+    texts = {}
+    for column in ("old_code", "new_code", "relation"):
+        series = links.get_column(column)
+        if series.dtype not in (pl.String, pl.Null):
+            issue(f"must be text, not {series.dtype}", 1, column)
+            continue
+        texts[column] = [_clean_text(v) for v in series.cast(pl.String).to_list()]
+        for i, value in enumerate(texts[column]):
+            if value is None:
+                issue(f"empty {column}", rows[i], column)
+            elif column == "relation" and value not in _RELATIONS:
+                issue(
+                    f"unknown relation; expected {' or '.join(_RELATIONS)}", rows[i], column, value
+                )
+    effective = _dates(links.get_column("effective"), "effective", rows, issue)
+    for i, day in enumerate(effective):
+        if day is None and links.get_column("effective")[i] is None:
+            issue("empty effective date", rows[i], "effective")
+    if issues:
+        raise KpiDataError(sorted(issues, key=lambda x: x.row or 0))
+    return links.with_columns(
+        *(pl.Series(c, v, dtype=pl.String) for c, v in texts.items()),
+        pl.Series("effective", effective, dtype=pl.Date),
+    )

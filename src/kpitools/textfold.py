@@ -32,7 +32,6 @@ _PLAIN_D = str.maketrans({"đ": "d", "Đ": "D", "\u00f0": "d", "\u00d0": "D"})
 _COMBINING = re.compile("[\u0300-\u036f]+")  # all of category Mn
 _TONE = re.compile("[" + "".join(sorted(_TONES)) + "]")
 _SYLLABLE = re.compile("[0-9A-Za-z\u0300-\u036fđĐðÐ]+")  # where every character is one
-_ABBREVIATIONS = ("tp.", "tx.", "q.", "h.")
 DIGITS = re.compile(r"[0-9]+")
 
 
@@ -76,8 +75,9 @@ def name_key(text: str, *, diacritics: bool = True) -> str:
 
     The text is NFC-normalized and case-folded, whitespace (including no-break space) is
     collapsed, punctuation around it trimmed, and one leading administrative prefix is
-    removed: quận, huyện, thị xã, thành phố, TP, TP., Q., H., TX. (any case, with full
-    diacritics or none; "Quân" is a word, not "quận", and is kept). With ``diacritics=True``
+    removed: quận, huyện, thị xã, thành phố, xã, phường, thị trấn, đặc khu, tỉnh, TP, TP.,
+    Q., H., TX., P., TT. (any case, with full diacritics or none; "Quân" is a word, not
+    "quận", and "Phương" is not "phường": they are kept). With ``diacritics=True``
     each syllable's tone mark is moved to the syllable's end, so the old and new placements
     ("Hòa"/"Hoà", "Thủy"/"Thuỷ") give one key while vowel marks (â, ă, ơ, ư) still count.
     With ``diacritics=False`` every mark is removed and the prefix is recognized without them.
@@ -116,11 +116,18 @@ def _key(text: str, *, diacritics: bool, drop_prefix: bool) -> str:
     return _move_tones(joined) if diacritics else strip_diacritics(joined)
 
 
+def _plain_edge(char: str) -> bool:
+    """A letter or digit (the usual edge of a name): not junk, told without a lookup."""
+    return char.isalnum()
+
+
 def _is_edge_junk(char: str) -> bool:
     return char.isspace() or unicodedata.category(char)[0] in "PS"
 
 
 def _trim(text: str) -> str:
+    if not text or (_plain_edge(text[0]) and _plain_edge(text[-1])):
+        return text
     start, end = 0, len(text)
     while start < end and _is_edge_junk(text[start]):
         start += 1
@@ -161,37 +168,134 @@ def _tones_last(syllable: re.Match[str]) -> str:
     return _TONE.sub("", text) + "".join(tones) if tones else text
 
 
-_STRICT_WORDS = frozenset(_move_tones(w) for w in ("quận", "huyện", "quan", "huyen", "tp", "tx"))
-_STRICT_PAIRS = frozenset(
-    (_move_tones(a), _move_tones(b))
-    for a, b in (("thị", "xã"), ("thành", "phố"), ("thi", "xa"), ("thanh", "pho"))
-)
-_LOOSE_WORDS = frozenset(("quan", "huyen", "tp", "tx"))
-_LOOSE_PAIRS = frozenset((("thi", "xa"), ("thanh", "pho")))
+#: The administrative prefixes, each with the unit type it names (see :func:`name_prefix`).
+_PREFIX_TYPES = {
+    "quận": "quận", "huyện": "huyện", "xã": "xã", "phường": "phường", "tỉnh": "tỉnh",
+    "tp": "thành phố", "tx": "thị xã", "thị xã": "thị xã", "thành phố": "thành phố",
+    "thị trấn": "thị trấn", "đặc khu": "đặc khu",
+    "tp.": "thành phố", "tx.": "thị xã", "q.": "quận", "h.": "huyện", "p.": "phường",
+    "tt.": "thị trấn",
+}  # fmt: skip
+_ABBREVIATIONS = ("tp.", "tx.", "q.", "h.", "p.", "tt.")
+# A prefix is matched with its marks (tone placement aside) or with none; without
+# diacritics, quận and huyện are also taken under any marks ("Quân" → "quan") as before,
+# but xã, phường and tỉnh only with their own marks or none, since "Phương", "Tính" and
+# "Xá" are words of names and headers.
+_STRICT_WORDS = {
+    _move_tones(w): t
+    for k, t in _PREFIX_TYPES.items()
+    if " " not in k and "." not in k
+    for w in (k, strip_diacritics(k))
+}
+_STRICT_PAIRS = {
+    tuple(_move_tones(p) for p in w.split()): t
+    for k, t in _PREFIX_TYPES.items()
+    if " " in k
+    for w in (k, strip_diacritics(k))
+}
+_LOOSE_WORDS = {"quan": "quận", "huyen": "huyện", "tp": "thành phố", "tx": "thị xã"}
+_LOOSE_MARKED = {"xa": "xã", "phuong": "phường", "tinh": "tỉnh"}
+_LOOSE_PAIRS = {tuple(strip_diacritics(k).split()): t for k, t in _PREFIX_TYPES.items() if " " in k}
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _word_forms(word: str) -> tuple[str, str]:
+    """A word of a name with its tone marks last, and without diacritics."""
+    return _move_tones(word), strip_diacritics(word)
+
+
+_TYPE_KEYS = {t: strip_diacritics(t) for t in _PREFIX_TYPES.values()}
+
+
+def _prefix(words: list[str], *, loose: bool) -> tuple[int, str | None]:
+    """How many leading words are an administrative prefix (0, 1 or 2), and its type.
+
+    A prefix glued to the name ("Q.Ba Đình") counts as -1: the first word loses it.
+    """
+    if len(words) < 2:
+        return _attached(words)
+    first = _trim(words[0])
+    first_tones, first_plain = _word_forms(first)
+    if len(words) >= 3:
+        second_tones, second_plain = _word_forms(_trim(words[1]))
+        pair = (
+            _LOOSE_PAIRS.get((first_plain, second_plain))
+            if loose
+            else _STRICT_PAIRS.get((first_tones, second_tones))
+        )
+        if pair is not None:
+            return 2, pair
+    if words[0] in _ABBREVIATIONS:
+        return 1, _PREFIX_TYPES[words[0]]
+    if loose:
+        found = _LOOSE_WORDS.get(first_plain)
+        marked = first_plain == first or first_tones in _STRICT_WORDS
+        if found is None and first_plain in _LOOSE_MARKED and marked:
+            found = _LOOSE_MARKED[first_plain]
+    else:
+        found = _STRICT_WORDS.get(first_tones)
+    if found is not None:
+        return 1, found
+    return _attached(words)
+
+
+def _attached(words: list[str]) -> tuple[int, str | None]:
+    # "TP.Hà Nội", "Q.Ba Đình": the abbreviation glued to the name.
+    if words and "." in words[0]:
+        for abbreviation in _ABBREVIATIONS:
+            if words[0].startswith(abbreviation) and len(words[0]) > len(abbreviation):
+                return -1, _PREFIX_TYPES[abbreviation]
+    return 0, None
 
 
 def _drop_prefix(words: list[str], *, loose: bool) -> list[str]:
     """Drop one administrative prefix from case-folded words, if a name remains after it."""
-    if len(words) < 2:
-        return _drop_attached(words)
-    norm = strip_diacritics if loose else _move_tones
-    first = norm(_trim(words[0]))
-    if len(words) >= 3 and (first, norm(_trim(words[1]))) in (
-        _LOOSE_PAIRS if loose else _STRICT_PAIRS
-    ):
-        return words[2:]
-    if first in (_LOOSE_WORDS if loose else _STRICT_WORDS) or words[0] in _ABBREVIATIONS:
-        return words[1:]
-    return _drop_attached(words)
+    count, _ = _prefix(words, loose=loose)
+    if count == -1:
+        glued = next(a for a in _ABBREVIATIONS if words[0].startswith(a))
+        return [words[0][len(glued) :], *words[1:]]
+    return words[count:]
 
 
-def _drop_attached(words: list[str]) -> list[str]:
-    # "TP.Hà Nội", "Q.Ba Đình": the abbreviation glued to the name.
-    if words:
-        for abbreviation in _ABBREVIATIONS:
-            if words[0].startswith(abbreviation) and len(words[0]) > len(abbreviation):
-                return [words[0][len(abbreviation) :], *words[1:]]
-    return words
+def name_prefix(text: str) -> str | None:
+    """The unit type that ``text`` begins with, as :func:`name_key` removes it, or None.
+
+    Examples
+    --------
+    >>> [name_prefix(t) for t in ["Huyện Đông Anh", "xa Dong Anh", "TP.Hà Nội", "Đông Anh"]]
+    ['huyện', 'xã', 'thành phố', None]
+    >>> name_prefix("Phương Liệt"), name_prefix("Phường Phương Liệt")
+    (None, 'phường')
+    """
+    words = _words(text)
+    found = _prefix(words, loose=False)[1]
+    return found if found is not None else _prefix(words, loose=True)[1]
+
+
+def type_key(text: str | None) -> str | None:
+    """A unit type (``huyện``, ``Thị xã``, ``thi xa``…) as compared with a prefix.
+
+    Examples
+    --------
+    >>> type_key("Thị xã") == type_key("thi xa") == type_key(name_prefix("TX. Sơn Tây"))
+    True
+    """
+    if text is None:
+        return None
+    return strip_diacritics(" ".join(_words(text)))
+
+
+def _joined_key(kept: list[str], diacritics: bool) -> str:
+    """``_key`` of words already cleaned.
+
+    Word by word (each word's forms are cached) when there is nothing to trim at the ends,
+    which is almost always.
+    """
+    if kept and kept[0][0].isalnum() and kept[-1][-1].isalnum():
+        form = 0 if diacritics else 1
+        return " ".join([_word_forms(w)[form] for w in kept])
+    joined = _trim(" ".join(kept))
+    return _move_tones(joined) if diacritics else strip_diacritics(joined)
 
 
 def name_keys(text: str) -> tuple[str, str, str, str]:
@@ -199,18 +303,42 @@ def name_keys(text: str) -> tuple[str, str, str, str]:
 
     They are those of :func:`_key`, sharing the cleaning.
     """
+    return name_keys_typed(text)[0]
+
+
+def name_keys_typed(text: str) -> tuple[tuple[str, str, str, str], str | None]:
+    """:func:`name_keys` and the :func:`type_key` of :func:`name_prefix`, at once."""
     words = _words(text)
-
-    def key(kept: list[str], diacritics: bool) -> str:
-        joined = _trim(" ".join(kept))
-        return _move_tones(joined) if diacritics else strip_diacritics(joined)
-
-    return (
-        key(words, True),
-        key(_drop_prefix(words, loose=False), True),
-        key(words, False),
-        key(_drop_prefix(words, loose=True), False),
-    )
+    if not words or "." in words[0] or not all(w[0].isalnum() and w[-1].isalnum() for w in words):
+        keys = (
+            _joined_key(words, True),
+            _joined_key(_drop_prefix(words, loose=False), True),
+            _joined_key(words, False),
+            _joined_key(_drop_prefix(words, loose=True), False),
+        )
+        found = _prefix(words, loose=False)[1]
+        found = found if found is not None else _prefix(words, loose=True)[1]
+        return keys, _TYPE_KEYS[found] if found is not None else None
+    # Words of letters and digits at both ends, no abbreviation (nothing to trim): each
+    # word's forms once, the prefix told from them.
+    forms = [_word_forms(w) for w in words]
+    tones = [f[0] for f in forms]
+    plain = [f[1] for f in forms]
+    strict = loose = 0
+    found = None
+    if len(words) >= 2:
+        if len(words) >= 3 and (tones[0], tones[1]) in _STRICT_PAIRS:
+            strict, found = 2, _STRICT_PAIRS[tones[0], tones[1]]
+        elif tones[0] in _STRICT_WORDS:
+            strict, found = 1, _STRICT_WORDS[tones[0]]
+        if len(words) >= 3 and (plain[0], plain[1]) in _LOOSE_PAIRS:
+            loose, found = 2, found or _LOOSE_PAIRS[plain[0], plain[1]]
+        elif plain[0] in _LOOSE_WORDS:
+            loose, found = 1, found or _LOOSE_WORDS[plain[0]]
+        elif plain[0] in _LOOSE_MARKED and (plain[0] == words[0] or tones[0] in _STRICT_WORDS):
+            loose, found = 1, found or _LOOSE_MARKED[plain[0]]
+    keys = (" ".join(tones), " ".join(tones[strict:]), " ".join(plain), " ".join(plain[loose:]))
+    return keys, _TYPE_KEYS[found] if found is not None else None
 
 
 @functools.lru_cache(maxsize=8192)

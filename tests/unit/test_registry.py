@@ -175,7 +175,6 @@ def test_name_key_ignores_normalization_form(text: str) -> None:
         ("017", "017"),
         (" 017 ", "017"),
         ("17", "017"),
-        ("1", "001"),
         ("01", "01"),
         ("250", "250"),
         ("01-K", "01-K"),
@@ -184,14 +183,42 @@ def test_name_key_ignores_normalization_form(text: str) -> None:
     ],
 )
 def test_resolve_real_registry(text: str, code: str) -> None:
-    assert registry().resolve(text) == code
+    assert registry().resolve(text, at="2023-12-31") == code
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "code"),
+    [
+        ("Đông Anh", "2026-12-31", "00454"),
+        ("Dong Anh", "2025-07-01", "00454"),
+        ("Đông Anh", "2025-06-30", "017"),
+        ("xã Đông Anh", None, "00454"),
+        ("Xa Dong Anh", None, "00454"),
+        ("huyện Đông Anh", None, "017"),
+        ("Phường Ba Đình", None, "00004"),
+        ("P. Ba Đình", "2026-01-01", "00004"),
+        ("quận Ba Đình", None, "001"),
+        ("Ba Đình", "2024-12-31", "001"),
+        ("Sơn Tây", "2026-06-30", "09574"),
+        ("thị xã Sơn Tây", None, "269"),
+        ("00454", "2026-12-31", "00454"),
+        ("1", "2026-12-31", "01"),  # 001 has ceased: only one width fits that day
+    ],
+)
+def test_resolve_real_registry_by_date(text: str, at: str | None, code: str) -> None:
+    assert registry().resolve(text, at=at) == code
 
 
 def test_every_name_resolves_to_its_own_code() -> None:
     reg = registry()
-    for code in reg.codes():
-        assert reg.resolve(reg.name(code)) == code
-        assert reg.resolve(code) == code
+    for unit in map(lambda row: reg.unit(row[0], at=row[1]), _code_days(reg)):
+        assert reg.resolve(unit.name, at=unit.valid_to or unit.valid_from) == unit.code
+        assert reg.resolve(unit.code) == unit.code
+
+
+def _code_days(reg: UnitRegistry) -> list[tuple[str, object]]:
+    """Each row's code and a day it is in force."""
+    return [(u.code, u.valid_to or u.valid_from) for u in reg._rows]
 
 
 PREFIXES = {
@@ -199,6 +226,8 @@ PREFIXES = {
     "huyện": ["huyện", "Huyện", "H.", "huyen"],
     "thị xã": ["thị xã", "Thị xã", "TX."],
     "thành phố": ["thành phố", "Thành phố", "TP.", "TP"],
+    "xã": ["xã", "Xã", "xa", "XÃ"],
+    "phường": ["phường", "Phường", "P.", "phuong"],
 }
 TRANSFORMS = {
     "nfd": lambda s: unicodedata.normalize("NFD", s),
@@ -211,22 +240,22 @@ TRANSFORMS = {
 @st.composite
 def spellings(draw: st.DrawFn) -> tuple[str, str]:
     reg = registry()
-    code = draw(st.sampled_from(reg.codes()))
-    kind = reg.units.filter(pl.col("code") == code).item(0, "type")
+    code, day = draw(st.sampled_from(_code_days(reg)))
+    kind = reg.unit(code, at=day).type
     steps = draw(st.lists(st.sampled_from([*TRANSFORMS, "prefix"]), unique=True))
-    text = reg.name(code)
+    text = reg.name(code, at=day)
     for step in steps:
         if step != "prefix":
             text = TRANSFORMS[step](text)
         elif kind in PREFIXES:
             text = f"{draw(st.sampled_from(PREFIXES[kind]))} {text}"
-    return code, text
+    return code, text, day
 
 
 @given(spellings())
-def test_resolve_any_spelling(case: tuple[str, str]) -> None:
-    code, text = case
-    assert registry().resolve(text) == code
+def test_resolve_any_spelling(case: tuple[str, str, object]) -> None:
+    code, text, day = case
+    assert registry().resolve(text, at=day) == code
 
 
 def test_unknown_name_suggests_close_units() -> None:
@@ -387,7 +416,8 @@ def test_unknown_error_pickles() -> None:
 
 def test_real_registry_contents() -> None:
     reg = registry()
-    assert len(reg) == 32
+    assert len(reg.codes(at="2023-12-31")) == 32
+    assert len(reg.codes(at="2025-07-01", level="commune")) == 126
     assert reg.codes(level="district") == sorted(DISTRICTS)
     for code, name in DISTRICTS.items():
         assert reg.name(code) == name
@@ -429,7 +459,8 @@ def test_children_and_codes_by_year() -> None:
     assert len(reg.children("01", year=2023)) == 31
     assert reg.children("01") == [c for c in reg.codes() if c != "01"]
     assert "019" not in reg.children("01", year=2010)
-    assert reg.children("01", year=2026) == ["01-K"]
+    assert reg.children("01", year=2026) == sorted(["01-K", *reg.codes(level="commune")])
+    assert reg.children("01", at="2025-06-30") == sorted([*DISTRICTS, "01-K"])
     assert reg.children("017") == []
     assert len(reg.codes(level="district", year=2023)) == 30
     assert len(reg.codes(level="district", year=2007)) == 13  # before Hà Tây and Mê Linh
@@ -456,7 +487,7 @@ def test_registry_is_frozen_and_comparable() -> None:
     other = dataclasses.replace(reg, units=reg.units.head(3))
     assert len(other) == 3
     assert other != reg
-    assert repr(reg) == "UnitRegistry(32 units)"
+    assert repr(reg) == f"UnitRegistry({reg.units.height} units)"
 
 
 def test_from_frame_normalizes_without_mutating_input() -> None:
@@ -511,7 +542,8 @@ def test_empty_code() -> None:
 
 def test_duplicate_code() -> None:
     assert problems("registry_duplicate_code.csv") == [
-        "row 5, column 'code': duplicate code, first defined in row 3 (value '017')"
+        "row 5, column 'code': code 017 is also on row 3, for a period that overlaps this row's "
+        "(always / always); give the rows of one code periods that do not overlap (value '017')"
     ]
 
 
@@ -557,7 +589,8 @@ def test_short_row() -> None:
 def test_every_problem_is_listed() -> None:
     assert problems("registry_many_problems.csv") == [
         "row 3, column 'valid_to': not a date; write it as YYYY-MM-DD (value '2025-06-31')",
-        "row 4, column 'code': duplicate code, first defined in row 3 (value '017')",
+        "row 4, column 'code': code 017 is also on row 3, for a period that overlaps this row's "
+        "(always / always); give the rows of one code periods that do not overlap (value '017')",
         "row 5, column 'code': empty code",
         f"row 6, column 'level': unknown level; expected one of {', '.join(LEVELS)} (value 'quận')",
         "row 7, column 'parent': parent is not a code in this registry (value '99')",

@@ -37,6 +37,16 @@ How a file is read
   under the header (``A, B, 1, 2, …`` or ``(1), (2), …``) is skipped.
 * A unit name whose diacritics differ from the registry's (``Quận Ba Đinh``) is taken
   only when the name without diacritics names one unit.
+* Units are resolved on the row's date, ``as_of`` (empty: 31 December of ``year``): a
+  name two units had at different times ("Đông Anh": district 017 to 2025-06-30, xã Đông
+  Anh from 2025-07-01) is the one of that day, and a unit not in force that day is an
+  error saying when it ceased (and, with the registry's links, where its area went).
+* An optional ``period_start`` column ("từ ngày", "kỳ từ") gives the first day the
+  figures cover, read like ``as_of``; empty means 1 January of the year. It may not be
+  after ``as_of`` nor before the year, and a unit must exist on the period_start a row
+  gives (an empty one is not checked: a new unit may report its whole first year). The
+  long table has the column only when a file gives it (:func:`with_period_start` adds
+  it), and a unit × year × metric may then appear once per period.
 * How a file was read (each of the above, and group headings skipped) is said in notes
   that do not stop the reading: :func:`read_kpi_file_with_notes` returns them with the
   table, and :class:`Dataset` keeps them in ``notes``.
@@ -50,14 +60,16 @@ from kpitools.io.readers import (
     read_kpi_file_with_notes,
     read_kpis,
     read_targets,
+    with_period_start,
     write_kpis,
 )
-from kpitools.io.schema import COLUMN_ALIASES, LONG_SCHEMA
+from kpitools.io.schema import COLUMN_ALIASES, LONG_SCHEMA, PERIOD_START
 from kpitools.io.sheets import parse_date
 
 __all__ = [
     "COLUMN_ALIASES",
     "LONG_SCHEMA",
+    "PERIOD_START",
     "Dataset",
     "find_path",
     "load_dataset",
@@ -66,5 +78,6 @@ __all__ = [
     "read_kpi_file_with_notes",
     "read_kpis",
     "read_targets",
+    "with_period_start",
     "write_kpis",
 ]

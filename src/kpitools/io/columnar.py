@@ -30,7 +30,7 @@ from kpitools.io.rules import (
     typed_frame,
     unit_notes,
 )
-from kpitools.io.schema import ALIAS_OF, LONG_SCHEMA, word_key
+from kpitools.io.schema import ALIAS_OF, INPUT_COLUMNS, PERIOD_START, word_key
 from kpitools.io.sheets import Grid, cell_text, clean_cell, decode_bytes, sniff_separator
 from kpitools.registry import UnitRegistry
 from kpitools.textfold import nfc
@@ -142,7 +142,7 @@ def _cells(body: pl.DataFrame, roles: list[str | None]) -> tuple[pl.DataFrame, p
         cells[role] = cell.alias(role)
         blank &= cell.is_null()
     absent = [pl.repeat(None, body.height, dtype=pl.String, eager=True).alias(name)
-              for name in LONG_SCHEMA if name not in cells]  # fmt: skip
+              for name in INPUT_COLUMNS if name not in cells]  # fmt: skip
     return pl.DataFrame([*cells.values(), *absent]), blank
 
 
@@ -276,4 +276,5 @@ def _fast_long(
             issues.insert(0, DataIssue(GARBLED_HINT, file=file))
         raise KpiDataError(issues)
     found = unit_notes(frame, columns, file)
-    return long_table(frame), rows, sorted([*notes, *found], key=lambda note: note.row or 0)
+    table = long_table(frame, periods=PERIOD_START in roles)
+    return table, rows, sorted([*notes, *found], key=lambda note: note.row or 0)

@@ -89,6 +89,7 @@ def load_dataset(
     *,
     units: PathLike,
     catalog: PathLike,
+    links: PathLike | pl.DataFrame | bool | None = None,
     layout: Layout = "auto",
     year: int | None = None,
     as_of: dt.date | str | None = None,
@@ -97,6 +98,11 @@ def load_dataset(
     decimal: str | None = None,
 ) -> Dataset:
     """Read the unit registry (``units``), the metric catalog (``catalog``) and the KPI files.
+
+    ``links`` are the links between old and new units (a file that
+    ``kpitools.links.read_links`` reads, or its frame) given to the registry, so that a row
+    for a unit that had ceased names where its area went; by default ``links.csv`` beside
+    ``units`` when there is one, ``False`` for none.
 
     Relative paths are looked up with :func:`find_path`; the other options are those of
     :func:`read_kpi_file`, for every file. An entry of ``data`` may also be a mapping with
@@ -118,14 +124,18 @@ def load_dataset(
              "sheet": sheet, "decimal": decimal}  # fmt: skip
     entries = [_entry(e, given) for e in _entry_list(data)]
     paths = (find_path(units), find_path(catalog), *(path for path, _ in entries))
+    links_path = _links_path(links, paths[0])
     # A batch worker loads the same files for report after report: keep the last few
     # datasets, keyed by the files' identity (path, size, modification time) and the
     # options of each.
-    stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in paths)
+    files = (*paths, *([links_path] if links_path is not None else []))
+    stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
     key = (stats, repr([options for _, options in entries]))
-    if (hit := _LOADED.get(key)) is not None:
+    if isinstance(links, pl.DataFrame):
+        key = (*key, id(links))
+    if (hit := _LOADED.get(key)) is not None and not isinstance(links, pl.DataFrame):
         return hit.replace(hit.kpis.clone())
-    registry = read_registry(paths[0])
+    registry = read_registry(paths[0], links=_links_frame(links, links_path))
     metric_catalog = read_catalog(paths[1])
     kpis, notes = read_entries(entries, registry=registry, catalog=metric_catalog)
     dataset = Dataset(kpis, registry, metric_catalog, paths[2:], notes)
@@ -133,6 +143,26 @@ def load_dataset(
     while len(_LOADED) > 8:
         _LOADED.pop(next(iter(_LOADED)))
     return dataset.replace(kpis.clone())
+
+
+def _links_path(links: PathLike | pl.DataFrame | bool | None, units: Path) -> Path | None:
+    """The links file to read: the one given, else ``links.csv`` beside the registry."""
+    if links is None or links is True:
+        beside = units.with_name("links.csv")
+        return beside if beside.is_file() else None
+    if links is False or isinstance(links, pl.DataFrame):
+        return None
+    return find_path(links)
+
+
+def _links_frame(links: object, path: Path | None) -> pl.DataFrame | None:
+    if isinstance(links, pl.DataFrame):
+        return links
+    if path is None:
+        return None
+    from kpitools.links import read_links  # the links' reader (checks and parses them)
+
+    return read_links(path).frame
 
 
 def _entry_list(data: DataEntry | Sequence[DataEntry]) -> list[DataEntry]:

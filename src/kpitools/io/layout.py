@@ -331,10 +331,11 @@ def wide_cells(
 
 
 def _is_unit(registry: UnitRegistry, text: str | None) -> bool:
+    """Whether ``text`` names a unit, at some time (a name two units had is a unit's)."""
     try:
         return text is not None and bool(registry.resolve(text))
-    except UnknownUnitError:
-        return False
+    except UnknownUnitError as exc:
+        return exc.ambiguous
 
 
 def check_totals(kpis: pl.DataFrame, totals: list[Total], file: str, decimal: str | None) -> None:

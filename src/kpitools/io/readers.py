@@ -24,7 +24,7 @@ from kpitools.io.layout import (
     wide_cells,
 )
 from kpitools.io.rules import Problems, validate
-from kpitools.io.schema import LONG_SCHEMA
+from kpitools.io.schema import LONG_SCHEMA, PERIOD_START
 from kpitools.io.sheets import Grid, UnreadableFileError, frame_grid, read_grid
 from kpitools.registry import UnitRegistry
 
@@ -296,7 +296,7 @@ def read_entries(
         except KpiDataError as exc:
             issues[i].extend(exc.issues)
             continue
-        keys = frame.select("unit_code", "year", "metric")
+        keys = with_period_start(frame).select("unit_code", "year", "metric", PERIOD_START)
         keyed.append(keys.with_columns(at=pl.lit(i, pl.UInt32), row=pl.Series(rows)))
         frames.append(frame)
         notes.extend(found)
@@ -305,7 +305,31 @@ def read_entries(
         raise KpiDataError([issue for found in issues for issue in found])
     if not frames:
         return pl.DataFrame(schema=LONG_SCHEMA), tuple(notes)
-    return pl.concat(frames, how="vertical").sort("year", "metric", "unit_code"), tuple(notes)
+    order = ["year", "metric", "unit_code"]
+    if any(PERIOD_START in f.columns for f in frames):
+        frames = [with_period_start(f) for f in frames]
+        order.append(PERIOD_START)
+    return pl.concat(frames, how="vertical").sort(order), tuple(notes)
+
+
+def with_period_start(kpis: pl.DataFrame) -> pl.DataFrame:
+    """The long table with its ``period_start`` column (1 January of the year if none).
+
+    A file without that column covers whole years, up to ``as_of``; a long table has the
+    column only when some file gives it, and views that compare periods call this first.
+
+    Examples
+    --------
+    >>> kpis = pl.DataFrame({"unit_code": ["017"], "year": [2023],
+    ...                      "as_of": [dt.date(2023, 12, 31)]})
+    >>> with_period_start(kpis).row(0)
+    ('017', 2023, datetime.date(2023, 12, 31), datetime.date(2023, 1, 1))
+    """
+    if PERIOD_START in kpis.columns:
+        return kpis
+    columns = list(kpis.columns)
+    columns.insert(columns.index("as_of") + 1 if "as_of" in columns else len(columns), PERIOD_START)
+    return kpis.with_columns(pl.date(pl.col("year"), 1, 1).alias(PERIOD_START)).select(columns)
 
 
 def _duplicates_across(
@@ -316,10 +340,10 @@ def _duplicates_across(
     # at one by one, in the order of the files.
     both = pl.concat(keyed) if keyed else pl.DataFrame()
     if both.height:
-        both = both.filter(pl.struct("unit_code", "year", "metric").is_duplicated())
+        both = both.filter(pl.struct("unit_code", "year", "metric", PERIOD_START).is_duplicated())
     first: dict[tuple[object, ...], tuple[str, int]] = {}
-    for code, year, metric, at, row in both.iter_rows():
-        key = (code, year, metric)
+    for code, year, metric, start, at, row in both.iter_rows():
+        key = (code, year, metric, start)
         if key in first:
             issues[at].append(
                 DataIssue(

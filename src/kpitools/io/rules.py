@@ -5,6 +5,8 @@ cell-by-cell reading (:func:`validate`) each cell, the column-wise one
 (:func:`kpitools.io.columnar.fast_long`) each distinct value — into the *parsed frame*: per
 field its typed value and the problem of its cell, if any (for a unit also its name and
 level in the registry). :func:`typed_frame` adds whether the unit existed in the year.
+A unit is resolved on the row's date (``as_of``, else 31 December of the year), so a name
+two units had at different times names the one of that day.
 The :class:`Rule` s of :func:`row_rules` are polars expressions over that frame, each
 applied once to every row; :func:`problems_of` maps the rows that break a rule to problems
 naming file, row, column and value, and :func:`long_table` is the long table of a frame
@@ -13,6 +15,7 @@ without problems.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -21,10 +24,10 @@ import polars as pl
 
 from kpitools.catalog import MetricCatalog, UnknownMetricError
 from kpitools.errors import DataIssue, KpiDataError, show_value
-from kpitools.io.schema import LONG_SCHEMA, YEAR_RE
+from kpitools.io.schema import INPUT_COLUMNS, LONG_SCHEMA, PERIOD_START, YEAR_RE
 from kpitools.io.sheets import cell_text, parse_date
 from kpitools.numbers import NumberFormatError, parse_number, parse_percent
-from kpitools.registry import UnitRegistry, UnknownUnitError
+from kpitools.registry import LEVEL_ALIASES, UnitNotInForceError, UnitRegistry, UnknownUnitError
 
 # --------------------------------------------------------------------------- cells
 
@@ -58,9 +61,10 @@ class _BadCell(Exception):
     """A unit that cannot be told: the message, the long-table column of the cell to name
     (``unit_code`` or ``unit_name``) and the value to show."""
 
-    def __init__(self, message: str, column: str, value: object = None):
+    def __init__(self, message: str, column: str, value: object = None, *, ambiguous: bool = False):
         super().__init__(message)
         self.message, self.column, self.value = message, column, value
+        self.ambiguous = ambiguous
 
 
 # --------------------------------------------------------------------------- one cell
@@ -92,32 +96,74 @@ def parse_year(value: object) -> int:
     return value
 
 
-def unit_code_of(registry: UnitRegistry, code: object, name: object, missing: str) -> str:
-    """The registry code a row's code and name cells agree on; raises :class:`_BadCell`
-    (naming the cell ``missing`` when both are empty)."""
+def _resolve_on(registry: UnitRegistry, text: str, day: dt.date | None) -> str:
+    """The code ``text`` names on ``day``; a unit not in force then is still its code (the
+    rule on the row's dates says what is wrong with it)."""
+    try:
+        return registry.resolve(text, at=day)
+    except UnitNotInForceError as exc:
+        if exc.code is None:
+            raise
+        return exc.code
+
+
+def unit_code_of(
+    registry: UnitRegistry, code: object, name: object, missing: str, day: dt.date | None = None
+) -> str:
+    """The registry code a row's code and name cells agree on, on the row's ``day``; raises
+    :class:`_BadCell` (naming the cell ``missing`` when both are empty)."""
     code, name = cell_text(code), cell_text(name)
     if code is None and name is None:
         raise _BadCell("missing unit", missing)
     by_name = None
     if name is not None:
         try:
-            by_name = registry.resolve(name)
+            by_name = _resolve_on(registry, name, day)
         except UnknownUnitError as exc:
             if code is None:
-                raise _BadCell(str(exc), "unit_name") from None
+                raise _BadCell(str(exc), "unit_name", ambiguous=exc.ambiguous) from None
     if code is None:
         return by_name  # type: ignore[return-value]
     if by_name is not None and code.isdigit() and code.lstrip("0") == by_name.lstrip("0"):
         return by_name  # a code that lost its leading zeros in Excel; the name says which
     try:
-        by_code = registry.resolve(code)
+        by_code = _resolve_on(registry, code, day)
     except UnknownUnitError as exc:
-        raise _BadCell(str(exc), "unit_code") from None
-    if name is not None and by_name != by_code and not registry.is_name_of(name, by_code):
+        raise _BadCell(str(exc), "unit_code", ambiguous=exc.ambiguous) from None
+    if name is not None and by_name != by_code and not _names(registry, name, by_code, day):
+        shown = registry.name(by_code, at=day) if _in_force(registry, by_code, day) else None
         raise _BadCell(
-            f"unit name does not match code {by_code} ({registry.name(by_code)})", "unit_name", name
+            f"unit name does not match code {by_code} ({shown or registry.name(by_code)})",
+            "unit_name",
+            name,
         )
     return by_code
+
+
+def _in_force(registry: UnitRegistry, code: str, day: dt.date | None) -> bool:
+    return day is None or registry.exists_on(code, day)
+
+
+def _names(registry: UnitRegistry, name: str, code: str, day: dt.date | None) -> bool:
+    """Whether ``name`` names ``code``: on ``day`` when the code is in force then, else at
+    any time (the row's dates are then reported on their own)."""
+    if _in_force(registry, code, day):
+        return registry.is_name_of(name, code, at=day)
+    return registry.is_name_of(name, code)
+
+
+def row_date(year: object, as_of: object) -> dt.date | None:
+    """The day a row's figures are of: its ``as_of``, else 31 December of its year (None
+    when neither can be read)."""
+    if as_of is not None:
+        try:
+            return parse_date(as_of)
+        except (ValueError, OverflowError):
+            return None
+    try:
+        return dt.date(parse_year(year), 12, 31) if year is not None else None
+    except ValueError:
+        return None
 
 
 def metric_code(catalog: MetricCatalog | None, text: str) -> str:
@@ -152,21 +198,25 @@ _TEXT, _ERROR = pl.String(), pl.String()
 def _unit_parser(registry: UnitRegistry, *, has_code: bool) -> Parser:
     missing = "unit_code" if has_code else "unit_name"
 
-    def parse(code: object, name: object) -> tuple[object, ...]:
+    def parse(code: object, name: object, year: object, as_of: object) -> tuple[object, ...]:
+        day = row_date(year, as_of)
         try:
-            unit = unit_code_of(registry, code, name, missing)
+            unit = unit_code_of(registry, code, name, missing, day)
         except _BadCell as bad:
+            if day is None and bad.ambiguous:  # a name of several dates, on a row whose
+                return (None,) * 6 + (code is not None, None)  # year or date is reported
             return None, None, None, bad.message, bad.column, bad.value, code is not None, None
+        row = registry.unit(unit, at=day) if _in_force(registry, unit, day) else None
+        row = row or registry.unit(unit)
         shown, note = cell_text(name), None
         if shown is not None and registry.matched_loosely(shown):
-            note = f"{show_value(shown)} read as {unit} {registry.name(unit)} (diacritics differ)"
-        return (unit, registry.name(unit), registry.level(unit), None, None, None,
-                code is not None, note)  # fmt: skip
+            note = f"{show_value(shown)} read as {unit} {row.name} (diacritics differ)"
+        return (unit, row.name, row.level, None, None, None, code is not None, note)
 
     fields = {"unit_code": _TEXT, "unit_name": _TEXT, "registry_level": _TEXT,
               "unit_error": _ERROR, "unit_error_cell": _TEXT, "unit_error_value": _TEXT,
               "unit_by_code": pl.Boolean(), "unit_note": _TEXT}  # fmt: skip
-    return Parser(("unit_code", "unit_name"), parse, fields)
+    return Parser(("unit_code", "unit_name", "year", "as_of"), parse, fields)
 
 
 def _year(value: object) -> tuple[object, ...]:
@@ -178,13 +228,26 @@ def _year(value: object) -> tuple[object, ...]:
         return None, str(exc)
 
 
-def _as_of(value: object) -> tuple[object, ...]:
+def _date(column: str) -> Callable[[object], tuple[object, ...]]:
+    """The parser of the date column ``column`` (``as_of``, ``period_start``); empty is
+    null, filled in by typed_frame (31 December, 1 January of the row's year)."""
+
+    def parse(value: object) -> tuple[object, ...]:
+        if value is None:
+            return None, None
+        try:
+            return parse_date(value), None
+        except (ValueError, OverflowError) as exc:
+            return None, str(exc)
+
+    return parse
+
+
+def _level(value: object) -> tuple[object, ...]:
     if value is None:
-        return None, None  # 31 December of the row's year: see typed_frame
-    try:
-        return parse_date(value), None
-    except (ValueError, OverflowError) as exc:
-        return None, str(exc)
+        return (None,)
+    text = str(value)
+    return (LEVEL_ALIASES.get(text.strip(), text),)
 
 
 def _metric_parser(catalog: MetricCatalog | None) -> Parser:
@@ -243,8 +306,11 @@ def parsers(
     return [
         _unit_parser(registry, has_code=has_code),
         Parser(("year",), _year, {"year": pl.Int32(), "year_error": _ERROR}),
-        Parser(("level",), lambda v: (None if v is None else str(v),), {"level_text": _TEXT}),
-        Parser(("as_of",), _as_of, {"as_of": pl.Date(), "as_of_error": _ERROR}),
+        Parser(("level",), _level, {"level_text": _TEXT}),
+        *(
+            Parser((name,), _date(name), {name: pl.Date(), f"{name}_error": _ERROR})
+            for name in ("as_of", PERIOD_START)
+        ),
         _metric_parser(catalog),
         count_parser("target", decimal),
         count_parser("actual", decimal),
@@ -275,20 +341,60 @@ def per_distinct(
     ).select(list(fields))
 
 
+def _not_in_force(registry: UnitRegistry, code: str, day: dt.date, what: str) -> str | None:
+    """Why the unit ``code`` is not in force on ``day`` (None when it is), for a row: ``what``
+    says which day of the row that is."""
+    if registry.exists_on(code, day):
+        return None
+    exc = registry.not_in_force(code, day)
+    name = exc.unit.name if exc.unit is not None else registry.name(code)
+    return f"unit {code} ({name}) did not exist {what}: it {exc.detail}"
+
+
+def _dates_check(registry: UnitRegistry) -> Callable[..., tuple[object, ...]]:
+    def check(code: object, year: object, as_of: object, start: object) -> tuple[object, ...]:
+        if code is None or year is None:
+            return None, None
+        unit, year = str(code), int(year)  # type: ignore[call-overload]
+        if as_of is not None:
+            on_end = _not_in_force(registry, unit, as_of, f"on {as_of.isoformat()}")  # type: ignore[attr-defined]
+        elif not registry.exists(unit, year):
+            on_end = _not_in_force(registry, unit, dt.date(year, 12, 31), f"in {year}")
+        else:
+            on_end = _not_in_force(
+                registry, unit, dt.date(year, 12, 31),
+                f"on {year}-12-31 (the row gives no as_of, so 31 December)",
+            )  # fmt: skip
+        on_start = None
+        if start is not None:
+            on_start = _not_in_force(
+                registry,
+                unit,
+                start,
+                f"on {start.isoformat()}, the period's start",  # type: ignore[attr-defined]
+            )
+        return on_end, on_start
+
+    return check
+
+
 def typed_frame(parsed: pl.DataFrame, rows: Sequence[int], registry: UnitRegistry) -> pl.DataFrame:
-    """The parsed frame with each row's number, whether its unit existed in its year and
-    its date (31 December of the year when the file gives none)."""
-
-    def exists(code: object, year: object) -> tuple[object, ...]:
-        return (None if code is None or year is None else registry.exists(code, year),)  # type: ignore[arg-type]
-
-    existed = per_distinct(parsed.select("unit_code", "year"), exists, {"exists": pl.Boolean()})
+    """The parsed frame with each row's number, whether its unit was in force on its dates
+    and its dates (as_of 31 December and period_start 1 January of the year when the file
+    gives none)."""
+    keys = parsed.select("unit_code", "year", "as_of", PERIOD_START)
+    fields = {"end_error": _ERROR, "start_error": _ERROR}
+    checked = per_distinct(keys, _dates_check(registry), fields)
     year = pl.col("year")
-    return pl.concat([parsed, existed], how="horizontal").with_columns(
+    return pl.concat([parsed, checked], how="horizontal").with_columns(
         pl.Series("row", rows, dtype=pl.Int64()),
         pl.when(pl.col("as_of_error").is_null())
         .then(pl.coalesce("as_of", pl.date(year, 12, 31)))
         .alias("as_of"),
+        pl.col(PERIOD_START).is_not_null().alias("period_given"),
+        pl.when(pl.col(f"{PERIOD_START}_error").is_null())
+        .then(pl.coalesce(PERIOD_START, pl.date(year, 1, 1)))
+        .alias(PERIOD_START),
     )
 
 
@@ -315,6 +421,7 @@ def row_rules(figure: str = "actual") -> list[Rule]:
     unit_column = pl.when("unit_by_code").then(pl.lit("unit_code")).otherwise(pl.lit("unit_name"))
     code, year, metric = pl.col("unit_code"), pl.col("year"), pl.col("metric")
     key = [code, year, metric]
+    start = pl.col(PERIOD_START)
     rules = [
         Rule(
             pl.col("unit_error").is_not_null(),
@@ -323,12 +430,7 @@ def row_rules(figure: str = "actual") -> list[Rule]:
             pl.col("unit_error_value"),
         ),
         _parse_problem("year"),
-        Rule(
-            ~pl.col("exists"),
-            pl.format("unit {} ({}) did not exist in {}", code, "unit_name", year),
-            unit_column,
-            False,
-        ),
+        Rule(pl.col("end_error").is_not_null(), pl.col("end_error"), unit_column, False),
         Rule(
             pl.col("level_text") != pl.col("registry_level"),
             pl.format("level does not match the unit registry ({})", "registry_level"),
@@ -339,6 +441,24 @@ def row_rules(figure: str = "actual") -> list[Rule]:
             pl.col("as_of").dt.year() < year,  # before 1 January of the year
             pl.format("as_of is before the start of {}", year),
             pl.lit("as_of"),
+        ),
+        _parse_problem(PERIOD_START),
+        Rule(
+            pl.col("period_given") & (start.dt.year() < year),
+            pl.format("period_start is before the start of {}", year),
+            pl.lit(PERIOD_START),
+        ),
+        Rule(
+            pl.col("period_given") & (start > pl.col("as_of")),
+            pl.format("period_start is after as_of ({})", pl.col("as_of").dt.to_string("%Y-%m-%d")),
+            pl.lit(PERIOD_START),
+        ),
+        Rule(
+            pl.col("period_given")
+            & pl.col("end_error").is_null()
+            & pl.col("start_error").is_not_null(),
+            pl.col("start_error"),
+            pl.lit(PERIOD_START),
         ),
         _parse_problem("metric"),
         _parse_problem("target"),
@@ -356,11 +476,12 @@ def row_rules(figure: str = "actual") -> list[Rule]:
     rules += [
         _parse_problem("stated_percent"),
         Rule(
-            pl.all_horizontal(k.is_not_null() for k in key) & ~pl.struct(key).is_first_distinct(),
+            pl.all_horizontal(k.is_not_null() for k in key)
+            & ~pl.struct(*key, start).is_first_distinct(),
             pl.format(
                 "duplicate unit × year × metric {} × {} × {} (first on row {})",
                 *key,
-                pl.col("row").first().over(key),
+                pl.col("row").first().over(*key, start),
             ),
             unit_column,
         ),
@@ -398,12 +519,17 @@ def problems_of(
     return problems
 
 
-def long_table(frame: pl.DataFrame) -> pl.DataFrame:
-    """The long table of a typed frame whose rows break no rule."""
+def long_table(frame: pl.DataFrame, *, periods: bool = False) -> pl.DataFrame:
+    """The long table of a typed frame whose rows break no rule; with ``period_start``
+    (after ``as_of``) when ``periods``: the file has that column."""
+    columns = list(LONG_SCHEMA)
+    if periods:
+        columns.insert(columns.index("as_of") + 1, PERIOD_START)
     return frame.select(
         *(pl.col(name).cast(dtype) for name, dtype in LONG_SCHEMA.items() if name != "level"),
         level=pl.col("registry_level"),
-    ).select(list(LONG_SCHEMA))
+        **({PERIOD_START: pl.col(PERIOD_START).cast(pl.Date)} if periods else {}),
+    ).select(columns)
 
 
 def _parse_cells(parser: Parser, values: list[list[object]]) -> pl.DataFrame:
@@ -434,7 +560,7 @@ def validate(
     """Turn raw cells into the typed long table, or raise with every problem found; the
     second item notes the unit names matched loosely."""
     n = len(rows)
-    every = {name: cells.get(name) or Cells([None] * n, [name] * n) for name in LONG_SCHEMA}
+    every = {name: cells.get(name) or Cells([None] * n, [name] * n) for name in INPUT_COLUMNS}
     parts = [
         _parse_cells(p, [every[c].values for c in p.cells])
         for p in parsers(
@@ -447,7 +573,7 @@ def validate(
     ]
     frame = typed_frame(pl.concat(parts, how="horizontal"), rows, registry)
     problems_of(frame, row_rules(figure), every, file).raise_any()
-    return long_table(frame), unit_notes(frame, every, file)
+    return long_table(frame, periods=PERIOD_START in cells), unit_notes(frame, every, file)
 
 
 def unit_notes(frame: pl.DataFrame, cells: Mapping[str, Cells], file: str) -> Problems:

@@ -25,6 +25,12 @@ LONG_SCHEMA: dict[str, pl.DataType] = {
     "note": pl.String(),
 }
 
+#: The optional column of the first day a row's figures cover (empty: 1 January of the
+#: year); a long table has it only when a file gives it (see :func:`with_period_start`).
+PERIOD_START = "period_start"
+#: The long-table columns a file may give: those of ``LONG_SCHEMA`` and ``period_start``.
+INPUT_COLUMNS: tuple[str, ...] = (*LONG_SCHEMA, PERIOD_START)
+
 #: Header spellings accepted for each long-table column (compared with ``name_key``).
 COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
     "unit_code": ("unit_code", "mã đơn vị", "ma_don_vi", "code", "mã"),
@@ -57,6 +63,17 @@ COLUMN_ALIASES: dict[str, tuple[str, ...]] = {
         "tỷ lệ so với kế hoạch",
     ),
     "note": ("note", "ghi chú"),
+    PERIOD_START: (
+        PERIOD_START,
+        "period start",
+        "từ ngày",
+        "kỳ từ",
+        "kỳ từ ngày",
+        "kỳ báo cáo từ",
+        "kỳ báo cáo từ ngày",
+        "ngày bắt đầu",
+        "số liệu từ ngày",
+    ),
 }
 
 _TARGET_WORDS = ("chỉ tiêu", "kế hoạch", "kh", "ct", "target", "plan", "kế hoạch năm",

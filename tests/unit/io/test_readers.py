@@ -16,7 +16,14 @@ from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
 import kpitools as kt
-from kpitools.io import LONG_SCHEMA, load_dataset, read_kpi_file, read_kpis, write_kpis
+from kpitools.io import (
+    COLUMN_ALIASES,
+    LONG_SCHEMA,
+    load_dataset,
+    read_kpi_file,
+    read_kpis,
+    write_kpis,
+)
 from kpitools.numbers import format_number
 from kpitools.textfold import strip_diacritics
 
@@ -209,10 +216,10 @@ def test_targets_file_long_wide_and_frame(tmp_path, registry, catalog):
         [["Mã đơn vị", "Năm", "Chỉ số", "Chỉ tiêu", "source"],
          ["017", "2024", "admissions", "1.200", "plan"],
          ["Ba Đình", "2024", "Kết nạp đảng viên mới", "300", "plan"],
-         ["001", "2025", "admissions", "", "plan"]],
+         ["001", "2023", "admissions", "", "plan"]],
     )  # fmt: skip
     expected = [("017", 2024, "admissions", 1200.0), ("001", 2024, "admissions", 300.0),
-                ("001", 2025, "admissions", None)]  # fmt: skip
+                ("001", 2023, "admissions", None)]  # fmt: skip
     assert kt.read_targets(long, registry=registry, catalog=catalog).rows() == expected
     schema = kt.read_targets(long, registry=registry, catalog=catalog).schema
     assert list(schema.values()) == [pl.String, pl.Int32, pl.String, pl.Float64]
@@ -466,7 +473,7 @@ def test_columns_missing_unknown_and_without_header(tmp_path, problems):
     assert [str(i) for i in err.issues] == [
         f"{path}, column 'actual': missing required column",
         f"{path}, row 1, column 'actaul': unknown column; expected one of "
-        + ", ".join(LONG_SCHEMA),
+        + ", ".join(COLUMN_ALIASES),
     ]
     path = write_csv(tmp_path / "unnamed.csv", [[*HEADER, ""], [*GOOD.values(), "x"]])
     assert only(problems(path)) == (
@@ -575,14 +582,23 @@ def test_failed_write_leaves_no_part_file_and_keeps_the_old_one(tmp_path, bundle
 # --------------------------------------------------------------------------- hypothesis
 
 
-def spellings(registry: kt.UnitRegistry, code: str) -> list[str]:
-    """Ways a report writes a unit: as in the registry, without diacritics, NFD, prefixed."""
-    name = registry.name(code)
-    kind = registry.units.filter(pl.col("code") == code)["type"].item()
+def spellings(registry: kt.UnitRegistry, code: str, year: int) -> list[str]:
+    """Ways a report of ``year`` writes a unit: as in the registry, without diacritics, NFD,
+    prefixed; those that name it on 31 December of the year."""
+    day = dt.date(year, 12, 31)
+    unit = registry.unit(code, at=day)
+    name, kind = unit.name, unit.type
     out = [name, strip_diacritics(name), unicodedata.normalize("NFD", name)]
-    if kind in ("quận", "huyện", "thị xã"):
+    if kind in ("quận", "huyện", "thị xã", "xã", "phường", "thị trấn"):
         out += [f"{kind} {name}", f"{kind.title()} {strip_diacritics(name)}"]
-    return out
+    return [text for text in out if _names_on(registry, text, day) == code]
+
+
+def _names_on(registry: kt.UnitRegistry, text: str, day: dt.date) -> str | None:
+    try:
+        return registry.resolve(text, at=day)
+    except kt.UnknownUnitError:
+        return None
 
 
 NUMBER_STYLES = [str, format_number, lambda n: f"{n:,}".replace(",", "\u00a0")]
@@ -593,10 +609,12 @@ def long_tables(draw, registry: kt.UnitRegistry, catalog: kt.MetricCatalog):
     """(csv rows with header, {(code, year, metric): (target, actual)})."""
     keys = draw(
         st.lists(
-            st.tuples(
-                st.sampled_from(registry.codes()),
-                st.integers(2019, 2024),
-                st.sampled_from(catalog.codes),
+            st.integers(2019, 2026).flatmap(
+                lambda year: st.tuples(
+                    st.sampled_from(registry.codes(at=dt.date(year, 12, 31))),
+                    st.just(year),
+                    st.sampled_from(catalog.codes),
+                )
             ),
             min_size=1,
             max_size=15,
@@ -608,7 +626,7 @@ def long_tables(draw, registry: kt.UnitRegistry, catalog: kt.MetricCatalog):
     for code, year, metric in keys:
         actual = draw(st.integers(0, 10**7))
         target = draw(st.none() | st.integers(0, 10**7))
-        unit = code if by_code else draw(st.sampled_from(spellings(registry, code)))
+        unit = code if by_code else draw(st.sampled_from(spellings(registry, code, year) or [code]))
         write = draw(st.sampled_from(NUMBER_STYLES))
         rows.append(
             [unit, str(year), metric, "" if target is None else write(target), write(actual)]
