@@ -35,7 +35,7 @@ _MARKS = {True: "✓", False: "✗"}
 def _units(codes: Sequence[str], label: Callable[[str], str], lang: str) -> str:
     shown = ", ".join(label(c) for c in codes[:_SHOWN])
     more = len(codes) - _SHOWN
-    return word("bridge.more", lang, listed=shown, n=more) if more > 0 else shown
+    return word("table.bridge.more", lang, listed=shown, n=more) if more > 0 else shown
 
 
 def _labels(
@@ -90,7 +90,7 @@ def comparability_table(
     _check(groups, ("group", "effective", "old_codes", "new_codes", "exact", "kind", "breaks"),
            "comparable_groups")  # fmt: skip
     headers = [
-        word(f"bridge.{k}", lang)
+        word(f"table.bridge.{k}", lang)
         for k in ("group", "old_units", "new_units", "comparable", "kind", "why")
     ]
     out: dict[str, list[str]] = {h: [] for h in headers}
@@ -106,7 +106,7 @@ def comparability_table(
             _units(olds, old_label, lang),
             _units(news, new_label, lang),
             _MARKS[bool(exact)],
-            word(f"bridge.kind.{kind}", lang, default=kind),
+            word(f"table.bridge.kind.{kind}", lang, default=kind),
             why,
         )
         for header, cell in zip(headers, cells, strict=True):
@@ -114,7 +114,9 @@ def comparability_table(
     if caption is None:
         shown = ", ".join(_day(d, lang) for d in sorted(days))
         exact = int(groups["exact"].sum())
-        caption = word("bridge.groups_caption", lang, date=shown, exact=exact, n=groups.height)
+        caption = word(
+            "table.bridge.groups_caption", lang, date=shown, exact=exact, n=groups.height
+        )
     return Table(
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
         status=tuple("consistent" if e else "inconsistent" for e in groups["exact"]),
@@ -176,13 +178,13 @@ def bridge_table(
     _check(bridge, _BRIDGE_COLUMNS, "bridge_figures")
     metrics = bridge["metric"].unique().to_list()
     keys = ["group", "old_units", "new_units", *(["metric"] if len(metrics) > 1 else [])]
-    headers = [word(f"bridge.{k}", lang) for k in keys]
+    headers = [word(f"table.bridge.{k}", lang) for k in keys]
     years = bridge.select("old_year", "new_year").unique().rows()
     old_year, new_year = years[0] if len(years) == 1 else ("…", "…")
     headers += [
-        word("bridge.old_figure", lang, year=old_year),
-        word("bridge.new_figure", lang, year=new_year),
-        *(word(f"bridge.{k}", lang) for k in ("change", "estimated", "note", "source")),
+        word("table.bridge.old_figure", lang, year=old_year),
+        word("table.bridge.new_figure", lang, year=new_year),
+        *(word(f"table.bridge.{k}", lang) for k in ("change", "estimated", "note", "source")),
     ]
     out: dict[str, list[str]] = {h: [] for h in headers}
     for row in bridge.iter_rows(named=True):
@@ -218,15 +220,15 @@ def _bridge_cells(
         change_text = f"+{change_text}"
     if estimated and change is not None:
         change_text = f"≈ {change_text}"
-    notes = [word("bridge.estimated_note", lang)] if estimated else []
+    notes = [word("table.bridge.estimated_note", lang)] if estimated else []
     for side, label in (("old", old_label), ("new", new_label)):
         if missing := row[f"{side}_missing"]:
-            notes.append(word("bridge.missing", lang, units=_units(missing, label, lang)))
+            notes.append(word("table.bridge.missing", lang, units=_units(missing, label, lang)))
     source = row["source"]
     shown_source = {
         "synthetic": word("table.synthetic", lang),
-        ESTIMATED_SOURCE: word("bridge.estimated_source", lang),
-        "sum of units": word("bridge.sum_source", lang),
+        ESTIMATED_SOURCE: word("table.bridge.estimated_source", lang),
+        "sum of units": word("table.bridge.sum_source", lang),
     }.get(source, source or "")
     metric = row["metric"]
     first = {
@@ -240,7 +242,7 @@ def _bridge_cells(
         old,
         format_number(row["new_actual"], lang=lang),
         change_text,
-        word("bridge.estimated_mark", lang) if estimated else "",
+        word("table.bridge.estimated_mark", lang) if estimated else "",
         "; ".join(notes),
         shown_source,
     ]
@@ -260,7 +262,7 @@ def _period(frame: pl.DataFrame, side: str, lang: str) -> str:
 def _bridge_caption(bridge: pl.DataFrame, lang: str, years: tuple[object, object]) -> str:
     days = ", ".join(_day(d, lang) for d in sorted(set(bridge["effective"].to_list())))
     caption = word(
-        "bridge.caption",
+        "table.bridge.caption",
         lang,
         old_year=years[0],
         old_period=_period(bridge, "old", lang),
@@ -269,5 +271,5 @@ def _bridge_caption(bridge: pl.DataFrame, lang: str, years: tuple[object, object
         date=days or "–",
     )
     if bool(bridge["estimated"].any()):
-        caption += ". " + word("bridge.caption_estimated", lang)
+        caption += ". " + word("table.bridge.caption_estimated", lang)
     return caption

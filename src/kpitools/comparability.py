@@ -186,10 +186,10 @@ def _listed(labels: Sequence[str], lang: str = "en") -> str:
     shown = list(labels[:_LISTED])
     more = len(labels) - len(shown)
     if more:
-        return word("bridge.more", lang, listed=", ".join(shown), n=more)
+        return word("table.bridge.more", lang, listed=", ".join(shown), n=more)
     if len(shown) == 1:
         return shown[0]
-    return f"{', '.join(shown[:-1])} {word('bridge.and', lang)} {shown[-1]}"
+    return f"{', '.join(shown[:-1])} {word('table.bridge.and', lang)} {shown[-1]}"
 
 
 def _number(items: Sequence[object]) -> str:
@@ -218,14 +218,14 @@ def _split_parts(
     split = {o for olds in inside_of.values() for o in olds}
     for o, outside in away.items():
         if o not in split:
-            key = f"bridge.why.away.{'full' if whole[o] else 'partial'}.{_number(outside)}"
+            key = f"table.bridge.why.away.{'full' if whole[o] else 'partial'}.{_number(outside)}"
             news = _listed([new_label(n) for n in outside], lang)
             parts.append(word(key, lang, old=old_label(o), news=news))
     for n, olds in sorted(inside_of.items()):
         outside = sorted({m for o in olds for m in away[o]})
         parts.append(
             word(
-                f"bridge.why.split.{_number(olds)}",
+                f"table.bridge.why.split.{_number(olds)}",
                 lang,
                 new=new_label(n),
                 olds=_listed([old_label(o) for o in olds], lang),
@@ -248,7 +248,9 @@ def _taken_parts(
         full = "full" if all(r == "full" for _, r in links) else "partial"
         olds = _listed([old_label(o) for o, _ in links], lang)
         parts.append(
-            word(f"bridge.why.taken.{full}.{_number(links)}", lang, new=new_label(n), olds=olds)
+            word(
+                f"table.bridge.why.taken.{full}.{_number(links)}", lang, new=new_label(n), olds=olds
+            )
         )
     return parts
 
@@ -275,7 +277,7 @@ def describe_breaks(
     """
     rows = list(breaks)
     if not rows:
-        return word("bridge.why.exact", lang)
+        return word("table.bridge.why.exact", lang)
     if effective is None:
         old_label = new_label = _names_at(names, None)
     else:
@@ -286,11 +288,11 @@ def describe_breaks(
         o, n = b["old_code"], b["new_code"]
         unit = old_label(o) if o is not None else new_label(n)
         if b["problem"] == "no link":
-            parts.append(word("bridge.why.no_link", lang, unit=unit))
+            parts.append(word("table.bridge.why.no_link", lang, unit=unit))
         elif b["problem"] == "rest unknown":
-            parts.append(word("bridge.why.rest", lang, old=unit, new=new_label(n)))
+            parts.append(word("table.bridge.why.rest", lang, old=unit, new=new_label(n)))
         elif b["problem"] == "not given":
-            parts.append(word("bridge.why.not_given", lang, unit=unit))
+            parts.append(word("table.bridge.why.not_given", lang, unit=unit))
     return "; ".join(parts)
 
 
@@ -551,12 +553,7 @@ def _read_shares(shares: pl.DataFrame | PathLike, graph: _Graph) -> dict[tuple[s
     def issue(message: str, row: int | None, column: str | None, value: object = None) -> None:
         issues.append(DataIssue(message, file=file, row=row, column=column, value=value))
 
-    columns = {c.strip().casefold(): c for c in frame.columns}
-    for column in ("old_code", "new_code", "share"):
-        if column not in columns:
-            issue(f"missing required column; the header has {', '.join(frame.columns)}", 1, column)
-        elif column != "share" and frame[columns[column]].dtype not in (pl.String, pl.Null):
-            issue("must be text so leading zeros survive", 1, column)
+    columns = _share_columns(frame, issue)
     if issues:
         raise KpiDataError(issues)
     out: dict[tuple[str, str], Decimal] = {}
@@ -566,23 +563,38 @@ def _read_shares(shares: pl.DataFrame | PathLike, graph: _Graph) -> dict[tuple[s
         key = ((old or "").strip(), (new or "").strip())
         share = _share(raw)
         problems = _share_problems(key, share, graph)
+        if key in first:
+            problems.append((f"the same link is on row {first[key]}", "new_code"))
         for message, column in problems:
             issue(message, row, column, raw if column == "share" else key[1])
-        if key in first:
-            issue(f"the same link is on row {first[key]}", row, "new_code", key[1])
-            continue
-        first[key] = row
+        first.setdefault(key, row)
         if share is not None and not problems:
             out[key] = share
+    _check_totals(out, issue)
+    if issues:
+        raise KpiDataError(issues)
+    return out
+
+
+def _check_totals(shares: dict[tuple[str, str], Decimal], issue: Callable[..., None]) -> None:
+    """The shares of each old unit must add up to 1 (to within :data:`_SHARE_TOLERANCE`)."""
     totals: dict[str, Decimal] = {}
-    for (old, _), share in out.items():
+    for (old, _), share in shares.items():
         totals[old] = totals.get(old, Decimal(0)) + share
     for old, total in sorted(totals.items()):
         if abs(total - 1) > _SHARE_TOLERANCE:
             issue(f"the shares of {old} add up to {total}, not 1", None, "share")
-    if issues:
-        raise KpiDataError(issues)
-    return out
+
+
+def _share_columns(frame: pl.DataFrame, issue: Callable[..., None]) -> dict[str, str]:
+    """The frame's column of each of old_code, new_code and share (a problem if missing)."""
+    columns = {c.strip().casefold(): c for c in frame.columns}
+    for column in ("old_code", "new_code", "share"):
+        if column not in columns:
+            issue(f"missing required column; the header has {', '.join(frame.columns)}", 1, column)
+        elif column != "share" and frame[columns[column]].dtype not in (pl.String, pl.Null):
+            issue("must be text so leading zeros survive", 1, column)
+    return columns
 
 
 def _share_problems(
@@ -766,19 +778,7 @@ def _weights(
     if inexact.is_empty():
         return {}
     if shares is None:
-        n = inexact.height
-        lines = [
-            f"  {', '.join(news) or ', '.join(olds)}: {why}"
-            for olds, news, why in inexact.head(5).select("old_codes", "new_codes", "why").rows()
-        ]
-        if n > 5:
-            lines.append(f"  … and {n - 5} more")
-        raise ParameterError(
-            f"{n} group{'s' if n != 1 else ''} cannot be compared exactly:\n"
-            + "\n".join(lines)
-            + "\npass shares= (old_code, new_code, share) to estimate them"
-            + ("" if by == "group" else ', or compare by="group"')
-        )
+        raise _refusal(inexact, by)
     share_of = _read_shares(shares, graph)
     out: dict[int, dict[str, Decimal]] = {}
     missing: list[str] = []
@@ -788,22 +788,47 @@ def _weights(
         if unlinked := [b for b in breaks if b["problem"] in ("no link", "not given")]:
             code = unlinked[0]["old_code"] or unlinked[0]["new_code"]
             raise ParameterError(f"group {group} cannot be estimated: {code} has no link")
-        weight = {}
-        for o in olds:
-            total = Decimal(0)
-            for n in news:
-                relation = graph.succ[o].get(n)
-                if relation == "full":
-                    total += 1
-                elif relation == "partial":
-                    if (o, n) not in share_of:
-                        missing.append(f"{o} → {n}")
-                    total += share_of.get((o, n), Decimal(0))
-            weight[o] = total
-        out[group] = weight
+        out[group] = {o: _weight(graph, o, news, share_of, missing) for o in olds}
     if missing:
         raise ParameterError(f"no share is given for the partial links {_listed(missing)}")
     return out
+
+
+def _refusal(inexact: pl.DataFrame, by: str | Sequence[Sequence[str]]) -> ParameterError:
+    """Why the groups that are not exact cannot be bridged without shares."""
+    n = inexact.height
+    lines = [
+        f"  {', '.join(news) or ', '.join(olds)}: {why}"
+        for olds, news, why in inexact.head(5).select("old_codes", "new_codes", "why").rows()
+    ]
+    if n > 5:
+        lines.append(f"  … and {n - 5} more")
+    return ParameterError(
+        f"{n} group{'s' if n != 1 else ''} cannot be compared exactly:\n"
+        + "\n".join(lines)
+        + "\npass shares= (old_code, new_code, share) to estimate them"
+        + ("" if by == "group" else ', or compare by="group"')
+    )
+
+
+def _weight(
+    graph: _Graph,
+    old: str,
+    news: Sequence[str],
+    share_of: dict[tuple[str, str], Decimal],
+    missing: list[str],
+) -> Decimal:
+    """The share of ``old`` that went into the new units ``news`` (missing shares noted)."""
+    total = Decimal(0)
+    for new in news:
+        relation = graph.succ[old].get(new)
+        if relation == "full":
+            total += 1
+        elif relation == "partial":
+            if (old, new) not in share_of:
+                missing.append(f"{old} → {new}")
+            total += share_of.get((old, new), Decimal(0))
+    return total
 
 
 def _side(frame: pl.DataFrame, side: str, year: int, codes: set[str], dated: pl.Expr) -> _Side:

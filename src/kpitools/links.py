@@ -165,7 +165,20 @@ class Links:
         return Links._of(self.frame.filter(pl.col("effective") == self.effective(effective)))
 
     def effective(self, effective: dt.date | str | None = None) -> dt.date:
-        """The one effective date meant: ``effective`` checked, or the only date there is."""
+        """The one effective date meant: ``effective`` checked, or the only date there is.
+
+        Raises
+        ------
+        ParameterError
+            As :meth:`at`.
+
+        Examples
+        --------
+        >>> Links.from_frame(pl.DataFrame({"old_code": ["a"], "new_code": ["b"],
+        ...     "relation": ["full"], "effective": ["01/07/2025"], "source": ["s"]})
+        ...     ).effective()
+        datetime.date(2025, 7, 1)
+        """
         dates = self.effective_dates
         shown = ", ".join(d.isoformat() for d in dates) or "no date (there are no links)"
         if effective is None:
@@ -400,16 +413,9 @@ def _check_links(values: dict[str, list[Any]], rows: list[int], issue: Callable[
     first: dict[tuple[str, str, dt.date], int] = {}
     by_old: dict[tuple[str, dt.date], list[tuple[int, str, str]]] = {}
     columns = [values[c] for c in ("old_code", "new_code", "relation", "effective", "source")]
-    for row, (old, new, relation, day, source) in zip(
-        rows, zip(*columns, strict=True), strict=True
-    ):
-        for column, value in (("old_code", old), ("new_code", new), ("relation", relation)):
-            if value is None:
-                issue(f"empty {column.replace('_', ' ')}", row, column)
-        if source is None:
-            issue("empty source; say where the link comes from", row, "source")
-        if relation is not None and relation not in RELATIONS:
-            issue("relation must be full or partial", row, "relation", relation)
+    for row, cells in zip(rows, zip(*columns, strict=True), strict=True):
+        old, new, relation, day, _ = cells
+        _check_cells(row, cells, issue)
         if old is None or new is None or day is None:
             continue
         key = (old, new, day)
@@ -419,18 +425,35 @@ def _check_links(values: dict[str, list[Any]], rows: list[int], issue: Callable[
         first[key] = row
         by_old.setdefault((old, day), []).append((row, new, relation))
     for (old, _), links in by_old.items():
-        if len(links) < 2:
-            continue
-        for row, new, relation in links:
-            if relation == "full":
-                others = ", ".join(f"row {r}, {n}" for r, n, _ in links if r != row)
-                issue(
-                    f"the whole of {old} cannot go into {new} when a part of it also goes "
-                    f"elsewhere ({others})",
-                    row,
-                    "relation",
-                    relation,
-                )
+        _check_full(old, links, issue)
+
+
+def _check_cells(row: int, cells: tuple[Any, ...], issue: Callable[..., None]) -> None:
+    """Empty cells and an unknown relation on one row."""
+    old, new, relation, _, source = cells
+    for column, value in (("old_code", old), ("new_code", new), ("relation", relation)):
+        if value is None:
+            issue(f"empty {column.replace('_', ' ')}", row, column)
+    if source is None:
+        issue("empty source; say where the link comes from", row, "source")
+    if relation is not None and relation not in RELATIONS:
+        issue("relation must be full or partial", row, "relation", relation)
+
+
+def _check_full(old: str, links: list[tuple[int, str, str]], issue: Callable[..., None]) -> None:
+    """A ``full`` link of ``old`` beside another link of the same date."""
+    if len(links) < 2:
+        return
+    for row, new, relation in links:
+        if relation == "full":
+            others = ", ".join(f"row {r}, {n}" for r, n, _ in links if r != row)
+            issue(
+                f"the whole of {old} cannot go into {new} when a part of it also goes "
+                f"elsewhere ({others})",
+                row,
+                "relation",
+                relation,
+            )
 
 
 def _order(issue: DataIssue) -> tuple[int, int]:

@@ -256,95 +256,95 @@ _EXTRACT = {
 
 _BRIDGE = {
     # comparability across a change of structure (kpitools.comparability, kpitools.bridge)
-    "bridge.why.exact": _pair("so sánh được chính xác", "exact"),
-    "bridge.why.split.one": _pair(
+    "table.bridge.why.exact": _pair("so sánh được chính xác", "exact"),
+    "table.bridge.why.split.one": _pair(
         "{new} nhận một phần của {olds}, phần còn lại thuộc {others}",
         "{new} takes a part of {olds}, which is split with {others}",
     ),
-    "bridge.why.split.many": _pair(
+    "table.bridge.why.split.many": _pair(
         "{new} nhận một phần của {olds}, phần còn lại thuộc {others}",
         "{new} takes parts of {olds}, which are split with {others}",
     ),
-    "bridge.why.away.full.one": _pair(
+    "table.bridge.why.away.full.one": _pair(
         "{old} nhập toàn bộ vào {news}, không thuộc các đơn vị mới đã chọn",
         "{old} went into {news}, which is not among the new units",
     ),
-    "bridge.why.away.full.many": _pair(
+    "table.bridge.why.away.full.many": _pair(
         "{old} nhập toàn bộ vào {news}, không thuộc các đơn vị mới đã chọn",
         "{old} went into {news}, which are not among the new units",
     ),
-    "bridge.why.away.partial.one": _pair(
+    "table.bridge.why.away.partial.one": _pair(
         "{old} được chia vào {news}, không thuộc các đơn vị mới đã chọn",
         "{old} went in parts into {news}, which is not among the new units",
     ),
-    "bridge.why.away.partial.many": _pair(
+    "table.bridge.why.away.partial.many": _pair(
         "{old} được chia vào {news}, không thuộc các đơn vị mới đã chọn",
         "{old} went in parts into {news}, which are not among the new units",
     ),
-    "bridge.why.taken.full.one": _pair(
+    "table.bridge.why.taken.full.one": _pair(
         "{new} nhận toàn bộ {olds}, không thuộc các đơn vị cũ đã chọn",
         "{new} takes the whole of {olds}, which is not among the old units",
     ),
-    "bridge.why.taken.full.many": _pair(
+    "table.bridge.why.taken.full.many": _pair(
         "{new} nhận toàn bộ {olds}, không thuộc các đơn vị cũ đã chọn",
         "{new} takes the whole of {olds}, which are not among the old units",
     ),
-    "bridge.why.taken.partial.one": _pair(
+    "table.bridge.why.taken.partial.one": _pair(
         "{new} nhận một phần của {olds}, không thuộc các đơn vị cũ đã chọn",
         "{new} takes a part of {olds}, which is not among the old units",
     ),
-    "bridge.why.taken.partial.many": _pair(
+    "table.bridge.why.taken.partial.many": _pair(
         "{new} nhận một phần của {olds}, không thuộc các đơn vị cũ đã chọn",
         "{new} takes parts of {olds}, which are not among the old units",
     ),
-    "bridge.why.no_link": _pair("{unit} không có liên kết nào", "{unit} has no link"),
-    "bridge.why.rest": _pair(
+    "table.bridge.why.no_link": _pair("{unit} không có liên kết nào", "{unit} has no link"),
+    "table.bridge.why.rest": _pair(
         "chỉ một phần của {old} được liên kết (với {new}); không rõ phần còn lại về đâu",
         "only a part of {old} is linked (to {new}); where the rest went is not known",
     ),
-    "bridge.why.not_given": _pair(
+    "table.bridge.why.not_given": _pair(
         "{unit} không thuộc các đơn vị đã chọn", "{unit} is not among the units given"
     ),
-    "bridge.and": _pair("và", "and"),
-    "bridge.more": _pair("{listed} và {n} đơn vị khác", "{listed} and {n} more"),
-    "bridge.group": _pair("Nhóm", "Group"),
-    "bridge.old_units": _pair("Đơn vị cũ", "Old units"),
-    "bridge.new_units": _pair("Đơn vị mới", "New units"),
-    "bridge.comparable": _pair("So sánh chính xác", "Exactly comparable"),
-    "bridge.kind": _pair("Thay đổi", "Change"),
-    "bridge.why": _pair("Vì sao", "Why"),
-    "bridge.kind.same": _pair("giữ nguyên / đổi tên", "same / renamed"),
-    "bridge.kind.merged": _pair("sáp nhập", "merged"),
-    "bridge.kind.split": _pair("chia tách", "split"),
-    "bridge.kind.regrouped": _pair("sắp xếp lại", "regrouped"),
-    "bridge.kind.cut": _pair("bị cắt ngang", "cut by a link"),
-    "bridge.kind.incomplete": _pair("thiếu liên kết", "links incomplete"),
-    "bridge.groups_caption": _pair(
+    "table.bridge.and": _pair("và", "and"),
+    "table.bridge.more": _pair("{listed} và {n} đơn vị khác", "{listed} and {n} more"),
+    "table.bridge.group": _pair("Nhóm", "Group"),
+    "table.bridge.old_units": _pair("Đơn vị cũ", "Old units"),
+    "table.bridge.new_units": _pair("Đơn vị mới", "New units"),
+    "table.bridge.comparable": _pair("So sánh chính xác", "Exactly comparable"),
+    "table.bridge.kind": _pair("Thay đổi", "Change"),
+    "table.bridge.why": _pair("Vì sao", "Why"),
+    "table.bridge.kind.same": _pair("giữ nguyên / đổi tên", "same / renamed"),
+    "table.bridge.kind.merged": _pair("sáp nhập", "merged"),
+    "table.bridge.kind.split": _pair("chia tách", "split"),
+    "table.bridge.kind.regrouped": _pair("sắp xếp lại", "regrouped"),
+    "table.bridge.kind.cut": _pair("bị cắt ngang", "cut by a link"),
+    "table.bridge.kind.incomplete": _pair("thiếu liên kết", "links incomplete"),
+    "table.bridge.groups_caption": _pair(
         "Các nhóm đơn vị so sánh được qua lần sắp xếp ngày {date}: {exact}/{n} chính xác",
         "Groups of units across the change of {date}: {exact} of {n} exact",
     ),
-    "bridge.metric": _pair("Chỉ số", "Metric"),
-    "bridge.old_figure": _pair("{year} (đơn vị cũ)", "{year} (old units)"),
-    "bridge.new_figure": _pair("{year} (đơn vị mới)", "{year} (new units)"),
-    "bridge.change": _pair("Thay đổi", "Change"),
-    "bridge.estimated": _pair("Ước tính", "Estimated"),
-    "bridge.estimated_mark": _pair("ước tính", "estimated"),
-    "bridge.note": _pair("Ghi chú", "Note"),
-    "bridge.source": _pair("Nguồn", "Source"),
-    "bridge.missing": _pair("thiếu số liệu của {units}", "no figures of {units}"),
-    "bridge.estimated_note": _pair(
+    "table.bridge.metric": _pair("Chỉ số", "Metric"),
+    "table.bridge.old_figure": _pair("{year} (đơn vị cũ)", "{year} (old units)"),
+    "table.bridge.new_figure": _pair("{year} (đơn vị mới)", "{year} (new units)"),
+    "table.bridge.change": _pair("Thay đổi", "Change"),
+    "table.bridge.estimated": _pair("Ước tính", "Estimated"),
+    "table.bridge.estimated_mark": _pair("ước tính", "estimated"),
+    "table.bridge.note": _pair("Ghi chú", "Note"),
+    "table.bridge.source": _pair("Nguồn", "Source"),
+    "table.bridge.missing": _pair("thiếu số liệu của {units}", "no figures of {units}"),
+    "table.bridge.estimated_note": _pair(
         "số của đơn vị cũ ước tính theo tỷ lệ do người dùng cung cấp",
         "old figures estimated from user-supplied shares",
     ),
-    "bridge.estimated_source": _pair("ước tính theo tỷ lệ", "estimated from shares"),
-    "bridge.sum_source": _pair("tổng các đơn vị", "sum of units"),
-    "bridge.caption": _pair(
+    "table.bridge.estimated_source": _pair("ước tính theo tỷ lệ", "estimated from shares"),
+    "table.bridge.sum_source": _pair("tổng các đơn vị", "sum of units"),
+    "table.bridge.caption": _pair(
         "{old_year} theo đơn vị cũ ({old_period}) so với {new_year} theo đơn vị mới "
         "({new_period}); thay đổi ngày {date}",
         "{old_year} by old units ({old_period}) against {new_year} by new units "
         "({new_period}); change of {date}",
     ),
-    "bridge.caption_estimated": _pair(
+    "table.bridge.caption_estimated": _pair(
         "Có số ước tính (≈): phân bổ theo tỷ lệ do người dùng cung cấp, không phải số liệu "
         "báo cáo.",
         "Includes estimates (≈): apportioned by user-supplied shares, not reported figures.",

@@ -96,7 +96,7 @@ def crosswalks(draw: st.DrawFn) -> Crosswalk:
     return Crosswalk(old_of, new_of)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(crosswalks())
 def test_the_groups_are_the_smallest_unions_with_equal_land(cw: Crosswalk) -> None:
     groups = comparable_groups(cw.links)
@@ -109,7 +109,7 @@ def test_the_groups_are_the_smallest_unions_with_equal_land(cw: Crosswalk) -> No
         assert old_atoms == new_atoms
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(crosswalks(), st.data())
 def test_a_set_compares_exactly_when_its_old_and_new_units_hold_the_same_land(
     cw: Crosswalk, data: st.DataObject
@@ -128,7 +128,7 @@ def test_a_set_compares_exactly_when_its_old_and_new_units_hold_the_same_land(
             assert problem in BREAK_PROBLEMS
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(crosswalks(), st.data())
 def test_any_union_of_groups_is_comparable(cw: Crosswalk, data: st.DataObject) -> None:
     groups = comparable_groups(cw.links).rows(named=True)
@@ -138,7 +138,7 @@ def test_any_union_of_groups_is_comparable(cw: Crosswalk, data: st.DataObject) -
     assert is_comparable(cw.links, olds, news).exact
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(crosswalks(), st.data())
 def test_a_part_of_a_group_is_not_comparable(cw: Crosswalk, data: st.DataObject) -> None:
     groups = [g for g in comparable_groups(cw.links).rows(named=True) if len(g["new_codes"]) > 1]
@@ -160,7 +160,7 @@ def test_a_part_of_a_group_is_not_comparable(cw: Crosswalk, data: st.DataObject)
     assert "partial" in result.breaks["relation"].to_list()
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(crosswalks())
 def test_by_new_and_by_old_agree_with_the_rule(cw: Crosswalk) -> None:
     for by in ("new", "old"):
@@ -171,7 +171,7 @@ def test_by_new_and_by_old_agree_with_the_rule(cw: Crosswalk) -> None:
             assert (row["why"] == "exact") == row["exact"]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(crosswalks(), st.data())
 def test_the_bridge_of_exact_groups_adds_up_the_same_figures(
     cw: Crosswalk, data: st.DataObject
