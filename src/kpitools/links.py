@@ -89,7 +89,13 @@ class Links:
         return links
 
     @classmethod
-    def from_frame(cls, df: pl.DataFrame | pl.LazyFrame, *, source: str = "<frame>") -> Links:
+    def from_frame(
+        cls,
+        df: pl.DataFrame | pl.LazyFrame,
+        *,
+        source: str = "<frame>",
+        registry: UnitRegistry | None = None,
+    ) -> Links:
         """Check a frame of links and build :class:`Links` from it.
 
         Same rules as :func:`read_links`; rows are numbered as in a spreadsheet (header row
@@ -113,7 +119,7 @@ class Links:
           mine, row 3, column 'effective': not a date; write it as 2025-07-01 or 01/07/2025 (value '1/7/25')
         """  # noqa: E501
         frame = df.collect() if isinstance(df, pl.LazyFrame) else df
-        return cls._of(_checked(frame, source, None))
+        return cls._of(_checked(frame, source, None, registry))
 
     def __repr__(self) -> str:
         dates = ", ".join(d.isoformat() for d in self.effective_dates)
@@ -269,7 +275,9 @@ class Links:
         return Links._of(_sorted(pl.DataFrame(out, schema=_SCHEMA)))
 
 
-def read_links(path: PathLike, *, sheet: str | int | None = None) -> Links:
+def read_links(
+    path: PathLike, *, sheet: str | int | None = None, registry: UnitRegistry | None = None
+) -> Links:
     r"""Read a file of links between two structures (CSV, Excel or Parquet).
 
     Columns ``old_code, new_code, relation, effective, source`` (required) and ``note``
@@ -277,7 +285,8 @@ def read_links(path: PathLike, *, sheet: str | int | None = None) -> Links:
     text, so codes keep their leading zeros; text is stripped and NFC-normalized.
     ``relation`` is ``full`` or ``partial`` in any case; ``effective`` a date
     (``2025-07-01``, ``01/07/2025`` or an Excel date). ``sheet`` picks an Excel sheet
-    (default the first).
+    (default the first). With a ``registry``, every old code must be a unit of it valid on
+    the day before its link takes effect, and every new code one valid on that day.
 
     Raises
     ------
@@ -285,7 +294,7 @@ def read_links(path: PathLike, *, sheet: str | int | None = None) -> Links:
         Listing every problem with file, row (header = row 1), column and value: a missing
         column, an empty code or source, an unknown relation, a date that cannot be read,
         the same link twice (and where it first was), a ``full`` link of an old unit that
-        has another link of the same date.
+        has another link of the same date, a code the ``registry`` does not have on its day.
 
     Examples
     --------
@@ -312,7 +321,7 @@ def read_links(path: PathLike, *, sheet: str | int | None = None) -> Links:
             raise UnreadableFileError(
                 DataIssue(f"cannot read file: {str(exc).splitlines()[0]}", file=name)
             ) from None
-        return Links._of(_checked(frame, name, None))
+        return Links._of(_checked(frame, name, None, registry))
     grid = read_grid(file, sheet=sheet)
     rows = [(n, r) for n, r in zip(grid.numbers, grid.rows, strict=True) if any(r)]
     if not rows:
@@ -328,7 +337,7 @@ def read_links(path: PathLike, *, sheet: str | int | None = None) -> Links:
             columns[text] = [cell_text(r[j]) if j < len(r) else None for _, r in body]
     frame = pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
     try:
-        checked = _checked(frame, name, [n for n, _ in body])
+        checked = _checked(frame, name, [n for n, _ in body], registry)
     except KpiDataError as exc:
         raise KpiDataError([*twice, *exc.issues]) from None
     if twice:
@@ -336,7 +345,12 @@ def read_links(path: PathLike, *, sheet: str | int | None = None) -> Links:
     return Links._of(checked)
 
 
-def _checked(df: pl.DataFrame, source: str, row_numbers: Sequence[int] | None) -> pl.DataFrame:
+def _checked(
+    df: pl.DataFrame,
+    source: str,
+    row_numbers: Sequence[int] | None,
+    registry: UnitRegistry | None = None,
+) -> pl.DataFrame:
     """The links of ``df``, typed, cleaned and sorted; ``KpiDataError`` with every problem."""
     issues: list[DataIssue] = []
 
@@ -358,6 +372,8 @@ def _checked(df: pl.DataFrame, source: str, row_numbers: Sequence[int] | None) -
         raise KpiDataError(issues)
     values = {c: _column(df, by_name.get(c), c, rows, issue) for c in LINK_COLUMNS}
     _check_links(values, rows, issue)
+    if registry is not None:
+        _check_units(values, rows, registry, issue)
     if issues:
         raise KpiDataError(sorted(issues, key=_order))
     return _sorted(pl.DataFrame(values, schema=_SCHEMA))
@@ -454,6 +470,34 @@ def _check_full(old: str, links: list[tuple[int, str, str]], issue: Callable[...
                 "relation",
                 relation,
             )
+
+
+def _check_units(
+    values: dict[str, list[Any]],
+    rows: list[int],
+    registry: UnitRegistry,
+    issue: Callable[..., None],
+) -> None:
+    """Old codes valid on the day before their link, new codes on its day, in ``registry``."""
+    known = set(registry.units["code"])
+    valid: dict[dt.date, set[str]] = {}
+    for row, old, new, day in zip(
+        rows, values["old_code"], values["new_code"], values["effective"], strict=True
+    ):
+        if day is None:
+            continue
+        for column, code, when in (
+            ("old_code", old, day - dt.timedelta(days=1)),
+            ("new_code", new, day),
+        ):
+            if code is None:
+                continue
+            if when not in valid:
+                units = registry.units.filter(_valid_on(when))
+                valid[when] = set(units["code"])
+            if code not in valid[when]:
+                said = "not a unit of the registry" if code not in known else "not in force"
+                issue(f"{said} on {when.isoformat()}", row, column, code)
 
 
 def _order(issue: DataIssue) -> tuple[int, int]:

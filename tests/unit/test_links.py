@@ -196,6 +196,40 @@ def test_successors_and_predecessors_keep_a_reused_code_apart() -> None:
     assert links.successors("00008") == [] and links.predecessors("00001") == []
 
 
+def test_codes_are_checked_against_the_registry_on_their_day(tmp_path: Path) -> None:
+    registry = kt.UnitRegistry.from_frame(
+        pl.DataFrame(
+            {
+                "code": ["01", "017", "00001", "00002"],
+                "name": ["Hà Nội", "Đông Anh", "Đông Anh", "Phúc Thịnh"],
+                "level": ["city", "district", "commune", "commune"],
+                "parent": [None, "01", "01", "01"],
+                "valid_from": [None, None, "2025-07-01", "2025-07-01"],
+                "valid_to": [None, "2025-06-30", None, None],
+            }
+        )
+    )
+    path = _write(
+        tmp_path,
+        HEADER
+        + "017,00001,partial,2025-07-01,NQ\n"
+        + "017,00002,partial,2025-07-01,NQ\n"
+        + "00001,00002,full,2026-01-01,NQ\n"  # 00001 is in force on 2025-12-31: fine
+        + "018,00009,full,2025-07-01,NQ\n"  # neither is a unit
+        + "017,00002,full,2024-01-01,NQ\n",  # 00002 is not in force yet
+    )
+    with pytest.raises(kt.KpiDataError) as exc:
+        read_links(path, registry=registry)
+    assert _problems(exc) == [(5, "old_code"), (5, "new_code"), (6, "new_code")]
+    text = str(exc.value)
+    assert (
+        "row 5, column 'old_code': not a unit of the registry on 2025-06-30 (value '018')" in text
+    )
+    assert "row 6, column 'new_code': not in force on 2024-01-01 (value '00002')" in text
+    good = HEADER + "017,00001,partial,2025-07-01,NQ\n017,00002,partial,2025-07-01,NQ\n"
+    assert len(read_links(_write(tmp_path, good), registry=registry)) == 2
+
+
 def test_at_picks_one_date() -> None:
     links = _links([("a", "b", "full")])
     assert links.at() == links
@@ -278,11 +312,12 @@ def test_rolled_up_links_are_the_overlaps_of_the_districts(
     )
 
 
-@pytest.mark.skipif(
-    not (ROOT / "data" / "reference" / "hanoi_links.csv").exists(), reason="no reference data"
-)
+HANOI = ROOT / "data" / "reference" / "hanoi_links.csv"
+
+
+@pytest.mark.skipif(not HANOI.exists(), reason="no reference data")
 def test_hanoi_district_links_are_derived_from_the_commune_links() -> None:
-    communes = read_links(ROOT / "data" / "reference" / "hanoi_links.csv")
+    communes = read_links(HANOI)
     units = pl.read_csv(ROOT / "data" / "reference" / "hanoi_units.csv", infer_schema=False)
     old = units.filter(pl.col("valid_to") == "2025-06-30", pl.col("level") != "district")
     districts = communes.rolled_up(dict(old.select("code", "parent").rows()))
@@ -293,4 +328,7 @@ def test_hanoi_district_links_are_derived_from_the_commune_links() -> None:
     assert len(set(communes.frame["new_code"])) == 126
     assert len(set(bundled.frame["old_code"])) == 30
     registry = kt.read_registry(ROOT / "data" / "reference" / "hanoi_units.csv")
+    assert read_links(HANOI, registry=registry) == communes
+    demo = kt.read_registry(ROOT / "data" / "units.csv")
+    assert read_links(ROOT / "data" / "links.csv", registry=demo) == bundled
     assert communes.rolled_up(registry).frame.select(columns).equals(bundled.frame.select(columns))
