@@ -868,14 +868,41 @@ class UnitRegistry:
         return f"{code} {self._unit(code).name}"
 
     def _labels(self, ids: Iterable[int]) -> list[str]:
-        """``code [type] name [(dates)]`` per row; type and dates only where they differ."""
+        """``code [type] name [(dates)]`` per unit; type and dates only where they differ.
+
+        Rows of one code with the same name and type (a parent that changed) are one unit,
+        from the first's start to the last's end.
+        """
         rows = self._rows
-        distinct = list(dict.fromkeys(ids))
-        dated = len({(rows[i].valid_from, rows[i].valid_to) for i in distinct}) > 1
-        typed = len({self._types[i] for i in distinct}) > 1
-        labels = []
-        for i in distinct:
+        merged: dict[tuple[str, str, str | None], Unit] = {}
+        for i in dict.fromkeys(ids):
             unit = rows[i]
+            key = (unit.code, unit.name, unit.type)
+            seen = merged.get(key)
+            if seen is not None:
+                start = (
+                    None
+                    if None in (seen.valid_from, unit.valid_from)
+                    else min(
+                        seen.valid_from,
+                        unit.valid_from,  # type: ignore[type-var]
+                    )
+                )
+                end = (
+                    None
+                    if None in (seen.valid_to, unit.valid_to)
+                    else max(
+                        seen.valid_to,
+                        unit.valid_to,  # type: ignore[type-var]
+                    )
+                )
+                unit = seen._replace(valid_from=start, valid_to=end)
+            merged[key] = unit
+        units = list(merged.values())
+        dated = len({(u.valid_from, u.valid_to) for u in units}) > 1
+        typed = len({type_key(u.type) for u in units}) > 1
+        labels = []
+        for unit in units:
             kind = f"{unit.type} " if typed and unit.type and not name_prefix(unit.name) else ""
             span = f" ({_span(unit)})" if dated and _span(unit) else ""
             labels.append(f"{unit.code} {kind}{unit.name}{span}")

@@ -3,19 +3,28 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import pickle
 import unicodedata
+from datetime import date, datetime, timedelta
 from functools import cache
 from pathlib import Path
 
 import polars as pl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
 
 from kpitools.errors import KpiDataError
-from kpitools.registry import LEVELS, UnitRegistry, UnknownUnitError, read_registry
+from kpitools.registry import (
+    LEVELS,
+    Unit,
+    UnitNotInForceError,
+    UnitRegistry,
+    UnknownUnitError,
+    read_registry,
+)
 from kpitools.textfold import name_key, nfc, strip_diacritics
 
 REPO = Path(__file__).resolve().parents[2]
@@ -635,3 +644,320 @@ def test_bom_blank_lines_and_padding(tmp_path: Path) -> None:
     reg = read_registry(path)
     assert reg.codes() == ["01", "017"]
     assert reg.name("017") == "Đông Anh"
+
+
+# --- units that change over time ----------------------------------------------------------
+
+JUNE, JULY = date(2025, 6, 30), date(2025, 7, 1)
+
+
+def dated(
+    rows: list[tuple[object, ...]], links: list[tuple[str, ...]] | None = None
+) -> UnitRegistry:
+    """A registry of (code, name, level, type, parent, valid_from, valid_to) rows."""
+    frame = pl.DataFrame(
+        rows,
+        schema=["code", "name", "level", "type", "parent", "valid_from", "valid_to"],
+        orient="row",
+    )
+    if links is None:
+        return UnitRegistry.from_frame(frame)
+    return UnitRegistry.from_frame(
+        frame,
+        links=pl.DataFrame(
+            links, schema=["old_code", "new_code", "relation", "effective"], orient="row"
+        ),
+    )
+
+
+HANOI = [
+    ("01", "Hà Nội", "city", "thành phố", None, None, None),
+    ("017", "Đông Anh", "district", "huyện", "01", None, "2025-06-30"),
+    ("016", "Sóc Sơn", "district", "huyện", "01", None, "2025-06-30"),
+    ("00454", "Đông Anh", "commune", "thị trấn", "017", None, "2025-06-30"),
+    ("00457", "Xuân Nộn", "commune", "xã", "017", None, "2025-06-30"),
+    ("00454", "Đông Anh", "commune", "xã", "01", "2025-07-01", None),
+    ("00466", "Phúc Thịnh", "commune", "xã", "01", "2025-07-01", None),
+    ("00004", "Trúc Bạch", "ward", "phường", "001", None, "2025-06-30"),
+    ("001", "Ba Đình", "district", "quận", "01", None, "2025-06-30"),
+    ("00004", "Ba Đình", "commune", "phường", "01", "2025-07-01", None),
+    ("25001", "Bạch Long Vĩ", "commune", "đặc khu", "01", "2025-07-01", None),
+]
+HANOI_LINKS = [
+    ("00454", "00454", "full", "2025-07-01"),
+    ("00457", "00454", "partial", "2025-07-01"),
+    ("00457", "00466", "partial", "2025-07-01"),
+]
+
+
+def test_a_code_on_several_rows_is_a_unit_per_period() -> None:
+    reg = dated(HANOI)
+    assert reg.name("00004", at="2020-01-01") == "Trúc Bạch"
+    assert reg.name("00004", at=JULY) == "Ba Đình"
+    assert reg.name("00004") == "Ba Đình"  # without a date: the latest row
+    assert reg.level("00004", at=JUNE) == "commune"  # 'ward' is read as 'commune'
+    assert reg.parent("00454", at=JUNE) == "017" and reg.parent("00454", at=JULY) == "01"
+    assert reg.parent("00454") == "01"
+    assert reg.exists("00454", 2025) and reg.exists("017", 2025) and not reg.exists("017", 2026)
+    assert [u.valid_to for u in reg.versions("00454")] == [JUNE, None]
+    assert reg.unit("00454", at=JUNE).type == "thị trấn"
+    assert reg.children("017", at=JUNE) == ["00454", "00457"]
+    assert reg.children("017", year=2026) == []
+    assert reg.children("01", at=JULY) == ["00004", "00454", "00466", "25001"]
+    assert reg.codes(level="district", at=JULY) == []
+    assert reg.codes(level="commune", year=2025).count("00454") == 1
+    assert len(reg) == len(HANOI)
+
+
+def test_the_levels() -> None:
+    assert LEVELS == ("province", "city", "district", "affiliated", "commune", "basic")
+    assert dated(HANOI).units.filter(pl.col("code") == "00004")["level"].to_list() == [
+        "commune",
+        "commune",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "code"),
+    [
+        ("Đông Anh", "2023-12-31", "017"),  # district and town: the district's name first?
+        ("huyện Đông Anh", "2023-12-31", "017"),
+        ("thị trấn Đông Anh", "2023-12-31", "00454"),
+        ("xã Đông Anh", "2026-12-31", "00454"),
+        ("Xa Dong Anh", "2026-12-31", "00454"),
+        ("Đông Anh", "2026-12-31", "00454"),
+        ("phường Ba Đình", "2026-12-31", "00004"),
+        ("Phuong Ba Dinh", "2026-12-31", "00004"),
+        ("quận Ba Đình", "2024-01-01", "001"),
+        ("Ba Đình", "2024-01-01", "001"),
+        ("Trúc Bạch", "2024-01-01", "00004"),
+        ("đặc khu Bạch Long Vĩ", None, "25001"),
+        ("Đặc Khu Bach Long Vi", JULY, "25001"),
+        ("tỉnh Hà Nội", None, "01"),  # a prefix of another type is ignored
+    ],
+)
+def test_names_resolve_on_their_date(text: str, at: object, code: str) -> None:
+    reg = dated(HANOI)
+    if code == "017" and text == "Đông Anh":
+        with pytest.raises(UnknownUnitError) as info:  # the district and the town, both
+            reg.resolve(text, at=at)
+        assert info.value.ambiguous
+        assert info.value.suggestions == ["017 huyện Đông Anh", "00454 thị trấn Đông Anh"]
+        assert str(info.value).endswith("give the type (huyện, thị trấn…) or the code")
+        return
+    assert reg.resolve(text, at=at) == code
+
+
+def test_an_ambiguous_name_lists_every_unit_with_its_dates() -> None:
+    reg = dated([r for r in HANOI if r[0] != "00454" or r[3] == "xã"])
+    with pytest.raises(UnknownUnitError) as info:
+        reg.resolve("Đông Anh")
+    assert str(info.value) == (
+        "ambiguous unit 'Đông Anh': it matches 017 huyện Đông Anh (to 2025-06-30) and "
+        "00454 xã Đông Anh (from 2025-07-01); give a date, the type (huyện, xã…) or the code"
+    )
+    assert reg.resolve("Đông Anh", at="2023-12-31") == "017"
+    assert reg.resolve("Đông Anh", at=date(2026, 12, 31)) == "00454"
+
+
+def test_a_ceased_unit_names_its_successors() -> None:
+    reg = dated(HANOI, HANOI_LINKS)
+    with pytest.raises(UnitNotInForceError) as info:
+        reg.resolve("huyện Đông Anh", at="2026-12-31")
+    err = info.value
+    assert str(err) == (
+        "017 Đông Anh ceased on 2025-06-30; its area is now in 00454 Đông Anh (part), "
+        "00466 Phúc Thịnh (part)"
+    )  # derived from its communes' links: 00457 went partly to each
+    assert (err.code, err.at, err.successors) == ("017", date(2026, 12, 31), ["00454", "00466"])
+    assert err.detail.startswith("ceased on 2025-06-30") and not err.ambiguous
+    assert isinstance(err, UnknownUnitError) and isinstance(err, KeyError)
+    assert str(reg.not_in_force("00457", JULY)) == (
+        "00457 Xuân Nộn ceased on 2025-06-30; its area is now in 00454 Đông Anh (part), "
+        "00466 Phúc Thịnh (part)"
+    )
+    assert str(reg.not_in_force("00466", JUNE)) == (
+        "00466 Phúc Thịnh starts on 2025-07-01; before, its area was in 00457 Xuân Nộn (part)"
+    )
+    assert reg.successors("00457") == [("00454", "partial"), ("00466", "partial")]
+    assert reg.predecessors("00454") == [("00454", "full"), ("00457", "partial")]
+    with pytest.raises(UnitNotInForceError) as bare:
+        dated(HANOI).unit("017", at=JULY)
+    assert str(bare.value) == "017 Đông Anh ceased on 2025-06-30"  # no links: no successors
+    again = pickle.loads(pickle.dumps(err))
+    assert (str(again), again.code, again.successors) == (str(err), err.code, err.successors)
+
+
+def test_a_code_reused_in_a_gap_says_both() -> None:
+    reg = dated([("01", "A", "city", None, None, None, "2019-12-31"),
+                 ("01", "B", "city", None, None, "2021-01-01", None)])  # fmt: skip
+    assert str(reg.not_in_force("01", "2020-06-01")) == (
+        "01 A ceased on 2019-12-31; the code is used again from 2021-01-01 by B"
+    )
+
+
+def test_names_of_several_units_none_in_force() -> None:
+    reg = dated([("01", "X", "city", None, None, None, None),
+                 ("011", "Hòa An", "district", None, "01", None, "2020-12-31"),
+                 ("012", "Hòa An", "district", None, "01", None, "2021-12-31")])  # fmt: skip
+    with pytest.raises(UnitNotInForceError) as info:
+        reg.resolve("Hòa An", at="2023-01-01")
+    assert str(info.value) == (
+        "no unit 'Hòa An' on 2023-01-01: it names 011 Hòa An (to 2020-12-31) and "
+        "012 Hòa An (to 2021-12-31)"
+    )
+    assert info.value.code is None
+
+
+@pytest.mark.parametrize(
+    ("text", "at", "expected"),
+    [
+        ("17", None, "017"),  # only a district code fits
+        ("4", None, "unknown unit '4'; did you mean 00004 Ba Đình?"),  # never 5 digits
+        ("454", None, "unknown unit '454'; did you mean 00454 Đông Anh?"),
+        ("1", None, "ambiguous unit '1': it matches 01 Hà Nội and 001 Ba Đình; write the "
+                    "code with its leading zeros"),
+        ("1", "2026-01-01", "01"),  # 001 ceased: one width fits on that day
+        ("1", "2024-01-01", "ambiguous unit '1'"),
+        ("0017", None, "unknown unit '0017'"),  # leading zeros written out are literal
+        ("00454", "2024-01-01", "00454"),
+    ],
+)  # fmt: skip
+def test_the_width_rule(text: str, at: str | None, expected: str) -> None:
+    reg = dated(HANOI)
+    if not expected.startswith(("unknown", "ambiguous")):
+        assert reg.resolve(text, at=at) == expected
+        return
+    with pytest.raises(UnknownUnitError) as info:
+        reg.resolve(text, at=at)
+    assert str(info.value).startswith(expected)
+
+
+def test_a_bad_date_is_a_parameter_error() -> None:
+    from kpitools.errors import ParameterError
+
+    with pytest.raises(ParameterError, match="at must be a date"):
+        dated(HANOI).resolve("017", at="31/12/2023")
+    assert dated(HANOI).resolve("017", at=datetime(2020, 1, 1, 12)) == "017"
+
+
+def test_overlapping_periods_of_a_code_are_an_error_naming_both_rows() -> None:
+    frame = pl.DataFrame(
+        [("01", "A", "city", None, None, None),
+         ("011", "B", "district", "01", None, "2025-06-30"),
+         ("011", "C", "district", "01", "2025-06-30", None)],
+        schema=["code", "name", "level", "parent", "valid_from", "valid_to"], orient="row",
+    )  # fmt: skip
+    with pytest.raises(KpiDataError) as info:
+        UnitRegistry.from_frame(frame, source="units.csv")
+    assert [str(i) for i in info.value.issues] == [
+        "units.csv, row 4, column 'code': code 011 is also on row 3, for a period that "
+        "overlaps this row's (… to 2025-06-30 / 2025-06-30 to …); give the rows of one code "
+        "periods that do not overlap (value '011')"
+    ]
+    ok = frame.with_columns(pl.Series("valid_from", [None, None, "2025-07-01"]))
+    assert len(UnitRegistry.from_frame(ok).versions("011")) == 2
+
+
+def test_a_parent_loop_through_a_later_row_is_found() -> None:
+    frame = pl.DataFrame(
+        [("A", "A", "city", None, None, "2019-12-31"),
+         ("A", "A", "city", "B", "2020-01-01", None),
+         ("B", "B", "district", "A", None, None)],
+        schema=["code", "name", "level", "parent", "valid_from", "valid_to"], orient="row",
+    )  # fmt: skip
+    with pytest.raises(
+        KpiDataError, match="row 2, column 'parent': the parent chain loops: A → B → A"
+    ):
+        UnitRegistry.from_frame(frame)
+
+
+def test_links_are_checked() -> None:
+    reg = dated(HANOI)
+    with pytest.raises(KpiDataError) as info:
+        reg.with_links(pl.DataFrame({"old_code": ["017", None], "new_code": ["00454", "x"],
+                                     "relation": ["whole", "full"],
+                                     "effective": ["2025-07-01", "1/7/2025"]}))  # fmt: skip
+    assert [str(i) for i in info.value.issues] == [
+        "<links>, row 2, column 'relation': unknown relation; expected full or partial "
+        "(value 'whole')",
+        "<links>, row 3, column 'old_code': empty old_code",
+        "<links>, row 3, column 'effective': not a date; write it as YYYY-MM-DD (value '1/7/2025')",
+    ]
+    with pytest.raises(KpiDataError, match="column 'relation': missing required column"):
+        reg.with_links(pl.DataFrame({"old_code": ["a"], "new_code": ["b"], "effective": ["x"]}))
+    columns = ["old_code", "new_code", "relation", "effective"]
+    linked = reg.with_links(pl.DataFrame(HANOI_LINKS, orient="row", schema=columns))
+    assert linked != reg and linked == dated(HANOI, HANOI_LINKS)
+    assert linked.links is not None and linked.links.schema["effective"] == pl.Date
+    assert linked.with_links(None) == reg
+
+
+def test_read_registry_takes_links(tmp_path: Path) -> None:
+    path = tmp_path / "units.csv"
+    dated(HANOI).units.write_csv(path)
+    links = pl.read_csv(REPO / "data" / "links.csv", infer_schema=False)
+    reg = read_registry(UNITS_CSV, links=links)
+    assert "its area is now in 00454 Đông Anh (part)" in str(reg.not_in_force("017", JULY))
+    assert read_registry(path).versions("00454")[0].type == "thị trấn"
+
+
+def test_lifetime_years_has_a_row_per_period() -> None:
+    from kpitools.registry import lifetime_years
+
+    reg = dated(HANOI)
+    years = reg.units.filter(pl.col("code") == "00454").select(*lifetime_years()).rows()
+    assert years == [(0, 2025), (2025, 9999)]  # both touch 2025: count distinct codes
+
+
+# Random registries: codes on one to three periods, names shared between units and reused.
+_BREAKS = [date(2019, 1, 1), date(2021, 7, 1), date(2025, 7, 1)]
+_NAMES = ["Đông Anh", "Ba Đình", "Hòa An", "Tân Phú", "Mê Linh"]
+
+
+@st.composite
+def registries(draw: st.DrawFn) -> list[tuple[object, ...]]:
+    rows: list[tuple[object, ...]] = [("01", "Thành phố", "city", None, None, None, None)]
+    for code in draw(st.lists(st.sampled_from(["011", "012", "00101", "00102", "00103"]),
+                              min_size=1, max_size=5, unique=True)):  # fmt: skip
+        cuts = sorted(draw(st.sets(st.sampled_from(_BREAKS), max_size=2)))
+        edges = [None, *cuts, None]
+        for start, end in itertools.pairwise(edges):
+            if draw(st.booleans()) or start is None:  # some periods left empty (a gap)
+                name = draw(st.sampled_from(_NAMES))
+                last = end - timedelta(days=1) if end is not None else None
+                rows.append((code, name, "district", None, "01", start, last))
+    return rows
+
+
+@settings(max_examples=150, deadline=None)
+@given(registries(), st.sampled_from(_NAMES), st.dates(date(2018, 1, 1), date(2027, 12, 31)))
+def test_a_name_resolves_to_the_unit_of_its_day_or_lists_all(
+    rows: list[tuple[object, ...]], name: str, day: date
+) -> None:
+    reg = dated(rows)
+    named = [Unit(*r) for r in rows if r[1] == name]  # type: ignore[arg-type]
+    if not named:
+        with pytest.raises(UnknownUnitError):
+            reg.resolve(name, at=day)
+        return
+    valid = sorted({u.code for u in named if u.valid_on(day)})
+    if len(valid) == 1:
+        assert reg.resolve(name, at=day) == valid[0]
+    elif valid:
+        with pytest.raises(UnknownUnitError) as info:
+            reg.resolve(name, at=day)
+        assert info.value.ambiguous
+        assert sorted(s.split()[0] for s in info.value.suggestions) == valid
+    else:
+        with pytest.raises(UnitNotInForceError) as info:
+            reg.resolve(name, at=day)
+        assert not info.value.ambiguous
+    ever = sorted({u.code for u in named})
+    if len(ever) == 1:
+        assert reg.resolve(name) == ever[0]
+        assert reg.resolve(strip_diacritics(name).upper(), at=day if valid else None) == ever[0]
+    else:
+        with pytest.raises(UnknownUnitError) as info:
+            reg.resolve(name)
+        assert sorted(s.split()[0] for s in info.value.suggestions) == ever

@@ -715,10 +715,11 @@ def test_load_dataset_reuses_unchanged_files_and_rereads_changed_ones(tmp_path) 
 CELLS = {
     "unit_code": ["017", "17", "001", " 017 ", "999", "", "01", "268"],
     "unit_name": ["Đông Anh", unicodedata.normalize("NFD", "Đông Anh"), "Ba Đình", "Huyện Đông Anh",
-                  "dong anh", "Hà Nội", "", "Nowhere"],
-    "level": ["district", "city", "", "ward"],
-    "year": ["2023", "2024", "2007", "23", "", "2023.0", "năm"],
-    "as_of": ["", "30/11/2023", "2023-11-30", "45260", "31/12/2022", "30/02/2023"],
+                  "dong anh", "Hà Nội", "", "Nowhere", "xã Đông Anh", "Phường Ba Đình"],
+    "level": ["district", "city", "", "ward", "commune"],
+    "year": ["2023", "2024", "2007", "23", "", "2023.0", "năm", "2025", "2026"],
+    "as_of": ["", "30/11/2023", "2023-11-30", "45260", "31/12/2022", "30/02/2023", "2025-06-30"],
+    "period_start": ["", "2025-07-01", "01/01/2023", "abc", "2023-12-31", "2026-01-01"],
     "metric": ["admissions", "Kết nạp đảng viên", "members", "", "admission", "deaths"],
     "target": ["300", "1.200", "", "12,5", "-3", "1 200", "x"],
     "actual": ["250", "0", "", "1.234", "3,0", "7e2", "2.5"],
@@ -745,7 +746,8 @@ def _both_readings(source, registry, catalog, **options):
 
 # Units as a file may name them (code, name), each pair agreeing.
 UNIT_PAIRS = [("017", "Đông Anh"), ("17", "huyện đông anh"), ("001", "Ba Đình"),
-              ("268", unicodedata.normalize("NFD", "Hà Đông")), ("01", "Hà Nội")]  # fmt: skip
+              ("268", unicodedata.normalize("NFD", "Hà Đông")), ("01", "Hà Nội"),
+              ("00454", "Đông Anh"), ("00004", "phường Ba Đình")]  # fmt: skip
 
 
 def _assert_same(fast, exact) -> None:
@@ -785,13 +787,13 @@ def test_the_column_wise_reading_agrees_with_the_cell_by_cell_one(
     data, registry, catalog, tmp_path_factory
 ) -> None:
     optional = data.draw(st.sets(st.sampled_from(["level", "as_of", "target", "source",
-                                                  "stated_percent", "note"])))  # fmt: skip
+                                                  "stated_percent", "note", "period_start"])))  # fmt: skip
     units = data.draw(st.sampled_from([["unit_code"], ["unit_name"], ["unit_code", "unit_name"]]))
     columns = [*units, "year", "metric", "actual", *sorted(optional)]
     columns = data.draw(st.permutations(columns))
     keys = data.draw(
         st.lists(
-            st.tuples(st.sampled_from(UNIT_PAIRS), st.sampled_from(["2023", "2024"]),
+            st.tuples(st.sampled_from(UNIT_PAIRS), st.sampled_from(["2023", "2024", "2026"]),
                       st.sampled_from(["admissions", "members", "deaths"])),
             min_size=1, max_size=6, unique_by=lambda k: (k[0][0].zfill(3), k[1], k[2]),
         )
@@ -800,6 +802,7 @@ def test_the_column_wise_reading_agrees_with_the_cell_by_cell_one(
     for (code, name), year, metric in keys:
         clean = {"unit_code": code, "unit_name": name, "year": year, "metric": metric,
                  "level": "", "as_of": data.draw(st.sampled_from(["", "30/11/2023"])),
+                 "period_start": data.draw(st.sampled_from(["", f"01/07/{year}"])),
                  "target": data.draw(st.sampled_from(["300", "1.200", ""])),
                  "actual": data.draw(st.sampled_from(["250", "0", "1.234"])),
                  "source": "", "stated_percent": "", "note": ""}  # fmt: skip
