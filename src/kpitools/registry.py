@@ -880,21 +880,12 @@ class UnitRegistry:
             key = (unit.code, unit.name, unit.type)
             seen = merged.get(key)
             if seen is not None:
-                start = (
-                    None
-                    if None in (seen.valid_from, unit.valid_from)
-                    else min(
-                        seen.valid_from,
-                        unit.valid_from,  # type: ignore[type-var]
-                    )
-                )
-                end = (
-                    None
-                    if None in (seen.valid_to, unit.valid_to)
-                    else max(
-                        seen.valid_to,
-                        unit.valid_to,  # type: ignore[type-var]
-                    )
+                starts, ends = self._spans
+                start = min(starts[i], seen.valid_from or date.min)
+                end = max(ends[i], seen.valid_to or date.max)
+                start, end = (
+                    (start if start > date.min else None),
+                    (end if end < date.max else None),
                 )
                 unit = seen._replace(valid_from=start, valid_to=end)
             merged[key] = unit
