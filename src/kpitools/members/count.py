@@ -598,13 +598,36 @@ def _check_scope(
     if structure is not None and backcast is not None:
         raise ValueError("structure and backcast are two ways of counting: pass one of them")
     if backcast is not None and crosswalk is None:
-        raise ValueError("a backcast needs the organization map: pass it as crosswalk")
+        raise ValueError("a backcast needs the organization map: pass it as crosswalk (--org-map)")
     if backcast is None and (crosswalk is None) != (structure is None):
         raise ValueError("crosswalk and structure go together: pass both or neither")
+    if backcast is None:
+        _check_one_row_per_code(registry)
     if within is not None:
         unknown = [c for c in within if c not in registry]
         if unknown:
             raise ValueError(f"within: not codes of the registry: {', '.join(unknown)}")
+
+
+def _check_one_row_per_code(registry: UnitRegistry) -> None:
+    """KpiDataError for a registry with a code on several rows, unless in a backcast.
+
+    A unit whose parent changes at a date (a basic organization that joins a new ward) is
+    two rows of one code; counting over years needs one parent per code, which only a
+    backcast picks (the row in force on its date).
+    """
+    codes = registry.units["code"]
+    repeated = codes.filter(codes.is_duplicated()).unique(maintain_order=True).to_list()
+    if repeated:
+        shown = ", ".join(repeated[:5]) + (" …" if len(repeated) > 5 else "")
+        raise KpiDataError(
+            DataIssue(
+                f"{len(repeated)} code(s) of the unit registry are on several rows (a parent "
+                f"that changes at a date, a code reused): {shown}. Members are counted with "
+                "one row per code: count in the structure of one date with backcast=<date> "
+                "(--backcast), or use a registry of one structure"
+            )
+        )
 
 
 def _wanted_years(years: Iterable[int] | None, as_of_day: dt.date) -> list[int] | None:

@@ -371,3 +371,26 @@ def test_the_synthetic_backcast_adds_up_to_the_city(generated, national) -> None
         assert b["01", year] == p["01", year]
         assert sum(b[u, year] for u in new) + b["01-K", year] == b["01", year]
     assert set(back.kpis["source"]) == {"synthetic"}
+
+
+def test_a_parent_that_changes_at_a_date(tmp_path) -> None:
+    # 001-C01 is under district 001 to 2025-06-30 and under ward 00004 from 2025-07-01
+    units = tmp_path / "units.csv"
+    units.write_text(UNITS + "001-C01,Chi bộ A,basic,cơ sở,00004,2025-07-01,,\n", encoding="utf-8")
+    registry = kt.read_registry(units)
+    export = write_csv(tmp_path / "export.csv", HEADER, EXPORT[:3])
+    with pytest.raises(kt.KpiDataError, match=r"001-C01\. Members are counted with one row"):
+        member_kpis(export, registry=registry, exported=EXPORTED)
+    # a backcast takes the row in force on its date: no map row needed for 001-C01
+    org_map = tmp_path / "map.csv"
+    org_map.write_text("org_code,new_unit_code,effective\n001-C02,00004,2025-07-01\n", "utf-8")
+    out = member_kpis(
+        export,
+        registry=registry,
+        exported=EXPORTED,
+        crosswalk=read_crosswalk(org_map, registry=registry),
+        backcast=REFORM_DATE,
+        metrics=["admissions"],
+    )
+    got = table(out)
+    assert (got["00004", 2019], got["00004", 2020]) == (1, 2)
