@@ -89,16 +89,26 @@ _EXPORTS = {
     "suppress_small": "members",
     "MemberExportError": "members",
     "structure_registry": "members",
+    "read_links": "links",
+    "Links": "links",
+    "comparable_groups": "comparability",
+    "is_comparable": "comparability",
+    "bridge_figures": "comparability",
+    "Comparability": "comparability",
+    "comparability_table": "bridge",
+    "bridge_table": "bridge",
 }
 
 __all__ = [
     "DEFAULT_BANDS",
     "LONG_SCHEMA",
     "Bands",
+    "Comparability",
     "DataIssue",
     "Dataset",
     "KpiDataError",
     "KpiToolsError",
+    "Links",
     "MemberExportError",
     "MetricCatalog",
     "NumberFormatError",
@@ -111,6 +121,8 @@ __all__ = [
     "__version__",
     "attainment",
     "attainment_note",
+    "bridge_figures",
+    "bridge_table",
     "bullet_chart",
     "check_lang",
     "check_metrics",
@@ -118,6 +130,8 @@ __all__ = [
     "check_unit",
     "check_year",
     "check_years",
+    "comparability_table",
+    "comparable_groups",
     "composition_chart",
     "consistency",
     "explore",
@@ -128,6 +142,7 @@ __all__ = [
     "format_number",
     "format_percent",
     "heatmap_chart",
+    "is_comparable",
     "kpi_table",
     "load_dataset",
     "member_kpis",
@@ -150,6 +165,7 @@ __all__ = [
     "read_crosswalk",
     "read_kpi_file",
     "read_kpis",
+    "read_links",
     "read_registry",
     "read_targets",
     "reconcile",
@@ -201,6 +217,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover
     from kpitools import explore, extract, members
+    from kpitools.bridge import bridge_table, comparability_table
     from kpitools.catalog import MetricCatalog, UnknownMetricError, read_catalog
     from kpitools.charts import (
         bullet_chart,
@@ -211,6 +228,12 @@ if TYPE_CHECKING:  # pragma: no cover
         slope_chart,
         trend_chart,
     )
+    from kpitools.comparability import (
+        Comparability,
+        bridge_figures,
+        comparable_groups,
+        is_comparable,
+    )
     from kpitools.display import report_header, synthetic_notice
     from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, ParameterError
     from kpitools.explore.widgets import explorer
@@ -218,6 +241,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kpitools.io.readers import read_kpi_file, read_kpis, read_targets, write_kpis
     from kpitools.io.schema import LONG_SCHEMA
     from kpitools.io.sheets import UnreadableFileError, parse_date
+    from kpitools.links import Links, read_links
     from kpitools.measures import (
         DEFAULT_BANDS,
         Bands,
