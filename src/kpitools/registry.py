@@ -26,7 +26,6 @@ from kpitools.textfold import (
     name_key,
     name_keys,
     name_keys_typed,
-    name_prefix,
     nfc,
     type_key,
 )
@@ -348,7 +347,7 @@ class _Lookup:
         self.groups = groups
         self.number = number  # a number padded to several codes
         self.bounds: list[date] | None = None  # built on the first lookup with a date
-        self.answers: dict[int, str | UnknownUnitError] = {}
+        self.answers: dict[int, str | tuple[Any, ...]] = {}
 
 
 def _day(at: date | str | None) -> date | None:
@@ -638,11 +637,12 @@ class UnitRegistry:
             try:
                 answer = self._pick(text, found, day)  # type: ignore[arg-type]
             except UnknownUnitError as exc:
-                answer = exc
+                answer = exc.__reduce__()  # how to make it again (not the error: its traceback)
             found.answers[era] = answer  # type: ignore[union-attr]
         if type(answer) is str:
             return answer
-        raise answer.with_traceback(None)  # type: ignore[union-attr]
+        rebuild, args = answer  # type: ignore[misc]
+        raise rebuild(*args)
 
     def _bounds(self, found: _Lookup) -> list[date]:
         """The days the answer for ``found`` may change on: first days, days after last."""
@@ -754,7 +754,8 @@ class UnitRegistry:
         A prefix that is a type keeps the rows of that type, if any.
         """
         indexes = self._names[0]
-        keys, wanted = name_keys_typed(text)
+        typed = self._keyed.get(text)
+        keys, wanted = typed if typed is not None else name_keys_typed(text)
         groups: list[tuple[int, ...]] = []
         for index, key in _SEARCH_ORDER:
             ids = indexes[index].get(keys[key]) if keys[key] else None
@@ -836,15 +837,23 @@ class UnitRegistry:
         thousands of units is often used by code only.
         """
         indexes: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})
-        keyed: dict[str, tuple[str, str, str, str]] = {}  # names repeat: each keyed once
+        keyed = self._keyed  # names repeat: each keyed once
         for i, unit in enumerate(self._rows):
-            keys = keyed.get(unit.name)
-            if keys is None:
-                keys = keyed[unit.name] = name_keys(unit.name)
-            for index, key in zip(indexes, keys, strict=True):
+            typed = keyed.get(unit.name)
+            if typed is None:
+                typed = keyed[unit.name] = name_keys_typed(unit.name)
+            for index, key in zip(indexes, typed[0], strict=True):
                 index.setdefault(key, []).append(i)
         frozen = tuple({k: tuple(v) for k, v in ix.items()} for ix in indexes)
         return frozen, sorted(indexes[3])
+
+    @functools.cached_property
+    def _keyed(self) -> dict[str, tuple[tuple[str, str, str, str], str | None]]:
+        """:func:`name_keys_typed` of the registry's names, filled by :attr:`_names`.
+
+        A text written as a unit's name is not keyed again.
+        """
+        return {}
 
     @functools.cached_property
     def _close(self) -> _CloseMatches:
@@ -874,6 +883,7 @@ class UnitRegistry:
         from the first's start to the last's end.
         """
         rows = self._rows
+        self._names  # noqa: B018 (the names' keys, in _keyed)
         merged: dict[tuple[str, str, str | None], Unit] = {}
         for i in dict.fromkeys(ids):
             unit = rows[i]
@@ -894,7 +904,8 @@ class UnitRegistry:
         typed = len({type_key(u.type) for u in units}) > 1
         labels = []
         for unit in units:
-            kind = f"{unit.type} " if typed and unit.type and not name_prefix(unit.name) else ""
+            prefixed = self._keyed.get(unit.name, (None, None))[1] is not None
+            kind = f"{unit.type} " if typed and unit.type and not prefixed else ""
             span = f" ({_span(unit)})" if dated and _span(unit) else ""
             labels.append(f"{unit.code} {kind}{unit.name}{span}")
         return labels
@@ -1027,8 +1038,8 @@ class UnitRegistry:
         forward: dict[str, list[tuple[str, str, date]]] = {}
         backward: dict[str, list[tuple[str, str, date]]] = {}
         if self.links is not None:
-            columns = self.links.select("old_code", "new_code", "relation", "effective")
-            for old, new, relation, effective in columns.iter_rows():
+            columns = [self.links.get_column(c).to_list() for c in LINK_COLUMNS]
+            for old, new, relation, effective in zip(*columns, strict=True):
                 forward.setdefault(old, []).append((new, relation, effective))
                 backward.setdefault(new, []).append((old, relation, effective))
         return (

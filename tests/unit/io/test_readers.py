@@ -787,7 +787,8 @@ def test_the_column_wise_reading_agrees_with_the_cell_by_cell_one(
     data, registry, catalog, tmp_path_factory
 ) -> None:
     optional = data.draw(st.sets(st.sampled_from(["level", "as_of", "target", "source",
-                                                  "stated_percent", "note", "period_start"])))  # fmt: skip
+                                                  "stated_percent", "note",
+                                                  "period_start"])))  # fmt: skip
     units = data.draw(st.sampled_from([["unit_code"], ["unit_name"], ["unit_code", "unit_name"]]))
     columns = [*units, "year", "metric", "actual", *sorted(optional)]
     columns = data.draw(st.permutations(columns))
