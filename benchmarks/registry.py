@@ -19,9 +19,9 @@ Two ways are timed in the same run, each the best of ``--repeat``:
 
 Times are CPU times of the process (``time.process_time``): other work on the
 machine does not count. Prints the times, the ratio and how many queries each resolved.
-The goal: kpitools' load plus resolutions under 1 s. Agreement is checked: every query pandas resolves to one code
-kpitools resolves to the same code (kpitools also takes the type and the diacritics into
-account, so it resolves some queries pandas finds ambiguous).
+The goal: kpitools' load plus resolutions under 1 s. Agreement is checked: every query
+pandas resolves to one code kpitools resolves to the same code (kpitools also takes the
+type and the diacritics into account, so it resolves some queries pandas finds ambiguous).
 
     python benchmarks/registry.py
     python benchmarks/registry.py --synthetic --names 20000 --repeat 3

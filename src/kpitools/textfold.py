@@ -307,7 +307,11 @@ def name_keys(text: str) -> tuple[str, str, str, str]:
 
 
 def name_keys_typed(text: str) -> tuple[tuple[str, str, str, str], str | None]:
-    """:func:`name_keys` and the :func:`type_key` of :func:`name_prefix`, at once."""
+    """:func:`name_keys` and the :func:`type_key` of :func:`name_prefix`, at once.
+
+    The type is that of a prefix that can only be one: None for ``xa``, ``phuong`` and
+    ``tinh`` written without marks (the prefix is still dropped from the keys).
+    """
     words = _words(text)
     if not words or "." in words[0] or not all(w[0].isalnum() and w[-1].isalnum() for w in words):
         keys = (
@@ -318,7 +322,7 @@ def name_keys_typed(text: str) -> tuple[tuple[str, str, str, str], str | None]:
         )
         found = _prefix(words, loose=False)[1]
         found = found if found is not None else _prefix(words, loose=True)[1]
-        return keys, _TYPE_KEYS[found] if found is not None else None
+        return keys, _type_of(found, words)
     # Words of letters and digits at both ends, no abbreviation (nothing to trim): each
     # word's forms once, the prefix told from them.
     forms = [_word_forms(w) for w in words]
@@ -338,7 +342,17 @@ def name_keys_typed(text: str) -> tuple[tuple[str, str, str, str], str | None]:
         elif plain[0] in _LOOSE_MARKED and (plain[0] == words[0] or tones[0] in _STRICT_WORDS):
             loose, found = 1, found or _LOOSE_MARKED[plain[0]]
     keys = (" ".join(tones), " ".join(tones[strict:]), " ".join(plain), " ".join(plain[loose:]))
-    return keys, _TYPE_KEYS[found] if found is not None else None
+    return keys, _type_of(found, words)
+
+
+def _type_of(found: str | None, words: list[str]) -> str | None:
+    """The type key of a prefix; None for ``xa``, ``phuong``, ``tinh`` without marks.
+
+    Those may as well be the first word of a name (Phương Dực written plain).
+    """
+    if found is None or (words and words[0] in _LOOSE_MARKED):
+        return None
+    return _TYPE_KEYS[found]
 
 
 @functools.lru_cache(maxsize=8192)

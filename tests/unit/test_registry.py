@@ -202,7 +202,7 @@ def test_resolve_real_registry(text: str, code: str) -> None:
         ("Dong Anh", "2025-07-01", "00454"),
         ("Đông Anh", "2025-06-30", "017"),
         ("xã Đông Anh", None, "00454"),
-        ("Xa Dong Anh", None, "00454"),
+        ("Xa Dong Anh", "2025-12-31", "00454"),
         ("huyện Đông Anh", None, "017"),
         ("Phường Ba Đình", None, "00004"),
         ("P. Ba Đình", "2026-01-01", "00004"),
