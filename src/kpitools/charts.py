@@ -127,7 +127,9 @@ def _date_text(day: dt.date, lang: str) -> str:
     return period_label(day.year, day, day, lang=lang).split("–")[-1]
 
 
-def _structure_lines(df: pl.DataFrame, registry: UnitRegistry | None, lang: str) -> list[str]:
+def _structure_lines(
+    df: pl.DataFrame, registry: UnitRegistry | None, lang: str, period: dt.date | None = None
+) -> list[str]:
     """Which units the chart compares, per run of periods with one structure.
 
     ``30 quận, huyện, thị xã · 2019–2024``, then ``126 phường, xã · 1/7/2025–31/12/2026``:
@@ -136,6 +138,8 @@ def _structure_lines(df: pl.DataFrame, registry: UnitRegistry | None, lang: str)
     if df.is_empty() or "year" not in df.columns:
         return []
     table = structures(df, registry, lang=lang)
+    if period is not None:  # one period of the table's (its dates are the whole table's)
+        table = table.filter(pl.col("period_from") == period)
     lines: list[str] = []
     runs: list[list[dict[str, Any]]] = []
     for row in table.iter_rows(named=True):
@@ -721,7 +725,7 @@ def heatmap_chart(
     '1 đơn vị · 2023'
     """
     check_lang(lang)
-    df = _units_only(kpis)
+    df = _units_only(with_periods(kpis) if "period_start" in kpis.columns else kpis)
     code = None if metric is None else _metric_code(df, metric, catalog)
     heading = title or (
         word("chart.heat_title", lang) if code is None else catalog.label(code, lang=lang)
@@ -868,7 +872,7 @@ def _in_period(df: pl.DataFrame, start: dt.date | None) -> pl.DataFrame:
     """The rows of the period that starts on ``start`` (all rows when it is None)."""
     if start is None:
         return df
-    return with_periods(df).filter(pl.col("period_from") == start).drop("period_from", "period_to")
+    return with_periods(df).filter(pl.col("period_from") == start)
 
 
 def _stacked(parts: list[Any], heading: str, lang: str) -> alt.TopLevelMixin:
@@ -947,13 +951,16 @@ def ranked_chart(
     1.0
     """
     check_lang(lang)
-    df = _units_only(kpis)
+    df = _units_only(with_periods(kpis) if "period_start" in kpis.columns else kpis)
     code = _metric_code(df, metric, catalog)
     label = catalog.label(code, lang=lang)
     menu = year is None if menu is None else menu
     heading = title or (label if menu else f"{label} – {year}")
     df = df.filter(pl.col("metric") == code)
     chosen = _highlighted(df, highlight)
+    lines = _structure_lines(
+        df if year is None or menu else df.filter(pl.col("year") == year), registry, lang, period
+    )
     df = _in_period(df, period)
     if year is not None and not menu:
         df = df.filter(pl.col("year") == year)
@@ -1069,7 +1076,7 @@ def ranked_chart(
         _rule_at_one("x"),
         width=width,
         height=alt.Step(18),
-        title=_title(heading, _synthetic(df), lang, _structure_lines(df, registry, lang)),
+        title=_title(heading, _synthetic(df), lang, lines),
     )
     if menu:
         chart = chart.add_params(choice)

@@ -70,7 +70,7 @@ def synthetic_notice(kpis: pl.DataFrame, *, lang: str = "vi") -> Html:
     >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
     ...                   catalog="data/metrics.csv")
     >>> notice = synthetic_notice(ds.kpis, lang="en")
-    >>> "kt-synthetic-notice" in notice.html, "930 rows of synthetic data" in notice.html
+    >>> "kt-synthetic-notice" in notice.html, "2395 rows of synthetic data" in notice.html
     (True, True)
     >>> synthetic_notice(pl.DataFrame({"source": ["report.txt"]})).html
     ''

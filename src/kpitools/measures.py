@@ -234,11 +234,15 @@ def with_measures(kpis: FrameT, *, bands: Bands = DEFAULT_BANDS) -> FrameT:
 _KEY = ("unit_code", "metric")
 
 # --- periods -------------------------------------------------------------------------------
-# A row's period is [period_from, period_to]: period_start (null = 1 January of its year) to
-# 31 December for a row without period_start (the whole year; its as_of is the day the
-# figure was taken), or to its as_of for a row with one (the period it covers). Rows are
-# compared only within one year, metric and period: 2025's first half by district
-# (2025-01-01..2025-06-30) and second half by new unit (2025-07-01..2025-12-31) are two.
+# A row's period is [period_from, period_to]. period_from is its period_start (empty or no
+# such column: 1 January of its year). period_to is the day before the next period of the
+# same year in the table starts (2025's first half ends on 30/6 when second-half rows start
+# on 1/7), else 31 December — or the row's as_of if that is later (a whole-year row of 2025
+# beside half-year ones is a period of its own). A figure taken before its period ends (on
+# 30/11) belongs to the whole period: as_of is when it was taken. Rows are compared only
+# within one year, metric and period, so 2025's first half by district and second half by
+# new unit are two comparisons; rows of two structures cannot share a period, since a row's
+# unit must be in force on its period_start.
 
 #: The internal columns that hold a row's period while a measure works.
 _PF, _PT = "_period_from", "_period_to"
@@ -246,25 +250,35 @@ _PERIOD = (_PF, _PT)
 
 
 def _has_periods(names: Sequence[str]) -> bool:
-    return "period_start" in names
-
-
-def _period_exprs(names: Sequence[str]) -> tuple[pl.Expr, pl.Expr]:
-    """The first and last day of each row's period (see the note above)."""
-    jan1, dec31 = pl.date(pl.col("year"), 1, 1), pl.date(pl.col("year"), 12, 31)
-    if not _has_periods(names):
-        return jan1, dec31
-    explicit = pl.col("period_start").is_not_null()
-    end = pl.coalesce("as_of", dec31) if "as_of" in names else dec31
-    return (
-        pl.coalesce(pl.col("period_start"), jan1),
-        pl.when(explicit).then(end).otherwise(dec31),
-    )
+    return "period_start" in names or "period_from" in names
 
 
 def _with_period(kpis: FrameT) -> FrameT:
-    start, end = _period_exprs(_names(kpis))
-    return kpis.with_columns(start.alias(_PF), end.alias(_PT))
+    """``kpis`` with the first and last day of each row's period (see the note above)."""
+    names = _names(kpis)
+    if "period_from" in names and "period_to" in names:
+        # periods worked out on a larger table (see with_periods) are kept as they are
+        return kpis.with_columns(pl.col("period_from").alias(_PF), pl.col("period_to").alias(_PT))
+    year = pl.col("year")
+    jan1, dec31 = pl.date(year, 1, 1), pl.date(year, 12, 31)
+    if not _has_periods(names):
+        return kpis.with_columns(jan1.alias(_PF), dec31.alias(_PT))
+    lazy = kpis.lazy().with_columns(pl.coalesce(pl.col("period_start"), jan1).alias(_PF))
+    starts = lazy.select("year", _PF).unique()
+    following = (
+        starts.join(starts, on="year", suffix="_next")
+        .filter(pl.col(f"{_PF}_next") > pl.col(_PF))
+        .group_by("year", _PF)
+        .agg(pl.col(f"{_PF}_next").min().alias("_next"))
+    )
+    until = pl.coalesce(pl.col("_next") - pl.duration(days=1), dec31)
+    end = pl.max_horizontal(until, pl.col("as_of")) if "as_of" in names else until
+    out = (
+        lazy.join(following, on=["year", _PF], how="left", maintain_order="left")
+        .with_columns(pl.min_horizontal(end, dec31).alias(_PT))
+        .drop("_next")
+    )
+    return out if isinstance(kpis, pl.LazyFrame) else out.collect()
 
 
 def _overlaps(start: pl.Expr, end: pl.Expr, valid_from: pl.Expr, valid_to: pl.Expr) -> pl.Expr:
@@ -275,12 +289,18 @@ def _overlaps(start: pl.Expr, end: pl.Expr, valid_from: pl.Expr, valid_to: pl.Ex
 def with_periods(kpis: FrameT) -> FrameT:
     """Add ``period_from`` and ``period_to``: the first and last day of each row's period.
 
-    ``period_from`` is ``period_start`` (null: 1 January of the row's year). A row without
-    ``period_start`` covers its whole year (to 31 December; its ``as_of`` is when the
-    figure was taken); a row with one covers ``period_start`` to ``as_of``. Every
-    comparison of this module (rank, share, reconciliation, roll-up, year-over-year
-    change) stays within one year, metric and period. Works without a ``period_start``
-    column (every row then covers its year).
+    ``period_from`` is ``period_start`` (empty, or no such column: 1 January of the row's
+    year). ``period_to`` is the day before the next period of the same year in the table
+    starts, else 31 December, or the row's ``as_of`` if that is later: in 2025 the first
+    half (from 1/1) ends on 30/6 when rows of the second half start on 1/7. A figure taken
+    before its period ends (``as_of`` 30/11) is of the whole period. Every comparison of
+    this module (rank, share, reconciliation, roll-up, year-over-year change, terms) stays
+    within one year, metric and period.
+
+    A period's end depends on the other rows of its year (a first half alone looks like a
+    year taken on 30/6), so a view works them out once on the whole table and then picks
+    rows: a frame that already has ``period_from`` and ``period_to`` keeps them, here and
+    in every measure.
 
     Examples
     --------
@@ -291,8 +311,9 @@ def with_periods(kpis: FrameT) -> FrameT:
     >>> [(str(a), str(b)) for a, b in with_periods(df).select("period_from", "period_to").rows()]
     [('2024-01-01', '2024-12-31'), ('2025-01-01', '2025-06-30'), ('2025-07-01', '2025-12-31')]
     """
-    start, end = _period_exprs(_names(kpis))
-    return kpis.with_columns(start.alias("period_from"), end.alias("period_to"))
+    if {"period_from", "period_to"} <= set(_names(kpis)):
+        return kpis
+    return _with_period(kpis).rename({_PF: "period_from", _PT: "period_to"})
 
 
 _MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -543,10 +564,9 @@ def structure_label(
     >>> structure_label(df, year=2023, lang="en")
     '2 district-level units · 2023'
     """
-    lazy = kpis.lazy().filter(pl.col("year") == year)
+    table = structures(kpis.lazy().filter(pl.col("year") == year), registry, lang=lang)
     if period is not None:
-        lazy = _with_period(lazy).filter(pl.col(_PF) == period).drop(*_PERIOD)
-    table = structures(lazy, registry, lang=lang)
+        table = table.filter(pl.col("period_from") == period)
     return " | ".join(f"{s} · {label}" for label, s in table.select("label", "structure").rows())
 
 
@@ -722,12 +742,11 @@ def rank_within_year(
         if by != "attainment":
             raise ValueError(f"cannot rank by {by!r}: no such column")
         kpis = kpis.with_columns(attainment())
-    group: list[str | pl.Expr] = ["year", "metric", *(["level"] if level else [])]
-    if _has_periods(names):
-        group.extend(_period_exprs(names))
-    return kpis.with_columns(
-        _clean(by).rank("min", descending=descending).over(group).cast(pl.Int32).alias("rank")
-    )
+    group = ["year", "metric", *(["level"] if level else [])]
+    rank = _clean(by).rank("min", descending=descending).cast(pl.Int32).alias("rank")
+    if not _has_periods(names):
+        return kpis.with_columns(rank.over(group))
+    return _with_period(kpis).with_columns(rank.over(*group, *_PERIOD)).drop(*_PERIOD)
 
 
 def share_of_parent(kpis: FrameT, *, registry: UnitRegistry) -> FrameT:
@@ -805,11 +824,11 @@ def pace(kpis: FrameT, *, registry: UnitRegistry | None = None) -> FrameT:
     where attainment already says everything, and wherever their denominator is missing
     or 0.
 
-    The period is the year, unless the row has a ``period_start``: then it runs from
-    there to the day before the next period of the same year starts in the table (2025's
-    first half ends on 30/6 when second-half rows start on 1/7), else to 31 December — and,
-    with a ``registry``, never past the day the unit ceased (a district's plan ended on
-    2025-06-30).
+    The period is the row's (see :func:`with_periods`): the year, or from its
+    ``period_start`` to the day before the next period of the same year starts in the
+    table (2025's first half ends on 30/6 when second-half rows start on 1/7), else to
+    31 December — and, with a ``registry``, never past the day the unit ceased (a
+    district's plan ended on 2025-06-30).
 
     Examples
     --------
@@ -831,35 +850,13 @@ def pace(kpis: FrameT, *, registry: UnitRegistry | None = None) -> FrameT:
         elapsed = (day.cast(pl.Float64) / _days_in_year(year)).clip(0.0, 1.0)
         out = kpis.with_columns(elapsed.alias("elapsed"))
     else:
-        lazy = kpis.lazy().with_columns(_period_exprs(names)[0].alias(_PF))
-        dec31 = pl.date(year, 12, 31)
-        end = dec31
-        if _has_periods(names):
-            starts = lazy.filter(pl.col("period_start").is_not_null()).select("year", _PF).unique()
-            following = (
-                starts.join(starts, on="year", suffix="_next")
-                .filter(pl.col(f"{_PF}_next") > pl.col(_PF))
-                .group_by("year", _PF)
-                .agg(pl.col(f"{_PF}_next").min().alias("_next"))
-            )
-            lazy = lazy.join(following, on=["year", _PF], how="left", maintain_order="left")
-            until_next = pl.coalesce(pl.col("_next") - pl.duration(days=1), dec31)
-            end = (
-                pl.when(pl.col("period_start").is_null())
-                .then(dec31)
-                .otherwise(pl.max_horizontal(until_next, pl.col("as_of")).clip(upper_bound=dec31))
-            )
-        lazy = lazy.with_columns(end.alias("_end"))
-        if registry is not None:
-            lazy = _matched(lazy.with_columns(pl.col("_end").alias(_PT)), registry).with_columns(
-                pl.min_horizontal("_end", "_vt").alias("_end")
-            )
+        lazy = _with_period(kpis.lazy())
+        if registry is not None:  # a unit's plan ends when it ceases
+            lazy = _matched(lazy, registry).with_columns(pl.min_horizontal(_PT, "_vt").alias(_PT))
         day = (pl.col("as_of") - pl.col(_PF)).dt.total_days() + 1
-        span = (pl.col("_end") - pl.col(_PF)).dt.total_days() + 1
+        span = (pl.col(_PT) - pl.col(_PF)).dt.total_days() + 1
         elapsed = pl.when(span > 0).then((day.cast(pl.Float64) / span).clip(0.0, 1.0))
-        lazy = lazy.with_columns(elapsed.alias("elapsed"))
-        drop = [c for c in (_PF, _PT, "_next", "_end", *_MATCHED) if c in _names(lazy)]
-        lazy = lazy.drop(drop)
+        lazy = lazy.with_columns(elapsed.alias("elapsed")).drop(*_PERIOD, *_MATCHED, strict=False)
         out = lazy if isinstance(kpis, pl.LazyFrame) else lazy.collect()
     partial = pl.col("elapsed") < 1.0
     return out.with_columns(
@@ -973,9 +970,12 @@ def _refuse_overlaps(rows: pl.LazyFrame) -> None:
 
 def _term_rows(kpis: Frame, term: Term, registry: UnitRegistry | None) -> pl.LazyFrame:
     """The rows a term counts (see :func:`term_attainment`), with their period columns."""
+    # the days a figure can cover end on its as_of (a first-half figure taken on 30/6
+    # holds no day of a term that starts on 1/7)
+    covered = pl.min_horizontal(_PT, "as_of") if "as_of" in _names(kpis) else pl.col(_PT)
     lazy = _with_period(kpis.lazy()).filter(
         pl.col("year").is_between(term.first_year, term.last_year),
-        _overlaps(pl.col(_PF), pl.col(_PT), pl.lit(term.starts), pl.lit(term.ends)),
+        _overlaps(pl.col(_PF), covered, pl.lit(term.starts), pl.lit(term.ends)),
     )
     if registry is not None:
         lazy = _matched(lazy, registry).filter(
@@ -1182,6 +1182,7 @@ def reconcile(
             # a unit's date differs from its parent's (a missing date differs from any)
             pl.col("as_of").ne_missing(pl.col("parent_as_of")).any().alias("_as_of_differs"),
             (pl.col("source") == "synthetic").any().alias("_children_synthetic"),
+            pl.col("as_of").max().alias("_children_as_of"),
         )
     )
     out = (
@@ -1195,11 +1196,14 @@ def reconcile(
     lifetimes = registry.units.filter(pl.col("parent").is_not_null()).select(
         pl.col("code").alias("_child"), "parent", "valid_from", "valid_to"
     )
+    # ... up to the latest day a figure compared was taken (a first half taken on 30/6
+    # expects no unit that began on 1/7, even when no second-half row tells its end)
+    until = pl.min_horizontal(_PT, pl.max_horizontal("parent_as_of", "_children_as_of"))
     expected = (
-        out.select("parent", "year", *_PERIOD)
+        out.select("parent", "year", *_PERIOD, until.alias("_until"))
         .unique()
         .join(lifetimes, on="parent")
-        .filter(_overlaps(pl.col(_PF), pl.col(_PT), pl.col("valid_from"), pl.col("valid_to")))
+        .filter(_overlaps(pl.col(_PF), pl.col("_until"), pl.col("valid_from"), pl.col("valid_to")))
         .group_by("parent", "year", *_PERIOD)
         .agg(pl.col("_child").unique().sort().alias("_expected"))
     )
@@ -1217,7 +1221,10 @@ def reconcile(
         ),
     )
     result = (
-        pl.concat([out.drop("_expected", "_as_of_differs", "_reported"), extra], how="horizontal")
+        pl.concat(
+            [out.drop("_expected", "_as_of_differs", "_reported", "_children_as_of"), extra],
+            how="horizontal",
+        )
         .rename({"parent": "unit_code"})
         .with_columns(
             pl.when(
@@ -1361,6 +1368,8 @@ def rollup(
             unit_code=pl.lit(unit),
             unit_name=pl.lit(registry.name(unit)),
             level=pl.lit(registry.level(unit)),
+            period_from=pl.col(_PF),
+            period_to=pl.col(_PT),
         )
     )
     summed = summed.select(

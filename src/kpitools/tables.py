@@ -286,18 +286,18 @@ def ranking_table(
     ('1', 'Quốc Oai', '469', '224', '209.4%', '245', 'exceeded', 'synthetic')
     """
     check_lang(lang)
-    rows = subset(kpis, year=year, metrics=[metric], level=level)
+    rows = subset(with_periods(kpis), year=year, metrics=[metric], level=level)
     spans = _periods_of(rows)
-    if period is not None:
-        rows = with_periods(rows).filter(pl.col("period_from") == period)
-        rows = rows.drop("period_from", "period_to")
-    elif len(spans) > 1:
+    if period is None and len(spans) > 1:
         told = structure_label(rows, registry, year=year, lang="en").replace(" | ", "; ")
         raise ParameterError(
             f"{year} has {len(spans)} periods, each with its own units ({told}): a ranking "
             "takes one; pass period= (its first day: "
             f"{', '.join(a.isoformat() for a, _ in spans)}) or use ranking_tables()"
         )
+    told = structure_label(rows, registry, year=year, period=period, lang=lang)
+    if period is not None:
+        rows = rows.filter(pl.col("period_from") == period)
     ranked = rank_within_year(with_measures(rows, bands=bands), level=False).sort(
         ["rank", "unit_code"], nulls_last=True
     )
@@ -313,7 +313,7 @@ def ranking_table(
     ranks = [str(r) if r is not None else "–" for r in ranked["rank"].to_list()]
     return table.replace(
         frame=table.frame.insert_column(0, pl.Series(word("table.rank", lang), ranks)),
-        structure=structure_label(ranked, registry, year=year, lang=lang) if ranked.height else "",
+        structure=told if ranked.height else "",
     )
 
 
@@ -338,7 +338,7 @@ def ranking_tables(
     ...                                      metric="admissions", registry=ds.registry)]
     ['30 quận, huyện, thị xã; 1 khối · 2023']
     """
-    rows = subset(kpis, year=year, metrics=[metric], level=level)
+    rows = subset(with_periods(kpis), year=year, metrics=[metric], level=level)
     spans = _periods_of(rows) or [(None, None)]
     return [
         ranking_table(
@@ -444,11 +444,8 @@ def findings(
     from kpitools.display import Html
 
     check_lang(lang)
-    rows = with_periods(
-        with_measures(subset(kpis, year=year, level=level)).filter(
-            pl.col("attainment").is_not_null()
-        )
-    )
+    chosen = subset(with_periods(kpis), year=year, level=level)
+    rows = with_measures(chosen).filter(pl.col("attainment").is_not_null())
     spans = _periods_of(rows)
     split = len(spans) > 1
     items = []
@@ -474,15 +471,11 @@ def findings(
                 best_att=format_percent(best["attainment"], lang=lang),
             )
             if split:
-                told = structure_label(
-                    m.drop("period_from", "period_to"), registry, year=year, lang=lang
-                )
+                told = structure_label(chosen, registry, year=year, period=start, lang=lang)
                 text = f"{told}: {text}"
             items.append(f"<li>{html.escape(text)}</li>")
     if items and not split:
-        told = structure_label(
-            rows.drop("period_from", "period_to"), registry, year=year, lang=lang
-        )
+        told = structure_label(chosen, registry, year=year, lang=lang)
         items.insert(0, f'<li class="kt-structure">{html.escape(told)}</li>')
     if items and bool((rows["source"] == "synthetic").any()):
         items.append(
@@ -501,6 +494,8 @@ def rank_history_table(
 ) -> Table:
     """A unit's rank among the units of its level, per metric (rows) and year (columns).
 
+    A year the table splits into periods has a column per period the unit has rows in,
+    labelled with its dates, and the unit is ranked among the units of that period only.
     Each cell reads ``rank/of``; years and metrics in which the unit has no rank (no
     target) are left out.
 
@@ -509,14 +504,14 @@ def rank_history_table(
     >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
     ...                   catalog="data/metrics.csv")
     >>> table = rank_history_table(ds.kpis, catalog=ds.catalog, unit="017", lang="en")
-    >>> table.frame.columns
-    ['Metric', '2019', '2020', '2021', '2022', '2023', '2024']
+    >>> table.frame.columns[1:]  # 2025: the districts' first half only
+    ['2019', '2020', '2021', '2022', '2023', '2024', '1 Jan–30 Jun 2025']
     >>> table.frame.row(0)
-    ('New Party members admitted', '14/30', '15/30', '24/30', '9/30', '19/30', '29/30')
+    ('New Party members admitted', '14/30', '15/30', '24/30', '9/30', '19/30', '29/30', '5/30')
     """
     check_lang(lang)
     lvl = level or kpis.filter(pl.col("unit_code") == unit)["level"].first()
-    ranked = with_periods(rank_within_year(with_measures(kpis.filter(pl.col("level") == lvl))))
+    ranked = rank_within_year(with_measures(with_periods(kpis).filter(pl.col("level") == lvl)))
     ranked = ranked.with_columns(
         pl.col("rank")
         .is_not_null()
