@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import polars as pl
@@ -130,52 +130,19 @@ def backcast_plan(
     """
     units = registry.units
     now = units.filter(in_force(units, at))
-    parent = dict(zip(now["code"], now["parent"], strict=True))
-    kept: dict[str, bool] = {}
-
-    def keeps(code: str) -> bool:
-        path = []
-        at_code: str | None = code
-        while at_code is not None and at_code not in kept:
-            if at_code not in parent:
-                break
-            path.append(at_code)
-            at_code = parent[at_code]
-        ok = at_code is None or kept.get(at_code, False)
-        for c in path:
-            kept[c] = ok
-        return kept[code]
-
-    force = {c for c in parent if keeps(c)}
+    force = _kept(dict(zip(now["code"], now["parent"], strict=True)))
     missing = [c for c in within or () if c not in force]
     if missing:
         raise ValueError(f"within: not in force on {at}: {', '.join(missing)}")
-    old_parent = dict(zip(units["code"], units["parent"], strict=False))
-    roots = set(within) if within is not None else None
-
-    def inside(code: str) -> bool:
-        if roots is None or code not in old_parent:
-            return True  # an organization known only to the map: one of ours
-        seen = set()
-        up: str | None = code
-        while up is not None and up not in seen:
-            if up in roots:
-                return True
-            seen.add(up)
-            up = old_parent.get(up)
-        return False
-
     moved = crosswalk.mapping(at=at)
+    inside = _inside(dict(zip(units["code"], units["parent"], strict=True)), within)
     mapping: dict[str, str] = {}
-    for code in [*units["code"].unique(maintain_order=True), *crosswalk.codes]:
-        if code in mapping:
-            continue
+    for code in dict.fromkeys([*units["code"], *crosswalk.codes]):
         target = moved.get(code, code)
-        if target in force:
-            if target != code:
-                mapping[code] = target
-        else:
+        if target not in force:
             mapping[code] = UNMAPPED if inside(code) else ""
+        elif target != code:
+            mapping[code] = target
     present = {lv for c, lv in zip(now["code"], now["level"], strict=True) if c in force}
     present.discard("basic")
     levels = (*(lv for lv in LEVELS if lv in present), *sorted(present - set(LEVELS)))
@@ -187,6 +154,41 @@ def backcast_plan(
         levels,
         at,
     )
+
+
+def _kept(parent: dict[str, str | None]) -> set[str]:
+    """The codes of ``parent`` (the units in force on a day) whose every parent is too."""
+    kept: dict[str, bool] = {}
+    for code in parent:
+        path = []
+        up: str | None = code
+        while up is not None and up not in kept and up in parent:
+            path.append(up)
+            up = parent[up]
+        ok = up is None or kept.get(up, False)
+        kept.update(dict.fromkeys(path, ok))
+    return {c for c, ok in kept.items() if ok}
+
+
+def _inside(parent: dict[str, str | None], within: Sequence[str] | None) -> Callable[[str], bool]:
+    """Whether a code is under a code of ``within`` by ``parent``.
+
+    Always without ``within``, and for a code that ``parent`` does not know (an
+    organization known only to the map).
+    """
+    roots = set(within or ())
+
+    def inside(code: str) -> bool:
+        seen = set()
+        up: str | None = code
+        while up is not None and up not in seen and up in parent:
+            if up in roots:
+                return True
+            seen.add(up)
+            up = parent[up]
+        return within is None or up in roots or code not in parent
+
+    return inside
 
 
 def _frame(units: pl.DataFrame, at: dt.date, mapping: dict[str, str]) -> pl.DataFrame:

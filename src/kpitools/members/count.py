@@ -467,11 +467,7 @@ def member_kpis(
     >>> print(out.kpis["note"][0])
     backcast: counted in the units of 2025-07-01 by each member's basic organization (organization map; exact, not apportioned)
     """  # noqa: E501
-    _check_options(bad_rows, levels or (), age_edges)
-    if levels is not None:  # older words of a level (ward) name the level they mean
-        levels = [LEVEL_ALIASES.get(lv, lv) for lv in levels]
-    if unmapped not in ("error", "row"):
-        raise ValueError(f"unmapped must be 'error' or 'row', not {unmapped!r}")
+    levels = _check_options(bad_rows, levels, age_edges, unmapped)
     exported_day, as_of_day = _days(exported, as_of)
     _check_scope(registry, crosswalk, structure, within, backcast)
     wanted = _wanted_years(years, as_of_day)
@@ -487,27 +483,9 @@ def member_kpis(
     # by count_keys once the keys are read (see there).
     with ThreadPoolExecutor(1) as pool:
         checking = pool.submit(read.check_ids, src, streaming=True) if streaming else None
-        if backcast_day is not None:
-            assert crosswalk is not None
-            bc = backcast_plan(registry, crosswalk, at=backcast_day, within=within)
-            reg, mapping, force, structure_day = bc.registry, bc.mapping, None, None
-            extra, always, resolve = bc.extra, (UNMAPPED,), _or_unmapped(registry.resolve)
-            levels = levels or bc.levels
-            last_year = backcast_day.year - 1  # by default, the years before the reform
-        else:
-            reg, mapping, force, structure_day = _in_structure(registry, crosswalk, structure)
-            extra = [c for c in crosswalk.codes if c not in registry] if crosswalk else []
-            always, resolve, last_year = (), registry.resolve, None
-        shape = _structure(
-            reg,
-            levels=levels or ("district", "city"),
-            within=within,
-            mapping=mapping,
-            force=force,
-            extra=extra,
-            always=always,
-        )
-        parsers = read.Parsers.for_source(src, read.UnitVocab(shape.codes, resolve))
+        setup = _setup(registry, crosswalk, structure, backcast_day, levels=levels, within=within)
+        reg, shape = setup.reg, setup.shape
+        parsers = read.Parsers.for_source(src, read.UnitVocab(shape.codes, setup.resolve))
         plan = read.Plan(
             frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
         )
@@ -518,7 +496,7 @@ def member_kpis(
         assert checking is not None
 
         def tally(counts: pl.DataFrame) -> tuple[pl.DataFrame, dict[str, int]]:
-            return _tally(counts, shape, reg, chosen, age_edges, wanted, as_of_day, last_year)
+            return _tally(counts, shape, reg, chosen, age_edges, wanted, as_of_day, setup.last_year)
 
         # Tally while the id check ends; the tally is kept if the counts stay the same.
         early = (counts, tally(counts))
@@ -537,17 +515,11 @@ def member_kpis(
     kpis, unattributed = early[1] if early[0] is counts else tally(counts)
     orgs: dict[str, int] = {}
     if backcast_day is not None:
-        orgs = _unmapped_orgs(src, parsers, shape, counts, streaming=streaming)
-        if orgs and unmapped == "error":
-            raise UnmappedOrganizationsError(orgs, backcast_day)
-        if unmapped == "error":  # the unmapped row is shown only when asked for
-            kpis = kpis.filter(pl.col("unit_code") != UNMAPPED)
-            reg = UnitRegistry.from_frame(reg.units.filter(pl.col("code") != UNMAPPED))
+        kpis, reg, orgs = _placed(
+            kpis, setup, src, parsers, counts, unmapped=unmapped, streaming=streaming
+        )
     name = source or ("synthetic" if synthetic else Path(src.name).name)
-    note = f"units as on {structure_day} (crosswalk)" if structure_day else None
-    if backcast_day is not None:
-        note = backcast_note(backcast_day)
-    kpis = kpis.with_columns(source=pl.lit(name), note=pl.lit(note, pl.String))
+    kpis = kpis.with_columns(source=pl.lit(name), note=pl.lit(setup.note, pl.String))
     if targets is not None:
         kpis = _join_targets(kpis, _target_frame(targets, reg, catalog))
     return MemberKpis(
@@ -559,15 +531,106 @@ def member_kpis(
     )
 
 
-def _check_options(bad_rows: str, levels: Sequence[str], age_edges: Sequence[int]) -> None:
-    """ValueError for a ``bad_rows``, level or age edges :func:`member_kpis` does not know."""
+def _check_options(
+    bad_rows: str, levels: Sequence[str] | None, age_edges: Sequence[int], unmapped: str
+) -> list[str] | None:
+    """The levels, older words (ward) replaced by the level they mean.
+
+    ValueError for a ``bad_rows``, level, age edges or ``unmapped`` that
+    :func:`member_kpis` does not know.
+    """
     if bad_rows not in ("stop", "skip"):
         raise ValueError(f"bad_rows must be 'stop' or 'skip', not {bad_rows!r}")
-    for lv in levels:
-        if LEVEL_ALIASES.get(lv, lv) not in LEVELS:
+    if unmapped not in ("error", "row"):
+        raise ValueError(f"unmapped must be 'error' or 'row', not {unmapped!r}")
+    named = [LEVEL_ALIASES.get(lv, lv) for lv in levels] if levels is not None else None
+    for lv, level in zip(levels or (), named or (), strict=True):
+        if level not in LEVELS:
             raise ValueError(f"unknown level {lv!r}; expected some of {', '.join(LEVELS)}")
     if list(age_edges) != sorted(set(age_edges)) or any(e <= read.MIN_AGE for e in age_edges):
         raise ValueError(f"age_edges must increase and be above {read.MIN_AGE}, got {age_edges}")
+    return named
+
+
+@dataclass(frozen=True)
+class _Setup:
+    """What a count runs in.
+
+    The registry of its rows, its slots, how unknown codes are read, the note of its rows,
+    the last year by default, the backcast's date.
+    """
+
+    reg: UnitRegistry
+    shape: _Structure
+    resolve: Callable[[str], str]
+    note: str | None
+    last_year: int | None
+    backcast: dt.date | None
+
+
+def _setup(
+    registry: UnitRegistry,
+    crosswalk: Crosswalk | None,
+    structure: dt.date | str | None,
+    backcast: dt.date | None,
+    *,
+    levels: Sequence[str] | None,
+    within: Sequence[str] | None,
+) -> _Setup:
+    """The registry and slots of a count: as it is, in a structure, or in a backcast."""
+    if backcast is not None:
+        assert crosswalk is not None
+        plan = backcast_plan(registry, crosswalk, at=backcast, within=within)
+        shape = _structure(
+            plan.registry,
+            levels=levels or plan.levels,
+            within=within,
+            mapping=plan.mapping,
+            force=None,
+            extra=plan.extra,
+            always=(UNMAPPED,),
+        )
+        resolve = _or_unmapped(registry.resolve)
+        # by default, the years before the reform
+        return _Setup(
+            plan.registry, shape, resolve, backcast_note(backcast), backcast.year - 1, backcast
+        )
+    reg, mapping, force, structure_day = _in_structure(registry, crosswalk, structure)
+    shape = _structure(
+        reg,
+        levels=levels or ("district", "city"),
+        within=within,
+        mapping=mapping,
+        force=force,
+        extra=[c for c in crosswalk.codes if c not in registry] if crosswalk else [],
+    )
+    note = f"units as on {structure_day} (crosswalk)" if structure_day else None
+    return _Setup(reg, shape, registry.resolve, note, None, None)
+
+
+def _placed(
+    kpis: pl.DataFrame,
+    setup: _Setup,
+    src: read.Source,
+    parsers: read.Parsers,
+    counts: pl.DataFrame,
+    *,
+    unmapped: str,
+    streaming: bool,
+) -> tuple[pl.DataFrame, UnitRegistry, dict[str, int]]:
+    """A backcast's rows and registry, and the organizations the map does not place.
+
+    UnmappedOrganizationsError when there are some and ``unmapped`` is ``"error"``; the
+    unmapped row is kept only with ``"row"``.
+    """
+    assert setup.backcast is not None
+    orgs = _unmapped_orgs(src, parsers, setup.shape, counts, streaming=streaming)
+    if unmapped == "row":
+        return kpis, setup.reg, orgs
+    if orgs:
+        raise UnmappedOrganizationsError(orgs, setup.backcast)
+    reg = UnitRegistry.from_frame(setup.reg.units.filter(pl.col("code") != UNMAPPED))
+    return kpis.filter(pl.col("unit_code") != UNMAPPED), reg, orgs
 
 
 def _days(exported: dt.date | str | None, as_of: dt.date | str | None) -> tuple[dt.date, dt.date]:
