@@ -394,3 +394,35 @@ def test_a_parent_that_changes_at_a_date(tmp_path) -> None:
     )
     got = table(out)
     assert (got["00004", 2019], got["00004", 2020]) == (1, 2)
+
+
+DAYS = [dt.date(2020, 1, 1), dt.date(2025, 7, 1), dt.date(2026, 1, 1)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.sampled_from("abcde"), st.sampled_from("abcdeXY"), st.sampled_from(DAYS)),
+        max_size=10,
+    ),
+    st.sampled_from([dt.date(2019, 1, 1), *DAYS, dt.date(2030, 1, 1)]),
+)
+def test_a_code_goes_where_its_latest_change_and_the_next_ones_take_it(rows, day) -> None:
+    from kpitools.members import Crosswalk
+
+    frame = pl.DataFrame(rows, orient="row", schema=["old_code", "new_code", "effective"])
+    try:
+        crosswalk = Crosswalk(frame)
+    except kt.KpiDataError as exc:  # refused only for a reason the rules give
+        text = str(exc)
+        assert "same effective date" in text or "loop" in text or "both" in text
+        return
+
+    def where(code: str, depth: int = 0) -> str:  # by the definition, recursively
+        assert depth < 10
+        done = [(e, n) for o, n, e in rows if o == code and e <= day]
+        return code if not done else where(max(done)[1], depth + 1)
+
+    assert crosswalk.mapping(at=day) == {
+        o: where(o) for o in dict.fromkeys(o for o, _, e in rows if e <= day)
+    }
