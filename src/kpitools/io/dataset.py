@@ -32,7 +32,7 @@ class Dataset:
     >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
     ...                   catalog="data/metrics.csv")
     >>> ds.kpis.height, ds.synthetic, [f.name for f in ds.files]
-    (930, True, ['demo_panel.csv'])
+    (2395, True, ['demo_panel.csv'])
     >>> ds.replace(ds.kpis.head(3)).kpis.height
     3
     """

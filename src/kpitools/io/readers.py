@@ -266,7 +266,7 @@ def read_kpis(
     >>> kpis = read_kpis(["data/hanoi_2023_seed.csv", "data/demo_panel.csv"], registry=reg,
     ...                  catalog=cat)
     >>> kpis.height, kpis["year"].min(), kpis["year"].max()
-    (941, 2019, 2024)
+    (2406, 2019, 2026)
     """
     files = [paths] if isinstance(paths, str | os.PathLike) else list(paths)
     options = {"layout": layout, "year": year, "as_of": as_of, "source": source,

@@ -111,13 +111,19 @@ def test_bundled_data_from_the_repository_root(monkeypatch):
     monkeypatch.chdir(ROOT)
     ds = load_dataset(["data/hanoi_2023_seed.csv", "data/demo_panel.csv"], **BUNDLED)
     kpis = ds.kpis
-    assert kpis.schema == pl.Schema(LONG_SCHEMA)
-    assert kpis.height == 11 + 930
-    assert kpis.filter(pl.col("source") == "synthetic").height == 930
+    columns = list(LONG_SCHEMA)
+    columns.insert(columns.index("as_of") + 1, "period_start")  # the panel splits 2025
+    assert kpis.schema == pl.Schema({c: LONG_SCHEMA.get(c, pl.Date()) for c in columns})
+    history = kpis.filter(pl.col("year") <= 2024)
+    panel = pl.read_csv(ROOT / "data" / "demo_panel.csv", infer_schema=False)
+    assert kpis.height == 11 + panel.height
+    assert history.filter(pl.col("source") == "synthetic").height >= 930
     assert ds.synthetic
-    codes = set(kpis["unit_code"])
+    codes = set(history["unit_code"])
     assert {"01", "001", "017", "019", "282", "01-K"} <= codes
     assert len(codes) == 32  # the city, 30 districts and the other affiliated committees
+    assert history["period_start"].dt.ordinal_day().unique().to_list() == [1]
+    assert set(kpis.filter(pl.col("year") == 2026)["level"]) <= {"city", "commune", "affiliated"}
     assert kpis.filter(pl.col("unit_code") == "017")["unit_name"].unique().to_list() == ["Đông Anh"]
 
     seed = kpis.filter(pl.col("source") != "synthetic")
