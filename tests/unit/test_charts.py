@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
+import importlib.util
 import json
 import re
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -12,6 +15,8 @@ import polars as pl
 import pytest
 import vl_convert as vlc
 from altair.vegalite.v6.schema.core import load_schema
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import kpitools as kt
 from kpitools import charts
@@ -971,3 +976,116 @@ def test_a_long_series_labels_every_tenth_year(dataset) -> None:
         targeted, catalog=dataset.catalog, metric="admissions", value="attainment"
     ).to_dict()
     assert "values" not in spec["spec"]["layer"][1]["encoding"]["x"]["axis"]
+
+
+# --- 2025, the split year ------------------------------------------------------------------
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+CATALOG = kt.read_catalog(DATA / "metrics.csv")
+H1_LABEL, H2_LABEL = "1/1–30/6/2025", "1/7–31/12/2025"
+
+
+@pytest.fixture(scope="module")
+def bundled() -> kt.Dataset:
+    """The whole bundled panel: 2019–2024 by district, 2025 split, 2026 by new unit."""
+    return kt.load_dataset(
+        [DATA / "hanoi_2023_seed.csv", DATA / "demo_panel.csv"],
+        units=DATA / "units.csv",
+        catalog=DATA / "metrics.csv",
+    )
+
+
+def _split_data() -> Any:
+    """The hand-built split panel of test_measures.py (one definition of the data)."""
+    spec = importlib.util.spec_from_file_location(
+        "split_data", Path(__file__).with_name("test_measures.py")
+    )
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+SPLIT = _split_data()
+
+
+def test_heatmap_gives_each_period_a_column_and_each_structure_its_rows(bundled, validator):
+    chart = charts.heatmap_chart(
+        bundled.kpis, catalog=bundled.catalog, metric="admissions", registry=bundled.registry
+    )
+    spec = chart.to_dict()
+    assert not list(validator.iter_errors(spec))
+    x = spec["layer"][0]["encoding"]["x"]
+    assert x["field"] == "period"
+    assert x["sort"] == [*map(str, range(2019, 2025)), H1_LABEL, H2_LABEL, "2026"]
+    assert spec["title"]["subtitle"][1:] == [
+        "30 quận, huyện, thị xã; 1 khối · 1/1/2019 – 30/6/2025",
+        "126 phường, xã; 1 khối · 1/7/2025 – 31/12/2026",
+    ]
+    rows = rows_of(spec, spec["layer"][0])
+    levels = dict(bundled.kpis.select("unit_code", "level").unique().iter_rows())
+    by_period: dict[str, set[str]] = {}
+    for r in rows:
+        by_period.setdefault(r["period"], set()).add(levels[r["unit_code"]])
+    assert by_period[H1_LABEL] == {"district", "affiliated"}
+    assert by_period[H2_LABEL] == by_period["2026"] == {"commune", "affiliated"}
+    # districts first (their first period comes first), then the new units
+    order = {r["unit_code"]: r["order"] for r in rows}
+    assert max(order[c] for c in order if levels[c] == "district") < min(
+        order[c] for c in order if levels[c] == "commune"
+    )
+
+
+def test_ranked_chart_of_a_split_year_is_two_rankings(bundled, validator) -> None:
+    kpis, cat = bundled.kpis, bundled.catalog
+    spec = charts.ranked_chart(kpis, catalog=cat, metric="admissions", year=2025).to_dict()
+    assert not list(validator.iter_errors(spec))
+    assert spec["title"]["text"] == f"{cat.label('admissions')} – 2025"
+    first, second = spec["vconcat"]
+    assert (
+        first["title"]["subtitle"][-1]
+        == "30 đơn vị cấp huyện; 1 đảng bộ trực thuộc khác · " + H1_LABEL
+    )
+    assert (
+        second["title"]["subtitle"][-1]
+        == "126 đơn vị cấp xã; 1 đảng bộ trực thuộc khác · " + H2_LABEL
+    )
+    for part, size in ((first, 31), (second, 127)):
+        rows = rows_of(spec, part["layer"][0])
+        assert len(rows) == size
+        assert sorted(r["rank"] for r in rows if r["rank"] is not None)[0] == 1
+    one = charts.ranked_chart(
+        kpis, catalog=cat, metric="admissions", year=2025, period=dt.date(2025, 7, 1)
+    ).to_dict()
+    assert "vconcat" not in one and len(rows_of(one, one["layer"][0])) == 127
+    menu = charts.ranked_chart(kpis, catalog=cat, metric="admissions").to_dict()
+    assert menu["params"][0]["bind"]["options"][-3:] == [H1_LABEL, H2_LABEL, "2026"]
+    assert menu["layer"][0]["transform"][-1] == {"filter": "(datum.period === ranked_year)"}
+
+
+@settings(deadline=None, max_examples=30)  # draws a chart: slow
+@given(
+    figures=st.lists(
+        st.tuples(
+            st.integers(0, 500).map(float),
+            st.one_of(st.none(), st.integers(1, 500).map(float)),
+        ),
+        min_size=1,
+        max_size=9,
+    ),
+    drop=st.sets(st.integers(0, 17), max_size=6),
+)
+def test_no_heatmap_cell_combines_two_periods(figures, drop) -> None:
+    panel = SPLIT._dropped(figures, drop)
+    spec = charts.heatmap_chart(panel, catalog=CATALOG, metric="admissions").to_dict()
+    if "layer" not in spec:
+        return  # nothing with a target
+    rows = rows_of(spec, spec["layer"][0])
+    cells = {(r["unit_code"], r.get("period", str(r["year"]))) for r in rows}
+    assert len(cells) == len(rows)  # one row a cell
+    columns: dict[str, set[str]] = {}
+    for r in rows:
+        columns.setdefault(r.get("period", str(r["year"])), set()).add(r["unit_code"])
+        same = panel.filter(pl.col("unit_code") == r["unit_code"], year=r["year"])
+        assert r["actual"] in same["actual"].to_list()
+    for label, units in columns.items():  # a column holds the units of one structure
+        assert units <= set(SPLIT.OLD) or units <= set(SPLIT.NEW), label
