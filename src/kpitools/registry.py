@@ -614,7 +614,7 @@ class UnitRegistry:
         """  # noqa: E501
         if not isinstance(text, str):
             raise TypeError(f"a unit name or code must be str, not {type(text).__name__}")
-        day = _day(at)
+        day = at if type(at) is date else _day(at)
         memo = self._memo
         found = memo.get(text)
         if found is None:
@@ -646,15 +646,10 @@ class UnitRegistry:
 
     def _bounds(self, found: _Lookup) -> list[date]:
         """The days the answer for ``found`` may change on: first days, days after last."""
-        rows = self._rows
-        days = set()
-        for group in found.groups:
-            for i in group:
-                unit = rows[i]
-                if unit.valid_from is not None:
-                    days.add(unit.valid_from)
-                if unit.valid_to is not None and unit.valid_to < date.max:
-                    days.add(unit.valid_to + _DAY)
+        starts, ends = self._spans
+        days = {starts[i] for group in found.groups for i in group}
+        days.update(ends[i] + _DAY for group in found.groups for i in group if ends[i] < date.max)
+        days.discard(date.min)
         return sorted(days)
 
     def _lookup(self, text: str) -> _Lookup:
