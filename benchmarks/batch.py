@@ -2,11 +2,14 @@
 
 1. the loop a user would write: for each report, the ``papermill`` command, then the
    ``jupyter nbconvert --to html`` command;
-2. ``kpitools run --force`` (warm kernels reused per worker, in-process HTML export),
-   ``--repeat`` times (default 3; it takes seconds where the loop takes minutes): the median
-   counts, and every time is printed.
+2. ``kpitools run --force`` (in-process HTML export) with each report in a fresh kernel
+   forked from a warm template (``KPITOOLS_FRESH_KERNELS=1``), and with one kernel per
+   worker reset between reports (``=0``), alternately, ``--repeat`` times each (default 3;
+   it takes seconds where the loop takes minutes): the medians count, every time is printed.
 
-Prints both times, their ratio, the time per report and the HTML size per report.
+Prints the times, both ratios (plain / fresh kernels, plain / reused kernel), the extra
+cost per report of the fresh kernel, the time and HTML size per report, and the peak memory
+of the kpitools processes (``--memory`` measures it for 1, 2 and 4 workers).
 
     python benchmarks/batch.py                 # every report of parameters/
     python benchmarks/batch.py --plain-sample 6  # time the plain loop on 6 reports only and
@@ -61,13 +64,37 @@ def plain_loop(reports, out: Path) -> tuple[float, list[int]]:
     return time.perf_counter() - start, sizes
 
 
-def kpitools_run(out: Path, workers: int | None) -> float:
+def kpitools_run(out: Path, workers: int | None, *, fresh: bool) -> tuple[float, float]:
+    """Seconds of one ``kpitools run --force``, and the peak memory of its processes (MB)."""
+    import contextlib
+    import os
+
+    import psutil
+
     cmd = [str(BIN / "kpitools"), "run", "--force", "--out", str(out)]
     if workers:
         cmd += ["--workers", str(workers)]
+    env = {**os.environ, "KPITOOLS_FRESH_KERNELS": "1" if fresh else "0"}
     start = time.perf_counter()
-    subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True)
-    return time.perf_counter() - start
+    proc = subprocess.Popen(
+        cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
+    peak = 0
+    parent = psutil.Process(proc.pid)
+    while proc.poll() is None:
+        rss = 0
+        with contextlib.suppress(psutil.Error):
+            # proportional set sizes: pages a forked kernel shares with its template are
+            # split between them, so the sum counts them once
+            for p in [parent, *parent.children(recursive=True)]:
+                with contextlib.suppress(psutil.Error, OSError):
+                    rss += p.memory_full_info().pss
+        peak = max(peak, rss)
+        time.sleep(0.2)
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"kpitools run failed ({proc.returncode})")
+    return seconds, peak / 1e6
 
 
 def main() -> None:
@@ -79,7 +106,10 @@ def main() -> None:
         help="time the plain loop on this many reports and scale it up",
     )
     ap.add_argument("--workers", type=int, default=None)
-    ap.add_argument("--repeat", type=int, default=3, help="runs of kpitools (the median counts)")
+    ap.add_argument("--repeat", type=int, default=3, help="runs of each kpitools mode")
+    ap.add_argument(
+        "--memory", action="store_true", help="peak memory with 1, 2 and 4 workers (fresh)"
+    )
     args = ap.parse_args()
     reports = discover(ROOT / "parameters", ROOT / "notebooks")
     n = len(reports)
@@ -89,21 +119,38 @@ def main() -> None:
         sample = reports[: args.plain_sample] if args.plain_sample else reports
         plain_s, plain_sizes = plain_loop(sample, tmp / "plain")
         plain_total = plain_s * n / len(sample)
-        runs = [kpitools_run(tmp / "kpitools", args.workers) for _ in range(max(1, args.repeat))]
-        ours = statistics.median(runs)
+        runs: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+        for _ in range(max(1, args.repeat)):  # alternate, so a busy spell hits both alike
+            for fresh in (True, False):
+                runs[fresh].append(kpitools_run(tmp / "kpitools", args.workers, fresh=fresh))
         sizes = [(tmp / "kpitools" / r.html_name).stat().st_size for r in reports]
+        memory = {}
+        if args.memory:
+            for w in (1, 2, 4):
+                memory[w] = kpitools_run(tmp / f"mem{w}", w, fresh=True)[1]
+    fresh_s = statistics.median(t for t, _ in runs[True])
+    reused_s = statistics.median(t for t, _ in runs[False])
     scaled = "" if len(sample) == n else f" (measured on {len(sample)}, scaled to {n})"
     print(f"reports: {n}")
     print(
         f"plain papermill + nbconvert loop: {plain_total:8.1f} s{scaled}, "
         f"{plain_total / n:.2f} s per report"
     )
-    times = ", ".join(f"{t:.1f}" for t in runs)
-    print(
-        f"kpitools run:                     {ours:8.1f} s, {ours / n:.2f} s per report "
-        f"(median of {len(runs)}: {times} s)"
-    )
-    print(f"ratio (plain / kpitools):         {plain_total / ours:8.1f}x")
+    for label, fresh, ours in (
+        ("fresh kernels (forked)", True, fresh_s),
+        ("one kernel reused", False, reused_s),
+    ):
+        times = ", ".join(f"{t:.1f}" for t, _ in runs[fresh])
+        peak = max(m for _, m in runs[fresh])
+        print(
+            f"kpitools run, {label + ':':<24}{ours:6.1f} s, {ours / n:.2f} s per report "
+            f"(median of {len(runs[fresh])}: {times} s; peak memory {peak:.0f} MB)"
+        )
+    print(f"ratio plain / kpitools, fresh kernels: {plain_total / fresh_s:8.1f}x")
+    print(f"ratio plain / kpitools, reused kernel: {plain_total / reused_s:8.1f}x")
+    print(f"extra cost of a fresh kernel:         {(fresh_s - reused_s) / n:+8.3f} s per report")
+    for w, mb in memory.items():
+        print(f"peak memory, {w} worker(s), fresh kernels: {mb:6.0f} MB")
     print(
         f"kpitools HTML per report: median {statistics.median(sizes) / 1e6:.2f} MB, "
         f"max {max(sizes) / 1e6:.2f} MB (self-contained)"

@@ -25,6 +25,7 @@ from kpitools.report.discovery import (
     input_files,
     validate,
 )
+from kpitools.report.forkserver import top_imports
 from kpitools.report.html import fingerprint, vega_assets, write_index
 from kpitools.report.worker import Worker, run_parallel
 
@@ -198,11 +199,13 @@ def _run_jobs(
         return
     n = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     vega_assets()  # build the JavaScript bundle once, before the workers want it
+    # what the notebooks import at their top: every worker's template imports it once
+    modules = top_imports(dict.fromkeys(job[0].notebook for job in jobs))
     if n > 1:
-        for outcome in run_parallel(jobs, n, timeout):
+        for outcome in run_parallel(jobs, n, timeout, modules):
             ledger.done(outcome)
         return
-    worker = Worker(timeout=timeout)
+    worker = Worker(timeout=timeout, modules=modules)
     worker.start()
     try:
         for report, out, show_code, files in jobs:

@@ -228,7 +228,12 @@ def with_csp(page: str, allowed: Iterable[str]) -> str:
 
 
 def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> str:
-    """A hash of everything a report depends on: notebook, parameters, data, version."""
+    """A hash of everything a report depends on.
+
+    Its notebook, parameters and data files, and the code that makes it: kpitools' own files
+    and the versions of Python and the libraries that run and render it
+    (:func:`code_digest`), so an upgrade or an edit of kpitools remakes every report.
+    """
     from kpitools._version import version
     from kpitools.display import file_digest  # imports polars: not before a report runs
 
@@ -237,8 +242,67 @@ def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> st
     h.update(json.dumps(report.parameters, sort_keys=True, default=str).encode())
     for f in files:
         h.update(f"{f.name}:{file_digest(f, length=64)}".encode())
-    h.update(f"{version()}:{show_code}".encode())
+    h.update(f"{version()}:{show_code}:{code_digest()}".encode())
     return h.hexdigest()
+
+
+#: The distributions whose versions change what a report shows or how its page is built.
+CODE_DISTRIBUTIONS = (
+    "polars",
+    "altair",
+    "vl-convert-python",
+    "nbconvert",
+    "nbformat",
+    "papermill",
+    "nbclient",
+    "ipykernel",
+    "ipython",
+    "jupyter-client",
+)
+
+
+@functools.lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of kpitools' installed files and of the libraries' versions (once a process).
+
+    Covers every file of the ``kpitools`` package (code, the HTML template, assets, data),
+    the Python version and the versions of :data:`CODE_DISTRIBUTIONS`.
+    """
+    import platform
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as distribution_version
+
+    versions = {"python": platform.python_version()}
+    for name in CODE_DISTRIBUTIONS:
+        try:
+            versions[name] = distribution_version(name)
+        except PackageNotFoundError:
+            versions[name] = "-"
+    return digest_of_code(Path(__file__).resolve().parents[1], versions)
+
+
+def digest_of_code(package: Path, versions: dict[str, str]) -> str:
+    """A digest of the files under ``package`` (bytecode caches left out) and ``versions``.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (Path(d) / "a.py").write_text("x = 1")
+    ...     one = digest_of_code(Path(d), {"polars": "1.0"})
+    ...     two = digest_of_code(Path(d), {"polars": "1.1"})
+    >>> one != two
+    True
+    """
+    h = hashlib.sha256(json.dumps(versions, sort_keys=True).encode())
+    for path in sorted(package.rglob("*")):
+        if "__pycache__" in path.parts or path.suffix in (".pyc", ".pyo") or not path.is_file():
+            continue
+        with contextlib.suppress(OSError):
+            data = path.read_bytes()
+            h.update(f"{path.relative_to(package).as_posix()}:{len(data)}:".encode())
+            h.update(hashlib.sha256(data).digest())
+    return h.hexdigest()[:32]
 
 
 def cache_dir() -> Path:

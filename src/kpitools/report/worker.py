@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import functools
 import json
 import os
 import re
@@ -17,6 +18,12 @@ from typing import Any
 
 from kpitools._atomic import is_write_error, write_error_message, write_text_atomic
 from kpitools.report.discovery import Outcome, Report
+from kpitools.report.forkserver import (
+    Template,
+    TemplateError,
+    fork_provisioner,
+    fork_unavailable,
+)
 from kpitools.report.html import export_html, exporters, footer_html, vega_assets
 
 # jsonschema builds rfc3987-syntax's grammars when it is imported, when that package is
@@ -25,6 +32,21 @@ from kpitools.report.html import export_html, exporters, footer_html, vega_asset
 # their kernels skip it.
 _SKIP_SLOW_IMPORTS = 'import sys; sys.modules.setdefault("rfc3987_syntax", None)'
 
+#: Whether each report runs in a fresh kernel (forked from a warm template where the system
+#: allows it) rather than in the worker's one kernel, reset between reports. The reused kernel
+#: stays the default until tests/e2e/test_batch.py stops asserting that one kernel process
+#: serves every report; ``KPITOOLS_FRESH_KERNELS=1`` (or ``0``) chooses for a run.
+FRESH_KERNELS = False
+
+
+def fresh_kernels() -> bool:
+    """Whether reports run in fresh kernels (:data:`FRESH_KERNELS`, or the environment's say)."""
+    value = os.environ.get("KPITOOLS_FRESH_KERNELS", "").strip()
+    return FRESH_KERNELS if value not in ("0", "1") else value == "1"
+
+
+# The reused kernel (FRESH_KERNELS false): libraries imported once, the namespace, working
+# directory and a few library settings reset before each report.
 _WARM_UP = (
     _SKIP_SLOW_IMPORTS
     + """
@@ -37,7 +59,6 @@ gc.freeze()  # the libraries' objects live as long as the kernel: no collection 
 """
 )
 
-# Run before each report: a clean namespace, working directory and library settings.
 _RESET = """
 get_ipython().run_line_magic("reset", "-f")
 import os as _kt_os, polars as _kt_pl, altair as _kt_alt
@@ -49,54 +70,185 @@ _kt_alt.theme.enable("default")
 del _kt_os, _kt_pl, _kt_alt
 """
 
+#: What nbclient (papermill's executor) gives every kernel it starts: input history kept
+#: in memory, so ``In`` and ``_i`` work and nothing is written to disk.
+_KERNEL_ARGUMENTS = ["--HistoryManager.hist_file=:memory:"]
+
+
+@functools.lru_cache(maxsize=1)
+def _manager_class() -> Any:
+    from jupyter_client.manager import AsyncKernelManager
+
+    class SharedClientManager(AsyncKernelManager):
+        """Hands papermill the one client the worker already connected to the kernel."""
+
+        shared_client: Any = None
+
+        def client(self, **kwargs: Any) -> Any:
+            return self.shared_client
+
+        def own_client(self) -> Any:
+            return AsyncKernelManager.client(self)
+
+    return SharedClientManager
+
 
 class Worker:
-    """One kernel that runs reports one after another (see the module docstring)."""
+    """Runs reports one after another, each in a fresh kernel (see the module docstring).
 
-    def __init__(self, *, kernel_name: str = "python3", timeout: int = 600):
+    With a template (``fork`` true where the system allows it) each kernel is forked from
+    it; otherwise each report starts a kernel of its own, and :attr:`mode` says why.
+    """
+
+    def __init__(
+        self,
+        *,
+        kernel_name: str = "python3",
+        timeout: int = 600,
+        fork: bool = True,
+        modules: Sequence[str] = (),
+        fresh: bool | None = None,
+    ):
         self.kernel_name = kernel_name
         self.timeout = timeout
+        self.fork = fork
+        self.fresh = fresh_kernels() if fresh is None else fresh
+        self.modules = list(modules)
+        self.template: Template | None = None
+        self.mode = ""
         self.km: Any = None
         self.kc: Any = None
+        self._cwd: Path | None = None
+        self._kernel: str = kernel_name
+        self._context: Any = None
         self._sockets = ""
 
+    # ----------------------------------------------------------------- the worker
+
     def start(self) -> None:
-        from jupyter_client.manager import AsyncKernelManager
-        from jupyter_core.utils import run_sync
+        """Start the template (or find that there is none) and a kernel for the first report."""
+        import zmq.asyncio
 
-        worker = self
-
-        class _SharedClientManager(AsyncKernelManager):
-            # papermill asks the manager for a client per notebook; hand out the one
-            # client this worker keeps, so no sockets pile up over a batch.
-            def client(self, **kwargs: Any) -> Any:
-                return worker.kc
-
-        # ipc sockets, each kernel in a folder of its own (the default path is shared)
-        self._sockets = tempfile.mkdtemp(prefix="kpitools-kernel-")
-        self.km = _SharedClientManager(
-            kernel_name=self.kernel_name, transport="ipc", ip=os.path.join(self._sockets, "k")
-        )
-        # Reports need no input history: skip IPython's SQLite writes (~5 % of kernel time).
-        run_sync(self.km.start_kernel)(
-            cwd=str(Path.cwd()), extra_arguments=["--HistoryManager.enabled=False"]
-        )
-        # While the kernel boots, import and build what every report's export needs.
+        reason = fork_unavailable() if self.fork else "forking was turned off"
+        template = None
+        if reason is None and self.fresh:
+            template = Template(self.modules)
+            template.launch()
+        # While the template imports, import and build what every report's export needs.
         import papermill  # noqa: F401
 
         vega_assets(), exporters()
-        self.kc = AsyncKernelManager.client(self.km)
-        self.kc.start_channels()
+        if template is not None:
+            try:
+                template.ready()
+                self.template = template
+            except TemplateError as exc:
+                reason = str(exc)
+        if not self.fresh:
+            self.mode = "one kernel per worker, reset between reports"
+        elif reason is None:
+            self.mode = "a fresh kernel forked from a warm template per report"
+        else:
+            self.mode = f"a fresh kernel started per report ({reason})"
+        self._context = zmq.asyncio.Context()
+        self._sockets = tempfile.mkdtemp(prefix="kpitools-kernel-")
+        self._launch(Path.cwd(), self.kernel_name)
+
+    def stop(self) -> None:
+        try:
+            self._retire(graceful=True)
+        finally:
+            if self.template is not None:
+                self.template.stop()
+                self.template = None
+            if self._context is not None:
+                self._context.destroy(linger=0)
+                self._context = None
+            if self._sockets:
+                shutil.rmtree(self._sockets, ignore_errors=True)
+                self._sockets = ""
+
+    def restart(self) -> None:
+        self.stop()
+        self.start()
+
+    # ----------------------------------------------------------------- one kernel per report
+
+    def _launch(self, cwd: Path, kernel_name: str) -> None:
+        """Start (fork) the kernel for the next report, in ``cwd``; do not wait for it."""
+        import uuid
+
+        from jupyter_core.utils import run_sync
+
+        transport = "tcp" if sys.platform == "win32" else "ipc"  # pyzmq has no ipc on Windows
+        kernel_id = str(uuid.uuid4())
+        ip = os.path.join(self._sockets, kernel_id[:8]) if transport == "ipc" else "127.0.0.1"
+        km = _manager_class()(
+            kernel_name=kernel_name, transport=transport, ip=ip, context=self._context
+        )
+        km.kernel_id = kernel_id
+        if self.template is not None:
+            km.provisioner = fork_provisioner(self.template, km)
+        self.km, self._cwd, self._kernel = km, cwd, kernel_name
+        run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=list(_KERNEL_ARGUMENTS))
+        self.kc = km.own_client()
+        km.shared_client = self.kc
+        # the channels connect when the report starts: by then the kernel listens (a client
+        # that connects earlier waits for zmq's next attempt, 0.1 s later)
         started, ready = self.kc.start_channels, self.kc.wait_for_ready
-        run_sync(self._until_ready)(timeout=120)
         # nbclient starts the channels of the client it is given and waits until the kernel
-        # answers, then drains IOPub until it stays quiet for 0.2 s: once per notebook.
-        # Ours already run and the kernel is known to be alive before each report.
+        # answers, then drains IOPub until it stays quiet for 0.2 s. Ours already run and
+        # the kernel is known to answer before the report starts.
         self.kc.start_channels = lambda *a, **k: None if self.kc.channels_running else started()
         self.kc.wait_for_ready = lambda *a, **k: (
             None if self.kc.channels_running else ready(*a, **k)
         )
-        self._execute(_WARM_UP)
+        if not self.fresh:
+            from jupyter_core.utils import run_sync
+
+            self.kc.start_channels()
+            run_sync(self._until_ready)(timeout=120)
+            self._execute(_WARM_UP)
+
+    def _execute(self, code: str) -> None:
+        from jupyter_core.utils import run_sync
+
+        reply = run_sync(self.kc.execute_interactive)(
+            code, timeout=120, store_history=False, silent=True, output_hook=lambda msg: None
+        )
+        if reply["content"]["status"] != "ok":
+            c = reply["content"]
+            raise RuntimeError(f"kernel set-up failed: {c.get('ename')}: {c.get('evalue')}")
+
+    def _retire(self, *, graceful: bool = False) -> None:
+        """End the current kernel and everything it started (its process group)."""
+        from jupyter_core.utils import run_sync
+
+        km, kc = self.km, self.kc
+        if km is None:
+            return
+        try:
+            if kc is not None:
+                kc.stop_channels()
+            if graceful and km.has_kernel:
+                run_sync(km.shutdown_kernel)(now=True)
+        finally:
+            # An interrupt can leave the event loop unable to shut the kernel down: the kernel
+            # must not outlive the worker (it would hold the run's output open).
+            process = getattr(km.provisioner, "process", None)
+            pgid = getattr(km.provisioner, "pgid", None)
+            if process is not None and process.poll() is None:
+                with contextlib.suppress(OSError):
+                    if pgid and hasattr(os, "killpg"):
+                        os.killpg(pgid, signal.SIGKILL)
+                    else:
+                        process.kill()
+                with contextlib.suppress(Exception):
+                    process.wait(timeout=5)
+            with contextlib.suppress(Exception):
+                run_sync(km.cleanup_resources)()
+            self.km = self.kc = None
+            self._cwd = None
 
     async def _until_ready(self, timeout: float) -> None:
         """Wait until the kernel answers on its shell and IOPub channels.
@@ -119,62 +271,51 @@ class Worker:
             if time.monotonic() > deadline:
                 raise RuntimeError(f"the kernel did not answer within {timeout} s")
 
-    def _execute(self, code: str) -> None:
-        from jupyter_core.utils import run_sync
-
-        reply = run_sync(self.kc.execute_interactive)(
-            code, timeout=120, store_history=False, silent=True, output_hook=lambda msg: None
-        )
-        if reply["content"]["status"] != "ok":
-            c = reply["content"]
-            raise RuntimeError(f"kernel set-up failed: {c.get('ename')}: {c.get('evalue')}")
-
     def alive(self) -> bool:
         from jupyter_core.utils import run_sync
 
         return self.km is not None and bool(run_sync(self.km.is_alive)())
 
-    def stop(self) -> None:
+    def _kernel_for(self, report: Report) -> None:
+        """Have a fresh kernel for ``report`` started, answering, in the notebook's folder."""
         from jupyter_core.utils import run_sync
 
-        try:
-            if self.kc is not None:
-                self.kc.stop_channels()
-            if self.km is not None and self.km.has_kernel:
-                run_sync(self.km.shutdown_kernel)(now=True)
-        finally:
-            # An interrupt can leave the event loop unable to shut the kernel down: the kernel
-            # must not outlive the worker (it would hold the run's output open).
-            self._kill_kernel()
-            if self._sockets:
-                shutil.rmtree(self._sockets, ignore_errors=True)
-            self.km = self.kc = None
-            self._sockets = ""
+        cwd, name = report.notebook.parent, _kernel_name(report.notebook, self.kernel_name)
+        if not self.fresh:
+            if self.km is None or not self.alive():
+                self._retire()
+                self._launch(Path.cwd(), self.kernel_name)
+            self._execute(_RESET.format(cwd=str(cwd)))
+            return
+        if self.km is None or self._cwd != cwd or self._kernel != name or not self.alive():
+            self._retire()
+            self._launch(cwd, name)
+        if not self.kc.channels_running:
+            self.kc.start_channels()
+        run_sync(self._until_ready)(timeout=120)
 
-    def _kill_kernel(self) -> None:
-        process = getattr(getattr(self.km, "provisioner", None), "process", None)
-        if process is not None and process.poll() is None:
-            with contextlib.suppress(OSError):
-                process.kill()
-                process.wait(timeout=5)
-
-    def restart(self) -> None:
-        self.stop()
-        self.start()
+    def prepare(self, report: Report) -> None:
+        """End the kernel of the report just run; start one for the next (in the same folder)."""
+        if not self.fresh:
+            return
+        self._retire()
+        if self._context is not None:
+            with contextlib.suppress(Exception):
+                self._launch(
+                    report.notebook.parent, _kernel_name(report.notebook, self.kernel_name)
+                )
 
     def execute(self, report: Report, output: Path) -> str | None:
         """Execute one report into ``output`` (.ipynb); the error text, or None when it ran."""
         import papermill as pm
 
-        if not self.alive():
-            self.restart()
         try:
-            self._execute(_RESET.format(cwd=str(report.notebook.parent)))
+            self._kernel_for(report)
             pm.execute_notebook(
                 str(report.notebook),
                 str(output),
                 parameters=report.parameters,
-                kernel_name=self.kernel_name,
+                kernel_name=self._kernel,
                 progress_bar=False,
                 request_save_on_cell_execute=False,
                 execution_timeout=self.timeout,
@@ -187,11 +328,11 @@ class Worker:
             _cancel_pending()
             raise
         except Exception as exc:
-            if is_write_error(exc):  # the disk refused the notebook: the kernel is fine
+            if is_write_error(exc):  # the disk refused the notebook
                 raise
-            # the kernel died or timed out: start a new one next time
-            with contextlib.suppress(Exception):
-                self.restart()
+            if not self.fresh:  # the kernel died or timed out: a new one for the next report
+                with contextlib.suppress(Exception):
+                    self._retire()
             return f"{type(exc).__name__}: {exc}"
         return None
 
@@ -229,6 +370,9 @@ class Worker:
             error = self.execute_into(report, executed)
         except OSError as exc:  # a full or read-only disk fails this report, not the batch
             return outcome("failed", error=write_error_message(exc, executed))
+        finally:
+            # the report's kernel ends with it; the next one starts while this one exports
+            self.prepare(report)
         if error is not None:
             return outcome("failed", error=error)
         try:
@@ -266,6 +410,17 @@ def _cancel_pending() -> None:
         loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
 
 
+@functools.lru_cache(maxsize=64)
+def _kernel_name(notebook: Path, default: str) -> str:
+    """The kernel a notebook asks for in its metadata (as papermill reads it), or ``default``."""
+    try:
+        meta = json.loads(notebook.read_text(encoding="utf-8")).get("metadata", {})
+    except (OSError, ValueError):
+        return default
+    name = (meta.get("kernelspec") or {}).get("name")
+    return name if isinstance(name, str) and name else default
+
+
 def _cell_of(notebook: Path, source: str) -> str:
     """``cell N of name.ipynb`` for a cell's source, counted as the author sees the notebook."""
     cells = json.loads(notebook.read_text(encoding="utf-8"))["cells"]
@@ -279,14 +434,14 @@ def _exit_on_term(signum: int, frame: object) -> None:
     sys.exit(128 + signum)
 
 
-def _worker_main(tasks: Any, results: Any, timeout: int) -> None:
+def _worker_main(tasks: Any, results: Any, timeout: int, modules: Sequence[str] = ()) -> None:
     """A worker process: one kernel, reports from ``tasks`` until ``None``, then shut down."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     # The parent ends its workers with SIGTERM: unwind, so the kernel is shut down and the
     # notebook in progress removed (SystemExit: multiprocessing prints no traceback for it).
     signal.signal(signal.SIGTERM, _exit_on_term)
     exec(_SKIP_SLOW_IMPORTS)
-    worker = Worker(timeout=timeout)
+    worker = Worker(timeout=timeout, modules=modules)
     try:
         try:
             worker.start()
@@ -303,7 +458,10 @@ def _worker_main(tasks: Any, results: Any, timeout: int) -> None:
 
 
 def run_parallel(
-    jobs: Sequence[tuple[Report, Path, bool, list[Path]]], n: int, timeout: int
+    jobs: Sequence[tuple[Report, Path, bool, list[Path]]],
+    n: int,
+    timeout: int,
+    modules: Sequence[str] = (),
 ) -> Iterator[Outcome]:
     """Run jobs on ``n`` worker processes; yield outcomes as they finish."""
     import multiprocessing
@@ -315,7 +473,10 @@ def run_parallel(
         tasks.put(job)
     for _ in range(n):
         tasks.put(None)
-    procs = [ctx.Process(target=_worker_main, args=(tasks, results, timeout)) for _ in range(n)]
+    procs = [
+        ctx.Process(target=_worker_main, args=(tasks, results, timeout, list(modules)))
+        for _ in range(n)
+    ]
     for proc in procs:
         proc.start()
     pending = {job[0].name: job[0] for job in jobs}

@@ -1,0 +1,435 @@
+"""Fresh kernels forked from a warm template: a new process per report at a fork's cost.
+
+A worker starts one *template* process: Python with ipykernel, polars, Altair, kpitools and
+the modules the report notebooks import at their top level imported, and nothing started
+that does not survive ``fork()``: no zmq context or socket, no event loop, no thread pool
+(polars' pool starts on its first parallel operation; the template runs none). Each report
+then gets a kernel forked from the template: the child sets the kernel's environment,
+working directory and arguments and runs ``ipykernel`` as ``python -m ipykernel_launcher``
+would; the kernel ends with its report, and with it whatever the report changed.
+
+The template checks its own threads before it serves: on Linux every thread of the
+process is listed (``/proc/self/task``) and only the main thread and polars' idle
+out-of-core cleaner may exist; any other thread makes the template unfit, and the worker
+falls back to starting a fresh kernel for every report (as where ``fork()`` is missing).
+
+The worker talks to its template over a socket pair, one JSON line each way.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+#: What every template imports (a kernel, the libraries of every report).
+TEMPLATE_MODULES = (
+    "ipykernel.kernelapp",
+    "ipykernel.ipkernel",
+    "ipykernel.zmqshell",
+    "ipykernel.comm",
+    "IPython.core.interactiveshell",
+    "polars",
+    "altair",
+    "kpitools",
+    "kpitools.io",
+    "kpitools.measures",
+    "kpitools.tables",
+    "kpitools.display",
+    "kpitools.charts",
+)
+
+#: Threads a template may have (``/proc/self/task/*/comm``, cut to 15 bytes): the main one,
+#: and the cleaner that ``import polars`` starts, which waits for spill files to remove.
+_ALLOWED_THREADS = ("polars-ooc-clea",)
+
+#: jemalloc (polars' allocator) starts background threads with its first allocation;
+#: without them it purges memory as it frees it. The kernels get the worker's environment.
+_TEMPLATE_ENV = {"_RJEM_MALLOC_CONF": "background_thread:false"}
+
+
+def fork_unavailable() -> str | None:
+    """Why kernels cannot be forked here (None when they can)."""
+    if not hasattr(os, "fork") or sys.platform == "win32":
+        return "fork() is not available on this system"
+    if sys.platform != "linux":
+        # Only Linux lists a process's native threads; elsewhere a thread started by a
+        # library could not be seen before forking.
+        return f"the template's threads cannot be checked on {sys.platform}"
+    return None
+
+
+def top_imports(notebooks: Iterable[Path]) -> list[str]:
+    """Modules imported by top-level statements of the notebooks' code cells, in order."""
+    import ast
+
+    found: dict[str, None] = {}
+    for path in notebooks:
+        try:
+            cells = json.loads(Path(path).read_text(encoding="utf-8")).get("cells", [])
+        except (OSError, ValueError):
+            continue
+        for cell in cells:
+            if cell.get("cell_type") != "code":
+                continue
+            source = cell.get("source", "")
+            try:
+                tree = ast.parse(source if isinstance(source, str) else "".join(source))
+            except (SyntaxError, ValueError):
+                continue  # magics and the like: the kernel will say
+            for node in tree.body:
+                if isinstance(node, ast.Import):
+                    found.update(dict.fromkeys(a.name for a in node.names))
+                elif (
+                    isinstance(node, ast.ImportFrom)
+                    and node.level == 0
+                    and node.module
+                    and node.module != "__future__"
+                ):
+                    found[node.module] = None
+    return list(found)
+
+
+# --------------------------------------------------------------------------- the template
+
+
+def _threads() -> list[str]:
+    """The names of the process's other threads (Linux), or Python's own elsewhere."""
+    try:
+        tasks = os.listdir("/proc/self/task")
+    except OSError:
+        import threading
+
+        return [t.name for t in threading.enumerate() if t is not threading.main_thread()]
+    names = []
+    for tid in tasks:
+        if int(tid) == os.getpid():
+            continue
+        with contextlib.suppress(OSError):
+            names.append(Path(f"/proc/self/task/{tid}/comm").read_text().strip())
+    return names
+
+
+def _unfit_threads() -> list[str]:
+    return [t for t in _threads() if t not in _ALLOWED_THREADS]
+
+
+def _imports_cleanly(module: str) -> bool:
+    """Whether ``module`` imports without error and without starting a thread (in a probe)."""
+    pid = os.fork()
+    if pid == 0:
+        code = 1
+        try:
+            __import__(module)
+            code = 0 if not _unfit_threads() else 2
+        except BaseException:
+            pass
+        os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status) == 0
+
+
+def _warm_up() -> None:
+    """Load what a report's first chart needs (Altair's schema) without touching polars."""
+    import altair as alt
+
+    chart = alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q")
+    chart.to_dict()
+
+
+def serve(fd: int, modules: Sequence[str]) -> None:
+    """The template's main loop: import, check, then fork a kernel per request."""
+    import gc
+
+    conn = socket.socket(fileno=fd)
+    # the template's own folder is no kernel's: ipykernel adds '' to the path itself
+    if sys.path and sys.path[0] in ("", os.getcwd()):
+        del sys.path[0]
+    for name in TEMPLATE_MODULES:
+        __import__(name)
+    _warm_up()
+    skipped = [m for m in modules if m not in sys.modules and not _imports_cleanly(m)]
+    for name in modules:
+        if name not in skipped:
+            with contextlib.suppress(BaseException):
+                __import__(name)
+    unfit = _unfit_threads()
+    gc.collect()
+    gc.freeze()  # shared with every kernel, copy-on-write: no collection walks it
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped as they end
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker ends the template...
+    signal.signal(signal.SIGTERM, _exit_on_term)  # ...by closing the socket, or SIGTERM
+    stream = conn.makefile("rwb", buffering=0)
+    hello = {"pid": os.getpid(), "unfit": unfit, "skipped": skipped}
+    stream.write(json.dumps(hello).encode() + b"\n")
+    if unfit:
+        return
+    kernels: list[int] = []
+    try:
+        for line in stream:
+            request = json.loads(line)
+            try:
+                pid = os.fork()
+            except OSError as exc:
+                stream.write(json.dumps({"error": str(exc)}).encode() + b"\n")
+                continue
+            if pid == 0:
+                stream.close()
+                conn.close()
+                _kernel(**request)  # never returns
+            kernels = [k for k in kernels if _exists(k)] + [pid]
+            stream.write(json.dumps({"pid": pid}).encode() + b"\n")
+    finally:
+        # the worker is gone (or ends us): no kernel outlives it
+        for pid in kernels:
+            with contextlib.suppress(OSError):
+                os.killpg(pid, signal.SIGKILL)
+
+
+def _exit_on_term(signum: int, frame: object) -> None:
+    sys.exit(128 + signum)
+
+
+def _exists(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        pass
+    return True
+
+
+def _kernel(argv: list[str], env: dict[str, str], cwd: str) -> None:
+    """In a forked child: become ``python -m ipykernel_launcher <argv>`` started in ``cwd``."""
+    code = 1
+    try:
+        os.setsid()  # its own process group, as jupyter_client starts kernels
+        for signum in (signal.SIGCHLD, signal.SIGTERM):
+            signal.signal(signum, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        devnull = os.open(os.devnull, os.O_RDONLY)
+        os.dup2(devnull, 0)
+        os.close(devnull)
+        os.chdir(cwd)
+        os.environ.clear()
+        os.environ.update(env)
+        import time
+
+        time.tzset()
+        import ipykernel_launcher
+
+        sys.argv = [ipykernel_launcher.__file__, *argv]
+        if "numpy" in sys.modules:  # a fresh process draws a fresh seed
+            sys.modules["numpy"].random.seed()
+        from ipykernel import kernelapp
+
+        # ipykernel read its parent's pid from the environment when the template imported
+        # it: say it again (a kernel with no parent announces itself on the terminal)
+        parent = int(env.get("JPY_PARENT_PID") or 0)
+        kernelapp.launch_new_instance(argv=[*argv, f"--IPKernelApp.parent_handle={parent}"])
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else 1
+    except BaseException:
+        import traceback
+
+        traceback.print_exc()
+    finally:
+        with contextlib.suppress(BaseException):
+            sys.stdout.flush()
+            sys.stderr.flush()
+        os._exit(code)
+
+
+# --------------------------------------------------------------------------- the worker's side
+
+
+class TemplateError(RuntimeError):
+    """The template could not be started or is unfit to fork kernels from."""
+
+
+class Template:
+    """A template process, started by a worker; ``fork`` asks it for a kernel."""
+
+    def __init__(self, modules: Sequence[str] = ()) -> None:
+        self.modules = list(modules)
+        self.process: subprocess.Popen[bytes] | None = None
+        self.skipped: list[str] = []
+        self._stream: Any = None
+        self._conn: socket.socket | None = None
+
+    def launch(self) -> None:
+        """Start the template process (it imports in the background)."""
+        ours, theirs = socket.socketpair()
+        env = dict(os.environ)
+        for key, value in _TEMPLATE_ENV.items():
+            env[key] = f"{env[key]},{value}" if env.get(key) else value
+        code = (
+            "import sys; from kpitools.report.forkserver import serve; "
+            f"serve({theirs.fileno()}, sys.argv[1:])"
+        )
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", code, *self.modules],
+            pass_fds=(theirs.fileno(),),
+            stdin=subprocess.DEVNULL,
+            env=env,
+        )
+        theirs.close()
+        self._conn = ours
+        self._stream = ours.makefile("rwb", buffering=0)
+
+    def ready(self, timeout: float = 120) -> None:
+        """Wait until the template has imported; ``TemplateError`` if it cannot serve."""
+        if self._conn is None:
+            raise TemplateError("the template was not launched")
+        self._conn.settimeout(timeout)
+        hello = self._read()
+        self._conn.settimeout(None)
+        if hello is None:
+            self.stop()
+            raise TemplateError("the template process ended while importing")
+        self.skipped = hello.get("skipped", [])
+        if hello.get("unfit"):
+            self.stop()
+            raise TemplateError(
+                "the template has threads a fork would lose: " + ", ".join(hello["unfit"])
+            )
+
+    def start(self, timeout: float = 120) -> None:
+        """Launch the template and wait until it serves."""
+        self.launch()
+        self.ready(timeout)
+
+    def _read(self) -> dict[str, Any] | None:
+        try:
+            line = self._stream.readline()
+        except OSError:
+            return None
+        return json.loads(line) if line else None
+
+    def fork(self, argv: Sequence[str], env: dict[str, str], cwd: str) -> int:
+        """Fork a kernel ``python -m ipykernel_launcher *argv`` in ``cwd``; its pid."""
+        if self._stream is None:
+            raise TemplateError("the template is not running")
+        request = {"argv": list(argv), "env": env, "cwd": cwd}
+        try:
+            self._stream.write(json.dumps(request).encode() + b"\n")
+        except OSError as exc:
+            raise TemplateError(f"the template is gone: {exc}") from None
+        reply = self._read()
+        if reply is None:
+            raise TemplateError("the template ended")
+        if "error" in reply:
+            raise TemplateError(f"fork failed: {reply['error']}")
+        return int(reply["pid"])
+
+    def alive(self) -> bool:
+        """Whether the template process runs."""
+        return self.process is not None and self.process.poll() is None
+
+    def stop(self) -> None:
+        """End the template (and with it every kernel it forked)."""
+        for closing in (self._stream, self._conn):
+            with contextlib.suppress(Exception):
+                if closing is not None:
+                    closing.close()
+        self._stream = self._conn = None
+        # the closed socket ends the template, which ends the kernels it forked
+        if self.process is not None:
+            try:
+                self.process.wait(timeout=2)
+            except subprocess.TimeoutExpired:
+                self.process.terminate()
+                try:
+                    self.process.wait(timeout=2)
+                except subprocess.TimeoutExpired:
+                    self.process.kill()
+        self.process = None
+
+
+class ForkedProcess:
+    """A forked kernel, seen as ``subprocess.Popen`` sees a child (jupyter_client's view).
+
+    The template, its parent, reaps it; here it is alive while its pid exists.
+    """
+
+    stdin = stdout = stderr = None
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        """None while the kernel runs, else its exit status (-1: reaped by the template)."""
+        if self.returncode is None:
+            try:
+                os.kill(self.pid, 0)
+            except ProcessLookupError:
+                self.returncode = -1  # its status went to the template
+            except PermissionError:  # the pid was reused by someone else's process
+                self.returncode = -1
+        return self.returncode
+
+    def wait(self, timeout: float | None = None) -> int:
+        """Wait until the kernel has ended; its exit status."""
+        import time
+
+        deadline = None if timeout is None else time.monotonic() + timeout
+        delay = 0.0005
+        while self.poll() is None:
+            if deadline is not None and time.monotonic() > deadline:
+                raise subprocess.TimeoutExpired(f"kernel {self.pid}", timeout or 0)
+            time.sleep(delay)
+            delay = min(delay * 2, 0.05)
+        return self.returncode if self.returncode is not None else -1
+
+    def send_signal(self, signum: int) -> None:
+        """Signal the kernel's process group (the kernel and what it started)."""
+        if self.poll() is None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.pid, signum)
+
+    def kill(self) -> None:
+        """SIGKILL to the kernel's process group."""
+        self.send_signal(signal.SIGKILL)
+
+    def terminate(self) -> None:
+        """SIGTERM to the kernel's process group."""
+        self.send_signal(signal.SIGTERM)
+
+
+def fork_provisioner(template: Template, km: Any) -> Any:
+    """A kernel provisioner for ``km`` that forks its kernel from ``template``."""
+    from jupyter_client.provisioning.local_provisioner import LocalProvisioner
+
+    class ForkProvisioner(LocalProvisioner):
+        async def launch_kernel(self, cmd: list[str], **kwargs: Any) -> Any:
+            # cmd is the kernelspec's: python -m ipykernel_launcher -f <file> [options]
+            at = cmd.index("ipykernel_launcher") + 1
+            env = dict(kwargs.get("env") or os.environ)
+            env["JPY_PARENT_PID"] = str(os.getpid())
+            cwd = str(kwargs.get("cwd") or Path.cwd())
+            pid = template.fork(cmd[at:], env, cwd)
+            self.process = ForkedProcess(pid)  # type: ignore[assignment]
+            self.pid = self.pgid = pid
+            self.cwd = cwd
+            return self.connection_info
+
+    return ForkProvisioner(kernel_id=km.kernel_id or "", kernel_spec=km.kernel_spec, parent=km)
+
+
+def forkable(cmd: Sequence[str]) -> bool:
+    """Whether a kernel command is this Python's ipykernel (so a fork of it is the same)."""
+    if len(cmd) < 3 or list(cmd[1:3]) != ["-m", "ipykernel_launcher"]:
+        return False
+    with contextlib.suppress(OSError):
+        return os.path.samefile(cmd[0], sys.executable)
+    return cmd[0] == sys.executable
