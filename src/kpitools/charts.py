@@ -1096,14 +1096,23 @@ def _with_reference(
     if need:
         raise ValueError(f"the reference lacks the column(s) {', '.join(sorted(need))}")
     ref = _finite_columns(reference.filter(pl.col("metric") == metric), ["actual", "target"])
-    if ref.select("year").is_duplicated().any():
+    # a year split into periods (2025) is matched period by period
+    keys = [
+        "year",
+        *(["period_start"] if {"period_start"} <= set(m.columns) & set(ref.columns) else []),
+    ]
+    if ref.select(keys).is_duplicated().any():
         raise ValueError("the reference has more than one row for a year of this metric")
     name = None
     if "unit_name" in ref.columns and ref["unit_name"].drop_nulls().len():
         name = str(ref["unit_name"].drop_nulls()[0])
     joined = m.join(
-        ref.select(pl.col("year").cast(m.schema["year"]), attainment().alias("ref_attainment")),
-        on="year",
+        ref.select(
+            pl.col("year").cast(m.schema["year"]),
+            *keys[1:],
+            attainment().alias("ref_attainment"),
+        ),
+        on=keys,
         how="left",
         maintain_order="left",
     )
@@ -1582,12 +1591,15 @@ def composition_chart(
     bands: Bands = DEFAULT_BANDS,
     title: str = "",
     width: int = 420,
+    period: dt.date | None = None,
 ) -> alt.TopLevelMixin:
     """What each unit of ``parent`` contributed to its ``metric`` in ``year``, as bars.
 
     The units' actual figures are drawn as bars, largest first, labelled with their share
     of the parent's own figure (or of the units' sum when the parent has none; see
-    :func:`kpitools.measures.share_of_parent`). Bars are coloured by status.
+    :func:`kpitools.measures.share_of_parent`). Bars are coloured by status. A year split
+    into periods (2025) is drawn as one chart per period, one above the other, unless
+    ``period`` (its first day) chooses one; the subtitle says which units are drawn.
 
     Examples
     --------
@@ -1611,6 +1623,18 @@ def composition_chart(
     label = catalog.label(code, lang=lang)
     heading = title or f"{label} – {year}"
     df = kpis.filter(pl.col("metric") == code, pl.col("year") == year)
+    if "period_start" in df.columns and df.height:
+        df = with_periods(df)
+        starts = df["period_from"].unique().sort().to_list()
+        if period is None and len(starts) > 1:  # never the districts beside the new units
+            options = {"catalog": catalog, "registry": registry, "parent": parent}
+            options |= {"metric": code, "year": year, "lang": lang, "bands": bands}
+            parts = [
+                composition_chart(df, **options, title=" ", width=width, period=start)
+                for start in starts
+            ]
+            return _stacked(parts, heading, lang)
+        df = _in_period(df, period)
     units = df.filter(pl.col("unit_code").is_in(registry.children(parent, year=year)))
     if units.is_empty():
         return empty_chart(lang=lang, title=heading)
@@ -1663,6 +1687,6 @@ def composition_chart(
         shares,
         width=width,
         height=alt.Step(18),
-        title=_title(heading, _synthetic(units), lang),
+        title=_title(heading, _synthetic(units), lang, _structure_lines(units, registry, lang)),
     )
     return _styled(chart, lang)

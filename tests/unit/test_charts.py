@@ -1089,3 +1089,26 @@ def test_no_heatmap_cell_combines_two_periods(figures, drop) -> None:
         assert r["actual"] in same["actual"].to_list()
     for label, units in columns.items():  # a column holds the units of one structure
         assert units <= set(SPLIT.OLD) or units <= set(SPLIT.NEW), label
+
+
+def test_composition_and_trend_keep_the_periods_of_a_split_year(bundled) -> None:
+    kpis, cat, reg = bundled.kpis, bundled.catalog, bundled.registry
+    spec = charts.composition_chart(
+        kpis, catalog=cat, registry=reg, parent="01", metric="admissions", year=2025
+    ).to_dict()
+    assert [len(rows) for rows in spec["datasets"].values()] == [31, 127]
+    assert [p["title"]["subtitle"][-1] for p in spec["vconcat"]] == [
+        "30 quận, huyện, thị xã; 1 khối · " + H1_LABEL,
+        "126 phường, xã; 1 khối · " + H2_LABEL,
+    ]
+    # the city's line beside a district's first half is the city's first half
+    city = kt.rollup(kpis, registry=reg, unit="01")
+    trend = charts.trend_chart(
+        kpis, catalog=cat, metric="admissions", units=["017"], reference=city
+    ).to_dict()
+    rows = [r for r in next(iter(trend["datasets"].values())) if r["year"] == 2025]
+    h1 = city.filter(year=2025, period_start=dt.date(2025, 1, 1)).row(0, named=True)
+    assert [r["ref_attainment"] for r in rows] == pytest.approx(
+        [h1["actual"] / h1["target"]] * len(rows)
+    )
+    assert rows

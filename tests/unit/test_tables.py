@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -158,24 +157,13 @@ def test_rank_history_shows_the_years_and_metrics_with_ranks(dataset: kt.Dataset
     assert nothing.frame.height == 0 and "Không có số liệu" in nothing._repr_html_()
 
 
-# --- 2025, the split year ------------------------------------------------------------------
+# --- 2025, the split year (the bundled panel: 2025 split, 2026 by new unit) -----------------
 
-DATA = Path(__file__).resolve().parents[2] / "data"
 H1, H2 = dt.date(2025, 1, 1), dt.date(2025, 7, 1)
 
 
-@pytest.fixture(scope="module")
-def bundled() -> kt.Dataset:
-    """The whole bundled panel: 2019–2024 by district, 2025 split, 2026 by new unit."""
-    return kt.load_dataset(
-        [DATA / "hanoi_2023_seed.csv", DATA / "demo_panel.csv"],
-        units=DATA / "units.csv",
-        catalog=DATA / "metrics.csv",
-    )
-
-
-def test_a_split_year_is_never_one_ranking(bundled: kt.Dataset) -> None:
-    kpis, cat, reg = bundled.kpis, bundled.catalog, bundled.registry
+def test_a_split_year_is_never_one_ranking(dataset: kt.Dataset) -> None:
+    kpis, cat, reg = dataset.kpis, dataset.catalog, dataset.registry
     units = kt.subset(kpis, level=None).filter(pl.col("level") != "city")
     with pytest.raises(ParameterError, match=r"2025 has 2 periods.*2025-01-01, 2025-07-01"):
         ranking_table(units, catalog=cat, year=2025, metric="admissions", registry=reg)
@@ -198,23 +186,23 @@ def test_a_split_year_is_never_one_ranking(bundled: kt.Dataset) -> None:
     assert whole.structure == "126 phường, xã; 1 khối · 2026"
 
 
-def test_findings_of_a_split_year_speak_of_each_structure(bundled: kt.Dataset) -> None:
-    units = bundled.kpis.filter(pl.col("level") != "city")
+def test_findings_of_a_split_year_speak_of_each_structure(dataset: kt.Dataset) -> None:
+    units = dataset.kpis.filter(pl.col("level") != "city")
     html = kt.findings(
-        units, catalog=bundled.catalog, year=2025, metrics=["admissions"], lang="en"
+        units, catalog=dataset.catalog, year=2025, metrics=["admissions"], lang="en"
     ).html
     items = html.split("<li")
     assert items[1].startswith(">30 district-level units; 1 other affiliated committees · 1 Jan")
     assert items[2].startswith(">126 commune-level units; 1 other affiliated committees · 1 Jul")
-    city = bundled.kpis.filter(pl.col("unit_code") == "01", year=2025)
+    city = dataset.kpis.filter(pl.col("unit_code") == "01", year=2025)
     assert city.height and "Hà Nội" not in html  # the city is not a unit compared here
-    one = kt.findings(units, catalog=bundled.catalog, year=2024, metrics=["admissions"])
+    one = kt.findings(units, catalog=dataset.catalog, year=2024, metrics=["admissions"])
     assert '<li class="kt-structure">30 đơn vị cấp huyện; 1 đảng bộ trực thuộc khác · 2024' in (
         one.html
     )
 
 
-def test_rank_history_of_a_new_unit_starts_in_the_second_half(bundled: kt.Dataset) -> None:
-    table = kt.rank_history_table(bundled.kpis, catalog=bundled.catalog, unit="00004")
+def test_rank_history_of_a_new_unit_starts_in_the_second_half(dataset: kt.Dataset) -> None:
+    table = kt.rank_history_table(dataset.kpis, catalog=dataset.catalog, unit="00004")
     assert table.frame.columns[1:] == ["1/7–31/12/2025", "2026"]
     assert all(cell.endswith("/126") for cell in table.frame.row(0)[1:])
