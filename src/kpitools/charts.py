@@ -966,8 +966,8 @@ def ranked_chart(
         df = df.filter(pl.col("year") == year)
         starts = with_periods(df)["period_from"].unique().sort().to_list() if df.height else []
         if len(starts) > 1:
-            options = {"catalog": catalog, "metric": code, "year": year, "lang": lang}
-            options |= {"bands": bands, "width": width, "registry": registry}
+            options: dict[str, Any] = {"catalog": catalog, "metric": code, "year": year}
+            options |= {"lang": lang, "bands": bands, "width": width, "registry": registry}
             parts = [
                 # a selection's name is defined once: the first ranking carries it
                 ranked_chart(
@@ -1627,7 +1627,7 @@ def composition_chart(
         df = with_periods(df)
         starts = df["period_from"].unique().sort().to_list()
         if period is None and len(starts) > 1:  # never the districts beside the new units
-            options = {"catalog": catalog, "registry": registry, "parent": parent}
+            options: dict[str, Any] = {"catalog": catalog, "registry": registry, "parent": parent}
             options |= {"metric": code, "year": year, "lang": lang, "bands": bands}
             parts = [
                 composition_chart(df, **options, title=" ", width=width, period=start)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from math import isfinite
-from typing import TypeVar
+from typing import Any, TypeVar
 
 import polars as pl
 
@@ -518,12 +518,12 @@ def structures(
                 "year": y,
                 "period_from": start,
                 "period_to": end,
-                "label": period_label(int(y), start, end, lang=lang),  # type: ignore[arg-type]
+                "label": period_label(int(y), start, end, lang=lang),
                 "units": part.height,
                 "structure": _structure_text(part, lang),
             }
         )
-    schema = {
+    schema: dict[str, Any] = {
         "year": rows.schema["year"],
         "period_from": pl.Date,
         "period_to": pl.Date,

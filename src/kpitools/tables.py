@@ -339,7 +339,7 @@ def ranking_tables(
     ['30 quận, huyện, thị xã; 1 khối · 2023']
     """
     rows = subset(with_periods(kpis), year=year, metrics=[metric], level=level)
-    spans = _periods_of(rows) or [(None, None)]
+    spans: list[tuple[dt.date | None, dt.date | None]] = [*_periods_of(rows)] or [(None, None)]
     return [
         ranking_table(
             rows,
