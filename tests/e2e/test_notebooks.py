@@ -11,7 +11,6 @@ import pytest
 
 import kpitools as kt
 from kpitools.report import Report, Worker
-from kpitools.tables import ranking_tables
 
 pytestmark = pytest.mark.slow
 
@@ -93,7 +92,7 @@ def test_district_comparison(worker, tmp_path, dataset: kt.Dataset, params) -> N
     metric = params.get("metrics", ["admissions"])[0]
     if "metrics" in params:
         panel = kt.subset(panel, metrics=params["metrics"])
-    (ranking,) = ranking_tables(
+    (ranking,) = kt.ranking_tables(
         panel,
         catalog=dataset.catalog,
         year=params["year"],
@@ -253,7 +252,7 @@ def test_comparison_of_the_split_year_keeps_its_halves_apart(
 ) -> None:
     nb = execute(worker, tmp_path, "district_comparison", year=2025, lang="en")
     panel = kt.subset(dataset.kpis, units=dataset.registry.children("01", year=2025))
-    first, second = ranking_tables(
+    first, second = kt.ranking_tables(
         panel,
         catalog=dataset.catalog,
         year=2025,
