@@ -106,6 +106,8 @@ _EXPORTS = {
     "structure_label": "measures",
     "term_rows": "measures",
     "ranking_tables": "tables",
+    "Unit": "registry",
+    "UnitNotInForceError": "registry",
 }
 
 __all__ = [
@@ -125,6 +127,8 @@ __all__ = [
     "ParameterError",
     "Table",
     "Term",
+    "Unit",
+    "UnitNotInForceError",
     "UnitRegistry",
     "UnknownMetricError",
     "UnknownUnitError",
@@ -303,7 +307,13 @@ if TYPE_CHECKING:  # pragma: no cover
         parse_percent,
     )
     from kpitools.params import check_metrics, check_unit, check_year, check_years
-    from kpitools.registry import UnitRegistry, UnknownUnitError, read_registry
+    from kpitools.registry import (
+        Unit,
+        UnitNotInForceError,
+        UnitRegistry,
+        UnknownUnitError,
+        read_registry,
+    )
     from kpitools.tables import (
         Table,
         findings,

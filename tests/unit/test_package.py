@@ -38,6 +38,8 @@ TOP_LEVEL = [
     "ParameterError",
     "Table",
     "Term",
+    "Unit",
+    "UnitNotInForceError",
     "UnitRegistry",
     "UnknownMetricError",
     "UnknownUnitError",
