@@ -206,7 +206,7 @@ def test_a_failing_report_does_not_stop_the_others(root: Path, tmp_path: Path) -
     assert proc.returncode == 1
     assert (out / "city-2023.html").exists()
     assert not (out / "city-1999.html").exists()
-    assert "year 1999 has no data; years with data: 2019–2024" in proc.stdout
+    assert "year 1999 has no data; years with data: 2019–2026" in proc.stdout
     assert "1 written, 0 unchanged, 1 failed" in proc.stdout
     # the executed notebook is kept for reading the error
     assert (out / "notebooks" / "city-1999.ipynb").exists()

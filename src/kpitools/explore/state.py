@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import html
 import io
 import re
@@ -82,9 +83,9 @@ class Panel:
     ...                   catalog="data/metrics.csv")
     >>> panel = Panel.from_dataset(ds)
     >>> panel.metrics[:2], panel.units[0]
-    (('admissions', 'admissions_nonstate'), ('Ba Đình (001)', '001'))
+    (('admissions', 'admissions_nonstate'), ('Ba Đình (00004)', '00004'))
     >>> panel.rows("admissions").height, panel.years("admissions")
-    (186, (2019, 2020, 2021, 2022, 2023, 2024))
+    (471, (2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026))
     >>> panel.reference("admissions").select("year", "actual").row(0)
     (2019, 10145.0)
     >>> panel.present("admissions", ["017", "999"]), panel.name("017")
@@ -112,7 +113,7 @@ class Panel:
         ...                   catalog="data/metrics.csv")
         >>> panel = Panel.from_dataset(ds)
         >>> panel.parent, len(panel.units), panel.years("admissions")[-1]
-        ('01', 31, 2024)
+        ('01', 157, 2026)
         """
         registry = dataset.registry
         parent = _root(registry) if parent is None else registry.resolve(parent)
@@ -228,7 +229,9 @@ def start_state(
     ...                   catalog="data/metrics.csv")
     >>> panel = Panel.from_dataset(ds)
     >>> start_state(panel, selected=["Dong Anh"], lang="en")
-    ExplorerState(metric='admissions', year=2024, units=('017',), lang='en', bands=Bands(...))
+    ExplorerState(metric='admissions', year=2026, units=('00454',), lang='en', bands=Bands(...))
+    >>> start_state(panel, year=2024, selected=["Dong Anh"]).units  # the former huyện
+    ('017',)
     """
     lang = vocab.check_lang(lang)
     catalog, registry = panel.dataset.catalog, panel.dataset.registry
@@ -254,9 +257,10 @@ def start_state(
     if isinstance(selected, str):
         selected = [selected] if selected else []
     codes = []
+    day = dt.date(year, 12, 31)  # a name means the unit of that name in the chosen year
     for unit in selected:
         try:
-            codes.append(registry.resolve(unit))
+            codes.append(registry.resolve(unit, at=day))
         except UnknownUnitError as exc:
             raise ParameterError(str(exc)) from None
     return ExplorerState(metric=code, year=year, units=tuple(codes), lang=lang, bands=bands)
@@ -275,7 +279,7 @@ def fit_state(panel: Panel, state: ExplorerState) -> ExplorerState:
     ...                   catalog="data/metrics.csv")
     >>> panel = Panel.from_dataset(ds)
     >>> fit_state(panel, ExplorerState(metric="nope", year=2030, units=("017", "999")))
-    ExplorerState(metric='admissions', year=2024, units=('017',), lang='vi', bands=Bands(...))
+    ExplorerState(metric='admissions', year=2026, units=('017',), lang='vi', bands=Bands(...))
     """
     metric = state.metric if state.metric in panel.metrics else panel.metrics[0]
     years = panel.years(metric)
@@ -392,16 +396,22 @@ def view_table(panel: Panel, state: ExplorerState) -> Table:
 
 
 def _ranking(panel: Panel, state: ExplorerState) -> Table:
-    from kpitools.tables import ranking_table
+    """The ranking of the state's year; of a split year (2025), its last period's.
 
-    return ranking_table(
+    The table's structure line says which units and period it ranks, so the first half of
+    a split year is never shown as the whole year (the ranked chart draws both halves).
+    """
+    from kpitools.tables import ranking_tables
+
+    return ranking_tables(
         panel.rows(state.metric),
         catalog=panel.dataset.catalog,
         year=state.year,
         metric=state.metric,
         lang=state.lang,
         bands=state.bands,
-    )
+        registry=panel.dataset.registry,
+    )[-1]
 
 
 def _only_units(panel: Panel, state: ExplorerState, table: Table) -> Table:

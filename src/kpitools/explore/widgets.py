@@ -682,12 +682,12 @@ def explorer(
     >>> ex = explorer(["data/demo_panel.csv"], units="data/units.csv",
     ...               catalog="data/metrics.csv", selected=["Dong Anh"], offline=False)
     >>> ex.state.metric, ex.state.year, ex.state.units
-    ('admissions', 2024, ('017',))
+    ('admissions', 2026, ('00454',))
     >>> try:
     ...     explorer(ex.panel.dataset, year=2030, offline=False)
     ... except ParameterError as exc:
     ...     print(exc)
-    year 2030 has no rows of 'admissions'; years with data: 2019–2024
+    year 2030 has no rows of 'admissions'; years with data: 2019–2026
     """
     _widgets()  # fail before any work when the front-end packages are missing
     if isinstance(data, Dataset):

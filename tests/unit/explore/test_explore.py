@@ -70,7 +70,7 @@ def test_panel_holds_the_units_of_the_parent(panel: Panel, dataset: kt.Dataset) 
     assert panel.parent == "01"
     assert [code for _, code in panel.units] == dataset.registry.children("01")
     assert panel.metrics[0] == "admissions"
-    assert panel.years("admissions") == (2019, 2020, 2021, 2022, 2023, 2024)
+    assert panel.years("admissions") == tuple(range(2019, 2027))
     assert set(panel.rows("admissions")["metric"]) == {"admissions"}
     assert "01" not in set(panel.rows("admissions")["unit_code"])
     # the reference is the city's own figure where the seed has one
@@ -85,17 +85,22 @@ def test_a_parent_without_rows_is_a_data_error(dataset: kt.Dataset) -> None:
 
 def test_start_state_resolves_names_and_defaults(panel: Panel) -> None:
     state = explore.start_state(
-        panel, metric="New Party members admitted", selected=["huyện Đông Anh", "Ba Dinh"]
+        panel, metric="New Party members admitted", year=2024, selected=["Đông Anh", "Ba Dinh"]
     )
     assert state == ExplorerState(metric="admissions", year=2024, units=("017", "001"))
     assert explore.start_state(panel, selected="").units == ()
+    # a name means the unit of that name in the chosen year: the latest is 2026
+    latest = explore.start_state(panel, selected=["Đông Anh"])
+    assert (latest.year, latest.units) == (2026, ("00454",))
+    with pytest.raises(kt.ParameterError, match="017 Đông Anh ceased on 2025-06-30; its area"):
+        explore.start_state(panel, selected=["huyện Đông Anh"])
 
 
 @pytest.mark.parametrize(
     ("options", "message"),
     [
         ({"metric": "admision"}, "unknown metric"),
-        ({"year": 2030}, "year 2030 has no rows of 'admissions'; years with data: 2019–2024"),
+        ({"year": 2030}, "year 2030 has no rows of 'admissions'; years with data: 2019–2026"),
         ({"year": "2023"}, "year '2023' has no rows"),
         ({"selected": ["Dong Anhh"]}, "unknown unit 'Dong Anhh'; did you mean 017"),
         ({"lang": "fr"}, "lang must be one of vi, en"),
@@ -110,7 +115,7 @@ def test_fit_state_keeps_what_the_panel_has(panel: Panel) -> None:
     state = ExplorerState(metric="admissions", year=2023, units=("017",))
     assert explore.fit_state(panel, state) is state
     fitted = explore.fit_state(panel, state.replace(metric="nope", year=2031, units=("x", "001")))
-    assert (fitted.metric, fitted.year, fitted.units) == ("admissions", 2024, ("001",))
+    assert (fitted.metric, fitted.year, fitted.units) == ("admissions", 2026, ("001",))
     assert explore.fit_state(panel, state.replace(year=1990)).year == 2019
 
 
@@ -142,7 +147,7 @@ def test_ranked_view_is_the_year_with_a_unit_selection(panel: Panel) -> None:
 
 
 def test_heatmap_view_marks_the_selected_units(panel: Panel) -> None:
-    state = explore.start_state(panel, selected=["017", "001"])
+    state = explore.start_state(panel, year=2024, selected=["017", "001"])
     spec = explore.view_chart(panel, state, "heatmap").to_dict()
     assert {p["name"]: p.get("value") for p in spec["params"]}["unit_marked"] == ["017", "001"]
     cells = spec["layer"][0]["encoding"]
@@ -150,7 +155,7 @@ def test_heatmap_view_marks_the_selected_units(panel: Panel) -> None:
         "condition": {"test": "indexof(unit_marked, datum.unit_code) >= 0", "value": 2},
         "value": 1,
     }
-    assert len({r["year"] for r in data_rows(spec)}) == 6
+    assert {r["year"] for r in data_rows(spec)} == set(range(2019, 2027))
 
 
 def test_trend_view_shows_the_selected_units_or_else_the_parent(panel: Panel) -> None:
@@ -268,7 +273,8 @@ def test_explorer_takes_files_or_a_frame(dataset: kt.Dataset) -> None:
         lang="en",
         offline=False,
     )
-    assert from_files.state.units == ("017",) and from_files.state.year == 2024
+    # the latest year is 2026: "Đông Anh" is then the xã, not the former huyện
+    assert from_files.state.units == ("00454",) and from_files.state.year == 2026
     frame = dataset.kpis.filter(pl.col("metric") == "party_orgs_nonstate")
     from_frame = explore.explorer(
         frame, units=data / "units.csv", catalog=data / "metrics.csv", offline=False
@@ -404,7 +410,7 @@ def test_a_good_file_replaces_the_data(ex: explore.Explorer, dataset: kt.Dataset
     path = tmp_path / "mine.parquet"
     kt.write_kpis(mine, path)
     assert ex.load(path)
-    assert "Đã nạp 12 dòng từ mine.parquet" in ex.messages.value
+    assert "Đã nạp 14 dòng từ mine.parquet" in ex.messages.value
     assert [code for _, code in ex.controls.units.options] == ["017", "018"]
     assert ex.state.units == ("017",)
     assert ex.table.value.count("<tr class=") == 1
