@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from datetime import date
+
 import polars as pl
 
 from kpitools.catalog import MetricCatalog
@@ -35,30 +38,60 @@ def check_year(kpis: pl.DataFrame, year: object) -> int:
     return year
 
 
-def check_unit(registry: UnitRegistry, unit: object) -> str:
-    """Resolve a unit given by code or by any form of its name to its code.
+def check_unit(
+    registry: UnitRegistry,
+    unit: object,
+    *,
+    year: int | Sequence[int] | None = None,
+    at: date | str | None = None,
+) -> str:
+    """Resolve a unit given by code or by any form of its name to its code, on a date.
 
-    Raises ``ParameterError`` for text that names no unit, with the closest names.
+    A name may belong to two units of different periods ("Đông Anh": district 017 to
+    2025-06-30, xã 00454 from 2025-07-01), so the name is resolved on the day ``at`` or, for
+    a report of ``year`` (or of several years: the latest), on 31 December of that year.
+    Without either, a name must name one unit at all times.
+
+    Raises ``ParameterError`` for text that names no unit (with the closest names), for a
+    name still ambiguous on the day (listing the candidates), for a unit not in force on
+    the day (saying when it ceased or starts), and for a bad ``year`` or ``at``.
 
     Examples
     --------
     >>> reg = read_registry("data/units.csv")
-    >>> check_unit(reg, "dong anh"), check_unit(reg, "017")
+    >>> check_unit(reg, "dong anh", year=2023), check_unit(reg, "dong anh", year=[2025, 2026])
+    ('017', '00454')
+    >>> check_unit(reg, "017"), check_unit(reg, "huyen Dong Anh")
     ('017', '017')
     >>> try:
-    ...     check_unit(reg, "Dong Ang")
+    ...     check_unit(reg, "Dong Ang", year=2023)
     ... except ParameterError as exc:
     ...     print(exc)
-    unknown unit 'Dong Ang'; did you mean 017 Đông Anh or 006 Đống Đa?
+    unknown unit 'Dong Ang'; did you mean 017 Đông Anh, 00454 Đông Anh or 00602 Đông Ngạc?
     """
     if not isinstance(unit, str):
         raise ParameterError(
             f'unit must be text (a code like "017" or a name like "Đông Anh"), not {unit!r}'
         )
+    day = _day_of(year, at)
     try:
-        return registry.resolve(unit)
+        return registry.resolve(unit, at=day)
     except UnknownUnitError as exc:
         raise ParameterError(str(exc)) from None
+
+
+def _day_of(year: object, at: date | str | None) -> date | str | None:
+    """The day a unit is resolved on: ``at``, else 31 December of the (latest) year."""
+    if at is not None and year is not None:
+        raise ParameterError("give the unit's date as year or as at, not both")
+    if year is None:
+        return at
+    years = [year] if isinstance(year, int) else year
+    if not isinstance(years, list | tuple) or not years:
+        raise ParameterError(f"year must be a year like 2023 or a list of years, not {year!r}")
+    if any(isinstance(y, bool) or not isinstance(y, int) or not 1 <= y <= 9999 for y in years):
+        raise ParameterError(f"year must be a year like 2023 or a list of years, not {year!r}")
+    return date(max(years), 12, 31)
 
 
 def check_metrics(catalog: MetricCatalog, metrics: object) -> list[str]:
