@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -109,7 +110,7 @@ def test_a_name_ambiguous_on_the_date_lists_the_candidates() -> None:
     ],
 )
 def test_bad_dates_of_a_unit_are_parameter_errors(
-    dataset: kt.Dataset, options: dict[str, object], message: str
+    dataset: kt.Dataset, options: dict[str, Any], message: str
 ) -> None:
     with pytest.raises(kt.ParameterError, match=message):
         kt.check_unit(dataset.registry, "Dong Anh", **options)

@@ -1002,6 +1002,7 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
         "label": _label(doc, d, catalog),
         "unit": unit.text if unit else None,
         "unit_code": unit.code if unit else None,
+        "unit_rows": unit.units if unit else (),
         "year": year,
         "as_of": as_of,
         "actual": d.actual,

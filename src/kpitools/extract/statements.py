@@ -17,7 +17,7 @@ from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
-from kpitools.extract.text import CITY_WORDS, Stop, find_units, prepare
+from kpitools.extract.text import CITY_WORDS, Stop, dated_code, find_units, prepare
 from kpitools.io.dataset import find_path
 from kpitools.io.schema import LONG_SCHEMA
 from kpitools.registry import UnitRegistry, read_registry
@@ -173,6 +173,10 @@ def _read(
     out = []
     for r in records:
         draft = r.pop("draft")
+        # a name of units of two periods is the unit of the statement's date
+        r["unit_code"] = dated_code(
+            r.pop("unit_rows"), r["unit_code"], r["year"], r["as_of"], registry
+        )
         start, end = doc.norm.original(r.pop("start"), r.pop("end"))
         figs = [draft.actual_fig, draft.target_fig]
         exact = (
@@ -466,13 +470,15 @@ def statements_to_kpis(
             continue
         seen[key] = r["text"]
         stated = r["stated"] if r["stated_kind"] in ("attainment", "coverage") else None
+        as_of = r["as_of"] or dt.date(r["year"], 12, 31)
+        unit = registry.unit(r["unit_code"], at=as_of)  # the unit of that day (codes are reused)
         placed.append(
             {
                 "unit_code": r["unit_code"],
-                "unit_name": registry.name(r["unit_code"]),
-                "level": registry.level(r["unit_code"]),
+                "unit_name": unit.name,
+                "level": unit.level,
                 "year": r["year"],
-                "as_of": r["as_of"] or dt.date(r["year"], 12, 31),
+                "as_of": as_of,
                 "metric": r["metric"],
                 "target": r["target"],
                 "actual": r["actual"],
@@ -488,17 +494,38 @@ def statements_to_kpis(
     return KpiRows(kpis, unplaced)
 
 
-def _unplaceable(r: dict[str, Any], registry: UnitRegistry) -> str | None:
-    if r["metric"] is None:
-        return "no metric: the wording is no metric of the phrase book"
+def _unit_unplaceable(r: dict[str, Any], registry: UnitRegistry) -> str | None:
+    """Why the statement's unit cannot be placed in its year and on its date, if it cannot."""
+    if r["unit_code"] is None and r["unit"] is not None and r["year"] is not None:
+        return f"no unit: {r['unit']!r} names no single unit of the registry in {r['year']}"
     if r["unit_code"] is None:
         return "no unit: the text names none near the statement"
-    if r["unit_code"] not in registry.codes():
+    if r["unit_code"] not in registry:
         return f"unit {r['unit_code']!r} is not in the registry"
     if r["year"] is None:
         return "no year: the text states none"
-    if not registry.exists(r["unit_code"], r["year"]):
-        return f"unit {r['unit_code']} did not exist in {r['year']}"
+    code, year = r["unit_code"], r["year"]
+    as_of = r["as_of"] or dt.date(year, 12, 31)
+    if not registry.exists(code, year):
+        return _not_in_force(registry, code, dt.date(year, 12, 31), f"in {year}")
+    if not registry.exists_on(code, as_of):
+        return _not_in_force(registry, code, as_of, f"on {as_of.isoformat()}")
+    return None
+
+
+def _not_in_force(registry: UnitRegistry, code: str, day: dt.date, when: str) -> str:
+    """``unit 017 (Đông Anh) did not exist in 2026: it ceased on 2025-06-30; …``."""
+    err = registry.not_in_force(code, day)
+    name = err.unit.name if err.unit is not None else registry.name(code)
+    return f"unit {code} ({name}) did not exist {when}: it {err.detail}"
+
+
+def _unplaceable(r: dict[str, Any], registry: UnitRegistry) -> str | None:
+    if r["metric"] is None:
+        return "no metric: the wording is no metric of the phrase book"
+    reason = _unit_unplaceable(r, registry)
+    if reason is not None:
+        return reason
     if r["actual_range"] is not None or r["target_range"] is not None:
         return "a range, not one figure"
     if r["actual"] is None:

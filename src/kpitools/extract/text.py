@@ -33,7 +33,7 @@ from kpitools.textfold import (
 )
 
 if TYPE_CHECKING:
-    from kpitools.registry import UnitRegistry
+    from kpitools.registry import Unit, UnitRegistry
 
 
 #: A number as reports write it: grouped thousands and an optional decimal part.
@@ -229,10 +229,19 @@ class TimePhrase:
 
 @dataclass(frozen=True)
 class UnitMention:
+    """A unit named in the text.
+
+    ``units`` are the registry rows of that name (of the type the text gives, if any): a
+    name may be that of units of different periods ("Đông Anh": district 017 to 2025-06-30,
+    xã 00454 from 2025-07-01), so ``code`` is None until the statement's date picks one
+    (:func:`dated_code`); ``code`` is set when every row is of one code.
+    """
+
     start: int
     end: int
     text: str
     code: str | None
+    units: tuple[Unit, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -608,22 +617,122 @@ def resolve_month(phrase: TimePhrase, year: int) -> dt.date | None:
 #: Words that name the city as a whole in a city report (resolved to the registry's city).
 #: A bare "thành phố" is not one: "Đảng bộ Khối các cơ quan thành phố" is another committee.
 CITY_WORDS: tuple[str, ...] = ("toàn thành phố", "đảng bộ thành phố", "thành ủy")
-_PREFIX = r"(?:(?:quận|huyện|thị\s+xã|thành\s+phố|tp\.?|q\.|h\.|tx\.?)\s*)?"
-# "thị trấn Đông Anh", "phố Hai Bà Trưng", "hồ Hoàn Kiếm" are places, not the units
+_PREFIX = (
+    r"(?:(?P<type>quận|huyện|thị\s+xã|thành\s+phố|tp\.?|q\.|h\.|tx\.?"
+    r"|xã|phường|thị\s+trấn|đặc\s+khu)\s*)?"
+)
+#: The unit type each prefix gives (folded, spaces single, no final dot).
+_PREFIX_TYPES = {
+    fold(k): v
+    for k, v in {
+        "quận": "quận",
+        "q": "quận",
+        "huyện": "huyện",
+        "h": "huyện",
+        "thị xã": "thị xã",
+        "tx": "thị xã",
+        "thành phố": "thành phố",
+        "tp": "thành phố",
+        "xã": "xã",
+        "phường": "phường",
+        "thị trấn": "thị trấn",
+        "đặc khu": "đặc khu",
+    }.items()
+}
+#: Prefixes that name a place, not a unit, when no unit of that name has the type
+#: ("thị trấn Đông Anh" is the town, not the district).
+_PLACE_TYPES = frozenset(fold(t) for t in ("xã", "phường", "thị trấn", "đặc khu"))
+# "phố Hai Bà Trưng", "hồ Hoàn Kiếm" are places, not the units
 _PLACE_BEFORE = rx(
     r"(?:thị\s+trấn|xã|phường|phố|đường|hồ|cụm|thôn|khu|làng|ngõ|chợ|sông|núi|bến\s+xe)\s*$"
 )
 
 
+def _unit_names(registry: UnitRegistry) -> dict[str, tuple[Unit, ...]]:
+    """Every name a unit of the registry has had (folded), with the rows that have it."""
+    names: dict[str, list[Unit]] = {}
+    for code in registry.codes():
+        for unit in registry.versions(code):
+            names.setdefault(fold(unit.name), []).append(unit)
+    return {k: tuple(v) for k, v in names.items()}
+
+
+def _typed(units: tuple[Unit, ...], prefix: str | None) -> tuple[Unit, ...]:
+    """The rows of the type a prefix gives; none for a place word no unit has as its type."""
+    if prefix is None:
+        return units
+    wanted = _PREFIX_TYPES.get(re.sub(r"\s+", " ", prefix).rstrip("."))
+    typed = tuple(u for u in units if u.type is not None and fold(u.type) == fold(wanted or ""))
+    if typed:
+        return typed
+    return () if fold(prefix) in _PLACE_TYPES else units
+
+
+def _mention(doc: Doc, m: re.Match[str], units: tuple[Unit, ...]) -> UnitMention | None:
+    """The mention a match of a unit name is, or None (a place, a lower-case word)."""
+    text, folded = doc.text, doc.fold
+    words = re.finditer(r"\w+", text[m.start("name") : m.end()])
+    if not all(w.group()[0].isupper() for w in words):
+        return None
+    if _PLACE_BEFORE.search(folded[max(0, m.start() - 12) : m.start()]):
+        return None
+    units = _typed(units, m.group("type"))
+    if not units:
+        return None
+    codes = {u.code for u in units}
+    code = units[0].code if len(codes) == 1 else None
+    return UnitMention(m.start(), m.end(), text[m.start() : m.end()], code, units)
+
+
+def dated_code(
+    units: Sequence[Unit],
+    code: str | None,
+    year: int | None,
+    as_of: dt.date | None,
+    registry: UnitRegistry | None = None,
+) -> str | None:
+    """The code of the unit a mention names on a statement's date.
+
+    The row in force on ``as_of`` (else 31 December of ``year``), else in ``year``; when
+    the name is of no unit then, ``code`` (the one code of the name, which the statement
+    then reports as not existing that year), or None when that code was another unit's
+    then (by ``registry``: a code reused for another unit); None as well when several units
+    of the name were in force.
+
+    Examples
+    --------
+    >>> from kpitools.registry import Unit
+    >>> old = Unit("017", "Đông Anh", "district", "huyện", "01", None, dt.date(2025, 6, 30))
+    >>> new = Unit("00454", "Đông Anh", "commune", "xã", "01", dt.date(2025, 7, 1), None)
+    >>> dated_code([old, new], None, 2023, None), dated_code([old, new], None, 2026, None)
+    ('017', '00454')
+    """
+    if not units or year is None:
+        return code
+    day = as_of or dt.date(year, 12, 31)
+    for test in (lambda u: u.valid_on(day), lambda u: u.overlaps_year(year)):
+        found = {u.code for u in units if test(u)}
+        if found:
+            return found.pop() if len(found) == 1 else None
+    if code is not None and registry is not None and registry.exists(code, year):
+        return None  # the code was another unit's then
+    return code
+
+
 def find_units(
     doc: Doc, registry: UnitRegistry | None, city_words: Sequence[str] = CITY_WORDS
 ) -> list[UnitMention]:
-    """Every unit the text names: registry names (capitalized) and the city's own words."""
+    """Every unit the text names: registry names (capitalized) and the city's own words.
+
+    A name is looked up among every name the registry's units have had; which unit it is
+    depends on the statement's date (see :class:`UnitMention`). A type before the name
+    (``huyện``, ``xã``, ``phường`` …) keeps the units of that type.
+    """
     text, folded = doc.text, doc.fold
     mentions: list[UnitMention] = []
     taken: list[tuple[int, int]] = []
     if registry is not None:
-        names = {fold(registry.name(code)): code for code in registry.codes()}
+        names = _unit_names(registry)
         alternatives = sorted(names, key=len, reverse=True)
         pattern = re.compile(
             r"(?<!\w)"
@@ -633,15 +742,10 @@ def find_units(
             + r")(?!\w)"
         )
         for m in pattern.finditer(folded, 0, doc.limit):
-            name_start = m.start("name")
-            words = re.finditer(r"\w+", text[name_start : m.end()])
-            if not all(w.group()[0].isupper() for w in words):
-                continue
-            if _PLACE_BEFORE.search(folded[max(0, m.start() - 12) : m.start()]):
-                continue
-            code = names[re.sub(r"\s+", " ", m.group("name"))]
-            mentions.append(UnitMention(m.start(), m.end(), text[m.start() : m.end()], code))
-            taken.append(m.span())
+            found = _mention(doc, m, names[re.sub(r"\s+", " ", m.group("name"))])
+            if found is not None:
+                mentions.append(found)
+                taken.append(m.span())
     city = None
     if registry is not None:
         top = registry.codes(level="city")

@@ -42,7 +42,7 @@ from kpitools.extract import (
 )
 from kpitools.io import LONG_SCHEMA, read_kpi_file
 from kpitools.numbers import format_number, percent_of
-from kpitools.registry import read_registry
+from kpitools.registry import UnitRegistry, read_registry
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "data"
@@ -831,7 +831,9 @@ def test_statements_that_cannot_be_placed_are_reported_with_the_reason() -> None
 def test_a_unit_that_did_not_exist_that_year_is_not_placed() -> None:
     found = find("Năm 2005, quận Nam Từ Liêm kết nạp 120/100 đảng viên.")
     rows = statements_to_kpis(found, registry=REGISTRY)
-    assert rows.unplaced["reason"].to_list() == ["unit 019 did not exist in 2005"]
+    assert rows.unplaced["reason"].to_list() == [
+        "unit 019 (Nam Từ Liêm) did not exist in 2005: it starts on 2014-04-01"
+    ]
 
 
 def test_read_statements_reads_files(tmp_path: Path) -> None:
@@ -1004,3 +1006,91 @@ def test_cli_extract_reports_a_missing_file(capsys: pytest.CaptureFixture[str]) 
 
 
 # --------------------------------------------------------------------------- notebook
+
+
+# --------------------------------------------------------------------------- names of two periods
+# "Đông Anh" is district 017 to 2025-06-30 and xã 00454 from 2025-07-01 (data/units.csv).
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "level"),
+    [
+        ("Năm 2023, Đông Anh kết nạp 520/400 đảng viên.", "017", "district"),
+        ("Năm 2026, Đông Anh kết nạp 120/100 đảng viên.", "00454", "commune"),
+        ("Năm 2026, xã Đông Anh kết nạp 120/100 đảng viên.", "00454", "commune"),
+        ("Năm 2026, Xã Đông Anh kết nạp 120/100 đảng viên.", "00454", "commune"),
+        ("Năm 2023, huyện Đông Anh kết nạp 520/400 đảng viên.", "017", "district"),
+        ("Tính đến 30/6/2025, Đông Anh kết nạp 120/100 đảng viên.", "017", "district"),
+        ("Năm 2026, Phường Hồng Hà kết nạp 120/100 đảng viên.", "00097", "commune"),
+    ],
+)
+def test_a_name_is_the_unit_of_the_statements_date(text: str, code: str, level: str) -> None:
+    s = one(text)
+    assert s.unit_code == code
+    rows = statements_to_kpis([s], registry=REGISTRY)
+    assert rows.kpis.select("unit_code", "level").rows() == [(code, level)]
+
+
+def test_a_type_before_the_name_keeps_the_units_of_that_type() -> None:
+    # the district in 2026 is not the xã of the same name: it ceased
+    s = one("Năm 2026, huyện Đông Anh kết nạp 120/100 đảng viên.")
+    assert s.unit_code == "017"
+    rows = statements_to_kpis([s], registry=REGISTRY)
+    assert rows.unplaced["reason"].to_list() == [
+        "unit 017 (Đông Anh) did not exist in 2026: it ceased on 2025-06-30"
+    ]
+    # a town (thị trấn) of the name is no unit of the registry: a place, as before
+    assert find("Năm 2023, thị trấn Đông Anh kết nạp 120/100 đảng viên.")[0].unit_code is None
+
+
+def test_a_unit_not_in_force_on_the_statements_date_is_not_placed() -> None:
+    s = one("Tính đến 31/12/2025, huyện Đông Anh kết nạp 120/100 đảng viên.")
+    assert (s.unit_code, s.as_of) == ("017", dt.date(2025, 12, 31))
+    rows = statements_to_kpis([s], registry=REGISTRY)
+    assert rows.unplaced["reason"].to_list() == [
+        "unit 017 (Đông Anh) did not exist on 2025-12-31: it ceased on 2025-06-30"
+    ]
+
+
+def _reused() -> UnitRegistry:
+    """00004 was phường Trúc Bạch (under quận Ba Đình) to 2025-06-30, then Phường Ba Đình."""
+    return UnitRegistry.from_frame(
+        pl.DataFrame(
+            {
+                "code": ["01", "001", "00004", "00004", "00005", "00006"],
+                "name": ["Hà Nội", "Ba Đình", "Trúc Bạch", "Ba Đình", "Tây Hồ", "Tây Hồ"],
+                "level": ["city", "district", "commune", "commune", "commune", "commune"],
+                "type": ["thành phố", "quận", "phường", "phường", "phường", "xã"],
+                "parent": [None, "01", "001", "01", "01", "01"],
+                "valid_from": [None, None, None, "2025-07-01", "2025-07-01", "2025-07-01"],
+                "valid_to": [None, "2025-06-30", "2025-06-30", None, None, None],
+            }
+        )
+    )
+
+
+def test_a_reused_code_and_its_names_follow_the_date() -> None:
+    reg = _reused()
+
+    def placed(text: str) -> tuple[list[tuple[object, ...]], list[str]]:
+        found = extract_statements(text, registry=reg, phrases=PHRASES, catalog=CATALOG)
+        rows = statements_to_kpis(found, registry=reg)
+        return rows.kpis.select("unit_code", "unit_name").rows(), rows.unplaced["reason"].to_list()
+
+    # the old name of the code, in its time: the name of that day, not the latest
+    assert placed("Năm 2023, phường Trúc Bạch kết nạp 12/10 đảng viên.") == (
+        [("00004", "Trúc Bạch")],
+        [],
+    )
+    assert placed("Năm 2023, Ba Đình kết nạp 120/100 đảng viên.") == ([("001", "Ba Đình")], [])
+    assert placed("Năm 2026, Ba Đình kết nạp 12/10 đảng viên.") == ([("00004", "Ba Đình")], [])
+    # in 2026 the code is another unit's: the old name places nothing
+    assert placed("Năm 2026, Trúc Bạch kết nạp 12/10 đảng viên.") == (
+        [],
+        ["no unit: 'Trúc Bạch' names no single unit of the registry in 2026"],
+    )
+    # two units of one name on the day: neither is guessed, unless the type tells them apart
+    assert placed("Năm 2026, Tây Hồ kết nạp 12/10 đảng viên.")[1] == [
+        "no unit: 'Tây Hồ' names no single unit of the registry in 2026"
+    ]
+    assert placed("Năm 2026, xã Tây Hồ kết nạp 12/10 đảng viên.") == ([("00006", "Tây Hồ")], [])
