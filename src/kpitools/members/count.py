@@ -133,19 +133,37 @@ class MemberKpis:
     unmapped: dict[str, int] = field(default_factory=dict)
 
 
-def _years_of(units: pl.DataFrame) -> tuple[list[int], list[int]]:
-    first, last = units.select(*lifetime_years())
-    return first.to_list(), last.to_list()
+def _per_code(units: pl.DataFrame) -> pl.DataFrame:
+    """One row per code of :attr:`UnitRegistry.units`, in the order codes first appear.
+
+    A code may be on several rows (a renamed unit, one whose validity has a gap): its
+    ``first`` year is the earliest of its rows, ``last`` the latest, and name, level and
+    parent are its latest row's (as :meth:`UnitRegistry.parent` without a date). Codes
+    whose rows disagree on parent or level are refused before (:func:`_check_per_code`),
+    except in a backcast, whose registry has one row per code.
+    """
+    return (
+        units.with_columns(*lifetime_years())
+        .group_by("code", maintain_order=True)
+        .agg(
+            pl.col("name", "level", "parent").sort_by("valid_from", nulls_last=False).last(),
+            pl.col("first").min(),
+            pl.col("last").max(),
+        )
+    )
 
 
 @dataclass(frozen=True)
 class _Structure:
     codes: list[str]  # registry codes, by index (the export's codes resolve to these)
+    names: pl.Series  # per code index: the name and level of its latest row (null: extra)
+    levels: pl.Series
     slots: pl.Series  # per code index: slot (0 = outside the selection), null = unmapped
     slot_units: pl.DataFrame  # slot, unit (lowest output unit), first, last
     pairs: pl.DataFrame  # unit, ancestor (output units, self included), first, last
     outputs: pl.DataFrame  # unit, first, last of the output units, by code
-    # Units are numbered by their row in the registry (``codes``); years are Int32.
+    # Units are numbered by their code's place in the registry (``codes``; a code on
+    # several rows once, see _per_code), then the extra codes; years are Int32.
 
 
 def _structure(
@@ -163,14 +181,13 @@ def _structure(
     ``extra`` are codes an export may use that ``registry`` does not hold (``mapping`` says
     where their members go); ``always`` are units reported whatever their level.
     """
-    units = registry.units
+    units = _per_code(registry.units)
     codes = units["code"].to_list()
     level = dict(zip(codes, units["level"].to_list(), strict=True))
-    first_y, last_y = _years_of(units)
     tree = _Tree(
         dict(zip(codes, units["parent"].to_list(), strict=True)),
-        dict(zip(codes, first_y, strict=True)),
-        dict(zip(codes, last_y, strict=True)),
+        dict(zip(codes, units["first"].to_list(), strict=True)),
+        dict(zip(codes, units["last"].to_list(), strict=True)),
     )
     roots = set(within) if within is not None else None
     selected = {
@@ -198,7 +215,16 @@ def _structure(
     outputs = pl.DataFrame(
         [(number[c], first[c], last[c]) for c in sorted(selected)], schema=schema, orient="row"
     )
-    return _Structure(codes, pl.Series(slots, dtype=pl.UInt32), slot_units, pairs, outputs)
+    extras = pl.Series([None] * len(extra), dtype=pl.String)
+    return _Structure(
+        codes,
+        units["name"].append(extras),
+        units["level"].append(extras),
+        pl.Series(slots, dtype=pl.UInt32),
+        slot_units,
+        pairs,
+        outputs,
+    )
 
 
 @dataclass(frozen=True)
@@ -665,30 +691,43 @@ def _check_scope(
     if backcast is None and (crosswalk is None) != (structure is None):
         raise ValueError("crosswalk and structure go together: pass both or neither")
     if backcast is None:
-        _check_one_row_per_code(registry)
+        _check_per_code(registry)
     if within is not None:
         unknown = [c for c in within if c not in registry]
         if unknown:
             raise ValueError(f"within: not codes of the registry: {', '.join(unknown)}")
 
 
-def _check_one_row_per_code(registry: UnitRegistry) -> None:
-    """KpiDataError for a registry with a code on several rows, unless in a backcast.
+def _check_per_code(registry: UnitRegistry) -> None:
+    """KpiDataError for a code whose rows differ in parent or level, unless in a backcast.
 
-    A unit whose parent changes at a date (a basic organization that joins a new ward) is
-    two rows of one code; counting over years needs one parent per code, which only a
-    backcast picks (the row in force on its date).
+    A unit whose parent changes at a date (a basic organization that joins a new ward), or
+    a code reused for another unit, is two rows of one code with two parents; counting
+    over years needs one parent per code, which only a backcast picks (the row in force on
+    its date). Rows that differ only in name or dates (a renamed unit) count as one unit,
+    over all their years (see :func:`_per_code`).
     """
-    codes = registry.units["code"]
-    repeated = codes.filter(codes.is_duplicated()).unique(maintain_order=True).to_list()
-    if repeated:
-        shown = ", ".join(repeated[:5]) + (" …" if len(repeated) > 5 else "")
+    units = registry.units
+    codes = units["code"]
+    if not codes.is_duplicated().any():
+        return
+    differ = (
+        units.filter(codes.is_duplicated())
+        .group_by("code", maintain_order=True)
+        .agg(
+            (pl.col("parent").n_unique() > 1) | (pl.col("level").n_unique() > 1),
+        )
+        .filter(pl.col("parent"))["code"]
+        .to_list()
+    )
+    if differ:
+        shown = ", ".join(differ[:5]) + (" …" if len(differ) > 5 else "")
         raise KpiDataError(
             DataIssue(
-                f"{len(repeated)} code(s) of the unit registry are on several rows (a parent "
-                f"that changes at a date, a code reused): {shown}. Members are counted with "
-                "one row per code: count in the structure of one date with backcast=<date> "
-                "(--backcast), or use a registry of one structure"
+                f"{len(differ)} code(s) of the unit registry are on several rows with another "
+                f"parent or level (a parent that changes at a date, a code reused): {shown}. "
+                "Members are counted with one parent per code: count in the structure of one "
+                "date with backcast=<date> (--backcast), or use a registry of one structure"
             )
         )
 
@@ -967,9 +1006,9 @@ def _long_rows(
     rows = pl.concat(long) if long else pl.DataFrame(schema=schema)
     unit = rows["unit"]
     out = rows.select(
-        reg.units["code"].gather(unit).alias("unit_code"),
-        reg.units["name"].gather(unit).alias("unit_name"),
-        reg.units["level"].gather(unit).alias("level"),
+        pl.Series(shape.codes, dtype=pl.String).gather(unit).alias("unit_code"),
+        shape.names.gather(unit).alias("unit_name"),
+        shape.levels.gather(unit).alias("level"),
         "year",
         "as_of",
         "metric",

@@ -9,6 +9,7 @@ import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
@@ -379,7 +380,9 @@ def test_a_parent_that_changes_at_a_date(tmp_path) -> None:
     units.write_text(UNITS + "001-C01,Chi bộ A,basic,cơ sở,00004,2025-07-01,,\n", encoding="utf-8")
     registry = kt.read_registry(units)
     export = write_csv(tmp_path / "export.csv", HEADER, EXPORT[:3])
-    with pytest.raises(kt.KpiDataError, match=r"001-C01\. Members are counted with one row"):
+    with pytest.raises(
+        kt.KpiDataError, match=r"001-C01\. Members are counted with one parent per code"
+    ):
         member_kpis(export, registry=registry, exported=EXPORTED)
     # a backcast takes the row in force on its date: no map row needed for 001-C01
     org_map = tmp_path / "map.csv"
@@ -394,6 +397,33 @@ def test_a_parent_that_changes_at_a_date(tmp_path) -> None:
     )
     got = table(out)
     assert (got["00004", 2019], got["00004", 2020]) == (1, 2)
+
+
+def test_a_renamed_unit_is_one_unit_over_all_its_years(tmp_path) -> None:
+    # 001-C01 is "Chi bộ A" to 2021-12-31 and "Chi bộ A1" from 2022-01-01, under 001 both
+    renamed = UNITS.replace(
+        "001-C01,Chi bộ A,basic,cơ sở,001,,2025-06-30,\n",
+        "001-C01,Chi bộ A,basic,cơ sở,001,,2021-12-31,\n"
+        "001-C01,Chi bộ A1,basic,cơ sở,001,2022-01-01,2025-06-30,\n",
+    )
+    assert renamed != UNITS
+    (tmp_path / "renamed.csv").write_text(renamed, encoding="utf-8")
+    (tmp_path / "plain.csv").write_text(UNITS, encoding="utf-8")
+    export = write_csv(tmp_path / "export.csv", HEADER, EXPORT)
+    options: dict[str, Any] = {
+        "exported": EXPORTED,
+        "years": range(2019, 2025),
+        "levels": ("basic", "district", "city"),
+        "metrics": ["admissions", "members"],
+    }
+    got = member_kpis(export, registry=kt.read_registry(tmp_path / "renamed.csv"), **options)
+    plain = member_kpis(export, registry=kt.read_registry(tmp_path / "plain.csv"), **options)
+    # the member admitted in 2019 counts in 001-C01 from 2019, as with one row
+    assert table(got) == table(plain)
+    assert table(got, "members")["001-C01", 2019] == 1
+    names = dict(got.kpis.select("unit_code", "unit_name").unique().iter_rows())
+    assert names["001-C01"] == "Chi bộ A1"  # the latest name
+    assert got.unattributed == plain.unattributed
 
 
 DAYS = [dt.date(2020, 1, 1), dt.date(2025, 7, 1), dt.date(2026, 1, 1)]
