@@ -1313,6 +1313,29 @@ def _dec(x: float | None) -> Decimal | None:
     return None if x is None else Decimal(repr(x))
 
 
+def _named_in(registry: UnitRegistry, code: str, rows: pl.DataFrame) -> pl.DataFrame:
+    """The name and level of ``code`` in each period of ``rows`` (a code may be reused).
+
+    The registry row in force in the period (the latest such, as :func:`_matched`
+    takes), else the code's latest row.
+    """
+    periods = rows.select(*_PERIOD).unique(maintain_order=True)
+    versions = registry.versions(code)
+    names, levels = [], []
+    for start, end in periods.iter_rows():
+        inside = [
+            u
+            for u in versions
+            if (u.valid_from is None or u.valid_from <= end)
+            and (u.valid_to is None or start <= u.valid_to)
+        ]
+        names.append((inside or versions)[-1].name)
+        levels.append((inside or versions)[-1].level)
+    return periods.with_columns(
+        pl.Series("unit_name", names, dtype=pl.String), pl.Series("level", levels, dtype=pl.String)
+    )
+
+
 def rollup(
     kpis: pl.DataFrame, *, registry: UnitRegistry, unit: str, year: int | None = None
 ) -> pl.DataFrame:
@@ -1327,7 +1350,8 @@ def rollup(
 
     Units are added up per period (see :func:`with_periods`), never across two: in 2025
     the first half sums the districts and the second half the new units. A unit is one
-    of ``unit``'s when the registry gives it that parent in the row's period.
+    of ``unit``'s when the registry gives it that parent in the row's period, and a sum
+    carries the name and level ``unit`` had in its period (a code may be reused).
 
     Examples
     --------
@@ -1364,14 +1388,9 @@ def rollup(
             source.alias("source"),
             pl.format("sum of {} units", pl.len()).alias("note"),
         )
-        .with_columns(
-            unit_code=pl.lit(unit),
-            unit_name=pl.lit(registry.name(unit)),
-            level=pl.lit(registry.level(unit)),
-            period_from=pl.col(_PF),
-            period_to=pl.col(_PT),
-        )
+        .with_columns(unit_code=pl.lit(unit), period_from=pl.col(_PF), period_to=pl.col(_PT))
     )
+    summed = summed.join(_named_in(registry, unit, summed), on=_PERIOD, how="left")
     summed = summed.select(
         pl.col(c) if c in summed.columns else pl.lit(None, dtype).alias(c)
         for c, dtype in schema.items()

@@ -1228,3 +1228,50 @@ def test_the_bundled_panel_reconciles_in_each_period_of_2025(ds: Dataset) -> Non
     assert structure_label(ds.kpis, ds.registry, year=2025) == (
         "30 quận, huyện, thị xã; 1 khối · 1/1–30/6/2025 | 126 phường, xã; 1 khối · 1/7–31/12/2025"
     )
+
+
+def _reused_with_an_organization() -> UnitRegistry:
+    """00004: phường Trúc Bạch (under 001) to 2025-06-30, Phường Ba Đình (under 01) after;
+    001-C1 is under 00004 all along, on a row for each of its periods."""
+    return UnitRegistry.from_frame(
+        pl.DataFrame(
+            {
+                "code": ["01", "001", "00004", "00004", "001-C1", "001-C1"],
+                "name": ["Hà Nội", "Ba Đình", "Trúc Bạch", "Ba Đình", "Chi bộ 1", "Chi bộ 1"],
+                "level": ["city", "district", "commune", "commune", "basic", "basic"],
+                "parent": [None, "01", "001", "01", "00004", "00004"],
+                "valid_from": [None, None, None, "2025-07-01", None, "2025-07-01"],
+                "valid_to": [None, "2025-06-30", "2025-06-30", None, "2025-06-30", None],
+            }
+        )
+    )
+
+
+def test_a_rollup_of_a_reused_code_is_named_as_the_unit_of_its_period() -> None:
+    reg = _reused_with_an_organization()
+    rows = pl.DataFrame(
+        {
+            "unit_code": ["001-C1"] * 3,
+            "unit_name": ["Chi bộ 1"] * 3,
+            "level": ["basic"] * 3,
+            "year": [2023, 2025, 2026],
+            "as_of": [D(2023, 12, 31), D(2025, 12, 31), D(2026, 12, 31)],
+            "metric": ["m"] * 3,
+            "target": [1.0, 2.0, 3.0],
+            "actual": [1.0, 2.0, 3.0],
+            "source": ["x"] * 3,
+        }
+    )
+    out = rollup(rows, registry=reg, unit="00004")
+    assert out.select("year", "unit_name", "level", "actual").rows() == [
+        (2023, "Trúc Bạch", "commune", 1.0),  # not the latest name of the code
+        (2025, "Ba Đình", "commune", 2.0),  # the whole of 2025: the latest row in it
+        (2026, "Ba Đình", "commune", 3.0),
+    ]
+    # the organization is one expected unit in 2025, though two of its rows touch the year
+    recon = reconcile(rows, registry=reg)
+    assert recon.select("unit_code", "year", "children_expected", "missing").rows() == [
+        ("00004", 2023, 1, []),
+        ("00004", 2025, 1, []),
+        ("00004", 2026, 1, []),
+    ]
