@@ -34,7 +34,13 @@ from kpitools.members.badrows import (
     report_bad_rows,
 )
 from kpitools.members.crosswalk import Crosswalk, date_option, in_force, structure_registry
-from kpitools.registry import LEVEL_ALIASES, LEVELS, UnitRegistry, lifetime_years
+from kpitools.registry import (
+    LEVEL_ALIASES,
+    LEVELS,
+    UnitRegistry,
+    UnknownUnitError,
+    lifetime_years,
+)
 
 #: Age bands of admissions: under 30, 30–44, 45–59, 60 or over.
 DEFAULT_AGE_EDGES: tuple[int, ...] = (30, 45, 60)
@@ -509,7 +515,15 @@ def member_kpis(
     # by count_keys once the keys are read (see there).
     with ThreadPoolExecutor(1) as pool:
         checking = pool.submit(read.check_ids, src, streaming=True) if streaming else None
-        setup = _setup(registry, crosswalk, structure, backcast_day, levels=levels, within=within)
+        setup = _setup(
+            registry,
+            crosswalk,
+            structure,
+            backcast_day,
+            levels=levels,
+            within=within,
+            exported=exported_day,
+        )
         reg, shape = setup.reg, setup.shape
         parsers = read.Parsers.for_source(src, read.UnitVocab(shape.codes, setup.resolve))
         plan = read.Plan(
@@ -602,8 +616,13 @@ def _setup(
     *,
     levels: Sequence[str] | None,
     within: Sequence[str] | None,
+    exported: dt.date,
 ) -> _Setup:
-    """The registry and slots of a count: as it is, in a structure, or in a backcast."""
+    """The registry and slots of a count: as it is, in a structure, or in a backcast.
+
+    Unit names of the export that name units of two periods are read on ``exported``.
+    """
+    resolve = _dated_resolve(registry, exported)
     if backcast is not None:
         assert crosswalk is not None
         plan = backcast_plan(registry, crosswalk, at=backcast, within=within)
@@ -616,10 +635,14 @@ def _setup(
             extra=plan.extra,
             always=(UNMAPPED,),
         )
-        resolve = _or_unmapped(registry.resolve)
         # by default, the years before the reform
         return _Setup(
-            plan.registry, shape, resolve, backcast_note(backcast), backcast.year - 1, backcast
+            plan.registry,
+            shape,
+            _or_unmapped(resolve),
+            backcast_note(backcast),
+            backcast.year - 1,
+            backcast,
         )
     reg, mapping, force, structure_day = _in_structure(registry, crosswalk, structure)
     shape = _structure(
@@ -631,7 +654,7 @@ def _setup(
         extra=[c for c in crosswalk.codes if c not in registry] if crosswalk else [],
     )
     note = f"units as on {structure_day} (crosswalk)" if structure_day else None
-    return _Setup(reg, shape, registry.resolve, note, None, None)
+    return _Setup(reg, shape, resolve, note, None, None)
 
 
 def _placed(
@@ -884,6 +907,25 @@ def _memory() -> int:
         return os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
     except (ValueError, OSError, AttributeError):
         return 4 << 30
+
+
+def _dated_resolve(registry: UnitRegistry, day: dt.date) -> Callable[[str], str]:
+    """:meth:`UnitRegistry.resolve`, a name of units of two periods read as on ``day``.
+
+    An export lists each member's organization as it is when the export is taken: "Đông
+    Anh" in an export of 2024 is district 017, in one of 2026 xã 00454. A name still
+    ambiguous on ``day``, or of no unit then, stays unknown (a bad row).
+    """
+
+    def resolve(text: str) -> str:
+        try:
+            return registry.resolve(text)
+        except UnknownUnitError as exc:
+            if not exc.ambiguous:
+                raise
+            return registry.resolve(text, at=day)
+
+    return resolve
 
 
 def _or_unmapped(resolve: Callable[[str], str]) -> Callable[[str], str]:

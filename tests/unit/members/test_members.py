@@ -852,3 +852,22 @@ def test_the_python_error_keeps_its_python_hint(registry, tmp_path) -> None:
         member_kpis(path, registry=registry, exported=EXPORTED, years=YEARS)
     assert "--skip-bad-rows" in err.value.explain("--skip-bad-rows")
     assert "bad_rows=" not in err.value.explain("--skip-bad-rows")
+
+
+def test_a_name_of_units_of_two_periods_is_read_on_the_export_day(tmp_path) -> None:
+    # "Ba Đình" is quận 001 to 2025-06-30 and Phường Ba Đình 00004 from 2025-07-01
+    units = tmp_path / "units.csv"
+    units.write_text(
+        UNITS.read_text(encoding="utf-8") + "00004,Ba Đình,commune,phường,01,2025-07-01,,\n",
+        encoding="utf-8",
+    )
+    registry = read_registry(units)
+    named = tmp_path / "named.csv"
+    named.write_text(
+        SMALL.read_text(encoding="utf-8").replace("DV-T07,001,", "DV-T07,ba dinh,"),
+        encoding="utf-8",
+    )
+    assert "ba dinh" in named.read_text(encoding="utf-8")
+    out = member_kpis(named, registry=registry, exported=EXPORTED, years=YEARS)
+    clean = member_kpis(SMALL, registry=registry, exported=EXPORTED, years=YEARS)
+    assert counts(out) == counts(clean)  # read as 001, the unit of the export's day
