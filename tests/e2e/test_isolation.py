@@ -191,3 +191,54 @@ def test_the_kernel_is_forked_from_a_template_that_has_no_threads(fresh) -> None
         ], names
     finally:
         worker.stop()
+
+
+STOPPING = """
+import os, time
+if step == "die":
+    os._exit(3)
+elif step == "sleep":
+    time.sleep(120)
+"""
+
+
+@pytest.mark.slow
+def test_a_dead_kernel_or_a_report_out_of_time_names_its_cell(tmp_path: Path, fresh) -> None:
+    nbs, pars = tmp_path / "notebooks", tmp_path / "parameters"
+    nbs.mkdir()
+    pars.mkdir()
+    nb = new_notebook(
+        cells=[
+            new_code_cell(
+                'step: str = "ok"  # what the probe does', metadata={"tags": ["parameters"]}
+            ),
+            new_code_cell('print("BEFORE", step)'),
+            new_code_cell(STOPPING),
+            new_code_cell('print("AFTER")'),
+        ],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "kpitools": {"report": "stop", "title": "Stop"},
+        },
+    )
+    nbformat.write(nb, nbs / "stop.ipynb")
+    for step in ("die", "sleep", "ok"):
+        (pars / f"stop-{step}.yaml").write_text(f"step: {step}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    outcomes = run_batch(
+        discover(pars, nbs), out, notebooks=notebooks_by_kind(nbs), workers=1, report_timeout=8
+    )
+    result = {o.report.name: o for o in outcomes}
+    died, slow, ok = result["stop-die"], result["stop-sleep"], result["stop-ok"]
+    assert died.status == "failed" and died.error.startswith(
+        "cell 3 of stop.ipynb: DeadKernelError"
+    ), died.error
+    assert slow.status == "failed" and slow.error == (
+        "cell 3 of stop.ipynb: the report ran longer than its time limit (8 s) and was stopped"
+    )
+    assert slow.seconds < 30
+    assert ok.status == "ok", ok.error
+    for name in ("stop-die", "stop-sleep"):  # kept up to the cell it stopped in
+        kept = json.loads((out / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
+        printed = ["".join(o.get("text", "")) for c in kept["cells"] for o in c.get("outputs", [])]
+        assert printed == [f"BEFORE {name[5:]}\n"], printed

@@ -194,6 +194,7 @@ def _run_jobs(
     *,
     workers: int | None,
     timeout: int,
+    report_timeout: float | None = None,
 ) -> None:
     if not jobs:
         return
@@ -202,10 +203,10 @@ def _run_jobs(
     # what the notebooks import at their top: every worker's template imports it once
     modules = top_imports(dict.fromkeys(job[0].notebook for job in jobs))
     if n > 1:
-        for outcome in run_parallel(jobs, n, timeout, modules):
+        for outcome in run_parallel(jobs, n, timeout, modules, report_timeout):
             ledger.done(outcome)
         return
-    worker = Worker(timeout=timeout, modules=modules)
+    worker = Worker(timeout=timeout, modules=modules, report_timeout=report_timeout)
     worker.start()
     try:
         for report, out, show_code, files in jobs:
@@ -223,6 +224,7 @@ def run_batch(
     force: bool = False,
     show_code: bool = False,
     timeout: int = 600,
+    report_timeout: float | None = None,
     progress: Callable[[int, int, Outcome], None] | None = None,
     unwritten: Callable[[Path, str], None] | None = None,
 ) -> list[Outcome]:
@@ -237,7 +239,10 @@ def run_batch(
     (``no space left on device writing reports/x.html``); a manifest or index it refuses is
     passed to ``unwritten(path, reason)`` (default: a ``RuntimeWarning``) and the batch goes
     on. An output folder that cannot be written raises ``ParameterError`` before any
-    kernel starts. On ``KeyboardInterrupt`` the index is written with the reports not
+    kernel starts. ``timeout`` limits each cell and ``report_timeout`` (fresh kernels only)
+    a whole report, in seconds; a report that runs out of either, or whose kernel dies, fails
+    naming the cell it was in, and its executed notebook is kept up to that cell. On
+    ``KeyboardInterrupt`` the index is written with the reports not
     finished marked ``interrupted``, and the interrupt goes on.
     """
     check_output(out)
@@ -245,7 +250,7 @@ def run_batch(
     ledger = _Ledger(out, len(reports), progress, unwritten)
     try:
         jobs = _plan(reports, ledger, notebooks=notebooks, force=force, show_code=show_code)
-        _run_jobs(jobs, ledger, workers=workers, timeout=timeout)
+        _run_jobs(jobs, ledger, workers=workers, timeout=timeout, report_timeout=report_timeout)
     except KeyboardInterrupt:
         ledger.interrupted(reports)
         ledger.close()

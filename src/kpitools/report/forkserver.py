@@ -66,8 +66,19 @@ def fork_unavailable() -> str | None:
     return None
 
 
+#: Packages whose modules a template may import for the notebooks, besides the standard
+#: library. Others are imported by each report's kernel, as under papermill: a library may
+#: set itself up against the kernel it is imported in (ipywidgets registers its comm
+#: target, matplotlib picks its backend), which a template has not got.
+TEMPLATE_PACKAGES = frozenset({"kpitools", "polars", "altair"})
+
+
 def top_imports(notebooks: Iterable[Path]) -> list[str]:
-    """Modules imported by top-level statements of the notebooks' code cells, in order."""
+    """Modules the template may import for the notebooks, in order.
+
+    Those their code cells import at top level, from the standard library and
+    :data:`TEMPLATE_PACKAGES`.
+    """
     import ast
 
     found: dict[str, None] = {}
@@ -94,7 +105,8 @@ def top_imports(notebooks: Iterable[Path]) -> list[str]:
                     and node.module != "__future__"
                 ):
                     found[node.module] = None
-    return list(found)
+    allowed = TEMPLATE_PACKAGES | set(getattr(sys, "stdlib_module_names", ()))
+    return [m for m in found if m.split(".")[0] in allowed]
 
 
 # --------------------------------------------------------------------------- the template

@@ -108,11 +108,15 @@ class Worker:
         fork: bool = True,
         modules: Sequence[str] = (),
         fresh: bool | None = None,
+        report_timeout: float | None = None,
     ):
         self.kernel_name = kernel_name
         self.timeout = timeout
         self.fork = fork
         self.fresh = fresh_kernels() if fresh is None else fresh
+        #: seconds a whole report may take (fresh kernels only; None: no limit)
+        self.report_timeout = report_timeout
+        self._timed_out: Any = None
         self.modules = list(modules)
         self.template: Template | None = None
         self.mode = ""
@@ -309,8 +313,16 @@ class Worker:
         """Execute one report into ``output`` (.ipynb); the error text, or None when it ran."""
         import papermill as pm
 
+        watchdog = None
         try:
             self._kernel_for(report)
+            if self.report_timeout and self.fresh:
+                # the kernel is the report's own: ending it ends the report where it is
+                import threading
+
+                watchdog = threading.Timer(self.report_timeout, self._time_out, (self.km,))
+                watchdog.daemon = True
+                watchdog.start()
             pm.execute_notebook(
                 str(report.notebook),
                 str(output),
@@ -320,6 +332,7 @@ class Worker:
                 request_save_on_cell_execute=False,
                 execution_timeout=self.timeout,
                 km=self.km,
+                engine_name=_keeping_engine(),
             )
         except pm.PapermillExecutionError as exc:
             evalue = re.sub(r"\x1b\[[0-9;]*m", "", str(exc.evalue))
@@ -333,8 +346,34 @@ class Worker:
             if not self.fresh:  # the kernel died or timed out: a new one for the next report
                 with contextlib.suppress(Exception):
                     self._retire()
-            return f"{type(exc).__name__}: {exc}"
+            ran = getattr(exc, "kpitools_notebook", None)
+            if ran is not None:  # keep the notebook up to the cell it stopped in
+                from papermill.iorw import write_ipynb
+
+                write_ipynb(ran, str(output))
+            cell = _running_cell(output, report.notebook)
+            where = f"{cell}: " if cell else ""
+            if watchdog is not None and self._timed_out is not None:
+                return (
+                    f"{where}the report ran longer than its time limit "
+                    f"({self.report_timeout:g} s) and was stopped"
+                )
+            return f"{where}{type(exc).__name__}: {exc}"
+        finally:
+            if watchdog is not None:
+                watchdog.cancel()
+            self._timed_out = None
         return None
+
+    def _time_out(self, km: Any) -> None:
+        """End a report's kernel (and what it started) when the report runs out of time."""
+        self._timed_out = km
+        pgid = getattr(km.provisioner, "pgid", None)
+        with contextlib.suppress(Exception):
+            if pgid and hasattr(os, "killpg"):
+                os.killpg(pgid, signal.SIGKILL)
+            else:
+                km.provisioner.process.kill()
 
     def execute_into(self, report: Report, executed: Path) -> str | None:
         """Execute one report into ``executed``, never leaving half a notebook under that name.
@@ -410,6 +449,29 @@ def _cancel_pending() -> None:
         loop.run_until_complete(asyncio.gather(*tasks, return_exceptions=True))
 
 
+@functools.lru_cache(maxsize=1)
+def _keeping_engine() -> str:
+    """papermill's engine, but a run cut short keeps the notebook as far as it ran.
+
+    papermill writes the executed notebook when it ends or a cell raises; when the kernel
+    dies or the report runs out of time it writes nothing (without a save after every
+    cell). This engine hands the notebook, as far as it ran, to the exception.
+    """
+    from papermill.engines import NBClientEngine, papermill_engines
+
+    class KeepingEngine(NBClientEngine):
+        @classmethod
+        def execute_notebook(cls, nb: Any, kernel_name: str, **kwargs: Any) -> Any:
+            try:
+                return super().execute_notebook(nb, kernel_name, **kwargs)
+            except Exception as exc:
+                exc.kpitools_notebook = nb  # type: ignore[attr-defined]
+                raise
+
+    papermill_engines.register("kpitools", KeepingEngine)
+    return "kpitools"
+
+
 @functools.lru_cache(maxsize=64)
 def _kernel_name(notebook: Path, default: str) -> str:
     """The kernel a notebook asks for in its metadata (as papermill reads it), or ``default``."""
@@ -419,6 +481,22 @@ def _kernel_name(notebook: Path, default: str) -> str:
         return default
     name = (meta.get("kernelspec") or {}).get("name")
     return name if isinstance(name, str) and name else default
+
+
+def _running_cell(executed: Path, notebook: Path) -> str | None:
+    """Which cell a report stopped in (the last papermill started), as :func:`_cell_of` says.
+
+    None when no executed notebook was written (the report stopped before papermill ran).
+    """
+    try:
+        cells = json.loads(executed.read_text(encoding="utf-8"))["cells"]
+    except (OSError, ValueError, KeyError):
+        return None
+    started = [c for c in cells if c.get("metadata", {}).get("papermill", {}).get("start_time")]
+    if not started:
+        return f"before the first cell of {notebook.name}"
+    source = started[-1].get("source", "")
+    return _cell_of(notebook, source if isinstance(source, str) else "".join(source))
 
 
 def _cell_of(notebook: Path, source: str) -> str:
@@ -434,14 +512,20 @@ def _exit_on_term(signum: int, frame: object) -> None:
     sys.exit(128 + signum)
 
 
-def _worker_main(tasks: Any, results: Any, timeout: int, modules: Sequence[str] = ()) -> None:
+def _worker_main(
+    tasks: Any,
+    results: Any,
+    timeout: int,
+    modules: Sequence[str] = (),
+    report_timeout: float | None = None,
+) -> None:
     """A worker process: one kernel, reports from ``tasks`` until ``None``, then shut down."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     # The parent ends its workers with SIGTERM: unwind, so the kernel is shut down and the
     # notebook in progress removed (SystemExit: multiprocessing prints no traceback for it).
     signal.signal(signal.SIGTERM, _exit_on_term)
     exec(_SKIP_SLOW_IMPORTS)
-    worker = Worker(timeout=timeout, modules=modules)
+    worker = Worker(timeout=timeout, modules=modules, report_timeout=report_timeout)
     try:
         try:
             worker.start()
@@ -462,6 +546,7 @@ def run_parallel(
     n: int,
     timeout: int,
     modules: Sequence[str] = (),
+    report_timeout: float | None = None,
 ) -> Iterator[Outcome]:
     """Run jobs on ``n`` worker processes; yield outcomes as they finish."""
     import multiprocessing
@@ -473,10 +558,8 @@ def run_parallel(
         tasks.put(job)
     for _ in range(n):
         tasks.put(None)
-    procs = [
-        ctx.Process(target=_worker_main, args=(tasks, results, timeout, list(modules)))
-        for _ in range(n)
-    ]
+    args = (tasks, results, timeout, list(modules), report_timeout)
+    procs = [ctx.Process(target=_worker_main, args=args) for _ in range(n)]
     for proc in procs:
         proc.start()
     pending = {job[0].name: job[0] for job in jobs}
