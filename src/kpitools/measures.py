@@ -367,10 +367,12 @@ def _matched(lazy: pl.LazyFrame, registry: UnitRegistry) -> pl.LazyFrame:
     """Each row (with its period columns) and the registry row of its unit in that period.
 
     A code may stand for different units at different dates (codes were reused in 2025):
-    the registry row whose validity meets the row's period is taken (the latest such, if
-    several); a code without one keeps its only registry row, if it has one (so a table
-    from before a registry's horizon still finds its units). Adds ``_parent``,
-    ``_reg_level``, ``_type``, ``_vf``, ``_vt``, ``_uid`` (null for unknown codes).
+    the registry row whose validity meets the row's period is taken (if several, the one
+    in force on the row's ``as_of``, else the latest: a first half taken on 30/6 without
+    a ``period_start`` is the unit of 30/6, not of the second half); a code without one
+    keeps its only registry row, if it has one (so a table from before a registry's
+    horizon still finds its units). Adds ``_parent``, ``_reg_level``, ``_type``, ``_vf``,
+    ``_vt``, ``_uid`` (null for unknown codes).
     """
     units = _registry_rows(registry)
     if not registry.units.get_column("code").is_duplicated().any():
@@ -379,24 +381,30 @@ def _matched(lazy: pl.LazyFrame, registry: UnitRegistry) -> pl.LazyFrame:
     counts = units.group_by("unit_code").agg(pl.len().alias("_rows"))
     indexed = lazy.with_row_index("_row")
     fits = _overlaps(pl.col(_PF), pl.col(_PT), pl.col("_vf"), pl.col("_vt"))
+    # the day the figure was taken: as_of, within the period (its end when not given)
+    names = _names(lazy)
+    day = pl.min_horizontal(pl.coalesce("as_of", _PT), _PT) if "as_of" in names else pl.col(_PT)
+    on_day = _overlaps(day, day, pl.col("_vf"), pl.col("_vt"))
     return (
         indexed.join(units, on="unit_code", how="left")
         .join(counts, on="unit_code", how="left")
         .with_columns(
             pl.when(fits | (pl.col("_rows") == 1)).then(pl.col("_uid")).alias("_keep"),
+            on_day.fill_null(False).alias("_on_day"),
         )
         .sort(
             "_row",
             pl.col("_keep").is_null(),
+            "_on_day",
             "_vf",
-            descending=[False, False, True],
+            descending=[False, False, True, True],
             nulls_last=True,
         )
         .unique("_row", keep="first", maintain_order=True)
         .with_columns(
             *[pl.when(pl.col("_keep").is_not_null()).then(pl.col(c)).alias(c) for c in _MATCHED]
         )
-        .drop("_row", "_rows", "_keep")
+        .drop("_row", "_rows", "_keep", "_on_day")
     )
 
 

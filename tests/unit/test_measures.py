@@ -1275,3 +1275,43 @@ def test_a_rollup_of_a_reused_code_is_named_as_the_unit_of_its_period() -> None:
         ("00004", 2025, 1, []),
         ("00004", 2026, 1, []),
     ]
+
+
+def test_a_figure_goes_to_the_parent_of_its_as_of_day() -> None:
+    """X is under district 001 to 2025-06-30 and under Phường Ba Đình 00004 from 2025-07-01;
+    a 2025 figure taken on 30/6 (no period_start: its period is the year) is 001's."""
+    reg = UnitRegistry.from_frame(
+        pl.DataFrame(
+            {
+                "code": ["01", "001", "00004", "X", "X"],
+                "name": ["Hà Nội", "Ba Đình", "Ba Đình", "Chi bộ", "Chi bộ"],
+                "level": ["city", "district", "commune", "basic", "basic"],
+                "parent": [None, "01", "01", "001", "00004"],
+                "valid_from": [None, None, "2025-07-01", None, "2025-07-01"],
+                "valid_to": [None, "2025-06-30", None, "2025-06-30", None],
+            }
+        )
+    )
+    rows = pl.DataFrame(
+        {
+            "unit_code": ["X", "001", "X"],
+            "year": [2025, 2025, 2026],
+            "as_of": [D(2025, 6, 30), D(2025, 6, 30), D(2026, 12, 31)],
+            "metric": ["m"] * 3,
+            "actual": [3.0, 6.0, 4.0],
+            "target": [1.0, 2.0, 3.0],
+            "source": ["x"] * 3,
+        }
+    )
+    shares = share_of_parent(rows, registry=reg)
+    assert shares.select("unit_code", "year", "parent", "share", "share_basis").rows() == [
+        ("X", 2025, "001", 0.5, "parent"),  # not 00004, which began on 1/7
+        ("001", 2025, "01", 1.0, "sum"),
+        ("X", 2026, "00004", 1.0, "sum"),
+    ]
+    recon = reconcile(rows, registry=reg).filter(year=2025)
+    assert recon.select("unit_code", "children_actual", "children_expected").rows() == [
+        ("001", 3.0, 1),
+        ("01", 6.0, 1),
+    ]
+    assert rollup(rows, registry=reg, unit="00004")["actual"].to_list() == [4.0]
