@@ -1230,37 +1230,43 @@ def test_the_bundled_panel_reconciles_in_each_period_of_2025(ds: Dataset) -> Non
     )
 
 
-def _reused_with_an_organization() -> UnitRegistry:
-    """00004: phường Trúc Bạch (under 001) to 2025-06-30, Phường Ba Đình (under 01) after;
-    001-C1 is under 00004 all along, on a row for each of its periods."""
-    return UnitRegistry.from_frame(
-        pl.DataFrame(
-            {
-                "code": ["01", "001", "00004", "00004", "001-C1", "001-C1"],
-                "name": ["Hà Nội", "Ba Đình", "Trúc Bạch", "Ba Đình", "Chi bộ 1", "Chi bộ 1"],
-                "level": ["city", "district", "commune", "commune", "basic", "basic"],
-                "parent": [None, "01", "001", "01", "00004", "00004"],
-                "valid_from": [None, None, None, "2025-07-01", None, "2025-07-01"],
-                "valid_to": [None, "2025-06-30", "2025-06-30", None, "2025-06-30", None],
-            }
-        )
+_UNIT_COLUMNS = ["code", "name", "level", "parent", "valid_from", "valid_to"]
+
+
+def _units(*rows: tuple[str | None, ...]) -> UnitRegistry:
+    """A registry of rows (code, name, level, parent, valid_from, valid_to)."""
+    return UnitRegistry.from_frame(pl.DataFrame(list(rows), schema=_UNIT_COLUMNS, orient="row"))
+
+
+def _figures(codes: list[str], as_of: list[dt.date], actual: list[float]) -> pl.DataFrame:
+    """KPI rows of one metric, a year per row (that of its as_of), target = actual."""
+    return pl.DataFrame(
+        {
+            "unit_code": codes,
+            "year": [d.year for d in as_of],
+            "as_of": as_of,
+            "metric": ["m"] * len(codes),
+            "target": actual,
+            "actual": actual,
+            "source": ["x"] * len(codes),
+        }
     )
 
 
 def test_a_rollup_of_a_reused_code_is_named_as_the_unit_of_its_period() -> None:
-    reg = _reused_with_an_organization()
-    rows = pl.DataFrame(
-        {
-            "unit_code": ["001-C1"] * 3,
-            "unit_name": ["Chi bộ 1"] * 3,
-            "level": ["basic"] * 3,
-            "year": [2023, 2025, 2026],
-            "as_of": [D(2023, 12, 31), D(2025, 12, 31), D(2026, 12, 31)],
-            "metric": ["m"] * 3,
-            "target": [1.0, 2.0, 3.0],
-            "actual": [1.0, 2.0, 3.0],
-            "source": ["x"] * 3,
-        }
+    # 00004: phường Trúc Bạch (under 001) to 2025-06-30, Phường Ba Đình (under 01) after;
+    # 001-C1 is under 00004 all along, on a row for each of its periods
+    reg = _units(
+        ("01", "Hà Nội", "city", None, None, None),
+        ("001", "Ba Đình", "district", "01", None, "2025-06-30"),
+        ("00004", "Trúc Bạch", "commune", "001", None, "2025-06-30"),
+        ("00004", "Ba Đình", "commune", "01", "2025-07-01", None),
+        ("001-C1", "Chi bộ 1", "basic", "00004", None, "2025-06-30"),
+        ("001-C1", "Chi bộ 1", "basic", "00004", "2025-07-01", None),
+    )
+    as_of = [D(2023, 12, 31), D(2025, 12, 31), D(2026, 12, 31)]
+    rows = _figures(["001-C1"] * 3, as_of, [1.0, 2.0, 3.0]).with_columns(
+        unit_name=pl.lit("Chi bộ 1"), level=pl.lit("basic")
     )
     out = rollup(rows, registry=reg, unit="00004")
     assert out.select("year", "unit_name", "level", "actual").rows() == [
@@ -1280,29 +1286,15 @@ def test_a_rollup_of_a_reused_code_is_named_as_the_unit_of_its_period() -> None:
 def test_a_figure_goes_to_the_parent_of_its_as_of_day() -> None:
     """X is under district 001 to 2025-06-30 and under Phường Ba Đình 00004 from 2025-07-01;
     a 2025 figure taken on 30/6 (no period_start: its period is the year) is 001's."""
-    reg = UnitRegistry.from_frame(
-        pl.DataFrame(
-            {
-                "code": ["01", "001", "00004", "X", "X"],
-                "name": ["Hà Nội", "Ba Đình", "Ba Đình", "Chi bộ", "Chi bộ"],
-                "level": ["city", "district", "commune", "basic", "basic"],
-                "parent": [None, "01", "01", "001", "00004"],
-                "valid_from": [None, None, "2025-07-01", None, "2025-07-01"],
-                "valid_to": [None, "2025-06-30", None, "2025-06-30", None],
-            }
-        )
+    reg = _units(
+        ("01", "Hà Nội", "city", None, None, None),
+        ("001", "Ba Đình", "district", "01", None, "2025-06-30"),
+        ("00004", "Ba Đình", "commune", "01", "2025-07-01", None),
+        ("X", "Chi bộ", "basic", "001", None, "2025-06-30"),
+        ("X", "Chi bộ", "basic", "00004", "2025-07-01", None),
     )
-    rows = pl.DataFrame(
-        {
-            "unit_code": ["X", "001", "X"],
-            "year": [2025, 2025, 2026],
-            "as_of": [D(2025, 6, 30), D(2025, 6, 30), D(2026, 12, 31)],
-            "metric": ["m"] * 3,
-            "actual": [3.0, 6.0, 4.0],
-            "target": [1.0, 2.0, 3.0],
-            "source": ["x"] * 3,
-        }
-    )
+    as_of = [D(2025, 6, 30), D(2025, 6, 30), D(2026, 12, 31)]
+    rows = _figures(["X", "001", "X"], as_of, [3.0, 6.0, 4.0])
     shares = share_of_parent(rows, registry=reg)
     assert shares.select("unit_code", "year", "parent", "share", "share_basis").rows() == [
         ("X", 2025, "001", 0.5, "parent"),  # not 00004, which began on 1/7
