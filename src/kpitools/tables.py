@@ -194,11 +194,20 @@ def kpi_table(
     )
 
 
-def pace_table(kpis: pl.DataFrame, *, catalog: MetricCatalog, lang: str = "vi") -> Table:
-    """Figures taken before the end of their year, with their pace and projected year end.
+def pace_table(
+    kpis: pl.DataFrame,
+    *,
+    catalog: MetricCatalog,
+    lang: str = "vi",
+    registry: UnitRegistry | None = None,
+) -> Table:
+    """Figures taken before the end of their period, with their pace and projected end.
 
-    Columns: the date, actual and target, the share of the year elapsed, the figure
-    expected by then at an even pace, pace and the projected year-end figure.
+    Columns: the date, actual and target, the share of the period elapsed, the figure
+    expected by then at an even pace, pace and the projected figure at the period's end.
+    Periods are :func:`kpitools.measures.pace`'s; pass the ``registry`` so that a unit's
+    period ends when the unit ceased (a district's first half of 2025 is complete on
+    30/6/2025 even when the table holds no second-half row to say so).
 
     Examples
     --------
@@ -211,9 +220,16 @@ def pace_table(kpis: pl.DataFrame, *, catalog: MetricCatalog, lang: str = "vi") 
     ['Year elapsed', 'Expected to date', 'Pace', 'Projected year end']
     >>> table.frame.row(0)[4:]
     ('91.5%', '8,977', '116.7%', '11,452')
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> half = ds.kpis.filter(pl.col("unit_code") == "017", pl.col("year") == 2025)
+    >>> pace_table(half, catalog=ds.catalog, registry=ds.registry).frame.height
+    0
     """
     check_lang(lang)
-    df = pace(kpis).filter(pl.col("elapsed") < 1.0, pl.col("target").is_not_null())
+    df = pace(kpis, registry=registry).filter(
+        pl.col("elapsed") < 1.0, pl.col("target").is_not_null()
+    )
     out: dict[str, list[str]] = {
         word(f"table.{k}", lang): []
         for k in ("metric", "as_of", "actual", "target", "elapsed", "expected", "pace", "projected")
