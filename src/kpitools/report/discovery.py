@@ -23,7 +23,7 @@ BATCH_FILE = "batch.yaml"
 MANIFEST = ".kpitools-manifest.json"
 INDEX = "index.html"
 #: Parameters whose values are files the report reads (their content is part of its hash).
-FILE_PARAMETERS = ("data", "units", "catalog", "text", "phrases")
+FILE_PARAMETERS = ("data", "units", "catalog", "links", "backcast", "text", "phrases")
 #: Read options a ``data`` entry may carry besides its ``path`` (as ``load_dataset`` takes them).
 DATA_OPTIONS: dict[str, tuple[type, ...]] = {
     "sheet": (str, int),
@@ -325,9 +325,26 @@ def input_files(report: Report, info: NotebookInfo) -> list[Path]:
         value = params.get(key)
         for item in value if isinstance(value, list) else [value]:
             path = _path_of(item)
-            if isinstance(path, str | os.PathLike):
+            if isinstance(path, str | os.PathLike) and str(path):  # "": none (a backcast)
                 files.append(find_path(path, start=report.notebook.parent))
+    if "links" not in params and isinstance(params.get("units"), str | os.PathLike):
+        # load_dataset reads the links.csv beside the registry by default: it is an input too
+        beside = find_path(params["units"], start=report.notebook.parent).with_name("links.csv")
+        if beside.is_file():
+            files.append(beside)
     return files
+
+
+def _report_day(params: dict[str, Any]) -> dt.date | None:
+    """The day a report's unit names are read on: 31 December of its (latest) year."""
+
+    def plain(y: object) -> bool:
+        return isinstance(y, int) and not isinstance(y, bool) and 1 <= y <= 9999
+
+    years = params.get("years")
+    many = [y for y in years if plain(y)] if isinstance(years, list) else []
+    year = max(many) if many else params.get("year")
+    return dt.date(year, 12, 31) if plain(year) else None
 
 
 def _type_problem(key: str, value: Any, typ: str) -> str | None:
@@ -400,9 +417,10 @@ def _input_problems(report: Report, info: NotebookInfo) -> list[str]:
             from kpitools.registry import UnknownUnitError
 
             registry = _registry(str(find_path(params["units"], start=report.notebook.parent)))
+            day = _report_day(params)
             for key in named:
                 try:
-                    registry.resolve(str(params[key]))
+                    registry.resolve(str(params[key]), at=day)
                 except UnknownUnitError as exc:
                     problems.append(f"parameter {key!r}: {exc}")
     except (FileNotFoundError, KpiDataError) as exc:

@@ -209,3 +209,39 @@ def test_data_entry_options_are_those_load_dataset_takes() -> None:
     from kpitools.report.discovery import DATA_OPTIONS
 
     assert set(DATA_OPTIONS) == set(READ_OPTIONS)
+
+
+def test_a_unit_name_is_read_in_the_reports_year_and_links_are_an_input(tmp_path: Path) -> None:
+    # "Dong Anh" is huyện 017 to 2025-06-30 and xã 00454 from 2025-07-01 (data/units.csv)
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    from kpitools.report.discovery import NotebookInfo, Report, input_files, validate
+
+    root = Path(__file__).resolve().parents[3]
+    nb = tmp_path / "profile.ipynb"
+    cell = new_code_cell('unit = "017"\nyears = []\nunits = "data/units.csv"\nbackcast = ""')
+    cell.metadata["tags"] = ["parameters"]
+    nbformat.write(new_notebook(cells=[cell]), nb)
+    units = str(root / "data" / "units.csv")
+    info = NotebookInfo(
+        nb,
+        "profile",
+        "Profile",
+        {
+            "unit": {"type": "str", "default": "017"},
+            "years": {"type": "list", "default": []},
+            "units": {"type": "str", "default": units},
+            "backcast": {"type": "str", "default": ""},
+        },
+    )
+
+    def report(**params: object) -> Report:
+        return Report("p", "profile", nb, params, tmp_path / "p.yaml")
+
+    assert validate(report(unit="Dong Anh", years=[2023]), info) == []
+    assert validate(report(unit="Dong Anh", years=[2026]), info) == []
+    [problem] = validate(report(unit="Dong Anh"), info)
+    assert "ambiguous unit 'Dong Anh'" in problem and "00454" in problem
+    files = input_files(report(unit="017"), info)
+    assert root / "data" / "links.csv" in files  # read by load_dataset beside the registry
