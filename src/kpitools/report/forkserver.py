@@ -264,7 +264,7 @@ def _kernel(argv: list[str], env: dict[str, str], cwd: str) -> None:
 # --------------------------------------------------------------------------- the worker's side
 
 
-class TemplateError(RuntimeError):
+class _TemplateError(RuntimeError):
     """The template could not be started or is unfit to fork kernels from."""
 
 
@@ -299,19 +299,19 @@ class Template:
         self._stream = ours.makefile("rwb", buffering=0)
 
     def ready(self, timeout: float = 120) -> None:
-        """Wait until the template has imported; ``TemplateError`` if it cannot serve."""
+        """Wait until the template has imported; ``_TemplateError`` if it cannot serve."""
         if self._conn is None:
-            raise TemplateError("the template was not launched")
+            raise _TemplateError("the template was not launched")
         self._conn.settimeout(timeout)
         hello = self._read()
         self._conn.settimeout(None)
         if hello is None:
             self.stop()
-            raise TemplateError("the template process ended while importing")
+            raise _TemplateError("the template process ended while importing")
         self.skipped = hello.get("skipped", [])
         if hello.get("unfit"):
             self.stop()
-            raise TemplateError(
+            raise _TemplateError(
                 "the template has threads a fork would lose: " + ", ".join(hello["unfit"])
             )
 
@@ -330,17 +330,17 @@ class Template:
     def fork(self, argv: Sequence[str], env: dict[str, str], cwd: str) -> int:
         """Fork a kernel ``python -m ipykernel_launcher *argv`` in ``cwd``; its pid."""
         if self._stream is None:
-            raise TemplateError("the template is not running")
+            raise _TemplateError("the template is not running")
         request = {"argv": list(argv), "env": env, "cwd": cwd}
         try:
             self._stream.write(json.dumps(request).encode() + b"\n")
         except OSError as exc:
-            raise TemplateError(f"the template is gone: {exc}") from None
+            raise _TemplateError(f"the template is gone: {exc}") from None
         reply = self._read()
         if reply is None:
-            raise TemplateError("the template ended")
+            raise _TemplateError("the template ended")
         if "error" in reply:
-            raise TemplateError(f"fork failed: {reply['error']}")
+            raise _TemplateError(f"fork failed: {reply['error']}")
         return int(reply["pid"])
 
     def alive(self) -> bool:

@@ -20,7 +20,7 @@ from kpitools._atomic import is_write_error, write_error_message, write_text_ato
 from kpitools.report.discovery import Outcome, Report
 from kpitools.report.forkserver import (
     Template,
-    TemplateError,
+    _TemplateError,
     fork_provisioner,
     fork_unavailable,
 )
@@ -146,7 +146,7 @@ class Worker:
             try:
                 template.ready()
                 self.template = template
-            except TemplateError as exc:
+            except _TemplateError as exc:
                 reason = str(exc)
         if not self.fresh:
             self.mode = "one kernel per worker, reset between reports"
