@@ -23,4 +23,4 @@ data: $(PY)             ## regenerate the synthetic demo panel (byte-identical)
 docs: $(PY)             ## the documentation site into build/site (strict: warnings fail)
 	$(VENV)/bin/pip install -q -e ".[docs]" && $(VENV)/bin/mkdocs build --strict --site-dir build/site
 bench: $(PY)            ## the benchmarks, each against the tool a user would pick instead
-	$(VENV)/bin/pip install -q -e ".[bench]" && for b in batch explore members extract bad_cells; do $(PY) benchmarks/$$b.py || exit 1; done
+	$(VENV)/bin/pip install -q -e ".[bench]" && for b in batch explore members extract bad_cells registry; do $(PY) benchmarks/$$b.py || exit 1; done

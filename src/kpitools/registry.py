@@ -22,9 +22,12 @@ import polars as pl
 
 from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, ParameterError, show_value
 from kpitools.textfold import (
+    _PLAIN_TEXT,
     DIGITS,
+    keys_of_distinct,
     name_key,
     name_keys,
+    name_keys_frame,
     name_keys_typed,
     nfc,
     type_key,
@@ -78,6 +81,16 @@ _SCHEMA: dict[str, Any] = {
 _DATE_COLUMNS = ("valid_from", "valid_to")
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MEMO_LIMIT = 65_536
+# The longest text of letters, digits and spaces that show_value quotes whole.
+_QUOTED_CHARS = next(n for n in range(1000, 0, -1) if show_value("a" * n) == f"'{'a' * n}'")
+# What resolve_many settles once per distinct list of groups and era (see _bulk_outcome).
+_OUTCOME_SCHEMA: dict[str, Any] = {
+    "sig": pl.Int64, "era": pl.Int64, "code": pl.String, "pre": pl.String,
+    "shown": pl.Boolean, "mid": pl.String, "dated": pl.Boolean, "post": pl.String,
+    "cid": pl.Int64, "ambiguous": pl.Boolean, "not_in_force": pl.String,
+}  # fmt: skip
+_GLIST_SCHEMA: dict[str, Any] = {"text": pl.String, "glist": pl.List(pl.Int64),
+                                 "number": pl.Boolean}  # fmt: skip
 
 
 _DEMO: dict[str, list[Any]] = {
@@ -226,6 +239,44 @@ class _Miss(NamedTuple):
     ambiguous: bool
 
 
+class _Unsettled(NamedTuple):
+    """Why a lookup has no one code.
+
+    ``ambiguous`` (rows ``ids``), ``ceased`` (the one ``code`` named is not in force) or
+    ``none`` (the units of rows ``ids``, none in force).
+    """
+
+    kind: str
+    ids: tuple[int, ...]
+    code: str = ""
+
+
+class _Interned:
+    """Lists of candidates, each distinct one numbered once, then joined to the rows."""
+
+    def __init__(self) -> None:
+        self._ids: dict[tuple[str, ...], int] = {}
+
+    def id(self, labels: Sequence[str]) -> int:
+        return self._ids.setdefault(tuple(labels), len(self._ids))
+
+    def attach(self, frame: pl.DataFrame) -> pl.DataFrame:
+        """``frame`` with its ``cid`` replaced by the ``candidates`` (list of String)."""
+        ids = [cid for labels, cid in self._ids.items() for _ in labels]
+        flat = [label for labels in self._ids for label in labels]
+        lists = (
+            pl.DataFrame({"cid": ids, "candidates": flat},
+                         schema={"cid": pl.Int64, "candidates": pl.String})
+            .group_by("cid").agg("candidates")
+        )  # fmt: skip
+        empty = pl.lit([], dtype=pl.List(pl.String))
+        return frame.join(lists, on="cid", how="left", maintain_order="left").select(
+            pl.exclude("cid", "candidates"),
+            candidates=pl.when(pl.col("cid").is_not_null())
+            .then(pl.col("candidates").fill_null(empty)),
+        )  # fmt: skip
+
+
 class _CloseMatches:
     """``difflib.get_close_matches(word, keys, n, cutoff)`` over fixed keys, found sooner.
 
@@ -366,6 +417,47 @@ def _day(at: date | str | None) -> date | None:
     raise ParameterError(f"at must be a date or YYYY-MM-DD text, not {show_value(at)}")
 
 
+#: :func:`type_key` of a registry's type column: a handful of values, many rows.
+_type_key = functools.lru_cache(maxsize=256)(type_key)
+
+
+def _bulk_queries(
+    texts: pl.Series | Sequence[str | None],
+    at: pl.Series | Sequence[date | str | None] | date | str | None,
+) -> pl.DataFrame:
+    """The texts and their days as a frame ``text``, ``at`` (checked as :meth:`resolve`)."""
+    if isinstance(texts, pl.Series):
+        if texts.dtype not in (pl.String, pl.Null):
+            raise TypeError(f"unit names or codes must be text, not {texts.dtype}")
+        column = texts.cast(pl.String).rename("text")
+    else:
+        try:
+            column = pl.Series("text", list(texts), dtype=pl.String, strict=True)
+        except (TypeError, pl.exceptions.PolarsError):
+            bad = next(t for t in texts if t is not None and not isinstance(t, str))
+            raise TypeError(f"a unit name or code must be str, not {type(bad).__name__}") from None
+    return pl.DataFrame([column, _bulk_days(at, len(column)).rename("at")])
+
+
+def _bulk_days(at: object, count: int) -> pl.Series:
+    """``at`` of :meth:`UnitRegistry.resolve_many` as a Date column of ``count`` days."""
+    if at is None or isinstance(at, (date, str)):
+        return pl.repeat(_day(at), count, dtype=pl.Date, eager=True)
+    if isinstance(at, pl.Series) and at.dtype in (pl.Date, pl.Null):
+        days = at.cast(pl.Date)
+    elif isinstance(at, pl.Series) and isinstance(at.dtype, pl.Datetime):
+        days = at.dt.date()
+    elif isinstance(at, (pl.Series, Sequence)):
+        values = list(at)
+        parsed = {v: _day(v) for v in set(values)} if values else {}
+        days = pl.Series([parsed[v] for v in values], dtype=pl.Date)
+    else:
+        raise ParameterError(f"at must be a date, dates or None, not {show_value(at)}")
+    if len(days) != count:
+        raise ParameterError(f"at has {len(days)} days for {count} texts; give one per text")
+    return days
+
+
 def _span(unit: Unit) -> str:
     """A row's period for a message: ``to 2025-06-30``, ``from 2025-07-01``, both, or ""."""
     start, end = unit.valid_from, unit.valid_to
@@ -475,7 +567,7 @@ class UnitRegistry:
 
     @functools.cached_property
     def _types(self) -> tuple[str | None, ...]:
-        return tuple(type_key(unit.type) for unit in self._rows)
+        return tuple(_type_key(unit.type) for unit in self._rows)
 
     @classmethod
     def from_frame(
@@ -615,34 +707,436 @@ class UnitRegistry:
         if not isinstance(text, str):
             raise TypeError(f"a unit name or code must be str, not {type(text).__name__}")
         day = at if type(at) is date else _day(at)
-        memo = self._memo
-        found = memo.get(text)
-        if found is None:
-            try:
-                found = self._lookup(text)
-            except UnknownUnitError as exc:
-                found = _Miss(tuple(exc.suggestions), exc.ambiguous)
-            if len(memo) < _MEMO_LIMIT:
-                memo[text] = found
-        if type(found) is _Miss:
+        found = self._memo.get(text) or self._remembered(text)
+        if isinstance(found, _Miss):
             raise UnknownUnitError(text, found.suggestions, ambiguous=found.ambiguous)
         if day is None:
-            return self._pick(text, found, None)  # type: ignore[arg-type]
-        bounds = found.bounds  # type: ignore[union-attr]
+            return self._pick(text, found, None)
+        bounds = found.bounds
         if bounds is None:
-            bounds = found.bounds = self._bounds(found)  # type: ignore[union-attr]
+            bounds = found.bounds = self._bounds(found)
         era = bisect.bisect_right(bounds, day)
-        answer = found.answers.get(era)  # type: ignore[union-attr]
+        answer = found.answers.get(era)
         if answer is None:
             try:
-                answer = self._pick(text, found, day)  # type: ignore[arg-type]
+                answer = self._pick(text, found, day)
             except UnknownUnitError as exc:
                 answer = exc.__reduce__()  # how to make it again (not the error: its traceback)
-            found.answers[era] = answer  # type: ignore[union-attr]
-        if type(answer) is str:
+            found.answers[era] = answer
+        if isinstance(answer, str):
             return answer
-        rebuild, args = answer  # type: ignore[misc]
+        rebuild, args = answer
         raise rebuild(*args)
+
+    def _remembered(self, text: str) -> _Lookup | _Miss:
+        """:meth:`_lookup` of ``text``, or its error as a :class:`_Miss`, remembered."""
+        try:
+            found: _Lookup | _Miss = self._lookup(text)
+        except UnknownUnitError as exc:
+            found = _Miss(tuple(exc.suggestions), exc.ambiguous)
+        if len(self._memo) < _MEMO_LIMIT:
+            self._memo[text] = found
+        return found
+
+    def resolve_many(
+        self,
+        texts: pl.Series | Sequence[str | None],
+        *,
+        at: pl.Series | Sequence[date | str | None] | date | str | None = None,
+    ) -> pl.DataFrame:
+        """Resolve many texts at once, each on its own day: :meth:`resolve` of every row.
+
+        The answers are :meth:`resolve`'s, row by row, without an exception per row: a
+        text that resolves has its ``code``; one that does not has a null code, the
+        message :meth:`resolve` would raise as ``error`` and the error's suggestions
+        (close names, competing units or successors) as ``candidates``. The work is done
+        once per distinct text and date range, as joins: the names are keyed in polars
+        (:func:`kpitools.textfold.name_keys_frame`), matched to the name indexes, and
+        each distinct list of candidates is settled once per range of days in which no
+        unit of the registry begins or ends. Use it to read a column of names.
+
+        Parameters
+        ----------
+        texts
+            Unit names or codes, as a String column or a sequence (None or null: a null
+            answer).
+        at
+            One day for every text, or a day per text (a Date column or a sequence of
+            dates, ``YYYY-MM-DD`` texts or None), or None: any date, as :meth:`resolve`.
+
+        Returns
+        -------
+        polars.DataFrame
+            One row per text, in order: ``text``, ``at`` (Date), ``code``, ``error``
+            (String), ``candidates`` (list of String: the error's ``suggestions``),
+            ``ambiguous`` (the error's ``ambiguous``) and ``not_in_force`` (the ``code``
+            of a :class:`UnitNotInForceError`: the one unit named, not in force that
+            day). The last four are null where a code is found.
+
+        Raises
+        ------
+        TypeError
+            A text is not a str.
+        ParameterError
+            ``at`` is not a date, or has not one day per text.
+
+        Examples
+        --------
+        >>> reg = UnitRegistry.from_frame(pl.DataFrame(_DEMO))
+        >>> out = reg.resolve_many(["Đông Anh", "Đông Anh", "017", "Dong Anhh"],
+        ...                        at=["2023-12-31", "2026-12-31", None, None])
+        >>> out["code"].to_list()
+        ['017', '00454', '017', None]
+        >>> out["error"][3]
+        "unknown unit 'Dong Anhh'; did you mean 017 Đông Anh or 00454 Đông Anh?"
+        >>> out["candidates"][3].to_list()
+        ['017 Đông Anh', '00454 Đông Anh']
+        """
+        frame = _bulk_queries(texts, at)
+        bounds = self._era_bounds
+        found = pl.Series(bounds, dtype=pl.Date).search_sorted(
+            frame["at"].fill_null(date.min), side="right"
+        )
+        frame = frame.with_columns(
+            era=pl.when(pl.col("at").is_null()).then(-1).otherwise(found.cast(pl.Int64))
+        )
+        pairs = frame.select("text", "era").drop_nulls("text").unique()
+        said = _Interned()
+        looked, sigs = self._bulk_lookups(pairs.get_column("text").unique(), said)
+        answers = self._bulk_answers(pairs.join(looked, on="text"), bounds, sigs, said)
+        frame = frame.join(answers, on=["text", "era"], how="left", maintain_order="left")
+        days = frame.get_column("at").filter(frame["dated"].fill_null(False)).unique()
+        isos = pl.Series([d.isoformat() for d in days], dtype=pl.String)
+        dated = pl.concat_str("error", pl.col("at").replace_strict(days, isos), "post")
+        return frame.select(
+            "text",
+            "at",
+            "code",
+            error=pl.when(pl.col("dated")).then(dated).otherwise("error"),
+            candidates="candidates",
+            ambiguous="ambiguous",
+            not_in_force="not_in_force",
+        )
+
+    @functools.cached_property
+    def _era_bounds(self) -> list[date]:
+        """The days on which some unit begins or the day after one ends, sorted.
+
+        Between two of them (an *era*) every row is in force on every day or on none, so
+        every answer of :meth:`resolve` with a date is the same on all the era's days.
+        """
+        starts, ends = self._spans
+        days = {d for d in starts if d > date.min}
+        days.update(d + _DAY for d in ends if d < date.max)
+        return sorted(days)
+
+    @functools.cached_property
+    def _interned(self) -> tuple[dict[tuple[int, ...], int], pl.DataFrame]:
+        """Each distinct group of rows of the name indexes numbered, and the indexes.
+
+        The indexes as one frame of ``index``, ``key``, ``gid`` (the group's number).
+        """
+        ids: dict[tuple[int, ...], int] = {}
+        parts = []
+        indexes = self._names[0]
+        for index, (by_key, keys) in enumerate(zip(indexes, self._index_keys, strict=True)):
+            gids = [ids.setdefault(rows, len(ids)) for rows in by_key.values()]
+            parts.append(
+                pl.DataFrame([keys, pl.Series("gid", gids, dtype=pl.Int64)]).with_columns(
+                    index=pl.lit(index, dtype=pl.Int8)
+                )
+            )
+        return ids, pl.concat(parts)
+
+    def _gid(self, rows: tuple[int, ...]) -> int:
+        ids = self._interned[0]
+        return ids.setdefault(rows, len(ids))
+
+    @functools.cached_property
+    def _gids(self) -> list[tuple[int, ...]]:
+        """The groups of :attr:`_interned` by ``gid`` (grown as groups are added)."""
+        return []
+
+    def _group(self, gid: int) -> tuple[int, ...]:
+        groups = self._gids
+        if gid >= len(groups):
+            groups[:] = list(self._interned[0])
+        return groups[gid]
+
+    def _bulk_lookups(
+        self, texts: pl.Series, said: _Interned
+    ) -> tuple[pl.DataFrame, list[tuple[tuple[int, ...], bool]]]:
+        """Each distinct text's groups, or why it names no unit.
+
+        Per text: ``sig`` (its groups and number flag, numbered) or, for an unknown text,
+        the ``miss`` message and its candidates' number ``miss_cid``; and the sigs.
+        """
+        stripped = texts.str.strip_chars(" ")
+        named = texts.str.contains(_PLAIN_TEXT) & ~(
+            stripped.is_in(list(self._by_code))
+            | stripped.str.to_lowercase().is_in(list(self._folded))
+            | stripped.str.contains("^[0-9]+$")
+        )  # else what _bulk_codes tells apart
+        codes, others = self._bulk_codes(texts.filter(~named).to_list())
+        names = texts.filter(named).extend(pl.Series(others, dtype=pl.String))
+        found = pl.concat([codes, self._bulk_named(names)]).with_columns(
+            sig=pl.concat_str(
+                pl.col("glist").cast(pl.List(pl.String)).list.join(","), "number"
+            ).rank("dense").cast(pl.Int64) - 1
+        )  # fmt: skip
+        sigs: list[tuple[tuple[int, ...], bool]] = [((), False)] * found["sig"].n_unique()
+        for sig, glist, number in found.unique("sig").select("sig", "glist", "number").iter_rows():
+            sigs[sig] = (tuple(glist), number)
+        missed = texts.to_frame("text").join(found, on="text", how="anti")["text"].to_list()
+        misses = [self._miss(text) for text in missed]
+        missing = pl.DataFrame(
+            {"text": missed, "miss": [m for m, _, _ in misses],
+             "miss_cid": [said.id(c) for _, c, _ in misses],
+             "miss_ambiguous": [a for _, _, a in misses]},
+            schema={"text": pl.String, "miss": pl.String, "miss_cid": pl.Int64,
+                    "miss_ambiguous": pl.Boolean},
+        )  # fmt: skip
+        frame = pl.concat([found.select("text", "sig"), missing], how="diagonal_relaxed")
+        return frame, sigs
+
+    def _miss(self, text: str) -> tuple[str, list[str], bool]:
+        """The message, suggestions and ambiguity of a text that names no unit (any day)."""
+        try:
+            self.resolve(text)
+        except UnknownUnitError as exc:
+            return str(exc), exc.suggestions, exc.ambiguous
+        raise AssertionError(f"{text!r} was taken for unknown")  # pragma: no cover
+
+    def _bulk_codes(self, texts: list[str]) -> tuple[pl.DataFrame, list[str]]:
+        """The texts that are codes or numbers, with their group, and the others.
+
+        The first as a frame of ``text``, ``glist``, ``number`` (an unknown number is left
+        out); the others are names (see :meth:`_lookup`).
+        """
+        by_code, folded = self._by_code, self._folded
+        codes: list[tuple[str, list[int], bool]] = []
+        named: list[str] = []
+        for text in texts:
+            stripped = text.strip()
+            rows = by_code.get(stripped)
+            if rows is None and (other := folded.get(stripped.casefold())) is not None:
+                rows = by_code[other]
+            if rows is not None:
+                codes.append((text, [self._gid(rows)], False))
+            elif DIGITS.fullmatch(stripped) and not stripped.startswith("0"):
+                padded = [stripped.zfill(w) for w in self._pad_widths if w > len(stripped)]
+                found = tuple(r for code in padded for r in by_code.get(code, ()))
+                if found:
+                    codes.append((text, [self._gid(found)], True))
+            else:
+                named.append(text)
+        return pl.DataFrame(codes, schema=_GLIST_SCHEMA, orient="row"), named
+
+    def _bulk_named(self, texts: pl.Series) -> pl.DataFrame:
+        """:meth:`_named` of the texts that name some unit, as a frame.
+
+        Its columns: ``text``, ``glist`` (the numbers of its groups), ``number`` (False).
+        """
+        index_frame = self._interned[1]
+        keyed = keys_of_distinct(texts).with_row_index("tid")
+        columns = ("full", "bare", "plain_full", "plain_bare")
+        steps = [
+            keyed.select("tid", key=pl.col(columns[key]))
+            .filter(pl.col("key") != "")
+            .join(index_frame.filter(pl.col("index") == index), on="key")
+            .select("tid", pl.lit(step).alias("step"), "gid")
+            for step, (index, key) in enumerate(_SEARCH_ORDER)
+        ]  # fmt: skip
+        found = (
+            pl.concat(steps)
+            .sort("tid", "step")
+            .unique(["tid", "gid"], keep="first", maintain_order=True)
+            .join(keyed.select("tid", "type"), on="tid")
+        )
+        lists = self._bulk_typed(found).group_by("tid", maintain_order=True).agg(glist="gid")
+        return lists.join(keyed.select("tid", "text"), on="tid").select(
+            "text", "glist", number=pl.lit(False)
+        )
+
+    def _bulk_typed(self, found: pl.DataFrame) -> pl.DataFrame:
+        """Groups kept to the rows of the text's type, when some of them have it."""
+        pairs = found.filter(pl.col("type").is_not_null()).select("gid", "type").unique()
+        types = self._types
+        typed_gids = []
+        for gid, wanted in pairs.iter_rows():
+            rows = tuple(i for i in self._group(gid) if types[i] == wanted)
+            typed_gids.append(self._gid(rows) if rows else None)
+        typed = pairs.with_columns(typed=pl.Series(typed_gids, dtype=pl.Int64))
+        found = found.join(typed, on=["gid", "type"], how="left", maintain_order="left")
+        some = pl.col("typed").is_not_null().any().over("tid")
+        return found.filter(some.not_() | pl.col("typed").is_not_null()).select(
+            "tid", "step", gid=pl.when(some).then("typed").otherwise("gid")
+        )
+
+    def _bulk_answers(
+        self,
+        frame: pl.DataFrame,
+        bounds: list[date],
+        sigs: list[tuple[tuple[int, ...], bool]],
+        said: _Interned,
+    ) -> pl.DataFrame:
+        """Each distinct (groups, era) settled once; the answers of (text, era) pairs.
+
+        ``code``, or ``error`` (the message; when ``dated``, the day and ``post`` follow
+        it) and ``candidates``.
+        """
+        pairs = frame.filter(pl.col("sig").is_not_null()).select("sig", "era").unique()
+        days = pl.DataFrame(
+            {"era": [-1, *range(len(bounds) + 1)], "day": [None, date.min, *bounds]},
+            schema={"era": pl.Int64, "day": pl.Date},
+        )
+        coded, ambiguous = self._bulk_settled(pairs.join(days, on="era"), sigs)
+        outcomes = []
+        known: dict[tuple[tuple[int, ...], bool], tuple[Any, ...]] = {}
+        for sig, era, ids in ambiguous.iter_rows():
+            key = (tuple(ids), sigs[sig][1])
+            if key not in known:
+                known[key] = self._bulk_ambiguous(*key, said)
+            outcomes.append((sig, era, *known[key]))
+        settled_pairs = pl.concat([coded.select("sig", "era"), ambiguous.select("sig", "era")])
+        for sig, era in pairs.join(settled_pairs, on=["sig", "era"], how="anti").iter_rows():
+            gids, number = sigs[sig]
+            day = None if era < 0 else (bounds[era - 1] if era > 0 else date.min)
+            groups = tuple(self._group(g) for g in gids)
+            outcomes.append((sig, era, *self._bulk_outcome(groups, number, day, said)))
+        settled = pl.concat(
+            [
+                coded,
+                pl.DataFrame(
+                    dict(zip(_OUTCOME_SCHEMA, zip(*outcomes, strict=True), strict=True))
+                    if outcomes else None,
+                    schema=_OUTCOME_SCHEMA,
+                ),
+            ],
+            how="diagonal_relaxed",
+        )  # fmt: skip
+        frame = frame.join(settled, on=["sig", "era"], how="left", maintain_order="left")
+        text = pl.col("text")
+        quoted = text.str.contains(_PLAIN_TEXT) & (text.str.len_chars() <= _QUOTED_CHARS)
+        shown = (
+            frame.filter(pl.col("pre").is_not_null() & ~quoted).get_column("text").unique()
+        )  # show_value of the rest is "'" + text + "'"
+        shows = pl.Series([show_value(t) for t in shown], dtype=pl.String)
+        message = pl.concat_str(
+            "pre",
+            pl.when("shown").then(
+                pl.when(quoted)
+                .then(pl.concat_str(pl.lit("'"), text, pl.lit("'")))
+                .otherwise(text.replace_strict(shown, shows, default=None))
+            ),
+            "mid",
+            ignore_nulls=True,
+        )
+        frame = frame.select(
+            "text",
+            "era",
+            "code",
+            "dated",
+            "post",
+            error=pl.coalesce("miss", pl.when(pl.col("pre").is_not_null()).then(message)),
+            cid=pl.coalesce("miss_cid", "cid"),
+            ambiguous=pl.coalesce("miss_ambiguous", "ambiguous"),
+            not_in_force="not_in_force",
+        )
+        return said.attach(frame)
+
+    def _bulk_settled(
+        self, pairs: pl.DataFrame, sigs: list[tuple[tuple[int, ...], bool]]
+    ) -> tuple[pl.DataFrame, pl.DataFrame]:
+        """What :meth:`_settle` says of the pairs that have rows in force, as joins.
+
+        The first group with rows in force on the era's ``day`` (any date: the first
+        group): ``sig``, ``era``, ``code`` where those rows are of one code, and ``sig``,
+        ``era``, ``rows`` (in the group's order) where they are of several.
+        """
+        flat = [(sig, pos, gid) for sig, (gids, _) in enumerate(sigs)
+                for pos, gid in enumerate(gids)]  # fmt: skip
+        members = pl.DataFrame(
+            dict(zip(("sig", "pos", "gid"), zip(*flat, strict=True), strict=True)) if flat
+            else None,
+            schema={"sig": pl.Int64, "pos": pl.Int64, "gid": pl.Int64},
+        )  # fmt: skip
+        used = members.get_column("gid").unique().to_list()
+        groups = [self._group(g) for g in used]
+        rows = pl.DataFrame(
+            {"gid": [g for g, ids in zip(used, groups, strict=True) for _ in ids],
+             "k": [k for ids in groups for k in range(len(ids))],
+             "row": [i for ids in groups for i in ids]},
+            schema={"gid": pl.Int64, "k": pl.Int64, "row": pl.Int64},
+        ).join(self._row_frame, on="row")  # fmt: skip
+        day = pl.col("day")
+        found = (
+            pairs.join(members, on="sig")
+            .join(rows, on="gid")
+            .filter(
+                pl.when(day.is_null())
+                .then(pl.col("pos") == 0)
+                .otherwise((pl.col("start") <= day) & (day <= pl.col("end")))
+            )
+            .filter(pl.col("pos") == pl.col("pos").min().over("sig", "era"))
+            .group_by("sig", "era")
+            .agg(
+                pl.col("code").first(),
+                pl.col("row").sort_by("k").alias("rows"),
+                codes=pl.col("code").n_unique(),
+            )
+        )
+        one = pl.col("codes") == 1
+        return found.filter(one).select("sig", "era", "code"), found.filter(~one).select(
+            "sig", "era", "rows"
+        )
+
+    def _bulk_ambiguous(
+        self, ids: tuple[int, ...], number: bool, said: _Interned
+    ) -> tuple[Any, ...]:
+        """:meth:`_bulk_outcome` of rows in force that are of several codes."""
+        err = self._ambiguous("", ids, number)
+        hint = err.hint or "write the name with its diacritics or use the code"
+        mid = f": it matches {' and '.join(err.suggestions)}; {hint}"
+        cid = said.id(err.suggestions)
+        return (None, "ambiguous unit ", True, mid, False, "", cid, True, None)
+
+    @functools.cached_property
+    def _row_frame(self) -> pl.DataFrame:
+        """``row``, ``code``, ``start``, ``end`` (the smallest and largest dates when open)."""
+        starts, ends = self._spans
+        return pl.DataFrame(
+            {"row": range(len(starts)), "code": self._codes, "start": starts, "end": ends},
+            schema={"row": pl.Int64, "code": pl.String, "start": pl.Date, "end": pl.Date},
+        )
+
+    def _bulk_outcome(
+        self,
+        groups: tuple[tuple[int, ...], ...],
+        number: bool,
+        day: date | None,
+        said: _Interned,
+    ) -> tuple[Any, ...]:
+        """(code, pre, shown, mid, dated, post, cid, ambiguous, not_in_force) on a day.
+
+        A code, or the pieces of the message of :meth:`_error` around the text and the
+        day, its candidates' number, and what the error tells (``ambiguous``, the
+        ``code`` of a :class:`UnitNotInForceError`).
+        """
+        answer = self._settle(groups, number, day)
+        if type(answer) is str:
+            return (answer, None, None, None, None, None, None, None, None)
+        why: _Unsettled = answer  # type: ignore[assignment]
+        if why.kind == "ambiguous":
+            return self._bulk_ambiguous(why.ids, number, said)
+        assert day is not None
+        if why.kind == "ceased":
+            ceased = self.not_in_force(why.code, day)
+            cid = said.id(ceased.suggestions)
+            return (None, ceased.message, False, "", False, "", cid, False, why.code)
+        labels = " and ".join(self._labels(why.ids))
+        post = f": it names {labels}"
+        return (None, "no unit ", True, " on ", True, post, said.id([]), False, None)
 
     def _bounds(self, found: _Lookup) -> list[date]:
         """The days the answer for ``found`` may change on: first days, days after last."""
@@ -674,28 +1168,46 @@ class UnitRegistry:
 
     def _pick(self, text: str, found: _Lookup, day: date | None) -> str:
         """The one code of ``found`` (in force on ``day``, when given); raises otherwise."""
+        answer = self._settle(found.groups, found.number, day)
+        if type(answer) is str:
+            return answer
+        raise self._error(text, answer, found.number, day)  # type: ignore[arg-type]
+
+    def _settle(
+        self, groups: tuple[tuple[int, ...], ...], number: bool, day: date | None
+    ) -> str | _Unsettled:
+        """The one code of ``groups`` (in force on ``day``, when given), else why not."""
         codes_of = self._codes
         if day is None:
-            group = found.groups[0]
+            group = groups[0]
             code = codes_of[group[0]]
             if all(codes_of[i] == code for i in group):
                 return code
-            raise self._ambiguous(text, group, found.number)
+            return _Unsettled("ambiguous", tuple(group))
         starts, ends = self._spans
-        for group in found.groups:
+        for group in groups:
             valid = [i for i in group if starts[i] <= day <= ends[i]]
             if valid:
                 code = codes_of[valid[0]]
                 if all(codes_of[i] == code for i in valid):
                     return code
-                raise self._ambiguous(text, valid, found.number)
-        rows = self._rows
-        group = found.groups[0]
-        codes = list(dict.fromkeys(rows[i].code for i in group))
+                return _Unsettled("ambiguous", tuple(valid))
+        codes = list(dict.fromkeys(codes_of[i] for i in groups[0]))
         if len(codes) == 1:
-            raise self.not_in_force(codes[0], day, text=text)
-        labels = self._labels(group)
-        raise UnitNotInForceError(
+            return _Unsettled("ceased", (), codes[0])
+        return _Unsettled("none", tuple(groups[0]))
+
+    def _error(
+        self, text: str, why: _Unsettled, number: bool, day: date | None
+    ) -> UnknownUnitError:
+        """The error of :meth:`resolve` for ``text`` that :meth:`_settle` could not settle."""
+        if why.kind == "ambiguous":
+            return self._ambiguous(text, why.ids, number)
+        assert day is not None  # only a dated lookup finds no unit in force
+        if why.kind == "ceased":
+            return self.not_in_force(why.code, day, text=text)
+        labels = self._labels(why.ids)
+        return UnitNotInForceError(
             text,
             f"no unit {show_value(text)} on {day.isoformat()}: it names {' and '.join(labels)}",
             at=day,
@@ -749,8 +1261,8 @@ class UnitRegistry:
         A prefix that is a type keeps the rows of that type, if any.
         """
         indexes = self._names[0]
-        typed = self._keyed.get(text)
-        keys, wanted = typed if typed is not None else name_keys_typed(text)
+        known = self._keyed.get(text)
+        keys, wanted = known if known is not None else name_keys_typed(text)
         groups: list[tuple[int, ...]] = []
         for index, key in _SEARCH_ORDER:
             ids = indexes[index].get(keys[key]) if keys[key] else None
@@ -831,16 +1343,28 @@ class UnitRegistry:
         Built on the first lookup by name, not with the registry: a registry of
         thousands of units is often used by code only.
         """
-        indexes: tuple[dict[str, list[int]], ...] = ({}, {}, {}, {})
-        keyed = self._keyed  # names repeat: each keyed once
-        for i, unit in enumerate(self._rows):
-            typed = keyed.get(unit.name)
-            if typed is None:
-                typed = keyed[unit.name] = name_keys_typed(unit.name)
-            for index, key in zip(indexes, typed[0], strict=True):
-                index.setdefault(key, []).append(i)
-        frozen = tuple({k: tuple(v) for k, v in ix.items()} for ix in indexes)
-        return frozen, sorted(indexes[3])
+        names = self.units.get_column("name").unique(maintain_order=True)
+        keys = pl.concat([names.to_frame(), name_keys_frame(names)], how="horizontal")
+        keyed = self._keyed  # names repeat: each keyed once, all together
+        for name, *four, kind in keys.iter_rows():
+            keyed[name] = (tuple(four), kind)
+        rows = (
+            self.units.select("name")
+            .with_row_index("row")
+            .join(keys, on="name", maintain_order="left")
+        )
+        frozen = []
+        for column in keys.columns[1:5]:
+            grouped = rows.group_by(column, maintain_order=True).agg(pl.col("row").cast(pl.Int64))
+            ids = map(tuple, grouped.get_column("row").to_list())
+            frozen.append(dict(zip(grouped.get_column(column).to_list(), ids, strict=True)))
+            self._index_keys.append(grouped.get_column(column).rename("key"))
+        return tuple(frozen), sorted(frozen[3])
+
+    @functools.cached_property
+    def _index_keys(self) -> list[pl.Series]:
+        """The keys of each name index as a column, in its order (filled by :attr:`_names`)."""
+        return []
 
     @functools.cached_property
     def _keyed(self) -> dict[str, tuple[tuple[str, str, str, str], str | None]]:
@@ -888,15 +1412,14 @@ class UnitRegistry:
                 starts, ends = self._spans
                 start = min(starts[i], seen.valid_from or date.min)
                 end = max(ends[i], seen.valid_to or date.max)
-                start, end = (
-                    (start if start > date.min else None),
-                    (end if end < date.max else None),
+                unit = seen._replace(
+                    valid_from=start if start > date.min else None,
+                    valid_to=end if end < date.max else None,
                 )
-                unit = seen._replace(valid_from=start, valid_to=end)
             merged[key] = unit
         units = list(merged.values())
         dated = len({(u.valid_from, u.valid_to) for u in units}) > 1
-        typed = len({type_key(u.type) for u in units}) > 1
+        typed = len({_type_key(u.type) for u in units}) > 1
         labels = []
         for unit in units:
             prefixed = self._keyed.get(unit.name, (None, None))[1] is not None
@@ -1060,7 +1583,7 @@ class UnitRegistry:
             return []
         whole = len({new for new, _, _ in links}) == 1 and all(r == "full" for _, r, _ in links)
         whole = whole and all(kid in self._links_by[0] for kid in kids)
-        firsts = {}
+        firsts: dict[str, date] = {}
         for new, _, effective in links:
             firsts.setdefault(new, effective)
         return [(new, "full" if whole else "partial", day) for new, day in sorted(firsts.items())]
@@ -1452,8 +1975,7 @@ def _column_values(
         if column in _DATE_COLUMNS:
             values[column] = _dates(series, column, rows, issue)
         elif series.dtype in (pl.String, pl.Null) or column not in ("code", "parent"):
-            texts = series.cast(pl.String).to_list()
-            values[column] = [_clean_text(v) for v in texts]
+            values[column] = _cleaned(series)
         else:
             issue(f"must be text so leading zeros survive, not {series.dtype}", 1, column)
             values[column] = [None] * df.height
@@ -1566,6 +2088,21 @@ def _clean_text(value: str | None) -> str | None:
     return cleaned or None
 
 
+def _cleaned(series: pl.Series) -> list[str | None]:
+    """:func:`_clean_text` of every value of a column.
+
+    Values of ASCII letters and digits and precomposed Vietnamese letters with no space
+    at either end are already clean; the others are cleaned once per distinct value.
+    """
+    texts = series.cast(pl.String)
+    clean = texts.str.contains(_PLAIN_TEXT) & ~texts.str.contains("^ | $")
+    odd = texts.filter(~clean.fill_null(True)).drop_nulls().unique()
+    if odd.is_empty():
+        return texts.to_list()
+    cleaned = pl.Series([_clean_text(v) for v in odd.to_list()], dtype=pl.String)
+    return texts.replace(odd, cleaned).to_list()
+
+
 def _dates(
     series: pl.Series, column: str, rows: list[int], issue: Callable[..., None]
 ) -> list[date | None]:
@@ -1627,6 +2164,27 @@ def _loops(parents: dict[str, list[str]]) -> list[list[str]]:
     return found
 
 
+def _link_texts(
+    links: pl.DataFrame, rows: list[int], issue: Callable[..., None]
+) -> dict[str, list[str | None]]:
+    """The cleaned text columns of a links frame; an empty cell or bad relation is an issue."""
+    texts = {}
+    for column in ("old_code", "new_code", "relation"):
+        series = links.get_column(column)
+        if series.dtype not in (pl.String, pl.Null):
+            issue(f"must be text, not {series.dtype}", 1, column)
+            continue
+        texts[column] = _cleaned(series)
+        for i, value in enumerate(texts[column]):
+            if value is None:
+                issue(f"empty {column}", rows[i], column)
+            elif column == "relation" and value not in _RELATIONS:
+                issue(
+                    f"unknown relation; expected {' or '.join(_RELATIONS)}", rows[i], column, value
+                )
+    return texts
+
+
 def _links_or_raise(links: object, source: str) -> pl.DataFrame:
     """A links frame checked: text codes, a known relation, a date ``effective``."""
     if not isinstance(links, pl.DataFrame):
@@ -1649,20 +2207,7 @@ def _links_or_raise(links: object, source: str) -> pl.DataFrame:
     def issue(message: str, row: int | None, column: str | None, value: object = None) -> None:
         issues.append(DataIssue(message, file=source, row=row, column=column, value=value))
 
-    texts = {}
-    for column in ("old_code", "new_code", "relation"):
-        series = links.get_column(column)
-        if series.dtype not in (pl.String, pl.Null):
-            issue(f"must be text, not {series.dtype}", 1, column)
-            continue
-        texts[column] = [_clean_text(v) for v in series.cast(pl.String).to_list()]
-        for i, value in enumerate(texts[column]):
-            if value is None:
-                issue(f"empty {column}", rows[i], column)
-            elif column == "relation" and value not in _RELATIONS:
-                issue(
-                    f"unknown relation; expected {' or '.join(_RELATIONS)}", rows[i], column, value
-                )
+    texts = _link_texts(links, rows, issue)
     effective = _dates(links.get_column("effective"), "effective", rows, issue)
     for i, day in enumerate(effective):
         if day is None and links.get_column("effective")[i] is None:

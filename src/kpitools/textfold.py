@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    pass
+    import polars as pl
 
 
 # Vietnamese tone marks (huyền, sắc, ngã, hỏi, nặng); vowel-quality marks (circumflex,
@@ -403,3 +403,152 @@ def words_rx(words: Iterable[str]) -> re.Pattern[str]:
 
 def _spaced(text: str) -> str:
     return r"\s+".join(re.escape(w) for w in text.split())
+
+
+# ---------------------------------------------------------------- many texts at once
+
+_VIETNAMESE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323\u0302\u0306\u031b")
+
+
+def _plain_letter(char: str) -> bool:
+    """Tell whether ``char`` is a letter whose every form agrees.
+
+    NFC, a one-character lower case that is its case fold, an ASCII base with only
+    Vietnamese marks (or đ/Đ).
+    """
+    low = char.lower()
+    if unicodedata.normalize("NFC", char) != char or len(low) != 1 or char.casefold() != low:
+        return False
+    decomposed = unicodedata.normalize("NFD", char)
+    base, marks = decomposed[0], decomposed[1:]
+    ascii_base = (base.isascii() and base.isalpha()) or char in "đĐ"
+    return ascii_base and all(m in _VIETNAMESE_MARKS for m in marks)
+
+
+#: The characters of a text keyed by :func:`name_keys_frame` without Python: ASCII letters
+#: and digits, the space, and the precomposed Vietnamese letters (any case).
+_PLAIN_CHARS = "".join(
+    c for c in map(chr, [*range(0x30, 0x3A), *range(0x41, 0x7B), *range(0xC0, 0x1F00)])
+    if (c.isascii() and c.isdigit()) or _plain_letter(c)
+)  # fmt: skip
+_PLAIN_TEXT = "^ *[" + re.escape(_PLAIN_CHARS) + "][ " + re.escape(_PLAIN_CHARS) + "]*$"
+_STRIP_TABLE = {c: strip_diacritics(c) for c in _PLAIN_CHARS.lower() if not c.isascii()}
+_KEY_COLUMNS = ("full", "bare", "plain_full", "plain_bare")
+
+
+def name_keys_frame(texts: pl.Series) -> pl.DataFrame:
+    """:func:`name_keys_typed` of every text of a column, in polars where it can.
+
+    Texts of ASCII letters and digits, spaces and precomposed Vietnamese letters (nearly
+    every name as written) are cleaned, split and stripped of their diacritics by
+    polars; the tone placement of each *distinct word* is :func:`_move_tones`'s and the
+    prefix rules are those of :func:`name_keys_typed`, as joins. Any other text (other
+    scripts, punctuation, decomposed marks, an empty text) is keyed by
+    :func:`name_keys_typed` itself. The answer is the same either way.
+
+    Parameters
+    ----------
+    texts
+        A String column (nulls give null keys).
+
+    Returns
+    -------
+    polars.DataFrame
+        One row per text, in order: ``full``, ``bare``, ``plain_full``, ``plain_bare``
+        (the four keys of :func:`name_keys`) and ``type`` (the type key of the prefix).
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> frame = name_keys_frame(pl.Series(["Huyện Đông Anh", "XA HOA AN", "Ba Đình!"]))
+    >>> frame.rows() == [(*name_keys_typed(t)[0], name_keys_typed(t)[1])
+    ...                  for t in ["Huyện Đông Anh", "XA HOA AN", "Ba Đình!"]]
+    True
+    >>> frame["type"].to_list()
+    ['huyen', None, None]
+    """
+    import polars as pl
+
+    source = pl.DataFrame({"text": texts.cast(pl.String)})
+    keyed = keys_of_distinct(source.get_column("text").unique().drop_nulls())
+    joined = source.join(keyed, on="text", how="left", maintain_order="left")
+    return joined.select(*_KEY_COLUMNS, "type")
+
+
+def keys_of_distinct(texts: pl.Series) -> pl.DataFrame:
+    """``text`` and its keys (see :func:`name_keys_frame`) for distinct non-null texts.
+
+    The rows are in no particular order.
+
+    Examples
+    --------
+    >>> import polars as pl
+    >>> keys_of_distinct(pl.Series(["Xã Hòa An"])).row(0)
+    ('Xã Hòa An', 'xã hoà an', 'hoà an', 'xa hoa an', 'hoa an', 'xa')
+    """
+    import polars as pl
+
+    distinct = texts.cast(pl.String).to_frame("text")
+    plain = pl.col("text").str.contains(_PLAIN_TEXT)
+    fast = _keys_in_polars(distinct.filter(plain))
+    slow = distinct.filter(~plain)["text"].to_list()
+    rest = [(t, *k, kind) for t in slow for k, kind in (name_keys_typed(t),)]
+    schema = {"text": pl.String, **dict.fromkeys(_KEY_COLUMNS, pl.String), "type": pl.String}
+    return pl.concat([fast, pl.DataFrame(rest, schema=schema, orient="row")])
+
+
+def _keys_in_polars(distinct: pl.DataFrame) -> pl.DataFrame:
+    """The keys of texts of :data:`_PLAIN_CHARS` (see :func:`name_keys_frame`)."""
+    import polars as pl
+
+    low = pl.col("text").str.to_lowercase()
+    frame = distinct.with_columns(
+        words=low.str.split(" ").list.eval(pl.element().filter(pl.element() != "")),
+        plain=low.str.replace_many(_STRIP_TABLE).str.split(" ")
+        .list.eval(pl.element().filter(pl.element() != "")),
+    )  # fmt: skip
+    words = frame["words"].explode().unique().to_list()
+    tones = [_word_forms(w)[0] for w in words]
+    frame = frame.with_columns(
+        tones=pl.col("words").list.eval(
+            pl.element().replace_strict(words, tones, return_dtype=pl.String)
+        )
+    )
+    return _prefixed(frame).select(
+        "text",
+        full=pl.col("tones").list.join(" "),
+        bare=pl.col("tones").list.slice(pl.col("strict")).list.join(" "),
+        plain_full=pl.col("plain").list.join(" "),
+        plain_bare=pl.col("plain").list.slice(pl.col("loose")).list.join(" "),
+        type=pl.when(pl.col("words").list.get(0).is_in(list(_LOOSE_MARKED)).not_())
+        .then(pl.col("found").replace_strict(_TYPE_KEYS, default=None)),
+    )  # fmt: skip
+
+
+def _prefixed(frame: pl.DataFrame) -> pl.DataFrame:
+    """``strict`` and ``loose`` (words of prefix: 0, 1 or 2) and ``found`` (its type)."""
+    import polars as pl
+
+    size = pl.col("words").list.len()
+    t0, p0 = pl.col("tones").list.get(0), pl.col("plain").list.get(0)
+    t1 = pl.col("tones").list.get(1, null_on_oob=True)
+    p1 = pl.col("plain").list.get(1, null_on_oob=True)
+    strict_pairs = {" ".join(k): v for k, v in _STRICT_PAIRS.items()}
+    loose_pairs = {" ".join(k): v for k, v in _LOOSE_PAIRS.items()}
+    marked = pl.when(p0.eq(pl.col("words").list.get(0)) | t0.is_in(list(_STRICT_WORDS)))
+    frame = frame.with_columns(
+        sp=pl.when(size >= 3).then(pl.concat_str(t0, t1, separator=" ")
+                                   .replace_strict(strict_pairs, default=None)),
+        sw=pl.when(size >= 2).then(t0.replace_strict(_STRICT_WORDS, default=None)),
+        lp=pl.when(size >= 3).then(pl.concat_str(p0, p1, separator=" ")
+                                   .replace_strict(loose_pairs, default=None)),
+        lw=pl.when(size >= 2).then(p0.replace_strict(_LOOSE_WORDS, default=None)),
+        lm=pl.when(size >= 2).then(marked.then(p0.replace_strict(_LOOSE_MARKED, default=None))),
+    )  # fmt: skip
+    return frame.with_columns(
+        strict=pl.when(pl.col("sp").is_not_null()).then(2)
+        .when(pl.col("sw").is_not_null()).then(1).otherwise(0),
+        loose=pl.when(pl.col("lp").is_not_null()).then(2)
+        .when(pl.col("lw").is_not_null() | pl.col("lm").is_not_null()).then(1).otherwise(0),
+        found=pl.coalesce("sp", "sw", pl.coalesce("lp", "lw", "lm")),
+    )  # fmt: skip

@@ -962,3 +962,154 @@ def test_a_name_resolves_to_the_unit_of_its_day_or_lists_all(
         with pytest.raises(UnknownUnitError) as info:
             reg.resolve(name)
         assert sorted(s.split()[0] for s in info.value.suggestions) == ever
+
+
+# --- many names at once ------------------------------------------------------------------
+
+# Texts keyed by polars (letters, digits, spaces) and by Python (everything else).
+_KEY_TEXTS = st.one_of(
+    NAMES,
+    st.text(alphabet=st.sampled_from([*"aăâeêioôơuưyđĐ AQHTPXhuyện0123456789", *"ÀÁẠẢÃÈÉỲỸ"])),
+    st.builds(
+        " ".join,
+        st.lists(st.sampled_from(["xã", "XA", "Xã", "phường", "Phuong", "thị", "trấn", "tỉnh",
+                                  "TP", "Huyện", "quận", "Quân", "Đông", "Anh", "Hòa", "Hoà",
+                                  "thành", "phố", "đặc", "khu", "Tinh", "tx", "", "1"]),
+                 max_size=5),
+    ),
+)  # fmt: skip
+
+
+@settings(deadline=None)
+@given(st.lists(_KEY_TEXTS, max_size=8))
+def test_the_keys_of_a_column_are_those_of_each_text(texts: list[str]) -> None:
+    from kpitools.textfold import name_keys_frame, name_keys_typed
+
+    frame = name_keys_frame(pl.Series(texts, dtype=pl.String))
+    assert frame.rows() == [(*name_keys_typed(t)[0], name_keys_typed(t)[1]) for t in texts]
+
+
+def test_the_keys_of_a_column_keep_nulls_and_order() -> None:
+    from kpitools.textfold import name_keys_frame
+
+    frame = name_keys_frame(pl.Series(["Ba Đình", None, "Ba Đình", "Q. Ba Đình"]))
+    assert frame["bare"].to_list() == ["ba đinh̀", None, "ba đinh̀", "ba đinh̀"]
+    assert frame["full"][3] == "q. ba đinh̀"
+
+
+_TYPES = [None, "huyện", "quận", "xã", "phường", "thị trấn"]
+
+
+def _spellings(name: str) -> list[str]:
+    return [name, strip_diacritics(name), name.upper(), f"xã {name}", f"Huyện {name}",
+            f"PHUONG {strip_diacritics(name)}", f" {name}  ", unicodedata.normalize("NFD", name),
+            f"{name}!"]  # fmt: skip
+
+
+_QUERY_TEXTS = st.one_of(
+    st.sampled_from(_NAMES).flatmap(lambda n: st.sampled_from(_spellings(n))),
+    st.sampled_from(["01", "011", "11", "1", "012", " 00101 ", "101", "4", "00102", "Zzz",
+                     "Dong Anhh", "", "  ", "thành phố", "01-k"]),
+)  # fmt: skip
+
+
+def _answer(reg: UnitRegistry, text: str | None, day: date | None) -> tuple[object, ...]:
+    """What resolve says: the code, or the error's message, suggestions, ambiguity, code."""
+    if text is None:
+        return (None, None, None, None, None)
+    try:
+        return (reg.resolve(text, at=day), None, None, None, None)
+    except UnknownUnitError as exc:
+        code = exc.code if isinstance(exc, UnitNotInForceError) else None
+        return (None, str(exc), exc.suggestions, exc.ambiguous, code)
+
+
+_SAID = ("code", "error", "candidates", "ambiguous", "not_in_force")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    registries(),
+    st.data(),
+    st.lists(
+        st.tuples(
+            st.one_of(st.none(), _QUERY_TEXTS),
+            st.one_of(st.none(), st.dates(date(2017, 1, 1), date(2027, 12, 31))),
+        ),
+        max_size=12,
+    ),
+)
+def test_resolve_many_agrees_with_resolve(
+    rows: list[tuple[object, ...]], data: st.DataObject, asked: list[tuple[object, ...]]
+) -> None:
+    typed = [(*r[:3], data.draw(st.sampled_from(_TYPES)), *r[4:]) for r in rows]
+    links = [("011", "00101", "partial", "2025-07-01"), ("011", "00102", "full", "2025-07-01")]
+    codes = {r[0] for r in typed}
+    reg = dated(typed, [link for link in links if {link[0], link[1]} <= codes])
+    texts = [t for t, _ in asked]
+    days = [d for _, d in asked]
+    out = reg.resolve_many(texts, at=days)
+    assert out.columns == ["text", "at", *_SAID]
+    assert out["text"].to_list() == texts and out["at"].to_list() == days
+    fresh = dated(typed, [link for link in links if {link[0], link[1]} <= codes])
+    expected = [_answer(fresh, t, d) for t, d in asked]
+    assert out.select(_SAID).rows() == expected
+    undated = reg.resolve_many(pl.Series(texts, dtype=pl.String))
+    assert undated.select(_SAID).rows() == [_answer(fresh, t, None) for t in texts]
+
+
+def test_resolve_many_on_the_bundled_registry() -> None:
+    links = pl.read_csv(REPO / "data" / "links.csv", infer_schema=False)
+    reg = read_registry(UNITS_CSV, links=links)
+    names = reg.units["name"].to_list()
+    texts = [s for n in names for s in _spellings(n)] + reg.units["code"].to_list()
+    for day in (None, date(2023, 12, 31), date(2025, 6, 30), JULY, date(2026, 12, 31)):
+        out = reg.resolve_many(texts, at=day)
+        assert out.select(_SAID).rows() == [_answer(reg, t, day) for t in texts]
+
+
+def test_resolve_many_says_why_per_row() -> None:
+    reg = dated(HANOI, HANOI_LINKS)
+    out = reg.resolve_many(
+        ["huyện Đông Anh", "Đông Anh", "Đông Anh", "Xuân Nộn", "Nowhere", None],
+        at=["2023-12-31", "2026-12-31", None, "2026-01-01", "2026-01-01", "2026-01-01"],
+    )
+    assert out["code"].to_list() == ["017", "00454", None, None, None, None]
+    assert out["error"][2].startswith("ambiguous unit 'Đông Anh': it matches")
+    assert out["error"][3].startswith("00457 Xuân Nộn ceased on 2025-06-30; its area is now in")
+    assert out["candidates"][3].to_list() == ["00454", "00466"]
+    assert out["error"][4] == "unknown unit 'Nowhere'"
+    assert out["candidates"][4].to_list() == []
+    assert out["not_in_force"].to_list() == [None, None, None, "00457", None, None]
+    assert out["ambiguous"].to_list() == [None, None, True, False, False, None]
+    assert out.row(5) == (None, date(2026, 1, 1), None, None, None, None, None)
+    assert out.schema["candidates"] == pl.List(pl.String)
+
+
+def test_resolve_many_takes_dates_in_every_form() -> None:
+    reg = dated(HANOI)
+    want = ["016", "00466"]
+    texts = ["Sóc Sơn", "Phuc Thinh"]
+    for at in (
+        [date(2024, 1, 1), date(2026, 1, 1)],
+        ["2024-01-01", "2026-01-01"],
+        pl.Series([date(2024, 1, 1), date(2026, 1, 1)]),
+        pl.Series([datetime(2024, 1, 1, 12), datetime(2026, 1, 1)]),
+    ):
+        assert reg.resolve_many(texts, at=at)["code"].to_list() == want
+    assert reg.resolve_many(["Sóc Sơn"] * 2, at="2024-01-01")["code"].to_list() == ["016"] * 2
+    assert reg.resolve_many([], at=[]).height == 0
+
+
+def test_resolve_many_rejects_bad_arguments() -> None:
+    from kpitools.errors import ParameterError
+
+    reg = dated(HANOI)
+    with pytest.raises(TypeError, match="must be str, not int"):
+        reg.resolve_many(["Đông Anh", 17])  # type: ignore[list-item]
+    with pytest.raises(ParameterError, match="one per text"):
+        reg.resolve_many(["Đông Anh"], at=[JULY, JULY])
+    with pytest.raises(ParameterError, match="at must be a date"):
+        reg.resolve_many(["Đông Anh"], at=["July"])
+    with pytest.raises(TypeError, match="must be text"):
+        reg.resolve_many(pl.Series([17]))
