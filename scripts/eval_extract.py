@@ -1,0 +1,344 @@
+"""Score ``kpitools.extract`` on the hand-annotated evaluation set (tests/eval/extract/).
+
+Runs the extractor on each passage and prints, per part, recall and precision on
+target-versus-result statements, and the audit's findings against the ones annotated by hand.
+The ``dev`` part is scored by default; ``--heldout`` adds the held-out part, which is scored
+only at the end of the work it measures (see tests/eval/extract/README.md).
+
+    python scripts/eval_extract.py              # dev only
+    python scripts/eval_extract.py --verbose    # and every miss, false positive and false alarm
+    python scripts/eval_extract.py --heldout    # dev and heldout (at the end only)
+
+A match is exact on the figures: see ``match_statements`` and ``match_findings``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL_DIR = ROOT / "tests" / "eval" / "extract"
+PARTS = ("dev", "heldout")
+HELDOUT_SHARE = 0.30
+SCORED_TYPE = "result_vs_target"
+STATEMENT_TYPES = ("result_vs_target", "result", "target", "coverage", "share", "growth", "count")
+PERCENT_KINDS = ("attainment", "excess", "growth", "share")
+TARGET_KINDS = ("annual", "term", "derived", "whole")
+AUDIT_KINDS = (
+    "inconsistent_percent",
+    "rounding",
+    "contradicted_qualifier",
+    "parts_exceed_whole",
+    "parts_sum_mismatch",
+    "implied_target_not_whole",
+)
+FLAGGED = ("inconsistent", "truncated")
+"""Verdicts of ``audit_statements`` that count as a finding."""
+DERIVED_TOLERANCE = 0.01
+"""A found target matches a derived (unwritten) target within 1 %."""
+
+
+# --------------------------------------------------------------------------- the set
+
+
+def site_of(url: str) -> str:
+    """The site a passage comes from: the host, without ``www.`` or ``m.``.
+
+    >>> site_of("https://www.sggp.org.vn/a-post1.html"), site_of("https://m.baohaiduong.vn/x")
+    ('sggp.org.vn', 'baohaiduong.vn')
+    """
+    host = (urlsplit(url).hostname or "").lower()
+    for prefix in ("www.", "m."):
+        if host.startswith(prefix):
+            host = host[len(prefix) :]
+    return host
+
+
+def heldout_sites(sites: Sequence[str], share: float = HELDOUT_SHARE) -> set[str]:
+    """The split rule, fixed before any scoring: which sites are held out.
+
+    ``sites`` has one entry per passage. Sites are taken in the order of the SHA-256 of their
+    name; each goes to heldout when its passages still fit in ``round(share × passages)``,
+    else it stays in dev. No site is in both parts.
+
+    >>> sorted(heldout_sites(["a.vn"] * 7 + ["b.vn"] * 3))
+    ['b.vn']
+    """
+    counts: dict[str, int] = {}
+    for s in sites:
+        counts[s] = counts.get(s, 0) + 1
+    budget = round(share * len(sites))
+    held: set[str] = set()
+    used = 0
+    for s in sorted(counts, key=lambda s: hashlib.sha256(s.encode()).hexdigest()):
+        if used + counts[s] <= budget:
+            held.add(s)
+            used += counts[s]
+    return held
+
+
+def load_part(part: str, directory: Path = EVAL_DIR) -> list[dict[str, Any]]:
+    """The passages of one part (``dev`` or ``heldout``), one JSON object a line."""
+    path = directory / f"{part}.jsonl"
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+# --------------------------------------------------------------------------- matching
+
+
+def _num(x: Any) -> Decimal | tuple[Decimal, ...] | None:
+    if x is None:
+        return None
+    if isinstance(x, list | tuple):
+        return tuple(Decimal(repr(float(v))) for v in x)
+    return Decimal(repr(float(x)))
+
+
+def _same(a: Any, b: Any) -> bool:
+    return _num(a) == _num(b)
+
+
+def gold_key_target_ok(gold: dict[str, Any], found_target: Any) -> bool:
+    """A found target against the annotated one.
+
+    A written target (annual, term) must be equal; a derived one (not written: actual /
+    percent) matches no target found, or one within 1 % of it.
+    """
+    if gold.get("target_kind") == "derived":
+        if found_target is None:
+            return True
+        if isinstance(found_target, list | tuple):
+            return False
+        g = float(gold["target"])
+        return abs(float(found_target) - g) <= DERIVED_TOLERANCE * abs(g)
+    return _same(found_target, gold.get("target"))
+
+
+def is_candidate(found: dict[str, Any]) -> bool:
+    """A found statement that claims a target-versus-result reading: an actual with a target,
+    or with an attainment or excess percentage (coverage, share, growth and rate are not)."""
+    if found.get("actual") is None:
+        return False
+    kind = found.get("stated_kind")
+    if kind in ("coverage", "share", "growth", "rate", "target"):
+        return False
+    return found.get("target") is not None or kind in ("attainment", "excess")
+
+
+def statement_matches(gold: dict[str, Any], found: dict[str, Any]) -> bool:
+    """Same actual, same target (see :func:`gold_key_target_ok`), same stated percent.
+
+    Numbers compare as decimals of their float value: 1.770 read as 1770 matches 1770; a
+    percentage stated but not found (or found but not stated) is no match.
+    """
+    return (
+        _same(found.get("actual"), gold.get("actual"))
+        and gold_key_target_ok(gold, found.get("target"))
+        and _same(found.get("stated_percent"), gold.get("percent"))
+    )
+
+
+def _neutral(gold_other: Iterable[dict[str, Any]], found: dict[str, Any]) -> bool:
+    """A candidate that reads an annotated non-scored statement (a fraction of a whole such
+    as ``16/19 chỉ tiêu``) with its own figures is neither right nor wrong here."""
+    return any(
+        _same(found.get("actual"), g.get("actual"))
+        and g.get("target") is not None
+        and _same(found.get("target"), g.get("target"))
+        for g in gold_other
+    )
+
+
+@dataclass
+class StatementScore:
+    gold: int = 0
+    found: int = 0
+    matched: int = 0
+    neutral: int = 0
+    misses: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    wrong: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else math.nan
+
+    @property
+    def precision(self) -> float:
+        return self.matched / self.found if self.found else math.nan
+
+
+def match_statements(
+    passage: dict[str, Any], found: Sequence[dict[str, Any]], score: StatementScore
+) -> None:
+    """Match one passage's found statements to its annotated target-versus-result ones.
+
+    Each annotated statement is matched at most once, by the first unmatched candidate that
+    :func:`statement_matches` it. Candidates (:func:`is_candidate`) that match none count
+    against precision, unless they read a non-scored annotated fraction (neutral).
+    """
+    gold = [s for s in passage["statements"] if s["type"] == SCORED_TYPE]
+    other = [s for s in passage["statements"] if s["type"] != SCORED_TYPE]
+    cands = [f for f in found if is_candidate(f)]
+    score.gold += len(gold)
+    used: set[int] = set()
+    for g in gold:
+        for i, f in enumerate(cands):
+            if i not in used and statement_matches(g, f):
+                used.add(i)
+                score.matched += 1
+                break
+        else:
+            score.misses.append((passage["id"], g))
+    for i, f in enumerate(cands):
+        if i in used:
+            score.found += 1
+        elif _neutral(other, f):
+            score.neutral += 1
+        else:
+            score.found += 1
+            score.wrong.append((passage["id"], f))
+
+
+@dataclass
+class AuditScore:
+    gold: int = 0
+    found: int = 0
+    matched: int = 0
+    false_alarms: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    misses: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    @property
+    def recall(self) -> float:
+        return self.matched / self.gold if self.gold else math.nan
+
+
+def _overlap(a: Sequence[int], b: Sequence[int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def match_findings(
+    passage: dict[str, Any], found: Sequence[dict[str, Any]], score: AuditScore
+) -> None:
+    """An annotated finding is found when a flagged check (verdict ``inconsistent`` or
+    ``truncated``) of the same passage overlaps its evidence span; a flagged check that
+    overlaps none is a false alarm."""
+    gold = passage.get("audit", [])
+    flagged = [f for f in found if f.get("verdict") in FLAGGED]
+    score.gold += len(gold)
+    score.found += len(flagged)
+    for g in gold:
+        span = g["evidence"]["span"]
+        if any(_overlap(span, (f["start"], f["end"])) for f in flagged):
+            score.matched += 1
+        else:
+            score.misses.append((passage["id"], g))
+    for f in flagged:
+        if not any(_overlap(g["evidence"]["span"], (f["start"], f["end"])) for g in gold):
+            score.false_alarms.append((passage["id"], f))
+
+
+# --------------------------------------------------------------------------- running
+
+
+def run_extractor(passages: Sequence[dict[str, Any]], data: Path = ROOT / "data") -> dict[str, Any]:
+    """Statements and audit rows of each passage, as dicts, from the current extractor."""
+    from kpitools.catalog import read_catalog
+    from kpitools.extract import audit_statements, extract_statements, read_phrases
+    from kpitools.registry import read_registry
+
+    registry = read_registry(data / "units.csv")
+    catalog = read_catalog(data / "metrics.csv")
+    phrases = read_phrases(data / "metric_phrases.csv", catalog=catalog)
+    out: dict[str, Any] = {}
+    for p in passages:
+        found = extract_statements(
+            p["text"], file=p["id"], registry=registry, phrases=phrases, catalog=catalog
+        )
+        out[p["id"]] = (
+            [s.to_dict() for s in found],
+            audit_statements(found).to_dicts() if found else [],
+        )
+    return out
+
+
+def score_part(
+    passages: Sequence[dict[str, Any]], results: dict[str, Any]
+) -> tuple[StatementScore, AuditScore]:
+    st, au = StatementScore(), AuditScore()
+    for p in passages:
+        found, audit = results[p["id"]]
+        match_statements(p, found, st)
+        match_findings(p, audit, au)
+    return st, au
+
+
+def _pct(x: float) -> str:
+    return "n/a" if math.isnan(x) else f"{x:.2f}"
+
+
+def report(
+    part: str,
+    passages: Sequence[dict[str, Any]],
+    st: StatementScore,
+    au: AuditScore,
+    *,
+    verbose: bool,
+) -> list[str]:
+    lines = [
+        f"== {part}: {len(passages)} passages, {len({p['url'] for p in passages})} articles, "
+        f"{len({p['site'] for p in passages})} sites",
+        f"target-versus-result statements: annotated {st.gold}, found {st.found} "
+        f"(+{st.neutral} neutral), matched {st.matched}",
+        f"  recall {_pct(st.recall)}  precision {_pct(st.precision)}",
+        f"audit findings: annotated {au.gold}, found {au.matched} (recall {_pct(au.recall)}), "
+        f"false alarms {len(au.false_alarms)} of {au.found} flagged",
+    ]
+    if verbose:
+        for pid, g in st.misses:
+            lines.append(
+                f"  miss   {pid}: actual {g['actual']} target {g['target']} ({g['target_kind']}) "
+                f"{g['percent_text'] or ''} — {g['evidence'][0]['text']!r}"
+            )
+        for pid, f in st.wrong:
+            lines.append(
+                f"  wrong  {pid}: actual {f['actual']} target {f['target']} "
+                f"{f['stated'] or ''} ({f['stated_kind']}) — {f['text']!r}"
+            )
+        for pid, g in au.misses:
+            lines.append(f"  audit miss   {pid}: {g['kind']} — {g['note']}")
+        for pid, f in au.false_alarms:
+            lines.append(f"  false alarm  {pid}: {f['check']} {f['verdict']} — {f['note']}")
+    return lines
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument(
+        "--heldout",
+        action="store_true",
+        help="score the held-out part too (only at the end of the work)",
+    )
+    ap.add_argument("--verbose", "-v", action="store_true", help="list misses and false alarms")
+    ap.add_argument("--dir", type=Path, default=EVAL_DIR, help="where dev/heldout.jsonl are")
+    args = ap.parse_args(argv)
+    parts = PARTS if args.heldout else ("dev",)
+    for part in parts:
+        passages = load_part(part, args.dir)
+        st, au = score_part(passages, run_extractor(passages))
+        print("\n".join(report(part, passages, st, au, verbose=args.verbose)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

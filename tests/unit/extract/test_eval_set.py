@@ -1,0 +1,216 @@
+"""The evaluation set of tests/eval/extract/ (issue 17, point 5): well-formed, split by its
+rule, and scored by a matcher that can fail. The extractor is not run here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+import polars as pl
+import pytest
+
+ROOT = Path(__file__).resolve().parents[3]
+EVAL = ROOT / "tests" / "eval" / "extract"
+
+
+def _load_script() -> Any:
+    spec = importlib.util.spec_from_file_location(
+        "eval_extract", ROOT / "scripts" / "eval_extract.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["eval_extract"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+ev = _load_script()
+PARTS = {part: ev.load_part(part, EVAL) for part in ev.PARTS}
+ALL = [p for part in ev.PARTS for p in PARTS[part]]
+METRICS = set(pl.read_csv(ROOT / "data" / "metrics.csv")["code"])
+UNITS = set(pl.read_csv(ROOT / "data" / "units.csv", schema_overrides={"code": pl.String})["code"])
+
+PASSAGE_KEYS = {
+    "id",
+    "site",
+    "url",
+    "title",
+    "published",
+    "date_evidence",
+    "text",
+    "statements",
+    "audit",
+    "traps",
+}
+STATEMENT_KEYS = {
+    "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
+    "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
+    "percent_kind", "note", "evidence", "links",
+}  # fmt: skip
+
+
+def _date(s: str) -> dt.date:
+    parts = [int(x) for x in s.split("-")]
+    return dt.date(*(parts + [1] * (3 - len(parts))))
+
+
+# --------------------------------------------------------------------------- size and sources
+
+
+def test_size_and_sources() -> None:
+    assert len(ALL) >= 60
+    assert len({p["url"] for p in ALL}) >= 20  # articles
+    assert len({p["id"] for p in ALL}) == len(ALL)
+
+
+def test_published_from_2025_with_evidence() -> None:
+    for p in ALL:
+        assert _date(p["published"]) >= dt.date(2025, 1, 1), p["id"]
+        assert p["date_evidence"], p["id"]
+        assert p["url"].startswith(("http://", "https://")) and p["title"], p["id"]
+        assert p["site"] == ev.site_of(p["url"]), p["id"]
+
+
+# --------------------------------------------------------------------------- schema
+
+
+@pytest.mark.parametrize("p", ALL, ids=[p["id"] for p in ALL])
+def test_passage_schema_and_spans(p: dict[str, Any]) -> None:
+    assert set(p) == PASSAGE_KEYS
+    text = p["text"]
+    assert text == text.strip() and text
+    for s in p["statements"]:
+        assert set(s) == STATEMENT_KEYS, s["id"]
+        assert s["id"].startswith(p["id"] + "/")
+        assert s["type"] in ev.STATEMENT_TYPES
+        assert s["metric"] in METRICS or s["metric"].startswith("free:"), s["metric"]
+        assert s["unit_code"] is None or s["unit_code"] in UNITS, s["unit_code"]
+        assert s["percent_kind"] is None or s["percent_kind"] in ev.PERCENT_KINDS
+        assert s["target_kind"] is None or s["target_kind"] in ev.TARGET_KINDS
+        assert (s["target"] is None) == (s["target_kind"] is None), s["id"]
+        assert (s["percent"] is None) or s["percent_text"], s["id"]
+        assert s["evidence"], s["id"]
+        for e in [*s["evidence"], *s["links"]]:
+            a, b = e["span"]
+            assert text[a:b] == e["text"], (s["id"], e)
+        if s["type"] == ev.SCORED_TYPE:
+            assert s["actual"] is not None, s["id"]
+            assert s["target"] is not None or s["percent_kind"] in ("attainment", "excess"), s["id"]
+        if s["target_kind"] == "derived":
+            implied = (
+                s["actual"] / (s["percent"] + (100 if s["percent_kind"] == "excess" else 0)) * 100
+            )
+            assert abs(implied - s["target"]) <= 0.01 * s["target"] + 0.5, s["id"]
+    ids = {s["id"] for s in p["statements"]}
+    for a in p["audit"]:
+        assert a["kind"] in ev.AUDIT_KINDS
+        assert set(a["statements"]) <= ids and a["note"]
+        x, y = a["evidence"]["span"]
+        assert text[x:y] == a["evidence"]["text"]
+    for t in p["traps"]:
+        x, y = t["span"]
+        assert text[x:y] == t["text"] and t["why"]
+
+
+def test_the_set_has_what_the_issue_lists() -> None:
+    types = {s["type"] for p in ALL for s in p["statements"]}
+    kinds = {a["kind"] for p in ALL for a in p["audit"]}
+    assert {"result_vs_target", "target", "coverage", "share", "count"} <= types
+    assert {"rounding", "parts_exceed_whole"} <= kinds
+    assert any(s["target_kind"] == "derived" for p in ALL for s in p["statements"])
+    assert any(
+        s["term"] == "2020-2025" and s["type"] == ev.SCORED_TYPE
+        for p in ALL
+        for s in p["statements"]
+    )
+
+
+# --------------------------------------------------------------------------- the split
+
+
+def test_split_follows_its_rule_and_parts_share_no_site() -> None:
+    held = ev.heldout_sites([p["site"] for p in ALL])
+    assert {p["site"] for p in PARTS["heldout"]} == held
+    assert not held & {p["site"] for p in PARTS["dev"]}
+    share = len(PARTS["heldout"]) / len(ALL)
+    assert 0.2 <= share <= 0.3
+
+
+def test_split_rule_is_fixed() -> None:
+    assert ev.heldout_sites(["a.vn"] * 7 + ["b.vn"] * 3) == {"b.vn"}
+    assert ev.heldout_sites(["x.vn"] * 10) == set()  # a site bigger than the budget stays in dev
+
+
+# --------------------------------------------------------------------------- the matcher
+
+
+GOLD = {
+    "id": "t-01",
+    "text": "Năm 2025 kết nạp 103/105 đảng viên, đạt 98,09%; xã B kết nạp 48, đạt 120%.",
+    "statements": [
+        {"id": "t-01/s1", "type": "result_vs_target", "actual": 103, "target": 105,
+         "target_kind": "term", "percent": 98.09},
+        {"id": "t-01/s2", "type": "result_vs_target", "actual": 48, "target": 40,
+         "target_kind": "derived", "percent": 120},
+        {"id": "t-01/s3", "type": "coverage", "actual": 16, "target": 19, "target_kind": "whole",
+         "percent": None},
+    ],
+    "audit": [
+        {
+            "kind": "rounding",
+            "evidence": {"text": "103/105 đảng viên, đạt 98,09%", "span": [17, 46]},
+        }
+    ],
+}  # fmt: skip
+
+
+def _found(actual: Any, target: Any, pct: Any, kind: str | None = "attainment") -> dict[str, Any]:
+    return {"actual": actual, "target": target, "stated_percent": pct, "stated_kind": kind,
+            "text": "", "stated": None}  # fmt: skip
+
+
+def _score(found: list[dict[str, Any]]) -> Any:
+    st = ev.StatementScore()
+    ev.match_statements(GOLD, found, st)
+    return st
+
+
+def test_matcher_right_reading_scores_one() -> None:
+    st = _score([_found(103, 105, 98.09), _found(48, None, 120)])
+    assert (st.gold, st.found, st.matched) == (2, 2, 2)
+    assert st.recall == st.precision == 1.0
+
+
+def test_matcher_fails_on_wrong_figures() -> None:
+    # target and actual swapped, a percent read as the other kind's number, a pair of two units
+    st = _score([_found(105, 103, 98.09), _found(48, 105, 120), _found(103, 105, None, None)])
+    assert st.matched == 0 and st.found == 3 and st.recall == 0.0 and st.precision == 0.0
+    assert len(st.misses) == 2 and len(st.wrong) == 3
+
+
+def test_matcher_derived_target_tolerance() -> None:
+    assert _score([_found(48, 40.3, 120)]).matched == 1  # within 1 %
+    assert _score([_found(48, 44, 120)]).matched == 0
+
+
+def test_matcher_neutral_and_ignored() -> None:
+    st = _score([_found(16, 19, None, None), _found(97, None, 97, "share")])
+    assert (st.found, st.neutral, st.matched) == (0, 1, 0)
+    assert st.precision != st.precision  # nan: nothing claimed
+
+
+def test_audit_matcher() -> None:
+    au = ev.AuditScore()
+    flagged = [
+        {"verdict": "truncated", "start": 17, "end": 46, "check": "attainment", "note": ""},
+        {"verdict": "inconsistent", "start": 50, "end": 70, "check": "attainment", "note": ""},
+        {"verdict": "consistent", "start": 0, "end": 10, "check": "attainment", "note": ""},
+    ]
+    ev.match_findings(GOLD, flagged, au)
+    assert (au.gold, au.matched, au.found, len(au.false_alarms)) == (1, 1, 2, 1)
+    none = ev.AuditScore()
+    ev.match_findings(GOLD, [], none)
+    assert none.recall == 0.0 and none.misses
