@@ -139,9 +139,16 @@ def test_split_follows_its_rule_and_parts_share_no_site() -> None:
     assert 0.2 <= share <= 0.3
 
 
-def test_split_rule_is_fixed() -> None:
-    assert ev.heldout_sites(["a.vn"] * 7 + ["b.vn"] * 3) == {"b.vn"}
-    assert ev.heldout_sites(["x.vn"] * 10) == set()  # a site bigger than the budget stays in dev
+def test_split_rule_is_fixed_and_stable() -> None:
+    assert ev.greedy_split(["a.vn"] * 7 + ["b.vn"] * 3) == {"b.vn"}
+    assert ev.greedy_split(["x.vn"] * 10) == set()  # a site bigger than the budget stays in dev
+    assert not ev.FIRST_SPLIT["dev"] & ev.FIRST_SPLIT["heldout"]
+    for part, sites in ev.FIRST_SPLIT.items():
+        assert all(ev.part_of_site(s) == part for s in sites)
+    # a new site's part depends on its name only, so adding passages moves no site
+    assert ev.part_of_site("ductho.hatinh.gov.vn") == "heldout"
+    assert ev.part_of_site("baothanhhoa.vn") == "dev"
+    assert ev.heldout_sites(["huengaynay.vn", "baophutho.vn"]) == {"huengaynay.vn"}
 
 
 # --------------------------------------------------------------------------- the matcher
@@ -194,6 +201,20 @@ def test_matcher_fails_on_wrong_figures() -> None:
 def test_matcher_derived_target_tolerance() -> None:
     assert _score([_found(48, 40.3, 120)]).matched == 1  # within 1 %
     assert _score([_found(48, 44, 120)]).matched == 0
+
+
+def test_matcher_money_in_the_unit_written_or_in_dong() -> None:
+    gold = {
+        "type": "result_vs_target",
+        "metric": "free:thu ngân sách (tỷ đồng)",
+        "actual": 133.25,
+        "target": 123.38,
+        "target_kind": "derived",
+        "percent": 108,
+    }
+    assert ev.statement_matches(gold, _found(133.25, None, 108))
+    assert ev.statement_matches(gold, _found(133_250_000_000, None, 108))
+    assert not ev.statement_matches(gold, _found(133_250_000, None, 108))
 
 
 def test_matcher_neutral_and_ignored() -> None:
