@@ -1139,10 +1139,16 @@ class UnitRegistry:
         return (None, "no unit ", True, " on ", True, post, said.id([]), False, None)
 
     def _bounds(self, found: _Lookup) -> list[date]:
-        """The days the answer for ``found`` may change on: first days, days after last."""
+        """The days the answer for ``found`` may change on: first days, days after last.
+
+        Of its rows and of every other row of their codes, which the message about a
+        unit not in force speaks of (which row of the code ceased last, or starts next).
+        """
         starts, ends = self._spans
-        days = {starts[i] for group in found.groups for i in group}
-        days.update(ends[i] + _DAY for group in found.groups for i in group if ends[i] < date.max)
+        codes = {self._codes[i] for group in found.groups for i in group}
+        ids = [i for code in codes for i in self._by_code[code]]
+        days = {starts[i] for i in ids}
+        days.update(ends[i] + _DAY for i in ids if ends[i] < date.max)
         days.discard(date.min)
         return sorted(days)
 

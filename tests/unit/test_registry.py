@@ -1068,6 +1068,23 @@ def test_resolve_many_on_the_bundled_registry() -> None:
         assert out.select(_SAID).rows() == [_answer(reg, t, day) for t in texts]
 
 
+def test_a_ceased_unit_is_told_the_same_whatever_was_asked_before() -> None:
+    rows = [
+        ("01", "Thành phố", "city", None, None, None, None),
+        ("011", "Ba Đình", "district", None, "01", None, date(2018, 12, 31)),
+        ("011", "Đông Anh", "district", None, "01", date(2019, 1, 1), date(2021, 6, 30)),
+    ]
+    later = "011 Đông Anh ceased on 2021-06-30"  # the code's last row
+    for first in (date(2019, 1, 1), None):
+        reg = dated(rows)
+        if first is not None:  # asked first in another range of days
+            with pytest.raises(UnitNotInForceError, match="Ba Đình ceased on 2018-12-31"):
+                reg.resolve("Ba Dinh", at=first)
+        with pytest.raises(UnitNotInForceError) as info:
+            reg.resolve("Ba Dinh", at=date(2022, 1, 1))
+        assert str(info.value) == later
+
+
 def test_resolve_many_says_why_per_row() -> None:
     reg = dated(HANOI, HANOI_LINKS)
     out = reg.resolve_many(
