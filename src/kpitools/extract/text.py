@@ -653,7 +653,8 @@ def _unit_names(registry: UnitRegistry) -> dict[str, tuple[Unit, ...]]:
     names: dict[str, list[Unit]] = {}
     for code in registry.codes():
         for unit in registry.versions(code):
-            names.setdefault(fold(unit.name), []).append(unit)
+            # keyed as a match is looked up: any run of spaces, tabs or newlines is one space
+            names.setdefault(re.sub(r"\s+", " ", fold(unit.name)), []).append(unit)
     return {k: tuple(v) for k, v in names.items()}
 
 

@@ -133,3 +133,26 @@ def test_the_work_per_sentence_does_not_grow_with_the_text() -> None:
     one, eight = report(1), report(8)
     per_sentence = [steps(t) / len(prepare(t).sentences) for t in (one, eight)]
     assert per_sentence[1] <= 1.05 * per_sentence[0], per_sentence
+
+
+def test_a_unit_name_with_line_separators_is_found_like_any_other(tmp_path: Path) -> None:
+    # a registry name "A\u2028B\u2029C" (hostile text): the text's match is looked up with
+    # its spaces made one, so the name's key must be made the same way (it was a KeyError)
+    import polars as pl
+
+    from kpitools.extract.text import find_units
+    from kpitools.registry import UnitRegistry
+
+    registry = UnitRegistry.from_frame(
+        pl.DataFrame(
+            {
+                "code": ["01", "001"],
+                "name": ["Hà Nội", "A\u2028B\u2029C"],
+                "level": ["city", "district"],
+                "parent": [None, "01"],
+            }
+        )
+    )
+    doc = prepare("Đảng bộ A B  C kết nạp 40 đảng viên.")
+    [mention] = [u for u in find_units(doc, registry) if u.text != "Hà Nội"]
+    assert mention.text.split() == ["A", "B", "C"]
