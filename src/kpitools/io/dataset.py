@@ -130,7 +130,7 @@ def load_dataset(
     # options of each.
     files = (*paths, *([links_path] if links_path is not None else []))
     stats = tuple((str(p), p.stat().st_size, p.stat().st_mtime_ns) for p in files)
-    key = (stats, repr([options for _, options in entries]))
+    key: tuple[object, ...] = (stats, repr([options for _, options in entries]))
     if isinstance(links, pl.DataFrame):
         key = (*key, id(links))
     if (hit := _LOADED.get(key)) is not None and not isinstance(links, pl.DataFrame):

@@ -352,26 +352,25 @@ def _not_in_force(registry: UnitRegistry, code: str, day: dt.date, what: str) ->
 
 
 def _dates_check(registry: UnitRegistry) -> Callable[..., tuple[object, ...]]:
-    def check(code: object, year: object, as_of: object, start: object) -> tuple[object, ...]:
+    def check(
+        code: object, year: object, as_of: dt.date | None, start: dt.date | None
+    ) -> tuple[object, ...]:
         if code is None or year is None:
             return None, None
-        unit, year = str(code), int(year)  # type: ignore[call-overload]
+        unit, y = str(code), int(year)  # type: ignore[call-overload]
         if as_of is not None:
-            on_end = _not_in_force(registry, unit, as_of, f"on {as_of.isoformat()}")  # type: ignore[attr-defined]
-        elif not registry.exists(unit, year):
-            on_end = _not_in_force(registry, unit, dt.date(year, 12, 31), f"in {year}")
+            on_end = _not_in_force(registry, unit, as_of, f"on {as_of.isoformat()}")
+        elif not registry.exists(unit, y):
+            on_end = _not_in_force(registry, unit, dt.date(y, 12, 31), f"in {y}")
         else:
             on_end = _not_in_force(
-                registry, unit, dt.date(year, 12, 31),
-                f"on {year}-12-31 (the row gives no as_of, so 31 December)",
+                registry, unit, dt.date(y, 12, 31),
+                f"on {y}-12-31 (the row gives no as_of, so 31 December)",
             )  # fmt: skip
         on_start = None
         if start is not None:
             on_start = _not_in_force(
-                registry,
-                unit,
-                start,
-                f"on {start.isoformat()}, the period's start",  # type: ignore[attr-defined]
+                registry, unit, start, f"on {start.isoformat()}, the period's start"
             )
         return on_end, on_start
 

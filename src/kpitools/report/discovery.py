@@ -338,13 +338,14 @@ def input_files(report: Report, info: NotebookInfo) -> list[Path]:
 def _report_day(params: dict[str, Any]) -> dt.date | None:
     """The day a report's unit names are read on: 31 December of its (latest) year."""
 
-    def plain(y: object) -> bool:
-        return isinstance(y, int) and not isinstance(y, bool) and 1 <= y <= 9999
+    def plain(y: object) -> int | None:
+        ok = isinstance(y, int) and not isinstance(y, bool) and 1 <= y <= 9999
+        return y if ok else None  # type: ignore[return-value]
 
     years = params.get("years")
-    many = [y for y in years if plain(y)] if isinstance(years, list) else []
-    year = max(many) if many else params.get("year")
-    return dt.date(year, 12, 31) if plain(year) else None
+    many = [y for y in map(plain, years) if y is not None] if isinstance(years, list) else []
+    year = max(many) if many else plain(params.get("year"))
+    return None if year is None else dt.date(year, 12, 31)
 
 
 def _type_problem(key: str, value: Any, typ: str) -> str | None:
