@@ -54,11 +54,15 @@ class Dataset:
 
 
 def find_path(path: PathLike, *, start: PathLike | None = None) -> Path:
-    """Find a relative path from ``start`` (default: the working directory) or its parents.
+    """Find a relative path from ``start`` (default: the working directory) up to its project.
 
-    Notebooks run from the repository root (papermill, ``kpitools run``) and from
-    ``notebooks/`` (JupyterLab); looking upwards lets ``data/units.csv`` work in both.
-    Absolute paths are returned as they are.
+    Notebooks run from the project's folder (papermill, ``kpitools run``) and from
+    ``notebooks/`` (JupyterLab); looking upwards lets ``data/units.csv`` work in both. The
+    search stops at the project's folder (the one with ``kpitools.toml``, see
+    :mod:`kpitools.project`); outside a project only ``start`` is searched. A file found in
+    neither that kpitools installs (``data/units.csv``, ``data/metrics.csv``...) is taken from
+    its installed copy, and kpitools says so on stderr. Absolute paths are returned as they
+    are.
 
     Examples
     --------
@@ -67,14 +71,24 @@ def find_path(path: PathLike, *, start: PathLike | None = None) -> Path:
     >>> find_path("data/units.csv", start="notebooks") == find_path("data/units.csv")
     True
     """
+    from kpitools.project import packaged_fallback, search_folders
+
     p = Path(path).expanduser()
     if p.is_absolute():
         return p
-    base = Path(start or Path.cwd()).resolve()
-    for folder in (base, *base.parents):
+    folders = search_folders(start)
+    for folder in folders:
         if (folder / p).exists():
             return folder / p
-    raise FileNotFoundError(f"{str(p)!r} not found in {base} or any folder above it")
+    installed = packaged_fallback(p)
+    if installed is not None:
+        return installed
+    where = (
+        f"{folders[0]} or any folder above it up to the project's {folders[-1]}"
+        if len(folders) > 1
+        else f"{folders[0]} (not in a kpitools project: no kpitools.toml there or above)"
+    )
+    raise FileNotFoundError(f"{str(p)!r} not found in {where}")
 
 
 #: The read options a data entry may give (those of :func:`read_kpi_file`).
