@@ -47,8 +47,16 @@ def _run(args: argparse.Namespace) -> int:
     from kpitools.report.discovery import INDEX, Outcome, discover, notebooks_by_kind
 
     out = Path(args.out)
+    if args.parameters is None:  # outside a project, and no --parameters
+        print(
+            "kpitools run: no parameters: run inside a project (`kpitools init DIR`) or give "
+            "--parameters",
+            file=sys.stderr,
+        )
+        return 2
     try:
-        reports = shard(discover(Path(args.parameters), Path(args.notebooks)), args.shard)
+        found = discover(Path(args.parameters), Path(args.notebooks))
+        reports = shard(_in_language(found, args.project.lang), args.shard)
     except ParameterError as exc:
         print(f"kpitools run: {exc}", file=sys.stderr)
         return 2
@@ -110,6 +118,24 @@ def _run(args: argparse.Namespace) -> int:
         f"{counts['invalid']} invalid; index: {index}"
     )
     return 0 if all(o.ok for o in outcomes) else 1
+
+
+def _in_language(reports: list[Any], lang: str) -> list[Any]:
+    """The reports, those that do not set ``lang`` in the project's language."""
+    import dataclasses
+
+    from kpitools.report.discovery import notebooks_by_kind
+
+    out, kinds = [], {}
+    for r in reports:
+        if r.notebook.parent not in kinds:
+            kinds[r.notebook.parent] = notebooks_by_kind(r.notebook.parent)
+        declared = kinds[r.notebook.parent].get(r.kind)
+        default = declared.parameters.get("lang", {}).get("default") if declared else None
+        if "lang" not in r.parameters and default is not None and default != lang:
+            r = dataclasses.replace(r, parameters={**r.parameters, "lang": lang})
+        out.append(r)
+    return out
 
 
 def _extract(args: argparse.Namespace) -> int:
@@ -343,6 +369,78 @@ def _check_text(checks: list[Any]) -> None:
           f"problems, {unreadable} unreadable")  # fmt: skip
 
 
+def _add_init(sub: Any) -> None:
+    init = sub.add_parser(
+        "init",
+        help="make a project folder: kpitools.toml, data, example parameters, notebooks",
+        description="Make a kpitools project in DIR (made if missing): the marker kpitools.toml "
+        "(where data, parameters, notebooks and reports live; the default language), data/ with "
+        "the reference data and a README of its columns, parameters/ with one example report "
+        "of each kind, and notebooks/ with the report notebooks to change at will. Every "
+        "kpitools command run in DIR or below it uses the project.",
+    )
+    init.add_argument("dir", metavar="DIR", help="the project's folder")
+    init.add_argument(
+        "--no-notebooks",
+        action="store_true",
+        help="copy no notebooks: use those installed with kpitools",
+    )
+    init.add_argument("--lang", choices=LANGS, default="vi", help="default language (vi)")
+
+
+def _init(args: argparse.Namespace) -> int:
+    from kpitools.errors import ParameterError
+    from kpitools.project import init_project
+
+    try:
+        project = init_project(args.dir, notebooks=not args.no_notebooks, lang=args.lang)
+    except (ParameterError, OSError) as exc:
+        print(f"kpitools init: {exc}", file=sys.stderr)
+        return 2
+    examples = sorted(p.name for p in project.parameters.glob("*.yaml"))
+    print(
+        f"kpitools init: project in {project.root}\n"
+        f"  data/        reference data and demo figures (data/README.md: the columns)\n"
+        f"  parameters/  {', '.join(examples)}\n"
+        + (
+            "  notebooks/   the report notebooks\n"
+            if project.notebooks is not None
+            else "  notebooks:   those installed with kpitools\n"
+        )
+        + f"Next: cd {args.dir} && kpitools run"
+    )
+    return 0
+
+
+def _project_defaults(args: argparse.Namespace) -> None:
+    """Fill the options not given from the project the working directory lies in."""
+    from kpitools.project import PROJECT_ENV, current_project
+
+    project = current_project()
+    if project.packaged:
+        print(
+            "kpitools: not in a kpitools project (no kpitools.toml here or above): using the "
+            "reference data installed with kpitools; `kpitools init DIR` makes a project",
+            file=sys.stderr,
+        )
+    else:
+        # kernels of `kpitools run` find the project's files even from installed notebooks
+        os.environ[PROJECT_ENV] = str(project.root)
+    args.project = project
+    for option in ("units", "catalog", "phrases"):
+        if getattr(args, option, "") is None:
+            setattr(args, option, str(getattr(project, option)))
+    if getattr(args, "lang", "") is None:
+        args.lang = project.lang
+    if args.command == "run":
+        if args.notebooks is None:
+            args.notebooks = str(project.notebook_folder)
+        if args.out is None:
+            args.out = str(project.reports)
+        if args.parameters is None and not project.packaged:
+            args.parameters = str(project.parameters)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kpitools`` command."""
     from kpitools._version import version
@@ -361,9 +459,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         description="Run every report of the parameters folder (files <kind>-<name>.yaml and "
         "the grids of batch.yaml) and write self-contained HTML plus index.html.",
     )
-    run.add_argument("--parameters", default="parameters", help="folder of parameter files")
-    run.add_argument("--notebooks", default="notebooks", help="folder of the report notebooks")
-    run.add_argument("--out", default="reports", help="output folder (default: reports)")
+    run.add_argument(
+        "--parameters", help="folder of parameter files (default: the project's parameters)"
+    )
+    run.add_argument(
+        "--notebooks", help="folder of the report notebooks (default: the project's notebooks)"
+    )
+    run.add_argument("--out", help="output folder (default: the project's reports)")
     run.add_argument("--workers", type=int, default=None, help="parallel kernels (default: cores)")
     run.add_argument("--force", action="store_true", help="rerun reports that are up to date")
     run.add_argument("--shard", metavar="I/N", help="run only slice I of N (e.g. 2/4)")
@@ -380,11 +482,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ext.add_argument("files", nargs="+", metavar="FILE", help="report text files (UTF-8)")
     ext.add_argument("--format", choices=("table", "csv", "json"), default="table")
     ext.add_argument("--audit", action="store_true", help="check stated figures, worst first")
-    ext.add_argument("--units", default="data/units.csv", help="unit registry")
-    ext.add_argument("--catalog", default="data/metrics.csv", help="metric catalog")
-    ext.add_argument("--phrases", default="data/metric_phrases.csv", help="metric wording")
+    ext.add_argument("--units", help="unit registry (default: the project's)")
+    ext.add_argument("--catalog", help="metric catalog (default: the project's)")
+    ext.add_argument("--phrases", help="metric wording (default: the project's)")
     ext.add_argument("--money", action="store_true", help="read money amounts as figures too")
-    ext.add_argument("--lang", choices=LANGS, default="vi", help="table language")
+    ext.add_argument("--lang", choices=LANGS, help="table language (default: the project's)")
     mem = sub.add_parser(
         "members",
         help="count KPIs from a member-registry export into the long table",
@@ -394,8 +496,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     mem.add_argument("export", help="the member export (.csv, .parquet, .xlsx)")
     mem.add_argument("--out", required=True, help="KPI file to write (.csv, .parquet, .xlsx)")
-    mem.add_argument("--units", default="data/units.csv", help="unit registry")
-    mem.add_argument("--catalog", default="data/metrics.csv", help="metric catalog")
+    mem.add_argument("--units", help="unit registry (default: the project's)")
+    mem.add_argument("--catalog", help="metric catalog (default: the project's)")
     mem.add_argument("--targets", help="targets in the long layout, joined to the counts")
     mem.add_argument("--years", help="years to count, e.g. 2019-2024")
     mem.add_argument("--as-of", help="count up to this date (e.g. 30/11/2023)")
@@ -440,13 +542,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         "problems, 2 when one is missing or not a table.",
     )
     chk.add_argument("files", nargs="+", metavar="FILE", help="KPI files (.csv, .xlsx, .parquet)")
-    chk.add_argument("--units", default="data/units.csv", help="unit registry")
-    chk.add_argument("--catalog", default="data/metrics.csv", help="metric catalog")
+    chk.add_argument("--units", help="unit registry (default: the project's)")
+    chk.add_argument("--catalog", help="metric catalog (default: the project's)")
     chk.add_argument("--year", type=int, help="plan year of wide sheets without a year")
     chk.add_argument("--as-of", help="date of the figures (e.g. 30/11/2023)")
     chk.add_argument("--sheet", help="Excel sheet name (default: the first)")
     chk.add_argument("--format", choices=("text", "json"), default="text")
+    _add_init(sub)
     args = parser.parse_args(argv)
+    if args.command == "init":
+        return _init(args)
+    try:
+        _project_defaults(args)
+    except Exception as exc:  # a kpitools.toml that cannot be read: one line, no traceback
+        from kpitools.errors import KpiToolsError
+
+        if not isinstance(exc, KpiToolsError):
+            raise
+        print(f"kpitools {args.command}: {exc}", file=sys.stderr)
+        return 2
     if args.command == "check":
         return _check(args)
     if args.command == "members":
