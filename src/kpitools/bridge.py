@@ -7,7 +7,9 @@ Vietnamese or English:
 * :func:`comparability_table` — the groups of :func:`~kpitools.comparability.comparable_groups`:
   old and new units, whether they compare exactly, and what breaks those that do not;
 * :func:`bridge_table` — the figures of :func:`~kpitools.comparability.bridge_figures`:
-  the old units' total beside the new units', per group, estimates marked ``≈``.
+  the old units' total beside the new units', per group, estimates marked ``≈``;
+* :func:`backcast_view` — a member backcast table (``kpitools members --backcast``) as
+  a trend chart, or, without one, a table that says none was given.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 
 import polars as pl
 
+from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog
 from kpitools.comparability import ESTIMATED_SOURCE, describe_breaks
 from kpitools.links import _names_at
@@ -26,8 +29,12 @@ from kpitools.registry import UnitRegistry
 from kpitools.tables import Table
 from kpitools.vocab import check_lang, word
 
-__all__ = ["bridge_table", "comparability_table"]
+__all__ = ["backcast_view", "bridge_table", "comparability_table", "read_backcast"]
 
+_NO_BACKCAST = (
+    "Không có bảng tính lại (backcast) — tham số backcast để trống / "
+    "No member backcast table given (the backcast parameter is empty)"
+)
 _SHOWN = 8  # units named in a cell before "… and n more"
 _MARKS = {True: "✓", False: "✗"}
 
@@ -273,3 +280,76 @@ def _bridge_caption(bridge: pl.DataFrame, lang: str, years: tuple[object, object
     if bool(bridge["estimated"].any()):
         caption += ". " + word("table.bridge.caption_estimated", lang)
     return caption
+
+
+def read_backcast(backcast: PathLike | None) -> pl.DataFrame | None:
+    """A member backcast table, or None when none is given (``None`` or ``""``).
+
+    Parameters
+    ----------
+    backcast
+        The table ``kpitools members --backcast --out …`` wrote (``.csv`` or ``.parquet``);
+        a relative path is looked up from the working folder upwards
+        (:func:`~kpitools.io.dataset.find_path`). ``None`` or an empty string: none.
+
+    Returns
+    -------
+    polars.DataFrame or None
+        The long table as written (unit codes as text, leading zeros kept), or None.
+
+    Examples
+    --------
+    >>> read_backcast("") is None and read_backcast(None) is None
+    True
+    """
+    if backcast is None or str(backcast) == "":
+        return None
+    from kpitools.io.dataset import find_path
+
+    path = find_path(backcast)
+    if path.suffix.lower() == ".parquet":
+        return pl.read_parquet(path)
+    return pl.read_csv(path, schema_overrides={"unit_code": pl.String})
+
+
+def backcast_view(
+    backcast: PathLike | pl.DataFrame | None,
+    *,
+    catalog: MetricCatalog,
+    metric: str,
+    lang: str = "vi",
+) -> Any:
+    """The member backcast as a trend chart of the new units, or a table saying there is none.
+
+    Parameters
+    ----------
+    backcast
+        A backcast table (path, see :func:`read_backcast`, or a frame already read);
+        ``None`` or ``""``: none given.
+    catalog, metric
+        The metric catalog and the metric drawn.
+    lang
+        ``"vi"`` or ``"en"``.
+
+    Returns
+    -------
+    altair.TopLevelMixin or Table
+        :func:`~kpitools.charts.trend_chart` of the table, or an empty
+        :class:`~kpitools.tables.Table` whose text says that no backcast was given.
+
+    Examples
+    --------
+    >>> from kpitools.catalog import MetricCatalog
+    >>> cat = MetricCatalog.from_frame(pl.DataFrame({"code": ["m"], "label_vi": ["Chỉ số"],
+    ...     "label_en": ["Metric"], "unit_vi": ["người"], "unit_en": ["people"],
+    ...     "kind": ["count"]}))
+    >>> "No member backcast" in backcast_view(None, catalog=cat, metric="m", lang="en").empty
+    True
+    """
+    check_lang(lang)
+    frame = backcast if isinstance(backcast, pl.DataFrame) else read_backcast(backcast)
+    if frame is None:
+        return Table(pl.DataFrame({"backcast": []}), empty=_NO_BACKCAST, lang=lang)
+    from kpitools.charts import trend_chart
+
+    return trend_chart(frame, catalog=catalog, metric=metric, lang=lang)

@@ -155,3 +155,62 @@ def test_hanoi_groups_named_by_the_registry_of_the_day() -> None:
     assert "00097 Tứ Liên" in olds and "00097 Tứ Liên" not in news
     assert why.startswith(news + " nhận một phần của")
     assert dt.date(2025, 7, 1) == links.effective()
+
+
+# --- the member backcast section (the notebook's former inline `if backcast`) ---
+
+_CATALOG_ROWS = {
+    "code": ["admissions"],
+    "label_vi": ["Kết nạp"],
+    "label_en": ["Admissions"],
+    "unit_vi": ["người"],
+    "unit_en": ["people"],
+    "kind": ["count"],
+}
+
+
+def _backcast_file(tmp_path: Path) -> Path:
+    table = tmp_path / "backcast.csv"
+    rows = [
+        f"{code},{name},commune,{year},{year}-12-31,admissions,,{n + year},synthetic,,backcast"
+        for code, name, n in (("00376", "Sóc Sơn", 80), ("00382", HOSTILE.replace(",", " "), 60))
+        for year in (2023, 2024)
+    ]
+    header = "unit_code,unit_name,level,year,as_of,metric,target,actual,source,stated_percent,note"
+    table.write_text(header + "\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    return table
+
+
+@pytest.mark.parametrize("none", [None, ""])
+def test_no_backcast_is_a_table_that_says_so(none: str | None) -> None:
+    from kpitools.bridge import backcast_view, read_backcast
+    from kpitools.catalog import MetricCatalog
+
+    catalog = MetricCatalog.from_frame(pl.DataFrame(_CATALOG_ROWS))
+    assert read_backcast(none) is None
+    view = backcast_view(none, catalog=catalog, metric="admissions", lang="en")
+    assert isinstance(view, kt.Table)
+    html = view._repr_html_()
+    assert "kt-empty" in html and "No member backcast table given" in html
+
+
+def test_a_backcast_file_is_read_with_its_codes_and_drawn(tmp_path: Path) -> None:
+    from kpitools.bridge import backcast_view, read_backcast
+    from kpitools.catalog import MetricCatalog
+    from kpitools.charts import trend_chart
+
+    catalog = MetricCatalog.from_frame(pl.DataFrame(_CATALOG_ROWS))
+    path = _backcast_file(tmp_path)
+    frame = read_backcast(path)
+    assert frame is not None
+    assert frame["unit_code"].unique().sort().to_list() == ["00376", "00382"]  # zeros kept
+    assert read_backcast(str(path)) is not None  # a notebook parameter is text
+    view = backcast_view(str(path), catalog=catalog, metric="admissions")
+    # the same chart the notebook drew inline before
+    expected = trend_chart(frame, catalog=catalog, metric="admissions")
+    assert view.to_dict() == expected.to_dict()
+    # a frame already read is drawn as it is
+    assert backcast_view(frame, catalog=catalog, metric="admissions").to_dict() == view.to_dict()
+    # parquet is read too
+    frame.write_parquet(tmp_path / "b.parquet")
+    assert read_backcast(tmp_path / "b.parquet").equals(frame)  # type: ignore[union-attr]
