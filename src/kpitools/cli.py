@@ -412,6 +412,45 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explore(args: argparse.Namespace) -> int:
+    from kpitools.errors import KpiToolsError
+    from kpitools.explore.serve import DEFAULT_PORT, MissingExtraError, open_lab, serve
+
+    chosen = {
+        "data": args.files or None,
+        "units": args.units,
+        "catalog": args.catalog,
+        "parent": args.parent,
+        "metric": args.metric,
+        "year": args.year,
+        "unit": args.unit,
+        "lang": args.lang,
+    }
+    try:
+        if args.serve:
+            return serve(
+                args.notebook,
+                chosen,
+                port=args.port or DEFAULT_PORT,
+                host=args.host,
+                open_browser=not args.no_browser,
+            )
+        given = [k for k in ("data", "parent", "metric", "year", "unit") if chosen[k]]
+        if given:
+            print(
+                f"kpitools explore: {', '.join(given)}: only with --serve; in JupyterLab the "
+                "notebook's parameters cell sets them",
+                file=sys.stderr,
+            )
+            return 2
+        return open_lab(
+            args.notebook, port=args.port, host=args.host, open_browser=not args.no_browser
+        )
+    except (KpiToolsError, MissingExtraError, FileNotFoundError) as exc:
+        print(f"kpitools explore: {exc}", file=sys.stderr)
+        return 2
+
+
 def _project_defaults(args: argparse.Namespace) -> None:
     """Fill the options not given from the project the working directory lies in."""
     from kpitools.project import PROJECT_ENV, current_project
@@ -423,8 +462,8 @@ def _project_defaults(args: argparse.Namespace) -> None:
             "reference data installed with kpitools; `kpitools init DIR` makes a project",
             file=sys.stderr,
         )
-    else:
-        # kernels of `kpitools run` find the project's files even from installed notebooks
+    elif args.command == "run":
+        # its kernels find the project's files even from the installed notebooks
         os.environ[PROJECT_ENV] = str(project.root)
     args.project = project
     for option in ("units", "catalog", "phrases"):
@@ -548,6 +587,35 @@ def main(argv: Sequence[str] | None = None) -> int:
     chk.add_argument("--as-of", help="date of the figures (e.g. 30/11/2023)")
     chk.add_argument("--sheet", help="Excel sheet name (default: the first)")
     chk.add_argument("--format", choices=("text", "json"), default="text")
+    exp = sub.add_parser(
+        "explore",
+        help="open the KPI explorer in JupyterLab, or with --serve as a web app (Voilà)",
+        description="Open notebooks/explore.ipynb (the project's, else the installed one) in "
+        "JupyterLab; with --serve, run it as a web app with Voilà instead: controls and "
+        "charts only, no code, nothing loaded from the internet, on 127.0.0.1 and --port "
+        "until Ctrl-C. FILE and the options below choose what the app shows first "
+        "(--serve only; in JupyterLab the notebook's parameters cell does). Exit status 2 "
+        "when a file or parameter cannot be used, the port is taken or Voilà (pip install "
+        '"kpitools[serve]") or JupyterLab ("kpitools[explore]") is not installed.',
+    )
+    exp.add_argument("files", nargs="*", metavar="FILE", help="KPI files (default: the demo)")
+    exp.add_argument("--serve", action="store_true", help="serve as a web app with Voilà")
+    exp.add_argument("--port", type=int, help="port (default: 8866 with --serve)")
+    exp.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="address to answer on (default 127.0.0.1: this machine only; 0.0.0.0 shares "
+        "it with the network, WITHOUT a password)",
+    )
+    exp.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    exp.add_argument("--notebook", help="the explorer notebook (default: the project's)")
+    exp.add_argument("--units", help="unit registry (default: the project's)")
+    exp.add_argument("--catalog", help="metric catalog (default: the project's)")
+    exp.add_argument("--parent", help="the unit whose units are explored (default: the city)")
+    exp.add_argument("--metric", help="metric shown first (code or label)")
+    exp.add_argument("--year", type=int, help="year shown first")
+    exp.add_argument("--unit", help="unit selected first (code or name)")
+    exp.add_argument("--lang", choices=LANGS, help="language (default: the project's)")
     _add_init(sub)
     args = parser.parse_args(argv)
     if args.command == "init":
@@ -563,6 +631,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "check":
         return _check(args)
+    if args.command == "explore":
+        return _explore(args)
     if args.command == "members":
         return _members(args)
     if args.command == "extract":
