@@ -119,7 +119,20 @@ _TARGET_END = rx(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)"
     r"(?:\s+(?:kế\s+hoạch|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?\s*$"
 )
-_TARGET_START = rx(r"^\s*(?:với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|phấn\s+đấu)")
+_TARGET_START = rx(
+    r"^\s*(?:với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|phấn\s+đấu"
+    r"|kế\s+hoạch(?=\s+(?:năm|cả\s+năm|kết\s+nạp|phát\s+triển)(?!\w)))"
+)
+# "Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 …", "được giao 400": a target set out
+_SET_OUT = rx(r"(?<!\w)(?:đề\s+ra|được\s+giao|giao)(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?\s*$")
+# "… phấn đấu kết nạp 600 đảng viên, mỗi năm 120": a yearly figure of a target sentence
+_EACH_YEAR = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?:\s+[^\W\d_]+){0,3}\s*(?:từ\s+)?$")
+_TARGET_CUE = rx(
+    r"(?<!\w)(?:phấn\s+đấu|đề\s+ra|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết|"
+    r"được\s+giao|giao)(?!\w)"
+)
+_MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện\s+được|được)(?!\w)")
+_NUMBER_END = re.compile(r"\d\s*$")
 _STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 # "được giao chỉ tiêu kết nạp 400 đảng viên": a target word a few words before the number,
 # unless it is met ("hoàn thành vượt chỉ tiêu kết nạp 1.236 …" states a result)
@@ -248,6 +261,8 @@ class Draft:
     derived: bool = False  # the target is the actual less the excess ("vượt 20 …")
     merged: bool = False  # a target given to the result stated after it
     total_after: bool = False  # a total stated after its parts ("…, tổng cộng 900 …")
+    heading_metric: bool = False  # the metric is the heading's of a list ("…: xã A 14/12")
+    whole_target: bool = False  # the metric counts people or things: a target is whole
 
     @property
     def figures(self) -> list[Figure]:
@@ -378,6 +393,9 @@ def _describe(doc: Doc, fig: Figure) -> None:
     if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
     fig.role = _role(fig, lead, outer)
+    if fig.role == "actual" and fig.kind != "pair":
+        if _sets_target(folded[sentence.start : fig.start], lead) or _heading_target(doc, fig):
+            fig.role = "target"
 
 
 def _after_number(doc: Doc, fig: Figure) -> int:
@@ -402,6 +420,41 @@ def _after_number(doc: Doc, fig: Figure) -> int:
     return pos
 
 
+def _sets_target(before: str, lead: str) -> bool:
+    """Whether a count is a target by the words before it in its sentence: a yearly figure
+    of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
+    resolution or plan sets out ("Nghị quyết … đề ra mỗi năm kết nạp 1.500")."""
+    if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
+        cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
+        if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:
+            return not _MET_WORDS.search(before[: len(before) - len(lead) + m.start()])
+    if _EACH_YEAR.search(lead):
+        cues = list(_TARGET_CUE.finditer(before))
+        return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
+    return False
+
+
+def _heading_target(doc: Doc, fig: Figure) -> bool:
+    """A bare count in a list under a heading that sets targets ("giao chỉ tiêu kết nạp
+    đảng viên: huyện A 150; huyện B 110"): each item is a unit's target."""
+    if fig.noun_start is not None:
+        return False
+    sentence = fig.sentence
+    colon = doc.text.rfind(":", sentence.start, fig.start)
+    if colon < 0:
+        return False
+    heading = doc.fold[sentence.start : colon]
+    return bool(_TARGET_CUE.search(heading)) and not _MET_WORDS.search(heading)
+
+
+def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """A target word of ``lead`` that is not the noun of a count ("9 chỉ tiêu vượt")."""
+    for m in pattern.finditer(lead):
+        if not _NUMBER_END.search(lead[: m.start()]):
+            return m
+    return None
+
+
 def _role(fig: Figure, lead: str, outer: str) -> str:
     """The role of a number from the words before it in its clause (``lead``) or, for a
     number opening a bracket, before the bracket (``outer``)."""
@@ -414,11 +467,11 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
     if _EXCESS.search(lead) or _EXCESS.search(outer):
         return "excess"
     if (
-        _TARGET_END.search(lead)
-        or _TARGET_END.search(outer)
+        _target_word(lead, _TARGET_END)
+        or _target_word(outer, _TARGET_END)
         or _TARGET_START.search(lead)
         or _STRIVE.search(lead)
-        or ((m := _TARGET_WORDS.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]))
+        or ((m := _target_word(lead, _TARGET_WORDS)) and not _MET_BEFORE.search(lead[: m.start()]))
     ):
         return "target"
     return "actual"
@@ -655,6 +708,60 @@ def _regions(doc: Doc, sentence: Sentence) -> list[tuple[int, int, str, int]]:
     return out
 
 
+_UNIT_WORDS = (
+    r"(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ|chi\s+bộ|công\s+an|bộ\s+chỉ\s+huy|ban|khối|"
+    r"huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)(?!\w)"
+)
+_ITEM_COMMA = rx(rf",\s*(?:riêng\s+|còn\s+|và\s+)?{_UNIT_WORDS}")
+# the unit an item of a list opens with, as written: "Đảng bộ Công an tỉnh kết nạp 12",
+# "riêng huyện B mới kết nạp 9", "xã C 14/12"
+_WRITTEN_UNIT = rx(
+    rf"[\s\-–•+]*(?:(?:riêng|còn|và|trong\s+đó|cụ\s+thể|như)(?!\w)[\s,:]*)?"
+    rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?)"
+    r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
+    r"phát\s+triển|giao|là)(?!\w)|\s*\d)"
+)
+_WHOLE_UNIT = rx(r"(?<!\w)toàn\s+(?:đảng\s+bộ(?:\s+(?:tỉnh|huyện|thành\s+phố|xã|phường))?|tỉnh|"
+                 r"huyện|thành\s+phố|xã|phường|ngành|quân)(?!\w)")
+
+
+def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
+    """The item of a list that holds ``pos``: from the last ';', ':', part marker or ', <unit
+    word>' before it to the next ';' or ', <unit word>' (else the sentence)."""
+    text = doc.text
+    start = max(
+        sentence.start,
+        text.rfind(";", sentence.start, pos) + 1,
+        text.rfind(":", sentence.start, pos) + 1,
+    )
+    for m in _PART_MARKER.finditer(doc.fold, start, pos):
+        start = m.end()
+    for m in _ITEM_COMMA.finditer(doc.fold, start, pos):
+        start = m.start() + 1
+    end = text.find(";", pos, sentence.end)
+    end = sentence.end if end < 0 else end
+    if m := _ITEM_COMMA.search(doc.fold, pos, end):
+        end = m.start()
+    colon = text.find(":", pos, end)
+    if colon >= 0:
+        end = colon
+    if m := _PART_MARKER.search(doc.fold, pos, end):
+        end = m.start()
+    return start, end
+
+
+def _written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
+    """The unit an item opens with, kept as written (not a registry name: no code)."""
+    m = _WRITTEN_UNIT.match(doc.fold, start, pos + 1)
+    if m is None:
+        return None
+    text = doc.text[m.start("u") : m.end("u")].rstrip()
+    words = text.split()
+    if len(words) < 2 or not any(w[0].isupper() for w in words[1:]):
+        return None
+    return UnitMention(m.start("u"), m.start("u") + len(text), text, None, ())
+
+
 def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     pos = d.anchor
     sentence = d.sentence
@@ -663,12 +770,31 @@ def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     def applies(u: UnitMention) -> bool:
         return all(not (s <= u.start < e and not s <= pos < e) for s, e in regions)
 
+    item_start, item_end = _item(doc, sentence, pos)
+    if item_start > sentence.start:
+        # an item of a list: its own unit, registry name or as written, before the rest
+        own = doc.units_in(item_start, pos)
+        if own:
+            return own[-1]
+        written = _written_unit(doc, item_start, pos)
+        if written is not None:
+            return written
     before = [u for u in doc.units_in(topic, pos) if applies(u)]
     if before:
         return before[-1]
     end = max(f.span_end for f in d.figures) if d.figures else pos
-    after = [u for u in doc.units_in(end, sentence.end) if applies(u)]
-    return after[0] if after else None
+    after = [u for u in doc.units_in(end, max(end, item_end)) if applies(u)]
+    if after:
+        return after[0]
+    if item_start == sentence.start:
+        written = _written_unit(doc, item_start, pos)
+        if written is not None:
+            return written
+    whole = list(_WHOLE_UNIT.finditer(doc.fold, sentence.start, pos))
+    if whole:
+        m = whole[-1]
+        return UnitMention(m.start(), m.end(), doc.text[m.start() : m.end()], None, ())
+    return None
 
 
 def _time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | None]:
@@ -879,6 +1005,7 @@ def interpret(
     for d in drafts:
         _find_metric(doc, d, topic_of, phrases)
     _totals_take_metric(drafts)
+    _list_metrics(doc, drafts, topic_of, phrases)
     breakdown = _breakdowns(catalog)
     _link_parts(
         doc,
@@ -920,6 +1047,53 @@ def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher 
         d.metric, d.metric_len = found
         if noun.qualifier != "trở lên":  # the statement ends with the metric's noun
             noun.tail_end = max(noun.end, noun.noun_start + d.metric_len)
+
+
+def _list_metrics(
+    doc: Doc, drafts: list[Draft], topic_of: dict[int, int], phrases: Matcher | None
+) -> None:
+    """Bare figures that take their metric from what they list under: the heading of a list
+    ("kết nạp cao so với chỉ tiêu: xã A 14/12, xã B 9/10"), or the target before them in the
+    sentence ("phấn đấu kết nạp 600 đảng viên, mỗi năm 120 đảng viên")."""
+    previous: Draft | None = None
+    for d in drafts:
+        if previous is not None and previous.sentence is not d.sentence:
+            previous = None
+        if d.metric is None and phrases is not None:
+            fig = d.actual_fig or d.target_fig
+            if (
+                previous is not None
+                and previous.metric is not None
+                and d.actual is None
+                and previous.actual is None
+                and fig is not None
+                and previous.target_fig is not None
+                and _nouns_agree(doc, previous.target_fig, fig)
+            ):
+                d.metric = previous.metric
+            elif fig is not None and fig.noun_start is None:
+                found = _heading_metric(doc, fig, topic_of, phrases)
+                if found is not None:
+                    d.metric, d.heading_metric = found, True
+        previous = d
+
+
+def _heading_metric(
+    doc: Doc, fig: Figure, topic_of: dict[int, int], phrases: Matcher
+) -> str | None:
+    """The metric the heading of a figure's list names (the words before the last ':')."""
+    sentence = fig.sentence
+    colon = doc.text.rfind(":", sentence.start, fig.start)
+    if colon < 0:
+        return None
+    folded = doc.fold
+    heading = folded[sentence.start : colon]
+    context = folded[topic_of.get(sentence.start, sentence.start) : sentence.end]
+    for w in list(re.finditer(r"[^\W\d_]+", heading))[-12:]:
+        found = phrases.match(heading[w.start() :] + " ", heading, context)
+        if found:
+            return found[0]
+    return None
 
 
 def _totals_take_metric(drafts: list[Draft]) -> None:
@@ -977,7 +1151,7 @@ def _keeps(d: Draft) -> bool:
     if d.subject is not None and d.kind is None:
         keep = False
     if d.actual_fig is not None and d.actual_fig.kind == "pair" and d.noun_fig is None:
-        keep = keep and (d.inherit is not None or d.percent_fig is not None)
+        keep = keep and (d.inherit is not None or d.percent_fig is not None or d.heading_metric)
     return keep
 
 

@@ -541,7 +541,8 @@ def test_a_target_joins_the_result_of_its_own_unit() -> None:
 
 def test_a_city_organization_is_not_the_city() -> None:
     s = one("Năm 2023, Đảng bộ Khối các cơ quan thành phố kết nạp 350/300 đảng viên (đạt 116,7%).")
-    assert (s.unit, s.unit_code, s.consistent) == (None, None, True)
+    # kept as written, with no code: it is no unit of the registry (issue 17)
+    assert (s.unit, s.unit_code, s.consistent) == ("Đảng bộ Khối các cơ quan thành phố", None, True)
     city = one("Năm 2023, Đảng bộ thành phố kết nạp 350/300 đảng viên (đạt 116,7%).")
     assert (city.unit, city.unit_code) == ("Đảng bộ thành phố", "01")
 
@@ -867,8 +868,9 @@ def test_extract_file_keeps_the_text_and_the_files_read() -> None:
 
 def test_without_reference_data_pairs_are_still_read() -> None:
     found = extract_statements(STATEMENT)
+    # without a registry the unit is kept as written, with no code
     assert [(s.metric, s.unit, s.unit_code, s.actual) for s in found] == [
-        (None, None, None, D(852))
+        (None, "huyện Đông Anh", None, D(852))
     ]
 
 
