@@ -133,6 +133,12 @@ _TARGET_CUE = rx(
 )
 _MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện\s+được|được)(?!\w)")
 _NUMBER_END = re.compile(r"\d\s*$")
+# a whole-term figure: "Trong nhiệm kỳ 2020-2025, …", "cả nhiệm kỳ", "Nhiệm kỳ qua, …"
+_TERM = rx(
+    r"(?:(?<!\w)(?:trong|cả|suốt|qua|sau|hết)\s+(?:\d+\s+năm\s+)?(?:của\s+)?|^[\s(]*)"
+    r"nhiệm\s+kỳ(?:\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2}))?(?!\w)"
+)
+_YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
 _STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 # "được giao chỉ tiêu kết nạp 400 đảng viên": a target word a few words before the number,
 # unless it is met ("hoàn thành vượt chỉ tiêu kết nạp 1.236 …" states a result)
@@ -393,9 +399,12 @@ def _describe(doc: Doc, fig: Figure) -> None:
     if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
     fig.role = _role(fig, lead, outer)
-    if fig.role == "actual" and fig.kind != "pair":
-        if _sets_target(folded[sentence.start : fig.start], lead) or _heading_target(doc, fig):
-            fig.role = "target"
+    if (
+        fig.role == "actual"
+        and fig.kind != "pair"
+        and (_sets_target(folded[sentence.start : fig.start], lead) or _heading_target(doc, fig))
+    ):
+        fig.role = "target"
 
 
 def _after_number(doc: Doc, fig: Figure) -> int:
@@ -637,6 +646,14 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
         p.owner = owner
         return True
     if owner.actual is None:
+        if owner.subject is not None and not owner.rate_of and _K_GROWTH.search(lead):
+            # "thu ngân sách đạt 103,4% kế hoạch, tăng 6,2% so với năm trước": the growth
+            # of the same subject beside its attainment, a statement of its own
+            d = Draft(owner.sentence, percent_fig=p)
+            d.subject = owner.subject
+            p.owner = d
+            drafts.append(d)
+            return True
         return False
     # a second percentage about the same figures
     twin = Draft(
@@ -721,8 +738,10 @@ _WRITTEN_UNIT = rx(
     r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
     r"phát\s+triển|giao|là)(?!\w)|\s*\d)"
 )
-_WHOLE_UNIT = rx(r"(?<!\w)toàn\s+(?:đảng\s+bộ(?:\s+(?:tỉnh|huyện|thành\s+phố|xã|phường))?|tỉnh|"
-                 r"huyện|thành\s+phố|xã|phường|ngành|quân)(?!\w)")
+_WHOLE_UNIT = rx(
+    r"(?<!\w)toàn\s+(?:đảng\s+bộ(?:\s+(?:tỉnh|huyện|thành\s+phố|xã|phường))?|tỉnh|"
+    r"huyện|thành\s+phố|xã|phường|ngành|quân)(?!\w)"
+)
 
 
 def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
@@ -740,13 +759,13 @@ def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
         start = m.start() + 1
     end = text.find(";", pos, sentence.end)
     end = sentence.end if end < 0 else end
-    if m := _ITEM_COMMA.search(doc.fold, pos, end):
-        end = m.start()
+    if comma := _ITEM_COMMA.search(doc.fold, pos, end):
+        end = comma.start()
     colon = text.find(":", pos, end)
     if colon >= 0:
         end = colon
-    if m := _PART_MARKER.search(doc.fold, pos, end):
-        end = m.start()
+    if marker := _PART_MARKER.search(doc.fold, pos, end):
+        end = marker.start()
     return start, end
 
 
@@ -911,6 +930,19 @@ def _checks(d: Draft) -> dict[str, Any]:
         }
         out.update(verdict="unchecked", note=reasons.get(d.kind or "", "kind unknown"))
         return out
+    if (
+        a is not None
+        and t is None
+        and d.whole_target
+        and d.kind in ("attainment", "excess")
+        and not approximate
+        and a == a.to_integral_value()
+        and p.qualifier is None
+    ):
+        found = _whole_target_checks(d, p.percent, a)
+        if found:
+            out.update(found)
+            return out
     if a is None or t is None or t == 0:
         out.update(
             verdict="unchecked",
@@ -924,6 +956,32 @@ def _checks(d: Draft) -> dict[str, Any]:
         return out
     out.update(_percent_checks(d, p.percent, p.qualifier, a, t))
     return out
+
+
+def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, Any]:
+    """A percentage of a count that no whole-number target gives ("32 đảng viên, đạt 106% kế
+    hoạch": 32/30 is 106,7 %, 32/31 is 103,2 %): inconsistent; {} when one does."""
+    stated = percent.value + (100 if d.kind == "excess" else 0)
+    if stated <= 0 or a <= 0:
+        return {}
+    half = Decimal(5) / Decimal(10) ** (percent.decimals + 1)
+    # the targets whose percentage can round to the stated one, and a neighbour each side
+    low = int(a * 100 / (stated + half)) - 1
+    high = int(a * 100 / max(stated - half, half)) + 2
+    if high - low > 1000:
+        return {}
+    nearest: list[str] = []
+    for t in range(max(low, 1), high + 1):
+        check = check_percent(Percent(stated, percent.decimals, percent.text), a, Decimal(t))
+        if check.consistent:
+            return {}
+        if check.computed is not None and len(nearest) < 3:
+            nearest.append(f"{a}/{t} = {check.computed}%")
+    return {
+        "consistent": False,
+        "verdict": "inconsistent",
+        "note": f"no whole-number target gives {stated}%: " + ", ".join(nearest),
+    }
 
 
 def _excess_count_checks(
@@ -964,6 +1022,14 @@ def _percent_checks(
         ok = exact > stated.value if qual != "trở lên" else exact >= stated.value
         out.update(
             consistent=ok, verdict="consistent" if ok else "inconsistent", note=f"{lead} ({qual})"
+        )
+    elif qual == "gần":
+        # "gần 100%": a little under it; the figures reaching it contradict the qualifier
+        ok = exact < stated.value
+        out.update(
+            consistent=ok,
+            verdict="consistent" if ok else "inconsistent",
+            note=f"{lead} ({qual})" if ok else f"{lead}: not under {stated.value}% ({qual})",
         )
     elif qual:
         out.update(verdict="unchecked", note=f"{lead} ({qual}: approximate)")
@@ -1126,6 +1192,8 @@ def _merge_early_targets(drafts: list[Draft]) -> None:
 def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
     """The kind of what the draft states and its signed percentage; a target derived from
     an exact actual and its excess."""
+    if catalog is not None and d.metric is not None and d.metric in catalog:
+        d.whole_target = catalog.kind(d.metric) == "count"
     if d.percent_fig is not None:
         kind, sign = _percent_kind(doc, d, catalog)
         d.kind = kind
@@ -1166,7 +1234,15 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
     ):
         unit = None  # the sum of several units' figures is none of theirs
     year, as_of = _time_for(doc, d, topic)
+    term = _term_of(doc, d)
+    if term is not None and not any(
+        t.year and not t.comparison for t in doc.times_in(d.sentence.start, d.anchor)
+    ):
+        year = None  # a whole-term figure is of no one year
     start, end = _span(text, d)
+    link = None
+    if d.target_fig is not None and d.target_fig.sentence is not d.sentence:
+        link = (d.target_fig.span_start, d.target_fig.span_end)
     record = {
         "draft": d,
         "start": start,
@@ -1188,15 +1264,73 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
         if d.percent_fig
         else (text[d.excess_fig.start : d.excess_fig.span_end] if d.excess_fig else None),
         "excess": _single(d.excess_fig.value) if d.excess_fig else None,
+        "term": term,
+        "target_period": _target_period(doc, d, term) if d.target is not None else None,
+        "implied_target": implied_target(d.actual, d.target, d.stated_percent, d.kind),
+        "link_span": link,
     }
     record.update(_checks(d))
     return record
 
 
+def _term_of(doc: Doc, d: Draft) -> str | None:
+    """The term of a whole-term figure named before it in its sentence (``2020-2025``, or
+    ``nhiệm kỳ`` without years), else None."""
+    found = list(_TERM.finditer(doc.fold, d.sentence.start, d.anchor))
+    if not found:
+        return None
+    m = found[-1]
+    return f"{m.group('a')}-{m.group('b')}" if m.group("a") else "nhiệm kỳ"
+
+
+def _target_period(doc: Doc, d: Draft, term: str | None) -> str | None:
+    """``annual`` or ``term`` for a target: "mỗi năm 120" or a year is annual, a target of a
+    term sentence is the term's."""
+    fig = d.target_fig
+    if fig is not None:
+        lead = doc.fold[fig.clause : fig.start]
+        if _YEARLY.search(lead):
+            return "annual"
+        if fig.sentence is not d.sentence:  # a target stated elsewhere: its own sentence's
+            before = doc.fold[fig.sentence.start : fig.start]
+            if _YEARLY.search(before):
+                return "annual"
+            if _TERM.search(before):
+                return "term"
+    elif d.actual_fig is not None and d.actual_fig.kind == "pair":
+        pass
+    if term is not None:
+        return "term"
+    if any(t.year and not t.comparison for t in doc.times_in(d.sentence.start, d.sentence.end)):
+        return "annual"
+    return None
+
+
+def implied_target(
+    actual: Value | None, target: Value | None, percent: Decimal | None, kind: str | None
+) -> Decimal | None:
+    """The target a stated percentage implies when none is written: actual / percent
+    (``vượt X%``: actual / (100 + X) %), to 2 decimals; None otherwise.
+
+    >>> implied_target(Decimal(32), None, Decimal(106), "attainment")
+    Decimal('30.19')
+    >>> implied_target(Decimal(115), None, Decimal(15), "excess")
+    Decimal('100.00')
+    """
+    if target is not None or not isinstance(actual, Decimal) or percent is None:
+        return None
+    if kind not in ("attainment", "excess"):
+        return None
+    base = percent + 100 if kind == "excess" else percent
+    if base <= 0:
+        return None
+    return (actual * 100 / base).quantize(Decimal("0.01"))
+
+
 def _span(text: str, d: Draft) -> tuple[int, int]:
     """Where the statement is in the text: its figures and subject, and a closing bracket
     that belongs to them."""
-    shown = d.figures
+    shown = [f for f in d.figures if f.sentence is d.sentence]  # a linked target is apart
     if d.twin_of is not None and d.percent_fig is not None:
         shown = [d.percent_fig]  # its figures are the first statement's; show its own part
     start = min([f.span_start for f in shown] + ([d.subject[0]] if d.subject else []))

@@ -61,6 +61,12 @@ STATEMENT_SCHEMA: dict[str, pl.DataType] = {
     "note": pl.String(),
     "part_of": pl.Int64(),
     "part_rule": pl.String(),
+    "term": pl.String(),
+    "target_period": pl.String(),
+    "implied_target": pl.Float64(),
+    "link_start": pl.Int64(),
+    "link_end": pl.Int64(),
+    "link_text": pl.String(),
 }
 """Columns of :func:`statements_frame`, with their types.
 

@@ -15,6 +15,7 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
+from kpitools.extract.document import link_targets
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
 from kpitools.extract.text import CITY_WORDS, Stop, dated_code, find_units, prepare
@@ -79,6 +80,20 @@ class Statement:
     part_rule: str | None = None
     """``sum_equal``, ``sum_at_most`` (the parts, disjoint, against the total) or
     ``at_most`` (each part against the total)."""
+    term: str | None = None
+    """The term a whole-term figure is of (``2020-2025``; ``nhiệm kỳ`` when no years are
+    written); its ``year`` is then None unless the sentence names one."""
+    target_period: str | None = None
+    """Of a target: ``annual`` (``mỗi năm 120``, ``năm 2024``) or ``term`` (``nhiệm kỳ
+    2020-2025 phấn đấu kết nạp 600``)."""
+    implied_target: Decimal | None = None
+    """actual / stated percentage when no target is written (``vượt X%``: actual /
+    (100 + X) %), to 2 decimals: derived, never read from the text."""
+    link_start: int | None = None
+    """Where the target was read when it is stated elsewhere in the text (another
+    sentence: a resolution, a plan); with ``link_end`` and ``link_text`` its evidence."""
+    link_end: int | None = None
+    link_text: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: numbers as int or float, a range as ``[low, high]``, dates ISO.
@@ -178,6 +193,10 @@ def _read(
             r.pop("unit_rows"), r["unit_code"], r["year"], r["as_of"], registry
         )
         start, end = doc.norm.original(r.pop("start"), r.pop("end"))
+        link = r.pop("link_span")
+        if link is not None:
+            r["link_start"], r["link_end"] = doc.norm.original(*link)
+            r["link_text"] = doc.text[link[0] : link[1]]
         figs = [draft.actual_fig, draft.target_fig]
         exact = (
             not any(f is not None and (f.qualifier or f.kind == "range") for f in figs)
@@ -195,7 +214,7 @@ def _read(
                 **r,
             )
         )
-    return out, doc.stopped_at
+    return link_targets(out, text), doc.stopped_at
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:

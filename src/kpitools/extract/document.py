@@ -1,0 +1,213 @@
+"""The document-level pass: targets stated in one place linked to results stated in another.
+
+A report often states a target once — ``Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 đảng
+viên``, ``Năm 2023 phấn đấu kết nạp trên 300 đảng viên`` — and the result elsewhere, with a
+percentage *of that target*: ``… kết nạp 1.380 đảng viên, đạt 92% so với nghị quyết``. After
+the sentence grammar, :func:`link_targets` gives such a result the target it refers to and
+checks the percentage against it; the target's span is kept as the link's evidence
+(``link_start``, ``link_end``, ``link_text``) beside the result's own span.
+
+A result is linked only when
+
+* it has an exact actual, an ``attainment`` or ``excess`` percentage, no target of its own,
+  and its words name what the percentage is of (``nghị quyết``, ``kế hoạch``, ``chỉ tiêu``,
+  ``mục tiêu``, ``dự toán``);
+* a target-only statement of the same metric and the same unit (the same registry code, the
+  same name as written, or both the document's own unit) fits its time: a yearly target
+  (``mỗi năm``) any year's result, a target of a year that year's, a term target a
+  whole-term result;
+* the fitting targets nearest to it (up to three each side) agree: when they differ, the one
+  the stated percentage gives is taken, and when none or several do, nothing is linked —
+  precision first.
+
+The pass looks at a bounded number of neighbours per result, so it stays linear in the
+length of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.numbers import Percent, check_percent, parse_percent
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+_OF_A_TARGET = rx(r"(?<!\w)(?:nghị\s+quyết|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh|ct)(?!\w)")
+_YEARLY_BEFORE = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)[^.;]{0,60}$")
+NEIGHBOURS = 3
+"""How many fitting targets on each side of a result are looked at."""
+
+
+def _unit_key(s: LinkableStatement) -> str | None:
+    """The unit a statement is of, for linking.
+
+    Its code, else its name as written (folded), else None for the document's own unit
+    (none named, or ``toàn …``).
+    """
+    if s.unit_code is not None:
+        return s.unit_code
+    if s.unit is None:
+        return None
+    name = fold(s.unit)
+    return None if name.startswith(fold("toàn ")) else re.sub(r"\s+", " ", name)
+
+
+def _fits_time(result: LinkableStatement, target: LinkableStatement, yearly: bool) -> bool:
+    if target.target_period == "term" or (target.term and target.target_period != "annual"):
+        return result.term is not None and (target.term in (None, "nhiệm kỳ", result.term))
+    if result.term is not None:
+        return False
+    if yearly:
+        return True
+    return target.year is not None and target.year == result.year
+
+
+def _percent_of(result: LinkableStatement) -> Percent | None:
+    if result.stated is None or result.stated_percent is None:
+        return None
+    try:
+        p = parse_percent(result.stated)
+    except ValueError:
+        return None
+    if result.stated_kind == "excess":
+        return Percent(p.value + 100, p.decimals, p.text)
+    return p
+
+
+def _agrees(result: LinkableStatement, target: Decimal) -> bool:
+    p = _percent_of(result)
+    assert isinstance(result.actual, Decimal)
+    if p is None or target == 0:
+        return False
+    return bool(check_percent(p, result.actual, target).consistent)
+
+
+def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, object]:
+    """The checks of a result against the target linked to it."""
+    p = _percent_of(result)
+    a, t = result.actual, target.target
+    assert isinstance(a, Decimal) and isinstance(t, Decimal)
+    where = f"target {t:f} linked from “{target.text}”"
+    if p is None or t == 0:
+        return {"verdict": "unchecked", "note": f"{where}; no percentage to check"}
+    check = check_percent(p, a, t)
+    assert check.exact is not None
+    exact = check.exact
+    lead = f"{where}: 100 × {a:f} / {t:f} = {exact:.6g}"
+    qual = result.qualifier if result.exact else None
+    out: dict[str, object] = {"computed_percent": check.computed}
+    if target.qualifier in ("trên", "hơn", "trở lên"):
+        # the target is above the number written: the true percentage is below ``exact``
+        bad = exact <= p.value if qual in ("trên", "hơn") else (qual is None and p.value > exact)
+        out.update(
+            consistent=False if bad else None,
+            verdict="inconsistent" if bad else "unchecked",
+            note=f"{lead}; the target is {target.qualifier} {t:f}"
+            + (f", so not {qual or ''} {p.value}%".replace("  ", " ") if bad else ""),
+        )
+        return out
+    if target.qualifier is not None or not target.exact:
+        out.update(verdict="unchecked", note=f"{lead} (the target is approximate)")
+        return out
+    if qual in ("trên", "hơn", "trở lên"):
+        ok = exact > p.value if qual != "trở lên" else exact >= p.value
+        out.update(
+            consistent=ok, verdict="consistent" if ok else "inconsistent", note=f"{lead} ({qual})"
+        )
+    elif qual == "gần":
+        ok = exact < p.value
+        out.update(
+            consistent=ok, verdict="consistent" if ok else "inconsistent", note=f"{lead} ({qual})"
+        )
+    elif qual is not None:
+        out.update(verdict="unchecked", note=f"{lead} ({qual}: approximate)")
+    else:
+        verdict = (
+            "truncated"
+            if check.truncated
+            else ("consistent" if check.consistent else "inconsistent")
+        )
+        out.update(
+            consistent=check.consistent,
+            truncated=check.truncated,
+            verdict=verdict,
+            note=f"{lead} → {check.computed}",
+        )
+    return out
+
+
+def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements, each result that refers to a target stated elsewhere linked to it.
+
+    See the module docstring; the target statements stay as they are. ``text`` is the text
+    the statements' offsets index (to see whether a target is yearly).
+    """
+    groups: dict[tuple[str, str | None], list[LinkableStatement]] = {}
+    for s in statements:
+        if (
+            s.actual is None
+            and isinstance(s.target, Decimal)
+            and s.metric is not None
+            and s.stated_kind is None
+        ):
+            groups.setdefault((s.metric, _unit_key(s)), []).append(s)
+    if not groups:
+        return list(statements)
+    starts = {k: [t.start for t in v] for k, v in groups.items()}
+    out: list[LinkableStatement] = []
+    for s in statements:
+        out.append(_linked(s, groups, starts, text))
+    return out
+
+
+def _linked(
+    s: LinkableStatement,
+    groups: dict[tuple[str, str | None], list[LinkableStatement]],
+    starts: dict[tuple[str, str | None], list[int]],
+    text: str,
+) -> LinkableStatement:
+    if (
+        s.metric is None
+        or s.target is not None
+        or not isinstance(s.actual, Decimal)
+        or s.stated_kind not in ("attainment", "excess")
+        or not _OF_A_TARGET.search(fold(s.text))
+    ):
+        return s
+    key = (s.metric, _unit_key(s))
+    group = groups.get(key)
+    if not group:
+        return s
+    i = bisect.bisect_left(starts[key], s.start)
+    near = group[max(0, i - NEIGHBOURS) : i][::-1] + group[i : i + NEIGHBOURS]
+    fitting = [
+        t
+        for t in near
+        if _fits_time(s, t, bool(_YEARLY_BEFORE.search(fold(text[max(0, t.start - 80) : t.start]))))
+    ]
+    if not fitting:
+        return s
+    values = {t.target for t in fitting}
+    if len(values) > 1:
+        agreeing = [t for t in fitting if isinstance(t.target, Decimal) and _agrees(s, t.target)]
+        if len({t.target for t in agreeing}) != 1:
+            return s
+        fitting = agreeing
+    target = min(fitting, key=lambda t: abs(t.start - s.start))
+    return dataclasses.replace(
+        s,
+        target=target.target,
+        target_period=target.target_period,
+        implied_target=None,
+        link_start=target.start,
+        link_end=target.end,
+        link_text=target.text,
+        **_checked(s, target),  # type: ignore[arg-type]
+    )
