@@ -351,6 +351,28 @@ _BRIDGE = {
     ),
 }
 
+# Headers of exported tables (kpitools.io.export): the Vietnamese ones are headers the
+# readers accept, so a file written with lang="vi" reads back.
+_EXPORT = {
+    "table.export.rank": _pair("Hạng", "Rank"),
+    "table.export.unit_code": _pair("Mã đơn vị", "Unit code"),
+    "table.export.unit_name": _pair("Đơn vị", "Unit"),
+    "table.export.level": _pair("Cấp", "Level"),
+    "table.export.year": _pair("Năm", "Year"),
+    "table.export.as_of": _pair("Tính đến", "As of"),
+    "table.export.period_start": _pair("Từ ngày", "Period start"),
+    "table.export.metric": _pair("Chỉ số", "Metric"),
+    "table.export.target": _pair("Chỉ tiêu", "Target"),
+    "table.export.actual": _pair("Thực hiện", "Actual"),
+    "table.export.attainment": _pair("Tỷ lệ đạt", "Attainment"),
+    "table.export.variance": _pair("Chênh lệch", "Variance"),
+    "table.export.status": _pair("Trạng thái", "Status"),
+    "table.export.source": _pair("Nguồn", "Source"),
+    "table.export.stated_percent": _pair("Tỷ lệ", "Stated percent"),
+    "table.export.note": _pair("Ghi chú", "Note"),
+    "table.export.share": _pair("Tỷ trọng", "Share"),
+}
+
 #: Every word kpitools shows: namespaced key -> {language: text}.
 WORDS: dict[str, dict[str, str]] = {
     **_BAND,
@@ -360,6 +382,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_EXPLORE,
     **_EXTRACT,
     **_BRIDGE,
+    **_EXPORT,
 }
 
 

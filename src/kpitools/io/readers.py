@@ -398,18 +398,40 @@ def read_targets(
     return frame.select("unit_code", "year", "metric", "target")
 
 
-_WRITERS = {
-    ".csv": lambda kpis, tmp: kpis.write_csv(tmp),
-    ".parquet": lambda kpis, tmp: kpis.write_parquet(tmp),
-    ".xlsx": lambda kpis, tmp: kpis.write_excel(tmp, worksheet="kpis"),
+def _write_csv(kpis: pl.DataFrame, tmp: Path, lang: str | None, bom: bool) -> None:
+    from kpitools.io.export import csv_bytes
+
+    tmp.write_bytes(csv_bytes(kpis, lang=lang, bom=bom))
+
+
+def _write_xlsx(kpis: pl.DataFrame, tmp: Path, lang: str | None, bom: bool) -> None:
+    from kpitools.io.export import write_excel
+
+    write_excel(kpis, tmp, lang=lang, sheet="kpis")
+
+
+#: Writers by suffix: (frame, temporary path, header language, BOM for CSV).
+_WRITERS: dict[str, Any] = {
+    ".csv": _write_csv,
+    ".parquet": lambda kpis, tmp, lang, bom: kpis.write_parquet(tmp),
+    ".xlsx": _write_xlsx,
 }
 
 
-def write_kpis(kpis: pl.DataFrame, path: PathLike) -> Path:
+def write_kpis(
+    kpis: pl.DataFrame, path: PathLike, *, lang: str | None = None, bom: bool = True
+) -> Path:
     """Write the long table as CSV, Parquet or Excel (by suffix), atomically.
 
     The file appears complete or not at all: it is written beside its place under a
     temporary name and moved there only when writing succeeded.
+
+    Excel and CSV are written for spreadsheets (:mod:`kpitools.io.export`): in Excel,
+    counts are whole numbers with thousands grouping, years plain numbers, dates
+    ``dd/mm/yyyy``, the header row frozen and columns fitted; a CSV is UTF-8 with a BOM
+    (``bom=False``: without), whole numbers without ``.0``; text a spreadsheet would run as
+    a formula is never one. Headers are the column names, which read back as they are;
+    ``lang="vi"`` or ``"en"`` writes them in that language (the Vietnamese ones read back too).
 
     Examples
     --------
@@ -427,5 +449,5 @@ def write_kpis(kpis: pl.DataFrame, path: PathLike) -> Path:
     if writer is None:
         raise ValueError(f"unsupported output type {path.suffix!r}; use .csv, .parquet or .xlsx")
     with atomic_path(path) as tmp:
-        writer(kpis, tmp)
+        writer(kpis, tmp, lang, bom)
     return path
