@@ -18,7 +18,7 @@ from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.io.readers import read_targets
-from kpitools.io.schema import LONG_SCHEMA
+from kpitools.io.schema import LONG_SCHEMA, PERIOD_START
 from kpitools.members import read
 from kpitools.members.backcast import (
     UNMAPPED,
@@ -39,7 +39,6 @@ from kpitools.registry import (
     LEVELS,
     UnitRegistry,
     UnknownUnitError,
-    lifetime_years,
 )
 
 #: Age bands of admissions: under 30, 30–44, 45–59, 60 or over.
@@ -139,17 +138,113 @@ class MemberKpis:
     unmapped: dict[str, int] = field(default_factory=dict)
 
 
-def _per_code(units: pl.DataFrame) -> pl.DataFrame:
+_OPEN = 1 << 20  # the period "index" of an open start or end of a lifetime
+
+
+@dataclass(frozen=True)
+class _Periods:
+    """The periods counted: calendar years, cut where a unit starts or ends mid-year.
+
+    ``splits`` are the first days of the periods that start inside a year (2025-07-01:
+    the districts end on 30 June, the new communes and wards start on 1 July). Periods
+    are numbered as the keys number them (:func:`read.period_index`); without splits a
+    period is a year.
+    """
+
+    splits: tuple[dt.date, ...] = ()
+
+    def index(self, day: dt.date) -> int:
+        return read.period_index(day, self.splits)
+
+    def index_expr(self, column: str, open_as: int) -> pl.Expr:
+        """The period of a date column's days (``open_as`` for an empty cell)."""
+        splits = pl.Series(self.splits, dtype=pl.Date)
+        day = pl.col(column)
+        index = (day.dt.year().cast(pl.Int64) - read.FIRST_YEAR) + pl.lit(splits).search_sorted(
+            day, side="right"
+        ).cast(pl.Int64)
+        return pl.when(day.is_null()).then(open_as).otherwise(index).cast(pl.Int32)
+
+    def table(self) -> pl.DataFrame:
+        """period, year, start, end and ``part`` (whether the period is part of a year)."""
+        rows: list[tuple[int, int, dt.date, dt.date, bool]] = []
+        year = read.FIRST_YEAR
+        while len(rows) < 256:
+            starts = [dt.date(year, 1, 1), *(d for d in self.splits if d.year == year)]
+            ends = [*(d - dt.timedelta(days=1) for d in starts[1:]), dt.date(year, 12, 31)]
+            for start, end in zip(starts, ends, strict=True):
+                rows.append((len(rows), year, start, end, len(starts) > 1))
+            year += 1
+        return pl.DataFrame(
+            rows[:256],
+            schema={
+                "period": pl.Int32,
+                "year": pl.Int32,
+                "_start": pl.Date,
+                "_end": pl.Date,
+                "_part": pl.Boolean,
+            },
+            orient="row",
+        )
+
+
+def period_splits(registry: UnitRegistry, *, until: dt.date | None = None) -> tuple[dt.date, ...]:
+    """The days inside a year on which a unit of ``registry`` starts, or the day after one ends.
+
+    Members are counted over the part of such a year each unit existed: with the districts
+    ending on 2025-06-30 and the new communes and wards starting on 2025-07-01 (the reform,
+    :data:`~kpitools.members.REFORM_DATE`), 2025 has two periods, 1/1–30/6 and 1/7–31/12.
+
+    Parameters
+    ----------
+    registry
+        The units counted in.
+    until
+        Leave out days after this one (the export day: nothing is counted after it).
+
+    Returns
+    -------
+    tuple of datetime.date
+        Sorted, without 1 January (a unit that starts with a year needs no split).
+
+    Examples
+    --------
+    >>> reg = UnitRegistry.from_frame(pl.DataFrame({"code": ["01", "017", "00454"],
+    ...     "name": ["Hà Nội", "Đông Anh", "Xã Đông Anh"], "level": ["city", "district", "commune"],
+    ...     "parent": [None, "01", "01"], "valid_from": [None, None, "2025-07-01"],
+    ...     "valid_to": [None, "2025-06-30", None]}))
+    >>> period_splits(reg)
+    (datetime.date(2025, 7, 1),)
+    """
+    units = registry.units
+    days = pl.concat(
+        [
+            units["valid_from"].cast(pl.Date),
+            (units["valid_to"].cast(pl.Date) + dt.timedelta(days=1)),
+        ]
+    ).drop_nulls()
+    keep = (days.dt.month() != 1) | (days.dt.day() != 1)
+    keep &= days.dt.year() >= read.FIRST_YEAR
+    if until is not None:
+        keep &= days <= until
+    return tuple(sorted(set(days.filter(keep).to_list())))
+
+
+def _per_code(units: pl.DataFrame, periods: _Periods = _Periods()) -> pl.DataFrame:
     """One row per code of :attr:`UnitRegistry.units`, in the order codes first appear.
 
     A code may be on several rows (a renamed unit, one whose validity has a gap): its
-    ``first`` year is the earliest of its rows, ``last`` the latest, and name, level and
+    ``first`` period (:class:`_Periods`) is the earliest of its rows, ``last`` the latest,
+    and name, level and
     parent are its latest row's (as :meth:`UnitRegistry.parent` without a date). Codes
     whose rows disagree on parent or level are refused before (:func:`_check_per_code`),
     except in a backcast, whose registry has one row per code.
     """
     return (
-        units.with_columns(*lifetime_years())
+        units.with_columns(
+            periods.index_expr("valid_from", -_OPEN).alias("first"),
+            periods.index_expr("valid_to", _OPEN).alias("last"),
+        )
         .group_by("code", maintain_order=True)
         .agg(
             pl.col("name", "level", "parent").sort_by("valid_from", nulls_last=False).last(),
@@ -168,8 +263,10 @@ class _Structure:
     slot_units: pl.DataFrame  # slot, unit (lowest output unit), first, last
     pairs: pl.DataFrame  # unit, ancestor (output units, self included), first, last
     outputs: pl.DataFrame  # unit, first, last of the output units, by code
+    periods: _Periods
     # Units are numbered by their code's place in the registry (``codes``; a code on
-    # several rows once, see _per_code), then the extra codes; years are Int32.
+    # several rows once, see _per_code), then the extra codes; first and last are
+    # periods (_Periods), Int32.
 
 
 def _structure(
@@ -181,13 +278,15 @@ def _structure(
     force: set[str] | None,
     extra: Sequence[str] = (),
     always: Sequence[str] = (),
+    periods: _Periods = _Periods(),
 ) -> _Structure:
     """The slots and output units of ``registry``.
 
     ``extra`` are codes an export may use that ``registry`` does not hold (``mapping`` says
-    where their members go); ``always`` are units reported whatever their level.
+    where their members go); ``always`` are units reported whatever their level. Lifetimes
+    (``first``, ``last``) are in ``periods``.
     """
-    units = _per_code(registry.units)
+    units = _per_code(registry.units, periods)
     codes = units["code"].to_list()
     level = dict(zip(codes, units["level"].to_list(), strict=True))
     tree = _Tree(
@@ -230,6 +329,7 @@ def _structure(
         slot_units,
         pairs,
         outputs,
+        periods,
     )
 
 
@@ -348,7 +448,7 @@ def _available(src: read.Source) -> set[str]:
 
 
 def _flows(counts: pl.DataFrame, metrics: Sequence[str], age_edges: Sequence[int]) -> pl.DataFrame:
-    """Counts by slot × year, one column per metric (flows; ``_net`` = admitted − left)."""
+    """Counts by slot × period, one column per metric (flows; ``_net`` = admitted − left)."""
     counted = counts.filter(~flag_bit(read.BAD) & ~flag_bit(read.AFTER))
     combo = (pl.col("key") % 256).cast(pl.UInt8)
     n = pl.col("n").cast(pl.UInt32)  # a count of rows; half the memory of Int64
@@ -384,7 +484,7 @@ def _flows(counts: pl.DataFrame, metrics: Sequence[str], age_edges: Sequence[int
         .fill_null(0)
         .select(
             (pl.col("_slot_year") // 256).cast(pl.UInt32).alias("slot"),
-            (pl.col("_slot_year") % 256).cast(pl.Int32).add(read.FIRST_YEAR).alias("year"),
+            (pl.col("_slot_year") % 256).cast(pl.Int32).alias("period"),
             pl.exclude("_slot_year", "_in", "_out"),
             (pl.col("_in") - pl.col("_out")).alias("_net"),
             (pl.col("_in") + pl.col("_out")).alias("_events"),
@@ -527,7 +627,14 @@ def member_kpis(
         reg, shape = setup.reg, setup.shape
         parsers = read.Parsers.for_source(src, read.UnitVocab(shape.codes, setup.resolve))
         plan = read.Plan(
-            frozenset(needs), shape.slots, as_of_day, exported_day, tuple(age_edges), None, False
+            frozenset(needs),
+            shape.slots,
+            as_of_day,
+            exported_day,
+            tuple(age_edges),
+            None,
+            False,
+            shape.periods.splits,
         )
         counts, hashed = read.count_keys(
             src, parsers, plan, streaming=streaming, ids=None if streaming else pool
@@ -562,8 +669,11 @@ def member_kpis(
     kpis = kpis.with_columns(source=pl.lit(name), note=pl.lit(setup.note, pl.String))
     if targets is not None:
         kpis = _join_targets(kpis, _target_frame(targets, reg, catalog))
+    # A period_start column only where a year is counted in parts (as the readers have it)
+    split = kpis[PERIOD_START].is_not_null().any()
+    columns = {**LONG_SCHEMA, PERIOD_START: pl.Date()} if split else LONG_SCHEMA
     return MemberKpis(
-        kpis.select(list(LONG_SCHEMA)).cast(LONG_SCHEMA),  # type: ignore[arg-type]
+        kpis.select(list(columns)).cast(columns),  # type: ignore[arg-type]
         reg,
         report,
         unattributed,
@@ -634,6 +744,7 @@ def _setup(
             force=None,
             extra=plan.extra,
             always=(UNMAPPED,),
+            periods=_periods(plan.registry, exported),
         )
         # by default, the years before the reform
         return _Setup(
@@ -652,9 +763,24 @@ def _setup(
         mapping=mapping,
         force=force,
         extra=[c for c in crosswalk.codes if c not in registry] if crosswalk else [],
+        periods=_periods(reg, exported),
     )
     note = f"units as on {structure_day} (crosswalk)" if structure_day else None
     return _Setup(reg, shape, resolve, note, None, None)
+
+
+def _periods(registry: UnitRegistry, exported: dt.date) -> _Periods:
+    """The periods of a count in ``registry`` (:func:`period_splits`).
+
+    ValueError when the export day falls beyond the 256 periods a key holds.
+    """
+    periods = _Periods(period_splits(registry, until=exported))
+    if periods.index(exported) > 255:
+        raise ValueError(
+            f"exported ({exported}) is too late: from {read.FIRST_YEAR} on, with "
+            f"{len(periods.splits)} year(s) cut in periods, a count holds 256 periods"
+        )
+    return periods
 
 
 def _placed(
@@ -883,19 +1009,27 @@ def _tally(
     """The long table and the unattributed events from the key counts.
 
     Without ``years``: every year from the first event to ``as_of`` (or ``last_year``).
+    Each year is counted in its periods (:class:`_Periods`): one, or, in a year where a
+    unit starts or ends mid-year, the parts between those days.
     """
     flows = _flows(counts, chosen, age_edges)
-    first_year = int(flows["year"].min()) if flows.height else as_of.year  # type: ignore[arg-type]
+    table = shape.periods.table()
+    year_of = dict(zip(table["period"].to_list(), table["year"].to_list(), strict=True))
+    first_year = year_of[int(flows["period"].min())] if flows.height else as_of.year  # type: ignore[arg-type]
     end = as_of.year if last_year is None else min(as_of.year, last_year)
-    wanted = list(years) if years is not None else list(range(first_year, end + 1))
+    wanted_years = set(years) if years is not None else set(range(first_year, end + 1))
+    last = shape.periods.index(as_of)
+    wanted = [p for p in range(last + 1) if year_of[p] in wanted_years]
+    first_period = shape.periods.index(dt.date(min([first_year, *wanted_years]), 1, 1))
     kpis, unattributed = _long_rows(
         flows,
         shape,
         reg,
         chosen=chosen,
-        years=wanted,
+        periods=wanted,
         as_of=as_of,
-        first_year=min([first_year, *wanted]) if wanted else first_year,
+        first_period=max(first_period, 0),
+        table=table,
     )
     unattributed["after as_of"] = int(counts.filter(flag_bit(read.AFTER))["n"].sum() or 0)
     return kpis, unattributed
@@ -987,61 +1121,77 @@ def _long_rows(
     reg: UnitRegistry,
     *,
     chosen: Sequence[str],
-    years: Sequence[int],
+    periods: Sequence[int],
     as_of: dt.date,
-    first_year: int,
+    first_period: int,
+    table: pl.DataFrame,
 ) -> tuple[pl.DataFrame, dict[str, int]]:
-    """The long table from slot flows: running sums, lifetimes, roll-up, then one row each."""
+    """The long table from slot flows: running sums, lifetimes, roll-up, then one row each.
+
+    Flows and lifetimes are by period (:class:`_Periods`); a row of a period that is part
+    of a year has the period's first day as ``period_start`` (empty for a whole year).
+    """
     unattributed = {"outside": int(flows.filter(pl.col("slot") == 0)["_events"].sum() or 0)}
-    span = pl.DataFrame({"year": range(first_year, as_of.year + 1)}, schema={"year": pl.Int32})
-    # Every slot × year, in that order, so that members (a running sum) are known every year.
+    last_period = shape.periods.index(as_of)
+    span = pl.DataFrame(
+        {"period": range(first_period, last_period + 1)}, schema={"period": pl.Int32}
+    )
+    # Every slot × period, in that order, so that members (a running sum) are known in each.
     dense = (
         shape.slot_units.select("slot")
         .join(span, how="cross", maintain_order="left_right")
-        .join(flows, on=["slot", "year"], how="left", maintain_order="left")
-        .with_columns(pl.exclude("slot", "year").fill_null(0))
+        .join(flows, on=["slot", "period"], how="left", maintain_order="left")
+        .with_columns(pl.exclude("slot", "period").fill_null(0))
     )
     if "members" in chosen:
         dense = dense.with_columns(pl.col("_net").cum_sum().over("slot").alias("members"))
     placed = dense.join(shape.slot_units, on="slot")
-    inside = pl.col("year").is_between(pl.col("first"), pl.col("last"))
+    inside = pl.col("period").is_between(pl.col("first"), pl.col("last"))
     unattributed["not existing"] = int(placed.filter(~inside)["_events"].sum() or 0)
-    lowest = placed.filter(inside).select("unit", "year", *chosen)
+    lowest = placed.filter(inside).select("unit", "period", *chosen)
     if not shape.slot_units["unit"].is_unique().all():  # a unit with parts of several lifetimes
-        lowest = lowest.group_by("unit", "year").agg(pl.col(list(chosen)).sum())
+        lowest = lowest.group_by("unit", "period").agg(pl.col(list(chosen)).sum())
     rolled = (
         lowest.join(shape.pairs, on="unit")
-        .filter(pl.col("year").is_between(pl.col("first"), pl.col("last")))
-        .group_by("ancestor", "year")
+        .filter(pl.col("period").is_between(pl.col("first"), pl.col("last")))
+        .group_by("ancestor", "period")
         .agg(pl.col(list(chosen)).sum())
         .rename({"ancestor": "unit"})
     )
-    # Year by year, units by code: the order of the long table.
+    # Period by period, units by code: the order of the long table.
     grid = (
-        pl.DataFrame({"year": sorted(years)}, schema={"year": pl.Int32})
+        pl.DataFrame({"period": sorted(periods)}, schema={"period": pl.Int32})
         .join(shape.outputs, how="cross", maintain_order="left_right")
-        .filter(pl.col("year").is_between(pl.col("first"), pl.col("last")))
-        .select("unit", "year")
+        .filter(pl.col("period").is_between(pl.col("first"), pl.col("last")))
+        .select("unit", "period")
     )
-    end = pl.date(pl.col("year"), 12, 31)
-    wide = grid.join(rolled, on=["unit", "year"], how="left", maintain_order="left").with_columns(
-        pl.col(list(chosen)).fill_null(0).cast(pl.Float64),
-        pl.when(pl.col("year") == as_of.year).then(pl.lit(as_of)).otherwise(end).alias("as_of"),
+    wide = (
+        grid.join(rolled, on=["unit", "period"], how="left", maintain_order="left")
+        .join(table, on="period", how="left", maintain_order="left")
+        .with_columns(
+            pl.col(list(chosen)).fill_null(0).cast(pl.Float64),
+            pl.when(pl.col("period") == last_period)
+            .then(pl.lit(as_of))
+            .otherwise(pl.col("_end"))
+            .alias("as_of"),
+            pl.when(pl.col("_part")).then(pl.col("_start")).alias(PERIOD_START),
+        )
     )
-    # Metrics in order within each year: the rows come out sorted without sorting them all.
+    # Metrics in order within each period: the rows come out sorted without sorting them all.
     long = [
         part.unpivot(
             on=sorted(chosen),
-            index=["unit", "year", "as_of"],
+            index=["unit", "year", "as_of", PERIOD_START],
             variable_name="metric",
             value_name="actual",
         )
-        for part in wide.partition_by("year", maintain_order=True)
+        for part in wide.partition_by("period", maintain_order=True)
     ]
     schema = {
         "unit": pl.UInt32,
         "year": pl.Int32,
         "as_of": pl.Date,
+        PERIOD_START: pl.Date,
         "metric": pl.String,
         "actual": pl.Float64,
     }
@@ -1057,6 +1207,7 @@ def _long_rows(
         pl.lit(None, pl.Float64).alias("target"),
         "actual",
         pl.lit(None, pl.String).alias("stated_percent"),
+        PERIOD_START,
     )
     return out, unattributed
 
@@ -1066,6 +1217,18 @@ def _join_targets(kpis: pl.DataFrame, targets: pl.DataFrame) -> pl.DataFrame:
     t = targets.select(*keys, pl.col("target").alias("_target")).cast(
         {"year": pl.Int32, "_target": pl.Float64}
     )
+    if PERIOD_START in kpis.columns:  # a year's target is not a half's: never given to both
+        parts = kpis.group_by(keys).len().filter(pl.col("len") > 1).drop("len")
+        split = t.join(parts, on=keys, how="semi")
+        if split.height:
+            shown = ", ".join(f"{u} × {y} × {m}" for u, y, m, _ in split.head(10).iter_rows())
+            raise KpiDataError(
+                DataIssue(
+                    f"{split.height} target(s) for a year counted in periods (a unit that "
+                    f"starts or ends mid-year): {shown}. A year's target is not a period's; "
+                    "join targets per period to the rows yourself"
+                )
+            )
     orphans = t.join(kpis.select(keys), on=keys, how="anti")
     if orphans.height:
         shown = ", ".join(f"{u} × {y} × {m}" for u, y, m, _ in orphans.head(10).iter_rows())

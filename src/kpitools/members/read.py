@@ -18,6 +18,7 @@ for the duplicate check (a sort of the hashes) and never leave it.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import operator
@@ -194,7 +195,8 @@ _SAMPLE_ROWS = 1000
 _CHAIN = 8  # a text column with at most this many spellings seen is read by comparisons
 
 # Key layout (UInt64): bit 63 exit event, 62 bad row, 61 event after as_of.
-# Events: slot in bits 16–47, year - FIRST_YEAR in bits 8–15, breakdown bits 0–7.
+# Events: slot in bits 16–47, period in bits 8–15, breakdown bits 0–7. The period is
+# year - FIRST_YEAR, plus one for each split (Plan.splits) on or before the day.
 EXIT = 1 << 63
 BAD = 1 << 62
 AFTER = 1 << 61
@@ -523,6 +525,9 @@ class Plan:
     age_edges: tuple[int, ...]
     duplicates: pl.Series | None = None  # 0-based indexes of rows with a duplicated id
     missing_ids: bool = True  # whether some row may lack a member id
+    # First days of the periods that start inside a year (a unit that starts or ends
+    # mid-year: 2025-07-01), sorted; a key's period part numbers the periods from 1930.
+    splits: tuple[dt.date, ...] = ()
 
 
 # Dates become day numbers (days since 1970-01-01, Int32); the calendar of 1800–2199 as
@@ -753,23 +758,32 @@ def _fast_keys(
     return stage, key, exits, bad
 
 
+def period_index(day: dt.date, splits: tuple[dt.date, ...] = ()) -> int:
+    """The period of ``day`` as a key numbers it: years from :data:`FIRST_YEAR`, one more
+    for each split on or before the day (a year with a split on 1 July has two periods)."""
+    return day.year - FIRST_YEAR + bisect.bisect_right(splits, day)
+
+
 def _year_keys(lowest: int, plan: Plan) -> pl.Series:
-    """The year part of a key by calendar day (as :func:`_day_index` numbers days): null
-    before day ``lowest``, after the export date or outside the years a key holds; the
+    """The period part of a key by calendar day (as :func:`_day_index` numbers days): null
+    before day ``lowest``, after the export date or outside the periods a key holds; the
     AFTER flag after ``as_of``."""
     calendar = _calendar()
     years = calendar // 10000
     exported, as_of = (_days(d) - _CAL_OFFSET for d in (plan.exported, plan.as_of))
+    splits = pl.Series([_days(d) - _CAL_OFFSET for d in plan.splits], dtype=pl.Int64)
+    index = pl.col("y") - FIRST_YEAR + pl.lit(splits).search_sorted(pl.col("i"), side="right")
     frame = pl.DataFrame({"i": pl.Series(range(len(calendar))), "y": years}).select(
         pl.when(
             (pl.col("i") < lowest)
             | (pl.col("i") > exported)
-            | ~pl.col("y").is_between(FIRST_YEAR, FIRST_YEAR + 255)
+            | (pl.col("y") < FIRST_YEAR)
+            | ~index.is_between(0, 255)
         )
         .then(None)
         .when(pl.col("i") > as_of)
         .then(pl.lit(AFTER, pl.UInt64))
-        .otherwise(((pl.col("y") - FIRST_YEAR) * 256).cast(pl.UInt64))
+        .otherwise((index.clip(0, 255) * 256).cast(pl.UInt64))
     )
     return _day_table(frame.to_series(), pl.UInt64())
 

@@ -44,7 +44,8 @@ def registry() -> kt.UnitRegistry:
 
 
 def counts(out, unit: str | None = None) -> dict[tuple[str, int, str], float]:
-    frame = out.kpis if unit is None else out.kpis.filter(pl.col("unit_code") == unit)
+    frame = out if isinstance(out, pl.DataFrame) else out.kpis
+    frame = frame if unit is None else frame.filter(pl.col("unit_code") == unit)
     return {
         (u, y, m): a
         for u, y, m, a in frame.select("unit_code", "year", "metric", "actual").iter_rows()
@@ -555,7 +556,16 @@ def test_every_unit_is_the_sum_of_its_parts(members) -> None:
         years=range(2000, 2025),
         levels=("basic", "district", "city"),
     )
-    wide = out.kpis.pivot(on="unit_code", index=["year", "metric"], values="actual")
+    # 2008 is counted in two periods: Hà Đông joined Hà Nội on 1 August 2008
+    assert (
+        out.kpis.filter(pl.col("year") == 2008)["period_start"].unique().to_list()
+        == [
+            dt.date(2008, 1, 1),
+            dt.date(2008, 8, 1),
+        ]
+        or 2008 not in out.kpis["year"].to_list()
+    )
+    wide = out.kpis.pivot(on="unit_code", index=["year", "period_start", "metric"], values="actual")
     for parent, parts in {
         "001": ["001-C01", "001-C02"],
         "268": ["268-C01"],
@@ -564,9 +574,12 @@ def test_every_unit_is_the_sum_of_its_parts(members) -> None:
         rows = wide.filter(pl.col(parent).is_not_null())  # 268 exists from 2008 only
         total = pl.sum_horizontal(pl.col(p).fill_null(0) for p in parts)
         assert rows.filter(pl.col(parent) != total).is_empty(), parent
-    # and every member is counted once (Hà Đông's only from 2008, when it joined Hà Nội)
+    # and every member is counted once (Hà Đông's only from 1/8/2008, when it joined Hà Nội)
+    joined = dt.date(2008, 8, 1)
     admitted = sum(
-        1 for unit, day, *_ in members if day.year >= (2008 if unit == "268-C01" else 2000)
+        1
+        for unit, day, *_ in members
+        if day >= (joined if unit == "268-C01" else dt.date(2000, 1, 1))
     )
     city = out.kpis.filter(pl.col("unit_code") == "01", pl.col("metric") == "admissions")
     assert city["actual"].sum() == admitted
@@ -620,7 +633,16 @@ def test_the_example_crosswalk_on_the_synthetic_export(generated, national) -> N
     before = member_kpis(generated["parquet"], **kwargs)
     after = member_kpis(generated["parquet"], crosswalk=crosswalk, structure="2025-07-01", **kwargs)
     b, a = counts(before), counts(after)
-    assert a["01", 2025, "members"] == b["01", 2025, "members"]
+    # 2025 in two periods; the first halves agree (the districts were there until 30/6)
+    first_half = pl.col("period_start") == dt.date(2025, 1, 1)
+    b1, a1 = counts(before.kpis.filter(first_half)), counts(after.kpis.filter(first_half))
+    assert a1["01", 2025, "members"] == b1["01", 2025, "members"]
+    # after 30/6, organizations under an abolished district reach the city only through the
+    # crosswalk (which places them in the new units)
+    second_half = pl.col("period_start") == dt.date(2025, 7, 1)
+    b2, a2 = counts(before.kpis.filter(second_half)), counts(after.kpis.filter(second_half))
+    assert a2["01", 2025, "members"] > b2["01", 2025, "members"]
+    assert ("001", 2025, "members") not in b2  # Ba Đình ended on 30/6
     assert a["00004", 2024, "members"] == sum(
         b[c, 2024, "members"] for c in ("001-C01", "002-C01", "002-C06")
     )
@@ -705,7 +727,23 @@ def test_csv_and_parquet_exports_give_the_same_kpis(generated, national) -> None
     b = member_kpis(generated["csv"], **kwargs)
     assert_frame_equal(a.kpis, b.kpis)
     assert set(a.kpis["source"]) == {"synthetic"}
-    assert not a.bad_rows and a.unattributed == {"outside": 0, "not existing": 0, "after as_of": 0}
+    assert not a.bad_rows and a.unattributed == b.unattributed
+    # 2025 in two periods: the events of organizations under a district from 1/7/2025 on
+    # belong to no unit in force (their district ended on 30/6; no crosswalk places them)
+    export = pl.read_parquet(generated["parquet"])
+    day = dt.date(2025, 7, 1)
+    late = export.filter(pl.col("unit_code").is_in(_under_districts(national)))
+    direct = (
+        late.filter(pl.col("admission_date") >= day).height
+        + late.filter(pl.col("status") != "active", pl.col("status_date") >= day).height
+    )
+    assert a.unattributed == {"outside": 0, "not existing": direct, "after as_of": 0}
+
+
+def _under_districts(registry: kt.UnitRegistry) -> list[str]:
+    """The basic organizations whose district ended on 30/6/2025."""
+    ended = set(registry.units.filter(pl.col("valid_to") == dt.date(2025, 6, 30))["code"])
+    return sorted(c for c in registry.codes(level="basic") if registry.parent(c) in ended)
 
 
 def test_counts_agree_with_a_direct_count(generated, national) -> None:
@@ -721,8 +759,14 @@ def test_counts_agree_with_a_direct_count(generated, national) -> None:
     members = pl.read_parquet(generated["parquet"]).with_columns(
         province=pl.col("unit_code").replace_strict(province)
     )
+    # from 1/7/2025 an organization under an abolished district is in no unit in force
+    stale = pl.col("unit_code").is_in(_under_districts(national))
+    members = members.filter(~(stale & (pl.col("admission_date") >= dt.date(2025, 7, 1))))
     admitted = members.group_by("province", pl.col("admission_date").dt.year().alias("y")).len()
     got = counts(out)
+    # 2025 is counted in two periods (1/1–30/6, 1/7–31/12): a year's admissions are their sum
+    yearly = out.kpis.group_by("unit_code", "year", "metric").agg(pl.col("actual").sum())
+    got |= {(u, y, m): a for u, y, m, a in yearly.filter(pl.col("metric") != "members").iter_rows()}
     for province, year, n in admitted.iter_rows():
         assert got[province, year, "admissions"] == n
     end_2010 = (
