@@ -133,6 +133,12 @@ _TARGET_CUE = rx(
 )
 _MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện\s+được|được)(?!\w)")
 _NUMBER_END = re.compile(r"\d\s*$")
+# nouns of counts that are no target even when a resolution sets them out ("Nghị quyết đề
+# ra 25 chỉ tiêu", "3 khâu đột phá")
+_COUNTED_PLANS = rx(
+    r"(?:chỉ\s+tiêu|tiêu\s+chí|mục\s+tiêu|nhiệm\s+vụ|khâu|chương\s+trình|giải\s+pháp|"
+    r"đột\s+phá|nội\s+dung)(?!\w)"
+)
 # a whole-term figure: "Trong nhiệm kỳ 2020-2025, …", "cả nhiệm kỳ", "Nhiệm kỳ qua, …"
 _TERM = rx(
     r"(?:(?<!\w)(?:trong|cả|suốt|qua|sau|hết)\s+(?:\d+\s+năm\s+)?(?:của\s+)?|^[\s(]*)"
@@ -171,12 +177,14 @@ _K_ACHIEVED = rx(
 )
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _K_PLAN_TAIL = rx(
-    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết)(?!\w)"
+    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán)(?!\w)"
+    r"|^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)"
 )
 _K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
 _TAIL = rx(
     r"\s*(?:so\s+với\s+)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|"
-    r"nghị\s+quyết)(?:\s+(?:năm\s+trước|cả\s+năm|năm|đề\s+ra|được\s+giao|đảng\s+viên))?|"
+    r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+trước|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
+    r"đảng\s+viên))?|"
     r"năm\s+trước|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
 )
 _CONNECTOR_SUFFIX = rx(
@@ -402,7 +410,15 @@ def _describe(doc: Doc, fig: Figure) -> None:
     if (
         fig.role == "actual"
         and fig.kind != "pair"
-        and (_sets_target(folded[sentence.start : fig.start], lead) or _heading_target(doc, fig))
+        and (
+            _sets_target(
+                folded[sentence.start : fig.start],
+                lead,
+                folded[fig.noun_start or fig.end : sentence.end],
+                folded[fig.noun_end or fig.end : sentence.end],
+            )
+            or _heading_target(doc, fig)
+        )
     ):
         fig.role = "target"
 
@@ -429,15 +445,19 @@ def _after_number(doc: Doc, fig: Figure) -> int:
     return pos
 
 
-def _sets_target(before: str, lead: str) -> bool:
+def _sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
     """Whether a count is a target by the words before it in its sentence: a yearly figure
     of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
     resolution or plan sets out ("Nghị quyết … đề ra mỗi năm kết nạp 1.500")."""
     if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
+        if _COUNTED_PLANS.match(after):
+            return False
         cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
         if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:
             return not _MET_WORDS.search(before[: len(before) - len(lead) + m.start()])
     if _EACH_YEAR.search(lead):
+        if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
+            return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set
         cues = list(_TARGET_CUE.finditer(before))
         return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
     return False
@@ -850,6 +870,9 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if d.rate_of:
         return ("target" if _K_TARGET.search(lead) else "rate"), 1
     if said := _said_kind(lead, tail):
+        if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
+            # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
+            return None, 1
         return said
     achieved = bool(_K_ACHIEVED.search(lead)) or not lead.strip(" (")
     if achieved and _K_PLAN_TAIL.match(tail):
