@@ -89,8 +89,13 @@ def report_header(
     files: tuple[Path, ...] | list[Path] = (),
     notes: Sequence[DataIssue] = (),
     lang: str = "vi",
+    kind: str | None = None,
 ) -> Html:
     """The report's title, its parameters in words and the data files it read (with hashes).
+
+    ``kind`` (``"city"``, ``"comparison"``, ``"profile"``, ``"audit"``) names the report
+    above its title and says what it is about under it, in ``lang``; the header carries
+    ``lang`` as its ``lang`` attribute (the page's ``<html lang>`` is taken from it).
 
     ``notes`` (a dataset's :attr:`~kpitools.io.Dataset.notes`) say how the files were read
     — a year taken from a form's title, a unit name matched without its diacritics — so a
@@ -101,7 +106,9 @@ def report_header(
     --------
     >>> header = report_header(title="Admissions 2023", params={"year": 2023, "unit": "017"},
     ...                        files=[Path("data/metrics.csv")], lang="en")
-    >>> "<h1>Admissions 2023</h1>" in header.html
+    >>> "<h1>Admissions 2023</h1>" in header.html, 'lang="en"' in header.html
+    (True, True)
+    >>> "City overview" in report_header(title="t", params={}, lang="en", kind="city").html
     True
     >>> "<code>year</code> = 2023" in header.html
     True
@@ -121,12 +128,56 @@ def report_header(
         f"<li><code>{e(Path(f).name)}</code> sha256:{file_digest(f)}</li>" for f in files
     )
     stamp = dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    named, intro = "", ""
+    if kind is not None:
+        named = f'<p class="kt-kind">{e(word(f"display.report.{kind}", lang))}</p>'
+        intro = f'<p class="kt-intro">{e(word(f"display.report.{kind}.intro", lang))}</p>'
     return Html(
-        f'<header class="kt-header"><h1>{e(title)}</h1>'
+        f'<header class="kt-header" lang="{e(lang)}">{named}<h1>{e(title)}</h1>{intro}'
         f"<p>{w['params']}:</p><ul>{items}</ul>"
         f"<p>{w['data']}:</p><ul>{data}</ul>{_notes_html(notes, lang)}"
         f'<p class="kt-made">{w["made"]} {e(stamp)} {w["by"]} {e(version())}</p></header>'
     )
+
+
+def report_section(key: str, *, lang: str = "vi") -> Html:
+    """A section of a report: its heading and the lead that says what it shows, in ``lang``.
+
+    Report notebooks call it instead of holding prose in Markdown cells, so each report
+    reads in one language. ``key`` names the section (``"results"``, ``"pace"``, ...:
+    the ``display.section.*`` words of :mod:`kpitools.vocab`).
+
+    Examples
+    --------
+    >>> print(report_section("pace", lang="en").html[:64])
+    <section class="kt-section" lang="en"><h2 id="kt-pace">Pace</h2>
+    >>> "Tiến độ" in report_section("pace").html
+    True
+    """
+    e = html.escape
+    heading = e(word(f"display.section.{key}", lang))
+    lead = e(word(f"display.section.{key}.lead", lang))
+    return Html(
+        f'<section class="kt-section" lang="{e(lang)}"><h2 id="kt-{e(key)}">{heading}</h2>'
+        f'<p class="kt-lead">{lead}</p></section>'
+    )
+
+
+def unit_title(name: str, type: str | None, *, lang: str = "vi") -> str:
+    """A unit's name with its kind, in ``lang`` ("huyện Đông Anh", "Đông Anh rural district").
+
+    The kind tells huyện Sóc Sơn from xã Sóc Sơn; a kind without a word is left out.
+
+    Examples
+    --------
+    >>> unit_title("Đông Anh", "huyện"), unit_title("Đông Anh", "huyện", lang="en")
+    ('huyện Đông Anh', 'Đông Anh rural district')
+    >>> unit_title("Khối A", None, lang="en")
+    'Khối A'
+    """
+    if not type:
+        return name
+    return word(f"display.unit_type.{type}", lang, default="{name}").format(name=name)
 
 
 _NOTES_SHOWN = 50

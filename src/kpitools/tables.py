@@ -49,6 +49,8 @@ class Table:
     --------
     >>> table = Table(pl.DataFrame({"Unit": ["Đông Anh"], "Attainment": ["97,4%"]}),
     ...               status=("near",), caption="Admissions 2023")
+    >>> '<th scope="col">Unit</th>' in table._repr_html_()
+    True
     >>> table.frame.row(0)
     ('Đông Anh', '97,4%')
     >>> html = table._repr_html_()
@@ -71,7 +73,7 @@ class Table:
 
     def _repr_html_(self) -> str:
         e = html.escape
-        head = "".join(f"<th>{e(c)}</th>" for c in self.frame.columns)
+        head = "".join(f'<th scope="col">{e(c)}</th>' for c in self.frame.columns)
         body = []
         for i, row in enumerate(self.frame.iter_rows()):
             status = self.status[i] if i < len(self.status) else None
@@ -89,9 +91,10 @@ class Table:
         if self.structure:
             said += f'{"<br>" if said else ""}<span class="kt-structure">{e(self.structure)}</span>'
         caption = f"<caption>{said}</caption>" if said else ""
+        # the box scrolls sideways on a narrow screen; the page does not
         return (
-            f'<table class="kt-table">{caption}<thead><tr>{head}</tr></thead>'
-            f"<tbody>{''.join(body)}</tbody></table>"
+            f'<div class="kt-table-box"><table class="kt-table">{caption}<thead><tr>{head}'
+            f"</tr></thead><tbody>{''.join(body)}</tbody></table></div>"
         )
 
 

@@ -165,6 +165,188 @@ _DISPLAY = {
     "display.row": _pair("dòng {n}", "row {n}"),
     "display.column": _pair("cột", "column"),
     "display.more_notes": _pair("… và {n} ghi chú khác", "… and {n} more notes"),
+    "display.chart_lead": _pair("Biểu đồ", "Chart"),
+    # what kind of unit a registry row is (its ``type``), said in the report's language
+    "display.unit_type.thành phố": _pair("thành phố {name}", "{name} city"),
+    "display.unit_type.quận": _pair("quận {name}", "{name} urban district"),
+    "display.unit_type.huyện": _pair("huyện {name}", "{name} rural district"),
+    "display.unit_type.thị xã": _pair("thị xã {name}", "{name} town"),
+    "display.unit_type.phường": _pair("phường {name}", "{name} ward"),
+    "display.unit_type.xã": _pair("xã {name}", "{name} commune"),
+    "display.unit_type.khối": _pair("khối {name}", "{name} bloc"),
+    # the reports: their names, what each is about, and each section's heading and lead
+    "display.report.city": _pair("Tổng quan thành phố", "City overview"),
+    "display.report.city.intro": _pair(
+        "Kết quả so với chỉ tiêu của đơn vị được chọn (mặc định là Hà Nội) trong một năm kế "
+        "hoạch: đạt được bao nhiêu, so với chỉ tiêu nào, tỷ lệ văn bản nguồn nêu có khớp với "
+        "chính số liệu của nó không, năm đó so với các năm trước ra sao và gồm những đơn vị nào.",
+        "Targets against results of the chosen unit (Hà Nội by default) for one plan year: "
+        "what was achieved, against which target, whether the percentages the source report "
+        "states follow from its own numbers, how the year compares with earlier ones and which "
+        "units it is made of.",
+    ),
+    "display.report.comparison": _pair("So sánh các đơn vị", "Comparison of units"),
+    "display.report.comparison.intro": _pair(
+        "Mọi đơn vị trực thuộc trong một năm — 30 đơn vị cấp huyện đến tháng 6/2025, 126 xã, "
+        "phường từ tháng 7/2025 (năm quyết định cơ cấu; hai nửa năm 2025 được tách riêng) — "
+        "cùng các đảng bộ trực thuộc khác của thành phố: đơn vị nào vượt chỉ tiêu, đơn vị nào "
+        "chậm, thay đổi ra sao so với năm trước, và tổng các đơn vị có khớp với số của thành "
+        "phố không.",
+        "Every unit under the parent in one year — the 30 district-level units up to June "
+        "2025, the 126 communes and wards from July 2025 (the year picks the structure; the "
+        "two halves of 2025 are kept apart) — with the other committees directly under the "
+        "city: who is ahead of its target and who is behind, how that moved since the year "
+        "before, and whether the units add up to the city's own figure.",
+    ),
+    "display.report.profile": _pair("Hồ sơ đơn vị", "Unit profile"),
+    "display.report.profile.intro": _pair(
+        "Một đơn vị qua các năm: kết quả so với chỉ tiêu trong năm gần nhất, diễn biến so với "
+        "thành phố và thứ hạng trong các đơn vị cùng cấp.",
+        "One unit over the years: its results against targets in the latest year, how it "
+        "moved against the city, and its rank among the units of its level.",
+    ),
+    "display.report.audit": _pair("Kiểm tra số liệu trong văn bản", "Audit of a report's figures"),
+    "display.report.audit.intro": _pair(
+        "Các số liệu chỉ tiêu kpitools tìm thấy trong văn bản báo cáo — thực hiện, chỉ tiêu, "
+        "tỷ lệ báo cáo nêu và loại tỷ lệ — và mỗi con số được nêu có khớp với chính số liệu "
+        "của báo cáo không.",
+        "The KPI statements kpitools finds in a report's text — actual, target, the "
+        "percentage the report states and what kind of percentage it is — and whether each "
+        "stated figure follows from the report's own numbers.",
+    ),
+    "display.section.results": _pair("Kết quả so với chỉ tiêu", "Results against targets"),
+    "display.section.results.lead": _pair(
+        "Tỷ lệ đạt = thực hiện / chỉ tiêu. Cột “Báo cáo ghi” là tỷ lệ văn bản nguồn nêu; ✓ "
+        "nghĩa là tỷ lệ đó bằng tỷ lệ tính lại ở cùng độ chính xác (làm tròn nửa lên). Chỉ số "
+        "nào đơn vị không có số riêng thì lấy tổng các đơn vị trực thuộc.",
+        "Attainment = actual / target. “Report says” is the percentage the source document "
+        "states; ✓ means it equals the computed one at the precision it was written with "
+        "(rounded half-up). Metrics without a unit's own figure are the sum of its units.",
+    ),
+    "display.section.pace": _pair("Tiến độ", "Pace"),
+    "display.section.pace.lead": _pair(
+        "Số liệu lấy trước cuối năm, so với phần thời gian đã qua của năm (giả định tiến độ "
+        "đều), và con số cả năm mà chúng cho thấy.",
+        "Figures taken before the end of the year, against the share of the year elapsed "
+        "(assuming even progress), and the year-end figure they point to.",
+    ),
+    "display.section.findings": _pair("Ai chậm, ai vượt", "Who is behind, who is ahead"),
+    "display.section.findings.lead": _pair(
+        "Với mỗi chỉ số, trong các đơn vị trực thuộc: đơn vị chậm nhất so với chỉ tiêu và "
+        "đơn vị vượt xa nhất.",
+        "For each metric, among the units: the one furthest behind its target and the one "
+        "furthest ahead.",
+    ),
+    "display.section.years": _pair("Qua các năm", "Over the years"),
+    "display.section.years.lead": _pair(
+        "Tỷ lệ đạt của đơn vị với chỉ số chính theo năm — từ 2025 số của thành phố chia "
+        "thành hai nửa năm, mỗi nửa so với chỉ tiêu riêng, nên biểu đồ thể hiện tỷ lệ đạt chứ "
+        "không phải số tuyệt đối — rồi tỷ lệ đạt của từng đơn vị theo năm, các đơn vị cấp "
+        "huyện và các đơn vị mới ở khối riêng: chọn chỉ số trong danh sách thả xuống.",
+        "The unit's attainment of the focus metric by year — from 2025 the city's figures "
+        "come in two halves, each against its own target, so the chart shows attainment, not "
+        "the figures — then every unit's attainment by year, the districts and the new units "
+        "in their own blocks: pick the metric in the dropdown.",
+    ),
+    "display.section.composition": _pair("Cơ cấu", "Composition"),
+    "display.section.composition.lead": _pair(
+        "Phần đóng góp của từng đơn vị vào chỉ số chính trong năm, kèm tỷ trọng trong tổng.",
+        "What each unit contributed to the focus metric this year, with its share of the total.",
+    ),
+    "display.section.ranking": _pair("Xếp hạng", "Ranking"),
+    "display.section.ranking.lead": _pair(
+        "Các đơn vị xếp theo tỷ lệ đạt, đường nét đứt ở mức 100 %. Chọn năm trong danh sách "
+        "thả xuống.",
+        "Units ranked by attainment, the dashed line at 100 %. Change the year in the dropdown.",
+    ),
+    "display.section.heatmap": _pair("Qua các năm", "Over the years"),
+    "display.section.heatmap.lead": _pair(
+        "Tỷ lệ đạt theo đơn vị và năm (xanh: trên 100 %, đỏ: dưới 100 %); chọn chỉ số trong "
+        "danh sách thả xuống.",
+        "Attainment by unit and year (blue above 100 %, red below); choose the metric in the "
+        "dropdown.",
+    ),
+    "display.section.movers": _pair("Tiến bộ và sụt giảm", "Most improved and most declined"),
+    "display.section.movers.lead": _pair(
+        "Tỷ lệ đạt năm nay so với năm trước, tính bằng điểm phần trăm.",
+        "Attainment this year against the year before, in percentage points.",
+    ),
+    "display.section.reconciliation": _pair(
+        "Đối chiếu với số của thành phố", "Reconciliation with the city's figures"
+    ),
+    "display.section.reconciliation.lead": _pair(
+        "Tổng các đơn vị so với số của chính đơn vị cấp trên, theo chỉ số và năm.",
+        "The sum of the units against the parent's own figure, per metric and year.",
+    ),
+    "display.section.latest": _pair("Năm gần nhất", "Latest year"),
+    "display.section.latest.lead": _pair(
+        "Kết quả so với chỉ tiêu trong năm gần nhất, kèm số của cùng kỳ năm trước (hình "
+        "thoi; không có khi năm trước được chia kỳ khác: nửa đầu 2025 không có nửa đầu 2024 "
+        "trong dữ liệu, năm 2026 của một đơn vị mới không có cả năm 2025).",
+        "Results against targets in the latest year shown, with the figure of the same period "
+        "a year earlier as a diamond (none when the year before was cut differently: a first "
+        "half of 2025 has no first half of 2024 in the data, a new unit's 2026 no whole 2025).",
+    ),
+    "display.section.city": _pair("So với thành phố", "Against the city"),
+    "display.section.city.lead": _pair(
+        "Tỷ lệ đạt của đơn vị theo năm; đường chấm là tỷ lệ đạt của thành phố.",
+        "Attainment of the unit by year; the dotted line is the city's attainment.",
+    ),
+    "display.section.rank": _pair("Thứ hạng", "Rank"),
+    "display.section.rank.lead": _pair(
+        "Thứ hạng của đơn vị trong các đơn vị cùng cấp, theo chỉ số và năm (1 = tỷ lệ đạt "
+        "cao nhất).",
+        "The unit's rank among the units of its level, by metric and year (1 = highest "
+        "attainment).",
+    ),
+    "display.section.text": _pair("Văn bản", "The text"),
+    "display.section.text.lead": _pair(
+        "Mỗi số liệu được tô sáng; di chuột lên một số liệu để xem cách đọc. Viền đỏ: con số "
+        "nêu ra không khớp với số liệu. Phần chữ mờ ở cuối (tin liên quan, bình luận) không "
+        "được đọc.",
+        "Every statement is highlighted; hover over one to see how it was read. Red outline: "
+        "the stated figure does not follow from the numbers. Greyed text at the end (related "
+        "news, comments) is not read.",
+    ),
+    "display.section.statements": _pair("Các số liệu", "The statements"),
+    "display.section.statements.lead": _pair(
+        "Mỗi dòng một số liệu, theo thứ tự trong văn bản. “Tính lại” là 100 × thực hiện / chỉ "
+        "tiêu ở độ chính xác báo cáo dùng (làm tròn nửa lên).",
+        "One row per statement, in text order. “Computed” is 100 × actual / target at the "
+        "precision the report used (rounded half up).",
+    ),
+    "display.section.audit": _pair("Kiểm tra", "Audit"),
+    "display.section.audit.lead": _pair(
+        "Mọi phép kiểm tra, các chỗ không khớp xếp trước: tỷ lệ nêu ra so với số liệu (vượt "
+        "X% so với 100 + X; con số bị cắt bớt thay vì làm tròn được ghi là cắt bớt), số vượt "
+        "tính bằng người, các phần so với tổng đã nêu.",
+        "Every check, inconsistencies first: stated percentages against their numbers "
+        "(exceeded by X% against 100 + X; a figure cut instead of rounded is labelled "
+        "truncated), excesses counted in people, parts against their stated total.",
+    ),
+    "display.section.rows": _pair("Dòng dữ liệu", "As rows of the long table"),
+    "display.section.rows.lead": _pair(
+        "Các số liệu nêu đủ chỉ số, đơn vị và năm, như khi đưa vào bảng dữ liệu; sau đó là "
+        "những số liệu không xếp được, kèm lý do.",
+        "The statements that name a metric, a unit and a year, as they would enter the KPI "
+        "table; then those that cannot be placed, with the reason.",
+    ),
+    # what a chart shows, in words (charts.describe)
+    "display.describe.kind.bar": _pair("Biểu đồ cột", "Bar chart"),
+    "display.describe.kind.rect": _pair("Bản đồ nhiệt", "Heatmap"),
+    "display.describe.kind.line": _pair("Biểu đồ đường", "Line chart"),
+    "display.describe.kind.point": _pair("Biểu đồ điểm", "Dot chart"),
+    "display.describe.kind.text": _pair("Bảng chữ", "Text chart"),
+    "display.describe.kind.other": _pair("Biểu đồ", "Chart"),
+    "display.describe.rows": _pair("{n} dòng số liệu", "{n} rows of figures"),
+    "display.describe.years": _pair("năm {years}", "years {years}"),
+    "display.describe.extremes": _pair(
+        "năm {year}: cao nhất {best} {best_att}, thấp nhất {worst} {worst_att}",
+        "{year}: highest {best} {best_att}, lowest {worst} {worst_att}",
+    ),
+    "display.describe.figures": _pair(
+        "{label}: {actual} / {target}", "{label}: {actual} of {target}"
+    ),
 }
 
 _EXPLORE = {
