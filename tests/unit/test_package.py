@@ -307,19 +307,41 @@ def _requirements(specs: list[str]) -> dict[str, str]:
     return out
 
 
-def test_environment_yml_names_the_same_dependencies_as_pyproject(root: Path) -> None:
+@pytest.mark.parametrize(
+    ("file", "extras", "install"),
+    [
+        ("environment.yml", ("explore", "serve", "pdf"), "."),  # to use kpitools
+        ("environment-dev.yml", None, "-e ."),  # to work on it: every extra
+    ],
+)
+def test_environment_yml_names_the_same_dependencies_as_pyproject(
+    root: Path, file: str, extras: tuple[str, ...] | None, install: str
+) -> None:
+    # conda-forge publishes some packages under other names than PyPI
+    conda_names = {
+        "nbconvert": "nbconvert-core",  # without pandoc and LaTeX
+        "playwright": "playwright-python",
+        "duckdb": "python-duckdb",
+        "build": "python-build",
+    }
     project = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]
-    extras = [spec for group in project["optional-dependencies"].values() for spec in group]
-    wanted = _requirements(project["dependencies"] + extras)
-    env = yaml.safe_load((root / "environment.yml").read_text(encoding="utf-8"))
+    groups = project["optional-dependencies"]
+    chosen = [spec for name in extras or list(groups) for spec in groups[name]]
+    wanted = {
+        conda_names.get(name, name): version
+        for name, version in _requirements(project["dependencies"] + chosen).items()
+    }
+    env = yaml.safe_load((root / file).read_text(encoding="utf-8"))
+    assert env["channels"] == ["conda-forge"]
     conda = [d for d in env["dependencies"] if isinstance(d, str)]
     have = _requirements(conda)
+    assert len(have) == len(conda)  # each package named once
     python = have.pop("python")
     have.pop("pip")
     assert have == wanted
     assert python == project["requires-python"]
     pip_part = next(d["pip"] for d in env["dependencies"] if isinstance(d, dict))
-    assert pip_part[-1] == "-e ."
+    assert pip_part == [install]
 
 
 def test_notebooks_are_committed_clean_with_a_parameters_cell(root: Path) -> None:
