@@ -285,7 +285,8 @@ class Draft:
 
     @property
     def anchor(self) -> int:
-        return min(f.start for f in self.figures)
+        own = [f.start for f in self.figures if f.sentence is self.sentence]
+        return min(own) if own else min(f.start for f in self.figures)
 
     @property
     def noun_fig(self) -> Figure | None:
@@ -740,6 +741,10 @@ def _regions(doc: Doc, sentence: Sentence) -> list[tuple[int, int, str, int]]:
     """Part lists of a sentence: (start, end, marker, marker start) up to ';' or the end."""
     out = []
     for m in _PART_MARKER.finditer(doc.fold, sentence.start, sentence.end):
+        if doc.text[m.end() : m.end() + 3].strip().startswith(":"):
+            # "trong đó: A …; B …; C …": a list of items up to the sentence's end
+            out.append((m.start(), sentence.end, m.group(1), m.start()))
+            continue
         end = doc.text.find(";", m.end(), sentence.end)
         out.append((m.start(), sentence.end if end < 0 else end, m.group(1), m.start()))
     return out
@@ -1103,7 +1108,7 @@ def interpret(
             total.metric is not None and breakdown.get(part.metric or "") == total.metric
         ),
     )
-    _merge_early_targets(drafts)
+    _merge_early_targets(doc, drafts, topic_of)
     out: list[dict[str, Any]] = []
     for d in drafts:
         if d.merged:
@@ -1198,15 +1203,27 @@ def _totals_take_metric(drafts: list[Draft]) -> None:
                 d.metric = metrics.pop()
 
 
-def _merge_early_targets(drafts: list[Draft]) -> None:
-    """A target stated in the sentence before its result (same metric, same paragraph)
-    joins that result and is marked merged."""
+def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]) -> None:
+    """A target stated in the sentence before its result (same metric, same unit, same
+    paragraph) joins that result and is marked merged."""
+
+    def unit(d: Draft) -> str | None:
+        u = _unit_for(doc, d, topic_of.get(d.sentence.start, d.sentence.start))
+        if u is None or (u.code is None and fold(u.text).startswith(fold("toàn "))):
+            return None
+        return u.code or fold(u.text)
+
     for i, d in enumerate(drafts):
         if d.actual is None and d.target is not None and d.metric and not d.merged:
             for e in itertools.islice(drafts, i + 1, None):
                 if e.sentence.paragraph != d.sentence.paragraph:
                     break
-                if e.metric == d.metric and e.actual is not None and e.target is None:
+                if (
+                    e.metric == d.metric
+                    and e.actual is not None
+                    and e.target is None
+                    and unit(e) == unit(d)
+                ):
                     e.target_fig, e.target = d.target_fig, d.target
                     d.merged = True
                     break
