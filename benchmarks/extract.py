@@ -12,9 +12,15 @@ and its peak resident memory (``resource.getrusage``); the memory the extraction
 peak less the resident memory just before it (interpreter, libraries and reference data
 loaded).
 
+Each copy also carries an invented (synthetic) paragraph of the patterns of issue 17 — a
+resolution's yearly target, a result stated against it a paragraph later, a list of units with
+their figures and a list of fractions — so that the document-level pass (targets linked to
+results) has work that grows with the text too.
+
 The goals are linear work: 8× the text at most 9× the time, and extraction memory at most 20×
 the text (its UTF-8 bytes). The script prints, per size, the time, the statements found and
 the memory, then the ratios between the largest size and the size 8× smaller against the goals,
+the time of the doubled and quadrupled text against the smallest (linear: about 2× and 4×),
 and exits with 1 when a goal is missed.
 
 There is no alternative a user would pick for this comparison: no other tool reads KPI
@@ -57,8 +63,33 @@ def _districts() -> list[str]:
     return [f"{r.split(',')[3]} {r.split(',')[1]}" for r in rows if ",district," in r]
 
 
+_SYNTHETIC = (
+    "\n\nNghị quyết Đại hội đề ra mỗi năm kết nạp {t} đảng viên.\n\n"
+    "Năm {y} toàn Đảng bộ kết nạp {a} đảng viên, đạt {p}% so với nghị quyết, trong đó: "
+    "{d1} kết nạp {b} đảng viên, đạt 80%; Đảng bộ Công an kết nạp 12, đạt 100%; riêng {d2} "
+    "mới kết nạp 9, đạt 30%. Một số đảng bộ kết nạp cao so với chỉ tiêu: xã Minh Phú 14/12, "
+    "xã Bắc Sơn 9/10.\n\n"
+)
+"""An invented paragraph of the patterns of issue 17 (source: synthetic)."""
+
+
+def _synthetic(k: int, districts: list[str]) -> str:
+    t = 1000 + 10 * (k % 50)
+    a = t * 92 // 100
+    return _SYNTHETIC.format(
+        t=f"{t:,}".replace(",", "."),
+        a=f"{a:,}".replace(",", "."),
+        p=format(round(100 * a / t)),
+        y=2010 + k % 15,
+        b=40 + k % 7,
+        d1=districts[k % len(districts)],
+        d2=districts[(k + 1) % len(districts)],
+    )
+
+
 def _varied(body: str, k: int, districts: list[str]) -> str:
-    """Copy ``k`` of the body: numbers shifted by k, city words a district, years moved."""
+    """Copy ``k`` of the body: numbers shifted by k, city words a district, years moved; the
+    synthetic paragraph of issue 17's patterns after it."""
 
     def number(m: re.Match[str]) -> str:
         value = int(m.group(1).replace(".", "")) + k % 97
@@ -68,7 +99,7 @@ def _varied(body: str, k: int, districts: list[str]) -> str:
 
     text = _NUMBER.sub(number, body)
     text = _YEAR.sub(lambda m: f"20{10 + (int(m.group(1)) + k) % 15}", text)
-    return _CITY.sub(districts[k % len(districts)], text)
+    return _CITY.sub(districts[k % len(districts)], text) + _synthetic(k, districts)
 
 
 def report_text(size: int, seed: Path = SEED) -> str:
@@ -186,6 +217,16 @@ def main(argv: list[str] | None = None) -> int:
         )
     else:
         print("time: no size 8× smaller than the largest; pass --sizes to compare")
+    first = results[sizes[0]]
+    for factor, name in ((2, "doubled"), (4, "quadrupled")):
+        same = [s for s in sizes if abs(s - factor * sizes[0]) <= 0.01 * factor * sizes[0]]
+        if same:
+            r = results[same[0]]
+            print(
+                f"{name}: {r['bytes'] / first['bytes']:.2f}× the text takes "
+                f"{r['seconds'] / first['seconds']:.2f}× the time "
+                f"({r['cpu'] / first['cpu']:.2f}× the CPU time; linear is {factor}×)"
+            )
     memory = results[largest]["extra"] / results[largest]["bytes"]
     verdict = "ok" if memory <= MEMORY_GOAL else "MISSED"
     ok = ok and verdict == "ok"
