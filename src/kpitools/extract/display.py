@@ -139,14 +139,18 @@ def statements_table(
     for r in df.iter_rows(named=True):
         out[w["metric"]].append(r["label"] or r["metric"] or "")
         out[w["unit"]].append(" ".join(x for x in (r["unit_code"], r["unit"]) if x))
-        out[w["year"]].append(str(r["year"]) if r["year"] else "")
+        out[w["year"]].append(str(r["year"]) if r["year"] else (r.get("term") or ""))
         as_of = r["as_of"]
         out[w["as_of"]].append(
             as_of.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d") if as_of else ""
         )
         qualifier = f"{r['qualifier']} " if r["qualifier"] and not r["exact"] else ""
         out[w["actual"]].append(qualifier + _fmt_figure(r["actual"], r["actual_range"], lang))
-        out[w["target"]].append(_fmt_figure(r["target"], r["target_range"], lang))
+        target = _fmt_figure(r["target"], r["target_range"], lang)
+        if not target and r.get("implied_target") is not None:
+            # derived, never read: actual / stated percentage
+            target = "≈" + format_number(r["implied_target"], lang=lang, decimals=2)
+        out[w["target"]].append(target)
         out[w["stated"]].append(r["stated"] or "")
         out[w["kind"]].append(word(f"extract.kind.{r['stated_kind']}", lang, default=""))
         out[w["computed"]].append(_fmt_percent(r["computed_percent"], r["stated"], lang))
