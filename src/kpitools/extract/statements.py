@@ -521,6 +521,8 @@ def _unit_unplaceable(r: dict[str, Any], registry: UnitRegistry) -> str | None:
         return "no unit: the text names none near the statement"
     if r["unit_code"] not in registry:
         return f"unit {r['unit_code']!r} is not in the registry"
+    if r["year"] is None and r.get("term"):
+        return f"no year: a whole-term figure ({r['term']}), of no one year"
     if r["year"] is None:
         return "no year: the text states none"
     code, year = r["unit_code"], r["year"]
