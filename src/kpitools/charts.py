@@ -137,23 +137,28 @@ def describe(chart: Any, *, lang: str = "vi") -> str:
     said = [f"{kind}: {text.strip()}" if isinstance(text, str) and text.strip() else kind]
     frames = [v.data for v in views if isinstance(getattr(v, "data", None), pl.DataFrame)]
     df = frames[0] if frames else pl.DataFrame()
-    if {"unit_name", "attainment"} <= set(df.columns):
+    name = "label" if "label" in df.columns else "unit_name"
+    if {name, "attainment"} <= set(df.columns):
         rows = df.filter(pl.col("attainment").is_not_null() & pl.col("attainment").is_finite())
         year = None
         if "year" in rows.columns and rows.height:
-            year = rows["year"].max()
+            years = rows["year"].unique().sort().to_list()
+            if len(years) > 1:
+                said.append(word("display.describe.years", lang, years=f"{years[0]}–{years[-1]}"))
+            year = years[-1]
             rows = rows.filter(pl.col("year") == year)
         if rows.height:
             best = rows.sort("attainment", descending=True, maintain_order=True).row(0, named=True)
             worst = rows.sort("attainment", maintain_order=True).row(0, named=True)
             fields = {
                 "year": year if year is not None else "",
-                "best": best["unit_name"],
+                "best": best[name],
                 "best_att": format_percent(best["attainment"], lang=lang),
-                "worst": worst["unit_name"],
+                "worst": worst[name],
                 "worst_att": format_percent(worst["attainment"], lang=lang),
             }
-            said.append(word("display.describe.extremes", lang, **fields))
+            key = "extremes" if rows[name].n_unique() > 1 else "one"
+            said.append(word(f"display.describe.{key}", lang, **fields))
     elif {"label", "actual", "target"} <= set(df.columns):
         for row in df.head(6).iter_rows(named=True):
             said.append(

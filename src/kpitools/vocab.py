@@ -344,6 +344,7 @@ _DISPLAY = {
         "năm {year}: cao nhất {best} {best_att}, thấp nhất {worst} {worst_att}",
         "{year}: highest {best} {best_att}, lowest {worst} {worst_att}",
     ),
+    "display.describe.one": _pair("năm {year}: {best} {best_att}", "{year}: {best} {best_att}"),
     "display.describe.figures": _pair(
         "{label}: {actual} / {target}", "{label}: {actual} of {target}"
     ),

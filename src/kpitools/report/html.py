@@ -651,14 +651,21 @@ def export_html(
 
 
 def footer_html(report: Report, inputs: Iterable[tuple[str, str]]) -> str:
-    """The footer of a report: which data and parameters made it, and with which kpitools."""
+    """The footer of a report: which data and parameters made it, and with which kpitools.
+
+    In the report's language (its ``lang`` parameter; Vietnamese when it has none).
+    """
     from kpitools._version import version
+    from kpitools.vocab import LANGS, word
 
     e = html.escape
+    lang = report.parameters.get("lang", "vi")
+    lang = lang if lang in LANGS else "vi"
     files = ", ".join(f"{e(name)} (sha256 {e(digest[:12])})" for name, digest in inputs)
     stamp = time.strftime("%Y-%m-%d %H:%M %z")
+    data = word("display.data", lang).lower()
     return (
-        f"{e(report.title)} · {e(report.origin.name)} · data: {files or '–'} · "
+        f"{e(in_lang(report.title, lang))} · {e(report.origin.name)} · {data}: {files or '–'} · "
         f"kpitools {e(version())} · {e(stamp)}"
     )
 
