@@ -117,7 +117,24 @@ def _run(args: argparse.Namespace) -> int:
         f"\n{counts['ok']} written, {counts['skipped']} unchanged, {counts['failed']} failed, "
         f"{counts['invalid']} invalid; index: {index}"
     )
+    if getattr(args, "pdf", False) and not _pdfs(outcomes, out):
+        return 1
     return 0 if all(o.ok for o in outcomes) else 1
+
+
+def _pdfs(outcomes: list[Any], out: Path) -> bool:
+    """``--pdf``: a PDF beside each report written or unchanged; False when none can be."""
+    from kpitools.report.pdf import PdfUnavailable, write_pdfs
+
+    pages = [out / o.report.html_name for o in outcomes if o.status in ("ok", "skipped")]
+    pages = [p for p in pages if p.exists()]
+    try:
+        pdfs = write_pdfs(pages)
+    except PdfUnavailable as exc:
+        print(f"kpitools run --pdf: {exc}", file=sys.stderr)
+        return False
+    print(f"{len(pdfs)} PDF(s) beside the reports in {out}/")
+    return True
 
 
 def _in_language(reports: list[Any], lang: str) -> list[Any]:
@@ -510,6 +527,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--shard", metavar="I/N", help="run only slice I of N (e.g. 2/4)")
     run.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
     run.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
+    run.add_argument(
+        "--pdf",
+        action="store_true",
+        help="also print each report to a PDF beside it, with a local Chromium (extra: pdf)",
+    )
     ext = sub.add_parser(
         "extract",
         help="read KPI statements out of report text and check its percentages",
