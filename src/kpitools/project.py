@@ -112,6 +112,12 @@ class Project:
     ``notebooks`` is None when the project uses the notebooks installed with kpitools.
     ``packaged`` is True for the stand-in kpitools uses outside any project: the installed
     reference data, example parameters and notebooks, with reports written to ``./reports``.
+
+    Examples
+    --------
+    >>> here = find_project()  # the repository is a project
+    >>> here.units.relative_to(here.root).as_posix(), here.notebook_folder.name, here.lang
+    ('data/units.csv', 'notebooks', 'vi')
     """
 
     root: Path
