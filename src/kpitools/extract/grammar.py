@@ -131,7 +131,8 @@ _TARGET_CUE = rx(
     r"(?<!\w)(?:phấn\s+đấu|đề\s+ra|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết|"
     r"được\s+giao|giao)(?!\w)"
 )
-_MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện\s+được|được)(?!\w)")
+_MET_STRICT = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả)(?!\w)")
+_MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện|được|qua)(?!\w)")
 _NUMBER_END = re.compile(r"\d\s*$")
 # nouns of counts that are no target even when a resolution sets them out ("Nghị quyết đề
 # ra 25 chỉ tiêu", "3 khâu đột phá")
@@ -235,6 +236,7 @@ class Figure:
     tail_end: int | None = None
     role: str = "actual"
     owner: Draft | None = None
+    set_out: bool = False  # a target by the words of its sentence or list heading
 
     @property
     def span_start(self) -> int:
@@ -421,7 +423,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
             or _heading_target(doc, fig)
         )
     ):
-        fig.role = "target"
+        fig.role, fig.set_out = "target", True
 
 
 def _after_number(doc: Doc, fig: Figure) -> int:
@@ -455,7 +457,7 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
             return False
         cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
         if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:
-            return not _MET_WORDS.search(before[: len(before) - len(lead) + m.start()])
+            return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
     if _EACH_YEAR.search(lead):
         if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
             return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set
@@ -1258,6 +1260,8 @@ def _keeps(d: Draft) -> bool:
     )
     if d.subject is not None and d.kind is None:
         keep = False
+    if d.actual is None and d.target_fig is not None and d.target_fig.set_out and not d.metric:
+        keep = False  # "được giao quản lý 300 hộ": a target only when it counts a metric
     if d.actual_fig is not None and d.actual_fig.kind == "pair" and d.noun_fig is None:
         keep = keep and (d.inherit is not None or d.percent_fig is not None or d.heading_metric)
     return keep

@@ -314,6 +314,24 @@ def test_implied_target_times_percent_gives_the_actual(a: int, p: int) -> None:
     assert t is not None and abs(t * p / 100 - a) <= D("0.005") * p / 100 + D("0.01")
 
 
+def test_what_is_no_target() -> None:
+    # a figure "được giao" that counts no metric, a yearly figure of a report of results
+    assert find("Năm 2023, xã được giao quản lý 300 hộ dân.") == []
+    [s] = find("Nhiệm kỳ qua, thực hiện nghị quyết, bình quân mỗi năm kết nạp 300 đảng viên.")
+    assert (s.actual, s.target, s.term) == (D(300), None, "nhiệm kỳ")
+    [t] = find("Nghị quyết Đại hội nhiệm kỳ qua đề ra mỗi năm kết nạp 1.500 đảng viên.")
+    assert (t.actual, t.target) == (None, D(1500))
+
+
+def test_a_target_given_then_the_result_so_far() -> None:
+    text = (
+        "Năm 2023, huyện Đông Anh được giao chỉ tiêu kết nạp 400 đảng viên, đến nay đã kết nạp "
+        "380 đảng viên."
+    )
+    [s] = find(text)
+    assert (s.unit_code, s.actual, s.target, s.computed_percent) == ("017", D(380), D(400), D(95))
+
+
 @pytest.mark.parametrize("words", ["mỗi năm", "hằng năm", "hàng năm"])
 def test_yearly_words(words: str) -> None:
     found = find(f"Nghị quyết Đại hội đề ra {words} kết nạp 1.500 đảng viên.")
