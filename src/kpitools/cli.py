@@ -45,6 +45,7 @@ def _run(args: argparse.Namespace) -> int:
     from kpitools.errors import ParameterError
     from kpitools.report.batch import check_output, run_batch, shard
     from kpitools.report.discovery import INDEX, Outcome, discover, notebooks_by_kind
+    from kpitools.report.worker import kernel_mode
 
     out = Path(args.out)
     if args.parameters is None:  # outside a project, and no --parameters
@@ -69,7 +70,12 @@ def _run(args: argparse.Namespace) -> int:
         print(f"kpitools run: {exc}", file=sys.stderr)
         return 2
     workers = args.workers or os.cpu_count() or 1
-    print(f"kpitools run: {len(reports)} report(s), {workers} worker(s) → {args.out}/", flush=True)
+    fresh = False if args.shared_kernel else None
+    print(
+        f"kpitools run: {len(reports)} report(s), {workers} worker(s), "
+        f"kernels: {kernel_mode(fresh)} → {args.out}/",
+        flush=True,
+    )
 
     done: list[Outcome] = []
     unwritten: dict[Path, str] = {}  # the batch's own files (manifest, index) the disk refused
@@ -90,6 +96,8 @@ def _run(args: argparse.Namespace) -> int:
             force=args.force,
             show_code=args.show_code,
             timeout=args.timeout,
+            report_timeout=args.report_timeout,
+            fresh_kernels=fresh,
             progress=progress,
             unwritten=unwritten.__setitem__,
         )
@@ -473,16 +481,18 @@ def _project_defaults(args: argparse.Namespace) -> None:
     from kpitools.project import PROJECT_ENV, current_project
 
     project = current_project()
-    if project.packaged:
-        print(
-            "kpitools: not in a kpitools project (no kpitools.toml here or above): using the "
-            "reference data installed with kpitools; `kpitools init DIR` makes a project",
-            file=sys.stderr,
-        )
-    elif args.command == "run":
+    if not project.packaged and args.command == "run":
         # its kernels find the project's files even from the installed notebooks
         os.environ[PROJECT_ENV] = str(project.root)
     args.project = project
+    given = {o: getattr(args, o, "") for o in ("units", "catalog", "phrases", "notebooks")}
+    installed = [o for o, value in given.items() if value is None] if project.packaged else []
+    if installed:
+        print(
+            "kpitools: not in a kpitools project (no kpitools.toml here or above): using the "
+            f"{', '.join(installed)} installed with kpitools; `kpitools init DIR` makes a project",
+            file=sys.stderr,
+        )
     for option in ("units", "catalog", "phrases"):
         if getattr(args, option, "") is None:
             setattr(args, option, str(getattr(project, option)))
@@ -526,6 +536,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     run.add_argument("--force", action="store_true", help="rerun reports that are up to date")
     run.add_argument("--shard", metavar="I/N", help="run only slice I of N (e.g. 2/4)")
     run.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
+    run.add_argument(
+        "--report-timeout",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="seconds a whole report may take (default: no limit)",
+    )
+    run.add_argument(
+        "--shared-kernel",
+        action="store_true",
+        help="run a worker's reports in one kernel, reset between them, not each in its own",
+    )
     run.add_argument("--show-code", action="store_true", help="keep code cells in the HTML")
     run.add_argument(
         "--pdf",

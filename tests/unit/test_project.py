@@ -211,7 +211,10 @@ def test_cli_commands_use_the_project_of_the_working_directory(
     assert "1 clean" in out.out and "not in a kpitools project" not in out.err
     monkeypatch.chdir(tmp_path)  # outside: the installed registry does not know unit 99
     assert main(["check", str(kpis)]) == 1
-    assert "not in a kpitools project" in capsys.readouterr().err
+    assert "using the units, catalog installed with kpitools" in capsys.readouterr().err
+    given = ["--units", str(p.units), "--catalog", str(p.catalog)]
+    assert main(["check", str(kpis), *given]) == 0  # all given: nothing installed to say
+    assert "not in a kpitools project" not in capsys.readouterr().err
 
 
 def test_cli_init(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
