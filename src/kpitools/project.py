@@ -28,6 +28,7 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from kpitools._atomic import write_text_atomic
 from kpitools._typing import PathLike
 from kpitools.errors import ParameterError
 from kpitools.vocab import check_lang
@@ -313,7 +314,23 @@ def init_project(
     clash = [n for n in ("data", "parameters", "notebooks") if (root / n).exists()]
     if clash:
         raise ParameterError(f"{root}: already has {', '.join(clash)}; choose an empty folder")
+    made_root = not root.exists()
     root.mkdir(parents=True, exist_ok=True)
+    try:
+        _fill(root, notebooks=notebooks)
+        text = _TOML.format(lang=lang, notebooks="notebooks" if notebooks else "")
+        write_text_atomic(root / MARKER, text)  # last: a project is there only when complete
+    except BaseException:
+        # a disk that fills up halfway leaves nothing behind, so init can simply be run again
+        for name in ("data", "parameters", "notebooks"):
+            shutil.rmtree(root / name, ignore_errors=True)
+        if made_root:
+            shutil.rmtree(root, ignore_errors=True)
+        raise
+    return Project.read(root)
+
+
+def _fill(root: Path, *, notebooks: bool) -> None:
     ignore = shutil.ignore_patterns("__pycache__", ".ipynb_checkpoints", "*.pyc")
     shutil.copytree(packaged("data"), root / "data", ignore=ignore)
     (root / "parameters").mkdir()
@@ -324,6 +341,3 @@ def init_project(
         (root / "notebooks").mkdir()
         for nb in sorted(packaged("notebooks").glob("*.ipynb")):
             shutil.copyfile(nb, root / "notebooks" / nb.name)
-    text = _TOML.format(lang=lang, notebooks="notebooks" if notebooks else "")
-    (root / MARKER).write_text(text, encoding="utf-8")
-    return Project.read(root)

@@ -93,6 +93,25 @@ def test_init_refuses_a_project_a_file_or_a_folder_with_data(tmp_path: Path) -> 
     assert not (tmp_path / "c").exists()
 
 
+def test_an_init_that_fails_halfway_leaves_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(kp.shutil, "copyfile", full_disk)  # the disk fills up while copying
+    with pytest.raises(OSError, match="No space"):
+        init_project(tmp_path / "new")
+    assert not (tmp_path / "new").exists()
+    (tmp_path / "mine").mkdir()
+    (tmp_path / "mine" / "notes.txt").write_text("kept")
+    with pytest.raises(OSError, match="No space"):
+        init_project(tmp_path / "mine")
+    assert [p.name for p in (tmp_path / "mine").iterdir()] == ["notes.txt"]
+    monkeypatch.undo()
+    assert init_project(tmp_path / "mine").root == tmp_path / "mine"  # and again, done
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
