@@ -56,6 +56,20 @@ def test_every_notebook_is_executed_by_a_test() -> None:
         assert f'"{nb.stem}"' in tests or f"{nb.stem}.ipynb" in tests, nb.name
 
 
+REPORTS = ("city_overview", "district_comparison", "district_profile", "report_audit")
+
+
+@pytest.mark.parametrize("notebook", REPORTS)
+def test_report_notebooks_hold_no_prose(notebook: str) -> None:
+    """Words come from kpitools in the report's language, not from Markdown cells."""
+    nb = json.loads((NOTEBOOKS / f"{notebook}.ipynb").read_text(encoding="utf-8"))
+    assert [c["cell_type"] for c in nb["cells"]].count("markdown") == 0
+    assert "parameters" in nb["cells"][0]["metadata"]["tags"]
+    sources = ["".join(c["source"]) for c in nb["cells"]]
+    assert sum(s.startswith("report_section(") for s in sources) >= 3
+    assert any('kind="' in s for s in sources if "report_header(" in s)
+
+
 @pytest.mark.parametrize(
     "params",
     [
@@ -161,7 +175,7 @@ def test_bad_parameters_stop_the_notebook_in_its_second_cell(
     report = Report("t", "t", NOTEBOOKS / f"{notebook}.ipynb", params, tmp_path / "p.yaml")
     error = worker.execute(report, tmp_path / "out.ipynb")
     assert error is not None and message in error
-    assert error.startswith(f"cell 3 of {notebook}.ipynb: ParameterError")
+    assert error.startswith(f"cell 2 of {notebook}.ipynb: ParameterError")
 
 
 def test_a_report_says_how_its_data_was_read(worker, tmp_path, root: Path) -> None:

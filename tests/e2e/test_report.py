@@ -96,15 +96,16 @@ def test_city_2023_report_shows_the_seed_figures_and_checks(batch: tuple[Path, s
     assert re.search(r"\b10\.479 9\.810 106,82% 669 đạt 106\.82% ✓ 30/11/2023", text)
     # the table holds real figures only; the district views below it are synthetic, and the
     # report says so at the top
-    table = text[text.index("Kết quả so với chỉ tiêu") : text.index("Tiến độ / Pace")]
+    results = text.index("Kết quả so với chỉ tiêu Tỷ lệ đạt")  # the section, not the intro
+    table = text[results : text.index("Tiến độ Số liệu lấy trước cuối năm")]
     assert "synthetic" not in table
-    assert "dữ liệu tổng hợp (synthetic)" in text[: text.index("Kết quả so với chỉ tiêu")]
+    assert "dữ liệu tổng hợp (synthetic)" in text[:results]
 
 
 def test_reports_built_on_synthetic_rows_say_so(batch: tuple[Path, str]) -> None:
     text = visible_text((batch[0] / "city-2024.html").read_text(encoding="utf-8"))
     assert "dữ liệu tổng hợp (synthetic)" in text
-    assert "tổng hợp (synthetic)" in text.split("Kết quả so với chỉ tiêu")[1]
+    assert "tổng hợp (synthetic)" in text.split("Kết quả so với chỉ tiêu Tỷ lệ đạt")[1]
 
 
 def test_english_report(batch: tuple[Path, str]) -> None:
@@ -268,3 +269,183 @@ def test_every_report_of_the_batch_draws_offline(
         wait_for_charts(page)
         assert page.blocked == [] and page.errors == [], path.name
         page.close()
+
+
+# --- one language per report, readable by everyone, small (issue 18, points 4 and 5) -----
+
+#: English words that no sentence of a Vietnamese report may hold (parameter names and file
+#: names, shown as code, are left out before looking).
+ENGLISH = re.compile(
+    r"\b(the|of|and|with|which|is|are|not|by|from|behind|ahead|highest|lowest|chart|rows?"
+    r"|results?|targets?|attainment|year|units?|figures?|metric|pace|rank(ing)?)\b",
+    re.I,
+)
+VIETNAMESE_REPORTS = ("city-2023", "comparison-2023", "profile-017")
+MAX_BYTES = 800_000
+
+
+def reader_text(page) -> str:
+    """What a reader of the page gets: its text, chart captions and the charts' own labels,
+    without code (parameter names) and file names."""
+    return page.evaluate(
+        """() => {
+            const body = document.body.cloneNode(true);
+            body.querySelectorAll('code, footer, script, style').forEach(e => e.remove());
+            const labels = [...document.querySelectorAll('.kt-chart [aria-label]')]
+                .map(e => e.getAttribute('aria-label'));
+            return [body.innerText, ...labels].join('\\n');
+        }"""
+    )
+
+
+@pytest.mark.parametrize("report", VIETNAMESE_REPORTS)
+def test_a_vietnamese_report_is_wholly_vietnamese(
+    batch, browser, open_page, wait_for_charts, report
+) -> None:
+    page = open_page(batch[0] / f"{report}.html")
+    wait_for_charts(page)
+    assert page.evaluate("document.documentElement.lang") == "vi"
+    text = reader_text(page)
+    text = re.sub(r"\S+\.(csv|txt)\b", " ", text)  # file names
+    found = sorted({m.group(0) for m in ENGLISH.finditer(text)})
+    assert found == [], [
+        text[max(0, m.start() - 60) : m.end() + 60] for m in ENGLISH.finditer(text)
+    ][:5]
+    assert "106,82%" in text or report != "city-2023"
+    page.close()
+
+
+def test_an_english_report_is_english(batch, browser, open_page, wait_for_charts) -> None:
+    page = open_page(batch[0] / "city-2023-en.html")
+    wait_for_charts(page)
+    assert page.evaluate("document.documentElement.lang") == "en"
+    text = reader_text(page)
+    for vi in ("Kết quả so với chỉ tiêu", "Tiến độ", "Biểu đồ", "cao nhất", "Tham số", "dữ liệu:"):
+        assert vi not in text
+    assert "Results against targets" in text and "Attainment = actual / target" in text
+    assert re.search(r"highest [^;]+ \d+\.\d%", text)  # a chart's description, English numbers
+    page.close()
+
+
+def test_charts_are_svg_with_labelled_marks_and_described(
+    batch, browser, open_page, wait_for_charts
+) -> None:
+    page = open_page(batch[0] / "comparison-2023.html")
+    n = wait_for_charts(page)
+    assert page.locator(".kt-chart canvas").count() == 0
+    assert page.locator("figure.kt-figure figcaption").count() == n
+    labels = page.evaluate(
+        """() => [...document.querySelectorAll('.kt-chart')].map(c => [
+            c.querySelector('[role=graphics-document]')?.getAttribute('aria-label') || '',
+            [...c.querySelectorAll('svg.marks [role=graphics-symbol][aria-label]')].length,
+            c.parentElement.querySelector('figcaption').textContent])"""
+    )
+    for description, marks, caption in labels:
+        assert marks > 0
+        assert description == caption and description.startswith(("Biểu đồ", "Bản đồ nhiệt"))
+    # the ranking names its extremes with Vietnamese numbers
+    assert any(re.search(r"cao nhất .+ \d+,\d%, thấp nhất .+ \d+,\d%", c) for _, _, c in labels)
+    page.close()
+
+
+def test_table_headers_have_a_scope(batch: tuple[Path, str]) -> None:
+    html = (batch[0] / "city-2023.html").read_text(encoding="utf-8")
+    assert '<th scope="col">' in html and not re.search(r"<th>(?!<)", html.split("<main>")[1])
+
+
+def test_printed_tables_keep_every_column_and_charts_lose_their_menus(
+    batch, browser, open_page, wait_for_charts
+) -> None:
+    page = open_page(batch[0] / "comparison-2026.html")  # the widest tables: 127 units
+    wait_for_charts(page)
+    page.set_viewport_size({"width": 680, "height": 1000})  # A4 less its margins, at 96 dpi
+    page.emulate_media(media="print")
+    widths = page.evaluate(
+        """() => [...document.querySelectorAll('table.kt-table')].map(t => [
+            t.getBoundingClientRect().right, document.documentElement.clientWidth,
+            t.scrollWidth, t.parentElement.clientWidth])"""
+    )
+    assert widths
+    for right, page_width, table, box in widths:
+        assert right <= page_width and table <= box
+    menus = page.locator(".vega-embed details")
+    assert menus.count() > 0 and all(not menus.nth(i).is_visible() for i in range(menus.count()))
+    breaks = page.evaluate(
+        "[...document.querySelectorAll('.kt-section')].map(s => getComputedStyle(s).breakBefore)"
+    )
+    assert breaks and set(breaks) == {"page"}
+    page.close()
+
+
+@pytest.mark.parametrize("report", ["city-2023", "comparison-2026", "audit-seed"])
+def test_a_phone_wide_page_does_not_scroll_sideways(
+    batch, browser, report, open_page, wait_for_charts
+) -> None:
+    page = open_page(batch[0] / f"{report}.html")
+    page.set_viewport_size({"width": 375, "height": 800})
+    wait_for_charts(page)
+    page.wait_for_timeout(200)  # one-view charts redraw at the new width
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    boxes = page.evaluate(
+        """() => [...document.querySelectorAll('.kt-table-box')].map(b =>
+            [b.getBoundingClientRect().right, getComputedStyle(b).overflowX])"""
+    )
+    assert all(right <= 375 and overflow == "auto" for right, overflow in boxes)
+    # a chart of one view is drawn at its box's width, not shrunk or cut
+    sizes = page.evaluate(
+        """() => [...document.querySelectorAll('.kt-chart')].map(c =>
+            [c.getBoundingClientRect().right, c.scrollWidth <= c.clientWidth + 1])"""
+    )
+    assert all(right <= 375 for right, _ in sizes)
+    assert page.errors == []
+    page.close()
+
+
+def test_every_report_is_small_and_carries_one_compressed_bundle(batch: tuple[Path, str]) -> None:
+    sizes = {}
+    for path in batch[0].glob("*.html"):
+        if path.name == "index.html":
+            continue
+        html = path.read_text(encoding="utf-8")
+        sizes[path.name] = path.stat().st_size
+        charts = html.count('class="kt-vega-spec"')
+        assert html.count('id="kt-vega-js"') == (1 if charts else 0), path.name
+        assert "vegaEmbed=" not in html  # the bundle only travels compressed
+        # each dataset once: a chart's block names the datasets it uses, holds none
+        for block in re.findall(r'class="kt-vega-spec"[^>]*>(.*?)</script>', html, re.S):
+            assert "datasets" not in json.loads(block)["spec"]
+    assert max(sizes.values()) <= MAX_BYTES, sorted(sizes.items(), key=lambda kv: -kv[1])[:3]
+
+
+def test_pdf_of_a_report(root: Path, tmp_path: Path) -> None:
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "profile-017.yaml").write_text("unit: '017'\nyears: [2022, 2023]\n")
+    out = tmp_path / "out"
+    env = {**__import__("os").environ, "KPITOOLS_CHROMIUM": "/usr/bin/chromium"}
+    proc = subprocess.run(
+        [str(BIN / "kpitools"), "run", "--parameters", str(params), "--out", str(out), "--pdf"],
+        cwd=root, capture_output=True, text=True, timeout=600, env=env,
+    )  # fmt: skip
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+    pdf = (out / "profile-017.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF-")
+    pages = len(re.findall(rb"/Type\s*/Page\b", pdf))
+    # the header and the latest year's section, the city, the rank: a page per section
+    assert pages >= 4, pages
+    assert "1 PDF(s)" in proc.stdout
+
+
+def test_pdf_without_a_chromium_says_how_to_get_one(root: Path, tmp_path: Path) -> None:
+    params = tmp_path / "parameters"
+    params.mkdir()
+    (params / "audit-seed.yaml").write_text("text: data/seed/000_75537393c0b30eb1.txt\n")
+    env = {**__import__("os").environ, "KPITOOLS_CHROMIUM": str(tmp_path / "no-chromium")}
+    proc = subprocess.run(
+        [str(BIN / "kpitools"), "run", "--parameters", str(params), "--out", str(tmp_path / "o"),
+         "--pdf"],
+        cwd=root, capture_output=True, text=True, timeout=600, env=env,
+    )  # fmt: skip
+    assert proc.returncode == 1
+    assert "playwright install chromium" in proc.stderr and "kpitools[pdf]" in proc.stderr
+    assert (tmp_path / "o" / "audit-seed.html").exists()
