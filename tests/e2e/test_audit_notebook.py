@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -49,4 +50,6 @@ def test_the_audit_notebook_runs_under_papermill(tmp_path: Path) -> None:
     assert statements_table(seed, lang="en")._repr_html_() in outputs
     assert audit_table(audit_statements(seed), lang="en")._repr_html_() in outputs
     assert sum(h.count("<mark ") for h in outputs) == 11
-    assert error is not None and "ParameterError" in error and "cell 3" in error
+    # the failing cell is named (its number follows the notebook's layout, which changes)
+    assert error is not None and "ParameterError" in error
+    assert re.search(r"cell \d+ of report_audit\.ipynb", error)
