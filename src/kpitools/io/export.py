@@ -96,8 +96,12 @@ def _words(frame: pl.DataFrame, lang: str | None) -> pl.DataFrame:
             raise TypeError(f"column {name!r} holds {dtype}, which a table cell cannot hold")
     if lang is None:
         return frame
+    from kpitools.vocab import WORDS
+
+    lang = check_lang(lang)
+    words = {key[len("band.") :]: WORDS[key][lang] for key in WORDS if key.startswith("band.")}
     return frame.with_columns(
-        pl.col(c).map_elements(lambda v: status_word(v, lang), return_dtype=pl.String)
+        pl.col(c).replace(words)
         for c in STATUS_COLUMNS
         if c in frame.columns and frame.schema[c] == pl.String
     )

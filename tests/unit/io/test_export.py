@@ -234,3 +234,8 @@ def test_csv_numbers_read_back_exactly_and_whole_ones_have_no_point(value: float
     text = csv_bytes(pl.DataFrame({"x": [value]}), bom=False).decode().splitlines()[1]
     assert float(text) == value
     assert ("." in text or "e" in text) == (value != int(value))
+
+
+def test_an_unknown_language_is_refused() -> None:
+    with pytest.raises(kt.ParameterError, match="lang must be one of vi, en"):
+        csv_bytes(pl.DataFrame({"status": ["met"]}), lang="fr")
