@@ -1320,7 +1320,7 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
 def _term_of(doc: Doc, d: Draft) -> str | None:
     """The term of a whole-term figure named before it in its sentence (``2020-2025``, or
     ``nhiệm kỳ`` without years), else None."""
-    found = list(_TERM.finditer(doc.fold, d.sentence.start, d.anchor))
+    found = list(_TERM.finditer(doc.fold[d.sentence.start : d.anchor]))  # "^": the sentence's
     if not found:
         return None
     m = found[-1]

@@ -209,9 +209,10 @@ def test_attainment_beside_growth() -> None:
     ]
 
 
-def test_term_and_annual_targets_together() -> None:
-    found = find("Nhiệm kỳ 2020-2025 phấn đấu kết nạp 600 đảng viên, mỗi năm 120 đảng viên.")
-    got = [(s.actual, s.target, s.target_period, s.term) for s in found]
+@pytest.mark.parametrize("before", ["", "Đại hội thảo luận nhiều nội dung. "])
+def test_term_and_annual_targets_together(before: str) -> None:
+    text = before + "Nhiệm kỳ 2020-2025 phấn đấu kết nạp 600 đảng viên, mỗi năm 120 đảng viên."
+    got = [(s.actual, s.target, s.target_period, s.term) for s in find(text)]
     assert got == [(None, D(600), "term", "2020-2025"), (None, D(120), "annual", "2020-2025")]
 
 
