@@ -275,3 +275,39 @@ def test_the_app_is_a_parameterized_copy_with_an_offline_template(tmp_path: Path
     argv = serve.voila_argv(app, port=9000, open_browser=False)
     assert "--Voila.ip=127.0.0.1" in argv and "--Voila.open_browser=False" in argv
     shutil.rmtree(tmp_path / "app")
+
+
+def test_serve_wires_voila_and_cleans_up(monkeypatch) -> None:
+    """serve() with Voilà's launch replaced: what it is given, what is said, what is left."""
+    pytest.importorskip("voila")
+    from voila.app import Voila
+
+    seen: dict[str, Any] = {}
+
+    def launch(argv: list[str]) -> None:
+        seen["argv"] = argv
+        seen["app"] = Path(argv[0])
+        seen["app text"] = seen["app"].read_text(encoding="utf-8")
+        seen["JUPYTER_PATH"] = os.environ["JUPYTER_PATH"]
+        seen["KPITOOLS_PROJECT"] = os.environ.get("KPITOOLS_PROJECT")
+
+    monkeypatch.setattr(Voila, "launch_instance", launch)
+    monkeypatch.delenv("JUPYTER_PATH", raising=False)
+    said: list[str] = []
+    port = _free_port()
+    status = serve.serve(
+        parameters={"year": 2021}, port=port, host="0.0.0.0", open_browser=False, say=said.append
+    )
+    assert status == 0
+    assert f"--port={port}" in seen["argv"] and "--Voila.ip=0.0.0.0" in seen["argv"]
+    assert "year = 2021" in seen["app text"]
+    template_root = Path(seen["JUPYTER_PATH"].split(os.pathsep)[0])
+    assert template_root.name == "jupyter" and template_root.parent == seen["app"].parents[1]
+    assert seen["KPITOOLS_PROJECT"] == str(ROOT)  # a typed path is found in the project
+    # said: where, the warning (another host: no password), and the end
+    assert said[0].startswith("kpitools explore: the explorer at http://")
+    assert "WARNING" in said[1] and "no password" in said[1]
+    assert said[-1] == "kpitools explore: stopped"
+    # nothing left: the folder is removed, the environment as it was
+    assert not seen["app"].exists() and not template_root.exists()
+    assert "JUPYTER_PATH" not in os.environ

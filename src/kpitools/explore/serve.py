@@ -22,6 +22,7 @@ import importlib.util
 import json
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -423,8 +424,13 @@ def open_lab(
     cmd = lab_command(nb, port=port, host=host, open_browser=open_browser)
     say(f"kpitools explore: {' '.join(cmd)}")
     lab = subprocess.Popen(cmd)
-    while True:
-        try:
-            return lab.wait()
-        except KeyboardInterrupt:  # JupyterLab got the Ctrl-C too and asks or stops
-            continue
+    # SIGTERM stops JupyterLab too (it stops its kernels); Ctrl-C reaches it by itself
+    previous = signal.signal(signal.SIGTERM, lambda signum, frame: lab.terminate())
+    try:
+        while True:
+            try:
+                return lab.wait()
+            except KeyboardInterrupt:  # JupyterLab got the Ctrl-C too: it asks, or stops
+                continue
+    finally:
+        signal.signal(signal.SIGTERM, previous)
