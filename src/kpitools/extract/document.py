@@ -101,8 +101,11 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
     assert check.exact is not None
     exact = check.exact
     lead = f"{where}: 100 × {a:f} / {t:f} = {exact:.6g}"
-    qual = result.qualifier if result.exact else None
     out: dict[str, object] = {"computed_percent": check.computed}
+    if not result.exact:
+        out.update(verdict="unchecked", note=f"{lead} (the actual is approximate)")
+        return out
+    qual = result.qualifier
     if target.qualifier in ("trên", "hơn", "trở lên"):
         # the target is above the number written: the true percentage is below ``exact``
         bad = exact <= p.value if qual in ("trên", "hơn") else (qual is None and p.value > exact)

@@ -78,6 +78,13 @@ def test_a_linked_target_that_disagrees_is_an_audit_finding() -> None:
     assert flagged(found) == [("1.380 đảng viên, đạt 95% so với nghị quyết", "inconsistent")]
 
 
+def test_an_approximate_result_linked_is_unchecked() -> None:
+    found = find(RESOLUTION.replace("kết nạp 1.380", "kết nạp hơn 1.380").replace("92%", "95%"))
+    [result] = results(found)
+    assert (result.target, result.verdict) == (D(1500), "unchecked")
+    assert flagged(found) == []
+
+
 def test_a_target_in_a_later_paragraph_and_its_qualifier() -> None:
     later = "Năm 2023, toàn Đảng bộ kết nạp {} đảng viên, đạt trên 41,2% so với kế hoạch.\n\n" + (
         "Năm 2023 phấn đấu kết nạp trên 300 đảng viên."
