@@ -1340,7 +1340,11 @@ class UnitRegistry:
         except UnknownUnitError as exc:
             if not exc.ambiguous:
                 return False
-            return any(self._rows[i].code == code for g in self._named(text) for i in g)
+            return self._shares_name(text, code)
+
+    def _shares_name(self, text: str, code: str) -> bool:
+        """Whether ``code`` is one of the units ``text`` names (its answer is ambiguous)."""
+        return any(self._rows[i].code == code for g in self._named(text) for i in g)
 
     @functools.cached_property
     def _names(self) -> tuple[tuple[dict[str, tuple[int, ...]], ...], list[str]]:

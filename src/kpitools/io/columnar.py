@@ -147,7 +147,9 @@ def _cells(body: pl.DataFrame, roles: list[str | None]) -> tuple[pl.DataFrame, p
 
 
 def _parse(cells: pl.DataFrame, parser: Parser) -> pl.DataFrame:
-    """The parser's fields, each distinct value parsed once; typed numbers at once."""
+    """The parser's fields, each distinct value parsed once; typed numbers at once; unit
+    names and codes resolved all at once (:meth:`UnitRegistry.resolve_many`, by the unit
+    parser's :attr:`Parser.prime`)."""
     inputs = cells.select(parser.cells)
     (first, dtype) = next(iter(inputs.schema.items()))
     if first in ("target", "actual") and (dtype.is_float() or dtype.is_integer()):
@@ -161,7 +163,7 @@ def _parse(cells: pl.DataFrame, parser: Parser) -> pl.DataFrame:
             )  # fmt: skip
         # else each distinct number is parsed, as cell by cell, to say what is wrong with it
     try:
-        return per_distinct(inputs, parser.parse, parser.fields)
+        return per_distinct(inputs, parser.parse, parser.fields, parser.prime)
     except Exception:  # any failure is for the cell-by-cell reading to report
         raise _NotFast from None
 

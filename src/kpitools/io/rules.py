@@ -16,6 +16,7 @@ without problems.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -107,18 +108,69 @@ def _resolve_on(registry: UnitRegistry, text: str, day: dt.date | None) -> str:
         return exc.code
 
 
+class _Answered(UnknownUnitError):
+    """:meth:`UnitRegistry.resolve_many`'s answer for a text that does not resolve, raised
+    as :meth:`UnitRegistry.resolve` would raise it (the same message and ``ambiguous``)."""
+
+    def __init__(self, text: str, message: str, *, ambiguous: bool):
+        super().__init__(text, ambiguous=ambiguous)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+Resolve = Callable[[str, dt.date | None], str]
+
+
+def bulk_resolver(registry: UnitRegistry, queries: Sequence[tuple[str, dt.date | None]]) -> Resolve:
+    """:func:`_resolve_on` for the (text, day) ``queries``, answered at once by
+    :meth:`UnitRegistry.resolve_many` (the vectorized resolver); other queries are
+    resolved one by one."""
+    distinct = list(dict.fromkeys(queries))
+    answers: dict[tuple[str, dt.date | None], str | UnknownUnitError] = {}
+    if distinct:
+        found = registry.resolve_many([t for t, _ in distinct], at=[d for _, d in distinct])
+        rows = found.select("code", "not_in_force", "error", "ambiguous").iter_rows()
+        for query, (code, not_in_force, error, ambiguous) in zip(distinct, rows, strict=True):
+            known = code if code is not None else not_in_force  # not in force: still its code
+            answers[query] = (
+                known
+                if known is not None
+                else _Answered(query[0], str(error), ambiguous=bool(ambiguous))
+            )
+
+    def resolve(text: str, day: dt.date | None) -> str:
+        answer = answers.get((text, day))
+        if answer is None:
+            return _resolve_on(registry, text, day)
+        if isinstance(answer, str):
+            return answer
+        raise answer
+
+    return resolve
+
+
 def unit_code_of(
-    registry: UnitRegistry, code: object, name: object, missing: str, day: dt.date | None = None
+    registry: UnitRegistry,
+    code: object,
+    name: object,
+    missing: str,
+    day: dt.date | None = None,
+    resolve: Resolve | None = None,
 ) -> str:
     """The registry code a row's code and name cells agree on, on the row's ``day``; raises
-    :class:`_BadCell` (naming the cell ``missing`` when both are empty)."""
+    :class:`_BadCell` (naming the cell ``missing`` when both are empty). ``resolve`` looks
+    a text up on a day (default :func:`_resolve_on`; :func:`bulk_resolver` answers many)."""
     code, name = cell_text(code), cell_text(name)
     if code is None and name is None:
         raise _BadCell("missing unit", missing)
+    if resolve is None:
+        resolve = functools.partial(_resolve_on, registry)
     by_name = None
     if name is not None:
         try:
-            by_name = _resolve_on(registry, name, day)
+            by_name = resolve(name, day)
         except UnknownUnitError as exc:
             if code is None:
                 raise _BadCell(str(exc), "unit_name", ambiguous=exc.ambiguous) from None
@@ -127,10 +179,14 @@ def unit_code_of(
     if by_name is not None and code.isdigit() and code.lstrip("0") == by_name.lstrip("0"):
         return by_name  # a code that lost its leading zeros in Excel; the name says which
     try:
-        by_code = _resolve_on(registry, code, day)
+        by_code = resolve(code, day)
     except UnknownUnitError as exc:
         raise _BadCell(str(exc), "unit_code", ambiguous=exc.ambiguous) from None
-    if name is not None and by_name != by_code and not _names(registry, name, by_code, day):
+    if (
+        name is not None
+        and by_name != by_code
+        and not _names(registry, name, by_code, day, resolve)
+    ):
         shown = registry.name(by_code, at=day) if _in_force(registry, by_code, day) else None
         raise _BadCell(
             f"unit name does not match code {by_code} ({shown or registry.name(by_code)})",
@@ -144,12 +200,21 @@ def _in_force(registry: UnitRegistry, code: str, day: dt.date | None) -> bool:
     return day is None or registry.exists_on(code, day)
 
 
-def _names(registry: UnitRegistry, name: str, code: str, day: dt.date | None) -> bool:
+def _names(
+    registry: UnitRegistry, name: str, code: str, day: dt.date | None, resolve: Resolve
+) -> bool:
     """Whether ``name`` names ``code``: on ``day`` when the code is in force then, else at
-    any time (the row's dates are then reported on their own)."""
-    if _in_force(registry, code, day):
-        return registry.is_name_of(name, code, at=day)
-    return registry.is_name_of(name, code)
+    any time (the row's dates are then reported on their own).
+
+    :meth:`UnitRegistry.is_name_of`, the name looked up with ``resolve`` (one answer per
+    name and day, already known in a column-wise reading).
+    """
+    if not _in_force(registry, code, day):
+        return registry.is_name_of(name, code)
+    try:
+        return resolve(name, day) == code  # a unit not in force: not ``code``, which is
+    except UnknownUnitError as exc:
+        return exc.ambiguous and registry._shares_name(name, code)
 
 
 def row_date(year: object, as_of: object) -> dt.date | None:
@@ -190,6 +255,9 @@ class Parser:
     cells: tuple[str, ...]
     parse: Callable[..., tuple[object, ...]]
     fields: Mapping[str, pl.DataType]
+    # Given the distinct rows of cells to parse, a ``parse`` that has done the work they
+    # share at once (the unit parser resolves every name with resolve_many); None: parse.
+    prime: Callable[[pl.DataFrame], Callable[..., tuple[object, ...]]] | None = None
 
 
 _TEXT, _ERROR = pl.String(), pl.String()
@@ -198,10 +266,17 @@ _TEXT, _ERROR = pl.String(), pl.String()
 def _unit_parser(registry: UnitRegistry, *, has_code: bool) -> Parser:
     missing = "unit_code" if has_code else "unit_name"
 
-    def parse(code: object, name: object, year: object, as_of: object) -> tuple[object, ...]:
+    def parse(
+        code: object,
+        name: object,
+        year: object,
+        as_of: object,
+        resolve: Resolve | None = None,
+        loosely: Callable[[str], bool] = registry.matched_loosely,
+    ) -> tuple[object, ...]:
         day = row_date(year, as_of)
         try:
-            unit = unit_code_of(registry, code, name, missing, day)
+            unit = unit_code_of(registry, code, name, missing, day, resolve)
         except _BadCell as bad:
             if day is None and bad.ambiguous:  # a name of several dates, on a row whose
                 return (None,) * 6 + (code is not None, None)  # year or date is reported
@@ -209,14 +284,26 @@ def _unit_parser(registry: UnitRegistry, *, has_code: bool) -> Parser:
         row = registry.unit(unit, at=day) if _in_force(registry, unit, day) else None
         row = row or registry.unit(unit)
         shown, note = cell_text(name), None
-        if shown is not None and registry.matched_loosely(shown):
+        if shown is not None and loosely(shown):
             note = f"{show_value(shown)} read as {unit} {row.name} (diacritics differ)"
         return (unit, row.name, row.level, None, None, None, code is not None, note)
+
+    def prime(keys: pl.DataFrame) -> Callable[..., tuple[object, ...]]:
+        """``parse`` for the distinct rows ``keys``, every text resolved in one call."""
+        queries: list[tuple[str, dt.date | None]] = []
+        for code, name, year, as_of in keys.iter_rows():
+            day = row_date(year, as_of)
+            queries.extend((t, day) for t in (cell_text(name), cell_text(code)) if t is not None)
+        return functools.partial(
+            parse,
+            resolve=bulk_resolver(registry, queries),
+            loosely=functools.cache(registry.matched_loosely),  # once per name, not per day
+        )
 
     fields = {"unit_code": _TEXT, "unit_name": _TEXT, "registry_level": _TEXT,
               "unit_error": _ERROR, "unit_error_cell": _TEXT, "unit_error_value": _TEXT,
               "unit_by_code": pl.Boolean(), "unit_note": _TEXT}  # fmt: skip
-    return Parser(("unit_code", "unit_name", "year", "as_of"), parse, fields)
+    return Parser(("unit_code", "unit_name", "year", "as_of"), parse, fields, prime)
 
 
 def _year(value: object) -> tuple[object, ...]:
@@ -329,12 +416,18 @@ def parsers(
 
 
 def per_distinct(
-    frame: pl.DataFrame, parse: Callable[..., tuple[object, ...]], fields: Mapping[str, pl.DataType]
+    frame: pl.DataFrame,
+    parse: Callable[..., tuple[object, ...]],
+    fields: Mapping[str, pl.DataType],
+    prime: Callable[[pl.DataFrame], Callable[..., tuple[object, ...]]] | None = None,
 ) -> pl.DataFrame:
     """The ``fields`` ``parse`` gives, called once per distinct row of ``frame`` (its columns
-    are the arguments) and spread back over the rows."""
+    are the arguments) and spread back over the rows; with ``prime``, ``prime(distinct
+    rows)`` is the parse (see :attr:`Parser.prime`)."""
     frame = frame.rename({c: f"k{i}" for i, c in enumerate(frame.columns)})
     keys = frame.unique(maintain_order=False)
+    if prime is not None:
+        parse = prime(keys)
     values = pl.DataFrame([parse(*row) for row in keys.iter_rows()], schema=fields, orient="row")
     return frame.join(
         keys.hstack(values), on=frame.columns, how="left", nulls_equal=True, maintain_order="left"

@@ -957,3 +957,36 @@ def test_every_row_bad_is_reported_column_wise_as_cell_by_cell(tmp_path, catalog
         "row 2, column 'unit_name': unknown unit '§«ng Anh'; did you mean 017 Đông Anh?",
         "row 2, column 'actual': actual: negative count: counts cannot be below zero (value '-1')",
     ]
+
+
+def test_the_column_wise_reading_resolves_units_with_resolve_many(tmp_path, monkeypatch) -> None:
+    # every distinct name and code on its day in one resolve_many call; names of two
+    # periods ("Đông Anh" in 2024 and 2026) and an error named by file, row and column
+    registry = kt.read_registry(ROOT / "data" / "units.csv")
+    catalog = kt.read_catalog(ROOT / "data" / "metrics.csv")
+    calls: list[int] = []
+    many = kt.UnitRegistry.resolve_many
+
+    def counted(self, texts, *, at=None):
+        calls.append(len(texts))
+        return many(self, texts, at=at)
+
+    monkeypatch.setattr(kt.UnitRegistry, "resolve_many", counted)
+    path = tmp_path / "kpis.csv"
+    rows = [f"Đông Anh,{y},admissions,{10 + y % 10}" for y in (2023, 2024)]
+    rows += ["Xã Đông Anh,2026,admissions,5", "Phường Hồng Hà,2026,admissions,7"]
+    path.write_text("unit_name,year,metric,actual\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    kpis = kt.read_kpi_file(path, registry=registry, catalog=catalog)
+    assert len(calls) == 1 and calls[0] == 4  # four distinct (name, day) pairs
+    assert kpis["unit_code"].to_list()[:2] == ["017", "017"]
+    assert kpis["unit_code"][2] != "017" and kpis["unit_code"][2] == registry.resolve(
+        "Xã Đông Anh", at="2026-12-31"
+    )
+    # a district after it ceased: the error names file, row, column, as cell by cell
+    path.write_text("unit_code,year,metric,actual\n017,2024,admissions,1\n"
+                    "017,2026,admissions,1\n", encoding="utf-8")  # fmt: skip
+    with pytest.raises(kt.KpiDataError) as caught:
+        kt.read_kpi_file(path, registry=registry, catalog=catalog)
+    assert f"{path}, row 3, column 'unit_code'" in str(caught.value)
+    assert "ceased on 2025-06-30" in str(caught.value)
+    _assert_both_paths(path, registry, catalog)
