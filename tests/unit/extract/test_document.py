@@ -344,3 +344,23 @@ def test_a_target_given_then_the_result_so_far() -> None:
 def test_yearly_words(words: str) -> None:
     found = find(f"Nghị quyết Đại hội đề ra {words} kết nạp 1.500 đảng viên.")
     assert [(s.target, s.target_period) for s in found] == [(D(1500), "annual")]
+
+
+def test_the_cli_gives_the_link_and_its_check(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    import json
+
+    from kpitools.cli import main
+
+    report = tmp_path / "r.txt"
+    report.write_text(RESOLUTION.replace("92%", "95%"), encoding="utf-8")
+    common = ["--units", str(DATA / "units.csv"), "--catalog", str(DATA / "metrics.csv")]
+    common += ["--phrases", str(DATA / "metric_phrases.csv")]
+    assert main(["extract", str(report), "--format", "json", "--audit", *common]) == 1
+    target, result = json.loads(capsys.readouterr().out)
+    assert (target["target"], target["target_period"], target["actual"]) == (1500, "annual", None)
+    assert (result["target"], result["link_text"]) == (1500, "1.500 đảng viên")
+    assert result["link_start"] == target["start"] and result["link_end"] == target["end"]
+    assert result["checks"][0]["verdict"] == "inconsistent"
+    assert "linked from" in result["checks"][0]["note"]
