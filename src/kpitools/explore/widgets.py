@@ -1,4 +1,4 @@
-"""The explorer's widget layer (ipywidgets and Altair's JupyterChart)."""
+"""The explorer's widget layer (ipywidgets, and anywidget for the live charts)."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import contextlib
 import functools
 import html
 import tempfile
+import weakref
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -22,8 +23,6 @@ from kpitools.explore.state import (
     _WIDGETS_MISSING,
     CHART_FORMATS,
     CHARTS,
-    MARKED,
-    SELECTION,
     TABLE_FORMATS,
     ExplorerState,
     Panel,
@@ -36,41 +35,26 @@ from kpitools.explore.state import (
     problems_html,
     save_files,
     start_state,
-    view_chart,
     views,
 )
 from kpitools.io.dataset import Dataset, find_path, load_dataset
 from kpitools.io.readers import read_kpi_file
 from kpitools.measures import DEFAULT_BANDS, Bands
+from kpitools.numbers import format_percent
 from kpitools.registry import UnknownUnitError
 
 if TYPE_CHECKING:
-    import altair as alt
-
     from kpitools.tables import Table
 
 
 def _widgets() -> tuple[Any, Any]:
-    """Import ipywidgets and Altair's JupyterChart, or raise a clear ImportError."""
+    """Import ipywidgets and anywidget, or raise a clear ImportError."""
     try:
-        import anywidget  # noqa: F401  (JupyterChart is an anywidget)
+        import anywidget
         import ipywidgets
-        from altair.jupyter.jupyter_chart import JupyterChart
     except ImportError as exc:
         raise ImportError(_WIDGETS_MISSING) from exc
-    return ipywidgets, JupyterChart
-
-
-def _spec_params(spec: dict[str, Any]) -> frozenset[str]:
-    return frozenset(p["name"] for p in spec.get("params", ()))
-
-
-def _with_marked(spec: dict[str, Any], units: list[str]) -> dict[str, Any]:
-    """``spec`` with the chosen units as the initial value of :data:`MARKED`."""
-    if MARKED not in _spec_params(spec):
-        return spec
-    params = [{**p, "value": units} if p["name"] == MARKED else p for p in spec["params"]]
-    return {**spec, "params": params}
+    return ipywidgets, anywidget
 
 
 @dataclass
@@ -105,6 +89,32 @@ class Controls:
     formats: dict[str, Any]
     folder: Any
     export: Any
+    search: Any = None
+
+
+#: CSS of the explorer's dashboard: ranking (or heatmap) beside the trend and the table.
+_DASHBOARD_CSS = """
+.kt-explorer .kt-dash { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+  gap: 8px 16px; align-items: start; width: 100%; }
+.kt-explorer .kt-dash > * { min-width: 0; }
+@media (max-width: 1100px) { .kt-explorer .kt-dash { grid-template-columns: minmax(0, 1fr); } }
+.kt-explorer .kt-tabs .widget-tab-contents, .kt-explorer .kt-tabs .lm-TabPanel-stackedPanel {
+  overflow: auto; max-height: 1400px; }
+.kt-explorer .kt-table-view { max-height: 640px; overflow: auto; }
+.kt-explorer .kt-units select { min-height: 180px; }
+.kt-explorer .kt-note:empty { display: none; }
+.kt-explorer .kt-metric select { text-overflow: clip; }
+.kt-explorer .vega-embed { display: block; }
+.kt-explorer .vega-embed details { position: absolute; right: 0; }
+"""
+
+#: Live explorers by key: a new one with the same key replaces (and frees) the old one.
+_LIVE: dict[str, weakref.ref[Explorer]] = {}
+
+
+def live_explorers() -> list[Explorer]:
+    """The explorers not yet closed (at most one per ``key``)."""
+    return [ex for ref in list(_LIVE.values()) if (ex := ref()) is not None and not ex.closed]
 
 
 class Explorer:
@@ -113,8 +123,11 @@ class Explorer:
     ``widget`` is the ipywidgets box to display (the explorer displays as it). ``state``
     is what is shown; :meth:`update` changes it as the controls do, :meth:`load` and
     :meth:`export` do what the loader and export rows do. ``controls`` are the widgets a
-    user acts on, ``charts`` the ``alt.JupyterChart`` of each chart (ranking and heatmap
-    in the ``tabs``), ``table``, ``messages`` and ``exported`` HTML widgets.
+    user acts on, ``charts`` the live Vega chart of each chart (ranking and heatmap in the
+    ``tabs``), ``table`` the table, and ``messages`` (loader), ``band_note`` (thresholds)
+    and ``exported`` (export) the messages shown next to the control that caused them.
+
+    A new explorer with the same ``key`` (say, the notebook run again) closes the old one.
 
     Examples
     --------
@@ -129,56 +142,52 @@ class Explorer:
     ('VBox', ['heatmap', 'ranked', 'trend'], True)
     """
 
-    #: Chart specs kept for going back to an earlier choice (by chart and inputs).
-    cache_size = 48
+    #: Rows of the live charts kept for going back to an earlier choice.
+    cache_size = 24
 
-    def __init__(self, panel: Panel, state: ExplorerState, *, offline: bool = True):
-        w, jupyter_chart = _widgets()
-        if offline:
-            # vega-embed from vl-convert's bundle, not a CDN: works without internet
-            jupyter_chart.enable_offline()
+    def __init__(
+        self, panel: Panel, state: ExplorerState, *, offline: bool = True, key: str = "explorer"
+    ):
+        w, _ = _widgets()
+        from kpitools.explore.front import ChartView, HtmlView
+
+        del offline  # the Vega library always comes from vl-convert's bundle, once per page
         self._w = w
         self._panel = panel
         self._data = 0  # counts the data loaded: part of every cached view's key
         self._state = fit_state(panel, state)
         self._syncing = False
-        self._shown: dict[str, tuple[Any, ...]] = {}
-        self._params: dict[str, frozenset[str]] = {}
-        self._specs: OrderedDict[tuple[Any, ...], tuple[alt.TopLevelMixin, dict[str, Any]]] = (
-            OrderedDict()
-        )
+        self._rev = 0
+        self._rows: OrderedDict[tuple[Any, ...], list[dict[str, Any]]] = OrderedDict()
         self._table_key: tuple[Any, ...] | None = None
-        self._ranking: tuple[tuple[Any, ...], Table] | None = None
-        self._redraws = 0
+        self._rankings: OrderedDict[tuple[Any, ...], Table] = OrderedDict()
         self._notice_key: tuple[Any, ...] | None = None
         self._labels_lang: str | None = None
         self._options_panel: Panel | None = None
+        self._options_key: tuple[Any, ...] | None = None
+        #: messages by place, each drawn again in the new language on a switch
+        self._notes: dict[str, Callable[[str], str] | None] = {}
+        self.closed = False
+        self.key = key
         self.last_export: dict[str, bytes] = {}
-        self.charts = {
-            kind: jupyter_chart(
-                None,
-                embed_options={
-                    "renderer": "svg",
-                    "actions": {
-                        "export": True,
-                        "source": False,
-                        "compiled": False,
-                        "editor": False,
-                    },
-                },
-            ).add_class(f"kt-{kind}")
-            for kind in CHARTS
-        }
-        self.table = w.HTML().add_class("kt-table-view")
-        self.messages = w.HTML().add_class("kt-messages")
+        self.charts = {kind: ChartView().add_class(f"kt-{kind}") for kind in CHARTS}
+        for chart in self.charts.values():
+            chart.on_pick(self._guard_pick)
+        self.table = HtmlView().add_class("kt-table-view")
+        self.messages = w.HTML().add_class("kt-messages").add_class("kt-note")
+        self.band_note = w.HTML().add_class("kt-band-note").add_class("kt-note")
         self.notice = w.HTML().add_class("kt-notice")
         self.title = w.HTML()
         self.hint = w.HTML()
-        self.exported = w.HTML().add_class("kt-exported")
+        self.exported = w.HTML().add_class("kt-exported").add_class("kt-note")
         self.controls = self._make_controls()
         self.widget = self._layout()
         self._render(self._state)
         self._connect()
+        old = _LIVE.get(key)
+        if old is not None and (previous := old()) is not None and previous is not self:
+            previous.close()
+        _LIVE[key] = weakref.ref(self)
 
     # ----- building
 
@@ -192,17 +201,18 @@ class Explorer:
             for i in range(len(self._state.bands.edges))
         )
         return Controls(
-            metric=w.Dropdown(layout=w.Layout(width="460px")).add_class("kt-metric"),
+            metric=w.Dropdown(layout=w.Layout(width="min(760px, 100%)")).add_class("kt-metric"),
             year=w.Dropdown(layout=w.Layout(width="170px")).add_class("kt-year"),
-            units=w.SelectMultiple(rows=8, layout=w.Layout(width="300px")).add_class("kt-units"),
-            clear=w.Button(icon="times", layout=wide).add_class("kt-clear"),
+            units=w.SelectMultiple(rows=10, layout=w.Layout(width="320px")).add_class("kt-units"),
+            clear=w.Button(icon="times", layout=wide, tooltip="").add_class("kt-clear"),
             lang=w.ToggleButtons(
                 options=[("Tiếng Việt", "vi"), ("English", "en")],
+                tooltips=["Tiếng Việt", "English"],
                 style={"button_width": "90px"},
             ).add_class("kt-lang"),
             bands=bands,
             path=w.Text(layout=w.Layout(width="360px")).add_class("kt-path"),
-            load=w.Button(icon="folder-open", layout=wide).add_class("kt-load"),
+            load=w.Button(icon="folder-open", layout=wide, tooltip="").add_class("kt-load"),
             upload=w.FileUpload(accept=".csv,.xlsx,.xlsm,.xls,.parquet", multiple=False).add_class(
                 "kt-upload"
             ),
@@ -217,42 +227,45 @@ class Explorer:
                 for f in TABLE_FORMATS + CHART_FORMATS
             },
             folder=w.Text(layout=w.Layout(width="300px")).add_class("kt-folder"),
-            export=w.Button(icon="download", layout=wide).add_class("kt-export"),
+            export=w.Button(icon="download", layout=wide, tooltip="").add_class("kt-export"),
+            search=w.Text(layout=w.Layout(width="320px"), continuous_update=True).add_class(
+                "kt-unit-search"
+            ),
         )
 
     def _layout(self) -> Any:
         w, c = self._w, self.controls
         row = functools.partial(w.HBox, layout=w.Layout(flex_flow="row wrap", align_items="center"))
         self._bands_label = w.Label()
+        # the stylesheet comes once: a <style> sent with every table would make the browser
+        # restyle the whole page on each change
+        self._style = w.HTML(f"{_css()}<style>{_DASHBOARD_CSS}</style>")
         choose = row([c.metric, c.year, c.lang])
         pick = row(
             [
-                c.units,
+                w.VBox([c.search, c.units]),
                 c.clear,
-                w.VBox([self._bands_label, *c.bands]),
+                w.VBox([self._bands_label, *c.bands, self.band_note]),
             ]
         )
-        loader = row([c.path, c.load, c.upload])
-        export = row([c.chart, *c.formats.values(), c.folder, c.export])
-        # ranking and heatmap share a place: only the one in view is redrawn on a change
+        loader = w.VBox([row([c.path, c.load, c.upload]), self.messages])
+        export = w.VBox([row([c.chart, *c.formats.values(), c.folder, c.export]), self.exported])
+        # ranking and heatmap share a place: only the one in view is brought up to date
         self.tabs = w.Tab(children=[self.charts["ranked"], self.charts["heatmap"]])
         self.tabs.add_class("kt-tabs")
-        charts = w.HBox(
-            [self.tabs, w.VBox([self.charts["trend"], self.table])],
-            layout=w.Layout(flex_flow="row wrap", align_items="flex-start"),
-        )
+        dash = w.Box([self.tabs, w.VBox([self.charts["trend"], self.table])])
+        dash.add_class("kt-dash")
         box = w.VBox(
             [
+                self._style,
                 self.title,
                 choose,
                 pick,
                 self.hint,
-                loader,
-                self.messages,
                 self.notice,
-                charts,
+                dash,
+                loader,
                 export,
-                self.exported,
             ]
         )
         return box.add_class("kt-explorer")
@@ -262,30 +275,44 @@ class Explorer:
         c.metric.observe(self._guard(self._on_metric), "value")
         c.year.observe(self._guard(self._on_year), "value")
         c.units.observe(self._guard(self._on_units), "value")
+        c.search.observe(self._guard(lambda _: self._sync_unit_options()), "value")
         c.lang.observe(self._guard(self._on_lang), "value")
         for box in c.bands:
             box.observe(self._guard(self._on_bands), "value")
         c.clear.on_click(self._guard(lambda _: self.update(units=())))
         c.load.on_click(self._guard(lambda _: self.load(c.path.value)))
         c.upload.observe(self._guard(self._on_upload), "value")
-        c.export.on_click(self._guard(lambda _: self._on_export()))
+        c.export.on_click(self._guard(lambda _: self._on_export(), place="export"))
         self.tabs.observe(self._guard(lambda _: self._render(self._state)), "selected_index")
 
-    def _guard(self, handler: Callable[[Any], Any]) -> Callable[[Any], None]:
+    def _guard(self, handler: Callable[[Any], Any], place: str = "load") -> Callable[[Any], None]:
         """Run a widget callback; a failure becomes a message, never a traceback."""
 
         def run(arg: Any) -> None:
-            if self._syncing:
+            if self._syncing or self.closed:
                 return
             try:
                 handler(arg)
             except Exception as exc:  # shown to the analyst; the previous view stays
-                said = vocab.word("explore.failed", self._state.lang, e=_short(exc))
-                self.messages.value = _css() + (
-                    f'<div class="kt-problems kt-failed" role="alert">{html.escape(said)}</div>'
+                failure = _short(exc)
+                self._note(
+                    place,
+                    lambda lang: (
+                        '<div class="kt-problems kt-failed" role="alert">'
+                        f"{html.escape(vocab.word('explore.failed', lang, e=failure))}</div>"
+                    ),
                 )
 
         return run
+
+    def _guard_pick(self, unit: str, add: bool) -> None:
+        self._guard(lambda _: self.pick(unit, add=add))(None)
+
+    def _note(self, place: str, draw: Callable[[str], str] | None) -> None:
+        """Show a message at ``place`` (``load``, ``bands``, ``export``), in the language shown."""
+        self._notes[place] = draw
+        target = {"load": self.messages, "bands": self.band_note, "export": self.exported}[place]
+        _set(target, "value", "" if draw is None else draw(self._state.lang))
 
     # ----- state
 
@@ -304,10 +331,15 @@ class Explorer:
         """The current charts and table as static objects (built afresh)."""
         return views(self._panel, self._state)
 
+    @property
+    def rev(self) -> int:
+        """The number of the state shown (each view marks it in the page once drawn)."""
+        return self._rev
+
     def update(self, **changes: Any) -> ExplorerState:
         """Change the state as the controls do (e.g. ``update(year=2022)``); return it.
 
-        What depends on the change is redrawn.
+        What depends on the change is brought up to date.
         """
         before = self._state
         try:
@@ -317,87 +349,102 @@ class Explorer:
             self._sync_controls()
             raise
         if "kt-failed" in self.messages.value:
-            self.messages.value = ""  # it worked this time
+            self._note("load", None)  # it worked this time
         return self._state
+
+    def pick(self, unit: str, *, add: bool = False) -> ExplorerState:
+        """A click on ``unit`` in a chart: it becomes the selection.
+
+        With ``add`` (a shift-click) it is added to the selection, or taken out of it.
+        """
+        units = self._state.units
+        if add:
+            chosen = tuple(u for u in units if u != unit) if unit in units else (*units, unit)
+        else:
+            chosen = (unit,)
+        return self.update(units=chosen)
 
     def _render(self, state: ExplorerState) -> None:
         """Show ``state``: the controls follow it, and the views in sight are brought up to date.
 
-        Each view is rebuilt only when its inputs changed (the chosen units alone only move
-        an outline, a Vega parameter). The chart in the hidden tab is brought up to date
-        when it is opened.
+        The charts get only what changed: the year, the chosen units and the metric's
+        label are parameters; new rows are sent only for another metric, language or
+        bands. The chart in the hidden tab is brought up to date when it is opened.
         """
+        from kpitools.explore import live
+
         self._state = state
         self._sync_controls()
-        chosen = list(self._panel.present(state.metric, state.units))
-        inputs = (self._data, state.metric, state.lang, state.bands)
-        keys = {
-            "ranked": (*inputs, state.year),
-            "heatmap": inputs,
-            "trend": (*inputs, tuple(chosen)),
-        }
+        self._rev += 1
+        rev = self._rev
+        signals = live.signals(self._panel, state)
+        rows_key = (self._data, state.metric, state.lang, state.bands)
         hidden = "heatmap" if self.tabs.selected_index == 0 else "ranked"
-        for kind, key in keys.items():
+        for kind in CHARTS:
             if kind == hidden:
                 continue
-            if self._shown.get(kind) != key:
-                self._show(kind, key, chosen)
-                continue
-            pane = self.charts[kind]
-            if MARKED in self._params.get(kind, ()) and list(pane.params.unit_marked) != chosen:
-                pane.params.unit_marked = chosen
-            if _picked(pane) not in ((), tuple(chosen)):
-                # The chart still holds an earlier click: Vega reports a selection only
-                # when it changes, so clicking that unit again would do nothing. Draw the
-                # chart afresh (same spec, new mark), which empties its selection.
-                self._redraws += 1
-                spec = {**pane.spec, "usermeta": {"kpitools_redraw": self._redraws}}
-                with pane.hold_sync():
-                    pane.spec = spec
-                    _forget_pick(pane)
-        ranking_key = (*inputs, state.year)
-        if self._ranking is None or self._ranking[0] != ranking_key:
-            self._ranking = (ranking_key, _ranking(self._panel, state))
-        table_key = (*ranking_key, tuple(chosen))
-        if table_key != self._table_key:
-            table = _only_units(self._panel, state, self._ranking[1])
-            self.table.value = _css() + table._repr_html_()
-            self._table_key = table_key
+            units = len(self._panel.units)
+            # the spec depends on the bands' names, not on their thresholds
+            spec_key = (kind, state.lang, _names(state.bands), units)
+            data: dict[str, Any] = {
+                "rows": (rows_key, functools.partial(self._chart_rows, rows_key))
+            }
+            if kind == "trend":
+                # the trend draws no status: other thresholds send it nothing
+                ref_key = (self._data, state.metric, state.lang)
+                data = {
+                    "rows": (
+                        ref_key,
+                        functools.partial(live.trend_rows, self._panel, state.metric, state.lang),
+                    ),
+                    "reference": (
+                        ref_key,
+                        functools.partial(
+                            live.reference_rows, self._panel, state.metric, state.lang
+                        ),
+                    ),
+                }
+            self.charts[kind].show(
+                spec_key,
+                functools.partial(live.live_spec, kind, state.lang, state.bands, units=units),
+                data,
+                signals,
+                rev,
+            )
+        ranking_key = (self._data, state.metric, state.year, state.lang, state.bands)
+        ranking = self._rankings.pop(ranking_key, None)
+        if ranking is None:
+            ranking = _ranking(self._panel, state)
+        self._rankings[ranking_key] = ranking
+        while len(self._rankings) > self.cache_size:
+            self._rankings.popitem(last=False)
+        table_key = (*ranking_key, self._panel.present(state.metric, state.units))
+        with self.table.hold_sync():
+            if table_key != self._table_key:
+                self.table.html = _only_units(self._panel, state, ranking)._repr_html_()
+                self._table_key = table_key
+            self.table.rev = rev
         notice_key = (self._data, state.metric, state.lang, state.year)
         if notice_key != self._notice_key:
             from kpitools.display import synthetic_notice
 
             year_rows = self._panel.rows(state.metric).filter(pl.col("year") == state.year)
-            self.notice.value = _css() + synthetic_notice(year_rows, lang=state.lang).html
+            self.notice.value = synthetic_notice(year_rows, lang=state.lang).html
             self._notice_key = notice_key
 
-    def _show(self, kind: str, key: tuple[Any, ...], chosen: list[str]) -> None:
-        cached = self._specs.get((kind, *key))
-        if cached is None:
-            chart = view_chart(self._panel, self._state, kind)
-            # the builders' specs are validated by their own tests; here speed counts
-            cached = (chart, chart.to_dict(validate=False))
-            self._specs[(kind, *key)] = cached
-            while len(self._specs) > self.cache_size:
-                self._specs.popitem(last=False)
+    def _chart_rows(self, key: tuple[Any, ...]) -> list[dict[str, Any]]:
+        from kpitools.explore import live
+
+        rows = self._rows.get(key)
+        if rows is None:
+            _, metric, lang, bands = key
+            rows = live.chart_rows(self._panel, metric, lang, bands)
+            self._rows[key] = rows
+            while len(self._rows) > self.cache_size:
+                self._rows.popitem(last=False)
         else:
-            self._specs.move_to_end((kind, *key))
-        chart, spec = cached
-        spec = _with_marked(spec, chosen)
-        pane = self.charts[kind]
-        names = _spec_params(spec)
-        with pane.hold_sync():
-            if names != self._params.get(kind):
-                # new parameters: JupyterChart registers them (and validates, once)
-                pane.chart = chart
-                self._params[kind] = names
-                if SELECTION in names:
-                    pane.selections.observe(self._guard(self._on_pick), SELECTION)
-            pane.spec = spec
-            if MARKED in names:
-                pane.params.unit_marked = chosen
-            _forget_pick(pane)  # a new drawing starts with no selection
-        self._shown[kind] = key
+            self._rows.move_to_end(key)
+        return rows
 
     def _sync_controls(self) -> None:
         """Set the controls to the state without their callbacks firing."""
@@ -408,9 +455,8 @@ class Explorer:
             if self._labels_lang != s.lang or self._options_panel is not panel:
                 c.metric.options = [(catalog.label(m, lang=s.lang), m) for m in panel.metrics]
                 self._relabel(s.lang)
-            if self._options_panel is not panel:
-                c.units.options = list(panel.units)
-            self._labels_lang, self._options_panel = s.lang, panel
+            self._options_panel = panel
+            self._sync_unit_options()
             _set(c.metric, "value", s.metric)
             years = [(str(y), y) for y in panel.years(s.metric)]
             if list(c.year.options) != years:
@@ -419,18 +465,51 @@ class Explorer:
             _set(c.units, "value", s.units)
             _set(c.lang, "value", s.lang)
             for box, edge in zip(c.bands, s.bands.edges, strict=False):
-                _set(box, "value", round(edge * 100, 6))
+                if not self._notes.get("bands"):  # what the analyst typed stays while wrong
+                    _set(box, "value", round(edge * 100, 6))
+            if self._labels_lang != s.lang:
+                self._labels_lang = s.lang
+                for place, draw in list(self._notes.items()):
+                    self._note(place, draw)
         finally:
             self._syncing = False
 
+    def _sync_unit_options(self) -> None:
+        """The unit list: sorted by name, filtered by the search text; chosen units stay."""
+        from kpitools.charts import _name_key
+        from kpitools.explore.live import names_sorted
+
+        c, s = self.controls, self._state
+        words = _name_key(c.search.value.strip())[0]
+        key = (id(self._panel), words, s.units)
+        if key == self._options_key:
+            return
+        self._options_key = key
+        options = [
+            o
+            for o in names_sorted(self._panel.units)
+            if not words or words in _name_key(o[0])[0] or o[1] in s.units
+        ]
+        syncing, self._syncing = self._syncing, True
+        try:
+            if list(c.units.options) != options:
+                c.units.options = options
+                _set(c.units, "value", tuple(u for u in s.units if u in {o[1] for o in options}))
+        finally:
+            self._syncing = syncing
+
     def _relabel(self, lang: str) -> None:
+        from kpitools.explore.live import say
+
         c, bands = self.controls, self._state.bands
         self.title.value = f"<h3>{html.escape(vocab.word('explore.title', lang))}</h3>"
         self.hint.value = f"<small>{html.escape(vocab.word('explore.hint', lang))}</small>"
         c.metric.description = vocab.word("explore.metric", lang)
         c.year.description = vocab.word("explore.year", lang)
         c.units.description = vocab.word("explore.units", lang)
+        c.search.placeholder = say("search", lang)
         c.clear.description = vocab.word("explore.clear", lang)
+        c.clear.tooltip = say("clear_tip", lang)
         c.lang.description = vocab.word("explore.lang", lang)
         self._bands_label.value = vocab.word("explore.bands", lang)
         for i, box in enumerate(c.bands):
@@ -438,7 +517,9 @@ class Explorer:
         c.path.description = vocab.word("explore.file", lang)
         c.path.placeholder = "data/my_kpis.xlsx"
         c.load.description = vocab.word("explore.load", lang)
+        c.load.tooltip = say("load_tip", lang)
         c.upload.description = vocab.word("explore.upload", lang)
+        c.upload.tooltip = say("upload_tip", lang)
         c.chart.description = vocab.word("explore.chart", lang)
         chosen = c.chart.value or CHARTS[0]
         c.chart.options = [(vocab.word(f"explore.{k}", lang), k) for k in CHARTS]
@@ -447,6 +528,7 @@ class Explorer:
         c.folder.description = vocab.word("explore.folder", lang)
         c.folder.placeholder = vocab.word("explore.folder_hint", lang)
         c.export.description = vocab.word("explore.export", lang)
+        c.export.tooltip = say("export_tip", lang)
 
     # ----- callbacks
 
@@ -457,7 +539,10 @@ class Explorer:
         self.update(year=change["new"])
 
     def _on_units(self, change: dict[str, Any]) -> None:
-        self.update(units=tuple(change["new"]))
+        shown = {o[1] for o in self.controls.units.options}
+        # units filtered out of the list by the search stay chosen
+        hidden = tuple(u for u in self._state.units if u not in shown)
+        self.update(units=(*hidden, *change["new"]))
 
     def _on_lang(self, change: dict[str, Any]) -> None:
         self.update(lang=change["new"])
@@ -465,41 +550,47 @@ class Explorer:
     def _on_bands(self, change: dict[str, Any]) -> None:
         """Thresholds typed in percent: the bands follow once the thresholds increase.
 
-        Until they increase, a message says so and the bands shown stay (the next threshold
-        typed may make them valid).
+        Until they increase, a message beside them says so, with the thresholds as typed,
+        and the bands shown stay (the next threshold typed may make them valid).
         """
-        edges = tuple(box.value / 100 for box in self.controls.bands)
+        from kpitools.explore.live import say
+
+        typed = tuple(box.value for box in self.controls.bands)
         try:
-            bands = self._state.bands.replace(edges=edges)
-        except (TypeError, ValueError) as exc:
-            self.messages.value = _css() + (
-                '<div class="kt-problems kt-bad-bands" role="alert">'
-                f"{html.escape(vocab.word('explore.bad_bands', self._state.lang, e=exc))}</div>"
-            )
+            bands = self._state.bands.replace(edges=tuple(v / 100 for v in typed))
+        except (TypeError, ValueError):
+
+            def draw(lang: str) -> str:
+                shown = ", ".join(
+                    format_percent(v / 100, lang=lang, decimals=_places(v)) for v in typed
+                )
+                said = html.escape(say("bad_bands", lang, edges=shown))
+                return f'<div class="kt-problems kt-bad-bands" role="alert">{said}</div>'
+
+            self._note("bands", draw)
             return
-        if "kt-bad-bands" in self.messages.value:
-            self.messages.value = ""
+        self._note("bands", None)
         self.update(bands=bands)
 
-    def _on_pick(self, change: dict[str, Any]) -> None:
-        """A click in a chart: its units become the selection.
-
-        An empty one is ignored, so redrawing a chart never clears what was chosen.
-        """
-        picked = tuple(
-            str(v["unit_code"]) for v in (change["new"].value or []) if v.get("unit_code")
-        )
-        if picked and picked != self._panel.present(self._state.metric, self._state.units):
-            self.update(units=picked)
-
     def _on_upload(self, change: dict[str, Any]) -> None:
-        for item in change["new"] or ():
-            self.load_bytes(item["name"], bytes(item["content"]))
+        items = list(change["new"] or ())
+        try:
+            for item in items:
+                self.load_bytes(item["name"], bytes(item["content"]))
+        finally:
+            if items:
+                # emptied, so that the same file uploaded again is a change and loads again
+                self._syncing = True
+                try:
+                    self.controls.upload.value = ()
+                finally:
+                    self._syncing = False
 
     def _on_export(self) -> None:
         c = self.controls
         formats = [f for f, box in c.formats.items() if box.value]
-        self.export(chart=c.chart.value, formats=formats, folder=c.folder.value.strip() or None)
+        with contextlib.suppress(OSError):  # already said beside the button
+            self.export(chart=c.chart.value, formats=formats, folder=c.folder.value.strip() or None)
 
     # ----- data and export
 
@@ -507,9 +598,8 @@ class Explorer:
         """Replace the data with one KPI file (CSV, Excel or Parquet); True when loaded.
 
         The file is checked against the registry and catalog. On problems the list is
-        shown in the explorer, the data stays as it was, and the result is False.
+        shown beside the loader, the data stays as it was, and the result is False.
         """
-        lang = self._state.lang
         try:
             try:
                 found = find_path(path)
@@ -521,14 +611,22 @@ class Explorer:
                 Dataset(kpis, ds.registry, ds.catalog, (found,)), parent=self._panel.parent
             )
         except KpiDataError as exc:
-            self.messages.value = _css() + problems_html(exc.issues, lang=lang)
+            issues = exc.issues
+            self._note("load", lambda lang: problems_html(issues, lang=lang))
             return False
         self._panel = panel
         self._data += 1
         self._options_panel = None
+        self._options_key = None
         self._render(fit_state(panel, self._state))
-        done = vocab.word("explore.loaded", lang, n=kpis.height, file=found.name)
-        self.messages.value = f'{_css()}<p class="kt-ok">{html.escape(done)}</p>'
+        n, name = kpis.height, found.name
+        self._note(
+            "load",
+            lambda lang: (
+                '<p class="kt-ok">'
+                f"{html.escape(vocab.word('explore.loaded', lang, n=n, file=name))}</p>"
+            ),
+        )
         return True
 
     def load_bytes(self, name: str, content: bytes) -> bool:
@@ -536,11 +634,12 @@ class Explorer:
         with tempfile.TemporaryDirectory(prefix="kpitools-upload-") as tmp:
             path = Path(tmp) / Path(name).name
             path.write_bytes(content)
-            try:
-                ok = self.load(path)
-            finally:
+            ok = self.load(path)
+            draw = self._notes.get("load")
+            if draw is not None:
+                hidden = html.escape(str(tmp)) + "/"
                 # errors name the uploaded file, not the temporary copy
-                self.messages.value = self.messages.value.replace(html.escape(str(tmp)) + "/", "")
+                self._note("load", lambda lang: draw(lang).replace(hidden, ""))
         return ok
 
     def export(
@@ -553,32 +652,110 @@ class Explorer:
         """Export the current view (see :func:`export_files`); return the files by name.
 
         The files are saved in ``folder`` when given, and every file is offered as a
-        download link in the explorer.
+        download link beside the export button, where a failure is shown too.
         """
-        lang = self._state.lang
+        from kpitools.explore.live import say
+
         files = export_files(self._panel, self._state, chart=chart, formats=formats)
         self.last_export = files
         if not files:
-            self.exported.value = f"<p>{html.escape(vocab.word('explore.nothing', lang))}</p>"
+            self._note(
+                "export", lambda lang: f"<p>{html.escape(vocab.word('explore.nothing', lang))}</p>"
+            )
             return files
-        parts = []
+        saved: list[Path] = []
         if folder:
-            saved = save_files(files, folder)
-            items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in saved)
-            parts.append(f"<p>{html.escape(vocab.word('explore.saved', lang))}</p><ul>{items}</ul>")
+            try:
+                saved = save_files(files, folder)
+            except OSError as exc:
+                failure = _short(exc)
+                self._note(
+                    "export",
+                    lambda lang: (
+                        '<div class="kt-problems kt-failed" role="alert">'
+                        f"{html.escape(say('export_failed', lang, e=failure))}</div>"
+                    ),
+                )
+                raise
         links = " ".join(_download_link(name, content) for name, content in files.items())
-        parts.append(f"<p>{html.escape(vocab.word('explore.download', lang))} {links}</p>")
-        self.exported.value = "".join(parts)
+
+        def draw(lang: str) -> str:
+            parts = []
+            if saved:
+                items = "".join(f"<li><code>{html.escape(str(p))}</code></li>" for p in saved)
+                parts.append(
+                    f"<p>{html.escape(vocab.word('explore.saved', lang))}</p><ul>{items}</ul>"
+                )
+            parts.append(f"<p>{html.escape(vocab.word('explore.download', lang))} {links}</p>")
+            return "".join(parts)
+
+        self._note("export", draw)
         return files
 
-    # ----- display
+    # ----- lifetime and display
+
+    def close(self) -> None:
+        """Close every widget of the explorer (the page's views go away, the kernel frees them)."""
+        if self.closed:
+            return
+        self.closed = True
+        self._rows.clear()
+        _close_all(self.widget)
+        ref = _LIVE.get(self.key)
+        if ref is not None and ref() is self:
+            del _LIVE[self.key]
+
+    def static_html(self) -> str:
+        """The default views as one static block: charts as inline SVG, the table as HTML.
+
+        No JavaScript and no Vega library: what a batch HTML report or a viewer without a
+        kernel shows in place of the live explorer.
+        """
+        from kpitools.explore import live
+
+        s, panel = self._state, self._panel
+        rows = self._chart_rows((self._data, s.metric, s.lang, s.bands))
+        signals = live.signals(panel, s)
+        charts = []
+        for kind in ("ranked", "trend"):
+            data = {"rows": rows}
+            if kind == "trend":
+                data["reference"] = live.reference_rows(panel, s.metric, s.lang)
+            spec = live.with_data(live.live_spec(kind, s.lang, s.bands), data, signals)
+            charts.append(f'<div class="kt-static-{kind}">{live.static_svg(spec)}</div>')
+        table = _only_units(panel, s, _ranking(panel, s))._repr_html_()
+        return (
+            f'<div class="kt-explorer-static">{_css()}<style>{_DASHBOARD_CSS}</style>'
+            f'<div class="kt-dash">{charts[0]}<div>{charts[1]}{table}</div></div></div>'
+        )
 
     def _repr_mimebundle_(self, **kwargs: Any) -> Any:
-        return self.widget._repr_mimebundle_(**kwargs)
+        bundle = self.widget._repr_mimebundle_(**kwargs)
+        if isinstance(bundle, dict) and not self.closed:
+            with contextlib.suppress(Exception):  # the static block is only a fallback
+                bundle = {**bundle, "text/html": self.static_html()}
+        return bundle
 
     def __repr__(self) -> str:
         s = self._state
         return f"Explorer(metric={s.metric!r}, year={s.year}, units={s.units}, lang={s.lang!r})"
+
+
+def _names(bands: Bands) -> tuple[Any, ...]:
+    return (bands.labels, bands.labels_vi, bands.missing, bands.missing_vi)
+
+
+def _close_all(widget: Any) -> None:
+    for child in getattr(widget, "children", ()):
+        _close_all(child)
+    with contextlib.suppress(Exception):
+        widget.close()
+
+
+def _places(value: float) -> int:
+    """Decimals to write a typed percentage as typed (``92.5`` → 1)."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".")
+    return len(text.split(".")[1]) if "." in text else 0
 
 
 _MIME = {
@@ -594,31 +771,6 @@ def _download_link(name: str, content: bytes) -> str:
     data = base64.b64encode(content).decode("ascii")
     e = html.escape
     return f'<a download="{e(name)}" href="data:{mime};base64,{data}">{e(name)}</a>'
-
-
-def _picked(pane: Any) -> tuple[str, ...]:
-    """The units of a chart's point selection (what was last clicked in it)."""
-    selection = getattr(pane.selections, SELECTION, None)
-    values = selection.value if selection is not None else None
-    return tuple(str(v["unit_code"]) for v in values or () if v.get("unit_code"))
-
-
-def _forget_pick(pane: Any) -> None:
-    """Empty a chart's selection on the Python side, as the browser does on a new drawing.
-
-    The browser reports it so after drawing the chart anew; JupyterChart keeps it in
-    ``_vl_selections``.
-    """
-    empty: dict[str, Any] = {"value": None, "store": []}
-    if SELECTION not in pane._vl_selections:
-        return
-    if pane._vl_selections[SELECTION] != empty:
-        pane._vl_selections = {**pane._vl_selections, SELECTION: empty}
-    if _picked(pane):
-        from altair.utils.selection import PointSelection
-
-        nothing = PointSelection(SELECTION, value=[], store=empty["store"])
-        pane.selections._set_value(SELECTION, nothing)
 
 
 def _set(widget: Any, name: str, value: Any) -> None:

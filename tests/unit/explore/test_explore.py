@@ -40,17 +40,6 @@ def facets(spec: dict) -> list[str]:
     return spec["facet"]["sort"]
 
 
-def select_from_browser(pane, *codes: str) -> None:
-    """What JupyterChart's JavaScript sends when units are clicked in a chart."""
-    points = [{"unit_code": c} for c in codes]
-    pane._vl_selections = {
-        "unit": {
-            "value": {"unit_code": list(codes), "vlPoint": {"or": points}},
-            "store": [{"unit": "layer_0", "fields": [], "values": [c]} for c in codes],
-        }
-    }
-
-
 # --------------------------------------------------------------------------- pure layer
 
 
@@ -252,15 +241,42 @@ def test_explorer_shows_the_first_state(ex: explore.Explorer) -> None:
         "vi",
     )
     assert [b.value for b in c.bands] == [90.0, 100.0, 120.0]
-    assert {r["year"] for r in data_rows(ex.charts["ranked"].spec)} == {2023}
-    assert facets(ex.charts["trend"].spec) == ["Hà Nội"]
+    ranked = ex.charts["ranked"]
+    assert ranked.signals == {
+        "year": 2023,
+        "unit_marked": [],
+        "metric_label": "Kết nạp đảng viên mới",
+    }
+    # every year travels once: another year is only a parameter
+    assert {r["year"] for r in ranked.rows()} == set(ex.panel.years("admissions"))
+    assert ranked.spec["transform"] == [{"filter": "datum.year == year"}]
+    assert ex.charts["trend"].rows("reference")[0]["unit"] == "Hà Nội (chung)"
     assert ex.table.value.count("<tr class=") == 31
     assert 'class="kt-synthetic-notice"' in ex.notice.value
-    assert "application/vnd.jupyter.widget-view+json" in ex._repr_mimebundle_()
+    bundle = ex._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
     # the heatmap waits in its tab until it is opened
-    assert ex.charts["heatmap"].spec is None
+    assert ex.charts["heatmap"].spec == {}
     ex.tabs.selected_index = 1
-    assert ex.charts["heatmap"].spec["params"][0]["name"] == "unit"
+    assert ex.charts["heatmap"].signals["year"] == 2023
+    # no view carries the Vega library (the page asks for it once)
+    assert all(len(chart._esm) < 20_000 for chart in ex.charts.values())
+
+
+def test_static_fallback_is_small_html_without_javascript(ex: explore.Explorer) -> None:
+    static = ex._repr_mimebundle_()["text/html"]
+    assert static.count("<svg") >= 2 and "<script" not in static
+    assert "Kết nạp đảng viên mới – 2023" in static
+    assert len(static.encode("utf-8")) < 1_000_000
+
+
+def test_the_browser_asks_once_for_the_vega_library(ex: explore.Explorer) -> None:
+    sent: list[dict] = []
+    chart = ex.charts["ranked"]
+    chart.send = lambda content, buffers=None: sent.append(content)  # type: ignore[method-assign]
+    chart._message(chart, {"type": "lib"}, [])
+    (reply,) = sent
+    assert reply["type"] == "lib" and "__kpitoolsVega" in reply["code"]
 
 
 def test_explorer_takes_files_or_a_frame(dataset: kt.Dataset) -> None:
@@ -284,60 +300,98 @@ def test_explorer_takes_files_or_a_frame(dataset: kt.Dataset) -> None:
         explore.explorer(dataset, parent="nowhere", offline=False)
 
 
-def test_year_control_redraws_ranking_and_table_only(ex: explore.Explorer) -> None:
-    trend = ex.charts["trend"].spec
+def click(ex: explore.Explorer, kind: str, code: str, *, shift: bool = False) -> None:
+    """What the chart's JavaScript sends on a click (shift: a shift-click)."""
+    chart = ex.charts[kind]
+    chart._message(chart, {"type": "pick", "unit": code, "add": shift}, [])
+
+
+def test_year_control_changes_a_parameter_and_the_table(ex: explore.Explorer) -> None:
+    data = ex.charts["ranked"].data
+    trend = ex.charts["trend"].data
     ex.controls.year.value = 2021
     assert ex.state.year == 2021
-    assert {r["year"] for r in data_rows(ex.charts["ranked"].spec)} == {2021}
+    assert ex.charts["ranked"].signals["year"] == 2021
     assert "Kết nạp đảng viên mới — 2021" in ex.table.value
-    assert ex.charts["trend"].spec is trend  # not rebuilt
+    # no rows sent again: the chart filters them by its year parameter
+    assert ex.charts["ranked"].data is data and ex.charts["trend"].data is trend
 
 
-def test_unit_control_redraws_trend_and_table_and_marks_the_charts(
-    ex: explore.Explorer, dataset: kt.Dataset
-) -> None:
-    ranked = ex.charts["ranked"].spec
+def test_unit_control_marks_the_charts_and_filters_the_table(ex: explore.Explorer) -> None:
+    data, rev = ex.charts["ranked"].data, ex.rev
     ex.controls.units.value = ("017", "269")
     assert ex.state.units == ("017", "269")
-    assert facets(ex.charts["trend"].spec) == ["Đông Anh", "Sơn Tây"]
+    assert ex.charts["trend"].signals["unit_marked"] == ["017", "269"]
+    assert ex.charts["ranked"].signals["unit_marked"] == ["017", "269"]
     assert ex.table.value.count("<tr class=") == 2
     assert ">Đông Anh<" in ex.table.value and ">Ba Đình<" not in ex.table.value
-    # the ranking only moves its outline, a Vega parameter: no new spec
-    assert ex.charts["ranked"].spec is ranked
-    assert ex.charts["ranked"].params.unit_marked == ["017", "269"]
+    assert ex.charts["ranked"].data is data
+    # every view in sight is told the new state's number
+    assert ex.rev == rev + 1
+    assert ex.charts["ranked"].rev == ex.charts["trend"].rev == ex.table.rev == ex.rev
     ex.controls.clear.click()
     assert ex.state.units == () and ex.controls.units.value == ()
-    assert facets(ex.charts["trend"].spec) == ["Hà Nội"]
+    assert ex.charts["trend"].signals["unit_marked"] == []
 
 
 def test_clicking_a_unit_in_a_chart_selects_it_everywhere(ex: explore.Explorer) -> None:
-    select_from_browser(ex.charts["ranked"], "005")
+    click(ex, "ranked", "005")
     assert ex.state.units == ("005",)
     assert ex.controls.units.value == ("005",)
-    assert facets(ex.charts["trend"].spec) == ["Cầu Giấy"]
-    assert ex.charts["ranked"].params.unit_marked == ["005"]
-    # shift-click: the chart reports both
-    select_from_browser(ex.charts["ranked"], "005", "017")
+    assert ex.charts["ranked"].signals["unit_marked"] == ["005"]
+    # shift-click adds a unit, and takes it out again
+    click(ex, "ranked", "017", shift=True)
     assert ex.controls.units.value == ("005", "017")
-    # a selection emptied by a redraw never clears the choice
-    select_from_browser(ex.charts["ranked"])
-    assert ex.state.units == ("005", "017")
+    click(ex, "ranked", "005", shift=True)
+    assert ex.state.units == ("017",)
     # from the heatmap too
     ex.tabs.selected_index = 1
-    select_from_browser(ex.charts["heatmap"], "250")
+    click(ex, "heatmap", "250")
     assert ex.controls.units.value == ("250",)
-    assert ex.charts["heatmap"].params.unit_marked == ["250"]
+    assert ex.charts["heatmap"].signals["unit_marked"] == ["250"]
 
 
-def test_the_same_unit_can_be_clicked_again_after_the_list_changed(ex: explore.Explorer) -> None:
-    pane = ex.charts["ranked"]
-    select_from_browser(pane, "005")
-    ex.controls.units.value = ("017",)
-    # the chart was drawn afresh, so its selection is empty again, as in the browser
-    assert pane.selections.unit.value == []
-    assert pane.spec["usermeta"]["kpitools_redraw"] == 1
-    select_from_browser(pane, "005")
-    assert ex.state.units == ("005",)
+@pytest.mark.parametrize(
+    "steps",
+    [
+        # the sequences of issue 19: whatever the order, the marks are the state
+        [("click", "003"), ("shift", "001"), ("list", ("003",))],
+        [("list", ("017",)), ("click", "005"), ("click", "005"), ("list", ("005", "017"))],
+        [("click", "005"), ("list", ()), ("click", "005"), ("shift", "005")],
+    ],
+)
+def test_the_marks_always_follow_the_state(ex: explore.Explorer, steps) -> None:
+    for what, value in steps:
+        if what == "list":
+            ex.controls.units.value = value
+        else:
+            click(ex, "ranked", value, shift=what == "shift")
+        for kind in ("ranked", "trend"):
+            assert ex.charts[kind].signals["unit_marked"] == list(ex.state.units)
+        assert ex.controls.units.value == ex.state.units
+
+
+def test_the_unit_list_is_sorted_by_name_and_searchable(ex: explore.Explorer) -> None:
+    c = ex.controls
+    from kpitools.charts import _name_key
+
+    labels = [label for label, _ in c.units.options]
+    assert labels == sorted(labels, key=_name_key) and "Đông Anh (017)" in labels
+    c.units.value = ("017",)
+    c.search.value = "thanh"  # diacritics and case ignored
+    shown = [label for label, _ in c.units.options]
+    assert "Thanh Xuân (009)" in shown and "Thanh Trì (020)" in shown
+    assert "Đông Anh (017)" in shown  # a chosen unit stays in the list
+    c.units.value = ("017", "009")
+    assert ex.state.units == ("017", "009")
+    c.search.value = ""
+    assert len(c.units.options) == len(ex.panel.units)
+
+
+def test_buttons_have_tooltips(ex: explore.Explorer) -> None:
+    c = ex.controls
+    for button in (c.clear, c.load, c.export):
+        assert button.tooltip
 
 
 def test_metric_control_redraws_everything_and_keeps_a_valid_year(
@@ -348,12 +402,13 @@ def test_metric_control_redraws_everything_and_keeps_a_valid_year(
     assert ex.state.metric == "party_orgs_nonstate"
     assert ex.state.units == ("017",)
     assert [o[1] for o in ex.controls.year.options] == list(ex.panel.years("party_orgs_nonstate"))
-    title = ex.charts["ranked"].spec["title"]["text"]
-    assert title.startswith("Tổ chức") or "2023" in title
-    assert {
-        r["unit_code"]
-        for r in ex.charts["trend"].spec["datasets"][ex.charts["trend"].spec["data"]["name"]]
-    } == {"017"}
+    assert ex.charts["ranked"].signals["metric_label"] == ex.panel.dataset.catalog.label(
+        "party_orgs_nonstate", lang="vi"
+    )
+    assert {r["unit_code"] for r in ex.charts["trend"].rows()} >= {"017"}
+    assert {r["unit_code"] for r in ex.charts["ranked"].rows()} == set(
+        ex.panel.rows("party_orgs_nonstate")["unit_code"]
+    )
 
 
 def test_language_control_relabels_controls_charts_and_table(ex: explore.Explorer) -> None:
@@ -363,8 +418,9 @@ def test_language_control_relabels_controls_charts_and_table(ex: explore.Explore
     assert dict(c.metric.options)["New Party members admitted"] == "admissions"
     assert c.bands[0].description == "near ≥"
     assert ex.tabs.titles == ("Ranking", "Heatmap")
-    assert "<th>Rank</th><th>Unit</th>" in ex.table.value
-    assert ex.charts["ranked"].spec["config"]["locale"]["number"]["decimal"] == "."
+    assert '<th scope="col">Rank</th><th scope="col">Unit</th>' in ex.table.value
+    assert ex.charts["ranked"].rows()[0]["attainment_t"].count(".") == 1
+    assert ex.charts["ranked"].spec["usermeta"]["kpitools_lang"] == "en"
 
 
 def test_threshold_controls_change_the_bands(ex: explore.Explorer) -> None:
@@ -373,18 +429,32 @@ def test_threshold_controls_change_the_bands(ex: explore.Explorer) -> None:
     assert ex.state.bands.edges == (0.99, 1.0, 1.2)
     assert ex.table.value != before
     # a threshold above the next one is refused with a message, the bands stay
+    spec = ex.charts["ranked"].spec
     ex.controls.bands[1].value = 130.0
-    assert "Ngưỡng không hợp lệ" in ex.messages.value
+    # beside the thresholds, in the language shown, as typed (percentages)
+    assert "Ngưỡng không hợp lệ" in ex.band_note.value
+    assert "99%, 130%, 120%" in ex.band_note.value
+    assert ex.messages.value == ""
     assert ex.state.bands.edges == (0.99, 1.0, 1.2)
+    ex.controls.lang.value = "en"
+    assert "Thresholds not valid: they must increase, they are 99%, 130%, 120%" in (
+        ex.band_note.value
+    )
     # the next threshold makes them increase again: taken, and the message goes
     ex.controls.bands[2].value = 150.0
     assert ex.state.bands.edges == (0.99, 1.3, 1.5)
-    assert ex.messages.value == ""
+    assert ex.band_note.value == ""
+    # other thresholds: new statuses in the rows, the same spec (no new drawing)
+    assert ex.charts["ranked"].spec["usermeta"] == {"kpitools_lang": "en"}
+    assert (
+        spec["layer"][0]["encoding"]["color"]["scale"]["range"]
+        == (ex.charts["ranked"].spec["layer"][0]["encoding"]["color"]["scale"]["range"])
+    )
 
 
 def test_an_invalid_file_lists_its_problems_and_keeps_the_data(ex: explore.Explorer) -> None:
     ex.controls.units.value = ("017",)
-    panel, state, spec = ex.panel, ex.state, ex.charts["trend"].spec
+    panel, state, data = ex.panel, ex.state, ex.charts["trend"].data
     ex.controls.path.value = str(BAD_FILE)
     ex.controls.load.click()
     shown = ex.messages.value
@@ -394,7 +464,7 @@ def test_an_invalid_file_lists_its_problems_and_keeps_the_data(ex: explore.Explo
     assert "unknown unit &#x27;Dong Anhh&#x27;; did you mean 017 Đông Anh" in shown
     assert "<td>7</td><td>target</td><td><code>&#x27;12,3,4&#x27;</code></td>" in shown
     assert ex.panel is panel and ex.state == state
-    assert ex.charts["trend"].spec is spec
+    assert ex.charts["trend"].data is data
 
 
 def test_a_missing_file_is_a_problem_too(ex: explore.Explorer) -> None:
@@ -415,7 +485,7 @@ def test_a_good_file_replaces_the_data(ex: explore.Explorer, dataset: kt.Dataset
     assert ex.state.units == ("017",)
     assert ex.table.value.count("<tr class=") == 1
     assert 'class="kt-synthetic-notice"' not in ex.notice.value
-    assert len(data_rows(ex.charts["ranked"].spec)) == 2
+    assert {r["unit_code"] for r in ex.charts["ranked"].rows()} == {"017", "018"}
 
 
 def test_an_uploaded_file_is_checked_the_same_way(ex: explore.Explorer) -> None:
@@ -433,6 +503,19 @@ def test_an_uploaded_file_is_checked_the_same_way(ex: explore.Explorer) -> None:
     assert "9 lỗi trong upload.csv" in shown
     assert "kpitools-upload-" not in shown  # the uploaded name, not the temporary copy
     assert ex.panel.dataset.files != ()
+    # emptied after each upload: the same file uploaded again loads again
+    assert ex.controls.upload.value == ()
+    ex.messages.value = ""
+    ex.controls.upload.value = (
+        {
+            "name": "upload.csv",
+            "type": "text/csv",
+            "size": len(content),
+            "content": memoryview(content),
+            "last_modified": datetime.datetime.now(datetime.UTC),
+        },
+    )
+    assert "9 lỗi trong upload.csv" in ex.messages.value
 
 
 def test_export_button_saves_and_offers_downloads(ex: explore.Explorer, tmp_path) -> None:
@@ -457,6 +540,16 @@ def test_export_button_saves_and_offers_downloads(ex: explore.Explorer, tmp_path
     c.folder.value = ""
     c.export.click()
     assert "Chưa chọn định dạng nào" in ex.exported.value
+    # a folder that cannot be written: said beside the export button, in the language shown
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    c.formats["csv"].value = True
+    c.folder.value = str(blocker / "sub")
+    c.export.click()
+    assert "Không xuất được" in ex.exported.value
+    assert "kt-failed" not in ex.messages.value
+    ex.controls.lang.value = "en"
+    assert "Could not export" in ex.exported.value
 
 
 def test_a_failing_update_shows_a_message_and_keeps_the_view(
@@ -465,7 +558,7 @@ def test_a_failing_update_shows_a_message_and_keeps_the_view(
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(explore.widgets, "view_chart", broken)
+    monkeypatch.setattr(explore.widgets, "_ranking", broken)
     ex.controls.year.value = 2020
     assert "Không cập nhật được (RuntimeError: boom)" in ex.messages.value
     assert ex.state.year == 2023 and ex.controls.year.value == 2023
@@ -482,6 +575,21 @@ def test_update_changes_state_like_the_controls(ex: explore.Explorer) -> None:
         ("017",),
         "en",
     )
+
+
+def test_a_new_explorer_replaces_and_frees_the_old_one(dataset: kt.Dataset) -> None:
+    import gc
+    import weakref
+
+    first = explore.explorer(dataset, offline=False)
+    chart = weakref.ref(first.charts["ranked"])
+    second = explore.explorer(dataset, offline=False)
+    assert first.closed and not second.closed
+    assert explore.widgets.live_explorers() == [second]
+    assert first.charts["ranked"].comm is None  # closed: the page lets it go
+    del first
+    gc.collect()
+    assert chart() is None
 
 
 # --------------------------------------------------------------------------- notebook

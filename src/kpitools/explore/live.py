@@ -1,0 +1,477 @@
+"""The explorer's live charts: Vega-Lite specs whose changing parts are data and parameters.
+
+A spec here depends only on the chart, the language and the status bands; what a control
+changes reaches the browser as a parameter (the year, the chosen units, the metric's label)
+or as new rows (another metric, other thresholds). So the front end updates a chart in
+place (``view.signal`` / ``view.data``) instead of drawing it anew. Pure functions: testable
+without a kernel or a browser.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+import polars as pl
+
+from kpitools import vocab
+from kpitools.measures import Bands, with_measures
+from kpitools.numbers import MISSING
+
+if TYPE_CHECKING:
+    from kpitools.explore.state import ExplorerState, Panel
+
+#: Words of the live charts and of the explorer's new controls (vi, en).
+WORDS: dict[str, tuple[str, str]] = {
+    "unit": ("Đơn vị", "Unit"),
+    "year": ("Năm", "Year"),
+    "attainment": ("Tỷ lệ đạt", "Attainment"),
+    "actual": ("Thực hiện", "Actual"),
+    "target": ("Chỉ tiêu", "Target"),
+    "status": ("Mức", "Status"),
+    "trend_title": ("Tỷ lệ đạt qua các năm", "Attainment over the years"),
+    "reference": ("{name} (chung)", "{name} (overall)"),
+    "search": ("Tìm đơn vị…", "Find a unit…"),
+    "clear_tip": ("Bỏ chọn mọi đơn vị", "Clear the chosen units"),
+    "load_tip": ("Nạp tệp theo đường dẫn", "Load the file at this path"),
+    "export_tip": ("Xuất bảng và biểu đồ", "Export the table and the chart"),
+    "upload_tip": ("Tải tệp lên", "Upload a file"),
+    "bad_bands": (
+        "Ngưỡng không hợp lệ: các ngưỡng phải tăng dần, đang là {edges}.",
+        "Thresholds not valid: they must increase, they are {edges}.",
+    ),
+    "export_failed": ("Không xuất được: {e}", "Could not export: {e}"),
+    "unknown_unit": ("đơn vị không có trong danh mục", "unit not in the registry"),
+}
+
+
+def say(key: str, lang: str, **fields: object) -> str:
+    """A word of :data:`WORDS` in ``lang`` (``"vi"`` or ``"en"``), ``{fields}`` filled in.
+
+    Examples
+    --------
+    >>> say("year", "en"), say("reference", "vi", name="Hà Nội")
+    ('Year', 'Hà Nội (chung)')
+    """
+    text = WORDS[key][0 if vocab.check_lang(lang) == "vi" else 1]
+    return text.format(**fields) if fields else text
+
+
+def _labels(panel: Panel, metric: str) -> dict[str, str]:
+    """Unit code → name shown in charts; a name two units share gets the code added."""
+    frame = panel.rows(metric).select("unit_code", "unit_name").unique("unit_code")
+    names = {c: (n or c) for c, n in frame.iter_rows()}
+    seen: dict[str, int] = {}
+    for n in names.values():
+        seen[n] = seen.get(n, 0) + 1
+    return {c: (n if seen[n] == 1 else f"{n} ({c})") for c, n in names.items()}
+
+
+def _finite(value: Any) -> float | None:
+    if value is None:
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def _last_period(rows: pl.DataFrame) -> pl.DataFrame:
+    """One row per unit and year: of a split year (2025), the last period's."""
+    order = [c for c in ("period_start", "as_of") if c in rows.columns]
+    if order:
+        rows = rows.sort(order, nulls_last=False)
+    return rows.unique(["unit_code", "year"], keep="last", maintain_order=True)
+
+
+def chart_rows(panel: Panel, metric: str, lang: str, bands: Bands) -> list[dict[str, Any]]:
+    """The rows every live chart draws: one per unit and year, texts in ``lang``.
+
+    Fields: ``unit_code``, ``unit`` (name), ``year``, ``attainment`` (a ratio or None),
+    ``status`` (the band's name in ``lang``) and the texts of the tooltip (``actual_t``,
+    ``target_t``, ``attainment_t``), never None.
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> from kpitools.explore import Panel
+    >>> rows = chart_rows(Panel.from_dataset(ds), "admissions", "en", Bands())
+    >>> sorted(rows[0])
+    ['actual_t', 'attainment', 'attainment_t', 'status', 'target_t', 'unit', 'unit_code', 'year']
+    """
+    names = _labels(panel, metric)
+    measured = with_measures(_last_period(panel.rows(metric)), bands=bands).sort(
+        "year", "unit_code"
+    )
+    out = []
+    for code, year, actual, target, attainment, status in measured.select(
+        "unit_code", "year", "actual", "target", "attainment", "status"
+    ).iter_rows():
+        ratio = _finite(attainment)
+        out.append(
+            {
+                "unit_code": code,
+                "unit": names.get(code, code),
+                "year": int(year),
+                "attainment": ratio,
+                "status": bands.display(status or bands.missing, lang=lang),
+                "actual_t": _text(actual, lang),
+                "target_t": _text(target, lang),
+                "attainment_t": _text(ratio, lang, percent=True),
+            }
+        )
+    return out
+
+
+_TRANSLATE = {"vi": str.maketrans({",": ".", ".": ","}), "en": str.maketrans({})}
+
+
+def _text(value: Any, lang: str, *, percent: bool = False) -> str:
+    """A number of a tooltip as the tables write it (fast: no Decimal); "–" when missing.
+
+    Examples
+    --------
+    >>> _text(1234.5, "vi"), _text(1.0715, "en", percent=True), _text(None, "en")
+    ('1.234,5', '107.2%', '–')
+    """
+    v = _finite(value)
+    if v is None:
+        return MISSING
+    if percent:
+        return f"{v * 100:,.1f}".translate(_TRANSLATE[lang]) + "%"
+    return f"{v:,.{0 if v == int(v) else 1}f}".translate(_TRANSLATE[lang])
+
+
+def trend_rows(panel: Panel, metric: str, lang: str) -> list[dict[str, Any]]:
+    """The rows of the trend: unit, year, attainment and its text.
+
+    No status: other thresholds leave them as they are.
+    """
+    names = _labels(panel, metric)
+    measured = with_measures(_last_period(panel.rows(metric))).sort("year", "unit_code")
+    return [
+        {
+            "unit_code": code,
+            "unit": names.get(code, code),
+            "year": int(year),
+            "attainment": _finite(a),
+            "attainment_t": _text(a, lang, percent=True),
+        }
+        for code, year, a in measured.select("unit_code", "year", "attainment").iter_rows()
+    ]
+
+
+def reference_rows(panel: Panel, metric: str, lang: str) -> list[dict[str, Any]]:
+    """The parent's attainment by year (the trend's dashed line)."""
+    ref = with_measures(_last_period(panel.reference(metric))).sort("year")
+    name = say("reference", lang, name=panel.name(panel.parent))
+    return [
+        {
+            "unit": name,
+            "year": int(y),
+            "attainment": _finite(a),
+            "attainment_t": _text(a, lang, percent=True),
+        }
+        for y, a in ref.select("year", "attainment").iter_rows()
+    ]
+
+
+def signals(panel: Panel, state: ExplorerState) -> dict[str, Any]:
+    """The parameters of the live charts for ``state``: year, chosen units, metric label."""
+    catalog = panel.dataset.catalog
+    return {
+        "year": state.year,
+        "unit_marked": list(panel.present(state.metric, state.units)),
+        "metric_label": catalog.label(state.metric, lang=state.lang),
+    }
+
+
+_SCHEMA = "https://vega.github.io/schema/vega-lite/v5.json"
+#: Up to this many units, the heatmap writes each cell's percentage.
+HEATMAP_LABELS = 60
+
+_MARKED = "indexof(unit_marked, datum.unit_code) >= 0"
+_DIM = f"length(unit_marked) > 0 && !({_MARKED})"
+
+
+def _status_color(bands: Bands, lang: str) -> dict[str, Any]:
+    from kpitools.charts import _status_colors, _status_keys
+
+    domain = [bands.display(k, lang=lang) for k in _status_keys(bands)]
+    return {
+        "field": "status",
+        "type": "nominal",
+        "title": say("status", lang),
+        "scale": {"domain": domain, "range": _status_colors(bands)},
+        "legend": {"orient": "top", "title": None},
+    }
+
+
+def _tooltip(lang: str) -> list[dict[str, Any]]:
+    return [
+        {"field": "unit", "title": say("unit", lang)},
+        {"field": "year", "title": say("year", lang)},
+        {"field": "actual_t", "title": say("actual", lang)},
+        {"field": "target_t", "title": say("target", lang)},
+        {"field": "attainment_t", "title": say("attainment", lang)},
+        {"field": "status", "title": say("status", lang)},
+    ]
+
+
+def _percent_axis(lang: str, title: str | None) -> dict[str, Any]:
+    dec = "," if lang == "vi" else "."
+    return {
+        "title": title,
+        "format": ".0%",
+        "labelExpr": f"replace(format(datum.value, '.0%'), '.', '{dec}')",
+    }
+
+
+def _params(metric_label: str = "", year: int = 0) -> list[dict[str, Any]]:
+    return [
+        {"name": "year", "value": year},
+        {"name": "unit_marked", "value": []},
+        {"name": "metric_label", "value": metric_label},
+    ]
+
+
+def _base(lang: str) -> dict[str, Any]:
+    return {
+        "config": {
+            "font": "sans-serif",
+            "view": {"stroke": None},
+            "axis": {"labelFontSize": 11, "titleFontSize": 12},
+            "title": {"anchor": "start", "fontSize": 14},
+        },
+        "usermeta": {"kpitools_lang": lang},
+    }
+
+
+def ranked_spec(lang: str, bands: Bands, *, width: int = 440) -> dict[str, Any]:
+    """The ranking: the year's units by attainment, chosen units outlined, others dimmed."""
+    return {
+        **_base(lang),
+        "params": _params(),
+        "title": {"text": {"expr": "metric_label + ' – ' + year"}},
+        "data": {"name": "rows"},
+        "transform": [{"filter": "datum.year == year"}],
+        "width": width,
+        "height": {"step": 16},
+        "layer": [
+            {
+                "mark": {"type": "bar", "cursor": "pointer"},
+                "encoding": {
+                    "y": {
+                        "field": "unit",
+                        "type": "nominal",
+                        "sort": {"field": "attainment", "op": "max", "order": "descending"},
+                        "title": None,
+                        "axis": {"labelLimit": 220},
+                    },
+                    "x": {
+                        "field": "attainment",
+                        "type": "quantitative",
+                        "axis": _percent_axis(lang, say("attainment", lang)),
+                    },
+                    "color": _status_color(bands, lang),
+                    "opacity": {"condition": {"test": _DIM, "value": 0.3}, "value": 1},
+                    "stroke": {"condition": {"test": _MARKED, "value": "black"}, "value": None},
+                    "strokeWidth": {"condition": {"test": _MARKED, "value": 2}, "value": 0},
+                    "tooltip": _tooltip(lang),
+                },
+            },
+            {
+                "mark": {"type": "rule", "strokeDash": [4, 3], "color": "#555"},
+                "encoding": {"x": {"datum": 1}},
+            },
+        ],
+    }
+
+
+def heatmap_spec(lang: str, bands: Bands, *, labels: bool = True) -> dict[str, Any]:
+    """Attainment by unit and year, sorted by the chosen year, whose column is framed.
+
+    ``labels`` writes the percentage in each cell (for a few units: many labels make a
+    large page slow to draw; the tooltip gives them).
+    """
+    year_axis = {
+        "title": say("year", lang),
+        "orient": "top",
+        "labelAngle": 0,
+        "labelFontWeight": {"expr": "datum.value == year ? 'bold' : 'normal'"},
+    }
+    y = {
+        "field": "unit",
+        "type": "nominal",
+        "title": None,
+        "sort": {"field": "order", "op": "max", "order": "descending"},
+        "axis": {"labelLimit": 220},
+    }
+    text = {
+        "mark": {"type": "text", "fontSize": 9, "cursor": "pointer"},
+        "encoding": {
+            "y": y,
+            "text": {"field": "attainment_t"},
+            "opacity": {"condition": {"test": _DIM, "value": 0.4}, "value": 1},
+            "tooltip": _tooltip(lang),
+        },
+    }
+    return {
+        **_base(lang),
+        "params": _params(),
+        "title": {"text": {"expr": "metric_label"}},
+        "data": {"name": "rows"},
+        "transform": [
+            {"calculate": "datum.year == year ? datum.attainment : null", "as": "chosen_year"},
+            {
+                "joinaggregate": [{"op": "max", "field": "chosen_year", "as": "order"}],
+                "groupby": ["unit_code"],
+            },
+        ],
+        "height": {"step": 18},
+        "width": {"step": 52},
+        "encoding": {"x": {"field": "year", "type": "ordinal", "axis": year_axis}},
+        "layer": [
+            {
+                "mark": {"type": "rect", "cursor": "pointer"},
+                "encoding": {
+                    "y": y,
+                    "color": _status_color(bands, lang),
+                    "opacity": {"condition": {"test": _DIM, "value": 0.3}, "value": 1},
+                    "stroke": {"condition": {"test": _MARKED, "value": "black"}, "value": None},
+                    "strokeWidth": {"condition": {"test": _MARKED, "value": 2}, "value": 0},
+                    "tooltip": _tooltip(lang),
+                },
+            },
+            *([text] if labels else []),
+            {
+                "transform": [
+                    {"filter": "datum.year == year"},
+                    {"aggregate": [], "groupby": ["year"]},
+                ],
+                "mark": {"type": "rect", "fill": None, "stroke": "#222", "strokeWidth": 2},
+                "encoding": {},
+            },
+        ],
+    }
+
+
+def trend_spec(lang: str, *, width: int = 460, height: int = 240) -> dict[str, Any]:
+    """The chosen units' attainment over the years against the parent's, others in grey."""
+    x = {"field": "year", "type": "ordinal", "axis": {"title": say("year", lang), "labelAngle": 0}}
+    y_axis = _percent_axis(lang, say("attainment", lang))
+    tip = [
+        {"field": "unit", "title": say("unit", lang)},
+        {"field": "year", "title": say("year", lang)},
+        {"field": "attainment_t", "title": say("attainment", lang)},
+    ]
+    return {
+        **_base(lang),
+        "params": _params(),
+        "title": {
+            "text": {"expr": "metric_label"},
+            "subtitle": say("trend_title", lang),
+        },
+        "width": width,
+        "height": height,
+        "encoding": {"x": x},
+        "layer": [
+            {
+                "data": {"name": "rows"},
+                "mark": {"type": "line", "color": "#c8c8c8", "strokeWidth": 1, "opacity": 0.5},
+                "encoding": {
+                    "y": {"field": "attainment", "type": "quantitative", "axis": y_axis},
+                    "detail": {"field": "unit_code"},
+                },
+            },
+            {
+                "data": {"name": "rows"},
+                "transform": [{"filter": _MARKED}],
+                "mark": {"type": "line", "point": True, "strokeWidth": 2.5},
+                "encoding": {
+                    "y": {"field": "attainment", "type": "quantitative"},
+                    "color": {
+                        "field": "unit",
+                        "type": "nominal",
+                        "title": say("unit", lang),
+                        "legend": {"orient": "bottom", "labelLimit": 200},
+                        "scale": {"scheme": "tableau10"},
+                    },
+                    "tooltip": tip,
+                },
+            },
+            {
+                "data": {"name": "reference"},
+                "mark": {"type": "line", "color": "black", "strokeDash": [6, 4], "point": True},
+                "encoding": {
+                    "y": {"field": "attainment", "type": "quantitative"},
+                    "tooltip": tip,
+                },
+            },
+            {
+                "data": {"name": "reference"},
+                "transform": [
+                    {
+                        "window": [{"op": "rank", "as": "last"}],
+                        "sort": [{"field": "year", "order": "descending"}],
+                    },
+                    {"filter": "datum.last == 1"},
+                ],
+                "mark": {"type": "text", "align": "left", "dx": 6, "fontSize": 11},
+                "encoding": {
+                    "y": {"field": "attainment", "type": "quantitative"},
+                    "text": {"field": "unit"},
+                },
+            },
+            {
+                "data": {"name": "reference"},
+                "transform": [{"filter": "datum.year == year"}],
+                "mark": {"type": "rule", "color": "#888", "strokeDash": [2, 2]},
+                "encoding": {"x": {"field": "year", "type": "ordinal"}},
+            },
+        ],
+    }
+
+
+def live_spec(kind: str, lang: str, bands: Bands, *, units: int = 0) -> dict[str, Any]:
+    """The spec of the live chart ``kind`` (``ranked``, ``heatmap``, ``trend``), without data.
+
+    ``units`` (how many units the panel has) decides whether heatmap cells are labelled.
+    """
+    if kind == "ranked":
+        return ranked_spec(lang, bands)
+    if kind == "heatmap":
+        return heatmap_spec(lang, bands, labels=units <= HEATMAP_LABELS)
+    if kind == "trend":
+        return trend_spec(lang)
+    raise ValueError(f"chart must be one of ranked, heatmap, trend, not {kind!r}")
+
+
+def with_data(
+    spec: dict[str, Any], data: dict[str, list[dict[str, Any]]], params: dict[str, Any]
+) -> dict[str, Any]:
+    """``spec`` as one self-contained Vega-Lite spec: its datasets and parameter values in it."""
+    return {
+        **spec,
+        "datasets": data,
+        "params": [
+            {**p, "value": params[p["name"]]} if p["name"] in params else p
+            for p in spec.get("params", ())
+        ],
+    }
+
+
+def static_svg(spec: dict[str, Any]) -> str:
+    """A live chart drawn as SVG by vl-convert (no browser, no JavaScript)."""
+    import vl_convert
+
+    from kpitools.explore.state import _drawable
+
+    return str(vl_convert.vegalite_to_svg(_drawable(spec)))
+
+
+def names_sorted(units: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """The unit list's options sorted by name (diacritics ignored), then code."""
+    from kpitools.charts import _name_key
+
+    return sorted(units, key=lambda o: (_name_key(o[0]), o[1]))
