@@ -24,8 +24,9 @@ _EXIT_STATUS = """exit status:
      extract --audit: a stated figure is inconsistent or truncated;
      members: the export, registry, crosswalk or targets cannot be used;
      check: a file has problems
-  2  usage or input error: an unknown option; run: no reports, a parameter file
-     that names no notebook, or an output folder that cannot be written; extract: a
+  2  usage or input error: an unknown option; run: no reports, only parameter files
+     that cannot be read or name no notebook (among others they are invalid and the
+     others run), or an output folder that cannot be written; extract: a
      report text, registry, catalog or phrase file that cannot be read; check: a
      file missing or not a table, or a registry or catalog that cannot be read
   130, 143  run: interrupted by Ctrl-C or SIGTERM (unfinished reports are marked
@@ -63,6 +64,9 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if not reports:
         print(f"kpitools run: no reports in {args.parameters}", file=sys.stderr)
+        return 2
+    if all(r.problem for r in reports):  # not one report can run: the input is wrong
+        print("kpitools run: " + "\n".join(r.problem or "" for r in reports), file=sys.stderr)
         return 2
     try:
         check_output(out)
@@ -356,6 +360,7 @@ def _check(args: argparse.Namespace) -> int:
             year=args.year,
             as_of=args.as_of,
             sheet=args.sheet,
+            period_start=args.period_start,
         )
         for file in args.files
     ]
@@ -380,7 +385,8 @@ def _check_text(checks: list[Any]) -> None:
         if c.clean:
             print(f"{c.file}: {c.rows} row(s); units {', '.join(c.units)}; metrics "
                   f"{', '.join(c.metrics)}; years {', '.join(map(str, c.years))}; as of "
-                  f"{', '.join(d.isoformat() for d in c.as_of)}")  # fmt: skip
+                  f"{', '.join(d.isoformat() for d in c.as_of)}; periods "
+                  f"{', '.join(f'{a.isoformat()} – {b.isoformat()}' for a, b in c.periods)}")  # fmt: skip
         else:
             state = "cannot be read" if not c.readable else f"{len(c.problems)} problem(s)"
             print(f"{c.file}: {state}")
@@ -619,8 +625,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check",
         help="check KPI files without running a notebook",
         description="Read KPI files (CSV, Excel, Parquet; long or wide; official forms) as the "
-        "notebooks do and report, per file, the rows, units, metrics, years and as-of dates "
-        "read, notes on how it was read (a year taken from the title, an encoding converted, "
+        "notebooks do and report, per file, the rows, units, metrics, years, as-of dates and "
+        "periods (first day – as-of) read, notes on how it was read (a year taken from the title, an encoding converted, "
         "...) and every problem with its row and column. Exit status 1 when a file has "
         "problems, 2 when one is missing or not a table.",
     )
@@ -629,6 +635,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     chk.add_argument("--catalog", help="metric catalog (default: the project's)")
     chk.add_argument("--year", type=int, help="plan year of wide sheets without a year")
     chk.add_argument("--as-of", help="date of the figures (e.g. 30/11/2023)")
+    chk.add_argument(
+        "--period-start",
+        help="first day of a wide sheet's period (e.g. 01/07/2025 for the second half of "
+        "2025); default: what its title or footnote says, else 1 January",
+    )
     chk.add_argument("--sheet", help="Excel sheet name (default: the first)")
     chk.add_argument("--format", choices=("text", "json"), default="text")
     exp = sub.add_parser(

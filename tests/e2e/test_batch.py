@@ -1,4 +1,4 @@
-"""The batch runner: parameter validation, reused kernels, failures, reruns, shards."""
+"""The batch runner: parameter validation, fresh and shared kernels, failures, reruns, shards."""
 
 from __future__ import annotations
 
@@ -36,6 +36,10 @@ elif step == "raise":
     raise ValueError("probe failed on purpose")
 elif step == "die":
     os._exit(3)
+elif step == "sleep":
+    import time
+    print("going to sleep", flush=True)
+    time.sleep(600)
 """
 
 
@@ -80,16 +84,19 @@ def run(nbs: Path, pars: Path, out: Path, **kw) -> dict[str, Outcome]:
 
 
 @pytest.mark.slow
-def test_one_kernel_serves_many_reports_with_nothing_leaking(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fresh", [True, False], ids=["fresh-kernels", "shared-kernel"])
+def test_reports_of_one_worker_see_nothing_of_each_other(tmp_path: Path, fresh: bool) -> None:
     nbs, pars = make_project(
         tmp_path, {"probe-a": "step: dirty\n", "probe-b": "step: clean\n", "probe-c": "step: x\n"}
     )
     out = tmp_path / "out"
-    results = run(nbs, pars, out, workers=1)
+    results = run(nbs, pars, out, workers=1, fresh_kernels=fresh)
     assert [o.status for o in results.values()] == ["ok", "ok", "ok"]
     a, b, c = (states(out, n) for n in ("probe-a", "probe-b", "probe-c"))
-    # the same kernel process ran all three: start-up was paid once
-    assert a["pid"] == b["pid"] == c["pid"]
+    if fresh:  # the default: each report ran in a kernel process of its own
+        assert len({a["pid"], b["pid"], c["pid"]}) == 3
+    else:  # --shared-kernel: the same kernel process ran all three, start-up paid once
+        assert a["pid"] == b["pid"] == c["pid"]
     # ...and the second report saw none of what the first one changed
     default_rows = a["rows"]
     for s in (b, c):
@@ -203,7 +210,7 @@ def test_an_interrupted_run_leaves_no_half_file_and_a_rerun_finishes(
 def test_stop_kills_the_kernel_even_when_its_shutdown_fails(monkeypatch) -> None:
     from kpitools.report import Worker
 
-    worker = Worker()
+    worker = Worker(fresh=False)  # a shared kernel is shut down gracefully, and may fail to
     worker.start()
     process = worker.km.provisioner.process
 
@@ -215,3 +222,25 @@ def test_stop_kills_the_kernel_even_when_its_shutdown_fails(monkeypatch) -> None
         worker.stop()
     assert process.poll() is not None  # the kernel is gone all the same
     assert worker.km is None
+
+
+@pytest.mark.slow
+def test_report_timeout_stops_a_long_report_naming_its_cell(tmp_path: Path) -> None:
+    nbs, pars = make_project(tmp_path, {"probe-a-slow": "step: sleep\n", "probe-b": "step: x\n"})
+    out = tmp_path / "out"
+    cmd = [str(BIN / "kpitools"), "run", "--parameters", str(pars), "--notebooks", str(nbs)]
+    cmd += ["--out", str(out), "--workers", "1", "--report-timeout", "5"]
+    done = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "kernels: " in done.stdout.splitlines()[0]
+    line = next(x for x in done.stdout.splitlines() if x.startswith("probe-a-slow "))
+    assert "failed" in line
+    assert "cell 2 of probe.ipynb: the report ran longer than its time limit (5 s)" in line
+    # the executed notebook is kept up to the cell it was stopped in, with what it printed
+    kept = json.loads((out / "notebooks" / "probe-a-slow.ipynb").read_text(encoding="utf-8"))
+    printed = "".join(
+        "".join(o.get("text", "")) for c in kept["cells"] for o in c.get("outputs", [])
+    )
+    assert "going to sleep" in printed
+    # the next report in the same worker ran in a kernel of its own
+    assert (out / "probe-b.html").exists()

@@ -80,7 +80,7 @@ def text_of(nb: dict) -> list[list[str]]:
 def test_third_party_notebooks_print_what_plain_papermill_prints(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setenv("KPITOOLS_FRESH_KERNELS", "1")
+    monkeypatch.delenv("KPITOOLS_FRESH_KERNELS", raising=False)  # fresh kernels, the default
     nbs, pars, originals = make_project(tmp_path)
     out = tmp_path / "out"
     outcomes = run_batch(discover(pars, nbs), out, notebooks=notebooks_by_kind(nbs), workers=1)

@@ -27,7 +27,7 @@ from kpitools.report.discovery import (
 )
 from kpitools.report.forkserver import top_imports
 from kpitools.report.html import fingerprint, vega_assets, write_index
-from kpitools.report.worker import Worker, run_parallel
+from kpitools.report.worker import Worker, kernel_mode, run_parallel
 
 
 def shard(reports: Sequence[Report], spec: str | None) -> list[Report]:
@@ -167,7 +167,11 @@ def _plan(
     """Validate every report and skip those up to date; the jobs to run."""
     out, jobs = ledger.out, []
     for report in reports:
-        info = notebooks[report.kind]
+        info = notebooks.get(report.kind)
+        if report.problem is not None or info is None:  # found so by discover
+            problem = report.problem or f"no notebook declares report kind {report.kind!r}"
+            ledger.done(Outcome(report, "invalid", error=problem))
+            continue
         problems = validate(report, info)
         if problems:
             ledger.done(Outcome(report, "invalid", error="; ".join(problems)))
@@ -195,19 +199,27 @@ def _run_jobs(
     workers: int | None,
     timeout: int,
     report_timeout: float | None = None,
+    fresh: bool | None = None,
 ) -> None:
     if not jobs:
         return
+    expected = kernel_mode(fresh)
+
+    def told(mode: str) -> None:  # a worker whose template could not serve says why
+        if mode != expected:
+            warnings.warn(f"a worker runs its reports in kernels: {mode}", RuntimeWarning, 2)
+
     n = max(1, min(workers or os.cpu_count() or 1, len(jobs)))
     vega_assets()  # build the JavaScript bundle once, before the workers want it
     # what the notebooks import at their top: every worker's template imports it once
     modules = top_imports(dict.fromkeys(job[0].notebook for job in jobs))
     if n > 1:
-        for outcome in run_parallel(jobs, n, timeout, modules, report_timeout):
+        for outcome in run_parallel(jobs, n, timeout, modules, report_timeout, fresh, told):
             ledger.done(outcome)
         return
-    worker = Worker(timeout=timeout, modules=modules, report_timeout=report_timeout)
+    worker = Worker(timeout=timeout, modules=modules, report_timeout=report_timeout, fresh=fresh)
     worker.start()
+    told(worker.mode)
     try:
         for report, out, show_code, files in jobs:
             ledger.done(worker.run(report, out, show_code=show_code, files=files))
@@ -225,6 +237,7 @@ def run_batch(
     show_code: bool = False,
     timeout: int = 600,
     report_timeout: float | None = None,
+    fresh_kernels: bool | None = None,
     progress: Callable[[int, int, Outcome], None] | None = None,
     unwritten: Callable[[Path, str], None] | None = None,
 ) -> list[Outcome]:
@@ -239,18 +252,33 @@ def run_batch(
     (``no space left on device writing reports/x.html``); a manifest or index it refuses is
     passed to ``unwritten(path, reason)`` (default: a ``RuntimeWarning``) and the batch goes
     on. An output folder that cannot be written raises ``ParameterError`` before any
-    kernel starts. ``timeout`` limits each cell and ``report_timeout`` (fresh kernels only)
-    a whole report, in seconds; a report that runs out of either, or whose kernel dies, fails
-    naming the cell it was in, and its executed notebook is kept up to that cell. On
-    ``KeyboardInterrupt`` the index is written with the reports not
-    finished marked ``interrupted``, and the interrupt goes on.
+    kernel starts.
+
+    Each report runs in a fresh kernel (forked from a warm template where ``fork()`` exists,
+    see :func:`~kpitools.report.worker.kernel_mode`); ``fresh_kernels=False`` runs them one
+    after another in one kernel per worker, reset between reports (faster where reports
+    read the same data, but what a report changes beyond the reset reaches the next);
+    None: ``KPITOOLS_FRESH_KERNELS`` (``0`` or ``1``) or fresh. A worker that cannot fork
+    its kernels warns (``RuntimeWarning``) and starts each one as papermill does.
+    ``timeout`` limits each cell and ``report_timeout`` a whole report, in seconds; a
+    report that runs out of either, or whose kernel dies, fails naming the cell it was in,
+    and its executed notebook is kept up to that cell. On ``KeyboardInterrupt`` the index
+    is written with the reports not finished marked ``interrupted``, and the interrupt goes
+    on.
     """
     check_output(out)
     _clean_partial_files(out)
     ledger = _Ledger(out, len(reports), progress, unwritten)
     try:
         jobs = _plan(reports, ledger, notebooks=notebooks, force=force, show_code=show_code)
-        _run_jobs(jobs, ledger, workers=workers, timeout=timeout, report_timeout=report_timeout)
+        _run_jobs(
+            jobs,
+            ledger,
+            workers=workers,
+            timeout=timeout,
+            report_timeout=report_timeout,
+            fresh=fresh_kernels,
+        )
     except KeyboardInterrupt:
         ledger.interrupted(reports)
         ledger.close()

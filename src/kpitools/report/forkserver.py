@@ -46,13 +46,41 @@ TEMPLATE_MODULES = (
     "kpitools.charts",
 )
 
+#: What a kernel imports as it starts or runs its first cell, beyond :data:`TEMPLATE_MODULES`
+#: (ipykernel's debugger brings debugpy: ~0.1 s a kernel). Imported by the template when
+#: each imports cleanly (no thread started), as the notebooks' own top imports are.
+KERNEL_MODULES = (
+    "ipykernel.debugger",
+    "IPython.core.debugger",
+    "IPython.core.completerlib",
+    "IPython.core.logger",
+    "IPython.extensions.storemagic",
+    "tornado.gen",
+    "tornado.locks",
+    "tornado.queues",
+    "tornado.platform.asyncio",
+    "sqlite3",
+    "gzip",
+    "encodings.utf_8_sig",
+    "tomllib",
+    "kpitools._version",
+    "kpitools.params",
+    "kpitools.project",
+    "kpitools.links",
+)
+
 #: Threads a template may have (``/proc/self/task/*/comm``, cut to 15 bytes): the main one,
 #: and the cleaner that ``import polars`` starts, which waits for spill files to remove.
 _ALLOWED_THREADS = ("polars-ooc-clea",)
 
 #: jemalloc (polars' allocator) starts background threads with its first allocation;
 #: without them it purges memory as it frees it. The kernels get the worker's environment.
-_TEMPLATE_ENV = {"_RJEM_MALLOC_CONF": "background_thread:false"}
+#: pydevd (ipykernel's debugger) warns on stderr at import that frozen modules are on, as
+#: every kernel started from the default kernelspec does; the template imports it silently.
+_TEMPLATE_ENV = {
+    "_RJEM_MALLOC_CONF": "background_thread:false",
+    "PYDEVD_DISABLE_FILE_VALIDATION": "1",
+}
 
 
 def fork_unavailable() -> str | None:
@@ -154,6 +182,9 @@ def _warm_up() -> None:
 
     chart = alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q")
     chart.to_dict()
+    from kpitools._version import version
+
+    version()  # read from the package metadata once (a scan of sys.path)
 
 
 def serve(fd: int, modules: Sequence[str]) -> None:
@@ -167,6 +198,7 @@ def serve(fd: int, modules: Sequence[str]) -> None:
     for name in TEMPLATE_MODULES:
         __import__(name)
     _warm_up()
+    modules = [*KERNEL_MODULES, *modules]
     skipped = [m for m in modules if m not in sys.modules and not _imports_cleanly(m)]
     for name in modules:
         if name not in skipped:
@@ -241,6 +273,12 @@ def _kernel(argv: list[str], env: dict[str, str], cwd: str) -> None:
         sys.argv = [ipykernel_launcher.__file__, *argv]
         if "numpy" in sys.modules:  # a fresh process draws a fresh seed
             sys.modules["numpy"].random.seed()
+        import itertools
+        import threading
+
+        # threads are named Thread-1, -2... in the order a process makes them; the
+        # template's imports made some (not started): count as a new process does
+        threading._counter = itertools.count(1).__next__  # type: ignore[attr-defined]
         from ipykernel import kernelapp
 
         # ipykernel read its parent's pid from the environment when the template imported
@@ -283,7 +321,8 @@ class Template:
         ours, theirs = socket.socketpair()
         env = dict(os.environ)
         for key, value in _TEMPLATE_ENV.items():
-            env[key] = f"{env[key]},{value}" if env.get(key) else value
+            joins = key.endswith("MALLOC_CONF") and env.get(key)  # options: one more
+            env[key] = f"{env[key]},{value}" if joins else env.get(key, value)
         code = (
             "import sys; from kpitools.report.forkserver import serve; "
             f"serve({theirs.fileno()}, sys.argv[1:])"

@@ -12,17 +12,19 @@ import signal
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from kpitools._atomic import is_write_error, write_error_message, write_text_atomic
 from kpitools.report.discovery import Outcome, Report
 from kpitools.report.forkserver import (
+    ForkedProcess,
     Template,
     _TemplateError,
     fork_provisioner,
     fork_unavailable,
+    forkable,
 )
 from kpitools.report.html import export_html, exporters, footer_html, vega_assets
 
@@ -33,16 +35,29 @@ from kpitools.report.html import export_html, exporters, footer_html, vega_asset
 _SKIP_SLOW_IMPORTS = 'import sys; sys.modules.setdefault("rfc3987_syntax", None)'
 
 #: Whether each report runs in a fresh kernel (forked from a warm template where the system
-#: allows it) rather than in the worker's one kernel, reset between reports. The reused kernel
-#: stays the default until tests/e2e/test_batch.py stops asserting that one kernel process
-#: serves every report; ``KPITOOLS_FRESH_KERNELS=1`` (or ``0``) chooses for a run.
-FRESH_KERNELS = False
+#: allows it) rather than in the worker's one kernel, reset between reports (``--shared-kernel``).
+#: ``KPITOOLS_FRESH_KERNELS=0`` (or ``1``) chooses for a run when the caller does not.
+FRESH_KERNELS = True
 
 
 def fresh_kernels() -> bool:
     """Whether reports run in fresh kernels (:data:`FRESH_KERNELS`, or the environment's say)."""
     value = os.environ.get("KPITOOLS_FRESH_KERNELS", "").strip()
     return FRESH_KERNELS if value not in ("0", "1") else value == "1"
+
+
+def kernel_mode(fresh: bool | None = None) -> str:
+    """How a worker will run reports: ``forked``, ``fresh (<why not forked>)`` or ``shared``.
+
+    ``forked``: a fresh kernel per report, forked from the worker's warm template;
+    ``fresh``: a fresh kernel per report, started as papermill starts one (where ``fork()`` is
+    missing); ``shared``: one kernel per worker, reset between reports. A worker whose
+    template cannot serve falls back to ``fresh`` and says so (:attr:`Worker.mode`).
+    """
+    if not (fresh_kernels() if fresh is None else fresh):
+        return "shared"
+    reason = fork_unavailable()
+    return "forked" if reason is None else f"fresh ({reason})"
 
 
 # The reused kernel (FRESH_KERNELS false): libraries imported once, the namespace, working
@@ -114,7 +129,7 @@ class Worker:
         self.timeout = timeout
         self.fork = fork
         self.fresh = fresh_kernels() if fresh is None else fresh
-        #: seconds a whole report may take (fresh kernels only; None: no limit)
+        #: seconds a whole report may take (None: no limit)
         self.report_timeout = report_timeout
         self._timed_out: Any = None
         self.modules = list(modules)
@@ -149,14 +164,15 @@ class Worker:
             except _TemplateError as exc:
                 reason = str(exc)
         if not self.fresh:
-            self.mode = "one kernel per worker, reset between reports"
+            self.mode = "shared"
         elif reason is None:
-            self.mode = "a fresh kernel forked from a warm template per report"
+            self.mode = "forked"
         else:
-            self.mode = f"a fresh kernel started per report ({reason})"
+            self.mode = f"fresh ({reason})"
         self._context = zmq.asyncio.Context()
         self._sockets = tempfile.mkdtemp(prefix="kpitools-kernel-")
-        self._launch(Path.cwd(), self.kernel_name)
+        if not self.fresh:  # fresh kernels start in the folder of their report
+            self._launch(Path.cwd(), self.kernel_name)
 
     def stop(self) -> None:
         try:
@@ -191,8 +207,9 @@ class Worker:
             kernel_name=kernel_name, transport=transport, ip=ip, context=self._context
         )
         km.kernel_id = kernel_id
-        if self.template is not None:
+        if self.template is not None and forkable(km.kernel_spec.argv):
             km.provisioner = fork_provisioner(self.template, km)
+        # any other kernel (another language, another Python) starts as papermill starts it
         self.km, self._cwd, self._kernel = km, cwd, kernel_name
         run_sync(km.start_kernel)(cwd=str(cwd), extra_arguments=list(_KERNEL_ARGUMENTS))
         self.kc = km.own_client()
@@ -207,7 +224,7 @@ class Worker:
         self.kc.wait_for_ready = lambda *a, **k: (
             None if self.kc.channels_running else ready(*a, **k)
         )
-        if not self.fresh:
+        if not self.fresh and kernel_name == self.kernel_name:
             from jupyter_core.utils import run_sync
 
             self.kc.start_channels()
@@ -247,8 +264,9 @@ class Worker:
                         os.killpg(pgid, signal.SIGKILL)
                     else:
                         process.kill()
-                with contextlib.suppress(Exception):
-                    process.wait(timeout=5)
+                if not isinstance(process, ForkedProcess):  # the template reaps its kernels
+                    with contextlib.suppress(Exception):
+                        process.wait(timeout=5)
             with contextlib.suppress(Exception):
                 run_sync(km.cleanup_resources)()
             self.km = self.kc = None
@@ -285,12 +303,13 @@ class Worker:
         from jupyter_core.utils import run_sync
 
         cwd, name = report.notebook.parent, _kernel_name(report.notebook, self.kernel_name)
-        if not self.fresh:
-            if self.km is None or not self.alive():
+        if not self.fresh and name == self.kernel_name:
+            if self.km is None or self._kernel != name or not self.alive():
                 self._retire()
                 self._launch(Path.cwd(), self.kernel_name)
             self._execute(_RESET.format(cwd=str(cwd)))
             return
+        # a fresh kernel: always, or in a shared worker for a notebook of another kernel
         if self.km is None or self._cwd != cwd or self._kernel != name or not self.alive():
             self._retire()
             self._launch(cwd, name)
@@ -301,6 +320,8 @@ class Worker:
     def prepare(self, report: Report) -> None:
         """End the kernel of the report just run; start one for the next (in the same folder)."""
         if not self.fresh:
+            if self._kernel != self.kernel_name:  # a notebook's own kernel ends with it
+                self._retire()
             return
         self._retire()
         if self._context is not None:
@@ -316,8 +337,8 @@ class Worker:
         watchdog = None
         try:
             self._kernel_for(report)
-            if self.report_timeout and self.fresh:
-                # the kernel is the report's own: ending it ends the report where it is
+            if self.report_timeout:
+                # ending the kernel ends the report where it is (a shared kernel is replaced)
                 import threading
 
                 watchdog = threading.Timer(self.report_timeout, self._time_out, (self.km,))
@@ -518,20 +539,25 @@ def _worker_main(
     timeout: int,
     modules: Sequence[str] = (),
     report_timeout: float | None = None,
+    fresh: bool | None = None,
 ) -> None:
-    """A worker process: one kernel, reports from ``tasks`` until ``None``, then shut down."""
+    """A worker process: reports from ``tasks`` until ``None``, then shut down.
+
+    Its first message on ``results`` is its :attr:`Worker.mode` (a string).
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     # The parent ends its workers with SIGTERM: unwind, so the kernel is shut down and the
     # notebook in progress removed (SystemExit: multiprocessing prints no traceback for it).
     signal.signal(signal.SIGTERM, _exit_on_term)
     exec(_SKIP_SLOW_IMPORTS)
-    worker = Worker(timeout=timeout, modules=modules, report_timeout=report_timeout)
+    worker = Worker(timeout=timeout, modules=modules, report_timeout=report_timeout, fresh=fresh)
     try:
         try:
             worker.start()
             failure = None
         except Exception as exc:
             failure = f"could not start a kernel: {type(exc).__name__}: {exc}"
+        results.put(worker.mode)
         for report, out, show_code, files in iter(tasks.get, None):
             if failure:
                 results.put(Outcome(report, "failed", error=failure))
@@ -547,8 +573,13 @@ def run_parallel(
     timeout: int,
     modules: Sequence[str] = (),
     report_timeout: float | None = None,
+    fresh: bool | None = None,
+    on_mode: Callable[[str], None] | None = None,
 ) -> Iterator[Outcome]:
-    """Run jobs on ``n`` worker processes; yield outcomes as they finish."""
+    """Run jobs on ``n`` worker processes; yield outcomes as they finish.
+
+    ``on_mode`` is told each worker's :attr:`Worker.mode` as it starts.
+    """
     import multiprocessing
     import queue
 
@@ -558,7 +589,7 @@ def run_parallel(
         tasks.put(job)
     for _ in range(n):
         tasks.put(None)
-    args = (tasks, results, timeout, list(modules), report_timeout)
+    args = (tasks, results, timeout, list(modules), report_timeout, fresh)
     procs = [ctx.Process(target=_worker_main, args=args) for _ in range(n)]
     for proc in procs:
         proc.start()
@@ -572,6 +603,10 @@ def run_parallel(
                     for report in pending.values():
                         yield Outcome(report, "failed", error="the worker process died")
                     return
+                continue
+            if isinstance(outcome, str):  # a worker's mode, as it starts
+                if on_mode is not None:
+                    on_mode(outcome)
                 continue
             pending.pop(outcome.report.name, None)
             yield outcome

@@ -57,13 +57,28 @@ def test_batch_grid_and_names_that_escape(root: Path, tmp_path: Path) -> None:
     assert all(isinstance(r.parameters["year"], int) for r in reports)
 
 
-def test_unknown_kinds_and_duplicates_name_the_file(root: Path, tmp_path: Path) -> None:
+def test_unknown_kinds_and_bad_files_name_the_file_and_stop_no_other(
+    root: Path, tmp_path: Path
+) -> None:
     (tmp_path / "atlas-1.yaml").write_text("year: 2023\n")
     (tmp_path / "batch.yaml").write_text("- {report: nope, name: x}\n")
-    with pytest.raises(ParameterError) as err:
-        discover(tmp_path, root / "notebooks")
-    assert "atlas-1.yaml: no notebook" in str(err.value)
-    assert "batch.yaml, entry 1: no notebook declares report kind 'nope'" in str(err.value)
+    (tmp_path / "city-broken.yaml").write_text("year: [2023\n")
+    (tmp_path / "city-list.yaml").write_text("- 2023\n")
+    (tmp_path / "city-2023.yaml").write_text("year: 2023\n")
+    reports = {r.name: r for r in discover(tmp_path, root / "notebooks")}
+    assert "atlas-1.yaml: no notebook" in reports["atlas-1"].problem
+    assert "batch.yaml, entry 1: no notebook declares report kind 'nope'" in (
+        reports["batch"].problem
+    )
+    assert "city-broken.yaml: not valid YAML" in reports["city-broken"].problem
+    assert "city-list.yaml: must be a mapping" in reports["city-list"].problem
+    assert reports["city-2023"].problem is None
+    bad = [r for r in reports.values() if r.problem]  # run alone: no kernel is needed
+    outcomes = run_batch(bad, tmp_path / "out", notebooks=notebooks_by_kind(root / "notebooks"))
+    assert {o.report.name: o.status for o in outcomes} == dict.fromkeys(
+        ["atlas-1", "batch", "city-broken", "city-list"], "invalid"
+    )
+    assert all(o.error == reports[o.report.name].problem for o in outcomes)
 
 
 def test_shards_split_a_batch_without_overlap(root: Path) -> None:
@@ -140,10 +155,10 @@ def test_names_that_differ_only_in_case_are_one_file(root: Path, tmp_path: Path)
     (tmp_path / "batch.yaml").write_text(
         "- {report: city, name: 'City-{year}', grid: {year: [2023]}}\n"
     )
-    with pytest.raises(ParameterError) as err:
-        discover(tmp_path, root / "notebooks")
-    assert "report name 'city-2023' is also made by" in str(err.value)
-    assert "(as 'City-2023': the same file where case is ignored)" in str(err.value)
+    first, second = discover(tmp_path, root / "notebooks")
+    assert first.name == "City-2023" and first.problem is None
+    assert "report name 'city-2023' is also made by" in second.problem
+    assert "(as 'City-2023': the same file where case is ignored)" in second.problem
 
 
 def test_a_report_named_index_is_invalid(root: Path, tmp_path: Path) -> None:

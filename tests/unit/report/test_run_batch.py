@@ -47,7 +47,9 @@ class FakeWorker:
     raise_after_page_at: str | None = None
 
     def __init__(self, **kwargs) -> None:
-        pass
+        from kpitools.report.worker import kernel_mode
+
+        self.mode = kernel_mode(kwargs.get("fresh"))  # as a real worker says it
 
     def start(self) -> None:
         pass
