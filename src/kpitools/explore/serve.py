@@ -113,13 +113,12 @@ def find_notebook(notebook: PathLike | None = None) -> Path:
 
 
 def _declared(notebook: Path) -> dict[str, dict[str, Any]]:
-    from kpitools.report.discovery import _declared_parameters
+    from kpitools.report.discovery import declared_parameters
 
     try:
-        doc = json.loads(notebook.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as exc:
+        return declared_parameters(json.loads(notebook.read_text(encoding="utf-8")))
+    except (OSError, ValueError, SyntaxError) as exc:
         raise ParameterError(f"explorer notebook {notebook}: cannot be read: {exc}") from None
-    return _declared_parameters(doc)
 
 
 def app_parameters(notebook: PathLike, given: Mapping[str, Any] | None = None) -> dict[str, Any]:
