@@ -70,6 +70,15 @@ EMBED_JS = """(function () {
       document.head.appendChild(script);
     });
   }
+  // Vega labels titles for screen readers in English ("Title text 'Tiến độ'"): outside an
+  // English page a title is read as its own text
+  function speak(target) {
+    if (document.documentElement.lang === "en") return;
+    target.querySelectorAll("[aria-label]").forEach(function (e) {
+      var m = /^(?:Sub)?[Tt]itle text '([\s\S]*)'$/.exec(e.getAttribute("aria-label"));
+      if (m) e.setAttribute("aria-label", m[1]);
+    });
+  }
   function single(spec) {
     return !(spec.facet || spec.repeat || spec.concat || spec.vconcat || spec.hconcat);
   }
@@ -90,7 +99,8 @@ EMBED_JS = """(function () {
           spec.autosize = { type: "fit-x", contains: "padding" };
         }
         var options = Object.assign({}, chart.options, { ast: true, renderer: "svg" });
-        vegaEmbed(target, spec, options).catch(function (err) { fail(target, err); });
+        vegaEmbed(target, spec, options).then(function () { speak(target); })
+          .catch(function (err) { fail(target, err); });
       } catch (err) {
         fail(target, err);
       }
@@ -630,6 +640,9 @@ def export_html(
     if not isinstance(nb, nbformat.NotebookNode):
         nb = nbformat.read(nb, as_version=4)
     nb = nbformat.from_dict(nb)  # a copy: the caller's notebook keeps every cell
+    spec = nb.metadata.get("kernelspec")
+    if isinstance(spec, dict) and not {"name", "display_name"} <= spec.keys():
+        del nb.metadata["kernelspec"]  # unnamed (nbclient's Output.ipynb): invalid, and unused
     # The injected-parameters cell repeats what the header says in words.
     nb.cells = [c for c in nb.cells if "injected-parameters" not in c.metadata.get("tags", [])]
     lang = lang or report_lang(nb) or "vi"
