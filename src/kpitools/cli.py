@@ -386,7 +386,7 @@ def _check_text(checks: list[Any]) -> None:
             print(f"{c.file}: {c.rows} row(s); units {', '.join(c.units)}; metrics "
                   f"{', '.join(c.metrics)}; years {', '.join(map(str, c.years))}; as of "
                   f"{', '.join(d.isoformat() for d in c.as_of)}; periods "
-                  f"{', '.join(f'{a.isoformat()} – {b.isoformat()}' for a, b in c.periods)}")  # fmt: skip
+                  f"{', '.join(f'{a} – {b}' for a, b in c.periods)}")  # fmt: skip
         else:
             state = "cannot be read" if not c.readable else f"{len(c.problems)} problem(s)"
             print(f"{c.file}: {state}")
@@ -626,9 +626,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="check KPI files without running a notebook",
         description="Read KPI files (CSV, Excel, Parquet; long or wide; official forms) as the "
         "notebooks do and report, per file, the rows, units, metrics, years, as-of dates and "
-        "periods (first day – as-of) read, notes on how it was read (a year taken from the title, an encoding converted, "
-        "...) and every problem with its row and column. Exit status 1 when a file has "
-        "problems, 2 when one is missing or not a table.",
+        "periods (first day – as-of) read, notes on how it was read (a year taken from the "
+        "title, an encoding converted, ...) and every problem with its row and column. Exit "
+        "status 1 when a file has problems, 2 when one is missing or not a table.",
     )
     chk.add_argument("files", nargs="+", metavar="FILE", help="KPI files (.csv, .xlsx, .parquet)")
     chk.add_argument("--units", help="unit registry (default: the project's)")

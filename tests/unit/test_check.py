@@ -12,7 +12,7 @@ from kpitools.cli import main
 ROOT = Path(__file__).resolve().parents[2]
 FORMS = ROOT / "tests" / "data" / "forms"
 BAD = ROOT / "tests" / "data" / "io_many_problems.csv"
-KEYS = ["file", "rows", "units", "metrics", "years", "as_of", "notes", "problems"]
+KEYS = ["file", "rows", "units", "metrics", "years", "as_of", "periods", "notes", "problems"]
 OPTIONS = [
     "--units",
     str(ROOT / "data" / "units.csv"),
@@ -30,7 +30,7 @@ def test_clean_files_exit_0_with_what_they_hold(capsys):
     status, out = check(capsys, str(FORMS / "bieu_6_thang.xlsx"), str(FORMS / "long_tcvn3.csv"))
     assert status == 0
     assert "bieu_6_thang.xlsx: 3 row(s); units 002, 017, 269; metrics admissions; years 2024; " \
-           "as of 2024-06-30" in out  # fmt: skip
+           "as of 2024-06-30; periods 2024-01-01 – 2024-06-30" in out  # fmt: skip
     assert "note: row 2: year 2024 taken from the title" in out
     assert "note: text converted from TCVN3 (ABC, .VnTime) to Unicode" in out
     assert out.rstrip().endswith("2 file(s): 2 clean, 0 with problems, 0 unreadable")
@@ -94,3 +94,39 @@ def test_help_lists_check_and_its_exit_status(capsys):
         main(["--help"])
     out = capsys.readouterr().out
     assert "check" in out and "check: a file has problems" in out
+
+
+def test_the_periods_read_are_reported(tmp_path, capsys):
+    # a form of the second half of 2025 by the new units (title "6 tháng cuối năm") and a
+    # long file whose rows give their period_start
+    import xlsxwriter
+
+    form = tmp_path / "bieu_02.xlsx"
+    with xlsxwriter.Workbook(form) as book:
+        sheet = book.add_worksheet("Biểu 02")
+        sheet.write(0, 0, "BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 6 THÁNG CUỐI NĂM 2025")
+        sheet.merge_range(2, 0, 3, 0, "Đơn vị")
+        sheet.merge_range(2, 1, 2, 2, "Kết nạp đảng viên mới")
+        sheet.write_row(3, 1, ["Kế hoạch", "Thực hiện"])
+        sheet.write_row(4, 0, ["Phường Ba Đình", 120, 131])
+        sheet.write_row(5, 0, ["Xã Đông Anh", 150, 140])
+    long = tmp_path / "halves.csv"
+    long.write_text(
+        "unit_code,year,period_start,as_of,metric,actual\n"
+        "01,2025,,2025-06-30,admissions,10\n"
+        "01,2025,2025-07-01,2025-12-31,admissions,12\n",
+        encoding="utf-8",
+    )
+    status, out = check(capsys, str(form), str(long))
+    assert status == 0, out
+    assert "as of 2025-12-31; periods 2025-07-01 – 2025-12-31" in out
+    assert "note: row 1: period_start 2025-07-01 taken from the form" in out
+    assert "periods 2025-01-01 – 2025-06-30, 2025-07-01 – 2025-12-31" in out
+    status, out = check(capsys, "--format", "json", str(form))
+    assert json.loads(out)[0]["periods"] == [["2025-07-01", "2025-12-31"]]
+    # the option declares it for a form that does not say it, and must agree with one that does
+    status, out = check(capsys, "--format", "json", "--period-start", "01/10/2025", str(form))
+    assert status == 1
+    assert json.loads(out)[0]["problems"][0]["message"] == (
+        "the form states another period start than period_start=2025-10-01"
+    )

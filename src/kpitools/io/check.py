@@ -12,7 +12,8 @@ from typing import Any
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.io.readers import Layout, read_kpi_file_with_notes
+from kpitools.io.readers import Layout, read_kpi_file_with_notes, with_period_start
+from kpitools.io.schema import PERIOD_START
 from kpitools.io.sheets import UnreadableFileError
 from kpitools.registry import UnitRegistry
 
@@ -21,8 +22,11 @@ from kpitools.registry import UnitRegistry
 class FileCheck:
     """What one KPI file holds, the notes on how it was read and its problems.
 
-    ``readable`` is false when the file is missing or not a table (then ``problems`` says
-    why); the lists are empty when the file has problems.
+    ``periods`` are the distinct (first day, ``as_of``) the rows cover: the first day is
+    the row's ``period_start``, else 1 January of its year (``2025-07-01 – 2025-12-31``
+    for a form of the second half of 2025). ``readable`` is false when the file is missing
+    or not a table (then ``problems`` says why); the lists are empty when the file has
+    problems.
     """
 
     file: str
@@ -31,6 +35,7 @@ class FileCheck:
     metrics: tuple[str, ...] = ()
     years: tuple[int, ...] = ()
     as_of: tuple[dt.date, ...] = ()
+    periods: tuple[tuple[dt.date, dt.date], ...] = ()
     notes: tuple[DataIssue, ...] = ()
     problems: tuple[DataIssue, ...] = ()
     readable: bool = True
@@ -59,6 +64,7 @@ class FileCheck:
             "metrics": list(self.metrics),
             "years": list(self.years),
             "as_of": [d.isoformat() for d in self.as_of],
+            "periods": [[a.isoformat(), b.isoformat()] for a, b in self.periods],
             "notes": [issue_dict(n) for n in self.notes],
             "problems": [issue_dict(p) for p in self.problems],
         }
@@ -81,10 +87,12 @@ def check_kpi_file(
     year: int | None = None,
     as_of: dt.date | str | None = None,
     sheet: str | int | None = None,
+    period_start: dt.date | str | None = None,
 ) -> FileCheck:
     """Read one KPI file as :func:`read_kpi_file` does and say what it holds.
 
-    Never raises for bad data: the problems are in the result.
+    Never raises for bad data: the problems are in the result. ``period_start`` is
+    :func:`read_kpi_file`'s (the first day of a wide sheet's period).
 
     Examples
     --------
@@ -92,6 +100,8 @@ def check_kpi_file(
     >>> found = check_kpi_file("data/hanoi_2023_seed.csv", registry=reg, catalog=cat)
     >>> found.rows, found.units, found.years, found.clean
     (11, ('01',), (2023,), True)
+    >>> found.periods[0]
+    (datetime.date(2023, 1, 1), datetime.date(2023, 11, 30))
     >>> check_kpi_file("missing.csv", registry=reg, catalog=cat).readable
     False
     """
@@ -99,7 +109,7 @@ def check_kpi_file(
     try:
         kpis, notes = read_kpi_file_with_notes(
             path, registry=registry, catalog=catalog, layout=layout, year=year, as_of=as_of,
-            sheet=sheet,
+            sheet=sheet, period_start=period_start,
         )  # fmt: skip
     except UnreadableFileError as exc:
         return FileCheck(file, problems=exc.issues, readable=False)
@@ -116,5 +126,12 @@ def check_kpi_file(
         metrics=distinct("metric"),
         years=distinct("year"),
         as_of=distinct("as_of"),
+        periods=tuple(
+            with_period_start(kpis)
+            .select(PERIOD_START, "as_of")
+            .unique()
+            .sort(PERIOD_START, "as_of")
+            .iter_rows()
+        ),
         notes=notes,
     )

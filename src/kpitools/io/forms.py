@@ -2,7 +2,9 @@
 
 A form (biểu) states its year in its title (``BÁO CÁO ... NĂM 2023``, ``6 tháng đầu năm
 2024``), the date of its figures in the title or a footnote (``số liệu tính đến
-30/11/2023``), numbers its columns on a line under the header (``A, B, 1, 2, …``) and
+30/11/2023``), the first day of its period when that is not 1 January (``6 tháng cuối năm
+2025``, ``từ 01/7/2025``, ``kỳ báo cáo từ ngày 01/7/2025 đến 31/12/2025``: the split year of
+the 2025 reorganization), numbers its columns on a line under the header (``A, B, 1, 2, …``) and
 groups its units under heading lines (``I. Khối quận``). These helpers read those lines;
 each use is said in the notes.
 """
@@ -25,6 +27,11 @@ _AS_OF_RE = re.compile(
     r"\btinh den (?:het )?(?:ngay )?"
     r"(?:(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})|(\d{1,2}) thang (\d{1,2}) nam (\d{4}))"
 )
+_DAY = r"(?:(\d{1,2}[/.-]\d{1,2}[/.-]\d{4})|(\d{1,2}) thang (\d{1,2}) nam (\d{4}))"
+# "từ (ngày) 01/7/2025 (đến (ngày) 31/12/2025)": the first (and last) day of the period
+_FROM_RE = re.compile(rf"\btu (?:ngay )?{_DAY}(?: (?:den|toi) (?:het )?(?:ngay )?{_DAY})?")
+# "6 tháng cuối năm 2025": the last months of the year
+_LAST_MONTHS_RE = re.compile(r"\b(\d{1,2}) thang cuoi nam (\d{4})\b")
 _COLUMN_NUMBER_RE = re.compile(r"^\(?([A-Za-z]|\d{1,2})\)?$")
 _ROMAN_RE = re.compile(r"^[IVX]{1,5}[.)]?$")
 
@@ -39,6 +46,14 @@ class FormFacts:
     years: dict[int, tuple[int, str]] = field(default_factory=dict)
     period_ends: dict[dt.date, tuple[int, str]] = field(default_factory=dict)
     dates: dict[dt.date, tuple[int, str]] = field(default_factory=dict)
+    period_starts: dict[dt.date, tuple[int, str]] = field(default_factory=dict)
+
+
+def _day(groups: Sequence[str | None]) -> dt.date:
+    """The day of a ``_DAY`` match's four groups (a d/m/y text, or day, month, year)."""
+    if groups[0]:
+        return parse_date(groups[0])
+    return dt.date(int(groups[3]), int(groups[2]), int(groups[1]))  # type: ignore[arg-type]
 
 
 def _line(cells: Sequence[object]) -> str:
@@ -58,6 +73,7 @@ def read_facts(facts: FormFacts, row: int, text: str, *, title: bool) -> None:
         except ValueError:
             continue
         facts.dates.setdefault(date, (row, text))
+    _read_period(facts, row, text, key)
     if not title:
         return
     for m in _PERIOD_RE.finditer(key):
@@ -67,6 +83,24 @@ def read_facts(facts: FormFacts, row: int, text: str, *, title: bool) -> None:
             facts.period_ends.setdefault(end, (row, text))
     for m in _YEAR_RE.finditer(key):
         facts.years.setdefault(int(m.group(1)), (row, text))
+
+
+def _read_period(facts: FormFacts, row: int, text: str, key: str) -> None:
+    """The period a line declares: ``từ <day> (đến <day>)``, ``N tháng cuối năm Y``."""
+    for m in _FROM_RE.finditer(key):
+        try:
+            start = _day(m.groups()[:4])
+            end = _day(m.groups()[4:]) if any(m.groups()[4:]) else None
+        except ValueError:
+            continue
+        facts.period_starts.setdefault(start, (row, text))
+        if end is not None:
+            facts.period_ends.setdefault(end, (row, text))
+    for m in _LAST_MONTHS_RE.finditer(key):
+        months, year = int(m.group(1)), int(m.group(2))
+        if 1 <= months <= 11:
+            facts.period_starts.setdefault(dt.date(year, 13 - months, 1), (row, text))
+            facts.period_ends.setdefault(dt.date(year, 12, 31), (row, text))
 
 
 def form_facts(grid: Grid, h: int, footnotes: Sequence[tuple[int, Sequence[object]]]) -> FormFacts:
@@ -132,6 +166,39 @@ def sheet_as_of(facts: FormFacts, as_of: object, problems: Problems, notes: Prob
     return None
 
 
+def sheet_period_start(
+    facts: FormFacts, period_start: object, problems: Problems, notes: Problems
+) -> dt.date | None:
+    """The first day of the figures' period, or None for the whole year (1 January).
+
+    ``period_start`` when given (the form must not state another), else the one the form
+    states in its title or a footnote (``6 tháng cuối năm 2025``: 1 July 2025; ``từ
+    01/7/2025``), else None.
+    """
+    if period_start is not None:
+        try:
+            given = parse_date(period_start)
+        except (ValueError, OverflowError) as exc:
+            problems.add(f"period_start: {exc}", value=str(period_start))
+            return None
+        for date, (row, text) in facts.period_starts.items():
+            if date != given:
+                problems.add(
+                    f"the form states another period start than period_start={given}",
+                    row,
+                    value=text,
+                )
+        return given
+    if len(facts.period_starts) > 1:
+        shown = ", ".join(d.isoformat() for d in facts.period_starts)
+        problems.add(f"the form states several period starts ({shown}): pass period_start=...")
+        return None
+    for date, (row, text) in facts.period_starts.items():
+        notes.add(f"period_start {date.isoformat()} taken from the form", row, value=text)
+        return date
+    return None
+
+
 def is_column_numbers(cells: Sequence[object]) -> bool:
     """Whether a line numbers the columns: ``A, B, 1, 2, 3`` or ``(1), (2), (3)``."""
     texts = [t for t in (cell_text(v) for v in cells) if t is not None]
@@ -153,5 +220,5 @@ def is_group_heading(cells: Sequence[object], label: str | None) -> bool:
 
 def facts_rows(facts: FormFacts) -> set[int]:
     """The rows whose text gave a fact (noted as such, not as group headings)."""
-    return {row for found in (facts.years, facts.period_ends, facts.dates)
-            for row, _ in found.values()}  # fmt: skip
+    found = (facts.years, facts.period_ends, facts.dates, facts.period_starts)
+    return {row for facts_of in found for row, _ in facts_of.values()}

@@ -15,6 +15,7 @@ from kpitools.io.forms import (
     is_column_numbers,
     is_group_heading,
     sheet_as_of,
+    sheet_period_start,
     sheet_year,
 )
 from kpitools.io.rules import Cells, Problems, metric_code, parse_count, unknown_metric
@@ -25,6 +26,7 @@ from kpitools.io.schema import (
     HEADER_ROLES,
     HEADER_SEARCH_ROWS,
     MAX_HEADER_CHARS,
+    PERIOD_START,
     SKIP_KEYS,
     TOTAL_KEYS,
     UNIT_KEYS,
@@ -254,14 +256,23 @@ class _WideSheet:
         )
 
     def add_unit(
-        self, out: dict[str, Cells], line: list[object], unit: object, year: object, as_of: object
+        self,
+        out: dict[str, Cells],
+        line: list[object],
+        unit: object,
+        year: object,
+        as_of: object,
+        start: object = None,
     ) -> None:
-        """Append one row per metric of the unit on ``line`` to ``out``."""
+        """Append one row per metric of the unit on ``line`` to ``out`` (with the sheet's
+        period ``start`` when ``out`` has a ``period_start`` column)."""
         year_label = "year"
         if self.year_col is not None and _at(line, self.year_col) is not None:
             year, year_label = _at(line, self.year_col), self.label(self.year_col)
         plain = {"unit_name": (unit, self.label(self.unit_col)), "year": (year, year_label),
                  "as_of": (as_of, "as_of")}  # fmt: skip
+        if PERIOD_START in out:
+            plain[PERIOD_START] = (start, PERIOD_START)
         for code, roles in self.metric_cols.items():
             for name, (value, column) in [*plain.items(), ("metric", (code, "metric"))]:
                 out[name].values.append(value)
@@ -283,12 +294,16 @@ def wide_cells(
     registry: UnitRegistry,
     figure: str = "actual",
     notes: Problems | None = None,
+    period_start: object = None,
 ) -> tuple[dict[str, Cells], list[int], list[Total]]:
     """Unpivot a wide sheet (units as rows, target/result columns per metric).
 
     The year and date of a sheet without a year column come from ``year`` and ``as_of``,
     else from its title and footnotes (:mod:`kpitools.io.forms`); a column-number line
-    under the header and group headings are skipped. How is said in ``notes``.
+    under the header and group headings are skipped. The first day of the figures' period
+    comes from ``period_start``, else from the title or a footnote (``6 tháng cuối năm
+    2025``, ``từ 01/7/2025``); a sheet that declares one has a ``period_start`` column
+    (none for 1 January: the whole year). How is said in ``notes``.
     """
     notes = Problems(file) if notes is None else notes
     headers, start = _wide_headers(grid, h)
@@ -307,10 +322,13 @@ def wide_cells(
         if year is None and not problems:
             problems.add("a wide sheet needs a year: pass year=... or add a 'Năm' column")
     as_of = sheet_as_of(facts, as_of, problems, notes)
+    first_day = sheet_period_start(facts, period_start, problems, notes)
     problems.raise_any()
 
     cities = registry.codes(level="city")
     out = {name: Cells() for name in _WIDE_FIELDS}
+    if first_day is not None and (first_day.month, first_day.day) != (1, 1):
+        out[PERIOD_START] = Cells()
     rows: list[int] = []
     totals: list[Total] = []
     for row, line, empty in lines:
@@ -326,7 +344,7 @@ def wide_cells(
         if key in CITY_KEYS and len(cities) == 1:
             unit = cities[0]
         rows += [row] * len(sheet.metric_cols)
-        sheet.add_unit(out, line, unit, year, as_of)
+        sheet.add_unit(out, line, unit, year, as_of, first_day)
     return out, rows, totals
 
 

@@ -43,6 +43,7 @@ def read_kpi_file(
     source: str | None = None,
     sheet: str | int | None = None,
     decimal: str | None = None,
+    period_start: dt.date | str | None = None,
 ) -> pl.DataFrame:
     """Read one KPI file into the validated long table.
 
@@ -59,6 +60,11 @@ def read_kpi_file(
     year, as_of
         For wide sheets that carry no year column: the plan year and the date of the figures
         (default: 31 December of the year).
+    period_start
+        For wide sheets: the first day of the figures' period (``2025-07-01`` for a form of
+        the second half of 2025, by the new units); default: what the form's title or a
+        footnote says (``6 tháng cuối năm 2025``, ``từ 01/7/2025``), else 1 January. A
+        sheet that declares a start other than 1 January gets a ``period_start`` column.
     source
         The ``source`` of rows that do not name one (default: the file name).
     sheet
@@ -89,6 +95,7 @@ def read_kpi_file(
         source=source,
         sheet=sheet,
         decimal=decimal,
+        period_start=period_start,
     )[0]
 
 
@@ -103,6 +110,7 @@ def read_kpi_file_with_notes(
     source: str | None = None,
     sheet: str | int | None = None,
     decimal: str | None = None,
+    period_start: dt.date | str | None = None,
 ) -> tuple[pl.DataFrame, tuple[DataIssue, ...]]:
     """Read one KPI file like :func:`read_kpi_file`, and say how it was read.
 
@@ -122,7 +130,7 @@ def read_kpi_file_with_notes(
     """
     frame, _, notes = _read_file(
         path, registry=registry, catalog=catalog, layout=layout, year=year, as_of=as_of,
-        source=source, sheet=sheet, decimal=decimal,
+        source=source, sheet=sheet, decimal=decimal, period_start=period_start,
     )  # fmt: skip
     return frame, tuple(notes)
 
@@ -140,6 +148,7 @@ def _read_file(
     decimal: str | None = None,
     figure: str = "actual",
     fast: bool = True,
+    period_start: dt.date | str | None = None,
 ) -> tuple[pl.DataFrame, list[int], list[DataIssue]]:
     """Read one file: its long table, the row each row came from, the notes.
 
@@ -173,6 +182,7 @@ def _read_file(
         return _read_grid(
             grid, file, registry=registry, catalog=catalog, layout=layout, year=year,
             as_of=as_of, source=source or name, decimal=decimal, figure=figure,
+            period_start=period_start,
         )  # fmt: skip
     except KpiDataError as exc:
         raise _with_encoding_hint(exc, grid, file) from None
@@ -190,6 +200,7 @@ def _read_grid(
     source: str,
     decimal: str | None,
     figure: str,
+    period_start: dt.date | str | None = None,
 ) -> tuple[pl.DataFrame, list[int], list[DataIssue]]:
     """The cell-by-cell reading of a file's cells."""
     h = header_index(grid, file)
@@ -199,7 +210,7 @@ def _read_grid(
     if layout == "wide" or (layout == "auto" and is_wide(grid, h)):
         cells, rows, totals = wide_cells(
             grid, h, file=file, year=year, as_of=as_of, catalog=catalog, registry=registry,
-            figure=figure, notes=notes,
+            figure=figure, notes=notes, period_start=period_start,
         )  # fmt: skip
     else:
         cells, rows = long_cells(grid, h, file, figure, notes)

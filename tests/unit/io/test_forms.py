@@ -284,3 +284,108 @@ def test_load_dataset_entries_with_their_own_options(tmp_path):
                      catalog=catalog)  # fmt: skip
     with pytest.raises(ValueError, match="no 'path'"):
         load_dataset([{"sheet": "x"}], units=units, catalog=catalog)
+
+
+# --------------------------------------------------------------------------- periods
+
+
+def _half_year_form(path: Path, title: str, footnote: str | None, units: list[list[object]]):
+    """A form of the second half of 2025 by the new communes and wards, as the city's
+    committee sends them: title lines, a two-row header, numbered columns, group headings,
+    a total row and a footnote."""
+    with xlsxwriter.Workbook(path) as book:
+        sheet = book.add_worksheet("Biểu 02-KN")
+        bold = book.add_format({"bold": True, "align": "center"})
+        sheet.merge_range(0, 0, 0, 4, "ĐẢNG BỘ THÀNH PHỐ HÀ NỘI", bold)
+        sheet.merge_range(1, 0, 1, 4, title, bold)
+        sheet.merge_range(2, 0, 2, 4, "(Kèm theo Báo cáo số 125-BC/TU)")
+        sheet.merge_range(3, 0, 4, 0, "TT", bold)
+        sheet.merge_range(3, 1, 4, 1, "Đảng bộ", bold)
+        sheet.merge_range(3, 2, 3, 4, "Kết nạp đảng viên mới", bold)
+        for j, role in enumerate(["Kế hoạch", "Thực hiện", "Tỷ lệ (%)"], start=2):
+            sheet.write(4, j, role, bold)
+        total = [sum(int(str(u[k]).replace(".", "")) for u in units if len(u) > 2) for k in (2, 3)]
+        body: list[list[object]] = [
+            ["A", "B", "1", "2", "3"],
+            ["I", "Khối phường"],
+            *units,
+            [None, "Tổng cộng", *total],
+        ]
+        if footnote:
+            body += [[], [footnote]]
+        for i, row in enumerate(body, start=5):
+            for j, value in enumerate(row):
+                if value is not None:
+                    sheet.write(i, j, value)
+
+
+_NEW_UNITS = [
+    [1, "Phường Ba Đình", 120, 131, "109,2"],
+    [2, "Phường Hoàn Kiếm", 90, 84, "93,3"],
+    ["II", "Khối xã"],
+    [3, "Xã Đông Anh", 150, "1.050", "700,0"],
+]
+
+
+@pytest.mark.parametrize(
+    ("title", "footnote", "said_on"),
+    [
+        ("BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 6 THÁNG CUỐI NĂM 2025", None, 2),
+        (
+            "BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025",
+            "Ghi chú: số liệu từ ngày 01/7/2025 đến ngày 31/12/2025 (đơn vị hành chính mới)",
+            14,
+        ),
+        ("KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025 (từ 01/7/2025)", None, 2),
+    ],
+)
+def test_a_form_declares_its_period(tmp_path, read, title, footnote, said_on):
+    path = tmp_path / "bieu_02.xlsx"
+    _half_year_form(path, title, footnote, _NEW_UNITS)
+    kpis, notes = read(path)
+    assert kpis.select("unit_code", "year", "period_start", "as_of", "actual").rows() == [
+        ("00004", 2025, dt.date(2025, 7, 1), dt.date(2025, 12, 31), 131.0),
+        ("00070", 2025, dt.date(2025, 7, 1), dt.date(2025, 12, 31), 84.0),
+        ("00454", 2025, dt.date(2025, 7, 1), dt.date(2025, 12, 31), 1050.0),
+    ]
+    said = [n for n in notes if n.message == "period_start 2025-07-01 taken from the form"]
+    assert [(n.row, n.value) for n in said] == [(said_on, footnote or title)]
+    # a unit that existed in the period, not before it: the new units of 1/7/2025
+    assert kpis["level"].unique().to_list() == ["commune"]
+
+
+def test_a_period_start_parameter_declares_it_and_must_agree_with_the_form(tmp_path, read):
+    path = tmp_path / "bieu_02.xlsx"
+    _half_year_form(path, "BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025", None, _NEW_UNITS)
+    # without a period the form's figures are the whole year's (no period_start column)
+    assert "period_start" not in read(path)[0].columns
+    kpis, notes = read(path, period_start="01/07/2025")
+    assert set(kpis["period_start"]) == {dt.date(2025, 7, 1)}
+    assert not any("period_start" in n.message for n in notes)  # given, not read
+    _half_year_form(path, "KẾT NẠP ĐẢNG VIÊN 6 THÁNG CUỐI NĂM 2025", None, _NEW_UNITS)
+    with pytest.raises(kt.KpiDataError) as err:
+        read(path, period_start="2025-10-01")
+    assert [(i.row, i.message) for i in err.value.issues] == [
+        (2, "the form states another period start than period_start=2025-10-01")
+    ]
+
+
+def test_a_first_half_form_by_district_stays_a_whole_year_row(tmp_path, read):
+    # "6 tháng đầu năm": the period starts on 1 January (no period_start column), and ends
+    # on 30 June, the districts' last day
+    path = tmp_path / "bieu_01.xlsx"
+    districts = [[1, "Quận Ba Đình", 100, 96, "96,0"], ["II", "Các huyện"],
+                 [2, "Huyện Đông Anh", 200, 210, "105,0"]]  # fmt: skip
+    _half_year_form(path, "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 6 THÁNG ĐẦU NĂM 2025", None, districts)
+    kpis, _ = read(path)
+    assert "period_start" not in kpis.columns
+    assert set(kpis["as_of"]) == {dt.date(2025, 6, 30)}
+    # both halves load together: the city's two periods never collide
+    second = tmp_path / "bieu_02.xlsx"
+    _half_year_form(second, "KẾT QUẢ KẾT NẠP ĐẢNG VIÊN 6 THÁNG CUỐI NĂM 2025", None, _NEW_UNITS)
+    ds = load_dataset([str(path), str(second)], units=str(DATA / "units.csv"),
+                      catalog=str(DATA / "metrics.csv"))  # fmt: skip
+    assert sorted(set(ds.kpis["period_start"].to_list())) == [
+        dt.date(2025, 1, 1),
+        dt.date(2025, 7, 1),
+    ]
