@@ -39,7 +39,7 @@ from kpitools.measures import (
 )
 from kpitools.registry import UnitRegistry
 from kpitools.textfold import nfc, strip_diacritics
-from kpitools.vocab import LANGS, check_lang, word
+from kpitools.vocab import LANGS, WORDS, check_lang, word
 
 #: Fonts that carry every Vietnamese letter, on Windows, macOS, Linux and Android.
 FONT = "'Noto Sans', 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'DejaVu Sans', sans-serif"
@@ -87,7 +87,57 @@ def _styled(chart: Any, lang: str) -> Any:
     """
     chart.config = _config(check_lang(lang)).copy()
     chart.description = describe(chart, lang=lang)
+    _mark_labels(chart, lang)
     return chart
+
+
+def _mark_labels(chart: Any, lang: str) -> None:
+    """Each mark's label for screen readers: its tooltip's words and figures, in ``lang``.
+
+    Vega-Lite would label a mark with the raw field names of channels without a title
+    (``target: 9810``); a mark that shows data gets an ``aria`` description made of its
+    tooltip (titles from the vocabulary, numbers in the chart's locale), and a mark without
+    a tooltip (bands, rules, labels that repeat a neighbour) is left out of the reading.
+    """
+    import json
+
+    known = {words[lang] for words in WORDS.values()}
+    stack: list[tuple[Any, Any]] = [(chart, alt.Undefined)]
+    while stack:
+        view, inherited = stack.pop()
+        encoding = getattr(view, "encoding", alt.Undefined)
+        tooltip = (
+            getattr(encoding, "tooltip", alt.Undefined)
+            if encoding is not alt.Undefined
+            else alt.Undefined
+        )
+        tooltip = inherited if tooltip is alt.Undefined else tooltip
+        for attr in ("layer", "vconcat", "hconcat", "concat"):
+            inners = getattr(view, attr, alt.Undefined)
+            if isinstance(inners, list):
+                stack.extend((inner, tooltip) for inner in inners)
+        inner = getattr(view, "spec", alt.Undefined)
+        if inner is not alt.Undefined and not isinstance(inner, dict):
+            stack.append((inner, tooltip))
+        mark = getattr(view, "mark", alt.Undefined)
+        if mark is alt.Undefined:
+            continue
+        parts = []
+        for tip in tooltip if isinstance(tooltip, list) else []:
+            spec = tip.to_dict() if hasattr(tip, "to_dict") else tip
+            field, title, fmt = spec.get("field"), spec.get("title"), spec.get("format")
+            if not isinstance(field, str) or not isinstance(title, str) or title not in known:
+                continue
+            value = f"datum[{json.dumps(field)}]"
+            shown = (
+                f"format({value}, {json.dumps(fmt)})" if isinstance(fmt, str) else f"'' + {value}"
+            )
+            parts.append(f"{json.dumps(title + ': ')} + ({value} == null ? '–' : {shown})")
+        view.mark = alt.MarkDef(type=mark) if isinstance(mark, str) else mark.copy()
+        if parts:  # an expression of the mark's datum: no transform, no extra field
+            view.mark.description = alt.ExprRef(" + '; ' + ".join(parts))
+        else:
+            view.mark.aria = False
 
 
 def _views(chart: Any) -> list[Any]:
@@ -1208,6 +1258,73 @@ def _with_reference(
     return joined, name, _synthetic(ref)
 
 
+_ROMAN = ("I", "II", "III", "IV", "V", "VI")
+_REFORM_WORDS = {"vi": "sắp xếp {day}", "en": "reorganized {day}"}
+
+
+def _period_axis(m: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[str]]:
+    """The trend and slope charts' x by period, when a year of ``m`` is split.
+
+    Adds ``x_label`` (the year for a whole year, ``2025 (I)``, ``2025 (II)`` for the parts
+    of a split one), ``period`` (:func:`~kpitools.measures.period_label`: ``1/7–31/12/2025``,
+    named in the tooltips), ``period_index`` and ``reform`` (the first period of a new
+    structure: one that starts inside its year). Returns the frame and the x labels in
+    order; no labels (and the frame as it was) when every row covers its whole year.
+    """
+    m, labels = _with_period_labels(m, lang)
+    if not labels:
+        return m, []
+    keys = m.select("year", "period", "period_index").unique().sort("period_index")
+    short: list[str] = []
+    counts: dict[int, int] = {}
+    split = set(keys.group_by("year").len().filter(pl.col("len") > 1)["year"].to_list())
+    for year, label, _ in keys.iter_rows():
+        n = counts[year] = counts.get(year, 0) + 1
+        short.append(f"{year} ({_ROMAN[min(n, len(_ROMAN)) - 1]})" if year in split else str(year))
+    keys = keys.with_columns(
+        pl.Series("x_label", short, dtype=pl.String),
+        # a part of a year after its first: the structure changed on its first day
+        (pl.col("year").is_in(sorted(split)) & (pl.col("period_index") > pl.col("period_index").min().over("year"))).alias("reform"),
+    )
+    out = m.join(keys.drop("year", "period"), on="period_index", how="left", maintain_order="left")
+    return out, short
+
+
+def _reform_layers(data: pl.DataFrame, x: alt.X, lang: str) -> list[alt.Chart]:
+    """A dashed rule and its date at each period where the structure changed."""
+    if "reform" not in data.columns or not data["reform"].any():
+        return []
+    first = data.filter(pl.col("reform"))["period"].drop_nulls()
+    day = first[0].split("–")[0] if first.len() else ""
+    text = _REFORM_WORDS[lang].format(day=day)
+    rule = (
+        alt.Chart()
+        .transform_filter("datum.reform")
+        .transform_aggregate(n="count()", groupby=["x_label"])
+        .mark_rule(color="#777777", strokeDash=[4, 3], strokeWidth=1.5)
+        .encode(x=x)
+    )
+    label = (
+        alt.Chart()
+        .transform_filter("datum.reform")
+        .transform_aggregate(n="count()", groupby=["x_label"])
+        .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10, color="#555555")
+        .encode(x=x, y=alt.YValue(0), text=alt.TextValue(text))
+    )
+    return [rule, label]
+
+
+def _period_tooltip(tooltip: list[alt.Tooltip], lang: str) -> list[alt.Tooltip]:
+    """The tooltip with the period (``1/7–31/12/2025``) in place of the year."""
+    out = []
+    for tip in tooltip:
+        if tip.to_dict().get("field") == "year":
+            out.append(alt.Tooltip("period:N", title=word("chart.year", lang)))
+        else:
+            out.append(tip)
+    return out
+
+
 def trend_chart(
     kpis: pl.DataFrame,
     *,
@@ -1234,6 +1351,11 @@ def trend_chart(
     rule at 100 % and the reference's own attainment, dotted. ``units`` (codes or exact
     names) picks and orders the panels; by default every unit but the city, by code.
 
+    A year split into periods (2025: the first half by district, the second half by new
+    unit, ``period_start``) is drawn period by period: x is ``2025 (I)``, ``2025 (II)``,
+    tooltips name the period (``1/7–31/12/2025``), and a dashed rule marks the first
+    period of the new structure (``sắp xếp 1/7``).
+
     Examples
     --------
     >>> from kpitools.catalog import MetricCatalog
@@ -1249,6 +1371,8 @@ def trend_chart(
     check_lang(lang)
     if value not in ("actual", "attainment"):
         raise ValueError(f"value must be 'actual' or 'attainment', not {value!r}")
+    if "period_start" in kpis.columns:  # a period's end is the whole table's (with_periods)
+        kpis = with_periods(kpis)
     # the city's own rows are left out unless asked for by name
     df = kpis if units is not None else _units_only(kpis)
     code = _metric_code(df, metric, catalog)
@@ -1271,17 +1395,20 @@ def trend_chart(
     codes = picked or sorted(set(m["unit_code"].to_list()))
     first_name = dict(m.select("unit_code", "unit_name").iter_rows())
     facet_order = list(dict.fromkeys(first_name[c] for c in codes))
+    m, x_labels = _period_axis(m, lang)
+    by_period = ["x_label", "period", "period_index", "reform"] if x_labels else []
     data = m.select(
         "unit_code",
         "unit_name",
         "year",
+        *by_period,
         "actual",
         "target",
         "attainment",
         "status_label",
         "ref_attainment",
         "ref_expected",
-    ).sort("unit_code", "year")
+    ).sort("unit_code", "period_index" if x_labels else "year")
     ref_label = None
     if reference is not None:
         ref_label = word(
@@ -1295,6 +1422,8 @@ def trend_chart(
         else []
     )
     tooltip = _tooltip(lang, *extra)
+    if x_labels:
+        tooltip = _period_tooltip(tooltip, lang)
     if value == "actual":
         series = [("actual", word("chart.actual", lang), "#444444", [1, 0])]
         series.append(("target", word("chart.target", lang), "#000000", [5, 3]))
@@ -1310,6 +1439,8 @@ def trend_chart(
     # the years that are drawn: those with a value on one of the lines
     drawn = data.filter(pl.any_horizontal(pl.col(f).is_not_null() for f, *_ in series))["year"]
     x = alt.X("year:O", title=None, axis=_year_axis(drawn.unique().sort().to_list()))
+    if x_labels:  # by period: 2024, 2025 (I), 2025 (II), 2026
+        x = alt.X("x_label:O", title=None, sort=x_labels, axis=alt.Axis(labelAngle=0))
     layers: list[alt.Chart] = []
     if value == "attainment":
         layers.append(
@@ -1350,8 +1481,10 @@ def trend_chart(
         )
         .transform_filter(f"datum.key == '{series[0][0]}' && isValid(datum.value)")
     )
+    layers += _reform_layers(data, x, lang)
+    steps = len(x_labels) if x_labels else data["year"].n_unique()
     chart = alt.layer(
-        *layers, data=long, width=width or max(150, 34 * data["year"].n_unique()), height=height
+        *layers, data=long, width=width or max(150, 34 * steps), height=height
     ).facet(
         facet=alt.Facet(
             "unit_name:N",
