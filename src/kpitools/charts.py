@@ -119,7 +119,7 @@ def _mark_labels(chart: Any, lang: str) -> None:
         inner = getattr(view, "spec", alt.Undefined)
         if inner is not alt.Undefined and not isinstance(inner, dict):
             stack.append((inner, tooltip))
-        mark = getattr(view, "mark", alt.Undefined)
+        mark: Any = getattr(view, "mark", alt.Undefined)
         if mark is alt.Undefined:
             continue
         parts = []
@@ -133,7 +133,7 @@ def _mark_labels(chart: Any, lang: str) -> None:
                 f"format({value}, {json.dumps(fmt)})" if isinstance(fmt, str) else f"'' + {value}"
             )
             parts.append(f"{json.dumps(title + ': ')} + ({value} == null ? '–' : {shown})")
-        view.mark = alt.MarkDef(type=mark) if isinstance(mark, str) else mark.copy()
+        view.mark = alt.MarkDef(type=mark) if isinstance(mark, str) else mark.copy()  # type: ignore[arg-type]
         if parts:  # an expression of the mark's datum: no transform, no extra field
             view.mark.description = alt.ExprRef(" + '; ' + ".join(parts))
         else:
@@ -1290,23 +1290,35 @@ def _period_axis(m: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[str]]:
     return out, short
 
 
-def _reform_layers(data: pl.DataFrame, x: alt.X, lang: str) -> list[alt.Chart]:
-    """A dashed rule and its date at each period where the structure changed."""
+def _reform_layers(
+    data: pl.DataFrame, x: alt.X, lang: str, *, own_data: bool = False
+) -> list[alt.Chart]:
+    """A dashed rule and its date at each period where the structure changed (the layers
+    carry ``data`` with ``own_data``, else they take their chart's)."""
     if "reform" not in data.columns or not data["reform"].any():
         return []
-    first = data.filter(pl.col("reform"))["period"].drop_nulls()
-    day = first[0].split("–")[0] if first.len() else ""
+    first = data.filter(pl.col("reform")).select("period", "year").drop_nulls()
+    day = ""
+    if first.height:
+        head, year = first["period"][0].split("–")[0], first["year"][0]
+        day = f"{head}/{year}" if lang == "vi" else f"{head} {year}"
     text = _REFORM_WORDS[lang].format(day=day)
+    source = data.filter(pl.col("reform")).select("x_label").unique() if own_data else None
+
+    def chart() -> alt.Chart:
+        return alt.Chart(source) if source is not None else alt.Chart()
+
     rule = (
-        alt.Chart()
+        chart()
         .transform_filter("datum.reform")
         .transform_aggregate(n="count()", groupby=["x_label"])
+        .transform_filter("true" if own_data else "datum.reform")
         .mark_rule(color="#777777", strokeDash=[4, 3], strokeWidth=1.5)
         .encode(x=x)
     )
     label = (
-        alt.Chart()
-        .transform_filter("datum.reform")
+        chart()
+        .transform_filter("true" if own_data else "datum.reform")
         .transform_aggregate(n="count()", groupby=["x_label"])
         .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10, color="#555555")
         .encode(x=x, y=alt.YValue(0), text=alt.TextValue(text))
