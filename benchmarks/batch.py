@@ -1,24 +1,34 @@
 """Benchmark: the whole report batch two ways, in one run.
 
 1. the loop a user would write: for each report, the ``papermill`` command, then the
-   ``jupyter nbconvert --to html`` command;
+   ``jupyter nbconvert --to html`` command. It runs twice: in this environment as it is
+   (with JupyterLab, when it is installed: its jsonschema extra ``rfc3987-syntax`` adds
+   ~1.5 s to every process that imports nbformat or Altair), and as in a bare install
+   (``pip install -e .``), emulated by hiding ``rfc3987_syntax`` from those processes (a
+   ``sitecustomize`` on ``PYTHONPATH``), the one package of JupyterLab's that slows them;
 2. ``kpitools run --force`` (in-process HTML export) with each report in a fresh kernel
-   forked from a warm template (``KPITOOLS_FRESH_KERNELS=1``), and with one kernel per
-   worker reset between reports (``=0``), alternately, ``--repeat`` times each (default 3;
-   it takes seconds where the loop takes minutes): the medians count, every time is printed.
+   forked from a warm template (the default) and with ``--shared-kernel`` (one kernel per
+   worker, reset between reports), alternately, ``--repeat`` times each (default 3: the
+   machine is shared, so one run says little; the medians count and every time is printed).
 
-Prints the times, both ratios (plain / fresh kernels, plain / reused kernel), the extra
-cost per report of the fresh kernel, the time and HTML size per report, and the peak memory
-of the kpitools processes (``--memory`` measures it for 1, 2 and 4 workers).
+Prints the times, the ratios plain / kpitools for both environments, the extra cost per
+report of the fresh kernel (wall time and CPU time: the CPU of every process of the run,
+kernels included, which a busy machine disturbs less than the wall time), the HTML size
+per report, and with ``--memory`` the peak memory of the run's processes (workers,
+templates and kernels) for 1, 2 and 4 workers.
 
-    python benchmarks/batch.py                 # every report of parameters/
-    python benchmarks/batch.py --plain-sample 6  # time the plain loop on 6 reports only and
-                                                 # scale it to the batch (said in the output)
+    python benchmarks/batch.py                   # every report of parameters/
+    python benchmarks/batch.py --plain-sample 8  # time the plain loops on 8 reports only and
+                                                 # scale them to the batch (said in the output)
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import importlib.util
+import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -34,7 +44,13 @@ ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
 
 
-def plain_loop(reports, out: Path) -> tuple[float, list[int]]:
+def children_cpu() -> float:
+    """CPU seconds of every waited-for descendant so far (kernels too: they are waited for)."""
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def plain_loop(reports, out: Path, env: dict[str, str]) -> tuple[float, list[int]]:
     sizes = []
     start = time.perf_counter()
     for r in reports:
@@ -54,47 +70,64 @@ def plain_loop(reports, out: Path) -> tuple[float, list[int]]:
             ],
             check=True,
             capture_output=True,
+            env=env,
         )
         subprocess.run(
             [str(BIN / "jupyter"), "nbconvert", "--to", "html", "--no-input", str(executed)],
             check=True,
             capture_output=True,
+            env=env,
         )
         sizes.append(executed.with_suffix(".html").stat().st_size)
     return time.perf_counter() - start, sizes
 
 
-def kpitools_run(out: Path, workers: int | None, *, fresh: bool) -> tuple[float, float]:
-    """Seconds of one ``kpitools run --force``, and the peak memory of its processes (MB)."""
-    import contextlib
-    import os
+def bare_env(tmp: Path) -> dict[str, str]:
+    """This environment as a bare install sees it: without ``rfc3987_syntax``."""
+    site = tmp / "bare-site"
+    site.mkdir(exist_ok=True)
+    (site / "sitecustomize.py").write_text(
+        'import sys\nsys.modules["rfc3987_syntax"] = None  # as if not installed\n'
+    )
+    path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH", "")]))
+    return {**os.environ, "PYTHONPATH": path}
 
+
+def kpitools_run(out: Path, workers: int | None, *, shared: bool) -> dict[str, float]:
+    """One ``kpitools run --force``: wall and CPU seconds, peak PSS and RSS of its processes."""
     import psutil
 
     cmd = [str(BIN / "kpitools"), "run", "--force", "--out", str(out)]
     if workers:
         cmd += ["--workers", str(workers)]
-    env = {**os.environ, "KPITOOLS_FRESH_KERNELS": "1" if fresh else "0"}
+    if shared:
+        cmd.append("--shared-kernel")
+    env = {k: v for k, v in os.environ.items() if k != "KPITOOLS_FRESH_KERNELS"}
+    cpu0 = children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(
         cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
     )
-    peak = 0
+    peak_pss = peak_rss = 0
     parent = psutil.Process(proc.pid)
     while proc.poll() is None:
-        rss = 0
+        pss = rss = 0
         with contextlib.suppress(psutil.Error):
-            # proportional set sizes: pages a forked kernel shares with its template are
-            # split between them, so the sum counts them once
             for p in [parent, *parent.children(recursive=True)]:
                 with contextlib.suppress(psutil.Error, OSError):
-                    rss += p.memory_full_info().pss
-        peak = max(peak, rss)
+                    info = p.memory_full_info()
+                    # proportional set size: pages a forked kernel shares with its template
+                    # are split between them, so the sum counts them once; RSS counts them
+                    # in every process that maps them
+                    pss += info.pss
+                    rss += info.rss
+        peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
         time.sleep(0.2)
     seconds = time.perf_counter() - start
     if proc.returncode != 0:
-        raise SystemExit(f"kpitools run failed ({proc.returncode})")
-    return seconds, peak / 1e6
+        raise SystemExit(f"kpitools run failed ({proc.returncode}): {' '.join(cmd)}")
+    cpu = children_cpu() - cpu0
+    return {"wall": seconds, "cpu": cpu, "pss": peak_pss / 1e6, "rss": peak_rss / 1e6}
 
 
 def main() -> None:
@@ -103,7 +136,7 @@ def main() -> None:
         "--plain-sample",
         type=int,
         default=0,
-        help="time the plain loop on this many reports and scale it up",
+        help="time the plain loops on this many reports and scale them up",
     )
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--repeat", type=int, default=3, help="runs of each kpitools mode")
@@ -113,44 +146,69 @@ def main() -> None:
     args = ap.parse_args()
     reports = discover(ROOT / "parameters", ROOT / "notebooks")
     n = len(reports)
+    lab = importlib.util.find_spec("rfc3987_syntax") is not None
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        (tmp / "plain").mkdir()
         sample = reports[: args.plain_sample] if args.plain_sample else reports
-        plain_s, plain_sizes = plain_loop(sample, tmp / "plain")
-        plain_total = plain_s * n / len(sample)
-        runs: dict[bool, list[tuple[float, float]]] = {True: [], False: []}
+        plain: dict[str, float] = {}
+        plain_sizes: list[int] = []
+        envs = {"bare": bare_env(tmp)}
+        if lab:
+            envs = {"lab": dict(os.environ), **envs}
+        for label, env in envs.items():
+            (tmp / f"plain-{label}").mkdir()
+            seconds, plain_sizes = plain_loop(sample, tmp / f"plain-{label}", env)
+            plain[label] = seconds * n / len(sample)
+        runs: dict[bool, list[dict[str, float]]] = {False: [], True: []}
         for _ in range(max(1, args.repeat)):  # alternate, so a busy spell hits both alike
-            for fresh in (True, False):
-                runs[fresh].append(kpitools_run(tmp / "kpitools", args.workers, fresh=fresh))
+            for shared in (False, True):
+                runs[shared].append(kpitools_run(tmp / "kpitools", args.workers, shared=shared))
         sizes = [(tmp / "kpitools" / r.html_name).stat().st_size for r in reports]
         memory = {}
         if args.memory:
             for w in (1, 2, 4):
-                memory[w] = kpitools_run(tmp / f"mem{w}", w, fresh=True)[1]
-    fresh_s = statistics.median(t for t, _ in runs[True])
-    reused_s = statistics.median(t for t, _ in runs[False])
+                memory[w] = kpitools_run(tmp / f"mem{w}", w, shared=False)
+    med = {
+        shared: {k: statistics.median(r[k] for r in runs[shared]) for k in ("wall", "cpu")}
+        for shared in runs
+    }
+    fresh_s, shared_s = med[False]["wall"], med[True]["wall"]
     scaled = "" if len(sample) == n else f" (measured on {len(sample)}, scaled to {n})"
-    print(f"reports: {n}")
-    print(
-        f"plain papermill + nbconvert loop: {plain_total:8.1f} s{scaled}, "
-        f"{plain_total / n:.2f} s per report"
-    )
-    for label, fresh, ours in (
-        ("fresh kernels (forked)", True, fresh_s),
-        ("one kernel reused", False, reused_s),
-    ):
-        times = ", ".join(f"{t:.1f}" for t, _ in runs[fresh])
-        peak = max(m for _, m in runs[fresh])
+    print(f"reports: {n}; machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    names = {"lab": "with JupyterLab installed", "bare": "bare install (emulated)"}
+    for label, total in plain.items():
         print(
-            f"kpitools run, {label + ':':<24}{ours:6.1f} s, {ours / n:.2f} s per report "
-            f"(median of {len(runs[fresh])}: {times} s; peak memory {peak:.0f} MB)"
+            f"plain papermill + nbconvert loop, {names[label]}: {total:8.1f} s{scaled}, "
+            f"{total / n:.2f} s per report"
         )
-    print(f"ratio plain / kpitools, fresh kernels: {plain_total / fresh_s:8.1f}x")
-    print(f"ratio plain / kpitools, reused kernel: {plain_total / reused_s:8.1f}x")
-    print(f"extra cost of a fresh kernel:         {(fresh_s - reused_s) / n:+8.3f} s per report")
-    for w, mb in memory.items():
-        print(f"peak memory, {w} worker(s), fresh kernels: {mb:6.0f} MB")
+    if not lab:
+        print("plain loop with JupyterLab installed: not measured (rfc3987-syntax not installed)")
+    for label, shared in (("fresh kernels (default)", False), ("--shared-kernel", True)):
+        times = ", ".join(f"{r['wall']:.1f}" for r in runs[shared])
+        cpus = ", ".join(f"{r['cpu']:.1f}" for r in runs[shared])
+        peak = max(r["pss"] for r in runs[shared])
+        wall = med[shared]["wall"]
+        print(
+            f"kpitools run, {label + ':':<24}{wall:6.1f} s, {wall / n:.2f} s per report "
+            f"(median of {len(runs[shared])}: {times} s; CPU {cpus} s; "
+            f"peak memory {peak:.0f} MB PSS)"
+        )
+    for label, total in plain.items():
+        print(
+            f"ratio plain / kpitools, {names[label]}: {total / fresh_s:6.1f}x fresh kernels, "
+            f"{total / shared_s:6.1f}x shared kernel"
+        )
+    extra_wall = (fresh_s - shared_s) / n
+    extra_cpu = (med[False]["cpu"] - med[True]["cpu"]) / n
+    print(
+        f"extra cost of a fresh kernel per report: {extra_wall:+.3f} s wall, "
+        f"{extra_cpu:+.3f} s CPU (medians; target <= 0.1 s)"
+    )
+    for w, m in memory.items():
+        print(
+            f"peak memory, {w} worker(s), fresh kernels: {m['pss']:6.0f} MB PSS, "
+            f"{m['rss']:6.0f} MB RSS summed over processes"
+        )
     print(
         f"kpitools HTML per report: median {statistics.median(sizes) / 1e6:.2f} MB, "
         f"max {max(sizes) / 1e6:.2f} MB (self-contained)"

@@ -207,7 +207,9 @@ def serve(fd: int, modules: Sequence[str]) -> None:
     unfit = _unfit_threads()
     gc.collect()
     gc.freeze()  # shared with every kernel, copy-on-write: no collection walks it
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # kernels are reaped as they end
+    # kernels are reaped as they end (waited for, so their CPU time counts in the worker's
+    # children's, as a kernel's that jupyter_client starts does)
+    signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker ends the template...
     signal.signal(signal.SIGTERM, _exit_on_term)  # ...by closing the socket, or SIGTERM
     stream = conn.makefile("rwb", buffering=0)
@@ -239,6 +241,17 @@ def serve(fd: int, modules: Sequence[str]) -> None:
 
 def _exit_on_term(signum: int, frame: object) -> None:
     sys.exit(128 + signum)
+
+
+def _reap(signum: int = 0, frame: object = None) -> None:
+    """Wait for every kernel that has ended."""
+    while True:
+        try:
+            pid, _ = os.waitpid(-1, os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
 
 
 def _exists(pid: int) -> bool:

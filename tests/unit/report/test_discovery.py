@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import keyword
 import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from kpitools.errors import ParameterError
 from kpitools.report import Outcome, discover, notebooks_by_kind, run_batch, shard, validate
@@ -260,3 +263,179 @@ def test_a_unit_name_is_read_in_the_reports_year_and_links_are_an_input(tmp_path
     assert "ambiguous unit 'Dong Anh'" in problem and "00454" in problem
     files = input_files(report(unit="017"), info)
     assert root / "data" / "links.csv" in files  # read by load_dataset beside the registry
+
+
+# --------------------------------------------------------------------------- notebooks as papermill
+
+
+def notebook(
+    folder: Path, kind: str, source: str | None, *, kernelspec: dict | None = None, name: str = ""
+) -> Path:
+    """A report notebook of ``kind`` whose parameters cell is ``source`` (None: no such cell)."""
+    import json
+
+    cells = [{"cell_type": "code", "metadata": {}, "source": "print(1)", "outputs": []}]
+    if source is not None:
+        tagged = {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "outputs": []}
+        cells.insert(0, {**tagged, "source": source})
+    meta = {"kpitools": {"report": kind}}
+    if kernelspec is not None:
+        meta["kernelspec"] = kernelspec
+    doc = {"cells": cells, "metadata": meta, "nbformat": 4, "nbformat_minor": 5}
+    path = folder / f"{name or kind}.ipynb"
+    path.write_text(json.dumps(doc), encoding="utf-8")
+    return path
+
+
+def test_parameters_cells_are_read_as_the_python_the_kernel_runs(tmp_path: Path) -> None:
+    source = (
+        "x: str | None = None  # a name or nothing\n"
+        "a, b = 1, 2\n"
+        "c = 3; d: 'int' = 4\n"
+        "e: Optional[float] = None\n"
+        "f: list = [1,\n"
+        "           2]  # over two lines\n"
+        "%config InlineBackend.figure_format = 'svg'\n"
+        "g: int = 7  # type: the help\n"
+    )
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    notebook(nbs, "p", source)
+    declared = notebooks_by_kind(nbs)["p"].parameters
+    assert list(declared) == ["x", "a", "b", "c", "d", "e", "f", "g"]
+    assert declared["x"] == {
+        "type": "str",
+        "optional": True,
+        "default": None,
+        "help": "a name or nothing",
+    }
+    assert (declared["a"]["default"], declared["b"]["default"]) == (1, 2)
+    assert (declared["c"]["default"], declared["d"]["type"], declared["d"]["default"]) == (
+        3,
+        "int",
+        4,
+    )
+    assert declared["e"]["type"] == "float" and declared["e"]["optional"]
+    assert declared["f"] == {
+        "type": "list",
+        "optional": False,
+        "default": [1, 2],
+        "help": "over two lines",
+    }
+    pars = tmp_path / "pars"
+    pars.mkdir()
+    (pars / "p-null.yaml").write_text("x: null\ne: null\nd: 5\n")
+    (pars / "p-bad.yaml").write_text("d: five\ng: null\n")
+    kinds = notebooks_by_kind(nbs)
+    problems = {r.name: validate(r, kinds["p"]) for r in discover(pars, nbs)}
+    assert problems["p-null"] == []  # null for an optional parameter
+    assert "parameter 'd' must be int, not str 'five'" in problems["p-bad"][0]
+    assert "parameter 'g' must be int, not NoneType None" in problems["p-bad"][1]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    names=st.lists(
+        st.from_regex(r"[a-z][a-z0-9_]{0,8}", fullmatch=True).filter(
+            lambda n: n not in keyword.kwlist and not keyword.issoftkeyword(n)
+        ),
+        min_size=1,
+        max_size=4,
+        unique=True,
+    ),
+    values=st.lists(
+        st.one_of(
+            st.integers(),
+            st.text(max_size=5),
+            st.none(),
+            st.lists(st.integers(), max_size=3),
+            st.booleans(),
+        ),
+        min_size=4,
+        max_size=4,
+    ),
+    layout=st.sampled_from(["lines", "semicolons", "tuple"]),
+)
+def test_any_layout_of_literal_assignments_declares_each_name(
+    names: list[str], values: list, layout: str
+) -> None:
+    from kpitools.report.discovery import declared_parameters
+
+    pairs = list(zip(names, values, strict=False))
+    if layout == "lines":
+        source = "\n".join(f"{n} = {v!r}  # help of {n}" for n, v in pairs)
+    elif layout == "semicolons":
+        source = "; ".join(f"{n} = {v!r}" for n, v in pairs)
+    else:
+        source = f"{', '.join(n for n, _ in pairs)}, = {', '.join(repr(v) for _, v in pairs)},"
+    cell = {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": source}
+    declared = declared_parameters({"cells": [cell]})
+    assert {n: d["default"] for n, d in declared.items()} == dict(pairs)
+    if layout == "lines":
+        assert all(declared[n]["help"] == f"help of {n}" for n, _ in pairs)
+
+
+def test_a_notebook_without_a_parameters_cell_takes_any_parameter(tmp_path: Path) -> None:
+    nbs, pars = tmp_path / "nbs", tmp_path / "pars"
+    nbs.mkdir()
+    pars.mkdir()
+    notebook(nbs, "plain", None)
+    (pars / "plain-a.yaml").write_text("anything: 1\nelse: [x]\n")
+    info = notebooks_by_kind(nbs)["plain"]
+    assert not info.tagged and info.parameters == {}
+    (report,) = discover(pars, nbs)
+    assert validate(report, info) == []
+
+
+def test_kinds_may_contain_dashes_and_one_kind_names_one_notebook(tmp_path: Path) -> None:
+    from kpitools.report.discovery import kind_of
+
+    nbs, pars = tmp_path / "nbs", tmp_path / "pars"
+    nbs.mkdir()
+    pars.mkdir()
+    notebook(nbs, "city", "year: int = 2023")
+    notebook(nbs, "city-overview", "year: int = 2023")
+    for name in ("city-overview-2023", "city--overview-2024", "city-2025", "city-overview"):
+        (pars / f"{name}.yaml").write_text("year: 2023\n")
+    kinds = {r.name: r.kind for r in discover(pars, nbs)}
+    assert kinds == {
+        "city-overview-2023": "city-overview",
+        "city--overview-2024": "city",
+        "city-2025": "city",
+        "city-overview": "city-overview",
+    }
+    assert kind_of("cityscape-1", ["city"]) is None
+    notebook(nbs, "city", "year: int = 2023", name="another")
+    with pytest.raises(ParameterError) as err:
+        notebooks_by_kind(nbs)
+    first, second = nbs.resolve() / "another.ipynb", nbs.resolve() / "city.ipynb"
+    assert str(err.value).startswith(f"{first} and {second} both declare report kind 'city'")
+
+
+def test_a_notebook_runs_in_its_own_kernel_or_is_invalid_saying_why(tmp_path: Path) -> None:
+    from kpitools.report.discovery import _installed_kernels, kernel_problem
+
+    nbs = tmp_path / "nbs"
+    nbs.mkdir()
+    python3 = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook(nbs, "py", "x = 1", kernelspec=python3)
+    notebook(nbs, "unnamed", "x = 1", kernelspec={"language": "python"})
+    notebook(nbs, "r", "x <- 1", kernelspec={"name": "ir", "display_name": "R", "language": "R"})
+    notebook(nbs, "julia", "x = 1", kernelspec={"language": "julia"})
+    kinds = notebooks_by_kind(nbs)
+    assert kernel_problem(kinds["py"]) is None
+    assert kernel_problem(kinds["unnamed"]) is None  # python3, as papermill runs it
+    installed = ", ".join(sorted(_installed_kernels()))
+    assert kernel_problem(kinds["r"]) == (
+        f"r.ipynb asks for kernel 'ir' (R), which is not installed here (installed: "
+        f"{installed}; `jupyter kernelspec list`)"
+    )
+    assert kernel_problem(kinds["julia"]) == (
+        "julia.ipynb is a julia notebook whose kernelspec names no kernel"
+    )
+    pars = tmp_path / "pars"
+    pars.mkdir()
+    (pars / "r-1.yaml").write_text("x: 2\n")
+    (report,) = discover(pars, nbs)
+    (problem,) = validate(report, kinds["r"])
+    assert problem.startswith(f"{pars / 'r-1.yaml'}: r.ipynb asks for kernel 'ir' (R)")
