@@ -121,3 +121,24 @@ def test_one_stylesheet_shipped_in_the_package() -> None:
         assert rule in css
     assert "\nbody" not in css and not css.startswith("body")  # notebooks keep their own look
     assert not list(SRC.rglob("*.css")) or list(SRC.rglob("*.css")) == [STYLESHEET]
+
+
+@pytest.mark.parametrize(
+    "key", sorted(k for k in vocab.WORDS if k.startswith(("display.section.", "display.report.")))
+)
+def test_every_report_sentence_is_written_in_each_language(key: str) -> None:
+    """A report's headings and leads: the Vietnamese is not the English copied over."""
+    vi, en = vocab.WORDS[key]["vi"], vocab.WORDS[key]["en"]
+    assert vi != en
+    english = {"the", "of", "and", "with", "which", "is", "against", "by", "its"}
+    assert not english & set(vi.lower().replace(",", " ").replace(".", " ").split()), vi
+
+
+def test_every_report_section_has_a_heading_and_a_lead() -> None:
+    from kpitools.display import report_section
+
+    sections = {k.split(".")[2] for k in vocab.WORDS if k.startswith("display.section.")}
+    for key in sections:
+        assert f"display.section.{key}.lead" in vocab.WORDS
+        out = report_section(key, lang="en").html
+        assert out.startswith('<section class="kt-section" lang="en"><h2 id="kt-')
