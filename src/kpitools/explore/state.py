@@ -418,7 +418,11 @@ def _only_units(panel: Panel, state: ExplorerState, table: Table) -> Table:
     chosen = panel.present(state.metric, state.units)
     if not chosen:
         return table
-    names = {panel.name(c) for c in chosen}
+    # by name, of the units with rows in that year: a unit of another year may share the
+    # name of one ranked here (the xã Đông Anh of 2025 and the huyện of 2023)
+    ranked = panel.rows(state.metric).filter(pl.col("year") == state.year)
+    in_year = set(ranked["unit_code"].to_list())
+    names = {panel.name(c) for c in chosen if c in in_year}
     keep = [n in names for n in table.frame[vocab.word("table.unit", state.lang)].to_list()]
     return table.replace(
         frame=table.frame.filter(pl.Series(keep, dtype=pl.Boolean)),
