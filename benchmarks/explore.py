@@ -2,9 +2,10 @@
 
 Measures, in Python and without a front end, the time from setting a control (metric,
 year, units, a click on a unit in a chart, language, a status threshold) to the moment
-every view that depends on it has its new chart spec and table. Every change is measured
-cold: the explorer's cache of earlier specs is turned off, so each one pays for building
-its charts.
+every view that depends on it has its new data, parameters and table (what goes to the
+browser). Every change is measured cold: the explorer's caches of earlier rows and
+rankings are turned off, so each one pays for building them. The browser's side is
+measured by ``benchmarks/explore_browser.py``.
 
 Two panels: the bundled demo (31 units × 6 years × 5 metrics with unit rows, plus the
 seed's real city figures) and a synthetic panel ten times larger (300 units × 6 years ×
@@ -107,12 +108,10 @@ def changes(ex: Explorer, rounds: int, seed: int = 1) -> list[tuple[str, Callabl
         c.units.value = (other(codes, ex.state.units[0] if ex.state.units else None),)
 
     def click() -> None:
-        # what a click on a bar of the ranked chart does (the browser reports a selection)
-        from altair.utils.selection import PointSelection
-
+        # what a click on a bar of the ranked chart sends from the browser
         code = other(codes, ex.state.units[0] if ex.state.units else None)
-        value = PointSelection(name="unit", value=[{"unit_code": code}], store=[])
-        ex.charts["ranked"].selections._set_value("unit", value)
+        chart = ex.charts["ranked"]
+        chart._message(chart, {"type": "pick", "unit": code, "add": False}, [])
 
     def lang() -> None:
         c.lang.value = "en" if ex.state.lang == "vi" else "vi"

@@ -57,7 +57,8 @@ class Kernel:
             "_ex = _live()[-1]\n"
             "_s = _ex.state\n"
             "_names = {c: _ex.panel.name(c) for c in _s.units}\n"
-            "_year = _ex.panel.rows(_s.metric).filter(__import__('polars').col('year') == _s.year)\n"
+            "import polars as _pl\n"
+            "_year = _ex.panel.rows(_s.metric).filter(_pl.col('year') == _s.year)\n"
             "_have = set(_year['unit_code'].to_list())\n"
             "print(_j.dumps({'rev': _ex.rev, 'units': list(_s.units), 'year': _s.year,"
             " 'lang': _s.lang, 'names': _names, 'in_year': [u for u in _s.units if u in _have],"
@@ -157,9 +158,10 @@ def test_random_interactions_keep_every_view_as_the_state_says(lab, browser) -> 
         done: list[str] = []
         for step in range(STEPS):
             what = rng.choices(names, weights)[0]
-            if what in ("click", "shift-click") and not page.locator(
-                f"{ex} .kt-ranked svg .mark-rect path:visible"
-            ).count():
+            if (
+                what in ("click", "shift-click")
+                and not page.locator(f"{ex} .kt-ranked svg .mark-rect path:visible").count()
+            ):
                 what = "tab"
             done.append(what)
             actions[what]()

@@ -656,6 +656,21 @@ def save_files(files: dict[str, bytes], folder: str | Path) -> list[Path]:
     return saved
 
 
+_QUOTED_UNIT = re.compile(r"^unknown unit '(.*?)'(?:;|$)")
+
+
+def _shown_value(issue: DataIssue) -> Any:
+    """The value of a problem; an unknown unit's is the name or code in its message."""
+    if issue.value is None and (found := _QUOTED_UNIT.match(issue.message)):
+        return found.group(1)
+    return issue.value
+
+
+def _value_cell(issue: DataIssue) -> str:
+    value = _shown_value(issue)
+    return "" if value is None else f"<code>{html.escape(show_value(value))}</code>"
+
+
 def problems_html(issues: Sequence[DataIssue], *, lang: str = "vi", limit: int = 50) -> str:
     """Data problems as an HTML list a reader can act on.
 
@@ -678,7 +693,7 @@ def problems_html(issues: Sequence[DataIssue], *, lang: str = "vi", limit: int =
         f"<td>{e(Path(i.file).name if i.file else '')}</td>"
         f"<td>{'' if i.row is None else i.row}</td>"
         f"<td>{e(i.column or '')}</td>"
-        f"<td>{'' if i.value is None else '<code>' + e(show_value(i.value)) + '</code>'}</td>"
+        f"<td>{_value_cell(i)}</td>"
         f"<td>{e(i.message)}</td>"
         "</tr>"
         for i in issues[:limit]

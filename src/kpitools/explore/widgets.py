@@ -374,7 +374,6 @@ class Explorer:
         from kpitools.explore import live
 
         self._state = state
-        self._sync_controls()
         self._rev += 1
         rev = self._rev
         signals = live.signals(self._panel, state)
@@ -416,7 +415,7 @@ class Explorer:
         if ranking is None:
             ranking = _ranking(self._panel, state)
         self._rankings[ranking_key] = ranking
-        while len(self._rankings) > self.cache_size:
+        while self._rankings and len(self._rankings) > self.cache_size:
             self._rankings.popitem(last=False)
         table_key = (*ranking_key, self._panel.present(state.metric, state.units))
         with self.table.hold_sync():
@@ -431,6 +430,9 @@ class Explorer:
             year_rows = self._panel.rows(state.metric).filter(pl.col("year") == state.year)
             self.notice.value = synthetic_notice(year_rows, lang=state.lang).html
             self._notice_key = notice_key
+        # the controls last: the views' messages reach the page first (a language switch
+        # relabels some twenty controls)
+        self._sync_controls()
 
     def _chart_rows(self, key: tuple[Any, ...]) -> list[dict[str, Any]]:
         from kpitools.explore import live

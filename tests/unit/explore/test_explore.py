@@ -460,7 +460,11 @@ def test_an_invalid_file_lists_its_problems_and_keeps_the_data(ex: explore.Explo
     shown = ex.messages.value
     assert "9 lỗi trong io_many_problems.csv" in shown
     # file, row, column and value of each problem
-    assert "<td>io_many_problems.csv</td><td>3</td><td>unit_name</td><td></td>" in shown
+    # the unknown unit's value is the name as written in the file
+    assert (
+        "<td>io_many_problems.csv</td><td>3</td><td>unit_name</td>"
+        "<td><code>&#x27;Dong Anhh&#x27;</code></td>" in shown
+    )
     assert "unknown unit &#x27;Dong Anhh&#x27;; did you mean 017 Đông Anh" in shown
     assert "<td>7</td><td>target</td><td><code>&#x27;12,3,4&#x27;</code></td>" in shown
     assert ex.panel is panel and ex.state == state
