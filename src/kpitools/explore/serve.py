@@ -253,11 +253,17 @@ def check_port(host: str, port: int) -> None:
 
     That is when it is in use, not allowed, or ``host`` is not an address of this machine.
     """
+    if not 0 < port < 65536:
+        raise ParameterError(f"port {port}: a port is a number from 1 to 65535")
     try:
         with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
             s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             s.bind((host, port))
     except OSError as exc:
+        if exc.errno == errno.EADDRNOTAVAIL:
+            raise ParameterError(
+                f"{host} is not an address of this machine; choose another with --host"
+            ) from None
         why = "is in use" if exc.errno == errno.EADDRINUSE else f"cannot be used ({exc.strerror})"
         raise ParameterError(f"port {port} on {host} {why}; choose another with --port") from None
 
