@@ -1278,13 +1278,16 @@ def _period_axis(m: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[str]]:
     short: list[str] = []
     counts: dict[int, int] = {}
     split = set(keys.group_by("year").len().filter(pl.col("len") > 1)["year"].to_list())
-    for year, label, _ in keys.iter_rows():
+    for year, _label, _ in keys.iter_rows():
         n = counts[year] = counts.get(year, 0) + 1
         short.append(f"{year} ({_ROMAN[min(n, len(_ROMAN)) - 1]})" if year in split else str(year))
     keys = keys.with_columns(
         pl.Series("x_label", short, dtype=pl.String),
         # a part of a year after its first: the structure changed on its first day
-        (pl.col("year").is_in(sorted(split)) & (pl.col("period_index") > pl.col("period_index").min().over("year"))).alias("reform"),
+        (
+            pl.col("year").is_in(sorted(split))
+            & (pl.col("period_index") > pl.col("period_index").min().over("year"))
+        ).alias("reform"),
     )
     out = m.join(keys.drop("year", "period"), on="period_index", how="left", maintain_order="left")
     return out, short
@@ -1293,8 +1296,10 @@ def _period_axis(m: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[str]]:
 def _reform_layers(
     data: pl.DataFrame, x: alt.X, lang: str, *, own_data: bool = False
 ) -> list[alt.Chart]:
-    """A dashed rule and its date at each period where the structure changed (the layers
-    carry ``data`` with ``own_data``, else they take their chart's)."""
+    """A dashed rule and its date at each period where the structure changed.
+
+    The layers carry ``data`` with ``own_data``, else they take their chart's.
+    """
     if "reform" not in data.columns or not data["reform"].any():
         return []
     first = data.filter(pl.col("reform")).select("period", "year").drop_nulls()
@@ -1303,7 +1308,9 @@ def _reform_layers(
         head, year = first["period"][0].split("–")[0], first["year"][0]
         day = f"{head}/{year}" if lang == "vi" else f"{head} {year}"
     text = _REFORM_WORDS[lang].format(day=day)
-    source = data.filter(pl.col("reform")).select("x_label").unique() if own_data else None
+    source = (
+        data.filter(pl.col("reform")).select("x_label", "reform").unique() if own_data else None
+    )
 
     def chart() -> alt.Chart:
         return alt.Chart(source) if source is not None else alt.Chart()
@@ -1312,13 +1319,12 @@ def _reform_layers(
         chart()
         .transform_filter("datum.reform")
         .transform_aggregate(n="count()", groupby=["x_label"])
-        .transform_filter("true" if own_data else "datum.reform")
         .mark_rule(color="#777777", strokeDash=[4, 3], strokeWidth=1.5)
         .encode(x=x)
     )
     label = (
         chart()
-        .transform_filter("true" if own_data else "datum.reform")
+        .transform_filter("datum.reform")
         .transform_aggregate(n="count()", groupby=["x_label"])
         .mark_text(align="left", baseline="top", dx=3, dy=2, fontSize=10, color="#555555")
         .encode(x=x, y=alt.YValue(0), text=alt.TextValue(text))
@@ -1330,7 +1336,8 @@ def _period_tooltip(tooltip: list[alt.Tooltip], lang: str) -> list[alt.Tooltip]:
     """The tooltip with the period (``1/7–31/12/2025``) in place of the year."""
     out = []
     for tip in tooltip:
-        if tip.to_dict().get("field") == "year":
+        spec = tip.to_dict()
+        if isinstance(spec, dict) and spec.get("field") == "year":
             out.append(alt.Tooltip("period:N", title=word("chart.year", lang)))
         else:
             out.append(tip)
@@ -1405,6 +1412,16 @@ def trend_chart(
         .alias("ref_expected")
     )
     codes = picked or sorted(set(m["unit_code"].to_list()))
+    # two units of one name (district 017 and xã 00454 Đông Anh): a panel each, by code
+    names = m.select("unit_code", "unit_name").unique()
+    shared = names.filter(pl.col("unit_name").is_duplicated())["unit_code"]
+    if shared.len():
+        m = m.with_columns(
+            pl.when(pl.col("unit_code").is_in(shared.implode()))
+            .then(pl.format("{} ({})", "unit_name", "unit_code"))
+            .otherwise(pl.col("unit_name"))
+            .alias("unit_name")
+        )
     first_name = dict(m.select("unit_code", "unit_name").iter_rows())
     facet_order = list(dict.fromkeys(first_name[c] for c in codes))
     m, x_labels = _period_axis(m, lang)
@@ -1494,9 +1511,10 @@ def trend_chart(
         .transform_filter(f"datum.key == '{series[0][0]}' && isValid(datum.value)")
     )
     layers += _reform_layers(data, x, lang)
+    step = 48 if x_labels else 34  # "2025 (II)" is wider than a year
     steps = len(x_labels) if x_labels else data["year"].n_unique()
     chart = alt.layer(
-        *layers, data=long, width=width or max(150, 34 * steps), height=height
+        *layers, data=long, width=width or max(150, step * steps), height=height
     ).facet(
         facet=alt.Facet(
             "unit_name:N",
@@ -1532,6 +1550,11 @@ def slope_chart(
 ) -> alt.TopLevelMixin:
     """Each unit's ``attainment`` (or ``actual``) in ``start`` and in ``end``, joined by a line.
 
+    A year split into periods (2025, ``period_start``) is drawn period by period
+    (``2025 (I)``, ``2025 (II)``, tooltips naming the period, a dashed rule at the first
+    period of the new structure): a line runs from a unit's first period of ``start`` to
+    its last of ``end``, and its label is at its last point.
+
     Lines are blue when the value went up, vermillion when it went down and grey when it
     did not change; a unit missing a value in one of the years shows a point only. Points
     carry the full tooltip. Names and end values are written on the right for every unit
@@ -1557,6 +1580,8 @@ def slope_chart(
         raise ValueError(f"value must be 'actual' or 'attainment', not {value!r}")
     if start >= end:
         raise ValueError(f"start must be before end, got {start} and {end}")
+    if "period_start" in kpis.columns:  # a period's end is the whole table's (with_periods)
+        kpis = with_periods(kpis)
     df = _units_only(kpis)
     code = _metric_code(df, metric, catalog)
     heading = title or f"{catalog.label(code, lang=lang)}: {start} → {end}"
@@ -1567,9 +1592,16 @@ def slope_chart(
     if df.is_empty():
         return empty_chart(lang=lang, title=heading)
     m = _measured(df, bands=bands, lang=lang).with_columns(pl.col(value).alias("value"))
-    ends = m.group_by("unit_code").agg(
+    m, x_labels = _period_axis(m, lang)
+    if x_labels:  # a split year: from the first period of start to the last of end
+        m = m.sort("unit_code", "period_index").with_columns(
+            (pl.col("period_index") == pl.col("period_index").max().over("unit_code")).alias(
+                "is_last"
+            )
+        )
+    ends = m.group_by("unit_code", maintain_order=True).agg(
         pl.col("value").filter(pl.col("year") == start).first().alias("_from"),
-        pl.col("value").filter(pl.col("year") == end).first().alias("_to"),
+        pl.col("value").filter(pl.col("year") == end).last().alias("_to"),
     )
     words = {k: word(f"chart.{k}", lang) for k in ("up", "down", "same", "incomparable")}
     ends = ends.with_columns(
@@ -1601,6 +1633,7 @@ def slope_chart(
             "unit_code",
             "unit_name",
             "year",
+            *(["x_label", "period", "period_index", "reform", "is_last"] if x_labels else []),
             "actual",
             "target",
             "attainment",
@@ -1609,7 +1642,7 @@ def slope_chart(
             "change",
             "highlight",
         )
-        .sort("unit_code", "year")
+        .sort("unit_code", "period_index" if x_labels else "year")
     )
     fmt = ".0%" if value == "attainment" else COUNT_FORMAT
     x = alt.X(
@@ -1618,6 +1651,13 @@ def slope_chart(
         scale=alt.Scale(domain=[start, end], padding=0.1),
         axis=alt.Axis(labelAngle=0, orient="top"),
     )
+    if x_labels:  # by period: 2024, 2025 (I), 2025 (II)
+        x = alt.X(
+            "x_label:O",
+            title=None,
+            scale=alt.Scale(domain=x_labels, padding=0.1),
+            axis=alt.Axis(labelAngle=0, orient="top"),
+        )
     y = alt.Y("value:Q", title=word(f"chart.{value}", lang), axis=alt.Axis(format=fmt))
     color = alt.Color(
         "change:N",
@@ -1643,14 +1683,16 @@ def slope_chart(
             strokeWidth=_when(alt.StrokeWidthValue, "datum.highlight", 3.5, 1.5),
         )
     )
+    tooltip = _period_tooltip(_tooltip(lang), lang) if x_labels else _tooltip(lang)
     layers.append(
         base.mark_point(filled=True, size=40).encode(
-            x=x, y=y, color=color, opacity=opacity, tooltip=_tooltip(lang)
+            x=x, y=y, color=color, opacity=opacity, tooltip=tooltip
         )
     )
+    layers += _reform_layers(data, x, lang, own_data=True)
     for bold in (False, True):
         layers.append(
-            base.transform_filter(alt.datum.year == end)
+            base.transform_filter("datum.is_last" if x_labels else alt.datum.year == end)
             .transform_filter("datum.highlight" if bold else "!datum.highlight && datum.labelled")
             .transform_calculate(label=f"datum.unit_name + '  ' + format(datum.value, '{fmt}')")
             .mark_text(

@@ -1114,3 +1114,82 @@ def test_composition_and_trend_keep_the_periods_of_a_split_year(bundled) -> None
         [h1["actual"] / h1["target"]] * len(rows)
     )
     assert rows
+
+
+# --- trend and slope by period ----------------------------------------------------------
+
+
+def _layers(spec: dict) -> list[dict]:
+    return spec["spec"]["layer"] if "spec" in spec else spec["layer"]
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_trend_draws_the_split_year_period_by_period(bundled, lang) -> None:
+    kpis, cat, reg = bundled.kpis, bundled.catalog, bundled.registry
+    city = kt.rollup(kpis, registry=reg, unit="01")
+    spec = charts.trend_chart(
+        city, catalog=cat, metric="admissions", units=["01"], value="attainment", lang=lang
+    ).to_dict()
+    rows = next(iter(spec["datasets"].values()))
+    layers = _layers(spec)
+    x = layers[1]["encoding"]["x"]
+    assert x["field"] == "x_label"
+    assert x["sort"] == ["2019", "2020", "2021", "2022", "2023", "2024", "2025 (I)",
+                         "2025 (II)", "2026"]  # fmt: skip
+    # the city's two points of 2025, one per half, each with its own figures
+    halves = {r["x_label"]: r for r in rows if r["year"] == 2025 and r["key"] == "attainment"}
+    assert set(halves) == {"2025 (I)", "2025 (II)"}
+    h1 = city.filter(year=2025, metric="admissions", period_start=dt.date(2025, 1, 1))
+    assert halves["2025 (I)"]["actual"] == h1["actual"][0]
+    assert halves["2025 (I)"]["period"] == (H1_LABEL if lang == "vi" else "1 Jan–30 Jun 2025")
+    # tooltips name the period, under the word for the year
+    tips = layers[2]["encoding"]["tooltip"]
+    assert {"field": "period", "title": "Năm" if lang == "vi" else "Year",
+            "type": "nominal"} in tips  # fmt: skip
+    assert not any(t["field"] == "year" for t in tips)
+    # a dashed rule and its words at the first period of the new structure
+    rule, text = layers[-2], layers[-1]
+    assert rule["mark"]["type"] == "rule" and rule["mark"]["strokeDash"] == [4, 3]
+    assert rule["transform"][0] == {"filter": "datum.reform"}
+    assert {r["x_label"] for r in rows if r["reform"]} == {"2025 (II)"}
+    assert text["encoding"]["text"]["value"] == (
+        "sắp xếp 1/7/2025" if lang == "vi" else "reorganized 1 Jul 2025"
+    )
+
+
+def test_trend_of_whole_years_keeps_its_year_axis(dataset: kt.Dataset, city) -> None:
+    spec = charts.trend_chart(
+        city.filter(pl.col("year") <= 2024), catalog=dataset.catalog, metric="admissions",
+        units=["01"],
+    ).to_dict()  # fmt: skip
+    layers = _layers(spec)
+    assert layers[0]["encoding"]["x"]["field"] == "year"
+    assert not any(layer["mark"].get("strokeDash") == [4, 3] for layer in layers)
+
+
+def test_slope_across_the_split_year_runs_to_each_units_last_period(bundled) -> None:
+    kpis, cat = bundled.kpis, bundled.catalog
+    spec = charts.slope_chart(
+        kpis, catalog=cat, metric="admissions", start=2024, end=2025, lang="en"
+    ).to_dict()
+    data = next(rows for rows in spec["datasets"].values() if len(rows) > 10)
+    x = spec["layer"][1]["encoding"]["x"]
+    assert x["field"] == "x_label"
+    assert x["scale"]["domain"] == ["2024", "2025 (I)", "2025 (II)"]
+    by_unit: dict[str, list[dict]] = {}
+    for row in data:
+        by_unit.setdefault(row["unit_code"], []).append(row)
+    # a district: 2024 → its first half of 2025 (its last period), compared
+    dong_anh = by_unit["017"]
+    assert [r["x_label"] for r in dong_anh] == ["2024", "2025 (I)"]
+    assert [r["is_last"] for r in dong_anh] == [False, True]
+    assert dong_anh[0]["change"] in ("up", "down", "no change")
+    # a new unit: the second half only, not comparable with 2024
+    new = by_unit["00454"]
+    assert [r["x_label"] for r in new] == ["2025 (II)"] and new[0]["change"] == "not comparable"
+    # labels at each unit's last point; the period named in the tooltips
+    labels = [layer for layer in spec["layer"] if layer["mark"].get("dx") == 8]
+    assert all({"filter": "datum.is_last"} in layer["transform"] for layer in labels)
+    points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
+    assert {"field": "period", "title": "Year", "type": "nominal"} in points["encoding"]["tooltip"]
+    assert any(layer["mark"].get("strokeDash") == [4, 3] for layer in spec["layer"])
