@@ -16,6 +16,7 @@ import pytest
 from nbformat.v4 import new_code_cell, new_notebook
 
 from kpitools.report import discover, notebooks_by_kind, run_batch
+from kpitools.report.discovery import Report
 
 HELPER = """
 import warnings
@@ -173,7 +174,7 @@ def test_a_report_sees_a_fresh_kernel_whatever_ran_before_it(tmp_path: Path, fre
 
 
 @pytest.mark.slow
-def test_the_kernel_is_forked_from_a_template_that_has_no_threads(fresh) -> None:
+def test_the_kernel_is_forked_from_a_template_that_has_no_threads(tmp_path: Path, fresh) -> None:
     from kpitools.report import Worker
     from kpitools.report.forkserver import fork_unavailable
 
@@ -190,6 +191,13 @@ def test_the_kernel_is_forked_from_a_template_that_has_no_threads(fresh) -> None
         assert [n for n in names if n.startswith(("polars-", "tokio", "jemalloc"))] == [
             "polars-ooc-clea"
         ], names
+        # a report's kernel is a child of the template (forked), not a new Python
+        notebook = tmp_path / "k.ipynb"
+        nbformat.write(new_notebook(cells=[new_code_cell("1")]), notebook)
+        worker._kernel_for(Report("k", "k", notebook, {}, notebook))
+        pid = worker.km.provisioner.pid
+        parent = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        assert parent == worker.template.process.pid
     finally:
         worker.stop()
 

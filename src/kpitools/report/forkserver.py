@@ -491,9 +491,16 @@ def fork_provisioner(template: Template, km: Any) -> Any:
 
 
 def forkable(cmd: Sequence[str]) -> bool:
-    """Whether a kernel command is this Python's ipykernel (so a fork of it is the same)."""
+    """Whether a kernel command is this Python's ipykernel (so a fork of it is the same).
+
+    ``python`` (or ``python3``, ``python3.11``) as the command is this Python, as
+    jupyter_client reads a kernelspec's ``argv`` (ipykernel's own spec says ``python``).
+    """
     if len(cmd) < 3 or list(cmd[1:3]) != ["-m", "ipykernel_launcher"]:
         return False
+    major, minor = sys.version_info[:2]
+    if cmd[0] in ("python", f"python{major}", f"python{major}.{minor}"):
+        return True
     with contextlib.suppress(OSError):
         return os.path.samefile(cmd[0], sys.executable)
     return cmd[0] == sys.executable

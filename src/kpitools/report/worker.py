@@ -1,4 +1,9 @@
-"""Workers: a kernel each, reports run one after another."""
+"""Workers: reports run one after another, each in a fresh kernel (forked from a template).
+
+See :func:`kernel_mode` for the ways a worker can run its reports: a fresh kernel forked
+from its warm template (the default where ``fork()`` exists), a fresh kernel started as
+papermill starts one, or one shared kernel reset between reports (``--shared-kernel``).
+"""
 
 from __future__ import annotations
 
