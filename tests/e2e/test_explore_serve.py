@@ -311,3 +311,17 @@ def test_serve_wires_voila_and_cleans_up(monkeypatch) -> None:
     # nothing left: the folder is removed, the environment as it was
     assert not seen["app"].exists() and not template_root.exists()
     assert "JUPYTER_PATH" not in os.environ
+
+
+def test_cells_for_static_readers_are_left_out_of_the_app(tmp_path: Path) -> None:
+    import nbformat
+
+    nb = nbformat.read(serve.find_notebook(), as_version=4)
+    for cell in nb.cells[-2:]:
+        cell.metadata["tags"] = [serve.STATIC_TAG]
+    tagged = tmp_path / "explore.ipynb"
+    nbformat.write(nb, tagged)
+    app = serve.write_app(tagged, {"year": 2021}, tmp_path / "out")
+    served = nbformat.read(app, as_version=4)
+    assert len(served.cells) == len(nb.cells) - 2 + 1  # the injected parameters added
+    assert not any(serve.STATIC_TAG in c.metadata.get("tags", []) for c in served.cells)

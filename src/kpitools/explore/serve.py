@@ -38,6 +38,7 @@ __all__ = [
     "APP_NAME",
     "DEFAULT_HOST",
     "DEFAULT_PORT",
+    "STATIC_TAG",
     "MissingExtraError",
     "app_parameters",
     "check_parameters",
@@ -58,6 +59,10 @@ DEFAULT_PORT = 8866
 APP_NAME = "explore.ipynb"
 #: The explorer notebook's parameters that name files (resolved to absolute paths).
 FILE_PARAMETERS = ("data", "units", "catalog")
+#: Cells with this tag are left out of the served copy: what the notebook shows for readers
+#: without a kernel (the still snapshot), which a live app repeats and each visitor's kernel
+#: would render again (vl-convert's first picture costs seconds of CPU).
+STATIC_TAG = "static-only"
 #: Voilà's federated extension that the explorer does not use (the Notebook 7 shell).
 _UNUSED_EXTENSIONS = ("@jupyter-notebook/lab-extension",)
 _TEMPLATE = "kpitools"
@@ -190,7 +195,8 @@ def write_app(notebook: PathLike, parameters: Mapping[str, Any], folder: PathLik
     """Write the app into ``folder``; return the path of its notebook.
 
     That is ``app/explore.ipynb`` (``notebook`` with papermill's injected-parameters
-    cell) and the offline Voilà template (under ``jupyter/voila/templates/``).
+    cell, without the cells tagged ``static-only``) and the offline Voilà template (under
+    ``jupyter/voila/templates/``).
 
     The folder is meant for ``JUPYTER_PATH`` (the template is in ``jupyter/voila``) and
     Voilà's root (``app/``), and is removed when the server stops.
@@ -204,6 +210,7 @@ def write_app(notebook: PathLike, parameters: Mapping[str, Any], folder: PathLik
     folder = Path(folder)
     nb = load_notebook_node(str(notebook))
     nb = parameterize_notebook(nb, dict(parameters), kernel_name="python3", language="python")
+    nb.cells = [c for c in nb.cells if STATIC_TAG not in c.metadata.get("tags", [])]
     app = folder / "app" / APP_NAME
     app.parent.mkdir(parents=True, exist_ok=True)
     write_text_atomic(app, nbformat.writes(nb))
