@@ -21,6 +21,12 @@ How members are counted
 * ``members``: admitted on or before the end of the year (or ``as_of``) and not died,
   removed or transferred out by then — the export's status and status date.
 * ``deaths``, ``removals``, ``transfers_out``: by the year of the status date.
+* **By period**: a year in which a unit of the registry starts or ends on another day than
+  1 January is counted in parts (:func:`~kpitools.members.count.period_splits`): 2025,
+  with the districts ending on 30 June and the new communes and wards starting on 1 July,
+  is counted 1/1–30/6 (rows ``as_of`` 2025-06-30) and 1/7–31/12 (rows with
+  ``period_start`` 2025-07-01), each unit over the part it existed and the city once per
+  part; the long table then has a ``period_start`` column, as the KPI readers have it.
 * A crosswalk (:func:`read_crosswalk`) moves every member to the unit that took theirs over
   by a chosen date, so a series over years compares like with like across merges, splits,
   renames and the 2025 abolition of the district level.
