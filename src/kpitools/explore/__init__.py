@@ -6,15 +6,16 @@ heatmap, the trend of the selected units and a ranking table, all updated in pla
 loader (path or upload) whose validation errors are listed inside the explorer while the
 previous data stays loaded; and export of the current view (table as CSV / Excel, chart as
 PNG / SVG). Clicking a unit in the ranked chart or the heatmap selects it everywhere.
+The charts are updated in place in the browser (:mod:`kpitools.explore.live` makes their
+specs, :mod:`kpitools.explore.front` the widgets that hold them).
 
 The module has two layers. The pure one needs no front end: an :class:`ExplorerState`
 (small, frozen) and a :class:`Panel` (the data, split by metric once) go into functions
 that return the charts and the table (:func:`views`, :func:`view_chart`,
 :func:`view_table`, :func:`snapshot`, :func:`table_frame`, :func:`export_files`). The
-widget layer (:class:`Explorer`) keeps one state, and on each change rebuilds only the
-views in sight whose inputs changed. This is the only module of kpitools that uses
-ipywidgets, and it imports it (and Altair's ``JupyterChart``, which needs anywidget) only
-when a widget is built.
+widget layer (:class:`Explorer`) keeps one state, and on each change sends the views in
+sight only what changed. This is the only module of kpitools that uses ipywidgets, and it
+imports it (and anywidget) only when a widget is built.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ from kpitools.explore.state import (
     views,
     word,
 )
-from kpitools.explore.widgets import Controls, Explorer, explorer
+from kpitools.explore.widgets import Controls, Explorer, explorer, live_explorers
 
 __all__ = [
     "CHARTS",
@@ -56,6 +57,7 @@ __all__ = [
     "explorer",
     "export_files",
     "fit_state",
+    "live_explorers",
     "problems_html",
     "save_files",
     "snapshot",

@@ -83,21 +83,22 @@ def _last_period(rows: pl.DataFrame) -> pl.DataFrame:
     return rows.unique(["unit_code", "year"], keep="last", maintain_order=True)
 
 
-def chart_rows(panel: Panel, metric: str, lang: str, bands: Bands) -> list[dict[str, Any]]:
-    """The rows every live chart draws: one per unit and year, texts in ``lang``.
+def chart_rows(panel: Panel, metric: str, bands: Bands) -> list[dict[str, Any]]:
+    """The rows the ranking and the heatmap draw: one per unit and year, texts in both languages.
 
-    Fields: ``unit_code``, ``unit`` (name), ``year``, ``attainment`` (a ratio or None),
-    ``status`` (the band's name in ``lang``) and the texts of the tooltip (``actual_t``,
-    ``target_t``, ``attainment_t``), never None.
+    Fields: ``unit_code``, ``unit`` (name), ``year``, ``attainment`` (a ratio or None), and
+    in Vietnamese (``_vi``) and English (``_en``): ``status`` (the band's name) and the
+    texts of the tooltip (``actual_t``, ``target_t``, ``attainment_t``), never None. Both
+    languages travel together, so a language switch sends no rows.
 
     Examples
     --------
     >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
     ...                   catalog="data/metrics.csv")
     >>> from kpitools.explore import Panel
-    >>> rows = chart_rows(Panel.from_dataset(ds), "admissions", "en", Bands())
-    >>> sorted(rows[0])
-    ['actual_t', 'attainment', 'attainment_t', 'status', 'target_t', 'unit', 'unit_code', 'year']
+    >>> rows = chart_rows(Panel.from_dataset(ds), "admissions", Bands())
+    >>> rows[0]["status_vi"], rows[0]["status_en"], rows[0]["attainment_t_en"]
+    ('vượt', 'exceeded', '112.4%')
     """
     names = _labels(panel, metric)
     measured = with_measures(_last_period(panel.rows(metric)), bands=bands).sort(
@@ -108,18 +109,18 @@ def chart_rows(panel: Panel, metric: str, lang: str, bands: Bands) -> list[dict[
         "unit_code", "year", "actual", "target", "attainment", "status"
     ).iter_rows():
         ratio = _finite(attainment)
-        out.append(
-            {
-                "unit_code": code,
-                "unit": names.get(code, code),
-                "year": int(year),
-                "attainment": ratio,
-                "status": bands.display(status or bands.missing, lang=lang),
-                "actual_t": _text(actual, lang),
-                "target_t": _text(target, lang),
-                "attainment_t": _text(ratio, lang, percent=True),
-            }
-        )
+        row = {
+            "unit_code": code,
+            "unit": names.get(code, code),
+            "year": int(year),
+            "attainment": ratio,
+        }
+        for lang in ("vi", "en"):
+            row[f"status_{lang}"] = bands.display(status or bands.missing, lang=lang)
+            row[f"actual_t_{lang}"] = _text(actual, lang)
+            row[f"target_t_{lang}"] = _text(target, lang)
+            row[f"attainment_t_{lang}"] = _text(ratio, lang, percent=True)
+        out.append(row)
     return out
 
 
@@ -142,8 +143,8 @@ def _text(value: Any, lang: str, *, percent: bool = False) -> str:
     return f"{v:,.{0 if v == int(v) else 1}f}".translate(_TRANSLATE[lang])
 
 
-def trend_rows(panel: Panel, metric: str, lang: str) -> list[dict[str, Any]]:
-    """The rows of the trend: unit, year, attainment and its text.
+def trend_rows(panel: Panel, metric: str) -> list[dict[str, Any]]:
+    """The rows of the trend: unit, year, attainment and its text in both languages.
 
     No status: other thresholds leave them as they are.
     """
@@ -155,22 +156,25 @@ def trend_rows(panel: Panel, metric: str, lang: str) -> list[dict[str, Any]]:
             "unit": names.get(code, code),
             "year": int(year),
             "attainment": _finite(a),
-            "attainment_t": _text(a, lang, percent=True),
+            "attainment_t_vi": _text(a, "vi", percent=True),
+            "attainment_t_en": _text(a, "en", percent=True),
         }
         for code, year, a in measured.select("unit_code", "year", "attainment").iter_rows()
     ]
 
 
-def reference_rows(panel: Panel, metric: str, lang: str) -> list[dict[str, Any]]:
-    """The parent's attainment by year (the trend's dashed line)."""
+def reference_rows(panel: Panel, metric: str) -> list[dict[str, Any]]:
+    """The parent's attainment by year (the trend's dashed line), texts in both languages."""
     ref = with_measures(_last_period(panel.reference(metric))).sort("year")
-    name = say("reference", lang, name=panel.name(panel.parent))
+    name = panel.name(panel.parent)
     return [
         {
-            "unit": name,
+            "unit_vi": say("reference", "vi", name=name),
+            "unit_en": say("reference", "en", name=name),
             "year": int(y),
             "attainment": _finite(a),
-            "attainment_t": _text(a, lang, percent=True),
+            "attainment_t_vi": _text(a, "vi", percent=True),
+            "attainment_t_en": _text(a, "en", percent=True),
         }
         for y, a in ref.select("year", "attainment").iter_rows()
     ]
@@ -199,7 +203,7 @@ def _status_color(bands: Bands, lang: str) -> dict[str, Any]:
 
     domain = [bands.display(k, lang=lang) for k in _status_keys(bands)]
     return {
-        "field": "status",
+        "field": f"status_{lang}",
         "type": "nominal",
         "title": say("status", lang),
         "scale": {"domain": domain, "range": _status_colors(bands)},
@@ -211,10 +215,10 @@ def _tooltip(lang: str) -> list[dict[str, Any]]:
     return [
         {"field": "unit", "title": say("unit", lang)},
         {"field": "year", "title": say("year", lang)},
-        {"field": "actual_t", "title": say("actual", lang)},
-        {"field": "target_t", "title": say("target", lang)},
-        {"field": "attainment_t", "title": say("attainment", lang)},
-        {"field": "status", "title": say("status", lang)},
+        {"field": f"actual_t_{lang}", "title": say("actual", lang)},
+        {"field": f"target_t_{lang}", "title": say("target", lang)},
+        {"field": f"attainment_t_{lang}", "title": say("attainment", lang)},
+        {"field": f"status_{lang}", "title": say("status", lang)},
     ]
 
 
@@ -311,7 +315,7 @@ def heatmap_spec(lang: str, bands: Bands, *, labels: bool = True) -> dict[str, A
         "mark": {"type": "text", "fontSize": 9, "cursor": "pointer"},
         "encoding": {
             "y": y,
-            "text": {"field": "attainment_t"},
+            "text": {"field": f"attainment_t_{lang}"},
             "opacity": {"condition": {"test": _DIM, "value": 0.4}, "value": 1},
             "tooltip": _tooltip(lang),
         },
@@ -357,14 +361,18 @@ def heatmap_spec(lang: str, bands: Bands, *, labels: bool = True) -> dict[str, A
 
 
 def trend_spec(lang: str, *, width: int = 460, height: int = 240) -> dict[str, Any]:
-    """The chosen units' attainment over the years against the parent's, others in grey."""
+    """The chosen units' attainment over the years against the parent's.
+
+    The other units are a grey band from the lowest to the highest attainment of each year.
+    """
     x = {"field": "year", "type": "ordinal", "axis": {"title": say("year", lang), "labelAngle": 0}}
     y_axis = _percent_axis(lang, say("attainment", lang))
     tip = [
         {"field": "unit", "title": say("unit", lang)},
         {"field": "year", "title": say("year", lang)},
-        {"field": "attainment_t", "title": say("attainment", lang)},
+        {"field": f"attainment_t_{lang}", "title": say("attainment", lang)},
     ]
+    ref_tip = [{**tip[0], "field": f"unit_{lang}"}, *tip[1:]]
     return {
         **_base(lang),
         "params": _params(),
@@ -377,11 +385,23 @@ def trend_spec(lang: str, *, width: int = 460, height: int = 240) -> dict[str, A
         "encoding": {"x": x},
         "layer": [
             {
+                # the other units as one grey band (lowest to highest each year): one shape
+                # however many units the panel has
                 "data": {"name": "rows"},
-                "mark": {"type": "line", "color": "#c8c8c8", "strokeWidth": 1, "opacity": 0.5},
+                "transform": [
+                    {"filter": "isValid(datum.attainment)"},
+                    {
+                        "aggregate": [
+                            {"op": "min", "field": "attainment", "as": "low"},
+                            {"op": "max", "field": "attainment", "as": "high"},
+                        ],
+                        "groupby": ["year"],
+                    },
+                ],
+                "mark": {"type": "area", "color": "#d9d9d9", "opacity": 0.5},
                 "encoding": {
-                    "y": {"field": "attainment", "type": "quantitative", "axis": y_axis},
-                    "detail": {"field": "unit_code"},
+                    "y": {"field": "low", "type": "quantitative", "axis": y_axis},
+                    "y2": {"field": "high"},
                 },
             },
             {
@@ -405,7 +425,7 @@ def trend_spec(lang: str, *, width: int = 460, height: int = 240) -> dict[str, A
                 "mark": {"type": "line", "color": "black", "strokeDash": [6, 4], "point": True},
                 "encoding": {
                     "y": {"field": "attainment", "type": "quantitative"},
-                    "tooltip": tip,
+                    "tooltip": ref_tip,
                 },
             },
             {
@@ -420,7 +440,7 @@ def trend_spec(lang: str, *, width: int = 460, height: int = 240) -> dict[str, A
                 "mark": {"type": "text", "align": "left", "dx": 6, "fontSize": 11},
                 "encoding": {
                     "y": {"field": "attainment", "type": "quantitative"},
-                    "text": {"field": "unit"},
+                    "text": {"field": f"unit_{lang}"},
                 },
             },
             {

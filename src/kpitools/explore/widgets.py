@@ -377,7 +377,7 @@ class Explorer:
         self._rev += 1
         rev = self._rev
         signals = live.signals(self._panel, state)
-        rows_key = (self._data, state.metric, state.lang, state.bands)
+        rows_key = (self._data, state.metric, state.bands)
         hidden = "heatmap" if self.tabs.selected_index == 0 else "ranked"
         for kind in CHARTS:
             if kind == hidden:
@@ -390,17 +390,15 @@ class Explorer:
             }
             if kind == "trend":
                 # the trend draws no status: other thresholds send it nothing
-                ref_key = (self._data, state.metric, state.lang)
+                ref_key = (self._data, state.metric)
                 data = {
                     "rows": (
                         ref_key,
-                        functools.partial(live.trend_rows, self._panel, state.metric, state.lang),
+                        functools.partial(live.trend_rows, self._panel, state.metric),
                     ),
                     "reference": (
                         ref_key,
-                        functools.partial(
-                            live.reference_rows, self._panel, state.metric, state.lang
-                        ),
+                        functools.partial(live.reference_rows, self._panel, state.metric),
                     ),
                 }
             self.charts[kind].show(
@@ -439,8 +437,8 @@ class Explorer:
 
         rows = self._rows.get(key)
         if rows is None:
-            _, metric, lang, bands = key
-            rows = live.chart_rows(self._panel, metric, lang, bands)
+            _, metric, bands = key
+            rows = live.chart_rows(self._panel, metric, bands)
             self._rows[key] = rows
             while len(self._rows) > self.cache_size:
                 self._rows.popitem(last=False)
@@ -716,13 +714,16 @@ class Explorer:
         from kpitools.explore import live
 
         s, panel = self._state, self._panel
-        rows = self._chart_rows((self._data, s.metric, s.lang, s.bands))
+        rows = self._chart_rows((self._data, s.metric, s.bands))
         signals = live.signals(panel, s)
         charts = []
         for kind in ("ranked", "trend"):
             data = {"rows": rows}
             if kind == "trend":
-                data["reference"] = live.reference_rows(panel, s.metric, s.lang)
+                data = {
+                    "rows": live.trend_rows(panel, s.metric),
+                    "reference": live.reference_rows(panel, s.metric),
+                }
             spec = live.with_data(live.live_spec(kind, s.lang, s.bands), data, signals)
             charts.append(f'<div class="kt-static-{kind}">{live.static_svg(spec)}</div>')
         table = _only_units(panel, s, _ranking(panel, s))._repr_html_()
@@ -799,6 +800,7 @@ def explorer(
     lang: str = "vi",
     bands: Bands = DEFAULT_BANDS,
     offline: bool = True,
+    key: str = "explorer",
 ) -> Explorer:
     """The KPI explorer for JupyterLab.
 
@@ -818,7 +820,10 @@ def explorer(
         Display language (``"vi"`` or ``"en"``) and status bands; both can be changed in
         the explorer.
     offline
-        Load the chart library from vl-convert's bundle rather than the internet.
+        Kept for compatibility: the chart library always comes from vl-convert's offline
+        bundle, sent once per page when the first chart asks for it.
+    key
+        A new explorer with the same key (the notebook run again) closes the old one.
 
     Raises
     ------
@@ -830,9 +835,6 @@ def explorer(
 
     Examples
     --------
-    ``offline=False`` below only spares the example loading the bundled chart library;
-    in a notebook keep the default.
-
     >>> ex = explorer(["data/demo_panel.csv"], units="data/units.csv",
     ...               catalog="data/metrics.csv", selected=["Dong Anh"], offline=False)
     >>> ex.state.metric, ex.state.year, ex.state.units
@@ -863,4 +865,4 @@ def explorer(
     except UnknownUnitError as exc:
         raise ParameterError(str(exc)) from None
     state = start_state(panel, metric=metric, year=year, selected=selected, lang=lang, bands=bands)
-    return Explorer(panel, state, offline=offline)
+    return Explorer(panel, state, offline=offline, key=key)

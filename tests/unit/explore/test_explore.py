@@ -250,7 +250,7 @@ def test_explorer_shows_the_first_state(ex: explore.Explorer) -> None:
     # every year travels once: another year is only a parameter
     assert {r["year"] for r in ranked.rows()} == set(ex.panel.years("admissions"))
     assert ranked.spec["transform"] == [{"filter": "datum.year == year"}]
-    assert ex.charts["trend"].rows("reference")[0]["unit"] == "Hà Nội (chung)"
+    assert ex.charts["trend"].rows("reference")[0]["unit_vi"] == "Hà Nội (chung)"
     assert ex.table.value.count("<tr class=") == 31
     assert 'class="kt-synthetic-notice"' in ex.notice.value
     bundle = ex._repr_mimebundle_()
@@ -419,8 +419,14 @@ def test_language_control_relabels_controls_charts_and_table(ex: explore.Explore
     assert c.bands[0].description == "near ≥"
     assert ex.tabs.titles == ("Ranking", "Heatmap")
     assert '<th scope="col">Rank</th><th scope="col">Unit</th>' in ex.table.value
-    assert ex.charts["ranked"].rows()[0]["attainment_t"].count(".") == 1
+    assert ex.charts["ranked"].rows()[0]["attainment_t_en"].count(".") == 1
     assert ex.charts["ranked"].spec["usermeta"]["kpitools_lang"] == "en"
+    tip = ex.charts["ranked"].spec["layer"][0]["encoding"]["tooltip"]
+    assert {"field": "attainment_t_en", "title": "Attainment"} in tip
+    # both languages travel with the rows: switching back sends no rows
+    data = ex.charts["ranked"].data
+    ex.controls.lang.value = "vi"
+    assert ex.charts["ranked"].data is data
 
 
 def test_threshold_controls_change_the_bands(ex: explore.Explorer) -> None:
