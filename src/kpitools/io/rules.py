@@ -273,8 +273,9 @@ def _unit_parser(registry: UnitRegistry, *, has_code: bool) -> Parser:
         as_of: object,
         resolve: Resolve | None = None,
         loosely: Callable[[str], bool] = registry.matched_loosely,
+        date_of: Callable[[object, object], dt.date | None] = row_date,
     ) -> tuple[object, ...]:
-        day = row_date(year, as_of)
+        day = date_of(year, as_of)
         try:
             unit = unit_code_of(registry, code, name, missing, day, resolve)
         except _BadCell as bad:
@@ -291,13 +292,15 @@ def _unit_parser(registry: UnitRegistry, *, has_code: bool) -> Parser:
     def prime(keys: pl.DataFrame) -> Callable[..., tuple[object, ...]]:
         """``parse`` for the distinct rows ``keys``, every text resolved in one call."""
         queries: list[tuple[str, dt.date | None]] = []
+        date_of = functools.cache(row_date)  # many rows share a date
         for code, name, year, as_of in keys.iter_rows():
-            day = row_date(year, as_of)
+            day = date_of(year, as_of)
             queries.extend((t, day) for t in (cell_text(name), cell_text(code)) if t is not None)
         return functools.partial(
             parse,
             resolve=bulk_resolver(registry, queries),
             loosely=functools.cache(registry.matched_loosely),  # once per name, not per day
+            date_of=date_of,
         )
 
     fields = {"unit_code": _TEXT, "unit_name": _TEXT, "registry_level": _TEXT,
