@@ -190,12 +190,24 @@ def describe(chart: Any, *, lang: str = "vi") -> str:
     name = "label" if "label" in df.columns else "unit_name"
     if {name, "attainment"} <= set(df.columns):
         rows = df.filter(pl.col("attainment").is_not_null() & pl.col("attainment").is_finite())
+        # what a dropdown shows first (a metric, a year): the view described
+        params = getattr(chart, "params", alt.Undefined)
+        for param in params if isinstance(params, list) else []:
+            value = getattr(param, "value", alt.Undefined)
+            for column in ("metric", "year"):
+                if column in rows.columns and isinstance(value, str | int):
+                    chosen = pl.col(column).cast(pl.String) == str(value)
+                    if rows.filter(chosen).height:
+                        rows = rows.filter(chosen)
         year = None
         if "year" in rows.columns and rows.height:
             years = rows["year"].unique().sort().to_list()
             if len(years) > 1:
                 said.append(word("display.describe.years", lang, years=f"{years[0]}–{years[-1]}"))
-            year = years[-1]
+            # the latest year that compares units (not one left alone after a reform)
+            counts = rows.group_by("year").agg(pl.col(name).n_unique().alias("n"))
+            several = counts.filter(pl.col("n") > 1)["year"].to_list()
+            year = max(several) if several else years[-1]
             rows = rows.filter(pl.col("year") == year)
         if rows.height:
             best = rows.sort("attainment", descending=True, maintain_order=True).row(0, named=True)

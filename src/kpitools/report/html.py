@@ -75,7 +75,7 @@ EMBED_JS = """(function () {
   function speak(target) {
     if (document.documentElement.lang === "en") return;
     target.querySelectorAll("[aria-label]").forEach(function (e) {
-      var m = /^(?:Sub)?[Tt]itle text '([\s\S]*)'$/.exec(e.getAttribute("aria-label"));
+      var m = /^(?:Sub)?[Tt]itle text '(.*)'$/.exec(e.getAttribute("aria-label"));
       if (m) e.setAttribute("aria-label", m[1]);
     });
   }
