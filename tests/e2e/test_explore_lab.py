@@ -238,6 +238,28 @@ def test_explorer_in_jupyterlab(lab: Lab, browser) -> None:
         page.wait_for_function(f"() => ({_SELECTED})().join() === 'Sóc Sơn (016)'", timeout=WAIT_MS)
         _wait_for_text(page, ".kt-explorer .kt-trend", "Sóc Sơn (016)")
 
+        # a dashboard: the ranking beside the trend and the table, at 1 600 and 1 150 px
+        # (the file browser closed, as an analyst does to make room)
+        page.evaluate("() => window.jupyterapp.commands.execute('application:toggle-left-area')")
+        for width in (1600, 1150):
+            page.set_viewport_size({"width": width, "height": 1500})
+            page.locator(".kt-explorer .kt-tabs .lm-TabBar-tab").first.click()
+            page.wait_for_timeout(500)
+            tabs = page.locator(".kt-explorer .kt-tabs").bounding_box()
+            trend = page.locator(".kt-explorer .kt-trend svg:visible").first.bounding_box()
+            table = page.locator(".kt-explorer .kt-table-view").bounding_box()
+            assert tabs and trend and table
+            assert trend["x"] >= tabs["x"] + tabs["width"] - 2, (width, tabs, trend)
+            assert abs(trend["y"] - tabs["y"]) < 120, (width, tabs, trend)
+            assert table["y"] > trend["y"] and trend["width"] >= 420 and trend["height"] >= 220
+            overflow = page.evaluate(
+                "() => { const e = document.querySelector('.kt-explorer');"
+                " return e.scrollWidth - e.clientWidth; }"
+            )
+            assert overflow <= 1, (width, overflow)
+            shot = ARTIFACTS / f"explore-lab-{width}.png"
+            page.locator(".kt-explorer").screenshot(path=str(shot))
+
         # the still snapshot below the explorer is there too (what papermill keeps)
         assert page.locator(".kt-snapshot svg").count() == 2
 

@@ -139,7 +139,10 @@ async function render({ model, el }) {
       }
       if (current !== entry) {
         for (const other of drawn.values()) other.box.style.display = other === entry ? "" : "none";
+        const shownBefore = current !== null;
         current = entry;
+        // a chart as wide as its box measured it when drawn; shown again, it measures anew
+        if (shownBefore) window.dispatchEvent(new Event("resize"));
       }
       while (drawn.size > 3) {
         const [oldest, gone] = drawn.entries().next().value;

@@ -98,7 +98,7 @@ def chart_rows(panel: Panel, metric: str, bands: Bands) -> list[dict[str, Any]]:
     >>> from kpitools.explore import Panel
     >>> rows = chart_rows(Panel.from_dataset(ds), "admissions", Bands())
     >>> rows[0]["status_vi"], rows[0]["status_en"], rows[0]["attainment_t_en"]
-    ('vượt', 'exceeded', '112.4%')
+    ('chậm', 'behind', '89.0%')
     """
     names = _labels(panel, metric)
     measured = with_measures(_last_period(panel.rows(metric)), bands=bands).sort(
@@ -139,8 +139,15 @@ def _text(value: Any, lang: str, *, percent: bool = False) -> str:
     if v is None:
         return MISSING
     if percent:
-        return f"{v * 100:,.1f}".translate(_TRANSLATE[lang]) + "%"
-    return f"{v:,.{0 if v == int(v) else 1}f}".translate(_TRANSLATE[lang])
+        return f"{_half_up(v * 100, 1):,.1f}".translate(_TRANSLATE[lang]) + "%"
+    places = 0 if v == int(v) else 1
+    return f"{_half_up(v, places):,.{places}f}".translate(_TRANSLATE[lang])
+
+
+def _half_up(value: float, places: int) -> float:
+    """Rounded half up, as the tables round (107.15 → 107.2), not to the nearest even."""
+    scale = 10**places
+    return math.copysign(math.floor(abs(value) * scale + 0.5 + 1e-9) / scale, value)
 
 
 def trend_rows(panel: Panel, metric: str) -> list[dict[str, Any]]:
@@ -207,7 +214,7 @@ def _status_color(bands: Bands, lang: str) -> dict[str, Any]:
         "type": "nominal",
         "title": say("status", lang),
         "scale": {"domain": domain, "range": _status_colors(bands)},
-        "legend": {"orient": "top", "title": None},
+        "legend": {"orient": "top", "title": None, "columns": 3},
     }
 
 
@@ -251,7 +258,7 @@ def _base(lang: str) -> dict[str, Any]:
     }
 
 
-def ranked_spec(lang: str, bands: Bands, *, width: int = 440) -> dict[str, Any]:
+def ranked_spec(lang: str, bands: Bands, *, width: int | str = "container") -> dict[str, Any]:
     """The ranking: the year's units by attainment, chosen units outlined, others dimmed."""
     return {
         **_base(lang),
@@ -270,7 +277,7 @@ def ranked_spec(lang: str, bands: Bands, *, width: int = 440) -> dict[str, Any]:
                         "type": "nominal",
                         "sort": {"field": "attainment", "op": "max", "order": "descending"},
                         "title": None,
-                        "axis": {"labelLimit": 220},
+                        "axis": {"labelLimit": 170},
                     },
                     "x": {
                         "field": "attainment",
@@ -360,7 +367,7 @@ def heatmap_spec(lang: str, bands: Bands, *, labels: bool = True) -> dict[str, A
     }
 
 
-def trend_spec(lang: str, *, width: int = 460, height: int = 240) -> dict[str, Any]:
+def trend_spec(lang: str, *, width: int | str = "container", height: int = 240) -> dict[str, Any]:
     """The chosen units' attainment over the years against the parent's.
 
     The other units are a grey band from the lowest to the highest attainment of each year.
@@ -437,7 +444,7 @@ def trend_spec(lang: str, *, width: int = 460, height: int = 240) -> dict[str, A
                     },
                     {"filter": "datum.last == 1"},
                 ],
-                "mark": {"type": "text", "align": "left", "dx": 6, "fontSize": 11},
+                "mark": {"type": "text", "align": "right", "dy": -10, "fontSize": 11},
                 "encoding": {
                     "y": {"field": "attainment", "type": "quantitative"},
                     "text": {"field": f"unit_{lang}"},
@@ -482,11 +489,16 @@ def with_data(
 
 
 def static_svg(spec: dict[str, Any]) -> str:
-    """A live chart drawn as SVG by vl-convert (no browser, no JavaScript)."""
+    """A live chart drawn as SVG by vl-convert (no browser, no JavaScript).
+
+    A chart as wide as its container in the page is drawn 460 px wide.
+    """
     import vl_convert
 
     from kpitools.explore.state import _drawable
 
+    if spec.get("width") == "container":
+        spec = {**spec, "width": 460}
     return str(vl_convert.vegalite_to_svg(_drawable(spec)))
 
 

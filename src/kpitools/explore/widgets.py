@@ -94,7 +94,7 @@ class Controls:
 
 #: CSS of the explorer's dashboard: ranking (or heatmap) beside the trend and the table.
 _DASHBOARD_CSS = """
-.kt-explorer .kt-dash { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+.kt-explorer .kt-dash { display: grid; grid-template-columns: minmax(0, 5fr) minmax(0, 6fr);
   gap: 8px 16px; align-items: start; width: 100%; }
 .kt-explorer .kt-dash > * { min-width: 0; }
 @media (max-width: 1100px) { .kt-explorer .kt-dash { grid-template-columns: minmax(0, 1fr); } }
@@ -104,7 +104,9 @@ _DASHBOARD_CSS = """
 .kt-explorer .kt-units select { min-height: 180px; }
 .kt-explorer .kt-note:empty { display: none; }
 .kt-explorer .kt-metric select { text-overflow: clip; }
-.kt-explorer .vega-embed { display: block; }
+.kt-explorer .kt-vega, .kt-explorer .kt-vega .vega-embed { display: block; width: 100%; }
+.kt-explorer .kt-ranked, .kt-explorer .kt-trend { width: 100%; }
+.kt-explorer .kt-dash .kt-tabs { width: 100%; }
 .kt-explorer .vega-embed details { position: absolute; right: 0; }
 """
 
