@@ -244,6 +244,7 @@ def actions(page: Any, rounds: int) -> list[tuple[str, Callable[[], None]]]:
     def bar(index: int, shift: bool) -> Callable[[], None]:
         def run() -> None:
             bars = page.locator(f"{ex} .kt-ranked svg .mark-rect path:visible")
+            bars.first.wait_for(timeout=30_000)
             n = bars.count()
             bars.nth((index * 7) % n).click(force=True, modifiers=["Shift"] if shift else None)
 

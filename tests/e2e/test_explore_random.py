@@ -164,9 +164,15 @@ def test_random_interactions_keep_every_view_as_the_state_says(lab, browser) -> 
             ):
                 what = "tab"
             done.append(what)
+            before = kernel.state()["rev"]
             actions[what]()
-            page.wait_for_timeout(30)
-            state = kernel.state()
+            # the kernel has the browser's message once its state number moves (some steps,
+            # an invalid threshold or a search, change nothing: then wait a little)
+            for _ in range(15):
+                page.wait_for_timeout(100)
+                state = kernel.state()
+                if state["rev"] != before:
+                    break
             page.wait_for_function(_VIEWS, arg=state["rev"], timeout=30_000)
             where = f"step {step} ({' → '.join(done[-5:])}): {state}"
             rows = page.locator(f"{ex} .kt-table-view tbody tr:not(.kt-empty)").count()

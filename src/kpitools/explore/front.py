@@ -92,13 +92,19 @@ async function render({ model, el }) {
     const params = (spec.params || []).map((p) =>
       p.name in signals ? { ...p, value: signals[p.name] } : p
     );
-    const result = await lib.vegaEmbed(box, { ...spec, params, datasets }, {
+    // a chart as wide as its box: drawn at the box's width, fitted whenever it changes
+    const fit = spec.width === "container";
+    const width = el.clientWidth || 480;
+    const sized = fit
+      ? { ...spec, width: width - 8, autosize: { type: "fit-x", contains: "padding" } }
+      : spec;
+    const result = await lib.vegaEmbed(box, { ...sized, params, datasets }, {
       renderer: "svg",
       mode: "vega-lite",
       actions: { export: true, source: false, compiled: false, editor: false },
     });
     result.view.addEventListener("click", onClick);
-    return { box, view: result.view, versions };
+    return { box, view: result.view, versions, fit, width };
   };
 
   const update = async (entry, data, signals) => {
@@ -113,6 +119,14 @@ async function render({ model, el }) {
     for (const [name, value] of Object.entries(signals)) {
       if (!same(entry.view.signal(name), value)) {
         entry.view.signal(name, value);
+        changed = true;
+      }
+    }
+    if (entry.fit) {
+      const width = el.clientWidth;
+      if (width > 0 && width !== entry.width) {
+        entry.view.width(width - 8);
+        entry.width = width;
         changed = true;
       }
     }
@@ -139,10 +153,8 @@ async function render({ model, el }) {
       }
       if (current !== entry) {
         for (const other of drawn.values()) other.box.style.display = other === entry ? "" : "none";
-        const shownBefore = current !== null;
         current = entry;
-        // a chart as wide as its box measured it when drawn; shown again, it measures anew
-        if (shownBefore) window.dispatchEvent(new Event("resize"));
+        await update(entry, data, signals); // shown again: fitted to the box's width now
       }
       while (drawn.size > 3) {
         const [oldest, gone] = drawn.entries().next().value;

@@ -276,12 +276,13 @@ def ranked_spec(lang: str, bands: Bands, *, width: int | str = "container") -> d
                         "field": "unit",
                         "type": "nominal",
                         "sort": {"field": "attainment", "op": "max", "order": "descending"},
-                        "title": None,
-                        "axis": {"labelLimit": 170},
+                        "title": say("unit", lang),
+                        "axis": {"labelLimit": 170, "title": None},
                     },
                     "x": {
                         "field": "attainment",
                         "type": "quantitative",
+                        "title": say("attainment", lang),
                         "axis": _percent_axis(lang, say("attainment", lang)),
                     },
                     "color": _status_color(bands, lang),
@@ -314,9 +315,9 @@ def heatmap_spec(lang: str, bands: Bands, *, labels: bool = True) -> dict[str, A
     y = {
         "field": "unit",
         "type": "nominal",
-        "title": None,
+        "title": say("unit", lang),
         "sort": {"field": "order", "op": "max", "order": "descending"},
-        "axis": {"labelLimit": 220},
+        "axis": {"labelLimit": 220, "title": None},
     }
     text = {
         "mark": {"type": "text", "fontSize": 9, "cursor": "pointer"},

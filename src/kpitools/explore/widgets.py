@@ -484,9 +484,8 @@ class Explorer:
         c, s = self.controls, self._state
         words = _name_key(c.search.value.strip())[0]
         key = (id(self._panel), words, s.units)
-        if key == self._options_key:
+        if key == self._options_key and {o[1] for o in c.units.options} >= set(s.units):
             return
-        self._options_key = key
         options = [
             o
             for o in names_sorted(self._panel.units)
@@ -497,6 +496,7 @@ class Explorer:
             if list(c.units.options) != options:
                 c.units.options = options
                 _set(c.units, "value", tuple(u for u in s.units if u in {o[1] for o in options}))
+            self._options_key = key
         finally:
             self._syncing = syncing
 
