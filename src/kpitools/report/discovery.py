@@ -97,8 +97,7 @@ class NotebookInfo:
 def notebooks_by_kind(notebooks: Path) -> dict[str, NotebookInfo]:
     """Every notebook in ``notebooks`` that declares a report kind in its metadata.
 
-    Raises ``ParameterError`` naming both notebooks when two declare one kind, and naming
-    the notebook when its ``parameters`` cell is not Python.
+    Raises ``ParameterError`` naming both notebooks when two declare one kind.
     """
     found: dict[str, NotebookInfo] = {}
     for nb in sorted(notebooks.resolve().glob("*.ipynb")):
@@ -116,10 +115,7 @@ def notebooks_by_kind(notebooks: Path) -> dict[str, NotebookInfo]:
             language = str(
                 spec.get("language") or metadata.get("language_info", {}).get("name") or ""
             )
-            try:
-                declared = declared_parameters(doc) if language in ("", "python") else {}
-            except SyntaxError as exc:
-                raise ParameterError(f"{nb}: the parameters cell {exc.msg}") from None
+            declared = declared_parameters(doc) if language in ("", "python") else {}
             tagged = _parameters_cell(doc) is not None
             found[kind] = NotebookInfo(
                 nb,
@@ -153,8 +149,9 @@ def declared_parameters(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     (``str`` for ``str | None`` and ``Optional[str]``), ``optional`` whether ``None``
     (``null``) is allowed, ``default`` the value when it is a literal (else None) and
     ``help`` the comment at the end of its line. papermill's own inspection reads the cell
-    line by line with a pattern and misses the first three forms. Magics (``%...``) are
-    skipped; other invalid Python raises ``SyntaxError``.
+    line by line with a pattern and misses the first three forms. Magics (``%...``) and
+    lines that are not Python are skipped, as papermill's inspection skips them (the
+    kernel reports them when it runs the cell).
 
     Examples
     --------
@@ -174,7 +171,7 @@ def declared_parameters(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
     lines = source.splitlines()
     code = "\n".join("" if line.lstrip().startswith(("%", "!")) else line for line in lines)
     out: dict[str, dict[str, Any]] = {}
-    for node in ast.parse(code).body:
+    for node in _statements(code):
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
             pairs = [(node.target.id, node.value)]
             typ, optional = _annotation(node.annotation)
@@ -193,6 +190,30 @@ def declared_parameters(doc: dict[str, Any]) -> dict[str, dict[str, Any]]:
                 "help": help_,
             }
     return out
+
+
+def _statements(code: str) -> list[Any]:
+    """The statements of ``code``; lines that are not Python are skipped (the kernel says)."""
+    import ast
+
+    try:
+        return ast.parse(code).body
+    except SyntaxError:
+        pass
+    lines, body, start = code.splitlines(), [], 0
+    while start < len(lines):
+        for end in range(start + 1, len(lines) + 1):
+            try:
+                tree = ast.parse("\n".join(lines[start:end]))
+            except SyntaxError:
+                continue
+            for node in tree.body:
+                body.append(ast.increment_lineno(node, start))
+            start = end
+            break
+        else:
+            start += 1  # this line begins nothing that parses: skip it
+    return body
 
 
 def _targets(target: Any, value: Any) -> list[tuple[str, Any]]:

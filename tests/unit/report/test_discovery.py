@@ -439,3 +439,12 @@ def test_a_notebook_runs_in_its_own_kernel_or_is_invalid_saying_why(tmp_path: Pa
     (report,) = discover(pars, nbs)
     (problem,) = validate(report, kinds["r"])
     assert problem.startswith(f"{pars / 'r-1.yaml'}: r.ipynb asks for kernel 'ir' (R)")
+
+
+def test_a_line_that_is_not_python_is_skipped_as_papermill_skips_it() -> None:
+    from kpitools.report.discovery import declared_parameters
+
+    source = "a = 1\n= 2  # broken (papermill's complex_parameters.ipynb has one)\nb: int = 3\n"
+    cell = {"cell_type": "code", "metadata": {"tags": ["parameters"]}, "source": source}
+    declared = declared_parameters({"cells": [cell]})
+    assert {n: d["default"] for n, d in declared.items()} == {"a": 1, "b": 3}
