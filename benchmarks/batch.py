@@ -145,6 +145,11 @@ def main() -> None:
     )
     args = ap.parse_args()
     reports = discover(ROOT / "parameters", ROOT / "notebooks")
+    show(reports, *measure(args, reports))
+
+
+def measure(args: argparse.Namespace, reports) -> tuple:
+    """Run the plain loops and ``kpitools run``; what :func:`show` prints."""
     n = len(reports)
     lab = importlib.util.find_spec("rfc3987_syntax") is not None
     with tempfile.TemporaryDirectory() as tmp:
@@ -168,6 +173,11 @@ def main() -> None:
         if args.memory:
             for w in (1, 2, 4):
                 memory[w] = kpitools_run(tmp / f"mem{w}", w, shared=False)
+    return sample, plain, lab, runs, memory, sizes, plain_sizes
+
+
+def show(reports, sample, plain, lab, runs, memory, sizes, plain_sizes) -> None:
+    n = len(reports)
     med = {
         shared: {k: statistics.median(r[k] for r in runs[shared]) for k in ("wall", "cpu")}
         for shared in runs
