@@ -186,7 +186,7 @@ def describe(chart: Any, *, lang: str = "vi") -> str:
     text = " ".join(text) if isinstance(text, list) else text
     said = [f"{kind}: {text.strip()}" if isinstance(text, str) and text.strip() else kind]
     frames = [v.data for v in views if isinstance(getattr(v, "data", None), pl.DataFrame)]
-    df = frames[0] if frames else pl.DataFrame()
+    df = max(frames, key=lambda f: f.height) if frames else pl.DataFrame()
     name = "label" if "label" in df.columns else "unit_name"
     if {name, "attainment"} <= set(df.columns):
         rows = df.filter(pl.col("attainment").is_not_null() & pl.col("attainment").is_finite())

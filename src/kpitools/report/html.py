@@ -38,7 +38,8 @@ TEMPLATES = Path(__file__).parent / "templates"
 #: can only be made by a script already running). ``ast: true`` makes vega-embed use
 #: Vega's expression interpreter, so no expression is compiled with ``Function`` and the
 #: policy forbids eval. Charts are drawn as SVG (screen readers get the marks' labels); a
-#: chart of one view is as wide as its box allows. An error is shown as text, never HTML.
+#: chart of one view in a box narrower than it was drawn takes the box's width. An error
+#: is shown as text, never HTML.
 EMBED_JS = """(function () {
   "use strict";
   // kpitools: unpack the gzip-compressed Vega bundle and the page's datasets, then draw
@@ -92,9 +93,9 @@ EMBED_JS = """(function () {
           spec.datasets = spec.datasets || {};
           spec.datasets[name] = datasets[name];
         });
-        if (single(spec) && typeof spec.width === "number") {
-          // one view: as wide as its box allows, never wider than it was drawn
-          target.style.maxWidth = spec.width + 60 + "px";
+        var narrow = typeof spec.width === "number" && target.clientWidth < spec.width + 80;
+        if (single(spec) && narrow) {
+          // one view in a box narrower than it was drawn (a phone): as wide as the box
           spec.width = "container";
           spec.autosize = { type: "fit-x", contains: "padding" };
         }
