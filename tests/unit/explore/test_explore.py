@@ -208,7 +208,7 @@ def test_export_files_writes_table_and_chart(panel: Panel, tmp_path: Path) -> No
     saved = explore.save_files(files, tmp_path / "out")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(files)
     assert saved[0].read_bytes() == files[saved[0].name]
-    assert pl.read_excel(tmp_path / "out" / "admissions-2023-017.xlsx")["unit_code"].to_list() == [
+    assert pl.read_excel(tmp_path / "out" / "admissions-2023-017.xlsx")["Mã đơn vị"].to_list() == [
         "017"
     ]
     with pytest.raises(ValueError, match="unknown export format"):
@@ -637,5 +637,5 @@ def test_exported_tables_never_hold_a_live_spreadsheet_formula(dataset: kt.Datas
     assert "'" + hostile in cells and hostile not in cells
     xlsx = next(v for k, v in files.items() if k.endswith(".xlsx"))
     sheet = pl.read_excel(xlsx)
-    assert f"'{hostile}" in sheet["unit_name"].to_list()
+    assert hostile in sheet["Đơn vị"].to_list()
     assert b"<f>" not in xlsx  # no formula element in the workbook
