@@ -13,8 +13,8 @@ writes it only once its change is on screen (for a chart, after Vega's ``runAsyn
 
 Two panels: the demo (31 units; the notebook's own data) and one ten times larger
 (300 units × 6 years × 8 metrics, ``large_dataset`` of ``benchmarks/explore.py``). Prints
-median and p95 per control and overall; the last line is ``browser p95: N ms`` (both
-panels). Goal: p95 ≤ 150 ms for every control. The load average is printed before and
+median and p95 per control and overall; the last line is ``browser p95: N ms``, the worst
+p95 of any control on either panel. Goal: p95 ≤ 150 ms for every control. The load average is printed before and
 after: on a shared machine timings are noisy.
 
     python benchmarks/explore_browser.py               # both panels, 12 rounds
@@ -347,7 +347,7 @@ def main() -> None:
     from playwright.sync_api import sync_playwright
 
     panels = ("demo", "10x") if args.panel == "both" else (args.panel,)
-    every: list[float] = []
+    worst: list[float] = []  # each panel's p95 per control
     print(f"load average before: {_load()} ({os.cpu_count()} cores)")
     with sync_playwright() as pw:
         browser = pw.chromium.launch(
@@ -360,12 +360,14 @@ def main() -> None:
                 PARTS.clear()
                 times = run_panel(browser, panel, args.rounds)
                 title = {"demo": "demo panel (31 units)", "10x": "10× panel (300 units)"}[panel]
-                every += report(f"{title} — {time.perf_counter() - start:.0f} s", times)
+                report(f"{title} — {time.perf_counter() - start:.0f} s", times)
+                worst += [p95(ts) for ts in times.values() if ts]
                 print(f"  load average: {_load()}")
         finally:
             browser.close()
     print(f"\nload average after: {_load()}; goal p95 ≤ {GOAL_MS:.0f} ms per control")
-    print(f"browser p95: {p95(every):.0f} ms")
+    # the goal holds for every control on every panel: the last line is the worst of them
+    print(f"browser p95: {max(worst, default=0.0):.0f} ms")
 
 
 if __name__ == "__main__":
