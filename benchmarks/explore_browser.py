@@ -13,9 +13,9 @@ writes it only once its change is on screen (for a chart, after Vega's ``runAsyn
 
 Two panels: the demo (31 units; the notebook's own data) and one ten times larger
 (300 units × 6 years × 8 metrics, ``large_dataset`` of ``benchmarks/explore.py``). Prints
-median and p95 per control and overall; the last line is ``browser p95: N ms``, the worst
-p95 of any control on either panel. Goal: p95 ≤ 150 ms for every control. The load average is printed before and
-after: on a shared machine timings are noisy.
+median and p95 per control and overall; the last line is ``browser p95: N ms``, the
+worst p95 of any control on either panel. Goal: p95 ≤ 150 ms for every control. The
+load average is printed before and after: on a shared machine timings are noisy.
 
     python benchmarks/explore_browser.py               # both panels, 12 rounds
     python benchmarks/explore_browser.py --rounds 20 --panel demo
