@@ -179,6 +179,7 @@ NAMESPACES = {
         "explorer",
         "export_files",
         "fit_state",
+        "live_explorers",
         "problems_html",
         "save_files",
         "snapshot",

@@ -115,7 +115,20 @@ _LIVE: dict[str, weakref.ref[Explorer]] = {}
 
 
 def live_explorers() -> list[Explorer]:
-    """The explorers not yet closed (at most one per ``key``)."""
+    """The explorers not yet closed (at most one per ``key``).
+
+    Examples
+    --------
+    >>> ds = load_dataset(["data/demo_panel.csv"], units="data/units.csv",
+    ...                   catalog="data/metrics.csv")
+    >>> from kpitools.explore import explorer, live_explorers
+    >>> ex = explorer(ds, year=2023, lang="en", offline=False, key="doc-live")
+    >>> ex in live_explorers()
+    True
+    >>> ex.close()
+    >>> ex in live_explorers()
+    False
+    """
     return [ex for ref in list(_LIVE.values()) if (ex := ref()) is not None and not ex.closed]
 
 
