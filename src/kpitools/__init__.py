@@ -108,6 +108,12 @@ _EXPORTS = {
     "ranking_tables": "tables",
     "Unit": "registry",
     "UnitNotInForceError": "registry",
+    "Project": "project",
+    "find_project": "project",
+    "init_project": "project",
+    "write_table": "io.export",
+    "backcast_view": "bridge",
+    "read_backcast": "bridge",
 }
 
 __all__ = [
@@ -125,6 +131,7 @@ __all__ = [
     "MetricCatalog",
     "NumberFormatError",
     "ParameterError",
+    "Project",
     "Table",
     "Term",
     "Unit",
@@ -136,6 +143,7 @@ __all__ = [
     "__version__",
     "attainment",
     "attainment_note",
+    "backcast_view",
     "bridge_figures",
     "bridge_table",
     "bullet_chart",
@@ -153,10 +161,12 @@ __all__ = [
     "explorer",
     "extract",
     "find_path",
+    "find_project",
     "findings",
     "format_number",
     "format_percent",
     "heatmap_chart",
+    "init_project",
     "is_comparable",
     "kpi_table",
     "load_dataset",
@@ -179,6 +189,7 @@ __all__ = [
     "ranked_chart",
     "ranking_table",
     "ranking_tables",
+    "read_backcast",
     "read_catalog",
     "read_crosswalk",
     "read_kpi_file",
@@ -208,6 +219,7 @@ __all__ = [
     "with_measures",
     "with_periods",
     "write_kpis",
+    "write_table",
     "yoy_change",
 ]
 
@@ -239,7 +251,7 @@ def __dir__() -> list[str]:
 
 if TYPE_CHECKING:  # pragma: no cover
     from kpitools import explore, extract, members
-    from kpitools.bridge import bridge_table, comparability_table
+    from kpitools.bridge import backcast_view, bridge_table, comparability_table, read_backcast
     from kpitools.catalog import MetricCatalog, UnknownMetricError, read_catalog
     from kpitools.charts import (
         bullet_chart,
@@ -260,6 +272,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, ParameterError
     from kpitools.explore.widgets import explorer
     from kpitools.io.dataset import Dataset, find_path, load_dataset
+    from kpitools.io.export import write_table
     from kpitools.io.readers import read_kpi_file, read_kpis, read_targets, write_kpis
     from kpitools.io.schema import LONG_SCHEMA
     from kpitools.io.sheets import UnreadableFileError, parse_date
@@ -307,6 +320,7 @@ if TYPE_CHECKING:  # pragma: no cover
         parse_percent,
     )
     from kpitools.params import check_metrics, check_unit, check_year, check_years
+    from kpitools.project import Project, find_project, init_project
     from kpitools.registry import (
         Unit,
         UnitNotInForceError,

@@ -55,6 +55,7 @@ How a file is read
 from __future__ import annotations
 
 from kpitools.io.dataset import Dataset, find_path, load_dataset
+from kpitools.io.export import csv_bytes, excel_bytes, write_excel, write_table
 from kpitools.io.readers import (
     read_kpi_file,
     read_kpi_file_with_notes,
@@ -71,6 +72,8 @@ __all__ = [
     "LONG_SCHEMA",
     "PERIOD_START",
     "Dataset",
+    "csv_bytes",
+    "excel_bytes",
     "find_path",
     "load_dataset",
     "parse_date",
@@ -79,5 +82,7 @@ __all__ = [
     "read_kpis",
     "read_targets",
     "with_period_start",
+    "write_excel",
     "write_kpis",
+    "write_table",
 ]

@@ -77,7 +77,13 @@ from __future__ import annotations
 from kpitools.io.readers import read_targets
 from kpitools.members.backcast import REFORM_DATE, UNMAPPED, UnmappedOrganizationsError
 from kpitools.members.badrows import BadRows, BadRowsWarning, MemberExportError
-from kpitools.members.count import DEFAULT_AGE_EDGES, MemberKpis, member_kpis, member_metrics
+from kpitools.members.count import (
+    DEFAULT_AGE_EDGES,
+    MemberKpis,
+    member_kpis,
+    member_metrics,
+    period_splits,
+)
 from kpitools.members.crosswalk import Crosswalk, read_crosswalk, structure_registry
 from kpitools.members.privacy import suppress_small
 from kpitools.members.read import BAD_ROW_KINDS, MEMBER_COLUMNS
@@ -96,6 +102,7 @@ __all__ = [
     "UnmappedOrganizationsError",
     "member_kpis",
     "member_metrics",
+    "period_splits",
     "read_crosswalk",
     "read_targets",
     "structure_registry",
