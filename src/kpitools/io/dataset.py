@@ -92,7 +92,7 @@ def find_path(path: PathLike, *, start: PathLike | None = None) -> Path:
 
 
 #: The read options a data entry may give (those of :func:`read_kpi_file`).
-READ_OPTIONS = ("layout", "year", "as_of", "source", "sheet", "decimal")
+READ_OPTIONS = ("layout", "year", "as_of", "source", "sheet", "decimal", "period_start")
 
 #: A data file: its path, or a mapping with its ``path`` and its own read options.
 DataEntry = PathLike | Mapping[str, Any]
@@ -110,6 +110,7 @@ def load_dataset(
     source: str | None = None,
     sheet: str | int | None = None,
     decimal: str | None = None,
+    period_start: dt.date | str | None = None,
 ) -> Dataset:
     """Read the unit registry (``units``), the metric catalog (``catalog``) and the KPI files.
 
@@ -121,7 +122,8 @@ def load_dataset(
     Relative paths are looked up with :func:`find_path`; the other options are those of
     :func:`read_kpi_file`, for every file. An entry of ``data`` may also be a mapping with
     the file's ``path`` and its own options, which win over those given here, as a
-    parameter file writes it: ``{"path": "bieu-01.xlsx", "sheet": "Biểu 01", "year": 2023}``.
+    parameter file writes it: ``{"path": "bieu-01.xlsx", "sheet": "Biểu 01", "year": 2023}``
+    (or ``"period_start": "01/07/2025"`` for a form of the second half of 2025).
 
     Examples
     --------
@@ -135,7 +137,7 @@ def load_dataset(
     (11, ())
     """
     given = {"layout": layout, "year": year, "as_of": as_of, "source": source,
-             "sheet": sheet, "decimal": decimal}  # fmt: skip
+             "sheet": sheet, "decimal": decimal, "period_start": period_start}  # fmt: skip
     entries = [_entry(e, given) for e in _entry_list(data)]
     paths = (find_path(units), find_path(catalog), *(path for path, _ in entries))
     links_path = _links_path(links, paths[0])

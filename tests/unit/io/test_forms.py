@@ -370,6 +370,20 @@ def test_a_period_start_parameter_declares_it_and_must_agree_with_the_form(tmp_p
     ]
 
 
+def test_a_data_entry_of_a_parameter_file_declares_the_period(tmp_path):
+    # as a parameter file writes it: {"path": ..., "period_start": ...}
+    path = tmp_path / "bieu_02.xlsx"
+    _half_year_form(path, "BÁO CÁO KẾT QUẢ KẾT NẠP ĐẢNG VIÊN NĂM 2025", None, _NEW_UNITS)
+    ds = kt.load_dataset(
+        [{"path": str(path), "period_start": "01/07/2025"}],
+        units="data/units.csv",
+        catalog="data/metrics.csv",
+    )
+    assert set(ds.kpis["period_start"]) == {dt.date(2025, 7, 1)}
+    whole = kt.load_dataset([str(path)], units="data/units.csv", catalog="data/metrics.csv")
+    assert "period_start" not in whole.kpis.columns
+
+
 def test_a_first_half_form_by_district_stays_a_whole_year_row(tmp_path, read):
     # "6 tháng đầu năm": the period starts on 1 January (no period_start column), and ends
     # on 30 June, the districts' last day
