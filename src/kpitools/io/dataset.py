@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import hashlib
 import os
+import pickle
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,6 +14,7 @@ from typing import Any
 
 import polars as pl
 
+from kpitools._atomic import atomic_path
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue
@@ -151,14 +155,66 @@ def load_dataset(
         key = (*key, id(links))
     if (hit := _LOADED.get(key)) is not None and not isinstance(links, pl.DataFrame):
         return hit.replace(hit.kpis.clone())
+    shared = None if isinstance(links, pl.DataFrame) else _shared_path(key)
+    if shared is not None and (hit := _read_shared(shared)) is not None:
+        _LOADED[key] = hit
+        return hit.replace(hit.kpis.clone())
     registry = read_registry(paths[0], links=_links_frame(links, links_path))
     metric_catalog = read_catalog(paths[1])
     kpis, notes = read_entries(entries, registry=registry, catalog=metric_catalog)
     dataset = Dataset(kpis, registry, metric_catalog, paths[2:], notes)
     _LOADED[key] = dataset
+    if shared is not None:
+        _write_shared(shared, dataset)
     while len(_LOADED) > 8:
         _LOADED.pop(next(iter(_LOADED)))
     return dataset.replace(kpis.clone())
+
+
+#: A folder where datasets read by one process are kept for the next ones. ``kpitools run``
+#: sets it, for the run only, to a private temporary folder: each report runs in a fresh
+#: kernel, and the reports of a run read the same files again and again. Files are keyed by
+#: the files' identity (path, size, modification time), the read options and kpitools' own
+#: code, and only ever read from the folder the run made.
+SHARED_CACHE_ENV = "KPITOOLS_DATASET_CACHE"
+
+
+@functools.cache
+def _code_digest() -> str:
+    """What a cached dataset depends on besides its files: kpitools' code and polars."""
+    root = Path(__file__).resolve().parent.parent
+    stats = sorted(
+        (str(p.relative_to(root)), p.stat().st_size, p.stat().st_mtime_ns)
+        for p in root.rglob("*.py")
+    )
+    return hashlib.sha256(repr((stats, pl.__version__)).encode()).hexdigest()
+
+
+def _shared_path(key: tuple[object, ...]) -> Path | None:
+    folder = os.environ.get(SHARED_CACHE_ENV, "")
+    if not folder or not Path(folder).is_dir():
+        return None
+    digest = hashlib.sha256(repr((key, _code_digest())).encode()).hexdigest()
+    return Path(folder) / f"{digest}.pickle"
+
+
+def _read_shared(path: Path) -> Dataset | None:
+    """The dataset another process of this run read, or None (absent or unreadable)."""
+    try:
+        with path.open("rb") as f:
+            found = pickle.load(f)
+    except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+        return None
+    return found if isinstance(found, Dataset) else None
+
+
+def _write_shared(path: Path, dataset: Dataset) -> None:
+    """Keep the dataset for the run's next processes; a cache that cannot be written is none."""
+    try:
+        with atomic_path(path) as tmp:
+            tmp.write_bytes(pickle.dumps(dataset, protocol=pickle.HIGHEST_PROTOCOL))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError):
+        return
 
 
 def _links_path(links: PathLike | pl.DataFrame | bool | None, units: Path) -> Path | None:

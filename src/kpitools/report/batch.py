@@ -10,12 +10,13 @@ import re
 import tempfile
 import time
 import warnings
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 from kpitools._atomic import write_error_message, write_text_atomic
 from kpitools.errors import ParameterError
+from kpitools.io.dataset import SHARED_CACHE_ENV
 from kpitools.report.discovery import (
     INDEX,
     MANIFEST,
@@ -227,6 +228,26 @@ def _run_jobs(
         worker.stop()
 
 
+@contextlib.contextmanager
+def _shared_datasets() -> Iterator[None]:
+    """For the run, a private folder where the kernels keep the datasets they read.
+
+    A fresh kernel per report would read the run's data files again for every report; the
+    first kernel to read a file keeps the parsed dataset there and the others load it in
+    milliseconds (see ``kpitools.io.dataset.SHARED_CACHE_ENV``). The folder is removed with
+    the run.
+    """
+    if os.environ.get(SHARED_CACHE_ENV):  # a caller's own folder: keep it
+        yield
+        return
+    with tempfile.TemporaryDirectory(prefix="kpitools-datasets-") as folder:
+        os.environ[SHARED_CACHE_ENV] = folder
+        try:
+            yield
+        finally:
+            os.environ.pop(SHARED_CACHE_ENV, None)
+
+
 def run_batch(
     reports: Sequence[Report],
     out: Path,
@@ -271,14 +292,15 @@ def run_batch(
     ledger = _Ledger(out, len(reports), progress, unwritten)
     try:
         jobs = _plan(reports, ledger, notebooks=notebooks, force=force, show_code=show_code)
-        _run_jobs(
-            jobs,
-            ledger,
-            workers=workers,
-            timeout=timeout,
-            report_timeout=report_timeout,
-            fresh=fresh_kernels,
-        )
+        with _shared_datasets():
+            _run_jobs(
+                jobs,
+                ledger,
+                workers=workers,
+                timeout=timeout,
+                report_timeout=report_timeout,
+                fresh=fresh_kernels,
+            )
     except KeyboardInterrupt:
         ledger.interrupted(reports)
         ledger.close()
