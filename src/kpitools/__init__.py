@@ -114,6 +114,10 @@ _EXPORTS = {
     "write_table": "io.export",
     "backcast_view": "bridge",
     "read_backcast": "bridge",
+    "report_section": "display",
+    "unit_title": "display",
+    "PdfUnavailable": "report.pdf",
+    "MissingExtraError": "explore.serve",
 }
 
 __all__ = [
@@ -129,8 +133,10 @@ __all__ = [
     "Links",
     "MemberExportError",
     "MetricCatalog",
+    "MissingExtraError",
     "NumberFormatError",
     "ParameterError",
+    "PdfUnavailable",
     "Project",
     "Table",
     "Term",
@@ -200,6 +206,7 @@ __all__ = [
     "reconcile",
     "reconciliation_chart",
     "report_header",
+    "report_section",
     "rollup",
     "share_of_parent",
     "slope_chart",
@@ -215,6 +222,7 @@ __all__ = [
     "term_attainment",
     "term_rows",
     "trend_chart",
+    "unit_title",
     "variance",
     "with_measures",
     "with_periods",
@@ -268,8 +276,9 @@ if TYPE_CHECKING:  # pragma: no cover
         comparable_groups,
         is_comparable,
     )
-    from kpitools.display import report_header, synthetic_notice
+    from kpitools.display import report_header, report_section, synthetic_notice, unit_title
     from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, ParameterError
+    from kpitools.explore.serve import MissingExtraError
     from kpitools.explore.widgets import explorer
     from kpitools.io.dataset import Dataset, find_path, load_dataset
     from kpitools.io.export import write_table
@@ -328,6 +337,7 @@ if TYPE_CHECKING:  # pragma: no cover
         UnknownUnitError,
         read_registry,
     )
+    from kpitools.report.pdf import PdfUnavailable
     from kpitools.tables import (
         Table,
         findings,

@@ -85,7 +85,18 @@ _INDEX = """{%- extends 'voila/templates/lab/index.html.j2' -%}
 
 
 class MissingExtraError(KpiToolsError, ImportError):
-    """An optional part of kpitools (Voilà, JupyterLab) is not installed; says what to run."""
+    """An optional part of kpitools (Voilà, JupyterLab) is not installed; says what to run.
+
+    It is an ``ImportError`` too, so code that already catches a missing module catches it.
+
+    Examples
+    --------
+    >>> try:
+    ...     _need("no_such_module_kt", "serve", "the app")
+    ... except ImportError as exc:
+    ...     print(exc)
+    the app needs no_such_module_kt, which is not installed: pip install "kpitools[serve]"
+    """
 
 
 def find_notebook(notebook: PathLike | None = None) -> Path:

@@ -6,11 +6,13 @@ A report is a notebook plus a set of parameters. Parameter sets come from
 which expands grids such as every district × year.
 
 Starting a kernel and importing polars and Altair costs seconds; the KPI work of a report
-costs a fraction of that. So each worker process starts one kernel, imports once, and runs
-its reports one after another in that kernel, resetting it between reports: the user
-namespace is cleared, the working directory restored and the library settings a notebook
-may change (polars' display config, Altair's renderer, data transformer and theme) are
-put back to their defaults. A kernel that dies is replaced.
+costs a fraction of that. So each worker process prepares a template process once (those
+imports done, nothing started that does not survive ``fork()``), and every report runs in
+a new kernel forked from it, which ends with the report: nothing a report changes reaches
+the next. Where ``fork()`` is missing each report gets a freshly started kernel;
+``run_batch(fresh_kernels=False)`` (``kpitools run --shared-kernel``) keeps one kernel per
+worker and resets it between reports instead. :func:`~kpitools.report.pdf.write_pdfs`
+prints reports to PDF with a local Chromium.
 """
 
 from __future__ import annotations
@@ -18,10 +20,12 @@ from __future__ import annotations
 from kpitools.report.batch import run_batch, shard
 from kpitools.report.discovery import Outcome, Report, discover, notebooks_by_kind, validate
 from kpitools.report.html import export_html, fingerprint, write_index
+from kpitools.report.pdf import PdfUnavailable, write_pdfs
 from kpitools.report.worker import Worker
 
 __all__ = [
     "Outcome",
+    "PdfUnavailable",
     "Report",
     "Worker",
     "discover",
@@ -32,4 +36,5 @@ __all__ = [
     "shard",
     "validate",
     "write_index",
+    "write_pdfs",
 ]

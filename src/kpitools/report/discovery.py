@@ -31,6 +31,7 @@ DATA_OPTIONS: dict[str, tuple[type, ...]] = {
     "layout": (str,),
     "decimal": (str,),
     "source": (str,),
+    "period_start": (str, dt.date),
 }
 #: Parameters that name a unit (checked against the registry before any kernel starts).
 UNIT_PARAMETERS = ("unit", "parent")

@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from kpitools._atomic import atomic_path
+from kpitools.errors import KpiToolsError
 
 #: What to do when no Chromium can be found (printed by ``kpitools run --pdf``).
 HOW_TO_GET_CHROMIUM = (
@@ -35,8 +36,22 @@ _DRAWN = """() => [...document.querySelectorAll('.kt-chart')].every(
     e => e.querySelector('svg.marks') || e.textContent.startsWith('Chart error'))"""
 
 
-class PdfUnavailable(RuntimeError):
-    """No Playwright or no Chromium: the message says how to get them."""
+class PdfUnavailable(KpiToolsError, RuntimeError):
+    """No Playwright or no Chromium: the message says how to get them.
+
+    Examples
+    --------
+    >>> import os, tempfile
+    >>> page = Path(tempfile.mkdtemp()) / "report.html"
+    >>> _ = page.write_text("<html><body>Báo cáo</body></html>", encoding="utf-8")
+    >>> os.environ["KPITOOLS_CHROMIUM"] = "/no/such/chromium"
+    >>> try:
+    ...     write_pdfs([page])
+    ... except PdfUnavailable as exc:
+    ...     print(str(exc).split(".")[0])
+    no Chromium found
+    >>> del os.environ["KPITOOLS_CHROMIUM"]
+    """
 
 
 def find_chromium() -> str | None:
