@@ -43,8 +43,12 @@ def tmpfs(where: Path, options: str) -> Iterator[Path]:
             subprocess.run(["umount", "-l", str(where)], check=True)
 
 
-def project(tmp: Path, names: list[str]) -> list[str]:
-    """A probe notebook and one parameter file per name: the arguments of ``kpitools run``."""
+def project(tmp: Path, names: list[str], *, chart: bool = False) -> list[str]:
+    """A probe notebook and one parameter file per name: the arguments of ``kpitools run``.
+
+    With ``chart`` the probe draws an Altair chart, so its page carries the packed Vega
+    library (some 400 kB), which the index does not.
+    """
     nbs, pars = tmp / "notebooks", tmp / "parameters"
     nbs.mkdir()
     pars.mkdir()
@@ -52,6 +56,16 @@ def project(tmp: Path, names: list[str]) -> list[str]:
         cells=[
             new_code_cell("step: str = 'x'  # a step", metadata={"tags": ["parameters"]}),
             new_code_cell("print('probe', step)"),
+            *(
+                [
+                    new_code_cell(
+                        "import altair as alt\n"
+                        "alt.Chart(alt.Data(values=[{'x': 1}])).mark_bar().encode(x='x:Q')"
+                    )
+                ]
+                if chart
+                else []
+            ),
         ],
         metadata={
             "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
@@ -98,8 +112,8 @@ def test_a_read_only_output_folder_stops_before_any_kernel(tmp_path: Path) -> No
 
 @pytest.mark.slow
 def test_pages_a_full_disk_refuses_fail_alone(tmp_path: Path) -> None:
-    # a page carries the Vega bundle (over 1 MB); notebooks and the index are small
-    args = project(tmp_path, ["probe-a", "probe-b"])
+    # a page carries the packed Vega bundle (some 400 kB); notebooks and the index are small
+    args = project(tmp_path, ["probe-a", "probe-b"], chart=True)
     with tmpfs(tmp_path / "disk", "size=256k") as disk:
         done = kpitools(args, disk)
         assert done.returncode == 1, done.stdout + done.stderr
