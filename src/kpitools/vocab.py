@@ -435,6 +435,78 @@ _EXTRACT = {
     "extract.verdict.inconsistent": _pair("✗ không khớp", "✗ inconsistent"),
     "extract.verdict.truncated": _pair("✗ cắt bớt, không làm tròn", "✗ truncated, not rounded"),
     "extract.verdict.unchecked": _pair("– không kiểm tra được", "– cannot be checked"),
+    # the audit's notes (kpitools.extract.notes): segments joined as they are, numbers filled
+    # in the language's format; the English ones are the ``note`` column
+    "extract.note.growth_base": _pair(
+        "tỷ lệ tăng trưởng: không nêu số gốc", "a growth rate: the base is not stated"
+    ),
+    "extract.note.share_whole": _pair(
+        "tỷ trọng trong một tổng số không được nêu", "a share of a total that is not stated"
+    ),
+    "extract.note.rate_whole": _pair(
+        "tỷ lệ so với một tổng số không được nêu", "a rate against a whole that is not stated"
+    ),
+    "extract.note.target_percent": _pair(
+        "chỉ tiêu ghi bằng tỷ lệ phần trăm", "a target written as a percentage"
+    ),
+    "extract.note.kind_unknown": _pair("không rõ loại tỷ lệ", "kind unknown"),
+    "extract.note.no_target": _pair("không có chỉ tiêu để đối chiếu", "no target to check against"),
+    "extract.note.no_whole": _pair("không nêu tổng số", "the whole is not stated"),
+    "extract.note.approximate": _pair("số liệu là số gần đúng", "the figures are approximate"),
+    "extract.note.no_whole_target": _pair(
+        "không có chỉ tiêu là số nguyên nào cho {stated}%: ",
+        "no whole-number target gives {stated}%: ",
+    ),
+    "extract.note.nearest_first": _pair("{a}/{t} = {computed}%", "{a}/{t} = {computed}%"),
+    "extract.note.nearest": _pair("; {a}/{t} = {computed}%", ", {a}/{t} = {computed}%"),
+    "extract.note.approx_or_missing": _pair(
+        "số liệu gần đúng hoặc thiếu", "approximate or missing figures"
+    ),
+    "extract.note.target_derived": _pair(
+        "chỉ tiêu suy ra: {a} − {excess} = {t}", "target derived: {a} − {excess} = {t}"
+    ),
+    "extract.note.difference": _pair("{a} − {t} = {diff}", "{a} − {t} = {diff}"),
+    "extract.note.percent": _pair("100 × {a} / {t} = {exact}", "100 × {a} / {t} = {exact}"),
+    "extract.note.excess_means": _pair(
+        "; vượt {percent}% nghĩa là {stated}%", "; vượt {percent}% means {stated}%"
+    ),
+    "extract.note.qualifier": _pair(" ({qual})", " ({qual})"),
+    "extract.note.not_under": _pair(
+        ": không thấp hơn {stated}% ({qual})", ": not under {stated}% ({qual})"
+    ),
+    "extract.note.qualifier_approximate": _pair(" ({qual}: gần đúng)", " ({qual}: approximate)"),
+    "extract.note.computed": _pair(" → {computed}", " → {computed}"),
+    "extract.note.linked": _pair("chỉ tiêu {t} lấy từ “{text}”", "target {t} linked from “{text}”"),
+    "extract.note.linked_lead": _pair(
+        "chỉ tiêu {t} lấy từ “{text}”: ", "target {t} linked from “{text}”: "
+    ),
+    "extract.note.no_percent": _pair("; không có tỷ lệ để kiểm tra", "; no percentage to check"),
+    "extract.note.actual_approximate": _pair(
+        " (số thực hiện là số gần đúng)", " (the actual is approximate)"
+    ),
+    "extract.note.target_qualified": _pair(
+        "; chỉ tiêu là {target_qual} {t}", "; the target is {target_qual} {t}"
+    ),
+    "extract.note.so_not_qual": _pair(
+        ", vậy không thể là {qual} {percent}%", ", so not {qual} {percent}%"
+    ),
+    "extract.note.so_not": _pair(", vậy không thể là {percent}%", ", so not {percent}%"),
+    "extract.note.target_approximate": _pair(
+        " (chỉ tiêu là số gần đúng)", " (the target is approximate)"
+    ),
+    "extract.note.part_not_exact": _pair(
+        "có phần không phải là số chính xác", "a part is not an exact figure"
+    ),
+    "extract.note.sum_first": _pair("{v}", "{v}"),
+    "extract.note.sum_more": _pair(" + {v}", " + {v}"),
+    "extract.note.sum_equal": _pair(" = {sum}; tổng số = {whole}", " = {sum}; total = {whole}"),
+    "extract.note.sum_at_most": _pair(" = {sum}; tổng số ≤ {whole}", " = {sum}; total ≤ {whole}"),
+    "extract.note.part_of": _pair(
+        "một phần của “{text}”: {v} ≤ {whole}", "a part of “{text}”: {v} ≤ {whole}"
+    ),
+    "extract.note.larger_than_total": _pair(
+        "lớn hơn tổng số “{text}”: {v} > {whole}", "larger than its total “{text}”: {v} > {whole}"
+    ),
 }
 
 _BRIDGE = {

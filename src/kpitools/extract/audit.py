@@ -8,6 +8,7 @@ from typing import Any
 
 import polars as pl
 
+from kpitools.extract.notes import noted, seg
 from kpitools.extract.phrases import AUDIT_SCHEMA, VERDICTS
 from kpitools.extract.statements import Statement, as_frame
 from kpitools.numbers import format_number
@@ -30,6 +31,9 @@ def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataF
     stated total (``gồm``: the sum must equal it; ``trong đó``: a part, or the sum of parts
     in different units, must not exceed it). ``verdict`` is ``inconsistent``, ``truncated``,
     ``unchecked`` (something is stated that the numbers cannot confirm) or ``consistent``.
+    ``note`` says how, in English; ``note_data`` is the same note as data, which
+    :func:`audit_table` (or :func:`kpitools.extract.notes.note_text`) writes in the
+    report's language.
 
     Examples
     --------
@@ -63,6 +67,7 @@ def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataF
                 "expected": expected,
                 "verdict": r["verdict"],
                 "note": r["note"],
+                "note_data": r["note_data"],
             }
         )
     rows.extend(_part_checks(df))
@@ -88,16 +93,16 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
         if rule in ("sum_equal", "sum_at_most"):
             values = [_dec(p["actual"]) for p in parts]
             if any(v is None for v in values) or not all(p["exact"] for p in parts):
-                verdict, note, added = "unchecked", "a part is not an exact figure", None
+                verdict, note, added = "unchecked", noted(seg("part_not_exact")), None
             else:
                 added = sum((v for v in values if v is not None), Decimal(0))
                 ok = added == whole if rule == "sum_equal" else added <= whole
                 verdict = "consistent" if ok else "inconsistent"
-                sign = "=" if rule == "sum_equal" else "≤"
-                note = (
-                    " + ".join(_plain(v) for v in values if v is not None)
-                    + f" = {_plain(added)}; total {sign} {_plain(whole)}"
-                )
+                parts_said = [
+                    seg("sum_more" if i else "sum_first", v=_plain(v))
+                    for i, v in enumerate(v for v in values if v is not None)
+                ]
+                note = noted(*parts_said, seg(rule, sum=_plain(added), whole=_plain(whole)))
             rows.append(
                 {
                     "file": total["file"],
@@ -109,7 +114,7 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
                     "stated_value": float(whole),
                     "expected": None if added is None else float(added),
                     "verdict": verdict,
-                    "note": note,
+                    **note,
                 }
             )
             continue
@@ -129,10 +134,14 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
                     "stated_value": float(value),
                     "expected": float(whole),
                     "verdict": "consistent" if ok else "inconsistent",
-                    "note": f"a part of “{total['text']}”: {_plain(value)} ≤ {_plain(whole)}"
-                    if ok
-                    else f"larger than its total “{total['text']}”: "
-                    f"{_plain(value)} > {_plain(whole)}",
+                    **noted(
+                        seg(
+                            "part_of" if ok else "larger_than_total",
+                            text=total["text"],
+                            v=_plain(value),
+                            whole=_plain(whole),
+                        )
+                    ),
                 }
             )
     return rows

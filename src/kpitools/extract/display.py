@@ -12,6 +12,7 @@ from typing import Any
 import polars as pl
 
 from kpitools.display import Html, stylesheet
+from kpitools.extract.notes import note_text
 from kpitools.extract.statements import Statement, as_frame
 from kpitools.extract.text import prepare
 from kpitools.numbers import MISSING, format_number, format_percent
@@ -169,11 +170,16 @@ def statements_table(
 def audit_table(audit: pl.DataFrame, *, lang: str = "vi", caption: str = "") -> Table:
     """The audit of :func:`audit_statements` formatted for reading (its order is kept).
 
+    Its notes are written in ``lang``, numbers in that language's format (from the
+    ``note_data`` column; a frame without it shows ``note`` as it is).
+
     Examples
     --------
     >>> found = extract_statements("kết nạp 852/453 đảng viên (đạt 188,0%)")
-    >>> audit_table(audit_statements(found), lang="en").frame.row(0)[2:5]
-    ('188,0%', '188.1', '✗ truncated, not rounded')
+    >>> audit_table(audit_statements(found), lang="en").frame.row(0)[2:6]
+    ('188,0%', '188.1', '✗ truncated, not rounded', '100 × 852 / 453 = 188.079 → 188.1')
+    >>> audit_table(audit_statements(found), lang="vi").frame.row(0)[5]
+    '100 × 852 / 453 = 188,079 → 188,1'
     """
     check_lang(lang)
     w = {c: word(f"extract.{c}", lang) for c in ("kind", "text", "stated", "expected", "verdict")}
@@ -189,7 +195,7 @@ def audit_table(audit: pl.DataFrame, *, lang: str = "vi", caption: str = "") -> 
         out[w["verdict"]].append(
             word(f"extract.verdict.{r['verdict']}", lang, default=r["verdict"] or "")
         )
-        out[w["note"]].append(r["note"] or "")
+        out[w["note"]].append(note_text(r.get("note_data"), lang, default=r["note"] or ""))
     return Table(
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
         status=tuple(audit["verdict"].to_list()),

@@ -33,6 +33,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kpitools.extract.notes import noted, seg
 from kpitools.numbers import Percent, check_percent, parse_percent
 from kpitools.textfold import fold, rx
 
@@ -94,16 +95,21 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
     p = _percent_of(result)
     a, t = result.actual, target.target
     assert isinstance(a, Decimal) and isinstance(t, Decimal)
-    where = f"target {t:f} linked from “{target.text}”"
     if p is None or t == 0:
-        return {"verdict": "unchecked", "note": f"{where}; no percentage to check"}
+        return {
+            "verdict": "unchecked",
+            **noted(seg("linked", t=f"{t:f}", text=target.text), seg("no_percent")),
+        }
     check = check_percent(p, a, t)
     assert check.exact is not None
     exact = check.exact
-    lead = f"{where}: 100 × {a:f} / {t:f} = {exact:.6g}"
+    lead = (
+        seg("linked_lead", t=f"{t:f}", text=target.text),
+        seg("percent", a=f"{a:f}", t=f"{t:f}", exact=f"{exact:.6g}"),
+    )
     out: dict[str, object] = {"computed_percent": check.computed}
     if not result.exact:
-        out.update(verdict="unchecked", note=f"{lead} (the actual is approximate)")
+        out.update(verdict="unchecked", **noted(*lead, seg("actual_approximate")))
         return out
     qual = result.qualifier
     if target.qualifier in ("trên", "hơn", "trở lên"):
@@ -112,25 +118,38 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
         out.update(
             consistent=False if bad else None,
             verdict="inconsistent" if bad else "unchecked",
-            note=f"{lead}; the target is {target.qualifier} {t:f}"
-            + (f", so not {qual or ''} {p.value}%".replace("  ", " ") if bad else ""),
+            **noted(
+                *lead,
+                seg("target_qualified", target_qual=target.qualifier, t=f"{t:f}"),
+                *(
+                    ()
+                    if not bad
+                    else (seg("so_not_qual", qual=qual, percent=p.value),)
+                    if qual
+                    else (seg("so_not", percent=p.value),)
+                ),
+            ),
         )
         return out
     if target.qualifier is not None or not target.exact:
-        out.update(verdict="unchecked", note=f"{lead} (the target is approximate)")
+        out.update(verdict="unchecked", **noted(*lead, seg("target_approximate")))
         return out
     if qual in ("trên", "hơn", "trở lên"):
         ok = exact > p.value if qual != "trở lên" else exact >= p.value
         out.update(
-            consistent=ok, verdict="consistent" if ok else "inconsistent", note=f"{lead} ({qual})"
+            consistent=ok,
+            verdict="consistent" if ok else "inconsistent",
+            **noted(*lead, seg("qualifier", qual=qual)),
         )
     elif qual == "gần":
         ok = exact < p.value
         out.update(
-            consistent=ok, verdict="consistent" if ok else "inconsistent", note=f"{lead} ({qual})"
+            consistent=ok,
+            verdict="consistent" if ok else "inconsistent",
+            **noted(*lead, seg("qualifier", qual=qual)),
         )
     elif qual is not None:
-        out.update(verdict="unchecked", note=f"{lead} ({qual}: approximate)")
+        out.update(verdict="unchecked", **noted(*lead, seg("qualifier_approximate", qual=qual)))
     else:
         verdict = (
             "truncated"
@@ -141,7 +160,7 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
             consistent=check.consistent,
             truncated=check.truncated,
             verdict=verdict,
-            note=f"{lead} → {check.computed}",
+            **noted(*lead, seg("computed", computed=check.computed)),
         )
     return out
 

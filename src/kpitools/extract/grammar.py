@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
+from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, Doc, Sentence, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx, words_rx
@@ -936,6 +937,7 @@ def _checks(d: Draft) -> dict[str, Any]:
         "truncated": False,
         "verdict": None,
         "note": None,
+        "note_data": None,
     }
     a, t = _single(d.actual), _single(d.target)
     approximate = any(
@@ -953,12 +955,12 @@ def _checks(d: Draft) -> dict[str, Any]:
         return out
     if d.kind not in ("attainment", "coverage", "excess"):
         reasons = {
-            "growth": "a growth rate: the base is not stated",
-            "share": "a share of a total that is not stated",
-            "rate": "a rate against a whole that is not stated",
-            "target": "a target written as a percentage",
+            "growth": "growth_base",
+            "share": "share_whole",
+            "rate": "rate_whole",
+            "target": "target_percent",
         }
-        out.update(verdict="unchecked", note=reasons.get(d.kind or "", "kind unknown"))
+        out.update(verdict="unchecked", **noted(seg(reasons.get(d.kind or "", "kind_unknown"))))
         return out
     if (
         a is not None
@@ -975,14 +977,11 @@ def _checks(d: Draft) -> dict[str, Any]:
             return out
     if a is None or t is None or t == 0:
         out.update(
-            verdict="unchecked",
-            note="no target to check against"
-            if d.kind != "coverage"
-            else "the whole is not stated",
+            verdict="unchecked", **noted(seg("no_target" if d.kind != "coverage" else "no_whole"))
         )
         return out
     if approximate:
-        out.update(verdict="unchecked", note="the figures are approximate")
+        out.update(verdict="unchecked", **noted(seg("approximate")))
         return out
     out.update(_percent_checks(d, p.percent, p.qualifier, a, t))
     return out
@@ -1000,17 +999,18 @@ def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, An
     high = int(a * 100 / max(stated - half, half)) + 2
     if high - low > 1000:
         return {}
-    nearest: list[str] = []
+    nearest: list[Segment] = []
     for t in range(max(low, 1), high + 1):
         check = check_percent(Percent(stated, percent.decimals, percent.text), a, Decimal(t))
         if check.consistent:
             return {}
         if check.computed is not None and len(nearest) < 3:
-            nearest.append(f"{a}/{t} = {check.computed}%")
+            name = "nearest" if nearest else "nearest_first"
+            nearest.append(seg(name, a=a, t=t, computed=check.computed))
     return {
         "consistent": False,
         "verdict": "inconsistent",
-        "note": f"no whole-number target gives {stated}%: " + ", ".join(nearest),
+        **noted(seg("no_whole_target", stated=stated), *nearest),
     }
 
 
@@ -1020,16 +1020,16 @@ def _excess_count_checks(
     """Whether the actual less the target is the stated excess ("vượt 20 đảng viên")."""
     excess = _single(excess_fig.value)
     if a is None or excess is None or approximate:
-        return {"verdict": "unchecked", "note": "approximate or missing figures"}
+        return {"verdict": "unchecked", **noted(seg("approx_or_missing"))}
     if d.derived:
-        return {"verdict": "unchecked", "note": f"target derived: {a} − {excess} = {t}"}
+        return {"verdict": "unchecked", **noted(seg("target_derived", a=a, excess=excess, t=t))}
     if t is None:
         return {}
     ok = a - t == excess
     return {
         "consistent": ok,
         "verdict": "consistent" if ok else "inconsistent",
-        "note": f"{a} − {t} = {a - t}",
+        **noted(seg("difference", a=a, t=t, diff=a - t)),
     }
 
 
@@ -1045,13 +1045,15 @@ def _percent_checks(
     out: dict[str, Any] = {"computed_percent": check.computed}
     exact = check.exact
     assert exact is not None
-    lead = f"100 × {a} / {t} = {exact:.6g}"
+    lead = [seg("percent", a=a, t=t, exact=f"{exact:.6g}")]
     if d.kind == "excess":
-        lead += f"; vượt {percent.value}% means {stated.value}%"
+        lead.append(seg("excess_means", percent=percent.value, stated=stated.value))
     if qual in ("trên", "hơn", "trở lên"):
         ok = exact > stated.value if qual != "trở lên" else exact >= stated.value
         out.update(
-            consistent=ok, verdict="consistent" if ok else "inconsistent", note=f"{lead} ({qual})"
+            consistent=ok,
+            verdict="consistent" if ok else "inconsistent",
+            **noted(*lead, seg("qualifier", qual=qual)),
         )
     elif qual == "gần":
         # "gần 100%": a little under it; the figures reaching it contradict the qualifier
@@ -1059,10 +1061,15 @@ def _percent_checks(
         out.update(
             consistent=ok,
             verdict="consistent" if ok else "inconsistent",
-            note=f"{lead} ({qual})" if ok else f"{lead}: not under {stated.value}% ({qual})",
+            **noted(
+                *lead,
+                seg("qualifier", qual=qual)
+                if ok
+                else seg("not_under", stated=stated.value, qual=qual),
+            ),
         )
     elif qual:
-        out.update(verdict="unchecked", note=f"{lead} ({qual}: approximate)")
+        out.update(verdict="unchecked", **noted(*lead, seg("qualifier_approximate", qual=qual)))
     else:
         verdict = "consistent" if check.consistent else "inconsistent"
         if check.truncated:
@@ -1071,7 +1078,7 @@ def _percent_checks(
             consistent=check.consistent,
             truncated=check.truncated,
             verdict=verdict,
-            note=f"{lead} → {check.computed}",
+            **noted(*lead, seg("computed", computed=check.computed)),
         )
     return out
 

@@ -59,6 +59,7 @@ STATEMENT_SCHEMA: dict[str, pl.DataType] = {
     "truncated": pl.Boolean(),
     "verdict": pl.String(),
     "note": pl.String(),
+    "note_data": pl.String(),
     "part_of": pl.Int64(),
     "part_rule": pl.String(),
     "term": pl.String(),
@@ -71,7 +72,8 @@ STATEMENT_SCHEMA: dict[str, pl.DataType] = {
 """Columns of :func:`statements_frame`, with their types.
 
 ``actual``/``target`` are null for a range, which is in ``actual_range``/``target_range`` as
-``[low, high]``.
+``[low, high]``. ``note`` (English) and ``note_data`` (the note as data, for
+:func:`kpitools.extract.notes.note_text`) say how the stated figure was checked.
 """
 
 AUDIT_SCHEMA: dict[str, pl.DataType] = {
@@ -85,8 +87,13 @@ AUDIT_SCHEMA: dict[str, pl.DataType] = {
     "expected": pl.Float64(),
     "verdict": pl.String(),
     "note": pl.String(),
+    "note_data": pl.String(),
 }
-"""Columns of :func:`audit_statements`, with their types."""
+"""Columns of :func:`audit_statements`, with their types.
+
+``note`` is in English; ``note_data`` is the same note as data, which
+:func:`kpitools.extract.notes.note_text` writes in either language.
+"""
 
 Value = Decimal | tuple[Decimal, Decimal]
 

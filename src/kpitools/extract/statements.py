@@ -75,6 +75,10 @@ class Statement:
     """``consistent``, ``inconsistent``, ``truncated`` (cut, not rounded: wrong, but
     labelled), ``unchecked`` (stated, but nothing to check it against), or None."""
     note: str | None = None
+    """How the stated figure was checked, in English (``100 × 852 / 453 = 188.079 → 188.1``)."""
+    note_data: str | None = None
+    """The note as data (JSON segments), for writing it in either language with
+    :func:`kpitools.extract.notes.note_text`."""
     part_of: int | None = None
     """``start`` of the stated total this statement is a part of (``trong đó …``)."""
     part_rule: str | None = None
@@ -248,6 +252,8 @@ def as_frame(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataFrame:
     """Statements as the frame of :data:`STATEMENT_SCHEMA` (a frame is checked, not copied)."""
     if isinstance(statements, pl.DataFrame):
         missing = [c for c in STATEMENT_SCHEMA if c not in statements.columns]
+        if missing == ["note_data"]:  # a frame of an older kpitools: its notes as written
+            return statements.with_columns(note_data=pl.lit(None, dtype=pl.String))
         if missing:
             raise ValueError(f"not a frame of statements: missing {', '.join(missing)}")
         return statements
