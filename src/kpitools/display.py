@@ -6,6 +6,7 @@ import datetime as dt
 import functools
 import hashlib
 import html
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -195,8 +196,55 @@ def _notes_html(notes: Sequence[DataIssue], lang: str) -> str:
             where.append(e(word("display.row", lang, n=note.row)))
         if note.column is not None:
             where.append(f"{e(word('display.column', lang))} <code>{e(str(note.column))}</code>")
-        items.append(f"<li>{', '.join(where)}: {e(note.message)}</li>")
+        items.append(f"<li>{', '.join(where)}: {e(_note_text(note.message, lang))}</li>")
     if len(notes) > _NOTES_SHOWN:
         more = word("display.more_notes", lang, n=len(notes) - _NOTES_SHOWN)
         items.append(f"<li>{e(more)}</li>")
     return f'<p>{e(word("display.notes", lang))}:</p><ul class="kt-notes">{"".join(items)}</ul>'
+
+
+#: The notes kpitools.io writes on how it read the data (their messages stay English for the
+#: CLI and ``kpitools check``), each as a word of the vocabulary (``display.read.<key>``).
+_READ_NOTES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), key)
+    for pattern, key in (
+        (r"year (?P<year>\d{4}) taken from the title", "year_title"),
+        (r"as_of (?P<date>\d{4}-\d\d-\d\d) taken from the form's stated date", "as_of_date"),
+        (r"as_of (?P<date>\d{4}-\d\d-\d\d) taken from the form's period", "as_of_period"),
+        (r"period_start (?P<date>\d{4}-\d\d-\d\d) taken from the form", "period_start"),
+        (r"(?P<value>.+) read as (?P<code>\S+) (?P<name>.+) \(diacritics differ\)", "loose_unit"),
+        (
+            r"text converted from (?P<encoding>.+) to Unicode "
+            r"\(save it as 'CSV UTF-8' to avoid this\)",
+            "legacy_encoding",
+        ),
+        (r"text normalized to NFC \(it had decomposed letters\)", "nfc"),
+        (r"fields separated by tab", "separator_tab"),
+        (r"fields separated by (?P<separator>'.')", "separator"),
+        (r"text typed in a (?P<font>.+) font converted to Unicode", "legacy_font"),
+        (r"column-number line under the header skipped", "column_numbers"),
+        (r"line without figures skipped \(a group heading\)", "group_heading"),
+    )
+)
+
+
+def _note_text(message: str, lang: str) -> str:
+    """A note on how the data was read, in ``lang`` (a message not known: as it is).
+
+    Examples
+    --------
+    >>> _note_text("period_start 2025-07-01 taken from the form", "vi")
+    'ngày đầu kỳ (period_start) 01/07/2025 lấy từ biểu mẫu'
+    >>> _note_text("period_start 2025-07-01 taken from the form", "en")
+    'period_start 2025-07-01 taken from the form'
+    """
+    if lang == "en":
+        return message
+    for pattern, key in _READ_NOTES:
+        m = pattern.fullmatch(message)
+        if m is not None:
+            fields = m.groupdict()
+            if "date" in fields:
+                fields["date"] = dt.date.fromisoformat(fields["date"]).strftime("%d/%m/%Y")
+            return word(f"display.read.{key}", lang, **fields)
+    return message

@@ -165,6 +165,52 @@ _DISPLAY = {
     "display.row": _pair("dòng {n}", "row {n}"),
     "display.column": _pair("cột", "column"),
     "display.more_notes": _pair("… và {n} ghi chú khác", "… and {n} more notes"),
+    # how the data was read (kpitools.io's notes), as a report shows them (display._note_text)
+    "display.read.year_title": _pair(
+        "năm {year} lấy từ tiêu đề", "year {year} taken from the title"
+    ),
+    "display.read.as_of_date": _pair(
+        "ngày số liệu (as_of) {date} lấy từ ngày ghi trên biểu mẫu",
+        "as_of {date} taken from the form's stated date",
+    ),
+    "display.read.as_of_period": _pair(
+        "ngày số liệu (as_of) {date} lấy từ kỳ báo cáo của biểu mẫu",
+        "as_of {date} taken from the form's period",
+    ),
+    "display.read.period_start": _pair(
+        "ngày đầu kỳ (period_start) {date} lấy từ biểu mẫu",
+        "period_start {date} taken from the form",
+    ),
+    "display.read.loose_unit": _pair(
+        "{value} được đọc là {code} {name} (khác dấu)",
+        "{value} read as {code} {name} (diacritics differ)",
+    ),
+    "display.read.legacy_encoding": _pair(
+        "văn bản được chuyển từ {encoding} sang Unicode "
+        "(lưu tệp dạng 'CSV UTF-8' để tránh việc này)",
+        "text converted from {encoding} to Unicode (save it as 'CSV UTF-8' to avoid this)",
+    ),
+    "display.read.nfc": _pair(
+        "văn bản được chuẩn hoá về NFC (có chữ ghi dấu tách rời)",
+        "text normalized to NFC (it had decomposed letters)",
+    ),
+    "display.read.separator_tab": _pair(
+        "các cột phân cách bằng dấu tab", "fields separated by tab"
+    ),
+    "display.read.separator": _pair(
+        "các cột phân cách bằng {separator}", "fields separated by {separator}"
+    ),
+    "display.read.legacy_font": _pair(
+        "chữ gõ bằng phông {font} được chuyển sang Unicode",
+        "text typed in a {font} font converted to Unicode",
+    ),
+    "display.read.column_numbers": _pair(
+        "bỏ qua dòng đánh số cột dưới tiêu đề", "column-number line under the header skipped"
+    ),
+    "display.read.group_heading": _pair(
+        "bỏ qua dòng không có số liệu (tiêu đề nhóm)",
+        "line without figures skipped (a group heading)",
+    ),
     "display.chart_lead": _pair("Biểu đồ", "Chart"),
     # what kind of unit a registry row is (its ``type``), said in the report's language
     "display.unit_type.thành phố": _pair("thành phố {name}", "{name} city"),
