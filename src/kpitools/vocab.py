@@ -550,6 +550,55 @@ _EXTRACT = {
     "extract.note.part_of": _pair(
         "một phần của “{text}”: {v} ≤ {whole}", "a part of “{text}”: {v} ≤ {whole}"
     ),
+    # why a statement is not placed in the long table (statements_to_kpis' reason)
+    "extract.note.no_metric": _pair(
+        "không có chỉ số: cách viết này không ứng với chỉ số nào trong bộ cụm từ",
+        "no metric: the wording is no metric of the phrase book",
+    ),
+    "extract.note.no_single_unit": _pair(
+        "không có đơn vị: {unit} không ứng với đúng một đơn vị nào trong danh mục năm {year}",
+        "no unit: {unit} names no single unit of the registry in {year}",
+    ),
+    "extract.note.no_unit": _pair(
+        "không có đơn vị: văn bản không nêu đơn vị nào gần số liệu",
+        "no unit: the text names none near the statement",
+    ),
+    "extract.note.unit_unknown": _pair(
+        "đơn vị {code} không có trong danh mục đơn vị", "unit {code} is not in the registry"
+    ),
+    "extract.note.whole_term": _pair(
+        "không có năm: số liệu cả nhiệm kỳ ({term}), không của riêng năm nào",
+        "no year: a whole-term figure ({term}), of no one year",
+    ),
+    "extract.note.no_year": _pair(
+        "không có năm: văn bản không nêu năm", "no year: the text states none"
+    ),
+    "extract.note.not_in_force": _pair(
+        "đơn vị {code} ({name}) không tồn tại ", "unit {code} ({name}) did not exist "
+    ),
+    "extract.note.in_year": _pair("trong năm {year}: ", "in {year}: it "),
+    "extract.note.on_date": _pair("vào ngày {date}: ", "on {date}: it "),
+    "extract.note.ceased": _pair("chấm dứt ngày {date}", "ceased on {date}"),
+    "extract.note.starts": _pair("bắt đầu từ ngày {date}", "starts on {date}"),
+    "extract.note.area_now": _pair("địa bàn nay thuộc {units}", "its area is now in {units}"),
+    "extract.note.area_before": _pair(
+        "trước đó, địa bàn thuộc {units}", "before, its area was in {units}"
+    ),
+    "extract.note.reused": _pair(
+        "mã được dùng lại từ ngày {date} cho {name}", "the code is used again from {date} by {name}"
+    ),
+    "extract.note.part_label": _pair(" (một phần)", " (part)"),
+    "extract.note.sep": _pair("; ", "; "),
+    "extract.note.detail": _pair("{text}", "{text}"),
+    "extract.note.same_as": _pair(
+        "trùng đơn vị, năm và chỉ số với {text}", "the same unit, year and metric as {text}"
+    ),
+    "extract.note.a_range": _pair("một khoảng, không phải một số", "a range, not one figure"),
+    "extract.note.no_actual": _pair("không có số thực hiện", "no actual figure"),
+    "extract.note.approximate_figure": _pair(
+        "số gần đúng ({qual})", "an approximate figure ({qual})"
+    ),
+    "extract.note.derived_figure": _pair("số suy ra", "an approximate figure (derived)"),
     "extract.note.larger_than_total": _pair(
         "lớn hơn tổng số “{text}”: {v} > {whole}", "larger than its total “{text}”: {v} > {whole}"
     ),

@@ -123,7 +123,8 @@ def statements_table(
 ) -> Table:
     """The statements formatted for reading, one row each, in text order.
 
-    A ``reason`` column (the ``unplaced`` frame of :func:`statements_to_kpis`) is shown too.
+    A ``reason`` column (the ``unplaced`` frame of :func:`statements_to_kpis`) is shown too,
+    in ``lang`` (from its ``reason_data``).
 
     Examples
     --------
@@ -158,7 +159,8 @@ def statements_table(
         out[w["check"]].append(word(f"extract.verdict.{r['verdict']}", lang, default=""))
         out[w["text"]].append(r["text"])
         if extra:
-            out[w["reason"]].append(r["reason"] or "")
+            reason = note_text(r.get("reason_data"), lang, default=r["reason"] or "")
+            out[w["reason"]].append(reason)
     return Table(
         pl.DataFrame(out, schema=dict.fromkeys(out, pl.String)),
         status=tuple(df["verdict"].to_list()),

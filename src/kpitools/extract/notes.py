@@ -15,6 +15,7 @@ Examples
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 from decimal import Decimal
@@ -25,13 +26,19 @@ from kpitools.vocab import check_lang, word
 Segment = tuple[str, dict[str, str]]
 """One part of a note: its word (``extract.note.<name>``) and the fields that fill it."""
 
-TEXT_FIELDS: frozenset[str] = frozenset({"text", "qual", "target_qual"})
-"""Fields quoted as written; every other field is a number in plain digits."""
+TEXT_FIELDS: frozenset[str] = frozenset(
+    {"text", "qual", "target_qual", "unit", "units", "code", "name", "term", "year", "date"}
+)
+"""Fields quoted as written (a ``date`` ISO, written ``dd/mm/yyyy`` in Vietnamese; ``units``
+labels ending `` (part)`` for a part of a unit); every other field is a number in plain digits.
+"""
+
+_PART = " (part)"
 
 _PLAIN = re.compile(r"-?(\d+)(?:\.(\d+))?")
 
 
-def seg(name: str, **fields: object) -> Segment:
+def seg(name: str, /, **fields: object) -> Segment:
     """A segment of a note: the word ``extract.note.<name>`` and its fields, as text.
 
     A ``Decimal`` field is written with ``str`` (plain digits as read); pass a string to
@@ -75,6 +82,18 @@ def note_text(data: str | None, lang: str, *, default: str | None = None) -> str
         return default or ""
     out = []
     for name, fields in json.loads(data):
-        filled = {k: v if k in TEXT_FIELDS else _number(v, lang) for k, v in fields.items()}
+        filled = {k: _field(k, v, lang) for k, v in fields.items()}
         out.append(word(f"extract.note.{name}", lang, **filled))
     return "".join(out)
+
+
+def _field(name: str, value: str, lang: str) -> str:
+    if name not in TEXT_FIELDS:
+        return _number(value, lang)
+    if lang == "en":
+        return value
+    if name == "date" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        return dt.date.fromisoformat(value).strftime("%d/%m/%Y")
+    if name == "units":
+        return value.replace(_PART, word("extract.note.part_label", lang))
+    return value

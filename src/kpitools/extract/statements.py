@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields
 from decimal import Decimal
@@ -17,6 +18,7 @@ from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import link_targets
 from kpitools.extract.grammar import Value, assemble, interpret, scan
+from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
 from kpitools.extract.text import CITY_WORDS, Stop, dated_code, find_units, prepare
 from kpitools.io.dataset import find_path
@@ -453,7 +455,8 @@ class KpiRows(NamedTuple):
     kpis: pl.DataFrame
     """Columns of :data:`kpitools.io.LONG_SCHEMA`."""
     unplaced: pl.DataFrame
-    """The statements (:data:`STATEMENT_SCHEMA`) with a ``reason`` column."""
+    """The statements (:data:`STATEMENT_SCHEMA`) with a ``reason`` column (English) and
+    ``reason_data`` (the reason as data: :func:`statements_table` writes it in its language)."""
 
 
 def statements_to_kpis(
@@ -483,14 +486,14 @@ def statements_to_kpis(
     """
     df = as_frame(statements)
     placed: list[dict[str, Any]] = []
-    reasons: list[str | None] = []
+    reasons: list[dict[str, str] | None] = []
     seen: dict[tuple[str, int, str], str] = {}
     for r in df.iter_rows(named=True):
         reason = _unplaceable(r, registry)
         key = (r["unit_code"], r["year"], r["metric"])
         if reason is None and key in seen:
-            reason = f"the same unit, year and metric as {seen[key]!r}"
-        reasons.append(reason)
+            reason = [seg("same_as", text=repr(seen[key]))]
+        reasons.append(None if reason is None else noted(*reason))
         if reason is not None:
             continue
         seen[key] = r["text"]
@@ -513,50 +516,79 @@ def statements_to_kpis(
             }
         )
     kpis = pl.DataFrame(placed, schema=LONG_SCHEMA, orient="row")
-    unplaced = df.with_columns(reason=pl.Series(reasons, dtype=pl.String)).filter(
-        pl.col("reason").is_not_null()
-    )
+    unplaced = df.with_columns(
+        reason=pl.Series([r and r["note"] for r in reasons], dtype=pl.String),
+        reason_data=pl.Series([r and r["note_data"] for r in reasons], dtype=pl.String),
+    ).filter(pl.col("reason").is_not_null())
     return KpiRows(kpis, unplaced)
 
 
-def _unit_unplaceable(r: dict[str, Any], registry: UnitRegistry) -> str | None:
+def _unit_unplaceable(r: dict[str, Any], registry: UnitRegistry) -> list[Segment] | None:
     """Why the statement's unit cannot be placed in its year and on its date, if it cannot."""
     if r["unit_code"] is None and r["unit"] is not None and r["year"] is not None:
-        return f"no unit: {r['unit']!r} names no single unit of the registry in {r['year']}"
+        return [seg("no_single_unit", unit=repr(r["unit"]), year=r["year"])]
     if r["unit_code"] is None:
-        return "no unit: the text names none near the statement"
+        return [seg("no_unit")]
     if r["unit_code"] not in registry:
-        return f"unit {r['unit_code']!r} is not in the registry"
+        return [seg("unit_unknown", code=repr(r["unit_code"]))]
     if r["year"] is None and r.get("term"):
-        return f"no year: a whole-term figure ({r['term']}), of no one year"
+        return [seg("whole_term", term=r["term"])]
     if r["year"] is None:
-        return "no year: the text states none"
+        return [seg("no_year")]
     code, year = r["unit_code"], r["year"]
     as_of = r["as_of"] or dt.date(year, 12, 31)
     if not registry.exists(code, year):
-        return _not_in_force(registry, code, dt.date(year, 12, 31), f"in {year}")
+        return _not_in_force(registry, code, dt.date(year, 12, 31), seg("in_year", year=year))
     if not registry.exists_on(code, as_of):
-        return _not_in_force(registry, code, as_of, f"on {as_of.isoformat()}")
+        return _not_in_force(registry, code, as_of, seg("on_date", date=as_of.isoformat()))
     return None
 
 
-def _not_in_force(registry: UnitRegistry, code: str, day: dt.date, when: str) -> str:
+#: The parts of a registry's ``not_in_force`` detail (``ceased on 2025-06-30; its area is
+#: now in …``), each a word of the vocabulary.
+_DETAIL_PARTS = tuple(
+    (re.compile(pattern), name)
+    for pattern, name in (
+        (r"ceased on (?P<date>\d{4}-\d\d-\d\d)", "ceased"),
+        (r"starts on (?P<date>\d{4}-\d\d-\d\d)", "starts"),
+        (r"its area is now in (?P<units>.+)", "area_now"),
+        (r"before, its area was in (?P<units>.+)", "area_before"),
+        (r"the code is used again from (?P<date>\d{4}-\d\d-\d\d) by (?P<name>.+)", "reused"),
+    )
+)
+
+
+def _detail(detail: str) -> list[Segment]:
+    """The detail of a unit not in force as segments (as written when it is not known)."""
+    out: list[Segment] = []
+    for i, part in enumerate(detail.split("; ")):
+        found = next(((m, n) for p, n in _DETAIL_PARTS if (m := p.fullmatch(part))), None)
+        if found is None:
+            return [seg("detail", text=detail)]
+        said = seg(found[1], **found[0].groupdict())
+        out += [seg("sep"), said] if i else [said]
+    return out
+
+
+def _not_in_force(registry: UnitRegistry, code: str, day: dt.date, when: Segment) -> list[Segment]:
     """``unit 017 (Đông Anh) did not exist in 2026: it ceased on 2025-06-30; …``."""
     err = registry.not_in_force(code, day)
     name = err.unit.name if err.unit is not None else registry.name(code)
-    return f"unit {code} ({name}) did not exist {when}: it {err.detail}"
+    return [seg("not_in_force", code=code, name=name), when, *_detail(err.detail)]
 
 
-def _unplaceable(r: dict[str, Any], registry: UnitRegistry) -> str | None:
+def _unplaceable(r: dict[str, Any], registry: UnitRegistry) -> list[Segment] | None:
     if r["metric"] is None:
-        return "no metric: the wording is no metric of the phrase book"
+        return [seg("no_metric")]
     reason = _unit_unplaceable(r, registry)
     if reason is not None:
         return reason
     if r["actual_range"] is not None or r["target_range"] is not None:
-        return "a range, not one figure"
+        return [seg("a_range")]
     if r["actual"] is None:
-        return "no actual figure"
+        return [seg("no_actual")]
     if not r["exact"]:
-        return f"an approximate figure ({r['qualifier'] or 'derived'})"
+        if r["qualifier"]:
+            return [seg("approximate_figure", qual=r["qualifier"])]
+        return [seg("derived_figure")]
     return None

@@ -168,3 +168,48 @@ def test_kpitools_extract_audit_writes_the_notes_in_the_language_asked(
     assert main(["extract", str(report), *options, "--format", "json"]) == 1
     [record] = json.loads(capsys.readouterr().out)
     assert record["checks"][0]["note"] == "100 × 852 / 453 = 188.079 → 188.1"  # data: English
+
+
+# --------------------------------------------------------------------------- unplaced reasons
+
+UNPLACED = (
+    "Huyện Mê Linh kết nạp 520/400 đảng viên.\n\n"
+    "Năm 2026, huyện Đông Anh kết nạp 120/100 đảng viên. "
+    "Tính đến 31/12/2025, huyện Đông Anh kết nạp 120/100 đảng viên. "
+    "Năm 2005, quận Nam Từ Liêm kết nạp 120/100 đảng viên. "
+    "Năm 2023, xã Minh Phú kết nạp 120/100 đảng viên. "
+    "Năm 2023, huyện Gia Lâm kết nạp hơn 300 đảng viên. "
+    "Năm 2023, huyện Gia Lâm kết nạp từ 150 đến 170 đảng viên. "
+    "Năm 2023, huyện Sóc Sơn kết nạp 520/400 đảng viên. "
+    "Năm 2023, huyện Sóc Sơn kết nạp 520/400 đảng viên. "
+    "Năm 2023, huyện Đông Anh trồng 520/400 cây xanh."
+)
+
+
+def test_why_a_statement_is_not_placed_is_said_in_the_tables_language() -> None:
+    from kpitools.extract.display import statements_table
+    from kpitools.extract.statements import statements_to_kpis
+    from kpitools.links import read_links
+
+    data = ROOT / "data"
+    catalog = read_catalog(data / "metrics.csv")
+    registry = read_registry(data / "units.csv", links=read_links(data / "links.csv").frame)
+    found = extract_statements(
+        UNPLACED,
+        registry=registry,
+        catalog=catalog,
+        phrases=read_phrases(data / "metric_phrases.csv", catalog=catalog),
+    )
+    unplaced = statements_to_kpis(found, registry=registry).unplaced
+    en = statements_table(unplaced, lang="en").frame["Reason"].to_list()
+    vi = statements_table(unplaced, lang="vi").frame["Lý do"].to_list()
+    assert en == unplaced["reason"].to_list()  # English: the frame's reason, as before
+    said = " ".join(en)
+    reasons = ["did not exist in 2026", "did not exist on 2025-12-31", "starts on", "no year"]
+    reasons += ["its area is now in", "names no single unit", "an approximate figure (hơn)"]
+    reasons += ["a range", "the same unit, year and metric", "no metric"]
+    assert [r for r in reasons if r not in said] == []
+    gone = "đơn vị 017 (Đông Anh) không tồn tại vào ngày 31/12/2025: chấm dứt ngày 30/06/2025; "
+    assert any(r.startswith(gone + "địa bàn nay thuộc 00454 Đông Anh (một phần), ") for r in vi)
+    for reason in vi:
+        assert not ENGLISH.search(re.sub(r"'[^']*'", "", reason)), reason
