@@ -1271,7 +1271,6 @@ def _with_reference(
 
 
 _ROMAN = ("I", "II", "III", "IV", "V", "VI")
-_REFORM_WORDS = {"vi": "sắp xếp {day}", "en": "reorganized {day}"}
 
 
 def _period_axis(m: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list[str]]:
@@ -1319,7 +1318,7 @@ def _reform_layers(
     if first.height:
         head, year = first["period"][0].split("–")[0], first["year"][0]
         day = f"{head}/{year}" if lang == "vi" else f"{head} {year}"
-    text = _REFORM_WORDS[lang].format(day=day)
+    text = word("chart.reorganized", lang, day=day)
     source = (
         data.filter(pl.col("reform")).select("x_label", "reform").unique() if own_data else None
     )

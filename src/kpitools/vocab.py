@@ -73,6 +73,7 @@ _CHART = {
     "chart.at_rate": _pair("Theo tỷ lệ đạt của {reference}", "At the rate of {reference}"),
     "chart.ref_attainment": _pair("Tỷ lệ đạt của {reference}", "Attainment of {reference}"),
     "chart.change": _pair("Thay đổi", "Change"),
+    "chart.reorganized": _pair("sắp xếp {day}", "reorganized {day}"),
     "chart.up": _pair("tăng", "up"),
     "chart.down": _pair("giảm", "down"),
     "chart.same": _pair("không đổi", "unchanged"),

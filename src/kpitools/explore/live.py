@@ -124,7 +124,12 @@ def chart_rows(panel: Panel, metric: str, bands: Bands) -> list[dict[str, Any]]:
     return out
 
 
-_TRANSLATE = {"vi": str.maketrans({",": ".", ".": ","}), "en": str.maketrans({})}
+#: Vietnamese separators: "." groups thousands, "," marks decimals (English's the other way).
+_VI_SEPARATORS = str.maketrans({",": ".", ".": ","})
+
+
+def _separators(text: str, lang: str) -> str:
+    return text.translate(_VI_SEPARATORS) if lang == "vi" else text
 
 
 def _text(value: Any, lang: str, *, percent: bool = False) -> str:
@@ -139,9 +144,9 @@ def _text(value: Any, lang: str, *, percent: bool = False) -> str:
     if v is None:
         return MISSING
     if percent:
-        return f"{_half_up(v * 100, 1):,.1f}".translate(_TRANSLATE[lang]) + "%"
+        return _separators(f"{_half_up(v * 100, 1):,.1f}", lang) + "%"
     places = 0 if v == int(v) else 1
-    return f"{_half_up(v, places):,.{places}f}".translate(_TRANSLATE[lang])
+    return _separators(f"{_half_up(v, places):,.{places}f}", lang)
 
 
 def _half_up(value: float, places: int) -> float:
