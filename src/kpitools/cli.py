@@ -675,6 +675,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command == "init":
         return _init(args)
+    from kpitools.project import PROJECT_ENV
+
+    before = os.environ.get(PROJECT_ENV)
+    try:
+        return _command(args)
+    finally:  # a run sets it for its kernels; main() called in a process leaves it as it was
+        if before is None:
+            os.environ.pop(PROJECT_ENV, None)
+        else:
+            os.environ[PROJECT_ENV] = before
+
+
+def _command(args: argparse.Namespace) -> int:
+    """Run the parsed command (all but ``init``) in the project it is run in."""
     try:
         _project_defaults(args)
     except Exception as exc:  # a kpitools.toml that cannot be read: one line, no traceback

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -90,3 +91,20 @@ def test_extract_says_where_a_news_page_trailer_stopped_reading(
     assert "read up to the heading 'Ý kiến bạn đọc'" in captured.err
     assert f"{page}: line 3" in captured.err
     assert '"5/5"' not in captured.out and "852" in captured.out
+
+
+def test_a_run_leaves_the_project_variable_of_its_process_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # `kpitools run` tells its kernels the project through the environment; called in a
+    # process (a notebook, a test), main() must not leave it behind
+    from kpitools.project import PROJECT_ENV, current_project
+
+    monkeypatch.delenv(PROJECT_ENV, raising=False)
+    assert main(["run", "--parameters", str(tmp_path)]) == 2  # in the repository's project
+    capsys.readouterr()
+    assert PROJECT_ENV not in os.environ
+    assert current_project("/").packaged
+    monkeypatch.setenv(PROJECT_ENV, str(tmp_path))
+    assert main(["run", "--parameters", str(tmp_path)]) == 2
+    assert os.environ[PROJECT_ENV] == str(tmp_path)

@@ -197,7 +197,7 @@ def test_data_entries_carry_read_options(root: Path, tmp_path: Path) -> None:
     (key,) = problems["city-key"]
     assert key.endswith(
         "parameter 'data', entry 1: unknown key 'sheeet' "
-        "(an entry takes path, sheet, year, as_of, layout, decimal, source)"
+        "(an entry takes path, sheet, year, as_of, layout, decimal, source, period_start)"
     )
     assert "parameter 'data', entry 1: needs 'path', the file to read" in problems["city-nopath"][0]
     assert "'bieu-01.xlsx' not found in" in problems["city-missing"][0]
