@@ -173,54 +173,15 @@ def describe(chart: Any, *, lang: str = "vi") -> str:
     >>> describe(alt.Chart(df).mark_bar(), lang="en")
     'Bar chart; 2023: highest Tây Hồ 209.4%, lowest Ba Vì 85.0%'
     """
-    from kpitools.numbers import format_number, format_percent
+    from kpitools.numbers import format_number
 
     views = _views(chart)
-    marks = [getattr(v, "mark", alt.Undefined) for v in views]
-    marks = [m if isinstance(m, str) else getattr(m, "type", None) for m in marks]
-    mark = next((m for m in marks if isinstance(m, str) and m != "rule"), "other")
-    kind = word(f"display.describe.kind.{mark}", lang, default="")
-    kind = kind or word("display.describe.kind.other", lang)
-    title = getattr(chart, "title", alt.Undefined)
-    text = getattr(title, "text", title)
-    text = " ".join(text) if isinstance(text, list) else text
-    said = [f"{kind}: {text.strip()}" if isinstance(text, str) and text.strip() else kind]
+    said = [_kind_and_title(chart, views, lang)]
     frames = [v.data for v in views if isinstance(getattr(v, "data", None), pl.DataFrame)]
     df = max(frames, key=lambda f: f.height) if frames else pl.DataFrame()
     name = "label" if "label" in df.columns else "unit_name"
     if {name, "attainment"} <= set(df.columns):
-        rows = df.filter(pl.col("attainment").is_not_null() & pl.col("attainment").is_finite())
-        # what a dropdown shows first (a metric, a year): the view described
-        params = getattr(chart, "params", alt.Undefined)
-        for param in params if isinstance(params, list) else []:
-            value = getattr(param, "value", alt.Undefined)
-            for column in ("metric", "year"):
-                if column in rows.columns and isinstance(value, str | int):
-                    chosen = pl.col(column).cast(pl.String) == str(value)
-                    if rows.filter(chosen).height:
-                        rows = rows.filter(chosen)
-        year = None
-        if "year" in rows.columns and rows.height:
-            years = rows["year"].unique().sort().to_list()
-            if len(years) > 1:
-                said.append(word("display.describe.years", lang, years=f"{years[0]}–{years[-1]}"))
-            # the latest year that compares units (not one left alone after a reform)
-            counts = rows.group_by("year").agg(pl.col(name).n_unique().alias("n"))
-            several = counts.filter(pl.col("n") > 1)["year"].to_list()
-            year = max(several) if several else years[-1]
-            rows = rows.filter(pl.col("year") == year)
-        if rows.height:
-            best = rows.sort("attainment", descending=True, maintain_order=True).row(0, named=True)
-            worst = rows.sort("attainment", maintain_order=True).row(0, named=True)
-            fields = {
-                "year": year if year is not None else "",
-                "best": best[name],
-                "best_att": format_percent(best["attainment"], lang=lang),
-                "worst": worst[name],
-                "worst_att": format_percent(worst["attainment"], lang=lang),
-            }
-            key = "extremes" if rows[name].n_unique() > 1 else "one"
-            said.append(word(f"display.describe.{key}", lang, **fields))
+        said += _extremes(_first_shown(chart, df), name, lang)
     elif {"label", "actual", "target"} <= set(df.columns):
         for row in df.head(6).iter_rows(named=True):
             said.append(
@@ -235,6 +196,63 @@ def describe(chart: Any, *, lang: str = "vi") -> str:
     elif df.height:
         said.append(word("display.describe.rows", lang, n=df.height))
     return "; ".join(said)
+
+
+def _kind_and_title(chart: Any, views: list[Any], lang: str) -> str:
+    """The kind of chart and its title for :func:`describe`: "Bar chart: <title>"."""
+    marks = [getattr(v, "mark", alt.Undefined) for v in views]
+    marks = [m if isinstance(m, str) else getattr(m, "type", None) for m in marks]
+    mark = next((m for m in marks if isinstance(m, str) and m != "rule"), "other")
+    kind = word(f"display.describe.kind.{mark}", lang, default="")
+    kind = kind or word("display.describe.kind.other", lang)
+    title = getattr(chart, "title", alt.Undefined)
+    text = getattr(title, "text", title)
+    text = " ".join(text) if isinstance(text, list) else text
+    return f"{kind}: {text.strip()}" if isinstance(text, str) and text.strip() else kind
+
+
+def _first_shown(chart: Any, df: pl.DataFrame) -> pl.DataFrame:
+    """The rows with a finite attainment that the chart's dropdowns (metric, year) show first."""
+    rows = df.filter(pl.col("attainment").is_not_null() & pl.col("attainment").is_finite())
+    params = getattr(chart, "params", alt.Undefined)
+    for param in params if isinstance(params, list) else []:
+        value = getattr(param, "value", alt.Undefined)
+        for column in ("metric", "year"):
+            if column in rows.columns and isinstance(value, str | int):
+                chosen = pl.col(column).cast(pl.String) == str(value)
+                if rows.filter(chosen).height:
+                    rows = rows.filter(chosen)
+    return rows
+
+
+def _extremes(rows: pl.DataFrame, name: str, lang: str) -> list[str]:
+    """The years shown and the highest and lowest unit of the latest year that compares units."""
+    from kpitools.numbers import format_percent
+
+    said: list[str] = []
+    year = None
+    if "year" in rows.columns and rows.height:
+        years = rows["year"].unique().sort().to_list()
+        if len(years) > 1:
+            said.append(word("display.describe.years", lang, years=f"{years[0]}–{years[-1]}"))
+        # the latest year that compares units (not one left alone after a reform)
+        counts = rows.group_by("year").agg(pl.col(name).n_unique().alias("n"))
+        several = counts.filter(pl.col("n") > 1)["year"].to_list()
+        year = max(several) if several else years[-1]
+        rows = rows.filter(pl.col("year") == year)
+    if rows.height:
+        best = rows.sort("attainment", descending=True, maintain_order=True).row(0, named=True)
+        worst = rows.sort("attainment", maintain_order=True).row(0, named=True)
+        fields = {
+            "year": year if year is not None else "",
+            "best": best[name],
+            "best_att": format_percent(best["attainment"], lang=lang),
+            "worst": worst[name],
+            "worst_att": format_percent(worst["attainment"], lang=lang),
+        }
+        key = "extremes" if rows[name].n_unique() > 1 else "one"
+        said.append(word(f"display.describe.{key}", lang, **fields))
+    return said
 
 
 def _independent(*channels: str) -> alt.Resolve:
@@ -1355,6 +1373,50 @@ def _period_tooltip(tooltip: list[alt.Tooltip], lang: str) -> list[alt.Tooltip]:
     return out
 
 
+def _names_told_apart(m: pl.DataFrame) -> pl.DataFrame:
+    """Two units of one name (district 017 and xã 00454 Đông Anh): "Đông Anh (017)"."""
+    names = m.select("unit_code", "unit_name").unique()
+    shared = names.filter(pl.col("unit_name").is_duplicated())["unit_code"]
+    if not shared.len():
+        return m
+    return m.with_columns(
+        pl.when(pl.col("unit_code").is_in(shared.implode()))
+        .then(pl.format("{} ({})", "unit_name", "unit_code"))
+        .otherwise(pl.col("unit_name"))
+        .alias("unit_name")
+    )
+
+
+def _reference_label(
+    reference: pl.DataFrame | None, ref_name: str | None, value: str, lang: str
+) -> str | None:
+    """The reference line's name in the legend and tooltips; None without a reference."""
+    if reference is None:
+        return None
+    return word(
+        "chart.at_rate" if value == "actual" else "chart.ref_attainment",
+        lang,
+        reference=ref_name or word("chart.reference", lang).lower(),
+    )
+
+
+def _trend_series(
+    value: str, ref_label: str | None, lang: str
+) -> tuple[list[tuple[str, str, str, list[int]]], None, str]:
+    """The lines of a trend chart (field, name, colour, dash) and its y axis' title, format."""
+    if value == "actual":
+        series = [("actual", word("chart.actual", lang), "#444444", [1, 0])]
+        series.append(("target", word("chart.target", lang), "#000000", [5, 3]))
+        y_format = COUNT_FORMAT
+    else:
+        series = [("attainment", word("chart.attainment", lang), "#444444", [1, 0])]
+        y_format = ".0%"
+    if ref_label is not None:
+        field = "ref_expected" if value == "actual" else "ref_attainment"
+        series.append((field, ref_label, "#CC79A7", [2, 2]))
+    return series, None, y_format
+
+
 def trend_chart(
     kpis: pl.DataFrame,
     *,
@@ -1423,16 +1485,7 @@ def trend_chart(
         .alias("ref_expected")
     )
     codes = picked or sorted(set(m["unit_code"].to_list()))
-    # two units of one name (district 017 and xã 00454 Đông Anh): a panel each, by code
-    names = m.select("unit_code", "unit_name").unique()
-    shared = names.filter(pl.col("unit_name").is_duplicated())["unit_code"]
-    if shared.len():
-        m = m.with_columns(
-            pl.when(pl.col("unit_code").is_in(shared.implode()))
-            .then(pl.format("{} ({})", "unit_name", "unit_code"))
-            .otherwise(pl.col("unit_name"))
-            .alias("unit_name")
-        )
+    m = _names_told_apart(m)
     first_name = dict(m.select("unit_code", "unit_name").iter_rows())
     facet_order = list(dict.fromkeys(first_name[c] for c in codes))
     m, x_labels = _period_axis(m, lang)
@@ -1449,31 +1502,16 @@ def trend_chart(
         "ref_attainment",
         "ref_expected",
     ).sort("unit_code", "period_index" if x_labels else "year")
-    ref_label = None
-    if reference is not None:
-        ref_label = word(
-            "chart.at_rate" if value == "actual" else "chart.ref_attainment",
-            lang,
-            reference=ref_name or word("chart.reference", lang).lower(),
-        )
+    ref_label = _reference_label(reference, ref_name, value, lang)
     extra = (
         [alt.Tooltip("ref_attainment:Q", title=ref_label, format=PERCENT_FORMAT)]
-        if reference is not None and value == "actual"
+        if ref_label is not None and value == "actual"
         else []
     )
     tooltip = _tooltip(lang, *extra)
     if x_labels:
         tooltip = _period_tooltip(tooltip, lang)
-    if value == "actual":
-        series = [("actual", word("chart.actual", lang), "#444444", [1, 0])]
-        series.append(("target", word("chart.target", lang), "#000000", [5, 3]))
-        y_title, y_format = None, COUNT_FORMAT
-    else:
-        series = [("attainment", word("chart.attainment", lang), "#444444", [1, 0])]
-        y_title, y_format = None, ".0%"
-    if ref_label is not None:
-        field = "ref_expected" if value == "actual" else "ref_attainment"
-        series.append((field, ref_label, "#CC79A7", [2, 2]))
+    series, y_title, y_format = _trend_series(value, ref_label, lang)
     line_scale = alt.Scale(domain=[s[1] for s in series], range=[s[2] for s in series])
     dash_scale = alt.Scale(domain=[s[1] for s in series], range=[s[3] for s in series])
     # the years that are drawn: those with a value on one of the lines

@@ -41,37 +41,40 @@ def _stop(signum: int, frame: object) -> None:
     raise KeyboardInterrupt(signum)
 
 
-def _run(args: argparse.Namespace) -> int:
-    signal.signal(signal.SIGTERM, _stop)
+def _reports_to_run(args: argparse.Namespace, out: Path) -> list[Any] | str:
+    """The reports of ``kpitools run``, or why none can run (exit status 2)."""
     from kpitools.errors import ParameterError
-    from kpitools.report.batch import check_output, run_batch, shard
-    from kpitools.report.discovery import INDEX, Outcome, discover, notebooks_by_kind
-    from kpitools.report.worker import kernel_mode
+    from kpitools.report.batch import check_output, shard
+    from kpitools.report.discovery import discover
 
-    out = Path(args.out)
     if args.parameters is None:  # outside a project, and no --parameters
-        print(
-            "kpitools run: no parameters: run inside a project (`kpitools init DIR`) or give "
-            "--parameters",
-            file=sys.stderr,
-        )
-        return 2
+        return "no parameters: run inside a project (`kpitools init DIR`) or give --parameters"
     try:
         found = discover(Path(args.parameters), Path(args.notebooks))
         reports = shard(_in_language(found, args.project.lang), args.shard)
     except ParameterError as exc:
-        print(f"kpitools run: {exc}", file=sys.stderr)
-        return 2
+        return str(exc)
     if not reports:
-        print(f"kpitools run: no reports in {args.parameters}", file=sys.stderr)
-        return 2
+        return f"no reports in {args.parameters}"
     if all(r.problem for r in reports):  # not one report can run: the input is wrong
-        print("kpitools run: " + "\n".join(r.problem or "" for r in reports), file=sys.stderr)
-        return 2
+        return "\n".join(r.problem or "" for r in reports)
     try:
         check_output(out)
     except ParameterError as exc:
-        print(f"kpitools run: {exc}", file=sys.stderr)
+        return str(exc)
+    return reports
+
+
+def _run(args: argparse.Namespace) -> int:
+    signal.signal(signal.SIGTERM, _stop)
+    from kpitools.report.batch import run_batch
+    from kpitools.report.discovery import INDEX, Outcome, notebooks_by_kind
+    from kpitools.report.worker import kernel_mode
+
+    out = Path(args.out)
+    reports = _reports_to_run(args, out)
+    if isinstance(reports, str):
+        print(f"kpitools run: {reports}", file=sys.stderr)
         return 2
     workers = args.workers or os.cpu_count() or 1
     fresh = False if args.shared_kernel else None

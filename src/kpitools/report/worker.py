@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from kpitools._atomic import is_write_error, write_error_message, write_text_atomic
 from kpitools.report.discovery import Outcome, Report
@@ -572,6 +572,24 @@ def _worker_main(
         worker.stop()
 
 
+def _receive(
+    results: Any, procs: Sequence[Any], on_mode: Callable[[str], None] | None
+) -> Outcome | Literal[False] | None:
+    """The workers' next outcome; None when none came within a second (or a worker told its
+    mode, passed to ``on_mode``); False when every worker is gone."""
+    import queue
+
+    try:
+        message = results.get(timeout=1.0)
+    except queue.Empty:
+        return None if any(proc.is_alive() for proc in procs) else False
+    if isinstance(message, str):  # a worker's mode, as it starts
+        if on_mode is not None:
+            on_mode(message)
+        return None
+    return message
+
+
 def run_parallel(
     jobs: Sequence[tuple[Report, Path, bool, list[Path]]],
     n: int,
@@ -586,7 +604,6 @@ def run_parallel(
     ``on_mode`` is told each worker's :attr:`Worker.mode` as it starts.
     """
     import multiprocessing
-    import queue
 
     ctx = multiprocessing.get_context("spawn")
     tasks, results = ctx.Queue(), ctx.Queue()
@@ -601,17 +618,12 @@ def run_parallel(
     pending = {job[0].name: job[0] for job in jobs}
     try:
         while pending:
-            try:
-                outcome = results.get(timeout=1.0)
-            except queue.Empty:
-                if not any(proc.is_alive() for proc in procs):
-                    for report in pending.values():
-                        yield Outcome(report, "failed", error="the worker process died")
-                    return
-                continue
-            if isinstance(outcome, str):  # a worker's mode, as it starts
-                if on_mode is not None:
-                    on_mode(outcome)
+            outcome = _receive(results, procs, on_mode)
+            if outcome is False:  # every worker is gone
+                for report in pending.values():
+                    yield Outcome(report, "failed", error="the worker process died")
+                return
+            if outcome is None:
                 continue
             pending.pop(outcome.report.name, None)
             yield outcome
