@@ -45,3 +45,15 @@ def test_notebook_runs_headless_and_shows_the_first_view_statically(
     state = ExplorerState(metric="admissions", year=2022, units=("017",), lang="en")
     assert explore.view_table(panel, state)._repr_html_() in still
     assert "New Party members admitted – 2022" in still
+    # issue 19 point 5: the batch HTML of the explorer shows its default views statically
+    # (the live widget's static fallback), carries one packed Vega library at most and
+    # stays under 1 MB
+    import nbformat
+
+    from kpitools.report import export_html
+
+    page = export_html(nbformat.read(out, as_version=4), title="explore")
+    assert len(page.encode("utf-8")) < 1_000_000
+    assert page.count('class="kt-explorer-static') == 1
+    static = page[page.index('class="kt-explorer-static') :]
+    assert static.count("<svg") >= 2  # ranking and trend, drawn without a kernel
