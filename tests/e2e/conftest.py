@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+# the browser tests' shared helpers (explorer_page.py) are imported by name
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 _MARKS = ", ".join(
     f"svg.marks .mark-{kind}" for kind in ("rect", "symbol", "line", "text", "rule", "tick")

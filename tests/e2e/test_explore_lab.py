@@ -14,7 +14,6 @@ import os
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -25,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from explorer_page import free_port, run_notebook
 
 pytestmark = pytest.mark.slow
 
@@ -39,12 +39,6 @@ class Lab:
     url: str
     token: str
     log: Path
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _request(url: str, token: str, method: str = "GET") -> int:
@@ -80,7 +74,7 @@ def start_lab(tmp_path: Path) -> Iterator[Lab]:
         "JUPYTERLAB_SETTINGS_DIR": str(settings),
         "JUPYTERLAB_WORKSPACES_DIR": str(tmp_path / "workspaces"),
     }
-    port, token = _free_port(), secrets.token_hex(16)
+    port, token = free_port(), secrets.token_hex(16)
     log = tmp_path / "jupyterlab.log"
     command = [
         sys.executable,
@@ -172,17 +166,7 @@ def test_explorer_in_jupyterlab(lab: Lab, browser) -> None:
     page.on("console", lambda m: messages.append(f"{m.type}: {m.text}"))
     try:
         page.goto(f"{lab.url}/lab/tree/notebooks/explore.ipynb?token={lab.token}")
-        # JupyterLab is up with the notebook open and its kernel idle
-        page.wait_for_function(
-            """() => {
-                const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-                const kernel = w && w.sessionContext && w.sessionContext.session
-                    && w.sessionContext.session.kernel;
-                return kernel && kernel.status === 'idle' && w.content.widgets.length > 5;
-            }""",
-            timeout=WAIT_MS,
-        )
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        run_notebook(page, timeout=WAIT_MS)
 
         # the explorer is drawn: ranking of 2023 and the city's trend (no unit selected)
         page.wait_for_selector(".kt-explorer .kt-ranked svg .mark-rect path", timeout=WAIT_MS)

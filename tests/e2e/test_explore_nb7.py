@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -26,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from explorer_page import LIVE, MARKS, NOTEBOOK_READY, RANKS_YEAR, RUN_ALL, YEAR_PICKER, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -33,15 +33,8 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "artifacts"
 WAIT_MS = 180_000
 YEAR, OTHER_YEAR = 2023, 2021  # the notebook's year, and another
-LIVE = ".vega-embed svg.marks"
 #: See test_explore_serve.py: anywidget's 2 s limit for a chart's module on a loaded machine.
 _SLOW_LOAD = "[anywidget] Failed to initialize model."
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -68,7 +61,7 @@ def notebook_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
     }
     env.pop("KPITOOLS_PROJECT", None)
-    port = _free_port()
+    port = free_port()
     log = home / "notebook.log"
     command = [
         sys.executable,
@@ -113,24 +106,6 @@ def notebook_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
             os.killpg(server.pid, signal.SIGKILL)
 
 
-_MARKS = f"""() => [...document.querySelectorAll('{LIVE}')].map(svg =>
-    [...svg.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label')).join('|'))
-    .join('||')"""
-
-_RANKS_YEAR = f"""(year) => [...document.querySelectorAll('{LIVE}')].some(svg => {{
-    const bars = [...svg.querySelectorAll('.mark-rect path[aria-label]')]
-        .map(e => e.getAttribute('aria-label'));
-    return bars.length > 1 && bars.every(b => b.includes('Năm: ' + year));
-}})"""
-
-_YEAR_PICKER = """() => {
-    const s = [...document.querySelectorAll('select')].find(s => s.options.length > 1
-        && [...s.options].every(o => /^\\d{4}$/.test(o.textContent.trim())));
-    if (s) s.setAttribute('data-test', 'year');
-    return !!s;
-}"""
-
-
 def test_explorer_in_notebook_7(notebook_server: str, browser) -> None:
     page = browser.new_page(viewport={"width": 1400, "height": 1400})
     errors: list[str] = []
@@ -148,29 +123,21 @@ def test_explorer_in_notebook_7(notebook_server: str, browser) -> None:
     try:
         page.goto(f"{notebook_server}/notebooks/explore.ipynb", timeout=WAIT_MS)
         # Notebook 7 is up with the notebook open and its kernel idle
-        page.wait_for_function(
-            """() => {
-                const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-                const kernel = w && w.sessionContext && w.sessionContext.session
-                    && w.sessionContext.session.kernel;
-                return kernel && kernel.status === 'idle' && w.content.widgets.length > 5;
-            }""",
-            timeout=WAIT_MS,
-        )
+        page.wait_for_function(NOTEBOOK_READY, timeout=WAIT_MS)
         # errors so far are Notebook 7's own: it throws "Cannot read properties of undefined
         # (reading 'schema')" while loading its settings, before any cell runs
         at_start = len(errors)
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        page.evaluate(RUN_ALL)
 
         page.wait_for_selector(f"{LIVE} .mark-rect path", timeout=WAIT_MS)
-        page.wait_for_function(_RANKS_YEAR, arg=YEAR, timeout=WAIT_MS)
+        page.wait_for_function(RANKS_YEAR, arg=YEAR, timeout=WAIT_MS)
         assert page.locator(LIVE).count() >= 2  # the ranking and the trend, at least
-        before = page.evaluate(_MARKS)
+        before = page.evaluate(MARKS)
 
-        assert page.evaluate(_YEAR_PICKER), "no year picker in the page"
+        assert page.evaluate(YEAR_PICKER), "no year picker in the page"
         page.locator("select[data-test=year]").select_option(label=str(OTHER_YEAR))
-        page.wait_for_function(f"(before) => ({_MARKS})() !== before", arg=before, timeout=WAIT_MS)
-        page.wait_for_function(_RANKS_YEAR, arg=OTHER_YEAR, timeout=WAIT_MS)
+        page.wait_for_function(f"(before) => ({MARKS})() !== before", arg=before, timeout=WAIT_MS)
+        page.wait_for_function(RANKS_YEAR, arg=OTHER_YEAR, timeout=WAIT_MS)
         # every cell ran without an error output
         page.wait_for_function(
             """() => [...document.querySelectorAll('.jp-CodeCell .jp-InputPrompt')]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from explorer_page import run_notebook
 
 pytestmark = pytest.mark.slow
 
@@ -105,16 +106,7 @@ def test_random_interactions_keep_every_view_as_the_state_says(lab, browser) -> 
     ex = ".kt-explorer"
     try:
         page.goto(f"{lab.url}/lab/tree/notebooks/explore.ipynb?token={lab.token}")
-        page.wait_for_function(
-            """() => {
-                const w = window.jupyterapp && window.jupyterapp.shell.currentWidget;
-                const kernel = w && w.sessionContext && w.sessionContext.session
-                    && w.sessionContext.session.kernel;
-                return kernel && kernel.status === 'idle' && w.content.widgets.length > 5;
-            }""",
-            timeout=WAIT_MS,
-        )
-        page.evaluate("() => { window.jupyterapp.commands.execute('notebook:run-all-cells'); }")
+        run_notebook(page, timeout=WAIT_MS)
         page.wait_for_selector(f"{ex} .kt-ranked svg .mark-rect path", timeout=WAIT_MS)
         page.wait_for_selector(f"{ex} .kt-table-view[data-rev]", timeout=WAIT_MS)
         kernel = Kernel(lab.log.parent / "runtime")

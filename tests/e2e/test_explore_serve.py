@@ -29,6 +29,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from explorer_page import LIVE, MARKS, RANKS_YEAR, YEAR_PICKER, free_port
 
 from kpitools import cli
 from kpitools.explore import serve
@@ -38,18 +39,10 @@ ARTIFACTS = ROOT / "tests" / "artifacts"
 #: Generous: a kernel start, the first imports and the notebook's cells on a busy machine.
 WAIT_MS = 180_000
 YEAR, OTHER_YEAR = 2022, 2021
-#: Live charts drawn by vega-embed in the page (the static snapshot is not one of them).
-LIVE = ".vega-embed svg.marks"
 #: anywidget gives a chart's model 2 s to load its module and rejects after that, which a
 #: loaded 2-core machine can exceed with each chart's 0.9 MB Vega bundle (issue 19, point 1);
 #: the chart is still drawn and followed, which is what these tests check.
 _SLOW_LOAD = "[anywidget] Failed to initialize model."
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _listening(port: int) -> bool:
@@ -86,7 +79,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
         "PYTHONUNBUFFERED": "1",
     }
-    port = _free_port()
+    port = free_port()
     log = home / "serve.log"
     command = [sys.executable, "-m", "kpitools.cli", "explore", "--serve"]
     command += ["--port", str(port), "--no-browser", "--year", str(YEAR)]
@@ -147,38 +140,17 @@ def opened(served: Served, browser) -> Iterator[Opened]:
         page.close()
 
 
-#: The marks of every live chart: what changes when a view follows a control.
-_MARKS = f"""() => [...document.querySelectorAll('{LIVE}')].map(svg =>
-    [...svg.querySelectorAll('[aria-label]')].map(e => e.getAttribute('aria-label')).join('|'))
-    .join('||')"""
-
-#: True when a live chart's bars all carry the year (the ranking of that year).
-_RANKS_YEAR = f"""(year) => [...document.querySelectorAll('{LIVE}')].some(svg => {{
-    const bars = [...svg.querySelectorAll('.mark-rect path[aria-label]')]
-        .map(e => e.getAttribute('aria-label'));
-    return bars.length > 1 && bars.every(b => b.includes('Năm: ' + year));
-}})"""
-
-#: Marks the picker whose options are all years, wherever the layout puts it.
-_YEAR_PICKER = """() => {
-    const s = [...document.querySelectorAll('select')].find(s => s.options.length > 1
-        && [...s.options].every(o => /^\\d{4}$/.test(o.textContent.trim())));
-    if (s) s.setAttribute('data-test', 'year');
-    return !!s;
-}"""
-
-
 @pytest.mark.slow
 def test_served_explorer_draws_and_follows_a_control(opened: Opened) -> None:
     page = opened.page
     assert page.locator(LIVE).count() >= 2  # the ranking and the trend, at least
-    page.wait_for_function(_RANKS_YEAR, arg=YEAR, timeout=WAIT_MS)  # --year reached the app
-    before = page.evaluate(_MARKS)
+    page.wait_for_function(RANKS_YEAR, arg=YEAR, timeout=WAIT_MS)  # --year reached the app
+    before = page.evaluate(MARKS)
 
-    assert page.evaluate(_YEAR_PICKER), "no year picker in the page"
+    assert page.evaluate(YEAR_PICKER), "no year picker in the page"
     page.locator("select[data-test=year]").select_option(label=str(OTHER_YEAR))
-    page.wait_for_function(f"(before) => ({_MARKS})() !== before", arg=before, timeout=WAIT_MS)
-    page.wait_for_function(_RANKS_YEAR, arg=OTHER_YEAR, timeout=WAIT_MS)
+    page.wait_for_function(f"(before) => ({MARKS})() !== before", arg=before, timeout=WAIT_MS)
+    page.wait_for_function(RANKS_YEAR, arg=OTHER_YEAR, timeout=WAIT_MS)
     assert page.locator("select[data-test=year]").input_value() == str(OTHER_YEAR)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "explore-serve.png"))
@@ -294,7 +266,7 @@ def test_serve_wires_voila_and_cleans_up(monkeypatch) -> None:
     monkeypatch.setattr(Voila, "launch_instance", launch)
     monkeypatch.delenv("JUPYTER_PATH", raising=False)
     said: list[str] = []
-    port = _free_port()
+    port = free_port()
     status = serve.serve(
         parameters={"year": 2021}, port=port, host="0.0.0.0", open_browser=False, say=said.append
     )
