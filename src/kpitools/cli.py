@@ -577,7 +577,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     ext.add_argument("--units", help="unit registry (default: the project's)")
     ext.add_argument("--catalog", help="metric catalog (default: the project's)")
     ext.add_argument("--phrases", help="metric wording (default: the project's)")
-    ext.add_argument("--money", action="store_true", help="read money amounts as figures too")
+    ext.add_argument(
+        "--money",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="read money amounts (38,7 tỷ đồng) as figures (default); --no-money masks them",
+    )
     ext.add_argument("--lang", choices=LANGS, help="table language (default: the project's)")
     mem = sub.add_parser(
         "members",

@@ -16,9 +16,10 @@ How a text is read
 * Numbers follow :func:`kpitools.numbers.parse_number` (``46.148`` is 46148, ``188,1`` is
   188.1, ``106.82`` is 106.82). No figure is read from document numbers (``Nghị quyết 15``,
   ``Chỉ thị số 24-CT/TU``, ``Đề án 11``), dates, years and terms (``2020-2025``; a plain
-  4-digit 19xx/20xx is always a year), durations, ordinals, photo numbers or money
-  (``10.000.000đ``; pass ``money=True`` to read amounts), nor from number words (``Chi bộ
-  bốn tốt``).
+  4-digit 19xx/20xx is always a year), durations, ordinals or photo numbers, nor from
+  number words (``Chi bộ bốn tốt``). Money (``38,7 tỷ đồng``, ``1,5 nghìn tỷ đồng``) is read
+  in đồng with its unit as written in ``measure``, and never pairs with a count of people or
+  things; ``money=False`` masks it.
 * A statement is an actual with its target (``109/69``, or a target in another clause), a
   whole (``trên tổng số …``), an excess or a percentage. A bare count (``13 chủ doanh
   nghiệp``) is a statement only when its wording is a metric of the phrase book, so ``5

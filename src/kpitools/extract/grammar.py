@@ -45,7 +45,12 @@ _DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)")
 _PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM}){_E}(?!\s*/\s*\d)")
 _PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
 _COUNT = rx(rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?{_E}(?!\s*%)")
-_MONEY = rx(rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s*(?:đồng|đ|vnđ|vnd)(?!\w)")
+# money: "11,55 tỷ đồng", "1,5 nghìn tỷ đồng", "2.300 triệu đồng", "10.000.000đ", "1,2 tỷ USD"
+_MONEY = rx(
+    rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
+    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd|đô\s+la(?:\s+mỹ)?)(?!\w)"
+)
+_CURRENCY = {"usd": "USD", "đô la": "USD", "đô la mỹ": "USD"}
 _WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
 _STOP = frozenset(
@@ -113,11 +118,11 @@ _UPWARDS = rx(r"\s*trở\s+lên(?!\w)")
 _OF = rx(r"(?<!\w)của\s*$")
 _WHOLE = rx(r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng|\d\s+trên)\s*$")
 _EXCESS = rx(
-    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch))?"
+    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán))?"
     r"(?:\s+(?:đề\s+ra|được\s+giao|giao))?\s*$"
 )
 _TARGET_END = rx(
-    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)"
+    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
     r"(?:\s+(?:kế\s+hoạch|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?\s*$"
 )
 _TARGET_START = rx(
@@ -238,6 +243,7 @@ class Figure:
     role: str = "actual"
     owner: Draft | None = None
     set_out: bool = False  # a target by the words of its sentence or list heading
+    measure: str | None = None  # a money figure's unit as written ("tỷ đồng"); values in đồng
 
     @property
     def span_start(self) -> int:
@@ -311,7 +317,7 @@ def scan(doc: Doc) -> list[Figure]:
     def take(span: tuple[int, int]) -> None:
         taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
 
-    money = [("count", _MONEY)] if doc.money else []
+    money = [("money", _MONEY)] if doc.money else []
     for kind, pattern in (
         *money,
         ("range", _RANGE),
@@ -332,7 +338,10 @@ def scan(doc: Doc) -> list[Figure]:
                 take(m.span())  # a range of percentages: read no figure from it
                 continue
             take(m.span())
-            figures.append(_figure(doc, kind, m, sentence, *read))
+            fig = _figure(doc, "count" if kind == "money" else kind, m, sentence, *read)
+            if kind == "money":
+                fig.measure = _measure(m)
+            figures.append(fig)
     figures.sort(key=lambda f: f.start)
     for fig in figures:
         _describe(doc, fig)
@@ -387,7 +396,19 @@ def _figure_values(
         percent = parse_percent(m.group("a"))
         return (percent.value,), percent
     mag = m.group("mag")
-    return (parse_number(text[m.start("a") : m.end("a")] + (f" {mag}" if mag else "")),), None
+    value = parse_number(text[m.start("a") : m.end("a")] + (f" {mag}" if mag else ""))
+    if m.groupdict().get("mag2"):  # "1,5 nghìn tỷ đồng": a thousand billion
+        value *= 10**9
+    return (value,), None
+
+
+def _measure(m: re.Match[str]) -> str:
+    """The unit of a money figure as written, folded to one spelling: ``tỷ đồng``, ``nghìn
+    tỷ đồng``, ``triệu đồng``, ``đồng``, ``triệu USD`` …"""
+    cur = " ".join(m.group("cur").split())
+    currency = _CURRENCY.get(cur, "đồng")
+    mags = [{"ngàn": "nghìn", "tỉ": "tỷ"}.get(g, g) for g in (m.group("mag"), m.group("mag2")) if g]
+    return " ".join([*mags, currency])
 
 
 def _describe(doc: Doc, fig: Figure) -> None:
@@ -513,7 +534,17 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
 # --------------------------------------------------------------------------- statements
 
 
+def _same_measure(a: Figure, b: Figure) -> bool:
+    """Whether two figures count in the same way: both money of one currency, or neither
+    money (an amount never pairs with a count of people or things)."""
+    if a.measure is None or b.measure is None:
+        return a.measure is None and b.measure is None
+    return a.measure.split()[-1] == b.measure.split()[-1]
+
+
 def _nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
+    if not _same_measure(a, b):
+        return False
     if a.noun_start is None or b.noun_start is None or a.noun_end is None or b.noun_end is None:
         return True
     x = doc.fold[a.noun_start : a.noun_end].split()
@@ -569,7 +600,7 @@ def _actual_drafts(doc: Doc, sentence: Sentence, figs: list[Figure]) -> list[Dra
             d.target_fig = None
         else:
             d.actual = f.value
-        if f.noun_start is None and not _COMPARE_NEXT.match(doc.fold, f.end):
+        if f.noun_start is None and f.measure is None and not _COMPARE_NEXT.match(doc.fold, f.end):
             previous = [x for x in drafts if x.anchor < f.start]
             d.inherit = previous[-1] if previous else None
         drafts.append(d)
@@ -604,7 +635,7 @@ def _attach_target(doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft])
 def _attach_whole_or_excess(f: Figure, drafts: list[Draft]) -> None:
     """A whole (as the target) or an excess joins the last draft with an actual before it."""
     before = [d for d in drafts if d.anchor < f.start and d.actual is not None]
-    if not before:
+    if not before or (before[-1].actual_fig and not _same_measure(before[-1].actual_fig, f)):
         return
     d = before[-1]
     if f.role == "whole" and d.target is None:
@@ -1174,7 +1205,7 @@ def _list_metrics(
                 and _nouns_agree(doc, previous.target_fig, fig)
             ):
                 d.metric = previous.metric
-            elif fig is not None and fig.noun_start is None:
+            elif fig is not None and fig.noun_start is None and fig.measure is None:
                 found = _heading_metric(doc, fig, topic_of, phrases)
                 if found is not None:
                     d.metric, d.heading_metric = found, True
@@ -1319,6 +1350,7 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
         "target_period": _target_period(doc, d, term) if d.target is not None else None,
         "implied_target": implied_target(d.actual, d.target, d.stated_percent, d.kind),
         "link_span": link,
+        "measure": _measure_of(d),
     }
     record.update(_checks(d))
     return record
@@ -1391,6 +1423,36 @@ def _span(text: str, d: Draft) -> tuple[int, int]:
     return start, end
 
 
+def _measure_of(d: Draft) -> str | None:
+    """The unit of a money statement as written (``tỷ đồng``), else None."""
+    for f in (d.actual_fig, d.target_fig, d.excess_fig):
+        if f is not None and f.measure is not None:
+            return f.measure
+    return None
+
+
+_NOT_SUBJECT = _STOP | {"ước", "dự", "khoảng", "gần", "hơn", "lũy", "luỹ"}
+
+
+def _money_label(doc: Doc, d: Draft, measure: str) -> str:
+    """What a money figure counts, from the words that open its clause up to the first
+    word that is no noun ("Thu ngân sách trên địa bàn … đạt 11,55 tỷ đồng": ``Thu ngân
+    sách (tỷ đồng)``); the unit alone when they name nothing."""
+    fig = d.actual_fig or d.target_fig or d.excess_fig
+    assert fig is not None
+    words: list[str] = []
+    for w in re.finditer(r"\S+", doc.text[fig.clause : fig.start]):
+        word = w.group().strip(",;:()")
+        if not word or word.lower() in _NOT_SUBJECT or not word.isalpha():
+            break
+        words.append(word)
+        if len(words) == 8:
+            break
+    trimmed = " ".join(words)
+    trimmed = re.sub(r"^(?:[Tt]rong đó|[Rr]iêng|[Cc]òn|[Vv]à)\s*", "", trimmed)
+    return f"{trimmed} ({measure})" if trimmed else measure
+
+
 def _qualifier(d: Draft) -> str | None:
     for f in (d.actual_fig, d.percent_fig, d.target_fig, d.excess_fig):
         if f is not None and f.qualifier:
@@ -1401,6 +1463,9 @@ def _qualifier(d: Draft) -> str | None:
 def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
     if d.metric is not None:
         return catalog.label(d.metric) if catalog is not None else d.metric
+    measure = _measure_of(d)
+    if measure is not None:
+        return _money_label(doc, d, measure)
     if d.inherit is not None and d.noun_fig is None:
         return _label(doc, d.inherit, catalog)
     text = doc.text

@@ -68,6 +68,7 @@ STATEMENT_SCHEMA: dict[str, pl.DataType] = {
     "link_start": pl.Int64(),
     "link_end": pl.Int64(),
     "link_text": pl.String(),
+    "measure": pl.String(),
 }
 """Columns of :func:`statements_frame`, with their types.
 

@@ -100,6 +100,10 @@ class Statement:
     sentence: a resolution, a plan); with ``link_end`` and ``link_text`` its evidence."""
     link_end: int | None = None
     link_text: str | None = None
+    measure: str | None = None
+    """The unit of a money figure as written (``tỷ đồng``, ``triệu đồng``, ``nghìn tỷ
+    đồng``, ``triệu USD``); its ``actual``, ``target`` and ``excess`` are then in the
+    currency's base unit (đồng, USD). None for counts and percentages."""
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: numbers as int or float, a range as ``[low, high]``, dates ISO.
@@ -130,7 +134,7 @@ def extract_statements(
     registry: UnitRegistry | None = None,
     phrases: PhraseBook | None = None,
     catalog: MetricCatalog | None = None,
-    money: bool = False,
+    money: bool = True,
     city_words: Sequence[str] = CITY_WORDS,
 ) -> list[Statement]:
     """Find the KPI statements of a Vietnamese report text.
@@ -150,7 +154,9 @@ def extract_statements(
         Gives labels and each metric's kind (a ``coverage`` metric's ``đạt X%`` is a
         coverage, a ``count`` metric's an attainment).
     money
-        Read money amounts (``10.000.000đ``, ``2 tỷ đồng``) as figures too.
+        Read money amounts (``10.000.000đ``, ``38,7 tỷ đồng``, ``1,5 nghìn tỷ đồng``) as
+        figures (the default): ``thu ngân sách đạt 38,7 tỷ đồng, bằng 154% dự toán`` is a
+        statement, in đồng, with its unit as written in ``measure``. ``False`` masks them.
     city_words
         Words that name the registry's city unit (default :data:`CITY_WORDS`).
 
@@ -254,8 +260,11 @@ def as_frame(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataFrame:
     """Statements as the frame of :data:`STATEMENT_SCHEMA` (a frame is checked, not copied)."""
     if isinstance(statements, pl.DataFrame):
         missing = [c for c in STATEMENT_SCHEMA if c not in statements.columns]
-        if missing == ["note_data"]:  # a frame of an older kpitools: its notes as written
-            return statements.with_columns(note_data=pl.lit(None, dtype=pl.String))
+        if missing and set(missing) <= {"note_data", "measure"}:
+            # a frame of an older kpitools: its notes as written, no money read
+            return statements.with_columns(
+                **{name: pl.lit(None, dtype=pl.String) for name in missing}
+            ).select(list(STATEMENT_SCHEMA))
         if missing:
             raise ValueError(f"not a frame of statements: missing {', '.join(missing)}")
         return statements
@@ -367,7 +376,7 @@ def extract_file(
     units: PathLike | UnitRegistry | None,
     catalog: PathLike | MetricCatalog | None,
     phrases: PathLike | PhraseBook | None,
-    money: bool = False,
+    money: bool = True,
 ) -> Extraction:
     """Read one report file and extract its statements.
 
@@ -404,7 +413,7 @@ def read_statements(
     units: PathLike | UnitRegistry | None,
     catalog: PathLike | MetricCatalog | None,
     phrases: PathLike | PhraseBook | None,
-    money: bool = False,
+    money: bool = True,
 ) -> pl.DataFrame:
     """The statements of one or more report files as one frame (:data:`STATEMENT_SCHEMA`).
 

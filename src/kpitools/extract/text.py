@@ -469,7 +469,8 @@ _MASKS = [
     rx(r"(?<!\w)(?:điện thoại|đt|hotline|fax)\s*:?\s*[\d .]+"),
 ]
 _MONEY = re.compile(
-    rf"(?<![\w.,])(?:{NUM})(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ))?\s*(?:đồng|đ|vnđ|vnd|usd|\$)(?!\w)"
+    rf"(?<![\w.,])(?:{NUM})(?:\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:tỷ|tỉ))?)?"
+    r"\s*(?:đồng|đ|vnđ|vnd|usd|\$|đô\s+la)(?!\w)"
 )
 
 

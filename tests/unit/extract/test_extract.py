@@ -480,11 +480,13 @@ def test_photo_captions_are_not_read() -> None:
     assert [s.actual for s in find(text)] == [D(852)]
 
 
-def test_money_is_read_only_when_asked() -> None:
+def test_money_is_read_unless_masked() -> None:
     text = "Năm 2023, huyện Đông Anh chi 10.000.000đ, đạt 100% kế hoạch; trao 3 sổ tiết kiệm."
-    assert all(s.actual is None for s in find(text))
-    with_money = [s for s in find(text, money=True) if s.actual is not None]
-    assert [(s.actual, s.stated_kind) for s in with_money] == [(D(10000000), "attainment")]
+    assert all(s.actual is None for s in find(text, money=False))
+    with_money = [s for s in find(text) if s.actual is not None]
+    assert [(s.actual, s.stated_kind, s.measure) for s in with_money] == [
+        (D(10000000), "attainment", "đồng")
+    ]
 
 
 def test_a_news_page_is_read_up_to_its_trailer() -> None:

@@ -1,0 +1,182 @@
+"""Money read by default (issue 17): budget revenue, investment and export figures against
+their estimate or plan ("thu ngân sách đạt 38,7 tỷ đồng, bằng 154% dự toán").
+
+Every example is invented (real passages are in tests/eval/extract/). Precision first: an
+amount never pairs with a count of people or things, and ``money=False`` masks amounts.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kpitools.catalog import read_catalog
+from kpitools.cli import main
+from kpitools.extract import Statement, extract_statements, read_phrases, statements_frame
+from kpitools.extract.statements import as_frame
+from kpitools.numbers import format_number
+from kpitools.registry import read_registry
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "data"
+REGISTRY = read_registry(DATA / "units.csv")
+CATALOG = read_catalog(DATA / "metrics.csv")
+PHRASES = read_phrases(DATA / "metric_phrases.csv", catalog=CATALOG)
+D = Decimal
+
+
+def find(text: str, **options: object) -> list[Statement]:
+    return extract_statements(
+        text,
+        registry=REGISTRY,
+        phrases=PHRASES,
+        catalog=CATALOG,
+        **options,  # type: ignore[arg-type]
+    )
+
+
+def claims(found: list[Statement]) -> list[Statement]:
+    return [s for s in found if s.actual is not None and s.stated_kind != "growth"]
+
+
+def test_budget_attainment_is_read_by_default_with_its_unit() -> None:
+    # invented
+    text = "Năm 2024, thu ngân sách nhà nước trên địa bàn đạt 38,7 tỷ đồng, bằng 154% dự toán."
+    [s] = find(text)
+    assert (s.actual, s.stated_percent, s.stated_kind) == (D("38.7e9"), D(154), "attainment")
+    assert s.measure == "tỷ đồng"
+    assert s.label == "thu ngân sách nhà nước (tỷ đồng)"
+    assert s.year == 2024 and s.metric is None
+    assert s.implied_target == (D("38.7e9") * 100 / 154).quantize(D("0.01"))
+    assert s.verdict == "unchecked"  # no target written, an amount is no whole number
+
+
+def test_money_false_masks_amounts() -> None:
+    text = "Năm 2024, thu ngân sách đạt 38,7 tỷ đồng, bằng 154% dự toán."  # invented
+    assert claims(find(text, money=False)) == []
+
+
+def test_thousand_billions_are_one_amount() -> None:
+    # invented: "1,5 nghìn tỷ đồng" is 1,5 × 10^12 đồng, not 1.500 counted in "tỷ đồng"
+    [s, growth] = find(
+        "Tổng thu ngân sách đạt 1,5 nghìn tỷ đồng, đạt 103,4% kế hoạch, tăng 6,2% so với năm trước."
+    )
+    assert (s.actual, s.measure, s.stated_percent) == (D("1.5e12"), "nghìn tỷ đồng", D("103.4"))
+    assert (growth.stated_kind, growth.stated_percent) == ("growth", D("6.2"))
+    # masked too when money is not read
+    assert claims(find("Tổng thu ngân sách đạt 1,5 nghìn tỷ đồng, đạt 103,4%.", money=False)) == []
+
+
+def test_million_dong_and_usd() -> None:
+    # invented
+    [s] = find("Giá trị sản xuất đạt 2.300 triệu đồng, đạt 95% kế hoạch.")
+    assert (s.actual, s.measure, s.label) == (
+        D(2_300_000_000),
+        "triệu đồng",
+        "Giá trị sản xuất (triệu đồng)",
+    )
+    [u] = find("Kim ngạch xuất khẩu đạt 1,2 tỷ USD, bằng 108% kế hoạch.")
+    assert (u.actual, u.measure, u.stated_percent) == (D("1.2e9"), "tỷ USD", D(108))
+
+
+def test_amount_against_written_estimate_is_checked() -> None:
+    # invented: both amounts in đồng, whatever magnitude each is written with
+    [s] = find("Thu ngân sách đạt 1.550 tỷ đồng so với dự toán 1,5 nghìn tỷ đồng, đạt 103,3%.")
+    assert (s.actual, s.target, s.verdict) == (D("1.55e12"), D("1.5e12"), "consistent")
+
+
+def test_excess_of_an_amount() -> None:
+    [s] = find("Thu ngân sách đạt 520 tỷ đồng, vượt 15% so với kế hoạch.")  # invented
+    assert (s.stated_kind, s.stated_percent, s.measure) == ("excess", D(15), "tỷ đồng")
+
+
+def test_an_amount_never_takes_a_count_metric_or_target() -> None:
+    # invented: the amount after a count of members is not a count of members
+    found = find(
+        "Năm 2024, kết nạp 136 đảng viên, đạt 113,3% chỉ tiêu; thu ngân sách đạt 38,7 tỷ "
+        "đồng, bằng 154% dự toán."
+    )
+    [members, money] = claims(found)
+    assert (members.metric, members.actual, members.measure) == ("admissions", D(136), None)
+    assert (money.metric, money.actual, money.target) == (None, D("38.7e9"), None)
+    # a target of people never pairs with an amount, nor an amount with people
+    for text in (
+        "Kế hoạch kết nạp 150 đảng viên, kinh phí thực hiện 3,5 tỷ đồng.",
+        "Chỉ tiêu 3 tỷ đồng, kết nạp được 171 đảng viên.",
+        "Hỗ trợ 120 hộ nghèo với tổng kinh phí 3,5 tỷ đồng.",
+        "Năm 2024 kết nạp 40 đảng viên, trong đó 2 tỷ đồng.",
+    ):
+        for s in find(text):
+            figures = {s.actual, s.target} - {None}
+            amounts = {v for v in figures if isinstance(v, Decimal) and v >= 10**6}
+            assert not amounts or figures == amounts, (text, s)
+
+
+def test_money_negatives_stay_unread() -> None:
+    # invented: shares, votes, coverage, document numbers and ranks beside an amount
+    for text in (
+        "Đồng chí A trúng cử với số phiếu đạt 99,27%; kinh phí bầu cử 2 tỷ đồng.",
+        "Vốn ngân sách chiếm 20,8% tổng vốn đầu tư 300 tỷ đồng.",
+        "Xã hoàn thành 16/19 chỉ tiêu, thu ngân sách 5 tỷ đồng theo Nghị quyết 21/2022.",
+        "Huyện xếp thứ 2/40 về thu ngân sách với 120 tỷ đồng.",
+    ):
+        for s in find(text):
+            assert s.stated_kind not in ("attainment", "excess"), (text, s)
+            assert s.target is None or s.actual is None or s.measure is None, (text, s)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    whole=st.integers(1, 999_999),
+    decimals=st.sampled_from([0, 1, 2, 3]),
+    fraction=st.integers(0, 999),
+    magnitude=st.sampled_from(
+        [("tỷ đồng", 10**9), ("triệu đồng", 10**6), ("nghìn tỷ đồng", 10**12), ("đồng", 1)]
+    ),
+    percent=st.integers(50, 400),
+    qualifier=st.sampled_from(["", "trên ", "hơn ", "gần ", "khoảng ", "ước "]),
+)
+def test_amounts_in_every_written_form(
+    whole: int,
+    decimals: int,
+    fraction: int,
+    magnitude: tuple[str, int],
+    percent: int,
+    qualifier: str,
+) -> None:
+    value = D(whole) + (D(fraction % 10**decimals) / 10**decimals if decimals else 0)
+    written = format_number(value, decimals=decimals)  # 1.380 / 1,5 / 98,09
+    word, scale = magnitude
+    text = f"Thu ngân sách đạt {qualifier}{written} {word}, bằng {percent}% dự toán."
+    [s] = claims(find(text))
+    assert s.actual == D(written.replace(".", "").replace(",", ".")) * scale
+    assert (s.measure, s.stated_percent, s.stated_kind) == (word, D(percent), "attainment")
+    assert s.target is None
+
+
+def test_frame_has_the_measure_and_older_frames_are_read() -> None:
+    found = find("Thu ngân sách đạt 38,7 tỷ đồng, bằng 154% dự toán.")  # invented
+    frame = statements_frame(found)
+    assert frame["measure"].to_list() == ["tỷ đồng"]
+    older = as_frame(frame.drop("measure", "note_data"))
+    assert older.columns == frame.columns and older["measure"].to_list() == [None]
+
+
+def test_cli_reads_money_unless_told_not_to(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    report = tmp_path / "report.txt"
+    report.write_text(
+        "Năm 2024, thu ngân sách đạt 38,7 tỷ đồng, bằng 154% dự toán.\n", encoding="utf-8"
+    )
+
+    def run(*options: str) -> str:
+        assert main(["extract", str(report), "--format", "csv", *options]) == 0
+        return capsys.readouterr().out
+
+    assert "tỷ đồng" in run() and "154%" in run("--money")
+    assert "154%" not in run("--no-money")
