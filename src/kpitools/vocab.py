@@ -724,6 +724,35 @@ _EXPORT = {
     "table.export.share": _pair("Tỷ trọng", "Share"),
 }
 
+# What Vega tells screen readers a chart's parts are (``aria-roledescription``): its words
+# are English, so a page in another language swaps them (kpitools.report.html.aria_words).
+# Keys: a Vega mark type, a Vega-Lite mark's own word, or a guide.
+_ARIA = {
+    "chart.aria.visualization": _pair("biểu đồ", "visualization"),
+    "chart.aria.container": _pair("nhóm {mark}", "{mark} mark container"),
+    "chart.aria.axis": _pair("trục", "axis"),
+    "chart.aria.legend": _pair("chú giải", "legend"),
+    "chart.aria.title": _pair("tiêu đề", "title"),
+    "chart.aria.subtitle": _pair("tiêu đề phụ", "subtitle"),
+    "chart.aria.arc": _pair("cung", "arc"),
+    "chart.aria.area": _pair("vùng", "area"),
+    "chart.aria.bar": _pair("cột", "bar"),
+    "chart.aria.circle": _pair("hình tròn", "circle"),
+    "chart.aria.group": _pair("nhóm", "group"),
+    "chart.aria.image": _pair("hình ảnh", "image"),
+    "chart.aria.line": _pair("đường", "line"),
+    "chart.aria.path": _pair("nét vẽ", "path"),
+    "chart.aria.point": _pair("điểm", "point"),
+    "chart.aria.rect": _pair("ô", "rect"),
+    "chart.aria.rule": _pair("đường kẻ", "rule"),
+    "chart.aria.shape": _pair("hình", "shape"),
+    "chart.aria.square": _pair("hình vuông", "square"),
+    "chart.aria.symbol": _pair("ký hiệu", "symbol"),
+    "chart.aria.text": _pair("chữ", "text"),
+    "chart.aria.tick": _pair("vạch", "tick"),
+    "chart.aria.trail": _pair("vệt", "trail"),
+}
+
 #: Every word kpitools shows: namespaced key -> {language: text}.
 WORDS: dict[str, dict[str, str]] = {
     **_BAND,
@@ -734,6 +763,7 @@ WORDS: dict[str, dict[str, str]] = {
     **_EXTRACT,
     **_BRIDGE,
     **_EXPORT,
+    **_ARIA,
 }
 
 

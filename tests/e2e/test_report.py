@@ -281,6 +281,11 @@ ENGLISH = re.compile(
     re.I,
 )
 VIETNAMESE_REPORTS = ("city-2023", "comparison-2023", "profile-017")
+#: Vega's own English words for a chart's parts, and how to read the ones a screen reader gets
+VEGA_ENGLISH = re.compile(r"\b(mark|container|axis|legend|title|visualization|bar|point|tick)\b")
+ROLES = """() => [...new Set([...document.querySelectorAll('.kt-chart [aria-roledescription]')]
+    .filter(e => !e.closest('[aria-hidden=true]'))
+    .map(e => e.getAttribute('aria-roledescription')))]"""
 MAX_BYTES = 800_000
 
 
@@ -312,6 +317,14 @@ def test_a_vietnamese_report_is_wholly_vietnamese(
         text[max(0, m.start() - 60) : m.end() + 60] for m in ENGLISH.finditer(text)
     ][:5]
     assert "106,82%" in text or report != "city-2023"
+    # what Vega tells screen readers each part is ("rect mark container"): Vietnamese too,
+    # also after the charts are drawn again at another width
+    for width in (1280, 700):
+        page.set_viewport_size({"width": width, "height": 900})
+        page.wait_for_timeout(300)
+        roles = page.evaluate(ROLES)
+        assert "cột" in roles or "ô" in roles, roles
+        assert [r for r in roles if VEGA_ENGLISH.search(r)] == [], roles
     page.close()
 
 

@@ -71,14 +71,33 @@ EMBED_JS = """(function () {
       document.head.appendChild(script);
     });
   }
-  // Vega labels titles for screen readers in English ("Title text 'Tiến độ'"): outside an
-  // English page a title is read as its own text
+  // Vega tells screen readers in English what a chart's parts are ("rect mark container",
+  // "Title text 'Tiến độ'"): outside an English page, the words of the page's language
+  // (#kt-aria, a data block) replace them, also when Vega draws the chart again
+  var words = {};
+  try { words = JSON.parse(document.getElementById("kt-aria").textContent); } catch (e) {}
+  function relabel(e) {
+    ["aria-roledescription", "aria-label"].forEach(function (name) {
+      var text = e.getAttribute(name);
+      if (text === null) return;
+      var m = /^(?:Sub)?[Tt]itle text '(.*)'$/.exec(text);
+      if (m) e.setAttribute(name, m[1]);
+      else if (Object.prototype.hasOwnProperty.call(words, text)) e.setAttribute(name, words[text]);
+    });
+  }
+  function relabelAll(root) {
+    root.querySelectorAll("[aria-label], [aria-roledescription]").forEach(relabel);
+  }
   function speak(target) {
     if (document.documentElement.lang === "en") return;
-    target.querySelectorAll("[aria-label]").forEach(function (e) {
-      var m = /^(?:Sub)?[Tt]itle text '(.*)'$/.exec(e.getAttribute("aria-label"));
-      if (m) e.setAttribute("aria-label", m[1]);
-    });
+    relabelAll(target);
+    new MutationObserver(function (records) {
+      records.forEach(function (r) {
+        if (r.type === "attributes") return relabel(r.target);
+        r.addedNodes.forEach(function (n) { if (n.nodeType === 1) { relabel(n); relabelAll(n); } });
+      });
+    }).observe(target, { subtree: true, childList: true, attributes: true,
+                         attributeFilter: ["aria-label", "aria-roledescription"] });
   }
   function single(spec) {
     return !(spec.facet || spec.repeat || spec.concat || spec.vconcat || spec.hconcat);
@@ -463,6 +482,51 @@ def packed_vega() -> str:
 _SPEC_BLOCK = re.compile(r'(<script(?=[^>]*\bclass="kt-vega-spec")[^>]*>)(.*?)(</script>)', re.S)
 
 
+#: Vega's mark types: Vega calls a mark's item "<type> mark" and its group "<type> mark
+#: container" for screen readers.
+VEGA_MARKS = (
+    "arc", "area", "group", "image", "line", "path", "rect", "rule", "shape", "symbol",
+    "text", "trail",
+)  # fmt: skip
+#: Words Vega or Vega-Lite give a chart's parts as they are (Vega-Lite's marks, guides).
+VEGA_ROLES = (
+    "axis", "bar", "circle", "legend", "point", "square", "subtitle", "tick", "title",
+    "visualization",
+)  # fmt: skip
+
+
+@functools.cache
+def aria_words(lang: str) -> dict[str, str]:
+    """Vega's English words for screen readers -> the words of ``lang``; empty for English.
+
+    Examples
+    --------
+    >>> words = aria_words("vi")
+    >>> words["rect mark container"], words["bar"], words["Vega visualization"]
+    ('nhóm ô', 'cột', 'biểu đồ')
+    >>> aria_words("en")
+    {}
+    """
+    from kpitools.vocab import LANGS, word
+
+    if lang == "en" or lang not in LANGS:
+        return {}
+    words = {role: word(f"chart.aria.{role}", lang) for role in VEGA_ROLES}
+    for mark in VEGA_MARKS:
+        words[f"{mark} mark"] = word(f"chart.aria.{mark}", lang)
+        words[f"{mark} mark container"] = word(
+            "chart.aria.container", lang, mark=words[f"{mark} mark"]
+        )
+    words["group mark container"] = words["group mark"]  # a group of groups: "nhóm"
+    words["Vega visualization"] = words["visualization"]
+    return words
+
+
+def _page_lang(page: str) -> str:
+    m = re.search(r"<html[^>]*\blang=\"([^\"]*)\"", page[:4096])
+    return m.group(1) if m else ""
+
+
 def pack_charts(page: str) -> tuple[str, bool]:
     """``page`` with its charts' data stored once and compressed; whether it has charts.
 
@@ -486,8 +550,10 @@ def pack_charts(page: str) -> tuple[str, bool]:
     if not charts:
         return page, False
     blocks = f'<script type="application/gzip" id="kt-vega-js">{packed_vega()}</script>'
+    if words := aria_words(_page_lang(page)):
+        blocks += f'<script type="application/json" id="kt-aria">{json_for_html(words)}</script>'
     if store:
-        data = pack(json.dumps(_finite(store), ensure_ascii=False, allow_nan=False))
+        data = pack(_dumps(store))
         blocks += f'<script type="application/gzip" id="kt-datasets">{data}</script>'
     at = page.rfind("</main>")
     at = at if at >= 0 else len(page)
