@@ -553,7 +553,7 @@ def pack_charts(page: str) -> tuple[str, bool]:
     if words := aria_words(_page_lang(page)):
         blocks += f'<script type="application/json" id="kt-aria">{json_for_html(words)}</script>'
     if store:
-        data = pack(_dumps(store))
+        data = pack(json.dumps(_finite(store), ensure_ascii=False, allow_nan=False))
         blocks += f'<script type="application/gzip" id="kt-datasets">{data}</script>'
     at = page.rfind("</main>")
     at = at if at >= 0 else len(page)
