@@ -163,15 +163,27 @@ _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
-    r"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    r"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|"
+    r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|"
     r"tỷ\s+lệ\s+đạt|đề\s+ra)[\s(]*)*$"
 )
 _K_EXCESS = rx(
-    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch))?(?:\s+(?:đề\s+ra|được\s+giao))?"
-    r"\s*(?:khoảng|gần|hơn|trên)?\s*$"
+    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết))?"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))*\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
-_K_GROWTH = rx(r"(?<!\w)(tăng|giảm)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_K_GROWTH = rx(
+    r"(?<!\w)(tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+_DECREASE = (fold("giảm"), fold("thấp hơn"))
+# "cao hơn 8%", "thấp hơn 5%": a comparison, "hơn" is no qualifier of the number
+_COMPARATIVE = rx(r"(?<!\w)(?:cao|thấp|nhiều|ít)\s+$")
+# "tương ứng 15,56% kế hoạch": an attainment when the plan follows, else unread
+_K_CORRESPONDS = rx(
+    r"(?<!\w)(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với|mức|tỷ\s+lệ))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+# "Thu ngân sách vượt 704.500 tỷ đồng": "vượt" opening a clause's only result qualifies it
+_BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
 _K_GROWTH_TAIL = rx(
     r"^\s*so\s+với\s+(?:cùng\s+kỳ|năm|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước)"
 )
@@ -195,7 +207,7 @@ _TAIL = rx(
     r"năm\s+trước|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
 )
 _CONNECTOR_SUFFIX = rx(
-    r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"
+    r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"
     r"trên|gần|hơn|đã|mức|chỉ\s+tiêu|kế\s+hoạch)[\s(]*)+$"
 )
 _PART_MARKER = rx(r"(?<!\w)(trong\s+số\s+đó|trong\s+đó|bao\s+gồm|gồm)(?!\w)")
@@ -417,6 +429,8 @@ def _describe(doc: Doc, fig: Figure) -> None:
     sentence = fig.sentence
     lead = folded[fig.clause : fig.start]
     q = _QUALIFIER.search(lead)
+    if q and q.group(1) == fold("hơn") and _COMPARATIVE.search(lead[: q.start(1)]):
+        q = None
     if q and not (q.group(1) == fold("trên") and _WHOLE.search(lead)):
         fig.qualifier = doc.text[fig.clause + q.start(1) : fig.clause + q.end(1)].lower()
         fig.qual_start = fig.clause + q.start(1)
@@ -572,6 +586,7 @@ def assemble(doc: Doc, figures: list[Figure]) -> list[Draft]:
 
 def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
     sentence = figs[0].sentence
+    _excess_as_qualifier(doc, figs)
     drafts = _actual_drafts(doc, sentence, figs)
     # targets stated apart from their actual join the nearest actual counting the same thing
     for f in figs:
@@ -585,6 +600,24 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
         if f.role == "percent":
             _attach_percent(doc, f, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _excess_as_qualifier(doc: Doc, figs: list[Figure]) -> None:
+    """``vượt`` before the first result of a sentence qualifies it ("Thu ngân sách vượt
+    704.500 tỷ đồng", "kết nạp vượt 1.200 đảng viên": more than it), unless a plan follows
+    ("vượt 20 đảng viên so với kế hoạch" is an excess without its result)."""
+    for f in figs:
+        if f.role == "actual":
+            return
+        if f.role != "excess" or f.kind != "count":
+            continue
+        lead = doc.fold[f.clause : f.start]
+        m = _BARE_EXCESS.search(lead)
+        after = doc.fold[f.noun_end or f.end : f.sentence.end]
+        if m is None or _K_PLAN_TAIL.match(after) or _target_word(lead, _TARGET_CUE):
+            return
+        f.role, f.qualifier, f.qual_start = "actual", "vượt", f.clause + m.start()
+        return
 
 
 def _actual_drafts(doc: Doc, sentence: Sentence, figs: list[Figure]) -> list[Draft]:
@@ -653,7 +686,7 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
         if d is not None:
             drafts.append(d)
             return
-    if _join_previous(doc, p, figs, drafts):
+    if _rate_against(doc, p, figs, drafts) or _join_previous(doc, p, figs, drafts):
         return
     # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
     d = _own_subject_draft(doc, p)
@@ -682,6 +715,50 @@ def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     d.rate_of = True
     p.owner = d
     return d
+
+
+# "đạt 100% (mục tiêu đại hội là 90%)", ", chỉ tiêu 90%": the target of the rate before it
+_RATE_TARGET_LEAD = rx(
+    r"^[\s,;(]*(?:so\s+với\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
+)
+# ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
+_RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng)\s*$")
+
+
+def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A percentage about the rate stated just before it ("tỷ lệ … đạt 100% (mục tiêu đại
+    hội là 90%)", "tỷ lệ … đạt 95%, bằng 172,73% so với Nghị quyết"): the rate becomes the
+    actual of a statement (``measure`` ``%``) with the target or the attainment; whether it
+    did."""
+    previous = [f for f in figs if f.start < p.start]
+    if not previous or previous[-1].kind != "percent":
+        return False
+    rate = previous[-1]
+    owner = rate.owner
+    if owner is None or owner.subject is None or owner.rate_of or owner.actual is not None:
+        return False
+    sentence = p.sentence
+    item = doc.text.rfind(";", sentence.start, rate.start) + 1 or sentence.start
+    if rate.sentence is not sentence or not _K_RATE.search(doc.fold[item : rate.start]):
+        return False
+    between = doc.fold[rate.span_end : p.span_start]
+    if _RATE_TARGET_LEAD.fullmatch(between) and p.qualifier is None:
+        d = owner
+        d.actual_fig, d.actual, d.percent_fig = rate, rate.value, None
+        d.target_fig, d.target = p, p.value
+        p.owner = d
+    elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
+        doc.fold[p.end : sentence.end]
+    ):
+        d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
+        d.subject = owner.subject
+        p.owner = d
+        drafts.append(d)
+    else:
+        return False
+    rate.measure = p.measure = "%"
+    return True
 
 
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
@@ -909,10 +986,14 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if d.rate_of:
         return ("target" if _K_TARGET.search(lead) else "rate"), 1
     if said := _said_kind(lead, tail):
+        if said[0] == "growth" and _follows_target(doc, d, p):
+            return "excess", said[1]
         if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
             # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
             return None, 1
         return said
+    if _K_CORRESPONDS.search(lead):
+        return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
     achieved = bool(_K_ACHIEVED.search(lead)) or not lead.strip(" (")
     if achieved and _K_PLAN_TAIL.match(tail):
         return "attainment", 1
@@ -923,13 +1004,26 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     return None, 1
 
 
+def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:
+    """Whether a growth percentage is of the target stated just before it, after the result
+    ("vượt mục tiêu đề ra (8,3 triệu tỷ đồng, tăng trên 15,6%)": above the target)."""
+    a, t = d.actual_fig, d.target_fig
+    if a is None or t is None or t.sentence is not p.sentence or not a.start < t.start < p.start:
+        return False
+    between = doc.fold[t.span_end : p.span_start].lstrip(" ,")
+    return bool(_CONNECTORS.fullmatch(between))
+
+
 def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     """The kind (and sign) of a percentage that the words around it name: an excess, a
     growth or decrease, a share or a target."""
     if _K_EXCESS.search(lead):
         return "excess", 1
     if g := _K_GROWTH.search(lead):
-        return "growth", -1 if g.group(1) == fold("giảm") else 1
+        sign = -1 if " ".join(g.group(1).split()) in _DECREASE else 1
+        if _K_PLAN_TAIL.match(tail):  # "cao hơn 19,1% so với dự toán": above the plan
+            return "excess", sign
+        return "growth", sign
     if _K_GROWTH_TAIL.match(tail):
         return "growth", 1
     if _K_SHARE.search(lead):
@@ -1002,7 +1096,7 @@ def _checks(d: Draft) -> dict[str, Any]:
         and a == a.to_integral_value()
         and p.qualifier is None
     ):
-        found = _whole_target_checks(d, p.percent, a)
+        found = _whole_target_checks(d, _signed(d, p.percent), a)
         if found:
             out.update(found)
             return out
@@ -1014,8 +1108,15 @@ def _checks(d: Draft) -> dict[str, Any]:
     if approximate:
         out.update(verdict="unchecked", **noted(seg("approximate")))
         return out
-    out.update(_percent_checks(d, p.percent, p.qualifier, a, t))
+    out.update(_percent_checks(d, _signed(d, p.percent), p.qualifier, a, t))
     return out
+
+
+def _signed(d: Draft, percent: Percent) -> Percent:
+    """The stated percentage with its sign ("thấp hơn 5% so với dự toán": 100 - 5)."""
+    if d.stated_percent is not None and d.stated_percent < 0:
+        return Percent(d.stated_percent, percent.decimals, percent.text)
+    return percent
 
 
 def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, Any]:
@@ -1296,7 +1397,7 @@ def _keeps(d: Draft) -> bool:
         or (d.percent_fig is not None and (d.kind is not None))
         or d.excess_fig is not None
     )
-    if d.subject is not None and d.kind is None:
+    if d.subject is not None and d.kind is None and d.target is None:
         keep = False
     if d.actual is None and d.target_fig is not None and d.target_fig.set_out and not d.metric:
         keep = False  # "được giao quản lý 300 hộ": a target only when it counts a metric
@@ -1431,7 +1532,7 @@ def _measure_of(d: Draft) -> str | None:
     return None
 
 
-_NOT_SUBJECT = _STOP | {"ước", "dự", "khoảng", "gần", "hơn", "lũy", "luỹ"}
+_NOT_SUBJECT = _STOP | {"ước", "dự", "khoảng", "gần", "hơn", "lũy", "luỹ", "năm", "tháng", "quý"}
 
 
 def _money_label(doc: Doc, d: Draft, measure: str) -> str:
@@ -1464,7 +1565,7 @@ def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
     if d.metric is not None:
         return catalog.label(d.metric) if catalog is not None else d.metric
     measure = _measure_of(d)
-    if measure is not None:
+    if measure is not None and measure != "%" and d.subject is None:
         return _money_label(doc, d, measure)
     if d.inherit is not None and d.noun_fig is None:
         return _label(doc, d.inherit, catalog)
@@ -1492,7 +1593,10 @@ def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
 
 def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], bool]) -> None:
     """Mark parts of a stated total: "… 1.236 đảng viên, trong đó Đông Anh 500, …"."""
-    actual = [d for d in drafts if d.actual is not None and d.actual_fig is not None]
+    # a twin (a second percentage about the same figures) is no second part or total
+    actual = [
+        d for d in drafts if d.actual is not None and d.actual_fig is not None and d.twin_of is None
+    ]
     anchors = [d.anchor for d in actual]  # in text order, as the drafts are
     sentences = {d.sentence.start: d.sentence for d in actual}
     for sentence in sentences.values():
