@@ -10,6 +10,9 @@ only at the end of the work it measures (see tests/eval/extract/README.md).
     python scripts/eval_extract.py --money      # read money amounts too (as kpitools --money)
     python scripts/eval_extract.py --heldout    # dev and heldout (at the end only)
 
+Passages added in a later batch carry ``"added": "<batch>"``; each batch is also scored on its
+own, after its part (``heldout, added 2026-12-03c (never seen by tuning)``), from the same run.
+
 A match is exact on the figures: see ``match_statements`` and ``match_findings``.
 """
 
@@ -364,6 +367,21 @@ def score_part(
     return st, au
 
 
+def batches(passages: Sequence[dict[str, Any]]) -> list[str]:
+    """The batches (``added``) the passages of a part come from, in order; the first set has none.
+
+    >>> batches([{"id": "a"}, {"id": "b", "added": "2026-12-03c"}])
+    ['2026-12-03c']
+    """
+    return sorted({p["added"] for p in passages if p.get("added")})
+
+
+def batch_label(part: str, batch: str) -> str:
+    """How a batch of a part is named in the output."""
+    seen = "never seen by tuning" if part == "heldout" else "annotated before tuning on them"
+    return f"{part}, added {batch} ({seen})"
+
+
 def _pct(x: float) -> str:
     return "n/a" if math.isnan(x) else f"{x:.2f}"
 
@@ -417,8 +435,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parts = PARTS if args.heldout else ("dev",)
     for part in parts:
         passages = load_part(part, args.dir)
-        st, au = score_part(passages, run_extractor(passages, money=args.money))
+        results = run_extractor(passages, money=args.money)
+        st, au = score_part(passages, results)
         print("\n".join(report(part, passages, st, au, verbose=args.verbose)))
+        for batch in batches(passages):
+            sub = [p for p in passages if p.get("added") == batch]
+            bst, bau = score_part(sub, results)
+            label = batch_label(part, batch)
+            print("\n".join(report(label, sub, bst, bau, verbose=False)))
     return 0
 
 

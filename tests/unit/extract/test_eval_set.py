@@ -45,6 +45,9 @@ PASSAGE_KEYS = {
     "audit",
     "traps",
 }
+OPTIONAL_PASSAGE_KEYS = {"added"}
+"""``added``: the batch a passage came in (``2026-12-03c``); the first set has none."""
+BATCHES = {"2026-12-03c"}
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
@@ -79,7 +82,8 @@ def test_published_from_2025_with_evidence() -> None:
 
 @pytest.mark.parametrize("p", ALL, ids=[p["id"] for p in ALL])
 def test_passage_schema_and_spans(p: dict[str, Any]) -> None:
-    assert set(p) == PASSAGE_KEYS
+    assert PASSAGE_KEYS <= set(p) <= PASSAGE_KEYS | OPTIONAL_PASSAGE_KEYS
+    assert "added" not in p or p["added"] in BATCHES, p["added"]
     text = p["text"]
     assert text == text.strip() and text
     for s in p["statements"]:
@@ -125,6 +129,24 @@ def test_the_set_has_what_the_issue_lists() -> None:
         s["term"] == "2020-2025" and s["type"] == ev.SCORED_TYPE
         for p in ALL
         for s in p["statements"]
+    )
+
+
+def test_later_batches_are_rich_in_scored_statements() -> None:
+    # each passage of a later batch was chosen for its target-versus-result statements
+    for batch in BATCHES:
+        added = [p for p in ALL if p.get("added") == batch]
+        assert len(added) >= 40 and len({p["site"] for p in added}) >= 10
+        for p in added:
+            assert any(s["type"] == ev.SCORED_TYPE for s in p["statements"]), p["id"]
+
+
+def test_batches_are_scored_on_their_own() -> None:
+    passages = [{"id": "a"}, {"id": "b", "added": "2026-12-03c"}]
+    assert ev.batches(passages) == ["2026-12-03c"]
+    assert ev.batches(passages[:1]) == []
+    assert ev.batch_label("heldout", "2026-12-03c") == (
+        "heldout, added 2026-12-03c (never seen by tuning)"
     )
 
 
