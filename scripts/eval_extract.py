@@ -190,24 +190,56 @@ def is_candidate(found: dict[str, Any]) -> bool:
     return found.get("target") is not None or kind in ("attainment", "excess")
 
 
-MONEY_SCALES = {"(tỷ đồng)": 10**9, "(triệu đồng)": 10**6}
-"""Money is annotated in the unit written (``free:thu ngân sách (tỷ đồng)``); the extractor
-(with ``money=True``) gives đồng."""
+SCALE_WORDS = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9}
+"""Number words that open the unit of a metric label (``free:thu ngân sách (nghìn tỷ đồng)``)."""
+
+
+def unit_scale(metric: str) -> int | None:
+    """The factor of the unit a metric is annotated in, when it opens with number words.
+
+    Figures are annotated in the unit written (``1,635 triệu lượt`` → 1.635 with the label
+    ``(triệu lượt)``); an extractor may give them in units (1.635.000) or, for money, in đồng.
+
+    >>> unit_scale("free:thu ngân sách (tỷ đồng)"), unit_scale("free:thu (nghìn tỷ đồng)")
+    (1000000000, 1000000000000)
+    >>> unit_scale("free:khách quốc tế (triệu lượt)"), unit_scale("admissions")
+    (1000000, None)
+    """
+    metric = str(metric)
+    if not metric.endswith(")") or "(" not in metric:
+        return None
+    scale = 1
+    for word in metric[metric.rindex("(") + 1 : -1].split():
+        if word not in SCALE_WORDS:
+            break
+        scale *= SCALE_WORDS[word]
+    return scale if scale > 1 else None
+
+
+def _times(value: Any, scale: int) -> float:
+    """``value × scale`` without a binary-float tail (1.635 × 10⁶ is 1635000.0)."""
+    return float(Decimal(repr(float(value))) * scale)
 
 
 def _scaled(gold: dict[str, Any]) -> list[dict[str, Any]]:
-    """The annotated statement, and for money the same figures in đồng."""
+    """The annotated statement, and the same figures in units (money: in đồng)."""
     out = [gold]
-    for suffix, scale in MONEY_SCALES.items():
-        if str(gold.get("metric", "")).endswith(suffix):
-            t = gold.get("target")
-            out.append(
-                {
-                    **gold,
-                    "actual": gold["actual"] * scale,
-                    "target": None if t is None else t * scale,
-                }
-            )
+    scale = unit_scale(gold.get("metric", ""))
+    if scale is not None and gold.get("actual") is not None:
+        t = gold.get("target")
+        out.append(
+            {
+                **gold,
+                "actual": _times(gold["actual"], scale),
+                "target": None
+                if t is None
+                else (
+                    [_times(v, scale) for v in t]
+                    if isinstance(t, list | tuple)
+                    else _times(t, scale)
+                ),
+            }
+        )
     return out
 
 
@@ -215,8 +247,8 @@ def statement_matches(gold: dict[str, Any], found: dict[str, Any]) -> bool:
     """Same actual, same target (see :func:`gold_key_target_ok`), same stated percent.
 
     Numbers compare as decimals of their float value: 1.770 read as 1770 matches 1770; a
-    percentage stated but not found (or found but not stated) is no match. Money matches in
-    the unit written or in đồng (:data:`MONEY_SCALES`).
+    percentage stated but not found (or found but not stated) is no match. Figures match in
+    the unit written or in units (:func:`unit_scale`; money in đồng).
     """
     return any(
         _same(found.get("actual"), g.get("actual"))

@@ -239,6 +239,20 @@ def test_matcher_money_in_the_unit_written_or_in_dong() -> None:
     assert not ev.statement_matches(gold, _found(133_250_000, None, 108))
 
 
+def test_matcher_scale_words_of_the_unit() -> None:
+    # figures annotated in the unit written (triệu lượt, nghìn tỷ đồng) also match in units
+    visitors = {"type": "result_vs_target", "metric": "free:khách quốc tế (triệu lượt)",
+                "actual": 1.635, "target": 8.5, "target_kind": "annual",
+                "percent": 19.2}  # fmt: skip
+    assert ev.statement_matches(visitors, _found(1_635_000, 8_500_000, 19.2))
+    assert ev.statement_matches(visitors, _found(1.635, 8.5, 19.2))
+    assert not ev.statement_matches(visitors, _found(1_635, 8_500, 19.2))
+    revenue = {**visitors, "metric": "free:tổng doanh thu (nghìn tỷ đồng)", "actual": 702,
+               "target": 816.3, "target_kind": "derived", "percent": 86}  # fmt: skip
+    assert ev.statement_matches(revenue, _found(702 * 10**12, None, 86))
+    assert ev.unit_scale("free:diện tích (ha)") is None
+
+
 def test_matcher_neutral_and_ignored() -> None:
     st = _score([_found(16, 19, None, None), _found(97, None, 97, "share")])
     assert (st.found, st.neutral, st.matched) == (0, 1, 0)
