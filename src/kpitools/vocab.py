@@ -527,6 +527,9 @@ _EXTRACT = {
     "extract.note.linked_lead": _pair(
         "chỉ tiêu {t} lấy từ “{text}”: ", "target {t} linked from “{text}”: "
     ),
+    "extract.note.actual_linked": _pair(
+        "số thực hiện {a} lấy từ “{text}”: ", "actual {a} linked from “{text}”: "
+    ),
     "extract.note.no_percent": _pair("; không có tỷ lệ để kiểm tra", "; no percentage to check"),
     "extract.note.actual_approximate": _pair(
         " (số thực hiện là số gần đúng)", " (the actual is approximate)"

@@ -20,6 +20,11 @@ A result is linked only when
   the stated percentage gives is taken, and when none or several do, nothing is linked —
   precision first.
 
+A percentage of a plan named by what it counts, with no result of its own, takes the result
+stated before it that names the same thing (:func:`link_named_plans`): ``Doanh thu lũy kế đạt
+17.565 tỷ đồng … đã hoàn thành khoảng 46% mục tiêu doanh thu (38.185 tỷ đồng)`` is 17.565
+against 38.185 billion, with the result's span as the link's evidence.
+
 The pass looks at a bounded number of neighbours per result, so it stays linear in the
 length of the text.
 """
@@ -33,8 +38,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.notes import noted, seg
-from kpitools.numbers import Percent, check_percent, parse_percent
+from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.text import NUM
+from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -44,6 +50,23 @@ _OF_A_TARGET = rx(r"(?<!\w)(?:nghị\s+quyết|kế\s+hoạch|chỉ\s+tiêu|mụ
 _YEARLY_BEFORE = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)[^.;]{0,60}$")
 NEIGHBOURS = 3
 """How many fitting targets on each side of a result are looked at."""
+PLAN_RESULTS = 8
+"""How many statements before a percentage of a named plan are looked at for its result."""
+PLAN_WINDOW = 800
+"""How far (characters) before a percentage of a named plan its result may be."""
+_PLAN_END = rx(r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s*$")
+_NOUN_STOP = frozenset(
+    fold(w)
+    for w in [
+        *("và", "của", "năm", "cả", "sau", "trong", "đã", "đề", "ra", "được", "giao", "so"),
+        *("với", "chỉ", "là", "tại", "ở", "thì", "nhưng", "đạt", "vượt", "tăng", "giảm", "bằng"),
+    ]
+)
+_BRACKET_AMOUNT = rx(
+    rf"^\s*\(\s*(?P<a>{NUM})\s*(?:(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
+    r"\s*(?P<cur>đồng|đ|usd)?\s*\)"
+)
+_CLAUSE_MARKS = ",;.()\n:"
 
 
 def _unit_key(s: LinkableStatement) -> str | None:
@@ -163,6 +186,138 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
             **noted(*lead, seg("computed", computed=check.computed)),
         )
     return out
+
+
+def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, str | None] | None:
+    """What a percentage's plan is of, named after it ("46% mục tiêu doanh thu").
+
+    With the amount in brackets after that name if any ("(38.185 tỷ đồng)") and its
+    currency.
+    """
+    if not _PLAN_END.search(fold(s.text)):
+        return None
+    after = fold(text[s.end : s.end + 120])
+    words: list[str] = []
+    pos = 0
+    for m in re.finditer(r"\S+", after):
+        if len(words) == 2 or not m.group().isalpha() or m.group() in _NOUN_STOP:
+            break
+        words.append(m.group())
+        pos = m.end()
+    if not words:
+        return None
+    b = _BRACKET_AMOUNT.match(after[pos:])
+    if b is None:
+        return " ".join(words), None, None
+    value = parse_number(b.group("a") + (f" {b.group('mag')}" if b.group("mag") else ""))
+    if b.group("mag2"):
+        value *= 10**9
+    return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None
+
+
+def _names(text: str, s: LinkableStatement, noun: str) -> bool:
+    """Whether the clause that opens with ``s``'s figure names ``noun`` before it."""
+    start = max(text.rfind(c, 0, s.start) for c in _CLAUSE_MARKS) + 1
+    return re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", fold(text[start : s.start])) is not None
+
+
+def _plan_result(
+    statements: Sequence[LinkableStatement], i: int, noun: str, text: str
+) -> LinkableStatement | None:
+    """The nearest result before ``statements[i]`` naming ``noun`` (no target of its own)."""
+    s = statements[i]
+    for c in statements[max(0, i - PLAN_RESULTS) : i][::-1]:
+        if s.start - c.end > PLAN_WINDOW:
+            return None
+        if (
+            isinstance(c.actual, Decimal)
+            and c.target is None
+            and c.stated_kind in (None, "growth")
+            and _names(text, c, noun)
+        ):
+            return c
+    return None
+
+
+def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements, each percentage of a named plan given the result it is of.
+
+    A percentage of a plan named by what it counts ("đã thực hiện được 42% kế hoạch doanh
+    thu"), without a result of its own, takes the result stated before it that names the
+    same thing ("đạt doanh thu thuần gần 6.095 tỷ đồng"); the amount in brackets after the
+    plan's name is its target ("46% mục tiêu doanh thu (38.185 tỷ đồng)").
+
+    Only the nearest result (up to :data:`PLAN_RESULTS` statements and
+    :data:`PLAN_WINDOW` characters before) whose own clause names the thing is taken; a
+    result with a target or an attainment of its own is not.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if s.actual is not None or s.stated_kind not in ("attainment", "excess"):
+            continue
+        named = _plan_noun(s, text)
+        if named is None:
+            continue
+        noun, target, currency = named
+        c = _plan_result(statements, i, noun, text)
+        if c is None:
+            continue
+        if target is not None and (
+            c.measure is None or c.measure.split()[-1] != (currency or "đồng")
+        ):
+            target = None  # an amount of another currency, or for a count: not its target
+        out[i] = _with_result(s, c, target)
+    return out
+
+
+def _with_result(
+    s: LinkableStatement, c: LinkableStatement, target: Decimal | None
+) -> LinkableStatement:
+    """The percentage ``s`` with the result ``c`` as its actual, and its check."""
+    from kpitools.extract.grammar import implied_target
+
+    assert isinstance(c.actual, Decimal)
+    checks: dict[str, object] = {"verdict": "unchecked"}
+    lead: list[Segment] = [seg("actual_linked", a=f"{c.actual:f}", text=c.text)]
+    p = _percent_of(s)
+    if target is None or p is None or target == 0:
+        checks.update(noted(*lead, seg("no_target")))
+    else:
+        check = check_percent(p, c.actual, target)
+        assert check.exact is not None
+        lead.append(seg("percent", a=f"{c.actual:f}", t=f"{target:f}", exact=f"{check.exact:.6g}"))
+        checks["computed_percent"] = check.computed
+        qual = s.qualifier or c.qualifier
+        if qual is not None or not c.exact:
+            checks.update(noted(*lead, seg("qualifier_approximate", qual=qual or "≈")))
+        else:
+            checks.update(
+                consistent=check.consistent,
+                truncated=check.truncated,
+                verdict="truncated"
+                if check.truncated
+                else ("consistent" if check.consistent else "inconsistent"),
+                **noted(*lead, seg("computed", computed=check.computed)),
+            )
+    return dataclasses.replace(
+        s,
+        actual=c.actual,
+        target=target,
+        metric=s.metric or c.metric,
+        label=c.label,
+        unit=s.unit or c.unit,
+        unit_code=s.unit_code or c.unit_code,
+        year=s.year or c.year,
+        as_of=s.as_of or c.as_of,
+        qualifier=s.qualifier or c.qualifier,
+        exact=c.exact,
+        measure=c.measure,
+        implied_target=implied_target(c.actual, target, s.stated_percent, s.stated_kind),
+        link_start=c.start,
+        link_end=c.end,
+        link_text=c.text,
+        **checks,  # type: ignore[arg-type]
+    )
 
 
 def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:

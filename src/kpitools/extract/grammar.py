@@ -203,7 +203,7 @@ _K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(
 _TAIL = rx(
     r"\s*(?:so\s+với\s+)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|"
     r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+trước|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
-    r"đảng\s+viên))?|"
+    r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
     r"năm\s+trước|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
 )
 _CONNECTOR_SUFFIX = rx(
@@ -1250,14 +1250,43 @@ def interpret(
         ),
     )
     _merge_early_targets(doc, drafts, topic_of)
-    out: list[dict[str, Any]] = []
-    for d in drafts:
-        if d.merged:
-            continue
+    kept = [d for d in drafts if not d.merged]
+    for d in kept:
         _find_kind(doc, d, catalog)
+    _elliptic_plans(doc, kept)
+    out: list[dict[str, Any]] = []
+    for d in kept:
         if _keeps(d):
             out.append(_record(doc, d, topic_of.get(d.sentence.start, d.sentence.start), catalog))
     return out
+
+
+_ELLIPSIS_END = rx(r"^\s*(?:[,;.)…]|và(?!\w)|$)")
+
+
+def _elliptic_plans(doc: Doc, drafts: list[Draft]) -> None:
+    """An amount's "bằng X%" with no plan written, after an amount's attainment of a plan
+    in the same paragraph, is of the same kind of plan ("tổng thu … đạt 61,4% dự toán. Trong
+    đó, thu nội địa đạt 297,9 nghìn tỷ đồng, bằng 62,9% và tăng 59,9%")."""
+    last: Draft | None = None
+    for d in drafts:
+        if last is not None and d.sentence.paragraph != last.sentence.paragraph:
+            last = None
+        p, a = d.percent_fig, d.actual_fig
+        if p is None or p.percent is None or a is None or a.measure is None:
+            continue
+        tail = doc.fold[p.span_end : p.sentence.end]
+        if d.kind == "attainment" and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+            last = d
+        elif (
+            d.kind is None
+            and last is not None
+            and last.actual_fig is not None
+            and _same_measure(last.actual_fig, a)
+            and _K_ACHIEVED.search(doc.fold[p.clause : p.span_start])
+            and _ELLIPSIS_END.match(tail)
+        ):
+            d.kind, d.stated_percent = "attainment", p.percent.value
 
 
 def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher | None) -> None:

@@ -313,3 +313,131 @@ def test_attainment_in_every_written_form(
     )
     [s] = claims(find(text))
     assert (s.actual, s.stated_kind, s.stated_percent) == (D(actual) * 10**9, "attainment", value)
+
+
+# --------------------------------------------------------------------------- ellipsis
+
+
+def test_an_elliptic_plan_after_an_attainment_of_one() -> None:
+    # invented: the part's "bằng 62,9%" is of the same estimate as its whole's
+    found = find(
+        "Trong 4 tháng đầu năm, tổng thu ngân sách ước thực hiện 310,2 nghìn tỷ đồng, đạt 61,4% "
+        "dự toán pháp lệnh năm và tăng 58,9% so với cùng kỳ. Trong đó, thu nội địa đạt 297,9 "
+        "nghìn tỷ đồng, bằng 62,9% và tăng 59,9%."
+    )
+    assert [(s.actual, s.stated_kind, s.stated_percent) for s in claims(found)] == [
+        (D("310.2e12"), "attainment", D("61.4")),
+        (D("297.9e12"), "attainment", D("62.9")),
+    ]
+    assert ("growth", D("59.9")) in kinds(found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no attainment of a plan before it
+        "Năm 2024, tổng thu ngân sách đạt 310,2 tỷ đồng, tăng 8% so với cùng kỳ. Trong đó, "
+        "thu nội địa đạt 297,9 tỷ đồng, bằng 62,9%.",
+        # the attainment before it is of a count, not of an amount
+        "Năm 2024, kết nạp 120 đảng viên, đạt 100% kế hoạch. Thu nội địa đạt 297,9 tỷ đồng, "
+        "bằng 62,9%.",
+        # another paragraph
+        "Năm 2024, tổng thu ngân sách đạt 310,2 tỷ đồng, đạt 61,4% dự toán.\n\nThu nội địa "
+        "đạt 297,9 tỷ đồng, bằng 62,9%.",
+        # a share, and a percentage with words of its own after it
+        "Năm 2024, tổng thu ngân sách đạt 310,2 tỷ đồng, đạt 61,4% dự toán. Trong đó, thu "
+        "nội địa đạt 297,9 tỷ đồng, chiếm 96% tổng thu.",
+        "Năm 2024, tổng thu ngân sách đạt 310,2 tỷ đồng, đạt 61,4% dự toán. Trong đó, thu "
+        "nội địa đạt 297,9 tỷ đồng, bằng 96% tổng thu.",
+    ],
+)
+def test_no_elliptic_plan_without_one_before(text: str) -> None:
+    # invented
+    assert [s.actual for s in claims(find(text)) if s.actual == D("297.9e9")] == []
+
+
+# --------------------------------------------------------------------------- named plans
+
+
+def test_a_percentage_of_a_named_plan_takes_its_result() -> None:
+    # invented: the percentage names what its plan counts; the result is stated before
+    found = find(
+        "Lũy kế 6 tháng đầu năm 2025, doanh thu lũy kế đạt 17.565 tỷ đồng, tăng 12% so với "
+        "cùng kỳ.\n\nXét về kế hoạch năm, công ty đã hoàn thành 46% mục tiêu doanh thu "
+        "(38.185 tỷ đồng)."
+    )
+    [s] = claims(found)
+    assert (s.actual, s.target, s.stated_percent, s.measure) == (
+        D("17565e9"),
+        D("38185e9"),
+        D(46),
+        "tỷ đồng",
+    )
+    assert s.link_text == "17.565 tỷ đồng, tăng 12% so với cùng kỳ"
+    assert s.verdict == "consistent"  # 17.565 / 38.185 = 46,0 %
+    # its figures disagreeing: flagged
+    bad = find(
+        "Doanh thu đạt 17.565 tỷ đồng, tăng 12%. Công ty đã hoàn thành 56% mục tiêu doanh thu "
+        "(38.185 tỷ đồng)."
+    )
+    assert [s.verdict for s in claims(bad)] == ["inconsistent"]
+
+
+def test_a_named_plan_without_its_amount() -> None:
+    # invented: the result named in its own clause, the nearest one that names it
+    found = find(
+        "Lũy kế 6 tháng, công ty đạt doanh thu thuần gần 6.095 tỷ đồng (tăng 14%), lãi trước "
+        "thuế gần 1.142 tỷ đồng. So với kế hoạch năm, công ty đã thực hiện được 42% kế hoạch "
+        "doanh thu và 66% kế hoạch lợi nhuận."
+    )
+    [s] = claims(found)  # "lợi nhuận" is named by no result ("lãi trước thuế" is not it)
+    assert (s.actual, s.target, s.qualifier, s.implied_target) == (
+        D("6095e9"),
+        None,
+        "gần",
+        (D("6095e9") * 100 / 42).quantize(D("0.01")),
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no result names the plan's noun
+        "Doanh thu đạt 17.565 tỷ đồng, tăng 12%. Công ty đã hoàn thành 46% kế hoạch lợi nhuận.",
+        # the result has an attainment of its own
+        "Doanh thu đạt 17.565 tỷ đồng, bằng 50% kế hoạch. Công ty đã hoàn thành 46% kế hoạch "
+        "doanh thu.",
+        # no noun after the plan
+        "Doanh thu đạt 17.565 tỷ đồng, tăng 12%. Công ty đã hoàn thành 46% kế hoạch và tăng "
+        "trưởng tốt.",
+        # a vote share, a rank and a document number between
+        "Doanh thu đạt 17.565 tỷ đồng, tăng 12%. Đại hội biểu quyết đạt 99,27%, xếp thứ 2/40 "
+        "theo Nghị quyết 21/2022.",
+    ],
+)
+def test_named_plans_stay_unlinked_without_their_result(text: str) -> None:
+    # invented
+    found = find(text)
+    assert all(s.link_text is None for s in found)
+    assert all(s.stated_percent != 46 or s.actual is None for s in found)
+
+
+def test_a_named_plan_far_away_is_not_linked() -> None:
+    # invented: more statements between than are looked at
+    filler = " ".join(f"Năm 2024, huyện A{i} kết nạp {i + 10} đảng viên." for i in range(10))
+    text = (
+        f"Doanh thu đạt 17.565 tỷ đồng, tăng 12%. {filler} Công ty đã hoàn thành 46% mục tiêu "
+        "doanh thu."
+    )
+    assert all(s.link_text is None for s in find(text))
+
+
+def test_a_named_plan_of_another_currency_gives_no_target() -> None:
+    # invented
+    [s] = claims(
+        find(
+            "Doanh thu đạt 17.565 tỷ đồng, tăng 12%. Công ty đạt 46% mục tiêu doanh thu "
+            "(1,5 tỷ USD)."
+        )
+    )
+    assert (s.actual, s.target) == (D("17565e9"), None)
