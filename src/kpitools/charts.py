@@ -83,12 +83,41 @@ def _styled(chart: Any, lang: str) -> Any:
     """:func:`config` for a chart this module has just built: set in place, not copied.
 
     A copy of a layered or faceted chart rebuilds every layer, ~5 ms each time. The chart
-    also gets its :func:`describe` as ``description`` (what screen readers announce).
+    also gets its :func:`describe` as ``description`` (what screen readers announce), and
+    is shown without Altair's check against the schema (:class:`_Built`).
     """
     chart.config = _config(check_lang(lang)).copy()
     chart.description = describe(chart, lang=lang)
     _mark_labels(chart, lang)
+    built = _BUILT.get(type(chart))
+    if built is None:
+        name = type(chart).__name__
+        built = _BUILT[type(chart)] = type(name, (_Built, type(chart)), {"_altair": type(chart)})
+    object.__setattr__(chart, "__class__", built)  # Altair keeps other attributes as spec
     return chart
+
+
+class _Built:
+    """A chart as a builder here returns it: ``to_dict`` does not validate unless asked.
+
+    Altair checks a spec against the Vega-Lite schema each time it is shown (~0.05 s a
+    chart, the largest part of drawing one); the tests check every kind of chart this module
+    builds against the schema instead (``tests/unit/test_charts.py``). Any change makes a
+    copy, which is the plain Altair chart again and is checked as every chart is.
+    """
+
+    _altair: type
+
+    def to_dict(self, validate: bool = False, **kwargs: Any) -> Any:
+        return super().to_dict(validate, **kwargs)  # type: ignore[misc]
+
+    def copy(self, deep: Any = True, ignore: Any = None) -> Any:
+        out = super().copy(deep, ignore)  # type: ignore[misc]
+        object.__setattr__(out, "__class__", self._altair)
+        return out
+
+
+_BUILT: dict[type, type] = {}
 
 
 def _mark_labels(chart: Any, lang: str) -> None:
@@ -124,7 +153,7 @@ def _mark_labels(chart: Any, lang: str) -> None:
             continue
         parts = []
         for tip in tooltip if isinstance(tooltip, list) else []:
-            spec = tip.to_dict() if hasattr(tip, "to_dict") else tip
+            spec = tip.to_dict(validate=False) if hasattr(tip, "to_dict") else tip
             field, title, fmt = spec.get("field"), spec.get("title"), spec.get("format")
             if not isinstance(field, str) or not isinstance(title, str) or title not in known:
                 continue
@@ -1365,7 +1394,7 @@ def _period_tooltip(tooltip: list[alt.Tooltip], lang: str) -> list[alt.Tooltip]:
     """The tooltip with the period (``1/7–31/12/2025``) in place of the year."""
     out = []
     for tip in tooltip:
-        spec = tip.to_dict()
+        spec = tip.to_dict(validate=False)
         if isinstance(spec, dict) and spec.get("field") == "year":
             out.append(alt.Tooltip("period:N", title=word("chart.year", lang)))
         else:

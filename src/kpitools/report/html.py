@@ -145,8 +145,12 @@ CSP = (
     "img-src data: blob:; font-src data:; base-uri 'none'; form-action 'none'"
 )
 
-_JSON_IN_HTML = str.maketrans(
-    {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
+_JSON_IN_HTML = (
+    ("<", "\\u003c"),
+    (">", "\\u003e"),
+    ("&", "\\u0026"),
+    ("\u2028", "\\u2028"),
+    ("\u2029", "\\u2029"),
 )
 
 # Altair's HTML output (its "default" and "html" renderers): a <div id="altair-viz-…">, then
@@ -175,7 +179,19 @@ def json_for_html(value: Any) -> str:
     >>> json.loads(json_for_html(["a & b", float("nan")]))
     ['a & b', None]
     """
-    return json.dumps(_finite(value), ensure_ascii=False, allow_nan=False).translate(_JSON_IN_HTML)
+    text = _dumps(value)
+    for char, escape in _JSON_IN_HTML:
+        if char in text:
+            text = text.replace(char, escape)
+    return text
+
+
+def _dumps(value: Any) -> str:
+    """``value`` as JSON, NaN and infinities as ``null``."""
+    try:
+        return json.dumps(value, ensure_ascii=False, allow_nan=False)
+    except ValueError:  # NaN or infinity somewhere: walk the value only then
+        return json.dumps(_finite(value), ensure_ascii=False, allow_nan=False)
 
 
 def _finite(value: Any) -> Any:
@@ -553,7 +569,7 @@ def pack_charts(page: str) -> tuple[str, bool]:
     if words := aria_words(_page_lang(page)):
         blocks += f'<script type="application/json" id="kt-aria">{json_for_html(words)}</script>'
     if store:
-        data = pack(json.dumps(_finite(store), ensure_ascii=False, allow_nan=False))
+        data = pack(_dumps(store))
         blocks += f'<script type="application/gzip" id="kt-datasets">{data}</script>'
     at = page.rfind("</main>")
     at = at if at >= 0 else len(page)
@@ -564,12 +580,14 @@ def _css_rules(css: str) -> list[tuple[str, str | None]]:
     """The top-level rules of ``css`` (comments removed) as (prelude, body or None)."""
     rules: list[tuple[str, str | None]] = []
     i, n = 0, len(css)
+    blank = re.compile(r"\s*")
     while i < n:
         brace = css.find("{", i)
         if brace < 0:
             break
         semi = css.find(";", i)
-        if css[i:].lstrip().startswith("@") and 0 <= semi < brace:  # @import, @charset
+        start = blank.match(css, i).end()  # type: ignore[union-attr]
+        if css.startswith("@", start) and 0 <= semi < brace:  # @import, @charset
             rules.append((css[i : semi + 1].strip(), None))
             i = semi + 1
             continue
@@ -584,6 +602,46 @@ def _css_rules(css: str) -> list[tuple[str, str | None]]:
 
 _CSS_CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 
+#: A stylesheet read once (:func:`_css_plan`): each top-level rule as ``(text, None)`` (kept
+#: as it is), ``(prelude, plan)`` (a block pruned inside) or ``(body, selectors)`` with each
+#: selector's classes.
+_Plan = tuple[tuple[str, Any], ...]
+
+
+@functools.lru_cache(maxsize=16)
+def _css_plan(css: str) -> _Plan:
+    """``css`` parsed once (a worker exports every report with the same stylesheets)."""
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+    plan: list[tuple[str, Any]] = []
+    for prelude, body in _css_rules(css):
+        if body is None:
+            plan.append((prelude, None))
+        elif prelude.startswith(("@media", "@supports")):
+            plan.append((prelude, _css_plan(body)))
+        elif prelude.startswith("@"):
+            plan.append((f"{prelude}{{{body.strip()}}}", None))
+        else:
+            selectors = tuple(
+                (sel.strip(), frozenset(_CSS_CLASS.findall(re.sub(r":not\([^)]*\)", "", sel))))
+                for sel in prelude.split(",")
+            )
+            plan.append((" ".join(body.split()), selectors))
+    return tuple(plan)
+
+
+def _used(plan: _Plan, classes: set[str] | frozenset[str]) -> str:
+    kept = []
+    for text, rest in plan:
+        if rest is None:
+            kept.append(text)
+        elif rest and isinstance(rest[0][1], frozenset):  # a rule: its selectors
+            selectors = [sel for sel, needs in rest if needs <= classes]
+            if selectors:
+                kept.append(f"{','.join(selectors)}{{{text}}}")
+        elif inner := _used(rest, classes):  # @media, @supports
+            kept.append(f"{text}{{{inner}}}")
+    return "\n".join(kept)
+
 
 def used_css(css: str, classes: set[str]) -> str:
     """The rules of ``css`` that can apply to a page whose elements have ``classes``.
@@ -597,25 +655,7 @@ def used_css(css: str, classes: set[str]) -> str:
     >>> used_css(".a, .b p { color: red } .c { margin: 0 }", {"b"})
     '.b p{color: red}'
     """
-    css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
-    kept = []
-    for prelude, body in _css_rules(css):
-        if body is None:
-            kept.append(prelude)
-        elif prelude.startswith(("@media", "@supports")):
-            if inner := used_css(body, classes):
-                kept.append(f"{prelude}{{{inner}}}")
-        elif prelude.startswith("@"):
-            kept.append(f"{prelude}{{{body.strip()}}}")
-        else:
-            selectors = [
-                sel.strip()
-                for sel in prelude.split(",")
-                if set(_CSS_CLASS.findall(re.sub(r":not\([^)]*\)", "", sel))) <= classes
-            ]
-            if selectors:
-                kept.append(f"{','.join(selectors)}{{{' '.join(body.split())}}}")
-    return "\n".join(kept)
+    return _used(_css_plan(css), classes)
 
 
 _STYLE = re.compile(r"(<style[^>]*>)(.*?)(</style>)", re.S)
@@ -684,6 +724,8 @@ def exporters() -> tuple[Any, Any]:
             exclude_input=not show_code,
             exclude_input_prompt=True,
             exclude_output_prompt=True,
+            # the notebook is checked once after the preprocessors, not after each one
+            optimistic_validation=True,
         )
 
     return make(False), make(True)

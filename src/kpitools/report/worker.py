@@ -146,6 +146,8 @@ class Worker:
         self._kernel: str = kernel_name
         self._context: Any = None
         self._sockets = ""
+        #: the notebook the last report executed to its end, as written (None otherwise)
+        self.executed: Any = None
 
     # ----------------------------------------------------------------- the worker
 
@@ -340,6 +342,7 @@ class Worker:
         import papermill as pm
 
         watchdog = None
+        self.executed = None
         try:
             self._kernel_for(report)
             if self.report_timeout:
@@ -349,7 +352,7 @@ class Worker:
                 watchdog = threading.Timer(self.report_timeout, self._time_out, (self.km,))
                 watchdog.daemon = True
                 watchdog.start()
-            pm.execute_notebook(
+            self.executed = pm.execute_notebook(
                 str(report.notebook),
                 str(output),
                 parameters=report.parameters,
@@ -442,7 +445,7 @@ class Worker:
             return outcome("failed", error=error)
         try:
             page = export_html(
-                executed,
+                self.executed if self.executed is not None else executed,
                 footer=footer_html(report, inputs),
                 show_code=show_code,
                 title=f"{report.title} — {report.name}",
