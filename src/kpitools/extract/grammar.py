@@ -165,7 +165,7 @@ _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 _CONNECTORS = rx(
     r"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|"
-    r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|"
+    r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|"
     r"tỷ\s+lệ\s+đạt|đề\s+ra)[\s(]*)*$"
 )
 _K_EXCESS = rx(

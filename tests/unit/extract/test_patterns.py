@@ -441,3 +441,15 @@ def test_a_named_plan_of_another_currency_gives_no_target() -> None:
         )
     )
     assert (s.actual, s.target) == (D("17565e9"), None)
+
+
+@pytest.mark.parametrize("adverb", ["chỉ đạt", "mới đạt", "ước đạt", "cũng đạt"])
+def test_adverbs_before_an_attainment(adverb: str) -> None:
+    # invented: "chỉ đạt gần 33% kế hoạch" after the amount it is of
+    [s] = claims(
+        find(
+            "Giải ngân vốn đầu tư công tính đến hết tháng 6 chỉ đạt hơn 268.000 tỷ đồng, "
+            f"{adverb} gần 33% kế hoạch Chính phủ giao."
+        )
+    )
+    assert (s.actual, s.stated_percent, s.qualifier) == (D("268000e9"), D(33), "hơn")
