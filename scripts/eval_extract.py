@@ -7,7 +7,7 @@ only at the end of the work it measures (see tests/eval/extract/README.md).
 
     python scripts/eval_extract.py              # dev only
     python scripts/eval_extract.py --verbose    # and every miss, false positive and false alarm
-    python scripts/eval_extract.py --money      # read money amounts too (as kpitools --money)
+    python scripts/eval_extract.py --no-money   # leave money amounts out (as kpitools --no-money)
     python scripts/eval_extract.py --heldout    # dev and heldout (at the end only)
 
 Passages added in a later batch carry ``"added": "<batch>"``; each batch is also scored on its
@@ -361,7 +361,7 @@ def match_findings(
 
 
 def run_extractor(
-    passages: Sequence[dict[str, Any]], data: Path = ROOT / "data", *, money: bool = False
+    passages: Sequence[dict[str, Any]], data: Path = ROOT / "data", *, money: bool = True
 ) -> dict[str, Any]:
     """Statements and audit rows of each passage, as dicts, from the current extractor."""
     from kpitools.catalog import read_catalog
@@ -461,7 +461,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="score the held-out part too (only at the end of the work)",
     )
     ap.add_argument("--verbose", "-v", action="store_true", help="list misses and false alarms")
-    ap.add_argument("--money", action="store_true", help="read money amounts too (as --money)")
+    ap.add_argument(
+        "--money",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="read money amounts, as the CLI does by default (--no-money: leave them out)",
+    )
     ap.add_argument("--dir", type=Path, default=EVAL_DIR, help="where dev/heldout.jsonl are")
     args = ap.parse_args(argv)
     parts = PARTS if args.heldout else ("dev",)
