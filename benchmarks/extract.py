@@ -14,8 +14,9 @@ loaded).
 
 Each copy also carries an invented (synthetic) paragraph of the patterns of issue 17 — a
 resolution's yearly target, a result stated against it a paragraph later, a list of units with
-their figures and a list of fractions — so that the document-level pass (targets linked to
-results) has work that grows with the text too.
+their figures and a list of fractions, budget amounts against their estimate (one elliptic),
+a rate against its target rate and a percentage of a named plan — so that the document-level
+passes (targets linked to results, named plans) have work that grows with the text too.
 
 The goals are linear work: 8× the text at most 9× the time, and extraction memory at most 20×
 the text (its UTF-8 bytes). The script prints, per size, the time, the statements found and
@@ -69,6 +70,11 @@ _SYNTHETIC = (
     "{d1} kết nạp {b} đảng viên, đạt 80%; Đảng bộ Công an kết nạp 12, đạt 100%; riêng {d2} "
     "mới kết nạp 9, đạt 30%. Một số đảng bộ kết nạp cao so với chỉ tiêu: xã Minh Phú 14/12, "
     "xã Bắc Sơn 9/10.\n\n"
+    "Năm {y}, tổng thu ngân sách trên địa bàn đạt {m},5 tỷ đồng, bằng 112,4% dự toán, tăng "
+    "8,3% so với cùng kỳ. Trong đó, thu nội địa đạt {n} tỷ đồng, bằng 96,1% và tăng 5,2%. "
+    "Doanh thu dịch vụ đạt 1.250 tỷ đồng, tăng 12% so với cùng kỳ; tỷ lệ hồ sơ trực tuyến "
+    "đạt 95% (mục tiêu đại hội là 90%). Huyện đã hoàn thành 46% mục tiêu doanh thu "
+    "(2.717 tỷ đồng), cao hơn 5% so với kế hoạch.\n\n"
 )
 """An invented paragraph of the patterns of issue 17 (source: synthetic)."""
 
@@ -81,6 +87,8 @@ def _synthetic(k: int, districts: list[str]) -> str:
         a=f"{a:,}".replace(",", "."),
         p=format(round(100 * a / t)),
         y=2010 + k % 15,
+        m=300 + k % 90,
+        n=200 + k % 80,
         b=40 + k % 7,
         d1=districts[k % len(districts)],
         d2=districts[(k + 1) % len(districts)],

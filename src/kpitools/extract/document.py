@@ -217,7 +217,8 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
 
 def _names(text: str, s: LinkableStatement, noun: str) -> bool:
     """Whether the clause that opens with ``s``'s figure names ``noun`` before it."""
-    start = max(text.rfind(c, 0, s.start) for c in _CLAUSE_MARKS) + 1
+    floor = max(0, s.start - 200)  # a clause is short: look back a bounded stretch
+    start = max(floor, *(text.rfind(c, floor, s.start) + 1 for c in _CLAUSE_MARKS))
     return re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", fold(text[start : s.start])) is not None
 
 

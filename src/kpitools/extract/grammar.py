@@ -540,6 +540,11 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         or _TARGET_START.search(lead)
         or _STRIVE.search(lead)
         or ((m := _target_word(lead, _TARGET_WORDS)) and not _MET_BEFORE.search(lead[: m.start()]))
+        or (  # "46% mục tiêu doanh thu (38.185 tỷ đồng)": the amount of the plan named
+            lead.strip(" (") == ""
+            and (m := _target_word(outer, _TARGET_WORDS))
+            and not _MET_BEFORE.search(outer[: m.start()])
+        )
     ):
         return "target"
     return "actual"

@@ -453,3 +453,16 @@ def test_adverbs_before_an_attainment(adverb: str) -> None:
         )
     )
     assert (s.actual, s.stated_percent, s.qualifier) == (D("268000e9"), D(33), "hơn")
+
+
+def test_the_amount_of_a_named_plan_is_no_result() -> None:
+    # invented: "(2.717 tỷ đồng)" after "mục tiêu doanh thu" is the plan, not a result of
+    # its own that the excess after it could be about
+    found = find(
+        "Doanh thu đạt 1.250 tỷ đồng, tăng 12% so với cùng kỳ. Huyện đã hoàn thành 46% mục "
+        "tiêu doanh thu (2.717 tỷ đồng), cao hơn 5% so với kế hoạch."
+    )
+    assert [(s.actual, s.target, s.stated_percent) for s in claims(found)] == [
+        (D("1250e9"), D("2717e9"), D(46))
+    ]
+    assert not any(s.actual == D("2717e9") for s in found)
