@@ -6,7 +6,7 @@ Every example is invented (real passages are in tests/eval/extract/).
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import pytest
@@ -466,3 +466,71 @@ def test_the_amount_of_a_named_plan_is_no_result() -> None:
         (D("1250e9"), D("2717e9"), D(46))
     ]
     assert not any(s.actual == D("2717e9") for s in found)
+
+
+# --------------------------------------------------------------------------- issue 17
+# properties of the families of test_document.py over written forms of the numbers
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    target=st.integers(100, 99_999),
+    share=st.integers(50, 150),
+    fudge=st.sampled_from([0, 0, 1, -1]),
+    plan=st.sampled_from(["so với nghị quyết", "so với kế hoạch", "so với chỉ tiêu"]),
+)
+def test_a_linked_target_checks_every_written_form(
+    target: int, share: int, fudge: int, plan: str
+) -> None:
+    actual = target * share // 100
+    stated = (D(100 * actual) / target).quantize(D("0.1"), rounding=ROUND_HALF_UP) + fudge
+    text = (
+        f"Nghị quyết Đại hội đề ra mỗi năm kết nạp {format_number(target)} đảng viên.\n\n"
+        f"Năm 2022 toàn Đảng bộ kết nạp {format_number(actual)} đảng viên, đạt "
+        f"{format_number(stated, decimals=1)}% {plan}."
+    )
+    [s] = claims(find(text))
+    assert (s.actual, s.target, s.link_text is not None) == (D(actual), D(target), True)
+    assert s.verdict == ("consistent" if fudge == 0 else "inconsistent")
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    actual=st.integers(1, 99_999),
+    attained=st.integers(1, 99_999),
+    growth=st.integers(1, 99_999),
+    decimals=st.sampled_from([0, 1, 2]),
+    grow=st.sampled_from(["tăng", "giảm", "cao hơn"]),
+)
+def test_attainment_and_growth_never_swap(
+    actual: int, attained: int, growth: int, decimals: int, grow: str
+) -> None:
+    a = format_number(D(attained) / 10**decimals, decimals=decimals)
+    g = format_number(D(growth) / 10**decimals, decimals=decimals)
+    text = (
+        f"Năm 2024, thu ngân sách đạt {format_number(actual)} tỷ đồng, đạt {a}% kế hoạch, "
+        f"{grow} {g}% so với năm trước."
+    )
+    sign = -1 if grow == "giảm" else 1
+    assert kinds(find(text)) == [
+        ("attainment", D(attained) / 10**decimals),
+        ("growth", sign * D(growth) / 10**decimals),
+    ]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    actual=st.integers(1, 9_999),
+    target=st.integers(1, 9_999),
+    unit=st.sampled_from(["phường Hà Đông", "xã Minh Phú", "Đảng bộ phường Tây Hồ"]),
+)
+def test_whole_term_fractions_of_new_units(actual: int, target: int, unit: str) -> None:
+    exact = D(100 * actual) / target
+    stated = format_number(exact, decimals=2)
+    text = (
+        f"Trong nhiệm kỳ 2020-2025, {unit} kết nạp được {format_number(actual)}/"
+        f"{format_number(target)} đảng viên, đạt {stated}%."
+    )
+    [s] = claims(find(text))
+    assert (s.actual, s.target, s.term, s.year) == (D(actual), D(target), "2020-2025", None)
+    assert s.verdict == "consistent"
