@@ -67,6 +67,11 @@ _BRACKET_AMOUNT = rx(
     r"\s*(?P<cur>đồng|đ|usd)?\s*\)"
 )
 _CLAUSE_MARKS = ",;.()\n:"
+# "kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274%": the plan named before its amount
+_PLAN_BEFORE = rx(
+    r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?P<words>[^\W\d_]+"
+    r"(?:\s+[^\W\d_]+){0,3})\s*\(\s*$"
+)
 
 
 def _unit_key(s: LinkableStatement) -> str | None:
@@ -188,6 +193,22 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
     return out
 
 
+def _noun_of(words: str) -> str | None:
+    """The first two words of ``words`` up to a word that names no thing (folded)."""
+    kept: list[str] = []
+    for w in words.split():
+        if len(kept) == 2 or not w.isalpha() or w in _NOUN_STOP:
+            break
+        kept.append(w)
+    return " ".join(kept) or None
+
+
+def _plan_before(s: LinkableStatement, text: str) -> str | None:
+    """What the plan whose amount opens ``s`` is of ("kế hoạch lợi nhuận cả năm (439 …")."""
+    m = _PLAN_BEFORE.search(fold(text[max(0, s.start - 100) : s.start]))
+    return _noun_of(m.group("words")) if m else None
+
+
 def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, str | None] | None:
     """What a percentage's plan is of, named after it ("46% mục tiêu doanh thu").
 
@@ -256,6 +277,14 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
     for i, s in enumerate(statements):
         if s.actual is not None or s.stated_kind not in ("attainment", "excess"):
             continue
+        if isinstance(s.target, Decimal):  # the plan's amount, its name before it
+            if s.stated_kind != "attainment" or _PLAN_END.search(fold(s.text)):
+                continue  # "…(439 tỷ đồng), cao hơn 5% so với kế hoạch": another plan
+            noun = _plan_before(s, text)
+            c = _plan_result(statements, i, noun, text) if noun else None
+            if c is not None and _same_currency(c.measure, s.measure):
+                out[i] = _with_result(s, c, s.target)
+            continue
         named = _plan_noun(s, text)
         if named is None:
             continue
@@ -263,12 +292,15 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
         c = _plan_result(statements, i, noun, text)
         if c is None:
             continue
-        if target is not None and (
-            c.measure is None or c.measure.split()[-1] != (currency or "đồng")
-        ):
+        if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
             target = None  # an amount of another currency, or for a count: not its target
         out[i] = _with_result(s, c, target)
     return out
+
+
+def _same_currency(a: str | None, b: str | None) -> bool:
+    """Whether two measures are amounts of one currency (``tỷ đồng``, ``nghìn tỷ đồng``)."""
+    return a is not None and b is not None and a.split()[-1] == b.split()[-1]
 
 
 def _with_result(

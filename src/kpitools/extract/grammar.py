@@ -158,6 +158,8 @@ _STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 _TARGET_WORDS = rx(
     r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?\s*$"
 )
+# "mục tiêu doanh thu (…", "kế hoạch lợi nhuận cả năm (…": a plan named by what it counts
+_PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")
 _MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
 _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 
@@ -165,7 +167,7 @@ _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 _CONNECTORS = rx(
     r"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|"
-    r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|"
+    r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
     r"tỷ\s+lệ\s+đạt|đề\s+ra)[\s(]*)*$"
 )
 _K_EXCESS = rx(
@@ -192,7 +194,7 @@ _K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+r
 _K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)")
 _K_ACHIEVED = rx(
     r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được)"
-    r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức))?\s*(?:khoảng|gần|hơn|trên)?\s*)$"
+    r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*)$"
 )
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _K_PLAN_TAIL = rx(
@@ -542,7 +544,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         or ((m := _target_word(lead, _TARGET_WORDS)) and not _MET_BEFORE.search(lead[: m.start()]))
         or (  # "46% mục tiêu doanh thu (38.185 tỷ đồng)": the amount of the plan named
             lead.strip(" (") == ""
-            and (m := _target_word(outer, _TARGET_WORDS))
+            and (m := _target_word(outer, _PLAN_NAMED))
             and not _MET_BEFORE.search(outer[: m.start()])
         )
     ):
@@ -699,6 +701,10 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
         drafts.append(d)
 
 
+# words that open no population after a percentage ("đạt tới 274% chỉ sau 6 tháng")
+_NOT_POPULATION = _STOP | {"chỉ", "sau", "mới", "nhờ", "do", "bởi"}
+
+
 def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     """A draft of the percentage of the population named after it (up to six words not
     starting with a stop word), or None when no word follows it."""
@@ -709,7 +715,7 @@ def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
         w = _WORD.match(folded, pos)
         if not w or w.end(1) > p.sentence.end:
             break
-        if not words and doc.text[w.start(1) : w.end(1)].lower() in _STOP:
+        if not words and doc.text[w.start(1) : w.end(1)].lower() in _NOT_POPULATION:
             break
         words.append(w.span(1))
         pos = w.end(1)
@@ -1044,7 +1050,8 @@ def _achieved_kind(d: Draft, tail: str, catalog: MetricCatalog | None) -> str | 
     if _K_TOTAL_TAIL.match(tail):
         return "coverage"
     if d.actual is None:
-        return None
+        # "kế hoạch lợi nhuận (439 tỷ đồng), đạt tới 274%": the attainment of that plan
+        return "attainment" if d.target_fig is not None and d.percent_fig is not None else None
     metric_kind = None
     if catalog is not None and d.metric is not None and d.metric in catalog:
         metric_kind = catalog.kind(d.metric)

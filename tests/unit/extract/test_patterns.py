@@ -534,3 +534,27 @@ def test_whole_term_fractions_of_new_units(actual: int, target: int, unit: str) 
     [s] = claims(find(text))
     assert (s.actual, s.target, s.term, s.year) == (D(actual), D(target), "2020-2025", None)
     assert s.verdict == "consistent"
+
+
+def test_a_plan_named_before_its_amount_and_attainment() -> None:
+    # invented: "kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274%"
+    found = find(
+        "Lợi nhuận sau thuế đạt 1.205 tỷ đồng, tăng 83% so với cùng kỳ. Doanh nghiệp đã vượt "
+        "xa kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274% chỉ sau 6 tháng."
+    )
+    [s] = claims(found)
+    assert (s.actual, s.target, s.stated_percent, s.verdict) == (
+        D("1205e9"),
+        D("439e9"),
+        D(274),
+        "consistent",  # 1.205 / 439 = 274,5 % → 274 %
+    )
+    # without a result that names it, the plan stays a target with its percentage
+    [t] = find("Doanh nghiệp đã vượt xa kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274%.")
+    assert (t.actual, t.target, t.stated_kind, t.measure) == (
+        None,
+        D("439e9"),
+        "attainment",
+        "tỷ đồng",
+    )
+    assert claims(find("Kế hoạch lợi nhuận (439 tỷ đồng), đạt 274%. Doanh thu tăng 5%.")) == []
