@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import anywidget
@@ -53,10 +53,35 @@ function vegaLib(model) {
 }
 
 const parsed = new WeakMap();
+const swapped = (s) => s == null ? s : s.replace(/[.,]/g, (c) => (c === "." ? "," : "."));
+function unpack(p) {
+  // by column (see pack in front.py): a column of few texts as indexes into them, a
+  // Vietnamese text as the English one with "." and "," swapped
+  if (Array.isArray(p)) return p;
+  const cols = {};
+  const names = Object.keys(p.cols);
+  for (const name of names) {
+    const c = p.cols[name];
+    if (Array.isArray(c)) cols[name] = c;
+    else if (c.i) cols[name] = c.i.map((k) => c.d[k]);
+  }
+  for (const name of names) {
+    const c = p.cols[name];
+    if (!Array.isArray(c) && c.swap) cols[name] = cols[c.swap].map(swapped);
+  }
+  const rows = new Array(p.n);
+  for (let r = 0; r < p.n; r++) {
+    const row = {};
+    for (const name of names) row[name] = cols[name][r];
+    rows[r] = row;
+  }
+  return rows;
+}
 function rowsOf(d) {
   // rows travel as one JSON string: the widget protocol does not walk every row
   if (!parsed.has(d)) parsed.set(d, JSON.parse(d.json));
-  return parsed.get(d);
+  // fresh objects each time: Vega marks the rows it is given
+  return unpack(parsed.get(d));
 }
 
 function same(a, b) {
@@ -163,17 +188,42 @@ async function render({ model, el }) {
         gone.box.remove();
         drawn.delete(oldest);
       }
+      if (drawn.size > 1) later(others);
     }
     if (alive && rev === model.get("rev")) el.dataset.rev = String(rev);
+  };
+
+  // the drawings not in sight (the other language's) follow the data when the page has
+  // nothing else to do, so that switching to them redraws little
+  const others = async () => {
+    const data = model.get("data") || {};
+    const signals = model.get("signals") || {};
+    for (const entry of drawn.values()) {
+      if (alive && entry !== current) await update(entry, data, signals);
+    }
+  };
+
+  const run = (step) => {
+    chain = chain.then(step).catch((err) => {
+      el.dataset.error = String(err && err.message ? err.message : err);
+      console.warn("kpitools chart:", err);
+    });
+  };
+  const waiting = new Set();
+  const later = (step) => {
+    if (waiting.has(step)) return;
+    waiting.add(step);
+    const go = () => { waiting.delete(step); run(step); };
+    if (globalThis.requestIdleCallback) requestIdleCallback(go, { timeout: 2000 });
+    else setTimeout(go, 50);
   };
 
   const schedule = () => {
     // when the state's message arrived: the benchmark splits kernel time from drawing
     el.dataset.arrived = performance.now().toFixed(1);
-    chain = chain.then(apply).catch((err) => {
-      el.dataset.error = String(err && err.message ? err.message : err);
-      console.warn("kpitools chart:", err);
-    });
+    // a chart out of sight (in the closed tab) is drawn when the page has nothing else to do
+    if (el.offsetParent === null) later(apply);
+    else run(apply);
   };
   model.on("change:rev", schedule);
   schedule();
@@ -221,6 +271,85 @@ def vega_bundle() -> str:
     )
 
 
+#: Vietnamese separators: "." groups thousands, "," marks decimals (English's the other way).
+_SWAP = str.maketrans({",": ".", ".": ","})
+
+
+def pack(rows: Sequence[dict[str, Any]]) -> str:
+    """Rows as the JSON a chart receives: by column, about a quarter of the rows' JSON.
+
+    A column of strings with many repeats is sent as its distinct strings and an index per
+    row; a column ``X_vi`` that is column ``X_en`` with ``.`` and ``,`` swapped is sent as
+    that rule. :func:`unpack` (and the page) rebuild the rows.
+
+    Examples
+    --------
+    >>> rows = [{"unit": "A", "n_t_en": "1,234.5", "n_t_vi": "1.234,5"}] * 3
+    >>> pack(rows)
+    '{"n":3,"cols":{"unit":{"d":["A"],"i":[0,0,0]},"n_t_en":{"d":["1,234.5"],"i":[0,0,0]},\
+"n_t_vi":{"swap":"n_t_en"}}}'
+    >>> unpack(pack(rows)) == rows
+    True
+    """
+    names = list(rows[0]) if rows else []
+    if any(list(row) != names for row in rows):
+        return _dumps(list(rows))  # rows of different fields: as they are
+    return _dumps({"n": len(rows), "cols": columns(rows)})
+
+
+def columns(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The columns of :func:`pack` (rows of the same fields).
+
+    The columns of two sets of rows of the same length merge into one (:func:`pack_columns`).
+    """
+    names = list(rows[0]) if rows else []
+    cols: dict[str, Any] = {name: [row[name] for row in rows] for name in names}
+    packed: dict[str, Any] = {}
+    for name, values in cols.items():
+        en = cols.get(name[:-3] + "_en") if name.endswith("_vi") else None
+        if en is not None and all(
+            isinstance(e, str) and v == e.translate(_SWAP) for v, e in zip(values, en, strict=True)
+        ):
+            packed[name] = {"swap": name[:-3] + "_en"}
+        elif all(isinstance(v, str) for v in values) and 2 * len(set(values)) <= len(values):
+            distinct = list(dict.fromkeys(values))
+            index = {v: i for i, v in enumerate(distinct)}
+            packed[name] = {"d": distinct, "i": [index[v] for v in values]}
+        else:
+            packed[name] = values
+    return packed
+
+
+def unpack(text: str) -> list[dict[str, Any]]:
+    """The rows of :func:`pack`'s JSON."""
+    data = json.loads(text)
+    if isinstance(data, list):
+        return data
+    packed = data["cols"]
+    cols: dict[str, list[Any]] = {}
+    for name, c in packed.items():
+        if isinstance(c, list):
+            cols[name] = c
+        elif "i" in c:
+            cols[name] = [c["d"][i] for i in c["i"]]
+    for name, c in packed.items():
+        if isinstance(c, dict) and "swap" in c:
+            cols[name] = [v.translate(_SWAP) for v in cols[c["swap"]]]
+    return [{name: cols[name][r] for name in packed} for r in range(int(data["n"]))]
+
+
+def pack_columns(n: int, *parts: dict[str, Any]) -> str:
+    """:func:`pack`'s JSON of ``n`` rows made of the :func:`columns` of their parts."""
+    merged: dict[str, Any] = {}
+    for part in parts:
+        merged.update(part)
+    return _dumps({"n": n, "cols": merged})
+
+
+def _dumps(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def _version(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8"), digest_size=8).hexdigest()
 
@@ -264,7 +393,8 @@ class ChartView(anywidget.AnyWidget):
         """Bring the chart to a state numbered ``rev``; only what changed is sent.
 
         ``spec`` is built only when ``spec_key`` differs from the one shown; ``data`` maps
-        each dataset's name to a key and a builder called only when the key changed.
+        each dataset's name to a key and a builder called only when the key changed, which
+        returns the rows or the rows already packed (:func:`pack`).
         """
         with self.hold_sync():
             if spec_key != self._spec_key:
@@ -282,7 +412,8 @@ class ChartView(anywidget.AnyWidget):
                     if name in shown and shown[name].get("k") == repr(key):
                         new[name] = shown[name]
                     else:
-                        text = json.dumps(build(), ensure_ascii=False, separators=(",", ":"))
+                        built = build()
+                        text = built if isinstance(built, str) else pack(built)
                         new[name] = {"k": repr(key), "v": _version(text), "json": text}
                 self.data = new
             if signals != self.signals:
@@ -292,7 +423,7 @@ class ChartView(anywidget.AnyWidget):
     def rows(self, name: str = "rows") -> list[dict[str, Any]]:
         """The rows of one of the chart's datasets as sent to the browser."""
         shown = self.data.get(name)
-        return list(json.loads(shown["json"])) if shown else []
+        return unpack(shown["json"]) if shown else []
 
 
 class HtmlView(anywidget.AnyWidget):

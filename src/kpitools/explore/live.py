@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 import polars as pl
 
 from kpitools import vocab
-from kpitools.measures import Bands, with_measures
+from kpitools.measures import DEFAULT_BANDS, Bands, with_measures
 from kpitools.numbers import MISSING
 
 if TYPE_CHECKING:
@@ -100,28 +100,62 @@ def chart_rows(panel: Panel, metric: str, bands: Bands) -> list[dict[str, Any]]:
     >>> rows[0]["status_vi"], rows[0]["status_en"], rows[0]["attainment_t_en"]
     ('chậm', 'behind', '89.0%')
     """
+    return with_status(text_rows(panel, metric), statuses(panel, metric, bands))
+
+
+def _measured(panel: Panel, metric: str, bands: Bands = DEFAULT_BANDS) -> pl.DataFrame:
+    return with_measures(_last_period(panel.rows(metric)), bands=bands).sort("year", "unit_code")
+
+
+def text_rows(panel: Panel, metric: str) -> list[dict[str, Any]]:
+    """:func:`chart_rows` without the status: what other thresholds leave as it is.
+
+    The rows are in the order of :func:`statuses` (by year, then unit code).
+    """
     names = _labels(panel, metric)
-    measured = with_measures(_last_period(panel.rows(metric)), bands=bands).sort(
-        "year", "unit_code"
-    )
     out = []
-    for code, year, actual, target, attainment, status in measured.select(
-        "unit_code", "year", "actual", "target", "attainment", "status"
-    ).iter_rows():
+    for code, year, actual, target, attainment in (
+        _measured(panel, metric)
+        .select("unit_code", "year", "actual", "target", "attainment")
+        .iter_rows()
+    ):
         ratio = _finite(attainment)
-        row = {
-            "unit_code": code,
-            "unit": names.get(code, code),
-            "year": int(year),
-            "attainment": ratio,
-        }
-        for lang in ("vi", "en"):
-            row[f"status_{lang}"] = bands.display(status or bands.missing, lang=lang)
-            row[f"actual_t_{lang}"] = _text(actual, lang)
-            row[f"target_t_{lang}"] = _text(target, lang)
-            row[f"attainment_t_{lang}"] = _text(ratio, lang, percent=True)
+        row = {"unit_code": code, "unit": names.get(code, code), "year": int(year)}
+        row["attainment"] = ratio
+        for field, value in (("actual", actual), ("target", target), ("attainment", ratio)):
+            # the Vietnamese text is the English one with the separators swapped
+            en = _text(value, "en", percent=field == "attainment")
+            row[f"{field}_t_vi"] = _separators(en, "vi")
+            row[f"{field}_t_en"] = en
         out.append(row)
     return out
+
+
+def statuses(panel: Panel, metric: str, bands: Bands) -> list[tuple[str, str]]:
+    """The status (Vietnamese, English) of each row of :func:`text_rows` under ``bands``."""
+    names: dict[str | None, tuple[str, str]] = {}
+    out = []
+    for status in _measured(panel, metric, bands)["status"].to_list():
+        said = names.get(status)
+        if said is None:
+            key = status or bands.missing
+            said = names[status] = (bands.display(key, lang="vi"), bands.display(key, lang="en"))
+        out.append(said)
+    return out
+
+
+def with_status(
+    rows: Sequence[dict[str, Any]], status: Sequence[tuple[str, str]]
+) -> list[dict[str, Any]]:
+    """``rows`` of :func:`text_rows` with their status in both languages (``status_vi/_en``)."""
+    return [
+        {**row, "status_vi": vi, "status_en": en}
+        for row, (vi, en) in zip(rows, status, strict=True)
+    ]
+
+
+#: The fields of the trend's rows (a part of :func:`text_rows`'s).
+TREND_FIELDS = ("unit_code", "unit", "year", "attainment", "attainment_t_vi", "attainment_t_en")
 
 
 #: Vietnamese separators: "." groups thousands, "," marks decimals (English's the other way).
@@ -160,19 +194,12 @@ def trend_rows(panel: Panel, metric: str) -> list[dict[str, Any]]:
 
     No status: other thresholds leave them as they are.
     """
-    names = _labels(panel, metric)
-    measured = with_measures(_last_period(panel.rows(metric))).sort("year", "unit_code")
-    return [
-        {
-            "unit_code": code,
-            "unit": names.get(code, code),
-            "year": int(year),
-            "attainment": _finite(a),
-            "attainment_t_vi": _text(a, "vi", percent=True),
-            "attainment_t_en": _text(a, "en", percent=True),
-        }
-        for code, year, a in measured.select("unit_code", "year", "attainment").iter_rows()
-    ]
+    return trend_of(text_rows(panel, metric))
+
+
+def trend_of(rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The trend's rows (:data:`TREND_FIELDS`) of the rows of :func:`text_rows`."""
+    return [{k: row[k] for k in TREND_FIELDS} for row in rows]
 
 
 def reference_rows(panel: Panel, metric: str) -> list[dict[str, Any]]:

@@ -173,7 +173,8 @@ class Explorer:
         self._state = fit_state(panel, state)
         self._syncing = False
         self._rev = 0
-        self._rows: OrderedDict[tuple[Any, ...], list[dict[str, Any]]] = OrderedDict()
+        #: rows, texts and packed datasets of the live charts, by key
+        self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
         self._table_key: tuple[Any, ...] | None = None
         self._rankings: OrderedDict[tuple[Any, ...], Table] = OrderedDict()
         self._notice_key: tuple[Any, ...] | None = None
@@ -380,11 +381,12 @@ class Explorer:
         return self.update(units=chosen)
 
     def _render(self, state: ExplorerState) -> None:
-        """Show ``state``: the controls follow it, and the views in sight are brought up to date.
+        """Show ``state``: the controls follow it, and every view is brought up to date.
 
         The charts get only what changed: the year, the chosen units and the metric's
-        label are parameters; new rows are sent only for another metric, language or
-        bands. The chart in the hidden tab is brought up to date when it is opened.
+        label are parameters; new rows are sent only for another metric or bands (a
+        metric's rows are packed once and kept). The views in sight come first; the chart
+        in the closed tab last (the page draws it when it has nothing else to do).
         """
         from kpitools.explore import live
 
@@ -392,37 +394,10 @@ class Explorer:
         self._rev += 1
         rev = self._rev
         signals = live.signals(self._panel, state)
-        rows_key = (self._data, state.metric, state.bands)
         hidden = "heatmap" if self.tabs.selected_index == 0 else "ranked"
         for kind in CHARTS:
-            if kind == hidden:
-                continue
-            units = len(self._panel.units)
-            # the spec depends on the bands' names, not on their thresholds
-            spec_key = (kind, state.lang, _names(state.bands), units)
-            data: dict[str, Any] = {
-                "rows": (rows_key, functools.partial(self._chart_rows, rows_key))
-            }
-            if kind == "trend":
-                # the trend draws no status: other thresholds send it nothing
-                ref_key = (self._data, state.metric)
-                data = {
-                    "rows": (
-                        ref_key,
-                        functools.partial(live.trend_rows, self._panel, state.metric),
-                    ),
-                    "reference": (
-                        ref_key,
-                        functools.partial(live.reference_rows, self._panel, state.metric),
-                    ),
-                }
-            self.charts[kind].show(
-                spec_key,
-                functools.partial(live.live_spec, kind, state.lang, state.bands, units=units),
-                data,
-                signals,
-                rev,
-            )
+            if kind != hidden:
+                self._show_chart(kind, state, signals, rev)
         ranking_key = (self._data, state.metric, state.year, state.lang, state.bands)
         ranking = self._rankings.pop(ranking_key, None)
         if ranking is None:
@@ -446,20 +421,89 @@ class Explorer:
         # the controls last: the views' messages reach the page first (a language switch
         # relabels some twenty controls)
         self._sync_controls()
+        self._show_chart(hidden, state, signals, rev)
 
-    def _chart_rows(self, key: tuple[Any, ...]) -> list[dict[str, Any]]:
+    def _show_chart(
+        self, kind: str, state: ExplorerState, signals: dict[str, Any], rev: int
+    ) -> None:
         from kpitools.explore import live
 
-        rows = self._rows.get(key)
-        if rows is None:
-            _, metric, bands = key
-            rows = live.chart_rows(self._panel, metric, bands)
-            self._rows[key] = rows
-            while len(self._rows) > self.cache_size:
-                self._rows.popitem(last=False)
-        else:
-            self._rows.move_to_end(key)
-        return rows
+        units = len(self._panel.units)
+        # the spec depends on the bands' names, not on their thresholds
+        spec_key = (kind, state.lang, _names(state.bands), units)
+        rows_key = (self._data, state.metric, state.bands)
+        data: dict[str, Any] = {
+            "rows": (rows_key, functools.partial(self._packed, ("rows", *rows_key)))
+        }
+        if kind == "trend":
+            # the trend draws no status: other thresholds send it nothing
+            ref_key = (self._data, state.metric)
+            data = {
+                "rows": (ref_key, functools.partial(self._packed, ("trend", *ref_key))),
+                "reference": (ref_key, functools.partial(self._packed, ("reference", *ref_key))),
+            }
+        self.charts[kind].show(
+            spec_key,
+            functools.partial(live.live_spec, kind, state.lang, state.bands, units=units),
+            data,
+            signals,
+            rev,
+        )
+
+    def _cached(self, key: tuple[Any, ...], build: Callable[[], Any]) -> Any:
+        """``build()``, kept under ``key`` for the last :attr:`cache_size` keys."""
+        if key in self._cache:
+            self._cache.move_to_end(key)
+            return self._cache[key]
+        value = self._cache[key] = build()
+        while len(self._cache) > 3 * self.cache_size:
+            self._cache.popitem(last=False)
+        return value
+
+    def _chart_rows(self, key: tuple[Any, ...]) -> list[dict[str, Any]]:
+        """The ranking's and heatmap's rows of ``(data, metric, bands)``.
+
+        The texts of a metric are made once; other thresholds only change the status.
+        """
+        from kpitools.explore import live
+
+        data, metric, bands = key
+        return self._cached(
+            ("chart", *key),
+            lambda: live.with_status(
+                self._texts(data, metric), live.statuses(self._panel, metric, bands)
+            ),
+        )
+
+    def _texts(self, data: int, metric: str) -> list[dict[str, Any]]:
+        from kpitools.explore import live
+
+        return self._cached(("texts", data, metric), lambda: live.text_rows(self._panel, metric))
+
+    def _packed(self, key: tuple[Any, ...]) -> str:
+        """A dataset of a live chart as sent to the page (packed once, sent again as it is).
+
+        ``key``: ``("rows", data, metric, bands)``, ``("trend", data, metric)`` or
+        ``("reference", data, metric)``.
+        """
+        from kpitools.explore import live
+        from kpitools.explore.front import columns, pack, pack_columns
+
+        def build() -> str:
+            if key[0] == "rows":
+                _, data, metric, bands = key
+                texts = self._texts(data, metric)
+                status = live.statuses(self._panel, metric, bands)
+                return pack_columns(
+                    len(texts),
+                    self._cached(("columns", data, metric), lambda: columns(texts)),
+                    columns([{"status_vi": vi, "status_en": en} for vi, en in status]),
+                )
+            if key[0] == "trend":
+                return pack(live.trend_of(self._texts(key[1], key[2])))
+            return pack(live.reference_rows(self._panel, key[2]))
+
+        return str(self._cached(("packed", *key), build))
 
     def _sync_controls(self) -> None:
         """Set the controls to the state without their callbacks firing."""
@@ -714,7 +758,7 @@ class Explorer:
         if self.closed:
             return
         self.closed = True
-        self._rows.clear()
+        self._cache.clear()
         _close_all(self.widget)
         ref = _LIVE.get(self.key)
         if ref is not None and ref() is self:
