@@ -49,6 +49,7 @@ _COUNT = rx(rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\
 _MONEY = rx(
     rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
     r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd|đô\s+la(?:\s+mỹ)?)(?!\w)"
+    r"(?P<per>(?:\s*/\s*[^\W\d_]+(?!\w)){1,3})?"  # "triệu đồng/người/năm": per head
 )
 _CURRENCY = {"usd": "USD", "đô la": "USD", "đô la mỹ": "USD"}
 _WORD = re.compile(r"[ \t]*([^\W\d_]+)")
@@ -160,6 +161,7 @@ _TARGET_WORDS = rx(
 )
 # "mục tiêu doanh thu (…", "kế hoạch lợi nhuận cả năm (…": a plan named by what it counts
 _PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")
+_PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?!\w)")
 _MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
 _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 
@@ -422,7 +424,8 @@ def _measure(m: re.Match[str]) -> str:
     cur = " ".join(m.group("cur").split())
     currency = _CURRENCY.get(cur, "đồng")
     mags = [{"ngàn": "nghìn", "tỉ": "tỷ"}.get(g, g) for g in (m.group("mag"), m.group("mag2")) if g]
-    return " ".join([*mags, currency])
+    per = "".join(f"/{w}" for w in re.findall(r"[^\W\d_]+", m.group("per") or ""))
+    return " ".join([*mags, currency + per])
 
 
 def _describe(doc: Doc, fig: Figure) -> None:
@@ -1268,7 +1271,7 @@ def interpret(
     _elliptic_plans(doc, kept)
     out: list[dict[str, Any]] = []
     for d in kept:
-        if _keeps(d):
+        if _keeps(d, plan_amount=_plan_amount(doc, d)):
             out.append(_record(doc, d, topic_of.get(d.sentence.start, d.sentence.start), catalog))
     return out
 
@@ -1430,8 +1433,18 @@ def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
             d.derived = True
 
 
-def _keeps(d: Draft) -> bool:
-    """Whether the draft is a KPI statement."""
+def _plan_amount(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's target is an amount a plan word sets out ("giao dự toán thu
+    ngân sách: huyện A 150 tỷ đồng")."""
+    f = d.target_fig
+    if f is None or f.measure is None or f.measure == "%":
+        return False
+    return _PLAN_WORD.search(doc.fold[f.sentence.start : f.start]) is not None
+
+
+def _keeps(d: Draft, *, plan_amount: bool = False) -> bool:
+    """Whether the draft is a KPI statement (``plan_amount``: its target is an amount a
+    plan sets out)."""
     keep = (
         d.metric is not None
         or d.target is not None
@@ -1440,7 +1453,13 @@ def _keeps(d: Draft) -> bool:
     )
     if d.subject is not None and d.kind is None and d.target is None:
         keep = False
-    if d.actual is None and d.target_fig is not None and d.target_fig.set_out and not d.metric:
+    if (
+        d.actual is None
+        and d.target_fig is not None
+        and d.target_fig.set_out
+        and not d.metric
+        and not plan_amount
+    ):
         keep = False  # "được giao quản lý 300 hộ": a target only when it counts a metric
     if d.actual_fig is not None and d.actual_fig.kind == "pair" and d.noun_fig is None:
         keep = keep and (d.inherit is not None or d.percent_fig is not None or d.heading_metric)
@@ -1579,20 +1598,33 @@ _NOT_SUBJECT = _STOP | {"ước", "dự", "khoảng", "gần", "hơn", "lũy", "
 def _money_label(doc: Doc, d: Draft, measure: str) -> str:
     """What a money figure counts, from the words that open its clause up to the first
     word that is no noun ("Thu ngân sách trên địa bàn … đạt 11,55 tỷ đồng": ``Thu ngân
-    sách (tỷ đồng)``); the unit alone when they name nothing."""
+    sách (tỷ đồng)``), without the units named there; the unit alone when they name
+    nothing."""
     fig = d.actual_fig or d.target_fig or d.excess_fig
     assert fig is not None
+    lead = doc.text[fig.clause : fig.start]
+    for u in reversed(doc.units_in(fig.clause, fig.start)):
+        lead = lead[: u.start - fig.clause] + lead[u.end - fig.clause :]
+    trimmed = _subject_words(lead)
+    if not trimmed:  # an item of a list: what its heading's plan is of
+        colon = doc.text.rfind(":", fig.sentence.start, fig.start)
+        plans = list(_PLAN_WORD.finditer(doc.fold, fig.sentence.start, max(colon, 0)))
+        if colon >= 0 and plans:
+            trimmed = _subject_words(doc.text[plans[-1].end() : colon])
+    return f"{trimmed} ({measure})" if trimmed else measure
+
+
+def _subject_words(lead: str) -> str:
+    """The words that open ``lead`` up to the first that is no noun (at most eight)."""
     words: list[str] = []
-    for w in re.finditer(r"\S+", doc.text[fig.clause : fig.start]):
+    for w in re.finditer(r"\S+", lead):
         word = w.group().strip(",;:()")
         if not word or word.lower() in _NOT_SUBJECT or not word.isalpha():
             break
         words.append(word)
         if len(words) == 8:
             break
-    trimmed = " ".join(words)
-    trimmed = re.sub(r"^(?:[Tt]rong đó|[Rr]iêng|[Cc]òn|[Vv]à)\s*", "", trimmed)
-    return f"{trimmed} ({measure})" if trimmed else measure
+    return re.sub(r"^(?:[Tt]rong đó|[Rr]iêng|[Cc]òn|[Vv]à)\s*", "", " ".join(words))
 
 
 def _qualifier(d: Draft) -> str | None:

@@ -180,3 +180,46 @@ def test_cli_reads_money_unless_told_not_to(
 
     assert "tỷ đồng" in run() and "154%" in run("--money")
     assert "154%" not in run("--no-money")
+
+
+def test_amounts_per_unit_of_a_list() -> None:
+    # invented: each unit's amount against its own estimate; labels without the unit's name
+    found = find(
+        "Năm 2024, thu ngân sách toàn tỉnh đạt 1.250 tỷ đồng, đạt 105% dự toán, trong đó: "
+        "huyện Đông Anh thu 150 tỷ đồng, đạt 110% dự toán; huyện Gia Lâm thu 90 tỷ đồng, đạt 95%."
+    )
+    assert [(s.unit_code, s.actual, s.stated_percent, s.label) for s in claims(found)] == [
+        (None, D("1250e9"), D(105), "thu ngân sách toàn tỉnh (tỷ đồng)"),
+        ("017", D("150e9"), D(110), "thu (tỷ đồng)"),
+        ("018", D("90e9"), D(95), "thu (tỷ đồng)"),
+    ]
+
+
+def test_estimates_assigned_to_units_are_target_only() -> None:
+    # invented: an amount a plan word sets out is a target of its unit, labelled by the plan
+    found = find(
+        "Năm 2025, tỉnh giao dự toán thu ngân sách: huyện Đông Anh 150 tỷ đồng; huyện Gia Lâm "
+        "110 tỷ đồng."
+    )
+    assert [(s.unit_code, s.actual, s.target, s.label) for s in found] == [
+        ("017", None, D("150e9"), "thu ngân sách (tỷ đồng)"),
+        ("018", None, D("110e9"), "thu ngân sách (tỷ đồng)"),
+    ]
+    # without a plan word an amount handed over is no target
+    assert find("Năm 2025, huyện được giao quản lý 300 tỷ đồng vốn.") == []
+
+
+def test_amounts_per_head_are_their_own_measure() -> None:
+    # invented: "triệu đồng/người/năm" is per head, never paired with a total amount
+    [s] = find(
+        "Năm 2024, thu nhập bình quân đầu người đạt 75 triệu đồng/người/năm, bằng 102% nghị quyết."
+    )
+    assert (s.actual, s.measure, s.stated_percent) == (
+        D(75_000_000),
+        "triệu đồng/người/năm",
+        D(102),
+    )
+    found = find("Năm 2024, chỉ tiêu 70 tỷ đồng, thu nhập bình quân đạt 75 triệu đồng/người.")
+    assert all(s.target is None or s.actual is None for s in found)
+    found = find("Năm 2024, chỉ tiêu xuất khẩu 2 tỷ USD, kim ngạch đạt 40.000 tỷ đồng.")
+    assert all(s.target is None or s.actual is None for s in found)
