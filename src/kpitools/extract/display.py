@@ -28,10 +28,33 @@ def _fmt_value(value: float | None, lang: str) -> str:
     return format_number(value, lang=lang, decimals=min(int(decimals), 4))
 
 
-def _fmt_figure(single: float | None, pair: list[float] | None, lang: str) -> str:
+_SCALES = {"nghìn": 10**3, "triệu": 10**6, "tỷ": 10**9}
+
+
+def _measure_scale(measure: str | None) -> int:
+    """How many of the currency's base unit one unit of a money ``measure`` is.
+
+    ``tỷ đồng``: 10⁹, ``nghìn tỷ đồng``: 10¹², ``đồng``, ``%`` or None: 1.
+
+    >>> _measure_scale("nghìn tỷ đồng"), _measure_scale("triệu đồng/người"), _measure_scale(None)
+    (1000000000000, 1000000, 1)
+    """
+    scale = 1
+    for w in (measure or "").split()[:-1]:
+        scale *= _SCALES.get(w, 1)
+    return scale
+
+
+def _fmt_figure(single: float | None, pair: list[float] | None, lang: str, scale: int = 1) -> str:
+    """A figure as written in its measure (money: in ``tỷ đồng`` when the text says so)."""
     if pair is not None:
-        return f"{_fmt_value(pair[0], lang)}–{_fmt_value(pair[1], lang)}"
-    return _fmt_value(single, lang)
+        low, high = _scaled(pair[0], scale), _scaled(pair[1], scale)
+        return f"{_fmt_value(low, lang)}–{_fmt_value(high, lang)}"
+    return _fmt_value(_scaled(single, scale), lang)
+
+
+def _scaled(value: float | None, scale: int) -> float | None:
+    return value if value is None or scale == 1 else float(Decimal(repr(value)) / scale)
 
 
 def _fmt_percent(value: float | None, stated: str | None, lang: str) -> str:
@@ -147,11 +170,15 @@ def statements_table(
             as_of.strftime("%d/%m/%Y" if lang == "vi" else "%Y-%m-%d") if as_of else ""
         )
         qualifier = f"{r['qualifier']} " if r["qualifier"] and not r["exact"] else ""
-        out[w["actual"]].append(qualifier + _fmt_figure(r["actual"], r["actual_range"], lang))
-        target = _fmt_figure(r["target"], r["target_range"], lang)
+        scale = _measure_scale(r.get("measure"))  # money in the unit written (its label says)
+        out[w["actual"]].append(
+            qualifier + _fmt_figure(r["actual"], r["actual_range"], lang, scale)
+        )
+        target = _fmt_figure(r["target"], r["target_range"], lang, scale)
         if not target and r.get("implied_target") is not None:
             # derived, never read: actual / stated percentage
-            target = "≈" + format_number(r["implied_target"], lang=lang, decimals=2)
+            implied = _scaled(r["implied_target"], scale)
+            target = "≈" + format_number(implied, lang=lang, decimals=2)
         out[w["target"]].append(target)
         out[w["stated"]].append(r["stated"] or "")
         out[w["kind"]].append(word(f"extract.kind.{r['stated_kind']}", lang, default=""))

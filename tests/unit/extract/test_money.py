@@ -223,3 +223,19 @@ def test_amounts_per_head_are_their_own_measure() -> None:
     assert all(s.target is None or s.actual is None for s in found)
     found = find("Năm 2024, chỉ tiêu xuất khẩu 2 tỷ USD, kim ngạch đạt 40.000 tỷ đồng.")
     assert all(s.target is None or s.actual is None for s in found)
+
+
+def test_tables_show_amounts_in_the_unit_written() -> None:
+    # invented: the label says "(tỷ đồng)", so the figures are in tỷ đồng, in either language
+    from kpitools.extract import statements_table
+
+    found = find(
+        "Năm 2024, thu ngân sách đạt 1.550 tỷ đồng so với dự toán 1,5 nghìn tỷ đồng, đạt 103,3%."
+    )
+    vi = statements_table(found).frame.select("Chỉ số", "Thực hiện", "Chỉ tiêu").row(0)
+    assert vi == ("thu ngân sách (tỷ đồng)", "1.550", "1.500")
+    en = statements_table(found, lang="en").frame.select("Actual", "Target").row(0)
+    assert en == ("1,550", "1,500")
+    [s] = find("Năm 2024, thu ngân sách đạt 38,7 tỷ đồng, bằng 154% dự toán.")
+    assert s.actual == D("38.7e9")  # the statement itself keeps đồng
+    assert statements_table([s]).frame["Thực hiện"].to_list() == ["38,7"]
