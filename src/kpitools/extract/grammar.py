@@ -597,6 +597,7 @@ def assemble(doc: Doc, figures: list[Figure]) -> list[Draft]:
 def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
     sentence = figs[0].sentence
     _excess_as_qualifier(doc, figs)
+    _amounts_of_counts(doc, figs)
     drafts = _actual_drafts(doc, sentence, figs)
     # targets stated apart from their actual join the nearest actual counting the same thing
     for f in figs:
@@ -628,6 +629,27 @@ def _excess_as_qualifier(doc: Doc, figs: list[Figure]) -> None:
             return
         f.role, f.qualifier, f.qual_start = "actual", "vượt", f.clause + m.start()
         return
+
+
+# "15 nhà đại đoàn kết trị giá 750 triệu đồng": the worth of the things counted before it
+_WORTH = rx(
+    r"(?<!\w)(?:(?:tổng\s+)?(?:trị\s+giá|kinh\s+phí|số\s+tiền|giá\s+trị)|với)"
+    r"(?:\s+(?:là|khoảng|gần|hơn|trên|hỗ\s+trợ))?\s*$"
+)
+
+
+def _amounts_of_counts(doc: Doc, figs: list[Figure]) -> None:
+    """An amount that is the worth of a count before it in its clause ("xây dựng 15 nhà
+    trị giá 750 triệu đồng", "trao 120 suất quà với tổng kinh phí 60 triệu đồng") is no
+    result of its own: a percentage after it is the count's."""
+    for i, f in enumerate(figs):
+        if f.measure is None or f.role != "actual" or f.measure == "%":
+            continue
+        counted = any(
+            g.clause == f.clause and g.kind == "count" and g.measure is None for g in figs[:i]
+        )
+        if counted and _WORTH.search(doc.fold[f.clause : f.span_start]):
+            f.role = "modifier"
 
 
 def _actual_drafts(doc: Doc, sentence: Sentence, figs: list[Figure]) -> list[Draft]:

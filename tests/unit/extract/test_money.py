@@ -239,3 +239,25 @@ def test_tables_show_amounts_in_the_unit_written() -> None:
     [s] = find("Năm 2024, thu ngân sách đạt 38,7 tỷ đồng, bằng 154% dự toán.")
     assert s.actual == D("38.7e9")  # the statement itself keeps đồng
     assert statements_table([s]).frame["Thực hiện"].to_list() == ["38,7"]
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [
+        ("Năm 2024, xây dựng 15 nhà đại đoàn kết trị giá 750 triệu đồng, đạt 150% kế hoạch.", 15),
+        ("Năm 2024, trao 120 suất quà với tổng kinh phí 60 triệu đồng, đạt 100% kế hoạch.", 120),
+        ("Năm 2024, tặng 30 sổ tiết kiệm với số tiền 90 triệu đồng, đạt 100% kế hoạch.", 30),
+    ],
+)
+def test_the_worth_of_a_count_is_no_result(text: str, count: int) -> None:
+    # invented: the amount is what the things counted are worth; the percentage is the
+    # count's, as it was when amounts were masked
+    [s] = claims(find(text))
+    assert (s.actual, s.measure) == (D(count), None)
+    assert [s.actual for s in claims(find(text, money=False))] == [D(count)]
+
+
+def test_an_amount_alone_in_its_clause_is_a_result() -> None:
+    # invented: no count before it, "tổng kinh phí 3,5 tỷ đồng" is the result
+    [s] = claims(find("Năm 2024, tổng kinh phí 3,5 tỷ đồng, đạt 100% dự toán."))
+    assert (s.actual, s.measure, s.label) == (D("3.5e9"), "tỷ đồng", "tổng kinh phí (tỷ đồng)")
