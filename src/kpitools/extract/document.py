@@ -88,6 +88,20 @@ def _unit_key(s: LinkableStatement) -> str | None:
     return None if name.startswith(fold("toàn ")) else re.sub(r"\s+", " ", name)
 
 
+def _key(s: LinkableStatement) -> str | None:
+    """What a statement counts, for linking.
+
+    Its metric, else for an amount its label (what it is of, folded) and currency
+    (``~thu ngân sách|đồng``); None otherwise.
+    """
+    if s.metric is not None:
+        return s.metric
+    if s.measure is None or s.measure == "%":
+        return None
+    label = re.sub(r"\s*\([^()]*\)$", "", s.label)
+    return f"~{fold(label)}|{s.measure.split()[-1]}" if label else None
+
+
 def _fits_time(result: LinkableStatement, target: LinkableStatement, yearly: bool) -> bool:
     if target.target_period == "term" or (target.term and target.target_period != "annual"):
         return result.term is not None and (target.term in (None, "nhiệm kỳ", result.term))
@@ -361,13 +375,9 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
     """
     groups: dict[tuple[str, str | None], list[LinkableStatement]] = {}
     for s in statements:
-        if (
-            s.actual is None
-            and isinstance(s.target, Decimal)
-            and s.metric is not None
-            and s.stated_kind is None
-        ):
-            groups.setdefault((s.metric, _unit_key(s)), []).append(s)
+        key = _key(s)
+        if s.actual is None and isinstance(s.target, Decimal) and key and s.stated_kind is None:
+            groups.setdefault((key, _unit_key(s)), []).append(s)
     if not groups:
         return list(statements)
     starts = {k: [t.start for t in v] for k, v in groups.items()}
@@ -383,15 +393,16 @@ def _linked(
     starts: dict[tuple[str, str | None], list[int]],
     text: str,
 ) -> LinkableStatement:
+    metric = _key(s)
     if (
-        s.metric is None
+        metric is None
         or s.target is not None
         or not isinstance(s.actual, Decimal)
         or s.stated_kind not in ("attainment", "excess")
         or not _OF_A_TARGET.search(fold(s.text))
     ):
         return s
-    key = (s.metric, _unit_key(s))
+    key = (metric, _unit_key(s))
     group = groups.get(key)
     if not group:
         return s

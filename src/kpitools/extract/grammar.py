@@ -157,11 +157,11 @@ _STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 # "được giao chỉ tiêu kết nạp 400 đảng viên": a target word a few words before the number,
 # unless it is met ("hoàn thành vượt chỉ tiêu kết nạp 1.236 …" states a result)
 _TARGET_WORDS = rx(
-    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?\s*$"
+    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?\s*$"
 )
 # "mục tiêu doanh thu (…", "kế hoạch lợi nhuận cả năm (…": a plan named by what it counts
 _PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")
-_PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?!\w)")
+_PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
 _MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
 _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 
@@ -1627,13 +1627,31 @@ def _money_label(doc: Doc, d: Draft, measure: str) -> str:
     lead = doc.text[fig.clause : fig.start]
     for u in reversed(doc.units_in(fig.clause, fig.start)):
         lead = lead[: u.start - fig.clause] + lead[u.end - fig.clause :]
-    trimmed = _subject_words(lead)
+    # a target: the words just before it ("dự toán thu ngân sách là 500 tỷ đồng")
+    trimmed = _words_before(lead) if d.actual_fig is None else _subject_words(lead)
     if not trimmed:  # an item of a list: what its heading's plan is of
         colon = doc.text.rfind(":", fig.sentence.start, fig.start)
         plans = list(_PLAN_WORD.finditer(doc.fold, fig.sentence.start, max(colon, 0)))
         if colon >= 0 and plans:
             trimmed = _subject_words(doc.text[plans[-1].end() : colon])
     return f"{trimmed} ({measure})" if trimmed else measure
+
+
+_PLAN_PARTS = frozenset({"dự", "toán", "kế", "hoạch", "chỉ", "tiêu", "mục", "quyết", "đề", "giao"})
+
+
+def _words_before(lead: str) -> str:
+    """The words that end ``lead`` back to the first that is no noun or names the plan
+    ("Nghị quyết đề ra mỗi năm thu ngân sách": ``thu ngân sách``; at most six)."""
+    words: list[str] = []
+    for word in reversed(re.sub(r"(?:\s|^)(?:là|:)\s*$", "", lead).split()):
+        w = word.strip(",;:()")
+        if not w.isalpha() or w.lower() in _NOT_SUBJECT or w.lower() in _PLAN_PARTS:
+            break
+        words.insert(0, w)
+        if len(words) == 6:
+            break
+    return " ".join(words)
 
 
 def _subject_words(lead: str) -> str:

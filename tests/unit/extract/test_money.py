@@ -261,3 +261,55 @@ def test_an_amount_alone_in_its_clause_is_a_result() -> None:
     # invented: no count before it, "tổng kinh phí 3,5 tỷ đồng" is the result
     [s] = claims(find("Năm 2024, tổng kinh phí 3,5 tỷ đồng, đạt 100% dự toán."))
     assert (s.actual, s.measure, s.label) == (D("3.5e9"), "tỷ đồng", "tổng kinh phí (tỷ đồng)")
+
+
+# --------------------------------------------------------------------------- linked
+
+
+@pytest.mark.parametrize(
+    ("target", "result", "verdict"),
+    [
+        (
+            "Năm 2024, dự toán thu ngân sách là 500 tỷ đồng.",
+            "Năm 2024, thu ngân sách đạt 520 tỷ đồng, đạt 104% dự toán.",
+            "consistent",
+        ),
+        (
+            "Năm 2024, HĐND tỉnh giao dự toán thu ngân sách 500 tỷ đồng.",
+            "Kết quả, thu ngân sách đạt 520 tỷ đồng, bằng 104% dự toán.",
+            "consistent",
+        ),
+        (
+            "Nghị quyết đề ra mỗi năm thu ngân sách 500 tỷ đồng.",
+            "Năm 2024, thu ngân sách đạt 540 tỷ đồng, đạt 104% so với nghị quyết.",
+            "inconsistent",  # 540 / 500 is 108 %
+        ),
+        (
+            "Nghị quyết đề ra mỗi năm thu ngân sách 0,5 nghìn tỷ đồng.",
+            "Năm 2024, thu ngân sách đạt 520 tỷ đồng, đạt 104% so với nghị quyết.",
+            "consistent",  # magnitudes differ, đồng agree
+        ),
+    ],
+)
+def test_an_estimate_stated_elsewhere_is_linked(target: str, result: str, verdict: str) -> None:
+    # invented: the amount a plan or resolution sets is the target of the result of the
+    # same thing (its label) and currency
+    found = find(f"{target}\n\n{result}")
+    [s] = claims(found)
+    assert (s.target, s.verdict, s.label) == (D("500e9"), verdict, "thu ngân sách (tỷ đồng)")
+    assert s.link_text in ("500 tỷ đồng", "0,5 nghìn tỷ đồng")
+
+
+@pytest.mark.parametrize(
+    "result",
+    [
+        "Năm 2024, tổng vốn đầu tư đạt 520 tỷ đồng, đạt 104% kế hoạch.",  # another thing
+        "Năm 2024, thu ngân sách đạt 52 triệu USD, đạt 104% dự toán.",  # another currency
+        "Năm 2024, kết nạp 520 đảng viên, đạt 104% kế hoạch.",  # a count
+        "Năm 2024, thu ngân sách đạt 520 tỷ đồng, tăng 4% so với cùng kỳ.",  # a growth
+    ],
+)
+def test_an_estimate_is_not_linked_to_another_figure(result: str) -> None:
+    # invented
+    found = find(f"Năm 2024, dự toán thu ngân sách là 500 tỷ đồng.\n\n{result}")
+    assert all(s.link_text is None and s.target != D("500e9") for s in claims(found))
