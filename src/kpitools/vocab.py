@@ -527,6 +527,10 @@ _EXTRACT = {
     "extract.note.linked_lead": _pair(
         "chỉ tiêu {t} lấy từ “{text}”: ", "target {t} linked from “{text}”: "
     ),
+    "extract.note.twin": _pair(
+        "đạt {attained}% và vượt {excess}% của cùng số liệu: 100 + {excess} = {total}",
+        "attained {attained}% and exceeded {excess}% of the same figures: 100 + {excess} = {total}",
+    ),
     "extract.note.actual_linked": _pair(
         "số thực hiện {a} lấy từ “{text}”: ", "actual {a} linked from “{text}”: "
     ),

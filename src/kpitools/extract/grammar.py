@@ -1091,7 +1091,7 @@ def _single(v: Value | None) -> Decimal | None:
     return v if isinstance(v, Decimal) else None
 
 
-def _checks(d: Draft) -> dict[str, Any]:
+def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
     """Consistency of the stated figure with the draft's numbers."""
     out: dict[str, Any] = {
         "computed_percent": None,
@@ -1124,6 +1124,9 @@ def _checks(d: Draft) -> dict[str, Any]:
         }
         out.update(verdict="unchecked", **noted(seg(reasons.get(d.kind or "", "kind_unknown"))))
         return out
+    if t is None and doc is not None and (twin := _twin_checks(d, doc)):
+        out.update(twin)
+        return out
     if (
         a is not None
         and t is None
@@ -1154,6 +1157,38 @@ def _signed(d: Draft, percent: Percent) -> Percent:
     if d.stated_percent is not None and d.stated_percent < 0:
         return Percent(d.stated_percent, percent.decimals, percent.text)
     return percent
+
+
+def _twin_checks(d: Draft, doc: Doc) -> dict[str, Any]:
+    """An attainment and an excess stated of the same figures ("đạt 115,5% kế hoạch, vượt
+    15,5%") must say the same: attainment = 100 + excess, within what each one's rounding
+    allows; {} when the draft is not such a second percentage, a qualifier blurs them or
+    they name two plans ("104% dự toán Trung ương, vượt 6% dự toán tỉnh")."""
+    first = d.twin_of
+    if first is None or first.percent_fig is None or d.percent_fig is None:
+        return {}
+    pair = {first.kind: first.percent_fig, d.kind: d.percent_fig}
+    attained, excess = pair.get("attainment"), pair.get("excess")
+    if attained is None or excess is None or attained.qualifier or excess.qualifier:
+        return {}
+    tails = {_plan_of(doc, f) for f in (attained, excess)} - {""}
+    if len(tails) > 1:
+        return {}
+    assert attained.percent is not None and excess.percent is not None
+    a, e = attained.percent, excess.percent
+    slack = (Decimal(5) / 10 ** (a.decimals + 1)) + (Decimal(5) / 10 ** (e.decimals + 1))
+    ok = abs(a.value - 100 - e.value) <= slack
+    return {
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(seg("twin", attained=a.value, excess=e.value, total=100 + e.value)),
+    }
+
+
+def _plan_of(doc: Doc, p: Figure) -> str:
+    """The plan a percentage's tail names, folded, without ``so với`` ("" for none)."""
+    tail = doc.fold[p.end : p.span_end]
+    return " ".join(re.sub(r"^\s*so\s+với", "", tail).split())
 
 
 def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, Any]:
@@ -1535,7 +1570,7 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
         "link_span": link,
         "measure": _measure_of(d),
     }
-    record.update(_checks(d))
+    record.update(_checks(d, doc))
     return record
 
 

@@ -558,3 +558,48 @@ def test_a_plan_named_before_its_amount_and_attainment() -> None:
         "tỷ đồng",
     )
     assert claims(find("Kế hoạch lợi nhuận (439 tỷ đồng), đạt 274%. Doanh thu tăng 5%.")) == []
+
+
+# --------------------------------------------------------------------------- audit
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Năm 2024, kết nạp 231 đảng viên, đạt 115,5% kế hoạch, vượt 15,5%.", "consistent"),
+        ("Năm 2024, kết nạp 231 đảng viên, đạt 112% kế hoạch, vượt 15,5%.", "inconsistent"),
+        (
+            "Năm 2024, thu ngân sách đạt 520 tỷ đồng, bằng 104% dự toán, vượt 4% so với dự toán.",
+            "consistent",
+        ),
+        (
+            "Năm 2024, thu ngân sách đạt 520 tỷ đồng, bằng 104% dự toán, vượt 6% so với dự toán.",
+            "inconsistent",
+        ),
+        # rounding of each allows it: 104 (103,5–104,5) and 4,4 (4,35–4,45)
+        ("Năm 2024, thu ngân sách đạt 520 tỷ đồng, bằng 104% dự toán, vượt 4,4%.", "consistent"),
+    ],
+)
+def test_an_attainment_and_an_excess_of_the_same_figures_agree(text: str, verdict: str) -> None:
+    # invented: no target is written, but the two percentages must say the same
+    found = find(text)
+    second = [s for s in found if s.stated_kind == "excess"]
+    assert [s.verdict for s in second] == [verdict]
+    assert (flagged(found) != []) == (verdict == "inconsistent")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two plans
+        "Năm 2024, thu ngân sách đạt 520 tỷ đồng, bằng 104% dự toán Trung ương giao, vượt 6% "
+        "dự toán tỉnh giao.",
+        # a growth beside the attainment
+        "Năm 2024, thu ngân sách đạt 520 tỷ đồng, bằng 104% dự toán, tăng 6% so với cùng kỳ.",
+        # qualified
+        "Năm 2024, thu ngân sách đạt 520 tỷ đồng, bằng 104% dự toán, vượt gần 6%.",
+    ],
+)
+def test_no_false_alarm_between_two_percentages(text: str) -> None:
+    # invented
+    assert flagged(find(text)) == []
