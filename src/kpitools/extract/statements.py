@@ -63,7 +63,8 @@ class Statement:
     stated_kind: str | None
     """One of :data:`STATED_KINDS`, or None when nothing is stated."""
     qualifier: str | None
-    """``trên``, ``gần``, ``hơn``, ``khoảng`` or ``trở lên``, as written."""
+    """``trên``, ``gần``, ``hơn``, ``khoảng``, ``trở lên`` or ``vượt`` (``vượt 704.500 tỷ đồng``:
+    more than it), as written."""
     computed_percent: Decimal | None
     """100 × actual / target at the stated precision (rounded half up), else to 1 decimal."""
     consistent: bool | None
