@@ -9,7 +9,10 @@
 2. ``kpitools run --force`` (in-process HTML export) with each report in a fresh kernel
    forked from a warm template (the default) and with ``--shared-kernel`` (one kernel per
    worker, reset between reports), alternately, ``--repeat`` times each (default 3: the
-   machine is shared, so one run says little; the medians count and every time is printed).
+   machine is shared, so one run says little; the medians count and every time is printed),
+   in the same two environments: each ratio compares the two ways in one environment (a
+   bare install spares kpitools' templates the ~1.5 s of ``rfc3987-syntax`` as it spares
+   the plain loop's processes).
 
 Prints the times, the ratios plain / kpitools for both environments, the extra cost per
 report of the fresh kernel (wall time and CPU time: the CPU of every process of the run,
@@ -93,7 +96,9 @@ def bare_env(tmp: Path) -> dict[str, str]:
     return {**os.environ, "PYTHONPATH": path}
 
 
-def kpitools_run(out: Path, workers: int | None, *, shared: bool) -> dict[str, float]:
+def kpitools_run(
+    out: Path, workers: int | None, *, shared: bool, env: dict[str, str] | None = None
+) -> dict[str, float]:
     """One ``kpitools run --force``: wall and CPU seconds, peak PSS and RSS of its processes."""
     import psutil
 
@@ -102,7 +107,7 @@ def kpitools_run(out: Path, workers: int | None, *, shared: bool) -> dict[str, f
         cmd += ["--workers", str(workers)]
     if shared:
         cmd.append("--shared-kernel")
-    env = {k: v for k, v in os.environ.items() if k != "KPITOOLS_FRESH_KERNELS"}
+    env = {k: v for k, v in (env or os.environ).items() if k != "KPITOOLS_FRESH_KERNELS"}
     cpu0 = children_cpu()
     start = time.perf_counter()
     proc = subprocess.Popen(
@@ -164,10 +169,14 @@ def measure(args: argparse.Namespace, reports) -> tuple:
             (tmp / f"plain-{label}").mkdir()
             seconds, plain_sizes = plain_loop(sample, tmp / f"plain-{label}", env)
             plain[label] = seconds * n / len(sample)
-        runs: dict[bool, list[dict[str, float]]] = {False: [], True: []}
-        for _ in range(max(1, args.repeat)):  # alternate, so a busy spell hits both alike
-            for shared in (False, True):
-                runs[shared].append(kpitools_run(tmp / "kpitools", args.workers, shared=shared))
+        runs: dict[str, dict[bool, list[dict[str, float]]]] = {
+            label: {False: [], True: []} for label in envs
+        }
+        for _ in range(max(1, args.repeat)):  # alternate, so a busy spell hits all alike
+            for label, env in envs.items():
+                for shared in (False, True):
+                    run = kpitools_run(tmp / "kpitools", args.workers, shared=shared, env=env)
+                    runs[label][shared].append(run)
         sizes = [(tmp / "kpitools" / r.html_name).stat().st_size for r in reports]
         memory = {}
         if args.memory:
@@ -176,13 +185,15 @@ def measure(args: argparse.Namespace, reports) -> tuple:
     return sample, plain, lab, runs, memory, sizes, plain_sizes
 
 
-def show(reports, sample, plain, lab, runs, memory, sizes, plain_sizes) -> None:
-    n = len(reports)
-    med = {
+def _medians(runs: dict[bool, list[dict[str, float]]]) -> dict[bool, dict[str, float]]:
+    return {
         shared: {k: statistics.median(r[k] for r in runs[shared]) for k in ("wall", "cpu")}
         for shared in runs
     }
-    fresh_s, shared_s = med[False]["wall"], med[True]["wall"]
+
+
+def show(reports, sample, plain, lab, runs, memory, sizes, plain_sizes) -> None:
+    n = len(reports)
     scaled = "" if len(sample) == n else f" (measured on {len(sample)}, scaled to {n})"
     print(f"reports: {n}; machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     names = {"lab": "with JupyterLab installed", "bare": "bare install (emulated)"}
@@ -193,27 +204,29 @@ def show(reports, sample, plain, lab, runs, memory, sizes, plain_sizes) -> None:
         )
     if not lab:
         print("plain loop with JupyterLab installed: not measured (rfc3987-syntax not installed)")
-    for label, shared in (("fresh kernels (default)", False), ("--shared-kernel", True)):
-        times = ", ".join(f"{r['wall']:.1f}" for r in runs[shared])
-        cpus = ", ".join(f"{r['cpu']:.1f}" for r in runs[shared])
-        peak = max(r["pss"] for r in runs[shared])
-        wall = med[shared]["wall"]
-        print(
-            f"kpitools run, {label + ':':<24}{wall:6.1f} s, {wall / n:.2f} s per report "
-            f"(median of {len(runs[shared])}: {times} s; CPU {cpus} s; "
-            f"peak memory {peak:.0f} MB PSS)"
-        )
     for label, total in plain.items():
+        med = _medians(runs[label])
+        for mode, shared in (("fresh kernels (default)", False), ("--shared-kernel", True)):
+            times = ", ".join(f"{r['wall']:.1f}" for r in runs[label][shared])
+            cpus = ", ".join(f"{r['cpu']:.1f}" for r in runs[label][shared])
+            peak = max(r["pss"] for r in runs[label][shared])
+            wall = med[shared]["wall"]
+            print(
+                f"kpitools run, {names[label]}, {mode + ':':<24}{wall:6.1f} s, "
+                f"{wall / n:.2f} s per report (median of {len(runs[label][shared])}: {times} s; "
+                f"CPU {cpus} s; peak memory {peak:.0f} MB PSS)"
+            )
+        fresh_s, shared_s = med[False]["wall"], med[True]["wall"]
         print(
             f"ratio plain / kpitools, {names[label]}: {total / fresh_s:6.1f}x fresh kernels, "
             f"{total / shared_s:6.1f}x shared kernel"
         )
-    extra_wall = (fresh_s - shared_s) / n
-    extra_cpu = (med[False]["cpu"] - med[True]["cpu"]) / n
-    print(
-        f"extra cost of a fresh kernel per report: {extra_wall:+.3f} s wall, "
-        f"{extra_cpu:+.3f} s CPU (medians; target <= 0.1 s)"
-    )
+        extra_wall = (fresh_s - shared_s) / n
+        extra_cpu = (med[False]["cpu"] - med[True]["cpu"]) / n
+        print(
+            f"extra cost of a fresh kernel per report, {names[label]}: {extra_wall:+.3f} s wall, "
+            f"{extra_cpu:+.3f} s CPU (medians; target <= 0.1 s)"
+        )
     for w, m in memory.items():
         print(
             f"peak memory, {w} worker(s), fresh kernels: {m['pss']:6.0f} MB PSS, "
