@@ -48,10 +48,10 @@ _COUNT = rx(rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\
 # money: "11,55 tỷ đồng", "1,5 nghìn tỷ đồng", "2.300 triệu đồng", "10.000.000đ", "1,2 tỷ USD"
 _MONEY = rx(
     rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
-    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd|đô\s+la(?:\s+mỹ)?)(?!\w)"
+    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?)(?!\w)"
     r"(?P<per>(?:\s*/\s*[^\W\d_]+(?!\w)){1,3})?"  # "triệu đồng/người/năm": per head
 )
-_CURRENCY = {"usd": "USD", "đô la": "USD", "đô la mỹ": "USD"}
+_CURRENCY = {"usd": "USD", "$": "USD", "đô la": "USD", "đô la mỹ": "USD"}
 _WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
 _STOP = frozenset(

@@ -79,8 +79,9 @@ def test_million_dong_and_usd() -> None:
         "triệu đồng",
         "Giá trị sản xuất (triệu đồng)",
     )
-    [u] = find("Kim ngạch xuất khẩu đạt 1,2 tỷ USD, bằng 108% kế hoạch.")
-    assert (u.actual, u.measure, u.stated_percent) == (D("1.2e9"), "tỷ USD", D(108))
+    for usd in ("1,2 tỷ USD", "1,2 tỷ $", "1,2 tỷ đô la Mỹ"):
+        [u] = find(f"Kim ngạch xuất khẩu đạt {usd}, bằng 108% kế hoạch.")
+        assert (u.actual, u.measure, u.stated_percent) == (D("1.2e9"), "tỷ USD", D(108))
 
 
 def test_amount_against_written_estimate_is_checked() -> None:
