@@ -117,7 +117,7 @@ class _Built:
 
     def copy(self, deep: Any = True, ignore: Any = None) -> Any:
         if deep is False:
-            out = object.__new__(self._altair)
+            out: Any = object.__new__(self._altair)
             object.__setattr__(out, "_args", self._args)  # type: ignore[attr-defined]
             object.__setattr__(out, "_kwds", dict(self._kwds))  # type: ignore[attr-defined]
             return out
