@@ -222,7 +222,8 @@ async function render({ model, el }) {
     // when the state's message arrived: the benchmark splits kernel time from drawing
     el.dataset.arrived = performance.now().toFixed(1);
     // a chart out of sight (in the closed tab) is drawn when the page has nothing else to do
-    if (el.offsetParent === null) later(apply);
+    // (a class, not el.offsetParent: no layout forced while the page changes)
+    if (el.closest(".lm-mod-hidden")) later(apply);
     else run(apply);
   };
   model.on("change:rev", schedule);

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import contextlib
 import functools
@@ -172,6 +173,7 @@ class Explorer:
         self._data = 0  # counts the data loaded: part of every cached view's key
         self._state = fit_state(panel, state)
         self._syncing = False
+        self._warming = False
         self._rev = 0
         #: rows, texts and packed datasets of the live charts, by key
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
@@ -399,12 +401,7 @@ class Explorer:
             if kind != hidden:
                 self._show_chart(kind, state, signals, rev)
         ranking_key = (self._data, state.metric, state.year, state.lang, state.bands)
-        ranking = self._rankings.pop(ranking_key, None)
-        if ranking is None:
-            ranking = _ranking(self._panel, state)
-        self._rankings[ranking_key] = ranking
-        while self._rankings and len(self._rankings) > self.cache_size:
-            self._rankings.popitem(last=False)
+        ranking = self._ranking(state)
         table_key = (*ranking_key, self._panel.present(state.metric, state.units))
         with self.table.hold_sync():
             if table_key != self._table_key:
@@ -422,6 +419,54 @@ class Explorer:
         # relabels some twenty controls)
         self._sync_controls()
         self._show_chart(hidden, state, signals, rev)
+        self._warm_later()
+
+    def _warm_later(self) -> None:
+        """Prepare the other metrics' rows when the kernel has nothing else to do.
+
+        One metric per turn of the kernel's event loop, so that a control changed meanwhile
+        waits at most one metric's work; nothing without a running loop (no front end).
+        """
+        if self._warming or self.closed:
+            return
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            return
+        self._warming = True
+        loop.call_later(0.2, self._warm)
+
+    def _ranking(self, state: ExplorerState) -> Table:
+        """The table's ranking of ``state`` (kept for the last :attr:`cache_size` states)."""
+        key = (self._data, state.metric, state.year, state.lang, state.bands)
+        ranking = self._rankings.pop(key, None)
+        if ranking is None:
+            ranking = _ranking(self._panel, state)
+        self._rankings[key] = ranking
+        while self._rankings and len(self._rankings) > self.cache_size:
+            self._rankings.popitem(last=False)
+        return ranking
+
+    def _warm(self) -> None:
+        self._warming = False
+        if self.closed:
+            return
+        # first the table in the other language (its ranking is most of a switch's work)
+        other = self._state.replace(lang="en" if self._state.lang == "vi" else "vi")
+        if (self._data, other.metric, other.year, other.lang, other.bands) not in self._rankings:
+            with contextlib.suppress(Exception):
+                self._ranking(other)
+                self._warm_later()
+            return
+        data, bands = self._data, self._state.bands
+        for metric in self._panel.metrics[: self.cache_size // 2]:
+            if ("packed", "rows", data, metric, bands) not in self._cache:
+                with contextlib.suppress(Exception):  # the metric is made when chosen
+                    for key in (("rows", data, metric, bands), ("trend", data, metric)):
+                        self._packed(key)
+                    self._packed(("reference", data, metric))
+                    self._warm_later()
+                return
 
     def _show_chart(
         self, kind: str, state: ExplorerState, signals: dict[str, Any], rev: int

@@ -642,3 +642,23 @@ def test_exported_tables_never_hold_a_live_spreadsheet_formula(dataset: kt.Datas
     sheet = pl.read_excel(xlsx)
     assert hostile in sheet["Đơn vị"].to_list()
     assert b"<f>" not in xlsx  # no formula element in the workbook
+
+
+def test_an_idle_kernel_prepares_the_language_switch_and_the_other_metrics(
+    ex: explore.Explorer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kpitools.explore import live, widgets
+
+    # no event loop running here: nothing is scheduled, the explorer works as before
+    ex._warm_later()
+    assert not ex._warming
+    for _ in range(len(ex.panel.metrics) + 2):  # what the kernel's idle turns do
+        ex._warm()
+    made: list[str] = []
+    monkeypatch.setattr(widgets, "_ranking", lambda *a: made.append("ranking"))
+    monkeypatch.setattr(live, "text_rows", lambda *a: made.append("texts"))
+    ex.update(lang="en")
+    other = next(m for m in ex.panel.metrics if m != ex.state.metric)
+    rows = ex._packed(("rows", ex._data, other, ex.state.bands))  # made while idle
+    assert made == [] and '"n":' in rows
+    assert ex.table.value.count("<tr class=") == 31 and "Unit" in ex.table.value
