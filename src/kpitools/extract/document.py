@@ -260,19 +260,23 @@ def _names(text: str, s: LinkableStatement, noun: str) -> bool:
 def _plan_result(
     statements: Sequence[LinkableStatement], i: int, noun: str, text: str
 ) -> LinkableStatement | None:
-    """The nearest result before ``statements[i]`` naming ``noun`` (no target of its own)."""
+    """The one result before ``statements[i]`` naming ``noun`` (no target of its own).
+
+    None when there is none, or two with different figures (a quarter's and the year's).
+    """
     s = statements[i]
+    found: list[LinkableStatement] = []
     for c in statements[max(0, i - PLAN_RESULTS) : i][::-1]:
         if s.start - c.end > PLAN_WINDOW:
-            return None
+            break
         if (
             isinstance(c.actual, Decimal)
             and c.target is None
             and c.stated_kind in (None, "growth")
             and _names(text, c, noun)
         ):
-            return c
-    return None
+            found.append(c)
+    return found[0] if found and len({c.actual for c in found}) == 1 else None
 
 
 def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
@@ -297,7 +301,7 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
             noun = _plan_before(s, text)
             c = _plan_result(statements, i, noun, text) if noun else None
             if c is not None and _same_currency(c.measure, s.measure):
-                out[i] = _with_result(s, c, s.target)
+                out[i] = _agreeing(s, _with_result(s, c, s.target))
             continue
         named = _plan_noun(s, text)
         if named is None:
@@ -308,8 +312,18 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
             continue
         if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
             target = None  # an amount of another currency, or for a count: not its target
-        out[i] = _with_result(s, c, target)
+        out[i] = _agreeing(s, _with_result(s, c, target))
     return out
+
+
+def _agreeing(s: LinkableStatement, linked: LinkableStatement) -> LinkableStatement:
+    """The link, unless its figures disagree with the stated percentage.
+
+    A result found by the word it names is weaker evidence than the report's own
+    percentage, so a disagreement more likely means another result (another period) than a
+    wrong report: precision first, ``s`` is kept as it was.
+    """
+    return s if linked.verdict in ("inconsistent", "truncated") else linked
 
 
 def _same_currency(a: str | None, b: str | None) -> bool:
