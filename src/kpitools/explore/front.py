@@ -52,12 +52,10 @@ function vegaLib(model) {
   return entry.promise;
 }
 
-const parsed = new WeakMap();
 const swapped = (s) => s == null ? s : s.replace(/[.,]/g, (c) => (c === "." ? "," : "."));
-function unpack(p) {
+function columnsOf(p) {
   // by column (see pack in front.py): a column of few texts as indexes into them, a
   // Vietnamese text as the English one with "." and "," swapped
-  if (Array.isArray(p)) return p;
   const cols = {};
   const names = Object.keys(p.cols);
   for (const name of names) {
@@ -69,19 +67,34 @@ function unpack(p) {
     const c = p.cols[name];
     if (!Array.isArray(c) && c.swap) cols[name] = cols[c.swap].map(swapped);
   }
-  const rows = new Array(p.n);
-  for (let r = 0; r < p.n; r++) {
-    const row = {};
-    for (const name of names) row[name] = cols[name][r];
-    rows[r] = row;
+  return { n: p.n, names, cols };
+}
+// the columns of the datasets last seen by version, shared by the charts of the page
+// (the ranking and the heatmap draw the same rows)
+const COLUMNS = "__kpitoolsColumns";
+function unpacked(d) {
+  const seen = globalThis[COLUMNS] || (globalThis[COLUMNS] = new Map());
+  let got = seen.get(d.v);
+  if (!got) {
+    const p = JSON.parse(d.json);
+    got = Array.isArray(p) ? { rows: p } : columnsOf(p);
+    seen.set(d.v, got);
+    while (seen.size > 16) seen.delete(seen.keys().next().value);
   }
-  return rows;
+  return got;
 }
 function rowsOf(d) {
   // rows travel as one JSON string: the widget protocol does not walk every row
-  if (!parsed.has(d)) parsed.set(d, JSON.parse(d.json));
+  const { rows, n, names, cols } = unpacked(d);
   // fresh objects each time: Vega marks the rows it is given
-  return unpack(parsed.get(d));
+  if (rows) return rows.map((row) => ({ ...row }));
+  const out = new Array(n);
+  for (let r = 0; r < n; r++) {
+    const row = {};
+    for (const name of names) row[name] = cols[name][r];
+    out[r] = row;
+  }
+  return out;
 }
 
 function same(a, b) {
