@@ -9,6 +9,7 @@ only at the end of the work it measures (see tests/eval/extract/README.md).
     python scripts/eval_extract.py --verbose    # and every miss, false positive and false alarm
     python scripts/eval_extract.py --no-money   # leave money amounts out (as kpitools --no-money)
     python scripts/eval_extract.py --heldout    # dev and heldout (at the end only)
+    python scripts/eval_extract.py --heldout --without 2026-12-03d   # all but a batch kept aside
 
 Passages added in a later batch carry ``"added": "<batch>"``; each batch is also scored on its
 own, after its part (``heldout, added 2026-12-03c (never seen by tuning)``), from the same run.
@@ -468,10 +469,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="read money amounts, as the CLI does by default (--no-money: leave them out)",
     )
     ap.add_argument("--dir", type=Path, default=EVAL_DIR, help="where dev/heldout.jsonl are")
+    ap.add_argument(
+        "--without",
+        metavar="BATCH",
+        action="append",
+        default=[],
+        help="leave out the passages of a batch ('added'), e.g. one kept unseen until the end",
+    )
     args = ap.parse_args(argv)
     parts = PARTS if args.heldout else ("dev",)
     for part in parts:
-        passages = load_part(part, args.dir)
+        passages = [p for p in load_part(part, args.dir) if p.get("added") not in args.without]
         results = run_extractor(passages, money=args.money)
         st, au = score_part(passages, results)
         print("\n".join(report(part, passages, st, au, verbose=args.verbose)))
