@@ -251,3 +251,49 @@ def test_a_dead_kernel_or_a_report_out_of_time_names_its_cell(tmp_path: Path, fr
         kept = json.loads((out / "notebooks" / f"{name}.ipynb").read_text(encoding="utf-8"))
         printed = ["".join(o.get("text", "")) for c in kept["cells"] for o in c.get("outputs", [])]
         assert printed == [f"BEFORE {name[5:]}\n"], printed
+
+
+PARENTS = """
+import os
+print("PIDS", os.getpid(), os.getppid())
+"""
+
+
+@pytest.mark.slow
+def test_the_workers_of_a_run_fork_their_kernels_from_one_template(tmp_path: Path, fresh) -> None:
+    from kpitools.report.forkserver import fork_unavailable
+
+    if fork_unavailable():
+        pytest.skip(fork_unavailable())
+    nbs, pars = tmp_path / "notebooks", tmp_path / "parameters"
+    nbs.mkdir()
+    pars.mkdir()
+    nb = new_notebook(
+        cells=[
+            new_code_cell("n: int = 0  # which report", metadata={"tags": ["parameters"]}),
+            new_code_cell(PARENTS),
+        ],
+        metadata={
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "kpitools": {"report": "pids", "title": "Pids"},
+        },
+    )
+    nbformat.write(nb, nbs / "pids.ipynb")
+    for i in range(4):
+        (pars / f"pids-{i}.yaml").write_text(f"n: {i}\n", encoding="utf-8")
+    out = tmp_path / "out"
+    outcomes = run_batch(
+        discover(pars, nbs), out, notebooks=notebooks_by_kind(nbs), workers=2, force=True
+    )
+    assert [o.status for o in outcomes] == ["ok"] * 4
+    pids = []
+    for o in outcomes:
+        executed = json.loads((out / "notebooks" / f"{o.report.name}.ipynb").read_text())
+        text = "".join(
+            "".join(x.get("text", "")) for c in executed["cells"] for x in c.get("outputs", [])
+        )
+        kernel, parent = map(int, text.split("PIDS", 1)[1].split()[:2])
+        pids.append((kernel, parent))
+    assert len({kernel for kernel, _ in pids}) == 4  # a kernel per report
+    (template,) = {parent for _, parent in pids}  # all forked from one template
+    assert not Path(f"/proc/{template}").exists()  # which ended with the run

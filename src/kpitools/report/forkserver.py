@@ -187,11 +187,17 @@ def _warm_up() -> None:
     version()  # read from the package metadata once (a scan of sys.path)
 
 
-def serve(fd: int, modules: Sequence[str]) -> None:
-    """The template's main loop: import, check, then fork a kernel per request."""
+def serve(fd: int, modules: Sequence[str], listen: int | None = None) -> None:
+    """The template's main loop: import, check, then fork a kernel per request.
+
+    ``fd`` is the socket of the process that started the template: the template ends when
+    it closes. With ``listen`` (a listening Unix socket), the workers of a run connect there
+    and share the template; each is greeted as the first and asks for its own kernels.
+    """
     import gc
 
     conn = socket.socket(fileno=fd)
+    listener = socket.socket(fileno=listen) if listen is not None else None
     # the template's own folder is no kernel's: ipykernel adds '' to the path itself
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]
@@ -212,31 +218,88 @@ def serve(fd: int, modules: Sequence[str]) -> None:
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker ends the template...
     signal.signal(signal.SIGTERM, _exit_on_term)  # ...by closing the socket, or SIGTERM
-    stream = conn.makefile("rwb", buffering=0)
-    hello = {"pid": os.getpid(), "unfit": unfit, "skipped": skipped}
-    stream.write(json.dumps(hello).encode() + b"\n")
+    hello = json.dumps({"pid": os.getpid(), "unfit": unfit, "skipped": skipped}).encode()
+    conn.sendall(hello + b"\n")
     if unfit:
         return
-    kernels: list[int] = []
-    try:
-        for line in stream:
-            request = json.loads(line)
-            try:
-                pid = os.fork()
-            except OSError as exc:
-                stream.write(json.dumps({"error": str(exc)}).encode() + b"\n")
-                continue
-            if pid == 0:
-                stream.close()
-                conn.close()
-                _kernel(**request)  # never returns
-            kernels = [k for k in kernels if _exists(k)] + [pid]
-            stream.write(json.dumps({"pid": pid}).encode() + b"\n")
-    finally:
-        # the worker is gone (or ends us): no kernel outlives it
-        for pid in kernels:
-            with contextlib.suppress(OSError):
-                os.killpg(pid, signal.SIGKILL)
+    _Server(conn, listener, hello + b"\n").run()
+
+
+class _Server:
+    """The template's connections: the starter's and, when shared, each worker's."""
+
+    def __init__(self, control: socket.socket, listener: socket.socket | None, hello: bytes):
+        import selectors
+
+        self.selector = selectors.DefaultSelector()
+        self.control, self.listener, self.hello = control, listener, hello
+        self.pending: dict[socket.socket, bytes] = {}
+        self.kernels: dict[socket.socket, list[int]] = {}
+        self._watch(control)
+        if listener is not None:
+            self.selector.register(listener, selectors.EVENT_READ)
+
+    def _watch(self, sock: socket.socket) -> None:
+        import selectors
+
+        self.pending[sock], self.kernels[sock] = b"", []
+        self.selector.register(sock, selectors.EVENT_READ)
+
+    def run(self) -> None:
+        try:
+            while self.control in self.pending:
+                for key, _ in self.selector.select():
+                    self._event(key.fileobj)  # type: ignore[arg-type]
+        finally:
+            # the starter is gone (or ends us): no kernel outlives it
+            for pids in self.kernels.values():
+                _kill(pids)
+
+    def _event(self, sock: socket.socket) -> None:
+        if sock is self.listener:
+            new, _ = sock.accept()
+            new.setblocking(True)
+            new.sendall(self.hello)
+            self._watch(new)
+            return
+        if sock not in self.pending:  # dropped earlier in this round
+            return
+        data = sock.recv(1 << 16)
+        if not data:
+            self._drop(sock)
+            return
+        self.pending[sock] += data
+        while sock in self.pending and b"\n" in self.pending[sock]:
+            line, self.pending[sock] = self.pending[sock].split(b"\n", 1)
+            self._fork(sock, json.loads(line))
+
+    def _drop(self, sock: socket.socket) -> None:
+        """A worker has gone: so do the kernels it asked for."""
+        self.selector.unregister(sock)
+        sock.close()
+        self.pending.pop(sock, None)
+        _kill(self.kernels.pop(sock, []))
+
+    def _fork(self, sock: socket.socket, request: dict[str, Any]) -> None:
+        try:
+            pid = os.fork()
+        except OSError as exc:
+            sock.sendall(json.dumps({"error": str(exc)}).encode() + b"\n")
+            return
+        if pid == 0:
+            self.selector.close()
+            for other in [*self.pending, self.listener]:
+                if other is not None:
+                    other.close()
+            _kernel(**request)  # never returns
+        self.kernels[sock] = [k for k in self.kernels[sock] if _exists(k)] + [pid]
+        sock.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+
+
+def _kill(pids: Iterable[int]) -> None:
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            os.killpg(pid, signal.SIGKILL)
 
 
 def _exit_on_term(signum: int, frame: object) -> None:
@@ -322,10 +385,14 @@ class _TemplateError(RuntimeError):
 class Template:
     """A template process, started by a worker; ``fork`` asks it for a kernel."""
 
-    def __init__(self, modules: Sequence[str] = ()) -> None:
+    def __init__(self, modules: Sequence[str] = (), *, shared: bool = False) -> None:
         self.modules = list(modules)
         self.process: subprocess.Popen[bytes] | None = None
         self.skipped: list[str] = []
+        #: whether the workers of a run connect to it (at :attr:`address`), see :func:`serve`
+        self.shared = shared
+        self.address: str | None = None
+        self.pid = 0
         self._stream: Any = None
         self._conn: socket.socket | None = None
 
@@ -336,19 +403,35 @@ class Template:
         for key, value in _TEMPLATE_ENV.items():
             joins = key.endswith("MALLOC_CONF") and env.get(key)  # options: one more
             env[key] = f"{env[key]},{value}" if joins else env.get(key, value)
+        listener = self._listen() if self.shared else None
+        fds = (theirs.fileno(), *([listener.fileno()] if listener is not None else []))
         code = (
             "import sys; from kpitools.report.forkserver import serve; "
-            f"serve({theirs.fileno()}, sys.argv[1:])"
+            f"serve({theirs.fileno()}, sys.argv[1:], {fds[1] if len(fds) > 1 else None})"
         )
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", code, *self.modules],
-            pass_fds=(theirs.fileno(),),
-            stdin=subprocess.DEVNULL,
-            env=env,
-        )
-        theirs.close()
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", code, *self.modules],
+                pass_fds=fds,
+                stdin=subprocess.DEVNULL,
+                env=env,
+            )
+        finally:
+            theirs.close()
+            if listener is not None:
+                listener.close()  # the template's copy listens; once it ends, none does
         self._conn = ours
         self._stream = ours.makefile("rwb", buffering=0)
+
+    def _listen(self) -> socket.socket:
+        """A Unix socket in a folder only this user can enter, for the run's workers."""
+        import tempfile
+
+        self.address = os.path.join(tempfile.mkdtemp(prefix="kpitools-template-"), "socket")
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(self.address)
+        listener.listen(64)
+        return listener
 
     def ready(self, timeout: float = 120) -> None:
         """Wait until the template has imported; ``_TemplateError`` if it cannot serve."""
@@ -361,6 +444,7 @@ class Template:
             self.stop()
             raise _TemplateError("the template process ended while importing")
         self.skipped = hello.get("skipped", [])
+        self.pid = int(hello.get("pid") or 0)
         if hello.get("unfit"):
             self.stop()
             raise _TemplateError(
@@ -406,6 +490,10 @@ class Template:
                 if closing is not None:
                     closing.close()
         self._stream = self._conn = None
+        if self.shared and self.address:
+            import shutil
+
+            shutil.rmtree(os.path.dirname(self.address), ignore_errors=True)
         # the closed socket ends the template, which ends the kernels it forked
         if self.process is not None:
             try:
@@ -417,6 +505,33 @@ class Template:
                 except subprocess.TimeoutExpired:
                     self.process.kill()
         self.process = None
+
+
+class TemplateClient(Template):
+    """A worker's connection to the template of its run (a :class:`Template` ``shared``).
+
+    Forks as a template of its own does; closing the connection ends the kernels forked
+    for it, not the template.
+    """
+
+    def __init__(self, address: str) -> None:
+        super().__init__()
+        self.address = address
+
+    def launch(self) -> None:
+        """Connect to the template (which greets when it has imported: :meth:`ready`)."""
+        conn = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            conn.connect(self.address or "")
+        except OSError as exc:
+            conn.close()
+            raise _TemplateError(f"the run's template is gone: {exc}") from None
+        self._conn = conn
+        self._stream = conn.makefile("rwb", buffering=0)
+
+    def alive(self) -> bool:
+        """Whether the template process runs (and this worker is connected to it)."""
+        return self._stream is not None and self.pid > 0 and _exists(self.pid)
 
 
 class ForkedProcess:

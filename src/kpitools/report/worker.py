@@ -26,6 +26,7 @@ from kpitools.report.discovery import Outcome, Report
 from kpitools.report.forkserver import (
     ForkedProcess,
     Template,
+    TemplateClient,
     _TemplateError,
     fork_provisioner,
     fork_unavailable,
@@ -129,8 +130,11 @@ class Worker:
         modules: Sequence[str] = (),
         fresh: bool | None = None,
         report_timeout: float | None = None,
+        template: str | None = None,
     ):
         self.kernel_name = kernel_name
+        #: the address of the run's template (shared by its workers), or None: one of its own
+        self.template_address = template
         self.timeout = timeout
         self.fork = fork
         self.fresh = fresh_kernels() if fresh is None else fresh
@@ -156,10 +160,14 @@ class Worker:
         import zmq.asyncio
 
         reason = fork_unavailable() if self.fork else "forking was turned off"
-        template = None
+        template: Template | None = None
         if reason is None and self.fresh:
-            template = Template(self.modules)
-            template.launch()
+            address = self.template_address
+            template = TemplateClient(address) if address else Template(self.modules)
+            try:
+                template.launch()
+            except _TemplateError as exc:
+                reason, template = str(exc), None
         # While the template imports, import and build what every report's export needs.
         import papermill  # noqa: F401
 
@@ -548,17 +556,25 @@ def _worker_main(
     modules: Sequence[str] = (),
     report_timeout: float | None = None,
     fresh: bool | None = None,
+    template: str | None = None,
 ) -> None:
     """A worker process: reports from ``tasks`` until ``None``, then shut down.
 
-    Its first message on ``results`` is its :attr:`Worker.mode` (a string).
+    Its first message on ``results`` is its :attr:`Worker.mode` (a string). ``template``:
+    the address of the run's template, which its kernels are forked from.
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     # The parent ends its workers with SIGTERM: unwind, so the kernel is shut down and the
     # notebook in progress removed (SystemExit: multiprocessing prints no traceback for it).
     signal.signal(signal.SIGTERM, _exit_on_term)
     exec(_SKIP_SLOW_IMPORTS)
-    worker = Worker(timeout=timeout, modules=modules, report_timeout=report_timeout, fresh=fresh)
+    worker = Worker(
+        timeout=timeout,
+        modules=modules,
+        report_timeout=report_timeout,
+        fresh=fresh,
+        template=template,
+    )
     try:
         try:
             worker.start()
@@ -614,7 +630,11 @@ def run_parallel(
         tasks.put(job)
     for _ in range(n):
         tasks.put(None)
-    args = (tasks, results, timeout, list(modules), report_timeout, fresh)
+    # one template for the run: it imports while the workers do, and every worker's kernels
+    # are forked from it
+    template = _run_template(modules, fresh)
+    address = template.address if template is not None else None
+    args = (tasks, results, timeout, list(modules), report_timeout, fresh, address)
     procs = [ctx.Process(target=_worker_main, args=args) for _ in range(n)]
     for proc in procs:
         proc.start()
@@ -637,3 +657,22 @@ def run_parallel(
             if proc.is_alive():
                 proc.terminate()
                 proc.join(timeout=5)
+        if template is not None:
+            template.stop()
+
+
+def _run_template(modules: Sequence[str], fresh: bool | None) -> Template | None:
+    """The template a run's workers share, started; None where kernels are not forked.
+
+    A worker that cannot use it (it ended, or found threads a fork would lose) starts each
+    kernel as papermill does, and says why.
+    """
+    if not (fresh_kernels() if fresh is None else fresh) or fork_unavailable() is not None:
+        return None
+    template = Template(modules, shared=True)
+    try:
+        template.launch()
+    except OSError:
+        template.stop()
+        return None
+    return template
