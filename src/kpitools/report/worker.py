@@ -633,7 +633,7 @@ def run_parallel(
     # one template for the run: it imports while the workers do, and every worker's kernels
     # are forked from it
     template = _run_template(modules, fresh)
-    address = template.address if template is not None else None
+    address = getattr(template, "address", None)
     args = (tasks, results, timeout, list(modules), report_timeout, fresh, address)
     procs = [ctx.Process(target=_worker_main, args=args) for _ in range(n)]
     for proc in procs:
@@ -653,12 +653,17 @@ def run_parallel(
         for proc in procs:
             proc.join(timeout=10)
     finally:
-        for proc in procs:
-            if proc.is_alive():
-                proc.terminate()
-                proc.join(timeout=5)
-        if template is not None:
-            template.stop()
+        _end(procs, template)
+
+
+def _end(procs: Sequence[Any], template: Template | None) -> None:
+    """End the workers still running, then the run's template (and with it any kernel)."""
+    for proc in procs:
+        if proc.is_alive():
+            proc.terminate()
+            proc.join(timeout=5)
+    if template is not None:
+        template.stop()
 
 
 def _run_template(modules: Sequence[str], fresh: bool | None) -> Template | None:
