@@ -189,8 +189,11 @@ _K_CORRESPONDS = rx(
 # "Thu ngân sách vượt 704.500 tỷ đồng": "vượt" opening a clause's only result qualifies it
 _BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
 _K_GROWTH_TAIL = rx(
-    r"^\s*so\s+với\s+(?:cùng\s+kỳ|năm|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước)"
+    r"^\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước)"
+    r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?!\w))"
 )
+# "vượt kế hoạch 5% so với cùng kỳ": a plan and last year both named — unread
+_PLAN_IN_LEAD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)")
 _K_SHARE = rx(r"(?<!\w)chiếm(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
 _K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)")
@@ -451,6 +454,10 @@ def _describe(doc: Doc, fig: Figure) -> None:
     if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
     fig.role = _role(fig, lead, outer)
+    if fig.role == "excess" and _K_GROWTH_TAIL.match(
+        folded[fig.noun_end or fig.end : sentence.end]
+    ):
+        fig.role = "modifier"  # "vượt 20 đảng viên so với cùng kỳ": more than last year
     if (
         fig.role == "actual"
         and fig.kind != "pair"
@@ -1022,7 +1029,9 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if d.rate_of:
         return ("target" if _K_TARGET.search(lead) else "rate"), 1
     if said := _said_kind(lead, tail):
-        if said[0] == "growth" and _follows_target(doc, d, p):
+        if said[0] == "unread":
+            return None, 1
+        if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and _follows_target(doc, d, p):
             return "excess", said[1]
         if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
             # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
@@ -1053,7 +1062,10 @@ def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:
 def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     """The kind (and sign) of a percentage that the words around it name: an excess, a
     growth or decrease, a share or a target."""
-    if _K_EXCESS.search(lead):
+    if e := _K_EXCESS.search(lead):
+        if _K_GROWTH_TAIL.match(tail):
+            # "vượt 5% so với cùng kỳ năm 2024": above last year, a growth — never an excess
+            return ("unread" if _PLAN_IN_LEAD.search(e.group()) else "growth"), 1
         return "excess", 1
     if g := _K_GROWTH.search(lead):
         sign = -1 if " ".join(g.group(1).split()) in _DECREASE else 1
