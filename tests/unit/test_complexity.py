@@ -60,4 +60,4 @@ def test_functions_above_ten_are_listed_and_only_shrink(root: Path) -> None:
                 f"{path}: {name} is now {n or '≤ 10'} (listed {allowed}): lower the entry in "
                 "pyproject.toml's [tool.kpitools.complexity], or remove it"
             )
-    assert max(allowed for fs in listed.values() for allowed in fs.values()) <= 15
+    assert max((allowed for fs in listed.values() for allowed in fs.values()), default=0) <= 15

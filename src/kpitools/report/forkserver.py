@@ -67,6 +67,14 @@ KERNEL_MODULES = (
     "kpitools.params",
     "kpitools.project",
     "kpitools.links",
+    # what Altair imports to read a polars frame, at a report's first chart
+    "narwhals._polars.dataframe",
+    "narwhals._polars.namespace",
+    "narwhals._polars.series",
+    "narwhals._polars.expr",
+    "narwhals._duration",
+    "narwhals._interchange.series",
+    "narwhals.stable.v1._namespace",
 )
 
 #: Threads a template may have (``/proc/self/task/*/comm``, cut to 15 bytes): the main one,
@@ -176,8 +184,45 @@ def _imports_cleanly(module: str) -> bool:
     return os.waitstatus_to_exitcode(status) == 0
 
 
+def _unclean(modules: Sequence[str]) -> list[str]:
+    """Those of ``modules`` that fail to import or start a thread, probed in one fork.
+
+    The probe imports them in order and says for each whether it imported cleanly (a
+    thread started by one is told apart from those before it); should the probe itself
+    die, the modules it did not get to are probed one by one (:func:`_imports_cleanly`).
+    """
+    if not modules:
+        return []
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read)
+        with os.fdopen(write, "w") as out:
+            threads = set(_unfit_threads())
+            for name in modules:
+                try:
+                    __import__(name)
+                    now = set(_unfit_threads())
+                    clean, threads = now <= threads, now
+                except BaseException:
+                    clean = False
+                out.write(f"{int(clean)}\n")
+                out.flush()
+        os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as verdicts:
+        said = [line.strip() == "1" for line in verdicts]
+    os.waitpid(pid, 0)
+    unclean = [m for m, clean in zip(modules, said, strict=False) if not clean]
+    return unclean + [m for m in modules[len(said) :] if not _imports_cleanly(m)]
+
+
 def _warm_up() -> None:
-    """Load what a report's first chart needs (Altair's schema) without touching polars."""
+    """Load what a report's first chart needs (Altair's schema) without touching polars.
+
+    Also what every kernel would compute once the same way (kpitools' caches of pure
+    values: its version, chart configurations, stylesheet, the digest of its code).
+    """
     import altair as alt
 
     chart = alt.Chart(alt.Data(values=[{"x": 1}])).mark_point().encode(x="x:Q")
@@ -185,6 +230,15 @@ def _warm_up() -> None:
     from kpitools._version import version
 
     version()  # read from the package metadata once (a scan of sys.path)
+    with contextlib.suppress(Exception):  # private helpers: a renamed one is no error here
+        from kpitools import charts, display
+        from kpitools.io import dataset
+        from kpitools.vocab import LANGS
+
+        for lang in LANGS:
+            charts._config(lang)
+        display.stylesheet()
+        dataset._code_digest()
 
 
 def serve(fd: int, modules: Sequence[str], listen: int | None = None) -> None:
@@ -205,7 +259,7 @@ def serve(fd: int, modules: Sequence[str], listen: int | None = None) -> None:
         __import__(name)
     _warm_up()
     modules = [*KERNEL_MODULES, *modules]
-    skipped = [m for m in modules if m not in sys.modules and not _imports_cleanly(m)]
+    skipped = _unclean([m for m in modules if m not in sys.modules])
     for name in modules:
         if name not in skipped:
             with contextlib.suppress(BaseException):
