@@ -446,3 +446,212 @@ def _linked(
         link_text=target.text,
         **_checked(s, target),  # type: ignore[arg-type]
     )
+
+
+# --------------------------------------------------------------------------- plan amounts
+
+PLAN_AMOUNT_WINDOW = 800
+"""How far (characters, within the paragraph) from a percentage its plan amount may be."""
+_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+_SCALED = rx(
+    rf"(?<![\w.,/])(?P<a>{NUM})(?![\d%])(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
+    r"(?:\s+(?P<mag2>tỷ|tỉ)(?!\w))?)?(?:\s+(?P<noun>[^\W\d_]+))?(?!\s*%)"
+)
+# a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
+_PLAN_CUE = rx(
+    r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|phấn\s+đấu|hướng\s+tới|đề\s+ra"
+    r"|được\s+giao)(?!\w)"
+)
+# words of a result between the cue and the amount: the amount is a result, not the plan
+_RESULT_WORDS = rx(
+    r"(?<!\w)(?:đạt|thực\s+hiện|hoàn\s+thành|kết\s+quả|lũy\s+kế|luỹ\s+kế|ước|bằng|vượt|chiếm"
+    r"|tăng|giảm)(?!\w)"
+)
+_AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
+_SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
+# a unit named by its kind and a capitalised name ("huyện Gia Lâm", "Đảng bộ phường Kim Long")
+_UNIT_NAMED = re.compile(
+    r"(?<!\w)(?:[Đđ]ảng bộ|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|[Xx]ã|[Pp]hường"
+    r"|[Tt]hị trấn|[Đđ]ặc khu)\s+((?:[A-ZĐ\u00c0-\u1ef8][^\W\d_]*\s*)+)"
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Amount:
+    """A number written with its scale and the word after it, in a text's coordinates."""
+
+    start: int
+    end: int
+    value: Decimal
+    unit: tuple[str, str]  # (scale words, first word after them), folded
+
+
+def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
+    """The numbers of ``folded[start:end]`` with their scale and the word after it."""
+    out = []
+    for m in _SCALED.finditer(folded, start, end):
+        try:
+            value = parse_number(m.group("a"))
+        except ValueError:
+            continue
+        mags = [g for g in (m.group("mag"), m.group("mag2")) if g]
+        for g in mags:
+            value *= _SCALES[g]
+        if mags and value == value.to_integral_value():
+            value = value.quantize(Decimal(1))
+        scale = " ".join("tỷ" if g == "tỉ" else "nghìn" if g == "ngàn" else g for g in mags)
+        out.append(_Amount(m.start("a"), m.end(), value, (scale, m.group("noun") or "")))
+    return out
+
+
+def _head(folded: str, pos: int, floor: int) -> int:
+    """Where the sentence (or clause after ``;``/``:``) around ``pos`` starts."""
+    return max(floor, *(m.end() for m in _SENTENCE_END.finditer(folded, floor, pos)), floor)
+
+
+def _units_named(text: str, start: int, end: int) -> set[str]:
+    """The units named by kind and name in ``text[start:end]`` (names only, folded)."""
+    return {" ".join(fold(m.group(1)).split()) for m in _UNIT_NAMED.finditer(text, start, end)}
+
+
+def _sets_plan(folded: str, a: _Amount, floor: int) -> bool:
+    """Whether the sentence of ``a`` sets out a plan just before it, with no result between."""
+    head = _head(folded, a.start, floor)
+    lead = folded[head : a.start]
+    cues = list(_PLAN_CUE.finditer(lead))
+    if not cues or _AMOUNT_QUALIFIER.search(lead):
+        return False
+    return _RESULT_WORDS.search(lead, cues[-1].end()) is None
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the paragraph around ``start``–``end``, at most the window each side."""
+    low = max(0, start - PLAN_AMOUNT_WINDOW, text.rfind("\n", 0, start) + 1)
+    nl = text.find("\n", end)
+    high = min(len(text), end + PLAN_AMOUNT_WINDOW, nl if nl >= 0 else len(text))
+    return low, high
+
+
+def _covering(
+    statements: Sequence[LinkableStatement], starts: list[int], a: _Amount
+) -> LinkableStatement | None:
+    """The statement whose span holds the amount ``a``, if any (a few before it looked at)."""
+    i = bisect.bisect_right(starts, a.start)
+    for c in statements[max(0, i - NEIGHBOURS) : i][::-1]:
+        if c.start <= a.start < c.end:
+            return c
+    return None
+
+
+def _same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
+    """Whether an amount read in ``c`` (None: in no statement) may be the plan of ``s``.
+
+    Read in a statement: of the same unit, and of the same year and metric where both are
+    known. In none: only for a result of the document's own unit (no unit named).
+    """
+    if c is None:
+        return _unit_key(s) is None
+    if _unit_key(c) != _unit_key(s):
+        return False
+    if None not in (c.year, s.year) and c.year != s.year:
+        return False
+    return None in (c.metric, s.metric) or c.metric == s.metric
+
+
+def _plan_amount(
+    s: LinkableStatement,
+    text: str,
+    folded: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The one amount of the paragraph that is the plan of ``s``'s percentage.
+
+    See :func:`link_plan_amounts`; None when no amount or several differing ones fit.
+    """
+    low, high = _paragraph(text, s.start, s.end)
+    amounts = _amounts(folded, low, high)
+    own = [a for a in amounts if a.value == s.actual and a.start < s.end]
+    if not own:
+        return None
+    actual = own[-1]
+    if s.measure is None and not actual.unit[1]:
+        return None  # a number with no word after it: what it counts is not known
+    named = _units_named(text, _head(folded, actual.start, low), s.end)
+    candidates = {
+        a.value
+        for a in amounts
+        if a.unit == actual.unit
+        and a.value != s.actual
+        and _sets_plan(folded, a, low)
+        and _units_named(text, _head(folded, a.start, low), a.start) == named
+        and _agrees(s, a.value)
+        and _same_scope(s, _covering(*scope, a))
+    }
+    if len(candidates) != 1:
+        return None
+    value = candidates.pop()
+    return next(a for a in amounts if a.value == value and a.unit == actual.unit)
+
+
+def link_plan_amounts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each percentage of a plan given the plan's amount written elsewhere.
+
+    ``Khách quốc tế ước đạt 1,635 triệu lượt, đạt 19,2% so với kế hoạch năm. … Ngành đặt
+    mục tiêu đón 8,5 triệu lượt khách quốc tế năm nay`` is 1,635 against 8,5 million: the
+    amount, in the same paragraph (up to :data:`PLAN_AMOUNT_WINDOW` characters either
+    side), is written with the same scale and the same word after it as the result
+    (``triệu lượt``, ``tỉ đồng``), is set out as a plan in its own sentence (``mục tiêu``,
+    ``kế hoạch``, ``phấn đấu``, ``hướng tới``, ``dự toán`` before it, no result word
+    between), carries no qualifier, and agrees with the stated percentage.
+
+    Only an amount that agrees is linked, and only when one value does: the report's own
+    percentage is the evidence that the amount is its plan, so this link is never an audit
+    finding (precision first). A result with a qualifier, a target or a link of its own is
+    left as it is.
+    """
+    folded = fold(text)
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for i, s in enumerate(statements):
+        if (
+            s.target is not None
+            or s.link_start is not None
+            or not isinstance(s.actual, Decimal)
+            or s.qualifier is not None
+            or s.stated_kind not in ("attainment", "excess")
+            or not _OF_A_TARGET.search(fold(s.text))
+        ):
+            continue
+        plan = _plan_amount(s, text, folded, scope)
+        if plan is not None:
+            out[i] = _with_plan(s, plan, text)
+    return out
+
+
+def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
+    """``s`` with ``plan`` as its target, linked, and checked."""
+    assert isinstance(s.actual, Decimal)
+    p = _percent_of(s)
+    assert p is not None
+    check = check_percent(p, s.actual, plan.value)
+    assert check.exact is not None
+    t = f"{plan.value:f}"
+    return dataclasses.replace(
+        s,
+        target=plan.value,
+        implied_target=None,
+        link_start=plan.start,
+        link_end=plan.end,
+        link_text=text[plan.start : plan.end],
+        computed_percent=check.computed,
+        consistent=True,  # only an amount that agrees is linked
+        verdict="consistent",
+        **noted(
+            seg("linked_lead", t=t, text=text[plan.start : plan.end]),
+            seg("percent", a=f"{s.actual:f}", t=t, exact=f"{check.exact:.6g}"),
+            seg("computed", computed=check.computed),
+        ),
+    )

@@ -1029,14 +1029,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if d.rate_of:
         return ("target" if _K_TARGET.search(lead) else "rate"), 1
     if said := _said_kind(lead, tail):
-        if said[0] == "unread":
-            return None, 1
-        if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and _follows_target(doc, d, p):
-            return "excess", said[1]
-        if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
-            # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
-            return None, 1
-        return said
+        return _said_in_context(doc, d, said, tail)
     if _K_CORRESPONDS.search(lead):
         return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
     achieved = bool(_K_ACHIEVED.search(lead)) or not lead.strip(" (")
@@ -1047,6 +1040,22 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if achieved:
         return _achieved_kind(d, tail, catalog), 1
     return None, 1
+
+
+def _said_in_context(
+    doc: Doc, d: Draft, said: tuple[str, int], tail: str
+) -> tuple[str | None, int]:
+    """The kind the words name, read with the draft's figures around it."""
+    p = d.percent_fig
+    assert p is not None
+    if said[0] == "unread":
+        return None, 1
+    if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and _follows_target(doc, d, p):
+        return "excess", said[1]
+    if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
+        # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
+        return None, 1
+    return said
 
 
 def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:

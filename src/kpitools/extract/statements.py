@@ -16,7 +16,7 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.extract.document import link_named_plans, link_targets
+from kpitools.extract.document import link_named_plans, link_plan_amounts, link_targets
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
@@ -227,7 +227,7 @@ def _read(
                 **r,
             )
         )
-    return link_named_plans(link_targets(out, text), text), doc.stopped_at
+    return link_plan_amounts(link_named_plans(link_targets(out, text), text), text), doc.stopped_at
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:

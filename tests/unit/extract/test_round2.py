@@ -98,3 +98,151 @@ def test_excess_count_over_plan_stays() -> None:
 def test_any_excess_over_last_year_claims_nothing(actual: int, pct: int, tail: str) -> None:
     text = f"Năm 2025, xã kết nạp {actual} đảng viên, vượt {pct}% {tail}."
     assert claims(text) == []
+
+
+# --------------------------------------------------------------------------- plan amounts
+
+TOURISM = (  # invented, after the shape of a tourism report
+    "Quý I, khách quốc tế ước đạt 1,7 triệu lượt, đạt 20% so với kế hoạch năm. "
+    "Tổng thu ước đạt 50.000 tỉ đồng, đạt 25% kế hoạch năm. "
+    "Ngành du lịch đặt mục tiêu đón 8,5 triệu lượt khách quốc tế năm nay, "
+    "hướng tới tổng thu 200.000 tỉ đồng."
+)
+
+
+def linked(text: str) -> list[tuple[Decimal, Decimal | None, str | None]]:
+    return [
+        (s.actual, s.target, s.link_text)  # type: ignore[misc]
+        for s in extract_statements(text)
+        if s.stated_kind in ("attainment", "excess")
+    ]
+
+
+def test_plan_amount_stated_later_is_linked() -> None:
+    found = [s for s in extract_statements(TOURISM) if s.stated_kind == "attainment"]
+    assert [(s.actual, s.target, s.link_text, s.verdict) for s in found] == [
+        (D(1_700_000), D(8_500_000), "8,5 triệu lượt", "consistent"),
+        (D(50_000 * 10**9), D(200_000 * 10**9), "200.000 tỉ đồng", "consistent"),
+    ]
+    first = found[0]
+    assert TOURISM[first.link_start : first.link_end] == "8,5 triệu lượt"  # type: ignore[misc]
+
+
+def test_plan_amount_stated_before_is_linked() -> None:
+    text = (  # invented
+        "Kế hoạch năm 2025, Tập đoàn sản xuất 40 triệu tấn than. "
+        "Lũy kế 6 tháng, sản lượng đạt 21 triệu tấn, bằng 52,5% kế hoạch năm."
+    )
+    assert linked(text) == [(D(21_000_000), D(40_000_000), "40 triệu tấn")]
+
+
+def test_plan_amount_count_without_scale() -> None:
+    text = (  # invented
+        "Nghị quyết đề ra mỗi năm kết nạp 1.500 đảng viên. "
+        "Năm 2022 toàn Đảng bộ kết nạp 1.380 đảng viên, đạt 92% so với nghị quyết."
+    )
+    assert linked(text) == [(D(1380), D(1500), "1.500 đảng")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives (invented): the percentage disagrees with the only amount
+        "Khách nội địa đạt 8,6 triệu lượt, đạt 19,1% kế hoạch năm. Mục tiêu đón 8,5 triệu lượt.",
+        # another scale
+        "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Mục tiêu đón 8.500 nghìn lượt.",
+        # another word after the scale
+        "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Mục tiêu thu 8,5 triệu USD.",
+        # a result, not a plan: a result word between the cue and the amount
+        "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Kế hoạch tháng 5 đã đạt 8,5 triệu lượt.",
+        # no plan word in its sentence
+        "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Năm ngoái có 8,5 triệu lượt.",
+        # a qualified plan amount: not exact enough to be sure
+        "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Mục tiêu đón trên 8,5 triệu lượt.",
+        # another paragraph
+        "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm.\nMục tiêu đón 8,5 triệu lượt.",
+        # growth, not a percentage of a plan
+        "Khách đạt 1,7 triệu lượt, tăng 20% so với cùng kỳ. Mục tiêu đón 8,5 triệu lượt.",
+        # a qualified result
+        "Khách đạt gần 1,7 triệu lượt, đạt 20% kế hoạch năm. Mục tiêu đón 8,5 triệu lượt.",
+    ],
+)
+def test_plan_amount_not_linked(text: str) -> None:
+    assert all(t is None for _, t, _ in linked(text))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=10, max_value=99_999),
+    st.integers(min_value=101, max_value=400_000),
+    st.booleans(),
+)
+def test_plan_amount_links_exactly_the_agreeing_amount(
+    actual: int, target: int, wrong: bool
+) -> None:
+    from kpitools.numbers import format_number
+
+    exact = Decimal(100 * actual) / Decimal(target)
+    pct = exact.quantize(Decimal("0.1"))
+    if wrong:
+        pct += 3
+    text = (
+        f"Năm 2025, doanh thu đạt {format_number(D(actual))} tỷ đồng, "
+        f"đạt {str(pct).replace('.', ',')}% kế hoạch năm. "
+        f"Kế hoạch năm 2025 của công ty là {format_number(D(target))} tỷ đồng."
+    )
+    got = [t for a, t, _ in linked(text) if a == actual * 10**9]
+    if wrong or actual == target:
+        assert all(t is None for t in got)
+    else:
+        assert got == [target * 10**9]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.integers(min_value=10, max_value=99_999),
+    st.integers(min_value=101, max_value=400_000),
+    st.booleans(),
+    st.booleans(),
+)
+def test_plan_amount_of_a_count_later_or_before(
+    actual: int, target: int, wrong: bool, before: bool
+) -> None:
+    from kpitools.numbers import format_number
+
+    pct = (Decimal(100 * actual) / Decimal(target)).quantize(Decimal("0.1"))
+    if wrong:
+        pct += 3
+    result = (
+        f"Quý I, khách quốc tế đạt {format_number(D(actual))} lượt, "
+        f"đạt {str(pct).replace('.', ',')}% so với kế hoạch năm."
+    )
+    plan = f"Ngành du lịch đặt mục tiêu đón {format_number(D(target))} lượt khách năm nay."
+    text = f"{plan} {result}" if before else f"{result} {plan}"
+    got = [t for a, t, _ in linked(text) if a == actual]
+    if wrong or actual == target:
+        assert all(t is None for t in got)
+    else:
+        assert got == [target]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented negatives: the plan of another unit, of another year
+        "Năm 2023 huyện Gia Lâm phấn đấu kết nạp 120 đảng viên. "
+        "Năm 2023 huyện Đông Anh kết nạp 132 đảng viên, đạt 110% kế hoạch.",
+        "Năm 2022 phấn đấu kết nạp 120 đảng viên. "
+        "Năm 2023 kết nạp 132 đảng viên, đạt 110% kế hoạch.",
+    ],
+)
+def test_plan_amount_of_another_scope_not_linked(text: str) -> None:
+    assert all(t is None for _, t, _ in linked(text))
+
+
+def test_plan_amount_of_the_same_named_unit_is_linked() -> None:
+    text = (  # invented
+        "Kế hoạch năm 2023 của huyện Đông Anh là kết nạp 120 đảng viên. "
+        "Năm 2023 huyện Đông Anh kết nạp 132 đảng viên, đạt 110% kế hoạch."
+    )
+    assert [t for _, t, _ in linked(text)] == [D(120)]
