@@ -41,7 +41,7 @@ from typing import TYPE_CHECKING
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
-from kpitools.textfold import fold, rx
+from kpitools.textfold import fold, fold_pattern, rx
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
@@ -235,10 +235,13 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     words: list[str] = []
     pos = 0
     for m in re.finditer(r"\S+", after):
-        if len(words) == 2 or not m.group().isalpha() or m.group() in _NOUN_STOP:
+        word = m.group().rstrip(".,;:…")  # "… 66% kế hoạch lợi nhuận.": the sentence ends
+        if len(words) == 2 or not word.isalpha() or word in _NOUN_STOP:
             break
-        words.append(m.group())
-        pos = m.end()
+        words.append(word)
+        pos = m.start() + len(word)
+        if word != m.group():
+            break
     if not words:
         return None
     b = _BRACKET_AMOUNT.match(after[pos:])
@@ -250,11 +253,40 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None
 
 
+MEASURE_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "lợi nhuận": (r"lãi(?!\s+(?:suất|vay|tiền|tức|phạt))",),
+    "lãi": (r"lợi\s+nhuận",),
+}
+"""Other words for what a plan counts, as patterns of folded text: a plan of ``lợi nhuận``
+(profit) is met by a result written ``lãi trước thuế`` (and the other way round), not by
+``lãi suất``, ``lãi vay``, ``lãi tiền gửi``, ``lãi tức`` or ``lãi phạt``. Only words that
+always mean the same measure in a report are listed."""
+
+
+def noun_pattern(noun: str) -> re.Pattern[str]:
+    """A pattern of folded text for ``noun`` as a whole word or any of its synonyms.
+
+    Examples
+    --------
+    >>> bool(noun_pattern("lợi nhuận").search("lãi trước thuế gần"))
+    True
+    >>> bool(noun_pattern("lợi nhuận").search("lãi suất cho vay"))
+    False
+    """
+    words = [re.escape(noun), *(fold_pattern(w) for w in MEASURE_SYNONYMS.get(noun, ()))]
+    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)")
+
+
+def _clause_names(text: str, pos: int, noun: str) -> bool:
+    """Whether the clause that ends at ``pos`` names ``noun`` (or a synonym) before it."""
+    floor = max(0, pos - 200)  # a clause is short: look back a bounded stretch
+    start = max(floor, *(text.rfind(c, floor, pos) + 1 for c in _CLAUSE_MARKS))
+    return noun_pattern(noun).search(fold(text[start:pos])) is not None
+
+
 def _names(text: str, s: LinkableStatement, noun: str) -> bool:
     """Whether the clause that opens with ``s``'s figure names ``noun`` before it."""
-    floor = max(0, s.start - 200)  # a clause is short: look back a bounded stretch
-    start = max(floor, *(text.rfind(c, floor, s.start) + 1 for c in _CLAUSE_MARKS))
-    return re.search(rf"(?<!\w){re.escape(noun)}(?!\w)", fold(text[start : s.start])) is not None
+    return _clause_names(text, s.start, noun)
 
 
 def _plan_result(
@@ -292,6 +324,9 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
     result with a target or an attainment of its own is not.
     """
     out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    folded = fold(text)
     for i, s in enumerate(statements):
         if s.actual is not None or s.stated_kind not in ("attainment", "excess"):
             continue
@@ -307,7 +342,9 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
         if named is None:
             continue
         noun, target, currency = named
-        c = _plan_result(statements, i, noun, text)
+        c = _plan_result(statements, i, noun, text) or _amount_result(
+            s, noun, (text, folded), scope
+        )
         if c is None:
             continue
         if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
@@ -654,4 +691,52 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
             seg("percent", a=f"{s.actual:f}", t=t, exact=f"{check.exact:.6g}"),
             seg("computed", computed=check.computed),
         ),
+    )
+
+
+_MONEY_WORDS = {"đồng": "đồng", "usd": "USD"}
+_LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s*$")
+
+
+def _amount_result(
+    s: LinkableStatement,
+    noun: str,
+    texts: tuple[str, str],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The one money amount before ``s`` whose clause names ``noun``, read as a result.
+
+    For a percentage of a named plan whose result is written with no percentage of its own
+    (``lãi trước thuế gần 1.142 tỷ đồng (gấp đôi cùng kỳ). … 66% kế hoạch lợi nhuận``): an
+    amount in the paragraph (up to :data:`PLAN_WINDOW` characters before), in no statement,
+    not set out as a plan; None when there is none or two differ. Other words for the
+    same measure count as its name (:data:`MEASURE_SYNONYMS`).
+    """
+    text, folded = texts  # the text and its folded copy, of the same length
+    low = max(0, s.start - PLAN_WINDOW, text.rfind("\n", 0, s.start) + 1)
+    found = [
+        a
+        for a in _amounts(folded, low, s.start)
+        if a.unit[1] in _MONEY_WORDS
+        and _clause_names(text, a.start, noun)
+        and not _sets_plan(folded, a, low)
+        and _covering(*scope, a) is None
+    ]
+    if not found or len({a.value for a in found}) != 1:
+        return None
+    a = found[-1]
+    measure = " ".join(w for w in (a.unit[0], _MONEY_WORDS[a.unit[1]]) if w)
+    q = _LEAD_QUALIFIER.search(folded, max(low, a.start - 12), a.start)
+    return dataclasses.replace(
+        s,
+        start=a.start,
+        end=a.end,
+        text=text[a.start : a.end],
+        actual=a.value,
+        target=None,
+        metric=None,
+        label=f"{noun} ({measure})",
+        qualifier=q.group(1) if q else None,
+        exact=q is None,
+        measure=measure,
     )

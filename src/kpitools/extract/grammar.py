@@ -1030,7 +1030,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return ("target" if _K_TARGET.search(lead) else "rate"), 1
     if said := _said_kind(lead, tail):
         return _said_in_context(doc, d, said, tail)
-    if _K_CORRESPONDS.search(lead):
+    if _K_CORRESPONDS.search(lead) or _shares_verb(lead):
         return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
     achieved = bool(_K_ACHIEVED.search(lead)) or not lead.strip(" (")
     if achieved and _K_PLAN_TAIL.match(tail):
@@ -1056,6 +1056,20 @@ def _said_in_context(
         # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
         return None, 1
     return said
+
+
+# "thực hiện được 42% kế hoạch doanh thu và 66% kế hoạch lợi nhuận": one verb, two plans
+_K_SECOND_PLAN = rx(
+    rf"(?P<n>{NUM})\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)"
+    r"(?:\s+[^\W\d_]+){1,4}\s*,?\s+và\s*$"
+)
+
+
+def _shares_verb(lead: str) -> bool:
+    """Whether a percentage after ``và`` shares the verb of an attainment of another plan
+    just before it in its clause (the verb an attainment's: ``đạt``, ``thực hiện được``)."""
+    m = _K_SECOND_PLAN.search(lead)
+    return m is not None and bool(_K_ACHIEVED.search(lead[: m.start("n")]))
 
 
 def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:

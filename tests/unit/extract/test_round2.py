@@ -246,3 +246,68 @@ def test_plan_amount_of_the_same_named_unit_is_linked() -> None:
         "Năm 2023 huyện Đông Anh kết nạp 132 đảng viên, đạt 110% kế hoạch."
     )
     assert [t for _, t, _ in linked(text)] == [D(120)]
+
+
+# --------------------------------------------------------------------------- synonyms
+
+HALF_YEAR = (  # invented, after the shape of a listed company's half-year report
+    "Lũy kế 6 tháng, công ty đạt doanh thu thuần 6.000 tỷ đồng (tăng 14%), lãi trước thuế "
+    "1.200 tỷ đồng (gấp đôi cùng kỳ). So với kế hoạch năm, công ty đã thực hiện được 40% kế "
+    "hoạch doanh thu và 60% kế hoạch lợi nhuận."
+)
+
+
+def test_second_percentage_shares_the_verb_and_profit_is_lai() -> None:
+    found = [(a, t, label) for a, t, label in linked(HALF_YEAR)]
+    assert [a for a, _, _ in found] == [D(6000 * 10**9), D(1200 * 10**9)]
+    [profit] = [s for s in extract_statements(HALF_YEAR) if s.stated == "60%"]
+    assert (profit.stated_kind, profit.actual, profit.implied_target) == (
+        "attainment",
+        D(1200 * 10**9),
+        D(2000 * 10**9),
+    )
+    assert profit.link_text == "1.200 tỷ đồng"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented negatives: "lãi suất" is no profit
+        "Lãi suất cho vay bình quân 1.200 tỷ đồng. Công ty đã thực hiện được 40% kế hoạch "
+        "doanh thu và 60% kế hoạch lợi nhuận.",
+        # two amounts that name profit and differ: which one? none
+        "Lãi trước thuế 1.200 tỷ đồng, lãi sau thuế 960 tỷ đồng. Công ty đã thực hiện được "
+        "40% kế hoạch doanh thu và 60% kế hoạch lợi nhuận.",
+        # the amount is the plan, not a result
+        "Kế hoạch lợi nhuận năm nay là 1.200 tỷ đồng. Công ty đã thực hiện được 40% kế "
+        "hoạch doanh thu và 60% kế hoạch lợi nhuận.",
+    ],
+)
+def test_profit_plan_without_a_sure_result(text: str) -> None:
+    assert all(s.stated != "60%" or s.actual is None for s in extract_statements(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # invented: an excess then "và": the second keeps no verb of its own — unread
+        ("Công ty vượt 42% kế hoạch doanh thu và 66% kế hoạch lợi nhuận.", ["excess"]),
+        # a comma cuts the clause: the second percentage has no verb — unread
+        ("Công ty đạt 42% kế hoạch doanh thu, và 66% kế hoạch lợi nhuận.", ["attainment"]),
+        # growth then "và"
+        ("Công ty tăng 42% so với cùng kỳ và 66% kế hoạch lợi nhuận.", ["growth"]),
+    ],
+)
+def test_second_percentage_needs_an_attainment_before(text: str, kinds: list[str]) -> None:
+    assert [s.stated_kind for s in extract_statements(text)] == kinds
+
+
+def test_noun_pattern_synonyms() -> None:
+    from kpitools.extract.document import noun_pattern
+    from kpitools.textfold import fold
+
+    assert noun_pattern("lợi nhuận").search(fold("Lãi sau thuế"))
+    assert noun_pattern("lãi").search(fold("lợi nhuận trước thuế"))
+    for other in ("lãi suất", "lãi vay", "lãi tiền gửi", "lãi tức", "doanh thu", "lãng phí"):
+        assert not noun_pattern("lợi nhuận").search(fold(other)), other
+    assert noun_pattern("doanh thu").search("doanh thu thuần")  # no synonyms: the word itself
