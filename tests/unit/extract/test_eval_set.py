@@ -49,7 +49,7 @@ OPTIONAL_PASSAGE_KEYS = {"added"}
 """``added``: the batch a passage came in (``2026-12-03c``); the first set has none."""
 BATCHES = {"2026-12-03c", "2026-12-03d"}
 MIN_BATCH_SIZE = {"2026-12-03c": 40, "2026-12-03d": 35}
-"""Passages and sites each later batch was built to have (``2026-12-03d``: kept unseen by tuning)."""
+"""Least passages of each later batch (``2026-12-03d`` was kept unseen by tuning)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
@@ -160,7 +160,9 @@ def test_split_follows_its_rule_and_parts_share_no_site() -> None:
     assert {p["site"] for p in PARTS["heldout"]} == held
     assert not held & {p["site"] for p in PARTS["dev"]}
     share = len(PARTS["heldout"]) / len(ALL)
-    assert 0.2 <= share <= 0.3
+    # the rule places sites by name, not by size: with the fourth batch (whose held-out
+    # passages come from sites already held out) the share is 50 of 156
+    assert 0.2 <= share <= 0.35
 
 
 def test_split_rule_is_fixed_and_stable() -> None:
