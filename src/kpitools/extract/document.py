@@ -326,7 +326,6 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)
     scope = (ordered, [c.start for c in ordered])
-    folded = fold(text)
     for i, s in enumerate(statements):
         if s.actual is not None or s.stated_kind not in ("attainment", "excess"):
             continue
@@ -342,9 +341,7 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
         if named is None:
             continue
         noun, target, currency = named
-        c = _plan_result(statements, i, noun, text) or _amount_result(
-            s, noun, (text, folded), scope
-        )
+        c = _plan_result(statements, i, noun, text) or _amount_result(s, noun, text, scope)
         if c is None:
             continue
         if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
@@ -563,10 +560,16 @@ def _sets_plan(folded: str, a: _Amount, floor: int) -> bool:
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the paragraph around ``start``–``end``, at most the window each side."""
-    low = max(0, start - PLAN_AMOUNT_WINDOW, text.rfind("\n", 0, start) + 1)
-    nl = text.find("\n", end)
-    high = min(len(text), end + PLAN_AMOUNT_WINDOW, nl if nl >= 0 else len(text))
-    return low, high
+    low = max(0, start - PLAN_AMOUNT_WINDOW)
+    low = max(low, text.rfind("\n", low, start) + 1)
+    high = min(len(text), end + PLAN_AMOUNT_WINDOW)
+    nl = text.find("\n", end, high)
+    return low, (nl if nl >= 0 else high)
+
+
+def _shifted(a: _Amount, by: int) -> _Amount:
+    """``a`` with its offsets moved by ``by`` (from a window's to the text's)."""
+    return dataclasses.replace(a, start=a.start + by, end=a.end + by)
 
 
 def _covering(
@@ -598,36 +601,38 @@ def _same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
 def _plan_amount(
     s: LinkableStatement,
     text: str,
-    folded: str,
     scope: tuple[Sequence[LinkableStatement], list[int]],
 ) -> _Amount | None:
     """The one amount of the paragraph that is the plan of ``s``'s percentage.
 
-    See :func:`link_plan_amounts`; None when no amount or several differing ones fit.
+    See :func:`link_plan_amounts`; None when no amount or several differing ones fit. Only
+    the window around ``s`` is folded and read (offsets within it until the end).
     """
     low, high = _paragraph(text, s.start, s.end)
-    amounts = _amounts(folded, low, high)
-    own = [a for a in amounts if a.value == s.actual and a.start < s.end]
+    window = text[low:high]
+    folded = fold(window)
+    amounts = _amounts(folded, 0, len(folded))
+    own = [a for a in amounts if a.value == s.actual and a.start < s.end - low]
     if not own:
         return None
     actual = own[-1]
     if s.measure is None and not actual.unit[1]:
         return None  # a number with no word after it: what it counts is not known
-    named = _units_named(text, _head(folded, actual.start, low), s.end)
+    named = _units_named(window, _head(folded, actual.start, 0), s.end - low)
     candidates = {
         a.value
         for a in amounts
         if a.unit == actual.unit
         and a.value != s.actual
-        and _sets_plan(folded, a, low)
-        and _units_named(text, _head(folded, a.start, low), a.start) == named
+        and _sets_plan(folded, a, 0)
+        and _units_named(window, _head(folded, a.start, 0), a.start) == named
         and _agrees(s, a.value)
-        and _same_scope(s, _covering(*scope, a))
+        and _same_scope(s, _covering(*scope, _shifted(a, low)))
     }
     if len(candidates) != 1:
         return None
     value = candidates.pop()
-    return next(a for a in amounts if a.value == value and a.unit == actual.unit)
+    return _shifted(next(a for a in amounts if a.value == value and a.unit == actual.unit), low)
 
 
 def link_plan_amounts(
@@ -648,7 +653,6 @@ def link_plan_amounts(
     finding (precision first). A result with a qualifier, a target or a link of its own is
     left as it is.
     """
-    folded = fold(text)
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)
     scope = (ordered, [c.start for c in ordered])
@@ -662,7 +666,7 @@ def link_plan_amounts(
             or not _OF_A_TARGET.search(fold(s.text))
         ):
             continue
-        plan = _plan_amount(s, text, folded, scope)
+        plan = _plan_amount(s, text, scope)
         if plan is not None:
             out[i] = _with_plan(s, plan, text)
     return out
@@ -701,7 +705,7 @@ _LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s*$")
 def _amount_result(
     s: LinkableStatement,
     noun: str,
-    texts: tuple[str, str],
+    text: str,
     scope: tuple[Sequence[LinkableStatement], list[int]],
 ) -> LinkableStatement | None:
     """The one money amount before ``s`` whose clause names ``noun``, read as a result.
@@ -712,21 +716,22 @@ def _amount_result(
     not set out as a plan; None when there is none or two differ. Other words for the
     same measure count as its name (:data:`MEASURE_SYNONYMS`).
     """
-    text, folded = texts  # the text and its folded copy, of the same length
-    low = max(0, s.start - PLAN_WINDOW, text.rfind("\n", 0, s.start) + 1)
+    low = max(0, s.start - PLAN_WINDOW)
+    low = max(low, text.rfind("\n", low, s.start) + 1)
+    folded = fold(text[low : s.start])  # offsets within the window until the end
     found = [
         a
-        for a in _amounts(folded, low, s.start)
+        for a in _amounts(folded, 0, len(folded))
         if a.unit[1] in _MONEY_WORDS
-        and _clause_names(text, a.start, noun)
-        and not _sets_plan(folded, a, low)
-        and _covering(*scope, a) is None
+        and _clause_names(text, low + a.start, noun)
+        and not _sets_plan(folded, a, 0)
+        and _covering(*scope, _shifted(a, low)) is None
     ]
     if not found or len({a.value for a in found}) != 1:
         return None
-    a = found[-1]
+    q = _LEAD_QUALIFIER.search(folded, max(0, found[-1].start - 12), found[-1].start)
+    a = _shifted(found[-1], low)
     measure = " ".join(w for w in (a.unit[0], _MONEY_WORDS[a.unit[1]]) if w)
-    q = _LEAD_QUALIFIER.search(folded, max(low, a.start - 12), a.start)
     return dataclasses.replace(
         s,
         start=a.start,
