@@ -680,6 +680,11 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
     check = check_percent(p, s.actual, plan.value)
     assert check.exact is not None
     t = f"{plan.value:f}"
+    notes = noted(
+        seg("linked_lead", t=t, text=text[plan.start : plan.end]),
+        seg("percent", a=f"{s.actual:f}", t=t, exact=f"{check.exact:.6g}"),
+        seg("computed", computed=check.computed),
+    )
     return dataclasses.replace(
         s,
         target=plan.value,
@@ -690,11 +695,8 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         computed_percent=check.computed,
         consistent=True,  # only an amount that agrees is linked
         verdict="consistent",
-        **noted(
-            seg("linked_lead", t=t, text=text[plan.start : plan.end]),
-            seg("percent", a=f"{s.actual:f}", t=t, exact=f"{check.exact:.6g}"),
-            seg("computed", computed=check.computed),
-        ),
+        note=notes["note"],
+        note_data=notes["note_data"],
     )
 
 

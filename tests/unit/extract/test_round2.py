@@ -7,7 +7,7 @@ is ambiguous, the tests check that nothing wrong is said.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given, settings
@@ -183,7 +183,7 @@ def test_plan_amount_links_exactly_the_agreeing_amount(
     from kpitools.numbers import format_number
 
     exact = Decimal(100 * actual) / Decimal(target)
-    pct = exact.quantize(Decimal("0.1"))
+    pct = exact.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     if wrong:
         pct += 3
     text = (
@@ -210,7 +210,7 @@ def test_plan_amount_of_a_count_later_or_before(
 ) -> None:
     from kpitools.numbers import format_number
 
-    pct = (Decimal(100 * actual) / Decimal(target)).quantize(Decimal("0.1"))
+    pct = (Decimal(100 * actual) / Decimal(target)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     if wrong:
         pct += 3
     result = (
@@ -311,3 +311,14 @@ def test_noun_pattern_synonyms() -> None:
     for other in ("lãi suất", "lãi vay", "lãi tiền gửi", "lãi tức", "doanh thu", "lãng phí"):
         assert not noun_pattern("lợi nhuận").search(fold(other)), other
     assert noun_pattern("doanh thu").search("doanh thu thuần")  # no synonyms: the word itself
+
+
+def test_plan_amount_link_is_noted_and_raises_no_alarm() -> None:
+    from kpitools.extract import audit_statements
+    from kpitools.extract.notes import note_text
+
+    found = extract_statements(TOURISM)
+    [first, *_] = [s for s in found if s.link_text is not None]
+    assert note_text(first.note_data, "vi").startswith("chỉ tiêu 8.500.000 lấy từ “8,5 triệu lượt”")
+    audit = audit_statements(found)
+    assert not audit.filter(audit["verdict"].is_in(["inconsistent", "truncated"])).height
