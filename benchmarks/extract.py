@@ -75,6 +75,11 @@ _SYNTHETIC = (
     "Doanh thu dịch vụ đạt 1.250 tỷ đồng, tăng 12% so với cùng kỳ; tỷ lệ hồ sơ trực tuyến "
     "đạt 95% (mục tiêu đại hội là 90%). Huyện đã hoàn thành 46% mục tiêu doanh thu "
     "(2.717 tỷ đồng), cao hơn 5% so với kế hoạch.\n\n"
+    "Quý I, khách quốc tế ước đạt 1,7 triệu lượt, đạt 20% so với kế hoạch năm. Ngành du lịch "
+    "đặt mục tiêu đón 8,5 triệu lượt khách quốc tế năm nay. Lũy kế 6 tháng, công ty đạt doanh "
+    "thu thuần {n}.000 tỷ đồng (tăng 14%), lãi trước thuế 1.200 tỷ đồng (gấp đôi cùng kỳ). So "
+    "với kế hoạch năm, công ty đã thực hiện được 40% kế hoạch doanh thu và 60% kế hoạch lợi "
+    "nhuận. Sản lượng đạt 17,7 triệu tấn, vượt 5% so với cùng kỳ năm {y}.\n\n"
 )
 """An invented paragraph of the patterns of issue 17 (source: synthetic)."""
 
