@@ -25,8 +25,15 @@ stated before it that names the same thing (:func:`link_named_plans`): ``Doanh t
 17.565 tỷ đồng … đã hoàn thành khoảng 46% mục tiêu doanh thu (38.185 tỷ đồng)`` is 17.565
 against 38.185 billion, with the result's span as the link's evidence.
 
-The pass looks at a bounded number of neighbours per result, so it stays linear in the
-length of the text.
+A percentage of a plan with no target of its own takes the plan's amount written in another
+sentence of its paragraph (:func:`link_plan_amounts`): ``… ước đạt 1,635 triệu lượt, đạt 19,2%
+so với kế hoạch năm. … đặt mục tiêu đón 8,5 triệu lượt …`` — the same scale and word, set out
+as a plan, of the same unit, and agreeing with the percentage. A plan named by what it
+counts is met by another word for the same measure (:data:`MEASURE_SYNONYMS`: ``lợi nhuận``,
+``lãi``).
+
+The passes look at a bounded number of neighbours, or a bounded window of text, per result,
+so they stay linear in the length of the text.
 """
 
 from __future__ import annotations
