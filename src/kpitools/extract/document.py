@@ -318,7 +318,9 @@ def _plan_result(
     return found[0] if found and len({c.actual for c in found}) == 1 else None
 
 
-def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+def link_named_plans(
+    statements: Sequence[LinkableStatement], text: str, *, money: bool = True
+) -> list[LinkableStatement]:
     """The statements, each percentage of a named plan given the result it is of.
 
     A percentage of a plan named by what it counts ("đã thực hiện được 42% kế hoạch doanh
@@ -328,7 +330,9 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
 
     Only the nearest result (up to :data:`PLAN_RESULTS` statements and
     :data:`PLAN_WINDOW` characters before) whose own clause names the thing is taken; a
-    result with a target or an attainment of its own is not.
+    result with a target or an attainment of its own is not. With ``money`` (the reading
+    of money amounts, as in :func:`~kpitools.extract.extract_statements`), a money amount
+    that is in no statement is taken too when it is the only one its clause names.
     """
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)
@@ -348,7 +352,9 @@ def link_named_plans(statements: Sequence[LinkableStatement], text: str) -> list
         if named is None:
             continue
         noun, target, currency = named
-        c = _plan_result(statements, i, noun, text) or _amount_result(s, noun, text, scope)
+        c = _plan_result(statements, i, noun, text)
+        if c is None and money:
+            c = _amount_result(s, noun, text, scope)
         if c is None:
             continue
         if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):

@@ -227,7 +227,8 @@ def _read(
                 **r,
             )
         )
-    return link_plan_amounts(link_named_plans(link_targets(out, text), text), text), doc.stopped_at
+    linked = link_named_plans(link_targets(out, text), text, money=money)
+    return link_plan_amounts(linked, text), doc.stopped_at
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:

@@ -322,3 +322,8 @@ def test_plan_amount_link_is_noted_and_raises_no_alarm() -> None:
     assert note_text(first.note_data, "vi").startswith("chỉ tiêu 8.500.000 lấy từ “8,5 triệu lượt”")
     audit = audit_statements(found)
     assert not audit.filter(audit["verdict"].is_in(["inconsistent", "truncated"])).height
+
+
+def test_amount_result_not_read_when_money_is_masked() -> None:
+    found = extract_statements(HALF_YEAR, money=False)  # invented
+    assert all(s.stated != "60%" or s.actual is None for s in found)
