@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
-from kpitools.textfold import fold, fold_pattern, rx
+from kpitools.textfold import fold, fold_pattern, rx, words_rx
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
@@ -561,6 +561,51 @@ def _units_named(text: str, start: int, end: int) -> set[str]:
     return {" ".join(fold(m.group(1)).split()) for m in _UNIT_NAMED.finditer(text, start, end)}
 
 
+MEASURE_NAMES: dict[str, str] = {
+    "doanh thu": "doanh thu",
+    "tổng doanh thu": "doanh thu",
+    "lợi nhuận": "lợi nhuận",
+    "lãi trước thuế": "lợi nhuận",
+    "lãi sau thuế": "lợi nhuận",
+    "lãi ròng": "lợi nhuận",
+    "tổng thu": "tổng thu",
+    "thu ngân sách": "thu ngân sách",
+    "tổng thu ngân sách": "thu ngân sách",
+    "thu nội địa": "thu nội địa",
+    "chi ngân sách": "chi ngân sách",
+    "xuất khẩu": "xuất khẩu",
+    "nhập khẩu": "nhập khẩu",
+    "giải ngân": "giải ngân",
+    "vốn đầu tư": "vốn đầu tư",
+    "khách quốc tế": "khách quốc tế",
+    "khách nội địa": "khách nội địa",
+}
+"""Names of measures a report's plans and results are of, each with its measure (synonyms
+share one). A plan amount whose clause names one measure is not the plan of a result whose
+clause names another (``kế hoạch lợi nhuận 1.000 tỷ đồng`` is no plan of ``doanh thu đạt 500
+tỷ đồng, bằng 50% kế hoạch``, though the figures agree)."""
+_MEASURE_NAMES = words_rx(MEASURE_NAMES)
+_CLAUSE_END = re.compile(r"[,;.()\n:]")
+
+
+def _measures_named(folded: str, start: int, end: int) -> set[str]:
+    """The measures named in the clause(s) of ``folded[start:end]`` (see MEASURE_NAMES)."""
+    floor = max(0, start - 200)
+    head = max(floor, *(m.end() for m in _CLAUSE_END.finditer(folded, floor, start)), floor)
+    tail = _CLAUSE_END.search(folded, end, min(len(folded), end + 120))
+    stop = tail.start() if tail else min(len(folded), end + 120)
+    return {
+        MEASURE_NAMES[" ".join(m.group().split())]
+        for m in _MEASURE_NAMES.finditer(folded, head, stop)
+    }
+
+
+def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
+    """Whether the amount ``a`` names no measure other than the result's ``named``."""
+    own = _measures_named(folded, a.start, a.end)
+    return not (named and own) or own == named
+
+
 def _sets_plan(folded: str, a: _Amount, floor: int) -> bool:
     """Whether the sentence of ``a`` sets out a plan just before it, with no result between."""
     head = _head(folded, a.start, floor)
@@ -632,12 +677,14 @@ def _plan_amount(
     if s.measure is None and not actual.unit[1]:
         return None  # a number with no word after it: what it counts is not known
     named = _units_named(window, _head(folded, actual.start, 0), s.end - low)
+    measures = _measures_named(folded, actual.start, actual.end)
     candidates = {
         a.value
         for a in amounts
         if a.unit == actual.unit
         and a.value != s.actual
         and _sets_plan(folded, a, 0)
+        and _same_measure(measures, folded, a)
         and _units_named(window, _head(folded, a.start, 0), a.start) == named
         and _agrees(s, a.value)
         and _same_scope(s, _covering(*scope, _shifted(a, low)))

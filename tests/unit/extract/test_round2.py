@@ -327,3 +327,26 @@ def test_plan_amount_link_is_noted_and_raises_no_alarm() -> None:
 def test_amount_result_not_read_when_money_is_masked() -> None:
     found = extract_statements(HALF_YEAR, money=False)  # invented
     assert all(s.stated != "60%" or s.actual is None for s in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented negatives: the figures agree (500 / 1.000 = 50 %) but the plan is another
+        # measure's
+        "Doanh thu đạt 500 tỷ đồng, bằng 50% kế hoạch. Kế hoạch lợi nhuận năm nay là 1.000 "
+        "tỷ đồng.",
+        "Khách nội địa đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Ngành đặt mục tiêu đón 8,5 "
+        "triệu lượt khách quốc tế.",
+    ],
+)
+def test_plan_amount_of_another_measure_not_linked(text: str) -> None:
+    assert all(t is None for _, t, _ in linked(text))
+
+
+def test_plan_amount_of_a_measure_named_another_way_is_linked() -> None:
+    text = (  # invented: "lãi trước thuế" and "lợi nhuận" are one measure
+        "Lãi trước thuế 6 tháng đạt 500 tỷ đồng, bằng 50% kế hoạch năm. Mục tiêu lợi nhuận "
+        "cả năm là 1.000 tỷ đồng."
+    )
+    assert [t for _, t, _ in linked(text)] == [D(1000 * 10**9)]
