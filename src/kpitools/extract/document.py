@@ -516,6 +516,8 @@ _RESULT_WORDS = rx(
 )
 _AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
+_FULL_STOP = re.compile(r"[.!?]\s|\n")
+_PERCENT_BEFORE = rx(r"%\s*(?:so\s+với\s+)?$")
 # a unit named by its kind and a capitalised name ("huyện Gia Lâm", "Đảng bộ phường Kim Long")
 _UNIT_NAMED = re.compile(
     r"(?<!\w)(?:[Đđ]ảng bộ|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|[Xx]ã|[Pp]hường"
@@ -606,6 +608,12 @@ def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
     return not (named and own) or own == named
 
 
+def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
+    """Whether a full stop (or a line end) comes between the amounts ``a`` and ``b``."""
+    lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
+    return _FULL_STOP.search(folded, lo, hi) is not None
+
+
 def _sets_plan(folded: str, a: _Amount, floor: int) -> bool:
     """Whether the sentence of ``a`` sets out a plan just before it, with no result between."""
     head = _head(folded, a.start, floor)
@@ -613,6 +621,8 @@ def _sets_plan(folded: str, a: _Amount, floor: int) -> bool:
     cues = list(_PLAN_CUE.finditer(lead))
     if not cues or _AMOUNT_QUALIFIER.search(lead):
         return False
+    if _PERCENT_BEFORE.search(lead, 0, cues[-1].start()):
+        return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
     return _RESULT_WORDS.search(lead, cues[-1].end()) is None
 
 
@@ -683,6 +693,7 @@ def _plan_amount(
         for a in amounts
         if a.unit == actual.unit
         and a.value != s.actual
+        and _other_sentence(folded, actual, a)
         and _sets_plan(folded, a, 0)
         and _same_measure(measures, folded, a)
         and _units_named(window, _head(folded, a.start, 0), a.start) == named

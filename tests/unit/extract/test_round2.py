@@ -350,3 +350,19 @@ def test_plan_amount_of_a_measure_named_another_way_is_linked() -> None:
         "cả năm là 1.000 tỷ đồng."
     )
     assert [t for _, t, _ in linked(text)] == [D(1000 * 10**9)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented negatives: a figure after a percentage's plan word is no plan amount
+        "Năm 2024 kết nạp 20 đảng viên, đạt 80% kế hoạch, năm 2023 có 25 đảng viên.",
+        "Tổ 1 kết nạp 20 đảng viên, đạt 80% kế hoạch, tổ 2 kết nạp 25 đảng viên.",
+        "Sản lượng đạt 2 triệu tấn, bằng 80% kế hoạch. Còn cảng B đạt 80% kế hoạch 2,5 triệu tấn.",
+        # the plan of another year
+        "Năm 2024 khách đạt 2 triệu lượt, bằng 80% kế hoạch. "
+        "Năm 2023, kế hoạch đón 2,5 triệu lượt.",
+    ],
+)
+def test_plan_amount_needs_a_plan_set_out(text: str) -> None:
+    assert all(t is None for _, t, _ in linked(text))
