@@ -608,6 +608,34 @@ def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
     return not (named and own) or own == named
 
 
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_COMPARED = rx(r"(?<!\w)(?:so\s+với|cùng\s+kỳ)(?!\w)")
+_PAST = rx(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|kỳ\s+trước)(?!\w)")
+
+
+def _years(folded: str, start: int, end: int) -> set[str]:
+    """The years ``folded[start:end]`` is of: those not compared with (``so với năm 2024``)."""
+    return {
+        m.group()
+        for m in _YEAR.finditer(folded, start, end)
+        if not _COMPARED.search(folded, max(start, m.start() - 25), m.start())
+    }
+
+
+def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
+    """Whether the sentence of ``amount`` is of the period of the result's sentence.
+
+    ``result`` is the (start, end) of the result's sentence. No earlier period may be named
+    before the amount (``cùng kỳ năm trước, lãi … 1.000 tỷ đồng``), nor another year
+    (``Năm 2024, …`` against ``Năm 2025, …``).
+    """
+    head = _head(folded, amount.start, 0)
+    if _PAST.search(folded, head, amount.start):
+        return False
+    own, theirs = _years(folded, head, amount.start), _years(folded, *result)
+    return not (own and theirs and own.isdisjoint(theirs))
+
+
 def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
     """Whether a full stop (or a line end) comes between the amounts ``a`` and ``b``."""
     lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
@@ -694,6 +722,7 @@ def _plan_amount(
         if a.unit == actual.unit
         and a.value != s.actual
         and _other_sentence(folded, actual, a)
+        and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
         and _sets_plan(folded, a, 0)
         and _same_measure(measures, folded, a)
         and _units_named(window, _head(folded, a.start, 0), a.start) == named
@@ -798,6 +827,7 @@ def _amount_result(
         if a.unit[1] in _MONEY_WORDS
         and _clause_names(text, low + a.start, noun)
         and not _sets_plan(folded, a, 0)
+        and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
         and _covering(*scope, _shifted(a, low)) is None
     ]
     if not found or len({a.value for a in found}) != 1:

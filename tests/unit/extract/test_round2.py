@@ -366,3 +366,25 @@ def test_plan_amount_of_a_measure_named_another_way_is_linked() -> None:
 )
 def test_plan_amount_needs_a_plan_set_out(text: str) -> None:
     assert all(t is None for _, t, _ in linked(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented negatives: the profit of another period is no result of this year's plan
+        "Năm 2024, công ty lãi 1.000 tỷ đồng (gấp đôi năm 2023). Năm 2025, công ty đã thực "
+        "hiện được 40% kế hoạch doanh thu và 60% kế hoạch lợi nhuận.",
+        "Cùng kỳ năm trước, lãi trước thuế đạt 1.000 tỷ đồng. Năm nay công ty đã thực hiện "
+        "được 40% kế hoạch doanh thu và 60% kế hoạch lợi nhuận.",
+    ],
+)
+def test_amount_result_of_another_period(text: str) -> None:
+    assert all(s.stated != "60%" or s.actual is None for s in extract_statements(text))
+
+
+def test_plan_amount_of_an_earlier_period_not_linked() -> None:
+    text = (  # invented: last year's plan, named so
+        "Khách quốc tế đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Cùng kỳ năm trước, kế hoạch "
+        "đón 8,5 triệu lượt."
+    )
+    assert all(t is None for _, t, _ in linked(text))
