@@ -147,8 +147,8 @@ def test_batches_are_scored_on_their_own() -> None:
     passages = [{"id": "a"}, {"id": "b", "added": "2026-12-03c"}]
     assert ev.batches(passages) == ["2026-12-03c"]
     assert ev.batches(passages[:1]) == []
-    assert ev.batch_label("heldout", "2026-12-03c") == (
-        "heldout, added 2026-12-03c (never seen by tuning)"
+    assert ev.batch_label("heldout", "2026-12-03d") == (
+        "heldout, added 2026-12-03d (never seen by tuning)"
     )
 
 
