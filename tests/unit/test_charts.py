@@ -161,7 +161,7 @@ def bullet_rows(spec: dict) -> dict[str, dict]:
 def test_bullet_chart_has_a_row_per_metric_with_bar_tick_and_bands(
     dataset: kt.Dataset, city_2023: pl.DataFrame
 ) -> None:
-    spec = kt.bullet_chart(city_2023, catalog=dataset.catalog).to_dict()  # validates the schema
+    spec = kt.bullet_chart(city_2023, catalog=dataset.catalog).to_dict(validate=True)
     assert len(spec["datasets"]) == 1  # one small spec, not one chart per row
     rows = bullet_rows(spec)
     labels = [dataset.catalog.label(m) for m in city_2023["metric"]]
