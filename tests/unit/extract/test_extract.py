@@ -18,8 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
+from reading import CATALOG, PHRASES, REGISTRY, find
 
-from kpitools.catalog import read_catalog
 from kpitools.cli import main
 from kpitools.errors import KpiDataError
 from kpitools.extract import (
@@ -42,26 +42,12 @@ from kpitools.extract import (
 )
 from kpitools.io import LONG_SCHEMA, read_kpi_file
 from kpitools.numbers import format_number, percent_of
-from kpitools.registry import UnitRegistry, read_registry
+from kpitools.registry import UnitRegistry
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "data"
 SEED = ROOT / "data" / "seed" / "000_75537393c0b30eb1.txt"
 SHARED_SEED = ROOT.parent / "shared" / "seed" / "000_75537393c0b30eb1.txt"
-
-REGISTRY = read_registry(DATA / "units.csv")
-CATALOG = read_catalog(DATA / "metrics.csv")
-PHRASES = read_phrases(DATA / "metric_phrases.csv", catalog=CATALOG)
-
-
-def find(text: str, **options: object) -> list[Statement]:
-    return extract_statements(
-        text,
-        registry=REGISTRY,
-        phrases=PHRASES,
-        catalog=CATALOG,
-        **options,  # type: ignore[arg-type]
-    )
 
 
 def one(text: str, **options: object) -> Statement:

@@ -13,30 +13,16 @@ from pathlib import Path
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reading import find
 
-from kpitools.catalog import read_catalog
 from kpitools.cli import main
-from kpitools.extract import Statement, extract_statements, read_phrases, statements_frame
+from kpitools.extract import Statement, statements_frame
 from kpitools.extract.statements import as_frame
 from kpitools.numbers import format_number
-from kpitools.registry import read_registry
 
 ROOT = Path(__file__).resolve().parents[3]
 DATA = ROOT / "data"
-REGISTRY = read_registry(DATA / "units.csv")
-CATALOG = read_catalog(DATA / "metrics.csv")
-PHRASES = read_phrases(DATA / "metric_phrases.csv", catalog=CATALOG)
 D = Decimal
-
-
-def find(text: str, **options: object) -> list[Statement]:
-    return extract_statements(
-        text,
-        registry=REGISTRY,
-        phrases=PHRASES,
-        catalog=CATALOG,
-        **options,  # type: ignore[arg-type]
-    )
 
 
 def claims(found: list[Statement]) -> list[Statement]:

@@ -12,27 +12,13 @@ from pathlib import Path
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
+from reading import find
 
-from kpitools.catalog import read_catalog
-from kpitools.extract import Statement, audit_statements, extract_statements, read_phrases
+from kpitools.extract import Statement, audit_statements
 from kpitools.numbers import format_number
-from kpitools.registry import read_registry
 
 DATA = Path(__file__).resolve().parents[3] / "data"
-REGISTRY = read_registry(DATA / "units.csv")
-CATALOG = read_catalog(DATA / "metrics.csv")
-PHRASES = read_phrases(DATA / "metric_phrases.csv", catalog=CATALOG)
 D = Decimal
-
-
-def find(text: str, **options: object) -> list[Statement]:
-    return extract_statements(
-        text,
-        registry=REGISTRY,
-        phrases=PHRASES,
-        catalog=CATALOG,
-        **options,  # type: ignore[arg-type]
-    )
 
 
 def claims(found: list[Statement]) -> list[Statement]:

@@ -1,0 +1,27 @@
+"""The extractor as the extraction tests call it: the repository's registry, catalog and
+phrases, read once (imported by name: conftest.py puts this folder on ``sys.path``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kpitools.catalog import read_catalog
+from kpitools.extract import Statement, extract_statements, read_phrases
+from kpitools.registry import read_registry
+
+ROOT = Path(__file__).resolve().parents[3]
+DATA = ROOT / "data"
+REGISTRY = read_registry(DATA / "units.csv")
+CATALOG = read_catalog(DATA / "metrics.csv")
+PHRASES = read_phrases(DATA / "metric_phrases.csv", catalog=CATALOG)
+
+
+def find(text: str, **options: object) -> list[Statement]:
+    """The statements of ``text``, read with the repository's reference data."""
+    return extract_statements(
+        text,
+        registry=REGISTRY,
+        phrases=PHRASES,
+        catalog=CATALOG,
+        **options,  # type: ignore[arg-type]
+    )
