@@ -173,7 +173,7 @@ class Explorer:
         self._data = 0  # counts the data loaded: part of every cached view's key
         self._state = fit_state(panel, state)
         self._syncing = False
-        self._warming = False
+        self._warming: asyncio.TimerHandle | None = None
         self._rev = 0
         #: rows, texts and packed datasets of the live charts, by key
         self._cache: OrderedDict[tuple[Any, ...], Any] = OrderedDict()
@@ -422,19 +422,24 @@ class Explorer:
         self._warm_later()
 
     def _warm_later(self) -> None:
-        """Prepare the other metrics' rows when the kernel has nothing else to do.
+        """Prepare what the next controls need while the kernel has nothing else to do.
 
-        One metric per turn of the kernel's event loop, so that a control changed meanwhile
-        waits at most one metric's work; nothing without a running loop (no front end).
+        One piece at a time (the table in the other language, then a metric's rows), each in
+        its own turn of the kernel's event loop, so that a control changed meanwhile waits
+        at most one piece's work. Nothing without a running loop (no front end).
         """
-        if self._warming or self.closed:
+        if self.closed:
+            if self._warming is not None:
+                self._warming.cancel()
+                self._warming = None
+            return
+        if self._warming is not None:
             return
         try:
             loop = asyncio.get_running_loop()
         except RuntimeError:
             return
-        self._warming = True
-        loop.call_later(0.2, self._warm)
+        self._warming = loop.call_later(0.2, self._warm)
 
     def _ranking(self, state: ExplorerState) -> Table:
         """The table's ranking of ``state`` (kept for the last :attr:`cache_size` states)."""
@@ -448,7 +453,7 @@ class Explorer:
         return ranking
 
     def _warm(self) -> None:
-        self._warming = False
+        self._warming = None
         if self.closed:
             return
         # first the table in the other language (its ranking is most of a switch's work)
@@ -803,6 +808,7 @@ class Explorer:
         if self.closed:
             return
         self.closed = True
+        self._warm_later()  # nothing more to prepare
         self._cache.clear()
         _close_all(self.widget)
         ref = _LIVE.get(self.key)

@@ -651,7 +651,7 @@ def test_an_idle_kernel_prepares_the_language_switch_and_the_other_metrics(
 
     # no event loop running here: nothing is scheduled, the explorer works as before
     ex._warm_later()
-    assert not ex._warming
+    assert ex._warming is None
     for _ in range(len(ex.panel.metrics) + 2):  # what the kernel's idle turns do
         ex._warm()
     made: list[str] = []
