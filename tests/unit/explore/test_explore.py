@@ -649,9 +649,20 @@ def test_an_idle_kernel_prepares_the_language_switch_and_the_other_metrics(
 ) -> None:
     from kpitools.explore import live, widgets
 
-    # no event loop running here: nothing is scheduled, the explorer works as before
+    # no event loop running (a plain script): nothing is scheduled, the explorer works as
+    # before. (Under a browser test's Playwright, a loop runs in this thread: the explorer
+    # made above may have scheduled its warm-up there, so that is cancelled first.)
+    if ex._warming is not None:
+        ex._warming.cancel()
+        ex._warming = None
+
+    def no_loop() -> None:
+        raise RuntimeError("no running event loop")
+
+    monkeypatch.setattr(widgets.asyncio, "get_running_loop", no_loop)
     ex._warm_later()
     assert ex._warming is None
+    monkeypatch.undo()
     for _ in range(len(ex.panel.metrics) + 2):  # what the kernel's idle turns do
         ex._warm()
     made: list[str] = []
