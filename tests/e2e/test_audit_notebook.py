@@ -6,25 +6,15 @@ import json
 import re
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
+from notebook_outputs import html_outputs
 
 from kpitools.extract import audit_statements, audit_table, extract_file, statements_table
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data"
 SEED = DATA / "seed" / "000_75537393c0b30eb1.txt"
-
-
-def _html(nb: dict[str, Any]) -> list[str]:
-    return [
-        "".join(o["data"]["text/html"])
-        for c in nb["cells"]
-        if c["cell_type"] == "code"
-        for o in c["outputs"]
-        if "text/html" in o.get("data", {})
-    ]
 
 
 @pytest.mark.slow
@@ -49,7 +39,7 @@ def test_the_audit_notebook_runs_under_papermill(tmp_path: Path) -> None:
         )
     finally:
         worker.stop()
-    outputs, outputs_vi = _html(nb), _html(nb_vi)
+    outputs, outputs_vi = html_outputs(nb), html_outputs(nb_vi)
     seed = extract_file(
         SEED,
         units=DATA / "units.csv",

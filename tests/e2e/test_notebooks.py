@@ -8,6 +8,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
+from notebook_outputs import html_outputs
 
 import kpitools as kt
 from kpitools.report import Report, Worker
@@ -31,16 +32,6 @@ def execute(worker: Worker, tmp_path: Path, notebook: str, **params) -> dict:
     error = worker.execute(report, out)
     assert error is None, error
     return json.loads(out.read_text(encoding="utf-8"))
-
-
-def html_outputs(nb: dict) -> list[str]:
-    return [
-        "".join(o["data"]["text/html"])
-        for c in nb["cells"]
-        if c["cell_type"] == "code"
-        for o in c["outputs"]
-        if "text/html" in o.get("data", {})
-    ]
 
 
 def charts(nb: dict) -> int:

@@ -309,19 +309,16 @@ def script_hash(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-_SCRIPT = re.compile(r"<script(\s[^>]*)?>(.*?)</script\s*>", re.S | re.I)
 _DATA_TYPE = re.compile(r'\stype="?application/(?:[\w.+-]*\+)?json"?', re.I)
-
-
 _SCRIPT_OPEN = re.compile(r"<script(\s[^>]*)?>", re.I)
 _SCRIPT_CLOSE = re.compile(r"</script\s*>", re.I)
 
 
 def _scripts(page: str) -> Iterable[tuple[str | None, str]]:
-    """The attributes and text of each script element, as :data:`_SCRIPT` finds them.
+    """The attributes and text of each script element (its first closing tag ends it).
 
-    Its closing tag is searched for, not reached one character at a time through the
-    packed data blocks (~0.5 MB a page).
+    The closing tag is searched for, not reached one character at a time by a lazy
+    ``<script>(.*?)</script>`` through the packed data blocks (~0.5 MB a page).
     """
     at = 0
     while (opening := _SCRIPT_OPEN.search(page, at)) is not None:
