@@ -517,7 +517,7 @@ _RESULT_WORDS = rx(
 _AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 _FULL_STOP = re.compile(r"[.!?]\s|\n")
-_PERCENT_BEFORE = rx(r"%\s*(?:so\s+với\s+)?$")
+_PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 # a unit named by its kind and a capitalised name ("huyện Gia Lâm", "Đảng bộ phường Kim Long")
 _UNIT_NAMED = re.compile(
     r"(?<!\w)(?:[Đđ]ảng bộ|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|[Xx]ã|[Pp]hường"
@@ -609,7 +609,7 @@ def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_COMPARED = rx(r"(?<!\w)(?:so\s+với|cùng\s+kỳ)(?!\w)")
+_COMPARED = rx(r"(?<!\w)(?:so\s+với|so(?=\s+năm)|cùng\s+kỳ)(?!\w)")
 _PAST = rx(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|kỳ\s+trước)(?!\w)")
 
 

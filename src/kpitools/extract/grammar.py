@@ -168,7 +168,7 @@ _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
     r"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
-    r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|"
+    r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
     r"tỷ\s+lệ\s+đạt|đề\s+ra)[\s(]*)*$"
 )
@@ -189,7 +189,7 @@ _K_CORRESPONDS = rx(
 # "Thu ngân sách vượt 704.500 tỷ đồng": "vượt" opening a clause's only result qualifies it
 _BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
 _K_GROWTH_TAIL = rx(
-    r"^\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước)"
+    r"^\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước)"
     r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?!\w))"
 )
 # "vượt kế hoạch 5% so với cùng kỳ": a plan and last year both named — unread
@@ -203,12 +203,12 @@ _K_ACHIEVED = rx(
 )
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _K_PLAN_TAIL = rx(
-    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán)(?!\w)"
+    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán)(?!\w)"
     r"|^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)"
 )
 _K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
 _TAIL = rx(
-    r"\s*(?:so\s+với\s+)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|"
+    r"\s*(?:so\s+(?:với\s+)?)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|"
     r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+trước|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
     r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
     r"năm\s+trước|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
@@ -762,7 +762,7 @@ def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
 
 # "đạt 100% (mục tiêu đại hội là 90%)", ", chỉ tiêu 90%": the target of the rate before it
 _RATE_TARGET_LEAD = rx(
-    r"^[\s,;(]*(?:so\s+với\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
+    r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
 )
 # ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
@@ -816,6 +816,13 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
         return False
     owner = previous[-1].owner
     assert owner is not None
+    if _growth_beside_pair(doc, p, owner, lead):
+        # "79,3%/ chỉ tiêu 80%, tăng 10,6% so với cuối năm 2021": a growth of the result,
+        # a statement of its own — not the percentage of the pair
+        d = Draft(owner.sentence, actual_fig=owner.actual_fig, actual=owner.actual, percent_fig=p)
+        p.owner = d
+        drafts.append(d)
+        return True
     if owner.percent_fig is None:
         owner.percent_fig = p
         p.owner = owner
@@ -844,6 +851,15 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     p.owner = twin
     drafts.append(twin)
     return True
+
+
+def _growth_beside_pair(doc: Doc, p: Figure, owner: Draft, lead: str) -> bool:
+    """Whether ``p`` is a growth over a past time (``tăng 10,6% so với cuối năm 2021``)
+    joined to a result that already has its target and no percentage."""
+    if owner.percent_fig is not None or owner.actual is None or owner.target is None:
+        return False
+    tail = doc.fold[p.end : p.sentence.end]
+    return bool(_K_GROWTH.search(lead)) and bool(_K_GROWTH_TAIL.match(tail))
 
 
 def _own_subject_draft(doc: Doc, p: Figure) -> Draft | None:
@@ -1060,7 +1076,7 @@ def _said_in_context(
 
 # "thực hiện được 42% kế hoạch doanh thu và 66% kế hoạch lợi nhuận": one verb, two plans
 _K_SECOND_PLAN = rx(
-    rf"(?P<n>{NUM})\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)"
+    rf"(?P<n>{NUM})\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)"
     r"(?:\s+[^\W\d_]+){1,4}\s*,?\s+và\s*$"
 )
 
