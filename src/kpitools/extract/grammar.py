@@ -186,10 +186,16 @@ _COMPARATIVE = rx(r"(?<!\w)(?:cao|thấp|nhiều|ít)\s+$")
 _K_CORRESPONDS = rx(
     r"(?<!\w)(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với|mức|tỷ\s+lệ))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
+# "hướng mốc vượt kế hoạch 2 triệu tấn", "dự kiến vượt …": an excess aimed at or expected
+_AIM_EXCESS = rx(
+    r"(?<!\w)(?:hướng(?:\s+(?:tới|đến))?(?:\s+(?:mốc|mục\s+tiêu))?|sẽ|có\s+thể|dự\s+kiến"
+    r"|nhằm|để)\s+vượt(?!\w)"
+)
 # "Thu ngân sách vượt 704.500 tỷ đồng": "vượt" opening a clause's only result qualifies it
 _BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
 _K_GROWTH_TAIL = rx(
-    r"^\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước)"
+    r"^\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)"
+    r"|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề))"
     r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?!\w))"
 )
 # "vượt kế hoạch 5% so với cùng kỳ": a plan and last year both named — unread
@@ -202,9 +208,14 @@ _K_ACHIEVED = rx(
     r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*)$"
 )
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_PLAN_NAMED_NEXT = (
+    r"^\s*(?:so\s+(?:với\s+)?)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán)(?!\w)"
+)
+_K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
 _K_PLAN_TAIL = rx(
-    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán)(?!\w)"
-    r"|^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)"
+    _PLAN_NAMED_NEXT
+    + r"|^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)"
 )
 _K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
 _TAIL = rx(
@@ -458,6 +469,14 @@ def _describe(doc: Doc, fig: Figure) -> None:
         folded[fig.noun_end or fig.end : sentence.end]
     ):
         fig.role = "modifier"  # "vượt 20 đảng viên so với cùng kỳ": more than last year
+    if fig.role == "excess" and _AIM_EXCESS.search(lead):
+        fig.role = "modifier"  # "hướng mốc vượt kế hoạch 2 triệu tấn": aimed at, not done
+    if (
+        fig.role == "actual"
+        and _K_GROWTH.search(lead)
+        and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : sentence.end])
+    ):
+        fig.role = "modifier"  # "tăng 1.172 xã so với cuối năm 2021": a change, no result
     if (
         fig.role == "actual"
         and fig.kind != "pair"
@@ -1108,7 +1127,9 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
         return "excess", 1
     if g := _K_GROWTH.search(lead):
         sign = -1 if " ".join(g.group(1).split()) in _DECREASE else 1
-        if _K_PLAN_TAIL.match(tail):  # "cao hơn 19,1% so với dự toán": above the plan
+        # "cao hơn 19,1% so với dự toán": above the plan; "tăng 216%, vượt chỉ tiêu" is a
+        # growth beside a plan met, not an excess of it
+        if _K_PLAN_NAMED_TAIL.match(tail):
             return "excess", sign
         return "growth", sign
     if _K_GROWTH_TAIL.match(tail):

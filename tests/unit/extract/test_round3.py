@@ -65,9 +65,7 @@ def test_so_plan_and_so_last_year_in_one_clause() -> None:
 
 def test_rate_slash_target_rate() -> None:
     # invented: "X%/ chỉ tiêu Y%" is a rate against its target rate
-    text = (
-        "Tỷ lệ hộ dùng nước sạch 79,3%/ chỉ tiêu 80%; tỷ lệ xã đạt chuẩn là 42,4%/chỉ tiêu 40%."
-    )
+    text = "Tỷ lệ hộ dùng nước sạch 79,3%/ chỉ tiêu 80%; tỷ lệ xã đạt chuẩn là 42,4%/chỉ tiêu 40%."
     found = claims(text)
     assert [(s.actual, s.target, s.stated, s.measure) for s in found] == [
         (D("79.3"), D(80), None, "%"),
@@ -119,3 +117,72 @@ def test_growth_since_a_base_is_never_an_excess(tail: str) -> None:
     # invented: the target before it is no base of the growth
     text = f"Tỷ lệ che phủ rừng đạt 45%/ chỉ tiêu 44%, tăng 2,5% {tail}."
     assert [k for *_, k in readings(text) if k is not None] == ["growth"]
+
+
+# --------------------------------------------------------------------------- change since a base
+
+
+def test_change_since_a_base_year_is_no_result() -> None:
+    # invented: the percentage is of the stock (2.275), the change since 2021 is no result
+    text = (
+        "Toàn tỉnh có 275 xã đạt chuẩn nâng cao (tăng 172 xã so với cuối năm 2021, "
+        "đạt 91% mục tiêu giai đoạn 2021-2025)."
+    )
+    found = claims(text)
+    assert [(s.actual, s.stated, s.stated_kind) for s in found] == [(D(275), "91%", "attainment")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: a change over last week, last year: never the actual of an attainment
+        "Giải ngân tăng 12.076 tỷ đồng so với tuần trước, đạt 57,9% kế hoạch.",
+        "Huyện kết nạp tăng 35 đảng viên so với năm trước, đạt 110% kế hoạch.",
+    ],
+)
+def test_change_is_never_the_actual(text: str) -> None:
+    assert [s.actual for s in claims(text)] in ([], [None])
+
+
+def test_count_after_tang_without_a_base_stays_a_result() -> None:
+    # negative (invented): "tăng" with no base after it is how the result is said
+    found = claims("Năm 2024 toàn tỉnh kết nạp 1.380 đảng viên, đạt 92% kế hoạch.")
+    assert [(s.actual, s.stated) for s in found] == [(D(1380), "92%")]
+
+
+# --------------------------------------------------------------------------- growth, aims
+
+
+def test_growth_beside_a_plan_met_is_no_excess() -> None:
+    # invented: "tăng 216%" has no base; ", vượt chỉ tiêu" says the plan was met, by how much
+    # is not said
+    text = "Tỉnh thu hút hơn 3,6 tỷ USD vốn FDI (tăng 216%, vượt chỉ tiêu kế hoạch đầu năm)."
+    assert claims(text) == []
+    assert [k for *_, k in readings(text)] == ["growth"]
+
+
+def test_attainment_then_plan_met_stays_attainment() -> None:
+    # negative (invented): "đạt 112%, vượt kế hoạch" is an attainment
+    text = "Thu ngân sách đạt 560 tỷ đồng, đạt 112%, vượt kế hoạch năm."
+    assert [(s.stated, s.stated_kind) for s in claims(text)] == [("112%", "attainment")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: an excess aimed at or expected is no result
+        "11 tháng sản xuất 35,3 triệu tấn than, hướng mốc vượt kế hoạch 2 triệu tấn.",
+        "Năm nay sản xuất 35,3 triệu tấn than, dự kiến vượt kế hoạch 2 triệu tấn.",
+        "Năm nay kết nạp 120 đảng viên, có thể vượt kế hoạch 20 đảng viên.",
+    ],
+)
+def test_excess_aimed_at_is_no_result(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_excess_done_stays() -> None:
+    # negative (invented): the excess of a result stays
+    found = claims("Năm 2024 huyện kết nạp 120 đảng viên, vượt kế hoạch 20 đảng viên.")
+    assert [(s.actual, s.target, s.stated_kind) for s in found] == [
+        (D(120), D(100), "excess_count")
+    ]
