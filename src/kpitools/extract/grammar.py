@@ -744,7 +744,9 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
         if d is not None:
             drafts.append(d)
             return
-    if _rate_against(doc, p, figs, drafts) or _join_previous(doc, p, figs, drafts):
+    if _growth_against(doc, p, figs) or _rate_against(doc, p, figs, drafts):
+        return
+    if _join_previous(doc, p, figs, drafts):
         return
     # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
     d = _own_subject_draft(doc, p)
@@ -786,6 +788,39 @@ _RATE_TARGET_LEAD = rx(
 )
 # ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
 _RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng)\s*$")
+
+
+# "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%":
+# the growth rate a plan or scenario set, compared with the growth stated before it
+_GROWTH_TARGET_LEAD = rx(
+    r"(?<!\w)(?:vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+(?:mức\s+)?"
+    r"(?:kịch\s+bản|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)\s+tăng\s+trưởng)"
+    r"(?:\s+[^\W\d_]+){0,6}?\s*(?:là|:)?\s*$"
+)
+
+
+def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """A growth rate against the growth rate its plan or scenario set, stated after it in
+    its sentence ("GRDP tăng 7,63%, vượt kịch bản tăng trưởng 7,59%"): the growth becomes the
+    actual (``measure`` ``%``) and the plan's rate its target; whether it did."""
+    before = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if not before or p.qualifier is not None:
+        return False
+    if not _GROWTH_TARGET_LEAD.search(doc.fold[before[-1].span_end : p.start]):
+        return False
+    growth = next((f for f in before if f.kind == "percent"), None)
+    owner = growth.owner if growth is not None else None
+    if growth is None or owner is None or owner.actual is not None or owner.rate_of:
+        return False
+    if owner.percent_fig is not growth or growth.qualifier is not None:
+        return False
+    if not _K_GROWTH.search(doc.fold[growth.clause : growth.start]):
+        return False
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = p, p.value
+    p.owner = owner
+    growth.measure = p.measure = "%"
+    return True
 
 
 def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:

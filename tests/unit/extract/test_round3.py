@@ -186,3 +186,53 @@ def test_excess_done_stays() -> None:
     assert [(s.actual, s.target, s.stated_kind) for s in found] == [
         (D(120), D(100), "excess_count")
     ]
+
+
+# --------------------------------------------------------------------------- growth / target growth
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: a growth rate against the rate its scenario or plan set
+        "GRDP quý I tăng 7,6% – cao hơn mức bình quân cả nước 7,5% và vượt kịch bản tăng "
+        "trưởng của tỉnh 7,2%.",
+        "GRDP tăng 7,6% (cùng kỳ tăng 5,4%; cao hơn kịch bản đề ra đầu năm là 7,2%).",
+        "Kim ngạch xuất khẩu tăng 7,6%, vượt mục tiêu tăng trưởng 7,2%.",
+    ],
+)
+def test_growth_against_the_planned_growth(text: str) -> None:
+    found = claims(text)
+    assert [(s.actual, s.target, s.stated, s.measure) for s in found] == [
+        (D("7.6"), D("7.2"), None, "%")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative (invented): an excess of the plan, a national average, a target to meet,
+        # a target of another sentence
+        "Doanh thu đạt 500 tỷ đồng, tăng 12%, vượt kế hoạch 5%.",
+        "GRDP tăng 7,6%, cao hơn mức bình quân cả nước 7,5%.",
+        "GRDP tăng 7,6%, tạo tiền đề hoàn thành mục tiêu tăng trưởng 8%.",
+        "GRDP tăng 7,6%. Năm sau vượt kịch bản tăng trưởng 8%.",
+        "GRDP tăng khoảng 7,6%, vượt kịch bản tăng trưởng 7,2%.",
+    ],
+)
+def test_growth_without_its_planned_growth(text: str) -> None:
+    assert [(s.actual, s.target) for s in claims(text) if s.measure == "%"] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.decimals(min_value=0, max_value=30, places=2),
+    st.decimals(min_value=0, max_value=30, places=2),
+)
+def test_any_growth_against_its_scenario(growth: Decimal, planned: Decimal) -> None:
+    def vn(x: Decimal) -> str:
+        return f"{x}".replace(".", ",")
+
+    text = f"GRDP tăng {vn(growth)}%, vượt kịch bản tăng trưởng {vn(planned)}%."  # invented
+    found = claims(text)
+    assert [(s.actual, s.target) for s in found] == [(growth, planned)]
