@@ -47,9 +47,10 @@ PASSAGE_KEYS = {
 }
 OPTIONAL_PASSAGE_KEYS = {"added"}
 """``added``: the batch a passage came in (``2026-12-03c``); the first set has none."""
-BATCHES = {"2026-12-03c", "2026-12-03d"}
-MIN_BATCH_SIZE = {"2026-12-03c": 40, "2026-12-03d": 35}
-"""Least passages of each later batch (``2026-12-03d`` was kept unseen by tuning)."""
+BATCHES = {"2026-12-03c", "2026-12-03d", "2026-12-03e"}
+MIN_BATCH_SIZE = {"2026-12-03c": 40, "2026-12-03d": 35, "2026-12-03e": 14}
+"""Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
+by tuning)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
@@ -147,8 +148,9 @@ def test_batches_are_scored_on_their_own() -> None:
     passages = [{"id": "a"}, {"id": "b", "added": "2026-12-03c"}]
     assert ev.batches(passages) == ["2026-12-03c"]
     assert ev.batches(passages[:1]) == []
-    assert ev.batch_label("heldout", "2026-12-03d") == (
-        "heldout, added 2026-12-03d (never seen by tuning)"
+    # a batch tuned on after its scoring (``TUNED_AFTER_SCORING``) is no longer "never seen"
+    assert ev.batch_label("heldout", "2026-12-03e") == (
+        "heldout, added 2026-12-03e (never seen by tuning)"
     )
 
 
