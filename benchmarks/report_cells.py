@@ -13,6 +13,8 @@ to the parent, which prints the median per cell over the reports.
     python benchmarks/report_cells.py                    # the profile reports (16 of them)
     python benchmarks/report_cells.py --kind city -n 4   # another kind, 4 reports
     python benchmarks/report_cells.py --profile 6        # cProfile of cell 6 in one child
+    python benchmarks/report_cells.py --again            # each cell's second run: the cost
+                                                         # without first uses in the process
     python benchmarks/report_cells.py --compare A B      # two `kpitools run --out` folders:
                                                          # same pages, charts and outputs?
 
@@ -105,13 +107,16 @@ def _shell():  # type: ignore[no-untyped-def]
     return shell
 
 
-def child(cells: list[str], cwd: Path, profile: int | None) -> list[float]:
-    """Run ``cells`` in a new shell; the CPU seconds of each."""
+def child(cells: list[str], cwd: Path, profile: int | None, again: bool = False) -> list[float]:
+    """Run ``cells`` in a new shell; the CPU seconds of each (``again``: of its second run)."""
     os.chdir(cwd)
     shell = _shell()
     times = []
     devnull = open(os.devnull, "w")  # noqa: SIM115
     for i, code in enumerate(cells):
+        if again:
+            with contextlib.redirect_stdout(devnull):
+                shell.run_cell(code, store_history=True)
         prof = None
         if i == profile:
             import cProfile
@@ -134,14 +139,16 @@ def child(cells: list[str], cwd: Path, profile: int | None) -> list[float]:
     return times
 
 
-def run_forked(cells: list[str], cwd: Path, profile: int | None) -> list[float]:
+def run_forked(
+    cells: list[str], cwd: Path, profile: int | None, again: bool = False
+) -> list[float]:
     read, write = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(read)
         code = 1
         try:
-            times = child(cells, cwd, profile)
+            times = child(cells, cwd, profile, again)
             with os.fdopen(write, "w") as out:
                 out.write(json.dumps(times))
             code = 0
@@ -181,7 +188,7 @@ def measure(args: argparse.Namespace) -> None:
     run_forked(chosen[0][1], cwd, None)  # fills the run's dataset cache: not counted
     rows: list[list[float]] = []
     for i, (_, cells) in enumerate(chosen):
-        rows.append(run_forked(cells, cwd, args.profile if i == 0 else None))
+        rows.append(run_forked(cells, cwd, args.profile if i == 0 else None, args.again))
     cells = chosen[0][1]
     print(f"{'cell':>4}  {'median ms':>9}  {'min ms':>7}  code")
     total = [sum(r) for r in rows]
@@ -256,6 +263,9 @@ def main() -> None:
     parser.add_argument("--kind", default="profile", help="report kind (default profile)")
     parser.add_argument("-n", type=int, default=16, help="reports (default 16)")
     parser.add_argument("--profile", type=int, help="cProfile this cell in the first report")
+    parser.add_argument(
+        "--again", action="store_true", help="time each cell's second run (first uses done)"
+    )
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
     args = parser.parse_args()
     if args.compare:

@@ -18,11 +18,12 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from collections.abc import Sequence
-from typing import Any, Literal
+from collections.abc import Callable, Sequence
+from typing import Any, Literal, ParamSpec, TypeVar
 
 import altair as alt
 import polars as pl
+from altair.utils.schemapi import debug_mode
 
 from kpitools.catalog import MetricCatalog
 from kpitools.measures import (
@@ -73,6 +74,26 @@ COUNT_FORMAT = ",.0f"
 PERCENT_FORMAT = ".1%"
 
 
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _unchecked(build: Callable[_P, _R]) -> Callable[_P, _R]:
+    """A builder whose Altair objects are not each checked against the schema as made.
+
+    Altair checks every object it makes (an axis, a tooltip, a mark) against its part of
+    the Vega-Lite schema (~0.3 ms each, ~5 ms a chart). A builder's arguments are typed
+    and its charts are checked whole by the tests, and by ``to_dict(validate=True)``.
+    """
+
+    @functools.wraps(build)
+    def unchecked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with debug_mode(False):
+            return build(*args, **kwargs)
+
+    return unchecked
+
+
 def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
     """Apply kpitools' shared look and the number locale of ``lang`` to a chart."""
     # One Config in one step: every ``configure_*`` call would copy the whole chart again.
@@ -84,16 +105,28 @@ def _styled(chart: Any, lang: str) -> Any:
 
     A copy of a layered or faceted chart rebuilds every layer, ~5 ms each time. The chart
     also gets its :func:`describe` as ``description`` (what screen readers announce), and
-    is shown without Altair's check against the schema (:class:`_Built`).
+    it and every view inside it become :class:`_Built`: shown without Altair's check
+    against the schema, copied shallowly as they are.
     """
     chart.config = _config(check_lang(lang)).copy()
     chart.description = describe(chart, lang=lang)
     _mark_labels(chart, lang)
-    built = _BUILT.get(type(chart))
-    if built is None:
-        name = type(chart).__name__
-        built = _BUILT[type(chart)] = type(name, (_Built, type(chart)), {"_altair": type(chart)})
-    object.__setattr__(chart, "__class__", built)  # Altair keeps other attributes as spec
+    for view in _views(chart):
+        _become(view, _Built)
+    return chart
+
+
+def _become(chart: Any, kind: type) -> Any:
+    """``chart`` as ``kind`` (:class:`_Built` or :class:`_Fresh`) of its Altair class, in place.
+
+    Altair keeps a chart's properties in its ``_kwds``, not as attributes: only the class
+    changes (its name stays the Altair class's, which Altair hashes into view names).
+    """
+    altair = getattr(type(chart), "_altair", type(chart))
+    made = _KINDS.get((kind, altair))
+    if made is None:
+        made = _KINDS[kind, altair] = type(altair.__name__, (kind, altair), {"_altair": altair})
+    object.__setattr__(chart, "__class__", made)
     return chart
 
 
@@ -117,16 +150,50 @@ class _Built:
 
     def copy(self, deep: Any = True, ignore: Any = None) -> Any:
         if deep is False:
-            out: Any = object.__new__(self._altair)
-            object.__setattr__(out, "_args", self._args)  # type: ignore[attr-defined]
-            object.__setattr__(out, "_kwds", dict(self._kwds))  # type: ignore[attr-defined]
-            return out
+            return _shallow(self, self._altair)
         out = super().copy(deep, ignore)  # type: ignore[misc]
         object.__setattr__(out, "__class__", self._altair)
         return out
 
 
-_BUILT: dict[type, type] = {}
+class _Fresh:
+    """A view this module is building, not yet returned: Altair's copies of it are shallow.
+
+    Altair copies every part deeply each time it layers, facets or stacks charts (each
+    layer ~4 times for a faceted layer chart, ~1 ms a copy: most of a chart's building).
+    A view made here for the chart being built is referenced by nothing else, so its copy
+    need only be new at the top, where Altair changes it; Altair still builds the copy
+    (merging a layered chart's parameters, as ``LayerChart.add_params`` relies on).
+    :func:`_styled` makes the views :class:`_Built` before the chart is returned.
+    """
+
+    def copy(self, deep: Any = True, ignore: Any = None) -> Any:
+        return super().copy(deep if isinstance(deep, list) else False, ignore)  # type: ignore[misc]
+
+    def __deepcopy__(self, memo: Any = None) -> Any:  # what Altair's deep copy asks first
+        return self.copy(False)
+
+
+def _shallow(chart: Any, cls: type) -> Any:
+    out: Any = object.__new__(cls)
+    object.__setattr__(out, "_args", chart._args)
+    object.__setattr__(out, "_kwds", dict(chart._kwds))
+    return out
+
+
+_KINDS: dict[tuple[type, type], type] = {}
+
+
+def _fresh(chart: Any) -> Any:
+    """``chart`` and every view inside it :class:`_Fresh` (see there), in place."""
+    for view in _views(chart):
+        _become(view, _Fresh)
+    return chart
+
+
+def _layer(*layers: Any, **kwargs: Any) -> Any:
+    """``alt.layer`` of views built here, without Altair's deep copies of them."""
+    return _fresh(alt.layer(*(_fresh(layer) for layer in layers), **kwargs))
 
 
 def _mark_labels(chart: Any, lang: str) -> None:
@@ -137,9 +204,8 @@ def _mark_labels(chart: Any, lang: str) -> None:
     tooltip (titles from the vocabulary, numbers in the chart's locale), and a mark without
     a tooltip (bands, rules, labels that repeat a neighbour) is left out of the reading.
     """
-    import json
-
     known = {words[lang] for words in WORDS.values()}
+    said: dict[int, list[str]] = {}  # layers share their chart's tooltip: read it once
     stack: list[tuple[Any, Any]] = [(chart, alt.Undefined)]
     while stack:
         view, inherited = stack.pop()
@@ -160,22 +226,31 @@ def _mark_labels(chart: Any, lang: str) -> None:
         mark: Any = getattr(view, "mark", alt.Undefined)
         if mark is alt.Undefined:
             continue
-        parts = []
-        for tip in tooltip if isinstance(tooltip, list) else []:
-            spec = tip.to_dict(validate=False) if hasattr(tip, "to_dict") else tip
-            field, title, fmt = spec.get("field"), spec.get("title"), spec.get("format")
-            if not isinstance(field, str) or not isinstance(title, str) or title not in known:
-                continue
-            value = f"datum[{json.dumps(field)}]"
-            shown = (
-                f"format({value}, {json.dumps(fmt)})" if isinstance(fmt, str) else f"'' + {value}"
-            )
-            parts.append(f"{json.dumps(title + ': ')} + ({value} == null ? '–' : {shown})")
-        view.mark = alt.MarkDef(type=mark) if isinstance(mark, str) else mark.copy()  # type: ignore[arg-type]
+        parts = said.get(id(tooltip))
+        if parts is None:
+            parts = said[id(tooltip)] = _tooltip_words(tooltip, known)
+        # a new mark of its own (the mark may be shared); only its top level changes
+        view.mark = alt.MarkDef(type=mark) if isinstance(mark, str) else mark.copy(deep=False)  # type: ignore[arg-type]
         if parts:  # an expression of the mark's datum: no transform, no extra field
             view.mark.description = alt.ExprRef(" + '; ' + ".join(parts))
         else:
             view.mark.aria = False
+
+
+def _tooltip_words(tooltip: Any, known: set[str]) -> list[str]:
+    """Vega expressions that say a tooltip's titled fields (those with words of ours)."""
+    import json
+
+    parts = []
+    for tip in tooltip if isinstance(tooltip, list) else []:
+        spec = tip.to_dict(validate=False) if hasattr(tip, "to_dict") else tip
+        field, title, fmt = spec.get("field"), spec.get("title"), spec.get("format")
+        if not isinstance(field, str) or not isinstance(title, str) or title not in known:
+            continue
+        value = f"datum[{json.dumps(field)}]"
+        shown = f"format({value}, {json.dumps(fmt)})" if isinstance(fmt, str) else f"'' + {value}"
+        parts.append(f"{json.dumps(title + ': ')} + ({value} == null ? '–' : {shown})")
+    return parts
 
 
 def _views(chart: Any) -> list[Any]:
@@ -389,6 +464,7 @@ def _with_period_labels(df: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list
     return out.drop("period_from", "period_to"), labels
 
 
+@_unchecked
 def empty_chart(
     *, lang: str = "vi", title: str = "", message: str = "no_data"
 ) -> alt.TopLevelMixin:
@@ -757,6 +833,7 @@ def _synthetic_rows(df: pl.DataFrame) -> list[bool]:
     return (df["source"] == "synthetic").fill_null(False).to_list()
 
 
+@_unchecked
 def bullet_chart(
     kpis: pl.DataFrame,
     *,
@@ -845,7 +922,7 @@ def bullet_chart(
             .encode(x=x("prior"))
         )
     layers.append(alt.Chart().mark_point(opacity=0).encode(x=x("top")))
-    chart = alt.layer(
+    chart = _layer(
         *layers, data=data, width=width, height=26, encoding=alt.SharedEncoding(tooltip=tooltip)
     ).facet(
         row=alt.Row(
@@ -879,6 +956,7 @@ def _attainment_domain(values: pl.Series) -> list[float]:
     return [round(max(lo, 0.0), 4), round(min(hi, 2.0), 4)]
 
 
+@_unchecked
 def heatmap_chart(
     kpis: pl.DataFrame,
     *,
@@ -1056,7 +1134,7 @@ def heatmap_chart(
         .encode(x=x, y=y, tooltip=tooltip)
         .transform_filter(f"!({has_target})")
     )
-    chart = alt.layer(
+    chart = _layer(
         cells,
         labels,
         blanks,
@@ -1086,7 +1164,8 @@ def _stacked(parts: list[Any], heading: str, lang: str) -> alt.TopLevelMixin:
     """Charts one above the other under one title (the config goes on the whole only)."""
     for part in parts:
         part.config = alt.Undefined
-    return _styled(alt.vconcat(*parts, spacing=24, title=_title(heading, False, lang)), lang)
+    stacked = alt.vconcat(*map(_fresh, parts), spacing=24, title=_title(heading, False, lang))
+    return _styled(stacked, lang)
 
 
 def _ranked_menu(
@@ -1108,6 +1187,7 @@ def _ranked_menu(
     return choice, "period"
 
 
+@_unchecked
 def ranked_chart(
     kpis: pl.DataFrame,
     *,
@@ -1278,7 +1358,7 @@ def ranked_chart(
     if menu:
         choice, field = _ranked_menu(data, period_labels, year, lang)
         layers = [layer.transform_filter(getattr(alt.datum, field) == choice) for layer in layers]
-    chart = alt.layer(
+    chart = _layer(
         *layers,
         _rule_at_one("x"),
         width=width,
@@ -1455,6 +1535,7 @@ def _trend_series(
     return series, None, y_format
 
 
+@_unchecked
 def trend_chart(
     kpis: pl.DataFrame,
     *,
@@ -1600,9 +1681,7 @@ def trend_chart(
     layers += _reform_layers(data, x, lang)
     step = 48 if x_labels else 34  # "2025 (II)" is wider than a year
     steps = len(x_labels) if x_labels else data["year"].n_unique()
-    chart = alt.layer(
-        *layers, data=long, width=width or max(150, step * steps), height=height
-    ).facet(
+    chart = _layer(*layers, data=long, width=width or max(150, step * steps), height=height).facet(
         facet=alt.Facet(
             "unit_name:N",
             title=None,
@@ -1619,6 +1698,7 @@ def trend_chart(
 # --- slope ------------------------------------------------------------------------------
 
 
+@_unchecked
 def slope_chart(
     kpis: pl.DataFrame,
     *,
@@ -1791,9 +1871,7 @@ def slope_chart(
             )
             .encode(x=x, y=y, text=alt.Text("label:N"), opacity=opacity)
         )
-    chart = alt.layer(
-        *layers, width=width, height=height, title=_title(heading, _synthetic(df), lang)
-    )
+    chart = _layer(*layers, width=width, height=height, title=_title(heading, _synthetic(df), lang))
     return _styled(chart, lang)
 
 
@@ -1802,6 +1880,7 @@ def slope_chart(
 _RECON_COLUMNS = ("unit_code", "year", "metric", "parent_actual", "children_actual", "difference")
 
 
+@_unchecked
 def reconciliation_chart(
     recon: pl.DataFrame,
     *,
@@ -1919,7 +1998,7 @@ def reconciliation_chart(
         .encode(x=alt.X("end:Q"), y=y, text=alt.Text("label:N"), tooltip=tooltip)
         for bad in (False, True)
     ]
-    chart = alt.layer(bars, *labels, data=data, width=width, height=alt.Step(12)).facet(
+    chart = _layer(bars, *labels, data=data, width=width, height=alt.Step(12)).facet(
         row=alt.Row(
             "metric_label:N",
             title=None,
@@ -1942,6 +2021,7 @@ def reconciliation_chart(
 # --- composition --------------------------------------------------------------------------
 
 
+@_unchecked
 def composition_chart(
     kpis: pl.DataFrame,
     *,
@@ -2045,7 +2125,7 @@ def composition_chart(
         .mark_text(align="left", dx=4, fontSize=11)
         .encode(x=alt.X("actual:Q"), y=y, text=alt.Text("share:Q", format=".1%"), tooltip=tooltip)
     )
-    chart = alt.layer(
+    chart = _layer(
         bars,
         shares,
         width=width,
