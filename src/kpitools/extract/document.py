@@ -514,6 +514,11 @@ _RESULT_WORDS = rx(
     r"(?<!\w)(?:đạt|thực\s+hiện|hoàn\s+thành|kết\s+quả|lũy\s+kế|luỹ\s+kế|ước|bằng|vượt|chiếm"
     r"|tăng|giảm)(?!\w)"
 )
+# the amount in brackets right after a plan's name is that plan's amount
+_BRACKETED_PLAN = rx(
+    r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?!tăng|giảm|đạt)[^\W\d_]+){0,5}"
+    r"\s*\(\s*$"
+)
 _AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 _FULL_STOP = re.compile(r"[.!?]\s|\n")
@@ -646,6 +651,8 @@ def _sets_plan(folded: str, a: _Amount, floor: int) -> bool:
     """Whether the sentence of ``a`` sets out a plan just before it, with no result between."""
     head = _head(folded, a.start, floor)
     lead = folded[head : a.start]
+    if _BRACKETED_PLAN.search(lead):
+        return True  # "đạt 56,6% kế hoạch Thủ tướng Chính phủ giao (913.216,2 tỷ đồng)"
     cues = list(_PLAN_CUE.finditer(lead))
     if not cues or _AMOUNT_QUALIFIER.search(lead):
         return False
@@ -655,12 +662,19 @@ def _sets_plan(folded: str, a: _Amount, floor: int) -> bool:
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    """The bounds of the paragraph around ``start``–``end``, at most the window each side."""
+    """The window around ``start``–``end``: :data:`PLAN_AMOUNT_WINDOW` characters each side.
+
+    It crosses paragraph ends (a report states its plan in one paragraph and its weekly
+    figures in the next ones) and is cut at the nearest line end within its edges.
+    """
     low = max(0, start - PLAN_AMOUNT_WINDOW)
-    low = max(low, text.rfind("\n", low, start) + 1)
+    if low > 0:
+        low = text.find("\n", low, start) + 1 or low
     high = min(len(text), end + PLAN_AMOUNT_WINDOW)
-    nl = text.find("\n", end, high)
-    return low, (nl if nl >= 0 else high)
+    if high < len(text):
+        nl = text.rfind("\n", end, high)
+        high = nl if nl >= 0 else high
+    return low, high
 
 
 def _shifted(a: _Amount, by: int) -> _Amount:
@@ -719,7 +733,7 @@ def _plan_amount(
     candidates = {
         a.value
         for a in amounts
-        if a.unit == actual.unit
+        if _same_unit(a, actual)
         and a.value != s.actual
         and _other_sentence(folded, actual, a)
         and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
@@ -732,7 +746,17 @@ def _plan_amount(
     if len(candidates) != 1:
         return None
     value = candidates.pop()
-    return _shifted(next(a for a in amounts if a.value == value and a.unit == actual.unit), low)
+    return _shifted(next(a for a in amounts if a.value == value and _same_unit(a, actual)), low)
+
+
+def _same_unit(a: _Amount, b: _Amount) -> bool:
+    """Whether two amounts count the same thing.
+
+    The same word after them (``đồng``, ``lượt``; the scales may differ, ``553 nghìn tỷ
+    đồng`` and ``913.216,2 tỷ đồng``, as the values are in units), or the same scale and no
+    word.
+    """
+    return a.unit == b.unit or (bool(a.unit[1]) and a.unit[1] == b.unit[1])
 
 
 def link_plan_amounts(
@@ -759,9 +783,8 @@ def link_plan_amounts(
     for i, s in enumerate(statements):
         if (
             s.target is not None
-            or s.link_start is not None
+            or (s.link_start is not None and s.link_text is None)
             or not isinstance(s.actual, Decimal)
-            or s.qualifier is not None
             or s.stated_kind not in ("attainment", "excess")
             or not _OF_A_TARGET.search(fold(s.text))
         ):
@@ -769,6 +792,91 @@ def link_plan_amounts(
         plan = _plan_amount(s, text, scope)
         if plan is not None:
             out[i] = _with_plan(s, plan, text)
+    return out
+
+
+REFERRED_WINDOW = 600
+"""How far (characters) before a percentage the result it refers back to may end."""
+# "Con số này tương ứng 60,6% kế hoạch": the figure just stated, named by a pronoun
+_REFERRED = rx(r"(?<!\w)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+(?:này|trên|đó)(?!\w)")
+# "tỷ lệ giải ngân … ước đạt 59,7%": the rate of what the result before it measures
+_RATE_OF = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+")
+
+
+def _referred_measure(lead: str) -> str | None:
+    """The measure a percentage's words say it is the rate of (``tỷ lệ giải ngân``).
+
+    By :data:`MEASURE_NAMES`; ``""`` for a figure named by a pronoun (``con số này``).
+    """
+    if _REFERRED.search(lead):
+        return ""
+    for m in _RATE_OF.finditer(lead):
+        named = _MEASURE_NAMES.match(lead, m.end())
+        if named is not None:
+            return MEASURE_NAMES[" ".join(named.group().split())]
+    return None
+
+
+def _referred_result(
+    statements: Sequence[LinkableStatement], i: int, measure: str, text: str
+) -> LinkableStatement | None:
+    """The result ``statements[i]`` refers back to, if any.
+
+    The nearest statement before it with a figure (up to :data:`REFERRED_WINDOW`
+    characters), when its clause names the measure (for a rate) and ``statements[i]`` is
+    of no other unit and names none that it does not name.
+    """
+    s = statements[i]
+    for c in statements[max(0, i - PLAN_RESULTS) : i][::-1]:
+        if s.start - c.end > REFERRED_WINDOW:
+            return None
+        if not isinstance(c.actual, Decimal) or c.start >= s.start:
+            continue
+        if measure and not _clause_names(text, c.start, measure):
+            return None
+        if measure and "attainment" not in (s.stated_kind, c.stated_kind):
+            return None  # a rate of what was not said to be of a plan
+        if _unit_key(s) not in (None, _unit_key(c)):
+            return None
+        own = _units_named(text, _head(text, s.start, max(0, s.start - 200)), s.end)
+        if own and not own <= _units_named(text, max(0, c.start - 200), c.end):
+            return None
+        return c
+    return None
+
+
+def link_referred_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each percentage that refers back to the result just stated given it.
+
+    ``… đạt 553.250,4 tỷ đồng, tăng 2,4% so với cùng kỳ. Con số này tương ứng 60,6% kế
+    hoạch`` (a pronoun: ``con số này``, ``số liệu trên``, ``kết quả này``) and ``… là 528.870,2
+    tỷ đồng, đạt 57,9% kế hoạch. Nếu không tính kế hoạch bổ sung …, ước tỷ lệ giải ngân đạt
+    59,7%`` (the rate of the measure the result's clause names, :data:`MEASURE_NAMES`; the
+    result or the percentage must be of a plan) are attainments of that result: 553.250,4
+    with 60,6 %, 528.870,2 with 59,7 % (the target implied; the result's span is the link).
+
+    Only the nearest statement with a figure before the percentage is taken (up to
+    :data:`REFERRED_WINDOW` characters), and only when the percentage names no unit the
+    result's sentence does not.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if (
+            s.actual is not None
+            or s.target is not None
+            or s.stated_kind not in ("attainment", "excess", "rate")
+        ):
+            continue
+        measure = _referred_measure(fold(s.text))
+        if measure is None or (measure == "" and s.stated_kind == "rate"):
+            continue
+        c = _referred_result(statements, i, measure, text)
+        if c is None:
+            continue
+        kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
+        out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
     return out
 
 
@@ -780,10 +888,14 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
     check = check_percent(p, s.actual, plan.value)
     assert check.exact is not None
     t = f"{plan.value:f}"
+    approximate = s.qualifier is not None or not s.exact
     notes = noted(
+        *_actual_link_note(s),
         seg("linked_lead", t=t, text=text[plan.start : plan.end]),
         seg("percent", a=f"{s.actual:f}", t=t, exact=f"{check.exact:.6g}"),
-        seg("computed", computed=check.computed),
+        seg("qualifier_approximate", qual=s.qualifier or "≈")
+        if approximate
+        else seg("computed", computed=check.computed),
     )
     return dataclasses.replace(
         s,
@@ -793,11 +905,21 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         link_end=plan.end,
         link_text=text[plan.start : plan.end],
         computed_percent=check.computed,
-        consistent=True,  # only an amount that agrees is linked
-        verdict="consistent",
+        consistent=None if approximate else True,  # only an amount that agrees is linked
+        verdict="unchecked" if approximate else "consistent",
         note=notes["note"],
         note_data=notes["note_data"],
     )
+
+
+def _actual_link_note(s: LinkableStatement) -> tuple[Segment, ...]:
+    """The note of the actual ``s`` took from a result stated before it, if it did.
+
+    A statement without a target has a link only to its actual.
+    """
+    if s.link_text is None or not isinstance(s.actual, Decimal):
+        return ()
+    return (seg("actual_linked", a=f"{s.actual:f}", text=s.link_text),)
 
 
 _MONEY_WORDS = {"đồng": "đồng", "usd": "USD"}

@@ -16,7 +16,12 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.extract.document import link_named_plans, link_plan_amounts, link_targets
+from kpitools.extract.document import (
+    link_named_plans,
+    link_plan_amounts,
+    link_referred_results,
+    link_targets,
+)
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
@@ -228,6 +233,7 @@ def _read(
             )
         )
     linked = link_named_plans(link_targets(out, text), text, money=money)
+    linked = link_referred_results(linked, text)
     return link_plan_amounts(linked, text), doc.stopped_at
 
 

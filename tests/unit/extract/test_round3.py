@@ -236,3 +236,137 @@ def test_any_growth_against_its_scenario(growth: Decimal, planned: Decimal) -> N
     text = f"GRDP tăng {vn(growth)}%, vượt kịch bản tăng trưởng {vn(planned)}%."  # invented
     found = claims(text)
     assert [(s.actual, s.target) for s in found] == [(growth, planned)]
+
+
+# --------------------------------------------------------------------------- plans elsewhere
+
+
+def linked(text: str) -> list[tuple[Decimal | None, object, str | None, str | None]]:
+    """(actual, target, stated, link text) of every claim."""
+    return [(s.actual, s.target, s.stated, s.link_text) for s in claims(text)]
+
+
+def test_plan_in_brackets_in_the_paragraph_before() -> None:
+    # invented: the plan stated in brackets after its name, the next week's figure after it
+    text = (
+        "Đến ngày 20/11, tỉnh giải ngân 516,8 tỷ đồng, đạt 56,6% kế hoạch tỉnh giao "
+        "(913,2 tỷ đồng).\n\n"
+        "Đến ngày 27/11, tỉnh giải ngân 528,9 tỷ đồng, đạt 57,9% kế hoạch tỉnh giao."
+    )
+    T = D("913.2") * 10**9
+    assert linked(text) == [
+        (D("516.8") * 10**9, T, "56,6%", None),
+        (D("528.9") * 10**9, T, "57,9%", "913,2 tỷ đồng"),
+    ]
+
+
+def test_plan_in_another_scale_and_paragraph_qualified_result() -> None:
+    # invented: "hơn 553 nghìn tỷ" against a plan written in "tỷ" two paragraphs later
+    text = (
+        "Giải ngân vốn đầu tư công 11 tháng đạt hơn 553 nghìn tỷ đồng, tương đương 60,6% kế "
+        "hoạch năm.\n\nNhiều địa phương còn chậm.\n\n"
+        "Tổng kế hoạch vốn năm 2025 được giao là 913.216,2 tỷ đồng."
+    )
+    found = claims(text)
+    assert [(s.actual, s.target, s.link_text) for s in found] == [
+        (D(553) * 10**12, D("913216.2") * 10**9, "913.216,2 tỷ đồng")
+    ]
+    assert found[0].verdict == "unchecked"  # "hơn": the actual is not exact
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives (invented): the amount after the bracket is a change, not the plan
+        "Giải ngân 528,9 tỷ đồng, đạt 57,9% kế hoạch (tăng 12,1 tỷ đồng so với tuần trước).",
+        # a plan amount that disagrees with the percentage, in the next paragraph
+        "Giải ngân 528,9 tỷ đồng, đạt 57,9% kế hoạch.\n\nKế hoạch năm được giao là 1.000 tỷ đồng.",
+        # too far: beyond the window
+        "Giải ngân 528,9 tỷ đồng, đạt 57,9% kế hoạch. "
+        + "Các địa phương đẩy nhanh tiến độ. " * 30
+        + "Kế hoạch năm được giao là 913,4 tỷ đồng.",
+    ],
+)
+def test_plan_elsewhere_not_linked(text: str) -> None:
+    assert all(t is None for _, t, _, _ in linked(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.integers(min_value=100, max_value=900_000),
+    st.integers(min_value=20, max_value=150),
+    st.sampled_from(["\n\n", ". ", "\n"]),
+)
+def test_any_plan_in_another_scale_agreeing_is_linked(plan: int, pct: int, gap: str) -> None:
+    from kpitools.numbers import Percent, check_percent
+
+    actual = plan * pct // 100  # in tỷ; written in nghìn tỷ when large enough
+    if actual < 1000 or actual % 1000:
+        actual = (actual // 1000 + 1) * 1000
+    written = f"{actual // 1000}"
+    computed = check_percent(Percent(D(pct), 0, f"{pct}%"), D(actual), D(plan)).consistent
+    sentence_end = "" if gap == ". " else "."
+    text = (  # invented
+        f"Doanh thu đạt {written} nghìn tỷ đồng, đạt {pct}% kế hoạch năm{sentence_end}{gap}"
+        f"Kế hoạch năm được giao là {plan:,} tỷ đồng.".replace(
+            f"{plan:,}", f"{plan:,}".replace(",", ".")
+        )
+    )
+    targets = [t for _, t, _, _ in linked(text)]
+    assert targets == ([D(plan) * 10**9] if computed else [None])
+
+
+# --------------------------------------------------------------------------- referred results
+
+
+def test_pronoun_takes_the_result_just_stated() -> None:
+    # invented: "Con số này" is the figure of the sentence before
+    text = (
+        "Lũy kế đến 30/11, vốn đã giải ngân đạt 553.250,4 tỷ đồng, tăng 2,4% so với cùng kỳ. "
+        "Con số này tương ứng 60,6% kế hoạch."
+    )
+    found = claims(text)
+    assert [(s.actual, s.stated, s.stated_kind) for s in found] == [
+        (D("553250.4") * 10**9, "60,6%", "attainment")
+    ]
+    assert (found[0].link_text or "").startswith("553.250,4 tỷ đồng")
+
+
+@pytest.mark.parametrize(
+    "rate",
+    [
+        "Nếu không tính vốn bổ sung, tỷ lệ giải ngân đạt 59,7%.",
+        "Nếu không tính vốn bổ sung, ước tỷ lệ giải ngân đạt 59,7% kế hoạch.",
+        "Nếu loại trừ vốn bổ sung, tỷ lệ giải ngân thực tế đạt khoảng 59,7%.",
+    ],
+)
+def test_rate_of_the_measure_takes_the_result_before(rate: str) -> None:
+    # invented: the same disbursement against a smaller plan
+    text = "Tỉnh đã giải ngân 528,9 tỷ đồng, đạt 57,9% kế hoạch. " + rate
+    found = claims(text)
+    assert [(s.actual, s.stated, s.stated_kind) for s in found] == [
+        (D("528.9") * 10**9, "57,9%", "attainment"),
+        (D("528.9") * 10**9, "59,7%", "attainment"),
+    ]
+    assert found[1].target is None and found[1].link_text is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives (invented): the rate of another measure
+        "Tỉnh đã giải ngân 528,9 tỷ đồng, đạt 57,9% kế hoạch. Tỷ lệ hộ nghèo đạt 2,1%.",
+        "Thu ngân sách đạt 528,9 tỷ đồng, đạt 57,9% dự toán. Tỷ lệ giải ngân đạt 59,7%.",
+        # a rate of a result that was not said to be of a plan, no plan after it
+        "Tỉnh đã giải ngân 528,9 tỷ đồng, tăng 5% so với cùng kỳ. Tỷ lệ giải ngân đạt 59,7%.",
+        # a unit named in the rate's sentence that the result's does not name
+        "Tỉnh đã giải ngân 528,9 tỷ đồng, đạt 57,9% kế hoạch. "
+        "Riêng huyện Mỹ Đức, tỷ lệ giải ngân đạt 80%.",
+        # too far back
+        "Tỉnh đã giải ngân 528,9 tỷ đồng, đạt 57,9% kế hoạch. "
+        + "Các địa phương đẩy nhanh tiến độ. " * 20
+        + "Con số này tương ứng 59,7% kế hoạch.",
+    ],
+)
+def test_no_referred_result(text: str) -> None:
+    assert [s.stated for s in claims(text) if s.actual is not None] in ([], ["57,9%"])
