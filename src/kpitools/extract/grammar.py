@@ -790,13 +790,43 @@ _RATE_TARGET_LEAD = rx(
 _RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng)\s*$")
 
 
-# "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%":
-# the growth rate a plan or scenario set, compared with the growth stated before it
+# "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%",
+# "vượt mục tiêu đề ra (8%)": the growth rate a plan or scenario set, compared with the growth
+# stated before it
 _GROWTH_TARGET_LEAD = rx(
-    r"(?<!\w)(?:vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+(?:mức\s+)?"
-    r"(?:kịch\s+bản|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)\s+tăng\s+trưởng)"
-    r"(?:\s+[^\W\d_]+){0,6}?\s*(?:là|:)?\s*$"
+    r"(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+(?:mức\s+)?"
+    r"(?P<plan>kịch\s+bản|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?P<named>\s+tăng\s+trưởng)?)"
+    r"(?:\s+(?!đạt|vượt|giảm|tăng(?!\s+trưởng))[^\W\d_]+){0,6}?\s*(?:là|:)?\s*\(?\s*$"
 )
+# the subject of a growth rate: "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 8,5%"
+_GROWTH_SUBJECT = rx(r"(?<!\w)(?:tăng\s+trưởng|tốc\s+độ\s+tăng)(?!\w)")
+
+
+def _growth_of(doc: Doc, f: Figure | None) -> bool:
+    """Whether ``f`` is a growth rate stated on its own (no amount, no qualifier)."""
+    owner = f.owner if f is not None else None
+    if f is None or owner is None or owner.actual is not None or owner.rate_of:
+        return False
+    if owner.percent_fig is not f or f.qualifier is not None:
+        return False
+    lead = doc.fold[f.clause : f.start]
+    return bool(
+        _K_GROWTH.search(lead) or _GROWTH_SUBJECT.search(doc.fold[f.sentence.start : f.start])
+    )
+
+
+def _plausible_target(m: re.Match[str], growth: Decimal, target: Decimal) -> bool:
+    """Whether the comparison's words fit the figures: a plan named as a growth plan or a
+    scenario fits any; a bare plan (``vượt mục tiêu 8%``, which may also be a margin) only
+    when above or below as the words say and more than half the growth."""
+    if m.group("named") or fold("kịch") in m.group("plan"):
+        return True
+    cmp = " ".join(m.group("cmp").split())
+    if cmp == fold("thấp hơn"):
+        return target >= growth
+    if cmp in (fold("vượt"), fold("cao hơn")):
+        return growth / 2 < target <= growth
+    return False
 
 
 def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
@@ -804,18 +834,16 @@ def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     its sentence ("GRDP tăng 7,63%, vượt kịch bản tăng trưởng 7,59%"): the growth becomes the
     actual (``measure`` ``%``) and the plan's rate its target; whether it did."""
     before = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
-    if not before or p.qualifier is not None:
+    if not before or p.qualifier is not None or p.kind != "percent":
         return False
-    if not _GROWTH_TARGET_LEAD.search(doc.fold[before[-1].span_end : p.start]):
-        return False
+    m = _GROWTH_TARGET_LEAD.search(doc.fold[before[-1].span_end : p.start])
     growth = next((f for f in before if f.kind == "percent"), None)
-    owner = growth.owner if growth is not None else None
-    if growth is None or owner is None or owner.actual is not None or owner.rate_of:
+    if m is None or growth is None or not _growth_of(doc, growth):
         return False
-    if owner.percent_fig is not growth or growth.qualifier is not None:
+    if not _plausible_target(m, growth.values[0], p.values[0]):
         return False
-    if not _K_GROWTH.search(doc.fold[growth.clause : growth.start]):
-        return False
+    owner = growth.owner
+    assert owner is not None
     owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
     owner.target_fig, owner.target = p, p.value
     p.owner = owner

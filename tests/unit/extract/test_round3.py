@@ -199,6 +199,10 @@ def test_excess_done_stays() -> None:
         "trưởng của tỉnh 7,2%.",
         "GRDP tăng 7,6% (cùng kỳ tăng 5,4%; cao hơn kịch bản đề ra đầu năm là 7,2%).",
         "Kim ngạch xuất khẩu tăng 7,6%, vượt mục tiêu tăng trưởng 7,2%.",
+        # a bare plan, when the figures fit the words
+        "GRDP tăng 7,6%, vượt mục tiêu 7,2%.",
+        "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 7,6%, vượt mục tiêu đề ra (7,2%).",
+        "Tăng trưởng GRDP đạt 7,6%, vượt chỉ tiêu Nghị quyết đề ra (7,2%).",
     ],
 )
 def test_growth_against_the_planned_growth(text: str) -> None:
@@ -218,6 +222,9 @@ def test_growth_against_the_planned_growth(text: str) -> None:
         "GRDP tăng 7,6%, tạo tiền đề hoàn thành mục tiêu tăng trưởng 8%.",
         "GRDP tăng 7,6%. Năm sau vượt kịch bản tăng trưởng 8%.",
         "GRDP tăng khoảng 7,6%, vượt kịch bản tăng trưởng 7,2%.",
+        # a bare plan the figures do not fit: a margin, or "above" what is not below
+        "GRDP tăng 7,6%, vượt mục tiêu 0,4%.",
+        "GRDP tăng 7,6%, vượt mục tiêu 8%.",
     ],
 )
 def test_growth_without_its_planned_growth(text: str) -> None:
@@ -370,3 +377,9 @@ def test_rate_of_the_measure_takes_the_result_before(rate: str) -> None:
 )
 def test_no_referred_result(text: str) -> None:
     assert [s.stated for s in claims(text) if s.actual is not None] in ([], ["57,9%"])
+
+
+def test_growth_below_its_planned_growth() -> None:
+    # invented: "thấp hơn mục tiêu 8%": below the plan, the target stays the plan's rate
+    found = claims("GRDP tăng 7,5%, thấp hơn mục tiêu 8%.")
+    assert [(s.actual, s.target) for s in found] == [(D("7.5"), D(8))]
