@@ -641,6 +641,15 @@ def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
     return not (own and theirs and own.isdisjoint(theirs))
 
 
+def _of_year(folded: str, amount: _Amount, year: int | None) -> bool:
+    """Whether the years named before ``amount`` in its sentence (if any) include ``year``.
+
+    ``Năm 2026, công ty đặt kế hoạch …`` is no plan of a result of 2025.
+    """
+    own = _years(folded, _head(folded, amount.start, 0), amount.start)
+    return year is None or not own or str(year) in own
+
+
 def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
     """Whether a full stop (or a line end) comes between the amounts ``a`` and ``b``."""
     lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
@@ -737,6 +746,7 @@ def _plan_amount(
         and a.value != s.actual
         and _other_sentence(folded, actual, a)
         and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
+        and _of_year(folded, a, s.year)
         and _sets_plan(folded, a, 0)
         and _same_measure(measures, folded, a)
         and _units_named(window, _head(folded, a.start, 0), a.start) == named
@@ -803,17 +813,29 @@ _REFERRED = rx(r"(?<!\w)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+
 _RATE_OF = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+")
 
 
+# a rate of a part or of another scope: "trong đó, tỷ lệ giải ngân vốn ngân sách trung ương"
+_PART_WORDS = rx(r"(?<!\w)(?:trong\s+đó|trong\s+số|riêng|bao\s+gồm|gồm)(?!\w)")
+_SCOPE_WORDS = rx(
+    r"(?<!\w)(?:trong\s+đó|của|vốn|nguồn|dự\s+án|chương\s+trình|ngân\s+sách|các|nhóm)(?!\w)"
+)
+
+
 def _referred_measure(lead: str) -> str | None:
     """The measure a percentage's words say it is the rate of (``tỷ lệ giải ngân``).
 
-    By :data:`MEASURE_NAMES`; ``""`` for a figure named by a pronoun (``con số này``).
+    By :data:`MEASURE_NAMES`; ``""`` for a figure named by a pronoun (``con số này``); None
+    for a rate of a part (``trong đó``, ``riêng`` before it) or of a narrower scope (``tỷ lệ
+    giải ngân vốn ngân sách trung ương``, ``… của các dự án``).
     """
     if _REFERRED.search(lead):
         return ""
     for m in _RATE_OF.finditer(lead):
         named = _MEASURE_NAMES.match(lead, m.end())
-        if named is not None:
-            return MEASURE_NAMES[" ".join(named.group().split())]
+        if named is None:
+            continue
+        if _PART_WORDS.search(lead, 0, m.start()) or _SCOPE_WORDS.search(lead, named.end()):
+            return None
+        return MEASURE_NAMES[" ".join(named.group().split())]
     return None
 
 
