@@ -216,6 +216,8 @@ _K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
 _K_PLAN_TAIL = rx(
     _PLAN_NAMED_NEXT
     + r"|^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)"
+    # "(…, đạt 207,6%) dự toán.": the bracket closed before the plan that ends the sentence
+    r"|^\s*\)\s*(?:kế\s+hoạch|chỉ\s+tiêu|kh|dự\s+toán)(?:\s+[^\W\d_]+){0,3}\s*(?:[.;]|$)"
 )
 _K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
 _TAIL = rx(

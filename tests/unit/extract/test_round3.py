@@ -394,3 +394,29 @@ def test_growth_below_its_planned_growth() -> None:
     # invented: "thấp hơn mục tiêu 8%": below the plan, the target stays the plan's rate
     found = claims("GRDP tăng 7,5%, thấp hơn mục tiêu 8%.")
     assert [(s.actual, s.target) for s in found] == [(D("7.5"), D(8))]
+
+
+# --------------------------------------------------------------------------- a bracket before the plan
+
+
+def test_bracket_closed_before_the_plan() -> None:
+    # invented: "(…, đạt 207,6%) dự toán." — the plan just outside the bracket ends the sentence
+    text = (
+        "Thu ngân sách phường ước đạt 449,5 tỷ đồng (trong đó thu nội địa ước đạt 17,3 tỷ "
+        "đồng, đạt 207,6%) dự toán."
+    )
+    assert [(s.actual, s.stated, s.stated_kind) for s in claims(text)] == [
+        (D("17.3") * 10**9, "207,6%", "attainment")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives (invented): a growth in brackets; a plan word opening a new clause
+        "Doanh thu đạt 500 tỷ đồng (tăng 5%) kế hoạch năm.",
+        "Doanh thu đạt 500 tỷ đồng (đạt 95%) kế hoạch sản xuất được điều chỉnh theo quý.",
+    ],
+)
+def test_bracket_before_a_plan_word_not_an_attainment(text: str) -> None:
+    assert [s.stated_kind for s in claims(text)] == []
