@@ -188,7 +188,7 @@ def test_excess_done_stays() -> None:
     ]
 
 
-# --------------------------------------------------------------------------- growth / target growth
+# ------------------------------------------------------------------ growth / target growth
 
 
 @pytest.mark.parametrize(
@@ -396,7 +396,7 @@ def test_growth_below_its_planned_growth() -> None:
     assert [(s.actual, s.target) for s in found] == [(D("7.5"), D(8))]
 
 
-# --------------------------------------------------------------------------- a bracket before the plan
+# ------------------------------------------------------------------ a bracket before the plan
 
 
 def test_bracket_closed_before_the_plan() -> None:
