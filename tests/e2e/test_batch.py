@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -244,3 +246,106 @@ def test_report_timeout_stops_a_long_report_naming_its_cell(tmp_path: Path) -> N
     assert "going to sleep" in printed
     # the next report in the same worker ran in a kernel of its own
     assert (out / "probe-b.html").exists()
+
+
+ENVIRONMENT = """
+import os
+from pathlib import Path
+
+def parent(pid):
+    status = Path(f"/proc/{pid}/status").read_text()
+    return int(next(x for x in status.splitlines() if x.startswith("PPid:")).split()[1])
+
+worker = int(os.environ["JPY_PARENT_PID"])
+names = ["KPITOOLS_TEST_MARK", "OPENBLAS_NUM_THREADS", "JE_ARROW_MALLOC_CONF", "_RJEM_MALLOC_CONF"]
+print("ENV", json.dumps({n: os.environ.get(n) for n in names}))
+print("WORKER", worker, parent(worker))
+"""
+
+
+@pytest.mark.slow
+def test_workers_forked_from_one_process_give_kernels_the_runs_environment(
+    tmp_path: Path, monkeypatch
+) -> None:
+    from kpitools.report.forkserver import fork_unavailable
+
+    if fork_unavailable():
+        pytest.skip(fork_unavailable())
+    monkeypatch.setenv("KPITOOLS_TEST_MARK", "the caller's")
+    for name in ("OPENBLAS_NUM_THREADS", "JE_ARROW_MALLOC_CONF", "_RJEM_MALLOC_CONF"):
+        monkeypatch.delenv(name, raising=False)
+    nbs, pars = make_project(tmp_path, {f"probe-{i}": f"step: s{i}\n" for i in range(4)})
+    nb = nbformat.read(nbs / "probe.ipynb", as_version=4)
+    nb.cells.append(new_code_cell("import json\n" + ENVIRONMENT))
+    nbformat.write(nb, nbs / "probe.ipynb")
+    out = tmp_path / "out"
+    outcomes = run(nbs, pars, out, workers=2, force=True)
+    assert {o.status for o in outcomes.values()} == {"ok"}
+    workers, parents = set(), set()
+    for name in outcomes:
+        executed = json.loads((out / "notebooks" / f"{name}.ipynb").read_text("utf-8"))
+        text = "".join(
+            "".join(x.get("text", "")) for c in executed["cells"] for x in c.get("outputs", [])
+        )
+        env = json.loads(text.split("ENV ", 1)[1].splitlines()[0])
+        # the kernels see the caller's environment, not the settings the workers load with
+        assert env == {
+            "KPITOOLS_TEST_MARK": "the caller's",
+            "OPENBLAS_NUM_THREADS": None,
+            "JE_ARROW_MALLOC_CONF": None,
+            "_RJEM_MALLOC_CONF": None,
+        }
+        worker, parent = map(int, text.split("WORKER ", 1)[1].split()[:2])
+        workers.add(worker)
+        parents.add(parent)
+    # two workers, forked from one process that is not the caller
+    assert len(workers) == 2
+    (base,) = parents
+    assert base != os.getpid()
+    assert not Path(f"/proc/{base}").exists()  # it ended with the run
+
+
+def _marked(mark: str) -> list[int]:
+    """Processes of this user whose environment holds ``mark``."""
+    found = []
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            with contextlib.suppress(OSError):
+                if mark.encode() in (proc / "environ").read_bytes():
+                    found.append(int(proc.name))
+    return found
+
+
+@pytest.mark.slow
+def test_sigterm_to_a_run_of_two_workers_leaves_no_process_behind(
+    root: Path, tmp_path: Path
+) -> None:
+    import uuid
+
+    params = tmp_path / "parameters"
+    params.mkdir()
+    for year in range(2019, 2025):
+        (params / f"city-{year}.yaml").write_text(f"year: {year}\n")
+    out = tmp_path / "out"
+    cmd = [str(BIN / "kpitools"), "run", "--parameters", str(params), "--out", str(out)]
+    cmd += ["--workers", "2"]
+    mark = f"KPITOOLS_TEST_MARK=run-{uuid.uuid4()}"
+    env = {**os.environ, mark.split("=")[0]: mark.split("=")[1]}
+    log = tmp_path / "run.log"
+    with log.open("w") as sink:
+        proc = subprocess.Popen(
+            cmd, cwd=root, stdout=sink, stderr=subprocess.STDOUT, text=True, env=env
+        )
+        deadline = time.time() + 120
+        while not list(out.glob("*.html")) and time.time() < deadline:
+            time.sleep(0.05)
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    output = log.read_text(encoding="utf-8")
+    assert proc.returncode == 143, output
+    assert "Traceback" not in output, output
+    deadline = time.time() + 15  # the workers and kernels end as the run does
+    while _marked(mark) and time.time() < deadline:
+        time.sleep(0.1)
+    assert _marked(mark) == []
+    assert not [p for p in out.rglob("*") if ".part" in p.name]

@@ -25,7 +25,7 @@ import signal
 import socket
 import subprocess
 import sys
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +55,10 @@ KERNEL_MODULES = (
     "IPython.core.completerlib",
     "IPython.core.logger",
     "IPython.extensions.storemagic",
+    "IPython.core.oinspect",
+    "IPython.utils.wildcard",
+    "ipykernel_launcher",
+    "faulthandler",
     "tornado.gen",
     "tornado.locks",
     "tornado.queues",
@@ -89,6 +93,15 @@ _TEMPLATE_ENV = {
     "_RJEM_MALLOC_CONF": "background_thread:false",
     "PYDEVD_DISABLE_FILE_VALIDATION": "1",
 }
+
+
+def without_threads(environ: Mapping[str, str], extra: Mapping[str, str] = {}) -> dict[str, str]:
+    """``environ`` with :data:`_TEMPLATE_ENV` (and ``extra``) added, a caller's own kept."""
+    env = dict(environ)
+    for key, value in {**_TEMPLATE_ENV, **extra}.items():
+        joins = key.endswith("MALLOC_CONF") and env.get(key)  # options: one more
+        env[key] = f"{env[key]},{value}" if joins else env.get(key, value)
+    return env
 
 
 def fork_unavailable() -> str | None:
@@ -318,7 +331,10 @@ class _Server:
             return
         if sock not in self.pending:  # dropped earlier in this round
             return
-        data = sock.recv(1 << 16)
+        try:
+            data = sock.recv(1 << 16)
+        except OSError:  # reset: the worker ended with a request unread
+            data = b""
         if not data:
             self._drop(sock)
             return
@@ -338,7 +354,8 @@ class _Server:
         try:
             pid = os.fork()
         except OSError as exc:
-            sock.sendall(json.dumps({"error": str(exc)}).encode() + b"\n")
+            with contextlib.suppress(OSError):
+                sock.sendall(json.dumps({"error": str(exc)}).encode() + b"\n")
             return
         if pid == 0:
             self.selector.close()
@@ -347,7 +364,10 @@ class _Server:
                     other.close()
             _kernel(**request)  # never returns
         self.kernels[sock] = [k for k in self.kernels[sock] if _exists(k)] + [pid]
-        sock.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+        try:
+            sock.sendall(json.dumps({"pid": pid}).encode() + b"\n")
+        except OSError:  # the worker is gone: so is the kernel it asked for
+            self._drop(sock)
 
 
 def _kill(pids: Iterable[int]) -> None:
@@ -453,10 +473,7 @@ class Template:
     def launch(self) -> None:
         """Start the template process (it imports in the background)."""
         ours, theirs = socket.socketpair()
-        env = dict(os.environ)
-        for key, value in _TEMPLATE_ENV.items():
-            joins = key.endswith("MALLOC_CONF") and env.get(key)  # options: one more
-            env[key] = f"{env[key]},{value}" if joins else env.get(key, value)
+        env = without_threads(os.environ)
         listener = self._listen() if self.shared else None
         fds = (theirs.fileno(), *([listener.fileno()] if listener is not None else []))
         code = (
