@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
+from kpitools.extract.document import MEASURE_NAMES
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, Doc, Sentence, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
@@ -748,7 +749,7 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
             return
     if _growth_against(doc, p, figs) or _rate_against(doc, p, figs, drafts):
         return
-    if _join_previous(doc, p, figs, drafts):
+    if _join_previous(doc, p, figs, drafts) or _second_plan(doc, p, figs, drafts):
         return
     # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
     d = _own_subject_draft(doc, p)
@@ -888,6 +889,38 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     return True
 
 
+# "đạt 72,5% kế hoạch vốn Thủ tướng Chính phủ giao và đạt 68,1% kế hoạch vốn tỉnh giao": the
+# words between an attainment of one plan and a second percentage of another plan
+_MEASURE_WORDS = words_rx(MEASURE_NAMES)
+_SECOND_PLAN_LEAD = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)"
+    r"(?:\s+[^\W\d_]+){0,6}?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng)\s*$"
+)
+
+
+def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A second attainment of the same result, of another plan named after the first, with a
+    verb of its own ("đạt 72,5% kế hoạch … giao và đạt 68,1% kế hoạch vốn tỉnh giao"): a
+    statement with the result and no target; whether it made one. Not when the words name
+    a measure (``… kế hoạch doanh thu và đạt 66% kế hoạch lợi nhuận``: another result)."""
+    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if not previous or previous[-1].kind != "percent" or previous[-1].owner is None:
+        return False
+    q, owner = previous[-1], previous[-1].owner
+    if owner.actual is None or owner.target is not None or owner.percent_fig is not q:
+        return False
+    between = doc.fold[q.end : p.start]
+    if not _SECOND_PLAN_LEAD.match(between) or _MEASURE_WORDS.search(between):
+        return False
+    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return False
+    d = Draft(owner.sentence, actual_fig=owner.actual_fig, actual=owner.actual, percent_fig=p)
+    d.twin_of = owner
+    p.owner = d
+    drafts.append(d)
+    return True
+
+
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Join the percentage to the draft of the figure just before it when only connecting
     words stand between them (a second percentage makes a twin draft); whether it did."""
@@ -921,13 +954,18 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
             drafts.append(d)
             return True
         return False
-    # a second percentage about the same figures
+    # a second percentage about the same figures; of another plan than the first one's
+    # ("104% dự toán Trung ương giao (500 tỷ đồng) và đạt 98% dự toán tỉnh giao"), not of
+    # the first plan's amount
+    first = owner.percent_fig
+    own_plan = first is None or "" in (_plan_of(doc, first), _plan_of(doc, p))
+    own_plan = own_plan or (first is not None and _plan_of(doc, first) == _plan_of(doc, p))
     twin = Draft(
         owner.sentence,
         actual_fig=owner.actual_fig,
-        target_fig=owner.target_fig,
+        target_fig=owner.target_fig if own_plan else None,
         actual=owner.actual,
-        target=owner.target,
+        target=owner.target if own_plan else None,
         inherit=owner.inherit,
         percent_fig=p,
     )

@@ -420,3 +420,41 @@ def test_bracket_closed_before_the_plan() -> None:
 )
 def test_bracket_before_a_plan_word_not_an_attainment(text: str) -> None:
     assert [s.stated_kind for s in claims(text)] == []
+
+
+# ------------------------------------------------------------------ one result, two plans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: the same figure against two plans, each with its verb
+        "Đến 15/12, tỉnh giải ngân 3.560 tỷ đồng, đạt 72,5% kế hoạch vốn Trung ương giao "
+        "và đạt 68,1% kế hoạch vốn tỉnh giao.",
+        "Thu ngân sách đạt 3.560 tỷ đồng, bằng 72,5% dự toán Trung ương giao; bằng 68,1% dự "
+        "toán HĐND tỉnh giao.",
+    ],
+)
+def test_one_result_two_plans_each_with_its_verb(text: str) -> None:
+    found = claims(text)
+    assert [(s.actual, s.target, s.stated) for s in found] == [
+        (D(3560) * 10**9, None, "72,5%"),
+        (D(3560) * 10**9, None, "68,1%"),
+    ]
+
+
+def test_second_plan_of_another_measure_is_another_result() -> None:
+    # negative (invented): "kế hoạch doanh thu và đạt 66% kế hoạch lợi nhuận" — the 66 % is
+    # of the profit, not of the revenue figure
+    text = "Công ty đạt doanh thu 500 tỷ đồng, bằng 42% kế hoạch doanh thu và đạt 66% kế hoạch lợi nhuận."
+    assert [s.stated for s in claims(text) if s.actual == D(500) * 10**9] == ["42%"]
+
+
+def test_second_plan_after_a_plan_with_its_amount_is_not_paired() -> None:
+    # negative (invented): the first plan's amount is not the second plan's
+    text = (
+        "Thu ngân sách đạt 520 tỷ đồng, bằng 104% dự toán Trung ương giao (500 tỷ đồng) và "
+        "đạt 98% dự toán tỉnh giao."
+    )
+    assert all(s.target is None for s in claims(text) if s.stated == "98%")
+    assert not [s for s in claims(text) if s.verdict in ("inconsistent", "truncated")]
