@@ -446,7 +446,10 @@ def test_one_result_two_plans_each_with_its_verb(text: str) -> None:
 def test_second_plan_of_another_measure_is_another_result() -> None:
     # negative (invented): "kế hoạch doanh thu và đạt 66% kế hoạch lợi nhuận" — the 66 % is
     # of the profit, not of the revenue figure
-    text = "Công ty đạt doanh thu 500 tỷ đồng, bằng 42% kế hoạch doanh thu và đạt 66% kế hoạch lợi nhuận."
+    text = (
+        "Công ty đạt doanh thu 500 tỷ đồng, bằng 42% kế hoạch doanh thu và đạt 66% kế hoạch "
+        "lợi nhuận."
+    )
     assert [s.stated for s in claims(text) if s.actual == D(500) * 10**9] == ["42%"]
 
 
