@@ -146,7 +146,8 @@ class _Built:
     _altair: type
 
     def to_dict(self, validate: bool = False, **kwargs: Any) -> Any:
-        return super().to_dict(validate, **kwargs)  # type: ignore[misc]
+        with debug_mode(False):  # parts made on the way (the named data) unchecked
+            return super().to_dict(validate, **kwargs)  # type: ignore[misc]
 
     def copy(self, deep: Any = True, ignore: Any = None) -> Any:
         if deep is False:
@@ -490,7 +491,8 @@ def empty_chart(
 
 
 def _eager(frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
-    return frame.collect() if isinstance(frame, pl.LazyFrame) else frame
+    # a KPI table is small: the in-memory engine (see kpitools.measures._ENGINE)
+    return frame.collect(engine="in-memory") if isinstance(frame, pl.LazyFrame) else frame
 
 
 def _synthetic(df: pl.DataFrame) -> bool:
