@@ -789,6 +789,26 @@ _RATE_TARGET_LEAD = rx(
     r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
 )
+# ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it
+_RATE_TARGET_CMP = rx(
+    r"^[\s,;]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|:)?\s*\(?\s*$"
+)
+
+
+def _rate_beyond_target(between: str, rate: Figure, p: Figure) -> bool:
+    """Whether ``p`` is the target rate a rate is said to be above or below ("đạt 94,2%,
+    vượt chỉ tiêu được giao (93%)"), the figures fitting the words; a bare ``vượt chỉ tiêu
+    0,2%`` is a margin, not a target (more than half the rate is asked of a target)."""
+    m = _RATE_TARGET_CMP.fullmatch(between)
+    if m is None:
+        return False
+    r, t = rate.values[0], p.values[0]
+    if " ".join(m.group("cmp").split()) == fold("thấp hơn"):
+        return t >= r
+    return r / 2 < t <= r
+
+
 # ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
 _RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng)\s*$")
 
@@ -871,7 +891,9 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     if rate.sentence is not sentence or not _K_RATE.search(doc.fold[item : rate.start]):
         return False
     between = doc.fold[rate.span_end : p.span_start]
-    if _RATE_TARGET_LEAD.fullmatch(between) and p.qualifier is None:
+    if p.qualifier is None and (
+        _RATE_TARGET_LEAD.fullmatch(between) or _rate_beyond_target(between, rate, p)
+    ):
         d = owner
         d.actual_fig, d.actual, d.percent_fig = rate, rate.value, None
         d.target_fig, d.target = p, p.value
@@ -931,6 +953,8 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     lead = doc.fold[floor : p.start]
     if not (previous and _CONNECTORS.fullmatch(lead)):
         return False
+    if any(f.kind == "percent" and previous[-1].start < f.start < p.start for f in figs):
+        return False  # a percentage left unread stands between: not the same figures
     owner = previous[-1].owner
     assert owner is not None
     if _growth_beside_pair(doc, p, owner, lead):
@@ -954,6 +978,8 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
             drafts.append(d)
             return True
         return False
+    if _rate_after_fraction(doc, owner, p):
+        return False
     # a second percentage about the same figures; of another plan than the first one's
     # ("104% dự toán Trung ương giao (500 tỷ đồng) và đạt 98% dự toán tỉnh giao"), not of
     # the first plan's amount
@@ -973,6 +999,17 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     p.owner = twin
     drafts.append(twin)
     return True
+
+
+def _rate_after_fraction(doc: Doc, owner: Draft, p: Figure) -> bool:
+    """Whether ``p`` names a plan after a fraction whose own percentage named none ("98/120
+    xã (đạt 81,7%), vượt 1,7% so với mục tiêu (80%)"): the fraction's ratio is its
+    percentage, the further one is about the rate and a target rate, not about the whole
+    ("43/40 đảng viên, đạt 107,5% kế hoạch, vượt 7,5%" stays a twin)."""
+    first = owner.percent_fig
+    if owner.actual_fig is None or owner.actual_fig.kind != "pair" or first is None:
+        return False
+    return _plan_of(doc, first) == "" and bool(_PLAN_WORD.search(_plan_of(doc, p)))
 
 
 def _growth_beside_pair(doc: Doc, p: Figure, owner: Draft, lead: str) -> bool:

@@ -461,3 +461,53 @@ def test_second_plan_after_a_plan_with_its_amount_is_not_paired() -> None:
     )
     assert all(s.target is None for s in claims(text) if s.stated == "98%")
     assert not [s for s in claims(text) if s.verdict in ("inconsistent", "truncated")]
+
+
+# ------------------------------------------------------------------ rates beyond their target
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "target"),
+    [
+        # invented: a rate said to be above or below its target rate, the target in brackets
+        ("Tỷ lệ tham gia bảo hiểm y tế đạt 94,2%, vượt chỉ tiêu được giao (93%).", "94.2", "93"),
+        ("Tỷ lệ hộ nghèo còn 2,1%, thấp hơn mục tiêu đề ra (3%).", "2.1", "3"),
+    ],
+)
+def test_rate_beyond_its_target(text: str, actual: str, target: str) -> None:
+    assert [(s.actual, s.target, s.stated) for s in claims(text)] == [(D(actual), D(target), None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives (invented): a margin; figures that contradict the words
+        "Tỷ lệ tham gia bảo hiểm y tế đạt 94,2%, vượt chỉ tiêu 0,2%.",
+        "Tỷ lệ tham gia bảo hiểm y tế đạt 90%, thấp hơn chỉ tiêu 85%.",
+    ],
+)
+def test_rate_beyond_no_target(text: str) -> None:
+    assert [s for s in claims(text) if s.actual is not None] == []
+
+
+def test_fraction_then_a_rate_against_its_target_raises_no_alarm() -> None:
+    # invented: the ratio of the fraction is its percentage; the margin over the target rate
+    # and the target rate are not percentages of the fraction (they were false alarms)
+    text = (
+        "Toàn tỉnh có 98/120 xã đạt chuẩn nông thôn mới (đạt 81,7%), vượt 1,7% so với mục "
+        "tiêu Nghị quyết (80%)."
+    )
+    found = find(text, money=True)
+    assert [(s.actual, s.target, s.stated) for s in found if s.actual is not None] == [
+        (D(98), D(120), "81,7%")
+    ]
+    assert not [s for s in found if s.verdict in ("inconsistent", "truncated")]
+
+
+def test_fraction_against_its_plan_keeps_its_excess_twin() -> None:
+    # negative (invented): "43/40 …, đạt 107,5% kế hoạch, vượt 7,5%" — both of the plan
+    found = find("Năm 2025 kết nạp 43/40 đảng viên, đạt 107,5% kế hoạch, vượt 7,5%.")
+    assert [(s.stated, s.verdict) for s in found] == [
+        ("107,5%", "consistent"),
+        ("7,5%", "consistent"),
+    ]
