@@ -372,13 +372,40 @@ def scan(doc: Doc) -> list[Figure]:
                 continue
             take(m.span())
             fig = _figure(doc, "count" if kind == "money" else kind, m, sentence, *read)
-            if kind == "money":
-                fig.measure = _measure(m)
+            fig.measure = _money_measure(doc, kind, m, fig)
             figures.append(fig)
     figures.sort(key=lambda f: f.start)
     for fig in figures:
         _describe(doc, fig)
     return figures
+
+
+# "Thu ngân sách được trên 6 tỷ, đạt 180%": billions with no currency, of a money measure
+_MONEY_SUBJECT = rx(
+    r"(?<!\w)(?:thu\s+ngân\s+sách|tổng\s+thu|thu\s+nội\s+địa|chi\s+ngân\s+sách|doanh\s+thu"
+    r"|lợi\s+nhuận|nộp\s+ngân\s+sách|giải\s+ngân|vốn\s+đầu\s+tư)(?!\w)"
+)
+_CLAUSE_CLOSE = re.compile(r"\s*(?:[,;.)]|$)")
+
+
+def _money_measure(doc: Doc, kind: str, m: re.Match[str], fig: Figure) -> str | None:
+    """The unit of an amount as written (``tỷ đồng``), None for a figure that is no amount."""
+    if kind == "money":
+        return _measure(m)
+    if kind == "count" and doc.money and _bare_billions(doc, m, fig):
+        return "tỷ đồng"
+    return None
+
+
+def _bare_billions(doc: Doc, m: re.Match[str], fig: Figure) -> bool:
+    """Whether a count written ``N tỷ`` with no word after it (the clause ends) is an amount
+    in đồng: its clause names a money measure (``thu ngân sách``, ``doanh thu``, ``giải
+    ngân`` …) before it. ``6 tỷ`` of anything else stays a count."""
+    if fold(m.group("mag") or "") not in (fold("tỷ"), fold("tỉ")):
+        return False
+    if not _CLAUSE_CLOSE.match(doc.fold, m.end()):
+        return False
+    return bool(_MONEY_SUBJECT.search(doc.fold, fig.clause, fig.start))
 
 
 def _sentence_of(doc: Doc, pos: int) -> Sentence | None:
@@ -1538,6 +1565,7 @@ def interpret(
     for d in kept:
         _find_kind(doc, d, catalog)
     _elliptic_plans(doc, kept)
+    _elliptic_plans(doc, kept[::-1], ahead=True)
     out: list[dict[str, Any]] = []
     for d in kept:
         if _keeps(d, plan_amount=_plan_amount(doc, d)):
@@ -1548,13 +1576,19 @@ def interpret(
 _ELLIPSIS_END = rx(r"^\s*(?:[,;.)…]|và(?!\w)|$)")
 
 
-def _elliptic_plans(doc: Doc, drafts: list[Draft]) -> None:
+def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> None:
     """An amount's "bằng X%" with no plan written, after an amount's attainment of a plan
     in the same paragraph, is of the same kind of plan ("tổng thu … đạt 61,4% dự toán. Trong
-    đó, thu nội địa đạt 297,9 nghìn tỷ đồng, bằng 62,9% và tăng 59,9%")."""
+    đó, thu nội địa đạt 297,9 nghìn tỷ đồng, bằng 62,9% và tăng 59,9%"). With ``ahead``
+    (``drafts`` in reverse order), one before such an attainment in the same sentence, as
+    the first item of a list ("Thu ngân sách được trên 6 tỷ, đạt 180%; giá trị sản xuất đạt
+    75 tỷ đồng, bằng 100,4% kế hoạch; …")."""
     last: Draft | None = None
     for d in drafts:
-        if last is not None and d.sentence.paragraph != last.sentence.paragraph:
+        scope = (d.sentence.start, d.sentence.end) if ahead else d.sentence.paragraph
+        if last is not None and scope != (
+            (last.sentence.start, last.sentence.end) if ahead else last.sentence.paragraph
+        ):
             last = None
         p, a = d.percent_fig, d.actual_fig
         if p is None or p.percent is None or a is None or a.measure is None:

@@ -511,3 +511,57 @@ def test_fraction_against_its_plan_keeps_its_excess_twin() -> None:
         ("107,5%", "consistent"),
         ("7,5%", "consistent"),
     ]
+
+
+# ------------------------------------------------------------------ billions, elliptic lists
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        # invented: "6 tỷ" with no currency, of a money measure, is in đồng
+        ("Thu ngân sách được trên 6 tỷ, đạt 180% dự toán.", "180%"),
+        ("Doanh thu đạt 6 tỷ, bằng 80% kế hoạch.", "80%"),
+    ],
+)
+def test_billions_without_currency_of_a_money_measure(text: str, stated: str) -> None:
+    found = claims(text)
+    assert [(s.actual, s.measure, s.stated) for s in found] == [(D(6) * 10**9, "tỷ đồng", stated)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives (invented): billions of people; billions followed by a noun
+        "Dân số thế giới đạt 8 tỷ, tăng 1%.",
+        "Thu ngân sách tăng nhờ 2 tỷ lượt giao dịch, đạt 80% kế hoạch.",
+    ],
+)
+def test_billions_of_other_things(text: str) -> None:
+    assert all(s.measure is None for s in find(text, money=True))
+
+
+def test_first_item_of_a_list_of_plan_attainments() -> None:
+    # invented: "đạt 180%" names no plan; the next items of its list do
+    text = (
+        "Nổi bật: thu ngân sách được trên 6 tỷ đồng, đạt 180%; giá trị sản xuất đạt 75 tỷ "
+        "đồng, bằng 100,4% kế hoạch (KH); doanh thu dịch vụ đạt 968 tỷ đồng, bằng 111,14% KH."
+    )
+    assert [(s.stated, s.stated_kind) for s in claims(text)] == [
+        ("180%", "attainment"),
+        ("100,4%", "attainment"),
+        ("111,14%", "attainment"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives (invented): the plan's attainment in another sentence; a growth item
+        "Thu ngân sách đạt 6 tỷ đồng, đạt 180%. Giá trị sản xuất đạt 75 tỷ đồng, bằng 100,4% "
+        "kế hoạch.",
+        "Doanh thu đạt 500 tỷ đồng, tăng 12%; lợi nhuận đạt 75 tỷ đồng, bằng 100,4% kế hoạch.",
+    ],
+)
+def test_no_elliptic_attainment_ahead(text: str) -> None:
+    assert [s.stated for s in claims(text)] == ["100,4%"]
