@@ -48,7 +48,7 @@ PASSAGE_KEYS = {
 OPTIONAL_PASSAGE_KEYS = {"added"}
 """``added``: the batch a passage came in (``2026-12-03c``); the first set has none."""
 BATCHES = {"2026-12-03c", "2026-12-03d", "2026-12-03e"}
-MIN_BATCH_SIZE = {"2026-12-03c": 40, "2026-12-03d": 35, "2026-12-03e": 40}
+MIN_BATCH_SIZE = {"2026-12-03c": 40, "2026-12-03d": 35, "2026-12-03e": 42}
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
 STATEMENT_KEYS = {
@@ -163,7 +163,8 @@ def test_split_follows_its_rule_and_parts_share_no_site() -> None:
     assert not held & {p["site"] for p in PARTS["dev"]}
     share = len(PARTS["heldout"]) / len(ALL)
     # the rule places sites by name, not by size: with the fourth batch (whose held-out
-    # passages come from sites already held out) the share is 50 of 156
+    # passages come from sites already held out) the share was 50 of 156, with the fifth
+    # 68 of 198
     assert 0.2 <= share <= 0.35
 
 
