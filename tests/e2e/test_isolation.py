@@ -27,12 +27,17 @@ def warn():
 """
 
 INSPECT = """
-import builtins, decimal, json, logging, math, os, random, sys, threading, warnings
+import builtins, decimal, importlib.util, json, logging, math, os, random, sys, threading, warnings
 import altair as alt, polars as pl
+from jsonschema import FormatChecker
 import probe_lib
 probe_lib.warn()
 ip = get_ipython()
 state = {
+    # jsonschema checks IRIs with rfc3987-syntax when installed (the template defers it)
+    "iri": [FormatChecker().conforms(x, "iri") for x in ("http://example.com/ä", "no iri")],
+    "rfc3987": importlib.util.find_spec("rfc3987_syntax") is None
+    or hasattr(__import__("rfc3987_syntax"), "syntax_parser"),
     "pi": math.pi,
     "filters": [f[0] for f in warnings.filters[:3]],
     "handlers": len(logging.getLogger().handlers),

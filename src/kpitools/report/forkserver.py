@@ -59,6 +59,7 @@ KERNEL_MODULES = (
     "IPython.utils.wildcard",
     "ipykernel_launcher",
     "faulthandler",
+    "zmq.utils.garbage",  # a report's large outputs (its thread starts at the first)
     "tornado.gen",
     "tornado.locks",
     "tornado.queues",
@@ -254,6 +255,37 @@ def _warm_up() -> None:
         dataset._code_digest()
 
 
+def _defer_iri_grammar() -> None:
+    """Import jsonschema without building rfc3987-syntax's grammars until a kernel needs them.
+
+    Where rfc3987-syntax is installed (JupyterLab brings it), jsonschema imports it as it
+    loads, to check the ``iri`` formats, and the package builds its grammars then: ~1 s of
+    CPU, which would delay every run's first kernel. jsonschema here registers those checks
+    with a stand-in that imports the package at the first check and hands it on, so a
+    kernel checks IRIs as under papermill, and a kernel that imports ``rfc3987_syntax``
+    gets the package itself (it is not in ``sys.modules`` until then).
+    """
+    import importlib.util
+    import types
+
+    if "jsonschema" in sys.modules or importlib.util.find_spec("rfc3987_syntax") is None:
+        return
+
+    def is_valid_syntax(*args: Any, **kwargs: Any) -> Any:
+        from rfc3987_syntax import is_valid_syntax as check
+
+        return check(*args, **kwargs)
+
+    stand_in = types.ModuleType("rfc3987_syntax")
+    stand_in.is_valid_syntax = is_valid_syntax  # type: ignore[attr-defined]
+    sys.modules["rfc3987_syntax"] = stand_in
+    try:
+        import jsonschema  # noqa: F401
+    finally:
+        if sys.modules.get("rfc3987_syntax") is stand_in:
+            del sys.modules["rfc3987_syntax"]
+
+
 def serve(fd: int, modules: Sequence[str], listen: int | None = None) -> None:
     """The template's main loop: import, check, then fork a kernel per request.
 
@@ -268,6 +300,7 @@ def serve(fd: int, modules: Sequence[str], listen: int | None = None) -> None:
     # the template's own folder is no kernel's: ipykernel adds '' to the path itself
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]
+    _defer_iri_grammar()
     for name in TEMPLATE_MODULES:
         __import__(name)
     _warm_up()
