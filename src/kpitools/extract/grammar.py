@@ -980,8 +980,8 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     lead = doc.fold[floor : p.start]
     if not (previous and _CONNECTORS.fullmatch(lead)):
         return False
-    if any(f.kind == "percent" and previous[-1].start < f.start < p.start for f in figs):
-        return False  # a percentage left unread stands between: not the same figures
+    if _apart(doc, previous[-1], p, figs):
+        return False
     owner = previous[-1].owner
     assert owner is not None
     if _growth_beside_pair(doc, p, owner, lead):
@@ -1026,6 +1026,18 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     p.owner = twin
     drafts.append(twin)
     return True
+
+
+def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
+    """Whether something stands between ``f`` and the percentage ``p`` that makes them no
+    statement together: a percentage left unread, or an amount masked (money not read:
+    "400 lao động với mức lương 16,6 triệu đồng/người/tháng, tăng 8% so kế hoạch") that is
+    not the worth of ``f``."""
+    if any(g.kind == "percent" and f.start < g.start < p.start for g in figs):
+        return True
+    m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
+    # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
+    return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
 
 
 def _rate_after_fraction(doc: Doc, owner: Draft, p: Figure) -> bool:

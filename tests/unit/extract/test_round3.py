@@ -565,3 +565,19 @@ def test_first_item_of_a_list_of_plan_attainments() -> None:
 )
 def test_no_elliptic_attainment_ahead(text: str) -> None:
     assert [s.stated for s in claims(text)] == ["100,4%"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: with money masked, a percentage never reaches past a masked amount to a
+        # count before it
+        "Công ty tạo việc làm cho hơn 400 lao động với mức lương bình quân 16,6 triệu "
+        "đồng/người/tháng, tăng 8% so kế hoạch.",
+        "Thu ngân sách được trên 6 tỷ, đạt 180%; giá trị sản xuất đạt hơn 75 tỷ đồng, bằng "
+        "100,4% kế hoạch.",
+    ],
+)
+def test_no_percentage_past_a_masked_amount(text: str) -> None:
+    found = find(text, money=False)
+    assert [s.stated for s in found if s.actual is not None and s.stated] == []
