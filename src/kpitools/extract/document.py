@@ -26,11 +26,15 @@ stated before it that names the same thing (:func:`link_named_plans`): ``Doanh t
 against 38.185 billion, with the result's span as the link's evidence.
 
 A percentage of a plan with no target of its own takes the plan's amount written in another
-sentence of its paragraph (:func:`link_plan_amounts`): ``… ước đạt 1,635 triệu lượt, đạt 19,2%
-so với kế hoạch năm. … đặt mục tiêu đón 8,5 triệu lượt …`` — the same scale and word, set out
-as a plan, of the same unit, and agreeing with the percentage. A plan named by what it
-counts is met by another word for the same measure (:data:`MEASURE_SYNONYMS`: ``lợi nhuận``,
-``lãi``).
+sentence near it, in its paragraph or the ones around it (:func:`link_plan_amounts`): ``… ước
+đạt 1,635 triệu lượt, đạt 19,2% so với kế hoạch năm. … đặt mục tiêu đón 8,5 triệu lượt …`` —
+the same word (any scale), set out as a plan (or in brackets after a plan's name), of the
+same unit and year, and agreeing with the percentage. A plan named by what it counts is met
+by another word for the same measure (:data:`MEASURE_SYNONYMS`: ``lợi nhuận``, ``lãi``).
+
+A percentage that refers back to the result just stated — by a pronoun (``Con số này tương
+ứng 60,6% kế hoạch``) or as the rate of what it measures (``tỷ lệ giải ngân … đạt 59,7%``) —
+takes that result (:func:`link_referred_results`).
 
 The passes look at a bounded number of neighbours, or a bounded window of text, per result,
 so they stay linear in the length of the text.
@@ -776,16 +780,20 @@ def link_plan_amounts(
 
     ``Khách quốc tế ước đạt 1,635 triệu lượt, đạt 19,2% so với kế hoạch năm. … Ngành đặt
     mục tiêu đón 8,5 triệu lượt khách quốc tế năm nay`` is 1,635 against 8,5 million: the
-    amount, in the same paragraph (up to :data:`PLAN_AMOUNT_WINDOW` characters either
-    side), is written with the same scale and the same word after it as the result
-    (``triệu lượt``, ``tỉ đồng``), is set out as a plan in its own sentence (``mục tiêu``,
-    ``kế hoạch``, ``phấn đấu``, ``hướng tới``, ``dự toán`` before it, no result word
-    between), carries no qualifier, and agrees with the stated percentage.
+    amount, up to :data:`PLAN_AMOUNT_WINDOW` characters either side (across paragraph ends:
+    a plan in brackets one paragraph before, ``đạt 56,6% kế hoạch … giao (913.216,2 tỷ
+    đồng)``, or stated at the end of the article), is written with the same word after it as
+    the result (``lượt``, ``đồng``; the scale may differ: ``hơn 553 nghìn tỷ đồng`` against
+    ``913.216,2 tỷ đồng``), is set out as a plan in its own sentence (``mục tiêu``, ``kế
+    hoạch``, ``phấn đấu``, ``hướng tới``, ``dự toán`` before it, no result word between; or
+    in brackets right after a plan's name), names no other year than the result's, carries
+    no qualifier, and agrees with the stated percentage.
 
     Only an amount that agrees is linked, and only when one value does: the report's own
     percentage is the evidence that the amount is its plan, so this link is never an audit
-    finding (precision first). A result with a qualifier, a target or a link of its own is
-    left as it is.
+    finding (precision first; a qualified result, ``hơn 553 nghìn tỷ``, is linked but left
+    unchecked). A result with a target or a link to a target of its own is left as it is; one
+    whose actual was linked (:func:`link_referred_results`) keeps that in its note.
     """
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)
