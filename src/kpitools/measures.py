@@ -265,10 +265,10 @@ def _with_period(kpis: FrameT) -> FrameT:
     if "period_from" in names and "period_to" in names:
         # periods worked out on a larger table (see with_periods) are kept as they are
         return kpis.with_columns(pl.col("period_from").alias(_PF), pl.col("period_to").alias(_PT))
+    if not _has_periods(names) or _whole_years(kpis):
+        return _whole_year_periods(kpis)
     year = pl.col("year")
     jan1, dec31 = pl.date(year, 1, 1), pl.date(year, 12, 31)
-    if not _has_periods(names):
-        return kpis.with_columns(jan1.alias(_PF), dec31.alias(_PT))
     lazy = kpis.lazy().with_columns(pl.coalesce(pl.col("period_start"), jan1).alias(_PF))
     starts = lazy.select("year", _PF).unique()
     following = (
@@ -285,6 +285,38 @@ def _with_period(kpis: FrameT) -> FrameT:
         .drop("_next")
     )
     return out if isinstance(kpis, pl.LazyFrame) else out.collect(engine=_ENGINE)
+
+
+def _whole_year_periods(kpis: FrameT) -> FrameT:
+    year = pl.col("year")
+    return kpis.with_columns(pl.date(year, 1, 1).alias(_PF), pl.date(year, 12, 31).alias(_PT))
+
+
+def _lazy_with_period(kpis: Frame) -> pl.LazyFrame:
+    """:func:`_with_period` of ``kpis`` as a lazy frame, worked out at once when cheap."""
+    kept = {"period_from", "period_to"} <= set(_names(kpis))  # see _with_period
+    if isinstance(kpis, pl.DataFrame) and not kept and _whole_years(kpis):
+        return _whole_year_periods(kpis).lazy()
+    return _with_period(kpis.lazy())
+
+
+def _whole_years(kpis: pl.DataFrame | pl.LazyFrame) -> bool:
+    """Whether every row of a frame is of its whole year (``period_start`` empty or 1/1).
+
+    Each row's period is then 1/1–31/12 of its year (a row's ``as_of`` never ends a
+    period after 31/12), which needs no join of the years' periods. A lazy frame is not
+    looked into, nor one whose dates are not dates (their periods take the other type).
+    """
+    if not isinstance(kpis, pl.DataFrame) or "period_start" not in kpis.columns:
+        return False
+    if any(
+        kpis.schema.get(c, pl.Date) not in (pl.Date, pl.Null) for c in ("period_start", "as_of")
+    ):
+        return False
+    start = pl.col("period_start")
+    whole = start.is_null() | (start == pl.date(pl.col("year"), 1, 1))
+    # a row without a year ends on its as_of
+    return bool(kpis.select(whole.all() & pl.col("year").is_not_null().all()).item())
 
 
 def _overlaps(start: pl.Expr, end: pl.Expr, valid_from: pl.Expr, valid_to: pl.Expr) -> pl.Expr:
@@ -509,7 +541,7 @@ def structures(
     ('2023', 2, '2 district-level units')
     """
     check_lang(lang)
-    lazy = _with_period(kpis.lazy())
+    lazy = _lazy_with_period(kpis)
     names = _names(kpis)
     level = pl.col("level") if "level" in names else pl.lit(None, pl.String)
     if registry is not None:
@@ -619,7 +651,7 @@ def _previous(
         )
         out = lazy.join(prev, on=[*_KEY, "year"], how="left", maintain_order="left")
         return out if isinstance(kpis, pl.LazyFrame) else out.collect(engine=_ENGINE)
-    work = _with_period(lazy).with_columns(
+    work = _lazy_with_period(kpis).with_columns(
         _part_of_year(_PF).alias("_pf_md"), _part_of_year(_PT).alias("_pt_md")
     )
     if registry is not None:
@@ -784,7 +816,7 @@ def share_of_parent(kpis: FrameT, *, registry: UnitRegistry) -> FrameT:
     [(0.75, 'sum'), (0.25, 'sum')]
     """
     keys = ["parent", "year", "metric", *_PERIOD]
-    lazy = _with_period(kpis.lazy())
+    lazy = _lazy_with_period(kpis)
     with_parent = (
         _matched(lazy, registry).with_columns(pl.col("_parent").alias("parent")).drop(*_MATCHED)
     )
@@ -864,7 +896,7 @@ def pace(kpis: FrameT, *, registry: UnitRegistry | None = None) -> FrameT:
         elapsed = (day.cast(pl.Float64) / _days_in_year(year)).clip(0.0, 1.0)
         out = kpis.with_columns(elapsed.alias("elapsed"))
     else:
-        lazy = _with_period(kpis.lazy())
+        lazy = _lazy_with_period(kpis)
         if registry is not None:  # a unit's plan ends when it ceases
             lazy = _matched(lazy, registry).with_columns(pl.min_horizontal(_PT, "_vt").alias(_PT))
         day = (pl.col("as_of") - pl.col(_PF)).dt.total_days() + 1
@@ -987,7 +1019,7 @@ def _term_rows(kpis: Frame, term: Term, registry: UnitRegistry | None) -> pl.Laz
     # the days a figure can cover end on its as_of (a first-half figure taken on 30/6
     # holds no day of a term that starts on 1/7)
     covered = pl.min_horizontal(_PT, "as_of") if "as_of" in _names(kpis) else pl.col(_PT)
-    lazy = _with_period(kpis.lazy()).filter(
+    lazy = _lazy_with_period(kpis).filter(
         pl.col("year").is_between(term.first_year, term.last_year),
         _overlaps(pl.col(_PF), covered, pl.lit(term.starts), pl.lit(term.ends)),
     )
