@@ -25,3 +25,16 @@ def find(text: str, **options: object) -> list[Statement]:
         catalog=CATALOG,
         **options,  # type: ignore[arg-type]
     )
+
+
+def is_claim(s: Statement) -> bool:
+    """Whether ``s`` claims an attainment or excess, or pairs an actual with a target."""
+    return s.stated_kind in ("attainment", "excess", "excess_count") or (
+        s.actual is not None and s.target is not None
+    )
+
+
+def claims(text: str, **options: object) -> list[Statement]:
+    """The statements of ``text`` that are claims (:func:`is_claim`), read as :func:`find`
+    reads them."""
+    return [s for s in find(text, **options) if is_claim(s)]

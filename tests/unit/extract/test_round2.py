@@ -12,6 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reading import is_claim
 
 from kpitools.extract import Statement, extract_statements
 
@@ -19,13 +20,8 @@ D = Decimal
 
 
 def claims(text: str) -> list[Statement]:
-    """The statements that claim an attainment or excess, or pair an actual with a target."""
-    return [
-        s
-        for s in extract_statements(text)
-        if s.stated_kind in ("attainment", "excess", "excess_count")
-        or (s.actual is not None and s.target is not None)
-    ]
+    """The claims of ``text`` (see ``reading.is_claim``), read without reference data."""
+    return [s for s in extract_statements(text) if is_claim(s)]
 
 
 # --------------------------------------------------------------------------- growth

@@ -12,6 +12,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reading import claims as scored_claims
 from reading import find
 
 from kpitools.extract import Statement
@@ -20,13 +21,8 @@ D = Decimal
 
 
 def claims(text: str) -> list[Statement]:
-    """The statements that claim an attainment or excess, or pair an actual with a target."""
-    return [
-        s
-        for s in find(text, money=True)
-        if s.stated_kind in ("attainment", "excess", "excess_count")
-        or (s.actual is not None and s.target is not None)
-    ]
+    """The claims of ``text`` (see ``reading.claims``), money read."""
+    return scored_claims(text, money=True)
 
 
 def readings(text: str) -> list[tuple[Decimal | None, object, str | None, str | None]]:
