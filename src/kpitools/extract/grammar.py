@@ -187,6 +187,9 @@ _COMPARATIVE = rx(r"(?<!\w)(?:cao|thấp|nhiều|ít)\s+$")
 _K_CORRESPONDS = rx(
     r"(?<!\w)(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với|mức|tỷ\s+lệ))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
+# "gấp 2,1 lần", "tăng hơn 5 lần": a multiple of another figure, never a result
+_MULTIPLE = rx(rf"(?:{NUM})\s+lần(?!\w)")
+_MULTIPLE_LEAD = rx(r"(?<!\w)(?:gấp|tăng|giảm|bằng)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 # "hướng mốc vượt kế hoạch 2 triệu tấn", "dự kiến vượt …": an excess aimed at or expected
 _AIM_EXCESS = rx(
     r"(?<!\w)(?:hướng(?:\s+(?:tới|đến))?(?:\s+(?:mốc|mục\s+tiêu))?|sẽ|có\s+thể|dự\s+kiến"
@@ -495,18 +498,8 @@ def _describe(doc: Doc, fig: Figure) -> None:
     if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
     fig.role = _role(fig, lead, outer)
-    if fig.role == "excess" and _K_GROWTH_TAIL.match(
-        folded[fig.noun_end or fig.end : sentence.end]
-    ):
-        fig.role = "modifier"  # "vượt 20 đảng viên so với cùng kỳ": more than last year
-    if fig.role == "excess" and _AIM_EXCESS.search(lead):
-        fig.role = "modifier"  # "hướng mốc vượt kế hoạch 2 triệu tấn": aimed at, not done
-    if (
-        fig.role == "actual"
-        and _K_GROWTH.search(lead)
-        and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : sentence.end])
-    ):
-        fig.role = "modifier"  # "tăng 1.172 xã so với cuối năm 2021": a change, no result
+    if _no_result(doc, fig, lead):
+        fig.role = "modifier"
     if (
         fig.role == "actual"
         and fig.kind != "pair"
@@ -521,6 +514,24 @@ def _describe(doc: Doc, fig: Figure) -> None:
         )
     ):
         fig.role, fig.set_out = "target", True
+
+
+def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether a figure read as a result or an excess is neither: more than last year
+    ("vượt 20 đảng viên so với cùng kỳ"), a multiple ("gấp 2,1 lần so với cùng kỳ"), an
+    excess aimed at ("hướng mốc vượt kế hoạch 2 triệu tấn") or a change since a base ("tăng
+    1.172 xã so với cuối năm 2021")."""
+    folded, end = doc.fold, fig.sentence.end
+    if fig.role not in ("actual", "excess"):
+        return False
+    if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
+        return True
+    if fig.role == "excess":
+        past = _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.end : end])
+        return bool(past or _AIM_EXCESS.search(lead))
+    return bool(
+        _K_GROWTH.search(lead) and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : end])
+    )
 
 
 def _after_number(doc: Doc, fig: Figure) -> int:

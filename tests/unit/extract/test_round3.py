@@ -577,3 +577,14 @@ def test_no_elliptic_attainment_ahead(text: str) -> None:
 def test_no_percentage_past_a_masked_amount(text: str) -> None:
     found = find(text, money=False)
     assert [s.stated for s in found if s.actual is not None and s.stated] == []
+
+
+def test_a_multiple_is_no_result() -> None:
+    # invented: "gấp 2,1 lần so với cùng kỳ" is a multiple of last year, the excess is the
+    # amount's
+    text = (
+        "Năm 2025, tỉnh thu hút 1,2 tỷ USD vốn FDI, gấp 2,1 lần so với cùng kỳ, vượt 20% kế hoạch."
+    )
+    assert [(s.actual, s.stated, s.stated_kind) for s in claims(text)] == [
+        (D("1.2") * 10**9, "20%", "excess")
+    ]
