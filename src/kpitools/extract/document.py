@@ -816,7 +816,9 @@ def link_plan_amounts(
 REFERRED_WINDOW = 600
 """How far (characters) before a percentage the result it refers back to may end."""
 # "Con số này tương ứng 60,6% kế hoạch": the figure just stated, named by a pronoun
-_REFERRED = rx(r"(?<!\w)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+(?:này|trên|đó)(?!\w)")
+_REFERRED = rx(
+    r"(?<!\w)(?<!trong\s)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+(?:này|trên|đó)(?!\w)"
+)
 # "tỷ lệ giải ngân … ước đạt 59,7%": the rate of what the result before it measures
 _RATE_OF = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+")
 
