@@ -55,9 +55,6 @@ def template() -> None:
     for name in [*fs.KERNEL_MODULES, *fs.top_imports(notebooks)]:
         with contextlib.suppress(BaseException):
             __import__(name)
-    warm = getattr(fs, "_warm_kpitools", None)  # should the template gain more warm-up
-    if warm is not None:
-        warm()
     gc.collect()
     gc.freeze()
 

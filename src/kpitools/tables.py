@@ -6,7 +6,7 @@ import datetime as dt
 import html
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import polars as pl
 
@@ -549,12 +549,14 @@ def rank_history_table(
     heads = {span: period_label(*span, lang=lang) for span in spans}
     out: dict[str, list[str]] = {word("table.metric", lang): []}
     out.update({h: [] for h in heads.values()})
-    for metric in [m for m in catalog.codes if m in set(ranked["metric"].to_list())]:
+    spans_of: dict[str, dict[tuple[Any, ...], dict[str, Any]]] = {}
+    for row in ranked.iter_rows(named=True):  # one pass, not a filter per metric
+        spans_of.setdefault(row["metric"], {})[
+            row["year"], row["period_from"], row["period_to"]
+        ] = row
+    for metric in [m for m in catalog.codes if m in spans_of]:
         out[word("table.metric", lang)].append(catalog.label(metric, lang=lang))
-        by_span = {
-            (r["year"], r["period_from"], r["period_to"]): r
-            for r in ranked.filter(pl.col("metric") == metric).iter_rows(named=True)
-        }
+        by_span = spans_of[metric]
         for span, head in heads.items():
             r = by_span.get(span)
             out[head].append(f"{r['rank']}/{r['of']}" if r and r["rank"] is not None else "–")
