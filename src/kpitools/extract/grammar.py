@@ -50,7 +50,8 @@ _COUNT = rx(rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\
 _MONEY = rx(
     rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
     r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?)(?!\w)"
-    r"(?P<per>(?:\s*/\s*[^\W\d_]+(?!\w)){1,3})?"  # "triệu đồng/người/năm": per head
+    # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
+    r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )
 _CURRENCY = {"usd": "USD", "$": "USD", "đô la": "USD", "đô la mỹ": "USD"}
 _WORD = re.compile(r"[ \t]*([^\W\d_]+)")
@@ -922,13 +923,16 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         return False
     rate = previous[-1]
     owner = rate.owner
-    if owner is None or owner.subject is None or owner.rate_of or owner.actual is not None:
+    if owner is None or owner.subject is None or owner.actual is not None:
         return False
     sentence = p.sentence
     item = doc.text.rfind(";", sentence.start, rate.start) + 1 or sentence.start
     if rate.sentence is not sentence or not _K_RATE.search(doc.fold[item : rate.start]):
         return False
-    between = doc.fold[rate.span_end : p.span_start]
+    # "Tỷ lệ bao phủ … đạt 94,5% dân số, đạt 100,5% chỉ tiêu giao": a rate of the population
+    # named after it, its attainment after that
+    after = max(rate.span_end, owner.subject[1]) if owner.rate_of else rate.span_end
+    between = doc.fold[after : p.span_start]
     if p.qualifier is None and (
         _RATE_TARGET_LEAD.fullmatch(between) or _rate_beyond_target(between, rate, p)
     ):

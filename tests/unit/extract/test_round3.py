@@ -592,3 +592,55 @@ def test_a_multiple_is_no_result() -> None:
     assert [(s.actual, s.stated, s.stated_kind) for s in claims(text)] == [
         (D("1.2") * 10**9, "20%", "excess")
     ]
+
+
+# ------------------------------------------------------------------ rates of a population
+
+
+def test_rate_of_the_population_then_its_attainment() -> None:
+    # invented: "94,5% dân số" is the rate; "đạt 100,5% chỉ tiêu giao" its attainment
+    text = "Tỷ lệ bao phủ bảo hiểm y tế đạt 94,5% dân số, đạt 100,5% chỉ tiêu giao."
+    assert [(s.actual, s.stated, s.stated_kind, s.measure) for s in claims(text)] == [
+        (D("94.5"), "100,5%", "attainment", "%")
+    ]
+
+
+def test_rate_of_the_population_against_its_target() -> None:
+    text = "Tỷ lệ bao phủ bảo hiểm y tế đạt 94,5% dân số (chỉ tiêu 93%)."  # invented
+    assert [(s.actual, s.target) for s in claims(text)] == [(D("94.5"), D(93))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negatives (invented): no rate word before the population's share
+        "Có 100% chi bộ hoàn thành nhiệm vụ, đạt 100% kế hoạch.",
+        "Có 95% hộ dân dùng nước sạch, đạt 101% kế hoạch.",
+    ],
+)
+def test_share_of_a_population_without_rate_word(text: str) -> None:
+    assert [s for s in claims(text) if s.actual is not None] == []
+
+
+# ------------------------------------------------------------------ an amount / its plan
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "target"),
+    [
+        # invented: "2.016 tỷ đồng/dự toán 1.800 tỷ đồng" — result over plan, not per head
+        ("Thu ngân sách ước đạt 2.016 tỷ đồng/dự toán 1.800 tỷ đồng, đạt 112%.", 2016, 1800),
+        ("Doanh thu đạt 2.016 tỷ đồng/kế hoạch 1.800 tỷ đồng, đạt 112%.", 2016, 1800),
+    ],
+)
+def test_amount_over_its_plan(text: str, actual: int, target: int) -> None:
+    found = claims(text)
+    assert [(s.actual, s.target, s.verdict) for s in found] == [
+        (D(actual) * 10**9, D(target) * 10**9, "consistent")
+    ]
+
+
+def test_amount_per_head_stays() -> None:
+    # negative (invented): "triệu đồng/người/năm" is per head
+    found = claims("Thu nhập bình quân 75 triệu đồng/người/năm, đạt 102% kế hoạch.")
+    assert [(s.actual, s.measure) for s in found] == [(D(75_000_000), "triệu đồng/người/năm")]
