@@ -1043,13 +1043,21 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     return True
 
 
+# a comparison with another's figure ("cao hơn bình quân chung cả nước (73,5%)")
+_COMPARED_WITH = rx(r"(?<!\w)(?:cao\s+hơn|thấp\s+hơn|bình\s+quân|trung\s+bình|mức\s+chung)(?!\w)")
+
+
 def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
     """Whether something stands between ``f`` and the percentage ``p`` that makes them no
-    statement together: a percentage left unread, or an amount masked (money not read:
+    statement together: a percentage left unread, a comparison with another's figure, or an
+    amount masked (money not read:
     "400 lao động với mức lương 16,6 triệu đồng/người/tháng, tăng 8% so kế hoạch") that is
     not the worth of ``f``."""
     if any(g.kind == "percent" and f.start < g.start < p.start for g in figs):
         return True
+    bracket = p.clause > 0 and doc.text[p.clause - 1] == "("
+    if bracket and _COMPARED_WITH.search(doc.fold, f.span_end, p.clause):
+        return True  # "…, cao hơn bình quân chung cả nước (73,5%)": another's figure
     m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
     # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
     return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None

@@ -644,3 +644,18 @@ def test_amount_per_head_stays() -> None:
     # negative (invented): "triệu đồng/người/năm" is per head
     found = claims("Thu nhập bình quân 75 triệu đồng/người/năm, đạt 102% kế hoạch.")
     assert [(s.actual, s.measure) for s in found] == [(D(75_000_000), "triệu đồng/người/năm")]
+
+
+def test_bracketed_figure_of_a_comparison_is_not_the_results() -> None:
+    # invented: "(73,5%)" is the national average, not a second attainment
+    text = (
+        "Giải ngân vốn đầu tư công đạt 2.345 tỷ đồng, đạt 82,1% kế hoạch vốn được giao, cao "
+        "hơn bình quân chung cả nước (73,5%)."
+    )
+    assert [s.stated for s in claims(text)] == ["82,1%"]
+
+
+def test_bracketed_attainment_stays() -> None:
+    # negative (invented): a bracket with the result's own attainment
+    text = "Thu ngân sách đạt 500 tỷ đồng, tăng 12% so với cùng kỳ (bằng 104% dự toán)."
+    assert [(s.stated, s.stated_kind) for s in claims(text)] == [("104%", "attainment")]
