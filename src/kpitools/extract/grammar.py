@@ -1064,14 +1064,16 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
 
 
 def _rate_after_fraction(doc: Doc, owner: Draft, p: Figure) -> bool:
-    """Whether ``p`` names a plan after a fraction whose own percentage named none ("98/120
-    xã (đạt 81,7%), vượt 1,7% so với mục tiêu (80%)"): the fraction's ratio is its
+    """Whether a plan is named up to ``p`` after a fraction whose own percentage named none
+    ("98/120 xã (đạt 81,7%), vượt 1,7% so với mục tiêu (80%)", "… (89,7%), vượt mục tiêu đề
+    ra (85%)"): the fraction's ratio is its
     percentage, the further one is about the rate and a target rate, not about the whole
     ("43/40 đảng viên, đạt 107,5% kế hoạch, vượt 7,5%" stays a twin)."""
     first = owner.percent_fig
     if owner.actual_fig is None or owner.actual_fig.kind != "pair" or first is None:
         return False
-    return _plan_of(doc, first) == "" and bool(_PLAN_WORD.search(_plan_of(doc, p)))
+    named = _PLAN_WORD.search(doc.fold, first.span_end, p.span_end)
+    return _plan_of(doc, first) == "" and named is not None
 
 
 def _growth_beside_pair(doc: Doc, p: Figure, owner: Draft, lead: str) -> bool:
