@@ -148,10 +148,16 @@ def test_batches_are_scored_on_their_own() -> None:
     passages = [{"id": "a"}, {"id": "b", "added": "2026-12-03c"}]
     assert ev.batches(passages) == ["2026-12-03c"]
     assert ev.batches(passages[:1]) == []
-    # a batch tuned on after its scoring (``TUNED_AFTER_SCORING``) is no longer "never seen"
-    assert ev.batch_label("heldout", "2026-12-03e") == (
-        "heldout, added 2026-12-03e (never seen by tuning)"
-    )
+    # a batch tuned on after its scoring (``TUNED_AFTER_SCORING``) is no longer "never seen";
+    # the newest batch not yet tuned on (or the next one to come) still is
+    for batch in ev.TUNED_AFTER_SCORING:
+        assert ev.batch_label("heldout", batch) == (
+            f"heldout, added {batch} (scored unseen once, then tuned on)"
+        )
+    untuned = sorted(b for b in ev.batches(ALL) if b not in ev.TUNED_AFTER_SCORING)
+    newest = untuned[-1] if untuned else "2026-12-03f"
+    assert ev.batch_label("heldout", newest) == f"heldout, added {newest} (never seen by tuning)"
+    assert ev.batch_label("dev", newest) == f"dev, added {newest} (annotated before tuning on them)"
 
 
 # --------------------------------------------------------------------------- the split
