@@ -11,6 +11,7 @@ from typing import Any
 
 import altair as alt
 import jsonschema
+import narwhals.stable.v1 as nw
 import polars as pl
 import pytest
 import vl_convert as vlc
@@ -1193,3 +1194,56 @@ def test_slope_across_the_split_year_runs_to_each_units_last_period(bundled) -> 
     points = next(layer for layer in spec["layer"] if layer["mark"]["type"] == "point")
     assert {"field": "period", "title": "Year", "type": "nominal"} in points["encoding"]["tooltip"]
     assert any(layer["mark"].get("strokeDash") == [4, 3] for layer in spec["layer"])
+
+
+# --- what the builders do to draw faster ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "channel",
+    [
+        alt.X("actual:Q", title=None, scale=alt.Scale(zero=True)),
+        alt.X2("top"),
+        alt.Y("unit_name:N", sort=alt.EncodingSortField("order", op="min")),
+        alt.Tooltip("year:O", title="Năm"),
+        alt.Row("heading:N", title=None, sort=["b", "a"]),
+        alt.Facet("unit_name:N", header=alt.Header(labelFontWeight="bold")),
+        alt.Color("series:N", title=None),
+        alt.Text("t:T"),
+        alt.X("actual", title=None),  # no type: Altair infers it from the data, left to it
+        alt.Y("sum(actual):Q"),  # not a plain field: left to Altair
+        alt.X("actual:Q", type="ordinal"),  # an explicit type wins: left to Altair
+    ],
+)
+def test_a_spelled_out_shorthand_draws_as_the_shorthand(channel: Any) -> None:
+    data = pl.DataFrame({"actual": [1.0], "top": [2.0]})
+    context = {"data": nw.from_native(data, eager_only=True)}
+    before = channel.to_dict(validate=False, context=dict(context))
+    spelled = channel.copy()
+    charts._spelled(spelled._kwds)
+    after = spelled.to_dict(validate=False, context=dict(context))
+    assert json.dumps(after) == json.dumps(before)  # the key order too
+
+
+def test_built_charts_carry_no_plain_shorthand(one_of_each) -> None:
+    from altair.vegalite.v6.schema.channels import FieldChannelMixin
+
+    def channels(node: Any) -> Iterator[Any]:
+        if isinstance(node, FieldChannelMixin):
+            yield node
+        if isinstance(node, alt.SchemaBase):
+            node = node._kwds
+        for value in (
+            node.values() if isinstance(node, dict) else node if isinstance(node, list) else []
+        ):
+            yield from channels(value)
+
+    def spelled(channel: Any) -> bool:
+        kwds = dict(channel._kwds)
+        charts._spelled(kwds)
+        return kwds == channel._kwds
+
+    for chart in one_of_each.values():
+        found = list(channels(chart))
+        assert found
+        assert [c for c in found if not spelled(c)] == []
