@@ -24,6 +24,7 @@ from kpitools.report.discovery import (
     Outcome,
     Report,
     input_files,
+    paths_found_once,
     validate,
 )
 from kpitools.report.forkserver import top_imports
@@ -166,6 +167,18 @@ def _plan(
     show_code: bool,
 ) -> list[tuple[Report, Path, bool, list[Path]]]:
     """Validate every report and skip those up to date; the jobs to run."""
+    with paths_found_once():
+        return _plan_all(reports, ledger, notebooks=notebooks, force=force, show_code=show_code)
+
+
+def _plan_all(
+    reports: Sequence[Report],
+    ledger: _Ledger,
+    *,
+    notebooks: dict[str, NotebookInfo],
+    force: bool,
+    show_code: bool,
+) -> list[tuple[Report, Path, bool, list[Path]]]:
     out, jobs = ledger.out, []
     for report in reports:
         info = notebooks.get(report.kind)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import itertools
@@ -530,14 +531,43 @@ def _path_of(item: Any) -> Any:
     return item.get("path") if isinstance(item, dict) else item
 
 
+#: ``find_path``'s answers while :func:`paths_found_once` is in force (None: not kept)
+_FOUND: dict[tuple[str, str], Path] | None = None
+
+
+@contextlib.contextmanager
+def paths_found_once() -> Iterator[None]:
+    """Within: each file parameter is looked for once, however many reports name it.
+
+    The reports of a batch name the same few files; each search reads the project's
+    configuration on the way up (~3 ms), which made most of a batch's checks. What is
+    found is forgotten when the block ends (a file may appear before the next run).
+    """
+    global _FOUND
+    saved, _FOUND = _FOUND, {}
+    try:
+        yield
+    finally:
+        _FOUND = saved
+
+
+def _find_path(path: str | os.PathLike[str], start: Path) -> Path:
+    from kpitools.io.dataset import find_path
+
+    if _FOUND is None:
+        return find_path(path, start=start)
+    key = (os.fspath(path), os.fspath(start))
+    if key not in _FOUND:
+        _FOUND[key] = find_path(path, start=start)
+    return _FOUND[key]
+
+
 def input_files(report: Report, info: NotebookInfo) -> list[Path]:
     """The files a report reads, resolved as the notebook will resolve them.
 
     An entry of ``data`` may be a path or a mapping ``{path: ..., sheet: ..., year: ...}``
     of a path and its read options (:data:`DATA_OPTIONS`).
     """
-    from kpitools.io.dataset import find_path
-
     params = _effective(report, info)
     files: list[Path] = []
     for key in FILE_PARAMETERS:
@@ -545,10 +575,10 @@ def input_files(report: Report, info: NotebookInfo) -> list[Path]:
         for item in value if isinstance(value, list) else [value]:
             path = _path_of(item)
             if isinstance(path, str | os.PathLike) and str(path):  # "": none (a backcast)
-                files.append(find_path(path, start=report.notebook.parent))
+                files.append(_find_path(path, report.notebook.parent))
     if "links" not in params and isinstance(params.get("units"), str | os.PathLike):
         # load_dataset reads the links.csv beside the registry by default: it is an input too
-        beside = find_path(params["units"], start=report.notebook.parent).with_name("links.csv")
+        beside = _find_path(params["units"], report.notebook.parent).with_name("links.csv")
         if beside.is_file():
             files.append(beside)
     return files
@@ -639,10 +669,9 @@ def _input_problems(report: Report, info: NotebookInfo) -> list[str]:
     try:
         input_files(report, info)
         if named and isinstance(params.get("units"), str):
-            from kpitools.io.dataset import find_path
             from kpitools.registry import UnknownUnitError
 
-            registry = _registry(str(find_path(params["units"], start=report.notebook.parent)))
+            registry = _registry(str(_find_path(params["units"], report.notebook.parent)))
             day = _report_day(params)
             for key in named:
                 try:

@@ -183,52 +183,34 @@ def _unfit_threads() -> list[str]:
     return [t for t in _threads() if t not in _ALLOWED_THREADS]
 
 
-def _imports_cleanly(module: str) -> bool:
-    """Whether ``module`` imports without error and without starting a thread (in a probe)."""
-    pid = os.fork()
-    if pid == 0:
-        code = 1
-        try:
-            __import__(module)
-            code = 0 if not _unfit_threads() else 2
-        except BaseException:
-            pass
-        os._exit(code)
-    _, status = os.waitpid(pid, 0)
-    return os.waitstatus_to_exitcode(status) == 0
+#: Modules a template left out because importing them started a thread: it starts itself
+#: again without them (see :func:`_import_or_restart`)
+_SKIP_ENV = "_KPITOOLS_TEMPLATE_SKIP"
 
 
-def _unclean(modules: Sequence[str]) -> list[str]:
-    """Those of ``modules`` that fail to import or start a thread, probed in one fork.
+def _import_or_restart(modules: Sequence[str]) -> list[str]:
+    """Import ``modules`` in the template; the names of those it left out.
 
-    The probe imports them in order and says for each whether it imported cleanly (a
-    thread started by one is told apart from those before it); should the probe itself
-    die, the modules it did not get to are probed one by one (:func:`_imports_cleanly`).
+    A module that fails to import is left out, as is one whose import starts a thread (a
+    fork would lose it): the template then starts itself again, the same program with the
+    same sockets, without that module (the thread ends with the process image). Where the
+    template has such threads before (it will not serve), nothing is retried.
     """
-    if not modules:
-        return []
-    read, write = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read)
-        with os.fdopen(write, "w") as out:
-            threads = set(_unfit_threads())
-            for name in modules:
-                try:
-                    __import__(name)
-                    now = set(_unfit_threads())
-                    clean, threads = now <= threads, now
-                except BaseException:
-                    clean = False
-                out.write(f"{int(clean)}\n")
-                out.flush()
-        os._exit(0)
-    os.close(write)
-    with os.fdopen(read) as verdicts:
-        said = [line.strip() == "1" for line in verdicts]
-    os.waitpid(pid, 0)
-    unclean = [m for m, clean in zip(modules, said, strict=False) if not clean]
-    return unclean + [m for m in modules[len(said) :] if not _imports_cleanly(m)]
+    skip = [m for m in os.environ.get(_SKIP_ENV, "").split(",") if m]
+    left_out = list(skip)
+    clean = not _unfit_threads()
+    for name in modules:
+        if name in sys.modules or name in skip:
+            continue
+        try:
+            __import__(name)
+        except BaseException:
+            left_out.append(name)
+            continue
+        if clean and _unfit_threads():
+            os.environ[_SKIP_ENV] = ",".join([*skip, name])
+            os.execv(sys.executable, sys.orig_argv)
+    return left_out
 
 
 def _warm_up() -> None:
@@ -295,8 +277,6 @@ def serve(fd: int, modules: Sequence[str], listen: int | None = None) -> None:
     """
     import gc
 
-    conn = socket.socket(fileno=fd)
-    listener = socket.socket(fileno=listen) if listen is not None else None
     # the template's own folder is no kernel's: ipykernel adds '' to the path itself
     if sys.path and sys.path[0] in ("", os.getcwd()):
         del sys.path[0]
@@ -304,14 +284,11 @@ def serve(fd: int, modules: Sequence[str], listen: int | None = None) -> None:
     for name in TEMPLATE_MODULES:
         __import__(name)
     _warm_up()
-    modules = [*KERNEL_MODULES, *modules]
-    skipped = _unclean([m for m in modules if m not in sys.modules])
-    for name in modules:
-        if name not in skipped:
-            with contextlib.suppress(BaseException):
-                __import__(name)
+    skipped = _import_or_restart([*KERNEL_MODULES, *modules])
+    os.environ.pop(_SKIP_ENV, None)
+    conn = socket.socket(fileno=fd)
+    listener = socket.socket(fileno=listen) if listen is not None else None
     unfit = _unfit_threads()
-    gc.collect()
     gc.freeze()  # shared with every kernel, copy-on-write: no collection walks it
     # kernels are reaped as they end (waited for, so their CPU time counts in the worker's
     # children's, as a kernel's that jupyter_client starts does)
@@ -319,7 +296,10 @@ def serve(fd: int, modules: Sequence[str], listen: int | None = None) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the worker ends the template...
     signal.signal(signal.SIGTERM, _exit_on_term)  # ...by closing the socket, or SIGTERM
     hello = json.dumps({"pid": os.getpid(), "unfit": unfit, "skipped": skipped}).encode()
-    conn.sendall(hello + b"\n")
+    try:
+        conn.sendall(hello + b"\n")
+    except OSError:  # whoever started it is gone
+        return
     if unfit:
         return
     _Server(conn, listener, hello + b"\n").run()
@@ -509,9 +489,15 @@ class Template:
         env = without_threads(os.environ)
         listener = self._listen() if self.shared else None
         fds = (theirs.fileno(), *([listener.fileno()] if listener is not None else []))
+        # this module alone, not the kpitools.report package (the batch, polars, nbconvert's
+        # helpers): what the template imports, every kernel has
         code = (
-            "import sys; from kpitools.report.forkserver import serve; "
-            f"serve({theirs.fileno()}, sys.argv[1:], {fds[1] if len(fds) > 1 else None})"
+            "import importlib.util, sys; "
+            f"spec = importlib.util.spec_from_file_location('_kpitools_template', {__file__!r}); "
+            "template = importlib.util.module_from_spec(spec); "
+            "spec.loader.exec_module(template); "
+            f"template.serve({theirs.fileno()}, sys.argv[1:], "
+            f"{fds[1] if len(fds) > 1 else None})"
         )
         try:
             self.process = subprocess.Popen(

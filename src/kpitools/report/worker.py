@@ -192,7 +192,9 @@ class Worker:
 
     def stop(self) -> None:
         try:
-            self._retire(graceful=True)
+            # a fresh kernel ends as after each report, at once (the one forked in advance
+            # ran nothing); a shared one is asked to shut down
+            self._retire(graceful=not self.fresh)
         finally:
             if self.template is not None:
                 self.template.stop()
