@@ -503,6 +503,7 @@ def _linked(
 
 PLAN_AMOUNT_WINDOW = 800
 """How far (characters, within the paragraph) from a percentage its plan amount may be."""
+_DONG_SPELLINGS = frozenset({"đ", "dồng"})
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _SCALED = rx(
     rf"(?<![\w.,/])(?P<a>{NUM})(?![\d%])(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
@@ -558,7 +559,10 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
         if mags and value == value.to_integral_value():
             value = value.quantize(Decimal(1))
         scale = " ".join("tỷ" if g == "tỉ" else "nghìn" if g == "ngàn" else g for g in mags)
-        out.append(_Amount(m.start("a"), m.end(), value, (scale, m.group("noun") or "")))
+        noun = m.group("noun") or ""
+        if scale and noun in _DONG_SPELLINGS:
+            noun = "đồng"  # "17.726 tỷ đ", "913.216,2 tỷ dồng": đồng abbreviated or mistyped
+        out.append(_Amount(m.start("a"), m.end(), value, (scale, noun)))
     return out
 
 

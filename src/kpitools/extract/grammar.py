@@ -45,11 +45,15 @@ _RANGE = rx(
 _DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)")
 _PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM}){_E}(?!\s*/\s*\d)")
 _PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
-_COUNT = rx(rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?{_E}(?!\s*%)")
+# a measure glued to its number ("285.000ha", "642,5ha", "32km"): the number ends there
+_GLUED_UNIT = r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|kg|tấn)(?!\w))"
+_COUNT = rx(
+    rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:{_E}|{_GLUED_UNIT})(?!\s*%)"
+)
 # money: "11,55 tỷ đồng", "1,5 nghìn tỷ đồng", "2.300 triệu đồng", "10.000.000đ", "1,2 tỷ USD"
 _MONEY = rx(
     rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
-    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?)(?!\w)"
+    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?|(?<=[ỷỉun]\s)dồng)(?!\w)"
     # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
     r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )

@@ -1,0 +1,135 @@
+"""Issue 17, round 4: the failure families of the fifth batch (2026-12-03e), as general rules.
+
+Every example is invented (marked ``# invented``); the real passages are in
+tests/eval/extract/ and scored by scripts/eval_extract.py. Precision first: where a reading
+is ambiguous, the tests check that nothing wrong is said.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reading import claims as scored_claims
+from reading import find
+
+from kpitools.extract import Statement
+
+D = Decimal
+B = D(10) ** 9  # a billion đồng
+
+
+def claims(text: str) -> list[Statement]:
+    """The claims of ``text`` (see ``reading.claims``), money read."""
+    return scored_claims(text, money=True)
+
+
+def pairs(text: str) -> list[tuple[object, object, str | None, str | None]]:
+    """(actual, target, stated percentage as written, kind) of every claim."""
+    return [(s.actual, s.target, s.stated, s.stated_kind) for s in claims(text)]
+
+
+# --------------------------------------------------------------------------- glued units
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "stated"),
+    [
+        # invented: a measure written against its number
+        (
+            "Năm 2025, xã trồng được 642,5ha rừng tập trung, đạt 105,33% kế hoạch.",
+            D("642.5"),
+            "105,33%",
+        ),
+        ("Toàn tỉnh trồng được khoảng 28.500ha rừng (đạt 109,5% kế hoạch).", D(28500), "109,5%"),
+        ("Huyện làm mới 32km đường giao thông nông thôn, đạt 128% kế hoạch.", D(32), "128%"),
+        ("Sản lượng đạt 1.250tấn, bằng 104% kế hoạch năm.", D(1250), "104%"),
+    ],
+)
+def test_a_measure_glued_to_its_number(text: str, actual: Decimal, stated: str) -> None:
+    [s] = claims(text)
+    assert (s.actual, s.stated, s.stated_kind) == (actual, stated, "attainment")
+
+
+def test_glued_measure_takes_the_percentage_from_a_count_before_it() -> None:
+    # invented: the households helped are no result; the area after them is
+    text = (
+        "Xã hỗ trợ trồng rừng gỗ lớn cho 40 hộ, nâng diện tích rừng gỗ lớn đạt 45,5ha, "
+        "đạt 182% so với chỉ tiêu."
+    )
+    assert pairs(text) == [(D("45.5"), None, "182%", "attainment")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative: a word that starts like a unit is no unit ("hao", "kgs" are not read)
+        "Năm 2025 có 12hao hụt, đạt 100% kế hoạch.",
+        # negative: a code or a plate is no figure
+        "Tuyến ĐT12ha được khởi công.",
+    ],
+)
+def test_no_glued_measure_inside_words(text: str) -> None:
+    assert [s.actual for s in find(text, money=True)] == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    whole=st.integers(min_value=1, max_value=999_999),
+    cents=st.integers(min_value=0, max_value=99),
+    unit=st.sampled_from(["ha", "km", "tấn", "kg", "m3"]),
+)
+def test_glued_and_spaced_measures_read_alike(whole: int, cents: int, unit: str) -> None:
+    number = f"{whole:,}".replace(",", ".") + (f",{cents:02d}" if cents else "")
+    value = D(whole) + D(cents) / 100
+    glued = f"Năm 2025 xã thực hiện được {number}{unit} ruộng, đạt 101% kế hoạch."
+    spaced = glued.replace(f"{number}{unit}", f"{number} {unit}")
+    assert [s.actual for s in claims(glued)] == [s.actual for s in claims(spaced)] == [value]
+
+
+# --------------------------------------------------------------------------- đồng spellings
+
+
+def test_dong_abbreviated_or_mistyped_is_money() -> None:
+    # invented: "tỷ đ" (abbreviated) and "tỷ dồng" (typed without the stroke) are đồng
+    [s] = claims("Thu ngân sách đạt 520 tỷ dồng, bằng 104% dự toán.")
+    assert (s.actual, s.measure) == (520 * B, "tỷ đồng")
+    [s] = claims("Thu ngân sách đạt 520 tỷ đ, bằng 104% dự toán.")
+    assert (s.actual, s.measure) == (520 * B, "tỷ đồng")
+
+
+def test_plan_amount_in_brackets_mistyped() -> None:
+    # invented: the plan a paragraph before, its unit mistyped, is the plan of both weeks
+    text = (
+        "Đến hết ngày 4/12, giải ngân đạt 500.000 tỷ đồng, đạt 62,5% kế hoạch Thủ tướng "
+        "Chính phủ giao (800.000 tỷ dồng).\n\nĐến hết ngày 11/12, giải ngân đạt 520.000 tỷ "
+        "đồng, đạt 65% kế hoạch Thủ tướng Chính phủ giao."
+    )
+    assert [(s.actual, s.target) for s in claims(text)] == [
+        (500_000 * B, 800_000 * B),
+        (520_000 * B, 800_000 * B),
+    ]
+
+
+def test_plan_abbreviated_two_paragraphs_later() -> None:
+    # invented: the budget is named after the result, its unit abbreviated ("tỷ đ")
+    text = (
+        "Đến hết tháng 8, tổng thu ngân sách ước đạt 1.020 tỷ đồng, bằng 102% dự toán cả năm."
+        "\n\nTheo kế hoạch, mức dự toán được giao là 1.000 tỷ đ"
+    )
+    [s] = claims(text)
+    assert (s.actual, s.target, s.consistent) == (1020 * B, 1000 * B, True)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative: "dồng" with no scale before it is no currency
+        "Xã có 12 dồng ruộng, đạt 100% kế hoạch.",
+        "Thu ngân sách đạt 520 dồng, bằng 104% dự toán.",
+    ],
+)
+def test_dong_spelling_needs_a_scale(text: str) -> None:
+    assert all(s.measure is None for s in find(text, money=True))
