@@ -670,6 +670,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
     sentence = figs[0].sentence
     _excess_as_qualifier(doc, figs)
     _amounts_of_counts(doc, figs)
+    _within_targets(doc, figs)
     drafts = _actual_drafts(doc, sentence, figs)
     # targets stated apart from their actual join the nearest actual counting the same thing
     for f in figs:
@@ -701,6 +702,60 @@ def _excess_as_qualifier(doc: Doc, figs: list[Figure]) -> None:
             return
         f.role, f.qualifier, f.qual_start = "actual", "vượt", f.clause + m.start()
         return
+
+
+# "… 74.000 tỷ đồng, bao gồm thu … là 17.500 tỷ đồng": a part of the target just set out
+_PART_LEAD = rx(r"^[^;]*(?<!\w)(?:bao\s+gồm|gồm|trong\s+đó)(?!\w)")
+# "… lên hơn 30.000 tỷ đồng, tăng thêm khoảng 5.000 tỷ đồng": the target raised, by how much
+_RAISED = rx(r"(?<!\w)(?:lên|tăng(?:\s+thêm)?|giảm)(?:\s+(?:mức|từ|khoảng|gần|hơn|trên))*\s*$")
+# "… điều chỉnh chỉ tiêu tổng thu … lên hơn 30.000": a target word before a raise in its clause
+_TARGET_RAISED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?!\w)[^,;]*$")
+_RESULT_SINCE = rx(
+    r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện|được|qua|đã|ước|hiện\s+nay"
+    r"|đến\s+nay|lũy\s+kế|luỹ\s+kế)(?!\w)"
+)
+
+
+def _within_targets(doc: Doc, figs: list[Figure]) -> None:
+    """Figures that say more about a target of their sentence are no results: a part of it
+    ("phấn đấu thu 74.000 tỷ đồng, bao gồm thu … 17.500 tỷ đồng"), the target raised or by
+    how much ("mục tiêu thành lập mới 300 doanh nghiệp, nâng tổng số … lên 2.300",
+    "điều chỉnh chỉ tiêu … lên hơn 30.000 tỷ đồng, tăng thêm 5.000 tỷ đồng"), when no word
+    of a result comes between (``đạt``, ``được``, ``đã``, ``kết quả`` …)."""
+    folded = doc.fold
+    parts: set[int] = set()
+    for i, f in enumerate(figs):
+        if f.role != "actual" or f.kind == "pair":
+            continue
+        lead = folded[f.clause : f.start]
+        if _MILESTONE.search(lead):
+            f.role = "modifier"
+            continue
+        if _RAISED.search(lead) and _TARGET_RAISED.search(folded[f.sentence.start : f.start]):
+            cue = _TARGET_RAISED.search(folded[f.sentence.start : f.start])
+            assert cue is not None
+            if not _RESULT_SINCE.search(folded, f.sentence.start + cue.end(), f.start):
+                f.role = "target"
+                continue
+        target = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)
+        if target is None or target.role != "target" or not _same_measure(target, f):
+            continue
+        between = folded[target.end : f.start]
+        if _RESULT_SINCE.search(between) or ";" in between:
+            continue
+        if _PART_LEAD.search(between) or id(target) in parts:
+            f.role = "target"
+            parts.add(id(f))
+        elif _RAISED.search(lead):
+            f.role = "target" if not lead.rstrip().endswith(("thêm", "khoảng")) else "modifier"
+
+
+# "tiến rất gần mốc 30.000 tỷ đồng": a milestone, no result
+# ("vượt mốc", "đạt mốc", "cán mốc" 800.000 tỷ đồng: reached, a result)
+_MILESTONE = rx(
+    r"(?<!\w)(?<!vượt\s)(?<!đạt\s)(?<!cán\s)(?<!qua\s)(?:mốc|ngưỡng)"
+    r"(?:\s+(?:trên|gần|hơn|khoảng))?\s*$"
+)
 
 
 # "15 nhà đại đoàn kết trị giá 750 triệu đồng": the worth of the things counted before it
@@ -756,6 +811,7 @@ def _attach_target(doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft])
         and d.actual_fig.kind != "pair"
         and _nouns_agree(doc, d.actual_fig, f)
         and _unit_before(doc, sentence, d.anchor) in (unit, None)
+        and not _apart_by_semicolon(doc, d, f)
     ]
     if candidates:
         distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
@@ -767,6 +823,21 @@ def _attach_target(doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft])
     d = Draft(sentence, target_fig=f, target=f.value)
     f.owner = d
     drafts.append(d)
+
+
+_SEMICOLON_OR_STOP = re.compile(r";|\.(?!\d)")
+
+
+def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
+    """Whether a target ``f`` and the actual of ``d`` are in clauses a ``;`` parts, the
+    actual stating a percentage of its own ("Mục tiêu … 2 tháng cuối năm 13.049 tỷ đồng; cả
+    năm ước đạt 82.166 tỷ đồng, bằng 151% dự toán": the percentage names its own plan)."""
+    lo, hi = sorted((d.anchor, f.start))
+    if ";" not in doc.text[lo:hi]:
+        return False
+    after = doc.fold[d.anchor : d.sentence.end]
+    end = _SEMICOLON_OR_STOP.search(after)
+    return "%" in after[: end.start() if end else len(after)]
 
 
 def _attach_whole_or_excess(f: Figure, drafts: list[Draft]) -> None:

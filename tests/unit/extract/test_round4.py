@@ -133,3 +133,58 @@ def test_plan_abbreviated_two_paragraphs_later() -> None:
 )
 def test_dong_spelling_needs_a_scale(text: str) -> None:
     assert all(s.measure is None for s in find(text, money=True))
+
+
+# --------------------------------------------------------------------------- within targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: the parts of a target just set out are targets too
+        "Tỉnh phấn đấu tổng thu ngân sách năm 2026 đạt 7.400 tỷ đồng, bao gồm thu nội địa là "
+        "5.650 tỷ đồng và thu từ hoạt động xuất nhập khẩu là 1.750 tỷ đồng.",
+        # invented: a target raised, and by how much; then another target
+        "Hội đồng nhân dân đã điều chỉnh chỉ tiêu tổng thu ngân sách năm 2025 lên hơn 3.000 tỷ "
+        "đồng, tăng thêm khoảng 500 tỷ đồng so với kế hoạch trước đó; phấn đấu thu từ đất đạt "
+        "trên 450 tỷ đồng.",
+        # invented: the total a target raises things to is a target, not its result
+        "Hai tháng cuối năm, mục tiêu thành lập mới từ 300-500 doanh nghiệp, nâng tổng số "
+        "doanh nghiệp thành lập mới lên từ 2.300-2.500 doanh nghiệp.",
+        # invented: a milestone the result comes near is no result
+        "Kết quả này vượt mục tiêu phấn đấu 2.600 tỷ đồng đã đề ra, tiến rất gần mốc 3.000 tỷ "
+        "đồng.",
+    ],
+)
+def test_figures_within_a_target_are_no_results(text: str) -> None:
+    assert claims(text) == []
+
+
+def test_results_after_a_target_stay_results() -> None:
+    # invented: a result word ("kết quả", "được", "đã") comes between: the count is a result
+    text = "Kế hoạch năm 2025 kết nạp 150 đảng viên, kết quả kết nạp được 171 đảng viên."
+    assert [(s.actual, s.target) for s in claims(text)] == [(D(171), D(150))]
+    # invented: a total raised by a result, with no target word before it, is a result
+    text = (
+        "Năm 2025 có thêm 20 xã đạt chuẩn, nâng tổng số xã đạt chuẩn lên 150 xã, đạt 102% kế hoạch."
+    )
+    assert [(s.actual, s.stated) for s in claims(text)] == [(D(150), "102%")]
+
+
+def test_passing_a_milestone_is_a_result() -> None:
+    # invented: "vượt mốc" (passed the milestone) qualifies the result
+    text = "Thu ngân sách năm 2025 vượt mốc 800 tỷ đồng, vượt 19,1% so với dự toán."
+    [s] = claims(text)
+    assert (s.actual, s.stated, s.stated_kind) == (800 * B, "19,1%", "excess")
+
+
+def test_a_target_across_a_semicolon_leaves_a_result_with_its_own_percentage() -> None:
+    # invented: the target of the last two months is not the year's plan of 151 %
+    text = (
+        "Mục tiêu tổng thu ngân sách 2 tháng cuối năm ước thực hiện 1.300 tỷ đồng; cả năm ước "
+        "đạt 8.200 tỷ đồng, bằng 151% dự toán Trung ương giao."
+    )
+    assert pairs(text) == [(8200 * B, None, "151%", "attainment")]
+    # negative: with no percentage of its own the result still takes the target before it
+    text = "Kế hoạch năm 2025 kết nạp 150 đảng viên; kết quả kết nạp được 171 đảng viên."
+    assert [(s.actual, s.target) for s in claims(text)] == [(D(171), D(150))]
