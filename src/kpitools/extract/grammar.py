@@ -171,12 +171,18 @@ _PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+ti
 _MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
 _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 
+# "32.011 tỷ đồng, hoàn thành đúng dự toán của Trung ương và đạt 94% dự toán của tỉnh giao":
+# one plan met, the percentage of the other one follows
+_MET_OTHER_PLAN = (
+    r"hoàn\s+thành(?:\s+(?:đúng|vượt))?\s+(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)"
+    r"(?:\s+(?:của|trung\s+ương|tỉnh|thành\s+phố|huyện|xã|phường|năm|được|giao))*\s+và"
+)
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
-    r"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    rf"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
-    r"tỷ\s+lệ\s+đạt|đề\s+ra)[\s(]*)*$"
+    rf"tỷ\s+lệ\s+đạt|đề\s+ra|{_MET_OTHER_PLAN})[\s(]*)*$"
 )
 _K_EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết))?"
@@ -1033,7 +1039,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
 _MEASURE_WORDS = words_rx(MEASURE_NAMES)
 _SECOND_PLAN_LEAD = rx(
     r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)"
-    r"(?:\s+[^\W\d_]+){0,6}?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng)\s*$"
+    r"(?:\s+[^\W\d_]+){0,6}?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng|vượt)\s*$"
 )
 
 

@@ -188,3 +188,42 @@ def test_a_target_across_a_semicolon_leaves_a_result_with_its_own_percentage() -
     # negative: with no percentage of its own the result still takes the target before it
     text = "Kế hoạch năm 2025 kết nạp 150 đảng viên; kết quả kết nạp được 171 đảng viên."
     assert [(s.actual, s.target) for s in claims(text)] == [(D(171), D(150))]
+
+
+# --------------------------------------------------------------------------- second plans
+
+
+def test_a_second_excess_of_another_plan_with_its_own_verb() -> None:
+    # invented: one result above two budgets, each excess with its verb
+    text = (
+        "Tổng thu ngân sách năm 2025 ước đạt 3.124 tỷ đồng, vượt 11% so với dự toán địa "
+        "phương giao và vượt 17% so với dự toán Trung ương giao."
+    )
+    assert pairs(text) == [
+        (3124 * B, None, "11%", "excess"),
+        (3124 * B, None, "17%", "excess"),
+    ]
+
+
+def test_a_second_excess_naming_another_measure_is_not_the_results() -> None:
+    # negative: the second plan names another measure (profit): not the revenue's
+    text = (
+        "Doanh thu đạt 500 tỷ đồng, vượt 11% so với kế hoạch doanh thu và vượt 17% so với kế "
+        "hoạch lợi nhuận."
+    )
+    assert [p for p in pairs(text) if p[0] is not None] == [(500 * B, None, "11%", "excess")]
+
+
+def test_one_plan_met_and_a_percentage_of_the_other() -> None:
+    # invented: the central budget met, the provincial one at 94 %
+    text = (
+        "Thu từ thuế và phí đạt 3.201 tỷ đồng, hoàn thành đúng dự toán của Trung ương và đạt "
+        "94% dự toán của tỉnh giao."
+    )
+    assert pairs(text) == [(3201 * B, None, "94%", "attainment")]
+    # negative: a plan met of another subject does not carry a later percentage
+    text = (
+        "Thu từ thuế đạt 3.201 tỷ đồng. Ngành hoàn thành đúng kế hoạch và tỷ lệ che phủ rừng "
+        "đạt 94%."
+    )
+    assert [s for s in pairs(text) if s[2] == "94%"] == []
