@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import numbers
 import re
 from collections.abc import Callable, Sequence
 from typing import Any, Literal, ParamSpec, TypeVar
@@ -90,10 +91,30 @@ def _unchecked(build: Callable[_P, _R]) -> Callable[_P, _R]:
 
     @functools.wraps(build)
     def unchecked(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        _check_sizes(build.__name__, kwargs)
         with debug_mode(False):
             return build(*args, **kwargs)
 
     return unchecked
+
+
+_SIZES = ("width", "height", "columns")
+
+
+def _check_sizes(builder: str, kwargs: dict[str, Any]) -> None:
+    """Refuse a size that is not a positive whole number, as Altair's part checks did.
+
+    The builders skip Altair's check of each part, so without this a ``width="wide"``
+    would pass the builder and draw a broken chart.
+    """
+    for name in _SIZES:
+        value = kwargs.get(name)
+        if value is None:
+            continue
+        if isinstance(value, bool) or not isinstance(value, numbers.Integral):
+            raise TypeError(f"{builder}: {name} must be a whole number of pixels, not {value!r}")
+        if value <= 0:
+            raise ValueError(f"{builder}: {name} must be positive, not {value!r}")
 
 
 def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:

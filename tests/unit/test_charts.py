@@ -12,6 +12,7 @@ from typing import Any
 import altair as alt
 import jsonschema
 import narwhals.stable.v1 as nw
+import numpy as np
 import polars as pl
 import pytest
 import vl_convert as vlc
@@ -1247,3 +1248,16 @@ def test_built_charts_carry_no_plain_shorthand(one_of_each) -> None:
         found = list(channels(chart))
         assert found
         assert [c for c in found if not spelled(c)] == []
+
+
+@pytest.mark.parametrize("size", [{"width": "wide"}, {"width": 4.5}, {"width": True}])
+def test_a_size_that_is_no_whole_number_is_refused_by_name(city_2023, dataset, size):
+    with pytest.raises(TypeError, match=f"bullet_chart: {next(iter(size))} must be a whole"):
+        kt.bullet_chart(city_2023, catalog=dataset.catalog, **size)
+
+
+def test_a_size_below_one_is_refused_and_numpy_whole_numbers_are_taken(city_2023, dataset, city):
+    with pytest.raises(ValueError, match="trend_chart: height must be positive, not 0"):
+        kt.trend_chart(city, catalog=dataset.catalog, metric="admissions", height=0)
+    spec = kt.bullet_chart(city_2023, catalog=dataset.catalog, width=np.int64(300)).to_dict()
+    assert json.dumps(spec)  # drawn, with a numpy width taken as a whole number
