@@ -137,7 +137,10 @@ _TARGET_START = rx(
     r"|kế\s+hoạch(?=\s+(?:năm|cả\s+năm|kết\s+nạp|phát\s+triển)(?!\w)))"
 )
 # "Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 …", "được giao 400": a target set out
-_SET_OUT = rx(r"(?<!\w)(?:đề\s+ra|được\s+giao|giao)(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?\s*$")
+_SET_OUT = rx(
+    r"(?<!\w)(?:đề\s+ra|được\s+giao|giao)(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?"
+    r"(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"
+)
 # "… phấn đấu kết nạp 600 đảng viên, mỗi năm 120": a yearly figure of a target sentence
 _EACH_YEAR = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?:\s+[^\W\d_]+){0,3}\s*(?:từ\s+)?$")
 _TARGET_CUE = rx(
@@ -182,7 +185,7 @@ _CONNECTORS = rx(
     rf"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
-    rf"tỷ\s+lệ\s+đạt|đề\s+ra|{_MET_OTHER_PLAN})[\s(]*)*$"
+    rf"tỷ\s+lệ\s+đạt|đạt\s+tỷ\s+lệ|đề\s+ra|{_MET_OTHER_PLAN})[\s(]*)*$"
 )
 _K_EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết))?"
@@ -606,6 +609,19 @@ def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
     return None
 
 
+# "đạt tỷ lệ 91,4% kế hoạch vốn … giao năm 2025 là 120.353 tỷ đồng": the plan's amount
+# after the percentage of it
+_PLAN_IS = rx(
+    r"%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    r"(?:\s+[^\s,;:()%]+){0,9}?\s+(?:là|:)\s*$"
+)
+# "vượt kế hoạch 52% (5.554 tỷ đồng)": the plan's amount in brackets after the percentage
+_PLAN_PERCENT = rx(
+    r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?"
+    rf"(?:{NUM})\s*%\s*$"
+)
+
+
 def _role(fig: Figure, lead: str, outer: str) -> str:
     """The role of a number from the words before it in its clause (``lead``) or, for a
     number opening a bracket, before the bracket (``outer``)."""
@@ -623,6 +639,8 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         or _TARGET_START.search(lead)
         or _STRIVE.search(lead)
         or ((m := _target_word(lead, _TARGET_WORDS)) and not _MET_BEFORE.search(lead[: m.start()]))
+        or _PLAN_IS.search(lead)
+        or (lead.strip(" (") == "" and _PLAN_PERCENT.search(outer))
         or (  # "46% mục tiêu doanh thu (38.185 tỷ đồng)": the amount of the plan named
             lead.strip(" (") == ""
             and (m := _target_word(outer, _PLAN_NAMED))

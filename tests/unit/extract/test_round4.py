@@ -227,3 +227,56 @@ def test_one_plan_met_and_a_percentage_of_the_other() -> None:
         "đạt 94%."
     )
     assert [s for s in pairs(text) if s[2] == "94%"] == []
+
+
+# --------------------------------------------------------------------------- plans beside results
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "target", "stated"),
+    [
+        # invented: the plan's amount in brackets after the excess of it
+        (
+            "Lợi nhuận trước thuế đạt hơn 845 tỷ đồng, vượt kế hoạch 52% (555 tỷ đồng), cao nhất "
+            "từ trước tới nay.",
+            845 * B,
+            555 * B,
+            "52%",
+        ),
+        # invented: the plan's amount after the percentage of it ("… là N")
+        (
+            "Thành phố đã giải ngân vốn đầu tư công đạt 10.999 tỷ đồng, đạt tỷ lệ 91,4% kế hoạch "
+            "vốn Thủ tướng Chính phủ giao năm 2025 là 12.035 tỷ đồng.",
+            10_999 * B,
+            12_035 * B,
+            "91,4%",
+        ),
+        # invented: the plan assigned first (qualified), the result after it
+        (
+            "Năm 2026, tỉnh được giao vốn đầu tư công hơn 1.920 tỷ đồng, đến hết tháng 1 giải "
+            "ngân được gần 58 tỷ đồng (đạt 3%).",
+            58 * B,
+            1920 * B,
+            "3%",
+        ),
+    ],
+)
+def test_plan_amounts_beside_their_percentage(
+    text: str, actual: Decimal, target: Decimal, stated: str
+) -> None:
+    [s] = claims(text)
+    assert (s.actual, s.target, s.stated) == (actual, target, stated)
+    assert s.verdict != "inconsistent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative: a change in brackets after the percentage is no plan
+        "Lợi nhuận đạt 845 tỷ đồng, vượt kế hoạch 52% (tăng 120 tỷ đồng so với năm trước).",
+        # negative: an amount in another clause after the plan is not its amount
+        "Giải ngân đạt 10.999 tỷ đồng, đạt 91,4% kế hoạch, số vốn còn lại là 1.036 tỷ đồng.",
+    ],
+)
+def test_no_plan_amount_where_none_is_named(text: str) -> None:
+    assert all(s.target is None for s in claims(text))
