@@ -11,8 +11,9 @@
    worker, reset between reports), alternately, ``--repeat`` times each (default 3: the
    machine is shared, so one run says little; the medians count and every time is printed),
    in the same two environments: each ratio compares the two ways in one environment (a
-   bare install spares kpitools' templates the ~1.5 s of ``rfc3987-syntax`` as it spares
-   the plain loop's processes).
+   bare install spares the plain loop's processes the ~1.5 s of ``rfc3987-syntax``;
+   kpitools' template defers that package's grammars to a kernel's first IRI check, and
+   its workers do not load it).
 
 Prints the times, the ratios plain / kpitools for both environments, the extra cost per
 report of the fresh kernel (wall time and CPU time: the CPU of every process of the run,

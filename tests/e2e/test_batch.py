@@ -161,38 +161,44 @@ def test_unchanged_reports_are_skipped_until_something_changes(tmp_path: Path) -
     assert {o.status for o in forced.values()} == {"ok"}
 
 
-@pytest.mark.slow
-def test_an_interrupted_run_leaves_no_half_file_and_a_rerun_finishes(
-    root: Path, tmp_path: Path
-) -> None:
+def city_run(tmp_path: Path, *, workers: int) -> tuple[list[str], Path]:
+    """``kpitools run`` of six city reports (2019-2024) into ``tmp_path/out``."""
     params = tmp_path / "parameters"
     params.mkdir()
     for year in range(2019, 2025):
         (params / f"city-{year}.yaml").write_text(f"year: {year}\n")
     out = tmp_path / "out"
-    cmd = [
-        str(BIN / "kpitools"),
-        "run",
-        "--parameters",
-        str(params),
-        "--out",
-        str(out),
-        "--workers",
-        "1",
-    ]
+    cmd = [str(BIN / "kpitools"), "run", "--parameters", str(params), "--out", str(out)]
+    return [*cmd, "--workers", str(workers)], out
+
+
+def terminated_after_a_page(
+    cmd: list[str], root: Path, out: Path, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """Run ``cmd``, SIGTERM it once a page is written; its exit status and output."""
     # Output to a file, not a pipe: the test waits for kpitools, not for every process that
     # may still hold the pipe (a kernel being shut down on a loaded machine).
-    log = tmp_path / "run.log"
+    log = out.parent / "run.log"
     with log.open("w") as sink:
-        proc = subprocess.Popen(cmd, cwd=root, stdout=sink, stderr=subprocess.STDOUT, text=True)
+        proc = subprocess.Popen(
+            cmd, cwd=root, stdout=sink, stderr=subprocess.STDOUT, text=True, env=env
+        )
         deadline = time.time() + 120
         while not list(out.glob("*.html")) and time.time() < deadline:
             time.sleep(0.05)
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=60)
-    output = log.read_text(encoding="utf-8")
+    return proc.returncode, log.read_text(encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_an_interrupted_run_leaves_no_half_file_and_a_rerun_finishes(
+    root: Path, tmp_path: Path
+) -> None:
+    cmd, out = city_run(tmp_path, workers=1)
+    returncode, output = terminated_after_a_page(cmd, root, out)
     # one line says what happened, no traceback; the status is 128 + SIGTERM
-    assert proc.returncode == 143, output
+    assert returncode == 143, output
     assert "Traceback" not in output and "exception" not in output, output
     assert "kpitools run: interrupted (SIGTERM) with " in output
     written = sorted(p.name for p in out.glob("city-*.html"))
@@ -322,27 +328,11 @@ def test_sigterm_to_a_run_of_two_workers_leaves_no_process_behind(
 ) -> None:
     import uuid
 
-    params = tmp_path / "parameters"
-    params.mkdir()
-    for year in range(2019, 2025):
-        (params / f"city-{year}.yaml").write_text(f"year: {year}\n")
-    out = tmp_path / "out"
-    cmd = [str(BIN / "kpitools"), "run", "--parameters", str(params), "--out", str(out)]
-    cmd += ["--workers", "2"]
+    cmd, out = city_run(tmp_path, workers=2)
     mark = f"KPITOOLS_TEST_MARK=run-{uuid.uuid4()}"
     env = {**os.environ, mark.split("=")[0]: mark.split("=")[1]}
-    log = tmp_path / "run.log"
-    with log.open("w") as sink:
-        proc = subprocess.Popen(
-            cmd, cwd=root, stdout=sink, stderr=subprocess.STDOUT, text=True, env=env
-        )
-        deadline = time.time() + 120
-        while not list(out.glob("*.html")) and time.time() < deadline:
-            time.sleep(0.05)
-        proc.send_signal(signal.SIGTERM)
-        proc.wait(timeout=60)
-    output = log.read_text(encoding="utf-8")
-    assert proc.returncode == 143, output
+    returncode, output = terminated_after_a_page(cmd, root, out, env)
+    assert returncode == 143, output
     assert "Traceback" not in output, output
     deadline = time.time() + 15  # the workers and kernels end as the run does
     while _marked(mark) and time.time() < deadline:

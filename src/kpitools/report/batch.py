@@ -167,42 +167,31 @@ def _plan(
     show_code: bool,
 ) -> list[tuple[Report, Path, bool, list[Path]]]:
     """Validate every report and skip those up to date; the jobs to run."""
-    with paths_found_once():
-        return _plan_all(reports, ledger, notebooks=notebooks, force=force, show_code=show_code)
-
-
-def _plan_all(
-    reports: Sequence[Report],
-    ledger: _Ledger,
-    *,
-    notebooks: dict[str, NotebookInfo],
-    force: bool,
-    show_code: bool,
-) -> list[tuple[Report, Path, bool, list[Path]]]:
     out, jobs = ledger.out, []
-    for report in reports:
-        info = notebooks.get(report.kind)
-        if report.problem is not None or info is None:  # found so by discover
-            problem = report.problem or f"no notebook declares report kind {report.kind!r}"
-            ledger.done(Outcome(report, "invalid", error=problem))
-            continue
-        problems = validate(report, info)
-        if problems:
-            ledger.done(Outcome(report, "invalid", error="; ".join(problems)))
-            continue
-        files = input_files(report, info)
-        digest = fingerprint(report, files, show_code=show_code)
-        ledger.hashes[report.name] = digest
-        previous = ledger.manifest.get(report.name, {})
-        if (
-            not force
-            and previous.get("hash") == digest
-            and previous.get("status") == "ok"
-            and (out / report.html_name).exists()
-        ):
-            ledger.done(Outcome(report, "skipped", 0.0, out / report.html_name))
-            continue
-        jobs.append((report, out, show_code, files))
+    with paths_found_once():  # the reports name the same few files
+        for report in reports:
+            info = notebooks.get(report.kind)
+            if report.problem is not None or info is None:  # found so by discover
+                problem = report.problem or f"no notebook declares report kind {report.kind!r}"
+                ledger.done(Outcome(report, "invalid", error=problem))
+                continue
+            problems = validate(report, info)
+            if problems:
+                ledger.done(Outcome(report, "invalid", error="; ".join(problems)))
+                continue
+            files = input_files(report, info)
+            digest = fingerprint(report, files, show_code=show_code)
+            ledger.hashes[report.name] = digest
+            previous = ledger.manifest.get(report.name, {})
+            if (
+                not force
+                and previous.get("hash") == digest
+                and previous.get("status") == "ok"
+                and (out / report.html_name).exists()
+            ):
+                ledger.done(Outcome(report, "skipped", 0.0, out / report.html_name))
+                continue
+            jobs.append((report, out, show_code, files))
     return jobs
 
 
