@@ -392,7 +392,9 @@ def _with_result(
     checks: dict[str, object] = {"verdict": "unchecked"}
     lead: list[Segment] = [seg("actual_linked", a=f"{c.actual:f}", text=c.text)]
     p = _percent_of(s)
-    if target is None or p is None or target == 0:
+    if p is None and target:
+        checks.update(noted(*lead))  # a result against its target, no percentage stated
+    elif target is None or p is None or target == 0:
         checks.update(noted(*lead, seg("no_target")))
     else:
         check = check_percent(p, c.actual, target)
@@ -898,7 +900,14 @@ def link_referred_results(
     result's sentence does not.
     """
     out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
     for i, s in enumerate(statements):
+        if _beats_referred_target(s, text):
+            c = _referred_result(statements, i, "", text)
+            if c is not None and isinstance(s.target, Decimal):
+                out[i] = _with_result(s, c, s.target)
+            continue
         if (
             s.actual is not None
             or s.target is not None
@@ -909,11 +918,79 @@ def link_referred_results(
         if measure is None or (measure == "" and s.stated_kind == "rate"):
             continue
         c = _referred_result(statements, i, measure, text)
+        if c is None and measure == "":
+            c = _amount_just_stated(s, text, scope)
         if c is None:
             continue
         kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
         out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
     return out
+
+
+# "Kết quả này không chỉ vượt mục tiêu phấn đấu 26.000 tỷ đồng": the result just stated
+# against a target its sentence names
+_REFERRED_BEATS = rx(
+    r"^\W*(?:con\s+số|số\s+liệu|kết\s+quả|mức)\s+(?:này|trên|đó)(?!\w)[^.;:]*"
+    r"(?<!\w)(?:vượt|đạt|hoàn\s+thành)(?!\w)[^.;:]*$"
+)
+
+
+def _beats_referred_target(s: LinkableStatement, text: str) -> bool:
+    """Whether ``s`` is a target met by the result just stated.
+
+    A target (no actual, no percentage) whose sentence opens with a pronoun for that result
+    (``Kết quả này``) and says it met or beat it (``vượt``, ``đạt``, ``hoàn thành``).
+    """
+    if s.actual is not None or s.target is None or s.stated_kind is not None:
+        return False
+    if not isinstance(s.target, Decimal):
+        return False
+    head = max(0, s.start - 300)
+    stop = max(head, *(m.end() for m in _FULL_STOP.finditer(text, head, s.start)), head)
+    return bool(_REFERRED_BEATS.search(fold(text[stop : s.start])))
+
+
+def _amount_just_stated(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The figure a pronoun names: the one money amount of the sentence just before ``s``.
+
+    ``s`` is a percentage whose subject is a pronoun (``Con số này tương đương với 123,6% kế
+    hoạch``); the amount is in no statement. None when the sentence has none or two
+    differing ones.
+    """
+    low = max(0, s.start - REFERRED_WINDOW)
+    folded = fold(text[low : s.start])
+    stops = [m.end() for m in _FULL_STOP.finditer(folded)]
+    if not stops:
+        return None
+    start = stops[-2] if len(stops) > 1 else 0
+    if len(stops) == 1 and low > 0:
+        return None  # the sentence before is not wholly in the window
+    found = [
+        a
+        for a in _amounts(folded, start, stops[-1])
+        if a.unit[1] in _MONEY_WORDS and _covering(*scope, _shifted(a, low)) is None
+    ]
+    if len({a.value for a in found}) != 1:
+        return None
+    q = _LEAD_QUALIFIER.search(folded, max(0, found[-1].start - 12), found[-1].start)
+    a = _shifted(found[-1], low)
+    measure = " ".join(w for w in (a.unit[0], _MONEY_WORDS[a.unit[1]]) if w)
+    return dataclasses.replace(
+        s,
+        start=a.start,
+        end=a.end,
+        text=text[a.start : a.end],
+        actual=a.value,
+        target=None,
+        label=f"({measure})",
+        qualifier=q.group(1) if q else None,
+        exact=q is None,
+        measure=measure,
+    )
 
 
 def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:

@@ -609,6 +609,15 @@ def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
     return None
 
 
+# "vượt mục tiêu Chính phủ giao 65 tỷ USD", "vượt mục tiêu phấn đấu 26.000 tỷ đồng": the
+# amount of the plan named by who set it or as striven for (not "vượt kế hoạch 2 triệu tấn",
+# an excess)
+_BEAT_NAMED_PLAN = rx(
+    r"(?<!\w)vượt\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)\s+"
+    r"(?:phấn\s+đấu|(?:của\s+)?(?:chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|trung\s+ương"
+    r"|quốc\s+hội|hđnd(?:\s+tỉnh)?|hội\s+đồng\s+nhân\s+dân(?:\s+tỉnh)?|tỉnh|thành\s+phố)"
+    r"(?:\s+(?:đã\s+)?(?:giao|đề\s+ra))?)\s*(?:là\s*)?$"
+)
 # "đạt tỷ lệ 91,4% kế hoạch vốn … giao năm 2025 là 120.353 tỷ đồng": the plan's amount
 # after the percentage of it
 _PLAN_IS = rx(
@@ -631,6 +640,8 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         return "whole"
     if fig.kind == "pair":
         return "actual"
+    if _BEAT_NAMED_PLAN.search(lead):
+        return "target"
     if _EXCESS.search(lead) or _EXCESS.search(outer):
         return "excess"
     if (

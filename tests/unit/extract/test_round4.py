@@ -280,3 +280,67 @@ def test_plan_amounts_beside_their_percentage(
 )
 def test_no_plan_amount_where_none_is_named(text: str) -> None:
     assert all(s.target is None for s in claims(text))
+
+
+# --------------------------------------------------------------------------- named plans beaten
+
+
+def test_beating_a_plan_named_by_who_set_it() -> None:
+    # invented: the amount after "vượt mục tiêu Chính phủ giao" is the plan, not the excess
+    text = (
+        "Năm 2025, kim ngạch xuất khẩu ước đạt 7,09 tỷ USD, tăng 12% so với cùng kỳ, vượt mục "
+        "tiêu Chính phủ giao 6,5 tỷ USD."
+    )
+    assert [(s.actual, s.target) for s in claims(text) if s.target is not None] == [
+        (D("7.09") * B, D("6.5") * B)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative: "vượt kế hoạch 2 triệu tấn" is the excess (the plan 45 − 2), not the plan
+        "Sản lượng than đạt 45 triệu tấn, vượt kế hoạch 2 triệu tấn.",
+        "Sản lượng than đạt 45 triệu tấn, vượt kế hoạch được giao 2 triệu tấn.",
+    ],
+)
+def test_an_excess_amount_is_no_plan(text: str) -> None:
+    [s] = claims(text)
+    assert (s.stated_kind, s.target) == ("excess_count", D(43_000_000))
+
+
+def test_a_pronoun_for_the_result_that_beat_a_target() -> None:
+    # invented: "Kết quả này … vượt mục tiêu phấn đấu 2.600 tỷ đồng" — the result before it
+    text = (
+        "Năm 2025 tổng thu ngân sách đạt 2.921 tỷ đồng, bằng 164,8% dự toán. Kết quả này không "
+        "chỉ vượt mục tiêu phấn đấu 2.600 tỷ đồng đã đề ra từ đầu năm."
+    )
+    assert [(s.actual, s.target) for s in claims(text)] == [(2921 * B, None), (2921 * B, 2600 * B)]
+
+
+def test_a_target_without_a_pronoun_takes_no_result() -> None:
+    # negative: the sentence names no earlier result; a goal for next year stays a target
+    text = (
+        "Năm 2025 tổng thu ngân sách đạt 2.921 tỷ đồng, bằng 164,8% dự toán. Năm 2026 tỉnh "
+        "phấn đấu vượt mục tiêu 3.000 tỷ đồng."
+    )
+    assert [(s.actual, s.target) for s in claims(text)] == [(2921 * B, None)]
+
+
+def test_a_pronoun_for_an_amount_stated_alone() -> None:
+    # invented: the amount has no percentage of its own; "Con số này" names it
+    text = (
+        "Cụ thể, vốn đầu tư công được giải ngân trên địa bàn đạt 693,5 tỷ đồng. Con số này "
+        "tương đương với 123,6% kế hoạch vốn Thủ tướng Chính phủ giao."
+    )
+    [s] = claims(text)
+    assert (s.actual, s.stated, s.stated_kind) == (D("693.5") * B, "123,6%", "attainment")
+
+
+def test_a_pronoun_after_two_amounts_names_none() -> None:
+    # negative: two different amounts before the pronoun: which one is meant is not known
+    text = (
+        "Vốn giải ngân đạt 693,5 tỷ đồng, vốn còn lại 120 tỷ đồng. Con số này tương đương với "
+        "123,6% kế hoạch."
+    )
+    assert [s.actual for s in claims(text)] == [None]
