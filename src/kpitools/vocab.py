@@ -518,6 +518,10 @@ _EXTRACT = {
         "; vượt {percent}% nghĩa là {stated}%", "; vượt {percent}% means {stated}%"
     ),
     "extract.note.qualifier": _pair(" ({qual})", " ({qual})"),
+    "extract.note.excess_or_attainment": _pair(
+        "vượt {stated} trong khi cùng số liệu được nêu là “{text}” (tức là vượt {excess}%)",
+        "vượt {stated} while the same figure is stated as “{text}” (an excess of {excess}%)",
+    ),
     "extract.note.not_under": _pair(
         ": không thấp hơn {stated}% ({qual})", ": not under {stated}% ({qual})"
     ),

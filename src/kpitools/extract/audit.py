@@ -12,6 +12,7 @@ from kpitools.extract.notes import noted, seg
 from kpitools.extract.phrases import AUDIT_SCHEMA, VERDICTS
 from kpitools.extract.statements import Statement, as_frame
 from kpitools.numbers import format_number
+from kpitools.textfold import fold, rx
 
 
 def _dec(x: float | None) -> Decimal | None:
@@ -71,6 +72,7 @@ def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataF
             }
         )
     rows.extend(_part_checks(df))
+    rows.extend(_same_figure_checks(df))
     order = {v: i for i, v in enumerate(VERDICTS)}
     rows.sort(key=lambda r: (order.get(r["verdict"], len(order)), r["file"], r["start"]))
     return pl.DataFrame(rows, schema=AUDIT_SCHEMA, orient="row")
@@ -144,4 +146,85 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
                     ),
                 }
             )
+    return rows
+
+
+SAME_FIGURE_TOLERANCE = Decimal("0.01")
+"""Two results are of the same figure when they differ by at most 1 % (``hơn 100.000`` in a
+headline and ``100.299`` in the body)."""
+_PLAN_AFTER = rx(
+    r"%\s*(?:so\s+(?:với\s+)?)?(dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)"
+)
+
+
+def _plan_word(text: str) -> str | None:
+    """The plan a statement's percentage is of (``dự toán``), as folded words."""
+    m = _PLAN_AFTER.search(fold(text))
+    return " ".join(m.group(1).split()) if m else None
+
+
+def _same_figure(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    x, y = _dec(a["actual"]), _dec(b["actual"])
+    if x is None or y is None or not x or a["measure"] != b["measure"]:
+        return False
+    return abs(x - y) <= SAME_FIGURE_TOLERANCE * max(x, y)
+
+
+def _same_figure_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
+    """One figure stated as ``vượt X%`` of a plan and as ``bằng X%`` of the same plan.
+
+    ``Hưng Yên thu ngân sách hơn 100.000 tỉ đồng, vượt 181% dự toán`` … ``đạt 100.299 tỉ
+    đồng, bằng 181% dự toán``: the two cannot both hold (281 % against 181 % of one
+    budget); the excess is flagged. Only for the same stated number, the same plan word,
+    the same measure, and results within 1 % of each other.
+    """
+    rows: list[dict[str, Any]] = []
+    cols = ("stated_kind", "stated_percent", "actual", "measure", "text")
+    if any(c not in df.columns for c in cols):
+        return rows
+    stated = [
+        r
+        for r in df.iter_rows(named=True)
+        if r["stated_kind"] in ("attainment", "excess") and r["stated_percent"] is not None
+    ]
+    attainments = [r for r in stated if r["stated_kind"] == "attainment"]
+    for e in (r for r in stated if r["stated_kind"] == "excess"):
+        plan = _plan_word(e["text"])
+        twin = next(
+            (
+                a
+                for a in attainments
+                if a["file"] == e["file"]
+                and a["stated_percent"] == e["stated_percent"]
+                and plan is not None
+                and _plan_word(a["text"]) == plan
+                and _same_figure(a, e)
+            ),
+            None,
+        )
+        if twin is None:
+            continue
+        percent = _dec(e["stated_percent"])
+        assert percent is not None
+        rows.append(
+            {
+                "file": e["file"],
+                "start": e["start"],
+                "end": e["end"],
+                "text": e["text"],
+                "check": "excess",
+                "stated": e["stated"],
+                "stated_value": e["stated_percent"],
+                "expected": float(percent - 100),
+                "verdict": "inconsistent",
+                **noted(
+                    seg(
+                        "excess_or_attainment",
+                        stated=e["stated"] or _plain(percent),
+                        text=twin["text"],
+                        excess=_plain(percent - 100),
+                    )
+                ),
+            }
+        )
     return rows

@@ -344,3 +344,61 @@ def test_a_pronoun_after_two_amounts_names_none() -> None:
         "123,6% kế hoạch."
     )
     assert [s.actual for s in claims(text)] == [None]
+
+
+# ------------------------------------------------------------------- audit: one figure twice
+
+
+def _flagged(text: str) -> list[tuple[str, str | None]]:
+    from kpitools.extract import audit_statements
+
+    audit = audit_statements(find(text, money=True))
+    return [(r["check"], r["stated"]) for r in audit.to_dicts() if r["verdict"] == "inconsistent"]
+
+
+def test_excess_and_attainment_of_one_figure_disagree() -> None:
+    # invented: the headline's "vượt 181%" and the body's "bằng 181%" of the same revenue
+    text = (
+        "Tỉnh A thu ngân sách hơn 10.000 tỉ đồng, vượt 181% dự toán\n"
+        "Giai đoạn 2021 - 2025, thu nội địa của tỉnh tăng trưởng liên tục.\n\n"
+        "Năm 2025 tổng thu ngân sách nhà nước toàn tỉnh đạt 10.029 tỉ đồng, bằng 181% dự toán."
+    )
+    assert _flagged(text) == [("excess", "181%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative: the excess and the attainment agree (112 % is 12 % more)
+        "Thu ngân sách hơn 10.000 tỉ đồng, vượt 12% dự toán\n\nThu ngân sách đạt 10.029 tỉ "
+        "đồng, bằng 112% dự toán.",
+        # negative: two different figures (a part and the whole) may both be 181 %
+        "Thu nội địa đạt 5.000 tỉ đồng, vượt 181% dự toán\n\nTổng thu đạt 10.029 tỉ đồng, bằng "
+        "181% dự toán.",
+        # negative: two plans (an estimate and a plan) are not one
+        "Thu ngân sách hơn 10.000 tỉ đồng, vượt 181% kế hoạch\n\nThu ngân sách đạt 10.029 tỉ "
+        "đồng, bằng 181% dự toán.",
+    ],
+)
+def test_no_alarm_for_other_figures_or_plans(text: str) -> None:
+    assert [c for c in _flagged(text) if c[0] == "excess"] == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    actual=st.integers(min_value=1_000, max_value=99_999),
+    percent=st.integers(min_value=101, max_value=400),
+    off=st.integers(min_value=0, max_value=9),
+)
+def test_same_figure_rule_depends_only_on_the_figures(actual: int, percent: int, off: int) -> None:
+    # an excess and an attainment of the same stated number and plan, the actuals within
+    # 1 %, are flagged; the excess that states the attainment minus 100 never is
+    second = actual + actual * off // 1000
+    a, b = (f"{x:,}".replace(",", ".") for x in (actual, second))
+    same = (
+        f"Thu ngân sách đạt {a} tỉ đồng, vượt {percent}% dự toán.\n\n"
+        f"Thu ngân sách đạt {b} tỉ đồng, bằng {percent}% dự toán."
+    )
+    agreeing = same.replace(f"vượt {percent}%", f"vượt {percent - 100}%")
+    assert ("excess", f"{percent}%") in _flagged(same)
+    assert not [c for c in _flagged(agreeing) if c[0] == "excess"]
