@@ -166,7 +166,8 @@ _STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 # "được giao chỉ tiêu kết nạp 400 đảng viên": a target word a few words before the number,
 # unless it is met ("hoàn thành vượt chỉ tiêu kết nạp 1.236 …" states a result)
 _TARGET_WORDS = rx(
-    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?\s*$"
+    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?"
+    r"(?:\s+(?:trên|hơn|gần|khoảng|tối\s+thiểu|ít\s+nhất))?\s*$"
 )
 # "mục tiêu doanh thu (…", "kế hoạch lợi nhuận cả năm (…": a plan named by what it counts
 _PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")

@@ -402,3 +402,21 @@ def test_same_figure_rule_depends_only_on_the_figures(actual: int, percent: int,
     agreeing = same.replace(f"vượt {percent}%", f"vượt {percent - 100}%")
     assert ("excess", f"{percent}%") in _flagged(same)
     assert not [c for c in _flagged(agreeing) if c[0] == "excess"]
+
+
+# --------------------------------------------------------------------------- a qualified target
+
+
+def test_a_target_with_a_qualifier_then_the_result() -> None:
+    # invented: the goal first ("trên 3 ngàn tỷ"), the result so far after it
+    text = (
+        "Năm 2025 thành phố đặt mục tiêu thu ngân sách trên 3 ngàn tỷ đồng, qua 2 tháng đầu "
+        "năm thu gần 630 tỷ đồng."
+    )
+    assert [(s.actual, s.target) for s in claims(text)] == [(630 * B, 3000 * B)]
+
+
+def test_a_qualified_amount_after_a_met_plan_is_a_result() -> None:
+    # negative: "hoàn thành kế hoạch … trên 300" states a result, not a target
+    text = "Năm 2025 xã hoàn thành kế hoạch giải ngân trên 300 tỷ đồng, đạt 101% kế hoạch."
+    assert [(s.actual, s.stated) for s in claims(text)] == [(300 * B, "101%")]
