@@ -187,21 +187,18 @@ def _same_figure_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
         for r in df.iter_rows(named=True)
         if r["stated_kind"] in ("attainment", "excess") and r["stated_percent"] is not None
     ]
-    attainments = [r for r in stated if r["stated_kind"] == "attainment"]
+    # attainments by what must be shared: one look-up per excess (linear in the statements)
+    attainments: dict[tuple[object, ...], list[dict[str, Any]]] = {}
+    for r in stated:
+        if r["stated_kind"] == "attainment" and (plan := _plan_word(r["text"])) is not None:
+            attainments.setdefault((r["file"], r["stated_percent"], plan, r["measure"]), []).append(
+                r
+            )
     for e in (r for r in stated if r["stated_kind"] == "excess"):
-        plan = _plan_word(e["text"])
-        twin = next(
-            (
-                a
-                for a in attainments
-                if a["file"] == e["file"]
-                and a["stated_percent"] == e["stated_percent"]
-                and plan is not None
-                and _plan_word(a["text"]) == plan
-                and _same_figure(a, e)
-            ),
-            None,
+        same = attainments.get(
+            (e["file"], e["stated_percent"], _plan_word(e["text"]), e["measure"])
         )
+        twin = next((a for a in same or () if _same_figure(a, e)), None)
         if twin is None:
             continue
         percent = _dec(e["stated_percent"])
