@@ -48,11 +48,9 @@ PASSAGE_KEYS = {
 OPTIONAL_PASSAGE_KEYS = {"added"}
 """``added``: the batch a passage came in (``2026-12-03c``); the first set has none."""
 BATCHES = {"2026-12-03c", "2026-12-03d", "2026-12-03e", "2026-12-03f"}
-MIN_BATCH_SIZE = {"2026-12-03c": 40, "2026-12-03d": 35, "2026-12-03e": 42, "2026-12-03f": 5}
+MIN_BATCH_SIZE = {"2026-12-03c": 40, "2026-12-03d": 35, "2026-12-03e": 42, "2026-12-03f": 29}
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
-MIN_BATCH_SITES = {"2026-12-03f": 4}
-"""Least sites of a later batch when not 10 (``2026-12-03f`` was cut short: 5 passages)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
@@ -141,8 +139,7 @@ def test_later_batches_are_rich_in_scored_statements() -> None:
     # each passage of a later batch was chosen for its target-versus-result statements
     for batch in BATCHES:
         added = [p for p in ALL if p.get("added") == batch]
-        sites = len({p["site"] for p in added})
-        assert len(added) >= MIN_BATCH_SIZE[batch] and sites >= MIN_BATCH_SITES.get(batch, 10)
+        assert len(added) >= MIN_BATCH_SIZE[batch] and len({p["site"] for p in added}) >= 10
         for p in added:
             assert any(s["type"] == ev.SCORED_TYPE for s in p["statements"]), p["id"]
 
@@ -173,7 +170,7 @@ def test_split_follows_its_rule_and_parts_share_no_site() -> None:
     share = len(PARTS["heldout"]) / len(ALL)
     # the rule places sites by name, not by size: with the fourth batch (whose held-out
     # passages come from sites already held out) the share was 50 of 156, with the fifth
-    # 68 of 198
+    # 68 of 198, with the sixth 78 of 227
     assert 0.2 <= share <= 0.35
 
 
