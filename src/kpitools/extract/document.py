@@ -976,21 +976,7 @@ def _amount_just_stated(
     ]
     if len({a.value for a in found}) != 1:
         return None
-    q = _LEAD_QUALIFIER.search(folded, max(0, found[-1].start - 12), found[-1].start)
-    a = _shifted(found[-1], low)
-    measure = " ".join(w for w in (a.unit[0], _MONEY_WORDS[a.unit[1]]) if w)
-    return dataclasses.replace(
-        s,
-        start=a.start,
-        end=a.end,
-        text=text[a.start : a.end],
-        actual=a.value,
-        target=None,
-        label=f"({measure})",
-        qualifier=q.group(1) if q else None,
-        exact=q is None,
-        measure=measure,
-    )
+    return _as_result(s, found[-1], folded, low, text, "")
 
 
 def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
@@ -1067,8 +1053,19 @@ def _amount_result(
     ]
     if not found or len({a.value for a in found}) != 1:
         return None
-    q = _LEAD_QUALIFIER.search(folded, max(0, found[-1].start - 12), found[-1].start)
-    a = _shifted(found[-1], low)
+    return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+def _as_result(
+    s: LinkableStatement, amount: _Amount, folded: str, low: int, text: str, noun: str
+) -> LinkableStatement:
+    """``s`` with the money amount ``amount`` as its result.
+
+    ``amount`` was found in ``folded``, the window of ``text`` from ``low``; the result takes
+    its span, value, qualifier and measure, and ``noun`` opens its label.
+    """
+    q = _LEAD_QUALIFIER.search(folded, max(0, amount.start - 12), amount.start)
+    a = _shifted(amount, low)
     measure = " ".join(w for w in (a.unit[0], _MONEY_WORDS[a.unit[1]]) if w)
     return dataclasses.replace(
         s,
@@ -1077,8 +1074,7 @@ def _amount_result(
         text=text[a.start : a.end],
         actual=a.value,
         target=None,
-        metric=None,
-        label=f"{noun} ({measure})",
+        label=f"{noun} ({measure})".strip(),
         qualifier=q.group(1) if q else None,
         exact=q is None,
         measure=measure,
