@@ -914,6 +914,9 @@ def link_referred_results(
             or s.stated_kind not in ("attainment", "excess", "rate")
         ):
             continue
+        if (c := _amount_equivalent(s, text, scope)) is not None:
+            out[i] = _with_result(dataclasses.replace(s, stated_kind="attainment"), c, None)
+            continue
         measure = _referred_measure(fold(s.text))
         if measure is None or (measure == "" and s.stated_kind == "rate"):
             continue
@@ -925,6 +928,51 @@ def link_referred_results(
         kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
         out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
     return out
+
+
+# ", tương đương 22.688 tỷ đồng": the amount a percentage before it comes to
+_EQUIVALENT = rx(
+    r"^(?:\s+[^\W\d_]+){0,5}?\s*,?\s*(?:tương\s+đương|tương\s+ứng)(?:\s+với)?\s*"
+    r"(?:(?:khoảng|gần|hơn|trên)\s+)?"
+)
+# "giải ngân gần 80% vốn đầu tư công": the share of the capital allocated that was disbursed
+_DISBURSED = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))?\s*$")
+_CAPITAL = rx(r"^\s*(?:kế\s+hoạch\s+)?vốn(?!\w)")
+
+
+def _amount_equivalent(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The money amount a percentage of a plan with no result comes to, right after it.
+
+    ``đạt 45% kế hoạch, tương đương 1.200 tỷ đồng``, ``giải ngân gần 80% vốn đầu tư công,
+    tương đương 22.688 tỷ đồng`` (the share of the capital allocated disbursed is its
+    attainment): the amount after ``tương đương`` / ``tương ứng`` is the result. Not for an
+    excess (``vượt 5%, tương đương 120 tỷ đồng`` is the excess amount), nor a rate of
+    anything but disbursed capital (``tỷ lệ hộ nghèo còn 2%, tương đương 1.200 hộ``).
+    """
+    if s.stated_kind == "rate":
+        before = fold(text[max(0, s.start - 40) : s.start])
+        percent = s.text.find("%")
+        if not _DISBURSED.search(before) or percent < 0:
+            return None
+        if not _CAPITAL.match(fold(s.text[percent + 1 :])):
+            return None
+    elif s.stated_kind != "attainment":
+        return None
+    high = min(len(text), s.end + 80)
+    folded = fold(text[s.end : high])
+    m = _EQUIVALENT.match(folded)
+    if m is None:
+        return None
+    amounts = [a for a in _amounts(folded, m.end(), len(folded)) if a.start == m.end()]
+    if not amounts or amounts[0].unit[1] not in _MONEY_WORDS:
+        return None
+    if _covering(*scope, _shifted(amounts[0], s.end)) is not None:
+        return None
+    return _as_result(s, amounts[0], folded, s.end, text, "")
 
 
 # "Kết quả này không chỉ vượt mục tiêu phấn đấu 26.000 tỷ đồng": the result just stated

@@ -420,3 +420,42 @@ def test_a_qualified_amount_after_a_met_plan_is_a_result() -> None:
     # negative: "hoàn thành kế hoạch … trên 300" states a result, not a target
     text = "Năm 2025 xã hoàn thành kế hoạch giải ngân trên 300 tỷ đồng, đạt 101% kế hoạch."
     assert [(s.actual, s.stated) for s in claims(text)] == [(300 * B, "101%")]
+
+
+# --------------------------------------------------------------------------- the amount after
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "stated"),
+    [
+        # invented: a percentage of a plan, then what it comes to
+        ("Tỉnh đã giải ngân được 45% kế hoạch vốn, tương đương 1.200 tỷ đồng.", 1200 * B, "45%"),
+        ("Giải ngân vốn đầu tư công đạt 45% kế hoạch, tương ứng 1.200 tỷ đồng.", 1200 * B, "45%"),
+        # invented: the share of the capital allocated that was disbursed is its attainment
+        (
+            "Tỉnh đã giải ngân gần 80% vốn đầu tư công, tương đương 2.268 tỷ đồng, tính đến hết "
+            "tháng 6/2025.",
+            2268 * B,
+            "80%",
+        ),
+    ],
+)
+def test_the_amount_a_percentage_comes_to(text: str, actual: Decimal, stated: str) -> None:
+    [s] = claims(text)
+    assert (s.actual, s.stated, s.stated_kind) == (actual, stated, "attainment")
+    assert s.implied_target is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # negative: the amount after an excess is the excess, not the result
+        "Thu ngân sách vượt 5% kế hoạch, tương đương 120 tỷ đồng.",
+        # negative: a rate of anything but disbursed capital takes no amount
+        "Tỷ lệ hộ nghèo giảm còn 2%, tương đương 1.200 tỷ đồng.",
+        # negative: a count after it is no amount of money
+        "Giải ngân đạt 45% kế hoạch, tương đương 12 dự án.",
+    ],
+)
+def test_no_amount_for_an_excess_or_a_rate(text: str) -> None:
+    assert all(s.actual is None for s in claims(text))
