@@ -787,9 +787,9 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
 
 
 # "tiến rất gần mốc 30.000 tỷ đồng": a milestone, no result
-# ("vượt mốc", "đạt mốc", "cán mốc" 800.000 tỷ đồng: reached, a result)
+# ("vượt mốc", "đạt mốc", "cán mốc", "lên mốc" 800.000 tỷ đồng: reached, a result)
 _MILESTONE = rx(
-    r"(?<!\w)(?<!vượt\s)(?<!đạt\s)(?<!cán\s)(?<!qua\s)(?:mốc|ngưỡng)"
+    r"(?<!\w)(?<!vượt\s)(?<!đạt\s)(?<!cán\s)(?<!qua\s)(?<!lên\s)(?<!chạm\s)(?:mốc|ngưỡng)"
     r"(?:\s+(?:trên|gần|hơn|khoảng))?\s*$"
 )
 
@@ -865,15 +865,24 @@ _SEMICOLON_OR_STOP = re.compile(r";|\.(?!\d)")
 
 
 def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
-    """Whether a target ``f`` and the actual of ``d`` are in clauses a ``;`` parts, the
-    actual stating a percentage of its own ("Mục tiêu … 2 tháng cuối năm 13.049 tỷ đồng; cả
-    năm ước đạt 82.166 tỷ đồng, bằng 151% dự toán": the percentage names its own plan)."""
+    """Whether a target ``f`` in another clause (a ``;`` between) is not the target of the
+    actual of ``d``, whose clause states a percentage of its own that ``f`` puts off by more
+    than half ("Mục tiêu … 2 tháng cuối năm 13.049 tỷ đồng; cả năm ước đạt 82.166 tỷ đồng,
+    bằng 151% dự toán": 630 %, so the percentage names another plan). A target that comes
+    near the percentage stays, so that the audit can check it."""
     lo, hi = sorted((d.anchor, f.start))
     if ";" not in doc.text[lo:hi]:
         return False
     after = doc.fold[d.anchor : d.sentence.end]
     end = _SEMICOLON_OR_STOP.search(after)
-    return "%" in after[: end.start() if end else len(after)]
+    stated = _PERCENT.search(after, 0, end.start() if end else len(after))
+    actual, target = _single(d.actual), f.values[0] if len(f.values) == 1 else None
+    if stated is None or actual is None or not target:
+        return stated is not None
+    percent = parse_percent(stated.group("a")).value
+    if not percent:
+        return True
+    return not Decimal("0.67") <= 100 * actual / target / percent <= Decimal("1.5")
 
 
 def _attach_whole_or_excess(f: Figure, drafts: list[Draft]) -> None:

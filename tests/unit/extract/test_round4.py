@@ -171,9 +171,10 @@ def test_results_after_a_target_stay_results() -> None:
     assert [(s.actual, s.stated) for s in claims(text)] == [(D(150), "102%")]
 
 
-def test_passing_a_milestone_is_a_result() -> None:
-    # invented: "vượt mốc" (passed the milestone) qualifies the result
-    text = "Thu ngân sách năm 2025 vượt mốc 800 tỷ đồng, vượt 19,1% so với dự toán."
+@pytest.mark.parametrize("verb", ["vượt", "đạt", "cán", "lên"])
+def test_passing_a_milestone_is_a_result(verb: str) -> None:
+    # invented: "vượt mốc" (passed the milestone) states the result
+    text = f"Thu ngân sách năm 2025 {verb} mốc 800 tỷ đồng, vượt 19,1% so với dự toán."
     [s] = claims(text)
     assert (s.actual, s.stated, s.stated_kind) == (800 * B, "19,1%", "excess")
 
@@ -188,6 +189,10 @@ def test_a_target_across_a_semicolon_leaves_a_result_with_its_own_percentage() -
     # negative: with no percentage of its own the result still takes the target before it
     text = "Kế hoạch năm 2025 kết nạp 150 đảng viên; kết quả kết nạp được 171 đảng viên."
     assert [(s.actual, s.target) for s in claims(text)] == [(D(171), D(150))]
+    # negative: a target near the stated percentage stays, and the audit checks it
+    text = "Kế hoạch năm 2025 kết nạp 150 đảng viên; kết quả kết nạp được 171 đảng viên, đạt 120%."
+    [s] = claims(text)
+    assert (s.actual, s.target, s.verdict) == (D(171), D(150), "inconsistent")
 
 
 # --------------------------------------------------------------------------- second plans
