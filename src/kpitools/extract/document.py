@@ -1020,7 +1020,9 @@ def _amount_just_stated(
     found = [
         a
         for a in _amounts(folded, start, stops[-1])
-        if a.unit[1] in _MONEY_WORDS and _covering(*scope, _shifted(a, low)) is None
+        if a.unit[1] in _MONEY_WORDS
+        and not _sets_plan(folded, a, start)
+        and _covering(*scope, _shifted(a, low)) is None
     ]
     if len({a.value for a in found}) != 1:
         return None

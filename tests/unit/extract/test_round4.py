@@ -464,3 +464,12 @@ def test_the_amount_a_percentage_comes_to(text: str, actual: Decimal, stated: st
 )
 def test_no_amount_for_an_excess_or_a_rate(text: str) -> None:
     assert all(s.actual is None for s in claims(text))
+
+
+def test_a_pronoun_does_not_take_a_plan_amount() -> None:
+    # negative: the amount before the pronoun is a plan, not a result
+    text = (
+        "Năm 2025 tỉnh được giao kế hoạch vốn 1.000 tỷ đồng. Con số này tương đương với 120% "
+        "kế hoạch năm 2024."
+    )
+    assert [s.actual for s in claims(text)] == [None]
