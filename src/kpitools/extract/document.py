@@ -897,7 +897,13 @@ def link_referred_results(
 
     Only the nearest statement with a figure before the percentage is taken (up to
     :data:`REFERRED_WINDOW` characters), and only when the percentage names no unit the
-    result's sentence does not.
+    result's sentence does not. With a pronoun and no such statement, the one money amount
+    of the sentence before (in no statement, no plan set out) is the result
+    (``… đạt 6.930,573 tỷ đồng. Con số này tương đương với 123,6% kế hoạch``). A target
+    whose sentence says the result a pronoun names met it (``Kết quả này không chỉ vượt
+    mục tiêu phấn đấu 26.000 tỷ đồng``) takes that result as its actual. A percentage of a
+    plan with no result takes the amount it comes to right after it (``đạt 45% kế hoạch,
+    tương ứng 1.200 tỷ đồng``).
     """
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)
