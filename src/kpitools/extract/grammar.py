@@ -767,12 +767,15 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
         if _MILESTONE.search(lead):
             f.role = "modifier"
             continue
-        if _RAISED.search(lead) and _TARGET_RAISED.search(folded[f.sentence.start : f.start]):
-            cue = _TARGET_RAISED.search(folded[f.sentence.start : f.start])
-            assert cue is not None
-            if not _RESULT_SINCE.search(folded, f.sentence.start + cue.end(), f.start):
-                f.role = "target"
-                continue
+        raised = _RAISED.search(lead)
+        cue = _TARGET_RAISED.search(folded[f.sentence.start : f.start]) if raised else None
+        if (
+            raised
+            and cue
+            and not _RESULT_SINCE.search(folded, f.sentence.start + cue.end(), f.start)
+        ):
+            f.role = _raised_role(raised)
+            continue
         target = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)
         if target is None or target.role != "target" or not _same_measure(target, f):
             continue
@@ -782,8 +785,14 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
         if _PART_LEAD.search(between) or id(target) in parts:
             f.role = "target"
             parts.add(id(f))
-        elif _RAISED.search(lead):
-            f.role = "target" if not lead.rstrip().endswith(("thêm", "khoảng")) else "modifier"
+        elif raised:
+            f.role = _raised_role(raised)
+
+
+def _raised_role(raised: re.Match[str]) -> str:
+    """The role of a figure after ``lên`` (the target raised to it: a target) or ``tăng``,
+    ``giảm`` (by how much it changed: no figure of its own)."""
+    return "target" if raised.group().lstrip().startswith(fold("lên")) else "modifier"
 
 
 # "tiến rất gần mốc 30.000 tỷ đồng": a milestone, no result

@@ -473,3 +473,13 @@ def test_a_pronoun_does_not_take_a_plan_amount() -> None:
         "kế hoạch năm 2024."
     )
     assert [s.actual for s in claims(text)] == [None]
+
+
+def test_a_change_of_a_target_is_no_target() -> None:
+    # invented: the plan and its change over last year; the result takes the plan
+    text = (
+        "Kế hoạch giao thu 3.000 tỷ đồng, tăng 500 tỷ đồng so với năm trước, đến nay đã thu "
+        "2.000 tỷ đồng."
+    )
+    assert [(s.actual, s.target) for s in claims(text)] == [(2000 * B, 3000 * B)]
+    assert all(s.target != 500 * B for s in find(text, money=True))
