@@ -45,6 +45,12 @@ _RANGE = rx(
 _DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)")
 _PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM}){_E}(?!\s*/\s*\d)")
 _PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
+# a range of rates ("5,1 - 5,2%", "từ 36,1 - 36,6%", "từ 6% đến 7%"): a planned rate, a
+# figure of its own that only a rate stated before it takes as its target
+_RATE_RANGE = rx(
+    rf"(?:(?<!\w)từ\s+(?P<a>{NUM})\s*%?\s*(?:đến|tới|-|–|—)"
+    rf"|{_B}(?P<a2>{NUM})\s*%?\s*[-–—])\s*(?P<b>{NUM})\s*%"
+)
 # a measure glued to its number ("285.000ha", "642,5ha", "32km"): the number ends there
 _GLUED_UNIT = r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|kg|tấn)(?!\w))"
 _COUNT = rx(
@@ -306,7 +312,7 @@ class Figure:
 
     @property
     def value(self) -> Value:
-        if self.kind == "range":
+        if self.kind in ("range", "rate_range"):
             return (self.values[0], self.values[1])
         return self.values[0]
 
@@ -371,6 +377,7 @@ def scan(doc: Doc) -> list[Figure]:
     money = [("money", _MONEY)] if doc.money else []
     for kind, pattern in (
         *money,
+        ("rate_range", _RATE_RANGE),
         ("range", _RANGE),
         ("range", _DASH_RANGE),
         ("pair", _PAIR),
@@ -378,7 +385,7 @@ def scan(doc: Doc) -> list[Figure]:
         ("count", _COUNT),
     ):
         for m in pattern.finditer(folded, 0, doc.limit):
-            number_start = m.start("a")
+            number_start = m.start("a") if m.start("a") >= 0 else m.start("a2")
             if not free(number_start, m.end()):
                 continue
             sentence = _sentence_of(doc, m.start())
@@ -464,6 +471,9 @@ def _figure_values(
 ) -> tuple[tuple[Decimal, ...], Percent | None] | None:
     """The numbers a match of ``kind`` states, and its percentage if it is one (None for a
     range of percentages, which is no figure)."""
+    if kind == "rate_range":
+        low = parse_number(m.group("a") or m.group("a2"))
+        return (low, parse_number(m.group("b"))), None
     if kind == "range":
         if m.groupdict().get("pa") or m.groupdict().get("pb"):
             return None
@@ -506,8 +516,8 @@ def _describe(doc: Doc, fig: Figure) -> None:
         fig.qualifier = fig.qualifier or "trở lên"
         pos = up.end()
     fig.tail_end = pos
-    if fig.kind == "percent":
-        fig.role = "percent"
+    if fig.kind in ("percent", "rate_range"):
+        fig.role = fig.kind
         return
     outer = lead
     if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
@@ -719,7 +729,50 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
     for f in figs:
         if f.role == "percent":
             _attach_percent(doc, f, figs, drafts)
+        elif f.role == "rate_range":
+            _rate_against_range(doc, f, figs)
     return sorted(drafts, key=lambda d: d.anchor)
+
+
+# "khu vực dịch vụ tăng 7,2% (kế hoạch tăng 9 - 10%)", "chiếm 43,8% (kế hoạch từ 36,1 -
+# 36,6%)", "tăng 5,3% so với kế hoạch, tăng từ 7,2 - 7,8%", "đạt 21% cao hơn so với kế hoạch
+# là 6 - 7%": the planned range of the rate just stated
+_RANGE_TARGET_LEAD = rx(
+    r"^\s*[,;]?\s*(?P<cmp>cao\s+hơn|thấp\s+hơn|vượt|tiệm\s+cận)?\s*\(?\s*(?:so\s+với\s+)?"
+    r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản)(?:\s+(?:tăng\s+trưởng|đề\s+ra|đặt\s+ra|giao))?"
+    r"\s*(?:,\s*)?(?:là|:|tăng|giảm)?\s*$"
+)
+
+
+def _rate_against_range(doc: Doc, r: Figure, figs: list[Figure]) -> None:
+    """A planned range of rates right after a rate stated on its own (a growth, share or
+    rate with no result, no target and no other figure between): the rate becomes the
+    actual (``measure`` ``%``) and the range its target, when the figures fit the words
+    (``cao hơn``, ``vượt`` above the range, ``thấp hơn`` below it)."""
+    previous = [f for f in figs if f.start < r.start]
+    if not previous or previous[-1].kind != "percent" or previous[-1].owner is None:
+        return
+    rate = previous[-1]
+    d = rate.owner
+    assert d is not None
+    if d.actual is not None or d.target is not None or d.percent_fig is not rate:
+        return
+    # "bằng 28,5% GRDP (kế hoạch …)": after the population the rate is of, if it has one
+    m = _RANGE_TARGET_LEAD.match(doc.fold[rate.end : r.start])
+    if m is None and d.rate_of and d.subject:
+        m = _RANGE_TARGET_LEAD.match(doc.fold[max(rate.end, d.subject[1]) : r.start])
+    if m is None or not r.values[0] < r.values[1]:
+        return
+    cmp = " ".join((m.group("cmp") or "").split())
+    value = rate.values[0]
+    if (cmp in (fold("cao hơn"), fold("vượt")) and value <= r.values[1]) or (
+        cmp == fold("thấp hơn") and value >= r.values[0]
+    ):
+        return
+    d.actual_fig, d.actual, d.percent_fig = rate, rate.value, None
+    d.target_fig, d.target = r, r.value
+    r.owner = d
+    rate.measure = r.measure = "%"
 
 
 def _excess_as_qualifier(doc: Doc, figs: list[Figure]) -> None:

@@ -1,0 +1,111 @@
+"""Issue 17, round 5: the failure families of the sixth batch (2026-12-03f), as general rules.
+
+Every example is invented (marked ``# invented``); the real passages are in
+tests/eval/extract/ and scored by scripts/eval_extract.py. Precision first: where a reading
+is ambiguous, the tests check that nothing wrong is said.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reading import claims as scored_claims
+
+from kpitools.extract import Statement
+
+D = Decimal
+
+
+def claims(text: str) -> list[Statement]:
+    """The claims of ``text`` (see ``reading.claims``), money read."""
+    return scored_claims(text, money=True)
+
+
+def pairs(text: str) -> list[tuple[object, object, str | None]]:
+    """(actual, target, stated percentage as written) of every claim."""
+    return [(s.actual, s.target, s.stated) for s in claims(text)]
+
+
+# --------------------------------------------------------------------------- planned ranges
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "target"),
+    [
+        # invented: a sector's growth with its planned range in brackets
+        (
+            "Năm 2024, khu vực dịch vụ của tỉnh tăng 6,4% (kế hoạch tăng 8 - 9%).",
+            D("6.4"),
+            (D(8), D(9)),
+        ),
+        # invented: a share of the economy against its planned share
+        (
+            "Ngành công nghiệp chiếm 31,5% (kế hoạch từ 30,2 - 30,8%) trong cơ cấu kinh tế.",
+            D("31.5"),
+            (D("30.2"), D("30.8")),
+        ),
+        # invented: a rate of a named whole, then the plan
+        (
+            "Tổng vốn đầu tư toàn xã hội bằng 31,2% GRDP (kế hoạch từ 33 - 35%).",
+            D("31.2"),
+            (D(33), D(35)),
+        ),
+        # invented: "so với kế hoạch, tăng từ …": the plan was a growth range
+        (
+            "GRDP năm 2024 tăng 6,1% so với kế hoạch, tăng từ 7 - 7,5%.",
+            D("6.1"),
+            (D(7), D("7.5")),
+        ),
+        # invented: above the planned range, as the words say
+        (
+            "Tốc độ tăng năng suất lao động đạt 9% cao hơn so với kế hoạch là 6 - 7%.",
+            D(9),
+            (D(6), D(7)),
+        ),
+    ],
+)
+def test_a_rate_against_its_planned_range(text: str, actual: D, target: tuple[D, D]) -> None:
+    assert pairs(text) == [(actual, target, None)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: "cao hơn" a range the rate is not above: the words do not fit the figures
+        "Tốc độ tăng năng suất lao động đạt 5% cao hơn so với kế hoạch là 6 - 7%.",
+        # invented: another rate stands between (last year's), not the actual's plan
+        "GRDP 9 tháng tăng 7,1%, cao hơn mức tăng 6,5% của cùng kỳ, tiệm cận kịch bản 7,5-8%.",
+        # invented: a range of excesses over unnamed indicators is no target
+        "Nhiều chỉ tiêu tăng 12%, vượt kế hoạch 3,9 - 52%.",
+        # invented: a percentage of a plan (an attainment) takes no range as its target
+        "Thu ngân sách đạt 1.200 tỷ đồng, bằng 95% kế hoạch (kế hoạch tăng 8 - 10%).",
+        # invented: a range with no plan word before it
+        "Khu vực dịch vụ tăng 7,2%, trong đó thương mại tăng 5 - 6%.",
+    ],
+)
+def test_no_range_target_without_its_words(text: str) -> None:
+    assert not any(isinstance(s.target, tuple) for s in claims(text))
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rate=st.decimals(min_value=D("0.1"), max_value=D("60"), places=1),
+    low=st.decimals(min_value=D("0.1"), max_value=D("50"), places=1),
+    width=st.decimals(min_value=D("0.1"), max_value=D("10"), places=1),
+)
+def test_range_target_follows_the_words(rate: D, low: D, width: D) -> None:
+    high = low + width
+
+    def vi(x: D) -> str:
+        return f"{x:f}".replace(".", ",")
+
+    plan = f"{vi(low)} - {vi(high)}%"
+    text = f"Năng suất lao động tăng {vi(rate)}% cao hơn so với kế hoạch là {plan}."
+    got = pairs(text)
+    if rate > high:
+        assert got == [(rate, (low, high), None)]
+    else:
+        assert got == []
