@@ -979,7 +979,7 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
 
 
 # words that open no population after a percentage ("đạt tới 274% chỉ sau 6 tháng")
-_NOT_POPULATION = _STOP | {"chỉ", "sau", "mới", "nhờ", "do", "bởi"}
+_NOT_POPULATION = _STOP | {"chỉ", "sau", "mới", "nhờ", "do", "bởi", "cần", "phải"}
 
 
 def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
@@ -1015,6 +1015,35 @@ _RATE_TARGET_CMP = rx(
     r"^[\s,;]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|:)?\s*\(?\s*$"
 )
+
+
+# "… đạt 45,8%, trong khi mục tiêu đề ra là 50%", "… là 39,51%, trong khi đó mục tiêu cần
+# đạt vào cuối năm 2025 là 80%", "mới chỉ đạt 39,5% vẫn còn khoảng cách rất xa so với mục
+# tiêu 80%": the target rate the rate is set against
+_RATE_WHILE_TARGET = rx(
+    r"^[\s,;]*(?:trong\s+khi(?:\s+đó)?|(?:vẫn\s+)?còn\s+(?:khoảng\s+)?cách(?:\s+rất)?(?:\s+xa)?"
+    r"\s+so\s+với)\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
+    r"(?:\s+(?!tăng|giảm|vượt)[^\W_]+){0,8}?\s*(?:là|đề\s+ra|:)?\s*$"
+)
+# "(mục tiêu 70%)" right after a percentage: a bracketed target rate
+_BRACKET_TARGET = rx(r"^\s*\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)")
+
+
+def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
+    """Whether a rate is named as one (``tỷ lệ``) in its item (from the last ``;`` of its
+    sentence) or, when the target after it is in brackets ("Khối bộ, ngành đạt 63,47% (mục
+    tiêu 70%)"), in its sentence or the sentence before it in its paragraph."""
+    sentence = rate.sentence
+    item = doc.text.rfind(";", sentence.start, rate.start) + 1 or sentence.start
+    if _K_RATE.search(doc.fold[item : rate.start]):
+        return True
+    if not _BRACKET_TARGET.match(doc.fold[rate.end : p.start]):
+        return False
+    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start)
+    start = sentence.start
+    if i > 0 and doc.sentences[i - 1].paragraph == sentence.paragraph:
+        start = doc.sentences[i - 1].start
+    return bool(_K_RATE.search(doc.fold[start : rate.start]))
 
 
 def _rate_beyond_target(between: str, rate: Figure, p: Figure) -> bool:
@@ -1108,15 +1137,16 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     if owner is None or owner.subject is None or owner.actual is not None:
         return False
     sentence = p.sentence
-    item = doc.text.rfind(";", sentence.start, rate.start) + 1 or sentence.start
-    if rate.sentence is not sentence or not _K_RATE.search(doc.fold[item : rate.start]):
+    if rate.sentence is not sentence or not _rate_named(doc, rate, p):
         return False
     # "Tỷ lệ bao phủ … đạt 94,5% dân số, đạt 100,5% chỉ tiêu giao": a rate of the population
     # named after it, its attainment after that
     after = max(rate.span_end, owner.subject[1]) if owner.rate_of else rate.span_end
     between = doc.fold[after : p.span_start]
     if p.qualifier is None and (
-        _RATE_TARGET_LEAD.fullmatch(between) or _rate_beyond_target(between, rate, p)
+        _RATE_TARGET_LEAD.fullmatch(between)
+        or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
+        or _rate_beyond_target(between, rate, p)
     ):
         d = owner
         d.actual_fig, d.actual, d.percent_fig = rate, rate.value, None

@@ -109,3 +109,53 @@ def test_range_target_follows_the_words(rate: D, low: D, width: D) -> None:
         assert got == [(rate, (low, high), None)]
     else:
         assert got == []
+
+
+# --------------------------------------------------------------------------- target rates
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # invented: "trong khi mục tiêu … là": the target rate the rate is set against
+        (
+            "Đến cuối năm, tỷ lệ hồ sơ nộp trực tuyến chỉ đạt 41,2%, trong khi mục tiêu đề ra "
+            "là 60%.",
+            [(D("41.2"), D(60), None)],
+        ),
+        (
+            "Tỷ lệ hộ dùng nước sạch tháng 9 là 72,4%, trong khi đó mục tiêu cần đạt vào cuối "
+            "năm 2025 là 85%.",
+            [(D("72.4"), D(85), None)],
+        ),
+        # invented: "còn khoảng cách … so với mục tiêu"
+        (
+            "Tỷ lệ thanh toán không dùng tiền mặt mới đạt 35% vẫn còn khoảng cách xa so với "
+            "mục tiêu 50% cần đạt được.",
+            [(D(35), D(50), None)],
+        ),
+        # invented: parts of a rate named in the sentence before, each with its target
+        (
+            "Tỷ lệ hồ sơ trực tuyến của cả nước chưa đạt mục tiêu. Khối bộ đạt 61,5% (mục "
+            "tiêu 70%), còn khối địa phương chỉ đạt 20,4% (mục tiêu 30%).",
+            [(D("61.5"), D(70), None), (D("20.4"), D(30), None)],
+        ),
+    ],
+)
+def test_a_rate_against_its_target_rate(text: str, expected: list[object]) -> None:
+    assert pairs(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: a bracketed target after a percentage that no rate names (two paragraphs)
+        "Tỷ lệ hồ sơ trực tuyến tăng.\n\nKhối bộ đạt 61,5% (mục tiêu 70%).",
+        # invented: "trong khi" another unit's figure, not a target
+        "Tỷ lệ hồ sơ trực tuyến của tỉnh đạt 41,2%, trong khi tỉnh bạn đạt 60%.",
+        # invented: "trong khi mục tiêu tăng": a growth, not the target rate
+        "Tỷ lệ hộ nghèo còn 3,1%, trong khi mục tiêu giảm 1%.",
+    ],
+)
+def test_no_target_rate_without_its_words(text: str) -> None:
+    assert not any(s.target is not None and s.actual is not None for s in claims(text))
