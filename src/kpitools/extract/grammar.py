@@ -192,7 +192,7 @@ _CONNECTORS = rx(
     rf"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
-    rf"tỷ\s+lệ\s+đạt|đạt\s+tỷ\s+lệ|đề\s+ra|{_MET_OTHER_PLAN})[\s(]*)*$"
+    rf"tỷ\s+lệ\s+đạt|đạt\s+tỷ\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN})[\s(]*)*$"
 )
 _K_EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết))?"
@@ -962,7 +962,8 @@ def _attach_whole_or_excess(f: Figure, drafts: list[Draft]) -> None:
 
 
 def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
-    if not _TAIL.match(doc.fold, p.end):
+    # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
+    if not _TAIL.match(doc.fold, p.end) and not _K_TOTAL_TAIL.match(doc.fold[p.end : p.end + 40]):
         # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it
         d = _rate_of_draft(doc, p)
         if d is not None:
@@ -1012,8 +1013,9 @@ _RATE_TARGET_LEAD = rx(
 )
 # ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it
 _RATE_TARGET_CMP = rx(
-    r"^[\s,;]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
-    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|:)?\s*\(?\s*$"
+    r"^[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?:so\s+với\s+)?(?:mức\s+)?"
+    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?P<set>là|:)?\s*\(?\s*$"
 )
 
 
@@ -1056,6 +1058,9 @@ def _rate_beyond_target(between: str, rate: Figure, p: Figure) -> bool:
     r, t = rate.values[0], p.values[0]
     if " ".join(m.group("cmp").split()) == fold("thấp hơn"):
         return t >= r
+    # "vượt so với Nghị quyết đề ra là 40%": a target set out, not a margin
+    if m.group("set") or fold("đề ra") in m.group(0):
+        return t <= r
     return r / 2 < t <= r
 
 
@@ -1170,7 +1175,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
 _MEASURE_WORDS = words_rx(MEASURE_NAMES)
 _SECOND_PLAN_LEAD = rx(
     r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)"
-    r"(?:\s+[^\W\d_]+){0,6}?\s*[,;]?\s*(?:và\s+)?(?:đạt|bằng|vượt)\s*$"
+    r"(?:\s+[^\W\d_]+){0,6}?\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)\s*$"
 )
 
 
@@ -1518,9 +1523,14 @@ _K_SECOND_PLAN = rx(
 
 def _shares_verb(lead: str) -> bool:
     """Whether a percentage after ``và`` shares the verb of an attainment of another plan
-    just before it in its clause (the verb an attainment's: ``đạt``, ``thực hiện được``)."""
+    just before it in its clause (the verb an attainment's: ``đạt``, ``thực hiện được``,
+    ``tương đương``)."""
     m = _K_SECOND_PLAN.search(lead)
-    return m is not None and bool(_K_ACHIEVED.search(lead[: m.start("n")]))
+    if m is None:
+        return False
+    # "tương đương 50,1% so với dự toán đầu năm và 46,7% kế hoạch điều chỉnh"
+    first = lead[: m.start("n")]
+    return bool(_K_ACHIEVED.search(first) or _K_CORRESPONDS.search(first))
 
 
 def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:

@@ -159,3 +159,61 @@ def test_a_rate_against_its_target_rate(text: str, expected: list[object]) -> No
 )
 def test_no_target_rate_without_its_words(text: str) -> None:
     assert not any(s.target is not None and s.actual is not None for s in claims(text))
+
+
+# --------------------------------------------------------------------------- shares, plans
+
+T = D(10) ** 12  # a thousand billion đồng
+
+
+def test_a_share_of_the_total_then_an_attainment() -> None:
+    # invented: "chiếm khoảng 48% tổng thu và đạt 57,6% kế hoạch": a share, then the plan
+    text = "Thu nội địa đạt 21.500 tỷ đồng, chiếm khoảng 45% tổng thu và đạt 61,2% kế hoạch."
+    found = [(s.actual, s.stated, s.stated_kind) for s in claims(text)]
+    assert found == [(D("21.5") * T, "61,2%", "attainment")]
+
+
+def test_a_share_of_a_total_of_members_stays_a_share() -> None:
+    # invented: no amount before it: a share, no claim
+    assert claims("Số đảng viên nữ chiếm 30% tổng số đảng viên của Đảng bộ.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        # invented: a second plan after "và" with no verb, the first "tương đương"
+        (
+            "Thu ngân sách ước đạt 12.400 tỷ đồng, tương đương 52,3% so với dự toán đầu năm "
+            "và 48,1% kế hoạch điều chỉnh.",
+            ["52,3%", "48,1%"],
+        ),
+        # invented: "và" then a percentage of no plan: not a second attainment
+        (
+            "Thu ngân sách ước đạt 12.400 tỷ đồng, tương đương 52,3% so với dự toán đầu năm "
+            "và 48,1% số thu của cả vùng.",
+            ["52,3%"],
+        ),
+    ],
+)
+def test_a_second_plan_after_va(text: str, stated: list[str]) -> None:
+    got = claims(text)
+    assert [s.stated for s in got] == stated
+    assert all(s.actual == D("12.4") * T for s in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # invented: above a target the resolution set out
+        (
+            "Tỷ lệ hộ được hỗ trợ đạt 100% (vượt so với Nghị quyết đề ra là 40%).",
+            [(D(100), D(40), None)],
+        ),
+        # invented: a margin ("vượt chỉ tiêu 0,3%") stays unread
+        ("Tỷ lệ bao phủ bảo hiểm y tế đạt 93,5%, vượt chỉ tiêu 0,3%.", []),
+        # invented: "đề ra là" a target above the rate: the words do not fit
+        ("Tỷ lệ hộ được hỗ trợ đạt 35% (vượt so với Nghị quyết đề ra là 40%).", []),
+    ],
+)
+def test_a_rate_above_the_target_set_out(text: str, expected: list[object]) -> None:
+    assert [p for p in pairs(text) if p[1] is not None] == expected
