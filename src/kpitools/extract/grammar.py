@@ -300,6 +300,7 @@ class Figure:
     role: str = "actual"
     owner: Draft | None = None
     set_out: bool = False  # a target by the words of its sentence or list heading
+    bracket_plan: bool = False  # a plan's figure in brackets after its percentage
     measure: str | None = None  # a money figure's unit as written ("tỷ đồng"); values in đồng
 
     @property
@@ -525,6 +526,10 @@ def _describe(doc: Doc, fig: Figure) -> None:
     fig.role = _role(fig, lead, outer)
     if _no_result(doc, fig, lead):
         fig.role = "modifier"
+    elif fig.role == "actual" and _PLAN_IN_BRACKET.search(
+        folded, max(sentence.start, fig.start - 120), fig.start
+    ):
+        fig.role, fig.bracket_plan = "target", True
     if (
         fig.role == "actual"
         and fig.kind != "pair"
@@ -539,6 +544,13 @@ def _describe(doc: Doc, fig: Figure) -> None:
         )
     ):
         fig.role, fig.set_out = "target", True
+
+
+# "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
+_PLAN_IN_BRACKET = rx(
+    r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+    r"(?:\s+[^\W_]+){0,4}\s*\(\s*$"
+)
 
 
 def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
@@ -720,7 +732,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
     drafts = _actual_drafts(doc, sentence, figs)
     # targets stated apart from their actual join the nearest actual counting the same thing
     for f in figs:
-        if f.role == "target":
+        if f.role == "target" and not f.bracket_plan:
             _attach_target(doc, sentence, f, drafts)
     drafts.sort(key=lambda d: d.anchor)
     for f in figs:
@@ -731,7 +743,30 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
             _attach_percent(doc, f, figs, drafts)
         elif f.role == "rate_range":
             _rate_against_range(doc, f, figs)
+    for f in figs:
+        if f.role == "target" and f.bracket_plan:
+            _attach_bracket_plan(doc, f, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A plan's figure in brackets after the percentage of that plan ("đạt 121.190 người …,
+    bằng 93,2% kế hoạch năm 2025 (130.000 lao động)") is the target of the percentage's
+    result (of the same measure: no amount for a count); else it joins as any target."""
+    p = next((g for g in reversed(figs) if g.start < f.start and g.kind == "percent"), None)
+    d = p.owner if p is not None else None
+    if (
+        d is not None
+        and d.percent_fig is p
+        and d.actual_fig is not None
+        and d.target is None
+        and d.actual_fig.kind == "count"
+        and _same_measure(d.actual_fig, f)
+    ):
+        d.target_fig, d.target = f, f.value
+        f.owner = d
+        return
+    _attach_target(doc, f.sentence, f, drafts)
 
 
 # "khu vực dịch vụ tăng 7,2% (kế hoạch tăng 9 - 10%)", "chiếm 43,8% (kế hoạch từ 36,1 -
@@ -910,6 +945,7 @@ def _attach_target(doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft])
         and _nouns_agree(doc, d.actual_fig, f)
         and _unit_before(doc, sentence, d.anchor) in (unit, None)
         and not _apart_by_semicolon(doc, d, f)
+        and not _bracketed_part(doc, d.actual_fig, f.start)
     ]
     if candidates:
         distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
@@ -924,6 +960,18 @@ def _attach_target(doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft])
 
 
 _SEMICOLON_OR_STOP = re.compile(r";|\.(?!\d)")
+
+
+def _bracketed_part(doc: Doc, a: Figure, before: int) -> bool:
+    """Whether ``a`` is in brackets after a figure of its sentence, closed before
+    ``before`` ("121.190 người (40.938 lao động nữ), … (130.000 lao động)": a part, whose
+    plan the later figure is not)."""
+    text, start = doc.text, a.sentence.start
+    opened = text.rfind("(", start, a.start)
+    if opened == -1 or text.find(")", opened, a.start) != -1:
+        return False
+    closed = text.find(")", a.end, before)
+    return closed != -1 and any(c.isdigit() for c in text[start:opened])
 
 
 def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
@@ -1202,10 +1250,33 @@ def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -
     return True
 
 
+def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+    """``previous`` without its last figure when that one is a part in brackets right after
+    the result before it, the bracket closed before ``p`` ("đạt 121.190 người (40.938 lao
+    động nữ), bằng 93,2% kế hoạch": the percentage is the 121.190's)."""
+    if len(previous) < 2:
+        return previous
+    g, f = previous[-2], previous[-1]
+    if not g.sentence is f.sentence is p.sentence:
+        return previous
+    text = doc.text
+    opened = text.rfind("(", g.span_end, f.start)
+    if opened == -1 or text.find(")", f.end, p.start) == -1 or text.find("(", f.end, p.start) != -1:
+        return previous
+    owner = g.owner
+    if owner is None or owner.actual_fig is not g or owner.percent_fig is not None:
+        return previous
+    if any(c in text[g.span_end : opened] for c in ",;:") or g.kind != "count":
+        return previous
+    return previous[:-1]
+
+
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Join the percentage to the draft of the figure just before it when only connecting
     words stand between them (a second percentage makes a twin draft); whether it did."""
-    previous = [f for f in figs if f.start < p.start and f.owner is not None]
+    previous = _past_bracketed_part(
+        doc, [f for f in figs if f.start < p.start and f.owner is not None], p
+    )
     floor = p.clause
     if previous and previous[-1].span_end > floor:
         floor = min(previous[-1].span_end, p.start)

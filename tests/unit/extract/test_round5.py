@@ -217,3 +217,39 @@ def test_a_second_plan_after_va(text: str, stated: list[str]) -> None:
 )
 def test_a_rate_above_the_target_set_out(text: str, expected: list[object]) -> None:
     assert [p for p in pairs(text) if p[1] is not None] == expected
+
+
+# --------------------------------------------------------------------------- brackets
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # invented: a part in brackets after the result: the percentage is the result's,
+        # and the plan in brackets after the percentage its target
+        (
+            "Trong 9 tháng, số học viên được đào tạo đạt 8.400 người (3.100 học viên nữ), "
+            "bằng 84% kế hoạch năm 2025 (10.000 học viên).",
+            [(D(8400), D(10000), "84%")],
+        ),
+        # invented: no plan figure: the result with its percentage, the part left alone
+        (
+            "Trong 9 tháng, số học viên được đào tạo đạt 8.400 người (3.100 học viên nữ), "
+            "bằng 84% kế hoạch năm.",
+            [(D(8400), None, "84%")],
+        ),
+        # invented: a plan in brackets after an attainment of a count
+        (
+            "Năm 2025 kết nạp 120 đảng viên, đạt 80% kế hoạch (150 đảng viên).",
+            [(D(120), D(150), "80%")],
+        ),
+    ],
+)
+def test_parts_and_plans_in_brackets(text: str, expected: list[object]) -> None:
+    assert pairs(text) == expected
+
+
+def test_a_bracketed_figure_after_a_plan_of_another_measure_is_no_target() -> None:
+    # invented: a count in brackets after a plan of an amount: not the amount's target
+    text = "Thu ngân sách đạt 1.200 tỷ đồng, bằng 95% dự toán (gồm 12 khoản thu)."
+    assert [(s.target, s.stated) for s in claims(text)] == [(None, "95%")]
