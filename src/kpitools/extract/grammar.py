@@ -241,6 +241,8 @@ _K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
 _K_PLAN_TAIL = rx(
     _PLAN_NAMED_NEXT
     + r"|^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)"
+    # "tương đương 50% diện tích theo kế hoạch": the planned measure named before the plan
+    + r"|^\s*(?:diện\s+tích|sản\s+lượng|số\s+lượng|khối\s+lượng)\s+(?:theo\s+)?kế\s+hoạch(?!\w)"
     # "(…, đạt 207,6%) dự toán.": the bracket closed before the plan that ends the sentence
     r"|^\s*\)\s*(?:kế\s+hoạch|chỉ\s+tiêu|kh|dự\s+toán)(?:\s+[^\W\d_]+){0,3}\s*(?:[.;]|$)"
 )
@@ -1011,7 +1013,8 @@ def _attach_whole_or_excess(f: Figure, drafts: list[Draft]) -> None:
 
 def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
     # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
-    if not _TAIL.match(doc.fold, p.end) and not _K_TOTAL_TAIL.match(doc.fold[p.end : p.end + 40]):
+    tail = doc.fold[p.end : p.end + 60]
+    if not (_TAIL.match(doc.fold, p.end) or _K_TOTAL_TAIL.match(tail) or _K_PLAN_TAIL.match(tail)):
         # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it
         d = _rate_of_draft(doc, p)
         if d is not None:

@@ -253,3 +253,23 @@ def test_a_bracketed_figure_after_a_plan_of_another_measure_is_no_target() -> No
     # invented: a count in brackets after a plan of an amount: not the amount's target
     text = "Thu ngân sách đạt 1.200 tỷ đồng, bằng 95% dự toán (gồm 12 khoản thu)."
     assert [(s.target, s.stated) for s in claims(text)] == [(None, "95%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # invented: the planned measure named before the plan
+        (
+            "Diện tích gieo cấy đạt khoảng 12 nghìn ha, tương đương 60% diện tích theo kế hoạch.",
+            [(D(12000), None, "60%")],
+        ),
+        (
+            "Sản lượng khai thác đạt 45.000 tấn, bằng 90% sản lượng kế hoạch năm.",
+            [(D(45000), None, "90%")],
+        ),
+        # invented: a share of an area with no plan: no claim
+        ("Diện tích gieo cấy đạt khoảng 12 nghìn ha, tương đương 60% diện tích toàn tỉnh.", []),
+    ],
+)
+def test_a_percentage_of_the_planned_measure(text: str, expected: list[object]) -> None:
+    assert pairs(text) == expected
