@@ -53,7 +53,7 @@ MIN_BATCH_SIZE = {
     "2026-12-03d": 35,
     "2026-12-03e": 42,
     "2026-12-03f": 29,
-    "2026-12-03g": 28,
+    "2026-12-03g": 30,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -176,7 +176,7 @@ def test_split_follows_its_rule_and_parts_share_no_site() -> None:
     share = len(PARTS["heldout"]) / len(ALL)
     # the rule places sites by name, not by size: with the fourth batch (whose held-out
     # passages come from sites already held out) the share was 50 of 156, with the fifth
-    # 68 of 198, with the sixth 78 of 227, with the seventh 87 of 255
+    # 68 of 198, with the sixth 78 of 227, with the seventh 87 of 257
     assert 0.2 <= share <= 0.35
 
 
