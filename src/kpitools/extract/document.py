@@ -1135,3 +1135,82 @@ def _as_result(
         exact=q is None,
         measure=measure,
     )
+
+
+# --------------------------------------------------------------------------- programmes
+
+# "Đề án “Trồng một tỷ cây xanh giai đoạn 2021-2025”", "Chương trình 1 triệu căn nhà": a
+# programme named by the amount it aims at (the number in words or figures, with its scale)
+_PROGRAMME = rx(
+    r"(?<!\w)(?:đề\s+án|chương\s+trình)\s*[“\"«]?\s*(?:(?:trồng|xây\s+dựng|phát\s+triển)\s+)?"
+    rf"(?P<n>một|{NUM})\s+(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)"
+)
+_PROGRAMME_TOLERANCE = Decimal("0.05")
+"""How far (relative) a qualified result's percentage of a programme's aim may be from the
+stated one ("hơn 1,4 tỷ cây xanh, đạt 143,9%": 140 % of one billion, for 1,439 billion)."""
+
+
+def _programmes(text: str) -> dict[str, set[Decimal]]:
+    """The aims of the programmes a text names, by ``scale noun`` (folded): values in units."""
+    out: dict[str, set[Decimal]] = {}
+    for m in _PROGRAMME.finditer(fold(text)):
+        value = _aim_of(m)
+        key = f"{m.group('scale').replace('tỉ', 'tỷ')} {' '.join(m.group('noun').split())}"
+        out.setdefault(key, set()).add(value)
+    return out
+
+
+def _fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
+    """Whether the stated percentage of ``s`` fits its actual against ``aim``."""
+    p = _percent_of(s)
+    assert isinstance(s.actual, Decimal)
+    if p is None or aim == 0:
+        return False
+    if s.qualifier is None and s.exact:
+        return bool(check_percent(p, s.actual, aim).consistent)
+    return abs(100 * s.actual / aim - p.value) <= _PROGRAMME_TOLERANCE * p.value
+
+
+def link_programme_targets(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each result against a programme's aim linked to the programme.
+
+    ``Đề án “Trồng một tỷ cây xanh giai đoạn 2021-2025” … cả nước đã trồng được hơn 1,4 tỷ
+    cây xanh, đạt 143,9% so với mục tiêu`` is 1,4 billion trees against the programme's one
+    billion, a target of the whole term: a result with an attainment or excess of a
+    ``mục tiêu`` (or plan) and no target of its own, whose figure is written with the same
+    scale and noun as the programme's name (``tỷ cây xanh``), is linked to it when every
+    programme of that noun names the same aim and the stated percentage fits it (within 5 %
+    for a qualified or rounded result, which is then left unchecked).
+    """
+    out = list(statements)
+    aims: dict[str, set[Decimal]] | None = None
+    for i, s in enumerate(statements):
+        if (
+            s.target is not None
+            or not isinstance(s.actual, Decimal)
+            or s.stated_kind not in ("attainment", "excess")
+            or not _OF_A_TARGET.search(fold(s.text))
+        ):
+            continue
+        if aims is None:
+            aims = _programmes(text)
+        if not aims:
+            return out
+        folded = " ".join(fold(s.text).replace("tỉ", "tỷ").split())
+        named = [v for k, v in aims.items() if k in folded]
+        if len(named) != 1 or len(named[0]) != 1:
+            continue
+        aim = next(iter(named[0]))
+        if not _fits_programme(s, aim):
+            continue
+        m = next(m for m in _PROGRAMME.finditer(fold(text)) if aim == _aim_of(m))
+        linked = _with_plan(s, _Amount(m.start(), m.end(), aim, ("", "")), text)
+        out[i] = dataclasses.replace(linked, target_period="term")
+    return out
+
+
+def _aim_of(m: re.Match[str]) -> Decimal:
+    n = Decimal(1) if m.group("n") == fold("một") else parse_number(m.group("n"))
+    return n * _SCALES[m.group("scale")]

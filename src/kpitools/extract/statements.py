@@ -19,6 +19,7 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import (
     link_named_plans,
     link_plan_amounts,
+    link_programme_targets,
     link_referred_results,
     link_targets,
 )
@@ -234,7 +235,8 @@ def _read(
         )
     linked = link_named_plans(link_targets(out, text), text, money=money)
     linked = link_referred_results(linked, text)
-    return link_plan_amounts(linked, text), doc.stopped_at
+    linked = link_plan_amounts(linked, text)
+    return link_programme_targets(linked, text), doc.stopped_at
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:

@@ -273,3 +273,50 @@ def test_a_bracketed_figure_after_a_plan_of_another_measure_is_no_target() -> No
 )
 def test_a_percentage_of_the_planned_measure(text: str, expected: list[object]) -> None:
     assert pairs(text) == expected
+
+
+# --------------------------------------------------------------------------- programmes
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "stated"),
+    [
+        # invented: the programme's aim in words in its name, the result paragraphs later
+        (
+            "Thủ tướng phê duyệt Đề án “Trồng một tỷ cây xanh giai đoạn 2021-2025”.\n\n"
+            "Sau 5 năm, cả nước đã trồng được hơn 1,2 tỷ cây xanh, đạt 121,5% so với mục "
+            "tiêu của Đề án.",
+            D("1.2") * 10**9,
+            "121,5%",
+        ),
+        # invented: in figures, an excess
+        (
+            "Tổng kết Chương trình 1 triệu căn nhà ở xã hội.\n\nĐến nay đã hoàn thành trên "
+            "1,1 triệu căn nhà ở xã hội, vượt 12% so với mục tiêu.",
+            D("1.1") * 10**6,
+            "12%",
+        ),
+    ],
+)
+def test_a_result_against_the_programmes_aim(text: str, actual: D, stated: str) -> None:
+    got = [s for s in claims(text) if s.target is not None]
+    assert [(s.actual, s.stated, s.target_period) for s in got] == [(actual, stated, "term")]
+    assert (got[0].link_text or "").split()[0] in ("Đề", "Chương")
+    assert got[0].verdict == "unchecked"  # a qualified result: linked, not checked
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: the percentage does not fit the programme's aim: not its target
+        "Đề án “Trồng một tỷ cây xanh”.\n\nTỉnh đã trồng được 12 triệu cây xanh, đạt 104% "
+        "so với mục tiêu.",
+        # invented: another noun than the programme's
+        "Đề án trồng một tỷ cây xanh.\n\nĐã trồng được 1,2 tỷ cây keo, đạt 120% mục tiêu.",
+        # invented: two programmes of the same noun with different aims
+        "Đề án một tỷ cây xanh và Đề án 2 tỷ cây xanh.\n\nĐã trồng được 1,2 tỷ cây xanh, "
+        "đạt 120% mục tiêu.",
+    ],
+)
+def test_no_programme_link_without_its_evidence(text: str) -> None:
+    assert all(s.target is None for s in claims(text))
