@@ -870,6 +870,8 @@ def _referred_result(
             return None
         if not isinstance(c.actual, Decimal) or c.start >= s.start:
             continue
+        if not measure and _money_between(text, c.end, s.start):
+            return None  # a pronoun names the figure stated last, not an earlier one
         if measure and not _clause_names(text, c.start, measure):
             return None
         if measure and "attainment" not in (s.stated_kind, c.stated_kind):
@@ -881,6 +883,60 @@ def _referred_result(
             return None
         return c
     return None
+
+
+def _plan_measure(s: LinkableStatement, text: str) -> str | None:
+    """The measure the plan after a percentage of ``s`` names, if any.
+
+    ``vượt 52% mục tiêu lợi nhuận trước thuế``: ``lợi nhuận``, by :data:`MEASURE_NAMES`.
+    """
+    percent = s.text.find("%")
+    if percent < 0:
+        return None
+    after = fold(text[s.start + percent + 1 : s.end + 60])
+    lead = _PLAN_WORD_AFTER.match(after)
+    m = _MEASURE_NAMES.match(after, lead.end()) if lead else None
+    return MEASURE_NAMES[" ".join(m.group().split())] if m else None
+
+
+# "% mục tiêu lợi nhuận trước thuế", "% kế hoạch doanh thu": a plan named by its measure
+_PLAN_WORD_AFTER = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+")
+
+
+def _money_between(text: str, start: int, end: int) -> bool:
+    """Whether a money amount is written in ``text[start:end]``.
+
+    Not a change since a past time (``155.729,8 tỷ đồng về số tuyệt đối so với cùng kỳ``).
+    """
+    folded = fold(text[start:end])
+    return any(
+        a.unit[1] in _MONEY_WORDS and not _COMPARED.search(_SENTENCE_END.split(folded[a.end :])[0])
+        for a in _amounts(folded, 0, len(folded))
+    )
+
+
+def _named_result(
+    statements: Sequence[LinkableStatement], i: int, measure: str, text: str
+) -> LinkableStatement | None:
+    """The result a pronoun's percentage names by its plan's measure, if any.
+
+    "Những con số này … vượt 52% mục tiêu lợi nhuận trước thuế": the nearest result before
+    it (within :data:`REFERRED_WINDOW` characters) whose clause names that measure, of no
+    other unit; None when the results that do give differing figures.
+    """
+    s = statements[i]
+    found = [
+        c
+        for c in statements[max(0, i - PLAN_RESULTS) : i]
+        if isinstance(c.actual, Decimal)
+        and c.start < s.start
+        and s.start - c.end <= REFERRED_WINDOW
+        and _clause_names(text, c.start, measure)
+        and _unit_key(s) in (None, _unit_key(c))
+    ]
+    if len({c.actual for c in found}) != 1:
+        return None
+    return found[-1]
 
 
 def link_referred_results(
@@ -926,9 +982,15 @@ def link_referred_results(
         measure = _referred_measure(fold(s.text))
         if measure is None or (measure == "" and s.stated_kind == "rate"):
             continue
-        c = _referred_result(statements, i, measure, text)
+        c = (
+            _named_result(statements, i, named, text)
+            if measure == "" and (named := _plan_measure(s, text))
+            else _referred_result(statements, i, measure, text)
+        )
         if c is None and measure == "":
             c = _amount_just_stated(s, text, scope)
+            if c is not None and named and not _clause_names(text, c.start, named):
+                c = None
         if c is None:
             continue
         kind = "attainment" if s.stated_kind == "rate" else s.stated_kind

@@ -196,7 +196,7 @@ _CONNECTORS = rx(
 )
 _K_EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết))?"
-    r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))*\s*(?:khoảng|gần|hơn|trên)?\s*$"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))*\s*(?:khoảng|gần|hơn|trên|tới)?\s*$"
 )
 _K_GROWTH = rx(
     r"(?<!\w)(tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$"

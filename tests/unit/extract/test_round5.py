@@ -320,3 +320,51 @@ def test_a_result_against_the_programmes_aim(text: str, actual: D, stated: str) 
 )
 def test_no_programme_link_without_its_evidence(text: str) -> None:
     assert all(s.target is None for s in claims(text))
+
+
+# --------------------------------------------------------------------------- pronouns
+
+B = D(10) ** 9  # a billion đồng
+_TWO = (
+    "Công ty đạt doanh thu hơn 2.300 tỷ đồng, tăng 8% so với cùng kỳ và lợi nhuận trước thuế "
+    "đạt 410 tỷ đồng, cao nhất từ trước đến nay. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "actual", "stated"),
+    [
+        # invented: a pronoun's percentage whose plan names the measure: that measure's result
+        (
+            _TWO + "Những con số này không chỉ vượt kế hoạch doanh thu mà còn vượt tới 37% "
+            "mục tiêu lợi nhuận trước thuế.",
+            410 * B,
+            "37%",
+        ),
+        # invented: "Con số này" names the figure stated last, not the statement before it
+        (_TWO + "Con số này vượt 15% kế hoạch.", 410 * B, "15%"),
+    ],
+)
+def test_a_pronoun_names_the_figure_it_refers_to(text: str, actual: D, stated: str) -> None:
+    got = [(s.actual, s.stated) for s in claims(text) if s.stated_kind == "excess"]
+    assert got == [(actual, stated)]
+
+
+def test_a_pronoun_does_not_take_a_change_since_last_year() -> None:
+    # invented: the amount after the result is its change since last year, not the referent
+    text = (
+        "Vốn đầu tư công đã giải ngân đạt 5.320,5 tỷ đồng, tăng 2% về tỷ lệ và 730,4 tỷ đồng "
+        "về số tuyệt đối so với cùng kỳ năm 2024. Con số này tương ứng 61,2% kế hoạch."
+    )
+    got = [(s.actual, s.stated) for s in claims(text)]
+    assert (D("5320.5") * B, "61,2%") in got
+    assert all(a != D("730.4") * B for a, _ in got)
+
+
+def test_a_pronoun_plan_of_a_measure_no_result_names() -> None:
+    # invented: the plan names "lợi nhuận"; no result's clause does: nothing is linked
+    text = (
+        "Công ty đạt doanh thu hơn 2.300 tỷ đồng, tăng 8% so với cùng kỳ. Những con số này "
+        "vượt 37% mục tiêu lợi nhuận trước thuế."
+    )
+    assert all(s.actual is None for s in claims(text) if s.stated == "37%")
