@@ -1212,10 +1212,29 @@ _PROGRAMME_TOLERANCE = Decimal("0.05")
 stated one ("hơn 1,4 tỷ cây xanh, đạt 143,9%": 140 % of one billion, for 1,439 billion)."""
 
 
-def _programmes(text: str) -> dict[str, set[Decimal]]:
-    """The aims of the programmes a text names, by ``scale noun`` (folded): values in units."""
+_PROGRAMME_CHUNK = 1 << 16
+
+
+def _programme_names(text: str) -> list[tuple[int, re.Match[str]]]:
+    """The programme names of ``text``, each with the offset its match is relative to.
+
+    Read in folded chunks that overlap: no folded copy of the whole text is kept.
+    """
+    out: list[tuple[int, re.Match[str]]] = []
+    seen = -1
+    for low in range(0, len(text), _PROGRAMME_CHUNK):
+        folded = fold(text[low : low + _PROGRAMME_CHUNK + 200])
+        for m in _PROGRAMME.finditer(folded):
+            if low + m.start() > seen:
+                out.append((low, m))
+                seen = low + m.start()
+    return out
+
+
+def _programmes(names: list[tuple[int, re.Match[str]]]) -> dict[str, set[Decimal]]:
+    """The aims of the programmes named, by ``scale noun`` (folded): values in units."""
     out: dict[str, set[Decimal]] = {}
-    for m in _PROGRAMME.finditer(fold(text)):
+    for _, m in names:
         value = _aim_of(m)
         key = f"{m.group('scale').replace('tỉ', 'tỷ')} {' '.join(m.group('noun').split())}"
         out.setdefault(key, set()).add(value)
@@ -1257,7 +1276,8 @@ def link_programme_targets(
         ):
             continue
         if aims is None:
-            aims = _programmes(text)
+            names = _programme_names(text)
+            aims = _programmes(names)
         if not aims:
             return out
         folded = " ".join(fold(s.text).replace("tỉ", "tỷ").split())
@@ -1267,10 +1287,16 @@ def link_programme_targets(
         aim = next(iter(named[0]))
         if not _fits_programme(s, aim):
             continue
-        m = next(m for m in _PROGRAMME.finditer(fold(text)) if aim == _aim_of(m))
-        linked = _with_plan(s, _Amount(m.start(), m.end(), aim, ("", "")), text)
+        start, end = _programme_span(names, aim)
+        linked = _with_plan(s, _Amount(start, end, aim, ("", "")), text)
         out[i] = dataclasses.replace(linked, target_period="term")
     return out
+
+
+def _programme_span(names: list[tuple[int, re.Match[str]]], aim: Decimal) -> tuple[int, int]:
+    """Where the first programme name of ``aim`` is."""
+    low, m = next((low, m) for low, m in names if _aim_of(m) == aim)
+    return low + m.start(), low + m.end()
 
 
 def _aim_of(m: re.Match[str]) -> Decimal:

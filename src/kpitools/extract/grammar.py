@@ -302,7 +302,6 @@ class Figure:
     role: str = "actual"
     owner: Draft | None = None
     set_out: bool = False  # a target by the words of its sentence or list heading
-    bracket_plan: bool = False  # a plan's figure in brackets after its percentage
     measure: str | None = None  # a money figure's unit as written ("tỷ đồng"); values in đồng
 
     @property
@@ -531,7 +530,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
     elif fig.role == "actual" and _PLAN_IN_BRACKET.search(
         folded, max(sentence.start, fig.start - 120), fig.start
     ):
-        fig.role, fig.bracket_plan = "target", True
+        fig.role = "bracket_plan"  # a target, joined after the percentages
     if (
         fig.role == "actual"
         and fig.kind != "pair"
@@ -734,7 +733,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
     drafts = _actual_drafts(doc, sentence, figs)
     # targets stated apart from their actual join the nearest actual counting the same thing
     for f in figs:
-        if f.role == "target" and not f.bracket_plan:
+        if f.role == "target":
             _attach_target(doc, sentence, f, drafts)
     drafts.sort(key=lambda d: d.anchor)
     for f in figs:
@@ -746,7 +745,8 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
         elif f.role == "rate_range":
             _rate_against_range(doc, f, figs)
     for f in figs:
-        if f.role == "target" and f.bracket_plan:
+        if f.role == "bracket_plan":
+            f.role = "target"
             _attach_bracket_plan(doc, f, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
 
