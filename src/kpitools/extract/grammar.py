@@ -527,8 +527,10 @@ def _describe(doc: Doc, fig: Figure) -> None:
     fig.role = _role(fig, lead, outer)
     if _no_result(doc, fig, lead):
         fig.role = "modifier"
-    elif fig.role == "actual" and _PLAN_IN_BRACKET.search(
-        folded, max(sentence.start, fig.start - 120), fig.start
+    elif (
+        fig.role == "actual"
+        and fig.kind == "count"
+        and _PLAN_IN_BRACKET.search(folded, max(sentence.start, fig.start - 120), fig.start)
     ):
         fig.role = "bracket_plan"  # a target, joined after the percentages
     if (
@@ -754,21 +756,36 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
 def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
     """A plan's figure in brackets after the percentage of that plan ("đạt 121.190 người …,
     bằng 93,2% kế hoạch năm 2025 (130.000 lao động)") is the target of the percentage's
-    result (of the same measure: no amount for a count); else it joins as any target."""
+    result (of the same measure: no amount for a count) when the percentage fits them; else
+    it is a target on its own."""
     p = next((g for g in reversed(figs) if g.start < f.start and g.kind == "percent"), None)
     d = p.owner if p is not None else None
     if (
         d is not None
+        and p is not None
         and d.percent_fig is p
         and d.actual_fig is not None
         and d.target is None
-        and d.actual_fig.kind == "count"
+        and d.actual_fig.kind == f.kind == "count"
         and _same_measure(d.actual_fig, f)
+        and _fits_percent(p, d.actual_fig.values[0], f.values[0])
     ):
         d.target_fig, d.target = f, f.value
         f.owner = d
         return
-    _attach_target(doc, f.sentence, f, drafts)
+    # not the plan of that percentage (last year's figure, a fraction): a target on its own
+    d = Draft(f.sentence, target_fig=f, target=f.value)
+    f.owner = d
+    drafts.append(d)
+
+
+def _fits_percent(p: Figure, actual: Decimal, target: Decimal) -> bool:
+    """Whether the percentage ``p`` is ``actual`` of ``target`` (or the excess over it) at
+    the precision it was written: the report's own figure is the evidence of the pairing."""
+    if p.percent is None or not target:
+        return False
+    excess = Percent(p.percent.value + 100, p.percent.decimals, p.percent.text)
+    return any(bool(check_percent(q, actual, target).consistent) for q in (p.percent, excess))
 
 
 # "khu vực dịch vụ tăng 7,2% (kế hoạch tăng 9 - 10%)", "chiếm 43,8% (kế hoạch từ 36,1 -

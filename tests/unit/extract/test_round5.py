@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reading import claims as scored_claims
+from reading import find
 
 from kpitools.extract import Statement
 
@@ -368,3 +369,22 @@ def test_a_pronoun_plan_of_a_measure_no_result_names() -> None:
         "vượt 37% mục tiêu lợi nhuận trước thuế."
     )
     assert all(s.actual is None for s in claims(text) if s.stated == "37%")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # invented: a bracketed plan figure the percentage does not fit (a year's figure of
+        # another plan, or a typo): not paired — a target on its own, no alarm raised by it
+        "Trong 9 tháng, số học viên được đào tạo đạt 8.400 người, bằng 84% kế hoạch năm 2025 "
+        "(12.000 học viên).",
+    ],
+)
+def test_a_bracketed_plan_the_percentage_does_not_fit_is_not_paired(text: str) -> None:
+    assert pairs(text) == [(D(8400), None, "84%")]
+
+
+def test_a_bracketed_fraction_after_a_plan_stays_a_fraction() -> None:
+    # invented: "(32/30 đảng viên)" is the fraction, not a bracketed plan figure
+    found = find("Năm 2025 kết nạp 32 đảng viên, đạt 106% kế hoạch (32/30 đảng viên).")
+    assert (D(32), D(30)) in [(s.actual, s.target) for s in found]
