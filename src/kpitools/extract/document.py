@@ -1207,6 +1207,8 @@ _PROGRAMME = rx(
     r"(?<!\w)(?:đề\s+án|chương\s+trình)\s*[“\"«]?\s*(?:(?:trồng|xây\s+dựng|phát\s+triển)\s+)?"
     rf"(?P<n>một|{NUM})\s+(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)"
 )
+# "1,4 tỷ cây xanh": a count of things written with a scale word (no money)
+_SCALED_THING = rx(r"(?<!\w)(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+(?!đồng|usd|đ(?!\w))[^\W\d_]+")
 _PROGRAMME_TOLERANCE = Decimal("0.05")
 """How far (relative) a qualified result's percentage of a programme's aim may be from the
 stated one ("hơn 1,4 tỷ cây xanh, đạt 143,9%": 140 % of one billion, for 1,439 billion)."""
@@ -1273,6 +1275,7 @@ def link_programme_targets(
             or not isinstance(s.actual, Decimal)
             or s.stated_kind not in ("attainment", "excess")
             or not _OF_A_TARGET.search(fold(s.text))
+            or not _SCALED_THING.search(fold(s.text))
         ):
             continue
         if aims is None:
