@@ -500,6 +500,10 @@ _EXTRACT = {
     "extract.note.no_target": _pair("không có chỉ tiêu để đối chiếu", "no target to check against"),
     "extract.note.no_whole": _pair("không nêu tổng số", "the whole is not stated"),
     "extract.note.approximate": _pair("số liệu là số gần đúng", "the figures are approximate"),
+    "extract.note.far_off": _pair(
+        ": số liệu gần đúng nhưng lệch quá xa so với {stated}%",
+        ": approximate figures, but too far from {stated}%",
+    ),
     "extract.note.no_whole_target": _pair(
         "không có chỉ tiêu là số nguyên nào cho {stated}%: ",
         "no whole-number target gives {stated}%: ",

@@ -1735,10 +1735,52 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         )
         return out
     if approximate:
-        out.update(verdict="unchecked", **noted(seg("approximate")))
+        out.update(_approximate_checks(d, _signed(d, p.percent), p.qualifier, a, t))
         return out
     out.update(_percent_checks(d, _signed(d, p.percent), p.qualifier, a, t))
     return out
+
+
+#: How far an approximate figure (``khoảng``, ``gần``, ``hơn``, ``trên``) may be from the true
+#: one before the audit calls its percentage contradicted: a factor of 2 each way.
+APPROXIMATE_FACTOR = Decimal(2)
+
+
+def far_off(stated: Decimal, decimals: int, qual: str | None, exact: Decimal) -> bool:
+    """Whether figures that are only approximate still contradict the stated percentage: the
+    exact percentage of the figures as written, moved by :data:`APPROXIMATE_FACTOR` either way,
+    cannot round to the stated one (``trên``/``hơn``/``trở lên`` only bound it from below).
+
+    >>> far_off(Decimal(1), 0, None, Decimal("0.0636"))  # khoảng 350 of 550.000, "1%"
+    True
+    >>> far_off(Decimal(80), 0, "gần", Decimal("79.1"))
+    False
+    """
+    half = Decimal(5) / Decimal(10) ** (decimals + 1)
+    if stated - half <= 0 or exact <= 0:
+        return False
+    too_low = exact * APPROXIMATE_FACTOR < stated - half
+    too_high = exact / APPROXIMATE_FACTOR > stated + half
+    return too_low or (too_high and qual not in ("trên", "hơn", "trở lên"))
+
+
+def _approximate_checks(
+    d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal
+) -> dict[str, Any]:
+    """Approximate figures are not checked at the percentage's precision, but one that they
+    contradict by more than a factor of 2 ("khoảng 350 cây" of 550.000, "tương đương 1%") is
+    inconsistent."""
+    stated = percent.value + (100 if d.kind == "excess" else 0)
+    exact = a * 100 / t
+    if not far_off(stated, percent.decimals, qual, exact):
+        return {"verdict": "unchecked", **noted(seg("approximate"))}
+    lead = seg("percent", a=a, t=t, exact=f"{exact:.6g}")
+    return {
+        "computed_percent": float(round(exact, percent.decimals)),
+        "consistent": False,
+        "verdict": "inconsistent",
+        **noted(lead, seg("far_off", stated=stated)),
+    }
 
 
 def _signed(d: Draft, percent: Percent) -> Percent:

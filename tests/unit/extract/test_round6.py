@@ -1,0 +1,74 @@
+"""Issue 17, round 6: the audit's misses of the seventh batch (2026-12-03g), as general rules.
+
+Every example is invented (marked ``# invented``); the real passages are in
+tests/eval/extract/ and scored by scripts/eval_extract.py. False alarms are worse than
+misses: every positive test has a negative twin.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kpitools.extract import audit_statements, extract_statements
+from kpitools.extract.grammar import APPROXIMATE_FACTOR, far_off
+
+D = Decimal
+
+
+def verdicts(text: str) -> list[tuple[str, str]]:
+    """(check, verdict) of every audit row of ``text``."""
+    audit = audit_statements(extract_statements(text))
+    return [(r["check"], r["verdict"]) for r in audit.iter_rows(named=True)]
+
+
+# --------------------------------------------------------------------------- far off
+
+
+def test_an_approximate_result_far_from_its_percentage_is_flagged() -> None:
+    # invented: "khoảng 420" of 600.000 is 0,07 %, not 2 %
+    text = "Kế hoạch trồng 600.000 cây, kết quả mới đạt khoảng 420 cây, tương đương 2% kế hoạch."
+    assert ("attainment", "inconsistent") in verdicts(text)
+
+
+def test_an_approximate_result_near_its_percentage_stays_unchecked() -> None:
+    # invented: "khoảng 12.100" of 600.000 is about 2 %
+    text = "Kế hoạch trồng 600.000 cây, kết quả đạt khoảng 12.100 cây, tương đương 2% kế hoạch."
+    assert verdicts(text) == [("attainment", "unchecked")]
+    # invented: within a factor of 2 ("gần 9.000" of 600.000 is 1,5 %, said 2 %) stays unchecked
+    text = "Kế hoạch trồng 600.000 cây, kết quả đạt gần 9.000 cây, tương đương 2% kế hoạch."
+    assert verdicts(text) == [("attainment", "unchecked")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    stated=st.integers(min_value=1, max_value=300),
+    ratio=st.decimals(min_value=D("0.5"), max_value=D("2"), places=3),
+    qual=st.sampled_from([None, "khoảng", "gần", "trên", "hơn", "trở lên"]),
+)
+def test_far_off_never_flags_within_the_factor(
+    stated: int, ratio: Decimal, qual: str | None
+) -> None:
+    # figures within APPROXIMATE_FACTOR of the stated percentage are never contradicted
+    assert APPROXIMATE_FACTOR == 2
+    assert not far_off(D(stated), 0, qual, D(stated) * ratio)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    stated=st.integers(min_value=1, max_value=300),
+    ratio=st.decimals(min_value=D("2.1"), max_value=D("1000"), places=2),
+    qual=st.sampled_from([None, "khoảng", "gần", "trên", "hơn", "trở lên"]),
+)
+def test_far_off_flags_beyond_the_factor(stated: int, ratio: Decimal, qual: str | None) -> None:
+    # far under: always flagged; far over: flagged unless the percentage is a lower bound
+    assert far_off(D(stated), 0, qual, D(stated) / ratio - D("0.5") / ratio)
+    over = far_off(D(stated), 0, qual, (D(stated) + D("0.5")) * ratio)
+    assert over == (qual not in ("trên", "hơn", "trở lên"))
+
+
+def test_far_off_ignores_zero_and_rounded_to_nothing() -> None:
+    assert not far_off(D(0), 0, None, D("0.01"))
+    assert not far_off(D(5), 0, None, D(0))
