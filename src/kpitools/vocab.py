@@ -500,6 +500,10 @@ _EXTRACT = {
     "extract.note.no_target": _pair("không có chỉ tiêu để đối chiếu", "no target to check against"),
     "extract.note.no_whole": _pair("không nêu tổng số", "the whole is not stated"),
     "extract.note.approximate": _pair("số liệu là số gần đúng", "the figures are approximate"),
+    "extract.note.two_year_plans": _pair(
+        "cùng số liệu được nêu là “{text}” ({stated}): không thể cùng đúng với một kế hoạch năm",
+        "the same figure is stated as “{text}” ({stated}): both cannot hold of one year plan",
+    ),
     "extract.note.far_off": _pair(
         ": số liệu gần đúng nhưng lệch quá xa so với {stated}%",
         ": approximate figures, but too far from {stated}%",

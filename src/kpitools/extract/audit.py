@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 import polars as pl
@@ -73,6 +74,7 @@ def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataF
         )
     rows.extend(_part_checks(df))
     rows.extend(_same_figure_checks(df))
+    rows.extend(_two_year_plan_checks(df))
     order = {v: i for i, v in enumerate(VERDICTS)}
     rows.sort(key=lambda r: (order.get(r["verdict"], len(order)), r["file"], r["start"]))
     return pl.DataFrame(rows, schema=AUDIT_SCHEMA, orient="row")
@@ -222,6 +224,74 @@ def _same_figure_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
                         excess=_plain(percent - 100),
                     )
                 ),
+            }
+        )
+    return rows
+
+
+YEAR_PLAN_SPREAD = Decimal("1.5")
+"""Two percentages of one figure against the year's plan contradict each other when the
+attainments they state (``vượt X%`` is 100 + X) differ by more than this factor."""
+_YEAR_PLAN_AFTER = rx(
+    r"%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+(?:cả\s+)?năm(?!\w)"
+)
+
+
+def _attained(r: dict[str, Any]) -> Decimal | None:
+    """The attainment a statement states of the year's plan (``vượt 5%``: 105), or None."""
+    p = _dec(r["stated_percent"])
+    if p is None or p <= 0 or r["stated_kind"] not in ("attainment", "excess"):
+        return None
+    if not _YEAR_PLAN_AFTER.search(fold(r["text"])):
+        return None
+    return p + 100 if r["stated_kind"] == "excess" else p
+
+
+def plans_disagree(first: Decimal, second: Decimal) -> bool:
+    """Whether two attainments of one figure against one plan cannot both hold.
+
+    >>> plans_disagree(Decimal(235), Decimal(105)), plans_disagree(Decimal(112), Decimal(110))
+    (True, False)
+    """
+    low, high = sorted((first, second))
+    return low > 0 and high > low * YEAR_PLAN_SPREAD
+
+
+def _two_year_plan_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
+    """One figure with two attainments of the year's plan that cannot both hold.
+
+    ``khoảng 7,6 triệu lượt khách … vượt 135% kế hoạch năm`` and, of the same 7,6 triệu,
+    ``vượt gần 5% mục tiêu năm``: one row spans both, with the later one's stated. Only for
+    results within 1 % of each other, of the same measure, year and date, with attainments
+    more than :data:`YEAR_PLAN_SPREAD` apart; statements are sorted once (n log n).
+    """
+    if any(c not in df.columns for c in ("measure", "year", "as_of")):
+        return []
+    said = [(a, r) for r in df.iter_rows(named=True) if (a := _attained(r)) is not None]
+    said.sort(key=lambda x: (x[1]["file"], str(x[1]["measure"]), x[1]["actual"] or 0))
+    rows: list[dict[str, Any]] = []
+    for (a1, r1), (a2, r2) in pairwise(said):
+        same = (r1["file"], r1["measure"], r1["year"], r1["as_of"]) == (
+            r2["file"],
+            r2["measure"],
+            r2["year"],
+            r2["as_of"],
+        )
+        if not same or not _same_figure(r1, r2) or not plans_disagree(a1, a2):
+            continue
+        first, later = sorted((r1, r2), key=lambda r: r["start"])
+        rows.append(
+            {
+                "file": later["file"],
+                "start": first["start"],
+                "end": max(first["end"], later["end"]),
+                "text": f"{first['text']} … {later['text']}",
+                "check": later["stated_kind"],
+                "stated": later["stated"],
+                "stated_value": later["stated_percent"],
+                "expected": None,
+                "verdict": "inconsistent",
+                **noted(seg("two_year_plans", text=first["text"], stated=first["stated"])),
             }
         )
     return rows

@@ -72,3 +72,56 @@ def test_far_off_flags_beyond_the_factor(stated: int, ratio: Decimal, qual: str 
 def test_far_off_ignores_zero_and_rounded_to_nothing() -> None:
     assert not far_off(D(0), 0, None, D("0.01"))
     assert not far_off(D(5), 0, None, D(0))
+
+
+# --------------------------------------------------------------------------- two year plans
+
+
+def flagged(text: str) -> list[dict[str, object]]:
+    audit = audit_statements(extract_statements(text))
+    return [r for r in audit.iter_rows(named=True) if r["verdict"] == "inconsistent"]
+
+
+def test_one_figure_with_two_attainments_of_the_year_plan_is_flagged() -> None:
+    # invented: 4,2 triệu "vượt 120% kế hoạch năm" (220 %) and "vượt khoảng 6% mục tiêu năm"
+    text = (
+        "Trong 10 tháng, huyện đón khoảng 4,2 triệu lượt khách, vượt 120% kế hoạch năm. "
+        "Theo Sở Du lịch, huyện đón khoảng 4,2 triệu lượt khách, vượt khoảng 6% mục tiêu năm."
+    )
+    rows = flagged(text)
+    assert len(rows) == 1
+    assert rows[0]["start"] < text.index("120%") < rows[0]["end"]
+
+
+def test_two_attainments_close_together_or_of_other_figures_are_not_flagged() -> None:
+    # invented: 112 % and vượt 10 % (110 %) of one figure: near enough, not this check's
+    near = (
+        "Trong 10 tháng, huyện đón khoảng 4,2 triệu lượt khách, đạt 112% kế hoạch năm. "
+        "Theo Sở Du lịch, huyện đón khoảng 4,2 triệu lượt khách, vượt 10% mục tiêu năm."
+    )
+    assert flagged(near) == []
+    # invented: two different figures (4,2 and 1,1 triệu) with their own attainments
+    other = (
+        "Trong 10 tháng, huyện đón khoảng 4,2 triệu lượt khách, vượt 120% kế hoạch năm. "
+        "Khách quốc tế đạt khoảng 1,1 triệu lượt khách, vượt 6% mục tiêu năm."
+    )
+    assert flagged(other) == []
+    # invented: not of the year's plan (a quarter's plan and the year's)
+    quarter = (
+        "Trong quý III, huyện đón khoảng 4,2 triệu lượt khách, vượt 120% kế hoạch quý. "
+        "Huyện đón khoảng 4,2 triệu lượt khách, vượt 6% kế hoạch năm."
+    )
+    assert flagged(quarter) == []
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    low=st.decimals(min_value=D(1), max_value=D(500), places=1),
+    spread=st.decimals(min_value=D(1), max_value=D(3), places=2),
+)
+def test_plans_disagree_beyond_the_spread_only(low: Decimal, spread: Decimal) -> None:
+    from kpitools.extract.audit import YEAR_PLAN_SPREAD, plans_disagree
+
+    high = low * spread
+    assert plans_disagree(low, high) == (high > low * YEAR_PLAN_SPREAD)
+    assert plans_disagree(high, low) == plans_disagree(low, high)
