@@ -179,6 +179,8 @@ _TARGET_WORDS = rx(
 _PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")
 _PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
 _MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
+# "Để đạt mục tiêu đón 21,2 triệu lượt khách": a plan aimed at, not met
+_PURPOSE_MET = rx(r"(?<!\w)(?:để|nhằm)\s+(?:đạt|hoàn\s+thành|vượt)(?:\s+được)?\s*$")
 _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 
 # "32.011 tỷ đồng, hoàn thành đúng dự toán của Trung ương và đạt 94% dự toán của tỉnh giao":
@@ -657,6 +659,12 @@ _PLAN_PERCENT = rx(
 )
 
 
+def _met_before(lead: str) -> bool:
+    """Whether a plan named at the end of ``lead`` is met ("đạt mục tiêu"), not aimed at
+    ("Để đạt mục tiêu …")."""
+    return bool(_MET_BEFORE.search(lead)) and not _PURPOSE_MET.search(lead)
+
+
 def _role(fig: Figure, lead: str, outer: str) -> str:
     """The role of a number from the words before it in its clause (``lead``) or, for a
     number opening a bracket, before the bracket (``outer``)."""
@@ -675,7 +683,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         or _target_word(outer, _TARGET_END)
         or _TARGET_START.search(lead)
         or _STRIVE.search(lead)
-        or ((m := _target_word(lead, _TARGET_WORDS)) and not _MET_BEFORE.search(lead[: m.start()]))
+        or ((m := _target_word(lead, _TARGET_WORDS)) and not _met_before(lead[: m.start()]))
         or _PLAN_IS.search(lead)
         or (lead.strip(" (") == "" and _PLAN_PERCENT.search(outer))
         or (  # "46% mục tiêu doanh thu (38.185 tỷ đồng)": the amount of the plan named

@@ -125,3 +125,22 @@ def test_plans_disagree_beyond_the_spread_only(low: Decimal, spread: Decimal) ->
     high = low * spread
     assert plans_disagree(low, high) == (high > low * YEAR_PLAN_SPREAD)
     assert plans_disagree(high, low) == plans_disagree(low, high)
+
+
+# --------------------------------------------------------------------------- a plan aimed at
+
+
+def test_a_plan_aimed_at_is_a_target_not_a_result() -> None:
+    # invented: "Để đạt mục tiêu đón 9,5 triệu …": 9,5 triệu is the year's target, and the
+    # quarter's 2,1 triệu is no target of it
+    text = (
+        "Để đạt mục tiêu đón 9,5 triệu lượt khách cả năm, trong quý IV huyện phấn đấu "
+        "thu hút 2,1 triệu lượt khách."
+    )
+    assert all(s.actual is None for s in extract_statements(text))
+
+
+def test_a_plan_met_stays_a_result() -> None:
+    # invented: "đã đạt mục tiêu đón 9,5 triệu": met, the figure is a result
+    text = "Năm 2025, huyện đã đạt mục tiêu đón 9,5 triệu lượt khách, đạt 100% kế hoạch."
+    assert [s.actual for s in extract_statements(text)] == [9_500_000]
