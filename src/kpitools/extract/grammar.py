@@ -1001,6 +1001,19 @@ def _bracketed_part(doc: Doc, a: Figure, before: int) -> bool:
     return closed != -1 and any(c.isdigit() for c in text[start:opened])
 
 
+# a result word after a sentence's "phấn đấu" ("…; kết quả kết nạp được 171")
+_RESULT_AFTER_STRIVE = rx(r"(?<!\w)(?:kết\s+quả|thực\s+hiện\s+được|đã|ước)(?!\w)")
+
+
+def _striven_list(doc: Doc, start: int, target: int, actual: int) -> bool:
+    """Whether a figure after a ``;`` is one more item of a list of targets striven for
+    ("phấn đấu thu ngân sách đạt hơn 340 tỷ đồng, …; thu nhập bình quân đầu người đạt 85
+    triệu đồng"), not the result of the target before it: a ``phấn đấu`` in the sentence
+    (from ``start``) before the target and no result word since."""
+    ends = [m.end() for m in _STRIVE.finditer(doc.fold, start, target)]
+    return bool(ends) and not _RESULT_AFTER_STRIVE.search(doc.fold, ends[-1], actual)
+
+
 def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
     """Whether a target ``f`` in another clause (a ``;`` between) is not the target of the
     actual of ``d``, whose clause states a percentage of its own that ``f`` puts off by more
@@ -1010,6 +1023,8 @@ def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
     lo, hi = sorted((d.anchor, f.start))
     if ";" not in doc.text[lo:hi]:
         return False
+    if f.start < d.anchor and _striven_list(doc, d.sentence.start, f.start, d.anchor):
+        return True
     after = doc.fold[d.anchor : d.sentence.end]
     end = _SEMICOLON_OR_STOP.search(after)
     stated = _PERCENT.search(after, 0, end.start() if end else len(after))

@@ -144,3 +144,21 @@ def test_a_plan_met_stays_a_result() -> None:
     # invented: "đã đạt mục tiêu đón 9,5 triệu": met, the figure is a result
     text = "Năm 2025, huyện đã đạt mục tiêu đón 9,5 triệu lượt khách, đạt 100% kế hoạch."
     assert [s.actual for s in extract_statements(text)] == [9_500_000]
+
+
+# --------------------------------------------------------------------------- a striven list
+
+
+def test_items_of_a_striven_list_are_not_each_others_results() -> None:
+    # invented: "phấn đấu thu ngân sách hơn 120 tỷ đồng; thu nhập bình quân đạt 70 triệu đồng"
+    text = (
+        "Năm 2026, xã phấn đấu thu ngân sách đạt hơn 120 tỷ đồng, tăng trưởng từ 9-10% ; "
+        "thu nhập bình quân đầu người đạt 70 triệu đồng."
+    )
+    assert not [s for s in extract_statements(text) if s.actual is not None and s.target]
+
+
+def test_a_result_after_a_striven_target_still_pairs() -> None:
+    # invented: the target striven for, then "kết quả" after the ";"
+    text = "Năm 2025, xã phấn đấu kết nạp 150 đảng viên; kết quả kết nạp được 171 đảng viên."
+    assert [(s.actual, s.target) for s in extract_statements(text) if s.actual] == [(171, 150)]
