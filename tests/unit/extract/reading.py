@@ -38,3 +38,8 @@ def claims(text: str, **options: object) -> list[Statement]:
     """The statements of ``text`` that are claims (:func:`is_claim`), read as :func:`find`
     reads them."""
     return [s for s in find(text, **options) if is_claim(s)]
+
+
+def money_claims(text: str) -> list[Statement]:
+    """The claims of ``text`` (:func:`claims`) with money read, as the CLI reads it."""
+    return claims(text, money=True)

@@ -12,18 +12,11 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reading import claims as scored_claims
 from reading import find
-
-from kpitools.extract import Statement
+from reading import money_claims as claims
 
 D = Decimal
 B = D(10) ** 9  # a billion đồng
-
-
-def claims(text: str) -> list[Statement]:
-    """The claims of ``text`` (see ``reading.claims``), money read."""
-    return scored_claims(text, money=True)
 
 
 def pairs(text: str) -> list[tuple[object, object, str | None, str | None]]:
