@@ -12,7 +12,6 @@ from typing import Any
 import altair as alt
 import jsonschema
 import narwhals.stable.v1 as nw
-import numpy as np
 import polars as pl
 import pytest
 import vl_convert as vlc
@@ -1256,8 +1255,9 @@ def test_a_size_that_is_no_whole_number_is_refused_by_name(city_2023, dataset, s
         kt.bullet_chart(city_2023, catalog=dataset.catalog, **size)
 
 
-def test_a_size_below_one_is_refused_and_numpy_whole_numbers_are_taken(city_2023, dataset, city):
+def test_a_size_below_one_is_refused_and_other_whole_numbers_are_taken(city_2023, dataset, city):
     with pytest.raises(ValueError, match="trend_chart: height must be positive, not 0"):
         kt.trend_chart(city, catalog=dataset.catalog, metric="admissions", height=0)
-    spec = kt.bullet_chart(city_2023, catalog=dataset.catalog, width=np.int64(300)).to_dict()
-    assert json.dumps(spec)  # drawn, with a numpy width taken as a whole number
+    numpy = pytest.importorskip("numpy")  # polars' optional companion: a numpy int is whole
+    spec = kt.bullet_chart(city_2023, catalog=dataset.catalog, width=numpy.int64(300)).to_dict()
+    assert '"width": 300' in json.dumps(spec)
