@@ -1245,12 +1245,12 @@ def _programmes(names: list[tuple[int, re.Match[str]]]) -> dict[str, set[Decimal
 
 def _fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
     """Whether the stated percentage of ``s`` fits its actual against ``aim``."""
+    if s.qualifier is None and s.exact:
+        return _agrees(s, aim)
     p = _percent_of(s)
     assert isinstance(s.actual, Decimal)
     if p is None or aim == 0:
         return False
-    if s.qualifier is None and s.exact:
-        return bool(check_percent(p, s.actual, aim).consistent)
     return abs(100 * s.actual / aim - p.value) <= _PROGRAMME_TOLERANCE * p.value
 
 
