@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -503,7 +504,7 @@ def _linked(
 
 # --------------------------------------------------------------------------- plan amounts
 
-PLAN_AMOUNT_WINDOW = 800
+PLAN_AMOUNT_WINDOW = 1200
 """How far (characters, within the paragraph) from a percentage its plan amount may be."""
 _DONG_SPELLINGS = frozenset({"đ", "dồng"})
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
@@ -519,13 +520,15 @@ _PLAN_CUE = rx(
 # words of a result between the cue and the amount: the amount is a result, not the plan
 _RESULT_WORDS = rx(
     r"(?<!\w)(?:đạt|thực\s+hiện|hoàn\s+thành|kết\s+quả|lũy\s+kế|luỹ\s+kế|ước|bằng|vượt|chiếm"
-    r"|tăng|giảm)(?!\w)"
+    r"|tăng|giảm|đã(?!\s+(?:được\s+)?(?:giao|đề|đặt|xác|phê|ban|thông|điều|nêu)))(?!\w)"
 )
 # the amount in brackets right after a plan's name is that plan's amount
 _BRACKETED_PLAN = rx(
     r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?!tăng|giảm|đạt)[^\W\d_]+){0,5}"
     r"\s*\(\s*$"
 )
+# the verb of the plan itself: "phấn đấu đạt", "mục tiêu (phấn đấu) là đạt"
+_PLAN_VERB = rx(r"\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s+thành)(?!\w)")
 _AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 _FULL_STOP = re.compile(r"[.!?]\s|\n")
@@ -574,8 +577,17 @@ def _head(folded: str, pos: int, floor: int) -> int:
 
 
 def _units_named(text: str, start: int, end: int) -> set[str]:
-    """The units named by kind and name in ``text[start:end]`` (names only, folded)."""
-    return {" ".join(fold(m.group(1)).split()) for m in _UNIT_NAMED.finditer(text, start, end)}
+    """The units named by kind and name in ``text[start:end]`` (names only, folded).
+
+    A name is its capitalised words (the pattern's letter range also holds lower-case
+    letters with marks: ``tỉnh đã đón`` names no unit).
+    """
+    out = set()
+    for m in _UNIT_NAMED.finditer(text, start, end):
+        words = list(itertools.takewhile(lambda w: w[:1].isupper(), m.group(1).split()))
+        if words:
+            out.add(fold(" ".join(words)))
+    return out
 
 
 MEASURE_NAMES: dict[str, str] = {
@@ -666,18 +678,24 @@ def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
     return _FULL_STOP.search(folded, lo, hi) is not None
 
 
-def _sets_plan(folded: str, a: _Amount, floor: int) -> bool:
-    """Whether the sentence of ``a`` sets out a plan just before it, with no result between."""
+def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) -> bool:
+    """Whether the sentence of ``a`` sets out a plan just before it, with no result between.
+
+    A verb right after the plan word is the plan's own (``Mục tiêu phấn đấu là đạt tổng sản
+    lượng 968.580 tấn``); with ``qualified``, a floor or an approximation before the amount
+    (``đặt mục tiêu đón trên 9,1 triệu lượt``) is allowed.
+    """
     head = _head(folded, a.start, floor)
     lead = folded[head : a.start]
     if _BRACKETED_PLAN.search(lead):
         return True  # "đạt 56,6% kế hoạch Thủ tướng Chính phủ giao (913.216,2 tỷ đồng)"
     cues = list(_PLAN_CUE.finditer(lead))
-    if not cues or _AMOUNT_QUALIFIER.search(lead):
+    if not cues or (not qualified and _AMOUNT_QUALIFIER.search(lead)):
         return False
     if _PERCENT_BEFORE.search(lead, 0, cues[-1].start()):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
-    return _RESULT_WORDS.search(lead, cues[-1].end()) is None
+    verb = _PLAN_VERB.match(lead, cues[-1].end())
+    return _RESULT_WORDS.search(lead, verb.end() if verb else cues[-1].end()) is None
 
 
 def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
@@ -757,16 +775,49 @@ def _plan_amount(
         and _other_sentence(folded, actual, a)
         and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
         and _of_year(folded, a, s.year)
-        and _sets_plan(folded, a, 0)
+        and _sets_plan(folded, a, 0, qualified=True)
         and _same_measure(measures, folded, a)
-        and _units_named(window, _head(folded, a.start, 0), a.start) == named
-        and _agrees(s, a.value)
+        and _same_units(named, window, folded, a)
+        and _plan_fits(s, folded, a)
         and _same_scope(s, _covering(*scope, _shifted(a, low)))
     }
     if len(candidates) != 1:
         return None
     value = candidates.pop()
     return _shifted(next(a for a in amounts if a.value == value and _same_unit(a, actual)), low)
+
+
+def _same_units(named: set[str], window: str, folded: str, a: _Amount) -> bool:
+    """Whether the sentence of the plan amount ``a`` is of the units ``named`` by the result.
+
+    It names the same ones by kind and name, or names them without their kind (``tỉnh Ninh
+    Bình … đã đón`` and ``ngành du lịch Ninh Bình đặt mục tiêu đón``).
+    """
+    head = _head(folded, a.start, 0)
+    own = _units_named(window, head, a.start)
+    if own == named:
+        return True
+    lead = " ".join(folded[head : a.start].split())
+    return not own and all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lead) for n in named)
+
+
+def _qualified(folded: str, a: _Amount) -> bool:
+    """Whether the amount ``a`` is written with a qualifier (``trên 9,1 triệu``)."""
+    return _AMOUNT_QUALIFIER.search(folded, max(0, a.start - 20), a.start) is not None
+
+
+def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
+    """Whether the stated percentage of ``s`` fits its actual against the plan amount ``a``.
+
+    Exactly (as written) for exact figures; within :data:`_PROGRAMME_TOLERANCE` when the
+    result, its percentage or the plan is qualified (``hơn 7,2 triệu lượt, đạt gần 80%`` of
+    ``trên 9,1 triệu``).
+    """
+    if not _qualified(folded, a):
+        return _agrees(s, a.value) or (
+            (s.qualifier is not None or not s.exact) and _fits_programme(s, a.value)
+        )
+    return _fits_programme(dataclasses.replace(s, exact=False), a.value)
 
 
 def _same_unit(a: _Amount, b: _Amount) -> bool:

@@ -153,8 +153,9 @@ def test_plan_amount_count_without_scale() -> None:
         "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Kế hoạch tháng 5 đã đạt 8,5 triệu lượt.",
         # no plan word in its sentence
         "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Năm ngoái có 8,5 triệu lượt.",
-        # a qualified plan amount: not exact enough to be sure
-        "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Mục tiêu đón trên 8,5 triệu lượt.",
+        # a qualified plan amount the percentage does not fit (since round 7 one that fits
+        # within 5 % is linked, unchecked: tests/unit/extract/test_round7.py)
+        "Khách đạt 1,7 triệu lượt, đạt 20% kế hoạch năm. Mục tiêu đón trên 12 triệu lượt.",
         # growth, not a percentage of a plan
         "Khách đạt 1,7 triệu lượt, tăng 20% so với cùng kỳ. Mục tiêu đón 8,5 triệu lượt.",
     ],

@@ -1,0 +1,84 @@
+"""Issue 17, round 7: families of misses left after round 6, as general rules.
+
+Every example is invented (marked ``# invented``); the real passages are in
+tests/eval/extract/ and scored by scripts/eval_extract.py. Precision first: every positive
+test has a negative twin.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+D = Decimal
+
+
+def attainments(text: str) -> list[tuple[object, object, str | None, str | None]]:
+    """(actual, target, stated, verdict) of the attainments and excesses of ``text``."""
+    return [
+        (s.actual, s.target, s.stated, s.verdict)
+        for s in find(text, money=True)
+        if s.stated_kind in ("attainment", "excess")
+    ]
+
+
+# --------------------------------------------------------------------------- plan elsewhere
+
+
+def test_a_floor_plan_stated_paragraphs_later_is_the_target_of_a_qualified_attainment() -> None:
+    # invented: "hơn 5,4 triệu" of "trên 7,8 triệu" is about 69 %: "gần 70%"
+    text = (
+        "Trong 9 tháng đầu năm, tỉnh đã đón hơn 5,4 triệu lượt khách, đạt gần 70% so với kế "
+        "hoạch năm. Trong đó khách quốc tế đạt 300.000 lượt.\n\nNăm 2025, ngành du lịch tỉnh "
+        "đặt mục tiêu đón trên 7,8 triệu lượt khách, trong đó có 1 triệu khách quốc tế."
+    )
+    assert attainments(text) == [(D(5400000), D(7800000), "70%", "unchecked")]
+
+
+def test_a_floor_plan_the_percentage_does_not_fit_is_not_linked() -> None:
+    # invented: 5,4 of 9,8 million is 55 %, not "gần 70%": another plan (precision first)
+    text = (
+        "Trong 9 tháng đầu năm, tỉnh đã đón hơn 5,4 triệu lượt khách, đạt gần 70% so với kế "
+        "hoạch năm.\n\nNăm 2025, ngành du lịch tỉnh đặt mục tiêu đón trên 9,8 triệu lượt khách."
+    )
+    assert attainments(text) == [(D(5400000), None, "70%", "unchecked")]
+
+
+def test_a_plan_whose_verb_follows_the_plan_word_is_a_plan() -> None:
+    # invented: "Mục tiêu phấn đấu là đạt …" sets out the plan; 412.500 / 660.000 = 62,5 %
+    text = (
+        "Từ đầu năm đến nay, tổng sản lượng lúa của tỉnh đạt 412.500 tấn (đạt 62,5% so kế "
+        "hoạch năm).\nTỉnh tiếp tục chỉ đạo sản xuất vụ mùa.\nMục tiêu phấn đấu là đạt tổng "
+        "sản lượng 660.000 tấn vào cuối năm."
+    )
+    assert attainments(text) == [(D(412500), D(660000), "62,5%", "consistent")]
+
+
+def test_a_result_after_a_plan_word_is_no_plan() -> None:
+    # invented: "kế hoạch, vụ mùa đạt 300.000 tấn" — a result word after a comma: no plan
+    text = (
+        "Sản lượng lúa đạt 412.500 tấn (đạt 62,5% so kế hoạch năm).\nTheo kế hoạch, đến nay "
+        "vụ mùa đã thu hoạch được 660.000 tấn."
+    )
+    assert attainments(text) == [(D(412500), None, "62,5%", "unchecked")]
+
+
+def test_a_unit_named_without_its_kind_in_the_plan_sentence_is_the_same_unit() -> None:
+    # invented: "tỉnh Hòa Mỹ … tỉnh này đã đón" and "ngành du lịch Hòa Mỹ đặt mục tiêu"
+    text = (
+        "Theo Sở Du lịch tỉnh Hòa Mỹ, 6 tháng đầu năm tỉnh này đã đón 3,6 triệu lượt khách, "
+        "đạt 45% so với kế hoạch năm.\n\nNăm 2025, ngành du lịch Hòa Mỹ đặt mục tiêu đón 8 "
+        "triệu lượt khách."
+    )
+    assert attainments(text) == [(D(3600000), D(8000000), "45%", "consistent")]
+
+
+def test_a_plan_of_another_named_unit_is_not_linked() -> None:
+    # invented: the plan is of "huyện Tân Lộc", the result of "tỉnh Hòa Mỹ"
+    text = (
+        "Theo Sở Du lịch tỉnh Hòa Mỹ, 6 tháng đầu năm tỉnh này đã đón 3,6 triệu lượt khách, "
+        "đạt 45% so với kế hoạch năm.\n\nNăm 2025, huyện Tân Lộc đặt mục tiêu đón 8 triệu "
+        "lượt khách."
+    )
+    assert attainments(text) == [(D(3600000), None, "45%", "unchecked")]
