@@ -189,12 +189,27 @@ _MET_OTHER_PLAN = (
     r"hoàn\s+thành(?:\s+(?:đúng|vượt))?\s+(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)"
     r"(?:\s+(?:của|trung\s+ương|tỉnh|thành\s+phố|huyện|xã|phường|năm|được|giao))*\s+và"
 )
+# the base of a growth just stated ("tăng 16,7% so với năm 2024 và vượt 7,9% kế hoạch"): the
+# year compared with only after "so với (cùng kỳ) năm", never a year opening a clause
+_PAST_BASE = (
+    r"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái|(?:19|20)\d{2}(?!\d))"
+    r"|so\s+(?:với\s+)?cùng\s+kỳ|(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái)|kỳ\s+trước"
+)
+# the year of "so với cùng kỳ năm 2024" left after the growth's span ("… cùng kỳ năm")
+_COMPARED_YEAR = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
+_YEAR_WORD_END = rx(r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ\s+)?năm\s*$")
+# a multiple of last year's figure ("tăng 1,8 lần so với cùng kỳ và đạt 135% kế hoạch")
+_MULTIPLE_OF_PAST = (
+    rf"(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?"
+    r"(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d{2}(?!\d)))?"
+)
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
     rf"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
-    rf"tỷ\s+lệ\s+đạt|đạt\s+tỷ\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN})[\s(]*)*$"
+    rf"tỷ\s+lệ\s+đạt|đạt\s+tỷ\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
+    rf"|{_MULTIPLE_OF_PAST})[\s(]*)*$"
 )
 _K_EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết))?"
@@ -237,7 +252,7 @@ _K_ACHIEVED = rx(
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (
     r"^\s*(?:so\s+(?:với\s+)?)?"
-    r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán)(?!\w)"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản)(?!\w)"
 )
 _K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
 _K_PLAN_TAIL = rx(
@@ -1323,7 +1338,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     floor = p.clause
     if previous and previous[-1].span_end > floor:
         floor = min(previous[-1].span_end, p.start)
-    lead = doc.fold[floor : p.start]
+    lead = _lead_from(doc, floor, p.start)
     if not (previous and _CONNECTORS.fullmatch(lead)):
         return False
     if _apart(doc, previous[-1], p, figs):
@@ -1372,6 +1387,15 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     p.owner = twin
     drafts.append(twin)
     return True
+
+
+def _lead_from(doc: Doc, floor: int, end: int) -> str:
+    """The folded text from ``floor`` to ``end`` without the year of a comparison cut at
+    ``floor`` ("… so với cùng kỳ năm| 2024 và đạt 107,9%")."""
+    year = _COMPARED_YEAR.match(doc.fold, floor, end)
+    if year and _YEAR_WORD_END.search(doc.fold, max(0, floor - 30), floor):
+        floor = year.end()
+    return doc.fold[floor:end]
 
 
 # a comparison with another's figure ("cao hơn bình quân chung cả nước (73,5%)")
@@ -1635,10 +1659,20 @@ _K_SECOND_PLAN = rx(
 )
 
 
+# "đạt 116% so với cùng kỳ năm 2024 và 112% so với chỉ tiêu": an index to last year, then
+# the attainment of the plan sharing its verb
+_K_AFTER_INDEX = rx(
+    rf"(?<!\w)(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên)?\s*(?:{NUM})\s*%\s*so\s+(?:với\s+)?"
+    r"(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm)?(?:\s+(?:19|20)\d{2})?\s*,?\s+và\s*$"
+)
+
+
 def _shares_verb(lead: str) -> bool:
     """Whether a percentage after ``và`` shares the verb of an attainment of another plan
     just before it in its clause (the verb an attainment's: ``đạt``, ``thực hiện được``,
-    ``tương đương``)."""
+    ``tương đương``), or of an index to last year (``đạt 116% so với cùng kỳ và 112% …``)."""
+    if _K_AFTER_INDEX.search(lead):
+        return True
     m = _K_SECOND_PLAN.search(lead)
     if m is None:
         return False

@@ -82,3 +82,62 @@ def test_a_plan_of_another_named_unit_is_not_linked() -> None:
         "lượt khách."
     )
     assert attainments(text) == [(D(3600000), None, "45%", "unchecked")]
+
+
+# --------------------------------------------------------------------------- after a growth
+
+
+def test_an_attainment_after_a_growth_over_a_named_year_keeps_the_result() -> None:
+    # invented: "so với năm 2024" (a year, not a figure) between the growth and the excess
+    text = (
+        "Tổng thu từ du lịch đạt 2.238 tỷ đồng, tăng 16,7% so với năm 2024 và vượt 7,9% so "
+        "với kế hoạch năm."
+    )
+    assert attainments(text) == [(D(2238) * 10**9, None, "7,9%", "unchecked")]
+    # invented: "so với cùng kỳ năm 2024 và đạt …"
+    text = (
+        "Sản lượng đạt 1.250 tấn, tăng 6,7% so với cùng kỳ năm 2024 và đạt 107,9% so với kế "
+        "hoạch năm."
+    )
+    assert attainments(text) == [(D(1250), None, "107,9%", "unchecked")]
+
+
+def test_a_year_opening_a_clause_is_no_base_of_a_growth() -> None:
+    # invented: "năm 2024 đạt 80%" is another year's attainment, not of the 500 tỷ
+    text = "Thu ngân sách đạt 500 tỷ đồng, năm 2024 đạt 80% kế hoạch."
+    assert all(a is None for a, _, _, _ in attainments(text))
+
+
+def test_an_attainment_after_a_multiple_of_last_year_keeps_the_result() -> None:
+    # invented: "tăng 1,8 lần so với cùng kỳ và đạt 135% kế hoạch năm"
+    text = (
+        "Lũy kế 11 tháng, tỉnh đón gần 1,59 triệu lượt khách quốc tế, tăng 1,8 lần so với "
+        "cùng kỳ và đạt 135% kế hoạch năm."
+    )
+    assert attainments(text) == [(D(1590000), None, "135%", "unchecked")]
+
+
+def test_a_bare_percentage_of_a_plan_after_an_index_shares_its_verb() -> None:
+    # invented: "đạt 116% so với cùng kỳ năm 2024 và 112% so với chỉ tiêu năm"
+    text = (
+        "Tỉnh đón khoảng 1,2 triệu lượt khách, đạt 116% so với cùng kỳ năm 2024 và 112% so "
+        "với chỉ tiêu năm."
+    )
+    assert attainments(text) == [(D(1200000), None, "112%", "unchecked")]
+    # invented: a growth scenario is a plan ("đạt 107% so với kịch bản tăng trưởng đề ra")
+    text = (
+        "Doanh thu du lịch ước đạt 2.914 tỷ đồng, bằng 131% so với cùng kỳ năm 2024 và đạt "
+        "107% so với kịch bản tăng trưởng đề ra."
+    )
+    assert attainments(text) == [(D(2914) * 10**9, None, "107%", "unchecked")]
+
+
+def test_a_bare_percentage_after_a_growth_verb_stays_unread() -> None:
+    # invented: "tăng 42% so với cùng kỳ và 66% …": "tăng" is no verb of an attainment
+    text = "Doanh thu đạt 420 tỷ đồng, tăng 42% so với cùng kỳ năm 2024 và 66% kế hoạch năm."
+    assert attainments(text) == []
+    # invented: a second index ("và 112% so với năm 2023") is no attainment
+    text = (
+        "Tỉnh đón 1,2 triệu lượt khách, đạt 116% so với cùng kỳ năm 2024 và 112% so với năm 2023."
+    )
+    assert attainments(text) == []
