@@ -336,7 +336,7 @@ def prepare(text: str, *, money: bool = False) -> Doc:
     lines = _lines(folded)
     stop = _stop(norm, folded, lines)
     limit = norm.position(stop.offset) if stop else len(folded)
-    paragraphs = _paragraphs(folded, lines, limit)
+    paragraphs = _rewrapped(norm.text, _paragraphs(folded, lines, limit))
     sentences = [
         Sentence(s, e, index)
         for index, (ps, pe) in enumerate(paragraphs)
@@ -402,6 +402,35 @@ def _paragraphs(folded: str, lines: list[tuple[int, int]], limit: int) -> list[t
             continue
         paragraphs.append((s, e))
     return paragraphs
+
+
+_LINE_GOES_ON = re.compile(r"[^\W\d_]|[,\d%]")  # a line that ends in a word, a comma, a figure
+
+
+def _rewrapped(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The paragraphs with hard-wrapped lines joined again.
+
+    A line that ends in a word, a comma or a figure, followed right away by a line that
+    opens with a lower-case letter, is one paragraph with it (text copied from a PDF or a
+    narrow column: ``… cho 230.763 lao động,\\nđạt 109,88% kế hoạch``). A heading ends with
+    no stop but the next line opens with a capital, so it stays apart.
+
+    Examples
+    --------
+    >>> _rewrapped("Kết nạp 12 đảng viên,\\nđạt 120% kế hoạch.", [(0, 21), (22, 41)])
+    [(0, 41)]
+    >>> _rewrapped("Tin mới\\nKết nạp 12 đảng viên.", [(0, 7), (8, 29)])
+    [(0, 7), (8, 29)]
+    """
+    out: list[tuple[int, int]] = []
+    for s, e in paragraphs:
+        if out and out[-1][1] + 1 == s and e > s:
+            last = text[out[-1][1] - 1]
+            if _LINE_GOES_ON.match(last) and text[s].islower():
+                out[-1] = (out[-1][0], e)
+                continue
+        out.append((s, e))
+    return out
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -141,3 +141,22 @@ def test_a_bare_percentage_after_a_growth_verb_stays_unread() -> None:
         "Tỉnh đón 1,2 triệu lượt khách, đạt 116% so với cùng kỳ năm 2024 và 112% so với năm 2023."
     )
     assert attainments(text) == []
+
+
+# --------------------------------------------------------------------------- wrapped lines
+
+
+def test_a_hard_wrapped_line_goes_on_in_the_next_one() -> None:
+    # invented: text copied from a narrow column, the line cut after the result's comma
+    text = (
+        "Theo báo cáo, 5 năm qua huyện đã giải quyết việc làm cho 12.340 lao\n"
+        "động, đạt 112% kế hoạch. Con số này cao hơn 8% so với giai đoạn\n"
+        "trước."
+    )
+    assert attainments(text) == [(D(12340), None, "112%", "unchecked")]
+
+
+def test_a_line_followed_by_a_capital_stays_apart() -> None:
+    # invented: a heading without a stop, then a sentence opening with a capital
+    text = "Kết quả kết nạp 120 đảng viên\nĐạt 80% kế hoạch là huyện Tân Lộc."
+    assert all(a != D(120) for a, _, _, _ in attainments(text))
