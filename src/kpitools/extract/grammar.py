@@ -1513,7 +1513,7 @@ _WRITTEN_UNIT = rx(
 )
 _WHOLE_UNIT = rx(
     r"(?<!\w)toàn\s+(?:đảng\s+bộ(?:\s+(?:tỉnh|huyện|thành\s+phố|xã|phường))?|tỉnh|"
-    r"huyện|thành\s+phố|xã|phường|ngành|quân)(?!\w)"
+    r"huyện|thành\s+phố|xã(?!\s+hội)|phường|ngành|quân)(?!\w)"  # "toàn xã hội": society
 )
 
 
@@ -1627,13 +1627,26 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if _K_CORRESPONDS.search(lead) or _shares_verb(lead):
         return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
     achieved = bool(_K_ACHIEVED.search(lead)) or not lead.strip(" (")
-    if achieved and _K_PLAN_TAIL.match(tail):
+    if achieved and (_K_PLAN_TAIL.match(tail) or _plan_met_before(doc, p)):
         return "attainment", 1
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
         return "rate", 1
     if achieved:
         return _achieved_kind(d, tail, catalog), 1
     return None, 1
+
+
+# "vượt kế hoạch năm, đạt 100,82%": the plan met named in the clause before the percentage
+_K_PLAN_MET_BEFORE = rx(
+    r"(?<!\w)(?:vượt|hoàn\s+thành)(?:\s+mức)?\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán"
+    r"|nghị\s+quyết)(?:\s+(?:năm|cả\s+năm|đề\s+ra|được\s+giao|giao|(?:19|20)\d{2}))*\s*,\s*$"
+)
+
+
+def _plan_met_before(doc: Doc, p: Figure) -> bool:
+    """Whether the clause before ``p``'s names a plan met or exceeded (``vượt kế hoạch năm,
+    đạt 100,82%``): the percentage after it is the attainment of that plan."""
+    return _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause) is not None
 
 
 def _said_in_context(

@@ -160,3 +160,31 @@ def test_a_line_followed_by_a_capital_stays_apart() -> None:
     # invented: a heading without a stop, then a sentence opening with a capital
     text = "Kết quả kết nạp 120 đảng viên\nĐạt 80% kế hoạch là huyện Tân Lộc."
     assert all(a != D(120) for a, _, _, _ in attainments(text))
+
+
+# --------------------------------------------------------------------------- plan met, then %
+
+
+def test_a_percentage_after_a_plan_exceeded_is_its_attainment() -> None:
+    # invented: "vượt kế hoạch năm, đạt 103,5%"
+    text = (
+        "Kim ngạch xuất khẩu đạt 83,2 triệu USD, tăng 12% so với cùng kỳ và vượt kế hoạch năm, "
+        "đạt 103,5%."
+    )
+    assert attainments(text) == [(D("83.2") * 10**6, None, "103,5%", "unchecked")]
+    text = "Kim ngạch xuất khẩu đạt 83,2 triệu USD, hoàn thành kế hoạch năm 2025, đạt 103,5%."
+    assert attainments(text) == [(D("83.2") * 10**6, None, "103,5%", "unchecked")]
+
+
+def test_a_percentage_after_a_growth_clause_is_no_attainment() -> None:
+    # invented: no plan named before the comma: what 103,5 % is of is not said
+    text = "Kim ngạch xuất khẩu đạt 83,2 triệu USD, tăng 12% so với cùng kỳ, đạt 103,5%."
+    assert attainments(text) == []
+
+
+def test_the_whole_society_is_no_commune() -> None:
+    # invented: "toàn xã hội" (the whole society) is no unit "toàn xã"
+    found = find("Tổng vốn đầu tư toàn xã hội đạt 15.000 tỷ đồng, bằng 100,7% kế hoạch.")
+    assert [s.unit for s in found if s.stated == "100,7%"] == [None]
+    found = find("Toàn xã kết nạp 12 đảng viên, đạt 120% kế hoạch.")
+    assert [s.unit for s in found if s.stated == "120%"] == ["Toàn xã"]
