@@ -2030,7 +2030,7 @@ def interpret(
     _elliptic_plans(doc, kept[::-1], ahead=True)
     out: list[dict[str, Any]] = []
     for d in kept:
-        if _keeps(d, plan_amount=_plan_amount(doc, d)):
+        if _keeps(d, plan_amount=_plan_amount(doc, d)) or _exceeds_whole(d):
             out.append(_record(doc, d, topic_of.get(d.sentence.start, d.sentence.start), catalog))
     return out
 
@@ -2205,6 +2205,19 @@ def _plan_amount(doc: Doc, d: Draft) -> bool:
     if f is None or f.measure is None or f.measure == "%":
         return False
     return _PLAN_WORD.search(doc.fold[f.sentence.start : f.start]) is not None
+
+
+def _exceeds_whole(d: Draft) -> bool:
+    """Whether the draft is a part (``trong đó …``) larger than its whole: kept, so that the
+    audit shows it (``khoảng 9,4 triệu lượt khách … Trong đó, khách quốc tế … 1.195 triệu
+    lượt``: a decimal comma printed as a thousands dot). A part or whole that is
+    approximate must exceed it by more than :data:`APPROXIMATE_FACTOR`."""
+    whole = d.part_of
+    if whole is None or not isinstance(d.actual, Decimal) or not isinstance(whole.actual, Decimal):
+        return False
+    figs = [f for f in (d.actual_fig, whole.actual_fig) if f is not None]
+    factor = APPROXIMATE_FACTOR if any(f.qualifier for f in figs) else Decimal(1)
+    return d.actual > whole.actual * factor
 
 
 def _keeps(d: Draft, *, plan_amount: bool = False) -> bool:

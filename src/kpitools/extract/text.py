@@ -205,7 +205,8 @@ _CAPTION_LINE = rx(r"^\s*\(?\s*(?:ảnh|nguồn ảnh|video|clip)\s*:")
 _ABBREVIATIONS = frozenset(
     fold(a) for a in ("tp", "q", "h", "tx", "v.v", "ths", "ts", "gs", "pgs", "đ/c", "th", "st")
 )
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)")
+# a stop, or a full stop glued to the next sentence's first word ("(46.455 tỷ đồng).Trong đó")
+_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)|(?:(?<=[^\W\d_]{3})|(?<=\)))\.(?=[^\W\d_]{2})")
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)|…")
 
 
@@ -453,6 +454,8 @@ def _split_sentences(text: str, folded: str, start: int, end: int) -> list[tuple
             nxt += 1
         if nxt >= end or not (text[nxt].isupper() or text[nxt].isdigit()):
             continue
+        if nxt == m.end() and not _glued_stop(text, m.start(), nxt):
+            continue
         if m.group().startswith(".") and _last_word(folded, begin, m.start()) in _ABBREVIATIONS:
             continue
         out.append((begin, m.end()))
@@ -462,6 +465,14 @@ def _split_sentences(text: str, folded: str, start: int, end: int) -> list[tuple
     if begin < end:
         out.append((begin, end))
     return out
+
+
+def _glued_stop(text: str, stop: int, nxt: int) -> bool:
+    """Whether the full stop at ``stop``, with no space after it, ends a sentence: a word
+    in lower case (or a bracket) before it, a capital and a lower-case letter after it
+    (``… kế hoạch năm.Trong đó``; not ``TP.HCM``, not ``baolaocai.vn``)."""
+    before = text[stop - 1]
+    return (before == ")" or before.islower()) and text[nxt + 1 : nxt + 2].islower()
 
 
 def _last_word(folded: str, begin: int, end: int) -> str | None:

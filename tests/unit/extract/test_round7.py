@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from reading import find
 
+from kpitools.extract import audit_statements, extract_statements
+
 D = Decimal
 
 
@@ -188,3 +190,53 @@ def test_the_whole_society_is_no_commune() -> None:
     assert [s.unit for s in found if s.stated == "100,7%"] == [None]
     found = find("Toàn xã kết nạp 12 đảng viên, đạt 120% kế hoạch.")
     assert [s.unit for s in found if s.stated == "120%"] == ["Toàn xã"]
+
+
+# --------------------------------------------------------------------------- parts
+
+
+def audit_rows(text: str) -> list[tuple[str, str]]:
+    """(check, verdict) of every audit row of ``text``, money read."""
+    audit = audit_statements(extract_statements(text, money=True))
+    return [(r["check"], r["verdict"]) for r in audit.iter_rows(named=True)]
+
+
+def test_a_part_printed_larger_than_its_whole_is_flagged() -> None:
+    # invented: "1.240 triệu" (a decimal comma printed as a thousands dot) of 7,2 million,
+    # after a stop glued to the next sentence (".Trong đó")
+    text = (
+        "Lũy kế 10 tháng, tỉnh ước đón khoảng 7,2 triệu lượt khách, đạt 88% kế hoạch năm. "
+        "Tổng thu từ du lịch ước đạt 21.500 tỷ đồng, bằng 80% so với kế hoạch năm (26.875 tỷ "
+        "đồng).Trong đó, lượng khách quốc tế ước đạt khoảng 1.240 triệu lượt."
+    )
+    assert ("part", "inconsistent") in audit_rows(text)
+    # invented: an exact part above its exact whole
+    text = (
+        "Tỉnh đón 7,2 triệu lượt khách, đạt 88% kế hoạch năm, trong đó khách quốc tế đạt "
+        "8,4 triệu lượt."
+    )
+    assert ("part", "inconsistent") in audit_rows(text)
+
+
+def test_a_part_within_its_whole_adds_no_row() -> None:
+    # invented: 1,4 of 7,2 million: no finding, and no statement added
+    text = (
+        "Tỉnh đón 7,2 triệu lượt khách, đạt 88% kế hoạch năm, trong đó khách quốc tế đạt "
+        "1,4 triệu lượt."
+    )
+    assert audit_rows(text) == [("attainment", "unchecked")]
+    # invented: approximate figures within a factor of 2 ("khoảng 8 triệu" of "khoảng 7,2")
+    text = (
+        "Tỉnh đón khoảng 7,2 triệu lượt khách, đạt 88% kế hoạch năm, trong đó khách nội địa "
+        "khoảng 8 triệu lượt."
+    )
+    assert ("part", "inconsistent") not in audit_rows(text)
+
+
+def test_a_glued_stop_after_an_abbreviation_ends_no_sentence() -> None:
+    # invented: "Tp.Huế" is one name; "TP.HCM" too
+    for text in (
+        "Tại Tp.Huế, tỉnh đón 7,2 triệu lượt khách, đạt 88% kế hoạch năm.",
+        "Tại TP.Hồ Chí Minh, thành phố đón 7,2 triệu lượt khách, đạt 88% kế hoạch năm.",
+    ):
+        assert attainments(text) == [(D(7200000), None, "88%", "unchecked")]
