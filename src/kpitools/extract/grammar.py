@@ -1133,6 +1133,21 @@ _RATE_WHILE_TARGET = rx(
     r"\s+so\s+với)\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
     r"(?:\s+(?!tăng|giảm|vượt)[^\W_]+){0,8}?\s*(?:là|đề\s+ra|:)?\s*$"
 )
+# "… đạt 45%, chưa đạt chỉ tiêu đề ra là 50%": a target rate the rate falls short of
+_RATE_SHORT_OF_TARGET = rx(
+    r"^[\s,;]*(?:nhưng\s+|song\s+)?(?:vẫn\s+|mới\s+)?(?:chưa|không)\s+đạt(?:\s+được)?\s+"
+    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?!tăng|giảm|vượt)[^\W_]+){0,8}?\s*"
+    r"(?:là|đề\s+ra|:)?\s*$"
+)
+
+
+def _short_of_target(doc: Doc, rate: Figure, p: Figure) -> bool:
+    """Whether ``p`` is a target rate the rate is said not to reach, and is above it."""
+    return bool(_RATE_SHORT_OF_TARGET.fullmatch(doc.fold[rate.end : p.span_start])) and (
+        p.values[0] > rate.values[0]
+    )
+
+
 # "(mục tiêu 70%)" right after a percentage: a bracketed target rate
 _BRACKET_TARGET = rx(r"^\s*\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)")
 
@@ -1257,6 +1272,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     if p.qualifier is None and (
         _RATE_TARGET_LEAD.fullmatch(between)
         or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
+        or _short_of_target(doc, rate, p)
         or _rate_beyond_target(between, rate, p)
     ):
         d = owner

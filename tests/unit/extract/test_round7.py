@@ -240,3 +240,25 @@ def test_a_glued_stop_after_an_abbreviation_ends_no_sentence() -> None:
         "Tại TP.Hồ Chí Minh, thành phố đón 7,2 triệu lượt khách, đạt 88% kế hoạch năm.",
     ):
         assert attainments(text) == [(D(7200000), None, "88%", "unchecked")]
+
+
+# --------------------------------------------------------------------------- rates short
+
+
+def pairs(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of the statements of ``text`` that pair them."""
+    return [(s.actual, s.target) for s in find(text) if s.actual is not None and s.target]
+
+
+def test_a_rate_short_of_its_target_rate_is_paired_with_it() -> None:
+    # invented: "chưa đạt chỉ tiêu đề ra là 50%", "vẫn chưa đạt mục tiêu 80%"
+    assert pairs("Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu đề ra là 50%.") == [(D(45), D(50))]
+    text = "Tỷ lệ hồ sơ trực tuyến đạt 39,98%, vẫn chưa đạt mục tiêu 80%."
+    assert pairs(text) == [(D("39.98"), D(80))]
+
+
+def test_a_rate_said_short_of_a_lower_rate_is_not_paired() -> None:
+    # invented: 45 % is not short of 40 %: the words and figures disagree, nothing is paired
+    assert pairs("Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu đề ra là 40%.") == []
+    # invented: a growth target is no target rate of the rate
+    assert pairs("Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu tăng 50%.") == []
