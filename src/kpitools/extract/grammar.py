@@ -569,7 +569,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
-    r"(?:\s+[^\W_]+){0,4}\s*\(\s*$"
+    r"(?:\s+[^\W_]+){0,6}\s*\(\s*$"
 )
 
 

@@ -262,3 +262,15 @@ def test_a_rate_said_short_of_a_lower_rate_is_not_paired() -> None:
     assert pairs("Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu đề ra là 40%.") == []
     # invented: a growth target is no target rate of the rate
     assert pairs("Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu tăng 50%.") == []
+
+
+def test_a_bracketed_plan_after_a_long_plan_name_is_the_target() -> None:
+    # invented: "chỉ tiêu Nghị quyết Đại hội đề ra (150 đảng viên)": six words after the plan
+    text = (
+        "Đảng bộ huyện kết nạp 156 đảng viên, đạt 104% chỉ tiêu Nghị quyết Đại hội đề ra (150 "
+        "đảng viên)."
+    )
+    assert attainments(text) == [(D(156), D(150), "104%", "consistent")]
+    # invented: a bracketed figure the percentage does not fit stays a target on its own
+    text = text.replace("(150", "(160")
+    assert attainments(text) == [(D(156), None, "104%", "unchecked")]
