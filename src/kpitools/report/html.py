@@ -519,7 +519,7 @@ def _replace_elements(
     name: str,
     replace: Callable[[str, str, str], str],
     *,
-    where: Callable[[str], bool] | None = None,
+    where: Callable[[str], object] | None = None,
 ) -> tuple[str, int]:
     """``page`` with each ``<name…>content</name>`` replaced by ``replace(open, content, close)``.
 
@@ -784,13 +784,314 @@ def in_lang(text: str, lang: str) -> str:
     return halves[1].strip() if lang == "en" else halves[0].strip()
 
 
+# ------------------------------------------------------------ nbconvert's last pass, faster
+#
+# nbconvert's HTMLExporter ends by parsing its page with BeautifulSoup (html.parser), giving
+# images without ``alt`` one and the cells' input and output areas ``tabindex="0"``, and
+# writing the page out again, which normalizes its markup (attributes sorted, void elements
+# closed with ``/>``, entities replaced by their characters, ``&``, ``<``, ``>`` escaped): ~15
+# ms a report, the export's largest part. :func:`_soup_page` writes the same page directly
+# for the markup kpitools' reports are made of and declines (None) anything else, which
+# then goes through BeautifulSoup as before. :func:`_soup_agrees` checks once per process
+# that it writes what the installed BeautifulSoup writes.
+
+_TOKEN = re.compile(
+    r"<(?P<tag>[a-z][a-z0-9-]*)(?P<attrs>(?:[ \t\n\r\f]+[a-z][a-z0-9_.:-]*=\"[^\"]*\")*)"
+    r"[ \t\n\r\f]*(?P<slash>/?)>"
+    r"|</(?P<end>[a-z][a-z0-9-]*)>"
+    r"|(?P<text>[^<&]+)"
+    r"|&(?P<ref>#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{0,31});"
+)
+_ATTR = re.compile(r'[ \t\n\r\f]+([a-z][a-z0-9_.:-]*)="([^"]*)"')
+_DOCTYPE = "<!DOCTYPE html>"
+#: elements whose text is not markup (their closing tag ends them)
+_RAW_TEXT = frozenset({"script", "style"})
+#: elements newer Pythons' html.parser reads as text only: taken when their text is plain
+_PLAIN_TEXT = frozenset({"title", "textarea"})
+#: elements left to BeautifulSoup (an image may lack its alt text; the others are read
+#: differently by some versions of html.parser or BeautifulSoup)
+_UNSURE = frozenset(
+    {"img", "xmp", "iframe", "noembed", "noframes", "noscript", "plaintext", "template", "svg",
+     "math"}
+)  # fmt: skip
+#: nbconvert's selectors: ``.jp-Notebook div.jp-Cell-inputWrapper`` and
+#: ``.jp-Notebook div.jp-OutputArea-output`` get ``tabindex="0"``
+_NOTEBOOK = "jp-Notebook"
+_FOCUSABLE = frozenset({"jp-Cell-inputWrapper", "jp-OutputArea-output"})
+_SELECTED = {c.lower(): c for c in (_NOTEBOOK, *_FOCUSABLE)}
+
+
+@functools.lru_cache(maxsize=1)
+def _soup_rules() -> tuple[frozenset[str], dict[str, Any], Any, dict[str, str], frozenset[str]]:
+    """BeautifulSoup's own tables, as the installed version has them.
+
+    Void elements, attributes of several values, the pattern that splits them, the named
+    character references, the elements that keep blank text.
+    """
+    from bs4.builder import nonwhitespace_re
+    from bs4.builder._htmlparser import HTMLParserTreeBuilder
+    from bs4.dammit import EntitySubstitution
+
+    builder = HTMLParserTreeBuilder()
+    return (
+        frozenset(builder.empty_element_tags or ()),
+        dict(builder.cdata_list_attributes or {}),
+        nonwhitespace_re,
+        EntitySubstitution.HTML_ENTITY_TO_CHARACTER,
+        frozenset(builder.preserve_whitespace_tags or ()),
+    )
+
+
+#: what BeautifulSoup counts as blank text (ASCII spaces only)
+_SOUP_BLANKS = " \n\t\f\r"
+
+
+@functools.lru_cache(maxsize=256)
+def _list_attributes(name: str) -> frozenset[str]:
+    """The attributes of element ``name`` that BeautifulSoup splits into words."""
+    lists = _soup_rules()[1]
+    return frozenset(lists.get("*", ())) | frozenset(lists.get(name, ()))
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _quoted(value: str) -> str:
+    """An attribute's value as BeautifulSoup quotes it."""
+    value = _escape(value)
+    if '"' not in value:
+        return f'"{value}"'
+    if "'" not in value:
+        return f"'{value}'"
+    return '"' + value.replace('"', "&quot;") + '"'
+
+
+def _reference(ref: str) -> str | None:
+    """The character(s) of ``&ref;`` as BeautifulSoup reads it, or None.
+
+    None where html.parser or BeautifulSoup do something else: a name BeautifulSoup does not
+    know (it keeps the text and drops the ``;``), a number html.parser makes U+FFFD.
+    """
+    if not ref.startswith("#"):
+        return _soup_rules()[3].get(ref)
+    code = int(ref[2:], 16) if ref[1:2] in ("x", "X") else int(ref[1:])
+    if code == 0 or 0xD800 <= code <= 0xDFFF or code > 0x10FFFF:
+        return None  # html.parser makes them U+FFFD, in its own ways
+    if code < 256:  # as windows-1252, where that code means a character
+        with contextlib.suppress(UnicodeDecodeError):
+            return bytes([code]).decode("windows-1252")
+    return chr(code)
+
+
+def _attributes(name: str, text: str) -> dict[str, str] | None:
+    """The attributes of a start tag as BeautifulSoup keeps them; None if it is unsure."""
+    words = _soup_rules()[2]
+    found = _ATTR.findall(text)
+    attrs = {key: html.unescape(value) for key, value in found}
+    if len(attrs) < len(found):  # a name twice
+        return None
+    for key in _list_attributes(name).intersection(attrs):
+        attrs[key] = " ".join(words.findall(attrs[key]))
+    if name == "meta":
+        if "http-equiv" in attrs:
+            return None
+        if "charset" in attrs:  # BeautifulSoup writes the encoding it writes in
+            attrs["charset"] = "utf-8"
+    for word in attrs.get("class", "").split(" "):
+        if word.lower() in _SELECTED and word not in _SELECTED.values():
+            return None  # another case of a selected class: left to the selector
+    return attrs
+
+
+class _Page:
+    """A page as BeautifulSoup writes it, built token by token (see :func:`_soup_page`)."""
+
+    def __init__(self, page: str) -> None:
+        self.page, self.out, self.at = page, [_DOCTYPE + "\n"], len(_DOCTYPE)
+        self.open: list[tuple[str, bool]] = []  # element, inside .jp-Notebook
+        self.text: list[str] = []  # the text since the last tag, its references read
+        self.keep = 0  # elements open that keep their blank text (pre, textarea)
+
+    def flush(self, escape: bool = True) -> None:
+        """Write the text since the last tag; blank text becomes one newline or space."""
+        if not self.text:
+            return
+        text = "".join(self.text)
+        self.text = []
+        if not self.keep and not text.strip(_SOUP_BLANKS):
+            text = "\n" if "\n" in text else " "
+        self.out.append(_escape(text) if escape else text)
+
+    def start(self, name: str, attrs_text: str, slash: str) -> bool:
+        attrs = None if name in _UNSURE else _attributes(name, attrs_text)
+        if attrs is None:
+            return False
+        self.flush()
+        inside = self.open[-1][1] if self.open else False
+        classes = attrs.get("class", "").split(" ")
+        if name == "div" and inside and _FOCUSABLE.intersection(classes):
+            attrs["tabindex"] = "0"
+        tag = "<" + name + "".join(f" {k}={_quoted(v)}" for k, v in sorted(attrs.items()))
+        if name in _soup_rules()[0]:
+            self.out.append(tag + "/>")
+            return True
+        if slash:
+            return False
+        self.out.append(tag + ">")
+        self.open.append((name, inside or _NOTEBOOK in classes))
+        self.keep += name in _soup_rules()[4]
+        return name not in _RAW_TEXT | _PLAIN_TEXT or self.text_of(name)
+
+    def text_of(self, name: str) -> bool:
+        """The text of a ``script``, ``style``, ``title`` or ``textarea``, to its closing tag."""
+        page, at = self.page, self.at
+        end = page.find("</", at)
+        # html.parser ends it at the first "</" + blanks + name (any case) + blanks + ">"
+        while end >= 0 and page[end + 2 : end + 2 + len(name)].lower() != name:
+            if page[end + 2 : end + 3].isspace():
+                return False
+            end = page.find("</", end + 2)
+        if end < 0 or not page.startswith(f"</{name}>", end):
+            return False
+        text = page[at:end]
+        if name in _RAW_TEXT:
+            if "<!--" in text:  # read differently by newer Pythons
+                return False
+        elif "<" in text or "&" in text:
+            return False
+        if text:
+            self.text.append(text)
+            self.flush(escape=name not in _RAW_TEXT)
+        self.at = end
+        return True
+
+    def end(self, name: str) -> bool:
+        if not self.open or self.open[-1][0] != name:
+            return False
+        self.flush()
+        self.open.pop()
+        self.keep -= name in _soup_rules()[4]
+        self.out.append(f"</{name}>")
+        return True
+
+    def token(self, m: re.Match[str]) -> bool:
+        if (text := m.group("text")) is not None:
+            self.text.append(text)
+            return True
+        if (ref := m.group("ref")) is not None:
+            char = _reference(ref)
+            self.text.append(char or "")
+            return char is not None
+        if (name := m.group("end")) is not None:
+            return self.end(name)
+        return self.start(m.group("tag"), m.group("attrs"), m.group("slash"))
+
+
+def _soup_page(page: str) -> str | None:
+    """``page`` as nbconvert's HTMLExporter leaves it after BeautifulSoup, or None.
+
+    None when the page has markup this function leaves to BeautifulSoup (see the comment
+    above :data:`_TOKEN`).
+    """
+    if not page.startswith(_DOCTYPE) or "\x00" in page:
+        return None
+    writer = _Page(page)
+    while writer.at < len(page):
+        m = _TOKEN.match(page, writer.at)
+        if m is None:
+            return None
+        writer.at = m.end()
+        if not writer.token(m):
+            return None
+    writer.flush()
+    return None if writer.open else "".join(writer.out)
+
+
+def _soup_of(page: str) -> tuple[str, int]:
+    """What nbconvert's HTMLExporter does to its page, with BeautifulSoup.
+
+    Returns the page and the number of images given an ``alt`` text.
+    """
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(page, features="html.parser")
+    missing_alt = 0
+    for elem in soup.select("img:not([alt])"):
+        elem.attrs["alt"] = "No description has been provided for this image"
+        missing_alt += 1
+    for elem in soup.select(".jp-Notebook div.jp-Cell-inputWrapper"):
+        elem.attrs["tabindex"] = "0"
+    for elem in soup.select(".jp-Notebook div.jp-OutputArea-output"):
+        elem.attrs["tabindex"] = "0"
+    return str(soup), missing_alt
+
+
+#: A page with each kind of markup :func:`_soup_page` takes, for :func:`_soup_agrees`.
+_SOUP_PROBE = (
+    '<!DOCTYPE html>\n<html lang="vi">\n<head><meta charset="UTF-8" />\n<title>a > b</title>'
+    '<style type="text/css">a > b { x: "&amp;" }</style></head>\n'
+    '<body class="jp-Notebook  kt-page" data-x="1"><main>\n'
+    '<div class="jp-Cell jp-CodeCell"><div class="jp-Cell-inputWrapper" tabindex="-1">'
+    '<div id="a" class=" jp-OutputArea-output  x">&#x27;q&#39; &quot;d&quot; &#273; &#150;'
+    " &nbsp; &lt;b&gt; a > b<br><hr/>"
+    '<span data-u="&quot;q&quot;" data-t="a &quot;b&quot; it&#x27;s">'
+    '</span></div></div></div><p class="jp-Cell-inputWrapper">p</p>\n'
+    '<script type="application/json" class="kt-vega-spec">{"a": "x\\u003c/"}</script>'
+    "<script>if (a < b && c) {}</script></main></body>\n</html>\n"
+)
+
+
+@functools.lru_cache(maxsize=1)
+def _soup_agrees() -> bool:
+    """Whether :func:`_soup_page` writes what the installed BeautifulSoup writes.
+
+    Checked once per process, on :data:`_SOUP_PROBE`.
+    """
+    return _soup_page(_SOUP_PROBE) == _soup_of(_SOUP_PROBE)[0]
+
+
+@functools.lru_cache(maxsize=1)
+def _exporter_class() -> Any:
+    """The class of nbconvert's ``HTMLExporter``, its last pass by :func:`_soup_page` if it can."""
+    from nbconvert import HTMLExporter
+    from nbconvert.exporters.templateexporter import TemplateExporter
+    from nbconvert.filters.highlight import Highlight2HTML
+    from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
+
+    class Exporter(HTMLExporter):
+        def from_notebook_node(  # type: ignore[override]
+            self, nb: Any, resources: dict[str, Any] | None = None, **kw: Any
+        ) -> tuple[str, dict[str, Any]]:
+            # HTMLExporter.from_notebook_node (nbconvert 7) up to its page, then its last pass
+            langinfo = nb.metadata.get("language_info", {})
+            lexer = langinfo.get("pygments_lexer", langinfo.get("name", None))
+            highlight = self.filters.get(
+                "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self)
+            )
+            resources = self._init_resources(resources)
+            data_type = WidgetsDataTypeFilter(
+                notebook_metadata=self._nb_metadata, parent=self, resources=resources
+            )
+            self.register_filter("highlight_code", highlight)
+            self.register_filter("filter_data_type", data_type)
+            page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+            done = _soup_page(page) if _soup_agrees() else None
+            if done is None:
+                done, missing_alt = _soup_of(page)
+                if missing_alt:
+                    self.log.warning("Alternative text is missing on %s image(s).", missing_alt)
+            return done, resources
+
+    return Exporter
+
+
 @functools.lru_cache(maxsize=1)
 def exporters() -> tuple[Any, Any]:
     """The two nbconvert HTML exporters (code hidden, code shown), built once per process."""
-    from nbconvert import HTMLExporter
 
     def make(show_code: bool) -> Any:
-        return HTMLExporter(
+        return _exporter_class()(
             extra_template_basedirs=[str(TEMPLATES)],
             template_name="kpitools",
             exclude_input=not show_code,
