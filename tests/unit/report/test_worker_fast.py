@@ -1,0 +1,58 @@
+"""A worker's faster steps give what the slower ones gave."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+
+CHECKS = textwrap.dedent(
+    """
+    import copy
+    from nbformat.v4 import nbbase
+    from nbformat.v4.nbbase import output_from_msg
+    from kpitools.report.worker import _fast_output_checks
+
+    original = nbbase.validate
+    _fast_output_checks()
+    assert nbbase.validate is not original
+    good = [
+        {"output_type": "stream", "name": "stdout", "text": "a"},
+        {"output_type": "display_data", "data": {"text/plain": "x", "text/html": "<b>"},
+         "metadata": {}},
+        {"output_type": "execute_result", "data": {"text/plain": "1"}, "metadata": {},
+         "execution_count": 3},
+        {"output_type": "error", "ename": "E", "evalue": "v", "traceback": ["t"]},
+    ]
+    bad = [
+        {"output_type": "stream", "name": "stdout"},
+        {"output_type": "display_data", "data": {"text/plain": 1}, "metadata": {}},
+        {"output_type": "nothing"},
+        {"output_type": "error", "ename": "E", "evalue": "v", "traceback": ["t"], "x": 1},
+    ]
+    for output in good:
+        kept = copy.deepcopy(output)
+        assert nbbase.validate(output, "output") is None and output == kept
+    for output in bad:
+        errors = []
+        for check in (original, nbbase.validate):
+            try:
+                check(copy.deepcopy(output), "output")
+            except Exception as exc:
+                errors.append((type(exc), str(exc)))
+        assert len(errors) == 2 and errors[0] == errors[1], errors
+    msg = {"header": {"msg_type": "stream"}, "content": {"name": "stdout", "text": "x"}}
+    assert output_from_msg(msg) == {"output_type": "stream", "name": "stdout", "text": "x"}
+    print("ok")
+    """
+)
+
+
+def test_outputs_are_checked_as_nbformat_checks_them() -> None:
+    """Valid outputs pass unchanged; an invalid one fails with nbformat's own error."""
+    # in a process of its own: the check replaces nbformat's for the whole process
+    done = subprocess.run(
+        [sys.executable, "-c", CHECKS], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "ok"
