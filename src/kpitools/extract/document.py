@@ -1356,3 +1356,136 @@ def _programme_span(names: list[tuple[int, re.Match[str]]], aim: Decimal) -> tup
 def _aim_of(m: re.Match[str]) -> Decimal:
     n = Decimal(1) if m.group("n") == fold("một") else parse_number(m.group("n"))
     return n * _SCALES[m.group("scale")]
+
+
+# --------------------------------------------------------------------------- unstated plans
+
+_YEAR_WORD = rx(r"(?<!\w)năm(?!\w)")
+
+
+def _thing(folded: str, a: _Amount) -> str | None:
+    """What the amount ``a`` counts, in the words after its unit word (``lượt khách``)."""
+    return _noun_of(re.sub(r"[^\w\s]", " . ", folded[a.end : a.end + 40]))
+
+
+_PART_OF_YEAR = rx(r"(?<!\w)(?:quý|tháng|tuần)(?!\w)")
+
+
+def _of_part_of_year(folded: str, a: _Amount) -> bool:
+    """Whether the clause of the amount ``a`` names a quarter, a month or a week.
+
+    ``kế hoạch đón 4,09 triệu lượt khách trong quý IV``: no plan of the whole year.
+    """
+    floor = max(0, a.start - 200)
+    head = max(floor, *(m.end() for m in _CLAUSE_END.finditer(folded, floor, a.start)), floor)
+    tail = _CLAUSE_END.search(folded, a.end, min(len(folded), a.end + 120))
+    stop = tail.start() if tail else min(len(folded), a.end + 120)
+    return _PART_OF_YEAR.search(folded, head, stop) is not None
+
+
+def _sentence_span(folded: str, a: _Amount) -> tuple[int, int]:
+    head = _head(folded, a.start, 0)
+    stop = _FULL_STOP.search(folded, a.end)
+    return head, stop.start() if stop else len(folded)
+
+
+def _unstated_plan(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The one yearly plan amount near ``s`` that counts what ``s`` counts, or None.
+
+    See :func:`link_unstated_plans`.
+    """
+    low, high = _paragraph(text, s.start, s.end)
+    window = text[low:high]
+    folded = fold(window)
+    amounts = _amounts(folded, 0, len(folded))
+    own = [a for a in amounts if a.value == s.actual and s.start - low <= a.start < s.end - low]
+    if not own or not own[0].unit[1] or _thing(folded, own[0]) is None:
+        return None
+    actual = own[0]
+    named = _units_named(window, _head(folded, actual.start, 0), s.end - low)
+    measures = _measures_named(folded, actual.start, actual.end)
+    found = [
+        a
+        for a in amounts
+        if a.unit == actual.unit
+        and _thing(folded, a) == _thing(folded, actual)
+        and a.value > actual.value
+        and _other_sentence(folded, actual, a)
+        and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
+        and _of_year(folded, a, s.year)
+        and _sets_plan(folded, a, 0)
+        and not _qualified(folded, a)
+        and not _of_part_of_year(folded, a)
+        and _YEAR_WORD.search(folded, *_sentence_span(folded, a))
+        and _same_measure(measures, folded, a)
+        and _units_named(window, *_sentence_span(folded, a)) <= named
+        and _same_scope(s, _covering(*scope, _shifted(a, low)))
+    ]
+    if len({a.value for a in found}) != 1:
+        return None
+    return _shifted(found[0], low)
+
+
+def _against_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
+    """A result-versus-target statement of ``s``'s figure and the plan, no percentage."""
+    t = f"{plan.value:f}"
+    span = text[plan.start : plan.end]
+    return dataclasses.replace(
+        s,
+        target=plan.value,
+        target_period="annual",
+        stated=None,
+        stated_percent=None,
+        stated_kind=None,
+        computed_percent=None,
+        consistent=None,
+        excess=None,
+        truncated=False,
+        implied_target=None,
+        verdict="unchecked",
+        link_start=plan.start,
+        link_end=plan.end,
+        link_text=span,
+        **noted(seg("linked", t=t, text=span), seg("no_percent")),  # type: ignore[arg-type]
+    )
+
+
+def link_unstated_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each result of part of a year also set against the year's plan.
+
+    The plan is one stated near it, when no percentage says how far the result got.
+
+    ``Trong 9 tháng, tỉnh đón 17,11 triệu lượt khách, tăng 9% so với cùng kỳ … Để đạt mục
+    tiêu đón 21,2 triệu lượt khách cả năm …`` adds 17,11 against 21,2 million (the growth
+    statement stays). Only a result taken before the year's end (``as_of`` before December)
+    whose figure is in a growth statement or none, and only one plan amount: written with the
+    same scale, unit word and thing counted (``triệu lượt khách``), set out as a plan of a year
+    in another sentence up to :data:`PLAN_AMOUNT_WINDOW` characters away, exact, larger than
+    the result, of the same unit, measure and year. Nothing confirms the link (no
+    percentage), so the words must match exactly: precision first.
+    """
+    out: list[LinkableStatement] = []
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for s in statements:
+        out.append(s)
+        if (
+            s.target is not None
+            or s.link_start is not None
+            or not isinstance(s.actual, Decimal)
+            or s.stated_kind not in (None, "growth")
+            or s.as_of is None
+            or s.as_of.month == 12
+            or s.term is not None
+        ):
+            continue
+        plan = _unstated_plan(s, text, scope)
+        if plan is not None:
+            out.append(_against_plan(s, plan, text))
+    return out

@@ -22,6 +22,7 @@ from kpitools.extract.document import (
     link_programme_targets,
     link_referred_results,
     link_targets,
+    link_unstated_plans,
 )
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
@@ -236,7 +237,8 @@ def _read(
     linked = link_named_plans(link_targets(out, text), text, money=money)
     linked = link_referred_results(linked, text)
     linked = link_plan_amounts(linked, text)
-    return link_programme_targets(linked, text), doc.stopped_at
+    linked = link_programme_targets(linked, text)
+    return link_unstated_plans(linked, text), doc.stopped_at
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:

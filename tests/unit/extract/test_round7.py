@@ -274,3 +274,41 @@ def test_a_bracketed_plan_after_a_long_plan_name_is_the_target() -> None:
     # invented: a bracketed figure the percentage does not fit stays a target on its own
     text = text.replace("(150", "(160")
     assert attainments(text) == [(D(156), None, "104%", "unchecked")]
+
+
+# --------------------------------------------------------------------------- no percentage
+
+
+def against_plans(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of the results set against a plan stated elsewhere, no percentage."""
+    return [
+        (s.actual, s.target)
+        for s in find(text, money=True)
+        if s.actual is not None and s.target is not None and s.stated is None
+    ]
+
+
+PLAN_LATER = (  # invented
+    "Trong 9 tháng năm 2025, tỉnh đón 12,4 triệu lượt khách, tăng 9% so với cùng kỳ năm 2024. "
+    "Để đạt mục tiêu đón 16,5 triệu lượt khách cả năm, tỉnh đẩy mạnh quảng bá."
+)
+
+
+def test_a_result_of_part_of_a_year_is_set_against_the_year_plan_near_it() -> None:
+    assert against_plans(PLAN_LATER) == [(D(12400000), D(16500000))]
+    # the growth statement stays beside it
+    assert [s.stated_kind for s in find(PLAN_LATER) if s.stated == "9%"] == ["growth"]
+
+
+def test_no_plan_when_the_words_or_the_period_differ() -> None:
+    # invented: a quarter's plan, another thing counted, a qualified plan, a smaller figure
+    for old, new in (
+        ("cả năm,", "trong quý IV,"),
+        ("lượt khách cả năm", "lượt khách quốc tế cả năm"),
+        ("đón 16,5", "đón trên 16,5"),
+        ("đón 16,5", "đón 10,5"),
+    ):
+        assert against_plans(PLAN_LATER.replace(old, new)) == [], new
+    # invented: the whole year's result (December) with no percentage: no link
+    text = PLAN_LATER.replace("Trong 9 tháng năm 2025", "Năm 2025")
+    assert against_plans(text) == []
