@@ -17,6 +17,14 @@ to the parent, which prints the median per cell over the reports.
                                                          # without first uses in the process
     python benchmarks/report_cells.py --compare A B      # two `kpitools run --out` folders:
                                                          # same pages, charts and outputs?
+    python benchmarks/report_cells.py --ab OLD/src       # this checkout against another's
+                                                         # src (e.g. `git archive` of a
+                                                         # commit), report by report
+
+``--ab`` starts two templates, one importing kpitools from ``OLD/src`` and one from this
+checkout, and forks each report's child from them in turn (A, B, then B, A for the next):
+the other work on a shared machine then weighs on both alike. It prints each cell's
+median for both and the median of the paired differences of whole reports.
 
 CPU time, not wall time: the machine is shared. ``--compare`` checks that two runs of
 ``kpitools run --force --out A`` / ``--out B`` made the same HTML pages and executed
@@ -91,8 +99,12 @@ def _shell():  # type: ignore[no-untyped-def]
     from ipykernel.jsonutil import encode_images, json_clean
     from IPython.core.interactiveshell import InteractiveShell
     from jupyter_client.session import Session
+    from traitlets.config import Config
 
-    shell = InteractiveShell.instance()
+    config = Config()
+    # input history in memory, as `kpitools run` (and nbclient) start their kernels
+    config.HistoryManager.hist_file = ":memory:"
+    shell = InteractiveShell.instance(config=config)
     session = Session(key=b"")
     hook = shell.displayhook
 
@@ -204,6 +216,97 @@ def measure(args: argparse.Namespace) -> None:
     shutil.rmtree(os.environ[SHARED_CACHE_ENV], ignore_errors=True)
 
 
+# --------------------------------------------------------------------------- A/B
+
+
+def serve(args: argparse.Namespace) -> None:
+    """``--serve``: a template that runs report ``i`` in a fresh child for each line ``i``.
+
+    The first line read is the run's dataset cache folder; each answer is one JSON line,
+    the CPU seconds of each cell of that report.
+    """
+    chosen = reports(args.kind, args.n)
+    template()
+    os.environ[SHARED_CACHE_ENV] = sys.stdin.readline().strip()
+    print(json.dumps(len(chosen)), flush=True)
+    for line in sys.stdin:
+        cells = chosen[int(line)][1]
+        print(json.dumps(run_forked(cells, ROOT / "notebooks", None)), flush=True)
+
+
+def _server(kind: str, n: int, src: Path, cache: str):  # type: ignore[no-untyped-def]
+    import subprocess
+
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(src), os.environ.get("PYTHONPATH", "")]),
+    }
+    proc = subprocess.Popen(
+        [sys.executable, __file__, "--serve", "--kind", kind, "-n", str(n)],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    proc.stdin.write(cache + "\n")  # type: ignore[union-attr]
+    proc.stdin.flush()  # type: ignore[union-attr]
+    return proc, int(proc.stdout.readline())  # type: ignore[union-attr]
+
+
+def _ask(proc, i: int) -> list[float]:  # type: ignore[no-untyped-def]
+    proc.stdin.write(f"{i}\n")
+    proc.stdin.flush()
+    line = proc.stdout.readline()
+    if not line:
+        raise SystemExit("a template of --ab ended")
+    return json.loads(line)
+
+
+def ab(args: argparse.Namespace) -> None:
+    """``--ab OLD_SRC``: each report run from OLD_SRC's kpitools (A) and this one's (B)."""
+    import shutil
+    import tempfile
+
+    cache = tempfile.mkdtemp(prefix="kpitools-ab-")
+    for sub in ("a", "b"):  # a dataset cache each: a side's own code reads its files
+        os.makedirs(os.path.join(cache, sub))
+    sides = {
+        "A": _server(args.kind, args.n, args.ab.resolve(), cache + "/a"),
+        "B": _server(args.kind, args.n, ROOT / "src", cache + "/b"),
+    }
+    count = min(n for _, n in sides.values())
+    if count < 2:
+        raise SystemExit(f"--ab needs at least 2 reports of kind {args.kind!r}")
+    times: dict[str, list[list[float]]] = {"A": [], "B": []}
+    try:
+        for side in ("A", "B"):  # the first report fills each side's dataset cache
+            _ask(sides[side][0], 0)
+        for i in range(1, count):
+            for side in ("A", "B") if i % 2 else ("B", "A"):
+                times[side].append(_ask(sides[side][0], i))
+    finally:
+        for proc, _ in sides.values():
+            proc.stdin.close()
+            proc.wait()
+        shutil.rmtree(cache, ignore_errors=True)
+    _print_ab(times)
+
+
+def _print_ab(times: dict[str, list[list[float]]]) -> None:
+    a, b = times["A"], times["B"]
+    print(f"{'cell':>4}  {'A ms':>7}  {'B ms':>7}  {'B - A':>6}")
+    for i in range(min(len(a[0]), len(b[0]))):
+        x = statistics.median(r[i] for r in a) * 1000
+        y = statistics.median(r[i] for r in b) * 1000
+        print(f"{i:>4}  {x:7.1f}  {y:7.1f}  {y - x:+6.1f}")
+    diffs = [(sum(q) - sum(p)) * 1000 for p, q in zip(a, b, strict=True)]
+    print(
+        f"all cells: A {statistics.median(sum(r) for r in a) * 1000:.1f} ms, "
+        f"B {statistics.median(sum(r) for r in b) * 1000:.1f} ms a report (medians); "
+        f"B - A, paired: median {statistics.median(diffs):+.1f} ms over {len(diffs)} reports"
+    )
+
+
 # --------------------------------------------------------------------------- compare
 
 
@@ -267,9 +370,15 @@ def main() -> None:
         "--again", action="store_true", help="time each cell's second run (first uses done)"
     )
     parser.add_argument("--compare", nargs=2, type=Path, metavar=("A", "B"))
+    parser.add_argument("--ab", type=Path, metavar="OLD_SRC", help="compare with OLD_SRC")
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.compare:
         compare(*args.compare)
+    elif args.serve:
+        serve(args)
+    elif args.ab:
+        ab(args)
     else:
         measure(args)
 

@@ -32,6 +32,7 @@ from kpitools.catalog import MetricCatalog
 from kpitools.measures import (
     DEFAULT_BANDS,
     Bands,
+    _whole_years,
     attainment,
     period_label,
     rank_within_year,
@@ -405,33 +406,45 @@ def _first_shown(chart: Any, df: pl.DataFrame) -> pl.DataFrame:
 
 
 def _extremes(rows: pl.DataFrame, name: str, lang: str) -> list[str]:
-    """The years shown and the highest and lowest unit of the latest year that compares units."""
+    """The years shown and the highest and lowest unit of the latest year that compares units.
+
+    Read in Python from the chart's few rows: a fresh kernel pays for each kind of polars
+    query the first time it runs one (~0.5 ms), more than these rows take.
+    """
     from kpitools.numbers import format_percent
 
     said: list[str] = []
     year = None
-    if "year" in rows.columns and rows.height:
-        years = rows["year"].unique().sort().to_list()
+    has_year = "year" in rows.columns
+    table = rows.select(name, "attainment", *(["year"] if has_year else [])).rows()
+    if has_year and table:
+        years = sorted({r[2] for r in table}, key=lambda y: (y is not None, y or 0))
         if len(years) > 1:
             said.append(word("display.describe.years", lang, years=f"{years[0]}–{years[-1]}"))
-        # the latest year that compares units (not one left alone after a reform)
-        counts = rows.group_by("year").agg(pl.col(name).n_unique().alias("n"))
-        several = counts.filter(pl.col("n") > 1)["year"].to_list()
-        year = max(several) if several else years[-1]
-        rows = rows.filter(pl.col("year") == year)
-    if rows.height:
-        best = rows.sort("attainment", descending=True, maintain_order=True).row(0, named=True)
-        worst = rows.sort("attainment", maintain_order=True).row(0, named=True)
+        year = _latest_compared(table, years)
+        table = [r for r in table if r[2] == year]
+    if table:
+        best = max(table, key=lambda r: r[1])  # the first of equals, as a stable sort
+        worst = min(table, key=lambda r: r[1])
         fields = {
             "year": year if year is not None else "",
-            "best": best[name],
-            "best_att": format_percent(best["attainment"], lang=lang),
-            "worst": worst[name],
-            "worst_att": format_percent(worst["attainment"], lang=lang),
+            "best": best[0],
+            "best_att": format_percent(best[1], lang=lang),
+            "worst": worst[0],
+            "worst_att": format_percent(worst[1], lang=lang),
         }
-        key = "extremes" if rows[name].n_unique() > 1 else "one"
+        key = "extremes" if len({r[0] for r in table}) > 1 else "one"
         said.append(word(f"display.describe.{key}", lang, **fields))
     return said
+
+
+def _latest_compared(table: list[tuple[Any, ...]], years: list[Any]) -> Any:
+    """The latest year with rows of several units (not one left alone after a reform)."""
+    names: dict[Any, set[Any]] = {}
+    for r in table:
+        names.setdefault(r[2], set()).add(r[0])
+    several = [y for y, seen in names.items() if len(seen) > 1 and y is not None]
+    return max(several) if several else years[-1]
 
 
 def _independent(*channels: str) -> alt.Resolve:
@@ -517,6 +530,8 @@ def _with_period_labels(df: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list
     """
     if "period_start" not in df.columns or df.is_empty():
         return df, []
+    if _whole_periods(df):  # every label would be its year: nothing to work out
+        return df.drop("period_from", "period_to", strict=False), []
     df = with_periods(df)
     keys = df.select("year", "period_from", "period_to").unique().sort(pl.all())
     labels = [period_label(y, a, b, lang=lang) for y, a, b in keys.iter_rows()]
@@ -528,6 +543,24 @@ def _with_period_labels(df: pl.DataFrame, lang: str) -> tuple[pl.DataFrame, list
     )
     out = df.join(keys, on=["year", "period_from", "period_to"], how="left", maintain_order="left")
     return out.drop("period_from", "period_to"), labels
+
+
+def _whole_periods(df: pl.DataFrame) -> bool:
+    """Whether every row's period is its whole year, as :func:`with_periods` would find.
+
+    Periods already worked out (``period_from``, ``period_to``) are read as they are;
+    otherwise every row must start its year (``kpitools.measures._whole_years``).
+    False when unsure (other types, rows without a year): the periods are then worked out.
+    """
+    if not {"period_from", "period_to"} <= set(df.columns):
+        return _whole_years(df)
+    if any(df.schema[c] != pl.Date for c in ("period_from", "period_to")):
+        return False
+    year = pl.col("year")
+    whole = (pl.col("period_from") == pl.date(year, 1, 1)) & (
+        pl.col("period_to") == pl.date(year, 12, 31)
+    )
+    return bool(df.select(whole.fill_null(False).all()).item())
 
 
 @_unchecked
