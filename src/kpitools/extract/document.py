@@ -617,12 +617,20 @@ _MEASURE_NAMES = words_rx(MEASURE_NAMES)
 _CLAUSE_END = re.compile(r"[,;.()\n:]")
 
 
-def _measures_named(folded: str, start: int, end: int) -> set[str]:
-    """The measures named in the clause(s) of ``folded[start:end]`` (see MEASURE_NAMES)."""
+def _clause_around(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The clause(s) holding ``folded[start:end]``, cut at the nearest clause marks.
+
+    At most 200 characters before and 120 after.
+    """
     floor = max(0, start - 200)
     head = max(floor, *(m.end() for m in _CLAUSE_END.finditer(folded, floor, start)), floor)
     tail = _CLAUSE_END.search(folded, end, min(len(folded), end + 120))
-    stop = tail.start() if tail else min(len(folded), end + 120)
+    return head, tail.start() if tail else min(len(folded), end + 120)
+
+
+def _measures_named(folded: str, start: int, end: int) -> set[str]:
+    """The measures named in the clause(s) of ``folded[start:end]`` (see MEASURE_NAMES)."""
+    head, stop = _clause_around(folded, start, end)
     return {
         MEASURE_NAMES[" ".join(m.group().split())]
         for m in _MEASURE_NAMES.finditer(folded, head, stop)
@@ -1376,11 +1384,7 @@ def _of_part_of_year(folded: str, a: _Amount) -> bool:
 
     ``kế hoạch đón 4,09 triệu lượt khách trong quý IV``: no plan of the whole year.
     """
-    floor = max(0, a.start - 200)
-    head = max(floor, *(m.end() for m in _CLAUSE_END.finditer(folded, floor, a.start)), floor)
-    tail = _CLAUSE_END.search(folded, a.end, min(len(folded), a.end + 120))
-    stop = tail.start() if tail else min(len(folded), a.end + 120)
-    return _PART_OF_YEAR.search(folded, head, stop) is not None
+    return _PART_OF_YEAR.search(folded, *_clause_around(folded, a.start, a.end)) is not None
 
 
 def _sentence_span(folded: str, a: _Amount) -> tuple[int, int]:
