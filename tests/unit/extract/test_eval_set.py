@@ -47,7 +47,15 @@ PASSAGE_KEYS = {
 }
 OPTIONAL_PASSAGE_KEYS = {"added"}
 """``added``: the batch a passage came in (``2026-12-03c``); the first set has none."""
-BATCHES = {"2026-12-03c", "2026-12-03d", "2026-12-03e", "2026-12-03f", "2026-12-03g", "2026-12-03h"}
+BATCHES = {
+    "2026-12-03c",
+    "2026-12-03d",
+    "2026-12-03e",
+    "2026-12-03f",
+    "2026-12-03g",
+    "2026-12-03h",
+    "2026-12-03i",
+}
 MIN_BATCH_SIZE = {
     "2026-12-03c": 40,
     "2026-12-03d": 35,
@@ -55,6 +63,7 @@ MIN_BATCH_SIZE = {
     "2026-12-03f": 29,
     "2026-12-03g": 30,
     "2026-12-03h": 25,
+    "2026-12-03i": 5,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
