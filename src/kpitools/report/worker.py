@@ -585,14 +585,32 @@ def _worker_main(
             failure = None
         except Exception as exc:
             failure = f"could not start a kernel: {type(exc).__name__}: {exc}"
-        results.put(worker.mode)
+        _put(results, worker.mode)
         for report, out, show_code, files in iter(tasks.get, None):
             if failure:
-                results.put(Outcome(report, "failed", error=failure))
+                _put(results, Outcome(report, "failed", error=failure))
             else:
-                results.put(worker.run(report, out, show_code=show_code, files=files))
+                _put(results, worker.run(report, out, show_code=show_code, files=files))
     finally:
         worker.stop()
+
+
+def _put(queue: Any, item: Any) -> None:
+    """``queue.put(item)``, not cut by SIGTERM or Ctrl-C (they come after it).
+
+    A process's first put starts the queue's feeder thread, then registers what stops it at
+    exit: a SIGTERM between the two left a process waiting for that thread at its exit, for
+    ever (and with it the processes that wait for it: the run).
+    """
+    signals = {signal.SIGTERM, signal.SIGINT}
+    if not hasattr(signal, "pthread_sigmask"):  # Windows
+        queue.put(item)
+        return
+    blocked = signal.pthread_sigmask(signal.SIG_BLOCK, signals)
+    try:
+        queue.put(item)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, blocked)
 
 
 #: For the libraries :func:`_preload` loads, besides the template's settings: no allocator
@@ -716,8 +734,17 @@ def _workers_main(n: int, environ: dict[str, str], *args: Any) -> None:
         for proc in procs:
             if proc.is_alive():
                 proc.terminate()
-        for proc in procs:
-            with contextlib.suppress(Exception):
+        _reap(procs)
+
+
+def _reap(procs: Sequence[Any], timeout: float = 5) -> None:
+    """Wait up to ``timeout`` s for each process to end, then kill it (its exit must not
+    hang ours)."""
+    for proc in procs:
+        with contextlib.suppress(Exception):
+            proc.join(timeout=timeout)
+            if proc.is_alive():
+                proc.kill()
                 proc.join(timeout=5)
 
 
@@ -757,9 +784,9 @@ def run_parallel(
     ctx = multiprocessing.get_context("spawn")
     tasks, results = ctx.Queue(), ctx.Queue()
     for job in jobs:
-        tasks.put(job)
+        _put(tasks, job)
     for _ in range(n):
-        tasks.put(None)
+        _put(tasks, None)
     # one template for the run: it imports while the workers do, and every worker's kernels
     # are forked from it
     template = _run_template(modules, fresh)
@@ -798,7 +825,7 @@ def _end(procs: Sequence[Any], template: Template | None) -> None:
     for proc in procs:
         if proc.is_alive():
             proc.terminate()
-            proc.join(timeout=5)
+    _reap(procs, timeout=15)  # the workers' parent gives its own 5 s, then kills them
     if template is not None:
         template.stop()
 

@@ -56,3 +56,39 @@ def test_outputs_are_checked_as_nbformat_checks_them() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
+
+
+DEFERRED = textwrap.dedent(
+    """
+    import os, signal
+    from kpitools.report.worker import _put
+
+    events = []
+
+    def on_term(signum, frame):
+        events.append("signal")
+        raise SystemExit(143)
+
+    class Queue:
+        def put(self, item):
+            os.kill(os.getpid(), signal.SIGTERM)  # arrives while the item is put
+            events.append(f"put {item}")
+
+    signal.signal(signal.SIGTERM, on_term)
+    try:
+        _put(Queue(), 1)
+    except SystemExit:
+        pass
+    print(events)
+    """
+)
+
+
+def test_a_sigterm_during_a_put_comes_after_it() -> None:
+    """A worker's put to the run's queues is not cut by SIGTERM: a process cut in its first
+    put waited at its exit for the queue's thread, for ever."""
+    done = subprocess.run(
+        [sys.executable, "-c", DEFERRED], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['put 1', 'signal']"
