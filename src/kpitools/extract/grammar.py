@@ -2490,9 +2490,10 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
             lo = bisect.bisect_left(anchors, start)
             hi = bisect.bisect_left(anchors, end, lo)
             inside = [d for d in actual[lo:hi] if d.part_of is None]
+            across = sentence_initial and _states_figures(doc, sentences, sentence)
             for total in _before(actual, bisect.bisect_left(anchors, at)):
                 if total.sentence is not sentence and not (
-                    sentence_initial and total.sentence.paragraph == sentence.paragraph
+                    across and total.sentence.paragraph == sentence.paragraph
                 ):
                     break
                 parts = [d for d in inside if d is not total and related(total, d)]
@@ -2509,6 +2510,17 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                     d.part_of, d.part_rule = total, rule
                 break
     _link_totals_after(doc, actual)
+
+
+def _states_figures(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence) -> bool:
+    """Whether the sentence right before ``sentence`` states a figure (a draft's actual).
+
+    A sentence opening with ``Trong đó,`` divides what the sentence before it names: after a
+    sentence with no figure (``Trong tổng vốn năm 2025, phần lớn … . Trong đó, …``) its
+    parts are of that sentence's noun, not of a figure further back.
+    """
+    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start) - 1
+    return i >= 0 and doc.sentences[i].start in sentences
 
 
 def _before(items: list[Draft], end: int) -> Iterator[Draft]:
