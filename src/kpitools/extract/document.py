@@ -515,7 +515,7 @@ _SCALED = rx(
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
 _PLAN_CUE = rx(
     r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|phấn\s+đấu|hướng\s+tới|đề\s+ra"
-    r"|được\s+giao)(?!\w)"
+    r"|được\s+giao|phân\s+bổ)(?!\w)"
 )
 # words of a result between the cue and the amount: the amount is a result, not the plan
 _RESULT_WORDS = rx(
@@ -637,10 +637,21 @@ def _measures_named(folded: str, start: int, end: int) -> set[str]:
     }
 
 
+PLAN_MEASURES: dict[str, str] = {"giải ngân": "vốn đầu tư"}
+"""Measures whose plan is named by another measure: the plan of a disbursement is the
+investment capital allocated (``đã giải ngân hơn 7.500 tỉ đồng, đạt 36% kế hoạch`` and
+``tổng vốn đầu tư công được phân bổ … gần 21.000 tỉ đồng``)."""
+
+
 def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
-    """Whether the amount ``a`` names no measure other than the result's ``named``."""
+    """Whether the amount ``a`` names no measure other than the result's ``named``.
+
+    Or the measure their plan is named by (:data:`PLAN_MEASURES`).
+    """
     own = _measures_named(folded, a.start, a.end)
-    return not (named and own) or own == named
+    if not (named and own) or own == named:
+        return True
+    return own <= named | {PLAN_MEASURES[m] for m in named if m in PLAN_MEASURES}
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
@@ -773,19 +784,20 @@ def _plan_amount(
     actual = own[-1]
     if s.measure is None and not actual.unit[1]:
         return None  # a number with no word after it: what it counts is not known
-    named = _units_named(window, _head(folded, actual.start, 0), s.end - low)
+    head = _head(folded, actual.start, 0)
+    named = _units_named(window, head, s.end - low)
     measures = _measures_named(folded, actual.start, actual.end)
     candidates = {
         a.value
         for a in amounts
         if _same_unit(a, actual)
-        and a.value != s.actual
+        and a.start != actual.start
         and _other_sentence(folded, actual, a)
-        and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
+        and _same_period(folded, a, (head, s.end - low))
         and _of_year(folded, a, s.year)
         and _sets_plan(folded, a, 0, qualified=True)
         and _same_measure(measures, folded, a)
-        and _same_units(named, window, folded, a)
+        and _same_units(named, window, folded, a, (head, s.end - low))
         and _plan_fits(s, folded, a)
         and _same_scope(s, _covering(*scope, _shifted(a, low)))
     }
@@ -795,18 +807,27 @@ def _plan_amount(
     return _shifted(next(a for a in amounts if a.value == value and _same_unit(a, actual)), low)
 
 
-def _same_units(named: set[str], window: str, folded: str, a: _Amount) -> bool:
+def _same_units(
+    named: set[str], window: str, folded: str, a: _Amount, result: tuple[int, int]
+) -> bool:
     """Whether the sentence of the plan amount ``a`` is of the units ``named`` by the result.
 
     It names the same ones by kind and name, or names them without their kind (``tỉnh Ninh
-    Bình … đã đón`` and ``ngành du lịch Ninh Bình đặt mục tiêu đón``).
+    Bình … đã đón`` and ``ngành du lịch Ninh Bình đặt mục tiêu đón``), or names none while
+    no other unit is named from it to the result's sentence (``result``: its start and end)
+    — a report about one province (``Sở Tài chính tỉnh Đồng Nai cho biết … đã giải ngân hơn
+    7.500 tỉ đồng …. … vốn được phân bổ … gần 21.000 tỉ đồng``).
     """
     head = _head(folded, a.start, 0)
     own = _units_named(window, head, a.start)
     if own == named:
         return True
     lead = " ".join(folded[head : a.start].split())
-    return not own and all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lead) for n in named)
+    if own:
+        return False
+    if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lead) for n in named):
+        return True
+    return _units_named(window, min(head, result[0]), max(a.end, result[1])) <= named
 
 
 def _qualified(folded: str, a: _Amount) -> bool:

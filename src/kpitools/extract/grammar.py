@@ -652,14 +652,15 @@ def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
     return None
 
 
-# "vượt mục tiêu Chính phủ giao 65 tỷ USD", "vượt mục tiêu phấn đấu 26.000 tỷ đồng": the
-# amount of the plan named by who set it or as striven for (not "vượt kế hoạch 2 triệu tấn",
-# an excess)
+# "vượt mục tiêu Chính phủ giao 65 tỷ USD", "vượt mục tiêu phấn đấu 26.000 tỷ đồng", "vượt
+# xa mức được giao là 17.726 tỷ đồng": the amount of the plan named by who set it or as
+# striven for (not "vượt kế hoạch 2 triệu tấn", an excess)
 _BEAT_NAMED_PLAN = rx(
     r"(?<!\w)vượt\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)\s+"
     r"(?:phấn\s+đấu|(?:của\s+)?(?:chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|trung\s+ương"
     r"|quốc\s+hội|hđnd(?:\s+tỉnh)?|hội\s+đồng\s+nhân\s+dân(?:\s+tỉnh)?|tỉnh|thành\s+phố)"
     r"(?:\s+(?:đã\s+)?(?:giao|đề\s+ra))?)\s*(?:là\s*)?$"
+    r"|(?<!\w)vượt(?:\s+xa)?\s+mức\s+(?:được\s+)?giao(?:\s+là)?\s*$"
 )
 # "đạt tỷ lệ 91,4% kế hoạch vốn … giao năm 2025 là 120.353 tỷ đồng": the plan's amount
 # after the percentage of it
@@ -672,6 +673,18 @@ _PLAN_PERCENT = rx(
     r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?"
     rf"(?:{NUM})\s*%\s*$"
 )
+
+
+# "Chiến dịch … với mục tiêu nâng tổng vốn … được giải ngân đạt hơn 11.400 tỉ đồng": a figure
+# an aim sets out in its clause, however many words after the aim (no result word between)
+_AIM = rx(r"(?<!\w)(?:với|đặt(?:\s+ra)?|nhằm|hướng\s+tới)\s+mục\s+tiêu(?!\w)")
+_RESULT_AFTER_AIM = rx(r"(?<!\w)(?:đã|kết\s+quả|thực\s+hiện\s+được|nhờ\s+đó)(?!\w)")
+
+
+def _aimed(lead: str) -> bool:
+    """Whether ``lead`` (a figure's clause before it) sets out an aim the figure is of."""
+    m = _AIM.search(lead)
+    return m is not None and not _RESULT_AFTER_AIM.search(lead, m.end())
 
 
 def _met_before(lead: str) -> bool:
@@ -698,6 +711,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         or _target_word(outer, _TARGET_END)
         or _TARGET_START.search(lead)
         or _STRIVE.search(lead)
+        or _aimed(lead)
         or ((m := _target_word(lead, _TARGET_WORDS)) and not _met_before(lead[: m.start()]))
         or _PLAN_IS.search(lead)
         or (lead.strip(" (") == "" and _PLAN_PERCENT.search(outer))

@@ -56,3 +56,60 @@ def test_a_sentence_opening_with_trong_do_after_figures_still_divides_them() -> 
         "9.800 tỷ đồng, bằng 81% kế hoạch. Trong đó, khách quốc tế đạt khoảng 1.150 triệu lượt."
     )
     assert ("part", "inconsistent") in audit_rows(text)
+
+
+# --------------------------------------------------------------------------- aims and plans
+
+
+def test_a_figure_an_aim_sets_out_in_its_clause_is_no_result() -> None:
+    # invented: a campaign's aim, however many words after "với mục tiêu", is no result met
+    text = (
+        "Đợt thi đua được phát động đến ngày 30-9 với mục tiêu nâng tổng vốn đầu tư công của "
+        "huyện được giải ngân đạt hơn 640 tỉ đồng, tương đương 60% kế hoạch vốn."
+    )
+    assert [a for a in attainments(text) if a[0] is not None] == []
+    # invented twin: a result stated after the aim ("đã") is a result
+    text = (
+        "Với mục tiêu đó, đến ngày 30-9 huyện đã giải ngân được 640 tỉ đồng, tương đương 60% "
+        "kế hoạch vốn."
+    )
+    assert [a[0] for a in attainments(text)] == [D(640) * 10**9]
+
+
+def test_a_level_beaten_far_is_a_plan_not_a_result() -> None:
+    # invented: "vượt xa mức được giao là …" names the plan assigned; neither figure is met
+    text = (
+        "Năm 2025, tỉnh đặt mục tiêu thu ngân sách đạt 9.000 tỷ đồng, vượt xa mức được giao "
+        "là 7.250 tỷ đồng."
+    )
+    assert [s for s in find(text, money=True) if s.actual is not None] == []
+
+
+def test_capital_allocated_is_the_plan_of_a_disbursement_stated_before() -> None:
+    # invented: the capital "được phân bổ" two sentences on is the plan of the 36 %
+    # (3.250 / 9.000 = 36,1 %), in a report about one province
+    text = (
+        "Theo Sở Tài chính tỉnh Lâm Hà, tính đến ngày 31-7, các chủ đầu tư đã giải ngân hơn "
+        "3.250 tỉ đồng, đạt 36% kế hoạch. Phần lớn vốn năm 2025 dành cho các dự án lớn. "
+        "Tổng vốn đầu tư công được phân bổ cho các dự án của tỉnh là gần 9.000 tỉ đồng."
+    )
+    assert attainments(text) == [(D(3250) * 10**9, D(9000) * 10**9, "36%", "unchecked")]
+
+
+def test_capital_allocated_that_the_percentage_does_not_fit_is_not_linked() -> None:
+    # invented: 3.250 of 12.000 is 27 %, not 36 %: another sum (precision first)
+    text = (
+        "Theo Sở Tài chính tỉnh Lâm Hà, tính đến ngày 31-7, các chủ đầu tư đã giải ngân hơn "
+        "3.250 tỉ đồng, đạt 36% kế hoạch. Tổng vốn đầu tư công được phân bổ cho các dự án "
+        "của tỉnh là gần 12.000 tỉ đồng."
+    )
+    assert attainments(text) == [(D(3250) * 10**9, None, "36%", "unchecked")]
+
+
+def test_capital_allocated_in_a_sentence_naming_another_province_is_not_linked() -> None:
+    # invented: the plan sentence is of another province
+    text = (
+        "Theo Sở Tài chính tỉnh Lâm Hà, các chủ đầu tư đã giải ngân hơn 3.250 tỉ đồng, đạt 36% "
+        "kế hoạch. Vốn đầu tư công được phân bổ cho tỉnh Bảo Sơn là gần 9.000 tỉ đồng."
+    )
+    assert attainments(text) == [(D(3250) * 10**9, None, "36%", "unchecked")]
