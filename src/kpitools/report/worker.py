@@ -641,20 +641,22 @@ def _preload() -> None:
 
     import kpitools.display  # noqa: F401
 
+    _fast_output_checks()
     _warm_export()
-    _keeping_engine(), _manager_class(), _fast_output_checks()
+    _keeping_engine(), _manager_class()
 
 
 @functools.lru_cache(maxsize=1)
 def _fast_output_checks() -> None:
-    """Outputs checked against nbformat's schema by a compiled check, in a worker process.
+    """Outputs and cells checked against nbformat's schema by compiled checks, in a worker.
 
     nbclient checks every output a kernel sends with nbformat's ``validate(output,
-    "output")``, which uses jsonschema for a part of the schema (nbformat's compiled
-    fastjsonschema check covers whole notebooks only): ~0.35 ms an output, 0.19 s of CPU
-    for the 52 reports of the bundled project; compiled, 0.01 s. An output the compiled check
-    refuses is checked by nbformat's own ``validate`` as before, which raises its own
-    error; the check adds no defaults to an output.
+    "output")`` (papermill its injected cell with ``validate(cell, "code_cell")``), which
+    uses jsonschema for a part of the schema (nbformat's compiled fastjsonschema check
+    covers whole notebooks only): ~0.35 ms an output, 0.19 s of CPU for the 52 reports of
+    the bundled project; compiled, 0.01 s. A node a compiled check refuses is checked by
+    nbformat's own ``validate`` as before, which raises its own error; the checks add no
+    defaults to a node.
     """
     try:
         import fastjsonschema
@@ -664,18 +666,22 @@ def _fast_output_checks() -> None:
 
     name = nbformat_schema.get((4, nbformat_minor), nbformat_schema[(None, None)])
     schema = json.loads((Path(nbbase.__file__).parent / name).read_text(encoding="utf-8"))
-    part = {"definitions": schema["definitions"], "$ref": "#/definitions/output"}
-    if "$schema" in schema:
-        part["$schema"] = schema["$schema"]
-    check = fastjsonschema.compile(part, use_default=False)
     validate = nbbase.validate
 
+    @functools.cache
+    def compiled(ref: str) -> Any:
+        part = {"definitions": schema["definitions"], "$ref": f"#/definitions/{ref}"}
+        if "$schema" in schema:
+            part["$schema"] = schema["$schema"]
+        return fastjsonschema.compile(part, use_default=False)
+
     def checked(node: Any, ref: str | None = None) -> Any:
-        if ref == "output":
+        if ref in schema["definitions"]:
             with contextlib.suppress(fastjsonschema.JsonSchemaException):
-                return check(node) and None
+                return compiled(ref)(node) and None
         return validate(node, ref=ref)
 
+    compiled("output")
     nbbase.validate = checked
 
 

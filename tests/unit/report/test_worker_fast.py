@@ -30,17 +30,28 @@ CHECKS = textwrap.dedent(
         {"output_type": "nothing"},
         {"output_type": "error", "ename": "E", "evalue": "v", "traceback": ["t"], "x": 1},
     ]
-    for output in good:
-        kept = copy.deepcopy(output)
-        assert nbbase.validate(output, "output") is None and output == kept
-    for output in bad:
+    good = [(o, "output") for o in good] + [
+        ({"cell_type": "code", "source": "x", "metadata": {}, "outputs": [],
+          "execution_count": None, "id": "a1"}, "code_cell"),
+        ({"cell_type": "markdown", "source": "x", "metadata": {}, "id": "a2"}, "markdown_cell"),
+    ]
+    bad = [(o, "output") for o in bad] + [
+        ({"cell_type": "code", "source": "x", "metadata": {}, "id": "a1"}, "code_cell"),
+        ({"cell_type": "markdown", "source": 1, "metadata": {}, "id": "a2"}, "markdown_cell"),
+    ]
+    for node, ref in good:
+        kept = copy.deepcopy(node)
+        assert nbbase.validate(node, ref) is None and node == kept
+    for node, ref in bad:
         errors = []
         for check in (original, nbbase.validate):
             try:
-                check(copy.deepcopy(output), "output")
+                check(copy.deepcopy(node), ref)
             except Exception as exc:
                 errors.append((type(exc), str(exc)))
         assert len(errors) == 2 and errors[0] == errors[1], errors
+    from nbformat.v4 import new_code_cell
+    assert new_code_cell("x = 1").source == "x = 1"
     msg = {"header": {"msg_type": "stream"}, "content": {"name": "stdout", "text": "x"}}
     assert output_from_msg(msg) == {"output_type": "stream", "name": "stdout", "text": "x"}
     print("ok")
@@ -49,7 +60,7 @@ CHECKS = textwrap.dedent(
 
 
 def test_outputs_are_checked_as_nbformat_checks_them() -> None:
-    """Valid outputs pass unchanged; an invalid one fails with nbformat's own error."""
+    """Valid outputs and cells pass unchanged; an invalid one fails with nbformat's error."""
     # in a process of its own: the check replaces nbformat's for the whole process
     done = subprocess.run(
         [sys.executable, "-c", CHECKS], capture_output=True, text=True, timeout=120
