@@ -752,13 +752,14 @@ def _covering(
 def _same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
     """Whether an amount read in ``c`` (None: in no statement) may be the plan of ``s``.
 
-    Read in a statement: of the same unit, and of the same year and metric where both are
-    known. In none: only for a result of the document's own unit (no unit named).
+    Read in a statement: of the same unit (or of none named, its sentence checked by
+    :func:`_same_units`), and of the same year and metric where both are known. In none:
+    only for a result of the document's own unit (no unit named).
     """
     if c is None:
         return _unit_key(s) is None
-    if _unit_key(c) != _unit_key(s):
-        return False
+    if _unit_key(c) not in (None, _unit_key(s)):
+        return False  # a plan of no unit named: its sentence was checked (_same_units)
     if None not in (c.year, s.year) and c.year != s.year:
         return False
     return None in (c.metric, s.metric) or c.metric == s.metric
@@ -912,7 +913,13 @@ _RATE_OF = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+")
 # a rate of a part or of another scope: "trong đó, tỷ lệ giải ngân vốn ngân sách trung ương"
 _PART_WORDS = rx(r"(?<!\w)(?:trong\s+đó|trong\s+số|riêng|bao\s+gồm|gồm)(?!\w)")
 _SCOPE_WORDS = rx(
-    r"(?<!\w)(?:trong\s+đó|của|vốn|nguồn|dự\s+án|chương\s+trình|ngân\s+sách|các|nhóm)(?!\w)"
+    r"(?<!\w)(?:trong\s+đó|của|vốn|nguồn|dự\s+án|chương\s+trình|ngân\s+sách|các|nhóm"
+    r"|bình\s+quân|trung\s+bình|cả\s+nước|toàn\s+quốc)(?!\w)"
+)
+# "tỷ lệ giải ngân vốn (đầu tư công) của tỉnh": the whole capital of the unit, no narrower
+_WHOLE_SCOPE = rx(
+    r"\s*(?:vốn(?:\s+đầu\s+tư(?:\s+công)?)?\s*)?"
+    r"(?:của\s+(?:toàn\s+|cả\s+)?(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)(?!\w))?"
 )
 
 
@@ -921,7 +928,8 @@ def _referred_measure(lead: str) -> str | None:
 
     By :data:`MEASURE_NAMES`; ``""`` for a figure named by a pronoun (``con số này``); None
     for a rate of a part (``trong đó``, ``riêng`` before it) or of a narrower scope (``tỷ lệ
-    giải ngân vốn ngân sách trung ương``, ``… của các dự án``).
+    giải ngân vốn ngân sách trung ương``, ``… của các dự án``; not ``tỷ lệ giải ngân vốn đầu
+    tư công của tỉnh``, the unit's whole capital).
     """
     if _REFERRED.search(lead):
         return ""
@@ -929,7 +937,10 @@ def _referred_measure(lead: str) -> str | None:
         named = _MEASURE_NAMES.match(lead, m.end())
         if named is None:
             continue
-        if _PART_WORDS.search(lead, 0, m.start()) or _SCOPE_WORDS.search(lead, named.end()):
+        rest = _WHOLE_SCOPE.match(lead, named.end())
+        if _PART_WORDS.search(lead, 0, m.start()) or _SCOPE_WORDS.search(
+            lead, rest.end() if rest else named.end()
+        ):
             return None
         return MEASURE_NAMES[" ".join(named.group().split())]
     return None
@@ -1067,6 +1078,8 @@ def link_referred_results(
             if measure == "" and (named := _plan_measure(s, text))
             else _referred_result(statements, i, measure, text)
         )
+        if c is None and measure == "giải ngân":
+            c = _disbursed_before(s, text, scope)
         if c is None and measure == "":
             c = _amount_just_stated(s, text, scope)
             if c is not None and named and not _clause_names(text, c.start, named):
@@ -1170,6 +1183,38 @@ def _amount_just_stated(
         for a in _amounts(folded, start, stops[-1])
         if a.unit[1] in _MONEY_WORDS
         and not _sets_plan(folded, a, start)
+        and _covering(*scope, _shifted(a, low)) is None
+    ]
+    if len({a.value for a in found}) != 1:
+        return None
+    return _as_result(s, found[-1], folded, low, text, "")
+
+
+_DISBURSED_AMOUNT = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))*(?:\s+(?:trên|gần|hơn|khoảng))?\s*$")
+
+
+def _disbursed_before(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The money amount disbursed earlier in the sentence of a disbursement rate ``s``.
+
+    ``… tỉnh đã giải ngân đạt gần 16.000 tỷ đồng, nếu loại trừ …, tỷ lệ giải ngân của tỉnh
+    đạt trên 57%``: a disbursement rate is the share of the capital planned that was
+    disbursed, so it is the attainment of the amount written right after ``giải ngân`` (in no
+    statement); None when the sentence has none or two that differ.
+    """
+    low = max(0, s.start - REFERRED_WINDOW)
+    folded = fold(text[low : s.start])
+    head = _head(folded, len(folded), 0)
+    if head == 0 and low > 0:
+        return None  # the sentence is not wholly in the window
+    found = [
+        a
+        for a in _amounts(folded, head, len(folded))
+        if a.unit[1] in _MONEY_WORDS
+        and _DISBURSED_AMOUNT.search(folded, max(head, a.start - 40), a.start)
         and _covering(*scope, _shifted(a, low)) is None
     ]
     if len({a.value for a in found}) != 1:

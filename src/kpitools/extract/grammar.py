@@ -1572,12 +1572,17 @@ def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
     return start, end
 
 
+_AUXILIARY = re.compile(r"\s(?:đã|mới|chỉ|đang|sẽ|cũng|vẫn)(?!\w)")
+
+
 def _written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
     """The unit an item opens with, kept as written (not a registry name: no code)."""
     m = _WRITTEN_UNIT.match(doc.fold, start, pos + 1)
     if m is None:
         return None
     text = doc.text[m.start("u") : m.end("u")].rstrip()
+    if aux := _AUXILIARY.search(text):
+        text = text[: aux.start()].rstrip()  # "tỉnh Hòa Lâm đã giải ngân": the name ends
     words = text.split()
     if len(words) < 2 or not any(w[0].isupper() for w in words[1:]):
         return None

@@ -113,3 +113,44 @@ def test_capital_allocated_in_a_sentence_naming_another_province_is_not_linked()
         "kế hoạch. Vốn đầu tư công được phân bổ cho tỉnh Bảo Sơn là gần 9.000 tỉ đồng."
     )
     assert attainments(text) == [(D(3250) * 10**9, None, "36%", "unchecked")]
+
+
+# --------------------------------------------------------------------------- disbursement rates
+
+
+def test_a_disbursement_rate_is_the_attainment_of_the_amount_disbursed_before_it() -> None:
+    # invented: the rate in the same sentence as the amount
+    text = (
+        "Đến cuối tháng 10, tỉnh Hòa Lâm đã giải ngân đạt gần 2.400 tỷ đồng, nếu loại trừ "
+        "vốn kéo dài, tỷ lệ giải ngân của tỉnh đạt trên 45%."
+    )
+    got = [(a, s.stated_percent) for s in find(text, money=True) if (a := s.actual)]
+    assert got == [(D(2400) * 10**9, D(45))]
+    # invented: the rate of the unit's whole capital paragraphs later, against the Prime
+    # Minister's plan (2.400 / 4.800 = 50 %)
+    text = (
+        "Đến cuối tháng 10, tỉnh Hòa Lâm đã giải ngân đạt 2.400 tỷ đồng, đạt 40% kế hoạch "
+        "vốn tỉnh giao.\n\nKế hoạch vốn do Thủ tướng Chính phủ giao là 4.800 tỷ đồng.\n\n"
+        "Tỷ lệ giải ngân vốn đầu tư công của tỉnh Hòa Lâm đạt 50% kế hoạch vốn Thủ tướng "
+        "Chính phủ giao."
+    )
+    got = [(a, t, stated) for a, t, stated, _ in attainments(text)]
+    assert (D(2400) * 10**9, D(4800) * 10**9, "50%") in got
+
+
+def test_a_rate_of_a_narrower_scope_takes_no_amount() -> None:
+    # invented: the national average and the rate of the central budget's capital are no
+    # attainment of the province's amount
+    text = (
+        "Đến cuối tháng 10, tỉnh Hòa Lâm đã giải ngân đạt gần 2.400 tỷ đồng, đạt 45% kế "
+        "hoạch. Tỷ lệ giải ngân vốn bình quân cả nước đạt 52,1%. Tỷ lệ giải ngân vốn ngân "
+        "sách trung ương đạt 40%."
+    )
+    got = [(a, stated) for a, _, stated, _ in attainments(text)]
+    assert got == [(D(2400) * 10**9, "45%")]
+
+
+def test_a_rate_with_no_amount_disbursed_in_its_sentence_stays_a_rate() -> None:
+    # invented: the amount is a plan ("được giao"), not disbursed
+    text = "Năm 2025, tỉnh được giao 4.800 tỷ đồng vốn đầu tư công, tỷ lệ giải ngân đạt 45%."
+    assert [s.actual for s in find(text, money=True) if s.stated_kind == "attainment"] == []
