@@ -904,6 +904,23 @@ def _attributes(name: str, text: str) -> dict[str, str] | None:
     return attrs
 
 
+@functools.lru_cache(maxsize=4096)
+def _start_tag(name: str, attrs_text: str, inside: bool) -> tuple[str, bool] | None:
+    """A start tag as BeautifulSoup writes it (without its ``>``), or None if unsure.
+
+    Also whether it has the class ``jp-Notebook``; ``inside``: within an element of that
+    class. Kept: a report repeats a few tags hundreds of times.
+    """
+    attrs = None if name in _UNSURE else _attributes(name, attrs_text)
+    if attrs is None:
+        return None
+    classes = attrs.get("class", "").split(" ")
+    if name == "div" and inside and _FOCUSABLE.intersection(classes):
+        attrs["tabindex"] = "0"
+    tag = "<" + name + "".join(f" {k}={_quoted(v)}" for k, v in sorted(attrs.items()))
+    return tag, _NOTEBOOK in classes
+
+
 class _Page:
     """A page as BeautifulSoup writes it, built token by token (see :func:`_soup_page`)."""
 
@@ -924,22 +941,19 @@ class _Page:
         self.out.append(_escape(text) if escape else text)
 
     def start(self, name: str, attrs_text: str, slash: str) -> bool:
-        attrs = None if name in _UNSURE else _attributes(name, attrs_text)
-        if attrs is None:
+        inside = self.open[-1][1] if self.open else False
+        made = _start_tag(name, attrs_text, inside)
+        if made is None:
             return False
         self.flush()
-        inside = self.open[-1][1] if self.open else False
-        classes = attrs.get("class", "").split(" ")
-        if name == "div" and inside and _FOCUSABLE.intersection(classes):
-            attrs["tabindex"] = "0"
-        tag = "<" + name + "".join(f" {k}={_quoted(v)}" for k, v in sorted(attrs.items()))
+        tag, notebook = made
         if name in _soup_rules()[0]:
             self.out.append(tag + "/>")
             return True
         if slash:
             return False
         self.out.append(tag + ">")
-        self.open.append((name, inside or _NOTEBOOK in classes))
+        self.open.append((name, inside or notebook))
         self.keep += name in _soup_rules()[4]
         return name not in _RAW_TEXT | _PLAIN_TEXT or self.text_of(name)
 
