@@ -687,6 +687,14 @@ def _aimed(lead: str) -> bool:
     return m is not None and not _RESULT_AFTER_AIM.search(lead, m.end())
 
 
+# "… chỉ còn 230 phút, vượt mục tiêu kế hoạch đầu năm (233 phút)": the plan beaten, in
+# brackets after its name
+_BEATEN_PLAN = rx(
+    r"(?<!\w)vượt\s+(?:mức\s+)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,5}\s*$"
+)
+_FALLING = rx(r"(?<!\w)(?:còn|giảm(?:\s+xuống)?(?:\s+còn)?)\s*$")
+
+
 def _met_before(lead: str) -> bool:
     """Whether a plan named at the end of ``lead`` is met ("đạt mục tiêu"), not aimed at
     ("Để đạt mục tiêu …")."""
@@ -722,6 +730,8 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         )
     ):
         return "target"
+    if lead.strip(" (") == "" and outer is not lead and _BEATEN_PLAN.search(outer):
+        return "beaten_plan"
     return "actual"
 
 
@@ -787,7 +797,49 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
         if f.role == "bracket_plan":
             f.role = "target"
             _attach_bracket_plan(doc, f, figs, drafts)
+        elif f.role == "beaten_plan":
+            f.role = "target"
+            _attach_beaten_plan(doc, f, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _attach_beaten_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A plan in brackets after ``vượt mục tiêu …`` is the target of the count before it.
+
+    ``chỉ số SAIDI … chỉ còn 230 phút, vượt mục tiêu kế hoạch đầu năm (233 phút)``: 230
+    against 233, when the count before it is a result of no target or percentage, counts the
+    same thing (the same noun, neither or both money) and beats the plan as the words say
+    (above it; below it for a figure that fell, ``còn``, ``giảm``). Else a target on its own.
+    """
+    a = next((g for g in reversed(figs) if g.start < f.start and g.role == "actual"), None)
+    d = a.owner if a is not None else None
+    if (
+        a is not None
+        and d is not None
+        and d.actual_fig is a
+        and d.target is None
+        and d.percent_fig is None
+        and _beats(doc, a, f)
+    ):
+        d.target_fig, d.target = f, f.value
+        f.owner = d
+        return
+    d = Draft(f.sentence, target_fig=f, target=f.value)
+    f.owner = d
+    drafts.append(d)
+
+
+def _beats(doc: Doc, a: Figure, f: Figure) -> bool:
+    """Whether the count ``a`` beats the plan ``f`` as ``vượt`` says (see above)."""
+    if a.kind != "count" or f.kind != "count" or not _same_measure(a, f):
+        return False
+    if a.noun_start is None or f.noun_start is None:
+        return False
+    mine, plan = (doc.fold[g.noun_start : g.noun_end].split() for g in (a, f))
+    if mine[: len(plan)] != plan:
+        return False  # "1.250 doanh nghiệp thành lập mới" and "(1.100 doanh nghiệp)" agree
+    falling = _FALLING.search(doc.fold, a.clause, a.start) is not None
+    return a.values[0] < f.values[0] if falling else a.values[0] > f.values[0]
 
 
 def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:

@@ -154,3 +154,28 @@ def test_a_rate_with_no_amount_disbursed_in_its_sentence_stays_a_rate() -> None:
     # invented: the amount is a plan ("được giao"), not disbursed
     text = "Năm 2025, tỉnh được giao 4.800 tỷ đồng vốn đầu tư công, tỷ lệ giải ngân đạt 45%."
     assert [s.actual for s in find(text, money=True) if s.stated_kind == "attainment"] == []
+
+
+# --------------------------------------------------------------------------- a plan beaten
+
+
+def test_a_plan_in_brackets_after_vuot_muc_tieu_is_the_target_of_the_count_before() -> None:
+    # invented: 1.250 new firms against the 1.100 of the plan beaten
+    text = (
+        "Năm 2025, toàn tỉnh có 1.250 doanh nghiệp thành lập mới, vượt mục tiêu kế hoạch đầu "
+        "năm (1.100 doanh nghiệp)."
+    )
+    got = [(s.actual, s.target) for s in find(text) if s.actual is not None]
+    assert got == [(D(1250), D(1100))]
+
+
+def test_a_plan_in_brackets_the_count_does_not_beat_or_count_is_alone() -> None:
+    # invented: 950 does not beat 1.100, and cooperatives are not firms
+    for text in (
+        "Năm 2025, toàn tỉnh có 950 doanh nghiệp thành lập mới, vượt mục tiêu kế hoạch đầu "
+        "năm (1.100 doanh nghiệp).",
+        "Năm 2025, toàn tỉnh có 1.250 doanh nghiệp thành lập mới, vượt mục tiêu kế hoạch đầu "
+        "năm (1.100 hợp tác xã).",
+    ):
+        assert [s.target for s in find(text)] == [D(1100)]
+        assert [s for s in find(text) if s.actual is not None] == []
