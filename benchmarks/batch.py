@@ -24,6 +24,8 @@ templates and kernels) for 1, 2 and 4 workers.
     python benchmarks/batch.py                   # every report of parameters/
     python benchmarks/batch.py --plain-sample 8  # time the plain loops on 8 reports only and
                                                  # scale them to the batch (said in the output)
+    python benchmarks/batch.py --cpu-split --repeat 3  # only kpitools run: the CPU of its
+                                                 # processes outside the kernels, and of the rest
 """
 
 from __future__ import annotations
@@ -136,6 +138,68 @@ def kpitools_run(
     return {"wall": seconds, "cpu": cpu, "pss": peak_pss / 1e6, "rss": peak_rss / 1e6}
 
 
+#: Written as ``sitecustomize`` for :func:`cpu_split`: each process of the run writes its own
+#: CPU seconds (``getrusage``, its threads included) to ``$KPITOOLS_BENCH_CPU/<pid>.json``,
+#: named by what it runs (``_workers_main``, ``_worker_main``; ``parent`` for the command).
+CPU_SITE = """
+import os, sys
+_dir = os.environ.get("KPITOOLS_BENCH_CPU")
+if _dir:
+    import atexit, json, resource
+    import multiprocessing.process as _mp
+
+    def _dump(tag):
+        ru = resource.getrusage(resource.RUSAGE_SELF)
+        with open(os.path.join(_dir, f"{os.getpid()}.json"), "w") as f:
+            json.dump({"tag": tag, "cpu": ru.ru_utime + ru.ru_stime}, f)
+
+    _bootstrap = _mp.BaseProcess._bootstrap
+
+    def _recorded(self, *args, **kwargs):
+        try:
+            return _bootstrap(self, *args, **kwargs)
+        finally:
+            _dump(getattr(self._target, "__name__", "process"))
+
+    _mp.BaseProcess._bootstrap = _recorded
+    if sys.argv and os.path.basename(sys.argv[0]) == "kpitools":
+        atexit.register(_dump, "parent")
+"""
+
+
+def cpu_split(repeat: int, workers: int | None) -> None:
+    """``kpitools run --force`` (fresh kernels) ``repeat`` times: the CPU of its processes.
+
+    The run outside the kernels (the command, the workers' parent, the workers) apart from
+    the rest (the template and the kernels forked from it), every run printed.
+    """
+    import json
+
+    names = {"parent": "command", "_workers_main": "workers' parent", "_worker_main": "workers"}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        site.mkdir()
+        (site / "sitecustomize.py").write_text(CPU_SITE)
+        for i in range(repeat):
+            found = Path(tmp) / f"cpu{i}"
+            found.mkdir()
+            path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH", "")]))
+            env = {**os.environ, "PYTHONPATH": path, "KPITOOLS_BENCH_CPU": str(found)}
+            run = kpitools_run(Path(tmp) / "out", workers, shared=False, env=env)
+            parts: dict[str, float] = {}
+            for f in found.glob("*.json"):
+                record = json.loads(f.read_text())
+                label = names.get(record["tag"], record["tag"])
+                parts[label] = parts.get(label, 0.0) + record["cpu"]
+            outside = sum(parts.values())
+            shown = ", ".join(f"{k} {v:.2f}" for k, v in sorted(parts.items()))
+            print(
+                f"run {i + 1}: wall {run['wall']:.1f} s, CPU {run['cpu']:.2f} s: outside the "
+                f"kernels {outside:.2f} s ({shown}), template and kernels "
+                f"{run['cpu'] - outside:.2f} s; load average {os.getloadavg()[0]:.1f}"
+            )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -149,7 +213,16 @@ def main() -> None:
     ap.add_argument(
         "--memory", action="store_true", help="peak memory with 1, 2 and 4 workers (fresh)"
     )
+    ap.add_argument(
+        "--cpu-split",
+        action="store_true",
+        help="only kpitools run (fresh kernels, this environment), --repeat times: the CPU "
+        "of the command, the workers' parent and the workers apart from the kernels'",
+    )
     args = ap.parse_args()
+    if args.cpu_split:
+        cpu_split(max(1, args.repeat), args.workers)
+        return
     reports = discover(ROOT / "parameters", ROOT / "notebooks")
     show(reports, *measure(args, reports))
 
