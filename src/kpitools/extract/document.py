@@ -717,16 +717,16 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     return _RESULT_WORDS.search(lead, verb.end() if verb else cues[-1].end()) is None
 
 
-def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
-    """The window around ``start``–``end``: :data:`PLAN_AMOUNT_WINDOW` characters each side.
+def _paragraph(text: str, start: int, end: int, width: int = PLAN_AMOUNT_WINDOW) -> tuple[int, int]:
+    """The window around ``start``–``end``: ``width`` characters each side.
 
     It crosses paragraph ends (a report states its plan in one paragraph and its weekly
     figures in the next ones) and is cut at the nearest line end within its edges.
     """
-    low = max(0, start - PLAN_AMOUNT_WINDOW)
+    low = max(0, start - width)
     if low > 0:
         low = text.find("\n", low, start) + 1 or low
-    high = min(len(text), end + PLAN_AMOUNT_WINDOW)
+    high = min(len(text), end + width)
     if high < len(text):
         nl = text.rfind("\n", end, high)
         high = nl if nl >= 0 else high
@@ -1435,6 +1435,9 @@ def _aim_of(m: re.Match[str]) -> Decimal:
 # --------------------------------------------------------------------------- unstated plans
 
 _YEAR_WORD = rx(r"(?<!\w)năm(?!\w)")
+UNSTATED_PLAN_WINDOW = 1600
+"""How far (characters, cut at a line end) from a result with no percentage the year's plan
+set against it may be (reports state the year's goals at the end of an article)."""
 
 
 def _thing(folded: str, a: _Amount) -> str | None:
@@ -1468,21 +1471,24 @@ def _unstated_plan(
 
     See :func:`link_unstated_plans`.
     """
-    low, high = _paragraph(text, s.start, s.end)
+    low, high = _paragraph(text, s.start, s.end, UNSTATED_PLAN_WINDOW)
     window = text[low:high]
     folded = fold(window)
     amounts = _amounts(folded, 0, len(folded))
     own = [a for a in amounts if a.value == s.actual and s.start - low <= a.start < s.end - low]
-    if not own or not own[0].unit[1] or _thing(folded, own[0]) is None:
+    if not own or not own[0].unit[1]:
         return None
     actual = own[0]
+    thing = _thing(folded, actual)
+    if thing is None and actual.unit[1] not in _MONEY_WORDS:
+        return None
     named = _units_named(window, _head(folded, actual.start, 0), s.end - low)
     measures = _measures_named(folded, actual.start, actual.end)
     found = [
         a
         for a in amounts
         if a.unit == actual.unit
-        and _thing(folded, a) == _thing(folded, actual)
+        and _same_thing(folded, actual, thing, a)
         and a.value > actual.value
         and _other_sentence(folded, actual, a)
         and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
@@ -1498,6 +1504,23 @@ def _unstated_plan(
     if len({a.value for a in found}) != 1:
         return None
     return _shifted(found[0], low)
+
+
+def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> bool:
+    """Whether the plan amount ``a`` counts what ``actual`` counts (``thing``, its words).
+
+    The same words after the unit word (``triệu lượt khách``); for money, whose unit word
+    ends the figure, the plan's words after it (``6 tỷ USD vốn FDI``) all named in the
+    result's sentence before it (``thu hút 245 dự án FDI mới với tổng vốn đăng ký hơn 4,68
+    tỷ USD``).
+    """
+    own = _thing(folded, a)
+    if thing is not None:
+        return own == thing
+    if own is None:
+        return False  # an amount of money counts what its words say, or nothing known
+    lead = set(folded[_head(folded, actual.start, 0) : actual.start].split())
+    return set(own.split()) <= lead
 
 
 def _against_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
@@ -1543,10 +1566,17 @@ def link_unstated_plans(
     out: list[LinkableStatement] = []
     ordered = sorted(statements, key=lambda c: c.start)
     scope = (ordered, [c.start for c in ordered])
+    # a figure a percentage of a plan or a target is already stated against
+    placed = {
+        c.actual
+        for c in statements
+        if c.target is not None or c.stated_kind in ("attainment", "excess")
+    }
     for s in statements:
         out.append(s)
         if (
-            s.target is not None
+            s.actual in placed
+            or s.target is not None
             or s.link_start is not None
             or not isinstance(s.actual, Decimal)
             or s.stated_kind not in (None, "growth")

@@ -179,3 +179,43 @@ def test_a_plan_in_brackets_the_count_does_not_beat_or_count_is_alone() -> None:
     ):
         assert [s.target for s in find(text)] == [D(1100)]
         assert [s for s in find(text) if s.actual is not None] == []
+
+
+# --------------------------------------------------------------------------- unstated plans
+
+
+def pairs(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of the statements of ``text`` with both, money read."""
+    return [(s.actual, s.target) for s in find(text, money=True) if s.actual and s.target]
+
+
+def test_an_amount_is_set_against_the_year_plan_naming_what_its_sentence_names() -> None:
+    # invented: eight months' registered FDI against the year's goal, the goal naming the
+    # capital after its amount ("vốn FDI") and the result's sentence naming it before
+    text = (
+        "Trong 8 tháng đầu năm 2025, tỉnh Hạ Lâm thu hút 120 dự án FDI mới với tổng vốn đăng "
+        "ký 2,1 tỷ USD, tăng 5% so với cùng kỳ năm trước.\n\nVới kết quả này, tỉnh đang tiến "
+        "gần tới mục tiêu 3 tỷ USD vốn FDI cho cả năm 2025."
+    )
+    assert pairs(text) == [(D("2.1") * 10**9, D(3) * 10**9)]
+
+
+def test_an_amount_is_not_set_against_a_plan_of_another_thing_or_of_nothing_named() -> None:
+    # invented: exports are no FDI; a plan naming nothing after its amount is not taken
+    for plan in ("3 tỷ USD vốn FDI", "3 tỷ USD"):
+        text = (
+            "Trong 8 tháng đầu năm 2025, kim ngạch xuất khẩu của tỉnh đạt 2,1 tỷ USD, tăng 5% "
+            f"so với cùng kỳ năm trước.\n\nTỉnh đặt mục tiêu {plan} cho cả năm 2025."
+        )
+        assert pairs(text) == []
+
+
+def test_a_count_is_set_against_the_year_plan_at_the_end_of_a_long_article() -> None:
+    # invented: the year's plan 1.300 characters after the quarter's figure
+    filler = "Ngành du lịch tiếp tục đẩy mạnh quảng bá điểm đến và sản phẩm mới. " * 20
+    text = (
+        "Trong 3 tháng đầu năm 2025, tỉnh Hạ Lâm đã đón 1,5 triệu lượt khách, tăng 12% so với "
+        f"cùng kỳ năm trước.\n\n{filler}\n\nNăm 2025, Hạ Lâm đặt mục tiêu đón 6,4 triệu lượt "
+        "khách."
+    )
+    assert pairs(text) == [(D(1500000), D(6400000))]
