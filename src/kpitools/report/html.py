@@ -1108,19 +1108,21 @@ def _exporter_class() -> Any:
 @functools.lru_cache(maxsize=1)
 def exporters() -> tuple[Any, Any]:
     """The two nbconvert HTML exporters (code hidden, code shown), built once per process."""
+    exporter = _exporter_class()
+    return exporter(**_exporter_options(False)), exporter(**_exporter_options(True))
 
-    def make(show_code: bool) -> Any:
-        return _exporter_class()(
-            extra_template_basedirs=[str(TEMPLATES)],
-            template_name="kpitools",
-            exclude_input=not show_code,
-            exclude_input_prompt=True,
-            exclude_output_prompt=True,
-            # the notebook is checked once after the preprocessors, not after each one
-            optimistic_validation=True,
-        )
 
-    return make(False), make(True)
+def _exporter_options(show_code: bool) -> dict[str, Any]:
+    """The options kpitools gives nbconvert's ``HTMLExporter``."""
+    return {
+        "extra_template_basedirs": [str(TEMPLATES)],
+        "template_name": "kpitools",
+        "exclude_input": not show_code,
+        "exclude_input_prompt": True,
+        "exclude_output_prompt": True,
+        # the notebook is checked once after the preprocessors, not after each one
+        "optimistic_validation": True,
+    }
 
 
 def export_html(

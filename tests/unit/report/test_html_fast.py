@@ -147,18 +147,12 @@ PNG = (
 
 
 def _stock(show_code: bool) -> Any:
+    """nbconvert's own exporter, with kpitools' options."""
     from nbconvert import HTMLExporter
 
-    from kpitools.report.html import TEMPLATES
+    from kpitools.report.html import _exporter_options
 
-    return HTMLExporter(
-        extra_template_basedirs=[str(TEMPLATES)],
-        template_name="kpitools",
-        exclude_input=not show_code,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        optimistic_validation=True,
-    )
+    return HTMLExporter(**_exporter_options(show_code))
 
 
 def test_the_exporter_writes_what_nbconvert_writes(monkeypatch: pytest.MonkeyPatch) -> None:
