@@ -543,6 +543,14 @@ _EXTRACT = {
         "đạt {attained}% và vượt {excess}% của cùng số liệu: 100 + {excess} = {total}",
         "attained {attained}% and exceeded {excess}% of the same figures: 100 + {excess} = {total}",
     ),
+    "extract.note.exceeded_under": _pair(
+        "ghi “vượt” kế hoạch nhưng chỉ đạt {stated}% (dưới 100%)",
+        "said to exceed the plan, yet at {stated}% (under 100%)",
+    ),
+    "extract.note.short_but_reached": _pair(
+        "ghi “chưa đạt” chỉ tiêu {t}% nhưng đã đạt {a}%",
+        "said short of the {t}% target, yet at {a}%",
+    ),
     "extract.note.actual_linked": _pair(
         "số thực hiện {a} lấy từ “{text}”: ", "actual {a} linked from “{text}”: "
     ),

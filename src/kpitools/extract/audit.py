@@ -63,7 +63,8 @@ def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataF
                 "start": r["start"],
                 "end": r["end"],
                 "text": r["text"],
-                "check": kind,
+                # a rate against its target rate states no percentage of its own
+                "check": kind if kind is not None or r["measure"] != "%" else "rate",
                 "stated": r["stated"],
                 "stated_value": stated_value,
                 "expected": expected,

@@ -357,6 +357,7 @@ class Draft:
     part_rule: str | None = None
     rate_of: bool = False  # a percentage of the population named after it ("100% chi bộ …")
     twin_of: Draft | None = None  # a second percentage about the figures of this draft
+    contradicted: bool = False  # said short of a target its figures reach ("chưa đạt")
     derived: bool = False  # the target is the actual less the excess ("vượt 20 …")
     merged: bool = False  # a target given to the result stated after it
     total_after: bool = False  # a total stated after its parts ("…, tổng cộng 900 …")
@@ -1207,11 +1208,25 @@ _RATE_SHORT_OF_TARGET = rx(
 )
 
 
-def _short_of_target(doc: Doc, rate: Figure, p: Figure) -> bool:
-    """Whether ``p`` is a target rate the rate is said not to reach, and is above it."""
-    return bool(_RATE_SHORT_OF_TARGET.fullmatch(doc.fold[rate.end : p.span_start])) and (
-        p.values[0] > rate.values[0]
-    )
+# a rate that is good when it falls: short of its target when above it
+_FALLING_RATE = rx(
+    r"(?<!\w)(?:còn|giảm|nghèo|thất\s+nghiệp|suy\s+dinh\s+dưỡng|nợ\s+xấu|tử\s+vong|tai\s+nạn"
+    r"|lạm\s+phát|sinh\s+con|bỏ\s+học|ô\s+nhiễm|tái\s+nghèo)(?!\w)"
+)
+
+
+def _short_of_target(doc: Doc, rate: Figure, p: Figure) -> bool | None:
+    """Whether ``p`` is a target rate the rate is said not to reach: True when it is above
+    the rate, None when the rate reaches it all the same (``đạt 45%, chưa đạt chỉ tiêu là
+    40%``: the words contradict the figures; not for a rate that is good when it falls,
+    ``tỷ lệ hộ nghèo``), False when ``p`` is no such target."""
+    if not _RATE_SHORT_OF_TARGET.fullmatch(doc.fold[rate.end : p.span_start]):
+        return False
+    if p.values[0] > rate.values[0]:
+        return True
+    if _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
+        return False
+    return None
 
 
 # "(mục tiêu 70%)" right after a percentage: a bracketed target rate
@@ -1335,15 +1350,17 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     # named after it, its attainment after that
     after = max(rate.span_end, owner.subject[1]) if owner.rate_of else rate.span_end
     between = doc.fold[after : p.span_start]
+    short = _short_of_target(doc, rate, p)
     if p.qualifier is None and (
         _RATE_TARGET_LEAD.fullmatch(between)
         or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
-        or _short_of_target(doc, rate, p)
+        or short is not False
         or _rate_beyond_target(between, rate, p)
     ):
         d = owner
         d.actual_fig, d.actual, d.percent_fig = rate, rate.value, None
         d.target_fig, d.target = p, p.value
+        d.contradicted = short is None
         p.owner = d
     elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
         doc.fold[p.end : sentence.end]
@@ -1730,6 +1747,16 @@ _K_PLAN_MET_BEFORE = rx(
 )
 
 
+def _exceeded_under(doc: Doc, p: Figure) -> bool:
+    """Whether ``p`` is an attainment under 100 % said of a plan exceeded just before it
+    (``vượt kế hoạch năm, đạt 90%``): the words contradict the figure. Not for a qualified
+    percentage (``gần 100%``)."""
+    if p.percent is None or p.qualifier is not None or p.percent.value >= 100:
+        return False
+    m = _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause)
+    return m is not None and m.group().startswith(fold("vượt"))
+
+
 def _plan_met_before(doc: Doc, p: Figure) -> bool:
     """Whether the clause before ``p``'s names a plan met or exceeded (``vượt kế hoạch năm,
     đạt 100,82%``): the percentage after it is the attainment of that plan."""
@@ -1852,6 +1879,13 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         f is not None and f.qualifier for f in (d.actual_fig, d.target_fig, d.excess_fig)
     )
     p = d.percent_fig
+    if d.contradicted and a is not None and t is not None:
+        out.update(
+            consistent=False,
+            verdict="inconsistent",
+            **noted(seg("short_but_reached", a=a, t=t)),
+        )
+        return out
     if d.kind == "excess_count" and d.excess_fig is not None:
         out.update(_excess_count_checks(d, d.excess_fig, a, t, approximate=approximate))
         return out
@@ -1872,6 +1906,13 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         return out
     if t is None and doc is not None and (twin := _twin_checks(d, doc)):
         out.update(twin)
+        return out
+    if doc is not None and d.kind == "attainment" and _exceeded_under(doc, p):
+        out.update(
+            consistent=False,
+            verdict="inconsistent",
+            **noted(seg("exceeded_under", stated=p.percent.value)),
+        )
         return out
     if (
         a is not None

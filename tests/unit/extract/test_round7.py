@@ -258,8 +258,7 @@ def test_a_rate_short_of_its_target_rate_is_paired_with_it() -> None:
 
 
 def test_a_rate_said_short_of_a_lower_rate_is_not_paired() -> None:
-    # invented: 45 % is not short of 40 %: the words and figures disagree, nothing is paired
-    assert pairs("Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu đề ra là 40%.") == []
+    # (round 8: 45 % said short of 40 % is now paired and flagged, see test_round8.py)
     # invented: a growth target is no target rate of the rate
     assert pairs("Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu tăng 50%.") == []
 

@@ -219,3 +219,40 @@ def test_a_count_is_set_against_the_year_plan_at_the_end_of_a_long_article() -> 
         "khách."
     )
     assert pairs(text) == [(D(1500000), D(6400000))]
+
+
+# --------------------------------------------------------------------------- words against figures
+
+
+def test_a_plan_said_exceeded_at_under_100_percent_is_flagged() -> None:
+    # invented: "vượt kế hoạch năm, đạt 90%" cannot both hold
+    text = "Năm 2025, thu ngân sách đạt 900 tỷ đồng, vượt dự toán năm, đạt 90%."
+    assert audit_rows(text) == [("attainment", "inconsistent")]
+    [s] = find(text, money=True)
+    assert s.note == "said to exceed the plan, yet at 90% (under 100%)"
+
+
+def test_a_plan_exceeded_at_100_percent_or_more_or_approximately_is_not_flagged() -> None:
+    # invented twins: 104 % beats the plan; "gần 100%" is a bound; "hoàn thành" is no excess
+    for text in (
+        "Năm 2025, thu ngân sách đạt 900 tỷ đồng, vượt dự toán năm, đạt 104%.",
+        "Năm 2025, thu ngân sách đạt 900 tỷ đồng, vượt dự toán năm, đạt gần 100%.",
+        "Năm 2025, thu ngân sách đạt 900 tỷ đồng, hoàn thành dự toán năm, đạt 99%.",
+    ):
+        assert audit_rows(text) == []
+
+
+def test_a_rate_said_short_of_a_lower_target_is_paired_and_flagged() -> None:
+    # invented: 45 % is not short of 40 %: the words contradict the figures
+    text = "Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu đề ra là 40%."
+    assert [(s.actual, s.target) for s in find(text)] == [(D(45), D(40))]
+    assert audit_rows(text) == [("rate", "inconsistent")]
+
+
+def test_a_falling_rate_above_its_target_is_short_of_it_and_not_flagged() -> None:
+    # invented: a poverty rate of 3,5 % is indeed short of a 3 % ceiling; 45 % short of 50 %
+    for text in (
+        "Tỷ lệ hộ nghèo là 3,5%, chưa đạt chỉ tiêu đề ra là 3%.",
+        "Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu đề ra là 50%.",
+    ):
+        assert audit_rows(text) == []
