@@ -685,8 +685,9 @@ def _fast_output_checks() -> None:
     nbbase.validate = checked
 
 
+@functools.lru_cache(maxsize=1)
 def _warm_export() -> None:
-    """Build what a report's export builds at its first use, on a small notebook.
+    """Build what a report's export builds at its first use, on a small notebook (once).
 
     nbconvert compiles its templates, kpitools reads the stylesheets' rules and checks its
     writing of nbconvert's last pass: ~0.4 s of CPU at a process's first report, ~0.02 s
