@@ -455,6 +455,21 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
     return out
 
 
+def _near_implied(s: LinkableStatement, target: object) -> bool:
+    """Whether ``target`` is within a factor of 2 of the target ``s``'s percentage implies.
+
+    A target the stated percentage puts far away is another one (``toàn tỉnh kết nạp 1.230
+    đảng viên, đạt 61,5% kế hoạch năm`` is no result against a district's ``mỗi năm kết nạp
+    120 đảng viên trở lên``, though a floor only bounds the percentage from above).
+    """
+    p = _percent_of(s)
+    if p is None or p.value <= 0 or not isinstance(target, Decimal) or target <= 0:
+        return True
+    assert isinstance(s.actual, Decimal)
+    implied = s.actual * 100 / p.value
+    return target / 2 <= implied <= target * 2
+
+
 def _linked(
     s: LinkableStatement,
     groups: dict[tuple[str, str | None], list[LinkableStatement]],
@@ -490,6 +505,8 @@ def _linked(
             return s
         fitting = agreeing
     target = min(fitting, key=lambda t: abs(t.start - s.start))
+    if not _near_implied(s, target.target):
+        return s
     return dataclasses.replace(
         s,
         target=target.target,

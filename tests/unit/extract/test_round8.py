@@ -256,3 +256,40 @@ def test_a_falling_rate_above_its_target_is_short_of_it_and_not_flagged() -> Non
         "Tỷ lệ đô thị hóa đạt 45%, chưa đạt chỉ tiêu đề ra là 50%.",
     ):
         assert audit_rows(text) == []
+
+
+# --------------------------------------------------------------------------- party admission
+
+
+def test_party_admission_phrasings_beyond_the_set() -> None:
+    # invented: "chỉ tiêu cấp trên giao", "vượt N% kế hoạch", a plan beaten in brackets
+    text = (
+        "Năm 2025, Đảng bộ xã Hòa Bình kết nạp được 45 đảng viên, đạt 112,5% chỉ tiêu cấp "
+        "trên giao.\n\nĐảng bộ phường Tân An kết nạp 25 đảng viên, vượt 25% kế hoạch.\n\n"
+        "Năm 2025, Đảng bộ xã Phú Lộc kết nạp được 18 đảng viên mới, vượt 20% chỉ tiêu được "
+        "giao (15 đảng viên)."
+    )
+    got = [(s.actual, s.target, s.stated, s.verdict) for s in find(text)]
+    assert got == [
+        (D(45), None, "112,5%", "unchecked"),
+        (D(25), None, "25%", "unchecked"),
+        (D(18), D(15), "20%", "consistent"),
+    ]
+
+
+def test_a_resolution_target_far_from_what_the_percentage_implies_is_not_linked() -> None:
+    # invented: a half year's 1.230 at 61,5 % implies a plan of 2.000, not the 120 a year
+    # of another resolution; the same result at 110 % of 120 … is linked and checked
+    text = (
+        "Nghị quyết Đại hội Đảng bộ huyện đề ra mỗi năm kết nạp 120 đảng viên trở lên.\n\n"
+        "Trong 6 tháng đầu năm, toàn tỉnh kết nạp 1.230 đảng viên, đạt 61,5% kế hoạch năm."
+    )
+    assert [(s.actual, s.target) for s in find(text) if s.actual] == [(D(1230), None)]
+    text = (
+        "Nghị quyết Đại hội Đảng bộ huyện đề ra mỗi năm kết nạp 120 đảng viên.\n\nCông tác "
+        "xây dựng Đảng được chú trọng.\n\nNăm 2025, toàn Đảng bộ huyện kết nạp 132 đảng viên, "
+        "đạt 110% so với nghị quyết."
+    )
+    assert [(s.actual, s.target, s.verdict) for s in find(text) if s.actual] == [
+        (D(132), D(120), "consistent")
+    ]
