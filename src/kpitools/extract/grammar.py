@@ -1641,7 +1641,22 @@ def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
     return start, end
 
 
-_AUXILIARY = re.compile(r"\s(?:đã|mới|chỉ|đang|sẽ|cũng|vẫn)(?!\w)")
+_PLACE = rx(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)\s+")
+
+
+def _name_end(text: str) -> str:
+    """A place written as its kind and name, without the words after the name.
+
+    A place's name is capitalised words (``tỉnh Hòa Lâm đã giải ngân``, ``đặc khu Phú Quốc
+    đón gần``: the name ends before the lower-case verb). Other units keep their words
+    (``Đảng bộ Công an tỉnh``, ``Bộ Chỉ huy Quân sự``).
+    """
+    kind = _PLACE.match(fold(text))
+    if kind is None:
+        return text
+    words = text[kind.end() :].split()
+    name = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    return text if not name else text[: kind.end()] + " ".join(name)
 
 
 def _written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
@@ -1649,9 +1664,7 @@ def _written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
     m = _WRITTEN_UNIT.match(doc.fold, start, pos + 1)
     if m is None:
         return None
-    text = doc.text[m.start("u") : m.end("u")].rstrip()
-    if aux := _AUXILIARY.search(text):
-        text = text[: aux.start()].rstrip()  # "tỉnh Hòa Lâm đã giải ngân": the name ends
+    text = _name_end(doc.text[m.start("u") : m.end("u")].rstrip())
     words = text.split()
     if len(words) < 2 or not any(w[0].isupper() for w in words[1:]):
         return None

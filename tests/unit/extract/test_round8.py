@@ -293,3 +293,15 @@ def test_a_resolution_target_far_from_what_the_percentage_implies_is_not_linked(
     assert [(s.actual, s.target, s.verdict) for s in find(text) if s.actual] == [
         (D(132), D(120), "consistent")
     ]
+
+
+# --------------------------------------------------------------------------- units as written
+
+
+def test_a_place_written_with_its_kind_ends_with_its_capitalised_name() -> None:
+    # invented: the verb after the name is no part of it; an organization keeps its words
+    text = (
+        "Trong 11 tháng, đặc khu Hòn Mây đón khoảng 2,6 triệu lượt khách, vượt 5% kế hoạch "
+        "năm. Trong đó: Đảng bộ Công an tỉnh kết nạp 12 đảng viên, đạt 100%."
+    )
+    assert [s.unit for s in find(text) if s.actual] == ["đặc khu Hòn Mây", "Đảng bộ Công an tỉnh"]
