@@ -1606,3 +1606,42 @@ def link_unstated_plans(
         if plan is not None:
             out.append(_against_plan(s, plan, text))
     return out
+
+
+# --------------------------------------------------------------------------- headlines
+
+_HEADLINE_LENGTH = 250
+
+
+def _claim(s: LinkableStatement) -> bool:
+    return isinstance(s.actual, Decimal) and s.stated_kind in ("attainment", "excess")
+
+
+def drop_mispaired_headlines(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements without a headline's pairing of one figure with another's percentage.
+
+    A headline (the first line, short, with no full stop at its end) that states ``đón 22,7
+    triệu lượt khách, đạt 135% kế hoạch năm`` while the body says the 22,7 million ``vượt
+    8% kế hoạch năm`` and gives the 135 % to another figure (``gần 1,59 triệu lượt khách
+    quốc tế … đạt 135% kế hoạch năm``) pairs what the body does not: its statement is left
+    out (precision first). A headline the body agrees with, or does not contradict, stays.
+    """
+    end = text.find("\n")
+    if end < 0 or end > _HEADLINE_LENGTH or text[:end].rstrip().endswith((".", "!", "?")):
+        return list(statements)
+    body = [c for c in statements if c.start > end and _claim(c)]
+    out = []
+    for s in statements:
+        if s.end <= end and _claim(s) and _mispaired(s, body):
+            continue
+        out.append(s)
+    return out
+
+
+def _mispaired(s: LinkableStatement, body: Sequence[LinkableStatement]) -> bool:
+    """Whether the body gives ``s``'s figure another percentage, and ``s``'s to another."""
+    other_percent = any(c.actual == s.actual and c.stated_percent != s.stated_percent for c in body)
+    other_figure = any(c.stated_percent == s.stated_percent and c.actual != s.actual for c in body)
+    return other_percent and other_figure

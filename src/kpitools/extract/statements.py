@@ -17,6 +17,7 @@ from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import (
+    drop_mispaired_headlines,
     link_named_plans,
     link_plan_amounts,
     link_programme_targets,
@@ -238,7 +239,8 @@ def _read(
     linked = link_referred_results(linked, text)
     linked = link_plan_amounts(linked, text)
     linked = link_programme_targets(linked, text)
-    return link_unstated_plans(linked, text), doc.stopped_at
+    linked = link_unstated_plans(linked, text)
+    return drop_mispaired_headlines(linked, text), doc.stopped_at
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:

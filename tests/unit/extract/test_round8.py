@@ -305,3 +305,25 @@ def test_a_place_written_with_its_kind_ends_with_its_capitalised_name() -> None:
         "năm. Trong đó: Đảng bộ Công an tỉnh kết nạp 12 đảng viên, đạt 100%."
     )
     assert [s.unit for s in find(text) if s.actual] == ["đặc khu Hòn Mây", "Đảng bộ Công an tỉnh"]
+
+
+# --------------------------------------------------------------------------- headlines
+
+
+def test_a_headline_pairing_a_figure_with_anothers_percentage_is_left_out() -> None:
+    # invented: the body gives 9,4 million 6 % over plan and the 120 % to the foreign visitors
+    body = (
+        "Theo Sở Du lịch, trong 11 tháng, tỉnh đã đón hơn 9,4 triệu lượt khách, vượt 6% kế "
+        "hoạch năm. Lũy kế 11 tháng, gần 1,2 triệu lượt khách quốc tế đã đến tỉnh, đạt 120% "
+        "kế hoạch năm."
+    )
+    text = "Tỉnh Hạ Lâm đón 9,4 triệu lượt khách, đạt 120% kế hoạch năm\n" + body
+    got = [(s.actual, s.stated) for s in find(text) if s.stated_kind in ("attainment", "excess")]
+    assert got == [(D(9400000), "6%"), (D(1200000), "120%")]
+
+
+def test_a_headline_the_body_agrees_with_stays() -> None:
+    # invented: the body repeats the headline's pairing
+    body = "Trong 11 tháng, tỉnh đã đón hơn 9,4 triệu lượt khách, vượt 6% kế hoạch năm."
+    text = "Tỉnh Hạ Lâm đón 9,4 triệu lượt khách, vượt 6% kế hoạch năm\n" + body
+    assert len([s for s in find(text) if s.stated_kind == "excess"]) == 2
