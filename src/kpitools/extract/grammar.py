@@ -252,7 +252,9 @@ _K_ACHIEVED = rx(
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (
     r"^\s*(?:so\s+(?:với\s+)?)?"
-    r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản)(?!\w)"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
+    # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan
+    r"|(?:số\s+)?vốn(?:\s+(?!giao)[^\W\d_]+){0,4}?\s+(?:được\s+)?giao)(?!\w)"
 )
 _K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
 _K_PLAN_TAIL = rx(

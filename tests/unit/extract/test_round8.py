@@ -327,3 +327,19 @@ def test_a_headline_the_body_agrees_with_stays() -> None:
     body = "Trong 11 tháng, tỉnh đã đón hơn 9,4 triệu lượt khách, vượt 6% kế hoạch năm."
     text = "Tỉnh Hạ Lâm đón 9,4 triệu lượt khách, vượt 6% kế hoạch năm\n" + body
     assert len([s for s in find(text) if s.stated_kind == "excess"]) == 2
+
+
+# --------------------------------------------------------------------------- capital assigned
+
+
+def test_a_percentage_of_the_capital_assigned_is_an_attainment() -> None:
+    # invented: "so với số vốn Thủ tướng Chính phủ giao", "so với vốn được giao"
+    for plan in ("số vốn Thủ tướng Chính phủ giao", "vốn được giao"):
+        text = f"Đến nay, huyện đã giải ngân 1.260 tỷ đồng, bằng 63% so với {plan}."
+        assert attainments(text) == [(D(1260) * 10**9, None, "63%", "unchecked")]
+
+
+def test_a_percentage_of_capital_not_assigned_says_nothing() -> None:
+    # invented: the capital of the projects is no plan
+    text = "Đến nay, huyện đã giải ngân 1.260 tỷ đồng, bằng 63% so với vốn của các dự án."
+    assert attainments(text) == []
