@@ -547,6 +547,10 @@ _EXTRACT = {
         "ghi “vượt” kế hoạch nhưng chỉ đạt {stated}% (dưới 100%)",
         "said to exceed the plan, yet at {stated}% (under 100%)",
     ),
+    "extract.note.month_above_months": _pair(
+        "số của một tháng lớn hơn số {months} tháng “{text}”: {a} > {t}",
+        "a month's figure larger than the {months} months' “{text}”: {a} > {t}",
+    ),
     "extract.note.short_but_reached": _pair(
         "ghi “chưa đạt” chỉ tiêu {t}% nhưng đã đạt {a}%",
         "said short of the {t}% target, yet at {a}%",

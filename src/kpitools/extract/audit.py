@@ -25,6 +25,18 @@ def _plain(d: Decimal) -> str:
     return format(d.normalize(), "f")
 
 
+def _check_of(r: dict[str, Any]) -> str | None:
+    """The check a statement's verdict is of.
+
+    Its stated kind; ``rate`` for a rate against its target rate (no percentage of its own);
+    ``part`` for a month's amount set against the months that hold it.
+    """
+    if (r["note_data"] or "").startswith('[["month_above_months"'):
+        return "part"
+    kind = r["stated_kind"]
+    return kind if kind is not None or r["measure"] != "%" else "rate"
+
+
 def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataFrame:
     """Every check of every statement, inconsistencies first (:data:`AUDIT_SCHEMA`).
 
@@ -63,8 +75,7 @@ def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataF
                 "start": r["start"],
                 "end": r["end"],
                 "text": r["text"],
-                # a rate against its target rate states no percentage of its own
-                "check": kind if kind is not None or r["measure"] != "%" else "rate",
+                "check": _check_of(r),
                 "stated": r["stated"],
                 "stated_value": stated_value,
                 "expected": expected,

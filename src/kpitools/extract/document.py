@@ -1645,3 +1645,93 @@ def _mispaired(s: LinkableStatement, body: Sequence[LinkableStatement]) -> bool:
     other_percent = any(c.actual == s.actual and c.stated_percent != s.stated_percent for c in body)
     other_figure = any(c.stated_percent == s.stated_percent and c.actual != s.actual for c in body)
     return other_percent and other_figure
+
+
+# --------------------------------------------------------------------------- a month and its months
+
+_IN_MONTH = rx(r"(?<!\w)(?:trong|của)\s+tháng(?!\w)(?!\s+(?:đầu|qua))")
+_MONTHS = rx(r"(?<!\w)(\d{1,2})\s+tháng(?!\w)")
+_MONTH_WINDOW = 1200
+
+
+def _amount(s: LinkableStatement) -> bool:
+    return isinstance(s.actual, Decimal) and s.measure is not None and s.measure != "%"
+
+
+def _lead_of(text: str, s: LinkableStatement, floor: int) -> str:
+    """The folded words of the sentence of ``s`` before its figure (from ``floor``)."""
+    head = max(floor, *(m.end() for m in _FULL_STOP.finditer(text, floor, s.start)), floor)
+    return fold(text[head : s.start])
+
+
+def _months_of(text: str, s: LinkableStatement) -> int | None:
+    """The number of months a cumulative amount ``s`` is of, or None.
+
+    Named earlier in its paragraph (``Tính chung 10 tháng …``).
+    """
+    floor = max(0, text.rfind("\n", max(0, s.start - _MONTH_WINDOW), s.start) + 1)
+    if _IN_MONTH.search(_lead_of(text, s, floor)):
+        return None
+    months = [int(m.group(1)) for m in _MONTHS.finditer(fold(text[floor : s.start]))]
+    return months[-1] if months and months[-1] >= 2 else None
+
+
+def check_month_amounts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a month's amount larger than the months that hold it flagged.
+
+    ``Tổng thu … trong tháng ước đạt 783.700 tỷ đồng`` and, a paragraph on, ``Tính chung 10
+    tháng đầu năm … Tổng thu … đạt 43.380,7 tỷ đồng``: one month cannot exceed the ten that
+    hold it (a decimal comma printed as a thousands dot). The amounts have the same label and
+    measure, are up to 1.200 characters apart, and the month's is larger (by more than
+    :data:`kpitools.extract.grammar.APPROXIMATE_FACTOR` when either is approximate); the
+    month's statement becomes inconsistent, with the cumulative amount in its note.
+    """
+    out = list(statements)
+    amounts = [(i, c) for i, c in enumerate(statements) if _amount(c)]
+    for i, s in amounts:
+        floor = max(0, text.rfind("\n", max(0, s.start - 300), s.start) + 1)
+        if not _IN_MONTH.search(_lead_of(text, s, floor)):
+            continue
+        whole = next(
+            (
+                c
+                for _, c in amounts
+                if c is not s
+                and abs(c.start - s.start) <= _MONTH_WINDOW
+                and c.label == s.label
+                and c.measure == s.measure
+                and _months_of(text, c) is not None
+                and _larger(s, c)
+            ),
+            None,
+        )
+        if whole is not None:
+            assert isinstance(s.actual, Decimal) and isinstance(whole.actual, Decimal)
+            months = _months_of(text, whole)
+            out[i] = dataclasses.replace(
+                s,
+                consistent=False,
+                verdict="inconsistent",
+                **noted(  # type: ignore[arg-type]
+                    seg(
+                        "month_above_months",
+                        a=f"{s.actual:f}",
+                        t=f"{whole.actual:f}",
+                        months=months,
+                        text=whole.text,
+                    )
+                ),
+            )
+    return out
+
+
+def _larger(month: LinkableStatement, whole: LinkableStatement) -> bool:
+    """Whether the month's amount exceeds the cumulative one.
+
+    By a factor of 2 when either is approximate.
+    """
+    assert isinstance(month.actual, Decimal) and isinstance(whole.actual, Decimal)
+    factor = 1 if month.exact and whole.exact else 2
+    return month.actual > whole.actual * factor

@@ -17,6 +17,7 @@ from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import (
+    check_month_amounts,
     drop_mispaired_headlines,
     link_named_plans,
     link_plan_amounts,
@@ -240,6 +241,7 @@ def _read(
     linked = link_plan_amounts(linked, text)
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)
+    linked = check_month_amounts(linked, text)
     return drop_mispaired_headlines(linked, text), doc.stopped_at
 
 

@@ -343,3 +343,32 @@ def test_a_percentage_of_capital_not_assigned_says_nothing() -> None:
     # invented: the capital of the projects is no plan
     text = "Đến nay, huyện đã giải ngân 1.260 tỷ đồng, bằng 63% so với vốn của các dự án."
     assert attainments(text) == []
+
+
+# --------------------------------------------------------------------------- a month and its months
+
+
+def month_text(month: str, months: str = "21.450,5") -> str:
+    # invented: a month's revenue, then the nine months' that hold it
+    return (
+        "Trong tháng 9/2025, toàn tỉnh đón khoảng 150.000 lượt khách. Tổng thu từ du lịch "
+        f"trong tháng ước đạt {month} tỷ đồng, tăng 12% so với cùng kỳ.\n\nTính chung 9 tháng "
+        f"đầu năm, tỉnh đón 1,4 triệu lượt khách. Tổng thu từ du lịch đạt {months} tỷ đồng, "
+        "tăng 20% và đạt 80% kế hoạch năm."
+    )
+
+
+def test_a_month_larger_than_the_months_that_hold_it_is_flagged() -> None:
+    # invented: "412.300" for 412,3 (a decimal comma printed as a thousands dot)
+    assert ("part", "inconsistent") in audit_rows(month_text("412.300"))
+    [s] = [s for s in find(month_text("412.300"), money=True) if s.verdict == "inconsistent"]
+    assert s.note is not None and s.note.startswith("a month's figure larger than the 9 months'")
+
+
+def test_a_month_within_its_months_or_of_another_measure_is_not_flagged() -> None:
+    assert audit_rows(month_text("412,3")) == []
+    # invented: the month's amount is of another label (exports, not tourism revenue)
+    text = month_text("412.300").replace(
+        "Tổng thu từ du lịch trong tháng", "Kim ngạch xuất khẩu trong tháng"
+    )
+    assert audit_rows(text) == []
