@@ -824,12 +824,18 @@ def _attach_beaten_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Dr
         and d.percent_fig is None
         and _beats(doc, a, f)
     ):
-        d.target_fig, d.target = f, f.value
-        f.owner = d
-        return
-    d = Draft(f.sentence, target_fig=f, target=f.value)
+        _target_of(f, d, drafts)
+    else:
+        _target_of(f, None, drafts)
+
+
+def _target_of(f: Figure, d: Draft | None, drafts: list[Draft]) -> None:
+    """The plan figure ``f`` as the target of ``d``, or (None) as a target on its own."""
+    if d is None:
+        d = Draft(f.sentence)
+        drafts.append(d)
+    d.target_fig, d.target = f, f.value
     f.owner = d
-    drafts.append(d)
 
 
 def _beats(doc: Doc, a: Figure, f: Figure) -> bool:
@@ -862,13 +868,10 @@ def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[D
         and _same_measure(d.actual_fig, f)
         and _fits_percent(p, d.actual_fig.values[0], f.values[0])
     ):
-        d.target_fig, d.target = f, f.value
-        f.owner = d
-        return
-    # not the plan of that percentage (last year's figure, a fraction): a target on its own
-    d = Draft(f.sentence, target_fig=f, target=f.value)
-    f.owner = d
-    drafts.append(d)
+        _target_of(f, d, drafts)
+    else:
+        # not the plan of that percentage (last year's figure, a fraction): on its own
+        _target_of(f, None, drafts)
 
 
 def _fits_percent(p: Figure, actual: Decimal, target: Decimal) -> bool:

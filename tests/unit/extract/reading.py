@@ -43,3 +43,13 @@ def claims(text: str, **options: object) -> list[Statement]:
 def money_claims(text: str) -> list[Statement]:
     """The claims of ``text`` (:func:`claims`) with money read, as the CLI reads it."""
     return claims(text, money=True)
+
+
+def attainments(text: str) -> list[tuple[object, object, str | None, str | None]]:
+    """(actual, target, stated, verdict) of the attainments and excesses of ``text``, money
+    read."""
+    return [
+        (s.actual, s.target, s.stated, s.verdict)
+        for s in find(text, money=True)
+        if s.stated_kind in ("attainment", "excess")
+    ]

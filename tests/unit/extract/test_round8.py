@@ -9,20 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import attainments, find
 
 from kpitools.extract import audit_statements
 
 D = Decimal
-
-
-def attainments(text: str) -> list[tuple[object, object, str | None, str | None]]:
-    """(actual, target, stated, verdict) of the attainments and excesses of ``text``."""
-    return [
-        (s.actual, s.target, s.stated, s.verdict)
-        for s in find(text, money=True)
-        if s.stated_kind in ("attainment", "excess")
-    ]
 
 
 def audit_rows(text: str) -> list[tuple[str, str]]:
