@@ -1090,22 +1090,40 @@ def link_referred_results(
         measure = _referred_measure(fold(s.text))
         if measure is None or (measure == "" and s.stated_kind == "rate"):
             continue
-        c = (
-            _named_result(statements, i, named, text)
-            if measure == "" and (named := _plan_measure(s, text))
-            else _referred_result(statements, i, measure, text)
-        )
-        if c is None and measure == "giải ngân":
-            c = _disbursed_before(s, text, scope)
-        if c is None and measure == "":
-            c = _amount_just_stated(s, text, scope)
-            if c is not None and named and not _clause_names(text, c.start, named):
-                c = None
+        c = _result_referred_to(statements, i, measure, text, scope)
         if c is None:
             continue
         kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
         out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
     return out
+
+
+def _result_referred_to(
+    statements: Sequence[LinkableStatement],
+    i: int,
+    measure: str,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The result the percentage ``statements[i]`` refers back to, if any.
+
+    See :func:`link_referred_results`: by the measure its plan names, the nearest result,
+    the amount disbursed before a disbursement rate, or the amount a pronoun names.
+    """
+    s = statements[i]
+    named = _plan_measure(s, text) if measure == "" else None
+    c = (
+        _named_result(statements, i, named, text)
+        if named
+        else _referred_result(statements, i, measure, text)
+    )
+    if c is None and measure == "giải ngân":
+        c = _disbursed_before(s, text, scope)
+    if c is None and measure == "":
+        c = _amount_just_stated(s, text, scope)
+        if c is not None and named and not _clause_names(text, c.start, named):
+            c = None
+    return c
 
 
 # ", tương đương 22.688 tỷ đồng": the amount a percentage before it comes to

@@ -796,6 +796,12 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
             _attach_percent(doc, f, figs, drafts)
         elif f.role == "rate_range":
             _rate_against_range(doc, f, figs)
+    _attach_plans_after(doc, figs, drafts)
+    return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _attach_plans_after(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """Plans in brackets, joined after the percentages are placed (see the two below)."""
     for f in figs:
         if f.role == "bracket_plan":
             f.role = "target"
@@ -803,7 +809,6 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
         elif f.role == "beaten_plan":
             f.role = "target"
             _attach_beaten_plan(doc, f, figs, drafts)
-    return sorted(drafts, key=lambda d: d.anchor)
 
 
 def _attach_beaten_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
@@ -1897,15 +1902,11 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         f is not None and f.qualifier for f in (d.actual_fig, d.target_fig, d.excess_fig)
     )
     p = d.percent_fig
-    if d.contradicted and a is not None and t is not None:
-        out.update(
-            consistent=False,
-            verdict="inconsistent",
-            **noted(seg("short_but_reached", a=a, t=t)),
-        )
-        return out
-    if d.kind == "excess_count" and d.excess_fig is not None:
-        out.update(_excess_count_checks(d, d.excess_fig, a, t, approximate=approximate))
+    counted = d.excess_fig if d.kind == "excess_count" else None
+    if special := _words_against_figures(d, doc, a, t) or (
+        counted is not None and _excess_count_checks(d, counted, a, t, approximate=approximate)
+    ):
+        out.update(special)
         return out
     if p is None or p.percent is None:
         if a is not None and t is not None and t != 0:
@@ -1924,13 +1925,6 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         return out
     if t is None and doc is not None and (twin := _twin_checks(d, doc)):
         out.update(twin)
-        return out
-    if doc is not None and d.kind == "attainment" and _exceeded_under(doc, p):
-        out.update(
-            consistent=False,
-            verdict="inconsistent",
-            **noted(seg("exceeded_under", stated=p.percent.value)),
-        )
         return out
     if (
         a is not None
@@ -1955,6 +1949,27 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         return out
     out.update(_percent_checks(d, _signed(d, p.percent), p.qualifier, a, t))
     return out
+
+
+def _words_against_figures(
+    d: Draft, doc: Doc | None, a: Decimal | None, t: Decimal | None
+) -> dict[str, Any]:
+    """The check of words the figures contradict, {} when none do: a rate said short of a
+    target it reaches (``đạt 45%, chưa đạt chỉ tiêu là 40%``), a plan said exceeded at under
+    100 % (``vượt kế hoạch năm, đạt 90%``)."""
+    if d.contradicted and a is not None and t is not None:
+        note = noted(seg("short_but_reached", a=a, t=t))
+    elif (
+        doc is not None
+        and (p := d.percent_fig) is not None
+        and p.percent is not None
+        and d.kind == "attainment"
+        and _exceeded_under(doc, p)
+    ):
+        note = noted(seg("exceeded_under", stated=p.percent.value))
+    else:
+        return {}
+    return {"consistent": False, "verdict": "inconsistent", **note}
 
 
 #: How far an approximate figure (``khoảng``, ``gần``, ``hơn``, ``trên``) may be from the true
