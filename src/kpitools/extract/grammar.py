@@ -1198,7 +1198,8 @@ _RATE_TARGET_LEAD = rx(
 _RATE_TARGET_CMP = rx(
     r"^[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?:so\s+với\s+)?(?:mức\s+)?"
     r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
-    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?P<set>là|:)?\s*\(?\s*$"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?P<set>là|:)?\s*"
+    r"(?:\(\s*(?:dưới|không\s+quá|tối\s+đa)?)?\s*$"
 )
 
 
@@ -1260,16 +1261,21 @@ def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
     return bool(_K_RATE.search(doc.fold[start : rate.start]))
 
 
-def _rate_beyond_target(between: str, rate: Figure, p: Figure) -> bool:
+def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool:
     """Whether ``p`` is the target rate a rate is said to be above or below ("đạt 94,2%,
     vượt chỉ tiêu được giao (93%)"), the figures fitting the words; a bare ``vượt chỉ tiêu
-    0,2%`` is a margin, not a target (more than half the rate is asked of a target)."""
+    0,2%`` is a margin, not a target (more than half the rate is asked of a target). A rate
+    that is good when it falls beats a ceiling above it (``Tỷ lệ hộ nghèo giảm còn 2,1%,
+    vượt chỉ tiêu Nghị quyết đề ra (dưới 2,5%)``)."""
     m = _RATE_TARGET_CMP.fullmatch(between)
     if m is None:
         return False
     r, t = rate.values[0], p.values[0]
-    if " ".join(m.group("cmp").split()) == fold("thấp hơn"):
+    cmp = " ".join(m.group("cmp").split())
+    if cmp == fold("thấp hơn"):
         return t >= r
+    if cmp == fold("vượt") and _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
+        return r <= t < r * 2
     # "vượt so với Nghị quyết đề ra là 40%": a target set out, not a margin
     if m.group("set") or fold("đề ra") in m.group(0):
         return t <= r
@@ -1365,7 +1371,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         _RATE_TARGET_LEAD.fullmatch(between)
         or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
         or short is not False
-        or _rate_beyond_target(between, rate, p)
+        or _rate_beyond_target(doc, between, rate, p)
     ):
         d = owner
         d.actual_fig, d.actual, d.percent_fig = rate, rate.value, None

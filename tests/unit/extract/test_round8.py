@@ -363,3 +363,15 @@ def test_a_month_within_its_months_or_of_another_measure_is_not_flagged() -> Non
         "Tổng thu từ du lịch trong tháng", "Kim ngạch xuất khẩu trong tháng"
     )
     assert audit_rows(text) == []
+
+
+def test_a_falling_rate_below_the_ceiling_it_beats_is_paired() -> None:
+    # invented: "vượt chỉ tiêu … (dưới 2,5%)" of a poverty rate that fell to 2,1 %
+    text = "Tỷ lệ hộ nghèo giảm còn 2,1%, vượt chỉ tiêu Nghị quyết đề ra (dưới 2,5%)."
+    assert [(s.actual, s.target) for s in find(text)] == [(D("2.1"), D("2.5"))]
+
+
+def test_a_falling_rate_above_the_ceiling_is_not_paired() -> None:
+    # invented: 2,1 % does not beat a ceiling of 1,5 %
+    text = "Tỷ lệ hộ nghèo giảm còn 2,1%, vượt chỉ tiêu Nghị quyết đề ra (dưới 1,5%)."
+    assert [s.target for s in find(text) if s.actual is not None] == []
