@@ -616,6 +616,12 @@ def _after_number(doc: Doc, fig: Figure) -> int:
     return pos
 
 
+# a figure planned ("dự kiến trồng gần 1,7 triệu cây") in a sentence that names the plan
+# before it and the result after it ("…, kết quả thực hiện đạt 1.131.000 cây")
+_PLANNED = rx(r"(?<!\w)dự\s+kiến(?:\s+[^\W\d_]+){0,2}?\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$")
+_RESULT_LATER = rx(r"(?<!\w)kết\s+quả(?!\w)")
+
+
 def _sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
     """Whether a count is a target by the words before it in its sentence: a yearly figure
     of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
@@ -626,6 +632,8 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
         cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
         if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:
             return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
+    if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
+        return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
     if _EACH_YEAR.search(lead):
         if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
             return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set

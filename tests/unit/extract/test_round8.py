@@ -375,3 +375,18 @@ def test_a_falling_rate_above_the_ceiling_is_not_paired() -> None:
     # invented: 2,1 % does not beat a ceiling of 1,5 %
     text = "Tỷ lệ hộ nghèo giảm còn 2,1%, vượt chỉ tiêu Nghị quyết đề ra (dưới 1,5%)."
     assert [s.target for s in find(text) if s.actual is not None] == []
+
+
+def test_a_figure_planned_before_the_result_of_its_sentence_is_its_target() -> None:
+    # invented: "theo kế hoạch, … dự kiến trồng …, kết quả thực hiện đạt …"
+    text = (
+        "Năm 2025, theo kế hoạch, toàn huyện dự kiến trồng 85.000 cây phân tán, kết quả thực "
+        "hiện đạt 91.200 cây."
+    )
+    assert [(s.actual, s.target) for s in find(text)] == [(D(91200), D(85000))]
+
+
+def test_a_figure_expected_with_no_plan_or_result_named_is_no_target() -> None:
+    # invented: no plan word before, no "kết quả" after: an expectation, not a pairing
+    text = "Năm 2025, toàn huyện dự kiến trồng 85.000 cây phân tán, đã trồng được 91.200 cây."
+    assert [(s.actual, s.target) for s in find(text) if s.target is not None] == []
