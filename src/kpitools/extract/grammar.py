@@ -1627,12 +1627,12 @@ _UNIT_WORDS = (
 )
 _ITEM_COMMA = rx(rf",\s*(?:riêng\s+|còn\s+|và\s+)?{_UNIT_WORDS}")
 # the unit an item of a list opens with, as written: "Đảng bộ Công an tỉnh kết nạp 12",
-# "riêng huyện B mới kết nạp 9", "xã C 14/12"
+# "riêng huyện B mới kết nạp 9", "xã C 14/12", "phường D (15/12)"
 _WRITTEN_UNIT = rx(
     rf"[\s\-–•+]*(?:(?:riêng|còn|và|trong\s+đó|cụ\s+thể|như)(?!\w)[\s,:]*)?"
     rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?)"
     r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
-    r"phát\s+triển|giao|là)(?!\w)|\s*\d)"
+    r"phát\s+triển|giao|là)(?!\w)|\s*\(?\s*\d)"
 )
 _WHOLE_UNIT = rx(
     r"(?<!\w)toàn\s+(?:đảng\s+bộ(?:\s+(?:tỉnh|huyện|thành\s+phố|xã|phường))?|tỉnh|"

@@ -390,3 +390,10 @@ def test_a_figure_expected_with_no_plan_or_result_named_is_no_target() -> None:
     # invented: no plan word before, no "kết quả" after: an expectation, not a pairing
     text = "Năm 2025, toàn huyện dự kiến trồng 85.000 cây phân tán, đã trồng được 91.200 cây."
     assert [(s.actual, s.target) for s in find(text) if s.target is not None] == []
+
+
+def test_fractions_in_brackets_after_wards_take_the_ward() -> None:
+    # invented: "phường A (15/12), xã B (10/8)": each fraction of its own unit, as written
+    text = "Một số đảng bộ kết nạp vượt chỉ tiêu: phường An Khánh (15/12), xã Tân Phú (10/8)."
+    got = [(s.unit, s.actual, s.target) for s in find(text)]
+    assert got == [("phường An Khánh", D(15), D(12)), ("xã Tân Phú", D(10), D(8))]
