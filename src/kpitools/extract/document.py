@@ -1720,6 +1720,7 @@ def check_month_amounts(
                 and abs(c.start - s.start) <= _MONTH_WINDOW
                 and c.label == s.label
                 and c.measure == s.measure
+                and _subject(text, c) == _subject(text, s)
                 and _months_of(text, c) is not None
                 and _larger(s, c)
             ),
@@ -1743,6 +1744,21 @@ def check_month_amounts(
                 ),
             )
     return out
+
+
+_SUBJECT_END = rx(r"(?<!\w)(?:trong\s+tháng|ước|đạt|là|được|có|tăng|giảm)(?!\w)")
+
+
+def _subject(text: str, s: LinkableStatement) -> str:
+    """The words that name what the amount ``s`` is of, folded.
+
+    Its sentence's words before the first verb or ``trong tháng`` (``tổng thu từ hoạt động
+    du lịch``).
+    """
+    floor = max(0, text.rfind("\n", max(0, s.start - 300), s.start) + 1)
+    lead = _lead_of(text, s, floor)
+    end = _SUBJECT_END.search(lead)
+    return " ".join(lead[: end.start() if end else len(lead)].split())
 
 
 def _larger(month: LinkableStatement, whole: LinkableStatement) -> bool:

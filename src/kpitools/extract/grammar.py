@@ -1791,7 +1791,12 @@ def _exceeded_under(doc: Doc, p: Figure) -> bool:
     if p.percent is None or p.qualifier is not None or p.percent.value >= 100:
         return False
     m = _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause)
-    return m is not None and m.group().startswith(fold("vượt"))
+    if m is None or not m.group().startswith(fold("vượt")):
+        return False
+    # the same plan: none named after the percentage, or the one exceeded
+    plan = " ".join(re.sub(r"^vượt(?:\s+mức)?\s+", "", m.group().rstrip(" ,")).split())
+    tail = _plan_of(doc, p)
+    return not tail or plan.startswith(tail) or tail.startswith(plan)
 
 
 def _plan_met_before(doc: Doc, p: Figure) -> bool:

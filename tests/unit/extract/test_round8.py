@@ -397,3 +397,21 @@ def test_fractions_in_brackets_after_wards_take_the_ward() -> None:
     text = "Một số đảng bộ kết nạp vượt chỉ tiêu: phường An Khánh (15/12), xã Tân Phú (10/8)."
     got = [(s.unit, s.actual, s.target) for s in find(text)]
     assert got == [("phường An Khánh", D(15), D(12)), ("xã Tân Phú", D(10), D(8))]
+
+
+def test_a_month_of_another_subject_with_the_same_opening_word_is_not_flagged() -> None:
+    # invented: the month's budget revenue against the months' tourism revenue
+    text = (
+        "Tổng thu ngân sách trong tháng đạt 5.000 tỷ đồng, tăng 10% so với cùng kỳ.\n\nTính "
+        "chung 10 tháng, tổng thu từ du lịch đạt 4.000 tỷ đồng, tăng 15% so với cùng kỳ."
+    )
+    assert audit_rows(text) == []
+
+
+def test_an_attainment_of_another_plan_after_an_excess_is_not_flagged() -> None:
+    # invented: the year's estimate exceeded, 95 % of the central one: two plans
+    text = (
+        "Năm 2025, thu ngân sách đạt 900 tỷ đồng, vượt dự toán năm, đạt 95% dự toán trung "
+        "ương giao."
+    )
+    assert audit_rows(text) == []
