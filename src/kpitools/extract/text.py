@@ -501,7 +501,9 @@ _MASKS = [
     rx(r"(?<!\w)(?:tháng|quý)\s+\d{1,2}(?:\s*/\s*\d{4})?(?!\d)"),
     rx(r"(?<!\w)năm\s+\d{4}(?!\d)"),
     rx(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?![\d.,])"),
-    rx(r"(?<![\d.,])(?:19|20)\d{2}(?![\d.,%])"),  # a plain 4-digit 19xx/20xx is a year
+    # a plain 4-digit 19xx/20xx is a year, also before a comma or a full stop ("so với cùng
+    # kỳ 2024, đạt 101,8%"), not before a decimal ("2024,5")
+    rx(r"(?<![\d.,])(?:19|20)\d{2}(?![\d%]|[.,]\d)"),
     rx(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:\d{4}\s*[-–—]\s*\d{4}|[ivxlc]+(?!\w))"),
     rx(r"(?<!\w)(?:khóa|khoá|lần thứ|đại hội)\s+(?:\d+|[ivxlc]+)(?!\w)"),
     rx(r"(?<![\w.,])\d+\s+(?:năm|tháng|ngày|tuần|giờ|phút|tuổi|lần)(?!\w)"),
