@@ -962,9 +962,11 @@ _RAISED = rx(r"(?<!\w)(?:lên|tăng(?:\s+thêm)?|giảm)(?:\s+(?:mức|từ|kho�
 # "… điều chỉnh chỉ tiêu tổng thu … lên hơn 30.000": a target word before a raise in its clause
 _TARGET_RAISED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?!\w)[^,;]*$")
 _RESULT_SINCE = rx(
-    r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện|được|qua|đã|ước|hiện\s+nay"
-    r"|đến\s+nay|lũy\s+kế|luỹ\s+kế)(?!\w)"
+    r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|(?<!vốn\s)thực\s+hiện|được|qua|đã|ước"
+    r"|hiện\s+nay|đến\s+nay|lũy\s+kế|luỹ\s+kế)(?!\w)"
 )
+# "… được giao hơn 15.640 tỷ đồng; trong đó vốn …": a semicolon before the part marker
+_PART_AFTER_STOP = rx(r"^[^;]*;\s*(?:bao\s+gồm|gồm|trong\s+đó)(?!\w)")
 
 
 def _within_targets(doc: Doc, figs: list[Figure]) -> None:
@@ -995,13 +997,33 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
         if target is None or target.role != "target" or not _same_measure(target, f):
             continue
         between = folded[target.end : f.start]
-        if _RESULT_SINCE.search(between) or ";" in between:
-            continue
-        if _PART_LEAD.search(between) or id(target) in parts:
+        plain = not _RESULT_SINCE.search(between) and ";" not in between
+        if _part_of_target(folded, figs, target, f) or (plain and id(target) in parts):
             f.role = "target"
             parts.add(id(f))
-        elif raised:
+        elif raised and plain:
             f.role = _raised_role(raised)
+
+
+def _part_of_target(folded: str, figs: list[Figure], target: Figure, f: Figure) -> bool:
+    """Whether ``f`` is a part of the target just set out: a part marker after the target
+    (``… 74.000 tỷ đồng, bao gồm thu … 17.500 tỷ đồng``, also after a semicolon, ``được giao
+    hơn 15.640 tỷ đồng; trong đó vốn …``), or after the target before it whose part
+    ``target`` is (``đạt hơn 99.500 tỷ đồng gồm thu nội địa 45.000 tỷ đồng, thu … 50.100 tỷ
+    đồng``: the second part of the list), with no word of a result between."""
+    between = folded[target.end : f.start]
+    if _RESULT_SINCE.search(between):
+        return False
+    if _PART_LEAD.search(between) or _PART_AFTER_STOP.search(between):
+        return True
+    if ";" in between:
+        return False
+    k = next((j for j, g in enumerate(figs) if g is target), 0)
+    whole = next((g for g in reversed(figs[:k]) if g.role != "percent"), None)
+    if whole is None or whole.role != "target" or not _same_measure(whole, f):
+        return False
+    lead = folded[whole.end : target.start]
+    return _PART_LEAD.search(lead) is not None and not _RESULT_SINCE.search(lead)
 
 
 def _raised_role(raised: re.Match[str]) -> str:

@@ -22,3 +22,30 @@ def test_a_year_before_a_comma_is_no_actual() -> None:
 def test_a_decimal_amount_that_starts_like_a_year_is_still_read() -> None:
     [s] = claims("Sản lượng lúa của xã Tân Lộc đạt 2024,5 tấn, đạt 101% kế hoạch.")
     assert s.actual == Decimal("2024.5")
+
+
+def test_the_second_part_of_a_goal_is_no_result_against_it() -> None:
+    text = (
+        "Tỉnh Bình An đề ra mục tiêu phấn đấu tổng thu ngân sách năm 2025 đạt hơn 89.000 tỷ "
+        "đồng gồm thu nội địa 40.000 tỷ đồng, thu từ hoạt động xuất nhập khẩu 49.000 tỷ đồng "
+        "(ngoài ra còn các khoản khác hơn 3.100 tỷ đồng)."
+    )
+    assert claims(text) == []
+
+
+def test_a_part_after_a_semicolon_is_no_result_against_its_whole() -> None:
+    text = (
+        "Năm 2025, tổng vốn đầu tư công của tỉnh Bình An được giao hơn 9.640 tỷ đồng; trong "
+        "đó vốn thực hiện dự án là 8.804 tỷ đồng."
+    )
+    assert claims(text) == []
+
+
+def test_a_result_after_a_goal_and_its_parts_is_still_read() -> None:
+    text = (
+        "Tỉnh Bình An phấn đấu thu ngân sách năm 2025 đạt 9.000 tỷ đồng, gồm thu nội địa 5.000 "
+        "tỷ đồng, thu xuất nhập khẩu 4.000 tỷ đồng. Kết quả, thu nội địa đã đạt 5.500 tỷ đồng, "
+        "bằng 110% dự toán."
+    )
+    got = [(s.actual, s.stated_percent) for s in claims(text)]
+    assert (Decimal("5500000000000"), Decimal("110")) in got
