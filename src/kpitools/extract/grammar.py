@@ -59,7 +59,9 @@ _COUNT = rx(
 # money: "11,55 tỷ đồng", "1,5 nghìn tỷ đồng", "2.300 triệu đồng", "10.000.000đ", "1,2 tỷ USD"
 _MONEY = rx(
     rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
-    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?|(?<=[ỷỉun]\s)dồng)(?!\w)"
+    r"(?:\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?|(?<=[ỷỉun]\s)dồng)(?!\w)"
+    # "gần 48 nghìn tỉ, bằng 138,7% dự toán": a thousand billion with no currency is đồng
+    r"|(?(mag2)(?=\s*(?:[,.;:)]|$))|(?!)))"
     # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
     r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )
@@ -515,7 +517,7 @@ def _figure_values(
 def _measure(m: re.Match[str]) -> str:
     """The unit of a money figure as written, folded to one spelling: ``tỷ đồng``, ``nghìn
     tỷ đồng``, ``triệu đồng``, ``đồng``, ``triệu USD`` …"""
-    cur = " ".join(m.group("cur").split())
+    cur = " ".join((m.group("cur") or "đồng").split())
     currency = _CURRENCY.get(cur, "đồng")
     mags = [{"ngàn": "nghìn", "tỉ": "tỷ"}.get(g, g) for g in (m.group("mag"), m.group("mag2")) if g]
     per = "".join(f"/{w}" for w in re.findall(r"[^\W\d_]+", m.group("per") or ""))

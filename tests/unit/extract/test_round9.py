@@ -49,3 +49,15 @@ def test_a_result_after_a_goal_and_its_parts_is_still_read() -> None:
     )
     got = [(s.actual, s.stated_percent) for s in claims(text)]
     assert (Decimal("5500000000000"), Decimal("110")) in got
+
+
+def test_a_thousand_billion_without_currency_is_money() -> None:
+    text = "Thu nội địa của tỉnh Bình An đạt gần 52 nghìn tỉ, bằng 131,5% dự toán Trung ương giao."
+    [s] = claims(text)
+    assert s.actual == Decimal("52000000000000")
+    assert s.qualifier == "gần"
+
+
+def test_a_single_scale_word_without_currency_stays_a_count() -> None:
+    [s] = claims("Tỉnh Bình An đã trồng được 1,4 tỷ cây xanh, đạt 140% kế hoạch.")
+    assert s.actual == Decimal("1400000000")
