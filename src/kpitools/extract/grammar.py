@@ -791,6 +791,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
     sentence = figs[0].sentence
     _excess_as_qualifier(doc, figs)
     _amounts_of_counts(doc, figs)
+    _change_amounts(doc, figs)
     _within_targets(doc, figs)
     drafts = _actual_drafts(doc, sentence, figs)
     # targets stated apart from their actual join the nearest actual counting the same thing
@@ -1026,6 +1027,32 @@ def _part_of_target(folded: str, figs: list[Figure], target: Figure, f: Figure) 
         return False
     lead = folded[whole.end : target.start]
     return _PART_LEAD.search(lead) is not None and not _RESULT_SINCE.search(lead)
+
+
+# "… đạt gần 2,4 triệu tỷ đồng, tăng gần 422.000 tỷ đồng (tương đương tăng gần 22% so với
+# dự toán …)": by how much the figure before changed, no result of its own
+_CHANGE_BY = rx(r"\s*(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:gần|hơn|trên|khoảng))?\s*$")
+
+
+def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
+    """An amount a result changed by (``tăng``/``giảm`` opening its clause, right after a
+    result of the same measure in the sentence) is no result: a percentage after it is the
+    change of that result, in percent (``tăng gần 422.000 tỷ đồng (tương đương tăng gần
+    22% so với dự toán)``)."""
+    before: Figure | None = None
+    for f in figs:
+        if f.role == "percent":
+            continue
+        if (
+            before is not None
+            and f.role == "actual"
+            and before.role == "actual"
+            and f.measure not in (None, "%")
+            and _same_measure(before, f)
+            and _CHANGE_BY.match(doc.fold, f.clause, f.start)
+        ):
+            f.role = "modifier"
+        before = f
 
 
 def _raised_role(raised: re.Match[str]) -> str:

@@ -61,3 +61,24 @@ def test_a_thousand_billion_without_currency_is_money() -> None:
 def test_a_single_scale_word_without_currency_stays_a_count() -> None:
     [s] = claims("Tỉnh Bình An đã trồng được 1,4 tỷ cây xanh, đạt 140% kế hoạch.")
     assert s.actual == Decimal("1400000000")
+
+
+def test_an_amount_a_result_grew_by_is_no_result() -> None:
+    text = (
+        "Sở Tài chính ước thu ngân sách tỉnh Bình An cả năm đạt gần 24.000 tỷ đồng, tăng gần "
+        "4.200 tỷ đồng (tương đương tăng gần 21% so với dự toán năm)."
+    )
+    [s] = claims(text)
+    assert (s.actual, s.stated_percent, s.stated_kind) == (
+        Decimal("24000000000000"),
+        Decimal("21"),
+        "excess",
+    )
+
+
+def test_a_count_grown_by_leaves_the_attainment_to_the_count() -> None:
+    text = (
+        "Năm 2025, Đảng bộ xã Tân Lộc kết nạp 120 đảng viên, tăng 20 đảng viên so với năm "
+        "trước, đạt 110% kế hoạch."
+    )
+    assert [(s.actual, s.stated_percent) for s in claims(text)] == [(Decimal(120), Decimal(110))]
