@@ -19,6 +19,7 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import (
     check_month_amounts,
     drop_mispaired_headlines,
+    drop_repeated_leads,
     link_named_plans,
     link_plan_amounts,
     link_programme_targets,
@@ -242,7 +243,8 @@ def _read(
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)
     linked = check_month_amounts(linked, text)
-    return drop_mispaired_headlines(linked, text), doc.stopped_at
+    linked = drop_mispaired_headlines(linked, text)
+    return drop_repeated_leads(linked, text), doc.stopped_at
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:

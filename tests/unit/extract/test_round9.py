@@ -82,3 +82,24 @@ def test_a_count_grown_by_leaves_the_attainment_to_the_count() -> None:
         "trước, đạt 110% kế hoạch."
     )
     assert [(s.actual, s.stated_percent) for s in claims(text)] == [(Decimal(120), Decimal(110))]
+
+
+def test_the_lead_repeating_the_body_is_one_statement() -> None:
+    text = (
+        "(ABC) - Quý I/2025, tỉnh Bình An thu ngân sách đạt 12.345 tỷ đồng, bằng 30,5% dự "
+        "toán Trung ương giao.\n\n"
+        "Tại phiên họp, Giám đốc Sở Tài chính cho biết thu ngân sách nhà nước trên địa bàn "
+        "tỉnh Bình An đạt 12.345 tỷ đồng, bằng 30,5% dự toán Trung ương giao."
+    )
+    [s] = claims(text)
+    assert s.start > text.index("\n")
+
+
+def test_a_lead_with_another_qualifier_or_figure_stays() -> None:
+    text = (
+        "Đến cuối tháng 11, tỉnh Bình An đã giải ngân gần 6.000 tỷ đồng, đạt trên 57% kế "
+        "hoạch vốn.\n\n"
+        "Theo Sở Tài chính, tỉnh Bình An đã giải ngân gần 6.000 tỷ đồng, đạt hơn 57% kế hoạch "
+        "vốn tỉnh giao. Riêng xã Tân Lộc giải ngân 120 tỷ đồng, đạt 80% kế hoạch."
+    )
+    assert len(claims(text)) == 3
