@@ -1715,6 +1715,75 @@ def _mispaired(s: LinkableStatement, body: Sequence[LinkableStatement]) -> bool:
     return other_percent and other_figure
 
 
+# --------------------------------------------------------------------------- budgets by owner
+
+# "đạt 104,24% dự toán Trung ương giao và 85,63% dự toán tỉnh giao": the budget named by who
+# assigned it; "HĐND tỉnh" and "tỉnh" are one owner
+_BUDGET_OF = rx(
+    r"(?<!\w)dự\s+toán\s+(?:do\s+)?(?:hđnd\s+)?(trung\s+ương|tỉnh|thành\s+phố|huyện|xã|phường)"
+    r"\s+giao(?!\w)"
+)
+# "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": an owner's amount
+_OWNER_AMOUNT = rx(
+    r"(?<!\w)(?:hđnd\s+)?(trung\s+ương|tỉnh|thành\s+phố|huyện|xã|phường)\s+giao"
+    r"(?:\s+là)?\s*:?\s*$"
+)
+BUDGET_OWNER_WINDOW = 1200
+"""How far (characters) from a percentage of an owner's budget the owner's amount may be."""
+
+
+def link_budget_owners(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage of a budget named by its owner linked to its amount.
+
+    ``… thực hiện 12.966 tỷ đồng, đạt 104,24% dự toán Trung ương giao và 85,63% dự toán tỉnh
+    giao (Trung ương giao: 12.439 tỷ đồng; HĐND tỉnh giao 15.142 tỷ đồng)``: each percentage
+    takes the amount the text gives its owner (also in a later paragraph, ``Lũy kế … 14.535
+    tỷ đồng, … đạt 96% dự toán HĐND tỉnh giao``), only when exactly one amount of that owner
+    within ``BUDGET_OWNER_WINDOW`` agrees with the stated percentage (precision first: an
+    amount that does not agree may be another year's).
+    """
+    folded = fold(text)
+    out = list(statements)
+    for i, s in enumerate(out):
+        owner = _budget_owner(s)
+        if owner is None:
+            continue
+        lo, hi = max(0, s.start - BUDGET_OWNER_WINDOW), min(len(text), s.end + BUDGET_OWNER_WINDOW)
+        plans = {a.value: a for a in _amounts(folded, lo, hi) if _owned(folded, a, owner, s)}
+        if len(plans) == 1:
+            out[i] = _with_plan(s, next(iter(plans.values())), text)
+    return out
+
+
+def _budget_owner(s: LinkableStatement) -> str | None:
+    """The owner of the budget ``s``'s percentage is of, for a claim with no target."""
+    if (
+        s.target is not None
+        or not isinstance(s.actual, Decimal)
+        or s.stated_kind not in ("attainment", "excess")
+        or s.stated is None
+        or _percent_of(s) is None
+    ):
+        return None
+    words = fold(s.text)
+    m = _BUDGET_OF.search(words, max(0, words.rfind(fold(s.stated))))
+    return " ".join(m.group(1).split()) if m else None
+
+
+def _owned(folded: str, a: _Amount, owner: str, s: LinkableStatement) -> bool:
+    """Whether amount ``a`` is the one the text gives ``owner`` and agrees with ``s``."""
+    m = _OWNER_AMOUNT.search(folded, max(0, a.start - 40), a.start)
+    return (
+        m is not None
+        and " ".join(m.group(1).split()) == owner
+        and a.value != s.actual
+        and a.unit[1] == "đồng"
+        and _agrees(s, a.value)
+    )
+
+
 # --------------------------------------------------------------------------- a month and its months
 
 _IN_MONTH = rx(r"(?<!\w)(?:trong|của)\s+tháng(?!\w)(?!\s+(?:đầu|qua))")

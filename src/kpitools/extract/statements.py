@@ -20,6 +20,7 @@ from kpitools.extract.document import (
     check_month_amounts,
     drop_mispaired_headlines,
     drop_repeated_leads,
+    link_budget_owners,
     link_named_plans,
     link_plan_amounts,
     link_programme_targets,
@@ -242,6 +243,7 @@ def _read(
     linked = link_plan_amounts(linked, text)
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)
+    linked = link_budget_owners(linked, text)
     linked = check_month_amounts(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     return drop_repeated_leads(linked, text), doc.stopped_at

@@ -103,3 +103,31 @@ def test_a_lead_with_another_qualifier_or_figure_stays() -> None:
         "vốn tỉnh giao. Riêng xã Tân Lộc giải ngân 120 tỷ đồng, đạt 80% kế hoạch."
     )
     assert len(claims(text)) == 3
+
+
+BUDGETS = (
+    "Tổng thu ngân sách 10 tháng năm 2025 của tỉnh Bình An thực hiện 12.966 tỷ đồng, đạt "
+    "104,24% dự toán Trung ương giao và 85,63% dự toán tỉnh giao (Trung ương giao: {c} tỷ "
+    "đồng; HĐND tỉnh giao 15.142 tỷ đồng).\n\nLũy kế năm 2025 ước đạt 14.535 tỷ đồng, tăng "
+    "17% dự toán Trung ương giao, đạt 96% dự toán HĐND tỉnh giao."
+)
+
+
+def test_a_budget_named_by_its_owner_takes_the_owners_amount() -> None:
+    got = {(s.actual, s.stated_percent): s.target for s in claims(BUDGETS.format(c="12.439"))}
+    b = Decimal(10**9)
+    assert got == {
+        (12966 * b, Decimal("104.24")): 12439 * b,
+        (12966 * b, Decimal("85.63")): 15142 * b,
+        (14535 * b, Decimal(17)): 12439 * b,
+        (14535 * b, Decimal(96)): 15142 * b,
+    }
+
+
+def test_an_owners_amount_that_does_not_agree_is_not_linked() -> None:
+    # the central budget written 11.000: neither 104,24 % nor 17 % fits it
+    got = {(s.actual, s.stated_percent): s.target for s in claims(BUDGETS.format(c="11.000"))}
+    b = Decimal(10**9)
+    assert got[(12966 * b, Decimal("104.24"))] is None
+    assert got[(14535 * b, Decimal(17))] is None
+    assert got[(12966 * b, Decimal("85.63"))] == 15142 * b
