@@ -714,6 +714,18 @@ def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
     return _FULL_STOP.search(folded, lo, hi) is not None
 
 
+def _other_clause(folded: str, actual: _Amount, plan: _Amount) -> bool:
+    """Whether ``plan`` is in another sentence than ``actual``, or in a clause before it.
+
+    The clause closed by a semicolon (``dự toán thu … năm 2025 là gần 19,7 nghìn tỷ đồng;
+    trong đó, thực hiện thu 9 tháng … đạt hơn 19,2 nghìn tỷ đồng, đạt gần 98% dự toán
+    năm``).
+    """
+    if _other_sentence(folded, actual, plan):
+        return True
+    return plan.end <= actual.start and ";" in folded[plan.end : actual.start]
+
+
 def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) -> bool:
     """Whether the sentence of ``a`` sets out a plan just before it, with no result between.
 
@@ -810,7 +822,7 @@ def _plan_amount(
         for a in amounts
         if _same_unit(a, actual)
         and a.start != actual.start
-        and _other_sentence(folded, actual, a)
+        and _other_clause(folded, actual, a)
         and _same_period(folded, a, (head, s.end - low))
         and _of_year(folded, a, s.year)
         and _sets_plan(folded, a, 0, qualified=True)

@@ -131,3 +131,21 @@ def test_an_owners_amount_that_does_not_agree_is_not_linked() -> None:
     assert got[(12966 * b, Decimal("104.24"))] is None
     assert got[(14535 * b, Decimal(17))] is None
     assert got[(12966 * b, Decimal("85.63"))] == 15142 * b
+
+
+def test_a_budget_in_the_clause_before_a_semicolon_is_the_plan() -> None:
+    text = (
+        "Dự toán thu ngân sách năm 2025 là gần 19,7 nghìn tỷ đồng; trong đó, thực hiện thu 9 "
+        "tháng năm 2025 đạt hơn 19,2 nghìn tỷ đồng, đạt gần 98% dự toán năm."
+    )
+    [s] = claims(text)
+    assert s.target == Decimal("19700000000000")
+
+
+def test_a_budget_before_a_semicolon_the_percentage_does_not_fit_is_not_linked() -> None:
+    text = (
+        "Dự toán thu ngân sách năm 2025 là 25 nghìn tỷ đồng; thực hiện thu 9 tháng năm 2025 "
+        "đạt 19,2 nghìn tỷ đồng, đạt 98% dự toán năm."
+    )
+    [s] = claims(text)
+    assert s.target is None
