@@ -1756,16 +1756,18 @@ def link_budget_owners(
     within ``BUDGET_OWNER_WINDOW`` agrees with the stated percentage (precision first: an
     amount that does not agree may be another year's).
     """
-    folded = fold(text)
     out = list(statements)
     for i, s in enumerate(out):
         owner = _budget_owner(s)
         if owner is None:
             continue
         lo, hi = max(0, s.start - BUDGET_OWNER_WINDOW), min(len(text), s.end + BUDGET_OWNER_WINDOW)
-        plans = {a.value: a for a in _amounts(folded, lo, hi) if _owned(folded, a, owner, s)}
+        folded = fold(text[lo:hi])  # the window only: memory stays linear in the text
+        plans = {
+            a.value: a for a in _amounts(folded, 0, len(folded)) if _owned(folded, a, owner, s)
+        }
         if len(plans) == 1:
-            out[i] = _with_plan(s, next(iter(plans.values())), text)
+            out[i] = _with_plan(s, _shifted(next(iter(plans.values())), lo), text)
     return out
 
 
