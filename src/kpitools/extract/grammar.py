@@ -1250,7 +1250,8 @@ def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
 
 # "đạt 100% (mục tiêu đại hội là 90%)", ", chỉ tiêu 90%": the target of the rate before it
 _RATE_TARGET_LEAD = rx(
-    r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
+    r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch"
+    r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s*\(\s*[^\W\d_]+\s*\))?)"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
 )
 # ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it
@@ -1300,7 +1301,35 @@ def _short_of_target(doc: Doc, rate: Figure, p: Figure) -> bool | None:
 
 
 # "(mục tiêu 70%)" right after a percentage: a bracketed target rate
-_BRACKET_TARGET = rx(r"^\s*\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)")
+_BRACKET_TARGET = rx(r"^\s*\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|kịch\s+bản)")
+# "(KBTT: 8,16%)", "(KH: 8%)": a plan named by its abbreviation in brackets
+_ABBREVIATED_PLAN = re.compile(r"\s*\(\s*([A-ZĐ]{2,8})\s*:?\s*")
+_PLAN_ABBREVIATIONS = frozenset({"KH", "CT", "MT", "NQ"})
+ABBREVIATION_WINDOW = 3000
+"""How far (characters) before its use a plan's abbreviation may be defined."""
+
+
+def _abbreviated_plan(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc.text[start:end]`` opens a bracket with a plan's abbreviation.
+
+    ``KH`` (kế hoạch) and the like, or one the text defined before in brackets after a plan
+    word (``kịch bản tăng trưởng (KBTT)`` … ``(KBTT: 8,16%)``).
+    """
+    m = _ABBREVIATED_PLAN.fullmatch(doc.text, start, end)
+    if m is None:
+        return False
+    if m.group(1) in _PLAN_ABBREVIATIONS:
+        return True
+    defined = rx(
+        r"(?<!\w)(?:kịch\s+bản|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)[^()]{0,40}\(\s*"
+        + re.escape(fold(m.group(1)))
+        + r"\s*\)"
+    )
+    return defined.search(doc.fold, max(0, start - ABBREVIATION_WINDOW), start) is not None
+
+
+# "Tăng trưởng GRDP … ước đạt 6,9% (kịch bản tăng trưởng: 7,87%)": a growth rate is a rate
+_K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
 
 
 def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
@@ -1311,13 +1340,17 @@ def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
     item = doc.text.rfind(";", sentence.start, rate.start) + 1 or sentence.start
     if _K_RATE.search(doc.fold[item : rate.start]):
         return True
-    if not _BRACKET_TARGET.match(doc.fold[rate.end : p.start]):
+    if not (
+        _BRACKET_TARGET.match(doc.fold[rate.end : p.start])
+        or _abbreviated_plan(doc, rate.end, p.span_start)
+    ):
         return False
     i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start)
     start = sentence.start
     if i > 0 and doc.sentences[i - 1].paragraph == sentence.paragraph:
         start = doc.sentences[i - 1].start
-    return bool(_K_RATE.search(doc.fold[start : rate.start]))
+    lead = doc.fold[start : rate.start]
+    return bool(_K_RATE.search(lead) or _K_GROWTH_RATE.search(lead))
 
 
 def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool:
@@ -1428,6 +1461,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     short = _short_of_target(doc, rate, p)
     if p.qualifier is None and (
         _RATE_TARGET_LEAD.fullmatch(between)
+        or _abbreviated_plan(doc, after, p.span_start)
         or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
         or short is not False
         or _rate_beyond_target(doc, between, rate, p)
@@ -2693,9 +2727,15 @@ def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
 
 def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], bool]) -> None:
     """Mark parts of a stated total: "… 1.236 đảng viên, trong đó Đông Anh 500, …"."""
-    # a twin (a second percentage about the same figures) is no second part or total
+    # a twin (a second percentage about the same figures) is no second part or total; nor is
+    # a rate, which its parts may exceed ("tăng trưởng … 6,9%. Trong đó: công nghiệp 10,68%")
     actual = [
-        d for d in drafts if d.actual is not None and d.actual_fig is not None and d.twin_of is None
+        d
+        for d in drafts
+        if d.actual is not None
+        and d.actual_fig is not None
+        and d.twin_of is None
+        and d.actual_fig.measure != "%"
     ]
     anchors = [d.anchor for d in actual]  # in text order, as the drafts are
     sentences = {d.sentence.start: d.sentence for d in actual}

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import claims
+from reading import claims, find
 
 
 def test_a_year_before_a_comma_is_no_actual() -> None:
@@ -149,3 +149,35 @@ def test_a_budget_before_a_semicolon_the_percentage_does_not_fit_is_not_linked()
     )
     [s] = claims(text)
     assert s.target is None
+
+
+GROWTH = (
+    "Tăng trưởng GRDP 9 tháng của tỉnh Bình An ước đạt 6,4% (kịch bản tăng trưởng (KBTT): "
+    "7,5%). Trong đó: khu vực dịch vụ ước đạt 7,1% (KBTT: 8,2%); công nghiệp ước đạt 10,2% "
+    "(KBTT: 11,4%). Năm 2025 tăng trưởng GRDP ước đạt 7,3% (kế hoạch là 8%)."
+)
+
+
+def test_growth_rates_against_the_scenario_in_brackets() -> None:
+    got = [(s.actual, s.target) for s in claims(GROWTH)]
+    assert got == [
+        (Decimal("6.4"), Decimal("7.5")),
+        (Decimal("7.1"), Decimal("8.2")),
+        (Decimal("10.2"), Decimal("11.4")),
+        (Decimal("7.3"), Decimal("8")),
+    ]
+
+
+def test_sector_growth_above_the_total_is_no_part_exceeding_its_whole() -> None:
+    assert [s for s in find(GROWTH) if s.part_of is not None] == []
+
+
+def test_a_bracket_that_names_no_plan_is_no_target() -> None:
+    for bracket in ("(TP: 7,5%)", "(cùng kỳ: 7,5%)", "(KBTT: 7,5%)"):
+        text = f"Tăng trưởng GRDP 9 tháng của tỉnh Bình An ước đạt 6,4% {bracket}."
+        assert claims(text) == [], bracket
+
+
+def test_a_rate_against_its_plan_abbreviated_kh() -> None:
+    [s] = claims("Tỷ lệ hộ nghèo của tỉnh Bình An còn 2,1% (KH: 2,5%).")
+    assert (s.actual, s.target) == (Decimal("2.1"), Decimal("2.5"))
