@@ -302,7 +302,11 @@ def _names(text: str, s: LinkableStatement, noun: str) -> bool:
 
 
 def _plan_result(
-    statements: Sequence[LinkableStatement], i: int, noun: str, text: str
+    statements: Sequence[LinkableStatement],
+    i: int,
+    noun: str,
+    text: str,
+    kind: str | None = None,
 ) -> LinkableStatement | None:
     """The one result before ``statements[i]`` naming ``noun`` (no target of its own).
 
@@ -318,6 +322,7 @@ def _plan_result(
             and c.target is None
             and c.stated_kind in (None, "growth")
             and _names(text, c, noun)
+            and _kind_fits(text, c, noun, kind)
         ):
             found.append(c)
     return found[0] if found and len({c.actual for c in found}) == 1 else None
@@ -357,7 +362,7 @@ def link_named_plans(
         if named is None:
             continue
         noun, target, currency = named
-        c = _plan_result(statements, i, noun, text)
+        c = _plan_result(statements, i, noun, text, _kind_after(text, s.end, noun))
         if c is None and money:
             c = _amount_result(s, noun, text, scope)
         if c is None:
@@ -1010,13 +1015,71 @@ def _plan_measure(s: LinkableStatement, text: str) -> str | None:
 
     ``vượt 52% mục tiêu lợi nhuận trước thuế``: ``lợi nhuận``, by :data:`MEASURE_NAMES`.
     """
-    percent = s.text.find("%")
-    if percent < 0:
-        return None
-    after = fold(text[s.start + percent + 1 : s.end + 60])
+    after = _after_percent(s, text)
     lead = _PLAN_WORD_AFTER.match(after)
     m = _MEASURE_NAMES.match(after, lead.end()) if lead else None
     return MEASURE_NAMES[" ".join(m.group().split())] if m else None
+
+
+def _after_percent(s: LinkableStatement, text: str) -> str:
+    """The folded words after the stated percentage of ``s``.
+
+    The last one its text holds (``đã hoàn thành 86% kế hoạch doanh thu và vượt 5% mục tiêu
+    lợi nhuận`` states 5 %).
+    """
+    at = s.text.rfind(s.stated) if s.stated and s.stated.endswith("%") else -1
+    percent = s.text.find("%", max(at, 0))
+    return fold(text[s.start + percent + 1 : s.end + 60]) if percent >= 0 else ""
+
+
+# "lợi nhuận trước thuế", "lợi nhuận gộp", "doanh thu thuần": the kind of a measure named
+_MEASURE_KIND = rx(r"\s*(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chính|hợp\s+nhất)(?!\w)")
+
+
+def _plan_kind(s: LinkableStatement, text: str) -> str | None:
+    """The kind of the measure the plan after a percentage of ``s`` names, if any.
+
+    ``vượt 5% mục tiêu lợi nhuận trước thuế``: ``trước thuế``.
+    """
+    after = _after_percent(s, text)
+    lead = _PLAN_WORD_AFTER.match(after)
+    m = _MEASURE_NAMES.match(after, lead.end()) if lead else None
+    k = _MEASURE_KIND.match(after, m.end()) if m else None
+    return " ".join(k.group(1).split()) if k else None
+
+
+def _kind_after(text: str, pos: int, noun: str) -> str | None:
+    """The kind given ``noun`` in the words after ``pos``.
+
+    ``… vượt 5% mục tiêu| lợi nhuận trước thuế``: ``trước thuế``.
+    """
+    after = fold(text[pos : pos + 120])
+    m = noun_pattern(noun).search(after)
+    k = _MEASURE_KIND.match(after, m.end()) if m else None
+    return " ".join(k.group(1).split()) if k else None
+
+
+def _kind_fits(text: str, c: LinkableStatement, noun: str, kind: str | None) -> bool:
+    """Whether the result ``c`` may be of a plan of ``noun`` of ``kind``.
+
+    A plan of pre-tax profit takes no gross profit (``lợi nhuận gộp``); a plan or result
+    naming no kind fits.
+    """
+    return kind is None or _clause_kind(text, c.start, noun) in (None, kind)
+
+
+def _clause_kind(text: str, pos: int, noun: str) -> str | None:
+    """The kind the clause that ends at ``pos`` gives ``noun``.
+
+    ``lợi nhuận gộp đạt 2.998 tỷ đồng``: ``gộp``; a result of another kind than the plan's
+    is no result of it.
+    """
+    floor = max(0, pos - 200)
+    start = max(floor, *(text.rfind(c, floor, pos) + 1 for c in _CLAUSE_MARKS))
+    clause = fold(text[start:pos])
+    named = list(noun_pattern(noun).finditer(clause))
+    k = _MEASURE_KIND.match(clause, named[-1].end()) if named else None
+    return " ".join(k.group(1).split()) if k else None
 
 
 # "% mục tiêu lợi nhuận trước thuế", "% kế hoạch doanh thu": a plan named by its measure
@@ -1045,6 +1108,7 @@ def _named_result(
     other unit; None when the results that do give differing figures.
     """
     s = statements[i]
+    kind = _plan_kind(s, text)
     found = [
         c
         for c in statements[max(0, i - PLAN_RESULTS) : i]
@@ -1053,6 +1117,7 @@ def _named_result(
         and s.start - c.end <= REFERRED_WINDOW
         and _clause_names(text, c.start, measure)
         and _unit_key(s) in (None, _unit_key(c))
+        and _kind_fits(text, c, measure, kind)
     ]
     if len({c.actual for c in found}) != 1:
         return None

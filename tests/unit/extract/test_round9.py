@@ -181,3 +181,21 @@ def test_a_bracket_that_names_no_plan_is_no_target() -> None:
 def test_a_rate_against_its_plan_abbreviated_kh() -> None:
     [s] = claims("Tỷ lệ hộ nghèo của tỉnh Bình An còn 2,1% (KH: 2,5%).")
     assert (s.actual, s.target) == (Decimal("2.1"), Decimal("2.5"))
+
+
+PROFITS = (
+    "Trong quý III/2025, Tổng công ty Hòa Phong có lợi nhuận gộp đạt 2.998 tỷ đồng, tăng "
+    "9,7% so với cùng kỳ năm trước.\n\n"
+    "Với kết quả có được, Hòa Phong đã hoàn thành 86% kế hoạch doanh thu và vượt 5% mục tiêu "
+    "lợi nhuận {kind} đề ra cho năm 2025."
+)
+
+
+def test_a_plan_of_pre_tax_profit_takes_no_gross_profit() -> None:
+    got = [s for s in find(PROFITS.format(kind="trước thuế")) if s.stated_kind == "excess"]
+    assert [s.actual for s in got] == [None]
+
+
+def test_a_plan_of_the_same_kind_of_profit_takes_it() -> None:
+    got = [s for s in find(PROFITS.format(kind="gộp")) if s.stated_kind == "excess"]
+    assert [s.actual for s in got] == [Decimal("2998000000000")]
