@@ -678,7 +678,8 @@ def _fast_output_checks() -> None:
     def checked(node: Any, ref: str | None = None) -> Any:
         if ref in schema["definitions"]:
             with contextlib.suppress(fastjsonschema.JsonSchemaException):
-                return compiled(ref)(node) and None
+                compiled(ref)(node)
+                return None
         return validate(node, ref=ref)
 
     compiled("output")
