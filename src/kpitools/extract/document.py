@@ -51,7 +51,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.notes import Segment, noted, seg
-from kpitools.extract.text import NUM
+from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, fold_pattern, rx, words_rx
 
@@ -546,7 +546,7 @@ _RESULT_WORDS = rx(
 )
 # the amount in brackets right after a plan's name is that plan's amount
 _BRACKETED_PLAN = rx(
-    r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?!tăng|giảm|đạt)[^\W\d_]+){0,5}"
+    rf"(?<!\w){PLAN_NOUNS}(?:\s+(?!tăng|giảm|đạt)[^\W\d_]+){{0,5}}"
     r"\s*\(\s*$"
 )
 # the verb of the plan itself: "phấn đấu đạt", "mục tiêu (phấn đấu) là đạt"

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from kpitools.extract.document import MEASURE_NAMES
 from kpitools.extract.notes import Segment, noted, seg
-from kpitools.extract.text import NUM, Doc, Sentence, UnitMention, resolve_month
+from kpitools.extract.text import NUM, PLAN_NOUNS, Doc, Sentence, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx, words_rx
 
@@ -678,12 +678,12 @@ _BEAT_NAMED_PLAN = rx(
 # "đạt tỷ lệ 91,4% kế hoạch vốn … giao năm 2025 là 120.353 tỷ đồng": the plan's amount
 # after the percentage of it
 _PLAN_IS = rx(
-    r"%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}"
     r"(?:\s+[^\s,;:()%]+){0,9}?\s+(?:là|:)\s*$"
 )
 # "vượt kế hoạch 52% (5.554 tỷ đồng)": the plan's amount in brackets after the percentage
 _PLAN_PERCENT = rx(
-    r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?"
+    rf"(?<!\w){PLAN_NOUNS}\s+(?:(?:khoảng|gần|hơn|trên)\s+)?"
     rf"(?:{NUM})\s*%\s*$"
 )
 

@@ -38,6 +38,8 @@ if TYPE_CHECKING:
 
 #: A number as reports write it: grouped thousands and an optional decimal part.
 NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+#: the nouns a plan is named by ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu"), for patterns
+PLAN_NOUNS = r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
 
 
 # --------------------------------------------------------------------------- normalization
