@@ -1072,8 +1072,16 @@ def _soup_agrees() -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _exporter_class() -> Any:
-    """The class of nbconvert's ``HTMLExporter``, its last pass by :func:`_soup_page` if it can."""
+    """The class of nbconvert's ``HTMLExporter``, its last pass by :func:`_soup_page` if it can.
+
+    The subclass repeats the setup of nbconvert 7's ``from_notebook_node``; under another
+    major version nbconvert's own exporter is used as it is.
+    """
+    import nbconvert
     from nbconvert import HTMLExporter
+
+    if nbconvert.__version__.split(".")[0] != "7":
+        return HTMLExporter
     from nbconvert.exporters.templateexporter import TemplateExporter
     from nbconvert.filters.highlight import Highlight2HTML
     from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter

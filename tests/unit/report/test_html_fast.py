@@ -189,3 +189,19 @@ def test_the_exporter_writes_what_nbconvert_writes(monkeypatch: pytest.MonkeyPat
         monkeypatch.setattr(page_html, "_soup_of", None)  # the fast pass only
         assert ours.from_notebook_node(plain, resources=resources)[0] == expected[True, show_code]
         monkeypatch.setattr(page_html, "_soup_of", soup)
+
+
+def test_another_major_nbconvert_gets_its_own_exporter(monkeypatch: pytest.MonkeyPatch) -> None:
+    import nbconvert
+    from nbconvert import HTMLExporter
+
+    from kpitools.report import html
+
+    monkeypatch.setattr(nbconvert, "__version__", "8.0.0")
+    html._exporter_class.cache_clear()
+    try:
+        assert html._exporter_class() is HTMLExporter
+    finally:
+        monkeypatch.undo()
+        html._exporter_class.cache_clear()
+    assert html._exporter_class() is not HTMLExporter  # nbconvert 7: the faster last pass
