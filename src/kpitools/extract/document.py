@@ -1744,14 +1744,15 @@ def drop_repeated_leads(
     (``(TBTCO) - Quý I/2025, TP. A thu ngân sách đạt 47.873 tỷ đồng, … bằng 40,8% dự toán``
     and, paragraphs later, the same sentence): one statement, read in the body, where its
     context is. A lead statement is left out when a later paragraph states the same figure
-    with the same percentage of the same kind; a lead figure the body does not repeat stays.
+    with the same percentage of the same kind; a lead figure the body does not repeat stays,
+    and so does a lead that writes its target beside its figure.
 
     Examples
     --------
     >>> from types import SimpleNamespace as S
     >>> text = "A đạt 5 tỷ, bằng 50% dự toán.\nNăm nay A đạt 5 tỷ, bằng 50% dự toán."
     >>> lead = S(start=2, end=28, actual=Decimal(5), stated_percent=Decimal(50),
-    ...          stated_kind="attainment", stated="50%")
+    ...          stated_kind="attainment", stated="50%", target=None, link_text=None)
     >>> body = S(start=38, end=64, actual=Decimal(5), stated_percent=Decimal(50),
     ...          stated_kind="attainment", stated="50%")
     >>> drop_repeated_leads([lead, body], text) == [body]
@@ -1765,9 +1766,18 @@ def drop_repeated_leads(
         for c in statements
         if c.start > end and _claim(c) and c.stated_percent is not None
     }
-    return [
-        s for s in statements if not (s.end <= end and _claim(s) and _repeat_key(text, s) in body)
-    ]
+    return [s for s in statements if not (_lead_repeat(s, end) and _repeat_key(text, s) in body)]
+
+
+def _lead_repeat(s: LinkableStatement, end: int) -> bool:
+    """Whether ``s`` is a lead claim that a repeat in the body may stand for.
+
+    A lead that writes its target too (``đạt 55 tỉ đồng, vượt 42% so với chỉ tiêu (38 tỉ
+    đồng)``) is a whole statement of its own, kept beside the body's.
+    """
+    if s.end > end or not _claim(s):
+        return False
+    return s.target is None or s.link_text is not None
 
 
 _PERCENT_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần|khoảng)\s*$")

@@ -797,7 +797,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
     # targets stated apart from their actual join the nearest actual counting the same thing
     for f in figs:
         if f.role == "target":
-            _attach_target(doc, sentence, f, drafts)
+            _attach_target(doc, sentence, f, drafts, figs)
     drafts.sort(key=lambda d: d.anchor)
     for f in figs:
         if f.role in ("whole", "excess"):
@@ -808,6 +808,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
         elif f.role == "rate_range":
             _rate_against_range(doc, f, figs)
     _attach_plans_after(doc, figs, drafts)
+    _attach_exceeded_plans(doc, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
 
 
@@ -1110,7 +1111,9 @@ def _actual_drafts(doc: Doc, sentence: Sentence, figs: list[Figure]) -> list[Dra
     return drafts
 
 
-def _attach_target(doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft]) -> None:
+def _attach_target(
+    doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft], figs: list[Figure]
+) -> None:
     """A target joins the one nearest actual without a target that counts the same thing
     in the same unit; else it is a draft of its own."""
     unit = _unit_before(doc, sentence, f.start)
@@ -1124,6 +1127,7 @@ def _attach_target(doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft])
         and _unit_before(doc, sentence, d.anchor) in (unit, None)
         and not _apart_by_semicolon(doc, d, f)
         and not _bracketed_part(doc, d.actual_fig, f.start)
+        and _plan_beyond_percent(doc, d.actual_fig, f, figs) is None
     ]
     if candidates:
         distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
@@ -1138,6 +1142,45 @@ def _attach_target(doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft])
 
 
 _SEMICOLON_OR_STOP = re.compile(r";|\.(?!\d)")
+
+# ", vượt mục tiêu phấn đấu thu 100.000 tỉ đồng": a plan exceeded in a clause of its own
+_EXCEEDED_PLAN_CLAUSE = rx(
+    r",\s*(?:và\s+)?(?:đã\s+)?(?:vượt|hoàn\s+thành)\s+(?:mức\s+)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?\s*$"
+)
+
+
+def _plan_beyond_percent(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> Figure | None:
+    """The percentage between the result ``a`` and a target ``f`` after it that names a
+    plan of its own, when ``f`` is the object of a verb of its own and the percentage does
+    not fit ``f`` (``đạt 101.400 tỉ đồng, đạt 144% dự toán … giao …, vượt mục tiêu phấn đấu
+    thu 100.000 tỉ đồng``: 144 % is of the budget, 100.000 is the goal exceeded); else None.
+    Such a target is no plan of that percentage: the result is set against it apart."""
+    if f.start < a.start or len(f.values) != 1 or len(a.values) != 1:
+        return None
+    fold_ = doc.fold
+    for p in figs:
+        if not (a.end <= p.start and p.end <= f.start and p.kind == "percent"):
+            continue
+        if not _K_PLAN_NAMED_TAIL.match(fold_[p.end : f.start]) or p.percent is None:
+            continue
+        lead = fold_[p.end : (f.qual_start if f.qual_start is not None else f.start)]
+        if _EXCEEDED_PLAN_CLAUSE.search(lead) and not _fits_percent(p, a.values[0], f.values[0]):
+            return p
+    return None
+
+
+def _attach_exceeded_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A target left on its own by :func:`_plan_beyond_percent` is set against the result
+    before its percentages, in a statement with no percentage."""
+    for d in list(drafts):
+        f = d.target_fig
+        if f is None or d.actual_fig is not None or d.percent_fig is not None:
+            continue
+        for a in reversed([g for g in figs if g.end <= f.start and g.role == "actual"]):
+            if a.owner is not None and _plan_beyond_percent(doc, a, f, figs) is not None:
+                d.actual_fig, d.actual = a, a.value
+                break
 
 
 def _bracketed_part(doc: Doc, a: Figure, before: int) -> bool:
