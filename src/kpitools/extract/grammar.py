@@ -255,8 +255,9 @@ _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (
     r"^\s*(?:so\s+(?:với\s+)?)?"
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
-    # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan
-    r"|(?:số\s+)?vốn(?:\s+(?!giao)[^\W\d_]+){0,4}?\s+(?:được\s+)?giao)(?!\w)"
+    # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
+    # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
+    r"|(?:số\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,4}?\s+(?:được\s+)?giao)(?!\w)"
 )
 _K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
 _K_PLAN_TAIL = rx(
@@ -1559,25 +1560,34 @@ def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -
     return True
 
 
+# the most parts read in one bracket after a result ("(trong đó: khách quốc tế …, khách
+# nội địa …)")
+_BRACKET_PARTS = 4
+
+
 def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
-    """``previous`` without its last figure when that one is a part in brackets right after
-    the result before it, the bracket closed before ``p`` ("đạt 121.190 người (40.938 lao
-    động nữ), bằng 93,2% kế hoạch": the percentage is the 121.190's)."""
+    """``previous`` without its last figures when they are parts in one bracket right after
+    the result before them, the bracket closed before ``p`` ("đạt 121.190 người (40.938 lao
+    động nữ), bằng 93,2% kế hoạch", "đạt 3.000 lượt khách (trong đó: khách quốc tế 250
+    lượt, khách nội địa 2.750 lượt) bằng 30% kế hoạch": the percentage is the result's)."""
     if len(previous) < 2:
         return previous
-    g, f = previous[-2], previous[-1]
-    if not g.sentence is f.sentence is p.sentence:
+    text, f = doc.text, previous[-1]
+    opened = text.rfind("(", p.sentence.start, f.start)
+    inside = [h for h in previous if h.start > opened]
+    if opened == -1 or len(inside) == len(previous) or len(inside) > _BRACKET_PARTS:
         return previous
-    text = doc.text
-    opened = text.rfind("(", g.span_end, f.start)
-    if opened == -1 or text.find(")", f.end, p.start) == -1 or text.find("(", f.end, p.start) != -1:
+    g = previous[-len(inside) - 1]
+    if not g.sentence is f.sentence is p.sentence or text.find(")", opened, f.start) != -1:
+        return previous
+    if text.find(")", f.end, p.start) == -1 or text.find("(", f.end, p.start) != -1:
         return previous
     owner = g.owner
     if owner is None or owner.actual_fig is not g or owner.percent_fig is not None:
         return previous
     if any(c in text[g.span_end : opened] for c in ",;:") or g.kind != "count":
         return previous
-    return previous[:-1]
+    return previous[: -len(inside)]
 
 
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:

@@ -82,3 +82,32 @@ def test_a_lead_with_no_target_the_body_repeats_is_still_one_statement() -> None
         "12,5 tỉ đồng, bằng 40% dự toán."
     )
     assert len(money_claims(text)) == 1
+
+
+def test_a_percentage_after_a_bracket_of_parts_is_the_result_s() -> None:
+    text = (
+        "Quý I, tổng lượng khách đến tỉnh Bình An đạt 1.200.000 lượt khách (trong đó: khách "
+        "quốc tế 150.000 lượt, khách nội địa 1.050.000 lượt) bằng 24% so với kế hoạch năm "
+        "(5.000.000 lượt)."
+    )
+    got = {(s.actual, s.target, s.stated) for s in money_claims(text)}
+    assert got == {(Decimal(1200000), Decimal(5000000), "24%")}
+
+
+def test_a_bracket_with_more_parts_than_a_list_of_parts_is_not_skipped() -> None:
+    # five figures in the bracket: no result's parts, the percentage is not given to the
+    # figure before them
+    text = (
+        "Tổng lượng khách đạt 1.200.000 lượt (các xã A 1 lượt, B 2 lượt, C 3 lượt, D 4 lượt, "
+        "E 5 lượt) bằng 24% so với kế hoạch năm."
+    )
+    assert all(s.actual != Decimal(1200000) or s.stated is None for s in money_claims(text))
+
+
+def test_the_level_the_prime_minister_assigned_is_a_plan() -> None:
+    text = (
+        "Năm 2025, tỉnh Bình An đã phân bổ chi tiết tổng số vốn là gần 12.700 tỷ đồng, bao gồm "
+        "cả ngân sách trung ương và ngân sách địa phương, đạt 127% mức Thủ tướng Chính phủ giao."
+    )
+    [s] = money_claims(text)
+    assert (s.actual, s.stated, s.stated_kind) == (12700 * BILLION, "127%", "attainment")
