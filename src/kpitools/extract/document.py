@@ -1203,9 +1203,11 @@ def _result_referred_to(
     return c
 
 
-# ", tương đương 22.688 tỷ đồng": the amount a percentage before it comes to
+# ", tương đương 22.688 tỷ đồng", ", với giá trị 603.602 tỷ đồng": the amount a percentage
+# before it comes to
 _EQUIVALENT = rx(
-    r"^(?:\s+[^\W\d_]+){0,5}?\s*,?\s*(?:tương\s+đương|tương\s+ứng)(?:\s+với)?\s*"
+    r"^(?:\s+[^\W\d_]+){0,5}?\s*,?\s*(?:(?:tương\s+đương|tương\s+ứng)(?:\s+với)?"
+    r"|với\s+(?:giá\s+trị|số\s+tiền|số\s+vốn)(?:\s+là)?)\s*"
     r"(?:(?:khoảng|gần|hơn|trên)\s+)?"
 )
 # "giải ngân gần 80% vốn đầu tư công": the share of the capital allocated that was disbursed
@@ -1222,7 +1224,8 @@ def _amount_equivalent(
 
     ``đạt 45% kế hoạch, tương đương 1.200 tỷ đồng``, ``giải ngân gần 80% vốn đầu tư công,
     tương đương 22.688 tỷ đồng`` (the share of the capital allocated disbursed is its
-    attainment): the amount after ``tương đương`` / ``tương ứng`` is the result. Not for an
+    attainment), ``đạt 66,1% kế hoạch, với giá trị 603.602 tỷ đồng``: the amount after
+    ``tương đương`` / ``tương ứng`` / ``với giá trị`` is the result. Not for an
     excess (``vượt 5%, tương đương 120 tỷ đồng`` is the excess amount), nor a rate of
     anything but disbursed capital (``tỷ lệ hộ nghèo còn 2%, tương đương 1.200 hộ``).
     """

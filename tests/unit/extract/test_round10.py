@@ -111,3 +111,18 @@ def test_the_level_the_prime_minister_assigned_is_a_plan() -> None:
     )
     [s] = money_claims(text)
     assert (s.actual, s.stated, s.stated_kind) == (12700 * BILLION, "127%", "attainment")
+
+
+def test_a_plan_percentage_takes_the_value_written_after_it() -> None:
+    text = (
+        "Một tuần trước đó, tỷ lệ giải ngân vốn đầu tư công của tỉnh Bình An mới đạt 61,5% kế "
+        "hoạch, với giá trị 6.150 tỷ đồng."
+    )
+    [s] = money_claims(text)
+    assert (s.actual, s.stated, s.stated_kind) == (6150 * BILLION, "61,5%", "attainment")
+
+
+def test_an_excess_does_not_take_the_value_after_it() -> None:
+    # "vượt 5% …, với giá trị …" is the excess amount, not the result
+    text = "Thu ngân sách của tỉnh Bình An vượt 5% dự toán, với giá trị 120 tỷ đồng."
+    assert all(s.actual != 120 * BILLION for s in money_claims(text))
