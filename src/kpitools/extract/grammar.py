@@ -783,12 +783,14 @@ def assemble(doc: Doc, figures: list[Figure]) -> list[Draft]:
     by_sentence: dict[int, list[Figure]] = {}
     for f in figures:
         by_sentence.setdefault(f.sentence.start, []).append(f)
+    previous: list[Figure] = []
     for figs in by_sentence.values():
-        drafts.extend(_assemble_sentence(doc, figs))
+        drafts.extend(_assemble_sentence(doc, figs, previous))
+        previous = figs
     return drafts
 
 
-def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
+def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> list[Draft]:
     sentence = figs[0].sentence
     _excess_as_qualifier(doc, figs)
     _amounts_of_counts(doc, figs)
@@ -804,6 +806,8 @@ def _assemble_sentence(doc: Doc, figs: list[Figure]) -> list[Draft]:
         if f.role in ("whole", "excess"):
             _attach_whole_or_excess(f, drafts)
     for f in figs:
+        if f.role == "percent" and _growth_against_bracket(doc, f, figs, previous):
+            continue
         if f.role == "percent":
             _attach_percent(doc, f, figs, drafts)
         elif f.role == "rate_range":
@@ -1479,6 +1483,51 @@ def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
     owner.target_fig, owner.target = p, p.value
     p.owner = owner
+    growth.measure = p.measure = "%"
+    return True
+
+
+# "…, chưa đạt kế hoạch đề ra (kế hoạch tăng 12,35%)": a plan's growth rate in brackets
+# after words that say whether the growth before it met it
+_PLAN_RATE_BRACKET = rx(
+    r"(?<!\w)(?P<cmp>chưa\s+đạt|không\s+đạt|vượt|đạt)\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?:đề|đặt|giao|ra|năm|đã|được))*\s*\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kh)"
+    r"\s*(?:là|:)?\s*(?:tăng(?:\s+trưởng)?)?\s*$"
+)
+# "Tuy chưa đạt kế hoạch …": a sentence that goes on about the figure of the one before
+_CONCESSION = rx(r"^\W*(?:tuy|dù|mặc\s+dù|tuy\s+nhiên)(?!\w)")
+
+
+def _growth_against_bracket(
+    doc: Doc, p: Figure, figs: list[Figure], previous: list[Figure]
+) -> bool:
+    """A growth rate against the plan's rate in brackets after words that say whether it
+    met it (``GRDP ước tăng 8,4%, chưa đạt kế hoạch đề ra (kế hoạch tăng 9,5%)``), also when
+    those words open the next sentence (``… tăng 8,4% so với năm 2024. Tuy chưa đạt kế
+    hoạch đề ra (kế hoạch tăng 9,5%), …``): the growth becomes the actual and the plan's
+    rate its target, when the figures agree with the words; whether it did."""
+    before = [f for f in figs if f.start < p.start]
+    floor = before[-1].span_end if before else p.sentence.start
+    lead = doc.fold[floor : p.start]
+    m = _PLAN_RATE_BRACKET.search(lead)
+    if m is None or p.kind != "percent" or p.qualifier is not None:
+        return False
+    if not before:
+        rates = [f for f in previous if f.kind == "percent"]
+        if not _CONCESSION.match(lead) or len(rates) != 1:
+            return False
+        before = rates
+    growth = before[-1]
+    if growth.kind != "percent" or not _growth_of(doc, growth):
+        return False
+    met = " ".join(m.group("cmp").split()) in (fold("vượt"), fold("đạt"))
+    if met != (growth.values[0] >= p.values[0]):
+        return False
+    owner = growth.owner
+    assert owner is not None
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = p, p.value
+    p.owner, p.role = owner, "target"
     growth.measure = p.measure = "%"
     return True
 

@@ -126,3 +126,36 @@ def test_an_excess_does_not_take_the_value_after_it() -> None:
     # "vượt 5% …, với giá trị …" is the excess amount, not the result
     text = "Thu ngân sách của tỉnh Bình An vượt 5% dự toán, với giá trị 120 tỷ đồng."
     assert all(s.actual != 120 * BILLION for s in money_claims(text))
+
+
+def test_growth_against_a_plan_rate_in_brackets_in_the_next_sentence() -> None:
+    text = (
+        "Theo Cục Thống kê, GRDP của tỉnh Bình An năm 2025 ước tăng 8,41% so với năm 2024. "
+        "Tuy chưa đạt kế hoạch đề ra (kế hoạch tăng 9,5%), nhưng là kết quả giúp tỉnh đứng "
+        "thứ ba cả nước."
+    )
+    [s] = money_claims(text)
+    assert (s.actual, s.target, s.stated) == (Decimal("8.41"), Decimal("9.5"), None)
+
+
+def test_growth_against_a_plan_rate_in_brackets_in_its_sentence() -> None:
+    text = (
+        "GRDP của tỉnh Bình An năm 2025 ước tăng 9,8% so với năm 2024, vượt kế hoạch đề ra "
+        "(kế hoạch tăng 9,5%)."
+    )
+    [s] = money_claims(text)
+    assert (s.actual, s.target) == (Decimal("9.8"), Decimal("9.5"))
+
+
+def test_a_plan_rate_the_words_contradict_is_not_paired() -> None:
+    # "chưa đạt" a plan below the growth: the words and figures disagree, no pairing
+    text = "GRDP của tỉnh Bình An năm 2025 ước tăng 8,41%, chưa đạt kế hoạch (kế hoạch tăng 7,5%)."
+    assert money_claims(text) == []
+
+
+def test_a_concession_after_a_sentence_of_two_rates_is_not_paired() -> None:
+    text = (
+        "Năm 2025, công nghiệp của tỉnh Bình An tăng 8,4%, dịch vụ tăng 7,1%. Tuy chưa đạt "
+        "kế hoạch đề ra (kế hoạch tăng 9%), kết quả này vẫn khả quan."
+    )
+    assert money_claims(text) == []
