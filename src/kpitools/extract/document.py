@@ -325,7 +325,30 @@ def _plan_result(
             and _kind_fits(text, c, noun, kind)
         ):
             found.append(c)
-    return found[0] if found and len({c.actual for c in found}) == 1 else None
+    if not found or len({c.actual for c in found}) != 1:
+        return None
+    return None if _other_kind_between(text, found[0], s, noun, kind) else found[0]
+
+
+def _other_kind_between(
+    text: str, c: LinkableStatement, s: LinkableStatement, noun: str, kind: str | None
+) -> bool:
+    """Whether a plan of another kind may be meant than the result's.
+
+    A plan of ``noun`` naming no kind sees, between the result ``c`` of one kind and
+    itself, ``noun`` named with another kind (``doanh thu tài chính … 120 tỷ đồng …
+    doanh thu thuần … hoàn thành 80% kế hoạch doanh thu``): which result the plan is of is
+    then uncertain, and none is taken.
+    """
+    own = _clause_kind(text, c.start, noun)
+    if kind is not None or own is None:
+        return False
+    between = fold(text[c.end : s.start])
+    for m in noun_pattern(noun).finditer(between):
+        k = _MEASURE_KIND.match(between, m.end())
+        if k is not None and " ".join(k.group(1).split()) != own:
+            return True
+    return False
 
 
 def link_named_plans(

@@ -159,3 +159,24 @@ def test_a_concession_after_a_sentence_of_two_rates_is_not_paired() -> None:
         "kế hoạch đề ra (kế hoạch tăng 9%), kết quả này vẫn khả quan."
     )
     assert money_claims(text) == []
+
+
+def test_a_plan_of_no_kind_takes_no_result_past_another_kind() -> None:
+    text = (
+        "Trong quý III, doanh thu tài chính của Công ty Bình An tăng lên 120 tỷ đồng, tăng 20% "
+        "so với cùng kỳ.\n\n"
+        "Lũy kế 9 tháng, công ty đạt doanh thu thuần và lợi nhuận tăng lần lượt 12% và 8% so "
+        "với cùng kỳ.\n\n"
+        "Với kết quả này, công ty đã hoàn thành 80% kế hoạch doanh thu năm 2025."
+    )
+    assert all(s.actual != 120 * BILLION or s.stated != "80%" for s in find(text, money=True))
+
+
+def test_a_plan_of_no_kind_still_takes_the_result_of_one_kind() -> None:
+    text = (
+        "Năm 2025, lợi nhuận sau thuế của Công ty Bình An đạt 1.200 tỷ đồng, tăng 10% so với "
+        "cùng kỳ. Kết quả lợi nhuận này cao nhất từ trước đến nay.\n"
+        "Công ty đã vượt xa kế hoạch lợi nhuận cả năm (400 tỷ đồng), đạt tới 300%."
+    )
+    got = {(s.actual, s.target, s.stated) for s in money_claims(text)}
+    assert (1200 * BILLION, 400 * BILLION, "300%") in got
