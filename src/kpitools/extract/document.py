@@ -1226,7 +1226,7 @@ def _result_referred_to(
     return c
 
 
-# ", tương đương 22.688 tỷ đồng", ", với giá trị 603.602 tỷ đồng": the amount a percentage
+# ", tương đương 22.688 tỷ đồng", ", với giá trị 6.150 tỷ đồng": the amount a percentage
 # before it comes to
 _EQUIVALENT = rx(
     r"^(?:\s+[^\W\d_]+){0,5}?\s*,?\s*(?:(?:tương\s+đương|tương\s+ứng)(?:\s+với)?"
@@ -1247,7 +1247,7 @@ def _amount_equivalent(
 
     ``đạt 45% kế hoạch, tương đương 1.200 tỷ đồng``, ``giải ngân gần 80% vốn đầu tư công,
     tương đương 22.688 tỷ đồng`` (the share of the capital allocated disbursed is its
-    attainment), ``đạt 66,1% kế hoạch, với giá trị 603.602 tỷ đồng``: the amount after
+    attainment), ``đạt 61,5% kế hoạch, với giá trị 6.150 tỷ đồng``: the amount after
     ``tương đương`` / ``tương ứng`` / ``với giá trị`` is the result. Not for an
     excess (``vượt 5%, tương đương 120 tỷ đồng`` is the excess amount), nor a rate of
     anything but disbursed capital (``tỷ lệ hộ nghèo còn 2%, tương đương 1.200 hộ``).

@@ -1158,8 +1158,8 @@ _EXCEEDED_PLAN_CLAUSE = rx(
 def _plan_beyond_percent(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> Figure | None:
     """The percentage between the result ``a`` and a target ``f`` after it that names a
     plan of its own, when ``f`` is the object of a verb of its own and the percentage does
-    not fit ``f`` (``đạt 101.400 tỉ đồng, đạt 144% dự toán … giao …, vượt mục tiêu phấn đấu
-    thu 100.000 tỉ đồng``: 144 % is of the budget, 100.000 is the goal exceeded); else None.
+    not fit ``f`` (``đạt 5.200 tỉ đồng, đạt 130% dự toán … giao …, vượt mục tiêu phấn đấu
+    thu 5.000 tỉ đồng``: 130 % is of the budget, 5.000 is the goal exceeded); else None.
     Such a target is no plan of that percentage: the result is set against it apart."""
     if f.start < a.start or len(f.values) != 1 or len(a.values) != 1:
         return None
@@ -1487,7 +1487,7 @@ def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     return True
 
 
-# "…, chưa đạt kế hoạch đề ra (kế hoạch tăng 12,35%)": a plan's growth rate in brackets
+# "…, chưa đạt kế hoạch đề ra (kế hoạch tăng 9,5%)": a plan's growth rate in brackets
 # after words that say whether the growth before it met it
 _PLAN_RATE_BRACKET = rx(
     r"(?<!\w)(?P<cmp>chưa\s+đạt|không\s+đạt|vượt|đạt)\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
