@@ -33,7 +33,7 @@ from kpitools.report.forkserver import (
     forkable,
     without_threads,
 )
-from kpitools.report.html import export_html, exporters, footer_html, vega_assets
+from kpitools.report.html import _file_digest, export_html, exporters, footer_html, vega_assets
 
 # jsonschema builds rfc3987-syntax's grammars when it is imported, when that package is
 # installed (JupyterLab brings it): ~1 s in every process that imports Altair or nbformat
@@ -170,8 +170,7 @@ class Worker:
             except _TemplateError as exc:
                 reason, template = str(exc), None
         # While the template imports, import and build what every report's export needs.
-        import papermill  # noqa: F401
-
+        _import_papermill()
         _warm_export()
         if template is not None:
             try:
@@ -436,10 +435,8 @@ class Worker:
 
     def run(self, report: Report, out: Path, *, show_code: bool, files: Sequence[Path]) -> Outcome:
         """Execute and export one report; failures are returned, never raised."""
-        from kpitools.display import file_digest
-
         start = time.perf_counter()
-        inputs = tuple((f.name, file_digest(f, length=64)) for f in files)
+        inputs = tuple((f.name, _file_digest(f, length=64)) for f in files)
 
         def outcome(status: str, html: Path | None = None, error: str | None = None) -> Outcome:
             return Outcome(report, status, time.perf_counter() - start, html, error, inputs)
@@ -636,14 +633,35 @@ def _preload() -> None:
     exporters, the Vega bundle, the kernel manager, zmq), so forked workers share it."""
     import jupyter_client.manager  # noqa: F401
     import jupyter_core.utils  # noqa: F401
-    import papermill.iorw  # noqa: F401
     import zmq.asyncio  # noqa: F401
 
-    import kpitools.display  # noqa: F401
-
+    _import_papermill()
     _fast_output_checks()
     _warm_export()
     _keeping_engine(), _manager_class()
+
+
+def _import_papermill() -> None:
+    """Import papermill (its I/O too) in a worker, without pyarrow.
+
+    ``papermill.iorw`` imports ``pyarrow.fs`` (and with it numpy) for ``hdfs://`` paths,
+    which a worker never writes to: ~0.12 s of CPU at every run's start. Hidden while
+    papermill loads, pyarrow makes papermill register its stand-in, which says that
+    ``hdfs://`` needs pyarrow; pyarrow stays importable afterwards.
+    """
+    if "papermill.iorw" in sys.modules:
+        return
+    hidden = {name: sys.modules.get(name) for name in ("pyarrow", "pyarrow.fs")}
+    if any(hidden.values()):  # loaded already: nothing to spare
+        hidden = {}
+    for name in hidden:
+        sys.modules[name] = None  # type: ignore[assignment]
+    try:
+        import papermill.iorw  # noqa: F401
+    finally:
+        for name in hidden:
+            if sys.modules.get(name, ...) is None:
+                del sys.modules[name]
 
 
 @functools.lru_cache(maxsize=1)
@@ -774,6 +792,76 @@ def _receive(
     return message
 
 
+class Workers:
+    """A run's worker processes and their template, started before the run's jobs are known.
+
+    They import and warm up while the caller checks the reports (the command's checks and
+    the workers' start then share the cores); :meth:`run` hands them the jobs, :meth:`end`
+    ends them (at once when they got none: a run with nothing to do waits for nothing).
+    """
+
+    def __init__(
+        self,
+        n: int,
+        timeout: int,
+        modules: Sequence[str] = (),
+        report_timeout: float | None = None,
+        fresh: bool | None = None,
+    ) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        self.n, self.ran = n, False
+        self.tasks, self.results = ctx.Queue(), ctx.Queue()
+        self.procs: list[Any] = []
+        # one template for the run: it imports while the workers do, and every worker's
+        # kernels are forked from it
+        self.template = _run_template(modules, fresh)
+        address = getattr(self.template, "address", None)
+        args = (self.tasks, self.results, timeout, list(modules), report_timeout, fresh, address)
+        if fork_unavailable() is None:
+            # one process imports what every worker needs, then forks the workers (see
+            # _workers_main); elsewhere each worker is spawned and imports it all itself
+            self.procs = [ctx.Process(target=_workers_main, args=(n, dict(os.environ), *args))]
+            with _environment(without_threads(os.environ, _PRELOAD_ENV)):
+                self.procs[0].start()  # its libraries read their settings as they load
+        else:
+            self.procs = [ctx.Process(target=_worker_main, args=args) for _ in range(n)]
+            for proc in self.procs:
+                proc.start()
+
+    def run(
+        self,
+        jobs: Sequence[tuple[Report, Path, bool, list[Path]]],
+        on_mode: Callable[[str], None] | None = None,
+    ) -> Iterator[Outcome]:
+        """Run ``jobs``; yield outcomes as they finish (``on_mode``: each worker's mode)."""
+        self.ran = True
+        for job in jobs:
+            _put(self.tasks, job)
+        for _ in range(self.n):
+            _put(self.tasks, None)
+        pending = {job[0].name: job[0] for job in jobs}
+        while pending:
+            outcome = _receive(self.results, self.procs, on_mode)
+            if outcome is False:  # every worker is gone
+                for report in pending.values():
+                    yield Outcome(report, "failed", error="the worker process died")
+                return
+            if outcome is None:
+                continue
+            pending.pop(outcome.report.name, None)
+            yield outcome
+        for proc in self.procs:
+            proc.join(timeout=10)
+
+    def end(self) -> None:
+        """End the workers still running, then the template (and with it any kernel)."""
+        if not self.ran and self.template is not None:
+            self.template.terminate()  # still importing, maybe: it would finish first
+        _end(self.procs, self.template)
+
+
 def run_parallel(
     jobs: Sequence[tuple[Report, Path, bool, list[Path]]],
     n: int,
@@ -787,45 +875,11 @@ def run_parallel(
 
     ``on_mode`` is told each worker's :attr:`Worker.mode` as it starts.
     """
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("spawn")
-    tasks, results = ctx.Queue(), ctx.Queue()
-    for job in jobs:
-        _put(tasks, job)
-    for _ in range(n):
-        _put(tasks, None)
-    # one template for the run: it imports while the workers do, and every worker's kernels
-    # are forked from it
-    template = _run_template(modules, fresh)
-    address = getattr(template, "address", None)
-    args = (tasks, results, timeout, list(modules), report_timeout, fresh, address)
-    if fork_unavailable() is None:
-        # one process imports what every worker needs, then forks the workers (see
-        # _workers_main); elsewhere each worker is spawned and imports it all itself
-        procs = [ctx.Process(target=_workers_main, args=(n, dict(os.environ), *args))]
-        with _environment(without_threads(os.environ, _PRELOAD_ENV)):
-            procs[0].start()  # its libraries read their settings as they load
-    else:
-        procs = [ctx.Process(target=_worker_main, args=args) for _ in range(n)]
-        for proc in procs:
-            proc.start()
-    pending = {job[0].name: job[0] for job in jobs}
+    workers = Workers(n, timeout, modules, report_timeout, fresh)
     try:
-        while pending:
-            outcome = _receive(results, procs, on_mode)
-            if outcome is False:  # every worker is gone
-                for report in pending.values():
-                    yield Outcome(report, "failed", error="the worker process died")
-                return
-            if outcome is None:
-                continue
-            pending.pop(outcome.report.name, None)
-            yield outcome
-        for proc in procs:
-            proc.join(timeout=10)
+        yield from workers.run(jobs, on_mode)
     finally:
-        _end(procs, template)
+        workers.end()
 
 
 def _end(procs: Sequence[Any], template: Template | None) -> None:

@@ -10,6 +10,7 @@ import errno
 import json
 import os
 from pathlib import Path
+from typing import ClassVar
 
 import nbformat
 import pytest
@@ -233,3 +234,81 @@ def test_cli_names_the_index_it_could_not_write(
     captured = capsys.readouterr()
     assert f"kpitools run: no space left on device writing {out / 'index.html'}" in captured.err
     assert captured.out.rstrip().endswith("invalid; index: not written")
+
+
+class FakeWorkers:
+    """The run's worker processes, started early, without processes: what they were given."""
+
+    made: ClassVar[list[FakeWorkers]] = []
+
+    def __init__(self, n: int, timeout: int, modules, report_timeout, fresh) -> None:
+        self.n, self.jobs, self.ended = n, None, False
+        FakeWorkers.made.append(self)
+
+    def run(self, jobs, on_mode=None):
+        self.jobs = [job[0].name for job in jobs]
+        for report, out, *_ in jobs:
+            yield Outcome(report, "ok", 0.1, write_text_atomic(out / report.html_name, "<p>"))
+
+    def end(self) -> None:
+        self.ended = True
+
+
+@pytest.fixture
+def early(monkeypatch: pytest.MonkeyPatch) -> list[FakeWorkers]:
+    monkeypatch.setattr(batch, "Workers", FakeWorkers)
+    monkeypatch.setattr(batch, "vega_assets", lambda: ("{}", ""))
+    FakeWorkers.made = []
+    return FakeWorkers.made
+
+
+def test_workers_start_before_the_checks_and_get_what_the_checks_leave(
+    project, early, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports, notebooks = project
+    seen_by_checks: list[int] = []
+    validate = batch.validate
+
+    def checked(report, info):  # the workers are started when the checks run
+        seen_by_checks.append(len(early))
+        return ["bad on purpose"] if report.name == "probe-b" else validate(report, info)
+
+    monkeypatch.setattr(batch, "validate", checked)
+    outcomes = run_batch(reports, tmp_path, notebooks=notebooks, workers=2)
+    assert [o.status for o in outcomes] == ["ok", "invalid", "ok"]
+    assert seen_by_checks == [1, 1, 1]
+    assert (early[0].n, early[0].jobs, early[0].ended) == (2, ["probe-a", "probe-c"], True)
+
+
+def test_workers_started_early_for_nothing_are_ended(
+    project, early, fake_worker, tmp_path: Path
+) -> None:
+    reports, notebooks = project
+    run_batch(reports, tmp_path, notebooks=notebooks, workers=2)
+    early.clear()
+    # the pages are up to date, but --force and a missing page cannot be told apart from a
+    # change before the checks: one of those starts them; a run with nothing to do does not
+    statuses = [o.status for o in run_batch(reports, tmp_path, notebooks=notebooks, workers=2)]
+    assert statuses == ["skipped"] * 3 and early == []
+    (tmp_path / "probe-a.html").unlink()
+    statuses = [o.status for o in run_batch(reports, tmp_path, notebooks=notebooks, workers=2)]
+    assert statuses == ["ok", "skipped", "skipped"]
+    assert (early[0].jobs, early[0].ended) == (["probe-a"], True)
+    # one report to run: one worker, in this process (started after the checks, as before)
+    early.clear()
+    one = run_batch(reports[:1], tmp_path, notebooks=notebooks, workers=2, force=True)
+    assert early == [] and one[0].status == "ok"
+
+
+def test_workers_are_ended_when_the_checks_are_interrupted(
+    project, early, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reports, notebooks = project
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt(2)
+
+    monkeypatch.setattr(batch, "validate", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        run_batch(reports, tmp_path, notebooks=notebooks, workers=2, force=True)
+    assert early[0].ended and early[0].jobs is None

@@ -84,3 +84,21 @@ def test_a_refused_write_is_no_kernel_failure(
     assert err.value.errno == errno.ENOSPC
     monkeypatch.setattr(papermill, "execute_notebook", lambda *a, **k: 1 / 0)
     assert Worker().execute(report, tmp_path / "x.ipynb") == "ZeroDivisionError: division by zero"
+
+
+@pytest.mark.slow
+def test_workers_started_for_no_job_end_at_once_leaving_no_process() -> None:
+    """A run's workers and template, started before its checks, are ended while they import
+    when the checks leave nothing to run (the template is not waited for to finish)."""
+    import signal
+
+    import psutil
+
+    started = worker_module.Workers(2, timeout=60, modules=["json"])
+    template, parent = started.template.process, started.procs[0]
+    ours = [p for p in psutil.Process().children(recursive=True) if "resource_tracker" not in
+            " ".join(p.cmdline())]  # fmt: skip
+    started.end()
+    assert template.returncode == -signal.SIGTERM  # ended importing, not done and then ended
+    assert parent.exitcode in (-signal.SIGTERM, 128 + signal.SIGTERM)
+    assert not [p for p in ours if p.is_running() and p.status() != psutil.STATUS_ZOMBIE]

@@ -103,3 +103,47 @@ def test_a_sigterm_during_a_put_comes_after_it() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['put 1', 'signal']"
+
+
+LIGHT = textwrap.dedent(
+    """
+    import sys
+    from kpitools.report import worker
+
+    worker._preload()  # what the workers' parent loads before it forks the workers
+    print(sorted(m for m in ("polars", "pyarrow", "pandas") if m in sys.modules))
+    import papermill.iorw
+    try:
+        papermill.iorw.HadoopFileSystem()
+    except Exception as exc:  # papermill's own word for an hdfs:// path without pyarrow
+        print(type(exc).__name__, "pyarrow" in str(exc))
+    import pyarrow.fs  # hidden only while papermill loaded
+    print("pyarrow" in sys.modules)
+    """
+)
+
+
+def test_the_workers_parent_loads_neither_polars_nor_pyarrow() -> None:
+    """The run's workers need neither (~0.4 s of CPU before the first report); pyarrow is
+    hidden from papermill only while it loads, which then says ``hdfs://`` needs it."""
+    done = subprocess.run(
+        [sys.executable, "-c", LIGHT], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    said = ["[]", "PapermillOptionalDependencyException True", "True"]
+    assert done.stdout.split("\n")[:3] == said
+
+
+def test_the_batchs_own_digest_and_stylesheet_are_kpitools_displays() -> None:
+    """The batch reads them without ``kpitools.display`` (it imports polars)."""
+    from pathlib import Path
+
+    from kpitools import display
+    from kpitools.io import dataset
+    from kpitools.report import batch, html
+
+    notebook = next((Path(__file__).parents[3] / "notebooks").glob("*.ipynb"))
+    assert html._file_digest(notebook) == display.file_digest(notebook, length=64)
+    assert html._file_digest(notebook, length=12) == display.file_digest(notebook)
+    assert html._stylesheet() == display.stylesheet()
+    assert batch.SHARED_CACHE_ENV == dataset.SHARED_CACHE_ENV
