@@ -814,6 +814,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
             _rate_against_range(doc, f, figs)
     _attach_plans_after(doc, figs, drafts)
     _attach_exceeded_plans(doc, figs, drafts)
+    _split_other_plans(doc, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
 
 
@@ -1186,6 +1187,47 @@ def _attach_exceeded_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) ->
             if a.owner is not None and _plan_beyond_percent(doc, a, f, figs) is not None:
                 d.actual_fig, d.actual = a, a.value
                 break
+
+
+# the kinds of plan the words before a target or after a percentage name: a budget
+# assigned (dự toán) and a goal striven for (mục tiêu phấn đấu) are two plans
+_BUDGET_WORDS = rx(r"(?<!\w)dự\s+toán(?!\w)")
+_GOAL_WORDS = rx(r"(?<!\w)(?:mục\s+tiêu|phấn\s+đấu)(?!\w)")
+
+
+def _plan_kind(words: str) -> str | None:
+    """``budget`` or ``goal`` by the plan the folded ``words`` name (None: neither or both)."""
+    budget, goal = bool(_BUDGET_WORDS.search(words)), bool(_GOAL_WORDS.search(words))
+    return None if budget == goal else "budget" if budget else "goal"
+
+
+def _split_other_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A target named as another kind of plan than its statement's percentage, which the
+    percentage does not fit, is set against the result apart.
+
+    ``đạt 6.000 tỷ đồng, bằng 130% dự toán Trung ương giao (mục tiêu phấn đấu 5.000 tỷ
+    đồng)``: 130 % is of the budget, 5.000 the goal; the link is uncertain, so the audit
+    does not check the percentage against the goal: two statements, the result with its
+    percentage and the result against the goal.
+    """
+    for d in list(drafts):
+        a, t, p = d.actual_fig, d.target_fig, d.percent_fig
+        if a is None or t is None or p is None or p.percent is None or d.twin_of is not None:
+            continue
+        if not (a.sentence is t.sentence is p.sentence) or len(t.values) != 1:
+            continue
+        if len(a.values) != 1 or _fits_percent(p, a.values[0], t.values[0]):
+            continue
+        before = [g for g in figs if g.end <= t.start and g is not t]
+        lead = doc.fold[before[-1].span_end if before else t.sentence.start : t.start]
+        high = t.start if t.start > p.end else p.sentence.end
+        tail = re.split(r"[(,;.]", doc.fold[p.end : min(high, p.end + 40)], maxsplit=1)[0]
+        mine, theirs = _plan_kind(tail), _plan_kind(lead)
+        if mine is None or theirs is None or mine == theirs:
+            continue
+        d.target_fig, d.target = None, None
+        drafts.append(Draft(d.sentence, actual_fig=a, actual=a.value, target_fig=t, target=t.value))
+        t.owner = drafts[-1]
 
 
 def _bracketed_part(doc: Doc, a: Figure, before: int) -> bool:

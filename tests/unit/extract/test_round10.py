@@ -180,3 +180,41 @@ def test_a_plan_of_no_kind_still_takes_the_result_of_one_kind() -> None:
     )
     got = {(s.actual, s.target, s.stated) for s in money_claims(text)}
     assert (1200 * BILLION, 400 * BILLION, "300%") in got
+
+
+def test_a_goal_in_brackets_after_a_budget_percentage_is_set_apart() -> None:
+    text = (
+        "Năm 2025, thu ngân sách của tỉnh Bình An đạt 6.000 tỷ đồng, bằng 130% dự toán Trung "
+        "ương giao (mục tiêu phấn đấu 5.000 tỷ đồng)."
+    )
+    got = {(s.actual, s.target, s.stated) for s in money_claims(text)}
+    assert got == {(6000 * BILLION, None, "130%"), (6000 * BILLION, 5000 * BILLION, None)}
+    assert all(s.verdict != "inconsistent" for s in find(text, money=True))
+
+
+def test_a_goal_stated_before_a_budget_percentage_is_set_apart() -> None:
+    text = (
+        "Mục tiêu thu ngân sách năm 2025 là 5.000 tỷ đồng, 9 tháng thu ngân sách đạt 3.000 tỷ "
+        "đồng, bằng 75% dự toán Trung ương giao."
+    )
+    got = {(s.actual, s.target, s.stated) for s in money_claims(text)}
+    assert got == {(3000 * BILLION, None, "75%"), (3000 * BILLION, 5000 * BILLION, None)}
+
+
+def test_a_goal_the_budget_percentage_fits_stays_linked() -> None:
+    text = (
+        "Mục tiêu thu ngân sách năm 2025 là 5.000 tỷ đồng, 9 tháng thu ngân sách đạt 3.750 tỷ "
+        "đồng, bằng 75% dự toán Trung ương giao."
+    )
+    [s] = money_claims(text)
+    assert (s.target, s.stated, s.verdict) == (5000 * BILLION, "75%", "consistent")
+
+
+def test_a_budget_the_percentage_does_not_fit_is_still_flagged() -> None:
+    # the same plan named twice: a real disagreement of the report's own figures
+    text = (
+        "Năm 2025, thu ngân sách của xã Tân Lộc đạt 60 tỷ đồng, bằng 130% dự toán (dự toán 50 "
+        "tỷ đồng)."
+    )
+    [s] = money_claims(text)
+    assert (s.target, s.verdict) == (50 * BILLION, "inconsistent")
