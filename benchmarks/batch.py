@@ -19,7 +19,10 @@ Prints the times, the ratios plain / kpitools for both environments, the extra c
 report of the fresh kernel (wall time and CPU time: the CPU of every process of the run,
 kernels included, which a busy machine disturbs less than the wall time), the HTML size
 per report, and with ``--memory`` the peak memory of the run's processes (workers,
-templates and kernels) for 1, 2 and 4 workers.
+templates and kernels) for 1, 2 and 4 workers, in runs of their own: sampling the memory
+of a run's processes every 0.2 s costs ~0.6 s of CPU on the run's own cores and rounds its
+wall time up to the next sample, so the timed runs are not sampled (until session 7 they
+were, and their peak memory was printed with their times).
 
     python benchmarks/batch.py                   # every report of parameters/
     python benchmarks/batch.py --plain-sample 8  # time the plain loops on 8 reports only and
@@ -100,11 +103,16 @@ def bare_env(tmp: Path) -> dict[str, str]:
 
 
 def kpitools_run(
-    out: Path, workers: int | None, *, shared: bool, env: dict[str, str] | None = None
+    out: Path,
+    workers: int | None,
+    *,
+    shared: bool,
+    env: dict[str, str] | None = None,
+    memory: bool = False,
 ) -> dict[str, float]:
-    """One ``kpitools run --force``: wall and CPU seconds, peak PSS and RSS of its processes."""
-    import psutil
-
+    """One ``kpitools run --force``: wall and CPU seconds; with ``memory``, the peak PSS and
+    RSS of its processes (sampled every 0.2 s, which costs this process ~0.6 s of CPU a run
+    on the run's cores and rounds the wall time up to 0.2 s: timed runs are not sampled)."""
     cmd = [str(BIN / "kpitools"), "run", "--force", "--out", str(out)]
     if workers:
         cmd += ["--workers", str(workers)]
@@ -116,6 +124,21 @@ def kpitools_run(
     proc = subprocess.Popen(
         cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
     )
+    peak_pss = peak_rss = 0
+    if memory:
+        peak_pss, peak_rss = _peak_memory(proc)
+    proc.wait()
+    seconds = time.perf_counter() - start
+    if proc.returncode != 0:
+        raise SystemExit(f"kpitools run failed ({proc.returncode}): {' '.join(cmd)}")
+    cpu = children_cpu() - cpu0
+    return {"wall": seconds, "cpu": cpu, "pss": peak_pss / 1e6, "rss": peak_rss / 1e6}
+
+
+def _peak_memory(proc: subprocess.Popen) -> tuple[int, int]:
+    """The peak PSS and RSS summed over ``proc`` and its descendants, until it ends."""
+    import psutil
+
     peak_pss = peak_rss = 0
     parent = psutil.Process(proc.pid)
     while proc.poll() is None:
@@ -131,11 +154,7 @@ def kpitools_run(
                     rss += info.rss
         peak_pss, peak_rss = max(peak_pss, pss), max(peak_rss, rss)
         time.sleep(0.2)
-    seconds = time.perf_counter() - start
-    if proc.returncode != 0:
-        raise SystemExit(f"kpitools run failed ({proc.returncode}): {' '.join(cmd)}")
-    cpu = children_cpu() - cpu0
-    return {"wall": seconds, "cpu": cpu, "pss": peak_pss / 1e6, "rss": peak_rss / 1e6}
+    return peak_pss, peak_rss
 
 
 #: Written as ``sitecustomize`` for :func:`cpu_split`: each process of the run writes its own
@@ -255,7 +274,7 @@ def measure(args: argparse.Namespace, reports) -> tuple:
         memory = {}
         if args.memory:
             for w in (1, 2, 4):
-                memory[w] = kpitools_run(tmp / f"mem{w}", w, shared=False)
+                memory[w] = kpitools_run(tmp / f"mem{w}", w, shared=False, memory=True)
     return sample, plain, lab, runs, memory, sizes, plain_sizes
 
 
@@ -283,12 +302,11 @@ def show(reports, sample, plain, lab, runs, memory, sizes, plain_sizes) -> None:
         for mode, shared in (("fresh kernels (default)", False), ("--shared-kernel", True)):
             times = ", ".join(f"{r['wall']:.1f}" for r in runs[label][shared])
             cpus = ", ".join(f"{r['cpu']:.1f}" for r in runs[label][shared])
-            peak = max(r["pss"] for r in runs[label][shared])
             wall = med[shared]["wall"]
             print(
                 f"kpitools run, {names[label]}, {mode + ':':<24}{wall:6.1f} s, "
                 f"{wall / n:.2f} s per report (median of {len(runs[label][shared])}: {times} s; "
-                f"CPU {cpus} s; peak memory {peak:.0f} MB PSS)"
+                f"CPU {cpus} s)"
             )
         fresh_s, shared_s = med[False]["wall"], med[True]["wall"]
         print(
