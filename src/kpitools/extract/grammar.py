@@ -1008,11 +1008,26 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
             continue
         between = folded[target.end : f.start]
         plain = not _RESULT_SINCE.search(between) and ";" not in between
+        if _attained_after(folded, f):
+            continue  # "trong đó thu nội địa 4.000 tỷ đồng, đạt 100% kế hoạch": a result
         if _part_of_target(folded, figs, target, f) or (plain and id(target) in parts):
             f.role = "target"
             parts.add(id(f))
         elif raised and plain:
             f.role = _raised_role(raised)
+
+
+# ", đạt 100% kế hoạch" right after a figure: the attainment of a result
+_ATTAINED_NEXT = rx(
+    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:đạt|bằng)\s+(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?"
+    rf"(?:{NUM})\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)(?!\w)"
+)
+
+
+def _attained_after(folded: str, f: Figure) -> bool:
+    """Whether ``f`` is followed by its own attainment of a plan: a result, never a part
+    of a target (``…, trong đó thu nội địa 4.000 tỷ đồng, đạt 100% kế hoạch``)."""
+    return _ATTAINED_NEXT.match(folded[f.end : f.end + 80]) is not None
 
 
 def _part_of_target(folded: str, figs: list[Figure], target: Figure, f: Figure) -> bool:

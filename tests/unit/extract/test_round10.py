@@ -218,3 +218,25 @@ def test_a_budget_the_percentage_does_not_fit_is_still_flagged() -> None:
     )
     [s] = money_claims(text)
     assert (s.target, s.verdict) == (50 * BILLION, "inconsistent")
+
+
+def test_a_part_with_its_own_attainment_after_a_plan_is_a_result() -> None:
+    text = (
+        "Năm 2025, thu ngân sách của tỉnh Bình An đạt 6.000 tỷ đồng, vượt 20% kế hoạch (5.000 "
+        "tỷ đồng), trong đó thu nội địa 4.000 tỷ đồng, đạt 100% kế hoạch."
+    )
+    got = {(s.actual, s.target, s.stated) for s in money_claims(text)}
+    assert got == {(6000 * BILLION, 5000 * BILLION, "20%"), (4000 * BILLION, None, "100%")}
+
+
+def test_the_parts_of_a_goal_stay_targets() -> None:
+    text = (
+        "Tỉnh Bình An phấn đấu thu ngân sách 6.000 tỷ đồng, bao gồm thu nội địa 4.000 tỷ đồng, "
+        "thu xuất nhập khẩu 2.000 tỷ đồng."
+    )
+    assert money_claims(text) == []
+    assert {s.target for s in find(text, money=True)} == {
+        6000 * BILLION,
+        4000 * BILLION,
+        2000 * BILLION,
+    }
