@@ -1149,6 +1149,7 @@ def _attach_target(
         and not _apart_by_semicolon(doc, d, f)
         and not _bracketed_part(doc, d.actual_fig, f.start)
         and _plan_beyond_percent(doc, d.actual_fig, f, figs) is None
+        and _later_percent_plan(doc, d.actual_fig, f, figs) is None
     ]
     if candidates:
         distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
@@ -1191,17 +1192,54 @@ def _plan_beyond_percent(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> 
     return None
 
 
+# "… và bằng 25% kế hoạch năm (8.000 tỷ đồng)": the plan in brackets after its words
+_BRACKET_AFTER_PLAN = rx(
+    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)[^(),;.\d]{0,40}\(\s*$"
+)
+
+
+def _later_percent_plan(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> Figure | None:
+    """The last of two or more percentages between the result ``a`` and a target ``f`` in
+    brackets right after that percentage's plan (``đạt 105% kế hoạch quý và bằng 25% kế
+    hoạch năm (8.000 tỷ đồng)``): the plan of that percentage, not of the first; else None."""
+    ps = [p for p in figs if a.end <= p.start and p.end <= f.start and p.kind == "percent"]
+    if len(ps) < 2 or not _BRACKET_AFTER_PLAN.match(doc.fold[ps[-1].end : f.start]):
+        return None
+    return ps[-1]
+
+
 def _attach_exceeded_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """A target left on its own by :func:`_plan_beyond_percent` is set against the result
-    before its percentages, in a statement with no percentage."""
+    before its percentages, in a statement with no percentage; one left by
+    :func:`_later_percent_plan` is the target of that percentage's statement when the
+    percentage fits it."""
     for d in list(drafts):
         f = d.target_fig
         if f is None or d.actual_fig is not None or d.percent_fig is not None:
             continue
         for a in reversed([g for g in figs if g.end <= f.start and g.role == "actual"]):
-            if a.owner is not None and _plan_beyond_percent(doc, a, f, figs) is not None:
+            if a.owner is None:
+                continue
+            if _plan_beyond_percent(doc, a, f, figs) is not None:
                 d.actual_fig, d.actual = a, a.value
                 break
+            p = _later_percent_plan(doc, a, f, figs)
+            if p is not None:
+                _join_later_percent(p, f, d, drafts)
+                break
+
+
+def _join_later_percent(p: Figure, f: Figure, d: Draft, drafts: list[Draft]) -> None:
+    """The target ``f`` (alone in ``d``) joins the statement of the percentage ``p`` when
+    that statement has a result and no target, and ``p`` fits them."""
+    owner = p.owner
+    if owner is None or owner.target is not None or owner.percent_fig is not p:
+        return
+    actual = _single(owner.actual)
+    if actual is None or len(f.values) != 1 or not _fits_percent(p, actual, f.values[0]):
+        return
+    owner.target_fig, owner.target, f.owner = f, f.value, owner
+    drafts.remove(d)
 
 
 # the kinds of plan the words before a target or after a percentage name: a budget

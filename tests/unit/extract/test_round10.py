@@ -240,3 +240,21 @@ def test_the_parts_of_a_goal_stay_targets() -> None:
         4000 * BILLION,
         2000 * BILLION,
     }
+
+
+def test_a_plan_in_brackets_after_the_second_percentage_is_its_plan() -> None:
+    text = (
+        "Quý I, thu ngân sách của tỉnh Bình An đạt 2.000 tỷ đồng, đạt 105% kế hoạch quý và "
+        "bằng 25% kế hoạch năm (8.000 tỷ đồng)."
+    )
+    got = {(s.actual, s.target, s.stated) for s in money_claims(text)}
+    assert got == {(2000 * BILLION, None, "105%"), (2000 * BILLION, 8000 * BILLION, "25%")}
+    assert all(s.verdict != "inconsistent" for s in find(text, money=True))
+
+
+def test_a_plan_in_brackets_the_second_percentage_does_not_fit_is_left_alone() -> None:
+    text = (
+        "Quý I, thu ngân sách của tỉnh Bình An đạt 2.000 tỷ đồng, đạt 105% kế hoạch quý và "
+        "bằng 40% kế hoạch năm (8.000 tỷ đồng)."
+    )
+    assert all(s.target is None for s in money_claims(text))
