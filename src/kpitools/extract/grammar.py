@@ -1150,6 +1150,7 @@ def _attach_target(
         and not _bracketed_part(doc, d.actual_fig, f.start)
         and _plan_beyond_percent(doc, d.actual_fig, f, figs) is None
         and _later_percent_plan(doc, d.actual_fig, f, figs) is None
+        and not _other_year_or_kind(doc, d.actual_fig, f, figs)
     ]
     if candidates:
         distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
@@ -1206,6 +1207,40 @@ def _later_percent_plan(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> F
     if len(ps) < 2 or not _BRACKET_AFTER_PLAN.match(doc.fold[ps[-1].end : f.start]):
         return None
     return ps[-1]
+
+
+# a year the words before a figure give it ("năm 2026 phấn đấu đón", "mục tiêu năm 2030");
+# not the year compared with ("so với năm 2024", "cùng kỳ năm 2024")
+_OWN_YEAR = rx(r"(?<!với\s)(?<!kỳ\s)(?<!\w)năm\s+(20\d\d)(?!\d)")
+
+
+# the origin a count of visitors, goods or capital names: two origins are two things
+_ORIGIN = rx(r"(?<!\w)(?:quốc\s+tế|nội\s+địa|trong\s+nước|nước\s+ngoài)(?!\w)")
+
+
+def _year_before(doc: Doc, start: int, end: int) -> str | None:
+    """The last year named in ``doc.fold[start:end]`` as the year of what follows."""
+    years = _OWN_YEAR.findall(doc.fold, start, end)
+    return years[-1] if years else None
+
+
+def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
+    """Whether the target ``f`` is of another year than the result ``a`` (``Năm 2025, … đón
+    5 triệu lượt khách, năm 2026 phấn đấu đón 6 triệu``) or counts another kind of the same
+    thing (``5 triệu lượt khách quốc tế, mục tiêu đón 20 triệu lượt khách nội địa``): no
+    target of that result."""
+    before = [g for g in figs if g.end <= f.start and g is not a]
+    floor = max([g.span_end for g in before if g.start > a.start] or [a.span_end])
+    low = f.sentence.start if f.start < a.start else floor
+    theirs = _year_before(doc, low, f.start)
+    mine = _year_before(doc, a.sentence.start, a.start)
+    if theirs is not None and mine is not None and theirs != mine:
+        return True
+    if a.noun_end is None or f.noun_end is None:
+        return False
+    x = _ORIGIN.search(doc.fold, a.start, a.noun_end)
+    y = _ORIGIN.search(doc.fold, f.start, f.noun_end)
+    return x is not None and y is not None and x.group() != y.group()
 
 
 def _attach_exceeded_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:

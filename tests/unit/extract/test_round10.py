@@ -258,3 +258,32 @@ def test_a_plan_in_brackets_the_second_percentage_does_not_fit_is_left_alone() -
         "bằng 40% kế hoạch năm (8.000 tỷ đồng)."
     )
     assert all(s.target is None for s in money_claims(text))
+
+
+def test_a_target_of_a_later_year_is_no_target_of_the_result() -> None:
+    text = (
+        "Năm 2025, tỉnh Bình An đón 5 triệu lượt khách, năm 2026 phấn đấu đón 6 triệu lượt khách."
+    )
+    assert money_claims(text) == []
+
+
+def test_a_target_of_the_result_s_year_after_a_comparison_year_stays() -> None:
+    text = (
+        "Năm 2025, tỉnh Bình An đón 5 triệu lượt khách, tăng 10% so với năm 2024, kế hoạch năm "
+        "2025 là 6 triệu lượt khách."
+    )
+    got = {(s.actual, s.target) for s in money_claims(text)}
+    assert got == {(Decimal(5000000), Decimal(6000000))}
+
+
+def test_a_target_of_another_origin_is_no_target_of_the_result() -> None:
+    text = (
+        "Tỉnh Bình An đã đón 5 triệu lượt khách quốc tế, mục tiêu đón 20 triệu lượt khách nội địa."
+    )
+    assert money_claims(text) == []
+    same = (
+        "Tỉnh Bình An đã đón 5 triệu lượt khách quốc tế, mục tiêu đón 6 triệu lượt khách quốc tế."
+    )
+    assert [(s.actual, s.target) for s in money_claims(same)] == [
+        (Decimal(5000000), Decimal(6000000))
+    ]
