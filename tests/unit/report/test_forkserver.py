@@ -30,5 +30,7 @@ def test_a_module_that_starts_a_thread_is_left_out_and_the_template_serves(
         template.start()  # raises if the template kept a thread a fork would lose
         assert template.skipped == ["kt_probe_threads", "kt_probe_missing"]
         assert template.alive()
+        process = template.process
     finally:
         template.stop()
+    assert process is not None and process.returncode == 0  # ended as it should, at once
