@@ -1218,6 +1218,25 @@ _OWN_YEAR = rx(r"(?<!với\s)(?<!kỳ\s)(?<!\w)năm\s+(20\d\d)(?!\d)")
 _ORIGIN = rx(r"(?<!\w)(?:quốc\s+tế|nội\s+địa|trong\s+nước|nước\s+ngoài)(?!\w)")
 
 
+# a place written with its kind and a capitalised name ("huyện Long Hải"); not the one that
+# assigned a plan ("chỉ tiêu tỉnh Bình An giao")
+_PLACE_KIND = re.compile(
+    r"(?<!\w)(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu)((?:\s+\w+){1,4})"
+)
+_ASSIGNED = rx(r"^\s*(?:đã\s+)?giao(?!\w)")
+
+
+def _place_before(text: str, start: int, end: int) -> str | None:
+    """The last place named with its kind in ``text[start:end]`` (see above), its name."""
+    names = []
+    for m in _PLACE_KIND.finditer(text, start, end):
+        words = list(itertools.takewhile(lambda w: w[:1].isupper(), m.group(1).split()))
+        after = m.start(1) + len(" ".join(words)) + 1
+        if words and not _ASSIGNED.match(fold(text[after : after + 12])):
+            names.append(" ".join(words))
+    return names[-1] if names else None
+
+
 def _year_before(doc: Doc, start: int, end: int) -> str | None:
     """The last year named in ``doc.fold[start:end]`` as the year of what follows."""
     years = _OWN_YEAR.findall(doc.fold, start, end)
@@ -1235,6 +1254,10 @@ def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> b
     theirs = _year_before(doc, low, f.start)
     mine = _year_before(doc, a.sentence.start, a.start)
     if theirs is not None and mine is not None and theirs != mine:
+        return True
+    place = _place_before(doc.text, low, f.start)
+    own = _place_before(doc.text, a.sentence.start, a.start)
+    if place is not None and own is not None and place != own:
         return True
     if a.noun_end is None or f.noun_end is None:
         return False
