@@ -29,6 +29,8 @@ were, and their peak memory was printed with their times).
                                                  # scale them to the batch (said in the output)
     python benchmarks/batch.py --cpu-split --repeat 3  # only kpitools run: the CPU of its
                                                  # processes outside the kernels, and of the rest
+    python benchmarks/batch.py --ab OLD/src --repeat 6  # only kpitools run (fresh, bare):
+                                                 # OLD/src's and this checkout's in turn
 """
 
 from __future__ import annotations
@@ -219,6 +221,31 @@ def cpu_split(repeat: int, workers: int | None) -> None:
             )
 
 
+def ab(old_src: Path, repeat: int, workers: int | None) -> None:
+    """``kpitools run --force`` (fresh kernels, bare) with ``old_src`` and this checkout in
+    turn (old, new, then new, old: a busy spell weighs on both alike); medians printed."""
+    with tempfile.TemporaryDirectory() as tmp:
+        bare = bare_env(Path(tmp))
+        envs = {
+            "old": {**bare, "PYTHONPATH": os.pathsep.join([str(old_src), bare["PYTHONPATH"]])},
+            "new": bare,
+        }
+        runs: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
+        for i in range(repeat):
+            for label in ("old", "new") if i % 2 == 0 else ("new", "old"):
+                run = kpitools_run(Path(tmp) / "out", workers, shared=False, env=envs[label])
+                runs[label].append(run)
+                print(
+                    f"{label}: wall {run['wall']:.2f} s, CPU {run['cpu']:.2f} s; "
+                    f"load average {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
+        for label, done in runs.items():
+            wall = statistics.median(r["wall"] for r in done)
+            cpu = statistics.median(r["cpu"] for r in done)
+            print(f"{label} ({len(done)} runs): median wall {wall:.2f} s, median CPU {cpu:.2f} s")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument(
@@ -238,9 +265,19 @@ def main() -> None:
         help="only kpitools run (fresh kernels, this environment), --repeat times: the CPU "
         "of the command, the workers' parent and the workers apart from the kernels'",
     )
+    ap.add_argument(
+        "--ab",
+        type=Path,
+        metavar="OLD_SRC",
+        help="only kpitools run (fresh kernels, bare install emulated), --repeat times each: "
+        "this checkout's and OLD_SRC's (e.g. a `git archive` of a commit's src) in turn",
+    )
     args = ap.parse_args()
     if args.cpu_split:
         cpu_split(max(1, args.repeat), args.workers)
+        return
+    if args.ab:
+        ab(args.ab, max(1, args.repeat), args.workers)
         return
     reports = discover(ROOT / "parameters", ROOT / "notebooks")
     show(reports, *measure(args, reports))
