@@ -31,6 +31,8 @@ were, and their peak memory was printed with their times).
                                                  # processes outside the kernels, and of the rest
     python benchmarks/batch.py --ab OLD/src --repeat 6  # only kpitools run (fresh, bare):
                                                  # OLD/src's and this checkout's in turn
+    python benchmarks/batch.py --stamps --repeat 3  # only kpitools run (fresh, bare): when
+                                                 # its start's steps were done
 """
 
 from __future__ import annotations
@@ -188,6 +190,67 @@ if _dir:
 """
 
 
+#: Written as ``sitecustomize`` for :func:`stamps`: each Python process of the run appends
+#: when it started and when its multiprocessing target began (``_workers_main``: the
+#: workers' parent has imported; ``_worker_main``: a worker was forked) to
+#: ``$KPITOOLS_BENCH_STAMPS``.
+STAMP_SITE = """
+import os, sys, time
+_file = os.environ.get("KPITOOLS_BENCH_STAMPS")
+if _file:
+    import json
+    import multiprocessing.process as _mp
+
+    def _stamp(event):
+        with open(_file, "a") as f:
+            f.write(json.dumps({"t": time.time(), "event": event}) + "\\n")
+
+    _stamp("process")
+    _bootstrap = _mp.BaseProcess._bootstrap
+
+    def _stamped(self, *args, **kwargs):
+        _stamp(getattr(self._target, "__name__", "process"))
+        return _bootstrap(self, *args, **kwargs)
+
+    _mp.BaseProcess._bootstrap = _stamped
+"""
+
+
+def stamps(repeat: int, workers: int | None) -> None:
+    """``kpitools run --force`` (fresh kernels, bare) ``repeat`` times: when, from its start,
+    its other processes started, the workers' parent had imported, the workers were forked,
+    the first and last reports were done, and the command ended."""
+    import json
+
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp) / "site"
+        site.mkdir()
+        bare = 'import sys\nsys.modules["rfc3987_syntax"] = None\n'
+        (site / "sitecustomize.py").write_text(bare + STAMP_SITE)
+        cmd = [str(BIN / "kpitools"), "run", "--force", "--out", str(Path(tmp) / "out")]
+        cmd += ["--workers", str(workers)] if workers else []
+        for i in range(repeat):
+            found = Path(tmp) / f"stamps{i}.jsonl"
+            path = os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH", "")]))
+            env = {**os.environ, "PYTHONPATH": path, "KPITOOLS_BENCH_STAMPS": str(found)}
+            start = time.time()
+            proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, text=True, env=env)
+            done = [time.time() - start for line in proc.stdout or () if ": ok" in line]
+            proc.wait()
+            ended = time.time() - start
+            events = [json.loads(line) for line in found.read_text().splitlines()]
+            first = {}
+            for e in sorted(events, key=lambda e: e["t"])[1:]:  # [0]: the command itself
+                first.setdefault(e["event"], e["t"] - start)
+            print(
+                f"run {i + 1}: processes started {first.get('process', 0):.2f} s, workers' "
+                f"parent imported {first.get('_workers_main', 0):.2f} s, workers forked "
+                f"{first.get('_worker_main', 0):.2f} s, first report done {done[0]:.2f} s, "
+                f"last {done[-1]:.2f} s, ended {ended:.2f} s; load average "
+                f"{os.getloadavg()[0]:.1f}"
+            )
+
+
 def cpu_split(repeat: int, workers: int | None) -> None:
     """``kpitools run --force`` (fresh kernels) ``repeat`` times: the CPU of its processes.
 
@@ -272,7 +335,16 @@ def main() -> None:
         help="only kpitools run (fresh kernels, bare install emulated), --repeat times each: "
         "this checkout's and OLD_SRC's (e.g. a `git archive` of a commit's src) in turn",
     )
+    ap.add_argument(
+        "--stamps",
+        action="store_true",
+        help="only kpitools run (fresh kernels, bare install emulated), --repeat times: when "
+        "its processes started, the workers were forked, the first and last reports were done",
+    )
     args = ap.parse_args()
+    if args.stamps:
+        stamps(max(1, args.repeat), args.workers)
+        return
     if args.cpu_split:
         cpu_split(max(1, args.repeat), args.workers)
         return
