@@ -13,6 +13,7 @@ import pytest
 
 import kpitools.report.worker as worker_module
 from kpitools.report import Report, Worker
+from kpitools.report.forkserver import fork_unavailable
 
 
 def full_disk(*args, **kwargs):
@@ -87,6 +88,7 @@ def test_a_refused_write_is_no_kernel_failure(
 
 
 @pytest.mark.slow
+@pytest.mark.skipif(fork_unavailable() is not None, reason=str(fork_unavailable()))
 def test_workers_started_for_no_job_end_at_once_leaving_no_process() -> None:
     """A run's workers and template, started before its checks, are ended while they import
     when the checks leave nothing to run (the template is not waited for to finish)."""
