@@ -26,7 +26,7 @@ from kpitools.report.discovery import (
     paths_found_once,
     validate,
 )
-from kpitools.report.forkserver import fork_unavailable, top_imports
+from kpitools.report.forkserver import top_imports
 from kpitools.report.html import fingerprint, vega_assets, write_index
 from kpitools.report.worker import Worker, Workers, kernel_mode, run_parallel
 
@@ -281,8 +281,6 @@ def _started_early(
     if n < 2:
         yield None
         return
-    if fork_unavailable() is not None:  # each worker would build it: once, here, before them
-        vega_assets()  # (forked workers have it from their parent, which builds it once)
     started = Workers(n, timeout, _modules(likely), report_timeout, fresh)
     try:
         yield started

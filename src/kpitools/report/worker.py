@@ -821,6 +821,10 @@ class Workers:
         # one template for the run: it imports while the workers do, and every worker's
         # kernels are forked from it
         self.template = _run_template(modules, fresh)
+        # The JavaScript bundle, once, before the workers want it (the template does not):
+        # built the first time on a machine (~2 s), and building it starts vl-convert's
+        # threads, with which the workers' parent could not fork them.
+        vega_assets()
         address = getattr(self.template, "address", None)
         args = (self.tasks, self.results, timeout, list(modules), report_timeout, fresh, address)
         if fork_unavailable() is None:
