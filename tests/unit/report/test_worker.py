@@ -96,10 +96,11 @@ def test_workers_started_for_no_job_end_at_once_leaving_no_process() -> None:
 
     import psutil
 
+    before = {p.pid for p in psutil.Process().children(recursive=True)}  # e.g. a test's browser
     started = worker_module.Workers(2, timeout=60, modules=["json"])
     template, parent = started.template.process, started.procs[0]
-    ours = [p for p in psutil.Process().children(recursive=True) if "resource_tracker" not in
-            " ".join(p.cmdline())]  # fmt: skip
+    ours = [p for p in psutil.Process().children(recursive=True) if p.pid not in before and
+            "resource_tracker" not in " ".join(p.cmdline())]  # fmt: skip
     started.end()
     assert template.returncode == -signal.SIGTERM  # ended importing, not done and then ended
     assert parent.exitcode in (-signal.SIGTERM, 128 + signal.SIGTERM)
