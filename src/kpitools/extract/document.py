@@ -1761,66 +1761,6 @@ def drop_mispaired_headlines(
     return out
 
 
-def drop_repeated_leads(
-    statements: Sequence[LinkableStatement], text: str
-) -> list[LinkableStatement]:
-    r"""The statements without the lead's repeats of the body's.
-
-    A report's first paragraph (its lead) often states the figure its body states again
-    (``(TBTCO) - Quý I/2025, TP. A thu ngân sách đạt 47.873 tỷ đồng, … bằng 40,8% dự toán``
-    and, paragraphs later, the same sentence): one statement, read in the body, where its
-    context is. A lead statement is left out when a later paragraph states the same figure
-    with the same percentage of the same kind; a lead figure the body does not repeat stays,
-    and so does a lead that writes its target beside its figure.
-
-    Examples
-    --------
-    >>> from types import SimpleNamespace as S
-    >>> text = "A đạt 5 tỷ, bằng 50% dự toán.\nNăm nay A đạt 5 tỷ, bằng 50% dự toán."
-    >>> lead = S(start=2, end=28, actual=Decimal(5), stated_percent=Decimal(50),
-    ...          stated_kind="attainment", stated="50%", target=None, link_text=None)
-    >>> body = S(start=38, end=64, actual=Decimal(5), stated_percent=Decimal(50),
-    ...          stated_kind="attainment", stated="50%")
-    >>> drop_repeated_leads([lead, body], text) == [body]
-    True
-    """
-    end = text.find("\n")
-    if end < 0:
-        return list(statements)
-    body = {
-        _repeat_key(text, c)
-        for c in statements
-        if c.start > end and _claim(c) and c.stated_percent is not None
-    }
-    return [s for s in statements if not (_lead_repeat(s, end) and _repeat_key(text, s) in body)]
-
-
-def _lead_repeat(s: LinkableStatement, end: int) -> bool:
-    """Whether ``s`` is a lead claim that a repeat in the body may stand for.
-
-    A lead that writes its target too (``đạt 55 tỉ đồng, vượt 42% so với chỉ tiêu (38 tỉ
-    đồng)``) is a whole statement of its own, kept beside the body's.
-    """
-    if s.end > end or not _claim(s):
-        return False
-    return s.target is None or s.link_text is not None
-
-
-_PERCENT_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần|khoảng)\s*$")
-
-
-def _repeat_key(text: str, s: LinkableStatement) -> tuple[object, ...]:
-    """What makes two claims one.
-
-    The figure, the percentage with its qualifier as written (``trên 57%`` and ``hơn 57%``
-    are two statements), and its kind.
-    """
-    words = text[s.start : s.end]
-    at = words.rfind(s.stated) if s.stated else -1
-    q = _PERCENT_QUALIFIER.search(fold(words[max(0, at - 12) : at])) if at >= 0 else None
-    return (s.actual, s.stated_percent, s.stated_kind, q.group(1) if q else None)
-
-
 def _mispaired(s: LinkableStatement, body: Sequence[LinkableStatement]) -> bool:
     """Whether the body gives ``s``'s figure another percentage, and ``s``'s to another."""
     other_percent = any(c.actual == s.actual and c.stated_percent != s.stated_percent for c in body)

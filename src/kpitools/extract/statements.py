@@ -19,7 +19,6 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import (
     check_month_amounts,
     drop_mispaired_headlines,
-    drop_repeated_leads,
     link_budget_owners,
     link_named_plans,
     link_plan_amounts,
@@ -246,7 +245,7 @@ def _read(
     linked = link_budget_owners(linked, text)
     linked = check_month_amounts(linked, text)
     linked = drop_mispaired_headlines(linked, text)
-    return drop_repeated_leads(linked, text), doc.stopped_at
+    return linked, doc.stopped_at
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:
