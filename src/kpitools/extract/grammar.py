@@ -630,7 +630,7 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
     of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
     resolution or plan sets out ("Nghị quyết … đề ra mỗi năm kết nạp 1.500")."""
     if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
-        if _COUNTED_PLANS.match(after):
+        if _COUNTED_PLANS.match(after) or _reached_after_assigned(lead[m.start() :]):
             return False
         cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
         if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:
@@ -643,6 +643,19 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
         cues = list(_TARGET_CUE.finditer(before))
         return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
     return False
+
+
+# "… toàn địa bàn được giao đạt 16,4 tỷ USD": the area assigned, the figure reached
+_REACHED_END = rx(r"(?<!\w)(?:đạt|thực\s+hiện|thu\s+được|kết\s+nạp\s+được)\s*$")
+
+
+def _reached_after_assigned(words: str) -> bool:
+    """Whether the words from ``giao`` to a figure end with a verb of a result (``được giao
+    đạt 16,4 tỷ USD``) and name no plan or aim between (``được giao kế hoạch đạt 150``,
+    ``giao phấn đấu đạt 150`` set targets): the figure is reached, not assigned."""
+    return bool(_REACHED_END.search(words)) and not (
+        _PLAN_WORD.search(words) or _STRIVE.search(words)
+    )
 
 
 def _heading_target(doc: Doc, fig: Figure) -> bool:

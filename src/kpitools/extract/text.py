@@ -501,6 +501,11 @@ _MASKS = [
     rx(r"(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}(?!\d)"),
     rx(r"(?<!\w)ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)?(?:\s+tháng\s+\d{1,2})?"),
     rx(r"(?<!\w)(?:tháng|quý)\s+\d{1,2}(?:\s*/\s*\d{4})?(?!\d)"),
+    # a day after the time of day: "đến sáng 30/12", "Chiều 15/10, …" (never a fraction)
+    rx(
+        r"(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm)\s+(?:nay\s+)?(?:ngày\s+)?"
+        r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?(?![\d/])"
+    ),
     rx(r"(?<!\w)năm\s+\d{4}(?!\d)"),
     rx(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?![\d.,])"),
     # a plain 4-digit 19xx/20xx is a year, also before a comma or a full stop ("so với cùng
