@@ -39,10 +39,15 @@ class Matcher(Protocol):
 
 _B = r"(?<![\w.,/\-])"  # a number starts here
 _E = r"(?![\w/]|[.,]\d)"  # and ends here
+# the scale word of a range ("22-23 triệu lượt khách": millions), not of an amount of money
+_RANGE_MAG = (
+    r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng|usd)))?"
+)
 _RANGE = rx(
     rf"(?<!\w)từ\s+(?P<a>{NUM})\s*(?P<pa>%)?\s*(?:đến|tới|-|–|—)\s*(?P<b>{NUM})\s*(?P<pb>%)?{_E}"
+    + _RANGE_MAG
 )
-_DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)")
+_DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)" + _RANGE_MAG)
 _PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM}){_E}(?!\s*/\s*\d)")
 _PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
 # a range of rates ("5,1 - 5,2%", "từ 36,1 - 36,6%", "từ 6% đến 7%"): a planned rate, a
@@ -502,7 +507,8 @@ def _figure_values(
     if kind == "range":
         if m.groupdict().get("pa") or m.groupdict().get("pb"):
             return None
-        return (parse_number(m.group("a")), parse_number(m.group("b"))), None
+        scale = parse_number(f"1 {m.group('mag')}") if m.group("mag") else Decimal(1)
+        return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
     if kind == "pair":
         return (parse_number(m.group("a")), parse_number(m.group("b"))), None
     if kind == "percent":
@@ -552,7 +558,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
         fig.role = "modifier"
     elif (
         fig.role == "actual"
-        and fig.kind == "count"
+        and fig.kind in ("count", "range")
         and _PLAN_IN_BRACKET.search(folded, max(sentence.start, fig.start - 120), fig.start)
     ):
         fig.role = "bracket_plan"  # a target, joined after the percentages
@@ -575,7 +581,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
-    r"(?:\s+[^\W_]+){0,6}\s*\(\s*$"
+    r"(?:\s+[^\W_]+){0,9}\s*\(\s*$"
 )
 
 
@@ -900,14 +906,30 @@ def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[D
         and d.percent_fig is p
         and d.actual_fig is not None
         and d.target is None
-        and d.actual_fig.kind == f.kind == "count"
+        and d.actual_fig.kind == "count"
+        and f.kind in ("count", "range")
         and _same_measure(d.actual_fig, f)
-        and _fits_percent(p, d.actual_fig.values[0], f.values[0])
+        and _fitted_end(p, d.actual_fig.values[0], f) is not None
     ):
         _target_of(f, d, drafts)
     else:
         # not the plan of that percentage (last year's figure, a fraction): on its own
         _target_of(f, None, drafts)
+
+
+def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
+    """The figure of the plan ``plan`` the percentage ``p`` is of: its one figure when the
+    percentage fits it; of a range (``kế hoạch năm (22-23 triệu lượt)``) the end it fits,
+    rounded or cut at its last digit (the audit then says which), the low end first."""
+    if plan.kind != "range":
+        return plan.values[0] if _fits_percent(p, actual, plan.values[0]) else None
+    if p.percent is None:
+        return None
+    for end in plan.values:
+        check = check_percent(p.percent, actual, end)
+        if end and (check.consistent or check.truncated):
+            return end
+    return None
 
 
 def _fits_percent(p: Figure, actual: Decimal, target: Decimal) -> bool:
@@ -2270,6 +2292,8 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         "note_data": None,
     }
     a, t = _single(d.actual), _single(d.target)
+    if t is None and a is not None and d.target_fig is not None and d.percent_fig is not None:
+        t = _fitted_end(d.percent_fig, a, d.target_fig) if d.target_fig.kind == "range" else None
     approximate = any(
         f is not None and f.qualifier for f in (d.actual_fig, d.target_fig, d.excess_fig)
     )

@@ -32,3 +32,39 @@ def test_a_day_after_the_time_of_day_is_no_fraction() -> None:
     text = "Chiều 15/10, huyện Tân Phú tổng kết; lũy kế đến sáng 30/12 thu được gần 781 tỷ đồng."
     assert claims(text) == []
     assert claims("Năm 2025, huyện Tân Phú kết nạp 12/10 đảng viên.")[0].actual == 12
+
+
+def test_a_plan_named_at_length_before_its_bracket_is_the_target() -> None:
+    text = (
+        "Năm 2025, số thu của Chi cục đạt 3.100 tỷ đồng, bằng 112,3% chỉ tiêu Pháp lệnh Thủ "
+        "tướng Chính phủ giao (2.760 tỷ đồng)."
+    )
+    [s] = money_claims(text)
+    assert (s.actual, s.target, s.verdict) == (3100 * BILLION, 2760 * BILLION, "consistent")
+
+
+def test_a_planned_range_in_brackets_is_the_target_the_percentage_fits() -> None:
+    text = (
+        "Lượng khách quốc tế đạt 5,2 triệu lượt (tăng 10% so với cùng kỳ năm 2024), đạt 47,3% "
+        "so với kế hoạch năm 2025 (11-12 triệu lượt khách)."
+    )
+    [s] = claims(text)
+    million = Decimal(10) ** 6
+    assert (s.actual, s.target, s.verdict) == (
+        Decimal("5.2") * million,
+        (11 * million, 12 * million),
+        "consistent",
+    )
+
+
+def test_a_percentage_cut_from_a_range_s_low_end_is_flagged() -> None:
+    # 31 / 48 = 64,58 %: written 64,5 % (cut, not rounded)
+    text = "Khách nội địa đạt 31 triệu lượt, đạt 64,5% so với kế hoạch năm 2025 (48-50 triệu lượt)."
+    [s] = claims(text)
+    assert s.verdict == "truncated"
+
+
+def test_a_range_the_percentage_does_not_fit_is_no_target_of_it() -> None:
+    text = "Khách nội địa đạt 31 triệu lượt, đạt 70% so với kế hoạch năm 2025 (48-50 triệu lượt)."
+    [s] = claims(text)
+    assert (s.target, s.verdict) == (None, "unchecked")
