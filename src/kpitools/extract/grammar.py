@@ -2281,6 +2281,15 @@ def _single(v: Value | None) -> Decimal | None:
     return v if isinstance(v, Decimal) else None
 
 
+def _checked_target(d: Draft) -> Decimal | None:
+    """The target a draft's percentage is checked against: its one figure, or the end of a
+    planned range the percentage is of (:func:`_fitted_end`)."""
+    t, a, plan, p = _single(d.target), _single(d.actual), d.target_fig, d.percent_fig
+    if t is None and a is not None and plan is not None and plan.kind == "range" and p:
+        return _fitted_end(p, a, plan)
+    return t
+
+
 def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
     """Consistency of the stated figure with the draft's numbers."""
     out: dict[str, Any] = {
@@ -2291,9 +2300,7 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         "note": None,
         "note_data": None,
     }
-    a, t = _single(d.actual), _single(d.target)
-    if t is None and a is not None and d.target_fig is not None and d.percent_fig is not None:
-        t = _fitted_end(d.percent_fig, a, d.target_fig) if d.target_fig.kind == "range" else None
+    a, t = _single(d.actual), _checked_target(d)
     approximate = any(
         f is not None and f.qualifier for f in (d.actual_fig, d.target_fig, d.excess_fig)
     )
