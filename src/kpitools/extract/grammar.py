@@ -728,6 +728,10 @@ _BEATEN_PLAN = rx(
 _FALLING = rx(r"(?<!\w)(?:còn|giảm(?:\s+xuống)?(?:\s+còn)?)\s*$")
 
 
+# "đạt 105% kế hoạch và 3 triệu cây …": the plan a percentage is of, not a plan of the next
+_OF_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
+
+
 def _met_before(lead: str) -> bool:
     """Whether a plan named at the end of ``lead`` is met ("đạt mục tiêu"), not aimed at
     ("Để đạt mục tiêu …")."""
@@ -753,7 +757,11 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         or _TARGET_START.search(lead)
         or _STRIVE.search(lead)
         or _aimed(lead)
-        or ((m := _target_word(lead, _TARGET_WORDS)) and not _met_before(lead[: m.start()]))
+        or (
+            (m := _target_word(lead, _TARGET_WORDS))
+            and not _met_before(lead[: m.start()])
+            and not _OF_PERCENT.search(lead[: m.start()])
+        )
         or _PLAN_IS.search(lead)
         or (lead.strip(" (") == "" and _PLAN_PERCENT.search(outer))
         or (  # "46% mục tiêu doanh thu (38.185 tỷ đồng)": the amount of the plan named

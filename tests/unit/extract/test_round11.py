@@ -68,3 +68,47 @@ def test_a_range_the_percentage_does_not_fit_is_no_target_of_it() -> None:
     text = "Khách nội địa đạt 31 triệu lượt, đạt 70% so với kế hoạch năm 2025 (48-50 triệu lượt)."
     [s] = claims(text)
     assert (s.target, s.verdict) == (None, "unchecked")
+
+
+def test_a_plan_of_the_province_before_a_result_naming_no_unit_is_its_target() -> None:
+    text = (
+        "Giám đốc Sở Tài chính tỉnh Hòa Bình cho biết, tổng kế hoạch vốn đầu tư công năm 2025 "
+        "của tỉnh là 5.400 tỷ đồng. Đến cuối tháng 4 đã giải ngân đạt hơn 864 tỷ đồng, đạt "
+        "16,01% kế hoạch."
+    )
+    [s] = money_claims(text)
+    assert (s.actual, s.target) == (864 * BILLION, 5400 * BILLION)
+
+
+def test_a_plan_of_another_unit_named_between_is_not_linked() -> None:
+    text = (
+        "Tổng kế hoạch vốn đầu tư công năm 2025 của tỉnh Hòa Bình là 5.400 tỷ đồng. Tỉnh Sơn "
+        "La được giao 4.000 tỷ đồng. Đến cuối tháng 4 đã giải ngân đạt 864 tỷ đồng, đạt 16% kế "
+        "hoạch."
+    )
+    assert [s.target for s in money_claims(text)] == [None]
+
+
+def test_a_list_of_plans_is_the_target_of_the_results_in_its_order() -> None:
+    # the plan's area is glued to its unit (12.400ha); the second plan is the list's next
+    # item after a semicolon; "đạt 105% kế hoạch và 3 triệu cây" is no plan of 3 triệu
+    text = (
+        "Theo kế hoạch năm 2025, toàn tỉnh Tân An trồng mới tập trung 12.400ha rừng sản xuất; "
+        "2,5 triệu cây phân tán. Đến nay, các chỉ tiêu này đều đạt và vượt kế hoạch đề ra, "
+        "trong đó diện tích trồng rừng tập trung đạt 13.020ha, đạt 105% kế hoạch và 3 triệu "
+        "cây phân tán, đạt 120% kế hoạch."
+    )
+    got = [(s.actual, s.target, s.verdict) for s in claims(text)]
+    assert got == [
+        (13020, 12400, "consistent"),
+        (3 * 10**6, Decimal("2.5") * 10**6, "consistent"),
+    ]
+
+
+def test_a_result_after_a_semicolon_is_no_item_of_the_plans_before() -> None:
+    # 100ha done is no plan: the 100 % is of the 120ha plan, which it does not fit
+    text = (
+        "Theo kế hoạch năm 2025, xã Tân Lộc trồng mới 120ha rừng; 100ha đã trồng xong. Đến "
+        "nay diện tích trồng rừng đạt 100ha, đạt 100% kế hoạch."
+    )
+    assert [s.target for s in claims(text)] == [None]
