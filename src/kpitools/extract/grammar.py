@@ -1141,15 +1141,24 @@ _WORTH = rx(
 )
 
 
+_PROJECTS = rx(r"dự\s+án(?!\w)")
+
+
 def _amounts_of_counts(doc: Doc, figs: list[Figure]) -> None:
     """An amount that is the worth of a count before it in its clause ("xây dựng 15 nhà
     trị giá 750 triệu đồng", "trao 120 suất quà với tổng kinh phí 60 triệu đồng") is no
-    result of its own: a percentage after it is the count's."""
+    result of its own: a percentage after it is the count's. Not the worth of projects
+    (``7 dự án FDI mới trị giá 63,51 triệu USD …, đạt 15,88% mục tiêu``): their worth is the
+    capital an investment plan counts."""
     for i, f in enumerate(figs):
         if f.measure is None or f.role != "actual" or f.measure == "%":
             continue
         counted = any(
-            g.clause == f.clause and g.kind == "count" and g.measure is None for g in figs[:i]
+            g.clause == f.clause
+            and g.kind == "count"
+            and g.measure is None
+            and not _PROJECTS.match(doc.fold, g.noun_start or g.end)
+            for g in figs[:i]
         )
         if counted and _WORTH.search(doc.fold[f.clause : f.span_start]):
             f.role = "modifier"

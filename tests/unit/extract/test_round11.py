@@ -112,3 +112,17 @@ def test_a_result_after_a_semicolon_is_no_item_of_the_plans_before() -> None:
         "nay diện tích trồng rừng đạt 100ha, đạt 100% kế hoạch."
     )
     assert [s.target for s in claims(text)] == [None]
+
+
+def test_the_worth_of_projects_is_the_result_of_an_investment_goal() -> None:
+    text = (
+        "Về thu hút đầu tư, 5 dự án mới trị giá 41,2 triệu USD đã được cấp phép, đạt 12,4% "
+        "mục tiêu năm."
+    )
+    [s] = money_claims(text)
+    assert (s.actual, s.stated) == (Decimal("41.2") * 10**6, "12,4%")
+    # the worth of other things counted stays aside (round 6: the count is the result)
+    [house] = claims(
+        "Năm 2024, xây dựng 15 nhà tình nghĩa trị giá 750 triệu đồng, đạt 150% kế hoạch."
+    )
+    assert house.actual == 15
