@@ -498,6 +498,32 @@ def _near_implied(s: LinkableStatement, target: object) -> bool:
     return target / 2 <= implied <= target * 2
 
 
+_BUDGET = rx(r"(?<!\w)dự\s+toán(?!\w)")
+_GOAL = rx(r"(?<!\w)(?:mục\s+tiêu|phấn\s+đấu)(?!\w)")
+
+
+def _plan_kind_of(words: str) -> str | None:
+    """``budget`` or ``goal`` by the plan the folded ``words`` name (None: neither or both)."""
+    budget, goal = bool(_BUDGET.search(words)), bool(_GOAL.search(words))
+    return None if budget == goal else "budget" if budget else "goal"
+
+
+def _other_plan_kind(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
+    """Whether ``t`` is a plan of another kind than ``s``'s percentage names, unfitting.
+
+    A goal striven for (``mục tiêu phấn đấu … gồm thu nội địa 38.000``) against ``đạt 61,4%
+    dự toán``, when the percentage does not fit it: no plan of that percentage (precision
+    first: the budget may be stated elsewhere).
+    """
+    assert isinstance(t.target, Decimal)
+    if _fits_programme(dataclasses.replace(s, exact=False), t.target):
+        return False
+    head = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+    mine = _plan_kind_of(fold(s.text))
+    theirs = _plan_kind_of(fold(text[head : t.start]))
+    return None not in (mine, theirs) and mine != theirs
+
+
 def _linked(
     s: LinkableStatement,
     groups: dict[tuple[str, str | None], list[LinkableStatement]],
@@ -533,7 +559,7 @@ def _linked(
             return s
         fitting = agreeing
     target = min(fitting, key=lambda t: abs(t.start - s.start))
-    if not _near_implied(s, target.target):
+    if not _near_implied(s, target.target) or _other_plan_kind(s, target, text):
         return s
     return dataclasses.replace(
         s,
@@ -779,7 +805,7 @@ def _list_item_head(folded: str, a: _Amount, head: int, floor: int) -> int:
     """The head of the clause before ``a`` when ``a`` is the next item of a list of plans.
 
     ``a`` opens a clause after ``;`` with no word of a result in it (``Theo kế hoạch năm
-    2025, … trồng mới 15.300ha rừng; 3,6 triệu cây phân tán``); else ``head``.
+    2025, … trồng mới 12.400ha rừng; 2,5 triệu cây phân tán``); else ``head``.
     """
     if folded[head - 2 : head] != "; " or folded[head : a.start].strip() or head - 2 <= floor:
         return head
@@ -897,9 +923,10 @@ def _same_units(
         return True
     lead = " ".join(folded[head : a.start].split())
     if own and not named:
-        # a result naming no unit, after the plan of one: the plan's unit is its topic, so
-        # long as no other unit is named from the plan to the result
-        return a.start < result[0] and _units_named(window, head, result[1]) == own
+        # a result naming no unit, near the plan of one: the plan's unit is its topic, so
+        # long as no other unit is named from the one to the other
+        span = (min(head, result[0]), max(a.start, result[1]))
+        return _units_named(window, *span) == own
     if own:
         return False
     if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lead) for n in named):

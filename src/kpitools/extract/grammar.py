@@ -39,7 +39,7 @@ class Matcher(Protocol):
 
 _B = r"(?<![\w.,/\-])"  # a number starts here
 _E = r"(?![\w/]|[.,]\d)"  # and ends here
-# the scale word of a range ("22-23 triệu lượt khách": millions), not of an amount of money
+# the scale word of a range ("11-12 triệu lượt khách": millions), not of an amount of money
 _RANGE_MAG = (
     r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng|usd)))?"
 )
@@ -651,13 +651,13 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
     return False
 
 
-# "… toàn địa bàn được giao đạt 16,4 tỷ USD": the area assigned, the figure reached
+# "… toàn địa bàn được giao đạt 12,3 tỷ USD": the area assigned, the figure reached
 _REACHED_END = rx(r"(?<!\w)(?:đạt|thực\s+hiện|thu\s+được|kết\s+nạp\s+được)\s*$")
 
 
 def _reached_after_assigned(words: str) -> bool:
     """Whether the words from ``giao`` to a figure end with a verb of a result (``được giao
-    đạt 16,4 tỷ USD``) and name no plan or aim between (``được giao kế hoạch đạt 150``,
+    đạt 12,3 tỷ USD``) and name no plan or aim between (``được giao kế hoạch đạt 150``,
     ``giao phấn đấu đạt 150`` set targets): the figure is reached, not assigned."""
     return bool(_REACHED_END.search(words)) and not (
         _PLAN_WORD.search(words) or _STRIVE.search(words)
@@ -927,7 +927,7 @@ def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[D
 
 def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
     """The figure of the plan ``plan`` the percentage ``p`` is of: its one figure when the
-    percentage fits it; of a range (``kế hoạch năm (22-23 triệu lượt)``) the end it fits,
+    percentage fits it; of a range (``kế hoạch năm (11-12 triệu lượt)``) the end it fits,
     rounded or cut at its last digit (the audit then says which), the low end first."""
     if plan.kind != "range":
         return plan.values[0] if _fits_percent(p, actual, plan.values[0]) else None
@@ -1148,7 +1148,7 @@ def _amounts_of_counts(doc: Doc, figs: list[Figure]) -> None:
     """An amount that is the worth of a count before it in its clause ("xây dựng 15 nhà
     trị giá 750 triệu đồng", "trao 120 suất quà với tổng kinh phí 60 triệu đồng") is no
     result of its own: a percentage after it is the count's. Not the worth of projects
-    (``7 dự án FDI mới trị giá 63,51 triệu USD …, đạt 15,88% mục tiêu``): their worth is the
+    (``5 dự án mới trị giá 41,2 triệu USD …, đạt 12,4% mục tiêu``): their worth is the
     capital an investment plan counts."""
     for i, f in enumerate(figs):
         if f.measure is None or f.role != "actual" or f.measure == "%":

@@ -501,7 +501,7 @@ _MASKS = [
     rx(r"(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}(?!\d)"),
     rx(r"(?<!\w)ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)?(?:\s+tháng\s+\d{1,2})?"),
     rx(r"(?<!\w)(?:tháng|quý)\s+\d{1,2}(?:\s*/\s*\d{4})?(?!\d)"),
-    # a day after the time of day: "đến sáng 30/12", "Chiều 15/10, …" (never a fraction)
+    # a day after the time of day: "đến sáng 29/12", "Chiều 15/10, …" (never a fraction)
     rx(
         r"(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm)\s+(?:nay\s+)?(?:ngày\s+)?"
         r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?(?![\d/])"
