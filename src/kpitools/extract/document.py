@@ -601,6 +601,24 @@ _BRACKETED_PLAN = rx(
 )
 # the verb of the plan itself: "phấn đấu đạt", "mục tiêu (phấn đấu) là đạt"
 _PLAN_VERB = rx(r"\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s+thành)(?!\w)")
+# "phấn đấu doanh thu từ hoạt động du lịch đạt 40.000 tỷ đồng": the aim's verb after the
+# measure it names
+_AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu")
+_AIMED_VERB = rx(r"(?:\s+[^\W\d_]+){1,8}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
+
+
+def _aimed_verb(lead: str, pos: int) -> re.Match[str] | None:
+    """The verb of an aim after the measure it names (``phấn đấu doanh thu … đạt``).
+
+    None when a word of a result comes between (``mục tiêu …, tỉnh đã thu đạt`` states a
+    result).
+    """
+    m = _AIMED_VERB.match(lead, pos)
+    if m is None or _RESULT_WORDS.search(lead, pos, m.end() - 3):
+        return None
+    return m
+
+
 _AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 _FULL_STOP = re.compile(r"[.!?]\s|\n")
@@ -798,6 +816,8 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     if _PERCENT_BEFORE.search(lead, 0, cues[-1].start()):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
     verb = _PLAN_VERB.match(lead, cues[-1].end())
+    if verb is None and _AIM_CUE.match(cues[-1].group()):
+        verb = _aimed_verb(lead, cues[-1].end())
     return _RESULT_WORDS.search(lead, verb.end() if verb else cues[-1].end()) is None
 
 

@@ -151,3 +151,36 @@ def test_a_goal_s_part_the_budget_percentage_does_not_fit_is_refused() -> None:
     text = BUDGET_AND_GOAL.replace("thu nội địa là 34.850 tỷ đồng, ", "")
     [s] = [s for s in money_claims(text) if s.stated == "61,4%"]
     assert s.target is None
+
+
+def test_a_second_percentage_of_a_plan_joined_by_and_is_an_attainment() -> None:
+    text = (
+        "Tổng thu ngân sách nhà nước đạt khoảng 41.200 tỷ đồng, đạt tỷ lệ 81% dự toán Thủ tướng "
+        "Chính phủ giao và 77% dự toán Hội đồng nhân dân tỉnh giao."
+    )
+    got = [(s.actual, s.stated, s.stated_kind) for s in money_claims(text)]
+    assert got == [
+        (41200 * BILLION, "81%", "attainment"),
+        (41200 * BILLION, "77%", "attainment"),
+    ]
+
+
+def test_a_percentage_after_a_scenario_s_period_and_the_aim_it_fits() -> None:
+    # the second percentage keeps its result past "kịch bản tăng trưởng 9 tháng đầu năm
+    # 2025"; the aim after it ("phấn đấu <measure> đạt N") is its plan when it fits
+    text = (
+        "Doanh thu du lịch của tỉnh ước đạt 30.150 tỷ đồng (tăng 12,5% so với cùng kỳ năm "
+        "2024), đạt 110,2% so với kịch bản tăng trưởng 9 tháng đầu năm 2025 và đạt 80,4% so "
+        "với kế hoạch năm 2025. Theo đó, đến hết năm 2025 phấn đấu doanh thu từ hoạt động du "
+        "lịch đạt 37.500 tỷ đồng."
+    )
+    got = {(s.stated, s.target, s.verdict) for s in money_claims(text)}
+    assert got == {("110,2%", None, "unchecked"), ("80,4%", 37500 * BILLION, "consistent")}
+
+
+def test_an_amount_reached_after_an_aim_is_no_plan() -> None:
+    text = (
+        "Doanh thu du lịch của tỉnh ước đạt 30.000 tỷ đồng, đạt 80% so với kế hoạch năm. Với "
+        "mục tiêu tăng trưởng nhanh, ngành du lịch đã thu đạt 37.500 tỷ đồng."
+    )
+    assert [s.target for s in money_claims(text)] == [None]
