@@ -209,7 +209,7 @@ _ABBREVIATIONS = frozenset(
 )
 # a stop, or a full stop glued to the next sentence's first word ("(46.455 tỷ đồng).Trong đó")
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)|(?:(?<=[^\W\d_]{3})|(?<=\)))\.(?=[^\W\d_]{2})")
-_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)|…")
+_CLAUSE_BREAK = re.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)|…|(?<=[^\W\d_]\s)[–—](?=\s)")
 
 
 @dataclass(frozen=True)

@@ -184,3 +184,23 @@ def test_an_amount_reached_after_an_aim_is_no_plan() -> None:
         "mục tiêu tăng trưởng nhanh, ngành du lịch đã thu đạt 37.500 tỷ đồng."
     )
     assert [s.target for s in money_claims(text)] == [None]
+
+
+def test_a_spaced_dash_after_an_amount_opens_a_clause_of_its_own() -> None:
+    text = (
+        "Trong quý I năm 2025, thu ngân sách của tỉnh Bình An đạt kết quả tốt, với tổng thu cân "
+        "đối đạt 2.150 tỷ đồng – tăng 31% so với cùng kỳ năm 2024. Kết quả này tương đương 35,2% "
+        "dự toán Trung ương và 30,1% dự toán HĐND tỉnh giao. Riêng tiền sử dụng đất đóng góp "
+        "640 tỷ đồng – đạt 28,4% kế hoạch HĐND tỉnh."
+    )
+    got = [(s.actual, s.stated) for s in money_claims(text)]
+    assert got == [
+        (2150 * BILLION, "35,2%"),
+        (2150 * BILLION, "30,1%"),
+        (640 * BILLION, "28,4%"),
+    ]
+
+
+def test_a_dash_between_years_or_numbers_stays_a_range() -> None:
+    [s] = find("Nhiệm kỳ 2020 – 2025, huyện Tân Phú phấn đấu kết nạp từ 150 – 170 đảng viên.")
+    assert s.target == (150, 170)
