@@ -535,6 +535,10 @@ _EXTRACT = {
     ),
     "extract.note.qualifier_approximate": _pair(" ({qual}: gần đúng)", " ({qual}: approximate)"),
     "extract.note.computed": _pair(" → {computed}", " → {computed}"),
+    "extract.note.growth_of_base": _pair(
+        "so với số cùng kỳ ghi trong ngoặc: 100 × ({a} / {base} − 1) = {exact}",
+        "against the base in brackets: 100 × ({a} / {base} − 1) = {exact}",
+    ),
     "extract.note.linked": _pair("chỉ tiêu {t} lấy từ “{text}”", "target {t} linked from “{text}”"),
     "extract.note.linked_lead": _pair(
         "chỉ tiêu {t} lấy từ “{text}”: ", "target {t} linked from “{text}”: "

@@ -2340,8 +2340,10 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
     )
     p = d.percent_fig
     counted = d.excess_fig if d.kind == "excess_count" else None
-    if special := _words_against_figures(d, doc, a, t) or (
-        counted is not None and _excess_count_checks(d, counted, a, t, approximate=approximate)
+    if special := (
+        _words_against_figures(d, doc, a, t)
+        or (counted is not None and _excess_count_checks(d, counted, a, t, approximate=approximate))
+        or _growth_checks(doc, d, a)
     ):
         out.update(special)
         return out
@@ -2386,6 +2388,55 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         return out
     out.update(_percent_checks(d, _signed(d, p.percent), p.qualifier, a, t))
     return out
+
+
+# "tăng 50% so với lũy kế cùng kỳ năm 2024 (2.100.588 lượt)": the base of a growth, written
+# in brackets right after the period it is of
+_GROWTH_BASE = rx(
+    r"\s*so\s+với\s+(?:(?:lũy|luỹ)\s+kế\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)"
+    r"(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*\(\s*(?:đạt\s+|là\s+)?"
+    rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)\s*\)"
+)
+
+
+def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, Any]:
+    """The check of a growth against its base in brackets (:data:`_GROWTH_BASE`), {} when
+    none is written: the base counts what the actual counts (the same currency, or the same
+    word after a count), no figure is qualified, and the growth is wrong only when neither
+    rounding nor cutting the figures' growth gives it (``tăng 60%`` of 6.407 to 10.235 holds:
+    59,7 %)."""
+    f, p = d.actual_fig, d.percent_fig
+    if doc is None or d.kind != "growth" or a is None or not a or f is None or p is None:
+        return {}
+    percent = p.percent
+    if percent is None or f.qualifier or p.qualifier:
+        return {}
+    m = _GROWTH_BASE.match(doc.fold, p.end, p.sentence.end)
+    if m is None or not _counts_alike(doc, f, m.group("word")):
+        return {}
+    base = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
+    if not base:
+        return {}
+    check = check_percent(Percent(100 + percent.value, percent.decimals, percent.text), a, base)
+    assert check.exact is not None
+    ok = bool(check.consistent or check.truncated)
+    return {
+        "computed_percent": check.computed - 100 if check.computed is not None else None,
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(seg("growth_of_base", a=a, base=base, exact=f"{check.exact - 100:.6g}")),
+    }
+
+
+def _counts_alike(doc: Doc, f: Figure, word: str) -> bool:
+    """Whether a figure followed by ``word`` counts what ``f`` counts: the currency of an
+    amount (``tỷ đồng``), else the first word of ``f``'s noun (``lượt``)."""
+    if f.measure is not None:
+        return fold(f.measure.split()[-1]) == word
+    if f.noun_start is None or f.noun_end is None:
+        return False
+    noun = doc.fold[f.noun_start : f.noun_end].split()
+    return bool(noun) and noun[0] == word
 
 
 def _words_against_figures(

@@ -204,3 +204,25 @@ def test_a_spaced_dash_after_an_amount_opens_a_clause_of_its_own() -> None:
 def test_a_dash_between_years_or_numbers_stays_a_range() -> None:
     [s] = find("Nhiệm kỳ 2020 – 2025, huyện Tân Phú phấn đấu kết nạp từ 150 – 170 đảng viên.")
     assert s.target == (150, 170)
+
+
+GROWTHS = (
+    "Tổng lượng khách đến tỉnh trong quý I đạt 1.052.300 lượt khách, bằng 25% so với kế hoạch "
+    "năm 2025 (4.200.000 lượt), tăng 40% so với lũy kế cùng kỳ năm 2024 (811.400 lượt). Tổng "
+    "doanh thu đạt 4.120 tỷ đồng, bằng 20% so với kế hoạch năm (20.600 tỷ đồng), tăng 30% so "
+    "với lũy kế cùng kỳ năm 2024 (3.170 tỷ đồng)."
+)
+
+
+def test_a_growth_is_checked_against_its_base_in_brackets() -> None:
+    growths = {s.stated: s.verdict for s in find(GROWTHS) if s.stated_kind == "growth"}
+    # 1.052.300 / 811.400 is 29,7 % more, not 40 %; 4.120 / 3.170 is 30,0 % more
+    assert growths == {"40%": "inconsistent", "30%": "consistent"}
+
+
+def test_a_growth_without_a_base_of_the_same_count_stays_unchecked() -> None:
+    text = GROWTHS.replace("(811.400 lượt)", "(811.400 khách)").replace(
+        "(3.170 tỷ đồng)", "(tăng 950 tỷ đồng)"
+    )
+    growths = {s.stated: s.verdict for s in find(text) if s.stated_kind == "growth"}
+    assert growths == {"40%": "unchecked", "30%": "unchecked"}
