@@ -604,7 +604,7 @@ _PLAN_VERB = rx(r"\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s
 # "phấn đấu doanh thu từ hoạt động du lịch đạt 40.000 tỷ đồng": the aim's verb after the
 # measure it names
 _AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu")
-_AIMED_VERB = rx(r"(?:\s+[^\W\d_]+){1,8}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
+_AIMED_VERB = rx(r"(?:\s+[^\W\d_]+){1,10}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
 
 
 def _aimed_verb(lead: str, pos: int) -> re.Match[str] | None:
@@ -1721,10 +1721,26 @@ def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> 
     own = _thing(folded, a)
     if thing is not None:
         return own == thing
-    if own is None:
-        return False  # an amount of money counts what its words say, or nothing known
     lead = set(folded[_head(folded, actual.start, 0) : actual.start].split())
+    if own is None:
+        # "phấn đấu doanh thu từ hoạt động du lịch đạt 46.000 tỷ đồng": the measure named
+        # between the aim and the amount, every word of it in the result's sentence
+        named = _aimed_measure(folded, a)
+        return len(named) >= _AIMED_MEASURE_WORDS and named <= lead
     return set(own.split()) <= lead
+
+
+_AIMED_MEASURE_WORDS = 3
+_AIM_FILLER = frozenset(fold(w) for w in ("đạt", "là", "sẽ", "trên", "hơn", "gần", "khoảng"))
+
+
+def _aimed_measure(folded: str, a: _Amount) -> set[str]:
+    """The words between the last plan cue of ``a``'s sentence and ``a`` (no filler)."""
+    head = _head(folded, a.start, 0)
+    cues = list(_PLAN_CUE.finditer(folded, head, a.start))
+    if not cues:
+        return set()
+    return set(folded[cues[-1].end() : a.start].split()) - _AIM_FILLER
 
 
 def _against_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
@@ -1770,16 +1786,18 @@ def link_unstated_plans(
     out: list[LinkableStatement] = []
     ordered = sorted(statements, key=lambda c: c.start)
     scope = (ordered, [c.start for c in ordered])
-    # a figure a percentage of a plan or a target is already stated against
+    # a figure a percentage of a plan or a target is already stated against, in its
+    # paragraph (a lead that repeats the body's figure is a statement of its own)
+    line_ends = [m.start() for m in re.finditer("\n", text)]
     placed = {
-        c.actual
+        (c.actual, bisect.bisect(line_ends, c.start))
         for c in statements
         if c.target is not None or c.stated_kind in ("attainment", "excess")
     }
     for s in statements:
         out.append(s)
         if (
-            s.actual in placed
+            (s.actual, bisect.bisect(line_ends, s.start)) in placed
             or s.target is not None
             or s.link_start is not None
             or not isinstance(s.actual, Decimal)

@@ -226,3 +226,27 @@ def test_a_growth_without_a_base_of_the_same_count_stays_unchecked() -> None:
     )
     growths = {s.stated: s.verdict for s in find(text) if s.stated_kind == "growth"}
     assert growths == {"40%": "unchecked", "30%": "unchecked"}
+
+
+LEAD_AND_BODY = (
+    "Trong 9 tháng đầu năm 2025, doanh thu từ hoạt động du lịch của tỉnh Bình An ước đạt "
+    "30.150 tỷ đồng (tăng 12,5% so với cùng kỳ năm 2024). Đến hết năm 2025 phấn đấu doanh thu "
+    "từ hoạt động du lịch của tỉnh đạt 37.500 tỷ đồng.\n"
+    "Doanh thu từ hoạt động du lịch của tỉnh ước đạt 30.150 tỷ đồng, đạt 80,4% so với kế hoạch "
+    "năm 2025."
+)
+
+
+def test_a_lead_s_result_is_set_against_the_aim_that_names_its_measure() -> None:
+    # the lead (no percentage) and the body (80,4 %) are two statements, both against the
+    # year's aim, whose measure ("doanh thu từ hoạt động du lịch") the result's words name
+    got = sorted((s.stated or "", s.target) for s in money_claims(LEAD_AND_BODY))
+    assert got == [("", 37500 * BILLION), ("80,4%", 37500 * BILLION)]
+
+
+def test_an_aim_naming_another_measure_is_no_plan_of_a_result_without_percentage() -> None:
+    text = LEAD_AND_BODY.replace(
+        "phấn đấu doanh thu từ hoạt động du lịch của tỉnh đạt",
+        "phấn đấu tổng thu ngân sách nhà nước của tỉnh đạt",
+    )
+    assert [s.stated for s in money_claims(text)] == ["80,4%"]
