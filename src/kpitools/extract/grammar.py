@@ -1486,10 +1486,19 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
 _NOT_POPULATION = _STOP | {"chỉ", "sau", "mới", "nhờ", "do", "bởi", "cần", "phải"}
 
 
+_ASSIGNER_TAIL = rx(
+    r"\s*(?:(?:do|của)\s+)?(?:chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|trung\s+ương|quốc\s+hội"
+    r"|hđnd(?:\s+tỉnh)?|hội\s+đồng\s+nhân\s+dân(?:\s+tỉnh)?|tỉnh|thành\s+phố|bộ)\s+"
+    r"(?:đã\s+)?(?:giao|đề\s+ra)(?!\w)"
+)
+
+
 def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     """A draft of the percentage of the population named after it (up to six words not
     starting with a stop word), or None when no word follows it."""
     folded = doc.fold
+    if _ASSIGNER_TAIL.match(folded, p.span_end, p.sentence.end):
+        return None  # "mục tiêu 8% Chính phủ giao": who set the rate, no population
     words: list[tuple[int, int]] = []
     pos = p.span_end
     while len(words) < 6:

@@ -250,3 +250,16 @@ def test_an_aim_naming_another_measure_is_no_plan_of_a_result_without_percentage
         "phấn đấu tổng thu ngân sách nhà nước của tỉnh đạt",
     )
     assert [s.stated for s in money_claims(text)] == ["80,4%"]
+
+
+def test_a_growth_above_a_goal_rate_the_government_set_is_set_against_it() -> None:
+    # "Chính phủ giao" after the goal's rate names who set it, no population of a rate
+    text = (
+        "Tổng sản phẩm trên địa bàn tỉnh (GRDP) 9 tháng đầu năm ước tăng 8,76% so với cùng kỳ "
+        "năm 2024, cao hơn mục tiêu 8% Chính phủ giao."
+    )
+    [s] = claims(text)
+    assert (s.actual, s.target) == (Decimal("8.76"), 8)
+    # a population after a percentage is still read as one
+    [rate] = find("Năm 2025, 98% chi bộ được giao nhiệm vụ đã hoàn thành.")
+    assert (rate.stated, rate.stated_kind) == ("98%", "rate")
