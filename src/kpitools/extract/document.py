@@ -906,8 +906,8 @@ def _plan_amount(
     head = _head(folded, actual.start, 0)
     named = _units_named(window, head, s.end - low)
     measures = _measures_named(folded, actual.start, actual.end)
-    candidates = {
-        a.value
+    plans = [
+        a
         for a in amounts
         if _same_unit(a, actual)
         and a.start != actual.start
@@ -917,13 +917,24 @@ def _plan_amount(
         and _sets_plan(folded, a, 0, qualified=True)
         and _same_measure(measures, folded, a)
         and _same_units(named, window, folded, a, (head, s.end - low))
-        and _plan_fits(s, folded, a)
         and _same_scope(s, _covering(*scope, _shifted(a, low)))
-    }
-    if len(candidates) != 1:
+    ]
+    fitting = [a for a in plans if _plan_fits(s, folded, a)]
+    if not fitting and s.exact and s.qualifier is None:
+        # none the percentage fits: the one plan that counts the same thing in the same
+        # words ("3,6 triệu cây phân tán" for "5,1 triệu cây phân tán"), checked
+        thing = _thing(folded, actual)
+        fitting = [
+            a
+            for a in plans
+            if thing is not None
+            and a.unit == actual.unit
+            and _thing(folded, a) == thing
+            and not _qualified(folded, a)
+        ]
+    if len({a.value for a in fitting}) != 1:
         return None
-    value = candidates.pop()
-    return _shifted(next(a for a in amounts if a.value == value and _same_unit(a, actual)), low)
+    return _shifted(fitting[0], low)
 
 
 def _same_units(
@@ -1000,10 +1011,13 @@ def link_plan_amounts(
     no qualifier, and agrees with the stated percentage.
 
     Only an amount that agrees is linked, and only when one value does: the report's own
-    percentage is the evidence that the amount is its plan, so this link is never an audit
-    finding (precision first; a qualified result, ``hơn 553 nghìn tỷ``, is linked but left
-    unchecked). A result with a target or a link to a target of its own is left as it is; one
-    whose actual was linked (:func:`link_referred_results`) keeps that in its note.
+    percentage is the evidence that the amount is its plan (precision first; a qualified
+    result, ``hơn 553 nghìn tỷ``, is linked but left unchecked). When none agrees, the one
+    exact plan amount that counts the same thing in the same words (``2,5 triệu cây phân
+    tán`` for ``3 triệu cây phân tán, đạt 125% kế hoạch``) is linked on those words and
+    checked: its disagreement is an audit finding. A result with a target or a link to a
+    target of its own is left as it is; one whose actual was linked
+    (:func:`link_referred_results`) keeps that in its note.
     """
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)
@@ -1435,6 +1449,9 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
     assert check.exact is not None
     t = f"{plan.value:f}"
     approximate = s.qualifier is not None or not s.exact
+    verdict = (
+        "truncated" if check.truncated else "consistent" if check.consistent else "inconsistent"
+    )
     notes = noted(
         *_actual_link_note(s),
         seg("linked_lead", t=t, text=text[plan.start : plan.end]),
@@ -1451,8 +1468,8 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         link_end=plan.end,
         link_text=text[plan.start : plan.end],
         computed_percent=check.computed,
-        consistent=None if approximate else True,  # only an amount that agrees is linked
-        verdict="unchecked" if approximate else "consistent",
+        consistent=None if approximate else bool(check.consistent),
+        verdict="unchecked" if approximate else verdict,
         note=notes["note"],
         note_data=notes["note_data"],
     )

@@ -263,3 +263,25 @@ def test_a_growth_above_a_goal_rate_the_government_set_is_set_against_it() -> No
     # a population after a percentage is still read as one
     [rate] = find("Năm 2025, 98% chi bộ được giao nhiệm vụ đã hoàn thành.")
     assert (rate.stated, rate.stated_kind) == ("98%", "rate")
+
+
+def test_a_plan_counting_the_same_thing_in_the_same_words_is_checked_when_it_disagrees() -> None:
+    # 3 / 2,5 = 120 %, not 125 %: the plan names the same thing (triệu cây phân tán), so the
+    # link stands on the words and the audit flags the percentage
+    text = (
+        "Theo kế hoạch năm 2025, toàn tỉnh Tân An trồng mới tập trung 12.400ha rừng sản xuất; "
+        "2,5 triệu cây phân tán. Đến nay, các chỉ tiêu này đều đạt và vượt kế hoạch đề ra, "
+        "trong đó diện tích trồng rừng tập trung đạt 13.020ha, đạt 105% kế hoạch và 3 triệu "
+        "cây phân tán, đạt 125% kế hoạch."
+    )
+    got = [(s.actual, s.target, s.verdict) for s in claims(text)]
+    assert got[1] == (3 * 10**6, Decimal("2.5") * 10**6, "inconsistent")
+
+
+def test_a_plan_counting_another_thing_is_not_linked_when_it_disagrees() -> None:
+    text = (
+        "Theo kế hoạch năm 2025, xã Tân Lộc trồng mới 2,5 triệu cây keo. Đến nay, xã đã trồng "
+        "3 triệu cây phân tán, đạt 125% kế hoạch."
+    )
+    [s] = claims(text)
+    assert (s.target, s.verdict) == (None, "unchecked")
