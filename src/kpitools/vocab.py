@@ -539,6 +539,10 @@ _EXTRACT = {
         "so với số cùng kỳ ghi trong ngoặc: 100 × ({a} / {base} − 1) = {exact}",
         "against the base in brackets: 100 × ({a} / {base} − 1) = {exact}",
     ),
+    "extract.note.growth_of_increase": _pair(
+        "mức tăng {by} trên số gốc {a} − {by}: 100 × {by} / ({a} − {by}) = {exact}",
+        "an increase of {by} on a base of {a} − {by}: 100 × {by} / ({a} − {by}) = {exact}",
+    ),
     "extract.note.linked": _pair("chỉ tiêu {t} lấy từ “{text}”", "target {t} linked from “{text}”"),
     "extract.note.linked_lead": _pair(
         "chỉ tiêu {t} lấy từ “{text}”: ", "target {t} linked from “{text}”: "

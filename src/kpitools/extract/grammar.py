@@ -212,7 +212,7 @@ _MULTIPLE_OF_PAST = (
 )
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
-    rf"^[\s(]*(?:(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    rf"^[\s(]*(?:(?:(?:tăng|giảm)\s+(?:đến|tới)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
     rf"tỷ\s+lệ\s+đạt|đạt\s+tỷ\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
@@ -223,7 +223,7 @@ _K_EXCESS = rx(
     r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))*\s*(?:khoảng|gần|hơn|trên|tới)?\s*$"
 )
 _K_GROWTH = rx(
-    r"(?<!\w)(tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+    r"(?<!\w)(tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+(?:thêm|đến|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
 _DECREASE = (fold("giảm"), fold("thấp hơn"))
 # "cao hơn 8%", "thấp hơn 5%": a comparison, "hơn" is no qualifier of the number
@@ -2422,7 +2422,7 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
         return {}
     m = _GROWTH_BASE.match(doc.fold, p.end, p.sentence.end)
     if m is None or not _counts_alike(doc, f, m.group("word")):
-        return {}
+        return _growth_by_checks(doc, f, p, a)
     base = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
     if not base:
         return {}
@@ -2434,6 +2434,49 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
         "consistent": ok,
         "verdict": "consistent" if ok else "inconsistent",
         **noted(seg("growth_of_base", a=a, base=base, exact=f"{check.exact - 100:.6g}")),
+    }
+
+
+# "tăng 315% (tăng 240 tỉ đồng)": the increase itself, in brackets right after the growth
+_GROWTH_BY = rx(
+    r"\s*\(\s*(?:tương\s+(?:đương|ứng)\s+)?tăng(?:\s+thêm)?\s+"
+    rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)\s*\)"
+)
+
+
+def _half_unit(number: str, value: Decimal) -> Decimal:
+    """Half the last written digit of ``number`` (``240`` → 0,5; ``96,5`` → 0,05), in the
+    units of ``value``, the number read with its scale (``240 tỉ`` in đồng)."""
+    written = parse_number(number)
+    decimals = len(number.rsplit(",", 1)[1]) if "," in number else 0
+    return Decimal(5).scaleb(-decimals - 1) * (value / written if written else 1)
+
+
+def _growth_by_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, Any]:
+    """The check of a growth against the increase written after it (:data:`_GROWTH_BY`):
+    the base is the actual less the increase; wrong only when no actual and increase within
+    half their last written digit give the growth, rounded or cut (``đạt 146,66 tỉ đồng``
+    after ``tăng 70% (tăng 60 tỉ đồng)`` holds: 60,4 / 86,3)."""
+    m = _GROWTH_BY.match(doc.fold, p.end, p.sentence.end)
+    percent = p.percent
+    number = re.match(NUM, doc.fold[f.start : f.end])
+    if m is None or percent is None or number is None or percent.value <= 0:
+        return {}
+    if not _counts_alike(doc, f, m.group("word")):
+        return {}
+    by = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
+    if not 0 < by < a:
+        return {}
+    ha, hb = _half_unit(number.group(), a), _half_unit(m.group("n"), by)
+    low = 100 * (by - hb) / (a + ha - by + hb)
+    high = 100 * (by + hb) / (a - ha - by - hb) if a - ha - by - hb > 0 else low + 10**6
+    step = Decimal(1).scaleb(-percent.decimals)
+    ok = low <= percent.value + step and high >= percent.value - step / 2
+    exact = 100 * by / (a - by)
+    return {
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(seg("growth_of_increase", a=a, by=by, exact=f"{exact:.6g}")),
     }
 
 

@@ -285,3 +285,21 @@ def test_a_plan_counting_another_thing_is_not_linked_when_it_disagrees() -> None
     )
     [s] = claims(text)
     assert (s.target, s.verdict) == (None, "unchecked")
+
+
+def test_a_growth_is_checked_against_the_increase_written_after_it() -> None:
+    # 150 on a base of 60 is 250 %; 60 (written to the unit: 59,5 to 60,5) on a base of
+    # about 86,7 gives 68,3-70,2 %, so 70 % holds; 240 on 83 is 289 %, not 315 %
+    text = (
+        "Trong đó nổi bật là thu từ công tác phân loại hàng hóa đạt 210 tỉ đồng, tăng đến 250% "
+        "(tăng 150 tỉ đồng); thu phạt đạt 146,66 tỉ đồng, tăng 70% (tương đương tăng 60 tỉ "
+        "đồng). Thu từ kiểm tra sau thông quan đạt 323 tỉ đồng, tăng đến 315% (tăng 240 tỉ đồng)."
+    )
+    growths = {s.stated: s.verdict for s in find(text) if s.stated_kind == "growth"}
+    assert growths == {"250%": "consistent", "70%": "consistent", "315%": "inconsistent"}
+
+
+def test_a_qualified_increase_leaves_the_growth_unchecked() -> None:
+    text = "Thu phạt đạt 146,66 tỉ đồng, tăng 90% (tương đương tăng gần 60 tỉ đồng)."
+    [s] = [s for s in find(text) if s.stated_kind == "growth"]
+    assert s.verdict == "unchecked"
