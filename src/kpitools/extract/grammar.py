@@ -1602,6 +1602,9 @@ def _abbreviated_plan(doc: Doc, start: int, end: int) -> bool:
 _K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
 
 
+_RATES_IN_BRACKETS = re.compile(r"%\s*\(\s*[^\W\d_]+[^()]{0,20}?\d[\d.,]*\s*%\s*\)")
+
+
 def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
     """Whether a rate is named as one (``tỷ lệ``) in its item (from the last ``;`` of its
     sentence) or, when the target after it is in brackets ("Khối bộ, ngành đạt 63,47% (mục
@@ -1617,8 +1620,15 @@ def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
         return False
     i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start)
     start = sentence.start
-    if i > 0 and doc.sentences[i - 1].paragraph == sentence.paragraph:
-        start = doc.sentences[i - 1].start
+    # the sentence before; two before when that one is a list of rates with their plans in
+    # brackets too ("… ước đạt 9,34% (KBTT: 11,08%). Khu vực dịch vụ ước đạt 7,22% (KBTT: …")
+    for back in (1, 2):
+        before = doc.sentences[i - back] if i - back >= 0 else None
+        if before is None or before.paragraph != sentence.paragraph:
+            break
+        start = before.start
+        if not _RATES_IN_BRACKETS.search(doc.fold, before.start, before.end):
+            break
     lead = doc.fold[start : rate.start]
     return bool(_K_RATE.search(lead) or _K_GROWTH_RATE.search(lead))
 

@@ -303,3 +303,22 @@ def test_a_qualified_increase_leaves_the_growth_unchecked() -> None:
     text = "Thu phạt đạt 146,66 tỉ đồng, tăng 90% (tương đương tăng gần 60 tỉ đồng)."
     [s] = [s for s in find(text) if s.stated_kind == "growth"]
     assert s.verdict == "unchecked"
+
+
+def test_a_sector_two_sentences_after_the_growth_it_is_of_takes_its_scenario() -> None:
+    text = (
+        "Tăng trưởng GRDP 9 tháng ước đạt 7,1% (kịch bản tăng trưởng (KBTT): 7,6%). Trong đó: "
+        "khu vực công nghiệp và xây dựng ước đạt 9,2% (KBTT: 10,1%); xây dựng ước đạt 6,4% "
+        "(KBTT: 9,9%). Khu vực dịch vụ ước đạt 6,8% (KBTT: 7,5%)."
+    )
+    got = {(s.actual, s.target) for s in claims(text)}
+    assert (Decimal("6.8"), Decimal("7.5")) in got
+
+
+def test_a_rate_two_sentences_after_a_growth_without_its_list_is_not_a_growth() -> None:
+    text = (
+        "Tăng trưởng GRDP 9 tháng ước đạt 7,1% (KBTT: 7,6%). Năm nay, tỉnh tổ chức nhiều hội "
+        "nghị xúc tiến. Khu vực dịch vụ ước đạt 6,8% (KBTT: 7,5%)."
+    )
+    got = {(s.actual, s.target) for s in claims(text)}
+    assert (Decimal("6.8"), Decimal("7.5")) not in got
