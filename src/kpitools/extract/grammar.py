@@ -2434,8 +2434,8 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     if m is None or not _counts_alike(doc, f, m.group("word")):
         return _growth_by_checks(doc, f, p, a)
     base = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
-    if not base:
-        return {}
+    if not base or base == a:
+        return {}  # "(đạt 5.600 tỷ đồng)": the result written again, no base
     check = check_percent(Percent(100 + percent.value, percent.decimals, percent.text), a, base)
     assert check.exact is not None
     ok = bool(check.consistent or check.truncated)
@@ -2452,6 +2452,9 @@ _GROWTH_BY = rx(
     r"\s*\(\s*(?:tương\s+(?:đương|ứng)\s+)?tăng(?:\s+thêm)?\s+"
     rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)\s*\)"
 )
+
+
+_GROWTH_NEXT = rx(r"\s*[,;]?\s*(?:và\s+)?tăng(?:\s+(?:thêm|đến|tới))?\s*")
 
 
 def _half_unit(number: str, value: Decimal) -> Decimal:
@@ -2472,8 +2475,10 @@ def _growth_by_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, A
     number = re.match(NUM, doc.fold[f.start : f.end])
     if m is None or percent is None or number is None or percent.value <= 0:
         return {}
-    if not _counts_alike(doc, f, m.group("word")):
-        return {}
+    if not _counts_alike(doc, f, m.group("word")) or not _GROWTH_NEXT.fullmatch(
+        doc.fold[f.span_end : p.start]
+    ):
+        return {}  # the growth of the figure right before it only ("đạt A, tăng X%")
     by = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
     if not 0 < by < a:
         return {}

@@ -322,3 +322,9 @@ def test_a_rate_two_sentences_after_a_growth_without_its_list_is_not_a_growth() 
     )
     got = {(s.actual, s.target) for s in claims(text)}
     assert (Decimal("6.8"), Decimal("7.5")) not in got
+
+
+def test_the_result_written_again_in_brackets_is_no_base_of_its_growth() -> None:
+    text = "Tổng thu đạt 5.600 tỷ đồng, tăng 12% so với cùng kỳ năm trước (đạt 5.600 tỷ đồng)."
+    [s] = [s for s in find(text) if s.stated_kind == "growth"]
+    assert s.verdict == "unchecked"
