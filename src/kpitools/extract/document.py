@@ -502,8 +502,12 @@ _BUDGET = rx(r"(?<!\w)dự\s+toán(?!\w)")
 _GOAL = rx(r"(?<!\w)(?:mục\s+tiêu|phấn\s+đấu)(?!\w)")
 
 
-def _plan_kind_of(words: str) -> str | None:
-    """``budget`` or ``goal`` by the plan the folded ``words`` name (None: neither or both)."""
+def plan_kind(words: str) -> str | None:
+    """``budget`` or ``goal`` by the plan the folded ``words`` name (None: neither or both).
+
+    >>> plan_kind("đạt 61,4% dự toán"), plan_kind("mục tiêu phấn đấu"), plan_kind("kế hoạch")
+    ('budget', 'goal', None)
+    """
     budget, goal = bool(_BUDGET.search(words)), bool(_GOAL.search(words))
     return None if budget == goal else "budget" if budget else "goal"
 
@@ -519,8 +523,8 @@ def _other_plan_kind(s: LinkableStatement, t: LinkableStatement, text: str) -> b
     if _fits_programme(dataclasses.replace(s, exact=False), t.target):
         return False
     head = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
-    mine = _plan_kind_of(fold(s.text))
-    theirs = _plan_kind_of(fold(text[head : t.start]))
+    mine = plan_kind(fold(s.text))
+    theirs = plan_kind(fold(text[head : t.start]))
     return None not in (mine, theirs) and mine != theirs
 
 

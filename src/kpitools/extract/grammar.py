@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kpitools.extract.document import MEASURE_NAMES
+from kpitools.extract.document import MEASURE_NAMES, plan_kind
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc, Sentence, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
@@ -1362,16 +1362,6 @@ def _join_later_percent(p: Figure, f: Figure, d: Draft, drafts: list[Draft]) -> 
 
 # the kinds of plan the words before a target or after a percentage name: a budget
 # assigned (dự toán) and a goal striven for (mục tiêu phấn đấu) are two plans
-_BUDGET_WORDS = rx(r"(?<!\w)dự\s+toán(?!\w)")
-_GOAL_WORDS = rx(r"(?<!\w)(?:mục\s+tiêu|phấn\s+đấu)(?!\w)")
-
-
-def _plan_kind(words: str) -> str | None:
-    """``budget`` or ``goal`` by the plan the folded ``words`` name (None: neither or both)."""
-    budget, goal = bool(_BUDGET_WORDS.search(words)), bool(_GOAL_WORDS.search(words))
-    return None if budget == goal else "budget" if budget else "goal"
-
-
 def _split_other_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """A target named as another kind of plan than its statement's percentage, which the
     percentage does not fit, is set against the result apart.
@@ -1393,7 +1383,7 @@ def _split_other_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> Non
         lead = doc.fold[before[-1].span_end if before else t.sentence.start : t.start]
         high = t.start if t.start > p.end else p.sentence.end
         tail = re.split(r"[(,;.]", doc.fold[p.end : min(high, p.end + 40)], maxsplit=1)[0]
-        mine, theirs = _plan_kind(tail), _plan_kind(lead)
+        mine, theirs = plan_kind(tail), plan_kind(lead)
         if mine is None or theirs is None or mine == theirs:
             continue
         d.target_fig, d.target = None, None
