@@ -89,15 +89,18 @@ def test_a_plan_of_another_unit_named_between_is_not_linked() -> None:
     assert [s.target for s in money_claims(text)] == [None]
 
 
+FOREST = (
+    "Theo kế hoạch năm 2025, toàn tỉnh Tân An trồng mới tập trung 12.400ha rừng sản xuất; 2,5 "
+    "triệu cây phân tán. Đến nay, các chỉ tiêu này đều đạt và vượt kế hoạch đề ra, trong đó "
+    "diện tích trồng rừng tập trung đạt 13.020ha, đạt 105% kế hoạch và 3 triệu cây phân tán, "
+    "đạt {trees} kế hoạch."
+)
+
+
 def test_a_list_of_plans_is_the_target_of_the_results_in_its_order() -> None:
     # the plan's area is glued to its unit (12.400ha); the second plan is the list's next
     # item after a semicolon; "đạt 105% kế hoạch và 3 triệu cây" is no plan of 3 triệu
-    text = (
-        "Theo kế hoạch năm 2025, toàn tỉnh Tân An trồng mới tập trung 12.400ha rừng sản xuất; "
-        "2,5 triệu cây phân tán. Đến nay, các chỉ tiêu này đều đạt và vượt kế hoạch đề ra, "
-        "trong đó diện tích trồng rừng tập trung đạt 13.020ha, đạt 105% kế hoạch và 3 triệu "
-        "cây phân tán, đạt 120% kế hoạch."
-    )
+    text = FOREST.format(trees="120%")
     got = [(s.actual, s.target, s.verdict) for s in claims(text)]
     assert got == [
         (13020, 12400, "consistent"),
@@ -268,12 +271,7 @@ def test_a_growth_above_a_goal_rate_the_government_set_is_set_against_it() -> No
 def test_a_plan_counting_the_same_thing_in_the_same_words_is_checked_when_it_disagrees() -> None:
     # 3 / 2,5 = 120 %, not 125 %: the plan names the same thing (triệu cây phân tán), so the
     # link stands on the words and the audit flags the percentage
-    text = (
-        "Theo kế hoạch năm 2025, toàn tỉnh Tân An trồng mới tập trung 12.400ha rừng sản xuất; "
-        "2,5 triệu cây phân tán. Đến nay, các chỉ tiêu này đều đạt và vượt kế hoạch đề ra, "
-        "trong đó diện tích trồng rừng tập trung đạt 13.020ha, đạt 105% kế hoạch và 3 triệu "
-        "cây phân tán, đạt 125% kế hoạch."
-    )
+    text = FOREST.format(trees="125%")
     got = [(s.actual, s.target, s.verdict) for s in claims(text)]
     assert got[1] == (3 * 10**6, Decimal("2.5") * 10**6, "inconsistent")
 
