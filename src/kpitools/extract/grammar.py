@@ -70,6 +70,11 @@ _MONEY = rx(
     # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
     r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )
+# a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
+_MONEY_RANGE = rx(
+    rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
+    r"(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)(?!\w)(?P<per>)"
+)
 _CURRENCY = {"usd": "USD", "$": "USD", "đô la": "USD", "đô la mỹ": "USD"}
 _WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
@@ -400,6 +405,9 @@ class Draft:
         return None
 
 
+_FIGURE_KINDS = {"money": "count", "money_range": "range"}
+
+
 def scan(doc: Doc) -> list[Figure]:
     """Every figure of the body, in text order; masked numbers are not figures."""
     folded, text = doc.fold, doc.text
@@ -412,7 +420,7 @@ def scan(doc: Doc) -> list[Figure]:
     def take(span: tuple[int, int]) -> None:
         taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
 
-    money = [("money", _MONEY)] if doc.money else []
+    money = [("money_range", _MONEY_RANGE), ("money", _MONEY)] if doc.money else []
     for kind, pattern in (
         *money,
         ("rate_range", _RATE_RANGE),
@@ -434,7 +442,7 @@ def scan(doc: Doc) -> list[Figure]:
                 take(m.span())  # a range of percentages: read no figure from it
                 continue
             take(m.span())
-            fig = _figure(doc, "count" if kind == "money" else kind, m, sentence, *read)
+            fig = _figure(doc, _FIGURE_KINDS.get(kind, kind), m, sentence, *read)
             fig.measure = _money_measure(doc, kind, m, fig)
             figures.append(fig)
     figures.sort(key=lambda f: f.start)
@@ -453,7 +461,7 @@ _CLAUSE_CLOSE = re.compile(r"\s*(?:[,;.)]|$)")
 
 def _money_measure(doc: Doc, kind: str, m: re.Match[str], fig: Figure) -> str | None:
     """The unit of an amount as written (``tỷ đồng``), None for a figure that is no amount."""
-    if kind == "money":
+    if kind in ("money", "money_range"):
         return _measure(m)
     if kind == "count" and doc.money and _bare_billions(doc, m, fig):
         return "tỷ đồng"
@@ -512,6 +520,9 @@ def _figure_values(
     if kind == "rate_range":
         low = parse_number(m.group("a") or m.group("a2"))
         return (low, parse_number(m.group("b"))), None
+    if kind == "money_range":
+        scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
+        return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
     if kind == "range":
         if m.groupdict().get("pa") or m.groupdict().get("pb"):
             return None
@@ -589,7 +600,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
-    r"(?:\s+[^\W_]+){0,9}\s*\(\s*$"
+    r"(?:\s+[^\W_]+){0,9}\s*\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*)?$"
 )
 
 

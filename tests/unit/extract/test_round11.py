@@ -326,3 +326,18 @@ def test_the_result_written_again_in_brackets_is_no_base_of_its_growth() -> None
     text = "Tổng thu đạt 5.600 tỷ đồng, tăng 12% so với cùng kỳ năm trước (đạt 5.600 tỷ đồng)."
     [s] = [s for s in find(text) if s.stated_kind == "growth"]
     assert s.verdict == "unchecked"
+
+
+def test_a_planned_range_of_money_in_brackets_is_read_in_dong() -> None:
+    for plan in ("(1.000-1.100 nghìn tỷ đồng)", "(từ 1.000 đến 1.100 nghìn tỷ đồng)"):
+        text = (
+            "Tổng thu từ khách du lịch ước đạt 520 nghìn tỷ đồng, đạt 52% so với kế hoạch năm "
+            f"{plan}."
+        )
+        [s] = money_claims(text)
+        assert (s.target, s.verdict) == ((1000 * 10**12, 1100 * 10**12), "consistent")
+
+
+def test_a_plan_abbreviated_in_its_bracket_is_the_target() -> None:
+    [s] = claims("Khách quốc tế đạt 5,2 triệu lượt, đạt 47,3% kế hoạch (KH: 11 triệu lượt).")
+    assert s.target == 11 * 10**6
