@@ -605,7 +605,7 @@ _BRACKETED_PLAN = rx(
 )
 # the verb of the plan itself: "phấn đấu đạt", "mục tiêu (phấn đấu) là đạt"
 _PLAN_VERB = rx(r"\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s+thành)(?!\w)")
-# "phấn đấu doanh thu từ hoạt động du lịch đạt 40.000 tỷ đồng": the aim's verb after the
+# "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the aim's verb after the
 # measure it names
 _AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu")
 _AIMED_VERB = rx(r"(?:\s+[^\W\d_]+){1,10}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
@@ -926,7 +926,7 @@ def _plan_amount(
     fitting = [a for a in plans if _plan_fits(s, folded, a)]
     if not fitting and s.exact and s.qualifier is None:
         # none the percentage fits: the one plan that counts the same thing in the same
-        # words ("3,6 triệu cây phân tán" for "5,1 triệu cây phân tán"), checked
+        # words ("2,5 triệu cây phân tán" for "3 triệu cây phân tán"), checked
         thing = _thing(folded, actual)
         fitting = [
             a
@@ -1744,7 +1744,7 @@ def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> 
         return own == thing
     lead = set(folded[_head(folded, actual.start, 0) : actual.start].split())
     if own is None:
-        # "phấn đấu doanh thu từ hoạt động du lịch đạt 46.000 tỷ đồng": the measure named
+        # "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the measure named
         # between the aim and the amount, every word of it in the result's sentence
         named = _aimed_measure(folded, a)
         return len(named) >= _AIMED_MEASURE_WORDS and named <= lead

@@ -1622,7 +1622,7 @@ def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
     i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start)
     start = sentence.start
     # the sentence before; two before when that one is a list of rates with their plans in
-    # brackets too ("… ước đạt 9,34% (KBTT: 11,08%). Khu vực dịch vụ ước đạt 7,22% (KBTT: …")
+    # brackets too ("… ước đạt 9,2% (KBTT: 10,1%). Khu vực dịch vụ ước đạt 6,8% (KBTT: …")
     for back in (1, 2):
         before = doc.sentences[i - back] if i - back >= 0 else None
         if before is None or before.paragraph != sentence.paragraph:
@@ -2410,7 +2410,7 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
     return out
 
 
-# "tăng 50% so với lũy kế cùng kỳ năm 2024 (2.100.588 lượt)": the base of a growth, written
+# "tăng 40% so với lũy kế cùng kỳ năm 2024 (811.400 lượt)": the base of a growth, written
 # in brackets right after the period it is of
 _GROWTH_BASE = rx(
     r"\s*so\s+với\s+(?:(?:lũy|luỹ)\s+kế\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)"
@@ -2423,8 +2423,8 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     """The check of a growth against its base in brackets (:data:`_GROWTH_BASE`), {} when
     none is written: the base counts what the actual counts (the same currency, or the same
     word after a count), no figure is qualified, and the growth is wrong only when neither
-    rounding nor cutting the figures' growth gives it (``tăng 60%`` of 6.407 to 10.235 holds:
-    59,7 %)."""
+    rounding nor cutting the figures' growth gives it (``tăng 30%`` of 3.170 to 4.120 holds:
+    30,0 %)."""
     f, p = d.actual_fig, d.percent_fig
     if doc is None or d.kind != "growth" or a is None or not a or f is None or p is None:
         return {}
@@ -2448,7 +2448,7 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     }
 
 
-# "tăng 315% (tăng 240 tỉ đồng)": the increase itself, in brackets right after the growth
+# "tăng 280% (tăng 300 tỉ đồng)": the increase itself, in brackets right after the growth
 _GROWTH_BY = rx(
     r"\s*\(\s*(?:tương\s+(?:đương|ứng)\s+)?tăng(?:\s+thêm)?\s+"
     rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)\s*\)"
@@ -2459,8 +2459,8 @@ _GROWTH_NEXT = rx(r"\s*[,;]?\s*(?:và\s+)?tăng(?:\s+(?:thêm|đến|tới))?\s*
 
 
 def _half_unit(number: str, value: Decimal) -> Decimal:
-    """Half the last written digit of ``number`` (``240`` → 0,5; ``96,5`` → 0,05), in the
-    units of ``value``, the number read with its scale (``240 tỉ`` in đồng)."""
+    """Half the last written digit of ``number`` (``300`` → 0,5; ``52,5`` → 0,05), in the
+    units of ``value``, the number read with its scale (``300 tỉ`` in đồng)."""
     written = parse_number(number)
     decimals = len(number.rsplit(",", 1)[1]) if "," in number else 0
     return Decimal(5).scaleb(-decimals - 1) * (value / written if written else 1)
@@ -2469,8 +2469,8 @@ def _half_unit(number: str, value: Decimal) -> Decimal:
 def _growth_by_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, Any]:
     """The check of a growth against the increase written after it (:data:`_GROWTH_BY`):
     the base is the actual less the increase; wrong only when no actual and increase within
-    half their last written digit give the growth, rounded or cut (``đạt 146,66 tỉ đồng``
-    after ``tăng 70% (tăng 60 tỉ đồng)`` holds: 60,4 / 86,3)."""
+    half their last written digit give the growth, rounded or cut (``đạt 118,45 tỉ đồng``
+    after ``tăng 80% (tăng 53 tỉ đồng)`` holds: 52,5-53,5 on 65-66)."""
     m = _GROWTH_BY.match(doc.fold, p.end, p.sentence.end)
     percent = p.percent
     number = re.match(NUM, doc.fold[f.start : f.end])

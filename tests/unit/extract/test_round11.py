@@ -45,27 +45,27 @@ def test_a_plan_named_at_length_before_its_bracket_is_the_target() -> None:
 
 def test_a_planned_range_in_brackets_is_the_target_the_percentage_fits() -> None:
     text = (
-        "Lượng khách quốc tế đạt 5,2 triệu lượt (tăng 10% so với cùng kỳ năm 2024), đạt 47,3% "
+        "Lượng khách quốc tế đạt 5,3 triệu lượt (tăng 10% so với cùng kỳ năm 2024), đạt 48,2% "
         "so với kế hoạch năm 2025 (11-12 triệu lượt khách)."
     )
     [s] = claims(text)
     million = Decimal(10) ** 6
     assert (s.actual, s.target, s.verdict) == (
-        Decimal("5.2") * million,
+        Decimal("5.3") * million,
         (11 * million, 12 * million),
         "consistent",
     )
 
 
 def test_a_percentage_cut_from_a_range_s_low_end_is_flagged() -> None:
-    # 31 / 48 = 64,58 %: written 64,5 % (cut, not rounded)
-    text = "Khách nội địa đạt 31 triệu lượt, đạt 64,5% so với kế hoạch năm 2025 (48-50 triệu lượt)."
+    # 31 / 47 = 65,96 %: written 65,9 % (cut, not rounded)
+    text = "Khách nội địa đạt 31 triệu lượt, đạt 65,9% so với kế hoạch năm 2025 (47-50 triệu lượt)."
     [s] = claims(text)
     assert s.verdict == "truncated"
 
 
 def test_a_range_the_percentage_does_not_fit_is_no_target_of_it() -> None:
-    text = "Khách nội địa đạt 31 triệu lượt, đạt 70% so với kế hoạch năm 2025 (48-50 triệu lượt)."
+    text = "Khách nội địa đạt 31 triệu lượt, đạt 70% so với kế hoạch năm 2025 (47-50 triệu lượt)."
     [s] = claims(text)
     assert (s.target, s.verdict) == (None, "unchecked")
 
@@ -286,19 +286,20 @@ def test_a_plan_counting_another_thing_is_not_linked_when_it_disagrees() -> None
 
 
 def test_a_growth_is_checked_against_the_increase_written_after_it() -> None:
-    # 150 on a base of 60 is 250 %; 60 (written to the unit: 59,5 to 60,5) on a base of
-    # about 86,7 gives 68,3-70,2 %, so 70 % holds; 240 on 83 is 289 %, not 315 %
+    # 150 on a base of 60 is 250 %; 53 (written to the unit: 52,5 to 53,5) on a base of
+    # about 65,4 gives 79,6-82,4 %, so 80 % holds (53 / 65,45 alone is 81 %); 300 on 110 is
+    # 273 % (270-276 % within the digits), not 280 %
     text = (
         "Trong đó nổi bật là thu từ công tác phân loại hàng hóa đạt 210 tỉ đồng, tăng đến 250% "
-        "(tăng 150 tỉ đồng); thu phạt đạt 146,66 tỉ đồng, tăng 70% (tương đương tăng 60 tỉ "
-        "đồng). Thu từ kiểm tra sau thông quan đạt 323 tỉ đồng, tăng đến 315% (tăng 240 tỉ đồng)."
+        "(tăng 150 tỉ đồng); thu phạt đạt 118,45 tỉ đồng, tăng 80% (tương đương tăng 53 tỉ "
+        "đồng). Thu từ kiểm tra sau thông quan đạt 410 tỉ đồng, tăng đến 280% (tăng 300 tỉ đồng)."
     )
     growths = {s.stated: s.verdict for s in find(text) if s.stated_kind == "growth"}
-    assert growths == {"250%": "consistent", "70%": "consistent", "315%": "inconsistent"}
+    assert growths == {"250%": "consistent", "80%": "consistent", "280%": "inconsistent"}
 
 
 def test_a_qualified_increase_leaves_the_growth_unchecked() -> None:
-    text = "Thu phạt đạt 146,66 tỉ đồng, tăng 90% (tương đương tăng gần 60 tỉ đồng)."
+    text = "Thu phạt đạt 118,45 tỉ đồng, tăng 90% (tương đương tăng gần 53 tỉ đồng)."
     [s] = [s for s in find(text) if s.stated_kind == "growth"]
     assert s.verdict == "unchecked"
 
@@ -339,5 +340,5 @@ def test_a_planned_range_of_money_in_brackets_is_read_in_dong() -> None:
 
 
 def test_a_plan_abbreviated_in_its_bracket_is_the_target() -> None:
-    [s] = claims("Khách quốc tế đạt 5,2 triệu lượt, đạt 47,3% kế hoạch (KH: 11 triệu lượt).")
+    [s] = claims("Khách quốc tế đạt 5,3 triệu lượt, đạt 48,2% kế hoạch (KH: 11 triệu lượt).")
     assert s.target == 11 * 10**6
