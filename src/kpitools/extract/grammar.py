@@ -765,7 +765,8 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
     if _WHOLE.search(lead) or _WHOLE.search(outer):
         return "whole"
     if fig.kind == "pair":
-        return "actual"
+        # "chiếm khoảng 1/4 GDP cả nước": a share written as a fraction, no result
+        return "modifier" if _K_SHARE.search(lead) else "actual"
     if _BEAT_NAMED_PLAN.search(lead):
         return "target"
     if _EXCESS.search(lead) or _EXCESS.search(outer):
@@ -1475,12 +1476,38 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
             return
     if _growth_against(doc, p, figs) or _rate_against(doc, p, figs, drafts):
         return
+    if _bracket_fraction(doc, p, figs):
+        return
     if _join_previous(doc, p, figs, drafts) or _second_plan(doc, p, figs, drafts):
         return
     # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
     d = _own_subject_draft(doc, p)
     if d is not None:
         drafts.append(d)
+
+
+# "đạt 40% kế hoạch vốn giao (20/50 tỷ đồng)": the fraction in brackets after the plan named
+_FRACTION_AFTER_PLAN = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+    r"(?:\s+[^\W\d_]+){0,9}\s*\(\s*$"
+)
+
+
+def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """Join the percentage of a plan to the fraction in brackets right after the plan's name
+    (``đạt 40% kế hoạch vốn giao (20/50 tỷ đồng) và đạt 50% kế hoạch Trung ương giao (20/40
+    tỷ đồng)``) when the fraction gives it: the fraction is the percentage's result and plan,
+    written as evidence; whether it did. The figure stated before the percentage keeps no
+    percentage of a plan the fraction names."""
+    g = next((f for f in figs if f.start >= p.end), None)
+    if g is None or g.kind != "pair" or g.owner is None or g.owner.actual_fig is not g:
+        return False
+    if g.owner.percent_fig is not None or not _FRACTION_AFTER_PLAN.match(doc.fold[p.end : g.start]):
+        return False
+    if not _fits_percent(p, g.values[0], g.values[1]):
+        return False
+    g.owner.percent_fig, p.owner = p, g.owner
+    return True
 
 
 # words that open no population after a percentage ("đạt tới 274% chỉ sau 6 tháng")

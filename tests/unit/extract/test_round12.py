@@ -1,0 +1,39 @@
+"""Round 12 of the extraction rules (issue 17): the wrong claims, the false alarm and the
+misses of batch ``2026-12-04b``, each as a general rule of report wording, tested on invented
+text (never the evaluation set's)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import claims
+
+BILLION = Decimal(10) ** 9
+
+
+def test_a_share_written_as_a_fraction_is_no_result() -> None:
+    text = "Năm 2025, quy mô kinh tế của tỉnh Bình Lâm chiếm khoảng 1/5 vùng."
+    assert claims(text) == []
+    # a fraction read with its verb stays a result against its target
+    [s] = claims("Năm 2025, huyện Tân Phú kết nạp 12/10 đảng viên.")
+    assert (s.actual, s.target) == (12, 10)
+
+
+def test_a_fraction_in_brackets_after_a_plan_is_that_percentage_s() -> None:
+    text = (
+        "Giải ngân vốn đầu tư công 9 tháng của tỉnh là 300 tỷ đồng, đạt 40% kế hoạch vốn giao "
+        "(300/750 tỷ đồng) và đạt tỷ lệ 50% kế hoạch vốn Trung ương giao (300/600 tỷ đồng)."
+    )
+    got = sorted((s.actual, s.target, s.stated, s.verdict) for s in claims(text))
+    assert got == [
+        (300, 600, "50%", "consistent"),
+        (300, 750, "40%", "consistent"),
+    ]
+
+
+def test_a_fraction_in_brackets_the_percentage_does_not_fit_is_not_its() -> None:
+    text = (
+        "Giải ngân vốn đầu tư công của tỉnh là 300 tỷ đồng, đạt 45% kế hoạch vốn giao "
+        "(300/750 tỷ đồng)."
+    )
+    assert all(s.stated != "45%" or s.target != 750 for s in claims(text))
