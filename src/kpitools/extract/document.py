@@ -731,10 +731,12 @@ def _measures_named(folded: str, start: int, end: int) -> set[str]:
     }
 
 
-PLAN_MEASURES: dict[str, str] = {"giải ngân": "vốn đầu tư"}
+PLAN_MEASURES: dict[str, str] = {"giải ngân": "vốn đầu tư", "tổng thu": "thu ngân sách"}
 """Measures whose plan is named by another measure: the plan of a disbursement is the
 investment capital allocated (``đã giải ngân hơn 7.500 tỉ đồng, đạt 36% kế hoạch`` and
-``tổng vốn đầu tư công được phân bổ … gần 21.000 tỉ đồng``)."""
+``tổng vốn đầu tư công được phân bổ … gần 21.000 tỉ đồng``); the plan of a total revenue is
+the budget's revenue (``tổng thu đạt 130 tỷ đồng, vượt 30% dự toán`` and ``dự toán thu ngân
+sách được giao là 100 tỷ đồng``)."""
 
 
 def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:

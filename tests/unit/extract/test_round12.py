@@ -37,3 +37,21 @@ def test_a_fraction_in_brackets_the_percentage_does_not_fit_is_not_its() -> None
         "(300/750 tỷ đồng)."
     )
     assert all(s.stated != "45%" or s.target != 750 for s in claims(text))
+
+
+def test_the_plan_of_a_total_revenue_is_the_budget_s_revenue() -> None:
+    text = (
+        "Năm 2025, ngành Thuế được giao dự toán thu ngân sách là 400 tỷ đồng. Đến ngày 15/12, "
+        "tổng thu đạt 500 tỷ đồng, vượt 25% dự toán."
+    )
+    [s] = claims(text)
+    assert (s.actual, s.target, s.verdict) == (500 * BILLION, 400 * BILLION, "consistent")
+
+
+def test_a_plan_of_another_measure_is_no_plan_of_a_total_revenue() -> None:
+    text = (
+        "Năm 2025, ngành Thuế đặt kế hoạch lợi nhuận là 400 tỷ đồng. Đến ngày 15/12, tổng thu "
+        "đạt 500 tỷ đồng, vượt 25% dự toán."
+    )
+    [s] = claims(text)
+    assert (s.actual, s.target) == (500 * BILLION, None)
