@@ -1220,6 +1220,7 @@ def _attach_target(
         and _unit_before(doc, sentence, d.anchor) in (unit, None)
         and not _apart_by_semicolon(doc, d, f)
         and not _bracketed_part(doc, d.actual_fig, f.start)
+        and not _listed_part(doc, f, d.actual_fig)
         and _plan_beyond_percent(doc, d.actual_fig, f, figs) is None
         and _later_percent_plan(doc, d.actual_fig, f, figs) is None
         and not _other_year_or_kind(doc, d.actual_fig, f, figs)
@@ -1413,6 +1414,19 @@ def _bracketed_part(doc: Doc, a: Figure, before: int) -> bool:
         return False
     closed = text.find(")", a.end, before)
     return closed != -1 and any(c.isdigit() for c in text[start:opened])
+
+
+# "dự toán … là 900 tỷ đồng, trong đó …", "…, với các khoản thu chính: …": the parts follow
+_PARTS_FOLLOW = rx(
+    r"(?<!\w)(?:bao\s+gồm|gồm|trong\s+đó|(?:các|những)\s+khoản(?:\s+[^\W\d_]+){0,3}\s*:)"
+)
+
+
+def _listed_part(doc: Doc, target: Figure, a: Figure) -> bool:
+    """Whether ``a`` is an item of the parts listed after the target ``target`` of its
+    sentence (``dự toán năm là 900 tỷ đồng, với các khoản thu chính: thuế đạt 300 tỷ đồng``):
+    a part of a whole, whatever its verb, is no result against it."""
+    return target.end <= a.start and _PARTS_FOLLOW.search(doc.fold, target.end, a.start) is not None
 
 
 # a result word after a sentence's "phấn đấu" ("…; kết quả kết nạp được 171")

@@ -55,3 +55,14 @@ def test_a_plan_of_another_measure_is_no_plan_of_a_total_revenue() -> None:
     )
     [s] = claims(text)
     assert (s.actual, s.target) == (500 * BILLION, None)
+
+
+def test_a_part_listed_after_a_budget_is_no_result_against_it() -> None:
+    text = (
+        "Năm 2025, dự toán thu ngân sách được giao là 900 tỷ đồng, với các khoản thu chính: "
+        "thuế phí đạt 300 tỷ đồng, thu từ đất 200 tỷ đồng."
+    )
+    assert claims(text) == []
+    text = "Năm 2025, dự toán thu ngân sách được giao là 900 tỷ đồng, kết quả thu đạt 950 tỷ đồng."
+    [s] = claims(text)
+    assert (s.actual, s.target) == (950 * BILLION, 900 * BILLION)
