@@ -984,10 +984,27 @@ def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
     ``trên 9,1 triệu``).
     """
     if not _qualified(folded, a):
-        return _agrees(s, a.value) or (
-            (s.qualifier is not None or not s.exact) and _fits_programme(s, a.value)
+        return (
+            _agrees(s, a.value)
+            or _index_as_excess(s, a.value)
+            or ((s.qualifier is not None or not s.exact) and _fits_programme(s, a.value))
         )
     return _fits_programme(dataclasses.replace(s, exact=False), a.value)
+
+
+def _index_as_excess(s: LinkableStatement, target: Decimal) -> bool:
+    """Whether ``s`` states an index as an excess against the plan ``target``.
+
+    ``vượt 102,5% dự toán`` where the actual is 102,5 % of the plan (an excess of 2,5 %): the
+    plan is linked and the stated excess checked against it, so the audit flags it.
+    """
+    if s.stated_kind != "excess" or s.stated is None or not isinstance(s.actual, Decimal):
+        return False
+    try:
+        p = parse_percent(s.stated)
+    except ValueError:
+        return False
+    return p.value >= 100 and bool(target) and bool(check_percent(p, s.actual, target).consistent)
 
 
 def _same_unit(a: _Amount, b: _Amount) -> bool:
@@ -1462,6 +1479,7 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         *_actual_link_note(s),
         seg("linked_lead", t=t, text=text[plan.start : plan.end]),
         seg("percent", a=f"{s.actual:f}", t=t, exact=f"{check.exact:.6g}"),
+        *_excess_means(s, p),
         seg("qualifier_approximate", qual=s.qualifier or "≈")
         if approximate
         else seg("computed", computed=check.computed),
@@ -1479,6 +1497,13 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         note=notes["note"],
         note_data=notes["note_data"],
     )
+
+
+def _excess_means(s: LinkableStatement, p: Percent) -> tuple[Segment, ...]:
+    """The note that an excess stated is checked as 100 + it (``vượt 2,5%`` is 102,5 %)."""
+    if s.stated_kind != "excess":
+        return ()
+    return (seg("excess_means", percent=p.value - 100, stated=p.value),)
 
 
 def _actual_link_note(s: LinkableStatement) -> tuple[Segment, ...]:

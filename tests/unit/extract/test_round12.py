@@ -66,3 +66,26 @@ def test_a_part_listed_after_a_budget_is_no_result_against_it() -> None:
     text = "Năm 2025, dự toán thu ngân sách được giao là 900 tỷ đồng, kết quả thu đạt 950 tỷ đồng."
     [s] = claims(text)
     assert (s.actual, s.target) == (950 * BILLION, 900 * BILLION)
+
+
+_INDEX_AS_EXCESS = (
+    "Thuế tỉnh Bình Lâm cho biết, dự toán năm 2025 được giao là 1.000 tỷ đồng.\n\n"
+    "Lũy kế 8 tháng năm 2025, tổng thu ngân sách đạt 1.025 tỷ đồng, vượt {} dự toán và tăng "
+    "20% so với cùng kỳ."
+)
+
+
+def test_an_index_written_as_an_excess_is_linked_to_its_plan_and_flagged() -> None:
+    [s] = claims(_INDEX_AS_EXCESS.format("102,5%"))
+    assert (s.actual, s.target, s.stated_kind, s.verdict) == (
+        1025 * BILLION,
+        1000 * BILLION,
+        "excess",
+        "inconsistent",
+    )
+    assert "vượt 102.5% means 202.5%" in (s.note or "")
+
+
+def test_an_excess_the_plan_fits_in_no_way_is_not_linked() -> None:
+    [s] = claims(_INDEX_AS_EXCESS.format("105%"))
+    assert (s.actual, s.target, s.verdict) == (1025 * BILLION, None, "unchecked")
