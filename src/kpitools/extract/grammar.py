@@ -522,7 +522,8 @@ def _figure_values(
         return (low, parse_number(m.group("b"))), None
     if kind == "money_range":
         scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
-        return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
+        low, high = _range_ends(parse_number(m.group("a")), parse_number(m.group("b")))
+        return (low * scale, high * scale), None
     if kind == "range":
         if m.groupdict().get("pa") or m.groupdict().get("pb"):
             return None
@@ -538,6 +539,15 @@ def _figure_values(
     if m.groupdict().get("mag2"):  # "1,5 nghìn tỷ đồng": a thousand billion
         value *= 10**9
     return (value,), None
+
+
+def _range_ends(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
+    """The ends of a range of money in the scale written after it; a low end above the high
+    one, that a thousandth of puts just below it, is written in the scale a thousand times
+    smaller (``980.000-1.050 nghìn tỷ đồng``: 980.000 tỷ, 980 nghìn tỷ, to 1.050 nghìn tỷ)."""
+    if low > high and high / 10 < low / 1000 <= high:
+        return low / 1000, high
+    return low, high
 
 
 def _measure(m: re.Match[str]) -> str:

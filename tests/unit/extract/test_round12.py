@@ -89,3 +89,19 @@ def test_an_index_written_as_an_excess_is_linked_to_its_plan_and_flagged() -> No
 def test_an_excess_the_plan_fits_in_no_way_is_not_linked() -> None:
     [s] = claims(_INDEX_AS_EXCESS.format("105%"))
     assert (s.actual, s.target, s.verdict) == (1025 * BILLION, None, "unchecked")
+
+
+_MIXED_RANGE = (
+    "Năm 2025, tổng thu từ khách du lịch ước đạt 660 nghìn tỷ đồng, đạt 66% so với kế hoạch "
+    "năm 2025 ({} nghìn tỷ đồng)."
+)
+
+
+def test_a_range_s_low_end_written_a_scale_down_is_read_in_that_scale() -> None:
+    [s] = claims(_MIXED_RANGE.format("1.000.000-1.100"))
+    assert (s.target, s.verdict) == ((1000 * 1000 * BILLION, 1100 * 1000 * BILLION), "consistent")
+
+
+def test_a_range_s_low_end_far_above_its_high_end_is_not_rescaled() -> None:
+    [s] = claims(_MIXED_RANGE.format("100.000-1.100"))
+    assert (s.actual, s.target) == (660 * 1000 * BILLION, None)
