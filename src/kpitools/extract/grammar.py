@@ -2506,7 +2506,20 @@ _GROWTH_BY = rx(
 )
 
 
-_GROWTH_NEXT = rx(r"\s*[,;]?\s*(?:và\s+)?tăng(?:\s+(?:thêm|đến|tới))?\s*")
+# "…, tăng 90% so với cùng kỳ, tương ứng thêm 130 tỷ đồng", "tăng 35%, tương đương thêm 40 tỷ
+# đồng": the increase written after the growth's comparison, no brackets
+_GROWTH_BY_AFTER = rx(
+    r"(?:\s+so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?"
+    r"(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?)?\s*,\s*"
+    r"(?:tương\s+(?:đương|ứng)(?:\s+với)?\s+(?:tăng\s+)?thêm|tăng\s+thêm)\s+"
+    rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)(?!\s*%)"
+)
+# between a figure and its growth: nothing but the verb, or its attainment of a plan before
+# ("đạt A, vượt 2% dự toán và tăng 30% so với cùng kỳ")
+_GROWTH_NEXT = rx(
+    rf"\s*[,;]?\s*(?:(?:đạt|bằng|vượt)\s+(?:{NUM})\s*%(?:\s+(?!tăng)[^\W\d_]+){{0,6}}\s*,?\s*)?"
+    r"(?:và\s+)?tăng(?:\s+(?:thêm|đến|tới|mạnh))?\s*"
+)
 
 
 def _half_unit(number: str, value: Decimal) -> Decimal:
@@ -2522,7 +2535,9 @@ def _growth_by_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, A
     the base is the actual less the increase; wrong only when no actual and increase within
     half their last written digit give the growth, rounded or cut (``đạt 118,45 tỉ đồng``
     after ``tăng 80% (tăng 53 tỉ đồng)`` holds: 52,5-53,5 on 65-66)."""
-    m = _GROWTH_BY.match(doc.fold, p.end, p.sentence.end)
+    m = _GROWTH_BY.match(doc.fold, p.end, p.sentence.end) or _GROWTH_BY_AFTER.match(
+        doc.fold, p.end, p.sentence.end
+    )
     percent = p.percent
     number = re.match(NUM, doc.fold[f.start : f.end])
     if m is None or percent is None or number is None or percent.value <= 0:

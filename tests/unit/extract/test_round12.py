@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import claims
+from reading import claims, find
+
+from kpitools.extract import Statement
 
 BILLION = Decimal(10) ** 9
 
@@ -105,3 +107,33 @@ def test_a_range_s_low_end_written_a_scale_down_is_read_in_that_scale() -> None:
 def test_a_range_s_low_end_far_above_its_high_end_is_not_rescaled() -> None:
     [s] = claims(_MIXED_RANGE.format("100.000-1.100"))
     assert (s.actual, s.target) == (660 * 1000 * BILLION, None)
+
+
+def _growth(text: str) -> Statement:
+    [s] = [s for s in find(text, money=True) if s.stated_kind == "growth"]
+    return s
+
+
+def test_an_index_written_as_a_growth_with_its_increase_after_it_is_flagged() -> None:
+    text = (
+        "Trong tháng 8/2025, toàn tỉnh thu được 2.400 tỷ đồng, tăng 200% so với cùng kỳ, "
+        "tương ứng thêm 800 tỷ đồng."
+    )
+    assert _growth(text).verdict == "inconsistent"
+    # after an attainment of the plan in the same clause, too
+    text = (
+        "Lũy kế 8 tháng, tổng thu đạt 1.200 tỷ đồng, vượt 20% dự toán và tăng 150% so với cùng "
+        "kỳ, tương ứng thêm 400 tỷ đồng."
+    )
+    assert _growth(text).verdict == "inconsistent"
+
+
+def test_a_growth_its_increase_gives_holds() -> None:
+    text = (
+        "Lũy kế 8 tháng, tổng thu đạt 1.200 tỷ đồng, vượt 20% dự toán và tăng 50% so với cùng "
+        "kỳ, tương ứng thêm 400 tỷ đồng."
+    )
+    assert _growth(text).verdict == "consistent"
+    assert _growth(
+        "Thu nội địa đạt 1.400 tỷ đồng, tăng 40%, tương đương thêm 400 tỷ đồng."
+    ).verdict == ("consistent")
