@@ -267,7 +267,7 @@ _K_ACHIEVED = rx(
 # và 66% kế hoạch lợi nhuận" is another measure's)
 _K_SECOND_OF_PLAN = rx(
     r"(?<!\w)(?:đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
-    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}})\s+và\s*$"
+    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}})\s*,?\s+và\s*$"
 )
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (
@@ -1866,7 +1866,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
 _MEASURE_WORDS = words_rx(MEASURE_NAMES)
 _SECOND_PLAN_LEAD = rx(
     r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh|kịch\s+bản)"
-    r"(?:\s+[^\W\d_]+){0,6}?"
+    r"(?:\s+[^\W\d_]+){0,9}?"
     # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
     r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?"
     r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)\s*$"
@@ -2241,7 +2241,8 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return _said_in_context(doc, d, said, tail)
     if _K_CORRESPONDS.search(lead) or _shares_verb(lead):
         return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
-    achieved = bool(_K_ACHIEVED.search(lead) or _second_of_plan(lead)) or not lead.strip(" (")
+    achieved = bool(_K_ACHIEVED.search(lead) or _second_of_plan(doc, p, lead))
+    achieved = achieved or not lead.strip(" (")
     if achieved and (_K_PLAN_TAIL.match(tail) or _plan_met_before(doc, p)):
         return "attainment", 1
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
@@ -2251,8 +2252,12 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     return None, 1
 
 
-def _second_of_plan(lead: str) -> bool:
-    """Whether ``lead`` ends with an attainment of a plan and ``và`` (see above)."""
+def _second_of_plan(doc: Doc, p: Figure, lead: str) -> bool:
+    """Whether ``lead`` ends with an attainment of a plan and ``và`` (see above); for a
+    clause opened by ``, và`` (``đạt 103% dự toán Trung ương giao, và 98% dự toán tỉnh
+    giao``), the clause before it."""
+    if lead.strip() == "và":
+        lead = doc.fold[max(p.sentence.start, p.clause - 160) : p.start]
     m = _K_SECOND_OF_PLAN.search(lead)
     return m is not None and not _MEASURE_WORDS.search(m.group("words"))
 

@@ -137,3 +137,29 @@ def test_a_growth_its_increase_gives_holds() -> None:
     assert _growth(
         "Thu nội địa đạt 1.400 tỷ đồng, tăng 40%, tương đương thêm 400 tỷ đồng."
     ).verdict == ("consistent")
+
+
+def _attained(text: str) -> list[tuple[object, str | None]]:
+    return [(s.actual, s.stated) for s in claims(text) if s.stated_kind == "attainment"]
+
+
+def test_a_second_attainment_after_a_comma_and_và_keeps_the_result() -> None:
+    text = (
+        "Năm 2025, thu nội địa đạt 1.030 tỷ đồng, đạt 103% dự toán Trung ương giao, và 101% "
+        "dự toán tỉnh giao, tăng 5% so với cùng kỳ."
+    )
+    assert _attained(text) == [(1030 * BILLION, "103%"), (1030 * BILLION, "101%")]
+    # not when the words name another measure: another result, not this one's
+    text = (
+        "Năm 2025, công ty đạt doanh thu 420 tỷ đồng, đạt 42% kế hoạch doanh thu, và 66% kế "
+        "hoạch lợi nhuận."
+    )
+    assert _attained(text) == [(420 * BILLION, "42%")]
+
+
+def test_a_second_attainment_after_a_long_plan_name_keeps_the_result() -> None:
+    text = (
+        "Tính đến ngày 1/10, vốn đầu tư đã giải ngân là 400 tỷ đồng, đạt 40% so với kế hoạch "
+        "vốn được Ủy ban nhân dân tỉnh phân bổ và đạt 50% kế hoạch vốn Thủ tướng Chính phủ giao."
+    )
+    assert _attained(text) == [(400 * BILLION, "40%"), (400 * BILLION, "50%")]
