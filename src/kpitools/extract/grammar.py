@@ -2248,8 +2248,31 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
         return "rate", 1
     if achieved:
-        return _achieved_kind(d, tail, catalog), 1
+        return _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail), 1
     return None, 1
+
+
+# "…, đạt 111,8%, vượt gần 12% so với dự toán": the same attainment said again as an excess
+# of the plan it names
+_EXCESS_OF_PLAN_NEXT = rx(
+    r"^\s*,\s*vượt(?:\s+(?:khoảng|gần|hơn|trên))?\s+(?P<n>[\d.,]+)\s*%\s*(?:so\s+với\s+)?"
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?!\w)"
+)
+
+
+def _attainment_said_as_excess(doc: Doc, d: Draft, tail: str) -> str | None:
+    """The attainment of a bare ``đạt X%`` after an amount when the excess of a plan said
+    right after it is the same figure (``đạt 85 tỷ đồng, đạt 112%, vượt 12% so với dự
+    toán``: 112 % of the budget, within a point); else None (``đạt 6 tỷ đồng, đạt 180%.``
+    names no plan)."""
+    p, m = d.percent_fig, _EXCESS_OF_PLAN_NEXT.match(tail)
+    if m is None or p is None or p.percent is None or d.actual is None or d.target is not None:
+        return None
+    try:
+        excess = parse_number(m.group("n"))
+    except ValueError:
+        return None
+    return "attainment" if abs(p.percent.value - 100 - excess) <= 1 else None
 
 
 def _second_of_plan(doc: Doc, p: Figure, lead: str) -> bool:

@@ -163,3 +163,14 @@ def test_a_second_attainment_after_a_long_plan_name_keeps_the_result() -> None:
         "vốn được Ủy ban nhân dân tỉnh phân bổ và đạt 50% kế hoạch vốn Thủ tướng Chính phủ giao."
     )
     assert _attained(text) == [(400 * BILLION, "40%"), (400 * BILLION, "50%")]
+
+
+def test_an_attainment_said_again_as_an_excess_of_a_plan_is_an_attainment() -> None:
+    text = "Tổng thu ngân sách năm 2025 đạt 1.200 tỷ đồng, đạt 112%, vượt 12% so với dự toán."
+    assert _attained(text) == [(1200 * BILLION, "112%")]
+
+
+def test_a_bare_percentage_whose_excess_after_it_differs_is_unread() -> None:
+    text = "Tổng thu ngân sách năm 2025 đạt 1.200 tỷ đồng, đạt 130%, vượt 12% so với dự toán."
+    assert _attained(text) == []
+    assert claims("Tổng thu ngân sách năm 2025 đạt 85 tỷ đồng, đạt 108%.") == []
