@@ -870,6 +870,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
         elif f.role == "rate_range":
             _rate_against_range(doc, f, figs)
     _attach_plans_after(doc, figs, drafts)
+    _amount_said_last(doc, figs, drafts)
     _attach_exceeded_plans(doc, figs, drafts)
     _split_other_plans(doc, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
@@ -2035,6 +2036,43 @@ def _growth_beside_pair(doc: Doc, p: Figure, owner: Draft, lead: str) -> bool:
         return False
     tail = doc.fold[p.end : p.sentence.end]
     return bool(_K_GROWTH.search(lead)) and bool(_K_GROWTH_TAIL.match(tail))
+
+
+# "…, đạt 2.500 tỷ đồng.": the amount reached, said last in its sentence
+_AMOUNT_LAST = rx(r",\s*(?:ước\s+)?(?:đạt|thu\s+được)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_SENTENCE_END = rx(r"\s*(?:[.;!]|$)")
+
+
+def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """The amount said last in a sentence whose subject is a measure of plans (``Thu ngân
+    sách 8 tháng vượt 2% dự toán và tăng 30% so với cùng kỳ, đạt 1.020 tỷ đồng.``) is the
+    result of the percentage of a plan stated with that subject before it, when only
+    percentages stand between them."""
+    last = figs[-1]
+    if last.kind != "count" or last.measure is None or last.owner is None:
+        return
+    own = last.owner
+    if own.figures != [last] or not _SENTENCE_END.match(doc.fold, last.span_end):
+        return
+    percents = [f for f in figs[:-1] if f.kind == "percent"]
+    if len(percents) != len(figs) - 1 or not percents:
+        return
+    if not _AMOUNT_LAST.search(doc.fold, percents[-1].span_end, last.span_start):
+        return
+    for d in {id(p.owner): p.owner for p in percents if p.owner is not None}.values():
+        if d.actual_fig is None and d.target is None and d.subject and _said_of_plan(doc, d):
+            d.actual_fig, d.actual = last, last.value
+            if own in drafts:
+                drafts.remove(own)
+            last.owner = d
+
+
+def _said_of_plan(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's subject names a measure of plans and its percentage a plan."""
+    assert d.subject is not None and d.percent_fig is not None
+    named = _MEASURE_WORDS.search(doc.fold, *d.subject)
+    tail = doc.fold[d.percent_fig.end : d.percent_fig.end + 80]
+    return named is not None and bool(_K_PLAN_TAIL.match(tail))
 
 
 def _own_subject_draft(doc: Doc, p: Figure) -> Draft | None:

@@ -174,3 +174,24 @@ def test_a_bare_percentage_whose_excess_after_it_differs_is_unread() -> None:
     text = "Tổng thu ngân sách năm 2025 đạt 1.200 tỷ đồng, đạt 130%, vượt 12% so với dự toán."
     assert _attained(text) == []
     assert claims("Tổng thu ngân sách năm 2025 đạt 85 tỷ đồng, đạt 108%.") == []
+
+
+def test_the_amount_said_last_is_the_result_of_the_plan_s_percentage() -> None:
+    text = (
+        "Thu ngân sách nhà nước 8 tháng đầu năm 2025 đạt 68% dự toán và tăng 30% so với cùng "
+        "kỳ, đạt 1.020 tỷ đồng."
+    )
+    assert _attained(text) == [(1020 * BILLION, "68%")]
+
+
+def test_the_amount_said_last_is_not_taken_by_another_measure_or_across_a_figure() -> None:
+    text = (
+        "Giá trị sản xuất 8 tháng đầu năm 2025 đạt 68% kế hoạch và tăng 30% so với cùng kỳ, "
+        "đạt 1.020 tỷ đồng."
+    )
+    assert _attained(text) == [(None, "68%")]
+    text = (
+        "Thu ngân sách nhà nước 8 tháng đầu năm 2025 đạt 68% dự toán; toàn tỉnh có 30 xã, đạt "
+        "1.020 tỷ đồng."
+    )
+    assert _attained(text) == [(None, "68%")]
