@@ -3028,11 +3028,30 @@ def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]
                     break
 
 
+# things counted one by one, whose plan is a whole number ("30 doanh nghiệp", "12 HTX")
+_WHOLE_THINGS = rx(
+    r"(?:doanh\s+nghiệp|hợp\s+tác\s+xã|htx|dự\s+án|công\s+trình|đảng\s+viên|chi\s+bộ"
+    r"|tổ\s+chức\s+đảng|căn\s+nhà|ngôi\s+nhà)(?!\w)"
+)
+
+
+def _counts_whole_things(doc: Doc, f: Figure | None) -> bool:
+    """Whether ``f`` counts things one by one (its noun one of :data:`_WHOLE_THINGS`, its
+    number written whole, with no scale word nor currency): a plan of it is a whole number."""
+    if f is None or f.kind != "count" or f.measure is not None or f.noun_start is None:
+        return False
+    if not re.fullmatch(r"[\d.]+", f.written.strip()):
+        return False
+    return _WHOLE_THINGS.match(doc.fold, f.noun_start) is not None
+
+
 def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
     """The kind of what the draft states and its signed percentage; a target derived from
     an exact actual and its excess."""
     if catalog is not None and d.metric is not None and d.metric in catalog:
         d.whole_target = catalog.kind(d.metric) == "count"
+    else:
+        d.whole_target = _counts_whole_things(doc, d.actual_fig)
     if d.percent_fig is not None:
         kind, sign = _percent_kind(doc, d, catalog)
         d.kind = kind

@@ -195,3 +195,22 @@ def test_the_amount_said_last_is_not_taken_by_another_measure_or_across_a_figure
         "1.020 tỷ đồng."
     )
     assert _attained(text) == [(None, "68%")]
+
+
+def _verdicts(text: str) -> list[str | None]:
+    return [s.verdict for s in claims(text)]
+
+
+def test_a_count_of_enterprises_needs_a_whole_plan() -> None:
+    # 30 / 19 is an excess of 57,89 %, 30 / 20 of 50 %: no whole plan gives 57,8 %
+    text = "Năm 2025, xã Tân Phú thành lập mới 30 doanh nghiệp, vượt 57,8% kế hoạch."
+    assert _verdicts(text) == ["inconsistent"]
+
+
+def test_a_count_a_whole_plan_gives_or_a_weight_is_not_flagged() -> None:
+    assert _verdicts("Năm 2025, xã Tân Phú thành lập mới 30 doanh nghiệp, vượt 50% kế hoạch.") == [
+        "unchecked"
+    ]
+    assert _verdicts("Năm 2025, xã Tân Phú thu hoạch 30 tấn cá, vượt 57,8% kế hoạch.") == [
+        "unchecked"
+    ]
