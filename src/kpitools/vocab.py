@@ -478,6 +478,7 @@ _EXTRACT = {
     "extract.kind.percent": _pair("tỷ lệ", "percentage"),
     "extract.kind.sum": _pair("tổng các phần", "sum of parts"),
     "extract.kind.part": _pair("một phần", "part of a total"),
+    "extract.kind.qualifier": _pair("từ chỉ mức", "qualifier"),
     "extract.verdict.consistent": _pair("✓ khớp", "✓ consistent"),
     "extract.verdict.inconsistent": _pair("✗ không khớp", "✗ inconsistent"),
     "extract.verdict.truncated": _pair("✗ cắt bớt, không làm tròn", "✗ truncated, not rounded"),
@@ -554,6 +555,10 @@ _EXTRACT = {
     "extract.note.exceeded_under": _pair(
         "ghi “vượt” kế hoạch nhưng chỉ đạt {stated}% (dưới 100%)",
         "said to exceed the plan, yet at {stated}% (under 100%)",
+    ),
+    "extract.note.qualifier_contradicted": _pair(
+        "“{qual} {n}” trái với số chính xác trong bài “{text}” ({a})",
+        "“{qual} {n}” contradicted by the exact figure of the body “{text}” ({a})",
     ),
     "extract.note.month_above_months": _pair(
         "số của một tháng lớn hơn số {months} tháng “{text}”: {a} > {t}",

@@ -29,10 +29,13 @@ def _check_of(r: dict[str, Any]) -> str | None:
     """The check a statement's verdict is of.
 
     Its stated kind; ``rate`` for a rate against its target rate (no percentage of its own);
-    ``part`` for a month's amount set against the months that hold it.
+    ``part`` for a month's amount set against the months that hold it; ``qualifier`` for a
+    headline's qualified figure the body's exact one contradicts.
     """
     if (r["note_data"] or "").startswith('[["month_above_months"'):
         return "part"
+    if (r["note_data"] or "").startswith('[["qualifier_contradicted"'):
+        return "qualifier"
     kind = r["stated_kind"]
     return kind if kind is not None or r["measure"] != "%" else "rate"
 

@@ -2075,3 +2075,103 @@ def _larger(month: LinkableStatement, whole: LinkableStatement) -> bool:
     assert isinstance(month.actual, Decimal) and isinstance(whole.actual, Decimal)
     factor = 1 if month.exact and whole.exact else 2
     return month.actual > whole.actual * factor
+
+
+# --------------------------------------------------------------------------- headline qualifiers
+
+HEADLINE_LINE = 400
+"""The longest first line read as a headline (a title, or a lead run into one line)."""
+SAME_HEADLINE_FIGURE = Decimal("0.05")
+"""A headline's qualified figure and an exact one of the body are of the same figure when
+they differ by at most 5 %."""
+_HEADLINE_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần)\s*$")
+
+
+def check_headline_qualifiers(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, and a flagged one for each headline qualifier the body contradicts.
+
+    The first line (a title, or a lead) says ``tổng thu trên 46 nghìn tỷ đồng`` while the body
+    gives the exact figure of the same unit word, ``45.780 tỷ đồng``: ``trên`` (and ``hơn``)
+    needs the figure above the one written, ``gần`` below it. Only when every exact result
+    of the body within :data:`SAME_HEADLINE_FIGURE` of the headline's figure, with the same
+    word after it, contradicts the qualifier (one that agrees makes it the headline's
+    figure, rounded); the nearest is cited. The headline's figure becomes a statement of its
+    own, ``inconsistent``, with no percentage (it claims no attainment).
+    """
+    line = text.find("\n")
+    if not 0 < line <= HEADLINE_LINE:
+        return list(statements)
+    folded = fold(text[:line])
+    body = [s for s in statements if s.start > line and _exact_amount(s)]
+    found: list[LinkableStatement] = []
+    for a in _amounts(folded, 0, line):
+        q = _HEADLINE_QUALIFIER.search(folded, max(0, a.start - 8), a.start)
+        if q is None or not a.unit[1]:
+            continue
+        same = [s for s in body if _same_headline_figure(text, s, a)]
+        if same and not any(_agrees_with(q.group(1), s.actual, a.value) for s in same):
+            nearest = min(same, key=lambda s: abs(s.actual - a.value))  # type: ignore[operator]
+            found.append(_contradicted(nearest, a, q, text))
+    return sorted([*statements, *found], key=lambda s: s.start) if found else list(statements)
+
+
+def _exact_amount(s: LinkableStatement) -> bool:
+    return isinstance(s.actual, Decimal) and s.qualifier is None and s.actual > 0
+
+
+def _same_headline_figure(text: str, s: LinkableStatement, a: _Amount) -> bool:
+    """Whether ``s``'s actual is the headline amount ``a``, said exactly.
+
+    Within :data:`SAME_HEADLINE_FIGURE` of it, and written with the same word after it.
+    """
+    assert isinstance(s.actual, Decimal)
+    if abs(s.actual - a.value) > SAME_HEADLINE_FIGURE * a.value:
+        return False
+    words = fold(text[s.start : s.end])
+    own = [b for b in _amounts(words, 0, len(words)) if b.value == s.actual]
+    return bool(own) and own[0].unit[1] == a.unit[1]
+
+
+def _agrees_with(qualifier: str, actual: object, written: Decimal) -> bool:
+    """Whether an exact figure agrees with ``qualifier written`` (``trên 46`` and 46,2)."""
+    assert isinstance(actual, Decimal)
+    return actual < written if qualifier == fold("gần") else actual > written
+
+
+def _contradicted(
+    s: LinkableStatement, a: _Amount, q: re.Match[str], text: str
+) -> LinkableStatement:
+    """The headline's figure ``a`` as a statement, flagged against the body's ``s``."""
+    start = q.start(1)
+    qual = text[start : q.end(1)]
+    shown = text[a.start : a.end]
+    assert isinstance(s.actual, Decimal)
+    return dataclasses.replace(
+        s,
+        start=start,
+        end=a.end,
+        text=" ".join(text[start : a.end].split()),
+        actual=a.value,
+        target=None,
+        qualifier=qual.lower(),
+        exact=False,
+        stated=None,
+        stated_percent=None,
+        stated_kind=None,
+        computed_percent=None,
+        implied_target=None,
+        excess=None,
+        truncated=False,
+        part_of=None,
+        part_rule=None,
+        consistent=False,
+        verdict="inconsistent",
+        link_start=s.start,
+        link_end=s.end,
+        link_text=s.text,
+        **noted(  # type: ignore[arg-type]
+            seg("qualifier_contradicted", qual=qual, n=shown, text=s.text, a=f"{s.actual:f}")
+        ),
+    )

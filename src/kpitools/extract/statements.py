@@ -17,6 +17,7 @@ from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import (
+    check_headline_qualifiers,
     check_month_amounts,
     drop_mispaired_headlines,
     link_budget_owners,
@@ -245,6 +246,7 @@ def _read(
     linked = link_budget_owners(linked, text)
     linked = check_month_amounts(linked, text)
     linked = drop_mispaired_headlines(linked, text)
+    linked = check_headline_qualifiers(linked, text)
     return linked, doc.stopped_at
 
 

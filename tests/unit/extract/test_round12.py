@@ -6,9 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import polars as pl
 from reading import claims, find
 
-from kpitools.extract import Statement
+from kpitools.extract import Statement, audit_statements
 
 BILLION = Decimal(10) ** 9
 
@@ -214,3 +215,29 @@ def test_a_count_a_whole_plan_gives_or_a_weight_is_not_flagged() -> None:
     assert _verdicts("Năm 2025, xã Tân Phú thu hoạch 30 tấn cá, vượt 57,8% kế hoạch.") == [
         "unchecked"
     ]
+
+
+_HEADLINE = (
+    "Năm 2025, du lịch tỉnh Bình Lâm thu {}\n"
+    "Năm 2025, tổng thu du lịch ước đạt {} tỷ đồng, tăng 30% so với cùng kỳ, đạt 100,2% kế "
+    "hoạch."
+)
+
+
+def test_a_headline_qualifier_the_body_s_exact_figure_contradicts_is_flagged() -> None:
+    found = find(_HEADLINE.format("trên 46 nghìn tỷ đồng", "45.780"), money=True)
+    audit = audit_statements(found).filter(pl.col("verdict") == "inconsistent")
+    assert audit.select("check", "text").rows() == [("qualifier", "trên 46 nghìn tỷ đồng")]
+    # "gần" needs the figure below the one written
+    found = find(_HEADLINE.format("gần 45 nghìn tỷ đồng", "45.780"), money=True)
+    assert [s.verdict for s in found if s.qualifier == "gần"] == ["inconsistent"]
+    # a headline's figure claims no attainment
+    assert all(
+        s.qualifier is None for s in claims(_HEADLINE.format("trên 46 nghìn tỷ đồng", "45.780"))
+    )
+
+
+def test_a_headline_qualifier_the_body_agrees_with_is_not_flagged() -> None:
+    for written, body in (("trên 46 nghìn tỷ đồng", "46.120"), ("gần 46 nghìn tỷ đồng", "45.780")):
+        found = find(_HEADLINE.format(written, body), money=True)
+        assert "inconsistent" not in [s.verdict for s in found]
