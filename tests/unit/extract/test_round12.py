@@ -241,3 +241,16 @@ def test_a_headline_qualifier_the_body_agrees_with_is_not_flagged() -> None:
     for written, body in (("trên 46 nghìn tỷ đồng", "46.120"), ("gần 46 nghìn tỷ đồng", "45.780")):
         found = find(_HEADLINE.format(written, body), money=True)
         assert "inconsistent" not in [s.verdict for s in found]
+
+
+def test_a_growth_s_base_after_its_bracketed_increase_checks_it() -> None:
+    text = (
+        "Năm 2025, số thu của Chi cục đạt 1.800 tỉ đồng, tăng 5% (tăng 86 tỉ đồng) so với cùng "
+        "kỳ năm trước (đạt 1.300 tỉ đồng)."
+    )
+    assert _growth(text).verdict == "inconsistent"
+    text = (
+        "Năm 2025, số thu của Chi cục đạt 1.800 tỉ đồng, tăng 5% (tăng 86 tỉ đồng) so với cùng "
+        "kỳ năm trước (đạt 1.714 tỉ đồng)."
+    )
+    assert _growth(text).verdict == "consistent"
