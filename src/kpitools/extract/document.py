@@ -1424,11 +1424,24 @@ def _amount_just_stated(
         for a in _amounts(folded, start, stops[-1])
         if a.unit[1] in _MONEY_WORDS
         and not _sets_plan(folded, a, start)
+        and not _converted(folded, a)
         and _covering(*scope, _shifted(a, low)) is None
     ]
     if len({a.value for a in found}) != 1:
         return None
     return _as_result(s, found[-1], folded, low, text, "")
+
+
+# "62.000 tỷ đồng (gần 2,4 tỷ USD)": the same amount in another currency, in brackets
+_CONVERTED = rx(
+    r"(?<!\w)(đồng|usd)\s*\(\s*(?:(?:khoảng|gần|hơn|trên|tương\s+(?:đương|ứng)(?:\s+với)?)\s+)?$"
+)
+
+
+def _converted(folded: str, a: _Amount) -> bool:
+    """Whether the amount ``a`` is the one before it in another currency, in brackets."""
+    m = _CONVERTED.search(folded, max(0, a.start - 40), a.start)
+    return m is not None and m.group(1) != a.unit[1]
 
 
 _DISBURSED_AMOUNT = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))*(?:\s+(?:trên|gần|hơn|khoảng))?\s*$")

@@ -1955,7 +1955,11 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
         p.owner = owner
         return True
     if owner.actual is None:
-        if owner.subject is not None and not owner.rate_of and _K_GROWTH.search(lead):
+        if (
+            owner.subject is not None
+            and not owner.rate_of
+            and (_K_GROWTH.search(lead) or _plan_after_growth(doc, owner, p, lead))
+        ):
             # "thu ngân sách đạt 103,4% kế hoạch, tăng 6,2% so với năm trước": the growth
             # of the same subject beside its attainment, a statement of its own
             d = Draft(owner.sentence, percent_fig=p)
@@ -1985,6 +1989,16 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     p.owner = twin
     drafts.append(twin)
     return True
+
+
+def _plan_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:
+    """Whether ``p`` is an excess or attainment of a plan said right after a growth of the
+    same subject (``Con số trên tăng 13% so với cùng kỳ, vượt 40% kế hoạch năm``)."""
+    q = owner.percent_fig
+    if q is None or not _K_GROWTH.search(doc.fold, q.clause, q.start):
+        return False
+    verb = _K_EXCESS.search(lead) or _K_ACHIEVED.search(lead)
+    return verb is not None and bool(_K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]))
 
 
 def _lead_from(doc: Doc, floor: int, end: int) -> str:

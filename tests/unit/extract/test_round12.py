@@ -254,3 +254,22 @@ def test_a_growth_s_base_after_its_bracketed_increase_checks_it() -> None:
         "kỳ năm trước (đạt 1.714 tỉ đồng)."
     )
     assert _growth(text).verdict == "consistent"
+
+
+def test_a_plan_beaten_after_a_growth_of_a_pronoun_takes_the_amount_before() -> None:
+    # the amount in another currency in brackets is the same amount, not a second one
+    text = (
+        "Về lợi nhuận, tập đoàn ghi nhận 12.000 tỷ đồng (gần 0,5 tỷ USD). Con số trên tăng 10% "
+        "so với cùng kỳ, vượt 20% kế hoạch năm."
+    )
+    assert [(s.actual, s.stated, s.stated_kind) for s in claims(text)] == [
+        (12000 * BILLION, "20%", "excess")
+    ]
+
+
+def test_a_pronoun_before_two_amounts_takes_neither() -> None:
+    text = (
+        "Về lợi nhuận, tập đoàn ghi nhận 12.000 tỷ đồng, công ty con 3.000 tỷ đồng. Con số trên "
+        "tăng 10% so với cùng kỳ, vượt 20% kế hoạch năm."
+    )
+    assert [(s.actual, s.stated) for s in claims(text)] == [(None, "20%")]
