@@ -154,6 +154,12 @@ _TARGET_START = rx(
     r"^\s*(?:với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|phấn\s+đấu"
     r"|kế\s+hoạch(?=\s+(?:năm|cả\s+năm|kết\s+nạp|phát\s+triển)(?!\w)))"
 )
+# "Chỉ tiêu … có mục tiêu là 300 tỷ đồng nhưng tỉnh đã thực hiện được 320 tỷ đồng": after
+# the target's figure, a word of a result opens the result
+_RESULT_AFTER_FIGURE = rx(
+    r"\d[^\d]*(?<!\w)(?:nhưng|song|kết\s+quả|đã\s+thực\s+hiện|thực\s+hiện\s+được|đã\s+đạt"
+    r"|đạt\s+được)(?!\w)[^\d]*$"
+)
 # "Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 …", "được giao 400": a target set out
 _SET_OUT = rx(
     r"(?<!\w)(?:đề\s+ra|được\s+giao|giao)(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?"
@@ -784,7 +790,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
     if (
         _target_word(lead, _TARGET_END)
         or _target_word(outer, _TARGET_END)
-        or _TARGET_START.search(lead)
+        or (_TARGET_START.search(lead) and not _RESULT_AFTER_FIGURE.search(lead))
         or _STRIVE.search(lead)
         or _aimed(lead)
         or (

@@ -273,3 +273,16 @@ def test_a_pronoun_before_two_amounts_takes_neither() -> None:
         "tăng 10% so với cùng kỳ, vượt 20% kế hoạch năm."
     )
     assert [(s.actual, s.stated) for s in claims(text)] == [(None, "20%")]
+
+
+def test_a_result_after_the_target_a_clause_opens_with_is_its_result() -> None:
+    text = (
+        "Chỉ tiêu tổng mức đầu tư toàn xã hội có mục tiêu là 300 tỷ đồng nhưng thành phố đã "
+        "thực hiện được 320 tỷ đồng."
+    )
+    assert [(s.actual, s.target) for s in claims(text)] == [(320 * BILLION, 300 * BILLION)]
+
+
+def test_two_targets_a_clause_opens_with_stay_targets() -> None:
+    text = "Chỉ tiêu tổng mức đầu tư toàn xã hội năm 2025 là 300 tỷ đồng, năm 2026 là 320 tỷ đồng."
+    assert claims(text) == []
