@@ -281,7 +281,9 @@ _PLAN_NAMED_NEXT = (
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
     # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
-    r"|(?:số\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,4}?\s+(?:được\s+)?giao)(?!\w)"
+    r"|(?:số\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,4}?\s+(?:được\s+)?giao"
+    # "chiếm 27% khoản phân bổ của bộ": the sum allocated is the plan
+    r"|(?:khoản|số\s+vốn|vốn)\s+(?:được\s+)?phân\s+bổ)(?!\w)"
 )
 _K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
 _K_PLAN_TAIL = rx(
@@ -1872,7 +1874,8 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
 # words between an attainment of one plan and a second percentage of another plan
 _MEASURE_WORDS = words_rx(MEASURE_NAMES)
 _SECOND_PLAN_LEAD = rx(
-    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh|kịch\s+bản)"
+    r"^\s*(?:so\s+(?:với\s+)?)?"
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh|kịch\s+bản|khoản\s+(?:được\s+)?phân\s+bổ)"
     r"(?:\s+[^\W\d_]+){0,9}?"
     # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
     r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?"
@@ -2389,7 +2392,8 @@ def _said_in_context(
 
 # "thực hiện được 42% kế hoạch doanh thu và 66% kế hoạch lợi nhuận": one verb, two plans
 _K_SECOND_PLAN = rx(
-    rf"(?P<n>{NUM})\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)"
+    rf"(?P<n>{NUM})\s*%\s*(?:so\s+(?:với\s+)?)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|khoản\s+(?:được\s+)?phân\s+bổ)"
     r"(?:\s+[^\W\d_]+){1,4}\s*,?\s+và\s*$"
 )
 
@@ -2413,7 +2417,7 @@ def _shares_verb(lead: str) -> bool:
         return False
     # "tương đương 50,1% so với dự toán đầu năm và 46,7% kế hoạch điều chỉnh"
     first = lead[: m.start("n")]
-    return bool(_K_ACHIEVED.search(first) or _K_CORRESPONDS.search(first))
+    return bool(_K_ACHIEVED.search(first) or _K_CORRESPONDS.search(first) or _K_SHARE.search(first))
 
 
 def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:
@@ -2444,7 +2448,8 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     if _K_GROWTH_TAIL.match(tail):
         return "growth", 1
     if _K_SHARE.search(lead):
-        return "share", 1
+        # "chiếm 27% khoản phân bổ", "chiếm 40% kế hoạch vốn": the share of a plan reached
+        return ("attainment" if _K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
     if _K_TARGET.search(lead):
         return "target", 1
     return None

@@ -286,3 +286,15 @@ def test_a_result_after_the_target_a_clause_opens_with_is_its_result() -> None:
 def test_two_targets_a_clause_opens_with_stay_targets() -> None:
     text = "Chỉ tiêu tổng mức đầu tư toàn xã hội năm 2025 là 300 tỷ đồng, năm 2026 là 320 tỷ đồng."
     assert claims(text) == []
+
+
+def test_a_share_of_a_plan_or_allocation_is_an_attainment() -> None:
+    text = (
+        "Năm 2025, chi ngân sách quý I là 400 tỷ đồng, chiếm 25% khoản phân bổ của bộ và 20% kế "
+        "hoạch của tỉnh."
+    )
+    assert _attained(text) == [(400 * BILLION, "25%"), (400 * BILLION, "20%")]
+
+
+def test_a_share_of_a_total_is_no_attainment() -> None:
+    assert claims("Năm 2025, thu nội địa đạt 400 tỷ đồng, chiếm 48% tổng thu ngân sách.") == []
