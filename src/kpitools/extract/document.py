@@ -995,7 +995,7 @@ def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
 def _index_as_excess(s: LinkableStatement, target: Decimal) -> bool:
     """Whether ``s`` states an index as an excess against the plan ``target``.
 
-    ``vượt 102,5% dự toán`` where the actual is 102,5 % of the plan (an excess of 2,5 %): the
+    ``vượt 103,7% dự toán`` where the actual is 103,7 % of the plan (an excess of 3,7 %): the
     plan is linked and the stated excess checked against it, so the audit flags it.
     """
     if s.stated_kind != "excess" or s.stated is None or not isinstance(s.actual, Decimal):
@@ -1432,7 +1432,7 @@ def _amount_just_stated(
     return _as_result(s, found[-1], folded, low, text, "")
 
 
-# "62.000 tỷ đồng (gần 2,4 tỷ USD)": the same amount in another currency, in brackets
+# "8.400 tỷ đồng (khoảng 0,33 tỷ USD)": the same amount in another currency, in brackets
 _CONVERTED = rx(
     r"(?<!\w)(đồng|usd)\s*\(\s*(?:(?:khoảng|gần|hơn|trên|tương\s+(?:đương|ứng)(?:\s+với)?)\s+)?$"
 )
@@ -1513,7 +1513,7 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
 
 
 def _excess_means(s: LinkableStatement, p: Percent) -> tuple[Segment, ...]:
-    """The note that an excess stated is checked as 100 + it (``vượt 2,5%`` is 102,5 %)."""
+    """The note that an excess stated is checked as 100 + it (``vượt 3,7%`` is 103,7 %)."""
     if s.stated_kind != "excess":
         return ()
     return (seg("excess_means", percent=p.value - 100, stated=p.value),)
@@ -2105,8 +2105,8 @@ def check_headline_qualifiers(
 ) -> list[LinkableStatement]:
     """The statements, and a flagged one for each headline qualifier the body contradicts.
 
-    The first line (a title, or a lead) says ``tổng thu trên 46 nghìn tỷ đồng`` while the body
-    gives the exact figure of the same unit word, ``45.780 tỷ đồng``: ``trên`` (and ``hơn``)
+    The first line (a title, or a lead) says ``doanh thu trên 38 nghìn tỷ đồng`` while the body
+    gives the exact figure of the same unit word, ``37.850 tỷ đồng``: ``trên`` (and ``hơn``)
     needs the figure above the one written, ``gần`` below it. Only when every exact result
     of the body within :data:`SAME_HEADLINE_FIGURE` of the headline's figure, with the same
     word after it, contradicts the qualifier (one that agrees makes it the headline's
@@ -2148,7 +2148,7 @@ def _same_headline_figure(text: str, s: LinkableStatement, a: _Amount) -> bool:
 
 
 def _agrees_with(qualifier: str, actual: object, written: Decimal) -> bool:
-    """Whether an exact figure agrees with ``qualifier written`` (``trên 46`` and 46,2)."""
+    """Whether an exact figure agrees with ``qualifier written`` (``trên 38`` and 38,1)."""
     assert isinstance(actual, Decimal)
     return actual < written if qualifier == fold("gần") else actual > written
 

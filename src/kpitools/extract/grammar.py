@@ -154,7 +154,7 @@ _TARGET_START = rx(
     r"^\s*(?:với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|phấn\s+đấu"
     r"|kế\s+hoạch(?=\s+(?:năm|cả\s+năm|kết\s+nạp|phát\s+triển)(?!\w)))"
 )
-# "Chỉ tiêu … có mục tiêu là 300 tỷ đồng nhưng tỉnh đã thực hiện được 320 tỷ đồng": after
+# "Chỉ tiêu … có mục tiêu là 450 tỷ đồng nhưng huyện đã thực hiện được 470 tỷ đồng": after
 # the target's figure, a word of a result opens the result
 _RESULT_AFTER_FIGURE = rx(
     r"\d[^\d]*(?<!\w)(?:nhưng|song|kết\s+quả|đã\s+thực\s+hiện|thực\s+hiện\s+được|đã\s+đạt"
@@ -282,7 +282,7 @@ _PLAN_NAMED_NEXT = (
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
     # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
     r"|(?:số\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,4}?\s+(?:được\s+)?giao"
-    # "chiếm 27% khoản phân bổ của bộ": the sum allocated is the plan
+    # "chiếm 25% khoản phân bổ của tỉnh": the sum allocated is the plan
     r"|(?:khoản|số\s+vốn|vốn)\s+(?:được\s+)?phân\s+bổ)(?!\w)"
 )
 _K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
@@ -552,7 +552,8 @@ def _figure_values(
 def _range_ends(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
     """The ends of a range of money in the scale written after it; a low end above the high
     one, that a thousandth of puts just below it, is written in the scale a thousand times
-    smaller (``980.000-1.050 nghìn tỷ đồng``: 980.000 tỷ, 980 nghìn tỷ, to 1.050 nghìn tỷ)."""
+    smaller (``1.000.000-1.200 nghìn tỷ đồng``: 1.000.000 tỷ, 1.000 nghìn tỷ, to 1.200 nghìn
+    tỷ)."""
     if low > high and high / 10 < low / 1000 <= high:
         return low / 1000, high
     return low, high
@@ -783,7 +784,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
     if _WHOLE.search(lead) or _WHOLE.search(outer):
         return "whole"
     if fig.kind == "pair":
-        # "chiếm khoảng 1/4 GDP cả nước": a share written as a fraction, no result
+        # "chiếm khoảng 1/3 toàn tỉnh": a share written as a fraction, no result
         return "modifier" if _K_SHARE.search(lead) else "actual"
     if _BEAT_NAMED_PLAN.search(lead):
         return "target"
@@ -1435,7 +1436,7 @@ def _bracketed_part(doc: Doc, a: Figure, before: int) -> bool:
     return closed != -1 and any(c.isdigit() for c in text[start:opened])
 
 
-# "dự toán … là 900 tỷ đồng, trong đó …", "…, với các khoản thu chính: …": the parts follow
+# "dự toán … là 900 tỷ đồng, trong đó …", "…, với những khoản chủ yếu: …": the parts follow
 _PARTS_FOLLOW = rx(
     r"(?<!\w)(?:bao\s+gồm|gồm|trong\s+đó|(?:các|những)\s+khoản(?:\s+[^\W\d_]+){0,3}\s*:)"
 )
@@ -1443,7 +1444,7 @@ _PARTS_FOLLOW = rx(
 
 def _listed_part(doc: Doc, target: Figure, a: Figure) -> bool:
     """Whether ``a`` is an item of the parts listed after the target ``target`` of its
-    sentence (``dự toán năm là 900 tỷ đồng, với các khoản thu chính: thuế đạt 300 tỷ đồng``):
+    sentence (``dự toán năm là 900 tỷ đồng, với những khoản chủ yếu: thuế đạt 300 tỷ đồng``):
     a part of a whole, whatever its verb, is no result against it."""
     return target.end <= a.start and _PARTS_FOLLOW.search(doc.fold, target.end, a.start) is not None
 
@@ -2002,7 +2003,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
 
 def _plan_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:
     """Whether ``p`` is an excess or attainment of a plan said right after a growth of the
-    same subject (``Con số trên tăng 13% so với cùng kỳ, vượt 40% kế hoạch năm``)."""
+    same subject (``Con số trên tăng 9% so với cùng kỳ, vượt 15% kế hoạch năm``)."""
     q = owner.percent_fig
     if q is None or not _K_GROWTH.search(doc.fold, q.clause, q.start):
         return False
@@ -2068,7 +2069,7 @@ _SENTENCE_END = rx(r"\s*(?:[.;!]|$)")
 
 def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """The amount said last in a sentence whose subject is a measure of plans (``Thu ngân
-    sách 8 tháng vượt 2% dự toán và tăng 30% so với cùng kỳ, đạt 1.020 tỷ đồng.``) is the
+    sách 9 tháng vượt 2% dự toán và tăng 30% so với cùng kỳ, đạt 1.020 tỷ đồng.``) is the
     result of the percentage of a plan stated with that subject before it, when only
     percentages stand between them."""
     last = figs[-1]
@@ -2313,7 +2314,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     return None, 1
 
 
-# "…, đạt 111,8%, vượt gần 12% so với dự toán": the same attainment said again as an excess
+# "…, đạt 107%, vượt 7% so với dự toán": the same attainment said again as an excess
 # of the plan it names
 _EXCESS_OF_PLAN_NEXT = rx(
     r"^\s*,\s*vượt(?:\s+(?:khoảng|gần|hơn|trên))?\s+(?P<n>[\d.,]+)\s*%\s*(?:so\s+với\s+)?"
@@ -2323,8 +2324,8 @@ _EXCESS_OF_PLAN_NEXT = rx(
 
 def _attainment_said_as_excess(doc: Doc, d: Draft, tail: str) -> str | None:
     """The attainment of a bare ``đạt X%`` after an amount when the excess of a plan said
-    right after it is the same figure (``đạt 85 tỷ đồng, đạt 112%, vượt 12% so với dự
-    toán``: 112 % of the budget, within a point); else None (``đạt 6 tỷ đồng, đạt 180%.``
+    right after it is the same figure (``đạt 640 tỷ đồng, đạt 107%, vượt 7% so với dự
+    toán``: 107 % of the budget, within a point); else None (``đạt 6 tỷ đồng, đạt 180%.``
     names no plan)."""
     p, m = d.percent_fig, _EXCESS_OF_PLAN_NEXT.match(tail)
     if m is None or p is None or p.percent is None or d.actual is None or d.target is not None:
@@ -2338,7 +2339,7 @@ def _attainment_said_as_excess(doc: Doc, d: Draft, tail: str) -> str | None:
 
 def _second_of_plan(doc: Doc, p: Figure, lead: str) -> bool:
     """Whether ``lead`` ends with an attainment of a plan and ``và`` (see above); for a
-    clause opened by ``, và`` (``đạt 103% dự toán Trung ương giao, và 98% dự toán tỉnh
+    clause opened by ``, và`` (``đạt 96% dự toán Trung ương giao, và 92% dự toán tỉnh
     giao``), the clause before it."""
     if lead.strip() == "và":
         lead = doc.fold[max(p.sentence.start, p.clause - 160) : p.start]
@@ -2448,7 +2449,7 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     if _K_GROWTH_TAIL.match(tail):
         return "growth", 1
     if _K_SHARE.search(lead):
-        # "chiếm 27% khoản phân bổ", "chiếm 40% kế hoạch vốn": the share of a plan reached
+        # "chiếm 25% khoản phân bổ", "chiếm 40% kế hoạch vốn": the share of a plan reached
         return ("attainment" if _K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
     if _K_TARGET.search(lead):
         return "target", 1
@@ -2555,7 +2556,7 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
 # "tăng 40% so với lũy kế cùng kỳ năm 2024 (811.400 lượt)": the base of a growth, written
 # in brackets right after the period it is of
 _GROWTH_BASE = rx(
-    # "tăng 5% (tăng 40 tỷ đồng) so với cùng kỳ (đạt 800 tỷ đồng)": the increase between
+    # "tăng 10% (tăng 260 tỷ đồng) so với cùng kỳ (đạt 2.600 tỷ đồng)": the increase between
     r"(?:\s*\(\s*(?:tương\s+(?:đương|ứng)\s+)?tăng(?:\s+thêm)?\s+[\d.,]+(?:\s+[^\W\d_]+){0,3}\s*\))?"
     r"\s*so\s+với\s+(?:(?:lũy|luỹ)\s+kế\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)"
     r"(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*\(\s*(?:đạt\s+|là\s+)?"
@@ -3055,7 +3056,7 @@ def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]
                     break
 
 
-# things counted one by one, whose plan is a whole number ("30 doanh nghiệp", "12 HTX")
+# things counted one by one, whose plan is a whole number ("26 hợp tác xã", "8 dự án")
 _WHOLE_THINGS = rx(
     r"(?:doanh\s+nghiệp|hợp\s+tác\s+xã|htx|dự\s+án|công\s+trình|đảng\s+viên|chi\s+bộ"
     r"|tổ\s+chức\s+đảng|căn\s+nhà|ngôi\s+nhà)(?!\w)"
