@@ -2308,7 +2308,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if achieved and (_K_PLAN_TAIL.match(tail) or _plan_met_before(doc, p)):
         return "attainment", 1
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
-        return "rate", 1
+        return ("attainment" if _disbursement_rate(doc, d, tail) else "rate"), 1
     if achieved:
         return _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail), 1
     return None, 1
@@ -2335,6 +2335,20 @@ def _attainment_said_as_excess(doc: Doc, d: Draft, tail: str) -> str | None:
     except ValueError:
         return None
     return "attainment" if abs(p.percent.value - 100 - excess) <= 1 else None
+
+
+_DISBURSED_IN = rx(r"(?<!\w)giải\s+ngân(?!\w)")
+_CLAUSE_END_TAIL = rx(r"^\s*(?:[.;]|$)")
+
+
+def _disbursement_rate(doc: Doc, d: Draft, tail: str) -> bool:
+    """Whether ``đạt tỷ lệ X%`` ends the clause right after an amount disbursed (``Giải ngân
+    vốn đầu tư công đạt 2,4 nghìn tỷ đồng, đạt tỷ lệ 31%.``): the disbursement rate, the
+    share of the capital plan disbursed, an attainment."""
+    f = d.actual_fig
+    if f is None or f.measure is None or d.target is not None or not _CLAUSE_END_TAIL.match(tail):
+        return False
+    return _DISBURSED_IN.search(doc.fold, f.sentence.start, f.start) is not None
 
 
 def _second_of_plan(doc: Doc, p: Figure, lead: str) -> bool:

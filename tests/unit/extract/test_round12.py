@@ -301,3 +301,17 @@ def test_a_headline_qualifier_the_body_agrees_with_is_not_flagged() -> None:
     for written, body in (("trên 38 nghìn tỷ đồng", "38.140"), ("gần 38 nghìn tỷ đồng", "37.850")):
         found = find(_HEADLINE.format(written, body), money=True)
         assert "inconsistent" not in [s.verdict for s in found]
+
+
+def test_a_rate_right_after_an_amount_disbursed_is_its_attainment() -> None:
+    text = "Quý III, giải ngân vốn đầu tư công của huyện đạt 2,4 nghìn tỷ đồng, đạt tỷ lệ 31%."
+    assert _attained(text) == [(2400 * BILLION, "31%")]
+
+
+def test_a_rate_after_another_amount_or_of_something_named_stays_a_rate() -> None:
+    assert claims("Quý III, doanh thu của công ty đạt 2,4 nghìn tỷ đồng, đạt tỷ lệ 31%.") == []
+    text = (
+        "Quý III, giải ngân vốn đầu tư công của huyện đạt 2,4 nghìn tỷ đồng, đạt tỷ lệ 31% số dự "
+        "án."
+    )
+    assert claims(text) == []
