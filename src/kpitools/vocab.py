@@ -556,6 +556,10 @@ _EXTRACT = {
         "ghi “vượt” kế hoạch nhưng chỉ đạt {stated}% (dưới 100%)",
         "said to exceed the plan, yet at {stated}% (under 100%)",
     ),
+    "extract.note.one_budget": _pair(
+        "{stated} cho dự toán từ {low} đến {high}, trong khi “{text}” cho từ {low2} đến {high2}",
+        "{stated} puts the budget at {low} to {high}, while “{text}” puts it at {low2} to {high2}",
+    ),
     "extract.note.qualifier_contradicted": _pair(
         "“{qual} {n}” trái với số chính xác trong bài “{text}” ({a})",
         "“{qual} {n}” contradicted by the exact figure of the body “{text}” ({a})",

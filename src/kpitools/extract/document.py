@@ -2188,3 +2188,143 @@ def _contradicted(
             seg("qualifier_contradicted", qual=qual, n=shown, text=s.text, a=f"{s.actual:f}")
         ),
     )
+
+
+# --------------------------------------------------------------------------- one budget, two
+
+ONE_BUDGET_WINDOW = 1200
+"""How far (characters) before a percentage of a named budget the earlier one may be."""
+ONE_BUDGET_SPREAD = Decimal("0.1")
+"""Two percentages of one named budget are compared only when the budgets they imply are
+within 10 % of each other (further apart, the words may name two budgets)."""
+# "bằng 125% dự toán Trung ương giao": a budget named by who assigned it
+_NAMED_BUDGET = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?((?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)(?:\s+[^\W\d_]+){1,5}?\s+giao)(?!\w)"
+)
+_Implied = tuple[int, Decimal, Decimal]
+
+
+def check_one_budget(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements, a second percentage of one named budget that cannot hold flagged.
+
+    ``Tổng thu 10 tháng đạt 6.000 tỷ đồng, bằng 120% dự toán Trung ương giao`` and later
+    ``cả năm ước đạt 7.000 tỷ đồng, bằng 150% dự toán Trung ương giao``: the first puts the
+    budget between 4.979 and 5.021 tỷ đồng, the second between 4.651 and 4.682; one budget
+    cannot be both. Only for exact amounts of one currency, attainments of a budget named with
+    who assigned it (``… giao``), in words the same, whose sentences name no differing
+    measure, and budgets within :data:`ONE_BUDGET_SPREAD`; not when another percentage of
+    either figure of that budget fits the other (a second reading of the budget, such as the
+    plan without its later supplements). The later statement is flagged.
+    """
+    out = list(statements)
+    groups: dict[tuple[str, str], list[_Implied]] = {}
+    for i, s in enumerate(statements):
+        key = _budget_key(s, text)
+        if key is not None:
+            groups.setdefault(key, []).append((i, *_implied_budget(s)))
+    for members in groups.values():
+        members.sort(key=lambda m: statements[m[0]].start)
+        starts = [statements[m[0]].start for m in members]
+        for k, later in enumerate(members):
+            near = members[bisect.bisect_left(starts, starts[k] - ONE_BUDGET_WINDOW) : k + 1]
+            earlier = next(
+                (e for e in near if _cannot_both(statements, text, near, e, later)), None
+            )
+            if earlier is not None:
+                out[later[0]] = _two_budgets(
+                    statements[later[0]], statements[earlier[0]], later, earlier
+                )
+    return out
+
+
+def _budget_key(s: LinkableStatement, text: str) -> tuple[str, str] | None:
+    """The named budget and currency of an exact attainment of money, or None."""
+    if (
+        s.stated_kind != "attainment"
+        or not isinstance(s.actual, Decimal)
+        or not s.actual
+        or s.qualifier is not None
+        or not s.exact
+        or s.measure is None
+        or s.stated is None
+        or not s.stated.endswith("%")
+    ):
+        return None
+    at = s.text.rfind(s.stated)
+    pos = s.start + (at if at >= 0 else 0) + len(s.stated)
+    m = _NAMED_BUDGET.match(fold(text[pos : pos + 80]))
+    return (" ".join(m.group(1).split()), s.measure.split()[-1]) if m else None
+
+
+def _implied_budget(s: LinkableStatement) -> tuple[Decimal, Decimal]:
+    """The budgets the stated percentage of ``s`` can round from (low, high)."""
+    assert isinstance(s.actual, Decimal) and s.stated is not None
+    p = parse_percent(s.stated)
+    half = Decimal(5).scaleb(-p.decimals - 1)
+    return s.actual * 100 / (p.value + half), s.actual * 100 / (p.value - half)
+
+
+def _cannot_both(
+    statements: Sequence[LinkableStatement],
+    text: str,
+    members: list[_Implied],
+    e: _Implied,
+    later: _Implied,
+) -> bool:
+    """Whether the earlier ``e`` and ``later`` imply budgets that cannot be one (see above)."""
+    first, second = statements[e[0]], statements[later[0]]
+    if first.start >= second.start or first.actual == second.actual:
+        return False
+    if not (e[2] < later[1] or later[2] < e[1]):
+        return False  # the ranges meet: one budget gives both
+    if abs(e[1] - later[1]) > ONE_BUDGET_SPREAD * e[1] or not _same_measures(text, first, second):
+        return False
+    return not any(
+        statements[m[0]].actual == statements[a[0]].actual
+        and m is not a
+        and not (m[2] < b[1] or b[2] < m[1])
+        for a, b in ((e, later), (later, e))
+        for m in members
+    )
+
+
+def _same_measures(text: str, a: LinkableStatement, b: LinkableStatement) -> bool:
+    """Whether the sentences of ``a`` and ``b`` name no differing measure before them."""
+    x, y = _measures_before(text, a), _measures_before(text, b)
+    return not x or not y or x == y
+
+
+def _measures_before(text: str, s: LinkableStatement) -> set[str]:
+    """The measures named in the sentence of ``s`` before it.
+
+    A total revenue is the budget's revenue (:data:`PLAN_MEASURES`).
+    """
+    low = max(0, s.start - 300)
+    folded = fold(text[low : s.start])  # the window only: memory stays linear in the text
+    head = _head(folded, len(folded), 0)
+    named = (
+        MEASURE_NAMES[" ".join(m.group().split())] for m in _MEASURE_NAMES.finditer(folded, head)
+    )
+    return {PLAN_MEASURES.get(m, m) if m == "tổng thu" else m for m in named}
+
+
+def _two_budgets(
+    s: LinkableStatement, other: LinkableStatement, mine: _Implied, theirs: _Implied
+) -> LinkableStatement:
+    """``s`` flagged: its percentage and ``other``'s imply two budgets."""
+    return dataclasses.replace(
+        s,
+        consistent=False,
+        verdict="inconsistent",
+        **noted(  # type: ignore[arg-type]
+            seg(
+                "one_budget",
+                stated=s.stated,
+                low=f"{mine[1]:.0f}",
+                high=f"{mine[2]:.0f}",
+                text=other.text,
+                low2=f"{theirs[1]:.0f}",
+                high2=f"{theirs[2]:.0f}",
+            )
+        ),
+    )

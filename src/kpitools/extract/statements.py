@@ -19,6 +19,7 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import (
     check_headline_qualifiers,
     check_month_amounts,
+    check_one_budget,
     drop_mispaired_headlines,
     link_budget_owners,
     link_named_plans,
@@ -245,6 +246,7 @@ def _read(
     linked = link_unstated_plans(linked, text)
     linked = link_budget_owners(linked, text)
     linked = check_month_amounts(linked, text)
+    linked = check_one_budget(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     linked = check_headline_qualifiers(linked, text)
     return linked, doc.stopped_at

@@ -315,3 +315,30 @@ def test_a_rate_after_another_amount_or_of_something_named_stays_a_rate() -> Non
         "án."
     )
     assert claims(text) == []
+
+
+_ONE_BUDGET = (
+    "Năm 2025, tổng thu ngân sách 10 tháng đạt 6.000 tỷ đồng, bằng 120% dự toán Trung ương giao. {}"
+)
+
+
+def _flagged(text: str) -> list[tuple[object, str | None]]:
+    found = find(text, money=True)
+    audit = audit_statements(found).filter(pl.col("verdict") == "inconsistent")
+    return audit.select("check", "stated").rows()
+
+
+def test_two_percentages_of_one_named_budget_that_imply_two_budgets_are_flagged() -> None:
+    later = "Dự kiến cả năm ước đạt 7.000 tỷ đồng, bằng 150% dự toán Trung ương giao."
+    assert _flagged(_ONE_BUDGET.format(later)) == [("attainment", "150%")]
+
+
+def test_one_budget_both_percentages_fit_or_two_measures_are_not_flagged() -> None:
+    for later in (
+        "Dự kiến cả năm ước đạt 7.000 tỷ đồng, bằng 140% dự toán Trung ương giao.",
+        # a second percentage of the figure fits the first: the budget is read two ways
+        "Dự kiến cả năm ước đạt 7.000 tỷ đồng, bằng 140% dự toán Trung ương giao, bằng 150% "
+        "dự toán Trung ương giao đầu năm.",
+        "Chi ngân sách đạt 7.000 tỷ đồng, bằng 150% dự toán Trung ương giao.",
+    ):
+        assert _flagged(_ONE_BUDGET.format(later)) == []
