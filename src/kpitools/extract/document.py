@@ -386,7 +386,9 @@ def link_named_plans(
             continue
         noun, target, currency = named
         c = _plan_result(statements, i, noun, text, _kind_after(text, s.end, noun))
-        if c is None and money:
+        if c is not None and money:
+            c = _later_result(s, c, noun, text)
+        elif c is None and money:
             c = _amount_result(s, noun, text, scope)
         if c is None:
             continue
@@ -1562,6 +1564,48 @@ def _amount_result(
     if not found or len({a.value for a in found}) != 1:
         return None
     return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+def _later_result(
+    s: LinkableStatement, c: LinkableStatement, noun: str, text: str
+) -> LinkableStatement | None:
+    """The result of ``noun`` nearest before the percentage ``s``, when not ``c``.
+
+    ``c`` is the nearest statement naming ``noun``; a money amount written after it that
+    names the same measure is a later figure of it (``doanh thu quý IV đạt 120 tỷ đồng …
+    Lũy kế cả năm, doanh thu đạt 450 tỷ đồng … hoàn thành 90% kế hoạch doanh thu``: the
+    year's plan is met by the cumulative 450, not by the quarter's 120). That amount is the
+    result when it is the only value; None when two differ; ``c`` when there is none.
+    An amount names the measure written right after it (``450 tỷ đồng doanh thu``), else
+    the last measure named before it in its clause.
+    """
+    folded = fold(text[c.end : s.start])
+    found = {
+        a.value: a
+        for a in _amounts(folded, 0, len(folded))
+        if a.unit[1] in _MONEY_WORDS
+        and a.value != c.actual
+        and _amount_names(folded, a, noun)
+        and not _sets_plan(folded, a, 0)
+        and not _converted(folded, a)
+    }
+    if not found:
+        return c
+    if len(found) != 1:
+        return None
+    a = next(iter(found.values()))
+    return dataclasses.replace(_as_result(s, a, folded, c.end, text, noun), metric=None)
+
+
+def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
+    """Whether the money amount ``a`` of ``folded`` is of the measure ``noun``."""
+    after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    if after is not None:
+        return noun_pattern(noun).fullmatch(after.group()) is not None
+    floor = max(0, a.start - 200)
+    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
+    named = list(_MEASURE_NAMES.finditer(folded, start, a.start))
+    return bool(named) and noun_pattern(noun).fullmatch(named[-1].group()) is not None
 
 
 def _as_result(

@@ -1,0 +1,50 @@
+"""Round 13 of the extraction rules (issue 17): the wrong claims and the misses of batch
+``2026-12-04c`` (companies' results against their shareholders' plans, among others), each as
+a general rule of report wording, tested on invented text (never the evaluation set's
+figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import attainments
+
+BILLION = Decimal(10) ** 9
+
+
+# --------------------------------------------------------------------------- wrong claims
+
+
+def test_a_year_plan_percentage_takes_the_cumulative_figure_after_the_quarter_s() -> None:
+    text = (
+        "Quý IV, công ty ghi nhận doanh thu thuần đạt 120 tỷ đồng, tăng 10% so với cùng kỳ. "
+        "Lũy kế cả năm, công ty đạt doanh thu thuần 450 tỷ đồng và lợi nhuận sau thuế 36 tỷ "
+        "đồng. Với kết quả này, công ty đã hoàn thành 90% kế hoạch doanh thu năm."
+    )
+    assert attainments(text) == [(450 * BILLION, None, "90%", "unchecked")]
+
+
+def test_a_later_figure_named_after_its_amount_is_the_result() -> None:
+    text = (
+        "Quý IV, lợi nhuận sau thuế đạt 30 tỷ đồng (tăng 5% so với cùng kỳ). Cả năm, công ty "
+        "thu về 400 tỷ đồng doanh thu thuần và 72 tỷ đồng lợi nhuận sau thuế. Như vậy, công ty "
+        "đã hoàn thành 120% kế hoạch lợi nhuận cả năm."
+    )
+    assert attainments(text) == [(72 * BILLION, None, "120%", "unchecked")]
+
+
+def test_the_quarter_s_figure_stays_the_result_when_no_later_one_is_written() -> None:
+    text = (
+        "Quý IV, công ty ghi nhận doanh thu thuần đạt 120 tỷ đồng, tăng 10% so với cùng kỳ và "
+        "lợi nhuận sau thuế 9 tỷ đồng. Công ty đã hoàn thành 30% kế hoạch doanh thu năm."
+    )
+    assert attainments(text) == [(120 * BILLION, None, "30%", "unchecked")]
+
+
+def test_two_later_figures_of_the_measure_leave_the_percentage_without_a_result() -> None:
+    text = (
+        "Quý IV, công ty ghi nhận doanh thu thuần đạt 120 tỷ đồng, tăng 10% so với cùng kỳ. "
+        "Lũy kế 9 tháng, doanh thu đạt 330 tỷ đồng; cả năm, doanh thu đạt 450 tỷ đồng. Công "
+        "ty đã hoàn thành 90% kế hoạch doanh thu năm."
+    )
+    assert [(a, st) for a, _, st, _ in attainments(text)] == [(None, "90%")]
