@@ -558,12 +558,10 @@ def _linked(
     ]
     if not fitting:
         return s
-    values = {t.target for t in fitting}
-    if len(values) > 1:
-        agreeing = [t for t in fitting if isinstance(t.target, Decimal) and _agrees(s, t.target)]
-        if len({t.target for t in agreeing}) != 1:
+    if len({t.target for t in fitting}) > 1:
+        fitting = _one_target(s, fitting, text)
+        if not fitting:
             return s
-        fitting = agreeing
     target = min(fitting, key=lambda t: abs(t.start - s.start))
     if not _near_implied(s, target.target) or _other_plan_kind(s, target, text):
         return s
@@ -577,6 +575,30 @@ def _linked(
         link_text=target.text,
         **_checked(s, target),  # type: ignore[arg-type]
     )
+
+
+def _one_target(
+    s: LinkableStatement, fitting: list[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """Of targets of differing values, the one plan of ``s``'s percentage, or none.
+
+    The amount in brackets right after the plan the percentage names is its plan (``đạt
+    82% kế hoạch năm (50 tỷ đồng)``), whether or not the figures agree (a disagreement is
+    then the audit's); else the targets whose figures agree with the percentage, when they
+    have one value.
+    """
+    own = [t for t in fitting if _bracketed_after(s, t, text)]
+    if len(own) == 1:
+        return own
+    agreeing = [t for t in fitting if isinstance(t.target, Decimal) and _agrees(s, t.target)]
+    return agreeing if len({t.target for t in agreeing}) == 1 else []
+
+
+def _bracketed_after(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
+    """Whether the target ``t`` is in brackets right after the plan ``s`` names."""
+    if not s.end <= t.start <= s.end + 40 or any(c.isdigit() for c in text[s.end : t.start]):
+        return False
+    return _BRACKETED_PLAN.search(fold(text[s.start : t.start])) is not None
 
 
 # --------------------------------------------------------------------------- plan amounts
@@ -710,6 +732,10 @@ share one). A plan amount whose clause names one measure is not the plan of a re
 clause names another (``kế hoạch lợi nhuận 1.000 tỷ đồng`` is no plan of ``doanh thu đạt 500
 tỷ đồng, bằng 50% kế hoạch``, though the figures agree)."""
 _MEASURE_NAMES = words_rx(MEASURE_NAMES)
+APART_MEASURES = frozenset({"doanh thu", "lợi nhuận", "xuất khẩu", "nhập khẩu"})
+"""Measures of :data:`MEASURE_NAMES` that are never each other's plan, even in one sentence
+(a company's revenue and its profit; exports and imports). Others may be: a disbursement is
+set against the capital planned (``vốn đầu tư`` and ``giải ngân``)."""
 _CLAUSE_END = re.compile(r"[,;.()\n:]")
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kpitools.extract.document import MEASURE_NAMES, plan_kind
+from kpitools.extract.document import APART_MEASURES, MEASURE_NAMES, plan_kind
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc, Sentence, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
@@ -1244,6 +1244,7 @@ def _attach_target(
         and _plan_beyond_percent(doc, d.actual_fig, f, figs) is None
         and _later_percent_plan(doc, d.actual_fig, f, figs) is None
         and not _other_year_or_kind(doc, d.actual_fig, f, figs)
+        and not _other_measure(doc, d.actual_fig, f)
     ]
     if candidates:
         distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
@@ -1357,6 +1358,27 @@ def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> b
     x = _ORIGIN.search(doc.fold, a.start, a.noun_end)
     y = _ORIGIN.search(doc.fold, f.start, f.noun_end)
     return x is not None and y is not None and x.group() != y.group()
+
+
+def _measure_named(doc: Doc, f: Figure) -> str | None:
+    """The measure (:data:`MEASURE_NAMES`) named last before ``f`` in its sentence."""
+    named = list(_MEASURE_WORDS.finditer(doc.fold, f.sentence.start, f.span_start))
+    return MEASURE_NAMES[" ".join(named[-1].group().split())] if named else None
+
+
+def _other_measure(doc: Doc, a: Figure, f: Figure) -> bool:
+    """Whether the money amounts ``a`` (a result) and ``f`` (a target) are of two measures
+    that are never each other's plan (:data:`APART_MEASURES`).
+
+    Each is of the measure named last before it in its sentence: ``phấn đấu doanh thu đạt
+    800 tỷ đồng, đạt lợi nhuận 90 tỷ đồng`` sets two plans, and ``doanh thu đạt 500 tỷ đồng,
+    bằng 80% kế hoạch (625 tỷ đồng) và lợi nhuận đạt 40 tỷ đồng`` puts the revenue plan
+    before the profit: no amount of one measure is the target of another's.
+    """
+    if a.measure is None or f.measure is None:
+        return False
+    mine, theirs = _measure_named(doc, a), _measure_named(doc, f)
+    return mine != theirs and {mine, theirs} <= APART_MEASURES
 
 
 def _attach_exceeded_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:

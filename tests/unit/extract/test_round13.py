@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import attainments
+from reading import attainments, claims, find
 
 BILLION = Decimal(10) ** 9
 
@@ -48,3 +48,40 @@ def test_two_later_figures_of_the_measure_leave_the_percentage_without_a_result(
         "ty đã hoàn thành 90% kế hoạch doanh thu năm."
     )
     assert [(a, st) for a, _, st, _ in attainments(text)] == [(None, "90%")]
+
+
+def test_a_revenue_plan_is_no_target_of_the_profit_after_it() -> None:
+    text = "Năm 2026, công ty phấn đấu tổng doanh thu đạt 800 tỷ đồng, đạt lợi nhuận 90 tỷ đồng."
+    assert [s for s in find(text, money=True) if s.actual is not None] == []
+    # one plan of one measure, then its result, still pair
+    [s] = claims("Năm 2026, công ty đặt kế hoạch doanh thu 800 tỷ đồng, doanh thu đạt 820 tỷ đồng.")
+    assert (s.actual, s.target) == (820 * BILLION, 800 * BILLION)
+
+
+def test_a_disbursement_pairs_with_the_capital_planned_in_its_sentence() -> None:
+    text = (
+        "Năm 2026, huyện được giao vốn đầu tư công 900 tỷ đồng, đến hết tháng 2 giải ngân "
+        "được 45 tỷ đồng (đạt 5%)."
+    )
+    assert attainments(text) == [(45 * BILLION, 900 * BILLION, "5%", "consistent")]
+
+
+_TWO_PLANS = (
+    "9 tháng năm 2025, công ty ghi nhận doanh thu thuần đạt 250 tỷ đồng, giảm 3% so với cùng "
+    "kỳ và hơn thành 80% so với kế hoạch (312 tỷ đồng) và lợi nhuận sau thuế đạt 41 tỷ đồng, "
+    "tăng 5% so với cùng kỳ, hoàn thành {p} kế hoạch năm (50 tỷ đồng)."
+)
+
+
+def test_the_plan_in_brackets_after_a_percentage_is_its_own_among_several() -> None:
+    text = _TWO_PLANS.format(p="82,1%")
+    got = [(a, t, st) for a, t, st, _ in attainments(f"{text}\n\n{text}")]
+    assert got == [(41 * BILLION, 50 * BILLION, "82,1%")] * 2
+
+
+def test_a_plan_in_brackets_elsewhere_is_not_taken_among_several() -> None:
+    text = _TWO_PLANS.format(p="82,1%").replace(
+        " (50 tỷ đồng).", ". Năm nay công ty đặt kế hoạch 50 tỷ đồng."
+    )
+    got = [(a, t, st) for a, t, st, _ in attainments(f"{text}\n\n{text}")]
+    assert all(t is None for _, t, _ in got)
