@@ -870,7 +870,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
     drafts.sort(key=lambda d: d.anchor)
     for f in figs:
         if f.role in ("whole", "excess"):
-            _attach_whole_or_excess(f, drafts)
+            _attach_whole_or_excess(f, drafts, figs)
     for f in figs:
         if f.role == "percent" and _growth_against_bracket(doc, f, figs, previous):
             continue
@@ -960,6 +960,7 @@ def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[D
         and _fitted_end(p, d.actual_fig.values[0], f) is not None
     ):
         _target_of(f, d, drafts)
+        d.rate_of = False  # "đạt 80% (trong số 625 tỷ đồng …)": of the plan, not a population
     else:
         # not the plan of that percentage (last year's figure, a fraction): on its own
         _target_of(f, None, drafts)
@@ -970,7 +971,11 @@ def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
     percentage fits it; of a range (``kế hoạch năm (11-12 triệu lượt)``) the end it fits,
     rounded or cut at its last digit (the audit then says which), the low end first."""
     if plan.kind != "range":
-        return plan.values[0] if _fits_percent(p, actual, plan.values[0]) else None
+        if p.percent is None or not plan.values[0]:
+            return None
+        check = check_percent(p.percent, actual, plan.values[0])
+        fits = check.consistent or check.truncated or _fits_percent(p, actual, plan.values[0])
+        return plan.values[0] if fits else None
     if p.percent is None:
         return None
     for end in plan.values:
@@ -1507,18 +1512,42 @@ def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
     return not Decimal("0.67") <= 100 * actual / target / percent <= Decimal("1.5")
 
 
-def _attach_whole_or_excess(f: Figure, drafts: list[Draft]) -> None:
-    """A whole (as the target) or an excess joins the last draft with an actual before it."""
+def _attach_whole_or_excess(f: Figure, drafts: list[Draft], figs: list[Figure]) -> None:
+    """A whole (as the target) or an excess joins the last draft with an actual before it.
+
+    Not a whole that only the last of two percentages after that actual fits (``thu 500 tỷ
+    đồng, đạt 125% chỉ tiêu năm và đạt 80% (trong số 625 tỷ đồng …``): it is the base of
+    that percentage, not of the first.
+    """
     before = [d for d in drafts if d.anchor < f.start and d.actual is not None]
     if not before or (before[-1].actual_fig and not _same_measure(before[-1].actual_fig, f)):
         return
     d = before[-1]
+    if f.role == "whole" and d.actual_fig is not None and _later_base(d.actual_fig, f, figs):
+        f.role = "bracket_plan"  # joined after the percentages are placed
+        return
     if f.role == "whole" and d.target is None:
         d.target_fig, d.target = f, f.value
         f.owner = d
     elif f.role == "excess" and d.excess_fig is None:
         d.excess_fig = f
         f.owner = d
+
+
+def _later_base(a: Figure, f: Figure, figs: list[Figure]) -> bool:
+    """Whether of two or more percentages between the result ``a`` and the figure ``f``,
+    only the last fits ``a`` against ``f`` (the report's own figures say whose base it is)."""
+    ps = [p for p in figs if a.end <= p.start and p.end <= f.start and p.kind == "percent"]
+    if len(ps) < 2 or len(a.values) != 1 or len(f.values) != 1:
+        return False
+    actual, target = a.values[0], f.values[0]
+    last = ps[-1].percent
+    if last is None or not target:
+        return False
+    check = check_percent(last, actual, target)  # rounded or cut, as reports write it
+    return bool(check.consistent or check.truncated) and not any(
+        _fits_percent(p, actual, target) for p in ps[:-1]
+    )
 
 
 def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
@@ -2487,9 +2516,13 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     if _K_SHARE.search(lead):
         # "chiếm 25% khoản phân bổ", "chiếm 40% kế hoạch vốn": the share of a plan reached
         return ("attainment" if _K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
-    if _K_TARGET.search(lead):
+    if any(not _AFTER_PERCENT.search(lead, 0, m.start()) for m in _K_TARGET.finditer(lead)):
         return "target", 1
     return None
+
+
+# "đạt 125% chỉ tiêu năm và đạt 80%": the plan word of a percentage before, not a target's
+_AFTER_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 
 
 def _achieved_kind(d: Draft, tail: str, catalog: MetricCatalog | None) -> str | None:

@@ -85,3 +85,29 @@ def test_a_plan_in_brackets_elsewhere_is_not_taken_among_several() -> None:
     )
     got = [(a, t, st) for a, t, st, _ in attainments(f"{text}\n\n{text}")]
     assert all(t is None for _, t, _ in got)
+
+
+def test_a_base_fitting_only_the_second_of_two_percentages_is_that_one_s() -> None:
+    text = (
+        "Năm 2025, hải quan thu 500 tỷ đồng, đạt 125% chỉ tiêu được giao cả năm và đạt 80% "
+        "(trong số 625 tỷ đồng theo chỉ tiêu bổ sung)."
+    )
+    assert attainments(text) == [
+        (500 * BILLION, None, "125%", "unchecked"),
+        (500 * BILLION, 625 * BILLION, "80%", "consistent"),
+    ]
+
+
+def test_a_cut_second_percentage_of_its_base_is_flagged_on_it() -> None:
+    text = (
+        "Năm 2025, hải quan thu 700 tỷ đồng, đạt 140% chỉ tiêu được giao cả năm và đạt 58% "
+        "(trong số 1.190 tỷ đồng theo chỉ tiêu bổ sung)."
+    )
+    got = attainments(text)
+    assert got[0][:3] == (700 * BILLION, None, "140%")
+    assert got[1] == (700 * BILLION, 1190 * BILLION, "58%", "truncated")
+
+
+def test_a_base_fitting_the_first_percentage_stays_the_result_s_whole() -> None:
+    text = "Năm 2025, hải quan thu 500 tỷ đồng, đạt 80% và tăng 12% (trong số 625 tỷ đồng)."
+    assert all(t != 625 * BILLION or st == "80%" for _, t, st, _ in attainments(text))
