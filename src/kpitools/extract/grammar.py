@@ -1571,6 +1571,8 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
         drafts.append(d)
 
 
+# "tỷ lệ giải ngân là 40% (20/50 tỷ đồng)": the fraction in brackets right after the percent
+_OPEN_BRACKET = re.compile(r"^\s*\(\s*$")
 # "đạt 40% kế hoạch vốn giao (20/50 tỷ đồng)": the fraction in brackets after the plan named
 _FRACTION_AFTER_PLAN = rx(
     r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
@@ -1581,15 +1583,22 @@ _FRACTION_AFTER_PLAN = rx(
 def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     """Join the percentage of a plan to the fraction in brackets right after the plan's name
     (``đạt 40% kế hoạch vốn giao (20/50 tỷ đồng) và đạt 50% kế hoạch Trung ương giao (20/40
-    tỷ đồng)``) when the fraction gives it: the fraction is the percentage's result and plan,
+    tỷ đồng)``) or right after the percentage (``tỷ lệ giải ngân là 40% (20/50 tỷ đồng)``)
+    when the fraction gives it: the fraction is the percentage's result and plan,
     written as evidence; whether it did. The figure stated before the percentage keeps no
     percentage of a plan the fraction names."""
     g = next((f for f in figs if f.start >= p.end), None)
     if g is None or g.kind != "pair" or g.owner is None or g.owner.actual_fig is not g:
         return False
-    if g.owner.percent_fig is not None or not _FRACTION_AFTER_PLAN.match(doc.fold[p.end : g.start]):
+    between = doc.fold[p.end : g.start]
+    if g.owner.percent_fig is not None or not (
+        _FRACTION_AFTER_PLAN.match(between) or _OPEN_BRACKET.match(between)
+    ):
         return False
-    if not _fits_percent(p, g.values[0], g.values[1]):
+    if p.percent is None or not g.values[1]:
+        return False
+    check = check_percent(p.percent, g.values[0], g.values[1])  # rounded or cut: the audit's
+    if not (check.consistent or check.truncated or _fits_percent(p, g.values[0], g.values[1])):
         return False
     g.owner.percent_fig, p.owner = p, g.owner
     return True
@@ -2394,9 +2403,14 @@ _CLAUSE_END_TAIL = rx(r"^\s*(?:[.;]|$)")
 
 def _disbursement_rate(doc: Doc, d: Draft, tail: str) -> bool:
     """Whether ``đạt tỷ lệ X%`` ends the clause right after an amount disbursed (``Giải ngân
-    vốn đầu tư công đạt 2,4 nghìn tỷ đồng, đạt tỷ lệ 31%.``): the disbursement rate, the
-    share of the capital plan disbursed, an attainment."""
+    vốn đầu tư công đạt 2,4 nghìn tỷ đồng, đạt tỷ lệ 31%.``), or a disbursement rate with the
+    amount disbursed and the plan in brackets after it: the disbursement rate, the share of
+    the capital plan disbursed, an attainment."""
     f = d.actual_fig
+    if f is not None and f.kind == "pair" and d.percent_fig is not None:
+        # "tỷ lệ giải ngân là 40% (200/500 tỷ đồng)": the amount disbursed of the plan
+        p = d.percent_fig
+        return _DISBURSED_IN.search(doc.fold, p.sentence.start, p.start) is not None
     if f is None or f.measure is None or d.target is not None or not _CLAUSE_END_TAIL.match(tail):
         return False
     return _DISBURSED_IN.search(doc.fold, f.sentence.start, f.start) is not None

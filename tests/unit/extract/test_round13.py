@@ -111,3 +111,17 @@ def test_a_cut_second_percentage_of_its_base_is_flagged_on_it() -> None:
 def test_a_base_fitting_the_first_percentage_stays_the_result_s_whole() -> None:
     text = "Năm 2025, hải quan thu 500 tỷ đồng, đạt 80% và tăng 12% (trong số 625 tỷ đồng)."
     assert all(t != 625 * BILLION or st == "80%" for _, t, st, _ in attainments(text))
+
+
+def test_a_disbursement_rate_with_its_fraction_in_brackets_is_an_attainment() -> None:
+    text = "Năm 2025, tỷ lệ giải ngân đến ngày 30-10 là 40% (200/500 tỷ đồng)."
+    assert attainments(text) == [(200, 500, "40%", "consistent")]
+    cut = "Năm 2025, tỷ lệ giải ngân đến ngày 30-10 là 41,17% (200/485,7 tỷ đồng)."
+    assert attainments(cut) == [(200, Decimal("485.7"), "41,17%", "truncated")]
+
+
+def test_a_rate_of_people_with_its_fraction_in_brackets_stays_a_rate() -> None:
+    text = "Năm 2025, huyện kết nạp 30 đảng viên, tỷ lệ đảng viên trẻ là 40% (12/30 người)."
+    assert attainments(text) == []
+    [s] = [s for s in find(text, money=True) if s.stated == "40%"]
+    assert (s.actual, s.target, s.stated_kind) == (12, 30, "rate")
