@@ -1819,6 +1819,32 @@ def _plausible_target(m: re.Match[str], growth: Decimal, target: Decimal) -> boo
     return False
 
 
+# "thấp hơn 2,5% so với": a margin stated against the plan after it
+_MARGIN_LEAD = rx(r"(?<!\w)(?:thấp\s+hơn|cao\s+hơn|vượt)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_MARGIN_TAIL = rx(r"^\s*so\s+với(?!\w)")
+
+
+def _margin_disagrees(doc: Doc, margin: Figure, growth: Figure, p: Figure) -> bool:
+    """Whether the margin stated between a growth rate and the plan's rate disagrees with them.
+
+    ``tăng 6,5%, thấp hơn 2,5% so với kịch bản tăng trưởng 9%`` fits (9 − 6,5 = 2,5 points);
+    ``tăng 6,5%, thấp hơn 3,1% so với kịch bản tăng trưởng 9%`` does not, in points nor
+    relative to the plan: the scenario is another figure's (the whole economy's, say).
+    """
+    if margin.kind != "percent" or margin.percent is None or not p.values[0]:
+        return False
+    if not (
+        _MARGIN_LEAD.search(doc.fold, margin.sentence.start, margin.span_start)
+        and _MARGIN_TAIL.match(doc.fold[margin.end : p.start])
+    ):
+        return False
+    stated = margin.percent
+    half = Decimal(5) / Decimal(10) ** (stated.decimals + 1)
+    gap = abs(p.values[0] - growth.values[0])
+    relative = 100 * gap / p.values[0]
+    return abs(gap - stated.value) > half and abs(relative - stated.value) > half
+
+
 def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     """A growth rate against the growth rate its plan or scenario set, stated after it in
     its sentence ("GRDP tăng 7,63%, vượt kịch bản tăng trưởng 7,59%"): the growth becomes the
@@ -1831,6 +1857,8 @@ def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     if m is None or growth is None or not _growth_of(doc, growth):
         return False
     if not _plausible_target(m, growth.values[0], p.values[0]):
+        return False
+    if before[-1] is not growth and _margin_disagrees(doc, before[-1], growth, p):
         return False
     owner = growth.owner
     assert owner is not None

@@ -125,3 +125,26 @@ def test_a_rate_of_people_with_its_fraction_in_brackets_stays_a_rate() -> None:
     assert attainments(text) == []
     [s] = [s for s in find(text, money=True) if s.stated == "40%"]
     assert (s.actual, s.target, s.stated_kind) == (12, 30, "rate")
+
+
+def _rate_pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text, money=True) if s.measure == "%"]
+
+
+def test_a_growth_whose_stated_margin_misses_the_scenario_is_not_set_against_it() -> None:
+    text = (
+        "Năm 2025, khu vực công nghiệp có giá trị tăng thêm 6,5% so cùng kỳ, cũng như thấp "
+        "hơn 3,1% so với kịch bản tăng trưởng 9%, đóng góp 2 điểm phần trăm."
+    )
+    assert _rate_pairs(text) == []
+
+
+def test_a_growth_whose_stated_margin_fits_the_scenario_is_set_against_it() -> None:
+    text = (
+        "Năm 2025, khu vực công nghiệp có giá trị tăng thêm 6,5% so cùng kỳ, thấp hơn 2,5% "
+        "so với kịch bản tăng trưởng 9%."
+    )
+    assert _rate_pairs(text) == [(Decimal("6.5"), 9)]
+    # another rate between (not a margin of the plan) leaves the pair as it was
+    other = "Năm 2025, GRDP tăng 7,4% – cao hơn mức cả nước 7,1% và vượt kịch bản tăng trưởng 7,3%."
+    assert _rate_pairs(other) == [(Decimal("7.4"), Decimal("7.3"))]
