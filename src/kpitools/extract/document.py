@@ -686,6 +686,29 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
         if scale and noun in _DONG_SPELLINGS:
             noun = "đồng"  # "17.726 tỷ đ", "913.216,2 tỷ dồng": đồng abbreviated or mistyped
         out.append(_Amount(m.start("a"), m.end(), value, (scale, noun)))
+    return _shared_currency(folded, out)
+
+
+_SHARED_CURRENCY_GAP = rx(r"^\s*(?:,|và)\s+(?:[^\W\d_]+\s+){0,5}?$")
+
+
+def _shared_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
+    """The amounts, one written with a scale and no currency taking the next one's.
+
+    ``doanh thu 150 tỷ và lợi nhuận 12 tỷ đồng``: the currency written once after the last
+    of two amounts of one scale, joined by ``và`` or a comma and a few words, is both's.
+    """
+    out = list(amounts)
+    for i, (a, b) in enumerate(itertools.pairwise(amounts)):
+        if not a.unit[0] or a.unit[1] in _MONEY_WORDS or b.unit[1] not in _MONEY_WORDS:
+            continue
+        if a.unit[0] != b.unit[0]:
+            continue
+        gap = folded[a.start : b.start]
+        after = gap[gap.find(a.unit[0]) + len(a.unit[0]) :]
+        if _SHARED_CURRENCY_GAP.match(after):
+            end = a.start + len(folded[a.start : a.end].rsplit(None, 1)[0])  # not the word
+            out[i] = dataclasses.replace(a, end=end, unit=(a.unit[0], b.unit[1]))
     return out
 
 
@@ -1583,6 +1606,7 @@ def _amount_result(
         for a in _amounts(folded, 0, len(folded))
         if a.unit[1] in _MONEY_WORDS
         and _clause_names(text, low + a.start, noun)
+        and _not_of_another(folded, a, noun)
         and not _sets_plan(folded, a, 0)
         and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
         and _covering(*scope, _shifted(a, low)) is None
@@ -1625,13 +1649,29 @@ def _later_result(
 
 def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
     """Whether the money amount ``a`` of ``folded`` is of the measure ``noun``."""
+    named = _measure_of_amount(folded, a)
+    return named is not None and noun_pattern(noun).match(named) is not None
+
+
+def _measure_of_amount(folded: str, a: _Amount) -> str | None:
+    """The measure name (:data:`MEASURE_NAMES`) an amount of ``folded`` is of, if any.
+
+    The one written right after it (``450 tỷ đồng doanh thu``), else the last named before
+    it in its clause (``doanh thu 450 tỷ đồng và lợi nhuận 30 tỷ đồng``: 30 is profit).
+    """
     after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
     if after is not None:
-        return noun_pattern(noun).fullmatch(after.group()) is not None
+        return after.group()
     floor = max(0, a.start - 200)
     start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
     named = list(_MEASURE_NAMES.finditer(folded, start, a.start))
-    return bool(named) and noun_pattern(noun).fullmatch(named[-1].group()) is not None
+    return named[-1].group() if named else None
+
+
+def _not_of_another(folded: str, a: _Amount, noun: str) -> bool:
+    """Whether the amount ``a`` is of no measure other than ``noun`` (see above)."""
+    named = _measure_of_amount(folded, a)
+    return named is None or noun_pattern(noun).match(named) is not None
 
 
 def _as_result(

@@ -148,3 +148,31 @@ def test_a_growth_whose_stated_margin_fits_the_scenario_is_set_against_it() -> N
     # another rate between (not a margin of the plan) leaves the pair as it was
     other = "Năm 2025, GRDP tăng 7,4% – cao hơn mức cả nước 7,1% và vượt kịch bản tăng trưởng 7,3%."
     assert _rate_pairs(other) == [(Decimal("7.4"), Decimal("7.3"))]
+
+
+_YEAR_PLAN = (
+    "Năm 2025, công ty ghi nhận doanh thu thuần đạt 520 tỷ đồng và lợi nhuận sau thuế 39 tỷ "
+    "đồng. Như vậy, công ty đã vượt 4% kế hoạch doanh thu và vượt 30% mục tiêu lợi nhuận cả "
+    "năm. Năm 2025, công ty đặt mục tiêu doanh thu đạt 500 tỷ{sep}lợi nhuận sau thuế 30 tỷ "
+    "đồng."
+)
+
+
+def test_a_currency_written_once_after_two_amounts_is_both_s() -> None:
+    got = sorted((a, t, st) for a, t, st, _ in attainments(_YEAR_PLAN.format(sep=" và ")))
+    assert got == [(39 * BILLION, 30 * BILLION, "30%"), (520 * BILLION, 500 * BILLION, "4%")]
+
+
+def test_an_amount_without_currency_far_from_the_next_does_not_take_it() -> None:
+    text = _YEAR_PLAN.format(sep=". Còn ")
+    got = sorted((a, t, st) for a, t, st, _ in attainments(text))
+    assert (520 * BILLION, 500 * BILLION, "4%") not in got
+
+
+def test_an_amount_of_another_measure_in_the_clause_is_not_the_plan_s_result() -> None:
+    text = (
+        "Năm 2025, công ty ghi nhận doanh thu thuần đạt 520 tỷ đồng và lãi trước thuế 39 tỷ "
+        "đồng. Công ty đã thực hiện được 80% kế hoạch doanh thu và 60% kế hoạch lợi nhuận."
+    )
+    got = sorted((a, st) for a, _, st, _ in attainments(text))
+    assert got == [(39 * BILLION, "60%"), (520 * BILLION, "80%")]
