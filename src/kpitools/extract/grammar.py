@@ -394,6 +394,7 @@ class Draft:
     total_after: bool = False  # a total stated after its parts ("…, tổng cộng 900 …")
     heading_metric: bool = False  # the metric is the heading's of a list ("…: xã A 14/12")
     whole_target: bool = False  # the metric counts people or things: a target is whole
+    respective: bool = False  # an attainment paired in order ("lần lượt hoàn thành X% và Y%")
 
     @property
     def figures(self) -> list[Figure]:
@@ -879,6 +880,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
         elif f.role == "rate_range":
             _rate_against_range(doc, f, figs)
     _attach_plans_after(doc, figs, drafts)
+    _respective_attainments(doc, figs, drafts)
     _amount_said_last(doc, figs, drafts)
     _attach_exceeded_plans(doc, figs, drafts)
     _split_other_plans(doc, figs, drafts)
@@ -894,6 +896,57 @@ def _attach_plans_after(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> No
         elif f.role == "beaten_plan":
             f.role = "target"
             _attach_beaten_plan(doc, f, figs, drafts)
+
+
+# "… đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm"
+_JOINED = rx(r"^\s*(?:,|và)\s*$")
+_RESPECTIVE = rx(r"(?<!\w)lần\s+lượt(?!\w)")
+_RESPECTIVE_VERB = rx(
+    r"^\s*,?\s*(?:và\s+)?(?:đã\s+)?(?:lần\s+lượt\s+)?(?:hoàn\s+thành|đạt|thực\s+hiện|bằng)"
+    r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
+)
+_PLAN_NEXT = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
+
+
+def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """Two amounts and then two attainments of a plan, said ``lần lượt`` (respectively):
+    each amount takes the percentage in its place (``doanh thu và lợi nhuận đạt lần lượt 500
+    tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm``)."""
+    for a1, a2, p1, p2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
+        if not _respective_run(doc, a1, a2, p1, p2):
+            continue
+        for a, p in ((a1, p1), (a2, p2)):
+            d, own = a.owner, p.owner
+            assert d is not None and own is not None
+            d.percent_fig, p.owner, d.respective = p, d, True
+            if own in drafts:
+                drafts.remove(own)
+
+
+def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
+    """Whether ``a1 a2 p1 p2`` are two amounts and their attainments said respectively."""
+    fold_ = doc.fold
+    if not all(f.sentence is a1.sentence for f in (a2, p1, p2)):
+        return False
+    if a1.kind != "count" or a2.kind != "count" or p1.kind != "percent" or p2.kind != "percent":
+        return False
+    if a1.measure is None or not _same_measure(a1, a2) or p1.qualifier or p2.qualifier:
+        return False
+    d1, d2, e1, e2 = a1.owner, a2.owner, p1.owner, p2.owner
+    if d1 is None or d2 is None or e1 is None or e2 is None or d1 is d2 or e1 is e2:
+        return False
+    for d, f in ((d1, a1), (d2, a2)):
+        if d.actual_fig is not f or d.percent_fig is not None or d.target is not None:
+            return False
+    if e1.actual is not None or e2.actual is not None:
+        return False
+    return bool(
+        _JOINED.match(fold_[a1.end : a2.span_start])
+        and _JOINED.match(fold_[p1.end : p2.span_start])
+        and _RESPECTIVE_VERB.match(fold_[a2.end : p1.span_start])
+        and _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
+        and _PLAN_NEXT.match(fold_[p2.end : p2.end + 40])
+    )
 
 
 def _attach_beaten_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
@@ -2380,6 +2433,8 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     """The kind of the draft's percentage and its sign (-1 for a decrease)."""
     p = d.percent_fig
     assert p is not None
+    if d.respective:
+        return "attainment", 1
     folded = doc.fold
     lead = folded[p.clause : p.start]
     if p.qual_start is not None:

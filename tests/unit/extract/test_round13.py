@@ -176,3 +176,20 @@ def test_an_amount_of_another_measure_in_the_clause_is_not_the_plan_s_result() -
     )
     got = sorted((a, st) for a, _, st, _ in attainments(text))
     assert got == [(39 * BILLION, "60%"), (520 * BILLION, "80%")]
+
+
+def test_two_amounts_and_two_attainments_said_respectively_pair_in_order() -> None:
+    text = (
+        "Năm 2025, doanh thu và lãi sau thuế của công ty đạt lần lượt 500 tỷ đồng và 40 tỷ "
+        "đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm."
+    )
+    got = [(a, st, k) for a, _, st, k in attainments(text)]
+    assert got == [(500 * BILLION, "80%", "unchecked"), (40 * BILLION, "50%", "unchecked")]
+
+
+def test_two_amounts_and_two_percentages_not_said_respectively_stay_apart() -> None:
+    text = (
+        "Năm 2025, doanh thu và lợi nhuận của công ty đạt 500 tỷ đồng và 40 tỷ đồng, hoàn "
+        "thành 80% và 50% kế hoạch năm."
+    )
+    assert all(a is None for a, _, _, _ in attainments(text))
