@@ -187,6 +187,11 @@ _TERM = rx(
 )
 _YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
 _STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
+# "đặt kế hoạch kinh doanh với tổng doanh thu 500 tỷ đồng": a plan set out with what it counts
+_SET_PLAN_WITH = rx(
+    r"(?<!\w)đặt\s+(?:ra\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,4}?"
+    r"\s+với\s+(?:[^\W\d_]+\s+){1,5}$"
+)
 # "được giao chỉ tiêu kết nạp 400 đảng viên": a target word a few words before the number,
 # unless it is met ("hoàn thành vượt chỉ tiêu kết nạp 1.236 …" states a result)
 _TARGET_WORDS = rx(
@@ -796,6 +801,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         or _target_word(outer, _TARGET_END)
         or (_TARGET_START.search(lead) and not _RESULT_AFTER_FIGURE.search(lead))
         or _STRIVE.search(lead)
+        or _SET_PLAN_WITH.search(lead)
         or _aimed(lead)
         or (
             (m := _target_word(lead, _TARGET_WORDS))

@@ -193,3 +193,19 @@ def test_two_amounts_and_two_percentages_not_said_respectively_stay_apart() -> N
         "thành 80% và 50% kế hoạch năm."
     )
     assert all(a is None for a, _, _, _ in attainments(text))
+
+
+def test_a_plan_set_out_with_what_it_counts_is_a_target() -> None:
+    text = (
+        "Năm 2025, công ty đặt kế hoạch kinh doanh với tổng doanh thu 500 tỷ đồng, tăng 27% so "
+        "với năm 2024."
+    )
+    [s] = find(text, money=True)
+    assert (s.actual, s.target) == (None, 500 * BILLION)
+    # a result said after a plan was set, with no "với" naming what the plan counts
+    result = (
+        "Năm 2025, sau khi đặt kế hoạch, công ty đạt tổng doanh thu 520 tỷ đồng, tăng 10% so "
+        "với năm 2024."
+    )
+    [r] = find(result, money=True)
+    assert (r.actual, r.target) == (520 * BILLION, None)
