@@ -323,11 +323,24 @@ def _plan_result(
             and c.stated_kind in (None, "growth")
             and _names(text, c, noun)
             and _kind_fits(text, c, noun, kind)
+            and _of_no_other(text, c, noun)
         ):
             found.append(c)
     if not found or len({c.actual for c in found}) != 1:
         return None
     return None if _other_kind_between(text, found[0], s, noun, kind) else found[0]
+
+
+def _of_no_other(text: str, c: LinkableStatement, noun: str) -> bool:
+    """Whether the result ``c``'s money amount is of no measure other than ``noun``.
+
+    ``ghi nhận 120 tỷ đồng doanh thu và 9 tỷ đồng lợi nhuận``: the clause of 9 names
+    ``doanh thu`` before it, but 9 is the profit named right after it.
+    """
+    low = max(0, c.start - 200)
+    folded = fold(text[low : c.end + 60])
+    a = next((x for x in _amounts(folded, c.start - low, c.end - low)), None)
+    return a is None or a.unit[1] not in _MONEY_WORDS or _not_of_another(folded, a, noun)
 
 
 def _other_kind_between(

@@ -209,3 +209,18 @@ def test_a_plan_set_out_with_what_it_counts_is_a_target() -> None:
     )
     [r] = find(result, money=True)
     assert (r.actual, r.target) == (520 * BILLION, None)
+
+
+def test_a_result_named_by_the_measure_after_it_is_not_another_measure_s() -> None:
+    text = (
+        "Quý III, công ty ghi nhận 120 tỷ đồng doanh thu và 9 tỷ đồng lợi nhuận sau thuế, "
+        "tương ứng tăng 7% và 3%. Lũy kế 9 tháng, công ty đạt doanh thu 360 tỷ đồng, tăng 5%. "
+        "Như vậy, công ty đã hoàn thành 60% kế hoạch doanh thu."
+    )
+    assert [(a, st) for a, _, st, _ in attainments(text)] == [(360 * BILLION, "60%")]
+    # with no figure of the measure but the one the clause names, none is taken
+    alone = (
+        "Quý III, công ty ghi nhận 120 tỷ đồng doanh thu và 9 tỷ đồng lợi nhuận sau thuế, "
+        "tương ứng tăng 7% và 3%. Công ty đã hoàn thành 30% kế hoạch lợi nhuận."
+    )
+    assert all(a != 120 * BILLION for a, _, _, _ in attainments(alone))
