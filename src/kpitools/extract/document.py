@@ -241,9 +241,9 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     With the amount in brackets after that name if any ("(38.185 tỷ đồng)") and its
     currency.
     """
-    if not _PLAN_END.search(fold(s.text)):
-        return None
     after = fold(text[s.end : s.end + 120])
+    if not (_PLAN_END.search(fold(s.text)) or _measure_completed(s, after)):
+        return None
     words: list[str] = []
     pos = 0
     for m in re.finditer(r"\S+", after):
@@ -263,6 +263,20 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     if b.group("mag2"):
         value *= 10**9
     return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None
+
+
+def _measure_completed(s: LinkableStatement, after: str) -> bool:
+    """Whether ``s`` is an attainment written as a bare percentage before its measure.
+
+    ``hoàn thành 60% doanh thu``: the plan is the measure's; ``after`` is the folded text
+    from the end of ``s``.
+    """
+    return (
+        s.stated_kind == "attainment"
+        and s.text.rstrip().endswith("%")
+        and after[:1] == " "
+        and _MEASURE_NAMES.match(after, 1) is not None
+    )
 
 
 MEASURE_SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -806,9 +820,15 @@ sách được giao là 100 tỷ đồng``)."""
 def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
     """Whether the amount ``a`` names no measure other than the result's ``named``.
 
-    Or the measure their plan is named by (:data:`PLAN_MEASURES`).
+    Or the measure their plan is named by (:data:`PLAN_MEASURES`). An amount with a measure
+    named right after it (``40 tỷ đồng lợi nhuận``) is of that one only.
     """
-    own = _measures_named(folded, a.start, a.end)
+    after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    own = (
+        {MEASURE_NAMES[" ".join(after.group().split())]}
+        if after
+        else _measures_named(folded, a.start, a.end)
+    )
     if not (named and own) or own == named:
         return True
     return own <= named | {PLAN_MEASURES[m] for m in named if m in PLAN_MEASURES}
@@ -1115,7 +1135,10 @@ def link_plan_amounts(
             or (s.link_start is not None and s.link_text is None)
             or not isinstance(s.actual, Decimal)
             or s.stated_kind not in ("attainment", "excess")
-            or not _OF_A_TARGET.search(fold(s.text))
+            or not (
+                _OF_A_TARGET.search(fold(s.text))
+                or _measure_completed(s, fold(text[s.end : s.end + 120]))
+            )
         ):
             continue
         plan = _plan_amount(s, text, scope)

@@ -1609,9 +1609,55 @@ def _later_base(a: Figure, f: Figure, figs: list[Figure]) -> bool:
     )
 
 
+# "đã hoàn thành tương ứng 60% doanh thu và 70% lợi nhuận": the plans named by their measure
+_COMPLETED_LEAD = rx(
+    r"(?<!\w)hoàn\s+thành(?:\s+(?:được|tương\s+ứng|lần\s+lượt))*\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+_AND_LEAD = rx(r"^\s*(?:,|và)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+
+
+def _completed_measure(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A percentage completed of a measure named right after it, with no plan word
+    (``đã hoàn thành tương ứng 60% doanh thu và 70% lợi nhuận sau thuế``): the attainment of
+    that measure's plan, a draft of its own (its result and plan are linked later); also the
+    next percentage joined by ``và`` to such a one. Whether it made one."""
+    if not _MEASURE_WORDS.match(doc.fold, p.end + 1) or doc.fold[p.end : p.end + 1] != " ":
+        return False
+    lead = doc.fold[p.clause : p.span_start]
+    before = [f for f in figs if f.end <= p.start and f.sentence is p.sentence]
+    prior = before[-1] if before else None
+    joined = (
+        prior is not None
+        and prior.owner is not None
+        and prior.owner.respective
+        and prior.owner.actual is None
+        and _AND_LEAD.match(_past_measure(doc, prior, p.span_start))
+    )
+    if not (joined or _COMPLETED_LEAD.search(lead)):
+        return False
+    d = Draft(p.sentence, percent_fig=p)
+    d.respective = True  # an attainment, read as one whatever the words before
+    p.owner = d
+    drafts.append(d)
+    return True
+
+
+def _past_measure(doc: Doc, f: Figure, end: int) -> str:
+    """The folded words between the measure named right after ``f`` and ``end``."""
+    m = _MEASURE_WORDS.match(doc.fold, f.end + 1)
+    start = m.end() if m else f.end
+    kind = _MEASURE_KIND_AFTER.match(doc.fold, start)
+    return doc.fold[kind.end() if kind else start : end]
+
+
+_MEASURE_KIND_AFTER = rx(r"\s*(?:trước\s+thuế|sau\s+thuế|gộp|thuần|hợp\s+nhất)(?!\w)")
+
+
 def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
     # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
     tail = doc.fold[p.end : p.end + 60]
+    if _completed_measure(doc, p, figs, drafts):
+        return
     if not (_TAIL.match(doc.fold, p.end) or _K_TOTAL_TAIL.match(tail) or _K_PLAN_TAIL.match(tail)):
         # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it
         d = _rate_of_draft(doc, p)

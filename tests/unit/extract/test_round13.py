@@ -224,3 +224,24 @@ def test_a_result_named_by_the_measure_after_it_is_not_another_measure_s() -> No
         "tương ứng tăng 7% và 3%. Công ty đã hoàn thành 30% kế hoạch lợi nhuận."
     )
     assert all(a != 120 * BILLION for a, _, _, _ in attainments(alone))
+
+
+def test_percentages_completed_of_measures_take_their_results_and_plans() -> None:
+    text = (
+        "Năm 2025, công ty đặt kế hoạch kinh doanh 500 tỷ đồng doanh thu và 40 tỷ đồng lợi "
+        "nhuận sau thuế. Lũy kế 9 tháng, công ty đạt doanh thu 300 tỷ đồng, tăng 5% và lợi "
+        "nhuận sau thuế là 28 tỷ đồng, tăng 6%. Với kết quả trên, công ty đã hoàn thành tương "
+        "ứng 60% doanh thu và 70% lợi nhuận sau thuế sau 9 tháng."
+    )
+    assert attainments(text) == [
+        (300 * BILLION, 500 * BILLION, "60%", "consistent"),
+        (28 * BILLION, 40 * BILLION, "70%", "consistent"),
+    ]
+
+
+def test_shares_of_a_measure_contributed_are_no_attainments() -> None:
+    text = (
+        "Năm 2025, công ty đạt doanh thu 300 tỷ đồng, tăng 5%. Nhóm thép đóng góp 60% doanh "
+        "thu và 70% lợi nhuận sau thuế."
+    )
+    assert attainments(text) == []
