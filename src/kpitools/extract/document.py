@@ -412,11 +412,12 @@ def link_named_plans(
         if named is None:
             continue
         noun, target, currency = named
-        c = _plan_result(statements, i, noun, text, _kind_after(text, s.end, noun))
+        kind = _kind_after(text, s.end, noun)
+        c = _plan_result(statements, i, noun, text, kind)
         if c is not None and money:
             c = _later_result(s, c, noun, text)
         elif c is None and money:
-            c = _amount_result(s, noun, text, scope)
+            c = _amount_result(s, noun, text, scope, kind)
         if c is None:
             continue
         if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
@@ -1625,6 +1626,7 @@ def _amount_result(
     noun: str,
     text: str,
     scope: tuple[Sequence[LinkableStatement], list[int]],
+    kind: str | None = None,
 ) -> LinkableStatement | None:
     """The one money amount before ``s`` whose clause names ``noun``, read as a result.
 
@@ -1632,10 +1634,16 @@ def _amount_result(
     (``lãi trước thuế gần 1.142 tỷ đồng (gấp đôi cùng kỳ). … 66% kế hoạch lợi nhuận``): an
     amount in the paragraph (up to :data:`PLAN_WINDOW` characters before), in no statement,
     not set out as a plan; None when there is none or two differ. Other words for the
-    same measure count as its name (:data:`MEASURE_SYNONYMS`).
+    same measure count as its name (:data:`MEASURE_SYNONYMS`). A paragraph that opens by
+    referring back (``Với kết quả này, … hoàn thành 80% kế hoạch doanh thu``) reads the
+    paragraph before it too; a plan of one kind (``lợi nhuận trước thuế``) takes no amount of
+    another (``lợi nhuận sau thuế``).
     """
-    low = max(0, s.start - PLAN_WINDOW)
-    low = max(low, text.rfind("\n", low, s.start) + 1)
+    floor = max(0, s.start - PLAN_WINDOW)
+    low = max(floor, text.rfind("\n", floor, s.start) + 1)
+    if low > floor and _BACK_REFERENCE.match(fold(text[low : s.start])):
+        end = floor + len(text[floor:low].rstrip())  # the paragraph before, past blank lines
+        low = max(floor, text.rfind("\n", floor, end) + 1)
     folded = fold(text[low : s.start])  # offsets within the window until the end
     found = [
         a
@@ -1643,6 +1651,7 @@ def _amount_result(
         if a.unit[1] in _MONEY_WORDS
         and _clause_names(text, low + a.start, noun)
         and _not_of_another(folded, a, noun)
+        and _kind_fits_amount(folded, a, noun, kind)
         and not _sets_plan(folded, a, 0)
         and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
         and _covering(*scope, _shifted(a, low)) is None
@@ -1650,6 +1659,21 @@ def _amount_result(
     if not found or len({a.value for a in found}) != 1:
         return None
     return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+# "Với kết quả có được, …", "Như vậy, …": a paragraph about the figures just stated
+_BACK_REFERENCE = rx(r"^\W*(?:với\s+kết\s+quả|như\s+vậy|qua\s+đó|từ\s+kết\s+quả)(?!\w)")
+
+
+def _kind_fits_amount(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
+    """Whether the amount ``a`` may be of a plan of ``noun`` of ``kind`` (see _kind_fits)."""
+    if kind is None:
+        return True
+    floor = max(0, a.start - 200)
+    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
+    named = list(noun_pattern(noun).finditer(folded, start, a.start))
+    k = _MEASURE_KIND.match(folded, named[-1].end()) if named else None
+    return k is None or " ".join(k.group(1).split()) == kind
 
 
 def _later_result(

@@ -245,3 +245,21 @@ def test_shares_of_a_measure_contributed_are_no_attainments() -> None:
         "thu và 70% lợi nhuận sau thuế."
     )
     assert attainments(text) == []
+
+
+_BACK = (
+    "Lũy kế 9 tháng, công ty đạt doanh thu thuần 300 tỷ đồng và lợi nhuận sau thuế đạt 28 tỷ "
+    "đồng, tương đương tăng trưởng lần lượt 12% và 6% so với cùng kỳ.\n\n"
+    "{lead}công ty đã hoàn thành 75% kế hoạch doanh thu và vượt 5% mục tiêu lợi nhuận trước "
+    "thuế đề ra."
+)
+
+
+def test_a_paragraph_referring_back_takes_its_result_from_the_paragraph_before() -> None:
+    got = attainments(_BACK.format(lead="Với kết quả có được, "))
+    assert [(a, st) for a, _, st, _ in got] == [(300 * BILLION, "75%"), (None, "5%")]
+
+
+def test_a_paragraph_not_referring_back_takes_no_result_from_the_one_before() -> None:
+    got = attainments(_BACK.format(lead="Năm nay, "))
+    assert all(a is None for a, _, _, _ in got)
