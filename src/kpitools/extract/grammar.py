@@ -75,6 +75,11 @@ _MONEY_RANGE = rx(
     rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
     r"(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)(?!\w)(?P<per>)"
 )
+# a pair of amounts each written with its unit: "(300 tỷ đồng/500 tỷ đồng)"
+_MONEY_PAIR = rx(
+    rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)"
+    rf"\s*/\s*(?P<b>{NUM})\s*(?P=mag)(?(mag2)\s+(?P=mag2))\s*(?P=cur)(?!\w)(?P<per>)"
+)
 _CURRENCY = {"usd": "USD", "$": "USD", "đô la": "USD", "đô la mỹ": "USD"}
 _WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
@@ -419,7 +424,7 @@ class Draft:
         return None
 
 
-_FIGURE_KINDS = {"money": "count", "money_range": "range"}
+_FIGURE_KINDS = {"money": "count", "money_range": "range", "money_pair": "pair"}
 
 
 def scan(doc: Doc) -> list[Figure]:
@@ -434,7 +439,11 @@ def scan(doc: Doc) -> list[Figure]:
     def take(span: tuple[int, int]) -> None:
         taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
 
-    money = [("money_range", _MONEY_RANGE), ("money", _MONEY)] if doc.money else []
+    money = (
+        [("money_pair", _MONEY_PAIR), ("money_range", _MONEY_RANGE), ("money", _MONEY)]
+        if doc.money
+        else []
+    )
     for kind, pattern in (
         *money,
         ("rate_range", _RATE_RANGE),
@@ -475,7 +484,7 @@ _CLAUSE_CLOSE = re.compile(r"\s*(?:[,;.)]|$)")
 
 def _money_measure(doc: Doc, kind: str, m: re.Match[str], fig: Figure) -> str | None:
     """The unit of an amount as written (``tỷ đồng``), None for a figure that is no amount."""
-    if kind in ("money", "money_range"):
+    if kind in ("money", "money_range", "money_pair"):
         return _measure(m)
     if kind == "count" and doc.money and _bare_billions(doc, m, fig):
         return "tỷ đồng"
@@ -545,6 +554,9 @@ def _figure_values(
         return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
     if kind == "pair":
         return (parse_number(m.group("a")), parse_number(m.group("b"))), None
+    if kind == "money_pair":
+        scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
+        return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
     if kind == "percent":
         percent = parse_percent(m.group("a"))
         return (percent.value,), percent

@@ -263,3 +263,20 @@ def test_a_paragraph_referring_back_takes_its_result_from_the_paragraph_before()
 def test_a_paragraph_not_referring_back_takes_no_result_from_the_one_before() -> None:
     got = attainments(_BACK.format(lead="Năm nay, "))
     assert all(a is None for a, _, _, _ in got)
+
+
+def test_a_fraction_of_amounts_each_with_its_unit_is_a_result_and_its_plan() -> None:
+    text = (
+        "Năm 2025, tổng thu ngân sách 6 tháng đầu năm là 300 tỷ đồng, đạt 60% (300 tỷ "
+        "đồng/500 tỷ đồng) so với dự toán Trung ương giao, đạt 50% (300 tỷ đồng/600 tỷ đồng) so "
+        "với dự toán HĐND giao."
+    )
+    assert attainments(text) == [
+        (300 * BILLION, 500 * BILLION, "60%", "consistent"),
+        (300 * BILLION, 600 * BILLION, "50%", "consistent"),
+    ]
+
+
+def test_amounts_of_two_scales_across_a_slash_are_no_fraction() -> None:
+    text = "Năm 2025, thu ngân sách đạt 300 tỷ đồng/500 triệu đồng, đạt 60% dự toán."
+    assert all(t is None for _, t, _, _ in attainments(text))
