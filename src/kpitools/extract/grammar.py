@@ -192,6 +192,12 @@ _TERM = rx(
 )
 _YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
 _STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
+# "; dự toán thu phí và lệ phí là 40 tỷ đồng": a clause opening with a plan word, set out
+# with "là" and no word of a result
+_PLAN_ITEM = rx(
+    r"(?:^[\s(]*|(?<!\w)(?:,|;|và)\s+)(?:và\s+)?(?:tổng\s+)?(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)"
+    r"(?:\s+(?!(?:đạt|thực|kết|được|đã|ước|lũy|luỹ|còn)(?!\w))[^\W\d_]+){1,8}\s+là\s*$"
+)
 # "đặt kế hoạch kinh doanh với tổng doanh thu 500 tỷ đồng": a plan set out with what it counts
 _SET_PLAN_WITH = rx(
     r"(?<!\w)đặt\s+(?:ra\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,4}?"
@@ -814,6 +820,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         or (_TARGET_START.search(lead) and not _RESULT_AFTER_FIGURE.search(lead))
         or _STRIVE.search(lead)
         or _SET_PLAN_WITH.search(lead)
+        or _PLAN_ITEM.search(lead)
         or _aimed(lead)
         or (
             (m := _target_word(lead, _TARGET_WORDS))
@@ -1212,12 +1219,15 @@ def _part_of_target(folded: str, figs: list[Figure], target: Figure, f: Figure) 
 
 # "… đạt gần 2,4 triệu tỷ đồng, tăng gần 422.000 tỷ đồng (tương đương tăng gần 22% so với
 # dự toán …)": by how much the figure before changed, no result of its own
-_CHANGE_BY = rx(r"\s*(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:gần|hơn|trên|khoảng))?\s*$")
+_CHANGE_BY = rx(
+    r"\s*(?:tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?(?:\s+(?:gần|hơn|trên|khoảng))?\s*$"
+)
 
 
 def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
-    """An amount a result changed by (``tăng``/``giảm`` opening its clause, right after a
-    result of the same measure in the sentence) is no result: a percentage after it is the
+    """An amount a result or a plan changed by (``tăng``/``giảm``/``cao hơn``/``thấp hơn``
+    opening its clause, right after a figure of the same measure in the sentence) is no
+    result: a percentage after it is the
     change of that result, in percent (``tăng gần 422.000 tỷ đồng (tương đương tăng gần
     22% so với dự toán)``)."""
     before: Figure | None = None
@@ -1227,7 +1237,7 @@ def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
         if (
             before is not None
             and f.role == "actual"
-            and before.role == "actual"
+            and before.role in ("actual", "target")
             and f.measure not in (None, "%")
             and _same_measure(before, f)
             and _CHANGE_BY.match(doc.fold, f.clause, f.start)

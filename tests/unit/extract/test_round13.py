@@ -280,3 +280,26 @@ def test_a_fraction_of_amounts_each_with_its_unit_is_a_result_and_its_plan() -> 
 def test_amounts_of_two_scales_across_a_slash_are_no_fraction() -> None:
     text = "Năm 2025, thu ngân sách đạt 300 tỷ đồng/500 triệu đồng, đạt 60% dự toán."
     assert all(t is None for _, t, _, _ in attainments(text))
+
+
+def test_budget_items_set_out_with_la_are_targets_not_results() -> None:
+    text = (
+        "Năm 2025, tổng dự toán thu là 6.700 tỷ đồng. Trong đó, dự toán thu dầu thô là 400 tỷ "
+        "đồng; dự toán thu xuất nhập khẩu là 1.600 tỷ đồng và dự toán thu ngân sách nhà nước "
+        "nội địa là 4.700 tỷ đồng."
+    )
+    got = find(text, money=True)
+    assert got and all(s.actual is None for s in got)
+    # a result after the plan word keeps its verb
+    done = "Năm 2025, kế hoạch thu là 500 tỷ đồng; kết quả thu được là 520 tỷ đồng."
+    assert [(s.actual, s.target) for s in claims(done, money=True)] == [
+        (520 * BILLION, 500 * BILLION)
+    ]
+
+
+def test_an_amount_a_plan_is_higher_by_is_no_result() -> None:
+    text = (
+        "Năm 2025, sau khi điều chỉnh, kế hoạch vốn cập nhật của tỉnh là 1.200 tỷ đồng, cao hơn "
+        "150 tỷ đồng so với mức được giao đầu năm."
+    )
+    assert claims(text, money=True) == []
