@@ -1382,11 +1382,28 @@ def link_referred_results(
         if measure is None or (measure == "" and s.stated_kind == "rate"):
             continue
         c = _result_referred_to(statements, i, measure, text, scope)
-        if c is None:
+        if c is None or _counts_more(text, c, s):
             continue
         kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
         out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
     return out
+
+
+# "nếu tính thêm khối lượng hoàn thành chưa thanh toán thì tỷ lệ giải ngân đạt …": the rate
+# of the result with something added to it, not of the result written before (a plan added or
+# left out — "nếu không tính kế hoạch bổ sung", "nếu tính cả dự toán …" — keeps the result)
+_COUNTS_MORE = rx(
+    r"(?<!\w)nếu\s+(?:tính|cộng|kể)\s+(?:thêm|cả|luôn)\s+"
+    r"(?!(?:phần\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|vốn\s+(?:được\s+)?giao)(?!\w))"
+)
+
+
+def _counts_more(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether a condition adds something to the result ``c`` before the percentage ``s``.
+
+    ``…, nếu tính thêm khối lượng … thì tỷ lệ giải ngân đạt 30%``: the rate of more than ``c``.
+    """
+    return _COUNTS_MORE.search(fold(text[min(c.end, s.start) : s.end])) is not None
 
 
 def _result_referred_to(

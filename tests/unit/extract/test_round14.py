@@ -1,0 +1,31 @@
+"""Round 14 of the extraction rules (issue 17): the wrong claims and the misses of batch
+``2026-12-04d`` (provincial budgets and disbursement, among others), each as a general rule
+of report wording, tested on invented text (never the evaluation set's figures or
+sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import attainments
+
+BILLION = Decimal(10) ** 9
+
+
+# --------------------------------------------------------------------------- wrong claims
+
+
+def test_a_rate_that_counts_more_than_the_amount_paid_is_not_its_attainment() -> None:
+    text = (
+        "Đến ngày 30/6, tỉnh đã giải ngân 300 tỷ đồng, nếu tính cả khối lượng hoàn thành "
+        "chưa thanh toán thì tỷ lệ giải ngân đạt khoảng 26% kế hoạch."
+    )
+    assert attainments(text) == [(None, None, "26%", "unchecked")]
+
+
+def test_a_rate_that_leaves_out_an_added_plan_keeps_the_amount_paid() -> None:
+    text = (
+        "Đến ngày 30/6, tỉnh đã giải ngân 300 tỷ đồng, nếu không tính kế hoạch vốn bổ sung "
+        "thì tỷ lệ giải ngân đạt khoảng 26% kế hoạch."
+    )
+    assert attainments(text) == [(300 * BILLION, None, "26%", "unchecked")]
