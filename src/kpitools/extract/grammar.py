@@ -1909,12 +1909,15 @@ _RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng)\s*$")
 
 # "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%",
 # "vượt mục tiêu đề ra (8%)": the growth rate a plan or scenario set, compared with the growth
-# stated before it
+# stated before it; or set beside it after a comma ("tăng trưởng đạt 6,1%, kịch bản đề ra là
+# 7%")
 _GROWTH_TARGET_LEAD = rx(
-    r"(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+(?:mức\s+)?"
+    r"(?:(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+|^\s*,\s*)(?:mức\s+)?"
     r"(?P<plan>kịch\s+bản|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?P<named>\s+tăng\s+trưởng)?)"
     r"(?:\s+(?!đạt|vượt|giảm|tăng(?!\s+trưởng))[^\W\d_]+){0,6}?\s*(?:là|:)?\s*\(?\s*$"
 )
+# "kế hoạch đề ra là 7%": a plan's figure set out
+_SET_AS = rx(r"(?<!\w)(?:là|:)\s*\(?\s*$")
 # the subject of a growth rate: "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 8,5%"
 _GROWTH_SUBJECT = rx(r"(?<!\w)(?:tăng\s+trưởng|tốc\s+độ\s+tăng)(?!\w)")
 
@@ -1936,6 +1939,11 @@ def _plausible_target(m: re.Match[str], growth: Decimal, target: Decimal) -> boo
     """Whether the comparison's words fit the figures: a plan named as a growth plan or a
     scenario fits any; a bare plan (``vượt mục tiêu 8%``, which may also be a margin) only
     when above or below as the words say and more than half the growth."""
+    if m.group("cmp") is None:
+        # set beside the growth with no comparison: a growth plan, a scenario or a plan
+        # set out with "là", of the growth's size (from half to twice it)
+        beside = m.group("named") or fold("kịch") in m.group("plan") or _SET_AS.search(m.group(0))
+        return bool(beside) and growth / 2 < target < growth * 2
     if m.group("named") or fold("kịch") in m.group("plan"):
         return True
     cmp = " ".join(m.group("cmp").split())

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import attainments
+from reading import attainments, find
 
 BILLION = Decimal(10) ** 9
 
@@ -29,3 +29,25 @@ def test_a_rate_that_leaves_out_an_added_plan_keeps_the_amount_paid() -> None:
         "thì tỷ lệ giải ngân đạt khoảng 26% kế hoạch."
     )
     assert attainments(text) == [(300 * BILLION, None, "26%", "unchecked")]
+
+
+# --------------------------------------------------------------------------- misses
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.target is not None]
+
+
+def test_a_growth_with_its_scenario_set_beside_it_after_a_comma() -> None:
+    text = (
+        "Chín tháng, tốc độ tăng trưởng kinh tế của tỉnh đạt 7,2%, kịch bản đề ra là 8,1%; "
+        "thu ngân sách đạt 60% dự toán."
+    )
+    assert _pairs(text) == [(Decimal("7.2"), Decimal("8.1"))]
+
+
+def test_a_figure_beside_a_growth_that_is_no_plan_of_its_size_is_left() -> None:
+    text = "Chín tháng, tốc độ tăng trưởng kinh tế của tỉnh đạt 7,2%, kế hoạch đề ra là 30%."
+    assert _pairs(text) == []
+    text = "Chín tháng, tốc độ tăng trưởng kinh tế của tỉnh đạt 7,2%, kế hoạch vốn 8%."
+    assert _pairs(text) == []
