@@ -900,6 +900,8 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
     for f in figs:
         if f.role == "percent" and _growth_against_bracket(doc, f, figs, previous):
             continue
+        if f.role == "percent" and _growth_by_margin(doc, f, figs, previous):
+            continue
         if f.role == "percent":
             _attach_percent(doc, f, figs, drafts)
         elif f.role == "rate_range":
@@ -2046,6 +2048,78 @@ def _growth_against_bracket(
     owner.target_fig, owner.target = p, p.value
     p.owner, p.role = owner, "target"
     growth.measure = p.measure = "%"
+    return True
+
+
+# "đạt 9,3%, tăng 0,3% so với kế hoạch đề ra (9%)": a growth, its margin over a plan's rate
+_MARGIN_AFTER_GROWTH = rx(r"^\s*,\s*(?P<cmp>tăng|cao\s+hơn|vượt|thấp\s+hơn)\s*$")
+_MARGIN_PLAN_TAIL = rx(
+    r"^\s*so\s+(?:với\s+)?(?:mức\s+)?(?P<plan>kịch\s+bản|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?!đạt|vượt|tăng(?!\s+trưởng)|giảm|so)[^\W\d_]+){0,6}\s*:?\s*\(?\s*"
+)
+# the margin's plan named with nothing after it: its rate is written before
+_MARGIN_PLAN_END = rx(r"^\s*(?:[.;]|$)")
+
+
+def _margin_fits(cmp: str, growth: Decimal, target: Decimal, margin: Percent) -> bool:
+    """Whether the growth is above (``tăng``, ``cao hơn``, ``vượt``) or below (``thấp
+    hơn``) the plan's rate by the margin, in points or relative to the plan, rounded."""
+    if (growth > target) != (" ".join(cmp.split()) != fold("thấp hơn")) or not target:
+        return False
+    half = Decimal(5) / Decimal(10) ** (margin.decimals + 1)
+    gap = abs(growth - target)
+    return abs(gap - margin.value) <= half or abs(100 * gap / target - margin.value) <= half
+
+
+def _margin_plan_rate(
+    doc: Doc, m: re.Match[str], margin: Figure, figs: list[Figure], previous: list[Figure]
+) -> Figure | None:
+    """The plan's rate a margin is stated against: the next figure, right after the plan
+    named (``so với kế hoạch đề ra (9%)``), or, when nothing follows the plan named, the one
+    percentage of the sentence before in the paragraph that names that plan too."""
+    end = margin.end + m.end()
+    after = [f for f in figs if f.start >= end]
+    if after:
+        f = after[0]
+        return f if f.span_start == end and f.kind == "percent" else None
+    if not _MARGIN_PLAN_END.match(doc.fold[end : end + 2]):
+        return None
+    rates = [f for f in previous if f.kind == "percent"]
+    if len(rates) != 1:
+        return None
+    before = rates[0].sentence
+    if before.paragraph != margin.sentence.paragraph:
+        return None
+    plan = rx(r"(?<!\w)" + r"\s+".join(m.group("plan").split()) + r"(?!\w)")
+    return rates[0] if plan.search(doc.fold, before.start, before.end) else None
+
+
+def _growth_by_margin(doc: Doc, f: Figure, figs: list[Figure], previous: list[Figure]) -> bool:
+    """A growth rate against a plan's rate it is said to be above or below by a margin
+    (``tăng trưởng đạt 9,3%, tăng 0,3% so với kế hoạch đề ra (9%)``, or ``… so với kịch bản.``
+    after a sentence setting the scenario's rate): when the margin fits the two rates, the
+    growth becomes the actual and the plan's rate its target; whether it did."""
+    i = figs.index(f)
+    if i == 0 or f.kind != "percent" or f.percent is None or f.qualifier is not None:
+        return False
+    growth = figs[i - 1]
+    lead = _MARGIN_AFTER_GROWTH.match(doc.fold[growth.span_end : f.span_start])
+    tail = _MARGIN_PLAN_TAIL.match(doc.fold[f.end : f.sentence.end])
+    if lead is None or tail is None or growth.kind != "percent" or not _growth_of(doc, growth):
+        return False
+    t = _margin_plan_rate(doc, tail, f, figs[i + 1 :], previous)
+    if t is None or t.qualifier is not None:
+        return False
+    if not _margin_fits(lead.group("cmp"), growth.values[0], t.values[0], f.percent):
+        return False
+    owner = growth.owner
+    assert owner is not None
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = t, t.value
+    f.owner, f.role = None, "margin"
+    if t.sentence is f.sentence:
+        t.owner, t.role = owner, "target"
+    growth.measure = t.measure = "%"
     return True
 
 

@@ -51,3 +51,31 @@ def test_a_figure_beside_a_growth_that_is_no_plan_of_its_size_is_left() -> None:
     assert _pairs(text) == []
     text = "Chín tháng, tốc độ tăng trưởng kinh tế của tỉnh đạt 7,2%, kế hoạch vốn 8%."
     assert _pairs(text) == []
+
+
+def test_a_growth_against_the_plan_it_beats_by_a_margin_that_fits() -> None:
+    text = (
+        "Tốc độ tăng trưởng kinh tế (GRDP) của tỉnh đạt 9,3%, tăng 0,3% so với kế hoạch đề "
+        "ra (9%), cao hơn 1,1% so với cùng kỳ năm trước (8,2%)."
+    )
+    assert _pairs(text) == [(Decimal("9.3"), Decimal("9"))]
+
+
+def test_a_growth_against_the_scenario_of_the_sentence_before_by_its_margin() -> None:
+    text = (
+        "Theo kịch bản tăng trưởng quý I, tỉnh phấn đấu tăng 9%. Tốc độ tăng trưởng kinh tế "
+        "(GRDP) của tỉnh trong quý I đạt 9,3%, tăng 0,3% so với kịch bản."
+    )
+    assert _pairs(text) == [(Decimal("9.3"), Decimal("9"))]
+
+
+def test_a_margin_that_does_not_fit_leaves_the_growth_alone() -> None:
+    text = (
+        "Tốc độ tăng trưởng kinh tế (GRDP) của tỉnh đạt 9,3%, tăng 1,5% so với kế hoạch đề ra (9%)."
+    )
+    assert _pairs(text) == []
+    text = (
+        "Theo kế hoạch, tỉnh phấn đấu tăng 9%. Tốc độ tăng trưởng kinh tế (GRDP) của tỉnh "
+        "trong quý I đạt 9,3%, tăng 0,3% so với kịch bản."
+    )
+    assert _pairs(text) == []
