@@ -2010,11 +2010,13 @@ def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
 # after words that say whether the growth before it met it
 _PLAN_RATE_BRACKET = rx(
     r"(?<!\w)(?P<cmp>chưa\s+đạt|không\s+đạt|vượt|đạt)\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
-    r"(?:\s+(?:đề|đặt|giao|ra|năm|đã|được))*\s*\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kh)"
-    r"\s*(?:là|:)?\s*(?:tăng(?:\s+trưởng)?)?\s*$"
+    r"(?:\s+(?:đề|đặt|giao|ra|năm|đã|được))*\s*(?:\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kh)"
+    r"\s*(?:là|:)?|(?P<set>là|:))\s*(?:tăng(?:\s+trưởng)?)?\s*$"
 )
 # "Tuy chưa đạt kế hoạch …": a sentence that goes on about the figure of the one before
-_CONCESSION = rx(r"^\W*(?:tuy|dù|mặc\s+dù|tuy\s+nhiên)(?!\w)")
+_CONCESSION = rx(r"^\W*(?:và\s+)?(?:tuy|dù|mặc\s+dù|tuy\s+nhiên)(?!\w)")
+# "chưa đạt mục tiêu đề ra là trên 8%": a floor the growth is said not to reach
+_FLOOR = ("trên", "hơn")
 
 
 def _growth_against_bracket(
@@ -2027,9 +2029,11 @@ def _growth_against_bracket(
     rate its target, when the figures agree with the words; whether it did."""
     before = [f for f in figs if f.start < p.start]
     floor = before[-1].span_end if before else p.sentence.start
-    lead = doc.fold[floor : p.start]
+    lead = doc.fold[floor : p.span_start]
     m = _PLAN_RATE_BRACKET.search(lead)
-    if m is None or p.kind != "percent" or p.qualifier is not None:
+    if m is None or p.kind != "percent":
+        return False
+    if p.qualifier is not None and not (m.group("set") and fold(p.qualifier) in _FLOOR):
         return False
     if not before:
         rates = [f for f in previous if f.kind == "percent"]

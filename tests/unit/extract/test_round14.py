@@ -79,3 +79,19 @@ def test_a_margin_that_does_not_fit_leaves_the_growth_alone() -> None:
         "trong quý I đạt 9,3%, tăng 0,3% so với kịch bản."
     )
     assert _pairs(text) == []
+
+
+def test_a_growth_short_of_a_floor_set_out_in_the_concession_after_it() -> None:
+    text = (
+        "Cả năm, thành phố giữ được đà tăng trưởng GRDP 6,9% trong bối cảnh còn nhiều khó "
+        "khăn. Và mặc dù chưa đạt mục tiêu đề ra là trên 8%, thành phố vẫn phấn đấu."
+    )
+    assert _pairs(text) == [(Decimal("6.9"), Decimal("8"))]
+
+
+def test_a_growth_that_reaches_the_floor_said_unmet_is_left() -> None:
+    text = (
+        "Cả năm, thành phố giữ được đà tăng trưởng GRDP 8,9% trong bối cảnh còn nhiều khó "
+        "khăn. Và mặc dù chưa đạt mục tiêu đề ra là trên 8%, thành phố vẫn phấn đấu."
+    )
+    assert _pairs(text) == []
