@@ -95,3 +95,22 @@ def test_a_growth_that_reaches_the_floor_said_unmet_is_left() -> None:
         "khăn. Và mặc dù chưa đạt mục tiêu đề ra là trên 8%, thành phố vẫn phấn đấu."
     )
     assert _pairs(text) == []
+
+
+def test_a_scale_word_left_over_in_an_amount_reads_the_first_scale() -> None:
+    text = (
+        "Đến hết tháng 9, kết quả giải ngân vốn đầu tư đạt 600 tỷ triệu đồng, bằng 60% kế "
+        "hoạch. Trong đó, nguồn vốn kéo dài giải ngân được 80 tỷ đồng, đạt 70%."
+    )
+    assert attainments(text) == [
+        (600 * BILLION, None, "60%", "unchecked"),
+        (80 * BILLION, None, "70%", "unchecked"),
+    ]
+
+
+def test_a_part_s_bare_percentage_after_a_whole_of_no_plan_stays_unread() -> None:
+    text = (
+        "Đến hết tháng 9, kết quả giải ngân vốn đầu tư đạt 600 tỷ triệu đồng, tăng 20% so "
+        "với cùng kỳ. Trong đó, nguồn vốn kéo dài giải ngân được 80 tỷ đồng, đạt 70%."
+    )
+    assert attainments(text) == []
