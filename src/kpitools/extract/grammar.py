@@ -3268,7 +3268,10 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
             and last is not None
             and last.actual_fig is not None
             and _same_measure(last.actual_fig, a)
-            and _K_ACHIEVED.search(doc.fold[p.clause : p.span_start])
+            and (
+                _K_ACHIEVED.search(doc.fold[p.clause : p.span_start])
+                or _K_CORRESPONDS.search(doc.fold[p.clause : p.span_start])
+            )
             and _ELLIPSIS_END.match(tail)
         ):
             d.kind, d.stated_percent = "attainment", p.percent.value

@@ -114,3 +114,21 @@ def test_a_part_s_bare_percentage_after_a_whole_of_no_plan_stays_unread() -> Non
         "với cùng kỳ. Trong đó, nguồn vốn kéo dài giải ngân được 80 tỷ đồng, đạt 70%."
     )
     assert attainments(text) == []
+
+
+def test_an_equivalent_bare_percentage_of_a_part_after_a_plan_s_attainment() -> None:
+    text = (
+        "Vốn đầu tư công giải ngân đạt 900 tỷ đồng, tương ứng 90% kế hoạch; trong đó, vốn "
+        "ngân sách Trung ương giải ngân đạt 100 tỷ đồng, hoàn thành khoảng 80% kế hoạch; vốn "
+        "ngân sách địa phương đạt 800 tỷ đồng, tương đương 92%."
+    )
+    assert (800 * BILLION, None, "92%", "unchecked") in attainments(text)
+
+
+def test_an_equivalent_percentage_of_a_total_named_stays_a_share() -> None:
+    text = (
+        "Vốn đầu tư công giải ngân đạt 900 tỷ đồng, tương ứng 90% kế hoạch; trong đó, vốn "
+        "ngân sách Trung ương giải ngân đạt 100 tỷ đồng, hoàn thành khoảng 80% kế hoạch; vốn "
+        "ngân sách địa phương đạt 800 tỷ đồng, tương đương 89% tổng vốn đã giải ngân."
+    )
+    assert [a for a in attainments(text) if a[0] == 800 * BILLION] == []
