@@ -2335,12 +2335,41 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
     not the worth of ``f``."""
     if any(g.kind == "percent" and f.start < g.start < p.start for g in figs):
         return True
+    if _with_amount_of_count(doc, f, figs):
+        return True
     bracket = p.clause > 0 and doc.text[p.clause - 1] == "("
     if bracket and _COMPARED_WITH.search(doc.fold, f.span_end, p.clause):
         return True  # "…, cao hơn bình quân chung cả nước (73,5%)": another's figure
     m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
     # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
     return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
+
+
+# "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun
+# right before "với"; not a rank, "Vị trí số 2 thuộc về …")
+_COUNTED_NOUN = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s+")
+_RANK_BEFORE = rx(r"(?<!\w)(?:số|thứ|hạng|top)\s*$")
+_WITH_AMOUNT = rx(
+    r"(?<!\w)với\s+(?:tổng\s+)?(?:doanh\s+thu|tổng\s+thu|giá\s+trị)(?:\s+[^\W\d_]+){0,3}?"
+    r"\s*(?:(?:ước\s+)?(?:đạt|là)\s*)?(?:khoảng|gần|hơn|trên)?\s*$"
+)
+
+
+def _with_amount_of_count(doc: Doc, f: Figure, figs: list[Figure]) -> bool:
+    """Whether ``f`` is an amount said with a count before it in its clause (``đón 5 triệu
+    lượt khách với doanh thu hơn 7.000 tỷ đồng, đạt 80% kế hoạch năm``): a percentage after
+    it may be the count's as well as the amount's, so it is neither's."""
+    m = _WITH_AMOUNT.search(doc.fold, f.clause, f.span_start)
+    if f.measure is None or m is None:
+        return False
+    return any(
+        g.kind == "count"
+        and g.measure is None
+        and g.clause == f.clause
+        and _COUNTED_NOUN.fullmatch(doc.fold, g.end, m.start())
+        and not _RANK_BEFORE.search(doc.fold, g.clause, g.span_start)
+        for g in figs
+    )
 
 
 def _rate_after_fraction(doc: Doc, owner: Draft, p: Figure) -> bool:

@@ -132,3 +132,16 @@ def test_an_equivalent_percentage_of_a_total_named_stays_a_share() -> None:
         "ngân sách địa phương đạt 800 tỷ đồng, tương đương 89% tổng vốn đã giải ngân."
     )
     assert [a for a in attainments(text) if a[0] == 800 * BILLION] == []
+
+
+def test_a_percentage_after_an_amount_said_with_a_count_is_neither_s() -> None:
+    text = (
+        "Sáu tháng đầu năm, ngành du lịch của tỉnh ước đón trên 5 triệu lượt du khách với "
+        "doanh thu hơn 7.000 tỷ đồng, đạt gần 80% kế hoạch năm."
+    )
+    assert [a for a in attainments(text) if a[0] is not None] == []
+
+
+def test_an_amount_after_a_rank_keeps_its_percentage() -> None:
+    text = "Vị trí số 2 thuộc về tỉnh A với tổng thu đạt 700 tỷ đồng, vượt 30% dự toán."
+    assert attainments(text) == [(700 * BILLION, None, "30%", "unchecked")]
