@@ -2346,7 +2346,7 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
 
 
 # "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun
-# right before "với"; not a rank, "Vị trí số 2 thuộc về …")
+# right before "với"; not a rank, "Xếp hạng số 5 là tỉnh A với …")
 _COUNTED_NOUN = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s+")
 _RANK_BEFORE = rx(r"(?<!\w)(?:số|thứ|hạng|top)\s*$")
 _WITH_AMOUNT = rx(

@@ -143,5 +143,5 @@ def test_a_percentage_after_an_amount_said_with_a_count_is_neither_s() -> None:
 
 
 def test_an_amount_after_a_rank_keeps_its_percentage() -> None:
-    text = "Vị trí số 2 thuộc về tỉnh A với tổng thu đạt 700 tỷ đồng, vượt 30% dự toán."
+    text = "Xếp hạng số 5 là tỉnh A với tổng thu đạt 700 tỷ đồng, vượt 30% dự toán."
     assert attainments(text) == [(700 * BILLION, None, "30%", "unchecked")]
