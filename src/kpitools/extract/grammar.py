@@ -904,6 +904,8 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
             continue
         if f.role == "percent" and _growth_by_margin(doc, f, figs, previous):
             continue
+        if f.role == "percent" and _plan_of_growth_before(doc, f, previous, drafts):
+            continue
         if f.role == "percent":
             _attach_percent(doc, f, figs, drafts)
         elif f.role == "rate_range":
@@ -914,6 +916,43 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
     _attach_exceeded_plans(doc, figs, drafts)
     _split_other_plans(doc, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
+
+
+# "So với mục tiêu được giao là 7% thì …": a sentence opening with the plan's rate the growth of
+# the sentence before is set against
+_COMPARED_PLAN_OPENING = rx(
+    r"^\W*so\s+(?:với\s+)?(?:mức\s+)?(?:mục\s+tiêu|kế\s+hoạch|kịch\s+bản|chỉ\s+tiêu)"
+    r"(?:\s+(?!đạt|vượt|tăng(?!\s+trưởng)|giảm)[^\W\d_]+){0,6}\s*(?:là|:)\s*$"
+)
+_GROWTH_LEAD = rx(r"(?<!\w)tăng\s*(?:khoảng|gần|hơn|trên)?\s*$")
+
+
+def _plan_of_growth_before(
+    doc: Doc, f: Figure, previous: list[Figure], drafts: list[Draft]
+) -> bool:
+    """A plan's rate opening a sentence (``So với mục tiêu được giao là 7% thì …``) set against
+    the one percentage of the sentence before in the paragraph when that is a growth (``tăng
+    7,8% so với năm trước``) of the same size (half to twice the plan's): a statement of the
+    growth against the plan; whether it made one."""
+    if f.kind != "percent" or f.qualifier is not None or f.clause != f.sentence.start:
+        return False
+    if not _COMPARED_PLAN_OPENING.match(doc.fold[f.sentence.start : f.span_start]):
+        return False
+    rates = [g for g in previous if g.kind == "percent"]
+    if len(rates) != 1 or rates[0].sentence.paragraph != f.sentence.paragraph:
+        return False
+    growth = rates[0]
+    if growth.qualifier is not None or not _GROWTH_LEAD.search(
+        doc.fold, growth.clause, growth.span_start
+    ):
+        return False
+    if not f.values[0] / 2 < growth.values[0] < f.values[0] * 2:
+        return False
+    d = Draft(growth.sentence, actual_fig=growth, actual=growth.value, target_fig=f, target=f.value)
+    f.owner = d
+    growth.measure = f.measure = "%"
+    drafts.append(d)
+    return True
 
 
 def _attach_plans_after(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:

@@ -145,3 +145,19 @@ def test_a_percentage_after_an_amount_said_with_a_count_is_neither_s() -> None:
 def test_an_amount_after_a_rank_keeps_its_percentage() -> None:
     text = "Xếp hạng số 5 là tỉnh A với tổng thu đạt 700 tỷ đồng, vượt 30% dự toán."
     assert attainments(text) == [(700 * BILLION, None, "30%", "unchecked")]
+
+
+def test_a_sentence_opening_with_the_plan_s_rate_takes_the_growth_before() -> None:
+    text = (
+        "Giá trị tổng sản phẩm trên địa bàn tỉnh đạt trên 300.000 tỉ đồng (tăng 8,7% so với "
+        "năm trước). So với mục tiêu được giao là 8% thì tỉnh thuộc nhóm tăng cao."
+    )
+    assert _pairs(text) == [(Decimal("8.7"), Decimal("8"))]
+
+
+def test_a_plan_s_rate_far_from_the_growth_before_is_left() -> None:
+    text = (
+        "Giá trị tổng sản phẩm trên địa bàn tỉnh đạt trên 300.000 tỉ đồng (tăng 8,7% so với "
+        "năm trước). So với mục tiêu được giao là 30% thì còn xa."
+    )
+    assert _pairs(text) == []
