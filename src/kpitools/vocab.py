@@ -564,6 +564,12 @@ _EXTRACT = {
         "“{qual} {n}” trái với số chính xác trong bài “{text}” ({a})",
         "“{qual} {n}” contradicted by the exact figure of the body “{text}” ({a})",
     ),
+    "extract.note.share_of_whole": _pair(
+        "{stated} không thể là tỷ trọng của {a} trong “{text}” ({t}), "
+        "nơi các phần khác khớp: {computed}%",
+        "{stated} cannot be the share of {a} in “{text}” ({t}), "
+        "which the other parts fit: {computed}%",
+    ),
     "extract.note.month_above_months": _pair(
         "số của một tháng lớn hơn số {months} tháng “{text}”: {a} > {t}",
         "a month's figure larger than the {months} months' “{text}”: {a} > {t}",

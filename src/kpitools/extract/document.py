@@ -2277,6 +2277,119 @@ def _larger(month: LinkableStatement, whole: LinkableStatement) -> bool:
     return month.actual > whole.actual * factor
 
 
+SHARE_WINDOW = 1500
+"""How far (characters) before a share its whole may be stated."""
+_QUALIFIER_SPREAD = Decimal("0.02")
+"""How far an approximate amount (``khoảng``, ``hơn`` …) is taken to be from its figure."""
+_OPENING_QUALIFIER = rx(r"^\W*(trên|hơn|gần|khoảng|ước)(?!\w)")
+_SHARE_APPROXIMATE = rx(r"(?<!\w)(?:khoảng|gần|hơn|trên|xấp\s+xỉ)\s*$")
+
+
+def _bounds(text: str, s: LinkableStatement) -> tuple[Decimal, Decimal]:
+    """The amount of ``s`` as a range, by the word before it.
+
+    ``hơn``/``trên``: up to 2 % more; ``gần``: up to 2 % less; ``khoảng``/``ước``: either way.
+    """
+    assert isinstance(s.actual, Decimal)
+    a, spread = s.actual, s.actual * _QUALIFIER_SPREAD
+    m = _OPENING_QUALIFIER.match(fold(s.text))
+    word = m.group(1) if m else None
+    low = a - spread if word in (fold("gần"), fold("khoảng"), fold("ước")) else a
+    high = a + spread if word in (fold("hơn"), fold("trên"), fold("khoảng"), fold("ước")) else a
+    return low, high
+
+
+def _share_fits(text: str, part: LinkableStatement, whole: LinkableStatement) -> bool:
+    """Whether the share ``part`` states of ``whole`` can be its share.
+
+    Rounded or cut at the percentage's decimals (one more unit either way when the
+    percentage is approximate), the amounts' qualifiers respected (:func:`_bounds`).
+    """
+    assert part.stated is not None and part.stated_percent is not None
+    p = parse_percent(part.stated)
+    unit = Decimal(1).scaleb(-p.decimals)
+    approximate = _SHARE_APPROXIMATE.search(
+        fold(part.text[: max(0, part.text.find(part.stated.split("%")[0]))])
+    )
+    low_p = p.value - unit / 2 - (unit if approximate else 0)
+    high_p = p.value + unit + (unit if approximate else 0)
+    a_low, a_high = _bounds(text, part)
+    w_low, w_high = _bounds(text, whole)
+    if w_low <= 0:
+        return True
+    return 100 * a_low / w_high < high_p and 100 * a_high / w_low > low_p
+
+
+def _shares(statements: Sequence[LinkableStatement]) -> list[int]:
+    return [
+        i
+        for i, s in enumerate(statements)
+        if s.stated_kind == "share"
+        and s.target is None
+        and _amount(s)
+        and s.stated is not None
+        and s.stated_percent is not None
+    ]
+
+
+def check_shares_of_whole(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a share that cannot be of the whole its siblings are of flagged.
+
+    ``Tổng thu đạt 50.000 tỷ đồng …; thu nội địa đạt 30.000 tỷ đồng, chiếm 60%; thu từ dầu
+    thô 12.500 tỷ đồng (chiếm 25%) và thu xuất nhập khẩu 7.000 tỷ đồng (chiếm 16%)``: two
+    shares fit the 50.000 stated before them (rounded, qualifiers respected), so it is their
+    whole, and 7.000 of it is 14 %, not 16 %. Only amounts of one measure; the whole is the
+    one larger amount stated before the shares (up to :data:`SHARE_WINDOW` characters) that
+    two of the other shares fit; none is flagged when two amounts would do.
+    """
+    out = list(statements)
+    shares = _shares(statements)
+    for i in shares:
+        s = statements[i]
+        siblings = [
+            statements[j]
+            for j in shares
+            if j != i
+            and statements[j].measure == s.measure
+            and abs(statements[j].start - s.start) <= SHARE_WINDOW
+        ]
+        wholes = {
+            c.actual: c
+            for c in statements
+            if _amount(c)
+            and c.measure == s.measure
+            and c.stated_kind != "share"
+            and s.start - SHARE_WINDOW <= c.start < min([s.start, *(t.start for t in siblings)])
+            and isinstance(c.actual, Decimal)
+            and isinstance(s.actual, Decimal)
+            and c.actual > s.actual
+        }
+        fitting = [
+            w for w in wholes.values() if sum(_share_fits(text, t, w) for t in siblings) >= 2
+        ]
+        if len(fitting) == 1 and not _share_fits(text, s, fitting[0]):
+            whole = fitting[0]
+            assert isinstance(whole.actual, Decimal) and isinstance(s.actual, Decimal)
+            out[i] = dataclasses.replace(
+                s,
+                consistent=False,
+                verdict="inconsistent",
+                **noted(  # type: ignore[arg-type]
+                    seg(
+                        "share_of_whole",
+                        stated=s.stated,
+                        a=f"{s.actual:f}",
+                        t=f"{whole.actual:f}",
+                        text=whole.text,
+                        computed=f"{100 * s.actual / whole.actual:.2f}",
+                    )
+                ),
+            )
+    return out
+
+
 # --------------------------------------------------------------------------- headline qualifiers
 
 HEADLINE_LINE = 400

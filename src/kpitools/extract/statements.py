@@ -20,6 +20,7 @@ from kpitools.extract.document import (
     check_headline_qualifiers,
     check_month_amounts,
     check_one_budget,
+    check_shares_of_whole,
     drop_mispaired_headlines,
     link_budget_owners,
     link_named_plans,
@@ -247,6 +248,7 @@ def _read(
     linked = link_budget_owners(linked, text)
     linked = check_month_amounts(linked, text)
     linked = check_one_budget(linked, text)
+    linked = check_shares_of_whole(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     linked = check_headline_qualifiers(linked, text)
     return linked, doc.stopped_at

@@ -161,3 +161,37 @@ def test_a_plan_s_rate_far_from_the_growth_before_is_left() -> None:
         "năm trước). So với mục tiêu được giao là 30% thì còn xa."
     )
     assert _pairs(text) == []
+
+
+# --------------------------------------------------------------------------- audit
+
+
+def _flagged(text: str) -> list[str]:
+    from kpitools.extract import audit_statements
+
+    audit = audit_statements(find(text, money=True))
+    return [r["text"] for r in audit.to_dicts() if r["verdict"] == "inconsistent"]
+
+
+def test_a_share_that_cannot_be_of_the_whole_its_siblings_fit_is_flagged() -> None:
+    text = (
+        "Tổng thu ngân sách trên địa bàn tỉnh đạt hơn 50.000 tỷ đồng, bằng 60% dự toán. Thu "
+        "nội địa đạt 30.000 tỷ đồng, chiếm khoảng 60% tổng thu. Thu từ dầu thô đạt 12.500 tỷ "
+        "đồng (chiếm 25%) và thu từ hoạt động xuất nhập khẩu đạt 7.000 tỷ đồng (chiếm 15%)."
+    )
+    assert _flagged(text) == ["7.000 tỷ đồng (chiếm 15%)"]
+
+
+def test_shares_that_fit_or_a_whole_only_one_sibling_fits_are_not_flagged() -> None:
+    text = (
+        "Tổng thu ngân sách trên địa bàn tỉnh đạt 50.000 tỷ đồng, bằng 60% dự toán. Thu nội "
+        "địa đạt 30.000 tỷ đồng, chiếm 60% tổng thu. Thu từ dầu thô đạt 12.500 tỷ đồng "
+        "(chiếm 25%) và thu từ hoạt động xuất nhập khẩu đạt 7.000 tỷ đồng (chiếm 14%)."
+    )
+    assert _flagged(text) == []
+    text = (
+        "Tổng thu ngân sách trên địa bàn tỉnh đạt 50.000 tỷ đồng, bằng 60% dự toán. Thu nội "
+        "địa đạt 30.000 tỷ đồng, chiếm 55% tổng thu cả vùng. Thu từ dầu thô đạt 12.500 tỷ "
+        "đồng (chiếm 25%) và thu từ hoạt động xuất nhập khẩu đạt 7.000 tỷ đồng (chiếm 16%)."
+    )
+    assert _flagged(text) == []
