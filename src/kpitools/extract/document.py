@@ -401,12 +401,7 @@ def link_named_plans(
         if s.actual is not None or s.stated_kind not in ("attainment", "excess"):
             continue
         if isinstance(s.target, Decimal):  # the plan's amount, its name before it
-            if s.stated_kind != "attainment" or _PLAN_END.search(fold(s.text)):
-                continue  # "…(439 tỷ đồng), cao hơn 5% so với kế hoạch": another plan
-            noun = _plan_before(s, text)
-            c = _plan_result(statements, i, noun, text) if noun else None
-            if c is not None and _same_currency(c.measure, s.measure):
-                out[i] = _agreeing(s, _with_result(s, c, s.target))
+            out[i] = _linked_to_amount(statements, i, text)
             continue
         named = _plan_noun(s, text)
         if named is None:
@@ -424,6 +419,26 @@ def link_named_plans(
             target = None  # an amount of another currency, or for a count: not its target
         out[i] = _agreeing(s, _with_result(s, c, target))
     return out
+
+
+def _linked_to_amount(
+    statements: Sequence[LinkableStatement], i: int, text: str
+) -> LinkableStatement:
+    """Statement ``i`` (an attainment of a plan amount named before it) with its result.
+
+    The result is the nearest one naming the plan's noun, in the plan's currency; a
+    percentage said of another plan ("…(440 tỷ đồng), cao hơn 5% so với kế hoạch") or an
+    excess is left as it is.
+    """
+    s = statements[i]
+    assert isinstance(s.target, Decimal)
+    if s.stated_kind != "attainment" or _PLAN_END.search(fold(s.text)):
+        return s
+    noun = _plan_before(s, text)
+    c = _plan_result(statements, i, noun, text) if noun else None
+    if c is not None and _same_currency(c.measure, s.measure):
+        return _agreeing(s, _with_result(s, c, s.target))
+    return s
 
 
 def _agreeing(s: LinkableStatement, linked: LinkableStatement) -> LinkableStatement:

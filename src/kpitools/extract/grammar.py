@@ -900,13 +900,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
         if f.role in ("whole", "excess"):
             _attach_whole_or_excess(f, drafts, figs)
     for f in figs:
-        if f.role == "percent" and _growth_against_bracket(doc, f, figs, previous):
-            continue
-        if f.role == "percent" and _growth_by_margin(doc, f, figs, previous):
-            continue
-        if f.role == "percent" and _plan_of_growth_before(doc, f, previous, drafts):
-            continue
-        if f.role == "percent":
+        if f.role == "percent" and not _growth_statement(doc, f, figs, previous, drafts):
             _attach_percent(doc, f, figs, drafts)
         elif f.role == "rate_range":
             _rate_against_range(doc, f, figs)
@@ -916,6 +910,19 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
     _attach_exceeded_plans(doc, figs, drafts)
     _split_other_plans(doc, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _growth_statement(
+    doc: Doc, f: Figure, figs: list[Figure], previous: list[Figure], drafts: list[Draft]
+) -> bool:
+    """Whether the percentage ``f`` was taken as a growth set against a plan's rate: against
+    the rate in brackets after it, by the margin written between them, or against the plan
+    opening the next sentence (each made its statement)."""
+    return (
+        _growth_against_bracket(doc, f, figs, previous)
+        or _growth_by_margin(doc, f, figs, previous)
+        or _plan_of_growth_before(doc, f, previous, drafts)
+    )
 
 
 # "So với mục tiêu được giao là 7% thì …": a sentence opening with the plan's rate the growth of
