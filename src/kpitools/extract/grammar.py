@@ -241,7 +241,7 @@ _MULTIPLE_OF_PAST = (
 )
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
-    rf"^[\s(]*(?:(?:(?:tăng|giảm)\s+(?:đến|tới)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    rf"^[\s(]*(?:(?:(?:tăng|giảm)\s+(?:đến|tới)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|và\s+thực\s+hiện|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
     rf"tỷ\s+lệ\s+đạt|đạt\s+tỷ\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
@@ -2286,15 +2286,26 @@ def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Fi
     return previous[: -len(inside)]
 
 
+def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``previous`` without its last figure when that figure is the base of the growth
+    before it, in brackets after the period it is of (:data:`_GROWTH_BASE`: "đạt 1,2 triệu
+    lượt, tăng 10% so với cùng kỳ (1,1 triệu lượt), đạt 30% kế hoạch": the percentage after
+    the bracket is the result's, never the base's), and where the words before ``p`` start."""
+    floor = p.clause
+    if len(previous) >= 2 and previous[-2].kind == "percent":
+        m = _GROWTH_BASE.match(doc.fold, previous[-2].end, p.start)
+        if m is not None and m.start("n") == previous[-1].start and m.end() <= p.start:
+            return previous[:-1], max(floor, m.end())
+    if previous and previous[-1].span_end > floor:
+        floor = min(previous[-1].span_end, p.start)
+    return previous, floor
+
+
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Join the percentage to the draft of the figure just before it when only connecting
     words stand between them (a second percentage makes a twin draft); whether it did."""
-    previous = _past_bracketed_part(
-        doc, [f for f in figs if f.start < p.start and f.owner is not None], p
-    )
-    floor = p.clause
-    if previous and previous[-1].span_end > floor:
-        floor = min(previous[-1].span_end, p.start)
+    placed = [f for f in figs if f.start < p.start and f.owner is not None]
+    previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
     lead = _lead_from(doc, floor, p.start)
     if not (previous and _CONNECTORS.fullmatch(lead)):
         return False

@@ -1,0 +1,52 @@
+"""Round 15 of the extraction rules (issue 17): the wrong claims and the misses of batch
+``2026-12-04e`` (tourism, company and mass-organization reports, among others), each as a
+general rule of report wording, tested on invented text (never the evaluation set's figures
+or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import attainments
+
+BILLION = Decimal(10) ** 9
+
+
+# --------------------------------------------------------------------------- wrong claims
+
+
+def test_the_base_of_a_growth_in_brackets_is_not_the_actual_of_the_plan_after_it() -> None:
+    text = (
+        "Quý I, lượng khách đạt khoảng 2,4 triệu lượt, tăng 12% so với cùng kỳ năm 2024 "
+        "(2,1 triệu lượt), đạt 22% so với kế hoạch năm."
+    )
+    assert attainments(text) == [(Decimal(2_400_000), None, "22%", "unchecked")]
+
+
+def test_a_bracket_that_is_no_base_of_a_growth_keeps_its_reading() -> None:
+    # a part in brackets after the result, no growth before it: the bracket is no base
+    text = (
+        "Quý I, lượng khách đạt 2.400 lượt (trong đó khách quốc tế 300 lượt), đạt 22% "
+        "so với kế hoạch năm."
+    )
+    assert attainments(text) == [(Decimal(2400), None, "22%", "unchecked")]
+
+
+# --------------------------------------------------------------------------- misses
+
+
+def test_an_attainment_joined_to_a_growth_by_va_thuc_hien_is_the_amounts() -> None:
+    text = (
+        "Chín tháng, lợi nhuận trước thuế đạt 1.500 tỷ đồng, tăng 20% so với cùng kỳ và "
+        "thực hiện 75% kế hoạch năm."
+    )
+    assert attainments(text) == [(1500 * BILLION, None, "75%", "unchecked")]
+
+
+def test_thuc_hien_without_va_after_a_growth_is_left_as_before() -> None:
+    # "thực hiện" after a comma alone is not read as a connecting word (not this round)
+    text = (
+        "Chín tháng, lợi nhuận trước thuế đạt 1.500 tỷ đồng, tăng 20% so với cùng kỳ, "
+        "thực hiện 75% kế hoạch năm."
+    )
+    assert attainments(text) == [(None, None, "75%", "unchecked")]
