@@ -778,6 +778,15 @@ _AIM = rx(r"(?<!\w)(?:với|đặt(?:\s+ra)?|nhằm|hướng\s+tới)\s+mục\s+
 _RESULT_AFTER_AIM = rx(r"(?<!\w)(?:đã|kết\s+quả|thực\s+hiện\s+được|nhờ\s+đó)(?!\w)")
 
 
+# "bằng 41% mục tiêu của Đề án “Xây dựng ít nhất 10.000 căn hộ …”": the plan's figure in
+# the quoted name of the programme whose target the percentage right before it is of
+_PLAN_IN_NAME = rx(
+    r"%\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\s+(?:của|theo)\s+"
+    r"(?:đề\s+án|chương\s+trình|dự\s+án|kế\s+hoạch|nghị\s+quyết)(?:\s+[^\W\d_]+){0,3}\s*[“\"«]"
+    r"(?:\s*[^\W\d_]+){0,8}?(?:\s+(?:ít\s+nhất|tối\s+thiểu|hơn|trên|khoảng))?\s*$"
+)
+
+
 def _aimed(lead: str) -> bool:
     """Whether ``lead`` (a figure's clause before it) sets out an aim the figure is of."""
     m = _AIM.search(lead)
@@ -830,6 +839,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
             and not _OF_PERCENT.search(lead[: m.start()])
         )
         or _PLAN_IS.search(lead)
+        or _PLAN_IN_NAME.search(lead)
         or (lead.strip(" (") == "" and _PLAN_PERCENT.search(outer))
         or (  # "46% mục tiêu doanh thu (38.185 tỷ đồng)": the amount of the plan named
             lead.strip(" (") == ""

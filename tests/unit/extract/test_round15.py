@@ -50,3 +50,24 @@ def test_thuc_hien_without_va_after_a_growth_is_left_as_before() -> None:
         "thực hiện 75% kế hoạch năm."
     )
     assert attainments(text) == [(None, None, "75%", "unchecked")]
+
+
+def test_the_plan_in_the_quoted_name_of_the_scheme_a_percentage_is_of() -> None:
+    text = (
+        "Tính lũy kế, các dự án đạt quy mô 4.100 căn, bằng 41% mục tiêu của Đề án "
+        "“Xây dựng ít nhất 10.000 căn hộ cho công nhân”."
+    )
+    assert attainments(text) == [(Decimal(4100), Decimal(10000), "41%", "consistent")]
+
+
+def test_a_quoted_figure_of_another_noun_or_not_after_the_plan_is_no_target() -> None:
+    text = (
+        "Tính lũy kế, các dự án đạt quy mô 4.100 căn, bằng 41% mục tiêu của Đề án "
+        "“Xây dựng 200 khu nhà ở”."
+    )
+    assert attainments(text) == [(Decimal(4100), None, "41%", "unchecked")]
+    text = (
+        "Tính lũy kế, các dự án đạt quy mô 4.100 căn, bằng 41% kế hoạch năm, theo Đề án "
+        "“Xây dựng ít nhất 10.000 căn hộ”."
+    )
+    assert attainments(text) == [(Decimal(4100), None, "41%", "unchecked")]
