@@ -984,10 +984,14 @@ def _attach_plans_after(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> No
 
 
 # "… đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm"
-_JOINED = rx(r"^\s*(?:,|và)\s*$")
+# "… 500 tỷ đồng (+5%) và 40 tỷ đồng (+26%), tương ứng hoàn thành …": a signed change in
+# brackets right after each amount
+_SIGNED_CHANGE = r"(?:\s*\(\s*[+\-−]\s*[\d.,]+\s*%\s*\))?"
+_JOINED = rx(rf"^{_SIGNED_CHANGE}\s*(?:,|và)\s*$")
 _RESPECTIVE = rx(r"(?<!\w)lần\s+lượt(?!\w)")
 _RESPECTIVE_VERB = rx(
-    r"^\s*,?\s*(?:và\s+)?(?:đã\s+)?(?:lần\s+lượt\s+)?(?:hoàn\s+thành|đạt|thực\s+hiện|bằng)"
+    rf"^{_SIGNED_CHANGE}\s*,?\s*(?:và\s+)?(?:đã\s+)?(?:(?:lần\s+lượt|tương\s+ứng)\s+)?"
+    r"(?:hoàn\s+thành|đạt|thực\s+hiện|bằng)"
     r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
 )
 _PLAN_NEXT = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
@@ -997,6 +1001,7 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
     """Two amounts and then two attainments of a plan, said ``lần lượt`` (respectively):
     each amount takes the percentage in its place (``doanh thu và lợi nhuận đạt lần lượt 500
     tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm``)."""
+    figs = [f for f in figs if not _signed_change(doc, f)]
     for a1, a2, p1, p2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
         if not _respective_run(doc, a1, a2, p1, p2):
             continue
@@ -1006,6 +1011,19 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
             d.percent_fig, p.owner, d.respective = p, d, True
             if own in drafts:
                 drafts.remove(own)
+
+
+_SIGNED_CHANGE_AT = rx(r"\(\s*[+\-−]\s*$")
+
+
+def _signed_change(doc: Doc, f: Figure) -> bool:
+    """Whether ``f`` is a percentage in brackets with its sign, right after an amount
+    (``500 tỷ đồng (+5%)``): a change beside the amount, skipped in a respective run."""
+    return (
+        f.kind == "percent"
+        and _SIGNED_CHANGE_AT.search(doc.fold, max(0, f.start - 4), f.start) is not None
+        and doc.fold.startswith(")", f.end)
+    )
 
 
 def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:

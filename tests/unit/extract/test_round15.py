@@ -71,3 +71,27 @@ def test_a_quoted_figure_of_another_noun_or_not_after_the_plan_is_no_target() ->
         "“Xây dựng ít nhất 10.000 căn hộ”."
     )
     assert attainments(text) == [(Decimal(4100), None, "41%", "unchecked")]
+
+
+def test_respective_attainments_past_signed_changes_in_brackets() -> None:
+    text = (
+        "Lũy kế 9 tháng, doanh thu và lợi nhuận của công ty đạt lần lượt 1.200 tỷ đồng (+5%) "
+        "và 300 tỷ đồng (+26%), tương ứng hoàn thành 65% và 78% kế hoạch năm."
+    )
+    assert attainments(text) == [
+        (1200 * BILLION, None, "65%", "unchecked"),
+        (300 * BILLION, None, "78%", "unchecked"),
+    ]
+
+
+def test_no_respective_reading_without_lan_luot_or_with_unsigned_brackets() -> None:
+    text = (
+        "Chín tháng, doanh thu và lợi nhuận của công ty đạt 1.200 tỷ đồng (+5%) và 300 tỷ "
+        "đồng (+26%), hoàn thành 65% và 78% kế hoạch năm."
+    )
+    assert attainments(text) == []
+    text = (
+        "Chín tháng, doanh thu và lợi nhuận của công ty đạt lần lượt 1.200 tỷ đồng (5%) và "
+        "300 tỷ đồng (26%), tương ứng hoàn thành 65% và 78% kế hoạch năm."
+    )
+    assert attainments(text) == []
