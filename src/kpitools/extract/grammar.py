@@ -763,7 +763,9 @@ _BEAT_NAMED_PLAN = rx(
 # after the percentage of it
 _PLAN_IS = rx(
     rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}"
-    r"(?:\s+[^\s,;:()%]+){0,9}?\s+(?:là|:)\s*$"
+    r"(?:\s+[^\s,;:()%]+){0,9}?\s+(?:là|:)"
+    # "… kế hoạch đề ra cho năm là đón 4,3 triệu lượt khách": the plan's verb after "là"
+    r"(?:\s+(?:đón|thu|thu\s+hút|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu))?\s*$"
 )
 # "vượt kế hoạch 52% (5.554 tỷ đồng)": the plan's amount in brackets after the percentage
 _PLAN_PERCENT = rx(
@@ -1753,6 +1755,36 @@ def _past_measure(doc: Doc, f: Figure, end: int) -> str:
 _MEASURE_KIND_AFTER = rx(r"\s*(?:trước\s+thuế|sau\s+thuế|gộp|thuần|hợp\s+nhất)(?!\w)")
 
 
+# "Với kết quả gần 2,1 triệu lượt khách, ngành du lịch đã đạt 48% kế hoạch …": the result
+# opening the sentence after "với", the attainment in the clause after it
+_OPENING_WITH = rx(r"^[\s(]*với\s+(?:kết\s+quả\s+|tổng\s+số\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+_MET_AFTER_OPENING = rx(
+    r"^\s*,(?:\s+[^\W\d_]+){0,6}?\s+(?:đã\s+|mới\s+|chỉ\s+)*(?:đạt|hoàn\s+thành|bằng)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _join_opening_with(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """Join an attainment of a plan to the result that opens its sentence after ``với``
+    (:data:`_OPENING_WITH`) when only the subject and the verb of the attainment stand
+    between them and the result has no percentage yet; whether it did."""
+    before = [f for f in figs if f.start < p.start]
+    if not before or not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60]):
+        return False
+    f, d = before[0], before[0].owner
+    if len(before) > 1 and not (len(before) == 2 and before[1].owner is d):
+        return False
+    if d is None or d.actual_fig is not f or d.percent_fig is not None or f.kind == "percent":
+        return False
+    fold_ = doc.fold
+    if not _OPENING_WITH.match(fold_[p.sentence.start : f.start]):
+        return False
+    if not _MET_AFTER_OPENING.match(fold_[f.span_end : p.start]):
+        return False
+    d.percent_fig, p.owner = p, d
+    return True
+
+
 def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
     # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
     tail = doc.fold[p.end : p.end + 60]
@@ -1769,6 +1801,8 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
     if _bracket_fraction(doc, p, figs):
         return
     if _join_previous(doc, p, figs, drafts) or _second_plan(doc, p, figs, drafts):
+        return
+    if _join_opening_with(doc, p, figs):
         return
     # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
     d = _own_subject_draft(doc, p)

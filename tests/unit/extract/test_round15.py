@@ -95,3 +95,24 @@ def test_no_respective_reading_without_lan_luot_or_with_unsigned_brackets() -> N
         "300 tỷ đồng (26%), tương ứng hoàn thành 65% và 78% kế hoạch năm."
     )
     assert attainments(text) == []
+
+
+def test_the_plan_after_la_and_its_verb_and_a_result_opening_with_voi() -> None:
+    text = (
+        "Với kết quả 2,1 triệu lượt khách, ngành du lịch đã đạt 48% kế hoạch đề ra cho năm "
+        "2025 là đón 4,3-4,5 triệu lượt khách."
+    )
+    assert attainments(text) == [
+        (Decimal(2_100_000), (Decimal(4_300_000), Decimal(4_500_000)), "48%", "truncated")
+    ]
+    text = "Với 2.100 tỷ đồng, tỉnh đã hoàn thành 48% dự toán năm."
+    assert attainments(text) == [(2100 * BILLION, None, "48%", "unchecked")]
+
+
+def test_no_join_when_voi_opens_no_result_or_a_result_word_follows_la() -> None:
+    # "với" not opening the sentence: the percentage keeps no actual
+    text = "Tỉnh làm việc với 2.100 doanh nghiệp, ngành du lịch đã đạt 48% kế hoạch năm."
+    assert attainments(text) == [(None, None, "48%", "unchecked")]
+    # "là đạt …" after the plan is no plan's verb: the figure is not linked as the target
+    text = "Ngành du lịch đón 2,1 triệu lượt khách, đạt 48% kế hoạch năm là đạt 4,3 triệu lượt."
+    assert attainments(text) == [(Decimal(2_100_000), None, "48%", "unchecked")]
