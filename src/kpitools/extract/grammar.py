@@ -2963,6 +2963,20 @@ def _checked_target(d: Draft) -> Decimal | None:
     return t
 
 
+#: the significant digits from which a figure hedged by a qualifier ("khoảng 65.739 căn") is
+#: still checked at the percentage's precision: the hedge cannot move it by a point
+_PRECISE_DIGITS = 5
+
+
+def _precise(f: Figure) -> bool:
+    """Whether ``f`` is one count written to at least :data:`_PRECISE_DIGITS` significant
+    digits, not a round figure (``khoảng 65.739`` is, ``khoảng 65.700`` is not)."""
+    if f.kind != "count" or f.value is None or not isinstance(f.value, Decimal) or not f.value:
+        return False
+    digits = f.value.normalize().as_tuple().digits
+    return len(digits) >= _PRECISE_DIGITS
+
+
 def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
     """Consistency of the stated figure with the draft's numbers."""
     out: dict[str, Any] = {
@@ -2975,7 +2989,8 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
     }
     a, t = _single(d.actual), _checked_target(d)
     approximate = any(
-        f is not None and f.qualifier for f in (d.actual_fig, d.target_fig, d.excess_fig)
+        f is not None and f.qualifier and not _precise(f)
+        for f in (d.actual_fig, d.target_fig, d.excess_fig)
     )
     p = d.percent_fig
     counted = d.excess_fig if d.kind == "excess_count" else None

@@ -116,3 +116,16 @@ def test_no_join_when_voi_opens_no_result_or_a_result_word_follows_la() -> None:
     # "là đạt …" after the plan is no plan's verb: the figure is not linked as the target
     text = "Ngành du lịch đón 2,1 triệu lượt khách, đạt 48% kế hoạch năm là đạt 4,3 triệu lượt."
     assert attainments(text) == [(Decimal(2_100_000), None, "48%", "unchecked")]
+
+
+# --------------------------------------------------------------------------- audit
+
+
+def test_a_hedged_figure_written_to_the_unit_is_checked_at_the_percentages_precision() -> None:
+    text = "Lũy kế, toàn tỉnh đạt khoảng 45.731 căn, bằng gần 41% mục tiêu 100.000 căn."
+    assert attainments(text) == [(Decimal(45731), Decimal(100000), "41%", "inconsistent")]
+
+
+def test_a_hedged_round_figure_stays_approximate() -> None:
+    text = "Lũy kế, toàn tỉnh đạt khoảng 45.700 căn, bằng gần 41% mục tiêu 100.000 căn."
+    assert attainments(text) == [(Decimal(45700), Decimal(100000), "41%", "unchecked")]
