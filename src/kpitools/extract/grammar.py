@@ -2348,6 +2348,28 @@ def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Fi
     return previous[: -len(inside)]
 
 
+# "1.500 tỷ đồng, tương đương 4 tỷ đồng mỗi ngày, tăng 16%": the amount restated per day
+_RESTATED_LEAD = rx(r"(?<!\w)(?:tương\s+đương|tương\s+ứng|bình\s+quân)(?:\s+[^\W\d_]+){0,2}\s*$")
+_PER_PERIOD = rx(r"\s*(?:/|(?:mỗi|một|trên)\s+)(?:ngày|tuần|tháng)(?!\w)\s*[-–,]?")
+
+
+def _past_per_period(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` without its last figure when that figure restates the amount before it per
+    day, week or month (``tương đương 4 tỷ đồng mỗi ngày``): a percentage after it is the
+    amount's; and where the words before ``p`` start then (0 when nothing was left out)."""
+    if len(placed) < 2 or placed[-1].kind == "percent" or placed[-2].kind == "percent":
+        return placed, 0
+    f = placed[-1]
+    m = _PER_PERIOD.match(doc.fold, f.span_end)
+    if m is None or m.end() > p.start or not _RESTATED_LEAD.search(doc.fold, f.clause, f.start):
+        return placed, 0
+    # the amount restated: the figure before, past one in brackets ("(gần 60 triệu USD)")
+    g = next((h for h in reversed(placed[:-1]) if not _bracketed_part(doc, h, f.start)), f)
+    if not _same_measure(g, f) or g.sentence is not p.sentence:
+        return placed, 0
+    return placed[:-1], m.end()
+
+
 def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list[Figure], int]:
     """``previous`` without its last figure when that figure is the base of the growth
     before it, in brackets after the period it is of (:data:`_GROWTH_BASE`: "đạt 1,2 triệu
@@ -2367,7 +2389,9 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     """Join the percentage to the draft of the figure just before it when only connecting
     words stand between them (a second percentage makes a twin draft); whether it did."""
     placed = [f for f in figs if f.start < p.start and f.owner is not None]
+    placed, cut = _past_per_period(doc, placed, p)
     previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
+    floor = max(floor, cut)
     lead = _lead_from(doc, floor, p.start)
     if not (previous and _CONNECTORS.fullmatch(lead)):
         return False

@@ -118,6 +118,20 @@ def test_no_join_when_voi_opens_no_result_or_a_result_word_follows_la() -> None:
     assert attainments(text) == [(Decimal(2_100_000), None, "48%", "unchecked")]
 
 
+def test_an_amount_restated_per_day_leaves_the_percentages_to_the_amount() -> None:
+    text = (
+        "Doanh thu đạt 1.500 tỷ đồng (gần 60 triệu USD), tương đương thu về 4 tỷ đồng mỗi "
+        "ngày - tăng 16% so với năm trước và vượt 4% kế hoạch năm."
+    )
+    assert attainments(text) == [(1500 * BILLION, None, "4%", "unchecked")]
+
+
+def test_a_per_day_figure_that_restates_nothing_keeps_its_percentage() -> None:
+    # no "tương đương" before it: not read as a restatement, the rule leaves it as it was
+    text = "Doanh thu đạt 1.500 tỷ đồng, chi 4 tỷ đồng mỗi ngày, vượt 4% kế hoạch năm."
+    assert attainments(text) == [(4 * BILLION, None, "4%", "unchecked")]
+
+
 # --------------------------------------------------------------------------- audit
 
 
