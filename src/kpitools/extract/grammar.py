@@ -293,6 +293,11 @@ _K_SECOND_OF_PLAN = rx(
     r"(?<!\w)(?:đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
     rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}})\s*,?\s+và\s*$"
 )
+# "vượt 32% dự toán Trung ương giao và 27% dự toán tỉnh giao": a second excess, its verb shared
+_K_SECOND_OF_EXCESS = rx(
+    r"(?<!\w)vượt\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
+    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}})\s*,?\s+và\s*$"
+)
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (
     r"^\s*(?:so\s+(?:với\s+)?)?"
@@ -2780,6 +2785,8 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return _said_in_context(doc, d, said, tail)
     if _K_CORRESPONDS.search(lead) or _shares_verb(lead):
         return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
+    if _second_of_plan(doc, p, lead, _K_SECOND_OF_EXCESS) and _K_PLAN_TAIL.match(tail):
+        return "excess", 1
     achieved = bool(_K_ACHIEVED.search(lead) or _second_of_plan(doc, p, lead))
     achieved = achieved or not lead.strip(" (")
     if achieved and (_K_PLAN_TAIL.match(tail) or _plan_met_before(doc, p)):
@@ -2833,13 +2840,15 @@ def _disbursement_rate(doc: Doc, d: Draft, tail: str) -> bool:
     return _DISBURSED_IN.search(doc.fold, f.sentence.start, f.start) is not None
 
 
-def _second_of_plan(doc: Doc, p: Figure, lead: str) -> bool:
-    """Whether ``lead`` ends with an attainment of a plan and ``và`` (see above); for a
-    clause opened by ``, và`` (``đạt 96% dự toán Trung ương giao, và 92% dự toán tỉnh
-    giao``), the clause before it."""
+def _second_of_plan(
+    doc: Doc, p: Figure, lead: str, said: re.Pattern[str] = _K_SECOND_OF_PLAN
+) -> bool:
+    """Whether ``lead`` ends with an attainment of a plan and ``và`` (see above; with
+    ``said`` :data:`_K_SECOND_OF_EXCESS`, an excess); for a clause opened by ``, và`` (``đạt
+    96% dự toán Trung ương giao, và 92% dự toán tỉnh giao``), the clause before it."""
     if lead.strip() == "và":
         lead = doc.fold[max(p.sentence.start, p.clause - 160) : p.start]
-    m = _K_SECOND_OF_PLAN.search(lead)
+    m = said.search(lead)
     return m is not None and not _MEASURE_WORDS.search(m.group("words"))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import attainments
+from reading import attainments, find
 
 BILLION = Decimal(10) ** 9
 
@@ -130,6 +130,24 @@ def test_a_per_day_figure_that_restates_nothing_keeps_its_percentage() -> None:
     # no "tương đương" before it: not read as a restatement, the rule leaves it as it was
     text = "Doanh thu đạt 1.500 tỷ đồng, chi 4 tỷ đồng mỗi ngày, vượt 4% kế hoạch năm."
     assert attainments(text) == [(4 * BILLION, None, "4%", "unchecked")]
+
+
+def test_a_second_excess_of_another_plan_shares_the_verb_vuot() -> None:
+    text = (
+        "Tổng thu ngân sách đạt 7.200 tỷ đồng, vượt 32% dự toán Trung ương giao và 27% dự "
+        "toán tỉnh giao."
+    )
+    found = [(s.actual, s.stated_percent, s.stated_kind) for s in find(text)]
+    assert found == [(7200 * BILLION, 32, "excess"), (7200 * BILLION, 27, "excess")]
+
+
+def test_a_growth_after_vuot_and_va_is_no_second_excess() -> None:
+    text = (
+        "Tổng thu ngân sách đạt 7.200 tỷ đồng, vượt 32% dự toán Trung ương giao và tăng 27% "
+        "so với cùng kỳ."
+    )
+    found = [(s.actual, s.stated_percent, s.stated_kind) for s in find(text)]
+    assert found == [(7200 * BILLION, 32, "excess"), (7200 * BILLION, 27, "growth")]
 
 
 # --------------------------------------------------------------------------- audit
