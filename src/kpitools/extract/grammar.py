@@ -3440,13 +3440,17 @@ _ELLIPSIS_END = rx(r"^\s*(?:[,;.)…]|và(?!\w)|$)")
 
 
 def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> None:
-    """An amount's "bằng X%" with no plan written, after an amount's attainment of a plan
-    in the same paragraph, is of the same kind of plan ("tổng thu … đạt 61,4% dự toán. Trong
+    """An amount's "bằng X%" with no plan written, after an amount's attainment (or excess:
+    "vượt 20% dự toán …; thu từ dầu thô đạt 250 tỷ đồng, đạt 59,1%") of a plan in the same
+    paragraph, is of the same kind of plan ("tổng thu … đạt 61,4% dự toán. Trong
     đó, thu nội địa đạt 297,9 nghìn tỷ đồng, bằng 62,9% và tăng 59,9%"). With ``ahead``
     (``drafts`` in reverse order), one before such an attainment in the same sentence, as
     the first item of a list ("Thu ngân sách được trên 6 tỷ, đạt 180%; giá trị sản xuất đạt
     75 tỷ đồng, bằng 100,4% kế hoạch; …")."""
     last: Draft | None = None
+    # amounts with an attainment or excess already: a second bare percentage of one amount
+    # ("đạt 59,1% và bằng 65,4%") is not of the plan again (it compares with last year)
+    attained = {id(d.actual_fig) for d in drafts if d.kind in ("attainment", "excess")}
     for d in drafts:
         scope = (d.sentence.start, d.sentence.end) if ahead else d.sentence.paragraph
         if last is not None and scope != (
@@ -3457,7 +3461,9 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
         if p is None or p.percent is None or a is None or a.measure is None:
             continue
         tail = doc.fold[p.span_end : p.sentence.end]
-        if d.kind == "attainment" and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        if d.kind in ("attainment", "excess") and _K_PLAN_TAIL.match(
+            doc.fold[p.end : p.sentence.end]
+        ):
             last = d
         elif (
             d.kind is None
@@ -3469,8 +3475,10 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
                 or _K_CORRESPONDS.search(doc.fold[p.clause : p.span_start])
             )
             and _ELLIPSIS_END.match(tail)
+            and id(a) not in attained
         ):
             d.kind, d.stated_percent = "attainment", p.percent.value
+            attained.add(id(a))
 
 
 def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher | None) -> None:

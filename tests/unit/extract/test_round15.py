@@ -150,6 +150,25 @@ def test_a_growth_after_vuot_and_va_is_no_second_excess() -> None:
     assert found == [(7200 * BILLION, 32, "excess"), (7200 * BILLION, 27, "growth")]
 
 
+def test_a_bare_attainment_after_a_siblings_excess_of_a_plan() -> None:
+    text = (
+        "Thu nội địa đạt 5.000 tỷ đồng, vượt 20% dự toán và tăng 40%; thu từ dầu thô đạt 250 "
+        "tỷ đồng, đạt 59,1% và bằng 65,4%."
+    )
+    found = [(s.actual, s.stated_percent, s.stated_kind) for s in find(text)]
+    assert (250 * BILLION, Decimal("59.1"), "attainment") in found
+    # the amount's second bare percentage is not of the plan again
+    assert (250 * BILLION, Decimal("65.4"), "attainment") not in found
+
+
+def test_no_bare_attainment_without_a_sibling_of_a_plan() -> None:
+    text = (
+        "Thu nội địa đạt 5.000 tỷ đồng, tăng 40%; thu từ dầu thô đạt 250 tỷ đồng, đạt 59,1% "
+        "và giảm 34,6%."
+    )
+    assert attainments(text) == []
+
+
 # --------------------------------------------------------------------------- audit
 
 
