@@ -300,7 +300,8 @@ _K_SECOND_OF_EXCESS = rx(
 )
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (
-    r"^\s*(?:so\s+(?:với\s+)?)?"
+    # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash
+    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
     # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
@@ -2291,7 +2292,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
 # words between an attainment of one plan and a second percentage of another plan
 _MEASURE_WORDS = words_rx(MEASURE_NAMES)
 _SECOND_PLAN_LEAD = rx(
-    r"^\s*(?:so\s+(?:với\s+)?)?"
+    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
     r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh|kịch\s+bản|khoản\s+(?:được\s+)?phân\s+bổ)"
     r"(?:\s+[^\W\d_]+){0,9}?"
     # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"

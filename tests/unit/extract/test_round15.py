@@ -169,6 +169,23 @@ def test_no_bare_attainment_without_a_sibling_of_a_plan() -> None:
     assert attainments(text) == []
 
 
+def test_a_plan_written_after_a_slash() -> None:
+    text = (
+        "Đến nay, tỉnh đã giải ngân 1.624,2 tỷ đồng, đạt 45,27%/tổng kế hoạch và đạt "
+        "50,99%/kế hoạch đã giao đầu năm."
+    )
+    amount = Decimal("1624.2") * BILLION
+    assert attainments(text) == [
+        (amount, None, "45,27%", "unchecked"),
+        (amount, None, "50,99%", "unchecked"),
+    ]
+
+
+def test_a_slash_before_a_whole_that_is_no_plan_is_no_attainment() -> None:
+    text = "Đến nay, tỉnh đã giải ngân 1.624,2 tỷ đồng, đạt 45,27%/tổng số."
+    assert attainments(text) == []
+
+
 # --------------------------------------------------------------------------- audit
 
 
