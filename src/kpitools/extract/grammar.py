@@ -241,7 +241,7 @@ _MULTIPLE_OF_PAST = (
 )
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
-    rf"^[\s(]*(?:(?:(?:tăng|giảm)\s+(?:đến|tới)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|và\s+thực\s+hiện|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    rf"^[\s(]*(?:(?:(?:tăng|giảm)\s+(?:đến|tới)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|và\s+thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
     rf"tỷ\s+lệ\s+đạt|đạt\s+tỷ\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
@@ -282,7 +282,7 @@ _K_SHARE = rx(r"(?<!\w)chiếm(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|h
 _K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
 _K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)")
 _K_ACHIEVED = rx(
-    r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được)"
+    r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được|chạm\s+mốc)"
     r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*)$"
 )
 # "đạt tỷ lệ 81% dự toán … giao và 77% dự toán …": the second percentage of a plan, joined to

@@ -186,6 +186,17 @@ def test_a_slash_before_a_whole_that_is_no_plan_is_no_attainment() -> None:
     assert attainments(text) == []
 
 
+def test_cham_moc_a_percentage_of_a_plan_is_an_attainment() -> None:
+    text = "Tổng thu ngân sách trên địa bàn đạt 24,5 tỉ đồng, chạm mốc 132,17% so với dự toán."
+    amount = Decimal("24.5") * BILLION
+    assert attainments(text) == [(amount, None, "132,17%", "unchecked")]
+
+
+def test_cham_moc_a_percentage_of_no_plan_is_no_attainment() -> None:
+    text = "Tổng thu ngân sách trên địa bàn đạt 24,5 tỉ đồng, chạm mốc 13% tổng thu của vùng."
+    assert attainments(text) == []
+
+
 # --------------------------------------------------------------------------- audit
 
 
