@@ -819,6 +819,20 @@ def _met_before(lead: str) -> bool:
     return bool(_MET_BEFORE.search(lead)) and not _PURPOSE_MET.search(lead)
 
 
+def _counted_plan_in_bracket(fig: Figure, lead: str, outer: str) -> bool:
+    """Whether ``fig`` is a count of things (a noun after it, no money) opening a bracket
+    right after ``vượt kế hoạch …`` (:data:`_BEATEN_PLAN`): the plan beaten, whatever
+    :data:`_EXCESS` says of the words."""
+    return (
+        fig.kind == "count"
+        and fig.noun_start is not None
+        and fig.measure is None
+        and lead.strip(" (") == ""
+        and outer is not lead
+        and _BEATEN_PLAN.search(outer) is not None
+    )
+
+
 def _role(fig: Figure, lead: str, outer: str) -> str:
     """The role of a number from the words before it in its clause (``lead``) or, for a
     number opening a bracket, before the bracket (``outer``)."""
@@ -831,6 +845,8 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
         return "modifier" if _K_SHARE.search(lead) else "actual"
     if _BEAT_NAMED_PLAN.search(lead):
         return "target"
+    if _counted_plan_in_bracket(fig, lead, outer):
+        return "beaten_plan"  # "vượt kế hoạch đề ra (5.000 căn)": the plan, not the excess
     if _EXCESS.search(lead) or _EXCESS.search(outer):
         return "excess"
     if (
@@ -1075,12 +1091,29 @@ def _attach_beaten_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Dr
         and d is not None
         and d.actual_fig is a
         and d.target is None
-        and d.percent_fig is None
+        and (d.percent_fig is None or _percent_of_beaten(d.percent_fig, a, f))
         and _beats(doc, a, f)
     ):
         _target_of(f, d, drafts)
     else:
         _target_of(f, None, drafts)
+
+
+def _percent_of_beaten(p: Figure, a: Figure, f: Figure) -> bool:
+    """Whether the percentage ``p``, after the plan ``f`` in brackets, is the result ``a``
+    against it ("vượt kế hoạch đề ra (5.000 căn), tương đương hơn 103%", or "(5.000 căn,
+    tăng trên 3%)"): it comes after the plan and the figures give it, within a unit of its
+    last whole digit on the side its qualifier allows."""
+    if p.start < f.end or p.percent is None or p.qualifier not in (None, "hơn", "trên", "gần"):
+        return False
+    a_value, t_value = _single(a.value), _single(f.value)
+    if a_value is None or not t_value:
+        return False
+    exact = a_value * 100 / t_value
+    low = p.percent.value - (1 if p.qualifier == "gần" else 0)
+    high = p.percent.value + (0 if p.qualifier == "gần" else 1)
+    # as an attainment (103 %) or as the excess over the plan (3 %)
+    return low <= exact < high or low <= exact - 100 < high
 
 
 def _target_of(f: Figure, d: Draft | None, drafts: list[Draft]) -> None:

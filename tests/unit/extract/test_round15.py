@@ -32,6 +32,29 @@ def test_a_bracket_that_is_no_base_of_a_growth_keeps_its_reading() -> None:
     assert attainments(text) == [(Decimal(2400), None, "22%", "unchecked")]
 
 
+def _pairs(text: str) -> list[tuple[object, object, object]]:
+    return [(s.actual, s.target, s.stated_percent) for s in find(text) if s.target is not None]
+
+
+def test_a_counted_plan_in_brackets_after_vuot_ke_hoach_is_the_plan() -> None:
+    text = "Năm nay, tỉnh đã hoàn thành 5.150 căn nhà, vượt kế hoạch đề ra (5.000 căn)."
+    assert _pairs(text) == [(Decimal(5150), Decimal(5000), None)]
+    text = (
+        "Năm nay, tỉnh đã hoàn thành 5.150 căn nhà, vượt kế hoạch đề ra (5.000 căn), tương "
+        "đương hơn 103%."
+    )
+    assert _pairs(text) == [(Decimal(5150), Decimal(5000), Decimal(103))]
+
+
+def test_a_percentage_the_bracketed_plan_does_not_give_keeps_it_apart() -> None:
+    text = (
+        "Năm nay, tỉnh đã hoàn thành 5.150 căn nhà, vượt kế hoạch đề ra (5.000 căn), tương "
+        "đương hơn 110%."
+    )
+    # the plan stays a target of its own, the result keeps no target
+    assert _pairs(text) == [(None, Decimal(5000), None)]
+
+
 # --------------------------------------------------------------------------- misses
 
 
