@@ -840,14 +840,29 @@ def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
     named right after it (``40 tỷ đồng lợi nhuận``) is of that one only.
     """
     after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    right = after or _measure_right_before(folded, a.start)
     own = (
-        {MEASURE_NAMES[" ".join(after.group().split())]}
-        if after
+        {MEASURE_NAMES[" ".join(right.group().split())]}
+        if right
         else _measures_named(folded, a.start, a.end)
     )
     if not (named and own) or own == named:
         return True
     return own <= named | {PLAN_MEASURES[m] for m in named if m in PLAN_MEASURES}
+
+
+def _measure_right_before(folded: str, start: int) -> re.Match[str] | None:
+    """The measure named right before the amount at ``start``, only a space between.
+
+    ``kế hoạch doanh thu 2.000 tỷ đồng và lợi nhuận 300 tỷ đồng``: each amount is of the
+    measure written just before it, not of every measure its clause names.
+    """
+    last = None
+    for m in _MEASURE_NAMES.finditer(folded, max(0, start - 30), start):
+        last = m
+    if last is None or folded[last.end() : start].strip():
+        return None
+    return last
 
 
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

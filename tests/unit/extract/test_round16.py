@@ -1,0 +1,45 @@
+"""Round 16 of the extraction rules (issue 17): the wrong claims of company and budget
+reports (batches ``2026-12-04c``, ``2026-12-04e`` and ``2026-12-04f``), each as a general rule
+of report wording, tested on invented text (never the evaluation set's figures or
+sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+BILLION = Decimal(10) ** 9
+
+
+def _attained(text: str) -> list[tuple[object, object, object]]:
+    return [
+        (s.actual, s.target, s.stated_percent) for s in find(text) if s.stated_kind == "attainment"
+    ]
+
+
+# --------------------------------------------------------------------------- wrong claims
+
+
+def test_each_plan_amount_is_of_the_measure_written_right_before_it() -> None:
+    text = (
+        "Cụ thể, doanh thu hợp nhất của công ty đạt 9.800 tỷ đồng, tăng 11% so với cùng kỳ. "
+        "Lợi nhuận trước thuế đạt 1.020 tỷ đồng, tăng 8%. Năm 2025, công ty đặt mục tiêu "
+        "doanh thu 21.000 tỷ đồng và lợi nhuận trước thuế 2.100 tỷ đồng. Với kết quả hiện "
+        "tại, công ty đã thực hiện được 47% kế hoạch doanh thu và 49% kế hoạch lợi nhuận."
+    )
+    assert _attained(text) == [
+        (9800 * BILLION, 21000 * BILLION, Decimal(47)),
+        (1020 * BILLION, 2100 * BILLION, Decimal(49)),
+    ]
+
+
+def test_a_plan_amount_with_another_measure_right_before_it_is_not_linked() -> None:
+    # the only plan written is of profit: the revenue's percentage keeps no target
+    text = (
+        "Cụ thể, doanh thu hợp nhất của công ty đạt 9.800 tỷ đồng, tăng 11% so với cùng kỳ. "
+        "Năm 2025, công ty đặt mục tiêu doanh thu tăng 10% và lợi nhuận trước thuế "
+        "21.000 tỷ đồng. Với kết quả hiện tại, công ty đã thực hiện được 47% kế hoạch "
+        "doanh thu."
+    )
+    assert all(t is None for _, t, _ in _attained(text))
