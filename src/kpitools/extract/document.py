@@ -1053,9 +1053,30 @@ def _plan_amount(
             and _thing(folded, a) == thing
             and not _qualified(folded, a)
         ]
+    fitting = _exact_of_restated(folded, fitting)
     if len({a.value for a in fitting}) != 1:
         return None
     return _shifted(fitting[0], low)
+
+
+def _exact_of_restated(folded: str, fitting: list[_Amount]) -> list[_Amount]:
+    """The one exact plan among ``fitting`` when the others are it restated, rounded.
+
+    ``phục hồi hơn 1.200 ha rừng`` in the lead and ``đặt mục tiêu trồng 1.240 ha`` in the
+    body: a qualified amount within :data:`_PROGRAMME_TOLERANCE` of the one exact amount is
+    that plan rounded, not a second plan. Otherwise ``fitting`` as it is.
+    """
+    exact = {a.value for a in fitting if not _qualified(folded, a)}
+    if len(exact) != 1:
+        return fitting
+    value = next(iter(exact))
+    if not value or any(
+        abs(a.value - value) > _PROGRAMME_TOLERANCE * value
+        for a in fitting
+        if _qualified(folded, a)
+    ):
+        return fitting
+    return [a for a in fitting if a.value == value]
 
 
 def _same_units(

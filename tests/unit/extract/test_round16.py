@@ -43,3 +43,20 @@ def test_a_plan_amount_with_another_measure_right_before_it_is_not_linked() -> N
         "doanh thu."
     )
     assert all(t is None for _, t, _ in _attained(text))
+
+
+_LEAD = "Tỉnh đặt mục tiêu phát triển rừng bền vững, đẩy nhanh trồng mới {} ha rừng trong năm 2025."
+_BODY = (
+    "Năm 2025, toàn tỉnh đặt mục tiêu trồng mới 12.400 ha rừng. Đến hết tháng 8, tỉnh đã "
+    "trồng được 6.500 ha, đạt hơn 52% kế hoạch năm."
+)
+
+
+def test_a_qualified_plan_in_the_lead_is_the_exact_plan_rounded() -> None:
+    text = _LEAD.format("hơn 12.000") + "\n\n" + _BODY
+    assert _attained(text) == [(Decimal(6500), Decimal(12400), Decimal(52))]
+
+
+def test_two_exact_plans_that_both_fit_leave_the_percentage_without_a_target() -> None:
+    text = _LEAD.format("12.000") + "\n\n" + _BODY
+    assert _attained(text) == [(Decimal(6500), None, Decimal(52))]
