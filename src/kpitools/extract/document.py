@@ -1793,7 +1793,24 @@ def _measure_of_amount(folded: str, a: _Amount) -> str | None:
     floor = max(0, a.start - 200)
     start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
     named = list(_MEASURE_NAMES.finditer(folded, start, a.start))
+    if not named and _BARE_RESULT_VERB.match(folded, start, a.start):
+        # "lợi nhuận giảm 4%, đạt 110 tỷ đồng": a clause of its verb alone goes on the
+        # sentence's subject, the measure its clause before names
+        head = max([floor, *(m.end() for m in _SENTENCE_END.finditer(folded, floor, start))])
+        named = list(_MEASURE_NAMES.finditer(folded, head, start))[-1:]
+        if named and not _CHANGE_AFTER_SUBJECT.match(folded, named[0].end(), start):
+            named = []  # "doanh thu từ hoạt động tài chính tăng": a part, not the subject
     return named[-1].group() if named else None
+
+
+# "lợi nhuận ròng chỉ giảm 4%": the measure as the subject of its change, two words between
+_CHANGE_AFTER_SUBJECT = rx(r"(?:\s+[^\W\d_]+){0,2}?\s+(?:tăng|giảm)(?!\w)")
+
+
+# ", đạt 110 tỷ đồng" / ", lên mức hơn 2.000 tỷ đồng": a clause of a result verb alone
+_BARE_RESULT_VERB = rx(
+    r"\s*(?:chỉ\s+)?(?:đạt|lên|còn)(?:\s+mức)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
 
 
 def _not_of_another(folded: str, a: _Amount, noun: str) -> bool:

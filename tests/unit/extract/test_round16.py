@@ -60,3 +60,26 @@ def test_a_qualified_plan_in_the_lead_is_the_exact_plan_rounded() -> None:
 def test_two_exact_plans_that_both_fit_leave_the_percentage_without_a_target() -> None:
     text = _LEAD.format("12.000") + "\n\n" + _BODY
     assert _attained(text) == [(Decimal(6500), None, Decimal(52))]
+
+
+_QUARTER = (
+    "Trong quý 2, lợi nhuận ròng của công ty đạt 40 tỷ đồng, tăng 3%. Tính chung 6 tháng, "
+    "doanh thu thuần đạt 1.500 tỷ đồng. Tuy nhiên, {} chỉ giảm nhẹ 4%, đạt 110 tỷ đồng. "
+    "Với kết quả này, công ty đã hoàn thành 50% kế hoạch doanh thu và 55% kế hoạch lợi "
+    "nhuận năm 2025, tương ứng mục tiêu 3.000 tỷ đồng doanh thu và 200 tỷ đồng lợi nhuận."
+)
+
+
+def _of_profit_plan(text: str) -> list[object]:
+    return [s.actual for s in find(text) if s.stated_percent == Decimal(55)]
+
+
+def test_a_clause_of_a_result_verb_alone_is_of_the_measure_its_sentence_changes() -> None:
+    # "lợi nhuận ròng chỉ giảm nhẹ 4%, đạt 110": the half year's profit, not the quarter's 40
+    assert _of_profit_plan(_QUARTER.format("lợi nhuận ròng")) == [110 * BILLION]
+
+
+def test_a_part_of_a_measure_before_the_change_does_not_name_the_amount() -> None:
+    # "lợi nhuận từ hoạt động tài chính giảm …, đạt 110": a part; the percentage is left as
+    # it was read (never the part's 110)
+    assert 110 * BILLION not in _of_profit_plan(_QUARTER.format("lợi nhuận từ hoạt động tài chính"))
