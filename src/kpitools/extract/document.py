@@ -1042,21 +1042,37 @@ def _plan_amount(
     ]
     fitting = [a for a in plans if _plan_fits(s, folded, a)]
     if not fitting and s.exact and s.qualifier is None:
-        # none the percentage fits: the one plan that counts the same thing in the same
-        # words ("2,5 triệu cây phân tán" for "3 triệu cây phân tán"), checked
-        thing = _thing(folded, actual)
-        fitting = [
-            a
-            for a in plans
-            if thing is not None
-            and a.unit == actual.unit
-            and _thing(folded, a) == thing
-            and not _qualified(folded, a)
-        ]
+        fitting = _unfitting_plans(s, text, folded, actual, plans)
     fitting = _exact_of_restated(folded, fitting)
     if len({a.value for a in fitting}) != 1:
         return None
     return _shifted(fitting[0], low)
+
+
+def _unfitting_plans(
+    s: LinkableStatement, text: str, folded: str, actual: _Amount, plans: list[_Amount]
+) -> list[_Amount]:
+    """The plans ``s``'s exact percentage fits none of, linked on their words and checked.
+
+    The one plan that counts the same thing in the same words (``2,5 triệu cây phân tán``
+    for ``3 triệu cây phân tán``); else the plans of the measure the percentage's plan names
+    written right beside them (``55% kế hoạch doanh thu …, tương ứng mục tiêu 3.000 tỷ đồng
+    doanh thu``). Only amounts with no qualifier, in the result's words.
+    """
+    exact = [a for a in plans if a.unit == actual.unit and not _qualified(folded, a)]
+    thing = _thing(folded, actual)
+    same = [a for a in exact if thing is not None and _thing(folded, a) == thing]
+    measure = _plan_measure(s, text)
+    if same or measure is None:
+        return same
+    return [a for a in exact if _measure_beside(folded, a) == measure]
+
+
+def _measure_beside(folded: str, a: _Amount) -> str | None:
+    """The measure named right after the amount ``a`` or right before it, if any."""
+    after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    m = after or _measure_right_before(folded, a.start)
+    return MEASURE_NAMES[" ".join(m.group().split())] if m else None
 
 
 def _exact_of_restated(folded: str, fitting: list[_Amount]) -> list[_Amount]:

@@ -83,3 +83,23 @@ def test_a_part_of_a_measure_before_the_change_does_not_name_the_amount() -> Non
     # "lợi nhuận từ hoạt động tài chính giảm …, đạt 110": a part; the percentage is left as
     # it was read (never the part's 110)
     assert 110 * BILLION not in _of_profit_plan(_QUARTER.format("lợi nhuận từ hoạt động tài chính"))
+
+
+_PLAN_AFTER = (
+    "Tính chung 6 tháng, doanh thu thuần của công ty đạt 1.620 tỷ đồng, giảm 5% so với "
+    "cùng kỳ. Với kết quả này, công ty đã hoàn thành 55% kế hoạch doanh thu năm 2025, "
+    "tương ứng mục tiêu 3.000 tỷ đồng {}."
+)
+
+
+def test_a_plan_with_its_measure_beside_it_is_linked_and_checked_though_it_disagrees() -> None:
+    # 1.620 / 3.000 = 54 %: the 55 % written is linked to the plan of its measure and flagged
+    found = [s for s in find(_PLAN_AFTER.format("doanh thu")) if s.stated_percent == 55]
+    assert [(s.actual, s.target, s.consistent) for s in found] == [
+        (1620 * BILLION, 3000 * BILLION, False)
+    ]
+
+
+def test_a_plan_of_another_measure_beside_it_is_not_linked() -> None:
+    found = [s for s in find(_PLAN_AFTER.format("lợi nhuận")) if s.stated_percent == 55]
+    assert [s.target for s in found] == [None]
