@@ -407,10 +407,10 @@ def link_named_plans(
         if named is None:
             continue
         noun, target, currency = named
-        kind = _kind_after(text, s.end, noun)
+        kind = _kind_after(text, s.end, noun) or _written_plan_kind(statements, i, noun, text)
         c = _plan_result(statements, i, noun, text, kind)
         if c is not None and money:
-            c = _later_result(s, c, noun, text)
+            c = _later_result(s, c, noun, text, kind)
         elif c is None and money:
             c = _amount_result(s, noun, text, scope, kind)
         if c is None:
@@ -419,6 +419,29 @@ def link_named_plans(
             target = None  # an amount of another currency, or for a count: not its target
         out[i] = _agreeing(s, _with_result(s, c, target))
     return out
+
+
+def _written_plan_kind(
+    statements: Sequence[LinkableStatement], i: int, noun: str, text: str
+) -> str | None:
+    """The kind of the plan of ``noun`` written before ``statements[i]``, when one is.
+
+    ``đặt mục tiêu doanh thu 2.000 tỷ đồng và lợi nhuận trước thuế 300 tỷ đồng. … hoàn
+    thành 46% kế hoạch lợi nhuận``: the plan meant is the pre-tax one, so the pre-tax
+    result is its result, not the after-tax one beside it. Only when the target statements
+    of ``noun`` up to :data:`PLAN_WINDOW` characters before give one kind.
+    """
+    s = statements[i]
+    kinds = {
+        _clause_kind(text, c.start, noun)
+        for c in statements[max(0, i - PLAN_RESULTS) : i]
+        if c.actual is None
+        and isinstance(c.target, Decimal)
+        and c.start < s.start
+        and s.start - c.end <= PLAN_WINDOW
+        and _clause_names(text, c.start, noun)
+    }
+    return next(iter(kinds)) if len(kinds) == 1 else None
 
 
 def _linked_to_amount(
@@ -1761,7 +1784,7 @@ def _kind_fits_amount(folded: str, a: _Amount, noun: str, kind: str | None) -> b
 
 
 def _later_result(
-    s: LinkableStatement, c: LinkableStatement, noun: str, text: str
+    s: LinkableStatement, c: LinkableStatement, noun: str, text: str, kind: str | None = None
 ) -> LinkableStatement | None:
     """The result of ``noun`` nearest before the percentage ``s``, when not ``c``.
 
@@ -1780,6 +1803,7 @@ def _later_result(
         if a.unit[1] in _MONEY_WORDS
         and a.value != c.actual
         and _amount_names(folded, a, noun)
+        and _kind_fits_amount(folded, a, noun, kind)
         and not _sets_plan(folded, a, 0)
         and not _converted(folded, a)
     }

@@ -103,3 +103,24 @@ def test_a_plan_with_its_measure_beside_it_is_linked_and_checked_though_it_disag
 def test_a_plan_of_another_measure_beside_it_is_not_linked() -> None:
     found = [s for s in find(_PLAN_AFTER.format("lợi nhuận")) if s.stated_percent == 55]
     assert [s.target for s in found] == [None]
+
+
+_KINDS = (
+    "Cụ thể, doanh thu của công ty đạt 900 tỷ đồng, tăng 11%. Lợi nhuận trước thuế đạt 140 "
+    "tỷ đồng, tăng 18%. Lợi nhuận sau thuế đạt 110 tỷ đồng, tăng 20%. Năm 2025, công ty "
+    "đặt mục tiêu doanh thu 2.000 tỷ đồng và lợi nhuận {} 300 tỷ đồng. Với kết quả hiện "
+    "tại, công ty đã thực hiện được 45% kế hoạch doanh thu và 47% kế hoạch lợi nhuận."
+)
+
+
+def _of_47(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.stated_percent == 47]
+
+
+def test_a_percentage_of_profit_takes_the_kind_of_the_profit_plan_written_before() -> None:
+    # the plan is pre-tax: the pre-tax 140 is its result, not the after-tax 110 beside it
+    assert _of_47(_KINDS.format("trước thuế")) == [(140 * BILLION, 300 * BILLION)]
+
+
+def test_a_profit_plan_of_no_kind_leaves_two_kinds_of_result_unpaired() -> None:
+    assert _of_47(_KINDS.format("")) == [(None, None)]
