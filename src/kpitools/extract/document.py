@@ -1751,6 +1751,8 @@ def _amount_result(
     if low > floor and _BACK_REFERENCE.match(fold(text[low : s.start])):
         end = floor + len(text[floor:low].rstrip())  # the paragraph before, past blank lines
         low = max(floor, text.rfind("\n", floor, end) + 1)
+    elif _refers_back(text, low, s.start):
+        low = floor  # "… Với kết quả đạt được sau 9 tháng, … 66% mục tiêu doanh thu"
     folded = fold(text[low : s.start])  # offsets within the window until the end
     found = [
         a
@@ -1766,6 +1768,17 @@ def _amount_result(
     if not found or len({a.value for a in found}) != 1:
         return None
     return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+def _refers_back(text: str, low: int, pos: int) -> bool:
+    """Whether the sentence before ``pos`` (in the paragraph from ``low``) refers back.
+
+    A sentence inside a paragraph of plans that opens with ``Với kết quả …`` is about the
+    results stated before the paragraph: up to :data:`PLAN_WINDOW` characters are read.
+    """
+    folded = fold(text[low:pos])
+    heads = [m.end() for m in _FULL_STOP.finditer(folded)]
+    return bool(heads) and _BACK_REFERENCE.match(folded[heads[-1] :]) is not None
 
 
 # "Với kết quả có được, …", "Như vậy, …": a paragraph about the figures just stated

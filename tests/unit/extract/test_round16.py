@@ -124,3 +124,25 @@ def test_a_percentage_of_profit_takes_the_kind_of_the_profit_plan_written_before
 
 def test_a_profit_plan_of_no_kind_leaves_two_kinds_of_result_unpaired() -> None:
     assert _of_47(_KINDS.format("")) == [(None, None)]
+
+
+_FAR = (
+    "Công ty vừa công bố kết quả 9 tháng với doanh thu gần 1.300 tỷ đồng và lợi nhuận "
+    "trước thuế 250 tỷ đồng, lần lượt tăng 10% và 18% so với cùng kỳ.\n\nBan lãnh đạo cho biết thị trường còn nhiều khó khăn.\n\nNăm 2025, công ty "
+    "lên kế hoạch với mục tiêu doanh thu 2.000 tỷ đồng. {}, công ty đã hoàn thành 65% mục "
+    "tiêu doanh thu."
+)
+
+
+def _of_65(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.stated_percent == 65]
+
+
+def test_a_sentence_referring_back_inside_a_paragraph_of_plans_reads_the_results_before() -> None:
+    assert _of_65(_FAR.format("Với kết quả đạt được sau 9 tháng")) == [
+        (1300 * BILLION, 2000 * BILLION)
+    ]
+
+
+def test_a_sentence_not_referring_back_keeps_to_its_paragraph() -> None:
+    assert _of_65(_FAR.format("Đến nay")) == [(None, None)]
