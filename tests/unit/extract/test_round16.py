@@ -128,7 +128,8 @@ def test_a_profit_plan_of_no_kind_leaves_two_kinds_of_result_unpaired() -> None:
 
 _FAR = (
     "Công ty vừa công bố kết quả 9 tháng với doanh thu gần 1.300 tỷ đồng và lợi nhuận "
-    "trước thuế 250 tỷ đồng, lần lượt tăng 10% và 18% so với cùng kỳ.\n\nBan lãnh đạo cho biết thị trường còn nhiều khó khăn.\n\nNăm 2025, công ty "
+    "trước thuế 250 tỷ đồng, lần lượt tăng 10% và 18% so với cùng kỳ.\n\nBan lãnh đạo "
+    "cho biết thị trường còn nhiều khó khăn.\n\nNăm 2025, công ty "
     "lên kế hoạch với mục tiêu doanh thu 2.000 tỷ đồng. {}, công ty đã hoàn thành 65% mục "
     "tiêu doanh thu."
 )
