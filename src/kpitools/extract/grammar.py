@@ -2330,7 +2330,9 @@ _SECOND_PLAN_LEAD = rx(
     r"(?:\s+[^\W\d_]+){0,9}?"
     # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
     r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?"
-    r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)\s*$"
+    r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)"
+    # "đạt hơn 53% so với kế hoạch … giao và hơn 47% so với kế hoạch …": its qualifier
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
 
 

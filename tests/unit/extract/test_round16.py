@@ -147,3 +147,23 @@ def test_a_sentence_referring_back_inside_a_paragraph_of_plans_reads_the_results
 
 def test_a_sentence_not_referring_back_keeps_to_its_paragraph() -> None:
     assert _of_65(_FAR.format("Đến nay")) == [(None, None)]
+
+
+def _of_450(text: str) -> list[object]:
+    return [s.stated for s in find(text) if s.actual == 450 * BILLION and s.stated]
+
+
+def test_a_qualified_second_percentage_of_another_plan_is_the_same_results() -> None:
+    text = (
+        "Giá trị giải ngân vốn đầu tư công 6 tháng ước đạt 450 tỷ đồng, đạt hơn 53% so với "
+        "kế hoạch Thủ tướng giao và hơn 47% so với kế hoạch HĐND tỉnh giao."
+    )
+    assert _of_450(text) == ["53%", "47%"]
+
+
+def test_a_qualified_second_percentage_of_another_measure_is_not_the_same_results() -> None:
+    text = (
+        "Doanh thu 6 tháng ước đạt 450 tỷ đồng, đạt hơn 53% so với kế hoạch doanh thu và "
+        "hơn 47% so với kế hoạch lợi nhuận."
+    )
+    assert _of_450(text) == ["53%"]
