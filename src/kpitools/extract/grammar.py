@@ -655,6 +655,15 @@ _PLAN_IN_BRACKET = rx(
 )
 
 
+# ", lợi nhuận sau thuế vượt 700 tỷ đồng": another measure's amount, more than it ("vượt" as
+# "hơn"), not an excess of the amount before
+_MEASURE_OVER = rx(
+    r"(?:^|,)\s*(?:"
+    + "|".join(sorted((re.escape(w) for w in MEASURE_NAMES), key=len, reverse=True))
+    + r")(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|hợp\s+nhất|thuần))?\s+vượt\s*$"
+)
+
+
 def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether a figure read as a result or an excess is neither: more than last year
     ("vượt 20 đảng viên so với cùng kỳ"), a multiple ("gấp 2,1 lần so với cùng kỳ"), an
@@ -667,7 +676,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return True
     if fig.role == "excess":
         past = _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.end : end])
-        return bool(past or _AIM_EXCESS.search(lead))
+        return bool(past or _AIM_EXCESS.search(lead) or _MEASURE_OVER.search(lead))
     return bool(
         _K_GROWTH.search(lead) and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : end])
     )

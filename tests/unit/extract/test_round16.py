@@ -167,3 +167,21 @@ def test_a_qualified_second_percentage_of_another_measure_is_not_the_same_result
         "hơn 47% so với kế hoạch lợi nhuận."
     )
     assert _of_450(text) == ["53%"]
+
+
+_OVER = (
+    "Doanh thu hợp nhất 6 tháng đạt trên 900 tỷ đồng, {} vượt 70 tỷ đồng, tăng lần lượt 5% "
+    "và 20% so với cùng kỳ. Với kết quả này, công ty đã hoàn thành 44% kế hoạch doanh thu."
+)
+
+
+def test_another_measure_over_an_amount_is_no_excess_of_the_amount_before() -> None:
+    # "lợi nhuận sau thuế vượt 70 tỷ đồng": profit of more than 70, not revenue over plan by 70
+    found = [(s.actual, s.stated_kind) for s in find(_OVER.format("lợi nhuận sau thuế"))]
+    assert (900 * BILLION, "attainment") in found
+    assert all(k != "excess_count" for _, k in found)
+
+
+def test_an_excess_with_no_measure_before_it_stays_an_excess() -> None:
+    found = [(s.actual, s.stated_kind) for s in find(_OVER.format("tức là"))]
+    assert (900 * BILLION, "excess_count") in found
