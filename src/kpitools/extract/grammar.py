@@ -658,10 +658,22 @@ _PLAN_IN_BRACKET = rx(
 # ", lợi nhuận sau thuế vượt 700 tỷ đồng": another measure's amount, more than it ("vượt" as
 # "hơn"), not an excess of the amount before
 _MEASURE_OVER = rx(
-    r"(?:^|,)\s*(?:"
+    r"^\W*(?:"
     + "|".join(sorted((re.escape(w) for w in MEASURE_NAMES), key=len, reverse=True))
     + r")(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|hợp\s+nhất|thuần))?\s+vượt\s*$"
 )
+
+
+def _measure_over(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether the excess ``fig`` is another measure's amount after one in its sentence.
+
+    ``Doanh thu đạt 900 tỷ đồng, lợi nhuận vượt 70 tỷ đồng``: 70 is the profit (``vượt`` as
+    ``hơn``); ``Thu ngân sách vượt 700 tỷ đồng`` opens its sentence and keeps its reading.
+    """
+    if not _MEASURE_OVER.search(lead):
+        return False
+    before = doc.fold[fig.sentence.start : max(fig.sentence.start, fig.start - len(lead))]
+    return any(ch.isdigit() for ch in before)
 
 
 def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
@@ -676,7 +688,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return True
     if fig.role == "excess":
         past = _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.end : end])
-        return bool(past or _AIM_EXCESS.search(lead) or _MEASURE_OVER.search(lead))
+        return bool(past or _AIM_EXCESS.search(lead) or _measure_over(doc, fig, lead))
     return bool(
         _K_GROWTH.search(lead) and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : end])
     )
