@@ -1054,7 +1054,7 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
             d, own = a.owner, p.owner
             assert d is not None and own is not None
             d.percent_fig, p.owner, d.respective = p, d, True
-            if own in drafts:
+            if own in drafts and own is not a1.owner and own is not a2.owner:
                 drafts.remove(own)
 
 
@@ -1071,6 +1071,15 @@ def _signed_change(doc: Doc, f: Figure) -> bool:
     )
 
 
+def _took_first(d2: Draft, p1: Figure, e1: Draft) -> bool:
+    """Whether the second amount's draft ``d2`` took the first percentage ``p1`` as its own.
+
+    ``đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, hoàn thành 80% và 50%``: with no ``lần
+    lượt`` after the amounts, 80 % was read as the nearest amount's; the run gives it back.
+    """
+    return e1 is d2 and d2.percent_fig is p1
+
+
 def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
     """Whether ``a1 a2 p1 p2`` are two amounts and their attainments said respectively."""
     fold_ = doc.fold
@@ -1083,10 +1092,15 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
     d1, d2, e1, e2 = a1.owner, a2.owner, p1.owner, p2.owner
     if d1 is None or d2 is None or e1 is None or e2 is None or d1 is d2 or e1 is e2:
         return False
+    took = _took_first(d2, p1, e1)
     for d, f in ((d1, a1), (d2, a2)):
-        if d.actual_fig is not f or d.percent_fig is not None or d.target is not None:
+        if d.actual_fig is not f or d.target is not None:
             return False
-    if e1.actual is not None or e2.actual is not None:
+        if d.percent_fig is not None and not (took and d is d2):
+            return False
+    if (e1.actual is not None and not took) or (
+        e2.actual is not None and not (took and e2.actual_fig is a2)
+    ):
         return False
     return bool(
         _JOINED.match(fold_[a1.end : a2.span_start])

@@ -185,3 +185,23 @@ def test_another_measure_over_an_amount_is_no_excess_of_the_amount_before() -> N
 def test_an_excess_with_no_measure_before_it_stays_an_excess() -> None:
     found = [(s.actual, s.stated_kind) for s in find(_OVER.format("tức là"))]
     assert (900 * BILLION, "excess_count") in found
+
+
+def _pairs_of(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.stated) for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_amounts_said_respectively_take_their_percentages_without_a_second_lan_luot() -> None:
+    text = (
+        "Sau 6 tháng, doanh thu và lãi sau thuế tập đoàn đạt lần lượt 900 tỷ đồng và 70 tỷ "
+        "đồng, hoàn thành 44% và 51% kế hoạch năm."
+    )
+    assert _pairs_of(text) == [(900 * BILLION, "44%"), (70 * BILLION, "51%")]
+
+
+def test_amounts_not_said_respectively_are_not_paired_in_order() -> None:
+    text = (
+        "Sau 6 tháng, doanh thu và lãi sau thuế tập đoàn đạt 900 tỷ đồng và 70 tỷ đồng, "
+        "hoàn thành 44% và 51% kế hoạch năm."
+    )
+    assert (900 * BILLION, "44%") not in _pairs_of(text)
