@@ -464,6 +464,16 @@ def _linked_to_amount(
     return s
 
 
+def _flagged(s: LinkableStatement, finding: str, **fields: object) -> LinkableStatement:
+    """``s`` marked inconsistent, its note the audit's ``finding`` (``extract.note.<finding>``)."""
+    return dataclasses.replace(
+        s,
+        consistent=False,
+        verdict="inconsistent",
+        **noted(seg(finding, **fields)),  # type: ignore[arg-type]
+    )
+
+
 def _agreeing(s: LinkableStatement, linked: LinkableStatement) -> LinkableStatement:
     """The link, unless its figures disagree with the stated percentage.
 
@@ -2356,19 +2366,13 @@ def check_month_amounts(
         if whole is not None:
             assert isinstance(s.actual, Decimal) and isinstance(whole.actual, Decimal)
             months = _months_of(text, whole)
-            out[i] = dataclasses.replace(
+            out[i] = _flagged(
                 s,
-                consistent=False,
-                verdict="inconsistent",
-                **noted(  # type: ignore[arg-type]
-                    seg(
-                        "month_above_months",
-                        a=f"{s.actual:f}",
-                        t=f"{whole.actual:f}",
-                        months=months,
-                        text=whole.text,
-                    )
-                ),
+                "month_above_months",
+                a=f"{s.actual:f}",
+                t=f"{whole.actual:f}",
+                months=months,
+                text=whole.text,
             )
     return out
 
@@ -2493,20 +2497,14 @@ def check_shares_of_whole(
         if len(fitting) == 1 and not _share_fits(text, s, fitting[0]):
             whole = fitting[0]
             assert isinstance(whole.actual, Decimal) and isinstance(s.actual, Decimal)
-            out[i] = dataclasses.replace(
+            out[i] = _flagged(
                 s,
-                consistent=False,
-                verdict="inconsistent",
-                **noted(  # type: ignore[arg-type]
-                    seg(
-                        "share_of_whole",
-                        stated=s.stated,
-                        a=f"{s.actual:f}",
-                        t=f"{whole.actual:f}",
-                        text=whole.text,
-                        computed=f"{100 * s.actual / whole.actual:.2f}",
-                    )
-                ),
+                "share_of_whole",
+                stated=s.stated,
+                a=f"{s.actual:f}",
+                t=f"{whole.actual:f}",
+                text=whole.text,
+                computed=f"{100 * s.actual / whole.actual:.2f}",
             )
     return out
 
@@ -2733,19 +2731,13 @@ def _two_budgets(
     s: LinkableStatement, other: LinkableStatement, mine: _Implied, theirs: _Implied
 ) -> LinkableStatement:
     """``s`` flagged: its percentage and ``other``'s imply two budgets."""
-    return dataclasses.replace(
+    return _flagged(
         s,
-        consistent=False,
-        verdict="inconsistent",
-        **noted(  # type: ignore[arg-type]
-            seg(
-                "one_budget",
-                stated=s.stated,
-                low=f"{mine[1]:.0f}",
-                high=f"{mine[2]:.0f}",
-                text=other.text,
-                low2=f"{theirs[1]:.0f}",
-                high2=f"{theirs[2]:.0f}",
-            )
-        ),
+        "one_budget",
+        stated=s.stated,
+        low=f"{mine[1]:.0f}",
+        high=f"{mine[2]:.0f}",
+        text=other.text,
+        low2=f"{theirs[1]:.0f}",
+        high2=f"{theirs[2]:.0f}",
     )
