@@ -48,7 +48,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
@@ -2122,6 +2122,18 @@ def _aimed_measure(folded: str, a: _Amount) -> set[str]:
     return set(folded[cues[-1].end() : a.start].split()) - _AIM_FILLER
 
 
+#: The fields of a stated percentage and its check, cleared for a statement built without one
+_NO_PERCENT: dict[str, Any] = {
+    "stated": None,
+    "stated_percent": None,
+    "stated_kind": None,
+    "computed_percent": None,
+    "implied_target": None,
+    "excess": None,
+    "truncated": False,
+}
+
+
 def _against_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
     """A result-versus-target statement of ``s``'s figure and the plan, no percentage."""
     t = f"{plan.value:f}"
@@ -2130,14 +2142,8 @@ def _against_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableSta
         s,
         target=plan.value,
         target_period="annual",
-        stated=None,
-        stated_percent=None,
-        stated_kind=None,
-        computed_percent=None,
+        **_NO_PERCENT,
         consistent=None,
-        excess=None,
-        truncated=False,
-        implied_target=None,
         verdict="unchecked",
         link_start=plan.start,
         link_end=plan.end,
@@ -2589,13 +2595,7 @@ def _contradicted(
         target=None,
         qualifier=qual.lower(),
         exact=False,
-        stated=None,
-        stated_percent=None,
-        stated_kind=None,
-        computed_percent=None,
-        implied_target=None,
-        excess=None,
-        truncated=False,
+        **_NO_PERCENT,
         part_of=None,
         part_rule=None,
         consistent=False,
