@@ -1076,6 +1076,8 @@ def _plan_amount(
     fitting = [a for a in plans if _plan_fits(s, folded, a)]
     if not fitting and s.exact and s.qualifier is None:
         fitting = _unfitting_plans(s, text, folded, actual, plans)
+    if not fitting:
+        fitting = _issued_plans(s, text, folded, plans)
     fitting = _exact_of_restated(folded, fitting)
     if len({a.value for a in fitting}) != 1:
         return None
@@ -1099,6 +1101,38 @@ def _unfitting_plans(
     if same or measure is None:
         return same
     return [a for a in exact if _measure_beside(folded, a) == measure]
+
+
+# "đạt 48% kế hoạch Bộ Tài chính giao": the plan and who set it, named after a percentage
+_ISSUED_PLAN = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?(kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    r"\s+((?:(?!giao(?!\w))[^\W\d_]+\s+){1,4}?)giao(?!\w)"
+)
+
+
+def _issued_plans(
+    s: LinkableStatement, text: str, folded: str, plans: list[_Amount]
+) -> list[_Amount]:
+    """The plans the percentage of ``s`` fits none of, named in its plan's own words.
+
+    ``đạt 48% kế hoạch Bộ Tài chính giao`` and, in the sentence before, ``kế hoạch vốn năm
+    2025 được Bộ Tài chính giao hơn 5.000 tỷ đồng``: the plan's noun and who set it (the
+    words before ``giao``) are written in the amount's own sentence before it, so the amount
+    is that plan, whether or not the figures agree (they are checked). A plan set by no one
+    named (``kế hoạch giao``) takes nothing this way.
+    """
+    m = _ISSUED_PLAN.match(_after_percent(s, text))
+    if m is None:
+        return []
+    noun = noun_pattern(" ".join(m.group(1).split()))
+    issuer = rx(rf"(?<!\w){re.escape(' '.join(m.group(2).split()))}\s+giao\s*$")
+    out = []
+    for a in plans:
+        lead = " ".join(folded[_head(folded, a.start, 0) : a.start].split())
+        lead = _AMOUNT_QUALIFIER.sub("", lead).rstrip()
+        if noun.search(lead) and issuer.search(lead + " "):
+            out.append(a)
+    return out
 
 
 def _measure_beside(folded: str, a: _Amount) -> str | None:
@@ -1693,14 +1727,20 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
     verdict = (
         "truncated" if check.truncated else "consistent" if check.consistent else "inconsistent"
     )
+    tail = (seg("computed", computed=check.computed),)
+    plan_qual = _plan_qualifier(text, plan)
+    if approximate and _beyond_bounds(s, p, plan_qual, plan.value):
+        approximate, verdict = False, "inconsistent"
+        tail = (
+            *((seg("target_qualified", target_qual=plan_qual, t=t),) if plan_qual else ()),
+            seg("so_not", percent=p.value),
+        )
     notes = noted(
         *_actual_link_note(s),
         seg("linked_lead", t=t, text=text[plan.start : plan.end]),
         seg("percent", a=f"{s.actual:f}", t=t, exact=f"{check.exact:.6g}"),
         *_excess_means(s, p),
-        seg("qualifier_approximate", qual=s.qualifier or "≈")
-        if approximate
-        else seg("computed", computed=check.computed),
+        *((seg("qualifier_approximate", qual=s.qualifier or "≈"),) if approximate else tail),
     )
     return dataclasses.replace(
         s,
@@ -1715,6 +1755,37 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         note=notes["note"],
         note_data=notes["note_data"],
     )
+
+
+def _plan_qualifier(text: str, plan: _Amount) -> str | None:
+    """The qualifier written before the plan amount (``hơn 5.000 tỷ đồng``: ``hơn``)."""
+    m = _LEAD_QUALIFIER.search(fold(text[max(0, plan.start - 20) : plan.start]))
+    return m.group(1) if m else None
+
+
+# the qualifiers that bound a figure from above (the true figure is at most it) and below
+_AT_MOST = frozenset({None, "gần"})
+_AT_LEAST = frozenset({None, "trên", "hơn"})
+
+
+def _beyond_bounds(
+    s: LinkableStatement, p: Percent, plan_qual: str | None, target: Decimal
+) -> bool:
+    """Whether a hedged result's percentage lies outside what its hedges allow.
+
+    ``gần 450 tỷ đồng, đạt 52% kế hoạch`` of ``hơn 1.000 tỷ đồng``: the result is at most
+    450 and the plan at least 1.000, so the share is at most 45 %; a stated 52 % is more
+    than :data:`_PROGRAMME_TOLERANCE` above it and cannot be. A hedge that bounds neither
+    way (``khoảng``) or a range allows anything.
+    """
+    actual_qual = s.qualifier
+    if not isinstance(s.actual, Decimal) or not target or s.stated_kind != "attainment":
+        return False
+    share = 100 * s.actual / target
+    margin = _PROGRAMME_TOLERANCE * p.value
+    if actual_qual in _AT_MOST and plan_qual in _AT_LEAST and p.value - margin > share:
+        return True
+    return actual_qual in _AT_LEAST and plan_qual in _AT_MOST and p.value + margin < share
 
 
 def _excess_means(s: LinkableStatement, p: Percent) -> tuple[Segment, ...]:
