@@ -1074,14 +1074,56 @@ def _plan_amount(
         and _same_scope(s, _covering(*scope, _shifted(a, low)))
     ]
     fitting = [a for a in plans if _plan_fits(s, folded, a)]
-    if not fitting and s.exact and s.qualifier is None:
-        fitting = _unfitting_plans(s, text, folded, actual, plans)
     if not fitting:
-        fitting = _issued_plans(s, text, folded, plans)
+        fitting = _unfitting(s, text, folded, actual, plans)
     fitting = _exact_of_restated(folded, fitting)
     if len({a.value for a in fitting}) != 1:
         return None
     return _shifted(fitting[0], low)
+
+
+def _unfitting(
+    s: LinkableStatement, text: str, folded: str, actual: _Amount, plans: list[_Amount]
+) -> list[_Amount]:
+    """The plans linked to ``s`` though its percentage fits none of them, to be checked.
+
+    In turn: the plans of the same words (:func:`_unfitting_plans`), the plan named with who
+    set it (:func:`_issued_plans`), the one plan a percentage written with decimals misses
+    by one unit of its last digit (:func:`_nearly_fitting`).
+    """
+    if s.exact and s.qualifier is None:
+        same = _unfitting_plans(s, text, folded, actual, plans)
+        if same:
+            return same
+    return _issued_plans(s, text, folded, plans) or _nearly_fitting(s, folded, actual, plans)
+
+
+def _nearly_fitting(
+    s: LinkableStatement, folded: str, actual: _Amount, plans: list[_Amount]
+) -> list[_Amount]:
+    """The exact plans an exact percentage with decimals misses by one unit of its last digit.
+
+    ``đạt 41,6% kế hoạch`` of 2.080 against a plan of 5.010 set out just before the result
+    (in its sentence or the one before: 41,52 %): a coincidence that close is no chance, so
+    the plan is linked and the percentage, which neither rounds nor cuts from the figures,
+    is checked (and flagged). A percentage written whole (``đạt 42%``) is too coarse for
+    this, and a plan written after the result may be another measure's.
+    """
+    p = _percent_of(s)
+    if p is None or not p.decimals or not s.exact or s.qualifier is not None:
+        return []
+    assert isinstance(s.actual, Decimal)
+    unit = Decimal(1).scaleb(-p.decimals)
+    return [
+        a
+        for a in plans
+        if a.value
+        and a.unit == actual.unit
+        and not _qualified(folded, a)
+        and a.end <= actual.start
+        and len(_FULL_STOP.findall(folded, a.end, actual.start)) <= 1
+        and abs(100 * s.actual / a.value - p.value) <= unit
+    ]
 
 
 def _unfitting_plans(

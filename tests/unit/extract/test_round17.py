@@ -47,3 +47,30 @@ def test_hedges_that_allow_the_percentage_leave_it_unchecked() -> None:
     [(_, target, _, verdict)] = _attained(text)
     assert target == 5000 * BILLION
     assert verdict == "unchecked"
+
+
+_NEAR = (
+    "Tổng kế hoạch vốn của tỉnh đến cuối tháng 9 là 5.010 tỷ đồng. Các chủ đầu tư đã giải "
+    "ngân 2.080 tỷ đồng, đạt {} kế hoạch sau điều chỉnh."
+)
+
+
+def test_a_plan_a_percentage_with_decimals_misses_by_one_unit_is_linked_and_flagged() -> None:
+    # 2.080 / 5.010 = 41,52 %: 41,6 % neither rounds nor cuts from it
+    [(actual, target, stated, verdict)] = _attained(_NEAR.format("41,6%"))
+    assert (actual, target, stated) == (2080 * BILLION, 5010 * BILLION, Decimal("41.6"))
+    assert verdict == "inconsistent"
+
+
+def test_a_whole_percentage_or_a_wider_miss_links_no_plan() -> None:
+    for percent in ("41%", "41,8%"):  # 41 % is cut, not rounded: whole, too coarse
+        [(_, target, _, verdict)] = _attained(_NEAR.format(percent))
+        assert target is None
+        assert verdict == "unchecked"
+
+
+def test_a_nearly_fitting_plan_written_after_the_result_is_not_linked() -> None:
+    first, second = _NEAR.format("41,6%").split(". ", 1)
+    [(_, target, _, verdict)] = _attained(f"{second} {first}.")
+    assert target is None
+    assert verdict == "unchecked"
