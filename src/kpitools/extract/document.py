@@ -691,7 +691,7 @@ _SCALED = rx(
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
 _PLAN_CUE = rx(
     r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|phấn\s+đấu|hướng\s+tới|đề\s+ra"
-    r"|được\s+giao|phân\s+bổ)(?!\w)"
+    r"|được\s+giao|phân\s+bổ|bố\s+trí)(?!\w)"
 )
 # words of a result between the cue and the amount: the amount is a result, not the plan
 _RESULT_WORDS = rx(
@@ -761,10 +761,13 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
         noun = m.group("noun") or m.group("glued") or ""
         if scale and noun in _DONG_SPELLINGS:
             noun = "đồng"  # "17.726 tỷ đ", "913.216,2 tỷ dồng": đồng abbreviated or mistyped
+        elif scale == "tỷ" and noun == "triệu" and _SLIPPED_SCALE.match(folded, m.end()):
+            noun = "đồng"  # "trên 52 tỷ triệu đồng": no amount is so written, a slip of tỷ
         out.append(_Amount(m.start("a"), m.end(), value, (scale, noun)))
     return _shared_currency(folded, out)
 
 
+_SLIPPED_SCALE = rx(r"\s+đồng(?!\w)")
 _SHARED_CURRENCY_GAP = rx(r"^\s*(?:,|và)\s+(?:[^\W\d_]+\s+){0,5}?$")
 
 

@@ -74,3 +74,22 @@ def test_a_nearly_fitting_plan_written_after_the_result_is_not_linked() -> None:
     [(_, target, _, verdict)] = _attained(f"{second} {first}.")
     assert target is None
     assert verdict == "unchecked"
+
+
+_ALLOCATED = (
+    "Năm 2025, tổng vốn {} cho chương trình là trên 600 tỷ đồng. Đến hết tháng 9, kết quả "
+    "giải ngân đạt trên 300 tỷ {}đồng, bằng {} kế hoạch."
+)
+
+
+def test_capital_allocated_is_a_plan_and_a_slipped_scale_is_read_as_written_once() -> None:
+    for verb, slip in (("bố trí", ""), ("được giao", "triệu "), ("bố trí", "triệu ")):
+        [(actual, target, _, _)] = _attained(_ALLOCATED.format(verb, slip, "50,1%"))
+        assert (actual, target) == (300 * BILLION, 600 * BILLION)
+
+
+def test_capital_allocated_that_the_percentage_does_not_fit_is_not_linked() -> None:
+    for verb in ("bố trí", "sử dụng"):
+        percent = "70,1%" if verb == "bố trí" else "50,1%"
+        [(_, target, _, _)] = _attained(_ALLOCATED.format(verb, "", percent))
+        assert target is None
