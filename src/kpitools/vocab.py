@@ -602,6 +602,13 @@ _EXTRACT = {
     "extract.note.sum_more": _pair(" + {v}", " + {v}"),
     "extract.note.sum_equal": _pair(" = {sum}; tổng số = {whole}", " = {sum}; total = {whole}"),
     "extract.note.sum_at_most": _pair(" = {sum}; tổng số ≤ {whole}", " = {sum}; total ≤ {whole}"),
+    "extract.note.parts_over": _pair(
+        "các phần liệt kê (không trùng nhau) cộng lại vượt tổng số: ",
+        "the parts listed (which do not overlap) add up to more than the whole: ",
+    ),
+    "extract.note.sum_more_than": _pair(
+        " = {sum} > tổng số {whole}", " = {sum} > the whole {whole}"
+    ),
     "extract.note.part_of": _pair(
         "một phần của “{text}”: {v} ≤ {whole}", "a part of “{text}”: {v} ≤ {whole}"
     ),

@@ -2857,3 +2857,153 @@ def _two_budgets(
         low2=f"{theirs[1]:.0f}",
         high2=f"{theirs[2]:.0f}",
     )
+
+
+# --------------------------------------------------------------------------- listed parts
+
+# the mark after a whole that opens the list of its parts: ", trong đó", ". Trong đó,", "("
+_PARTS_MARK = rx(r"(?:[,;.:]\s*trong\s+đó\s*[,:]?|\s*\()\s*")
+# the words between a whole and the mark: a noun of a few words, no figure
+_WHOLE_NOUN = rx(r"^(?:\s+[^\W\d_]+){0,6}$")
+_PART_SEPARATOR = rx(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+_PARTS_END = re.compile(r"[.!?)]\s|[.!?)]$|\)|\n")
+_PART_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ|ước|dưới)\s*$")
+_PARTS_WINDOW = 400
+
+PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    # budget revenue by source
+    (("thu nội địa",), ("xuất nhập khẩu", "xuất khẩu, nhập khẩu", "hải quan"), ("dầu thô",)),
+    # investment capital by ownership ("ngoài nhà nước" before "nhà nước")
+    (("ngoài nhà nước",), ("khu vực nhà nước", "vốn nhà nước"), ("fdi", "nước ngoài")),
+    # economic units by their form
+    (("doanh nghiệp",), ("hộ kinh doanh",), ("hợp tác xã",)),
+    # visitors by origin
+    (("khách quốc tế", "khách nước ngoài"), ("khách nội địa", "khách trong nước")),
+)
+"""Families of categories that never overlap: the sources of budget revenue, the owners of
+investment capital, the forms of economic units, visitors by origin. Parts listed under a
+whole, each of a different category of one family, are disjoint, so they cannot add up to
+more than the whole (parts named otherwise, ``trong đó 400 nữ, 300 đoàn viên``, may overlap
+and are not added)."""
+_FAMILY_WORDS = tuple(tuple(words_rx(names) for names in family) for family in PART_FAMILIES)
+
+
+@dataclasses.dataclass(frozen=True)
+class ListedParts:
+    """A whole amount and the disjoint parts listed after it, which add up to more."""
+
+    start: int
+    end: int
+    whole_end: int
+    """Where the whole's amount ends (``start``–``whole_end`` is the whole as written)."""
+    whole: Decimal
+    parts: tuple[Decimal, ...]
+    measure: str | None
+    """The money unit as written (``tỷ đồng``), None for counts."""
+
+
+def _category(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """(family, category) of the item ``folded[start:end]``: the one category it names."""
+    found = {
+        (f, c)
+        for f, family in enumerate(_FAMILY_WORDS)
+        for c, words in enumerate(family)
+        if words.search(folded, start, end)
+    }
+    if len(found) == 2 and len({f for f, _ in found}) == 1 and {c for _, c in found} == {0, 1}:
+        found = {(f, 0) for f, _ in found}  # "ngoài nhà nước" names "nhà nước" too
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _item_ends(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The items of a list from ``start`` to ``stop``: split at commas, semicolons and và."""
+    out, at = [], start
+    for m in _PART_SEPARATOR.finditer(folded, start, stop):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, stop))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _parts_of(
+    folded: str, whole: _Amount, start: int, stop: int
+) -> list[tuple[_Amount, tuple[int, int]]] | None:
+    """The parts listed from ``start`` to ``stop``, or None when an item is not a part.
+
+    A part: one amount of ``whole``'s kind and one category, not hedged downwards; it ends
+    where its item ends.
+    """
+    parts = []
+    for a, b in _item_ends(folded, start, stop):
+        amounts = _amounts(folded, a, b)
+        category = _category(folded, a, b)
+        if len(amounts) != 1 or category is None:
+            return None
+        x = amounts[0]
+        hedge = _PART_QUALIFIER.search(folded, max(0, x.start - 12), x.start)
+        if hedge and hedge.group(1) not in ("trên", "hơn", "ước"):
+            return None
+        if not _same_kind_of_amount(whole, x):
+            return None
+        parts.append((dataclasses.replace(x, end=b), category))
+    return parts
+
+
+def _same_kind_of_amount(whole: _Amount, part: _Amount) -> bool:
+    """Money of one currency, or counts (no scale word) of things, or the same word."""
+    money = whole.unit[1] in _MONEY_WORDS or part.unit[1] in _MONEY_WORDS
+    if money:
+        return whole.unit[1] == part.unit[1] and bool(whole.unit[0]) and bool(part.unit[0])
+    if not whole.unit[0] and not part.unit[0]:
+        return True
+    return whole.unit[1] == part.unit[1]
+
+
+def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | None:
+    """The parts listed after the mark ``m`` following ``whole``, if they add up to more."""
+    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
+    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    parts = _parts_of(folded, whole, m.end(), stop)
+    if parts is None or len(parts) < 2:
+        return None
+    categories = [c for _, c in parts]
+    if len({f for f, _ in categories}) != 1 or len(set(categories)) != len(categories):
+        return None
+    values = tuple(x.value for x, _ in parts)
+    if sum(values) <= whole.value:
+        return None
+    measure = " ".join(w for w in whole.unit if w) if whole.unit[1] in _MONEY_WORDS else None
+    return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, measure)
+
+
+def listed_parts_over(text: str) -> list[ListedParts]:
+    """The wholes whose listed parts add up to more than them.
+
+    ``Xã có 1.200 cơ sở kinh tế, trong đó 350 doanh nghiệp, 880 hộ kinh doanh`` (1.230 >
+    1.200), ``thu 2.400 tỷ đồng, trong đó thu nội địa 2.100 tỷ đồng và thu từ xuất nhập khẩu
+    320 tỷ đồng``, ``vốn đầu tư 9.000 tỷ đồng (vốn nhà nước hơn 2.500 tỷ đồng, vốn ngoài nhà
+    nước hơn 6.600 tỷ đồng)``: a whole written exactly (or ``gần`` it), followed by ``trong
+    đó`` or a bracket and two parts or more, each an amount of the whole's kind naming a
+    different category of one family of :data:`PART_FAMILIES` (which never overlap), none
+    hedged downwards (``gần``, ``khoảng``). Read from the text, not from statements: such
+    figures carry no plan or percentage. Each mark is read once, in a bounded window:
+    linear in the text.
+    """
+    folded = fold(text)
+    out = []
+    for m in _PARTS_MARK.finditer(folded):
+        head = _head(folded, m.start(), max(0, m.start() - _PARTS_WINDOW))
+        before = _amounts(folded, head, m.start())
+        if not before:
+            continue
+        whole = before[-1]
+        if not whole.unit[1]:
+            continue  # a number with no word after it ("năm 2024. Trong đó, …"): no whole
+        gap = folded[whole.end : m.start()]
+        hedge = _PART_QUALIFIER.search(folded, max(0, whole.start - 12), whole.start)
+        if not _WHOLE_NOUN.match(gap) or (hedge and hedge.group(1) not in ("gần", "ước")):
+            continue
+        found = _listed_after(folded, whole, m)
+        if found is not None:
+            out.append(found)
+    return out

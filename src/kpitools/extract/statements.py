@@ -17,6 +17,7 @@ from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import (
+    ListedParts,
     check_headline_qualifiers,
     check_month_amounts,
     check_one_budget,
@@ -29,6 +30,7 @@ from kpitools.extract.document import (
     link_referred_results,
     link_targets,
     link_unstated_plans,
+    listed_parts_over,
 )
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
@@ -251,7 +253,72 @@ def _read(
     linked = check_shares_of_whole(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     linked = check_headline_qualifiers(linked, text)
+    body = text if doc.stopped_at is None else text[: doc.stopped_at.offset]
+    linked = _with_parts_over(linked, body, file=file, money=money)
     return linked, doc.stopped_at
+
+
+def _with_parts_over(
+    statements: list[Statement], text: str, *, file: str, money: bool
+) -> list[Statement]:
+    """``statements`` with a statement for each whole its listed parts add up to more than.
+
+    See :func:`~kpitools.extract.document.listed_parts_over`; in text order, with no plan and
+    no percentage, its verdict ``inconsistent`` and the sum in its note.
+    """
+    out = list(statements)
+    for p in listed_parts_over(text):
+        if p.measure is not None and not money:
+            continue
+        added = sum(p.parts, Decimal(0))
+        parts_said = [
+            seg("sum_more" if i else "sum_first", v=_plain(v)) for i, v in enumerate(p.parts)
+        ]
+        note = noted(
+            seg("parts_over"),
+            *parts_said,
+            seg("sum_more_than", sum=_plain(added), whole=_plain(p.whole)),
+        )
+        at = next((i for i, c in enumerate(out) if c.start > p.start), len(out))
+        out.insert(
+            at,
+            Statement(
+                file=file,
+                start=p.start,
+                end=p.end,
+                text=" ".join(text[p.start : p.end].split()),
+                metric=None,
+                label="",
+                unit=None,
+                unit_code=None,
+                year=None,
+                as_of=None,
+                actual=p.whole,
+                target=None,
+                stated_percent=None,
+                stated_kind=None,
+                qualifier=None,
+                computed_percent=None,
+                consistent=False,
+                stated=_whole_as_written(text, p),
+                verdict="inconsistent",
+                measure=p.measure,
+                note=note["note"],
+                note_data=note["note_data"],
+            ),
+        )
+    return out
+
+
+def _whole_as_written(text: str, p: ListedParts) -> str:
+    """The whole's amount as written: with its scale and currency, a count without its noun."""
+    words = text[p.start : p.whole_end].split()
+    return " ".join(words if p.measure is not None else words[:1])
+
+
+def _plain(d: Decimal) -> str:
+    """A number as plain digits (for notes)."""
+    return format(d.normalize(), "f")
 
 
 def statements_frame(statements: Iterable[Statement]) -> pl.DataFrame:

@@ -93,3 +93,48 @@ def test_capital_allocated_that_the_percentage_does_not_fit_is_not_linked() -> N
         percent = "70,1%" if verb == "bố trí" else "50,1%"
         [(_, target, _, _)] = _attained(_ALLOCATED.format(verb, "", percent))
         assert target is None
+
+
+# --------------------------------------------------------------------------- audit: parts
+
+
+def _sums(text: str) -> list[tuple[object, str | None]]:
+    from kpitools.extract import audit_statements
+
+    found = find(text, money=True)
+    rows = audit_statements(found).to_dicts() if found else []
+    return [(r["stated"], r["verdict"]) for r in rows if r["check"] == "sum"]
+
+
+def test_parts_of_one_family_that_add_up_to_more_than_their_whole_are_flagged() -> None:
+    counts = (
+        "Xã hiện có 1.200 cơ sở kinh tế, trong đó 350 doanh nghiệp, 880 hộ kinh doanh "
+        "và 4 hợp tác xã."
+    )
+    money = (
+        "Tổng thu ngân sách trong tháng đạt 2.400 tỷ đồng, trong đó thu nội địa đạt 2.100 "
+        "tỷ đồng và thu từ xuất nhập khẩu đạt 320 tỷ đồng."
+    )
+    bracket = (
+        "Vốn đầu tư toàn xã hội ước đạt 9.000 tỷ đồng (vốn nhà nước hơn 2.500 tỷ đồng, vốn "
+        "ngoài nhà nước hơn 6.600 tỷ đồng)."
+    )
+    assert _sums(counts) == [("1.200", "inconsistent")]
+    assert _sums(money) == [("2.400 tỷ đồng", "inconsistent")]
+    assert _sums(bracket) == [("9.000 tỷ đồng", "inconsistent")]
+    # no statement claims a result against a target
+    assert all(s.target is None and s.stated_kind is None for s in find(money, money=True))
+
+
+def test_parts_that_may_overlap_or_are_hedged_or_fit_are_not_flagged() -> None:
+    overlapping = "Đảng bộ có 1.200 đảng viên, trong đó 700 đảng viên nữ và 600 đảng viên trẻ."
+    same_category = (
+        "Thu ngân sách đạt 2.400 tỷ đồng, trong đó thu nội địa 2.100 tỷ đồng, thu nội địa "
+        "từ đất 400 tỷ đồng."
+    )
+    hedged = (
+        "Xã hiện có 1.200 cơ sở kinh tế, trong đó khoảng 350 doanh nghiệp và 880 hộ kinh doanh."
+    )
+    fitting = "Xã hiện có 1.200 cơ sở kinh tế, trong đó 350 doanh nghiệp và 840 hộ kinh doanh."
+    for text in (overlapping, same_category, hedged, fitting):
+        assert _sums(text) == []
