@@ -2865,7 +2865,8 @@ def _two_budgets(
 _PARTS_MARK = rx(r"(?:[,;.:]\s*trong\s+đó\s*[,:]?|\s*\()\s*")
 # the words between a whole and the mark: a noun of a few words, no figure
 _WHOLE_NOUN = rx(r"^(?:\s+[^\W\d_]+){0,6}$")
-_PART_SEPARATOR = rx(r"\s*(?:[,;]\s*(?:và\s+)?|\s+và\s+)")
+# a comma between items, not in a number ("1,5 triệu")
+_PART_SEPARATOR = rx(r"\s*(?:[,;](?!\d)\s*(?:và\s+)?|\s+và\s+)")
 _PARTS_END = re.compile(r"[.!?)]\s|[.!?)]$|\)|\n")
 _PART_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ|ước|dưới)\s*$")
 _PARTS_WINDOW = 400
@@ -2878,7 +2879,10 @@ PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     # economic units by their form
     (("doanh nghiệp",), ("hộ kinh doanh",), ("hợp tác xã",)),
     # visitors by origin
-    (("khách quốc tế", "khách nước ngoài"), ("khách nội địa", "khách trong nước")),
+    (
+        ("khách quốc tế", "khách du lịch quốc tế", "khách nước ngoài"),
+        ("khách nội địa", "khách du lịch nội địa", "khách trong nước"),
+    ),
 )
 """Families of categories that never overlap: the sources of budget revenue, the owners of
 investment capital, the forms of economic units, visitors by origin. Parts listed under a
@@ -2972,7 +2976,8 @@ def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts 
     values = tuple(x.value for x, _ in parts)
     if sum(values) <= whole.value:
         return None
-    measure = " ".join(w for w in whole.unit if w) if whole.unit[1] in _MONEY_WORDS else None
+    money = _MONEY_WORDS.get(whole.unit[1])
+    measure = " ".join(w for w in (whole.unit[0], money) if w) if money else None
     return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, measure)
 
 

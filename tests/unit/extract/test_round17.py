@@ -122,6 +122,11 @@ def test_parts_of_one_family_that_add_up_to_more_than_their_whole_are_flagged() 
     assert _sums(counts) == [("1.200", "inconsistent")]
     assert _sums(money) == [("2.400 tỷ đồng", "inconsistent")]
     assert _sums(bracket) == [("9.000 tỷ đồng", "inconsistent")]
+    decimals = (
+        "Vốn đăng ký đạt 9,5 tỷ USD, trong đó vốn khu vực nhà nước 3,5 tỷ USD và vốn ngoài "
+        "nhà nước 6,5 tỷ USD."
+    )
+    assert _sums(decimals) == [("9,5 tỷ USD", "inconsistent")]
     # no statement claims a result against a target
     assert all(s.target is None and s.stated_kind is None for s in find(money, money=True))
 
