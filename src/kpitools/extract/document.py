@@ -3012,3 +3012,124 @@ def listed_parts_over(text: str) -> list[ListedParts]:
         if found is not None:
             out.append(found)
     return out
+
+
+# --------------------------------------------------------------------------- parts of plans
+
+# the parts of a figure listed after it: in its sentence after a comma, or opening the next
+# ("… 2,4 triệu lượt khách, tăng 12%. Trong đó, khách quốc tế đạt …"); a dot between digits
+# is a number's
+_PARTS_LEAD = rx(
+    r"(?:[^.!?\n]|\.(?=\d)){0,200}?(?:[,;]\s*|[.!?]\s+)trong\s+đó(?:\s+có)?\s*[,:]?\s*"
+)
+_PART_HEDGE = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ)\s*$")
+
+
+def _categorised(folded: str, whole: _Amount) -> dict[tuple[int, int], _Amount]:
+    """The parts listed after ``whole``, by category (see :data:`PART_FAMILIES`).
+
+    An item names its category before or after its one amount, or in the item before it
+    that has no amount (``khách quốc tế tiếp tục tăng mạnh, ước đạt 1,2 triệu lượt``);
+    items of no category are passed over, and a category named twice is dropped.
+    """
+    m = _PARTS_LEAD.match(folded, whole.end)
+    if m is None:
+        return {}
+    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
+    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    found: dict[tuple[int, int], list[_Amount]] = {}
+    carried = None
+    for a, b in _item_ends(folded, m.end(), stop):
+        amounts = _amounts(folded, a, b)
+        category = _category(folded, a, b) or (carried if len(amounts) == 1 else None)
+        carried = category if not amounts else None
+        if len(amounts) == 1 and category is not None and _of_whole(folded, whole, amounts[0]):
+            found.setdefault(category, []).append(amounts[0])
+    return {c: xs[0] for c, xs in found.items() if len(xs) == 1}
+
+
+def _of_whole(folded: str, whole: _Amount, part: _Amount) -> bool:
+    """Whether ``part`` counts what ``whole`` counts.
+
+    The same currency, or a word of the two after the whole's scale (``2 triệu khách`` of
+    ``9 triệu lượt khách``).
+    """
+    if whole.unit[1] in _MONEY_WORDS or part.unit[1] in _MONEY_WORDS:
+        return whole.unit[1] == part.unit[1]
+    after = re.findall(r"\w+", folded[whole.end - len(whole.unit[1]) : whole.end + 12])[:2]
+    return bool(part.unit[1]) and part.unit[1] in after
+
+
+def _plan_in_link(folded: str, s: LinkableStatement) -> _Amount | None:
+    """The plan amount ``s`` is linked to (its link's amount of the target's value)."""
+    if s.link_start is None or s.link_end is None or not isinstance(s.target, Decimal):
+        return None
+    amounts = [a for a in _amounts(folded, s.link_start, s.link_end) if a.value == s.target]
+    return amounts[0] if amounts else None
+
+
+def _result_amount(folded: str, s: LinkableStatement) -> _Amount | None:
+    """The amount of ``s``'s actual in its own span."""
+    amounts = [a for a in _amounts(folded, s.start, s.end) if a.value == s.actual]
+    return amounts[0] if amounts else None
+
+
+def _part_against(
+    s: LinkableStatement, part: _Amount, plan: _Amount, text: str, folded: str
+) -> LinkableStatement:
+    """A result-versus-target statement of a listed part and the plan's part of its kind."""
+    hedge = _PART_HEDGE.search(folded, max(0, part.start - 12), part.start)
+    t = f"{plan.value:f}"
+    span = text[plan.start : plan.end]
+    return dataclasses.replace(
+        s,
+        start=part.start,
+        end=part.end,
+        text=" ".join(text[part.start : part.end].split()),
+        actual=part.value,
+        target=plan.value,
+        target_period="annual" if s.term is None else "term",
+        qualifier=hedge.group(1) if hedge else None,
+        exact=hedge is None,
+        **_NO_PERCENT,
+        consistent=None,
+        verdict="unchecked",
+        part_of=None,
+        part_rule=None,
+        link_start=plan.start,
+        link_end=plan.end,
+        link_text=span,
+        **noted(seg("linked", t=t, text=span), seg("no_percent")),  # type: ignore[arg-type]
+    )
+
+
+def link_listed_parts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, and the listed parts of a result linked to a plan against its parts.
+
+    The plan written elsewhere lists its parts of the same kinds as the result's.
+    ``… đã đón 3,1 triệu lượt khách, đạt 40% kế hoạch năm. Trong đó, khách quốc tế đạt 0,9
+    triệu lượt …`` with ``Năm 2025, tỉnh đặt mục tiêu đón 7,8 triệu lượt khách, trong đó có
+    2,4 triệu lượt khách quốc tế``: 0,9 against 2,4 million. The result is linked to the plan
+    already (by its percentage or by its words), and each part names one category of a
+    family of :data:`PART_FAMILIES` that the plan's parts name once too; no percentage
+    confirms the part's pair, so only parts listed right after both figures (``trong đó``)
+    are read. Each result is read once, in a bounded window: linear in the text.
+    """
+    out = list(statements)
+    folded = fold(text)
+    done: set[tuple[int, int]] = set()
+    for s in statements:
+        plan = _plan_in_link(folded, s)
+        own = _result_amount(folded, s) if plan is not None else None
+        if plan is None or own is None or not isinstance(s.actual, Decimal):
+            continue
+        planned = _categorised(folded, plan)
+        for category, part in _categorised(folded, own).items():
+            target = planned.get(category)
+            if target is None or (part.start, target.start) in done:
+                continue
+            done.add((part.start, target.start))
+            out.append(_part_against(s, part, target, text, folded))
+    return out

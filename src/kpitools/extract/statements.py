@@ -24,6 +24,7 @@ from kpitools.extract.document import (
     check_shares_of_whole,
     drop_mispaired_headlines,
     link_budget_owners,
+    link_listed_parts,
     link_named_plans,
     link_plan_amounts,
     link_programme_targets,
@@ -247,6 +248,7 @@ def _read(
     linked = link_plan_amounts(linked, text)
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)
+    linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = check_month_amounts(linked, text)
     linked = check_one_budget(linked, text)

@@ -143,3 +143,45 @@ def test_parts_that_may_overlap_or_are_hedged_or_fit_are_not_flagged() -> None:
     fitting = "Xã hiện có 1.200 cơ sở kinh tế, trong đó 350 doanh nghiệp và 840 hộ kinh doanh."
     for text in (overlapping, same_category, hedged, fitting):
         assert _sums(text) == []
+
+
+# --------------------------------------------------------------------------- misses
+
+_PARTS_RESULT = (
+    "Trong 6 tháng đầu năm 2025, tỉnh đã đón 3,1 triệu lượt khách, tăng 12% so với cùng kỳ. "
+    "Trong đó, khách quốc tế đạt 0,9 triệu lượt, khách nội địa đạt 2,2 triệu lượt.\n\n"
+)
+_PARTS_PLAN = (
+    "Năm 2025, tỉnh đặt mục tiêu đón 7,8 triệu lượt khách. Trong đó có 2,4 triệu lượt {} "
+    "và 5,4 triệu lượt {}."
+)
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [
+        (s.actual, s.target)
+        for s in find(text, money=True)
+        if s.actual is not None and s.target is not None
+    ]
+
+
+def test_the_parts_of_a_linked_result_take_the_plan_parts_of_their_kind() -> None:
+    text = _PARTS_RESULT + _PARTS_PLAN.format("khách quốc tế", "khách nội địa")
+    million = Decimal(10) ** 6
+    assert _pairs(text) == [
+        (Decimal("3.1") * million, Decimal("7.8") * million),
+        (Decimal("0.9") * million, Decimal("2.4") * million),
+        (Decimal("2.2") * million, Decimal("5.4") * million),
+    ]
+
+
+def test_parts_of_no_named_kind_or_of_an_unlinked_result_take_no_plan_part() -> None:
+    million = Decimal(10) ** 6
+    # the plan's parts name kinds of no family: only the whole is paired
+    text = _PARTS_RESULT + _PARTS_PLAN.format("khách lưu trú", "khách trong ngày")
+    assert _pairs(text) == [(Decimal("3.1") * million, Decimal("7.8") * million)]
+    # the result is of a whole year: no plan is linked to it, so none to its parts
+    text = _PARTS_RESULT.replace("Trong 6 tháng đầu năm 2025", "Năm 2024") + _PARTS_PLAN.format(
+        "khách quốc tế", "khách nội địa"
+    )
+    assert _pairs(text) == []
