@@ -2631,6 +2631,88 @@ def check_shares_of_whole(
     return out
 
 
+# "chiếm 60% với 30.000 tỷ đồng", "chiếm 60%, tương đương 30.000 tỷ đồng": the part's
+# amount written after its share
+_SHARE_AMOUNT = rx(r"\s*,?\s*(?:với|là|tương\s+đương|tương\s+ứng)\s+(?:khoảng\s+|gần\s+|hơn\s+)?")
+_OPENS_PARTS = rx(r"\W*trong\s+đó(?!\w)")
+
+
+def check_shares_after_whole(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a share opening ``Trong đó`` checked against the sentence before.
+
+    ``Thu ngân sách đạt 50.000 tỷ đồng, bằng 104% dự toán. Trong đó, thu nội địa chiếm 80%
+    với 41.000 tỷ đồng``: the share's amount written after it (``với``, ``tương đương``) is its
+    part, and the one amount of the sentence before (of a statement, in the same currency,
+    larger) is its whole: 41.000 of 50.000 is 82 %, not 80 %, so it is flagged; a share the
+    figures give (qualifiers respected) is marked consistent. A sentence before with two
+    amounts, or none, leaves the share as it is.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    folded = fold(text)
+    for i, s in enumerate(statements):
+        if s.stated_kind != "share" or s.actual is not None or s.stated is None:
+            continue
+        part = _share_amount(folded, s)
+        head = _head(folded, s.start, max(0, s.start - SHARE_WINDOW))
+        if part is None or not _OPENS_PARTS.match(folded, head, s.start):
+            continue
+        whole = _whole_before(ordered, starts, folded, head, part)
+        if whole is None:
+            continue
+        assert isinstance(whole.actual, Decimal)
+        shared = dataclasses.replace(
+            s, actual=part.value, target=whole.actual, measure=whole.measure
+        )
+        if _share_fits(text, shared, whole):
+            out[i] = dataclasses.replace(shared, consistent=True, verdict="consistent")
+            continue
+        out[i] = _flagged(
+            shared,
+            "share_of_whole",
+            stated=s.stated,
+            a=f"{part.value:f}",
+            t=f"{whole.actual:f}",
+            text=whole.text,
+            computed=f"{100 * part.value / whole.actual:.2f}",
+        )
+    return out
+
+
+def _share_amount(folded: str, s: LinkableStatement) -> _Amount | None:
+    """The money amount written right after the share of ``s`` (``với 41.000 tỷ đồng``)."""
+    m = _SHARE_AMOUNT.match(folded, s.end)
+    if m is None:
+        return None
+    amounts = _amounts(folded, m.end(), min(len(folded), m.end() + 40))
+    if not amounts or amounts[0].start != m.end() or amounts[0].unit[1] not in _MONEY_WORDS:
+        return None
+    return amounts[0]
+
+
+def _whole_before(
+    ordered: Sequence[LinkableStatement], starts: list[int], folded: str, head: int, part: _Amount
+) -> LinkableStatement | None:
+    """The one amount of statements in the sentence ending at ``head``, if it may be whole.
+
+    Larger than ``part`` and in its currency.
+    """
+    low = _head(folded, max(0, head - 2), max(0, head - SHARE_WINDOW))
+    currency = _MONEY_WORDS[part.unit[1]]
+    found = [
+        c
+        for c in ordered[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, head)]
+        if isinstance(c.actual, Decimal) and c.measure is not None and c.measure.endswith(currency)
+    ]
+    values = {c.actual for c in found}
+    if len(values) != 1 or not any(isinstance(v, Decimal) and v > part.value for v in values):
+        return None
+    return found[0]
+
+
 # --------------------------------------------------------------------------- headline qualifiers
 
 HEADLINE_LINE = 400

@@ -21,6 +21,7 @@ from kpitools.extract.document import (
     check_headline_qualifiers,
     check_month_amounts,
     check_one_budget,
+    check_shares_after_whole,
     check_shares_of_whole,
     drop_mispaired_headlines,
     link_budget_owners,
@@ -253,6 +254,7 @@ def _read(
     linked = check_month_amounts(linked, text)
     linked = check_one_budget(linked, text)
     linked = check_shares_of_whole(linked, text)
+    linked = check_shares_after_whole(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     linked = check_headline_qualifiers(linked, text)
     body = text if doc.stopped_at is None else text[: doc.stopped_at.offset]

@@ -185,3 +185,33 @@ def test_parts_of_no_named_kind_or_of_an_unlinked_result_take_no_plan_part() -> 
         "khách quốc tế", "khách nội địa"
     )
     assert _pairs(text) == []
+
+
+# --------------------------------------------------------------------------- audit: shares
+
+_SHARE = (
+    "Thu ngân sách nhà nước đến cuối tháng 9 đạt 50.000 tỷ đồng, bằng 104% dự toán. "
+    "{}thu nội địa chiếm {} với 41.000 tỷ đồng."
+)
+
+
+def _share(text: str) -> list[tuple[object, object, object]]:
+    return [
+        (s.actual, s.target, s.verdict) for s in find(text, money=True) if s.stated_kind == "share"
+    ]
+
+
+def test_a_share_opening_trong_do_is_checked_against_the_whole_before_it() -> None:
+    # 41.000 of 50.000 is 82 %: 80 % is flagged, 82 % holds
+    assert _share(_SHARE.format("Trong đó, ", "80%")) == [
+        (41000 * BILLION, 50000 * BILLION, "inconsistent")
+    ]
+    assert _share(_SHARE.format("Trong đó, ", "82%")) == [
+        (41000 * BILLION, 50000 * BILLION, "consistent")
+    ]
+
+
+def test_a_share_in_a_sentence_of_its_own_or_after_two_amounts_is_not_checked() -> None:
+    assert _share(_SHARE.format("Riêng ", "80%")) == [(None, None, "unchecked")]
+    two = _SHARE.replace("bằng 104% dự toán", "chi ngân sách đạt 30.000 tỷ đồng, bằng 70% dự toán")
+    assert _share(two.format("Trong đó, ", "80%")) == [(None, None, "unchecked")]
