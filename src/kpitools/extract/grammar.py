@@ -244,7 +244,7 @@ _CONNECTORS = rx(
     rf"^[\s(]*(?:(?:(?:tăng|giảm)\s+(?:đến|tới)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|và\s+thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
-    rf"tỷ\s+lệ\s+đạt|đạt\s+tỷ\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
+    rf"(?:tỷ|tỉ)\s+lệ\s+đạt|đạt\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
     rf"|{_MULTIPLE_OF_PAST})[\s(]*)*$"
 )
 _K_EXCESS = rx(
@@ -259,7 +259,7 @@ _DECREASE = (fold("giảm"), fold("thấp hơn"))
 _COMPARATIVE = rx(r"(?<!\w)(?:cao|thấp|nhiều|ít)\s+$")
 # "tương ứng 15,56% kế hoạch": an attainment when the plan follows, else unread
 _K_CORRESPONDS = rx(
-    r"(?<!\w)(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với|mức|tỷ\s+lệ))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+    r"(?<!\w)(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với|mức|(?:tỷ|tỉ)\s+lệ))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
 # "gấp 2,1 lần", "tăng hơn 5 lần": a multiple of another figure, never a result
 _MULTIPLE = rx(rf"(?:{NUM})\s+lần(?!\w)")

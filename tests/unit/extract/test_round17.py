@@ -215,3 +215,15 @@ def test_a_share_in_a_sentence_of_its_own_or_after_two_amounts_is_not_checked() 
     assert _share(_SHARE.format("Riêng ", "80%")) == [(None, None, "unchecked")]
     two = _SHARE.replace("bằng 104% dự toán", "chi ngân sách đạt 30.000 tỷ đồng, bằng 70% dự toán")
     assert _share(two.format("Trong đó, ", "80%")) == [(None, None, "unchecked")]
+
+
+def test_ti_le_spelled_with_i_joins_an_amount_to_its_attainment_as_ty_le_does() -> None:
+    for spelling in ("tỉ lệ", "tỷ lệ"):
+        text = f"Đến cuối tháng 9, số giải ngân là 1.300 tỷ đồng, đạt {spelling} 43,33% kế hoạch."
+        [(actual, _, stated, _)] = _attained(text)
+        assert (actual, stated) == (1300 * BILLION, Decimal("43.33"))
+
+
+def test_a_rate_spelled_ti_le_with_no_plan_is_no_attainment() -> None:
+    text = "Năm 2025, số hộ nghèo là 1.300 hộ, tỉ lệ hộ nghèo của huyện còn 2,1%."
+    assert _attained(text) == []
