@@ -305,7 +305,8 @@ _PLAN_NAMED_NEXT = (
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
     # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
-    r"|(?:số\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,4}?\s+(?:được\s+)?giao"
+    # and "tổng mức vốn do Thủ tướng Chính phủ giao", "tổng vốn được giao" (the whole of it)
+    r"|(?:tổng\s+)?(?:số\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,6}?\s+(?:được\s+)?giao"
     # "chiếm 25% khoản phân bổ của tỉnh": the sum allocated is the plan
     r"|(?:khoản|số\s+vốn|vốn)\s+(?:được\s+)?phân\s+bổ)(?!\w)"
 )
@@ -793,6 +794,9 @@ _PLAN_IS = rx(
     r"(?:\s+[^\s,;:()%]+){0,9}?\s+(?:là|:)"
     # "… kế hoạch đề ra cho năm là đón 4,3 triệu lượt khách": the plan's verb after "là"
     r"(?:\s+(?:đón|thu|thu\s+hút|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu))?\s*$"
+    # "… 91% tổng mức vốn do Bộ giao là 1.200 tỷ đồng": the capital assigned, then its amount
+    r"|%\s*(?:so\s+(?:với\s+)?)?(?:tổng\s+)?(?:số\s+)?(?:mức\s+)?vốn(?:\s+[^\s,;:()%]+){0,8}?"
+    r"\s+(?:được\s+)?giao\s+(?:là|:)\s*$"
 )
 # "vượt kế hoạch 52% (5.554 tỷ đồng)": the plan's amount in brackets after the percentage
 _PLAN_PERCENT = rx(

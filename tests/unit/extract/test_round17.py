@@ -227,3 +227,17 @@ def test_ti_le_spelled_with_i_joins_an_amount_to_its_attainment_as_ty_le_does() 
 def test_a_rate_spelled_ti_le_with_no_plan_is_no_attainment() -> None:
     text = "Năm 2025, số hộ nghèo là 1.300 hộ, tỉ lệ hộ nghèo của huyện còn 2,1%."
     assert _attained(text) == []
+
+
+_ASSIGNED = "Đến hết tháng 12, vốn giải ngân đạt 1.100 tỷ đồng, tương ứng 91,7% {}."
+
+
+def test_the_whole_capital_assigned_names_a_plan_and_its_amount_after_la() -> None:
+    text = _ASSIGNED.format("tổng mức vốn do Bộ Tài chính giao là 1.200 tỷ đồng")
+    assert _attained(text) == [(1100 * BILLION, 1200 * BILLION, Decimal("91.7"), "consistent")]
+    [(actual, target, _, _)] = _attained(_ASSIGNED.format("tổng vốn được giao"))
+    assert (actual, target) == (1100 * BILLION, None)
+
+
+def test_a_whole_capital_assigned_by_no_one_is_no_plan() -> None:
+    assert _attained(_ASSIGNED.format("tổng vốn đầu tư toàn xã hội")) == []
