@@ -763,11 +763,28 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
             noun = "đồng"  # "17.726 tỷ đ", "913.216,2 tỷ dồng": đồng abbreviated or mistyped
         elif scale == "tỷ" and noun == "triệu" and _SLIPPED_SCALE.match(folded, m.end()):
             noun = "đồng"  # "trên 52 tỷ triệu đồng": no amount is so written, a slip of tỷ
-        out.append(_Amount(m.start("a"), m.end(), value, (scale, noun)))
+        end = m.end()
+        if scale and m.group("noun") and _DONG_MEASURE.match(folded, m.start("noun")):
+            # "2.000 tỷ doanh thu": a sum of đồng named by its measure, which follows it
+            noun, end = "đồng", m.start("noun") - 1
+        out.append(_Amount(m.start("a"), end, value, (scale, noun)))
     return _shared_currency(folded, out)
 
 
 _SLIPPED_SCALE = rx(r"\s+đồng(?!\w)")
+# measures counted in đồng, named right after a scale with no currency ("150 tỷ lợi nhuận")
+_DONG_MEASURE = words_rx(
+    (
+        "doanh thu",
+        "lợi nhuận",
+        "lãi trước thuế",
+        "lãi sau thuế",
+        "lãi ròng",
+        "thu ngân sách",
+        "thu nội địa",
+        "chi ngân sách",
+    )
+)
 _SHARED_CURRENCY_GAP = rx(r"^\s*(?:,|và)\s+(?:[^\W\d_]+\s+){0,5}?$")
 
 

@@ -241,3 +241,22 @@ def test_the_whole_capital_assigned_names_a_plan_and_its_amount_after_la() -> No
 
 def test_a_whole_capital_assigned_by_no_one_is_no_plan() -> None:
     assert _attained(_ASSIGNED.format("tổng vốn đầu tư toàn xã hội")) == []
+
+
+_NO_CURRENCY = (
+    "Năm 2025, công ty đặt mục tiêu 2.000 tỷ {} và 150 tỷ lợi nhuận sau thuế. Quý 1, doanh "
+    "thu đạt 520 tỷ đồng, lợi nhuận sau thuế đạt 40 tỷ đồng. Như vậy, công ty đã hoàn thành "
+    "26% kế hoạch doanh thu và 27% kế hoạch lợi nhuận."
+)
+
+
+def test_a_plan_of_billions_named_by_a_money_measure_is_of_dong() -> None:
+    assert [(a, t) for a, t, _, _ in _attained(_NO_CURRENCY.format("doanh thu"))] == [
+        (520 * BILLION, 2000 * BILLION),
+        (40 * BILLION, 150 * BILLION),
+    ]
+
+
+def test_billions_of_another_thing_are_no_plan_of_dong() -> None:
+    revenue = _attained(_NO_CURRENCY.format("kWh điện thương phẩm"))[0]
+    assert revenue[1] is None
