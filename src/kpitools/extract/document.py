@@ -2669,15 +2669,17 @@ def check_shares_after_whole(
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)
     starts = [c.start for c in ordered]
-    folded = fold(text)
     for i, s in enumerate(statements):
         if s.stated_kind != "share" or s.actual is not None or s.stated is None:
             continue
-        part = _share_amount(folded, s)
-        head = _head(folded, s.start, max(0, s.start - SHARE_WINDOW))
-        if part is None or not _OPENS_PARTS.match(folded, head, s.start):
+        # the window only is folded: memory stays linear in the text
+        low = max(0, s.start - 2 * SHARE_WINDOW)
+        folded = fold(text[low : s.end + _SHARE_AMOUNT_REACH])
+        part = _share_amount(folded, s.end - low)
+        head = _head(folded, s.start - low, max(0, s.start - low - SHARE_WINDOW))
+        if part is None or not _OPENS_PARTS.match(folded, head, s.start - low):
             continue
-        whole = _whole_before(ordered, starts, folded, head, part)
+        whole = _whole_before(ordered, starts, (folded, low), head, part)
         if whole is None:
             continue
         assert isinstance(whole.actual, Decimal)
@@ -2699,9 +2701,16 @@ def check_shares_after_whole(
     return out
 
 
-def _share_amount(folded: str, s: LinkableStatement) -> _Amount | None:
-    """The money amount written right after the share of ``s`` (``với 41.000 tỷ đồng``)."""
-    m = _SHARE_AMOUNT.match(folded, s.end)
+_SHARE_AMOUNT_REACH = 80
+"""How far (characters) after a share its amount may end."""
+
+
+def _share_amount(folded: str, end: int) -> _Amount | None:
+    """The money amount right after a share ending at ``end``, in ``folded``'s offsets.
+
+    ``… chiếm 80% với 41.000 tỷ đồng``.
+    """
+    m = _SHARE_AMOUNT.match(folded, end)
     if m is None:
         return None
     amounts = _amounts(folded, m.end(), min(len(folded), m.end() + 40))
@@ -2711,17 +2720,23 @@ def _share_amount(folded: str, s: LinkableStatement) -> _Amount | None:
 
 
 def _whole_before(
-    ordered: Sequence[LinkableStatement], starts: list[int], folded: str, head: int, part: _Amount
+    ordered: Sequence[LinkableStatement],
+    starts: list[int],
+    window: tuple[str, int],
+    head: int,
+    part: _Amount,
 ) -> LinkableStatement | None:
     """The one amount of statements in the sentence ending at ``head``, if it may be whole.
 
-    Larger than ``part`` and in its currency.
+    Larger than ``part`` and in its currency. ``window``: the folded window and where it
+    starts in the text (``head`` is in its offsets).
     """
-    low = _head(folded, max(0, head - 2), max(0, head - SHARE_WINDOW))
+    folded, off = window
+    low = _head(folded, max(0, head - 2), max(0, head - SHARE_WINDOW)) + off
     currency = _MONEY_WORDS[part.unit[1]]
     found = [
         c
-        for c in ordered[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, head)]
+        for c in ordered[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, head + off)]
         if isinstance(c.actual, Decimal) and c.measure is not None and c.measure.endswith(currency)
     ]
     values = {c.actual for c in found}
@@ -3080,7 +3095,7 @@ def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts 
     return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, measure)
 
 
-def listed_parts_over(text: str) -> list[ListedParts]:
+def listed_parts_over(text: str, end: int | None = None) -> list[ListedParts]:
     """The wholes whose listed parts add up to more than them.
 
     ``Xã có 1.200 cơ sở kinh tế, trong đó 350 doanh nghiệp, 880 hộ kinh doanh`` (1.230 >
@@ -3089,28 +3104,51 @@ def listed_parts_over(text: str) -> list[ListedParts]:
     nước hơn 6.600 tỷ đồng)``: a whole written exactly (or ``gần`` it), followed by ``trong
     đó`` or a bracket and two parts or more, each an amount of the whole's kind naming a
     different category of one family of :data:`PART_FAMILIES` (which never overlap), none
-    hedged downwards (``gần``, ``khoảng``). Read from the text, not from statements: such
+    hedged downwards (``gần``, ``khoảng``); only wholes before ``end`` (where reading
+    stopped; None: the text's end). Read from the text, not from statements: such
     figures carry no plan or percentage. Each mark is read once, in a bounded window:
     linear in the text.
     """
-    folded = fold(text)
-    out = []
-    for m in _PARTS_MARK.finditer(folded):
-        head = _head(folded, m.start(), max(0, m.start() - _PARTS_WINDOW))
-        before = _amounts(folded, head, m.start())
-        if not before:
-            continue
-        whole = before[-1]
-        if not whole.unit[1]:
-            continue  # a number with no word after it ("năm 2024. Trong đó, …"): no whole
-        gap = folded[whole.end : m.start()]
-        hedge = _PART_QUALIFIER.search(folded, max(0, whole.start - 12), whole.start)
-        if not _WHOLE_NOUN.match(gap) or (hedge and hedge.group(1) not in ("gần", "ước")):
-            continue
-        found = _listed_after(folded, whole, m)
-        if found is not None:
-            out.append(found)
+    out: list[ListedParts] = []
+    margin = 2 * _PARTS_WINDOW + 20
+    stop = len(text) if end is None else min(end, len(text))
+    for at in range(0, stop, _PARTS_CHUNK):
+        # a chunk folded at a time, with the windows around its marks: memory stays linear
+        low = max(0, at - margin)
+        folded = fold(text[low : min(stop, at + _PARTS_CHUNK + margin)])
+        for m in _PARTS_MARK.finditer(folded, at - low):
+            if m.start() >= at + _PARTS_CHUNK - low:
+                break  # the next chunk's
+            found = _parts_over_at(folded, m)
+            if found is not None and (not out or out[-1].start != found.start + low):
+                out.append(
+                    dataclasses.replace(
+                        found,
+                        start=found.start + low,
+                        end=found.end + low,
+                        whole_end=found.whole_end + low,
+                    )
+                )
     return out
+
+
+_PARTS_CHUNK = 1 << 15
+
+
+def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
+    """The whole before the mark ``m`` and its parts after it, if they add up to more."""
+    head = _head(folded, m.start(), max(0, m.start() - _PARTS_WINDOW))
+    before = _amounts(folded, head, m.start())
+    if not before:
+        return None
+    whole = before[-1]
+    if not whole.unit[1]:
+        return None  # a number with no word after it ("năm 2024. Trong đó, …"): no whole
+    gap = folded[whole.end : m.start()]
+    hedge = _PART_QUALIFIER.search(folded, max(0, whole.start - 12), whole.start)
+    if not _WHOLE_NOUN.match(gap) or (hedge and hedge.group(1) not in ("gần", "ước")):
+        return None
+    return _listed_after(folded, whole, m)
 
 
 # --------------------------------------------------------------------------- parts of plans
@@ -3121,6 +3159,8 @@ def listed_parts_over(text: str) -> list[ListedParts]:
 _PARTS_LEAD = rx(
     r"(?:[^.!?\n]|\.(?=\d)){0,200}?(?:[,;]\s*|[.!?]\s+)trong\s+đó(?:\s+có)?\s*[,:]?\s*"
 )
+_PARTS_LEAD_REACH = 240
+"""How far (characters) after a figure the mark of its parts may end."""
 _PART_HEDGE = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ)\s*$")
 
 
@@ -3159,25 +3199,31 @@ def _of_whole(folded: str, whole: _Amount, part: _Amount) -> bool:
     return bool(part.unit[1]) and part.unit[1] in after
 
 
-def _plan_in_link(folded: str, s: LinkableStatement) -> _Amount | None:
-    """The plan amount ``s`` is linked to (its link's amount of the target's value)."""
-    if s.link_start is None or s.link_end is None or not isinstance(s.target, Decimal):
-        return None
-    amounts = [a for a in _amounts(folded, s.link_start, s.link_end) if a.value == s.target]
-    return amounts[0] if amounts else None
+def _parts_listed(
+    text: str, start: int, end: int, value: Decimal
+) -> dict[tuple[int, int], tuple[_Amount, str | None]]:
+    """The parts listed after the amount of ``value`` in ``text[start:end]``, by category.
 
-
-def _result_amount(folded: str, s: LinkableStatement) -> _Amount | None:
-    """The amount of ``s``'s actual in its own span."""
-    amounts = [a for a in _amounts(folded, s.start, s.end) if a.value == s.actual]
-    return amounts[0] if amounts else None
+    Each with its hedge (``trên``, ``gần`` …), in the text's offsets. Only the window from
+    the amount to the end of its list is folded: memory stays linear in the text.
+    """
+    low = max(0, start - 20)
+    folded = fold(text[low : end + _PARTS_LEAD_REACH + _PARTS_WINDOW])
+    own = [a for a in _amounts(folded, start - low, end - low) if a.value == value]
+    if not own:
+        return {}
+    out = {}
+    for category, part in _categorised(folded, own[0]).items():
+        hedge = _PART_HEDGE.search(folded, max(0, part.start - 12), part.start)
+        out[category] = (_shifted(part, low), hedge.group(1) if hedge else None)
+    return out
 
 
 def _part_against(
-    s: LinkableStatement, part: _Amount, plan: _Amount, text: str, folded: str
+    s: LinkableStatement, listed: tuple[_Amount, str | None], plan: _Amount, text: str
 ) -> LinkableStatement:
     """A result-versus-target statement of a listed part and the plan's part of its kind."""
-    hedge = _PART_HEDGE.search(folded, max(0, part.start - 12), part.start)
+    part, hedge = listed
     t = f"{plan.value:f}"
     span = text[plan.start : plan.end]
     return dataclasses.replace(
@@ -3188,7 +3234,7 @@ def _part_against(
         actual=part.value,
         target=plan.value,
         target_period="annual" if s.term is None else "term",
-        qualifier=hedge.group(1) if hedge else None,
+        qualifier=hedge,
         exact=hedge is None,
         **_NO_PERCENT,
         consistent=None,
@@ -3217,18 +3263,22 @@ def link_listed_parts(
     are read. Each result is read once, in a bounded window: linear in the text.
     """
     out = list(statements)
-    folded = fold(text)
     done: set[tuple[int, int]] = set()
     for s in statements:
-        plan = _plan_in_link(folded, s)
-        own = _result_amount(folded, s) if plan is not None else None
-        if plan is None or own is None or not isinstance(s.actual, Decimal):
+        if (
+            s.link_start is None
+            or s.link_end is None
+            or not isinstance(s.target, Decimal)
+            or not isinstance(s.actual, Decimal)
+        ):
             continue
-        planned = _categorised(folded, plan)
-        for category, part in _categorised(folded, own).items():
+        planned = _parts_listed(text, s.link_start, s.link_end, s.target)
+        if not planned:
+            continue
+        for category, listed in _parts_listed(text, s.start, s.end, s.actual).items():
             target = planned.get(category)
-            if target is None or (part.start, target.start) in done:
+            if target is None or (listed[0].start, target[0].start) in done:
                 continue
-            done.add((part.start, target.start))
-            out.append(_part_against(s, part, target, text, folded))
+            done.add((listed[0].start, target[0].start))
+            out.append(_part_against(s, listed, target[0], text))
     return out

@@ -257,13 +257,13 @@ def _read(
     linked = check_shares_after_whole(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     linked = check_headline_qualifiers(linked, text)
-    body = text if doc.stopped_at is None else text[: doc.stopped_at.offset]
-    linked = _with_parts_over(linked, body, file=file, money=money)
+    end = len(text) if doc.stopped_at is None else doc.stopped_at.offset
+    linked = _with_parts_over(linked, text, end=end, file=file, money=money)
     return linked, doc.stopped_at
 
 
 def _with_parts_over(
-    statements: list[Statement], text: str, *, file: str, money: bool
+    statements: list[Statement], text: str, *, end: int, file: str, money: bool
 ) -> list[Statement]:
     """``statements`` with a statement for each whole its listed parts add up to more than.
 
@@ -271,7 +271,7 @@ def _with_parts_over(
     no percentage, its verdict ``inconsistent`` and the sum in its note.
     """
     out = list(statements)
-    for p in listed_parts_over(text):
+    for p in listed_parts_over(text, end):
         if p.measure is not None and not money:
             continue
         added = sum(p.parts, Decimal(0))

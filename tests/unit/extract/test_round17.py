@@ -260,3 +260,17 @@ def test_a_plan_of_billions_named_by_a_money_measure_is_of_dong() -> None:
 def test_billions_of_another_thing_are_no_plan_of_dong() -> None:
     revenue = _attained(_NO_CURRENCY.format("kWh điện thương phẩm"))[0]
     assert revenue[1] is None
+
+
+def test_parts_over_a_whole_are_read_across_the_chunks_the_text_is_folded_in() -> None:
+    from kpitools.extract.document import listed_parts_over
+
+    body = (
+        "Xã hiện có 1.200 cơ sở kinh tế, trong đó 350 doanh nghiệp, 880 hộ kinh doanh và 4 "
+        "hợp tác xã."
+    )
+    filler = "Nội dung khác của báo cáo. " * 2000
+    for at in range(32768 - 60, 32768 + 20, 3):
+        text = filler[:at] + body + " " + filler
+        [found] = listed_parts_over(text)
+        assert text[found.start : found.whole_end].startswith("1.200")
