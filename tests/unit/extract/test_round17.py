@@ -1,6 +1,8 @@
-"""Round 17 of the extraction rules (issue 17): wrong claims and audit findings of plans
-written elsewhere, each as a general rule of report wording, tested on invented text (never
-the evaluation set's figures or sentences)."""
+"""Round 17 of the extraction rules (issue 17): plans written elsewhere (named with who set
+them, missed by a digit, allocated, listed in parts), spellings of a connector and of a sum,
+and the audit of listed parts and shares over the raw amounts of a text, each as a general
+rule of report wording, tested on invented text (never the evaluation set's figures or
+sentences)."""
 
 from __future__ import annotations
 
