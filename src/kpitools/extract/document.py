@@ -709,15 +709,19 @@ _PLAN_VERB = rx(r"\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s
 # measure it names
 _AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu")
 _AIMED_VERB = rx(r"(?:\s+[^\W\d_]+){1,10}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
+# "kế hoạch kinh doanh với chỉ tiêu lợi nhuận dự kiến đạt 40 tỷ đồng": after any plan word,
+# the measure it names and an expected verb set out the plan's amount
+_PLANNED_VERB = rx(r"(?:\s+[^\W\d_]+){1,10}?\s+dự\s+kiến(?:\s+là)?\s+(?:đạt|ở\s+mức)(?!\w)")
 
 
-def _aimed_verb(lead: str, pos: int) -> re.Match[str] | None:
+def _aimed_verb(lead: str, pos: int, *, aim: bool = True) -> re.Match[str] | None:
     """The verb of an aim after the measure it names (``phấn đấu doanh thu … đạt``).
 
-    None when a word of a result comes between (``mục tiêu …, tỉnh đã thu đạt`` states a
-    result).
+    After a plan word that names no aim (``kế hoạch``, ``chỉ tiêu``), only an expected verb
+    (``… lợi nhuận dự kiến đạt``). None when a word of a result comes between (``mục tiêu
+    …, tỉnh đã thu đạt`` states a result).
     """
-    m = _AIMED_VERB.match(lead, pos)
+    m = (_AIMED_VERB if aim else _PLANNED_VERB).match(lead, pos)
     if m is None or _RESULT_WORDS.search(lead, pos, m.end() - 3):
         return None
     return m
@@ -990,8 +994,8 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     if _PERCENT_BEFORE.search(lead, 0, cues[-1].start()):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
     verb = _PLAN_VERB.match(lead, cues[-1].end())
-    if verb is None and _AIM_CUE.match(cues[-1].group()):
-        verb = _aimed_verb(lead, cues[-1].end())
+    if verb is None:
+        verb = _aimed_verb(lead, cues[-1].end(), aim=_AIM_CUE.match(cues[-1].group()) is not None)
     return _RESULT_WORDS.search(lead, verb.end() if verb else cues[-1].end()) is None
 
 
@@ -1545,6 +1549,7 @@ def link_referred_results(
     59,7%`` (the rate of the measure the result's clause names, :data:`MEASURE_NAMES`; the
     result or the percentage must be of a plan) are attainments of that result: 553.250,4
     with 60,6 %, 528.870,2 with 59,7 % (the target implied; the result's span is the link).
+    A rate that ``có thể đạt`` (may be reached, a forecast) is of no result stated.
 
     Only the nearest statement with a figure before the percentage is taken (up to
     :data:`REFERRED_WINDOW` characters), and only when the percentage names no unit the
@@ -1577,6 +1582,8 @@ def link_referred_results(
         measure = _referred_measure(fold(s.text))
         if measure is None or (measure == "" and s.stated_kind == "rate"):
             continue
+        if _MAY_REACH.search(fold(s.text)):
+            continue  # a rate that may be reached later is a forecast, of no result stated
         c = _result_referred_to(statements, i, measure, text, scope)
         if c is None or _counts_more(text, c, s):
             continue
@@ -1585,6 +1592,8 @@ def link_referred_results(
     return out
 
 
+# "đến hết năm, tỷ lệ giải ngân có thể đạt 90%": a rate that may be reached, a forecast
+_MAY_REACH = rx(r"(?<!\w)có\s+thể\s+(?:đạt|lên|tăng|vượt|chạm)(?!\w)")
 # "nếu tính thêm khối lượng hoàn thành chưa thanh toán thì tỷ lệ giải ngân đạt …": the rate
 # of the result with something added to it, not of the result written before (a plan added or
 # left out — "nếu không tính kế hoạch bổ sung", "nếu tính cả dự toán …" — keeps the result)

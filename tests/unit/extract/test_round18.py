@@ -1,0 +1,69 @@
+"""Round 18 of the extraction rules (issue 17): plans set out with an expected verb, rates
+that may be reached, and the other wrong pairings of round 18, each as a general rule of
+report wording, tested on invented text (never the evaluation set's figures or
+sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+BILLION = Decimal(10) ** 9
+
+
+def _attained(text: str) -> list[tuple[object, object, object, object]]:
+    return [
+        (s.actual, s.target, s.stated_percent, s.verdict)
+        for s in find(text, money=True)
+        if s.stated_kind == "attainment"
+    ]
+
+
+# --------------------------------------------------------------------------- wrong claims
+
+_PLANNED = (
+    "Năm nay, công ty lên kế hoạch kinh doanh với chỉ tiêu lợi nhuận sau thuế dự kiến đạt 40 "
+    "tỷ đồng. Như vậy, sau 6 tháng, công ty đã hoàn thành 145% kế hoạch lợi nhuận."
+)
+
+
+def test_an_amount_a_plan_expects_is_not_the_result_of_its_percentage() -> None:
+    [(actual, target, stated, _)] = _attained(_PLANNED)
+    assert (actual, target, stated) == (None, None, Decimal(145))
+
+
+def test_the_planned_amount_is_the_target_of_the_result_stated_before() -> None:
+    text = "Sau 6 tháng, lợi nhuận sau thuế của công ty đạt 58 tỷ đồng, tăng 8%.\n" + _PLANNED
+    [(actual, target, stated, verdict)] = _attained(text)
+    assert (actual, target, stated) == (58 * BILLION, 40 * BILLION, Decimal(145))
+    assert verdict == "consistent"
+
+
+def test_an_amount_a_result_expects_is_still_a_result() -> None:
+    # no plan word before "dự kiến đạt": the amount is an expected result
+    text = (
+        "Năm nay, lợi nhuận sau thuế của công ty dự kiến đạt 58 tỷ đồng. Như vậy, công ty đã "
+        "hoàn thành 145% kế hoạch lợi nhuận."
+    )
+    [(actual, _, stated, _)] = _attained(text)
+    assert (actual, stated) == (58 * BILLION, Decimal(145))
+
+
+_RATE = (
+    "Đến hết tháng 12, tỉnh đã giải ngân hơn 3.100 tỷ đồng vốn đầu tư công, đạt khoảng 70% "
+    "kế hoạch. Đến hết niên độ, tỷ lệ giải ngân {} khoảng 92%."
+)
+
+
+def test_a_rate_that_may_be_reached_is_given_no_result() -> None:
+    found = _attained(_RATE.format("có thể đạt"))
+    assert [(a, p) for a, _, p, _ in found] == [(3100 * BILLION, Decimal(70))]
+
+
+def test_a_rate_reached_is_still_given_the_result() -> None:
+    found = _attained(_RATE.format("ước đạt"))
+    assert [(a, p) for a, _, p, _ in found] == [
+        (3100 * BILLION, Decimal(70)),
+        (3100 * BILLION, Decimal(92)),
+    ]
