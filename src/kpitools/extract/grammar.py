@@ -1581,16 +1581,27 @@ def _year_before(doc: Doc, start: int, end: int) -> str | None:
     return years[-1] if years else None
 
 
+# "4 tỷ USD vào năm 2040", "900 triệu USD của năm 2026": the year a figure is of, right after it
+_YEAR_AFTER = rx(r"\s*(?:vào|của|trong|đến)?\s*năm\s+(20\d\d)(?!\d)")
+
+
+def _year_after(doc: Doc, f: Figure) -> str | None:
+    """The year written right after the figure ``f`` (its noun or unit between), if any."""
+    m = _YEAR_AFTER.match(doc.fold, f.noun_end or f.span_end, f.sentence.end)
+    return m.group(1) if m else None
+
+
 def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
     """Whether the target ``f`` is of another year than the result ``a`` (``Năm 2025, … đón
-    5 triệu lượt khách, năm 2026 phấn đấu đón 6 triệu``) or counts another kind of the same
-    thing (``5 triệu lượt khách quốc tế, mục tiêu đón 20 triệu lượt khách nội địa``): no
-    target of that result."""
+    5 triệu lượt khách, năm 2026 phấn đấu đón 6 triệu``; ``đạt 4 tỷ USD vào năm 2040, …
+    so với mục tiêu 900 triệu USD của năm 2026``: the year right after a figure is its own)
+    or counts another kind of the same thing (``5 triệu lượt khách quốc tế, mục tiêu đón 20
+    triệu lượt khách nội địa``): no target of that result."""
     before = [g for g in figs if g.end <= f.start and g is not a]
     floor = max([g.span_end for g in before if g.start > a.start] or [a.span_end])
     low = f.sentence.start if f.start < a.start else floor
-    theirs = _year_before(doc, low, f.start)
-    mine = _year_before(doc, a.sentence.start, a.start)
+    theirs = _year_after(doc, f) or _year_before(doc, low, f.start)
+    mine = _year_after(doc, a) or _year_before(doc, a.sentence.start, a.start)
     if theirs is not None and mine is not None and theirs != mine:
         return True
     place = _place_before(doc.text, low, f.start)

@@ -67,3 +67,16 @@ def test_a_rate_reached_is_still_given_the_result() -> None:
         (3100 * BILLION, Decimal(70)),
         (3100 * BILLION, Decimal(92)),
     ]
+
+
+def test_a_figure_of_a_later_year_is_no_result_of_a_plan_of_another() -> None:
+    text = (
+        "Công ty dự kiến doanh thu đạt 5 tỷ USD vào năm 2040, tăng gấp hơn bốn lần so với "
+        "mục tiêu 900 triệu USD của năm 2026."
+    )
+    assert [(s.actual, s.target) for s in find(text, money=True)] == [(None, 900 * 10**6)]
+
+
+def test_a_figure_and_a_plan_of_the_same_year_stay_paired() -> None:
+    text = "Doanh thu đạt 950 triệu USD trong năm 2026, so với mục tiêu 900 triệu USD của năm 2026."
+    assert [(s.actual, s.target) for s in find(text, money=True)] == [(950 * 10**6, 900 * 10**6)]
