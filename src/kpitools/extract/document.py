@@ -2372,6 +2372,78 @@ def drop_mispaired_headlines(
     return out
 
 
+_LEADING_NUMBER = re.compile(NUM)
+
+
+def drop_unfitting_counts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage no whole plan of its count can give left without it
+    when another figure of its clause may be what it is of.
+
+    ``khoan được 9.100 m, hoàn thành 5 giếng (đạt 118,6% kế hoạch)``: a plan of wells is a
+    whole number, and no whole number gives 5 wells 118,6 % of it (4 gives 125 %), so the
+    percentage is of the other figure of the clause (no percentage between them); its
+    result is dropped (precision first) and the percentage stays, unchecked. Only a count
+    written as it is (no scale word, no decimals, no hedge) with its own percentage and no
+    plan is tested: 5 wells at 125 % stay, and a count alone in its clause keeps the
+    percentage (the audit's finding when no whole plan gives it).
+    """
+    return [
+        _without_result(s) if _no_whole_plan(s) and _figure_before(s, text) else s
+        for s in statements
+    ]
+
+
+# a figure with its unit word ("9.100 m"), not a year
+_UNIT_FIGURE = rx(rf"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))(?:{NUM})\s*[^\W\d_]")
+
+
+def _figure_before(s: LinkableStatement, text: str) -> bool:
+    """Whether the clause of ``s`` (back to a semicolon, a colon, a bracket or the sentence's
+    start) holds another figure before it, with no percentage between."""
+    floor = max(0, s.start - 200)
+    low = max(floor, *(text.rfind(c, floor, s.start) + 1 for c in ".;:(\n"))
+    lead = text[low : s.start]
+    figures = list(_UNIT_FIGURE.finditer(fold(lead)))
+    return bool(figures) and "%" not in lead[figures[-1].end() :]
+
+
+def _no_whole_plan(s: LinkableStatement) -> bool:
+    """Whether ``s`` is a count whose stated percentage no whole plan gives (see above)."""
+    if (
+        s.stated_kind not in ("attainment", "excess")
+        or s.target is not None
+        or s.link_text is not None
+        or s.measure is not None
+        or s.qualifier is not None
+        or not isinstance(s.actual, Decimal)
+        or s.actual <= 0
+    ):
+        return False
+    m = _LEADING_NUMBER.match(s.text)
+    p = _percent_of(s)
+    if m is None or p is None or p.value <= 0 or parse_number(m.group()) != s.actual:
+        return False
+    unit = Decimal(10) ** -p.decimals
+    low, high = p.value - unit / 2, p.value + unit  # rounded half up, or cut
+    most = int(100 * s.actual / low) if low > 0 else 0
+    return most < 1 or 100 * s.actual / most >= high
+
+
+def _without_result(s: LinkableStatement) -> LinkableStatement:
+    """The percentage ``s`` with no result: nothing to check it against."""
+    return dataclasses.replace(
+        s,
+        actual=None,
+        implied_target=None,
+        computed_percent=None,
+        consistent=None,
+        verdict="unchecked",
+        **noted(seg("no_target")),  # type: ignore[arg-type]
+    )
+
+
 def _mispaired(s: LinkableStatement, body: Sequence[LinkableStatement]) -> bool:
     """Whether the body gives ``s``'s figure another percentage, and ``s``'s to another."""
     other_percent = any(c.actual == s.actual and c.stated_percent != s.stated_percent for c in body)

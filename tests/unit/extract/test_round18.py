@@ -80,3 +80,23 @@ def test_a_figure_of_a_later_year_is_no_result_of_a_plan_of_another() -> None:
 def test_a_figure_and_a_plan_of_the_same_year_stay_paired() -> None:
     text = "Doanh thu đạt 950 triệu USD trong năm 2026, so với mục tiêu 900 triệu USD của năm 2026."
     assert [(s.actual, s.target) for s in find(text, money=True)] == [(950 * 10**6, 900 * 10**6)]
+
+
+_WELLS = "Năm nay, đơn vị đã khoan được 9.100 m, hoàn thành 5 giếng (đạt {} kế hoạch)."
+
+
+def test_a_percentage_no_whole_plan_of_the_count_gives_loses_that_count() -> None:
+    # 5 of 4 wells is 125 %, of 5 is 100 %: 118,6 % is of the metres, not of the wells
+    [(actual, _, stated, verdict)] = _attained(_WELLS.format("118,6%"))
+    assert (actual, stated, verdict) == (None, Decimal("118.6"), "unchecked")
+
+
+def test_a_percentage_a_whole_plan_gives_keeps_its_count() -> None:
+    [(actual, _, stated, _)] = _attained(_WELLS.format("125%"))
+    assert (actual, stated) == (5, Decimal(125))
+
+
+def test_a_count_alone_in_its_clause_keeps_a_percentage_no_whole_plan_gives() -> None:
+    text = "Năm nay, đơn vị đã hoàn thành 5 giếng (đạt 118,6% kế hoạch)."
+    [(actual, _, stated, _)] = _attained(text)
+    assert (actual, stated) == (5, Decimal("118.6"))
