@@ -2378,8 +2378,9 @@ _LEADING_NUMBER = re.compile(NUM)
 def drop_unfitting_counts(
     statements: Sequence[LinkableStatement], text: str
 ) -> list[LinkableStatement]:
-    """The statements, a percentage no whole plan of its count can give left without it
-    when another figure of its clause may be what it is of.
+    """The statements, a count's percentage no whole plan gives left without the count.
+
+    Only when another figure of its clause may be what it is of.
 
     ``khoan được 9.100 m, hoàn thành 5 giếng (đạt 118,6% kế hoạch)``: a plan of wells is a
     whole number, and no whole number gives 5 wells 118,6 % of it (4 gives 125 %), so the
@@ -2400,8 +2401,10 @@ _UNIT_FIGURE = rx(rf"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))(?:{NUM})\s*[^\W\d_]")
 
 
 def _figure_before(s: LinkableStatement, text: str) -> bool:
-    """Whether the clause of ``s`` (back to a semicolon, a colon, a bracket or the sentence's
-    start) holds another figure before it, with no percentage between."""
+    """Whether the clause of ``s`` holds another figure before it, no percentage between.
+
+    The clause reaches back to a semicolon, a colon, a bracket or the sentence's start.
+    """
     floor = max(0, s.start - 200)
     low = max(floor, *(text.rfind(c, floor, s.start) + 1 for c in ".;:(\n"))
     lead = text[low : s.start]
