@@ -2930,9 +2930,11 @@ ONE_BUDGET_WINDOW = 1200
 ONE_BUDGET_SPREAD = Decimal("0.1")
 """Two percentages of one named budget are compared only when the budgets they imply are
 within 10 % of each other (further apart, the words may name two budgets)."""
-# "bằng 125% dự toán Trung ương giao": a budget named by who assigned it
+# "bằng 125% dự toán Trung ương giao": a budget named by who assigned it ("kế hoạch được
+# giao" names no one: a company's plans of every measure are so written)
 _NAMED_BUDGET = rx(
-    r"^\s*(?:so\s+(?:với\s+)?)?((?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)(?:\s+[^\W\d_]+){1,5}?\s+giao)(?!\w)"
+    r"^\s*(?:so\s+(?:với\s+)?)?((?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)"
+    r"(?:\s+(?!(?:đã\s+)?được\s+giao(?!\w))[^\W\d_]+){1,5}?\s+giao)(?!\w)"
 )
 _Implied = tuple[int, Decimal, Decimal]
 

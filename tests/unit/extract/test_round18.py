@@ -100,3 +100,23 @@ def test_a_count_alone_in_its_clause_keeps_a_percentage_no_whole_plan_gives() ->
     text = "Năm nay, đơn vị đã hoàn thành 5 giếng (đạt 118,6% kế hoạch)."
     [(actual, _, stated, _)] = _attained(text)
     assert (actual, stated) == (5, Decimal("118.6"))
+
+
+def _verdicts(text: str) -> list[tuple[object, object]]:
+    return [(s.stated_percent, s.verdict) for s in find(text, money=True) if s.stated]
+
+
+def test_plans_assigned_by_no_one_named_are_not_one_budget() -> None:
+    text = (
+        "Lợi nhuận của công ty mẹ đạt 2.100 tỷ đồng, đạt 105% kế hoạch được giao. Nộp ngân "
+        "sách của công ty mẹ đạt 1.800 tỷ đồng, đạt 100,5% kế hoạch được giao."
+    )
+    assert _verdicts(text) == [(Decimal(105), "unchecked"), (Decimal("100.5"), "unchecked")]
+
+
+def test_a_budget_named_by_who_assigned_it_is_still_one_budget() -> None:
+    text = (
+        "Tổng thu 10 tháng đạt 6.000 tỷ đồng, bằng 120% dự toán Trung ương giao. Cả năm ước "
+        "đạt 7.000 tỷ đồng, bằng 150% dự toán Trung ương giao."
+    )
+    assert [v for _, v in _verdicts(text)] == ["unchecked", "inconsistent"]
