@@ -109,7 +109,7 @@ def _verdicts(text: str) -> list[tuple[object, object]]:
 def test_plans_assigned_by_no_one_named_are_not_one_budget() -> None:
     text = (
         "Lợi nhuận của công ty mẹ đạt 2.100 tỷ đồng, đạt 105% kế hoạch được giao. Nộp ngân "
-        "sách của công ty mẹ đạt 1.800 tỷ đồng, đạt 100,5% kế hoạch được giao."
+        "sách của công ty mẹ đạt 1.960 tỷ đồng, đạt 100,5% kế hoạch được giao."
     )
     assert _verdicts(text) == [(Decimal(105), "unchecked"), (Decimal("100.5"), "unchecked")]
 
