@@ -67,7 +67,7 @@ def _reports_to_run(args: argparse.Namespace, out: Path) -> list[Any] | str:
 
 def _run(args: argparse.Namespace) -> int:
     signal.signal(signal.SIGTERM, _stop)
-    from kpitools.report.batch import run_batch
+    from kpitools.report.batch import default_workers, run_batch
     from kpitools.report.discovery import INDEX, Outcome, notebooks_by_kind
     from kpitools.report.worker import kernel_mode
 
@@ -76,7 +76,7 @@ def _run(args: argparse.Namespace) -> int:
     if isinstance(reports, str):
         print(f"kpitools run: {reports}", file=sys.stderr)
         return 2
-    workers = args.workers or os.cpu_count() or 1
+    workers = args.workers or default_workers()
     fresh = False if args.shared_kernel else None
     print(
         f"kpitools run: {len(reports)} report(s), {workers} worker(s), "
@@ -541,7 +541,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--notebooks", help="folder of the report notebooks (default: the project's notebooks)"
     )
     run.add_argument("--out", help="output folder (default: the project's reports)")
-    run.add_argument("--workers", type=int, default=None, help="parallel kernels (default: cores)")
+    run.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="parallel workers, each with its kernel (default: cores + 1)",
+    )
     run.add_argument("--force", action="store_true", help="rerun reports that are up to date")
     run.add_argument("--shard", metavar="I/N", help="run only slice I of N (e.g. 2/4)")
     run.add_argument("--timeout", type=int, default=600, help="seconds per cell (default 600)")
