@@ -1489,6 +1489,7 @@ def _attach_target(
         and _later_percent_plan(doc, d.actual_fig, f, figs) is None
         and not _other_year_or_kind(doc, d.actual_fig, f, figs)
         and not _other_measure(doc, d.actual_fig, f)
+        and not _listed_with_target(doc, d.actual_fig, f)
     ]
     if candidates:
         distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
@@ -1503,6 +1504,32 @@ def _attach_target(
 
 
 _SEMICOLON_OR_STOP = re.compile(r";|\.(?!\d)")
+# a word of a result after a target ("…, kết quả kết nạp được 171", "…, ước đạt 3 triệu tấn")
+_RESULT_AFTER_TARGET = rx(r"(?<!\w)(?:ước|lũy\s+kế|luỹ\s+kế|còn|đã|mới|đến\s+nay)(?!\w)")
+_ALONG_WITH = rx(r"(?<!\w)cùng(?:\s+với)?\s*$")
+_TWO_WORDS_BEFORE = rx(r"([^\W\d_]+\s+[^\W\d_]+)\s*$")
+
+
+def _listed_with_target(doc: Doc, a: Figure, f: Figure) -> bool:
+    """Whether ``a``, after the target ``f`` in its sentence, is another figure of the plan.
+
+    ``đặt mục tiêu khai thác 3,4 triệu tấn than, than tiêu thụ trên 3 triệu tấn`` and ``kế
+    hoạch khai thác 3,4 triệu tấn, cùng 80.000 tấn …`` list a second planned figure: with
+    no word of a result between the two (``đạt``, ``được``, ``đã``, ``kết quả``, ``ước`` …), and
+    ``cùng`` right before ``a`` or the verb before the target not said again (``kế hoạch
+    kết nạp 150, toàn tỉnh kết nạp 171`` states a result), ``a`` is not its result.
+    """
+    if f.end > a.start:
+        return False
+    between = doc.fold[f.span_end : a.span_start]
+    if _MET_WORDS.search(between) or _RESULT_AFTER_TARGET.search(between):
+        return False
+    if _ALONG_WITH.search(between):
+        return True  # "…, cùng 80.000 tấn than lộ vỉa": one more figure of the plan
+    low = max(f.sentence.start, f.span_start - 40)
+    verb = _TWO_WORDS_BEFORE.search(doc.fold, low, f.span_start)
+    return verb is None or " ".join(verb.group(1).split()) not in " ".join(between.split())
+
 
 # ", vượt mục tiêu phấn đấu thu 100.000 tỉ đồng": a plan exceeded in a clause of its own
 _EXCEEDED_PLAN_CLAUSE = rx(

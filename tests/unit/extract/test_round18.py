@@ -120,3 +120,33 @@ def test_a_budget_named_by_who_assigned_it_is_still_one_budget() -> None:
         "đạt 7.000 tỷ đồng, bằng 150% dự toán Trung ương giao."
     )
     assert [v for _, v in _verdicts(text)] == ["unchecked", "inconsistent"]
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text, money=True)]
+
+
+def test_a_second_figure_listed_after_a_target_is_another_target() -> None:
+    text = (
+        "Năm nay, công ty đặt mục tiêu khai thác 3,4 triệu tấn than, than tiêu thụ trên 3 "
+        "triệu tấn."
+    )
+    assert _pairs(text) == [(None, 3_400_000)]
+
+
+def test_a_figure_along_with_a_target_is_another_target() -> None:
+    text = (
+        "Năm nay, tập đoàn giao cho công ty kế hoạch khai thác 3,4 triệu tấn than hầm lò – mức "
+        "cao nhất trong các đơn vị khai thác than, cùng 80.000 tấn than lộ thiên."
+    )
+    assert _pairs(text) == [(None, 3_400_000)]
+
+
+def test_a_result_after_a_target_is_still_its_result() -> None:
+    assert _pairs(
+        "Năm nay, công ty đặt mục tiêu khai thác 3,4 triệu tấn than, kết quả khai thác được 3 "
+        "triệu tấn."
+    ) == [(3_000_000, 3_400_000)]
+    assert _pairs("Kế hoạch năm 2021 kết nạp 150 đảng viên, toàn tỉnh kết nạp 171 đảng viên.") == [
+        (171, 150)
+    ]
