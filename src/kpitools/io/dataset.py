@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
 import os
 import pickle
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,16 +157,17 @@ def load_dataset(
     if (hit := _LOADED.get(key)) is not None and not isinstance(links, pl.DataFrame):
         return hit.replace(hit.kpis.clone())
     shared = None if isinstance(links, pl.DataFrame) else _shared_path(key)
-    if shared is not None and (hit := _read_shared(shared)) is not None:
-        _LOADED[key] = hit
-        return hit.replace(hit.kpis.clone())
-    registry = read_registry(paths[0], links=_links_frame(links, links_path))
-    metric_catalog = read_catalog(paths[1])
-    kpis, notes = read_entries(entries, registry=registry, catalog=metric_catalog)
-    dataset = Dataset(kpis, registry, metric_catalog, paths[2:], notes)
-    _LOADED[key] = dataset
-    if shared is not None:
-        _write_shared(shared, dataset)
+    with _reading(shared):  # one process of a run reads; the others wait and load its copy
+        if shared is not None and (hit := _read_shared(shared)) is not None:
+            _LOADED[key] = hit
+            return hit.replace(hit.kpis.clone())
+        registry = read_registry(paths[0], links=_links_frame(links, links_path))
+        metric_catalog = read_catalog(paths[1])
+        kpis, notes = read_entries(entries, registry=registry, catalog=metric_catalog)
+        dataset = Dataset(kpis, registry, metric_catalog, paths[2:], notes)
+        _LOADED[key] = dataset
+        if shared is not None:
+            _write_shared(shared, dataset)
     while len(_LOADED) > 8:
         _LOADED.pop(next(iter(_LOADED)))
     return dataset.replace(kpis.clone())
@@ -196,6 +198,33 @@ def _shared_path(key: tuple[object, ...]) -> Path | None:
         return None
     digest = hashlib.sha256(repr((key, _code_digest())).encode()).hexdigest()
     return Path(folder) / f"{digest}.pickle"
+
+
+@contextlib.contextmanager
+def _reading(path: Path | None) -> Iterator[None]:
+    """Within: this process alone reads the dataset kept at ``path`` (None: no lock).
+
+    The first kernels of a run start together and would each read the same files (~0.2 s
+    of CPU each for the bundled data); with an exclusive lock on ``<path>.lock`` the first
+    reads and keeps its copy while the others wait, then load that copy. The system drops
+    the lock of a process that dies; where ``fcntl`` is missing (Windows) nothing waits.
+    """
+    try:
+        import fcntl
+    except ImportError:
+        fcntl = None  # type: ignore[assignment]
+    if path is None or fcntl is None:
+        yield
+        return
+    try:
+        handle = open(path.with_suffix(".lock"), "a")  # noqa: SIM115 (held for the block)
+    except OSError:  # a folder that cannot be written: each process reads for itself
+        yield
+        return
+    with handle:
+        with contextlib.suppress(OSError):
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
 
 
 def _read_shared(path: Path) -> Dataset | None:

@@ -308,9 +308,9 @@ def _shared_datasets() -> Iterator[None]:
     """For the run, a private folder where the kernels keep the datasets they read.
 
     A fresh kernel per report would read the run's data files again for every report; the
-    first kernel to read a file keeps the parsed dataset there and the others load it in
-    milliseconds (see ``kpitools.io.dataset.SHARED_CACHE_ENV``). The folder is removed with
-    the run.
+    first kernel to read a file keeps the parsed dataset there (kernels that start meanwhile
+    wait for it rather than read the files too) and the others load it in milliseconds
+    (see ``kpitools.io.dataset.SHARED_CACHE_ENV``). The folder is removed with the run.
     """
     if os.environ.get(SHARED_CACHE_ENV):  # a caller's own folder: keep it
         yield

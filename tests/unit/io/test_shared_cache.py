@@ -75,3 +75,45 @@ def test_without_the_folder_nothing_is_kept(tmp_path, monkeypatch):
     shutil.copy("data/demo_panel.csv", data)
     _load(data)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["panel.csv"]
+
+
+_CHILD = """
+import sys, time
+from kpitools.io import dataset
+read = dataset.read_entries
+
+def slow_read(*args, **kwargs):  # long enough for every process to reach the files
+    with open(sys.argv[2], "a") as f:
+        f.write("read\\n")
+    time.sleep(1.5)
+    return read(*args, **kwargs)
+
+dataset.read_entries = slow_read
+import kpitools as kt
+ds = kt.load_dataset([sys.argv[1]], units="data/units.csv", catalog="data/metrics.csv")
+print(ds.kpis.height)
+"""
+
+
+def test_processes_that_start_together_read_the_files_once(tmp_path, shared):
+    import subprocess
+    import sys
+
+    data = tmp_path / "panel.csv"
+    shutil.copy("data/demo_panel.csv", data)
+    reads = tmp_path / "reads.txt"
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _CHILD, str(data), str(reads)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env={**os.environ, dataset_module.SHARED_CACHE_ENV: str(shared)},
+        )
+        for _ in range(3)
+    ]
+    heights = [int(p.communicate(timeout=120)[0]) for p in procs]
+    assert [p.returncode for p in procs] == [0, 0, 0]
+    assert heights == [_load(data).kpis.height] * 3
+    # one process read the files; the two others waited for its copy and loaded it
+    assert reads.read_text().splitlines() == ["read"]
+    assert len(list(shared.glob("*.pickle"))) == 1
