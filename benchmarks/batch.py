@@ -19,7 +19,7 @@ Prints the times, the ratios plain / kpitools for both environments, the extra c
 report of the fresh kernel (wall time and CPU time: the CPU of every process of the run,
 kernels included, which a busy machine disturbs less than the wall time), the HTML size
 per report, and with ``--memory`` the peak memory of the run's processes (workers,
-templates and kernels) for 1, 2 and 4 workers, in runs of their own: sampling the memory
+templates and kernels) for 1, 2, 3 and 4 workers, in runs of their own: sampling the memory
 of a run's processes every 0.2 s costs ~0.6 s of CPU on the run's own cores and rounds its
 wall time up to the next sample, so the timed runs are not sampled (until session 7 they
 were, and their peak memory was printed with their times).
@@ -52,6 +52,7 @@ from pathlib import Path
 import yaml
 
 from kpitools.report import discover
+from kpitools.report.batch import default_workers
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -320,7 +321,7 @@ def main() -> None:
     ap.add_argument("--workers", type=int, default=None)
     ap.add_argument("--repeat", type=int, default=3, help="runs of each kpitools mode")
     ap.add_argument(
-        "--memory", action="store_true", help="peak memory with 1, 2 and 4 workers (fresh)"
+        "--memory", action="store_true", help="peak memory with 1, 2, 3 and 4 workers (fresh)"
     )
     ap.add_argument(
         "--cpu-split",
@@ -352,7 +353,7 @@ def main() -> None:
         ab(args.ab, max(1, args.repeat), args.workers)
         return
     reports = discover(ROOT / "parameters", ROOT / "notebooks")
-    show(reports, *measure(args, reports))
+    show(reports, *measure(args, reports), workers=args.workers)
 
 
 def measure(args: argparse.Namespace, reports) -> tuple:
@@ -382,7 +383,7 @@ def measure(args: argparse.Namespace, reports) -> tuple:
         sizes = [(tmp / "kpitools" / r.html_name).stat().st_size for r in reports]
         memory = {}
         if args.memory:
-            for w in (1, 2, 4):
+            for w in (1, 2, 3, 4):
                 memory[w] = kpitools_run(tmp / f"mem{w}", w, shared=False, memory=True)
     return sample, plain, lab, runs, memory, sizes, plain_sizes
 
@@ -394,10 +395,14 @@ def _medians(runs: dict[bool, list[dict[str, float]]]) -> dict[bool, dict[str, f
     }
 
 
-def show(reports, sample, plain, lab, runs, memory, sizes, plain_sizes) -> None:
+def show(reports, sample, plain, lab, runs, memory, sizes, plain_sizes, workers=None) -> None:
     n = len(reports)
     scaled = "" if len(sample) == n else f" (measured on {len(sample)}, scaled to {n})"
-    print(f"reports: {n}; machine: {os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
+    print(
+        f"reports: {n}; machine: {os.cpu_count()} cores, load average "
+        f"{os.getloadavg()[0]:.1f}; kpitools run with {workers or default_workers()} workers"
+        + ("" if workers else " (its default)")
+    )
     names = {"lab": "with JupyterLab installed", "bare": "bare install (emulated)"}
     for label, total in plain.items():
         print(
