@@ -46,7 +46,7 @@ import bisect
 import dataclasses
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -321,11 +321,17 @@ def _plan_result(
     noun: str,
     text: str,
     kind: str | None = None,
+    naming: Callable[[str, LinkableStatement, str], bool] | None = None,
 ) -> LinkableStatement | None:
     """The one result before ``statements[i]`` naming ``noun`` (no target of its own).
 
     None when there is none, or two with different figures (a quarter's and the year's).
+    When none is named in its clause before it, one whose amount the noun follows (``đạt
+    900 tỷ đồng doanh thu``) is taken, on the same terms.
     """
+    if naming is None:
+        found = _plan_result(statements, i, noun, text, kind, _names)
+        return found or _plan_result(statements, i, noun, text, kind, _named_right_after)
     s = statements[i]
     found: list[LinkableStatement] = []
     for c in statements[max(0, i - PLAN_RESULTS) : i][::-1]:
@@ -335,7 +341,7 @@ def _plan_result(
             isinstance(c.actual, Decimal)
             and c.target is None
             and c.stated_kind in (None, "growth")
-            and _names(text, c, noun)
+            and naming(text, c, noun)
             and _kind_fits(text, c, noun, kind)
             and _of_no_other(text, c, noun)
         ):
@@ -343,6 +349,21 @@ def _plan_result(
     if not found or len({c.actual for c in found}) != 1:
         return None
     return None if _other_kind_between(text, found[0], s, noun, kind) else found[0]
+
+
+def _named_right_after(text: str, c: LinkableStatement, noun: str) -> bool:
+    """Whether the money amount of ``c`` is followed by ``noun``.
+
+    ``đạt 900 tỷ đồng doanh thu``: the measure the amount is of, though its clause names none
+    before it.
+    """
+    low = max(0, c.start - 200)
+    folded = fold(text[low : c.end + 60])
+    a = next((x for x in _amounts(folded, c.start - low, c.end - low)), None)
+    if a is None or a.unit[1] not in _MONEY_WORDS or folded[a.end : a.end + 1] != " ":
+        return False
+    named = _MEASURE_NAMES.match(folded, a.end + 1)
+    return named is not None and noun_pattern(noun).match(named.group()) is not None
 
 
 def _of_no_other(text: str, c: LinkableStatement, noun: str) -> bool:
@@ -2307,8 +2328,10 @@ def link_unstated_plans(
     whose figure is in a growth statement or none, and only one plan amount: written with the
     same scale, unit word and thing counted (``triệu lượt khách``), set out as a plan of a year
     in another sentence up to :data:`PLAN_AMOUNT_WINDOW` characters away, exact, larger than
-    the result, of the same unit, measure and year. Nothing confirms the link (no
-    percentage), so the words must match exactly: precision first.
+    the result, of the same unit, measure and year, and not already set against that plan by
+    a percentage of the same figure in the plan's own sentence (``So với kế hoạch cả năm là
+    900 tỷ đồng doanh thu, công ty đã hoàn thành 46% mục tiêu doanh thu``). Nothing
+    confirms the link (no percentage), so the words must match exactly: precision first.
     """
     out: list[LinkableStatement] = []
     ordered = sorted(statements, key=lambda c: c.start)
@@ -2321,6 +2344,8 @@ def link_unstated_plans(
         for c in statements
         if c.target is not None or c.stated_kind in ("attainment", "excess")
     }
+    # the figures percentages are stated of, and where
+    stated = [(c.actual, c.start) for c in statements if c.stated_percent is not None]
     for s in statements:
         out.append(s)
         if (
@@ -2335,9 +2360,19 @@ def link_unstated_plans(
         ):
             continue
         plan = _unstated_plan(s, text, scope)
-        if plan is not None:
+        if plan is not None and not _stated_beside(stated, s, plan, text):
             out.append(_against_plan(s, plan, text))
     return out
+
+
+def _stated_beside(
+    stated: list[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
+) -> bool:
+    """Whether a percentage of ``s``'s figure is stated in the sentence of ``plan``."""
+    low = max(0, plan.start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low : plan.end + PLAN_AMOUNT_WINDOW])
+    head, stop = _sentence_span(folded, _shifted(plan, -low))
+    return any(a == s.actual and low + head <= at < low + stop for a, at in stated)
 
 
 # --------------------------------------------------------------------------- headlines

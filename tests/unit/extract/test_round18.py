@@ -150,3 +150,29 @@ def test_a_result_after_a_target_is_still_its_result() -> None:
     assert _pairs("Kế hoạch năm 2021 kết nạp 150 đảng viên, toàn tỉnh kết nạp 171 đảng viên.") == [
         (171, 150)
     ]
+
+
+_NAMED_AFTER = (
+    "Lũy kế 6 tháng, công ty đạt 9.000 tỷ đồng doanh thu (tăng 10% so với cùng kỳ) và 700 tỷ "
+    "đồng lợi nhuận sau thuế (tăng 20% so với cùng kỳ).\nSo với kế hoạch cả năm là 20.000 tỷ "
+    "đồng doanh thu và 1.000 tỷ đồng lợi nhuận sau thuế, công ty đã hoàn thành 45% mục tiêu "
+    "doanh thu."
+)
+
+
+def test_a_result_named_right_after_its_amount_meets_a_plan_of_that_measure() -> None:
+    # one claim: the percentage with its result and plan, no second pair without it
+    found = [s for s in find(_NAMED_AFTER, money=True) if s.actual and s.target]
+    assert [(s.actual, s.target, s.stated_percent, s.verdict) for s in found] == [
+        (9000 * BILLION, 20000 * BILLION, Decimal(45), "consistent")
+    ]
+
+
+def test_two_results_named_right_after_their_amounts_leave_the_plan_unlinked() -> None:
+    text = (
+        "Quý 3, công ty ghi nhận 3.000 tỷ đồng doanh thu. Lũy kế 9 tháng, công ty đạt 9.000 tỷ "
+        "đồng doanh thu.\nNăm nay, công ty đặt kế hoạch 20.000 tỷ đồng doanh thu. Công ty đã "
+        "hoàn thành 45% mục tiêu doanh thu."
+    )
+    [(actual, _, stated, _)] = _attained(text)
+    assert (actual, stated) == (None, Decimal(45))
