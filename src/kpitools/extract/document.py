@@ -330,8 +330,8 @@ def _plan_result(
     900 tỷ đồng doanh thu``) is taken, on the same terms.
     """
     if naming is None:
-        found = _plan_result(statements, i, noun, text, kind, _names)
-        return found or _plan_result(statements, i, noun, text, kind, _named_right_after)
+        named = _plan_result(statements, i, noun, text, kind, _names)
+        return named or _plan_result(statements, i, noun, text, kind, _named_right_after)
     s = statements[i]
     found: list[LinkableStatement] = []
     for c in statements[max(0, i - PLAN_RESULTS) : i][::-1]:
@@ -2366,7 +2366,7 @@ def link_unstated_plans(
 
 
 def _stated_beside(
-    stated: list[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
+    stated: Sequence[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
 ) -> bool:
     """Whether a percentage of ``s``'s figure is stated in the sentence of ``plan``."""
     low = max(0, plan.start - PLAN_AMOUNT_WINDOW)
