@@ -554,7 +554,7 @@ def _figure_values(
     kind: str, m: re.Match[str], text: str
 ) -> tuple[tuple[Decimal, ...], Percent | None] | None:
     """The numbers a match of ``kind`` states, and its percentage if it is one (None for a
-    range of percentages, which is no figure)."""
+    range of percentages, or one that falls, ``09-1``, which is no figure)."""
     if kind == "rate_range":
         low = parse_number(m.group("a") or m.group("a2"))
         return (low, parse_number(m.group("b"))), None
@@ -563,10 +563,11 @@ def _figure_values(
         low, high = _range_ends(parse_number(m.group("a")), parse_number(m.group("b")))
         return (low * scale, high * scale), None
     if kind == "range":
-        if m.groupdict().get("pa") or m.groupdict().get("pb"):
-            return None
+        low, high = parse_number(m.group("a")), parse_number(m.group("b"))
+        if m.groupdict().get("pa") or m.groupdict().get("pb") or low > high:
+            return None  # a range of percentages, or a code ("Lô 09-1"): no figure
         scale = parse_number(f"1 {m.group('mag')}") if m.group("mag") else Decimal(1)
-        return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
+        return (low * scale, high * scale), None
     if kind == "pair":
         return (parse_number(m.group("a")), parse_number(m.group("b"))), None
     if kind == "money_pair":

@@ -129,7 +129,10 @@ _KEPT = "".join(
     )
     if c != " " and _ordinary(c)
 )
-_RUN = re.compile(rf"(?:[{_KEPT}](?=[ {_KEPT}]|\Z)| (?=[{_KEPT}]))+")
+_RUN = re.compile(rf"(?:[{_KEPT}](?=[ {_KEPT}]|\Z)|(?!(?<=\d,) 0\d) (?=[{_KEPT}]))+")
+# a decimal printed with a space after its comma ("2, 05 triệu tấn"): a group with a leading
+# zero is never a number of its own, so the space is dropped and the decimal read whole
+_DECIMAL_SPACE = re.compile(r"\d, 0\d")
 
 
 def _chunk(text: str, i: int) -> tuple[str | None, int]:
@@ -153,7 +156,8 @@ def _chunk(text: str, i: int) -> tuple[str | None, int]:
 
 
 def normalize(text: str) -> Normalized:
-    """NFC, ``\\n`` for every line end, one space for runs of spaces, no invisible characters.
+    """NFC, ``\\n`` for every line end, one space for runs of spaces, no invisible characters,
+    no space after a decimal comma before a group with a leading zero (``2, 05`` is ``2,05``).
 
     Composition is done per base character and its combining marks, so each normalized
     character maps back to the original characters it came from. Runs of characters that
@@ -172,8 +176,8 @@ def normalize(text: str) -> Normalized:
             i, last = run.end(), text[run.end() - 1]
             continue
         chunk, j = _chunk(text, i)
-        if chunk == " " and last == " ":
-            offsets.stretch(k - 1, j)  # a run of spaces is one space
+        if chunk == " " and (last == " " or _DECIMAL_SPACE.match(text, max(0, i - 2))):
+            offsets.stretch(k - 1, j)  # a run of spaces is one space; "2, 05" is "2,05"
         elif chunk:
             for _ in chunk:
                 offsets.write(k, i, j)

@@ -176,3 +176,27 @@ def test_two_results_named_right_after_their_amounts_leave_the_plan_unlinked() -
     )
     [(actual, _, stated, _)] = _attained(text)
     assert (actual, stated) == (None, Decimal(45))
+
+
+def test_a_decimal_printed_with_a_space_after_its_comma_is_read_whole() -> None:
+    text = "Năm nay, gia tăng trữ lượng dự kiến là 3, 05 triệu tấn dầu (đạt 120,4% kế hoạch)."
+    [(actual, _, stated, _)] = _attained(text)
+    assert (actual, stated) == (3_050_000, Decimal("120.4"))
+
+
+def test_numbers_listed_after_commas_stay_apart() -> None:
+    # no leading zero: "1, 2" is a list, not a decimal
+    from kpitools.extract.text import normalize
+
+    assert normalize("các tổ 1, 2 và 3, 05 triệu").text == "các tổ 1, 2 và 3,05 triệu"
+
+
+def test_a_falling_range_is_a_code_not_a_figure() -> None:
+    assert _attained("Năm nay, mỗi xã kết nạp 12-10 đảng viên, đạt 100% kế hoạch.") == []
+
+
+def test_a_rising_range_is_still_a_figure() -> None:
+    [(actual, _, stated, _)] = _attained(
+        "Năm nay, mỗi xã kết nạp 10-12 đảng viên, đạt 100% kế hoạch."
+    )
+    assert (actual, stated) == ((10, 12), Decimal(100))
