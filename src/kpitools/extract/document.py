@@ -1118,7 +1118,9 @@ def _plan_amount(
         and _same_units(named, window, folded, a, (head, s.end - low))
         and _same_scope(s, _covering(*scope, _shifted(a, low)))
     ]
-    fitting = [a for a in plans if _plan_fits(s, folded, a)]
+    fitting = [
+        a for a in plans if _plan_fits(s, folded, a) and not _named_otherwise(s, text, folded, a)
+    ]
     if not fitting:
         fitting = _unfitting(s, text, folded, actual, plans)
     fitting = _exact_of_restated(folded, fitting)
@@ -1296,6 +1298,30 @@ def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
             or ((s.qualifier is not None or not s.exact) and _fits_programme(s, a.value))
         )
     return _fits_programme(dataclasses.replace(s, exact=False), a.value)
+
+
+# "Quốc hội giao", "Thủ tướng Chính phủ giao": the plan named by who set it
+_SETTER = rx(r"(?:[^\W\d_]+\s+){1,4}?(?:giao|đề\s+ra|phê\s+duyệt|thông\s+qua)(?!\w)")
+
+
+def _named_otherwise(s: LinkableStatement, text: str, folded: str, a: _Amount) -> bool:
+    """Whether ``s``'s plan, met only within a tolerance, is named by words its amount lacks.
+
+    ``hơn 1,9 triệu tấn, bằng 53% kế hoạch điều hành`` fits ``kế hoạch khai thác 3,7 triệu
+    tấn`` only by its hedge: the plan named (``điều hành``) is not the one whose amount is
+    written, and a fit that loose is no evidence. An exact fit, or a plan named by no word
+    (``kế hoạch năm``), by who set it (``dự toán Quốc hội giao``) or by words the amount's
+    sentence holds, is taken.
+    """
+    if _agrees(s, a.value):
+        return False
+    after = _after_percent(s, text)
+    lead = _PLAN_WORD_AFTER.match(after)
+    noun = _noun_of(after[lead.end() :]) if lead else None
+    if noun is None or (lead and _SETTER.match(after, lead.end())):
+        return False  # "dự toán Quốc hội giao": who set it, not what it is of
+    head, stop = _sentence_span(folded, a)
+    return noun not in " ".join(folded[head:stop].split())
 
 
 def _index_as_excess(s: LinkableStatement, target: Decimal) -> bool:

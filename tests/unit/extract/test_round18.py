@@ -200,3 +200,20 @@ def test_a_rising_range_is_still_a_figure() -> None:
         "Năm nay, mỗi xã kết nạp 10-12 đảng viên, đạt 100% kế hoạch."
     )
     assert (actual, stated) == ((10, 12), Decimal(100))
+
+
+_LOOSE = (
+    "Năm nay, tập đoàn giao cho công ty kế hoạch khai thác 3,4 triệu tấn than.\nSau 6 tháng, "
+    "công ty khai thác đạt hơn 1,8 triệu tấn than, bằng 55% {}."
+)
+
+
+def test_a_loosely_fitting_plan_named_otherwise_is_not_linked() -> None:
+    [(actual, target, _, _)] = _attained(_LOOSE.format("kế hoạch điều hành"))
+    assert (actual, target) == (1_800_000, None)
+
+
+def test_a_loosely_fitting_plan_named_by_no_word_or_its_setter_is_linked() -> None:
+    for plan in ("kế hoạch năm", "kế hoạch tập đoàn giao"):
+        [(actual, target, _, _)] = _attained(_LOOSE.format(plan))
+        assert (actual, target) == (1_800_000, 3_400_000)
