@@ -3018,10 +3018,10 @@ _K_SECOND_PLAN = rx(
 )
 
 
-# "đạt 116% so với cùng kỳ năm 2024 và 112% so với chỉ tiêu": an index to last year, then
-# the attainment of the plan sharing its verb
+# "đạt 116% so với cùng kỳ năm 2024 và 112% so với chỉ tiêu" (or "tương đương 116% …"): an
+# index to last year, then the attainment of the plan sharing its verb
 _K_AFTER_INDEX = rx(
-    rf"(?<!\w)(?:đạt|bằng)\s*(?:khoảng|gần|hơn|trên)?\s*(?:{NUM})\s*%\s*so\s+(?:với\s+)?"
+    rf"(?<!\w)(?:đạt|bằng|tương\s+đương|tương\s+ứng)\s*(?:khoảng|gần|hơn|trên)?\s*(?:{NUM})\s*%\s*so\s+(?:với\s+)?"
     r"(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm)?(?:\s+(?:19|20)\d{2})?\s*,?\s+và\s*$"
 )
 

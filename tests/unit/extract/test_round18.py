@@ -217,3 +217,19 @@ def test_a_loosely_fitting_plan_named_by_no_word_or_its_setter_is_linked() -> No
     for plan in ("kế hoạch năm", "kế hoạch tập đoàn giao"):
         [(actual, target, _, _)] = _attained(_LOOSE.format(plan))
         assert (actual, target) == (1_800_000, 3_400_000)
+
+
+def test_an_index_said_with_tuong_duong_shares_its_verb_with_the_plan_after_it() -> None:
+    text = (
+        "Sản lượng hàng hóa thông qua đạt 120 triệu tấn, tương đương 115% so với cùng kỳ và 108% "
+        "so với kế hoạch năm."
+    )
+    assert [(a, p) for a, _, p, _ in _attained(text)] == [(120_000_000, Decimal(108))]
+
+
+def test_a_second_index_after_tuong_duong_is_no_attainment() -> None:
+    text = (
+        "Sản lượng hàng hóa thông qua đạt 120 triệu tấn, tương đương 115% so với cùng kỳ và 108% "
+        "so với năm 2020."
+    )
+    assert _attained(text) == []
