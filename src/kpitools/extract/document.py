@@ -1401,6 +1401,10 @@ REFERRED_WINDOW = 600
 _REFERRED = rx(
     r"(?<!\w)(?<!trong\s)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+(?:này|trên|đó)(?!\w)"
 )
+# "với kết quả này, công ty vượt …": the pronoun in the clause right before a statement
+_REFERRED_BEFORE = rx(
+    r"(?<!\w)(?:với|từ|qua)\s+(?:con\s+số|số\s+liệu|kết\s+quả)\s+(?:này|trên|đó)\s*,\s*$"
+)
 # "tỷ lệ giải ngân … ước đạt 59,7%": the rate of what the result before it measures
 _RATE_OF = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+")
 
@@ -1416,6 +1420,16 @@ _WHOLE_SCOPE = rx(
     r"\s*(?:vốn(?:\s+đầu\s+tư(?:\s+công)?)?\s*)?"
     r"(?:của\s+(?:toàn\s+|cả\s+)?(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)(?!\w))?"
 )
+
+
+def _referred_before(s: LinkableStatement, text: str) -> bool:
+    """Whether a pronoun opens the clause right before the percentage ``s``.
+
+    ``Với kết quả này, công ty vượt 74% kế hoạch năm``; only when the plan names no measure
+    (a plan named by its measure is read by :func:`link_named_plans`).
+    """
+    lead = fold(text[max(0, s.start - 40) : s.start])
+    return _REFERRED_BEFORE.search(lead) is not None and _plan_measure(s, text) is None
 
 
 def _referred_measure(lead: str) -> str | None:
@@ -1627,6 +1641,8 @@ def link_referred_results(
             out[i] = _with_result(dataclasses.replace(s, stated_kind="attainment"), c, None)
             continue
         measure = _referred_measure(fold(s.text))
+        if measure is None and _referred_before(s, text):
+            measure = ""  # "Với kết quả này, công ty vượt 74% kế hoạch": the pronoun before it
         if measure is None or (measure == "" and s.stated_kind == "rate"):
             continue
         if _MAY_REACH.search(fold(s.text)):

@@ -233,3 +233,21 @@ def test_a_second_index_after_tuong_duong_is_no_attainment() -> None:
         "so với năm 2020."
     )
     assert _attained(text) == []
+
+
+_PRONOUN = (
+    "Lũy kế 6 tháng, lợi nhuận sau thuế đạt 1.000 tỷ đồng, gấp 1,5 lần cùng kỳ. Năm nay, "
+    "công ty đặt mục tiêu lợi nhuận 400 tỷ đồng, {}công ty vượt 250% so với kế hoạch năm."
+)
+
+
+def test_a_pronoun_in_the_clause_before_a_percentage_names_the_figure_just_stated() -> None:
+    [s] = [s for s in find(_PRONOUN.format("với kết quả này, "), money=True) if s.stated]
+    # 1.000 of 400 is 250 % of the plan, an excess of 150 %: "vượt 250%" is flagged
+    assert (s.actual, s.target, s.stated_kind) == (1000 * BILLION, 400 * BILLION, "excess")
+    assert s.verdict == "inconsistent"
+
+
+def test_without_the_pronoun_the_percentage_takes_no_figure_of_the_sentence_before() -> None:
+    [s] = [s for s in find(_PRONOUN.format(""), money=True) if s.stated]
+    assert s.actual is None
