@@ -2489,6 +2489,40 @@ def _past_per_period(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Fi
     return placed[:-1], m.end()
 
 
+def _past_restatement(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` past a restatement of its last amount (:func:`_past_per_period`, else
+    :func:`_past_population_share`), and where the words before ``p`` start then."""
+    placed, cut = _past_per_period(doc, placed, p)
+    return (placed, cut) if cut else _past_population_share(doc, placed, p)
+
+
+# "210.500 người, tương đương 21,5% lực lượng lao động": a figure said as a share of its
+# population right after it
+_SHARE_LEAD = rx(
+    r"^\s*,?\s*(?:tương\s+đương|tương\s+ứng|bằng|chiếm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _past_population_share(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` without its last figure when that figure restates the count before it as a
+    share of a population, in a clause of its own (``đạt 210.500 người, tương đương 21,5%
+    lực lượng lao động trong độ tuổi, đạt 102,4% kế hoạch``): the attainment after it is
+    the count's; and where the words before ``p`` start then (0 when nothing was left out).
+    """
+    if len(placed) < 2 or placed[-1].kind != "percent":
+        return placed, 0
+    rate, g = placed[-1], placed[-2]
+    owner, own = rate.owner, g.owner
+    if owner is None or not owner.rate_of or own is None or own.actual_fig is not g:
+        return placed, 0
+    if own.percent_fig is not None or not _SHARE_LEAD.match(doc.fold[g.span_end : rate.start]):
+        return placed, 0
+    comma = doc.fold.find(",", rate.end, p.start)
+    if comma < 0 or not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return placed, 0
+    return placed[:-1], comma + 1
+
+
 def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list[Figure], int]:
     """``previous`` without its last figure when that figure is the base of the growth
     before it, in brackets after the period it is of (:data:`_GROWTH_BASE`: "đạt 1,2 triệu
@@ -2508,7 +2542,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     """Join the percentage to the draft of the figure just before it when only connecting
     words stand between them (a second percentage makes a twin draft); whether it did."""
     placed = [f for f in figs if f.start < p.start and f.owner is not None]
-    placed, cut = _past_per_period(doc, placed, p)
+    placed, cut = _past_restatement(doc, placed, p)
     previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
     floor = max(floor, cut)
     lead = _lead_from(doc, floor, p.start)
@@ -2589,13 +2623,27 @@ def _lead_from(doc: Doc, floor: int, end: int) -> str:
 _COMPARED_WITH = rx(r"(?<!\w)(?:cao\s+hơn|thấp\s+hơn|bình\s+quân|trung\s+bình|mức\s+chung)(?!\w)")
 
 
+def _share_of_figure(doc: Doc, f: Figure, g: Figure) -> bool:
+    """Whether the percentage ``g`` restates ``f`` right before it as a share of a population
+    (``210.500 người, tương đương 21,5% lực lượng lao động``): read, and no bar between."""
+    owner = g.owner
+    return (
+        owner is not None
+        and owner.rate_of
+        and bool(_SHARE_LEAD.match(doc.fold[f.span_end : g.start]))
+    )
+
+
 def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
     """Whether something stands between ``f`` and the percentage ``p`` that makes them no
     statement together: a percentage left unread, a comparison with another's figure, or an
     amount masked (money not read:
     "400 lao động với mức lương 16,6 triệu đồng/người/tháng, tăng 8% so kế hoạch") that is
     not the worth of ``f``."""
-    if any(g.kind == "percent" and f.start < g.start < p.start for g in figs):
+    if any(
+        g.kind == "percent" and f.start < g.start < p.start and not _share_of_figure(doc, f, g)
+        for g in figs
+    ):
         return True
     if _with_amount_of_count(doc, f, figs):
         return True

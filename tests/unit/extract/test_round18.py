@@ -251,3 +251,18 @@ def test_a_pronoun_in_the_clause_before_a_percentage_names_the_figure_just_state
 def test_without_the_pronoun_the_percentage_takes_no_figure_of_the_sentence_before() -> None:
     [s] = [s for s in find(_PRONOUN.format(""), money=True) if s.stated]
     assert s.actual is None
+
+
+_SHARE = (
+    "Đến cuối năm 2025, số người tham gia bảo hiểm trên địa bàn tỉnh đạt 210.500 người, tương "
+    "đương 21,5% lực lượng lao động trong độ tuổi, đạt 102,4% {}."
+)
+
+
+def test_an_attainment_after_a_share_of_the_population_is_the_counts() -> None:
+    found = _attained(_SHARE.format("kế hoạch được giao"))
+    assert [(a, p) for a, _, p, _ in found] == [(210_500, Decimal("102.4"))]
+
+
+def test_a_percentage_after_a_share_that_names_no_plan_is_not_the_counts() -> None:
+    assert _attained(_SHARE.format("so với cùng kỳ")) == []
