@@ -56,8 +56,8 @@ _RATE_RANGE = rx(
     rf"(?:(?<!\w)từ\s+(?P<a>{NUM})\s*%?\s*(?:đến|tới|-|–|—)"
     rf"|{_B}(?P<a2>{NUM})\s*%?\s*[-–—])\s*(?P<b>{NUM})\s*%"
 )
-# a measure glued to its number ("285.000ha", "642,5ha", "32km"): the number ends there
-_GLUED_UNIT = r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|kg|tấn)(?!\w))"
+# a measure glued to its number ("285.000ha", "642,5ha", "32km", "9.100m"): the number ends there
+_GLUED_UNIT = r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|m|kg|tấn)(?!\w))"
 _COUNT = rx(
     rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:{_E}|{_GLUED_UNIT})(?!\s*%)"
 )

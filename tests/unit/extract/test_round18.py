@@ -266,3 +266,14 @@ def test_an_attainment_after_a_share_of_the_population_is_the_counts() -> None:
 
 def test_a_percentage_after_a_share_that_names_no_plan_is_not_the_counts() -> None:
     assert _attained(_SHARE.format("so với cùng kỳ")) == []
+
+
+def test_metres_glued_to_their_number_are_a_figure() -> None:
+    text = "Trong 6 tháng, công ty hoàn thành khối lượng đào lò 18.200m, đạt 52% kế hoạch năm."
+    assert [(a, p) for a, _, p, _ in _attained(text)] == [(18_200, Decimal(52))]
+
+
+def test_a_letter_glued_to_a_number_is_no_figure() -> None:
+    # "18.200mb" is no measure: the number stays unread
+    text = "Trong 6 tháng, công ty hoàn thành khối lượng 18.200mb, đạt 52% kế hoạch năm."
+    assert all(a != 18_200 for a, _, _, _ in _attained(text))
