@@ -550,6 +550,23 @@ def _figure(
     return fig
 
 
+# a capitalised word right before a number, as a name of numbered things ("Lô 17")
+_LABEL_BEFORE = re.compile(r"(?<!\w)([A-ZĐ][^\W\d_]*) $")
+_LABEL_WINDOW = 120
+
+
+def _numbered_label(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a capitalised word that names another number
+    nearby too (``dự án Lô 17, Lô 10/11 và Lô 12``): a series of names, no figures."""
+    m = _LABEL_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    word = re.escape(m.group(1))
+    low, high = max(0, start - _LABEL_WINDOW), start + _LABEL_WINDOW
+    named = re.finditer(rf"(?<!\w){word} \d", text[low:high])
+    return sum(1 for _ in named) > 1
+
+
 def _figure_values(
     kind: str, m: re.Match[str], text: str
 ) -> tuple[tuple[Decimal, ...], Percent | None] | None:
@@ -569,6 +586,8 @@ def _figure_values(
         scale = parse_number(f"1 {m.group('mag')}") if m.group("mag") else Decimal(1)
         return (low * scale, high * scale), None
     if kind == "pair":
+        if _numbered_label(text, m.start("a")):
+            return None  # "Lô 17, Lô 10/11": the name of a numbered thing
         return (parse_number(m.group("a")), parse_number(m.group("b"))), None
     if kind == "money_pair":
         scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)

@@ -277,3 +277,12 @@ def test_a_letter_glued_to_a_number_is_no_figure() -> None:
     # "18.200mb" is no measure: the number stays unread
     text = "Trong 6 tháng, công ty hoàn thành khối lượng 18.200mb, đạt 52% kế hoạch năm."
     assert all(a != 18_200 for a, _, _, _ in _attained(text))
+
+
+def test_a_fraction_in_a_series_of_numbered_names_is_no_figure() -> None:
+    text = "Công ty đã làm thủ tục tham gia các dự án Lô 15, Lô 12/13 và Lô 21."
+    assert _pairs(text) == []
+
+
+def test_a_fraction_after_a_name_used_once_is_still_a_figure() -> None:
+    assert _pairs("Xã Bình An kết nạp 14/12 đảng viên.") == [(14, 12)]
