@@ -335,7 +335,7 @@ def _plan_result(
     s = statements[i]
     found: list[LinkableStatement] = []
     for c in statements[max(0, i - PLAN_RESULTS) : i][::-1]:
-        if s.start - c.end > PLAN_WINDOW:
+        if s.start - c.end > PLAN_WINDOW or _attained_apart(text, c, s):
             break
         if (
             isinstance(c.actual, Decimal)
@@ -349,6 +349,21 @@ def _plan_result(
     if not found or len({c.actual for c in found}) != 1:
         return None
     return None if _other_kind_between(text, found[0], s, noun, kind) else found[0]
+
+
+def _attained_apart(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether ``c`` is a percentage of a plan in a paragraph before ``s``'s.
+
+    ``… doanh nghiệp A đã hoàn thành 58% kế hoạch.`` and, a paragraph later, ``… doanh
+    nghiệp B … hoàn thành 190% kế hoạch lợi nhuận``: the results written before the first
+    paragraph's percentage are its, and a percentage of a later paragraph looks no further
+    back.
+    """
+    return (
+        c.stated_kind in ("attainment", "excess")
+        and c.stated_percent is not None
+        and "\n" in text[c.end : s.start]
+    )
 
 
 def _named_right_after(text: str, c: LinkableStatement, noun: str) -> bool:

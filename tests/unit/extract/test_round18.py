@@ -286,3 +286,22 @@ def test_a_fraction_in_a_series_of_numbered_names_is_no_figure() -> None:
 
 def test_a_fraction_after_a_name_used_once_is_still_a_figure() -> None:
     assert _pairs("Xã Bình An kết nạp 14/12 đảng viên.") == [(14, 12)]
+
+
+_TWO_FIRMS = (
+    "Công ty A báo lãi ròng đạt hơn 900 tỷ đồng, tăng 9% so với cùng kỳ. Năm nay, công ty A "
+    "đặt mục tiêu lợi nhuận 1.500 tỷ đồng. Như vậy, công ty A đã hoàn thành 60% kế hoạch đề "
+    "ra.{0}Công ty B ghi nhận lợi nhuận sau thuế đạt gần 400 tỷ đồng, tăng 24%.{0}Năm nay, công "
+    "ty B lên kế hoạch kinh doanh với chỉ tiêu lợi nhuận sau thuế dự kiến đạt 200 tỷ đồng. "
+    "Như vậy, công ty B đã hoàn thành được 200% kế hoạch lợi nhuận."
+)
+
+
+def test_a_named_plan_looks_no_further_back_than_a_paragraph_with_a_percentage() -> None:
+    found = [(a, t, p) for a, t, p, _ in _attained(_TWO_FIRMS.format("\n"))]
+    assert (400 * BILLION, 200 * BILLION, Decimal(200)) in found
+
+
+def test_within_one_paragraph_two_results_still_leave_the_plan_unlinked() -> None:
+    found = [(a, p) for a, _, p, _ in _attained(_TWO_FIRMS.format(" "))]
+    assert (None, Decimal(200)) in found
