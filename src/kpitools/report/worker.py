@@ -110,7 +110,9 @@ def _manager_class() -> Any:
             return self.shared_client
 
         def own_client(self) -> Any:
-            return AsyncKernelManager.client(self)
+            # on the worker's zmq context: a client's own context would start two threads
+            # for each report and wait for them at its end (~8 ms a report)
+            return AsyncKernelManager.client(self, context=self.context)
 
     return SharedClientManager
 
@@ -237,7 +239,11 @@ class Worker:
         # nbclient starts the channels of the client it is given and waits until the kernel
         # answers, then drains IOPub until it stays quiet for 0.2 s. Ours already run and
         # the kernel is known to answer before the report starts.
-        self.kc.start_channels = lambda *a, **k: None if self.kc.channels_running else started()
+        # No heartbeat channel (a thread and an event loop for each report): the client asks
+        # the kernel manager whether its kernel is alive, as nbclient's checks do.
+        self.kc.start_channels = lambda *a, **k: (
+            None if self.kc.channels_running else started(hb=False)
+        )
         self.kc.wait_for_ready = lambda *a, **k: (
             None if self.kc.channels_running else ready(*a, **k)
         )
