@@ -53,3 +53,13 @@ def attainments(text: str) -> list[tuple[object, object, str | None, str | None]
         for s in find(text, money=True)
         if s.stated_kind in ("attainment", "excess")
     ]
+
+
+def attained(text: str) -> list[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, verdict) of the attainments of ``text``, money read
+    (excesses left out)."""
+    return [
+        (s.actual, s.target, s.stated_percent, s.verdict)
+        for s in find(text, money=True)
+        if s.stated_kind == "attainment"
+    ]

@@ -8,17 +8,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reading import attained as _attained
 from reading import find
 
 BILLION = Decimal(10) ** 9
-
-
-def _attained(text: str) -> list[tuple[object, object, object, object]]:
-    return [
-        (s.actual, s.target, s.stated_percent, s.verdict)
-        for s in find(text, money=True)
-        if s.stated_kind == "attainment"
-    ]
 
 
 # --------------------------------------------------------------------------- wrong claims
