@@ -205,7 +205,7 @@ def default_workers() -> int:
     sends its outputs back), so one worker per core leaves a core idle at each hand-over:
     on two cores about a tenth of the run. A third worker fills those gaps: measured on the
     bundled batch, 8 runs each, alternately, idle CPU fell from 11 % to 6 % and the run took
-    6 % less time at the same CPU, for ~120 MB more memory (docs/performance.md).
+    6 % less time at the same CPU, for ~60 MB more memory (docs/performance.md).
 
     >>> default_workers() == (os.cpu_count() or 1) + 1
     True
