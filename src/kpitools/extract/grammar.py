@@ -672,7 +672,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
-    r"(?:\s+[^\W_]+){0,9}\s*\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*)?$"
+    r"(?:\s+[^\W_]+){0,9}\s*(?:\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*)?|\s[-–]\s+)$"
 )
 
 
@@ -697,14 +697,40 @@ def _measure_over(doc: Doc, fig: Figure, lead: str) -> bool:
     return any(ch.isdigit() for ch in before)
 
 
+# "7/9 công ty ghi nhận doanh thu tăng": a count of units out of all of them, no result
+# against a target ("Xã A kết nạp 14/12 đảng viên" counts members, and stays a pair; Party
+# organisations, "có 40/40 chi bộ triển khai", are what Party reports count, and stay too)
+_UNITS_COUNTED = rx(
+    r"\s+(?:doanh\s+nghiệp|công\s+ty|đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố|bộ|ngành|"
+    r"ngân\s+hàng|hợp\s+tác\s+xã|xã|phường|huyện|quận|trường)(?!\w)"
+)
+# what may stand before such a count in its clause: no verb of a result, "có" at most
+_UNITS_LEAD = rx(r"^[\s(:\-–]*(?:(?:trong\s+đó|cả|đã|có|chỉ|mới)\s+)*$")
+_PERCENT_NEXT = re.compile(r"\s*[(,]?\s*(?:\w+\s+){0,2}\d[\d.,]*\s*%")
+
+
+def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether the fraction ``fig`` counts units out of all of them (``có 5/9 doanh nghiệp
+    đạt lãi tăng trưởng``): the units are named right after it, no verb of a result comes
+    before it in its clause, and no percentage follows it (``5/9 xã (56%)`` keeps its
+    reading)."""
+    return (
+        _UNITS_COUNTED.match(doc.fold, fig.end, fig.sentence.end) is not None
+        and _UNITS_LEAD.match(lead) is not None
+        and _PERCENT_NEXT.match(doc.fold, fig.end, fig.sentence.end) is None
+    )
+
+
 def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether a figure read as a result or an excess is neither: more than last year
     ("vượt 20 đảng viên so với cùng kỳ"), a multiple ("gấp 2,1 lần so với cùng kỳ"), an
-    excess aimed at ("hướng mốc vượt kế hoạch 2 triệu tấn") or a change since a base ("tăng
-    1.172 xã so với cuối năm 2021")."""
+    excess aimed at ("hướng mốc vượt kế hoạch 2 triệu tấn"), a change since a base ("tăng
+    1.172 xã so với cuối năm 2021") or a count of units out of all (:func:`_units_out_of_all`)."""
     folded, end = doc.fold, fig.sentence.end
     if fig.role not in ("actual", "excess"):
         return False
+    if fig.kind == "pair":
+        return _units_out_of_all(doc, fig, lead)
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True
     if fig.role == "excess":
@@ -1213,13 +1239,36 @@ def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[D
         and d.actual_fig.kind == "count"
         and f.kind in ("count", "range")
         and _same_measure(d.actual_fig, f)
-        and _fitted_end(p, d.actual_fig.values[0], f) is not None
+        and (
+            _fitted_end(p, d.actual_fig.values[0], f) is not None
+            or _dashed_plan_near(doc, p, d.actual_fig.values[0], f)
+        )
     ):
         _target_of(f, d, drafts)
         d.rate_of = False  # "đạt 80% (trong số 625 tỷ đồng …)": of the plan, not a population
     else:
         # not the plan of that percentage (last year's figure, a fraction): on its own
         _target_of(f, None, drafts)
+
+
+_DASH_BEFORE = re.compile(r"\s[-–]\s+$")
+_NEAR_PLAN = Decimal("0.02")
+
+
+def _dashed_plan_near(doc: Doc, p: Figure, actual: Decimal, plan: Figure) -> bool:
+    """Whether ``plan``, set after its plan's name with a dash (``tăng 6% so với kế hoạch -
+    50 tỷ đồng``), is the plan of the percentage ``p`` though the percentage does not quite
+    fit it: the plan the percentage implies (as an attainment or as an excess) is within 2 %
+    of it, so the audit, not the pairing, says the percentage is off."""
+    if p.percent is None or plan.kind != "count" or not plan.values[0] or not actual:
+        return False
+    if not _DASH_BEFORE.search(doc.fold, max(p.end, plan.start - 4), plan.start):
+        return False
+    written = plan.values[0]
+    for share in (p.percent.value, p.percent.value + 100):
+        if share and abs(actual * 100 / share - written) <= written * _NEAR_PLAN:
+            return True
+    return False
 
 
 def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
