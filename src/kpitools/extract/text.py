@@ -10,6 +10,7 @@ that the patterns search, so "Thành ủy" and "thành uỷ" read alike and ever
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import itertools
 import operator
@@ -336,9 +337,31 @@ class Doc:
         return min(ceiling, self.breaks[i]) if i < len(self.breaks) else ceiling
 
 
+# numbers with a comma (not part of a longer number) and numbers grouped by dots
+_COMMA_NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)+(?![\d]|[.,]\d)")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
+
+
+def _thousands_commas(text: str) -> str:
+    """``text`` with commas written as thousands separators turned into dots, when the text
+    writes every number so: at least two numbers with a comma, each in groups of three
+    digits (``1,250``, ``12,480``), one of them ending in a zero (a decimal is not padded
+    with one: ``1,250 tỷ đồng`` is 1.250 billion), no decimal comma (``4,5``) and no number
+    grouped by dots (``1.250``) anywhere. Lengths are kept, so offsets hold."""
+    commas = _COMMA_NUMBER.findall(text)
+    if len(commas) < 2 or not any(c.endswith("0") for c in commas):
+        return text
+    if any(not _COMMA_THOUSANDS.fullmatch(c) for c in commas) or _DOT_THOUSANDS.search(text):
+        return text
+    return _COMMA_NUMBER.sub(lambda m: m.group().replace(",", "."), text)
+
+
 def prepare(text: str, *, money: bool = False) -> Doc:
     """Normalize and split ``text``; find masked spans and time phrases."""
     norm = normalize(text)
+    if (grouped := _thousands_commas(norm.text)) is not norm.text:
+        norm = dataclasses.replace(norm, text=grouped)
     folded = _fold(norm.text)
     lines = _lines(folded)
     stop = _stop(norm, folded, lines)

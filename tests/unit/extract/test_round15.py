@@ -66,13 +66,13 @@ def test_an_attainment_joined_to_a_growth_by_va_thuc_hien_is_the_amounts() -> No
     assert attainments(text) == [(1500 * BILLION, None, "75%", "unchecked")]
 
 
-def test_thuc_hien_without_va_after_a_growth_is_left_as_before() -> None:
-    # "thực hiện" after a comma alone is not read as a connecting word (not this round)
+def test_thuc_hien_without_va_after_a_growth_is_the_amounts_too() -> None:
+    # "thực hiện" after a comma alone connects as "và thực hiện" does (since round 19)
     text = (
         "Chín tháng, lợi nhuận trước thuế đạt 1.500 tỷ đồng, tăng 20% so với cùng kỳ, "
         "thực hiện 75% kế hoạch năm."
     )
-    assert attainments(text) == [(None, None, "75%", "unchecked")]
+    assert attainments(text) == [(1500 * BILLION, None, "75%", "unchecked")]
 
 
 def test_the_plan_in_the_quoted_name_of_the_scheme_a_percentage_is_of() -> None:

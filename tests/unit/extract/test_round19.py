@@ -60,3 +60,34 @@ def test_a_plan_after_a_dash_that_the_excess_nearly_fits_is_flagged() -> None:
 def test_a_plan_after_a_dash_far_from_the_percentage_is_not_its_target() -> None:
     [s] = claims(_DASHED.format("30"), money=True)
     assert s.target is None
+
+
+# --------------------------------------------------------------------------- misses
+
+
+def test_an_attainment_said_with_thuc_hien_is_the_amount_s() -> None:
+    for verb in ("thực hiện", "thực hiện được"):
+        [s] = claims(f"Doanh thu 9 tháng đạt 900 tỷ đồng, {verb} 45% kế hoạch năm.", money=True)
+        assert (s.actual, s.stated_percent) == (900 * BILLION, Decimal(45))
+
+
+def test_an_attainment_said_with_thuc_hien_in_a_clause_of_another_subject_stays_alone() -> None:
+    text = "Doanh thu 9 tháng đạt 900 tỷ đồng, công ty mẹ thực hiện 45% kế hoạch năm."
+    assert [(s.actual, s.stated_percent) for s in claims(text, money=True)] == [(None, Decimal(45))]
+
+
+def test_commas_written_as_thousands_separators_are_read_so() -> None:
+    text = (
+        "Tập đoàn cho biết 9 tháng đạt doanh thu 12,480 tỷ đồng, thực hiện 76% kế hoạch năm. "
+        "Lãi trước thuế ước 1,250 tỷ đồng, vượt 12% kế hoạch."
+    )
+    assert [s.actual for s in claims(text, money=True)] == [12480 * BILLION, 1250 * BILLION]
+
+
+def test_decimal_commas_stay_decimal() -> None:
+    # no figure ends in a zero: three decimals are decimals
+    text = "Sản lượng đạt 3,855 triệu tấn, vượt 8% kế hoạch; nuôi trồng 5,753 triệu tấn."
+    assert claims(text, money=True)[0].actual == Decimal(3855000)
+    # a decimal comma elsewhere in the text: every comma is a decimal one
+    text = "Lãi ước 1,250 tỷ đồng, vượt 12,5% kế hoạch; doanh thu 12,480 tỷ đồng."
+    assert claims(text, money=True)[0].actual == Decimal(1250000000)
