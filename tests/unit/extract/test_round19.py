@@ -91,3 +91,19 @@ def test_decimal_commas_stay_decimal() -> None:
     # a decimal comma elsewhere in the text: every comma is a decimal one
     text = "Lãi ước 1,250 tỷ đồng, vượt 12,5% kế hoạch; doanh thu 12,480 tỷ đồng."
     assert claims(text, money=True)[0].actual == Decimal(1250000000)
+
+
+_FALL = (
+    "Năm 2024, sản lượng khai thác 2,61 triệu tấn, vượt 8,75% kế hoạch, tăng 1% so với năm "
+    "2023. Như thế, khai thác {}giảm 6% để còn 2,4 triệu tấn."
+)
+
+
+def test_a_plan_set_as_a_fall_to_an_amount_is_the_target_of_the_excess() -> None:
+    [s] = claims(_FALL.format("không đạt chỉ tiêu đề ra là "), money=True)
+    assert (s.actual, s.target, s.verdict) == (Decimal(2610000), Decimal(2400000), "consistent")
+
+
+def test_a_fall_to_an_amount_with_no_plan_word_is_no_plan() -> None:
+    [s] = claims(_FALL.format("năm sau dự báo "), money=True)
+    assert (s.actual, s.target) == (Decimal(2610000), None)
