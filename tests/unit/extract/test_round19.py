@@ -107,3 +107,22 @@ def test_a_plan_set_as_a_fall_to_an_amount_is_the_target_of_the_excess() -> None
 def test_a_fall_to_an_amount_with_no_plan_word_is_no_plan() -> None:
     [s] = claims(_FALL.format("năm sau dự báo "), money=True)
     assert (s.actual, s.target) == (Decimal(2610000), None)
+
+
+def _joined(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.stated_percent) for s in claims(text, money=True)]
+
+
+def test_a_percentage_after_a_dash_or_a_slight_growth_is_the_amount_s() -> None:
+    text = "Năm 2024, sản lượng nước sạch đạt 41,2 triệu tấn - vượt 3,1% so với kế hoạch."
+    assert _joined(text) == [(Decimal(41200000), Decimal("3.1"))]
+    text = (
+        "Lợi nhuận trước thuế công ty mẹ đạt 1.300 tỷ đồng, tăng nhẹ so với năm trước và "
+        "hoàn thành 104% kế hoạch năm."
+    )
+    assert _joined(text) == [(1300 * BILLION, Decimal(104))]
+
+
+def test_a_percentage_after_a_dash_and_another_subject_stays_alone() -> None:
+    text = "Năm 2024, sản lượng nước sạch đạt 41,2 triệu tấn - ngành điện vượt 3,1% kế hoạch."
+    assert _joined(text) == [(None, Decimal("3.1"))]
