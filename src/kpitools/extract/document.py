@@ -1422,7 +1422,8 @@ _REFERRED = rx(
 )
 # "với kết quả này, công ty vượt …": the pronoun in the clause right before a statement
 _REFERRED_BEFORE = rx(
-    r"(?<!\w)(?:với|từ|qua)\s+(?:con\s+số|số\s+liệu|kết\s+quả)\s+(?:này|trên|đó)\s*,\s*$"
+    r"(?<!\w)(?:với|từ|qua)\s+(?:con\s+số|số\s+liệu|kết\s+quả)\s+(?:này|trên|đó|đạt\s+được)"
+    r"\s*,\s*$"
 )
 # "tỷ lệ giải ngân … ước đạt 59,7%": the rate of what the result before it measures
 _RATE_OF = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+")

@@ -126,3 +126,19 @@ def test_a_percentage_after_a_dash_or_a_slight_growth_is_the_amount_s() -> None:
 def test_a_percentage_after_a_dash_and_another_subject_stays_alone() -> None:
     text = "Năm 2024, sản lượng nước sạch đạt 41,2 triệu tấn - ngành điện vượt 3,1% kế hoạch."
     assert _joined(text) == [(None, Decimal("3.1"))]
+
+
+_ACHIEVED = (
+    "Lũy kế 6 tháng, lợi nhuận sau thuế đạt 1.000 tỷ đồng, gấp 1,5 lần cùng kỳ. Năm nay, công "
+    "ty đặt mục tiêu lợi nhuận 800 tỷ đồng, {}, công ty vượt 25% so với kế hoạch năm."
+)
+
+
+def test_the_result_achieved_named_before_a_percentage_is_the_amount_before() -> None:
+    [s] = claims(_ACHIEVED.format("với kết quả đạt được"), money=True)
+    assert (s.actual, s.target, s.verdict) == (1000 * BILLION, 800 * BILLION, "consistent")
+
+
+def test_a_result_named_otherwise_is_not_referred_to() -> None:
+    [s] = claims(_ACHIEVED.format("với kết quả kinh doanh khả quan"), money=True)
+    assert (s.actual, s.target) == (None, None)
