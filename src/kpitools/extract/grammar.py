@@ -3110,6 +3110,22 @@ def _plan_met_before(doc: Doc, p: Figure) -> bool:
     return _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause) is not None
 
 
+# "So với kế hoạch năm, doanh thu tăng 5%": the comparison with a plan opens the sentence
+_FRONTED_PLAN = rx(
+    r"\s*so\s+với\s+(?:chỉ\s+tiêu\s+|mục\s+tiêu\s+)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)[^,;.%]{0,40},"
+)
+_COMPARED_AGAIN = rx(r"(?<!\w)so\s+với(?!\w)")
+
+
+def _fronted_plan(doc: Doc, p: Figure) -> bool:
+    """Whether the sentence of the growth ``p`` opens with a comparison with a plan (``So
+    với kế hoạch năm 2025, doanh thu tăng 5%``) and names no other base before ``p``: the
+    growth is the excess over that plan."""
+    m = _FRONTED_PLAN.match(doc.fold, p.sentence.start, p.start)
+    return m is not None and _COMPARED_AGAIN.search(doc.fold, m.end(), p.start) is None
+
+
 def _said_in_context(
     doc: Doc, d: Draft, said: tuple[str, int], tail: str
 ) -> tuple[str | None, int]:
@@ -3118,7 +3134,8 @@ def _said_in_context(
     assert p is not None
     if said[0] == "unread":
         return None, 1
-    if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and _follows_target(doc, d, p):
+    above_plan = _follows_target(doc, d, p) or _fronted_plan(doc, p)
+    if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and above_plan:
         return "excess", said[1]
     if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
         # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread

@@ -142,3 +142,18 @@ def test_the_result_achieved_named_before_a_percentage_is_the_amount_before() ->
 def test_a_result_named_otherwise_is_not_referred_to() -> None:
     [s] = claims(_ACHIEVED.format("với kết quả kinh doanh khả quan"), money=True)
     assert (s.actual, s.target) == (None, None)
+
+
+def test_a_growth_after_a_fronted_comparison_with_a_plan_is_an_excess() -> None:
+    text = "So với kế hoạch năm 2025, doanh thu của công ty đạt 840 tỷ đồng, tăng 5%."
+    [s] = find(text, money=True)
+    assert (s.actual, s.stated_percent, s.stated_kind) == (840 * BILLION, Decimal(5), "excess")
+
+
+def test_a_growth_after_a_fronted_comparison_with_last_year_stays_a_growth() -> None:
+    text = "So với năm 2024, doanh thu của công ty đạt 840 tỷ đồng, tăng 5%."
+    [s] = find(text, money=True)
+    assert s.stated_kind == "growth"
+    # another base named after the fronted plan: the growth is of that base
+    text = "So với kế hoạch, doanh thu đạt 840 tỷ đồng, tăng 5% so với cùng kỳ."
+    assert [s.stated_kind for s in find(text, money=True)] == ["growth"]
