@@ -157,3 +157,21 @@ def test_a_growth_after_a_fronted_comparison_with_last_year_stays_a_growth() -> 
     # another base named after the fronted plan: the growth is of that base
     text = "So với kế hoạch, doanh thu đạt 840 tỷ đồng, tăng 5% so với cùng kỳ."
     assert [s.stated_kind for s in find(text, money=True)] == ["growth"]
+
+
+# --------------------------------------------------------------------------- audit
+
+_GROWTH = "Sản lượng cá nuôi đạt 650 nghìn tấn, tăng {}% so với năm 2023 ({} nghìn tấn)."
+
+
+def test_a_growth_over_a_named_year_is_checked_against_its_base_in_brackets() -> None:
+    [s] = find(_GROWTH.format("8,3", "600"), money=True)
+    assert (s.stated_kind, s.verdict) == ("growth", "consistent")
+    [s] = find(_GROWTH.format("6,0", "600"), money=True)
+    assert s.verdict == "inconsistent"
+
+
+def test_a_base_counting_something_else_is_not_checked() -> None:
+    text = "Sản lượng cá nuôi đạt 650 nghìn tấn, tăng 6,0% so với năm 2023 (600 nghìn ha)."
+    [s] = find(text, money=True)
+    assert s.verdict == "unchecked"
