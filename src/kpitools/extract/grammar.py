@@ -420,6 +420,7 @@ class Draft:
     heading_metric: bool = False  # the metric is the heading's of a list ("…: xã A 14/12")
     whole_target: bool = False  # the metric counts people or things: a target is whole
     respective: bool = False  # an attainment paired in order ("lần lượt hoàn thành X% và Y%")
+    respective_kind: str = "attainment"  # "excess" when said "lần lượt vượt X% và Y%"
 
     @property
     def figures(self) -> list[Figure]:
@@ -1084,9 +1085,18 @@ def _attach_plans_after(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> No
 _SIGNED_CHANGE = r"(?:\s*\(\s*[+\-−]\s*[\d.,]+\s*%\s*\))?"
 _JOINED = rx(rf"^{_SIGNED_CHANGE}\s*(?:,|và)\s*$")
 _RESPECTIVE = rx(r"(?<!\w)lần\s+lượt(?!\w)")
+# "doanh thu đạt 500 tỷ đồng, lợi nhuận đạt 40 tỷ đồng, lần lượt …": the second amount with
+# its own measure and verb
+_NEXT_AMOUNT = rx(r"^\s*(?:,|và|,\s*và)\s*(?:[^\W\d_]+\s+){1,6}(?:ước\s+)?(?:đạt|là)\s*$")
+# "lần lượt tăng 12% và 25% so với cùng kỳ": two growths said respectively, between the
+# amounts and their attainments
+_GROWTH_PAIR = rx(
+    rf"(?:lần\s+lượt\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%\s+so\s+với\s+"
+    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?"
+)
 _RESPECTIVE_VERB = rx(
-    rf"^{_SIGNED_CHANGE}\s*,?\s*(?:và\s+)?(?:đã\s+)?(?:(?:lần\s+lượt|tương\s+ứng)\s+)?"
-    r"(?:hoàn\s+thành|đạt|thực\s+hiện|bằng)"
+    rf"^{_SIGNED_CHANGE}\s*,?\s*(?:{_GROWTH_PAIR.pattern}\s*,\s*)?(?:và\s+)?(?:đã\s+)?"
+    r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt)"
     r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
 )
 _PLAN_NEXT = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
@@ -1096,19 +1106,31 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
     """Two amounts and then two attainments of a plan, said ``lần lượt`` (respectively):
     each amount takes the percentage in its place (``doanh thu và lợi nhuận đạt lần lượt 500
     tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm``)."""
-    figs = [f for f in figs if not _signed_change(doc, f)]
+    figs = [f for f in figs if not _signed_change(doc, f) and not _in_growth_pair(doc, f)]
     for a1, a2, p1, p2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
         if not _respective_run(doc, a1, a2, p1, p2):
             continue
+        verb = _RESPECTIVE_VERB.match(doc.fold[a2.end : p1.span_start])
+        kind = "excess" if verb and verb.group("verb") == fold("vượt") else "attainment"
         for a, p in ((a1, p1), (a2, p2)):
             d, own = a.owner, p.owner
             assert d is not None and own is not None
-            d.percent_fig, p.owner, d.respective = p, d, True
+            d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, kind
             if own in drafts and own is not a1.owner and own is not a2.owner:
                 drafts.remove(own)
 
 
 _SIGNED_CHANGE_AT = rx(r"\(\s*[+\-−]\s*$")
+
+
+def _in_growth_pair(doc: Doc, f: Figure) -> bool:
+    """Whether the percentage ``f`` is one of two growths said respectively
+    (:data:`_GROWTH_PAIR`), skipped in a respective run of attainments after them."""
+    if f.kind != "percent":
+        return False
+    low = max(f.sentence.start, f.start - 40)
+    m = _GROWTH_PAIR.search(doc.fold, low, min(f.sentence.end, f.end + 80))
+    return m is not None and m.start() <= f.start < m.end()
 
 
 def _signed_change(doc: Doc, f: Figure) -> bool:
@@ -1153,7 +1175,10 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
     ):
         return False
     return bool(
-        _JOINED.match(fold_[a1.end : a2.span_start])
+        (
+            _JOINED.match(fold_[a1.end : a2.span_start])
+            or _NEXT_AMOUNT.match(fold_[a1.end : a2.span_start])
+        )
         and _JOINED.match(fold_[p1.end : p2.span_start])
         and _RESPECTIVE_VERB.match(fold_[a2.end : p1.span_start])
         and _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
@@ -3003,7 +3028,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     p = d.percent_fig
     assert p is not None
     if d.respective:
-        return "attainment", 1
+        return d.respective_kind, 1
     folded = doc.fold
     lead = folded[p.clause : p.start]
     if p.qual_start is not None:

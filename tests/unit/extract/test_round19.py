@@ -175,3 +175,30 @@ def test_a_base_counting_something_else_is_not_checked() -> None:
     text = "Sản lượng cá nuôi đạt 650 nghìn tấn, tăng 6,0% so với năm 2023 (600 nghìn ha)."
     [s] = find(text, money=True)
     assert s.verdict == "unchecked"
+
+
+_RESPECTIVELY = (
+    "Năm 2025, công ty ghi nhận doanh thu đạt 5.200 tỷ đồng, lợi nhuận trước thuế đạt 410 tỷ "
+    "đồng, lần lượt {}vượt 4% và 17% so với kế hoạch đề ra cho năm 2025."
+)
+
+
+def test_two_amounts_with_their_own_verbs_take_two_excesses_said_respectively() -> None:
+    for growths in ("", "tăng 12% và 25% so với cùng kỳ năm trước, tương ứng "):
+        found = [
+            (s.actual, s.stated_percent, s.stated_kind)
+            for s in claims(_RESPECTIVELY.format(growths), money=True)
+        ]
+        assert found == [
+            (5200 * BILLION, Decimal(4), "excess"),
+            (410 * BILLION, Decimal(17), "excess"),
+        ]
+
+
+def test_two_amounts_and_one_excess_are_no_respective_run() -> None:
+    text = (
+        "Năm 2025, công ty ghi nhận doanh thu đạt 5.200 tỷ đồng, lợi nhuận trước thuế đạt 410 "
+        "tỷ đồng, vượt 17% so với kế hoạch đề ra cho năm 2025."
+    )
+    found = [(s.actual, s.stated_percent) for s in claims(text, money=True)]
+    assert found == [(410 * BILLION, Decimal(17))]
