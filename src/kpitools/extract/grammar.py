@@ -1013,6 +1013,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
     _attach_plans_after(doc, figs, drafts)
     _respective_attainments(doc, figs, drafts)
     _amount_said_last(doc, figs, drafts)
+    _growth_to_amount(doc, figs, drafts)
     _attach_exceeded_plans(doc, figs, drafts)
     _split_other_plans(doc, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
@@ -2824,6 +2825,35 @@ def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None
             if own in drafts:
                 drafts.remove(own)
             last.owner = d
+
+
+# "lợi nhuận tăng 22% lên 300 tỷ đồng": the amount a growth brought the measure to
+_TO_AMOUNT = rx(r"\s+(?:lên|xuống)(?:\s+(?:mức|khoảng|gần|hơn|trên))*\s*")
+_GROWTH_VERB_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+
+
+def _growth_to_amount(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A growth followed by the amount it brought the measure to (``lợi nhuận tăng 22% lên
+    300 tỷ đồng``) is that amount's growth: the amount, in no statement of its own with a
+    percentage or a target, is the growth's result."""
+    for p, f in itertools.pairwise(figs):
+        own, d = p.owner, f.owner
+        if p.kind != "percent" or f.kind != "count" or f.measure is None:
+            continue
+        if own is None or d is None or own is d or own.actual is not None or own.target is not None:
+            continue
+        if d.actual_fig is not f or d.percent_fig is not None or d.target is not None:
+            continue
+        to = _TO_AMOUNT.match(doc.fold, p.end, f.start)
+        if (
+            to is None
+            or to.end() != f.start
+            or not _GROWTH_VERB_END.search(doc.fold, p.clause, p.start)
+        ):
+            continue
+        d.percent_fig, p.owner = p, d
+        if own in drafts and own.figures == [p]:
+            drafts.remove(own)
 
 
 def _said_of_plan(doc: Doc, d: Draft) -> bool:

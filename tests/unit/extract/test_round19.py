@@ -202,3 +202,20 @@ def test_two_amounts_and_one_excess_are_no_respective_run() -> None:
     )
     found = [(s.actual, s.stated_percent) for s in claims(text, money=True)]
     assert found == [(410 * BILLION, Decimal(17))]
+
+
+def test_a_growth_to_an_amount_is_that_amount_s_growth_and_its_result_links() -> None:
+    text = (
+        "Lũy kế 6 tháng, lợi nhuận trước thuế tăng 22% lên 300 tỷ đồng. Công ty đã thực hiện "
+        "được 60% mục tiêu lợi nhuận."
+    )
+    found = [(s.actual, s.stated_percent, s.stated_kind) for s in find(text, money=True)]
+    assert found == [
+        (300 * BILLION, Decimal(22), "growth"),
+        (300 * BILLION, Decimal(60), "attainment"),
+    ]
+
+
+def test_an_amount_after_other_words_is_not_the_growth_s() -> None:
+    text = "Lũy kế 6 tháng, lợi nhuận tăng 22% và doanh thu lên 300 tỷ đồng."
+    assert [(s.actual, s.stated_percent) for s in find(text, money=True)] == [(None, Decimal(22))]
