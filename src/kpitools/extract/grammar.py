@@ -1012,6 +1012,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
             _rate_against_range(doc, f, figs)
     _attach_plans_after(doc, figs, drafts)
     _respective_attainments(doc, figs, drafts)
+    _respective_growths(doc, figs, drafts)
     _amount_said_last(doc, figs, drafts)
     _growth_to_amount(doc, figs, drafts)
     _attach_exceeded_plans(doc, figs, drafts)
@@ -1088,7 +1089,9 @@ _JOINED = rx(rf"^{_SIGNED_CHANGE}\s*(?:,|và)\s*$")
 _RESPECTIVE = rx(r"(?<!\w)lần\s+lượt(?!\w)")
 # "doanh thu đạt 500 tỷ đồng, lợi nhuận đạt 40 tỷ đồng, lần lượt …": the second amount with
 # its own measure and verb
-_NEXT_AMOUNT = rx(r"^\s*(?:,|và|,\s*và)\s*(?:[^\W\d_]+\s+){1,6}(?:ước\s+)?(?:đạt|là)\s*$")
+_NEXT_AMOUNT = rx(
+    r"^\s*(?:,|và|,\s*và)\s*(?:[^\W\d_]+\s+){1,6}?(?:ước\s+)?(?:đạt|là|ghi\s+nhận)\s*$"
+)
 # "lần lượt tăng 12% và 25% so với cùng kỳ": two growths said respectively, between the
 # amounts and their attainments
 _GROWTH_PAIR = rx(
@@ -1122,6 +1125,53 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
 
 
 _SIGNED_CHANGE_AT = rx(r"\(\s*[+\-−]\s*$")
+
+
+_RESPECTIVE_GROWTH = rx(
+    r"^\s*,\s*(?:(?:lần\s+lượt|tương\s+ứng)\s+tăng|tăng\s+(?:lần\s+lượt|tương\s+ứng))\s*$"
+)
+
+
+def _respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """Two amounts and then two growths said respectively (``lợi nhuận trước thuế đạt 620 tỷ
+    đồng và lợi nhuận sau thuế 540 tỷ đồng, tương ứng tăng 13% và 15% so với cùng kỳ``):
+    each amount takes the growth in its place (the second amount had taken both)."""
+    figs = [f for f in figs if not _signed_change(doc, f)]
+    for a1, a2, g1, g2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
+        if not _respective_growth_run(doc, a1, a2, g1, g2):
+            continue
+        d1, d2, old = a1.owner, a2.owner, g2.owner
+        assert d1 is not None and d2 is not None
+        d1.percent_fig, g1.owner, d2.percent_fig, g2.owner = g1, d1, g2, d2
+        for d in (d1, d2):
+            d.respective, d.respective_kind = True, "growth"
+        if old is not None and old is not d1 and old is not d2 and old in drafts:
+            drafts.remove(old)
+
+
+def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Figure) -> bool:
+    """Whether ``a1 a2 g1 g2`` are two amounts and their growths said respectively."""
+    fold_ = doc.fold
+    if not all(f.sentence is a1.sentence for f in (a2, g1, g2)):
+        return False
+    if (a1.kind, a2.kind, g1.kind, g2.kind) != ("count", "count", "percent", "percent"):
+        return False
+    if a1.measure is None or not _same_measure(a1, a2) or g1.qualifier or g2.qualifier:
+        return False
+    d1, d2 = a1.owner, a2.owner
+    if d1 is None or d2 is None or d1 is d2 or d1.actual_fig is not a1 or d2.actual_fig is not a2:
+        return False
+    if d1.percent_fig is not None or d1.target is not None or d2.target is not None:
+        return False
+    return bool(
+        (
+            _JOINED.match(fold_[a1.end : a2.span_start])
+            or _NEXT_AMOUNT.match(fold_[a1.end : a2.span_start])
+        )
+        and _RESPECTIVE_GROWTH.match(fold_[a2.end : g1.span_start])
+        and _JOINED.match(fold_[g1.end : g2.span_start])
+        and _K_GROWTH_TAIL.match(fold_[g2.end : g2.sentence.end])
+    )
 
 
 def _in_growth_pair(doc: Doc, f: Figure) -> bool:

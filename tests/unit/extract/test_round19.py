@@ -219,3 +219,24 @@ def test_a_growth_to_an_amount_is_that_amount_s_growth_and_its_result_links() ->
 def test_an_amount_after_other_words_is_not_the_growth_s() -> None:
     text = "Lũy kế 6 tháng, lợi nhuận tăng 22% và doanh thu lên 300 tỷ đồng."
     assert [(s.actual, s.stated_percent) for s in find(text, money=True)] == [(None, Decimal(22))]
+
+
+def test_two_amounts_take_two_growths_said_respectively() -> None:
+    text = (
+        "Lợi nhuận trước thuế đạt 620 tỷ đồng và lợi nhuận sau thuế ghi nhận 540 tỷ đồng, "
+        "tương ứng tăng 13% và 15% so với cùng kỳ."
+    )
+    found = [(s.actual, s.stated_percent, s.stated_kind) for s in find(text, money=True)]
+    assert found == [
+        (620 * BILLION, Decimal(13), "growth"),
+        (540 * BILLION, Decimal(15), "growth"),
+    ]
+
+
+def test_growths_not_said_respectively_stay_with_the_nearest_amount() -> None:
+    text = (
+        "Lợi nhuận trước thuế đạt 620 tỷ đồng và lợi nhuận sau thuế ghi nhận 540 tỷ đồng, "
+        "tăng 13% so với cùng kỳ."
+    )
+    found = [(s.actual, s.stated_percent) for s in find(text, money=True)]
+    assert found == [(540 * BILLION, Decimal(13))]
