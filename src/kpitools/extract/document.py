@@ -742,7 +742,7 @@ _BRACKETED_PLAN = rx(
 # the verb of the plan itself: "phấn đấu đạt", "mục tiêu (phấn đấu) là đạt"
 _PLAN_VERB = rx(
     r"\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s+thành"
-    # "chỉ tiêu đề ra là giảm 6% để còn 2,4 triệu tấn": a plan set as a fall to an amount
+    # "chỉ tiêu là giảm 6% xuống còn 2,4 triệu tấn": a plan set as a fall to an amount
     r"|giảm(?:\s+\d[\d.,]*\s*%)?\s+(?:để\s+|xuống\s+)?còn)(?!\w)"
 )
 # "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the aim's verb after the

@@ -712,7 +712,7 @@ _PERCENT_NEXT = re.compile(r"\s*[(,]?\s*(?:\w+\s+){0,2}\d[\d.,]*\s*%")
 
 def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether the fraction ``fig`` counts units out of all of them (``có 5/9 doanh nghiệp
-    đạt lãi tăng trưởng``): the units are named right after it, no verb of a result comes
+    có lãi cao hơn``): the units are named right after it, no verb of a result comes
     before it in its clause, and no percentage follows it (``5/9 xã (56%)`` keeps its
     reading)."""
     return (
@@ -1134,7 +1134,7 @@ _RESPECTIVE_GROWTH = rx(
 
 def _respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """Two amounts and then two growths said respectively (``lợi nhuận trước thuế đạt 620 tỷ
-    đồng và lợi nhuận sau thuế 540 tỷ đồng, tương ứng tăng 13% và 15% so với cùng kỳ``):
+    đồng và lợi nhuận sau thuế 540 tỷ đồng, tương ứng tăng 11% và 19% so với cùng kỳ``):
     each amount takes the growth in its place (the second amount had taken both)."""
     figs = [f for f in figs if not _signed_change(doc, f)]
     for a1, a2, g1, g2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
@@ -2877,13 +2877,13 @@ def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None
             last.owner = d
 
 
-# "lợi nhuận tăng 22% lên 300 tỷ đồng": the amount a growth brought the measure to
+# "lợi nhuận tăng 18% lên 300 tỷ đồng": the amount a growth brought the measure to
 _TO_AMOUNT = rx(r"\s+(?:lên|xuống)(?:\s+(?:mức|khoảng|gần|hơn|trên))*\s*")
 _GROWTH_VERB_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 
 
 def _growth_to_amount(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
-    """A growth followed by the amount it brought the measure to (``lợi nhuận tăng 22% lên
+    """A growth followed by the amount it brought the measure to (``lợi nhuận tăng 18% lên
     300 tỷ đồng``) is that amount's growth: the amount, in no statement of its own with a
     percentage or a target, is the growth's result."""
     for p, f in itertools.pairwise(figs):

@@ -21,8 +21,8 @@ def _pairs(text: str) -> list[tuple[object, object]]:
 
 def test_a_count_of_units_out_of_all_is_no_result_against_a_target() -> None:
     text = (
-        "Theo thống kê, 7/9 công ty trên sàn ghi nhận doanh thu tăng trưởng. Quý 2, có 5/9 "
-        "doanh nghiệp đạt lãi tăng trưởng, 3 doanh nghiệp giảm lãi."
+        "Trong quý, 7/9 công ty niêm yết báo doanh thu tăng. Năm qua, có 5/9 doanh nghiệp "
+        "có lãi cao hơn năm trước, 3 doanh nghiệp lãi thấp hơn."
     )
     assert _pairs(text) == []
 
@@ -78,29 +78,29 @@ def test_an_attainment_said_with_thuc_hien_in_a_clause_of_another_subject_stays_
 
 def test_commas_written_as_thousands_separators_are_read_so() -> None:
     text = (
-        "Tập đoàn cho biết 9 tháng đạt doanh thu 12,480 tỷ đồng, thực hiện 76% kế hoạch năm. "
-        "Lãi trước thuế ước 1,250 tỷ đồng, vượt 12% kế hoạch."
+        "Công ty báo doanh thu cả năm đạt 12,480 tỷ đồng, bằng 76% kế hoạch. Lợi nhuận đạt "
+        "1,250 tỷ đồng, vượt 12% kế hoạch."
     )
     assert [s.actual for s in claims(text, money=True)] == [12480 * BILLION, 1250 * BILLION]
 
 
 def test_decimal_commas_stay_decimal() -> None:
     # no figure ends in a zero: three decimals are decimals
-    text = "Sản lượng đạt 3,855 triệu tấn, vượt 8% kế hoạch; nuôi trồng 5,753 triệu tấn."
-    assert claims(text, money=True)[0].actual == Decimal(3855000)
+    text = "Sản lượng đạt 2,615 triệu tấn, vượt 8% kế hoạch; vụ mùa 4,731 triệu tấn."
+    assert claims(text, money=True)[0].actual == Decimal(2615000)
     # a decimal comma elsewhere in the text: every comma is a decimal one
-    text = "Lãi ước 1,250 tỷ đồng, vượt 12,5% kế hoạch; doanh thu 12,480 tỷ đồng."
+    text = "Lợi nhuận 1,250 tỷ đồng, vượt 12,5% kế hoạch; doanh thu 12,480 tỷ đồng."
     assert claims(text, money=True)[0].actual == Decimal(1250000000)
 
 
 _FALL = (
-    "Năm 2024, sản lượng khai thác 2,61 triệu tấn, vượt 8,75% kế hoạch, tăng 1% so với năm "
-    "2023. Như thế, khai thác {}giảm 6% để còn 2,4 triệu tấn."
+    "Sản lượng đánh bắt năm 2024 đạt 2,61 triệu tấn, vượt 8,75% kế hoạch. Về đánh bắt, {}giảm "
+    "6% để còn 2,4 triệu tấn."
 )
 
 
 def test_a_plan_set_as_a_fall_to_an_amount_is_the_target_of_the_excess() -> None:
-    [s] = claims(_FALL.format("không đạt chỉ tiêu đề ra là "), money=True)
+    [s] = claims(_FALL.format("chỉ tiêu đề ra là "), money=True)
     assert (s.actual, s.target, s.verdict) == (Decimal(2610000), Decimal(2400000), "consistent")
 
 
@@ -114,17 +114,17 @@ def _joined(text: str) -> list[tuple[object, object]]:
 
 
 def test_a_percentage_after_a_dash_or_a_slight_growth_is_the_amount_s() -> None:
-    text = "Năm 2024, sản lượng nước sạch đạt 41,2 triệu tấn - vượt 3,1% so với kế hoạch."
+    text = "Năm 2024, sản lượng than đạt 41,2 triệu tấn - vượt 3,1% so với kế hoạch."
     assert _joined(text) == [(Decimal(41200000), Decimal("3.1"))]
     text = (
-        "Lợi nhuận trước thuế công ty mẹ đạt 1.300 tỷ đồng, tăng nhẹ so với năm trước và "
-        "hoàn thành 104% kế hoạch năm."
+        "Lợi nhuận của công ty đạt 1.300 tỷ đồng, tăng nhẹ so với cùng kỳ và hoàn thành 104% "
+        "kế hoạch."
     )
     assert _joined(text) == [(1300 * BILLION, Decimal(104))]
 
 
 def test_a_percentage_after_a_dash_and_another_subject_stays_alone() -> None:
-    text = "Năm 2024, sản lượng nước sạch đạt 41,2 triệu tấn - ngành điện vượt 3,1% kế hoạch."
+    text = "Năm 2024, sản lượng than đạt 41,2 triệu tấn - ngành điện vượt 3,1% kế hoạch."
     assert _joined(text) == [(None, Decimal("3.1"))]
 
 
@@ -206,37 +206,37 @@ def test_two_amounts_and_one_excess_are_no_respective_run() -> None:
 
 def test_a_growth_to_an_amount_is_that_amount_s_growth_and_its_result_links() -> None:
     text = (
-        "Lũy kế 6 tháng, lợi nhuận trước thuế tăng 22% lên 300 tỷ đồng. Công ty đã thực hiện "
-        "được 60% mục tiêu lợi nhuận."
+        "Lũy kế 6 tháng, lợi nhuận trước thuế tăng 18% lên 300 tỷ đồng. Công ty đã thực hiện "
+        "được 55% mục tiêu lợi nhuận."
     )
     found = [(s.actual, s.stated_percent, s.stated_kind) for s in find(text, money=True)]
     assert found == [
-        (300 * BILLION, Decimal(22), "growth"),
-        (300 * BILLION, Decimal(60), "attainment"),
+        (300 * BILLION, Decimal(18), "growth"),
+        (300 * BILLION, Decimal(55), "attainment"),
     ]
 
 
 def test_an_amount_after_other_words_is_not_the_growth_s() -> None:
-    text = "Lũy kế 6 tháng, lợi nhuận tăng 22% và doanh thu lên 300 tỷ đồng."
-    assert [(s.actual, s.stated_percent) for s in find(text, money=True)] == [(None, Decimal(22))]
+    text = "Lũy kế 6 tháng, lợi nhuận tăng 18% và doanh thu lên 300 tỷ đồng."
+    assert [(s.actual, s.stated_percent) for s in find(text, money=True)] == [(None, Decimal(18))]
 
 
 def test_two_amounts_take_two_growths_said_respectively() -> None:
     text = (
         "Lợi nhuận trước thuế đạt 620 tỷ đồng và lợi nhuận sau thuế ghi nhận 540 tỷ đồng, "
-        "tương ứng tăng 13% và 15% so với cùng kỳ."
+        "tương ứng tăng 11% và 19% so với cùng kỳ."
     )
     found = [(s.actual, s.stated_percent, s.stated_kind) for s in find(text, money=True)]
     assert found == [
-        (620 * BILLION, Decimal(13), "growth"),
-        (540 * BILLION, Decimal(15), "growth"),
+        (620 * BILLION, Decimal(11), "growth"),
+        (540 * BILLION, Decimal(19), "growth"),
     ]
 
 
 def test_growths_not_said_respectively_stay_with_the_nearest_amount() -> None:
     text = (
         "Lợi nhuận trước thuế đạt 620 tỷ đồng và lợi nhuận sau thuế ghi nhận 540 tỷ đồng, "
-        "tăng 13% so với cùng kỳ."
+        "tăng 11% so với cùng kỳ."
     )
     found = [(s.actual, s.stated_percent) for s in find(text, money=True)]
-    assert found == [(540 * BILLION, Decimal(13))]
+    assert found == [(540 * BILLION, Decimal(11))]
