@@ -3124,7 +3124,9 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return "excess", 1
     achieved = bool(_K_ACHIEVED.search(lead) or _second_of_plan(doc, p, lead))
     achieved = achieved or not lead.strip(" (")
-    if achieved and (_K_PLAN_TAIL.match(tail) or _plan_met_before(doc, p)):
+    if achieved and (
+        _K_PLAN_TAIL.match(tail) or _plan_met_before(doc, p) or _parallel_plan(doc, p)
+    ):
         return "attainment", 1
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
         return ("attainment" if _disbursement_rate(doc, d, tail) else "rate"), 1
@@ -3213,6 +3215,26 @@ def _plan_met_before(doc: Doc, p: Figure) -> bool:
     """Whether the clause before ``p``'s names a plan met or exceeded (``vượt kế hoạch năm,
     đạt 100,82%``): the percentage after it is the attainment of that plan."""
     return _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause) is not None
+
+
+# "…, bằng 20% kế hoạch năm và tăng 8% so với cùng kỳ. Vốn cấp huyện đạt 30 nghìn tỷ đồng,
+# bằng 22% và tăng 9%": a part said as its whole was, the plan word left out
+_PARALLEL_PLAN = rx(
+    rf"(?<!\w)bằng\s+(?:{NUM})\s*%\s+(?:kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){{0,3}}\s+và\s+"
+    rf"(?:tăng|giảm)\s+(?:{NUM})\s*%"
+)
+_PARALLEL_TAIL = rx(rf"\s*và\s+(?:tăng|giảm)\s+(?:{NUM})\s*%")
+_PARALLEL_WINDOW = 400
+
+
+def _parallel_plan(doc: Doc, p: Figure) -> bool:
+    """Whether ``p``, said ``bằng X% và tăng Y%`` with no plan word, follows within
+    :data:`_PARALLEL_WINDOW` characters a percentage said the same way of a plan (``bằng 20%
+    kế hoạch năm và tăng 8%``): the attainment of the same kind of plan."""
+    fold_ = doc.fold
+    if not _K_EQUALS.search(fold_, p.clause, p.start) or not _PARALLEL_TAIL.match(fold_, p.end):
+        return False
+    return _PARALLEL_PLAN.search(fold_, max(0, p.clause - _PARALLEL_WINDOW), p.clause) is not None
 
 
 # "So với kế hoạch năm, doanh thu tăng 5%": the comparison with a plan opens the sentence

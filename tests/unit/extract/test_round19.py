@@ -240,3 +240,26 @@ def test_growths_not_said_respectively_stay_with_the_nearest_amount() -> None:
     )
     found = [(s.actual, s.stated_percent) for s in find(text, money=True)]
     assert found == [(540 * BILLION, Decimal(11))]
+
+
+_PARALLEL = (
+    "Vốn do địa phương quản lý ước đạt 120 nghìn tỷ đồng, bằng 20% {} và tăng 8% so với cùng kỳ "
+    "năm trước.\nVốn ngân sách cấp huyện đạt 30 nghìn tỷ đồng, bằng 22% và tăng 9%."
+)
+
+
+def test_a_part_said_as_its_whole_was_takes_the_plan_word_left_out() -> None:
+    found = [
+        (s.actual, s.stated_percent, s.stated_kind)
+        for s in find(_PARALLEL.format("kế hoạch năm"), money=True)
+        if s.stated_kind == "attainment"
+    ]
+    assert found == [
+        (120 * 1000 * BILLION, Decimal(20), "attainment"),
+        (30 * 1000 * BILLION, Decimal(22), "attainment"),
+    ]
+
+
+def test_a_bare_percentage_after_a_whole_of_no_plan_is_no_attainment() -> None:
+    found = find(_PARALLEL.format("tổng vốn cả nước"), money=True)
+    assert [s for s in found if s.stated_kind == "attainment"] == []
