@@ -646,6 +646,8 @@ def _describe(doc: Doc, fig: Figure) -> None:
     if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
     fig.role = _role(fig, lead, outer)
+    if fig.role == "target" and _result_with_own_percent(doc, fig, lead):
+        fig.role = "actual"
     if _no_result(doc, fig, lead):
         fig.role = "modifier"
     elif (
@@ -668,6 +670,23 @@ def _describe(doc: Doc, fig: Figure) -> None:
         )
     ):
         fig.role, fig.set_out = "target", True
+
+
+# "… như gạo đạt gần 200 tấn, vượt 20% kế hoạch": a verb of a result right before a figure
+_RESULT_VERB_END = rx(r"(?<!\w)đạt\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$")
+
+
+def _result_with_own_percent(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether a figure read as a target by a plan named earlier in its clause is a result:
+    reached (``đạt`` right before it) and followed by its own percentage of the plan
+    (``các mặt hàng đều vượt kế hoạch như gạo đạt 200 tấn, vượt 20% kế hoạch, chè đạt
+    50 tấn …``): never the target of the next item's amount."""
+    return (
+        _RESULT_VERB_END.search(lead) is not None
+        and not _STRIVE.search(lead)
+        and not _aimed(lead)
+        and _attained_after(doc.fold, fig)
+    )
 
 
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
@@ -1486,10 +1505,12 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
             f.role = _raised_role(raised)
 
 
-# ", đạt 100% kế hoạch" right after a figure: the attainment of a result
+# ", đạt 100% kế hoạch" right after a figure: the attainment of a result; ", vượt 20% kế
+# hoạch" its excess; ", đạt 70%;" with no plan named, before the clause ends
 _ATTAINED_NEXT = rx(
-    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:đạt|bằng)\s+(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?"
-    rf"(?:{NUM})\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)(?!\w)"
+    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(?P<verb>đạt|bằng)|vượt)\s+"
+    rf"(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?(?:{NUM})\s*%\s*(?:(?:so\s+với\s+)?"
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)(?!\w)|(?(verb)(?:[;,)]|\.(?!\d)|$)|(?!)))"
 )
 
 

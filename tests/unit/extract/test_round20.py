@@ -1,0 +1,55 @@
+"""Round 20 of the extraction rules (issue 17): in lists that give each item its own amount
+and percentage, an item's amount is never the target of the next item's, each as a general
+rule of report wording, tested on invented text (never the evaluation set's figures or
+sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import claims
+
+BILLION = Decimal(10) ** 9
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in claims(text, money=True)]
+
+
+# --------------------------------------------------------------------------- wrong claims
+
+
+def test_an_item_reached_with_its_own_excess_is_no_target_of_the_next() -> None:
+    text = (
+        "Trong quý, các mặt hàng đều vượt xa so với kế hoạch như gạo đạt gần 240 tấn, "
+        "vượt 35% kế hoạch, chè Tân Lạc đạt gần 60 tấn, vượt 12% kế hoạch."
+    )
+    assert _pairs(text) == [(Decimal(240), None), (Decimal(60), None)]
+
+
+def test_a_plan_named_before_the_amount_it_sets_stays_its_target() -> None:
+    text = "Kế hoạch năm giao 400 tấn; đến nay thu mua được 380 tấn, đạt 95% kế hoạch."
+    assert _pairs(text) == [(Decimal(380), Decimal(400))]
+
+
+def test_a_part_with_its_own_attainment_is_no_target_of_the_next_part() -> None:
+    text = (
+        "Tổng vốn đã giải ngân là 700 tỷ đồng, đạt 70% kế hoạch giao (1.000 tỷ đồng); trong "
+        "đó, vốn ngân sách tỉnh là 250 tỷ đồng, đạt 50%; vốn ngân sách huyện là 450 tỷ "
+        "đồng, đạt 90%."
+    )
+    assert _pairs(text) == [
+        (700 * BILLION, 1000 * BILLION),
+        (250 * BILLION, None),
+        (450 * BILLION, None),
+    ]
+
+
+def test_a_part_of_a_target_stays_a_target() -> None:
+    text = (
+        "Năm nay tỉnh phấn đấu thu ngân sách 9.000 tỷ đồng, trong đó thu nội địa 7.000 tỷ "
+        "đồng; đến nay đã thu được 8.100 tỷ đồng, đạt 90% dự toán."
+    )
+    pairs = _pairs(text)
+    assert (Decimal(7000) * BILLION, None) not in pairs
+    assert all(a != 7000 * BILLION for a, _ in pairs)
