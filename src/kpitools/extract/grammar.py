@@ -725,17 +725,27 @@ _UNITS_COUNTED = rx(
     r"ngân\s+hàng|hợp\s+tác\s+xã|xã|phường|huyện|quận|trường)(?!\w)"
 )
 # what may stand before such a count in its clause: no verb of a result, "có" at most
-_UNITS_LEAD = rx(r"^[\s(:\-–]*(?:(?:trong\s+đó|cả|đã|có|chỉ|mới)\s+)*$")
+_UNITS_LEAD = rx(r"^[\s(:\-–]*(?:(?:trong\s+đó|riêng|còn|cả|đã|có|chỉ|mới)\s+)*$")
 _PERCENT_NEXT = re.compile(r"\s*[(,]?\s*(?:\w+\s+){0,2}\d[\d.,]*\s*%")
+# "1/8 chi cục đạt dưới 50% dự toán": units counted by a threshold they reach or miss
+_THRESHOLD_AFTER = rx(
+    r"\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:chỉ\s+|mới\s+)?đạt\s+)(?:từ|dưới|trên)\s+"
+    rf"(?:{NUM})\s*%"
+)
 
 
 def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether the fraction ``fig`` counts units out of all of them (``có 5/9 doanh nghiệp
     có lãi cao hơn``): the units are named right after it, no verb of a result comes
     before it in its clause, and no percentage follows it (``5/9 xã (56%)`` keeps its
-    reading)."""
+    reading); or the units are counted by a threshold they reach or miss (``1/8 chi cục đạt
+    dưới 50% dự toán``), whatever they are called."""
+    end = fig.sentence.end
     return (
-        _UNITS_COUNTED.match(doc.fold, fig.end, fig.sentence.end) is not None
+        (
+            _UNITS_COUNTED.match(doc.fold, fig.end, end) is not None
+            or _THRESHOLD_AFTER.match(doc.fold, fig.end, end) is not None
+        )
         and _UNITS_LEAD.match(lead) is not None
         and _PERCENT_NEXT.match(doc.fold, fig.end, fig.sentence.end) is None
     )

@@ -53,3 +53,17 @@ def test_a_part_of_a_target_stays_a_target() -> None:
     pairs = _pairs(text)
     assert (Decimal(7000) * BILLION, None) not in pairs
     assert all(a != 7000 * BILLION for a, _ in pairs)
+
+
+def test_units_counted_by_a_threshold_they_miss_are_no_pair() -> None:
+    text = (
+        "Có 11/12 đội thu đạt từ 60% dự toán. Riêng 1/12 đội thu đạt dưới 60% dự toán: "
+        "Đội thu số 5 (48,2%)."
+    )
+    assert _pairs(text) == []
+
+
+def test_a_fraction_of_members_with_its_attainment_stays_a_pair() -> None:
+    assert _pairs("Xã Tân Hòa kết nạp 15/12 đảng viên đạt trên 100% chỉ tiêu.") == [
+        (Decimal(15), Decimal(12))
+    ]
