@@ -1333,6 +1333,18 @@ def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[D
     bằng 93,2% kế hoạch năm 2025 (130.000 lao động)") is the target of the percentage's
     result (of the same measure: no amount for a count) when the percentage fits them; else
     it is a target on its own."""
+    d = _bracket_plan_owner(doc, f, figs)
+    if d is not None:
+        _target_of(f, d, drafts)
+        d.rate_of = False  # "đạt 80% (trong số 625 tỷ đồng …)": of the plan, not a population
+    else:
+        # not the plan of that percentage (last year's figure, a fraction): on its own
+        _target_of(f, None, drafts)
+
+
+def _bracket_plan_owner(doc: Doc, f: Figure, figs: list[Figure]) -> Draft | None:
+    """The draft whose percentage right before the plan's figure ``f`` (in brackets) fits
+    its result against ``f``, when that draft has no target yet; else None."""
     p = next((g for g in reversed(figs) if g.start < f.start and g.kind == "percent"), None)
     d = p.owner if p is not None else None
     if (
@@ -1349,11 +1361,16 @@ def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[D
             or _dashed_plan_near(doc, p, d.actual_fig.values[0], f)
         )
     ):
-        _target_of(f, d, drafts)
-        d.rate_of = False  # "đạt 80% (trong số 625 tỷ đồng …)": of the plan, not a population
-    else:
-        # not the plan of that percentage (last year's figure, a fraction): on its own
-        _target_of(f, None, drafts)
+        return d
+    return None
+
+
+def _second_bracket_plan(doc: Doc, f: Figure) -> bool:
+    """Whether ``f``, a target no result before it took, is a plan's figure in brackets
+    right after the percentage of that plan (``bằng 95% kế hoạch tỉnh giao (526 tỷ đồng),
+    bằng 90% kế hoạch huyện giao (555 tỷ đồng)``): joined once the percentages are placed."""
+    low = max(f.sentence.start, f.start - 120)
+    return f.kind == "count" and _PLAN_IN_BRACKET.search(doc.fold, low, f.start) is not None
 
 
 _DASH_BEFORE = re.compile(r"\s[-–]\s+$")
@@ -1674,6 +1691,9 @@ def _attach_target(
             d.target_fig, d.target = f, f.value
             f.owner = d
             return
+    if _second_bracket_plan(doc, f):
+        f.role = "bracket_plan"  # joined after the percentages are placed
+        return
     d = Draft(sentence, target_fig=f, target=f.value)
     f.owner = d
     drafts.append(d)

@@ -67,3 +67,22 @@ def test_a_fraction_of_members_with_its_attainment_stays_a_pair() -> None:
     assert _pairs("Xã Tân Hòa kết nạp 15/12 đảng viên đạt trên 100% chỉ tiêu.") == [
         (Decimal(15), Decimal(12))
     ]
+
+
+# --------------------------------------------------------------------------- misses
+
+
+def test_a_second_plan_in_brackets_after_its_percentage_is_its_target() -> None:
+    text = (
+        "Năm qua, thu ngân sách trên địa bàn đạt 600 tỷ đồng, bằng 96% kế hoạch tỉnh giao "
+        "(625 tỷ đồng), bằng 80% kế hoạch huyện giao (750 tỷ đồng), bằng 110% so với cùng kỳ."
+    )
+    assert _pairs(text) == [(600 * BILLION, 625 * BILLION), (600 * BILLION, 750 * BILLION)]
+
+
+def test_a_second_plan_the_percentage_does_not_fit_is_not_joined() -> None:
+    text = (
+        "Năm qua, thu ngân sách trên địa bàn đạt 600 tỷ đồng, bằng 96% kế hoạch tỉnh giao "
+        "(625 tỷ đồng), bằng 70% kế hoạch huyện giao (750 tỷ đồng)."
+    )
+    assert (600 * BILLION, 750 * BILLION) not in _pairs(text)
