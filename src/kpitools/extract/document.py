@@ -2469,6 +2469,48 @@ def drop_mispaired_headlines(
     return out
 
 
+# the qualifiers of a rounded amount and on which side of it the exact amount lies
+_ROUNDED_SIDE = {"hơn": 1, "trên": 1, "gần": -1, "khoảng": 0}
+_ROUNDING = Decimal("0.01")
+
+
+def drop_rounded_restatements(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements without a rounded amount the text restates exactly with its percentages.
+
+    A lead that says ``thu ngân sách đạt hơn 5.000 tỷ đồng, đạt 61,5% dự toán`` and a body
+    that says ``… là 5.012,37 tỷ đồng, đạt 61,5% dự toán`` state one result twice: the
+    rounded claim (qualified, no target) is left out when another claim states the same
+    percentage, as written and of the same kind, of an exact amount of the same measure
+    within 1 % of it, on the side its qualifier says. Claims are indexed by their stated
+    percentage, so the pass stays linear in the text.
+    """
+    del text  # the statements carry what the rule reads
+    exact: dict[tuple[str | None, str | None], list[LinkableStatement]] = {}
+    for c in statements:
+        if _claim(c) and c.qualifier is None and c.exact:
+            exact.setdefault((c.stated, c.stated_kind), []).append(c)
+    return [s for s in statements if not _restated_exactly(s, exact)]
+
+
+def _restated_exactly(
+    s: LinkableStatement,
+    exact: dict[tuple[str | None, str | None], list[LinkableStatement]],
+) -> bool:
+    side = _ROUNDED_SIDE.get(s.qualifier or "")
+    if side is None or not _claim(s) or s.target is not None or not isinstance(s.actual, Decimal):
+        return False
+    rounded = s.actual
+    for c in exact.get((s.stated, s.stated_kind), []):
+        if not isinstance(c.actual, Decimal) or c.measure != s.measure or c.actual <= 0:
+            continue
+        gap = c.actual - rounded
+        if gap != 0 and abs(gap) <= _ROUNDING * c.actual and gap * side >= 0:
+            return True
+    return False
+
+
 _LEADING_NUMBER = re.compile(NUM)
 
 

@@ -24,6 +24,7 @@ from kpitools.extract.document import (
     check_shares_after_whole,
     check_shares_of_whole,
     drop_mispaired_headlines,
+    drop_rounded_restatements,
     drop_unfitting_counts,
     link_budget_owners,
     link_listed_parts,
@@ -257,6 +258,7 @@ def _read(
     linked = check_shares_of_whole(linked, text)
     linked = check_shares_after_whole(linked, text)
     linked = drop_mispaired_headlines(linked, text)
+    linked = drop_rounded_restatements(linked, text)
     linked = check_headline_qualifiers(linked, text)
     linked = drop_unfitting_counts(linked, text)
     end = len(text) if doc.stopped_at is None else doc.stopped_at.offset

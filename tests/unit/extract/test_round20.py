@@ -86,3 +86,30 @@ def test_a_second_plan_the_percentage_does_not_fit_is_not_joined() -> None:
         "(625 tỷ đồng), bằng 70% kế hoạch huyện giao (750 tỷ đồng)."
     )
     assert (600 * BILLION, 750 * BILLION) not in _pairs(text)
+
+
+# --------------------------------------------------------------------------- restatements
+
+
+def test_a_rounded_lead_restated_exactly_with_its_percentages_is_one_statement() -> None:
+    text = (
+        "Sáu tháng đầu năm, tổng thu ngân sách đạt hơn 5.000 tỷ đồng, đạt 61,5% dự toán.\n\n"
+        "Cụ thể, tổng thu ngân sách sáu tháng đầu năm là 5.012,37 tỷ đồng, đạt 61,5% dự toán."
+    )
+    assert [a for a, _ in _pairs(text)] == [Decimal("5012.37") * BILLION]
+
+
+def test_a_pair_repeated_with_the_same_amount_stays_twice() -> None:
+    text = (
+        "Sáu tháng đầu năm, tổng thu ngân sách đạt khoảng 5.012 tỷ đồng, đạt 61,5% dự toán.\n\n"
+        "Cụ thể, tổng thu ngân sách sáu tháng đầu năm là 5.012 tỷ đồng, đạt 61,5% dự toán."
+    )
+    assert [a for a, _ in _pairs(text)] == [5012 * BILLION, 5012 * BILLION]
+
+
+def test_a_rounded_amount_on_the_wrong_side_of_its_qualifier_stays() -> None:
+    text = (
+        "Sáu tháng đầu năm, tổng thu ngân sách đạt hơn 5.020 tỷ đồng, đạt 61,5% dự toán.\n\n"
+        "Cụ thể, tổng thu ngân sách sáu tháng đầu năm là 5.012,37 tỷ đồng, đạt 61,5% dự toán."
+    )
+    assert len(_pairs(text)) == 2
