@@ -3165,8 +3165,8 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if p.qual_start is not None:
         lead = folded[p.clause : p.qual_start]
     tail = folded[p.end : p.sentence.end]
-    if d.rate_of:
-        return ("target" if _K_TARGET.search(lead) else "rate"), 1
+    if (settled := _settled_kind(doc, d, p, lead, tail)) is not None:
+        return settled
     if said := _said_kind(lead, tail):
         return _said_in_context(doc, d, said, tail)
     if _K_CORRESPONDS.search(lead) or _shares_verb(lead):
@@ -3184,6 +3184,41 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if achieved:
         return _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail), 1
     return None, 1
+
+
+# a percentage alone in brackets ("(bằng 85%)", "(84%)") and the percentages of earlier
+# items in brackets with what they are of ("(91% so với cùng kỳ năm trước)")
+_BARE_BRACKET_LEAD = rx(r"^\s*\(?\s*(?:bằng\s*)?$")
+_BARE_BRACKET_TAIL = re.compile(r"^\s*\)")
+_BRACKETED_PERCENT = rx(rf"\(\s*(?:bằng\s+)?(?:{NUM})\s*%\s*([^()]*)\)")
+_SAME_PERIOD_BEFORE = rx(r"^(?:so\s+với\s+)?cùng\s+kỳ(?!\w)")
+
+
+def _settled_kind(
+    doc: Doc, d: Draft, p: Figure, lead: str, tail: str
+) -> tuple[str | None, int] | None:
+    """The kind of a percentage settled before its words are read: of a rate the draft is
+    of, or none for a bare one in a list of indexes (:func:`_bare_in_index_list`)."""
+    if d.rate_of:
+        return ("target" if _K_TARGET.search(lead) else "rate"), 1
+    if _bare_in_index_list(doc, p, lead, tail):
+        return None, 1
+    return None
+
+
+def _bare_in_index_list(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
+    """Whether the percentage ``p``, alone in brackets after an item's amount, is in a list
+    whose last earlier item with a named percentage compares with the same period of last
+    year (``Thu A đạt 900 tỷ đồng (91% so với cùng kỳ năm trước); Thu B đạt 250 tỷ đồng
+    (bằng 85%)``): an index like the others, no attainment of a plan."""
+    if not (_BARE_BRACKET_LEAD.match(lead) and _BARE_BRACKET_TAIL.match(tail)):
+        return False
+    named = [
+        m.group(1)
+        for m in _BRACKETED_PERCENT.finditer(doc.fold, p.sentence.start, p.start)
+        if m.group(1).strip()
+    ]
+    return bool(named) and _SAME_PERIOD_BEFORE.match(named[-1].strip()) is not None
 
 
 # "…, đạt 107%, vượt 7% so với dự toán": the same attainment said again as an excess
@@ -3902,6 +3937,9 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
             )
             and _ELLIPSIS_END.match(tail)
             and id(a) not in attained
+            and not _bare_in_index_list(
+                doc, p, doc.fold[p.clause : p.start], doc.fold[p.end : p.sentence.end]
+            )
         ):
             d.kind, d.stated_percent = "attainment", p.percent.value
             attained.add(id(a))

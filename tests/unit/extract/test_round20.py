@@ -113,3 +113,23 @@ def test_a_rounded_amount_on_the_wrong_side_of_its_qualifier_stays() -> None:
         "Cụ thể, tổng thu ngân sách sáu tháng đầu năm là 5.012,37 tỷ đồng, đạt 61,5% dự toán."
     )
     assert len(_pairs(text)) == 2
+
+
+# --------------------------------------------------------------------------- kinds
+
+
+def test_a_bare_bracketed_percentage_in_a_list_of_indexes_is_no_attainment() -> None:
+    text = (
+        "Quý I, các khoản thu gồm: Thu từ hộ kinh doanh đạt 800 tỷ đồng (93,5% so với cùng "
+        "kỳ năm trước); Thu phí đạt 120 tỷ đồng (bằng 88,1%); Thu từ xổ số đạt 30 tỷ đồng "
+        "(81,2%); Thu từ đất đạt 500 tỷ đồng (bằng 30,5% dự toán và 90% cùng kỳ)."
+    )
+    assert [(s.actual, s.stated) for s in claims(text, money=True)] == [(500 * BILLION, "30,5%")]
+
+
+def test_a_bare_bracketed_percentage_after_attainments_stays_one() -> None:
+    text = (
+        "Quý I, tổng thu đạt 900 tỷ đồng, đạt 30% dự toán; trong đó thu nội địa đạt 600 tỷ "
+        "đồng (bằng 31%)."
+    )
+    assert (600 * BILLION, "31%") in [(s.actual, s.stated) for s in claims(text, money=True)]
