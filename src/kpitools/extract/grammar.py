@@ -653,7 +653,9 @@ def _describe(doc: Doc, fig: Figure) -> None:
     elif (
         fig.role == "actual"
         and fig.kind in ("count", "range")
-        and _PLAN_IN_BRACKET.search(folded, max(sentence.start, fig.start - 120), fig.start)
+        and _PLAN_IN_BRACKET.search(
+            folded, max(sentence.start, fig.start - 120), fig.qual_start or fig.start
+        )
     ):
         fig.role = "bracket_plan"  # a target, joined after the percentages
     if (

@@ -133,3 +133,13 @@ def test_a_bare_bracketed_percentage_after_attainments_stays_one() -> None:
         "đồng (bằng 31%)."
     )
     assert (600 * BILLION, "31%") in [(s.actual, s.stated) for s in claims(text, money=True)]
+
+
+def test_a_qualified_plan_in_brackets_after_its_percentage_is_the_target() -> None:
+    text = "Vốn chuyển tiếp đã giải ngân 360 tỷ đồng, đạt 72% kế hoạch (trên 500 tỷ đồng)."
+    assert _pairs(text) == [(360 * BILLION, 500 * BILLION)]
+
+
+def test_a_qualified_bracket_figure_the_percentage_does_not_fit_stays_apart() -> None:
+    text = "Vốn chuyển tiếp đã giải ngân 360 tỷ đồng, đạt 50% kế hoạch (trên 500 tỷ đồng)."
+    assert (360 * BILLION, 500 * BILLION) not in _pairs(text)
