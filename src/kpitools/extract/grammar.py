@@ -211,6 +211,11 @@ _TARGET_WORDS = rx(
     r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?"
     r"(?:\s+(?:trên|hơn|gần|khoảng|tối\s+thiểu|ít\s+nhất))?\s*$"
 )
+# "tổng kế hoạch vốn đầu tư công năm nay 1.200 tỷ đồng": the plan of capital named at
+# length, its amount right after the name (no word of a result between)
+_CAPITAL_PLAN = rx(
+    r"(?<!\w)kế\s+hoạch\s+vốn(?:\s+[^\W\d_]+){0,5}?(?:\s+năm\s+\d{4})?\s*(?:là|:)?\s*$"
+)
 # "mục tiêu doanh thu (…", "kế hoạch lợi nhuận cả năm (…": a plan named by what it counts
 _PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")
 _PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
@@ -898,6 +903,15 @@ _PLAN_IN_NAME = rx(
 )
 
 
+def _capital_plan(lead: str) -> bool:
+    """Whether ``lead`` ends naming a plan of capital (:data:`_CAPITAL_PLAN`) with no word
+    of a result in the name (``số kế hoạch vốn đã giải ngân là …`` is a result)."""
+    m = _CAPITAL_PLAN.search(lead)
+    return m is not None and not (
+        _MET_WORDS.search(lead, m.start()) or _RESULT_AFTER_TARGET.search(lead, m.start())
+    )
+
+
 def _aimed(lead: str) -> bool:
     """Whether ``lead`` (a figure's clause before it) sets out an aim the figure is of."""
     m = _AIM.search(lead)
@@ -966,6 +980,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
             and not _OF_PERCENT.search(lead[: m.start()])
         )
         or _PLAN_IS.search(lead)
+        or _capital_plan(lead)
         or _PLAN_IN_NAME.search(lead)
         or (lead.strip(" (") == "" and _PLAN_PERCENT.search(outer))
         or (  # "46% mục tiêu doanh thu (38.185 tỷ đồng)": the amount of the plan named
@@ -1684,7 +1699,10 @@ def _attach_target(
         and _later_percent_plan(doc, d.actual_fig, f, figs) is None
         and not _other_year_or_kind(doc, d.actual_fig, f, figs)
         and not _other_measure(doc, d.actual_fig, f)
-        and not _listed_with_target(doc, d.actual_fig, f)
+        and not (
+            _listed_with_target(doc, d.actual_fig, f)
+            and not _own_percent_fits(doc, d.actual_fig, f, figs)
+        )
     ]
     if candidates:
         distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
@@ -1727,6 +1745,19 @@ def _listed_with_target(doc: Doc, a: Figure, f: Figure) -> bool:
     low = max(f.sentence.start, f.span_start - 40)
     verb = _TWO_WORDS_BEFORE.search(doc.fold, low, f.span_start)
     return verb is None or " ".join(verb.group(1).split()) not in " ".join(between.split())
+
+
+def _own_percent_fits(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
+    """Whether the result ``a``, after the target ``f``, is followed by its own percentage of
+    a plan (:func:`_attained_after`) that is ``a`` of ``f`` at the precision written
+    (``kế hoạch vốn … 1.200 tỷ đồng, giải ngân 300 tỷ đồng, đạt 25% kế hoạch``): the
+    report's own figures pair them, however the words between read."""
+    if f.end > a.start or len(a.values) != 1 or len(f.values) != 1:
+        return False
+    if not _attained_after(doc.fold, a):
+        return False
+    p = next((g for g in figs if g.kind == "percent" and g.start >= a.end), None)
+    return p is not None and _fits_percent(p, a.values[0], f.values[0])
 
 
 # ", vượt mục tiêu phấn đấu thu 100.000 tỉ đồng": a plan exceeded in a clause of its own

@@ -143,3 +143,19 @@ def test_a_qualified_plan_in_brackets_after_its_percentage_is_the_target() -> No
 def test_a_qualified_bracket_figure_the_percentage_does_not_fit_stays_apart() -> None:
     text = "Vốn chuyển tiếp đã giải ngân 360 tỷ đồng, đạt 50% kế hoạch (trên 500 tỷ đồng)."
     assert (360 * BILLION, 500 * BILLION) not in _pairs(text)
+
+
+def test_a_capital_plan_named_at_length_is_the_target_its_percentage_fits() -> None:
+    text = "Tổng kế hoạch vốn đầu tư công 2.000 tỷ đồng, giải ngân 450 tỷ đồng, đạt 22,5% kế hoạch."
+    assert _pairs(text) == [(450 * BILLION, 2000 * BILLION)]
+
+
+def test_a_capital_plan_the_percentage_does_not_fit_is_not_paired() -> None:
+    text = "Tổng kế hoạch vốn đầu tư công 2.000 tỷ đồng, giải ngân 450 tỷ đồng, đạt 40% kế hoạch."
+    assert _pairs(text) == [(450 * BILLION, None)]
+
+
+def test_capital_disbursed_named_with_the_plan_word_is_a_result() -> None:
+    text = "Số kế hoạch vốn đã giải ngân là 450 tỷ đồng, đạt 22,5% kế hoạch."
+    assert all(t is None for _, t in _pairs(text))
+    assert [a for a, _ in _pairs(text)] == [450 * BILLION]
