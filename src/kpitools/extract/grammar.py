@@ -3215,7 +3215,8 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
         return ("attainment" if _disbursement_rate(doc, d, tail) else "rate"), 1
     if achieved:
-        return _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail), 1
+        kind = _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail)
+        return kind or _disbursed_share(doc, d, lead, tail), 1
     return None, 1
 
 
@@ -3279,6 +3280,28 @@ def _attainment_said_as_excess(doc: Doc, d: Draft, tail: str) -> str | None:
 
 _DISBURSED_IN = rx(r"(?<!\w)giải\s+ngân(?!\w)")
 _CLAUSE_END_TAIL = rx(r"^\s*(?:[.;]|$)")
+
+
+_PART_OPENS = rx(r"(?<!\w)trong\s+đó(?!\w)")
+_BARE_REACHED = rx(r"^\s*,?\s*đạt\s*$")
+_CLAUSE_OR_BRACKET_END = rx(r"^\s*(?:[.;)]|$)")
+
+
+def _disbursed_share(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
+    """``attainment`` for a bare ``đạt X%`` that ends its clause (or bracket) right after an
+    amount disbursed in that clause (``cả tỉnh giải ngân 500 tỷ đồng, đạt 62,5%``): the
+    share of the capital plan disbursed; else None, and None for a part of a whole."""
+    f = d.actual_fig
+    if f is None or f.measure is None or d.target is not None or d.percent_fig is None:
+        return None
+    if not (_BARE_REACHED.match(lead) and _CLAUSE_OR_BRACKET_END.match(tail)):
+        return None
+    if doc.fold[f.end : d.percent_fig.clause].strip(" ,"):
+        return None  # words between the amount and the percentage's clause
+    if _PART_OPENS.search(doc.fold, f.sentence.start, f.start):
+        return None  # a part's percentage may be of its whole ("trong đó …, đạt 70%")
+    found = _DISBURSED_IN.search(doc.fold, f.clause, f.start)
+    return "attainment" if found else None
 
 
 def _disbursement_rate(doc: Doc, d: Draft, tail: str) -> bool:

@@ -159,3 +159,12 @@ def test_capital_disbursed_named_with_the_plan_word_is_a_result() -> None:
     text = "Số kế hoạch vốn đã giải ngân là 450 tỷ đồng, đạt 22,5% kế hoạch."
     assert all(t is None for _, t in _pairs(text))
     assert [a for a, _ in _pairs(text)] == [450 * BILLION]
+
+
+def test_a_bare_percentage_after_an_amount_disbursed_is_its_attainment() -> None:
+    [s] = claims("Năm trước, cả huyện giải ngân 240 tỷ đồng, đạt 80,5%.", money=True)
+    assert (s.actual, s.stated_kind) == (240 * BILLION, "attainment")
+
+
+def test_a_bare_percentage_after_an_amount_collected_stays_unread() -> None:
+    assert claims("Năm trước, cả huyện thu ngân sách 240 tỷ đồng, đạt 80,5%.", money=True) == []
