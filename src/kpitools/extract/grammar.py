@@ -905,7 +905,7 @@ _PLAN_IN_NAME = rx(
 
 def _capital_plan(lead: str) -> bool:
     """Whether ``lead`` ends naming a plan of capital (:data:`_CAPITAL_PLAN`) with no word
-    of a result in the name (``số kế hoạch vốn đã giải ngân là …`` is a result)."""
+    of a result in the name (``phần kế hoạch vốn đã được giải ngân đạt …`` is a result)."""
     m = _CAPITAL_PLAN.search(lead)
     return m is not None and not (
         _MET_WORDS.search(lead, m.start()) or _RESULT_AFTER_TARGET.search(lead, m.start())
@@ -2813,6 +2813,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     first = owner.percent_fig
     own_plan = first is None or "" in (_plan_of(doc, first), _plan_of(doc, p))
     own_plan = own_plan or (first is not None and _plan_of(doc, first) == _plan_of(doc, p))
+    own_plan = own_plan and not _bracketed_plan_after(doc, p)
     twin = Draft(
         owner.sentence,
         actual_fig=owner.actual_fig,
@@ -3802,6 +3803,14 @@ def _twin_checks(d: Draft, doc: Doc) -> dict[str, Any]:
         "verdict": "consistent" if ok else "inconsistent",
         **noted(seg("twin", attained=a.value, excess=e.value, total=100 + e.value)),
     }
+
+
+def _bracketed_plan_after(doc: Doc, p: Figure) -> bool:
+    """Whether the percentage ``p`` names its plan and that plan's figure opens a bracket
+    right after (``và bằng 80% kế hoạch huyện đề ra (750 tỷ đồng)``): a plan of its own,
+    never the first percentage's."""
+    bracket = doc.text.find("(", p.end, min(p.sentence.end, p.end + 80))
+    return bracket >= 0 and _PLAN_IN_BRACKET.search(doc.fold, p.start, bracket + 1) is not None
 
 
 def _plan_of(doc: Doc, p: Figure) -> str:

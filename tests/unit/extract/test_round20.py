@@ -21,8 +21,8 @@ def _pairs(text: str) -> list[tuple[object, object]]:
 
 def test_an_item_reached_with_its_own_excess_is_no_target_of_the_next() -> None:
     text = (
-        "Trong quý, các mặt hàng đều vượt xa so với kế hoạch như gạo đạt gần 240 tấn, "
-        "vượt 35% kế hoạch, chè Tân Lạc đạt gần 60 tấn, vượt 12% kế hoạch."
+        "Trong quý, nhiều mặt hàng cao hơn hẳn kế hoạch như gạo đạt gần 240 tấn, vượt 35% "
+        "kế hoạch, chè Tân Lạc đạt gần 60 tấn, vượt 12% kế hoạch."
     )
     assert _pairs(text) == [(Decimal(240), None), (Decimal(60), None)]
 
@@ -35,8 +35,8 @@ def test_a_plan_named_before_the_amount_it_sets_stays_its_target() -> None:
 def test_a_part_with_its_own_attainment_is_no_target_of_the_next_part() -> None:
     text = (
         "Tổng vốn đã giải ngân là 700 tỷ đồng, đạt 70% kế hoạch giao (1.000 tỷ đồng); trong "
-        "đó, vốn ngân sách tỉnh là 250 tỷ đồng, đạt 50%; vốn ngân sách huyện là 450 tỷ "
-        "đồng, đạt 90%."
+        "đó, nguồn vốn tỉnh quản lý là 250 tỷ đồng, đạt 50%; nguồn vốn huyện quản lý là "
+        "450 tỷ đồng, đạt 90%."
     )
     assert _pairs(text) == [
         (700 * BILLION, 1000 * BILLION),
@@ -156,7 +156,7 @@ def test_a_capital_plan_the_percentage_does_not_fit_is_not_paired() -> None:
 
 
 def test_capital_disbursed_named_with_the_plan_word_is_a_result() -> None:
-    text = "Số kế hoạch vốn đã giải ngân là 450 tỷ đồng, đạt 22,5% kế hoạch."
+    text = "Phần kế hoạch vốn đã được giải ngân đạt 450 tỷ đồng, đạt 22,5% kế hoạch."
     assert all(t is None for _, t in _pairs(text))
     assert [a for a, _ in _pairs(text)] == [450 * BILLION]
 
@@ -168,3 +168,19 @@ def test_a_bare_percentage_after_an_amount_disbursed_is_its_attainment() -> None
 
 def test_a_bare_percentage_after_an_amount_collected_stays_unread() -> None:
     assert claims("Năm trước, cả huyện thu ngân sách 240 tỷ đồng, đạt 80,5%.", money=True) == []
+
+
+def test_a_second_percentage_with_its_own_bracketed_plan_never_takes_the_first() -> None:
+    text = (
+        "Năm qua, thu ngân sách trên địa bàn đạt 600 tỷ đồng, bằng 96% kế hoạch được tỉnh "
+        "giao (625 tỷ đồng) và bằng 80% kế hoạch huyện đề ra (750 tỷ đồng)."
+    )
+    assert _pairs(text) == [(600 * BILLION, 625 * BILLION), (600 * BILLION, 750 * BILLION)]
+
+
+def test_a_second_percentage_its_bracketed_plan_does_not_fit_stays_unchecked() -> None:
+    text = (
+        "Năm qua, thu ngân sách trên địa bàn đạt 600 tỷ đồng, bằng 96% kế hoạch được tỉnh "
+        "giao (625 tỷ đồng) và bằng 70% kế hoạch huyện đề ra (750 tỷ đồng)."
+    )
+    assert [s.verdict for s in claims(text, money=True)] == ["consistent", "unchecked"]
