@@ -63,3 +63,8 @@ def attained(text: str) -> list[tuple[object, object, object, object]]:
         for s in find(text, money=True)
         if s.stated_kind == "attainment"
     ]
+
+
+def claimed_pairs(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of the claims of ``text`` (:func:`claims`), money read."""
+    return [(s.actual, s.target) for s in claims(text, money=True)]

@@ -7,13 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from reading import claimed_pairs as _pairs
 from reading import claims, find
 
 BILLION = Decimal(10) ** 9
-
-
-def _pairs(text: str) -> list[tuple[object, object]]:
-    return [(s.actual, s.target) for s in claims(text, money=True)]
 
 
 # --------------------------------------------------------------------------- wrong claims
