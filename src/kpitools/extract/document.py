@@ -2359,22 +2359,27 @@ _NO_PERCENT: dict[str, Any] = {
 }
 
 
-def _against_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
-    """A result-versus-target statement of ``s``'s figure and the plan, no percentage."""
-    t = f"{plan.value:f}"
-    span = text[plan.start : plan.end]
-    return dataclasses.replace(
-        s,
-        target=plan.value,
-        target_period="annual",
+def _against_plan(
+    s: LinkableStatement, plan: _Amount, source: str, **changes: Any
+) -> LinkableStatement:
+    """A result-versus-target statement of ``s``'s figure and the plan, no percentage.
+
+    ``changes`` are further fields of the statement (a listed part's own span and figure).
+    """
+    span = source[plan.start : plan.end]
+    fields: dict[str, Any] = {
+        "target": plan.value,
+        "target_period": "annual",
         **_NO_PERCENT,
-        consistent=None,
-        verdict="unchecked",
-        link_start=plan.start,
-        link_end=plan.end,
-        link_text=span,
-        **noted(seg("linked", t=t, text=span), seg("no_percent")),  # type: ignore[arg-type]
-    )
+        "consistent": None,
+        "verdict": "unchecked",
+        "link_start": plan.start,
+        "link_end": plan.end,
+        "link_text": span,
+        **noted(seg("linked", t=f"{plan.value:f}", text=span), seg("no_percent")),
+        **changes,
+    }
+    return dataclasses.replace(s, **fields)
 
 
 def link_unstated_plans(
@@ -3449,27 +3454,19 @@ def _part_against(
 ) -> LinkableStatement:
     """A result-versus-target statement of a listed part and the plan's part of its kind."""
     part, hedge = listed
-    t = f"{plan.value:f}"
-    span = text[plan.start : plan.end]
-    return dataclasses.replace(
+    return _against_plan(
         s,
+        plan,
+        text,
         start=part.start,
         end=part.end,
         text=" ".join(text[part.start : part.end].split()),
         actual=part.value,
-        target=plan.value,
         target_period="annual" if s.term is None else "term",
         qualifier=hedge,
         exact=hedge is None,
-        **_NO_PERCENT,
-        consistent=None,
-        verdict="unchecked",
         part_of=None,
         part_rule=None,
-        link_start=plan.start,
-        link_end=plan.end,
-        link_text=span,
-        **noted(seg("linked", t=t, text=span), seg("no_percent")),  # type: ignore[arg-type]
     )
 
 

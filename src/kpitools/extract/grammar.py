@@ -1195,6 +1195,13 @@ def _respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> No
             drafts.remove(old)
 
 
+def _amounts_joined(fold_: str, a1: Figure, a2: Figure) -> bool:
+    """Whether two amounts of a respective run follow each other: joined by a conjunction,
+    or the second right after the first (its own measure and verb between)."""
+    between = fold_[a1.end : a2.span_start]
+    return bool(_JOINED.match(between) or _NEXT_AMOUNT.match(between))
+
+
 def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Figure) -> bool:
     """Whether ``a1 a2 g1 g2`` are two amounts and their growths said respectively."""
     fold_ = doc.fold
@@ -1210,10 +1217,7 @@ def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Fig
     if d1.percent_fig is not None or d1.target is not None or d2.target is not None:
         return False
     return bool(
-        (
-            _JOINED.match(fold_[a1.end : a2.span_start])
-            or _NEXT_AMOUNT.match(fold_[a1.end : a2.span_start])
-        )
+        _amounts_joined(fold_, a1, a2)
         and _RESPECTIVE_GROWTH.match(fold_[a2.end : g1.span_start])
         and _JOINED.match(fold_[g1.end : g2.span_start])
         and _K_GROWTH_TAIL.match(fold_[g2.end : g2.sentence.end])
@@ -1272,10 +1276,7 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
     ):
         return False
     return bool(
-        (
-            _JOINED.match(fold_[a1.end : a2.span_start])
-            or _NEXT_AMOUNT.match(fold_[a1.end : a2.span_start])
-        )
+        _amounts_joined(fold_, a1, a2)
         and _JOINED.match(fold_[p1.end : p2.span_start])
         and _RESPECTIVE_VERB.match(fold_[a2.end : p1.span_start])
         and _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
