@@ -1017,6 +1017,10 @@ def _other_clause(folded: str, actual: _Amount, plan: _Amount) -> bool:
     return plan.end <= actual.start and ";" in folded[plan.end : actual.start]
 
 
+# "mục tiêu (đầy tham vọng) này", "kế hoạch đó", "chỉ tiêu nói trên": a plan named back
+_PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\s+trên)(?!\w)")
+
+
 def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) -> bool:
     """Whether the sentence of ``a`` sets out a plan just before it, with no result between.
 
@@ -1033,6 +1037,11 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
         return False
     if _PERCENT_BEFORE.search(lead, 0, cues[-1].start()):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
+    back = _PLAN_NAMED_BACK.match(lead, cues[-1].end())
+    if back is not None:
+        # "Mục tiêu đầy tham vọng này góp phần vào tổng số …": a plan stated before, named
+        # by a pronoun, sets no amount of its own unless its verb follows ("… này là đạt")
+        return _PLAN_VERB.match(lead, back.end()) is not None
     verb = _PLAN_VERB.match(lead, cues[-1].end())
     if verb is None:
         verb = _aimed_verb(lead, cues[-1].end(), aim=_AIM_CUE.match(cues[-1].group()) is not None)
@@ -1475,6 +1484,38 @@ def _referred_measure(lead: str) -> str | None:
     return None
 
 
+def _measure_referred(s: LinkableStatement, text: str) -> str | None:
+    """What the percentage ``s`` refers back to (see :func:`_referred_measure`), if anything.
+
+    ``""`` also for a pronoun in the clause right before it (``Với kết quả này, công ty vượt
+    74% kế hoạch``); None for a rate in a sentence that opens on a part (``Trong đó, vốn X …
+    với tỷ lệ giải ngân đạt 99%``: the part's own rate).
+    """
+    measure = _referred_measure(fold(s.text))
+    if measure and _part_opened(s, text):
+        return None
+    if measure is None and _referred_before(s, text):
+        return ""
+    return measure
+
+
+_PART_OPENS = rx(r"\W*(?:trong\s+đó|riêng)(?!\w)")
+
+
+def _part_opened(s: LinkableStatement, text: str) -> bool:
+    """Whether the sentence of ``s`` opens on a part (``Trong đó``, ``Riêng``).
+
+    ``… giải ngân đạt trên 700 tỷ đồng, bằng 80% kế hoạch. Trong đó, vốn ngân sách tỉnh có
+    tỷ lệ giải ngân đạt 95%``: the rate is the part's, not the rate of the whole just stated.
+    """
+    low = max(0, s.start - 200)
+    lead = fold(text[low : s.start])
+    head = _head(lead, len(lead), 0)
+    if head == 0 and low > 0:
+        return False  # the sentence opens further back than the window
+    return _PART_OPENS.match(lead, head) is not None
+
+
 def _referred_result(
     statements: Sequence[LinkableStatement], i: int, measure: str, text: str
 ) -> LinkableStatement | None:
@@ -1660,9 +1701,7 @@ def link_referred_results(
         if (c := _amount_equivalent(s, text, scope)) is not None:
             out[i] = _with_result(dataclasses.replace(s, stated_kind="attainment"), c, None)
             continue
-        measure = _referred_measure(fold(s.text))
-        if measure is None and _referred_before(s, text):
-            measure = ""  # "Với kết quả này, công ty vượt 74% kế hoạch": the pronoun before it
+        measure = _measure_referred(s, text)
         if measure is None or (measure == "" and s.stated_kind == "rate"):
             continue
         if _MAY_REACH.search(fold(s.text)):
