@@ -7,9 +7,15 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reading import claimed_pairs as _pairs
+from reading import find
 
 BILLION = Decimal(10) ** 9
 MILLION = Decimal(10) ** 6
+
+
+def _pairs_all(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of every statement of ``text`` with both, money read."""
+    return [(s.actual, s.target) for s in find(text, money=True) if s.target is not None]
 
 
 # --------------------------------------------------------------------------- wrong claims
@@ -51,3 +57,22 @@ def test_a_part_opening_its_sentence_keeps_its_rate_to_itself() -> None:
 def test_a_rate_of_the_whole_after_it_refers_back_to_it() -> None:
     text = _DISBURSED + "Như vậy, tỷ lệ giải ngân đạt 75% kế hoạch."
     assert _pairs(text) == [(900 * BILLION, None), (900 * BILLION, None)]
+
+
+# --------------------------------------------------------------------------- misses
+
+
+def test_an_aim_of_a_named_year_set_beside_a_result_is_its_target() -> None:
+    text = (
+        "Sáu tháng đầu năm, kim ngạch xuất khẩu chè lên đến 1,25 tỷ USD, tiến sát mục tiêu "
+        "năm 2025 là 1,3 tỷ USD."
+    )
+    assert _pairs_all(text) == [(Decimal("1.25") * BILLION, Decimal("1.3") * BILLION)]
+
+
+def test_the_capital_of_a_year_plan_is_no_target() -> None:
+    text = (
+        "Đến nay, vốn đầu tư công năm 2024 kéo dài đã giải ngân 120 tỷ đồng; giải ngân vốn "
+        "kế hoạch năm 2025 là 500 tỷ đồng."
+    )
+    assert _pairs_all(text) == []
