@@ -45,6 +45,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import json
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -1028,7 +1029,7 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     lượng 968.580 tấn``); with ``qualified``, a floor or an approximation before the amount
     (``đặt mục tiêu đón trên 9,1 triệu lượt``) is allowed.
     """
-    head = _list_item_head(folded, a, _head(folded, a.start, floor), floor)
+    head = _labelled_head(folded, _list_item_head(folded, a, _head(folded, a.start, floor), floor))
     lead = folded[head : a.start]
     if _BRACKETED_PLAN.search(lead):
         return True  # "đạt 56,6% kế hoạch Thủ tướng Chính phủ giao (913.216,2 tỷ đồng)"
@@ -1046,6 +1047,25 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     if verb is None:
         verb = _aimed_verb(lead, cues[-1].end(), aim=_AIM_CUE.match(cues[-1].group()) is not None)
     return _RESULT_WORDS.search(lead, verb.end() if verb else cues[-1].end()) is None
+
+
+# "Mục tiêu năm: …", "Kế hoạch 2025: …": a plan's name as the label of what follows
+_PLAN_LABEL = rx(
+    r"\W*(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){0,3}"
+    r"\s*:\s*$"
+)
+
+
+def _labelled_head(folded: str, head: int) -> int:
+    """The head of the label when the clause at ``head`` follows a plan's name and a colon.
+
+    ``Mục tiêu năm: 500 tỷ đồng doanh thu, 40 tỷ đồng lợi nhuận``: the amounts after the
+    colon are the plan's, as if the label opened their clause; else ``head``.
+    """
+    if folded[head - 2 : head] != ": ":
+        return head
+    label = _head(folded, head - 2, max(0, head - 60))
+    return label if _PLAN_LABEL.match(folded, label, head) else head
 
 
 def _list_item_head(folded: str, a: _Amount, head: int, floor: int) -> int:
@@ -2709,6 +2729,221 @@ def _owned(folded: str, a: _Amount, owner: str, s: LinkableStatement) -> bool:
 
 
 # --------------------------------------------------------------------------- a month and its months
+
+
+def _bare_plan_percent(s: LinkableStatement, text: str) -> bool:
+    """Whether ``s`` is a percentage of a plan with no figure of its own.
+
+    ``đã đạt 86% mục tiêu cả năm``, ``hoàn thành 60% doanh thu``.
+    """
+    return (
+        s.actual is None
+        and s.target is None
+        and s.stated_kind == "attainment"
+        and (
+            _OF_A_TARGET.search(fold(s.text)) is not None
+            or _measure_completed(s, fold(text[s.end : s.end + 120]))
+        )
+    )
+
+
+def _result_amounts(
+    s: LinkableStatement,
+    text: str,
+    window: tuple[int, str],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> list[tuple[LinkableStatement, _Amount]]:
+    """The results before ``s`` in ``window`` (its start in ``text``, its folded text).
+
+    Each with its amount in the window's offsets: the statements' figures, and the money
+    amounts in no statement that name their measure (``lợi nhuận sau thuế 2.000 tỷ
+    đồng``), set out no plan and compare with no past period. Only from the percentage's
+    paragraph (:func:`_results_floor`).
+    """
+    ordered, starts = scope
+    low, folded = window
+    out = []
+    floor = _results_floor(folded, s.start - low)
+    for c in ordered[bisect.bisect_left(starts, low + floor) : bisect.bisect_left(starts, s.start)]:
+        if not isinstance(c.actual, Decimal) or c.end > s.start or c.term is not None:
+            continue
+        own = [a for a in _amounts(folded, c.start - low, c.end - low) if a.value == c.actual]
+        if own and own[0].unit[1]:
+            out.append((c, own[0]))
+    for a in _amounts(folded, floor, s.start - low):
+        measure = _measure_of_amount(folded, a) if a.unit[1] in _MONEY_WORDS else None
+        if (
+            measure is not None
+            and _covering(*scope, _shifted(a, low)) is None
+            and not _sets_plan(folded, a, 0, qualified=True)
+            and _same_period(folded, a, (a.start, a.start))
+        ):
+            out.append((_as_result(s, a, folded, low, text, measure), a))
+    return out
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# "Đây là những con số ấn tượng …": a paragraph opening on the figures just stated
+_FIGURES_BACK = rx(r"^\W*đây\s+là\s+(?:những\s+)?(?:con\s+số|kết\s+quả)(?!\w)")
+
+
+def _results_floor(folded: str, pos: int) -> int:
+    """Where the results a bare percentage at ``pos`` may take begin in ``folded``.
+
+    Its paragraph (blank lines apart); the one before too when it opens by referring back
+    to the figures just stated (``Như vậy, …``, ``Đây là những con số …``).
+    """
+    heads = [m.end() for m in _BLANK_LINE.finditer(folded, 0, pos)]
+    if not heads:
+        return 0
+    opening = folded[heads[-1] : pos]
+    if _BACK_REFERENCE.match(opening) or _FIGURES_BACK.match(opening):
+        return heads[-2] if len(heads) > 1 else 0
+    return heads[-1]
+
+
+def _fitting_triple(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> tuple[LinkableStatement, Decimal, bool] | None:
+    """The one result and plan amount near the bare percentage ``s`` that it fits.
+
+    With whether the plan is written approximately (``trên 30 triệu``).
+
+    See :func:`link_fitting_results`. None when none or several pairs of figures fit.
+    """
+    low, high = _paragraph(text, s.start, s.end)
+    window = text[low:high]
+    folded = fold(window)
+    plans = [
+        a for a in _amounts(folded, 0, len(folded)) if _sets_plan(folded, a, 0, qualified=True)
+    ]
+    measure = _plan_measure(s, text)
+    results = [
+        (c, a)
+        for c, a in _result_amounts(s, text, (low, folded), scope)
+        if measure is None or _clause_names(text, c.start, measure)
+    ]
+    kinds = [(c.actual, *_measure_kind(folded, a)) for c, a in results]
+    fitting: dict[tuple[object, Decimal], tuple[LinkableStatement, bool]] = {}
+    for c, actual in results:
+        m, kind = _measure_kind(folded, actual)
+        for a in _plans_fitting(s, c, actual, plans, folded):
+            wanted = _measure_kind(folded, a)[1] if m else None
+            rivals = {v for v, n, k in kinds if n == m and (wanted is None or k in (None, wanted))}
+            if m is not None and (rivals != {c.actual} or wanted not in (None, kind)):
+                continue  # two results of the measure (pre-tax and after-tax): which?
+            fitting.setdefault((c.actual, a.value), (c, _qualified(folded, a)))
+    if len(fitting) != 1:
+        return None
+    (_, value), (c, qualified) = next(iter(fitting.items()))
+    return c, value, qualified
+
+
+def _measure_kind(folded: str, a: _Amount) -> tuple[str | None, str | None]:
+    """The measure (:data:`MEASURE_NAMES`) the amount ``a`` is of and its kind, if named.
+
+    ``lợi nhuận sau thuế 120 tỷ đồng``, ``120 tỷ đồng lợi nhuận sau thuế``: (``lợi nhuận``,
+    ``sau thuế``); the kind is the one written right after the measure's name.
+    """
+    name = _measure_of_amount(folded, a)
+    if name is None:
+        return None, None
+    after = folded[a.end + 1 : a.end + 1 + len(name)] == name
+    lo, hi = (a.end, a.end + 80) if after else (max(0, a.start - 200), a.start)
+    at = folded.rfind(name, lo, hi)
+    k = _MEASURE_KIND.match(folded, at + len(name)) if at >= 0 else None
+    return MEASURE_NAMES.get(" ".join(name.split())), " ".join(k.group(1).split()) if k else None
+
+
+def _plans_fitting(
+    s: LinkableStatement, c: LinkableStatement, actual: _Amount, plans: list[_Amount], folded: str
+) -> list[_Amount]:
+    """The plan amounts that the result ``c`` (its amount ``actual``) and ``s``'s percentage fit.
+
+    Of the same unit word and of no other measure; see :func:`_triple_fits`.
+    """
+    named = _measures_named(folded, actual.start, actual.end)
+    approximate = s.qualifier is not None or c.qualifier is not None or not c.exact
+    placed = dataclasses.replace(s, actual=c.actual)
+    return [
+        a
+        for a in plans
+        if _same_unit(a, actual)
+        and _same_measure(named, folded, a)
+        and _triple_fits(placed, a.value, approximate=approximate or _qualified(folded, a))
+    ]
+
+
+TRIPLE_SPREAD = Decimal(1)
+"""How far (percentage points) a percentage, its result or its plan written approximately
+(``khoảng 70%``, ``gần 7.760``, ``trên 30 triệu``) may be from the figures' own ratio."""
+
+
+def _triple_fits(s: LinkableStatement, plan: Decimal, *, approximate: bool) -> bool:
+    """Whether the stated percentage of ``s`` fits its actual against ``plan``.
+
+    As written (rounded or cut) when every figure is exact; within :data:`TRIPLE_SPREAD`
+    when one is approximate.
+    """
+    p = _percent_of(s)
+    if p is None or plan <= 0 or not isinstance(s.actual, Decimal):
+        return False
+    if not approximate:
+        return bool(check_percent(p, s.actual, plan).consistent)
+    return abs(100 * s.actual / plan - p.value) <= TRIPLE_SPREAD
+
+
+def link_fitting_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each bare percentage of a plan given the result and plan it fits.
+
+    ``Quý I, doanh thu đạt 260 tỷ đồng. … Kế hoạch năm: 1.000 tỷ đồng doanh thu. … Công ty
+    mới hoàn thành 26% kế hoạch``: a percentage of a plan with no figure of its own takes
+    the result stated before it and the plan set out near it (up to
+    :data:`PLAN_AMOUNT_WINDOW` characters either side) when the two, counted in the same
+    unit word and of no other measure, give the stated percentage — and only when one pair
+    of figures does: the three figures agreeing are the evidence (precision first). A
+    percentage whose plan names a measure (``26% kế hoạch doanh thu``) takes only a result
+    whose clause names it. The result is in the percentage's paragraph, or the one before
+    when it opens on the figures just stated (``Như vậy, …``, ``Đây là những con số …``); a
+    result of a measure another result of the paragraph also gives, of the plan's kind or
+    of none (``lợi nhuận trước thuế`` and ``sau thuế`` for a plan of ``lợi nhuận``), is not
+    taken; nor is an excess (``vượt 42%`` is written for an index as well).
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    # percentages already stated with their figures: a bare one repeating them is a headline
+    claimed = {c.stated for c in statements if c.actual is not None and c.stated is not None}
+    for i, s in enumerate(statements):
+        if not _bare_plan_percent(s, text) or _percent_of(s) is None or s.stated in claimed:
+            continue
+        found = _fitting_triple(s, text, scope)
+        if found is None:
+            continue
+        c, plan, qualified = found
+        out[i] = _with_result(s, c, plan)
+        if qualified and out[i].verdict != "unchecked":
+            out[i] = _unchecked(out[i])
+    return out
+
+
+def _unchecked(s: LinkableStatement) -> LinkableStatement:
+    """``s`` left unchecked: its plan is written approximately (``trên 30 triệu``)."""
+    kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
+    notes = noted(*kept, seg("target_approximate"))
+    return dataclasses.replace(
+        s,
+        consistent=None,
+        truncated=False,
+        verdict="unchecked",
+        note=notes["note"],
+        note_data=notes["note_data"],
+    )
+
 
 _IN_MONTH = rx(r"(?<!\w)(?:trong|của)\s+tháng(?!\w)(?!\s+(?:đầu|qua))")
 _MONTHS = rx(r"(?<!\w)(\d{1,2})\s+tháng(?!\w)")

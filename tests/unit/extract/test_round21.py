@@ -76,3 +76,89 @@ def test_the_capital_of_a_year_plan_is_no_target() -> None:
         "kế hoạch năm 2025 là 500 tỷ đồng."
     )
     assert _pairs_all(text) == []
+
+
+def _attained_all(text: str) -> list[tuple[object, object, object, object]]:
+    """(actual, target, stated, verdict) of the attainments and excesses of ``text``."""
+    return [
+        (s.actual, s.target, s.stated, s.verdict)
+        for s in find(text, money=True)
+        if s.stated_kind in ("attainment", "excess")
+    ]
+
+
+_QUARTER = (
+    "Quý I, công ty đạt doanh thu 260 tỷ đồng, tăng 12% so với cùng kỳ. Năm nay công ty đặt "
+    "mục tiêu doanh thu 1.000 tỷ đồng. "
+)
+
+
+def test_a_bare_percentage_takes_the_result_and_plan_it_fits() -> None:
+    text = _QUARTER + "Như vậy, công ty mới hoàn thành 26% kế hoạch năm."
+    assert _attained_all(text) == [(260 * BILLION, 1000 * BILLION, "26%", "consistent")]
+
+
+def test_a_bare_percentage_the_figures_do_not_give_stays_bare() -> None:
+    text = _QUARTER + "Như vậy, công ty mới hoàn thành 31% kế hoạch năm."
+    assert _attained_all(text) == [(None, None, "31%", "unchecked")]
+
+
+def test_a_bare_percentage_two_pairs_fit_stays_bare() -> None:
+    text = (
+        "Quý I, công ty đạt doanh thu 260 tỷ đồng, tăng 12%. Quý II, công ty đạt doanh thu "
+        "270 tỷ đồng, tăng 10%. Năm nay công ty đặt mục tiêu doanh thu 1.000 tỷ đồng và mục "
+        "tiêu doanh thu mảng bán lẻ 1.040 tỷ đồng. Như vậy, công ty hoàn thành 26% kế hoạch."
+    )
+    assert _attained_all(text) == [(None, None, "26%", "unchecked")]
+
+
+def test_a_plan_labelled_with_a_colon_sets_its_amounts() -> None:
+    text = (
+        "Quý I, doanh thu thuần đạt 260 tỷ đồng, lợi nhuận sau thuế 30 tỷ đồng.\n"
+        "Mục tiêu năm: 1.000 tỷ đồng doanh thu, 120 tỷ đồng lợi nhuận sau thuế.\n"
+        "Quý I mới hoàn thành 26% doanh thu, 25% lợi nhuận kế hoạch."
+    )
+    assert _attained_all(text) == [
+        (260 * BILLION, 1000 * BILLION, "26%", "consistent"),
+        (30 * BILLION, 120 * BILLION, "25%", "consistent"),
+    ]
+
+
+def test_a_bare_percentage_of_a_plan_written_as_a_floor_is_left_unchecked() -> None:
+    text = (
+        "Chín tháng, tỉnh đón 5,2 triệu lượt khách, tăng 10% so với cùng kỳ. Năm nay, tỉnh đề "
+        "ra chỉ tiêu đón trên 6 triệu lượt khách, đến nay đã đạt 86% mục tiêu cả năm."
+    )
+    assert _attained_all(text) == [(Decimal("5.2") * MILLION, 6 * MILLION, "86%", "unchecked")]
+
+
+def test_a_headline_repeating_a_stated_percentage_is_not_linked() -> None:
+    text = (
+        "Thu ngân sách vượt chỉ tiêu 42,5%\nNăm 2025, xã thu ngân sách đạt 57 tỷ đồng, vượt "
+        "42,5% so với chỉ tiêu (40 tỷ đồng)."
+    )
+    assert _attained_all(text) == [
+        (None, None, "42,5%", "unchecked"),
+        (57 * BILLION, 40 * BILLION, "42,5%", "consistent"),
+    ]
+
+
+def test_a_paragraph_opening_on_the_figures_just_stated_reads_the_one_before() -> None:
+    text = (
+        "Chín tháng, tỉnh đón 5,2 triệu lượt khách, tăng 10% so với cùng kỳ.\n\n{}. Năm nay, "
+        "tỉnh đề ra chỉ tiêu đón 6,5 triệu lượt khách, đến nay đã đạt 80% mục tiêu cả năm."
+    )
+    assert _attained_all(text.format("Đây là những con số ấn tượng của ngành")) == [
+        (Decimal("5.2") * MILLION, Decimal("6.5") * MILLION, "80%", "consistent")
+    ]
+    assert _attained_all(text.format("Ngành đã tổ chức nhiều sự kiện")) == [
+        (None, None, "80%", "unchecked")
+    ]
+
+
+def test_a_plan_of_one_kind_takes_the_result_of_its_kind() -> None:
+    text = (
+        "Năm 2025, lợi nhuận gộp đạt 600 tỷ đồng, lợi nhuận sau thuế 2.100 tỷ đồng. Với mục "
+        "tiêu lợi nhuận sau thuế 3.000 tỷ đồng, công ty hoàn thành 70% kế hoạch năm."
+    )
+    assert _attained_all(text) == [(2100 * BILLION, 3000 * BILLION, "70%", "consistent")]
