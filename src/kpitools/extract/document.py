@@ -1719,7 +1719,8 @@ def link_referred_results(
         ):
             continue
         if (c := _amount_equivalent(s, text, scope)) is not None:
-            out[i] = _with_result(dataclasses.replace(s, stated_kind="attainment"), c, None)
+            kind = "excess" if s.stated_kind == "excess" else "attainment"
+            out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
             continue
         measure = _measure_referred(s, text)
         if measure is None or (measure == "" and s.stated_kind == "rate"):
@@ -1788,6 +1789,8 @@ _EQUIVALENT = rx(
     r"|với\s+(?:giá\s+trị|số\s+tiền|số\s+vốn)(?:\s+là)?)\s*"
     r"(?:(?:khoảng|gần|hơn|trên)\s+)?"
 )
+# "vượt 12% so với dự toán, lên gần 1.120 tỷ đồng": the amount the result rose to
+_RISEN_TO = rx(r"^\s*,\s*lên(?:\s+(?:mức|con\s+số))?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?")
 # "giải ngân gần 80% vốn đầu tư công": the share of the capital allocated that was disbursed
 _DISBURSED = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))?\s*$")
 _CAPITAL = rx(r"^\s*(?:kế\s+hoạch\s+)?vốn(?!\w)")
@@ -1806,6 +1809,8 @@ def _amount_equivalent(
     ``tương đương`` / ``tương ứng`` / ``với giá trị`` is the result. Not for an
     excess (``vượt 5%, tương đương 120 tỷ đồng`` is the excess amount), nor a rate of
     anything but disbursed capital (``tỷ lệ hộ nghèo còn 2%, tương đương 1.200 hộ``).
+    The amount a result rose to (``vượt 12% so với dự toán, lên 1.120 tỷ đồng``) is the
+    result of an excess too.
     """
     if s.stated_kind == "rate":
         before = fold(text[max(0, s.start - 40) : s.start])
@@ -1814,11 +1819,13 @@ def _amount_equivalent(
             return None
         if not _CAPITAL.match(fold(s.text[percent + 1 :])):
             return None
-    elif s.stated_kind != "attainment":
+    elif s.stated_kind not in ("attainment", "excess"):
         return None
     high = min(len(text), s.end + 80)
     folded = fold(text[s.end : high])
-    m = _EQUIVALENT.match(folded)
+    m = _RISEN_TO.match(folded)
+    if m is None and s.stated_kind != "excess":
+        m = _EQUIVALENT.match(folded)
     if m is None:
         return None
     amounts = [a for a in _amounts(folded, m.end(), len(folded)) if a.start == m.end()]

@@ -162,3 +162,14 @@ def test_a_plan_of_one_kind_takes_the_result_of_its_kind() -> None:
         "tiêu lợi nhuận sau thuế 3.000 tỷ đồng, công ty hoàn thành 70% kế hoạch năm."
     )
     assert _attained_all(text) == [(2100 * BILLION, 3000 * BILLION, "70%", "consistent")]
+
+
+def test_the_amount_an_excess_rose_to_is_its_result() -> None:
+    text = "Năm 2025, tổng thu ngân sách của tỉnh vượt 12% so với dự toán, lên gần 1.120 tỷ đồng."
+    [s] = [s for s in find(text, money=True) if s.stated_kind == "excess"]
+    assert (s.actual, s.target, s.stated, s.qualifier) == (1120 * BILLION, None, "12%", "gần")
+
+
+def test_the_amount_a_growth_rose_to_is_no_result_against_a_plan() -> None:
+    text = "Năm 2025, tổng thu ngân sách của tỉnh tăng 12% so với năm trước, lên 1.120 tỷ đồng."
+    assert _attained_all(text) == []
