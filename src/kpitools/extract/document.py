@@ -1718,7 +1718,7 @@ def link_referred_results(
             or s.stated_kind not in ("attainment", "excess", "rate")
         ):
             continue
-        if (c := _amount_equivalent(s, text, scope)) is not None:
+        if (c := _amount_equivalent(s, text, scope) or _apposed_amount(s, text)) is not None:
             kind = "excess" if s.stated_kind == "excess" else "attainment"
             out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
             continue
@@ -1834,6 +1834,29 @@ def _amount_equivalent(
     if _covering(*scope, _shifted(amounts[0], s.end)) is not None:
         return None
     return _as_result(s, amounts[0], folded, s.end, text, "")
+
+
+# "…, một con số không chỉ lớn … khi đạt tới 120% dự toán": the figure before, named again
+_APPOSITION = rx(r"^(?:một|là)\s+(?:con\s+số|mức|kết\s+quả)(?!\w)")
+_APPOSED_GAP = rx(r"\s*,\s*$")
+
+
+def _apposed_amount(s: LinkableStatement, text: str) -> LinkableStatement | None:
+    """The amount a percentage of a plan opened by an apposition names.
+
+    ``… ước đạt gần 1.200 tỷ đồng, một con số rất ấn tượng khi đạt 120% dự toán``: the
+    words ``một con số`` (``một mức``, ``là kết quả``) right after the amount and its comma
+    name it again, so the percentage is of it. Only an amount in the same sentence, just
+    before the comma.
+    """
+    if s.stated_kind not in ("attainment", "excess") or not _APPOSITION.match(fold(s.text)):
+        return None
+    low = max(0, s.start - 80)
+    folded = fold(text[low : s.start])
+    found = [a for a in _amounts(folded, 0, len(folded)) if _APPOSED_GAP.match(folded, a.end)]
+    if not found or not found[-1].unit[1]:
+        return None
+    return _as_result(s, found[-1], folded, low, text, "")
 
 
 # "Kết quả này không chỉ vượt mục tiêu phấn đấu 26.000 tỷ đồng": the result just stated

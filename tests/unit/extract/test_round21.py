@@ -173,3 +173,17 @@ def test_the_amount_an_excess_rose_to_is_its_result() -> None:
 def test_the_amount_a_growth_rose_to_is_no_result_against_a_plan() -> None:
     text = "Năm 2025, tổng thu ngân sách của tỉnh tăng 12% so với năm trước, lên 1.120 tỷ đồng."
     assert _attained_all(text) == []
+
+
+_APPOSED = (
+    "Năm 2025, tổng thu ngân sách trên địa bàn tỉnh ước đạt gần 1.200 tỷ đồng{} một con số "
+    "không chỉ lớn về quy mô mà còn rất ấn tượng khi đạt tới 120% dự toán."
+)
+
+
+def test_an_apposition_after_an_amount_names_it_for_the_percentage() -> None:
+    assert _attained_all(_APPOSED.format(",")) == [(1200 * BILLION, None, "120%", "unchecked")]
+
+
+def test_an_apposition_after_another_figure_names_no_amount() -> None:
+    assert _attained_all(_APPOSED.format(", tăng 8%;")) == [(None, None, "120%", "unchecked")]
