@@ -985,8 +985,11 @@ def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
     (``Năm 2024, …`` against ``Năm 2025, …``).
     """
     head = _head(folded, amount.start, 0)
-    if _PAST.search(folded, head, amount.start):
-        return False
+    if any(
+        not _COMPARED.search(folded, max(head, m.start() - 12), m.start())
+        for m in _PAST.finditer(folded, head, amount.start)
+    ):
+        return False  # not "so với cùng kỳ": the base of a change stated before it
     own, theirs = _years(folded, head, amount.start), _years(folded, *result)
     return not (own and theirs and own.isdisjoint(theirs))
 
@@ -2414,6 +2417,8 @@ def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> 
     own = _thing(folded, a)
     if thing is not None:
         return own == thing
+    if _same_measure_kind(folded, actual, a):
+        return True
     lead = set(folded[_head(folded, actual.start, 0) : actual.start].split())
     if own is None:
         # "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the measure named
@@ -2421,6 +2426,18 @@ def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> 
         named = _aimed_measure(folded, a)
         return len(named) >= _AIMED_MEASURE_WORDS and named <= lead
     return set(own.split()) <= lead
+
+
+def _same_measure_kind(folded: str, actual: _Amount, plan: _Amount) -> bool:
+    """Whether two money amounts are of one named measure and kind (:func:`_measure_kind`).
+
+    ``doanh thu thuần đạt 8.000 tỷ đồng`` and ``kế hoạch doanh thu thuần (30.000 tỷ
+    đồng)``; a kind written on one side only (``lợi nhuận`` and ``lợi nhuận sau thuế``)
+    fits, two different kinds do not.
+    """
+    m, k = _measure_kind(folded, actual)
+    n, j = _measure_kind(folded, plan)
+    return m is not None and m == n and (k == j or None in (k, j))
 
 
 _AIMED_MEASURE_WORDS = 3
@@ -2877,7 +2894,7 @@ def _measure_kind(folded: str, a: _Amount) -> tuple[str | None, str | None]:
     ``lợi nhuận sau thuế 120 tỷ đồng``, ``120 tỷ đồng lợi nhuận sau thuế``: (``lợi nhuận``,
     ``sau thuế``); the kind is the one written right after the measure's name.
     """
-    name = _measure_of_amount(folded, a)
+    name = _measure_of_amount(folded, a) or _bracketed_measure(folded, a)
     if name is None:
         return None, None
     after = folded[a.end + 1 : a.end + 1 + len(name)] == name
@@ -2885,6 +2902,19 @@ def _measure_kind(folded: str, a: _Amount) -> tuple[str | None, str | None]:
     at = folded.rfind(name, lo, hi)
     k = _MEASURE_KIND.match(folded, at + len(name)) if at >= 0 else None
     return MEASURE_NAMES.get(" ".join(name.split())), " ".join(k.group(1).split()) if k else None
+
+
+def _bracketed_measure(folded: str, a: _Amount) -> str | None:
+    """The measure of a plan's amount in brackets after the plan's name, if named.
+
+    ``doanh thu thuần đạt 8.000 tỷ đồng, hoàn thành 80% kế hoạch (10.000 tỷ đồng)``: the
+    last measure its sentence names before it.
+    """
+    head = _head(folded, a.start, max(0, a.start - 300))
+    if not _BRACKETED_PLAN.search(folded, head, a.start):
+        return None
+    named = list(_MEASURE_NAMES.finditer(folded, head, a.start))
+    return named[-1].group() if named else None
 
 
 def _plans_fitting(

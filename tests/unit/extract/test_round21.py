@@ -187,3 +187,23 @@ def test_an_apposition_after_an_amount_names_it_for_the_percentage() -> None:
 
 def test_an_apposition_after_another_figure_names_no_amount() -> None:
     assert _attained_all(_APPOSED.format(", tăng 8%;")) == [(None, None, "120%", "unchecked")]
+
+
+_QUARTER_AND_NINE_MONTHS = (
+    "Năm 2025, quý 3 công ty ghi nhận {} đạt 800 tỷ đồng, tăng 10% so với cùng kỳ.\n\nLũy kế "
+    "9 tháng năm 2025, doanh thu thuần đạt 2.400 tỷ đồng, giảm 5% so với cùng kỳ và hoàn "
+    "thành 80% so với kế hoạch (3.000 tỷ đồng)."
+)
+
+
+def test_a_quarter_of_the_measure_and_kind_of_a_bracketed_plan_is_set_against_it() -> None:
+    assert _pairs_all(_QUARTER_AND_NINE_MONTHS.format("doanh thu thuần")) == [
+        (800 * BILLION, 3000 * BILLION),
+        (2400 * BILLION, 3000 * BILLION),
+    ]
+
+
+def test_a_quarter_of_another_kind_is_not_set_against_a_bracketed_plan() -> None:
+    assert _pairs_all(_QUARTER_AND_NINE_MONTHS.format("doanh thu tài chính")) == [
+        (2400 * BILLION, 3000 * BILLION)
+    ]
