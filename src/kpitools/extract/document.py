@@ -2538,6 +2538,81 @@ def link_unstated_plans(
     return out
 
 
+# "tăng 500 tỷ đồng", "thêm 56 tỷ đồng": a change by the amount, not a result
+_CHANGE_BY = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+
+
+def _part_year_amounts(
+    folded: str, plan: _Amount, year: int | None, covered: Callable[[_Amount], bool]
+) -> list[_Amount]:
+    """The money amounts of part of a year in ``folded`` that the year's ``plan`` is of.
+
+    See :func:`link_part_year_amounts`: in no statement and set against no plan yet
+    (``covered``), in another sentence,
+    of the plan's measure and kind, smaller than it, of its year, and of a quarter or some
+    months named before it in its sentence; the last of equal ones (a lead or a caption
+    repeating an amount is not a statement of its own).
+    """
+    found: dict[Decimal, _Amount] = {}
+    for a in _amounts(folded, 0, len(folded)):
+        head = _head(folded, a.start, 0)
+        if (
+            a.unit[1] in _MONEY_WORDS
+            and a.value < plan.value
+            and _PART_OF_YEAR.search(folded, head, a.start)
+            and _other_sentence(folded, a, plan)
+            and _same_measure_kind(folded, a, plan)
+            and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
+            and not _sets_plan(folded, a, 0, qualified=True)
+            and _same_period(folded, a, (a.start, a.start))
+            and _of_year(folded, a, year)
+            and not covered(a)
+        ):
+            found[a.value] = a
+    return list(found.values())
+
+
+def link_part_year_amounts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, with money amounts of part of a year set against the year's plan.
+
+    ``Quý I, doanh thu đạt 2.000 tỷ đồng, lợi nhuận sau thuế 150 tỷ đồng. Năm nay, công ty
+    đặt mục tiêu doanh thu 9.000 tỷ đồng và lợi nhuận sau thuế 700 tỷ đồng`` adds 2.000
+    against 9.000 and 150 against 700 billion, no percentage: an amount in no statement,
+    up to :data:`UNSTATED_PLAN_WINDOW` characters from a plan set out for a year (a target
+    of its own, of a named measure), of that measure and kind (:func:`_same_measure_kind`),
+    smaller, of a quarter or some months named in its sentence, not a change (``tăng 500 tỷ
+    đồng``) nor of a past period, is that plan's part-year result (as
+    :func:`link_unstated_plans` does for the results read as statements).
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    # figures already set against a plan or said to attain one (linked from a percentage)
+    claimed = {
+        c.actual
+        for c in statements
+        if c.target is not None or c.stated_kind in ("attainment", "excess")
+    }
+    for t in statements:
+        if t.actual is not None or not isinstance(t.target, Decimal) or t.term is not None:
+            continue
+        low, high = _paragraph(text, t.start, t.end, UNSTATED_PLAN_WINDOW)
+        folded = fold(text[low:high])
+        plan = next((a for a in _amounts(folded, t.start - low, t.end - low)), None)
+        if plan is None or plan.value != t.target or not _sets_plan(folded, plan, 0):
+            continue
+
+        def covered(a: _Amount, low: int = low) -> bool:
+            return a.value in claimed or _covering(*scope, _shifted(a, low)) is not None
+
+        for a in _part_year_amounts(folded, plan, t.year, covered):
+            c = _as_result(t, a, folded, low, text, _measure_kind(folded, a)[0] or "")
+            out.append(_against_plan(c, _shifted(plan, low), text, year=t.year))
+    return out
+
+
 def _stated_beside(
     stated: Sequence[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
 ) -> bool:

@@ -30,6 +30,7 @@ from kpitools.extract.document import (
     link_fitting_results,
     link_listed_parts,
     link_named_plans,
+    link_part_year_amounts,
     link_plan_amounts,
     link_programme_targets,
     link_referred_results,
@@ -252,6 +253,7 @@ def _read(
     linked = link_plan_amounts(linked, text)
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)
+    linked = link_part_year_amounts(linked, text)
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)

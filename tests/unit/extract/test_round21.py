@@ -207,3 +207,35 @@ def test_a_quarter_of_another_kind_is_not_set_against_a_bracketed_plan() -> None
     assert _pairs_all(_QUARTER_AND_NINE_MONTHS.format("doanh thu tài chính")) == [
         (2400 * BILLION, 3000 * BILLION)
     ]
+
+
+def _set_against(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of the statements of ``text`` that pair both, money read."""
+    return [
+        (s.actual, s.target)
+        for s in find(text, money=True)
+        if s.actual is not None and s.target is not None
+    ]
+
+
+_YEAR_PLAN = (
+    " Năm nay, công ty đặt mục tiêu doanh thu 9.000 tỷ đồng và lợi nhuận sau thuế 700 tỷ đồng."
+)
+
+
+def test_amounts_of_a_quarter_are_set_against_the_year_plan_of_their_measure() -> None:
+    text = "Quý I, doanh thu đạt 2.000 tỷ đồng, lợi nhuận sau thuế 150 tỷ đồng." + _YEAR_PLAN
+    assert _set_against(text) == [(2000 * BILLION, 9000 * BILLION), (150 * BILLION, 700 * BILLION)]
+
+
+def test_a_change_or_another_kind_of_a_quarter_is_not_set_against_the_year_plan() -> None:
+    text = "Quý I, doanh thu tăng 500 tỷ đồng, lợi nhuận trước thuế 150 tỷ đồng." + _YEAR_PLAN
+    assert _set_against(text) == []
+
+
+def test_a_quarter_amount_repeated_by_a_caption_is_one_statement() -> None:
+    text = (
+        "Công ty lãi sau thuế 150 tỷ đồng trong quý I\nQuý I, doanh thu đạt 2.000 tỷ đồng, lợi "
+        "nhuận sau thuế 150 tỷ đồng." + _YEAR_PLAN
+    )
+    assert _set_against(text) == [(2000 * BILLION, 9000 * BILLION), (150 * BILLION, 700 * BILLION)]
