@@ -2613,6 +2613,80 @@ def link_part_year_amounts(
     return out
 
 
+# "đã hoàn thành kế hoạch doanh thu", "hoàn thành vượt mức chỉ tiêu lợi nhuận": a plan met,
+# named by its measure, with no figure of its own
+_PLAN_MET = rx(
+    r"(?<!\w)(?:hoàn\s+thành|về\s+đích)(?:\s+(?:vượt(?:\s+mức)?|sớm))?\s+"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+(?=\S)"
+)
+_FIGURE_AFTER = rx(r"^[^,;.\n]{0,40}?\d")
+MET_PLAN_WINDOW = 800
+"""How far (characters) before a plan said met its result and its plan's amount may be."""
+
+
+def _met_pair(
+    folded: str,
+    at: int,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    low: int,
+) -> tuple[LinkableStatement, _Amount, _Amount] | None:
+    """The one result and plan amount of the measure a plan said met at ``at`` names.
+
+    See :func:`link_met_plans`: the plan set out before ``at``, in another sentence than the
+    result, which is at least the plan (``hoàn thành`` is reaching it) and the only figure
+    of its measure and kind before ``at``.
+    """
+    named = _MEASURE_NAMES.match(folded, at)
+    if named is None or _FIGURE_AFTER.match(folded, named.end()):
+        return None
+    measure = MEASURE_NAMES[" ".join(named.group().split())]
+    amounts = [
+        a
+        for a in _amounts(folded, 0, at)
+        if a.unit[1] in _MONEY_WORDS and _measure_kind(folded, a)[0] == measure
+    ]
+    plans = {a.value: a for a in amounts if _sets_plan(folded, a, 0)}
+    results = {}
+    for a in amounts:
+        c = _covering(*scope, _shifted(a, low))
+        if a.value not in plans and c is not None and c.actual == a.value:
+            results[a.value] = (c, a)
+    if any(
+        c.target is not None or c.stated_kind not in (None, "growth") for c, _ in results.values()
+    ):
+        return None  # a result already set against a plan or said how far it got
+    if len(plans) != 1 or len(results) != 1:
+        return None
+    (plan,), ((c, actual),) = plans.values(), results.values()
+    if not (_same_measure_kind(folded, actual, plan) and _other_sentence(folded, actual, plan)):
+        return None
+    return (c, actual, plan) if actual.value >= plan.value else None
+
+
+def link_met_plans(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements, with a result set against the plan a sentence says it met.
+
+    ``Doanh thu thuần đạt 1.050 tỷ đồng, tăng 8%. … Năm 2025, công ty đặt mục tiêu doanh
+    thu 1.000 tỷ đồng. Với kết quả đạt được, công ty đã hoàn thành kế hoạch doanh thu``
+    adds 1.050 against 1.000 billion, no percentage: the plan said met is named by its
+    measure (:data:`MEASURE_NAMES`) and no figure follows it; its amount is the one plan of
+    that measure set out up to :data:`MET_PLAN_WINDOW` characters before, and the result
+    the one figure of that measure and kind read there (a statement with no target), at
+    least the plan. Several plans or results of the measure leave it unread.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for m in _PLAN_MET.finditer(fold(text)):
+        low = max(0, m.start() - MET_PLAN_WINDOW)
+        folded = fold(text[low : m.end() + 40])
+        found = _met_pair(folded, m.end() - low, scope, low)
+        if found is not None:
+            c, _, plan = found
+            out.append(_against_plan(c, _shifted(plan, low), text))
+    return out
+
+
 def _stated_beside(
     stated: Sequence[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
 ) -> bool:

@@ -29,6 +29,7 @@ from kpitools.extract.document import (
     link_budget_owners,
     link_fitting_results,
     link_listed_parts,
+    link_met_plans,
     link_named_plans,
     link_part_year_amounts,
     link_plan_amounts,
@@ -254,6 +255,7 @@ def _read(
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)
     linked = link_part_year_amounts(linked, text)
+    linked = link_met_plans(linked, text)
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)

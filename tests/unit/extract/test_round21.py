@@ -239,3 +239,18 @@ def test_a_quarter_amount_repeated_by_a_caption_is_one_statement() -> None:
         "nhuận sau thuế 150 tỷ đồng." + _YEAR_PLAN
     )
     assert _set_against(text) == [(2000 * BILLION, 9000 * BILLION), (150 * BILLION, 700 * BILLION)]
+
+
+_MET = (
+    "Năm 2025, doanh thu thuần của công ty đạt {} tỷ đồng, tăng 8% so với năm 2024. Năm 2025, "
+    "công ty đặt mục tiêu doanh thu 1.000 tỷ đồng. Với kết quả đạt được, công ty đã hoàn thành "
+    "kế hoạch doanh thu."
+)
+
+
+def test_a_plan_said_met_sets_the_result_of_its_measure_against_it() -> None:
+    assert _set_against(_MET.format("1.050")) == [(1050 * BILLION, 1000 * BILLION)]
+
+
+def test_a_plan_said_met_by_a_result_below_it_pairs_nothing() -> None:
+    assert _set_against(_MET.format("950")) == []
