@@ -2542,6 +2542,26 @@ def link_unstated_plans(
 _CHANGE_BY = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 
 
+# "doanh thu từ mảng bán lẻ", "doanh thu của khối công nghệ": a segment's measure
+_SEGMENT = rx(
+    r"(?<!\w)(?:từ|mảng|khối|nhóm|của|tại|thuộc|ngành|lĩnh\s+vực|sản\s+phẩm|công\s+ty\s+con"
+    r"|trong\s+đó|riêng)(?!\w)"
+)
+
+
+def _of_segment(folded: str, a: _Amount) -> bool:
+    """Whether the measure named before the amount ``a`` is narrowed to a segment between.
+
+    ``doanh thu từ mảng bán lẻ đạt 500 tỷ đồng``: a part of the company's revenue, no result
+    against the company's plan.
+    """
+    head = _head(folded, a.start, max(0, a.start - 200))
+    named = list(_MEASURE_NAMES.finditer(folded, head, a.start))
+    if not named:
+        return False
+    return _SEGMENT.search(folded, named[-1].end(), a.start) is not None
+
+
 def _part_year_amounts(
     folded: str, plan: _Amount, year: int | None, covered: Callable[[_Amount], bool]
 ) -> list[_Amount]:
@@ -2562,6 +2582,7 @@ def _part_year_amounts(
             and _PART_OF_YEAR.search(folded, head, a.start)
             and _other_sentence(folded, a, plan)
             and _same_measure_kind(folded, a, plan)
+            and not _of_segment(folded, a)
             and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
             and not _sets_plan(folded, a, 0, qualified=True)
             and _same_period(folded, a, (a.start, a.start))

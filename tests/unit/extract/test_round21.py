@@ -254,3 +254,8 @@ def test_a_plan_said_met_sets_the_result_of_its_measure_against_it() -> None:
 
 def test_a_plan_said_met_by_a_result_below_it_pairs_nothing() -> None:
     assert _set_against(_MET.format("950")) == []
+
+
+def test_a_quarter_amount_of_a_segment_is_not_set_against_the_company_plan() -> None:
+    text = "Trong quý I, doanh thu từ mảng bán lẻ đạt 500 tỷ đồng." + _YEAR_PLAN
+    assert _set_against(text) == []
