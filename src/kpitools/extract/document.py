@@ -3040,7 +3040,8 @@ def _fitting_triple(
     results = [
         (c, a)
         for c, a in _result_amounts(s, text, (low, folded), scope)
-        if measure is None or _clause_names(text, c.start, measure)
+        if (measure is None or _clause_names(text, c.start, measure))
+        and _unit_key(s) in (None, _unit_key(c))
     ]
     kinds = [(c.actual, *_measure_kind(folded, a)) for c, a in results]
     fitting: dict[tuple[object, Decimal], tuple[LinkableStatement, bool]] = {}

@@ -259,3 +259,16 @@ def test_a_plan_said_met_by_a_result_below_it_pairs_nothing() -> None:
 def test_a_quarter_amount_of_a_segment_is_not_set_against_the_company_plan() -> None:
     text = "Trong quý I, doanh thu từ mảng bán lẻ đạt 500 tỷ đồng." + _YEAR_PLAN
     assert _set_against(text) == []
+
+
+_TWO_DISTRICTS = (
+    "Năm 2025, huyện Đông Anh thu ngân sách 120 tỷ đồng, tăng 5%. Dự toán năm của huyện Đông "
+    "Anh là 150 tỷ đồng. Huyện {} đạt 80% dự toán."
+)
+
+
+def test_a_bare_percentage_of_one_unit_takes_no_result_of_another() -> None:
+    assert _attained_all(_TWO_DISTRICTS.format("Gia Lâm")) == [(None, None, "80%", "unchecked")]
+    assert _attained_all(_TWO_DISTRICTS.format("Đông Anh")) == [
+        (120 * BILLION, 150 * BILLION, "80%", "consistent")
+    ]
