@@ -2563,16 +2563,19 @@ def _of_segment(folded: str, a: _Amount) -> bool:
 
 
 def _part_year_amounts(
-    folded: str, plan: _Amount, year: int | None, covered: Callable[[_Amount], bool]
+    window: tuple[str, str], plan: _Amount, year: int | None, covered: Callable[[_Amount], bool]
 ) -> list[_Amount]:
-    """The money amounts of part of a year in ``folded`` that the year's ``plan`` is of.
+    """The money amounts of part of a year in ``window`` that the year's ``plan`` is of.
 
-    See :func:`link_part_year_amounts`: in no statement and set against no plan yet
-    (``covered``), in another sentence,
-    of the plan's measure and kind, smaller than it, of its year, and of a quarter or some
-    months named before it in its sentence; the last of equal ones (a lead or a caption
-    repeating an amount is not a statement of its own).
+    ``window`` is the text and its folded form. See :func:`link_part_year_amounts`: in no
+    statement and set against no plan yet (``covered``), in another sentence, of the plan's
+    measure and kind, smaller than it, of its year, of a quarter or some months named before
+    it in its sentence, and of no other unit named (``Quý I, huyện A thu …`` and ``huyện B
+    đặt mục tiêu …``); the last of equal ones (a lead or a caption repeating an amount is
+    not a statement of its own).
     """
+    raw, folded = window
+    units = _units_named(raw, *_sentence_span(folded, plan))
     found: dict[Decimal, _Amount] = {}
     for a in _amounts(folded, 0, len(folded)):
         head = _head(folded, a.start, 0)
@@ -2588,9 +2591,18 @@ def _part_year_amounts(
             and _same_period(folded, a, (a.start, a.start))
             and _of_year(folded, a, year)
             and not covered(a)
+            and _units_agree(units, _units_named(raw, *_sentence_span(folded, a)))
         ):
             found[a.value] = a
     return list(found.values())
+
+
+def _units_agree(a: set[str], b: set[str]) -> bool:
+    """Whether sentences naming the units ``a`` and ``b`` may be of one unit.
+
+    One names none, or both name the same.
+    """
+    return not (a and b) or a == b
 
 
 def link_part_year_amounts(
@@ -2628,7 +2640,7 @@ def link_part_year_amounts(
         def covered(a: _Amount, low: int = low) -> bool:
             return a.value in claimed or _covering(*scope, _shifted(a, low)) is not None
 
-        for a in _part_year_amounts(folded, plan, t.year, covered):
+        for a in _part_year_amounts((text[low:high], folded), plan, t.year, covered):
             c = _as_result(t, a, folded, low, text, _measure_kind(folded, a)[0] or "")
             out.append(_against_plan(c, _shifted(plan, low), text, year=t.year))
     return out

@@ -272,3 +272,14 @@ def test_a_bare_percentage_of_one_unit_takes_no_result_of_another() -> None:
     assert _attained_all(_TWO_DISTRICTS.format("Đông Anh")) == [
         (120 * BILLION, 150 * BILLION, "80%", "consistent")
     ]
+
+
+_TWO_DISTRICT_PLANS = (
+    "Quý I, huyện Đông Anh thu ngân sách đạt 50 tỷ đồng. Năm nay, huyện {} phấn đấu thu "
+    "ngân sách 300 tỷ đồng."
+)
+
+
+def test_a_quarter_amount_of_one_unit_is_not_set_against_another_unit_plan() -> None:
+    assert _set_against(_TWO_DISTRICT_PLANS.format("Gia Lâm")) == []
+    assert _set_against(_TWO_DISTRICT_PLANS.format("Đông Anh")) == [(50 * BILLION, 300 * BILLION)]
