@@ -2710,13 +2710,29 @@ def link_met_plans(statements: Sequence[LinkableStatement], text: str) -> list[L
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)
     scope = (ordered, [c.start for c in ordered])
-    for m in _PLAN_MET.finditer(fold(text)):
-        low = max(0, m.start() - MET_PLAN_WINDOW)
-        folded = fold(text[low : m.end() + 40])
-        found = _met_pair(folded, m.end() - low, scope, low)
+    for at in _plans_met(text):
+        low = max(0, at - MET_PLAN_WINDOW)
+        folded = fold(text[low : at + 80])
+        found = _met_pair(folded, at - low, scope, low)
         if found is not None:
             c, _, plan = found
             out.append(_against_plan(c, _shifted(plan, low), text))
+    return out
+
+
+def _plans_met(text: str) -> list[int]:
+    """Where the measure's name begins after each plan said met (:data:`_PLAN_MET`).
+
+    ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
+    """
+    out: list[int] = []
+    for low in range(0, len(text), _PROGRAMME_CHUNK):
+        folded = fold(text[low : low + _PROGRAMME_CHUNK + 200])
+        out.extend(
+            low + m.end()
+            for m in _PLAN_MET.finditer(folded)
+            if m.start() < _PROGRAMME_CHUNK and (not out or low + m.end() > out[-1])
+        )
     return out
 
 
