@@ -283,3 +283,11 @@ _TWO_DISTRICT_PLANS = (
 def test_a_quarter_amount_of_one_unit_is_not_set_against_another_unit_plan() -> None:
     assert _set_against(_TWO_DISTRICT_PLANS.format("Gia Lâm")) == []
     assert _set_against(_TWO_DISTRICT_PLANS.format("Đông Anh")) == [(50 * BILLION, 300 * BILLION)]
+
+
+def test_a_plan_said_met_across_a_chunk_of_the_reading_is_read_once() -> None:
+    met = _MET.format("1.050")
+    before = (1 << 16) - (met.index("hoàn thành") + 4)  # the words cut by the chunk's end
+    filler = "Hội nghị diễn ra trong không khí phấn khởi.\n\n" * (before // 40 + 1)
+    text = filler[: filler.rfind("\n\n", 0, before) + 2].ljust(before) + met
+    assert _set_against(text) == [(1050 * BILLION, 1000 * BILLION)]
