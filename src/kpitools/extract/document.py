@@ -1021,7 +1021,7 @@ def _other_clause(folded: str, actual: _Amount, plan: _Amount) -> bool:
     return plan.end <= actual.start and ";" in folded[plan.end : actual.start]
 
 
-# "mục tiêu (đầy tham vọng) này", "kế hoạch đó", "chỉ tiêu nói trên": a plan named back
+# "mục tiêu (rất khó) này", "kế hoạch đó", "chỉ tiêu nói trên": a plan named back
 _PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\s+trên)(?!\w)")
 
 
@@ -1043,7 +1043,7 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
     back = _PLAN_NAMED_BACK.match(lead, cues[-1].end())
     if back is not None:
-        # "Mục tiêu đầy tham vọng này góp phần vào tổng số …": a plan stated before, named
+        # "Mục tiêu rất khó này cũng góp vào tổng số …": a plan stated before, named
         # by a pronoun, sets no amount of its own unless its verb follows ("… này là đạt")
         return _PLAN_VERB.match(lead, back.end()) is not None
     verb = _PLAN_VERB.match(lead, cues[-1].end())
@@ -1512,7 +1512,7 @@ def _measure_referred(s: LinkableStatement, text: str) -> str | None:
 
     ``""`` also for a pronoun in the clause right before it (``Với kết quả này, công ty vượt
     74% kế hoạch``); None for a rate in a sentence that opens on a part (``Trong đó, vốn X …
-    với tỷ lệ giải ngân đạt 99%``: the part's own rate).
+    với tỷ lệ giải ngân đạt 97%``: the part's own rate).
     """
     measure = _referred_measure(fold(s.text))
     if measure and _part_opened(s, text):
@@ -1839,7 +1839,7 @@ def _amount_equivalent(
     return _as_result(s, amounts[0], folded, s.end, text, "")
 
 
-# "…, một con số không chỉ lớn … khi đạt tới 120% dự toán": the figure before, named again
+# "…, một con số cao nhất từ trước tới nay, bằng 115% dự toán": the figure before, named again
 _APPOSITION = rx(r"^(?:một|là)\s+(?:con\s+số|mức|kết\s+quả)(?!\w)")
 _APPOSED_GAP = rx(r"\s*,\s*$")
 
@@ -1847,7 +1847,7 @@ _APPOSED_GAP = rx(r"\s*,\s*$")
 def _apposed_amount(s: LinkableStatement, text: str) -> LinkableStatement | None:
     """The amount a percentage of a plan opened by an apposition names.
 
-    ``… ước đạt gần 1.200 tỷ đồng, một con số rất ấn tượng khi đạt 120% dự toán``: the
+    ``… ước đạt gần 1.400 tỷ đồng, một con số cao nhất từ trước tới nay, bằng 115% dự toán``: the
     words ``một con số`` (``một mức``, ``là kết quả``) right after the amount and its comma
     name it again, so the percentage is of it. Only an amount in the same sentence, just
     before the comma.
@@ -2646,7 +2646,7 @@ def link_part_year_amounts(
     return out
 
 
-# "đã hoàn thành kế hoạch doanh thu", "hoàn thành vượt mức chỉ tiêu lợi nhuận": a plan met,
+# "đã về đích kế hoạch doanh thu", "hoàn thành vượt mức chỉ tiêu lợi nhuận": a plan met,
 # named by its measure, with no figure of its own
 _PLAN_MET = rx(
     r"(?<!\w)(?:hoàn\s+thành|về\s+đích)(?:\s+(?:vượt(?:\s+mức)?|sớm))?\s+"
@@ -2699,8 +2699,8 @@ def _met_pair(
 def link_met_plans(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
     """The statements, with a result set against the plan a sentence says it met.
 
-    ``Doanh thu thuần đạt 1.050 tỷ đồng, tăng 8%. … Năm 2025, công ty đặt mục tiêu doanh
-    thu 1.000 tỷ đồng. Với kết quả đạt được, công ty đã hoàn thành kế hoạch doanh thu``
+    ``Doanh thu thuần đạt 1.050 tỷ đồng, tăng 6%. … Năm 2025, công ty đặt mục tiêu doanh
+    thu 1.000 tỷ đồng. Như vậy, công ty đã hoàn thành vượt mức kế hoạch doanh thu``
     adds 1.050 against 1.000 billion, no percentage: the plan said met is named by its
     measure (:data:`MEASURE_NAMES`) and no figure follows it; its amount is the one plan of
     that measure set out up to :data:`MET_PLAN_WINDOW` characters before, and the result
@@ -2733,6 +2733,31 @@ def _plans_met(text: str) -> list[int]:
             for m in _PLAN_MET.finditer(folded)
             if m.start() < _PROGRAMME_CHUNK and (not out or low + m.end() > out[-1])
         )
+    return out
+
+
+def split_growth_pairs(statements: Sequence[LinkableStatement]) -> list[LinkableStatement]:
+    """The statements, each growth read with a target also given as the pair it states.
+
+    ``Xuất khẩu 7 tháng đạt trên 3,2 tỷ USD, tăng 7%, nhưng muốn đạt mục tiêu 6-6,5 tỷ USD …``:
+    the growth is over last year, not of the target, so the result against its target is a
+    statement of its own, with no percentage (the growth statement stays). Not when another
+    statement already pairs the same figures (``bằng 105% so với kế hoạch (6 tỷ USD); tăng
+    12% so với năm trước``).
+    """
+    out = list(statements)
+    paired: set[tuple[object, object]] = {
+        (c.actual, c.target)
+        for c in statements
+        if c.stated_kind != "growth" and c.actual is not None and c.target is not None
+    }
+    for s in statements:
+        pair: tuple[object, object] = (s.actual, s.target)
+        if s.stated_kind != "growth" or None in pair or pair in paired:
+            continue
+        paired.add(pair)
+        fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
+        out.append(dataclasses.replace(s, consistent=None, verdict="unchecked", **fields))
     return out
 
 
@@ -2979,7 +3004,7 @@ def _owned(folded: str, a: _Amount, owner: str, s: LinkableStatement) -> bool:
 def _bare_plan_percent(s: LinkableStatement, text: str) -> bool:
     """Whether ``s`` is a percentage of a plan with no figure of its own.
 
-    ``đã đạt 86% mục tiêu cả năm``, ``hoàn thành 60% doanh thu``.
+    ``đến nay đạt 85% mục tiêu năm``, ``thực hiện được 26% doanh thu``.
     """
     return (
         s.actual is None
@@ -3028,7 +3053,7 @@ def _result_amounts(
 
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-# "Đây là những con số ấn tượng …": a paragraph opening on the figures just stated
+# "Đây là những con số đáng ghi nhận …": a paragraph opening on the figures just stated
 _FIGURES_BACK = rx(r"^\W*đây\s+là\s+(?:những\s+)?(?:con\s+số|kết\s+quả)(?!\w)")
 
 
@@ -3054,7 +3079,7 @@ def _fitting_triple(
 ) -> tuple[LinkableStatement, Decimal, bool] | None:
     """The one result and plan amount near the bare percentage ``s`` that it fits.
 
-    With whether the plan is written approximately (``trên 30 triệu``).
+    With whether the plan is written approximately (``trên 6 triệu``).
 
     See :func:`link_fitting_results`. None when none or several pairs of figures fit.
     """
@@ -3137,7 +3162,7 @@ def _plans_fitting(
 
 TRIPLE_SPREAD = Decimal(1)
 """How far (percentage points) a percentage, its result or its plan written approximately
-(``khoảng 70%``, ``gần 7.760``, ``trên 30 triệu``) may be from the figures' own ratio."""
+(``khoảng 65%``, ``gần 2.400``, ``trên 6 triệu``) may be from the figures' own ratio."""
 
 
 def _triple_fits(s: LinkableStatement, plan: Decimal, *, approximate: bool) -> bool:
@@ -3191,7 +3216,7 @@ def link_fitting_results(
 
 
 def _unchecked(s: LinkableStatement) -> LinkableStatement:
-    """``s`` left unchecked: its plan is written approximately (``trên 30 triệu``)."""
+    """``s`` left unchecked: its plan is written approximately (``trên 6 triệu``)."""
     kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
     notes = noted(*kept, seg("target_approximate"))
     return dataclasses.replace(

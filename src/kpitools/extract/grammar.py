@@ -156,7 +156,7 @@ _EXCESS = rx(
 _TARGET_END = rx(
     r"(?<!\w)(?:(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
     r"(?:\s+(?:kế\s+hoạch|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?"
-    # "tiến sát mục tiêu năm 2025 là 1,3 tỷ USD": an aim of the year named, then its figure
+    # "gần chạm mục tiêu năm 2025 là 1,3 tỷ USD": an aim of the year named, then its figure
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là)\s*$"
 )
 _TARGET_START = rx(

@@ -38,6 +38,7 @@ from kpitools.extract.document import (
     link_targets,
     link_unstated_plans,
     listed_parts_over,
+    split_growth_pairs,
 )
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
@@ -256,6 +257,7 @@ def _read(
     linked = link_unstated_plans(linked, text)
     linked = link_part_year_amounts(linked, text)
     linked = link_met_plans(linked, text)
+    linked = split_growth_pairs(linked)
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)
