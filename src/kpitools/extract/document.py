@@ -4062,3 +4062,133 @@ def link_listed_parts(
             done.add((listed[0].start, target[0].start))
             out.append(_part_against(s, listed, target[0], text))
     return out
+
+
+# --------------------------------------------------------------------------- compared plans
+
+# "So với mục tiêu 30 triệu lượt khách năm nay, con số này mới đạt 40%.": a plan named in a
+# clause that opens the sentence, the result named back by a pronoun, the percentage bare
+_COMPARED_PLAN = rx(
+    rf"(?<!\w)so\s+với\s+{PLAN_NOUNS}(?!\w)(?P<plan>[^.;:!?\n%]{{0,160}}?),\s*"
+    r"(?:thì\s+)?(?:con\s+số|kết\s+quả|số\s+liệu|mức)\s+(?:này|trên|đó)"
+    r"(?:\s+(?:mới|chỉ|đã|vừa|cũng))*\s+"
+    r"(?P<verb>đạt|bằng|tương\s+đương|hoàn\s+thành|vượt)(?:\s+(?:được|mức))?\s+"
+    rf"(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?P<p>{NUM})\s*%(?=\s*(?:[.!?;\n]|$))"
+)
+_COMPARED_CHUNK = 1 << 16
+
+
+def _compared_plans(text: str) -> list[tuple[int, re.Match[str]]]:
+    """Each :data:`_COMPARED_PLAN` of ``text`` that opens its sentence, with its offset.
+
+    ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
+    """
+    out: list[tuple[int, re.Match[str]]] = []
+    for low in range(0, len(text), _COMPARED_CHUNK):
+        folded = fold(text[low : low + _COMPARED_CHUNK + 400])
+        for m in _COMPARED_PLAN.finditer(folded, 0, len(folded)):
+            before = folded[max(0, m.start() - 80) : m.start()].rstrip(" \t-–(")
+            opens = (low + m.start() < 80 and not before.strip()) or before[-1:] in ".!?\n"
+            if m.start() < _COMPARED_CHUNK and opens:
+                out.append((low, m))
+    return out
+
+
+def _result_before(folded: str, head: int, plan: _Amount, floor_known: bool) -> _Amount | None:
+    """The one figure of the sentence before ``head`` counted as ``plan`` is, if any.
+
+    ``floor_known``: whether ``folded`` starts at the text's start (the sentence before is
+    then whole even with no full stop before it).
+    """
+    stop = len(folded[:head].rstrip())
+    stops = [m.end() for m in _FULL_STOP.finditer(folded, 0, stop)]
+    if not stops and not floor_known:
+        return None  # the sentence before is not wholly in the window
+    prev = stops[-1] if stops else 0
+    found = [
+        a for a in _amounts(folded, prev, stop) if _same_unit(a, plan) and a.value != plan.value
+    ]
+    values = {a.value for a in found}
+    return found[-1] if len(values) == 1 else None
+
+
+def _compared_statement(
+    text: str,
+    low: int,
+    m: re.Match[str],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The statement a :data:`_COMPARED_PLAN` match at ``low`` states, if its figures are read.
+
+    The plan is the one amount of the opening clause, read as a target of its own; the
+    result, the one figure of the sentence before counted in the same word.
+    """
+    start = low + m.start()
+    wlow = max(0, start - REFERRED_WINDOW)
+    folded = fold(text[wlow : low + m.end()])
+    shift = low - wlow
+    span = (m.start("plan") + shift, m.end("plan") + shift)
+    plans = [a for a in _amounts(folded, *span) if a.unit[0] or a.unit[1]]
+    if len(plans) != 1:
+        return None
+    plan = plans[0]
+    t = _covering(*scope, _shifted(plan, wlow))
+    if t is None or t.actual is not None or t.target != plan.value:
+        return None
+    a = _result_before(folded, m.start() + shift, plan, wlow == 0)
+    if a is None:
+        return None
+    q = _LEAD_QUALIFIER.search(folded, max(0, a.start - 12), a.start)
+    r = _shifted(a, wlow)
+    c = dataclasses.replace(
+        t,
+        start=r.start,
+        end=r.end,
+        text=text[r.start : r.end],
+        actual=a.value,
+        target=None,
+        qualifier=q.group(1) if q else None,
+        exact=q is None,
+    )
+    p_start, p_end = low + m.start("verb"), low + m.end()
+    stated = text[low + m.start("p") : p_end].strip()
+    s = dataclasses.replace(
+        t,
+        start=p_start,
+        end=p_end,
+        text=" ".join(text[p_start:p_end].split()),
+        actual=None,
+        target=None,
+        stated=stated,
+        stated_percent=parse_percent(stated).value,
+        stated_kind="excess" if m.group("verb") == "vượt" else "attainment",
+        qualifier=m.group("q"),
+    )
+    return _with_result(s, c, plan.value)
+
+
+def link_compared_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, with a percentage of a plan named in the clause that opens its sentence.
+
+    ``Năm nay đón 12 triệu lượt khách. So với mục tiêu 30 triệu lượt khách cả năm, con số
+    này mới đạt 40%.``: the plan is the one amount of the ``So với <plan>`` clause (read as a
+    target), the result the one figure of the sentence before counted in the same word
+    (a pronoun names it back), and the percentage is checked against the two. Nothing is
+    added when the sentence before gives two such figures, when the percentage is followed
+    by more words (the sentence grammar reads ``đạt 40% kế hoạch``), or when the two figures
+    are already paired.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    paired: set[tuple[object, object]] = {
+        (c.actual, c.target) for c in statements if c.target is not None
+    }
+    for low, m in _compared_plans(text):
+        s = _compared_statement(text, low, m, scope)
+        if s is not None and (s.actual, s.target) not in paired:
+            paired.add((s.actual, s.target))
+            out.append(s)
+    return out

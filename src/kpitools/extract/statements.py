@@ -27,6 +27,7 @@ from kpitools.extract.document import (
     drop_rounded_restatements,
     drop_unfitting_counts,
     link_budget_owners,
+    link_compared_plans,
     link_fitting_results,
     link_listed_parts,
     link_met_plans,
@@ -261,6 +262,7 @@ def _read(
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)
+    linked = link_compared_plans(linked, text)
     linked = check_month_amounts(linked, text)
     linked = check_one_budget(linked, text)
     linked = check_shares_of_whole(linked, text)

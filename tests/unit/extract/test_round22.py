@@ -1,0 +1,56 @@
+"""Round 22 of the extraction rules (issue 17): a percentage of a plan named in the clause
+that opens its sentence, …, each as a general rule of report wording, tested on invented text
+(never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements
+
+MILLION = Decimal(10) ** 6
+
+
+def _checked(text: str) -> list[tuple[object, object, object, str | None]]:
+    """(actual, target, stated percent, verdict) of every statement of ``text`` with both."""
+    return [
+        (s.actual, s.target, s.stated_percent, s.verdict)
+        for s in find(text, money=True)
+        if s.target is not None and s.actual is not None
+    ]
+
+
+# --------------------------------------------------------------------------- compared plans
+
+_VISITORS = "Chín tháng qua, thành phố đón 12 triệu lượt du khách, tăng 8% so với cùng kỳ. "
+
+
+def test_a_plan_opening_the_sentence_is_the_target_of_the_figure_named_back() -> None:
+    text = _VISITORS + "So với mục tiêu đón 30 triệu lượt du khách năm nay, con số này mới đạt 40%."
+    assert _checked(text) == [(12 * MILLION, 30 * MILLION, Decimal(40), "consistent")]
+
+
+def test_a_percentage_the_compared_plan_does_not_give_is_flagged() -> None:
+    text = _VISITORS + "So với mục tiêu đón 30 triệu lượt du khách năm nay, con số này mới đạt 45%."
+    assert _checked(text) == [(12 * MILLION, 30 * MILLION, Decimal(45), "inconsistent")]
+    found = find(text, money=True)
+    audit = audit_statements(found).filter(stated="45%")
+    assert audit["verdict"].to_list() == ["inconsistent"]
+
+
+def test_two_figures_before_a_compared_plan_leave_it_unread() -> None:
+    text = (
+        "Chín tháng qua, thành phố đón 12 triệu lượt du khách, riêng quý III đón 5 triệu lượt. "
+        "So với mục tiêu đón 30 triệu lượt du khách năm nay, con số này mới đạt 40%."
+    )
+    assert _checked(text) == []
+
+
+def test_a_compared_plan_in_another_unit_word_is_not_the_target() -> None:
+    text = (
+        "Chín tháng qua, doanh thu du lịch đạt 12 nghìn tỷ đồng, tăng 8% so với cùng kỳ. "
+        "So với mục tiêu đón 30 triệu lượt du khách năm nay, con số này mới đạt 40%."
+    )
+    assert _checked(text) == []
