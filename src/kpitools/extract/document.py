@@ -3332,7 +3332,10 @@ SHARE_WINDOW = 1500
 _QUALIFIER_SPREAD = Decimal("0.02")
 """How far an approximate amount (``khoảng``, ``hơn`` …) is taken to be from its figure."""
 _OPENING_QUALIFIER = rx(r"^\W*(trên|hơn|gần|khoảng|ước)(?!\w)")
-_SHARE_APPROXIMATE = rx(r"(?<!\w)(?:khoảng|gần|hơn|trên|xấp\s+xỉ)\s*$")
+_SHARE_APPROXIMATE = rx(r"(?<!\w)(khoảng|gần|hơn|trên|xấp\s+xỉ)\s*$")
+# how many units of its last digit a qualified share may be below and above the figure:
+# "gần 50%" is nearly, so just under, 50 % (never above it beyond rounding); "hơn 50%" above
+_SHARE_SLACK = {fold("gần"): (3, 0), fold("hơn"): (0, 3), fold("trên"): (0, 3)}
 
 
 def _bounds(text: str, s: LinkableStatement) -> tuple[Decimal, Decimal]:
@@ -3361,8 +3364,10 @@ def _share_fits(text: str, part: LinkableStatement, whole: LinkableStatement) ->
     approximate = _SHARE_APPROXIMATE.search(
         fold(part.text[: max(0, part.text.find(part.stated.split("%")[0]))])
     )
-    low_p = p.value - unit / 2 - (unit if approximate else 0)
-    high_p = p.value + unit + (unit if approximate else 0)
+    word = " ".join(approximate.group(1).split()) if approximate else None
+    below, above = _SHARE_SLACK.get(word, (1, 1)) if word else (0, 0)
+    low_p = p.value - unit / 2 - below * unit
+    high_p = p.value + unit + above * unit
     a_low, a_high = _bounds(text, part)
     w_low, w_high = _bounds(text, whole)
     if w_low <= 0:
@@ -3456,13 +3461,13 @@ def check_shares_after_whole(
     ordered = sorted(statements, key=lambda c: c.start)
     starts = [c.start for c in ordered]
     for i, s in enumerate(statements):
-        if s.stated_kind != "share" or s.actual is not None or s.stated is None:
+        if s.stated_kind != "share" or s.target is not None or s.stated is None:
             continue
         # the window only is folded: memory stays linear in the text
         low = max(0, s.start - 2 * SHARE_WINDOW)
         folded = fold(text[low : s.end + _SHARE_AMOUNT_REACH])
-        part = _share_amount(folded, s.end - low)
         head = _head(folded, s.start - low, max(0, s.start - low - SHARE_WINDOW))
+        part = _share_part(folded, head, s, low)
         if part is None or not _OPENS_PARTS.match(folded, head, s.start - low):
             continue
         whole = _whole_before(ordered, starts, (folded, low), head, part)
@@ -3503,6 +3508,26 @@ def _share_amount(folded: str, end: int) -> _Amount | None:
     if not amounts or amounts[0].start != m.end() or amounts[0].unit[1] not in _MONEY_WORDS:
         return None
     return amounts[0]
+
+
+def _share_part(folded: str, head: int, s: LinkableStatement, low: int) -> _Amount | None:
+    """The money amount the share ``s`` is of, in the window ``folded`` from ``low``.
+
+    Its own result when the sentence grammar read one (``thu nội địa đạt 4.100 tỷ đồng, chiếm
+    82%``), else the amount written right after it (:func:`_share_amount`), else the one
+    money amount of its sentence before it (``Trong đó, thu nội địa đạt 4.100 tỷ đồng, tăng
+    9% và đóng góp 82% tổng thu``). None when there is none, or when its sentence gives two
+    money amounts before it (the share may be of both).
+    """
+    found = [a for a in _amounts(folded, head, s.end - low) if a.unit[1] in _MONEY_WORDS]
+    if len(found) > 1:
+        return None  # two parts before it: the share may be of both
+    if s.actual is not None:
+        word = fold(s.measure.split()[-1]) if s.measure else ""
+        if not isinstance(s.actual, Decimal) or word not in _MONEY_WORDS:
+            return None
+        return _Amount(s.start - low, s.start - low, s.actual, ("", word))
+    return _share_amount(folded, s.end - low) or (found[0] if found else None)
 
 
 def _whole_before(

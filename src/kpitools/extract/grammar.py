@@ -285,7 +285,7 @@ _K_GROWTH_TAIL = rx(
 )
 # "vượt kế hoạch 5% so với cùng kỳ": a plan and last year both named — unread
 _PLAN_IN_LEAD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)")
-_K_SHARE = rx(r"(?<!\w)chiếm(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_K_SHARE = rx(r"(?<!\w)(?:chiếm|đóng\s+góp)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
 _K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)")
 _K_ACHIEVED = rx(

@@ -54,3 +54,47 @@ def test_a_compared_plan_in_another_unit_word_is_not_the_target() -> None:
         "So với mục tiêu đón 30 triệu lượt du khách năm nay, con số này mới đạt 40%."
     )
     assert _checked(text) == []
+
+
+# --------------------------------------------------------------------------- shares
+
+BILLION = Decimal(10) ** 9
+_REVENUE = "Năm nay, huyện thu ngân sách đạt 4.000 tỷ đồng, bằng 110% dự toán. "
+
+
+def _share_verdicts(text: str) -> list[tuple[object, object, str | None]]:
+    """(part, whole, verdict) of every share of ``text``."""
+    return [
+        (s.actual, s.target, s.verdict) for s in find(text, money=True) if s.stated_kind == "share"
+    ]
+
+
+def test_a_share_with_its_part_before_it_is_checked_against_the_whole_before() -> None:
+    text = _REVENUE + "Trong đó, thu nội địa đạt 3.000 tỷ đồng, tăng 9% và đóng góp 75% tổng thu."
+    assert _share_verdicts(text) == [(3000 * BILLION, 4000 * BILLION, "consistent")]
+
+
+def test_a_share_its_part_and_whole_do_not_give_is_flagged() -> None:
+    text = _REVENUE + "Trong đó, thu nội địa đạt 3.000 tỷ đồng, tăng 9% và đóng góp 65% tổng thu."
+    assert _share_verdicts(text) == [(3000 * BILLION, 4000 * BILLION, "inconsistent")]
+
+
+def test_a_share_with_two_amounts_before_it_is_left_alone() -> None:
+    text = _REVENUE + (
+        "Trong đó, thu nội địa 3.000 tỷ đồng, thu từ đất 900 tỷ đồng, chiếm 97% tổng thu."
+    )
+    assert all(v != "inconsistent" for _, _, v in _share_verdicts(text))
+
+
+def test_nearly_a_share_is_never_above_it() -> None:
+    nearly = _REVENUE + "Trong đó, thu nội địa đạt 3.120 tỷ đồng và đóng góp gần 75% tổng thu."
+    assert _share_verdicts(nearly) == [(3120 * BILLION, 4000 * BILLION, "inconsistent")]
+    below = _REVENUE + "Trong đó, thu nội địa đạt 2.880 tỷ đồng và đóng góp gần 75% tổng thu."
+    assert _share_verdicts(below) == [(2880 * BILLION, 4000 * BILLION, "consistent")]
+
+
+def test_over_a_share_is_never_below_it() -> None:
+    over = _REVENUE + "Trong đó, thu nội địa đạt 2.880 tỷ đồng, chiếm hơn 75% tổng thu."
+    assert _share_verdicts(over) == [(2880 * BILLION, 4000 * BILLION, "inconsistent")]
+    above = _REVENUE + "Trong đó, thu nội địa đạt 3.120 tỷ đồng, chiếm hơn 75% tổng thu."
+    assert _share_verdicts(above) == [(3120 * BILLION, 4000 * BILLION, "consistent")]
