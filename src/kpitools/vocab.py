@@ -609,6 +609,10 @@ _EXTRACT = {
     "extract.note.sum_more_than": _pair(
         " = {sum} > tổng số {whole}", " = {sum} > the whole {whole}"
     ),
+    "extract.note.remainder": _pair(
+        "phần còn thiếu để đạt chỉ tiêu: {t} − {a} = {computed}, ghi {stated}",
+        "the remainder to the plan: {t} − {a} = {computed}, written {stated}",
+    ),
     "extract.note.part_of": _pair(
         "một phần của “{text}”: {v} ≤ {whole}", "a part of “{text}”: {v} ≤ {whole}"
     ),

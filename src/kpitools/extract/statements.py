@@ -36,6 +36,7 @@ from kpitools.extract.document import (
     link_plan_amounts,
     link_programme_targets,
     link_referred_results,
+    link_remainders,
     link_targets,
     link_unstated_plans,
     listed_parts_over,
@@ -263,6 +264,7 @@ def _read(
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)
     linked = link_compared_plans(linked, text)
+    linked = link_remainders(linked, text)
     linked = check_month_amounts(linked, text)
     linked = check_one_budget(linked, text)
     linked = check_shares_of_whole(linked, text)

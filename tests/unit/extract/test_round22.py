@@ -98,3 +98,52 @@ def test_over_a_share_is_never_below_it() -> None:
     assert _share_verdicts(over) == [(2880 * BILLION, 4000 * BILLION, "inconsistent")]
     above = _REVENUE + "Trong đó, thu nội địa đạt 3.120 tỷ đồng, chiếm hơn 75% tổng thu."
     assert _share_verdicts(above) == [(3120 * BILLION, 4000 * BILLION, "consistent")]
+
+
+# --------------------------------------------------------------------------- remainders
+
+_QUARTER = (
+    "Quý I, huyện thu ngân sách đạt 2.500 tỷ đồng, tăng 12% so với cùng kỳ. Trong đó, thu nội "
+    "địa đạt 1.900 tỷ đồng. Năm nay huyện đặt mục tiêu thu ngân sách đạt 10.000 tỷ đồng. "
+)
+
+
+def _remainder_rows(text: str) -> list[tuple[object, object, str | None]]:
+    """(actual, target, verdict) of each statement of ``text`` read from a remainder."""
+    return [
+        (s.actual, s.target, s.verdict)
+        for s in find(text, money=True)
+        if s.target is not None and "thêm" in s.text
+    ]
+
+
+def test_a_remainder_to_the_plan_sets_the_result_against_it() -> None:
+    text = (
+        _QUARTER
+        + "Như vậy, ba quý còn lại huyện cần thu thêm 7.500 tỷ đồng để hoàn thành kế hoạch."
+    )
+    assert _remainder_rows(text) == [(2500 * BILLION, 10000 * BILLION, "consistent")]
+
+
+def test_a_remainder_the_plan_and_result_do_not_give_is_flagged() -> None:
+    text = (
+        _QUARTER
+        + "Như vậy, ba quý còn lại huyện cần thu thêm 6.500 tỷ đồng để hoàn thành kế hoạch."
+    )
+    assert _remainder_rows(text) == [(2500 * BILLION, 10000 * BILLION, "inconsistent")]
+    audit = audit_statements(find(text, money=True)).filter(stated="6.500 tỷ đồng")
+    assert audit["verdict"].to_list() == ["inconsistent"]
+
+
+def test_an_amount_still_needed_for_no_plan_is_no_remainder() -> None:
+    text = _QUARTER + "Huyện cần thu thêm 6.500 tỷ đồng để đầu tư hạ tầng giao thông."
+    assert _remainder_rows(text) == []
+
+
+def test_a_remainder_after_two_results_that_do_not_fit_is_left_alone() -> None:
+    text = (
+        "Quý I, huyện thu ngân sách đạt 2.500 tỷ đồng, tăng 12% so với cùng kỳ; chi ngân sách "
+        "đạt 2.000 tỷ đồng, tăng 5% so với cùng kỳ. Năm nay huyện đặt mục tiêu thu ngân sách "
+        "đạt 10.000 tỷ đồng. Như vậy, huyện cần thu thêm 6.500 tỷ đồng để hoàn thành kế hoạch."
+    )
+    assert _remainder_rows(text) == []
