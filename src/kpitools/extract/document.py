@@ -57,6 +57,7 @@ from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, fold_pattern, rx, words_rx
 
 if TYPE_CHECKING:
+    from kpitools.extract.grammar import Value
     from kpitools.extract.statements import Statement as LinkableStatement
 
 _OF_A_TARGET = rx(r"(?<!\w)(?:nghị\s+quyết|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh|ct)(?!\w)")
@@ -4092,14 +4093,16 @@ def link_listed_parts(
 # --------------------------------------------------------------------------- compared plans
 
 # "So với mục tiêu 30 triệu lượt khách năm nay, con số này mới đạt 40%.": a plan named in a
-# clause that opens the sentence, the result named back by a pronoun, the percentage bare
+# clause that opens the sentence, then the result's subject (a pronoun, or words and a
+# period: "9 tháng qua, lượng khách mới đạt 40%"), the percentage bare
 _COMPARED_PLAN = rx(
     rf"(?<!\w)so\s+với\s+{PLAN_NOUNS}(?!\w)(?P<plan>[^.;:!?\n%]{{0,160}}?),\s*"
-    r"(?:thì\s+)?(?:con\s+số|kết\s+quả|số\s+liệu|mức)\s+(?:này|trên|đó)"
+    r"(?P<subj>(?:[^\d.;:!?\n%]|\d{1,2}(?=\s+tháng)){0,100}?)"
     r"(?:\s+(?:mới|chỉ|đã|vừa|cũng))*\s+"
     r"(?P<verb>đạt|bằng|tương\s+đương|hoàn\s+thành|vượt)(?:\s+(?:được|mức))?\s+"
     rf"(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?P<p>{NUM})\s*%(?=\s*(?:[.!?;\n]|$))"
 )
+_PRONOUN_SUBJECT = rx(r"^(?:thì\s+)?(?:con\s+số|kết\s+quả|số\s+liệu|mức)\s+(?:này|trên|đó)(?!\w)")
 _COMPARED_CHUNK = 1 << 16
 
 
@@ -4137,6 +4140,83 @@ def _result_before(folded: str, head: int, plan: _Amount, floor_known: bool) -> 
     return found[-1] if len(values) == 1 else None
 
 
+def _fits_plan(value: Decimal, plan: Value, p: Decimal, slack: Decimal) -> bool:
+    """Whether ``value`` is about ``p`` % of ``plan`` (either end of a range, or between)."""
+    ends = plan if isinstance(plan, tuple) else (plan,)
+    computed = [100 * value / t for t in ends if t]
+    if not computed:
+        return False
+    return min(computed) - slack <= p <= max(computed) + slack
+
+
+def _fitting_before(
+    window: tuple[str, int],
+    head: int,
+    plan: tuple[_Amount, Value],
+    percent: tuple[Decimal, Decimal],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The one result before ``head`` that the stated percentage of the plan fits, if any.
+
+    A figure of a statement (its result), counted in the plan's word. ``window`` is the
+    folded text and where it starts; ``percent`` the stated value and the slack allowed.
+    """
+    folded, wlow = window
+    amount, target = plan
+    values = target if isinstance(target, tuple) else (target,)
+    found = []
+    for a in _amounts(folded, 0, head):
+        if not _same_unit(a, amount) or a.value in values:
+            continue
+        c = _covering(*scope, _shifted(a, wlow))
+        if c is not None and c.actual == a.value and _fits_plan(a.value, target, *percent):
+            found.append(a)
+    return found[-1] if len({a.value for a in found}) == 1 else None
+
+
+def _compared_plan(
+    folded: str,
+    span: tuple[int, int],
+    wlow: int,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> tuple[_Amount, LinkableStatement] | None:
+    """The one plan amount of the opening clause ``folded[span]`` and its target statement."""
+    plans = [a for a in _amounts(folded, *span) if a.unit[0] or a.unit[1]]
+    if len(plans) != 1:
+        return None
+    t = _covering(*scope, _shifted(plans[0], wlow))
+    if t is None or t.actual is not None or t.stated_kind is not None:
+        return None
+    own = t.target == plans[0].value
+    if not (own or (isinstance(t.target, tuple) and plans[0].value in t.target)):
+        return None
+    return plans[0], t
+
+
+def _compared_result(
+    window: tuple[str, int],
+    m: re.Match[str],
+    shift: int,
+    plan: tuple[_Amount, Value],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The result a :data:`_COMPARED_PLAN` match's percentage is of, if one is read.
+
+    After a pronoun, the one figure of the sentence before counted in the plan's word; else
+    (or when that sentence has none or two) the one result before that the percentage fits.
+    """
+    folded, wlow = window
+    head = m.start() + shift
+    if _PRONOUN_SUBJECT.match(m.group("subj")):
+        a = _result_before(folded, head, plan[0], wlow == 0)
+        if a is not None:
+            return a
+    p = parse_percent(m.group("p") + "%")
+    unit = Decimal(1).scaleb(-p.decimals)
+    slack = Decimal(1) if m.group("q") else unit
+    return _fitting_before(window, head, plan, (p.value, slack), scope)
+
+
 def _compared_statement(
     text: str,
     low: int,
@@ -4145,22 +4225,19 @@ def _compared_statement(
 ) -> LinkableStatement | None:
     """The statement a :data:`_COMPARED_PLAN` match at ``low`` states, if its figures are read.
 
-    The plan is the one amount of the opening clause, read as a target of its own; the
-    result, the one figure of the sentence before counted in the same word.
+    The plan is the one amount (or range) of the opening clause, read as a target of its
+    own; the result, see :func:`_compared_result`.
     """
     start = low + m.start()
-    wlow = max(0, start - REFERRED_WINDOW)
+    wlow = max(0, start - PLAN_AMOUNT_WINDOW)
     folded = fold(text[wlow : low + m.end()])
     shift = low - wlow
-    span = (m.start("plan") + shift, m.end("plan") + shift)
-    plans = [a for a in _amounts(folded, *span) if a.unit[0] or a.unit[1]]
-    if len(plans) != 1:
+    found = _compared_plan(folded, (m.start("plan") + shift, m.end("plan") + shift), wlow, scope)
+    if found is None:
         return None
-    plan = plans[0]
-    t = _covering(*scope, _shifted(plan, wlow))
-    if t is None or t.actual is not None or t.target != plan.value:
-        return None
-    a = _result_before(folded, m.start() + shift, plan, wlow == 0)
+    plan, t = found
+    assert t.target is not None
+    a = _compared_result((folded, wlow), m, shift, (plan, t.target), scope)
     if a is None:
         return None
     q = _LEAD_QUALIFIER.search(folded, max(0, a.start - 12), a.start)
@@ -4189,7 +4266,15 @@ def _compared_statement(
         stated_kind="excess" if m.group("verb") == "vượt" else "attainment",
         qualifier=m.group("q"),
     )
-    return _with_result(s, c, plan.value)
+    if isinstance(t.target, tuple):
+        note = noted(seg("actual_linked", a=f"{a.value:f}", text=c.text), seg("a_range"))
+        return dataclasses.replace(
+            _with_result(s, c, None),
+            target=t.target,
+            note=note["note"],
+            note_data=note["note_data"],
+        )
+    return _with_result(s, c, t.target)
 
 
 def link_compared_plans(

@@ -56,6 +56,39 @@ def test_a_compared_plan_in_another_unit_word_is_not_the_target() -> None:
     assert _checked(text) == []
 
 
+_REGIONS = (
+    "Tám tháng qua, thành phố đón 9 triệu lượt du khách, tăng 8% so với cùng kỳ. Trong đó, "
+    "khách đường bộ đạt 5 triệu lượt, khách đường không đạt 4 triệu lượt.\n"
+)
+
+
+def test_a_compared_plan_takes_the_one_result_its_percentage_fits() -> None:
+    text = _REGIONS + (
+        "So với mục tiêu đón 20 triệu lượt du khách năm nay, 8 tháng qua lượng du khách mới "
+        "đạt 45%."
+    )
+    assert _checked(text) == [(9 * MILLION, 20 * MILLION, Decimal(45), "consistent")]
+
+
+def test_a_compared_range_takes_the_result_its_percentage_fits_at_either_end() -> None:
+    text = _REGIONS + (
+        "So với mục tiêu đón 19-20 triệu lượt du khách năm nay, 8 tháng qua lượng du khách mới "
+        "đạt gần 47%."
+    )
+    found = [s for s in find(text, money=True) if s.stated_percent == Decimal(47)]
+    assert [(s.actual, s.target, s.verdict) for s in found] == [
+        (9 * MILLION, (19 * MILLION, 20 * MILLION), "unchecked")
+    ]
+
+
+def test_a_compared_plan_no_result_fits_is_left_unread() -> None:
+    text = _REGIONS + (
+        "So với mục tiêu đón 20 triệu lượt du khách năm nay, 8 tháng qua lượng du khách mới "
+        "đạt 60%."
+    )
+    assert _checked(text) == []
+
+
 # --------------------------------------------------------------------------- shares
 
 BILLION = Decimal(10) ** 9
