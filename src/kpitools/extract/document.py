@@ -1479,7 +1479,8 @@ def _referred_before(s: LinkableStatement, text: str) -> bool:
     """Whether a pronoun opens the clause right before the percentage ``s``.
 
     ``Với kết quả này, công ty vượt 74% kế hoạch năm``; only when the plan names no measure
-    (a plan named by its measure is read by :func:`link_named_plans`).
+    (a plan named by its measure is read by :func:`link_named_plans`, or by
+    :func:`_named_amount_before`).
     """
     lead = fold(text[max(0, s.start - 40) : s.start])
     return _REFERRED_BEFORE.search(lead) is not None and _plan_measure(s, text) is None
@@ -1722,7 +1723,12 @@ def link_referred_results(
             or s.stated_kind not in ("attainment", "excess", "rate")
         ):
             continue
-        if (c := _amount_equivalent(s, text, scope) or _apposed_amount(s, text)) is not None:
+        c = (
+            _amount_equivalent(s, text, scope)
+            or _apposed_amount(s, text)
+            or _named_amount_before(s, text, scope)
+        )
+        if c is not None:
             kind = "excess" if s.stated_kind == "excess" else "attainment"
             out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
             continue
@@ -1784,6 +1790,41 @@ def _result_referred_to(
         if c is not None and named and not _clause_names(text, c.start, named):
             c = None
     return c
+
+
+def _named_amount_before(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The amount a pronoun before a percentage of a plan named by its measure names.
+
+    ``… đạt 3.000 tỷ đồng doanh thu và 240 tỷ đồng lợi nhuận. Với kết quả này, công ty hoàn
+    thành 50% kế hoạch doanh thu``: the amount of the sentence before (in no statement) with
+    that measure named beside it (:func:`_amount_just_stated`). Only an attainment or an
+    excess.
+    """
+    if s.stated_kind not in ("attainment", "excess"):
+        return None
+    if not _REFERRED_BEFORE.search(fold(text[max(0, s.start - 40) : s.start])):
+        return None
+    named = _plan_measure(s, text)
+    if not named:
+        return None
+    c = _amount_just_stated(s, text, scope, named)
+    return c if c is not None and _names_before_or_after(text, c, named) else None
+
+
+def _names_before_or_after(text: str, c: LinkableStatement, noun: str) -> bool:
+    """Whether ``c``'s clause names the measure ``noun`` before it, or right after its amount.
+
+    ``… đạt 4.000 tỷ đồng doanh thu``: the measure named after the amount is its own.
+    """
+    after = fold(text[c.end : c.end + 40])
+    named = _MEASURE_NAMES.match(after, 1) if after[:1] == " " else None
+    if named is not None:
+        return MEASURE_NAMES[" ".join(named.group().split())] == noun
+    return _clause_names(text, c.start, noun)
 
 
 # ", tương đương 22.688 tỷ đồng", ", với giá trị 6.150 tỷ đồng": the amount a percentage
@@ -1890,12 +1931,15 @@ def _amount_just_stated(
     s: LinkableStatement,
     text: str,
     scope: tuple[Sequence[LinkableStatement], list[int]],
+    named: str | None = None,
 ) -> LinkableStatement | None:
     """The figure a pronoun names: the one money amount of the sentence just before ``s``.
 
     ``s`` is a percentage whose subject is a pronoun (``Con số này tương đương với 123,6% kế
-    hoạch``); the amount is in no statement. None when the sentence has none or two
-    differing ones.
+    hoạch``); the amount is in no statement. When the percentage's plan names a measure
+    (``named``) and the sentence gives several amounts, the one with that measure named right
+    beside it (``… 4.000 tỷ đồng doanh thu và 300 tỷ đồng lợi nhuận``). None when the sentence
+    has none or two differing ones.
     """
     low = max(0, s.start - REFERRED_WINDOW)
     folded = fold(text[low : s.start])
@@ -1913,6 +1957,10 @@ def _amount_just_stated(
         and not _converted(folded, a)
         and _covering(*scope, _shifted(a, low)) is None
     ]
+    if named and len({a.value for a in found}) > 1:
+        # "… đạt 4.000 tỷ đồng doanh thu và 300 tỷ đồng lợi nhuận. Với kết quả này, … 40% kế
+        # hoạch doanh thu": the amount its plan's measure is named beside
+        found = [a for a in found if _measure_beside(folded, a) == named]
     if len({a.value for a in found}) != 1:
         return None
     return _as_result(s, found[-1], folded, low, text, "")

@@ -11,6 +11,7 @@ from reading import find
 from kpitools.extract import audit_statements
 
 MILLION = Decimal(10) ** 6
+BILLION = Decimal(10) ** 9
 
 
 def _checked(text: str) -> list[tuple[object, object, object, str | None]]:
@@ -89,9 +90,34 @@ def test_a_compared_plan_no_result_fits_is_left_unread() -> None:
     assert _checked(text) == []
 
 
-# --------------------------------------------------------------------------- shares
+# --------------------------------------------------------------------------- measures named back
 
-BILLION = Decimal(10) ** 9
+_HALF_YEAR = (
+    "Sáu tháng đầu năm, công ty đạt 3.000 tỷ đồng doanh thu thuần và 240 tỷ đồng lợi nhuận "
+    "sau thuế, tăng lần lượt 10% và 12% so với cùng kỳ. "
+)
+
+
+def test_a_pronoun_names_the_amount_of_each_plan_s_measure() -> None:
+    text = _HALF_YEAR + (
+        "Với kết quả này, công ty đã hoàn thành 50% kế hoạch doanh thu và 60% kế hoạch lợi "
+        "nhuận năm."
+    )
+    found = [
+        (s.actual, s.stated_percent)
+        for s in find(text, money=True)
+        if s.stated_kind == "attainment"
+    ]
+    assert found == [(3000 * BILLION, Decimal(50)), (240 * BILLION, Decimal(60))]
+
+
+def test_a_plan_of_a_measure_no_amount_is_named_beside_takes_none() -> None:
+    text = _HALF_YEAR + "Với kết quả này, công ty đã hoàn thành 50% kế hoạch xuất khẩu."
+    found = [s.actual for s in find(text, money=True) if s.stated_kind == "attainment"]
+    assert found == [None]
+
+
+# --------------------------------------------------------------------------- shares
 _REVENUE = "Năm nay, huyện thu ngân sách đạt 4.000 tỷ đồng, bằng 110% dự toán. "
 
 
