@@ -1799,8 +1799,8 @@ def _named_amount_before(
 ) -> LinkableStatement | None:
     """The amount a pronoun before a percentage of a plan named by its measure names.
 
-    ``… đạt 3.000 tỷ đồng doanh thu và 240 tỷ đồng lợi nhuận. Với kết quả này, công ty hoàn
-    thành 50% kế hoạch doanh thu``: the amount of the sentence before (in no statement) with
+    ``… thu về 3.000 tỷ đồng doanh thu cùng 240 tỷ đồng lợi nhuận. Qua số liệu trên, đơn vị
+    thực hiện được 50% kế hoạch doanh thu``: the amount of the sentence before (in no statement) with
     that measure named beside it (:func:`_amount_just_stated`). Only an attainment or an
     excess.
     """
@@ -1958,8 +1958,8 @@ def _amount_just_stated(
         and _covering(*scope, _shifted(a, low)) is None
     ]
     if named and len({a.value for a in found}) > 1:
-        # "… đạt 4.000 tỷ đồng doanh thu và 300 tỷ đồng lợi nhuận. Với kết quả này, … 40% kế
-        # hoạch doanh thu": the amount its plan's measure is named beside
+        # "… thu về 4.000 tỷ đồng doanh thu cùng 300 tỷ đồng lợi nhuận. Qua số liệu trên, … 40%
+        # kế hoạch doanh thu": the amount its plan's measure is named beside
         found = [a for a in found if _measure_beside(folded, a) == named]
     if len({a.value for a in found}) != 1:
         return None
@@ -3383,7 +3383,7 @@ _QUALIFIER_SPREAD = Decimal("0.02")
 _OPENING_QUALIFIER = rx(r"^\W*(trên|hơn|gần|khoảng|ước)(?!\w)")
 _SHARE_APPROXIMATE = rx(r"(?<!\w)(khoảng|gần|hơn|trên|xấp\s+xỉ)\s*$")
 # how many units of its last digit a qualified share may be below and above the figure:
-# "gần 50%" is nearly, so just under, 50 % (never above it beyond rounding); "hơn 50%" above
+# "gần 30%" is nearly, so just under, 30 % (never above it beyond rounding); "hơn 30%" above
 _SHARE_SLACK = {fold("gần"): (3, 0), fold("hơn"): (0, 3), fold("trên"): (0, 3)}
 
 
@@ -3564,8 +3564,8 @@ def _share_part(folded: str, head: int, s: LinkableStatement, low: int) -> _Amou
 
     Its own result when the sentence grammar read one (``thu nội địa đạt 4.100 tỷ đồng, chiếm
     82%``), else the amount written right after it (:func:`_share_amount`), else the one
-    money amount of its sentence before it (``Trong đó, thu nội địa đạt 4.100 tỷ đồng, tăng
-    9% và đóng góp 82% tổng thu``). None when there is none, or when its sentence gives two
+    money amount of its sentence before it (``Trong đó, nguồn thu từ thuế là 4.100 tỷ đồng,
+    đóng góp 82% tổng thu của huyện``). None when there is none, or when its sentence gives two
     money amounts before it (the share may be of both).
     """
     found = [a for a in _amounts(folded, head, s.end - low) if a.unit[1] in _MONEY_WORDS]
@@ -4140,9 +4140,9 @@ def link_listed_parts(
 
 # --------------------------------------------------------------------------- compared plans
 
-# "So với mục tiêu 30 triệu lượt khách năm nay, con số này mới đạt 40%.": a plan named in a
-# clause that opens the sentence, then the result's subject (a pronoun, or words and a
-# period: "9 tháng qua, lượng khách mới đạt 40%"), the percentage bare
+# "So với kế hoạch thu hút 30 triệu lượt du khách cả năm, kết quả trên tương đương 40%.": a
+# plan named in a clause that opens the sentence, then the result's subject (a pronoun, or
+# words and a period: "sau 8 tháng ngành du lịch đã hoàn thành 40%"), the percentage bare
 _COMPARED_PLAN = rx(
     rf"(?<!\w)so\s+với\s+{PLAN_NOUNS}(?!\w)(?P<plan>[^.;:!?\n%]{{0,160}}?),\s*"
     r"(?P<subj>(?:[^\d.;:!?\n%]|\d{1,2}(?=\s+tháng)){0,100}?)"
@@ -4330,8 +4330,8 @@ def link_compared_plans(
 ) -> list[LinkableStatement]:
     """The statements, with a percentage of a plan named in the clause that opens its sentence.
 
-    ``Năm nay đón 12 triệu lượt khách. So với mục tiêu 30 triệu lượt khách cả năm, con số
-    này mới đạt 40%.``: the plan is the one amount of the ``So với <plan>`` clause (read as a
+    ``Thành phố đã thu hút 12 triệu lượt du khách. So với kế hoạch thu hút 30 triệu lượt du
+    khách cả năm, kết quả trên tương đương 40%.``: the plan is the one amount of the ``So với <plan>`` clause (read as a
     target), the result the one figure of the sentence before counted in the same word
     (a pronoun names it back), and the percentage is checked against the two. Nothing is
     added when the sentence before gives two such figures, when the percentage is followed
@@ -4354,7 +4354,7 @@ def link_compared_plans(
 
 # --------------------------------------------------------------------------- remainders
 
-# "Trong quý còn lại, tỉnh cần thu thêm 2.000 tỷ đồng để hoàn thành dự toán": the amount
+# "Từ nay tới cuối năm, huyện phải huy động thêm 2.000 tỷ đồng để đạt dự toán": the amount
 # still to reach a plan, which is the plan less the result so far
 _REMAINDER = rx(
     r"(?<!\w)(?:cần|phải)\s+(?:[^\W\d_]+\s+){0,3}?thêm\s+"
@@ -4483,8 +4483,8 @@ def _remainder_statement(
 def link_remainders(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
     """The statements, with a result set against the plan a remainder to it is written for.
 
-    ``Quý I, tỉnh thu 2.500 tỷ đồng. … Năm nay tỉnh đặt mục tiêu thu 10.000 tỷ đồng. Như
-    vậy, trong ba quý còn lại, tỉnh cần thu thêm 7.500 tỷ đồng để hoàn thành kế hoạch``
+    ``Quý I, huyện thu 2.500 tỷ đồng. … Dự toán năm nay của huyện là 10.000 tỷ đồng. Từ nay
+    tới cuối năm, huyện phải huy động thêm 7.500 tỷ đồng để đạt dự toán``
     adds 2.500 against 10.000 billion, no percentage, and checks the remainder: the plan
     is the one amount set out as a target up to :data:`REMAINDER_WINDOW` characters before
     it, counted in the same word and larger than the remainder; the result, the figure
