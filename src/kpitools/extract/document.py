@@ -1800,9 +1800,9 @@ def _named_amount_before(
     """The amount a pronoun before a percentage of a plan named by its measure names.
 
     ``… thu về 3.000 tỷ đồng doanh thu cùng 240 tỷ đồng lợi nhuận. Qua số liệu trên, đơn vị
-    thực hiện được 50% kế hoạch doanh thu``: the amount of the sentence before (in no statement) with
-    that measure named beside it (:func:`_amount_just_stated`). Only an attainment or an
-    excess.
+    thực hiện được 50% kế hoạch doanh thu``: the amount of the sentence before (in no
+    statement) with that measure named beside it (:func:`_amount_just_stated`). Only an
+    attainment or an excess.
     """
     if s.stated_kind not in ("attainment", "excess"):
         return None
@@ -4331,11 +4331,15 @@ def link_compared_plans(
     """The statements, with a percentage of a plan named in the clause that opens its sentence.
 
     ``Thành phố đã thu hút 12 triệu lượt du khách. So với kế hoạch thu hút 30 triệu lượt du
-    khách cả năm, kết quả trên tương đương 40%.``: the plan is the one amount of the ``So với <plan>`` clause (read as a
-    target), the result the one figure of the sentence before counted in the same word
-    (a pronoun names it back), and the percentage is checked against the two. Nothing is
-    added when the sentence before gives two such figures, when the percentage is followed
-    by more words (the sentence grammar reads ``đạt 40% kế hoạch``), or when the two figures
+    khách cả năm, kết quả trên tương đương 40%.``: the plan is the one amount of the ``So
+    với <plan>`` clause (read as a target), the result the one figure of the sentence before
+    counted in the same word (a pronoun names it back), and the percentage is checked
+    against the two. With another subject (``sau 8 tháng ngành du lịch đã hoàn thành 40%``),
+    or when the sentence before gives no such figure or two, the result is the one figure of
+    a statement before it, counted in the plan's word, whose ratio to the plan fits the
+    percentage (:func:`_compared_result`); a plan written as a range is fitted at either end
+    and leaves the statement unchecked. Nothing is added when the percentage is followed by
+    more words (the sentence grammar reads ``đạt 40% kế hoạch``), or when the two figures
     are already paired.
     """
     out = list(statements)

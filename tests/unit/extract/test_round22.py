@@ -214,6 +214,7 @@ def test_a_remainder_after_two_results_that_do_not_fit_is_left_alone() -> None:
     text = (
         "Quý I, huyện thu ngân sách đạt 2.500 tỷ đồng, tăng 12% so với cùng kỳ; chi ngân sách "
         "đạt 2.000 tỷ đồng, tăng 5% so với cùng kỳ. Dự toán thu ngân sách năm nay của huyện là "
-        "10.000 tỷ đồng. Từ nay tới cuối năm, huyện phải huy động thêm 6.500 tỷ đồng để đạt dự toán."
+        "10.000 tỷ đồng. Từ nay tới cuối năm, huyện phải huy động thêm 6.500 tỷ đồng để đạt "
+        "dự toán."
     )
     assert _remainder_rows(text) == []
