@@ -2364,7 +2364,7 @@ def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool
 
 
 # ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
-_RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng)\s*$")
+_RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng|hoàn\s+thành|tương\s+đương)\s*$")
 
 
 # "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%",

@@ -124,6 +124,25 @@ def test_a_plan_of_a_measure_no_amount_is_named_beside_takes_none() -> None:
     assert found == [None]
 
 
+# --------------------------------------------------------------------------- rates met
+
+_RATE = "Cuối năm 2025, tỷ lệ hộ dân được dùng điện lưới trên địa bàn huyện đạt 97,4%"
+
+
+def test_a_rate_said_to_complete_its_plan_is_the_result_of_that_attainment() -> None:
+    found = [
+        (s.actual, s.target, s.stated_percent)
+        for s in find(_RATE + ", hoàn thành 100% kế hoạch năm.", money=True)
+        if s.stated_kind == "attainment"
+    ]
+    assert found == [(Decimal("97.4"), None, Decimal(100))]
+
+
+def test_a_rate_completed_with_no_plan_named_is_no_attainment() -> None:
+    found = find(_RATE + ", hoàn thành 100% nhiệm vụ của năm.", money=True)
+    assert [s for s in found if s.stated_kind == "attainment"] == []
+
+
 # --------------------------------------------------------------------------- shares
 _REVENUE = "Năm nay, huyện thu ngân sách đạt 4.000 tỷ đồng, bằng 110% dự toán. "
 
