@@ -564,6 +564,10 @@ _EXTRACT = {
         "“{qual} {n}” trái với số chính xác trong bài “{text}” ({a})",
         "“{qual} {n}” contradicted by the exact figure of the body “{text}” ({a})",
     ),
+    "extract.note.share_of_measure": _pair(
+        "tỷ trọng: 100 × {a} / {t} (tổng số “{text}”)",
+        "share: 100 × {a} / {t} (the whole “{text}”)",
+    ),
     "extract.note.share_of_whole": _pair(
         "{stated} không thể là tỷ trọng của {a} trong “{text}” ({t}), "
         "nơi các phần khác khớp: {computed}%",

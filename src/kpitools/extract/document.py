@@ -4509,3 +4509,107 @@ def link_remainders(statements: Sequence[LinkableStatement], text: str) -> list[
             paired.add((s.actual, s.target))
             out.append(s)
     return out
+
+
+# --------------------------------------------------------------------------- shares of a measure
+
+# "Mảng bán lẻ chiếm 40% doanh thu toàn công ty, với doanh thu 400 tỷ đồng": a percentage
+# followed by the name of a measure, the share of that measure's whole
+_SHARE_OF_MEASURE = rx(r"\s*%\s*(?:tổng\s+)?")
+MEASURE_SHARE_WINDOW = 1200
+"""How far (characters) before a share of a measure the whole of that measure may be."""
+
+
+def _measure_share_parts(
+    s: LinkableStatement, text: str, scope: tuple[Sequence[LinkableStatement], list[int]]
+) -> tuple[Decimal, LinkableStatement] | None:
+    """The part and the whole a bare rate of a named measure is the share of, if read.
+
+    The part: the one money amount of the rate's sentence of that measure (none of another
+    statement's). The whole: the one figure of that measure stated before the sentence (up
+    to :data:`MEASURE_SHARE_WINDOW` characters), larger than the part.
+    """
+    assert s.stated is not None
+    at = s.text.find(s.stated.split("%")[0])
+    low = max(0, s.start - MEASURE_SHARE_WINDOW)
+    folded = fold(text[low : min(len(text), s.end + 200)])
+    pct = folded.find("%", s.start - low + max(at, 0))
+    m = _SHARE_OF_MEASURE.match(folded, pct) if pct >= 0 else None
+    named = _MEASURE_NAMES.match(folded, m.end()) if m else None
+    if named is None:
+        return None
+    measure = MEASURE_NAMES[" ".join(named.group().split())]
+    head = _head(folded, s.start - low, 0)
+    stop = _FULL_STOP.search(folded, pct)
+    end = stop.start() if stop else len(folded)
+    parts = [
+        a
+        for a in _amounts(folded, head, end)
+        if a.unit[1] in _MONEY_WORDS and _measure_beside(folded, a) == measure
+    ]
+    if len(parts) != 1 or _qualified(folded, parts[0]):
+        return None
+    part = parts[0].value
+    wholes: dict[object, LinkableStatement] = {}
+    for c in scope[0]:
+        if not (low <= c.start and c.end <= low + head) or not isinstance(c.actual, Decimal):
+            continue
+        own = [a for a in _amounts(folded, c.start - low, c.end - low) if a.value == c.actual]
+        if not own or own[0].unit[1] != parts[0].unit[1] or c.actual <= part:
+            continue
+        if _measure_of_amount(folded, own[0]) in _names_of(measure):
+            wholes.setdefault(c.actual, c)
+    if len(wholes) != 1:
+        return None
+    whole = next(iter(wholes.values()))
+    return (part, whole) if whole.exact and not whole.qualifier else None
+
+
+def _names_of(measure: str) -> set[str]:
+    """The names (folded) of :data:`MEASURE_NAMES` that name ``measure``."""
+    return {fold(n) for n, m in MEASURE_NAMES.items() if m == measure}
+
+
+def check_measure_shares(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each bare rate of a named measure checked as a share of its whole.
+
+    ``Năm nay công ty đạt doanh thu 2.000 tỷ đồng. … Mảng bán lẻ chiếm 40% doanh thu toàn
+    công ty, với doanh thu 790 tỷ đồng``: the percentage followed by a measure's name is a
+    share of that measure; its part is the one amount of the measure in its sentence, its
+    whole the one figure of the measure stated before (exact), and the share is checked at
+    its precision: 790 of 2.000 is 39,5 %, so 40 % is consistent, 39 % cut (flagged). Rates
+    with a result of their own, qualified amounts, or two wholes are left as they are.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for i, s in enumerate(statements):
+        if s.stated_kind != "rate" or s.actual is not None or s.stated is None or s.qualifier:
+            continue
+        found = _measure_share_parts(s, text, scope)
+        if found is None:
+            continue
+        part, whole = found
+        assert isinstance(whole.actual, Decimal)
+        c = check_percent(parse_percent(s.stated), part, whole.actual)
+        verdict = "truncated" if c.truncated else ("consistent" if c.consistent else "inconsistent")
+        note = noted(
+            seg("share_of_measure", a=f"{part:f}", t=f"{whole.actual:f}", text=whole.text),
+            seg("computed", computed=c.computed),
+        )
+        out[i] = dataclasses.replace(
+            s,
+            stated_kind="share",
+            actual=part,
+            target=whole.actual,
+            measure=whole.measure,
+            computed_percent=c.computed,
+            consistent=c.consistent,
+            truncated=c.truncated,
+            verdict=verdict,
+            note=note["note"],
+            note_data=note["note_data"],
+        )
+    return out

@@ -19,6 +19,7 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import (
     ListedParts,
     check_headline_qualifiers,
+    check_measure_shares,
     check_month_amounts,
     check_one_budget,
     check_shares_after_whole,
@@ -269,6 +270,7 @@ def _read(
     linked = check_one_budget(linked, text)
     linked = check_shares_of_whole(linked, text)
     linked = check_shares_after_whole(linked, text)
+    linked = check_measure_shares(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     linked = drop_rounded_restatements(linked, text)
     linked = check_headline_qualifiers(linked, text)

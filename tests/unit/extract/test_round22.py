@@ -237,3 +237,47 @@ def test_a_remainder_after_two_results_that_do_not_fit_is_left_alone() -> None:
         "dự toán."
     )
     assert _remainder_rows(text) == []
+
+
+# --------------------------------------------------------------------------- shares of a measure
+
+_GROUP = "Năm nay tập đoàn ghi nhận doanh thu 2.000 tỷ đồng, tăng 9% so với năm trước. "
+
+
+def _measure_shares(text: str) -> list[tuple[object, object, str | None]]:
+    """(part, whole, verdict) of each share of ``text`` read with both figures."""
+    return [
+        (s.actual, s.target, s.verdict)
+        for s in find(text, money=True)
+        if s.stated_kind == "share" and s.target is not None
+    ]
+
+
+def test_a_share_of_a_measure_is_checked_against_its_whole_before() -> None:
+    text = (
+        _GROUP + "Mảng bán lẻ đứng đầu với 40% doanh thu toàn tập đoàn, đạt doanh thu 790 tỷ đồng."
+    )
+    assert _measure_shares(text) == [(790 * BILLION, 2000 * BILLION, "consistent")]
+
+
+def test_a_share_of_a_measure_its_figures_give_only_when_cut_is_flagged() -> None:
+    text = (
+        _GROUP + "Mảng bán lẻ đứng đầu với 39% doanh thu toàn tập đoàn, đạt doanh thu 790 tỷ đồng."
+    )
+    assert _measure_shares(text) == [(790 * BILLION, 2000 * BILLION, "truncated")]
+
+
+def test_a_share_of_a_measure_with_two_wholes_before_is_left_alone() -> None:
+    text = (
+        _GROUP
+        + "Riêng quý IV, doanh thu đạt 600 tỷ đồng, tăng 5% so với cùng kỳ. "
+        + "Mảng bán lẻ đứng đầu với 30% doanh thu toàn tập đoàn, đạt doanh thu 590 tỷ đồng."
+    )
+    assert _measure_shares(text) == []
+
+
+def test_a_share_of_another_measure_than_the_amount_is_left_alone() -> None:
+    text = (
+        _GROUP + "Mảng bán lẻ đứng đầu với 40% lợi nhuận toàn tập đoàn, đạt doanh thu 790 tỷ đồng."
+    )
+    assert _measure_shares(text) == []
