@@ -4530,15 +4530,17 @@ def _measure_share_parts(
     to :data:`MEASURE_SHARE_WINDOW` characters), larger than the part.
     """
     assert s.stated is not None
-    at = s.text.find(s.stated.split("%")[0])
-    low = max(0, s.start - MEASURE_SHARE_WINDOW)
-    folded = fold(text[low : min(len(text), s.end + 200)])
-    pct = folded.find("%", s.start - low + max(at, 0))
-    m = _SHARE_OF_MEASURE.match(folded, pct) if pct >= 0 else None
-    named = _MEASURE_NAMES.match(folded, m.end()) if m else None
+    at = max(0, s.text.find(s.stated.split("%")[0]))
+    # the words right after the percentage first: the wide window only for a measure named
+    near = fold(text[s.start : s.end + 60])
+    m = _SHARE_OF_MEASURE.match(near, near.find("%", at)) if "%" in near[at:] else None
+    named = _MEASURE_NAMES.match(near, m.end()) if m else None
     if named is None:
         return None
     measure = MEASURE_NAMES[" ".join(named.group().split())]
+    low = max(0, s.start - MEASURE_SHARE_WINDOW)
+    folded = fold(text[low : min(len(text), s.end + 200)])
+    pct = folded.find("%", s.start - low + at)
     head = _head(folded, s.start - low, 0)
     stop = _FULL_STOP.search(folded, pct)
     end = stop.start() if stop else len(folded)
@@ -4551,8 +4553,9 @@ def _measure_share_parts(
         return None
     part = parts[0].value
     wholes: dict[object, LinkableStatement] = {}
-    for c in scope[0]:
-        if not (low <= c.start and c.end <= low + head) or not isinstance(c.actual, Decimal):
+    ordered, starts = scope
+    for c in ordered[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, low + head)]:
+        if c.end > low + head or not isinstance(c.actual, Decimal):
             continue
         own = [a for a in _amounts(folded, c.start - low, c.end - low) if a.value == c.actual]
         if not own or own[0].unit[1] != parts[0].unit[1] or c.actual <= part:
