@@ -2698,7 +2698,7 @@ def link_part_year_amounts(
 # "đã về đích kế hoạch doanh thu", "hoàn thành vượt mức chỉ tiêu lợi nhuận": a plan met,
 # named by its measure, with no figure of its own
 _PLAN_MET = rx(
-    r"(?<!\w)(?:hoàn\s+thành|về\s+đích)(?:\s+(?:vượt(?:\s+mức)?|sớm))?\s+"
+    r"(?<!\w)(?P<not>(?:chưa|không)\s+)?(?:hoàn\s+thành|về\s+đích)(?:\s+(?:vượt(?:\s+mức)?|sớm))?\s+"
     r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+(?=\S)"
 )
 _FIGURE_AFTER = rx(r"^[^,;.\n]{0,40}?\d")
@@ -2711,6 +2711,7 @@ def _met_pair(
     at: int,
     scope: tuple[Sequence[LinkableStatement], list[int]],
     low: int,
+    met: bool = True,
 ) -> tuple[LinkableStatement, _Amount, _Amount] | None:
     """The one result and plan amount of the measure a plan said met at ``at`` names.
 
@@ -2742,7 +2743,7 @@ def _met_pair(
     (plan,), ((c, actual),) = plans.values(), results.values()
     if not (_same_measure_kind(folded, actual, plan) and _other_sentence(folded, actual, plan)):
         return None
-    return (c, actual, plan) if actual.value >= plan.value else None
+    return (c, actual, plan) if (actual.value >= plan.value) == met else None
 
 
 def link_met_plans(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
@@ -2754,33 +2755,36 @@ def link_met_plans(statements: Sequence[LinkableStatement], text: str) -> list[L
     measure (:data:`MEASURE_NAMES`) and no figure follows it; its amount is the one plan of
     that measure set out up to :data:`MET_PLAN_WINDOW` characters before, and the result
     the one figure of that measure and kind read there (a statement with no target), at
-    least the plan. Several plans or results of the measure leave it unread.
+    least the plan. A plan said not met (``chưa hoàn thành kế hoạch doanh thu``) pairs the
+    one result below it the same way. Several plans or results of the measure leave it
+    unread.
     """
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)
     scope = (ordered, [c.start for c in ordered])
-    for at in _plans_met(text):
+    for at, met in _plans_met(text):
         low = max(0, at - MET_PLAN_WINDOW)
         folded = fold(text[low : at + 80])
-        found = _met_pair(folded, at - low, scope, low)
+        found = _met_pair(folded, at - low, scope, low, met)
         if found is not None:
             c, _, plan = found
             out.append(_against_plan(c, _shifted(plan, low), text))
     return out
 
 
-def _plans_met(text: str) -> list[int]:
-    """Where the measure's name begins after each plan said met (:data:`_PLAN_MET`).
+def _plans_met(text: str) -> list[tuple[int, bool]]:
+    """Where the measure's name begins after each plan said met or not (:data:`_PLAN_MET`).
 
+    With whether it is said met (False after ``chưa`` / ``không``: not met).
     ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
     """
-    out: list[int] = []
+    out: list[tuple[int, bool]] = []
     for low in range(0, len(text), _PROGRAMME_CHUNK):
         folded = fold(text[low : low + _PROGRAMME_CHUNK + 200])
         out.extend(
-            low + m.end()
+            (low + m.end(), m.group("not") is None)
             for m in _PLAN_MET.finditer(folded)
-            if m.start() < _PROGRAMME_CHUNK and (not out or low + m.end() > out[-1])
+            if m.start() < _PROGRAMME_CHUNK and (not out or low + m.end() > out[-1][0])
         )
     return out
 

@@ -281,3 +281,31 @@ def test_a_share_of_another_measure_than_the_amount_is_left_alone() -> None:
         _GROUP + "Mảng bán lẻ đứng đầu với 40% lợi nhuận toàn tập đoàn, đạt doanh thu 790 tỷ đồng."
     )
     assert _measure_shares(text) == []
+
+
+# --------------------------------------------------------------------------- plans not met
+
+_YEAR_SALES = (
+    "Cả năm, doanh thu thuần của hãng đạt 920 tỷ đồng, tăng 4% so với năm ngoái. Đầu năm, "
+    "hãng đặt mục tiêu doanh thu 1.000 tỷ đồng. "
+)
+
+
+def _pairs_no_percent(text: str) -> list[tuple[object, object]]:
+    return [
+        (s.actual, s.target)
+        for s in find(text, money=True)
+        if s.actual is not None and s.target is not None and s.stated is None
+    ]
+
+
+def test_a_plan_said_not_met_pairs_the_result_below_it() -> None:
+    text = _YEAR_SALES + "Như thế, hãng vẫn chưa hoàn thành kế hoạch doanh thu đã đề ra."
+    assert _pairs_no_percent(text) == [(920 * BILLION, 1000 * BILLION)]
+
+
+def test_a_plan_said_not_met_pairs_no_result_above_it() -> None:
+    text = _YEAR_SALES.replace("920", "1.020") + (
+        "Như thế, hãng vẫn chưa hoàn thành kế hoạch doanh thu đã đề ra."
+    )
+    assert _pairs_no_percent(text) == []
