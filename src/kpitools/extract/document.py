@@ -313,8 +313,22 @@ def _clause_names(text: str, pos: int, noun: str) -> bool:
 
 
 def _names(text: str, s: LinkableStatement, noun: str) -> bool:
-    """Whether the clause that opens with ``s``'s figure names ``noun`` before it."""
-    return _clause_names(text, s.start, noun)
+    """Whether the clause that opens with ``s``'s figure names ``noun`` before it.
+
+    Or a label does: ``- Doanh thu: hơn 900 tỷ đồng``, the measure before a colon that opens
+    the figure's line (an item of a list).
+    """
+    if _clause_names(text, s.start, noun):
+        return True
+    line = text.rfind("\n", max(0, s.start - _LABEL_REACH), s.start) + 1
+    head = fold(text[line : s.start])
+    m = _LABEL.match(head)
+    return m is not None and noun_pattern(noun).fullmatch(" ".join(m.group(1).split())) is not None
+
+
+# "- Doanh thu: hơn 900 tỷ đồng": a measure labelling the figure of its line
+_LABEL = rx(r"^[\s\-–•*+]*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*:\s*(?:khoảng|gần|hơn|trên|đạt)?\s*$")
+_LABEL_REACH = 60
 
 
 def _plan_result(

@@ -309,3 +309,30 @@ def test_a_plan_said_not_met_pairs_no_result_above_it() -> None:
         "Như thế, hãng vẫn chưa hoàn thành kế hoạch doanh thu đã đề ra."
     )
     assert _pairs_no_percent(text) == []
+
+
+# --------------------------------------------------------------------------- labelled items
+
+
+def _labelled(label: str) -> str:
+    return (
+        "Kết quả kinh doanh 9 tháng của đơn vị như sau:\n"
+        f"+ {label}: khoảng 900 tỷ đồng, tăng 5% so với cùng kỳ.\n"
+        "Qua số liệu trên, đơn vị thực hiện được 45% kế hoạch doanh thu năm (2.000 tỷ đồng)."
+    )
+
+
+def test_a_measure_labelling_a_list_item_names_its_figure() -> None:
+    found = [
+        (s.actual, s.target)
+        for s in find(_labelled("Doanh thu"), money=True)
+        if s.stated_kind == "attainment"
+    ]
+    assert found == [(900 * BILLION, 2000 * BILLION)]
+
+
+def test_a_label_of_another_measure_names_no_figure_of_the_plan() -> None:
+    found = [
+        s.actual for s in find(_labelled("Lợi nhuận"), money=True) if s.stated_kind == "attainment"
+    ]
+    assert found == [None]
