@@ -320,7 +320,10 @@ def _names(text: str, s: LinkableStatement, noun: str) -> bool:
     """
     if _clause_names(text, s.start, noun):
         return True
-    line = text.rfind("\n", max(0, s.start - _LABEL_REACH), s.start) + 1
+    low = max(0, s.start - _LABEL_REACH)
+    line = text.rfind("\n", low, s.start) + 1
+    if line == 0 and low > 0:
+        return False  # the line opens further back than a label reaches
     head = fold(text[line : s.start])
     m = _LABEL.match(head)
     return m is not None and noun_pattern(noun).fullmatch(" ".join(m.group(1).split())) is not None
