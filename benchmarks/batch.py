@@ -25,8 +25,10 @@ wall time up to the next sample, so the timed runs are not sampled (until sessio
 were, and their peak memory was printed with their times).
 
     python benchmarks/batch.py                   # every report of parameters/
-    python benchmarks/batch.py --plain-sample 8  # time the plain loops on 8 reports only and
-                                                 # scale them to the batch (said in the output)
+    python benchmarks/batch.py --plain-sample 8  # time the plain loops on 8 reports only,
+                                                 # spread evenly over the batch (its kinds in
+                                                 # proportion: the first few are the heavier
+                                                 # kinds), and scale them to the batch
     python benchmarks/batch.py --cpu-split --repeat 3  # only kpitools run: the CPU of its
                                                  # processes outside the kernels, and of the rest
     python benchmarks/batch.py --ab OLD/src --repeat 6  # only kpitools run (fresh, bare):
@@ -356,13 +358,30 @@ def main() -> None:
     show(reports, *measure(args, reports), workers=args.workers)
 
 
+def spread(reports: list, k: int) -> list:
+    """``k`` of ``reports`` spread evenly over the list (all of them when ``k`` is larger).
+
+    Reports come sorted by name, so the first few are of the heavier kinds (audit, bridge,
+    city): an even spread samples the kinds in proportion (mostly ``profile`` here).
+
+    >>> spread(list(range(10)), 3)
+    [0, 3, 6]
+    >>> spread(list(range(4)), 8)
+    [0, 1, 2, 3]
+    """
+    if k >= len(reports):
+        return list(reports)
+    step = len(reports) / k
+    return [reports[int(i * step)] for i in range(k)]
+
+
 def measure(args: argparse.Namespace, reports) -> tuple:
     """Run the plain loops and ``kpitools run``; what :func:`show` prints."""
     n = len(reports)
     lab = importlib.util.find_spec("rfc3987_syntax") is not None
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        sample = reports[: args.plain_sample] if args.plain_sample else reports
+        sample = spread(reports, args.plain_sample) if args.plain_sample else reports
         plain: dict[str, float] = {}
         plain_sizes: list[int] = []
         envs = {"bare": bare_env(tmp)}
