@@ -4426,25 +4426,44 @@ def _remainder_result(
     amounts: Sequence[tuple[_Amount, LinkableStatement | None]],
     plan: _Amount,
     rest: _Amount,
-    text: str,
+    window: tuple[str, str],
 ) -> tuple[LinkableStatement, bool] | None:
     """The result the remainder ``rest`` to ``plan`` is counted from, and whether it fits.
 
     The result that with the remainder makes up the plan; else the one result (not a part,
-    ``Trong đó`` / ``Riêng``) of the same unit word below the plan, when there is one.
+    ``Trong đó`` / ``Riêng``) of the same unit word below the plan, when there is one. A
+    result whose measure is named and differs from the plan's (``lợi nhuận`` against a plan
+    of ``doanh thu``) is none. ``window``: the text and the folded window of the amounts.
     """
+    text, folded = window
     results: dict[Decimal, LinkableStatement] = {}
     for a, c in amounts:
         if c is None or c.actual != a.value or c.target is not None or a.start > plan.start:
             continue
-        if _same_unit(a, plan) and a.value < plan.value and not _part_opened(c, text):
-            results.setdefault(a.value, c)
+        if not _same_unit(a, plan) or a.value >= plan.value or _part_opened(c, text):
+            continue
+        if _measures_apart(folded, a, plan):
+            continue
+        results.setdefault(a.value, c)
     fitting = [c for v, c in results.items() if v + rest.value == plan.value]
     if len(fitting) == 1:
         return fitting[0], True
     if len(results) == 1 and not fitting:
         return next(iter(results.values())), False
     return None
+
+
+def _measures_apart(folded: str, a: _Amount, b: _Amount) -> bool:
+    """Whether the amounts ``a`` and ``b`` are of two different named measures.
+
+    Not when either names none, nor when one is the other's plan measure
+    (:data:`PLAN_MEASURES`: ``tổng thu`` and ``thu ngân sách``).
+    """
+    m, n = _measure_of_amount(folded, a), _measure_of_amount(folded, b)
+    if m is None or n is None:
+        return False
+    m, n = MEASURE_NAMES[" ".join(m.split())], MEASURE_NAMES[" ".join(n.split())]
+    return m != n and PLAN_MEASURES.get(m) != n and PLAN_MEASURES.get(n) != m
 
 
 def _remainder_statement(
@@ -4464,7 +4483,7 @@ def _remainder_statement(
     rest = rests[0]
     amounts = [(a, _covering(*scope, _shifted(a, wlow))) for a in _amounts(folded, 0, at)]
     plan = _remainder_plan(amounts, rest)
-    found = _remainder_result(amounts, plan, rest, text) if plan is not None else None
+    found = None if plan is None else _remainder_result(amounts, plan, rest, (text, folded))
     if plan is None or found is None:
         return None
     c, fits = found

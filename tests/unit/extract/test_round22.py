@@ -231,10 +231,19 @@ def test_an_amount_still_needed_for_no_plan_is_no_remainder() -> None:
 
 def test_a_remainder_after_two_results_that_do_not_fit_is_left_alone() -> None:
     text = (
-        "Quý I, huyện thu ngân sách đạt 2.500 tỷ đồng, tăng 12% so với cùng kỳ; chi ngân sách "
-        "đạt 2.000 tỷ đồng, tăng 5% so với cùng kỳ. Dự toán thu ngân sách năm nay của huyện là "
-        "10.000 tỷ đồng. Từ nay tới cuối năm, huyện phải huy động thêm 6.500 tỷ đồng để đạt "
-        "dự toán."
+        "Quý I, huyện thu ngân sách đạt 2.500 tỷ đồng, tăng 12% so với cùng kỳ; quý IV năm "
+        "trước thu ngân sách đạt 2.000 tỷ đồng, tăng 5%. Dự toán thu ngân sách năm nay của "
+        "huyện là 10.000 tỷ đồng. Từ nay tới cuối năm, huyện phải huy động thêm 6.500 tỷ đồng "
+        "để đạt dự toán."
+    )
+    assert _remainder_rows(text) == []
+
+
+def test_a_remainder_of_another_measure_than_the_result_flags_nothing() -> None:
+    text = (
+        "Quý I, lợi nhuận của hãng đạt 30 tỷ đồng, tăng 5% so với cùng kỳ. Kế hoạch doanh thu "
+        "năm nay của hãng là 1.000 tỷ đồng. Từ nay tới cuối năm, hãng phải bán thêm 600 tỷ "
+        "đồng doanh thu để đạt kế hoạch."
     )
     assert _remainder_rows(text) == []
 
