@@ -4165,7 +4165,7 @@ def link_listed_parts(
 # plan named in a clause that opens the sentence, then the result's subject (a pronoun, or
 # words and a period: "sau 8 tháng ngành du lịch đã hoàn thành 40%"), the percentage bare
 _COMPARED_PLAN = rx(
-    rf"(?<!\w)so\s+với\s+{PLAN_NOUNS}(?!\w)(?P<plan>[^.;:!?\n%]{{0,160}}?),\s*"
+    rf"(?<!\w)so\s+với\s+{PLAN_NOUNS}(?!\w)(?P<plan>(?:[^.;:!?\n%]|\.(?=\d)){{0,160}}?),\s*"
     r"(?P<subj>(?:[^\d.;:!?\n%]|\d{1,2}(?=\s+tháng)){0,100}?)"
     r"(?:\s+(?:mới|chỉ|đã|vừa|cũng))*\s+"
     r"(?P<verb>đạt|bằng|tương\s+đương|hoàn\s+thành|vượt)(?:\s+(?:được|mức))?\s+"
@@ -4194,6 +4194,8 @@ def _compared_plans(text: str) -> list[tuple[int, re.Match[str]]]:
 def _result_before(folded: str, head: int, plan: _Amount, floor_known: bool) -> _Amount | None:
     """The one figure of the sentence before ``head`` counted as ``plan`` is, if any.
 
+    Not one of another named measure than the plan's (:func:`_measures_apart`).
+
     ``floor_known``: whether ``folded`` starts at the text's start (the sentence before is
     then whole even with no full stop before it).
     """
@@ -4203,7 +4205,9 @@ def _result_before(folded: str, head: int, plan: _Amount, floor_known: bool) -> 
         return None  # the sentence before is not wholly in the window
     prev = stops[-1] if stops else 0
     found = [
-        a for a in _amounts(folded, prev, stop) if _same_unit(a, plan) and a.value != plan.value
+        a
+        for a in _amounts(folded, prev, stop)
+        if _same_unit(a, plan) and a.value != plan.value and not _measures_apart(folded, a, plan)
     ]
     values = {a.value for a in found}
     return found[-1] if len(values) == 1 else None
@@ -4235,7 +4239,7 @@ def _fitting_before(
     values = target if isinstance(target, tuple) else (target,)
     found = []
     for a in _amounts(folded, 0, head):
-        if not _same_unit(a, amount) or a.value in values:
+        if not _same_unit(a, amount) or a.value in values or _measures_apart(folded, a, amount):
             continue
         c = _covering(*scope, _shifted(a, wlow))
         if c is not None and c.actual == a.value and _fits_plan(a.value, target, *percent):

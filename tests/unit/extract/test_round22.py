@@ -64,6 +64,22 @@ def test_a_compared_plan_in_another_unit_word_is_not_the_target() -> None:
     assert _checked(text) == []
 
 
+def test_a_compared_plan_written_with_thousands_is_read() -> None:
+    text = (
+        "Năm nay tỉnh thu ngân sách 12.000 tỷ đồng, tăng 8%. So với kế hoạch thu ngân sách "
+        "30.000 tỷ đồng cả năm, con số này bằng 45%."
+    )
+    assert _checked(text) == [(12000 * BILLION, 30000 * BILLION, Decimal(45), "inconsistent")]
+
+
+def test_a_figure_of_another_measure_is_not_named_back_for_a_compared_plan() -> None:
+    text = (
+        "Năm nay tỉnh thu 12.000 tỷ đồng doanh thu du lịch, tăng 8%. So với kế hoạch thu ngân "
+        "sách 30.000 tỷ đồng cả năm, con số này bằng 45%."
+    )
+    assert _checked(text) == []
+
+
 _REGIONS = (
     "Tám tháng qua, thành phố đón 9 triệu lượt du khách, tăng 8% so với cùng kỳ. Trong đó, "
     "khách đường bộ đạt 5 triệu lượt, khách đường không đạt 4 triệu lượt.\n"
