@@ -3540,6 +3540,8 @@ def check_shares_after_whole(
         part = _share_part(folded, head, s, low)
         if part is None or not _OPENS_PARTS.match(folded, head, s.start - low):
             continue
+        if _WIDER_WHOLE.match(folded, s.end - low):
+            continue  # the share of a wider whole or of a change
         whole = _whole_before(ordered, starts, (folded, low), head, part)
         if whole is None:
             continue
@@ -3562,6 +3564,12 @@ def check_shares_after_whole(
     return out
 
 
+# "chiếm 40% kim ngạch cả nước", "đóng góp 40% vào mức tăng chung": the share of a wider
+# whole, or of a change, not of the whole the sentence before states
+_WIDER_WHOLE = rx(
+    r"[^.;:!?\n]{0,40}?(?<!\w)(?:cả\s+nước|toàn\s+quốc|thế\s+giới|toàn\s+cầu"
+    r"|(?:vào|cho)\s+(?:mức\s+|tốc\s+độ\s+)?tăng)(?!\w)"
+)
 _SHARE_AMOUNT_REACH = 80
 """How far (characters) after a share its amount may end."""
 
@@ -4579,8 +4587,8 @@ def _measure_share_parts(
     near = fold(text[s.start : s.end + 60])
     m = _SHARE_OF_MEASURE.match(near, near.find("%", at)) if "%" in near[at:] else None
     named = _MEASURE_NAMES.match(near, m.end()) if m else None
-    if named is None:
-        return None
+    if named is None or _WIDER_WHOLE.match(near, named.end()):
+        return None  # none, or the share of a wider whole ("… doanh thu cả nước")
     measure = MEASURE_NAMES[" ".join(named.group().split())]
     low = max(0, s.start - MEASURE_SHARE_WINDOW)
     folded = fold(text[low : min(len(text), s.end + 200)])

@@ -361,3 +361,17 @@ def test_a_label_of_another_measure_names_no_figure_of_the_plan() -> None:
         s.actual for s in find(_labelled("Lợi nhuận"), money=True) if s.stated_kind == "attainment"
     ]
     assert found == [None]
+
+
+def test_a_share_of_a_wider_whole_or_of_a_change_is_not_of_the_whole_before() -> None:
+    exports = "Năm nay xuất khẩu của huyện đạt 10 tỷ USD, tăng 12%. Trong đó, khu vực FDI "
+    growth = exports + "xuất khẩu 7 tỷ USD, đóng góp 40% vào mức tăng chung."
+    wider = exports + "xuất khẩu 7 tỷ USD, chiếm 40% kim ngạch cả nước."
+    own = exports + "xuất khẩu 7 tỷ USD, chiếm 40% tổng kim ngạch."
+    assert _share_verdicts(growth) + _share_verdicts(wider) == [(None, None, "unchecked")]
+    assert _share_verdicts(own) == [(7 * BILLION, 10 * BILLION, "inconsistent")]
+
+
+def test_a_share_of_a_measure_of_a_wider_whole_is_left_alone() -> None:
+    text = _GROUP + "Mảng bán lẻ đứng đầu với 39% doanh thu cả nước, đạt doanh thu 790 tỷ đồng."
+    assert _measure_shares(text) == []
