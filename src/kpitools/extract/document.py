@@ -3540,8 +3540,8 @@ def check_shares_after_whole(
         part = _share_part(folded, head, s, low)
         if part is None or not _OPENS_PARTS.match(folded, head, s.start - low):
             continue
-        if _WIDER_WHOLE.match(folded, s.end - low):
-            continue  # the share of a wider whole or of a change
+        if _of_another_whole(folded, s, low):
+            continue
         whole = _whole_before(ordered, starts, (folded, low), head, part)
         if whole is None:
             continue
@@ -3570,6 +3570,24 @@ _WIDER_WHOLE = rx(
     r"[^.;:!?\n]{0,40}?(?<!\w)(?:cả\s+nước|toàn\s+quốc|thế\s+giới|toàn\s+cầu"
     r"|(?:vào|cho)\s+(?:mức\s+|tốc\s+độ\s+)?tăng)(?!\w)"
 )
+# "chiếm 55% tổng số dự án": the share of a count, not of the money before it
+_COUNT_WHOLE = rx(r"\s*(?:tổng\s+)?số(?:\s+lượng)?\s+(?!vốn|tiền|thu|chi)[^\W\d_]")
+
+
+def _of_another_whole(folded: str, s: LinkableStatement, low: int) -> bool:
+    """Whether the words after the share ``s`` name a wider whole, a change or a count.
+
+    ``chiếm 40% kim ngạch cả nước``, ``đóng góp 40% vào mức tăng chung``, ``chiếm 55% tổng
+    số dự án``: not the whole the sentence before states (``folded`` starts at ``low``).
+    """
+    assert s.stated is not None
+    at = max(0, s.text.find(s.stated.split("%")[0]))
+    pct = folded.find("%", s.start - low + at)
+    if pct < 0:
+        return False
+    return bool(_WIDER_WHOLE.match(folded, pct + 1) or _COUNT_WHOLE.match(folded, pct + 1))
+
+
 _SHARE_AMOUNT_REACH = 80
 """How far (characters) after a share its amount may end."""
 

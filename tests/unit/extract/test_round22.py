@@ -375,3 +375,11 @@ def test_a_share_of_a_wider_whole_or_of_a_change_is_not_of_the_whole_before() ->
 def test_a_share_of_a_measure_of_a_wider_whole_is_left_alone() -> None:
     text = _GROUP + "Mảng bán lẻ đứng đầu với 39% doanh thu cả nước, đạt doanh thu 790 tỷ đồng."
     assert _measure_shares(text) == []
+
+
+def test_a_share_of_a_count_is_not_of_the_money_before() -> None:
+    text = (
+        "Năm nay tỉnh thu hút 2 tỷ USD vốn đầu tư, tăng 5%. Trong đó, có 50 dự án mới với "
+        "tổng vốn 1,2 tỷ USD, chiếm 55% tổng số dự án."
+    )
+    assert all(v != "inconsistent" for _, _, v in _share_verdicts(text))
