@@ -4583,7 +4583,7 @@ def link_remainders(statements: Sequence[LinkableStatement], text: str) -> list[
 
 # --------------------------------------------------------------------------- shares of a measure
 
-# "Mảng bán lẻ chiếm 40% doanh thu toàn công ty, với doanh thu 400 tỷ đồng": a percentage
+# "Khối bán lẻ góp 40% doanh thu của công ty, tương ứng doanh thu 400 tỷ đồng": a percentage
 # followed by the name of a measure, the share of that measure's whole
 _SHARE_OF_MEASURE = rx(r"\s*%\s*(?:tổng\s+)?")
 MEASURE_SHARE_WINDOW = 1200
@@ -4648,8 +4648,8 @@ def check_measure_shares(
 ) -> list[LinkableStatement]:
     """The statements, each bare rate of a named measure checked as a share of its whole.
 
-    ``Năm nay công ty đạt doanh thu 2.000 tỷ đồng. … Mảng bán lẻ chiếm 40% doanh thu toàn
-    công ty, với doanh thu 790 tỷ đồng``: the percentage followed by a measure's name is a
+    ``Năm nay công ty đạt doanh thu 2.000 tỷ đồng. … Khối bán lẻ góp 40% doanh thu của
+    công ty, tương ứng doanh thu 790 tỷ đồng``: the percentage followed by a measure's name is a
     share of that measure; its part is the one amount of the measure in its sentence, its
     whole the one figure of the measure stated before (exact), and the share is checked at
     its precision: 790 of 2.000 is 39,5 %, so 40 % is consistent, 39 % cut (flagged). Rates

@@ -279,16 +279,12 @@ def _measure_shares(text: str) -> list[tuple[object, object, str | None]]:
 
 
 def test_a_share_of_a_measure_is_checked_against_its_whole_before() -> None:
-    text = (
-        _GROUP + "Mảng bán lẻ đứng đầu với 40% doanh thu toàn tập đoàn, đạt doanh thu 790 tỷ đồng."
-    )
+    text = _GROUP + "Khối bán lẻ góp 40% doanh thu của tập đoàn, tương ứng doanh thu 790 tỷ đồng."
     assert _measure_shares(text) == [(790 * BILLION, 2000 * BILLION, "consistent")]
 
 
 def test_a_share_of_a_measure_its_figures_give_only_when_cut_is_flagged() -> None:
-    text = (
-        _GROUP + "Mảng bán lẻ đứng đầu với 39% doanh thu toàn tập đoàn, đạt doanh thu 790 tỷ đồng."
-    )
+    text = _GROUP + "Khối bán lẻ góp 39% doanh thu của tập đoàn, tương ứng doanh thu 790 tỷ đồng."
     assert _measure_shares(text) == [(790 * BILLION, 2000 * BILLION, "truncated")]
 
 
@@ -296,15 +292,13 @@ def test_a_share_of_a_measure_with_two_wholes_before_is_left_alone() -> None:
     text = (
         _GROUP
         + "Riêng quý IV, doanh thu đạt 600 tỷ đồng, tăng 5% so với cùng kỳ. "
-        + "Mảng bán lẻ đứng đầu với 30% doanh thu toàn tập đoàn, đạt doanh thu 590 tỷ đồng."
+        + "Khối bán lẻ góp 30% doanh thu của tập đoàn, tương ứng doanh thu 590 tỷ đồng."
     )
     assert _measure_shares(text) == []
 
 
 def test_a_share_of_another_measure_than_the_amount_is_left_alone() -> None:
-    text = (
-        _GROUP + "Mảng bán lẻ đứng đầu với 40% lợi nhuận toàn tập đoàn, đạt doanh thu 790 tỷ đồng."
-    )
+    text = _GROUP + "Khối bán lẻ góp 40% lợi nhuận của tập đoàn, tương ứng doanh thu 790 tỷ đồng."
     assert _measure_shares(text) == []
 
 
@@ -342,7 +336,7 @@ def test_a_plan_said_not_met_pairs_no_result_above_it() -> None:
 def _labelled(label: str) -> str:
     return (
         "Kết quả kinh doanh 9 tháng của đơn vị như sau:\n"
-        f"+ {label}: khoảng 900 tỷ đồng, tăng 5% so với cùng kỳ.\n"
+        f"+ {label}: khoảng 900 tỷ đồng, tăng 7% so với cùng kỳ.\n"
         "Qua số liệu trên, đơn vị thực hiện được 45% kế hoạch doanh thu năm (2.000 tỷ đồng)."
     )
 
@@ -373,7 +367,7 @@ def test_a_share_of_a_wider_whole_or_of_a_change_is_not_of_the_whole_before() ->
 
 
 def test_a_share_of_a_measure_of_a_wider_whole_is_left_alone() -> None:
-    text = _GROUP + "Mảng bán lẻ đứng đầu với 39% doanh thu cả nước, đạt doanh thu 790 tỷ đồng."
+    text = _GROUP + "Khối bán lẻ góp 39% doanh thu cả nước, tương ứng doanh thu 790 tỷ đồng."
     assert _measure_shares(text) == []
 
 
