@@ -457,23 +457,64 @@ def link_named_plans(
             continue
         if isinstance(s.target, Decimal):  # the plan's amount, its name before it
             out[i] = _linked_to_amount(statements, i, text)
+            bare = _bare_of_plan(s) if out[i] is s else None
+            found = _named_link(statements, i, bare, text, scope, money) if bare else None
+            if found is not None:
+                out[i] = _agreeing(s, _with_result(s, found[0], s.target))
             continue
-        named = _plan_noun(s, text)
-        if named is None:
-            continue
-        noun, target, currency = named
-        kind = _kind_after(text, s.end, noun) or _written_plan_kind(statements, i, noun, text)
-        c = _plan_result(statements, i, noun, text, kind)
-        if c is not None and money:
-            c = _later_result(s, c, noun, text, kind)
-        elif c is None and money:
-            c = _amount_result(s, noun, text, scope, kind)
-        if c is None:
-            continue
-        if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
-            target = None  # an amount of another currency, or for a count: not its target
-        out[i] = _agreeing(s, _with_result(s, c, target))
+        found = _named_link(statements, i, s, text, scope, money)
+        if found is not None:
+            out[i] = _agreeing(s, _with_result(s, *found))
     return out
+
+
+def _named_link(
+    statements: Sequence[LinkableStatement],
+    i: int,
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    money: bool,
+) -> tuple[LinkableStatement, Decimal | None] | None:
+    """The result of ``s``, a percentage of a plan named by what it counts, or None.
+
+    With the plan's amount in brackets after the name, if any (see :func:`link_named_plans`);
+    ``s`` stands at ``statements[i]``.
+    """
+    named = _plan_noun(s, text)
+    if named is None:
+        return None
+    noun, target, currency = named
+    kind = _kind_after(text, s.end, noun) or _written_plan_kind(statements, i, noun, text)
+    c = _plan_result(statements, i, noun, text, kind)
+    if c is not None and money:
+        c = _later_result(s, c, noun, text, kind)
+    elif c is None and money:
+        c = _amount_result(s, noun, text, scope, kind)
+    if c is None:
+        return None
+    if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
+        target = None  # an amount of another currency, or for a count: not its target
+    return c, target
+
+
+# "… 60% kế hoạch lợi nhuận 2.000 tỷ đồng": the percentage, then the name of its plan
+_PERCENT_PLAN_NAME = rx(
+    r"%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)(?!\w)"
+)
+
+
+def _bare_of_plan(s: LinkableStatement) -> LinkableStatement | None:
+    """``s`` (a percentage, then its plan's name and amount) cut after the plan's name.
+
+    ``hoàn thành 60% kế hoạch lợi nhuận 2.000 tỷ đồng`` read as ``hoàn thành 60% kế
+    hoạch``: the bare percentage whose result :func:`link_named_plans` looks for by the
+    measure named after it; None when the plan's amount comes before the percentage.
+    """
+    m = _PERCENT_PLAN_NAME.search(fold(s.text))
+    if m is None or not s.stated or s.text.find(s.stated) > m.start():
+        return None
+    return dataclasses.replace(s, target=None, text=s.text[: m.end()], end=s.start + m.end())
 
 
 def _written_plan_kind(

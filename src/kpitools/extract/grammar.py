@@ -888,6 +888,14 @@ _PLAN_PERCENT = rx(
     rf"(?<!\w){PLAN_NOUNS}\s+(?:(?:khoảng|gần|hơn|trên)\s+)?"
     rf"(?:{NUM})\s*%\s*$"
 )
+# "hoàn thành 60% kế hoạch lợi nhuận sau thuế 2.000 tỷ đồng", "bằng 70% so với mục tiêu lãi
+# 900 tỷ": the amount of the plan a percentage is of, the plan named by its measure
+_PERCENT_OF_MEASURE_PLAN = rx(
+    rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+(?:tổng\s+)?"
+    r"(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa|xuất\s+khẩu)"
+    r"(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?"
+    r"(?:\s+(?:năm|cả\s+năm|đề\s+ra))?\s*(?:là|:)?\s*$"
+)
 
 
 # "Chiến dịch … với mục tiêu nâng tổng vốn … được giải ngân đạt hơn 11.400 tỉ đồng": a figure
@@ -982,6 +990,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
             and not _OF_PERCENT.search(lead[: m.start()])
         )
         or _PLAN_IS.search(lead)
+        or _PERCENT_OF_MEASURE_PLAN.search(lead)
         or _capital_plan(lead)
         or _PLAN_IN_NAME.search(lead)
         or (lead.strip(" (") == "" and _PLAN_PERCENT.search(outer))
@@ -1065,7 +1074,32 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
     _growth_to_amount(doc, figs, drafts)
     _attach_exceeded_plans(doc, figs, drafts)
     _split_other_plans(doc, figs, drafts)
+    _plan_after_bare_percent(doc, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _plan_after_bare_percent(doc: Doc, drafts: list[Draft]) -> None:
+    """Give a bare percentage the amount of its plan named by its measure right after it.
+
+    ``Như vậy, công ty đạt 60% kế hoạch lợi nhuận 2.000 tỷ đồng``
+    (:data:`_PERCENT_OF_MEASURE_PLAN`): a percentage with neither result nor plan of its own
+    takes the amount that stands alone as a draft of a target; its result is looked for
+    before the sentence (:func:`~kpitools.extract.document.link_named_plans`).
+    """
+    alone = [t for t in drafts if t.target_fig is not None and len(t.figures) == 1]
+    for d in [d for d in drafts if d.percent_fig is not None]:
+        p = d.percent_fig
+        if p is None or d.actual is not None or d.target is not None or d.rate_of:
+            continue
+        t = next((t for t in alone if t.anchor > p.end), None)
+        if t is None or t.target_fig is None:
+            continue
+        f = t.target_fig
+        if not _PERCENT_OF_MEASURE_PLAN.fullmatch(doc.fold, p.end - 1, f.qual_start or f.start):
+            continue
+        d.target_fig, d.target, f.owner = f, t.target, d
+        drafts.remove(t)
+        alone.remove(t)
 
 
 def _growth_statement(

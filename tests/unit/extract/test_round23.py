@@ -1,0 +1,84 @@
+"""Round 23 of the extraction rules (issue 17): the amount of a plan named by its measure
+right after a percentage of it, and a percentage with its plan's amount whose result is
+written before it — each as a general rule of report wording, tested on invented text
+(never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+BILLION = Decimal(10) ** 9
+
+
+def _checked(text: str) -> list[tuple[object, object, object, str | None]]:
+    """(actual, target, stated percent, verdict) of every statement of ``text`` with both."""
+    return [
+        (s.actual, s.target, s.stated_percent, s.verdict)
+        for s in find(text, money=True)
+        if s.target is not None and s.actual is not None
+    ]
+
+
+# ------------------------------------------------------------- a plan named by its measure
+
+
+def test_the_amount_after_a_plan_named_by_its_measure_is_the_percentage_s_plan() -> None:
+    text = (
+        "Sáu tháng, lãi sau thuế của hợp tác xã đạt 45 tỷ đồng, hoàn thành 30% so với "
+        "kế hoạch lợi nhuận 150 tỷ đồng của năm."
+    )
+    assert _checked(text) == [(45 * BILLION, 150 * BILLION, Decimal(30), "consistent")]
+
+
+def test_an_interest_rate_plan_is_not_a_plan_of_profit() -> None:
+    text = "Trong năm, quỹ đạt 60% so với kế hoạch lãi suất cho vay 2.000 tỷ đồng."
+    assert _checked(text) == []
+    assert all(s.target is None for s in find(text, money=True))
+
+
+def test_an_amount_of_another_measure_after_the_plan_is_no_target() -> None:
+    text = "Doanh thu đạt 640 tỷ đồng, hoàn thành 80% kế hoạch doanh thu, lợi nhuận đạt 70 tỷ đồng."
+    assert all(s.target is None for s in find(text, money=True))
+
+
+# ------------------------------------------- a percentage with its plan, the result before
+
+
+def test_a_pronoun_gives_the_result_to_a_percentage_written_with_its_named_plan() -> None:
+    text = (
+        "Năm qua, thu nội địa đạt 330 tỷ đồng, tăng 6% so với cùng kỳ. "
+        "Con số này tương ứng 110% dự toán thu nội địa 300 tỷ đồng."
+    )
+    assert _checked(text) == [(330 * BILLION, 300 * BILLION, Decimal(110), "consistent")]
+
+
+def test_a_bare_plan_amount_after_a_percentage_is_left_to_its_own_result() -> None:
+    # no measure named between the plan and its amount: the amount is not the percentage's
+    # plan, nor is the result before taken for it
+    text = (
+        "Năm qua, thu nội địa đạt 330 tỷ đồng, tăng 6% so với cùng kỳ. "
+        "Con số này tương ứng 110% dự toán 300 tỷ đồng."
+    )
+    assert all(t is None or a is None for a, t, _, _ in _checked(text))
+
+
+def test_the_result_of_the_plan_s_measure_is_taken_over_a_paragraph() -> None:
+    text = (
+        "Quý III, hợp tác xã có lãi sau thuế đạt 84 tỷ đồng, tăng 3%.\n\n"
+        "Với kết quả này, hợp tác xã đã hoàn thành được 70% mục tiêu lợi nhuận sau thuế "
+        "120 tỷ đồng đặt ra cho năm."
+    )
+    assert _checked(text) == [(84 * BILLION, 120 * BILLION, Decimal(70), "consistent")]
+
+
+def test_a_result_of_another_measure_is_not_taken_for_the_plan() -> None:
+    text = (
+        "Quý III, hợp tác xã có doanh thu đạt 84 tỷ đồng, tăng 3%.\n\n"
+        "Với kết quả này, hợp tác xã đã hoàn thành được 70% mục tiêu lợi nhuận sau thuế "
+        "120 tỷ đồng đặt ra cho năm."
+    )
+    assert _checked(text) == []
+    plans = [s for s in find(text, money=True) if s.stated_percent == Decimal(70)]
+    assert [(s.actual, s.target) for s in plans] == [(None, 120 * BILLION)]
