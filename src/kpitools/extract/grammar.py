@@ -428,6 +428,7 @@ class Draft:
     whole_target: bool = False  # the metric counts people or things: a target is whole
     respective: bool = False  # an attainment paired in order ("lần lượt hoàn thành X% và Y%")
     respective_kind: str = "attainment"  # "excess" when said "lần lượt vượt X% và Y%"
+    beside: Draft | None = None  # the pair a growth of this draft's result is said beside
 
     @property
     def figures(self) -> list[Figure]:
@@ -2821,8 +2822,11 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
         # "79,3%/ chỉ tiêu 80%, tăng 10,6% so với cuối năm 2021": a growth of the result,
         # a statement of its own — not the percentage of the pair
         d = Draft(owner.sentence, actual_fig=owner.actual_fig, actual=owner.actual, percent_fig=p)
+        d.beside = owner
         p.owner = d
         drafts.append(d)
+        return True
+    if _plan_percent_after_growth(doc, owner, p, lead):
         return True
     if owner.percent_fig is None:
         owner.percent_fig = p
@@ -2863,6 +2867,24 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     twin.twin_of = owner
     p.owner = twin
     drafts.append(twin)
+    return True
+
+
+def _plan_percent_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:
+    """Give the pair of a result and its plan the attainment or excess said after the growth
+    beside it (:func:`_growth_beside_pair`); whether it did.
+
+    ``Lãi đạt 460 tỷ đồng, tăng 20% so với năm trước và vượt 15% so với kế hoạch 400 tỷ
+    đồng``: the 15 % is of the pair (460 against 400), not of the growth's statement.
+    """
+    pair = owner.beside
+    if pair is None or pair.percent_fig is not None or pair.target is None:
+        return False
+    if not (_K_EXCESS.search(lead) or _K_ACHIEVED.search(lead)):
+        return False
+    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]):
+        return False
+    pair.percent_fig, p.owner = p, pair
     return True
 
 

@@ -82,3 +82,30 @@ def test_a_result_of_another_measure_is_not_taken_for_the_plan() -> None:
     assert _checked(text) == []
     plans = [s for s in find(text, money=True) if s.stated_percent == Decimal(70)]
     assert [(s.actual, s.target) for s in plans] == [(None, 120 * BILLION)]
+
+
+# ------------------------------------------------- a plan's percentage after a growth beside it
+
+
+def test_the_excess_after_a_growth_is_of_the_result_and_its_plan() -> None:
+    text = (
+        "Cả năm, lãi trước thuế của hợp tác xã đạt 460 tỷ đồng, tăng 20% so với năm trước "
+        "và vượt 15% so với kế hoạch năm của hợp tác xã là 400 tỷ đồng."
+    )
+    assert _checked(text) == [(460 * BILLION, 400 * BILLION, Decimal(15), "consistent")]
+
+
+def test_an_excess_after_a_growth_its_figures_contradict_is_flagged() -> None:
+    text = (
+        "Cả năm, lãi trước thuế của hợp tác xã đạt 460 tỷ đồng, tăng 20% so với năm trước "
+        "và vượt 25% so với kế hoạch 400 tỷ đồng."
+    )
+    assert _checked(text) == [(460 * BILLION, 400 * BILLION, Decimal(25), "inconsistent")]
+
+
+def test_a_second_growth_after_a_growth_is_not_the_plan_s_percentage() -> None:
+    text = (
+        "Cả năm, lãi trước thuế đạt 460 tỷ đồng, tăng 20% so với năm trước và tăng 5% so "
+        "với quý trước; kế hoạch năm là 400 tỷ đồng."
+    )
+    assert all(p is None for _, _, p, _ in _checked(text))
