@@ -809,10 +809,42 @@ _PLANNED = rx(r"(?<!\w)dự\s+kiến(?:\s+[^\W\d_]+){0,2}?\s*(?:(?:gần|khoản
 _RESULT_LATER = rx(r"(?<!\w)kết\s+quả(?!\w)")
 
 
+# "Năm nay, công ty lên kế hoạch kinh doanh với doanh thu dự kiến đạt 900 tỷ đồng; lợi nhuận
+# ước đạt 90 tỷ đồng": the figures of a plan drawn up, the verbs of forecasts after it
+_PLAN_DRAWN = rx(
+    r"(?<!\w)(?:lên|đặt(?:\s+ra)?|xây\s+dựng|thông\s+qua)\s+kế\s+hoạch(?:\s+[^\W\d_]+){0,3}?"
+    r"\s+với(?!\w)"
+)
+_FORECAST_END = rx(
+    r"(?<!\w)(?:dự\s+kiến|ước(?:\s+tính)?)(?:\s+(?:đạt|là|ở\s+mức))?"
+    r"\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$"
+)
+_RESULT_SINCE_PLAN = rx(
+    r"(?<!\w)(?:đã|lũy\s+kế|luỹ\s+kế|thực\s+hiện\s+được|kết\s+quả|nhưng|song|như\s+vậy)(?!\w)"
+)
+
+_COMPARED_SPAN = rx(r"(?<!\w)so\s+với[^,;]*")
+
+
+def _drawn_plan_figure(before: str, lead: str) -> bool:
+    """Whether a figure after a forecast verb (``dự kiến đạt``, ``ước đạt``) is a figure of
+    the plan its sentence says was drawn up (:data:`_PLAN_DRAWN`) with no result since."""
+    if not _FORECAST_END.search(lead):
+        return False
+    drawn = next(reversed(list(_PLAN_DRAWN.finditer(before))), None)
+    if drawn is None:
+        return False
+    # "giảm 1% so với doanh thu đã thực hiện năm trước": a past result compared, no result since
+    since = _COMPARED_SPAN.sub(" ", before[drawn.end() :])
+    return not _RESULT_SINCE_PLAN.search(since)
+
+
 def _sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
     """Whether a count is a target by the words before it in its sentence: a yearly figure
     of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
     resolution or plan sets out ("Nghị quyết … đề ra mỗi năm kết nạp 1.500")."""
+    if _drawn_plan_figure(before, lead):
+        return True
     if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
         if _COUNTED_PLANS.match(after) or _reached_after_assigned(lead[m.start() :]):
             return False

@@ -109,3 +109,26 @@ def test_a_second_growth_after_a_growth_is_not_the_plan_s_percentage() -> None:
         "với quý trước; kế hoạch năm là 400 tỷ đồng."
     )
     assert all(p is None for _, _, p, _ in _checked(text))
+
+
+# ------------------------------------------------------------------- a plan drawn up
+
+
+_DRAWN = (
+    "Năm nay, hợp tác xã lên kế hoạch kinh doanh với doanh thu dự kiến đạt 700 tỷ đồng, "
+    "tăng 3% so với doanh thu đã thực hiện năm trước; lợi nhuận ước đạt 56 tỷ đồng, tăng 4%."
+)
+
+
+def test_the_forecast_figures_of_a_plan_drawn_up_are_targets() -> None:
+    found = find(_DRAWN + " Như vậy, hợp tác xã đã đạt 30% kế hoạch doanh thu.", money=True)
+    assert {s.target for s in found if s.target is not None} == {700 * BILLION, 56 * BILLION}
+    assert all(s.actual is None for s in found)
+
+
+def test_a_figure_reached_after_the_plan_drawn_up_is_a_result() -> None:
+    text = (
+        "Năm nay, hợp tác xã lên kế hoạch kinh doanh với doanh thu dự kiến đạt 700 tỷ đồng; "
+        "đến nay đã ước đạt 350 tỷ đồng, bằng 50% kế hoạch."
+    )
+    assert _checked(text) == [(350 * BILLION, 700 * BILLION, Decimal(50), "consistent")]
