@@ -1682,9 +1682,11 @@ def _kind_fits(text: str, c: LinkableStatement, noun: str, kind: str | None) -> 
     """Whether the result ``c`` may be of a plan of ``noun`` of ``kind``.
 
     A plan of pre-tax profit takes no gross profit (``lợi nhuận gộp``); a plan or result
-    naming no kind fits.
+    naming no kind fits, but a plan of no kind takes no result of a measure its kind names
+    apart (:data:`_APART_KINDS`: ``doanh thu tài chính`` is no revenue).
     """
-    return kind is None or _clause_kind(text, c.start, noun) in (None, kind)
+    got = _clause_kind(text, c.start, noun)
+    return got is None or got == kind or (kind is None and got not in _APART_KINDS)
 
 
 def _clause_kind(text: str, pos: int, noun: str) -> str | None:
@@ -2220,14 +2222,23 @@ _BACK_REFERENCE = rx(r"^\W*(?:với\s+kết\s+quả|như\s+vậy|qua\s+đó|từ
 
 
 def _kind_fits_amount(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
-    """Whether the amount ``a`` may be of a plan of ``noun`` of ``kind`` (see _kind_fits)."""
-    if kind is None:
-        return True
+    """Whether the amount ``a`` may be of a plan of ``noun`` of ``kind`` (see _kind_fits).
+
+    A plan of no kind takes no amount of a measure named apart by its kind
+    (:data:`_APART_KINDS`: ``doanh thu tài chính`` is financial income, not revenue).
+    """
     floor = max(0, a.start - 200)
     start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
     named = list(noun_pattern(noun).finditer(folded, start, a.start))
     k = _MEASURE_KIND.match(folded, named[-1].end()) if named else None
-    return k is None or " ".join(k.group(1).split()) == kind
+    if k is None:
+        return True
+    got = " ".join(k.group(1).split())
+    return got not in _APART_KINDS if kind is None else got == kind
+
+
+_APART_KINDS = frozenset({fold("tài chính")})
+"""Kinds of :data:`_MEASURE_KIND` that name another measure than the bare one."""
 
 
 def _later_result(

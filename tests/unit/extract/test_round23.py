@@ -132,3 +132,22 @@ def test_a_figure_reached_after_the_plan_drawn_up_is_a_result() -> None:
         "đến nay đã ước đạt 350 tỷ đồng, bằng 50% kế hoạch."
     )
     assert _checked(text) == [(350 * BILLION, 700 * BILLION, Decimal(50), "consistent")]
+
+
+# ------------------------------------------------------- financial income is no revenue
+
+_REVENUE_PLAN = (
+    "\nNăm nay, hợp tác xã đặt mục tiêu doanh thu 500 tỷ đồng. Như vậy sau 9 tháng, hợp tác "
+    "xã đã hoàn thành 62% mục tiêu doanh thu năm."
+)
+
+
+def test_financial_income_is_not_the_result_of_a_revenue_plan() -> None:
+    text = "Quý này, hợp tác xã có doanh thu tài chính 31 tỷ đồng, giảm 2%." + _REVENUE_PLAN
+    found = [s for s in find(text, money=True) if s.stated_percent == Decimal(62)]
+    assert [s.actual for s in found] == [None]
+
+
+def test_revenue_is_the_result_of_a_revenue_plan() -> None:
+    text = "Quý này, hợp tác xã có doanh thu 310 tỷ đồng." + _REVENUE_PLAN
+    assert _checked(text) == [(310 * BILLION, 500 * BILLION, Decimal(62), "consistent")]
