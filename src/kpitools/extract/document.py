@@ -2513,6 +2513,7 @@ def _unstated_plan(
         and _of_year(folded, a, s.year)
         and _sets_plan(folded, a, 0)
         and not _qualified(folded, a)
+        and not _range_end(folded, a)
         and not _of_part_of_year(folded, a)
         and _YEAR_WORD.search(folded, *_sentence_span(folded, a))
         and _same_measure(measures, folded, a)
@@ -2522,6 +2523,19 @@ def _unstated_plan(
     if len({a.value for a in found}) != 1:
         return None
     return _shifted(found[0], low)
+
+
+# "từ 2.000 tỷ đồng đến 2.400 tỷ đồng": an end of a range, no plan amount of its own
+_RANGE_NEXT = rx(r"\s*(?:đến|tới|[-–—])\s*\d")
+_RANGE_BEFORE = rx(r"(?<!\w)từ\s+\d[\d.,]*[^\d,;.]{0,25}?\s(?:đến|tới)\s*$")
+
+
+def _range_end(folded: str, a: _Amount) -> bool:
+    """Whether the amount ``a`` is an end of a range (the plan is the range, read apart)."""
+    return bool(
+        _RANGE_NEXT.match(folded, a.end)
+        or _RANGE_BEFORE.search(folded, max(0, a.start - 60), a.start)
+    )
 
 
 def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> bool:

@@ -77,6 +77,12 @@ _MONEY_RANGE = rx(
     rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
     r"(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)(?!\w)(?P<per>)"
 )
+# a range of money with both ends written with their unit: "từ 1,5 tỷ đồng đến 2 tỷ đồng"
+_MONEY_RANGE_UNITS = rx(
+    rf"(?<!\w)từ\s+(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?"
+    r"\s*(?P<cur>đồng|usd)\s+(?:đến|tới)\s+"
+    rf"(?P<b>{NUM})\s*(?P=mag)(?(mag2)\s+(?P=mag2))\s*(?P=cur)(?!\w)(?P<per>)"
+)
 # a pair of amounts each written with its unit: "(300 tỷ đồng/500 tỷ đồng)"
 _MONEY_PAIR = rx(
     rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)"
@@ -464,7 +470,12 @@ def scan(doc: Doc) -> list[Figure]:
         taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
 
     money = (
-        [("money_pair", _MONEY_PAIR), ("money_range", _MONEY_RANGE), ("money", _MONEY)]
+        [
+            ("money_pair", _MONEY_PAIR),
+            ("money_range", _MONEY_RANGE_UNITS),
+            ("money_range", _MONEY_RANGE),
+            ("money", _MONEY),
+        ]
         if doc.money
         else []
     )

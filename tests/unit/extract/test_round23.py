@@ -151,3 +151,21 @@ def test_financial_income_is_not_the_result_of_a_revenue_plan() -> None:
 def test_revenue_is_the_result_of_a_revenue_plan() -> None:
     text = "Quý này, hợp tác xã có doanh thu 310 tỷ đồng." + _REVENUE_PLAN
     assert _checked(text) == [(310 * BILLION, 500 * BILLION, Decimal(62), "consistent")]
+
+
+# ------------------------------------------------------------- a range of money, both units
+
+
+def test_a_range_of_money_written_with_both_units_is_one_plan() -> None:
+    text = "Doanh thu đạt 1.650 tỷ đồng, bằng 75% kế hoạch từ 2.000 tỷ đồng đến 2.400 tỷ đồng."
+    found = [s for s in find(text, money=True) if s.actual is not None]
+    assert [(s.actual, s.target) for s in found] == [
+        (1650 * BILLION, (2000 * BILLION, 2400 * BILLION))
+    ]
+
+
+def test_a_change_from_one_amount_to_another_is_no_range() -> None:
+    text = "Doanh thu tăng từ 2.000 tỷ đồng lên 2.400 tỷ đồng, đạt 80% kế hoạch."
+    found = find(text, money=True)
+    assert [s.actual for s in found] == [2400 * BILLION]
+    assert all(not isinstance(s.target, tuple) for s in found)
