@@ -2944,6 +2944,50 @@ _ROUNDED_SIDE = {"hơn": 1, "trên": 1, "gần": -1, "khoảng": 0}
 _ROUNDING = Decimal("0.01")
 
 
+def drop_repeated_pairs(statements: Sequence[LinkableStatement]) -> list[LinkableStatement]:
+    """The statements without a result-and-plan pair a later percentage states again.
+
+    ``… doanh thu đạt 900 tỷ đồng, tăng 5% so với cùng kỳ. … kế hoạch doanh thu 2.000 tỷ
+    đồng … Như vậy, công ty đã hoàn thành 45% kế hoạch doanh thu``: the pair read with no
+    percentage (900 against 2.000) is the attainment that refers back to its result, and is
+    left out — unless the result is written again between them (a lead's pair, then the
+    body's own figure and its percentage, are two statements). Statements are indexed by
+    their figures, so the pass stays linear.
+    """
+    stated: dict[tuple[object, object], list[int]] = {}
+    mentions: dict[object, list[int]] = {}
+    for c in statements:
+        if c.actual is not None:
+            mentions.setdefault(c.actual, []).append(c.start)
+        if c.actual is not None and c.stated is not None and c.stated_kind in _PLAN_KINDS:
+            # a percentage that writes its result itself is a statement of its own
+            own = any(a.value == c.actual for a in _amounts(fold(c.text), 0, len(c.text)))
+            stated.setdefault((c.actual, c.target), []).append(-1 if own else c.start)
+    return [s for s in statements if not _restated_later(s, stated, mentions)]
+
+
+_PLAN_KINDS = ("attainment", "excess")
+
+
+def _restated_later(
+    s: LinkableStatement,
+    stated: dict[tuple[object, object], list[int]],
+    mentions: dict[object, list[int]],
+) -> bool:
+    """Whether the pair ``s`` (no percentage) is stated again by a later percentage.
+
+    With no other statement of its result between (see :func:`drop_repeated_pairs`).
+    """
+    if s.stated is not None or s.actual is None or s.target is None:
+        return False
+    starts = stated.get((s.actual, s.target), [])
+    later = [p for p in starts if p > s.end]
+    if not later or -1 in starts:
+        return False
+    first = min(later)
+    return not any(s.end < m < first for m in mentions[s.actual])
+
+
 def drop_rounded_restatements(
     statements: Sequence[LinkableStatement], text: str
 ) -> list[LinkableStatement]:

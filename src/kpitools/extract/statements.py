@@ -25,6 +25,7 @@ from kpitools.extract.document import (
     check_shares_after_whole,
     check_shares_of_whole,
     drop_mispaired_headlines,
+    drop_repeated_pairs,
     drop_rounded_restatements,
     drop_unfitting_counts,
     link_budget_owners,
@@ -273,6 +274,7 @@ def _read(
     linked = check_measure_shares(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     linked = drop_rounded_restatements(linked, text)
+    linked = drop_repeated_pairs(linked)
     linked = check_headline_qualifiers(linked, text)
     linked = drop_unfitting_counts(linked, text)
     end = len(text) if doc.stopped_at is None else doc.stopped_at.offset

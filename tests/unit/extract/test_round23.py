@@ -169,3 +169,44 @@ def test_a_change_from_one_amount_to_another_is_no_range() -> None:
     found = find(text, money=True)
     assert [s.actual for s in found] == [2400 * BILLION]
     assert all(not isinstance(s.target, tuple) for s in found)
+
+
+# ------------------------------------------- a pair a later percentage states again
+
+_HALF = (
+    "Quý 2/2025, Tập đoàn Sông Mây ghi nhận hơn 240 tỷ đồng doanh thu và 20 tỷ đồng lợi nhuận sau "
+    "thuế. Lũy kế 6 tháng đầu năm, Tập đoàn đạt doanh thu hơn 450 tỷ đồng, lợi nhuận sau thuế "
+    "đạt hơn 36 tỷ đồng, tăng lần lượt 4% và 9% so với cùng kỳ năm trước.\n\n"
+    "Tập đoàn Sông Mây sẽ hoàn thành nhà máy số 2 vào tháng 9/2025.\n\n"
+    "Năm 2025, Sông Mây đặt kế hoạch kinh doanh 900 tỷ đồng doanh thu và 80 tỷ đồng lợi nhuận "
+    "sau thuế. "
+)
+
+
+def _pairs(text: str) -> list[tuple[object, object, str | None]]:
+    return [
+        (s.actual, s.target, s.stated)
+        for s in find(text, money=True)
+        if s.actual is not None and s.target is not None
+    ]
+
+
+def test_a_pair_a_later_percentage_refers_back_to_is_stated_once() -> None:
+    text = _HALF + (
+        "Với kết quả trên, sau sáu tháng đầu năm, Tập đoàn đã hoàn thành 50% kế hoạch doanh thu "
+        "và 45% kế hoạch lợi nhuận sau thuế."
+    )
+    pairs = _pairs(text)
+    assert (450 * BILLION, 900 * BILLION, None) not in pairs
+    assert (36 * BILLION, 80 * BILLION, None) not in pairs
+    assert (450 * BILLION, 900 * BILLION, "50%") in pairs
+
+
+def test_a_pair_whose_result_the_percentage_writes_again_stays() -> None:
+    text = _HALF + (
+        "Sau sáu tháng đầu năm, doanh thu của Tập đoàn đạt hơn 450 tỷ đồng, hoàn thành 50% kế "
+        "hoạch doanh thu."
+    )
+    pairs = _pairs(text)
+    assert (450 * BILLION, 900 * BILLION, None) in pairs
+    assert (450 * BILLION, 900 * BILLION, "50%") in pairs
