@@ -365,9 +365,26 @@ def _plan_result(
             and _of_no_other(text, c, noun)
         ):
             found.append(c)
-    if not found or len({c.actual for c in found}) != 1:
+    if not found or not (len({c.actual for c in found}) == 1 or _cumulative_last(text, found)):
         return None
     return None if _other_kind_between(text, found[0], s, noun, kind) else found[0]
+
+
+# "Lũy kế 9 tháng, …", "Tính chung cả năm, …": a paragraph of cumulative figures
+_CUMULATIVE_OPENING = rx(r"\W*(?:lũy\s+kế|luỹ\s+kế|tính\s+chung|cộng\s+dồn)(?!\w)")
+
+
+def _cumulative_last(text: str, found: list[LinkableStatement]) -> bool:
+    """Whether the nearest result ``found[0]`` is in a paragraph of cumulative figures
+    (:data:`_CUMULATIVE_OPENING`) and the others, which differ, all in paragraphs before it.
+
+    ``Quý III, công ty lãi 40 tỷ đồng. ⏎ Lũy kế 9 tháng, … lợi nhuận đạt 95 tỷ đồng. … đạt
+    80% kế hoạch lợi nhuận năm``: the months to date meet the year's plan, not the quarter.
+    """
+    para = text.rfind("\n", 0, found[0].start) + 1
+    if not _CUMULATIVE_OPENING.match(fold(text[para : para + 40])):
+        return False
+    return all(c.end < para for c in found[1:])
 
 
 def _attained_apart(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:

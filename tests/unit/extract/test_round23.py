@@ -203,3 +203,29 @@ def test_a_pair_whose_result_the_percentage_writes_again_stays() -> None:
     pairs = _pairs(text)
     assert (450 * BILLION, 900 * BILLION, None) in pairs
     assert (450 * BILLION, 900 * BILLION, "50%") in pairs
+
+
+# ------------------------------------------- the months to date before a year's plan
+
+_QUARTER = (
+    "Riêng quý III, lợi nhuận sau thuế của xí nghiệp đạt 30 tỷ đồng, tăng 5% so với cùng kỳ.\n"
+)
+_TO_DATE = (
+    "Doanh thu 9 tháng đạt 700 tỷ đồng. Lợi nhuận sau thuế 9 tháng là 76 tỷ đồng, cao hơn "
+    "11% so với cùng kỳ. Như vậy, xí nghiệp đã đạt 70% kế hoạch doanh thu và 80% chỉ tiêu "
+    "lợi nhuận năm."
+)
+
+
+def _profit_share(text: str) -> list[object]:
+    return [s.actual for s in find(text, money=True) if s.stated_percent == Decimal(80)]
+
+
+def test_the_cumulative_result_after_a_quarter_s_meets_the_year_s_plan() -> None:
+    assert _profit_share(
+        _QUARTER + "Cộng dồn từ đầu năm, " + _TO_DATE[0].lower() + _TO_DATE[1:]
+    ) == [76 * BILLION]
+
+
+def test_two_results_in_one_paragraph_leave_the_plan_s_percentage_bare() -> None:
+    assert _profit_share(_QUARTER.rstrip("\n") + " " + _TO_DATE) == [None]
