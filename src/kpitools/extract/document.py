@@ -375,11 +375,12 @@ _CUMULATIVE_OPENING = rx(r"\W*(?:lũy\s+kế|luỹ\s+kế|tính\s+chung|cộng\s
 
 
 def _cumulative_last(text: str, found: list[LinkableStatement]) -> bool:
-    """Whether the nearest result ``found[0]`` is in a paragraph of cumulative figures
-    (:data:`_CUMULATIVE_OPENING`) and the others, which differ, all in paragraphs before it.
+    """Whether the nearest result ``found[0]`` is a cumulative one, the others before it.
 
-    ``Quý III, công ty lãi 40 tỷ đồng. ⏎ Lũy kế 9 tháng, … lợi nhuận đạt 95 tỷ đồng. … đạt
-    80% kế hoạch lợi nhuận năm``: the months to date meet the year's plan, not the quarter.
+    Its paragraph opens on cumulative figures (:data:`_CUMULATIVE_OPENING`) and the others,
+    which differ, are all in paragraphs before it: ``Quý III, công ty lãi 40 tỷ đồng. ⏎ Lũy
+    kế 9 tháng, … lợi nhuận đạt 95 tỷ đồng. … đạt 80% kế hoạch lợi nhuận năm``: the months to
+    date meet the year's plan, not the quarter.
     """
     para = text.rfind("\n", 0, found[0].start) + 1
     if not _CUMULATIVE_OPENING.match(fold(text[para : para + 40])):
