@@ -382,8 +382,9 @@ def _cumulative_last(text: str, found: list[LinkableStatement]) -> bool:
     kế 9 tháng, … lợi nhuận đạt 95 tỷ đồng. … đạt 80% kế hoạch lợi nhuận năm``: the months to
     date meet the year's plan, not the quarter.
     """
-    para = text.rfind("\n", 0, found[0].start) + 1
-    if not _CUMULATIVE_OPENING.match(fold(text[para : para + 40])):
+    low = max(0, found[0].start - PLAN_WINDOW)  # a bounded look back: linear in the text
+    para = text.rfind("\n", low, found[0].start) + 1
+    if (para == 0 and low > 0) or not _CUMULATIVE_OPENING.match(fold(text[para : para + 40])):
         return False
     return all(c.end < para for c in found[1:])
 
