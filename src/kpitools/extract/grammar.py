@@ -2917,8 +2917,8 @@ def _plan_percent_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> 
     """Give the pair of a result and its plan the attainment or excess said after the growth
     beside it (:func:`_growth_beside_pair`); whether it did.
 
-    ``Lãi đạt 460 tỷ đồng, tăng 20% so với năm trước và vượt 15% so với kế hoạch 400 tỷ
-    đồng``: the 15 % is of the pair (460 against 400), not of the growth's statement.
+    ``Lãi đạt 336 tỷ đồng, tăng 8% so với năm trước và vượt 12% so với kế hoạch 300 tỷ
+    đồng``: the 12 % is of the pair (336 against 300), not of the growth's statement.
     """
     pair = owner.beside
     if pair is None or pair.percent_fig is not None or pair.target is None:
@@ -2933,7 +2933,7 @@ def _plan_percent_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> 
 
 def _plan_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:
     """Whether ``p`` is an excess or attainment of a plan said right after a growth of the
-    same subject (``Con số trên tăng 9% so với cùng kỳ, vượt 15% kế hoạch năm``)."""
+    same subject (``Con số trên tăng 9% so với cùng kỳ, vượt 12% kế hoạch năm``)."""
     q = owner.percent_fig
     if q is None or not _K_GROWTH.search(doc.fold, q.clause, q.start):
         return False
