@@ -950,6 +950,26 @@ def _units_named(text: str, start: int, end: int) -> set[str]:
     return out
 
 
+# "của Sunrise", "của ABC": an owner named by one word of Latin letters with a capital
+_OWNER_NAMED = re.compile(r"(?<!\w)của\s+([A-Z][A-Za-z0-9]*)(?![^\W_])")
+
+
+def _owners_named(text: str, start: int, end: int) -> set[str]:
+    """The owners ``text[start:end]`` names after ``của`` (:data:`_OWNER_NAMED`)."""
+    return {m.group(1) for m in _OWNER_NAMED.finditer(text, start, end)}
+
+
+def _owners_agree(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the sentences at spans ``a`` and ``b`` of ``text`` may be of one owner.
+
+    ``Lợi nhuận của Sunrise đạt 300 tỷ đồng … Mục tiêu lợi nhuận năm của Moonbay là 900 tỷ
+    đồng``: two owners, so no result of one against the other's plan. One naming none, or
+    both one in common, agree.
+    """
+    x, y = _owners_named(text, *a), _owners_named(text, *b)
+    return not (x and y) or bool(x & y)
+
+
 MEASURE_NAMES: dict[str, str] = {
     "doanh thu": "doanh thu",
     "tổng doanh thu": "doanh thu",
@@ -2537,6 +2557,7 @@ def _unstated_plan(
         and _YEAR_WORD.search(folded, *_sentence_span(folded, a))
         and _same_measure(measures, folded, a)
         and _units_named(window, *_sentence_span(folded, a)) <= named
+        and _owners_agree(window, _sentence_span(folded, actual), _sentence_span(folded, a))
         and _same_scope(s, _covering(*scope, _shifted(a, low)))
     ]
     if len({a.value for a in found}) != 1:
@@ -2743,6 +2764,7 @@ def _part_year_amounts(
             and _of_year(folded, a, year)
             and not covered(a)
             and _units_agree(units, _units_named(raw, *_sentence_span(folded, a)))
+            and _owners_agree(raw, _sentence_span(folded, a), _sentence_span(folded, plan))
         ):
             found[a.value] = a
     return list(found.values())

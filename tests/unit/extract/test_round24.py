@@ -1,0 +1,54 @@
+"""Round 24 of the extraction rules (issue 17): a result of one owner is never set against
+another owner's plan — a general rule of report wording, tested on invented text (never the
+evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+BILLION = Decimal(10) ** 9
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of every statement of ``text`` with both, money read."""
+    return [
+        (s.actual, s.target)
+        for s in find(text, money=True)
+        if s.target is not None and s.actual is not None
+    ]
+
+
+# ------------------------------------------------------- a result of another owner's plan
+
+
+def _growth_then_plan(owner: str) -> str:
+    return (
+        f"Sáu tháng đầu năm 2026, lợi nhuận trước thuế của {owner} đạt 3.100 tỷ đồng, tăng 12% "
+        "so với cùng kỳ. Mục tiêu lợi nhuận trước thuế năm 2026 của Sunbank là 7.000 tỷ đồng."
+    )
+
+
+def test_a_half_year_result_is_set_against_its_own_owner_s_plan() -> None:
+    assert _pairs(_growth_then_plan("Sunbank")) == [(3100 * BILLION, 7000 * BILLION)]
+
+
+def test_a_half_year_result_is_not_set_against_another_owner_s_plan() -> None:
+    assert _pairs(_growth_then_plan("Moonbank")) == []
+
+
+def _quarter_then_plan(owner: str) -> str:
+    return (
+        f"Quý I, doanh thu của {owner} đạt 2.000 tỷ đồng, lợi nhuận sau thuế 150 tỷ đồng. "
+        "Năm nay, công ty đặt mục tiêu doanh thu 9.000 tỷ đồng và lợi nhuận sau thuế 700 tỷ "
+        "đồng của Sunbank."
+    )
+
+
+def test_a_quarter_s_amount_is_set_against_its_own_owner_s_plan() -> None:
+    assert _pairs(_quarter_then_plan("Sunbank")) == [(150 * BILLION, 700 * BILLION)]
+
+
+def test_a_quarter_s_amount_is_not_set_against_another_owner_s_plan() -> None:
+    assert _pairs(_quarter_then_plan("Moonbank")) == []
