@@ -2605,11 +2605,13 @@ def _same_measure_kind(folded: str, actual: _Amount, plan: _Amount) -> bool:
 
     ``doanh thu thuần đạt 8.000 tỷ đồng`` and ``kế hoạch doanh thu thuần (30.000 tỷ
     đồng)``; a kind written on one side only (``lợi nhuận`` and ``lợi nhuận sau thuế``)
-    fits, two different kinds do not.
+    fits, unless it names another measure (:data:`_APART_KINDS`: ``doanh thu tài chính`` is
+    no revenue); two different kinds do not.
     """
     m, k = _measure_kind(folded, actual)
     n, j = _measure_kind(folded, plan)
-    return m is not None and m == n and (k == j or None in (k, j))
+    one_side = None in (k, j) and not {k, j} & _APART_KINDS
+    return m is not None and m == n and (k == j or one_side)
 
 
 _AIMED_MEASURE_WORDS = 3

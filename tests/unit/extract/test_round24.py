@@ -52,3 +52,21 @@ def test_a_quarter_s_amount_is_set_against_its_own_owner_s_plan() -> None:
 
 def test_a_quarter_s_amount_is_not_set_against_another_owner_s_plan() -> None:
     assert _pairs(_quarter_then_plan("Moonbank")) == []
+
+
+# ------------------------------------------------ financial income beside a revenue plan
+
+
+def _quarter_of(measure: str) -> str:
+    return (
+        f"Quý I, {measure} đạt 2.000 tỷ đồng. "
+        "Năm nay, công ty đặt mục tiêu doanh thu 9.000 tỷ đồng."
+    )
+
+
+def test_a_quarter_s_revenue_is_set_against_the_year_s_revenue_plan() -> None:
+    assert _pairs(_quarter_of("doanh thu")) == [(2000 * BILLION, 9000 * BILLION)]
+
+
+def test_a_quarter_s_financial_income_is_not_set_against_a_revenue_plan() -> None:
+    assert _pairs(_quarter_of("doanh thu tài chính")) == []
