@@ -2330,6 +2330,8 @@ def _measure_of_amount(folded: str, a: _Amount) -> str | None:
     floor = max(0, a.start - 200)
     start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
     named = list(_MEASURE_NAMES.finditer(folded, start, a.start))
+    if not named:
+        named = _named_before_aside(folded, start, floor)
     if not named and _BARE_RESULT_VERB.match(folded, start, a.start):
         # "lợi nhuận giảm 4%, đạt 110 tỷ đồng": a clause of its verb alone goes on the
         # sentence's subject, the measure its clause before names
@@ -2338,6 +2340,22 @@ def _measure_of_amount(folded: str, a: _Amount) -> str | None:
         if named and not _CHANGE_AFTER_SUBJECT.match(folded, named[0].end(), start):
             named = []  # "doanh thu từ hoạt động tài chính tăng": a part, not the subject
     return named[-1].group() if named else None
+
+
+def _named_before_aside(folded: str, start: int, floor: int) -> list[re.Match[str]]:
+    """The measure named right before a bracketed aside that ends at ``start``, if any.
+
+    ``doanh thu thuần (trừ phí dịch vụ) là 800 tỷ đồng``: the aside does not end the clause,
+    so 800 is of ``doanh thu``; the words inside the brackets name no measure of it.
+    """
+    if start < 1 or folded[start - 1] != ")":
+        return []
+    opened = folded.rfind("(", floor, start - 1)
+    if opened < 0:
+        return []
+    low = max(floor, *(folded.rfind(m, floor, opened) + 1 for m in _CLAUSE_MARKS))
+    named = list(_MEASURE_NAMES.finditer(folded, low, opened))
+    return named[-1:]
 
 
 # "lợi nhuận ròng chỉ giảm 4%": the measure as the subject of its change, two words between

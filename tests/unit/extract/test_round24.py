@@ -70,3 +70,23 @@ def test_a_quarter_s_revenue_is_set_against_the_year_s_revenue_plan() -> None:
 
 def test_a_quarter_s_financial_income_is_not_set_against_a_revenue_plan() -> None:
     assert _pairs(_quarter_of("doanh thu tài chính")) == []
+
+
+# ------------------------------------------- a bracketed aside between a measure and its amount
+
+
+def test_an_amount_after_a_bracketed_aside_is_of_the_measure_before_it() -> None:
+    text = (
+        "Quý I, doanh thu (không gồm phí dịch vụ) đạt 2.000 tỷ đồng. "
+        "Năm nay, công ty đặt mục tiêu doanh thu 9.000 tỷ đồng."
+    )
+    assert _pairs(text) == [(2000 * BILLION, 9000 * BILLION)]
+
+
+def test_a_plan_split_into_a_part_after_an_aside_is_no_one_plan_for_a_result() -> None:
+    text = (
+        "Chín tháng năm 2026, doanh thu của xí nghiệp đạt 5.200 tỷ đồng, tăng 8% so với cùng "
+        "kỳ. Năm 2026, xí nghiệp đặt kế hoạch doanh thu 9.600 tỷ đồng (gồm cả thu nhập khác), "
+        "trong đó doanh thu chính (trừ phí dịch vụ) là 9.100 tỷ đồng."
+    )
+    assert _pairs(text) == []
