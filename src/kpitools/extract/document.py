@@ -510,11 +510,31 @@ def _named_link(
         c = _later_result(s, c, noun, text, kind)
     elif c is None and money:
         c = _amount_result(s, noun, text, scope, kind)
+        c = None if c is None or _of_later_quarter(text, c, s) else c
     if c is None:
         return None
     if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
         target = None  # an amount of another currency, or for a count: not its target
     return c, target
+
+
+# "quý III", "quý 4": a quarter after the first, whose amount is not the year's to date
+_LATER_QUARTER = rx(r"(?<!\w)quý\s+(?:ii|iii|iv|2|3|4)(?!\w)")
+
+
+def _of_later_quarter(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether the amount ``c`` is of one quarter after the first, and ``s`` names none.
+
+    ``Nhà máy lãi 50 tỷ đồng quý IV, … hoàn thành 90% kế hoạch lợi nhuận``: a percentage of
+    a plan that names no part of the year is of the months to date, not of the last quarter
+    alone; the quarter is sought in the amount's own clause (cut at ``,;.()`` and lines).
+    """
+    low = max(0, c.start - 80)
+    window = fold(text[low : c.end + 30])
+    start = max(0, *(window.rfind(m, 0, c.start - low) + 1 for m in _CLAUSE_MARKS))
+    ends = [i for i in (window.find(m, c.end - low) for m in _CLAUSE_MARKS) if i >= 0]
+    clause = window[start : min(ends, default=len(window))]
+    return bool(_LATER_QUARTER.search(clause)) and not _PART_OF_YEAR.search(fold(s.text))
 
 
 # "… 60% kế hoạch lợi nhuận 2.000 tỷ đồng": the percentage, then the name of its plan

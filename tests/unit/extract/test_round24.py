@@ -90,3 +90,22 @@ def test_a_plan_split_into_a_part_after_an_aside_is_no_one_plan_for_a_result() -
         "trong đó doanh thu chính (trừ phí dịch vụ) là 9.100 tỷ đồng."
     )
     assert _pairs(text) == []
+
+
+# ------------------------------------------ a later quarter's amount and a plan of the year
+
+
+def _attainment_after(period: str) -> list[tuple[object, object]]:
+    text = (
+        f"Nhà máy Bình Minh lãi 50 tỷ đồng {period}, vượt kế hoạch doanh thu nhưng mới hoàn "
+        "thành 90% chỉ tiêu lợi nhuận."
+    )
+    return [(s.actual, s.stated_percent) for s in find(text, money=True)]
+
+
+def test_the_first_quarter_s_amount_is_the_result_of_a_plan_s_percentage() -> None:
+    assert _attainment_after("quý I") == [(50 * BILLION, Decimal(90))]
+
+
+def test_a_later_quarter_s_amount_is_not_the_result_of_a_plan_s_percentage() -> None:
+    assert _attainment_after("quý IV") == [(None, Decimal(90))]
