@@ -254,7 +254,7 @@ _MULTIPLE_OF_PAST = (
 )
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
-    rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|nhẹ|mạnh)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|nhẹ|mạnh|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|đạt\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
@@ -265,7 +265,7 @@ _K_EXCESS = rx(
     r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))*\s*(?:khoảng|gần|hơn|trên|tới)?\s*$"
 )
 _K_GROWTH = rx(
-    r"(?<!\w)(tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+(?:thêm|đến|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+    r"(?<!\w)(tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+(?:thêm|đến|tới|trưởng))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
 _DECREASE = (fold("giảm"), fold("thấp hơn"))
 # "cao hơn 8%", "thấp hơn 5%": a comparison, "hơn" is no qualifier of the number

@@ -109,3 +109,24 @@ def test_the_first_quarter_s_amount_is_the_result_of_a_plan_s_percentage() -> No
 
 def test_a_later_quarter_s_amount_is_not_the_result_of_a_plan_s_percentage() -> None:
     assert _attainment_after("quý IV") == [(None, Decimal(90))]
+
+
+# ------------------------------------- a growth written with the noun, then a plan's share
+
+
+def test_a_growth_written_tang_truong_joins_its_amount_and_the_plan_s_share() -> None:
+    text = (
+        "Quý 1/2026, công ty ghi nhận doanh thu đạt 5.200 tỷ đồng, tăng trưởng 12% so với "
+        "cùng kỳ năm trước, hoàn thành 26% chỉ tiêu cả năm."
+    )
+    read = [(s.actual, s.stated_percent, s.stated_kind) for s in find(text, money=True)]
+    assert read == [
+        (5200 * BILLION, Decimal(12), "growth"),
+        (5200 * BILLION, Decimal(26), "attainment"),
+    ]
+
+
+def test_a_growth_rate_of_its_own_sentence_takes_no_amount_before_it() -> None:
+    text = "Năm 2026, doanh thu đạt 5.200 tỷ đồng. Tốc độ tăng trưởng 12% so với năm trước."
+    read = [(s.actual, s.stated_percent) for s in find(text, money=True)]
+    assert read == [(None, Decimal(12))]
