@@ -525,7 +525,7 @@ _LATER_QUARTER = rx(r"(?<!\w)quý\s+(?:ii|iii|iv|2|3|4)(?!\w)")
 def _of_later_quarter(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
     """Whether the amount ``c`` is of one quarter after the first, and ``s`` names none.
 
-    ``Nhà máy lãi 50 tỷ đồng quý IV, … hoàn thành 90% kế hoạch lợi nhuận``: a percentage of
+    ``Hợp tác xã có lãi 50 tỷ đồng quý IV; … lợi nhuận bằng 90% chỉ tiêu``: a percentage of
     a plan that names no part of the year is of the months to date, not of the last quarter
     alone; the quarter is sought in the amount's own clause (cut at ``,;.()`` and lines).
     """
