@@ -4567,6 +4567,39 @@ def _compared_statement(
     return _with_result(s, c, t.target)
 
 
+if TYPE_CHECKING:  # what reads a statement at a match (the statements in order, starts)
+    _StatementAt = Callable[
+        [str, int, re.Match[str], tuple[Sequence[LinkableStatement], list[int]]],
+        LinkableStatement | None,
+    ]
+
+
+def _with_unpaired(
+    statements: Sequence[LinkableStatement],
+    text: str,
+    matches: Sequence[tuple[int, re.Match[str]]],
+    statement_at: _StatementAt,
+) -> list[LinkableStatement]:
+    """The statements, with what ``statement_at`` reads at each match, if not yet paired.
+
+    A statement read at a match (``low``, ``m``) is added when its actual and target are not
+    paired already, by a statement or an earlier match. ``statement_at`` gets the statements
+    in order of position with their starts.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    paired: set[tuple[object, object]] = {
+        (c.actual, c.target) for c in statements if c.target is not None
+    }
+    for low, m in matches:
+        s = statement_at(text, low, m, scope)
+        if s is not None and (s.actual, s.target) not in paired:
+            paired.add((s.actual, s.target))
+            out.append(s)
+    return out
+
+
 def link_compared_plans(
     statements: Sequence[LinkableStatement], text: str
 ) -> list[LinkableStatement]:
@@ -4584,18 +4617,7 @@ def link_compared_plans(
     more words (the sentence grammar reads ``đạt 40% kế hoạch``), or when the two figures
     are already paired.
     """
-    out = list(statements)
-    ordered = sorted(statements, key=lambda c: c.start)
-    scope = (ordered, [c.start for c in ordered])
-    paired: set[tuple[object, object]] = {
-        (c.actual, c.target) for c in statements if c.target is not None
-    }
-    for low, m in _compared_plans(text):
-        s = _compared_statement(text, low, m, scope)
-        if s is not None and (s.actual, s.target) not in paired:
-            paired.add((s.actual, s.target))
-            out.append(s)
-    return out
+    return _with_unpaired(statements, text, _compared_plans(text), _compared_statement)
 
 
 # --------------------------------------------------------------------------- remainders
@@ -4758,18 +4780,7 @@ def link_remainders(statements: Sequence[LinkableStatement], text: str) -> list[
     the remainder written is flagged. Nothing is added when the two figures are already
     paired, or when the result is one of several that do not fit.
     """
-    out = list(statements)
-    ordered = sorted(statements, key=lambda c: c.start)
-    scope = (ordered, [c.start for c in ordered])
-    paired: set[tuple[object, object]] = {
-        (c.actual, c.target) for c in statements if c.target is not None
-    }
-    for low, m in _remainders(text):
-        s = _remainder_statement(text, low, m, scope)
-        if s is not None and (s.actual, s.target) not in paired:
-            paired.add((s.actual, s.target))
-            out.append(s)
-    return out
+    return _with_unpaired(statements, text, _remainders(text), _remainder_statement)
 
 
 # --------------------------------------------------------------------------- shares of a measure

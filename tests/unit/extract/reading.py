@@ -68,3 +68,13 @@ def attained(text: str) -> list[tuple[object, object, object, object]]:
 def claimed_pairs(text: str) -> list[tuple[object, object]]:
     """(actual, target) of the claims of ``text`` (:func:`claims`), money read."""
     return [(s.actual, s.target) for s in claims(text, money=True)]
+
+
+def checked(text: str) -> list[tuple[object, object, object, str | None]]:
+    """(actual, target, stated percent, verdict) of every statement of ``text`` with both an
+    actual and a target, money read."""
+    return [
+        (s.actual, s.target, s.stated_percent, s.verdict)
+        for s in find(text, money=True)
+        if s.target is not None and s.actual is not None
+    ]

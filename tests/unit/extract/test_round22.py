@@ -7,21 +7,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import checked, find
 
 from kpitools.extract import audit_statements
 
 MILLION = Decimal(10) ** 6
 BILLION = Decimal(10) ** 9
-
-
-def _checked(text: str) -> list[tuple[object, object, object, str | None]]:
-    """(actual, target, stated percent, verdict) of every statement of ``text`` with both."""
-    return [
-        (s.actual, s.target, s.stated_percent, s.verdict)
-        for s in find(text, money=True)
-        if s.target is not None and s.actual is not None
-    ]
 
 
 # --------------------------------------------------------------------------- compared plans
@@ -34,7 +25,7 @@ def test_a_plan_opening_the_sentence_is_the_target_of_the_figure_named_back() ->
         _VISITORS
         + "So với kế hoạch thu hút 30 triệu lượt du khách cả năm, kết quả trên tương đương 40%."
     )
-    assert _checked(text) == [(12 * MILLION, 30 * MILLION, Decimal(40), "consistent")]
+    assert checked(text) == [(12 * MILLION, 30 * MILLION, Decimal(40), "consistent")]
 
 
 def test_a_percentage_the_compared_plan_does_not_give_is_flagged() -> None:
@@ -42,7 +33,7 @@ def test_a_percentage_the_compared_plan_does_not_give_is_flagged() -> None:
         _VISITORS
         + "So với kế hoạch thu hút 30 triệu lượt du khách cả năm, kết quả trên tương đương 45%."
     )
-    assert _checked(text) == [(12 * MILLION, 30 * MILLION, Decimal(45), "inconsistent")]
+    assert checked(text) == [(12 * MILLION, 30 * MILLION, Decimal(45), "inconsistent")]
     found = find(text, money=True)
     audit = audit_statements(found).filter(stated="45%")
     assert audit["verdict"].to_list() == ["inconsistent"]
@@ -53,7 +44,7 @@ def test_two_figures_before_a_compared_plan_leave_it_unread() -> None:
         "Thành phố đã thu hút 12 triệu lượt du khách trong 9 tháng, riêng quý III 5 triệu lượt. "
         "So với kế hoạch thu hút 30 triệu lượt du khách cả năm, kết quả trên tương đương 40%."
     )
-    assert _checked(text) == []
+    assert checked(text) == []
 
 
 def test_a_compared_plan_in_another_unit_word_is_not_the_target() -> None:
@@ -61,7 +52,7 @@ def test_a_compared_plan_in_another_unit_word_is_not_the_target() -> None:
         "Thành phố thu 12 nghìn tỷ đồng từ du lịch trong 9 tháng, tăng 8% so với cùng kỳ. "
         "So với kế hoạch thu hút 30 triệu lượt du khách cả năm, kết quả trên tương đương 40%."
     )
-    assert _checked(text) == []
+    assert checked(text) == []
 
 
 def test_a_compared_plan_written_with_thousands_is_read() -> None:
@@ -69,7 +60,7 @@ def test_a_compared_plan_written_with_thousands_is_read() -> None:
         "Năm nay tỉnh thu ngân sách 12.000 tỷ đồng, tăng 8%. So với kế hoạch thu ngân sách "
         "30.000 tỷ đồng cả năm, con số này bằng 45%."
     )
-    assert _checked(text) == [(12000 * BILLION, 30000 * BILLION, Decimal(45), "inconsistent")]
+    assert checked(text) == [(12000 * BILLION, 30000 * BILLION, Decimal(45), "inconsistent")]
 
 
 def test_a_figure_of_another_measure_is_not_named_back_for_a_compared_plan() -> None:
@@ -77,7 +68,7 @@ def test_a_figure_of_another_measure_is_not_named_back_for_a_compared_plan() -> 
         "Năm nay tỉnh thu 12.000 tỷ đồng doanh thu du lịch, tăng 8%. So với kế hoạch thu ngân "
         "sách 30.000 tỷ đồng cả năm, con số này bằng 45%."
     )
-    assert _checked(text) == []
+    assert checked(text) == []
 
 
 _REGIONS = (
@@ -91,7 +82,7 @@ def test_a_compared_plan_takes_the_one_result_its_percentage_fits() -> None:
         "So với chỉ tiêu 20 triệu lượt du khách giao cho ngành, sau 8 tháng ngành du lịch "
         "thành phố đã hoàn thành 45%."
     )
-    assert _checked(text) == [(9 * MILLION, 20 * MILLION, Decimal(45), "consistent")]
+    assert checked(text) == [(9 * MILLION, 20 * MILLION, Decimal(45), "consistent")]
 
 
 def test_a_compared_range_takes_the_result_its_percentage_fits_at_either_end() -> None:
@@ -110,7 +101,7 @@ def test_a_compared_plan_no_result_fits_is_left_unread() -> None:
         "So với chỉ tiêu 20 triệu lượt du khách giao cho ngành, sau 8 tháng ngành du lịch "
         "thành phố đã hoàn thành 60%."
     )
-    assert _checked(text) == []
+    assert checked(text) == []
 
 
 # --------------------------------------------------------------------------- measures named back

@@ -8,18 +8,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import checked, find
 
 BILLION = Decimal(10) ** 9
-
-
-def _checked(text: str) -> list[tuple[object, object, object, str | None]]:
-    """(actual, target, stated percent, verdict) of every statement of ``text`` with both."""
-    return [
-        (s.actual, s.target, s.stated_percent, s.verdict)
-        for s in find(text, money=True)
-        if s.target is not None and s.actual is not None
-    ]
 
 
 # ------------------------------------------------------------- a plan named by its measure
@@ -27,12 +18,12 @@ def _checked(text: str) -> list[tuple[object, object, object, str | None]]:
 
 def test_the_amount_after_a_plan_named_by_its_measure_is_the_percentage_s_plan() -> None:
     text = "Doanh thu quý này của nhà máy ước 45 tỷ đồng, bằng 30% kế hoạch doanh thu 150 tỷ đồng."
-    assert _checked(text) == [(45 * BILLION, 150 * BILLION, Decimal(30), "consistent")]
+    assert checked(text) == [(45 * BILLION, 150 * BILLION, Decimal(30), "consistent")]
 
 
 def test_an_interest_rate_plan_is_not_a_plan_of_profit() -> None:
     text = "Trong năm, quỹ đạt 60% so với kế hoạch lãi suất cho vay 2.000 tỷ đồng."
-    assert _checked(text) == []
+    assert checked(text) == []
     assert all(s.target is None for s in find(text, money=True))
 
 
@@ -46,7 +37,7 @@ def test_a_pronoun_gives_the_result_to_a_percentage_written_with_its_named_plan(
         "Năm qua, thu nội địa đạt 330 tỷ đồng, tăng 6% so với cùng kỳ. "
         "Con số này tương ứng 110% dự toán thu nội địa 300 tỷ đồng."
     )
-    assert _checked(text) == [(330 * BILLION, 300 * BILLION, Decimal(110), "consistent")]
+    assert checked(text) == [(330 * BILLION, 300 * BILLION, Decimal(110), "consistent")]
 
 
 def test_a_bare_plan_amount_after_a_percentage_is_left_to_its_own_result() -> None:
@@ -56,7 +47,7 @@ def test_a_bare_plan_amount_after_a_percentage_is_left_to_its_own_result() -> No
         "Năm qua, thu nội địa đạt 330 tỷ đồng, tăng 6% so với cùng kỳ. "
         "Con số này tương ứng 110% dự toán 300 tỷ đồng."
     )
-    assert all(t is None or a is None for a, t, _, _ in _checked(text))
+    assert all(t is None or a is None for a, t, _, _ in checked(text))
 
 
 def test_the_result_of_the_plan_s_measure_is_taken_over_a_paragraph() -> None:
@@ -64,7 +55,7 @@ def test_the_result_of_the_plan_s_measure_is_taken_over_a_paragraph() -> None:
         "Trang trại có doanh thu 84 tỷ đồng trong ba quý đầu.\n\n"
         "Như vậy, trang trại mới đạt 70% mục tiêu doanh thu 120 tỷ đồng của cả năm."
     )
-    assert _checked(text) == [(84 * BILLION, 120 * BILLION, Decimal(70), "consistent")]
+    assert checked(text) == [(84 * BILLION, 120 * BILLION, Decimal(70), "consistent")]
 
 
 def test_a_result_of_another_measure_is_not_taken_for_the_plan() -> None:
@@ -72,7 +63,7 @@ def test_a_result_of_another_measure_is_not_taken_for_the_plan() -> None:
         "Trang trại có lợi nhuận 84 tỷ đồng trong ba quý đầu.\n\n"
         "Như vậy, trang trại mới đạt 70% mục tiêu doanh thu 120 tỷ đồng của cả năm."
     )
-    assert _checked(text) == []
+    assert checked(text) == []
     plans = [s for s in find(text, money=True) if s.stated_percent == Decimal(70)]
     assert [(s.actual, s.target) for s in plans] == [(None, 120 * BILLION)]
 
@@ -85,7 +76,7 @@ def test_the_excess_after_a_growth_is_of_the_result_and_its_plan() -> None:
         "Năm qua, doanh thu của trang trại đạt 360 tỷ đồng, tăng 8% so với cùng kỳ và vượt "
         "12,5% so với kế hoạch 320 tỷ đồng."
     )
-    assert _checked(text) == [(360 * BILLION, 320 * BILLION, Decimal("12.5"), "consistent")]
+    assert checked(text) == [(360 * BILLION, 320 * BILLION, Decimal("12.5"), "consistent")]
 
 
 def test_an_excess_after_a_growth_its_figures_contradict_is_flagged() -> None:
@@ -93,7 +84,7 @@ def test_an_excess_after_a_growth_its_figures_contradict_is_flagged() -> None:
         "Năm qua, doanh thu của trang trại đạt 360 tỷ đồng, tăng 8% so với cùng kỳ và vượt "
         "20% so với kế hoạch 320 tỷ đồng."
     )
-    assert _checked(text) == [(360 * BILLION, 320 * BILLION, Decimal(20), "inconsistent")]
+    assert checked(text) == [(360 * BILLION, 320 * BILLION, Decimal(20), "inconsistent")]
 
 
 def test_a_second_growth_after_a_growth_is_not_the_plan_s_percentage() -> None:
@@ -101,7 +92,7 @@ def test_a_second_growth_after_a_growth_is_not_the_plan_s_percentage() -> None:
         "Năm qua, doanh thu của trang trại đạt 360 tỷ đồng, tăng 8% so với cùng kỳ và tăng 3% "
         "so với quý trước; kế hoạch năm là 320 tỷ đồng."
     )
-    assert all(p is None for _, _, p, _ in _checked(text))
+    assert all(p is None for _, _, p, _ in checked(text))
 
 
 # ------------------------------------------------------------------- a plan drawn up
@@ -124,7 +115,7 @@ def test_a_figure_reached_after_the_plan_drawn_up_is_a_result() -> None:
         "Nhà máy đã thông qua kế hoạch với doanh thu dự kiến đạt 700 tỷ đồng; "
         "đến nay đã ước đạt 350 tỷ đồng, bằng 50% kế hoạch."
     )
-    assert _checked(text) == [(350 * BILLION, 700 * BILLION, Decimal(50), "consistent")]
+    assert checked(text) == [(350 * BILLION, 700 * BILLION, Decimal(50), "consistent")]
 
 
 # ------------------------------------------------------- financial income is no revenue
@@ -144,7 +135,7 @@ def test_financial_income_is_not_the_result_of_a_revenue_plan() -> None:
 
 def test_revenue_is_the_result_of_a_revenue_plan() -> None:
     text = "Quý này, nhà máy có doanh thu 310 tỷ đồng." + _REVENUE_PLAN
-    assert _checked(text) == [(310 * BILLION, 500 * BILLION, Decimal(62), "consistent")]
+    assert checked(text) == [(310 * BILLION, 500 * BILLION, Decimal(62), "consistent")]
 
 
 # ------------------------------------------------------------- a range of money, both units
