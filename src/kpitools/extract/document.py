@@ -44,62 +44,104 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import itertools
 import json
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
+from kpitools.extract.amounts import (
+    _AMOUNT_QUALIFIER,
+    _APART_KINDS,
+    _BACK_REFERENCE,
+    _BRACKETED_PLAN,
+    _CLAUSE_MARKS,
+    _COMPARED,
+    _FULL_STOP,
+    _LEAD_QUALIFIER,
+    _MEASURE_KIND,
+    _MEASURE_NAMES,
+    _MONEY_WORDS,
+    _NOUN_STOP,
+    _OF_A_TARGET,
+    _PART_OF_YEAR,
+    _PLAN_CUE,
+    _PLAN_WORD_AFTER,
+    _PROGRAMME_CHUNK,
+    _SCALES,
+    _SENTENCE_END,
+    MEASURE_NAMES,
+    PLAN_AMOUNT_WINDOW,
+    PLAN_MEASURES,
+    _after_percent,
+    _Amount,
+    _amounts,
+    _as_result,
+    _clause_around,
+    _clause_names,
+    _head,
+    _measure_beside,
+    _measure_completed,
+    _measure_kind,
+    _measure_of_amount,
+    _measures_named,
+    _noun_of,
+    _of_year,
+    _other_sentence,
+    _paragraph,
+    _part_opened,
+    _plan_measure,
+    _qualified,
+    _same_measure,
+    _same_period,
+    _sentence_span,
+    _sets_plan,
+    _shifted,
+    _thing,
+    _units_named,
+    noun_pattern,
+    plan_kind,
+)
+from kpitools.extract.linking import (
+    _NO_PERCENT,
+    _PROGRAMME_TOLERANCE,
+    NEIGHBOURS,
+    _against_plan,
+    _agrees,
+    _amount,
+    _covering,
+    _fits_programme,
+    _flagged,
+    _percent_of,
+    _same_scope,
+    _unit_key,
+    _with_result,
+)
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
-from kpitools.textfold import fold, fold_pattern, rx, words_rx
+from kpitools.textfold import fold, rx, words_rx
 
 if TYPE_CHECKING:
     from kpitools.extract.grammar import Value
     from kpitools.extract.statements import Statement as LinkableStatement
 
-_OF_A_TARGET = rx(r"(?<!\w)(?:nghị\s+quyết|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh|ct)(?!\w)")
+
 _YEARLY_BEFORE = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)[^.;]{0,60}$")
-NEIGHBOURS = 3
-"""How many fitting targets on each side of a result are looked at."""
 PLAN_RESULTS = 8
 """How many statements before a percentage of a named plan are looked at for its result."""
 PLAN_WINDOW = 800
 """How far (characters) before a percentage of a named plan its result may be."""
 _PLAN_END = rx(r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s*$")
-_NOUN_STOP = frozenset(
-    fold(w)
-    for w in [
-        *("và", "của", "năm", "cả", "sau", "trong", "đã", "đề", "ra", "được", "giao", "so"),
-        *("với", "chỉ", "là", "tại", "ở", "thì", "nhưng", "đạt", "vượt", "tăng", "giảm", "bằng"),
-    ]
-)
 _BRACKET_AMOUNT = rx(
     rf"^\s*\(\s*(?P<a>{NUM})\s*(?:(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
     r"\s*(?P<cur>đồng|đ|usd)?\s*\)"
 )
-_CLAUSE_MARKS = ",;.()\n:"
 # "kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274%": the plan named before its amount
 _PLAN_BEFORE = rx(
     r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?P<words>[^\W\d_]+"
     r"(?:\s+[^\W\d_]+){0,3})\s*\(\s*$"
 )
-
-
-def _unit_key(s: LinkableStatement) -> str | None:
-    """The unit a statement is of, for linking.
-
-    Its code, else its name as written (folded), else None for the document's own unit
-    (none named, or ``toàn …``).
-    """
-    if s.unit_code is not None:
-        return s.unit_code
-    if s.unit is None:
-        return None
-    name = fold(s.unit)
-    return None if name.startswith(fold("toàn ")) else re.sub(r"\s+", " ", name)
 
 
 def _key(s: LinkableStatement) -> str | None:
@@ -124,26 +166,6 @@ def _fits_time(result: LinkableStatement, target: LinkableStatement, yearly: boo
     if yearly:
         return True
     return target.year is not None and target.year == result.year
-
-
-def _percent_of(result: LinkableStatement) -> Percent | None:
-    if result.stated is None or result.stated_percent is None:
-        return None
-    try:
-        p = parse_percent(result.stated)
-    except ValueError:
-        return None
-    if result.stated_kind == "excess":
-        return Percent(p.value + 100, p.decimals, p.text)
-    return p
-
-
-def _agrees(result: LinkableStatement, target: Decimal) -> bool:
-    p = _percent_of(result)
-    assert isinstance(result.actual, Decimal)
-    if p is None or target == 0:
-        return False
-    return bool(check_percent(p, result.actual, target).consistent)
 
 
 def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, object]:
@@ -221,16 +243,6 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
     return out
 
 
-def _noun_of(words: str) -> str | None:
-    """The first two words of ``words`` up to a word that names no thing (folded)."""
-    kept: list[str] = []
-    for w in words.split():
-        if len(kept) == 2 or not w.isalpha() or w in _NOUN_STOP:
-            break
-        kept.append(w)
-    return " ".join(kept) or None
-
-
 def _plan_before(s: LinkableStatement, text: str) -> str | None:
     """What the plan whose amount opens ``s`` is of ("kế hoạch lợi nhuận cả năm (439 …")."""
     m = _PLAN_BEFORE.search(fold(text[max(0, s.start - 100) : s.start]))
@@ -265,51 +277,6 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     if b.group("mag2"):
         value *= 10**9
     return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None
-
-
-def _measure_completed(s: LinkableStatement, after: str) -> bool:
-    """Whether ``s`` is an attainment written as a bare percentage before its measure.
-
-    ``hoàn thành 60% doanh thu``: the plan is the measure's; ``after`` is the folded text
-    from the end of ``s``.
-    """
-    return (
-        s.stated_kind == "attainment"
-        and s.text.rstrip().endswith("%")
-        and after[:1] == " "
-        and _MEASURE_NAMES.match(after, 1) is not None
-    )
-
-
-MEASURE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "lợi nhuận": (r"lãi(?!\s+(?:suất|vay|tiền|tức|phạt))",),
-    "lãi": (r"lợi\s+nhuận",),
-}
-"""Other words for what a plan counts, as patterns of folded text: a plan of ``lợi nhuận``
-(profit) is met by a result written ``lãi trước thuế`` (and the other way round), not by
-``lãi suất``, ``lãi vay``, ``lãi tiền gửi``, ``lãi tức`` or ``lãi phạt``. Only words that
-always mean the same measure in a report are listed."""
-
-
-def noun_pattern(noun: str) -> re.Pattern[str]:
-    """A pattern of folded text for ``noun`` as a whole word or any of its synonyms.
-
-    Examples
-    --------
-    >>> bool(noun_pattern("lợi nhuận").search("lãi trước thuế gần"))
-    True
-    >>> bool(noun_pattern("lợi nhuận").search("lãi suất cho vay"))
-    False
-    """
-    words = [re.escape(noun), *(fold_pattern(w) for w in MEASURE_SYNONYMS.get(noun, ()))]
-    return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)")
-
-
-def _clause_names(text: str, pos: int, noun: str) -> bool:
-    """Whether the clause that ends at ``pos`` names ``noun`` (or a synonym) before it."""
-    floor = max(0, pos - 200)  # a clause is short: look back a bounded stretch
-    start = max(floor, *(text.rfind(c, floor, pos) + 1 for c in _CLAUSE_MARKS))
-    return noun_pattern(noun).search(fold(text[start:pos])) is not None
 
 
 def _names(text: str, s: LinkableStatement, noun: str) -> bool:
@@ -599,16 +566,6 @@ def _linked_to_amount(
     return s
 
 
-def _flagged(s: LinkableStatement, finding: str, **fields: object) -> LinkableStatement:
-    """``s`` marked inconsistent, its note the audit's ``finding`` (``extract.note.<finding>``)."""
-    return dataclasses.replace(
-        s,
-        consistent=False,
-        verdict="inconsistent",
-        **noted(seg(finding, **fields)),  # type: ignore[arg-type]
-    )
-
-
 def _agreeing(s: LinkableStatement, linked: LinkableStatement) -> LinkableStatement:
     """The link, unless its figures disagree with the stated percentage.
 
@@ -622,58 +579,6 @@ def _agreeing(s: LinkableStatement, linked: LinkableStatement) -> LinkableStatem
 def _same_currency(a: str | None, b: str | None) -> bool:
     """Whether two measures are amounts of one currency (``tỷ đồng``, ``nghìn tỷ đồng``)."""
     return a is not None and b is not None and a.split()[-1] == b.split()[-1]
-
-
-def _with_result(
-    s: LinkableStatement, c: LinkableStatement, target: Decimal | None
-) -> LinkableStatement:
-    """The percentage ``s`` with the result ``c`` as its actual, and its check."""
-    from kpitools.extract.grammar import implied_target
-
-    assert isinstance(c.actual, Decimal)
-    checks: dict[str, object] = {"verdict": "unchecked"}
-    lead: list[Segment] = [seg("actual_linked", a=f"{c.actual:f}", text=c.text)]
-    p = _percent_of(s)
-    if p is None and target:
-        checks.update(noted(*lead))  # a result against its target, no percentage stated
-    elif target is None or p is None or target == 0:
-        checks.update(noted(*lead, seg("no_target")))
-    else:
-        check = check_percent(p, c.actual, target)
-        assert check.exact is not None
-        lead.append(seg("percent", a=f"{c.actual:f}", t=f"{target:f}", exact=f"{check.exact:.6g}"))
-        checks["computed_percent"] = check.computed
-        qual = s.qualifier or c.qualifier
-        if qual is not None or not c.exact:
-            checks.update(noted(*lead, seg("qualifier_approximate", qual=qual or "≈")))
-        else:
-            checks.update(
-                consistent=check.consistent,
-                truncated=check.truncated,
-                verdict="truncated"
-                if check.truncated
-                else ("consistent" if check.consistent else "inconsistent"),
-                **noted(*lead, seg("computed", computed=check.computed)),
-            )
-    return dataclasses.replace(
-        s,
-        actual=c.actual,
-        target=target,
-        metric=s.metric or c.metric,
-        label=c.label,
-        unit=s.unit or c.unit,
-        unit_code=s.unit_code or c.unit_code,
-        year=s.year or c.year,
-        as_of=s.as_of or c.as_of,
-        qualifier=s.qualifier or c.qualifier,
-        exact=c.exact,
-        measure=c.measure,
-        implied_target=implied_target(c.actual, target, s.stated_percent, s.stated_kind),
-        link_start=c.start,
-        link_end=c.end,
-        link_text=c.text,
-        **checks,  # type: ignore[arg-type]
-    )
 
 
 def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
@@ -709,20 +614,6 @@ def _near_implied(s: LinkableStatement, target: object) -> bool:
     assert isinstance(s.actual, Decimal)
     implied = s.actual * 100 / p.value
     return target / 2 <= implied <= target * 2
-
-
-_BUDGET = rx(r"(?<!\w)dự\s+toán(?!\w)")
-_GOAL = rx(r"(?<!\w)(?:mục\s+tiêu|phấn\s+đấu)(?!\w)")
-
-
-def plan_kind(words: str) -> str | None:
-    """``budget`` or ``goal`` by the plan the folded ``words`` name (None: neither or both).
-
-    >>> plan_kind("đạt 61,4% dự toán"), plan_kind("mục tiêu phấn đấu"), plan_kind("kế hoạch")
-    ('budget', 'goal', None)
-    """
-    budget, goal = bool(_BUDGET.search(words)), bool(_GOAL.search(words))
-    return None if budget == goal else "budget" if budget else "goal"
 
 
 def _other_plan_kind(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
@@ -812,164 +703,6 @@ def _bracketed_after(s: LinkableStatement, t: LinkableStatement, text: str) -> b
     return _BRACKETED_PLAN.search(fold(text[s.start : t.start])) is not None
 
 
-# --------------------------------------------------------------------------- plan amounts
-
-PLAN_AMOUNT_WINDOW = 1200
-"""How far (characters, within the paragraph) from a percentage its plan amount may be."""
-_DONG_SPELLINGS = frozenset({"đ", "dồng"})
-_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
-_SCALED = rx(
-    rf"(?<![\w.,/])(?P<a>{NUM})(?![\d%])(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
-    r"(?:\s+(?P<mag2>tỷ|tỉ)(?!\w))?)?(?:\s+(?P<noun>[^\W\d_]+)|(?P<glued>ha|km|kg|tấn)(?!\w))?"
-    r"(?!\s*%)"
-)
-# a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
-_PLAN_CUE = rx(
-    r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|phấn\s+đấu|hướng\s+tới|đề\s+ra"
-    r"|được\s+giao|phân\s+bổ|bố\s+trí)(?!\w)"
-)
-# words of a result between the cue and the amount: the amount is a result, not the plan
-_RESULT_WORDS = rx(
-    r"(?<!\w)(?:đạt|thực\s+hiện|hoàn\s+thành|kết\s+quả|lũy\s+kế|luỹ\s+kế|ước|bằng|vượt|chiếm"
-    r"|tăng|giảm|đã(?!\s+(?:được\s+)?(?:giao|đề|đặt|xác|phê|ban|thông|điều|nêu)))(?!\w)"
-)
-# the amount in brackets right after a plan's name is that plan's amount
-_BRACKETED_PLAN = rx(
-    rf"(?<!\w){PLAN_NOUNS}(?:\s+(?!tăng|giảm|đạt)[^\W\d_]+){{0,5}}"
-    r"\s*\(\s*$"
-)
-# the verb of the plan itself: "phấn đấu đạt", "mục tiêu (phấn đấu) là đạt"
-_PLAN_VERB = rx(
-    r"\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s+thành"
-    # "chỉ tiêu là giảm 6% xuống còn 2,4 triệu tấn": a plan set as a fall to an amount
-    r"|giảm(?:\s+\d[\d.,]*\s*%)?\s+(?:để\s+|xuống\s+)?còn)(?!\w)"
-)
-# "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the aim's verb after the
-# measure it names
-_AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu")
-_AIMED_VERB = rx(r"(?:\s+[^\W\d_]+){1,10}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
-# "kế hoạch kinh doanh với chỉ tiêu lợi nhuận dự kiến đạt 40 tỷ đồng": after any plan word,
-# the measure it names and an expected verb set out the plan's amount
-_PLANNED_VERB = rx(r"(?:\s+[^\W\d_]+){1,10}?\s+dự\s+kiến(?:\s+là)?\s+(?:đạt|ở\s+mức)(?!\w)")
-
-
-def _aimed_verb(lead: str, pos: int, *, aim: bool = True) -> re.Match[str] | None:
-    """The verb of an aim after the measure it names (``phấn đấu doanh thu … đạt``).
-
-    After a plan word that names no aim (``kế hoạch``, ``chỉ tiêu``), only an expected verb
-    (``… lợi nhuận dự kiến đạt``). None when a word of a result comes between (``mục tiêu
-    …, tỉnh đã thu đạt`` states a result).
-    """
-    m = (_AIMED_VERB if aim else _PLANNED_VERB).match(lead, pos)
-    if m is None or _RESULT_WORDS.search(lead, pos, m.end() - 3):
-        return None
-    return m
-
-
-_AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
-_SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
-_FULL_STOP = re.compile(r"[.!?]\s|\n")
-_PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
-# a unit named by its kind and a capitalised name ("huyện Gia Lâm", "Đảng bộ phường Kim Long")
-_UNIT_NAMED = re.compile(
-    r"(?<!\w)(?:[Đđ]ảng bộ|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|[Xx]ã|[Pp]hường"
-    r"|[Tt]hị trấn|[Đđ]ặc khu)\s+((?:[A-ZĐ\u00c0-\u1ef8][^\W\d_]*\s*)+)"
-)
-
-
-@dataclasses.dataclass(frozen=True)
-class _Amount:
-    """A number written with its scale and the word after it, in a text's coordinates."""
-
-    start: int
-    end: int
-    value: Decimal
-    unit: tuple[str, str]  # (scale words, first word after them), folded
-
-
-def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
-    """The numbers of ``folded[start:end]`` with their scale and the word after it."""
-    out = []
-    for m in _SCALED.finditer(folded, start, end):
-        try:
-            value = parse_number(m.group("a"))
-        except ValueError:
-            continue
-        mags = [g for g in (m.group("mag"), m.group("mag2")) if g]
-        for g in mags:
-            value *= _SCALES[g]
-        if mags and value == value.to_integral_value():
-            value = value.quantize(Decimal(1))
-        scale = " ".join("tỷ" if g == "tỉ" else "nghìn" if g == "ngàn" else g for g in mags)
-        noun = m.group("noun") or m.group("glued") or ""
-        if scale and noun in _DONG_SPELLINGS:
-            noun = "đồng"  # "17.726 tỷ đ", "913.216,2 tỷ dồng": đồng abbreviated or mistyped
-        elif scale == "tỷ" and noun == "triệu" and _SLIPPED_SCALE.match(folded, m.end()):
-            noun = "đồng"  # "trên 52 tỷ triệu đồng": no amount is so written, a slip of tỷ
-        end = m.end()
-        if scale and m.group("noun") and _DONG_MEASURE.match(folded, m.start("noun")):
-            # "2.000 tỷ doanh thu": a sum of đồng named by its measure, which follows it
-            noun, end = "đồng", m.start("noun") - 1
-        out.append(_Amount(m.start("a"), end, value, (scale, noun)))
-    return _shared_currency(folded, out)
-
-
-_SLIPPED_SCALE = rx(r"\s+đồng(?!\w)")
-# measures counted in đồng, named right after a scale with no currency ("150 tỷ lợi nhuận")
-_DONG_MEASURE = words_rx(
-    (
-        "doanh thu",
-        "lợi nhuận",
-        "lãi trước thuế",
-        "lãi sau thuế",
-        "lãi ròng",
-        "thu ngân sách",
-        "thu nội địa",
-        "chi ngân sách",
-    )
-)
-_SHARED_CURRENCY_GAP = rx(r"^\s*(?:,|và)\s+(?:[^\W\d_]+\s+){0,5}?$")
-
-
-def _shared_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
-    """The amounts, one written with a scale and no currency taking the next one's.
-
-    ``doanh thu 150 tỷ và lợi nhuận 12 tỷ đồng``: the currency written once after the last
-    of two amounts of one scale, joined by ``và`` or a comma and a few words, is both's.
-    """
-    out = list(amounts)
-    for i, (a, b) in enumerate(itertools.pairwise(amounts)):
-        if not a.unit[0] or a.unit[1] in _MONEY_WORDS or b.unit[1] not in _MONEY_WORDS:
-            continue
-        if a.unit[0] != b.unit[0]:
-            continue
-        gap = folded[a.start : b.start]
-        after = gap[gap.find(a.unit[0]) + len(a.unit[0]) :]
-        if _SHARED_CURRENCY_GAP.match(after):
-            end = a.start + len(folded[a.start : a.end].rsplit(None, 1)[0])  # not the word
-            out[i] = dataclasses.replace(a, end=end, unit=(a.unit[0], b.unit[1]))
-    return out
-
-
-def _head(folded: str, pos: int, floor: int) -> int:
-    """Where the sentence (or clause after ``;``/``:``) around ``pos`` starts."""
-    return max(floor, *(m.end() for m in _SENTENCE_END.finditer(folded, floor, pos)), floor)
-
-
-def _units_named(text: str, start: int, end: int) -> set[str]:
-    """The units named by kind and name in ``text[start:end]`` (names only, folded).
-
-    A name is its capitalised words (the pattern's letter range also holds lower-case
-    letters with marks: ``tỉnh đã đón`` names no unit).
-    """
-    out = set()
-    for m in _UNIT_NAMED.finditer(text, start, end):
-        words = list(itertools.takewhile(lambda w: w[:1].isupper(), m.group(1).split()))
-        if words:
-            out.add(fold(" ".join(words)))
-    return out
-
-
 # "của Sunrise", "của ABC": an owner named by one word of Latin letters with a capital
 _OWNER_NAMED = re.compile(r"(?<!\w)của\s+([A-Z][A-Za-z0-9]*)(?![^\W_])")
 
@@ -990,143 +723,6 @@ def _owners_agree(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return not (x and y) or bool(x & y)
 
 
-MEASURE_NAMES: dict[str, str] = {
-    "doanh thu": "doanh thu",
-    "tổng doanh thu": "doanh thu",
-    "lợi nhuận": "lợi nhuận",
-    "lãi trước thuế": "lợi nhuận",
-    "lãi sau thuế": "lợi nhuận",
-    "lãi ròng": "lợi nhuận",
-    "tổng thu": "tổng thu",
-    "thu ngân sách": "thu ngân sách",
-    "tổng thu ngân sách": "thu ngân sách",
-    "thu nội địa": "thu nội địa",
-    "chi ngân sách": "chi ngân sách",
-    "xuất khẩu": "xuất khẩu",
-    "nhập khẩu": "nhập khẩu",
-    "giải ngân": "giải ngân",
-    "vốn đầu tư": "vốn đầu tư",
-    "khách quốc tế": "khách quốc tế",
-    "khách nội địa": "khách nội địa",
-}
-"""Names of measures a report's plans and results are of, each with its measure (synonyms
-share one). A plan amount whose clause names one measure is not the plan of a result whose
-clause names another (``kế hoạch lợi nhuận 1.000 tỷ đồng`` is no plan of ``doanh thu đạt 500
-tỷ đồng, bằng 50% kế hoạch``, though the figures agree)."""
-_MEASURE_NAMES = words_rx(MEASURE_NAMES)
-APART_MEASURES = frozenset({"doanh thu", "lợi nhuận", "xuất khẩu", "nhập khẩu"})
-"""Measures of :data:`MEASURE_NAMES` that are never each other's plan, even in one sentence
-(a company's revenue and its profit; exports and imports). Others may be: a disbursement is
-set against the capital planned (``vốn đầu tư`` and ``giải ngân``)."""
-_CLAUSE_END = re.compile(r"[,;.()\n:]")
-
-
-def _clause_around(folded: str, start: int, end: int) -> tuple[int, int]:
-    """The clause(s) holding ``folded[start:end]``, cut at the nearest clause marks.
-
-    At most 200 characters before and 120 after.
-    """
-    floor = max(0, start - 200)
-    head = max(floor, *(m.end() for m in _CLAUSE_END.finditer(folded, floor, start)), floor)
-    tail = _CLAUSE_END.search(folded, end, min(len(folded), end + 120))
-    return head, tail.start() if tail else min(len(folded), end + 120)
-
-
-def _measures_named(folded: str, start: int, end: int) -> set[str]:
-    """The measures named in the clause(s) of ``folded[start:end]`` (see MEASURE_NAMES)."""
-    head, stop = _clause_around(folded, start, end)
-    return {
-        MEASURE_NAMES[" ".join(m.group().split())]
-        for m in _MEASURE_NAMES.finditer(folded, head, stop)
-    }
-
-
-PLAN_MEASURES: dict[str, str] = {"giải ngân": "vốn đầu tư", "tổng thu": "thu ngân sách"}
-"""Measures whose plan is named by another measure: the plan of a disbursement is the
-investment capital allocated (``đã giải ngân hơn 7.500 tỉ đồng, đạt 36% kế hoạch`` and
-``tổng vốn đầu tư công được phân bổ … gần 21.000 tỉ đồng``); the plan of a total revenue is
-the budget's revenue (``tổng thu đạt 130 tỷ đồng, vượt 30% dự toán`` and ``dự toán thu ngân
-sách được giao là 100 tỷ đồng``)."""
-
-
-def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
-    """Whether the amount ``a`` names no measure other than the result's ``named``.
-
-    Or the measure their plan is named by (:data:`PLAN_MEASURES`). An amount with a measure
-    named right after it (``40 tỷ đồng lợi nhuận``) is of that one only.
-    """
-    after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
-    right = after or _measure_right_before(folded, a.start)
-    own = (
-        {MEASURE_NAMES[" ".join(right.group().split())]}
-        if right
-        else _measures_named(folded, a.start, a.end)
-    )
-    if not (named and own) or own == named:
-        return True
-    return own <= named | {PLAN_MEASURES[m] for m in named if m in PLAN_MEASURES}
-
-
-def _measure_right_before(folded: str, start: int) -> re.Match[str] | None:
-    """The measure named right before the amount at ``start``, only a space between.
-
-    ``kế hoạch doanh thu 2.000 tỷ đồng và lợi nhuận 300 tỷ đồng``: each amount is of the
-    measure written just before it, not of every measure its clause names.
-    """
-    last = None
-    for m in _MEASURE_NAMES.finditer(folded, max(0, start - 30), start):
-        last = m
-    if last is None or folded[last.end() : start].strip():
-        return None
-    return last
-
-
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_COMPARED = rx(r"(?<!\w)(?:so\s+với|so(?=\s+năm)|cùng\s+kỳ)(?!\w)")
-_PAST = rx(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|kỳ\s+trước)(?!\w)")
-
-
-def _years(folded: str, start: int, end: int) -> set[str]:
-    """The years ``folded[start:end]`` is of: those not compared with (``so với năm 2024``)."""
-    return {
-        m.group()
-        for m in _YEAR.finditer(folded, start, end)
-        if not _COMPARED.search(folded, max(start, m.start() - 25), m.start())
-    }
-
-
-def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
-    """Whether the sentence of ``amount`` is of the period of the result's sentence.
-
-    ``result`` is the (start, end) of the result's sentence. No earlier period may be named
-    before the amount (``cùng kỳ năm trước, lãi … 1.000 tỷ đồng``), nor another year
-    (``Năm 2024, …`` against ``Năm 2025, …``).
-    """
-    head = _head(folded, amount.start, 0)
-    if any(
-        not _COMPARED.search(folded, max(head, m.start() - 12), m.start())
-        for m in _PAST.finditer(folded, head, amount.start)
-    ):
-        return False  # not "so với cùng kỳ": the base of a change stated before it
-    own, theirs = _years(folded, head, amount.start), _years(folded, *result)
-    return not (own and theirs and own.isdisjoint(theirs))
-
-
-def _of_year(folded: str, amount: _Amount, year: int | None) -> bool:
-    """Whether the years named before ``amount`` in its sentence (if any) include ``year``.
-
-    ``Năm 2026, công ty đặt kế hoạch …`` is no plan of a result of 2025.
-    """
-    own = _years(folded, _head(folded, amount.start, 0), amount.start)
-    return year is None or not own or str(year) in own
-
-
-def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
-    """Whether a full stop (or a line end) comes between the amounts ``a`` and ``b``."""
-    lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
-    return _FULL_STOP.search(folded, lo, hi) is not None
-
-
 def _other_clause(folded: str, actual: _Amount, plan: _Amount) -> bool:
     """Whether ``plan`` is in another sentence than ``actual``, or in a clause before it.
 
@@ -1137,118 +733,6 @@ def _other_clause(folded: str, actual: _Amount, plan: _Amount) -> bool:
     if _other_sentence(folded, actual, plan):
         return True
     return plan.end <= actual.start and ";" in folded[plan.end : actual.start]
-
-
-# "mục tiêu (rất khó) này", "kế hoạch đó", "chỉ tiêu nói trên": a plan named back
-_PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\s+trên)(?!\w)")
-
-
-def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) -> bool:
-    """Whether the sentence of ``a`` sets out a plan just before it, with no result between.
-
-    A verb right after the plan word is the plan's own (``Mục tiêu phấn đấu là đạt tổng sản
-    lượng 968.580 tấn``); with ``qualified``, a floor or an approximation before the amount
-    (``đặt mục tiêu đón trên 9,1 triệu lượt``) is allowed.
-    """
-    head = _labelled_head(folded, _list_item_head(folded, a, _head(folded, a.start, floor), floor))
-    lead = folded[head : a.start]
-    if _BRACKETED_PLAN.search(lead):
-        return True  # "đạt 56,6% kế hoạch Thủ tướng Chính phủ giao (913.216,2 tỷ đồng)"
-    cues = list(_PLAN_CUE.finditer(lead))
-    if not cues or (not qualified and _AMOUNT_QUALIFIER.search(lead)):
-        return False
-    if _PERCENT_BEFORE.search(lead, 0, cues[-1].start()):
-        return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
-    back = _PLAN_NAMED_BACK.match(lead, cues[-1].end())
-    if back is not None:
-        # "Mục tiêu rất khó này cũng góp vào tổng số …": a plan stated before, named
-        # by a pronoun, sets no amount of its own unless its verb follows ("… này là đạt")
-        return _PLAN_VERB.match(lead, back.end()) is not None
-    verb = _PLAN_VERB.match(lead, cues[-1].end())
-    if verb is None:
-        verb = _aimed_verb(lead, cues[-1].end(), aim=_AIM_CUE.match(cues[-1].group()) is not None)
-    return _RESULT_WORDS.search(lead, verb.end() if verb else cues[-1].end()) is None
-
-
-# "Mục tiêu năm: …", "Kế hoạch 2025: …": a plan's name as the label of what follows
-_PLAN_LABEL = rx(
-    r"\W*(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){0,3}"
-    r"\s*:\s*$"
-)
-
-
-def _labelled_head(folded: str, head: int) -> int:
-    """The head of the label when the clause at ``head`` follows a plan's name and a colon.
-
-    ``Mục tiêu năm: 500 tỷ đồng doanh thu, 40 tỷ đồng lợi nhuận``: the amounts after the
-    colon are the plan's, as if the label opened their clause; else ``head``.
-    """
-    if folded[head - 2 : head] != ": ":
-        return head
-    label = _head(folded, head - 2, max(0, head - 60))
-    return label if _PLAN_LABEL.match(folded, label, head) else head
-
-
-def _list_item_head(folded: str, a: _Amount, head: int, floor: int) -> int:
-    """The head of the clause before ``a`` when ``a`` is the next item of a list of plans.
-
-    ``a`` opens a clause after ``;`` with no word of a result in it (``Theo kế hoạch năm
-    2025, … trồng mới 12.400ha rừng; 2,5 triệu cây phân tán``); else ``head``.
-    """
-    if folded[head - 2 : head] != "; " or folded[head : a.start].strip() or head - 2 <= floor:
-        return head
-    end = _SENTENCE_END.search(folded, a.end)
-    if _RESULT_WORDS.search(folded, a.end, end.start() if end else len(folded)):
-        return head
-    return _head(folded, head - 2, floor)
-
-
-def _paragraph(text: str, start: int, end: int, width: int = PLAN_AMOUNT_WINDOW) -> tuple[int, int]:
-    """The window around ``start``–``end``: ``width`` characters each side.
-
-    It crosses paragraph ends (a report states its plan in one paragraph and its weekly
-    figures in the next ones) and is cut at the nearest line end within its edges.
-    """
-    low = max(0, start - width)
-    if low > 0:
-        low = text.find("\n", low, start) + 1 or low
-    high = min(len(text), end + width)
-    if high < len(text):
-        nl = text.rfind("\n", end, high)
-        high = nl if nl >= 0 else high
-    return low, high
-
-
-def _shifted(a: _Amount, by: int) -> _Amount:
-    """``a`` with its offsets moved by ``by`` (from a window's to the text's)."""
-    return dataclasses.replace(a, start=a.start + by, end=a.end + by)
-
-
-def _covering(
-    statements: Sequence[LinkableStatement], starts: list[int], a: _Amount
-) -> LinkableStatement | None:
-    """The statement whose span holds the amount ``a``, if any (a few before it looked at)."""
-    i = bisect.bisect_right(starts, a.start)
-    for c in statements[max(0, i - NEIGHBOURS) : i][::-1]:
-        if c.start <= a.start < c.end:
-            return c
-    return None
-
-
-def _same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
-    """Whether an amount read in ``c`` (None: in no statement) may be the plan of ``s``.
-
-    Read in a statement: of the same unit (or of none named, its sentence checked by
-    :func:`_same_units`), and of the same year and metric where both are known. In none:
-    only for a result of the document's own unit (no unit named).
-    """
-    if c is None:
-        return _unit_key(s) is None
-    if _unit_key(c) not in (None, _unit_key(s)):
-        return False  # a plan of no unit named: its sentence was checked (_same_units)
-    if None not in (c.year, s.year) and c.year != s.year:
-        return False
-    return None in (c.metric, s.metric) or c.metric == s.metric
 
 
 def _plan_amount(
@@ -1393,13 +877,6 @@ def _issued_plans(
     return out
 
 
-def _measure_beside(folded: str, a: _Amount) -> str | None:
-    """The measure named right after the amount ``a`` or right before it, if any."""
-    after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
-    m = after or _measure_right_before(folded, a.start)
-    return MEASURE_NAMES[" ".join(m.group().split())] if m else None
-
-
 def _exact_of_restated(folded: str, fitting: list[_Amount]) -> list[_Amount]:
     """The one exact plan among ``fitting`` when the others are it restated, rounded.
 
@@ -1446,11 +923,6 @@ def _same_units(
     if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lead) for n in named):
         return True
     return _units_named(window, min(head, result[0]), max(a.end, result[1])) <= named
-
-
-def _qualified(folded: str, a: _Amount) -> bool:
-    """Whether the amount ``a`` is written with a qualifier (``trên 9,1 triệu``)."""
-    return _AMOUNT_QUALIFIER.search(folded, max(0, a.start - 20), a.start) is not None
 
 
 def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
@@ -1641,23 +1113,6 @@ def _measure_referred(s: LinkableStatement, text: str) -> str | None:
     return measure
 
 
-_PART_OPENS = rx(r"\W*(?:trong\s+đó|riêng)(?!\w)")
-
-
-def _part_opened(s: LinkableStatement, text: str) -> bool:
-    """Whether the sentence of ``s`` opens on a part (``Trong đó``, ``Riêng``).
-
-    ``… giải ngân đạt trên 700 tỷ đồng, bằng 80% kế hoạch. Trong đó, vốn ngân sách tỉnh có
-    tỷ lệ giải ngân đạt 95%``: the rate is the part's, not the rate of the whole just stated.
-    """
-    low = max(0, s.start - 200)
-    lead = fold(text[low : s.start])
-    head = _head(lead, len(lead), 0)
-    if head == 0 and low > 0:
-        return False  # the sentence opens further back than the window
-    return _PART_OPENS.match(lead, head) is not None
-
-
 def _referred_result(
     statements: Sequence[LinkableStatement], i: int, measure: str, text: str
 ) -> LinkableStatement | None:
@@ -1686,32 +1141,6 @@ def _referred_result(
             return None
         return c
     return None
-
-
-def _plan_measure(s: LinkableStatement, text: str) -> str | None:
-    """The measure the plan after a percentage of ``s`` names, if any.
-
-    ``vượt 52% mục tiêu lợi nhuận trước thuế``: ``lợi nhuận``, by :data:`MEASURE_NAMES`.
-    """
-    after = _after_percent(s, text)
-    lead = _PLAN_WORD_AFTER.match(after)
-    m = _MEASURE_NAMES.match(after, lead.end()) if lead else None
-    return MEASURE_NAMES[" ".join(m.group().split())] if m else None
-
-
-def _after_percent(s: LinkableStatement, text: str) -> str:
-    """The folded words after the stated percentage of ``s``.
-
-    The last one its text holds (``đã hoàn thành 86% kế hoạch doanh thu và vượt 5% mục tiêu
-    lợi nhuận`` states 5 %).
-    """
-    at = s.text.rfind(s.stated) if s.stated and s.stated.endswith("%") else -1
-    percent = s.text.find("%", max(at, 0))
-    return fold(text[s.start + percent + 1 : s.end + 60]) if percent >= 0 else ""
-
-
-# "lợi nhuận trước thuế", "lợi nhuận gộp", "doanh thu thuần": the kind of a measure named
-_MEASURE_KIND = rx(r"\s*(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chính|hợp\s+nhất)(?!\w)")
 
 
 def _plan_kind(s: LinkableStatement, text: str) -> str | None:
@@ -1760,10 +1189,6 @@ def _clause_kind(text: str, pos: int, noun: str) -> str | None:
     named = list(noun_pattern(noun).finditer(clause))
     k = _MEASURE_KIND.match(clause, named[-1].end()) if named else None
     return " ".join(k.group(1).split()) if k else None
-
-
-# "% mục tiêu lợi nhuận trước thuế", "% kế hoạch doanh thu": a plan named by its measure
-_PLAN_WORD_AFTER = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+")
 
 
 def _money_between(text: str, start: int, end: int) -> bool:
@@ -2219,10 +1644,6 @@ def _actual_link_note(s: LinkableStatement) -> tuple[Segment, ...]:
     return (seg("actual_linked", a=f"{s.actual:f}", text=s.link_text),)
 
 
-_MONEY_WORDS = {"đồng": "đồng", "usd": "USD"}
-_LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s*$")
-
-
 def _amount_result(
     s: LinkableStatement,
     noun: str,
@@ -2276,10 +1697,6 @@ def _refers_back(text: str, low: int, pos: int) -> bool:
     return bool(heads) and _BACK_REFERENCE.match(folded[heads[-1] :]) is not None
 
 
-# "Với kết quả có được, …", "Như vậy, …": a paragraph about the figures just stated
-_BACK_REFERENCE = rx(r"^\W*(?:với\s+kết\s+quả|như\s+vậy|qua\s+đó|từ\s+kết\s+quả)(?!\w)")
-
-
 def _kind_fits_amount(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
     """Whether the amount ``a`` may be of a plan of ``noun`` of ``kind`` (see _kind_fits).
 
@@ -2294,10 +1711,6 @@ def _kind_fits_amount(folded: str, a: _Amount, noun: str, kind: str | None) -> b
         return True
     got = " ".join(k.group(1).split())
     return got not in _APART_KINDS if kind is None else got == kind
-
-
-_APART_KINDS = frozenset({fold("tài chính")})
-"""Kinds of :data:`_MEASURE_KIND` that name another measure than the bare one."""
 
 
 def _later_result(
@@ -2338,85 +1751,10 @@ def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
     return named is not None and noun_pattern(noun).match(named) is not None
 
 
-def _measure_of_amount(folded: str, a: _Amount) -> str | None:
-    """The measure name (:data:`MEASURE_NAMES`) an amount of ``folded`` is of, if any.
-
-    The one written right after it (``450 tỷ đồng doanh thu``), else the last named before
-    it in its clause (``doanh thu 450 tỷ đồng và lợi nhuận 30 tỷ đồng``: 30 is profit).
-    """
-    after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
-    if after is not None:
-        return after.group()
-    floor = max(0, a.start - 200)
-    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
-    named = list(_MEASURE_NAMES.finditer(folded, start, a.start))
-    if not named:
-        named = _named_before_aside(folded, start, floor)
-    if not named and _BARE_RESULT_VERB.match(folded, start, a.start):
-        # "lợi nhuận giảm 4%, đạt 110 tỷ đồng": a clause of its verb alone goes on the
-        # sentence's subject, the measure its clause before names
-        head = max([floor, *(m.end() for m in _SENTENCE_END.finditer(folded, floor, start))])
-        named = list(_MEASURE_NAMES.finditer(folded, head, start))[-1:]
-        if named and not _CHANGE_AFTER_SUBJECT.match(folded, named[0].end(), start):
-            named = []  # "doanh thu từ hoạt động tài chính tăng": a part, not the subject
-    return named[-1].group() if named else None
-
-
-def _named_before_aside(folded: str, start: int, floor: int) -> list[re.Match[str]]:
-    """The measure named right before a bracketed aside that ends at ``start``, if any.
-
-    ``doanh thu thuần (trừ phí dịch vụ) là 800 tỷ đồng``: the aside does not end the clause,
-    so 800 is of ``doanh thu``; the words inside the brackets name no measure of it.
-    """
-    if start < 1 or folded[start - 1] != ")":
-        return []
-    opened = folded.rfind("(", floor, start - 1)
-    if opened < 0:
-        return []
-    low = max(floor, *(folded.rfind(m, floor, opened) + 1 for m in _CLAUSE_MARKS))
-    named = list(_MEASURE_NAMES.finditer(folded, low, opened))
-    return named[-1:]
-
-
-# "lợi nhuận ròng chỉ giảm 4%": the measure as the subject of its change, two words between
-_CHANGE_AFTER_SUBJECT = rx(r"(?:\s+[^\W\d_]+){0,2}?\s+(?:tăng|giảm)(?!\w)")
-
-
-# ", đạt 110 tỷ đồng" / ", lên mức hơn 2.000 tỷ đồng": a clause of a result verb alone
-_BARE_RESULT_VERB = rx(
-    r"\s*(?:chỉ\s+)?(?:đạt|lên|còn)(?:\s+mức)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
-)
-
-
 def _not_of_another(folded: str, a: _Amount, noun: str) -> bool:
     """Whether the amount ``a`` is of no measure other than ``noun`` (see above)."""
     named = _measure_of_amount(folded, a)
     return named is None or noun_pattern(noun).match(named) is not None
-
-
-def _as_result(
-    s: LinkableStatement, amount: _Amount, folded: str, low: int, text: str, noun: str
-) -> LinkableStatement:
-    """``s`` with the money amount ``amount`` as its result.
-
-    ``amount`` was found in ``folded``, the window of ``text`` from ``low``; the result takes
-    its span, value, qualifier and measure, and ``noun`` opens its label.
-    """
-    q = _LEAD_QUALIFIER.search(folded, max(0, amount.start - 12), amount.start)
-    a = _shifted(amount, low)
-    measure = " ".join(w for w in (a.unit[0], _MONEY_WORDS[a.unit[1]]) if w)
-    return dataclasses.replace(
-        s,
-        start=a.start,
-        end=a.end,
-        text=text[a.start : a.end],
-        actual=a.value,
-        target=None,
-        label=f"{noun} ({measure})".strip(),
-        qualifier=q.group(1) if q else None,
-        exact=q is None,
-        measure=measure,
-    )
 
 
 # --------------------------------------------------------------------------- programmes
@@ -2429,12 +1767,6 @@ _PROGRAMME = rx(
 )
 # "1,4 tỷ cây xanh": a count of things written with a scale word (no money)
 _SCALED_THING = rx(r"(?<!\w)(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+(?!đồng|usd|đ(?!\w))[^\W\d_]+")
-_PROGRAMME_TOLERANCE = Decimal("0.05")
-"""How far (relative) a qualified result's percentage of a programme's aim may be from the
-stated one ("hơn 1,4 tỷ cây xanh, đạt 143,9%": 140 % of one billion, for 1,439 billion)."""
-
-
-_PROGRAMME_CHUNK = 1 << 16
 
 
 def _programme_names(text: str) -> list[tuple[int, re.Match[str]]]:
@@ -2461,17 +1793,6 @@ def _programmes(names: list[tuple[int, re.Match[str]]]) -> dict[str, set[Decimal
         key = f"{m.group('scale').replace('tỉ', 'tỷ')} {' '.join(m.group('noun').split())}"
         out.setdefault(key, set()).add(value)
     return out
-
-
-def _fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
-    """Whether the stated percentage of ``s`` fits its actual against ``aim``."""
-    if s.qualifier is None and s.exact:
-        return _agrees(s, aim)
-    p = _percent_of(s)
-    assert isinstance(s.actual, Decimal)
-    if p is None or aim == 0:
-        return False
-    return abs(100 * s.actual / aim - p.value) <= _PROGRAMME_TOLERANCE * p.value
 
 
 def link_programme_targets(
@@ -2535,26 +1856,12 @@ UNSTATED_PLAN_WINDOW = 1600
 set against it may be (reports state the year's goals at the end of an article)."""
 
 
-def _thing(folded: str, a: _Amount) -> str | None:
-    """What the amount ``a`` counts, in the words after its unit word (``lượt khách``)."""
-    return _noun_of(re.sub(r"[^\w\s]", " . ", folded[a.end : a.end + 40]))
-
-
-_PART_OF_YEAR = rx(r"(?<!\w)(?:quý|tháng|tuần)(?!\w)")
-
-
 def _of_part_of_year(folded: str, a: _Amount) -> bool:
     """Whether the clause of the amount ``a`` names a quarter, a month or a week.
 
     ``kế hoạch đón 4,09 triệu lượt khách trong quý IV``: no plan of the whole year.
     """
     return _PART_OF_YEAR.search(folded, *_clause_around(folded, a.start, a.end)) is not None
-
-
-def _sentence_span(folded: str, a: _Amount) -> tuple[int, int]:
-    head = _head(folded, a.start, 0)
-    stop = _FULL_STOP.search(folded, a.end)
-    return head, stop.start() if stop else len(folded)
 
 
 def _unstated_plan(
@@ -2663,41 +1970,6 @@ def _aimed_measure(folded: str, a: _Amount) -> set[str]:
     if not cues:
         return set()
     return set(folded[cues[-1].end() : a.start].split()) - _AIM_FILLER
-
-
-#: The fields of a stated percentage and its check, cleared for a statement built without one
-_NO_PERCENT: dict[str, Any] = {
-    "stated": None,
-    "stated_percent": None,
-    "stated_kind": None,
-    "computed_percent": None,
-    "implied_target": None,
-    "excess": None,
-    "truncated": False,
-}
-
-
-def _against_plan(
-    s: LinkableStatement, plan: _Amount, source: str, **changes: Any
-) -> LinkableStatement:
-    """A result-versus-target statement of ``s``'s figure and the plan, no percentage.
-
-    ``changes`` are further fields of the statement (a listed part's own span and figure).
-    """
-    span = source[plan.start : plan.end]
-    fields: dict[str, Any] = {
-        "target": plan.value,
-        "target_period": "annual",
-        **_NO_PERCENT,
-        "consistent": None,
-        "verdict": "unchecked",
-        "link_start": plan.start,
-        "link_end": plan.end,
-        "link_text": span,
-        **noted(seg("linked", t=f"{plan.value:f}", text=span), seg("no_percent")),
-        **changes,
-    }
-    return dataclasses.replace(s, **fields)
 
 
 def link_unstated_plans(
@@ -3373,35 +2645,6 @@ def _fitting_triple(
     return c, value, qualified
 
 
-def _measure_kind(folded: str, a: _Amount) -> tuple[str | None, str | None]:
-    """The measure (:data:`MEASURE_NAMES`) the amount ``a`` is of and its kind, if named.
-
-    ``lợi nhuận sau thuế 120 tỷ đồng``, ``120 tỷ đồng lợi nhuận sau thuế``: (``lợi nhuận``,
-    ``sau thuế``); the kind is the one written right after the measure's name.
-    """
-    name = _measure_of_amount(folded, a) or _bracketed_measure(folded, a)
-    if name is None:
-        return None, None
-    after = folded[a.end + 1 : a.end + 1 + len(name)] == name
-    lo, hi = (a.end, a.end + 80) if after else (max(0, a.start - 200), a.start)
-    at = folded.rfind(name, lo, hi)
-    k = _MEASURE_KIND.match(folded, at + len(name)) if at >= 0 else None
-    return MEASURE_NAMES.get(" ".join(name.split())), " ".join(k.group(1).split()) if k else None
-
-
-def _bracketed_measure(folded: str, a: _Amount) -> str | None:
-    """The measure of a plan's amount in brackets after the plan's name, if named.
-
-    ``doanh thu thuần đạt 8.000 tỷ đồng, hoàn thành 80% kế hoạch (10.000 tỷ đồng)``: the
-    last measure its sentence names before it.
-    """
-    head = _head(folded, a.start, max(0, a.start - 300))
-    if not _BRACKETED_PLAN.search(folded, head, a.start):
-        return None
-    named = list(_MEASURE_NAMES.finditer(folded, head, a.start))
-    return named[-1].group() if named else None
-
-
 def _plans_fitting(
     s: LinkableStatement, c: LinkableStatement, actual: _Amount, plans: list[_Amount], folded: str
 ) -> list[_Amount]:
@@ -3493,10 +2736,6 @@ def _unchecked(s: LinkableStatement) -> LinkableStatement:
 _IN_MONTH = rx(r"(?<!\w)(?:trong|của)\s+tháng(?!\w)(?!\s+(?:đầu|qua))")
 _MONTHS = rx(r"(?<!\w)(\d{1,2})\s+tháng(?!\w)")
 _MONTH_WINDOW = 1200
-
-
-def _amount(s: LinkableStatement) -> bool:
-    return isinstance(s.actual, Decimal) and s.measure is not None and s.measure != "%"
 
 
 def _lead_of(text: str, s: LinkableStatement, floor: int) -> str:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kpitools.extract.document import APART_MEASURES, MEASURE_NAMES, plan_kind
+from kpitools.extract.amounts import APART_MEASURES, MEASURE_NAMES, plan_kind
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc, Sentence, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent

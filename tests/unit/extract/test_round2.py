@@ -296,7 +296,7 @@ def test_second_percentage_needs_an_attainment_before(text: str, kinds: list[str
 
 
 def test_noun_pattern_synonyms() -> None:
-    from kpitools.extract.document import noun_pattern
+    from kpitools.extract.amounts import noun_pattern
     from kpitools.textfold import fold
 
     assert noun_pattern("lợi nhuận").search(fold("Lãi sau thuế"))

@@ -1,0 +1,207 @@
+"""What the document-level passes share about statements: keys, percentages, links.
+
+The unit a statement is of (:func:`_unit_key`), the percentage it states (an excess as 100 +
+X, :func:`_percent_of`) and whether an amount agrees with it, the statement that holds an
+amount, a percentage given its result and checked (:func:`_with_result`), a result set
+against a plan with no percentage (:func:`_against_plan`), and a statement flagged
+inconsistent (:func:`_flagged`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from kpitools.extract.amounts import _Amount
+from kpitools.extract.notes import Segment, noted, seg
+from kpitools.numbers import Percent, check_percent, parse_percent
+from kpitools.textfold import fold
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+
+NEIGHBOURS = 3
+"""How many fitting targets on each side of a result are looked at."""
+
+
+def _unit_key(s: LinkableStatement) -> str | None:
+    """The unit a statement is of, for linking.
+
+    Its code, else its name as written (folded), else None for the document's own unit
+    (none named, or ``toàn …``).
+    """
+    if s.unit_code is not None:
+        return s.unit_code
+    if s.unit is None:
+        return None
+    name = fold(s.unit)
+    return None if name.startswith(fold("toàn ")) else re.sub(r"\s+", " ", name)
+
+
+def _percent_of(result: LinkableStatement) -> Percent | None:
+    if result.stated is None or result.stated_percent is None:
+        return None
+    try:
+        p = parse_percent(result.stated)
+    except ValueError:
+        return None
+    if result.stated_kind == "excess":
+        return Percent(p.value + 100, p.decimals, p.text)
+    return p
+
+
+def _agrees(result: LinkableStatement, target: Decimal) -> bool:
+    p = _percent_of(result)
+    assert isinstance(result.actual, Decimal)
+    if p is None or target == 0:
+        return False
+    return bool(check_percent(p, result.actual, target).consistent)
+
+
+def _flagged(s: LinkableStatement, finding: str, **fields: object) -> LinkableStatement:
+    """``s`` marked inconsistent, its note the audit's ``finding`` (``extract.note.<finding>``)."""
+    return dataclasses.replace(
+        s,
+        consistent=False,
+        verdict="inconsistent",
+        **noted(seg(finding, **fields)),  # type: ignore[arg-type]
+    )
+
+
+def _with_result(
+    s: LinkableStatement, c: LinkableStatement, target: Decimal | None
+) -> LinkableStatement:
+    """The percentage ``s`` with the result ``c`` as its actual, and its check."""
+    from kpitools.extract.grammar import implied_target
+
+    assert isinstance(c.actual, Decimal)
+    checks: dict[str, object] = {"verdict": "unchecked"}
+    lead: list[Segment] = [seg("actual_linked", a=f"{c.actual:f}", text=c.text)]
+    p = _percent_of(s)
+    if p is None and target:
+        checks.update(noted(*lead))  # a result against its target, no percentage stated
+    elif target is None or p is None or target == 0:
+        checks.update(noted(*lead, seg("no_target")))
+    else:
+        check = check_percent(p, c.actual, target)
+        assert check.exact is not None
+        lead.append(seg("percent", a=f"{c.actual:f}", t=f"{target:f}", exact=f"{check.exact:.6g}"))
+        checks["computed_percent"] = check.computed
+        qual = s.qualifier or c.qualifier
+        if qual is not None or not c.exact:
+            checks.update(noted(*lead, seg("qualifier_approximate", qual=qual or "≈")))
+        else:
+            checks.update(
+                consistent=check.consistent,
+                truncated=check.truncated,
+                verdict="truncated"
+                if check.truncated
+                else ("consistent" if check.consistent else "inconsistent"),
+                **noted(*lead, seg("computed", computed=check.computed)),
+            )
+    return dataclasses.replace(
+        s,
+        actual=c.actual,
+        target=target,
+        metric=s.metric or c.metric,
+        label=c.label,
+        unit=s.unit or c.unit,
+        unit_code=s.unit_code or c.unit_code,
+        year=s.year or c.year,
+        as_of=s.as_of or c.as_of,
+        qualifier=s.qualifier or c.qualifier,
+        exact=c.exact,
+        measure=c.measure,
+        implied_target=implied_target(c.actual, target, s.stated_percent, s.stated_kind),
+        link_start=c.start,
+        link_end=c.end,
+        link_text=c.text,
+        **checks,  # type: ignore[arg-type]
+    )
+
+
+def _covering(
+    statements: Sequence[LinkableStatement], starts: list[int], a: _Amount
+) -> LinkableStatement | None:
+    """The statement whose span holds the amount ``a``, if any (a few before it looked at)."""
+    i = bisect.bisect_right(starts, a.start)
+    for c in statements[max(0, i - NEIGHBOURS) : i][::-1]:
+        if c.start <= a.start < c.end:
+            return c
+    return None
+
+
+def _same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
+    """Whether an amount read in ``c`` (None: in no statement) may be the plan of ``s``.
+
+    Read in a statement: of the same unit (or of none named, its sentence checked by
+    :func:`_same_units`), and of the same year and metric where both are known. In none:
+    only for a result of the document's own unit (no unit named).
+    """
+    if c is None:
+        return _unit_key(s) is None
+    if _unit_key(c) not in (None, _unit_key(s)):
+        return False  # a plan of no unit named: its sentence was checked (_same_units)
+    if None not in (c.year, s.year) and c.year != s.year:
+        return False
+    return None in (c.metric, s.metric) or c.metric == s.metric
+
+
+_PROGRAMME_TOLERANCE = Decimal("0.05")
+"""How far (relative) a qualified result's percentage of a programme's aim may be from the
+stated one ("hơn 1,4 tỷ cây xanh, đạt 143,9%": 140 % of one billion, for 1,439 billion)."""
+
+
+def _fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
+    """Whether the stated percentage of ``s`` fits its actual against ``aim``."""
+    if s.qualifier is None and s.exact:
+        return _agrees(s, aim)
+    p = _percent_of(s)
+    assert isinstance(s.actual, Decimal)
+    if p is None or aim == 0:
+        return False
+    return abs(100 * s.actual / aim - p.value) <= _PROGRAMME_TOLERANCE * p.value
+
+
+#: The fields of a stated percentage and its check, cleared for a statement built without one
+_NO_PERCENT: dict[str, Any] = {
+    "stated": None,
+    "stated_percent": None,
+    "stated_kind": None,
+    "computed_percent": None,
+    "implied_target": None,
+    "excess": None,
+    "truncated": False,
+}
+
+
+def _against_plan(
+    s: LinkableStatement, plan: _Amount, source: str, **changes: Any
+) -> LinkableStatement:
+    """A result-versus-target statement of ``s``'s figure and the plan, no percentage.
+
+    ``changes`` are further fields of the statement (a listed part's own span and figure).
+    """
+    span = source[plan.start : plan.end]
+    fields: dict[str, Any] = {
+        "target": plan.value,
+        "target_period": "annual",
+        **_NO_PERCENT,
+        "consistent": None,
+        "verdict": "unchecked",
+        "link_start": plan.start,
+        "link_end": plan.end,
+        "link_text": span,
+        **noted(seg("linked", t=f"{plan.value:f}", text=span), seg("no_percent")),
+        **changes,
+    }
+    return dataclasses.replace(s, **fields)
+
+
+def _amount(s: LinkableStatement) -> bool:
+    return isinstance(s.actual, Decimal) and s.measure is not None and s.measure != "%"
