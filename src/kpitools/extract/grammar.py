@@ -1128,7 +1128,7 @@ def _plan_after_bare_percent(doc: Doc, drafts: list[Draft]) -> None:
     ``Như vậy, công ty đạt 60% kế hoạch lợi nhuận 2.000 tỷ đồng``
     (:data:`_PERCENT_OF_MEASURE_PLAN`): a percentage with neither result nor plan of its own
     takes the amount that stands alone as a draft of a target; its result is looked for
-    before the sentence (:func:`~kpitools.extract.document.link_named_plans`).
+    before the sentence (:func:`~kpitools.extract.targets.link_named_plans`).
     """
     alone = [t for t in drafts if t.target_fig is not None and len(t.figures) == 1]
     for d in [d for d in drafts if d.percent_fig is not None]:

@@ -33,13 +33,10 @@ from kpitools.extract.document import (
     link_fitting_results,
     link_listed_parts,
     link_met_plans,
-    link_named_plans,
     link_part_year_amounts,
     link_plan_amounts,
     link_programme_targets,
-    link_referred_results,
     link_remainders,
-    link_targets,
     link_unstated_plans,
     listed_parts_over,
     split_growth_pairs,
@@ -47,6 +44,11 @@ from kpitools.extract.document import (
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
+from kpitools.extract.targets import (
+    link_named_plans,
+    link_referred_results,
+    link_targets,
+)
 from kpitools.extract.text import CITY_WORDS, Stop, dated_code, find_units, prepare
 from kpitools.io.dataset import find_path
 from kpitools.io.schema import LONG_SCHEMA

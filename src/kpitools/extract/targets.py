@@ -1,0 +1,1299 @@
+"""Targets stated in one place linked to the results stated in another.
+
+A report often states a target once — ``Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 đảng
+viên``, ``Năm 2023 phấn đấu kết nạp trên 300 đảng viên`` — and the result elsewhere, with a
+percentage *of that target*: ``… kết nạp 1.380 đảng viên, đạt 92% so với nghị quyết``. After
+the sentence grammar, :func:`link_targets` gives such a result the target it refers to and
+checks the percentage against it; the target's span is kept as the link's evidence
+(``link_start``, ``link_end``, ``link_text``) beside the result's own span.
+
+A result is linked only when
+
+* it has an exact actual, an ``attainment`` or ``excess`` percentage, no target of its own,
+  and its words name what the percentage is of (``nghị quyết``, ``kế hoạch``, ``chỉ tiêu``,
+  ``mục tiêu``, ``dự toán``);
+* a target-only statement of the same metric and the same unit (the same registry code, the
+  same name as written, or both the document's own unit) fits its time: a yearly target
+  (``mỗi năm``) any year's result, a target of a year that year's, a term target a
+  whole-term result;
+* the fitting targets nearest to it (up to three each side) agree: when they differ, the one
+  the stated percentage gives is taken, and when none or several do, nothing is linked —
+  precision first.
+
+A percentage of a plan named by what it counts, with no result of its own, takes the result
+stated before it that names the same thing (:func:`link_named_plans`): ``Doanh thu lũy kế đạt
+17.565 tỷ đồng … đã hoàn thành khoảng 46% mục tiêu doanh thu (38.185 tỷ đồng)`` is 17.565
+against 38.185 billion, with the result's span as the link's evidence.
+
+A percentage that refers back to the result just stated — by a pronoun (``Con số này tương
+ứng 60,6% kế hoạch``) or as the rate of what it measures (``tỷ lệ giải ngân … đạt 59,7%``) —
+takes that result (:func:`link_referred_results`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    _APART_KINDS,
+    _BACK_REFERENCE,
+    _BRACKETED_PLAN,
+    _CLAUSE_MARKS,
+    _COMPARED,
+    _FULL_STOP,
+    _MEASURE_KIND,
+    _MEASURE_NAMES,
+    _MONEY_WORDS,
+    _NOUN_STOP,
+    _OF_A_TARGET,
+    _PART_OF_YEAR,
+    _PLAN_WORD_AFTER,
+    _SENTENCE_END,
+    MEASURE_NAMES,
+    _after_percent,
+    _Amount,
+    _amounts,
+    _as_result,
+    _clause_names,
+    _head,
+    _measure_beside,
+    _measure_completed,
+    _measure_of_amount,
+    _noun_of,
+    _part_opened,
+    _plan_measure,
+    _same_period,
+    _sets_plan,
+    _shifted,
+    _units_named,
+    noun_pattern,
+    plan_kind,
+)
+from kpitools.extract.linking import (
+    NEIGHBOURS,
+    _agrees,
+    _covering,
+    _fits_programme,
+    _percent_of,
+    _unit_key,
+    _with_result,
+)
+from kpitools.extract.notes import noted, seg
+from kpitools.extract.text import NUM
+from kpitools.numbers import check_percent, parse_number
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+
+_YEARLY_BEFORE = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)[^.;]{0,60}$")
+PLAN_RESULTS = 8
+"""How many statements before a percentage of a named plan are looked at for its result."""
+PLAN_WINDOW = 800
+"""How far (characters) before a percentage of a named plan its result may be."""
+_PLAN_END = rx(r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s*$")
+_BRACKET_AMOUNT = rx(
+    rf"^\s*\(\s*(?P<a>{NUM})\s*(?:(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
+    r"\s*(?P<cur>đồng|đ|usd)?\s*\)"
+)
+# "kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274%": the plan named before its amount
+_PLAN_BEFORE = rx(
+    r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?P<words>[^\W\d_]+"
+    r"(?:\s+[^\W\d_]+){0,3})\s*\(\s*$"
+)
+
+
+def _key(s: LinkableStatement) -> str | None:
+    """What a statement counts, for linking.
+
+    Its metric, else for an amount its label (what it is of, folded) and currency
+    (``~thu ngân sách|đồng``); None otherwise.
+    """
+    if s.metric is not None:
+        return s.metric
+    if s.measure is None or s.measure == "%":
+        return None
+    label = re.sub(r"\s*\([^()]*\)$", "", s.label)
+    return f"~{fold(label)}|{s.measure.split()[-1]}" if label else None
+
+
+def _fits_time(result: LinkableStatement, target: LinkableStatement, yearly: bool) -> bool:
+    if target.target_period == "term" or (target.term and target.target_period != "annual"):
+        return result.term is not None and (target.term in (None, "nhiệm kỳ", result.term))
+    if result.term is not None:
+        return False
+    if yearly:
+        return True
+    return target.year is not None and target.year == result.year
+
+
+def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, object]:
+    """The checks of a result against the target linked to it."""
+    p = _percent_of(result)
+    a, t = result.actual, target.target
+    assert isinstance(a, Decimal) and isinstance(t, Decimal)
+    if p is None or t == 0:
+        return {
+            "verdict": "unchecked",
+            **noted(seg("linked", t=f"{t:f}", text=target.text), seg("no_percent")),
+        }
+    check = check_percent(p, a, t)
+    assert check.exact is not None
+    exact = check.exact
+    lead = (
+        seg("linked_lead", t=f"{t:f}", text=target.text),
+        seg("percent", a=f"{a:f}", t=f"{t:f}", exact=f"{exact:.6g}"),
+    )
+    out: dict[str, object] = {"computed_percent": check.computed}
+    if not result.exact:
+        out.update(verdict="unchecked", **noted(*lead, seg("actual_approximate")))
+        return out
+    qual = result.qualifier
+    if target.qualifier in ("trên", "hơn", "trở lên"):
+        # the target is above the number written: the true percentage is below ``exact``
+        bad = exact <= p.value if qual in ("trên", "hơn") else (qual is None and p.value > exact)
+        out.update(
+            consistent=False if bad else None,
+            verdict="inconsistent" if bad else "unchecked",
+            **noted(
+                *lead,
+                seg("target_qualified", target_qual=target.qualifier, t=f"{t:f}"),
+                *(
+                    ()
+                    if not bad
+                    else (seg("so_not_qual", qual=qual, percent=p.value),)
+                    if qual
+                    else (seg("so_not", percent=p.value),)
+                ),
+            ),
+        )
+        return out
+    if target.qualifier is not None or not target.exact:
+        out.update(verdict="unchecked", **noted(*lead, seg("target_approximate")))
+        return out
+    if qual in ("trên", "hơn", "trở lên"):
+        ok = exact > p.value if qual != "trở lên" else exact >= p.value
+        out.update(
+            consistent=ok,
+            verdict="consistent" if ok else "inconsistent",
+            **noted(*lead, seg("qualifier", qual=qual)),
+        )
+    elif qual == "gần":
+        ok = exact < p.value
+        out.update(
+            consistent=ok,
+            verdict="consistent" if ok else "inconsistent",
+            **noted(*lead, seg("qualifier", qual=qual)),
+        )
+    elif qual is not None:
+        out.update(verdict="unchecked", **noted(*lead, seg("qualifier_approximate", qual=qual)))
+    else:
+        verdict = (
+            "truncated"
+            if check.truncated
+            else ("consistent" if check.consistent else "inconsistent")
+        )
+        out.update(
+            consistent=check.consistent,
+            truncated=check.truncated,
+            verdict=verdict,
+            **noted(*lead, seg("computed", computed=check.computed)),
+        )
+    return out
+
+
+def _plan_before(s: LinkableStatement, text: str) -> str | None:
+    """What the plan whose amount opens ``s`` is of ("kế hoạch lợi nhuận cả năm (439 …")."""
+    m = _PLAN_BEFORE.search(fold(text[max(0, s.start - 100) : s.start]))
+    return _noun_of(m.group("words")) if m else None
+
+
+def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, str | None] | None:
+    """What a percentage's plan is of, named after it ("46% mục tiêu doanh thu").
+
+    With the amount in brackets after that name if any ("(38.185 tỷ đồng)") and its
+    currency.
+    """
+    after = fold(text[s.end : s.end + 120])
+    if not (_PLAN_END.search(fold(s.text)) or _measure_completed(s, after)):
+        return None
+    words: list[str] = []
+    pos = 0
+    for m in re.finditer(r"\S+", after):
+        word = m.group().rstrip(".,;:…")  # "… 66% kế hoạch lợi nhuận.": the sentence ends
+        if len(words) == 2 or not word.isalpha() or word in _NOUN_STOP:
+            break
+        words.append(word)
+        pos = m.start() + len(word)
+        if word != m.group():
+            break
+    if not words:
+        return None
+    b = _BRACKET_AMOUNT.match(after[pos:])
+    if b is None:
+        return " ".join(words), None, None
+    value = parse_number(b.group("a") + (f" {b.group('mag')}" if b.group("mag") else ""))
+    if b.group("mag2"):
+        value *= 10**9
+    return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None
+
+
+def _names(text: str, s: LinkableStatement, noun: str) -> bool:
+    """Whether the clause that opens with ``s``'s figure names ``noun`` before it.
+
+    Or a label does: ``- Doanh thu: hơn 900 tỷ đồng``, the measure before a colon that opens
+    the figure's line (an item of a list).
+    """
+    if _clause_names(text, s.start, noun):
+        return True
+    low = max(0, s.start - _LABEL_REACH)
+    line = text.rfind("\n", low, s.start) + 1
+    if line == 0 and low > 0:
+        return False  # the line opens further back than a label reaches
+    head = fold(text[line : s.start])
+    m = _LABEL.match(head)
+    return m is not None and noun_pattern(noun).fullmatch(" ".join(m.group(1).split())) is not None
+
+
+# "- Doanh thu: hơn 900 tỷ đồng": a measure labelling the figure of its line
+_LABEL = rx(r"^[\s\-–•*+]*([^\W\d_]+(?:\s+[^\W\d_]+){0,3})\s*:\s*(?:khoảng|gần|hơn|trên|đạt)?\s*$")
+_LABEL_REACH = 60
+
+
+def _plan_result(
+    statements: Sequence[LinkableStatement],
+    i: int,
+    noun: str,
+    text: str,
+    kind: str | None = None,
+    naming: Callable[[str, LinkableStatement, str], bool] | None = None,
+) -> LinkableStatement | None:
+    """The one result before ``statements[i]`` naming ``noun`` (no target of its own).
+
+    None when there is none, or two with different figures (a quarter's and the year's).
+    When none is named in its clause before it, one whose amount the noun follows (``đạt
+    900 tỷ đồng doanh thu``) is taken, on the same terms.
+    """
+    if naming is None:
+        named = _plan_result(statements, i, noun, text, kind, _names)
+        return named or _plan_result(statements, i, noun, text, kind, _named_right_after)
+    s = statements[i]
+    found: list[LinkableStatement] = []
+    for c in statements[max(0, i - PLAN_RESULTS) : i][::-1]:
+        if s.start - c.end > PLAN_WINDOW or _attained_apart(text, c, s):
+            break
+        if (
+            isinstance(c.actual, Decimal)
+            and c.target is None
+            and c.stated_kind in (None, "growth")
+            and naming(text, c, noun)
+            and _kind_fits(text, c, noun, kind)
+            and _of_no_other(text, c, noun)
+        ):
+            found.append(c)
+    if not found or not (len({c.actual for c in found}) == 1 or _cumulative_last(text, found)):
+        return None
+    return None if _other_kind_between(text, found[0], s, noun, kind) else found[0]
+
+
+# "Lũy kế 9 tháng, …", "Tính chung cả năm, …": a paragraph of cumulative figures
+_CUMULATIVE_OPENING = rx(r"\W*(?:lũy\s+kế|luỹ\s+kế|tính\s+chung|cộng\s+dồn)(?!\w)")
+
+
+def _cumulative_last(text: str, found: list[LinkableStatement]) -> bool:
+    """Whether the nearest result ``found[0]`` is a cumulative one, the others before it.
+
+    Its paragraph opens on cumulative figures (:data:`_CUMULATIVE_OPENING`) and the others,
+    which differ, are all in paragraphs before it: ``Quý III, công ty lãi 40 tỷ đồng. ⏎ Lũy
+    kế 9 tháng, … lợi nhuận đạt 95 tỷ đồng. … đạt 80% kế hoạch lợi nhuận năm``: the months to
+    date meet the year's plan, not the quarter.
+    """
+    low = max(0, found[0].start - PLAN_WINDOW)  # a bounded look back: linear in the text
+    para = text.rfind("\n", low, found[0].start) + 1
+    if (para == 0 and low > 0) or not _CUMULATIVE_OPENING.match(fold(text[para : para + 40])):
+        return False
+    return all(c.end < para for c in found[1:])
+
+
+def _attained_apart(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether ``c`` is a percentage of a plan in a paragraph before ``s``'s.
+
+    ``… doanh nghiệp A đã hoàn thành 58% kế hoạch.`` and, a paragraph later, ``… doanh
+    nghiệp B … hoàn thành 190% kế hoạch lợi nhuận``: the results written before the first
+    paragraph's percentage are its, and a percentage of a later paragraph looks no further
+    back.
+    """
+    return (
+        c.stated_kind in ("attainment", "excess")
+        and c.stated_percent is not None
+        and "\n" in text[c.end : s.start]
+    )
+
+
+def _named_right_after(text: str, c: LinkableStatement, noun: str) -> bool:
+    """Whether the money amount of ``c`` is followed by ``noun``.
+
+    ``đạt 900 tỷ đồng doanh thu``: the measure the amount is of, though its clause names none
+    before it.
+    """
+    low = max(0, c.start - 200)
+    folded = fold(text[low : c.end + 60])
+    a = next((x for x in _amounts(folded, c.start - low, c.end - low)), None)
+    if a is None or a.unit[1] not in _MONEY_WORDS or folded[a.end : a.end + 1] != " ":
+        return False
+    named = _MEASURE_NAMES.match(folded, a.end + 1)
+    return named is not None and noun_pattern(noun).match(named.group()) is not None
+
+
+def _of_no_other(text: str, c: LinkableStatement, noun: str) -> bool:
+    """Whether the result ``c``'s money amount is of no measure other than ``noun``.
+
+    ``ghi nhận 120 tỷ đồng doanh thu và 9 tỷ đồng lợi nhuận``: the clause of 9 names
+    ``doanh thu`` before it, but 9 is the profit named right after it.
+    """
+    low = max(0, c.start - 200)
+    folded = fold(text[low : c.end + 60])
+    a = next((x for x in _amounts(folded, c.start - low, c.end - low)), None)
+    return a is None or a.unit[1] not in _MONEY_WORDS or _not_of_another(folded, a, noun)
+
+
+def _other_kind_between(
+    text: str, c: LinkableStatement, s: LinkableStatement, noun: str, kind: str | None
+) -> bool:
+    """Whether a plan of another kind may be meant than the result's.
+
+    A plan of ``noun`` naming no kind sees, between the result ``c`` of one kind and
+    itself, ``noun`` named with another kind (``doanh thu tài chính … 120 tỷ đồng …
+    doanh thu thuần … hoàn thành 80% kế hoạch doanh thu``): which result the plan is of is
+    then uncertain, and none is taken.
+    """
+    own = _clause_kind(text, c.start, noun)
+    if kind is not None or own is None:
+        return False
+    between = fold(text[c.end : s.start])
+    for m in noun_pattern(noun).finditer(between):
+        k = _MEASURE_KIND.match(between, m.end())
+        if k is not None and " ".join(k.group(1).split()) != own:
+            return True
+    return False
+
+
+def link_named_plans(
+    statements: Sequence[LinkableStatement], text: str, *, money: bool = True
+) -> list[LinkableStatement]:
+    """The statements, each percentage of a named plan given the result it is of.
+
+    A percentage of a plan named by what it counts ("đã thực hiện được 42% kế hoạch doanh
+    thu"), without a result of its own, takes the result stated before it that names the
+    same thing ("đạt doanh thu thuần gần 6.095 tỷ đồng"); the amount in brackets after the
+    plan's name is its target ("46% mục tiêu doanh thu (38.185 tỷ đồng)").
+
+    Only the nearest result (up to :data:`PLAN_RESULTS` statements and
+    :data:`PLAN_WINDOW` characters before) whose own clause names the thing is taken; a
+    result with a target or an attainment of its own is not. With ``money`` (the reading
+    of money amounts, as in :func:`~kpitools.extract.extract_statements`), a money amount
+    that is in no statement is taken too when it is the only one its clause names.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for i, s in enumerate(statements):
+        if s.actual is not None or s.stated_kind not in ("attainment", "excess"):
+            continue
+        if isinstance(s.target, Decimal):  # the plan's amount, its name before it
+            out[i] = _linked_to_amount(statements, i, text)
+            bare = _bare_of_plan(s) if out[i] is s else None
+            found = _named_link(statements, i, bare, text, scope, money) if bare else None
+            if found is not None:
+                out[i] = _agreeing(s, _with_result(s, found[0], s.target))
+            continue
+        found = _named_link(statements, i, s, text, scope, money)
+        if found is not None:
+            out[i] = _agreeing(s, _with_result(s, *found))
+    return out
+
+
+def _named_link(
+    statements: Sequence[LinkableStatement],
+    i: int,
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    money: bool,
+) -> tuple[LinkableStatement, Decimal | None] | None:
+    """The result of ``s``, a percentage of a plan named by what it counts, or None.
+
+    With the plan's amount in brackets after the name, if any (see :func:`link_named_plans`);
+    ``s`` stands at ``statements[i]``.
+    """
+    named = _plan_noun(s, text)
+    if named is None:
+        return None
+    noun, target, currency = named
+    kind = _kind_after(text, s.end, noun) or _written_plan_kind(statements, i, noun, text)
+    c = _plan_result(statements, i, noun, text, kind)
+    if c is not None and money:
+        c = _later_result(s, c, noun, text, kind)
+    elif c is None and money:
+        c = _amount_result(s, noun, text, scope, kind)
+        c = None if c is None or _of_later_quarter(text, c, s) else c
+    if c is None:
+        return None
+    if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
+        target = None  # an amount of another currency, or for a count: not its target
+    return c, target
+
+
+# "quý III", "quý 4": a quarter after the first, whose amount is not the year's to date
+_LATER_QUARTER = rx(r"(?<!\w)quý\s+(?:ii|iii|iv|2|3|4)(?!\w)")
+
+
+def _of_later_quarter(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether the amount ``c`` is of one quarter after the first, and ``s`` names none.
+
+    ``Hợp tác xã có lãi 50 tỷ đồng quý IV; … lợi nhuận bằng 90% chỉ tiêu``: a percentage of
+    a plan that names no part of the year is of the months to date, not of the last quarter
+    alone; the quarter is sought in the amount's own clause (cut at ``,;.()`` and lines).
+    """
+    low = max(0, c.start - 80)
+    window = fold(text[low : c.end + 30])
+    start = max(0, *(window.rfind(m, 0, c.start - low) + 1 for m in _CLAUSE_MARKS))
+    ends = [i for i in (window.find(m, c.end - low) for m in _CLAUSE_MARKS) if i >= 0]
+    clause = window[start : min(ends, default=len(window))]
+    return bool(_LATER_QUARTER.search(clause)) and not _PART_OF_YEAR.search(fold(s.text))
+
+
+# "… 60% kế hoạch lợi nhuận 2.000 tỷ đồng": the percentage, then the name of its plan
+_PERCENT_PLAN_NAME = rx(
+    r"%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)(?!\w)"
+)
+
+
+def _bare_of_plan(s: LinkableStatement) -> LinkableStatement | None:
+    """``s`` (a percentage, then its plan's name and amount) cut after the plan's name.
+
+    ``hoàn thành 60% kế hoạch lợi nhuận 2.000 tỷ đồng`` read as ``hoàn thành 60% kế
+    hoạch``: the bare percentage whose result :func:`link_named_plans` looks for by the
+    measure named after it; None when the plan's amount comes before the percentage.
+    """
+    m = _PERCENT_PLAN_NAME.search(fold(s.text))
+    if m is None or not s.stated or s.text.find(s.stated) > m.start():
+        return None
+    return dataclasses.replace(s, target=None, text=s.text[: m.end()], end=s.start + m.end())
+
+
+def _written_plan_kind(
+    statements: Sequence[LinkableStatement], i: int, noun: str, text: str
+) -> str | None:
+    """The kind of the plan of ``noun`` written before ``statements[i]``, when one is.
+
+    ``đặt mục tiêu doanh thu 2.000 tỷ đồng và lợi nhuận trước thuế 300 tỷ đồng. … hoàn
+    thành 46% kế hoạch lợi nhuận``: the plan meant is the pre-tax one, so the pre-tax
+    result is its result, not the after-tax one beside it. Only when the target statements
+    of ``noun`` up to :data:`PLAN_WINDOW` characters before give one kind.
+    """
+    s = statements[i]
+    kinds = {
+        _clause_kind(text, c.start, noun)
+        for c in statements[max(0, i - PLAN_RESULTS) : i]
+        if c.actual is None
+        and isinstance(c.target, Decimal)
+        and c.start < s.start
+        and s.start - c.end <= PLAN_WINDOW
+        and _clause_names(text, c.start, noun)
+    }
+    return next(iter(kinds)) if len(kinds) == 1 else None
+
+
+def _linked_to_amount(
+    statements: Sequence[LinkableStatement], i: int, text: str
+) -> LinkableStatement:
+    """Statement ``i`` (an attainment of a plan amount named before it) with its result.
+
+    The result is the nearest one naming the plan's noun, in the plan's currency; a
+    percentage said of another plan ("…(440 tỷ đồng), cao hơn 5% so với kế hoạch") or an
+    excess is left as it is.
+    """
+    s = statements[i]
+    assert isinstance(s.target, Decimal)
+    if s.stated_kind != "attainment" or _PLAN_END.search(fold(s.text)):
+        return s
+    noun = _plan_before(s, text)
+    c = _plan_result(statements, i, noun, text) if noun else None
+    if c is not None and _same_currency(c.measure, s.measure):
+        return _agreeing(s, _with_result(s, c, s.target))
+    return s
+
+
+def _agreeing(s: LinkableStatement, linked: LinkableStatement) -> LinkableStatement:
+    """The link, unless its figures disagree with the stated percentage.
+
+    A result found by the word it names is weaker evidence than the report's own
+    percentage, so a disagreement more likely means another result (another period) than a
+    wrong report: precision first, ``s`` is kept as it was.
+    """
+    return s if linked.verdict in ("inconsistent", "truncated") else linked
+
+
+def _same_currency(a: str | None, b: str | None) -> bool:
+    """Whether two measures are amounts of one currency (``tỷ đồng``, ``nghìn tỷ đồng``)."""
+    return a is not None and b is not None and a.split()[-1] == b.split()[-1]
+
+
+def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements, each result that refers to a target stated elsewhere linked to it.
+
+    See the module docstring; the target statements stay as they are. ``text`` is the text
+    the statements' offsets index (to see whether a target is yearly).
+    """
+    groups: dict[tuple[str, str | None], list[LinkableStatement]] = {}
+    for s in statements:
+        key = _key(s)
+        if s.actual is None and isinstance(s.target, Decimal) and key and s.stated_kind is None:
+            groups.setdefault((key, _unit_key(s)), []).append(s)
+    if not groups:
+        return list(statements)
+    starts = {k: [t.start for t in v] for k, v in groups.items()}
+    out: list[LinkableStatement] = []
+    for s in statements:
+        out.append(_linked(s, groups, starts, text))
+    return out
+
+
+def _near_implied(s: LinkableStatement, target: object) -> bool:
+    """Whether ``target`` is within a factor of 2 of the target ``s``'s percentage implies.
+
+    A target the stated percentage puts far away is another one (``toàn tỉnh kết nạp 1.230
+    đảng viên, đạt 61,5% kế hoạch năm`` is no result against a district's ``mỗi năm kết nạp
+    120 đảng viên trở lên``, though a floor only bounds the percentage from above).
+    """
+    p = _percent_of(s)
+    if p is None or p.value <= 0 or not isinstance(target, Decimal) or target <= 0:
+        return True
+    assert isinstance(s.actual, Decimal)
+    implied = s.actual * 100 / p.value
+    return target / 2 <= implied <= target * 2
+
+
+def _other_plan_kind(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
+    """Whether ``t`` is a plan of another kind than ``s``'s percentage names, unfitting.
+
+    A goal striven for (``mục tiêu phấn đấu … gồm thu nội địa 38.000``) against ``đạt 61,4%
+    dự toán``, when the percentage does not fit it: no plan of that percentage (precision
+    first: the budget may be stated elsewhere).
+    """
+    assert isinstance(t.target, Decimal)
+    if _fits_programme(dataclasses.replace(s, exact=False), t.target):
+        return False
+    head = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+    mine = plan_kind(fold(s.text))
+    theirs = plan_kind(fold(text[head : t.start]))
+    return None not in (mine, theirs) and mine != theirs
+
+
+def _linked(
+    s: LinkableStatement,
+    groups: dict[tuple[str, str | None], list[LinkableStatement]],
+    starts: dict[tuple[str, str | None], list[int]],
+    text: str,
+) -> LinkableStatement:
+    metric = _key(s)
+    if (
+        metric is None
+        or s.target is not None
+        or not isinstance(s.actual, Decimal)
+        or s.stated_kind not in ("attainment", "excess")
+        or not _OF_A_TARGET.search(fold(s.text))
+    ):
+        return s
+    key = (metric, _unit_key(s))
+    group = groups.get(key)
+    if not group:
+        return s
+    i = bisect.bisect_left(starts[key], s.start)
+    near = group[max(0, i - NEIGHBOURS) : i][::-1] + group[i : i + NEIGHBOURS]
+    fitting = [
+        t
+        for t in near
+        if _fits_time(s, t, bool(_YEARLY_BEFORE.search(fold(text[max(0, t.start - 80) : t.start]))))
+    ]
+    if not fitting:
+        return s
+    if len({t.target for t in fitting}) > 1:
+        fitting = _one_target(s, fitting, text)
+        if not fitting:
+            return s
+    target = min(fitting, key=lambda t: abs(t.start - s.start))
+    if not _near_implied(s, target.target) or _other_plan_kind(s, target, text):
+        return s
+    return dataclasses.replace(
+        s,
+        target=target.target,
+        target_period=target.target_period,
+        implied_target=None,
+        link_start=target.start,
+        link_end=target.end,
+        link_text=target.text,
+        **_checked(s, target),  # type: ignore[arg-type]
+    )
+
+
+def _one_target(
+    s: LinkableStatement, fitting: list[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """Of targets of differing values, the one plan of ``s``'s percentage, or none.
+
+    The amount in brackets right after the plan the percentage names is its plan (``đạt
+    82% kế hoạch năm (50 tỷ đồng)``), whether or not the figures agree (a disagreement is
+    then the audit's); else the targets whose figures agree with the percentage, when they
+    have one value.
+    """
+    own = [t for t in fitting if _bracketed_after(s, t, text)]
+    if len(own) == 1:
+        return own
+    agreeing = [t for t in fitting if isinstance(t.target, Decimal) and _agrees(s, t.target)]
+    return agreeing if len({t.target for t in agreeing}) == 1 else []
+
+
+def _bracketed_after(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
+    """Whether the target ``t`` is in brackets right after the plan ``s`` names."""
+    if not s.end <= t.start <= s.end + 40 or any(c.isdigit() for c in text[s.end : t.start]):
+        return False
+    return _BRACKETED_PLAN.search(fold(text[s.start : t.start])) is not None
+
+
+REFERRED_WINDOW = 600
+"""How far (characters) before a percentage the result it refers back to may end."""
+# "Con số này tương ứng 60,6% kế hoạch": the figure just stated, named by a pronoun
+_REFERRED = rx(
+    r"(?<!\w)(?<!trong\s)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+(?:này|trên|đó)(?!\w)"
+)
+# "với kết quả này, công ty vượt …": the pronoun in the clause right before a statement
+_REFERRED_BEFORE = rx(
+    r"(?<!\w)(?:với|từ|qua)\s+(?:con\s+số|số\s+liệu|kết\s+quả)\s+(?:này|trên|đó|đạt\s+được)"
+    r"\s*,\s*$"
+)
+# "tỷ lệ giải ngân … ước đạt 59,7%": the rate of what the result before it measures
+_RATE_OF = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+")
+
+
+# a rate of a part or of another scope: "trong đó, tỷ lệ giải ngân vốn ngân sách trung ương"
+_PART_WORDS = rx(r"(?<!\w)(?:trong\s+đó|trong\s+số|riêng|bao\s+gồm|gồm)(?!\w)")
+_SCOPE_WORDS = rx(
+    r"(?<!\w)(?:trong\s+đó|của|vốn|nguồn|dự\s+án|chương\s+trình|ngân\s+sách|các|nhóm"
+    r"|bình\s+quân|trung\s+bình|cả\s+nước|toàn\s+quốc)(?!\w)"
+)
+# "tỷ lệ giải ngân vốn (đầu tư công) của tỉnh": the whole capital of the unit, no narrower
+_WHOLE_SCOPE = rx(
+    r"\s*(?:vốn(?:\s+đầu\s+tư(?:\s+công)?)?\s*)?"
+    r"(?:của\s+(?:toàn\s+|cả\s+)?(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)(?!\w))?"
+)
+
+
+def _referred_before(s: LinkableStatement, text: str) -> bool:
+    """Whether a pronoun opens the clause right before the percentage ``s``.
+
+    ``Với kết quả này, công ty vượt 74% kế hoạch năm``; only when the plan names no measure
+    (a plan named by its measure is read by :func:`link_named_plans`, or by
+    :func:`_named_amount_before`).
+    """
+    lead = fold(text[max(0, s.start - 40) : s.start])
+    return _REFERRED_BEFORE.search(lead) is not None and _plan_measure(s, text) is None
+
+
+def _referred_measure(lead: str) -> str | None:
+    """The measure a percentage's words say it is the rate of (``tỷ lệ giải ngân``).
+
+    By :data:`MEASURE_NAMES`; ``""`` for a figure named by a pronoun (``con số này``); None
+    for a rate of a part (``trong đó``, ``riêng`` before it) or of a narrower scope (``tỷ lệ
+    giải ngân vốn ngân sách trung ương``, ``… của các dự án``; not ``tỷ lệ giải ngân vốn đầu
+    tư công của tỉnh``, the unit's whole capital).
+    """
+    if _REFERRED.search(lead):
+        return ""
+    for m in _RATE_OF.finditer(lead):
+        named = _MEASURE_NAMES.match(lead, m.end())
+        if named is None:
+            continue
+        rest = _WHOLE_SCOPE.match(lead, named.end())
+        if _PART_WORDS.search(lead, 0, m.start()) or _SCOPE_WORDS.search(
+            lead, rest.end() if rest else named.end()
+        ):
+            return None
+        return MEASURE_NAMES[" ".join(named.group().split())]
+    return None
+
+
+def _measure_referred(s: LinkableStatement, text: str) -> str | None:
+    """What the percentage ``s`` refers back to (see :func:`_referred_measure`), if anything.
+
+    ``""`` also for a pronoun in the clause right before it (``Với kết quả này, công ty vượt
+    74% kế hoạch``); None for a rate in a sentence that opens on a part (``Trong đó, vốn X …
+    với tỷ lệ giải ngân đạt 97%``: the part's own rate).
+    """
+    measure = _referred_measure(fold(s.text))
+    if measure and _part_opened(s, text):
+        return None
+    if measure is None and _referred_before(s, text):
+        return ""
+    return measure
+
+
+def _referred_result(
+    statements: Sequence[LinkableStatement], i: int, measure: str, text: str
+) -> LinkableStatement | None:
+    """The result ``statements[i]`` refers back to, if any.
+
+    The nearest statement before it with a figure (up to :data:`REFERRED_WINDOW`
+    characters), when its clause names the measure (for a rate) and ``statements[i]`` is
+    of no other unit and names none that it does not name.
+    """
+    s = statements[i]
+    for c in statements[max(0, i - PLAN_RESULTS) : i][::-1]:
+        if s.start - c.end > REFERRED_WINDOW:
+            return None
+        if not isinstance(c.actual, Decimal) or c.start >= s.start:
+            continue
+        if not measure and _money_between(text, c.end, s.start):
+            return None  # a pronoun names the figure stated last, not an earlier one
+        if measure and not _clause_names(text, c.start, measure):
+            return None
+        if measure and "attainment" not in (s.stated_kind, c.stated_kind):
+            return None  # a rate of what was not said to be of a plan
+        if _unit_key(s) not in (None, _unit_key(c)):
+            return None
+        own = _units_named(text, _head(text, s.start, max(0, s.start - 200)), s.end)
+        if own and not own <= _units_named(text, max(0, c.start - 200), c.end):
+            return None
+        return c
+    return None
+
+
+def _plan_kind(s: LinkableStatement, text: str) -> str | None:
+    """The kind of the measure the plan after a percentage of ``s`` names, if any.
+
+    ``vượt 5% mục tiêu lợi nhuận trước thuế``: ``trước thuế``.
+    """
+    after = _after_percent(s, text)
+    lead = _PLAN_WORD_AFTER.match(after)
+    m = _MEASURE_NAMES.match(after, lead.end()) if lead else None
+    k = _MEASURE_KIND.match(after, m.end()) if m else None
+    return " ".join(k.group(1).split()) if k else None
+
+
+def _kind_after(text: str, pos: int, noun: str) -> str | None:
+    """The kind given ``noun`` in the words after ``pos``.
+
+    ``… vượt 5% mục tiêu| lợi nhuận trước thuế``: ``trước thuế``.
+    """
+    after = fold(text[pos : pos + 120])
+    m = noun_pattern(noun).search(after)
+    k = _MEASURE_KIND.match(after, m.end()) if m else None
+    return " ".join(k.group(1).split()) if k else None
+
+
+def _kind_fits(text: str, c: LinkableStatement, noun: str, kind: str | None) -> bool:
+    """Whether the result ``c`` may be of a plan of ``noun`` of ``kind``.
+
+    A plan of pre-tax profit takes no gross profit (``lợi nhuận gộp``); a plan or result
+    naming no kind fits, but a plan of no kind takes no result of a measure its kind names
+    apart (:data:`_APART_KINDS`: ``doanh thu tài chính`` is no revenue).
+    """
+    got = _clause_kind(text, c.start, noun)
+    return got is None or got == kind or (kind is None and got not in _APART_KINDS)
+
+
+def _clause_kind(text: str, pos: int, noun: str) -> str | None:
+    """The kind the clause that ends at ``pos`` gives ``noun``.
+
+    ``lợi nhuận gộp đạt 2.998 tỷ đồng``: ``gộp``; a result of another kind than the plan's
+    is no result of it.
+    """
+    floor = max(0, pos - 200)
+    start = max(floor, *(text.rfind(c, floor, pos) + 1 for c in _CLAUSE_MARKS))
+    clause = fold(text[start:pos])
+    named = list(noun_pattern(noun).finditer(clause))
+    k = _MEASURE_KIND.match(clause, named[-1].end()) if named else None
+    return " ".join(k.group(1).split()) if k else None
+
+
+def _money_between(text: str, start: int, end: int) -> bool:
+    """Whether a money amount is written in ``text[start:end]``.
+
+    Not a change since a past time (``155.729,8 tỷ đồng về số tuyệt đối so với cùng kỳ``).
+    """
+    folded = fold(text[start:end])
+    return any(
+        a.unit[1] in _MONEY_WORDS and not _COMPARED.search(_SENTENCE_END.split(folded[a.end :])[0])
+        for a in _amounts(folded, 0, len(folded))
+    )
+
+
+def _named_result(
+    statements: Sequence[LinkableStatement], i: int, measure: str, text: str
+) -> LinkableStatement | None:
+    """The result a pronoun's percentage names by its plan's measure, if any.
+
+    "Những con số này … vượt 52% mục tiêu lợi nhuận trước thuế": the nearest result before
+    it (within :data:`REFERRED_WINDOW` characters) whose clause names that measure, of no
+    other unit; None when the results that do give differing figures.
+    """
+    s = statements[i]
+    kind = _plan_kind(s, text)
+    found = [
+        c
+        for c in statements[max(0, i - PLAN_RESULTS) : i]
+        if isinstance(c.actual, Decimal)
+        and c.start < s.start
+        and s.start - c.end <= REFERRED_WINDOW
+        and _clause_names(text, c.start, measure)
+        and _unit_key(s) in (None, _unit_key(c))
+        and _kind_fits(text, c, measure, kind)
+    ]
+    if len({c.actual for c in found}) != 1:
+        return None
+    return found[-1]
+
+
+def link_referred_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each percentage that refers back to the result just stated given it.
+
+    ``… đạt 553.250,4 tỷ đồng, tăng 2,4% so với cùng kỳ. Con số này tương ứng 60,6% kế
+    hoạch`` (a pronoun: ``con số này``, ``số liệu trên``, ``kết quả này``) and ``… là 528.870,2
+    tỷ đồng, đạt 57,9% kế hoạch. Nếu không tính kế hoạch bổ sung …, ước tỷ lệ giải ngân đạt
+    59,7%`` (the rate of the measure the result's clause names, :data:`MEASURE_NAMES`; the
+    result or the percentage must be of a plan) are attainments of that result: 553.250,4
+    with 60,6 %, 528.870,2 with 59,7 % (the target implied; the result's span is the link).
+    A rate that ``có thể đạt`` (may be reached, a forecast) is of no result stated.
+
+    Only the nearest statement with a figure before the percentage is taken (up to
+    :data:`REFERRED_WINDOW` characters), and only when the percentage names no unit the
+    result's sentence does not. With a pronoun and no such statement, the one money amount
+    of the sentence before (in no statement, no plan set out) is the result
+    (``… đạt 6.930,573 tỷ đồng. Con số này tương đương với 123,6% kế hoạch``). A target
+    whose sentence says the result a pronoun names met it (``Kết quả này không chỉ vượt
+    mục tiêu phấn đấu 26.000 tỷ đồng``) takes that result as its actual. A percentage of a
+    plan with no result takes the amount it comes to right after it (``đạt 45% kế hoạch,
+    tương ứng 1.200 tỷ đồng``).
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for i, s in enumerate(statements):
+        if _beats_referred_target(s, text):
+            c = _referred_result(statements, i, "", text)
+            if c is not None and isinstance(s.target, Decimal):
+                out[i] = _with_result(s, c, s.target)
+            continue
+        if (
+            s.actual is not None
+            or s.target is not None
+            or s.stated_kind not in ("attainment", "excess", "rate")
+        ):
+            continue
+        c = (
+            _amount_equivalent(s, text, scope)
+            or _apposed_amount(s, text)
+            or _named_amount_before(s, text, scope)
+        )
+        if c is not None:
+            kind = "excess" if s.stated_kind == "excess" else "attainment"
+            out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
+            continue
+        measure = _measure_referred(s, text)
+        if measure is None or (measure == "" and s.stated_kind == "rate"):
+            continue
+        if _MAY_REACH.search(fold(s.text)):
+            continue  # a rate that may be reached later is a forecast, of no result stated
+        c = _result_referred_to(statements, i, measure, text, scope)
+        if c is None or _counts_more(text, c, s):
+            continue
+        kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
+        out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
+    return out
+
+
+# "đến hết năm, tỷ lệ giải ngân có thể đạt 90%": a rate that may be reached, a forecast
+_MAY_REACH = rx(r"(?<!\w)có\s+thể\s+(?:đạt|lên|tăng|vượt|chạm)(?!\w)")
+# "nếu tính thêm khối lượng hoàn thành chưa thanh toán thì tỷ lệ giải ngân đạt …": the rate
+# of the result with something added to it, not of the result written before (a plan added or
+# left out — "nếu không tính kế hoạch bổ sung", "nếu tính cả dự toán …" — keeps the result)
+_COUNTS_MORE = rx(
+    r"(?<!\w)nếu\s+(?:tính|cộng|kể)\s+(?:thêm|cả|luôn)\s+"
+    r"(?!(?:phần\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|vốn\s+(?:được\s+)?giao)(?!\w))"
+)
+
+
+def _counts_more(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether a condition adds something to the result ``c`` before the percentage ``s``.
+
+    ``…, nếu tính thêm khối lượng … thì tỷ lệ giải ngân đạt 30%``: the rate of more than ``c``.
+    """
+    return _COUNTS_MORE.search(fold(text[min(c.end, s.start) : s.end])) is not None
+
+
+def _result_referred_to(
+    statements: Sequence[LinkableStatement],
+    i: int,
+    measure: str,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The result the percentage ``statements[i]`` refers back to, if any.
+
+    See :func:`link_referred_results`: by the measure its plan names, the nearest result,
+    the amount disbursed before a disbursement rate, or the amount a pronoun names.
+    """
+    s = statements[i]
+    named = _plan_measure(s, text) if measure == "" else None
+    c = (
+        _named_result(statements, i, named, text)
+        if named
+        else _referred_result(statements, i, measure, text)
+    )
+    if c is None and measure == "giải ngân":
+        c = _disbursed_before(s, text, scope)
+    if c is None and measure == "":
+        c = _amount_just_stated(s, text, scope)
+        if c is not None and named and not _clause_names(text, c.start, named):
+            c = None
+    return c
+
+
+def _named_amount_before(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The amount a pronoun before a percentage of a plan named by its measure names.
+
+    ``… thu về 3.000 tỷ đồng doanh thu cùng 240 tỷ đồng lợi nhuận. Qua số liệu trên, đơn vị
+    thực hiện được 50% kế hoạch doanh thu``: the amount of the sentence before (in no
+    statement) with that measure named beside it (:func:`_amount_just_stated`). Only an
+    attainment or an excess.
+    """
+    if s.stated_kind not in ("attainment", "excess"):
+        return None
+    if not _REFERRED_BEFORE.search(fold(text[max(0, s.start - 40) : s.start])):
+        return None
+    named = _plan_measure(s, text)
+    if not named:
+        return None
+    c = _amount_just_stated(s, text, scope, named)
+    return c if c is not None and _names_before_or_after(text, c, named) else None
+
+
+def _names_before_or_after(text: str, c: LinkableStatement, noun: str) -> bool:
+    """Whether ``c``'s clause names the measure ``noun`` before it, or right after its amount.
+
+    ``… đạt 4.000 tỷ đồng doanh thu``: the measure named after the amount is its own.
+    """
+    after = fold(text[c.end : c.end + 40])
+    named = _MEASURE_NAMES.match(after, 1) if after[:1] == " " else None
+    if named is not None:
+        return MEASURE_NAMES[" ".join(named.group().split())] == noun
+    return _clause_names(text, c.start, noun)
+
+
+# ", tương đương 22.688 tỷ đồng", ", với giá trị 6.150 tỷ đồng": the amount a percentage
+# before it comes to
+_EQUIVALENT = rx(
+    r"^(?:\s+[^\W\d_]+){0,5}?\s*,?\s*(?:(?:tương\s+đương|tương\s+ứng)(?:\s+với)?"
+    r"|với\s+(?:giá\s+trị|số\s+tiền|số\s+vốn)(?:\s+là)?)\s*"
+    r"(?:(?:khoảng|gần|hơn|trên)\s+)?"
+)
+# "vượt 12% so với dự toán, lên gần 1.120 tỷ đồng": the amount the result rose to
+_RISEN_TO = rx(r"^\s*,\s*lên(?:\s+(?:mức|con\s+số))?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?")
+# "giải ngân gần 80% vốn đầu tư công": the share of the capital allocated that was disbursed
+_DISBURSED = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))?\s*$")
+_CAPITAL = rx(r"^\s*(?:kế\s+hoạch\s+)?vốn(?!\w)")
+
+
+def _amount_equivalent(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The money amount a percentage of a plan with no result comes to, right after it.
+
+    ``đạt 45% kế hoạch, tương đương 1.200 tỷ đồng``, ``giải ngân gần 80% vốn đầu tư công,
+    tương đương 22.688 tỷ đồng`` (the share of the capital allocated disbursed is its
+    attainment), ``đạt 61,5% kế hoạch, với giá trị 6.150 tỷ đồng``: the amount after
+    ``tương đương`` / ``tương ứng`` / ``với giá trị`` is the result. Not for an
+    excess (``vượt 5%, tương đương 120 tỷ đồng`` is the excess amount), nor a rate of
+    anything but disbursed capital (``tỷ lệ hộ nghèo còn 2%, tương đương 1.200 hộ``).
+    The amount a result rose to (``vượt 12% so với dự toán, lên 1.120 tỷ đồng``) is the
+    result of an excess too.
+    """
+    if s.stated_kind == "rate":
+        before = fold(text[max(0, s.start - 40) : s.start])
+        percent = s.text.find("%")
+        if not _DISBURSED.search(before) or percent < 0:
+            return None
+        if not _CAPITAL.match(fold(s.text[percent + 1 :])):
+            return None
+    elif s.stated_kind not in ("attainment", "excess"):
+        return None
+    high = min(len(text), s.end + 80)
+    folded = fold(text[s.end : high])
+    m = _RISEN_TO.match(folded)
+    if m is None and s.stated_kind != "excess":
+        m = _EQUIVALENT.match(folded)
+    if m is None:
+        return None
+    amounts = [a for a in _amounts(folded, m.end(), len(folded)) if a.start == m.end()]
+    if not amounts or amounts[0].unit[1] not in _MONEY_WORDS:
+        return None
+    if _covering(*scope, _shifted(amounts[0], s.end)) is not None:
+        return None
+    return _as_result(s, amounts[0], folded, s.end, text, "")
+
+
+# "…, một con số cao nhất từ trước tới nay, bằng 115% dự toán": the figure before, named again
+_APPOSITION = rx(r"^(?:một|là)\s+(?:con\s+số|mức|kết\s+quả)(?!\w)")
+_APPOSED_GAP = rx(r"\s*,\s*$")
+
+
+def _apposed_amount(s: LinkableStatement, text: str) -> LinkableStatement | None:
+    """The amount a percentage of a plan opened by an apposition names.
+
+    ``… ước đạt gần 1.400 tỷ đồng, một con số cao nhất từ trước tới nay, bằng 115% dự toán``: the
+    words ``một con số`` (``một mức``, ``là kết quả``) right after the amount and its comma
+    name it again, so the percentage is of it. Only an amount in the same sentence, just
+    before the comma.
+    """
+    if s.stated_kind not in ("attainment", "excess") or not _APPOSITION.match(fold(s.text)):
+        return None
+    low = max(0, s.start - 80)
+    folded = fold(text[low : s.start])
+    found = [a for a in _amounts(folded, 0, len(folded)) if _APPOSED_GAP.match(folded, a.end)]
+    if not found or not found[-1].unit[1]:
+        return None
+    return _as_result(s, found[-1], folded, low, text, "")
+
+
+# "Kết quả này không chỉ vượt mục tiêu phấn đấu 26.000 tỷ đồng": the result just stated
+# against a target its sentence names
+_REFERRED_BEATS = rx(
+    r"^\W*(?:con\s+số|số\s+liệu|kết\s+quả|mức)\s+(?:này|trên|đó)(?!\w)[^.;:]*"
+    r"(?<!\w)(?:vượt|đạt|hoàn\s+thành)(?!\w)[^.;:]*$"
+)
+
+
+def _beats_referred_target(s: LinkableStatement, text: str) -> bool:
+    """Whether ``s`` is a target met by the result just stated.
+
+    A target (no actual, no percentage) whose sentence opens with a pronoun for that result
+    (``Kết quả này``) and says it met or beat it (``vượt``, ``đạt``, ``hoàn thành``).
+    """
+    if s.actual is not None or s.target is None or s.stated_kind is not None:
+        return False
+    if not isinstance(s.target, Decimal):
+        return False
+    head = max(0, s.start - 300)
+    stop = max(head, *(m.end() for m in _FULL_STOP.finditer(text, head, s.start)), head)
+    return bool(_REFERRED_BEATS.search(fold(text[stop : s.start])))
+
+
+def _amount_just_stated(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    named: str | None = None,
+) -> LinkableStatement | None:
+    """The figure a pronoun names: the one money amount of the sentence just before ``s``.
+
+    ``s`` is a percentage whose subject is a pronoun (``Con số này tương đương với 123,6% kế
+    hoạch``); the amount is in no statement. When the percentage's plan names a measure
+    (``named``) and the sentence gives several amounts, the one with that measure named right
+    beside it (``… 4.000 tỷ đồng doanh thu và 300 tỷ đồng lợi nhuận``). None when the sentence
+    has none or two differing ones.
+    """
+    low = max(0, s.start - REFERRED_WINDOW)
+    folded = fold(text[low : s.start])
+    stops = [m.end() for m in _FULL_STOP.finditer(folded)]
+    if not stops:
+        return None
+    start = stops[-2] if len(stops) > 1 else 0
+    if len(stops) == 1 and low > 0:
+        return None  # the sentence before is not wholly in the window
+    found = [
+        a
+        for a in _amounts(folded, start, stops[-1])
+        if a.unit[1] in _MONEY_WORDS
+        and not _sets_plan(folded, a, start)
+        and not _converted(folded, a)
+        and _covering(*scope, _shifted(a, low)) is None
+    ]
+    if named and len({a.value for a in found}) > 1:
+        # "… thu về 4.000 tỷ đồng doanh thu cùng 300 tỷ đồng lợi nhuận. Qua số liệu trên, … 40%
+        # kế hoạch doanh thu": the amount its plan's measure is named beside
+        found = [a for a in found if _measure_beside(folded, a) == named]
+    if len({a.value for a in found}) != 1:
+        return None
+    return _as_result(s, found[-1], folded, low, text, "")
+
+
+# "8.400 tỷ đồng (khoảng 0,33 tỷ USD)": the same amount in another currency, in brackets
+_CONVERTED = rx(
+    r"(?<!\w)(đồng|usd)\s*\(\s*(?:(?:khoảng|gần|hơn|trên|tương\s+(?:đương|ứng)(?:\s+với)?)\s+)?$"
+)
+
+
+def _converted(folded: str, a: _Amount) -> bool:
+    """Whether the amount ``a`` is the one before it in another currency, in brackets."""
+    m = _CONVERTED.search(folded, max(0, a.start - 40), a.start)
+    return m is not None and m.group(1) != a.unit[1]
+
+
+_DISBURSED_AMOUNT = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))*(?:\s+(?:trên|gần|hơn|khoảng))?\s*$")
+
+
+def _disbursed_before(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The money amount disbursed earlier in the sentence of a disbursement rate ``s``.
+
+    ``… tỉnh đã giải ngân đạt gần 16.000 tỷ đồng, nếu loại trừ …, tỷ lệ giải ngân của tỉnh
+    đạt trên 57%``: a disbursement rate is the share of the capital planned that was
+    disbursed, so it is the attainment of the amount written right after ``giải ngân`` (in no
+    statement); None when the sentence has none or two that differ.
+    """
+    low = max(0, s.start - REFERRED_WINDOW)
+    folded = fold(text[low : s.start])
+    head = _head(folded, len(folded), 0)
+    if head == 0 and low > 0:
+        return None  # the sentence is not wholly in the window
+    found = [
+        a
+        for a in _amounts(folded, head, len(folded))
+        if a.unit[1] in _MONEY_WORDS
+        and _DISBURSED_AMOUNT.search(folded, max(head, a.start - 40), a.start)
+        and _covering(*scope, _shifted(a, low)) is None
+    ]
+    if len({a.value for a in found}) != 1:
+        return None
+    return _as_result(s, found[-1], folded, low, text, "")
+
+
+def _amount_result(
+    s: LinkableStatement,
+    noun: str,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    kind: str | None = None,
+) -> LinkableStatement | None:
+    """The one money amount before ``s`` whose clause names ``noun``, read as a result.
+
+    For a percentage of a named plan whose result is written with no percentage of its own
+    (``lãi trước thuế gần 1.142 tỷ đồng (gấp đôi cùng kỳ). … 66% kế hoạch lợi nhuận``): an
+    amount in the paragraph (up to :data:`PLAN_WINDOW` characters before), in no statement,
+    not set out as a plan; None when there is none or two differ. Other words for the
+    same measure count as its name (:data:`MEASURE_SYNONYMS`). A paragraph that opens by
+    referring back (``Với kết quả này, … hoàn thành 80% kế hoạch doanh thu``) reads the
+    paragraph before it too; a plan of one kind (``lợi nhuận trước thuế``) takes no amount of
+    another (``lợi nhuận sau thuế``).
+    """
+    floor = max(0, s.start - PLAN_WINDOW)
+    low = max(floor, text.rfind("\n", floor, s.start) + 1)
+    if low > floor and _BACK_REFERENCE.match(fold(text[low : s.start])):
+        end = floor + len(text[floor:low].rstrip())  # the paragraph before, past blank lines
+        low = max(floor, text.rfind("\n", floor, end) + 1)
+    elif _refers_back(text, low, s.start):
+        low = floor  # "… Với kết quả đạt được sau 9 tháng, … 66% mục tiêu doanh thu"
+    folded = fold(text[low : s.start])  # offsets within the window until the end
+    found = [
+        a
+        for a in _amounts(folded, 0, len(folded))
+        if a.unit[1] in _MONEY_WORDS
+        and _clause_names(text, low + a.start, noun)
+        and _not_of_another(folded, a, noun)
+        and _kind_fits_amount(folded, a, noun, kind)
+        and not _sets_plan(folded, a, 0)
+        and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
+        and _covering(*scope, _shifted(a, low)) is None
+    ]
+    if not found or len({a.value for a in found}) != 1:
+        return None
+    return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+def _refers_back(text: str, low: int, pos: int) -> bool:
+    """Whether the sentence before ``pos`` (in the paragraph from ``low``) refers back.
+
+    A sentence inside a paragraph of plans that opens with ``Với kết quả …`` is about the
+    results stated before the paragraph: up to :data:`PLAN_WINDOW` characters are read.
+    """
+    folded = fold(text[low:pos])
+    heads = [m.end() for m in _FULL_STOP.finditer(folded)]
+    return bool(heads) and _BACK_REFERENCE.match(folded[heads[-1] :]) is not None
+
+
+def _kind_fits_amount(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
+    """Whether the amount ``a`` may be of a plan of ``noun`` of ``kind`` (see _kind_fits).
+
+    A plan of no kind takes no amount of a measure named apart by its kind
+    (:data:`_APART_KINDS`: ``doanh thu tài chính`` is financial income, not revenue).
+    """
+    floor = max(0, a.start - 200)
+    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
+    named = list(noun_pattern(noun).finditer(folded, start, a.start))
+    k = _MEASURE_KIND.match(folded, named[-1].end()) if named else None
+    if k is None:
+        return True
+    got = " ".join(k.group(1).split())
+    return got not in _APART_KINDS if kind is None else got == kind
+
+
+def _later_result(
+    s: LinkableStatement, c: LinkableStatement, noun: str, text: str, kind: str | None = None
+) -> LinkableStatement | None:
+    """The result of ``noun`` nearest before the percentage ``s``, when not ``c``.
+
+    ``c`` is the nearest statement naming ``noun``; a money amount written after it that
+    names the same measure is a later figure of it (``doanh thu quý IV đạt 120 tỷ đồng …
+    Lũy kế cả năm, doanh thu đạt 450 tỷ đồng … hoàn thành 90% kế hoạch doanh thu``: the
+    year's plan is met by the cumulative 450, not by the quarter's 120). That amount is the
+    result when it is the only value; None when two differ; ``c`` when there is none.
+    An amount names the measure written right after it (``450 tỷ đồng doanh thu``), else
+    the last measure named before it in its clause.
+    """
+    folded = fold(text[c.end : s.start])
+    found = {
+        a.value: a
+        for a in _amounts(folded, 0, len(folded))
+        if a.unit[1] in _MONEY_WORDS
+        and a.value != c.actual
+        and _amount_names(folded, a, noun)
+        and _kind_fits_amount(folded, a, noun, kind)
+        and not _sets_plan(folded, a, 0)
+        and not _converted(folded, a)
+    }
+    if not found:
+        return c
+    if len(found) != 1:
+        return None
+    a = next(iter(found.values()))
+    return dataclasses.replace(_as_result(s, a, folded, c.end, text, noun), metric=None)
+
+
+def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
+    """Whether the money amount ``a`` of ``folded`` is of the measure ``noun``."""
+    named = _measure_of_amount(folded, a)
+    return named is not None and noun_pattern(noun).match(named) is not None
+
+
+def _not_of_another(folded: str, a: _Amount, noun: str) -> bool:
+    """Whether the amount ``a`` is of no measure other than ``noun`` (see above)."""
+    named = _measure_of_amount(folded, a)
+    return named is None or noun_pattern(noun).match(named) is not None
