@@ -28,15 +28,9 @@ from kpitools.extract.document import (
     drop_repeated_pairs,
     drop_rounded_restatements,
     drop_unfitting_counts,
-    link_budget_owners,
-    link_compared_plans,
-    link_fitting_results,
     link_listed_parts,
     link_met_plans,
     link_part_year_amounts,
-    link_plan_amounts,
-    link_programme_targets,
-    link_remainders,
     link_unstated_plans,
     listed_parts_over,
     split_growth_pairs,
@@ -44,6 +38,14 @@ from kpitools.extract.document import (
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
+from kpitools.extract.plans import (
+    link_budget_owners,
+    link_compared_plans,
+    link_fitting_results,
+    link_plan_amounts,
+    link_programme_targets,
+    link_remainders,
+)
 from kpitools.extract.targets import (
     link_named_plans,
     link_referred_results,

@@ -1,0 +1,1263 @@
+"""Percentages of plans given the plan's amount written elsewhere, and their results.
+
+A percentage of a plan with no target of its own takes the plan's amount written in another
+sentence near it, in its paragraph or the ones around it (:func:`link_plan_amounts`): ``… ước
+đạt 1,635 triệu lượt, đạt 19,2% so với kế hoạch năm. … đặt mục tiêu đón 8,5 triệu lượt …`` —
+the same word (any scale), set out as a plan (or in brackets after a plan's name), of the
+same unit and year, and agreeing with the percentage. A plan named by what it counts is met
+by another word for the same measure (:data:`MEASURE_SYNONYMS`: ``lợi nhuận``, ``lãi``).
+
+A percentage of a programme's aim takes the programme's amount (:func:`link_programme_targets`),
+a percentage of a budget named by who assigned it the amount written for that owner
+(:func:`link_budget_owners`), a bare percentage of a plan the result and plan it fits
+(:func:`link_fitting_results`), a percentage after ``So với <plan>`` the plan that clause
+names (:func:`link_compared_plans`), and a remainder written to reach a plan the result it
+completes (:func:`link_remainders`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import json
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    _AMOUNT_QUALIFIER,
+    _BACK_REFERENCE,
+    _FULL_STOP,
+    _LEAD_QUALIFIER,
+    _MONEY_WORDS,
+    _OF_A_TARGET,
+    _PLAN_WORD_AFTER,
+    _PROGRAMME_CHUNK,
+    _SCALES,
+    MEASURE_NAMES,
+    PLAN_AMOUNT_WINDOW,
+    PLAN_MEASURES,
+    _after_percent,
+    _Amount,
+    _amounts,
+    _as_result,
+    _clause_names,
+    _head,
+    _measure_beside,
+    _measure_completed,
+    _measure_kind,
+    _measure_of_amount,
+    _measures_named,
+    _noun_of,
+    _of_year,
+    _other_sentence,
+    _paragraph,
+    _part_opened,
+    _plan_measure,
+    _qualified,
+    _same_measure,
+    _same_period,
+    _sentence_span,
+    _sets_plan,
+    _shifted,
+    _thing,
+    _units_named,
+    noun_pattern,
+)
+from kpitools.extract.linking import (
+    _NO_PERCENT,
+    _PROGRAMME_TOLERANCE,
+    _agrees,
+    _covering,
+    _fits_programme,
+    _percent_of,
+    _same_scope,
+    _unit_key,
+    _with_result,
+)
+from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.text import NUM, PLAN_NOUNS
+from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.grammar import Value
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+
+# --------------------------------------------------------------------------- plan amounts
+
+
+def _other_clause(folded: str, actual: _Amount, plan: _Amount) -> bool:
+    """Whether ``plan`` is in another sentence than ``actual``, or in a clause before it.
+
+    The clause closed by a semicolon (``dự toán thu … năm 2025 là gần 19,7 nghìn tỷ đồng;
+    trong đó, thực hiện thu 9 tháng … đạt hơn 19,2 nghìn tỷ đồng, đạt gần 98% dự toán
+    năm``).
+    """
+    if _other_sentence(folded, actual, plan):
+        return True
+    return plan.end <= actual.start and ";" in folded[plan.end : actual.start]
+
+
+def _plan_amount(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The one amount of the paragraph that is the plan of ``s``'s percentage.
+
+    See :func:`link_plan_amounts`; None when no amount or several differing ones fit. Only
+    the window around ``s`` is folded and read (offsets within it until the end).
+    """
+    low, high = _paragraph(text, s.start, s.end)
+    window = text[low:high]
+    folded = fold(window)
+    amounts = _amounts(folded, 0, len(folded))
+    own = [a for a in amounts if a.value == s.actual and a.start < s.end - low]
+    if not own:
+        return None
+    actual = own[-1]
+    if s.measure is None and not actual.unit[1]:
+        return None  # a number with no word after it: what it counts is not known
+    head = _head(folded, actual.start, 0)
+    named = _units_named(window, head, s.end - low)
+    measures = _measures_named(folded, actual.start, actual.end)
+    plans = [
+        a
+        for a in amounts
+        if _same_unit(a, actual)
+        and a.start != actual.start
+        and _other_clause(folded, actual, a)
+        and _same_period(folded, a, (head, s.end - low))
+        and _of_year(folded, a, s.year)
+        and _sets_plan(folded, a, 0, qualified=True)
+        and _same_measure(measures, folded, a)
+        and _same_units(named, window, folded, a, (head, s.end - low))
+        and _same_scope(s, _covering(*scope, _shifted(a, low)))
+    ]
+    fitting = [
+        a for a in plans if _plan_fits(s, folded, a) and not _named_otherwise(s, text, folded, a)
+    ]
+    if not fitting:
+        fitting = _unfitting(s, text, folded, actual, plans)
+    fitting = _exact_of_restated(folded, fitting)
+    if len({a.value for a in fitting}) != 1:
+        return None
+    return _shifted(fitting[0], low)
+
+
+def _unfitting(
+    s: LinkableStatement, text: str, folded: str, actual: _Amount, plans: list[_Amount]
+) -> list[_Amount]:
+    """The plans linked to ``s`` though its percentage fits none of them, to be checked.
+
+    In turn: the plans of the same words (:func:`_unfitting_plans`), the plan named with who
+    set it (:func:`_issued_plans`), the one plan a percentage written with decimals misses
+    by one unit of its last digit (:func:`_nearly_fitting`).
+    """
+    if s.exact and s.qualifier is None:
+        same = _unfitting_plans(s, text, folded, actual, plans)
+        if same:
+            return same
+    return _issued_plans(s, text, folded, plans) or _nearly_fitting(s, folded, actual, plans)
+
+
+def _nearly_fitting(
+    s: LinkableStatement, folded: str, actual: _Amount, plans: list[_Amount]
+) -> list[_Amount]:
+    """The exact plans an exact percentage with decimals misses by one unit of its last digit.
+
+    ``đạt 41,6% kế hoạch`` of 2.080 against a plan of 5.010 set out just before the result
+    (in its sentence or the one before: 41,52 %): a coincidence that close is no chance, so
+    the plan is linked and the percentage, which neither rounds nor cuts from the figures,
+    is checked (and flagged). A percentage written whole (``đạt 42%``) is too coarse for
+    this, and a plan written after the result may be another measure's.
+    """
+    p = _percent_of(s)
+    if p is None or not p.decimals or not s.exact or s.qualifier is not None:
+        return []
+    assert isinstance(s.actual, Decimal)
+    unit = Decimal(1).scaleb(-p.decimals)
+    return [
+        a
+        for a in plans
+        if a.value
+        and a.unit == actual.unit
+        and not _qualified(folded, a)
+        and a.end <= actual.start
+        and len(_FULL_STOP.findall(folded, a.end, actual.start)) <= 1
+        and abs(100 * s.actual / a.value - p.value) <= unit
+    ]
+
+
+def _unfitting_plans(
+    s: LinkableStatement, text: str, folded: str, actual: _Amount, plans: list[_Amount]
+) -> list[_Amount]:
+    """The plans ``s``'s exact percentage fits none of, linked on their words and checked.
+
+    The one plan that counts the same thing in the same words (``2,5 triệu cây phân tán``
+    for ``3 triệu cây phân tán``); else the plans of the measure the percentage's plan names
+    written right beside them (``55% kế hoạch doanh thu …, tương ứng mục tiêu 3.000 tỷ đồng
+    doanh thu``). Only amounts with no qualifier, in the result's words.
+    """
+    exact = [a for a in plans if a.unit == actual.unit and not _qualified(folded, a)]
+    thing = _thing(folded, actual)
+    same = [a for a in exact if thing is not None and _thing(folded, a) == thing]
+    measure = _plan_measure(s, text)
+    if same or measure is None:
+        return same
+    return [a for a in exact if _measure_beside(folded, a) == measure]
+
+
+# "đạt 48% kế hoạch Bộ Tài chính giao": the plan and who set it, named after a percentage
+_ISSUED_PLAN = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?(kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    r"\s+((?:(?!giao(?!\w))[^\W\d_]+\s+){1,4}?)giao(?!\w)"
+)
+
+
+def _issued_plans(
+    s: LinkableStatement, text: str, folded: str, plans: list[_Amount]
+) -> list[_Amount]:
+    """The plans the percentage of ``s`` fits none of, named in its plan's own words.
+
+    ``đạt 48% kế hoạch Bộ Tài chính giao`` and, in the sentence before, ``kế hoạch vốn năm
+    2025 được Bộ Tài chính giao hơn 5.000 tỷ đồng``: the plan's noun and who set it (the
+    words before ``giao``) are written in the amount's own sentence before it, so the amount
+    is that plan, whether or not the figures agree (they are checked). A plan set by no one
+    named (``kế hoạch giao``) takes nothing this way.
+    """
+    m = _ISSUED_PLAN.match(_after_percent(s, text))
+    if m is None:
+        return []
+    noun = noun_pattern(" ".join(m.group(1).split()))
+    issuer = rx(rf"(?<!\w){re.escape(' '.join(m.group(2).split()))}\s+giao\s*$")
+    out = []
+    for a in plans:
+        lead = " ".join(folded[_head(folded, a.start, 0) : a.start].split())
+        lead = _AMOUNT_QUALIFIER.sub("", lead).rstrip()
+        if noun.search(lead) and issuer.search(lead + " "):
+            out.append(a)
+    return out
+
+
+def _exact_of_restated(folded: str, fitting: list[_Amount]) -> list[_Amount]:
+    """The one exact plan among ``fitting`` when the others are it restated, rounded.
+
+    ``phục hồi hơn 1.200 ha rừng`` in the lead and ``đặt mục tiêu trồng 1.240 ha`` in the
+    body: a qualified amount within :data:`_PROGRAMME_TOLERANCE` of the one exact amount is
+    that plan rounded, not a second plan. Otherwise ``fitting`` as it is.
+    """
+    exact = {a.value for a in fitting if not _qualified(folded, a)}
+    if len(exact) != 1:
+        return fitting
+    value = next(iter(exact))
+    if not value or any(
+        abs(a.value - value) > _PROGRAMME_TOLERANCE * value
+        for a in fitting
+        if _qualified(folded, a)
+    ):
+        return fitting
+    return [a for a in fitting if a.value == value]
+
+
+def _same_units(
+    named: set[str], window: str, folded: str, a: _Amount, result: tuple[int, int]
+) -> bool:
+    """Whether the sentence of the plan amount ``a`` is of the units ``named`` by the result.
+
+    It names the same ones by kind and name, or names them without their kind (``tỉnh Ninh
+    Bình … đã đón`` and ``ngành du lịch Ninh Bình đặt mục tiêu đón``), or names none while
+    no other unit is named from it to the result's sentence (``result``: its start and end)
+    — a report about one province (``Sở Tài chính tỉnh Đồng Nai cho biết … đã giải ngân hơn
+    7.500 tỉ đồng …. … vốn được phân bổ … gần 21.000 tỉ đồng``).
+    """
+    head = _head(folded, a.start, 0)
+    own = _units_named(window, head, a.start)
+    if own == named:
+        return True
+    lead = " ".join(folded[head : a.start].split())
+    if own and not named:
+        # a result naming no unit, near the plan of one: the plan's unit is its topic, so
+        # long as no other unit is named from the one to the other
+        span = (min(head, result[0]), max(a.start, result[1]))
+        return _units_named(window, *span) == own
+    if own:
+        return False
+    if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lead) for n in named):
+        return True
+    return _units_named(window, min(head, result[0]), max(a.end, result[1])) <= named
+
+
+def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
+    """Whether the stated percentage of ``s`` fits its actual against the plan amount ``a``.
+
+    Exactly (as written) for exact figures; within :data:`_PROGRAMME_TOLERANCE` when the
+    result, its percentage or the plan is qualified (``hơn 7,2 triệu lượt, đạt gần 80%`` of
+    ``trên 9,1 triệu``).
+    """
+    if not _qualified(folded, a):
+        return (
+            _agrees(s, a.value)
+            or _index_as_excess(s, a.value)
+            or ((s.qualifier is not None or not s.exact) and _fits_programme(s, a.value))
+        )
+    return _fits_programme(dataclasses.replace(s, exact=False), a.value)
+
+
+# "Quốc hội giao", "Thủ tướng Chính phủ giao": the plan named by who set it
+_SETTER = rx(r"(?:[^\W\d_]+\s+){1,4}?(?:giao|đề\s+ra|phê\s+duyệt|thông\s+qua)(?!\w)")
+
+
+def _named_otherwise(s: LinkableStatement, text: str, folded: str, a: _Amount) -> bool:
+    """Whether ``s``'s plan, met only within a tolerance, is named by words its amount lacks.
+
+    ``hơn 1,9 triệu tấn, bằng 53% kế hoạch điều hành`` fits ``kế hoạch khai thác 3,7 triệu
+    tấn`` only by its hedge: the plan named (``điều hành``) is not the one whose amount is
+    written, and a fit that loose is no evidence. An exact fit, or a plan named by no word
+    (``kế hoạch năm``), by who set it (``dự toán Quốc hội giao``) or by words the amount's
+    sentence holds, is taken.
+    """
+    if _agrees(s, a.value):
+        return False
+    after = _after_percent(s, text)
+    lead = _PLAN_WORD_AFTER.match(after)
+    noun = _noun_of(after[lead.end() :]) if lead else None
+    if noun is None or (lead and _SETTER.match(after, lead.end())):
+        return False  # "dự toán Quốc hội giao": who set it, not what it is of
+    head, stop = _sentence_span(folded, a)
+    return noun not in " ".join(folded[head:stop].split())
+
+
+def _index_as_excess(s: LinkableStatement, target: Decimal) -> bool:
+    """Whether ``s`` states an index as an excess against the plan ``target``.
+
+    ``vượt 103,7% dự toán`` where the actual is 103,7 % of the plan (an excess of 3,7 %): the
+    plan is linked and the stated excess checked against it, so the audit flags it.
+    """
+    if s.stated_kind != "excess" or s.stated is None or not isinstance(s.actual, Decimal):
+        return False
+    try:
+        p = parse_percent(s.stated)
+    except ValueError:
+        return False
+    return p.value >= 100 and bool(target) and bool(check_percent(p, s.actual, target).consistent)
+
+
+def _same_unit(a: _Amount, b: _Amount) -> bool:
+    """Whether two amounts count the same thing.
+
+    The same word after them (``đồng``, ``lượt``; the scales may differ, ``553 nghìn tỷ
+    đồng`` and ``913.216,2 tỷ đồng``, as the values are in units), or the same scale and no
+    word.
+    """
+    return a.unit == b.unit or (bool(a.unit[1]) and a.unit[1] == b.unit[1])
+
+
+def link_plan_amounts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each percentage of a plan given the plan's amount written elsewhere.
+
+    ``Khách quốc tế ước đạt 1,635 triệu lượt, đạt 19,2% so với kế hoạch năm. … Ngành đặt
+    mục tiêu đón 8,5 triệu lượt khách quốc tế năm nay`` is 1,635 against 8,5 million: the
+    amount, up to :data:`PLAN_AMOUNT_WINDOW` characters either side (across paragraph ends:
+    a plan in brackets one paragraph before, ``đạt 56,6% kế hoạch … giao (913.216,2 tỷ
+    đồng)``, or stated at the end of the article), is written with the same word after it as
+    the result (``lượt``, ``đồng``; the scale may differ: ``hơn 553 nghìn tỷ đồng`` against
+    ``913.216,2 tỷ đồng``), is set out as a plan in its own sentence (``mục tiêu``, ``kế
+    hoạch``, ``phấn đấu``, ``hướng tới``, ``dự toán`` before it, no result word between; or
+    in brackets right after a plan's name), names no other year than the result's, carries
+    no qualifier, and agrees with the stated percentage.
+
+    Only an amount that agrees is linked, and only when one value does: the report's own
+    percentage is the evidence that the amount is its plan (precision first; a qualified
+    result, ``hơn 553 nghìn tỷ``, is linked but left unchecked). When none agrees, the one
+    exact plan amount that counts the same thing in the same words (``2,5 triệu cây phân
+    tán`` for ``3 triệu cây phân tán, đạt 125% kế hoạch``) is linked on those words and
+    checked: its disagreement is an audit finding. A result with a target or a link to a
+    target of its own is left as it is; one whose actual was linked
+    (:func:`link_referred_results`) keeps that in its note.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for i, s in enumerate(statements):
+        if (
+            s.target is not None
+            or (s.link_start is not None and s.link_text is None)
+            or not isinstance(s.actual, Decimal)
+            or s.stated_kind not in ("attainment", "excess")
+            or not (
+                _OF_A_TARGET.search(fold(s.text))
+                or _measure_completed(s, fold(text[s.end : s.end + 120]))
+            )
+        ):
+            continue
+        plan = _plan_amount(s, text, scope)
+        if plan is not None:
+            out[i] = _with_plan(s, plan, text)
+    return out
+
+
+def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
+    """``s`` with ``plan`` as its target, linked, and checked."""
+    assert isinstance(s.actual, Decimal)
+    p = _percent_of(s)
+    assert p is not None
+    check = check_percent(p, s.actual, plan.value)
+    assert check.exact is not None
+    t = f"{plan.value:f}"
+    approximate = s.qualifier is not None or not s.exact
+    verdict = (
+        "truncated" if check.truncated else "consistent" if check.consistent else "inconsistent"
+    )
+    tail = (seg("computed", computed=check.computed),)
+    plan_qual = _plan_qualifier(text, plan)
+    if approximate and _beyond_bounds(s, p, plan_qual, plan.value):
+        approximate, verdict = False, "inconsistent"
+        tail = (
+            *((seg("target_qualified", target_qual=plan_qual, t=t),) if plan_qual else ()),
+            seg("so_not", percent=p.value),
+        )
+    notes = noted(
+        *_actual_link_note(s),
+        seg("linked_lead", t=t, text=text[plan.start : plan.end]),
+        seg("percent", a=f"{s.actual:f}", t=t, exact=f"{check.exact:.6g}"),
+        *_excess_means(s, p),
+        *((seg("qualifier_approximate", qual=s.qualifier or "≈"),) if approximate else tail),
+    )
+    return dataclasses.replace(
+        s,
+        target=plan.value,
+        implied_target=None,
+        link_start=plan.start,
+        link_end=plan.end,
+        link_text=text[plan.start : plan.end],
+        computed_percent=check.computed,
+        consistent=None if approximate else bool(check.consistent),
+        verdict="unchecked" if approximate else verdict,
+        note=notes["note"],
+        note_data=notes["note_data"],
+    )
+
+
+def _plan_qualifier(text: str, plan: _Amount) -> str | None:
+    """The qualifier written before the plan amount (``hơn 5.000 tỷ đồng``: ``hơn``)."""
+    m = _LEAD_QUALIFIER.search(fold(text[max(0, plan.start - 20) : plan.start]))
+    return m.group(1) if m else None
+
+
+# the qualifiers that bound a figure from above (the true figure is at most it) and below
+_AT_MOST = frozenset({None, "gần"})
+_AT_LEAST = frozenset({None, "trên", "hơn"})
+
+
+def _beyond_bounds(
+    s: LinkableStatement, p: Percent, plan_qual: str | None, target: Decimal
+) -> bool:
+    """Whether a hedged result's percentage lies outside what its hedges allow.
+
+    ``gần 450 tỷ đồng, đạt 52% kế hoạch`` of ``hơn 1.000 tỷ đồng``: the result is at most
+    450 and the plan at least 1.000, so the share is at most 45 %; a stated 52 % is more
+    than :data:`_PROGRAMME_TOLERANCE` above it and cannot be. A hedge that bounds neither
+    way (``khoảng``) or a range allows anything.
+    """
+    actual_qual = s.qualifier
+    if not isinstance(s.actual, Decimal) or not target or s.stated_kind != "attainment":
+        return False
+    share = 100 * s.actual / target
+    margin = _PROGRAMME_TOLERANCE * p.value
+    if actual_qual in _AT_MOST and plan_qual in _AT_LEAST and p.value - margin > share:
+        return True
+    return actual_qual in _AT_LEAST and plan_qual in _AT_MOST and p.value + margin < share
+
+
+def _excess_means(s: LinkableStatement, p: Percent) -> tuple[Segment, ...]:
+    """The note that an excess stated is checked as 100 + it (``vượt 3,7%`` is 103,7 %)."""
+    if s.stated_kind != "excess":
+        return ()
+    return (seg("excess_means", percent=p.value - 100, stated=p.value),)
+
+
+def _actual_link_note(s: LinkableStatement) -> tuple[Segment, ...]:
+    """The note of the actual ``s`` took from a result stated before it, if it did.
+
+    A statement without a target has a link only to its actual.
+    """
+    if s.link_text is None or not isinstance(s.actual, Decimal):
+        return ()
+    return (seg("actual_linked", a=f"{s.actual:f}", text=s.link_text),)
+
+
+# --------------------------------------------------------------------------- programmes
+
+# "Đề án “Trồng một tỷ cây xanh giai đoạn 2021-2025”", "Chương trình 1 triệu căn nhà": a
+# programme named by the amount it aims at (the number in words or figures, with its scale)
+_PROGRAMME = rx(
+    r"(?<!\w)(?:đề\s+án|chương\s+trình)\s*[“\"«]?\s*(?:(?:trồng|xây\s+dựng|phát\s+triển)\s+)?"
+    rf"(?P<n>một|{NUM})\s+(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)\s+(?P<noun>[^\W\d_]+(?:\s+[^\W\d_]+)?)"
+)
+# "1,4 tỷ cây xanh": a count of things written with a scale word (no money)
+_SCALED_THING = rx(r"(?<!\w)(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+(?!đồng|usd|đ(?!\w))[^\W\d_]+")
+
+
+def _programme_names(text: str) -> list[tuple[int, re.Match[str]]]:
+    """The programme names of ``text``, each with the offset its match is relative to.
+
+    Read in folded chunks that overlap: no folded copy of the whole text is kept.
+    """
+    out: list[tuple[int, re.Match[str]]] = []
+    seen = -1
+    for low in range(0, len(text), _PROGRAMME_CHUNK):
+        folded = fold(text[low : low + _PROGRAMME_CHUNK + 200])
+        for m in _PROGRAMME.finditer(folded):
+            if low + m.start() > seen:
+                out.append((low, m))
+                seen = low + m.start()
+    return out
+
+
+def _programmes(names: list[tuple[int, re.Match[str]]]) -> dict[str, set[Decimal]]:
+    """The aims of the programmes named, by ``scale noun`` (folded): values in units."""
+    out: dict[str, set[Decimal]] = {}
+    for _, m in names:
+        value = _aim_of(m)
+        key = f"{m.group('scale').replace('tỉ', 'tỷ')} {' '.join(m.group('noun').split())}"
+        out.setdefault(key, set()).add(value)
+    return out
+
+
+def link_programme_targets(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each result against a programme's aim linked to the programme.
+
+    ``Đề án “Trồng một tỷ cây xanh giai đoạn 2021-2025” … cả nước đã trồng được hơn 1,4 tỷ
+    cây xanh, đạt 143,9% so với mục tiêu`` is 1,4 billion trees against the programme's one
+    billion, a target of the whole term: a result with an attainment or excess of a
+    ``mục tiêu`` (or plan) and no target of its own, whose figure is written with the same
+    scale and noun as the programme's name (``tỷ cây xanh``), is linked to it when every
+    programme of that noun names the same aim and the stated percentage fits it (within 5 %
+    for a qualified or rounded result, which is then left unchecked).
+    """
+    out = list(statements)
+    aims: dict[str, set[Decimal]] | None = None
+    for i, s in enumerate(statements):
+        if (
+            s.target is not None
+            or not isinstance(s.actual, Decimal)
+            or s.stated_kind not in ("attainment", "excess")
+            or not _OF_A_TARGET.search(fold(s.text))
+            or not _SCALED_THING.search(fold(s.text))
+        ):
+            continue
+        if aims is None:
+            names = _programme_names(text)
+            aims = _programmes(names)
+        if not aims:
+            return out
+        folded = " ".join(fold(s.text).replace("tỉ", "tỷ").split())
+        named = [v for k, v in aims.items() if k in folded]
+        if len(named) != 1 or len(named[0]) != 1:
+            continue
+        aim = next(iter(named[0]))
+        if not _fits_programme(s, aim):
+            continue
+        start, end = _programme_span(names, aim)
+        linked = _with_plan(s, _Amount(start, end, aim, ("", "")), text)
+        out[i] = dataclasses.replace(linked, target_period="term")
+    return out
+
+
+def _programme_span(names: list[tuple[int, re.Match[str]]], aim: Decimal) -> tuple[int, int]:
+    """Where the first programme name of ``aim`` is."""
+    low, m = next((low, m) for low, m in names if _aim_of(m) == aim)
+    return low + m.start(), low + m.end()
+
+
+def _aim_of(m: re.Match[str]) -> Decimal:
+    n = Decimal(1) if m.group("n") == fold("một") else parse_number(m.group("n"))
+    return n * _SCALES[m.group("scale")]
+
+
+# --------------------------------------------------------------------------- budgets by owner
+
+# "đạt 104,24% dự toán Trung ương giao và 85,63% dự toán tỉnh giao": the budget named by who
+# assigned it; "HĐND tỉnh" and "tỉnh" are one owner
+_BUDGET_OF = rx(
+    r"(?<!\w)dự\s+toán\s+(?:do\s+)?(?:hđnd\s+)?(trung\s+ương|tỉnh|thành\s+phố|huyện|xã|phường)"
+    r"\s+giao(?!\w)"
+)
+# "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": an owner's amount
+_OWNER_AMOUNT = rx(
+    r"(?<!\w)(?:hđnd\s+)?(trung\s+ương|tỉnh|thành\s+phố|huyện|xã|phường)\s+giao"
+    r"(?:\s+là)?\s*:?\s*$"
+)
+BUDGET_OWNER_WINDOW = 1200
+"""How far (characters) from a percentage of an owner's budget the owner's amount may be."""
+
+
+def link_budget_owners(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage of a budget named by its owner linked to its amount.
+
+    ``… thực hiện 12.966 tỷ đồng, đạt 104,24% dự toán Trung ương giao và 85,63% dự toán tỉnh
+    giao (Trung ương giao: 12.439 tỷ đồng; HĐND tỉnh giao 15.142 tỷ đồng)``: each percentage
+    takes the amount the text gives its owner (also in a later paragraph, ``Lũy kế … 14.535
+    tỷ đồng, … đạt 96% dự toán HĐND tỉnh giao``), only when exactly one amount of that owner
+    within ``BUDGET_OWNER_WINDOW`` agrees with the stated percentage (precision first: an
+    amount that does not agree may be another year's).
+    """
+    out = list(statements)
+    for i, s in enumerate(out):
+        owner = _budget_owner(s)
+        if owner is None:
+            continue
+        lo, hi = max(0, s.start - BUDGET_OWNER_WINDOW), min(len(text), s.end + BUDGET_OWNER_WINDOW)
+        folded = fold(text[lo:hi])  # the window only: memory stays linear in the text
+        plans = {
+            a.value: a for a in _amounts(folded, 0, len(folded)) if _owned(folded, a, owner, s)
+        }
+        if len(plans) == 1:
+            out[i] = _with_plan(s, _shifted(next(iter(plans.values())), lo), text)
+    return out
+
+
+def _budget_owner(s: LinkableStatement) -> str | None:
+    """The owner of the budget ``s``'s percentage is of, for a claim with no target."""
+    if (
+        s.target is not None
+        or not isinstance(s.actual, Decimal)
+        or s.stated_kind not in ("attainment", "excess")
+        or s.stated is None
+        or _percent_of(s) is None
+    ):
+        return None
+    words = fold(s.text)
+    m = _BUDGET_OF.search(words, max(0, words.rfind(fold(s.stated))))
+    return " ".join(m.group(1).split()) if m else None
+
+
+def _owned(folded: str, a: _Amount, owner: str, s: LinkableStatement) -> bool:
+    """Whether amount ``a`` is the one the text gives ``owner`` and agrees with ``s``."""
+    m = _OWNER_AMOUNT.search(folded, max(0, a.start - 40), a.start)
+    return (
+        m is not None
+        and " ".join(m.group(1).split()) == owner
+        and a.value != s.actual
+        and a.unit[1] == "đồng"
+        and _agrees(s, a.value)
+    )
+
+
+# --------------------------------------------------------------------------- fitting results
+
+
+def _bare_plan_percent(s: LinkableStatement, text: str) -> bool:
+    """Whether ``s`` is a percentage of a plan with no figure of its own.
+
+    ``đến nay đạt 85% mục tiêu năm``, ``thực hiện được 26% doanh thu``.
+    """
+    return (
+        s.actual is None
+        and s.target is None
+        and s.stated_kind == "attainment"
+        and (
+            _OF_A_TARGET.search(fold(s.text)) is not None
+            or _measure_completed(s, fold(text[s.end : s.end + 120]))
+        )
+    )
+
+
+def _result_amounts(
+    s: LinkableStatement,
+    text: str,
+    window: tuple[int, str],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> list[tuple[LinkableStatement, _Amount]]:
+    """The results before ``s`` in ``window`` (its start in ``text``, its folded text).
+
+    Each with its amount in the window's offsets: the statements' figures, and the money
+    amounts in no statement that name their measure (``lợi nhuận sau thuế 2.000 tỷ
+    đồng``), set out no plan and compare with no past period. Only from the percentage's
+    paragraph (:func:`_results_floor`).
+    """
+    ordered, starts = scope
+    low, folded = window
+    out = []
+    floor = _results_floor(folded, s.start - low)
+    for c in ordered[bisect.bisect_left(starts, low + floor) : bisect.bisect_left(starts, s.start)]:
+        if not isinstance(c.actual, Decimal) or c.end > s.start or c.term is not None:
+            continue
+        own = [a for a in _amounts(folded, c.start - low, c.end - low) if a.value == c.actual]
+        if own and own[0].unit[1]:
+            out.append((c, own[0]))
+    for a in _amounts(folded, floor, s.start - low):
+        measure = _measure_of_amount(folded, a) if a.unit[1] in _MONEY_WORDS else None
+        if (
+            measure is not None
+            and _covering(*scope, _shifted(a, low)) is None
+            and not _sets_plan(folded, a, 0, qualified=True)
+            and _same_period(folded, a, (a.start, a.start))
+        ):
+            out.append((_as_result(s, a, folded, low, text, measure), a))
+    return out
+
+
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+# "Đây là những con số đáng ghi nhận …": a paragraph opening on the figures just stated
+_FIGURES_BACK = rx(r"^\W*đây\s+là\s+(?:những\s+)?(?:con\s+số|kết\s+quả)(?!\w)")
+
+
+def _results_floor(folded: str, pos: int) -> int:
+    """Where the results a bare percentage at ``pos`` may take begin in ``folded``.
+
+    Its paragraph (blank lines apart); the one before too when it opens by referring back
+    to the figures just stated (``Như vậy, …``, ``Đây là những con số …``).
+    """
+    heads = [m.end() for m in _BLANK_LINE.finditer(folded, 0, pos)]
+    if not heads:
+        return 0
+    opening = folded[heads[-1] : pos]
+    if _BACK_REFERENCE.match(opening) or _FIGURES_BACK.match(opening):
+        return heads[-2] if len(heads) > 1 else 0
+    return heads[-1]
+
+
+def _fitting_triple(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> tuple[LinkableStatement, Decimal, bool] | None:
+    """The one result and plan amount near the bare percentage ``s`` that it fits.
+
+    With whether the plan is written approximately (``trên 6 triệu``).
+
+    See :func:`link_fitting_results`. None when none or several pairs of figures fit.
+    """
+    low, high = _paragraph(text, s.start, s.end)
+    window = text[low:high]
+    folded = fold(window)
+    plans = [
+        a for a in _amounts(folded, 0, len(folded)) if _sets_plan(folded, a, 0, qualified=True)
+    ]
+    measure = _plan_measure(s, text)
+    results = [
+        (c, a)
+        for c, a in _result_amounts(s, text, (low, folded), scope)
+        if (measure is None or _clause_names(text, c.start, measure))
+        and _unit_key(s) in (None, _unit_key(c))
+    ]
+    kinds = [(c.actual, *_measure_kind(folded, a)) for c, a in results]
+    fitting: dict[tuple[object, Decimal], tuple[LinkableStatement, bool]] = {}
+    for c, actual in results:
+        m, kind = _measure_kind(folded, actual)
+        for a in _plans_fitting(s, c, actual, plans, folded):
+            wanted = _measure_kind(folded, a)[1] if m else None
+            rivals = {v for v, n, k in kinds if n == m and (wanted is None or k in (None, wanted))}
+            if m is not None and (rivals != {c.actual} or wanted not in (None, kind)):
+                continue  # two results of the measure (pre-tax and after-tax): which?
+            fitting.setdefault((c.actual, a.value), (c, _qualified(folded, a)))
+    if len(fitting) != 1:
+        return None
+    (_, value), (c, qualified) = next(iter(fitting.items()))
+    return c, value, qualified
+
+
+def _plans_fitting(
+    s: LinkableStatement, c: LinkableStatement, actual: _Amount, plans: list[_Amount], folded: str
+) -> list[_Amount]:
+    """The plan amounts that the result ``c`` (its amount ``actual``) and ``s``'s percentage fit.
+
+    Of the same unit word and of no other measure; see :func:`_triple_fits`.
+    """
+    named = _measures_named(folded, actual.start, actual.end)
+    approximate = s.qualifier is not None or c.qualifier is not None or not c.exact
+    placed = dataclasses.replace(s, actual=c.actual)
+    return [
+        a
+        for a in plans
+        if _same_unit(a, actual)
+        and _same_measure(named, folded, a)
+        and _triple_fits(placed, a.value, approximate=approximate or _qualified(folded, a))
+    ]
+
+
+TRIPLE_SPREAD = Decimal(1)
+"""How far (percentage points) a percentage, its result or its plan written approximately
+(``khoảng 65%``, ``gần 2.400``, ``trên 6 triệu``) may be from the figures' own ratio."""
+
+
+def _triple_fits(s: LinkableStatement, plan: Decimal, *, approximate: bool) -> bool:
+    """Whether the stated percentage of ``s`` fits its actual against ``plan``.
+
+    As written (rounded or cut) when every figure is exact; within :data:`TRIPLE_SPREAD`
+    when one is approximate.
+    """
+    p = _percent_of(s)
+    if p is None or plan <= 0 or not isinstance(s.actual, Decimal):
+        return False
+    if not approximate:
+        return bool(check_percent(p, s.actual, plan).consistent)
+    return abs(100 * s.actual / plan - p.value) <= TRIPLE_SPREAD
+
+
+def link_fitting_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each bare percentage of a plan given the result and plan it fits.
+
+    ``Quý I, doanh thu đạt 260 tỷ đồng. … Kế hoạch năm: 1.000 tỷ đồng doanh thu. … Công ty
+    mới hoàn thành 26% kế hoạch``: a percentage of a plan with no figure of its own takes
+    the result stated before it and the plan set out near it (up to
+    :data:`PLAN_AMOUNT_WINDOW` characters either side) when the two, counted in the same
+    unit word and of no other measure, give the stated percentage — and only when one pair
+    of figures does: the three figures agreeing are the evidence (precision first). A
+    percentage whose plan names a measure (``26% kế hoạch doanh thu``) takes only a result
+    whose clause names it. The result is in the percentage's paragraph, or the one before
+    when it opens on the figures just stated (``Như vậy, …``, ``Đây là những con số …``); a
+    result of a measure another result of the paragraph also gives, of the plan's kind or
+    of none (``lợi nhuận trước thuế`` and ``sau thuế`` for a plan of ``lợi nhuận``), is not
+    taken; nor is an excess (``vượt 42%`` is written for an index as well).
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    # percentages already stated with their figures: a bare one repeating them is a headline
+    claimed = {c.stated for c in statements if c.actual is not None and c.stated is not None}
+    for i, s in enumerate(statements):
+        if not _bare_plan_percent(s, text) or _percent_of(s) is None or s.stated in claimed:
+            continue
+        found = _fitting_triple(s, text, scope)
+        if found is None:
+            continue
+        c, plan, qualified = found
+        out[i] = _with_result(s, c, plan)
+        if qualified and out[i].verdict != "unchecked":
+            out[i] = _unchecked(out[i])
+    return out
+
+
+def _unchecked(s: LinkableStatement) -> LinkableStatement:
+    """``s`` left unchecked: its plan is written approximately (``trên 6 triệu``)."""
+    kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
+    notes = noted(*kept, seg("target_approximate"))
+    return dataclasses.replace(
+        s,
+        consistent=None,
+        truncated=False,
+        verdict="unchecked",
+        note=notes["note"],
+        note_data=notes["note_data"],
+    )
+
+
+# --------------------------------------------------------------------------- compared plans
+
+# "So với kế hoạch thu hút 30 triệu lượt du khách cả năm, kết quả trên tương đương 40%.": a
+# plan named in a clause that opens the sentence, then the result's subject (a pronoun, or
+# words and a period: "sau 8 tháng ngành du lịch đã hoàn thành 40%"), the percentage bare
+_COMPARED_PLAN = rx(
+    rf"(?<!\w)so\s+với\s+{PLAN_NOUNS}(?!\w)(?P<plan>(?:[^.;:!?\n%]|\.(?=\d)){{0,160}}?),\s*"
+    r"(?P<subj>(?:[^\d.;:!?\n%]|\d{1,2}(?=\s+tháng)){0,100}?)"
+    r"(?:\s+(?:mới|chỉ|đã|vừa|cũng))*\s+"
+    r"(?P<verb>đạt|bằng|tương\s+đương|hoàn\s+thành|vượt)(?:\s+(?:được|mức))?\s+"
+    rf"(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?P<p>{NUM})\s*%(?=\s*(?:[.!?;\n]|$))"
+)
+_PRONOUN_SUBJECT = rx(r"^(?:thì\s+)?(?:con\s+số|kết\s+quả|số\s+liệu|mức)\s+(?:này|trên|đó)(?!\w)")
+_COMPARED_CHUNK = 1 << 16
+
+
+def _compared_plans(text: str) -> list[tuple[int, re.Match[str]]]:
+    """Each :data:`_COMPARED_PLAN` of ``text`` that opens its sentence, with its offset.
+
+    ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
+    """
+    out: list[tuple[int, re.Match[str]]] = []
+    for low in range(0, len(text), _COMPARED_CHUNK):
+        folded = fold(text[low : low + _COMPARED_CHUNK + 400])
+        for m in _COMPARED_PLAN.finditer(folded, 0, len(folded)):
+            before = folded[max(0, m.start() - 80) : m.start()].rstrip(" \t-–(")
+            opens = (low + m.start() < 80 and not before.strip()) or before[-1:] in ".!?\n"
+            if m.start() < _COMPARED_CHUNK and opens:
+                out.append((low, m))
+    return out
+
+
+def _result_before(folded: str, head: int, plan: _Amount, floor_known: bool) -> _Amount | None:
+    """The one figure of the sentence before ``head`` counted as ``plan`` is, if any.
+
+    Not one of another named measure than the plan's (:func:`_measures_apart`).
+
+    ``floor_known``: whether ``folded`` starts at the text's start (the sentence before is
+    then whole even with no full stop before it).
+    """
+    stop = len(folded[:head].rstrip())
+    stops = [m.end() for m in _FULL_STOP.finditer(folded, 0, stop)]
+    if not stops and not floor_known:
+        return None  # the sentence before is not wholly in the window
+    prev = stops[-1] if stops else 0
+    found = [
+        a
+        for a in _amounts(folded, prev, stop)
+        if _same_unit(a, plan) and a.value != plan.value and not _measures_apart(folded, a, plan)
+    ]
+    values = {a.value for a in found}
+    return found[-1] if len(values) == 1 else None
+
+
+def _fits_plan(value: Decimal, plan: Value, p: Decimal, slack: Decimal) -> bool:
+    """Whether ``value`` is about ``p`` % of ``plan`` (either end of a range, or between)."""
+    ends = plan if isinstance(plan, tuple) else (plan,)
+    computed = [100 * value / t for t in ends if t]
+    if not computed:
+        return False
+    return min(computed) - slack <= p <= max(computed) + slack
+
+
+def _fitting_before(
+    window: tuple[str, int],
+    head: int,
+    plan: tuple[_Amount, Value],
+    percent: tuple[Decimal, Decimal],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The one result before ``head`` that the stated percentage of the plan fits, if any.
+
+    A figure of a statement (its result), counted in the plan's word. ``window`` is the
+    folded text and where it starts; ``percent`` the stated value and the slack allowed.
+    """
+    folded, wlow = window
+    amount, target = plan
+    values = target if isinstance(target, tuple) else (target,)
+    found = []
+    for a in _amounts(folded, 0, head):
+        if not _same_unit(a, amount) or a.value in values or _measures_apart(folded, a, amount):
+            continue
+        c = _covering(*scope, _shifted(a, wlow))
+        if c is not None and c.actual == a.value and _fits_plan(a.value, target, *percent):
+            found.append(a)
+    return found[-1] if len({a.value for a in found}) == 1 else None
+
+
+def _compared_plan(
+    folded: str,
+    span: tuple[int, int],
+    wlow: int,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> tuple[_Amount, LinkableStatement] | None:
+    """The one plan amount of the opening clause ``folded[span]`` and its target statement."""
+    plans = [a for a in _amounts(folded, *span) if a.unit[0] or a.unit[1]]
+    if len(plans) != 1:
+        return None
+    t = _covering(*scope, _shifted(plans[0], wlow))
+    if t is None or t.actual is not None or t.stated_kind is not None:
+        return None
+    own = t.target == plans[0].value
+    if not (own or (isinstance(t.target, tuple) and plans[0].value in t.target)):
+        return None
+    return plans[0], t
+
+
+def _compared_result(
+    window: tuple[str, int],
+    m: re.Match[str],
+    shift: int,
+    plan: tuple[_Amount, Value],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The result a :data:`_COMPARED_PLAN` match's percentage is of, if one is read.
+
+    After a pronoun, the one figure of the sentence before counted in the plan's word; else
+    (or when that sentence has none or two) the one result before that the percentage fits.
+    """
+    folded, wlow = window
+    head = m.start() + shift
+    if _PRONOUN_SUBJECT.match(m.group("subj")):
+        a = _result_before(folded, head, plan[0], wlow == 0)
+        if a is not None:
+            return a
+    p = parse_percent(m.group("p") + "%")
+    unit = Decimal(1).scaleb(-p.decimals)
+    slack = Decimal(1) if m.group("q") else unit
+    return _fitting_before(window, head, plan, (p.value, slack), scope)
+
+
+def _compared_statement(
+    text: str,
+    low: int,
+    m: re.Match[str],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The statement a :data:`_COMPARED_PLAN` match at ``low`` states, if its figures are read.
+
+    The plan is the one amount (or range) of the opening clause, read as a target of its
+    own; the result, see :func:`_compared_result`.
+    """
+    start = low + m.start()
+    wlow = max(0, start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[wlow : low + m.end()])
+    shift = low - wlow
+    found = _compared_plan(folded, (m.start("plan") + shift, m.end("plan") + shift), wlow, scope)
+    if found is None:
+        return None
+    plan, t = found
+    assert t.target is not None
+    a = _compared_result((folded, wlow), m, shift, (plan, t.target), scope)
+    if a is None:
+        return None
+    q = _LEAD_QUALIFIER.search(folded, max(0, a.start - 12), a.start)
+    r = _shifted(a, wlow)
+    c = dataclasses.replace(
+        t,
+        start=r.start,
+        end=r.end,
+        text=text[r.start : r.end],
+        actual=a.value,
+        target=None,
+        qualifier=q.group(1) if q else None,
+        exact=q is None,
+    )
+    p_start, p_end = low + m.start("verb"), low + m.end()
+    stated = text[low + m.start("p") : p_end].strip()
+    s = dataclasses.replace(
+        t,
+        start=p_start,
+        end=p_end,
+        text=" ".join(text[p_start:p_end].split()),
+        actual=None,
+        target=None,
+        stated=stated,
+        stated_percent=parse_percent(stated).value,
+        stated_kind="excess" if m.group("verb") == "vượt" else "attainment",
+        qualifier=m.group("q"),
+    )
+    if isinstance(t.target, tuple):
+        note = noted(seg("actual_linked", a=f"{a.value:f}", text=c.text), seg("a_range"))
+        return dataclasses.replace(
+            _with_result(s, c, None),
+            target=t.target,
+            note=note["note"],
+            note_data=note["note_data"],
+        )
+    return _with_result(s, c, t.target)
+
+
+if TYPE_CHECKING:  # what reads a statement at a match (the statements in order, starts)
+    _StatementAt = Callable[
+        [str, int, re.Match[str], tuple[Sequence[LinkableStatement], list[int]]],
+        LinkableStatement | None,
+    ]
+
+
+def _with_unpaired(
+    statements: Sequence[LinkableStatement],
+    text: str,
+    matches: Sequence[tuple[int, re.Match[str]]],
+    statement_at: _StatementAt,
+) -> list[LinkableStatement]:
+    """The statements, with what ``statement_at`` reads at each match, if not yet paired.
+
+    A statement read at a match (``low``, ``m``) is added when its actual and target are not
+    paired already, by a statement or an earlier match. ``statement_at`` gets the statements
+    in order of position with their starts.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    paired: set[tuple[object, object]] = {
+        (c.actual, c.target) for c in statements if c.target is not None
+    }
+    for low, m in matches:
+        s = statement_at(text, low, m, scope)
+        if s is not None and (s.actual, s.target) not in paired:
+            paired.add((s.actual, s.target))
+            out.append(s)
+    return out
+
+
+def link_compared_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, with a percentage of a plan named in the clause that opens its sentence.
+
+    ``Thành phố đã thu hút 12 triệu lượt du khách. So với kế hoạch thu hút 30 triệu lượt du
+    khách cả năm, kết quả trên tương đương 40%.``: the plan is the one amount of the ``So
+    với <plan>`` clause (read as a target), the result the one figure of the sentence before
+    counted in the same word (a pronoun names it back), and the percentage is checked
+    against the two. With another subject (``sau 8 tháng ngành du lịch đã hoàn thành 40%``),
+    or when the sentence before gives no such figure or two, the result is the one figure of
+    a statement before it, counted in the plan's word, whose ratio to the plan fits the
+    percentage (:func:`_compared_result`); a plan written as a range is fitted at either end
+    and leaves the statement unchecked. Nothing is added when the percentage is followed by
+    more words (the sentence grammar reads ``đạt 40% kế hoạch``), or when the two figures
+    are already paired.
+    """
+    return _with_unpaired(statements, text, _compared_plans(text), _compared_statement)
+
+
+# --------------------------------------------------------------------------- remainders
+
+# "Từ nay tới cuối năm, huyện phải huy động thêm 2.000 tỷ đồng để đạt dự toán": the amount
+# still to reach a plan, which is the plan less the result so far
+_REMAINDER = rx(
+    r"(?<!\w)(?:cần|phải)\s+(?:[^\W\d_]+\s+){0,3}?thêm\s+"
+    r"(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?=\d)"
+)
+_REMAINDER_GOAL = rx(
+    r"[^.;!?\n\d%]{0,60}?(?<!\w)để\s+(?:có\s+thể\s+)?(?:hoàn\s+thành|đạt|về\s+đích)"
+    rf"(?:\s+(?:được|vượt|mức))*\s+{PLAN_NOUNS}(?!\w)"
+)
+REMAINDER_WINDOW = 1200
+"""How far (characters) before a remainder its plan and result may be."""
+
+
+def _remainders(text: str) -> list[tuple[int, re.Match[str]]]:
+    """Each :data:`_REMAINDER` of ``text``, with the offset its match is relative to.
+
+    ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
+    """
+    out: list[tuple[int, re.Match[str]]] = []
+    for low in range(0, len(text), _COMPARED_CHUNK):
+        folded = fold(text[low : low + _COMPARED_CHUNK + 400])
+        out.extend((low, m) for m in _REMAINDER.finditer(folded) if m.start() < _COMPARED_CHUNK)
+    return out
+
+
+def _remainder_plan(
+    amounts: Sequence[tuple[_Amount, LinkableStatement | None]], rest: _Amount
+) -> _Amount | None:
+    """The one plan amount (a target of its own) before the remainder ``rest``, if any."""
+    plans = [
+        a
+        for a, c in amounts
+        if c is not None
+        and c.actual is None
+        and c.stated_kind is None
+        and c.target == a.value
+        and _same_unit(a, rest)
+        and a.value > rest.value
+    ]
+    return plans[-1] if len({a.value for a in plans}) == 1 else None
+
+
+def _remainder_result(
+    amounts: Sequence[tuple[_Amount, LinkableStatement | None]],
+    plan: _Amount,
+    rest: _Amount,
+    window: tuple[str, str],
+) -> tuple[LinkableStatement, bool] | None:
+    """The result the remainder ``rest`` to ``plan`` is counted from, and whether it fits.
+
+    The result that with the remainder makes up the plan; else the one result (not a part,
+    ``Trong đó`` / ``Riêng``) of the same unit word below the plan, when there is one. A
+    result whose measure is named and differs from the plan's (``lợi nhuận`` against a plan
+    of ``doanh thu``) is none. ``window``: the text and the folded window of the amounts.
+    """
+    text, folded = window
+    results: dict[Decimal, LinkableStatement] = {}
+    for a, c in amounts:
+        if c is None or c.actual != a.value or c.target is not None or a.start > plan.start:
+            continue
+        if not _same_unit(a, plan) or a.value >= plan.value or _part_opened(c, text):
+            continue
+        if _measures_apart(folded, a, plan):
+            continue
+        results.setdefault(a.value, c)
+    fitting = [c for v, c in results.items() if v + rest.value == plan.value]
+    if len(fitting) == 1:
+        return fitting[0], True
+    if len(results) == 1 and not fitting:
+        return next(iter(results.values())), False
+    return None
+
+
+def _measures_apart(folded: str, a: _Amount, b: _Amount) -> bool:
+    """Whether the amounts ``a`` and ``b`` are of two different named measures.
+
+    Not when either names none, nor when one is the other's plan measure
+    (:data:`PLAN_MEASURES`: ``tổng thu`` and ``thu ngân sách``).
+    """
+    m, n = _measure_of_amount(folded, a), _measure_of_amount(folded, b)
+    if m is None or n is None:
+        return False
+    m, n = MEASURE_NAMES[" ".join(m.split())], MEASURE_NAMES[" ".join(n.split())]
+    return m != n and PLAN_MEASURES.get(m) != n and PLAN_MEASURES.get(n) != m
+
+
+def _remainder_statement(
+    text: str,
+    low: int,
+    m: re.Match[str],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The result-versus-plan statement a remainder at ``low + m.start()`` states, if read."""
+    start = low + m.start()
+    wlow = max(0, start - REMAINDER_WINDOW)
+    folded = fold(text[wlow : low + m.end() + 120])
+    at = start - wlow + (m.end() - m.start())
+    rests = [a for a in _amounts(folded, at, min(len(folded), at + 40)) if a.start == at]
+    if not rests or not rests[0].unit[1] or not _REMAINDER_GOAL.match(folded, rests[0].end):
+        return None
+    rest = rests[0]
+    amounts = [(a, _covering(*scope, _shifted(a, wlow))) for a in _amounts(folded, 0, at)]
+    plan = _remainder_plan(amounts, rest)
+    found = None if plan is None else _remainder_result(amounts, plan, rest, (text, folded))
+    if plan is None or found is None:
+        return None
+    c, fits = found
+    assert isinstance(c.actual, Decimal)
+    span = _shifted(plan, wlow)
+    exact = c.exact and m.group("q") is None
+    verdict = "consistent" if fits else ("inconsistent" if exact else "unchecked")
+    stated = text[wlow + rest.start : wlow + rest.end]
+    note = noted(
+        seg("linked", t=f"{plan.value:f}", text=text[span.start : span.end]),
+        seg("no_percent"),
+    )
+    if verdict != "unchecked":
+        note = noted(
+            seg(
+                "remainder",
+                t=f"{plan.value:f}",
+                a=f"{c.actual:f}",
+                computed=f"{plan.value - c.actual:f}",
+                stated=stated,
+            )
+        )
+    return dataclasses.replace(
+        c,
+        start=start,
+        end=wlow + rest.end,
+        text=" ".join(text[start : wlow + rest.end].split()),
+        target=plan.value,
+        target_period="annual",
+        **{**_NO_PERCENT, "stated": stated if verdict != "unchecked" else None},
+        consistent=None if verdict == "unchecked" else fits,
+        verdict=verdict,
+        link_start=span.start,
+        link_end=span.end,
+        link_text=text[span.start : span.end],
+        note=note["note"],
+        note_data=note["note_data"],
+    )
+
+
+def link_remainders(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements, with a result set against the plan a remainder to it is written for.
+
+    ``Quý I, huyện thu 2.500 tỷ đồng. … Dự toán năm nay của huyện là 10.000 tỷ đồng. Từ nay
+    tới cuối năm, huyện phải huy động thêm 7.500 tỷ đồng để đạt dự toán``
+    adds 2.500 against 10.000 billion, no percentage, and checks the remainder: the plan
+    is the one amount set out as a target up to :data:`REMAINDER_WINDOW` characters before
+    it, counted in the same word and larger than the remainder; the result, the figure
+    before the plan that with the remainder makes it up — or, when none does, the one
+    result there below the plan (not a part opened by ``Trong đó`` or ``Riêng``), and then
+    the remainder written is flagged. Nothing is added when the two figures are already
+    paired, or when the result is one of several that do not fit.
+    """
+    return _with_unpaired(statements, text, _remainders(text), _remainder_statement)
