@@ -16,41 +16,11 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.extract.document import (
-    ListedParts,
-    check_headline_qualifiers,
-    check_measure_shares,
-    check_month_amounts,
-    check_one_budget,
-    check_shares_after_whole,
-    check_shares_of_whole,
-    drop_mispaired_headlines,
-    drop_repeated_pairs,
-    drop_rounded_restatements,
-    drop_unfitting_counts,
-    link_listed_parts,
-    link_met_plans,
-    link_part_year_amounts,
-    link_unstated_plans,
-    listed_parts_over,
-    split_growth_pairs,
-)
+from kpitools.extract.document import link_document
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.parts import ListedParts, listed_parts_over
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
-from kpitools.extract.plans import (
-    link_budget_owners,
-    link_compared_plans,
-    link_fitting_results,
-    link_plan_amounts,
-    link_programme_targets,
-    link_remainders,
-)
-from kpitools.extract.targets import (
-    link_named_plans,
-    link_referred_results,
-    link_targets,
-)
 from kpitools.extract.text import CITY_WORDS, Stop, dated_code, find_units, prepare
 from kpitools.io.dataset import find_path
 from kpitools.io.schema import LONG_SCHEMA
@@ -258,29 +228,7 @@ def _read(
                 **r,
             )
         )
-    linked = link_named_plans(link_targets(out, text), text, money=money)
-    linked = link_referred_results(linked, text)
-    linked = link_plan_amounts(linked, text)
-    linked = link_programme_targets(linked, text)
-    linked = link_unstated_plans(linked, text)
-    linked = link_part_year_amounts(linked, text)
-    linked = link_met_plans(linked, text)
-    linked = split_growth_pairs(linked)
-    linked = link_listed_parts(linked, text)
-    linked = link_budget_owners(linked, text)
-    linked = link_fitting_results(linked, text)
-    linked = link_compared_plans(linked, text)
-    linked = link_remainders(linked, text)
-    linked = check_month_amounts(linked, text)
-    linked = check_one_budget(linked, text)
-    linked = check_shares_of_whole(linked, text)
-    linked = check_shares_after_whole(linked, text)
-    linked = check_measure_shares(linked, text)
-    linked = drop_mispaired_headlines(linked, text)
-    linked = drop_rounded_restatements(linked, text)
-    linked = drop_repeated_pairs(linked)
-    linked = check_headline_qualifiers(linked, text)
-    linked = drop_unfitting_counts(linked, text)
+    linked = link_document(out, text, money=money)
     end = len(text) if doc.stopped_at is None else doc.stopped_at.offset
     linked = _with_parts_over(linked, text, end=end, file=file, money=money)
     return linked, doc.stopped_at
@@ -291,7 +239,7 @@ def _with_parts_over(
 ) -> list[Statement]:
     """``statements`` with a statement for each whole its listed parts add up to more than.
 
-    See :func:`~kpitools.extract.document.listed_parts_over`; in text order, with no plan and
+    See :func:`~kpitools.extract.parts.listed_parts_over`; in text order, with no plan and
     no percentage, its verdict ``inconsistent`` and the sum in its note.
     """
     out = list(statements)

@@ -258,7 +258,7 @@ def test_billions_of_another_thing_are_no_plan_of_dong() -> None:
 
 
 def test_parts_over_a_whole_are_read_across_the_chunks_the_text_is_folded_in() -> None:
-    from kpitools.extract.document import listed_parts_over
+    from kpitools.extract.parts import listed_parts_over
 
     body = (
         "Xã hiện có 1.200 cơ sở kinh tế, trong đó 350 doanh nghiệp, 880 hộ kinh doanh và 4 "

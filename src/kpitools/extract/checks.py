@@ -1,0 +1,563 @@
+"""Drops and checks: statements another reading of the text contradicts, left out or flagged.
+
+Left out: a headline's pairing the body does not make (:func:`drop_mispaired_headlines`), a
+result-and-plan pair a later percentage states again (:func:`drop_repeated_pairs`), a rounded
+amount restated exactly (:func:`drop_rounded_restatements`), a count no whole plan gives its
+percentage (:func:`drop_unfitting_counts`). Flagged: a headline qualifier the body
+contradicts (:func:`check_headline_qualifiers`), a month's amount larger than the months that
+hold it (:func:`check_month_amounts`), two percentages of one named budget that cannot both
+hold (:func:`check_one_budget`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    _FULL_STOP,
+    _MEASURE_NAMES,
+    MEASURE_NAMES,
+    PLAN_MEASURES,
+    _Amount,
+    _amounts,
+    _head,
+)
+from kpitools.extract.linking import _NO_PERCENT, _amount, _flagged, _percent_of
+from kpitools.extract.notes import noted, seg
+from kpitools.extract.text import NUM
+from kpitools.numbers import parse_number, parse_percent
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+
+# --------------------------------------------------------------------------- headlines
+
+_HEADLINE_LENGTH = 250
+
+
+def _claim(s: LinkableStatement) -> bool:
+    return isinstance(s.actual, Decimal) and s.stated_kind in ("attainment", "excess")
+
+
+def drop_mispaired_headlines(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements without a headline's pairing of one figure with another's percentage.
+
+    A headline (the first line, short, with no full stop at its end) that states ``đón 22,7
+    triệu lượt khách, đạt 135% kế hoạch năm`` while the body says the 22,7 million ``vượt
+    8% kế hoạch năm`` and gives the 135 % to another figure (``gần 1,59 triệu lượt khách
+    quốc tế … đạt 135% kế hoạch năm``) pairs what the body does not: its statement is left
+    out (precision first). A headline the body agrees with, or does not contradict, stays.
+    """
+    end = text.find("\n")
+    if end < 0 or end > _HEADLINE_LENGTH or text[:end].rstrip().endswith((".", "!", "?")):
+        return list(statements)
+    body = [c for c in statements if c.start > end and _claim(c)]
+    out = []
+    for s in statements:
+        if s.end <= end and _claim(s) and _mispaired(s, body):
+            continue
+        out.append(s)
+    return out
+
+
+# the qualifiers of a rounded amount and on which side of it the exact amount lies
+_ROUNDED_SIDE = {"hơn": 1, "trên": 1, "gần": -1, "khoảng": 0}
+_ROUNDING = Decimal("0.01")
+
+
+def drop_repeated_pairs(statements: Sequence[LinkableStatement]) -> list[LinkableStatement]:
+    """The statements without a result-and-plan pair a later percentage states again.
+
+    ``… doanh thu đạt 900 tỷ đồng, tăng 5% so với cùng kỳ. … kế hoạch doanh thu 2.000 tỷ
+    đồng … Như vậy, công ty đã hoàn thành 45% kế hoạch doanh thu``: the pair read with no
+    percentage (900 against 2.000) is the attainment that refers back to its result, and is
+    left out — unless the result is written again between them (a lead's pair, then the
+    body's own figure and its percentage, are two statements). Statements are indexed by
+    their figures, so the pass stays linear.
+    """
+    stated: dict[tuple[object, object], list[int]] = {}
+    mentions: dict[object, list[int]] = {}
+    for c in statements:
+        if c.actual is not None:
+            mentions.setdefault(c.actual, []).append(c.start)
+        if c.actual is not None and c.stated is not None and c.stated_kind in _PLAN_KINDS:
+            # a percentage that writes its result itself is a statement of its own
+            own = any(a.value == c.actual for a in _amounts(fold(c.text), 0, len(c.text)))
+            stated.setdefault((c.actual, c.target), []).append(-1 if own else c.start)
+    return [s for s in statements if not _restated_later(s, stated, mentions)]
+
+
+_PLAN_KINDS = ("attainment", "excess")
+
+
+def _restated_later(
+    s: LinkableStatement,
+    stated: dict[tuple[object, object], list[int]],
+    mentions: dict[object, list[int]],
+) -> bool:
+    """Whether the pair ``s`` (no percentage) is stated again by a later percentage.
+
+    With no other statement of its result between (see :func:`drop_repeated_pairs`).
+    """
+    if s.stated is not None or s.actual is None or s.target is None:
+        return False
+    starts = stated.get((s.actual, s.target), [])
+    later = [p for p in starts if p > s.end]
+    if not later or -1 in starts:
+        return False
+    first = min(later)
+    return not any(s.end < m < first for m in mentions[s.actual])
+
+
+def drop_rounded_restatements(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements without a rounded amount the text restates exactly with its percentages.
+
+    A lead that says ``thu ngân sách đạt hơn 5.000 tỷ đồng, đạt 61,5% dự toán`` and a body
+    that says ``… là 5.012,37 tỷ đồng, đạt 61,5% dự toán`` state one result twice: the
+    rounded claim (qualified, no target) is left out when another claim states the same
+    percentage, as written and of the same kind, of an exact amount of the same measure
+    within 1 % of it, on the side its qualifier says. Claims are indexed by their stated
+    percentage, so the pass stays linear in the text.
+    """
+    del text  # the statements carry what the rule reads
+    exact: dict[tuple[str | None, str | None], list[LinkableStatement]] = {}
+    for c in statements:
+        if _claim(c) and c.qualifier is None and c.exact:
+            exact.setdefault((c.stated, c.stated_kind), []).append(c)
+    return [s for s in statements if not _restated_exactly(s, exact)]
+
+
+def _restated_exactly(
+    s: LinkableStatement,
+    exact: dict[tuple[str | None, str | None], list[LinkableStatement]],
+) -> bool:
+    side = _ROUNDED_SIDE.get(s.qualifier or "")
+    if side is None or not _claim(s) or s.target is not None or not isinstance(s.actual, Decimal):
+        return False
+    rounded = s.actual
+    for c in exact.get((s.stated, s.stated_kind), []):
+        if not isinstance(c.actual, Decimal) or c.measure != s.measure or c.actual <= 0:
+            continue
+        gap = c.actual - rounded
+        if gap != 0 and abs(gap) <= _ROUNDING * c.actual and gap * side >= 0:
+            return True
+    return False
+
+
+_LEADING_NUMBER = re.compile(NUM)
+
+
+def drop_unfitting_counts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a count's percentage no whole plan gives left without the count.
+
+    Only when another figure of its clause may be what it is of.
+
+    ``khoan được 9.100 m, hoàn thành 5 giếng (đạt 118,6% kế hoạch)``: a plan of wells is a
+    whole number, and no whole number gives 5 wells 118,6 % of it (4 gives 125 %), so the
+    percentage is of the other figure of the clause (no percentage between them); its
+    result is dropped (precision first) and the percentage stays, unchecked. Only a count
+    written as it is (no scale word, no decimals, no hedge) with its own percentage and no
+    plan is tested: 5 wells at 125 % stay, and a count alone in its clause keeps the
+    percentage (the audit's finding when no whole plan gives it).
+    """
+    return [
+        _without_result(s) if _no_whole_plan(s) and _figure_before(s, text) else s
+        for s in statements
+    ]
+
+
+# a figure with its unit word ("9.100 m"), not a year
+_UNIT_FIGURE = rx(rf"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))(?:{NUM})\s*[^\W\d_]")
+
+
+def _figure_before(s: LinkableStatement, text: str) -> bool:
+    """Whether the clause of ``s`` holds another figure before it, no percentage between.
+
+    The clause reaches back to a semicolon, a colon, a bracket or the sentence's start.
+    """
+    floor = max(0, s.start - 200)
+    low = max(floor, *(text.rfind(c, floor, s.start) + 1 for c in ".;:(\n"))
+    lead = text[low : s.start]
+    figures = list(_UNIT_FIGURE.finditer(fold(lead)))
+    return bool(figures) and "%" not in lead[figures[-1].end() :]
+
+
+def _no_whole_plan(s: LinkableStatement) -> bool:
+    """Whether ``s`` is a count whose stated percentage no whole plan gives (see above)."""
+    if (
+        s.stated_kind not in ("attainment", "excess")
+        or s.target is not None
+        or s.link_text is not None
+        or s.measure is not None
+        or s.qualifier is not None
+        or not isinstance(s.actual, Decimal)
+        or s.actual <= 0
+    ):
+        return False
+    m = _LEADING_NUMBER.match(s.text)
+    p = _percent_of(s)
+    if m is None or p is None or p.value <= 0 or parse_number(m.group()) != s.actual:
+        return False
+    unit = Decimal(10) ** -p.decimals
+    low, high = p.value - unit / 2, p.value + unit  # rounded half up, or cut
+    most = int(100 * s.actual / low) if low > 0 else 0
+    return most < 1 or 100 * s.actual / most >= high
+
+
+def _without_result(s: LinkableStatement) -> LinkableStatement:
+    """The percentage ``s`` with no result: nothing to check it against."""
+    return dataclasses.replace(
+        s,
+        actual=None,
+        implied_target=None,
+        computed_percent=None,
+        consistent=None,
+        verdict="unchecked",
+        **noted(seg("no_target")),  # type: ignore[arg-type]
+    )
+
+
+def _mispaired(s: LinkableStatement, body: Sequence[LinkableStatement]) -> bool:
+    """Whether the body gives ``s``'s figure another percentage, and ``s``'s to another."""
+    other_percent = any(c.actual == s.actual and c.stated_percent != s.stated_percent for c in body)
+    other_figure = any(c.stated_percent == s.stated_percent and c.actual != s.actual for c in body)
+    return other_percent and other_figure
+
+
+# --------------------------------------------------------------------------- a month and its months
+
+_IN_MONTH = rx(r"(?<!\w)(?:trong|của)\s+tháng(?!\w)(?!\s+(?:đầu|qua))")
+_MONTHS = rx(r"(?<!\w)(\d{1,2})\s+tháng(?!\w)")
+_MONTH_WINDOW = 1200
+
+
+def _lead_of(text: str, s: LinkableStatement, floor: int) -> str:
+    """The folded words of the sentence of ``s`` before its figure (from ``floor``)."""
+    head = max(floor, *(m.end() for m in _FULL_STOP.finditer(text, floor, s.start)), floor)
+    return fold(text[head : s.start])
+
+
+def _months_of(text: str, s: LinkableStatement) -> int | None:
+    """The number of months a cumulative amount ``s`` is of, or None.
+
+    Named earlier in its paragraph (``Tính chung 10 tháng …``).
+    """
+    floor = max(0, text.rfind("\n", max(0, s.start - _MONTH_WINDOW), s.start) + 1)
+    if _IN_MONTH.search(_lead_of(text, s, floor)):
+        return None
+    months = [int(m.group(1)) for m in _MONTHS.finditer(fold(text[floor : s.start]))]
+    return months[-1] if months and months[-1] >= 2 else None
+
+
+def check_month_amounts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a month's amount larger than the months that hold it flagged.
+
+    ``Tổng thu … trong tháng ước đạt 783.700 tỷ đồng`` and, a paragraph on, ``Tính chung 10
+    tháng đầu năm … Tổng thu … đạt 43.380,7 tỷ đồng``: one month cannot exceed the ten that
+    hold it (a decimal comma printed as a thousands dot). The amounts have the same label and
+    measure, are up to 1.200 characters apart, and the month's is larger (by more than
+    :data:`kpitools.extract.grammar.APPROXIMATE_FACTOR` when either is approximate); the
+    month's statement becomes inconsistent, with the cumulative amount in its note.
+    """
+    out = list(statements)
+    amounts = [(i, c) for i, c in enumerate(statements) if _amount(c)]
+    for i, s in amounts:
+        floor = max(0, text.rfind("\n", max(0, s.start - 300), s.start) + 1)
+        if not _IN_MONTH.search(_lead_of(text, s, floor)):
+            continue
+        whole = next(
+            (
+                c
+                for _, c in amounts
+                if c is not s
+                and abs(c.start - s.start) <= _MONTH_WINDOW
+                and c.label == s.label
+                and c.measure == s.measure
+                and _subject(text, c) == _subject(text, s)
+                and _months_of(text, c) is not None
+                and _larger(s, c)
+            ),
+            None,
+        )
+        if whole is not None:
+            assert isinstance(s.actual, Decimal) and isinstance(whole.actual, Decimal)
+            months = _months_of(text, whole)
+            out[i] = _flagged(
+                s,
+                "month_above_months",
+                a=f"{s.actual:f}",
+                t=f"{whole.actual:f}",
+                months=months,
+                text=whole.text,
+            )
+    return out
+
+
+_SUBJECT_END = rx(r"(?<!\w)(?:trong\s+tháng|ước|đạt|là|được|có|tăng|giảm)(?!\w)")
+
+
+def _subject(text: str, s: LinkableStatement) -> str:
+    """The words that name what the amount ``s`` is of, folded.
+
+    Its sentence's words before the first verb or ``trong tháng`` (``tổng thu từ hoạt động
+    du lịch``).
+    """
+    floor = max(0, text.rfind("\n", max(0, s.start - 300), s.start) + 1)
+    lead = _lead_of(text, s, floor)
+    end = _SUBJECT_END.search(lead)
+    return " ".join(lead[: end.start() if end else len(lead)].split())
+
+
+def _larger(month: LinkableStatement, whole: LinkableStatement) -> bool:
+    """Whether the month's amount exceeds the cumulative one.
+
+    By a factor of 2 when either is approximate.
+    """
+    assert isinstance(month.actual, Decimal) and isinstance(whole.actual, Decimal)
+    factor = 1 if month.exact and whole.exact else 2
+    return month.actual > whole.actual * factor
+
+
+# --------------------------------------------------------------------------- headline qualifiers
+
+HEADLINE_LINE = 400
+"""The longest first line read as a headline (a title, or a lead run into one line)."""
+SAME_HEADLINE_FIGURE = Decimal("0.05")
+"""A headline's qualified figure and an exact one of the body are of the same figure when
+they differ by at most 5 %."""
+_HEADLINE_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần)\s*$")
+
+
+def check_headline_qualifiers(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, and a flagged one for each headline qualifier the body contradicts.
+
+    The first line (a title, or a lead) says ``doanh thu trên 38 nghìn tỷ đồng`` while the body
+    gives the exact figure of the same unit word, ``37.850 tỷ đồng``: ``trên`` (and ``hơn``)
+    needs the figure above the one written, ``gần`` below it. Only when every exact result
+    of the body within :data:`SAME_HEADLINE_FIGURE` of the headline's figure, with the same
+    word after it, contradicts the qualifier (one that agrees makes it the headline's
+    figure, rounded); the nearest is cited. The headline's figure becomes a statement of its
+    own, ``inconsistent``, with no percentage (it claims no attainment).
+    """
+    line = text.find("\n")
+    if not 0 < line <= HEADLINE_LINE:
+        return list(statements)
+    folded = fold(text[:line])
+    body = [s for s in statements if s.start > line and _exact_amount(s)]
+    found: list[LinkableStatement] = []
+    for a in _amounts(folded, 0, line):
+        q = _HEADLINE_QUALIFIER.search(folded, max(0, a.start - 8), a.start)
+        if q is None or not a.unit[1]:
+            continue
+        same = [s for s in body if _same_headline_figure(text, s, a)]
+        if same and not any(_agrees_with(q.group(1), s.actual, a.value) for s in same):
+            nearest = min(same, key=lambda s: abs(s.actual - a.value))  # type: ignore[operator]
+            found.append(_contradicted(nearest, a, q, text))
+    return sorted([*statements, *found], key=lambda s: s.start) if found else list(statements)
+
+
+def _exact_amount(s: LinkableStatement) -> bool:
+    return isinstance(s.actual, Decimal) and s.qualifier is None and s.actual > 0
+
+
+def _same_headline_figure(text: str, s: LinkableStatement, a: _Amount) -> bool:
+    """Whether ``s``'s actual is the headline amount ``a``, said exactly.
+
+    Within :data:`SAME_HEADLINE_FIGURE` of it, and written with the same word after it.
+    """
+    assert isinstance(s.actual, Decimal)
+    if abs(s.actual - a.value) > SAME_HEADLINE_FIGURE * a.value:
+        return False
+    words = fold(text[s.start : s.end])
+    own = [b for b in _amounts(words, 0, len(words)) if b.value == s.actual]
+    return bool(own) and own[0].unit[1] == a.unit[1]
+
+
+def _agrees_with(qualifier: str, actual: object, written: Decimal) -> bool:
+    """Whether an exact figure agrees with ``qualifier written`` (``trên 38`` and 38,1)."""
+    assert isinstance(actual, Decimal)
+    return actual < written if qualifier == fold("gần") else actual > written
+
+
+def _contradicted(
+    s: LinkableStatement, a: _Amount, q: re.Match[str], text: str
+) -> LinkableStatement:
+    """The headline's figure ``a`` as a statement, flagged against the body's ``s``."""
+    start = q.start(1)
+    qual = text[start : q.end(1)]
+    shown = text[a.start : a.end]
+    assert isinstance(s.actual, Decimal)
+    return dataclasses.replace(
+        s,
+        start=start,
+        end=a.end,
+        text=" ".join(text[start : a.end].split()),
+        actual=a.value,
+        target=None,
+        qualifier=qual.lower(),
+        exact=False,
+        **_NO_PERCENT,
+        part_of=None,
+        part_rule=None,
+        consistent=False,
+        verdict="inconsistent",
+        link_start=s.start,
+        link_end=s.end,
+        link_text=s.text,
+        **noted(  # type: ignore[arg-type]
+            seg("qualifier_contradicted", qual=qual, n=shown, text=s.text, a=f"{s.actual:f}")
+        ),
+    )
+
+
+# --------------------------------------------------------------------------- one budget, two
+
+ONE_BUDGET_WINDOW = 1200
+"""How far (characters) before a percentage of a named budget the earlier one may be."""
+ONE_BUDGET_SPREAD = Decimal("0.1")
+"""Two percentages of one named budget are compared only when the budgets they imply are
+within 10 % of each other (further apart, the words may name two budgets)."""
+# "bằng 125% dự toán Trung ương giao": a budget named by who assigned it ("kế hoạch được
+# giao" names no one: a company's plans of every measure are so written)
+_NAMED_BUDGET = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?((?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)"
+    r"(?:\s+(?!(?:đã\s+)?được\s+giao(?!\w))[^\W\d_]+){1,5}?\s+giao)(?!\w)"
+)
+_Implied = tuple[int, Decimal, Decimal]
+
+
+def check_one_budget(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements, a second percentage of one named budget that cannot hold flagged.
+
+    ``Tổng thu 10 tháng đạt 6.000 tỷ đồng, bằng 120% dự toán Trung ương giao`` and later
+    ``cả năm ước đạt 7.000 tỷ đồng, bằng 150% dự toán Trung ương giao``: the first puts the
+    budget between 4.979 and 5.021 tỷ đồng, the second between 4.651 and 4.682; one budget
+    cannot be both. Only for exact amounts of one currency, attainments of a budget named with
+    who assigned it (``… giao``), in words the same, whose sentences name no differing
+    measure, and budgets within :data:`ONE_BUDGET_SPREAD`; not when another percentage of
+    either figure of that budget fits the other (a second reading of the budget, such as the
+    plan without its later supplements). The later statement is flagged.
+    """
+    out = list(statements)
+    groups: dict[tuple[str, str], list[_Implied]] = {}
+    for i, s in enumerate(statements):
+        key = _budget_key(s, text)
+        if key is not None:
+            groups.setdefault(key, []).append((i, *_implied_budget(s)))
+    for members in groups.values():
+        members.sort(key=lambda m: statements[m[0]].start)
+        starts = [statements[m[0]].start for m in members]
+        for k, later in enumerate(members):
+            near = members[bisect.bisect_left(starts, starts[k] - ONE_BUDGET_WINDOW) : k + 1]
+            earlier = next(
+                (e for e in near if _cannot_both(statements, text, near, e, later)), None
+            )
+            if earlier is not None:
+                out[later[0]] = _two_budgets(
+                    statements[later[0]], statements[earlier[0]], later, earlier
+                )
+    return out
+
+
+def _budget_key(s: LinkableStatement, text: str) -> tuple[str, str] | None:
+    """The named budget and currency of an exact attainment of money, or None."""
+    if (
+        s.stated_kind != "attainment"
+        or not isinstance(s.actual, Decimal)
+        or not s.actual
+        or s.qualifier is not None
+        or not s.exact
+        or s.measure is None
+        or s.stated is None
+        or not s.stated.endswith("%")
+    ):
+        return None
+    at = s.text.rfind(s.stated)
+    pos = s.start + (at if at >= 0 else 0) + len(s.stated)
+    m = _NAMED_BUDGET.match(fold(text[pos : pos + 80]))
+    return (" ".join(m.group(1).split()), s.measure.split()[-1]) if m else None
+
+
+def _implied_budget(s: LinkableStatement) -> tuple[Decimal, Decimal]:
+    """The budgets the stated percentage of ``s`` can round from (low, high)."""
+    assert isinstance(s.actual, Decimal) and s.stated is not None
+    p = parse_percent(s.stated)
+    half = Decimal(5).scaleb(-p.decimals - 1)
+    return s.actual * 100 / (p.value + half), s.actual * 100 / (p.value - half)
+
+
+def _cannot_both(
+    statements: Sequence[LinkableStatement],
+    text: str,
+    members: list[_Implied],
+    e: _Implied,
+    later: _Implied,
+) -> bool:
+    """Whether the earlier ``e`` and ``later`` imply budgets that cannot be one (see above)."""
+    first, second = statements[e[0]], statements[later[0]]
+    if first.start >= second.start or first.actual == second.actual:
+        return False
+    if not (e[2] < later[1] or later[2] < e[1]):
+        return False  # the ranges meet: one budget gives both
+    if abs(e[1] - later[1]) > ONE_BUDGET_SPREAD * e[1] or not _same_measures(text, first, second):
+        return False
+    return not any(
+        statements[m[0]].actual == statements[a[0]].actual
+        and m is not a
+        and not (m[2] < b[1] or b[2] < m[1])
+        for a, b in ((e, later), (later, e))
+        for m in members
+    )
+
+
+def _same_measures(text: str, a: LinkableStatement, b: LinkableStatement) -> bool:
+    """Whether the sentences of ``a`` and ``b`` name no differing measure before them."""
+    x, y = _measures_before(text, a), _measures_before(text, b)
+    return not x or not y or x == y
+
+
+def _measures_before(text: str, s: LinkableStatement) -> set[str]:
+    """The measures named in the sentence of ``s`` before it.
+
+    A total revenue is the budget's revenue (:data:`PLAN_MEASURES`).
+    """
+    low = max(0, s.start - 300)
+    folded = fold(text[low : s.start])  # the window only: memory stays linear in the text
+    head = _head(folded, len(folded), 0)
+    named = (
+        MEASURE_NAMES[" ".join(m.group().split())] for m in _MEASURE_NAMES.finditer(folded, head)
+    )
+    return {PLAN_MEASURES.get(m, m) if m == "tổng thu" else m for m in named}
+
+
+def _two_budgets(
+    s: LinkableStatement, other: LinkableStatement, mine: _Implied, theirs: _Implied
+) -> LinkableStatement:
+    """``s`` flagged: its percentage and ``other``'s imply two budgets."""
+    return _flagged(
+        s,
+        "one_budget",
+        stated=s.stated,
+        low=f"{mine[1]:.0f}",
+        high=f"{mine[2]:.0f}",
+        text=other.text,
+        low2=f"{theirs[1]:.0f}",
+        high2=f"{theirs[2]:.0f}",
+    )

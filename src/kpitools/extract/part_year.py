@@ -1,0 +1,484 @@
+"""Results of part of a year set against the year's plan where no percentage says so.
+
+A result with no percentage of its own takes the year's plan stated near it
+(:func:`link_unstated_plans`); money amounts of a quarter or some months, the plan of their
+measure (:func:`link_part_year_amounts`); a plan a sentence says was met, the result of its
+measure (:func:`link_met_plans`). A growth read with a target is also given as the pair it
+states (:func:`split_growth_pairs`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    _APART_KINDS,
+    _MEASURE_NAMES,
+    _MONEY_WORDS,
+    _PART_OF_YEAR,
+    _PLAN_CUE,
+    _PROGRAMME_CHUNK,
+    MEASURE_NAMES,
+    PLAN_AMOUNT_WINDOW,
+    _Amount,
+    _amounts,
+    _as_result,
+    _clause_around,
+    _head,
+    _measure_kind,
+    _measures_named,
+    _of_year,
+    _other_sentence,
+    _paragraph,
+    _qualified,
+    _same_measure,
+    _same_period,
+    _sentence_span,
+    _sets_plan,
+    _shifted,
+    _thing,
+    _units_named,
+)
+from kpitools.extract.linking import _NO_PERCENT, _against_plan, _covering, _same_scope
+from kpitools.extract.notes import noted, seg
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+
+# --------------------------------------------------------------------------- unstated plans
+
+# "của Sunrise", "của ABC": an owner named by one word of Latin letters with a capital
+_OWNER_NAMED = re.compile(r"(?<!\w)của\s+([A-Z][A-Za-z0-9]*)(?![^\W_])")
+
+
+def _owners_named(text: str, start: int, end: int) -> set[str]:
+    """The owners ``text[start:end]`` names after ``của`` (:data:`_OWNER_NAMED`)."""
+    return {m.group(1) for m in _OWNER_NAMED.finditer(text, start, end)}
+
+
+def _owners_agree(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the sentences at spans ``a`` and ``b`` of ``text`` may be of one owner.
+
+    ``Lợi nhuận của Sunrise đạt 300 tỷ đồng … Mục tiêu lợi nhuận năm của Moonbay là 900 tỷ
+    đồng``: two owners, so no result of one against the other's plan. One naming none, or
+    both one in common, agree.
+    """
+    x, y = _owners_named(text, *a), _owners_named(text, *b)
+    return not (x and y) or bool(x & y)
+
+
+_YEAR_WORD = rx(r"(?<!\w)năm(?!\w)")
+UNSTATED_PLAN_WINDOW = 1600
+"""How far (characters, cut at a line end) from a result with no percentage the year's plan
+set against it may be (reports state the year's goals at the end of an article)."""
+
+
+def _of_part_of_year(folded: str, a: _Amount) -> bool:
+    """Whether the clause of the amount ``a`` names a quarter, a month or a week.
+
+    ``kế hoạch đón 4,09 triệu lượt khách trong quý IV``: no plan of the whole year.
+    """
+    return _PART_OF_YEAR.search(folded, *_clause_around(folded, a.start, a.end)) is not None
+
+
+def _unstated_plan(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The one yearly plan amount near ``s`` that counts what ``s`` counts, or None.
+
+    See :func:`link_unstated_plans`.
+    """
+    low, high = _paragraph(text, s.start, s.end, UNSTATED_PLAN_WINDOW)
+    window = text[low:high]
+    folded = fold(window)
+    amounts = _amounts(folded, 0, len(folded))
+    own = [a for a in amounts if a.value == s.actual and s.start - low <= a.start < s.end - low]
+    if not own or not own[0].unit[1]:
+        return None
+    actual = own[0]
+    thing = _thing(folded, actual)
+    if thing is None and actual.unit[1] not in _MONEY_WORDS:
+        return None
+    named = _units_named(window, _head(folded, actual.start, 0), s.end - low)
+    measures = _measures_named(folded, actual.start, actual.end)
+    found = [
+        a
+        for a in amounts
+        if a.unit == actual.unit
+        and _same_thing(folded, actual, thing, a)
+        and a.value > actual.value
+        and _other_sentence(folded, actual, a)
+        and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
+        and _of_year(folded, a, s.year)
+        and _sets_plan(folded, a, 0)
+        and not _qualified(folded, a)
+        and not _range_end(folded, a)
+        and not _of_part_of_year(folded, a)
+        and _YEAR_WORD.search(folded, *_sentence_span(folded, a))
+        and _same_measure(measures, folded, a)
+        and _units_named(window, *_sentence_span(folded, a)) <= named
+        and _owners_agree(window, _sentence_span(folded, actual), _sentence_span(folded, a))
+        and _same_scope(s, _covering(*scope, _shifted(a, low)))
+    ]
+    if len({a.value for a in found}) != 1:
+        return None
+    return _shifted(found[0], low)
+
+
+# "từ 2.000 tỷ đồng đến 2.400 tỷ đồng": an end of a range, no plan amount of its own
+_RANGE_NEXT = rx(r"\s*(?:đến|tới|[-–—])\s*\d")
+_RANGE_BEFORE = rx(r"(?<!\w)từ\s+\d[\d.,]*[^\d,;.]{0,25}?\s(?:đến|tới)\s*$")
+
+
+def _range_end(folded: str, a: _Amount) -> bool:
+    """Whether the amount ``a`` is an end of a range (the plan is the range, read apart)."""
+    return bool(
+        _RANGE_NEXT.match(folded, a.end)
+        or _RANGE_BEFORE.search(folded, max(0, a.start - 60), a.start)
+    )
+
+
+def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> bool:
+    """Whether the plan amount ``a`` counts what ``actual`` counts (``thing``, its words).
+
+    The same words after the unit word (``triệu lượt khách``); for money, whose unit word
+    ends the figure, the plan's words after it (``6 tỷ USD vốn FDI``) all named in the
+    result's sentence before it (``thu hút 245 dự án FDI mới với tổng vốn đăng ký hơn 4,68
+    tỷ USD``).
+    """
+    own = _thing(folded, a)
+    if thing is not None:
+        return own == thing
+    if _same_measure_kind(folded, actual, a):
+        return True
+    lead = set(folded[_head(folded, actual.start, 0) : actual.start].split())
+    if own is None:
+        # "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the measure named
+        # between the aim and the amount, every word of it in the result's sentence
+        named = _aimed_measure(folded, a)
+        return len(named) >= _AIMED_MEASURE_WORDS and named <= lead
+    return set(own.split()) <= lead
+
+
+def _same_measure_kind(folded: str, actual: _Amount, plan: _Amount) -> bool:
+    """Whether two money amounts are of one named measure and kind (:func:`_measure_kind`).
+
+    ``doanh thu thuần đạt 8.000 tỷ đồng`` and ``kế hoạch doanh thu thuần (30.000 tỷ
+    đồng)``; a kind written on one side only (``lợi nhuận`` and ``lợi nhuận sau thuế``)
+    fits, unless it names another measure (:data:`_APART_KINDS`: ``doanh thu tài chính`` is
+    no revenue); two different kinds do not.
+    """
+    m, k = _measure_kind(folded, actual)
+    n, j = _measure_kind(folded, plan)
+    one_side = None in (k, j) and not {k, j} & _APART_KINDS
+    return m is not None and m == n and (k == j or one_side)
+
+
+_AIMED_MEASURE_WORDS = 3
+_AIM_FILLER = frozenset(fold(w) for w in ("đạt", "là", "sẽ", "trên", "hơn", "gần", "khoảng"))
+
+
+def _aimed_measure(folded: str, a: _Amount) -> set[str]:
+    """The words between the last plan cue of ``a``'s sentence and ``a`` (no filler)."""
+    head = _head(folded, a.start, 0)
+    cues = list(_PLAN_CUE.finditer(folded, head, a.start))
+    if not cues:
+        return set()
+    return set(folded[cues[-1].end() : a.start].split()) - _AIM_FILLER
+
+
+def link_unstated_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each result of part of a year also set against the year's plan.
+
+    The plan is one stated near it, when no percentage says how far the result got.
+
+    ``Trong 9 tháng, tỉnh đón 17,11 triệu lượt khách, tăng 9% so với cùng kỳ … Để đạt mục
+    tiêu đón 21,2 triệu lượt khách cả năm …`` adds 17,11 against 21,2 million (the growth
+    statement stays). Only a result taken before the year's end (``as_of`` before December)
+    whose figure is in a growth statement or none, and only one plan amount: written with the
+    same scale, unit word and thing counted (``triệu lượt khách``), set out as a plan of a year
+    in another sentence up to :data:`PLAN_AMOUNT_WINDOW` characters away, exact, larger than
+    the result, of the same unit, measure and year, and not already set against that plan by
+    a percentage of the same figure in the plan's own sentence (``So với kế hoạch cả năm là
+    900 tỷ đồng doanh thu, công ty đã hoàn thành 46% mục tiêu doanh thu``). Nothing
+    confirms the link (no percentage), so the words must match exactly: precision first.
+    """
+    out: list[LinkableStatement] = []
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    # a figure a percentage of a plan or a target is already stated against, in its
+    # paragraph (a lead that repeats the body's figure is a statement of its own)
+    line_ends = [m.start() for m in re.finditer("\n", text)]
+    placed = {
+        (c.actual, bisect.bisect(line_ends, c.start))
+        for c in statements
+        if c.target is not None or c.stated_kind in ("attainment", "excess")
+    }
+    # the figures percentages are stated of, and where
+    stated = [(c.actual, c.start) for c in statements if c.stated_percent is not None]
+    for s in statements:
+        out.append(s)
+        if (
+            (s.actual, bisect.bisect(line_ends, s.start)) in placed
+            or s.target is not None
+            or s.link_start is not None
+            or not isinstance(s.actual, Decimal)
+            or s.stated_kind not in (None, "growth")
+            or s.as_of is None
+            or s.as_of.month == 12
+            or s.term is not None
+        ):
+            continue
+        plan = _unstated_plan(s, text, scope)
+        if plan is not None and not _stated_beside(stated, s, plan, text):
+            out.append(_against_plan(s, plan, text))
+    return out
+
+
+# "tăng 500 tỷ đồng", "thêm 56 tỷ đồng": a change by the amount, not a result
+_CHANGE_BY = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+
+
+# "doanh thu từ mảng bán lẻ", "doanh thu của khối công nghệ": a segment's measure
+_SEGMENT = rx(
+    r"(?<!\w)(?:từ|mảng|khối|nhóm|của|tại|thuộc|ngành|lĩnh\s+vực|sản\s+phẩm|công\s+ty\s+con"
+    r"|trong\s+đó|riêng)(?!\w)"
+)
+
+
+def _of_segment(folded: str, a: _Amount) -> bool:
+    """Whether the measure named before the amount ``a`` is narrowed to a segment between.
+
+    ``doanh thu từ mảng bán lẻ đạt 500 tỷ đồng``: a part of the company's revenue, no result
+    against the company's plan.
+    """
+    head = _head(folded, a.start, max(0, a.start - 200))
+    named = list(_MEASURE_NAMES.finditer(folded, head, a.start))
+    if not named:
+        return False
+    return _SEGMENT.search(folded, named[-1].end(), a.start) is not None
+
+
+def _part_year_amounts(
+    window: tuple[str, str], plan: _Amount, year: int | None, covered: Callable[[_Amount], bool]
+) -> list[_Amount]:
+    """The money amounts of part of a year in ``window`` that the year's ``plan`` is of.
+
+    ``window`` is the text and its folded form. See :func:`link_part_year_amounts`: in no
+    statement and set against no plan yet (``covered``), in another sentence, of the plan's
+    measure and kind, smaller than it, of its year, of a quarter or some months named before
+    it in its sentence, and of no other unit named (``Quý I, huyện A thu …`` and ``huyện B
+    đặt mục tiêu …``); the last of equal ones (a lead or a caption repeating an amount is
+    not a statement of its own).
+    """
+    raw, folded = window
+    units = _units_named(raw, *_sentence_span(folded, plan))
+    found: dict[Decimal, _Amount] = {}
+    for a in _amounts(folded, 0, len(folded)):
+        head = _head(folded, a.start, 0)
+        if (
+            a.unit[1] in _MONEY_WORDS
+            and a.value < plan.value
+            and _PART_OF_YEAR.search(folded, head, a.start)
+            and _other_sentence(folded, a, plan)
+            and _same_measure_kind(folded, a, plan)
+            and not _of_segment(folded, a)
+            and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
+            and not _sets_plan(folded, a, 0, qualified=True)
+            and _same_period(folded, a, (a.start, a.start))
+            and _of_year(folded, a, year)
+            and not covered(a)
+            and _units_agree(units, _units_named(raw, *_sentence_span(folded, a)))
+            and _owners_agree(raw, _sentence_span(folded, a), _sentence_span(folded, plan))
+        ):
+            found[a.value] = a
+    return list(found.values())
+
+
+def _units_agree(a: set[str], b: set[str]) -> bool:
+    """Whether sentences naming the units ``a`` and ``b`` may be of one unit.
+
+    One names none, or both name the same.
+    """
+    return not (a and b) or a == b
+
+
+def link_part_year_amounts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, with money amounts of part of a year set against the year's plan.
+
+    ``Quý I, doanh thu đạt 2.000 tỷ đồng, lợi nhuận sau thuế 150 tỷ đồng. Năm nay, công ty
+    đặt mục tiêu doanh thu 9.000 tỷ đồng và lợi nhuận sau thuế 700 tỷ đồng`` adds 2.000
+    against 9.000 and 150 against 700 billion, no percentage: an amount in no statement,
+    up to :data:`UNSTATED_PLAN_WINDOW` characters from a plan set out for a year (a target
+    of its own, of a named measure), of that measure and kind (:func:`_same_measure_kind`),
+    smaller, of a quarter or some months named in its sentence, not a change (``tăng 500 tỷ
+    đồng``) nor of a past period, is that plan's part-year result (as
+    :func:`link_unstated_plans` does for the results read as statements).
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    # figures already set against a plan or said to attain one (linked from a percentage)
+    claimed = {
+        c.actual
+        for c in statements
+        if c.target is not None or c.stated_kind in ("attainment", "excess")
+    }
+    for t in statements:
+        if t.actual is not None or not isinstance(t.target, Decimal) or t.term is not None:
+            continue
+        low, high = _paragraph(text, t.start, t.end, UNSTATED_PLAN_WINDOW)
+        folded = fold(text[low:high])
+        plan = next((a for a in _amounts(folded, t.start - low, t.end - low)), None)
+        if plan is None or plan.value != t.target or not _sets_plan(folded, plan, 0):
+            continue
+
+        def covered(a: _Amount, low: int = low) -> bool:
+            return a.value in claimed or _covering(*scope, _shifted(a, low)) is not None
+
+        for a in _part_year_amounts((text[low:high], folded), plan, t.year, covered):
+            c = _as_result(t, a, folded, low, text, _measure_kind(folded, a)[0] or "")
+            out.append(_against_plan(c, _shifted(plan, low), text, year=t.year))
+    return out
+
+
+# "đã về đích kế hoạch doanh thu", "hoàn thành vượt mức chỉ tiêu lợi nhuận": a plan met,
+# named by its measure, with no figure of its own
+_PLAN_MET = rx(
+    r"(?<!\w)(?P<not>(?:chưa|không)\s+)?(?:hoàn\s+thành|về\s+đích)(?:\s+(?:vượt(?:\s+mức)?|sớm))?\s+"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+(?=\S)"
+)
+_FIGURE_AFTER = rx(r"^[^,;.\n]{0,40}?\d")
+MET_PLAN_WINDOW = 800
+"""How far (characters) before a plan said met its result and its plan's amount may be."""
+
+
+def _met_pair(
+    folded: str,
+    at: int,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    low: int,
+    met: bool = True,
+) -> tuple[LinkableStatement, _Amount, _Amount] | None:
+    """The one result and plan amount of the measure a plan said met at ``at`` names.
+
+    See :func:`link_met_plans`: the plan set out before ``at``, in another sentence than the
+    result, which is at least the plan (``hoàn thành`` is reaching it) and the only figure
+    of its measure and kind before ``at``.
+    """
+    named = _MEASURE_NAMES.match(folded, at)
+    if named is None or _FIGURE_AFTER.match(folded, named.end()):
+        return None
+    measure = MEASURE_NAMES[" ".join(named.group().split())]
+    amounts = [
+        a
+        for a in _amounts(folded, 0, at)
+        if a.unit[1] in _MONEY_WORDS and _measure_kind(folded, a)[0] == measure
+    ]
+    plans = {a.value: a for a in amounts if _sets_plan(folded, a, 0)}
+    results = {}
+    for a in amounts:
+        c = _covering(*scope, _shifted(a, low))
+        if a.value not in plans and c is not None and c.actual == a.value:
+            results[a.value] = (c, a)
+    if any(
+        c.target is not None or c.stated_kind not in (None, "growth") for c, _ in results.values()
+    ):
+        return None  # a result already set against a plan or said how far it got
+    if len(plans) != 1 or len(results) != 1:
+        return None
+    (plan,), ((c, actual),) = plans.values(), results.values()
+    if not (_same_measure_kind(folded, actual, plan) and _other_sentence(folded, actual, plan)):
+        return None
+    return (c, actual, plan) if (actual.value >= plan.value) == met else None
+
+
+def link_met_plans(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements, with a result set against the plan a sentence says it met.
+
+    ``Doanh thu thuần đạt 1.050 tỷ đồng, tăng 6%. … Năm 2025, công ty đặt mục tiêu doanh
+    thu 1.000 tỷ đồng. Như vậy, công ty đã hoàn thành vượt mức kế hoạch doanh thu``
+    adds 1.050 against 1.000 billion, no percentage: the plan said met is named by its
+    measure (:data:`MEASURE_NAMES`) and no figure follows it; its amount is the one plan of
+    that measure set out up to :data:`MET_PLAN_WINDOW` characters before, and the result
+    the one figure of that measure and kind read there (a statement with no target), at
+    least the plan. A plan said not met (``chưa hoàn thành kế hoạch doanh thu``) pairs the
+    one result below it the same way. Several plans or results of the measure leave it
+    unread.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for at, met in _plans_met(text):
+        low = max(0, at - MET_PLAN_WINDOW)
+        folded = fold(text[low : at + 80])
+        found = _met_pair(folded, at - low, scope, low, met)
+        if found is not None:
+            c, _, plan = found
+            out.append(_against_plan(c, _shifted(plan, low), text))
+    return out
+
+
+def _plans_met(text: str) -> list[tuple[int, bool]]:
+    """Where the measure's name begins after each plan said met or not (:data:`_PLAN_MET`).
+
+    With whether it is said met (False after ``chưa`` / ``không``: not met).
+    ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
+    """
+    out: list[tuple[int, bool]] = []
+    for low in range(0, len(text), _PROGRAMME_CHUNK):
+        folded = fold(text[low : low + _PROGRAMME_CHUNK + 200])
+        out.extend(
+            (low + m.end(), m.group("not") is None)
+            for m in _PLAN_MET.finditer(folded)
+            if m.start() < _PROGRAMME_CHUNK and (not out or low + m.end() > out[-1][0])
+        )
+    return out
+
+
+def split_growth_pairs(statements: Sequence[LinkableStatement]) -> list[LinkableStatement]:
+    """The statements, each growth read with a target also given as the pair it states.
+
+    ``Xuất khẩu 7 tháng đạt trên 3,2 tỷ USD, tăng 7%, nhưng muốn đạt mục tiêu 6-6,5 tỷ USD …``:
+    the growth is over last year, not of the target, so the result against its target is a
+    statement of its own, with no percentage (the growth statement stays). Not when another
+    statement already pairs the same figures (``bằng 105% so với kế hoạch (6 tỷ USD); tăng
+    12% so với năm trước``).
+    """
+    out = list(statements)
+    paired: set[tuple[object, object]] = {
+        (c.actual, c.target)
+        for c in statements
+        if c.stated_kind != "growth" and c.actual is not None and c.target is not None
+    }
+    for s in statements:
+        pair: tuple[object, object] = (s.actual, s.target)
+        if s.stated_kind != "growth" or None in pair or pair in paired:
+            continue
+        paired.add(pair)
+        fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
+        out.append(dataclasses.replace(s, consistent=None, verdict="unchecked", **fields))
+    return out
+
+
+def _stated_beside(
+    stated: Sequence[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
+) -> bool:
+    """Whether a percentage of ``s``'s figure is stated in the sentence of ``plan``."""
+    low = max(0, plan.start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low : plan.end + PLAN_AMOUNT_WINDOW])
+    head, stop = _sentence_span(folded, _shifted(plan, -low))
+    return any(a == s.actual and low + head <= at < low + stop for a, at in stated)

@@ -1,0 +1,705 @@
+"""Shares and parts: shares checked against their whole, parts listed after a whole.
+
+A share checked against the whole its sibling shares are of (:func:`check_shares_of_whole`),
+against the sentence before (:func:`check_shares_after_whole`), or as a share of the measure
+it names (:func:`check_measure_shares`); the wholes whose listed parts add up to more than
+them (:func:`listed_parts_over`, :data:`PART_FAMILIES`), and the listed parts of a result
+linked to the parts of its plan (:func:`link_listed_parts`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    _FULL_STOP,
+    _MEASURE_NAMES,
+    _MONEY_WORDS,
+    MEASURE_NAMES,
+    _Amount,
+    _amounts,
+    _head,
+    _measure_beside,
+    _measure_of_amount,
+    _qualified,
+    _shifted,
+)
+from kpitools.extract.linking import _against_plan, _amount, _flagged
+from kpitools.extract.notes import noted, seg
+from kpitools.numbers import check_percent, parse_percent
+from kpitools.textfold import fold, rx, words_rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+
+# --------------------------------------------------------------------------- shares of a whole
+
+SHARE_WINDOW = 1500
+"""How far (characters) before a share its whole may be stated."""
+_QUALIFIER_SPREAD = Decimal("0.02")
+"""How far an approximate amount (``khoảng``, ``hơn`` …) is taken to be from its figure."""
+_OPENING_QUALIFIER = rx(r"^\W*(trên|hơn|gần|khoảng|ước)(?!\w)")
+_SHARE_APPROXIMATE = rx(r"(?<!\w)(khoảng|gần|hơn|trên|xấp\s+xỉ)\s*$")
+# how many units of its last digit a qualified share may be below and above the figure:
+# "gần 30%" is nearly, so just under, 30 % (never above it beyond rounding); "hơn 30%" above
+_SHARE_SLACK = {fold("gần"): (3, 0), fold("hơn"): (0, 3), fold("trên"): (0, 3)}
+
+
+def _bounds(text: str, s: LinkableStatement) -> tuple[Decimal, Decimal]:
+    """The amount of ``s`` as a range, by the word before it.
+
+    ``hơn``/``trên``: up to 2 % more; ``gần``: up to 2 % less; ``khoảng``/``ước``: either way.
+    """
+    assert isinstance(s.actual, Decimal)
+    a, spread = s.actual, s.actual * _QUALIFIER_SPREAD
+    m = _OPENING_QUALIFIER.match(fold(s.text))
+    word = m.group(1) if m else None
+    low = a - spread if word in (fold("gần"), fold("khoảng"), fold("ước")) else a
+    high = a + spread if word in (fold("hơn"), fold("trên"), fold("khoảng"), fold("ước")) else a
+    return low, high
+
+
+def _share_fits(text: str, part: LinkableStatement, whole: LinkableStatement) -> bool:
+    """Whether the share ``part`` states of ``whole`` can be its share.
+
+    Rounded or cut at the percentage's decimals (one more unit either way when the
+    percentage is approximate), the amounts' qualifiers respected (:func:`_bounds`).
+    """
+    assert part.stated is not None and part.stated_percent is not None
+    p = parse_percent(part.stated)
+    unit = Decimal(1).scaleb(-p.decimals)
+    approximate = _SHARE_APPROXIMATE.search(
+        fold(part.text[: max(0, part.text.find(part.stated.split("%")[0]))])
+    )
+    word = " ".join(approximate.group(1).split()) if approximate else None
+    below, above = _SHARE_SLACK.get(word, (1, 1)) if word else (0, 0)
+    low_p = p.value - unit / 2 - below * unit
+    high_p = p.value + unit + above * unit
+    a_low, a_high = _bounds(text, part)
+    w_low, w_high = _bounds(text, whole)
+    if w_low <= 0:
+        return True
+    return 100 * a_low / w_high < high_p and 100 * a_high / w_low > low_p
+
+
+def _shares(statements: Sequence[LinkableStatement]) -> list[int]:
+    return [
+        i
+        for i, s in enumerate(statements)
+        if s.stated_kind == "share"
+        and s.target is None
+        and _amount(s)
+        and s.stated is not None
+        and s.stated_percent is not None
+    ]
+
+
+def check_shares_of_whole(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a share that cannot be of the whole its siblings are of flagged.
+
+    ``Tổng thu đạt 50.000 tỷ đồng …; thu nội địa đạt 30.000 tỷ đồng, chiếm 60%; thu từ dầu
+    thô 12.500 tỷ đồng (chiếm 25%) và thu xuất nhập khẩu 7.000 tỷ đồng (chiếm 16%)``: two
+    shares fit the 50.000 stated before them (rounded, qualifiers respected), so it is their
+    whole, and 7.000 of it is 14 %, not 16 %. Only amounts of one measure; the whole is the
+    one larger amount stated before the shares (up to :data:`SHARE_WINDOW` characters) that
+    two of the other shares fit; none is flagged when two amounts would do.
+    """
+    out = list(statements)
+    shares = _shares(statements)
+    for i in shares:
+        s = statements[i]
+        siblings = [
+            statements[j]
+            for j in shares
+            if j != i
+            and statements[j].measure == s.measure
+            and abs(statements[j].start - s.start) <= SHARE_WINDOW
+        ]
+        wholes = {
+            c.actual: c
+            for c in statements
+            if _amount(c)
+            and c.measure == s.measure
+            and c.stated_kind != "share"
+            and s.start - SHARE_WINDOW <= c.start < min([s.start, *(t.start for t in siblings)])
+            and isinstance(c.actual, Decimal)
+            and isinstance(s.actual, Decimal)
+            and c.actual > s.actual
+        }
+        fitting = [
+            w for w in wholes.values() if sum(_share_fits(text, t, w) for t in siblings) >= 2
+        ]
+        if len(fitting) == 1 and not _share_fits(text, s, fitting[0]):
+            whole = fitting[0]
+            assert isinstance(whole.actual, Decimal) and isinstance(s.actual, Decimal)
+            out[i] = _flagged(
+                s,
+                "share_of_whole",
+                stated=s.stated,
+                a=f"{s.actual:f}",
+                t=f"{whole.actual:f}",
+                text=whole.text,
+                computed=f"{100 * s.actual / whole.actual:.2f}",
+            )
+    return out
+
+
+# "chiếm 60% với 30.000 tỷ đồng", "chiếm 60%, tương đương 30.000 tỷ đồng": the part's
+# amount written after its share
+_SHARE_AMOUNT = rx(r"\s*,?\s*(?:với|là|tương\s+đương|tương\s+ứng)\s+(?:khoảng\s+|gần\s+|hơn\s+)?")
+_OPENS_PARTS = rx(r"\W*trong\s+đó(?!\w)")
+
+
+def check_shares_after_whole(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a share opening ``Trong đó`` checked against the sentence before.
+
+    ``Thu ngân sách đạt 50.000 tỷ đồng, bằng 104% dự toán. Trong đó, thu nội địa chiếm 80%
+    với 41.000 tỷ đồng``: the share's amount written after it (``với``, ``tương đương``) is its
+    part, and the one amount of the sentence before (of a statement, in the same currency,
+    larger) is its whole: 41.000 of 50.000 is 82 %, not 80 %, so it is flagged; a share the
+    figures give (qualifiers respected) is marked consistent. A sentence before with two
+    amounts, or none, leaves the share as it is.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    starts = [c.start for c in ordered]
+    for i, s in enumerate(statements):
+        if s.stated_kind != "share" or s.target is not None or s.stated is None:
+            continue
+        # the window only is folded: memory stays linear in the text
+        low = max(0, s.start - 2 * SHARE_WINDOW)
+        folded = fold(text[low : s.end + _SHARE_AMOUNT_REACH])
+        head = _head(folded, s.start - low, max(0, s.start - low - SHARE_WINDOW))
+        part = _share_part(folded, head, s, low)
+        if part is None or not _OPENS_PARTS.match(folded, head, s.start - low):
+            continue
+        if _of_another_whole(folded, s, low):
+            continue
+        whole = _whole_before(ordered, starts, (folded, low), head, part)
+        if whole is None:
+            continue
+        assert isinstance(whole.actual, Decimal)
+        shared = dataclasses.replace(
+            s, actual=part.value, target=whole.actual, measure=whole.measure
+        )
+        if _share_fits(text, shared, whole):
+            out[i] = dataclasses.replace(shared, consistent=True, verdict="consistent")
+            continue
+        out[i] = _flagged(
+            shared,
+            "share_of_whole",
+            stated=s.stated,
+            a=f"{part.value:f}",
+            t=f"{whole.actual:f}",
+            text=whole.text,
+            computed=f"{100 * part.value / whole.actual:.2f}",
+        )
+    return out
+
+
+# "chiếm 40% kim ngạch cả nước", "đóng góp 40% vào mức tăng chung": the share of a wider
+# whole, or of a change, not of the whole the sentence before states
+_WIDER_WHOLE = rx(
+    r"[^.;:!?\n]{0,40}?(?<!\w)(?:cả\s+nước|toàn\s+quốc|thế\s+giới|toàn\s+cầu"
+    r"|(?:vào|cho)\s+(?:mức\s+|tốc\s+độ\s+)?tăng)(?!\w)"
+)
+# "chiếm 55% tổng số dự án": the share of a count, not of the money before it
+_COUNT_WHOLE = rx(r"\s*(?:tổng\s+)?số(?:\s+lượng)?\s+(?!vốn|tiền|thu|chi)[^\W\d_]")
+
+
+def _of_another_whole(folded: str, s: LinkableStatement, low: int) -> bool:
+    """Whether the words after the share ``s`` name a wider whole, a change or a count.
+
+    ``chiếm 40% kim ngạch cả nước``, ``đóng góp 40% vào mức tăng chung``, ``chiếm 55% tổng
+    số dự án``: not the whole the sentence before states (``folded`` starts at ``low``).
+    """
+    assert s.stated is not None
+    at = max(0, s.text.find(s.stated.split("%")[0]))
+    pct = folded.find("%", s.start - low + at)
+    if pct < 0:
+        return False
+    return bool(_WIDER_WHOLE.match(folded, pct + 1) or _COUNT_WHOLE.match(folded, pct + 1))
+
+
+_SHARE_AMOUNT_REACH = 80
+"""How far (characters) after a share its amount may end."""
+
+
+def _share_amount(folded: str, end: int) -> _Amount | None:
+    """The money amount right after a share ending at ``end``, in ``folded``'s offsets.
+
+    ``… chiếm 80% với 41.000 tỷ đồng``.
+    """
+    m = _SHARE_AMOUNT.match(folded, end)
+    if m is None:
+        return None
+    amounts = _amounts(folded, m.end(), min(len(folded), m.end() + 40))
+    if not amounts or amounts[0].start != m.end() or amounts[0].unit[1] not in _MONEY_WORDS:
+        return None
+    return amounts[0]
+
+
+def _share_part(folded: str, head: int, s: LinkableStatement, low: int) -> _Amount | None:
+    """The money amount the share ``s`` is of, in the window ``folded`` from ``low``.
+
+    Its own result when the sentence grammar read one (``thu nội địa đạt 4.100 tỷ đồng, chiếm
+    82%``), else the amount written right after it (:func:`_share_amount`), else the one
+    money amount of its sentence before it (``Trong đó, nguồn thu từ thuế là 4.100 tỷ đồng,
+    đóng góp 82% tổng thu của huyện``). None when there is none, or when its sentence gives two
+    money amounts before it (the share may be of both).
+    """
+    found = [a for a in _amounts(folded, head, s.end - low) if a.unit[1] in _MONEY_WORDS]
+    if len(found) > 1:
+        return None  # two parts before it: the share may be of both
+    if s.actual is not None:
+        word = fold(s.measure.split()[-1]) if s.measure else ""
+        if not isinstance(s.actual, Decimal) or word not in _MONEY_WORDS:
+            return None
+        return _Amount(s.start - low, s.start - low, s.actual, ("", word))
+    return _share_amount(folded, s.end - low) or (found[0] if found else None)
+
+
+def _whole_before(
+    ordered: Sequence[LinkableStatement],
+    starts: list[int],
+    window: tuple[str, int],
+    head: int,
+    part: _Amount,
+) -> LinkableStatement | None:
+    """The one amount of statements in the sentence ending at ``head``, if it may be whole.
+
+    Larger than ``part`` and in its currency. ``window``: the folded window and where it
+    starts in the text (``head`` is in its offsets).
+    """
+    folded, off = window
+    low = _head(folded, max(0, head - 2), max(0, head - SHARE_WINDOW)) + off
+    currency = _MONEY_WORDS[part.unit[1]]
+    found = [
+        c
+        for c in ordered[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, head + off)]
+        if isinstance(c.actual, Decimal) and c.measure is not None and c.measure.endswith(currency)
+    ]
+    values = {c.actual for c in found}
+    if len(values) != 1 or not any(isinstance(v, Decimal) and v > part.value for v in values):
+        return None
+    return found[0]
+
+
+# --------------------------------------------------------------------------- listed parts
+
+# the mark after a whole that opens the list of its parts: ", trong đó", ". Trong đó,", "("
+_PARTS_MARK = rx(r"(?:[,;.:]\s*trong\s+đó\s*[,:]?|\s*\()\s*")
+# the words between a whole and the mark: a noun of a few words, no figure
+_WHOLE_NOUN = rx(r"^(?:\s+[^\W\d_]+){0,6}$")
+# a comma between items, not in a number ("1,5 triệu")
+_PART_SEPARATOR = rx(r"\s*(?:[,;](?!\d)\s*(?:và\s+)?|\s+và\s+)")
+_PARTS_END = re.compile(r"[.!?)]\s|[.!?)]$|\)|\n")
+_PART_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ|ước|dưới)\s*$")
+_PARTS_WINDOW = 400
+
+PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
+    # budget revenue by source
+    (("thu nội địa",), ("xuất nhập khẩu", "xuất khẩu, nhập khẩu", "hải quan"), ("dầu thô",)),
+    # investment capital by ownership ("ngoài nhà nước" before "nhà nước")
+    (("ngoài nhà nước",), ("khu vực nhà nước", "vốn nhà nước"), ("fdi", "nước ngoài")),
+    # economic units by their form
+    (("doanh nghiệp",), ("hộ kinh doanh",), ("hợp tác xã",)),
+    # visitors by origin
+    (
+        ("khách quốc tế", "khách du lịch quốc tế", "khách nước ngoài"),
+        ("khách nội địa", "khách du lịch nội địa", "khách trong nước"),
+    ),
+)
+"""Families of categories that never overlap: the sources of budget revenue, the owners of
+investment capital, the forms of economic units, visitors by origin. Parts listed under a
+whole, each of a different category of one family, are disjoint, so they cannot add up to
+more than the whole (parts named otherwise, ``trong đó 400 nữ, 300 đoàn viên``, may overlap
+and are not added)."""
+_FAMILY_WORDS = tuple(tuple(words_rx(names) for names in family) for family in PART_FAMILIES)
+
+
+@dataclasses.dataclass(frozen=True)
+class ListedParts:
+    """A whole amount and the disjoint parts listed after it, which add up to more."""
+
+    start: int
+    end: int
+    whole_end: int
+    """Where the whole's amount ends (``start``–``whole_end`` is the whole as written)."""
+    whole: Decimal
+    parts: tuple[Decimal, ...]
+    measure: str | None
+    """The money unit as written (``tỷ đồng``), None for counts."""
+
+
+def _category(folded: str, start: int, end: int) -> tuple[int, int] | None:
+    """(family, category) of the item ``folded[start:end]``: the one category it names."""
+    found = {
+        (f, c)
+        for f, family in enumerate(_FAMILY_WORDS)
+        for c, words in enumerate(family)
+        if words.search(folded, start, end)
+    }
+    if len(found) == 2 and len({f for f, _ in found}) == 1 and {c for _, c in found} == {0, 1}:
+        found = {(f, 0) for f, _ in found}  # "ngoài nhà nước" names "nhà nước" too
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def _item_ends(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
+    """The items of a list from ``start`` to ``stop``: split at commas, semicolons and và."""
+    out, at = [], start
+    for m in _PART_SEPARATOR.finditer(folded, start, stop):
+        out.append((at, m.start()))
+        at = m.end()
+    out.append((at, stop))
+    return [(a, b) for a, b in out if b > a]
+
+
+def _parts_of(
+    folded: str, whole: _Amount, start: int, stop: int
+) -> list[tuple[_Amount, tuple[int, int]]] | None:
+    """The parts listed from ``start`` to ``stop``, or None when an item is not a part.
+
+    A part: one amount of ``whole``'s kind and one category, not hedged downwards; it ends
+    where its item ends.
+    """
+    parts = []
+    for a, b in _item_ends(folded, start, stop):
+        amounts = _amounts(folded, a, b)
+        category = _category(folded, a, b)
+        if len(amounts) != 1 or category is None:
+            return None
+        x = amounts[0]
+        hedge = _PART_QUALIFIER.search(folded, max(0, x.start - 12), x.start)
+        if hedge and hedge.group(1) not in ("trên", "hơn", "ước"):
+            return None
+        if not _same_kind_of_amount(whole, x):
+            return None
+        parts.append((dataclasses.replace(x, end=b), category))
+    return parts
+
+
+def _same_kind_of_amount(whole: _Amount, part: _Amount) -> bool:
+    """Money of one currency, or counts (no scale word) of things, or the same word."""
+    money = whole.unit[1] in _MONEY_WORDS or part.unit[1] in _MONEY_WORDS
+    if money:
+        return whole.unit[1] == part.unit[1] and bool(whole.unit[0]) and bool(part.unit[0])
+    if not whole.unit[0] and not part.unit[0]:
+        return True
+    return whole.unit[1] == part.unit[1]
+
+
+def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | None:
+    """The parts listed after the mark ``m`` following ``whole``, if they add up to more."""
+    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
+    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    parts = _parts_of(folded, whole, m.end(), stop)
+    if parts is None or len(parts) < 2:
+        return None
+    categories = [c for _, c in parts]
+    if len({f for f, _ in categories}) != 1 or len(set(categories)) != len(categories):
+        return None
+    values = tuple(x.value for x, _ in parts)
+    if sum(values) <= whole.value:
+        return None
+    money = _MONEY_WORDS.get(whole.unit[1])
+    measure = " ".join(w for w in (whole.unit[0], money) if w) if money else None
+    return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, measure)
+
+
+def listed_parts_over(text: str, end: int | None = None) -> list[ListedParts]:
+    """The wholes whose listed parts add up to more than them.
+
+    ``Xã có 1.200 cơ sở kinh tế, trong đó 350 doanh nghiệp, 880 hộ kinh doanh`` (1.230 >
+    1.200), ``thu 2.400 tỷ đồng, trong đó thu nội địa 2.100 tỷ đồng và thu từ xuất nhập khẩu
+    320 tỷ đồng``, ``vốn đầu tư 9.000 tỷ đồng (vốn nhà nước hơn 2.500 tỷ đồng, vốn ngoài nhà
+    nước hơn 6.600 tỷ đồng)``: a whole written exactly (or ``gần`` it), followed by ``trong
+    đó`` or a bracket and two parts or more, each an amount of the whole's kind naming a
+    different category of one family of :data:`PART_FAMILIES` (which never overlap), none
+    hedged downwards (``gần``, ``khoảng``); only wholes before ``end`` (where reading
+    stopped; None: the text's end). Read from the text, not from statements: such
+    figures carry no plan or percentage. Each mark is read once, in a bounded window:
+    linear in the text.
+    """
+    out: list[ListedParts] = []
+    margin = 2 * _PARTS_WINDOW + 20
+    stop = len(text) if end is None else min(end, len(text))
+    for at in range(0, stop, _PARTS_CHUNK):
+        # a chunk folded at a time, with the windows around its marks: memory stays linear
+        low = max(0, at - margin)
+        folded = fold(text[low : min(stop, at + _PARTS_CHUNK + margin)])
+        for m in _PARTS_MARK.finditer(folded, at - low):
+            if m.start() >= at + _PARTS_CHUNK - low:
+                break  # the next chunk's
+            found = _parts_over_at(folded, m)
+            if found is not None and (not out or out[-1].start != found.start + low):
+                out.append(
+                    dataclasses.replace(
+                        found,
+                        start=found.start + low,
+                        end=found.end + low,
+                        whole_end=found.whole_end + low,
+                    )
+                )
+    return out
+
+
+_PARTS_CHUNK = 1 << 15
+
+
+def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
+    """The whole before the mark ``m`` and its parts after it, if they add up to more."""
+    head = _head(folded, m.start(), max(0, m.start() - _PARTS_WINDOW))
+    before = _amounts(folded, head, m.start())
+    if not before:
+        return None
+    whole = before[-1]
+    if not whole.unit[1]:
+        return None  # a number with no word after it ("năm 2024. Trong đó, …"): no whole
+    gap = folded[whole.end : m.start()]
+    hedge = _PART_QUALIFIER.search(folded, max(0, whole.start - 12), whole.start)
+    if not _WHOLE_NOUN.match(gap) or (hedge and hedge.group(1) not in ("gần", "ước")):
+        return None
+    return _listed_after(folded, whole, m)
+
+
+# --------------------------------------------------------------------------- parts of plans
+
+# the parts of a figure listed after it: in its sentence after a comma, or opening the next
+# ("… 2,4 triệu lượt khách, tăng 12%. Trong đó, khách quốc tế đạt …"); a dot between digits
+# is a number's
+_PARTS_LEAD = rx(
+    r"(?:[^.!?\n]|\.(?=\d)){0,200}?(?:[,;]\s*|[.!?]\s+)trong\s+đó(?:\s+có)?\s*[,:]?\s*"
+)
+_PARTS_LEAD_REACH = 240
+"""How far (characters) after a figure the mark of its parts may end."""
+_PART_HEDGE = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ)\s*$")
+
+
+def _categorised(folded: str, whole: _Amount) -> dict[tuple[int, int], _Amount]:
+    """The parts listed after ``whole``, by category (see :data:`PART_FAMILIES`).
+
+    An item names its category before or after its one amount, or in the item before it
+    that has no amount (``khách quốc tế tiếp tục tăng mạnh, ước đạt 1,2 triệu lượt``);
+    items of no category are passed over, and a category named twice is dropped.
+    """
+    m = _PARTS_LEAD.match(folded, whole.end)
+    if m is None:
+        return {}
+    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
+    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    found: dict[tuple[int, int], list[_Amount]] = {}
+    carried = None
+    for a, b in _item_ends(folded, m.end(), stop):
+        amounts = _amounts(folded, a, b)
+        category = _category(folded, a, b) or (carried if len(amounts) == 1 else None)
+        carried = category if not amounts else None
+        if len(amounts) == 1 and category is not None and _of_whole(folded, whole, amounts[0]):
+            found.setdefault(category, []).append(amounts[0])
+    return {c: xs[0] for c, xs in found.items() if len(xs) == 1}
+
+
+def _of_whole(folded: str, whole: _Amount, part: _Amount) -> bool:
+    """Whether ``part`` counts what ``whole`` counts.
+
+    The same currency, or a word of the two after the whole's scale (``2 triệu khách`` of
+    ``9 triệu lượt khách``).
+    """
+    if whole.unit[1] in _MONEY_WORDS or part.unit[1] in _MONEY_WORDS:
+        return whole.unit[1] == part.unit[1]
+    after = re.findall(r"\w+", folded[whole.end - len(whole.unit[1]) : whole.end + 12])[:2]
+    return bool(part.unit[1]) and part.unit[1] in after
+
+
+def _parts_listed(
+    text: str, start: int, end: int, value: Decimal
+) -> dict[tuple[int, int], tuple[_Amount, str | None]]:
+    """The parts listed after the amount of ``value`` in ``text[start:end]``, by category.
+
+    Each with its hedge (``trên``, ``gần`` …), in the text's offsets. Only the window from
+    the amount to the end of its list is folded: memory stays linear in the text.
+    """
+    low = max(0, start - 20)
+    folded = fold(text[low : end + _PARTS_LEAD_REACH + _PARTS_WINDOW])
+    own = [a for a in _amounts(folded, start - low, end - low) if a.value == value]
+    if not own:
+        return {}
+    out = {}
+    for category, part in _categorised(folded, own[0]).items():
+        hedge = _PART_HEDGE.search(folded, max(0, part.start - 12), part.start)
+        out[category] = (_shifted(part, low), hedge.group(1) if hedge else None)
+    return out
+
+
+def _part_against(
+    s: LinkableStatement, listed: tuple[_Amount, str | None], plan: _Amount, text: str
+) -> LinkableStatement:
+    """A result-versus-target statement of a listed part and the plan's part of its kind."""
+    part, hedge = listed
+    return _against_plan(
+        s,
+        plan,
+        text,
+        start=part.start,
+        end=part.end,
+        text=" ".join(text[part.start : part.end].split()),
+        actual=part.value,
+        target_period="annual" if s.term is None else "term",
+        qualifier=hedge,
+        exact=hedge is None,
+        part_of=None,
+        part_rule=None,
+    )
+
+
+def link_listed_parts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, and the listed parts of a result linked to a plan against its parts.
+
+    The plan written elsewhere lists its parts of the same kinds as the result's.
+    ``… đã đón 3,1 triệu lượt khách, đạt 40% kế hoạch năm. Trong đó, khách quốc tế đạt 0,9
+    triệu lượt …`` with ``Năm 2025, tỉnh đặt mục tiêu đón 7,8 triệu lượt khách, trong đó có
+    2,4 triệu lượt khách quốc tế``: 0,9 against 2,4 million. The result is linked to the plan
+    already (by its percentage or by its words), and each part names one category of a
+    family of :data:`PART_FAMILIES` that the plan's parts name once too; no percentage
+    confirms the part's pair, so only parts listed right after both figures (``trong đó``)
+    are read. Each result is read once, in a bounded window: linear in the text.
+    """
+    out = list(statements)
+    done: set[tuple[int, int]] = set()
+    for s in statements:
+        if (
+            s.link_start is None
+            or s.link_end is None
+            or not isinstance(s.target, Decimal)
+            or not isinstance(s.actual, Decimal)
+        ):
+            continue
+        planned = _parts_listed(text, s.link_start, s.link_end, s.target)
+        if not planned:
+            continue
+        for category, listed in _parts_listed(text, s.start, s.end, s.actual).items():
+            target = planned.get(category)
+            if target is None or (listed[0].start, target[0].start) in done:
+                continue
+            done.add((listed[0].start, target[0].start))
+            out.append(_part_against(s, listed, target[0], text))
+    return out
+
+
+# --------------------------------------------------------------------------- shares of a measure
+
+# "Khối bán lẻ góp 40% doanh thu của công ty, tương ứng doanh thu 400 tỷ đồng": a percentage
+# followed by the name of a measure, the share of that measure's whole
+_SHARE_OF_MEASURE = rx(r"\s*%\s*(?:tổng\s+)?")
+MEASURE_SHARE_WINDOW = 1200
+"""How far (characters) before a share of a measure the whole of that measure may be."""
+
+
+def _measure_share_parts(
+    s: LinkableStatement, text: str, scope: tuple[Sequence[LinkableStatement], list[int]]
+) -> tuple[Decimal, LinkableStatement] | None:
+    """The part and the whole a bare rate of a named measure is the share of, if read.
+
+    The part: the one money amount of the rate's sentence of that measure (none of another
+    statement's). The whole: the one figure of that measure stated before the sentence (up
+    to :data:`MEASURE_SHARE_WINDOW` characters), larger than the part.
+    """
+    assert s.stated is not None
+    at = max(0, s.text.find(s.stated.split("%")[0]))
+    # the words right after the percentage first: the wide window only for a measure named
+    near = fold(text[s.start : s.end + 60])
+    m = _SHARE_OF_MEASURE.match(near, near.find("%", at)) if "%" in near[at:] else None
+    named = _MEASURE_NAMES.match(near, m.end()) if m else None
+    if named is None or _WIDER_WHOLE.match(near, named.end()):
+        return None  # none, or the share of a wider whole ("… doanh thu cả nước")
+    measure = MEASURE_NAMES[" ".join(named.group().split())]
+    low = max(0, s.start - MEASURE_SHARE_WINDOW)
+    folded = fold(text[low : min(len(text), s.end + 200)])
+    pct = folded.find("%", s.start - low + at)
+    head = _head(folded, s.start - low, 0)
+    stop = _FULL_STOP.search(folded, pct)
+    end = stop.start() if stop else len(folded)
+    parts = [
+        a
+        for a in _amounts(folded, head, end)
+        if a.unit[1] in _MONEY_WORDS and _measure_beside(folded, a) == measure
+    ]
+    if len(parts) != 1 or _qualified(folded, parts[0]):
+        return None
+    part = parts[0].value
+    wholes: dict[object, LinkableStatement] = {}
+    ordered, starts = scope
+    for c in ordered[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, low + head)]:
+        if c.end > low + head or not isinstance(c.actual, Decimal):
+            continue
+        own = [a for a in _amounts(folded, c.start - low, c.end - low) if a.value == c.actual]
+        if not own or own[0].unit[1] != parts[0].unit[1] or c.actual <= part:
+            continue
+        if _measure_of_amount(folded, own[0]) in _names_of(measure):
+            wholes.setdefault(c.actual, c)
+    if len(wholes) != 1:
+        return None
+    whole = next(iter(wholes.values()))
+    return (part, whole) if whole.exact and not whole.qualifier else None
+
+
+def _names_of(measure: str) -> set[str]:
+    """The names (folded) of :data:`MEASURE_NAMES` that name ``measure``."""
+    return {fold(n) for n, m in MEASURE_NAMES.items() if m == measure}
+
+
+def check_measure_shares(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each bare rate of a named measure checked as a share of its whole.
+
+    ``Năm nay công ty đạt doanh thu 2.000 tỷ đồng. … Khối bán lẻ góp 40% doanh thu của
+    công ty, tương ứng doanh thu 790 tỷ đồng``: the percentage followed by a measure's name is a
+    share of that measure; its part is the one amount of the measure in its sentence, its
+    whole the one figure of the measure stated before (exact), and the share is checked at
+    its precision: 790 of 2.000 is 39,5 %, so 40 % is consistent, 39 % cut (flagged). Rates
+    with a result of their own, qualified amounts, or two wholes are left as they are.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for i, s in enumerate(statements):
+        if s.stated_kind != "rate" or s.actual is not None or s.stated is None or s.qualifier:
+            continue
+        found = _measure_share_parts(s, text, scope)
+        if found is None:
+            continue
+        part, whole = found
+        assert isinstance(whole.actual, Decimal)
+        c = check_percent(parse_percent(s.stated), part, whole.actual)
+        verdict = "truncated" if c.truncated else ("consistent" if c.consistent else "inconsistent")
+        note = noted(
+            seg("share_of_measure", a=f"{part:f}", t=f"{whole.actual:f}", text=whole.text),
+            seg("computed", computed=c.computed),
+        )
+        out[i] = dataclasses.replace(
+            s,
+            stated_kind="share",
+            actual=part,
+            target=whole.actual,
+            measure=whole.measure,
+            computed_percent=c.computed,
+            consistent=c.consistent,
+            truncated=c.truncated,
+            verdict=verdict,
+            note=note["note"],
+            note_data=note["note_data"],
+        )
+    return out
