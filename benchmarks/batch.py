@@ -358,44 +358,64 @@ def main() -> None:
     show(reports, *measure(args, reports), workers=args.workers)
 
 
-def spread(reports: list, k: int) -> list:
+def spread(reports: list, k: int, shift: float = 0.0) -> list:
     """``k`` of ``reports`` spread evenly over the list (all of them when ``k`` is larger).
 
     Reports come sorted by name, so the first few are of the heavier kinds (audit, bridge,
     city): an even spread samples the kinds in proportion (mostly ``profile`` here).
+    ``shift`` (0 to 1) moves the sample along by that part of a step: the rounds of a
+    benchmark time different reports.
 
     >>> spread(list(range(10)), 3)
     [0, 3, 6]
+    >>> spread(list(range(10)), 3, shift=0.5)
+    [1, 5, 8]
     >>> spread(list(range(4)), 8)
     [0, 1, 2, 3]
     """
     if k >= len(reports):
         return list(reports)
     step = len(reports) / k
-    return [reports[int(i * step)] for i in range(k)]
+    return [reports[int((i + shift) * step)] for i in range(k)]
 
 
 def measure(args: argparse.Namespace, reports) -> tuple:
-    """Run the plain loops and ``kpitools run``; what :func:`show` prints."""
+    """Run the plain loops and ``kpitools run`` in rounds; what :func:`show` prints.
+
+    Each of the ``--repeat`` rounds times the plain loop (on its own sample when
+    ``--plain-sample`` is given: the rounds' samples are shifted, so they time different
+    reports) and then ``kpitools run`` both ways, in each environment: a ratio is taken
+    from times measured a minute apart, and a slow spell of this shared machine meets
+    both sides of it.
+    """
     n = len(reports)
     lab = importlib.util.find_spec("rfc3987_syntax") is not None
+    rounds = max(1, args.repeat)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        sample = spread(reports, args.plain_sample) if args.plain_sample else reports
-        plain: dict[str, float] = {}
-        plain_sizes: list[int] = []
         envs = {"bare": bare_env(tmp)}
         if lab:
             envs = {"lab": dict(os.environ), **envs}
-        for label, env in envs.items():
-            (tmp / f"plain-{label}").mkdir()
-            seconds, plain_sizes = plain_loop(sample, tmp / f"plain-{label}", env)
-            plain[label] = seconds * n / len(sample)
+        plain: dict[str, list[dict[str, float]]] = {label: [] for label in envs}
+        plain_sizes: list[int] = []
+        samples: list[list] = []
         runs: dict[str, dict[bool, list[dict[str, float]]]] = {
             label: {False: [], True: []} for label in envs
         }
-        for _ in range(max(1, args.repeat)):  # alternate, so a busy spell hits all alike
+        for i in range(rounds):
+            sample = (
+                spread(reports, args.plain_sample, i / rounds) if args.plain_sample else reports
+            )
+            samples.append(sample)
             for label, env in envs.items():
+                folder = tmp / f"plain-{label}-{i}"
+                folder.mkdir()
+                cpu0 = children_cpu()
+                seconds, plain_sizes = plain_loop(sample, folder, env)
+                cpu = children_cpu() - cpu0
+                plain[label].append(
+                    {"wall": seconds * n / len(sample), "cpu": cpu * n / len(sample)}
+                )
                 for shared in (False, True):
                     run = kpitools_run(tmp / "kpitools", args.workers, shared=shared, env=env)
                     runs[label][shared].append(run)
@@ -404,7 +424,7 @@ def measure(args: argparse.Namespace, reports) -> tuple:
         if args.memory:
             for w in (1, 2, 3, 4):
                 memory[w] = kpitools_run(tmp / f"mem{w}", w, shared=False, memory=True)
-    return sample, plain, lab, runs, memory, sizes, plain_sizes
+    return samples, plain, lab, runs, memory, sizes, plain_sizes
 
 
 def _medians(runs: dict[bool, list[dict[str, float]]]) -> dict[bool, dict[str, float]]:
@@ -414,23 +434,26 @@ def _medians(runs: dict[bool, list[dict[str, float]]]) -> dict[bool, dict[str, f
     }
 
 
-def show(reports, sample, plain, lab, runs, memory, sizes, plain_sizes, workers=None) -> None:
+def show(reports, samples, plain, lab, runs, memory, sizes, plain_sizes, workers=None) -> None:
     n = len(reports)
-    scaled = "" if len(sample) == n else f" (measured on {len(sample)}, scaled to {n})"
+    k = len(samples[0])
+    scaled = "" if k == n else f" (each round on {k} reports, scaled to {n})"
     print(
         f"reports: {n}; machine: {os.cpu_count()} cores, load average "
         f"{os.getloadavg()[0]:.1f}; kpitools run with {workers or default_workers()} workers"
         + ("" if workers else " (its default)")
+        + f"; {len(samples)} round(s), each: the plain loop, then kpitools run both ways"
     )
     names = {"lab": "with JupyterLab installed", "bare": "bare install (emulated)"}
-    for label, total in plain.items():
-        print(
-            f"plain papermill + nbconvert loop, {names[label]}: {total:8.1f} s{scaled}, "
-            f"{total / n:.2f} s per report"
-        )
     if not lab:
         print("plain loop with JupyterLab installed: not measured (rfc3987-syntax not installed)")
-    for label, total in plain.items():
+    for label, rounds in plain.items():
+        total = statistics.median(r["wall"] for r in rounds)
+        times = ", ".join(f"{r['wall']:.1f}" for r in rounds)
+        print(
+            f"plain papermill + nbconvert loop, {names[label]}: {total:8.1f} s{scaled}, "
+            f"{total / n:.2f} s per report (median of {len(rounds)}: {times} s)"
+        )
         med = _medians(runs[label])
         for mode, shared in (("fresh kernels (default)", False), ("--shared-kernel", True)):
             times = ", ".join(f"{r['wall']:.1f}" for r in runs[label][shared])
@@ -441,11 +464,17 @@ def show(reports, sample, plain, lab, runs, memory, sizes, plain_sizes, workers=
                 f"{wall / n:.2f} s per report (median of {len(runs[label][shared])}: {times} s; "
                 f"CPU {cpus} s)"
             )
+        for mode, shared in (("fresh kernels", False), ("shared kernel", True)):
+            paired = list(zip(rounds, runs[label][shared], strict=True))
+            walls = [p["wall"] / r["wall"] for p, r in paired]
+            cpus = [p["cpu"] / r["cpu"] for p, r in paired]
+            print(
+                f"ratio plain / kpitools, {names[label]}, {mode}: "
+                f"{statistics.median(walls):6.1f}x (median of the rounds': "
+                f"{', '.join(f'{x:.1f}' for x in walls)}); CPU time "
+                f"{statistics.median(cpus):.1f}x"
+            )
         fresh_s, shared_s = med[False]["wall"], med[True]["wall"]
-        print(
-            f"ratio plain / kpitools, {names[label]}: {total / fresh_s:6.1f}x fresh kernels, "
-            f"{total / shared_s:6.1f}x shared kernel"
-        )
         extra_wall = (fresh_s - shared_s) / n
         extra_cpu = (med[False]["cpu"] - med[True]["cpu"]) / n
         print(
