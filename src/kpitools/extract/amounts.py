@@ -24,6 +24,8 @@ if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
 
 
+# --------------------------------------------------------------------------- plan and measure words
+
 _OF_A_TARGET = rx(r"(?<!\w)(?:nghị\s+quyết|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh|ct)(?!\w)")
 _NOUN_STOP = frozenset(
     fold(w)
@@ -262,6 +264,8 @@ def _units_named(text: str, start: int, end: int) -> set[str]:
     return out
 
 
+# --------------------------------------------------------------------------- measures
+
 MEASURE_NAMES: dict[str, str] = {
     "doanh thu": "doanh thu",
     "tổng doanh thu": "doanh thu",
@@ -353,6 +357,8 @@ def _measure_right_before(folded: str, start: int) -> re.Match[str] | None:
     return last
 
 
+# --------------------------------------------------------------------------- periods
+
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _COMPARED = rx(r"(?<!\w)(?:so\s+với|so(?=\s+năm)|cùng\s+kỳ)(?!\w)")
 _PAST = rx(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|kỳ\s+trước)(?!\w)")
@@ -398,6 +404,8 @@ def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
     lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
     return _FULL_STOP.search(folded, lo, hi) is not None
 
+
+# --------------------------------------------------------------------------- plans set out
 
 # "mục tiêu (rất khó) này", "kế hoạch đó", "chỉ tiêu nói trên": a plan named back
 _PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\s+trên)(?!\w)")
@@ -496,6 +504,8 @@ def _qualified(folded: str, a: _Amount) -> bool:
     return _AMOUNT_QUALIFIER.search(folded, max(0, a.start - 20), a.start) is not None
 
 
+# --------------------------------------------------------------------------- what a statement names
+
 _PART_OPENS = rx(r"\W*(?:trong\s+đó|riêng)(?!\w)")
 
 
@@ -534,6 +544,8 @@ def _after_percent(s: LinkableStatement, text: str) -> str:
     percent = s.text.find("%", max(at, 0))
     return fold(text[s.start + percent + 1 : s.end + 60]) if percent >= 0 else ""
 
+
+# --------------------------------------------------------------------------- an amount's measure
 
 # "lợi nhuận trước thuế", "lợi nhuận gộp", "doanh thu thuần": the kind of a measure named
 _MEASURE_KIND = rx(r"\s*(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chính|hợp\s+nhất)(?!\w)")
