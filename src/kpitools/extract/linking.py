@@ -17,6 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from kpitools.extract.amounts import _Amount
+from kpitools.extract.grammar import implied_target
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.numbers import Percent, check_percent, parse_percent
 from kpitools.textfold import fold
@@ -77,8 +78,6 @@ def _with_result(
     s: LinkableStatement, c: LinkableStatement, target: Decimal | None
 ) -> LinkableStatement:
     """The percentage ``s`` with the result ``c`` as its actual, and its check."""
-    from kpitools.extract.grammar import implied_target
-
     assert isinstance(c.actual, Decimal)
     checks: dict[str, object] = {"verdict": "unchecked"}
     lead: list[Segment] = [seg("actual_linked", a=f"{c.actual:f}", text=c.text)]
