@@ -92,21 +92,9 @@ if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
 
 
+# --------------------------------------------------------------------------- targets stated apart
+
 _YEARLY_BEFORE = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)[^.;]{0,60}$")
-PLAN_RESULTS = 8
-"""How many statements before a percentage of a named plan are looked at for its result."""
-PLAN_WINDOW = 800
-"""How far (characters) before a percentage of a named plan its result may be."""
-_PLAN_END = rx(r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s*$")
-_BRACKET_AMOUNT = rx(
-    rf"^\s*\(\s*(?P<a>{NUM})\s*(?:(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
-    r"\s*(?P<cur>đồng|đ|usd)?\s*\)"
-)
-# "kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274%": the plan named before its amount
-_PLAN_BEFORE = rx(
-    r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?P<words>[^\W\d_]+"
-    r"(?:\s+[^\W\d_]+){0,3})\s*\(\s*$"
-)
 
 
 def _key(s: LinkableStatement) -> str | None:
@@ -206,6 +194,146 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
             **noted(*lead, seg("computed", computed=check.computed)),
         )
     return out
+
+
+def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements, each result that refers to a target stated elsewhere linked to it.
+
+    See the module docstring; the target statements stay as they are. ``text`` is the text
+    the statements' offsets index (to see whether a target is yearly).
+    """
+    groups: dict[tuple[str, str | None], list[LinkableStatement]] = {}
+    for s in statements:
+        key = _key(s)
+        if s.actual is None and isinstance(s.target, Decimal) and key and s.stated_kind is None:
+            groups.setdefault((key, _unit_key(s)), []).append(s)
+    if not groups:
+        return list(statements)
+    starts = {k: [t.start for t in v] for k, v in groups.items()}
+    out: list[LinkableStatement] = []
+    for s in statements:
+        out.append(_linked(s, groups, starts, text))
+    return out
+
+
+def _near_implied(s: LinkableStatement, target: object) -> bool:
+    """Whether ``target`` is within a factor of 2 of the target ``s``'s percentage implies.
+
+    A target the stated percentage puts far away is another one (``toàn tỉnh kết nạp 1.230
+    đảng viên, đạt 61,5% kế hoạch năm`` is no result against a district's ``mỗi năm kết nạp
+    120 đảng viên trở lên``, though a floor only bounds the percentage from above).
+    """
+    p = _percent_of(s)
+    if p is None or p.value <= 0 or not isinstance(target, Decimal) or target <= 0:
+        return True
+    assert isinstance(s.actual, Decimal)
+    implied = s.actual * 100 / p.value
+    return target / 2 <= implied <= target * 2
+
+
+def _other_plan_kind(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
+    """Whether ``t`` is a plan of another kind than ``s``'s percentage names, unfitting.
+
+    A goal striven for (``mục tiêu phấn đấu … gồm thu nội địa 38.000``) against ``đạt 61,4%
+    dự toán``, when the percentage does not fit it: no plan of that percentage (precision
+    first: the budget may be stated elsewhere).
+    """
+    assert isinstance(t.target, Decimal)
+    if _fits_programme(dataclasses.replace(s, exact=False), t.target):
+        return False
+    head = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+    mine = plan_kind(fold(s.text))
+    theirs = plan_kind(fold(text[head : t.start]))
+    return None not in (mine, theirs) and mine != theirs
+
+
+def _linked(
+    s: LinkableStatement,
+    groups: dict[tuple[str, str | None], list[LinkableStatement]],
+    starts: dict[tuple[str, str | None], list[int]],
+    text: str,
+) -> LinkableStatement:
+    metric = _key(s)
+    if (
+        metric is None
+        or s.target is not None
+        or not isinstance(s.actual, Decimal)
+        or s.stated_kind not in ("attainment", "excess")
+        or not _OF_A_TARGET.search(fold(s.text))
+    ):
+        return s
+    key = (metric, _unit_key(s))
+    group = groups.get(key)
+    if not group:
+        return s
+    i = bisect.bisect_left(starts[key], s.start)
+    near = group[max(0, i - NEIGHBOURS) : i][::-1] + group[i : i + NEIGHBOURS]
+    fitting = [
+        t
+        for t in near
+        if _fits_time(s, t, bool(_YEARLY_BEFORE.search(fold(text[max(0, t.start - 80) : t.start]))))
+    ]
+    if not fitting:
+        return s
+    if len({t.target for t in fitting}) > 1:
+        fitting = _one_target(s, fitting, text)
+        if not fitting:
+            return s
+    target = min(fitting, key=lambda t: abs(t.start - s.start))
+    if not _near_implied(s, target.target) or _other_plan_kind(s, target, text):
+        return s
+    return dataclasses.replace(
+        s,
+        target=target.target,
+        target_period=target.target_period,
+        implied_target=None,
+        link_start=target.start,
+        link_end=target.end,
+        link_text=target.text,
+        **_checked(s, target),  # type: ignore[arg-type]
+    )
+
+
+def _one_target(
+    s: LinkableStatement, fitting: list[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """Of targets of differing values, the one plan of ``s``'s percentage, or none.
+
+    The amount in brackets right after the plan the percentage names is its plan (``đạt
+    82% kế hoạch năm (50 tỷ đồng)``), whether or not the figures agree (a disagreement is
+    then the audit's); else the targets whose figures agree with the percentage, when they
+    have one value.
+    """
+    own = [t for t in fitting if _bracketed_after(s, t, text)]
+    if len(own) == 1:
+        return own
+    agreeing = [t for t in fitting if isinstance(t.target, Decimal) and _agrees(s, t.target)]
+    return agreeing if len({t.target for t in agreeing}) == 1 else []
+
+
+def _bracketed_after(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
+    """Whether the target ``t`` is in brackets right after the plan ``s`` names."""
+    if not s.end <= t.start <= s.end + 40 or any(c.isdigit() for c in text[s.end : t.start]):
+        return False
+    return _BRACKETED_PLAN.search(fold(text[s.start : t.start])) is not None
+
+
+# --------------------------------------------------------------------------- named plans
+
+PLAN_RESULTS = 8
+"""How many statements before a percentage of a named plan are looked at for its result."""
+PLAN_WINDOW = 800
+"""How far (characters) before a percentage of a named plan its result may be."""
+_PLAN_END = rx(r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s*$")
+_BRACKET_AMOUNT = rx(
+    rf"^\s*\(\s*(?P<a>{NUM})\s*(?:(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
+    r"\s*(?P<cur>đồng|đ|usd)?\s*\)"
+)
+# "kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274%": the plan named before its amount
+_PLAN_BEFORE = rx(
+    r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?P<words>[^\W\d_]+"
+    r"(?:\s+[^\W\d_]+){0,3})\s*\(\s*$"
+)
 
 
 def _plan_before(s: LinkableStatement, text: str) -> str | None:
@@ -546,127 +674,168 @@ def _same_currency(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a.split()[-1] == b.split()[-1]
 
 
-def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
-    """The statements, each result that refers to a target stated elsewhere linked to it.
+def _kind_after(text: str, pos: int, noun: str) -> str | None:
+    """The kind given ``noun`` in the words after ``pos``.
 
-    See the module docstring; the target statements stay as they are. ``text`` is the text
-    the statements' offsets index (to see whether a target is yearly).
+    ``… vượt 5% mục tiêu| lợi nhuận trước thuế``: ``trước thuế``.
     """
-    groups: dict[tuple[str, str | None], list[LinkableStatement]] = {}
-    for s in statements:
-        key = _key(s)
-        if s.actual is None and isinstance(s.target, Decimal) and key and s.stated_kind is None:
-            groups.setdefault((key, _unit_key(s)), []).append(s)
-    if not groups:
-        return list(statements)
-    starts = {k: [t.start for t in v] for k, v in groups.items()}
-    out: list[LinkableStatement] = []
-    for s in statements:
-        out.append(_linked(s, groups, starts, text))
-    return out
+    after = fold(text[pos : pos + 120])
+    m = noun_pattern(noun).search(after)
+    k = _MEASURE_KIND.match(after, m.end()) if m else None
+    return " ".join(k.group(1).split()) if k else None
 
 
-def _near_implied(s: LinkableStatement, target: object) -> bool:
-    """Whether ``target`` is within a factor of 2 of the target ``s``'s percentage implies.
+def _kind_fits(text: str, c: LinkableStatement, noun: str, kind: str | None) -> bool:
+    """Whether the result ``c`` may be of a plan of ``noun`` of ``kind``.
 
-    A target the stated percentage puts far away is another one (``toàn tỉnh kết nạp 1.230
-    đảng viên, đạt 61,5% kế hoạch năm`` is no result against a district's ``mỗi năm kết nạp
-    120 đảng viên trở lên``, though a floor only bounds the percentage from above).
+    A plan of pre-tax profit takes no gross profit (``lợi nhuận gộp``); a plan or result
+    naming no kind fits, but a plan of no kind takes no result of a measure its kind names
+    apart (:data:`_APART_KINDS`: ``doanh thu tài chính`` is no revenue).
     """
-    p = _percent_of(s)
-    if p is None or p.value <= 0 or not isinstance(target, Decimal) or target <= 0:
-        return True
-    assert isinstance(s.actual, Decimal)
-    implied = s.actual * 100 / p.value
-    return target / 2 <= implied <= target * 2
+    got = _clause_kind(text, c.start, noun)
+    return got is None or got == kind or (kind is None and got not in _APART_KINDS)
 
 
-def _other_plan_kind(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
-    """Whether ``t`` is a plan of another kind than ``s``'s percentage names, unfitting.
+def _clause_kind(text: str, pos: int, noun: str) -> str | None:
+    """The kind the clause that ends at ``pos`` gives ``noun``.
 
-    A goal striven for (``mục tiêu phấn đấu … gồm thu nội địa 38.000``) against ``đạt 61,4%
-    dự toán``, when the percentage does not fit it: no plan of that percentage (precision
-    first: the budget may be stated elsewhere).
+    ``lợi nhuận gộp đạt 2.998 tỷ đồng``: ``gộp``; a result of another kind than the plan's
+    is no result of it.
     """
-    assert isinstance(t.target, Decimal)
-    if _fits_programme(dataclasses.replace(s, exact=False), t.target):
-        return False
-    head = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
-    mine = plan_kind(fold(s.text))
-    theirs = plan_kind(fold(text[head : t.start]))
-    return None not in (mine, theirs) and mine != theirs
+    floor = max(0, pos - 200)
+    start = max(floor, *(text.rfind(c, floor, pos) + 1 for c in _CLAUSE_MARKS))
+    clause = fold(text[start:pos])
+    named = list(noun_pattern(noun).finditer(clause))
+    k = _MEASURE_KIND.match(clause, named[-1].end()) if named else None
+    return " ".join(k.group(1).split()) if k else None
 
 
-def _linked(
+# "8.400 tỷ đồng (khoảng 0,33 tỷ USD)": the same amount in another currency, in brackets
+_CONVERTED = rx(
+    r"(?<!\w)(đồng|usd)\s*\(\s*(?:(?:khoảng|gần|hơn|trên|tương\s+(?:đương|ứng)(?:\s+với)?)\s+)?$"
+)
+
+
+def _converted(folded: str, a: _Amount) -> bool:
+    """Whether the amount ``a`` is the one before it in another currency, in brackets."""
+    m = _CONVERTED.search(folded, max(0, a.start - 40), a.start)
+    return m is not None and m.group(1) != a.unit[1]
+
+
+def _amount_result(
     s: LinkableStatement,
-    groups: dict[tuple[str, str | None], list[LinkableStatement]],
-    starts: dict[tuple[str, str | None], list[int]],
+    noun: str,
     text: str,
-) -> LinkableStatement:
-    metric = _key(s)
-    if (
-        metric is None
-        or s.target is not None
-        or not isinstance(s.actual, Decimal)
-        or s.stated_kind not in ("attainment", "excess")
-        or not _OF_A_TARGET.search(fold(s.text))
-    ):
-        return s
-    key = (metric, _unit_key(s))
-    group = groups.get(key)
-    if not group:
-        return s
-    i = bisect.bisect_left(starts[key], s.start)
-    near = group[max(0, i - NEIGHBOURS) : i][::-1] + group[i : i + NEIGHBOURS]
-    fitting = [
-        t
-        for t in near
-        if _fits_time(s, t, bool(_YEARLY_BEFORE.search(fold(text[max(0, t.start - 80) : t.start]))))
-    ]
-    if not fitting:
-        return s
-    if len({t.target for t in fitting}) > 1:
-        fitting = _one_target(s, fitting, text)
-        if not fitting:
-            return s
-    target = min(fitting, key=lambda t: abs(t.start - s.start))
-    if not _near_implied(s, target.target) or _other_plan_kind(s, target, text):
-        return s
-    return dataclasses.replace(
-        s,
-        target=target.target,
-        target_period=target.target_period,
-        implied_target=None,
-        link_start=target.start,
-        link_end=target.end,
-        link_text=target.text,
-        **_checked(s, target),  # type: ignore[arg-type]
-    )
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    kind: str | None = None,
+) -> LinkableStatement | None:
+    """The one money amount before ``s`` whose clause names ``noun``, read as a result.
 
-
-def _one_target(
-    s: LinkableStatement, fitting: list[LinkableStatement], text: str
-) -> list[LinkableStatement]:
-    """Of targets of differing values, the one plan of ``s``'s percentage, or none.
-
-    The amount in brackets right after the plan the percentage names is its plan (``đạt
-    82% kế hoạch năm (50 tỷ đồng)``), whether or not the figures agree (a disagreement is
-    then the audit's); else the targets whose figures agree with the percentage, when they
-    have one value.
+    For a percentage of a named plan whose result is written with no percentage of its own
+    (``lãi trước thuế gần 1.142 tỷ đồng (gấp đôi cùng kỳ). … 66% kế hoạch lợi nhuận``): an
+    amount in the paragraph (up to :data:`PLAN_WINDOW` characters before), in no statement,
+    not set out as a plan; None when there is none or two differ. Other words for the
+    same measure count as its name (:data:`MEASURE_SYNONYMS`). A paragraph that opens by
+    referring back (``Với kết quả này, … hoàn thành 80% kế hoạch doanh thu``) reads the
+    paragraph before it too; a plan of one kind (``lợi nhuận trước thuế``) takes no amount of
+    another (``lợi nhuận sau thuế``).
     """
-    own = [t for t in fitting if _bracketed_after(s, t, text)]
-    if len(own) == 1:
-        return own
-    agreeing = [t for t in fitting if isinstance(t.target, Decimal) and _agrees(s, t.target)]
-    return agreeing if len({t.target for t in agreeing}) == 1 else []
+    floor = max(0, s.start - PLAN_WINDOW)
+    low = max(floor, text.rfind("\n", floor, s.start) + 1)
+    if low > floor and _BACK_REFERENCE.match(fold(text[low : s.start])):
+        end = floor + len(text[floor:low].rstrip())  # the paragraph before, past blank lines
+        low = max(floor, text.rfind("\n", floor, end) + 1)
+    elif _refers_back(text, low, s.start):
+        low = floor  # "… Với kết quả đạt được sau 9 tháng, … 66% mục tiêu doanh thu"
+    folded = fold(text[low : s.start])  # offsets within the window until the end
+    found = [
+        a
+        for a in _amounts(folded, 0, len(folded))
+        if a.unit[1] in _MONEY_WORDS
+        and _clause_names(text, low + a.start, noun)
+        and _not_of_another(folded, a, noun)
+        and _kind_fits_amount(folded, a, noun, kind)
+        and not _sets_plan(folded, a, 0)
+        and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
+        and _covering(*scope, _shifted(a, low)) is None
+    ]
+    if not found or len({a.value for a in found}) != 1:
+        return None
+    return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
 
 
-def _bracketed_after(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
-    """Whether the target ``t`` is in brackets right after the plan ``s`` names."""
-    if not s.end <= t.start <= s.end + 40 or any(c.isdigit() for c in text[s.end : t.start]):
-        return False
-    return _BRACKETED_PLAN.search(fold(text[s.start : t.start])) is not None
+def _refers_back(text: str, low: int, pos: int) -> bool:
+    """Whether the sentence before ``pos`` (in the paragraph from ``low``) refers back.
 
+    A sentence inside a paragraph of plans that opens with ``Với kết quả …`` is about the
+    results stated before the paragraph: up to :data:`PLAN_WINDOW` characters are read.
+    """
+    folded = fold(text[low:pos])
+    heads = [m.end() for m in _FULL_STOP.finditer(folded)]
+    return bool(heads) and _BACK_REFERENCE.match(folded[heads[-1] :]) is not None
+
+
+def _kind_fits_amount(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
+    """Whether the amount ``a`` may be of a plan of ``noun`` of ``kind`` (see _kind_fits).
+
+    A plan of no kind takes no amount of a measure named apart by its kind
+    (:data:`_APART_KINDS`: ``doanh thu tài chính`` is financial income, not revenue).
+    """
+    floor = max(0, a.start - 200)
+    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
+    named = list(noun_pattern(noun).finditer(folded, start, a.start))
+    k = _MEASURE_KIND.match(folded, named[-1].end()) if named else None
+    if k is None:
+        return True
+    got = " ".join(k.group(1).split())
+    return got not in _APART_KINDS if kind is None else got == kind
+
+
+def _later_result(
+    s: LinkableStatement, c: LinkableStatement, noun: str, text: str, kind: str | None = None
+) -> LinkableStatement | None:
+    """The result of ``noun`` nearest before the percentage ``s``, when not ``c``.
+
+    ``c`` is the nearest statement naming ``noun``; a money amount written after it that
+    names the same measure is a later figure of it (``doanh thu quý IV đạt 120 tỷ đồng …
+    Lũy kế cả năm, doanh thu đạt 450 tỷ đồng … hoàn thành 90% kế hoạch doanh thu``: the
+    year's plan is met by the cumulative 450, not by the quarter's 120). That amount is the
+    result when it is the only value; None when two differ; ``c`` when there is none.
+    An amount names the measure written right after it (``450 tỷ đồng doanh thu``), else
+    the last measure named before it in its clause.
+    """
+    folded = fold(text[c.end : s.start])
+    found = {
+        a.value: a
+        for a in _amounts(folded, 0, len(folded))
+        if a.unit[1] in _MONEY_WORDS
+        and a.value != c.actual
+        and _amount_names(folded, a, noun)
+        and _kind_fits_amount(folded, a, noun, kind)
+        and not _sets_plan(folded, a, 0)
+        and not _converted(folded, a)
+    }
+    if not found:
+        return c
+    if len(found) != 1:
+        return None
+    a = next(iter(found.values()))
+    return dataclasses.replace(_as_result(s, a, folded, c.end, text, noun), metric=None)
+
+
+def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
+    """Whether the money amount ``a`` of ``folded`` is of the measure ``noun``."""
+    named = _measure_of_amount(folded, a)
+    return named is not None and noun_pattern(noun).match(named) is not None
+
+
+def _not_of_another(folded: str, a: _Amount, noun: str) -> bool:
+    """Whether the amount ``a`` is of no measure other than ``noun`` (see above)."""
+    named = _measure_of_amount(folded, a)
+    return named is None or noun_pattern(noun).match(named) is not None
+
+
+# --------------------------------------------------------------------------- referred results
 
 REFERRED_WINDOW = 600
 """How far (characters) before a percentage the result it refers back to may end."""
@@ -784,42 +953,6 @@ def _plan_kind(s: LinkableStatement, text: str) -> str | None:
     lead = _PLAN_WORD_AFTER.match(after)
     m = _MEASURE_NAMES.match(after, lead.end()) if lead else None
     k = _MEASURE_KIND.match(after, m.end()) if m else None
-    return " ".join(k.group(1).split()) if k else None
-
-
-def _kind_after(text: str, pos: int, noun: str) -> str | None:
-    """The kind given ``noun`` in the words after ``pos``.
-
-    ``… vượt 5% mục tiêu| lợi nhuận trước thuế``: ``trước thuế``.
-    """
-    after = fold(text[pos : pos + 120])
-    m = noun_pattern(noun).search(after)
-    k = _MEASURE_KIND.match(after, m.end()) if m else None
-    return " ".join(k.group(1).split()) if k else None
-
-
-def _kind_fits(text: str, c: LinkableStatement, noun: str, kind: str | None) -> bool:
-    """Whether the result ``c`` may be of a plan of ``noun`` of ``kind``.
-
-    A plan of pre-tax profit takes no gross profit (``lợi nhuận gộp``); a plan or result
-    naming no kind fits, but a plan of no kind takes no result of a measure its kind names
-    apart (:data:`_APART_KINDS`: ``doanh thu tài chính`` is no revenue).
-    """
-    got = _clause_kind(text, c.start, noun)
-    return got is None or got == kind or (kind is None and got not in _APART_KINDS)
-
-
-def _clause_kind(text: str, pos: int, noun: str) -> str | None:
-    """The kind the clause that ends at ``pos`` gives ``noun``.
-
-    ``lợi nhuận gộp đạt 2.998 tỷ đồng``: ``gộp``; a result of another kind than the plan's
-    is no result of it.
-    """
-    floor = max(0, pos - 200)
-    start = max(floor, *(text.rfind(c, floor, pos) + 1 for c in _CLAUSE_MARKS))
-    clause = fold(text[start:pos])
-    named = list(noun_pattern(noun).finditer(clause))
-    k = _MEASURE_KIND.match(clause, named[-1].end()) if named else None
     return " ".join(k.group(1).split()) if k else None
 
 
@@ -1142,18 +1275,6 @@ def _amount_just_stated(
     return _as_result(s, found[-1], folded, low, text, "")
 
 
-# "8.400 tỷ đồng (khoảng 0,33 tỷ USD)": the same amount in another currency, in brackets
-_CONVERTED = rx(
-    r"(?<!\w)(đồng|usd)\s*\(\s*(?:(?:khoảng|gần|hơn|trên|tương\s+(?:đương|ứng)(?:\s+với)?)\s+)?$"
-)
-
-
-def _converted(folded: str, a: _Amount) -> bool:
-    """Whether the amount ``a`` is the one before it in another currency, in brackets."""
-    m = _CONVERTED.search(folded, max(0, a.start - 40), a.start)
-    return m is not None and m.group(1) != a.unit[1]
-
-
 _DISBURSED_AMOUNT = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))*(?:\s+(?:trên|gần|hơn|khoảng))?\s*$")
 
 
@@ -1184,116 +1305,3 @@ def _disbursed_before(
     if len({a.value for a in found}) != 1:
         return None
     return _as_result(s, found[-1], folded, low, text, "")
-
-
-def _amount_result(
-    s: LinkableStatement,
-    noun: str,
-    text: str,
-    scope: tuple[Sequence[LinkableStatement], list[int]],
-    kind: str | None = None,
-) -> LinkableStatement | None:
-    """The one money amount before ``s`` whose clause names ``noun``, read as a result.
-
-    For a percentage of a named plan whose result is written with no percentage of its own
-    (``lãi trước thuế gần 1.142 tỷ đồng (gấp đôi cùng kỳ). … 66% kế hoạch lợi nhuận``): an
-    amount in the paragraph (up to :data:`PLAN_WINDOW` characters before), in no statement,
-    not set out as a plan; None when there is none or two differ. Other words for the
-    same measure count as its name (:data:`MEASURE_SYNONYMS`). A paragraph that opens by
-    referring back (``Với kết quả này, … hoàn thành 80% kế hoạch doanh thu``) reads the
-    paragraph before it too; a plan of one kind (``lợi nhuận trước thuế``) takes no amount of
-    another (``lợi nhuận sau thuế``).
-    """
-    floor = max(0, s.start - PLAN_WINDOW)
-    low = max(floor, text.rfind("\n", floor, s.start) + 1)
-    if low > floor and _BACK_REFERENCE.match(fold(text[low : s.start])):
-        end = floor + len(text[floor:low].rstrip())  # the paragraph before, past blank lines
-        low = max(floor, text.rfind("\n", floor, end) + 1)
-    elif _refers_back(text, low, s.start):
-        low = floor  # "… Với kết quả đạt được sau 9 tháng, … 66% mục tiêu doanh thu"
-    folded = fold(text[low : s.start])  # offsets within the window until the end
-    found = [
-        a
-        for a in _amounts(folded, 0, len(folded))
-        if a.unit[1] in _MONEY_WORDS
-        and _clause_names(text, low + a.start, noun)
-        and _not_of_another(folded, a, noun)
-        and _kind_fits_amount(folded, a, noun, kind)
-        and not _sets_plan(folded, a, 0)
-        and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
-        and _covering(*scope, _shifted(a, low)) is None
-    ]
-    if not found or len({a.value for a in found}) != 1:
-        return None
-    return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
-
-
-def _refers_back(text: str, low: int, pos: int) -> bool:
-    """Whether the sentence before ``pos`` (in the paragraph from ``low``) refers back.
-
-    A sentence inside a paragraph of plans that opens with ``Với kết quả …`` is about the
-    results stated before the paragraph: up to :data:`PLAN_WINDOW` characters are read.
-    """
-    folded = fold(text[low:pos])
-    heads = [m.end() for m in _FULL_STOP.finditer(folded)]
-    return bool(heads) and _BACK_REFERENCE.match(folded[heads[-1] :]) is not None
-
-
-def _kind_fits_amount(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
-    """Whether the amount ``a`` may be of a plan of ``noun`` of ``kind`` (see _kind_fits).
-
-    A plan of no kind takes no amount of a measure named apart by its kind
-    (:data:`_APART_KINDS`: ``doanh thu tài chính`` is financial income, not revenue).
-    """
-    floor = max(0, a.start - 200)
-    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
-    named = list(noun_pattern(noun).finditer(folded, start, a.start))
-    k = _MEASURE_KIND.match(folded, named[-1].end()) if named else None
-    if k is None:
-        return True
-    got = " ".join(k.group(1).split())
-    return got not in _APART_KINDS if kind is None else got == kind
-
-
-def _later_result(
-    s: LinkableStatement, c: LinkableStatement, noun: str, text: str, kind: str | None = None
-) -> LinkableStatement | None:
-    """The result of ``noun`` nearest before the percentage ``s``, when not ``c``.
-
-    ``c`` is the nearest statement naming ``noun``; a money amount written after it that
-    names the same measure is a later figure of it (``doanh thu quý IV đạt 120 tỷ đồng …
-    Lũy kế cả năm, doanh thu đạt 450 tỷ đồng … hoàn thành 90% kế hoạch doanh thu``: the
-    year's plan is met by the cumulative 450, not by the quarter's 120). That amount is the
-    result when it is the only value; None when two differ; ``c`` when there is none.
-    An amount names the measure written right after it (``450 tỷ đồng doanh thu``), else
-    the last measure named before it in its clause.
-    """
-    folded = fold(text[c.end : s.start])
-    found = {
-        a.value: a
-        for a in _amounts(folded, 0, len(folded))
-        if a.unit[1] in _MONEY_WORDS
-        and a.value != c.actual
-        and _amount_names(folded, a, noun)
-        and _kind_fits_amount(folded, a, noun, kind)
-        and not _sets_plan(folded, a, 0)
-        and not _converted(folded, a)
-    }
-    if not found:
-        return c
-    if len(found) != 1:
-        return None
-    a = next(iter(found.values()))
-    return dataclasses.replace(_as_result(s, a, folded, c.end, text, noun), metric=None)
-
-
-def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
-    """Whether the money amount ``a`` of ``folded`` is of the measure ``noun``."""
-    named = _measure_of_amount(folded, a)
-    return named is not None and noun_pattern(noun).match(named) is not None
-
-
-def _not_of_another(folded: str, a: _Amount, noun: str) -> bool:
-    """Whether the amount ``a`` is of no measure other than ``noun`` (see above)."""
-    named = _measure_of_amount(folded, a)
-    return named is None or noun_pattern(noun).match(named) is not None
