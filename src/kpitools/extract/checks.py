@@ -69,6 +69,15 @@ def drop_mispaired_headlines(
     return out
 
 
+def _mispaired(s: LinkableStatement, body: Sequence[LinkableStatement]) -> bool:
+    """Whether the body gives ``s``'s figure another percentage, and ``s``'s to another."""
+    other_percent = any(c.actual == s.actual and c.stated_percent != s.stated_percent for c in body)
+    other_figure = any(c.stated_percent == s.stated_percent and c.actual != s.actual for c in body)
+    return other_percent and other_figure
+
+
+# --------------------------------------------------------------------------- restatements
+
 # the qualifiers of a rounded amount and on which side of it the exact amount lies
 _ROUNDED_SIDE = {"hơn": 1, "trên": 1, "gần": -1, "khoảng": 0}
 _ROUNDING = Decimal("0.01")
@@ -155,6 +164,8 @@ def _restated_exactly(
     return False
 
 
+# --------------------------------------------------------------------------- unfitting counts
+
 _LEADING_NUMBER = re.compile(NUM)
 
 
@@ -228,13 +239,6 @@ def _without_result(s: LinkableStatement) -> LinkableStatement:
         verdict="unchecked",
         **noted(seg("no_target")),  # type: ignore[arg-type]
     )
-
-
-def _mispaired(s: LinkableStatement, body: Sequence[LinkableStatement]) -> bool:
-    """Whether the body gives ``s``'s figure another percentage, and ``s``'s to another."""
-    other_percent = any(c.actual == s.actual and c.stated_percent != s.stated_percent for c in body)
-    other_figure = any(c.stated_percent == s.stated_percent and c.actual != s.actual for c in body)
-    return other_percent and other_figure
 
 
 # --------------------------------------------------------------------------- a month and its months

@@ -246,6 +246,18 @@ def link_unstated_plans(
     return out
 
 
+def _stated_beside(
+    stated: Sequence[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
+) -> bool:
+    """Whether a percentage of ``s``'s figure is stated in the sentence of ``plan``."""
+    low = max(0, plan.start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low : plan.end + PLAN_AMOUNT_WINDOW])
+    head, stop = _sentence_span(folded, _shifted(plan, -low))
+    return any(a == s.actual and low + head <= at < low + stop for a, at in stated)
+
+
+# --------------------------------------------------------------------------- part-year amounts
+
 # "tăng 500 tỷ đồng", "thêm 56 tỷ đồng": a change by the amount, not a result
 _CHANGE_BY = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 
@@ -355,6 +367,8 @@ def link_part_year_amounts(
     return out
 
 
+# --------------------------------------------------------------------------- met plans
+
 # "đã về đích kế hoạch doanh thu", "hoàn thành vượt mức chỉ tiêu lợi nhuận": a plan met,
 # named by its measure, with no figure of its own
 _PLAN_MET = rx(
@@ -449,6 +463,9 @@ def _plans_met(text: str) -> list[tuple[int, bool]]:
     return out
 
 
+# --------------------------------------------------------------------------- growth pairs
+
+
 def split_growth_pairs(statements: Sequence[LinkableStatement]) -> list[LinkableStatement]:
     """The statements, each growth read with a target also given as the pair it states.
 
@@ -472,13 +489,3 @@ def split_growth_pairs(statements: Sequence[LinkableStatement]) -> list[Linkable
         fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
         out.append(dataclasses.replace(s, consistent=None, verdict="unchecked", **fields))
     return out
-
-
-def _stated_beside(
-    stated: Sequence[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
-) -> bool:
-    """Whether a percentage of ``s``'s figure is stated in the sentence of ``plan``."""
-    low = max(0, plan.start - PLAN_AMOUNT_WINDOW)
-    folded = fold(text[low : plan.end + PLAN_AMOUNT_WINDOW])
-    head, stop = _sentence_span(folded, _shifted(plan, -low))
-    return any(a == s.actual and low + head <= at < low + stop for a, at in stated)
