@@ -1100,6 +1100,19 @@ def link_compared_plans(
     return _with_unpaired(statements, text, _compared_plans(text), _compared_statement)
 
 
+def _measures_apart(folded: str, a: _Amount, b: _Amount) -> bool:
+    """Whether the amounts ``a`` and ``b`` are of two different named measures.
+
+    Not when either names none, nor when one is the other's plan measure
+    (:data:`PLAN_MEASURES`: ``tổng thu`` and ``thu ngân sách``).
+    """
+    m, n = _measure_of_amount(folded, a), _measure_of_amount(folded, b)
+    if m is None or n is None:
+        return False
+    m, n = MEASURE_NAMES[" ".join(m.split())], MEASURE_NAMES[" ".join(n.split())]
+    return m != n and PLAN_MEASURES.get(m) != n and PLAN_MEASURES.get(n) != m
+
+
 # --------------------------------------------------------------------------- remainders
 
 # "Từ nay tới cuối năm, huyện phải huy động thêm 2.000 tỷ đồng để đạt dự toán": the amount
@@ -1174,19 +1187,6 @@ def _remainder_result(
     if len(results) == 1 and not fitting:
         return next(iter(results.values())), False
     return None
-
-
-def _measures_apart(folded: str, a: _Amount, b: _Amount) -> bool:
-    """Whether the amounts ``a`` and ``b`` are of two different named measures.
-
-    Not when either names none, nor when one is the other's plan measure
-    (:data:`PLAN_MEASURES`: ``tổng thu`` and ``thu ngân sách``).
-    """
-    m, n = _measure_of_amount(folded, a), _measure_of_amount(folded, b)
-    if m is None or n is None:
-        return False
-    m, n = MEASURE_NAMES[" ".join(m.split())], MEASURE_NAMES[" ".join(n.split())]
-    return m != n and PLAN_MEASURES.get(m) != n and PLAN_MEASURES.get(n) != m
 
 
 def _remainder_statement(
