@@ -138,18 +138,22 @@ def check_shares_of_whole(
             w for w in wholes.values() if sum(_share_fits(text, t, w) for t in siblings) >= 2
         ]
         if len(fitting) == 1 and not _share_fits(text, s, fitting[0]):
-            whole = fitting[0]
-            assert isinstance(whole.actual, Decimal) and isinstance(s.actual, Decimal)
-            out[i] = _flagged(
-                s,
-                "share_of_whole",
-                stated=s.stated,
-                a=f"{s.actual:f}",
-                t=f"{whole.actual:f}",
-                text=whole.text,
-                computed=f"{100 * s.actual / whole.actual:.2f}",
-            )
+            out[i] = _off_share(s, fitting[0])
     return out
+
+
+def _off_share(s: LinkableStatement, whole: LinkableStatement) -> LinkableStatement:
+    """``s`` flagged: its part (its actual) is not the share it states of ``whole``."""
+    assert isinstance(whole.actual, Decimal) and isinstance(s.actual, Decimal)
+    return _flagged(
+        s,
+        "share_of_whole",
+        stated=s.stated,
+        a=f"{s.actual:f}",
+        t=f"{whole.actual:f}",
+        text=whole.text,
+        computed=f"{100 * s.actual / whole.actual:.2f}",
+    )
 
 
 # "chiếm 60% với 30.000 tỷ đồng", "chiếm 60%, tương đương 30.000 tỷ đồng": the part's
@@ -195,15 +199,7 @@ def check_shares_after_whole(
         if _share_fits(text, shared, whole):
             out[i] = dataclasses.replace(shared, consistent=True, verdict="consistent")
             continue
-        out[i] = _flagged(
-            shared,
-            "share_of_whole",
-            stated=s.stated,
-            a=f"{part.value:f}",
-            t=f"{whole.actual:f}",
-            text=whole.text,
-            computed=f"{100 * part.value / whole.actual:.2f}",
-        )
+        out[i] = _off_share(shared, whole)
     return out
 
 
