@@ -864,12 +864,28 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
             return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
     if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
         return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
+    if _yearly_duty(before, lead, after_number):
+        return True  # "Mỗi năm, Đảng bộ xã phải kết nạp được từ 40 đảng viên trở lên"
     if _EACH_YEAR.search(lead):
         if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
             return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set
         cues = list(_TARGET_CUE.finditer(before))
         return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
     return False
+
+
+# "… phải kết nạp được từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure
+_DUTY = rx(r"(?<!\w)phải(?:\s+[^\W\d_]+){1,3}?(?:\s+(?:từ|ít\s+nhất|tối\s+thiểu))?\s*$")
+_YEARLY_IN = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
+
+
+def _yearly_duty(before: str, lead: str, after_number: str) -> bool:
+    """Whether a figure is what a unit must reach each year: right after ``phải`` and its
+    verb (at most three words) in a sentence that says ``mỗi năm`` before it, or with ``trở
+    lên`` after it. A cost borne (``năm qua phải chi 3 tỷ đồng``) is neither."""
+    if not _DUTY.search(lead):
+        return False
+    return bool(_YEARLY_IN.search(before) or _UPWARDS.match(after_number))
 
 
 # "… toàn địa bàn được giao đạt 12,3 tỷ USD": the area assigned, the figure reached
@@ -3203,14 +3219,18 @@ def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
     return start, end
 
 
-_PLACE = rx(r"^(?:huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)\s+")
+_PLACE = rx(
+    r"^(?:(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+)?"
+    r"(?P<kind>huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)\s+"
+)
 
 
 def _name_end(text: str) -> str:
     """A place written as its kind and name, without the words after the name.
 
     A place's name is capitalised words (``tỉnh Hòa Lâm đã giải ngân``, ``đặc khu Phú Quốc
-    đón gần``: the name ends before the lower-case verb). Other units keep their words
+    đón gần``: the name ends before the lower-case verb), its Party committee's too
+    (``Đảng bộ xã Tân Lập phấn đấu``). Other units keep their words
     (``Đảng bộ Công an tỉnh``, ``Bộ Chỉ huy Quân sự``).
     """
     kind = _PLACE.match(fold(text))
@@ -4206,6 +4226,13 @@ def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]
             return None
         return u.code or fold(u.text)
 
+    def same_unit(e: Draft, d: Draft) -> bool:
+        if unit(e) == unit(d):
+            return True
+        ue = _unit_for(doc, e, topic_of.get(e.sentence.start, e.sentence.start))
+        ud = _unit_for(doc, d, topic_of.get(d.sentence.start, d.sentence.start))
+        return ue is not None and ud is not None and _whole_of_named(ue.text, ud.text)
+
     for i, d in enumerate(drafts):
         if d.actual is None and d.target is not None and d.metric and not d.merged:
             for e in itertools.islice(drafts, i + 1, None):
@@ -4215,11 +4242,24 @@ def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]
                     e.metric == d.metric
                     and e.actual is not None
                     and e.target is None
-                    and unit(e) == unit(d)
+                    and same_unit(e, d)
                 ):
                     e.target_fig, e.target = d.target_fig, d.target
                     d.merged = True
                     break
+
+
+_WHOLE_KIND = rx(r"^toàn\s+(?:đảng\s+bộ\s+)?(\w+(?:\s+\w+)?)$")
+
+
+def _whole_of_named(whole: str, named: str) -> bool:
+    """Whether ``whole`` (``toàn tỉnh``) is the unit ``named`` just before it, a place of that
+    kind (``Đảng bộ tỉnh Hòa Lâm``, ``tỉnh Hòa Lâm``), a result of the whole of that unit."""
+    m = _WHOLE_KIND.match(fold(whole).strip())
+    kind = _PLACE.match(fold(named))
+    if m is None or kind is None:
+        return False
+    return " ".join(kind.group("kind").split()) == " ".join(m.group(1).split())
 
 
 # things counted one by one, whose plan is a whole number ("26 hợp tác xã", "8 dự án")

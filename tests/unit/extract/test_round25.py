@@ -1,0 +1,40 @@
+"""Round 25 of the extraction rules (issue 17): a yearly duty read as a target, and the whole
+of a place joined with its named committee's target — each as a general rule of report
+wording, tested on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+
+def _read(text: str) -> list[tuple[object, object, str | None]]:
+    """(actual, target, unit) of every statement of ``text``, money read."""
+    return [(s.actual, s.target, s.unit) for s in find(text, money=True)]
+
+
+# ------------------------------------------------- a duty each year, then the whole's result
+
+
+def _duty_then_result(whole: str) -> str:
+    return (
+        "Mỗi năm, Đảng bộ xã Tân Lập phải kết nạp được từ 60 đảng viên trở lên. Tuy nhiên, "
+        f"từ đầu năm đến hết tháng 7, {whole} mới kết nạp được 25 đảng viên."
+    )
+
+
+def test_a_yearly_duty_is_a_target_joined_with_the_whole_of_that_place() -> None:
+    assert _read(_duty_then_result("toàn xã")) == [(Decimal(25), Decimal(60), "toàn xã")]
+
+
+def test_the_whole_of_another_kind_of_place_takes_no_such_target() -> None:
+    assert _read(_duty_then_result("toàn tỉnh")) == [
+        (None, Decimal(60), "Đảng bộ xã Tân Lập"),
+        (Decimal(25), None, "toàn tỉnh"),
+    ]
+
+
+def test_a_cost_borne_is_no_yearly_duty() -> None:
+    text = "Năm qua, hợp tác xã phải chi 3 tỷ đồng để sửa đường, đạt 75% kế hoạch."
+    assert [(a, t) for a, t, _ in _read(text)] == [(3 * Decimal(10) ** 9, None)]
