@@ -8,12 +8,15 @@
    ``sitecustomize`` on ``PYTHONPATH``), the one package of JupyterLab's that slows them;
 2. ``kpitools run --force`` (in-process HTML export) with each report in a fresh kernel
    forked from a warm template (the default) and with ``--shared-kernel`` (one kernel per
-   worker, reset between reports), alternately, ``--repeat`` times each (default 3: the
-   machine is shared, so one run says little; the medians count and every time is printed),
-   in the same two environments: each ratio compares the two ways in one environment (a
-   bare install spares the plain loop's processes the ~1.5 s of ``rfc3987-syntax``;
-   kpitools' template defers that package's grammars to a kernel's first IRI check, and
-   its workers do not load it).
+   worker, reset between reports), in the same two environments: each ratio compares the
+   two ways in one environment (a bare install spares the plain loop's processes the ~1.5 s
+   of ``rfc3987-syntax``; kpitools' template defers that package's grammars to a kernel's
+   first IRI check, and its workers do not load it).
+
+Both are measured in ``--repeat`` rounds (default 3: the machine is shared, so one run says
+little): each round times the plain loop (on its own sample with ``--plain-sample``) and
+then ``kpitools run`` both ways, so each round's ratio compares times taken a minute apart;
+the median of the rounds' ratios counts, and every round's is printed.
 
 Prints the times, the ratios plain / kpitools for both environments, the extra cost per
 report of the fresh kernel (wall time and CPU time: the CPU of every process of the run,
