@@ -9,7 +9,8 @@ statements the one before gives. The passes, by kind:
   statement (:func:`~kpitools.extract.targets.link_targets`), the result before a
   percentage of a named plan (:func:`~kpitools.extract.targets.link_named_plans`), the
   result a percentage refers back to
-  (:func:`~kpitools.extract.targets.link_referred_results`);
+  (:func:`~kpitools.extract.targets.link_referred_results`), the count stated just before a
+  bare attainment (:func:`~kpitools.extract.targets.link_counted_results`);
 * percentages of plans given the plan's amount written elsewhere
   (:mod:`kpitools.extract.plans`): plan amounts, programmes' aims, budgets by owner, the
   result and plan a bare percentage fits, plans compared with, remainders to a plan;
@@ -65,7 +66,12 @@ from kpitools.extract.plans import (
     link_programme_targets,
     link_remainders,
 )
-from kpitools.extract.targets import link_named_plans, link_referred_results, link_targets
+from kpitools.extract.targets import (
+    link_counted_results,
+    link_named_plans,
+    link_referred_results,
+    link_targets,
+)
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
@@ -81,6 +87,7 @@ def link_document(
     """
     linked = link_named_plans(link_targets(statements, text), text, money=money)
     linked = link_referred_results(linked, text)
+    linked = link_counted_results(linked, text)
     linked = link_plan_amounts(linked, text)
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)

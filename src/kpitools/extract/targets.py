@@ -27,7 +27,9 @@ against 38.185 billion, with the result's span as the link's evidence.
 
 A percentage that refers back to the result just stated — by a pronoun (``Con số này tương
 ứng 60,6% kế hoạch``) or as the rate of what it measures (``tỷ lệ giải ngân … đạt 59,7%``) —
-takes that result (:func:`link_referred_results`).
+takes that result (:func:`link_referred_results`), and a bare attainment of a plan that names
+nothing it counts takes the count stated just before it (:func:`link_counted_results`: ``có
+12 quần chúng đã được kết nạp. Nhờ đó, xã đạt 100% chỉ tiêu``).
 """
 
 from __future__ import annotations
@@ -1305,3 +1307,53 @@ def _disbursed_before(
     if len({a.value for a in found}) != 1:
         return None
     return _as_result(s, found[-1], folded, low, text, "")
+
+
+# --------------------------------------------------------------------------- counted results
+
+COUNT_REACH = 400
+"""How far (characters) before a bare attainment the count it is of may end."""
+
+# "… đạt 100% chỉ tiêu trong năm.", "… hoàn thành 95% kế hoạch đề ra;": a plan that names
+# nothing it counts, at most its year or who set it, then the clause ends
+_BARE_PLAN = rx(
+    r"%\s*(?:so\s+(?:với\s+)?)?(?:chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    r"(?:\s+(?:(?:trong|của|cả)\s+)?năm(?:\s+\d{4})?|\s+đề\s+ra|\s+(?:được\s+)?giao)?"
+    r"\s*(?:[.;,!?)]|$)"
+)
+
+
+def link_counted_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each bare attainment of a plan given the count stated just before it.
+
+    ``Đến cuối năm, có 12 quần chúng được kết nạp. Nhờ đó, xã đạt 100% chỉ tiêu.``: a
+    percentage with no figure of its own, of a plan that names nothing it counts
+    (:data:`_BARE_PLAN`), takes the result right before it — the statement just before,
+    a count of a known metric (no money), exact, with no target or percentage of its own,
+    in the same paragraph and the same or the sentence before. The target stays unwritten:
+    the one the percentage implies is reported, marked derived.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if i == 0 or s.actual is not None or s.target is not None:
+            continue
+        if s.stated_kind != "attainment" or not _BARE_PLAN.search(fold(text[s.start : s.end + 40])):
+            continue
+        c = statements[i - 1]
+        if _counted_before(c, s, text):
+            out[i] = _with_result(s, c, None)
+    return out
+
+
+def _counted_before(c: LinkableStatement, s: LinkableStatement, text: str) -> bool:
+    """Whether ``c`` is a count the bare attainment ``s`` may be of."""
+    if c.metric is None or c.measure not in (None, "") or s.metric not in (None, c.metric):
+        return False
+    if not isinstance(c.actual, Decimal) or not c.exact or c.target is not None:
+        return False
+    if c.stated_kind is not None or not 0 <= s.start - c.end <= COUNT_REACH:
+        return False
+    between = text[c.end : s.start]
+    return "\n" not in between and len(_FULL_STOP.findall(between + " ")) <= 1

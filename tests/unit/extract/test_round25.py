@@ -38,3 +38,39 @@ def test_the_whole_of_another_kind_of_place_takes_no_such_target() -> None:
 def test_a_cost_borne_is_no_yearly_duty() -> None:
     text = "Năm qua, hợp tác xã phải chi 3 tỷ đồng để sửa đường, đạt 75% kế hoạch."
     assert [(a, t) for a, t, _ in _read(text)] == [(3 * Decimal(10) ** 9, None)]
+
+
+# ------------------------------------------------ a bare attainment after the count it is of
+
+
+def _attainment(text: str) -> list[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, implied target) of the attainments of ``text``."""
+    return [
+        (s.actual, s.target, s.stated_percent, s.implied_target)
+        for s in find(text, money=True)
+        if s.stated_kind == "attainment"
+    ]
+
+
+def _count_then_percent(plan: str, between: str = "") -> str:
+    return (
+        f"Đến tháng 10, có 12 quần chúng đã được kết nạp.{between} "
+        f"Nhờ đó, phường Đông Hải đạt 80% {plan}."
+    )
+
+
+def test_a_bare_attainment_takes_the_count_stated_just_before() -> None:
+    assert _attainment(_count_then_percent("chỉ tiêu trong năm")) == [
+        (Decimal(12), None, Decimal(80), Decimal(15))
+    ]
+
+
+def test_a_plan_named_by_its_measure_takes_no_such_count() -> None:
+    assert _attainment(_count_then_percent("chỉ tiêu thu ngân sách")) == [
+        (None, None, Decimal(80), None)
+    ]
+
+
+def test_a_count_two_sentences_before_is_not_taken() -> None:
+    text = _count_then_percent("chỉ tiêu", " Công tác này được quan tâm.")
+    assert _attainment(text) == [(None, None, Decimal(80), None)]
