@@ -179,6 +179,13 @@ _NO_PERCENT: dict[str, Any] = {
 }
 
 
+def _plain(value: Decimal | tuple[Decimal, ...]) -> str:
+    """A target as a note writes it: ``1500``, or a range's ends ``1500–1600``."""
+    if isinstance(value, tuple):
+        return "–".join(f"{v:f}" for v in value)
+    return f"{value:f}"
+
+
 def _against_plan(
     s: LinkableStatement, plan: _Amount, source: str, **changes: Any
 ) -> LinkableStatement:
@@ -187,8 +194,9 @@ def _against_plan(
     ``changes`` are further fields of the statement (a listed part's own span and figure).
     """
     span = source[plan.start : plan.end]
+    target = changes.pop("target", plan.value)
     fields: dict[str, Any] = {
-        "target": plan.value,
+        "target": target,
         "target_period": "annual",
         **_NO_PERCENT,
         "consistent": None,
@@ -196,7 +204,7 @@ def _against_plan(
         "link_start": plan.start,
         "link_end": plan.end,
         "link_text": span,
-        **noted(seg("linked", t=f"{plan.value:f}", text=span), seg("no_percent")),
+        **noted(seg("linked", t=_plain(target), text=span), seg("no_percent")),
         **changes,
     }
     return dataclasses.replace(s, **fields)

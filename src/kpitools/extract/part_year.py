@@ -46,9 +46,12 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import _NO_PERCENT, _against_plan, _covering, _same_scope
 from kpitools.extract.notes import noted, seg
+from kpitools.extract.text import NUM
+from kpitools.numbers import parse_number
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
+    from kpitools.extract.grammar import Value
     from kpitools.extract.statements import Statement as LinkableStatement
 
 
@@ -92,10 +95,11 @@ def _unstated_plan(
     s: LinkableStatement,
     text: str,
     scope: tuple[Sequence[LinkableStatement], list[int]],
-) -> _Amount | None:
+) -> tuple[_Amount, Value] | None:
     """The one yearly plan amount near ``s`` that counts what ``s`` counts, or None.
 
-    See :func:`link_unstated_plans`.
+    With its value: the amount's, or for a range (``đặt mục tiêu đón 1,5-1,6 triệu lượt
+    khách``) its two ends, the amount then spanning both. See :func:`link_unstated_plans`.
     """
     low, high = _paragraph(text, s.start, s.end, UNSTATED_PLAN_WINDOW)
     window = text[low:high]
@@ -111,17 +115,17 @@ def _unstated_plan(
     named = _units_named(window, _head(folded, actual.start, 0), s.end - low)
     measures = _measures_named(folded, actual.start, actual.end)
     found = [
-        a
-        for a in amounts
+        (a, value)
+        for a, value in _plan_amounts(folded, amounts)
         if a.unit == actual.unit
         and _same_thing(folded, actual, thing, a)
-        and a.value > actual.value
+        and (value[0] if isinstance(value, tuple) else value) > actual.value
         and _other_sentence(folded, actual, a)
         and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
         and _of_year(folded, a, s.year)
         and _sets_plan(folded, a, 0)
         and not _qualified(folded, a)
-        and not _range_end(folded, a)
+        and (isinstance(value, tuple) or not _range_end(folded, a))
         and not _of_part_of_year(folded, a)
         and _YEAR_WORD.search(folded, *_sentence_span(folded, a))
         and _same_measure(measures, folded, a)
@@ -129,9 +133,55 @@ def _unstated_plan(
         and _owners_agree(window, _sentence_span(folded, actual), _sentence_span(folded, a))
         and _same_scope(s, _covering(*scope, _shifted(a, low)))
     ]
-    if len({a.value for a in found}) != 1:
+    if len({value for _, value in found}) != 1:
         return None
-    return _shifted(found[0], low)
+    return _shifted(found[0][0], low), found[0][1]
+
+
+def _plan_amounts(folded: str, amounts: list[_Amount]) -> list[tuple[_Amount, Value]]:
+    """The amounts that may be plans, each with its value.
+
+    A range's upper end spans the range and has both ends as its value
+    (:func:`_range_low`); an end of a range that cannot be a plan's is left out.
+    """
+    out: list[tuple[_Amount, Value]] = []
+    for a in amounts:
+        lower = _range_low(folded, a)
+        if lower is None:
+            out.append((a, a.value))
+        elif lower != _NO_RANGE:
+            out.append((_Amount(lower[0], a.end, a.value, a.unit), (lower[1], a.value)))
+    return out
+
+
+# "1,5 - 1,6 triệu lượt", "từ 80 tỷ đồng đến 85 tỷ đồng": a range's lower end, written
+# with no scale of its own or with the upper end's, right before the upper end
+_RANGE_LOW = rx(
+    rf"(?<![\w.,])(?P<low>{NUM})(?P<words>(?:\s+[^\W\d_]+){{0,2}}?)\s*(?:[-–—]|đến|tới)\s*$"
+)
+RANGE_SPREAD = Decimal("1.5")
+"""How much larger (a factor) a plan range's upper end may be than its lower end."""
+_NO_RANGE = (-1, Decimal(0))
+"""What :func:`_range_low` gives for a range that cannot be a plan's."""
+
+
+def _range_low(folded: str, a: _Amount) -> tuple[int, Decimal] | None:
+    """Where the range whose upper end is ``a`` starts and its lower end, scaled as ``a``.
+
+    None when ``a`` ends no range; :data:`_NO_RANGE` when it ends one that cannot be a
+    plan's (a span of years: no unit word; a spread wider than :data:`RANGE_SPREAD`).
+    """
+    m = _RANGE_LOW.search(folded, max(0, a.start - 40), a.start)
+    if m is None:
+        return None
+    number, *words = folded[a.start : a.end].split()
+    if m.group("words").split() not in ([], words):
+        return _NO_RANGE  # "từ 900 triệu đồng đến 1,2 tỷ đồng": scales apart
+    written = parse_number(number)
+    low = parse_number(m.group("low")) * a.value / written if written else Decimal(0)
+    if not (a.unit[1] and 0 < low < a.value <= low * RANGE_SPREAD):
+        return _NO_RANGE
+    return m.start(), low
 
 
 # "từ 2.000 tỷ đồng đến 2.400 tỷ đồng": an end of a range, no plan amount of its own
@@ -240,9 +290,9 @@ def link_unstated_plans(
             or s.term is not None
         ):
             continue
-        plan = _unstated_plan(s, text, scope)
-        if plan is not None and not _stated_beside(stated, s, plan, text):
-            out.append(_against_plan(s, plan, text))
+        found = _unstated_plan(s, text, scope)
+        if found is not None and not _stated_beside(stated, s, found[0], text):
+            out.append(_against_plan(s, found[0], text, target=found[1]))
     return out
 
 
@@ -283,7 +333,10 @@ def _of_segment(folded: str, a: _Amount) -> bool:
 
 
 def _part_year_amounts(
-    window: tuple[str, str], plan: _Amount, year: int | None, covered: Callable[[_Amount], bool]
+    window: tuple[str, str],
+    planned: tuple[_Amount, Decimal],
+    year: int | None,
+    covered: Callable[[_Amount], bool],
 ) -> list[_Amount]:
     """The money amounts of part of a year in ``window`` that the year's ``plan`` is of.
 
@@ -295,13 +348,14 @@ def _part_year_amounts(
     not a statement of its own).
     """
     raw, folded = window
+    plan, floor = planned
     units = _units_named(raw, *_sentence_span(folded, plan))
     found: dict[Decimal, _Amount] = {}
     for a in _amounts(folded, 0, len(folded)):
         head = _head(folded, a.start, 0)
         if (
             a.unit[1] in _MONEY_WORDS
-            and a.value < plan.value
+            and a.value < floor
             and _PART_OF_YEAR.search(folded, head, a.start)
             and _other_sentence(folded, a, plan)
             and _same_measure_kind(folded, a, plan)
@@ -350,21 +404,34 @@ def link_part_year_amounts(
         if c.target is not None or c.stated_kind in ("attainment", "excess")
     }
     for t in statements:
-        if t.actual is not None or not isinstance(t.target, Decimal) or t.term is not None:
+        if t.actual is not None or t.target is None or t.term is not None:
             continue
         low, high = _paragraph(text, t.start, t.end, UNSTATED_PLAN_WINDOW)
         folded = fold(text[low:high])
-        plan = next((a for a in _amounts(folded, t.start - low, t.end - low)), None)
-        if plan is None or plan.value != t.target or not _sets_plan(folded, plan, 0):
+        plan = _target_amount(folded, t, low)
+        if plan is None or not _sets_plan(folded, plan, 0):
             continue
 
         def covered(a: _Amount, low: int = low) -> bool:
             return a.value in claimed or _covering(*scope, _shifted(a, low)) is not None
 
-        for a in _part_year_amounts((text[low:high], folded), plan, t.year, covered):
+        floor = t.target[0] if isinstance(t.target, tuple) else t.target
+        for a in _part_year_amounts((text[low:high], folded), (plan, floor), t.year, covered):
             c = _as_result(t, a, folded, low, text, _measure_kind(folded, a)[0] or "")
-            out.append(_against_plan(c, _shifted(plan, low), text, year=t.year))
+            out.append(_against_plan(c, _shifted(plan, low), text, year=t.year, target=t.target))
     return out
+
+
+def _target_amount(folded: str, t: LinkableStatement, low: int) -> _Amount | None:
+    """The amount of the target statement ``t`` (``folded`` starts at ``low``).
+
+    Its first, or for a range (:func:`_plan_amounts`) the one spanning both ends.
+    """
+    amounts = _amounts(folded, t.start - low, t.end - low)
+    if isinstance(t.target, Decimal):
+        first = next(iter(amounts), None)
+        return first if first is not None and first.value == t.target else None
+    return next((a for a, value in _plan_amounts(folded, amounts) if value == t.target), None)
 
 
 # --------------------------------------------------------------------------- met plans

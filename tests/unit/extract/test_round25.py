@@ -1,6 +1,7 @@
-"""Round 25 of the extraction rules (issue 17): a yearly duty read as a target, and the whole
-of a place joined with its named committee's target — each as a general rule of report
-wording, tested on invented text (never the evaluation set's figures or sentences)."""
+"""Round 25 of the extraction rules (issue 17): a yearly duty read as a target, the whole of a
+place joined with its named committee's target, a bare attainment after the count it is of,
+and a year's plan written as a range — each as a general rule of report wording, tested on
+invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
@@ -74,3 +75,36 @@ def test_a_plan_named_by_its_measure_takes_no_such_count() -> None:
 def test_a_count_two_sentences_before_is_not_taken() -> None:
     text = _count_then_percent("chỉ tiêu", " Công tác này được quan tâm.")
     assert _attainment(text) == [(None, None, Decimal(80), None)]
+
+
+# ------------------------------------------------------- a year's plan written as a range
+
+BILLION = Decimal(10) ** 9
+
+
+def _months_then_plan(plan: str) -> list[tuple[object, object]]:
+    text = (
+        "Tính chung 8 tháng năm 2025, thu ngân sách của huyện đạt 700 tỷ đồng, tăng 4% so "
+        f"với cùng kỳ.\nNăm 2025, huyện đặt mục tiêu thu ngân sách {plan}."
+    )
+    return [(a, t) for a, t, _ in _read(text) if a is not None and t is not None]
+
+
+def test_a_part_year_result_is_set_against_a_plan_range() -> None:
+    both = (900 * BILLION, 1000 * BILLION)
+    assert _months_then_plan("900-1.000 tỷ đồng") == [(700 * BILLION, both)]
+    assert _months_then_plan("từ 900 tỷ đồng đến 1.000 tỷ đồng") == [(700 * BILLION, both)]
+
+
+def test_a_range_too_wide_or_of_two_scales_is_no_plan() -> None:
+    assert _months_then_plan("900-2.000 tỷ đồng") == []
+    assert _months_then_plan("từ 900 triệu đồng đến 1.000 tỷ đồng") == []
+
+
+def test_a_loose_quarter_amount_is_set_against_a_plan_range() -> None:
+    text = (
+        "Quý I, doanh thu đạt 300 tỷ đồng. Năm nay, công ty đặt mục tiêu doanh thu từ 1.200 "
+        "tỷ đồng đến 1.300 tỷ đồng."
+    )
+    pairs = [(a, t) for a, t, _ in _read(text) if a is not None and t is not None]
+    assert pairs == [(300 * BILLION, (1200 * BILLION, 1300 * BILLION))]
