@@ -62,8 +62,9 @@ def _measure_completed(s: LinkableStatement, after: str) -> bool:
 
 
 MEASURE_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "lợi nhuận": (r"lãi(?!\s+(?:suất|vay|tiền|tức|phạt))",),
-    "lãi": (r"lợi\s+nhuận",),
+    "lợi nhuận": (r"lãi(?!\s+(?:suất|vay|tiền|tức|phạt))", r"lnst", r"lntt"),
+    "lãi": (r"lợi\s+nhuận", r"lnst", r"lntt"),
+    "doanh thu": (r"dtt",),
 }
 """Other words for what a plan counts, as patterns of folded text: a plan of ``lợi nhuận``
 (profit) is met by a result written ``lãi trước thuế`` (and the other way round), not by

@@ -569,8 +569,9 @@ def _named_link(
     kind = _kind_after(text, s.end, noun) or _written_plan_kind(statements, i, noun, text)
     c = _plan_result(statements, i, noun, text, kind)
     if c is not None and money:
-        c = _later_result(s, c, noun, text, kind)
-    elif c is None and money:
+        later = _later_result(s, c, noun, text, kind)
+        c = None if later is c and _in_later_quarter(text, c, s) else later
+    if c is None and money:
         c = _amount_result(s, noun, text, scope, kind)
         c = None if c is None or _of_later_quarter(text, c, s) else c
     if c is None:
@@ -578,6 +579,33 @@ def _named_link(
     if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
         target = None  # an amount of another currency, or for a count: not its target
     return c, target
+
+
+# "sau 9 tháng", "Lũy kế 6 tháng đầu năm": the months to date a percentage is of
+_MONTHS_TO_DATE = rx(
+    r"(?<!\w)(?:\d+\s+tháng|lũy\s+kế|luỹ\s+kế|tính\s+chung|cộng\s+dồn|từ\s+đầu\s+năm)(?!\w)"
+)
+
+
+_QUARTER = rx(r"(?<!\w)quý(?!\w)")
+
+
+def _in_later_quarter(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether the result ``c`` is one later quarter's and ``s`` is of the months to date.
+
+    ``Riêng quý III, công ty lãi 40 tỷ đồng, tăng 5%. … Sau 9 tháng, công ty đạt 80% kế
+    hoạch lợi nhuận``: ``c``'s sentence names a quarter after the first before it, and
+    ``s``'s sentence names months to date (:data:`_MONTHS_TO_DATE`) and no quarter. A
+    percentage that names no period keeps the quarter's result.
+    """
+    low = max(0, c.start - 200)  # bounded looks back: linear in the text
+    head = max(text.rfind(". ", low, c.start) + 1, text.rfind("\n", low, c.start) + 1, low)
+    if not _LATER_QUARTER.search(fold(text[head : c.start])):
+        return False
+    low = max(0, s.start - 200)
+    head = max(text.rfind(". ", low, s.start) + 1, text.rfind("\n", low, s.start) + 1, low)
+    own = fold(text[head : s.end])
+    return bool(_MONTHS_TO_DATE.search(own)) and not _QUARTER.search(own)
 
 
 # "quý III", "quý 4": a quarter after the first, whose amount is not the year's to date

@@ -108,3 +108,40 @@ def test_a_loose_quarter_amount_is_set_against_a_plan_range() -> None:
     )
     pairs = [(a, t) for a, t, _ in _read(text) if a is not None and t is not None]
     assert pairs == [(300 * BILLION, (1200 * BILLION, 1300 * BILLION))]
+
+
+# --------------------------------------- abbreviated measures, and a later quarter's result
+
+
+def _cumulative_then_plan(measure: str, plan: str) -> list[tuple[object, object, object, object]]:
+    return _attainment(
+        f"Lũy kế 9 tháng, công ty ghi nhận {measure} đạt 700 tỷ đồng. Như vậy, công ty đã "
+        f"hoàn thành 70% kế hoạch {plan} năm."
+    )
+
+
+def test_an_abbreviated_measure_is_the_result_of_its_plan() -> None:
+    expected = [(700 * BILLION, None, Decimal(70), 1000 * BILLION)]
+    assert _cumulative_then_plan("LNST", "lợi nhuận") == expected
+    assert _cumulative_then_plan("DTT", "doanh thu") == expected
+
+
+def test_an_abbreviated_measure_is_not_the_result_of_another_plan() -> None:
+    assert _cumulative_then_plan("LNST", "doanh thu") == [(None, None, Decimal(70), None)]
+
+
+def _quarter_then_percent(quarter: str, period: str = "Như vậy") -> list[object]:
+    text = (
+        f"Riêng {quarter}, lợi nhuận đạt 300 tỷ đồng, tăng 10% so với cùng kỳ. {period}, công "
+        "ty đã hoàn thành 80% kế hoạch lợi nhuận năm."
+    )
+    return [a for a, _, _, _ in _attainment(text)]
+
+
+def test_a_quarter_s_result_is_taken_by_a_percentage_of_no_period_or_the_first() -> None:
+    assert _quarter_then_percent("quý III") == [300 * BILLION]
+    assert _quarter_then_percent("quý I", "Sau 3 tháng") == [300 * BILLION]
+
+
+def test_a_later_quarter_s_result_is_not_taken_by_a_percentage_of_months_to_date() -> None:
+    assert _quarter_then_percent("quý III", "Sau 9 tháng") == [None]
