@@ -88,7 +88,7 @@ from kpitools.extract.linking import (
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM
 from kpitools.numbers import check_percent, parse_number
-from kpitools.textfold import fold, rx
+from kpitools.textfold import fold, fold_pattern, rx
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
@@ -352,7 +352,8 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     """
     after = fold(text[s.end : s.end + 120])
     if not (_PLAN_END.search(fold(s.text)) or _measure_completed(s, after)):
-        return None
+        before = _measure_before(s)
+        return None if before is None else (before, None, None)
     words: list[str] = []
     pos = 0
     for m in re.finditer(r"\S+", after):
@@ -364,7 +365,8 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
         if word != m.group():
             break
     if not words:
-        return None
+        before = _measure_before(s)
+        return None if before is None else (before, None, None)
     b = _BRACKET_AMOUNT.match(after[pos:])
     if b is None:
         return " ".join(words), None, None
@@ -372,6 +374,53 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     if b.group("mag2"):
         value *= 10**9
     return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None
+
+
+# "… nhưng lãi sau thuế vượt 20% kế hoạch năm": the measure named right before the verb and
+# the percentage of a plan that names none after it
+_MEASURE_BEFORE = re.compile(
+    rf"(?P<m>{_MEASURE_NAMES.pattern})"
+    + fold_pattern(
+        r"(?:\s+(?P<k>(?:trước|sau)\s+thuế|ròng|thuần|gộp))?\s+(?:đã\s+|cũng\s+)?"
+        r"(?:vượt|đạt|hoàn\s+thành|bằng)(?:\s+(?:mức|khoảng|gần|hơn|trên))?\s*$"
+    )
+)
+
+
+# "… 20% kế hoạch năm", "… 20% chỉ tiêu năm 2025": the plan's word and its year, no measure
+_PLAN_OF_YEAR_END = rx(
+    r"\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)"
+    r"(?:\s+(?:cả\s+)?năm(?:\s+\d{4})?)?\s*$"
+)
+
+
+def _measure_before(s: LinkableStatement) -> str | None:
+    """The measure named right before the verb of ``s``'s percentage, or None.
+
+    The percentage is of a plan that names none after it (``lợi nhuận sau thuế vượt 20% kế
+    hoạch năm``), the measure one of :data:`MEASURE_NAMES` in ``s``'s own words, and not a
+    rate of it (``tỷ lệ giải ngân đạt 26% kế hoạch``: see :func:`link_referred_results`).
+    """
+    m = _before_match(s)
+    return None if m is None else MEASURE_NAMES.get(" ".join(m.group("m").split()))
+
+
+def _kind_before(s: LinkableStatement) -> str | None:
+    """The kind written with the measure :func:`_measure_before` finds (``sau thuế``)."""
+    m = _before_match(s)
+    return None if m is None or m.group("k") is None else " ".join(m.group("k").split())
+
+
+_RATE_BEFORE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s*$")
+
+
+def _before_match(s: LinkableStatement) -> re.Match[str] | None:
+    folded = fold(s.text)
+    at = folded.find(fold(s.stated)) if s.stated else -1
+    if at <= 0 or not _PLAN_OF_YEAR_END.match(folded, at + len(fold(s.stated or ""))):
+        return None
+    m = _MEASURE_BEFORE.search(folded, 0, at)
+    return None if m is None or _RATE_BEFORE.search(folded, 0, m.start()) else m
 
 
 def _names(text: str, s: LinkableStatement, noun: str) -> bool:
@@ -566,7 +615,11 @@ def _named_link(
     if named is None:
         return None
     noun, target, currency = named
-    kind = _kind_after(text, s.end, noun) or _written_plan_kind(statements, i, noun, text)
+    kind = (
+        _kind_after(text, s.end, noun)
+        or _written_plan_kind(statements, i, noun, text)
+        or _kind_before(s)
+    )
     c = _plan_result(statements, i, noun, text, kind)
     if c is not None and money:
         later = _later_result(s, c, noun, text, kind)
@@ -782,7 +835,7 @@ def _amount_result(
         a
         for a in _amounts(folded, 0, len(folded))
         if a.unit[1] in _MONEY_WORDS
-        and _clause_names(text, low + a.start, noun)
+        and (_clause_names(text, low + a.start, noun) or _named_after(folded, a, noun, kind))
         and _not_of_another(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
         and not _sets_plan(folded, a, 0)
@@ -792,6 +845,20 @@ def _amount_result(
     if not found or len({a.value for a in found}) != 1:
         return None
     return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+def _named_after(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
+    """Whether the money amount ``a`` is followed right after by ``noun`` (or a synonym).
+
+    Of a kind that fits a plan of ``kind`` (``thu về 800 tỷ đồng lợi nhuận sau thuế``), as
+    :func:`_kind_fits_amount` fits a name before it.
+    """
+    m = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    if m is None or noun_pattern(noun).match(" ".join(m.group().split())) is None:
+        return False
+    k = _MEASURE_KIND.match(folded, m.end())
+    got = " ".join(k.group(1).split()) if k else None
+    return got not in _APART_KINDS if kind is None else got == kind
 
 
 def _refers_back(text: str, low: int, pos: int) -> bool:

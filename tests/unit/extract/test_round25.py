@@ -145,3 +145,34 @@ def test_a_quarter_s_result_is_taken_by_a_percentage_of_no_period_or_the_first()
 
 def test_a_later_quarter_s_result_is_not_taken_by_a_percentage_of_months_to_date() -> None:
     assert _quarter_then_percent("quý III", "Sau 9 tháng") == [None]
+
+
+# ------------------------------------------- a percentage whose measure is named before it
+
+
+def _year_then_excess(amounts: str, measure: str) -> list[object]:
+    text = (
+        f"Lũy kế cả năm, công ty thu về {amounts}. Doanh thu giảm 5% nhưng {measure} vượt "
+        "20% kế hoạch năm."
+    )
+    return [a for a, _, _, _ in _excesses(text)]
+
+
+def _excesses(text: str) -> list[tuple[object, object, object, object]]:
+    return [
+        (s.actual, s.target, s.stated_percent, s.implied_target)
+        for s in find(text, money=True)
+        if s.stated_kind == "excess"
+    ]
+
+
+def test_an_excess_takes_the_amount_its_measure_names_right_after() -> None:
+    both = "9.000 tỷ đồng doanh thu thuần và 800 tỷ đồng lợi nhuận sau thuế"
+    assert _year_then_excess(both, "lãi sau thuế") == [800 * BILLION]
+    assert _year_then_excess(both, "lợi nhuận") == [800 * BILLION]
+
+
+def test_an_excess_takes_no_amount_of_another_kind_or_measure() -> None:
+    gross = "9.000 tỷ đồng doanh thu thuần và 800 tỷ đồng lợi nhuận gộp"
+    assert _year_then_excess(gross, "lợi nhuận sau thuế") == [None]
+    assert _year_then_excess("800 tỷ đồng lợi nhuận sau thuế", "xuất khẩu") == [None]
