@@ -835,7 +835,11 @@ def _amount_result(
         a
         for a in _amounts(folded, 0, len(folded))
         if a.unit[1] in _MONEY_WORDS
-        and (_clause_names(text, low + a.start, noun) or _named_after(folded, a, noun, kind))
+        and (
+            _clause_names(text, low + a.start, noun)
+            or _named_after(folded, a, noun, kind)
+            or _changed_to(text, low + a.start, noun)
+        )
         and _not_of_another(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
         and not _sets_plan(folded, a, 0)
@@ -845,6 +849,25 @@ def _amount_result(
     if not found or len({a.value for a in found}) != 1:
         return None
     return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+# "… giảm 25%, xuống 500 tỷ đồng", "tăng mạnh 40% so với cùng kỳ, lên 900 tỷ đồng": the
+# amount a measure changed to, in the clause after its change
+_CHANGED_TO = rx(
+    rf"(?<!\w)(?:tăng|giảm|sụt)(?:\s+[^\W\d_]+)?\s+(?:{NUM})\s*%[^,;.\d]{{0,40}}?,\s*"
+    r"(?:lên|xuống|còn)(?:\s+(?:mức|còn))?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _changed_to(text: str, pos: int, noun: str) -> bool:
+    """Whether the amount at ``pos`` is what the measure ``noun`` changed to.
+
+    The measure is named in the clause of the change (``lãi sau thuế lại giảm 25%, xuống 500
+    tỷ đồng``).
+    """
+    low = max(0, pos - 120)  # a bounded look back: linear in the text
+    m = _CHANGED_TO.search(fold(text[low:pos]))
+    return m is not None and _clause_names(text, low + m.start(), noun)
 
 
 def _named_after(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:

@@ -176,3 +176,22 @@ def test_an_excess_takes_no_amount_of_another_kind_or_measure() -> None:
     gross = "9.000 tỷ đồng doanh thu thuần và 800 tỷ đồng lợi nhuận gộp"
     assert _year_then_excess(gross, "lợi nhuận sau thuế") == [None]
     assert _year_then_excess("800 tỷ đồng lợi nhuận sau thuế", "xuất khẩu") == [None]
+
+
+# ------------------------------------------------------- the amount a measure changed to
+
+
+def _changed_then_percent(measure: str) -> list[object]:
+    text = (
+        f"Sau 6 tháng, {measure} của công ty lại giảm 25%, xuống 500 tỷ đồng. Với kết quả này "
+        "công ty đã thực hiện được 40% kế hoạch lợi nhuận đề ra cho cả năm."
+    )
+    return [a for a, _, _, _ in _attainment(text)]
+
+
+def test_the_amount_a_measure_changed_to_is_its_result() -> None:
+    assert _changed_then_percent("lãi sau thuế") == [500 * BILLION]
+
+
+def test_the_amount_another_measure_changed_to_is_not_taken() -> None:
+    assert _changed_then_percent("doanh thu") == [None]
