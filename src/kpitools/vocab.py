@@ -578,6 +578,12 @@ _EXTRACT = {
         "số của một tháng lớn hơn số {months} tháng “{text}”: {a} > {t}",
         "a month's figure larger than the {months} months' “{text}”: {a} > {t}",
     ),
+    "extract.note.month_percent_of_months": _pair(
+        "{stated} của kế hoạch cho số của một tháng ({a}), trong khi {months} tháng “{text}” "
+        "({t}) mới đạt {stated2}: số của tháng chỉ có thể đạt khoảng {expected}%",
+        "{stated} of the plan for a month's figure ({a}), while the {months} months' “{text}” "
+        "({t}) are at {stated2}: the month's can be only about {expected}%",
+    ),
     "extract.note.short_but_reached": _pair(
         "ghi “chưa đạt” chỉ tiêu {t}% nhưng đã đạt {a}%",
         "said short of the {t}% target, yet at {a}%",

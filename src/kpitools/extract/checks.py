@@ -5,7 +5,8 @@ result-and-plan pair a later percentage states again (:func:`drop_repeated_pairs
 amount restated exactly (:func:`drop_rounded_restatements`), a count no whole plan gives its
 percentage (:func:`drop_unfitting_counts`). Flagged: a headline qualifier the body
 contradicts (:func:`check_headline_qualifiers`), a month's amount larger than the months that
-hold it (:func:`check_month_amounts`), two percentages of one named budget that cannot both
+hold it (:func:`check_month_amounts`), a month's percentage of a plan that the months' own
+denies (:func:`check_month_percentages`), two percentages of one named budget that cannot both
 hold (:func:`check_one_budget`).
 """
 
@@ -310,6 +311,105 @@ def check_month_amounts(
                 text=whole.text,
             )
     return out
+
+
+# "xuất khẩu tháng 4 ước đạt …": one month named before the figure (not "4 tháng")
+_ONE_MONTH = rx(r"(?<![\w,.])tháng\s+(?:\d{1,2}|này)(?![\w/])")
+_PLAN_AFTER = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?((?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|mục\s+tiêu)"
+    r"(?:\s+(?:cả\s+)?năm)?)(?!\w)"
+)
+MONTH_PERCENT_FACTOR = Decimal(2)
+"""How far (a factor) a month's percentage of the year's plan must be from the one the
+months to date give it before it is flagged (both figures may be approximate)."""
+
+
+def check_month_percentages(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a month's percentage of a plan its months' percentage denies flagged.
+
+    ``Xuất khẩu tháng 5 ước đạt 200 triệu USD, bằng 25% kế hoạch năm. 5 tháng đầu năm, xuất
+    khẩu đạt 800 triệu USD, bằng 25,5% kế hoạch năm``: of one plan, the month's 200 can only
+    be a quarter of the months' percentage (about 6,4 %), not 25 %. Both are attainments of
+    the same plan words, of the same measure named before them and the same unit of count, in
+    one paragraph; the month's sentence names one month (``tháng 5``), the other's a number
+    of months; the month's amount is the smaller and its percentage off by more than
+    :data:`MONTH_PERCENT_FACTOR` either way. The month's statement is flagged.
+    """
+    out = list(statements)
+    attained = sorted(
+        ((c.start, i) for i, c in enumerate(statements) if _month_percent_key(c, text)),
+    )
+    starts = [start for start, _ in attained]
+    for _, i in attained:
+        s = statements[i]
+        if _months_of_sentence(text, s) is not None or not _ONE_MONTH.search(_own_lead(text, s)):
+            continue
+        low = bisect.bisect_left(starts, s.start - _MONTH_WINDOW)
+        high = bisect.bisect_right(starts, s.start + _MONTH_WINDOW)
+        for _, j in attained[low:high]:  # neighbours only: linear in the text
+            found = _months_denying(text, s, statements[j])
+            if found is not None:
+                out[i] = found
+                break
+    return out
+
+
+def _own_lead(text: str, s: LinkableStatement) -> str:
+    return _lead_of(text, s, max(0, text.rfind("\n", max(0, s.start - 300), s.start) + 1))
+
+
+def _months_of_sentence(text: str, s: LinkableStatement) -> int | None:
+    months = [int(m.group(1)) for m in _MONTHS.finditer(_own_lead(text, s))]
+    return months[-1] if months and months[-1] >= 2 else None
+
+
+def _month_percent_key(s: LinkableStatement, text: str) -> str | None:
+    """The plan words after the percentage of an attainment of an amount, or None."""
+    if s.stated_kind != "attainment" or not isinstance(s.actual, Decimal) or not s.stated:
+        return None
+    at = s.text.rfind(s.stated)
+    if at < 0 or s.actual <= 0:
+        return None
+    pos = s.start + at + len(s.stated)
+    m = _PLAN_AFTER.match(fold(text[pos : pos + 40]))
+    return " ".join(m.group(1).split()) if m else None
+
+
+def _months_denying(
+    text: str, s: LinkableStatement, c: LinkableStatement
+) -> LinkableStatement | None:
+    """``s`` flagged when the months' attainment ``c`` denies its percentage (see above)."""
+    months = _months_of_sentence(text, c)
+    if (
+        months is None
+        or abs(c.start - s.start) > _MONTH_WINDOW
+        or "\n" in text[min(s.end, c.end) : max(s.start, c.start)]
+        or c.measure != s.measure
+        or _month_percent_key(c, text) != _month_percent_key(s, text)
+        or not _measures_before(text, s)
+        or _measures_before(text, s) != _measures_before(text, c)
+    ):
+        return None
+    assert isinstance(s.actual, Decimal) and isinstance(c.actual, Decimal)
+    mine, theirs = _percent_of(s), _percent_of(c)
+    if mine is None or theirs is None or not s.actual < c.actual or theirs.value <= 0:
+        return None
+    expected = theirs.value * s.actual / c.actual
+    if expected / MONTH_PERCENT_FACTOR <= mine.value <= expected * MONTH_PERCENT_FACTOR:
+        return None
+    return _flagged(
+        s,
+        "month_percent_of_months",
+        stated=s.stated,
+        a=f"{s.actual:f}",
+        months=months,
+        text=c.text,
+        t=f"{c.actual:f}",
+        stated2=c.stated,
+        expected=f"{expected:.1f}",
+    )
 
 
 _SUBJECT_END = rx(r"(?<!\w)(?:trong\s+tháng|ước|đạt|là|được|có|tăng|giảm)(?!\w)")

@@ -20,9 +20,9 @@ statements the one before gives. The passes, by kind:
 * shares checked against their whole, and parts listed after a whole or a plan
   (:mod:`kpitools.extract.parts`);
 * checks and drops (:mod:`kpitools.extract.checks`): a month's amount larger than its
-  months, one budget given two amounts, a headline's pairing or qualifier the body
-  contradicts, a pair restated, a rounded amount restated exactly, a count no whole plan
-  gives its percentage.
+  months, a month's percentage of a plan its months' percentage denies, one budget given two
+  amounts, a headline's pairing or qualifier the body contradicts, a pair restated, a
+  rounded amount restated exactly, a count no whole plan gives its percentage.
 
 What the passes share is in :mod:`kpitools.extract.amounts` (amounts, measures, periods and
 plans read in the text) and :mod:`kpitools.extract.linking` (statement keys, percentages and
@@ -40,6 +40,7 @@ from typing import TYPE_CHECKING
 from kpitools.extract.checks import (
     check_headline_qualifiers,
     check_month_amounts,
+    check_month_percentages,
     check_one_budget,
     drop_mispaired_headlines,
     drop_repeated_pairs,
@@ -100,6 +101,7 @@ def link_document(
     linked = link_compared_plans(linked, text)
     linked = link_remainders(linked, text)
     linked = check_month_amounts(linked, text)
+    linked = check_month_percentages(linked, text)
     linked = check_one_budget(linked, text)
     linked = check_shares_of_whole(linked, text)
     linked = check_shares_after_whole(linked, text)

@@ -195,3 +195,23 @@ def test_the_amount_a_measure_changed_to_is_its_result() -> None:
 
 def test_the_amount_another_measure_changed_to_is_not_taken() -> None:
     assert _changed_then_percent("doanh thu") == [None]
+
+
+# ---------------------------------------- a month's percentage the months' percentage denies
+
+
+def _month_and_months(month_percent: str, months_plan: str = "kế hoạch năm") -> list[object]:
+    text = (
+        f"Xuất khẩu tháng 5 ước đạt 200 triệu USD, bằng {month_percent} kế hoạch năm. 5 tháng "
+        f"đầu năm, xuất khẩu đạt 800 triệu USD, bằng 25,5% {months_plan}."
+    )
+    return [s.verdict for s in find(text, money=True) if s.stated_kind == "attainment"]
+
+
+def test_a_month_s_percentage_the_months_deny_is_flagged() -> None:
+    assert _month_and_months("25%") == ["inconsistent", "unchecked"]
+
+
+def test_a_month_s_percentage_the_months_allow_or_of_another_plan_is_not_flagged() -> None:
+    assert _month_and_months("6,5%") == ["unchecked", "unchecked"]
+    assert _month_and_months("25%", "dự toán") == ["unchecked", "unchecked"]
