@@ -3339,8 +3339,30 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return ("attainment" if _disbursement_rate(doc, d, tail) else "rate"), 1
     if achieved:
         kind = _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail)
+        kind = kind or ("attainment" if _members_admitted(doc, d) else None)
         return kind or _disbursed_share(doc, d, lead, tail), 1
     return None, 1
+
+
+# "phát triển 120 hội viên mới", "kết nạp 80 đoàn viên": members newly admitted, a count a
+# plan sets (never a rate of all members)
+_MEMBER_NOUN = rx(r"(?:hội\s+viên|đoàn\s+viên|đảng\s+viên)(?!\w)")
+_ADMITTED = rx(
+    r"(?<!\w)(?:kết\s+nạp|phát\s+triển)(?:\s+(?:mới|được|thêm))*"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _members_admitted(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's actual counts members admitted (``phát triển 120 hội viên``): a
+    bare ``đạt 105%`` after it is then of the plan of admissions, whatever the metric."""
+    f = d.actual_fig
+    if f is None or f.kind != "count" or f.noun_start is None:
+        return False
+    return bool(
+        _MEMBER_NOUN.match(doc.fold, f.noun_start)
+        and _ADMITTED.search(doc.fold, max(f.clause, f.start - 40), f.start)
+    )
 
 
 # a percentage alone in brackets ("(bằng 85%)", "(84%)") and the percentages of earlier

@@ -215,3 +215,15 @@ def test_a_month_s_percentage_the_months_deny_is_flagged() -> None:
 def test_a_month_s_percentage_the_months_allow_or_of_another_plan_is_not_flagged() -> None:
     assert _month_and_months("6,5%") == ["unchecked", "unchecked"]
     assert _month_and_months("25%", "dự toán") == ["unchecked", "unchecked"]
+
+
+# ------------------------------------------- members admitted, then a bare attainment
+
+
+def test_members_admitted_then_a_bare_percentage_is_an_attainment() -> None:
+    text = "Năm 2025, Hội Nông dân xã phát triển 120 hội viên mới, đạt 105%."
+    assert _attainment(text) == [(Decimal(120), None, Decimal(105), Decimal("114.29"))]
+
+
+def test_members_counted_then_a_bare_percentage_is_no_attainment() -> None:
+    assert _attainment("Năm 2025, Hội Nông dân xã có 1.200 hội viên, đạt 95%.") == []
