@@ -293,7 +293,7 @@ _K_GROWTH_TAIL = rx(
 _PLAN_IN_LEAD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)")
 _K_SHARE = rx(r"(?<!\w)(?:chiếm|đóng\s+góp)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
-_K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)")
+_K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất)(?!\w)")
 _K_ACHIEVED = rx(
     r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được|chạm\s+mốc)"
     r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*)$"
@@ -2327,9 +2327,10 @@ _RATE_TARGET_LEAD = rx(
     r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s*\(\s*[^\W\d_]+\s*\))?)"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
 )
-# ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it
+# ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it (a rate
+# per year, "12,5%/năm, cao hơn so với chỉ tiêu 8%", too)
 _RATE_TARGET_CMP = rx(
-    r"^[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?:so\s+với\s+)?(?:mức\s+)?"
+    r"^(?:\s*/\s*năm)?[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?P<vs>so\s+với\s+)?(?:mức\s+)?"
     r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?P<set>là|:)?\s*"
     r"(?:\(\s*(?:dưới|không\s+quá|tối\s+đa)?)?\s*$"
@@ -2451,8 +2452,9 @@ def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool
         return t >= r
     if cmp == fold("vượt") and _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
         return r <= t < r * 2
-    # "vượt so với Nghị quyết đề ra là 40%": a target set out, not a margin
-    if m.group("set") or fold("đề ra") in m.group(0):
+    # "vượt so với Nghị quyết đề ra là 40%", "cao hơn so với chỉ tiêu 6%": a target set out
+    # or compared with, not a margin
+    if m.group("set") or fold("đề ra") in m.group(0) or m.group("vs"):
         return t <= r
     return r / 2 < t <= r
 
@@ -2688,6 +2690,9 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     if not previous or previous[-1].kind != "percent":
         return False
     rate = previous[-1]
+    margin = len(previous) > 1 and _margin_between(doc, previous[-2], rate, p)
+    if margin:
+        rate = previous[-2]  # "đạt 12,5%, thấp hơn 4,5% so với chỉ tiêu 17%"
     owner = rate.owner
     if owner is None or owner.subject is None or owner.actual is not None:
         return False
@@ -2700,7 +2705,8 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     between = doc.fold[after : p.span_start]
     short = _short_of_target(doc, rate, p)
     if p.qualifier is None and (
-        _RATE_TARGET_LEAD.fullmatch(between)
+        margin
+        or _RATE_TARGET_LEAD.fullmatch(between)
         or _abbreviated_plan(doc, after, p.span_start)
         or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
         or short is not False
@@ -2722,6 +2728,28 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         return False
     rate.measure = p.measure = "%"
     return True
+
+
+# "… đạt 12,5%, thấp hơn 4,5% so với chỉ tiêu 17% …": a rate, the margin, the target
+_GAP_LEAD = rx(r"^(?:\s*/\s*năm)?\s*,\s*(?:cao|thấp)\s+hơn\s*$")
+_GAP_PLAN = rx(
+    r"^\s*so\s+với\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|:)?\s*$"
+)
+
+
+def _margin_between(doc: Doc, rate: Figure, margin: Figure, p: Figure) -> bool:
+    """Whether ``margin`` is the gap between ``rate`` and the target ``p`` said with it
+    (``đạt 12,5%, thấp hơn 4,5% so với chỉ tiêu 17%``), the figures agreeing: the rate is
+    above (``cao hơn``) or below (``thấp hơn``) the target by the margin, to its rounding."""
+    if rate.kind != "percent" or rate.sentence is not p.sentence or margin.qualifier:
+        return False
+    lead = _GAP_LEAD.match(doc.fold[rate.span_end : margin.span_start])
+    if lead is None or not _GAP_PLAN.match(doc.fold[margin.end : p.span_start]):
+        return False
+    r, m, t = rate.values[0], margin.values[0], p.values[0]
+    gap = r - t if fold("cao") in lead.group() else t - r
+    return abs(gap - m) <= Decimal("0.05") + m / 100
 
 
 # "đạt 72,5% kế hoạch vốn Thủ tướng Chính phủ giao và đạt 68,1% kế hoạch vốn tỉnh giao": the

@@ -227,3 +227,21 @@ def test_members_admitted_then_a_bare_percentage_is_an_attainment() -> None:
 
 def test_members_counted_then_a_bare_percentage_is_no_attainment() -> None:
     assert _attainment("Năm 2025, Hội Nông dân xã có 1.200 hội viên, đạt 95%.") == []
+
+
+# ------------------------------------------- a rate set against a target with a margin
+
+
+def _rates(text: str) -> list[tuple[object, object]]:
+    return [(a, t) for a, t, _ in _read(text) if a is not None and t is not None]
+
+
+def test_a_rate_per_year_compared_with_a_target_is_set_against_it() -> None:
+    text = "Tỉ suất lợi nhuận bình quân đạt 16,5%/năm, cao hơn so với chỉ tiêu 6%."
+    assert _rates(text) == [(Decimal("16.5"), Decimal(6))]
+
+
+def test_a_rate_its_margin_and_target_are_read_when_they_agree() -> None:
+    text = "Tỉ lệ hộ nghèo của xã đạt 2,5%, thấp hơn {m}% so với chỉ tiêu 4% của đại hội đề ra."
+    assert _rates(text.format(m="1,5")) == [(Decimal("2.5"), Decimal(4))]
+    assert _rates(text.format(m="2,5")) == []
