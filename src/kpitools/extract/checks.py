@@ -329,13 +329,13 @@ def check_month_percentages(
 ) -> list[LinkableStatement]:
     """The statements, a month's percentage of a plan its months' percentage denies flagged.
 
-    ``Xuất khẩu tháng 5 ước đạt 200 triệu USD, bằng 25% kế hoạch năm. 5 tháng đầu năm, xuất
-    khẩu đạt 800 triệu USD, bằng 25,5% kế hoạch năm``: of one plan, the month's 200 can only
-    be a quarter of the months' percentage (about 6,4 %), not 25 %. Both are attainments of
-    the same plan words, of the same measure named before them and the same unit of count, in
-    one paragraph; the month's sentence names one month (``tháng 5``), the other's a number
-    of months; the month's amount is the smaller and its percentage off by more than
-    :data:`MONTH_PERCENT_FACTOR` either way. The month's statement is flagged.
+    ``Doanh thu du lịch tháng 5 ước đạt 200 tỷ đồng, bằng 25% kế hoạch năm. Tính chung 5
+    tháng, doanh thu du lịch đạt 800 tỷ đồng, bằng 25,5% kế hoạch năm``: of one plan, the
+    month's 200 can only be a quarter of the months' percentage (about 6,4 %), not 25 %. Both
+    are attainments of the same plan words, of the same measure named before them and the
+    same unit of count, in one paragraph; the month's sentence names one month (``tháng 5``),
+    the other's a number of months; the month's amount is the smaller and its percentage off
+    by more than :data:`MONTH_PERCENT_FACTOR` either way. The month's statement is flagged.
     """
     out = list(statements)
     attained = sorted(

@@ -865,7 +865,7 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
     if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
         return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
     if _yearly_duty(before, lead, after_number):
-        return True  # "Mỗi năm, Đảng bộ xã phải kết nạp được từ 40 đảng viên trở lên"
+        return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"
     if _EACH_YEAR.search(lead):
         if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
             return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set
@@ -874,7 +874,7 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
     return False
 
 
-# "… phải kết nạp được từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure
+# "… phải kết nạp từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure
 _DUTY = rx(r"(?<!\w)phải(?:\s+[^\W\d_]+){1,3}?(?:\s+(?:từ|ít\s+nhất|tối\s+thiểu))?\s*$")
 _YEARLY_IN = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
 
@@ -2328,7 +2328,7 @@ _RATE_TARGET_LEAD = rx(
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
 )
 # ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it (a rate
-# per year, "12,5%/năm, cao hơn so với chỉ tiêu 8%", too)
+# per year, "11%/năm, cao hơn so với mục tiêu 5%", too)
 _RATE_TARGET_CMP = rx(
     r"^(?:\s*/\s*năm)?[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?P<vs>so\s+với\s+)?(?:mức\s+)?"
     r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
@@ -2452,7 +2452,7 @@ def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool
         return t >= r
     if cmp == fold("vượt") and _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
         return r <= t < r * 2
-    # "vượt so với Nghị quyết đề ra là 40%", "cao hơn so với chỉ tiêu 6%": a target set out
+    # "vượt so với Nghị quyết đề ra là 40%", "cao hơn so với mục tiêu 5%": a target set out
     # or compared with, not a margin
     if m.group("set") or fold("đề ra") in m.group(0) or m.group("vs"):
         return t <= r
@@ -2692,7 +2692,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     rate = previous[-1]
     margin = len(previous) > 1 and _margin_between(doc, previous[-2], rate, p)
     if margin:
-        rate = previous[-2]  # "đạt 12,5%, thấp hơn 4,5% so với chỉ tiêu 17%"
+        rate = previous[-2]  # "còn 2,5%, thấp hơn 1,5% so với mục tiêu 4%"
     owner = rate.owner
     if owner is None or owner.subject is None or owner.actual is not None:
         return False
@@ -2730,7 +2730,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     return True
 
 
-# "… đạt 12,5%, thấp hơn 4,5% so với chỉ tiêu 17% …": a rate, the margin, the target
+# "… còn 2,5%, thấp hơn 1,5% so với mục tiêu 4% …": a rate, the margin, the target
 _GAP_LEAD = rx(r"^(?:\s*/\s*năm)?\s*,\s*(?:cao|thấp)\s+hơn\s*$")
 _GAP_PLAN = rx(
     r"^\s*so\s+với\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
@@ -2740,7 +2740,7 @@ _GAP_PLAN = rx(
 
 def _margin_between(doc: Doc, rate: Figure, margin: Figure, p: Figure) -> bool:
     """Whether ``margin`` is the gap between ``rate`` and the target ``p`` said with it
-    (``đạt 12,5%, thấp hơn 4,5% so với chỉ tiêu 17%``), the figures agreeing: the rate is
+    (``còn 2,5%, thấp hơn 1,5% so với mục tiêu 4%``), the figures agreeing: the rate is
     above (``cao hơn``) or below (``thấp hơn``) the target by the margin, to its rounding."""
     if rate.kind != "percent" or rate.sentence is not p.sentence or margin.qualifier:
         return False

@@ -28,8 +28,9 @@ against 38.185 billion, with the result's span as the link's evidence.
 A percentage that refers back to the result just stated — by a pronoun (``Con số này tương
 ứng 60,6% kế hoạch``) or as the rate of what it measures (``tỷ lệ giải ngân … đạt 59,7%``) —
 takes that result (:func:`link_referred_results`), and a bare attainment of a plan that names
-nothing it counts takes the count stated just before it (:func:`link_counted_results`: ``có
-12 quần chúng đã được kết nạp. Nhờ đó, xã đạt 100% chỉ tiêu``).
+nothing it counts takes the count stated just before it (:func:`link_counted_results`: ``chi
+bộ thôn Đông kết nạp 12 quần chúng ưu tú vào Đảng. Với kết quả này, xã hoàn thành 80% chỉ
+tiêu``).
 """
 
 from __future__ import annotations
@@ -376,8 +377,8 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None
 
 
-# "… nhưng lãi sau thuế vượt 20% kế hoạch năm": the measure named right before the verb and
-# the percentage of a plan that names none after it
+# "… trong khi lợi nhuận ròng vượt 20% kế hoạch năm": the measure named right before the
+# verb and the percentage of a plan that names none after it
 _MEASURE_BEFORE = re.compile(
     rf"(?P<m>{_MEASURE_NAMES.pattern})"
     + fold_pattern(
@@ -397,9 +398,9 @@ _PLAN_OF_YEAR_END = rx(
 def _measure_before(s: LinkableStatement) -> str | None:
     """The measure named right before the verb of ``s``'s percentage, or None.
 
-    The percentage is of a plan that names none after it (``lợi nhuận sau thuế vượt 20% kế
+    The percentage is of a plan that names none after it (``lợi nhuận ròng vượt 20% kế
     hoạch năm``), the measure one of :data:`MEASURE_NAMES` in ``s``'s own words, and not a
-    rate of it (``tỷ lệ giải ngân đạt 26% kế hoạch``: see :func:`link_referred_results`).
+    rate of it (``tỷ lệ giải ngân đạt 30% kế hoạch``: see :func:`link_referred_results`).
     """
     m = _before_match(s)
     return None if m is None else MEASURE_NAMES.get(" ".join(m.group("m").split()))
@@ -851,7 +852,7 @@ def _amount_result(
     return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
 
 
-# "… giảm 25%, xuống 500 tỷ đồng", "tăng mạnh 40% so với cùng kỳ, lên 900 tỷ đồng": the
+# "… giảm 25%, còn 50 tỷ đồng", "tăng mạnh 40% so với cùng kỳ, lên 900 tỷ đồng": the
 # amount a measure changed to, in the clause after its change
 _CHANGED_TO = rx(
     rf"(?<!\w)(?:tăng|giảm|sụt)(?:\s+[^\W\d_]+)?\s+(?:{NUM})\s*%[^,;.\d]{{0,40}}?,\s*"
@@ -862,8 +863,8 @@ _CHANGED_TO = rx(
 def _changed_to(text: str, pos: int, noun: str) -> bool:
     """Whether the amount at ``pos`` is what the measure ``noun`` changed to.
 
-    The measure is named in the clause of the change (``lãi sau thuế lại giảm 25%, xuống 500
-    tỷ đồng``).
+    The measure is named in the clause of the change (``lợi nhuận ròng của xưởng giảm 25%,
+    còn 50 tỷ đồng``).
     """
     low = max(0, pos - 120)  # a bounded look back: linear in the text
     m = _CHANGED_TO.search(fold(text[low:pos]))
@@ -873,7 +874,7 @@ def _changed_to(text: str, pos: int, noun: str) -> bool:
 def _named_after(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
     """Whether the money amount ``a`` is followed right after by ``noun`` (or a synonym).
 
-    Of a kind that fits a plan of ``kind`` (``thu về 800 tỷ đồng lợi nhuận sau thuế``), as
+    Of a kind that fits a plan of ``kind`` (``mang về 80 tỷ đồng lợi nhuận sau thuế``), as
     :func:`_kind_fits_amount` fits a name before it.
     """
     m = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
@@ -1446,7 +1447,8 @@ def link_counted_results(
 ) -> list[LinkableStatement]:
     """The statements, each bare attainment of a plan given the count stated just before it.
 
-    ``Đến cuối năm, có 12 quần chúng được kết nạp. Nhờ đó, xã đạt 100% chỉ tiêu.``: a
+    ``Chi bộ thôn Đông kết nạp 12 quần chúng ưu tú vào Đảng. Với kết quả này, xã hoàn thành
+    80% chỉ tiêu.``: a
     percentage with no figure of its own, of a plan that names nothing it counts
     (:data:`_BARE_PLAN`), takes the result right before it — the statement just before,
     a count of a known metric (no money), exact, with no target or percentage of its own,

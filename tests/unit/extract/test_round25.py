@@ -20,8 +20,8 @@ def _read(text: str) -> list[tuple[object, object, str | None]]:
 
 def _duty_then_result(whole: str) -> str:
     return (
-        "Mỗi năm, Đảng bộ xã Tân Lập phải kết nạp được từ 60 đảng viên trở lên. Tuy nhiên, "
-        f"từ đầu năm đến hết tháng 7, {whole} mới kết nạp được 25 đảng viên."
+        "Hằng năm, Đảng bộ xã Tân Lập phải kết nạp từ 60 đảng viên trở lên. Sau bảy tháng, "
+        f"{whole} đã kết nạp 25 đảng viên."
     )
 
 
@@ -44,24 +44,25 @@ def test_a_cost_borne_is_no_yearly_duty() -> None:
 # ------------------------------------------------ a bare attainment after the count it is of
 
 
-def _attainment(text: str) -> list[tuple[object, object, object, object]]:
-    """(actual, target, stated percent, implied target) of the attainments of ``text``."""
+def _attainment(text: str, kind: str = "attainment") -> list[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, implied target) of the statements of ``text`` whose
+    percentage is of ``kind`` (attainments by default)."""
     return [
         (s.actual, s.target, s.stated_percent, s.implied_target)
         for s in find(text, money=True)
-        if s.stated_kind == "attainment"
+        if s.stated_kind == kind
     ]
 
 
 def _count_then_percent(plan: str, between: str = "") -> str:
     return (
-        f"Đến tháng 10, có 12 quần chúng đã được kết nạp.{between} "
-        f"Nhờ đó, phường Đông Hải đạt 80% {plan}."
+        f"Trong năm, chi bộ thôn Đông kết nạp 12 quần chúng ưu tú vào Đảng.{between} "
+        f"Với kết quả này, xã Tân Lập hoàn thành 80% {plan}."
     )
 
 
 def test_a_bare_attainment_takes_the_count_stated_just_before() -> None:
-    assert _attainment(_count_then_percent("chỉ tiêu trong năm")) == [
+    assert _attainment(_count_then_percent("chỉ tiêu")) == [
         (Decimal(12), None, Decimal(80), Decimal(15))
     ]
 
@@ -152,30 +153,22 @@ def test_a_later_quarter_s_result_is_not_taken_by_a_percentage_of_months_to_date
 
 def _year_then_excess(amounts: str, measure: str) -> list[object]:
     text = (
-        f"Lũy kế cả năm, công ty thu về {amounts}. Doanh thu giảm 5% nhưng {measure} vượt "
+        f"Năm qua, xí nghiệp mang về {amounts}. Trong khi doanh thu đi ngang, {measure} vượt "
         "20% kế hoạch năm."
     )
-    return [a for a, _, _, _ in _excesses(text)]
-
-
-def _excesses(text: str) -> list[tuple[object, object, object, object]]:
-    return [
-        (s.actual, s.target, s.stated_percent, s.implied_target)
-        for s in find(text, money=True)
-        if s.stated_kind == "excess"
-    ]
+    return [a for a, _, _, _ in _attainment(text, "excess")]
 
 
 def test_an_excess_takes_the_amount_its_measure_names_right_after() -> None:
-    both = "9.000 tỷ đồng doanh thu thuần và 800 tỷ đồng lợi nhuận sau thuế"
-    assert _year_then_excess(both, "lãi sau thuế") == [800 * BILLION]
-    assert _year_then_excess(both, "lợi nhuận") == [800 * BILLION]
+    both = "900 tỷ đồng doanh thu thuần cùng 80 tỷ đồng lợi nhuận sau thuế"
+    assert _year_then_excess(both, "lãi sau thuế") == [80 * BILLION]
+    assert _year_then_excess(both, "lợi nhuận") == [80 * BILLION]
 
 
 def test_an_excess_takes_no_amount_of_another_kind_or_measure() -> None:
-    gross = "9.000 tỷ đồng doanh thu thuần và 800 tỷ đồng lợi nhuận gộp"
+    gross = "900 tỷ đồng doanh thu thuần cùng 80 tỷ đồng lợi nhuận gộp"
     assert _year_then_excess(gross, "lợi nhuận sau thuế") == [None]
-    assert _year_then_excess("800 tỷ đồng lợi nhuận sau thuế", "xuất khẩu") == [None]
+    assert _year_then_excess("80 tỷ đồng lợi nhuận sau thuế", "xuất khẩu") == [None]
 
 
 # ------------------------------------------------------- the amount a measure changed to
@@ -183,14 +176,14 @@ def test_an_excess_takes_no_amount_of_another_kind_or_measure() -> None:
 
 def _changed_then_percent(measure: str) -> list[object]:
     text = (
-        f"Sau 6 tháng, {measure} của công ty lại giảm 25%, xuống 500 tỷ đồng. Với kết quả này "
-        "công ty đã thực hiện được 40% kế hoạch lợi nhuận đề ra cho cả năm."
+        f"Nửa đầu năm, {measure} của xưởng giảm 25%, còn 50 tỷ đồng. Như vậy, xưởng mới hoàn "
+        "thành 40% kế hoạch lợi nhuận năm."
     )
     return [a for a, _, _, _ in _attainment(text)]
 
 
 def test_the_amount_a_measure_changed_to_is_its_result() -> None:
-    assert _changed_then_percent("lãi sau thuế") == [500 * BILLION]
+    assert _changed_then_percent("lợi nhuận ròng") == [50 * BILLION]
 
 
 def test_the_amount_another_measure_changed_to_is_not_taken() -> None:
@@ -202,8 +195,8 @@ def test_the_amount_another_measure_changed_to_is_not_taken() -> None:
 
 def _month_and_months(month_percent: str, months_plan: str = "kế hoạch năm") -> list[object]:
     text = (
-        f"Xuất khẩu tháng 5 ước đạt 200 triệu USD, bằng {month_percent} kế hoạch năm. 5 tháng "
-        f"đầu năm, xuất khẩu đạt 800 triệu USD, bằng 25,5% {months_plan}."
+        f"Doanh thu du lịch tháng 5 ước đạt 200 tỷ đồng, bằng {month_percent} kế hoạch năm. "
+        f"Tính chung 5 tháng, doanh thu du lịch đạt 800 tỷ đồng, bằng 25,5% {months_plan}."
     )
     return [s.verdict for s in find(text, money=True) if s.stated_kind == "attainment"]
 
@@ -237,11 +230,11 @@ def _rates(text: str) -> list[tuple[object, object]]:
 
 
 def test_a_rate_per_year_compared_with_a_target_is_set_against_it() -> None:
-    text = "Tỉ suất lợi nhuận bình quân đạt 16,5%/năm, cao hơn so với chỉ tiêu 6%."
-    assert _rates(text) == [(Decimal("16.5"), Decimal(6))]
+    text = "Tỷ suất sinh lời của quỹ đạt 11%/năm, cao hơn so với mục tiêu 5%."
+    assert _rates(text) == [(Decimal(11), Decimal(5))]
 
 
 def test_a_rate_its_margin_and_target_are_read_when_they_agree() -> None:
-    text = "Tỉ lệ hộ nghèo của xã đạt 2,5%, thấp hơn {m}% so với chỉ tiêu 4% của đại hội đề ra."
+    text = "Tỉ lệ hộ nghèo của xã còn 2,5%, thấp hơn {m}% so với mục tiêu 4% của xã."
     assert _rates(text.format(m="1,5")) == [(Decimal("2.5"), Decimal(4))]
     assert _rates(text.format(m="2,5")) == []
