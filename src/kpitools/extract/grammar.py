@@ -261,7 +261,10 @@ _CONNECTORS = rx(
     rf"|{_MULTIPLE_OF_PAST})[\s(]*)*$"
 )
 _K_EXCESS = rx(
-    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết))?"
+    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+    # "vượt chỉ tiêu lợi nhuận sau thuế 20%": the plan named by its measure, then the excess
+    r"(?:\s+(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa"
+    r"|xuất\s+khẩu)(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?)?)?"
     r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))*\s*(?:khoảng|gần|hơn|trên|tới)?\s*$"
 )
 _K_GROWTH = rx(

@@ -415,10 +415,27 @@ def _kind_before(s: LinkableStatement) -> str | None:
 _RATE_BEFORE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s*$")
 
 
+# "vượt chỉ tiêu lợi nhuận sau thuế 20%": the plan named by its measure before the percentage
+_PLAN_MEASURE_BEFORE = re.compile(
+    fold_pattern(
+        r"(?<!\w)(?:vượt|đạt|hoàn\s+thành|bằng)\s+(?:mức\s+)?"
+        r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)\s+"
+    )
+    + rf"(?P<m>{_MEASURE_NAMES.pattern})"
+    + fold_pattern(r"(?:\s+(?P<k>(?:trước|sau)\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?\s*$")
+)
+_NOTHING_AFTER = re.compile(r"\s*$")
+
+
 def _before_match(s: LinkableStatement) -> re.Match[str] | None:
     folded = fold(s.text)
     at = folded.find(fold(s.stated)) if s.stated else -1
-    if at <= 0 or not _PLAN_OF_YEAR_END.match(folded, at + len(fold(s.stated or ""))):
+    after = at + len(fold(s.stated or ""))
+    if at > 0 and _NOTHING_AFTER.match(folded, after):
+        named = _PLAN_MEASURE_BEFORE.search(folded, 0, at)
+        if named is not None:
+            return named
+    if at <= 0 or not _PLAN_OF_YEAR_END.match(folded, after):
         return None
     m = _MEASURE_BEFORE.search(folded, 0, at)
     return None if m is None or _RATE_BEFORE.search(folded, 0, m.start()) else m

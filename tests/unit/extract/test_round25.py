@@ -238,3 +238,21 @@ def test_a_rate_its_margin_and_target_are_read_when_they_agree() -> None:
     text = "Tỉ lệ hộ nghèo của xã còn 2,5%, thấp hơn {m}% so với mục tiêu 4% của xã."
     assert _rates(text.format(m="1,5")) == [(Decimal("2.5"), Decimal(4))]
     assert _rates(text.format(m="2,5")) == []
+
+
+# --------------------------------------- an excess of a plan named by its measure before it
+
+
+def _excess_of_plan(plan: str) -> list[tuple[object, object, object, object]]:
+    text = f"Năm 2025, doanh thu của công ty đạt 500 tỷ đồng, vượt {plan} 25%."
+    return _attainment(text, "excess")
+
+
+def test_an_excess_of_a_plan_named_by_its_measure_takes_that_measure_s_result() -> None:
+    expected = [(500 * BILLION, None, Decimal(25), 400 * BILLION)]
+    assert _excess_of_plan("chỉ tiêu doanh thu") == expected
+    assert _excess_of_plan("kế hoạch doanh thu") == expected
+
+
+def test_an_excess_of_another_measure_s_plan_takes_no_result() -> None:
+    assert _excess_of_plan("chỉ tiêu lợi nhuận") == [(None, None, Decimal(25), None)]
