@@ -6,7 +6,7 @@ import datetime as dt
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,7 +21,14 @@ from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.parts import ListedParts, listed_parts_over
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
-from kpitools.extract.text import CITY_WORDS, Stop, dated_code, find_units, prepare
+from kpitools.extract.text import (
+    CITY_WORDS,
+    Normalized,
+    Stop,
+    dated_code,
+    find_units,
+    prepare,
+)
 from kpitools.io.dataset import find_path
 from kpitools.io.schema import LONG_SCHEMA
 from kpitools.registry import UnitRegistry, read_registry
@@ -198,7 +205,9 @@ def _read(
     figures = scan(doc)
     drafts = assemble(doc, figures)
     records = interpret(doc, figures, drafts, phrases=phrases, catalog=catalog)
-    starts = {id(r["draft"]): doc.norm.original(r["start"], r["end"])[0] for r in records}
+    # the document passes read the normalized text (NFC, spaces unified), so NFD and NFC
+    # texts read alike; offsets go back to the text as given at the end
+    starts = {id(r["draft"]): r["start"] for r in records}
     out = []
     for r in records:
         draft = r.pop("draft")
@@ -206,10 +215,10 @@ def _read(
         r["unit_code"] = dated_code(
             r.pop("unit_rows"), r["unit_code"], r["year"], r["as_of"], registry
         )
-        start, end = doc.norm.original(r.pop("start"), r.pop("end"))
+        start, end = r.pop("start"), r.pop("end")
         link = r.pop("link_span")
         if link is not None:
-            r["link_start"], r["link_end"] = doc.norm.original(*link)
+            r["link_start"], r["link_end"] = link
             r["link_text"] = doc.text[link[0] : link[1]]
         figs = [draft.actual_fig, draft.target_fig]
         exact = (
@@ -228,10 +237,20 @@ def _read(
                 **r,
             )
         )
-    linked = link_document(out, text, money=money)
-    end = len(text) if doc.stopped_at is None else doc.stopped_at.offset
-    linked = _with_parts_over(linked, text, end=end, file=file, money=money)
-    return linked, doc.stopped_at
+    linked = link_document(out, doc.text, money=money)
+    linked = _with_parts_over(linked, doc.text, end=doc.limit, file=file, money=money)
+    return [_as_given(s, doc.norm) for s in linked], doc.stopped_at
+
+
+def _as_given(s: Statement, norm: Normalized) -> Statement:
+    """``s`` with its offsets (span, link, whole) in the text as given, not the normalized."""
+    start, end = norm.original(s.start, s.end)
+    moved: dict[str, int | None] = {"start": start, "end": end}
+    if s.link_start is not None and s.link_end is not None:
+        moved["link_start"], moved["link_end"] = norm.original(s.link_start, s.link_end)
+    if s.part_of is not None:
+        moved["part_of"] = norm.original(s.part_of, s.part_of + 1)[0]
+    return replace(s, **moved)  # type: ignore[arg-type]
 
 
 def _with_parts_over(
