@@ -16,7 +16,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
 from kpitools.extract.amounts import APART_MEASURES, MEASURE_NAMES, plan_kind
@@ -201,6 +201,11 @@ _TERM = rx(
     r"nhiệm\s+kỳ(?:\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2}))?(?!\w)"
 )
 _YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
+# the congress of a term, whose resolution sets the term's targets
+_CONGRESS_TERM = rx(
+    r"(?<!\w)đại\s+hội(?!\w)[^.;:]{0,80}?nhiệm\s+kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"
+    r"(?!\w)"
+)
 _STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 # "; dự toán thu phí và lệ phí là 40 tỷ đồng": a clause opening with a plan word, set out
 # with "là" and no word of a result
@@ -867,6 +872,8 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
             return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
     if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
         return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
+    if _plan_opened(before, lead, after):
+        return True
     if _yearly_duty(before, lead, after_number):
         return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"
     if _EACH_YEAR.search(lead):
@@ -875,6 +882,27 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
         cues = list(_TARGET_CUE.finditer(before))
         return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
     return False
+
+
+# "Theo kế hoạch năm 2022, xã A kết nạp 40 đảng viên, kết quả kết nạp được 45": a sentence
+# that opens with the plan it follows, its figure right after a plain verb, a result after it
+_PLAN_OPENING = rx(r"^\s*theo\s+(?:kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)(?!\w)")
+_PLAIN_VERB_END = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?:\s+mới)?\s*$")
+_RESULT_SAID = rx(r"(?<!\w)(?:kết\s+quả|đã|thực\s+hiện(?:\s+[^\W\d_]+){0,2}?\s+được)(?!\w)")
+
+
+def _plan_opened(before: str, lead: str, after: str) -> bool:
+    """Whether a figure is the plan's in a sentence opening with ``Theo kế hoạch`` (or
+    ``chỉ tiêu``, ``nghị quyết``): right after a plain verb (``kết nạp``, not ``kết nạp
+    được``), no word of a result before it, a word of one after it (``kết quả``, ``đã``,
+    ``thực hiện được``)."""
+    return bool(
+        _PLAN_OPENING.search(before)
+        and _PLAIN_VERB_END.search(lead)
+        and not _RESULT_SINCE_PLAN.search(before)
+        and not _MET_STRICT.search(before)
+        and _RESULT_SAID.search(after)
+    )
 
 
 # "… phải kết nạp từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure
@@ -4474,12 +4502,14 @@ def _target_period(doc: Doc, d: Draft, term: str | None) -> str | None:
                 return "annual"
             if _TERM.search(before):
                 return "term"
-    elif d.actual_fig is not None and d.actual_fig.kind == "pair":
-        pass
     if term is not None:
         return "term"
     if any(t.year and not t.comparison for t in doc.times_in(d.sentence.start, d.sentence.end)):
         return "annual"
+    # "Nghị quyết Đại hội … nhiệm kỳ 2020 - 2025 phấn đấu kết nạp 600": the congress's term
+    at = fig or d.actual_fig or d.excess_fig or d.percent_fig
+    if at is not None and _CONGRESS_TERM.search(doc.fold[d.sentence.start : at.start]):
+        return "term"
     return None
 
 
@@ -4501,7 +4531,7 @@ def implied_target(
     base = percent + 100 if kind == "excess" else percent
     if base <= 0:
         return None
-    return (actual * 100 / base).quantize(Decimal("0.01"))
+    return (actual * 100 / base).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
 
 
 def _span(text: str, d: Draft) -> tuple[int, int]:
@@ -4718,4 +4748,8 @@ def _plain_unit(doc: Doc, d: Draft) -> str | None:
     assert d.actual_fig is not None
     clause = d.actual_fig.clause
     names = doc.units_in(clause, d.actual_fig.start)
-    return (names[-1].code or names[-1].text) if names else None
+    if names:
+        return names[-1].code or names[-1].text
+    # a unit the registry does not know, kept as written ("xã Tân Lập kết nạp 14")
+    written = _written_unit(doc, clause, d.actual_fig.start)
+    return written.text if written is not None else None

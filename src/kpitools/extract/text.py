@@ -456,11 +456,27 @@ def _rewrapped(text: str, paragraphs: list[tuple[int, int]]) -> list[tuple[int, 
     for s, e in paragraphs:
         if out and out[-1][1] + 1 == s and e > s:
             last = text[out[-1][1] - 1]
-            if _LINE_GOES_ON.match(last) and text[s].islower():
+            tail = text[max(out[-1][0], out[-1][1] - 8) : out[-1][1]].rstrip()
+            listed = _list_goes_on(text, tail[-1:], s)
+            if (_LINE_GOES_ON.match(last) and text[s].islower()) or listed:
                 out[-1] = (out[-1][0], e)
                 continue
         out.append((s, e))
     return out
+
+
+_BULLET = re.compile(r"[-+•–]\s")
+
+
+def _list_goes_on(text: str, last: str, start: int) -> bool:
+    """Whether the line at ``start`` is the next item of a list laid out in lines: the line
+    before ends in ``:`` or ``;`` and this one opens with a bullet (``-``, ``+``, ``•``) or a
+    lower-case letter (``trong đó:\\n- xã A kết nạp 14;\\n- xã B …`` is one sentence).
+
+    >>> _rewrapped("Trong đó:\\n- xã A 14;\\n+ xã B 9.", [(0, 9), (10, 20), (21, 30)])
+    [(0, 30)]
+    """
+    return last in ":;" and (text[start].islower() or _BULLET.match(text, start) is not None)
 
 
 def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
