@@ -535,6 +535,10 @@ _EXTRACT = {
         ": không thấp hơn {stated}% ({qual})", ": not under {stated}% ({qual})"
     ),
     "extract.note.qualifier_approximate": _pair(" ({qual}: gần đúng)", " ({qual}: approximate)"),
+    "extract.note.not_about": _pair(
+        ": cách {stated}% quá một phần mười ({qual})",
+        ": more than a tenth away from {stated}% ({qual})",
+    ),
     "extract.note.computed": _pair(" → {computed}", " → {computed}"),
     "extract.note.growth_of_base": _pair(
         "so với số cùng kỳ ghi trong ngoặc: 100 × ({a} / {base} − 1) = {exact}",

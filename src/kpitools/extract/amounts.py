@@ -13,9 +13,11 @@ from __future__ import annotations
 import dataclasses
 import itertools
 import re
+from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import parse_number
 from kpitools.textfold import fold, fold_pattern, rx, words_rx
@@ -687,3 +689,36 @@ def _bracketed_measure(folded: str, a: _Amount) -> str | None:
         return None
     named = list(_MEASURE_NAMES.finditer(folded, head, a.start))
     return named[-1].group() if named else None
+
+
+APPROXIMATE_SHARE = Decimal("0.1")
+"""How far (a share of the stated figure) ``khoảng X%`` may be from the exact percentage."""
+
+
+def far_from_about(exact: Decimal, stated: Decimal) -> bool:
+    """Whether an exact percentage contradicts ``khoảng`` (about) ``stated``.
+
+    More than a tenth of ``stated`` away from it does (``khoảng 90%`` is not 78 %; 86 %
+    is about 90 %).
+
+    >>> far_from_about(Decimal(78), Decimal(90)), far_from_about(Decimal(86), Decimal(90))
+    (True, False)
+    """
+    return stated > 0 and abs(exact - stated) > stated * APPROXIMATE_SHARE
+
+
+def approximate_checks(
+    lead: Sequence[Segment], qual: str, exact: Decimal, stated: Decimal
+) -> dict[str, Any]:
+    """The checks of a percentage written with an approximate qualifier.
+
+    ``khoảng`` (or any qualifier other than ``trên``, ``hơn``, ``gần``, ``trở lên``):
+    inconsistent when ``khoảng`` is contradicted (:func:`far_from_about`), else unchecked.
+    """
+    if qual == "khoảng" and far_from_about(exact, stated):
+        return {
+            "consistent": False,
+            "verdict": "inconsistent",
+            **noted(*lead, seg("not_about", stated=stated, qual=qual)),
+        }
+    return {"verdict": "unchecked", **noted(*lead, seg("qualifier_approximate", qual=qual))}

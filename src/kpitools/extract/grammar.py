@@ -19,7 +19,12 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any, Protocol
 
-from kpitools.extract.amounts import APART_MEASURES, MEASURE_NAMES, plan_kind
+from kpitools.extract.amounts import (
+    APART_MEASURES,
+    MEASURE_NAMES,
+    approximate_checks,
+    plan_kind,
+)
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc, Sentence, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
@@ -4104,7 +4109,7 @@ def _percent_checks(
             ),
         )
     elif qual:
-        out.update(verdict="unchecked", **noted(*lead, seg("qualifier_approximate", qual=qual)))
+        out.update(approximate_checks(lead, qual, exact, stated.value))
     else:
         verdict = "consistent" if check.consistent else "inconsistent"
         if check.truncated:

@@ -74,6 +74,7 @@ from kpitools.extract.amounts import (
     _sets_plan,
     _shifted,
     _units_named,
+    approximate_checks,
     noun_pattern,
     plan_kind,
 )
@@ -183,7 +184,7 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
             **noted(*lead, seg("qualifier", qual=qual)),
         )
     elif qual is not None:
-        out.update(verdict="unchecked", **noted(*lead, seg("qualifier_approximate", qual=qual)))
+        out.update(approximate_checks(lead, qual, exact, p.value))
     else:
         verdict = (
             "truncated"
