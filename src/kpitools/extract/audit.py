@@ -217,7 +217,7 @@ def _same_figure_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
         same = attainments.get(
             (e["file"], e["stated_percent"], _plan_word(e["text"]), e["measure"])
         )
-        twin = next((a for a in same or () if _same_figure(a, e)), None)
+        twin = next((a for a in same or () if _same_figure(a, e) and not _other_units(a, e)), None)
         if twin is None:
             continue
         percent = _dec(e["stated_percent"])
@@ -274,12 +274,22 @@ def plans_disagree(first: Decimal, second: Decimal) -> bool:
     return low > 0 and high > low * YEAR_PLAN_SPREAD
 
 
+def _other_units(r1: dict[str, Any], r2: dict[str, Any]) -> bool:
+    """Whether two statements name two different units.
+
+    ``xã A … 28`` and ``xã B … 28`` are two figures that happen to be equal, not one.
+    """
+    u1, u2 = (r.get("unit_code") or r.get("unit") for r in (r1, r2))
+    return u1 is not None and u2 is not None and u1 != u2
+
+
 def _two_year_plan_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
     """One figure with two attainments of the year's plan that cannot both hold.
 
     ``khoảng 7,6 triệu lượt khách … vượt 135% kế hoạch năm`` and, of the same 7,6 triệu,
     ``vượt gần 5% mục tiêu năm``: one row spans both, with the later one's stated. Only for
-    results within 1 % of each other, of the same measure, year and date, with attainments
+    results within 1 % of each other, of the same measure, year, date and unit (when both name
+    one), with attainments
     more than :data:`YEAR_PLAN_SPREAD` apart; statements are sorted once (n log n).
     """
     if any(c not in df.columns for c in ("measure", "year", "as_of")):
@@ -294,7 +304,9 @@ def _two_year_plan_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
             r2["year"],
             r2["as_of"],
         )
-        if not same or not _same_figure(r1, r2) or not plans_disagree(a1, a2):
+        if not same or _other_units(r1, r2) or not _same_figure(r1, r2):
+            continue
+        if not plans_disagree(a1, a2):
             continue
         first, later = sorted((r1, r2), key=lambda r: r["start"])
         rows.append(
