@@ -397,7 +397,7 @@ def unit_list(draw: st.DrawFn) -> Case:
         items.append(_item(u, verb, a, noun, p, lead, of))
         wants.append(Want(D(a), None, p, "attainment", u.name, u.code))
     total = sum(w.actual for w in wants if w.actual is not None)
-    over = draw(st.booleans())
+    over = total > 3 and draw(st.booleans())
     head_n = (
         int(total) - draw(st.integers(1, 3)) if over else int(total) + draw(st.integers(0, 500))
     )
@@ -689,10 +689,75 @@ PATTERNS: dict[str, st.SearchStrategy[Case]] = {
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_generated_pattern_is_read_right(name: str) -> None:
-    @_settings(25)
+    @_settings(60)
     @given(case=PATTERNS[name])
     def run(case: Case) -> None:
         why = mismatch(case)
         assert why is None, f"{case.text!r}: {why}"
 
     run()
+
+
+# --------------------------------------------------------------------------- the rules, once each
+# (invented examples; the generators above vary them)
+
+
+def test_an_nfd_text_links_a_target_stated_paragraphs_before_as_its_nfc_form_does() -> None:
+    text = (
+        "Nghị quyết Đại hội Đảng bộ nhiệm kỳ 2020 - 2025 đề ra mỗi năm kết nạp 140 đảng viên."
+        "\n\nCông tác kiểm tra được tăng cường.\n\n Năm 2024, toàn Đảng bộ kết nạp 168 đảng "
+        "viên, đạt 120% so với nghị quyết."
+    )
+    for form in ("NFC", "NFD"):
+        [s] = [s for s in find(unicodedata.normalize(form, text)) if s.actual is not None]
+        assert (s.actual, s.target, s.verdict) == (D(168), D(140), "consistent")
+
+
+def test_a_list_laid_out_in_bulleted_lines_is_read_item_by_item_and_summed() -> None:
+    text = (
+        "Năm 2026, toàn Đảng bộ thành phố kết nạp 60 đảng viên, trong đó:\n"
+        "- xã Tân Lập kết nạp 41, đạt 82%;\n"
+        "+ phường Đồng Tâm kết nạp 22 đảng viên, đạt 110%."
+    )
+    found = find(text)
+    assert [(s.unit, s.actual, s.stated_percent) for s in found if s.stated_kind] == [
+        ("xã Tân Lập", D(41), D(82)),
+        ("phường Đồng Tâm", D(22), D(110)),
+    ]
+    audit = audit_statements(found)
+    assert audit.filter(audit["verdict"] == "inconsistent")["check"].to_list() == ["sum"]
+
+
+def test_two_units_with_equal_figures_are_not_one_figure_stated_twice() -> None:
+    text = (
+        "Năm 2023, toàn Đảng bộ thành phố kết nạp 90 đảng viên, trong đó: huyện Hòa Xuân "
+        "kết nạp 28 đảng viên, đạt 200% kế hoạch năm; huyện Đông Khê kết nạp 28 đảng viên, "
+        "đạt 100% kế hoạch năm."
+    )
+    audit = audit_statements(find(text))
+    assert audit.filter(audit["verdict"] == "inconsistent").height == 0
+
+
+@pytest.mark.parametrize(("about", "verdict"), [("95", "inconsistent"), ("85", "unchecked")])
+def test_khoang_is_contradicted_more_than_a_tenth_away(about: str, verdict: str) -> None:
+    [s] = find(f"Năm 2024, xã Tân Lập kết nạp 41/50 đảng viên, đạt khoảng {about}% chỉ tiêu.")
+    assert s.verdict == verdict
+
+
+def test_the_target_of_a_terms_congress_is_a_term_target() -> None:
+    text = (
+        "Nghị quyết Đại hội Đảng bộ nhiệm kỳ 2020 – 2025 phấn đấu kết nạp 450 đảng viên mới, "
+        "bình quân mỗi năm kết nạp 90 đảng viên."
+    )
+    assert [(s.target, s.target_period) for s in find(text)] == [
+        (D(450), "term"),
+        (D(90), "annual"),
+    ]
+
+
+def test_a_plan_opening_its_sentence_sets_the_first_figure() -> None:
+    text = (
+        "Theo kế hoạch năm 2023, toàn Đảng bộ kết nạp 75 đảng viên, thực hiện kết nạp được "
+        "81 đảng viên."
+    )
+    assert [(s.actual, s.target) for s in find(text)] == [(D(81), D(75))]
