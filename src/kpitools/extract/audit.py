@@ -277,10 +277,25 @@ def plans_disagree(first: Decimal, second: Decimal) -> bool:
 def _other_units(r1: dict[str, Any], r2: dict[str, Any]) -> bool:
     """Whether two statements name two different units.
 
-    ``xã A … 28`` and ``xã B … 28`` are two figures that happen to be equal, not one.
+    ``xã A … 28`` and ``xã B … 28`` are two figures that happen to be equal, not one. A
+    whole (``toàn tỉnh``) may be the unit named elsewhere (``Tỉnh A``): no unit for this.
     """
-    u1, u2 = (r.get("unit_code") or r.get("unit") for r in (r1, r2))
+    u1, u2 = (_named_unit(r) for r in (r1, r2))
     return u1 is not None and u2 is not None and u1 != u2
+
+
+_PARTY_OF = rx(r"^(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+")
+_WHOLE_OF = rx(r"^toàn(?!\w)")
+
+
+def _named_unit(r: dict[str, Any]) -> str | None:
+    """The unit a statement names, as its code or its folded name without ``Đảng bộ``."""
+    if r.get("unit_code"):
+        return str(r["unit_code"])
+    unit = fold(r.get("unit") or "")
+    if not unit or _WHOLE_OF.match(unit):
+        return None
+    return _PARTY_OF.sub("", unit)
 
 
 def _two_year_plan_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
