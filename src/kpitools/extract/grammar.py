@@ -940,14 +940,30 @@ def _reached_after_assigned(words: str) -> bool:
 def _heading_target(doc: Doc, fig: Figure) -> bool:
     """A bare count in a list under a heading that sets targets ("giao chỉ tiêu kết nạp
     đảng viên: huyện A 150; huyện B 110"): each item is a unit's target."""
-    if fig.noun_start is not None:
-        return False
     sentence = fig.sentence
     colon = doc.text.rfind(":", sentence.start, fig.start)
-    if colon < 0:
+    if colon >= 0:
+        heading = doc.fold[sentence.start : colon]
+        if _TARGET_CUE.search(heading) and not _MET_WORDS.search(heading):
+            # a bare count, or one with its noun and no verb of its own ("xã A 150 đảng viên")
+            return fig.noun_start is None or not _ITEM_VERB.search(doc.fold[colon : fig.start])
+    return _assigned_to_units(doc, fig)
+
+
+# "giao chỉ tiêu kết nạp đảng viên cho huyện A 150 đảng viên, huyện B 110 đảng viên"
+_ASSIGNED_TO = rx(r"(?<!\w)giao\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){0,6}?\s+cho(?!\w)")
+_ITEM_VERB = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập|đạt|vượt|được|đã)(?!\w)")
+
+
+def _assigned_to_units(doc: Doc, fig: Figure) -> bool:
+    """A figure of the units a target is assigned to (``giao chỉ tiêu … cho huyện A 150
+    đảng viên, huyện B 110``): after ``giao chỉ tiêu … cho``, with no word of a result
+    before the assignment nor a verb between it and the figure."""
+    lead = doc.fold[fig.sentence.start : fig.start]
+    found = list(_ASSIGNED_TO.finditer(lead))
+    if not found or _MET_WORDS.search(lead[: found[-1].start()]):
         return False
-    heading = doc.fold[sentence.start : colon]
-    return bool(_TARGET_CUE.search(heading)) and not _MET_WORDS.search(heading)
+    return not _ITEM_VERB.search(lead[found[-1].end() :])
 
 
 def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
@@ -3250,7 +3266,7 @@ _WRITTEN_UNIT = rx(
     rf"[\s\-–•+]*(?:(?:riêng|còn|và|trong\s+đó|cụ\s+thể|như)(?!\w)[\s,:]*)?"
     rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?)"
     r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
-    r"phát\s+triển|giao|là)(?!\w)|\s*\(?\s*\d)"
+    r"phát\s+triển|giao|là)(?!\w)|\s*:?\s*\(?\s*\d)"
 )
 _WHOLE_UNIT = rx(
     r"(?<!\w)toàn\s+(?:đảng\s+bộ(?:\s+(?:tỉnh|huyện|thành\s+phố|xã|phường))?|tỉnh|"
@@ -3267,7 +3283,16 @@ def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
         text.rfind(";", sentence.start, pos) + 1,
         text.rfind(":", sentence.start, pos) + 1,
     )
+    if start > sentence.start and text[start - 1] == ":" and not text[start:pos].strip(" ("):
+        # "xã A: 14/12; xã B: 9/10": a colon between an item's name and its figure
+        start = max(
+            sentence.start,
+            text.rfind(";", sentence.start, start - 1) + 1,
+            text.rfind(":", sentence.start, start - 1) + 1,
+        )
     for m in _PART_MARKER.finditer(doc.fold, start, pos):
+        start = m.end()
+    for m in _ASSIGNED_TO.finditer(doc.fold, start, pos):  # "giao chỉ tiêu … cho huyện A 150"
         start = m.end()
     for m in _ITEM_COMMA.finditer(doc.fold, start, pos):
         start = m.start() + 1
@@ -4277,6 +4302,9 @@ def _heading_metric(
     """The metric the heading of a figure's list names (the words before the last ':')."""
     sentence = fig.sentence
     colon = doc.text.rfind(":", sentence.start, fig.start)
+    if colon >= 0 and not doc.text[colon + 1 : fig.start].strip(" ("):
+        # "…: Đảng bộ Công an thành phố: 66/58": the item's own colon, the heading's before
+        colon = doc.text.rfind(":", sentence.start, colon)
     if colon < 0:
         return None
     folded = doc.fold
