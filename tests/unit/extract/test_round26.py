@@ -446,7 +446,11 @@ def fractions(draw: st.DrawFn) -> Case:
     for u in us:
         t = draw(st.integers(3, 60))
         a = draw(st.integers(max(1, t - 5), t + 10))
-        items.append(f"{u.written} {a}/{t}")
+        items.append(
+            draw(st.sampled_from(["{u} {f}", "{u} ({f})", "{u}: {f}"])).format(
+                u=u.written, f=f"{a}/{t}"
+            )
+        )
         name = u.name
         wants.append(Want(D(a), D(t), None, None, None if u.code else name, u.code))
     text = f"{when}, {heading}: " + sep.join(items) + "."
@@ -481,15 +485,17 @@ def target_first(draw: st.DrawFn) -> Case:
 
 @st.composite
 def target_list(draw: st.DrawFn) -> Case:
-    """``giao chỉ tiêu kết nạp đảng viên: huyện A 150; huyện B 110``: a target per unit."""
+    """``giao chỉ tiêu kết nạp đảng viên: huyện A 150; huyện B 110`` (or ``huyện A: 150``,
+    or ``… cho huyện A 150 đảng viên, huyện B 110 đảng viên``): a target per unit."""
     era = draw(st.sampled_from(["old", "new"]))
     us = draw(distinct_units(era, 2, 5))
     when = f"Năm {draw(OLD_YEARS)}" if era == "old" else draw(NEW_PERIODS)
     sep = draw(st.sampled_from(["; ", ", ", ";\n- "]))
+    form = draw(st.sampled_from(["{u} {t}", "{u}: {t}", "{u} {t} đảng viên"]))
     items, wants = [], []
     for u in us:
         t = draw(st.integers(5, 2000))
-        items.append(f"{u.written} {fmt_int(t, True)}")
+        items.append(form.format(u=u.written, t=fmt_int(t, True)))
         name = u.name
         wants.append(Want(None, D(t), None, None, None if u.code else name, u.code))
     head = draw(
@@ -501,6 +507,8 @@ def target_list(draw: st.DrawFn) -> Case:
         )
     )
     text = f"{when}, {head}: " + sep.join(items) + "."
+    if form.endswith("đảng viên") and draw(st.booleans()):  # no colon: "… cho huyện A 150 …"
+        text = f"{when}, Thành ủy giao chỉ tiêu kết nạp đảng viên cho " + ", ".join(items) + "."
     return Case(text, tuple(wants))
 
 
@@ -761,3 +769,25 @@ def test_a_plan_opening_its_sentence_sets_the_first_figure() -> None:
         "81 đảng viên."
     )
     assert [(s.actual, s.target) for s in find(text)] == [(D(81), D(75))]
+
+
+def test_a_colon_between_an_items_name_and_its_figure_keeps_the_items_unit() -> None:
+    text = (
+        "Năm 2024, một số đảng bộ kết nạp cao so với chỉ tiêu: Đảng bộ Khối Bắc: 16/12; "
+        "xã Tân Lập: 7/9."
+    )
+    assert [(s.unit, s.actual, s.target) for s in find(text)] == [
+        ("Đảng bộ Khối Bắc", D(16), D(12)),
+        ("xã Tân Lập", D(7), D(9)),
+    ]
+
+
+def test_targets_assigned_to_units_after_cho_are_each_units_target() -> None:
+    text = (
+        "Năm 2024, Thành ủy giao chỉ tiêu kết nạp đảng viên cho huyện Tân Lập 130 đảng viên, "
+        "huyện Đông Khê 95 đảng viên."
+    )
+    assert [(s.unit, s.actual, s.target) for s in find(text)] == [
+        ("huyện Tân Lập", None, D(130)),
+        ("huyện Đông Khê", None, D(95)),
+    ]
