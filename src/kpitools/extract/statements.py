@@ -239,7 +239,11 @@ def _read(
         )
     linked = link_document(out, doc.text, money=money)
     linked = _with_parts_over(linked, doc.text, end=doc.limit, file=file, money=money)
-    return [_as_given(s, doc.norm) for s in linked], doc.stopped_at
+    del out, records  # each statement moved below is then the only one of its span in memory
+    if not doc.norm.same_offsets():
+        for i, s in enumerate(linked):
+            linked[i] = _as_given(s, doc.norm)
+    return linked, doc.stopped_at
 
 
 def _as_given(s: Statement, norm: Normalized) -> Statement:

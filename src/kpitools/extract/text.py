@@ -64,6 +64,10 @@ class Normalized:
     def _piece(self, k: int) -> int:
         return bisect.bisect_right(self.keys, k) - 1
 
+    def same_offsets(self) -> bool:
+        """Whether every normalized character is where it was in the original."""
+        return not any(self.shifts) and not any(self.extras)
+
     def start_of(self, k: int) -> int:
         """Where normalized character ``k`` begins in the original."""
         return k + self.shifts[self._piece(k)]
