@@ -257,6 +257,17 @@ def distinct_units(era: str, n_min: int, n_max: int) -> st.SearchStrategy[list[U
 
 OLD_YEARS = st.sampled_from([2021, 2022, 2023, 2024])
 NEW_PERIODS = st.sampled_from(["Năm 2026", "6 tháng đầu năm 2026", "Trong năm 2026"])
+
+
+@st.composite
+def placed(draw: st.DrawFn) -> tuple[Unit, str]:
+    """A unit and the time its figure is of, of one era (districts up to 2024, the
+    communes and wards of 2025 in 2026)."""
+    era = draw(st.sampled_from(["old", "new"]))
+    when = f"Năm {draw(OLD_YEARS)}" if era == "old" else draw(NEW_PERIODS)
+    return draw(units(era)), when
+
+
 TERM = st.sampled_from(["2020 - 2025", "2020-2025", "2020 – 2025", "2020–2025"])
 ADMIT = st.sampled_from(["kết nạp", "kết nạp được", "kết nạp mới"])
 TARGET_WORD = st.sampled_from(
@@ -573,9 +584,7 @@ def term_and_annual(draw: st.DrawFn) -> Case:
 @st.composite
 def implied(draw: st.DrawFn) -> Case:
     """A percentage with no target written: the implied target, derived."""
-    era = draw(st.sampled_from(["old", "new"]))
-    u = draw(units(era))
-    when = f"Năm {draw(OLD_YEARS)}" if era == "old" else draw(NEW_PERIODS)
+    u, when = draw(placed())
     a, _, p, _ = draw(attained(lo=5, hi=3000))
     word = draw(TARGET_WORD)
     verb, noun = draw(METRICS)
@@ -655,9 +664,7 @@ def qualified(draw: st.DrawFn) -> Case:
 @st.composite
 def stated_wrong(draw: st.DrawFn) -> Case:
     """``kết nạp A/T đảng viên, đạt P%`` with P consistent (rounded or cut) or well off."""
-    era = draw(st.sampled_from(["old", "new"]))
-    u = draw(units(era))
-    when = f"Năm {draw(OLD_YEARS)}" if era == "old" else draw(NEW_PERIODS)
+    u, when = draw(placed())
     a, t, p, _ = draw(attained(lo=10, hi=3000))
     mode = draw(st.sampled_from(["rounded", "cut", "off"]))
     verdict = "consistent"
