@@ -3342,6 +3342,21 @@ def _written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
     return UnitMention(m.start("u"), m.start("u") + len(text), text, None, ())
 
 
+def _opening_unit(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | None:
+    """The unit a sentence opens with, as written: at its start, or right after the time
+    phrase it opens with (``Trong năm 2024 Đảng bộ xã Tân Lập kết nạp …``)."""
+    written = _written_unit(doc, sentence.start, pos)
+    if written is not None:
+        return written
+    for t in doc.times_in(sentence.start, pos)[:2]:
+        if not doc.text[t.end : t.end + 1].isspace():
+            continue
+        written = _written_unit(doc, t.end, pos)
+        if written is not None:
+            return written
+    return None
+
+
 def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     pos = d.anchor
     sentence = d.sentence
@@ -3367,7 +3382,7 @@ def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     if after:
         return after[0]
     if item_start == sentence.start:
-        written = _written_unit(doc, item_start, pos)
+        written = _opening_unit(doc, sentence, pos)
         if written is not None:
             return written
     whole = list(_WHOLE_UNIT.finditer(doc.fold, sentence.start, pos))
