@@ -265,7 +265,7 @@ def placed(draw: st.DrawFn) -> tuple[Unit, str]:
     communes and wards of 2025 in 2026)."""
     era = draw(st.sampled_from(["old", "new"]))
     when = f"Năm {draw(OLD_YEARS)}" if era == "old" else draw(NEW_PERIODS)
-    return draw(units(era)), when
+    return draw(units(era)), when + draw(st.sampled_from([",", ""]))  # "Năm 2024 xã A …" too
 
 
 TERM = st.sampled_from(["2020 - 2025", "2020-2025", "2020 – 2025", "2020–2025"])
@@ -589,7 +589,7 @@ def implied(draw: st.DrawFn) -> Case:
     word = draw(TARGET_WORD)
     verb, noun = draw(METRICS)
     written = fmt_int(a, draw(st.booleans()))
-    text = f"{when}, {u.written} {verb} {written} {noun}, đạt {fmt_pct(p)}% {word}."
+    text = f"{when} {u.written} {verb} {written} {noun}, đạt {fmt_pct(p)}% {word}."
     name = u.name
     derived = (D(a) * 100 / p).quantize(D("0.01"), rounding=ROUND_HALF_UP)
     want = Want(D(a), None, p, "attainment", None if u.code else name, u.code, implied=derived)
@@ -677,7 +677,7 @@ def stated_wrong(draw: st.DrawFn) -> Case:
     verb, noun = draw(METRICS)
     form = draw(st.sampled_from(["{a}/{t} {n}, đạt {p}%", "{a} {n}, đạt {p}% chỉ tiêu ({t} {n})"]))
     text = (
-        f"{when}, {u.written} {verb} "
+        f"{when} {u.written} {verb} "
         + form.format(a=fmt_int(a, dots), t=fmt_int(t, dots), p=fmt_pct(p), n=noun)
         + "."
     )
@@ -798,3 +798,18 @@ def test_targets_assigned_to_units_after_cho_are_each_units_target() -> None:
         ("huyện Tân Lập", None, D(130)),
         ("huyện Đông Khê", None, D(95)),
     ]
+
+
+def test_a_unit_right_after_the_opening_time_phrase_is_kept_as_written() -> None:
+    text = (
+        "Năm 2024, Đảng bộ xã Tân Lập phấn đấu kết nạp 30 đảng viên. Công tác cán bộ được "
+        "chú trọng. Kết quả, năm 2024 Đảng bộ xã Tân Lập kết nạp 33 đảng viên, đạt 110% chỉ "
+        "tiêu được giao."
+    )
+    [s] = [s for s in find(text) if s.actual is not None]
+    assert (s.unit, s.actual, s.target, s.verdict) == (
+        "Đảng bộ xã Tân Lập",
+        D(33),
+        D(30),
+        "consistent",
+    )
