@@ -1,0 +1,2131 @@
+"""Drafts and their assembly for :mod:`kpitools.extract.grammar`: :func:`assemble` joins the
+targets, wholes, excesses and percentages of a sentence's figures to the actual they belong
+to.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from decimal import Decimal
+
+from kpitools.extract.amounts import APART_MEASURES, MEASURE_NAMES, plan_kind
+from kpitools.extract.figures import (
+    _BARE_EXCESS,
+    _COMPARE_NEXT,
+    _COMPARED_YEAR,
+    _CONNECTOR_SUFFIX,
+    _CONNECTORS,
+    _FALLING,
+    _GROWTH_BASE,
+    _K_ACHIEVED,
+    _K_EXCESS,
+    _K_GROWTH,
+    _K_GROWTH_TAIL,
+    _K_PLAN_NAMED_TAIL,
+    _K_PLAN_TAIL,
+    _K_RATE,
+    _K_TOTAL_TAIL,
+    _MEASURE_WORDS,
+    _MET_WORDS,
+    _MONEY,
+    _PERCENT,
+    _PERCENT_OF_MEASURE_PLAN,
+    _PLAN_IN_BRACKET,
+    _PLAN_WORD,
+    _RESULT_AFTER_TARGET,
+    _STOP,
+    _STRIVE,
+    _SUBJECT_TRIM,
+    _TAIL,
+    _TARGET_CUE,
+    _WORD,
+    _YEAR_WORD_END,
+    Draft,
+    Figure,
+    _attained_after,
+    _bracketed_plan_after,
+    _plan_of,
+    _single,
+    _target_word,
+)
+from kpitools.extract.text import NUM, Doc, Sentence
+from kpitools.numbers import Percent, check_percent, parse_percent
+from kpitools.textfold import fold, rx
+
+# --------------------------------------------------------------------------- statements
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    """Whether two figures count in the same way: both money of one currency, or neither
+    money (an amount never pairs with a count of people or things)."""
+    if a.measure is None or b.measure is None:
+        return a.measure is None and b.measure is None
+    return a.measure.split()[-1] == b.measure.split()[-1]
+
+
+def _nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
+    if not _same_measure(a, b):
+        return False
+    if a.noun_start is None or b.noun_start is None or a.noun_end is None or b.noun_end is None:
+        return True
+    x = doc.fold[a.noun_start : a.noun_end].split()
+    y = doc.fold[b.noun_start : b.noun_end].split()
+    n = min(len(x), len(y), 2)
+    return x[:n] == y[:n]
+
+
+def _unit_before(doc: Doc, sentence: Sentence, pos: int) -> str | None:
+    """The unit named last before ``pos`` in the sentence (its code, else its text)."""
+    names = doc.units_in(sentence.start, pos)
+    return (names[-1].code or names[-1].text) if names else None
+
+
+def assemble(doc: Doc, figures: list[Figure]) -> list[Draft]:
+    """Join the figures of each sentence into drafts of statements."""
+    drafts: list[Draft] = []
+    by_sentence: dict[int, list[Figure]] = {}
+    for f in figures:
+        by_sentence.setdefault(f.sentence.start, []).append(f)
+    previous: list[Figure] = []
+    for figs in by_sentence.values():
+        drafts.extend(_assemble_sentence(doc, figs, previous))
+        previous = figs
+    return drafts
+
+
+def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> list[Draft]:
+    sentence = figs[0].sentence
+    _excess_as_qualifier(doc, figs)
+    _amounts_of_counts(doc, figs)
+    _change_amounts(doc, figs)
+    _within_targets(doc, figs)
+    drafts = _actual_drafts(doc, sentence, figs)
+    # targets stated apart from their actual join the nearest actual counting the same thing
+    for f in figs:
+        if f.role == "target":
+            _attach_target(doc, sentence, f, drafts, figs)
+    drafts.sort(key=lambda d: d.anchor)
+    for f in figs:
+        if f.role in ("whole", "excess"):
+            _attach_whole_or_excess(f, drafts, figs)
+    for f in figs:
+        if f.role == "percent" and not _growth_statement(doc, f, figs, previous, drafts):
+            _attach_percent(doc, f, figs, drafts)
+        elif f.role == "rate_range":
+            _rate_against_range(doc, f, figs)
+    _attach_plans_after(doc, figs, drafts)
+    _respective_attainments(doc, figs, drafts)
+    _respective_growths(doc, figs, drafts)
+    _amount_said_last(doc, figs, drafts)
+    _growth_to_amount(doc, figs, drafts)
+    _attach_exceeded_plans(doc, figs, drafts)
+    _split_other_plans(doc, figs, drafts)
+    _plan_after_bare_percent(doc, drafts)
+    return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _plan_after_bare_percent(doc: Doc, drafts: list[Draft]) -> None:
+    """Give a bare percentage the amount of its plan named by its measure right after it.
+
+    ``Như vậy, công ty đạt 60% kế hoạch lợi nhuận 2.000 tỷ đồng``
+    (:data:`_PERCENT_OF_MEASURE_PLAN`): a percentage with neither result nor plan of its own
+    takes the amount that stands alone as a draft of a target; its result is looked for
+    before the sentence (:func:`~kpitools.extract.targets.link_named_plans`).
+    """
+    alone = [t for t in drafts if t.target_fig is not None and len(t.figures) == 1]
+    for d in [d for d in drafts if d.percent_fig is not None]:
+        p = d.percent_fig
+        if p is None or d.actual is not None or d.target is not None or d.rate_of:
+            continue
+        t = next((t for t in alone if t.anchor > p.end), None)
+        if t is None or t.target_fig is None:
+            continue
+        f = t.target_fig
+        if not _PERCENT_OF_MEASURE_PLAN.fullmatch(doc.fold, p.end - 1, f.qual_start or f.start):
+            continue
+        d.target_fig, d.target, f.owner = f, t.target, d
+        drafts.remove(t)
+        alone.remove(t)
+
+
+def _growth_statement(
+    doc: Doc, f: Figure, figs: list[Figure], previous: list[Figure], drafts: list[Draft]
+) -> bool:
+    """Whether the percentage ``f`` was taken as a growth set against a plan's rate: against
+    the rate in brackets after it, by the margin written between them, or against the plan
+    opening the next sentence (each made its statement)."""
+    return (
+        _growth_against_bracket(doc, f, figs, previous)
+        or _growth_by_margin(doc, f, figs, previous)
+        or _plan_of_growth_before(doc, f, previous, drafts)
+    )
+
+
+# "So với mục tiêu được giao là 7% thì …": a sentence opening with the plan's rate the growth of
+# the sentence before is set against
+_COMPARED_PLAN_OPENING = rx(
+    r"^\W*so\s+(?:với\s+)?(?:mức\s+)?(?:mục\s+tiêu|kế\s+hoạch|kịch\s+bản|chỉ\s+tiêu)"
+    r"(?:\s+(?!đạt|vượt|tăng(?!\s+trưởng)|giảm)[^\W\d_]+){0,6}\s*(?:là|:)\s*$"
+)
+_GROWTH_LEAD = rx(r"(?<!\w)tăng\s*(?:khoảng|gần|hơn|trên)?\s*$")
+
+
+def _plan_of_growth_before(
+    doc: Doc, f: Figure, previous: list[Figure], drafts: list[Draft]
+) -> bool:
+    """A plan's rate opening a sentence (``So với mục tiêu được giao là 7% thì …``) set against
+    the one percentage of the sentence before in the paragraph when that is a growth (``tăng
+    7,8% so với năm trước``) of the same size (half to twice the plan's): a statement of the
+    growth against the plan; whether it made one."""
+    if f.kind != "percent" or f.qualifier is not None or f.clause != f.sentence.start:
+        return False
+    if not _COMPARED_PLAN_OPENING.match(doc.fold[f.sentence.start : f.span_start]):
+        return False
+    rates = [g for g in previous if g.kind == "percent"]
+    if len(rates) != 1 or rates[0].sentence.paragraph != f.sentence.paragraph:
+        return False
+    growth = rates[0]
+    if growth.qualifier is not None or not _GROWTH_LEAD.search(
+        doc.fold, growth.clause, growth.span_start
+    ):
+        return False
+    if not f.values[0] / 2 < growth.values[0] < f.values[0] * 2:
+        return False
+    d = Draft(growth.sentence, actual_fig=growth, actual=growth.value, target_fig=f, target=f.value)
+    f.owner = d
+    growth.measure = f.measure = "%"
+    drafts.append(d)
+    return True
+
+
+def _attach_plans_after(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """Plans in brackets, joined after the percentages are placed (see the two below)."""
+    for f in figs:
+        if f.role == "bracket_plan":
+            f.role = "target"
+            _attach_bracket_plan(doc, f, figs, drafts)
+        elif f.role == "beaten_plan":
+            f.role = "target"
+            _attach_beaten_plan(doc, f, figs, drafts)
+
+
+# "… đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm"
+# "… 500 tỷ đồng (+5%) và 40 tỷ đồng (+26%), tương ứng hoàn thành …": a signed change in
+# brackets right after each amount
+_SIGNED_CHANGE = r"(?:\s*\(\s*[+\-−]\s*[\d.,]+\s*%\s*\))?"
+_JOINED = rx(rf"^{_SIGNED_CHANGE}\s*(?:,|và)\s*$")
+_RESPECTIVE = rx(r"(?<!\w)lần\s+lượt(?!\w)")
+# "doanh thu đạt 500 tỷ đồng, lợi nhuận đạt 40 tỷ đồng, lần lượt …": the second amount with
+# its own measure and verb
+_NEXT_AMOUNT = rx(
+    r"^\s*(?:,|và|,\s*và)\s*(?:[^\W\d_]+\s+){1,6}?(?:ước\s+)?(?:đạt|là|ghi\s+nhận)\s*$"
+)
+# "lần lượt tăng 12% và 25% so với cùng kỳ": two growths said respectively, between the
+# amounts and their attainments
+_GROWTH_PAIR = rx(
+    rf"(?:lần\s+lượt\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%\s+so\s+với\s+"
+    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?"
+)
+_RESPECTIVE_VERB = rx(
+    rf"^{_SIGNED_CHANGE}\s*,?\s*(?:{_GROWTH_PAIR.pattern}\s*,\s*)?(?:và\s+)?(?:đã\s+)?"
+    r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt)"
+    r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
+)
+_PLAN_NEXT = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
+
+
+def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """Two amounts and then two attainments of a plan, said ``lần lượt`` (respectively):
+    each amount takes the percentage in its place (``doanh thu và lợi nhuận đạt lần lượt 500
+    tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm``)."""
+    figs = [f for f in figs if not _signed_change(doc, f) and not _in_growth_pair(doc, f)]
+    for a1, a2, p1, p2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
+        if not _respective_run(doc, a1, a2, p1, p2):
+            continue
+        verb = _RESPECTIVE_VERB.match(doc.fold[a2.end : p1.span_start])
+        kind = "excess" if verb and verb.group("verb") == fold("vượt") else "attainment"
+        for a, p in ((a1, p1), (a2, p2)):
+            d, own = a.owner, p.owner
+            assert d is not None and own is not None
+            d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, kind
+            if own in drafts and own is not a1.owner and own is not a2.owner:
+                drafts.remove(own)
+
+
+_SIGNED_CHANGE_AT = rx(r"\(\s*[+\-−]\s*$")
+
+
+_RESPECTIVE_GROWTH = rx(
+    r"^\s*,\s*(?:(?:lần\s+lượt|tương\s+ứng)\s+tăng|tăng\s+(?:lần\s+lượt|tương\s+ứng))\s*$"
+)
+
+
+def _respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """Two amounts and then two growths said respectively (``lợi nhuận trước thuế đạt 620 tỷ
+    đồng và lợi nhuận sau thuế 540 tỷ đồng, tương ứng tăng 11% và 19% so với cùng kỳ``):
+    each amount takes the growth in its place (the second amount had taken both)."""
+    figs = [f for f in figs if not _signed_change(doc, f)]
+    for a1, a2, g1, g2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
+        if not _respective_growth_run(doc, a1, a2, g1, g2):
+            continue
+        d1, d2, old = a1.owner, a2.owner, g2.owner
+        assert d1 is not None and d2 is not None
+        d1.percent_fig, g1.owner, d2.percent_fig, g2.owner = g1, d1, g2, d2
+        for d in (d1, d2):
+            d.respective, d.respective_kind = True, "growth"
+        if old is not None and old is not d1 and old is not d2 and old in drafts:
+            drafts.remove(old)
+
+
+def _amounts_joined(fold_: str, a1: Figure, a2: Figure) -> bool:
+    """Whether two amounts of a respective run follow each other: joined by a conjunction,
+    or the second right after the first (its own measure and verb between)."""
+    between = fold_[a1.end : a2.span_start]
+    return bool(_JOINED.match(between) or _NEXT_AMOUNT.match(between))
+
+
+def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Figure) -> bool:
+    """Whether ``a1 a2 g1 g2`` are two amounts and their growths said respectively."""
+    fold_ = doc.fold
+    if not all(f.sentence is a1.sentence for f in (a2, g1, g2)):
+        return False
+    if (a1.kind, a2.kind, g1.kind, g2.kind) != ("count", "count", "percent", "percent"):
+        return False
+    if a1.measure is None or not _same_measure(a1, a2) or g1.qualifier or g2.qualifier:
+        return False
+    d1, d2 = a1.owner, a2.owner
+    if d1 is None or d2 is None or d1 is d2 or d1.actual_fig is not a1 or d2.actual_fig is not a2:
+        return False
+    if d1.percent_fig is not None or d1.target is not None or d2.target is not None:
+        return False
+    return bool(
+        _amounts_joined(fold_, a1, a2)
+        and _RESPECTIVE_GROWTH.match(fold_[a2.end : g1.span_start])
+        and _JOINED.match(fold_[g1.end : g2.span_start])
+        and _K_GROWTH_TAIL.match(fold_[g2.end : g2.sentence.end])
+    )
+
+
+def _in_growth_pair(doc: Doc, f: Figure) -> bool:
+    """Whether the percentage ``f`` is one of two growths said respectively
+    (:data:`_GROWTH_PAIR`), skipped in a respective run of attainments after them."""
+    if f.kind != "percent":
+        return False
+    low = max(f.sentence.start, f.start - 40)
+    m = _GROWTH_PAIR.search(doc.fold, low, min(f.sentence.end, f.end + 80))
+    return m is not None and m.start() <= f.start < m.end()
+
+
+def _signed_change(doc: Doc, f: Figure) -> bool:
+    """Whether ``f`` is a percentage in brackets with its sign, right after an amount
+    (``500 tỷ đồng (+5%)``): a change beside the amount, skipped in a respective run."""
+    return (
+        f.kind == "percent"
+        and _SIGNED_CHANGE_AT.search(doc.fold, max(0, f.start - 4), f.start) is not None
+        and doc.fold.startswith(")", f.end)
+    )
+
+
+def _took_first(d2: Draft, p1: Figure, e1: Draft) -> bool:
+    """Whether the second amount's draft ``d2`` took the first percentage ``p1`` as its own.
+
+    ``đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, hoàn thành 80% và 50%``: with no ``lần
+    lượt`` after the amounts, 80 % was read as the nearest amount's; the run gives it back.
+    """
+    return e1 is d2 and d2.percent_fig is p1
+
+
+def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
+    """Whether ``a1 a2 p1 p2`` are two amounts and their attainments said respectively."""
+    fold_ = doc.fold
+    if not all(f.sentence is a1.sentence for f in (a2, p1, p2)):
+        return False
+    if a1.kind != "count" or a2.kind != "count" or p1.kind != "percent" or p2.kind != "percent":
+        return False
+    if a1.measure is None or not _same_measure(a1, a2) or p1.qualifier or p2.qualifier:
+        return False
+    d1, d2, e1, e2 = a1.owner, a2.owner, p1.owner, p2.owner
+    if d1 is None or d2 is None or e1 is None or e2 is None or d1 is d2 or e1 is e2:
+        return False
+    took = _took_first(d2, p1, e1)
+    for d, f in ((d1, a1), (d2, a2)):
+        if d.actual_fig is not f or d.target is not None:
+            return False
+        if d.percent_fig is not None and not (took and d is d2):
+            return False
+    if (e1.actual is not None and not took) or (
+        e2.actual is not None and not (took and e2.actual_fig is a2)
+    ):
+        return False
+    return bool(
+        _amounts_joined(fold_, a1, a2)
+        and _JOINED.match(fold_[p1.end : p2.span_start])
+        and _RESPECTIVE_VERB.match(fold_[a2.end : p1.span_start])
+        and _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
+        and _PLAN_NEXT.match(fold_[p2.end : p2.end + 40])
+    )
+
+
+def _attach_beaten_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A plan in brackets after ``vượt mục tiêu …`` is the target of the count before it.
+
+    ``chỉ số SAIDI … chỉ còn 230 phút, vượt mục tiêu kế hoạch đầu năm (233 phút)``: 230
+    against 233, when the count before it is a result of no target or percentage, counts the
+    same thing (the same noun, neither or both money) and beats the plan as the words say
+    (above it; below it for a figure that fell, ``còn``, ``giảm``). Else a target on its own.
+    """
+    a = next((g for g in reversed(figs) if g.start < f.start and g.role == "actual"), None)
+    d = a.owner if a is not None else None
+    if (
+        a is not None
+        and d is not None
+        and d.actual_fig is a
+        and d.target is None
+        and (d.percent_fig is None or _percent_of_beaten(d.percent_fig, a, f))
+        and _beats(doc, a, f)
+    ):
+        _target_of(f, d, drafts)
+    else:
+        _target_of(f, None, drafts)
+
+
+def _percent_of_beaten(p: Figure, a: Figure, f: Figure) -> bool:
+    """Whether the percentage ``p``, after the plan ``f`` in brackets, is the result ``a``
+    against it ("vượt kế hoạch đề ra (5.000 căn), tương đương hơn 103%", or "(5.000 căn,
+    tăng trên 3%)"): it comes after the plan and the figures give it, within a unit of its
+    last whole digit on the side its qualifier allows."""
+    if p.start < f.end or p.percent is None or p.qualifier not in (None, "hơn", "trên", "gần"):
+        return False
+    a_value, t_value = _single(a.value), _single(f.value)
+    if a_value is None or not t_value:
+        return False
+    exact = a_value * 100 / t_value
+    low = p.percent.value - (1 if p.qualifier == "gần" else 0)
+    high = p.percent.value + (0 if p.qualifier == "gần" else 1)
+    # as an attainment (103 %) or as the excess over the plan (3 %)
+    return low <= exact < high or low <= exact - 100 < high
+
+
+def _target_of(f: Figure, d: Draft | None, drafts: list[Draft]) -> None:
+    """The plan figure ``f`` as the target of ``d``, or (None) as a target on its own."""
+    if d is None:
+        d = Draft(f.sentence)
+        drafts.append(d)
+    d.target_fig, d.target = f, f.value
+    f.owner = d
+
+
+def _beats(doc: Doc, a: Figure, f: Figure) -> bool:
+    """Whether the count ``a`` beats the plan ``f`` as ``vượt`` says (see above)."""
+    if a.kind != "count" or f.kind != "count" or not _same_measure(a, f):
+        return False
+    if a.noun_start is None or f.noun_start is None:
+        return False
+    mine, plan = (doc.fold[g.noun_start : g.noun_end].split() for g in (a, f))
+    if mine[: len(plan)] != plan:
+        return False  # "1.250 doanh nghiệp thành lập mới" and "(1.100 doanh nghiệp)" agree
+    falling = _FALLING.search(doc.fold, a.clause, a.start) is not None
+    return a.values[0] < f.values[0] if falling else a.values[0] > f.values[0]
+
+
+def _attach_bracket_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A plan's figure in brackets after the percentage of that plan ("đạt 121.190 người …,
+    bằng 93,2% kế hoạch năm 2025 (130.000 lao động)") is the target of the percentage's
+    result (of the same measure: no amount for a count) when the percentage fits them; else
+    it is a target on its own."""
+    d = _bracket_plan_owner(doc, f, figs)
+    if d is not None:
+        _target_of(f, d, drafts)
+        d.rate_of = False  # "đạt 80% (trong số 625 tỷ đồng …)": of the plan, not a population
+    else:
+        # not the plan of that percentage (last year's figure, a fraction): on its own
+        _target_of(f, None, drafts)
+
+
+def _bracket_plan_owner(doc: Doc, f: Figure, figs: list[Figure]) -> Draft | None:
+    """The draft whose percentage right before the plan's figure ``f`` (in brackets) fits
+    its result against ``f``, when that draft has no target yet; else None."""
+    p = next((g for g in reversed(figs) if g.start < f.start and g.kind == "percent"), None)
+    d = p.owner if p is not None else None
+    if (
+        d is not None
+        and p is not None
+        and d.percent_fig is p
+        and d.actual_fig is not None
+        and d.target is None
+        and d.actual_fig.kind == "count"
+        and f.kind in ("count", "range")
+        and _same_measure(d.actual_fig, f)
+        and (
+            _fitted_end(p, d.actual_fig.values[0], f) is not None
+            or _dashed_plan_near(doc, p, d.actual_fig.values[0], f)
+        )
+    ):
+        return d
+    return None
+
+
+def _second_bracket_plan(doc: Doc, f: Figure) -> bool:
+    """Whether ``f``, a target no result before it took, is a plan's figure in brackets
+    right after the percentage of that plan (``bằng 95% kế hoạch tỉnh giao (526 tỷ đồng),
+    bằng 90% kế hoạch huyện giao (555 tỷ đồng)``): joined once the percentages are placed."""
+    low = max(f.sentence.start, f.start - 120)
+    return f.kind == "count" and _PLAN_IN_BRACKET.search(doc.fold, low, f.start) is not None
+
+
+_DASH_BEFORE = re.compile(r"\s[-–]\s+$")
+_NEAR_PLAN = Decimal("0.02")
+
+
+def _dashed_plan_near(doc: Doc, p: Figure, actual: Decimal, plan: Figure) -> bool:
+    """Whether ``plan``, set after its plan's name with a dash (``tăng 6% so với kế hoạch -
+    50 tỷ đồng``), is the plan of the percentage ``p`` though the percentage does not quite
+    fit it: the plan the percentage implies (as an attainment or as an excess) is within 2 %
+    of it, so the audit, not the pairing, says the percentage is off."""
+    if p.percent is None or plan.kind != "count" or not plan.values[0] or not actual:
+        return False
+    if not _DASH_BEFORE.search(doc.fold, max(p.end, plan.start - 4), plan.start):
+        return False
+    written = plan.values[0]
+    for share in (p.percent.value, p.percent.value + 100):
+        if share and abs(actual * 100 / share - written) <= written * _NEAR_PLAN:
+            return True
+    return False
+
+
+def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
+    """The figure of the plan ``plan`` the percentage ``p`` is of: its one figure when the
+    percentage fits it; of a range (``kế hoạch năm (11-12 triệu lượt)``) the end it fits,
+    rounded or cut at its last digit (the audit then says which), the low end first."""
+    if plan.kind != "range":
+        if p.percent is None or not plan.values[0]:
+            return None
+        check = check_percent(p.percent, actual, plan.values[0])
+        fits = check.consistent or check.truncated or _fits_percent(p, actual, plan.values[0])
+        return plan.values[0] if fits else None
+    if p.percent is None:
+        return None
+    for end in plan.values:
+        check = check_percent(p.percent, actual, end)
+        if end and (check.consistent or check.truncated):
+            return end
+    return None
+
+
+def _fits_percent(p: Figure, actual: Decimal, target: Decimal) -> bool:
+    """Whether the percentage ``p`` is ``actual`` of ``target`` (or the excess over it) at
+    the precision it was written: the report's own figure is the evidence of the pairing."""
+    if p.percent is None or not target:
+        return False
+    excess = Percent(p.percent.value + 100, p.percent.decimals, p.percent.text)
+    return any(bool(check_percent(q, actual, target).consistent) for q in (p.percent, excess))
+
+
+# "khu vực dịch vụ tăng 7,2% (kế hoạch tăng 9 - 10%)", "chiếm 43,8% (kế hoạch từ 36,1 -
+# 36,6%)", "tăng 5,3% so với kế hoạch, tăng từ 7,2 - 7,8%", "đạt 21% cao hơn so với kế hoạch
+# là 6 - 7%": the planned range of the rate just stated
+_RANGE_TARGET_LEAD = rx(
+    r"^\s*[,;]?\s*(?P<cmp>cao\s+hơn|thấp\s+hơn|vượt|tiệm\s+cận)?\s*\(?\s*(?:so\s+với\s+)?"
+    r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản)(?:\s+(?:tăng\s+trưởng|đề\s+ra|đặt\s+ra|giao))?"
+    r"\s*(?:,\s*)?(?:là|:|tăng|giảm)?\s*$"
+)
+
+
+def _rate_against_range(doc: Doc, r: Figure, figs: list[Figure]) -> None:
+    """A planned range of rates right after a rate stated on its own (a growth, share or
+    rate with no result, no target and no other figure between): the rate becomes the
+    actual (``measure`` ``%``) and the range its target, when the figures fit the words
+    (``cao hơn``, ``vượt`` above the range, ``thấp hơn`` below it)."""
+    previous = [f for f in figs if f.start < r.start]
+    if not previous or previous[-1].kind != "percent" or previous[-1].owner is None:
+        return
+    rate = previous[-1]
+    d = rate.owner
+    assert d is not None
+    if d.actual is not None or d.target is not None or d.percent_fig is not rate:
+        return
+    # "bằng 28,5% GRDP (kế hoạch …)": after the population the rate is of, if it has one
+    m = _RANGE_TARGET_LEAD.match(doc.fold[rate.end : r.start])
+    if m is None and d.rate_of and d.subject:
+        m = _RANGE_TARGET_LEAD.match(doc.fold[max(rate.end, d.subject[1]) : r.start])
+    if m is None or not r.values[0] < r.values[1]:
+        return
+    cmp = " ".join((m.group("cmp") or "").split())
+    value = rate.values[0]
+    if (cmp in (fold("cao hơn"), fold("vượt")) and value <= r.values[1]) or (
+        cmp == fold("thấp hơn") and value >= r.values[0]
+    ):
+        return
+    d.actual_fig, d.actual, d.percent_fig = rate, rate.value, None
+    d.target_fig, d.target = r, r.value
+    r.owner = d
+    rate.measure = r.measure = "%"
+
+
+def _excess_as_qualifier(doc: Doc, figs: list[Figure]) -> None:
+    """``vượt`` before the first result of a sentence qualifies it ("Thu ngân sách vượt
+    704.500 tỷ đồng", "kết nạp vượt 1.200 đảng viên": more than it), unless a plan follows
+    ("vượt 20 đảng viên so với kế hoạch" is an excess without its result)."""
+    for f in figs:
+        if f.role == "actual":
+            return
+        if f.role != "excess" or f.kind != "count":
+            continue
+        lead = doc.fold[f.clause : f.start]
+        m = _BARE_EXCESS.search(lead)
+        after = doc.fold[f.noun_end or f.end : f.sentence.end]
+        if m is None or _K_PLAN_TAIL.match(after) or _target_word(lead, _TARGET_CUE):
+            return
+        f.role, f.qualifier, f.qual_start = "actual", "vượt", f.clause + m.start()
+        return
+
+
+# "… 74.000 tỷ đồng, bao gồm thu … là 17.500 tỷ đồng": a part of the target just set out
+_PART_LEAD = rx(r"^[^;]*(?<!\w)(?:bao\s+gồm|gồm|trong\s+đó)(?!\w)")
+# "… lên hơn 30.000 tỷ đồng, tăng thêm khoảng 5.000 tỷ đồng": the target raised, by how much
+_RAISED = rx(r"(?<!\w)(?:lên|tăng(?:\s+thêm)?|giảm)(?:\s+(?:mức|từ|khoảng|gần|hơn|trên))*\s*$")
+# "… điều chỉnh chỉ tiêu tổng thu … lên hơn 30.000": a target word before a raise in its clause
+_TARGET_RAISED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?!\w)[^,;]*$")
+_RESULT_SINCE = rx(
+    r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|(?<!vốn\s)thực\s+hiện|được|qua|đã|ước"
+    r"|hiện\s+nay|đến\s+nay|lũy\s+kế|luỹ\s+kế)(?!\w)"
+)
+# "… được giao hơn 15.640 tỷ đồng; trong đó vốn …": a semicolon before the part marker
+_PART_AFTER_STOP = rx(r"^[^;]*;\s*(?:bao\s+gồm|gồm|trong\s+đó)(?!\w)")
+
+
+def _within_targets(doc: Doc, figs: list[Figure]) -> None:
+    """Figures that say more about a target of their sentence are no results: a part of it
+    ("phấn đấu thu 74.000 tỷ đồng, bao gồm thu … 17.500 tỷ đồng"), the target raised or by
+    how much ("mục tiêu thành lập mới 300 doanh nghiệp, nâng tổng số … lên 2.300",
+    "điều chỉnh chỉ tiêu … lên hơn 30.000 tỷ đồng, tăng thêm 5.000 tỷ đồng"), when no word
+    of a result comes between (``đạt``, ``được``, ``đã``, ``kết quả`` …)."""
+    folded = doc.fold
+    parts: set[int] = set()
+    for i, f in enumerate(figs):
+        if f.role != "actual" or f.kind == "pair":
+            continue
+        lead = folded[f.clause : f.start]
+        if _MILESTONE.search(lead):
+            f.role = "modifier"
+            continue
+        raised = _RAISED.search(lead)
+        cue = _TARGET_RAISED.search(folded[f.sentence.start : f.start]) if raised else None
+        if (
+            raised
+            and cue
+            and not _RESULT_SINCE.search(folded, f.sentence.start + cue.end(), f.start)
+        ):
+            f.role = _raised_role(raised)
+            continue
+        target = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)
+        if target is None or target.role != "target" or not _same_measure(target, f):
+            continue
+        between = folded[target.end : f.start]
+        plain = not _RESULT_SINCE.search(between) and ";" not in between
+        if _attained_after(folded, f):
+            continue  # "trong đó thu nội địa 4.000 tỷ đồng, đạt 100% kế hoạch": a result
+        if _part_of_target(folded, figs, target, f) or (plain and id(target) in parts):
+            f.role = "target"
+            parts.add(id(f))
+        elif raised and plain:
+            f.role = _raised_role(raised)
+
+
+def _part_of_target(folded: str, figs: list[Figure], target: Figure, f: Figure) -> bool:
+    """Whether ``f`` is a part of the target just set out: a part marker after the target
+    (``… 74.000 tỷ đồng, bao gồm thu … 17.500 tỷ đồng``, also after a semicolon, ``được giao
+    hơn 15.640 tỷ đồng; trong đó vốn …``), or after the target before it whose part
+    ``target`` is (``đạt hơn 99.500 tỷ đồng gồm thu nội địa 45.000 tỷ đồng, thu … 50.100 tỷ
+    đồng``: the second part of the list), with no word of a result between."""
+    between = folded[target.end : f.start]
+    if _RESULT_SINCE.search(between):
+        return False
+    if _PART_LEAD.search(between) or _PART_AFTER_STOP.search(between):
+        return True
+    if ";" in between:
+        return False
+    k = next((j for j, g in enumerate(figs) if g is target), 0)
+    whole = next((g for g in reversed(figs[:k]) if g.role != "percent"), None)
+    if whole is None or whole.role != "target" or not _same_measure(whole, f):
+        return False
+    lead = folded[whole.end : target.start]
+    return _PART_LEAD.search(lead) is not None and not _RESULT_SINCE.search(lead)
+
+
+# "… đạt gần 2,4 triệu tỷ đồng, tăng gần 422.000 tỷ đồng (tương đương tăng gần 22% so với
+# dự toán …)": by how much the figure before changed, no result of its own
+_CHANGE_BY = rx(
+    r"\s*(?:tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?(?:\s+(?:gần|hơn|trên|khoảng))?\s*$"
+)
+
+
+def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
+    """An amount a result or a plan changed by (``tăng``/``giảm``/``cao hơn``/``thấp hơn``
+    opening its clause, right after a figure of the same measure in the sentence) is no
+    result: a percentage after it is the
+    change of that result, in percent (``tăng gần 422.000 tỷ đồng (tương đương tăng gần
+    22% so với dự toán)``)."""
+    before: Figure | None = None
+    for f in figs:
+        if f.role == "percent":
+            continue
+        if (
+            before is not None
+            and f.role == "actual"
+            and before.role in ("actual", "target")
+            and f.measure not in (None, "%")
+            and _same_measure(before, f)
+            and _CHANGE_BY.match(doc.fold, f.clause, f.start)
+        ):
+            f.role = "modifier"
+        before = f
+
+
+def _raised_role(raised: re.Match[str]) -> str:
+    """The role of a figure after ``lên`` (the target raised to it: a target) or ``tăng``,
+    ``giảm`` (by how much it changed: no figure of its own)."""
+    return "target" if raised.group().lstrip().startswith(fold("lên")) else "modifier"
+
+
+# "tiến rất gần mốc 30.000 tỷ đồng": a milestone, no result
+# ("vượt mốc", "đạt mốc", "cán mốc", "lên mốc" 800.000 tỷ đồng: reached, a result)
+_MILESTONE = rx(
+    r"(?<!\w)(?<!vượt\s)(?<!đạt\s)(?<!cán\s)(?<!qua\s)(?<!lên\s)(?<!chạm\s)(?:mốc|ngưỡng)"
+    r"(?:\s+(?:trên|gần|hơn|khoảng))?\s*$"
+)
+
+
+# "15 nhà đại đoàn kết trị giá 750 triệu đồng": the worth of the things counted before it
+_WORTH = rx(
+    r"(?<!\w)(?:(?:tổng\s+)?(?:trị\s+giá|kinh\s+phí|số\s+tiền|giá\s+trị)|với)"
+    r"(?:\s+(?:là|khoảng|gần|hơn|trên|hỗ\s+trợ))?\s*$"
+)
+
+
+_PROJECTS = rx(r"dự\s+án(?!\w)")
+
+
+def _amounts_of_counts(doc: Doc, figs: list[Figure]) -> None:
+    """An amount that is the worth of a count before it in its clause ("xây dựng 15 nhà
+    trị giá 750 triệu đồng", "trao 120 suất quà với tổng kinh phí 60 triệu đồng") is no
+    result of its own: a percentage after it is the count's. Not the worth of projects
+    (``5 dự án mới trị giá 41,2 triệu USD …, đạt 12,4% mục tiêu``): their worth is the
+    capital an investment plan counts."""
+    for i, f in enumerate(figs):
+        if f.measure is None or f.role != "actual" or f.measure == "%":
+            continue
+        counted = any(
+            g.clause == f.clause
+            and g.kind == "count"
+            and g.measure is None
+            and not _PROJECTS.match(doc.fold, g.noun_start or g.end)
+            for g in figs[:i]
+        )
+        if counted and _WORTH.search(doc.fold[f.clause : f.span_start]):
+            f.role = "modifier"
+
+
+def _actual_drafts(doc: Doc, sentence: Sentence, figs: list[Figure]) -> list[Draft]:
+    """A draft for each actual of the sentence (a pair states the target too)."""
+    drafts: list[Draft] = []
+    for f in figs:
+        if f.role != "actual":
+            continue
+        d = Draft(sentence, actual_fig=f)
+        f.owner = d
+        if f.kind == "pair":
+            d.actual, d.target = f.values[0], f.values[1]
+            d.target_fig = None
+        else:
+            d.actual = f.value
+        if f.noun_start is None and f.measure is None and not _COMPARE_NEXT.match(doc.fold, f.end):
+            previous = [x for x in drafts if x.anchor < f.start]
+            d.inherit = previous[-1] if previous else None
+        drafts.append(d)
+    return drafts
+
+
+def _attach_target(
+    doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft], figs: list[Figure]
+) -> None:
+    """A target joins the one nearest actual without a target that counts the same thing
+    in the same unit; else it is a draft of its own."""
+    unit = _unit_before(doc, sentence, f.start)
+    candidates = [
+        d
+        for d in drafts
+        if d.target is None
+        and d.actual_fig is not None
+        and d.actual_fig.kind != "pair"
+        and _nouns_agree(doc, d.actual_fig, f)
+        and _unit_before(doc, sentence, d.anchor) in (unit, None)
+        and not _apart_by_semicolon(doc, d, f)
+        and not _bracketed_part(doc, d.actual_fig, f.start)
+        and not _listed_part(doc, f, d.actual_fig)
+        and _plan_beyond_percent(doc, d.actual_fig, f, figs) is None
+        and _later_percent_plan(doc, d.actual_fig, f, figs) is None
+        and not _other_year_or_kind(doc, d.actual_fig, f, figs)
+        and not _other_measure(doc, d.actual_fig, f)
+        and not (
+            _listed_with_target(doc, d.actual_fig, f)
+            and not _own_percent_fits(doc, d.actual_fig, f, figs)
+        )
+    ]
+    if candidates:
+        distances = sorted((abs(d.anchor - f.start), i) for i, d in enumerate(candidates))
+        if len(distances) == 1 or distances[0][0] != distances[1][0]:
+            d = candidates[distances[0][1]]
+            d.target_fig, d.target = f, f.value
+            f.owner = d
+            return
+    if _second_bracket_plan(doc, f):
+        f.role = "bracket_plan"  # joined after the percentages are placed
+        return
+    d = Draft(sentence, target_fig=f, target=f.value)
+    f.owner = d
+    drafts.append(d)
+
+
+_SEMICOLON_OR_STOP = re.compile(r";|\.(?!\d)")
+_ALONG_WITH = rx(r"(?<!\w)cùng(?:\s+với)?\s*$")
+_TWO_WORDS_BEFORE = rx(r"([^\W\d_]+\s+[^\W\d_]+)\s*$")
+
+
+def _listed_with_target(doc: Doc, a: Figure, f: Figure) -> bool:
+    """Whether ``a``, after the target ``f`` in its sentence, is another figure of the plan.
+
+    ``đặt mục tiêu khai thác 3,4 triệu tấn than, than tiêu thụ trên 3 triệu tấn`` and ``kế
+    hoạch khai thác 3,4 triệu tấn, cùng 80.000 tấn …`` list a second planned figure: with
+    no word of a result between the two (``đạt``, ``được``, ``đã``, ``kết quả``, ``ước`` …), and
+    ``cùng`` right before ``a`` or the verb before the target not said again (``kế hoạch
+    kết nạp 150, toàn tỉnh kết nạp 171`` states a result), ``a`` is not its result.
+    """
+    if f.end > a.start:
+        return False
+    between = doc.fold[f.span_end : a.span_start]
+    if _MET_WORDS.search(between) or _RESULT_AFTER_TARGET.search(between):
+        return False
+    if _ALONG_WITH.search(between):
+        return True  # "…, cùng 80.000 tấn than lộ vỉa": one more figure of the plan
+    low = max(f.sentence.start, f.span_start - 40)
+    verb = _TWO_WORDS_BEFORE.search(doc.fold, low, f.span_start)
+    return verb is None or " ".join(verb.group(1).split()) not in " ".join(between.split())
+
+
+def _own_percent_fits(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
+    """Whether the result ``a``, after the target ``f``, is followed by its own percentage of
+    a plan (:func:`_attained_after`) that is ``a`` of ``f`` at the precision written
+    (``kế hoạch vốn … 1.200 tỷ đồng, giải ngân 300 tỷ đồng, đạt 25% kế hoạch``): the
+    report's own figures pair them, however the words between read."""
+    if f.end > a.start or len(a.values) != 1 or len(f.values) != 1:
+        return False
+    if not _attained_after(doc.fold, a):
+        return False
+    p = next((g for g in figs if g.kind == "percent" and g.start >= a.end), None)
+    return p is not None and _fits_percent(p, a.values[0], f.values[0])
+
+
+# ", vượt mục tiêu phấn đấu thu 100.000 tỉ đồng": a plan exceeded in a clause of its own
+_EXCEEDED_PLAN_CLAUSE = rx(
+    r",\s*(?:và\s+)?(?:đã\s+)?(?:vượt|hoàn\s+thành)\s+(?:mức\s+)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?\s*$"
+)
+
+
+def _plan_beyond_percent(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> Figure | None:
+    """The percentage between the result ``a`` and a target ``f`` after it that names a
+    plan of its own, when ``f`` is the object of a verb of its own and the percentage does
+    not fit ``f`` (``đạt 5.200 tỉ đồng, đạt 130% dự toán … giao …, vượt mục tiêu phấn đấu
+    thu 5.000 tỉ đồng``: 130 % is of the budget, 5.000 is the goal exceeded); else None.
+    Such a target is no plan of that percentage: the result is set against it apart."""
+    if f.start < a.start or len(f.values) != 1 or len(a.values) != 1:
+        return None
+    fold_ = doc.fold
+    for p in figs:
+        if not (a.end <= p.start and p.end <= f.start and p.kind == "percent"):
+            continue
+        if not _K_PLAN_NAMED_TAIL.match(fold_[p.end : f.start]) or p.percent is None:
+            continue
+        lead = fold_[p.end : (f.qual_start if f.qual_start is not None else f.start)]
+        if _EXCEEDED_PLAN_CLAUSE.search(lead) and not _fits_percent(p, a.values[0], f.values[0]):
+            return p
+    return None
+
+
+# "… và bằng 25% kế hoạch năm (8.000 tỷ đồng)": the plan in brackets after its words
+_BRACKET_AFTER_PLAN = rx(
+    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)[^(),;.\d]{0,40}\(\s*$"
+)
+
+
+def _later_percent_plan(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> Figure | None:
+    """The last of two or more percentages between the result ``a`` and a target ``f`` in
+    brackets right after that percentage's plan (``đạt 105% kế hoạch quý và bằng 25% kế
+    hoạch năm (8.000 tỷ đồng)``): the plan of that percentage, not of the first; else None."""
+    ps = [p for p in figs if a.end <= p.start and p.end <= f.start and p.kind == "percent"]
+    if len(ps) < 2 or not _BRACKET_AFTER_PLAN.match(doc.fold[ps[-1].end : f.start]):
+        return None
+    return ps[-1]
+
+
+# a year the words before a figure give it ("năm 2026 phấn đấu đón", "mục tiêu năm 2030");
+# not the year compared with ("so với năm 2024", "cùng kỳ năm 2024")
+_OWN_YEAR = rx(r"(?<!với\s)(?<!kỳ\s)(?<!\w)năm\s+(20\d\d)(?!\d)")
+
+
+# the origin a count of visitors, goods or capital names: two origins are two things
+_ORIGIN = rx(r"(?<!\w)(?:quốc\s+tế|nội\s+địa|trong\s+nước|nước\s+ngoài)(?!\w)")
+
+
+# a place written with its kind and a capitalised name ("huyện Long Hải"); not the one that
+# assigned a plan ("chỉ tiêu tỉnh Bình An giao")
+_PLACE_KIND = re.compile(
+    r"(?<!\w)(?:huyện|quận|thị xã|thành phố|tỉnh|xã|phường|thị trấn|đặc khu)((?:\s+\w+){1,4})"
+)
+_ASSIGNED = rx(r"^\s*(?:đã\s+)?giao(?!\w)")
+
+
+def _place_before(text: str, start: int, end: int) -> str | None:
+    """The last place named with its kind in ``text[start:end]`` (see above), its name."""
+    names = []
+    for m in _PLACE_KIND.finditer(text, start, end):
+        words = list(itertools.takewhile(lambda w: w[:1].isupper(), m.group(1).split()))
+        after = m.start(1) + len(" ".join(words)) + 1
+        if words and not _ASSIGNED.match(fold(text[after : after + 12])):
+            names.append(" ".join(words))
+    return names[-1] if names else None
+
+
+def _year_before(doc: Doc, start: int, end: int) -> str | None:
+    """The last year named in ``doc.fold[start:end]`` as the year of what follows."""
+    years = _OWN_YEAR.findall(doc.fold, start, end)
+    return years[-1] if years else None
+
+
+# "4 tỷ USD vào năm 2040", "900 triệu USD của năm 2026": the year a figure is of, right after it
+_YEAR_AFTER = rx(r"\s*(?:vào|của|trong|đến)?\s*năm\s+(20\d\d)(?!\d)")
+
+
+def _year_after(doc: Doc, f: Figure) -> str | None:
+    """The year written right after the figure ``f`` (its noun or unit between), if any."""
+    m = _YEAR_AFTER.match(doc.fold, f.noun_end or f.span_end, f.sentence.end)
+    return m.group(1) if m else None
+
+
+def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
+    """Whether the target ``f`` is of another year than the result ``a`` (``Năm 2025, … đón
+    5 triệu lượt khách, năm 2026 phấn đấu đón 6 triệu``; ``đạt 4 tỷ USD vào năm 2040, …
+    so với mục tiêu 900 triệu USD của năm 2026``: the year right after a figure is its own)
+    or counts another kind of the same thing (``5 triệu lượt khách quốc tế, mục tiêu đón 20
+    triệu lượt khách nội địa``): no target of that result."""
+    before = [g for g in figs if g.end <= f.start and g is not a]
+    floor = max([g.span_end for g in before if g.start > a.start] or [a.span_end])
+    low = f.sentence.start if f.start < a.start else floor
+    theirs = _year_after(doc, f) or _year_before(doc, low, f.start)
+    mine = _year_after(doc, a) or _year_before(doc, a.sentence.start, a.start)
+    if theirs is not None and mine is not None and theirs != mine:
+        return True
+    place = _place_before(doc.text, low, f.start)
+    own = _place_before(doc.text, a.sentence.start, a.start)
+    if place is not None and own is not None and place != own:
+        return True
+    if a.noun_end is None or f.noun_end is None:
+        return False
+    x = _ORIGIN.search(doc.fold, a.start, a.noun_end)
+    y = _ORIGIN.search(doc.fold, f.start, f.noun_end)
+    return x is not None and y is not None and x.group() != y.group()
+
+
+def _measure_named(doc: Doc, f: Figure) -> str | None:
+    """The measure (:data:`MEASURE_NAMES`) named last before ``f`` in its sentence."""
+    named = list(_MEASURE_WORDS.finditer(doc.fold, f.sentence.start, f.span_start))
+    return MEASURE_NAMES[" ".join(named[-1].group().split())] if named else None
+
+
+def _other_measure(doc: Doc, a: Figure, f: Figure) -> bool:
+    """Whether the money amounts ``a`` (a result) and ``f`` (a target) are of two measures
+    that are never each other's plan (:data:`APART_MEASURES`).
+
+    Each is of the measure named last before it in its sentence: ``phấn đấu doanh thu đạt
+    800 tỷ đồng, đạt lợi nhuận 90 tỷ đồng`` sets two plans, and ``doanh thu đạt 500 tỷ đồng,
+    bằng 80% kế hoạch (625 tỷ đồng) và lợi nhuận đạt 40 tỷ đồng`` puts the revenue plan
+    before the profit: no amount of one measure is the target of another's.
+    """
+    if a.measure is None or f.measure is None:
+        return False
+    mine, theirs = _measure_named(doc, a), _measure_named(doc, f)
+    return mine != theirs and {mine, theirs} <= APART_MEASURES
+
+
+def _attach_exceeded_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A target left on its own by :func:`_plan_beyond_percent` is set against the result
+    before its percentages, in a statement with no percentage; one left by
+    :func:`_later_percent_plan` is the target of that percentage's statement when the
+    percentage fits it."""
+    for d in list(drafts):
+        f = d.target_fig
+        if f is None or d.actual_fig is not None or d.percent_fig is not None:
+            continue
+        for a in reversed([g for g in figs if g.end <= f.start and g.role == "actual"]):
+            if a.owner is None:
+                continue
+            if _plan_beyond_percent(doc, a, f, figs) is not None:
+                d.actual_fig, d.actual = a, a.value
+                break
+            p = _later_percent_plan(doc, a, f, figs)
+            if p is not None:
+                _join_later_percent(p, f, d, drafts)
+                break
+
+
+def _join_later_percent(p: Figure, f: Figure, d: Draft, drafts: list[Draft]) -> None:
+    """The target ``f`` (alone in ``d``) joins the statement of the percentage ``p`` when
+    that statement has a result and no target, and ``p`` fits them."""
+    owner = p.owner
+    if owner is None or owner.target is not None or owner.percent_fig is not p:
+        return
+    actual = _single(owner.actual)
+    if actual is None or len(f.values) != 1 or not _fits_percent(p, actual, f.values[0]):
+        return
+    owner.target_fig, owner.target, f.owner = f, f.value, owner
+    drafts.remove(d)
+
+
+# the kinds of plan the words before a target or after a percentage name: a budget
+# assigned (dự toán) and a goal striven for (mục tiêu phấn đấu) are two plans
+def _split_other_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A target named as another kind of plan than its statement's percentage, which the
+    percentage does not fit, is set against the result apart.
+
+    ``đạt 6.000 tỷ đồng, bằng 130% dự toán Trung ương giao (mục tiêu phấn đấu 5.000 tỷ
+    đồng)``: 130 % is of the budget, 5.000 the goal; the link is uncertain, so the audit
+    does not check the percentage against the goal: two statements, the result with its
+    percentage and the result against the goal.
+    """
+    for d in list(drafts):
+        a, t, p = d.actual_fig, d.target_fig, d.percent_fig
+        if a is None or t is None or p is None or p.percent is None or d.twin_of is not None:
+            continue
+        if not (a.sentence is t.sentence is p.sentence) or len(t.values) != 1:
+            continue
+        if len(a.values) != 1 or _fits_percent(p, a.values[0], t.values[0]):
+            continue
+        before = [g for g in figs if g.end <= t.start and g is not t]
+        lead = doc.fold[before[-1].span_end if before else t.sentence.start : t.start]
+        high = t.start if t.start > p.end else p.sentence.end
+        tail = re.split(r"[(,;.]", doc.fold[p.end : min(high, p.end + 40)], maxsplit=1)[0]
+        mine, theirs = plan_kind(tail), plan_kind(lead)
+        if mine is None or theirs is None or mine == theirs:
+            continue
+        d.target_fig, d.target = None, None
+        drafts.append(Draft(d.sentence, actual_fig=a, actual=a.value, target_fig=t, target=t.value))
+        t.owner = drafts[-1]
+
+
+def _bracketed_part(doc: Doc, a: Figure, before: int) -> bool:
+    """Whether ``a`` is in brackets after a figure of its sentence, closed before
+    ``before`` ("121.190 người (40.938 lao động nữ), … (130.000 lao động)": a part, whose
+    plan the later figure is not)."""
+    text, start = doc.text, a.sentence.start
+    opened = text.rfind("(", start, a.start)
+    if opened == -1 or text.find(")", opened, a.start) != -1:
+        return False
+    closed = text.find(")", a.end, before)
+    return closed != -1 and any(c.isdigit() for c in text[start:opened])
+
+
+# "dự toán … là 900 tỷ đồng, trong đó …", "…, với những khoản chủ yếu: …": the parts follow
+_PARTS_FOLLOW = rx(
+    r"(?<!\w)(?:bao\s+gồm|gồm|trong\s+đó|(?:các|những)\s+khoản(?:\s+[^\W\d_]+){0,3}\s*:)"
+)
+
+
+def _listed_part(doc: Doc, target: Figure, a: Figure) -> bool:
+    """Whether ``a`` is an item of the parts listed after the target ``target`` of its
+    sentence (``dự toán năm là 900 tỷ đồng, với những khoản chủ yếu: thuế đạt 300 tỷ đồng``):
+    a part of a whole, whatever its verb, is no result against it."""
+    return target.end <= a.start and _PARTS_FOLLOW.search(doc.fold, target.end, a.start) is not None
+
+
+# a result word after a sentence's "phấn đấu" ("…; kết quả kết nạp được 171")
+_RESULT_AFTER_STRIVE = rx(r"(?<!\w)(?:kết\s+quả|thực\s+hiện\s+được|đã|ước)(?!\w)")
+
+
+def _striven_list(doc: Doc, start: int, target: int, actual: int) -> bool:
+    """Whether a figure after a ``;`` is one more item of a list of targets striven for
+    ("phấn đấu thu ngân sách đạt hơn 340 tỷ đồng, …; thu nhập bình quân đầu người đạt 85
+    triệu đồng"), not the result of the target before it: a ``phấn đấu`` in the sentence
+    (from ``start``) before the target and no result word since."""
+    ends = [m.end() for m in _STRIVE.finditer(doc.fold, start, target)]
+    return bool(ends) and not _RESULT_AFTER_STRIVE.search(doc.fold, ends[-1], actual)
+
+
+def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
+    """Whether a target ``f`` in another clause (a ``;`` between) is not the target of the
+    actual of ``d``, whose clause states a percentage of its own that ``f`` puts off by more
+    than half ("Mục tiêu … 2 tháng cuối năm 13.049 tỷ đồng; cả năm ước đạt 82.166 tỷ đồng,
+    bằng 151% dự toán": 630 %, so the percentage names another plan). A target that comes
+    near the percentage stays, so that the audit can check it."""
+    lo, hi = sorted((d.anchor, f.start))
+    if ";" not in doc.text[lo:hi]:
+        return False
+    if f.start < d.anchor and _striven_list(doc, d.sentence.start, f.start, d.anchor):
+        return True
+    after = doc.fold[d.anchor : d.sentence.end]
+    end = _SEMICOLON_OR_STOP.search(after)
+    stated = _PERCENT.search(after, 0, end.start() if end else len(after))
+    actual, target = _single(d.actual), f.values[0] if len(f.values) == 1 else None
+    if stated is None or actual is None or not target:
+        return stated is not None
+    percent = parse_percent(stated.group("a")).value
+    if not percent:
+        return True
+    return not Decimal("0.67") <= 100 * actual / target / percent <= Decimal("1.5")
+
+
+def _attach_whole_or_excess(f: Figure, drafts: list[Draft], figs: list[Figure]) -> None:
+    """A whole (as the target) or an excess joins the last draft with an actual before it.
+
+    Not a whole that only the last of two percentages after that actual fits (``thu 500 tỷ
+    đồng, đạt 125% chỉ tiêu năm và đạt 80% (trong số 625 tỷ đồng …``): it is the base of
+    that percentage, not of the first.
+    """
+    before = [d for d in drafts if d.anchor < f.start and d.actual is not None]
+    if not before or (before[-1].actual_fig and not _same_measure(before[-1].actual_fig, f)):
+        return
+    d = before[-1]
+    if f.role == "whole" and d.actual_fig is not None and _later_base(d.actual_fig, f, figs):
+        f.role = "bracket_plan"  # joined after the percentages are placed
+        return
+    if f.role == "whole" and d.target is None:
+        d.target_fig, d.target = f, f.value
+        f.owner = d
+    elif f.role == "excess" and d.excess_fig is None:
+        d.excess_fig = f
+        f.owner = d
+
+
+def _later_base(a: Figure, f: Figure, figs: list[Figure]) -> bool:
+    """Whether of two or more percentages between the result ``a`` and the figure ``f``,
+    only the last fits ``a`` against ``f`` (the report's own figures say whose base it is)."""
+    ps = [p for p in figs if a.end <= p.start and p.end <= f.start and p.kind == "percent"]
+    if len(ps) < 2 or len(a.values) != 1 or len(f.values) != 1:
+        return False
+    actual, target = a.values[0], f.values[0]
+    last = ps[-1].percent
+    if last is None or not target:
+        return False
+    check = check_percent(last, actual, target)  # rounded or cut, as reports write it
+    return bool(check.consistent or check.truncated) and not any(
+        _fits_percent(p, actual, target) for p in ps[:-1]
+    )
+
+
+# "đã hoàn thành tương ứng 60% doanh thu và 70% lợi nhuận": the plans named by their measure
+_COMPLETED_LEAD = rx(
+    r"(?<!\w)hoàn\s+thành(?:\s+(?:được|tương\s+ứng|lần\s+lượt))*\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+_AND_LEAD = rx(r"^\s*(?:,|và)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+
+
+def _completed_measure(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A percentage completed of a measure named right after it, with no plan word
+    (``đã hoàn thành tương ứng 60% doanh thu và 70% lợi nhuận sau thuế``): the attainment of
+    that measure's plan, a draft of its own (its result and plan are linked later); also the
+    next percentage joined by ``và`` to such a one. Whether it made one."""
+    if not _MEASURE_WORDS.match(doc.fold, p.end + 1) or doc.fold[p.end : p.end + 1] != " ":
+        return False
+    lead = doc.fold[p.clause : p.span_start]
+    before = [f for f in figs if f.end <= p.start and f.sentence is p.sentence]
+    prior = before[-1] if before else None
+    joined = (
+        prior is not None
+        and prior.owner is not None
+        and prior.owner.respective
+        and prior.owner.actual is None
+        and _AND_LEAD.match(_past_measure(doc, prior, p.span_start))
+    )
+    if not (joined or _COMPLETED_LEAD.search(lead)):
+        return False
+    d = Draft(p.sentence, percent_fig=p)
+    d.respective = True  # an attainment, read as one whatever the words before
+    p.owner = d
+    drafts.append(d)
+    return True
+
+
+def _past_measure(doc: Doc, f: Figure, end: int) -> str:
+    """The folded words between the measure named right after ``f`` and ``end``."""
+    m = _MEASURE_WORDS.match(doc.fold, f.end + 1)
+    start = m.end() if m else f.end
+    kind = _MEASURE_KIND_AFTER.match(doc.fold, start)
+    return doc.fold[kind.end() if kind else start : end]
+
+
+_MEASURE_KIND_AFTER = rx(r"\s*(?:trước\s+thuế|sau\s+thuế|gộp|thuần|hợp\s+nhất)(?!\w)")
+
+
+# "Với kết quả gần 2,1 triệu lượt khách, ngành du lịch đã đạt 48% kế hoạch …": the result
+# opening the sentence after "với", the attainment in the clause after it
+_OPENING_WITH = rx(r"^[\s(]*với\s+(?:kết\s+quả\s+|tổng\s+số\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+_MET_AFTER_OPENING = rx(
+    r"^\s*,(?:\s+[^\W\d_]+){0,6}?\s+(?:đã\s+|mới\s+|chỉ\s+)*(?:đạt|hoàn\s+thành|bằng)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _join_opening_with(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """Join an attainment of a plan to the result that opens its sentence after ``với``
+    (:data:`_OPENING_WITH`) when only the subject and the verb of the attainment stand
+    between them and the result has no percentage yet; whether it did."""
+    before = [f for f in figs if f.start < p.start]
+    if not before or not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60]):
+        return False
+    f, d = before[0], before[0].owner
+    if len(before) > 1 and not (len(before) == 2 and before[1].owner is d):
+        return False
+    if d is None or d.actual_fig is not f or d.percent_fig is not None or f.kind == "percent":
+        return False
+    fold_ = doc.fold
+    if not _OPENING_WITH.match(fold_[p.sentence.start : f.start]):
+        return False
+    if not _MET_AFTER_OPENING.match(fold_[f.span_end : p.start]):
+        return False
+    d.percent_fig, p.owner = p, d
+    return True
+
+
+def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
+    # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
+    tail = doc.fold[p.end : p.end + 60]
+    if _completed_measure(doc, p, figs, drafts):
+        return
+    if not (_TAIL.match(doc.fold, p.end) or _K_TOTAL_TAIL.match(tail) or _K_PLAN_TAIL.match(tail)):
+        # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it
+        d = _rate_of_draft(doc, p)
+        if d is not None:
+            drafts.append(d)
+            return
+    if _growth_against(doc, p, figs) or _rate_against(doc, p, figs, drafts):
+        return
+    if _bracket_fraction(doc, p, figs):
+        return
+    if _join_previous(doc, p, figs, drafts) or _second_plan(doc, p, figs, drafts):
+        return
+    if _join_opening_with(doc, p, figs):
+        return
+    # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
+    d = _own_subject_draft(doc, p)
+    if d is not None:
+        drafts.append(d)
+
+
+# "tỷ lệ giải ngân là 40% (20/50 tỷ đồng)": the fraction in brackets right after the percent
+_OPEN_BRACKET = re.compile(r"^\s*\(\s*$")
+# "đạt 40% kế hoạch vốn giao (20/50 tỷ đồng)": the fraction in brackets after the plan named
+_FRACTION_AFTER_PLAN = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+    r"(?:\s+[^\W\d_]+){0,9}\s*\(\s*$"
+)
+
+
+def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """Join the percentage of a plan to the fraction in brackets right after the plan's name
+    (``đạt 40% kế hoạch vốn giao (20/50 tỷ đồng) và đạt 50% kế hoạch Trung ương giao (20/40
+    tỷ đồng)``) or right after the percentage (``tỷ lệ giải ngân là 40% (20/50 tỷ đồng)``)
+    when the fraction gives it: the fraction is the percentage's result and plan,
+    written as evidence; whether it did. The figure stated before the percentage keeps no
+    percentage of a plan the fraction names."""
+    g = next((f for f in figs if f.start >= p.end), None)
+    if g is None or g.kind != "pair" or g.owner is None or g.owner.actual_fig is not g:
+        return False
+    between = doc.fold[p.end : g.start]
+    if g.owner.percent_fig is not None or not (
+        _FRACTION_AFTER_PLAN.match(between) or _OPEN_BRACKET.match(between)
+    ):
+        return False
+    if p.percent is None or not g.values[1]:
+        return False
+    check = check_percent(p.percent, g.values[0], g.values[1])  # rounded or cut: the audit's
+    if not (check.consistent or check.truncated or _fits_percent(p, g.values[0], g.values[1])):
+        return False
+    g.owner.percent_fig, p.owner = p, g.owner
+    return True
+
+
+# words that open no population after a percentage ("đạt tới 274% chỉ sau 6 tháng")
+_NOT_POPULATION = _STOP | {"chỉ", "sau", "mới", "nhờ", "do", "bởi", "cần", "phải"}
+
+
+_ASSIGNER_TAIL = rx(
+    r"\s*(?:(?:do|của)\s+)?(?:chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|trung\s+ương|quốc\s+hội"
+    r"|hđnd(?:\s+tỉnh)?|hội\s+đồng\s+nhân\s+dân(?:\s+tỉnh)?|tỉnh|thành\s+phố|bộ)\s+"
+    r"(?:đã\s+)?(?:giao|đề\s+ra)(?!\w)"
+)
+
+
+def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
+    """A draft of the percentage of the population named after it (up to six words not
+    starting with a stop word), or None when no word follows it."""
+    folded = doc.fold
+    if _ASSIGNER_TAIL.match(folded, p.span_end, p.sentence.end):
+        return None  # "mục tiêu 8% Chính phủ giao": who set the rate, no population
+    words: list[tuple[int, int]] = []
+    pos = p.span_end
+    while len(words) < 6:
+        w = _WORD.match(folded, pos)
+        if not w or w.end(1) > p.sentence.end:
+            break
+        if not words and doc.text[w.start(1) : w.end(1)].lower() in _NOT_POPULATION:
+            break
+        words.append(w.span(1))
+        pos = w.end(1)
+    if not words:
+        return None
+    d = Draft(p.sentence, percent_fig=p)
+    d.subject = (words[0][0], words[-1][1])
+    d.rate_of = True
+    p.owner = d
+    return d
+
+
+# "đạt 100% (mục tiêu đại hội là 90%)", ", chỉ tiêu 90%": the target of the rate before it
+_RATE_TARGET_LEAD = rx(
+    r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch"
+    r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s*\(\s*[^\W\d_]+\s*\))?)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
+)
+# ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it (a rate
+# per year, "11%/năm, cao hơn so với mục tiêu 5%", too)
+_RATE_TARGET_CMP = rx(
+    r"^(?:\s*/\s*năm)?[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?P<vs>so\s+với\s+)?(?:mức\s+)?"
+    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?P<set>là|:)?\s*"
+    r"(?:\(\s*(?:dưới|không\s+quá|tối\s+đa)?)?\s*$"
+)
+
+
+# "… đạt 45,8%, trong khi mục tiêu đề ra là 50%", "… là 39,51%, trong khi đó mục tiêu cần
+# đạt vào cuối năm 2025 là 80%", "mới chỉ đạt 39,5% vẫn còn khoảng cách rất xa so với mục
+# tiêu 80%": the target rate the rate is set against
+_RATE_WHILE_TARGET = rx(
+    r"^[\s,;]*(?:trong\s+khi(?:\s+đó)?|(?:vẫn\s+)?còn\s+(?:khoảng\s+)?cách(?:\s+rất)?(?:\s+xa)?"
+    r"\s+so\s+với)\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
+    r"(?:\s+(?!tăng|giảm|vượt)[^\W_]+){0,8}?\s*(?:là|đề\s+ra|:)?\s*$"
+)
+# "… đạt 45%, chưa đạt chỉ tiêu đề ra là 50%": a target rate the rate falls short of
+_RATE_SHORT_OF_TARGET = rx(
+    r"^[\s,;]*(?:nhưng\s+|song\s+)?(?:vẫn\s+|mới\s+)?(?:chưa|không)\s+đạt(?:\s+được)?\s+"
+    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?!tăng|giảm|vượt)[^\W_]+){0,8}?\s*"
+    r"(?:là|đề\s+ra|:)?\s*$"
+)
+
+
+# a rate that is good when it falls: short of its target when above it
+_FALLING_RATE = rx(
+    r"(?<!\w)(?:còn|giảm|nghèo|thất\s+nghiệp|suy\s+dinh\s+dưỡng|nợ\s+xấu|tử\s+vong|tai\s+nạn"
+    r"|lạm\s+phát|sinh\s+con|bỏ\s+học|ô\s+nhiễm|tái\s+nghèo)(?!\w)"
+)
+
+
+def _short_of_target(doc: Doc, rate: Figure, p: Figure) -> bool | None:
+    """Whether ``p`` is a target rate the rate is said not to reach: True when it is above
+    the rate, None when the rate reaches it all the same (``đạt 45%, chưa đạt chỉ tiêu là
+    40%``: the words contradict the figures; not for a rate that is good when it falls,
+    ``tỷ lệ hộ nghèo``), False when ``p`` is no such target."""
+    if not _RATE_SHORT_OF_TARGET.fullmatch(doc.fold[rate.end : p.span_start]):
+        return False
+    if p.values[0] > rate.values[0]:
+        return True
+    if _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
+        return False
+    return None
+
+
+# "(mục tiêu 70%)" right after a percentage: a bracketed target rate
+_BRACKET_TARGET = rx(r"^\s*\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|kịch\s+bản)")
+# "(KBTT: 8,16%)", "(KH: 8%)": a plan named by its abbreviation in brackets
+_ABBREVIATED_PLAN = re.compile(r"\s*\(\s*([A-ZĐ]{2,8})\s*:?\s*")
+_PLAN_ABBREVIATIONS = frozenset({"KH", "CT", "MT", "NQ"})
+ABBREVIATION_WINDOW = 3000
+"""How far (characters) before its use a plan's abbreviation may be defined."""
+
+
+def _abbreviated_plan(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc.text[start:end]`` opens a bracket with a plan's abbreviation.
+
+    ``KH`` (kế hoạch) and the like, or one the text defined before in brackets after a plan
+    word (``kịch bản tăng trưởng (KBTT)`` … ``(KBTT: 8,16%)``).
+    """
+    m = _ABBREVIATED_PLAN.fullmatch(doc.text, start, end)
+    if m is None:
+        return False
+    if m.group(1) in _PLAN_ABBREVIATIONS:
+        return True
+    defined = rx(
+        r"(?<!\w)(?:kịch\s+bản|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)[^()]{0,40}\(\s*"
+        + re.escape(fold(m.group(1)))
+        + r"\s*\)"
+    )
+    return defined.search(doc.fold, max(0, start - ABBREVIATION_WINDOW), start) is not None
+
+
+# "Tăng trưởng GRDP … ước đạt 6,9% (kịch bản tăng trưởng: 7,87%)": a growth rate is a rate
+_K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
+
+
+_RATES_IN_BRACKETS = re.compile(r"%\s*\(\s*[^\W\d_]+[^()]{0,20}?\d[\d.,]*\s*%\s*\)")
+
+
+def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
+    """Whether a rate is named as one (``tỷ lệ``) in its item (from the last ``;`` of its
+    sentence) or, when the target after it is in brackets ("Khối bộ, ngành đạt 63,47% (mục
+    tiêu 70%)"), in its sentence or the sentence before it in its paragraph."""
+    sentence = rate.sentence
+    item = doc.text.rfind(";", sentence.start, rate.start) + 1 or sentence.start
+    if _K_RATE.search(doc.fold[item : rate.start]):
+        return True
+    if not (
+        _BRACKET_TARGET.match(doc.fold[rate.end : p.start])
+        or _abbreviated_plan(doc, rate.end, p.span_start)
+    ):
+        return False
+    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start)
+    start = sentence.start
+    # the sentence before; two before when that one is a list of rates with their plans in
+    # brackets too ("… ước đạt 9,2% (KBTT: 10,1%). Khu vực dịch vụ ước đạt 6,8% (KBTT: …")
+    for back in (1, 2):
+        before = doc.sentences[i - back] if i - back >= 0 else None
+        if before is None or before.paragraph != sentence.paragraph:
+            break
+        start = before.start
+        if not _RATES_IN_BRACKETS.search(doc.fold, before.start, before.end):
+            break
+    lead = doc.fold[start : rate.start]
+    return bool(_K_RATE.search(lead) or _K_GROWTH_RATE.search(lead))
+
+
+def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool:
+    """Whether ``p`` is the target rate a rate is said to be above or below ("đạt 94,2%,
+    vượt chỉ tiêu được giao (93%)"), the figures fitting the words; a bare ``vượt chỉ tiêu
+    0,2%`` is a margin, not a target (more than half the rate is asked of a target). A rate
+    that is good when it falls beats a ceiling above it (``Tỷ lệ hộ nghèo giảm còn 2,1%,
+    vượt chỉ tiêu Nghị quyết đề ra (dưới 2,5%)``)."""
+    m = _RATE_TARGET_CMP.fullmatch(between)
+    if m is None:
+        return False
+    r, t = rate.values[0], p.values[0]
+    cmp = " ".join(m.group("cmp").split())
+    if cmp == fold("thấp hơn"):
+        return t >= r
+    if cmp == fold("vượt") and _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
+        return r <= t < r * 2
+    # "vượt so với Nghị quyết đề ra là 40%", "cao hơn so với mục tiêu 5%": a target set out
+    # or compared with, not a margin
+    if m.group("set") or fold("đề ra") in m.group(0) or m.group("vs"):
+        return t <= r
+    return r / 2 < t <= r
+
+
+# ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
+_RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng|hoàn\s+thành|tương\s+đương)\s*$")
+
+
+# "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%",
+# "vượt mục tiêu đề ra (8%)": the growth rate a plan or scenario set, compared with the growth
+# stated before it; or set beside it after a comma ("tăng trưởng đạt 6,1%, kịch bản đề ra là
+# 7%")
+_GROWTH_TARGET_LEAD = rx(
+    r"(?:(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+|^\s*,\s*)(?:mức\s+)?"
+    r"(?P<plan>kịch\s+bản|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?P<named>\s+tăng\s+trưởng)?)"
+    r"(?:\s+(?!đạt|vượt|giảm|tăng(?!\s+trưởng))[^\W\d_]+){0,6}?\s*(?:là|:)?\s*\(?\s*$"
+)
+# "kế hoạch đề ra là 7%": a plan's figure set out
+_SET_AS = rx(r"(?<!\w)(?:là|:)\s*\(?\s*$")
+# the subject of a growth rate: "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 8,5%"
+_GROWTH_SUBJECT = rx(r"(?<!\w)(?:tăng\s+trưởng|tốc\s+độ\s+tăng)(?!\w)")
+
+
+def _growth_of(doc: Doc, f: Figure | None) -> bool:
+    """Whether ``f`` is a growth rate stated on its own (no amount, no qualifier)."""
+    owner = f.owner if f is not None else None
+    if f is None or owner is None or owner.actual is not None or owner.rate_of:
+        return False
+    if owner.percent_fig is not f or f.qualifier is not None:
+        return False
+    lead = doc.fold[f.clause : f.start]
+    return bool(
+        _K_GROWTH.search(lead) or _GROWTH_SUBJECT.search(doc.fold[f.sentence.start : f.start])
+    )
+
+
+def _plausible_target(m: re.Match[str], growth: Decimal, target: Decimal) -> bool:
+    """Whether the comparison's words fit the figures: a plan named as a growth plan or a
+    scenario fits any; a bare plan (``vượt mục tiêu 8%``, which may also be a margin) only
+    when above or below as the words say and more than half the growth."""
+    if m.group("cmp") is None:
+        # set beside the growth with no comparison: a growth plan, a scenario or a plan
+        # set out with "là", of the growth's size (from half to twice it)
+        beside = m.group("named") or fold("kịch") in m.group("plan") or _SET_AS.search(m.group(0))
+        return bool(beside) and growth / 2 < target < growth * 2
+    if m.group("named") or fold("kịch") in m.group("plan"):
+        return True
+    cmp = " ".join(m.group("cmp").split())
+    if cmp == fold("thấp hơn"):
+        return target >= growth
+    if cmp in (fold("vượt"), fold("cao hơn")):
+        return growth / 2 < target <= growth
+    return False
+
+
+# "thấp hơn 2,5% so với": a margin stated against the plan after it
+_MARGIN_LEAD = rx(r"(?<!\w)(?:thấp\s+hơn|cao\s+hơn|vượt)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_MARGIN_TAIL = rx(r"^\s*so\s+với(?!\w)")
+
+
+def _margin_disagrees(doc: Doc, margin: Figure, growth: Figure, p: Figure) -> bool:
+    """Whether the margin stated between a growth rate and the plan's rate disagrees with them.
+
+    ``tăng 6,5%, thấp hơn 2,5% so với kịch bản tăng trưởng 9%`` fits (9 − 6,5 = 2,5 points);
+    ``tăng 6,5%, thấp hơn 3,1% so với kịch bản tăng trưởng 9%`` does not, in points nor
+    relative to the plan: the scenario is another figure's (the whole economy's, say).
+    """
+    if margin.kind != "percent" or margin.percent is None or not p.values[0]:
+        return False
+    if not (
+        _MARGIN_LEAD.search(doc.fold, margin.sentence.start, margin.span_start)
+        and _MARGIN_TAIL.match(doc.fold[margin.end : p.start])
+    ):
+        return False
+    stated = margin.percent
+    half = Decimal(5) / Decimal(10) ** (stated.decimals + 1)
+    gap = abs(p.values[0] - growth.values[0])
+    relative = 100 * gap / p.values[0]
+    return abs(gap - stated.value) > half and abs(relative - stated.value) > half
+
+
+def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """A growth rate against the growth rate its plan or scenario set, stated after it in
+    its sentence ("GRDP tăng 7,63%, vượt kịch bản tăng trưởng 7,59%"): the growth becomes the
+    actual (``measure`` ``%``) and the plan's rate its target; whether it did."""
+    before = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if not before or p.qualifier is not None or p.kind != "percent":
+        return False
+    m = _GROWTH_TARGET_LEAD.search(doc.fold[before[-1].span_end : p.start])
+    growth = next((f for f in before if f.kind == "percent"), None)
+    if m is None or growth is None or not _growth_of(doc, growth):
+        return False
+    if not _plausible_target(m, growth.values[0], p.values[0]):
+        return False
+    if before[-1] is not growth and _margin_disagrees(doc, before[-1], growth, p):
+        return False
+    owner = growth.owner
+    assert owner is not None
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = p, p.value
+    p.owner = owner
+    growth.measure = p.measure = "%"
+    return True
+
+
+# "…, chưa đạt kế hoạch đề ra (kế hoạch tăng 9,5%)": a plan's growth rate in brackets
+# after words that say whether the growth before it met it
+_PLAN_RATE_BRACKET = rx(
+    r"(?<!\w)(?P<cmp>chưa\s+đạt|không\s+đạt|vượt|đạt)\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?:đề|đặt|giao|ra|năm|đã|được))*\s*(?:\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kh)"
+    r"\s*(?:là|:)?|(?P<set>là|:))\s*(?:tăng(?:\s+trưởng)?)?\s*$"
+)
+# "Tuy chưa đạt kế hoạch …": a sentence that goes on about the figure of the one before
+_CONCESSION = rx(r"^\W*(?:và\s+)?(?:tuy|dù|mặc\s+dù|tuy\s+nhiên)(?!\w)")
+# "chưa đạt mục tiêu đề ra là trên 8%": a floor the growth is said not to reach
+_FLOOR = ("trên", "hơn")
+
+
+def _growth_against_bracket(
+    doc: Doc, p: Figure, figs: list[Figure], previous: list[Figure]
+) -> bool:
+    """A growth rate against the plan's rate in brackets after words that say whether it
+    met it (``GRDP ước tăng 8,4%, chưa đạt kế hoạch đề ra (kế hoạch tăng 9,5%)``), also when
+    those words open the next sentence (``… tăng 8,4% so với năm 2024. Tuy chưa đạt kế
+    hoạch đề ra (kế hoạch tăng 9,5%), …``): the growth becomes the actual and the plan's
+    rate its target, when the figures agree with the words; whether it did."""
+    before = [f for f in figs if f.start < p.start]
+    floor = before[-1].span_end if before else p.sentence.start
+    lead = doc.fold[floor : p.span_start]
+    m = _PLAN_RATE_BRACKET.search(lead)
+    if m is None or p.kind != "percent":
+        return False
+    if p.qualifier is not None and not (m.group("set") and fold(p.qualifier) in _FLOOR):
+        return False
+    if not before:
+        rates = [f for f in previous if f.kind == "percent"]
+        if not _CONCESSION.match(lead) or len(rates) != 1:
+            return False
+        before = rates
+    growth = before[-1]
+    if growth.kind != "percent" or not _growth_of(doc, growth):
+        return False
+    met = " ".join(m.group("cmp").split()) in (fold("vượt"), fold("đạt"))
+    if met != (growth.values[0] >= p.values[0]):
+        return False
+    owner = growth.owner
+    assert owner is not None
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = p, p.value
+    p.owner, p.role = owner, "target"
+    growth.measure = p.measure = "%"
+    return True
+
+
+# "đạt 9,3%, tăng 0,3% so với kế hoạch đề ra (9%)": a growth, its margin over a plan's rate
+_MARGIN_AFTER_GROWTH = rx(r"^\s*,\s*(?P<cmp>tăng|cao\s+hơn|vượt|thấp\s+hơn)\s*$")
+_MARGIN_PLAN_TAIL = rx(
+    r"^\s*so\s+(?:với\s+)?(?:mức\s+)?(?P<plan>kịch\s+bản|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?!đạt|vượt|tăng(?!\s+trưởng)|giảm|so)[^\W\d_]+){0,6}\s*:?\s*\(?\s*"
+)
+# the margin's plan named with nothing after it: its rate is written before
+_MARGIN_PLAN_END = rx(r"^\s*(?:[.;]|$)")
+
+
+def _margin_fits(cmp: str, growth: Decimal, target: Decimal, margin: Percent) -> bool:
+    """Whether the growth is above (``tăng``, ``cao hơn``, ``vượt``) or below (``thấp
+    hơn``) the plan's rate by the margin, in points or relative to the plan, rounded."""
+    if (growth > target) != (" ".join(cmp.split()) != fold("thấp hơn")) or not target:
+        return False
+    half = Decimal(5) / Decimal(10) ** (margin.decimals + 1)
+    gap = abs(growth - target)
+    return abs(gap - margin.value) <= half or abs(100 * gap / target - margin.value) <= half
+
+
+def _margin_plan_rate(
+    doc: Doc, m: re.Match[str], margin: Figure, figs: list[Figure], previous: list[Figure]
+) -> Figure | None:
+    """The plan's rate a margin is stated against: the next figure, right after the plan
+    named (``so với kế hoạch đề ra (9%)``), or, when nothing follows the plan named, the one
+    percentage of the sentence before in the paragraph that names that plan too."""
+    end = margin.end + m.end()
+    after = [f for f in figs if f.start >= end]
+    if after:
+        f = after[0]
+        return f if f.span_start == end and f.kind == "percent" else None
+    if not _MARGIN_PLAN_END.match(doc.fold[end : end + 2]):
+        return None
+    rates = [f for f in previous if f.kind == "percent"]
+    if len(rates) != 1:
+        return None
+    before = rates[0].sentence
+    if before.paragraph != margin.sentence.paragraph:
+        return None
+    plan = rx(r"(?<!\w)" + r"\s+".join(m.group("plan").split()) + r"(?!\w)")
+    return rates[0] if plan.search(doc.fold, before.start, before.end) else None
+
+
+def _growth_by_margin(doc: Doc, f: Figure, figs: list[Figure], previous: list[Figure]) -> bool:
+    """A growth rate against a plan's rate it is said to be above or below by a margin
+    (``tăng trưởng đạt 9,3%, tăng 0,3% so với kế hoạch đề ra (9%)``, or ``… so với kịch bản.``
+    after a sentence setting the scenario's rate): when the margin fits the two rates, the
+    growth becomes the actual and the plan's rate its target; whether it did."""
+    i = figs.index(f)
+    if i == 0 or f.kind != "percent" or f.percent is None or f.qualifier is not None:
+        return False
+    growth = figs[i - 1]
+    lead = _MARGIN_AFTER_GROWTH.match(doc.fold[growth.span_end : f.span_start])
+    tail = _MARGIN_PLAN_TAIL.match(doc.fold[f.end : f.sentence.end])
+    if lead is None or tail is None or growth.kind != "percent" or not _growth_of(doc, growth):
+        return False
+    t = _margin_plan_rate(doc, tail, f, figs[i + 1 :], previous)
+    if t is None or t.qualifier is not None:
+        return False
+    if not _margin_fits(lead.group("cmp"), growth.values[0], t.values[0], f.percent):
+        return False
+    owner = growth.owner
+    assert owner is not None
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = t, t.value
+    f.owner, f.role = None, "margin"
+    if t.sentence is f.sentence:
+        t.owner, t.role = owner, "target"
+    growth.measure = t.measure = "%"
+    return True
+
+
+def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A percentage about the rate stated just before it ("tỷ lệ … đạt 100% (mục tiêu đại
+    hội là 90%)", "tỷ lệ … đạt 95%, bằng 172,73% so với Nghị quyết"): the rate becomes the
+    actual of a statement (``measure`` ``%``) with the target or the attainment; whether it
+    did."""
+    previous = [f for f in figs if f.start < p.start]
+    if not previous or previous[-1].kind != "percent":
+        return False
+    rate = previous[-1]
+    margin = len(previous) > 1 and _margin_between(doc, previous[-2], rate, p)
+    if margin:
+        rate = previous[-2]  # "còn 2,5%, thấp hơn 1,5% so với mục tiêu 4%"
+    owner = rate.owner
+    if owner is None or owner.subject is None or owner.actual is not None:
+        return False
+    sentence = p.sentence
+    if rate.sentence is not sentence or not _rate_named(doc, rate, p):
+        return False
+    # "Tỷ lệ bao phủ … đạt 94,5% dân số, đạt 100,5% chỉ tiêu giao": a rate of the population
+    # named after it, its attainment after that
+    after = max(rate.span_end, owner.subject[1]) if owner.rate_of else rate.span_end
+    between = doc.fold[after : p.span_start]
+    short = _short_of_target(doc, rate, p)
+    if p.qualifier is None and (
+        margin
+        or _RATE_TARGET_LEAD.fullmatch(between)
+        or _abbreviated_plan(doc, after, p.span_start)
+        or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
+        or short is not False
+        or _rate_beyond_target(doc, between, rate, p)
+    ):
+        d = owner
+        d.actual_fig, d.actual, d.percent_fig = rate, rate.value, None
+        d.target_fig, d.target = p, p.value
+        d.contradicted = short is None
+        p.owner = d
+    elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
+        doc.fold[p.end : sentence.end]
+    ):
+        d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
+        d.subject = owner.subject
+        p.owner = d
+        drafts.append(d)
+    else:
+        return False
+    rate.measure = p.measure = "%"
+    return True
+
+
+# "… còn 2,5%, thấp hơn 1,5% so với mục tiêu 4% …": a rate, the margin, the target
+_GAP_LEAD = rx(r"^(?:\s*/\s*năm)?\s*,\s*(?:cao|thấp)\s+hơn\s*$")
+_GAP_PLAN = rx(
+    r"^\s*so\s+với\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|:)?\s*$"
+)
+
+
+def _margin_between(doc: Doc, rate: Figure, margin: Figure, p: Figure) -> bool:
+    """Whether ``margin`` is the gap between ``rate`` and the target ``p`` said with it
+    (``còn 2,5%, thấp hơn 1,5% so với mục tiêu 4%``), the figures agreeing: the rate is
+    above (``cao hơn``) or below (``thấp hơn``) the target by the margin, to its rounding."""
+    if rate.kind != "percent" or rate.sentence is not p.sentence or margin.qualifier:
+        return False
+    lead = _GAP_LEAD.match(doc.fold[rate.span_end : margin.span_start])
+    if lead is None or not _GAP_PLAN.match(doc.fold[margin.end : p.span_start]):
+        return False
+    r, m, t = rate.values[0], margin.values[0], p.values[0]
+    gap = r - t if fold("cao") in lead.group() else t - r
+    return abs(gap - m) <= Decimal("0.05") + m / 100
+
+
+_SECOND_PLAN_LEAD = rx(
+    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh|kịch\s+bản|khoản\s+(?:được\s+)?phân\s+bổ)"
+    r"(?:\s+[^\W\d_]+){0,9}?"
+    # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
+    r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?"
+    r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)"
+    # "đạt hơn 53% so với kế hoạch … giao và hơn 47% so với kế hoạch …": its qualifier
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A second attainment of the same result, of another plan named after the first, with a
+    verb of its own ("đạt 72,5% kế hoạch … giao và đạt 68,1% kế hoạch vốn tỉnh giao"): a
+    statement with the result and no target; whether it made one. Not when the words name
+    a measure (``… kế hoạch doanh thu và đạt 66% kế hoạch lợi nhuận``: another result)."""
+    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if not previous or previous[-1].kind != "percent" or previous[-1].owner is None:
+        return False
+    q, owner = previous[-1], previous[-1].owner
+    if owner.actual is None or owner.target is not None or owner.percent_fig is not q:
+        return False
+    between = doc.fold[q.end : p.start]
+    if not _SECOND_PLAN_LEAD.match(between) or _MEASURE_WORDS.search(between):
+        return False
+    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return False
+    d = Draft(owner.sentence, actual_fig=owner.actual_fig, actual=owner.actual, percent_fig=p)
+    d.twin_of = owner
+    p.owner = d
+    drafts.append(d)
+    return True
+
+
+# the most parts read in one bracket after a result ("(trong đó: khách quốc tế …, khách
+# nội địa …)")
+_BRACKET_PARTS = 4
+
+
+def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+    """``previous`` without its last figures when they are parts in one bracket right after
+    the result before them, the bracket closed before ``p`` ("đạt 121.190 người (40.938 lao
+    động nữ), bằng 93,2% kế hoạch", "đạt 3.000 lượt khách (trong đó: khách quốc tế 250
+    lượt, khách nội địa 2.750 lượt) bằng 30% kế hoạch": the percentage is the result's)."""
+    if len(previous) < 2:
+        return previous
+    text, f = doc.text, previous[-1]
+    opened = text.rfind("(", p.sentence.start, f.start)
+    inside = [h for h in previous if h.start > opened]
+    if opened == -1 or len(inside) == len(previous) or len(inside) > _BRACKET_PARTS:
+        return previous
+    g = previous[-len(inside) - 1]
+    if not g.sentence is f.sentence is p.sentence or text.find(")", opened, f.start) != -1:
+        return previous
+    if text.find(")", f.end, p.start) == -1 or text.find("(", f.end, p.start) != -1:
+        return previous
+    owner = g.owner
+    if owner is None or owner.actual_fig is not g or owner.percent_fig is not None:
+        return previous
+    if any(c in text[g.span_end : opened] for c in ",;:") or g.kind != "count":
+        return previous
+    return previous[: -len(inside)]
+
+
+# "1.500 tỷ đồng, tương đương 4 tỷ đồng mỗi ngày, tăng 16%": the amount restated per day
+_RESTATED_LEAD = rx(r"(?<!\w)(?:tương\s+đương|tương\s+ứng|bình\s+quân)(?:\s+[^\W\d_]+){0,2}\s*$")
+_PER_PERIOD = rx(r"\s*(?:/|(?:mỗi|một|trên)\s+)(?:ngày|tuần|tháng)(?!\w)\s*[-–,]?")
+
+
+def _past_per_period(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` without its last figure when that figure restates the amount before it per
+    day, week or month (``tương đương 4 tỷ đồng mỗi ngày``): a percentage after it is the
+    amount's; and where the words before ``p`` start then (0 when nothing was left out)."""
+    if len(placed) < 2 or placed[-1].kind == "percent" or placed[-2].kind == "percent":
+        return placed, 0
+    f = placed[-1]
+    m = _PER_PERIOD.match(doc.fold, f.span_end)
+    if m is None or m.end() > p.start or not _RESTATED_LEAD.search(doc.fold, f.clause, f.start):
+        return placed, 0
+    # the amount restated: the figure before, past one in brackets ("(gần 60 triệu USD)")
+    g = next((h for h in reversed(placed[:-1]) if not _bracketed_part(doc, h, f.start)), f)
+    if not _same_measure(g, f) or g.sentence is not p.sentence:
+        return placed, 0
+    return placed[:-1], m.end()
+
+
+def _past_restatement(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` past a restatement of its last amount (:func:`_past_per_period`, else
+    :func:`_past_population_share`), and where the words before ``p`` start then."""
+    placed, cut = _past_per_period(doc, placed, p)
+    return (placed, cut) if cut else _past_population_share(doc, placed, p)
+
+
+# "210.500 người, tương đương 21,5% lực lượng lao động": a figure said as a share of its
+# population right after it
+_SHARE_LEAD = rx(
+    r"^\s*,?\s*(?:tương\s+đương|tương\s+ứng|bằng|chiếm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _past_population_share(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` without its last figure when that figure restates the count before it as a
+    share of a population, in a clause of its own (``đạt 210.500 người, tương đương 21,5%
+    lực lượng lao động trong độ tuổi, đạt 102,4% kế hoạch``): the attainment after it is
+    the count's; and where the words before ``p`` start then (0 when nothing was left out).
+    """
+    if len(placed) < 2 or placed[-1].kind != "percent":
+        return placed, 0
+    rate, g = placed[-1], placed[-2]
+    owner, own = rate.owner, g.owner
+    if owner is None or not owner.rate_of or own is None or own.actual_fig is not g:
+        return placed, 0
+    if own.percent_fig is not None or not _SHARE_LEAD.match(doc.fold[g.span_end : rate.start]):
+        return placed, 0
+    comma = doc.fold.find(",", rate.end, p.start)
+    if comma < 0 or not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return placed, 0
+    return placed[:-1], comma + 1
+
+
+def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``previous`` without its last figure when that figure is the base of the growth
+    before it, in brackets after the period it is of (:data:`_GROWTH_BASE`: "đạt 1,2 triệu
+    lượt, tăng 10% so với cùng kỳ (1,1 triệu lượt), đạt 30% kế hoạch": the percentage after
+    the bracket is the result's, never the base's), and where the words before ``p`` start."""
+    floor = p.clause
+    if len(previous) >= 2 and previous[-2].kind == "percent":
+        m = _GROWTH_BASE.match(doc.fold, previous[-2].end, p.start)
+        if m is not None and m.start("n") == previous[-1].start and m.end() <= p.start:
+            return previous[:-1], max(floor, m.end())
+    if previous and previous[-1].span_end > floor:
+        floor = min(previous[-1].span_end, p.start)
+    return previous, floor
+
+
+def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """Join the percentage to the draft of the figure just before it when only connecting
+    words stand between them (a second percentage makes a twin draft); whether it did."""
+    placed = [f for f in figs if f.start < p.start and f.owner is not None]
+    placed, cut = _past_restatement(doc, placed, p)
+    previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
+    floor = max(floor, cut)
+    lead = _lead_from(doc, floor, p.start)
+    if not (previous and _CONNECTORS.fullmatch(lead)):
+        return False
+    if _apart(doc, previous[-1], p, figs):
+        return False
+    owner = previous[-1].owner
+    assert owner is not None
+    if _growth_beside_pair(doc, p, owner, lead):
+        # "79,3%/ chỉ tiêu 80%, tăng 10,6% so với cuối năm 2021": a growth of the result,
+        # a statement of its own — not the percentage of the pair
+        d = Draft(owner.sentence, actual_fig=owner.actual_fig, actual=owner.actual, percent_fig=p)
+        d.beside = owner
+        p.owner = d
+        drafts.append(d)
+        return True
+    if _plan_percent_after_growth(doc, owner, p, lead):
+        return True
+    if owner.percent_fig is None:
+        owner.percent_fig = p
+        p.owner = owner
+        return True
+    if owner.actual is None:
+        if (
+            owner.subject is not None
+            and not owner.rate_of
+            and (_K_GROWTH.search(lead) or _plan_after_growth(doc, owner, p, lead))
+        ):
+            # "thu ngân sách đạt 103,4% kế hoạch, tăng 6,2% so với năm trước": the growth
+            # of the same subject beside its attainment, a statement of its own
+            d = Draft(owner.sentence, percent_fig=p)
+            d.subject = owner.subject
+            p.owner = d
+            drafts.append(d)
+            return True
+        return False
+    if _rate_after_fraction(doc, owner, p):
+        return False
+    # a second percentage about the same figures; of another plan than the first one's
+    # ("104% dự toán Trung ương giao (500 tỷ đồng) và đạt 98% dự toán tỉnh giao"), not of
+    # the first plan's amount
+    first = owner.percent_fig
+    own_plan = first is None or "" in (_plan_of(doc, first), _plan_of(doc, p))
+    own_plan = own_plan or (first is not None and _plan_of(doc, first) == _plan_of(doc, p))
+    own_plan = own_plan and not _bracketed_plan_after(doc, p)
+    twin = Draft(
+        owner.sentence,
+        actual_fig=owner.actual_fig,
+        target_fig=owner.target_fig if own_plan else None,
+        actual=owner.actual,
+        target=owner.target if own_plan else None,
+        inherit=owner.inherit,
+        percent_fig=p,
+    )
+    twin.twin_of = owner
+    p.owner = twin
+    drafts.append(twin)
+    return True
+
+
+def _plan_percent_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:
+    """Give the pair of a result and its plan the attainment or excess said after the growth
+    beside it (:func:`_growth_beside_pair`); whether it did.
+
+    ``Lãi đạt 336 tỷ đồng, tăng 8% so với năm trước và vượt 12% so với kế hoạch 300 tỷ
+    đồng``: the 12 % is of the pair (336 against 300), not of the growth's statement.
+    """
+    pair = owner.beside
+    if pair is None or pair.percent_fig is not None or pair.target is None:
+        return False
+    if not (_K_EXCESS.search(lead) or _K_ACHIEVED.search(lead)):
+        return False
+    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]):
+        return False
+    pair.percent_fig, p.owner = p, pair
+    return True
+
+
+def _plan_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:
+    """Whether ``p`` is an excess or attainment of a plan said right after a growth of the
+    same subject (``Con số trên tăng 9% so với cùng kỳ, vượt 12% kế hoạch năm``)."""
+    q = owner.percent_fig
+    if q is None or not _K_GROWTH.search(doc.fold, q.clause, q.start):
+        return False
+    verb = _K_EXCESS.search(lead) or _K_ACHIEVED.search(lead)
+    return verb is not None and bool(_K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]))
+
+
+def _lead_from(doc: Doc, floor: int, end: int) -> str:
+    """The folded text from ``floor`` to ``end`` without the year of a comparison cut at
+    ``floor`` ("… so với cùng kỳ năm| 2024 và đạt 107,9%")."""
+    year = _COMPARED_YEAR.match(doc.fold, floor, end)
+    if year and _YEAR_WORD_END.search(doc.fold, max(0, floor - 30), floor):
+        floor = year.end()
+    return doc.fold[floor:end]
+
+
+# a comparison with another's figure ("cao hơn bình quân chung cả nước (73,5%)")
+_COMPARED_WITH = rx(r"(?<!\w)(?:cao\s+hơn|thấp\s+hơn|bình\s+quân|trung\s+bình|mức\s+chung)(?!\w)")
+
+
+def _share_of_figure(doc: Doc, f: Figure, g: Figure) -> bool:
+    """Whether the percentage ``g`` restates ``f`` right before it as a share of a population
+    (``210.500 người, tương đương 21,5% lực lượng lao động``): read, and no bar between."""
+    owner = g.owner
+    return (
+        owner is not None
+        and owner.rate_of
+        and bool(_SHARE_LEAD.match(doc.fold[f.span_end : g.start]))
+    )
+
+
+def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
+    """Whether something stands between ``f`` and the percentage ``p`` that makes them no
+    statement together: a percentage left unread, a comparison with another's figure, or an
+    amount masked (money not read:
+    "400 lao động với mức lương 16,6 triệu đồng/người/tháng, tăng 8% so kế hoạch") that is
+    not the worth of ``f``."""
+    if any(
+        g.kind == "percent" and f.start < g.start < p.start and not _share_of_figure(doc, f, g)
+        for g in figs
+    ):
+        return True
+    if _with_amount_of_count(doc, f, figs):
+        return True
+    bracket = p.clause > 0 and doc.text[p.clause - 1] == "("
+    if bracket and _COMPARED_WITH.search(doc.fold, f.span_end, p.clause):
+        return True  # "…, cao hơn bình quân chung cả nước (73,5%)": another's figure
+    m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
+    # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
+    return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
+
+
+# "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun
+# right before "với"; not a rank, "Xếp hạng số 5 là tỉnh A với …")
+_COUNTED_NOUN = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s+")
+_RANK_BEFORE = rx(r"(?<!\w)(?:số|thứ|hạng|top)\s*$")
+_WITH_AMOUNT = rx(
+    r"(?<!\w)với\s+(?:tổng\s+)?(?:doanh\s+thu|tổng\s+thu|giá\s+trị)(?:\s+[^\W\d_]+){0,3}?"
+    r"\s*(?:(?:ước\s+)?(?:đạt|là)\s*)?(?:khoảng|gần|hơn|trên)?\s*$"
+)
+
+
+def _with_amount_of_count(doc: Doc, f: Figure, figs: list[Figure]) -> bool:
+    """Whether ``f`` is an amount said with a count before it in its clause (``đón 5 triệu
+    lượt khách với doanh thu hơn 7.000 tỷ đồng, đạt 80% kế hoạch năm``): a percentage after
+    it may be the count's as well as the amount's, so it is neither's."""
+    m = _WITH_AMOUNT.search(doc.fold, f.clause, f.span_start)
+    if f.measure is None or m is None:
+        return False
+    return any(
+        g.kind == "count"
+        and g.measure is None
+        and g.clause == f.clause
+        and _COUNTED_NOUN.fullmatch(doc.fold, g.end, m.start())
+        and not _RANK_BEFORE.search(doc.fold, g.clause, g.span_start)
+        for g in figs
+    )
+
+
+def _rate_after_fraction(doc: Doc, owner: Draft, p: Figure) -> bool:
+    """Whether a plan is named up to ``p`` after a fraction whose own percentage named none
+    ("98/120 xã (đạt 81,7%), vượt 1,7% so với mục tiêu (80%)", "… (89,7%), vượt mục tiêu đề
+    ra (85%)"): the fraction's ratio is its
+    percentage, the further one is about the rate and a target rate, not about the whole
+    ("43/40 đảng viên, đạt 107,5% kế hoạch, vượt 7,5%" stays a twin)."""
+    first = owner.percent_fig
+    if owner.actual_fig is None or owner.actual_fig.kind != "pair" or first is None:
+        return False
+    named = _PLAN_WORD.search(doc.fold, first.span_end, p.span_end)
+    return _plan_of(doc, first) == "" and named is not None
+
+
+def _growth_beside_pair(doc: Doc, p: Figure, owner: Draft, lead: str) -> bool:
+    """Whether ``p`` is a growth over a past time (``tăng 10,6% so với cuối năm 2021``)
+    joined to a result that already has its target and no percentage."""
+    if owner.percent_fig is not None or owner.actual is None or owner.target is None:
+        return False
+    tail = doc.fold[p.end : p.sentence.end]
+    return bool(_K_GROWTH.search(lead)) and bool(_K_GROWTH_TAIL.match(tail))
+
+
+# "…, đạt 2.500 tỷ đồng.": the amount reached, said last in its sentence
+_AMOUNT_LAST = rx(r",\s*(?:ước\s+)?(?:đạt|thu\s+được)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_SENTENCE_END = rx(r"\s*(?:[.;!]|$)")
+
+
+def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """The amount said last in a sentence whose subject is a measure of plans (``Thu ngân
+    sách 9 tháng vượt 2% dự toán và tăng 30% so với cùng kỳ, đạt 1.020 tỷ đồng.``) is the
+    result of the percentage of a plan stated with that subject before it, when only
+    percentages stand between them."""
+    last = figs[-1]
+    if last.kind != "count" or last.measure is None or last.owner is None:
+        return
+    own = last.owner
+    if own.figures != [last] or not _SENTENCE_END.match(doc.fold, last.span_end):
+        return
+    percents = [f for f in figs[:-1] if f.kind == "percent"]
+    if len(percents) != len(figs) - 1 or not percents:
+        return
+    if not _AMOUNT_LAST.search(doc.fold, percents[-1].span_end, last.span_start):
+        return
+    for d in {id(p.owner): p.owner for p in percents if p.owner is not None}.values():
+        if d.actual_fig is None and d.target is None and d.subject and _said_of_plan(doc, d):
+            d.actual_fig, d.actual = last, last.value
+            if own in drafts:
+                drafts.remove(own)
+            last.owner = d
+
+
+# "lợi nhuận tăng 18% lên 300 tỷ đồng": the amount a growth brought the measure to
+_TO_AMOUNT = rx(r"\s+(?:lên|xuống)(?:\s+(?:mức|khoảng|gần|hơn|trên))*\s*")
+_GROWTH_VERB_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+
+
+def _growth_to_amount(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A growth followed by the amount it brought the measure to (``lợi nhuận tăng 18% lên
+    300 tỷ đồng``) is that amount's growth: the amount, in no statement of its own with a
+    percentage or a target, is the growth's result."""
+    for p, f in itertools.pairwise(figs):
+        own, d = p.owner, f.owner
+        if p.kind != "percent" or f.kind != "count" or f.measure is None:
+            continue
+        if own is None or d is None or own is d or own.actual is not None or own.target is not None:
+            continue
+        if d.actual_fig is not f or d.percent_fig is not None or d.target is not None:
+            continue
+        to = _TO_AMOUNT.match(doc.fold, p.end, f.start)
+        if (
+            to is None
+            or to.end() != f.start
+            or not _GROWTH_VERB_END.search(doc.fold, p.clause, p.start)
+        ):
+            continue
+        d.percent_fig, p.owner = p, d
+        if own in drafts and own.figures == [p]:
+            drafts.remove(own)
+
+
+def _said_of_plan(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's subject names a measure of plans and its percentage a plan."""
+    assert d.subject is not None and d.percent_fig is not None
+    named = _MEASURE_WORDS.search(doc.fold, *d.subject)
+    tail = doc.fold[d.percent_fig.end : d.percent_fig.end + 80]
+    return named is not None and bool(_K_PLAN_TAIL.match(tail))
+
+
+def _own_subject_draft(doc: Doc, p: Figure) -> Draft | None:
+    """A draft of the percentage whose subject is the words before its verb in its clause
+    (None when they hold no word)."""
+    clause_lead = doc.fold[p.clause : p.start]
+    verb = _CONNECTOR_SUFFIX.search(clause_lead)
+    cut = verb.start() if verb else len(clause_lead)
+    trimmed = _SUBJECT_TRIM.match(clause_lead[:cut])
+    skip = trimmed.end() if trimmed else 0
+    while skip < cut and clause_lead[skip] in " (":
+        skip += 1
+    if not re.search(r"[^\W\d_]", clause_lead[skip:cut]):
+        return None
+    d = Draft(p.sentence, percent_fig=p)
+    d.subject = (p.clause + skip, p.clause + len(clause_lead[:cut].rstrip()))
+    p.owner = d
+    return d

@@ -1,0 +1,415 @@
+"""The checks of a draft's stated percentages for :mod:`kpitools.extract.grammar`: whether a
+percentage agrees with its figures, a growth with its base, a twin with its pair, and an
+approximate figure with the exact one (:data:`APPROXIMATE_FACTOR`, :func:`far_off`).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from kpitools.extract.amounts import approximate_checks
+from kpitools.extract.assembly import _fitted_end
+from kpitools.extract.figures import _GROWTH_BASE, Draft, Figure, _plan_of, _single
+from kpitools.extract.kinds import _exceeded_under
+from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.text import NUM, Doc
+from kpitools.numbers import Percent, check_percent, parse_number
+from kpitools.textfold import fold, rx
+
+
+def _checked_target(d: Draft) -> Decimal | None:
+    """The target a draft's percentage is checked against: its one figure, or the end of a
+    planned range the percentage is of (:func:`_fitted_end`)."""
+    t, a, plan, p = _single(d.target), _single(d.actual), d.target_fig, d.percent_fig
+    if t is None and a is not None and plan is not None and plan.kind == "range" and p:
+        return _fitted_end(p, a, plan)
+    return t
+
+
+#: the significant digits from which a figure hedged by a qualifier ("khoảng 65.739 căn") is
+#: still checked at the percentage's precision: the hedge cannot move it by a point
+_PRECISE_DIGITS = 5
+
+
+def _precise(f: Figure) -> bool:
+    """Whether ``f`` is one count written to at least :data:`_PRECISE_DIGITS` significant
+    digits, not a round figure (``khoảng 65.739`` is, ``khoảng 65.700`` is not)."""
+    if f.kind != "count" or f.value is None or not isinstance(f.value, Decimal) or not f.value:
+        return False
+    digits = f.value.normalize().as_tuple().digits
+    return len(digits) >= _PRECISE_DIGITS
+
+
+def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
+    """Consistency of the stated figure with the draft's numbers."""
+    out: dict[str, Any] = {
+        "computed_percent": None,
+        "consistent": None,
+        "truncated": False,
+        "verdict": None,
+        "note": None,
+        "note_data": None,
+    }
+    a, t = _single(d.actual), _checked_target(d)
+    approximate = any(
+        f is not None and f.qualifier and not _precise(f)
+        for f in (d.actual_fig, d.target_fig, d.excess_fig)
+    )
+    p = d.percent_fig
+    counted = d.excess_fig if d.kind == "excess_count" else None
+    if special := (
+        _words_against_figures(d, doc, a, t)
+        or (counted is not None and _excess_count_checks(d, counted, a, t, approximate=approximate))
+        or _growth_checks(doc, d, a)
+    ):
+        out.update(special)
+        return out
+    if p is None or p.percent is None:
+        if a is not None and t is not None and t != 0:
+            from kpitools.numbers import percent_of
+
+            out["computed_percent"] = percent_of(a, t, 1)
+        return out
+    if d.kind not in ("attainment", "coverage", "excess"):
+        reasons = {
+            "growth": "growth_base",
+            "share": "share_whole",
+            "rate": "rate_whole",
+            "target": "target_percent",
+        }
+        out.update(verdict="unchecked", **noted(seg(reasons.get(d.kind or "", "kind_unknown"))))
+        return out
+    if t is None and doc is not None and (twin := _twin_checks(d, doc)):
+        out.update(twin)
+        return out
+    if (
+        a is not None
+        and t is None
+        and d.whole_target
+        and d.kind in ("attainment", "excess")
+        and not approximate
+        and a == a.to_integral_value()
+        and p.qualifier is None
+    ):
+        found = _whole_target_checks(d, _signed(d, p.percent), a)
+        if found:
+            out.update(found)
+            return out
+    if a is None or t is None or t == 0:
+        out.update(
+            verdict="unchecked", **noted(seg("no_target" if d.kind != "coverage" else "no_whole"))
+        )
+        return out
+    if approximate:
+        out.update(_approximate_checks(d, _signed(d, p.percent), p.qualifier, a, t))
+        return out
+    out.update(_percent_checks(d, _signed(d, p.percent), p.qualifier, a, t))
+    return out
+
+
+def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, Any]:
+    """The check of a growth against its base in brackets (:data:`_GROWTH_BASE`), {} when
+    none is written: the base counts what the actual counts (the same currency, or the same
+    word after a count), no figure is qualified, and the growth is wrong only when neither
+    rounding nor cutting the figures' growth gives it (``tăng 30%`` of 3.170 to 4.120 holds:
+    30,0 %)."""
+    f, p = d.actual_fig, d.percent_fig
+    if doc is None or d.kind != "growth" or a is None or not a or f is None or p is None:
+        return {}
+    percent = p.percent
+    if percent is None or f.qualifier or p.qualifier:
+        return {}
+    m = _GROWTH_BASE.match(doc.fold, p.end, p.sentence.end)
+    if m is None or not _counts_alike(doc, f, m.group("word")):
+        return _growth_by_checks(doc, f, p, a)
+    base = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
+    if not base or base == a:
+        return {}  # "(đạt 5.600 tỷ đồng)": the result written again, no base
+    check = check_percent(Percent(100 + percent.value, percent.decimals, percent.text), a, base)
+    assert check.exact is not None
+    ok = bool(check.consistent or check.truncated)
+    return {
+        "computed_percent": check.computed - 100 if check.computed is not None else None,
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(seg("growth_of_base", a=a, base=base, exact=f"{check.exact - 100:.6g}")),
+    }
+
+
+# "tăng 280% (tăng 300 tỉ đồng)": the increase itself, in brackets right after the growth
+_GROWTH_BY = rx(
+    r"\s*\(\s*(?:tương\s+(?:đương|ứng)\s+)?tăng(?:\s+thêm)?\s+"
+    rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)\s*\)"
+)
+
+
+# "…, tăng 90% so với cùng kỳ, tương ứng thêm 130 tỷ đồng", "tăng 35%, tương đương thêm 40 tỷ
+# đồng": the increase written after the growth's comparison, no brackets
+_GROWTH_BY_AFTER = rx(
+    r"(?:\s+so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?"
+    r"(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?)?\s*,\s*"
+    r"(?:tương\s+(?:đương|ứng)(?:\s+với)?\s+(?:tăng\s+)?thêm|tăng\s+thêm)\s+"
+    rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)(?!\s*%)"
+)
+# between a figure and its growth: nothing but the verb, or its attainment of a plan before
+# ("đạt A, vượt 2% dự toán và tăng 30% so với cùng kỳ")
+_GROWTH_NEXT = rx(
+    rf"\s*[,;]?\s*(?:(?:đạt|bằng|vượt)\s+(?:{NUM})\s*%(?:\s+(?!tăng)[^\W\d_]+){{0,6}}\s*,?\s*)?"
+    r"(?:và\s+)?tăng(?:\s+(?:thêm|đến|tới|mạnh))?\s*"
+)
+
+
+def _half_unit(number: str, value: Decimal) -> Decimal:
+    """Half the last written digit of ``number`` (``300`` → 0,5; ``52,5`` → 0,05), in the
+    units of ``value``, the number read with its scale (``300 tỉ`` in đồng)."""
+    written = parse_number(number)
+    decimals = len(number.rsplit(",", 1)[1]) if "," in number else 0
+    return Decimal(5).scaleb(-decimals - 1) * (value / written if written else 1)
+
+
+def _growth_by_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, Any]:
+    """The check of a growth against the increase written after it (:data:`_GROWTH_BY`):
+    the base is the actual less the increase; wrong only when no actual and increase within
+    half their last written digit give the growth, rounded or cut (``đạt 118,45 tỉ đồng``
+    after ``tăng 80% (tăng 53 tỉ đồng)`` holds: 52,5-53,5 on 65-66)."""
+    m = _GROWTH_BY.match(doc.fold, p.end, p.sentence.end) or _GROWTH_BY_AFTER.match(
+        doc.fold, p.end, p.sentence.end
+    )
+    percent = p.percent
+    number = re.match(NUM, doc.fold[f.start : f.end])
+    if m is None or percent is None or number is None or percent.value <= 0:
+        return {}
+    if not _counts_alike(doc, f, m.group("word")) or not _GROWTH_NEXT.fullmatch(
+        doc.fold[f.span_end : p.start]
+    ):
+        return {}  # the growth of the figure right before it only ("đạt A, tăng X%")
+    by = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
+    if not 0 < by < a:
+        return {}
+    ha, hb = _half_unit(number.group(), a), _half_unit(m.group("n"), by)
+    low = 100 * (by - hb) / (a + ha - by + hb)
+    high = 100 * (by + hb) / (a - ha - by - hb) if a - ha - by - hb > 0 else low + 10**6
+    step = Decimal(1).scaleb(-percent.decimals)
+    ok = low <= percent.value + step and high >= percent.value - step / 2
+    exact = 100 * by / (a - by)
+    return {
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(seg("growth_of_increase", a=a, by=by, exact=f"{exact:.6g}")),
+    }
+
+
+def _counts_alike(doc: Doc, f: Figure, word: str) -> bool:
+    """Whether a figure followed by ``word`` counts what ``f`` counts: the currency of an
+    amount (``tỷ đồng``), else the first word of ``f``'s noun (``lượt``)."""
+    if f.measure is not None:
+        return fold(f.measure.split()[-1]) == word
+    if f.noun_start is None or f.noun_end is None:
+        return False
+    noun = doc.fold[f.noun_start : f.noun_end].split()
+    return bool(noun) and noun[0] == word
+
+
+def _words_against_figures(
+    d: Draft, doc: Doc | None, a: Decimal | None, t: Decimal | None
+) -> dict[str, Any]:
+    """The check of words the figures contradict, {} when none do: a rate said short of a
+    target it reaches (``đạt 45%, chưa đạt chỉ tiêu là 40%``), a plan said exceeded at under
+    100 % (``vượt kế hoạch năm, đạt 90%``)."""
+    if d.contradicted and a is not None and t is not None:
+        note = noted(seg("short_but_reached", a=a, t=t))
+    elif (
+        doc is not None
+        and (p := d.percent_fig) is not None
+        and p.percent is not None
+        and d.kind == "attainment"
+        and _exceeded_under(doc, p)
+    ):
+        note = noted(seg("exceeded_under", stated=p.percent.value))
+    else:
+        return {}
+    return {"consistent": False, "verdict": "inconsistent", **note}
+
+
+#: How far an approximate figure (``khoảng``, ``gần``, ``hơn``, ``trên``) may be from the true
+#: one before the audit calls its percentage contradicted: a factor of 2 each way.
+APPROXIMATE_FACTOR = Decimal(2)
+
+
+def far_off(stated: Decimal, decimals: int, qual: str | None, exact: Decimal) -> bool:
+    """Whether figures that are only approximate still contradict the stated percentage: the
+    exact percentage of the figures as written, moved by :data:`APPROXIMATE_FACTOR` either way,
+    cannot round to the stated one (``trên``/``hơn``/``trở lên`` only bound it from below).
+
+    >>> far_off(Decimal(1), 0, None, Decimal("0.0636"))  # khoảng 350 of 550.000, "1%"
+    True
+    >>> far_off(Decimal(80), 0, "gần", Decimal("79.1"))
+    False
+    """
+    half = Decimal(5) / Decimal(10) ** (decimals + 1)
+    if stated - half <= 0 or exact <= 0:
+        return False
+    too_low = exact * APPROXIMATE_FACTOR < stated - half
+    too_high = exact / APPROXIMATE_FACTOR > stated + half
+    return too_low or (too_high and qual not in ("trên", "hơn", "trở lên"))
+
+
+def _approximate_checks(
+    d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal
+) -> dict[str, Any]:
+    """Approximate figures are not checked at the percentage's precision, but one that they
+    contradict by more than a factor of 2 ("khoảng 350 cây" of 550.000, "tương đương 1%") is
+    inconsistent."""
+    stated = percent.value + (100 if d.kind == "excess" else 0)
+    exact = a * 100 / t
+    if not far_off(stated, percent.decimals, qual, exact):
+        return {"verdict": "unchecked", **noted(seg("approximate"))}
+    lead = seg("percent", a=a, t=t, exact=f"{exact:.6g}")
+    return {
+        "computed_percent": float(round(exact, percent.decimals)),
+        "consistent": False,
+        "verdict": "inconsistent",
+        **noted(lead, seg("far_off", stated=stated)),
+    }
+
+
+def _signed(d: Draft, percent: Percent) -> Percent:
+    """The stated percentage with its sign ("thấp hơn 5% so với dự toán": 100 - 5)."""
+    if d.stated_percent is not None and d.stated_percent < 0:
+        return Percent(d.stated_percent, percent.decimals, percent.text)
+    return percent
+
+
+def _twin_checks(d: Draft, doc: Doc) -> dict[str, Any]:
+    """An attainment and an excess stated of the same figures ("đạt 115,5% kế hoạch, vượt
+    15,5%") must say the same: attainment = 100 + excess, within what each one's rounding
+    allows; {} when the draft is not such a second percentage, a qualifier blurs them or
+    they name two plans ("104% dự toán Trung ương, vượt 6% dự toán tỉnh")."""
+    first = d.twin_of
+    if first is None or first.percent_fig is None or d.percent_fig is None:
+        return {}
+    pair = {first.kind: first.percent_fig, d.kind: d.percent_fig}
+    attained, excess = pair.get("attainment"), pair.get("excess")
+    if attained is None or excess is None or attained.qualifier or excess.qualifier:
+        return {}
+    tails = {_plan_of(doc, f) for f in (attained, excess)} - {""}
+    if len(tails) > 1:
+        return {}
+    assert attained.percent is not None and excess.percent is not None
+    a, e = attained.percent, excess.percent
+    slack = (Decimal(5) / 10 ** (a.decimals + 1)) + (Decimal(5) / 10 ** (e.decimals + 1))
+    ok = abs(a.value - 100 - e.value) <= slack
+    return {
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(seg("twin", attained=a.value, excess=e.value, total=100 + e.value)),
+    }
+
+
+def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, Any]:
+    """A percentage of a count that no whole-number target gives ("32 đảng viên, đạt 106% kế
+    hoạch": 32/30 is 106,7 %, 32/31 is 103,2 %): inconsistent; {} when one does."""
+    stated = percent.value + (100 if d.kind == "excess" else 0)
+    if stated <= 0 or a <= 0:
+        return {}
+    half = Decimal(5) / Decimal(10) ** (percent.decimals + 1)
+    # the targets whose percentage can round to the stated one, and a neighbour each side
+    low = int(a * 100 / (stated + half)) - 1
+    high = int(a * 100 / max(stated - half, half)) + 2
+    if high - low > 1000:
+        return {}
+    nearest: list[Segment] = []
+    for t in range(max(low, 1), high + 1):
+        check = check_percent(Percent(stated, percent.decimals, percent.text), a, Decimal(t))
+        if check.consistent:
+            return {}
+        if check.computed is not None and len(nearest) < 3:
+            name = "nearest" if nearest else "nearest_first"
+            nearest.append(seg(name, a=a, t=t, computed=check.computed))
+    return {
+        "consistent": False,
+        "verdict": "inconsistent",
+        **noted(seg("no_whole_target", stated=stated), *nearest),
+    }
+
+
+def _excess_count_checks(
+    d: Draft, excess_fig: Figure, a: Decimal | None, t: Decimal | None, *, approximate: bool
+) -> dict[str, Any]:
+    """Whether the actual less the target is the stated excess ("vượt 20 đảng viên")."""
+    excess = _single(excess_fig.value)
+    if a is None or excess is None or approximate:
+        return {"verdict": "unchecked", **noted(seg("approx_or_missing"))}
+    if d.derived:
+        return {"verdict": "unchecked", **noted(seg("target_derived", a=a, excess=excess, t=t))}
+    if t is None:
+        return {}
+    ok = a - t == excess
+    return {
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(seg("difference", a=a, t=t, diff=a - t)),
+    }
+
+
+def _percent_checks(
+    d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal
+) -> dict[str, Any]:
+    """Whether 100 × actual / target is the stated percentage (with an excess, 100 more),
+    as the qualifier of the percentage allows."""
+    stated = percent
+    if d.kind == "excess":
+        stated = Percent(100 + stated.value, stated.decimals, stated.text)
+    check = check_percent(stated, a, t)
+    out: dict[str, Any] = {"computed_percent": check.computed}
+    exact = check.exact
+    assert exact is not None
+    lead = [seg("percent", a=a, t=t, exact=f"{exact:.6g}")]
+    if d.kind == "excess":
+        lead.append(seg("excess_means", percent=percent.value, stated=stated.value))
+    if qual in ("trên", "hơn", "trở lên"):
+        ok = exact > stated.value if qual != "trở lên" else exact >= stated.value
+        out.update(
+            consistent=ok,
+            verdict="consistent" if ok else "inconsistent",
+            **noted(*lead, seg("qualifier", qual=qual)),
+        )
+    elif qual == "gần":
+        # "gần 100%": a little under it; the figures reaching it contradict the qualifier
+        ok = exact < stated.value
+        out.update(
+            consistent=ok,
+            verdict="consistent" if ok else "inconsistent",
+            **noted(
+                *lead,
+                seg("qualifier", qual=qual)
+                if ok
+                else seg("not_under", stated=stated.value, qual=qual),
+            ),
+        )
+    elif qual:
+        out.update(approximate_checks(lead, qual, exact, stated.value))
+    else:
+        verdict = "consistent" if check.consistent else "inconsistent"
+        if check.truncated:
+            verdict = "truncated"
+        out.update(
+            consistent=check.consistent,
+            truncated=check.truncated,
+            verdict=verdict,
+            **noted(*lead, seg("computed", computed=check.computed)),
+        )
+    return out
+
+
+def _near_scope(doc: Doc, d: Draft) -> str:
+    figs = [f for f in (d.actual_fig, d.target_fig, d.excess_fig) if f is not None]
+    if not figs:
+        return ""
+    start = min(f.clause for f in figs)
+    end = max(doc.clause_end(f.span_end, f.sentence.end) for f in figs)
+    if ":" in doc.text[d.sentence.start : start]:  # a list under a heading: the heading too
+        start = d.sentence.start
+    return doc.fold[start:end]

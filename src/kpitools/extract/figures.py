@@ -1,0 +1,1160 @@
+"""Figures and their roles for :mod:`kpitools.extract.grammar`: the patterns a figure is read
+with, :class:`Figure` and :class:`Draft`, :func:`scan`, and the role a figure's words give it
+(an actual, a target, a whole, an excess or a modifier).
+
+The patterns and helpers here are shared by the other modules of the grammar
+(:mod:`kpitools.extract.assembly`, :mod:`kpitools.extract.kinds`,
+:mod:`kpitools.extract.consistency`, :mod:`kpitools.extract.records`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Protocol
+
+from kpitools.extract.amounts import MEASURE_NAMES
+from kpitools.extract.text import NUM, PLAN_NOUNS, Doc, Sentence
+from kpitools.numbers import Percent, parse_number, parse_percent
+from kpitools.textfold import fold, rx, words_rx
+
+Value = Decimal | tuple[Decimal, Decimal]
+
+
+class Matcher(Protocol):
+    def match(self, after: str, near: str, context: str) -> tuple[str, int] | None: ...
+
+
+# --------------------------------------------------------------------------- figures
+
+_B = r"(?<![\w.,/\-])"  # a number starts here
+_E = r"(?![\w/]|[.,]\d)"  # and ends here
+# the scale word of a range ("11-12 triệu lượt khách": millions), not of an amount of money
+_RANGE_MAG = (
+    r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng|usd)))?"
+)
+_RANGE = rx(
+    rf"(?<!\w)từ\s+(?P<a>{NUM})\s*(?P<pa>%)?\s*(?:đến|tới|-|–|—)\s*(?P<b>{NUM})\s*(?P<pb>%)?{_E}"
+    + _RANGE_MAG
+)
+_DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)" + _RANGE_MAG)
+_PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM}){_E}(?!\s*/\s*\d)")
+_PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
+# a range of rates ("5,1 - 5,2%", "từ 36,1 - 36,6%", "từ 6% đến 7%"): a planned rate, a
+# figure of its own that only a rate stated before it takes as its target
+_RATE_RANGE = rx(
+    rf"(?:(?<!\w)từ\s+(?P<a>{NUM})\s*%?\s*(?:đến|tới|-|–|—)"
+    rf"|{_B}(?P<a2>{NUM})\s*%?\s*[-–—])\s*(?P<b>{NUM})\s*%"
+)
+# a measure glued to its number ("285.000ha", "642,5ha", "32km", "9.100m"): the number ends there
+_GLUED_UNIT = r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|m|kg|tấn)(?!\w))"
+_COUNT = rx(
+    rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:{_E}|{_GLUED_UNIT})(?!\s*%)"
+)
+# money: "11,55 tỷ đồng", "1,5 nghìn tỷ đồng", "2.300 triệu đồng", "10.000.000đ", "1,2 tỷ USD"
+# ("522 tỷ triệu đồng": a scale word left over from an edit, the first one is read)
+_MONEY = rx(
+    rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)"
+    r"(?:\s+(?P<mag2>tỷ|tỉ)|(?<=t[ỷỉ])\s+triệu(?=\s*đồng(?!\w)))?)?"
+    r"(?:\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?|(?<=[ỷỉun]\s)dồng)(?!\w)"
+    # "gần 48 nghìn tỉ, bằng 138,7% dự toán": a thousand billion with no currency is đồng
+    r"|(?(mag2)(?=\s*(?:[,.;:)]|$))|(?!)))"
+    # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
+    r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
+)
+# a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
+_MONEY_RANGE = rx(
+    rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
+    r"(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)(?!\w)(?P<per>)"
+)
+# a range of money with both ends written with their unit: "từ 1,5 tỷ đồng đến 2 tỷ đồng"
+_MONEY_RANGE_UNITS = rx(
+    rf"(?<!\w)từ\s+(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?"
+    r"\s*(?P<cur>đồng|usd)\s+(?:đến|tới)\s+"
+    rf"(?P<b>{NUM})\s*(?P=mag)(?(mag2)\s+(?P=mag2))\s*(?P=cur)(?!\w)(?P<per>)"
+)
+# a pair of amounts each written with its unit: "(300 tỷ đồng/500 tỷ đồng)"
+_MONEY_PAIR = rx(
+    rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)"
+    rf"\s*/\s*(?P<b>{NUM})\s*(?P=mag)(?(mag2)\s+(?P=mag2))\s*(?P=cur)(?!\w)(?P<per>)"
+)
+_CURRENCY = {"usd": "USD", "$": "USD", "đô la": "USD", "đô la mỹ": "USD"}
+_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
+_STOP = frozenset(
+    w
+    for w in [
+        "so",
+        "với",
+        "và",
+        "đạt",
+        "vượt",
+        "tăng",
+        "giảm",
+        "chiếm",
+        "bằng",
+        "là",
+        "được",
+        "đã",
+        "đang",
+        "sẽ",
+        "có",
+        "cho",
+        "theo",
+        "trên",
+        "từ",
+        "đến",
+        "tới",
+        "vào",
+        "thuộc",
+        "để",
+        "của",
+        "tại",
+        "ở",
+        "trong",
+        "nhưng",
+        "hoặc",
+        "nên",
+        "thì",
+        "mà",
+        "này",
+        "đó",
+        "khi",
+        "lên",
+        "ra",
+        "về",
+        "như",
+        "cùng",
+        "còn",
+        "trở",
+        "hết",
+        "nhằm",
+        "gồm",
+        "mỗi",
+        "các",
+        "những",
+        "nhiều",
+        "với",
+        "trực",
+        "tiếp",
+        "thường",
+        "xuyên",
+    ]
+)
+_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s+$")
+_UPWARDS = rx(r"\s*trở\s+lên(?!\w)")
+_OF = rx(r"(?<!\w)của\s*$")
+_WHOLE = rx(r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng|\d\s+trên)\s*$")
+_EXCESS = rx(
+    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán))?"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao))?\s*$"
+)
+_TARGET_END = rx(
+    r"(?<!\w)(?:(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
+    r"(?:\s+(?:kế\s+hoạch|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?"
+    # "gần chạm mục tiêu năm 2025 là 1,3 tỷ USD": an aim of the year named, then its figure
+    r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là)\s*$"
+)
+_TARGET_START = rx(
+    r"^\s*(?:với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|phấn\s+đấu"
+    r"|kế\s+hoạch(?=\s+(?:năm|cả\s+năm|kết\s+nạp|phát\s+triển)(?!\w)))"
+)
+# "Chỉ tiêu … có mục tiêu là 450 tỷ đồng nhưng huyện đã thực hiện được 470 tỷ đồng": after
+# the target's figure, a word of a result opens the result
+_RESULT_AFTER_FIGURE = rx(
+    r"\d[^\d]*(?<!\w)(?:nhưng|song|kết\s+quả|đã\s+thực\s+hiện|thực\s+hiện\s+được|đã\s+đạt"
+    r"|đạt\s+được)(?!\w)[^\d]*$"
+)
+# "Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 …", "được giao 400": a target set out
+_SET_OUT = rx(
+    r"(?<!\w)(?:đề\s+ra|được\s+giao|giao)(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?"
+    r"(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"
+)
+# "… phấn đấu kết nạp 600 đảng viên, mỗi năm 120": a yearly figure of a target sentence
+_EACH_YEAR = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?:\s+[^\W\d_]+){0,3}\s*(?:từ\s+)?$")
+_TARGET_CUE = rx(
+    r"(?<!\w)(?:phấn\s+đấu|đề\s+ra|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết|"
+    r"được\s+giao|giao)(?!\w)"
+)
+_MET_STRICT = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả)(?!\w)")
+_MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện|được|qua)(?!\w)")
+_NUMBER_END = re.compile(r"\d\s*$")
+# nouns of counts that are no target even when a resolution sets them out ("Nghị quyết đề
+# ra 25 chỉ tiêu", "3 khâu đột phá")
+_COUNTED_PLANS = rx(
+    r"(?:chỉ\s+tiêu|tiêu\s+chí|mục\s+tiêu|nhiệm\s+vụ|khâu|chương\s+trình|giải\s+pháp|"
+    r"đột\s+phá|nội\s+dung)(?!\w)"
+)
+# a whole-term figure: "Trong nhiệm kỳ 2020-2025, …", "cả nhiệm kỳ", "Nhiệm kỳ qua, …"
+_TERM = rx(
+    r"(?:(?<!\w)(?:trong|cả|suốt|qua|sau|hết)\s+(?:\d+\s+năm\s+)?(?:của\s+)?|^[\s(]*)"
+    r"nhiệm\s+kỳ(?:\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2}))?(?!\w)"
+)
+_YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
+# the congress of a term, whose resolution sets the term's targets
+_CONGRESS_TERM = rx(
+    r"(?<!\w)đại\s+hội(?!\w)[^.;:]{0,80}?nhiệm\s+kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"
+    r"(?!\w)"
+)
+_STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
+# "; dự toán thu phí và lệ phí là 40 tỷ đồng": a clause opening with a plan word, set out
+# with "là" and no word of a result
+_PLAN_ITEM = rx(
+    r"(?:^[\s(]*|(?<!\w)(?:,|;|và)\s+)(?:và\s+)?(?:tổng\s+)?(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)"
+    r"(?:\s+(?!(?:đạt|thực|kết|được|đã|ước|lũy|luỹ|còn)(?!\w))[^\W\d_]+){1,8}\s+là\s*$"
+)
+# "đặt kế hoạch kinh doanh với tổng doanh thu 500 tỷ đồng": a plan set out with what it counts
+_SET_PLAN_WITH = rx(
+    r"(?<!\w)đặt\s+(?:ra\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,4}?"
+    r"\s+với\s+(?:[^\W\d_]+\s+){1,5}$"
+)
+# "được giao chỉ tiêu kết nạp 400 đảng viên": a target word a few words before the number,
+# unless it is met ("hoàn thành vượt chỉ tiêu kết nạp 1.236 …" states a result)
+_TARGET_WORDS = rx(
+    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?"
+    r"(?:\s+(?:trên|hơn|gần|khoảng|tối\s+thiểu|ít\s+nhất))?\s*$"
+)
+# "tổng kế hoạch vốn đầu tư công năm nay 1.200 tỷ đồng": the plan of capital named at
+# length, its amount right after the name (no word of a result between)
+_CAPITAL_PLAN = rx(
+    r"(?<!\w)kế\s+hoạch\s+vốn(?:\s+[^\W\d_]+){0,5}?(?:\s+năm\s+\d{4})?\s*(?:là|:)?\s*$"
+)
+# "mục tiêu doanh thu (…", "kế hoạch lợi nhuận cả năm (…": a plan named by what it counts
+_PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")
+_PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
+_MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
+# "Để đạt mục tiêu đón 21,2 triệu lượt khách": a plan aimed at, not met
+_PURPOSE_MET = rx(r"(?<!\w)(?:để|nhằm)\s+(?:đạt|hoàn\s+thành|vượt)(?:\s+được)?\s*$")
+_COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
+
+# "32.011 tỷ đồng, hoàn thành đúng dự toán của Trung ương và đạt 94% dự toán của tỉnh giao":
+# one plan met, the percentage of the other one follows
+_MET_OTHER_PLAN = (
+    r"hoàn\s+thành(?:\s+(?:đúng|vượt))?\s+(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu)"
+    r"(?:\s+(?:của|trung\s+ương|tỉnh|thành\s+phố|huyện|xã|phường|năm|được|giao))*\s+và"
+)
+# the base of a growth just stated ("tăng 16,7% so với năm 2024 và vượt 7,9% kế hoạch"): the
+# year compared with only after "so với (cùng kỳ) năm", never a year opening a clause
+_PAST_BASE = (
+    r"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái|(?:19|20)\d{2}(?!\d))"
+    r"|so\s+(?:với\s+)?cùng\s+kỳ|(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái)|kỳ\s+trước"
+)
+# the year of "so với cùng kỳ năm 2024" left after the growth's span ("… cùng kỳ năm")
+_COMPARED_YEAR = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
+_YEAR_WORD_END = rx(r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ\s+)?năm\s*$")
+# a multiple of last year's figure ("tăng 1,8 lần so với cùng kỳ và đạt 135% kế hoạch")
+_MULTIPLE_OF_PAST = (
+    rf"(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?"
+    r"(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d{2}(?!\d)))?"
+)
+# words allowed between a statement and the percentage that belongs to it
+_CONNECTORS = rx(
+    rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|nhẹ|mạnh|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
+    r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
+    rf"(?:tỷ|tỉ)\s+lệ\s+đạt|đạt\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
+    rf"|{_MULTIPLE_OF_PAST})[\s(]*)*$"
+)
+_K_EXCESS = rx(
+    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+    # "vượt chỉ tiêu lợi nhuận sau thuế 20%": the plan named by its measure, then the excess
+    r"(?:\s+(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa"
+    r"|xuất\s+khẩu)(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?)?)?"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))*\s*(?:khoảng|gần|hơn|trên|tới)?\s*$"
+)
+_K_GROWTH = rx(
+    r"(?<!\w)(tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+(?:thêm|đến|tới|trưởng))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+_DECREASE = (fold("giảm"), fold("thấp hơn"))
+# "cao hơn 8%", "thấp hơn 5%": a comparison, "hơn" is no qualifier of the number
+_COMPARATIVE = rx(r"(?<!\w)(?:cao|thấp|nhiều|ít)\s+$")
+# "tương ứng 15,56% kế hoạch": an attainment when the plan follows, else unread
+_K_CORRESPONDS = rx(
+    r"(?<!\w)(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với|mức|(?:tỷ|tỉ)\s+lệ))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+# "gấp 2,1 lần", "tăng hơn 5 lần": a multiple of another figure, never a result
+_MULTIPLE = rx(rf"(?:{NUM})\s+lần(?!\w)")
+_MULTIPLE_LEAD = rx(r"(?<!\w)(?:gấp|tăng|giảm|bằng)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+# "hướng mốc vượt kế hoạch 2 triệu tấn", "dự kiến vượt …": an excess aimed at or expected
+_AIM_EXCESS = rx(
+    r"(?<!\w)(?:hướng(?:\s+(?:tới|đến))?(?:\s+(?:mốc|mục\s+tiêu))?|sẽ|có\s+thể|dự\s+kiến"
+    r"|nhằm|để)\s+vượt(?!\w)"
+)
+# "Thu ngân sách vượt 704.500 tỷ đồng": "vượt" opening a clause's only result qualifies it
+_BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
+_K_GROWTH_TAIL = rx(
+    r"^\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)"
+    r"|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề))"
+    r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?!\w))"
+)
+# "vượt kế hoạch 5% so với cùng kỳ": a plan and last year both named — unread
+_PLAN_IN_LEAD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)")
+_K_SHARE = rx(r"(?<!\w)(?:chiếm|đóng\s+góp)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
+_K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất)(?!\w)")
+_K_ACHIEVED = rx(
+    r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được|chạm\s+mốc)"
+    r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*)$"
+)
+# "đạt tỷ lệ 81% dự toán … giao và 77% dự toán …": the second percentage of a plan, joined to
+# the first by "và" without a verb of its own, is what the first is
+# (after an attainment, "đạt/bằng X%", with no measure named: "vượt 42% kế hoạch doanh thu
+# và 66% kế hoạch lợi nhuận" is another measure's)
+_K_SECOND_OF_PLAN = rx(
+    r"(?<!\w)(?:đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
+    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}})\s*,?\s+và\s*$"
+)
+# "vượt 32% dự toán Trung ương giao và 27% dự toán tỉnh giao": a second excess, its verb shared
+_K_SECOND_OF_EXCESS = rx(
+    r"(?<!\w)vượt\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
+    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}})\s*,?\s+và\s*$"
+)
+_K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_PLAN_NAMED_NEXT = (
+    # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash
+    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
+    # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
+    # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
+    # and "tổng mức vốn do Thủ tướng Chính phủ giao", "tổng vốn được giao" (the whole of it)
+    r"|(?:tổng\s+)?(?:số\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,6}?\s+(?:được\s+)?giao"
+    # "chiếm 25% khoản phân bổ của tỉnh": the sum allocated is the plan
+    r"|(?:khoản|số\s+vốn|vốn)\s+(?:được\s+)?phân\s+bổ)(?!\w)"
+)
+_K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
+_K_PLAN_TAIL = rx(
+    _PLAN_NAMED_NEXT
+    + r"|^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)"
+    # "tương đương 50% diện tích theo kế hoạch": the planned measure named before the plan
+    + r"|^\s*(?:diện\s+tích|sản\s+lượng|số\s+lượng|khối\s+lượng)\s+(?:theo\s+)?kế\s+hoạch(?!\w)"
+    # "(…, đạt 207,6%) dự toán.": the bracket closed before the plan that ends the sentence
+    r"|^\s*\)\s*(?:kế\s+hoạch|chỉ\s+tiêu|kh|dự\s+toán)(?:\s+[^\W\d_]+){0,3}\s*(?:[.;]|$)"
+)
+_K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
+_TAIL = rx(
+    r"\s*(?:so\s+(?:với\s+)?)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|"
+    r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+trước|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
+    r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
+    r"năm\s+trước|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
+)
+_CONNECTOR_SUFFIX = rx(
+    r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"
+    r"trên|gần|hơn|đã|mức|chỉ\s+tiêu|kế\s+hoạch)[\s(]*)+$"
+)
+_PART_MARKER = rx(r"(?<!\w)(trong\s+số\s+đó|trong\s+đó|bao\s+gồm|gồm)(?!\w)")
+_TOTAL_LEAD = rx(r"(?<!\w)(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*(?:là|:)?\s*$")
+_SUBJECT_TRIM = rx(r"^\s*(?:trong\s+đó|trong\s+số\s+đó|riêng|còn|và|cụ\s+thể)[\s,]*")
+_LABEL_VERBS = words_rx(
+    (
+        "kết nạp",
+        "thành lập",
+        "phát triển",
+        "cài đặt",
+        "chuẩn hóa",
+        "trình",
+        "triển khai",
+        "khen thưởng",
+        "kỷ luật",
+        "đào tạo",
+        "bồi dưỡng",
+        "kiện toàn",
+        "giải thể",
+        "xóa tên",
+        "khai trừ",
+        "tặng",
+        "trao",
+        "hoàn thành",
+    )
+)
+
+
+@dataclass(eq=False)
+class Figure:
+    kind: str  # pair, range, percent, count
+    start: int
+    end: int
+    values: tuple[Decimal, ...]
+    written: str
+    sentence: Sentence
+    clause: int
+    percent: Percent | None = None
+    qualifier: str | None = None
+    qual_start: int | None = None
+    noun_start: int | None = None
+    noun_end: int | None = None
+    tail_end: int | None = None
+    role: str = "actual"
+    owner: Draft | None = None
+    set_out: bool = False  # a target by the words of its sentence or list heading
+    measure: str | None = None  # a money figure's unit as written ("tỷ đồng"); values in đồng
+
+    @property
+    def span_start(self) -> int:
+        return self.qual_start if self.qual_start is not None else self.start
+
+    @property
+    def span_end(self) -> int:
+        return self.tail_end if self.tail_end is not None else self.end
+
+    @property
+    def value(self) -> Value:
+        if self.kind in ("range", "rate_range"):
+            return (self.values[0], self.values[1])
+        return self.values[0]
+
+
+@dataclass(eq=False)
+class Draft:
+    """A statement being assembled."""
+
+    sentence: Sentence
+    actual_fig: Figure | None = None
+    target_fig: Figure | None = None
+    percent_fig: Figure | None = None
+    excess_fig: Figure | None = None
+    actual: Value | None = None
+    target: Value | None = None
+    inherit: Draft | None = None
+    subject: tuple[int, int] | None = None  # a standalone percentage's subject
+    metric: str | None = None
+    metric_len: int = 0
+    kind: str | None = None
+    stated_percent: Decimal | None = None
+    part_of: Draft | None = None
+    part_rule: str | None = None
+    rate_of: bool = False  # a percentage of the population named after it ("100% chi bộ …")
+    twin_of: Draft | None = None  # a second percentage about the figures of this draft
+    contradicted: bool = False  # said short of a target its figures reach ("chưa đạt")
+    derived: bool = False  # the target is the actual less the excess ("vượt 20 …")
+    merged: bool = False  # a target given to the result stated after it
+    total_after: bool = False  # a total stated after its parts ("…, tổng cộng 900 …")
+    heading_metric: bool = False  # the metric is the heading's of a list ("…: xã A 14/12")
+    whole_target: bool = False  # the metric counts people or things: a target is whole
+    respective: bool = False  # an attainment paired in order ("lần lượt hoàn thành X% và Y%")
+    respective_kind: str = "attainment"  # "excess" when said "lần lượt vượt X% và Y%"
+    beside: Draft | None = None  # the pair a growth of this draft's result is said beside
+
+    @property
+    def figures(self) -> list[Figure]:
+        figs = [self.actual_fig, self.target_fig, self.percent_fig, self.excess_fig]
+        return [f for f in figs if f is not None]
+
+    @property
+    def anchor(self) -> int:
+        own = [f.start for f in self.figures if f.sentence is self.sentence]
+        return min(own) if own else min(f.start for f in self.figures)
+
+    @property
+    def noun_fig(self) -> Figure | None:
+        for f in (self.actual_fig, self.target_fig, self.excess_fig):
+            if f is not None and f.noun_start is not None:
+                return f
+        return None
+
+
+_FIGURE_KINDS = {"money": "count", "money_range": "range", "money_pair": "pair"}
+
+
+def scan(doc: Doc) -> list[Figure]:
+    """Every figure of the body, in text order; masked numbers are not figures."""
+    folded, text = doc.fold, doc.text
+    taken = bytearray(len(folded) + 1)
+    figures: list[Figure] = []
+
+    def free(start: int, end: int) -> bool:
+        return not any(taken[start:end]) and not doc.masked(start, end)
+
+    def take(span: tuple[int, int]) -> None:
+        taken[span[0] : span[1]] = b"\x01" * (span[1] - span[0])
+
+    money = (
+        [
+            ("money_pair", _MONEY_PAIR),
+            ("money_range", _MONEY_RANGE_UNITS),
+            ("money_range", _MONEY_RANGE),
+            ("money", _MONEY),
+        ]
+        if doc.money
+        else []
+    )
+    for kind, pattern in (
+        *money,
+        ("rate_range", _RATE_RANGE),
+        ("range", _RANGE),
+        ("range", _DASH_RANGE),
+        ("pair", _PAIR),
+        ("percent", _PERCENT),
+        ("count", _COUNT),
+    ):
+        for m in pattern.finditer(folded, 0, doc.limit):
+            number_start = m.start("a") if m.start("a") >= 0 else m.start("a2")
+            if not free(number_start, m.end()):
+                continue
+            sentence = _sentence_of(doc, m.start())
+            if sentence is None or m.end() > sentence.end:
+                continue
+            read = _figure_values(kind, m, text)
+            if read is None:
+                take(m.span())  # a range of percentages: read no figure from it
+                continue
+            take(m.span())
+            fig = _figure(doc, _FIGURE_KINDS.get(kind, kind), m, sentence, *read)
+            fig.measure = _money_measure(doc, kind, m, fig)
+            figures.append(fig)
+    figures.sort(key=lambda f: f.start)
+    for fig in figures:
+        _describe(doc, fig)
+    return figures
+
+
+# "Thu ngân sách được trên 6 tỷ, đạt 180%": billions with no currency, of a money measure
+_MONEY_SUBJECT = rx(
+    r"(?<!\w)(?:thu\s+ngân\s+sách|tổng\s+thu|thu\s+nội\s+địa|chi\s+ngân\s+sách|doanh\s+thu"
+    r"|lợi\s+nhuận|nộp\s+ngân\s+sách|giải\s+ngân|vốn\s+đầu\s+tư)(?!\w)"
+)
+_CLAUSE_CLOSE = re.compile(r"\s*(?:[,;.)]|$)")
+
+
+def _money_measure(doc: Doc, kind: str, m: re.Match[str], fig: Figure) -> str | None:
+    """The unit of an amount as written (``tỷ đồng``), None for a figure that is no amount."""
+    if kind in ("money", "money_range", "money_pair"):
+        return _measure(m)
+    if kind == "count" and doc.money and _bare_billions(doc, m, fig):
+        return "tỷ đồng"
+    return None
+
+
+def _bare_billions(doc: Doc, m: re.Match[str], fig: Figure) -> bool:
+    """Whether a count written ``N tỷ`` with no word after it (the clause ends) is an amount
+    in đồng: its clause names a money measure (``thu ngân sách``, ``doanh thu``, ``giải
+    ngân`` …) before it. ``6 tỷ`` of anything else stays a count."""
+    if fold(m.group("mag") or "") not in (fold("tỷ"), fold("tỉ")):
+        return False
+    if not _CLAUSE_CLOSE.match(doc.fold, m.end()):
+        return False
+    return bool(_MONEY_SUBJECT.search(doc.fold, fig.clause, fig.start))
+
+
+def _sentence_of(doc: Doc, pos: int) -> Sentence | None:
+    try:
+        return doc.sentence_at(pos)
+    except ValueError:
+        return None
+
+
+def _figure(
+    doc: Doc,
+    kind: str,
+    m: re.Match[str],
+    sentence: Sentence,
+    values: tuple[Decimal, ...],
+    percent: Percent | None,
+) -> Figure:
+    """The figure of a match, written as the text has it (a percentage from its number on)."""
+    text = doc.text
+    start = m.start()
+    fig = Figure(
+        kind,
+        start,
+        m.end(),
+        values,
+        text[m.start("a") : m.end()].strip() if kind == "percent" else text[start : m.end()],
+        sentence,
+        doc.clause_start(start, sentence.start),
+        percent=percent,
+    )
+    if percent is not None:
+        fig.percent = Percent(percent.value, percent.decimals, fig.written)
+    return fig
+
+
+# a capitalised word right before a number, as a name of numbered things ("Lô 17")
+_LABEL_BEFORE = re.compile(r"(?<!\w)([A-ZĐ][^\W\d_]*) $")
+_LABEL_WINDOW = 120
+
+
+def _numbered_label(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a capitalised word that names another number
+    nearby too (``dự án Lô 17, Lô 10/11 và Lô 12``): a series of names, no figures."""
+    m = _LABEL_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    word = re.escape(m.group(1))
+    low, high = max(0, start - _LABEL_WINDOW), start + _LABEL_WINDOW
+    named = re.finditer(rf"(?<!\w){word} \d", text[low:high])
+    return sum(1 for _ in named) > 1
+
+
+def _figure_values(
+    kind: str, m: re.Match[str], text: str
+) -> tuple[tuple[Decimal, ...], Percent | None] | None:
+    """The numbers a match of ``kind`` states, and its percentage if it is one (None for a
+    range of percentages, or one that falls, ``09-1``, which is no figure)."""
+    if kind == "rate_range":
+        low = parse_number(m.group("a") or m.group("a2"))
+        return (low, parse_number(m.group("b"))), None
+    if kind == "money_range":
+        scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
+        low, high = _range_ends(parse_number(m.group("a")), parse_number(m.group("b")))
+        return (low * scale, high * scale), None
+    if kind == "range":
+        low, high = parse_number(m.group("a")), parse_number(m.group("b"))
+        if m.groupdict().get("pa") or m.groupdict().get("pb") or low > high:
+            return None  # a range of percentages, or a code ("Lô 09-1"): no figure
+        scale = parse_number(f"1 {m.group('mag')}") if m.group("mag") else Decimal(1)
+        return (low * scale, high * scale), None
+    if kind == "pair":
+        if _numbered_label(text, m.start("a")):
+            return None  # "Lô 17, Lô 10/11": the name of a numbered thing
+        return (parse_number(m.group("a")), parse_number(m.group("b"))), None
+    if kind == "money_pair":
+        scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
+        return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
+    if kind == "percent":
+        percent = parse_percent(m.group("a"))
+        return (percent.value,), percent
+    mag = m.group("mag")
+    value = parse_number(text[m.start("a") : m.end("a")] + (f" {mag}" if mag else ""))
+    if m.groupdict().get("mag2"):  # "1,5 nghìn tỷ đồng": a thousand billion
+        value *= 10**9
+    return (value,), None
+
+
+def _range_ends(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
+    """The ends of a range of money in the scale written after it; a low end above the high
+    one, that a thousandth of puts just below it, is written in the scale a thousand times
+    smaller (``1.000.000-1.200 nghìn tỷ đồng``: 1.000.000 tỷ, 1.000 nghìn tỷ, to 1.200 nghìn
+    tỷ)."""
+    if low > high and high / 10 < low / 1000 <= high:
+        return low / 1000, high
+    return low, high
+
+
+def _measure(m: re.Match[str]) -> str:
+    """The unit of a money figure as written, folded to one spelling: ``tỷ đồng``, ``nghìn
+    tỷ đồng``, ``triệu đồng``, ``đồng``, ``triệu USD`` …"""
+    cur = " ".join((m.group("cur") or "đồng").split())
+    currency = _CURRENCY.get(cur, "đồng")
+    mags = [{"ngàn": "nghìn", "tỉ": "tỷ"}.get(g, g) for g in (m.group("mag"), m.group("mag2")) if g]
+    per = "".join(f"/{w}" for w in re.findall(r"[^\W\d_]+", m.group("per") or ""))
+    return " ".join([*mags, currency + per])
+
+
+def _describe(doc: Doc, fig: Figure) -> None:
+    """The noun after a figure, its qualifier, tail words and role."""
+    folded = doc.fold
+    sentence = fig.sentence
+    lead = folded[fig.clause : fig.start]
+    q = _QUALIFIER.search(lead)
+    if q and q.group(1) == fold("hơn") and _COMPARATIVE.search(lead[: q.start(1)]):
+        q = None
+    if q and not (q.group(1) == fold("trên") and _WHOLE.search(lead)):
+        fig.qualifier = doc.text[fig.clause + q.start(1) : fig.clause + q.end(1)].lower()
+        fig.qual_start = fig.clause + q.start(1)
+    pos = _after_number(doc, fig)
+    if (up := _UPWARDS.match(folded, pos)) and up.end() <= sentence.end:
+        fig.qualifier = fig.qualifier or "trở lên"
+        pos = up.end()
+    fig.tail_end = pos
+    if fig.kind in ("percent", "rate_range"):
+        fig.role = fig.kind
+        return
+    outer = lead
+    if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
+        outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
+    fig.role = _role(fig, lead, outer)
+    if fig.role == "target" and _result_with_own_percent(doc, fig, lead):
+        fig.role = "actual"
+    if _no_result(doc, fig, lead):
+        fig.role = "modifier"
+    elif (
+        fig.role == "actual"
+        and fig.kind in ("count", "range")
+        and _PLAN_IN_BRACKET.search(
+            folded, max(sentence.start, fig.start - 120), fig.qual_start or fig.start
+        )
+    ):
+        fig.role = "bracket_plan"  # a target, joined after the percentages
+    if (
+        fig.role == "actual"
+        and fig.kind != "pair"
+        and (
+            _sets_target(
+                folded[sentence.start : fig.start],
+                lead,
+                folded[fig.noun_start or fig.end : sentence.end],
+                folded[fig.noun_end or fig.end : sentence.end],
+            )
+            or _heading_target(doc, fig)
+        )
+    ):
+        fig.role, fig.set_out = "target", True
+
+
+# "… như gạo đạt gần 200 tấn, vượt 20% kế hoạch": a verb of a result right before a figure
+_RESULT_VERB_END = rx(r"(?<!\w)đạt\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$")
+
+
+def _result_with_own_percent(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether a figure read as a target by a plan named earlier in its clause is a result:
+    reached (``đạt`` right before it) and followed by its own percentage of the plan
+    (``các mặt hàng đều vượt kế hoạch như gạo đạt 200 tấn, vượt 20% kế hoạch, chè đạt
+    50 tấn …``): never the target of the next item's amount."""
+    return (
+        _RESULT_VERB_END.search(lead) is not None
+        and not _STRIVE.search(lead)
+        and not _aimed(lead)
+        and _attained_after(doc.fold, fig)
+    )
+
+
+# "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
+_PLAN_IN_BRACKET = rx(
+    r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+    r"(?:\s+[^\W_]+){0,9}\s*(?:\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*)?|\s[-–]\s+)$"
+)
+
+
+# ", lợi nhuận sau thuế vượt 700 tỷ đồng": another measure's amount, more than it ("vượt" as
+# "hơn"), not an excess of the amount before
+_MEASURE_OVER = rx(
+    r"^\W*(?:"
+    + "|".join(sorted((re.escape(w) for w in MEASURE_NAMES), key=len, reverse=True))
+    + r")(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|hợp\s+nhất|thuần))?\s+vượt\s*$"
+)
+
+
+def _measure_over(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether the excess ``fig`` is another measure's amount after one in its sentence.
+
+    ``Doanh thu đạt 900 tỷ đồng, lợi nhuận vượt 70 tỷ đồng``: 70 is the profit (``vượt`` as
+    ``hơn``); ``Thu ngân sách vượt 700 tỷ đồng`` opens its sentence and keeps its reading.
+    """
+    if not _MEASURE_OVER.search(lead):
+        return False
+    before = doc.fold[fig.sentence.start : max(fig.sentence.start, fig.start - len(lead))]
+    return any(ch.isdigit() for ch in before)
+
+
+# "7/9 công ty ghi nhận doanh thu tăng": a count of units out of all of them, no result
+# against a target ("Xã A kết nạp 14/12 đảng viên" counts members, and stays a pair; Party
+# organisations, "có 40/40 chi bộ triển khai", are what Party reports count, and stay too)
+_UNITS_COUNTED = rx(
+    r"\s+(?:doanh\s+nghiệp|công\s+ty|đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố|bộ|ngành|"
+    r"ngân\s+hàng|hợp\s+tác\s+xã|xã|phường|huyện|quận|trường)(?!\w)"
+)
+# what may stand before such a count in its clause: no verb of a result, "có" at most
+_UNITS_LEAD = rx(r"^[\s(:\-–]*(?:(?:trong\s+đó|riêng|còn|cả|đã|có|chỉ|mới)\s+)*$")
+_PERCENT_NEXT = re.compile(r"\s*[(,]?\s*(?:\w+\s+){0,2}\d[\d.,]*\s*%")
+# "1/8 chi cục đạt dưới 50% dự toán": units counted by a threshold they reach or miss
+_THRESHOLD_AFTER = rx(
+    r"\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:chỉ\s+|mới\s+)?đạt\s+)(?:từ|dưới|trên)\s+"
+    rf"(?:{NUM})\s*%"
+)
+
+
+def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether the fraction ``fig`` counts units out of all of them (``có 5/9 doanh nghiệp
+    có lãi cao hơn``): the units are named right after it, no verb of a result comes
+    before it in its clause, and no percentage follows it (``5/9 xã (56%)`` keeps its
+    reading); or the units are counted by a threshold they reach or miss (``1/8 chi cục đạt
+    dưới 50% dự toán``), whatever they are called."""
+    end = fig.sentence.end
+    return (
+        (
+            _UNITS_COUNTED.match(doc.fold, fig.end, end) is not None
+            or _THRESHOLD_AFTER.match(doc.fold, fig.end, end) is not None
+        )
+        and _UNITS_LEAD.match(lead) is not None
+        and _PERCENT_NEXT.match(doc.fold, fig.end, fig.sentence.end) is None
+    )
+
+
+def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether a figure read as a result or an excess is neither: more than last year
+    ("vượt 20 đảng viên so với cùng kỳ"), a multiple ("gấp 2,1 lần so với cùng kỳ"), an
+    excess aimed at ("hướng mốc vượt kế hoạch 2 triệu tấn"), a change since a base ("tăng
+    1.172 xã so với cuối năm 2021") or a count of units out of all (:func:`_units_out_of_all`)."""
+    folded, end = doc.fold, fig.sentence.end
+    if fig.role not in ("actual", "excess"):
+        return False
+    if fig.kind == "pair":
+        return _units_out_of_all(doc, fig, lead)
+    if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
+        return True
+    if fig.role == "excess":
+        past = _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.end : end])
+        return bool(past or _AIM_EXCESS.search(lead) or _measure_over(doc, fig, lead))
+    return bool(
+        _K_GROWTH.search(lead) and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : end])
+    )
+
+
+def _after_number(doc: Doc, fig: Figure) -> int:
+    """Where the words that belong to a figure end: the noun after a number (up to four
+    words, which become the figure's noun), the tail words after a percentage."""
+    folded = doc.fold
+    sentence = fig.sentence
+    pos = fig.end
+    if fig.kind == "percent":
+        if (t := _TAIL.match(folded, pos)) and t.end() <= sentence.end:
+            pos = t.end()
+        return pos
+    words: list[tuple[int, int]] = []
+    while len(words) < 4:
+        w = _WORD.match(folded, pos)
+        if not w or w.end(1) > sentence.end or doc.text[w.start(1) : w.end(1)].lower() in _STOP:
+            break
+        words.append(w.span(1))
+        pos = w.end(1)
+    if words:
+        fig.noun_start, fig.noun_end = words[0][0], words[-1][1]
+    return pos
+
+
+# a figure planned ("dự kiến trồng gần 1,7 triệu cây") in a sentence that names the plan
+# before it and the result after it ("…, kết quả thực hiện đạt 1.131.000 cây")
+_PLANNED = rx(r"(?<!\w)dự\s+kiến(?:\s+[^\W\d_]+){0,2}?\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$")
+_RESULT_LATER = rx(r"(?<!\w)kết\s+quả(?!\w)")
+
+
+# "Năm nay, công ty lên kế hoạch kinh doanh với doanh thu dự kiến đạt 900 tỷ đồng; lợi nhuận
+# ước đạt 90 tỷ đồng": the figures of a plan drawn up, the verbs of forecasts after it
+_PLAN_DRAWN = rx(
+    r"(?<!\w)(?:lên|đặt(?:\s+ra)?|xây\s+dựng|thông\s+qua)\s+kế\s+hoạch(?:\s+[^\W\d_]+){0,3}?"
+    r"\s+với(?!\w)"
+)
+_FORECAST_END = rx(
+    r"(?<!\w)(?:dự\s+kiến|ước(?:\s+tính)?)(?:\s+(?:đạt|là|ở\s+mức))?"
+    r"\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$"
+)
+_RESULT_SINCE_PLAN = rx(
+    r"(?<!\w)(?:đã|lũy\s+kế|luỹ\s+kế|thực\s+hiện\s+được|kết\s+quả|nhưng|song|như\s+vậy)(?!\w)"
+)
+
+_COMPARED_SPAN = rx(r"(?<!\w)so\s+với[^,;]*")
+
+
+def _drawn_plan_figure(before: str, lead: str) -> bool:
+    """Whether a figure after a forecast verb (``dự kiến đạt``, ``ước đạt``) is a figure of
+    the plan its sentence says was drawn up (:data:`_PLAN_DRAWN`) with no result since."""
+    if not _FORECAST_END.search(lead):
+        return False
+    drawn = next(reversed(list(_PLAN_DRAWN.finditer(before))), None)
+    if drawn is None:
+        return False
+    # "giảm 1% so với doanh thu đã thực hiện năm trước": a past result compared, no result since
+    since = _COMPARED_SPAN.sub(" ", before[drawn.end() :])
+    return not _RESULT_SINCE_PLAN.search(since)
+
+
+def _sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
+    """Whether a count is a target by the words before it in its sentence: a yearly figure
+    of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
+    resolution or plan sets out ("Nghị quyết … đề ra mỗi năm kết nạp 1.500")."""
+    if _drawn_plan_figure(before, lead):
+        return True
+    if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
+        if _COUNTED_PLANS.match(after) or _reached_after_assigned(lead[m.start() :]):
+            return False
+        cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
+        if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:
+            return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
+    if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
+        return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
+    if _plan_opened(before, lead, after):
+        return True
+    if _yearly_duty(before, lead, after_number):
+        return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"
+    if _EACH_YEAR.search(lead):
+        if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
+            return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set
+        cues = list(_TARGET_CUE.finditer(before))
+        return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
+    return False
+
+
+# "Theo kế hoạch năm 2022, xã A kết nạp 40 đảng viên, kết quả kết nạp được 45": a sentence
+# that opens with the plan it follows, its figure right after a plain verb, a result after it
+_PLAN_OPENING = rx(r"^\s*theo\s+(?:kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)(?!\w)")
+_PLAIN_VERB_END = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?:\s+mới)?\s*$")
+_RESULT_SAID = rx(r"(?<!\w)(?:kết\s+quả|đã|thực\s+hiện(?:\s+[^\W\d_]+){0,2}?\s+được)(?!\w)")
+
+
+def _plan_opened(before: str, lead: str, after: str) -> bool:
+    """Whether a figure is the plan's in a sentence opening with ``Theo kế hoạch`` (or
+    ``chỉ tiêu``, ``nghị quyết``): right after a plain verb (``kết nạp``, not ``kết nạp
+    được``), no word of a result before it, a word of one after it (``kết quả``, ``đã``,
+    ``thực hiện được``)."""
+    return bool(
+        _PLAN_OPENING.search(before)
+        and _PLAIN_VERB_END.search(lead)
+        and not _RESULT_SINCE_PLAN.search(before)
+        and not _MET_STRICT.search(before)
+        and _RESULT_SAID.search(after)
+    )
+
+
+# "… phải kết nạp từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure
+_DUTY = rx(r"(?<!\w)phải(?:\s+[^\W\d_]+){1,3}?(?:\s+(?:từ|ít\s+nhất|tối\s+thiểu))?\s*$")
+_YEARLY_IN = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
+
+
+def _yearly_duty(before: str, lead: str, after_number: str) -> bool:
+    """Whether a figure is what a unit must reach each year: right after ``phải`` and its
+    verb (at most three words) in a sentence that says ``mỗi năm`` before it, or with ``trở
+    lên`` after it. A cost borne (``năm qua phải chi 3 tỷ đồng``) is neither."""
+    if not _DUTY.search(lead):
+        return False
+    return bool(_YEARLY_IN.search(before) or _UPWARDS.match(after_number))
+
+
+# "… toàn địa bàn được giao đạt 12,3 tỷ USD": the area assigned, the figure reached
+_REACHED_END = rx(r"(?<!\w)(?:đạt|thực\s+hiện|thu\s+được|kết\s+nạp\s+được)\s*$")
+
+
+def _reached_after_assigned(words: str) -> bool:
+    """Whether the words from ``giao`` to a figure end with a verb of a result (``được giao
+    đạt 12,3 tỷ USD``) and name no plan or aim between (``được giao kế hoạch đạt 150``,
+    ``giao phấn đấu đạt 150`` set targets): the figure is reached, not assigned."""
+    return bool(_REACHED_END.search(words)) and not (
+        _PLAN_WORD.search(words) or _STRIVE.search(words)
+    )
+
+
+def _heading_target(doc: Doc, fig: Figure) -> bool:
+    """A bare count in a list under a heading that sets targets ("giao chỉ tiêu kết nạp
+    đảng viên: huyện A 150; huyện B 110"): each item is a unit's target."""
+    sentence = fig.sentence
+    colon = doc.text.rfind(":", sentence.start, fig.start)
+    if colon >= 0:
+        heading = doc.fold[sentence.start : colon]
+        if _TARGET_CUE.search(heading) and not _MET_WORDS.search(heading):
+            # a bare count, or one with its noun and no verb of its own ("xã A 150 đảng viên")
+            return fig.noun_start is None or not _ITEM_VERB.search(doc.fold[colon : fig.start])
+    return _assigned_to_units(doc, fig)
+
+
+# "giao chỉ tiêu kết nạp đảng viên cho huyện A 150 đảng viên, huyện B 110 đảng viên"
+_ASSIGNED_TO = rx(r"(?<!\w)giao\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){0,6}?\s+cho(?!\w)")
+_ITEM_VERB = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập|đạt|vượt|được|đã)(?!\w)")
+
+
+def _assigned_to_units(doc: Doc, fig: Figure) -> bool:
+    """A figure of the units a target is assigned to (``giao chỉ tiêu … cho huyện A 150
+    đảng viên, huyện B 110``): after ``giao chỉ tiêu … cho``, with no word of a result
+    before the assignment nor a verb between it and the figure."""
+    lead = doc.fold[fig.sentence.start : fig.start]
+    found = list(_ASSIGNED_TO.finditer(lead))
+    if not found or _MET_WORDS.search(lead[: found[-1].start()]):
+        return False
+    return not _ITEM_VERB.search(lead[found[-1].end() :])
+
+
+def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+    """A target word of ``lead`` that is not the noun of a count ("9 chỉ tiêu vượt")."""
+    for m in pattern.finditer(lead):
+        if not _NUMBER_END.search(lead[: m.start()]):
+            return m
+    return None
+
+
+# "vượt mục tiêu Chính phủ giao 65 tỷ USD", "vượt mục tiêu phấn đấu 26.000 tỷ đồng", "vượt
+# xa mức được giao là 17.726 tỷ đồng": the amount of the plan named by who set it or as
+# striven for (not "vượt kế hoạch 2 triệu tấn", an excess)
+_BEAT_NAMED_PLAN = rx(
+    r"(?<!\w)vượt\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)\s+"
+    r"(?:phấn\s+đấu|(?:của\s+)?(?:chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|trung\s+ương"
+    r"|quốc\s+hội|hđnd(?:\s+tỉnh)?|hội\s+đồng\s+nhân\s+dân(?:\s+tỉnh)?|tỉnh|thành\s+phố)"
+    r"(?:\s+(?:đã\s+)?(?:giao|đề\s+ra))?)\s*(?:là\s*)?$"
+    r"|(?<!\w)vượt(?:\s+xa)?\s+mức\s+(?:được\s+)?giao(?:\s+là)?\s*$"
+)
+# "đạt tỷ lệ 91,4% kế hoạch vốn … giao năm 2025 là 120.353 tỷ đồng": the plan's amount
+# after the percentage of it
+_PLAN_IS = rx(
+    rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}"
+    r"(?:\s+[^\s,;:()%]+){0,9}?\s+(?:là|:)"
+    # "… kế hoạch đề ra cho năm là đón 4,3 triệu lượt khách": the plan's verb after "là"
+    r"(?:\s+(?:đón|thu|thu\s+hút|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu))?\s*$"
+    # "… 91% tổng mức vốn do Bộ giao là 1.200 tỷ đồng": the capital assigned, then its amount
+    r"|%\s*(?:so\s+(?:với\s+)?)?(?:tổng\s+)?(?:số\s+)?(?:mức\s+)?vốn(?:\s+[^\s,;:()%]+){0,8}?"
+    r"\s+(?:được\s+)?giao\s+(?:là|:)\s*$"
+)
+# "vượt kế hoạch 52% (5.554 tỷ đồng)": the plan's amount in brackets after the percentage
+_PLAN_PERCENT = rx(
+    rf"(?<!\w){PLAN_NOUNS}\s+(?:(?:khoảng|gần|hơn|trên)\s+)?"
+    rf"(?:{NUM})\s*%\s*$"
+)
+# "hoàn thành 60% kế hoạch lợi nhuận sau thuế 2.000 tỷ đồng", "bằng 70% so với mục tiêu lãi
+# 900 tỷ": the amount of the plan a percentage is of, the plan named by its measure
+_PERCENT_OF_MEASURE_PLAN = rx(
+    rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+(?:tổng\s+)?"
+    r"(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa|xuất\s+khẩu)"
+    r"(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?"
+    r"(?:\s+(?:năm|cả\s+năm|đề\s+ra))?\s*(?:là|:)?\s*$"
+)
+
+
+# "Chiến dịch … với mục tiêu nâng tổng vốn … được giải ngân đạt hơn 11.400 tỉ đồng": a figure
+# an aim sets out in its clause, however many words after the aim (no result word between)
+_AIM = rx(r"(?<!\w)(?:với|đặt(?:\s+ra)?|nhằm|hướng\s+tới)\s+mục\s+tiêu(?!\w)")
+_RESULT_AFTER_AIM = rx(r"(?<!\w)(?:đã|kết\s+quả|thực\s+hiện\s+được|nhờ\s+đó)(?!\w)")
+
+
+# "bằng 41% mục tiêu của Đề án “Xây dựng ít nhất 10.000 căn hộ …”": the plan's figure in
+# the quoted name of the programme whose target the percentage right before it is of
+_PLAN_IN_NAME = rx(
+    r"%\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)\s+(?:của|theo)\s+"
+    r"(?:đề\s+án|chương\s+trình|dự\s+án|kế\s+hoạch|nghị\s+quyết)(?:\s+[^\W\d_]+){0,3}\s*[“\"«]"
+    r"(?:\s*[^\W\d_]+){0,8}?(?:\s+(?:ít\s+nhất|tối\s+thiểu|hơn|trên|khoảng))?\s*$"
+)
+
+
+def _capital_plan(lead: str) -> bool:
+    """Whether ``lead`` ends naming a plan of capital (:data:`_CAPITAL_PLAN`) with no word
+    of a result in the name (``phần kế hoạch vốn đã được giải ngân đạt …`` is a result)."""
+    m = _CAPITAL_PLAN.search(lead)
+    return m is not None and not (
+        _MET_WORDS.search(lead, m.start()) or _RESULT_AFTER_TARGET.search(lead, m.start())
+    )
+
+
+def _aimed(lead: str) -> bool:
+    """Whether ``lead`` (a figure's clause before it) sets out an aim the figure is of."""
+    m = _AIM.search(lead)
+    return m is not None and not _RESULT_AFTER_AIM.search(lead, m.end())
+
+
+# "… chỉ còn 230 phút, vượt mục tiêu kế hoạch đầu năm (233 phút)": the plan beaten, in
+# brackets after its name
+_BEATEN_PLAN = rx(
+    r"(?<!\w)vượt\s+(?:mức\s+)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,5}\s*$"
+)
+_FALLING = rx(r"(?<!\w)(?:còn|giảm(?:\s+xuống)?(?:\s+còn)?)\s*$")
+
+
+# "đạt 105% kế hoạch và 3 triệu cây …": the plan a percentage is of, not a plan of the next
+_OF_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
+
+
+def _met_before(lead: str) -> bool:
+    """Whether a plan named at the end of ``lead`` is met ("đạt mục tiêu"), not aimed at
+    ("Để đạt mục tiêu …")."""
+    return bool(_MET_BEFORE.search(lead)) and not _PURPOSE_MET.search(lead)
+
+
+def _counted_plan_in_bracket(fig: Figure, lead: str, outer: str) -> bool:
+    """Whether ``fig`` is a count of things (a noun after it, no money) opening a bracket
+    right after ``vượt kế hoạch …`` (:data:`_BEATEN_PLAN`): the plan beaten, whatever
+    :data:`_EXCESS` says of the words."""
+    return (
+        fig.kind == "count"
+        and fig.noun_start is not None
+        and fig.measure is None
+        and lead.strip(" (") == ""
+        and outer is not lead
+        and _BEATEN_PLAN.search(outer) is not None
+    )
+
+
+def _role(fig: Figure, lead: str, outer: str) -> str:
+    """The role of a number from the words before it in its clause (``lead``) or, for a
+    number opening a bracket, before the bracket (``outer``)."""
+    if _OF.search(lead):
+        return "modifier"
+    if _WHOLE.search(lead) or _WHOLE.search(outer):
+        return "whole"
+    if fig.kind == "pair":
+        # "chiếm khoảng 1/3 toàn tỉnh": a share written as a fraction, no result
+        return "modifier" if _K_SHARE.search(lead) else "actual"
+    if _BEAT_NAMED_PLAN.search(lead):
+        return "target"
+    if _counted_plan_in_bracket(fig, lead, outer):
+        return "beaten_plan"  # "vượt kế hoạch đề ra (5.000 căn)": the plan, not the excess
+    if _EXCESS.search(lead) or _EXCESS.search(outer):
+        return "excess"
+    if (
+        _target_word(lead, _TARGET_END)
+        or _target_word(outer, _TARGET_END)
+        or (_TARGET_START.search(lead) and not _RESULT_AFTER_FIGURE.search(lead))
+        or _STRIVE.search(lead)
+        or _SET_PLAN_WITH.search(lead)
+        or _PLAN_ITEM.search(lead)
+        or _aimed(lead)
+        or (
+            (m := _target_word(lead, _TARGET_WORDS))
+            and not _met_before(lead[: m.start()])
+            and not _OF_PERCENT.search(lead[: m.start()])
+        )
+        or _PLAN_IS.search(lead)
+        or _PERCENT_OF_MEASURE_PLAN.search(lead)
+        or _capital_plan(lead)
+        or _PLAN_IN_NAME.search(lead)
+        or (lead.strip(" (") == "" and _PLAN_PERCENT.search(outer))
+        or (  # "46% mục tiêu doanh thu (38.185 tỷ đồng)": the amount of the plan named
+            lead.strip(" (") == ""
+            and (m := _target_word(outer, _PLAN_NAMED))
+            and not _MET_BEFORE.search(outer[: m.start()])
+        )
+    ):
+        return "target"
+    if lead.strip(" (") == "" and outer is not lead and _BEATEN_PLAN.search(outer):
+        return "beaten_plan"
+    return "actual"
+
+
+# ------------------------------------------------- shared with the other modules of the grammar
+
+# ", đạt 100% kế hoạch" right after a figure: the attainment of a result; ", vượt 20% kế
+# hoạch" its excess; ", đạt 70%;" with no plan named, before the clause ends
+_ATTAINED_NEXT = rx(
+    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(?P<verb>đạt|bằng)|vượt)\s+"
+    rf"(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?(?:{NUM})\s*%\s*(?:(?:so\s+với\s+)?"
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)(?!\w)|(?(verb)(?:[;,)]|\.(?!\d)|$)|(?!)))"
+)
+
+
+def _attained_after(folded: str, f: Figure) -> bool:
+    """Whether ``f`` is followed by its own attainment of a plan: a result, never a part
+    of a target (``…, trong đó thu nội địa 4.000 tỷ đồng, đạt 100% kế hoạch``)."""
+    return _ATTAINED_NEXT.match(folded[f.end : f.end + 80]) is not None
+
+
+# a word of a result after a target ("…, kết quả kết nạp được 171", "…, ước đạt 3 triệu tấn")
+_RESULT_AFTER_TARGET = rx(r"(?<!\w)(?:ước|lũy\s+kế|luỹ\s+kế|còn|đã|mới|đến\s+nay)(?!\w)")
+
+
+# "đạt 72,5% kế hoạch vốn Thủ tướng Chính phủ giao và đạt 68,1% kế hoạch vốn tỉnh giao": the
+# words between an attainment of one plan and a second percentage of another plan
+_MEASURE_WORDS = words_rx(MEASURE_NAMES)
+
+
+def _single(v: Value | None) -> Decimal | None:
+    return v if isinstance(v, Decimal) else None
+
+
+# "tăng 40% so với lũy kế cùng kỳ năm 2024 (811.400 lượt)": the base of a growth, written
+# in brackets right after the period it is of
+_GROWTH_BASE = rx(
+    # "tăng 10% (tăng 260 tỷ đồng) so với cùng kỳ (đạt 2.600 tỷ đồng)": the increase between
+    r"(?:\s*\(\s*(?:tương\s+(?:đương|ứng)\s+)?tăng(?:\s+thêm)?\s+[\d.,]+(?:\s+[^\W\d_]+){0,3}\s*\))?"
+    r"\s*so\s+với\s+(?:(?:lũy|luỹ)\s+kế\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái"
+    r"|năm\s+(?:19|20)\d\d)"
+    r"(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*\(\s*(?:đạt\s+|là\s+)?"
+    rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)\s*\)"
+)
+
+
+def _bracketed_plan_after(doc: Doc, p: Figure) -> bool:
+    """Whether the percentage ``p`` names its plan and that plan's figure opens a bracket
+    right after (``và bằng 80% kế hoạch huyện đề ra (750 tỷ đồng)``): a plan of its own,
+    never the first percentage's."""
+    bracket = doc.text.find("(", p.end, min(p.sentence.end, p.end + 80))
+    return bracket >= 0 and _PLAN_IN_BRACKET.search(doc.fold, p.start, bracket + 1) is not None
+
+
+def _plan_of(doc: Doc, p: Figure) -> str:
+    """The plan a percentage's tail names, folded, without ``so với`` ("" for none)."""
+    tail = doc.fold[p.end : p.span_end]
+    return " ".join(re.sub(r"^\s*so\s+với", "", tail).split())

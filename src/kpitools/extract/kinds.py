@@ -1,0 +1,577 @@
+"""Where and what a draft states for :mod:`kpitools.extract.grammar`: the topic, unit and time
+of a draft, and the kind of its percentage (an attainment of a plan, an excess, a growth, a
+share …).
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import itertools
+import re
+from typing import TYPE_CHECKING
+
+from kpitools.extract.figures import (
+    _ASSIGNED_TO,
+    _CONNECTORS,
+    _DECREASE,
+    _K_ACHIEVED,
+    _K_CORRESPONDS,
+    _K_EQUALS,
+    _K_EXCESS,
+    _K_GROWTH,
+    _K_GROWTH_TAIL,
+    _K_PLAN_NAMED_TAIL,
+    _K_PLAN_TAIL,
+    _K_RATE,
+    _K_SECOND_OF_EXCESS,
+    _K_SECOND_OF_PLAN,
+    _K_SHARE,
+    _K_TARGET,
+    _K_TOTAL_TAIL,
+    _MEASURE_WORDS,
+    _PART_MARKER,
+    _PLAN_IN_LEAD,
+    Draft,
+    Figure,
+    _plan_of,
+)
+from kpitools.extract.text import NUM, Doc, Sentence, UnitMention, resolve_month
+from kpitools.numbers import parse_number
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.catalog import MetricCatalog
+
+
+# --------------------------------------------------------------------------- context
+
+
+def topics(doc: Doc, figures: list[Figure]) -> dict[int, int]:
+    """Where the topic of each sentence begins (by sentence start).
+
+    A topic runs from a sentence that names its own unit or time (before its first figure)
+    or begins a paragraph, over the sentences that follow it in the paragraph.
+    """
+    first_figure: dict[int, int] = {}
+    for f in figures:
+        first_figure.setdefault(f.sentence.start, f.start)
+    out: dict[int, int] = {}
+    current = 0
+    paragraph = -1
+    for s in doc.sentences:
+        limit = first_figure.get(s.start, s.end)
+        names_own = any(not t.comparison for t in doc.times_in(s.start, limit)) or bool(
+            doc.units_in(s.start, limit)
+        )
+        if s.paragraph != paragraph or names_own:
+            current = s.start
+            paragraph = s.paragraph
+        out[s.start] = current
+    return out
+
+
+def _regions(doc: Doc, sentence: Sentence) -> list[tuple[int, int, str, int]]:
+    """Part lists of a sentence: (start, end, marker, marker start) up to ';' or the end."""
+    out = []
+    for m in _PART_MARKER.finditer(doc.fold, sentence.start, sentence.end):
+        if doc.text[m.end() : m.end() + 3].strip().startswith(":"):
+            # "trong đó: A …; B …; C …": a list of items up to the sentence's end
+            out.append((m.start(), sentence.end, m.group(1), m.start()))
+            continue
+        end = doc.text.find(";", m.end(), sentence.end)
+        out.append((m.start(), sentence.end if end < 0 else end, m.group(1), m.start()))
+    return out
+
+
+_UNIT_WORDS = (
+    r"(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ|chi\s+bộ|công\s+an|bộ\s+chỉ\s+huy|ban|khối|"
+    r"huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)(?!\w)"
+)
+_ITEM_COMMA = rx(rf",\s*(?:riêng\s+|còn\s+|và\s+)?{_UNIT_WORDS}")
+# the unit an item of a list opens with, as written: "Đảng bộ Công an tỉnh kết nạp 12",
+# "riêng huyện B mới kết nạp 9", "xã C 14/12", "phường D (15/12)"
+_WRITTEN_UNIT = rx(
+    rf"[\s\-–•+]*(?:(?:riêng|còn|và|trong\s+đó|cụ\s+thể|như)(?!\w)[\s,:]*)?"
+    rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?)"
+    r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
+    r"phát\s+triển|giao|là)(?!\w)|\s*:?\s*\(?\s*\d)"
+)
+_WHOLE_UNIT = rx(
+    r"(?<!\w)toàn\s+(?:đảng\s+bộ(?:\s+(?:tỉnh|huyện|thành\s+phố|xã|phường))?|tỉnh|"
+    r"huyện|thành\s+phố|xã(?!\s+hội)|phường|ngành|quân)(?!\w)"  # "toàn xã hội": society
+)
+
+
+def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
+    """The item of a list that holds ``pos``: from the last ';', ':', part marker or ', <unit
+    word>' before it to the next ';' or ', <unit word>' (else the sentence)."""
+    text = doc.text
+    start = max(
+        sentence.start,
+        text.rfind(";", sentence.start, pos) + 1,
+        text.rfind(":", sentence.start, pos) + 1,
+    )
+    if start > sentence.start and text[start - 1] == ":" and not text[start:pos].strip(" ("):
+        # "xã A: 14/12; xã B: 9/10": a colon between an item's name and its figure
+        start = max(
+            sentence.start,
+            text.rfind(";", sentence.start, start - 1) + 1,
+            text.rfind(":", sentence.start, start - 1) + 1,
+        )
+    for m in _PART_MARKER.finditer(doc.fold, start, pos):
+        start = m.end()
+    for m in _ASSIGNED_TO.finditer(doc.fold, start, pos):  # "giao chỉ tiêu … cho huyện A 150"
+        start = m.end()
+    for m in _ITEM_COMMA.finditer(doc.fold, start, pos):
+        start = m.start() + 1
+    end = text.find(";", pos, sentence.end)
+    end = sentence.end if end < 0 else end
+    if comma := _ITEM_COMMA.search(doc.fold, pos, end):
+        end = comma.start()
+    colon = text.find(":", pos, end)
+    if colon >= 0:
+        end = colon
+    if marker := _PART_MARKER.search(doc.fold, pos, end):
+        end = marker.start()
+    return start, end
+
+
+_PLACE = rx(
+    r"^(?:(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+)?"
+    r"(?P<kind>huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)\s+"
+)
+
+
+def _name_end(text: str) -> str:
+    """A place written as its kind and name, without the words after the name.
+
+    A place's name is capitalised words (``tỉnh Hòa Lâm đã giải ngân``, ``đặc khu Phú Quốc
+    đón gần``: the name ends before the lower-case verb), its Party committee's too
+    (``Đảng bộ xã Tân Lập phấn đấu``). Other units keep their words
+    (``Đảng bộ Công an tỉnh``, ``Bộ Chỉ huy Quân sự``).
+    """
+    kind = _PLACE.match(fold(text))
+    if kind is None:
+        return text
+    words = text[kind.end() :].split()
+    name = list(itertools.takewhile(lambda w: w[:1].isupper(), words))
+    return text if not name else text[: kind.end()] + " ".join(name)
+
+
+def _written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
+    """The unit an item opens with, kept as written (not a registry name: no code)."""
+    m = _WRITTEN_UNIT.match(doc.fold, start, pos + 1)
+    if m is None:
+        return None
+    text = _name_end(doc.text[m.start("u") : m.end("u")].rstrip())
+    words = text.split()
+    if len(words) < 2 or not any(w[0].isupper() for w in words[1:]):
+        return None
+    return UnitMention(m.start("u"), m.start("u") + len(text), text, None, ())
+
+
+def _opening_unit(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | None:
+    """The unit a sentence opens with, as written: at its start, or right after the time
+    phrase it opens with (``Trong năm 2024 Đảng bộ xã Tân Lập kết nạp …``)."""
+    written = _written_unit(doc, sentence.start, pos)
+    if written is not None:
+        return written
+    for t in doc.times_in(sentence.start, pos)[:2]:
+        if not doc.text[t.end : t.end + 1].isspace():
+            continue
+        written = _written_unit(doc, t.end, pos)
+        if written is not None:
+            return written
+    return None
+
+
+def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
+    pos = d.anchor
+    sentence = d.sentence
+    regions = [(s, e) for s, e, *_ in _regions(doc, sentence)]
+
+    def applies(u: UnitMention) -> bool:
+        return all(not (s <= u.start < e and not s <= pos < e) for s, e in regions)
+
+    item_start, item_end = _item(doc, sentence, pos)
+    if item_start > sentence.start:
+        # an item of a list: its own unit, registry name or as written, before the rest
+        own = doc.units_in(item_start, pos)
+        if own:
+            return own[-1]
+        written = _written_unit(doc, item_start, pos)
+        if written is not None:
+            return written
+    before = [u for u in doc.units_in(topic, pos) if applies(u)]
+    if before:
+        return before[-1]
+    end = max(f.span_end for f in d.figures) if d.figures else pos
+    after = [u for u in doc.units_in(end, max(end, item_end)) if applies(u)]
+    if after:
+        return after[0]
+    if item_start == sentence.start:
+        written = _opening_unit(doc, sentence, pos)
+        if written is not None:
+            return written
+    whole = list(_WHOLE_UNIT.finditer(doc.fold, sentence.start, pos))
+    if whole:
+        m = whole[-1]
+        return UnitMention(m.start(), m.end(), doc.text[m.start() : m.end()], None, ())
+    return None
+
+
+def _time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | None]:
+    pos = d.anchor
+    sentence = d.sentence
+    before = [t for t in doc.times_in(topic, pos) if not t.comparison]
+    after = [t for t in doc.times_in(pos + 1, sentence.end) if not t.comparison]
+    phrase = before[-1] if before else (after[0] if after else None)
+    year = None
+    if phrase is not None:
+        year = phrase.year or (phrase.as_of.year if phrase.as_of else None)
+    if year is None:
+        years = [t.year for t in before if t.year]
+        last = bisect.bisect_left(doc.report_years, (pos, -1)) - 1  # sorted by position
+        year = years[-1] if years else (doc.report_years[last][1] if last >= 0 else None)
+    as_of = None
+    if phrase is not None:
+        as_of = phrase.as_of if phrase.as_of else (resolve_month(phrase, year) if year else None)
+    return year, as_of
+
+
+# --------------------------------------------------------------------------- meaning
+
+
+def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str | None, int]:
+    """The kind of the draft's percentage and its sign (-1 for a decrease)."""
+    p = d.percent_fig
+    assert p is not None
+    if d.respective:
+        return d.respective_kind, 1
+    folded = doc.fold
+    lead = folded[p.clause : p.start]
+    if p.qual_start is not None:
+        lead = folded[p.clause : p.qual_start]
+    tail = folded[p.end : p.sentence.end]
+    if (settled := _settled_kind(doc, d, p, lead, tail)) is not None:
+        return settled
+    if said := _said_kind(lead, tail):
+        return _said_in_context(doc, d, said, tail)
+    if _K_CORRESPONDS.search(lead) or _shares_verb(lead):
+        return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
+    if _second_of_plan(doc, p, lead, _K_SECOND_OF_EXCESS) and _K_PLAN_TAIL.match(tail):
+        return "excess", 1
+    achieved = bool(_K_ACHIEVED.search(lead) or _second_of_plan(doc, p, lead))
+    achieved = achieved or not lead.strip(" (")
+    if achieved and (
+        _K_PLAN_TAIL.match(tail) or _plan_met_before(doc, p) or _parallel_plan(doc, p)
+    ):
+        return "attainment", 1
+    if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
+        return ("attainment" if _disbursement_rate(doc, d, tail) else "rate"), 1
+    if achieved:
+        kind = _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail)
+        kind = kind or ("attainment" if _members_admitted(doc, d) else None)
+        return kind or _disbursed_share(doc, d, lead, tail), 1
+    return None, 1
+
+
+# "phát triển 120 hội viên mới", "kết nạp 80 đoàn viên": members newly admitted, a count a
+# plan sets (never a rate of all members)
+_MEMBER_NOUN = rx(r"(?:hội\s+viên|đoàn\s+viên|đảng\s+viên)(?!\w)")
+_ADMITTED = rx(
+    r"(?<!\w)(?:kết\s+nạp|phát\s+triển)(?:\s+(?:mới|được|thêm))*"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _members_admitted(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's actual counts members admitted (``phát triển 120 hội viên``): a
+    bare ``đạt 105%`` after it is then of the plan of admissions, whatever the metric."""
+    f = d.actual_fig
+    if f is None or f.kind != "count" or f.noun_start is None:
+        return False
+    return bool(
+        _MEMBER_NOUN.match(doc.fold, f.noun_start)
+        and _ADMITTED.search(doc.fold, max(f.clause, f.start - 40), f.start)
+    )
+
+
+# a percentage alone in brackets ("(bằng 85%)", "(84%)") and the percentages of earlier
+# items in brackets with what they are of ("(91% so với cùng kỳ năm trước)")
+_BARE_BRACKET_LEAD = rx(r"^\s*\(?\s*(?:bằng\s*)?$")
+_BARE_BRACKET_TAIL = re.compile(r"^\s*\)")
+_BRACKETED_PERCENT = rx(rf"\(\s*(?:bằng\s+)?(?:{NUM})\s*%\s*([^()]*)\)")
+_SAME_PERIOD_BEFORE = rx(r"^(?:so\s+với\s+)?cùng\s+kỳ(?!\w)")
+
+
+def _settled_kind(
+    doc: Doc, d: Draft, p: Figure, lead: str, tail: str
+) -> tuple[str | None, int] | None:
+    """The kind of a percentage settled before its words are read: of a rate the draft is
+    of, or none for a bare one in a list of indexes (:func:`_bare_in_index_list`)."""
+    if d.rate_of:
+        return ("target" if _K_TARGET.search(lead) else "rate"), 1
+    if _bare_in_index_list(doc, p, lead, tail):
+        return None, 1
+    return None
+
+
+def _bare_in_index_list(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
+    """Whether the percentage ``p``, alone in brackets after an item's amount, is in a list
+    whose last earlier item with a named percentage compares with the same period of last
+    year (``Thu A đạt 900 tỷ đồng (91% so với cùng kỳ năm trước); Thu B đạt 250 tỷ đồng
+    (bằng 85%)``): an index like the others, no attainment of a plan."""
+    if not (_BARE_BRACKET_LEAD.match(lead) and _BARE_BRACKET_TAIL.match(tail)):
+        return False
+    named = [
+        m.group(1)
+        for m in _BRACKETED_PERCENT.finditer(doc.fold, p.sentence.start, p.start)
+        if m.group(1).strip()
+    ]
+    return bool(named) and _SAME_PERIOD_BEFORE.match(named[-1].strip()) is not None
+
+
+# "…, đạt 107%, vượt 7% so với dự toán": the same attainment said again as an excess
+# of the plan it names
+_EXCESS_OF_PLAN_NEXT = rx(
+    r"^\s*,\s*vượt(?:\s+(?:khoảng|gần|hơn|trên))?\s+(?P<n>[\d.,]+)\s*%\s*(?:so\s+với\s+)?"
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?!\w)"
+)
+
+
+def _attainment_said_as_excess(doc: Doc, d: Draft, tail: str) -> str | None:
+    """The attainment of a bare ``đạt X%`` after an amount when the excess of a plan said
+    right after it is the same figure (``đạt 640 tỷ đồng, đạt 107%, vượt 7% so với dự
+    toán``: 107 % of the budget, within a point); else None (``đạt 6 tỷ đồng, đạt 180%.``
+    names no plan)."""
+    p, m = d.percent_fig, _EXCESS_OF_PLAN_NEXT.match(tail)
+    if m is None or p is None or p.percent is None or d.actual is None or d.target is not None:
+        return None
+    try:
+        excess = parse_number(m.group("n"))
+    except ValueError:
+        return None
+    return "attainment" if abs(p.percent.value - 100 - excess) <= 1 else None
+
+
+_DISBURSED_IN = rx(r"(?<!\w)giải\s+ngân(?!\w)")
+_CLAUSE_END_TAIL = rx(r"^\s*(?:[.;]|$)")
+
+
+_PART_OPENS = rx(r"(?<!\w)trong\s+đó(?!\w)")
+_BARE_REACHED = rx(r"^\s*,?\s*đạt\s*$")
+_CLAUSE_OR_BRACKET_END = rx(r"^\s*(?:[.;)]|$)")
+
+
+def _disbursed_share(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
+    """``attainment`` for a bare ``đạt X%`` that ends its clause (or bracket) right after an
+    amount disbursed in that clause (``cả tỉnh giải ngân 500 tỷ đồng, đạt 62,5%``): the
+    share of the capital plan disbursed; else None, and None for a part of a whole."""
+    f = d.actual_fig
+    if f is None or f.measure is None or d.target is not None or d.percent_fig is None:
+        return None
+    if not (_BARE_REACHED.match(lead) and _CLAUSE_OR_BRACKET_END.match(tail)):
+        return None
+    if doc.fold[f.end : d.percent_fig.clause].strip(" ,"):
+        return None  # words between the amount and the percentage's clause
+    if _PART_OPENS.search(doc.fold, f.sentence.start, f.start):
+        return None  # a part's percentage may be of its whole ("trong đó …, đạt 70%")
+    found = _DISBURSED_IN.search(doc.fold, f.clause, f.start)
+    return "attainment" if found else None
+
+
+def _disbursement_rate(doc: Doc, d: Draft, tail: str) -> bool:
+    """Whether ``đạt tỷ lệ X%`` ends the clause right after an amount disbursed (``Giải ngân
+    vốn đầu tư công đạt 2,4 nghìn tỷ đồng, đạt tỷ lệ 31%.``), or a disbursement rate with the
+    amount disbursed and the plan in brackets after it: the disbursement rate, the share of
+    the capital plan disbursed, an attainment."""
+    f = d.actual_fig
+    if f is not None and f.kind == "pair" and d.percent_fig is not None:
+        # "tỷ lệ giải ngân là 40% (200/500 tỷ đồng)": the amount disbursed of the plan
+        p = d.percent_fig
+        return _DISBURSED_IN.search(doc.fold, p.sentence.start, p.start) is not None
+    if f is None or f.measure is None or d.target is not None or not _CLAUSE_END_TAIL.match(tail):
+        return False
+    return _DISBURSED_IN.search(doc.fold, f.sentence.start, f.start) is not None
+
+
+def _second_of_plan(
+    doc: Doc, p: Figure, lead: str, said: re.Pattern[str] = _K_SECOND_OF_PLAN
+) -> bool:
+    """Whether ``lead`` ends with an attainment of a plan and ``và`` (see above; with
+    ``said`` :data:`_K_SECOND_OF_EXCESS`, an excess); for a clause opened by ``, và`` (``đạt
+    96% dự toán Trung ương giao, và 92% dự toán tỉnh giao``), the clause before it."""
+    if lead.strip() == "và":
+        lead = doc.fold[max(p.sentence.start, p.clause - 160) : p.start]
+    m = said.search(lead)
+    return m is not None and not _MEASURE_WORDS.search(m.group("words"))
+
+
+# "vượt kế hoạch năm, đạt 100,82%": the plan met named in the clause before the percentage
+_K_PLAN_MET_BEFORE = rx(
+    r"(?<!\w)(?:vượt|hoàn\s+thành)(?:\s+mức)?\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán"
+    r"|nghị\s+quyết)(?:\s+(?:năm|cả\s+năm|đề\s+ra|được\s+giao|giao|(?:19|20)\d{2}))*\s*,\s*$"
+)
+
+
+def _exceeded_under(doc: Doc, p: Figure) -> bool:
+    """Whether ``p`` is an attainment under 100 % said of a plan exceeded just before it
+    (``vượt kế hoạch năm, đạt 90%``): the words contradict the figure. Not for a qualified
+    percentage (``gần 100%``)."""
+    if p.percent is None or p.qualifier is not None or p.percent.value >= 100:
+        return False
+    m = _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause)
+    if m is None or not m.group().startswith(fold("vượt")):
+        return False
+    # the same plan: none named after the percentage, or the one exceeded
+    plan = " ".join(re.sub(r"^vượt(?:\s+mức)?\s+", "", m.group().rstrip(" ,")).split())
+    tail = _plan_of(doc, p)
+    return not tail or plan.startswith(tail) or tail.startswith(plan)
+
+
+def _plan_met_before(doc: Doc, p: Figure) -> bool:
+    """Whether the clause before ``p``'s names a plan met or exceeded (``vượt kế hoạch năm,
+    đạt 100,82%``): the percentage after it is the attainment of that plan."""
+    return _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause) is not None
+
+
+# "…, bằng 20% kế hoạch năm và tăng 8% so với cùng kỳ. Vốn cấp huyện đạt 30 nghìn tỷ đồng,
+# bằng 22% và tăng 9%": a part said as its whole was, the plan word left out
+_PARALLEL_PLAN = rx(
+    rf"(?<!\w)bằng\s+(?:{NUM})\s*%\s+(?:kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){{0,3}}\s+và\s+"
+    rf"(?:tăng|giảm)\s+(?:{NUM})\s*%"
+)
+_PARALLEL_TAIL = rx(rf"\s*và\s+(?:tăng|giảm)\s+(?:{NUM})\s*%")
+_PARALLEL_WINDOW = 400
+
+
+def _parallel_plan(doc: Doc, p: Figure) -> bool:
+    """Whether ``p``, said ``bằng X% và tăng Y%`` with no plan word, follows within
+    :data:`_PARALLEL_WINDOW` characters a percentage said the same way of a plan (``bằng 20%
+    kế hoạch năm và tăng 8%``): the attainment of the same kind of plan."""
+    fold_ = doc.fold
+    if not _K_EQUALS.search(fold_, p.clause, p.start) or not _PARALLEL_TAIL.match(fold_, p.end):
+        return False
+    return _PARALLEL_PLAN.search(fold_, max(0, p.clause - _PARALLEL_WINDOW), p.clause) is not None
+
+
+# "So với kế hoạch năm, doanh thu tăng 5%": the comparison with a plan opens the sentence
+_FRONTED_PLAN = rx(
+    r"\s*so\s+với\s+(?:chỉ\s+tiêu\s+|mục\s+tiêu\s+)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)[^,;.%]{0,40},"
+)
+_COMPARED_AGAIN = rx(r"(?<!\w)so\s+với(?!\w)")
+
+
+def _fronted_plan(doc: Doc, p: Figure) -> bool:
+    """Whether the sentence of the growth ``p`` opens with a comparison with a plan (``So
+    với kế hoạch năm 2025, doanh thu tăng 5%``) and names no other base before ``p``: the
+    growth is the excess over that plan."""
+    m = _FRONTED_PLAN.match(doc.fold, p.sentence.start, p.start)
+    return m is not None and _COMPARED_AGAIN.search(doc.fold, m.end(), p.start) is None
+
+
+def _said_in_context(
+    doc: Doc, d: Draft, said: tuple[str, int], tail: str
+) -> tuple[str | None, int]:
+    """The kind the words name, read with the draft's figures around it."""
+    p = d.percent_fig
+    assert p is not None
+    if said[0] == "unread":
+        return None, 1
+    above_plan = _follows_target(doc, d, p) or _fronted_plan(doc, p)
+    if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and above_plan:
+        return "excess", said[1]
+    if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
+        # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
+        return None, 1
+    return said
+
+
+# "thực hiện được 42% kế hoạch doanh thu và 66% kế hoạch lợi nhuận": one verb, two plans
+_K_SECOND_PLAN = rx(
+    rf"(?P<n>{NUM})\s*%\s*(?:so\s+(?:với\s+)?)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|khoản\s+(?:được\s+)?phân\s+bổ)"
+    r"(?:\s+[^\W\d_]+){1,4}\s*,?\s+và\s*$"
+)
+
+
+# "đạt 116% so với cùng kỳ năm 2024 và 112% so với chỉ tiêu" (or "tương đương 116% …"): an
+# index to last year, then the attainment of the plan sharing its verb
+_K_AFTER_INDEX = rx(
+    rf"(?<!\w)(?:đạt|bằng|tương\s+đương|tương\s+ứng)\s*(?:khoảng|gần|hơn|trên)?\s*(?:{NUM})\s*%\s*so\s+(?:với\s+)?"
+    r"(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm)?(?:\s+(?:19|20)\d{2})?\s*,?\s+và\s*$"
+)
+
+
+def _shares_verb(lead: str) -> bool:
+    """Whether a percentage after ``và`` shares the verb of an attainment of another plan
+    just before it in its clause (the verb an attainment's: ``đạt``, ``thực hiện được``,
+    ``tương đương``), or of an index to last year (``đạt 116% so với cùng kỳ và 112% …``)."""
+    if _K_AFTER_INDEX.search(lead):
+        return True
+    m = _K_SECOND_PLAN.search(lead)
+    if m is None:
+        return False
+    # "tương đương 50,1% so với dự toán đầu năm và 46,7% kế hoạch điều chỉnh"
+    first = lead[: m.start("n")]
+    return bool(_K_ACHIEVED.search(first) or _K_CORRESPONDS.search(first) or _K_SHARE.search(first))
+
+
+def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:
+    """Whether a growth percentage is of the target stated just before it, after the result
+    ("vượt mục tiêu đề ra (8,3 triệu tỷ đồng, tăng trên 15,6%)": above the target)."""
+    a, t = d.actual_fig, d.target_fig
+    if a is None or t is None or t.sentence is not p.sentence or not a.start < t.start < p.start:
+        return False
+    between = doc.fold[t.span_end : p.span_start].lstrip(" ,")
+    return bool(_CONNECTORS.fullmatch(between))
+
+
+def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
+    """The kind (and sign) of a percentage that the words around it name: an excess, a
+    growth or decrease, a share or a target."""
+    if e := _K_EXCESS.search(lead):
+        if _K_GROWTH_TAIL.match(tail):
+            # "vượt 5% so với cùng kỳ năm 2024": above last year, a growth — never an excess
+            return ("unread" if _PLAN_IN_LEAD.search(e.group()) else "growth"), 1
+        return "excess", 1
+    if g := _K_GROWTH.search(lead):
+        sign = -1 if " ".join(g.group(1).split()) in _DECREASE else 1
+        # "cao hơn 19,1% so với dự toán": above the plan; "tăng 216%, vượt chỉ tiêu" is a
+        # growth beside a plan met, not an excess of it
+        if _K_PLAN_NAMED_TAIL.match(tail):
+            return "excess", sign
+        return "growth", sign
+    if _K_GROWTH_TAIL.match(tail):
+        return "growth", 1
+    if _K_SHARE.search(lead):
+        # "chiếm 25% khoản phân bổ", "chiếm 40% kế hoạch vốn": the share of a plan reached
+        return ("attainment" if _K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
+    if any(not _AFTER_PERCENT.search(lead, 0, m.start()) for m in _K_TARGET.finditer(lead)):
+        return "target", 1
+    return None
+
+
+# "đạt 125% chỉ tiêu năm và đạt 80%": the plan word of a percentage before, not a target's
+_AFTER_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
+
+
+def _achieved_kind(d: Draft, tail: str, catalog: MetricCatalog | None) -> str | None:
+    """The kind of a percentage that is achieved ("đạt 95%"), from what follows it, the
+    draft's figures and the kind of its metric."""
+    if _K_TOTAL_TAIL.match(tail):
+        return "coverage"
+    if d.actual is None:
+        # "kế hoạch lợi nhuận (439 tỷ đồng), đạt tới 274%": the attainment of that plan
+        return "attainment" if d.target_fig is not None and d.percent_fig is not None else None
+    metric_kind = None
+    if catalog is not None and d.metric is not None and d.metric in catalog:
+        metric_kind = catalog.kind(d.metric)
+    if metric_kind == "coverage":
+        return "coverage"
+    if d.target is not None or metric_kind == "count":
+        return "attainment"
+    return None

@@ -1,0 +1,677 @@
+"""Interpretation into records for :mod:`kpitools.extract.grammar`: :func:`interpret` turns
+drafts into statement records, with their metric, kind, unit, time, label and the parts
+linked to their totals.
+"""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+import re
+from collections.abc import Callable, Iterator
+from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, Any
+
+from kpitools.extract.assembly import _nouns_agree, _same_measure
+from kpitools.extract.consistency import APPROXIMATE_FACTOR, _checks, _near_scope
+from kpitools.extract.figures import (
+    _CONGRESS_TERM,
+    _K_ACHIEVED,
+    _K_CORRESPONDS,
+    _K_PLAN_TAIL,
+    _LABEL_VERBS,
+    _PLAN_WORD,
+    _STOP,
+    _TERM,
+    _TOTAL_LEAD,
+    _YEARLY,
+    Draft,
+    Figure,
+    Matcher,
+    Value,
+    _single,
+)
+from kpitools.extract.kinds import (
+    _PLACE,
+    _bare_in_index_list,
+    _percent_kind,
+    _regions,
+    _time_for,
+    _unit_for,
+    _written_unit,
+    topics,
+)
+from kpitools.extract.text import Doc, Sentence
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.catalog import MetricCatalog
+
+
+def interpret(
+    doc: Doc,
+    figures: list[Figure],
+    drafts: list[Draft],
+    *,
+    phrases: Matcher | None,
+    catalog: MetricCatalog | None,
+) -> list[dict[str, Any]]:
+    """Give each draft its metric, unit, time, kind and checks; drop what is not a KPI."""
+    topic_of = topics(doc, figures)
+    _link_parts(doc, drafts, lambda total, part: _same_kind(doc, total, part))
+    for d in drafts:
+        _find_metric(doc, d, topic_of, phrases)
+    _totals_take_metric(drafts)
+    _list_metrics(doc, drafts, topic_of, phrases)
+    breakdown = _breakdowns(catalog)
+    _link_parts(
+        doc,
+        drafts,
+        lambda total, part: (
+            total.metric is not None and breakdown.get(part.metric or "") == total.metric
+        ),
+    )
+    _merge_early_targets(doc, drafts, topic_of)
+    kept = [d for d in drafts if not d.merged]
+    for d in kept:
+        _find_kind(doc, d, catalog)
+    _elliptic_plans(doc, kept)
+    _elliptic_plans(doc, kept[::-1], ahead=True)
+    out: list[dict[str, Any]] = []
+    for d in kept:
+        if _keeps(d, plan_amount=_plan_amount(doc, d)) or _exceeds_whole(d):
+            out.append(_record(doc, d, topic_of.get(d.sentence.start, d.sentence.start), catalog))
+    return out
+
+
+_ELLIPSIS_END = rx(r"^\s*(?:[,;.)…]|và(?!\w)|$)")
+
+
+def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> None:
+    """An amount's "bằng X%" with no plan written, after an amount's attainment (or excess:
+    "vượt 20% dự toán …; thu từ dầu thô đạt 250 tỷ đồng, đạt 59,1%") of a plan in the same
+    paragraph, is of the same kind of plan ("tổng thu … đạt 61,4% dự toán. Trong
+    đó, thu nội địa đạt 297,9 nghìn tỷ đồng, bằng 62,9% và tăng 59,9%"). With ``ahead``
+    (``drafts`` in reverse order), one before such an attainment in the same sentence, as
+    the first item of a list ("Thu ngân sách được trên 6 tỷ, đạt 180%; giá trị sản xuất đạt
+    75 tỷ đồng, bằng 100,4% kế hoạch; …")."""
+    last: Draft | None = None
+    # amounts with an attainment or excess already: a second bare percentage of one amount
+    # ("đạt 59,1% và bằng 65,4%") is not of the plan again (it compares with last year)
+    attained = {id(d.actual_fig) for d in drafts if d.kind in ("attainment", "excess")}
+    for d in drafts:
+        scope = (d.sentence.start, d.sentence.end) if ahead else d.sentence.paragraph
+        if last is not None and scope != (
+            (last.sentence.start, last.sentence.end) if ahead else last.sentence.paragraph
+        ):
+            last = None
+        p, a = d.percent_fig, d.actual_fig
+        if p is None or p.percent is None or a is None or a.measure is None:
+            continue
+        tail = doc.fold[p.span_end : p.sentence.end]
+        if d.kind in ("attainment", "excess") and _K_PLAN_TAIL.match(
+            doc.fold[p.end : p.sentence.end]
+        ):
+            last = d
+        elif (
+            d.kind is None
+            and last is not None
+            and last.actual_fig is not None
+            and _same_measure(last.actual_fig, a)
+            and (
+                _K_ACHIEVED.search(doc.fold[p.clause : p.span_start])
+                or _K_CORRESPONDS.search(doc.fold[p.clause : p.span_start])
+            )
+            and _ELLIPSIS_END.match(tail)
+            and id(a) not in attained
+            and not _bare_in_index_list(
+                doc, p, doc.fold[p.clause : p.start], doc.fold[p.end : p.sentence.end]
+            )
+        ):
+            d.kind, d.stated_percent = "attainment", p.percent.value
+            attained.add(id(a))
+
+
+def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher | None) -> None:
+    """The draft's metric: the one its noun phrase matches, or the one of the draft it
+    inherits from when it has no noun of its own."""
+    if d.actual_fig is None and d.target_fig is None and d.excess_fig is None:
+        return
+    if d.inherit is not None and d.noun_fig is None:
+        d.metric = d.inherit.metric
+        return
+    noun = d.noun_fig
+    if phrases is None or noun is None or noun.noun_start is None:
+        return
+    folded = doc.fold
+    sentence = d.sentence
+    near = _near_scope(doc, d)
+    if d.part_of is not None:
+        near = _near_scope(doc, d.part_of) + " " + near
+    context = folded[topic_of.get(sentence.start, sentence.start) : sentence.end]
+    found = phrases.match(folded[noun.noun_start : sentence.end], near, context)
+    if found:
+        d.metric, d.metric_len = found
+        if noun.qualifier != "trở lên":  # the statement ends with the metric's noun
+            noun.tail_end = max(noun.end, noun.noun_start + d.metric_len)
+
+
+def _list_metrics(
+    doc: Doc, drafts: list[Draft], topic_of: dict[int, int], phrases: Matcher | None
+) -> None:
+    """Bare figures that take their metric from what they list under: the heading of a list
+    ("kết nạp cao so với chỉ tiêu: xã A 14/12, xã B 9/10"), or the target before them in the
+    sentence ("phấn đấu kết nạp 600 đảng viên, mỗi năm 120 đảng viên")."""
+    previous: Draft | None = None
+    for d in drafts:
+        if previous is not None and previous.sentence is not d.sentence:
+            previous = None
+        if d.metric is None and phrases is not None:
+            fig = d.actual_fig or d.target_fig
+            if (
+                previous is not None
+                and previous.metric is not None
+                and d.actual is None
+                and previous.actual is None
+                and fig is not None
+                and previous.target_fig is not None
+                and _nouns_agree(doc, previous.target_fig, fig)
+            ):
+                d.metric = previous.metric
+            elif fig is not None and fig.noun_start is None and fig.measure is None:
+                found = _heading_metric(doc, fig, topic_of, phrases)
+                if found is not None:
+                    d.metric, d.heading_metric = found, True
+        previous = d
+
+
+def _heading_metric(
+    doc: Doc, fig: Figure, topic_of: dict[int, int], phrases: Matcher
+) -> str | None:
+    """The metric the heading of a figure's list names (the words before the last ':')."""
+    sentence = fig.sentence
+    colon = doc.text.rfind(":", sentence.start, fig.start)
+    if colon >= 0 and not doc.text[colon + 1 : fig.start].strip(" ("):
+        # "…: Đảng bộ Công an thành phố: 66/58": the item's own colon, the heading's before
+        colon = doc.text.rfind(":", sentence.start, colon)
+    if colon < 0:
+        return None
+    folded = doc.fold
+    heading = folded[sentence.start : colon]
+    context = folded[topic_of.get(sentence.start, sentence.start) : sentence.end]
+    for w in list(re.finditer(r"[^\W\d_]+", heading))[-12:]:
+        found = phrases.match(heading[w.start() :] + " ", heading, context)
+        if found:
+            return found[0]
+    return None
+
+
+def _totals_take_metric(drafts: list[Draft]) -> None:
+    """A stated total takes the metric its parts share ("…, tổng cộng 950 đảng viên")."""
+    parts: dict[int, list[Draft]] = {}
+    for e in drafts:
+        if e.part_of is not None and e.part_rule == "sum_equal":
+            parts.setdefault(id(e.part_of), []).append(e)
+    for d in drafts:
+        if d.metric is None:
+            metrics = {e.metric for e in parts.get(id(d), [])}
+            if len(metrics) == 1:
+                d.metric = metrics.pop()
+
+
+def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]) -> None:
+    """A target stated in the sentence before its result (same metric, same unit, same
+    paragraph) joins that result and is marked merged."""
+
+    def unit(d: Draft) -> str | None:
+        u = _unit_for(doc, d, topic_of.get(d.sentence.start, d.sentence.start))
+        if u is None or (u.code is None and fold(u.text).startswith(fold("toàn "))):
+            return None
+        return u.code or fold(u.text)
+
+    def same_unit(e: Draft, d: Draft) -> bool:
+        if unit(e) == unit(d):
+            return True
+        ue = _unit_for(doc, e, topic_of.get(e.sentence.start, e.sentence.start))
+        ud = _unit_for(doc, d, topic_of.get(d.sentence.start, d.sentence.start))
+        return ue is not None and ud is not None and _whole_of_named(ue.text, ud.text)
+
+    for i, d in enumerate(drafts):
+        if d.actual is None and d.target is not None and d.metric and not d.merged:
+            for e in itertools.islice(drafts, i + 1, None):
+                if e.sentence.paragraph != d.sentence.paragraph:
+                    break
+                if (
+                    e.metric == d.metric
+                    and e.actual is not None
+                    and e.target is None
+                    and same_unit(e, d)
+                ):
+                    e.target_fig, e.target = d.target_fig, d.target
+                    d.merged = True
+                    break
+
+
+_WHOLE_KIND = rx(r"^toàn\s+(?:đảng\s+bộ\s+)?(\w+(?:\s+\w+)?)$")
+
+
+def _whole_of_named(whole: str, named: str) -> bool:
+    """Whether ``whole`` (``toàn tỉnh``) is the unit ``named`` just before it, a place of that
+    kind (``Đảng bộ tỉnh Hòa Lâm``, ``tỉnh Hòa Lâm``), a result of the whole of that unit."""
+    m = _WHOLE_KIND.match(fold(whole).strip())
+    kind = _PLACE.match(fold(named))
+    if m is None or kind is None:
+        return False
+    return " ".join(kind.group("kind").split()) == " ".join(m.group(1).split())
+
+
+# things counted one by one, whose plan is a whole number ("26 hợp tác xã", "8 dự án")
+_WHOLE_THINGS = rx(
+    r"(?:doanh\s+nghiệp|hợp\s+tác\s+xã|htx|dự\s+án|công\s+trình|đảng\s+viên|chi\s+bộ"
+    r"|tổ\s+chức\s+đảng|căn\s+nhà|ngôi\s+nhà)(?!\w)"
+)
+
+
+def _counts_whole_things(doc: Doc, f: Figure | None) -> bool:
+    """Whether ``f`` counts things one by one (its noun one of :data:`_WHOLE_THINGS`, its
+    number written whole, with no scale word nor currency): a plan of it is a whole number."""
+    if f is None or f.kind != "count" or f.measure is not None or f.noun_start is None:
+        return False
+    if not re.fullmatch(r"[\d.]+", f.written.strip()):
+        return False
+    return _WHOLE_THINGS.match(doc.fold, f.noun_start) is not None
+
+
+def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
+    """The kind of what the draft states and its signed percentage; a target derived from
+    an exact actual and its excess."""
+    if catalog is not None and d.metric is not None and d.metric in catalog:
+        d.whole_target = catalog.kind(d.metric) == "count"
+    else:
+        d.whole_target = _counts_whole_things(doc, d.actual_fig)
+    if d.percent_fig is not None:
+        kind, sign = _percent_kind(doc, d, catalog)
+        d.kind = kind
+        assert d.percent_fig.percent is not None
+        d.stated_percent = sign * d.percent_fig.percent.value
+    elif d.excess_fig is not None:
+        d.kind = "excess_count"
+        a, excess = _single(d.actual), _single(d.excess_fig.value)
+        exact = not d.actual_fig or not d.actual_fig.qualifier
+        if d.target is None and a is not None and excess is not None and exact:
+            d.target = a - excess
+            d.derived = True
+
+
+def _plan_amount(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's target is an amount a plan word sets out ("giao dự toán thu
+    ngân sách: huyện A 150 tỷ đồng")."""
+    f = d.target_fig
+    if f is None or f.measure is None or f.measure == "%":
+        return False
+    return _PLAN_WORD.search(doc.fold[f.sentence.start : f.start]) is not None
+
+
+def _exceeds_whole(d: Draft) -> bool:
+    """Whether the draft is a part (``trong đó …``) larger than its whole: kept, so that the
+    audit shows it (``khoảng 9,4 triệu lượt khách … Trong đó, khách quốc tế … 1.195 triệu
+    lượt``: a decimal comma printed as a thousands dot). A part or whole that is
+    approximate must exceed it by more than :data:`APPROXIMATE_FACTOR`."""
+    whole = d.part_of
+    if whole is None or not isinstance(d.actual, Decimal) or not isinstance(whole.actual, Decimal):
+        return False
+    figs = [f for f in (d.actual_fig, whole.actual_fig) if f is not None]
+    factor = APPROXIMATE_FACTOR if any(f.qualifier for f in figs) else Decimal(1)
+    return d.actual > whole.actual * factor
+
+
+def _keeps(d: Draft, *, plan_amount: bool = False) -> bool:
+    """Whether the draft is a KPI statement (``plan_amount``: its target is an amount a
+    plan sets out)."""
+    keep = (
+        d.metric is not None
+        or d.target is not None
+        or (d.percent_fig is not None and (d.kind is not None))
+        or d.excess_fig is not None
+    )
+    if d.subject is not None and d.kind is None and d.target is None:
+        keep = False
+    if (
+        d.actual is None
+        and d.target_fig is not None
+        and d.target_fig.set_out
+        and not d.metric
+        and not plan_amount
+    ):
+        keep = False  # "được giao quản lý 300 hộ": a target only when it counts a metric
+    if d.actual_fig is not None and d.actual_fig.kind == "pair" and d.noun_fig is None:
+        keep = keep and (d.inherit is not None or d.percent_fig is not None or d.heading_metric)
+    return keep
+
+
+def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> dict[str, Any]:
+    """The fields of a kept draft's statement (with the draft and its span in the text)."""
+    text = doc.text
+    unit = _unit_for(doc, d, topic)
+    if (
+        d.total_after
+        and unit is not None
+        and (d.actual_fig is None or unit.start < d.actual_fig.clause)
+    ):
+        unit = None  # the sum of several units' figures is none of theirs
+    year, as_of = _time_for(doc, d, topic)
+    term = _term_of(doc, d)
+    if term is not None and not any(
+        t.year and not t.comparison for t in doc.times_in(d.sentence.start, d.anchor)
+    ):
+        year = None  # a whole-term figure is of no one year
+    start, end = _span(text, d)
+    link = None
+    if d.target_fig is not None and d.target_fig.sentence is not d.sentence:
+        link = (d.target_fig.span_start, d.target_fig.span_end)
+    record = {
+        "draft": d,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "metric": d.metric,
+        "label": _label(doc, d, catalog),
+        "unit": unit.text if unit else None,
+        "unit_code": unit.code if unit else None,
+        "unit_rows": unit.units if unit else (),
+        "year": year,
+        "as_of": as_of,
+        "actual": d.actual,
+        "target": d.target,
+        "stated_percent": d.stated_percent,
+        "stated_kind": d.kind,
+        "qualifier": _qualifier(d),
+        "stated": d.percent_fig.written
+        if d.percent_fig
+        else (text[d.excess_fig.start : d.excess_fig.span_end] if d.excess_fig else None),
+        "excess": _single(d.excess_fig.value) if d.excess_fig else None,
+        "term": term,
+        "target_period": _target_period(doc, d, term) if d.target is not None else None,
+        "implied_target": implied_target(d.actual, d.target, d.stated_percent, d.kind),
+        "link_span": link,
+        "measure": _measure_of(d),
+    }
+    record.update(_checks(d, doc))
+    return record
+
+
+def _term_of(doc: Doc, d: Draft) -> str | None:
+    """The term of a whole-term figure named before it in its sentence (``2020-2025``, or
+    ``nhiệm kỳ`` without years), else None."""
+    found = list(_TERM.finditer(doc.fold[d.sentence.start : d.anchor]))  # "^": the sentence's
+    if not found:
+        return None
+    m = found[-1]
+    return f"{m.group('a')}-{m.group('b')}" if m.group("a") else "nhiệm kỳ"
+
+
+def _target_period(doc: Doc, d: Draft, term: str | None) -> str | None:
+    """``annual`` or ``term`` for a target: "mỗi năm 120" or a year is annual, a target of a
+    term sentence is the term's."""
+    fig = d.target_fig
+    if fig is not None:
+        lead = doc.fold[fig.clause : fig.start]
+        if _YEARLY.search(lead):
+            return "annual"
+        if fig.sentence is not d.sentence:  # a target stated elsewhere: its own sentence's
+            before = doc.fold[fig.sentence.start : fig.start]
+            if _YEARLY.search(before):
+                return "annual"
+            if _TERM.search(before):
+                return "term"
+    if term is not None:
+        return "term"
+    if any(t.year and not t.comparison for t in doc.times_in(d.sentence.start, d.sentence.end)):
+        return "annual"
+    # "Nghị quyết Đại hội … nhiệm kỳ 2020 - 2025 phấn đấu kết nạp 600": the congress's term
+    at = fig or d.actual_fig or d.excess_fig or d.percent_fig
+    if at is not None and _CONGRESS_TERM.search(doc.fold[d.sentence.start : at.start]):
+        return "term"
+    return None
+
+
+def implied_target(
+    actual: Value | None, target: Value | None, percent: Decimal | None, kind: str | None
+) -> Decimal | None:
+    """The target a stated percentage implies when none is written: actual / percent
+    (``vượt X%``: actual / (100 + X) %), to 2 decimals; None otherwise.
+
+    >>> implied_target(Decimal(32), None, Decimal(106), "attainment")
+    Decimal('30.19')
+    >>> implied_target(Decimal(115), None, Decimal(15), "excess")
+    Decimal('100.00')
+    """
+    if target is not None or not isinstance(actual, Decimal) or percent is None:
+        return None
+    if kind not in ("attainment", "excess"):
+        return None
+    base = percent + 100 if kind == "excess" else percent
+    if base <= 0:
+        return None
+    return (actual * 100 / base).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def _span(text: str, d: Draft) -> tuple[int, int]:
+    """Where the statement is in the text: its figures and subject, and a closing bracket
+    that belongs to them."""
+    shown = [f for f in d.figures if f.sentence is d.sentence]  # a linked target is apart
+    if d.twin_of is not None and d.percent_fig is not None:
+        shown = [d.percent_fig]  # its figures are the first statement's; show its own part
+    start = min([f.span_start for f in shown] + ([d.subject[0]] if d.subject else []))
+    end = max([f.span_end for f in shown] + ([d.subject[1]] if d.subject else []))
+    if text.count("(", start, end) > text.count(")", start, end) and text[end : end + 1] == ")":
+        end += 1
+    return start, end
+
+
+def _measure_of(d: Draft) -> str | None:
+    """The unit of a money statement as written (``tỷ đồng``), else None."""
+    for f in (d.actual_fig, d.target_fig, d.excess_fig):
+        if f is not None and f.measure is not None:
+            return f.measure
+    return None
+
+
+_NOT_SUBJECT = _STOP | {"ước", "dự", "khoảng", "gần", "hơn", "lũy", "luỹ", "năm", "tháng", "quý"}
+
+
+def _money_label(doc: Doc, d: Draft, measure: str) -> str:
+    """What a money figure counts, from the words that open its clause up to the first
+    word that is no noun ("Thu ngân sách trên địa bàn … đạt 11,55 tỷ đồng": ``Thu ngân
+    sách (tỷ đồng)``), without the units named there; the unit alone when they name
+    nothing."""
+    fig = d.actual_fig or d.target_fig or d.excess_fig
+    assert fig is not None
+    lead = doc.text[fig.clause : fig.start]
+    for u in reversed(doc.units_in(fig.clause, fig.start)):
+        lead = lead[: u.start - fig.clause] + lead[u.end - fig.clause :]
+    # a target: the words just before it ("dự toán thu ngân sách là 500 tỷ đồng")
+    trimmed = _words_before(lead) if d.actual_fig is None else _subject_words(lead)
+    if not trimmed:  # an item of a list: what its heading's plan is of
+        colon = doc.text.rfind(":", fig.sentence.start, fig.start)
+        plans = list(_PLAN_WORD.finditer(doc.fold, fig.sentence.start, max(colon, 0)))
+        if colon >= 0 and plans:
+            trimmed = _subject_words(doc.text[plans[-1].end() : colon])
+    return f"{trimmed} ({measure})" if trimmed else measure
+
+
+_PLAN_PARTS = frozenset({"dự", "toán", "kế", "hoạch", "chỉ", "tiêu", "mục", "quyết", "đề", "giao"})
+
+
+def _words_before(lead: str) -> str:
+    """The words that end ``lead`` back to the first that is no noun or names the plan
+    ("Nghị quyết đề ra mỗi năm thu ngân sách": ``thu ngân sách``; at most six)."""
+    words: list[str] = []
+    for word in reversed(re.sub(r"(?:\s|^)(?:là|:)\s*$", "", lead).split()):
+        w = word.strip(",;:()")
+        if not w.isalpha() or w.lower() in _NOT_SUBJECT or w.lower() in _PLAN_PARTS:
+            break
+        words.insert(0, w)
+        if len(words) == 6:
+            break
+    return " ".join(words)
+
+
+def _subject_words(lead: str) -> str:
+    """The words that open ``lead`` up to the first that is no noun (at most eight)."""
+    words: list[str] = []
+    for w in re.finditer(r"\S+", lead):
+        word = w.group().strip(",;:()")
+        if not word or word.lower() in _NOT_SUBJECT or not word.isalpha():
+            break
+        words.append(word)
+        if len(words) == 8:
+            break
+    return re.sub(r"^(?:[Tt]rong đó|[Rr]iêng|[Cc]òn|[Vv]à)\s*", "", " ".join(words))
+
+
+def _qualifier(d: Draft) -> str | None:
+    for f in (d.actual_fig, d.percent_fig, d.target_fig, d.excess_fig):
+        if f is not None and f.qualifier:
+            return f.qualifier
+    return None
+
+
+def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
+    if d.metric is not None:
+        return catalog.label(d.metric) if catalog is not None else d.metric
+    measure = _measure_of(d)
+    if measure is not None and measure != "%" and d.subject is None:
+        return _money_label(doc, d, measure)
+    if d.inherit is not None and d.noun_fig is None:
+        return _label(doc, d.inherit, catalog)
+    text = doc.text
+    if d.subject is not None:
+        s, e = d.subject
+        kept = text[s:e]
+        for u in reversed([u for u in doc.units_in(s, e) if u.end <= e]):
+            kept = kept[: u.start - s] + kept[u.end - s :]
+        kept = re.sub(r"\s+(?:của|tại|ở)\s*$", "", " ".join(kept.split()))
+        return " ".join(kept.split()[:8]).strip(" ,;:(")
+    noun = d.noun_fig
+    words = text[noun.noun_start : noun.noun_end] if noun and noun.noun_start is not None else ""
+    first = d.figures[0] if d.figures else None
+    verb = ""
+    if first is not None:
+        verbs = list(_LABEL_VERBS.finditer(doc.fold, first.clause, first.start))
+        if verbs:
+            verb = text[verbs[-1].start() : verbs[-1].end()]
+    return " ".join(w for w in (verb, words) if w)
+
+
+# --------------------------------------------------------------------------- parts
+
+
+def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], bool]) -> None:
+    """Mark parts of a stated total: "… 1.236 đảng viên, trong đó Đông Anh 500, …"."""
+    # a twin (a second percentage about the same figures) is no second part or total; nor is
+    # a rate, which its parts may exceed ("tăng trưởng … 6,9%. Trong đó: công nghiệp 10,68%")
+    actual = [
+        d
+        for d in drafts
+        if d.actual is not None
+        and d.actual_fig is not None
+        and d.twin_of is None
+        and d.actual_fig.measure != "%"
+    ]
+    anchors = [d.anchor for d in actual]  # in text order, as the drafts are
+    sentences = {d.sentence.start: d.sentence for d in actual}
+    for sentence in sentences.values():
+        for start, end, marker, at in _regions(doc, sentence):
+            sentence_initial = not doc.fold[sentence.start : at].strip(" ,")
+            lo = bisect.bisect_left(anchors, start)
+            hi = bisect.bisect_left(anchors, end, lo)
+            inside = [d for d in actual[lo:hi] if d.part_of is None]
+            across = sentence_initial and _states_figures(doc, sentences, sentence)
+            for total in _before(actual, bisect.bisect_left(anchors, at)):
+                if total.sentence is not sentence and not (
+                    across and total.sentence.paragraph == sentence.paragraph
+                ):
+                    break
+                parts = [d for d in inside if d is not total and related(total, d)]
+                if not parts:
+                    continue
+                units = [_plain_unit(doc, d) for d in parts]
+                disjoint = len(parts) >= 2 and None not in units and len(set(units)) == len(units)
+                consists = fold("gồm") in marker
+                if disjoint or (consists and len(parts) >= 2):
+                    rule = "sum_equal" if consists else "sum_at_most"
+                else:
+                    rule = "at_most"
+                for d in parts:
+                    d.part_of, d.part_rule = total, rule
+                break
+    _link_totals_after(doc, actual)
+
+
+def _states_figures(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence) -> bool:
+    """Whether the sentence right before ``sentence`` states a figure (a draft's actual).
+
+    A sentence opening with ``Trong đó,`` divides what the sentence before it names: after a
+    sentence with no figure (``Trong tổng vốn năm 2025, phần lớn … . Trong đó, …``) its
+    parts are of that sentence's noun, not of a figure further back.
+    """
+    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start) - 1
+    return i >= 0 and doc.sentences[i].start in sentences
+
+
+def _before(items: list[Draft], end: int) -> Iterator[Draft]:
+    """``items[:end]``, last first, without copying them."""
+    return (items[i] for i in range(end - 1, -1, -1))
+
+
+def _link_totals_after(doc: Doc, actual: list[Draft]) -> None:
+    """Mark parts of a total stated after them: "Đông Anh 500, Gia Lâm 400, tổng cộng 900
+    đảng viên" (two parts or more, each of its own unit)."""
+    by_sentence: dict[int, list[Draft]] = {}
+    for d in actual:
+        by_sentence.setdefault(id(d.sentence), []).append(d)
+    for d in actual:
+        assert d.actual_fig is not None
+        lead = doc.fold[d.actual_fig.clause : d.actual_fig.start]
+        if not _TOTAL_LEAD.search(lead):
+            continue
+        parts = [
+            e
+            for e in by_sentence[id(d.sentence)]
+            if e.sentence is d.sentence
+            and e.anchor < d.anchor
+            and e.part_of is None
+            and _same_kind(doc, d, e)
+        ]
+        units = [_plain_unit(doc, e) for e in parts]
+        if len(parts) >= 2 and None not in units and len(set(units)) == len(units):
+            d.total_after = True
+            for e in parts:
+                e.part_of, e.part_rule = d, "sum_equal"
+
+
+def _breakdowns(catalog: MetricCatalog | None) -> dict[str, str]:
+    if catalog is None:
+        return {}
+    df = catalog.metrics
+    return {c: b for c, b in zip(df["code"], df["breakdown_of"], strict=True) if b}
+
+
+def _same_kind(doc: Doc, total: Draft, part: Draft) -> bool:
+    assert total.actual_fig is not None and part.actual_fig is not None
+    if part.inherit is not None and part.actual_fig.noun_start is None:
+        return True
+    return _nouns_agree(doc, total.actual_fig, part.actual_fig)
+
+
+def _plain_unit(doc: Doc, d: Draft) -> str | None:
+    """The unit named in the draft's own clause, if any (parts of a list name theirs)."""
+    assert d.actual_fig is not None
+    clause = d.actual_fig.clause
+    names = doc.units_in(clause, d.actual_fig.start)
+    if names:
+        return names[-1].code or names[-1].text
+    # a unit the registry does not know, kept as written ("xã Tân Lập kết nạp 14")
+    written = _written_unit(doc, clause, d.actual_fig.start)
+    return written.text if written is not None else None
