@@ -3,8 +3,9 @@ with, :class:`Figure` and :class:`Draft`, :func:`scan`, and the role a figure's 
 (an actual, a target, a whole, an excess or a modifier).
 
 The patterns and helpers here are shared by the other modules of the grammar
-(:mod:`kpitools.extract.assembly`, :mod:`kpitools.extract.kinds`,
-:mod:`kpitools.extract.consistency`, :mod:`kpitools.extract.records`).
+(:mod:`kpitools.extract.assembly`, :mod:`kpitools.extract.percentages`,
+:mod:`kpitools.extract.kinds`, :mod:`kpitools.extract.consistency`,
+:mod:`kpitools.extract.records`).
 """
 
 from __future__ import annotations

@@ -13,7 +13,8 @@ The grammar, by kind:
   with, :class:`~kpitools.extract.figures.Figure` and
   :class:`~kpitools.extract.figures.Draft`, :func:`scan`, and the helpers the other modules
   share;
-* drafts and their assembly (:mod:`kpitools.extract.assembly`): :func:`assemble`;
+* drafts and their assembly (:mod:`kpitools.extract.assembly`): :func:`assemble`, with the
+  percentages of a sentence joined to their drafts in :mod:`kpitools.extract.percentages`;
 * where and what a draft states (:mod:`kpitools.extract.kinds`): its topic, unit, time and
   the kind of its percentage;
 * the checks of a draft's stated percentages (:mod:`kpitools.extract.consistency`):

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, Any
 
-from kpitools.extract.assembly import _nouns_agree, _same_measure
+from kpitools.extract.assembly import _nouns_agree
 from kpitools.extract.consistency import APPROXIMATE_FACTOR, _checks, _near_scope
 from kpitools.extract.figures import (
     _CONGRESS_TERM,
@@ -41,6 +41,7 @@ from kpitools.extract.kinds import (
     _written_unit,
     topics,
 )
+from kpitools.extract.percentages import _same_measure
 from kpitools.extract.text import Doc, Sentence
 from kpitools.textfold import fold, rx
 

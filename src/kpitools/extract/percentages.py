@@ -1,0 +1,1023 @@
+"""The percentages of a sentence joined to their drafts, for :mod:`kpitools.extract.assembly`:
+:func:`_attach_percent` takes a percentage to the result it is of (a result's own attainment
+or excess, a rate set against its target, a growth against a plan's rate or by the margin
+between, a second plan, a result before a bracketed part or a restatement), and the helpers
+it shares with the assembly (:func:`_same_measure`, :func:`_fits_percent`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from decimal import Decimal
+
+from kpitools.extract.figures import (
+    _COMPARED_YEAR,
+    _CONNECTOR_SUFFIX,
+    _CONNECTORS,
+    _GROWTH_BASE,
+    _K_ACHIEVED,
+    _K_EXCESS,
+    _K_GROWTH,
+    _K_GROWTH_TAIL,
+    _K_PLAN_TAIL,
+    _K_RATE,
+    _K_TOTAL_TAIL,
+    _MEASURE_WORDS,
+    _MONEY,
+    _PLAN_WORD,
+    _STOP,
+    _SUBJECT_TRIM,
+    _TAIL,
+    _WORD,
+    _YEAR_WORD_END,
+    Draft,
+    Figure,
+    _bracketed_plan_after,
+    _plan_of,
+)
+from kpitools.extract.text import Doc
+from kpitools.numbers import Percent, check_percent
+from kpitools.textfold import fold, rx
+
+
+def _same_measure(a: Figure, b: Figure) -> bool:
+    """Whether two figures count in the same way: both money of one currency, or neither
+    money (an amount never pairs with a count of people or things)."""
+    if a.measure is None or b.measure is None:
+        return a.measure is None and b.measure is None
+    return a.measure.split()[-1] == b.measure.split()[-1]
+
+
+def _fits_percent(p: Figure, actual: Decimal, target: Decimal) -> bool:
+    """Whether the percentage ``p`` is ``actual`` of ``target`` (or the excess over it) at
+    the precision it was written: the report's own figure is the evidence of the pairing."""
+    if p.percent is None or not target:
+        return False
+    excess = Percent(p.percent.value + 100, p.percent.decimals, p.percent.text)
+    return any(bool(check_percent(q, actual, target).consistent) for q in (p.percent, excess))
+
+
+# "15 nhà đại đoàn kết trị giá 750 triệu đồng": the worth of the things counted before it
+_WORTH = rx(
+    r"(?<!\w)(?:(?:tổng\s+)?(?:trị\s+giá|kinh\s+phí|số\s+tiền|giá\s+trị)|với)"
+    r"(?:\s+(?:là|khoảng|gần|hơn|trên|hỗ\s+trợ))?\s*$"
+)
+
+
+def _bracketed_part(doc: Doc, a: Figure, before: int) -> bool:
+    """Whether ``a`` is in brackets after a figure of its sentence, closed before
+    ``before`` ("121.190 người (40.938 lao động nữ), … (130.000 lao động)": a part, whose
+    plan the later figure is not)."""
+    text, start = doc.text, a.sentence.start
+    opened = text.rfind("(", start, a.start)
+    if opened == -1 or text.find(")", opened, a.start) != -1:
+        return False
+    closed = text.find(")", a.end, before)
+    return closed != -1 and any(c.isdigit() for c in text[start:opened])
+
+
+# "đã hoàn thành tương ứng 60% doanh thu và 70% lợi nhuận": the plans named by their measure
+_COMPLETED_LEAD = rx(
+    r"(?<!\w)hoàn\s+thành(?:\s+(?:được|tương\s+ứng|lần\s+lượt))*\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+_AND_LEAD = rx(r"^\s*(?:,|và)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+
+
+def _completed_measure(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A percentage completed of a measure named right after it, with no plan word
+    (``đã hoàn thành tương ứng 60% doanh thu và 70% lợi nhuận sau thuế``): the attainment of
+    that measure's plan, a draft of its own (its result and plan are linked later); also the
+    next percentage joined by ``và`` to such a one. Whether it made one."""
+    if not _MEASURE_WORDS.match(doc.fold, p.end + 1) or doc.fold[p.end : p.end + 1] != " ":
+        return False
+    lead = doc.fold[p.clause : p.span_start]
+    before = [f for f in figs if f.end <= p.start and f.sentence is p.sentence]
+    prior = before[-1] if before else None
+    joined = (
+        prior is not None
+        and prior.owner is not None
+        and prior.owner.respective
+        and prior.owner.actual is None
+        and _AND_LEAD.match(_past_measure(doc, prior, p.span_start))
+    )
+    if not (joined or _COMPLETED_LEAD.search(lead)):
+        return False
+    d = Draft(p.sentence, percent_fig=p)
+    d.respective = True  # an attainment, read as one whatever the words before
+    p.owner = d
+    drafts.append(d)
+    return True
+
+
+def _past_measure(doc: Doc, f: Figure, end: int) -> str:
+    """The folded words between the measure named right after ``f`` and ``end``."""
+    m = _MEASURE_WORDS.match(doc.fold, f.end + 1)
+    start = m.end() if m else f.end
+    kind = _MEASURE_KIND_AFTER.match(doc.fold, start)
+    return doc.fold[kind.end() if kind else start : end]
+
+
+_MEASURE_KIND_AFTER = rx(r"\s*(?:trước\s+thuế|sau\s+thuế|gộp|thuần|hợp\s+nhất)(?!\w)")
+
+
+# "Với kết quả gần 2,1 triệu lượt khách, ngành du lịch đã đạt 48% kế hoạch …": the result
+# opening the sentence after "với", the attainment in the clause after it
+_OPENING_WITH = rx(r"^[\s(]*với\s+(?:kết\s+quả\s+|tổng\s+số\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+_MET_AFTER_OPENING = rx(
+    r"^\s*,(?:\s+[^\W\d_]+){0,6}?\s+(?:đã\s+|mới\s+|chỉ\s+)*(?:đạt|hoàn\s+thành|bằng)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _join_opening_with(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """Join an attainment of a plan to the result that opens its sentence after ``với``
+    (:data:`_OPENING_WITH`) when only the subject and the verb of the attainment stand
+    between them and the result has no percentage yet; whether it did."""
+    before = [f for f in figs if f.start < p.start]
+    if not before or not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60]):
+        return False
+    f, d = before[0], before[0].owner
+    if len(before) > 1 and not (len(before) == 2 and before[1].owner is d):
+        return False
+    if d is None or d.actual_fig is not f or d.percent_fig is not None or f.kind == "percent":
+        return False
+    fold_ = doc.fold
+    if not _OPENING_WITH.match(fold_[p.sentence.start : f.start]):
+        return False
+    if not _MET_AFTER_OPENING.match(fold_[f.span_end : p.start]):
+        return False
+    d.percent_fig, p.owner = p, d
+    return True
+
+
+def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
+    # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
+    tail = doc.fold[p.end : p.end + 60]
+    if _completed_measure(doc, p, figs, drafts):
+        return
+    if not (_TAIL.match(doc.fold, p.end) or _K_TOTAL_TAIL.match(tail) or _K_PLAN_TAIL.match(tail)):
+        # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it
+        d = _rate_of_draft(doc, p)
+        if d is not None:
+            drafts.append(d)
+            return
+    if _growth_against(doc, p, figs) or _rate_against(doc, p, figs, drafts):
+        return
+    if _bracket_fraction(doc, p, figs):
+        return
+    if _join_previous(doc, p, figs, drafts) or _second_plan(doc, p, figs, drafts):
+        return
+    if _join_opening_with(doc, p, figs):
+        return
+    # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
+    d = _own_subject_draft(doc, p)
+    if d is not None:
+        drafts.append(d)
+
+
+# "tỷ lệ giải ngân là 40% (20/50 tỷ đồng)": the fraction in brackets right after the percent
+_OPEN_BRACKET = re.compile(r"^\s*\(\s*$")
+# "đạt 40% kế hoạch vốn giao (20/50 tỷ đồng)": the fraction in brackets after the plan named
+_FRACTION_AFTER_PLAN = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+    r"(?:\s+[^\W\d_]+){0,9}\s*\(\s*$"
+)
+
+
+def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """Join the percentage of a plan to the fraction in brackets right after the plan's name
+    (``đạt 40% kế hoạch vốn giao (20/50 tỷ đồng) và đạt 50% kế hoạch Trung ương giao (20/40
+    tỷ đồng)``) or right after the percentage (``tỷ lệ giải ngân là 40% (20/50 tỷ đồng)``)
+    when the fraction gives it: the fraction is the percentage's result and plan,
+    written as evidence; whether it did. The figure stated before the percentage keeps no
+    percentage of a plan the fraction names."""
+    g = next((f for f in figs if f.start >= p.end), None)
+    if g is None or g.kind != "pair" or g.owner is None or g.owner.actual_fig is not g:
+        return False
+    between = doc.fold[p.end : g.start]
+    if g.owner.percent_fig is not None or not (
+        _FRACTION_AFTER_PLAN.match(between) or _OPEN_BRACKET.match(between)
+    ):
+        return False
+    if p.percent is None or not g.values[1]:
+        return False
+    check = check_percent(p.percent, g.values[0], g.values[1])  # rounded or cut: the audit's
+    if not (check.consistent or check.truncated or _fits_percent(p, g.values[0], g.values[1])):
+        return False
+    g.owner.percent_fig, p.owner = p, g.owner
+    return True
+
+
+# words that open no population after a percentage ("đạt tới 274% chỉ sau 6 tháng")
+_NOT_POPULATION = _STOP | {"chỉ", "sau", "mới", "nhờ", "do", "bởi", "cần", "phải"}
+
+
+_ASSIGNER_TAIL = rx(
+    r"\s*(?:(?:do|của)\s+)?(?:chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|trung\s+ương|quốc\s+hội"
+    r"|hđnd(?:\s+tỉnh)?|hội\s+đồng\s+nhân\s+dân(?:\s+tỉnh)?|tỉnh|thành\s+phố|bộ)\s+"
+    r"(?:đã\s+)?(?:giao|đề\s+ra)(?!\w)"
+)
+
+
+def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
+    """A draft of the percentage of the population named after it (up to six words not
+    starting with a stop word), or None when no word follows it."""
+    folded = doc.fold
+    if _ASSIGNER_TAIL.match(folded, p.span_end, p.sentence.end):
+        return None  # "mục tiêu 8% Chính phủ giao": who set the rate, no population
+    words: list[tuple[int, int]] = []
+    pos = p.span_end
+    while len(words) < 6:
+        w = _WORD.match(folded, pos)
+        if not w or w.end(1) > p.sentence.end:
+            break
+        if not words and doc.text[w.start(1) : w.end(1)].lower() in _NOT_POPULATION:
+            break
+        words.append(w.span(1))
+        pos = w.end(1)
+    if not words:
+        return None
+    d = Draft(p.sentence, percent_fig=p)
+    d.subject = (words[0][0], words[-1][1])
+    d.rate_of = True
+    p.owner = d
+    return d
+
+
+# "đạt 100% (mục tiêu đại hội là 90%)", ", chỉ tiêu 90%": the target of the rate before it
+_RATE_TARGET_LEAD = rx(
+    r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch"
+    r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s*\(\s*[^\W\d_]+\s*\))?)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
+)
+# ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it (a rate
+# per year, "11%/năm, cao hơn so với mục tiêu 5%", too)
+_RATE_TARGET_CMP = rx(
+    r"^(?:\s*/\s*năm)?[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?P<vs>so\s+với\s+)?(?:mức\s+)?"
+    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?P<set>là|:)?\s*"
+    r"(?:\(\s*(?:dưới|không\s+quá|tối\s+đa)?)?\s*$"
+)
+
+
+# "… đạt 45,8%, trong khi mục tiêu đề ra là 50%", "… là 39,51%, trong khi đó mục tiêu cần
+# đạt vào cuối năm 2025 là 80%", "mới chỉ đạt 39,5% vẫn còn khoảng cách rất xa so với mục
+# tiêu 80%": the target rate the rate is set against
+_RATE_WHILE_TARGET = rx(
+    r"^[\s,;]*(?:trong\s+khi(?:\s+đó)?|(?:vẫn\s+)?còn\s+(?:khoảng\s+)?cách(?:\s+rất)?(?:\s+xa)?"
+    r"\s+so\s+với)\s+(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)"
+    r"(?:\s+(?!tăng|giảm|vượt)[^\W_]+){0,8}?\s*(?:là|đề\s+ra|:)?\s*$"
+)
+# "… đạt 45%, chưa đạt chỉ tiêu đề ra là 50%": a target rate the rate falls short of
+_RATE_SHORT_OF_TARGET = rx(
+    r"^[\s,;]*(?:nhưng\s+|song\s+)?(?:vẫn\s+|mới\s+)?(?:chưa|không)\s+đạt(?:\s+được)?\s+"
+    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?!tăng|giảm|vượt)[^\W_]+){0,8}?\s*"
+    r"(?:là|đề\s+ra|:)?\s*$"
+)
+
+
+# a rate that is good when it falls: short of its target when above it
+_FALLING_RATE = rx(
+    r"(?<!\w)(?:còn|giảm|nghèo|thất\s+nghiệp|suy\s+dinh\s+dưỡng|nợ\s+xấu|tử\s+vong|tai\s+nạn"
+    r"|lạm\s+phát|sinh\s+con|bỏ\s+học|ô\s+nhiễm|tái\s+nghèo)(?!\w)"
+)
+
+
+def _short_of_target(doc: Doc, rate: Figure, p: Figure) -> bool | None:
+    """Whether ``p`` is a target rate the rate is said not to reach: True when it is above
+    the rate, None when the rate reaches it all the same (``đạt 45%, chưa đạt chỉ tiêu là
+    40%``: the words contradict the figures; not for a rate that is good when it falls,
+    ``tỷ lệ hộ nghèo``), False when ``p`` is no such target."""
+    if not _RATE_SHORT_OF_TARGET.fullmatch(doc.fold[rate.end : p.span_start]):
+        return False
+    if p.values[0] > rate.values[0]:
+        return True
+    if _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
+        return False
+    return None
+
+
+# "(mục tiêu 70%)" right after a percentage: a bracketed target rate
+_BRACKET_TARGET = rx(r"^\s*\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|kịch\s+bản)")
+# "(KBTT: 8,16%)", "(KH: 8%)": a plan named by its abbreviation in brackets
+_ABBREVIATED_PLAN = re.compile(r"\s*\(\s*([A-ZĐ]{2,8})\s*:?\s*")
+_PLAN_ABBREVIATIONS = frozenset({"KH", "CT", "MT", "NQ"})
+ABBREVIATION_WINDOW = 3000
+"""How far (characters) before its use a plan's abbreviation may be defined."""
+
+
+def _abbreviated_plan(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``doc.text[start:end]`` opens a bracket with a plan's abbreviation.
+
+    ``KH`` (kế hoạch) and the like, or one the text defined before in brackets after a plan
+    word (``kịch bản tăng trưởng (KBTT)`` … ``(KBTT: 8,16%)``).
+    """
+    m = _ABBREVIATED_PLAN.fullmatch(doc.text, start, end)
+    if m is None:
+        return False
+    if m.group(1) in _PLAN_ABBREVIATIONS:
+        return True
+    defined = rx(
+        r"(?<!\w)(?:kịch\s+bản|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)[^()]{0,40}\(\s*"
+        + re.escape(fold(m.group(1)))
+        + r"\s*\)"
+    )
+    return defined.search(doc.fold, max(0, start - ABBREVIATION_WINDOW), start) is not None
+
+
+# "Tăng trưởng GRDP … ước đạt 6,9% (kịch bản tăng trưởng: 7,87%)": a growth rate is a rate
+_K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
+
+
+_RATES_IN_BRACKETS = re.compile(r"%\s*\(\s*[^\W\d_]+[^()]{0,20}?\d[\d.,]*\s*%\s*\)")
+
+
+def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
+    """Whether a rate is named as one (``tỷ lệ``) in its item (from the last ``;`` of its
+    sentence) or, when the target after it is in brackets ("Khối bộ, ngành đạt 63,47% (mục
+    tiêu 70%)"), in its sentence or the sentence before it in its paragraph."""
+    sentence = rate.sentence
+    item = doc.text.rfind(";", sentence.start, rate.start) + 1 or sentence.start
+    if _K_RATE.search(doc.fold[item : rate.start]):
+        return True
+    if not (
+        _BRACKET_TARGET.match(doc.fold[rate.end : p.start])
+        or _abbreviated_plan(doc, rate.end, p.span_start)
+    ):
+        return False
+    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start)
+    start = sentence.start
+    # the sentence before; two before when that one is a list of rates with their plans in
+    # brackets too ("… ước đạt 9,2% (KBTT: 10,1%). Khu vực dịch vụ ước đạt 6,8% (KBTT: …")
+    for back in (1, 2):
+        before = doc.sentences[i - back] if i - back >= 0 else None
+        if before is None or before.paragraph != sentence.paragraph:
+            break
+        start = before.start
+        if not _RATES_IN_BRACKETS.search(doc.fold, before.start, before.end):
+            break
+    lead = doc.fold[start : rate.start]
+    return bool(_K_RATE.search(lead) or _K_GROWTH_RATE.search(lead))
+
+
+def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool:
+    """Whether ``p`` is the target rate a rate is said to be above or below ("đạt 94,2%,
+    vượt chỉ tiêu được giao (93%)"), the figures fitting the words; a bare ``vượt chỉ tiêu
+    0,2%`` is a margin, not a target (more than half the rate is asked of a target). A rate
+    that is good when it falls beats a ceiling above it (``Tỷ lệ hộ nghèo giảm còn 2,1%,
+    vượt chỉ tiêu Nghị quyết đề ra (dưới 2,5%)``)."""
+    m = _RATE_TARGET_CMP.fullmatch(between)
+    if m is None:
+        return False
+    r, t = rate.values[0], p.values[0]
+    cmp = " ".join(m.group("cmp").split())
+    if cmp == fold("thấp hơn"):
+        return t >= r
+    if cmp == fold("vượt") and _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
+        return r <= t < r * 2
+    # "vượt so với Nghị quyết đề ra là 40%", "cao hơn so với mục tiêu 5%": a target set out
+    # or compared with, not a margin
+    if m.group("set") or fold("đề ra") in m.group(0) or m.group("vs"):
+        return t <= r
+    return r / 2 < t <= r
+
+
+# ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
+_RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng|hoàn\s+thành|tương\s+đương)\s*$")
+
+
+# "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%",
+# "vượt mục tiêu đề ra (8%)": the growth rate a plan or scenario set, compared with the growth
+# stated before it; or set beside it after a comma ("tăng trưởng đạt 6,1%, kịch bản đề ra là
+# 7%")
+_GROWTH_TARGET_LEAD = rx(
+    r"(?:(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+|^\s*,\s*)(?:mức\s+)?"
+    r"(?P<plan>kịch\s+bản|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?P<named>\s+tăng\s+trưởng)?)"
+    r"(?:\s+(?!đạt|vượt|giảm|tăng(?!\s+trưởng))[^\W\d_]+){0,6}?\s*(?:là|:)?\s*\(?\s*$"
+)
+# "kế hoạch đề ra là 7%": a plan's figure set out
+_SET_AS = rx(r"(?<!\w)(?:là|:)\s*\(?\s*$")
+# the subject of a growth rate: "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 8,5%"
+_GROWTH_SUBJECT = rx(r"(?<!\w)(?:tăng\s+trưởng|tốc\s+độ\s+tăng)(?!\w)")
+
+
+def _growth_of(doc: Doc, f: Figure | None) -> bool:
+    """Whether ``f`` is a growth rate stated on its own (no amount, no qualifier)."""
+    owner = f.owner if f is not None else None
+    if f is None or owner is None or owner.actual is not None or owner.rate_of:
+        return False
+    if owner.percent_fig is not f or f.qualifier is not None:
+        return False
+    lead = doc.fold[f.clause : f.start]
+    return bool(
+        _K_GROWTH.search(lead) or _GROWTH_SUBJECT.search(doc.fold[f.sentence.start : f.start])
+    )
+
+
+def _plausible_target(m: re.Match[str], growth: Decimal, target: Decimal) -> bool:
+    """Whether the comparison's words fit the figures: a plan named as a growth plan or a
+    scenario fits any; a bare plan (``vượt mục tiêu 8%``, which may also be a margin) only
+    when above or below as the words say and more than half the growth."""
+    if m.group("cmp") is None:
+        # set beside the growth with no comparison: a growth plan, a scenario or a plan
+        # set out with "là", of the growth's size (from half to twice it)
+        beside = m.group("named") or fold("kịch") in m.group("plan") or _SET_AS.search(m.group(0))
+        return bool(beside) and growth / 2 < target < growth * 2
+    if m.group("named") or fold("kịch") in m.group("plan"):
+        return True
+    cmp = " ".join(m.group("cmp").split())
+    if cmp == fold("thấp hơn"):
+        return target >= growth
+    if cmp in (fold("vượt"), fold("cao hơn")):
+        return growth / 2 < target <= growth
+    return False
+
+
+# "thấp hơn 2,5% so với": a margin stated against the plan after it
+_MARGIN_LEAD = rx(r"(?<!\w)(?:thấp\s+hơn|cao\s+hơn|vượt)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_MARGIN_TAIL = rx(r"^\s*so\s+với(?!\w)")
+
+
+def _margin_disagrees(doc: Doc, margin: Figure, growth: Figure, p: Figure) -> bool:
+    """Whether the margin stated between a growth rate and the plan's rate disagrees with them.
+
+    ``tăng 6,5%, thấp hơn 2,5% so với kịch bản tăng trưởng 9%`` fits (9 − 6,5 = 2,5 points);
+    ``tăng 6,5%, thấp hơn 3,1% so với kịch bản tăng trưởng 9%`` does not, in points nor
+    relative to the plan: the scenario is another figure's (the whole economy's, say).
+    """
+    if margin.kind != "percent" or margin.percent is None or not p.values[0]:
+        return False
+    if not (
+        _MARGIN_LEAD.search(doc.fold, margin.sentence.start, margin.span_start)
+        and _MARGIN_TAIL.match(doc.fold[margin.end : p.start])
+    ):
+        return False
+    stated = margin.percent
+    half = Decimal(5) / Decimal(10) ** (stated.decimals + 1)
+    gap = abs(p.values[0] - growth.values[0])
+    relative = 100 * gap / p.values[0]
+    return abs(gap - stated.value) > half and abs(relative - stated.value) > half
+
+
+def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """A growth rate against the growth rate its plan or scenario set, stated after it in
+    its sentence ("GRDP tăng 7,63%, vượt kịch bản tăng trưởng 7,59%"): the growth becomes the
+    actual (``measure`` ``%``) and the plan's rate its target; whether it did."""
+    before = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if not before or p.qualifier is not None or p.kind != "percent":
+        return False
+    m = _GROWTH_TARGET_LEAD.search(doc.fold[before[-1].span_end : p.start])
+    growth = next((f for f in before if f.kind == "percent"), None)
+    if m is None or growth is None or not _growth_of(doc, growth):
+        return False
+    if not _plausible_target(m, growth.values[0], p.values[0]):
+        return False
+    if before[-1] is not growth and _margin_disagrees(doc, before[-1], growth, p):
+        return False
+    owner = growth.owner
+    assert owner is not None
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = p, p.value
+    p.owner = owner
+    growth.measure = p.measure = "%"
+    return True
+
+
+# "…, chưa đạt kế hoạch đề ra (kế hoạch tăng 9,5%)": a plan's growth rate in brackets
+# after words that say whether the growth before it met it
+_PLAN_RATE_BRACKET = rx(
+    r"(?<!\w)(?P<cmp>chưa\s+đạt|không\s+đạt|vượt|đạt)\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?:đề|đặt|giao|ra|năm|đã|được))*\s*(?:\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kh)"
+    r"\s*(?:là|:)?|(?P<set>là|:))\s*(?:tăng(?:\s+trưởng)?)?\s*$"
+)
+# "Tuy chưa đạt kế hoạch …": a sentence that goes on about the figure of the one before
+_CONCESSION = rx(r"^\W*(?:và\s+)?(?:tuy|dù|mặc\s+dù|tuy\s+nhiên)(?!\w)")
+# "chưa đạt mục tiêu đề ra là trên 8%": a floor the growth is said not to reach
+_FLOOR = ("trên", "hơn")
+
+
+def _growth_against_bracket(
+    doc: Doc, p: Figure, figs: list[Figure], previous: list[Figure]
+) -> bool:
+    """A growth rate against the plan's rate in brackets after words that say whether it
+    met it (``GRDP ước tăng 8,4%, chưa đạt kế hoạch đề ra (kế hoạch tăng 9,5%)``), also when
+    those words open the next sentence (``… tăng 8,4% so với năm 2024. Tuy chưa đạt kế
+    hoạch đề ra (kế hoạch tăng 9,5%), …``): the growth becomes the actual and the plan's
+    rate its target, when the figures agree with the words; whether it did."""
+    before = [f for f in figs if f.start < p.start]
+    floor = before[-1].span_end if before else p.sentence.start
+    lead = doc.fold[floor : p.span_start]
+    m = _PLAN_RATE_BRACKET.search(lead)
+    if m is None or p.kind != "percent":
+        return False
+    if p.qualifier is not None and not (m.group("set") and fold(p.qualifier) in _FLOOR):
+        return False
+    if not before:
+        rates = [f for f in previous if f.kind == "percent"]
+        if not _CONCESSION.match(lead) or len(rates) != 1:
+            return False
+        before = rates
+    growth = before[-1]
+    if growth.kind != "percent" or not _growth_of(doc, growth):
+        return False
+    met = " ".join(m.group("cmp").split()) in (fold("vượt"), fold("đạt"))
+    if met != (growth.values[0] >= p.values[0]):
+        return False
+    owner = growth.owner
+    assert owner is not None
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = p, p.value
+    p.owner, p.role = owner, "target"
+    growth.measure = p.measure = "%"
+    return True
+
+
+# "đạt 9,3%, tăng 0,3% so với kế hoạch đề ra (9%)": a growth, its margin over a plan's rate
+_MARGIN_AFTER_GROWTH = rx(r"^\s*,\s*(?P<cmp>tăng|cao\s+hơn|vượt|thấp\s+hơn)\s*$")
+_MARGIN_PLAN_TAIL = rx(
+    r"^\s*so\s+(?:với\s+)?(?:mức\s+)?(?P<plan>kịch\s+bản|kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+(?!đạt|vượt|tăng(?!\s+trưởng)|giảm|so)[^\W\d_]+){0,6}\s*:?\s*\(?\s*"
+)
+# the margin's plan named with nothing after it: its rate is written before
+_MARGIN_PLAN_END = rx(r"^\s*(?:[.;]|$)")
+
+
+def _margin_fits(cmp: str, growth: Decimal, target: Decimal, margin: Percent) -> bool:
+    """Whether the growth is above (``tăng``, ``cao hơn``, ``vượt``) or below (``thấp
+    hơn``) the plan's rate by the margin, in points or relative to the plan, rounded."""
+    if (growth > target) != (" ".join(cmp.split()) != fold("thấp hơn")) or not target:
+        return False
+    half = Decimal(5) / Decimal(10) ** (margin.decimals + 1)
+    gap = abs(growth - target)
+    return abs(gap - margin.value) <= half or abs(100 * gap / target - margin.value) <= half
+
+
+def _margin_plan_rate(
+    doc: Doc, m: re.Match[str], margin: Figure, figs: list[Figure], previous: list[Figure]
+) -> Figure | None:
+    """The plan's rate a margin is stated against: the next figure, right after the plan
+    named (``so với kế hoạch đề ra (9%)``), or, when nothing follows the plan named, the one
+    percentage of the sentence before in the paragraph that names that plan too."""
+    end = margin.end + m.end()
+    after = [f for f in figs if f.start >= end]
+    if after:
+        f = after[0]
+        return f if f.span_start == end and f.kind == "percent" else None
+    if not _MARGIN_PLAN_END.match(doc.fold[end : end + 2]):
+        return None
+    rates = [f for f in previous if f.kind == "percent"]
+    if len(rates) != 1:
+        return None
+    before = rates[0].sentence
+    if before.paragraph != margin.sentence.paragraph:
+        return None
+    plan = rx(r"(?<!\w)" + r"\s+".join(m.group("plan").split()) + r"(?!\w)")
+    return rates[0] if plan.search(doc.fold, before.start, before.end) else None
+
+
+def _growth_by_margin(doc: Doc, f: Figure, figs: list[Figure], previous: list[Figure]) -> bool:
+    """A growth rate against a plan's rate it is said to be above or below by a margin
+    (``tăng trưởng đạt 9,3%, tăng 0,3% so với kế hoạch đề ra (9%)``, or ``… so với kịch bản.``
+    after a sentence setting the scenario's rate): when the margin fits the two rates, the
+    growth becomes the actual and the plan's rate its target; whether it did."""
+    i = figs.index(f)
+    if i == 0 or f.kind != "percent" or f.percent is None or f.qualifier is not None:
+        return False
+    growth = figs[i - 1]
+    lead = _MARGIN_AFTER_GROWTH.match(doc.fold[growth.span_end : f.span_start])
+    tail = _MARGIN_PLAN_TAIL.match(doc.fold[f.end : f.sentence.end])
+    if lead is None or tail is None or growth.kind != "percent" or not _growth_of(doc, growth):
+        return False
+    t = _margin_plan_rate(doc, tail, f, figs[i + 1 :], previous)
+    if t is None or t.qualifier is not None:
+        return False
+    if not _margin_fits(lead.group("cmp"), growth.values[0], t.values[0], f.percent):
+        return False
+    owner = growth.owner
+    assert owner is not None
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = t, t.value
+    f.owner, f.role = None, "margin"
+    if t.sentence is f.sentence:
+        t.owner, t.role = owner, "target"
+    growth.measure = t.measure = "%"
+    return True
+
+
+def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A percentage about the rate stated just before it ("tỷ lệ … đạt 100% (mục tiêu đại
+    hội là 90%)", "tỷ lệ … đạt 95%, bằng 172,73% so với Nghị quyết"): the rate becomes the
+    actual of a statement (``measure`` ``%``) with the target or the attainment; whether it
+    did."""
+    previous = [f for f in figs if f.start < p.start]
+    if not previous or previous[-1].kind != "percent":
+        return False
+    rate = previous[-1]
+    margin = len(previous) > 1 and _margin_between(doc, previous[-2], rate, p)
+    if margin:
+        rate = previous[-2]  # "còn 2,5%, thấp hơn 1,5% so với mục tiêu 4%"
+    owner = rate.owner
+    if owner is None or owner.subject is None or owner.actual is not None:
+        return False
+    sentence = p.sentence
+    if rate.sentence is not sentence or not _rate_named(doc, rate, p):
+        return False
+    # "Tỷ lệ bao phủ … đạt 94,5% dân số, đạt 100,5% chỉ tiêu giao": a rate of the population
+    # named after it, its attainment after that
+    after = max(rate.span_end, owner.subject[1]) if owner.rate_of else rate.span_end
+    between = doc.fold[after : p.span_start]
+    short = _short_of_target(doc, rate, p)
+    if p.qualifier is None and (
+        margin
+        or _RATE_TARGET_LEAD.fullmatch(between)
+        or _abbreviated_plan(doc, after, p.span_start)
+        or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
+        or short is not False
+        or _rate_beyond_target(doc, between, rate, p)
+    ):
+        d = owner
+        d.actual_fig, d.actual, d.percent_fig = rate, rate.value, None
+        d.target_fig, d.target = p, p.value
+        d.contradicted = short is None
+        p.owner = d
+    elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
+        doc.fold[p.end : sentence.end]
+    ):
+        d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
+        d.subject = owner.subject
+        p.owner = d
+        drafts.append(d)
+    else:
+        return False
+    rate.measure = p.measure = "%"
+    return True
+
+
+# "… còn 2,5%, thấp hơn 1,5% so với mục tiêu 4% …": a rate, the margin, the target
+_GAP_LEAD = rx(r"^(?:\s*/\s*năm)?\s*,\s*(?:cao|thấp)\s+hơn\s*$")
+_GAP_PLAN = rx(
+    r"^\s*so\s+với\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|:)?\s*$"
+)
+
+
+def _margin_between(doc: Doc, rate: Figure, margin: Figure, p: Figure) -> bool:
+    """Whether ``margin`` is the gap between ``rate`` and the target ``p`` said with it
+    (``còn 2,5%, thấp hơn 1,5% so với mục tiêu 4%``), the figures agreeing: the rate is
+    above (``cao hơn``) or below (``thấp hơn``) the target by the margin, to its rounding."""
+    if rate.kind != "percent" or rate.sentence is not p.sentence or margin.qualifier:
+        return False
+    lead = _GAP_LEAD.match(doc.fold[rate.span_end : margin.span_start])
+    if lead is None or not _GAP_PLAN.match(doc.fold[margin.end : p.span_start]):
+        return False
+    r, m, t = rate.values[0], margin.values[0], p.values[0]
+    gap = r - t if fold("cao") in lead.group() else t - r
+    return abs(gap - m) <= Decimal("0.05") + m / 100
+
+
+_SECOND_PLAN_LEAD = rx(
+    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh|kịch\s+bản|khoản\s+(?:được\s+)?phân\s+bổ)"
+    r"(?:\s+[^\W\d_]+){0,9}?"
+    # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
+    r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?"
+    r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)"
+    # "đạt hơn 53% so với kế hoạch … giao và hơn 47% so với kế hoạch …": its qualifier
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A second attainment of the same result, of another plan named after the first, with a
+    verb of its own ("đạt 72,5% kế hoạch … giao và đạt 68,1% kế hoạch vốn tỉnh giao"): a
+    statement with the result and no target; whether it made one. Not when the words name
+    a measure (``… kế hoạch doanh thu và đạt 66% kế hoạch lợi nhuận``: another result)."""
+    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if not previous or previous[-1].kind != "percent" or previous[-1].owner is None:
+        return False
+    q, owner = previous[-1], previous[-1].owner
+    if owner.actual is None or owner.target is not None or owner.percent_fig is not q:
+        return False
+    between = doc.fold[q.end : p.start]
+    if not _SECOND_PLAN_LEAD.match(between) or _MEASURE_WORDS.search(between):
+        return False
+    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return False
+    d = Draft(owner.sentence, actual_fig=owner.actual_fig, actual=owner.actual, percent_fig=p)
+    d.twin_of = owner
+    p.owner = d
+    drafts.append(d)
+    return True
+
+
+# the most parts read in one bracket after a result ("(trong đó: khách quốc tế …, khách
+# nội địa …)")
+_BRACKET_PARTS = 4
+
+
+def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+    """``previous`` without its last figures when they are parts in one bracket right after
+    the result before them, the bracket closed before ``p`` ("đạt 121.190 người (40.938 lao
+    động nữ), bằng 93,2% kế hoạch", "đạt 3.000 lượt khách (trong đó: khách quốc tế 250
+    lượt, khách nội địa 2.750 lượt) bằng 30% kế hoạch": the percentage is the result's)."""
+    if len(previous) < 2:
+        return previous
+    text, f = doc.text, previous[-1]
+    opened = text.rfind("(", p.sentence.start, f.start)
+    inside = [h for h in previous if h.start > opened]
+    if opened == -1 or len(inside) == len(previous) or len(inside) > _BRACKET_PARTS:
+        return previous
+    g = previous[-len(inside) - 1]
+    if not g.sentence is f.sentence is p.sentence or text.find(")", opened, f.start) != -1:
+        return previous
+    if text.find(")", f.end, p.start) == -1 or text.find("(", f.end, p.start) != -1:
+        return previous
+    owner = g.owner
+    if owner is None or owner.actual_fig is not g or owner.percent_fig is not None:
+        return previous
+    if any(c in text[g.span_end : opened] for c in ",;:") or g.kind != "count":
+        return previous
+    return previous[: -len(inside)]
+
+
+# "1.500 tỷ đồng, tương đương 4 tỷ đồng mỗi ngày, tăng 16%": the amount restated per day
+_RESTATED_LEAD = rx(r"(?<!\w)(?:tương\s+đương|tương\s+ứng|bình\s+quân)(?:\s+[^\W\d_]+){0,2}\s*$")
+_PER_PERIOD = rx(r"\s*(?:/|(?:mỗi|một|trên)\s+)(?:ngày|tuần|tháng)(?!\w)\s*[-–,]?")
+
+
+def _past_per_period(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` without its last figure when that figure restates the amount before it per
+    day, week or month (``tương đương 4 tỷ đồng mỗi ngày``): a percentage after it is the
+    amount's; and where the words before ``p`` start then (0 when nothing was left out)."""
+    if len(placed) < 2 or placed[-1].kind == "percent" or placed[-2].kind == "percent":
+        return placed, 0
+    f = placed[-1]
+    m = _PER_PERIOD.match(doc.fold, f.span_end)
+    if m is None or m.end() > p.start or not _RESTATED_LEAD.search(doc.fold, f.clause, f.start):
+        return placed, 0
+    # the amount restated: the figure before, past one in brackets ("(gần 60 triệu USD)")
+    g = next((h for h in reversed(placed[:-1]) if not _bracketed_part(doc, h, f.start)), f)
+    if not _same_measure(g, f) or g.sentence is not p.sentence:
+        return placed, 0
+    return placed[:-1], m.end()
+
+
+def _past_restatement(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` past a restatement of its last amount (:func:`_past_per_period`, else
+    :func:`_past_population_share`), and where the words before ``p`` start then."""
+    placed, cut = _past_per_period(doc, placed, p)
+    return (placed, cut) if cut else _past_population_share(doc, placed, p)
+
+
+# "210.500 người, tương đương 21,5% lực lượng lao động": a figure said as a share of its
+# population right after it
+_SHARE_LEAD = rx(
+    r"^\s*,?\s*(?:tương\s+đương|tương\s+ứng|bằng|chiếm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _past_population_share(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` without its last figure when that figure restates the count before it as a
+    share of a population, in a clause of its own (``đạt 210.500 người, tương đương 21,5%
+    lực lượng lao động trong độ tuổi, đạt 102,4% kế hoạch``): the attainment after it is
+    the count's; and where the words before ``p`` start then (0 when nothing was left out).
+    """
+    if len(placed) < 2 or placed[-1].kind != "percent":
+        return placed, 0
+    rate, g = placed[-1], placed[-2]
+    owner, own = rate.owner, g.owner
+    if owner is None or not owner.rate_of or own is None or own.actual_fig is not g:
+        return placed, 0
+    if own.percent_fig is not None or not _SHARE_LEAD.match(doc.fold[g.span_end : rate.start]):
+        return placed, 0
+    comma = doc.fold.find(",", rate.end, p.start)
+    if comma < 0 or not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return placed, 0
+    return placed[:-1], comma + 1
+
+
+def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``previous`` without its last figure when that figure is the base of the growth
+    before it, in brackets after the period it is of (:data:`_GROWTH_BASE`: "đạt 1,2 triệu
+    lượt, tăng 10% so với cùng kỳ (1,1 triệu lượt), đạt 30% kế hoạch": the percentage after
+    the bracket is the result's, never the base's), and where the words before ``p`` start."""
+    floor = p.clause
+    if len(previous) >= 2 and previous[-2].kind == "percent":
+        m = _GROWTH_BASE.match(doc.fold, previous[-2].end, p.start)
+        if m is not None and m.start("n") == previous[-1].start and m.end() <= p.start:
+            return previous[:-1], max(floor, m.end())
+    if previous and previous[-1].span_end > floor:
+        floor = min(previous[-1].span_end, p.start)
+    return previous, floor
+
+
+def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """Join the percentage to the draft of the figure just before it when only connecting
+    words stand between them (a second percentage makes a twin draft); whether it did."""
+    placed = [f for f in figs if f.start < p.start and f.owner is not None]
+    placed, cut = _past_restatement(doc, placed, p)
+    previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
+    floor = max(floor, cut)
+    lead = _lead_from(doc, floor, p.start)
+    if not (previous and _CONNECTORS.fullmatch(lead)):
+        return False
+    if _apart(doc, previous[-1], p, figs):
+        return False
+    owner = previous[-1].owner
+    assert owner is not None
+    if _growth_beside_pair(doc, p, owner, lead):
+        # "79,3%/ chỉ tiêu 80%, tăng 10,6% so với cuối năm 2021": a growth of the result,
+        # a statement of its own — not the percentage of the pair
+        d = Draft(owner.sentence, actual_fig=owner.actual_fig, actual=owner.actual, percent_fig=p)
+        d.beside = owner
+        p.owner = d
+        drafts.append(d)
+        return True
+    if _plan_percent_after_growth(doc, owner, p, lead):
+        return True
+    if owner.percent_fig is None:
+        owner.percent_fig = p
+        p.owner = owner
+        return True
+    if owner.actual is None:
+        if (
+            owner.subject is not None
+            and not owner.rate_of
+            and (_K_GROWTH.search(lead) or _plan_after_growth(doc, owner, p, lead))
+        ):
+            # "thu ngân sách đạt 103,4% kế hoạch, tăng 6,2% so với năm trước": the growth
+            # of the same subject beside its attainment, a statement of its own
+            d = Draft(owner.sentence, percent_fig=p)
+            d.subject = owner.subject
+            p.owner = d
+            drafts.append(d)
+            return True
+        return False
+    if _rate_after_fraction(doc, owner, p):
+        return False
+    # a second percentage about the same figures; of another plan than the first one's
+    # ("104% dự toán Trung ương giao (500 tỷ đồng) và đạt 98% dự toán tỉnh giao"), not of
+    # the first plan's amount
+    first = owner.percent_fig
+    own_plan = first is None or "" in (_plan_of(doc, first), _plan_of(doc, p))
+    own_plan = own_plan or (first is not None and _plan_of(doc, first) == _plan_of(doc, p))
+    own_plan = own_plan and not _bracketed_plan_after(doc, p)
+    twin = Draft(
+        owner.sentence,
+        actual_fig=owner.actual_fig,
+        target_fig=owner.target_fig if own_plan else None,
+        actual=owner.actual,
+        target=owner.target if own_plan else None,
+        inherit=owner.inherit,
+        percent_fig=p,
+    )
+    twin.twin_of = owner
+    p.owner = twin
+    drafts.append(twin)
+    return True
+
+
+def _plan_percent_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:
+    """Give the pair of a result and its plan the attainment or excess said after the growth
+    beside it (:func:`_growth_beside_pair`); whether it did.
+
+    ``Lãi đạt 336 tỷ đồng, tăng 8% so với năm trước và vượt 12% so với kế hoạch 300 tỷ
+    đồng``: the 12 % is of the pair (336 against 300), not of the growth's statement.
+    """
+    pair = owner.beside
+    if pair is None or pair.percent_fig is not None or pair.target is None:
+        return False
+    if not (_K_EXCESS.search(lead) or _K_ACHIEVED.search(lead)):
+        return False
+    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]):
+        return False
+    pair.percent_fig, p.owner = p, pair
+    return True
+
+
+def _plan_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:
+    """Whether ``p`` is an excess or attainment of a plan said right after a growth of the
+    same subject (``Con số trên tăng 9% so với cùng kỳ, vượt 12% kế hoạch năm``)."""
+    q = owner.percent_fig
+    if q is None or not _K_GROWTH.search(doc.fold, q.clause, q.start):
+        return False
+    verb = _K_EXCESS.search(lead) or _K_ACHIEVED.search(lead)
+    return verb is not None and bool(_K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]))
+
+
+def _lead_from(doc: Doc, floor: int, end: int) -> str:
+    """The folded text from ``floor`` to ``end`` without the year of a comparison cut at
+    ``floor`` ("… so với cùng kỳ năm| 2024 và đạt 107,9%")."""
+    year = _COMPARED_YEAR.match(doc.fold, floor, end)
+    if year and _YEAR_WORD_END.search(doc.fold, max(0, floor - 30), floor):
+        floor = year.end()
+    return doc.fold[floor:end]
+
+
+# a comparison with another's figure ("cao hơn bình quân chung cả nước (73,5%)")
+_COMPARED_WITH = rx(r"(?<!\w)(?:cao\s+hơn|thấp\s+hơn|bình\s+quân|trung\s+bình|mức\s+chung)(?!\w)")
+
+
+def _share_of_figure(doc: Doc, f: Figure, g: Figure) -> bool:
+    """Whether the percentage ``g`` restates ``f`` right before it as a share of a population
+    (``210.500 người, tương đương 21,5% lực lượng lao động``): read, and no bar between."""
+    owner = g.owner
+    return (
+        owner is not None
+        and owner.rate_of
+        and bool(_SHARE_LEAD.match(doc.fold[f.span_end : g.start]))
+    )
+
+
+def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
+    """Whether something stands between ``f`` and the percentage ``p`` that makes them no
+    statement together: a percentage left unread, a comparison with another's figure, or an
+    amount masked (money not read:
+    "400 lao động với mức lương 16,6 triệu đồng/người/tháng, tăng 8% so kế hoạch") that is
+    not the worth of ``f``."""
+    if any(
+        g.kind == "percent" and f.start < g.start < p.start and not _share_of_figure(doc, f, g)
+        for g in figs
+    ):
+        return True
+    if _with_amount_of_count(doc, f, figs):
+        return True
+    bracket = p.clause > 0 and doc.text[p.clause - 1] == "("
+    if bracket and _COMPARED_WITH.search(doc.fold, f.span_end, p.clause):
+        return True  # "…, cao hơn bình quân chung cả nước (73,5%)": another's figure
+    m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
+    # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
+    return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
+
+
+# "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun
+# right before "với"; not a rank, "Xếp hạng số 5 là tỉnh A với …")
+_COUNTED_NOUN = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s+")
+_RANK_BEFORE = rx(r"(?<!\w)(?:số|thứ|hạng|top)\s*$")
+_WITH_AMOUNT = rx(
+    r"(?<!\w)với\s+(?:tổng\s+)?(?:doanh\s+thu|tổng\s+thu|giá\s+trị)(?:\s+[^\W\d_]+){0,3}?"
+    r"\s*(?:(?:ước\s+)?(?:đạt|là)\s*)?(?:khoảng|gần|hơn|trên)?\s*$"
+)
+
+
+def _with_amount_of_count(doc: Doc, f: Figure, figs: list[Figure]) -> bool:
+    """Whether ``f`` is an amount said with a count before it in its clause (``đón 5 triệu
+    lượt khách với doanh thu hơn 7.000 tỷ đồng, đạt 80% kế hoạch năm``): a percentage after
+    it may be the count's as well as the amount's, so it is neither's."""
+    m = _WITH_AMOUNT.search(doc.fold, f.clause, f.span_start)
+    if f.measure is None or m is None:
+        return False
+    return any(
+        g.kind == "count"
+        and g.measure is None
+        and g.clause == f.clause
+        and _COUNTED_NOUN.fullmatch(doc.fold, g.end, m.start())
+        and not _RANK_BEFORE.search(doc.fold, g.clause, g.span_start)
+        for g in figs
+    )
+
+
+def _rate_after_fraction(doc: Doc, owner: Draft, p: Figure) -> bool:
+    """Whether a plan is named up to ``p`` after a fraction whose own percentage named none
+    ("98/120 xã (đạt 81,7%), vượt 1,7% so với mục tiêu (80%)", "… (89,7%), vượt mục tiêu đề
+    ra (85%)"): the fraction's ratio is its
+    percentage, the further one is about the rate and a target rate, not about the whole
+    ("43/40 đảng viên, đạt 107,5% kế hoạch, vượt 7,5%" stays a twin)."""
+    first = owner.percent_fig
+    if owner.actual_fig is None or owner.actual_fig.kind != "pair" or first is None:
+        return False
+    named = _PLAN_WORD.search(doc.fold, first.span_end, p.span_end)
+    return _plan_of(doc, first) == "" and named is not None
+
+
+def _growth_beside_pair(doc: Doc, p: Figure, owner: Draft, lead: str) -> bool:
+    """Whether ``p`` is a growth over a past time (``tăng 10,6% so với cuối năm 2021``)
+    joined to a result that already has its target and no percentage."""
+    if owner.percent_fig is not None or owner.actual is None or owner.target is None:
+        return False
+    tail = doc.fold[p.end : p.sentence.end]
+    return bool(_K_GROWTH.search(lead)) and bool(_K_GROWTH_TAIL.match(tail))
+
+
+# "…, đạt 2.500 tỷ đồng.": the amount reached, said last in its sentence
+_AMOUNT_LAST = rx(r",\s*(?:ước\s+)?(?:đạt|thu\s+được)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_SENTENCE_END = rx(r"\s*(?:[.;!]|$)")
+
+
+def _own_subject_draft(doc: Doc, p: Figure) -> Draft | None:
+    """A draft of the percentage whose subject is the words before its verb in its clause
+    (None when they hold no word)."""
+    clause_lead = doc.fold[p.clause : p.start]
+    verb = _CONNECTOR_SUFFIX.search(clause_lead)
+    cut = verb.start() if verb else len(clause_lead)
+    trimmed = _SUBJECT_TRIM.match(clause_lead[:cut])
+    skip = trimmed.end() if trimmed else 0
+    while skip < cut and clause_lead[skip] in " (":
+        skip += 1
+    if not re.search(r"[^\W\d_]", clause_lead[skip:cut]):
+        return None
+    d = Draft(p.sentence, percent_fig=p)
+    d.subject = (p.clause + skip, p.clause + len(clause_lead[:cut].rstrip()))
+    p.owner = d
+    return d
