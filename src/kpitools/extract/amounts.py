@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
-from kpitools.numbers import parse_number
+from kpitools.numbers import Consistency, parse_number
 from kpitools.textfold import fold, fold_pattern, rx, words_rx
 
 if TYPE_CHECKING:
@@ -722,3 +722,44 @@ def approximate_checks(
             **noted(*lead, seg("not_about", stated=stated, qual=qual)),
         }
     return {"verdict": "unchecked", **noted(*lead, seg("qualifier_approximate", qual=qual))}
+
+
+def stated_checks(
+    lead: Sequence[Segment],
+    qual: str | None,
+    check: Consistency,
+    stated: Decimal,
+    *,
+    explain_under: bool = False,
+) -> dict[str, Any]:
+    """The verdict of a stated percentage against the one its figures give.
+
+    As its qualifier (``qual``, or None) allows:
+    ``trên``, ``hơn``: the figures must give more (``trở lên``: at least as much); ``gần``:
+    less (``explain_under``: an inconsistent one says that the figures reach it); other
+    qualifiers: :func:`approximate_checks`; none: ``check`` (rounded, or cut: ``truncated``).
+    """
+    exact = check.exact
+    assert exact is not None
+    if qual in ("trên", "hơn", "trở lên"):
+        ok = exact > stated if qual != "trở lên" else exact >= stated
+        said = seg("qualifier", qual=qual)
+    elif qual == "gần":
+        ok = exact < stated
+        under = explain_under and not ok
+        said = seg("not_under", stated=stated, qual=qual) if under else seg("qualifier", qual=qual)
+    elif qual:
+        return approximate_checks(lead, qual, exact, stated)
+    else:
+        verdict = "consistent" if check.consistent else "inconsistent"
+        return {
+            "consistent": check.consistent,
+            "truncated": check.truncated,
+            "verdict": "truncated" if check.truncated else verdict,
+            **noted(*lead, seg("computed", computed=check.computed)),
+        }
+    return {
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(*lead, said),
+    }

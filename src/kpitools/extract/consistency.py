@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from kpitools.extract.amounts import approximate_checks
+from kpitools.extract.amounts import stated_checks
 from kpitools.extract.assembly import _fitted_end
 from kpitools.extract.figures import _GROWTH_BASE, Draft, Figure, _plan_of, _single
 from kpitools.extract.kinds import _exceeded_under
@@ -369,38 +369,7 @@ def _percent_checks(
     lead = [seg("percent", a=a, t=t, exact=f"{exact:.6g}")]
     if d.kind == "excess":
         lead.append(seg("excess_means", percent=percent.value, stated=stated.value))
-    if qual in ("trên", "hơn", "trở lên"):
-        ok = exact > stated.value if qual != "trở lên" else exact >= stated.value
-        out.update(
-            consistent=ok,
-            verdict="consistent" if ok else "inconsistent",
-            **noted(*lead, seg("qualifier", qual=qual)),
-        )
-    elif qual == "gần":
-        # "gần 100%": a little under it; the figures reaching it contradict the qualifier
-        ok = exact < stated.value
-        out.update(
-            consistent=ok,
-            verdict="consistent" if ok else "inconsistent",
-            **noted(
-                *lead,
-                seg("qualifier", qual=qual)
-                if ok
-                else seg("not_under", stated=stated.value, qual=qual),
-            ),
-        )
-    elif qual:
-        out.update(approximate_checks(lead, qual, exact, stated.value))
-    else:
-        verdict = "consistent" if check.consistent else "inconsistent"
-        if check.truncated:
-            verdict = "truncated"
-        out.update(
-            consistent=check.consistent,
-            truncated=check.truncated,
-            verdict=verdict,
-            **noted(*lead, seg("computed", computed=check.computed)),
-        )
+    out.update(stated_checks(lead, qual, check, stated.value, explain_under=True))
     return out
 
 

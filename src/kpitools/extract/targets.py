@@ -74,9 +74,9 @@ from kpitools.extract.amounts import (
     _sets_plan,
     _shifted,
     _units_named,
-    approximate_checks,
     noun_pattern,
     plan_kind,
+    stated_checks,
 )
 from kpitools.extract.linking import (
     NEIGHBOURS,
@@ -169,34 +169,7 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
     if target.qualifier is not None or not target.exact:
         out.update(verdict="unchecked", **noted(*lead, seg("target_approximate")))
         return out
-    if qual in ("trên", "hơn", "trở lên"):
-        ok = exact > p.value if qual != "trở lên" else exact >= p.value
-        out.update(
-            consistent=ok,
-            verdict="consistent" if ok else "inconsistent",
-            **noted(*lead, seg("qualifier", qual=qual)),
-        )
-    elif qual == "gần":
-        ok = exact < p.value
-        out.update(
-            consistent=ok,
-            verdict="consistent" if ok else "inconsistent",
-            **noted(*lead, seg("qualifier", qual=qual)),
-        )
-    elif qual is not None:
-        out.update(approximate_checks(lead, qual, exact, p.value))
-    else:
-        verdict = (
-            "truncated"
-            if check.truncated
-            else ("consistent" if check.consistent else "inconsistent")
-        )
-        out.update(
-            consistent=check.consistent,
-            truncated=check.truncated,
-            verdict=verdict,
-            **noted(*lead, seg("computed", computed=check.computed)),
-        )
+    out.update(stated_checks(lead, qual, check, p.value))
     return out
 
 
