@@ -10,6 +10,7 @@ only at the end of the work it measures (see tests/eval/extract/README.md).
     python scripts/eval_extract.py --no-money   # leave money amounts out (as kpitools --no-money)
     python scripts/eval_extract.py --heldout    # dev and heldout (at the end only)
     python scripts/eval_extract.py --heldout --without 2026-12-03d   # all but a batch kept aside
+    python scripts/eval_extract.py --heldout --by-class   # and precision by kind of claim
 
 Passages added in a later batch carry ``"added": "<batch>"``; each batch is also scored on its
 own, after its part (``heldout, added 2026-12-03c (never seen by tuning)``), from the same run.
@@ -272,6 +273,40 @@ def _neutral(gold_other: Iterable[dict[str, Any]], found: dict[str, Any]) -> boo
     )
 
 
+CLAIM_CLASSES = (
+    "checked (percent agrees with its figures)",
+    "percent off its figures or unchecked",
+    "target, no percent written",
+    "percent only (target implied)",
+)
+"""The kinds of claim :func:`claim_class` tells apart, from the most supported to the least."""
+
+
+def claim_class(found: dict[str, Any]) -> tuple[str, str]:
+    """What supports a claim: its kind (:data:`CLAIM_CLASSES`) and where its target is.
+
+    A claim whose stated percentage agrees with its own actual and target carries its own
+    check; one with a target and no percentage, or a percentage and no target, does not.
+
+    >>> claim_class({"target": 150, "stated_percent": 92, "consistent": True})
+    ('checked (percent agrees with its figures)', 'in its sentence')
+    >>> claim_class({"target": None, "stated_percent": 92, "link_start": None})
+    ('percent only (target implied)', 'in its sentence')
+    >>> claim_class({"target": 150, "stated_percent": None, "link_start": 41})[1]
+    'linked from another sentence'
+    """
+    if found.get("target") is None:
+        kind = CLAIM_CLASSES[3]
+    elif found.get("stated_percent") is None:
+        kind = CLAIM_CLASSES[2]
+    elif found.get("consistent") is True:
+        kind = CLAIM_CLASSES[0]
+    else:
+        kind = CLAIM_CLASSES[1]
+    where = "in its sentence" if found.get("link_start") is None else "linked from another sentence"
+    return kind, where
+
+
 @dataclass
 class StatementScore:
     gold: int = 0
@@ -280,6 +315,14 @@ class StatementScore:
     neutral: int = 0
     misses: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     wrong: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    by_class: dict[str, list[int]] = field(default_factory=dict)
+    """Claims found and claims right, by :func:`claim_class` (each of its two parts)."""
+
+    def count(self, found: dict[str, Any], right: bool) -> None:
+        for name in claim_class(found):
+            tally = self.by_class.setdefault(name, [0, 0])
+            tally[0] += 1
+            tally[1] += right
 
     @property
     def recall(self) -> float:
@@ -315,10 +358,12 @@ def match_statements(
     for i, f in enumerate(cands):
         if i in used:
             score.found += 1
+            score.count(f, True)
         elif _neutral(other, f):
             score.neutral += 1
         else:
             score.found += 1
+            score.count(f, False)
             score.wrong.append((passage["id"], f))
 
 
@@ -458,6 +503,17 @@ def _pct(x: float) -> str:
     return "n/a" if math.isnan(x) else f"{x:.2f}"
 
 
+def class_lines(st: StatementScore) -> list[str]:
+    """Precision by kind of claim (:func:`claim_class`): found, right and their ratio."""
+    order = [*CLAIM_CLASSES, "in its sentence", "linked from another sentence"]
+    return [
+        f"    {name}: {st.by_class[name][1]} right of {st.by_class[name][0]} "
+        f"(precision {_pct(st.by_class[name][1] / st.by_class[name][0])})"
+        for name in order
+        if name in st.by_class
+    ]
+
+
 def report(
     part: str,
     passages: Sequence[dict[str, Any]],
@@ -465,6 +521,7 @@ def report(
     au: AuditScore,
     *,
     verbose: bool,
+    by_class: bool = False,
 ) -> list[str]:
     lines = [
         f"== {part}: {len(passages)} passages, {len({p['url'] for p in passages})} articles, "
@@ -475,6 +532,8 @@ def report(
         f"audit findings: annotated {au.gold}, found {au.matched} (recall {_pct(au.recall)}), "
         f"false alarms {len(au.false_alarms)} of {au.found} flagged",
     ]
+    if by_class:
+        lines += class_lines(st)
     if verbose:
         for pid, g in st.misses:
             lines.append(
@@ -515,18 +574,26 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=[],
         help="leave out the passages of a batch ('added'), e.g. one kept unseen until the end",
     )
+    ap.add_argument(
+        "--by-class",
+        action="store_true",
+        help="precision by kind of claim: checked by its own percentage, target without a "
+        "percentage, percentage without a target; target in its sentence or linked",
+    )
     args = ap.parse_args(argv)
     parts = PARTS if args.heldout else ("dev",)
     for part in parts:
         passages = [p for p in load_part(part, args.dir) if p.get("added") not in args.without]
         results = run_extractor(passages, money=args.money)
         st, au = score_part(passages, results)
-        print("\n".join(report(part, passages, st, au, verbose=args.verbose)))
+        print(
+            "\n".join(report(part, passages, st, au, verbose=args.verbose, by_class=args.by_class))
+        )
         for batch in batches(passages):
             sub = [p for p in passages if p.get("added") == batch]
             bst, bau = score_part(sub, results)
             label = batch_label(part, batch)
-            print("\n".join(report(label, sub, bst, bau, verbose=False)))
+            print("\n".join(report(label, sub, bst, bau, verbose=False, by_class=args.by_class)))
     return 0
 
 

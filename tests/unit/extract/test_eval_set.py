@@ -311,3 +311,23 @@ def test_audit_matcher() -> None:
     none = ev.AuditScore()
     ev.match_findings(GOLD, [], none)
     assert none.recall == 0.0 and none.misses
+
+
+def test_precision_by_kind_of_claim() -> None:
+    checked = {**_found(103, 105, 98.09), "consistent": True, "link_start": 12}
+    wrong = {**_found(48, 45, None), "link_start": None}
+    st = _score([checked, _found(48, None, 120), wrong])
+    assert st.by_class == {
+        "checked (percent agrees with its figures)": [1, 1],
+        "linked from another sentence": [1, 1],
+        "percent only (target implied)": [1, 1],
+        "in its sentence": [2, 1],
+        "target, no percent written": [1, 0],
+    }
+    lines = ev.class_lines(st)
+    assert (
+        lines[0] == "    checked (percent agrees with its figures): 1 right of 1 (precision 1.00)"
+    )
+    assert "    in its sentence: 1 right of 2 (precision 0.50)" in lines
+    # the classes split the claims found: each claim is counted once in each dimension
+    assert sum(st.by_class[c][0] for c in ev.CLAIM_CLASSES if c in st.by_class) == st.found
