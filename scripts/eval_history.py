@@ -1,0 +1,175 @@
+"""Rebuild the once-only scorings of the evaluation set from the repository's history.
+
+From the fourth batch on, each batch of ``tests/eval/extract/`` was scored once by an
+extractor that had never seen it, and only then tuned on (``TUNED_AFTER_SCORING`` in
+``eval_extract.py``). Those scorings are the project's measure on unseen text. This script
+runs them again: for each batch it checks out, in a temporary git worktree, the commit whose
+extractor scored it (:data:`SCORED_AT`), runs that extractor on the batch's passages, and
+scores its output with today's matcher, with precision by kind of claim
+(``eval_extract.py --by-class``): which claims were right on text the rules were not
+written against.
+
+    python scripts/eval_history.py                  # every batch scored once, and the sum
+    python scripts/eval_history.py 2026-12-04l -v   # one batch, with its wrong claims
+
+The passages are read as annotated now, so a batch re-annotated after its scoring
+(``2026-12-04k``: two passages, see the set's README) gives a little more than it did then;
+the claims found are the same.
+"""
+
+from __future__ import annotations
+
+import argparse
+import inspect
+import json
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import eval_extract as ev
+
+ROOT = Path(__file__).resolve().parents[1]
+
+SCORED_AT = {
+    "2026-12-03d": "5a50d66f6dc3948b74ef39861430248439326946",
+    "2026-12-03e": "db09c2125dbc348937ba78627ac9b9ec13fad486",
+    "2026-12-03f": "d175a4803a5ffbe4fff3807d84479ca634487317",
+    "2026-12-03g": "155f267f00e4dd8f9124cbe8d92a1bbe4a299bc4",
+    "2026-12-03h": "b05de945d801d231c6e9e2b3c8c581c14eb2b008",
+    "2026-12-03i": "40ffecaa8a1483aa2a91930715e328e313e0fe80",
+    "2026-12-03j": "cfdf5d130669d0c1c0357ceb4ed011ffeab7e794",
+    "2026-12-04a": "672b3808ec7e400a9aa774d03584f6851508ce30",
+    "2026-12-04b": "46b6a7ac960b553a96f567e90afd2e2115ba5a77",
+    "2026-12-04c": "f73809b4e36520023071c13761cd913d8712e1e1",
+    "2026-12-04d": "c0363b441f42f8d55f966d0f92d93de3cb1f48d7",
+    "2026-12-04e": "2e2418cf27d458dc7a731b36ad3697ea3a167997",
+    "2026-12-04f": "1787d566286f6a443058d15bbc6e231dfa48377c",
+    "2026-12-04g": "49fdbbc4917a92c8a2145193e66cbe87e7801efa",
+    "2026-12-04h": "76fbaca50f91a4f7497a39f58a20e4f12570dd0c",
+    "2026-12-04i": "03b825eced0063d5042d5000b1075e0223b8d2d3",
+    "2026-12-04j": "977c3a9d9bbe58f82c7f2f720c0a80847ad2d8e9",
+    "2026-12-04k": "c9d4ebfda34eac227f3efb30d2220b4206794cf4",
+    "2026-12-04l": "974c40cfa5e5161ce83f04166e77d31361540cc2",
+}
+"""The commit whose extractor scored each batch once, unseen (the commit before the one that
+recorded the scoring and marked the batch tuned on)."""
+
+
+def _passages(batch: str) -> list[dict[str, Any]]:
+    return [p for part in ev.PARTS for p in ev.load_part(part) if p.get("added") == batch]
+
+
+def _extractor_kwargs(data: Path) -> dict[str, Any]:
+    """The registry, catalog and wording an extractor of its time takes (older ones took fewer)."""
+    import kpitools.extract as kx
+    from kpitools.registry import read_registry
+
+    params = inspect.signature(kx.extract_statements).parameters
+    kw: dict[str, Any] = {"registry": read_registry(data / "units.csv")}
+    if "catalog" in params:
+        from kpitools.catalog import read_catalog
+
+        kw["catalog"] = read_catalog(data / "metrics.csv")
+    if "phrases" in params:
+        extra = {"catalog": kw["catalog"]} if "catalog" in kw else {}
+        kw["phrases"] = kx.read_phrases(data / "metric_phrases.csv", **extra)
+    if "money" in params:
+        kw["money"] = True
+    return kw
+
+
+def score_here(tree: Path, batch: str) -> dict[str, Any]:
+    """Score a batch with the extractor importable here (``PYTHONPATH=<tree>/src``)."""
+    import kpitools.extract as kx
+
+    kw = _extractor_kwargs(tree / "data")
+    passages = _passages(batch)
+    results = {}
+    for p in passages:
+        found = kx.extract_statements(p["text"], file=p["id"], **kw)
+        audit = kx.audit_statements(found).to_dicts() if found else []
+        results[p["id"]] = ([s.to_dict() for s in found], audit)
+    st, au = ev.score_part(passages, results)
+    return {
+        "batch": batch,
+        "gold": st.gold,
+        "found": st.found,
+        "matched": st.matched,
+        "by_class": st.by_class,
+        "audit": [au.gold, au.matched, len(au.false_alarms)],
+        "wrong": [[pid, f["actual"], f["target"], f["stated"], f["text"]] for pid, f in st.wrong],
+    }
+
+
+def score_with(tree: Path, batch: str) -> dict[str, Any]:
+    """Score a batch in a fresh interpreter running the extractor of ``tree`` (a checkout)."""
+    env = {**os.environ, "PYTHONPATH": str(tree / "src")}
+    cmd = [sys.executable, __file__, "--child", str(tree), batch]
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def score_at(commit: str, batch: str) -> dict[str, Any]:
+    """Score a batch with the extractor of ``commit``, checked out in a temporary worktree."""
+    with tempfile.TemporaryDirectory(prefix="kpi-history-") as tmp:
+        tree = Path(tmp) / "tree"
+        git = ["git", "-C", str(ROOT)]
+        subprocess.run([*git, "worktree", "add", "-q", "--detach", str(tree), commit], check=True)
+        try:
+            return score_with(tree, batch)
+        finally:
+            subprocess.run([*git, "worktree", "remove", "--force", str(tree)], check=True)
+
+
+def summary(rows: Sequence[dict[str, Any]]) -> list[str]:
+    """The batches' figures, their sum, and precision by kind of claim over all of them."""
+    total = ev.StatementScore()
+    lines = []
+    for r in rows:
+        lines.append(
+            f"{r['batch']} ({SCORED_AT.get(r['batch'], 'here')[:7]}): annotated {r['gold']}, "
+            f"found {r['found']}, matched {r['matched']}; audit {r['audit'][1]} of "
+            f"{r['audit'][0]} ({r['audit'][2]} false alarms)"
+        )
+        total.gold += r["gold"]
+        total.found += r["found"]
+        total.matched += r["matched"]
+        for name, (n, right) in r["by_class"].items():
+            tally = total.by_class.setdefault(name, [0, 0])
+            tally[0] += n
+            tally[1] += right
+    lines.append(
+        f"all {len(rows)}: annotated {total.gold}, found {total.found}, matched "
+        f"{total.matched}: recall {ev._pct(total.recall)}  precision {ev._pct(total.precision)}"
+    )
+    return lines + ev.class_lines(total)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("batches", nargs="*", help="batches to score (default: every one of SCORED_AT)")
+    ap.add_argument("--verbose", "-v", action="store_true", help="list each batch's wrong claims")
+    ap.add_argument("--child", metavar="TREE", type=Path, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.child is not None:
+        print(json.dumps(score_here(args.child, args.batches[0]), default=str))
+        return 0
+    unknown = [b for b in args.batches if b not in SCORED_AT]
+    if unknown:
+        ap.error(f"no once-only scoring recorded for {', '.join(unknown)}")
+    rows = [score_at(SCORED_AT[b], b) for b in args.batches or SCORED_AT]
+    print("\n".join(summary(rows)))
+    if args.verbose:
+        for r in rows:
+            for pid, actual, target, stated, text in r["wrong"]:
+                print(f"  wrong  {pid}: actual {actual} target {target} {stated or ''} — {text!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

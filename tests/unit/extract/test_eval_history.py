@@ -1,0 +1,60 @@
+"""scripts/eval_history.py: the once-only scorings rebuilt from history, by kind of claim."""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[3]
+
+
+def _load(name: str) -> Any:
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+hist = _load("eval_history")
+ev = sys.modules["eval_extract"]
+
+
+def test_a_tree_scored_in_its_own_interpreter_scores_as_the_scorer_does() -> None:
+    # the child process runs the extractor of the tree it is given; given this checkout, it
+    # must agree with eval_extract's own run of the same batch
+    batch = "2026-12-04k"
+    row = hist.score_with(ROOT, batch)
+    passages = [p for part in ev.PARTS for p in ev.load_part(part) if p.get("added") == batch]
+    st, au = ev.score_part(passages, ev.run_extractor(passages))
+    assert (row["gold"], row["found"], row["matched"]) == (st.gold, st.found, st.matched)
+    assert row["by_class"] == st.by_class
+    assert row["audit"] == [au.gold, au.matched, len(au.false_alarms)]
+    assert len(row["wrong"]) == len(st.wrong)
+
+
+def test_summary_sums_batches_and_their_kinds_of_claim() -> None:
+    rows = [
+        {"batch": "2026-12-04k", "gold": 4, "found": 3, "matched": 2, "audit": [1, 0, 0],
+         "by_class": {"target, no percent written": [2, 1], "in its sentence": [3, 2],
+                      "percent only (target implied)": [1, 1]}},
+        {"batch": "2026-12-04l", "gold": 6, "found": 1, "matched": 1, "audit": [0, 0, 1],
+         "by_class": {"target, no percent written": [1, 1], "in its sentence": [1, 1]}},
+    ]  # fmt: skip
+    lines = hist.summary(rows)
+    assert lines[0] == (
+        "2026-12-04k (c9d4ebf): annotated 4, found 3, matched 2; audit 0 of 1 (0 false alarms)"
+    )
+    assert lines[2] == "all 2: annotated 10, found 4, matched 3: recall 0.30  precision 0.75"
+    assert "    target, no percent written: 2 right of 3 (precision 0.67)" in lines
+    assert "    in its sentence: 3 right of 4 (precision 0.75)" in lines
+
+
+def test_every_scoring_recorded_names_a_batch_of_the_set_and_a_full_commit() -> None:
+    known = {p.get("added") for part in ev.PARTS for p in ev.load_part(part)}
+    assert set(hist.SCORED_AT) <= known
+    assert set(hist.SCORED_AT) <= ev.TUNED_AFTER_SCORING
+    assert all(len(c) == 40 and int(c, 16) >= 0 for c in hist.SCORED_AT.values())
