@@ -137,6 +137,7 @@ NAMESPACES = {
         "CITY_WORDS",
         "STATED_KINDS",
         "STATEMENT_SCHEMA",
+        "SUPPORTS",
         "VERDICTS",
         "Extraction",
         "KpiRows",

@@ -18,6 +18,11 @@ from kpitools.catalog import MetricCatalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.textfold import words_rx
 
+SUPPORTS: tuple[str, ...] = ("checked", "unconfirmed", "percent_only", "target_only")
+"""What backs a target-versus-result claim (:attr:`Statement.support`), from most to least;
+docs/extract.md ("How far to trust a claim") gives how often each was right on real text
+the extractor had never seen."""
+
 STATED_KINDS: tuple[str, ...] = (
     "attainment",
     "excess",
@@ -69,6 +74,7 @@ STATEMENT_SCHEMA: dict[str, pl.DataType] = {
     "link_end": pl.Int64(),
     "link_text": pl.String(),
     "measure": pl.String(),
+    "support": pl.String(),
 }
 """Columns of :func:`statements_frame`, with their types.
 

@@ -114,6 +114,36 @@ class Statement:
     đồng``, ``triệu USD``); its ``actual``, ``target`` and ``excess`` are then in the
     currency's base unit (đồng, USD). None for counts and percentages."""
 
+    @property
+    def support(self) -> str | None:
+        """What backs this statement as a target-versus-result claim (:data:`SUPPORTS`).
+
+        ``checked``: its stated percentage agrees with its actual and target;
+        ``unconfirmed``: it has all three, and they disagree or cannot be checked (a
+        qualified figure); ``percent_only``: an actual and a stated attainment, the target
+        not written (``implied_target``); ``target_only``: an actual paired with a target, no
+        percentage to confirm the pairing. None: not such a claim (a target alone, a growth,
+        a share, a coverage). Whether the target came from another sentence is ``link_start``.
+
+        Examples
+        --------
+        >>> [s] = extract_statements("Toàn thành phố kết nạp 852/453 đảng viên (đạt 188,1%).")
+        >>> s.support
+        'checked'
+        >>> [s] = extract_statements("Huyện A kết nạp 40 đảng viên, đạt 80% chỉ tiêu.")
+        >>> s.support, s.implied_target
+        ('percent_only', Decimal('50.00'))
+        """
+        if self.actual is None:
+            return None
+        if self.target is None:
+            return "percent_only" if self.stated_kind in _OF_A_TARGET else None
+        if self.stated_kind not in (None, *_OF_A_TARGET, "excess_count"):
+            return None
+        if self.stated_percent is None:
+            return "target_only"
+        return "checked" if self.consistent else "unconfirmed"
+
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict: numbers as int or float, a range as ``[low, high]``, dates ISO.
 
@@ -123,7 +153,12 @@ class Statement:
         >>> s.to_dict()["target"], s.to_dict()["year"], s.to_dict()["stated_kind"]
         ([150, 170], 2024, None)
         """
-        return {f.name: _json(getattr(self, f.name)) for f in fields(self)}
+        out = {f.name: _json(getattr(self, f.name)) for f in fields(self)}
+        return {**out, "support": self.support}
+
+
+_OF_A_TARGET = ("attainment", "excess")
+"""Stated kinds that measure an actual against its target (:attr:`Statement.support`)."""
 
 
 def _json(value: object) -> object:
@@ -351,8 +386,8 @@ def as_frame(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataFrame:
     """Statements as the frame of :data:`STATEMENT_SCHEMA` (a frame is checked, not copied)."""
     if isinstance(statements, pl.DataFrame):
         missing = [c for c in STATEMENT_SCHEMA if c not in statements.columns]
-        if missing and set(missing) <= {"note_data", "measure"}:
-            # a frame of an older kpitools: its notes as written, no money read
+        if missing and set(missing) <= {"note_data", "measure", "support"}:
+            # a frame of an older kpitools: its notes as written, no money read, no support
             return statements.with_columns(
                 **{name: pl.lit(None, dtype=pl.String) for name in missing}
             ).select(list(STATEMENT_SCHEMA))
