@@ -11,6 +11,7 @@ only at the end of the work it measures (see tests/eval/extract/README.md).
     python scripts/eval_extract.py --heldout    # dev and heldout (at the end only)
     python scripts/eval_extract.py --heldout --without 2026-12-03d   # all but a batch kept aside
     python scripts/eval_extract.py --heldout --by-class   # and precision by kind of claim
+    python scripts/eval_extract.py --batch 2026-12-05a -v  # one batch, both parts together
 
 Passages added in a later batch carry ``"added": "<batch>"``; each batch is also scored on its
 own, after its part (``heldout, added 2026-12-03c (never seen by tuning)``), from the same run.
@@ -575,12 +576,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="leave out the passages of a batch ('added'), e.g. one kept unseen until the end",
     )
     ap.add_argument(
+        "--batch",
+        metavar="BATCH",
+        action="append",
+        default=[],
+        help="score only these batches ('added'), both parts together: a batch's once-only "
+        "scoring (implies --heldout)",
+    )
+    ap.add_argument(
         "--by-class",
         action="store_true",
         help="precision by kind of claim: checked by its own percentage, target without a "
         "percentage, percentage without a target; target in its sentence or linked",
     )
     args = ap.parse_args(argv)
+    if args.batch:
+        return _score_batches(args)
     parts = PARTS if args.heldout else ("dev",)
     for part in parts:
         passages = [p for p in load_part(part, args.dir) if p.get("added") not in args.without]
@@ -594,6 +605,21 @@ def main(argv: Sequence[str] | None = None) -> int:
             bst, bau = score_part(sub, results)
             label = batch_label(part, batch)
             print("\n".join(report(label, sub, bst, bau, verbose=False, by_class=args.by_class)))
+    return 0
+
+
+def _score_batches(args: argparse.Namespace) -> int:
+    """The passages of the batches named, from both parts, scored as one."""
+    passages = [
+        p for part in PARTS for p in load_part(part, args.dir) if p.get("added") in args.batch
+    ]
+    missing = sorted(set(args.batch) - {p.get("added") for p in passages})
+    if missing:
+        print(f"eval_extract: no passage of batch {', '.join(missing)}", file=sys.stderr)
+        return 2
+    st, au = score_part(passages, run_extractor(passages, money=args.money))
+    label = f"batch {' + '.join(args.batch)} (both parts)"
+    print("\n".join(report(label, passages, st, au, verbose=args.verbose, by_class=args.by_class)))
     return 0
 
 

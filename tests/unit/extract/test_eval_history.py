@@ -7,6 +7,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[3]
 
 
@@ -58,3 +60,20 @@ def test_every_scoring_recorded_names_a_batch_of_the_set_and_a_full_commit() -> 
     assert set(hist.SCORED_AT) <= known
     assert set(hist.SCORED_AT) <= ev.TUNED_AFTER_SCORING
     assert all(len(c) == 40 and int(c, 16) >= 0 for c in hist.SCORED_AT.values())
+
+
+def test_a_batch_is_scored_across_both_parts(capsys: pytest.CaptureFixture[str]) -> None:
+    batch = "2026-12-04k"
+    passages = [p for part in ev.PARTS for p in ev.load_part(part) if p.get("added") == batch]
+    assert {ev.part_of_site(p["site"]) for p in passages} == {"dev", "heldout"}
+    assert ev.main(["--batch", batch, "--by-class"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    st, _ = ev.score_part(passages, ev.run_extractor(passages))
+    assert out[0].startswith(f"== batch {batch} (both parts): {len(passages)} passages")
+    assert out[1] == (
+        f"target-versus-result statements: annotated {st.gold}, found {st.found} "
+        f"(+{st.neutral} neutral), matched {st.matched}"
+    )
+    assert out[4:] == ev.class_lines(st)
+    assert ev.main(["--batch", "2099-01-01a"]) == 2
+    assert "no passage of batch 2099-01-01a" in capsys.readouterr().err
