@@ -41,6 +41,12 @@ _RANGE = rx(
 )
 _DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)" + _RANGE_MAG)
 _PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM}){_E}(?!\s*/\s*\d)")
+# "kết nạp 45 đảng viên/50 chỉ tiêu": a pair with its noun between the numbers, the second
+# named as the target
+_NOUN_PAIR = rx(
+    rf"{_B}(?P<a>{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s*/\s*(?P<b>{NUM}){_E}"
+    r"(?=\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?!\w))"
+)
 _PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
 # a range of rates ("5,1 - 5,2%", "từ 36,1 - 36,6%", "từ 6% đến 7%"): a planned rate, a
 # figure of its own that only a rate stated before it takes as its target
@@ -169,7 +175,9 @@ _RESULT_AFTER_FIGURE = rx(
 )
 # "Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 …", "được giao 400": a target set out
 _SET_OUT = rx(
-    r"(?<!\w)(?:đề\s+ra|được\s+giao|giao)(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?"
+    r"(?<!\w)(?:đề\s+ra|được\s+giao|giao)"
+    # "… giao cho thành phố Kim Đường là 500 tỷ đồng": a longer name before its copula
+    r"(?:(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?|(?:\s+[^\W\d_]+){5,8}\s*(?:là|:))"
     r"(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"
 )
 # "… phấn đấu kết nạp 600 đảng viên, mỗi năm 120": a yearly figure of a target sentence
@@ -213,7 +221,9 @@ _SET_PLAN_WITH = rx(
 # "được giao chỉ tiêu kết nạp 400 đảng viên": a target word a few words before the number,
 # unless it is met ("hoàn thành vượt chỉ tiêu kết nạp 1.236 …" states a result)
 _TARGET_WORDS = rx(
-    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?"
+    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,3}?"
+    # "kế hoạch lợi nhuận trước thuế 300 tỷ đồng": a measure named with its kind of tax
+    r"(?:\s+(?:trước|sau)\s+thuế)?\s*(?:là|:)?"
     r"(?:\s+(?:trên|hơn|gần|khoảng|tối\s+thiểu|ít\s+nhất))?\s*$"
 )
 # "tổng kế hoạch vốn đầu tư công năm nay 1.200 tỷ đồng": the plan of capital named at
@@ -484,6 +494,7 @@ def scan(doc: Doc) -> list[Figure]:
         ("rate_range", _RATE_RANGE),
         ("range", _RANGE),
         ("range", _DASH_RANGE),
+        ("pair", _NOUN_PAIR),
         ("pair", _PAIR),
         ("percent", _PERCENT),
         ("count", _COUNT),
@@ -792,6 +803,10 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
+# the noun between the numbers of a pair (:data:`_NOUN_PAIR`)
+_INNER_NOUN = rx(rf"(?:{NUM})\s+([^\W\d_]+(?:\s+[^\W\d_]+){{0,3}})\s*/")
+
+
 def _after_number(doc: Doc, fig: Figure) -> int:
     """Where the words that belong to a figure end: the noun after a number (up to four
     words, which become the figure's noun), the tail words after a percentage."""
@@ -801,6 +816,9 @@ def _after_number(doc: Doc, fig: Figure) -> int:
     if fig.kind == "percent":
         if (t := _TAIL.match(folded, pos)) and t.end() <= sentence.end:
             pos = t.end()
+        return pos
+    if fig.kind == "pair" and (inner := _INNER_NOUN.match(folded, fig.start)) is not None:
+        fig.noun_start, fig.noun_end = inner.span(1)  # "45 đảng viên/50 chỉ tiêu"
         return pos
     words: list[tuple[int, int]] = []
     while len(words) < 4:
@@ -945,12 +963,17 @@ _ITEM_VERB = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập|đạt|
 def _assigned_to_units(doc: Doc, fig: Figure) -> bool:
     """A figure of the units a target is assigned to (``giao chỉ tiêu … cho huyện A 150
     đảng viên, huyện B 110``): after ``giao chỉ tiêu … cho``, with no word of a result
-    before the assignment nor a verb between it and the figure."""
+    before the assignment nor a verb between it and the figure but the metric's plain verb
+    right before it (``giao chỉ tiêu cho huyện A kết nạp 150 đảng viên``, not ``… kết nạp
+    được 150``)."""
     lead = doc.fold[fig.sentence.start : fig.start]
     found = list(_ASSIGNED_TO.finditer(lead))
     if not found or _MET_WORDS.search(lead[: found[-1].start()]):
         return False
-    return not _ITEM_VERB.search(lead[found[-1].end() :])
+    words = lead[found[-1].end() :]
+    if (plain := _PLAIN_VERB_END.search(words)) is not None:
+        words = words[: plain.start()]
+    return not _ITEM_VERB.search(words)
 
 
 def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:

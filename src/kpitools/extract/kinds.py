@@ -36,7 +36,7 @@ from kpitools.extract.figures import (
     Figure,
     _plan_of,
 )
-from kpitools.extract.text import NUM, Doc, Sentence, UnitMention, resolve_month
+from kpitools.extract.text import NUM, Doc, Sentence, TimePhrase, UnitMention, resolve_month
 from kpitools.numbers import parse_number
 from kpitools.textfold import fold, rx
 
@@ -221,11 +221,19 @@ def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     return None
 
 
+# "… đạt 110% kế hoạch năm 2025": the year of the plan a percentage is of
+_PLAN_OF_YEAR = rx(
+    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}?\s*$"
+)
+
+
 def _time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | None]:
     pos = d.anchor
     sentence = d.sentence
     before = [t for t in doc.times_in(topic, pos) if not t.comparison]
     after = [t for t in doc.times_in(pos + 1, sentence.end) if not t.comparison]
+    if _plan_year_after(doc, sentence, before, after):
+        before = []  # the plan's year, not an earlier sentence's, is the statement's
     phrase = before[-1] if before else (after[0] if after else None)
     year = None
     if phrase is not None:
@@ -238,6 +246,17 @@ def _time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | Non
     if phrase is not None:
         as_of = phrase.as_of if phrase.as_of else (resolve_month(phrase, year) if year else None)
     return year, as_of
+
+
+def _plan_year_after(
+    doc: Doc, sentence: Sentence, before: list[TimePhrase], after: list[TimePhrase]
+) -> bool:
+    """Whether the first time phrase after a draft in its sentence is the year of a plan
+    (``đạt 110% kế hoạch năm 2025``) and no time phrase of the sentence comes before it
+    (``Năm 2024, …. Xã A kết nạp 55 đảng viên, đạt 110% kế hoạch năm 2025``: 2025)."""
+    if not after or after[0].year is None or any(t.start >= sentence.start for t in before):
+        return False
+    return _PLAN_OF_YEAR.search(doc.fold, sentence.start, after[0].start) is not None
 
 
 # --------------------------------------------------------------------------- meaning

@@ -312,10 +312,13 @@ def _stated_beside(
 _CHANGE_BY = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 
 
-# "doanh thu từ mảng bán lẻ", "doanh thu của khối công nghệ": a segment's measure
+# "doanh thu từ mảng bán lẻ", "doanh thu của khối công nghệ": a segment's measure; "của
+# công ty", "của Tập đoàn …", "của ngân hàng" name the whole owner, no segment
 _SEGMENT = rx(
-    r"(?<!\w)(?:từ|mảng|khối|nhóm|của|tại|thuộc|ngành|lĩnh\s+vực|sản\s+phẩm|công\s+ty\s+con"
-    r"|trong\s+đó|riêng)(?!\w)"
+    r"(?<!\w)(?:từ|mảng|khối|nhóm|tại|thuộc|ngành|lĩnh\s+vực|sản\s+phẩm|công\s+ty\s+con"
+    r"|trong\s+đó|riêng"
+    r"|của(?!\s+(?:(?:tổng\s+)?công\s+ty(?!\s+con)|tập\s+đoàn|ngân\s+hàng|doanh\s+nghiệp)(?!\w)))"
+    r"(?!\w)"
 )
 
 

@@ -599,7 +599,7 @@ _YEAR = rx(
     r"năm\s+(\d{4})(?!\d)"
 )
 _REPORT_YEAR = rx(r"(?:tổng kết|sơ kết|báo cáo kết quả)[^.\n]{0,90}?năm\s+(\d{4})(?!\d)")
-_COMPARISON = rx(r"(?:so\s+với|so(?=\s+năm)|cùng\s+kỳ|trước)(?:\s+\w+){0,3}\s*$")
+_COMPARISON = rx(r"(?:so\s+với|so(?=\s+năm)|cùng\s+kỳ|trước(?!\s+thuế))(?:\s+\w+){0,3}\s*$")
 _QUARTERS = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}
 _MONTH_WORDS = {fold("ba"): 3, fold("sáu"): 6, fold("chín"): 9}
 

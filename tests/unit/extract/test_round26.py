@@ -75,6 +75,8 @@ class Want:
     term: str | None = None
     implied: Decimal | None = None
     verdict: str | None = None
+    year: int | None = None
+    measure: str | None = None
 
 
 @dataclass(frozen=True)
@@ -110,6 +112,10 @@ def _fits(w: Want, s: Statement) -> bool:
     if w.verdict is not None and s.verdict != w.verdict:
         return False
     if w.implied is not None and s.implied_target != w.implied:
+        return False
+    if w.year is not None and s.year != w.year:
+        return False
+    if w.measure is not None and s.measure != w.measure:
         return False
     if w.code is not None:
         return s.unit_code == w.code
