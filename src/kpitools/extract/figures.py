@@ -312,14 +312,16 @@ _K_ACHIEVED = rx(
 # the first by "và" without a verb of its own, is what the first is
 # (after an attainment, "đạt/bằng X%", with no measure named: "vượt 42% kế hoạch doanh thu
 # và 66% kế hoạch lợi nhuận" is another measure's)
+# "… dự toán Trung ương giao (693 tỷ đồng) và 76,4% …": the first plan's amount in brackets
+_PLAN_AMOUNT_ASIDE = r"(?:\s*\(\s*[\d.,]+\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*\))?"
 _K_SECOND_OF_PLAN = rx(
     r"(?<!\w)(?:đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
-    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}})\s*,?\s+và\s*$"
+    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}}){_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
 )
 # "vượt 32% dự toán Trung ương giao và 27% dự toán tỉnh giao": a second excess, its verb shared
 _K_SECOND_OF_EXCESS = rx(
     r"(?<!\w)vượt\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
-    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}})\s*,?\s+và\s*$"
+    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}}){_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
 )
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (

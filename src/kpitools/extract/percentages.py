@@ -11,6 +11,7 @@ import bisect
 import re
 from decimal import Decimal
 
+from kpitools.extract.amounts import MEASURE_NAMES
 from kpitools.extract.figures import (
     _COMPARED_YEAR,
     _CONNECTOR_SUFFIX,
@@ -154,7 +155,7 @@ def _join_opening_with(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
 def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
     # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
     tail = doc.fold[p.end : p.end + 60]
-    if _completed_measure(doc, p, figs, drafts):
+    if _completed_measure(doc, p, figs, drafts) or _plan_of_another_measure(doc, p, figs):
         return
     if not (_TAIL.match(doc.fold, p.end) or _K_TOTAL_TAIL.match(tail) or _K_PLAN_TAIL.match(tail)):
         # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it
@@ -165,6 +166,13 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
     if _growth_against(doc, p, figs) or _rate_against(doc, p, figs, drafts):
         return
     if _bracket_fraction(doc, p, figs):
+        return
+    if _after_bracketed_plan(p, figs) and (
+        _second_plan(doc, p, figs, drafts) or _K_PLAN_TAIL.match(tail)
+    ):
+        # "… (693 tỷ đồng) và 76,4% dự toán …": another plan's attainment of the result, not
+        # of the bracket's amount; of a plan of another measure (``… và đạt 80% kế hoạch lợi
+        # nhuận``), nobody's here
         return
     if _join_previous(doc, p, figs, drafts) or _second_plan(doc, p, figs, drafts):
         return
@@ -688,18 +696,94 @@ _SECOND_PLAN_LEAD = rx(
 )
 
 
+_BRACKETED = re.compile(r"\s*\([^()]*\)")
+
+
+# "… 80% kế hoạch lợi nhuận": a plan named by the measure it counts
+_PLAN_MEASURE_TAIL = rx(
+    r"\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?="
+    + _MEASURE_WORDS.pattern
+    + ")"
+)
+
+
+#: measures of a business result that are never one another (revenue is no profit); the
+#: capital disbursed and the capital planned, the budget and its parts are left alone
+_APART_MEASURES = frozenset({fold("doanh thu"), fold("lợi nhuận")})
+
+
+def _plan_of_another_measure(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """Whether ``p`` is a percentage of a plan named by a measure (``… và đạt 80% kế hoạch
+    lợi nhuận``) that the money result before it in its sentence is not of (its clause
+    names ``doanh thu``; both of :data:`_APART_MEASURES`): the percentage is of another
+    result, none here."""
+    m = _PLAN_MEASURE_TAIL.match(doc.fold, p.end)
+    if m is None:
+        return False
+    named = _MEASURE_WORDS.match(doc.fold, m.end())
+    assert named is not None
+    results = [
+        f
+        for f in figs
+        if f.start < p.start and f.sentence is p.sentence and f.role == "actual" and f.measure
+    ]
+    if not results:
+        return False
+    a = results[-1]
+    own = {
+        MEASURE_NAMES.get(" ".join(w.group().split()))
+        for w in _MEASURE_WORDS.finditer(doc.fold, a.clause, a.start)
+    }
+    plan = MEASURE_NAMES.get(" ".join(named.group().split()))
+    return plan in _APART_MEASURES and bool(own & _APART_MEASURES) and plan not in own
+
+
+def _after_bracketed_plan(p: Figure, figs: list[Figure]) -> bool:
+    """Whether the figure right before ``p`` in its sentence is a plan's amount in brackets
+    (``bracket_plan`` or ``target``) after a percentage."""
+    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    return (
+        len(previous) > 1
+        and previous[-1].role in ("bracket_plan", "target")
+        and previous[-2].kind == "percent"
+    )
+
+
+def _first_percent(doc: Doc, previous: list[Figure]) -> Figure | None:
+    """The percentage a second attainment follows: the last figure before it, or the one
+    before a plan's amount in brackets right after it (``đạt 97,7% dự toán Trung ương giao
+    (693 tỷ đồng) và 76,4% dự toán …``)."""
+    if not previous:
+        return None
+    last = previous[-1]
+    if last.kind == "percent":
+        return last
+    if len(previous) < 2 or previous[-2].kind != "percent":
+        return None
+    q, text = previous[-2], doc.text
+    opened = text.rfind("(", q.end, last.start)
+    closed = text.find(")", last.end)
+    if opened == -1 or closed == -1 or ")" in text[q.end : last.start]:
+        return None
+    words = text[q.end : opened] + text[last.end : closed]
+    return None if any(c.isdigit() for c in words) else q
+
+
 def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """A second attainment of the same result, of another plan named after the first, with a
     verb of its own ("đạt 72,5% kế hoạch … giao và đạt 68,1% kế hoạch vốn tỉnh giao"): a
     statement with the result and no target; whether it made one. Not when the words name
     a measure (``… kế hoạch doanh thu và đạt 66% kế hoạch lợi nhuận``: another result)."""
     previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
-    if not previous or previous[-1].kind != "percent" or previous[-1].owner is None:
+    q = _first_percent(doc, previous)
+    if q is None or q.owner is None:
         return False
-    q, owner = previous[-1], previous[-1].owner
-    if owner.actual is None or owner.target is not None or owner.percent_fig is not q:
+    owner = q.owner
+    if owner.actual is None or owner.percent_fig is not q:
         return False
-    between = doc.fold[q.end : p.start]
+    if owner.target is not None and owner.target_fig is not previous[-1]:
+        return False
+    between = _BRACKETED.sub(" ", doc.fold[q.end : p.start])
     if not _SECOND_PLAN_LEAD.match(between) or _MEASURE_WORDS.search(between):
         return False
     if not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):

@@ -1387,7 +1387,12 @@ def _amount_just_stated(
     return _as_result(s, found[-1], folded, low, text, "")
 
 
-_DISBURSED_AMOUNT = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))*(?:\s+(?:trên|gần|hơn|khoảng))?\s*$")
+# "giải ngân được 115 tỷ đồng", "giải ngân vốn đầu tư công 115 tỷ đồng" (the whole capital
+# named, no narrower source)
+_DISBURSED_AMOUNT = rx(
+    r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))*(?:\s+vốn(?:\s+đầu\s+tư(?:\s+công)?)?"
+    r"(?:\s+(?:được|đạt))*)?(?:\s+(?:trên|gần|hơn|khoảng))?\s*$"
+)
 
 
 def _disbursed_before(
