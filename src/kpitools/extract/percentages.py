@@ -714,9 +714,9 @@ _APART_MEASURES = frozenset({fold("doanh thu"), fold("lợi nhuận")})
 
 def _plan_of_another_measure(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     """Whether ``p`` is a percentage of a plan named by a measure (``… và đạt 80% kế hoạch
-    lợi nhuận``) that the money result before it in its sentence is not of (its clause
-    names ``doanh thu``; both of :data:`_APART_MEASURES`): the percentage is of another
-    result, none here."""
+    lợi nhuận``) that the money result before it in its sentence is not of (the measure
+    last named before it is ``doanh thu``; both of :data:`_APART_MEASURES`): the percentage
+    is of another result, none here."""
     m = _PLAN_MEASURE_TAIL.match(doc.fold, p.end)
     if m is None:
         return False
@@ -729,10 +729,10 @@ def _plan_of_another_measure(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     ]
     if not results:
         return False
-    a = results[-1]
+    a = results[-1]  # the measure last named before it in its sentence is its own
     own = {
         MEASURE_NAMES.get(" ".join(w.group().split()))
-        for w in _MEASURE_WORDS.finditer(doc.fold, a.clause, a.start)
+        for w in list(_MEASURE_WORDS.finditer(doc.fold, a.sentence.start, a.start))[-1:]
     }
     plan = MEASURE_NAMES.get(" ".join(named.group().split()))
     return plan in _APART_MEASURES and bool(own & _APART_MEASURES) and plan not in own

@@ -162,7 +162,8 @@ def _chunk(text: str, i: int) -> tuple[str | None, int]:
 
 def normalize(text: str) -> Normalized:
     """NFC, ``\\n`` for every line end, one space for runs of spaces, no invisible characters,
-    no space after a decimal comma before a group with a leading zero (``2, 05`` is ``2,05``).
+    no space after a decimal comma before a group with a leading zero (``2, 05`` is ``2,05``),
+    no colon in a company's ticker (``(HOSE: ABC)`` is ``(HOSE  ABC)``).
 
     Composition is done per base character and its combining marks, so each normalized
     character maps back to the original characters it came from. Runs of characters that
@@ -190,7 +191,13 @@ def normalize(text: str) -> Normalized:
             pieces.append(chunk)
             last = chunk[-1]
         i = j
-    return Normalized("".join(pieces), n, offsets.keys, offsets.shifts, offsets.extras)
+    joined = _TICKER.sub(lambda m: m.group().replace(":", " "), "".join(pieces))
+    return Normalized(joined, n, offsets.keys, offsets.shifts, offsets.extras)
+
+
+# "Công ty CP ABC (HOSE: ABC)": a company's ticker; its colon ends no clause (the colon
+# becomes a space, offsets kept)
+_TICKER = re.compile(r"\((?:HOSE|HSX|HNX|UPCoM|UPCOM)\s*:\s*[A-Z0-9]{2,5}\)")
 
 
 # --------------------------------------------------------------------------- structure

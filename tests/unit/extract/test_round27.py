@@ -189,6 +189,9 @@ def company_result(draw: st.DrawFn) -> Case:
         text = f"Năm {year}, {who} {set_by} {measure} {t_text}. " + sentence
     elif where == "after":
         text = sentence + f" Năm {year}, công ty {set_by} {measure} {t_text}."
+    if where == "implied" and month is None and draw(st.booleans()):
+        # next year's plan after a year's result: another year's, never this result's target
+        text = sentence + f" Năm {year + 1}, công ty {set_by} {measure} {t_text}."
     target = None if where == "implied" else t_val
     implied = _implied(a_val, p + 100 if excess else p) if target is None else None
     wants = [Want(a_val, target, p, kind, implied=implied, year=year, measure=a_measure)]
@@ -310,10 +313,12 @@ def part_year(draw: st.DrawFn) -> Case:
     a_text, a_val, _ = draw(written_amount(a))
     t_text, t_val, _ = draw(written_amount(t))
     plan = draw(st.sampled_from(["đặt kế hoạch", "đặt mục tiêu", "đề ra kế hoạch"]))
-    text = (
-        f"Năm {year}, {who} {plan} {measure} {t_text}. "
-        f"{_cap(period)}, {measure} của công ty đạt {a_text}."
+    result = (
+        f"{_cap(period)}, {measure} của {draw(st.sampled_from(['công ty', who]))} đạt {a_text}."
     )
+    text = f"Năm {year}, {who} {plan} {measure} {t_text}. " + result
+    if draw(st.booleans()):  # the year's plan after the part-year result
+        text = result + f" Năm {year}, công ty {plan} {measure} {t_text}."
     return Case(text, (Want(a_val, t_val, year=year),))
 
 
@@ -339,10 +344,17 @@ def rates(draw: st.DrawFn) -> Case:
         )
     )
     if kind == "growth":
-        text = (
-            f"Tốc độ tăng trưởng kinh tế (GRDP) năm {year} ước đạt {fmt_pct(rate)}%, "
-            f"{word} {goal} {fmt_pct(target)}%."
-        )
+        said = draw(st.sampled_from(["{g} {t}%", "{g} ({t}%)"])).format(g=goal, t=fmt_pct(target))
+        what = draw(
+            st.sampled_from(
+                [
+                    "Tốc độ tăng trưởng kinh tế (GRDP) năm {y} ước đạt",
+                    "Năm {y}, tăng trưởng kinh tế của {w} đạt",
+                    "Năm {y}, GRDP của {w} tăng",
+                ]
+            )
+        ).format(y=year, w=draw(PROVINCES))
+        text = f"{what} {fmt_pct(rate)}%, {word} {said}."
         return Case(text, (Want(rate, target, year=year, measure="%"),))
     if kind == "coverage":
         what = draw(
@@ -594,3 +606,17 @@ def test_a_capital_plan_assigned_to_a_unit_of_a_long_name() -> None:
     assert [(s.actual, s.target, s.verdict) for s in find(text) if s.actual] == [
         (250 * BILLION, 500 * BILLION, "consistent")
     ]
+
+
+def test_a_tickers_colon_ends_no_clause() -> None:
+    text = (
+        "Năm 2025, Công ty CP Nhựa Tân Tiến (HNX: NTT) đặt kế hoạch lợi nhuận sau thuế 90 tỷ "
+        "đồng. 6 tháng đầu năm 2025, lợi nhuận sau thuế của Công ty CP Nhựa Tân Tiến (HNX: "
+        "NTT) đạt 40 tỷ đồng."
+    )
+    for form in ("NFC", "NFD"):
+        found = find(unicodedata.normalize(form, text))
+        assert [(s.actual, s.target) for s in found] == [
+            (None, 90 * BILLION),
+            (40 * BILLION, 90 * BILLION),
+        ]
