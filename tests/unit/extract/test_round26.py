@@ -38,13 +38,16 @@ EXAMPLES = int(os.environ.get("KPI_R26_EXAMPLES", "0"))
 SEED = os.environ.get("KPI_R26_SEED")
 
 
-def _settings(n: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Deterministic in CI with ``n`` examples; many random ones when exploring."""
-    if EXAMPLES:
+def sweep_settings(
+    n: int, examples: int, seed: str | None
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Deterministic in CI with ``n`` examples; ``examples`` random ones when exploring (a
+    set environment variable; derandomized unless a ``seed`` is set too)."""
+    if examples:
         return settings(
-            max_examples=EXAMPLES,
+            max_examples=examples,
             deadline=None,
-            derandomize=SEED is None,
+            derandomize=seed is None,
             database=None,
             suppress_health_check=list(HealthCheck),
         )
@@ -55,6 +58,27 @@ def _settings(n: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
         database=None,
         suppress_health_check=[HealthCheck.too_slow],
     )
+
+
+def _settings(n: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """:func:`sweep_settings` with this round's ``KPI_R26_EXAMPLES`` and ``KPI_R26_SEED``."""
+    return sweep_settings(n, EXAMPLES, SEED)
+
+
+def read_right(
+    strategy: st.SearchStrategy[Case],
+    chosen: Callable[[Callable[..., None]], Callable[..., None]],
+) -> None:
+    """Read every case ``strategy`` generates under the ``chosen`` settings: each must be
+    read right (:func:`mismatch`)."""
+
+    @chosen
+    @given(case=strategy)
+    def run(case: Case) -> None:
+        why = mismatch(case)
+        assert why is None, f"{case.text!r}: {why}"
+
+    run()
 
 
 # --------------------------------------------------------------------------- the expected
@@ -710,13 +734,7 @@ PATTERNS: dict[str, st.SearchStrategy[Case]] = {
 
 @pytest.mark.parametrize("name", sorted(PATTERNS))
 def test_generated_pattern_is_read_right(name: str) -> None:
-    @_settings(60)
-    @given(case=PATTERNS[name])
-    def run(case: Case) -> None:
-        why = mismatch(case)
-        assert why is None, f"{case.text!r}: {why}"
-
-    run()
+    read_right(PATTERNS[name], _settings(60))
 
 
 # --------------------------------------------------------------------------- the rules, once each

@@ -28,38 +28,27 @@ from __future__ import annotations
 
 import os
 import unicodedata
-from collections.abc import Callable
 from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from reading import find
-from test_round26 import Case, Want, fmt_int, fmt_pct, mismatch, percent_of
+from test_round26 import (
+    Case,
+    Want,
+    fmt_int,
+    fmt_pct,
+    mismatch,
+    percent_of,
+    read_right,
+    sweep_settings,
+)
 
 D = Decimal
 EXAMPLES = int(os.environ.get("KPI_R27_EXAMPLES", "0"))
 SEED = os.environ.get("KPI_R27_SEED")
 BILLION = D(10) ** 9
-
-
-def _settings(n: int) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Deterministic in CI with ``n`` examples; many random ones when exploring."""
-    if EXAMPLES:
-        return settings(
-            max_examples=EXAMPLES,
-            deadline=None,
-            derandomize=SEED is None,
-            database=None,
-            suppress_health_check=list(HealthCheck),
-        )
-    return settings(
-        max_examples=n,
-        deadline=None,
-        derandomize=True,
-        database=None,
-        suppress_health_check=[HealthCheck.too_slow],
-    )
 
 
 # --------------------------------------------------------------------------- the pieces
@@ -127,6 +116,18 @@ PROVINCES = st.sampled_from(
 )
 
 
+#: what stands between a plan's sentence and its result's: a space, a paragraph break, a
+#: sentence of other matters
+GAPS = st.sampled_from(
+    [
+        " ",
+        "\n\n",
+        " Công tác an toàn lao động được chú trọng. ",
+        "\n\nTình hình thị trường còn nhiều khó khăn.\n\n",
+    ]
+)
+
+
 def _cap(s: str) -> str:
     return s[0].upper() + s[1:]
 
@@ -160,12 +161,20 @@ def company_result(draw: st.DrawFn) -> Case:
     plan = draw(st.sampled_from(["kế hoạch năm", "kế hoạch", "kế hoạch ĐHĐCĐ giao", "mục tiêu"]))
     if where in ("before", "after") or plan == "mục tiêu":
         plan = draw(st.sampled_from([f"kế hoạch {measure}", f"mục tiêu {measure}"]))
+    # a stated figure well off its figures, when the plan is in its own sentence: flagged
+    # (narrowed: with a growth beside it, a bracketed plan is paired only when the figures
+    # fit the percentage, so an off one stays unpaired and unflagged — not generated)
+    off = where == "brackets" and not growth and draw(st.integers(0, 3)) == 0
     if excess:
         p = _percent(a, t, draw) - 100
+        if off:
+            p += D(draw(st.integers(3, 30)))
         said = f"vượt {fmt_pct(p)}% {plan}"
         kind = "excess"
     else:
         verb = draw(st.sampled_from(["hoàn thành", "thực hiện được", "đạt", "bằng"]))
+        if off:
+            p = p + D(draw(st.integers(3, 30))) if p < 60 else p - D(draw(st.integers(3, 30)))
         said = f"{verb} {fmt_pct(p)}% {plan}"
         kind = "attainment"
     if where == "brackets":
@@ -186,18 +195,21 @@ def company_result(draw: st.DrawFn) -> Case:
     text = sentence
     set_by = draw(st.sampled_from(["đặt kế hoạch", "đặt mục tiêu", "đề ra kế hoạch"]))
     if where == "before":
-        text = f"Năm {year}, {who} {set_by} {measure} {t_text}. " + sentence
+        text = f"Năm {year}, {who} {set_by} {measure} {t_text}." + draw(GAPS) + sentence
     elif where == "after":
-        text = sentence + f" Năm {year}, công ty {set_by} {measure} {t_text}."
+        text = sentence + draw(GAPS) + f"Năm {year}, công ty {set_by} {measure} {t_text}."
     if where == "implied" and month is None and draw(st.booleans()):
         # next year's plan after a year's result: another year's, never this result's target
-        text = sentence + f" Năm {year + 1}, công ty {set_by} {measure} {t_text}."
+        text = sentence + draw(GAPS) + f"Năm {year + 1}, công ty {set_by} {measure} {t_text}."
     target = None if where == "implied" else t_val
     implied = _implied(a_val, p + 100 if excess else p) if target is None else None
-    wants = [Want(a_val, target, p, kind, implied=implied, year=year, measure=a_measure)]
+    verdict = "inconsistent" if off else None
+    wants = [
+        Want(a_val, target, p, kind, implied=implied, verdict=verdict, year=year, measure=a_measure)
+    ]
     if growth:
         wants.append(Want(a_val, None, g, "growth", year=year))
-    return Case(text, tuple(wants))
+    return Case(text, tuple(wants), frozenset({f"{fmt_pct(p)}%"}) if off else frozenset())
 
 
 # --------------------------------------------------------------------------- 2. budget revenue
@@ -247,8 +259,9 @@ def budget_revenue(draw: st.DrawFn) -> Case:
         p1 = _percent(a, t, draw)
         of = "thu nội địa" if "nội địa" in head else "thu ngân sách nhà nước"
         text = (
-            f"Dự toán {of} năm {year} của {where} là {t_text}. "
-            f"{head} {a_text}, {first} {fmt_pct(p1)}% dự toán."
+            f"Dự toán {of} năm {year} của {where} là {t_text}."
+            + draw(GAPS)
+            + f"{head} {a_text}, {first} {fmt_pct(p1)}% dự toán."
         )
         return Case(text, (Want(a_val, t_val, p1, "attainment", year=year),))
     wants = [known]
@@ -285,7 +298,7 @@ def disbursement(draw: st.DrawFn) -> Case:
     if written:
         text = (
             f"Năm {year}, tổng kế hoạch vốn đầu tư công{giver} giao cho {where} là "
-            f"{t_text}. " + text
+            f"{t_text}." + draw(GAPS) + text
         )
     want = Want(
         a_val,
@@ -316,9 +329,9 @@ def part_year(draw: st.DrawFn) -> Case:
     result = (
         f"{_cap(period)}, {measure} của {draw(st.sampled_from(['công ty', who]))} đạt {a_text}."
     )
-    text = f"Năm {year}, {who} {plan} {measure} {t_text}. " + result
+    text = f"Năm {year}, {who} {plan} {measure} {t_text}." + draw(GAPS) + result
     if draw(st.booleans()):  # the year's plan after the part-year result
-        text = result + f" Năm {year}, công ty {plan} {measure} {t_text}."
+        text = result + draw(GAPS) + f"Năm {year}, công ty {plan} {measure} {t_text}."
     return Case(text, (Want(a_val, t_val, year=year),))
 
 
@@ -436,12 +449,14 @@ def no_claim(draw: st.DrawFn) -> Case:
             f"Năm {year - 1}, doanh thu của {who} đạt {a_text}. Năm {year}, công ty đặt mục "
             f"tiêu doanh thu {t_text}, tăng {fmt_pct(g)}%."
         )
-    elif form == 5:
+    elif form in (3, 5):  # a share of a province's or a company's total
         share = D(draw(st.integers(50, 900))) / 10
-        text = (
-            f"{period}, doanh thu xuất khẩu của {who} đạt {a_text}, chiếm {fmt_pct(share)}% "
-            "tổng doanh thu."
+        part, whole = (
+            (f"thu nội địa của {draw(PROVINCES)}", "tổng thu ngân sách")
+            if form == 3
+            else (f"doanh thu xuất khẩu của {who}", "tổng doanh thu")
         )
+        text = f"{period}, {part} đạt {a_text}, chiếm {fmt_pct(share)}% {whole}."
     elif form == 0:
         measure = draw(MEASURES)
         plan = draw(st.sampled_from(["đặt kế hoạch", "đặt mục tiêu", "phấn đấu đạt"]))
@@ -454,12 +469,6 @@ def no_claim(draw: st.DrawFn) -> Case:
         text = (
             f"Năm {year}, {who} đặt kế hoạch lợi nhuận trước thuế {t_text}. "
             f"{period}, doanh thu của công ty đạt {a_text}."
-        )
-    elif form == 3:
-        share = D(draw(st.integers(50, 900))) / 10
-        text = (
-            f"{period}, thu nội địa của {draw(PROVINCES)} đạt {a_text}, chiếm {fmt_pct(share)}% "
-            "tổng thu ngân sách."
         )
     else:
         measure = draw(MEASURES)
@@ -483,20 +492,7 @@ FAMILIES: dict[str, st.SearchStrategy[Case]] = {
 
 @pytest.mark.parametrize("name", sorted(FAMILIES))
 def test_generated_family_is_read_right(name: str) -> None:
-    @_settings(100)
-    @given(case=FAMILIES[name])
-    def run(case: Case) -> None:
-        why = mismatch(case)
-        assert why is None, f"{case.text!r}: {why}"
-
-    run()
-
-
-def test_nfd_is_read_as_nfc() -> None:
-    text = "Doanh thu 9 tháng năm 2025 của Tập đoàn Đông Dương đạt 1.380 tỷ đồng, đạt 69% kế hoạch."
-    assert [s.actual for s in find(unicodedata.normalize("NFD", text))] == [
-        s.actual for s in find(text)
-    ]
+    read_right(FAMILIES[name], sweep_settings(100, EXAMPLES, SEED))
 
 
 # --------------------------------------------------------------------------- the rules, once each
@@ -620,3 +616,37 @@ def test_a_tickers_colon_ends_no_clause() -> None:
             (None, 90 * BILLION),
             (40 * BILLION, 90 * BILLION),
         ]
+
+
+def shares(examples: int, seed: int) -> dict[str, float]:
+    """The share of generated cases of each family read right (``mismatch`` is None), with
+    ``examples`` cases a family from hypothesis seed ``seed``: the figures of the log."""
+    from hypothesis import Phase
+    from hypothesis import seed as seeded
+
+    out: dict[str, float] = {}
+    for name, strategy in FAMILIES.items():
+        right: list[bool] = []
+
+        @seeded(seed)
+        @settings(
+            max_examples=examples,
+            phases=[Phase.generate],
+            deadline=None,
+            database=None,
+            suppress_health_check=list(HealthCheck),
+        )
+        @given(case=strategy)
+        def run(case: Case) -> None:
+            right.append(mismatch(case) is None)  # noqa: B023 - run is called at once
+
+        run()
+        out[name] = sum(right) / len(right)
+    return out
+
+
+if __name__ == "__main__":  # python tests/unit/extract/test_round27.py 1000 27
+    import sys
+
+    for family, share in shares(int(sys.argv[1]), int(sys.argv[2])).items():
+        print(f"{family}: {share:.3f}")
