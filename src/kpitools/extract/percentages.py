@@ -167,13 +167,8 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
         return
     if _bracket_fraction(doc, p, figs):
         return
-    if _after_bracketed_plan(p, figs) and (
-        _second_plan(doc, p, figs, drafts) or _K_PLAN_TAIL.match(tail)
-    ):
-        # "… (693 tỷ đồng) và 76,4% dự toán …": another plan's attainment of the result, not
-        # of the bracket's amount; of a plan of another measure (``… và đạt 80% kế hoạch lợi
-        # nhuận``), nobody's here
-        return
+    if _after_bracketed_plan(p, figs) and _second_plan(doc, p, figs, drafts):
+        return  # "… (693 tỷ đồng) và 76,4% dự toán …": not of the bracket's amount
     if _join_previous(doc, p, figs, drafts) or _second_plan(doc, p, figs, drafts):
         return
     if _join_opening_with(doc, p, figs):
