@@ -572,12 +572,22 @@ _RESULT_SINCE = rx(
 _PART_AFTER_STOP = rx(r"^[^;]*;\s*(?:bao\s+gồm|gồm|trong\s+đó)(?!\w)")
 
 
+# "đặt kế hoạch doanh thu 1.000 tỷ đồng và lợi nhuận trước thuế 30 tỷ đồng": the next
+# measure's amount of the same plan, named right after "và" or a comma
+_NEXT_MEASURE_PLAN = rx(
+    r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:"
+    + _MEASURE_WORDS.pattern
+    + r")(?:\s+(?:trước|sau)\s+thuế)?\s*(?:là\s*)?$"
+)
+
+
 def _within_targets(doc: Doc, figs: list[Figure]) -> None:
     """Figures that say more about a target of their sentence are no results: a part of it
     ("phấn đấu thu 74.000 tỷ đồng, bao gồm thu … 17.500 tỷ đồng"), the target raised or by
     how much ("mục tiêu thành lập mới 300 doanh nghiệp, nâng tổng số … lên 2.300",
     "điều chỉnh chỉ tiêu … lên hơn 30.000 tỷ đồng, tăng thêm 5.000 tỷ đồng"), when no word
-    of a result comes between (``đạt``, ``được``, ``đã``, ``kết quả`` …)."""
+    of a result comes between (``đạt``, ``được``, ``đã``, ``kết quả`` …); an amount of the
+    next measure right after a money target (:data:`_NEXT_MEASURE_PLAN`) is a target too."""
     folded = doc.fold
     parts: set[int] = set()
     for i, f in enumerate(figs):
@@ -606,6 +616,8 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
         if _part_of_target(folded, figs, target, f) or (plain and id(target) in parts):
             f.role = "target"
             parts.add(id(f))
+        elif target.measure and _NEXT_MEASURE_PLAN.match(between):
+            f.role = "target"  # "… kế hoạch doanh thu 1.000 tỷ đồng và lợi nhuận 30 tỷ đồng"
         elif raised and plain:
             f.role = _raised_role(raised)
 

@@ -135,6 +135,15 @@ def _cap(s: str) -> str:
 # --------------------------------------------------------------------------- 1. company results
 
 
+#: the sentences of a company's result (period, measure, company, amount, the rest)
+COMPANY_FORMS = (
+    "{P}, {who} đạt {m} {a}, {rest}.",
+    "{M} {p} của {who} đạt {a}, {rest}.",
+    "Lũy kế {p}, {m} của {who} ước đạt {a}, {rest}.",
+    "{who} công bố {m} {p} đạt {a}, {rest}.",
+)
+
+
 @st.composite
 def company_result(draw: st.DrawFn) -> Case:
     """A company's period result against its year plan: the plan in brackets, in the
@@ -184,14 +193,11 @@ def company_result(draw: st.DrawFn) -> Case:
     base = draw(st.sampled_from(["cùng kỳ", "cùng kỳ năm trước", f"cùng kỳ năm {year - 1}"]))
     grown = f"tăng {fmt_pct(g)}% so với {base}, " if growth else ""
     form = draw(st.integers(0, 3))
-    if form == 0:
-        sentence = f"{_cap(period)}, {who} đạt {measure} {a_text}, {grown}{said}."
-    elif form == 1:
-        sentence = f"{_cap(measure)} {period} của {who} đạt {a_text}, {grown}{said}."
-    elif form == 2:
-        sentence = f"Lũy kế {period}, {measure} của {who} ước đạt {a_text}, {grown}{said}."
-    else:
-        sentence = f"{who} công bố {measure} {period} đạt {a_text}, {grown}{said}."
+    if where == "implied" and not off and draw(st.integers(0, 3)) == 0:
+        a_text = draw(st.sampled_from(["hơn ", "gần ", "khoảng ", "trên "])) + a_text
+    sentence = COMPANY_FORMS[form].format(
+        P=_cap(period), p=period, M=_cap(measure), m=measure, who=who, a=a_text, rest=grown + said
+    )
     text = sentence
     set_by = draw(st.sampled_from(["đặt kế hoạch", "đặt mục tiêu", "đề ra kế hoạch"]))
     if where == "before":
@@ -479,6 +485,37 @@ def no_claim(draw: st.DrawFn) -> Case:
     return Case(text, ())
 
 
+@st.composite
+def two_measures(draw: st.DrawFn) -> Case:
+    """A company's revenue and profit plans in one sentence, then each result with its
+    percentage of ``kế hoạch`` (the plan of the measure its clause names)."""
+    who, year = draw(COMPANIES), draw(YEARS)
+    period, _ = draw(PERIODS)
+    period = _cap(period.format(y=year))
+    profit = draw(st.sampled_from(["lợi nhuận trước thuế", "lợi nhuận sau thuế"]))
+    t1 = draw(billions(1000, 60000))
+    t2 = (t1 * D(draw(st.integers(3, 20))) / 100).quantize(D("1"))
+    a1 = (t1 * D(draw(st.integers(30, 130))) / 100).quantize(D("0.1"))
+    a2 = (t2 * D(draw(st.integers(30, 130))) / 100).quantize(D("0.1"))
+    texts = [draw(written_amount(x)) for x in (t1, t2, a1, a2)]
+    p1, p2 = _percent(a1, t1, draw), _percent(a2, t2, draw)
+    plan = draw(st.sampled_from(["kế hoạch", "kế hoạch năm"]))
+    sep = draw(st.sampled_from(["; ", ". "]))
+    second = f"{profit} đạt {texts[3][0]}, hoàn thành {fmt_pct(p2)}% {plan}"
+    text = (
+        f"Năm {year}, {who} đặt kế hoạch doanh thu {texts[0][0]} và {profit} {texts[1][0]}."
+        + draw(GAPS)
+        + f"{period}, doanh thu đạt {texts[2][0]}, hoàn thành {fmt_pct(p1)}% {plan}{sep}"
+        + (_cap(second) if sep == ". " else second)
+        + "."
+    )
+    wants = (
+        Want(texts[2][1], texts[0][1], p1, "attainment", year=year),
+        Want(texts[3][1], texts[1][1], p2, "attainment", year=year),
+    )
+    return Case(text, wants)
+
+
 FAMILIES: dict[str, st.SearchStrategy[Case]] = {
     "1_company_result": company_result(),
     "2_budget_revenue": budget_revenue(),
@@ -487,6 +524,7 @@ FAMILIES: dict[str, st.SearchStrategy[Case]] = {
     "5_rates": rates(),
     "6_tourism": tourism(),
     "7_no_claim": no_claim(),
+    "8_two_measures": two_measures(),
 }
 
 
@@ -616,6 +654,18 @@ def test_a_tickers_colon_ends_no_clause() -> None:
             (None, 90 * BILLION),
             (40 * BILLION, 90 * BILLION),
         ]
+
+
+def test_the_next_measures_amount_of_a_plan_is_its_target() -> None:
+    text = (
+        "Năm 2023, Tập đoàn Đông Dương đặt kế hoạch doanh thu 1.000 tỷ đồng và lợi nhuận trước "
+        "thuế 30 tỷ đồng. Quý III/2023, doanh thu đạt 300 tỷ đồng, hoàn thành 30% kế hoạch; "
+        "lợi nhuận trước thuế đạt 9 tỷ đồng, hoàn thành 30% kế hoạch."
+    )
+    assert [(s.actual, s.target, s.verdict) for s in find(text) if s.actual] == [
+        (300 * BILLION, 1000 * BILLION, "consistent"),
+        (9 * BILLION, 30 * BILLION, "consistent"),
+    ]
 
 
 def shares(examples: int, seed: int) -> dict[str, float]:
