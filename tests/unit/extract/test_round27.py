@@ -437,15 +437,29 @@ def tourism(draw: st.DrawFn) -> Case:
 @st.composite
 def no_claim(draw: st.DrawFn) -> Case:
     """Text that gives no claim: a plan alone, a growth alone, another measure's amount
-    beside a plan, a share of a total, a previous year's figure beside this year's plan."""
+    beside a plan, a share of a total, a previous year's figure beside this year's plan (a
+    company's revenue, a province's visitors, capital disbursed)."""
     who, year = draw(COMPANIES), draw(YEARS)
     t_text, _, _ = draw(written_amount(draw(billions(100, 50000))))
     a_text, _, _ = draw(written_amount(draw(billions(100, 50000))))
     g = D(draw(st.integers(1, 400))) / 10
     period, _ = draw(PERIODS)
     period = _cap(period.format(y=year))
-    form = draw(st.integers(0, 7))
-    if form == 6:
+    form = draw(st.integers(0, 9))
+    if form == 8:  # last year's visitors beside this year's aim
+        m1, m2 = (D(draw(st.integers(5, 400))) / 10 for _ in range(2))
+        where = draw(PROVINCES)
+        text = (
+            f"Năm {year - 1}, {where} đón {fmt_dec(m1)} triệu lượt khách.{draw(GAPS)}Năm {year}, "
+            f"{where} đặt mục tiêu đón {fmt_dec(m2)} triệu lượt khách."
+        )
+    elif form == 9:  # this year's capital disbursed beside next year's plan
+        where = draw(PROVINCES)
+        text = (
+            f"Năm {year}, giải ngân vốn đầu tư công của {where} đạt {a_text}.{draw(GAPS)}Năm "
+            f"{year + 1}, kế hoạch vốn đầu tư công của {where} là {t_text}."
+        )
+    elif form == 6:
         text = (
             f"Năm {year}, {who} đặt kế hoạch doanh thu {t_text}, tăng {fmt_pct(g)}% so với "
             "thực hiện năm trước."
