@@ -71,6 +71,9 @@ MIN_BATCH_SIZE = {
     "2026-12-04j": 17,
     "2026-12-04k": 10,
     "2026-12-04l": 36,
+    "2026-12-05a": 13,
+    "2026-12-05b": 24,
+    "2026-12-05c": 34,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
