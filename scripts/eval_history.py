@@ -10,6 +10,7 @@ scores its output with today's matcher, with precision by kind of claim
 written against.
 
     python scripts/eval_history.py                  # every batch scored once, and the sum
+    python scripts/eval_history.py 2026-12-05a 2026-12-05b   # some of them, and their sum
     python scripts/eval_history.py 2026-12-04l -v   # one batch, with its wrong claims
 
 The passages are read as annotated now, so a batch re-annotated after its scoring
@@ -55,13 +56,18 @@ SCORED_AT = {
     "2026-12-04j": "977c3a9d9bbe58f82c7f2f720c0a80847ad2d8e9",
     "2026-12-04k": "c9d4ebfda34eac227f3efb30d2220b4206794cf4",
     "2026-12-04l": "974c40cfa5e5161ce83f04166e77d31361540cc2",
+    "2026-12-05a": "a142f01a7f78d85d66440a8762d1e90d9d072d5b",
+    "2026-12-05b": "a142f01a7f78d85d66440a8762d1e90d9d072d5b",
+    "2026-12-05c": "a142f01a7f78d85d66440a8762d1e90d9d072d5b",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
 
 
 def _passages(batch: str) -> list[dict[str, Any]]:
-    return [p for part in ev.PARTS for p in ev.load_part(part) if p.get("added") == batch]
+    """The batch's passages, from the set's two parts and the older reports."""
+    parts = (*ev.PARTS, *((ev.OLDER,) if (ev.EVAL_DIR / f"{ev.OLDER}.jsonl").exists() else ()))
+    return [p for part in parts for p in ev.load_part(part) if p.get("added") == batch]
 
 
 def _extractor_kwargs(data: Path) -> dict[str, Any]:
