@@ -141,11 +141,34 @@ def _plan_amount(
         a for a in plans if _plan_fits(s, folded, a) and not _named_otherwise(s, text, folded, a)
     ]
     if not fitting:
-        fitting = _unfitting(s, text, folded, actual, plans)
+        free = [
+            a
+            for a in plans
+            if not _paired_with_other(s, _covering(*scope, _shifted(a, low)), a.value)
+        ]
+        fitting = _unfitting(s, text, folded, actual, free)
     fitting = _exact_of_restated(folded, fitting)
     if len({a.value for a in fitting}) != 1:
         return None
     return _shifted(fitting[0], low)
+
+
+def _paired_with_other(s: LinkableStatement, c: LinkableStatement | None, plan: Decimal) -> bool:
+    """Whether the plan amount read in ``c`` is already paired there with another result.
+
+    ``Kế hoạch năm 2023 kết nạp 120 đảng viên, kết quả kết nạp được 131`` pairs 120 with
+    its own result in its own sentence: when ``kết nạp 30 đảng viên, đạt 75% chỉ tiêu``
+    elsewhere does not fit it, it is no plan of that result to check against (a wrong claim
+    and a false alarm). A plan that fits the percentage is still linked (one plan, its
+    result of the months and of the year); a result of the same figure may take it.
+    """
+    return (
+        c is not None
+        and c is not s
+        and c.target == plan
+        and isinstance(c.actual, Decimal)
+        and c.actual != s.actual
+    )
 
 
 def _unfitting(

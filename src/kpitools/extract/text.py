@@ -41,6 +41,9 @@ if TYPE_CHECKING:
 NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 #: the nouns a plan is named by ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu"), for patterns
 PLAN_NOUNS = r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+#: nouns of people counted, after which a four-digit number is a count, never a year
+#: ("kết nạp 1900 đảng viên", "2050 người tham gia")
+COUNTED_NOUNS = r"(?:đảng|hội|đoàn)\s+viên|người|tân\s+binh|học\s+sinh|sinh\s+viên|thành\s+viên"
 
 
 # --------------------------------------------------------------------------- normalization
@@ -563,8 +566,9 @@ _MASKS = [
     rx(r"(?<!\w)năm\s+\d{4}(?!\d)"),
     rx(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?![\d.,])"),
     # a plain 4-digit 19xx/20xx is a year, also before a comma or a full stop ("so với cùng
-    # kỳ 2024, đạt 101,8%"), not before a decimal ("2024,5")
-    rx(r"(?<![\d.,])(?:19|20)\d{2}(?![\d%]|[.,]\d)"),
+    # kỳ 2024, đạt 101,8%"), not before a decimal ("2024,5") nor before a counted noun
+    # ("kết nạp 1900 đảng viên": a count)
+    rx(rf"(?<![\d.,])(?:19|20)\d{{2}}(?![\d%]|[.,]\d|\s+(?:{COUNTED_NOUNS})(?!\w))"),
     rx(r"(?<!\w)(?:nhiệm kỳ|giai đoạn)\s+(?:\d{4}\s*[-–—]\s*\d{4}|[ivxlc]+(?!\w))"),
     rx(r"(?<!\w)(?:khóa|khoá|lần thứ|đại hội)\s+(?:\d+|[ivxlc]+)(?!\w)"),
     rx(r"(?<![\w.,])\d+\s+(?:năm|tháng|ngày|tuần|giờ|phút|tuổi|lần)(?!\w)"),

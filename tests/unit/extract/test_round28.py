@@ -1,0 +1,72 @@
+"""Round 28 of the extraction rules (issue 17), after three batches scored once: a plan already
+paired with its own result is no other unit's plan to check against, a four-digit number
+before a counted noun is a count, … — each a general rule of report wording, tested on
+invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from reading import find
+
+
+def _read(text: str) -> list[tuple[object, object, object, str | None]]:
+    """(actual, target, stated percent, verdict) of every statement of ``text``, money read."""
+    return [(s.actual, s.target, s.stated_percent, s.verdict) for s in find(text, money=True)]
+
+
+# ------------------------------------------- a plan paired with its own result stays its own
+
+
+def _two_paragraphs(first: str, plan: int, result: int) -> str:
+    return (
+        f"{first}\n\nKế hoạch năm 2023 kết nạp {plan} đảng viên, kết quả kết nạp được "
+        f"{result} đảng viên."
+    )
+
+
+def test_a_plan_paired_with_its_own_result_is_no_other_units_plan() -> None:
+    text = _two_paragraphs("Xã Tân Lập kết nạp 36 đảng viên, đạt 90% chỉ tiêu.", 130, 142)
+    assert _read(text) == [
+        (Decimal(36), None, Decimal(90), "unchecked"),
+        (Decimal(142), Decimal(130), None, None),
+    ]
+
+
+def test_a_plan_with_no_result_of_its_own_is_still_linked_and_checked() -> None:
+    text = (
+        "Xã Tân Lập kết nạp 36 đảng viên, đạt 90% chỉ tiêu.\n\n"
+        "Kế hoạch năm 2023 kết nạp 130 đảng viên."
+    )
+    found = _read(text)
+    assert (Decimal(36), Decimal(130), Decimal(90), "inconsistent") in found
+
+
+def test_a_paired_plan_the_percentage_fits_is_still_linked() -> None:
+    # the same plan, its result of the months, and the year's result with its percentage
+    text = (
+        "Năm 2024, công ty đặt kế hoạch doanh thu 800 tỷ đồng, 6 tháng đạt 350 tỷ đồng.\n\n"
+        "Cả năm 2024, doanh thu đạt 840 tỷ đồng, đạt 105% kế hoạch."
+    )
+    found = _read(text)
+    assert (Decimal(840) * 10**9, Decimal(800) * 10**9, Decimal(105), "consistent") in found
+
+
+# ------------------------------------------------ a four-digit count before a counted noun
+
+
+@pytest.mark.parametrize(
+    ("count", "noun"),
+    [("1900", "đảng viên"), ("2013", "đoàn viên"), ("1985", "hội viên")],
+)
+def test_a_four_digit_number_before_a_counted_noun_is_a_count(count: str, noun: str) -> None:
+    text = f"Năm 2022 huyện Mỹ Hòa kết nạp {count} {noun}, đạt 95% kế hoạch."
+    found = [(s.actual, s.stated_percent, s.year) for s in find(text)]
+    assert found == [(Decimal(count), Decimal(95), 2022)]
+
+
+def test_a_year_before_other_words_is_still_a_year() -> None:
+    text = "Kết quả so với cùng kỳ 2023, toàn huyện kết nạp 140 đảng viên, đạt 70% kế hoạch."
+    found = [(s.actual, s.stated_percent) for s in find(text)]
+    assert found == [(Decimal(140), Decimal(70))]
