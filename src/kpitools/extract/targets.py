@@ -187,10 +187,63 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
     if not groups:
         return list(statements)
     starts = {k: [t.start for t in v] for k, v in groups.items()}
+    by_metric: dict[str, list[LinkableStatement]] = {}
+    for (metric, _), targets in groups.items():
+        by_metric.setdefault(metric, []).extend(targets)
     out: list[LinkableStatement] = []
     for s in statements:
-        out.append(_linked(s, groups, starts, text))
+        linked = _linked(s, groups, starts, text)
+        if linked is s and _unit_key(s) is None:
+            linked = _of_the_unit_named_before(s, by_metric, text)
+        out.append(linked)
     return out
+
+
+_NAMED_UNIT_REACH = 300
+"""How far (characters) before a result of no unit named the one unit's target may end."""
+
+
+def _of_the_unit_named_before(
+    s: LinkableStatement, by_metric: dict[str, list[LinkableStatement]], text: str
+) -> LinkableStatement:
+    """``s``, a result of no unit named, linked to the one target of a unit set just before.
+
+    ``Năm 2023, Huyện ủy Tân Phước được giao chỉ tiêu kết nạp 70 đảng viên. Các chi bộ đã
+    kết nạp được 84 đảng viên, đạt 120% chỉ tiêu``: the result's subject names no unit of
+    the registry, so it is of the unit whose target the sentence before sets. Linked only
+    when one target of the metric, of one value, ends within :data:`_NAMED_UNIT_REACH`
+    characters before the result in its paragraph, fits its time, and agrees with its
+    percentage (the report's own figure is the evidence).
+    """
+    metric = _key(s)
+    if (
+        metric is None
+        or s.target is not None
+        or not isinstance(s.actual, Decimal)
+        or s.stated_kind not in ("attainment", "excess")
+        or not _OF_A_TARGET.search(fold(s.text))
+    ):
+        return s
+    near = [
+        t
+        for t in by_metric.get(metric, ())
+        if s.start - _NAMED_UNIT_REACH <= t.end <= s.start and "\n" not in text[t.end : s.start]
+    ]
+    if len(near) != 1 or not isinstance(goal := near[0].target, Decimal):
+        return s
+    t = near[0]
+    if not _fits_time(s, t, False) or not _agrees(s, goal):
+        return s
+    return dataclasses.replace(
+        s,
+        target=t.target,
+        target_period=t.target_period,
+        implied_target=None,
+        link_start=t.start,
+        link_end=t.end,
+        link_text=t.text,
+        **_checked(s, t),  # type: ignore[arg-type]
+    )
 
 
 def _near_implied(s: LinkableStatement, target: object) -> bool:

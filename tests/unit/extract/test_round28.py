@@ -70,3 +70,29 @@ def test_a_year_before_other_words_is_still_a_year() -> None:
     text = "Kết quả so với cùng kỳ 2023, toàn huyện kết nạp 140 đảng viên, đạt 70% kế hoạch."
     found = [(s.actual, s.stated_percent) for s in find(text)]
     assert found == [(Decimal(140), Decimal(70))]
+
+
+# ------------------------------------- a result of no unit named, after one unit's target
+
+
+def _unit_target_then(result: str) -> str:
+    return f"Năm 2023, Huyện ủy Tân Phước được giao chỉ tiêu kết nạp 70 đảng viên. {result}"
+
+
+def test_a_result_of_no_unit_takes_the_one_units_target_set_before() -> None:
+    text = _unit_target_then("Các chi bộ đã kết nạp được 84 đảng viên mới, đạt 120% chỉ tiêu.")
+    assert (Decimal(84), Decimal(70), Decimal(120), "consistent") in _read(text)
+
+
+def test_a_percentage_that_does_not_fit_takes_no_such_target() -> None:
+    text = _unit_target_then("Các chi bộ đã kết nạp được 84 đảng viên mới, đạt 105% chỉ tiêu.")
+    assert all(t is None for a, t, _, _ in _read(text) if a is not None)
+
+
+def test_two_units_targets_before_give_no_such_link() -> None:
+    text = (
+        "Năm 2023, Huyện ủy Tân Phước được giao chỉ tiêu kết nạp 70 đảng viên, Huyện ủy Mỹ "
+        "Hòa được giao chỉ tiêu kết nạp 70 đảng viên. Các chi bộ đã kết nạp được 84 đảng viên "
+        "mới, đạt 120% chỉ tiêu."
+    )
+    assert all(t is None for a, t, _, _ in _read(text) if a is not None)
