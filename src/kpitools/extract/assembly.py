@@ -594,7 +594,7 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
         if f.role != "actual" or f.kind == "pair":
             continue
         lead = folded[f.clause : f.start]
-        if _MILESTONE.search(lead):
+        if _MILESTONE.search(lead) or _running_total(folded, figs, i):
             f.role = "modifier"
             continue
         raised = _RAISED.search(lead)
@@ -670,6 +670,24 @@ def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
         ):
             f.role = "modifier"
         before = f
+
+
+# "thành lập được 57 chi hội, nâng tổng số lên 610 chi hội": the total the new ones bring
+_RUNNING_TOTAL = rx(r"(?<!\w)nâng\s+tổng\s+số(?:\s+[^\W\d_]+){0,4}\s+lên\s*$")
+
+
+def _running_total(folded: str, figs: list[Figure], i: int) -> bool:
+    """Whether ``figs[i]`` is the total an actual just before it in its sentence brings the
+    count to (``kết nạp được 120 hội viên, nâng tổng số hội viên lên 4.310``): a stock, no
+    result of the period; a percentage after it is of the count added."""
+    f = figs[i]
+    before = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)
+    return (
+        before is not None
+        and before.role == "actual"
+        and before.sentence is f.sentence
+        and _RUNNING_TOTAL.search(folded, before.end, f.start) is not None
+    )
 
 
 def _raised_role(raised: re.Match[str]) -> str:

@@ -96,3 +96,22 @@ def test_two_units_targets_before_give_no_such_link() -> None:
         "mới, đạt 120% chỉ tiêu."
     )
     assert all(t is None for a, t, _, _ in _read(text) if a is not None)
+
+
+# ------------------------------------------------ a running total after the count added
+
+
+def test_a_percentage_after_a_running_total_is_of_the_count_added() -> None:
+    text = (
+        "Trong năm 2022, toàn tỉnh thành lập được 48 chi hội, nâng tổng số lên 610 chi hội, "
+        "vượt 20% kế hoạch năm; kết nạp được 5.100 hội viên, nâng tổng số hội viên lên 21.300 "
+        "hội viên, vượt 2%."
+    )
+    found = [(s.actual, s.stated_percent, s.stated_kind) for s in find(text)]
+    assert found == [(Decimal(48), Decimal(20), "excess"), (Decimal(5100), Decimal(2), "excess")]
+
+
+def test_a_total_raised_with_no_count_before_it_stays_the_result() -> None:
+    text = "Năm 2022, hội đã nâng tổng số hội viên lên 2.400 hội viên, đạt 120% kế hoạch."
+    found = [(s.actual, s.stated_percent) for s in find(text)]
+    assert found == [(Decimal(2400), Decimal(120))]
