@@ -674,18 +674,24 @@ def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
 
 # "thành lập được 57 chi hội, nâng tổng số lên 610 chi hội": the total the new ones bring
 _RUNNING_TOTAL = rx(r"(?<!\w)nâng\s+tổng\s+số(?:\s+[^\W\d_]+){0,4}\s+lên\s*$")
+# the count a running total follows: members admitted or bodies founded in the period
+_ADDED = rx(r"(?<!\w)(?:kết\s+nạp|thành\s+lập|phát\s+triển)(?:\s+(?:mới|được|thêm))*\s*$")
 
 
 def _running_total(folded: str, figs: list[Figure], i: int) -> bool:
     """Whether ``figs[i]`` is the total an actual just before it in its sentence brings the
     count to (``kết nạp được 120 hội viên, nâng tổng số hội viên lên 4.310``): a stock, no
-    result of the period; a percentage after it is of the count added."""
+    result of the period; a percentage after it is of the count added. Only members
+    admitted and bodies founded (:data:`_ADDED`), whose plans are of the year's new ones; a
+    total of units that meet a standard (``có thêm 20 xã đạt chuẩn, nâng tổng số … lên
+    150 xã, đạt 102% kế hoạch``) is what its plan counts."""
     f = figs[i]
     before = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)
     return (
         before is not None
         and before.role == "actual"
         and before.sentence is f.sentence
+        and _ADDED.search(folded, before.clause, before.start) is not None
         and _RUNNING_TOTAL.search(folded, before.end, f.start) is not None
     )
 
