@@ -887,7 +887,7 @@ def _amount_result(
         )
         and _not_of_another(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
-        and not _sets_plan(folded, a, 0)
+        and not _sets_plan(folded, a, 0, qualified=True)
         and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
         and _covering(*scope, _shifted(a, low)) is None
     ]
@@ -977,7 +977,7 @@ def _later_result(
         and a.value != c.actual
         and _amount_names(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
-        and not _sets_plan(folded, a, 0)
+        and not _sets_plan(folded, a, 0, qualified=True)
         and not _converted(folded, a)
     }
     if not found:

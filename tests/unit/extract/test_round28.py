@@ -115,3 +115,16 @@ def test_a_total_raised_with_no_count_before_it_stays_the_result() -> None:
     text = "Năm 2022, hội đã nâng tổng số hội viên lên 2.400 hội viên, đạt 120% kế hoạch."
     found = [(s.actual, s.stated_percent) for s in find(text)]
     assert found == [(Decimal(2400), Decimal(120))]
+
+
+# ----------------------------------------- a qualified plan amount is never a result
+
+
+def test_a_plan_amount_after_gan_is_no_result_of_a_named_plans_percentage() -> None:
+    text = (
+        "Lũy kế 6 tháng đầu năm, doanh thu thuần của công ty tăng 15% lên 820 tỷ đồng.\n"
+        "Năm nay doanh nghiệp đặt mục tiêu doanh thu gần 2.000 tỷ đồng và lãi trước thuế 300 "
+        "tỷ đồng. Như vậy công ty đã thực hiện được 45% kế hoạch doanh thu."
+    )
+    found = [(s.actual, s.stated_percent) for s in find(text) if s.stated_kind == "attainment"]
+    assert found == [(Decimal(820) * 10**9, Decimal(45))]
