@@ -815,9 +815,23 @@ def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Fi
     owner = g.owner
     if owner is None or owner.actual_fig is not g or owner.percent_fig is not None:
         return previous
-    if any(c in text[g.span_end : opened] for c in ",;:") or g.kind != "count":
+    between = text[g.span_end : opened]
+    if g.kind != "count" or (
+        any(c in between for c in ",;:") and not _comma_then_part(doc, between, opened)
+    ):
         return previous
     return previous[: -len(inside)]
+
+
+# "… 520 đơn vị máu, (trong đó có 25 túi …), đạt 104% kế hoạch": a part marker opening the
+# bracket after a comma
+_PART_BRACKET = rx(r"\(\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)")
+
+
+def _comma_then_part(doc: Doc, between: str, opened: int) -> bool:
+    """Whether only a comma stands before the bracket at ``opened``, which a part marker
+    opens (``520 đơn vị máu, (trong đó có 25 …)``): the bracket's figures are still parts."""
+    return between.strip() == "," and _PART_BRACKET.match(doc.fold, opened) is not None
 
 
 # "1.500 tỷ đồng, tương đương 4 tỷ đồng mỗi ngày, tăng 16%": the amount restated per day

@@ -128,3 +128,20 @@ def test_a_plan_amount_after_gan_is_no_result_of_a_named_plans_percentage() -> N
     )
     found = [(s.actual, s.stated_percent) for s in find(text) if s.stated_kind == "attainment"]
     assert found == [(Decimal(820) * 10**9, Decimal(45))]
+
+
+# --------------------------------------- a part in brackets after a comma, then a percentage
+
+
+def test_a_part_bracket_after_a_comma_leaves_the_percentage_to_the_whole() -> None:
+    text = "Ngày hội đã thu được 520 đơn vị máu, (trong đó có 25 túi máu 450ml), đạt 104% kế hoạch."
+    found = [(s.actual, s.stated_percent) for s in find(text) if s.stated_kind == "attainment"]
+    assert found == [(Decimal(520), Decimal(104))]
+
+
+def test_a_bracket_after_a_comma_with_no_part_marker_is_left_as_it_was() -> None:
+    text = (
+        "Ngày hội đã thu được 520 đơn vị máu, (25 đơn vị của khối trường học), đạt 104% kế hoạch."
+    )
+    found = [s.actual for s in find(text) if s.stated_kind == "attainment"]
+    assert found == [Decimal(25)]
