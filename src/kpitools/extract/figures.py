@@ -547,7 +547,25 @@ def _bare_billions(doc: Doc, m: re.Match[str], fig: Figure) -> bool:
         return False
     if not _CLAUSE_CLOSE.match(doc.fold, m.end()):
         return False
-    return bool(_MONEY_SUBJECT.search(doc.fold, fig.clause, fig.start))
+    return bool(_MONEY_SUBJECT.search(doc.fold, fig.clause, fig.start)) or _plan_bracket_of_money(
+        doc, fig
+    )
+
+
+# "… 410 tỷ đồng, hoàn thành 164% kế hoạch năm (250 tỷ)": a plan's amount in brackets
+_PLAN_BRACKET_OPEN = rx(rf"(?<!\w){PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,4}}\s*\(\s*$")
+_BILLION_DONG = rx(r"(?<!\w)(?:tỷ|tỉ)\s+đồng(?!\w)")
+
+
+def _plan_bracket_of_money(doc: Doc, fig: Figure) -> bool:
+    """Whether ``N tỷ`` opens a bracket right after a plan's name, in a sentence whose
+    result before it is written in ``tỷ đồng`` (``lợi nhuận 410 tỷ đồng, hoàn thành 164% kế
+    hoạch năm (250 tỷ)``): the plan's amount, in the same currency."""
+    low = max(fig.sentence.start, fig.start - 60)
+    return (
+        _PLAN_BRACKET_OPEN.search(doc.fold, low, fig.start) is not None
+        and _BILLION_DONG.search(doc.fold, fig.sentence.start, fig.start) is not None
+    )
 
 
 def _sentence_of(doc: Doc, pos: int) -> Sentence | None:

@@ -145,3 +145,17 @@ def test_a_bracket_after_a_comma_with_no_part_marker_is_left_as_it_was() -> None
     )
     found = [s.actual for s in find(text) if s.stated_kind == "attainment"]
     assert found == [Decimal(25)]
+
+
+# ------------------------------------ a plan in brackets in billions with no currency
+
+
+@pytest.mark.parametrize("lead", ["LNST: 410 tỷ đồng", "Lợi nhuận sau thuế đạt 410 tỷ đồng"])
+def test_a_bracketed_plan_in_bare_billions_is_in_the_results_currency(lead: str) -> None:
+    text = f"{lead}, hoàn thành 164% kế hoạch năm (250 tỷ)."
+    assert _read(text) == [(Decimal(410) * 10**9, Decimal(250) * 10**9, Decimal(164), "consistent")]
+
+
+def test_bare_billions_in_brackets_after_no_plan_stay_apart() -> None:
+    text = "Lợi nhuận sau thuế đạt 410 tỷ đồng, tăng 64% so với cùng kỳ (250 tỷ)."
+    assert all(t is None for a, t, _, _ in _read(text) if a is not None)
