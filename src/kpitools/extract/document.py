@@ -87,6 +87,7 @@ def link_document(
     their offsets index; ``money`` is as in :func:`~kpitools.extract.extract_statements`.
     """
     linked = link_named_plans(link_targets(statements, text), text, money=money)
+    linked = link_targets(linked, text)
     linked = link_referred_results(linked, text)
     linked = link_counted_results(linked, text)
     linked = link_plan_amounts(linked, text)

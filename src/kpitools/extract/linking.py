@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from kpitools.extract.amounts import _Amount
 from kpitools.extract.grammar import implied_target
 from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.text import NUM
 from kpitools.numbers import Percent, check_percent, parse_percent
 from kpitools.textfold import fold
 
@@ -74,6 +75,20 @@ def _flagged(s: LinkableStatement, finding: str, **fields: object) -> LinkableSt
     )
 
 
+def _actual_qualifier(c: LinkableStatement) -> str | None:
+    """The qualifier of ``c``'s figure, not of its own percentage.
+
+    A result read with its growth (``doanh thu đạt 2.600 tỷ đồng, tăng gần 4%``) carries the
+    growth's ``gần``: taken as a result elsewhere, its figure is exact. The qualifier is
+    dropped only when in ``c``'s span it stands before percentages alone.
+    """
+    if c.qualifier is None or c.stated_kind is None:
+        return c.qualifier
+    word = re.escape(fold(c.qualifier))
+    before = [m.group(1) for m in re.finditer(rf"(?<!\w){word}\s+(?:{NUM})(\s*%)?", fold(c.text))]
+    return None if before and all(before) else c.qualifier
+
+
 def _with_result(
     s: LinkableStatement, c: LinkableStatement, target: Decimal | None
 ) -> LinkableStatement:
@@ -91,7 +106,7 @@ def _with_result(
         assert check.exact is not None
         lead.append(seg("percent", a=f"{c.actual:f}", t=f"{target:f}", exact=f"{check.exact:.6g}"))
         checks["computed_percent"] = check.computed
-        qual = s.qualifier or c.qualifier
+        qual = s.qualifier or _actual_qualifier(c)
         if qual is not None or not c.exact:
             checks.update(noted(*lead, seg("qualifier_approximate", qual=qual or "≈")))
         else:
@@ -113,7 +128,7 @@ def _with_result(
         unit_code=s.unit_code or c.unit_code,
         year=s.year or c.year,
         as_of=s.as_of or c.as_of,
-        qualifier=s.qualifier or c.qualifier,
+        qualifier=s.qualifier or _actual_qualifier(c),
         exact=c.exact,
         measure=c.measure,
         implied_target=implied_target(c.actual, target, s.stated_percent, s.stated_kind),

@@ -159,3 +159,29 @@ def test_a_bracketed_plan_in_bare_billions_is_in_the_results_currency(lead: str)
 def test_bare_billions_in_brackets_after_no_plan_stay_apart() -> None:
     text = "Lợi nhuận sau thuế đạt 410 tỷ đồng, tăng 64% so với cùng kỳ (250 tỷ)."
     assert all(t is None for a, t, _, _ in _read(text) if a is not None)
+
+
+# -------------------- a named plan's result linked to the plan's amount set out elsewhere
+
+
+def _plan_sentence_after(result: str, percent: str) -> str:
+    return (
+        f"Lũy kế 9 tháng đầu năm, {result}. Lợi nhuận sau thuế đạt 500 tỉ đồng, tăng 20%.\n\n"
+        "Với kế hoạch năm 2025 đặt ra là doanh thu thuần 4.000 tỉ đồng và lợi nhuận trước thuế "
+        f"700 tỉ đồng, kết quả sau 9 tháng cho thấy công ty đã thực hiện {percent} mục tiêu "
+        "doanh thu."
+    )
+
+
+def test_a_named_plans_result_is_checked_against_the_plan_set_out_elsewhere() -> None:
+    text = _plan_sentence_after(
+        "doanh thu thuần đạt 2.600 tỉ đồng, tăng gần 4% so với cùng kỳ", "65%"
+    )
+    found = [(s.actual, s.target, s.stated_percent, s.verdict, s.qualifier) for s in find(text)]
+    assert (Decimal(2600) * 10**9, Decimal(4000) * 10**9, Decimal(65), "consistent", None) in found
+
+
+def test_an_approximate_result_keeps_its_qualifier_when_linked() -> None:
+    text = _plan_sentence_after("doanh thu thuần đạt khoảng 2.600 tỉ đồng, tăng 4%", "65%")
+    found = [(s.actual, s.target, s.qualifier) for s in find(text) if s.stated_kind == "attainment"]
+    assert found == [(Decimal(2600) * 10**9, Decimal(4000) * 10**9, "khoảng")]
