@@ -88,7 +88,7 @@ from kpitools.extract.linking import (
     _with_result,
 )
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.text import NUM
+from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import check_percent, parse_number
 from kpitools.textfold import fold, fold_pattern, rx
 
@@ -1212,7 +1212,7 @@ def link_referred_results(
         if _MAY_REACH.search(fold(s.text)):
             continue  # a rate that may be reached later is a forecast, of no result stated
         c = _result_referred_to(statements, i, measure, text, scope)
-        if c is None or _counts_more(text, c, s):
+        if c is None or _counts_more(text, c, s) or _next_percent_is_of(text, s, c):
             continue
         kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
         out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
@@ -1228,6 +1228,24 @@ _COUNTS_MORE = rx(
     r"(?<!\w)nếu\s+(?:tính|cộng|kể)\s+(?:thêm|cả|luôn)\s+"
     r"(?!(?:phần\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|vốn\s+(?:được\s+)?giao)(?!\w))"
 )
+
+
+# "… 55% kế hoạch kinh doanh và 70% mục tiêu lợi nhuận": the next percentage's measure
+_NEXT_PERCENT_PLAN = rx(
+    rf"(?:\s*[^\W\d_]+){{0,5}}?\s*,?\s*và\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?(?:{NUM})\s*%\s*"
+    rf"(?:so\s+với\s+)?{PLAN_NOUNS}\s+([^\W\d_]+\s+[^\W\d_]+)"
+)
+
+
+def _next_percent_is_of(text: str, s: LinkableStatement, c: LinkableStatement) -> bool:
+    """Whether the percentage after ``s`` (joined by ``và``) names the plan of ``c``'s measure.
+
+    ``Với kết quả này, … hoàn thành 55% kế hoạch kinh doanh và 70% mục tiêu lợi nhuận``
+    after a profit result: the profit's percentage is the second; the first, of a plan of
+    no measure named, is not of that result (precision first: no result).
+    """
+    m = _NEXT_PERCENT_PLAN.match(fold(text[s.end : s.end + 80]))
+    return m is not None and _names(text, c, " ".join(m.group(1).split()))
 
 
 def _counts_more(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:

@@ -563,6 +563,11 @@ _MASKS = [
         r"(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm)\s+(?:nay\s+)?(?:ngày\s+)?"
         r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?(?![\d/])"
     ),
+    # a span of days after a holiday or an opening word: "dịp lễ 30/4 – 1/5", "từ 2/9 - 5/9"
+    rx(
+        r"(?<!\w)(?:lễ|dịp|từ|ngày|nghỉ|đợt)\s+\d{1,2}\s*/\s*\d{1,2}\s*[-–—]\s*"
+        r"(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/])"
+    ),
     rx(r"(?<!\w)năm\s+\d{4}(?!\d)"),
     rx(r"(?<![\d.,])(?:19|20)\d{2}\s*[-–—/]\s*(?:19|20)\d{2}(?![\d.,])"),
     # a plain 4-digit 19xx/20xx is a year, also before a comma or a full stop ("so với cùng

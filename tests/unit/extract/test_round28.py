@@ -185,3 +185,37 @@ def test_an_approximate_result_keeps_its_qualifier_when_linked() -> None:
     text = _plan_sentence_after("doanh thu thuần đạt khoảng 2.600 tỉ đồng, tăng 4%", "65%")
     found = [(s.actual, s.target, s.qualifier) for s in find(text) if s.stated_kind == "attainment"]
     assert found == [(Decimal(2600) * 10**9, Decimal(4000) * 10**9, "khoảng")]
+
+
+# ----------------------------------------------- a span of holiday dates is no fraction
+
+
+@pytest.mark.parametrize("lead", ["Dịp nghỉ lễ 30/4 – 1/5", "Đợt nghỉ từ 2/9 - 4/9"])
+def test_a_span_of_dates_is_no_fraction(lead: str) -> None:
+    text = f"{lead} vừa qua, toàn tỉnh đón khoảng 2 triệu lượt khách, tăng 12%."
+    assert [s for s in find(text) if s.actual is not None and s.target is not None] == []
+
+
+def test_fractions_with_no_opening_word_are_still_fractions() -> None:
+    text = "Các xã kết nạp cao so với chỉ tiêu: xã Tân Lập 14/12, xã Mỹ Hòa 9/10."
+    assert [(s.actual, s.target) for s in find(text)] == [
+        (Decimal(14), Decimal(12)),
+        (Decimal(9), Decimal(10)),
+    ]
+
+
+# ---------------- a percentage of a plan of no measure, then the next measure's percentage
+
+
+def _two_percents(first_plan: str) -> str:
+    return (
+        "Lũy kế 6 tháng, công ty ghi nhận 8.200 tỷ đồng doanh thu thuần, tăng 30%. Lợi nhuận "
+        "sau thuế đạt 310 tỷ đồng, tăng khoảng 90%. Với kết quả này, doanh nghiệp đã hoàn "
+        f"thành 55% {first_plan} và 70% mục tiêu lợi nhuận cả năm."
+    )
+
+
+def test_a_plan_of_no_measure_before_the_profits_percentage_takes_no_profit() -> None:
+    found = [(s.actual, s.stated_percent) for s in find(_two_percents("kế hoạch kinh doanh"))]
+    assert (Decimal(310) * 10**9, Decimal(55)) not in found
+    assert (Decimal(310) * 10**9, Decimal(70)) in found
