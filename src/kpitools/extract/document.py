@@ -68,6 +68,7 @@ from kpitools.extract.plans import (
     link_remainders,
 )
 from kpitools.extract.targets import (
+    link_bracketed_rates,
     link_counted_results,
     link_named_plans,
     link_referred_results,
@@ -90,6 +91,7 @@ def link_document(
     linked = link_targets(linked, text)
     linked = link_referred_results(linked, text)
     linked = link_counted_results(linked, text)
+    linked = link_bracketed_rates(linked, text)
     linked = link_plan_amounts(linked, text)
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)

@@ -1544,3 +1544,49 @@ def _counted_before(c: LinkableStatement, s: LinkableStatement, text: str) -> bo
         return False
     between = text[c.end : s.start]
     return "\n" not in between and len(_FULL_STOP.findall(between + " ")) <= 1
+
+
+# --------------------------------------------------------------------------- bracketed rates
+
+# "… đạt 120% so với chỉ tiêu giao đầu năm (chỉ tiêu là " before the plan's rate
+_RATE_PLAN_BRACKET = rx(rf"\(\s*{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}?\s*(?:là|:)?\s*$")
+_RATE_PLAN_REACH = 60
+
+
+def link_bracketed_rates(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each attainment of a rate given the plan's rate in brackets after it.
+
+    ``Tỷ lệ hộ nghèo giảm 2,4%, đạt 120% so với chỉ tiêu giao đầu năm (chỉ tiêu là
+    2%/năm)``: the rate 2,4 against the planned 2, checked (120 %). The bracket must open
+    with a plan's name within :data:`_RATE_PLAN_REACH` characters after the attainment, and
+    hold the next statement, a rate stated as a target of the same figure.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements[:-1]):
+        t = statements[i + 1]
+        if (
+            s.stated_kind != "attainment"
+            or s.target is not None
+            or s.measure != "%"
+            or not isinstance(s.actual, Decimal)
+            or t.stated_kind != "target"
+            or t.actual != s.actual
+            or not isinstance(t.stated_percent, Decimal)
+            or not s.end <= t.start <= s.end + _RATE_PLAN_REACH
+            or not _RATE_PLAN_BRACKET.search(fold(text[s.end : t.start]))
+        ):
+            continue
+        plan = dataclasses.replace(t, target=t.stated_percent, qualifier=None, exact=True)
+        out[i] = dataclasses.replace(
+            s,
+            target=t.stated_percent,
+            target_period="annual",
+            implied_target=None,
+            link_start=t.start,
+            link_end=t.end,
+            link_text=t.text,
+            **_checked(s, plan),  # type: ignore[arg-type]
+        )
+    return out

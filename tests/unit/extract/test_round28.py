@@ -219,3 +219,28 @@ def test_a_plan_of_no_measure_before_the_profits_percentage_takes_no_profit() ->
     found = [(s.actual, s.stated_percent) for s in find(_two_percents("kế hoạch kinh doanh"))]
     assert (Decimal(310) * 10**9, Decimal(55)) not in found
     assert (Decimal(310) * 10**9, Decimal(70)) in found
+
+
+# ---------------------------------------- a rate's plan in brackets after its attainment
+
+
+def _rate_with_bracket(percent: str, bracket: str) -> str:
+    return (
+        f"Tỷ lệ hộ nghèo toàn huyện giảm 2,4%, đạt {percent} so với chỉ tiêu giao đầu năm "
+        f"{bracket}."
+    )
+
+
+@pytest.mark.parametrize(("percent", "verdict"), [("120%", "consistent"), ("125%", "inconsistent")])
+def test_a_rates_plan_in_brackets_is_its_target(percent: str, verdict: str) -> None:
+    text = _rate_with_bracket(percent, "(chỉ tiêu là 2%/năm)")
+    attained = [
+        (s.actual, s.target, s.verdict) for s in find(text) if s.stated_kind == "attainment"
+    ]
+    assert attained == [(Decimal("2.4"), Decimal(2), verdict)]
+
+
+def test_a_bracket_of_no_plan_gives_the_rate_no_target() -> None:
+    text = _rate_with_bracket("120%", "(năm trước giảm 2%)")
+    attained = [s.target for s in find(text) if s.stated_kind == "attainment"]
+    assert attained == [None]
