@@ -244,3 +244,20 @@ def test_a_bracket_of_no_plan_gives_the_rate_no_target() -> None:
     text = _rate_with_bracket("120%", "(năm trước giảm 2%)")
     attained = [s.target for s in find(text) if s.stated_kind == "attainment"]
     assert attained == [None]
+
+
+# ----------------------------------- more things counted one by one: a whole-number plan
+
+
+@pytest.mark.parametrize(
+    "item",
+    ["xây mới 17 nhà vệ sinh (vượt 190%)", "hỗ trợ 31 thiếu nhi (vượt 135%)"],
+)
+def test_a_percentage_no_whole_plan_of_things_counted_gives_is_flagged(item: str) -> None:
+    text = f"Trong chiến dịch hè, đoàn viên đã {item}."
+    assert [s.verdict for s in find(text) if s.stated_kind == "excess"] == ["inconsistent"]
+
+
+def test_a_percentage_a_whole_plan_gives_is_not_flagged() -> None:
+    text = "Trong chiến dịch hè, đoàn viên đã xây mới 18 nhà vệ sinh (vượt 200%)."
+    assert [s.verdict for s in find(text) if s.stated_kind == "excess"] != ["inconsistent"]
