@@ -335,6 +335,13 @@ def _of_segment(folded: str, a: _Amount) -> bool:
     return _SEGMENT.search(folded, named[-1].end(), a.start) is not None
 
 
+# "… nhờ doanh thu tăng mạnh và khoản thu nhập khác gần 120 tỷ đồng": an item named right
+# before the amount (``khoản …``), not the measure named before it in its clause
+_ITEM_BEFORE = rx(
+    r"(?<!\w)khoản\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,4}?\s*(?:(?:là|đạt|gần|hơn|khoảng|trên)\s*)*$"
+)
+
+
 def _part_year_amounts(
     window: tuple[str, str],
     planned: tuple[_Amount, Decimal],
@@ -364,6 +371,7 @@ def _part_year_amounts(
             and _same_measure_kind(folded, a, plan)
             and not _of_segment(folded, a)
             and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
+            and not _ITEM_BEFORE.search(folded, max(head, a.start - 60), a.start)
             and not _sets_plan(folded, a, 0, qualified=True)
             and _same_period(folded, a, (a.start, a.start))
             and _of_year(folded, a, year)

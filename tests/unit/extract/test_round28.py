@@ -276,3 +276,27 @@ def test_a_percentage_only_a_cut_whole_plan_gives_is_truncated(noun: str) -> Non
 def test_a_percentage_a_rounded_whole_plan_gives_stays_unchecked() -> None:
     text = "Đảng bộ xã Tân Lập kết nạp 94 đảng viên (đạt 118% kế hoạch)."
     assert [s.verdict for s in find(text)] == ["unchecked"]
+
+
+# ------------------------------------- an item named right before a part-year amount
+
+
+def _quarter_then_plan(item: str) -> str:
+    return (
+        f"Quý IV/2025, doanh thu khu công nghiệp tăng mạnh và {item} 120 tỷ đồng.\n\n"
+        "Năm nay, công ty đặt mục tiêu doanh thu 6.000 tỷ đồng."
+    )
+
+
+def test_an_item_of_other_income_is_no_part_year_result_of_the_revenue_plan() -> None:
+    assert _read(_quarter_then_plan("khoản thu nhập khác gần")) == [
+        (None, Decimal(6000) * 10**9, None, None)
+    ]
+
+
+def test_the_measures_own_part_year_amount_is_still_set_against_the_plan() -> None:
+    text = (
+        "Quý IV/2025, doanh thu khu công nghiệp đạt 120 tỷ đồng.\n\n"
+        "Năm nay, công ty đặt mục tiêu doanh thu 6.000 tỷ đồng."
+    )
+    assert (Decimal(120) * 10**9, Decimal(6000) * 10**9, None, "unchecked") in _read(text)
