@@ -150,11 +150,26 @@ def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher 
     if d.part_of is not None:
         near = _near_scope(doc, d.part_of) + " " + near
     context = folded[topic_of.get(sentence.start, sentence.start) : sentence.end]
-    found = phrases.match(folded[noun.noun_start : sentence.end], near, context)
+    after, shift = _expanded(doc, folded[noun.noun_start : sentence.end])
+    found = phrases.match(after, near, context)
     if found:
-        d.metric, d.metric_len = found
+        d.metric, d.metric_len = found[0], max(1, found[1] - shift)
         if noun.qualifier != "trở lên":  # the statement ends with the metric's noun
             noun.tail_end = max(noun.end, noun.noun_start + d.metric_len)
+
+
+def _expanded(doc: Doc, after: str) -> tuple[str, int]:
+    """``after`` with an abbreviation the text defines at its start written out in full
+    (``ĐV mới, đạt 50%`` after ``đảng viên (ĐV)``: ``đảng viên mới, đạt 50%``), for the
+    phrase book, and how many characters longer that made it."""
+    m = _WORD.match(after)
+    full = doc.abbreviations.get(m.group()) if m else None
+    if m is None or full is None:
+        return after, 0
+    return full + after[m.end() :], len(full) - m.end()
+
+
+_WORD = re.compile(r"[^\W\d_]+")
 
 
 def _list_metrics(

@@ -313,6 +313,8 @@ class Doc:
     units: list[UnitMention] = field(default_factory=list)
     money: bool = False
     stopped_at: Stop | None = None
+    # abbreviations the text defines ("đảng viên (ĐV)"): folded abbreviation → folded words
+    abbreviations: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
@@ -391,7 +393,29 @@ def prepare(text: str, *, money: bool = False) -> Doc:
     doc.masks = _masks(folded, norm.text, money=money)
     doc.times, doc.report_years = _times(doc)
     doc.masks = _merge([*doc.masks, *((t.start, t.end) for t in doc.times)])
+    doc.abbreviations = _abbreviations(norm.text, folded)
     return doc
+
+
+# "… kết nạp được 288 đảng viên (ĐV) mới": words, then their initials in capitals in brackets
+_DEFINED = re.compile(r"((?:[^\W\d_]+\s+){1,5})\(\s*([A-ZĐ]{2,5})\s*\)")
+
+
+def _abbreviations(text: str, folded: str) -> dict[str, str]:
+    """The abbreviations ``text`` defines, folded, each with the words it stands for.
+
+    ``đảng viên (ĐV)``, ``công đoàn cơ sở (CĐCS)``: the last words before the bracket whose
+    initials spell the capitals (the first definition of each wins).
+    """
+    out: dict[str, str] = {}
+    for m in _DEFINED.finditer(text):
+        abbr = m.group(2)
+        words = m.group(1).split()[-len(abbr) :]
+        if len(words) != len(abbr) or fold(abbr) in out:
+            continue
+        if all(w[0].upper() == c for w, c in zip(words, abbr, strict=True)):
+            out[fold(abbr)] = " ".join(folded[m.start(1) : m.end(1)].split()[-len(abbr) :])
+    return out
 
 
 def _fold(text: str, size: int = 1 << 16) -> str:

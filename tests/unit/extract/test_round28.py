@@ -300,3 +300,26 @@ def test_the_measures_own_part_year_amount_is_still_set_against_the_plan() -> No
         "Năm nay, công ty đặt mục tiêu doanh thu 6.000 tỷ đồng."
     )
     assert (Decimal(120) * 10**9, Decimal(6000) * 10**9, None, "unchecked") in _read(text)
+
+
+# ------------------------------------- an abbreviation the text defines stands for its words
+
+
+def _defined_then(item: str) -> str:
+    return f"Các đảng bộ kết nạp được 288 đảng viên (ĐV) mới. {item}"
+
+
+def test_an_abbreviation_the_text_defines_reads_as_its_words() -> None:
+    text = _defined_then("Đảng bộ huyện Tân Lập kết nạp 52 ĐV mới, đạt 52%.")
+    found = [(s.actual, s.stated_percent, s.metric) for s in find(text) if s.stated_percent]
+    assert found == [(Decimal(52), Decimal(52), "admissions")]
+
+
+def test_an_abbreviation_not_defined_is_not_read() -> None:
+    text = "Đảng bộ huyện Tân Lập kết nạp 52 ĐV mới, đạt 52%."
+    assert [s for s in find(text) if s.stated_percent] == []
+
+
+def test_a_bracket_whose_capitals_are_not_the_initials_defines_nothing() -> None:
+    text = "Các đảng bộ kết nạp được 288 đảng viên (KN) mới. Huyện Tân Lập kết nạp 52 KN, đạt 52%."
+    assert [s for s in find(text) if s.stated_percent] == []
