@@ -513,12 +513,6 @@ _EXTRACT = {
         "không có chỉ tiêu là số nguyên nào cho {stated}%: ",
         "no whole-number target gives {stated}%: ",
     ),
-    "extract.note.whole_target_cut": _pair(
-        "chỉ tiêu số nguyên {t} cho {stated}% chỉ khi cắt bỏ phần lẻ, không làm tròn: "
-        "{a}/{t} = {exact}%",
-        "the whole-number target {t} gives {stated}% only when cut, not rounded: "
-        "{a}/{t} = {exact}%",
-    ),
     "extract.note.nearest_first": _pair("{a}/{t} = {computed}%", "{a}/{t} = {computed}%"),
     "extract.note.nearest": _pair("; {a}/{t} = {computed}%", ", {a}/{t} = {computed}%"),
     "extract.note.approx_or_missing": _pair(

@@ -310,8 +310,7 @@ def _twin_checks(d: Draft, doc: Doc) -> dict[str, Any]:
 
 def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, Any]:
     """A percentage of a count that no whole-number target gives ("32 đảng viên, đạt 106% kế
-    hoạch": 32/30 is 106,7 %, 32/31 is 103,2 %): inconsistent; {} when one does; truncated
-    when one gives it only cut, not rounded ("147 đảng viên, đạt 122%": 147/120 = 122,5 %)."""
+    hoạch": 32/30 is 106,7 %, 32/31 is 103,2 %): inconsistent; {} when one does."""
     stated = percent.value + (100 if d.kind == "excess" else 0)
     if stated <= 0 or a <= 0:
         return {}
@@ -322,19 +321,13 @@ def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, An
     if high - low > 1000:
         return {}
     nearest: list[Segment] = []
-    cut: list[Segment] = []
     for t in range(max(low, 1), high + 1):
         check = check_percent(Percent(stated, percent.decimals, percent.text), a, Decimal(t))
         if check.consistent:
             return {}
-        if check.truncated and not cut:
-            cut.append(seg("whole_target_cut", a=a, t=t, stated=stated, exact=f"{check.exact:.6g}"))
         if check.computed is not None and len(nearest) < 3:
             name = "nearest" if nearest else "nearest_first"
             nearest.append(seg(name, a=a, t=t, computed=check.computed))
-    if cut:
-        # "147 đảng viên, đạt 122%": 147/120 is 122,5 %, 123 % rounded; 122 only when cut
-        return {"consistent": False, "truncated": True, "verdict": "truncated", **noted(*cut)}
     return {
         "consistent": False,
         "verdict": "inconsistent",

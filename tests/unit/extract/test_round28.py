@@ -263,18 +263,18 @@ def test_a_percentage_a_whole_plan_gives_is_not_flagged() -> None:
     assert [s.verdict for s in find(text) if s.stated_kind == "excess"] != ["inconsistent"]
 
 
-# ------------------------------- a whole-number plan that gives the percentage only cut
+# --------------------------------------- members abbreviated ĐV are counted one by one
 
 
 @pytest.mark.parametrize("noun", ["đảng viên", "ĐV"])
-def test_a_percentage_only_a_cut_whole_plan_gives_is_truncated(noun: str) -> None:
-    # 94 / 80 = 117,5 %: 118 % rounded half up, 117 % only when cut; no other plan gives 117
+def test_a_percentage_no_whole_plan_of_members_gives_is_flagged(noun: str) -> None:
+    # 94 / 80 = 117,5 % (118 % rounded), 94 / 81 = 116,05 %: no whole plan gives 117 %
     text = f"Đảng bộ xã Tân Lập kết nạp 94 {noun} (đạt 117% kế hoạch)."
-    assert [(s.verdict, s.truncated) for s in find(text)] == [("truncated", True)]
+    assert [s.verdict for s in find(text)] == ["inconsistent"]
 
 
 def test_a_percentage_a_rounded_whole_plan_gives_stays_unchecked() -> None:
-    text = "Đảng bộ xã Tân Lập kết nạp 94 đảng viên (đạt 118% kế hoạch)."
+    text = "Đảng bộ xã Tân Lập kết nạp 94 ĐV (đạt 118% kế hoạch)."
     assert [s.verdict for s in find(text)] == ["unchecked"]
 
 
