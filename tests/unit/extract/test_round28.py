@@ -8,6 +8,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from reading import find
 
 
@@ -323,3 +325,54 @@ def test_an_abbreviation_not_defined_is_not_read() -> None:
 def test_a_bracket_whose_capitals_are_not_the_initials_defines_nothing() -> None:
     text = "Các đảng bộ kết nạp được 288 đảng viên (KN) mới. Huyện Tân Lập kết nạp 52 KN, đạt 52%."
     assert [s for s in find(text) if s.stated_percent] == []
+
+
+# ------------------------------------------------------------ generated variant families
+
+_SWEEP = settings(
+    derandomize=True,
+    deadline=None,
+    max_examples=40,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+_UNITS = ["xã Tân Lập", "phường Mỹ Hòa", "huyện Tân Phước", "Đảng bộ Khối Bắc"]
+
+
+@_SWEEP
+@given(
+    unit=st.sampled_from(_UNITS),
+    count=st.integers(1900, 2099),
+    noun=st.sampled_from(["đảng viên", "đoàn viên", "hội viên", "người"]),
+    percent=st.integers(60, 140),
+    year=st.integers(2019, 2026),
+)
+def test_generated_four_digit_counts_before_counted_nouns(
+    unit: str, count: int, noun: str, percent: int, year: int
+) -> None:
+    text = f"Năm {year} {unit} kết nạp {count} {noun}, đạt {percent}% kế hoạch."
+    found = [(s.actual, s.stated_percent) for s in find(text) if s.stated_percent is not None]
+    assert found == [(Decimal(count), Decimal(percent))], text
+
+
+@_SWEEP
+@given(
+    unit=st.sampled_from(_UNITS),
+    plan=st.integers(100, 400),
+    result=st.integers(100, 500),
+    count=st.integers(10, 60),
+    percent=st.integers(50, 99),
+)
+def test_generated_plans_paired_with_their_own_result_stay_theirs(
+    unit: str, plan: int, result: int, count: int, percent: int
+) -> None:
+    # the other unit's percentage does not fit the paired plan (more than a point off)
+    if result == plan or abs(Decimal(100 * count) / plan - percent) <= 1:
+        return
+    text = (
+        f"{unit[0].upper()}{unit[1:]} kết nạp {count} đảng viên, đạt {percent}% chỉ tiêu.\n\n"
+        f"Kế hoạch năm 2022 kết nạp {plan} đảng viên, kết quả kết nạp được {result} đảng viên."
+    )
+    for s in find(text):
+        if s.actual == count:
+            assert s.target is None, text
