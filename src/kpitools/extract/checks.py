@@ -198,10 +198,11 @@ _UNIT_FIGURE = rx(rf"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))(?:{NUM})\s*[^\W\d_]")
 def _figure_before(s: LinkableStatement, text: str) -> bool:
     """Whether the clause of ``s`` holds another figure before it, no percentage between.
 
-    The clause reaches back to a semicolon, a colon, a bracket or the sentence's start.
+    The clause reaches back to a semicolon, a colon, a bracket opened or closed (a figure
+    in an aside closed before it is the aside's) or the sentence's start.
     """
     floor = max(0, s.start - 200)
-    low = max(floor, *(text.rfind(c, floor, s.start) + 1 for c in ".;:(\n"))
+    low = max(floor, *(text.rfind(c, floor, s.start) + 1 for c in ".;:()\n"))
     lead = text[low : s.start]
     figures = list(_UNIT_FIGURE.finditer(fold(lead)))
     return bool(figures) and "%" not in lead[figures[-1].end() :]

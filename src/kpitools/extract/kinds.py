@@ -305,15 +305,24 @@ _ADMITTED = rx(
 )
 
 
+# "thành lập mới 33 công đoàn cơ sở": bodies newly founded, a count a plan sets likewise
+_BODY_NOUN = rx(
+    r"(?:công\s+đoàn\s+cơ\s+sở|cđcs|tổ\s+chức\s+(?:cơ\s+sở\s+)?đảng|chi\s+bộ|chi\s+hội)(?!\w)"
+)
+_FOUNDED = rx(r"(?<!\w)thành\s+lập(?:\s+(?:mới|được|thêm))*(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+
+
 def _members_admitted(doc: Doc, d: Draft) -> bool:
-    """Whether the draft's actual counts members admitted (``phát triển 120 hội viên``): a
-    bare ``đạt 105%`` after it is then of the plan of admissions, whatever the metric."""
+    """Whether the draft's actual counts members admitted (``phát triển 120 hội viên``) or
+    bodies founded (``thành lập mới 33 công đoàn cơ sở``): a bare ``đạt 105%`` after it is
+    then of the plan of admissions or foundings, whatever the metric."""
     f = d.actual_fig
     if f is None or f.kind != "count" or f.noun_start is None:
         return False
+    low = max(f.clause, f.start - 40)
     return bool(
-        _MEMBER_NOUN.match(doc.fold, f.noun_start)
-        and _ADMITTED.search(doc.fold, max(f.clause, f.start - 40), f.start)
+        (_MEMBER_NOUN.match(doc.fold, f.noun_start) and _ADMITTED.search(doc.fold, low, f.start))
+        or (_BODY_NOUN.match(doc.fold, f.noun_start) and _FOUNDED.search(doc.fold, low, f.start))
     )
 
 

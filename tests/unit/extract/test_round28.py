@@ -327,6 +327,30 @@ def test_a_bracket_whose_capitals_are_not_the_initials_defines_nothing() -> None
     assert [s for s in find(text) if s.stated_percent] == []
 
 
+# ----------------------------- bodies founded take a bare attainment; an aside closed before
+
+
+def test_a_bare_attainment_after_bodies_founded_is_theirs() -> None:
+    text = "Các cấp công đoàn đã thành lập mới 33 công đoàn cơ sở (đạt 110%)."
+    assert [(s.actual, s.stated_percent) for s in find(text)] == [(Decimal(33), Decimal(110))]
+
+
+def test_a_bare_percentage_after_bodies_that_exist_is_no_attainment() -> None:
+    assert [
+        s for s in find("Toàn tỉnh có 33 công đoàn cơ sở (đạt 110%).") if s.stated_percent
+    ] == []
+
+
+def test_a_figure_in_an_aside_closed_before_a_count_is_not_its_clauses() -> None:
+    # 29 bodies at 120 %: no whole plan gives it (29/24 = 120,8 %), flagged, the count kept
+    text = (
+        "Các cấp công đoàn đã phát triển mới 5.200 đoàn viên (đạt 130% so với chỉ tiêu giao là "
+        "4.000 đoàn viên), thành lập mới 29 công đoàn cơ sở (đạt 120%)."
+    )
+    found = [(s.actual, s.stated_percent, s.verdict) for s in find(text)]
+    assert (Decimal(29), Decimal(120), "inconsistent") in found
+
+
 # ------------------------------------------------------------ generated variant families
 
 _SWEEP = settings(
