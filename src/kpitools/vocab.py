@@ -513,6 +513,10 @@ _EXTRACT = {
         "không có chỉ tiêu là số nguyên nào cho {stated}%: ",
         "no whole-number target gives {stated}%: ",
     ),
+    "extract.note.floor_listed": _pair(
+        "{n} đơn vị trong danh sách sau không trên {percent}%: {items}",
+        "{n} of the units listed after it are not above {percent}%: {items}",
+    ),
     "extract.note.nearest_first": _pair("{a}/{t} = {computed}%", "{a}/{t} = {computed}%"),
     "extract.note.nearest": _pair("; {a}/{t} = {computed}%", ", {a}/{t} = {computed}%"),
     "extract.note.approx_or_missing": _pair(

@@ -666,3 +666,71 @@ def _two_budgets(
         low2=f"{theirs[1]:.0f}",
         high2=f"{theirs[2]:.0f}",
     )
+
+
+# --------------------------------------------------------------------------- floors of lists
+
+# "… 4 đảng bộ kết nạp đạt trên 50% chỉ tiêu được giao, bao gồm: …": a list opens after it
+_LIST_OPENS = rx(r"^[^.;:]{0,60}?(?:bao\s+gồm|gồm|như|cụ\s+thể)?\s*:")
+# "riêng …", "còn …": an item set apart from the list, not one of it
+_SET_APART = rx(r"(?<!\w)(?:riêng|còn|ngoài\s+ra|trừ)(?!\w)[^;]*$")
+_FLOORS = frozenset(("trên", "hơn"))
+
+
+def check_listed_floors(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a floor a list's own items contradict flagged.
+
+    ``Có 4 đảng bộ đạt trên 50% chỉ tiêu được giao, bao gồm: … Đảng bộ A kết nạp 5 đảng
+    viên, đạt 50%; …``: ``trên 50%`` says every listed unit is above 50 %, and an item at
+    50 % or below says otherwise (the finding is the floor's statement). The list opens with
+    a colon right after the floor and runs to the end of its sentence; an item set apart
+    (``riêng …``) is not one of it.
+    """
+    out = list(statements)
+    for i, h in enumerate(statements):
+        p = _percent_of(h)
+        if (
+            h.stated_kind != "attainment"
+            or h.actual is not None
+            or h.qualifier not in _FLOORS
+            or p is None
+        ):
+            continue
+        opens = _LIST_OPENS.match(fold(text[h.end : h.end + 120]))
+        if opens is None:
+            continue
+        low = h.end + opens.end()
+        high = _sentence_end(text, low)
+        below = [
+            s
+            for s in statements[i + 1 :]
+            if low <= s.start < high and _at_most(s, p.value, text, low)
+        ]
+        if below:
+            out[i] = _flagged(
+                h,
+                "floor_listed",
+                percent=p.value,
+                n=len(below),
+                items="; ".join(text[s.start : s.end] for s in below[:3]),
+            )
+    return out
+
+
+def _sentence_end(text: str, start: int) -> int:
+    ends = [e for e in (text.find(". ", start), text.find("\n", start)) if e >= 0]
+    return min(ends) if ends else len(text)
+
+
+def _at_most(s: LinkableStatement, floor: Decimal, text: str, low: int) -> bool:
+    """Whether the listed item ``s`` states an exact attainment not above ``floor``."""
+    q = _percent_of(s)
+    return (
+        s.stated_kind == "attainment"
+        and s.qualifier is None
+        and q is not None
+        and q.value <= floor
+        and _SET_APART.search(fold(text[max(low, s.start - 80) : s.start])) is None
+    )

@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.checks import (
     check_headline_qualifiers,
+    check_listed_floors,
     check_month_amounts,
     check_month_percentages,
     check_one_budget,
@@ -113,5 +114,6 @@ def link_document(
     linked = drop_rounded_restatements(linked, text)
     linked = drop_repeated_pairs(linked)
     linked = check_headline_qualifiers(linked, text)
+    linked = check_listed_floors(linked, text)
     linked = drop_unfitting_counts(linked, text)
     return linked

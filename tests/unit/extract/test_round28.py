@@ -351,6 +351,29 @@ def test_a_figure_in_an_aside_closed_before_a_count_is_not_its_clauses() -> None
     assert (Decimal(29), Decimal(120), "inconsistent") in found
 
 
+# -------------------------------------------------- a floor its list's own items contradict
+
+
+def _floor_list(second: str) -> str:
+    return (
+        "Trong đó có 3 đảng bộ kết nạp đảng viên mới đạt trên 60% chỉ tiêu được giao, bao gồm: "
+        "Đảng bộ huyện Tân Lập kết nạp được 30 đảng viên mới, đạt 120%; Đảng bộ Quân sự tỉnh "
+        f"kết nạp 6 đảng viên mới, đạt {second}; Đảng bộ phường Mỹ Hòa kết nạp 8 đảng viên "
+        "mới, đạt 80%; riêng Đảng bộ huyện Tân Phước mới kết nạp được 11 đảng viên mới, đạt 20%."
+    )
+
+
+def test_a_floor_a_listed_item_does_not_reach_is_flagged() -> None:
+    [floor] = [s for s in find(_floor_list("60%")) if s.actual is None]
+    assert (floor.qualifier, floor.verdict) == ("trên", "inconsistent")
+
+
+def test_a_floor_every_listed_item_is_above_is_not_flagged() -> None:
+    # the item set apart (riêng …, 20 %) is not one of the list
+    [floor] = [s for s in find(_floor_list("75%")) if s.actual is None]
+    assert floor.verdict != "inconsistent"
+
+
 # ------------------------------------------------------------ generated variant families
 
 _SWEEP = settings(
