@@ -675,6 +675,8 @@ _LIST_OPENS = rx(r"^[^.;:]{0,60}?(?:bao\s+gồm|gồm|như|cụ\s+thể)?\s*:")
 # "riêng …", "còn …": an item set apart from the list, not one of it
 _SET_APART = rx(r"(?<!\w)(?:riêng|còn|ngoài\s+ra|trừ)(?!\w)[^;]*$")
 _FLOORS = frozenset(("trên", "hơn"))
+_LIST_ITEMS = 30
+"""How many statements after a floor its list is looked for in (keeps the pass linear)."""
 
 
 def check_listed_floors(
@@ -705,7 +707,7 @@ def check_listed_floors(
         high = _sentence_end(text, low)
         below = [
             s
-            for s in statements[i + 1 :]
+            for s in statements[i + 1 : i + 1 + _LIST_ITEMS]
             if low <= s.start < high and _at_most(s, p.value, text, low)
         ]
         if below:
