@@ -670,7 +670,7 @@ def _two_budgets(
 
 # --------------------------------------------------------------------------- floors of lists
 
-# "… 4 đảng bộ kết nạp đạt trên 50% chỉ tiêu được giao, bao gồm: …": a list opens after it
+# "… ba đảng bộ hoàn thành trên 60% chỉ tiêu kết nạp, gồm: …": a list opens after it
 _LIST_OPENS = rx(r"^[^.;:]{0,60}?(?:bao\s+gồm|gồm|như|cụ\s+thể)?\s*:")
 # "riêng …", "còn …": an item set apart from the list, not one of it
 _SET_APART = rx(r"(?<!\w)(?:riêng|còn|ngoài\s+ra|trừ)(?!\w)[^;]*$")
@@ -684,9 +684,9 @@ def check_listed_floors(
 ) -> list[LinkableStatement]:
     """The statements, a floor a list's own items contradict flagged.
 
-    ``Có 4 đảng bộ đạt trên 50% chỉ tiêu được giao, bao gồm: … Đảng bộ A kết nạp 5 đảng
-    viên, đạt 50%; …``: ``trên 50%`` says every listed unit is above 50 %, and an item at
-    50 % or below says otherwise (the finding is the floor's statement). The list opens with
+    ``Ba đảng bộ hoàn thành trên 60% chỉ tiêu kết nạp, gồm: … Đảng bộ A kết nạp 6 đảng
+    viên, đạt 60%; …``: ``trên 60%`` says every listed unit is above 60 %, and an item at
+    60 % or below says otherwise (the finding is the floor's statement). The list opens with
     a colon right after the floor and runs to the end of its sentence; an item set apart
     (``riêng …``) is not one of it.
     """

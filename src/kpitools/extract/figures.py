@@ -552,15 +552,15 @@ def _bare_billions(doc: Doc, m: re.Match[str], fig: Figure) -> bool:
     )
 
 
-# "… 410 tỷ đồng, hoàn thành 164% kế hoạch năm (250 tỷ)": a plan's amount in brackets
+# "… 410 tỷ đồng, bằng 164% kế hoạch (250 tỷ)": a plan's amount in brackets
 _PLAN_BRACKET_OPEN = rx(rf"(?<!\w){PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,4}}\s*\(\s*$")
 _BILLION_DONG = rx(r"(?<!\w)(?:tỷ|tỉ)\s+đồng(?!\w)")
 
 
 def _plan_bracket_of_money(doc: Doc, fig: Figure) -> bool:
     """Whether ``N tỷ`` opens a bracket right after a plan's name, in a sentence whose
-    result before it is written in ``tỷ đồng`` (``lợi nhuận 410 tỷ đồng, hoàn thành 164% kế
-    hoạch năm (250 tỷ)``): the plan's amount, in the same currency."""
+    result before it is written in ``tỷ đồng`` (``lợi nhuận 410 tỷ đồng, bằng 164% kế hoạch
+    (250 tỷ)``): the plan's amount, in the same currency."""
     low = max(fig.sentence.start, fig.start - 60)
     return (
         _PLAN_BRACKET_OPEN.search(doc.fold, low, fig.start) is not None

@@ -335,7 +335,7 @@ def _of_segment(folded: str, a: _Amount) -> bool:
     return _SEGMENT.search(folded, named[-1].end(), a.start) is not None
 
 
-# "… nhờ doanh thu tăng mạnh và khoản thu nhập khác gần 120 tỷ đồng": an item named right
+# "… doanh thu bán hàng tăng và khoản thu nhập khác khoảng 120 tỷ đồng": an item named right
 # before the amount (``khoản …``), not the measure named before it in its clause
 _ITEM_BEFORE = rx(
     r"(?<!\w)khoản\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,4}?\s*(?:(?:là|đạt|gần|hơn|khoảng|trên)\s*)*$"

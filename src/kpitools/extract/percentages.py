@@ -823,14 +823,14 @@ def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Fi
     return previous[: -len(inside)]
 
 
-# "… 520 đơn vị máu, (trong đó có 25 túi …), đạt 104% kế hoạch": a part marker opening the
+# "… 520 đơn vị máu, (trong đó 60 đơn vị tiểu cầu), đạt 104% kế hoạch": a part marker opening the
 # bracket after a comma
 _PART_BRACKET = rx(r"\(\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)")
 
 
 def _comma_then_part(doc: Doc, between: str, opened: int) -> bool:
     """Whether only a comma stands before the bracket at ``opened``, which a part marker
-    opens (``520 đơn vị máu, (trong đó có 25 …)``): the bracket's figures are still parts."""
+    opens (``520 đơn vị máu, (trong đó 60 …)``): the bracket's figures are still parts."""
     return between.strip() == "," and _PART_BRACKET.match(doc.fold, opened) is not None
 
 

@@ -1230,7 +1230,7 @@ _COUNTS_MORE = rx(
 )
 
 
-# "… 55% kế hoạch kinh doanh và 70% mục tiêu lợi nhuận": the next percentage's measure
+# "… 55% kế hoạch kinh doanh và 70% kế hoạch lợi nhuận": the next percentage's measure
 _NEXT_PERCENT_PLAN = rx(
     rf"(?:\s*[^\W\d_]+){{0,5}}?\s*,?\s*và\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?(?:{NUM})\s*%\s*"
     rf"(?:so\s+với\s+)?{PLAN_NOUNS}\s+([^\W\d_]+\s+[^\W\d_]+)"
@@ -1240,7 +1240,7 @@ _NEXT_PERCENT_PLAN = rx(
 def _next_percent_is_of(text: str, s: LinkableStatement, c: LinkableStatement) -> bool:
     """Whether the percentage after ``s`` (joined by ``và``) names the plan of ``c``'s measure.
 
-    ``Với kết quả này, … hoàn thành 55% kế hoạch kinh doanh và 70% mục tiêu lợi nhuận``
+    ``Với kết quả đó, … đạt 55% kế hoạch kinh doanh và 70% kế hoạch lợi nhuận``
     after a profit result: the profit's percentage is the second; the first, of a plan of
     no measure named, is not of that result (precision first: no result).
     """
@@ -1548,7 +1548,7 @@ def _counted_before(c: LinkableStatement, s: LinkableStatement, text: str) -> bo
 
 # --------------------------------------------------------------------------- bracketed rates
 
-# "… đạt 120% so với chỉ tiêu giao đầu năm (chỉ tiêu là " before the plan's rate
+# "… đạt 120% so với chỉ tiêu giao (chỉ tiêu là " before the plan's rate
 _RATE_PLAN_BRACKET = rx(rf"\(\s*{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}?\s*(?:là|:)?\s*$")
 _RATE_PLAN_REACH = 60
 
@@ -1558,8 +1558,8 @@ def link_bracketed_rates(
 ) -> list[LinkableStatement]:
     """The statements, each attainment of a rate given the plan's rate in brackets after it.
 
-    ``Tỷ lệ hộ nghèo giảm 2,4%, đạt 120% so với chỉ tiêu giao đầu năm (chỉ tiêu là
-    2%/năm)``: the rate 2,4 against the planned 2, checked (120 %). The bracket must open
+    ``tỷ lệ hộ nghèo của xã giảm 2,4%, đạt 120% so với chỉ tiêu giao (chỉ tiêu là
+    2%)``: the rate 2,4 against the planned 2, checked (120 %). The bracket must open
     with a plan's name within :data:`_RATE_PLAN_REACH` characters after the attainment, and
     hold the next statement, a rate stated as a target of the same figure.
     """

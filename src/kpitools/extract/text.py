@@ -397,7 +397,7 @@ def prepare(text: str, *, money: bool = False) -> Doc:
     return doc
 
 
-# "… kết nạp được 288 đảng viên (ĐV) mới": words, then their initials in capitals in brackets
+# "… kết nạp được 150 đảng viên (ĐV) trong quý": words, then their initials in capitals in brackets
 _DEFINED = re.compile(r"((?:[^\W\d_]+\s+){1,5})\(\s*([A-ZĐ]{2,5})\s*\)")
 
 
@@ -587,7 +587,7 @@ _MASKS = [
         r"(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm)\s+(?:nay\s+)?(?:ngày\s+)?"
         r"\d{1,2}\s*[/.\-]\s*\d{1,2}(?:\s*[/.\-]\s*\d{2,4})?(?![\d/])"
     ),
-    # a span of days after a holiday or an opening word: "dịp lễ 30/4 – 1/5", "từ 2/9 - 5/9"
+    # a span of days after a holiday or an opening word: "dịp lễ 2/9 – 3/9", "từ 2/9 - 5/9"
     rx(
         r"(?<!\w)(?:lễ|dịp|từ|ngày|nghỉ|đợt)\s+\d{1,2}\s*/\s*\d{1,2}\s*[-–—]\s*"
         r"(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?![\d/])"
