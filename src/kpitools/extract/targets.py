@@ -203,6 +203,37 @@ _NAMED_UNIT_REACH = 300
 """How far (characters) before a result of no unit named the one unit's target may end."""
 
 
+def _linkable(s: LinkableStatement) -> str | None:
+    """What ``s`` counts (:func:`_key`), when it is a result to link; None otherwise.
+
+    A result to link has a percentage of a target and no target of its own.
+    """
+    metric = _key(s)
+    if (
+        metric is None
+        or s.target is not None
+        or not isinstance(s.actual, Decimal)
+        or s.stated_kind not in ("attainment", "excess")
+        or not _OF_A_TARGET.search(fold(s.text))
+    ):
+        return None
+    return metric
+
+
+def _linked_to(s: LinkableStatement, t: LinkableStatement) -> LinkableStatement:
+    """``s`` with the target statement ``t`` as its target, linked, and checked."""
+    return dataclasses.replace(
+        s,
+        target=t.target,
+        target_period=t.target_period,
+        implied_target=None,
+        link_start=t.start,
+        link_end=t.end,
+        link_text=t.text,
+        **_checked(s, t),  # type: ignore[arg-type]
+    )
+
+
 def _of_the_unit_named_before(
     s: LinkableStatement, by_metric: dict[str, list[LinkableStatement]], text: str
 ) -> LinkableStatement:
@@ -215,14 +246,8 @@ def _of_the_unit_named_before(
     characters before the result in its paragraph, fits its time, and agrees with its
     percentage (the report's own figure is the evidence).
     """
-    metric = _key(s)
-    if (
-        metric is None
-        or s.target is not None
-        or not isinstance(s.actual, Decimal)
-        or s.stated_kind not in ("attainment", "excess")
-        or not _OF_A_TARGET.search(fold(s.text))
-    ):
+    metric = _linkable(s)
+    if metric is None:
         return s
     near = [
         t
@@ -234,16 +259,7 @@ def _of_the_unit_named_before(
     t = near[0]
     if not _fits_time(s, t, False) or not _agrees(s, goal):
         return s
-    return dataclasses.replace(
-        s,
-        target=t.target,
-        target_period=t.target_period,
-        implied_target=None,
-        link_start=t.start,
-        link_end=t.end,
-        link_text=t.text,
-        **_checked(s, t),  # type: ignore[arg-type]
-    )
+    return _linked_to(s, t)
 
 
 def _near_implied(s: LinkableStatement, target: object) -> bool:
@@ -283,14 +299,8 @@ def _linked(
     starts: dict[tuple[str, str | None], list[int]],
     text: str,
 ) -> LinkableStatement:
-    metric = _key(s)
-    if (
-        metric is None
-        or s.target is not None
-        or not isinstance(s.actual, Decimal)
-        or s.stated_kind not in ("attainment", "excess")
-        or not _OF_A_TARGET.search(fold(s.text))
-    ):
+    metric = _linkable(s)
+    if metric is None:
         return s
     key = (metric, _unit_key(s))
     group = groups.get(key)
@@ -312,16 +322,7 @@ def _linked(
     target = min(fitting, key=lambda t: abs(t.start - s.start))
     if not _near_implied(s, target.target) or _other_plan_kind(s, target, text):
         return s
-    return dataclasses.replace(
-        s,
-        target=target.target,
-        target_period=target.target_period,
-        implied_target=None,
-        link_start=target.start,
-        link_end=target.end,
-        link_text=target.text,
-        **_checked(s, target),  # type: ignore[arg-type]
-    )
+    return _linked_to(s, target)
 
 
 def _one_target(

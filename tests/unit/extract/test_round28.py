@@ -86,17 +86,18 @@ def test_a_result_of_no_unit_takes_the_one_units_target_set_before() -> None:
     assert (Decimal(84), Decimal(70), Decimal(120), "consistent") in _read(text)
 
 
-def test_a_percentage_that_does_not_fit_takes_no_such_target() -> None:
-    text = _unit_target_then("Các chi bộ đã kết nạp được 84 đảng viên mới, đạt 105% chỉ tiêu.")
-    assert all(t is None for a, t, _, _ in _read(text) if a is not None)
-
-
-def test_two_units_targets_before_give_no_such_link() -> None:
-    text = (
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the percentage does not fit the target
+        _unit_target_then("Các chi bộ đã kết nạp được 84 đảng viên mới, đạt 105% chỉ tiêu."),
+        # two units' targets before it
         "Năm 2023, Huyện ủy Tân Phước được giao chỉ tiêu kết nạp 70 đảng viên, Huyện ủy Mỹ "
         "Hòa được giao chỉ tiêu kết nạp 70 đảng viên. Các chi bộ đã kết nạp được 84 đảng viên "
-        "mới, đạt 120% chỉ tiêu."
-    )
+        "mới, đạt 120% chỉ tiêu.",
+    ],
+)
+def test_no_such_link_when_the_figures_or_the_units_do_not_say_so(text: str) -> None:
     assert all(t is None for a, t, _, _ in _read(text) if a is not None)
 
 
