@@ -363,7 +363,7 @@ def test_a_figure_in_an_aside_closed_before_a_count_is_not_its_clauses() -> None
 def _floor_list(second: str) -> str:
     return (
         "Ba đảng bộ hoàn thành trên 60% chỉ tiêu kết nạp năm nay, gồm: "
-        "Đảng bộ huyện Tân Lập kết nạp được 30 đảng viên mới, đạt 120%; Đảng bộ Quân sự tỉnh "
+        "Đảng bộ huyện Tân Lập kết nạp được 30 đảng viên mới, đạt 120%; Đảng bộ Khối Bắc "
         f"kết nạp 6 đảng viên mới, đạt {second}; Đảng bộ phường Mỹ Hòa kết nạp 8 đảng viên "
         "mới, đạt 80%; riêng Đảng bộ huyện Tân Phước mới kết nạp được 11 đảng viên mới, đạt 20%."
     )
