@@ -1007,6 +1007,11 @@ def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
 # "vượt mục tiêu Chính phủ giao 65 tỷ USD", "vượt mục tiêu phấn đấu 26.000 tỷ đồng", "vượt
 # xa mức được giao là 17.726 tỷ đồng": the amount of the plan named by who set it or as
 # striven for (not "vượt kế hoạch 2 triệu tấn", an excess)
+# "…, không hoàn thành chỉ tiêu kết nạp 140 đảng viên": the plan a result before missed
+_MISSED_NAMED_PLAN = rx(
+    r"(?<!\w)(?:không|chưa)\s+(?:hoàn\s+thành|đạt)\s+(?:được\s+)?(?:chỉ\s+tiêu|mục\s+tiêu"
+    r"|kế\s+hoạch)(?:\s+[^\W\d_]+){0,3}?\s*(?:là\s*)?$"
+)
 _BEAT_NAMED_PLAN = rx(
     r"(?<!\w)vượt\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)\s+"
     r"(?:phấn\s+đấu|(?:của\s+)?(?:chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|trung\s+ương"
@@ -1112,7 +1117,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
     if fig.kind == "pair":
         # "chiếm khoảng 1/3 toàn tỉnh": a share written as a fraction, no result
         return "modifier" if _K_SHARE.search(lead) else "actual"
-    if _BEAT_NAMED_PLAN.search(lead):
+    if _BEAT_NAMED_PLAN.search(lead) or _MISSED_NAMED_PLAN.search(lead):
         return "target"
     if _counted_plan_in_bracket(fig, lead, outer):
         return "beaten_plan"  # "vượt kế hoạch đề ra (5.000 căn)": the plan, not the excess

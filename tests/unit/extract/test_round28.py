@@ -380,6 +380,22 @@ def test_a_floor_every_listed_item_is_above_is_not_flagged() -> None:
     assert floor.verdict != "inconsistent"
 
 
+# ----------------------------------------------------- a plan a result is said to miss
+
+
+@pytest.mark.parametrize(
+    "missed", ["không hoàn thành chỉ tiêu kết nạp 140 đảng viên", "chưa đạt chỉ tiêu 140 đảng viên"]
+)
+def test_a_plan_the_result_missed_is_its_target(missed: str) -> None:
+    text = f"Năm 2021, toàn huyện kết nạp được 118 đảng viên mới, {missed}."
+    assert [(s.actual, s.target) for s in find(text)] == [(Decimal(118), Decimal(140))]
+
+
+def test_plans_counted_as_missed_are_no_target() -> None:
+    text = "Năm 2021, toàn huyện kết nạp được 118 đảng viên mới, không hoàn thành 2 chỉ tiêu."
+    assert [s.target for s in find(text)] == [None]
+
+
 # ------------------------------------------------------------ generated variant families
 
 _SWEEP = settings(
