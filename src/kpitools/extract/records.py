@@ -300,7 +300,42 @@ def _counts_whole_things(doc: Doc, f: Figure | None) -> bool:
     return _WHOLE_THINGS.match(doc.fold, f.noun_start) is not None
 
 
+# "hoàn thành 15/24 chỉ tiêu", "có 6/6 thôn đạt chuẩn": things counted against their total
+# (criteria met, places or bodies that reach a standard), never a result against its target
+_COUNTED_OF_TOTAL = rx(
+    r"\s*(?:chỉ\s+tiêu|tiêu\s+chí|thôn|làng|ấp|bản|buôn|xã|phường|thị\s+trấn|khu\s+phố"
+    r"|tổ\s+dân\s+phố|khu\s+dân\s+cư|chi\s+bộ|đảng\s+bộ|tổ\s+chức\s+cơ\s+sở\s+đảng"
+    r"|tổ\s+chức\s+đảng|đơn\s+vị|trường|hợp\s+tác\s+xã|htx|huyện|quận|cơ\s+quan)(?!\w)"
+)
+# what makes such a fraction a result against its target again: bodies founded, members
+# admitted or developed ("thành lập mới 5/6 chi bộ", "kết nạp 40/50")
+_FOUNDED_LEAD = rx(r"(?:thành\s+lập|kết\s+nạp|phát\s+triển)(?!\w)")
+
+
+def _counted_of_total(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's fraction counts things against their total (``đạt 11/19 tiêu
+    chí``, ``8/9 xã đạt chuẩn``): a coverage, no result against a target. The thing
+    counted is named right after the fraction, the part is at most the whole, and no verb
+    of founding or admitting stands before it in its clause (``thành lập mới 5/6 chi bộ``
+    stays a result against its target)."""
+    f = d.actual_fig
+    if f is None or f.kind != "pair" or len(f.values) != 2 or f.values[0] > f.values[1]:
+        return False
+    if _COUNTED_OF_TOTAL.match(doc.fold, f.end, f.sentence.end) is None:
+        return False
+    return _FOUNDED_LEAD.search(doc.fold, f.clause, f.start) is None
+
+
 def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
+    """The kind of what the draft states and its signed percentage; a target derived from
+    an exact actual and its excess; a fraction of things counted against their total is a
+    coverage (:func:`_counted_of_total`)."""
+    _find_stated_kind(doc, d, catalog)
+    if d.kind in (None, "attainment") and d.excess_fig is None and _counted_of_total(doc, d):
+        d.kind = "coverage"
+
+
+def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
     """The kind of what the draft states and its signed percentage; a target derived from
     an exact actual and its excess."""
     if catalog is not None and d.metric is not None and d.metric in catalog:

@@ -85,7 +85,7 @@ SEED_FIGURES = {
     "admissions": (D(10479), D(9810), "106.82%", "attainment", dt.date(2023, 11, 30)),
     "admissions_hs_students": (D(88), None, None, None, dt.date(2023, 11, 30)),
     "items_submitted": (D(12), D(12), None, None, None),
-    "committees_app": (D(50), D(50), None, None, None),
+    "committees_app": (D(50), D(50), None, "coverage", None),  # 50 of all 50 committees
     "members_app": (D(443812), None, "93,3%", "coverage", None),
     "member_records_standardized": (D(451750), None, None, None, None),
 }

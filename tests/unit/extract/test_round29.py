@@ -1,0 +1,84 @@
+"""Round 29 of the extraction rules (issue 17): a fraction of things counted against their
+total is a coverage, no result against a target; … — each a general rule of report
+wording, tested on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reading import find
+
+from kpitools.extract import Statement
+
+
+def claims(text: str) -> list[Statement]:
+    """The statements of ``text`` a user reads as target-versus-result claims (a support)."""
+    return [s for s in find(text, money=True) if s.support is not None]
+
+
+# ------------------------------------- things counted against their total are a coverage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2022, phường đã hoàn thành 17/21 chỉ tiêu.",
+        "Đến nay xã Hòa Bình đạt 13/19 tiêu chí nông thôn mới.",
+        "Toàn xã có 7/7 thôn đạt danh hiệu thôn văn hóa.",
+        "Huyện có 4/4 làng được công nhận làng nghề.",
+        "Có 6/8 xã đạt chuẩn quốc gia về y tế.",
+        "Đã có 27/31 chỉ tiêu chủ yếu hoàn thành và vượt kế hoạch.",
+        "Có 12/14 khu phố, tổ dân phố đạt chuẩn.",
+        "Huyện hoàn thành 16/20 chỉ tiêu, đạt 80%.",
+    ],
+)
+def test_a_fraction_of_things_counted_is_a_coverage_not_a_claim(text: str) -> None:
+    assert claims(text) == []
+    # read as a coverage (the whole kept as its target), or not at all
+    assert all(s.stated_kind == "coverage" and s.support is None for s in find(text))
+    assert any(s.stated_kind == "coverage" for s in find(text)) or text.startswith("Có 6/8")
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Nhiệm kỳ qua, huyện kết nạp được 96/100 đảng viên, đạt 96%.", (96, 100)),
+        ("Toàn thành phố kết nạp 612/540 đảng viên.", (612, 540)),
+        ("Năm nay kết nạp 31/40, đạt 77,5% kế hoạch.", (31, 40)),
+        ("Thành lập mới 3/4 chi bộ trong doanh nghiệp.", (3, 4)),
+    ],
+)
+def test_a_count_of_people_or_results_against_its_target_stays_a_pair(
+    text: str, pair: tuple[int, int]
+) -> None:
+    [s] = claims(text)
+    assert (s.actual, s.target) == tuple(Decimal(v) for v in pair)
+
+
+def test_a_part_larger_than_its_whole_is_no_coverage() -> None:
+    # more than the whole cannot be counted out of it: a result against its target
+    [s] = claims("Kết quả đạt 9/8 chỉ tiêu.")
+    assert s.stated_kind != "coverage"
+
+
+_THINGS = ["chỉ tiêu", "tiêu chí", "thôn", "làng", "ấp", "xã", "phường", "chi bộ", "trường"]
+_PEOPLE = ["đảng viên", "hội viên", "đoàn viên"]
+
+
+@settings(derandomize=True, deadline=None, max_examples=40)
+@given(
+    whole=st.integers(min_value=2, max_value=60),
+    data=st.data(),
+    thing=st.sampled_from(_THINGS),
+    people=st.sampled_from(_PEOPLE),
+)
+def test_family_things_against_their_total_and_people_against_a_target(
+    whole: int, data: st.DataObject, thing: str, people: str
+) -> None:
+    part = data.draw(st.integers(min_value=1, max_value=whole))
+    assert claims(f"Đến cuối năm, huyện có {part}/{whole} {thing} đạt chuẩn.") == []
+    [s] = claims(f"Trong năm, huyện kết nạp {part}/{whole} {people} mới.")
+    assert (s.actual, s.target) == (Decimal(part), Decimal(whole))
