@@ -444,13 +444,28 @@ _K_PLAN_MET_BEFORE = rx(
 )
 
 
+# "25/27 chỉ tiêu đạt và vượt kế hoạch đề ra, …": the plan met is the indicators' counted
+# just before it, not that of a percentage in the next clause
+_K_INDICATORS_MET = rx(r"\d+(?:\s*/\s*\d+)?\s+(?:chỉ\s+tiêu|tiêu\s+chí)(?:\s+[^\W\d_]+){0,4}?\s*$")
+
+
+def _plan_met_for(doc: Doc, p: Figure) -> re.Match[str] | None:
+    """The plan met or exceeded named in the clause before ``p``'s (``vượt kế hoạch năm, đạt
+    100,82%``), unless it is said of indicators counted right before it (``25/27 chỉ tiêu
+    đạt và vượt kế hoạch, …``)."""
+    m = _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause)
+    if m is None or _K_INDICATORS_MET.search(doc.fold, max(0, m.start() - 60), m.start()):
+        return None
+    return m
+
+
 def _exceeded_under(doc: Doc, p: Figure) -> bool:
     """Whether ``p`` is an attainment under 100 % said of a plan exceeded just before it
     (``vượt kế hoạch năm, đạt 90%``): the words contradict the figure. Not for a qualified
     percentage (``gần 100%``)."""
     if p.percent is None or p.qualifier is not None or p.percent.value >= 100:
         return False
-    m = _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause)
+    m = _plan_met_for(doc, p)
     if m is None or not m.group().startswith(fold("vượt")):
         return False
     # the same plan: none named after the percentage, or the one exceeded
@@ -462,7 +477,7 @@ def _exceeded_under(doc: Doc, p: Figure) -> bool:
 def _plan_met_before(doc: Doc, p: Figure) -> bool:
     """Whether the clause before ``p``'s names a plan met or exceeded (``vượt kế hoạch năm,
     đạt 100,82%``): the percentage after it is the attainment of that plan."""
-    return _K_PLAN_MET_BEFORE.search(doc.fold, max(0, p.clause - 80), p.clause) is not None
+    return _plan_met_for(doc, p) is not None
 
 
 # "…, bằng 20% kế hoạch năm và tăng 8% so với cùng kỳ. Vốn cấp huyện đạt 30 nghìn tỷ đồng,

@@ -76,6 +76,7 @@ def interpret(
     kept = [d for d in drafts if not d.merged]
     for d in kept:
         _find_kind(doc, d, catalog)
+    _fraction_takes_its_percent(kept)
     _elliptic_plans(doc, kept)
     _elliptic_plans(doc, kept[::-1], ahead=True)
     out: list[dict[str, Any]] = []
@@ -354,6 +355,39 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         if d.target is None and a is not None and excess is not None and exact:
             d.target = a - excess
             d.derived = True
+
+
+def _fits(actual: Value | None, target: Value | None, percent: Decimal | None) -> bool:
+    """Whether ``percent`` is ``actual`` of ``target`` to its last written digit."""
+    a, t = _single(actual), _single(target)
+    if a is None or t is None or percent is None or t <= 0:
+        return False
+    exponent = percent.as_tuple().exponent
+    unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    return abs(a * 100 / t - percent) < unit
+
+
+def _fraction_takes_its_percent(drafts: list[Draft]) -> None:
+    """Give a fraction the one of two percentages of two plans that it gives (``đạt
+    30.500/28.000 triệu đồng, đạt 150,25% kế hoạch tỉnh giao và đạt 108,93% kế hoạch
+    huyện``: 108,93 % is the fraction's; 150,25 % is of the other plan, its target implied),
+    when the first read with it does not fit and the second, read with no target, does."""
+    for d, e in itertools.pairwise(drafts):
+        f = d.actual_fig
+        if (
+            f is None
+            or f.kind != "pair"
+            or e.sentence is not d.sentence
+            or e.target is not None
+            or e.actual != d.actual
+            or (d.kind, e.kind) != ("attainment", "attainment")
+        ):
+            continue
+        if not _fits(d.actual, d.target, d.stated_percent) and _fits(
+            d.actual, d.target, e.stated_percent
+        ):
+            d.percent_fig, e.percent_fig = e.percent_fig, d.percent_fig
+            d.stated_percent, e.stated_percent = e.stated_percent, d.stated_percent
 
 
 def _plan_amount(doc: Doc, d: Draft) -> bool:

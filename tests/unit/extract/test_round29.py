@@ -82,3 +82,46 @@ def test_family_things_against_their_total_and_people_against_a_target(
     assert claims(f"Đến cuối năm, huyện có {part}/{whole} {thing} đạt chuẩn.") == []
     [s] = claims(f"Trong năm, huyện kết nạp {part}/{whole} {people} mới.")
     assert (s.actual, s.target) == (Decimal(part), Decimal(whole))
+
+
+# ------------------------------ a plan met said of indicators is no percentage's plan after
+
+
+def test_a_plan_exceeded_said_of_indicators_counted_flags_no_rate_after_it() -> None:
+    text = (
+        "Năm 2021 thị xã có 21/23 chỉ tiêu đạt và vượt kế hoạch đề ra, đưa tốc độ tăng "
+        "trưởng kinh tế đạt 5,82%, cao hơn bình quân của tỉnh."
+    )
+    assert all(s.verdict != "inconsistent" for s in find(text, money=True))
+
+
+def test_a_plan_exceeded_said_of_the_result_still_flags_an_attainment_under_100() -> None:
+    [s] = find("Thu ngân sách đạt 420 tỷ đồng, vượt kế hoạch năm, đạt 93%.", money=True)
+    assert s.verdict == "inconsistent"
+
+
+# --------------------------------- a fraction takes the one of two plans' percentages it gives
+
+
+def test_a_fraction_takes_the_percentage_of_the_plan_it_gives() -> None:
+    text = (
+        "Thu ngân sách trên địa bàn ước đạt 31.200/26.000 triệu đồng, đạt 156% kế hoạch "
+        "tỉnh giao và đạt 120% kế hoạch huyện."
+    )
+    [pair, other] = find(text, money=True)
+    assert (pair.actual, pair.target, pair.stated_percent) == (
+        Decimal(31200),
+        Decimal(26000),
+        Decimal(120),
+    )
+    assert pair.verdict == "consistent"
+    assert (other.actual, other.target, other.stated_percent) == (Decimal(31200), None, 156)
+
+
+def test_a_fraction_whose_first_percentage_fits_keeps_it() -> None:
+    text = (
+        "Thu ngân sách ước đạt 31.200/26.000 triệu đồng, đạt 120% kế hoạch huyện và đạt "
+        "156% kế hoạch tỉnh giao."
+    )
+    [pair, _] = find(text, money=True)
+    assert (pair.stated_percent, pair.verdict) == (Decimal(120), "consistent")
