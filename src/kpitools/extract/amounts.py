@@ -414,6 +414,13 @@ def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
 _PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\s+trên)(?!\w)")
 
 
+# "Mục tiêu lợi nhuận dự kiến giảm 15%, còn 900 tỷ đồng": the level a plan changes to
+_PLAN_CHANGED_TO = rx(
+    rf"(?:\s+[^\W\d_]+){{0,8}}?\s+(?:dự\s+kiến\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%"
+    r"[^,;.\d]{0,40}?,\s*(?:lên|còn|xuống)(?:\s+mức)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
 def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) -> bool:
     """Whether the sentence of ``a`` sets out a plan just before it, with no result between.
 
@@ -430,6 +437,8 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
         return False
     if _PERCENT_BEFORE.search(lead, 0, cues[-1].start()):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
+    if _PLAN_CHANGED_TO.match(lead, cues[-1].end()):
+        return True
     back = _PLAN_NAMED_BACK.match(lead, cues[-1].end())
     if back is not None:
         # "Mục tiêu rất khó này cũng góp vào tổng số …": a plan stated before, named

@@ -803,16 +803,27 @@ def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
+# "tăng 11% so với năm trước, tương ứng tăng thêm 1.200 tỷ đồng": a growth restated as the
+# amount added, never a result
+_RESTATED_CHANGE = rx(
+    r"(?<!\w)tương\s+(?:ứng|đương)(?:\s+(?:với|mức))?\s+(?:tăng|giảm)(?:\s+thêm)?"
+    r"\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+
+
 def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether a figure read as a result or an excess is neither: more than last year
     ("vượt 20 đảng viên so với cùng kỳ"), a multiple ("gấp 2,1 lần so với cùng kỳ"), an
     excess aimed at ("hướng mốc vượt kế hoạch 2 triệu tấn"), a change since a base ("tăng
-    1.172 xã so với cuối năm 2021") or a count of units out of all (:func:`_units_out_of_all`)."""
+    1.172 xã so với cuối năm 2021"), a growth restated as an amount ("tương ứng tăng thêm 1.200
+    tỷ đồng") or a count of units out of all (:func:`_units_out_of_all`)."""
     folded, end = doc.fold, fig.sentence.end
     if fig.role not in ("actual", "excess"):
         return False
     if fig.kind == "pair":
         return _units_out_of_all(doc, fig, lead)
+    if _RESTATED_CHANGE.search(lead):
+        return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True
     if fig.role == "excess":

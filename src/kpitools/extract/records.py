@@ -336,6 +336,25 @@ def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
         d.kind = "coverage"
 
 
+# "vượt chỉ tiêu 60 huy chương đặt ra": the figure after the plan beaten is that plan, when
+# the words that set it out follow its noun
+_BEATEN_PLAN_LEAD = rx(r"(?<!\w)vượt\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\s*$")
+_SET_OUT_AFTER = rx(
+    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:đã\s+)?(?:được\s+giao|đặt\s+ra|đề\s+ra|giao)(?!\w)"
+)
+
+
+def _plan_set_out_beaten(doc: Doc, f: Figure) -> bool:
+    """Whether the excess figure ``f`` is the plan beaten: right after ``vượt chỉ tiêu`` (a
+    plan's name), its noun followed by words that set it out (``vượt chỉ tiêu 60 huy
+    chương đặt ra``, not ``vượt chỉ tiêu 6 đảng viên``)."""
+    lead = doc.fold[max(f.clause, f.start - 40) : f.start]
+    return (
+        _BEATEN_PLAN_LEAD.search(lead) is not None
+        and _SET_OUT_AFTER.match(doc.fold, f.end, f.sentence.end) is not None
+    )
+
+
 def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
     """The kind of what the draft states and its signed percentage; a target derived from
     an exact actual and its excess."""
@@ -348,6 +367,8 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         d.kind = kind
         assert d.percent_fig.percent is not None
         d.stated_percent = sign * d.percent_fig.percent.value
+    elif d.excess_fig is not None and _plan_set_out_beaten(doc, d.excess_fig):
+        d.target, d.target_fig, d.excess_fig = d.excess_fig.value, d.excess_fig, None
     elif d.excess_fig is not None:
         d.kind = "excess_count"
         a, excess = _single(d.actual), _single(d.excess_fig.value)

@@ -125,3 +125,58 @@ def test_a_fraction_whose_first_percentage_fits_keeps_it() -> None:
     )
     [pair, _] = find(text, money=True)
     assert (pair.stated_percent, pair.verdict) == (Decimal(120), "consistent")
+
+
+# ----------------------------------------------- a growth restated as an amount is no result
+
+
+def test_a_growth_restated_as_the_amount_added_takes_no_attainment() -> None:
+    text = (
+        "Năm 2025 công ty đạt doanh thu 6.300 tỷ đồng, tăng 8% so với năm 2024, tương ứng "
+        "tăng thêm 467 tỷ đồng, hoàn thành 105% kế hoạch năm."
+    )
+    actuals = {s.actual for s in find(text, money=True) if s.stated_kind == "attainment"}
+    assert actuals == {Decimal(6300) * 10**9}
+
+
+def test_an_increase_with_no_restatement_is_still_read() -> None:
+    text = "Năm 2025 công ty đạt doanh thu 6.300 tỷ đồng, hoàn thành 105% kế hoạch năm."
+    [s] = find(text, money=True)
+    assert (s.actual, s.stated_percent) == (Decimal(6300) * 10**9, Decimal(105))
+
+
+# ------------------------------------------- the level a plan changes to is no result
+
+
+def test_the_level_a_plan_is_cut_to_is_no_result_of_its_percentage() -> None:
+    text = (
+        "Mục tiêu lợi nhuận trước thuế dự kiến giảm 12%, còn 2.200 tỷ đồng. Trong quý 1, lợi "
+        "nhuận trước thuế ước tăng 30%. Như vậy, công ty đã hoàn thành khoảng 30% mục tiêu "
+        "lợi nhuận cả năm."
+    )
+    assert all(s.actual != Decimal(2200) * 10**9 for s in find(text, money=True))
+
+
+def test_the_level_a_result_is_cut_to_is_still_its_result() -> None:
+    text = (
+        "Lợi nhuận trước thuế năm 2024 giảm 12%, còn 2.200 tỷ đồng. Như vậy, công ty đã hoàn "
+        "thành 95% kế hoạch lợi nhuận cả năm."
+    )
+    assert any(s.actual == Decimal(2200) * 10**9 for s in find(text, money=True))
+
+
+# -------------------------------------- a plan set out after "vượt chỉ tiêu" is that plan
+
+
+def test_a_plan_set_out_after_the_plan_beaten_is_the_target() -> None:
+    text = (
+        "Tính cả các nội dung biểu diễn, số huy chương vàng lên tới 47, vượt chỉ tiêu 45 huy "
+        "chương vàng đặt ra."
+    )
+    [s] = find(text, money=True)
+    assert (s.actual, s.target, s.stated_kind) == (Decimal(47), Decimal(45), None)
+
+
+def test_a_count_after_the_plan_beaten_with_nothing_set_out_is_the_excess() -> None:
+    [s] = find("Xã kết nạp 23 đảng viên, vượt chỉ tiêu 3 đảng viên.", money=True)
+    assert (s.actual, s.target, s.stated_kind) == (Decimal(23), Decimal(20), "excess_count")
