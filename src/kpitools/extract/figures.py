@@ -70,6 +70,11 @@ _MONEY = rx(
     # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
     r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )
+# "218 tỷ 477 triệu đồng": billions and millions written together, one amount
+_MONEY_COMPOUND = rx(
+    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>tỷ|tỉ)\s+(?P<b>\d{{1,3}})\s+triệu"
+    r"\s*(?P<cur>đồng|đ|vnđ|vnd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
+)
 # a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
 _MONEY_RANGE = rx(
     rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
@@ -466,7 +471,12 @@ class Draft:
         return None
 
 
-_FIGURE_KINDS = {"money": "count", "money_range": "range", "money_pair": "pair"}
+_FIGURE_KINDS = {
+    "money": "count",
+    "money_compound": "count",
+    "money_range": "range",
+    "money_pair": "pair",
+}
 
 
 def scan(doc: Doc) -> list[Figure]:
@@ -486,6 +496,7 @@ def scan(doc: Doc) -> list[Figure]:
             ("money_pair", _MONEY_PAIR),
             ("money_range", _MONEY_RANGE_UNITS),
             ("money_range", _MONEY_RANGE),
+            ("money_compound", _MONEY_COMPOUND),
             ("money", _MONEY),
         ]
         if doc.money
@@ -532,7 +543,7 @@ _CLAUSE_CLOSE = re.compile(r"\s*(?:[,;.)]|$)")
 
 def _money_measure(doc: Doc, kind: str, m: re.Match[str], fig: Figure) -> str | None:
     """The unit of an amount as written (``tỷ đồng``), None for a figure that is no amount."""
-    if kind in ("money", "money_range", "money_pair"):
+    if kind in ("money", "money_compound", "money_range", "money_pair"):
         return _measure(m)
     if kind == "count" and doc.money and _bare_billions(doc, m, fig):
         return "tỷ đồng"
@@ -626,10 +637,8 @@ def _figure_values(
     if kind == "rate_range":
         low = parse_number(m.group("a") or m.group("a2"))
         return (low, parse_number(m.group("b"))), None
-    if kind == "money_range":
-        scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
-        low, high = _range_ends(parse_number(m.group("a")), parse_number(m.group("b")))
-        return (low * scale, high * scale), None
+    if kind in ("money_range", "money_compound"):
+        return _money_values(kind, m), None
     if kind == "range":
         low, high = parse_number(m.group("a")), parse_number(m.group("b"))
         if m.groupdict().get("pa") or m.groupdict().get("pb") or low > high:
@@ -651,6 +660,17 @@ def _figure_values(
     if m.groupdict().get("mag2"):  # "1,5 nghìn tỷ đồng": a thousand billion
         value *= 10**9
     return (value,), None
+
+
+def _money_values(kind: str, m: re.Match[str]) -> tuple[Decimal, ...]:
+    """The amounts, in đồng, of a range of money or of billions and millions written
+    together (``218 tỷ 477 triệu đồng``)."""
+    if kind == "money_compound":
+        billions, millions = parse_number(m.group("a")), parse_number(m.group("b"))
+        return (billions * 10**9 + millions * 10**6,)
+    scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
+    low, high = _range_ends(parse_number(m.group("a")), parse_number(m.group("b")))
+    return (low * scale, high * scale)
 
 
 def _range_ends(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:

@@ -180,3 +180,25 @@ def test_a_plan_set_out_after_the_plan_beaten_is_the_target() -> None:
 def test_a_count_after_the_plan_beaten_with_nothing_set_out_is_the_excess() -> None:
     [s] = find("Xã kết nạp 23 đảng viên, vượt chỉ tiêu 3 đảng viên.", money=True)
     assert (s.actual, s.target, s.stated_kind) == (Decimal(23), Decimal(20), "excess_count")
+
+
+# ------------------------------------------ billions and millions written as one amount
+
+
+@settings(derandomize=True, deadline=None, max_examples=30)
+@given(
+    billions=st.integers(min_value=1, max_value=999),
+    millions=st.integers(min_value=1, max_value=999),
+)
+def test_family_billions_and_millions_are_one_amount(billions: int, millions: int) -> None:
+    text = (
+        f"Tổng thu ngân sách đến ngày 30/9 là {billions} tỷ {millions} triệu đồng, đạt 90% dự toán."
+    )
+    [s] = find(text, money=True)
+    assert s.actual == Decimal(billions) * 10**9 + Decimal(millions) * 10**6
+
+
+def test_billions_alone_and_millions_alone_stay_as_they_were() -> None:
+    [a] = find("Thu ngân sách đạt 152 tỷ đồng, đạt 90% dự toán.", money=True)
+    [b] = find("Thu ngân sách đạt 318 triệu đồng, đạt 90% dự toán.", money=True)
+    assert (a.actual, b.actual) == (Decimal(152) * 10**9, Decimal(318) * 10**6)
