@@ -253,6 +253,20 @@ def _head(folded: str, pos: int, floor: int) -> int:
     return max(floor, *(m.end() for m in _SENTENCE_END.finditer(folded, floor, pos)), floor)
 
 
+# "So với mức lợi nhuận 530 tỷ đồng của cùng kỳ, …": an amount compared with, a base
+# (a level named: "so với cùng kỳ 2.378,8 tỷ đồng" is loose wording of a result)
+_BASE_BEFORE = rx(r"(?<!\w)so\s+(?:với\s+)?(?:mức|con\s+số)\s+(?:[^\W\d_]+\s+){0,5}?$")
+
+
+def _compared_with(folded: str, a: _Amount) -> bool:
+    """Whether ``a`` is the base something is compared with, never a result.
+
+    ``So với mức lợi nhuận 530 tỷ đồng của cùng kỳ, …``: a level named after ``so với``.
+    """
+    low = max(_head(folded, a.start, max(0, a.start - 200)), a.start - 80)
+    return _BASE_BEFORE.search(folded, low, a.start) is not None
+
+
 def _units_named(text: str, start: int, end: int) -> set[str]:
     """The units named by kind and name in ``text[start:end]`` (names only, folded).
 

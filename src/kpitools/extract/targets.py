@@ -63,6 +63,7 @@ from kpitools.extract.amounts import (
     _amounts,
     _as_result,
     _clause_names,
+    _compared_with,
     _head,
     _measure_beside,
     _measure_completed,
@@ -889,6 +890,7 @@ def _amount_result(
         and _not_of_another(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
         and not _sets_plan(folded, a, 0, qualified=True)
+        and not _compared_with(folded, a)
         and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
         and _covering(*scope, _shifted(a, low)) is None
     ]
@@ -979,6 +981,7 @@ def _later_result(
         and _amount_names(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
         and not _sets_plan(folded, a, 0, qualified=True)
+        and not _compared_with(folded, a)
         and not _converted(folded, a)
     }
     if not found:

@@ -202,3 +202,27 @@ def test_billions_alone_and_millions_alone_stay_as_they_were() -> None:
     [a] = find("Thu ngân sách đạt 152 tỷ đồng, đạt 90% dự toán.", money=True)
     [b] = find("Thu ngân sách đạt 318 triệu đồng, đạt 90% dự toán.", money=True)
     assert (a.actual, b.actual) == (Decimal(152) * 10**9, Decimal(318) * 10**6)
+
+
+# ------------------------------------------------- an amount compared with is never a result
+
+
+def _with_base(lead: str) -> str:
+    return (
+        "Luỹ kế 9 tháng, lợi nhuận dự kiến đạt 880 tỷ đồng.\n\n"
+        f"{lead} 390 tỷ đồng của 9 tháng đầu năm 2024, mức tăng khoảng 2,2 lần. Sau 3 quý, "
+        "doanh nghiệp đã vượt khoảng 15% kế hoạch lợi nhuận cả năm."
+    )
+
+
+def test_an_amount_compared_with_is_no_result_of_a_later_percentage() -> None:
+    found = find(_with_base("So với mức lợi nhuận"), money=True)
+    assert all(s.actual != Decimal(390) * 10**9 for s in found)
+
+
+def test_loose_wording_after_the_same_period_keeps_its_amount() -> None:
+    text = (
+        "Lũy kế 6 tháng, doanh thu đi ngang so với cùng kỳ 1.730,5 tỷ đồng. Với kết quả này, "
+        "công ty đã thực hiện được 45% kế hoạch doanh thu."
+    )
+    assert any(s.actual == Decimal("1730.5") * 10**9 for s in find(text, money=True))
