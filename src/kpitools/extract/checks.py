@@ -191,8 +191,11 @@ def drop_unfitting_counts(
     ]
 
 
-# a figure with its unit word ("9.100 m"), not a year
-_UNIT_FIGURE = rx(rf"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))(?:{NUM})\s*[^\W\d_]")
+# a figure with its unit word ("9.100 m"), not a year nor a period ("9 tháng đầu năm")
+_UNIT_FIGURE = rx(
+    rf"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))(?!(?:{NUM})\s*(?:tháng|năm|quý|tuần|ngày)(?!\w))"
+    rf"(?:{NUM})\s*[^\W\d_]"
+)
 
 
 def _figure_before(s: LinkableStatement, text: str) -> bool:

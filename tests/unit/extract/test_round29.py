@@ -226,3 +226,18 @@ def test_loose_wording_after_the_same_period_keeps_its_amount() -> None:
         "công ty đã thực hiện được 45% kế hoạch doanh thu."
     )
     assert any(s.actual == Decimal("1730.5") * 10**9 for s in find(text, money=True))
+
+
+# --------------------------------------- a period named before a count is no other figure
+
+
+@pytest.mark.parametrize("period", ["9 tháng đầu năm", "Trong 6 tháng", "Sau 3 quý"])
+def test_a_count_after_a_period_keeps_its_percentage_no_whole_plan_gives(period: str) -> None:
+    text = f"{period}, các chi bộ đã kết nạp được 47 đảng viên, vượt 12,35% so với chỉ tiêu."
+    [s] = find(text, money=True)
+    assert (s.actual, s.verdict) == (Decimal(47), "inconsistent")
+
+
+def test_a_count_after_another_figure_of_its_clause_still_loses_it() -> None:
+    [s] = find("Khoan được 9.100 m, hoàn thành 5 giếng (đạt 118,6% kế hoạch).", money=True)
+    assert s.actual is None
