@@ -253,15 +253,15 @@ def _head(folded: str, pos: int, floor: int) -> int:
     return max(floor, *(m.end() for m in _SENTENCE_END.finditer(folded, floor, pos)), floor)
 
 
-# "So với mức lợi nhuận 530 tỷ đồng của cùng kỳ, …": an amount compared with, a base
-# (a level named: "so với cùng kỳ 2.378,8 tỷ đồng" is loose wording of a result)
+# "So với mức lãi ròng 390 tỷ đồng của năm trước, …": an amount compared with, a base
+# (a level named: "so với cùng kỳ 1.730,5 tỷ đồng" is loose wording of a result)
 _BASE_BEFORE = rx(r"(?<!\w)so\s+(?:với\s+)?(?:mức|con\s+số)\s+(?:[^\W\d_]+\s+){0,5}?$")
 
 
 def _compared_with(folded: str, a: _Amount) -> bool:
     """Whether ``a`` is the base something is compared with, never a result.
 
-    ``So với mức lợi nhuận 530 tỷ đồng của cùng kỳ, …``: a level named after ``so với``.
+    ``So với mức lãi ròng 390 tỷ đồng của năm trước, …``: a level named after ``so với``.
     """
     low = max(_head(folded, a.start, max(0, a.start - 200)), a.start - 80)
     return _BASE_BEFORE.search(folded, low, a.start) is not None
@@ -428,7 +428,7 @@ def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
 _PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\s+trên)(?!\w)")
 
 
-# "Mục tiêu lợi nhuận dự kiến giảm 15%, còn 900 tỷ đồng": the level a plan changes to
+# "Kế hoạch lãi trước thuế năm nay giảm 12%, còn 900 tỷ đồng": the level a plan changes to
 _PLAN_CHANGED_TO = rx(
     rf"(?:\s+[^\W\d_]+){{0,8}}?\s+(?:dự\s+kiến\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%"
     r"[^,;.\d]{0,40}?,\s*(?:lên|còn|xuống)(?:\s+mức)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"

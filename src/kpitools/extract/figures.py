@@ -70,7 +70,7 @@ _MONEY = rx(
     # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
     r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )
-# "218 tỷ 477 triệu đồng": billions and millions written together, one amount
+# "152 tỷ 318 triệu đồng": billions and millions written together, one amount
 _MONEY_COMPOUND = rx(
     rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>tỷ|tỉ)\s+(?P<b>\d{{1,3}})\s+triệu"
     r"\s*(?P<cur>đồng|đ|vnđ|vnd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
@@ -664,7 +664,7 @@ def _figure_values(
 
 def _money_values(kind: str, m: re.Match[str]) -> tuple[Decimal, ...]:
     """The amounts, in đồng, of a range of money or of billions and millions written
-    together (``218 tỷ 477 triệu đồng``)."""
+    together (``152 tỷ 318 triệu đồng``)."""
     if kind == "money_compound":
         billions, millions = parse_number(m.group("a")), parse_number(m.group("b"))
         return (billions * 10**9 + millions * 10**6,)
@@ -823,7 +823,7 @@ def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-# "tăng 11% so với năm trước, tương ứng tăng thêm 1.200 tỷ đồng": a growth restated as the
+# "tăng 9% so với năm trước, tương ứng tăng thêm 1.200 tỷ đồng": a growth restated as the
 # amount added, never a result
 _RESTATED_CHANGE = rx(
     r"(?<!\w)tương\s+(?:ứng|đương)(?:\s+(?:với|mức))?\s+(?:tăng|giảm)(?:\s+thêm)?"

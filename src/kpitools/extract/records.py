@@ -301,7 +301,7 @@ def _counts_whole_things(doc: Doc, f: Figure | None) -> bool:
     return _WHOLE_THINGS.match(doc.fold, f.noun_start) is not None
 
 
-# "hoàn thành 15/24 chỉ tiêu", "có 6/6 thôn đạt chuẩn": things counted against their total
+# "hoàn thành 17/21 chỉ tiêu", "có 7/7 thôn đạt chuẩn": things counted against their total
 # (criteria met, places or bodies that reach a standard), never a result against its target
 _COUNTED_OF_TOTAL = rx(
     r"\s*(?:chỉ\s+tiêu|tiêu\s+chí|thôn|làng|ấp|bản|buôn|xã|phường|thị\s+trấn|khu\s+phố"
@@ -336,7 +336,7 @@ def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
         d.kind = "coverage"
 
 
-# "vượt chỉ tiêu 60 huy chương đặt ra": the figure after the plan beaten is that plan, when
+# "vượt chỉ tiêu 45 phòng học đề ra": the figure after the plan beaten is that plan, when
 # the words that set it out follow its noun
 _BEATEN_PLAN_LEAD = rx(r"(?<!\w)vượt\s+(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)\s*$")
 _SET_OUT_AFTER = rx(
@@ -346,8 +346,8 @@ _SET_OUT_AFTER = rx(
 
 def _plan_set_out_beaten(doc: Doc, f: Figure) -> bool:
     """Whether the excess figure ``f`` is the plan beaten: right after ``vượt chỉ tiêu`` (a
-    plan's name), its noun followed by words that set it out (``vượt chỉ tiêu 60 huy
-    chương đặt ra``, not ``vượt chỉ tiêu 6 đảng viên``)."""
+    plan's name), its noun followed by words that set it out (``vượt chỉ tiêu 45 phòng
+    học đề ra``, not ``vượt chỉ tiêu 6 đảng viên``)."""
     lead = doc.fold[max(f.clause, f.start - 40) : f.start]
     return (
         _BEATEN_PLAN_LEAD.search(lead) is not None
