@@ -61,6 +61,7 @@ SCORED_AT = {
     "2026-12-05c": "a142f01a7f78d85d66440a8762d1e90d9d072d5b",
     "2026-12-05d": "d5bc0e241cf25ff79d8a59dae7fd03a38f76c7d3",
     "2026-12-05e": "d5bc0e241cf25ff79d8a59dae7fd03a38f76c7d3",
+    "2026-12-05f": "9aadbb36c86ba4f09889c454cd8644ad0c9073d4",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
