@@ -281,7 +281,7 @@ def _neutral(gold_other: Iterable[dict[str, Any]], found: dict[str, Any]) -> boo
 CLAIM_CLASSES = (
     "checked (percent agrees with its figures)",
     "percent off its figures or unchecked",
-    "target, no percent written",
+    "target, nothing stated",
     "percent only (target implied)",
 )
 """The kinds of claim :func:`claim_class` tells apart, from the most supported to the least."""
@@ -293,16 +293,16 @@ def claim_class(found: dict[str, Any]) -> tuple[str, str]:
     A claim whose stated percentage agrees with its own actual and target carries its own
     check; one with a target and no percentage, or a percentage and no target, does not.
 
-    >>> claim_class({"target": 150, "stated_percent": 92, "consistent": True})
+    >>> claim_class({"target": 150, "stated": "92%", "stated_percent": 92, "consistent": True})
     ('checked (percent agrees with its figures)', 'in its sentence')
     >>> claim_class({"target": None, "stated_percent": 92, "link_start": None})
     ('percent only (target implied)', 'in its sentence')
-    >>> claim_class({"target": 150, "stated_percent": None, "link_start": 41})[1]
+    >>> claim_class({"target": 150, "stated": None, "link_start": 41})[1]
     'linked from another sentence'
     """
     if found.get("target") is None:
         kind = CLAIM_CLASSES[3]
-    elif found.get("stated_percent") is None:
+    elif found.get("stated") is None:
         kind = CLAIM_CLASSES[2]
     elif found.get("consistent") is True:
         kind = CLAIM_CLASSES[0]

@@ -118,11 +118,12 @@ class Statement:
     def support(self) -> str | None:
         """What backs this statement as a target-versus-result claim (:data:`SUPPORTS`).
 
-        ``checked``: its stated percentage agrees with its actual and target;
-        ``unconfirmed``: it has all three, and they disagree or cannot be checked (a
-        qualified figure); ``percent_only``: an actual and a stated attainment, the target
-        not written (``implied_target``); ``target_only``: an actual paired with a target, no
-        percentage to confirm the pairing. None: not such a claim (a target alone, a growth,
+        ``checked``: its stated percentage (or excess, ``vượt chỉ tiêu 20 đảng viên``)
+        agrees with its actual and target; ``unconfirmed``: it has all three, and they
+        disagree or cannot be checked (a qualified figure, a target derived from the stated
+        excess); ``percent_only``: an actual and a stated attainment, the target not written
+        (``implied_target``); ``target_only``: an actual paired with a target, nothing
+        stated to confirm the pairing. None: not such a claim (a target alone, a growth,
         a share, a coverage). Whether the target came from another sentence is ``link_start``.
 
         Examples
@@ -140,7 +141,7 @@ class Statement:
             return "percent_only" if self.stated_kind in _OF_A_TARGET else None
         if self.stated_kind not in (None, *_OF_A_TARGET, "excess_count"):
             return None
-        if self.stated_percent is None:
+        if self.stated is None:
             return "target_only"
         return "checked" if self.consistent else "unconfirmed"
 

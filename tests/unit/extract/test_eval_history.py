@@ -41,17 +41,17 @@ def test_a_tree_scored_in_its_own_interpreter_scores_as_the_scorer_does() -> Non
 def test_summary_sums_batches_and_their_kinds_of_claim() -> None:
     rows = [
         {"batch": "2026-12-04k", "gold": 4, "found": 3, "matched": 2, "audit": [1, 0, 0],
-         "by_class": {"target, no percent written": [2, 1], "in its sentence": [3, 2],
+         "by_class": {"target, nothing stated": [2, 1], "in its sentence": [3, 2],
                       "percent only (target implied)": [1, 1]}},
         {"batch": "2026-12-04l", "gold": 6, "found": 1, "matched": 1, "audit": [0, 0, 1],
-         "by_class": {"target, no percent written": [1, 1], "in its sentence": [1, 1]}},
+         "by_class": {"target, nothing stated": [1, 1], "in its sentence": [1, 1]}},
     ]  # fmt: skip
     lines = hist.summary(rows)
     assert lines[0] == (
         "2026-12-04k (c9d4ebf): annotated 4, found 3, matched 2; audit 0 of 1 (0 false alarms)"
     )
     assert lines[2] == "all 2: annotated 10, found 4, matched 3: recall 0.30  precision 0.75"
-    assert "    target, no percent written: 2 right of 3 (precision 0.67)" in lines
+    assert "    target, nothing stated: 2 right of 3 (precision 0.67)" in lines
     assert "    in its sentence: 3 right of 4 (precision 0.75)" in lines
 
 

@@ -332,7 +332,7 @@ def test_audit_matcher() -> None:
 
 
 def test_precision_by_kind_of_claim() -> None:
-    checked = {**_found(103, 105, 98.09), "consistent": True, "link_start": 12}
+    checked = {**_found(103, 105, 98.09), "stated": "98,09%", "consistent": True, "link_start": 12}
     wrong = {**_found(48, 45, None), "link_start": None}
     st = _score([checked, _found(48, None, 120), wrong])
     assert st.by_class == {
@@ -340,7 +340,7 @@ def test_precision_by_kind_of_claim() -> None:
         "linked from another sentence": [1, 1],
         "percent only (target implied)": [1, 1],
         "in its sentence": [2, 1],
-        "target, no percent written": [1, 0],
+        "target, nothing stated": [1, 0],
     }
     lines = ev.class_lines(st)
     assert (

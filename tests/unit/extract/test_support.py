@@ -90,3 +90,18 @@ def test_frames_json_and_csv_carry_it_and_older_frames_read_without_it(
     assert main(["extract", *map(str, files), "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["support"] or None for r in rows] == [s.support for s in found]
+
+
+def test_a_stated_excess_count_checks_its_pair_as_a_percentage_does() -> None:
+    # vượt chỉ tiêu N đảng viên: with the target written, the excess confirms the pair; with
+    # the target derived from the excess itself, nothing confirms it
+    [written] = find(
+        "Năm 2024 huyện Đông Anh kết nạp 170/150 đảng viên, vượt chỉ tiêu 20 đảng viên."
+    )
+    [derived] = find("Năm 2024 huyện Đông Anh kết nạp 170 đảng viên, vượt chỉ tiêu 20 đảng viên.")
+    assert (written.stated_kind, written.consistent, written.support) == (
+        "excess_count",
+        True,
+        "checked",
+    )
+    assert (derived.target, derived.consistent, derived.support) == (150, None, "unconfirmed")
