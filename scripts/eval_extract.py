@@ -414,26 +414,34 @@ def match_findings(
 
 
 def run_extractor(
-    passages: Sequence[dict[str, Any]], data: Path = ROOT / "data", *, money: bool = True
+    passages: Sequence[dict[str, Any]],
+    data: Path = ROOT / "data",
+    *,
+    money: bool = True,
+    reference: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Statements and audit rows of each passage, as dicts, from the current extractor."""
-    from kpitools.catalog import read_catalog
-    from kpitools.extract import audit_statements, extract_statements, read_phrases
-    from kpitools.registry import read_registry
+    """Statements and audit rows of each passage, as dicts, from the extractor importable here.
 
-    registry = read_registry(data / "units.csv")
-    catalog = read_catalog(data / "metrics.csv")
-    phrases = read_phrases(data / "metric_phrases.csv", catalog=catalog)
+    ``reference``: the registry, catalog and wording to pass (an older extractor takes fewer:
+    ``eval_history``); by default they are read from ``data``.
+    """
+    from kpitools.extract import audit_statements, extract_statements
+
+    if reference is None:
+        from kpitools.catalog import read_catalog
+        from kpitools.extract import read_phrases
+        from kpitools.registry import read_registry
+
+        catalog = read_catalog(data / "metrics.csv")
+        reference = {
+            "registry": read_registry(data / "units.csv"),
+            "catalog": catalog,
+            "phrases": read_phrases(data / "metric_phrases.csv", catalog=catalog),
+            "money": money,
+        }
     out: dict[str, Any] = {}
     for p in passages:
-        found = extract_statements(
-            p["text"],
-            file=p["id"],
-            registry=registry,
-            phrases=phrases,
-            catalog=catalog,
-            money=money,
-        )
+        found = extract_statements(p["text"], file=p["id"], **reference)
         out[p["id"]] = (
             [s.to_dict() for s in found],
             audit_statements(found).to_dicts() if found else [],

@@ -94,15 +94,8 @@ def _extractor_kwargs(data: Path) -> dict[str, Any]:
 
 def score_here(tree: Path, batch: str) -> dict[str, Any]:
     """Score a batch with the extractor importable here (``PYTHONPATH=<tree>/src``)."""
-    import kpitools.extract as kx
-
-    kw = _extractor_kwargs(tree / "data")
     passages = _passages(batch)
-    results = {}
-    for p in passages:
-        found = kx.extract_statements(p["text"], file=p["id"], **kw)
-        audit = kx.audit_statements(found).to_dicts() if found else []
-        results[p["id"]] = ([s.to_dict() for s in found], audit)
+    results = ev.run_extractor(passages, reference=_extractor_kwargs(tree / "data"))
     st, au = ev.score_part(passages, results)
     return {
         "batch": batch,
