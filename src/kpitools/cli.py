@@ -170,6 +170,20 @@ def _in_language(reports: list[Any], lang: str) -> list[Any]:
     return out
 
 
+def _supports(value: str) -> frozenset[str]:
+    """The kinds of support ``--support`` keeps: names of :data:`kpitools.extract.SUPPORTS`."""
+    from kpitools.extract.phrases import SUPPORTS
+
+    kinds = [k.strip() for k in value.split(",") if k.strip()]
+    unknown = [k for k in kinds if k not in SUPPORTS]
+    if unknown or not kinds:
+        raise argparse.ArgumentTypeError(
+            f"unknown kind {', '.join(map(repr, unknown)) or repr(value)}; "
+            f"one or more of {', '.join(SUPPORTS)}, separated by commas"
+        )
+    return frozenset(kinds)
+
+
 def _extract(args: argparse.Namespace) -> int:
     from kpitools.catalog import read_catalog
     from kpitools.errors import KpiDataError
@@ -194,8 +208,11 @@ def _extract(args: argparse.Namespace) -> int:
     except (OSError, KpiDataError) as exc:
         print(f"kpitools extract: {exc}", file=sys.stderr)
         return 2
+    audit = audit_statements(statements_frame(found))  # every statement read, kept or not
+    read = len(found)
+    if args.support is not None:  # a claim is kept by what backs it; the rest stay
+        found = [s for s in found if s.support is None or s.support in args.support]
     frame = statements_frame(found)
-    audit = audit_statements(frame)
     writers = {"json": _extract_json, "csv": _extract_csv, "table": _extract_table}
     writers[args.format](args, found, frame, audit, sys.stdout)
     verdicts = audit["verdict"].to_list()
@@ -205,7 +222,12 @@ def _extract(args: argparse.Namespace) -> int:
             f"{sum(v == k for v in verdicts)} {k}"
             for k in ("consistent", "inconsistent", "truncated", "unchecked")
         )
-        print(f"\n{len(found)} statement(s); {len(verdicts)} check(s): {counts}", file=sys.stdout)
+        listed = (
+            f"{len(found)} statement(s)"
+            if len(found) == read
+            else f"{len(found)} of {read} statement(s) listed"
+        )
+        print(f"\n{listed}; {len(verdicts)} check(s): {counts}", file=sys.stdout)
     return 1 if args.audit and bad else 0
 
 
@@ -589,6 +611,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="read money amounts (38,7 tỷ đồng) as figures (default); --no-money masks them",
     )
     ext.add_argument("--lang", choices=LANGS, help="table language (default: the project's)")
+    ext.add_argument(
+        "--support",
+        type=_supports,
+        metavar="KINDS",
+        help="list only the claims backed by these kinds, comma-separated (checked, "
+        "percent_only, unconfirmed, target_only; see docs/extract.md); statements that make "
+        "no claim are listed as before, and --audit still checks every statement read",
+    )
     mem = sub.add_parser(
         "members",
         help="count KPIs from a member-registry export into the long table",

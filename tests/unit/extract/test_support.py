@@ -105,3 +105,47 @@ def test_a_stated_excess_count_checks_its_pair_as_a_percentage_does() -> None:
         "checked",
     )
     assert (derived.target, derived.consistent, derived.support) == (150, None, "unconfirmed")
+
+
+def _case_files(tmp_path: Path) -> list[str]:
+    files = []
+    for i, (text, _) in enumerate(CASES):  # one file a case, as above
+        files.append(tmp_path / f"report{i}.txt")
+        files[-1].write_text(text + "\n", encoding="utf-8")
+    return list(map(str, files))
+
+
+@pytest.mark.parametrize("kinds", [["checked"], ["checked", "percent_only"], list(SUPPORTS)])
+def test_the_cli_lists_only_the_claims_backed_as_asked(
+    kinds: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    files = _case_files(tmp_path)
+    assert main(["extract", *files, "--format", "json", "--support", ",".join(kinds)]) == 0
+    listed = [r["support"] for r in json.loads(capsys.readouterr().out)]
+    # claims of other kinds are gone; statements that make no claim stay, in order
+    every = [s for _, supports in CASES for s in supports]
+    assert listed == [s for s in every if s is None or s in kinds]
+
+
+def test_the_audit_still_checks_what_support_leaves_out(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the 190 % that its figures contradict is an unconfirmed claim: not listed, still flagged
+    files = _case_files(tmp_path)
+    assert main(["extract", *files, "--audit", "--support", "checked , percent_only"]) == 1
+    out = capsys.readouterr().out
+    assert "190%" not in out.split("\n\n")[0]  # the listing, before the audit's table
+    assert "4 of 6 statement(s) listed" in out and "1 inconsistent" in out
+
+
+@pytest.mark.parametrize("value", ["checkd", "checked,everything", ",", ""])
+def test_an_unknown_kind_of_support_is_refused_by_name(
+    value: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as stop:
+        main(["extract", *_case_files(tmp_path), "--support", value])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err
+    assert "--support" in err and "one or more of checked, unconfirmed" in err
+    bad = [k for k in value.split(",") if k.strip() and k.strip() not in SUPPORTS]
+    assert all(repr(k) in err for k in bad)
