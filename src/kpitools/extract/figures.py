@@ -75,6 +75,11 @@ _MONEY_COMPOUND = rx(
     rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>tỷ|tỉ)\s+(?P<b>\d{{1,3}})\s+triệu"
     r"\s*(?P<cur>đồng|đ|vnđ|vnd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
+# thousands of billions and billions written together: "140 nghìn 250 tỷ đồng" is 140.250 tỷ
+_MONEY_THOUSANDS = rx(
+    rf"{_B}(?P<a>\d{{1,3}})\s+(?:nghìn|ngàn)\s+(?P<b>\d{{1,3}})\s+(?P<mag>tỷ|tỉ)"
+    r"\s*(?P<cur>đồng|đ|vnđ|vnd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
+)
 # a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
 _MONEY_RANGE = rx(
     rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
@@ -474,6 +479,7 @@ class Draft:
 _FIGURE_KINDS = {
     "money": "count",
     "money_compound": "count",
+    "money_thousands": "count",
     "money_range": "range",
     "money_pair": "pair",
 }
@@ -497,6 +503,7 @@ def scan(doc: Doc) -> list[Figure]:
             ("money_range", _MONEY_RANGE_UNITS),
             ("money_range", _MONEY_RANGE),
             ("money_compound", _MONEY_COMPOUND),
+            ("money_thousands", _MONEY_THOUSANDS),
             ("money", _MONEY),
         ]
         if doc.money
@@ -543,7 +550,7 @@ _CLAUSE_CLOSE = re.compile(r"\s*(?:[,;.)]|$)")
 
 def _money_measure(doc: Doc, kind: str, m: re.Match[str], fig: Figure) -> str | None:
     """The unit of an amount as written (``tỷ đồng``), None for a figure that is no amount."""
-    if kind in ("money", "money_compound", "money_range", "money_pair"):
+    if kind in ("money", "money_compound", "money_thousands", "money_range", "money_pair"):
         return _measure(m)
     if kind == "count" and doc.money and _bare_billions(doc, m, fig):
         return "tỷ đồng"
@@ -629,6 +636,30 @@ def _numbered_label(text: str, start: int) -> bool:
     return sum(1 for _ in named) > 1
 
 
+# "khoảng 1/3", "hơn 1/2", "chiếm gần 2/3": a vulgar fraction said of a whole's share
+_VULGAR_LEAD = rx(r"(?<!\w)(?:khoảng|chừng|gần|hơn|trên|xấp\s+xỉ|chiếm|bằng)\s*$")
+
+
+def _vulgar_fraction(text: str, start: int, a: Decimal, b: Decimal) -> bool:
+    """Whether the fraction ``a/b`` at ``start`` is a vulgar fraction of a whole (``khoảng
+    1/3``, ``chiếm hơn 1/2``): its parts whole, the part below a whole of at most 10, an
+    approximation or a share's verb right before it; no result against its target."""
+    if not (0 < a < b <= 10) or a != a.to_integral_value() or b != b.to_integral_value():
+        return False
+    return _VULGAR_LEAD.search(fold(text[max(0, start - 16) : start])) is not None
+
+
+def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None] | None:
+    """The two numbers of a fraction; None for the name of a numbered thing (``Lô 17, Lô
+    10/11``) or a vulgar fraction of a whole (``khoảng 1/3 số hộ``)."""
+    if _numbered_label(text, m.start("a")):
+        return None
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    if _vulgar_fraction(text, m.start("a"), a, b):
+        return None
+    return (a, b), None
+
+
 def _figure_values(
     kind: str, m: re.Match[str], text: str
 ) -> tuple[tuple[Decimal, ...], Percent | None] | None:
@@ -637,7 +668,7 @@ def _figure_values(
     if kind == "rate_range":
         low = parse_number(m.group("a") or m.group("a2"))
         return (low, parse_number(m.group("b"))), None
-    if kind in ("money_range", "money_compound"):
+    if kind in ("money_range", "money_compound", "money_thousands"):
         return _money_values(kind, m), None
     if kind == "range":
         low, high = parse_number(m.group("a")), parse_number(m.group("b"))
@@ -646,9 +677,7 @@ def _figure_values(
         scale = parse_number(f"1 {m.group('mag')}") if m.group("mag") else Decimal(1)
         return (low * scale, high * scale), None
     if kind == "pair":
-        if _numbered_label(text, m.start("a")):
-            return None  # "Lô 17, Lô 10/11": the name of a numbered thing
-        return (parse_number(m.group("a")), parse_number(m.group("b"))), None
+        return _pair_values(m, text)
     if kind == "money_pair":
         scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
         return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
@@ -663,11 +692,13 @@ def _figure_values(
 
 
 def _money_values(kind: str, m: re.Match[str]) -> tuple[Decimal, ...]:
-    """The amounts, in đồng, of a range of money or of billions and millions written
-    together (``152 tỷ 318 triệu đồng``)."""
-    if kind == "money_compound":
-        billions, millions = parse_number(m.group("a")), parse_number(m.group("b"))
-        return (billions * 10**9 + millions * 10**6,)
+    """The amounts, in đồng, of a range of money or of two scales written together (``152
+    tỷ 318 triệu đồng``, ``140 nghìn 250 tỷ đồng``)."""
+    if kind in ("money_compound", "money_thousands"):
+        high, low = parse_number(m.group("a")), parse_number(m.group("b"))
+        if kind == "money_thousands":  # thousands of billions, and billions
+            return ((high * 1000 + low) * 10**9,)
+        return (high * 10**9 + low * 10**6,)
     scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
     low, high = _range_ends(parse_number(m.group("a")), parse_number(m.group("b")))
     return (low * scale, high * scale)

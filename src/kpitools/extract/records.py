@@ -355,6 +355,21 @@ def _plan_set_out_beaten(doc: Doc, f: Figure) -> bool:
     )
 
 
+# "vượt 4 chỉ tiêu, đạt 10 chỉ tiêu": how many indicators or goals were exceeded, no excess
+# of a result over its plan
+_INDICATORS_COUNTED = rx(r"\s*(?:chỉ\s+tiêu|tiêu\s+chí|mục\s+tiêu|nhiệm\s+vụ)(?!\w)")
+
+
+def _counts_indicators(doc: Doc, d: Draft, f: Figure) -> bool:
+    """Whether the excess figure ``f`` counts indicators or goals exceeded (``trong 24 chỉ
+    tiêu, đã vượt 4 chỉ tiêu``): its noun and the draft's actual's are indicators, so it is
+    no excess count (``kết nạp 47 đảng viên, vượt 2 chỉ tiêu`` is 2 above the target)."""
+    a = d.actual_fig
+    return a is not None and all(
+        _INDICATORS_COUNTED.match(doc.fold, g.end, g.sentence.end) is not None for g in (a, f)
+    )
+
+
 def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
     """The kind of what the draft states and its signed percentage; a target derived from
     an exact actual and its excess."""
@@ -369,6 +384,8 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         d.stated_percent = sign * d.percent_fig.percent.value
     elif d.excess_fig is not None and _plan_set_out_beaten(doc, d.excess_fig):
         d.target, d.target_fig, d.excess_fig = d.excess_fig.value, d.excess_fig, None
+    elif d.excess_fig is not None and _counts_indicators(doc, d, d.excess_fig):
+        d.excess_fig = None
     elif d.excess_fig is not None:
         d.kind = "excess_count"
         a, excess = _single(d.actual), _single(d.excess_fig.value)

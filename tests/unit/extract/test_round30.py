@@ -1,0 +1,101 @@
+"""Round 30 of the extraction rules (issue 17): indicators counted as exceeded are no excess
+count; a vulgar fraction is a share, no result against its target; thousands of billions
+and billions written together are one amount; … — each a general rule of report wording,
+tested on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from reading import find
+
+from kpitools.extract import Statement
+
+
+def claims(text: str) -> list[Statement]:
+    """The statements of ``text`` a user reads as target-versus-result claims (a support)."""
+    return [s for s in find(text, money=True) if s.support is not None]
+
+
+# ------------------------------------------ indicators exceeded are no excess of a result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong 20 chỉ tiêu, phường đã thực hiện vượt 7 chỉ tiêu, đạt 11 chỉ tiêu.",
+        "Năm 2022 xã đạt 15 chỉ tiêu, vượt 4 chỉ tiêu so với nghị quyết.",
+        "Huyện hoàn thành 12 tiêu chí, vượt 3 tiêu chí.",
+    ],
+)
+def test_indicators_exceeded_are_no_excess_count(text: str) -> None:
+    assert [s for s in find(text) if s.stated_kind == "excess_count"] == []
+    assert claims(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Năm 2024, Đảng bộ xã kết nạp 38 đảng viên mới, vượt 3 chỉ tiêu.", (38, 35)),
+        ("Năm nay phường kết nạp 26 đảng viên, vượt chỉ tiêu 4 đảng viên.", (26, 22)),
+    ],
+)
+def test_a_count_of_people_above_its_target_stays_an_excess_count(
+    text: str, pair: tuple[int, int]
+) -> None:
+    [s] = claims(text)
+    assert s.stated_kind == "excess_count"
+    assert (s.actual, s.target) == tuple(Decimal(v) for v in pair)
+
+
+# ------------------------------------------------------ a vulgar fraction is a share
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu ngân sách của tỉnh đạt khoảng 1/3 tổng thu của cả vùng.",
+        "Số hộ khá giàu chiếm hơn 1/2 số hộ toàn xã.",
+        "Diện tích lúa chất lượng cao chiếm gần 2/3 diện tích gieo cấy.",
+        "Số đảng viên trẻ bằng 1/4 tổng số đảng viên của chi bộ.",
+    ],
+)
+def test_an_approximate_vulgar_fraction_is_no_pair(text: str) -> None:
+    assert claims(text) == []
+    assert [s for s in find(text) if s.target is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Năm 2023 xã kết nạp 4/5 đảng viên, đạt 80% kế hoạch.", (4, 5)),
+        ("Thành lập mới 2/3 chi bộ trong doanh nghiệp ngoài nhà nước.", (2, 3)),
+        ("Chi bộ kết nạp gần 18/20 đảng viên theo kế hoạch.", (18, 20)),
+    ],
+)
+def test_a_fraction_with_no_approximation_or_a_large_whole_stays_a_pair(
+    text: str, pair: tuple[int, int]
+) -> None:
+    [s] = claims(text)
+    assert (s.actual, s.target) == tuple(Decimal(v) for v in pair)
+
+
+# ------------------------------------------ thousands of billions and billions together
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Thu ngân sách năm 2023 đạt 12 nghìn 450 tỷ đồng, bằng 95% kế hoạch.", 12_450),
+        ("Tổng chi ngân sách đạt 3 ngàn 75 tỷ đồng, đạt 88% dự toán.", 3_075),
+    ],
+)
+def test_thousands_of_billions_and_billions_are_one_amount(text: str, amount: int) -> None:
+    [s] = claims(text)
+    assert s.actual == Decimal(amount) * 10**9
+
+
+def test_an_amount_in_thousands_of_billions_alone_is_read_as_before() -> None:
+    [s] = claims("Thu ngân sách năm 2023 đạt 12 nghìn tỷ đồng, bằng 95% kế hoạch.")
+    assert s.actual == Decimal(12_000) * 10**9
