@@ -80,6 +80,17 @@ _MONEY_THOUSANDS = rx(
     rf"{_B}(?P<a>\d{{1,3}})\s+(?:nghìn|ngàn)\s+(?P<b>\d{{1,3}})\s+(?P<mag>tỷ|tỉ)"
     r"\s*(?P<cur>đồng|đ|vnđ|vnd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
+# a decimal comma with a stray space after it, on a scale, right after a verb or qualifier of
+# an amount: "đạt 21, 45 tỷ đồng", "là 3, 06 triệu tấn" (not "năm 2021, 22 triệu lượt")
+_SPACED_LEAD = (
+    r"(?:(?<=đạt\s)|(?<=là\s)|(?<=được\s)|(?<=khoảng\s)|(?<=gần\s)|(?<=hơn\s)|(?<=trên\s)"
+    r"|(?<=còn\s))"
+)
+_SPACED_NUMBER = rf"{_SPACED_LEAD}(?P<a>\d{{1,3}},\s\d{{1,3}})\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)"
+_MONEY_SPACED = rx(
+    rf"{_SPACED_NUMBER}\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
+)
+_COUNT_SPACED = rx(rf"{_SPACED_NUMBER}(?!\w)")
 # a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
 _MONEY_RANGE = rx(
     rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
@@ -479,6 +490,8 @@ class Draft:
 _FIGURE_KINDS = {
     "money": "count",
     "money_compound": "count",
+    "money_spaced": "count",
+    "count_spaced": "count",
     "money_thousands": "count",
     "money_range": "range",
     "money_pair": "pair",
@@ -504,6 +517,7 @@ def scan(doc: Doc) -> list[Figure]:
             ("money_range", _MONEY_RANGE),
             ("money_compound", _MONEY_COMPOUND),
             ("money_thousands", _MONEY_THOUSANDS),
+            ("money_spaced", _MONEY_SPACED),
             ("money", _MONEY),
         ]
         if doc.money
@@ -514,6 +528,7 @@ def scan(doc: Doc) -> list[Figure]:
         ("rate_range", _RATE_RANGE),
         ("range", _RANGE),
         ("range", _DASH_RANGE),
+        ("count_spaced", _COUNT_SPACED),
         ("pair", _NOUN_PAIR),
         ("pair", _PAIR),
         ("percent", _PERCENT),
@@ -548,9 +563,19 @@ _MONEY_SUBJECT = rx(
 _CLAUSE_CLOSE = re.compile(r"\s*(?:[,;.)]|$)")
 
 
+_MONEY_KINDS = (
+    "money",
+    "money_compound",
+    "money_thousands",
+    "money_spaced",
+    "money_range",
+    "money_pair",
+)
+
+
 def _money_measure(doc: Doc, kind: str, m: re.Match[str], fig: Figure) -> str | None:
     """The unit of an amount as written (``tỷ đồng``), None for a figure that is no amount."""
-    if kind in ("money", "money_compound", "money_thousands", "money_range", "money_pair"):
+    if kind in _MONEY_KINDS:
         return _measure(m)
     if kind == "count" and doc.money and _bare_billions(doc, m, fig):
         return "tỷ đồng"
@@ -685,7 +710,8 @@ def _figure_values(
         percent = parse_percent(m.group("a"))
         return (percent.value,), percent
     mag = m.group("mag")
-    value = parse_number(text[m.start("a") : m.end("a")] + (f" {mag}" if mag else ""))
+    number = text[m.start("a") : m.end("a")].replace(", ", ",")  # "21, 45 tỷ": a stray space
+    value = parse_number(number + (f" {mag}" if mag else ""))
     if m.groupdict().get("mag2"):  # "1,5 nghìn tỷ đồng": a thousand billion
         value *= 10**9
     return (value,), None

@@ -29,6 +29,7 @@ from kpitools.extract.figures import (
     Figure,
     Matcher,
     Value,
+    _plan_of,
     _single,
 )
 from kpitools.extract.kinds import (
@@ -76,6 +77,7 @@ def interpret(
     kept = [d for d in drafts if not d.merged]
     for d in kept:
         _find_kind(doc, d, catalog)
+        _unnamed_excess_of_another(doc, d)
     _fraction_takes_its_percent(kept)
     _elliptic_plans(doc, kept)
     _elliptic_plans(doc, kept[::-1], ahead=True)
@@ -353,6 +355,26 @@ def _plan_set_out_beaten(doc: Doc, f: Figure) -> bool:
         _BEATEN_PLAN_LEAD.search(lead) is not None
         and _SET_OUT_AFTER.match(doc.fold, f.end, f.sentence.end) is not None
     )
+
+
+def _unnamed_excess_of_another(doc: Doc, d: Draft) -> None:
+    """A bare ``vượt X%`` (no plan written after it) right after an attainment of a named
+    plan that it contradicts (``đạt 108,2% kế hoạch huyện giao, vượt 3,5%``: 8,2 is no 3,5)
+    is not that plan's excess but a rise over something unnamed (last year, most often):
+    read as a growth with no base, no claim and no check against the plan."""
+    first = d.twin_of
+    if d.kind != "excess" or first is None or first.kind != "attainment":
+        return
+    e, a = d.percent_fig, first.percent_fig
+    if e is None or a is None or e.percent is None or a.percent is None:
+        return
+    if _plan_of(doc, e) or not _plan_of(doc, a) or e.qualifier or a.qualifier:
+        return
+    slack = Decimal(5) / 10 ** (a.percent.decimals + 1) + Decimal(5) / 10 ** (
+        e.percent.decimals + 1
+    )
+    if abs(a.percent.value - 100 - e.percent.value) > slack:
+        d.kind, d.target, d.target_fig, d.derived = "growth", None, None, False
 
 
 # "vượt 4 chỉ tiêu, đạt 10 chỉ tiêu": how many indicators or goals were exceeded, no excess

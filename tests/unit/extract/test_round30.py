@@ -99,3 +99,77 @@ def test_thousands_of_billions_and_billions_are_one_amount(text: str, amount: in
 def test_an_amount_in_thousands_of_billions_alone_is_read_as_before() -> None:
     [s] = claims("Thu ngân sách năm 2023 đạt 12 nghìn tỷ đồng, bằng 95% kế hoạch.")
     assert s.actual == Decimal(12_000) * 10**9
+
+
+# ------------------------------- a bare excess that its plan's attainment contradicts
+
+
+def test_a_bare_excess_that_contradicts_the_attainment_is_no_excess_of_its_plan() -> None:
+    text = (
+        "Năm 2023, thu ngân sách của phường đạt 25,6 tỷ đồng, bằng 108,2% kế hoạch huyện "
+        "giao, vượt 3,5%."
+    )
+    kinds = [(s.stated_percent, s.stated_kind, s.verdict) for s in find(text, money=True)]
+    assert (Decimal("108.2"), "attainment", "unchecked") in kinds
+    assert (Decimal("3.5"), "growth", "unchecked") in kinds
+    assert [s for s in find(text, money=True) if s.verdict == "inconsistent"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "verdict"),
+    [
+        # the excess agrees with the attainment: the same plan's, checked
+        (
+            "Năm 2023, thu ngân sách của phường đạt 25,6 tỷ đồng, bằng 108,2% kế hoạch "
+            "huyện giao, vượt 8,2%.",
+            "excess",
+            "consistent",
+        ),
+        # the excess names its plan: a disagreement the audit shows
+        (
+            "Năm 2023, thu ngân sách của phường đạt 25,6 tỷ đồng, bằng 108,2% kế hoạch, "
+            "vượt 3,5% kế hoạch.",
+            "excess",
+            "inconsistent",
+        ),
+        (
+            "Năm 2024, Đảng bộ xã kết nạp 54 đảng viên, đạt 108% chỉ tiêu, vượt 8%.",
+            "excess",
+            "consistent",
+        ),
+    ],
+)
+def test_an_excess_that_agrees_or_names_its_plan_stays_an_excess(
+    text: str, kind: str, verdict: str
+) -> None:
+    second = [s for s in find(text, money=True) if s.stated_kind not in ("attainment", None)]
+    assert [(s.stated_kind, s.verdict) for s in second] == [(kind, verdict)]
+
+
+# -------------------------------------- a decimal comma with a stray space after it
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Năm 2023, thu ngân sách của xã ước đạt 31, 45 tỷ đồng, bằng 104,5% kế hoạch.", "31.45e9"),
+        ("Sản lượng khai thác năm nay là 3, 06 triệu tấn, đạt 102% kế hoạch.", "3.06e6"),
+        ("Tổng vốn giải ngân được khoảng 7, 5 tỷ đồng, đạt 61% kế hoạch vốn.", "7.5e9"),
+    ],
+)
+def test_a_stray_space_after_a_decimal_comma_keeps_one_amount(text: str, amount: str) -> None:
+    [s] = claims(text)
+    assert s.actual == Decimal(amount)
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        ("Năm 2021, 22 triệu lượt khách đến tỉnh, đạt 90% kế hoạch.", "22e6"),
+        ("Hỗ trợ mỗi hộ 3, 5 hoặc 7 triệu đồng; tổng kinh phí đạt 95% kế hoạch.", None),
+    ],
+)
+def test_a_comma_between_numbers_elsewhere_stays_a_list(text: str, amount: str | None) -> None:
+    actuals = [s.actual for s in claims(text)]
+    assert Decimal("3.5e6") not in actuals
+    assert amount is None or actuals == [Decimal(amount)]
