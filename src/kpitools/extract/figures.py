@@ -285,7 +285,7 @@ _CONNECTORS = rx(
     rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|nhẹ|mạnh|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|"
-    rf"(?:tỷ|tỉ)\s+lệ\s+đạt|đạt\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
+    rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
     rf"|{_MULTIPLE_OF_PAST})[\s(]*)*$"
 )
 _K_EXCESS = rx(
@@ -796,9 +796,26 @@ def _describe(doc: Doc, fig: Figure) -> None:
                 folded[fig.noun_end or fig.end : sentence.end],
             )
             or _heading_target(doc, fig)
+            or _quoted_resolution(doc, fig)
         )
     ):
         fig.role, fig.set_out = "target", True
+
+
+# a resolution or plan named, its words then quoted: "Nghị quyết Đại hội lần thứ X “Mỗi
+# năm kết nạp 300 đảng viên”" (not a title after "về": "Nghị quyết về “…”")
+_RESOLUTION_QUOTED = rx(
+    r"(?<!\w)(?:nghị\s+quyết|chỉ\s+thị|kế\s+hoạch|chương\s+trình\s+hành\s+động)(?!\w)"
+    r"[^.,;:“”\"]{0,100}?(?<!về)(?<!về\s)[“\"][^”\"]*$"
+)
+
+
+def _quoted_resolution(doc: Doc, fig: Figure) -> bool:
+    """Whether a figure is quoted from a resolution or plan named right before the quote,
+    in the same clause (``Thực hiện Nghị quyết Đại hội lần thứ X “Bình quân hằng năm kết
+    nạp 300 đảng viên”``): what it sets, a target."""
+    start = max(fig.sentence.start, fig.start - 200)
+    return _RESOLUTION_QUOTED.search(doc.fold[start : fig.start]) is not None
 
 
 # "… như gạo đạt gần 200 tấn, vượt 20% kế hoạch": a verb of a result right before a figure

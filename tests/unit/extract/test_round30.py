@@ -173,3 +173,57 @@ def test_a_comma_between_numbers_elsewhere_stays_a_list(text: str, amount: str |
     actuals = [s.actual for s in claims(text)]
     assert Decimal("3.5e6") not in actuals
     assert amount is None or actuals == [Decimal(amount)]
+
+
+# ---------------------- a resolution's quoted target, "phát triển" members, "chiếm tỷ lệ"
+
+_QUOTED = (
+    "Thực hiện Nghị quyết Đại hội Đảng bộ huyện lần thứ XX “Bình quân hằng năm phát triển "
+    "450 đảng viên”; theo đó, các cấp ủy đã xây dựng kế hoạch. Từ đầu năm 2022 đến nay, "
+    "toàn Đảng bộ huyện kết nạp được 412 đảng viên, {verb} 91,56% so với chỉ tiêu Nghị quyết."
+)
+
+
+@pytest.mark.parametrize("verb", ["chiếm tỷ lệ", "đạt tỷ lệ", "đạt", "bằng tỷ lệ"])
+def test_a_quoted_resolution_target_is_linked_to_the_years_admissions(verb: str) -> None:
+    [s] = claims(_QUOTED.format(verb=verb))
+    assert (s.actual, s.target, s.verdict) == (Decimal(412), Decimal(450), "consistent")
+    assert s.metric == "admissions"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nghị quyết Đại hội lần thứ XX đề ra “mỗi năm kết nạp 120 đảng viên mới”.",
+        "Thực hiện Kế hoạch số 12-KH/ĐU “phấn đấu kết nạp 35 đảng viên”, các chi bộ đã rà soát.",
+    ],
+)
+def test_a_figure_quoted_from_a_resolution_or_plan_is_a_target(text: str) -> None:
+    assert [(s.actual, s.target is not None) for s in find(text)] == [(None, True)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a title after "về" sets nothing
+        "Thực hiện Nghị quyết số 05-NQ/HU về “Phát triển 300 ha lúa chất lượng cao”, năm "
+        "2023 huyện đạt 280 ha.",
+        # a quote with no resolution named before it
+        "Năm 2023, xã kết nạp 25 đảng viên “trẻ”.",
+    ],
+)
+def test_other_quotes_set_no_target(text: str) -> None:
+    assert claims(text) == []
+    assert [s for s in find(text) if s.target is not None] == []
+
+
+def test_members_developed_are_members_admitted() -> None:
+    [s] = claims("Năm 2023, Đảng bộ xã phát triển được 18 đảng viên mới, đạt 90% kế hoạch.")
+    assert (s.metric, s.actual) == ("admissions", Decimal(18))
+    [t] = find("Nghị quyết đề ra mỗi năm phát triển 40 đảng viên.")
+    assert (t.metric, t.target) == ("admissions", Decimal(40))
+
+
+def test_a_share_with_chiem_ty_le_and_no_plan_stays_a_share() -> None:
+    [s] = find("Toàn Đảng bộ có 1.240 đảng viên nữ, chiếm tỷ lệ 38,5%.")
+    assert (s.actual, s.stated_kind, s.support) == (Decimal(1240), "share", None)
