@@ -67,6 +67,7 @@ from kpitools.extract.plans import (
     link_plan_amounts,
     link_programme_targets,
     link_remainders,
+    link_repeated_plans,
 )
 from kpitools.extract.targets import (
     link_bracketed_rates,
@@ -103,6 +104,7 @@ def link_document(
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)
     linked = link_compared_plans(linked, text)
+    linked = link_repeated_plans(linked, text)
     linked = link_remainders(linked, text)
     linked = check_month_amounts(linked, text)
     linked = check_month_percentages(linked, text)

@@ -1284,3 +1284,73 @@ def link_remainders(statements: Sequence[LinkableStatement], text: str) -> list[
     paired, or when the result is one of several that do not fit.
     """
     return _with_unpaired(statements, text, _remainders(text), _remainder_statement)
+
+
+# --------------------------------------------------------------------------- a plan named again
+
+# "đạt 91% kế hoạch vốn": the plan a percentage names, up to the clause's end (four words)
+_PLAN_NAMED = rx(
+    rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}?(?=\s*(?:[,;.()]|và(?!\w)|$))"
+)
+
+
+def link_repeated_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each bare attainment given the plan of the one before naming it.
+
+    The attainment before it in its sentence names the same plan in the same words:
+    ``Kế hoạch vốn năm là 3.400 triệu đồng; đến tháng 12 giải ngân 3.100 triệu đồng, đạt 91%
+    kế hoạch vốn, ước đến hết tháng 1 giải ngân 3.300 triệu đồng, đạt 97% kế hoạch vốn``:
+    the second percentage names the plan the first was checked against (consistent), its
+    result is counted in the same unit, and the three figures agree — the evidence that the
+    plan is the same (precision first: only then is it linked).
+    """
+    out = list(statements)
+    prev: LinkableStatement | None = None
+    for i, s in enumerate(statements):
+        if prev is not None and _repeats_plan(s, prev, text):
+            assert isinstance(prev.target, Decimal)
+            start, end = (
+                (prev.link_start, prev.link_end)
+                if prev.link_start is not None and prev.link_end is not None
+                else (prev.start, prev.end)
+            )
+            out[i] = _with_plan(s, _Amount(start, end, prev.target, ("", "")), text)
+        if s.stated_kind == "attainment" and s.target is not None:
+            prev = s
+    return out
+
+
+def _plan_named(s: LinkableStatement, text: str) -> str | None:
+    """The plan the stated percentage of ``s`` names, folded, one space apart; None for none."""
+    m = _PLAN_NAMED.match(_after_percent(s, text))
+    return " ".join(m.group(0).split()) if m else None
+
+
+def _repeats_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> bool:
+    """Whether the bare attainment ``s`` is of the plan ``prev`` was checked against.
+
+    In the same sentence, the same plan named, the same unit word, another exact result, and
+    the percentage agrees with that plan.
+    """
+    p = _percent_of(s)
+    if (
+        s.target is not None
+        or s.link_start is not None
+        or s.stated_kind != "attainment"
+        or not isinstance(s.actual, Decimal)
+        or s.actual == prev.actual
+        or s.qualifier is not None
+        or not s.exact
+        or p is None
+        or prev.verdict not in ("consistent", "truncated")
+        or s.measure != prev.measure
+        or _FULL_STOP.search(text, prev.end, s.start)
+    ):
+        return False
+    named = _plan_named(s, text)
+    if named is None or named != _plan_named(prev, text):
+        return False
+    assert isinstance(prev.target, Decimal)
+    return bool(check_percent(p, s.actual, prev.target).consistent)

@@ -227,3 +227,39 @@ def test_members_developed_are_members_admitted() -> None:
 def test_a_share_with_chiem_ty_le_and_no_plan_stays_a_share() -> None:
     [s] = find("Toàn Đảng bộ có 1.240 đảng viên nữ, chiếm tỷ lệ 38,5%.")
     assert (s.actual, s.stated_kind, s.support) == (Decimal(1240), "share", None)
+
+
+# ------------------------------------------- a second result against the same plan named
+
+_TWO_RESULTS = (
+    "Tổng kế hoạch vốn đầu tư công năm 2022 là 3.400 triệu đồng; giải ngân đến 20/01/2023 là "
+    "3.100 triệu đồng, đạt 91% kế hoạch vốn{sep} giải ngân đến 31/01/2023 là "
+    "{second} triệu đồng, đạt {percent}% {plan}."
+)
+
+
+@pytest.mark.parametrize(("second", "percent"), [("3.300", "97"), ("3.260", "96")])
+def test_a_second_result_of_the_same_plan_named_takes_that_plan(second: str, percent: str) -> None:
+    text = _TWO_RESULTS.format(sep=", ước", second=second, percent=percent, plan="kế hoạch vốn")
+    pairs = [(s.actual, s.target, s.verdict) for s in claims(text)]
+    target = Decimal(3400) * 10**6
+    assert pairs == [
+        (Decimal(3100) * 10**6, target, "consistent"),
+        (Decimal(second.replace(".", "")) * 10**6, target, "consistent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sep", "percent", "plan"),
+    [
+        (", ước", "91", "kế hoạch vốn"),  # 3.300 / 3.400 is no 91 %: another plan
+        (", ước", "97", "kế hoạch tỉnh giao"),  # another plan named
+        (". Ước", "97", "kế hoạch vốn"),  # another sentence
+    ],
+)
+def test_a_second_percentage_of_another_plan_or_sentence_keeps_no_target(
+    sep: str, percent: str, plan: str
+) -> None:
+    text = _TWO_RESULTS.format(sep=sep, second="3.300", percent=percent, plan=plan)
+    second = [s for s in claims(text) if s.actual == Decimal(3300) * 10**6]
+    assert [(s.target, s.verdict) for s in second] == [(None, "unchecked")]
