@@ -337,13 +337,34 @@ _K_ACHIEVED = rx(
 _PLAN_AMOUNT_ASIDE = r"(?:\s*\(\s*[\d.,]+\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*\))?"
 _K_SECOND_OF_PLAN = rx(
     r"(?<!\w)(?:đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
-    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}}){_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
+    rf"(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?P<words>(?:\s+[^\W\d_]+){{0,8}})"
+    rf"{_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
 )
 # "vượt 32% dự toán Trung ương giao và 27% dự toán tỉnh giao": a second excess, its verb shared
 _K_SECOND_OF_EXCESS = rx(
     r"(?<!\w)vượt\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
-    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?P<words>(?:\s+[^\W\d_]+){{0,8}}){_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
+    rf"(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?P<words>(?:\s+[^\W\d_]+){{0,8}})"
+    rf"{_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
 )
+# "đạt 120% so với nghị quyết HĐND xã 131% so với kế hoạch huyện giao": a second plan's
+# percentage written right after the first plan's name, no word between (a table's row)
+_BARE_SECOND_LEAD = rx(
+    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)"
+    r"(?:\s+(?!(?:tăng|giảm|cao|thấp|vượt|đạt|bằng|và|với|so|chiếm|là)(?!\w))[^\W\d_]+){0,6}\s*$"
+)
+_COMPARED_PLAN_NEXT = rx(
+    r"\s*%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)"
+)
+
+
+def _compared_plan_next(doc: Doc, p: Figure) -> bool:
+    """Whether the percentage ``p`` is compared with a plan right after it (``131% so với
+    kế hoạch huyện giao``)."""
+    return (
+        _COMPARED_PLAN_NEXT.match(doc.fold, doc.fold.find("%", p.start), p.sentence.end) is not None
+    )
+
+
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (
     # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash

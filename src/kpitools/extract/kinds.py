@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.figures import (
     _ASSIGNED_TO,
+    _BARE_SECOND_LEAD,
     _CONNECTORS,
     _DECREASE,
     _K_ACHIEVED,
@@ -34,6 +35,7 @@ from kpitools.extract.figures import (
     _PLAN_IN_LEAD,
     Draft,
     Figure,
+    _compared_plan_next,
     _plan_of,
 )
 from kpitools.extract.text import NUM, Doc, Sentence, TimePhrase, UnitMention, resolve_month
@@ -434,7 +436,25 @@ def _second_of_plan(
     if lead.strip() == "và":
         lead = doc.fold[max(p.sentence.start, p.clause - 160) : p.start]
     m = said.search(lead)
+    if m is None and said is _K_SECOND_OF_PLAN:
+        m = _bare_second_of_plan(doc, p, lead)
     return m is not None and not _MEASURE_WORDS.search(m.group("words"))
+
+
+# "đạt 120% so với nghị quyết HĐND xã 131% …": the first attainment, its plan named, then
+# the percentage with no word between
+_K_FIRST_OF_PLANS = rx(
+    r"(?<!\w)(?:đạt|bằng)\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%(?P<words>[^%\d]*)$"
+)
+
+
+def _bare_second_of_plan(doc: Doc, p: Figure, lead: str) -> re.Match[str] | None:
+    """The attainment of a plan right before ``p`` when ``p`` follows its plan's name with no
+    word of its own and is compared with another plan (:data:`_BARE_SECOND_LEAD`)."""
+    m = _K_FIRST_OF_PLANS.search(lead)
+    if m is None or not _BARE_SECOND_LEAD.match(m.group("words")):
+        return None
+    return m if _compared_plan_next(doc, p) else None
 
 
 # "vượt kế hoạch năm, đạt 100,82%": the plan met named in the clause before the percentage

@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from kpitools.extract.amounts import MEASURE_NAMES
 from kpitools.extract.figures import (
+    _BARE_SECOND_LEAD,
     _COMPARED_YEAR,
     _CONNECTOR_SUFFIX,
     _CONNECTORS,
@@ -35,6 +36,7 @@ from kpitools.extract.figures import (
     Draft,
     Figure,
     _bracketed_plan_after,
+    _compared_plan_next,
     _plan_of,
 )
 from kpitools.extract.text import Doc
@@ -681,8 +683,8 @@ def _margin_between(doc: Doc, rate: Figure, margin: Figure, p: Figure) -> bool:
 
 _SECOND_PLAN_LEAD = rx(
     r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
-    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh|kịch\s+bản|khoản\s+(?:được\s+)?phân\s+bổ)"
-    r"(?:\s+[^\W\d_]+){0,9}?"
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|kh|kịch\s+bản"
+    r"|khoản\s+(?:được\s+)?phân\s+bổ)(?:\s+[^\W\d_]+){0,9}?"
     # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
     r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?"
     r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)"
@@ -764,6 +766,12 @@ def _first_percent(doc: Doc, previous: list[Figure]) -> Figure | None:
     return None if any(c.isdigit() for c in words) else q
 
 
+def _bare_second_plan(doc: Doc, between: str, p: Figure) -> bool:
+    """Whether ``p`` follows the first plan's name with no word of its own and is compared
+    with another plan (``… so với nghị quyết HĐND xã 131% so với kế hoạch huyện giao``)."""
+    return _BARE_SECOND_LEAD.match(between) is not None and _compared_plan_next(doc, p)
+
+
 def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """A second attainment of the same result, of another plan named after the first, with a
     verb of its own ("đạt 72,5% kế hoạch … giao và đạt 68,1% kế hoạch vốn tỉnh giao"): a
@@ -779,7 +787,8 @@ def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -
     if owner.target is not None and owner.target_fig is not previous[-1]:
         return False
     between = _BRACKETED.sub(" ", doc.fold[q.end : p.start])
-    if not _SECOND_PLAN_LEAD.match(between) or _MEASURE_WORDS.search(between):
+    led = _SECOND_PLAN_LEAD.match(between) or _bare_second_plan(doc, between, p)
+    if not led or _MEASURE_WORDS.search(between):
         return False
     if not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
         return False

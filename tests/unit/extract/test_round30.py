@@ -263,3 +263,44 @@ def test_a_second_percentage_of_another_plan_or_sentence_keeps_no_target(
     text = _TWO_RESULTS.format(sep=sep, second="3.300", percent=percent, plan=plan)
     second = [s for s in claims(text) if s.actual == Decimal(3300) * 10**6]
     assert [(s.target, s.verdict) for s in second] == [(None, "unchecked")]
+
+
+# --------------------------------- a second plan's percentage, by "và" or bare, "nghị quyết"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tổng thu ngân sách gần 8,2 tỷ đồng đạt 120,5% so với nghị quyết HĐND xã 131,2% so "
+        "với kế hoạch huyện giao.",
+        "Tổng thu ngân sách đạt 8,2 tỷ đồng, đạt 120,5% so với nghị quyết HĐND xã và 131,2% "
+        "so với kế hoạch huyện giao.",
+        "Tổng thu ngân sách đạt 8,2 tỷ đồng, đạt 120,5% so với nghị quyết HĐND xã và đạt "
+        "131,2% so với kế hoạch huyện giao.",
+        "Tổng thu ngân sách 8,2 tỷ đồng đạt 120,5% so dự toán tỉnh giao 131,2% so kế hoạch huyện.",
+    ],
+)
+def test_a_second_plans_percentage_of_one_amount_is_its_own_attainment(text: str) -> None:
+    found = [(s.actual, s.stated_percent, s.stated_kind) for s in claims(text)]
+    amount = Decimal("8.2") * 10**9
+    assert found == [
+        (amount, Decimal("120.5"), "attainment"),
+        (amount, Decimal("131.2"), "attainment"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # compared with last year, not a plan
+        "Tổng thu ngân sách đạt 8,2 tỷ đồng, đạt 120,5% so với dự toán 31,2% so với cùng kỳ.",
+        # a verb of change between: a growth
+        "Tổng thu ngân sách đạt 8,2 tỷ đồng, đạt 120,5% so với nghị quyết tăng 31,2% so với "
+        "kế hoạch.",
+    ],
+)
+def test_a_bare_percentage_after_a_plan_not_compared_with_a_plan_is_no_attainment(
+    text: str,
+) -> None:
+    second = [s for s in find(text, money=True) if s.stated_percent == Decimal("31.2")]
+    assert [s.stated_kind for s in second] in (["growth"], ["excess"])
