@@ -123,7 +123,8 @@ _SCALED = rx(
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
 _PLAN_CUE = rx(
     r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|phấn\s+đấu|hướng\s+tới|đề\s+ra"
-    r"|được\s+giao|phân\s+bổ|bố\s+trí)(?!\w)"
+    # "được giao", "được Trung ương giao", "được UBND tỉnh giao": assigned, the assigner between
+    r"|được(?:\s+[^\W\d_]+){0,3}?\s+giao|phân\s+bổ|bố\s+trí)(?!\w)"
 )
 # words of a result between the cue and the amount: the amount is a result, not the plan
 _RESULT_WORDS = rx(

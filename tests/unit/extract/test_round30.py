@@ -304,3 +304,34 @@ def test_a_bare_percentage_after_a_plan_not_compared_with_a_plan_is_no_attainmen
 ) -> None:
     second = [s for s in find(text, money=True) if s.stated_percent == Decimal("31.2")]
     assert [s.stated_kind for s in second] in (["growth"], ["excess"])
+
+
+# -------------------------------------------- a plan assigned by a named body, elsewhere
+
+
+@pytest.mark.parametrize(
+    ("assigned", "stated", "verdict"),
+    [
+        ("được tỉnh giao thu ngân sách 520 tỷ đồng", "đạt 105% dự toán được giao", "consistent"),
+        ("được Trung ương giao thu ngân sách là 520 tỷ đồng", "vượt 5% dự toán", "consistent"),
+        ("được UBND tỉnh giao thu ngân sách 520 tỷ đồng", "đạt 105% dự toán", "consistent"),
+    ],
+)
+def test_a_plan_assigned_by_a_named_body_in_another_sentence_is_linked(
+    assigned: str, stated: str, verdict: str
+) -> None:
+    text = f"Năm 2023, huyện {assigned}. Đến hết năm, huyện thu được 546 tỷ đồng, {stated}."
+    [s] = claims(text)
+    assert (s.actual, s.target, s.verdict) == (
+        Decimal(546) * 10**9,
+        Decimal(520) * 10**9,
+        verdict,
+    )
+
+
+def test_an_amount_received_is_no_plan_assigned() -> None:
+    text = (
+        "Năm 2023, huyện được tỉnh hỗ trợ 520 tỷ đồng. Đến hết năm, huyện thu được 546 tỷ "
+        "đồng, đạt 105% dự toán được giao."
+    )
+    assert [(s.target, s.verdict) for s in claims(text)] == [(None, "unchecked")]
