@@ -40,7 +40,9 @@ _RANGE = rx(
     + _RANGE_MAG
 )
 _DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)" + _RANGE_MAG)
-_PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM}){_E}(?!\s*/\s*\d)")
+# a unit glued to a number ("88/28ha", "12km")
+_GLUED_UNIT = r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|m|kg|tấn)(?!\w))"
+_PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM})(?:{_E}|{_GLUED_UNIT})(?!\s*/\s*\d)")
 # "kết nạp 45 đảng viên/50 chỉ tiêu": a pair with its noun between the numbers, the second
 # named as the target
 _NOUN_PAIR = rx(
@@ -55,7 +57,6 @@ _RATE_RANGE = rx(
     rf"|{_B}(?P<a2>{NUM})\s*%?\s*[-–—])\s*(?P<b>{NUM})\s*%"
 )
 # a measure glued to its number ("285.000ha", "642,5ha", "32km", "9.100m"): the number ends there
-_GLUED_UNIT = r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|m|kg|tấn)(?!\w))"
 _COUNT = rx(
     rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:{_E}|{_GLUED_UNIT})(?!\s*%)"
 )

@@ -335,3 +335,30 @@ def test_an_amount_received_is_no_plan_assigned() -> None:
         "đồng, đạt 105% dự toán được giao."
     )
     assert [(s.target, s.verdict) for s in claims(text)] == [(None, "unchecked")]
+
+
+# -------------------------------------------------- a fraction with its unit glued on
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Năm 2023, trồng rừng được 45/40ha đạt 112,5%.", ("45", "40")),
+        ("Diện tích chuyển đổi cây trồng được 2,5/2ha đạt 125%.", ("2.5", "2")),
+        ("Năm 2023, làm mới 12/10km đường giao thông nông thôn, đạt 120% kế hoạch.", ("12", "10")),
+    ],
+)
+def test_a_fraction_with_a_glued_unit_is_a_result_against_its_plan(
+    text: str, pair: tuple[str, str]
+) -> None:
+    [s] = claims(text)
+    assert (s.actual, s.target, s.verdict) == (Decimal(pair[0]), Decimal(pair[1]), "consistent")
+
+
+def test_a_glued_fraction_that_its_percentage_contradicts_is_flagged() -> None:
+    [s] = claims("Năm 2023, trồng rừng được 45/40ha đạt 115%.")
+    assert s.verdict == "inconsistent"
+
+
+def test_a_fraction_glued_to_another_word_is_no_figure() -> None:
+    assert claims("Theo Quyết định 45/40hb của UBND, đạt 112,5%.") == []
