@@ -338,13 +338,17 @@ _K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
 _RATES_IN_BRACKETS = re.compile(r"%\s*\(\s*[^\W\d_]+[^()]{0,20}?\d[\d.,]*\s*%\s*\)")
 
 
+# a rate, or a weight in a structure ("tỷ trọng khu vực dịch vụ đạt 41,5% (mục tiêu 45%)")
+_RATE_OR_WEIGHT = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất|trọng)(?!\w)")
+
+
 def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
-    """Whether a rate is named as one (``tỷ lệ``) in its item (from the last ``;`` of its
-    sentence) or, when the target after it is in brackets ("Khối bộ, ngành đạt 63,47% (mục
-    tiêu 70%)"), in its sentence or the sentence before it in its paragraph."""
+    """Whether a rate is named as one (``tỷ lệ``, ``tỷ trọng``) in its item (from the last
+    ``;`` of its sentence) or, when the target after it is in brackets ("Khối bộ, ngành đạt
+    63,47% (mục tiêu 70%)"), in its sentence or the sentence before it in its paragraph."""
     sentence = rate.sentence
     item = doc.text.rfind(";", sentence.start, rate.start) + 1 or sentence.start
-    if _K_RATE.search(doc.fold[item : rate.start]):
+    if _RATE_OR_WEIGHT.search(doc.fold[item : rate.start]):
         return True
     if not (
         _BRACKET_TARGET.match(doc.fold[rate.end : p.start])

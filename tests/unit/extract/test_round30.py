@@ -362,3 +362,23 @@ def test_a_glued_fraction_that_its_percentage_contradicts_is_flagged() -> None:
 
 def test_a_fraction_glued_to_another_word_is_no_figure() -> None:
     assert claims("Theo Quyết định 45/40hb của UBND, đạt 112,5%.") == []
+
+
+# ---------------------------------- a weight in a structure against its bracketed target
+
+
+@pytest.mark.parametrize(("value", "target"), [("41,5", "45"), ("46", "45")])
+def test_a_weight_against_its_bracketed_target_is_a_rate_against_its_target(
+    value: str, target: str
+) -> None:
+    text = f"Năm 2023, tỷ trọng khu vực dịch vụ đạt {value}% (mục tiêu {target}%)."
+    [s] = claims(text)
+    assert (s.actual, s.target) == (
+        Decimal(value.replace(",", ".")),
+        Decimal(target),
+    )
+
+
+def test_a_weight_with_no_bracketed_target_stays_a_share() -> None:
+    text = "Năm 2023, tỷ trọng khu vực dịch vụ chiếm 41,5%, tăng 2% so với năm trước."
+    assert claims(text) == []
