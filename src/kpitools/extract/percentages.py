@@ -256,6 +256,24 @@ _RATE_TARGET_LEAD = rx(
     r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s*\(\s*[^\W\d_]+\s*\))?)"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
 )
+# "là 92,5% (Nghị quyết Đại hội đạt 90% trở lên)", "là 0,5%, so với Nghị quyết Đại hội là
+# dưới 1%": the resolution's floor or ceiling for the rate, a qualifier of its own allowed
+_RATE_RESOLUTION_LEAD = rx(
+    r"^[\s,;(]*(?:so\s+với\s+)?(?:chỉ\s+tiêu\s+|mục\s+tiêu\s+)?nghị\s+quyết"
+    r"(?:\s+(?!tăng|giảm|vượt|đạt|là|ít|tối)[^\W\d_]+){0,8}?\s*"
+    r"(?:là|đề\s+ra|:|(?P<reach>(?:ít\s+nhất\s+|tối\s+thiểu\s+)?(?:phải\s+)?đạt)|ít\s+nhất"
+    r"|tối\s+thiểu)?\s*(?:dưới|không\s+quá|tối\s+đa)?\s*$"
+)
+
+
+def _resolution_target(between: str, p: Figure) -> bool:
+    """Whether ``p`` is the floor or ceiling a resolution sets for the rate before it (see
+    :data:`_RATE_RESOLUTION_LEAD`); after ``đạt`` only with a floor's qualifier (``đạt 90%
+    trở lên``): ``so với nghị quyết đạt 90%`` is an attainment."""
+    m = _RATE_RESOLUTION_LEAD.fullmatch(between)
+    return m is not None and (m.group("reach") is None or p.qualifier is not None)
+
+
 # ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it (a rate
 # per year, "11%/năm, cao hơn so với mục tiêu 5%", too)
 _RATE_TARGET_CMP = rx(
@@ -637,8 +655,10 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     after = max(rate.span_end, owner.subject[1]) if owner.rate_of else rate.span_end
     between = doc.fold[after : p.span_start]
     short = _short_of_target(doc, rate, p)
-    if p.qualifier is None and (
+    resolution = _resolution_target(between, p)
+    if (p.qualifier is None or resolution) and (
         margin
+        or resolution
         or _RATE_TARGET_LEAD.fullmatch(between)
         or _abbreviated_plan(doc, after, p.span_start)
         or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])

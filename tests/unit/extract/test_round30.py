@@ -382,3 +382,39 @@ def test_a_weight_against_its_bracketed_target_is_a_rate_against_its_target(
 def test_a_weight_with_no_bracketed_target_stays_a_share() -> None:
     text = "Năm 2023, tỷ trọng khu vực dịch vụ chiếm 41,5%, tăng 2% so với năm trước."
     assert claims(text) == []
+
+
+# ------------------------------- a rate against the floor or ceiling a resolution sets
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Năm 2023, tỉ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên là 92,5% (Nghị quyết "
+            "Đại hội đạt 90% trở lên).",
+            ("92.5", "90"),
+        ),
+        (
+            "Năm 2023, tỉ lệ chi bộ hoàn thành tốt nhiệm vụ trở lên là 88%, so với Nghị quyết "
+            "Đại hội Đảng bộ xã ít nhất đạt 85% trở lên.",
+            ("88", "85"),
+        ),
+        (
+            "Năm 2023, tỉ lệ đảng viên không hoàn thành nhiệm vụ là 0,5%, so với Nghị quyết "
+            "Đại hội là dưới 1%.",
+            ("0.5", "1"),
+        ),
+    ],
+)
+def test_a_rate_against_its_resolutions_floor_or_ceiling_is_a_pair(
+    text: str, pair: tuple[str, str]
+) -> None:
+    [s] = claims(text)
+    assert (s.actual, s.target) == (Decimal(pair[0]), Decimal(pair[1]))
+
+
+def test_a_rate_and_a_bare_percentage_of_the_resolution_is_no_target() -> None:
+    # "so với nghị quyết đạt 90%" says how much of the resolution was reached
+    text = "Năm 2023, tỉ lệ giải ngân là 45%, so với nghị quyết đạt 90%."
+    assert [s for s in find(text) if s.target == Decimal(90)] == []
