@@ -356,6 +356,25 @@ _K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
 _RATES_IN_BRACKETS = re.compile(r"%\s*\(\s*[^\W\d_]+[^()]{0,20}?\d[\d.,]*\s*%\s*\)")
 
 
+# "tăng 6,5% (mục tiêu tăng 7%)", "tăng trưởng đạt 6,5% (kế hoạch 7%)": a growth's target
+# growth in brackets after it
+_GROWTH_TARGET_BRACKET = rx(
+    r"^\s*\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?"
+    r"\s*(?:là|đề\s+ra|:)?\s*(?:tăng(?:\s+trưởng)?|đạt)?\s*$"
+)
+_GROWTH_VERB_END = rx(r"(?<!\w)tăng\s*(?:khoảng|gần|hơn|trên)?\s*$")
+
+
+def _growth_target(doc: Doc, rate: Figure, between: str) -> bool:
+    """Whether ``between`` opens the bracketed target growth of the growth ``rate`` (``tăng
+    6,5% (mục tiêu tăng 7%)``): the rate said as a growth (``tăng`` right before it, or
+    ``tăng trưởng`` in its clause)."""
+    if _GROWTH_TARGET_BRACKET.fullmatch(between) is None:
+        return False
+    lead = doc.fold[rate.clause : rate.start]
+    return bool(_GROWTH_VERB_END.search(lead) or _K_GROWTH_RATE.search(lead))
+
+
 # a rate, or a weight in a structure ("tỷ trọng khu vực dịch vụ đạt 41,5% (mục tiêu 45%)")
 _RATE_OR_WEIGHT = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất|trọng)(?!\w)")
 
@@ -367,6 +386,8 @@ def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
     sentence = rate.sentence
     item = doc.text.rfind(";", sentence.start, rate.start) + 1 or sentence.start
     if _RATE_OR_WEIGHT.search(doc.fold[item : rate.start]):
+        return True
+    if _growth_target(doc, rate, doc.fold[rate.span_end : p.span_start]):
         return True
     if not (
         _BRACKET_TARGET.match(doc.fold[rate.end : p.start])
@@ -660,6 +681,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         margin
         or resolution
         or _RATE_TARGET_LEAD.fullmatch(between)
+        or _growth_target(doc, rate, between)
         or _abbreviated_plan(doc, after, p.span_start)
         or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
         or short is not False

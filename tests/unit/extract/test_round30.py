@@ -418,3 +418,34 @@ def test_a_rate_and_a_bare_percentage_of_the_resolution_is_no_target() -> None:
     # "so với nghị quyết đạt 90%" says how much of the resolution was reached
     text = "Năm 2023, tỉ lệ giải ngân là 45%, so với nghị quyết đạt 90%."
     assert [s for s in find(text) if s.target == Decimal(90)] == []
+
+
+# ------------------------------------------ a growth against its bracketed target growth
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Năm 2023, GRDP tăng 6,5% (mục tiêu 7%).", ("6.5", "7")),
+        ("Năm 2023, tăng trưởng GRDP đạt 6,5% (mục tiêu tăng 7%).", ("6.5", "7")),
+        ("Năm 2023, GRDP tăng 7,5% (kế hoạch tăng 7%).", ("7.5", "7")),
+    ],
+)
+def test_a_growth_against_its_bracketed_target_growth_is_a_pair(
+    text: str, pair: tuple[str, str]
+) -> None:
+    [s] = claims(text)
+    assert (s.actual, s.target) == (Decimal(pair[0]), Decimal(pair[1]))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a fall is no growth target's
+        "Năm 2023, số hộ nghèo giảm 6,5% (mục tiêu 7%).",
+        # a growth beside last year's figure in brackets
+        "Năm 2023, GRDP tăng 6,5% (năm 2022 tăng 7%).",
+    ],
+)
+def test_other_brackets_after_a_change_set_no_target(text: str) -> None:
+    assert [s for s in find(text) if s.target is not None] == []
