@@ -449,3 +449,33 @@ def test_a_growth_against_its_bracketed_target_growth_is_a_pair(
 )
 def test_other_brackets_after_a_change_set_no_target(text: str) -> None:
     assert [s for s in find(text) if s.target is not None] == []
+
+
+# ------------------------------------------------------- people are counted whole
+
+
+@pytest.mark.parametrize(
+    ("text", "actual"),
+    [
+        ("Năm 2023, toàn Đảng bộ kết nạp 1,380 đảng viên, đạt 92% kế hoạch.", 1380),
+        ("Năm 2024, Hội Nông dân phát triển 12,450 hội viên mới, đạt 103% kế hoạch.", 12450),
+        ("Năm 2024, thành phố kết nạp 2,046 đoàn viên, đạt 102,3% kế hoạch.", 2046),
+    ],
+)
+def test_a_count_of_people_with_a_comma_before_three_digits_is_whole(
+    text: str, actual: int
+) -> None:
+    [s] = claims(text)
+    assert s.actual == Decimal(actual)
+
+
+@pytest.mark.parametrize(
+    ("text", "actual"),
+    [
+        ("Năm 2023, sản lượng đạt 1,380 tấn, đạt 92% kế hoạch.", "1.38"),
+        ("Năm 2023, thu ngân sách đạt 41,795 tỷ đồng, bằng 105% kế hoạch.", "41.795e9"),
+    ],
+)
+def test_other_amounts_keep_their_decimal_comma(text: str, actual: str) -> None:
+    [s] = claims(text)
+    assert s.actual == Decimal(actual)
