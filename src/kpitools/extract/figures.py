@@ -82,7 +82,7 @@ _MONEY_THOUSANDS = rx(
     r"\s*(?P<cur>đồng|đ|vnđ|vnd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
 # a decimal comma with a stray space after it, on a scale, right after a verb or qualifier of
-# an amount: "đạt 21, 45 tỷ đồng", "là 3, 06 triệu tấn" (not "năm 2021, 22 triệu lượt")
+# an amount: "đạt 31, 45 tỷ đồng", "là 3, 15 triệu tấn" (not "năm 2021, 22 triệu lượt")
 _SPACED_LEAD = (
     r"(?:(?<=đạt\s)|(?<=là\s)|(?<=được\s)|(?<=khoảng\s)|(?<=gần\s)|(?<=hơn\s)|(?<=trên\s)"
     r"|(?<=còn\s))"
@@ -749,7 +749,7 @@ def _figure_values(
         percent = parse_percent(m.group("a"))
         return (percent.value,), percent
     mag = m.group("mag")
-    number = text[m.start("a") : m.end("a")].replace(", ", ",")  # "21, 45 tỷ": a stray space
+    number = text[m.start("a") : m.end("a")].replace(", ", ",")  # "31, 45 tỷ": a stray space
     value = parse_number(number + (f" {mag}" if mag else ""))
     if m.groupdict().get("mag2"):  # "1,5 nghìn tỷ đồng": a thousand billion
         value *= 10**9

@@ -1301,7 +1301,7 @@ def link_repeated_plans(
 
     The attainment before it in its sentence names the same plan in the same words:
     ``Kế hoạch vốn năm là 3.400 triệu đồng; đến tháng 12 giải ngân 3.100 triệu đồng, đạt 91%
-    kế hoạch vốn, ước đến hết tháng 1 giải ngân 3.300 triệu đồng, đạt 97% kế hoạch vốn``:
+    kế hoạch vốn, ước đến hết tháng 1 giải ngân 3.230 triệu đồng, đạt 95% kế hoạch vốn``:
     the second percentage names the plan the first was checked against (consistent), its
     result is counted in the same unit, and the three figures agree — the evidence that the
     plan is the same (precision first: only then is it linked).
