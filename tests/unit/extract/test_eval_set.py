@@ -77,6 +77,9 @@ MIN_BATCH_SIZE = {
     "2026-12-05d": 38,
     "2026-12-05e": 22,
     "2026-12-05f": 4,
+    "2026-12-05g": 21,
+    "2026-12-05h": 30,
+    "2026-12-05i": 11,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
