@@ -62,6 +62,9 @@ SCORED_AT = {
     "2026-12-05d": "d5bc0e241cf25ff79d8a59dae7fd03a38f76c7d3",
     "2026-12-05e": "d5bc0e241cf25ff79d8a59dae7fd03a38f76c7d3",
     "2026-12-05f": "9aadbb36c86ba4f09889c454cd8644ad0c9073d4",
+    "2026-12-05g": "1db3cbfd21c09a8ab15e2c9c64d2abf9c18b019e",
+    "2026-12-05h": "1db3cbfd21c09a8ab15e2c9c64d2abf9c18b019e",
+    "2026-12-05i": "1db3cbfd21c09a8ab15e2c9c64d2abf9c18b019e",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
