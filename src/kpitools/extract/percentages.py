@@ -1094,9 +1094,27 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
     bracket = p.clause > 0 and doc.text[p.clause - 1] == "("
     if bracket and _COMPARED_WITH.search(doc.fold, f.span_end, p.clause):
         return True  # "…, cao hơn bình quân chung cả nước (73,5%)": another's figure
+    if bracket and _item_named_before(doc, f, p):
+        return True
     m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
     # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
     return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
+
+
+# "có 3/5 phường đạt kế hoạch là phường A (104%), phường B (110%)": items named after "là",
+# "gồm" or ":", each with its own percentage in brackets
+_ITEM_NAMED = rx(r"(?:(?<!\w)(?:là|gồm|như)\s+|:\s*)[^\W\d_]")
+
+
+def _item_named_before(doc: Doc, f: Figure, p: Figure) -> bool:
+    """Whether the bracketed percentage ``p`` follows an item named after ``f`` (after
+    ``là``, ``gồm``, ``như`` or a colon): the item's own percentage, not ``f``'s. A fraction
+    that gives the percentage keeps it (``12/15 xã là xã đạt chuẩn (80%)``)."""
+    if not _ITEM_NAMED.search(doc.fold, f.span_end, p.clause - 1):
+        return False
+    if f.kind == "pair" and len(f.values) == 2:
+        return not _fits_percent(p, f.values[0], f.values[1])
+    return True
 
 
 # "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun
