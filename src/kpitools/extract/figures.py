@@ -49,6 +49,13 @@ _NOUN_PAIR = rx(
     rf"{_B}(?P<a>{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s*/\s*(?P<b>{NUM}){_E}"
     r"(?=\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?!\w))"
 )
+# "46,5 ha/50 ha", "12.400ha/13.000ha", "1.200 con/1.000 con": a result against its plan, the
+# same unit written after both numbers
+_UNIT_PAIR = rx(
+    rf"{_B}(?P<a>{NUM})\s*(?!(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng)(?!\w))"
+    r"(?P<u>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*/\s*"
+    rf"(?P<b>{NUM})\s*(?P=u)(?!\w)"
+)
 _PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
 # a range of rates ("5,1 - 5,2%", "từ 36,1 - 36,6%", "từ 6% đến 7%"): a planned rate, a
 # figure of its own that only a rate stated before it takes as its target
@@ -69,7 +76,7 @@ _MONEY = rx(
     # "gần 48 nghìn tỉ, bằng 138,7% dự toán": a thousand billion with no currency is đồng
     r"|(?(mag2)(?=\s*(?:[,.;:)]|$))|(?!)))"
     # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
-    r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
+    r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct|nq)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )
 # "152 tỷ 318 triệu đồng": billions and millions written together, one amount
 _MONEY_COMPOUND = rx(
@@ -370,7 +377,7 @@ _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (
     # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash
     r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
-    r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|nq|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
     # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
     # and "tổng mức vốn do Thủ tướng Chính phủ giao", "tổng vốn được giao" (the whole of it)
@@ -389,7 +396,7 @@ _K_PLAN_TAIL = rx(
 )
 _K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
 _TAIL = rx(
-    r"\s*(?:so\s+(?:với\s+)?)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|"
+    r"\s*(?:so\s+(?:với\s+)?)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|nq|"
     r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+trước|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
     r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
     r"năm\s+trước|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
@@ -551,6 +558,7 @@ def scan(doc: Doc) -> list[Figure]:
         ("range", _RANGE),
         ("range", _DASH_RANGE),
         ("count_spaced", _COUNT_SPACED),
+        ("pair", _UNIT_PAIR),
         ("pair", _NOUN_PAIR),
         ("pair", _PAIR),
         ("percent", _PERCENT),
@@ -968,7 +976,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
 
 
 # the noun between the numbers of a pair (:data:`_NOUN_PAIR`)
-_INNER_NOUN = rx(rf"(?:{NUM})\s+([^\W\d_]+(?:\s+[^\W\d_]+){{0,3}})\s*/")
+_INNER_NOUN = rx(rf"(?:{NUM})\s*([^\W\d_]+(?:\s+[^\W\d_]+){{0,3}})\s*/")
 
 
 def _after_number(doc: Doc, fig: Figure) -> int:

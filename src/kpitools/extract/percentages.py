@@ -1096,6 +1096,8 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
         return True  # "…, cao hơn bình quân chung cả nước (73,5%)": another's figure
     if bracket and _item_named_before(doc, f, p):
         return True
+    if _next_item(doc, f, p):
+        return True
     m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
     # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
     return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
@@ -1115,6 +1117,14 @@ def _item_named_before(doc: Doc, f: Figure, p: Figure) -> bool:
     if f.kind == "pair" and len(f.values) == 2:
         return not _fits_percent(p, f.values[0], f.values[1])
     return True
+
+
+def _next_item(doc: Doc, f: Figure, p: Figure) -> bool:
+    """Whether ``p`` is in another item of a list than ``f``, a subject of its own named
+    after the semicolon between them (``…, đạt 80% kế hoạch; tỷ lệ hộ B: ước đạt 75%``);
+    ``…; đạt 102% dự toán`` goes on with the same figure."""
+    semicolon = doc.text.rfind(";", f.end, p.start)
+    return semicolon != -1 and not _CONNECTORS.fullmatch(doc.fold[semicolon + 1 : p.start])
 
 
 # "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun

@@ -4,6 +4,8 @@ invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from reading import checked, find
 
@@ -51,3 +53,67 @@ def test_an_items_bracketed_percentage_is_not_the_fractions(text: str) -> None:
 def test_a_fractions_own_bracketed_percentage_is_still_checked(text: str, verdict: str) -> None:
     [(_, _, _, v)] = checked(text)
     assert v == verdict
+
+
+# ------------------------------------------- a result against its plan, the unit on both
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Năm 2023, diện tích trồng rừng mới 46,5 ha/50 ha, đạt 93% kế hoạch.", ("46.5", "50")),
+        ("Xã gieo trồng 12.400ha/13.000ha lúa, đạt 95,4% kế hoạch.", ("12400", "13000")),
+        ("Tổng đàn trâu bò 1.260 con/1.200 con, đạt 105% kế hoạch.", ("1260", "1200")),
+        ("Năm 2022 xã kết nạp 18 đảng viên/20 đảng viên, đạt 90% chỉ tiêu.", ("18", "20")),
+    ],
+)
+def test_a_fraction_with_its_unit_after_both_numbers_is_a_checked_pair(
+    text: str, pair: tuple[str, str]
+) -> None:
+    [(actual, target, _, verdict)] = checked(text)
+    assert (str(actual), str(target)) == pair
+    assert verdict == "consistent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vốn đầu tư đạt 60% nguồn vốn giao (300 tỷ/500 tỷ đồng).",
+        "Xe chạy 60 km/giờ trên đoạn đường này.",
+    ],
+)
+def test_scale_words_and_rates_per_unit_are_no_unit_pair(text: str) -> None:
+    assert [s for s in find(text, money=True) if str(s.target) == "500"] == []
+    assert [s for s in find(text, money=True) if s.target is not None and s.actual == 60] == []
+
+
+# ------------------------------------------------------- NQ abbreviates the resolution
+
+
+def test_a_percentage_glued_to_nq_is_an_attainment_of_the_resolution() -> None:
+    [(_, _, stated, verdict)] = checked(
+        "Doanh thu dịch vụ 1.500 tỷ đồng/1.800 tỷ đồng, đạt 83,33%NQ."
+    )
+    assert (stated, verdict) == (Decimal("83.33"), "consistent")
+
+
+def test_nq_as_a_word_of_its_own_is_no_plan() -> None:
+    assert checked("Doanh thu dịch vụ 1.500 tỷ đồng, tăng 8% so với NQA năm trước.") == []
+
+
+# ------------------------------------------- a percentage in the next item of a list
+
+
+def test_a_percentage_after_a_semicolon_and_a_new_subject_is_not_the_figure_before() -> None:
+    text = (
+        "Đàn trâu bò 1.260 con/1.200 con, đạt 105%NQ; tỷ lệ hộ dùng nước hợp vệ sinh: ước đạt "
+        "96%, đạt 101%NQ."
+    )
+    rows = checked(text)
+    assert [(a, t, v) for a, t, _, v in rows] == [(Decimal(1260), Decimal(1200), "consistent")]
+
+
+def test_a_percentage_after_a_semicolon_with_only_its_verb_is_the_figure_before() -> None:
+    [s] = claims("Năm 2024, thu ngân sách xã đạt 45,5 tỷ đồng; đạt 105% dự toán.")
+    assert s.actual == Decimal("45500000000")
+    assert s.stated_kind == "attainment"
