@@ -39,7 +39,7 @@ from kpitools.extract.figures import (
     _plan_of,
 )
 from kpitools.extract.text import NUM, Doc, Sentence, TimePhrase, UnitMention, resolve_month
-from kpitools.numbers import parse_number
+from kpitools.numbers import Percent, check_percent, parse_number
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -544,7 +544,9 @@ def _said_in_context(
     assert p is not None
     if said[0] == "unread":
         return None, 1
-    above_plan = _follows_target(doc, d, p) or _fronted_plan(doc, p)
+    above_plan = (
+        _follows_target(doc, d, p) or _fronted_plan(doc, p) or _margin_of_fraction(doc, d, p)
+    )
     if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and above_plan:
         return "excess", said[1]
     if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
@@ -581,6 +583,22 @@ def _shares_verb(lead: str) -> bool:
     # "tương đương 50,1% so với dự toán đầu năm và 46,7% kế hoạch điều chỉnh"
     first = lead[: m.start("n")]
     return bool(_K_ACHIEVED.search(first) or _K_CORRESPONDS.search(first) or _K_SHARE.search(first))
+
+
+def _margin_of_fraction(doc: Doc, d: Draft, p: Figure) -> bool:
+    """Whether a growth said right after a result written against its plan as a fraction is
+    the margin over that plan, which its figures give (``lúa 62,4/60ha, tăng 4%``: 62,4 /
+    60 = 104 %); a rise the fraction does not give stays a growth."""
+    a = d.actual_fig
+    if a is None or a.kind != "pair" or d.target_fig not in (None, a) or p.percent is None:
+        return False
+    if d.actual is None or not d.target or p.sentence is not a.sentence:
+        return False
+    if not _CONNECTORS.fullmatch(doc.fold[a.span_end : p.span_start].lstrip(" ,")):
+        return False
+    q = p.percent
+    excess = Percent(q.value + 100, q.decimals, q.text)
+    return bool(check_percent(excess, d.actual, d.target).consistent)
 
 
 def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:

@@ -117,3 +117,25 @@ def test_a_percentage_after_a_semicolon_with_only_its_verb_is_the_figure_before(
     [s] = claims("Năm 2024, thu ngân sách xã đạt 45,5 tỷ đồng; đạt 105% dự toán.")
     assert s.actual == Decimal("45500000000")
     assert s.stated_kind == "attainment"
+
+
+# ---------------------------------- a rise said after a result/plan fraction is its margin
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Năm 2022, diện tích lúa 62,4/60ha, tăng 4%; cây ngô 44/40ha, tăng 10%.", ["4", "10"]),
+        ("Đàn bò đạt 1.050/1.000 con, tăng 5%.", ["5"]),
+    ],
+)
+def test_a_rise_the_fraction_gives_is_its_excess(text: str, stated: list[str]) -> None:
+    rows = [s for s in claims(text) if s.stated_kind == "excess"]
+    assert [str(s.stated_percent) for s in rows] == stated
+    assert all(s.verdict == "consistent" for s in rows)
+
+
+def test_a_rise_the_fraction_does_not_give_stays_a_growth() -> None:
+    found = find("Năm 2022, diện tích ngô 50/40ha, tăng 12%.", money=True)
+    assert [s.stated_kind for s in found if s.stated_percent is not None] == ["growth"]
+    assert not any(s.verdict == "inconsistent" for s in found)
