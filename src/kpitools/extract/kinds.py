@@ -9,6 +9,7 @@ import bisect
 import datetime as dt
 import itertools
 import re
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.figures import (
@@ -589,16 +590,18 @@ def _margin_of_fraction(doc: Doc, d: Draft, p: Figure) -> bool:
     """Whether a growth said right after a result written against its plan as a fraction is
     the margin over that plan, which its figures give (``lúa 62,4/60ha, tăng 4%``: 62,4 /
     60 = 104 %); a rise the fraction does not give stays a growth."""
-    a = d.actual_fig
+    a, actual, target = d.actual_fig, d.actual, d.target
     if a is None or a.kind != "pair" or d.target_fig not in (None, a) or p.percent is None:
         return False
-    if d.actual is None or not d.target or p.sentence is not a.sentence:
+    if not isinstance(actual, Decimal) or not isinstance(target, Decimal) or not target:
+        return False
+    if p.sentence is not a.sentence:
         return False
     if not _CONNECTORS.fullmatch(doc.fold[a.span_end : p.span_start].lstrip(" ,")):
         return False
     q = p.percent
     excess = Percent(q.value + 100, q.decimals, q.text)
-    return bool(check_percent(excess, d.actual, d.target).consistent)
+    return bool(check_percent(excess, actual, target).consistent)
 
 
 def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:
