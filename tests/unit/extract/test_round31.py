@@ -139,3 +139,17 @@ def test_a_rise_the_fraction_does_not_give_stays_a_growth() -> None:
     found = find("Năm 2022, diện tích ngô 50/40ha, tăng 12%.", money=True)
     assert [s.stated_kind for s in found if s.stated_percent is not None] == ["growth"]
     assert not any(s.verdict == "inconsistent" for s in found)
+
+
+# -------------------------------------- billions and millions with a decimal, one amount
+
+
+def test_billions_and_decimal_millions_are_one_amount() -> None:
+    [s] = claims("Quỹ hỗ trợ hội viên tăng 12 tỷ 450,5 triệu đồng, đạt 180% chỉ tiêu giao.")
+    assert s.actual == Decimal("12450500000")
+    assert s.stated_kind == "attainment"
+
+
+def test_a_decimal_after_billions_with_no_millions_is_not_joined() -> None:
+    found = find("Năm 2023 thu 12 tỷ, 450,5 triệu đồng từ phí, đạt 90% kế hoạch.", money=True)
+    assert Decimal("12450500000") not in {s.actual for s in found}
