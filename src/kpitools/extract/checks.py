@@ -191,6 +191,12 @@ def drop_unfitting_counts(
     ]
 
 
+# the rest of a count of bodies that admitted, founded or developed the count after it, no
+# comma between ("18 chi bộ kết nạp được", "5 tổ chức cơ sở đảng phát triển"): its subject
+_SUBJECT_OF_ADMISSION = rx(
+    r"[^\W\d_]*(?:\s+[^\W\d_]+){0,5}?\s+(?:kết\s+nạp|phát\s+triển|thành\s+lập)"
+    r"(?:\s+(?:mới|được|thêm))*\s*(?:khoảng|gần|hơn|trên)?\s*"
+)
 # a figure with its unit word ("9.100 m"), not a year nor a period ("9 tháng đầu năm")
 _UNIT_FIGURE = rx(
     rf"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))(?!(?:{NUM})\s*(?:tháng|năm|quý|tuần|ngày)(?!\w))"
@@ -208,7 +214,10 @@ def _figure_before(s: LinkableStatement, text: str) -> bool:
     low = max(floor, *(text.rfind(c, floor, s.start) + 1 for c in ".;:()\n"))
     lead = text[low : s.start]
     figures = list(_UNIT_FIGURE.finditer(fold(lead)))
-    return bool(figures) and "%" not in lead[figures[-1].end() :]
+    if not figures or "%" in lead[figures[-1].end() :]:
+        return False
+    # "có 24 chi bộ kết nạp 101 đảng viên": the bodies that admitted the count, no rival
+    return _SUBJECT_OF_ADMISSION.fullmatch(fold(lead), figures[-1].end()) is None
 
 
 def _no_whole_plan(s: LinkableStatement) -> bool:

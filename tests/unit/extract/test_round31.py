@@ -153,3 +153,33 @@ def test_billions_and_decimal_millions_are_one_amount() -> None:
 def test_a_decimal_after_billions_with_no_millions_is_not_joined() -> None:
     found = find("Năm 2023 thu 12 tỷ, 450,5 triệu đồng từ phí, đạt 90% kế hoạch.", money=True)
     assert Decimal("12450500000") not in {s.actual for s in found}
+
+
+# ----------------------------- the bodies that admitted a count are no rival of that count
+
+
+@pytest.mark.parametrize(
+    ("text", "actual"),
+    [
+        ("Năm 2024, toàn huyện có 16 chi bộ kết nạp 61 đảng viên mới, vượt 0,3% chỉ tiêu.", 61),
+        ("Năm 2024, có 12 tổ chức cơ sở đảng kết nạp được 23 đảng viên, đạt 106% kế hoạch.", 23),
+        ("Năm 2023, 9 chi đoàn phát triển 47 đoàn viên mới, đạt 104,2% chỉ tiêu.", 47),
+    ],
+)
+def test_a_count_after_the_bodies_that_admitted_it_keeps_its_percentage(
+    text: str, actual: int
+) -> None:
+    [s] = claims(text)
+    assert s.actual == Decimal(actual)
+    assert s.verdict == "inconsistent"  # no whole-number target gives the percentage
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đội khoan được 9.100 m, hoàn thành 5 giếng (đạt 118,6% kế hoạch).",
+        "Năm 2024 có 12 chi bộ, kết nạp được 23 đảng viên, đạt 106% kế hoạch.",
+    ],
+)
+def test_a_rival_figure_before_still_leaves_the_percentage_unchecked(text: str) -> None:
+    assert flagged(text) == []
