@@ -183,3 +183,30 @@ def test_a_count_after_the_bodies_that_admitted_it_keeps_its_percentage(
 )
 def test_a_rival_figure_before_still_leaves_the_percentage_unchecked(text: str) -> None:
     assert flagged(text) == []
+
+
+# ------------------------------- households and people are counted whole: so is their plan
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhiệm kỳ qua, Hội đã giúp 157 hộ hội viên thoát nghèo, đạt 183,1% so với nghị quyết.",
+        "Năm 2023, xã giải quyết việc làm cho 211 người, đạt 117,6% kế hoạch.",
+        "Năm 2023, phường đào tạo nghề cho 67 lao động, đạt 108,2% kế hoạch.",
+    ],
+)
+def test_a_percentage_no_whole_plan_of_households_or_people_gives_is_flagged(text: str) -> None:
+    assert flagged(text) == ["inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhiệm kỳ qua, Hội đã giúp 157 hộ hội viên thoát nghèo, đạt 130,8% so với nghị quyết.",
+        "Năm 2023, xã giải quyết việc làm cho 211 người, đạt 105,5% kế hoạch.",
+        "Năm 2023, xã giải quyết việc làm cho hơn 211 người, đạt 117,6% kế hoạch.",
+    ],
+)
+def test_a_percentage_a_whole_plan_gives_or_a_hedged_count_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
