@@ -293,14 +293,26 @@ _WHOLE_THINGS = rx(
 )
 
 
+# "số dự án được hỗ trợ là 45", "số đảng viên kết nạp đạt 30": the things counted named
+# before the number, as the subject of its clause
+_WHOLE_SUBJECT = rx(
+    r"(?<!\w)số\s+(?:lượng\s+)?(?P<thing>[^\W\d_]+(?:\s+[^\W\d_]+){0,14}?)"
+    r"\s+(?:là|đạt)\s*$"
+)
+
+
 def _counts_whole_things(doc: Doc, f: Figure | None) -> bool:
-    """Whether ``f`` counts things one by one (its noun one of :data:`_WHOLE_THINGS`, its
-    number written whole, with no scale word nor currency): a plan of it is a whole number."""
-    if f is None or f.kind != "count" or f.measure is not None or f.noun_start is None:
+    """Whether ``f`` counts things one by one (its noun one of :data:`_WHOLE_THINGS`, or
+    named before it as the subject ``số …  là``; its number written whole, with no scale
+    word nor currency): a plan of it is a whole number."""
+    if f is None or f.kind != "count" or f.measure is not None:
         return False
     if not re.fullmatch(r"[\d.]+", f.written.strip()):
         return False
-    return _WHOLE_THINGS.match(doc.fold, f.noun_start) is not None
+    if f.noun_start is not None:
+        return _WHOLE_THINGS.match(doc.fold, f.noun_start) is not None
+    m = _WHOLE_SUBJECT.search(doc.fold, f.clause, f.start)
+    return m is not None and _WHOLE_THINGS.match(doc.fold, m.start("thing")) is not None
 
 
 # "hoàn thành 17/21 chỉ tiêu", "có 7/7 thôn đạt chuẩn": things counted against their total

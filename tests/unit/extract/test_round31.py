@@ -210,3 +210,21 @@ def test_a_percentage_no_whole_plan_of_households_or_people_gives_is_flagged(tex
 )
 def test_a_percentage_a_whole_plan_gives_or_a_hedged_count_is_not_flagged(text: str) -> None:
     assert flagged(text) == []
+
+
+def test_things_named_before_their_number_are_counted_whole() -> None:
+    text = (
+        "Năm 2023, số dự án khởi nghiệp của đoàn viên được hỗ trợ là 1.205, vượt 118,6% chỉ tiêu."
+    )
+    assert flagged(text) == ["inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2023, số dự án khởi nghiệp của đoàn viên được hỗ trợ là 1.205, vượt 118,3% chỉ tiêu.",
+        "Năm 2023, số vốn hỗ trợ đoàn viên là 1.205, vượt 118,6% chỉ tiêu.",
+    ],
+)
+def test_a_fitting_percent_or_an_amount_named_before_is_not_flagged(text: str) -> None:
+    assert flagged(text) == []
