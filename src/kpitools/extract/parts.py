@@ -88,13 +88,28 @@ def _share_fits(text: str, part: LinkableStatement, whole: LinkableStatement) ->
     return 100 * a_low / w_high < high_p and 100 * a_high / w_low > low_p
 
 
+def _counted(s: LinkableStatement) -> bool:
+    """Whether ``s`` is an amount of a measure, or a whole count of people or things.
+
+    A count such as ``40 người`` may be a part or the whole of a share.
+    """
+    if _amount(s):
+        return True
+    return (
+        isinstance(s.actual, Decimal)
+        and s.measure is None
+        and s.actual == s.actual.to_integral_value()
+        and s.actual > 0
+    )
+
+
 def _shares(statements: Sequence[LinkableStatement]) -> list[int]:
     return [
         i
         for i, s in enumerate(statements)
         if s.stated_kind == "share"
         and s.target is None
-        and _amount(s)
+        and _counted(s)
         and s.stated is not None
         and s.stated_percent is not None
     ]
@@ -126,7 +141,7 @@ def check_shares_of_whole(
         wholes = {
             c.actual: c
             for c in statements
-            if _amount(c)
+            if _counted(c)
             and c.measure == s.measure
             and c.stated_kind != "share"
             and s.start - SHARE_WINDOW <= c.start < min([s.start, *(t.start for t in siblings)])
@@ -139,7 +154,43 @@ def check_shares_of_whole(
         ]
         if len(fitting) == 1 and not _share_fits(text, s, fitting[0]):
             out[i] = _off_share(s, fitting[0])
+        elif len(fitting) == 1 and _cut_share(text, s, fitting[0]):
+            out[i] = _cut(s, fitting[0])
     return out
+
+
+def _cut_share(text: str, s: LinkableStatement, whole: LinkableStatement) -> bool:
+    """Whether the share ``s`` of ``whole`` is cut, not rounded.
+
+    ``16 người, chiếm 18,3%`` of 87: 18,39 % rounds to 18,4 %. Only when both figures are
+    exact and no hedge stands on the share.
+    """
+    assert s.stated is not None and isinstance(s.actual, Decimal)
+    if _bounds(text, s) != (s.actual, s.actual) or not isinstance(whole.actual, Decimal):
+        return False
+    if _bounds(text, whole) != (whole.actual, whole.actual) or not whole.exact:
+        return False
+    head = fold(s.text[: max(0, s.text.find(s.stated.split("%")[0]))])
+    if s.qualifier or whole.qualifier or _SHARE_APPROXIMATE.search(head):
+        return False
+    return check_percent(parse_percent(s.stated), s.actual, whole.actual).truncated
+
+
+def _cut(s: LinkableStatement, whole: LinkableStatement) -> LinkableStatement:
+    """``s`` marked truncated: its share of ``whole`` is cut at the written decimals."""
+    assert isinstance(whole.actual, Decimal) and isinstance(s.actual, Decimal)
+    c = check_percent(parse_percent(s.stated or ""), s.actual, whole.actual)
+    return dataclasses.replace(
+        s,
+        computed_percent=c.computed,
+        consistent=False,
+        truncated=True,
+        verdict="truncated",
+        **noted(  # type: ignore[arg-type]
+            seg("share_of_measure", a=f"{s.actual:f}", t=f"{whole.actual:f}", text=whole.text),
+            seg("computed", computed=c.computed),
+        ),
+    )
 
 
 def _off_share(s: LinkableStatement, whole: LinkableStatement) -> LinkableStatement:

@@ -228,3 +228,30 @@ def test_things_named_before_their_number_are_counted_whole() -> None:
 )
 def test_a_fitting_percent_or_an_amount_named_before_is_not_flagged(text: str) -> None:
     assert flagged(text) == []
+
+
+# ------------------------------------------ shares of a count of people checked, cut flagged
+
+_SHARES = (
+    "Năm 2023, Đảng bộ xã kết nạp 87 đảng viên mới. Trong đó, đảng viên nữ có 40 người, "
+    "chiếm 46%; đoàn viên thanh niên có 52 người, chiếm 59,8%; người dân tộc thiểu số có "
+    "16 người, chiếm {p}."
+)
+
+
+@pytest.mark.parametrize(
+    ("p", "verdicts"),
+    [
+        ("18,3%", ["truncated"]),  # 16 / 87 = 18,39 %: cut, not rounded
+        ("22,4%", ["inconsistent"]),  # not the share of 87 the others fit
+    ],
+)
+def test_a_share_of_a_count_of_people_is_checked_against_the_whole(
+    p: str, verdicts: list[str]
+) -> None:
+    assert flagged(_SHARES.format(p=p)) == verdicts
+
+
+@pytest.mark.parametrize("p", ["18,4%", "khoảng 18,3%"])
+def test_a_rounded_or_hedged_share_of_people_is_not_flagged(p: str) -> None:
+    assert flagged(_SHARES.format(p=p)) == []
