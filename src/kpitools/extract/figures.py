@@ -384,7 +384,10 @@ _PLAN_NAMED_NEXT = (
     # and "tổng mức vốn do Thủ tướng Chính phủ giao", "tổng vốn được giao" (the whole of it)
     r"|(?:tổng\s+)?(?:số\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,6}?\s+(?:được\s+)?giao"
     # "chiếm 25% khoản phân bổ của tỉnh": the sum allocated is the plan
-    r"|(?:khoản|số\s+vốn|vốn)\s+(?:được\s+)?phân\s+bổ)(?!\w)"
+    r"|(?:khoản|số\s+vốn|vốn)\s+(?:được\s+)?phân\s+bổ"
+    # "đạt 53% so với HĐND huyện giao": what a council or a higher level assigned
+    r"|(?:hđnd|ubnd|trung\s+ương|tỉnh|thành\s+phố|huyện|quận)(?:\s+(?:tỉnh|thành\s+phố|huyện"
+    r"|quận|xã|phường))?\s+(?:đã\s+)?giao)(?!\w)"
 )
 _K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
 _K_PLAN_TAIL = rx(
@@ -400,6 +403,7 @@ _TAIL = rx(
     r"\s*(?:so\s+(?:với\s+)?)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|nq|"
     r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+trước|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
     r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
+    r"(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường))?\s+giao|"
     r"năm\s+trước|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
 )
 _CONNECTOR_SUFFIX = rx(

@@ -255,3 +255,32 @@ def test_a_share_of_a_count_of_people_is_checked_against_the_whole(
 @pytest.mark.parametrize("p", ["18,4%", "khoảng 18,3%"])
 def test_a_rounded_or_hedged_share_of_people_is_not_flagged(p: str) -> None:
     assert flagged(_SHARES.format(p=p)) == []
+
+
+# ----------------------------------- a plan named by the council or level that assigned it
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sáu tháng đầu năm, thu ngân sách xã đạt 12,4 tỷ đồng, đạt 47,3% so với HĐND xã giao.",
+        "Năm 2024, thu ngân sách huyện đạt 412 tỷ đồng, đạt 104% so với tỉnh giao.",
+        "Năm 2024, thu tiền đất đạt 61 tỷ đồng, đạt 88% so với UBND huyện giao.",
+    ],
+)
+def test_a_percentage_of_what_a_council_or_level_assigned_is_an_attainment(text: str) -> None:
+    [s] = claims(text)
+    assert s.stated_kind == "attainment"
+
+
+def test_two_plans_of_two_levels_are_no_twin_of_one_plan() -> None:
+    text = (
+        "Năm 2024, thu tiền đất 9,2 tỷ đồng, vượt 21,5% so với chỉ tiêu UBND tỉnh giao và "
+        "đạt 96,1% so với HĐND huyện giao."
+    )
+    assert flagged(text) == []
+
+
+def test_a_comparison_with_another_place_is_no_plan() -> None:
+    found = find("Năm 2024, thu ngân sách đạt 412 tỷ đồng, cao hơn 4% so với huyện Đông.")
+    assert [s for s in found if s.stated_kind == "attainment"] == []
