@@ -38,6 +38,7 @@ from kpitools.extract.figures import (
     Figure,
     _compared_plan_next,
     _plan_of,
+    _single,
 )
 from kpitools.extract.text import NUM, Doc, Sentence, TimePhrase, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number
@@ -295,6 +296,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     if achieved:
         kind = _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail)
         kind = kind or ("attainment" if _members_admitted(doc, d) else None)
+        kind = kind or _attainment_before_growth(doc, d, lead, tail)
         return kind or _disbursed_share(doc, d, lead, tail), 1
     return None, 1
 
@@ -411,6 +413,48 @@ def _disbursed_share(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
         return None  # a part's percentage may be of its whole ("trong đó …, đạt 70%")
     found = _DISBURSED_IN.search(doc.fold, f.clause, f.start)
     return "attainment" if found else None
+
+
+# ", tăng 9% so với cùng kỳ": a growth over a past period said right after
+_GROWTH_NEXT = rx(
+    rf"^\s*,\s*(?:tăng|giảm)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s*%\s*"
+    r"so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2}|kỳ\s+trước)(?!\w)"
+)
+
+
+def _attainment_before_growth(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
+    """``attainment`` for a bare ``đạt X%`` right after an amount when a growth over a past
+    period follows it (``thu được 920 tỷ đồng, đạt 112,4%, tăng 8% so với cùng kỳ``): the
+    comparison with last year said apart, the bare one is with the plan; else None."""
+    f = d.actual_fig
+    if f is None or d.target is not None or d.percent_fig is None or f.kind != "count":
+        return None
+    if not (_BARE_REACHED.match(lead) and _GROWTH_NEXT.match(tail)):
+        return None
+    if doc.fold[f.span_end : d.percent_fig.clause].strip(" ,"):
+        return None  # words between the amount and the percentage's clause
+    return None if _share_of_earlier(doc, d) else "attainment"
+
+
+_NUMBER = re.compile(NUM)
+
+
+def _share_of_earlier(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's percentage is its amount's share of a larger number written
+    before it in its sentence (``nhận 800 hồ sơ, giải quyết 760 hồ sơ, đạt 95%``)."""
+    f, p = d.actual_fig, d.percent_fig
+    a = _single(d.actual)
+    if f is None or p is None or p.percent is None or a is None:
+        return False
+    unit = Decimal(1).scaleb(-p.percent.decimals)
+    for m in _NUMBER.finditer(doc.text, f.sentence.start, f.start):
+        try:
+            n = parse_number(m.group())
+        except ValueError:
+            continue
+        if n > a and abs(100 * a / n - p.percent.value) < unit:
+            return True
+    return False
 
 
 def _disbursement_rate(doc: Doc, d: Draft, tail: str) -> bool:

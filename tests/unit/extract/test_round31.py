@@ -284,3 +284,33 @@ def test_two_plans_of_two_levels_are_no_twin_of_one_plan() -> None:
 def test_a_comparison_with_another_place_is_no_plan() -> None:
     found = find("Năm 2024, thu ngân sách đạt 412 tỷ đồng, cao hơn 4% so với huyện Đông.")
     assert [s for s in found if s.stated_kind == "attainment"] == []
+
+
+# ----------------------------- a bare attainment said before a growth over a past period
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024, thu ngân sách xã thu được 920 tỷ đồng, đạt 112,4%, tăng 8% so với cùng kỳ.",
+        "Trong đó, thu thuế ngoài quốc doanh được 3.140 tỷ đồng, đạt 97,2%, giảm 3% so với năm "
+        "trước.",
+    ],
+)
+def test_a_bare_attainment_before_a_growth_is_of_the_plan(text: str) -> None:
+    kinds = [s.stated_kind for s in claims(text)]
+    assert kinds == ["attainment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024, tòa án thụ lý 800 vụ việc, giải quyết 760 vụ, đạt 95%, tăng 1% so với năm "
+        "trước.",
+        "Năm 2024, thu ngân sách xã thu được 920 tỷ đồng, đạt 112,4%.",
+    ],
+)
+def test_a_share_of_an_earlier_number_or_a_lone_bare_percent_is_no_attainment(
+    text: str,
+) -> None:
+    assert [s for s in claims(text) if s.stated_kind == "attainment"] == []
