@@ -587,7 +587,7 @@ def _said_in_context(
     """The kind the words name, read with the draft's figures around it."""
     p = d.percent_fig
     assert p is not None
-    if said[0] == "unread":
+    if said[0] == "unread" or _share_of_quota(doc, d, said[0]):
         return None, 1
     above_plan = (
         _follows_target(doc, d, p) or _fronted_plan(doc, p) or _margin_of_fraction(doc, d, p)
@@ -628,6 +628,20 @@ def _shares_verb(lead: str) -> bool:
     # "tương đương 50,1% so với dự toán đầu năm và 46,7% kế hoạch điều chỉnh"
     first = lead[: m.start("n")]
     return bool(_K_ACHIEVED.search(first) or _K_CORRESPONDS.search(first) or _K_SHARE.search(first))
+
+
+def _share_of_quota(doc: Doc, d: Draft, kind: str) -> bool:
+    """Whether a ``chiếm X% so với chỉ tiêu`` in brackets is the share of the plan that a
+    part listed after ``trong đó`` makes up (``trong đó chính thức 400, dự phòng 20 (chiếm
+    5% so với chỉ tiêu)``), not an attainment: under 100 %, the part after another."""
+    p, f = d.percent_fig, d.actual_fig
+    if kind != "attainment" or p is None or p.percent is None or f is None:
+        return False
+    if p.percent.value >= 100 or not _K_SHARE.search(doc.fold, p.clause, p.start):
+        return False
+    opened = p.clause > 0 and doc.text[p.clause - 1] == "("
+    part = _PART_OPENS.search(doc.fold, f.sentence.start, f.start)
+    return opened and part is not None and "," in doc.fold[part.end() : f.start]
 
 
 def _margin_of_fraction(doc: Doc, d: Draft, p: Figure) -> bool:

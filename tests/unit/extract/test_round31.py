@@ -314,3 +314,26 @@ def test_a_share_of_an_earlier_number_or_a_lone_bare_percent_is_no_attainment(
     text: str,
 ) -> None:
     assert [s for s in claims(text) if s.stated_kind == "attainment"] == []
+
+
+# ------------------------ a bracketed share of the plan made up by a part after "trong đó"
+
+
+def test_a_parts_bracketed_share_of_the_quota_is_no_attainment() -> None:
+    text = (
+        "Năm 2025, xã đã trao 420 quyết định, trong đó chính thức là 400 thanh niên, dự phòng "
+        "là 20 (chiếm 5% so với chỉ tiêu)."
+    )
+    assert [s for s in claims(text) if s.stated_kind == "attainment"] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2025, xã kết nạp 45 đảng viên, chiếm 90% so với chỉ tiêu.",
+        "Năm 2025, huyện kết nạp 230 đảng viên, trong đó xã A kết nạp 36 đảng viên, chiếm 120% "
+        "so với chỉ tiêu.",
+    ],
+)
+def test_a_share_of_the_plan_said_of_a_whole_or_above_it_stays_an_attainment(text: str) -> None:
+    assert "attainment" in [s.stated_kind for s in claims(text)]
