@@ -63,6 +63,7 @@ from kpitools.extract.parts import (
 from kpitools.extract.plans import (
     link_budget_owners,
     link_compared_plans,
+    link_disbursed_capital,
     link_fitting_results,
     link_plan_amounts,
     link_programme_targets,
@@ -95,6 +96,7 @@ def link_document(
     linked = link_counted_results(linked, text)
     linked = link_bracketed_rates(linked, text)
     linked = link_plan_amounts(linked, text)
+    linked = link_disbursed_capital(linked, text)
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)
     linked = link_part_year_amounts(linked, text)

@@ -1354,3 +1354,73 @@ def _repeats_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> b
         return False
     assert isinstance(prev.target, Decimal)
     return bool(check_percent(p, s.actual, prev.target).consistent)
+
+
+# --------------------------------------------------------------------------- capital disbursed
+
+# "tổng vốn đầu tư công năm 2024 gần 40 tỷ đồng, đã giải ngân được 18,1 tỷ đồng, đạt 45,5% kế
+# hoạch": the capital named, its amount, then the amount disbursed of it
+_CAPITAL_NAMED = rx(
+    r"(?<!\w)(?:tổng\s+(?:nguồn\s+)?vốn|kế\s+hoạch\s+vốn|nguồn\s+vốn|vốn\s+(?:được\s+)?giao)"
+    r"(?:\s+[^\W\d_]+){0,8}?(?:\s+(?:19|20)\d{2})?(?:\s+[^\W\d_]+){0,4}?"
+    r"\s*(?:là|:|có)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+_DISBURSED_AFTER = rx(
+    r"^\s*,\s*(?:(?:đã|mới|ước)\s+)*giải\s+ngân(?:\s+được)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+
+
+def _capital_before(s: LinkableStatement, text: str) -> _Amount | None:
+    """The capital written right before the amount disbursed of ``s``, in its sentence.
+
+    See :func:`link_disbursed_capital`; in the text's coordinates, None when none fits.
+    """
+    low = max(0, s.start - 400)
+    head = max([low, *(m.end() for m in _FULL_STOP.finditer(text, low, s.start))])
+    folded = fold(text[head : s.start])
+    before = _amounts(folded, 0, len(folded))
+    own = _amounts(fold(s.text), 0, len(s.text))
+    if not before or not own or own[0].value != s.actual:
+        return None
+    plan = before[-1]
+    if not _DISBURSED_AFTER.match(folded[plan.end :]) or not _same_unit(plan, own[0]):
+        return None
+    if not _CAPITAL_NAMED.search(folded, 0, plan.start) or plan.value <= s.actual:
+        return None
+    placed = dataclasses.replace(s, actual=s.actual)
+    approximate = _qualified(folded, plan) or s.qualifier is not None or not s.exact
+    return (
+        _shifted(plan, head) if _triple_fits(placed, plan.value, approximate=approximate) else None
+    )
+
+
+def link_disbursed_capital(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, an amount disbursed given the capital written right before it.
+
+    ``Tổng vốn đầu tư công năm 2024 là 40 tỷ đồng, đã giải ngân được 18,2 tỷ đồng, đạt 45,5%
+    kế hoạch``: the capital named (``tổng vốn``, ``kế hoạch vốn``, ``nguồn vốn``, ``vốn
+    giao``), its amount, then ``đã giải ngân`` and the amount disbursed with its percentage
+    of the plan, in one sentence: the capital is the plan, linked and checked, when the
+    three figures agree (within a point when one is approximate; a capital written
+    approximately, ``gần 40 tỷ đồng``, leaves it unchecked). Only a percentage with no target
+    of its own.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if (
+            s.target is not None
+            or s.link_start is not None
+            or s.stated_kind != "attainment"
+            or not isinstance(s.actual, Decimal)
+            or s.measure is None
+        ):
+            continue
+        plan = _capital_before(s, text)
+        if plan is None:
+            continue
+        out[i] = _with_plan(s, plan, text)
+        if _plan_qualifier(text, plan) is not None and out[i].verdict != "unchecked":
+            out[i] = _unchecked(out[i])  # "gần 40 tỷ đồng": the plan written approximately
+    return out

@@ -337,3 +337,45 @@ def test_a_parts_bracketed_share_of_the_quota_is_no_attainment() -> None:
 )
 def test_a_share_of_the_plan_said_of_a_whole_or_above_it_stays_an_attainment(text: str) -> None:
     assert "attainment" in [s.stated_kind for s in claims(text)]
+
+
+# --------------------------------- the capital written right before the amount disbursed
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Năm 2024, tổng vốn đầu tư công của xã là 40 tỷ đồng, đã giải ngân được 18,2 tỷ đồng, "
+            "đạt 45,5% kế hoạch.",
+            "consistent",
+        ),
+        (
+            "Kế hoạch vốn năm 2024 của phường 12.400 triệu đồng, đã giải ngân 9.300 triệu đồng, "
+            "đạt 75% kế hoạch.",
+            "consistent",
+        ),
+        (
+            "Năm 2024, tổng vốn đầu tư công trên địa bàn gần 40 tỷ đồng, đã giải ngân được 18,2 "
+            "tỷ đồng, đạt 45,7% kế hoạch.",
+            "unchecked",
+        ),
+    ],
+)
+def test_the_capital_before_the_amount_disbursed_is_its_plan(text: str, verdict: str) -> None:
+    [s] = claims(text)
+    assert s.target is not None and s.link_text is not None
+    assert s.verdict == verdict
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2024, thu ngân sách xã là 40 tỷ đồng, đã giải ngân được 18,2 tỷ đồng, đạt 45,5% "
+        "kế hoạch.",
+        "Năm 2024, tổng vốn đầu tư công của xã là 40 tỷ đồng, đã giải ngân được 18,2 tỷ đồng, "
+        "đạt 60% kế hoạch.",
+    ],
+)
+def test_no_capital_named_or_no_fit_leaves_the_percentage_alone(text: str) -> None:
+    assert all(s.target is None for s in claims(text))
