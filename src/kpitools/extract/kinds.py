@@ -38,7 +38,6 @@ from kpitools.extract.figures import (
     Figure,
     _compared_plan_next,
     _plan_of,
-    _single,
 )
 from kpitools.extract.text import NUM, Doc, Sentence, TimePhrase, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number
@@ -297,6 +296,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         kind = _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail)
         kind = kind or ("attainment" if _members_admitted(doc, d) else None)
         kind = kind or _attainment_before_growth(doc, d, lead, tail)
+        kind = kind or _attainment_in_plan_list(doc, d, lead, tail)
         return kind or _disbursed_share(doc, d, lead, tail), 1
     return None, 1
 
@@ -436,18 +436,63 @@ def _attainment_before_growth(doc: Doc, d: Draft, lead: str, tail: str) -> str |
     return None if _share_of_earlier(doc, d) else "attainment"
 
 
+# "…, đạt 97% kế hoạch; thu ngân sách 21 tỷ đồng, đạt 88%; …": an item's percentage of its
+# plan, the plan word written
+_LISTED_PLAN_PERCENT = rx(
+    rf"(?<!\w)(?:đạt|bằng)\s*(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s*%\s*(?:so\s+với\s+)?"
+    r"(?:kế\s+hoạch|kh|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết)(?!\w)"
+)
+_LIST_WINDOW = 300
+_ITEM_END = rx(r"^\s*(?:[.;,]|$)")
+
+
+def _attainment_in_plan_list(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
+    """``attainment`` for a bare ``đạt X%`` that ends an item right after its amount, in a
+    list whose items before it (within :data:`_LIST_WINDOW` characters of its paragraph)
+    or after it in its sentence give their percentage of the plan with the plan named
+    (``diện tích lúa đạt 97% kế hoạch; thu ngân sách 21 tỷ đồng, đạt 88%; trồng rừng 40
+    ha, đạt 105% kế hoạch``): the plan word left out; else None. An item of a later
+    sentence is not enough (``…, đạt 180%. Giá trị sản xuất …, bằng 100,4% kế hoạch``).
+    """
+    f, p = d.actual_fig, d.percent_fig
+    if f is None or p is None or d.target is not None or f.kind != "count":
+        return None
+    if not (_BARE_REACHED.match(lead) and _ITEM_END.match(tail)):
+        return None
+    if doc.fold[f.span_end : p.clause].strip(" ,") or _share_of_earlier(doc, d):
+        return None
+    if f.measure is None and _SCALE_WORD.search(f.written):
+        return None  # "6 tỷ" with no currency (money not read): what it counts is unknown
+    start = doc.paragraphs[f.sentence.paragraph][0]
+    low = max(start, p.start - _LIST_WINDOW)
+    if _LISTED_PLAN_PERCENT.search(doc.fold, low, p.start) or _LISTED_PLAN_PERCENT.search(
+        doc.fold, p.end, p.sentence.end
+    ):
+        return "attainment"
+    return None
+
+
+_SCALE_WORD = rx(r"(?<!\w)(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)")
+
+
 _NUMBER = re.compile(NUM)
 
 
 def _share_of_earlier(doc: Doc, d: Draft) -> bool:
     """Whether the draft's percentage is its amount's share of a larger number written
-    before it in its sentence (``nhận 800 hồ sơ, giải quyết 760 hồ sơ, đạt 95%``)."""
+    before it in its paragraph, up to :data:`_LIST_WINDOW` characters back (``nhận 800 hồ
+    sơ, giải quyết 760 hồ sơ, đạt 95%``); the numbers compared as written."""
     f, p = d.actual_fig, d.percent_fig
-    a = _single(d.actual)
-    if f is None or p is None or p.percent is None or a is None:
+    written = _NUMBER.match(doc.text, f.start) if f is not None else None
+    if f is None or p is None or p.percent is None or written is None:
+        return False
+    try:
+        a = parse_number(written.group())
+    except ValueError:
         return False
     unit = Decimal(1).scaleb(-p.percent.decimals)
-    for m in _NUMBER.finditer(doc.text, f.sentence.start, f.start):
+    start = doc.paragraphs[f.sentence.paragraph][0]
+    for m in _NUMBER.finditer(doc.text, max(start, f.start - _LIST_WINDOW), f.start):
         try:
             n = parse_number(m.group())
         except ValueError:

@@ -1380,18 +1380,16 @@ def _capital_before(s: LinkableStatement, text: str) -> _Amount | None:
     folded = fold(text[head : s.start])
     before = _amounts(folded, 0, len(folded))
     own = _amounts(fold(s.text), 0, len(s.text))
-    if not before or not own or own[0].value != s.actual:
+    if not before or not own or own[0].value != s.actual or not isinstance(s.actual, Decimal):
         return None
     plan = before[-1]
     if not _DISBURSED_AFTER.match(folded[plan.end :]) or not _same_unit(plan, own[0]):
         return None
     if not _CAPITAL_NAMED.search(folded, 0, plan.start) or plan.value <= s.actual:
         return None
-    placed = dataclasses.replace(s, actual=s.actual)
     approximate = _qualified(folded, plan) or s.qualifier is not None or not s.exact
-    return (
-        _shifted(plan, head) if _triple_fits(placed, plan.value, approximate=approximate) else None
-    )
+    fits = _triple_fits(s, plan.value, approximate=approximate)
+    return _shifted(plan, head) if fits else None
 
 
 def link_disbursed_capital(

@@ -379,3 +379,31 @@ def test_the_capital_before_the_amount_disbursed_is_its_plan(text: str, verdict:
 )
 def test_no_capital_named_or_no_fit_leaves_the_percentage_alone(text: str) -> None:
     assert all(s.target is None for s in claims(text))
+
+
+# ------------------------------ a bare attainment in a list whose other items name the plan
+
+
+def test_a_bare_attainment_among_items_of_the_plan_is_of_the_plan() -> None:
+    text = (
+        "Năm 2024, diện tích lúa đạt 1.200 ha, đạt 97% kế hoạch; thu ngân sách 21 tỷ đồng, "
+        "đạt 88%; trồng rừng 40 ha, đạt 105% kế hoạch."
+    )
+    assert [s.stated_kind for s in claims(text)] == ["attainment"] * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no item names the plan
+        "Năm 2024, diện tích lúa đạt 1.200 ha, tăng 3% so với cùng kỳ; thu ngân sách 21 tỷ "
+        "đồng, đạt 88%.",
+        # the bare one is the amount's share of the number before it
+        "Năm 2024, vốn thực hiện dự án là 400 tỷ đồng. Tỉnh đã phân bổ chi tiết 380 tỷ đồng, "
+        "đạt 95%. Đến nay đã giải ngân 200 tỷ đồng, đạt 50% kế hoạch.",
+    ],
+)
+def test_a_bare_percent_with_no_plan_around_or_a_share_stays_unread(text: str) -> None:
+    kinds = [(s.actual, s.stated_kind) for s in claims(text)]
+    assert (Decimal("21000000000"), "attainment") not in kinds
+    assert (Decimal("380000000000"), "attainment") not in kinds
