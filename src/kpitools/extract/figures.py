@@ -116,6 +116,11 @@ _MONEY_PAIR = rx(
     rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)"
     rf"\s*/\s*(?P<b>{NUM})\s*(?P=mag)(?(mag2)\s+(?P=mag2))\s*(?P=cur)(?!\w)(?P<per>)"
 )
+# the same with the currency written once, after the second: "(376,5 tỷ/600 tỷ đồng)"
+_MONEY_PAIR_ONCE = rx(
+    rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)\s*/\s*(?P<b>{NUM})\s*(?P=mag)"
+    r"\s*(?P<cur>đồng|usd)(?!\w)(?P<mag2>(?!))?(?P<per>)"
+)
 _CURRENCY = {"usd": "USD", "$": "USD", "đô la": "USD", "đô la mỹ": "USD"}
 _WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
@@ -382,7 +387,7 @@ _PLAN_NAMED_NEXT = (
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
     # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
     # and "tổng mức vốn do Thủ tướng Chính phủ giao", "tổng vốn được giao" (the whole of it)
-    r"|(?:tổng\s+)?(?:số\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,6}?\s+(?:được\s+)?giao"
+    r"|(?:tổng\s+)?(?:số\s+|nguồn\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,6}?\s+(?:được\s+)?giao"
     # "chiếm 25% khoản phân bổ của tỉnh": the sum allocated is the plan
     r"|(?:khoản|số\s+vốn|vốn)\s+(?:được\s+)?phân\s+bổ"
     # "đạt 53% so với HĐND huyện giao": what a council or a higher level assigned
@@ -547,6 +552,7 @@ def scan(doc: Doc) -> list[Figure]:
     money = (
         [
             ("money_pair", _MONEY_PAIR),
+            ("money_pair", _MONEY_PAIR_ONCE),
             ("money_range", _MONEY_RANGE_UNITS),
             ("money_range", _MONEY_RANGE),
             ("money_compound", _MONEY_COMPOUND),

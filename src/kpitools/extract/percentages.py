@@ -185,8 +185,8 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
 _OPEN_BRACKET = re.compile(r"^\s*\(\s*$")
 # "đạt 40% kế hoạch vốn giao (20/50 tỷ đồng)": the fraction in brackets after the plan named
 _FRACTION_AFTER_PLAN = rx(
-    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
-    r"(?:\s+[^\W\d_]+){0,9}\s*\(\s*$"
+    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết"
+    r"|(?:tổng\s+|nguồn\s+)?vốn)(?:\s+[^\W\d_]+){0,9}\s*\(\s*$"
 )
 
 

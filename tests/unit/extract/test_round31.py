@@ -407,3 +407,33 @@ def test_a_bare_percent_with_no_plan_around_or_a_share_stays_unread(text: str) -
     kinds = [(s.actual, s.stated_kind) for s in claims(text)]
     assert (Decimal("21000000000"), "attainment") not in kinds
     assert (Decimal("380000000000"), "attainment") not in kinds
+
+
+# ------------------- two amounts in brackets with the scale on both, the currency once
+
+
+@pytest.mark.parametrize(
+    ("text", "pairs"),
+    [
+        (
+            "Vốn đầu tư 6 tháng đạt 61,8% nguồn vốn tỉnh giao (376,5 tỷ/609,2 tỷ đồng); đạt "
+            "51,1% nguồn vốn huyện giao (376,5 tỷ/737 tỷ đồng).",
+            [("376500000000", "609200000000"), ("376500000000", "737000000000")],
+        ),
+        (
+            "Thu ngân sách 9 tháng đạt 100% (136,4 tỷ/136,3 tỷ đồng).",
+            [("136400000000", "136300000000")],
+        ),
+    ],
+)
+def test_a_money_fraction_with_the_currency_once_is_checked(
+    text: str, pairs: list[tuple[str, str]]
+) -> None:
+    rows = checked(text)
+    assert [(a, t) for a, t, _, _ in rows] == [(Decimal(a), Decimal(t)) for a, t in pairs]
+    assert all(v == "consistent" for *_, v in rows)
+
+
+def test_two_scales_that_differ_are_no_money_fraction() -> None:
+    found = find("Thu ngân sách đạt 100% (136 triệu/136 tỷ đồng).", money=True)
+    assert [s for s in found if s.target is not None and s.actual is not None] == []
