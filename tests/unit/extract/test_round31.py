@@ -416,13 +416,13 @@ def test_a_bare_percent_with_no_plan_around_or_a_share_stays_unread(text: str) -
     ("text", "pairs"),
     [
         (
-            "Vốn đầu tư 6 tháng đạt 61,8% nguồn vốn tỉnh giao (376,5 tỷ/609,2 tỷ đồng); đạt "
-            "51,1% nguồn vốn huyện giao (376,5 tỷ/737 tỷ đồng).",
-            [("376500000000", "609200000000"), ("376500000000", "737000000000")],
+            "Vốn đầu tư 6 tháng đạt 45,2% nguồn vốn tỉnh giao (212,4 tỷ/470 tỷ đồng); đạt "
+            "38,5% nguồn vốn huyện giao (212,4 tỷ/552 tỷ đồng).",
+            [("212400000000", "470000000000"), ("212400000000", "552000000000")],
         ),
         (
-            "Thu ngân sách 9 tháng đạt 100% (136,4 tỷ/136,3 tỷ đồng).",
-            [("136400000000", "136300000000")],
+            "Thu ngân sách 9 tháng đạt 101% (88,9 tỷ/88 tỷ đồng).",
+            [("88900000000", "88000000000")],
         ),
     ],
 )
@@ -435,5 +435,5 @@ def test_a_money_fraction_with_the_currency_once_is_checked(
 
 
 def test_two_scales_that_differ_are_no_money_fraction() -> None:
-    found = find("Thu ngân sách đạt 100% (136 triệu/136 tỷ đồng).", money=True)
+    found = find("Thu ngân sách đạt 101% (88 triệu/88 tỷ đồng).", money=True)
     assert [s for s in found if s.target is not None and s.actual is not None] == []
