@@ -1365,6 +1365,9 @@ _CAPITAL_NAMED = rx(
     r"(?:\s+[^\W\d_]+){0,8}?(?:\s+(?:19|20)\d{2})?(?:\s+[^\W\d_]+){0,4}?"
     r"\s*(?:là|:|có)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
+# "tổng thu giao xã quản lý là 9.800 triệu đồng, thực hiện đạt 9.200 triệu đồng, đạt 94%":
+# an amount set out, then what was done of it
+_DONE_AFTER = rx(r"^\s*,\s*(?:kết\s+quả\s+)?thực\s+hiện(?:\s+(?:đạt|được))?\s*$")
 _DISBURSED_AFTER = rx(
     r"^\s*,\s*(?:(?:đã|mới|ước)\s+)*giải\s+ngân(?:\s+được)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
@@ -1383,9 +1386,12 @@ def _capital_before(s: LinkableStatement, text: str) -> _Amount | None:
     if not before or not own or own[0].value != s.actual or not isinstance(s.actual, Decimal):
         return None
     plan = before[-1]
-    if not _DISBURSED_AFTER.match(folded[plan.end :]) or not _same_unit(plan, own[0]):
+    if not _same_unit(plan, own[0]) or plan.value <= s.actual:
         return None
-    if not _CAPITAL_NAMED.search(folded, 0, plan.start) or plan.value <= s.actual:
+    done = _DONE_AFTER.match(folded[plan.end :])
+    if not (done or _DISBURSED_AFTER.match(folded[plan.end :])):
+        return None
+    if not (done or _CAPITAL_NAMED.search(folded, 0, plan.start)):
         return None
     approximate = _qualified(folded, plan) or s.qualifier is not None or not s.exact
     fits = _triple_fits(s, plan.value, approximate=approximate)

@@ -437,3 +437,23 @@ def test_a_money_fraction_with_the_currency_once_is_checked(
 def test_two_scales_that_differ_are_no_money_fraction() -> None:
     found = find("Thu ngân sách đạt 101% (88 triệu/88 tỷ đồng).", money=True)
     assert [s for s in found if s.target is not None and s.actual is not None] == []
+
+
+# ------------------------------- an amount set out, then what was done of it, and its percent
+
+
+def test_an_amount_set_out_then_done_is_the_plan_of_the_percentage() -> None:
+    text = (
+        "Năm 2023, tổng thu giao xã, thị trấn quản lý là 9.800 triệu đồng, thực hiện đạt 9.200 "
+        "triệu đồng, đạt 94% so với dự toán giao."
+    )
+    [(actual, target, _, verdict)] = checked(text)
+    assert (actual, target, verdict) == (Decimal(9200000000), Decimal(9800000000), "consistent")
+
+
+def test_an_amount_not_said_done_of_the_one_before_is_not_its_plan() -> None:
+    text = (
+        "Năm 2023, tổng thu giao xã, thị trấn quản lý là 9.800 triệu đồng, thu khác đạt 9.200 "
+        "triệu đồng, đạt 94% so với dự toán giao."
+    )
+    assert checked(text) == []
