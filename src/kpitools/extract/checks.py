@@ -216,7 +216,7 @@ def _figure_before(s: LinkableStatement, text: str) -> bool:
     figures = list(_UNIT_FIGURE.finditer(fold(lead)))
     if not figures or "%" in lead[figures[-1].end() :]:
         return False
-    # "có 24 chi bộ kết nạp 101 đảng viên": the bodies that admitted the count, no rival
+    # "có 16 chi bộ kết nạp 61 đảng viên": the bodies that admitted the count, no rival
     return _SUBJECT_OF_ADMISSION.fullmatch(fold(lead), figures[-1].end()) is None
 
 

@@ -677,8 +677,8 @@ def _shares_verb(lead: str) -> bool:
 
 def _share_of_quota(doc: Doc, d: Draft, kind: str) -> bool:
     """Whether a ``chiếm X% so với chỉ tiêu`` in brackets is the share of the plan that a
-    part listed after ``trong đó`` makes up (``trong đó chính thức 400, dự phòng 20 (chiếm
-    5% so với chỉ tiêu)``), not an attainment: under 100 %, the part after another."""
+    part listed after ``trong đó`` makes up (``trong đó chính thức 400, bổ sung 24 (chiếm
+    6% so với chỉ tiêu)``), not an attainment: under 100 %, the part after another."""
     p, f = d.percent_fig, d.actual_fig
     if kind != "attainment" or p is None or p.percent is None or f is None:
         return False
@@ -691,7 +691,7 @@ def _share_of_quota(doc: Doc, d: Draft, kind: str) -> bool:
 
 def _margin_of_fraction(doc: Doc, d: Draft, p: Figure) -> bool:
     """Whether a growth said right after a result written against its plan as a fraction is
-    the margin over that plan, which its figures give (``lúa 62,4/60ha, tăng 4%``: 62,4 /
+    the margin over that plan, which its figures give (``chè 62,4/60ha, tăng 4%``: 62,4 /
     60 = 104 %); a rise the fraction does not give stays a growth."""
     a, actual, target = d.actual_fig, d.actual, d.target
     if a is None or a.kind != "pair" or d.target_fig not in (None, a) or p.percent is None:

@@ -1358,14 +1358,14 @@ def _repeats_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> b
 
 # --------------------------------------------------------------------------- capital disbursed
 
-# "tổng vốn đầu tư công năm 2024 gần 40 tỷ đồng, đã giải ngân được 18,1 tỷ đồng, đạt 45,5% kế
-# hoạch": the capital named, its amount, then the amount disbursed of it
+# "nguồn vốn đầu tư của phường năm 2024 là 40 tỷ đồng, đã giải ngân được 18,2 tỷ đồng, đạt
+# 45,5% kế hoạch": the capital named, its amount, then the amount disbursed of it
 _CAPITAL_NAMED = rx(
     r"(?<!\w)(?:tổng\s+(?:nguồn\s+)?vốn|kế\s+hoạch\s+vốn|nguồn\s+vốn|vốn\s+(?:được\s+)?giao)"
     r"(?:\s+[^\W\d_]+){0,8}?(?:\s+(?:19|20)\d{2})?(?:\s+[^\W\d_]+){0,4}?"
     r"\s*(?:là|:|có)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
-# "tổng thu giao xã quản lý là 9.800 triệu đồng, thực hiện đạt 9.200 triệu đồng, đạt 94%":
+# "số thu giao các thôn thu là 9.800 triệu đồng, thực hiện đạt 9.200 triệu đồng, đạt 94%":
 # an amount set out, then what was done of it
 _DONE_AFTER = rx(r"^\s*,\s*(?:kết\s+quả\s+)?thực\s+hiện(?:\s+(?:đạt|được))?\s*$")
 _DISBURSED_AFTER = rx(
@@ -1406,7 +1406,8 @@ def link_disbursed_capital(
     ``Tổng vốn đầu tư công năm 2024 là 40 tỷ đồng, đã giải ngân được 18,2 tỷ đồng, đạt 45,5%
     kế hoạch``: the capital named (``tổng vốn``, ``kế hoạch vốn``, ``nguồn vốn``, ``vốn
     giao``), its amount, then ``đã giải ngân`` and the amount disbursed with its percentage
-    of the plan, in one sentence: the capital is the plan, linked and checked, when the
+    of the plan, in one sentence (or an amount set out, then ``thực hiện đạt`` and what was
+    done of it): the capital is the plan, linked and checked, when the
     three figures agree (within a point when one is approximate; a capital written
     approximately, ``gần 40 tỷ đồng``, leaves it unchecked). Only a percentage with no target
     of its own.

@@ -293,7 +293,7 @@ _WHOLE_THINGS = rx(
 )
 
 
-# "số dự án được hỗ trợ là 45", "số đảng viên kết nạp đạt 30": the things counted named
+# "số mô hình được giúp đỡ là 45", "số đảng viên kết nạp đạt 30": the things counted named
 # before the number, as the subject of its clause
 _WHOLE_SUBJECT = rx(
     r"(?<!\w)số\s+(?:lượng\s+)?(?P<thing>[^\W\d_]+(?:\s+[^\W\d_]+){0,14}?)"
