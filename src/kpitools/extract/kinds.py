@@ -457,7 +457,9 @@ def _attainment_in_plan_list(doc: Doc, d: Draft, lead: str, tail: str) -> str | 
     f, p = d.actual_fig, d.percent_fig
     if f is None or p is None or d.target is not None or f.kind != "count":
         return None
-    if not (_BARE_REACHED.match(lead) and _ITEM_END.match(tail)):
+    # the words after the amount ("… 650 tấn đạt 97%": the amount in the percentage's clause)
+    after = doc.fold[max(f.span_end, p.clause) : p.start]
+    if not (_BARE_REACHED.match(after) and _ITEM_END.match(tail)):
         return None
     if doc.fold[f.span_end : p.clause].strip(" ,") or _share_of_earlier(doc, d):
         return None

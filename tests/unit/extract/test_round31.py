@@ -454,3 +454,11 @@ def test_an_amount_not_said_done_of_the_one_before_is_not_its_plan() -> None:
         "triệu đồng, đạt 94% so với dự toán giao."
     )
     assert checked(text) == []
+
+
+def test_a_bare_attainment_right_after_its_amount_with_no_comma_is_in_the_list() -> None:
+    text = (
+        "Năm 2024, diện tích lúa đạt 96,7% kế hoạch, sản lượng ngô ước đạt 650,5 tấn đạt 97,5%; "
+        "trồng rừng được 29,5/25 ha đạt 118% kế hoạch."
+    )
+    assert (Decimal("650.5"), "attainment") in [(s.actual, s.stated_kind) for s in claims(text)]
