@@ -78,8 +78,12 @@ MIN_BATCH_SIZE = {
     "2026-12-05e": 22,
     "2026-12-05f": 4,
     "2026-12-05g": 21,
-    "2026-12-05h": 30,
+    "2026-12-05h": 29,
     "2026-12-05i": 11,
+    "2026-12-05j": 30,
+    "2026-12-05k": 14,
+    "2026-12-05l": 38,
+    "2026-12-05m": 28,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -124,6 +128,18 @@ def test_older_reports_are_older_and_new_to_the_set() -> None:
         assert p["date_evidence"] and p["url"] not in urls and p.get("added"), p["id"]
         assert p["site"] == ev.site_of(p["url"]), p["id"]
     assert len({p["id"] for p in ALL + OLDER}) == len(ALL) + len(OLDER)
+
+
+def test_no_article_is_used_by_two_batches_and_no_text_twice() -> None:
+    # several passages of one article are added together (one batch), never again later: a
+    # passage of an article tuned on is not unseen text (``btno-05`` repeated ``btno-03``)
+    batch_of: dict[str, str | None] = {}
+    texts: dict[str, str] = {}
+    for p in ALL + OLDER:
+        first = batch_of.setdefault(p["url"], p.get("added"))
+        assert first == p.get("added"), f"{p['id']}: {p['url']} is already in batch {first}"
+        same = texts.setdefault(p["text"], p["id"])
+        assert same == p["id"], f"{p['id']} repeats {same}"
 
 
 @pytest.mark.parametrize("p", ALL + OLDER, ids=[p["id"] for p in ALL + OLDER])
