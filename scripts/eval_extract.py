@@ -441,7 +441,14 @@ def run_extractor(
         }
     out: dict[str, Any] = {}
     for p in passages:
-        found = extract_statements(p["text"], file=p["id"], **reference)
+        try:
+            found = extract_statements(p["text"], file=p["id"], **reference)
+        except Exception as exc:  # a failure reads nothing: its statements are misses
+            print(
+                f"eval: {p['id']}: the extractor failed ({exc}); scored as reading nothing",
+                file=sys.stderr,
+            )
+            found = []
         out[p["id"]] = (
             [s.to_dict() for s in found],
             audit_statements(found).to_dicts() if found else [],

@@ -205,6 +205,8 @@ def _extract(args: argparse.Namespace) -> int:
             found.extend(ex.statements)
             if ex.stopped_at is not None:  # a news page's trailer: say where reading ended
                 print(f"kpitools extract: {file}: {ex.stopped_at}", file=sys.stderr)
+            for unread in ex.unread:  # a figure in no number format: said, not read
+                print(f"kpitools extract: {file}: {unread}", file=sys.stderr)
     except (OSError, KpiDataError) as exc:
         print(f"kpitools extract: {exc}", file=sys.stderr)
         return 2

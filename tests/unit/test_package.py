@@ -145,6 +145,8 @@ NAMESPACES = {
         "PhraseBook",
         "Statement",
         "Stop",
+        "Unread",
+        "UnreadFigureWarning",
         "audit_statements",
         "audit_table",
         "extract_file",

@@ -64,6 +64,7 @@ from kpitools.extract.statements import (
     Extraction,
     KpiRows,
     Statement,
+    UnreadFigureWarning,
     extract_file,
     extract_statements,
     read_report_text,
@@ -71,7 +72,7 @@ from kpitools.extract.statements import (
     statements_frame,
     statements_to_kpis,
 )
-from kpitools.extract.text import CITY_WORDS, Stop
+from kpitools.extract.text import CITY_WORDS, Stop, Unread
 
 __all__ = [
     "AUDIT_SCHEMA",
@@ -86,6 +87,8 @@ __all__ = [
     "PhraseBook",
     "Statement",
     "Stop",
+    "Unread",
+    "UnreadFigureWarning",
     "audit_statements",
     "audit_table",
     "extract_file",

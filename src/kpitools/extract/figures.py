@@ -17,7 +17,7 @@ from typing import Protocol
 
 from kpitools.extract.amounts import MEASURE_NAMES
 from kpitools.extract.text import COUNTED_NOUNS, NUM, PLAN_NOUNS, Doc, Sentence
-from kpitools.numbers import Percent, parse_number, parse_percent
+from kpitools.numbers import NumberFormatError, Percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx, words_rx
 
 Value = Decimal | tuple[Decimal, Decimal]
@@ -582,7 +582,12 @@ def scan(doc: Doc) -> list[Figure]:
             sentence = _sentence_of(doc, m.start())
             if sentence is None or m.end() > sentence.end:
                 continue
-            read = _figure_values(kind, m, text)
+            try:
+                read = _figure_values(kind, m, text)
+            except NumberFormatError as err:  # 12.723.4: said where, not read, no failure
+                take(m.span())
+                doc.note_unread(number_start, m.end(), str(err.text), err.reason)
+                continue
             if read is None:
                 take(m.span())  # a range of percentages: read no figure from it
                 continue

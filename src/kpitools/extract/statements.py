@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import warnings
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
@@ -25,6 +26,7 @@ from kpitools.extract.text import (
     CITY_WORDS,
     Normalized,
     Stop,
+    Unread,
     dated_code,
     find_units,
     prepare,
@@ -172,6 +174,22 @@ def _json(value: object) -> object:
     return value
 
 
+class UnreadFigureWarning(UserWarning):
+    """A figure of a report text in no number format (``12.723.4``), left unread.
+
+    No statement rests on it; :class:`~kpitools.extract.text.Unread` says where it is.
+
+    Examples
+    --------
+    >>> import warnings
+    >>> with warnings.catch_warnings(record=True) as caught:
+    ...     warnings.simplefilter("always")
+    ...     found = extract_statements("Trồng 1.234.5/2.000 ha rừng, đạt 61,7% kế hoạch.")
+    >>> found, caught[0].category.__name__
+    ([], 'UnreadFigureWarning')
+    """
+
+
 def extract_statements(
     text: str,
     *,
@@ -211,7 +229,7 @@ def extract_statements(
     >>> s[0].stated_kind, s[0].computed_percent, s[0].consistent
     ('excess', Decimal('115.5'), True)
     """
-    found, _ = _read(
+    found, _, unread = _read(
         text,
         file=file,
         registry=registry,
@@ -220,6 +238,8 @@ def extract_statements(
         money=money,
         city_words=city_words,
     )
+    for u in unread:  # a figure in no number format is not read, and said
+        warnings.warn(f"{file}: {u}", UnreadFigureWarning, stacklevel=2)
     return found
 
 
@@ -232,8 +252,11 @@ def _read(
     catalog: MetricCatalog | None,
     money: bool,
     city_words: Sequence[str],
-) -> tuple[list[Statement], Stop | None]:
-    """The statements of a text (see :func:`extract_statements`) and where reading stopped."""
+) -> tuple[list[Statement], Stop | None, tuple[Unread, ...]]:
+    """The statements of a text (see :func:`extract_statements`), and more.
+
+    Also where reading stopped and the figures in no number format (not read).
+    """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
     doc = prepare(text, money=money)
@@ -279,7 +302,7 @@ def _read(
     if not doc.norm.same_offsets():
         for i, s in enumerate(linked):
             linked[i] = _as_given(s, doc.norm)
-    return linked, doc.stopped_at
+    return linked, doc.stopped_at, tuple(doc.unread)
 
 
 def _as_given(s: Statement, norm: Normalized) -> Statement:
@@ -453,6 +476,11 @@ class Extraction:
     """Where reading stopped, at the heading of a news page's trailer (``Ý kiến bạn đọc``,
     ``Tin cùng chuyên mục`` …); None when the whole text was read. ``str()`` of it is a
     one-line note: ``line 52 (offset 9120): read up to the heading 'Ý kiến bạn đọc'; …``."""
+    unread: tuple[Unread, ...] = ()
+    """Figures written in no number format (``12.723.4``), in the order of the text: none is
+    read, so no statement rests on them; ``str()`` of each is a one-line note (``line 7
+    (offset 410): '12.723.4' is not a number (…); not read``). ``kpitools extract`` prints
+    them on stderr; :func:`extract_statements` warns (:class:`UnreadFigureWarning`)."""
 
     @property
     def frame(self) -> pl.DataFrame:
@@ -522,7 +550,7 @@ def extract_file(
     files = [find_path(path)]
     text = read_report_text(path)
     registry, cat, book = _references(units, catalog, phrases, files)
-    found, stop = _read(
+    found, stop, unread = _read(
         text,
         file=str(path),
         registry=registry,
@@ -531,7 +559,7 @@ def extract_file(
         money=money,
         city_words=CITY_WORDS,
     )
-    return Extraction(str(path), text, tuple(found), registry, cat, tuple(files), stop)
+    return Extraction(str(path), text, tuple(found), registry, cat, tuple(files), stop, unread)
 
 
 def read_statements(

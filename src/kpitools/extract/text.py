@@ -294,6 +294,34 @@ class Stop:
         )
 
 
+@dataclass(frozen=True)
+class Unread:
+    """A figure written in no number format (``12.723.4``, ``1,2.5``): not read, so no
+    statement rests on it, and said where it is rather than failing the whole text.
+
+    Examples
+    --------
+    >>> u = Unread(40, 2, "12.723.4", "a group of 1 digit")
+    >>> print(u)
+    line 2 (offset 40): '12.723.4' is not a number (a group of 1 digit); not read
+    """
+
+    offset: int
+    """Where the figure begins in the text as given (a ``str`` index)."""
+    line: int
+    """Its line, from 1."""
+    written: str
+    """The figure as written."""
+    reason: str
+    """Why it is no number (English)."""
+
+    def __str__(self) -> str:
+        return (
+            f"line {self.line} (offset {self.offset}): {self.written!r} is not a number "
+            f"({self.reason}); not read"
+        )
+
+
 _START = operator.attrgetter("start")
 
 
@@ -313,12 +341,21 @@ class Doc:
     units: list[UnitMention] = field(default_factory=list)
     money: bool = False
     stopped_at: Stop | None = None
+    unread: list[Unread] = field(default_factory=list)  # figures in no number format
     # abbreviations the text defines ("đảng viên (ĐV)"): folded abbreviation → folded words
     abbreviations: dict[str, str] = field(default_factory=dict)
 
     @property
     def text(self) -> str:
         return self.norm.text
+
+    def note_unread(self, start: int, end: int, written: str, reason: str) -> None:
+        """Note ``written``, found in ``[start, end)`` of the normalized text, as a figure in
+        no number format (:class:`Unread`)."""
+        at = self.norm.text.find(written, start, end)
+        at = start if at < 0 else at
+        line = self.norm.text.count("\n", 0, at) + 1
+        self.unread.append(Unread(self.norm.original(at, at)[0], line, written, reason))
 
     def masked(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a masked span (``masks`` is merged and sorted)."""
