@@ -65,6 +65,10 @@ SCORED_AT = {
     "2026-12-05g": "1db3cbfd21c09a8ab15e2c9c64d2abf9c18b019e",
     "2026-12-05h": "1db3cbfd21c09a8ab15e2c9c64d2abf9c18b019e",
     "2026-12-05i": "1db3cbfd21c09a8ab15e2c9c64d2abf9c18b019e",
+    "2026-12-05j": "000c230799245790701f461479cb970eaa5e2fda",
+    "2026-12-05k": "000c230799245790701f461479cb970eaa5e2fda",
+    "2026-12-05l": "000c230799245790701f461479cb970eaa5e2fda",
+    "2026-12-05m": "000c230799245790701f461479cb970eaa5e2fda",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
