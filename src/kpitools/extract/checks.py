@@ -470,20 +470,27 @@ def check_headline_qualifiers(
     needs the figure above the one written, ``gần`` below it. Only when every exact result
     of the body within :data:`SAME_HEADLINE_FIGURE` of the headline's figure, with the same
     word after it, contradicts the qualifier (one that agrees makes it the headline's
-    figure, rounded); the nearest is cited. The headline's figure becomes a statement of its
-    own, ``inconsistent``, with no percentage (it claims no attainment).
+    figure, rounded), and no qualified figure of the body (``gần 4,2 triệu lượt`` under
+    ``Hơn 4 triệu lượt``) agrees with it: the headline then repeats that one, and an exact
+    figure near it is a part or another measure; the nearest is cited. The headline's figure
+    becomes a statement of its own, ``inconsistent``, with no percentage (it claims no
+    attainment).
     """
     line = text.find("\n")
     if not 0 < line <= HEADLINE_LINE:
         return list(statements)
     folded = fold(text[:line])
     body = [s for s in statements if s.start > line and _exact_amount(s)]
+    rounded = [s for s in statements if s.start > line and _rounded_amount(s)]
     found: list[LinkableStatement] = []
     for a in _amounts(folded, 0, line):
         q = _HEADLINE_QUALIFIER.search(folded, max(0, a.start - 8), a.start)
         if q is None or not a.unit[1]:
             continue
         same = [s for s in body if _same_headline_figure(text, s, a)]
+        near = [s for s in rounded if _same_headline_figure(text, s, a)]
+        if any(_agrees_with(q.group(1), s.actual, a.value) for s in near):
+            continue  # the body's own rounded figure agrees: the headline repeats that one
         if same and not any(_agrees_with(q.group(1), s.actual, a.value) for s in same):
             nearest = min(same, key=lambda s: abs(s.actual - a.value))  # type: ignore[operator]
             found.append(_contradicted(nearest, a, q, text))
@@ -492,6 +499,10 @@ def check_headline_qualifiers(
 
 def _exact_amount(s: LinkableStatement) -> bool:
     return isinstance(s.actual, Decimal) and s.qualifier is None and s.actual > 0
+
+
+def _rounded_amount(s: LinkableStatement) -> bool:
+    return isinstance(s.actual, Decimal) and s.qualifier is not None and s.actual > 0
 
 
 def _same_headline_figure(text: str, s: LinkableStatement, a: _Amount) -> bool:
