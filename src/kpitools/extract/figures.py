@@ -960,6 +960,27 @@ def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
+# "xếp 6/40 tỉnh", "đứng vị trí 3/12 huyện", "xếp thứ 9/60 cả nước, thứ 2/11 trong vùng và
+# 1/4 tỉnh …": a rank among units, said by its verb or noun before it in its sentence
+_RANK_WORD = rx(r"(?<!\w)(?:(?<!sắp\s)xếp|đứng|vị\s+trí|vị\s+thứ|thứ\s+hạng|xếp\s+hạng)(?!\w)")
+# what may stand between the rank word and the fraction: names, other ranks, no result
+_RANK_GAP = rx(r"(?:(?!\d\s*%|đạt|thực\s+hiện|hoàn\s+thành)[^;])*")
+
+
+def _ranked(doc: Doc, fig: Figure) -> bool:
+    """Whether the fraction ``fig`` is a rank among units (``xếp 6/40 tỉnh``, the third of
+    ``xếp thứ 9/60 cả nước, thứ 2/11 trong vùng và 1/4 tỉnh``): a rank word before it in its
+    sentence with no percentage, result verb or semicolon between, and a rank no larger than
+    the count it is out of."""
+    a, b = fig.values[0], fig.values[-1]
+    if not (0 < a <= b) or a != a.to_integral_value() or b != b.to_integral_value():
+        return False
+    start = fig.sentence.start
+    words = list(_RANK_WORD.finditer(doc.fold, start, fig.span_start))
+    gap = words[-1].end() if words else -1
+    return gap >= 0 and _RANK_GAP.fullmatch(doc.fold, gap, fig.span_start) is not None
+
+
 # "tăng 9% so với năm trước, tương ứng tăng thêm 1.200 tỷ đồng": a growth restated as the
 # amount added, never a result
 _RESTATED_CHANGE = rx(
@@ -978,7 +999,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     if fig.role not in ("actual", "excess"):
         return False
     if fig.kind == "pair":
-        return _units_out_of_all(doc, fig, lead)
+        return _units_out_of_all(doc, fig, lead) or _ranked(doc, fig)
     if _RESTATED_CHANGE.search(lead):
         return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):

@@ -618,6 +618,11 @@ _MASKS = [
     # dates and periods
     rx(r"(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}(?!\d)"),
     rx(r"(?<!\w)ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)?(?:\s+tháng\s+\d{1,2})?"),
+    # days listed before their month: "ngày 14 và 15/3", "ngày 8, 9/10", "ngày 20-21/11"
+    rx(
+        r"(?<!\w)ngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})+\s*/\s*(?:0?[1-9]|1[0-2])"
+        r"(?:\s*/\s*\d{2,4})?(?![\d/])"
+    ),
     rx(r"(?<!\w)(?:tháng|quý)\s+\d{1,2}(?:\s*/\s*\d{4})?(?!\d)"),
     # a day after the time of day: "đến sáng 29/12", "Chiều 15/10, …" (never a fraction)
     rx(

@@ -45,3 +45,40 @@ def test_a_headline_the_bodys_rounded_figure_agrees_with_is_not_flagged(text: st
 def test_a_headline_only_contradicted_figures_fit_is_still_flagged(text: str) -> None:
     [headline] = flagged(text)
     assert headline[:3] in ("Hơn", "Gần")
+
+
+def pairs(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of the statements of ``text`` that pair two figures."""
+    return [(s.actual, s.target) for s in find(text, money=True) if s.target is not None]
+
+
+# ------------------------------------------------------------- a rank among units, a date
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thu hút vốn đầu tư hơn 2 tỷ USD (xếp 7/60 tỉnh, thành phố).",
+        "Quy mô kinh tế đạt 40 nghìn tỷ đồng, xếp vị trí 6/40 tỉnh, thành phố.",
+        "Chỉ số năng lực cạnh tranh xếp thứ 9/60 cả nước, thứ 2/11 trong vùng và 1/4 tỉnh "
+        "trọng điểm.",
+        "Huyện đứng vị trí 3/12 huyện, thị xã của tỉnh về thu ngân sách.",
+        "Trong hai ngày 14 và 15/3 Đảng bộ xã Đông đã tổ chức đại hội.",
+        "Ngày 8, 9/10 Hội Nông dân xã tổ chức hội nghị tổng kết.",
+        "Các ngày 20-21/11 Chi bộ thôn Bắc sinh hoạt chuyên đề.",
+    ],
+)
+def test_a_rank_among_units_or_a_list_of_days_is_no_pair(text: str) -> None:
+    assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Chi bộ kết nạp 9/8 đảng viên, xếp thứ nhất huyện.", (9, 8)),
+        ("Xếp loại chi bộ: đạt 14/12 đảng viên được kết nạp.", (14, 12)),
+        ("Ngày 5/3, chi bộ kết nạp 9/8 đảng viên.", (9, 8)),
+    ],
+)
+def test_a_result_near_a_rank_word_or_a_date_stays_a_pair(text: str, pair: tuple[int, int]) -> None:
+    assert pairs(text) == [pair]
