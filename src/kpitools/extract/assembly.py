@@ -465,12 +465,14 @@ _NEAR_PLAN = Decimal("0.02")
 
 def _dashed_plan_near(doc: Doc, p: Figure, actual: Decimal, plan: Figure) -> bool:
     """Whether ``plan``, set after its plan's name with a dash (``tăng 6% so với kế hoạch -
-    50 tỷ đồng``), is the plan of the percentage ``p`` though the percentage does not quite
-    fit it: the plan the percentage implies (as an attainment or as an excess) is within 2 %
-    of it, so the audit, not the pairing, says the percentage is off."""
+    50 tỷ đồng``) or in brackets right after it (``vượt 6% so với chỉ tiêu được giao (50 tỷ
+    đồng)``), is the plan of the percentage ``p`` though the percentage does not quite fit
+    it: the plan the percentage implies (as an attainment or as an excess) is within 2 % of
+    it, so the audit, not the pairing, says the percentage is off."""
     if p.percent is None or plan.kind != "count" or not plan.values[0] or not actual:
         return False
-    if not _DASH_BEFORE.search(doc.fold, max(p.end, plan.start - 4), plan.start):
+    dashed = _DASH_BEFORE.search(doc.fold, max(p.end, plan.start - 4), plan.start)
+    if not dashed and not _BRACKET_AFTER_PLAN.match(doc.fold[p.end : plan.start]):
         return False
     written = plan.values[0]
     for share in (p.percent.value, p.percent.value + 100):

@@ -82,3 +82,37 @@ def test_a_rank_among_units_or_a_list_of_days_is_no_pair(text: str) -> None:
 )
 def test_a_result_near_a_rank_word_or_a_date_stays_a_pair(text: str, pair: tuple[int, int]) -> None:
     assert pairs(text) == [pair]
+
+
+# ------------------------------------- a plan in brackets right after the plan's name
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Thu ngân sách đã đạt 1.300 tỷ đồng, tăng 12,5% so với cùng kỳ năm trước và vượt "
+            "7% so với chỉ tiêu được giao (1.200 tỷ đồng).",
+            1200,
+        ),
+        (
+            "Toàn ngành thu được 3.304 tỷ đồng, vượt hơn 9% chỉ tiêu pháp lệnh, đạt 97,9% so "
+            "với chỉ tiêu phấn đấu (3.346 tỷ đồng), tăng 11% so với cùng kỳ.",
+            3346,
+        ),
+    ],
+)
+def test_a_plan_in_brackets_after_its_name_is_the_target_of_a_near_percent(
+    text: str, target: int
+) -> None:
+    [s] = [s for s in find(text, money=True) if s.target is not None]
+    assert s.target == target * 10**9
+    assert s.verdict == "inconsistent"
+
+
+def test_a_bracket_far_from_what_the_percent_implies_is_no_target() -> None:
+    text = (
+        "Thu ngân sách đạt 1.300 tỷ đồng, tăng 12,5% so với cùng kỳ và vượt 7% so với chỉ "
+        "tiêu được giao (1.100 tỷ đồng)."
+    )
+    assert [s for s in find(text, money=True) if s.actual and s.target] == []
