@@ -675,7 +675,8 @@ def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
 
 
 # "thành lập được 57 chi hội, nâng tổng số lên 610 chi hội": the total the new ones bring
-_RUNNING_TOTAL = rx(r"(?<!\w)nâng\s+tổng\s+số(?:\s+[^\W\d_]+){0,4}\s+lên\s*$")
+# (what is totalled may be named with its body: "nâng tổng số đảng viên toàn Đảng bộ lên")
+_RUNNING_TOTAL = rx(r"(?<!\w)nâng\s+tổng\s+số(?:\s+[^\W\d_]+){0,7}\s+lên\s*$")
 # the count a running total follows: members admitted or bodies founded in the period
 _ADDED = rx(r"(?<!\w)(?:kết\s+nạp|thành\s+lập|phát\s+triển)(?:\s+(?:mới|được|thêm))*\s*$")
 

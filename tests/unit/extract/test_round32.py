@@ -116,3 +116,34 @@ def test_a_bracket_far_from_what_the_percent_implies_is_no_target() -> None:
         "tiêu được giao (1.100 tỷ đồng)."
     )
     assert [s for s in find(text, money=True) if s.actual and s.target] == []
+
+
+# ------------------------------- a running total named with its body, after an admission
+
+
+def attainment_actuals(text: str) -> list[object]:
+    """The actuals of the attainments of ``text``."""
+    return [s.actual for s in find(text, money=True) if s.stated_kind == "attainment"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhiệm kỳ qua, Đảng bộ phường đã kết nạp 42 đảng viên mới, nâng tổng số đảng viên "
+        "toàn Đảng bộ lên 310 đồng chí, đạt 105% so với nghị quyết.",
+        "Năm qua, Hội kết nạp 42 hội viên, nâng tổng số hội viên của Hội Nông dân phường "
+        "lên 310 người, đạt 105% kế hoạch.",
+    ],
+)
+def test_a_percent_after_a_running_total_named_with_its_body_is_of_the_admitted(
+    text: str,
+) -> None:
+    assert attainment_actuals(text) == [42]
+
+
+def test_a_total_of_units_meeting_a_standard_keeps_its_percent() -> None:
+    text = (
+        "Năm nay có thêm 4 xã đạt chuẩn, nâng tổng số xã đạt chuẩn nông thôn mới của toàn "
+        "huyện lên 20 xã, đạt 100% kế hoạch."
+    )
+    assert attainment_actuals(text) == [20]
