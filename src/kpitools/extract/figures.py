@@ -51,9 +51,10 @@ _NOUN_PAIR = rx(
 )
 # "46,5 ha/50 ha", "12.400ha/13.000ha", "1.200 con/1.000 con": a result against its plan, the
 # same unit written after both numbers
+# (a square or cubic measure keeps its power: "46.200 m3/80.000 m3", "12 km2/15 km2")
 _UNIT_PAIR = rx(
     rf"{_B}(?P<a>{NUM})\s*(?!(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng)(?!\w))"
-    r"(?P<u>[^\W\d_]+(?:\s+[^\W\d_]+)?)\s*/\s*"
+    r"(?P<u>[^\W\d_]+(?:(?<=m)[23])?(?:\s+[^\W\d_]+)?)\s*/\s*"
     rf"(?P<b>{NUM})\s*(?P=u)(?!\w)"
 )
 _PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")

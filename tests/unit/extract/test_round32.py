@@ -147,3 +147,30 @@ def test_a_total_of_units_meeting_a_standard_keeps_its_percent() -> None:
         "huyện lên 20 xã, đạt 100% kế hoạch."
     )
     assert attainment_actuals(text) == [20]
+
+
+# ----------------------------------------------- a cubic or square measure on both sides
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Khai thác 46.200 m3/80.000 m3 gỗ rừng trồng, đạt 57,8% kế hoạch.", (46200, 80000)),
+        ("Đã giao 12 km2/15 km2 diện tích mặt nước, đạt 80% kế hoạch.", (12, 15)),
+    ],
+)
+def test_a_fraction_with_a_powered_measure_on_both_sides_is_a_pair(
+    text: str, pair: tuple[int, int]
+) -> None:
+    assert pairs(text) == [pair]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Khai thác 46.200 m3 gỗ rừng trồng, đạt 57,8% kế hoạch.",
+        "Khai thác 46.200 m3/80.000 tấn gỗ rừng trồng.",
+    ],
+)
+def test_a_powered_measure_on_one_side_only_is_no_pair(text: str) -> None:
+    assert pairs(text) == []
