@@ -989,6 +989,23 @@ _RESTATED_CHANGE = rx(
     r"\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
 
+# "giảm 0,5% so với năm trước tương đương 260 tấn", "tăng 9% so với cùng kỳ, tương ứng 1.200
+# tỷ đồng": a change over a past period restated as the amount it comes to
+_RESTATED_PERCENT = rx(
+    rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?(?:{NUM})\s*%\s+so\s+với"
+    r"(?:[^\d;%]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?[\s,]+tương\s+(?:ứng|đương)(?:\s+(?:với|mức))?"
+    r"\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+_RESTATED_WINDOW = 120
+
+
+def _restated_change(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` restates as an amount a change written before it (see above)."""
+    if _RESTATED_CHANGE.search(lead):
+        return True
+    low = max(fig.sentence.start, fig.span_start - _RESTATED_WINDOW)
+    return _RESTATED_PERCENT.search(doc.fold, low, fig.span_start) is not None
+
 
 def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether a figure read as a result or an excess is neither: more than last year
@@ -1001,7 +1018,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return False
     if fig.kind == "pair":
         return _units_out_of_all(doc, fig, lead) or _ranked(doc, fig)
-    if _RESTATED_CHANGE.search(lead):
+    if _restated_change(doc, fig, lead):
         return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True

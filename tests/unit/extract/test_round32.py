@@ -174,3 +174,32 @@ def test_a_fraction_with_a_powered_measure_on_both_sides_is_a_pair(
 )
 def test_a_powered_measure_on_one_side_only_is_no_pair(text: str) -> None:
     assert pairs(text) == []
+
+
+# ------------------------------------------ a change over a past period restated as an amount
+
+
+@pytest.mark.parametrize(
+    ("text", "actual"),
+    [
+        (
+            "Sản lượng lương thực năm nay ước đạt 52.300 tấn, giảm 0,5% so với năm 2023 tương "
+            "đương 262 tấn, đạt 99,2% kế hoạch.",
+            52300,
+        ),
+        (
+            "Thu ngân sách đạt 1.300 tỷ đồng, tăng 9% so với cùng kỳ, tương ứng 107 tỷ đồng, "
+            "đạt 104% dự toán.",
+            1300 * 10**9,
+        ),
+    ],
+)
+def test_a_change_restated_as_an_amount_leaves_the_percent_to_the_result(
+    text: str, actual: int
+) -> None:
+    assert attainment_actuals(text) == [actual]
+
+
+def test_without_a_change_before_it_an_equal_amount_is_not_taken_for_one() -> None:
+    text = "Toàn xã thu được 1.300 tỷ đồng, tương đương 1.250 tỷ đồng năm trước, đạt 104% dự toán."
+    assert attainment_actuals(text) == [1250 * 10**9]
