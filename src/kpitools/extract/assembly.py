@@ -654,7 +654,7 @@ _CHANGE_BY = rx(
 
 def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
     """An amount a result or a plan changed by (``tăng``/``giảm``/``cao hơn``/``thấp hơn``
-    opening its clause, right after a figure of the same measure in the sentence) is no
+    opening its clause, right after a figure of the same currency in the sentence) is no
     result: a percentage after it is the
     change of that result, in percent (``tăng gần 422.000 tỷ đồng (tương đương tăng gần
     22% so với dự toán)``)."""
@@ -667,11 +667,19 @@ def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
             and f.role == "actual"
             and before.role in ("actual", "target")
             and f.measure not in (None, "%")
-            and _same_measure(before, f)
+            and _same_currency(before, f)
             and _CHANGE_BY.match(doc.fold, f.clause, f.start)
         ):
             f.role = "modifier"
         before = f
+
+
+def _same_currency(a: Figure, b: Figure) -> bool:
+    """Whether two figures are money of one currency, an amount per head counting as its
+    currency (``46,2 triệu đồng/người``, then ``tăng 6,2 triệu đồng``: the change of it)."""
+    if a.measure is None or b.measure is None:
+        return a.measure is None and b.measure is None
+    return a.measure.split()[-1].split("/")[0] == b.measure.split()[-1].split("/")[0]
 
 
 # "thành lập được 57 chi hội, nâng tổng số lên 610 chi hội": the total the new ones bring

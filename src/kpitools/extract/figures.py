@@ -75,7 +75,9 @@ _MONEY = rx(
     r"(?:\s+(?P<mag2>tỷ|tỉ)|(?<=t[ỷỉ])\s+triệu(?=\s*đồng(?!\w)))?)?"
     r"(?:\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?|(?<=[ỷỉun]\s)dồng)(?!\w)"
     # "gần 48 nghìn tỉ, bằng 138,7% dự toán": a thousand billion with no currency is đồng
-    r"|(?(mag2)(?=\s*(?:[,.;:)]|$))|(?!)))"
+    r"|(?(mag2)(?=\s*(?:[,.;:)]|$))|(?!))"
+    # "46,2 triệu/người/năm": millions per head with no currency are đồng
+    r"|(?:(?<=triệu)|(?<=nghìn)|(?<=ngàn))(?=\s*/\s*người(?!\w)))"
     # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
     r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct|nq)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )

@@ -203,3 +203,41 @@ def test_a_change_restated_as_an_amount_leaves_the_percent_to_the_result(
 def test_without_a_change_before_it_an_equal_amount_is_not_taken_for_one() -> None:
     text = "Toàn xã thu được 1.300 tỷ đồng, tương đương 1.250 tỷ đồng năm trước, đạt 104% dự toán."
     assert attainment_actuals(text) == [1250 * 10**9]
+
+
+# --------------------------------------- millions per head with no currency, and their change
+
+
+@pytest.mark.parametrize(
+    ("text", "actual"),
+    [
+        ("Thu nhập bình quân đầu người đạt 46,2 triệu/người, đạt 84% kế hoạch.", 46_200_000),
+        (
+            "Thu nhập bình quân năm 2020 đạt 40 triệu/người/năm, đến năm 2023 đạt 46,2 "
+            "triệu/người/năm, tăng 6,2 triệu đồng, đạt 84% so với chỉ tiêu Nghị quyết đề ra.",
+            46_200_000,
+        ),
+        (
+            "Thu nhập bình quân đạt 46,2 triệu đồng/người/năm, tăng 6,2 triệu đồng, đạt 84% "
+            "so với chỉ tiêu Nghị quyết.",
+            46_200_000,
+        ),
+    ],
+)
+def test_an_income_per_head_keeps_its_percent_over_its_change(text: str, actual: int) -> None:
+    assert attainment_actuals(text) == [actual]
+
+
+@pytest.mark.parametrize(
+    ("text", "actual"),
+    [
+        ("Dân số đạt 46,2 nghìn người, đạt 84% kế hoạch.", 46_200),
+        (
+            "Thu nhập bình quân đạt 46,2 triệu đồng/người/năm; tổng thu ngân sách tăng 6,2 "
+            "triệu USD, đạt 84% dự toán.",
+            6_200_000,
+        ),
+    ],
+)
+def test_a_count_of_thousands_or_another_currency_stays_apart(text: str, actual: int) -> None:
+    assert attainment_actuals(text) == [actual]
