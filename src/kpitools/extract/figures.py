@@ -838,7 +838,9 @@ def _describe(doc: Doc, fig: Figure) -> None:
     outer = lead
     if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
-    fig.role = _role(fig, lead, outer)
+    # the words before a qualifier say the role: "… được giao là hơn 680 tỷ đồng" as "… là"
+    bare = lead if fig.qual_start is None else lead[: fig.qual_start - fig.clause]
+    fig.role = _role(fig, bare, outer)
     if fig.role == "target" and _result_with_own_percent(doc, fig, lead):
         fig.role = "actual"
     if _no_result(doc, fig, lead):

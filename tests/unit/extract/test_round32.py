@@ -241,3 +241,29 @@ def test_an_income_per_head_keeps_its_percent_over_its_change(text: str, actual:
 )
 def test_a_count_of_thousands_or_another_currency_stays_apart(text: str, actual: int) -> None:
     assert attainment_actuals(text) == [actual]
+
+
+# ---------------------------------------------- a plan's amount written with a qualifier
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        (
+            "Tổng số vốn đã giải ngân hơn 430 tỉ đồng, đạt tỷ lệ 63% so với tổng số vốn được "
+            "giao là hơn 682 tỉ đồng.",
+            682,
+        ),
+        (
+            "Thu ngân sách đạt 1.210 tỉ đồng, bằng 110% dự toán được giao là khoảng 1.100 tỉ đồng.",
+            1100,
+        ),
+    ],
+)
+def test_a_plans_amount_after_its_qualifier_is_still_the_plans(text: str, target: int) -> None:
+    assert [s.target for s in find(text, money=True) if s.target is not None] == [target * 10**9]
+
+
+def test_a_qualified_result_stays_a_result() -> None:
+    text = "Vốn đã giải ngân đạt hơn 430 tỉ đồng, bằng 63% kế hoạch."
+    assert [(s.actual, s.target) for s in find(text, money=True)] == [(430 * 10**9, None)]
