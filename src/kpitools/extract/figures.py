@@ -947,6 +947,27 @@ _THRESHOLD_AFTER = rx(
     rf"(?:{NUM})\s*%"
 )
 
+# "có 6 khoản thu, sắc thuế đạt khá (trên 25% so với dự toán)", "3 xã đạt trên 90% kế
+# hoạch": a count of units or items that reach a threshold, no result of the count
+_ITEMS_COUNTED = rx(r"\s+khoản(?!\w)")
+_COUNT_THRESHOLD = rx(
+    r"(?:[\s,]+[^\W\d_]+){0,6}?\s+(?:chỉ\s+|mới\s+)?đạt(?:\s+[^\W\d_]+)?\s*\(?\s*"
+    rf"(?:từ|dưới|trên)\s+(?:{NUM})\s*%"
+)
+
+
+def _counted_by_threshold(doc: Doc, fig: Figure) -> bool:
+    """Whether the count ``fig`` counts units or items (named right after it) that reach or
+    miss a threshold (:data:`_COUNT_THRESHOLD`): the percentage is the threshold's."""
+    folded, end = doc.fold, fig.sentence.end
+    named = _UNITS_COUNTED.match(folded, fig.end, end) or _ITEMS_COUNTED.match(folded, fig.end, end)
+    return (
+        fig.kind == "count"
+        and fig.measure is None
+        and named is not None
+        and _COUNT_THRESHOLD.match(folded, fig.end, end) is not None
+    )
+
 
 def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether the fraction ``fig`` counts units out of all of them (``có 5/9 doanh nghiệp
@@ -1022,7 +1043,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return False
     if fig.kind == "pair":
         return _units_out_of_all(doc, fig, lead) or _ranked(doc, fig)
-    if _restated_change(doc, fig, lead):
+    if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
         return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True

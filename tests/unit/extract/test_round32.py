@@ -267,3 +267,30 @@ def test_a_plans_amount_after_its_qualifier_is_still_the_plans(text: str, target
 def test_a_qualified_result_stays_a_result() -> None:
     text = "Vốn đã giải ngân đạt hơn 430 tỉ đồng, bằng 63% kế hoạch."
     assert [(s.actual, s.target) for s in find(text, money=True)] == [(430 * 10**9, None)]
+
+
+# ------------------------------------------ units or items counted by a threshold they reach
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Có 6 khoản thu, sắc thuế đạt khá (trên 25% so với dự toán), trong đó thuế môn bài "
+        "đạt 30%.",
+        "Có 3 xã đạt trên 90% kế hoạch thu ngân sách.",
+        "Toàn tỉnh có 4 huyện chỉ đạt dưới 50% dự toán.",
+    ],
+)
+def test_a_count_of_units_reaching_a_threshold_is_no_result(text: str) -> None:
+    assert [s.actual for s in find(text, money=True) if s.actual is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actual"),
+    [
+        ("Xã đã kết nạp 45 đảng viên, đạt trên 100% kế hoạch.", 45),
+        ("Toàn huyện thành lập 12 xã đạt 95% kế hoạch.", 12),
+    ],
+)
+def test_a_count_with_its_own_approximate_percent_stays_a_result(text: str, actual: int) -> None:
+    assert attainment_actuals(text) == [actual]
