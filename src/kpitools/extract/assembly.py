@@ -465,7 +465,7 @@ _NEAR_PLAN = Decimal("0.02")
 
 def _dashed_plan_near(doc: Doc, p: Figure, actual: Decimal, plan: Figure) -> bool:
     """Whether ``plan``, set after its plan's name with a dash (``tăng 6% so với kế hoạch -
-    50 tỷ đồng``) or in brackets right after it (``vượt 6% so với chỉ tiêu được giao (50 tỷ
+    50 tỷ đồng``) or in brackets right after it (``vượt 4% so với kế hoạch quận giao (62 tỷ
     đồng)``), is the plan of the percentage ``p`` though the percentage does not quite fit
     it: the plan the percentage implies (as an attainment or as an excess) is within 2 % of
     it, so the audit, not the pairing, says the percentage is off."""
@@ -676,14 +676,14 @@ def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
 
 def _same_currency(a: Figure, b: Figure) -> bool:
     """Whether two figures are money of one currency, an amount per head counting as its
-    currency (``46,2 triệu đồng/người``, then ``tăng 6,2 triệu đồng``: the change of it)."""
+    currency (``9,5 triệu đồng/người``, then ``giảm 0,3 triệu đồng``: the change of it)."""
     if a.measure is None or b.measure is None:
         return a.measure is None and b.measure is None
     return a.measure.split()[-1].split("/")[0] == b.measure.split()[-1].split("/")[0]
 
 
 # "thành lập được 57 chi hội, nâng tổng số lên 610 chi hội": the total the new ones bring
-# (what is totalled may be named with its body: "nâng tổng số đảng viên toàn Đảng bộ lên")
+# (what is totalled may be named with its body: "nâng tổng số đảng viên của Đảng bộ phường lên")
 _RUNNING_TOTAL = rx(r"(?<!\w)nâng\s+tổng\s+số(?:\s+[^\W\d_]+){0,7}\s+lên\s*$")
 # the count a running total follows: members admitted or bodies founded in the period
 _ADDED = rx(r"(?<!\w)(?:kết\s+nạp|thành\s+lập|phát\s+triển)(?:\s+(?:mới|được|thêm))*\s*$")

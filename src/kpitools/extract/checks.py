@@ -470,11 +470,11 @@ def check_headline_qualifiers(
     needs the figure above the one written, ``gần`` below it. Only when every exact result
     of the body within :data:`SAME_HEADLINE_FIGURE` of the headline's figure, with the same
     word after it, contradicts the qualifier (one that agrees makes it the headline's
-    figure, rounded), and no qualified figure of the body (``gần 4,2 triệu lượt`` under
-    ``Hơn 4 triệu lượt``) agrees with it: the headline then repeats that one, and an exact
-    figure near it is a part or another measure; the nearest is cited. The headline's figure
-    becomes a statement of its own, ``inconsistent``, with no percentage (it claims no
-    attainment).
+    figure, rounded), and no qualified figure of the body (``khoảng 2,06 nghìn hội viên``
+    under ``Trên 2 nghìn hội viên``) agrees with it: the headline then repeats that one, and
+    an exact figure near it is a part or another measure; the nearest is cited. The
+    headline's figure becomes a statement of its own, ``inconsistent``, with no percentage
+    (it claims no attainment).
     """
     line = text.find("\n")
     if not 0 < line <= HEADLINE_LINE:

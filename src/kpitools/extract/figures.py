@@ -51,7 +51,7 @@ _NOUN_PAIR = rx(
 )
 # "46,5 ha/50 ha", "12.400ha/13.000ha", "1.200 con/1.000 con": a result against its plan, the
 # same unit written after both numbers
-# (a square or cubic measure keeps its power: "46.200 m3/80.000 m3", "12 km2/15 km2")
+# (a square or cubic measure keeps its power: "3.400 m3/4.000 m3", "12 km2/15 km2")
 _UNIT_PAIR = rx(
     rf"{_B}(?P<a>{NUM})\s*(?!(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng)(?!\w))"
     r"(?P<u>[^\W\d_]+(?:(?<=m)[23])?(?:\s+[^\W\d_]+)?)\s*/\s*"
@@ -76,7 +76,7 @@ _MONEY = rx(
     r"(?:\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?|(?<=[ỷỉun]\s)dồng)(?!\w)"
     # "gần 48 nghìn tỉ, bằng 138,7% dự toán": a thousand billion with no currency is đồng
     r"|(?(mag2)(?=\s*(?:[,.;:)]|$))|(?!))"
-    # "46,2 triệu/người/năm": millions per head with no currency are đồng
+    # "9,5 triệu/người/tháng": millions per head with no currency are đồng
     r"|(?:(?<=triệu)|(?<=nghìn)|(?<=ngàn))(?=\s*/\s*người(?!\w)))"
     # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
     r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct|nq)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
@@ -838,7 +838,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
     outer = lead
     if not lead.strip() and fig.clause > 0 and doc.text[fig.clause - 1] == "(":
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
-    # the words before a qualifier say the role: "… được giao là hơn 680 tỷ đồng" as "… là"
+    # the words before a qualifier say the role: "… được giao là gần 200 tỷ đồng" as "… là"
     bare = lead if fig.qual_start is None else lead[: fig.qual_start - fig.clause]
     fig.role = _role(fig, bare, outer)
     if fig.role == "target" and _result_with_own_percent(doc, fig, lead):
@@ -947,8 +947,8 @@ _THRESHOLD_AFTER = rx(
     rf"(?:{NUM})\s*%"
 )
 
-# "có 6 khoản thu, sắc thuế đạt khá (trên 25% so với dự toán)", "3 xã đạt trên 90% kế
-# hoạch": a count of units or items that reach a threshold, no result of the count
+# "5 khoản phí đạt tốt (trên 30% kế hoạch năm)", "3 xã đạt trên 90% kế hoạch": a count of
+# units or items that reach a threshold, no result of the count
 _ITEMS_COUNTED = rx(r"\s+khoản(?!\w)")
 _COUNT_THRESHOLD = rx(
     r"(?:[\s,]+[^\W\d_]+){0,6}?\s+(?:chỉ\s+|mới\s+)?đạt(?:\s+[^\W\d_]+)?\s*\(?\s*"
@@ -986,16 +986,16 @@ def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-# "xếp 6/40 tỉnh", "đứng vị trí 3/12 huyện", "xếp thứ 9/60 cả nước, thứ 2/11 trong vùng và
-# 1/4 tỉnh …": a rank among units, said by its verb or noun before it in its sentence
+# "xếp 4/30 phường", "đứng vị trí 6/21 xã", "xếp hạng 3/17 cơ sở, sau hai phường …, và 2/9
+# đơn vị …": a rank among units, said by its verb or noun before it in its sentence
 _RANK_WORD = rx(r"(?<!\w)(?:(?<!sắp\s)xếp|đứng|vị\s+trí|vị\s+thứ|thứ\s+hạng|xếp\s+hạng)(?!\w)")
 # what may stand between the rank word and the fraction: names, other ranks, no result
 _RANK_GAP = rx(r"(?:(?!\d\s*%|đạt|thực\s+hiện|hoàn\s+thành)[^;])*")
 
 
 def _ranked(doc: Doc, fig: Figure) -> bool:
-    """Whether the fraction ``fig`` is a rank among units (``xếp 6/40 tỉnh``, the third of
-    ``xếp thứ 9/60 cả nước, thứ 2/11 trong vùng và 1/4 tỉnh``): a rank word before it in its
+    """Whether the fraction ``fig`` is a rank among units (``xếp 4/30 phường``, the second of
+    ``xếp hạng 3/17 cơ sở, sau hai phường Bắc và Nam, và 2/9 đơn vị``): a rank word before it in its
     sentence with no percentage, result verb or semicolon between, and a rank no larger than
     the count it is out of."""
     a, b = fig.values[0], fig.values[-1]
@@ -1014,8 +1014,8 @@ _RESTATED_CHANGE = rx(
     r"\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
 
-# "giảm 0,5% so với năm trước tương đương 260 tấn", "tăng 9% so với cùng kỳ, tương ứng 1.200
-# tỷ đồng": a change over a past period restated as the amount it comes to
+# "tăng 5% so với năm 2023 tương ứng 400 tấn", "giảm 2% so với cùng kỳ, tương đương 13 tỷ
+# đồng": a change over a past period restated as the amount it comes to
 _RESTATED_PERCENT = rx(
     rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?(?:{NUM})\s*%\s+so\s+với"
     r"(?:[^\d;%]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?[\s,]+tương\s+(?:ứng|đương)(?:\s+(?:với|mức))?"

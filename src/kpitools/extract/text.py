@@ -618,7 +618,7 @@ _MASKS = [
     # dates and periods
     rx(r"(?<![\d/])\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4}(?!\d)"),
     rx(r"(?<!\w)ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}(?:\s*/\s*\d{2,4})?)?(?:\s+tháng\s+\d{1,2})?"),
-    # days listed before their month: "ngày 14 và 15/3", "ngày 8, 9/10", "ngày 20-21/11"
+    # days listed before their month: "ngày 12 và 13/6", "ngày 8, 9/10", "ngày 20-21/11"
     rx(
         r"(?<!\w)ngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})+\s*/\s*(?:0?[1-9]|1[0-2])"
         r"(?:\s*/\s*\d{2,4})?(?![\d/])"
