@@ -960,14 +960,25 @@ def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list
     return previous, floor
 
 
+# "đạt 90 triệu đồng tăng 12 triệu đồng so với đầu nhiệm kỳ đạt 103% KH": the change since a
+# past time, written with no comma, between a result and its plan's percentage
+_CHANGE_SINCE = rx(
+    r"\s*(?:tăng|giảm)(?:\s+thêm)?\s+\d[\d.,]*(?:\s+[^\W\d_]+){0,3}\s+so\s+với"
+    r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,5}\s*,?\s*(?:đạt|bằng)\s*"
+)
+
+
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Join the percentage to the draft of the figure just before it when only connecting
-    words stand between them (a second percentage makes a twin draft); whether it did."""
+    words, or a change since a past time (:data:`_CHANGE_SINCE`), stand between them (a
+    second percentage makes a twin draft); whether it did."""
     placed = [f for f in figs if f.start < p.start and f.owner is not None]
     placed, cut = _past_restatement(doc, placed, p)
     previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
     floor = max(floor, cut)
     lead = _lead_from(doc, floor, p.start)
+    if previous and _CHANGE_SINCE.fullmatch(lead):
+        lead = lead[lead.rfind(" ", 0, len(lead.rstrip())) :]  # its verb, "đạt" or "bằng"
     if not (previous and _CONNECTORS.fullmatch(lead)):
         return False
     if _apart(doc, previous[-1], p, figs):

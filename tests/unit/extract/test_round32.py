@@ -293,3 +293,31 @@ def test_a_count_of_units_reaching_a_threshold_is_no_result(text: str) -> None:
 )
 def test_a_count_with_its_own_approximate_percent_stays_a_result(text: str, actual: int) -> None:
     assert attainment_actuals(text) == [actual]
+
+
+# --------------------------------- a change since a past time between a result and its percent
+
+
+@pytest.mark.parametrize(
+    ("text", "actual"),
+    [
+        (
+            "Lương bình quân của công nhân là 9 triệu đồng tăng 1 triệu đồng so với năm 2022 "
+            "đạt 104% mục tiêu.",
+            9_000_000,
+        ),
+        ("Chi bộ kết nạp 24 đảng viên tăng 4 đảng viên so với năm trước đạt 120% chỉ tiêu.", 24),
+    ],
+)
+def test_a_change_since_a_past_time_with_no_comma_leaves_the_percent_to_the_result(
+    text: str, actual: int
+) -> None:
+    assert attainment_actuals(text) == [actual]
+
+
+def test_a_change_with_a_result_verb_between_does_not_carry_the_percent_back() -> None:
+    text = (
+        "Lương bình quân của công nhân là 9 triệu đồng tăng 1 triệu đồng so với năm 2022 thì "
+        "thu nhập khác đạt 104% mục tiêu."
+    )
+    assert 9_000_000 not in attainment_actuals(text)
