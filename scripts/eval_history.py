@@ -69,6 +69,7 @@ SCORED_AT = {
     "2026-12-05k": "000c230799245790701f461479cb970eaa5e2fda",
     "2026-12-05l": "000c230799245790701f461479cb970eaa5e2fda",
     "2026-12-05m": "000c230799245790701f461479cb970eaa5e2fda",
+    "2026-12-05n": "ac133d8878bff28c4e36e1dc839444557a401991",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
