@@ -1194,6 +1194,11 @@ def _reached_after_assigned(words: str) -> bool:
     )
 
 
+# "…, bằng 96 % kế hoạch; riêng khối B: …": a percentage of a plan already stated, so the
+# words before the colon report a result, they set no targets
+_PERCENT_OF_PLAN = rx(r"%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
+
+
 def _heading_target(doc: Doc, fig: Figure) -> bool:
     """A bare count in a list under a heading that sets targets ("giao chỉ tiêu kết nạp
     đảng viên: huyện A 150; huyện B 110"): each item is a unit's target."""
@@ -1201,7 +1206,11 @@ def _heading_target(doc: Doc, fig: Figure) -> bool:
     colon = doc.text.rfind(":", sentence.start, fig.start)
     if colon >= 0:
         heading = doc.fold[sentence.start : colon]
-        if _TARGET_CUE.search(heading) and not _MET_WORDS.search(heading):
+        if (
+            _TARGET_CUE.search(heading)
+            and not _MET_WORDS.search(heading)
+            and not _PERCENT_OF_PLAN.search(heading)
+        ):
             # a bare count, or one with its noun and no verb of its own ("xã A 150 đảng viên")
             return fig.noun_start is None or not _ITEM_VERB.search(doc.fold[colon : fig.start])
     return _assigned_to_units(doc, fig)

@@ -729,14 +729,15 @@ def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
 def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], bool]) -> None:
     """Mark parts of a stated total: "… 1.236 đảng viên, trong đó Đông Anh 500, …"."""
     # a twin (a second percentage about the same figures) is no second part or total; nor is
-    # a rate, which its parts may exceed ("tăng trưởng … 6,9%. Trong đó: công nghiệp 10,68%")
+    # a rate, which its parts may exceed ("tăng trưởng … 6,9%. Trong đó: công nghiệp 10,68%"),
+    # nor an amount per head or per unit, an average ("7 triệu đồng/người/tháng; trong đó …")
     actual = [
         d
         for d in drafts
         if d.actual is not None
         and d.actual_fig is not None
         and d.twin_of is None
-        and d.actual_fig.measure != "%"
+        and not _rate_measure(doc, d.actual_fig)
     ]
     anchors = [d.anchor for d in actual]  # in text order, as the drafts are
     sentences = {d.sentence.start: d.sentence for d in actual}
@@ -766,6 +767,18 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                     d.part_of, d.part_rule = total, rule
                 break
     _link_totals_after(doc, actual)
+
+
+# a unit per something written right after a figure: "6,2 tấn/ha", "12 triệu đồng/người"
+_PER_UNIT = re.compile(r"\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*/\s*[^\W\d_]")
+
+
+def _rate_measure(doc: Doc, f: Figure) -> bool:
+    """Whether ``f`` is a rate (``%``) or an amount per something (``tấn/ha``, ``triệu
+    đồng/người/tháng``): the parts of such a figure are no shares of it and may exceed it."""
+    if f.measure is not None and (f.measure == "%" or "/" in f.measure):
+        return True
+    return _PER_UNIT.match(doc.text, f.end, min(f.sentence.end, f.end + 40)) is not None
 
 
 def _states_figures(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence) -> bool:

@@ -1,0 +1,67 @@
+"""Round 33 of the extraction rules (issue 17): the words before a colon that already state a
+percentage of a plan report a result and set no targets; an average (an amount per head or
+per unit) bounds none of the figures listed under it — each a general rule of report
+wording, tested on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from reading import find
+
+
+def pairs(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of the statements of ``text``, money read."""
+    return [(s.actual, s.target) for s in find(text, money=True)]
+
+
+def parts(text: str) -> list[tuple[object, object]]:
+    """(actual, part rule) of the statements of ``text`` marked as parts of a total."""
+    return [(s.actual, s.part_rule) for s in find(text, money=True) if s.part_of is not None]
+
+
+# ------------------------------------ a colon after a percentage of a plan heads no targets
+
+
+def test_a_colon_after_a_stated_percentage_of_a_plan_heads_no_target() -> None:
+    text = (
+        "Thu nhập bình quân của hợp tác xã 8,2 triệu đồng/người/tháng, bằng 103 % kế hoạch; "
+        "riêng tổ dịch vụ: 9,5 triệu đồng/người/tháng, bằng 104 % kế hoạch."
+    )
+    found = find(text, money=True)
+    assert [s.target for s in found] == [None, None]
+    assert [s.verdict for s in found] == ["unchecked", "unchecked"]
+
+
+def test_a_colon_after_words_that_set_a_plan_still_heads_targets() -> None:
+    text = (
+        "Hợp tác xã giao chỉ tiêu thu nhập bình quân: tổ dịch vụ 9,5 triệu "
+        "đồng/người/tháng; tổ trồng trọt 7,4 triệu đồng/người/tháng."
+    )
+    assert [t for _, t in pairs(text)] == [9_500_000, 7_400_000]
+
+
+# ------------------------------------------ an average bounds none of the figures under it
+
+
+def test_a_figure_under_an_amount_per_unit_is_no_part_of_it() -> None:
+    assert (
+        parts(
+            "Năng suất lúa bình quân 6,1 tấn/ha, bằng 102 % kế hoạch; trong đó vùng "
+            "ven sông 6,8 tấn/ha."
+        )
+        == []
+    )
+    assert (
+        parts(
+            "Thu nhập bình quân 8,2 triệu đồng/người/tháng, bằng 103 % kế hoạch; trong "
+            "đó tổ dịch vụ 9,5 triệu đồng/người/tháng."
+        )
+        == []
+    )
+
+
+def test_a_figure_under_a_total_amount_is_still_a_part_of_it() -> None:
+    text = (
+        "Doanh thu của hợp tác xã 120 tỷ đồng, bằng 102% kế hoạch; trong đó khối dịch vụ "
+        "150 tỷ đồng."
+    )
+    assert parts(text) == [(150_000_000_000, "at_most")]
