@@ -664,14 +664,31 @@ def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
             continue
         if (
             before is not None
-            and f.role == "actual"
-            and before.role in ("actual", "target")
             and f.measure not in (None, "%")
             and _same_currency(before, f)
-            and _CHANGE_BY.match(doc.fold, f.clause, f.start)
+            and _changed_by(doc.fold, f, before)
         ):
             f.role = "modifier"
         before = f
+
+
+# "…, cao hơn 40 tỷ đồng so với kế hoạch và cao hơn 25 tỷ đồng so với năm trước": a second
+# change, joined by "và" in the clause of the first
+_AND_CHANGE_BY = rx(
+    r"(?<!\w)và\s+(?:tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?(?:\s+(?:gần|hơn|trên|khoảng))?\s*$"
+)
+
+
+def _changed_by(folded: str, f: Figure, before: Figure) -> bool:
+    """Whether ``f``, after the figure ``before``, is the amount a figure changed by: a
+    result with a change word opening its clause, or, right after a first change, one after
+    ``và`` that joins a second change to it (the plan the first is set against names no
+    target of the second)."""
+    if f.role == "actual" and before.role in ("actual", "target"):
+        return _CHANGE_BY.match(folded, f.clause, f.start) is not None
+    if f.role not in ("actual", "target") or before.role != "modifier":
+        return False
+    return _AND_CHANGE_BY.search(folded, max(f.clause, f.start - 40), f.start) is not None
 
 
 def _same_currency(a: Figure, b: Figure) -> bool:

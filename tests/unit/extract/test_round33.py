@@ -65,3 +65,22 @@ def test_a_figure_under_a_total_amount_is_still_a_part_of_it() -> None:
         "150 tỷ đồng."
     )
     assert parts(text) == [(150_000_000_000, "at_most")]
+
+
+# ----------------------------------------- a second change joined by "và" is no target
+
+
+def test_a_second_change_joined_to_a_first_is_no_target() -> None:
+    text = (
+        "Lợi nhuận của công ty đạt trên 900 tỷ đồng, tăng 300 tỷ đồng so với kế hoạch và "
+        "tăng 150 tỷ đồng so với năm 2023."
+    )
+    assert all(t != 150_000_000_000 for _, t in pairs(text))
+
+
+def test_a_plan_after_a_change_is_still_the_target() -> None:
+    text = (
+        "Lợi nhuận của công ty đạt 900 tỷ đồng, tăng 300 tỷ đồng so với năm 2023, kế hoạch "
+        "750 tỷ đồng."
+    )
+    assert pairs(text) == [(900_000_000_000, 750_000_000_000)]
