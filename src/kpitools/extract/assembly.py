@@ -793,7 +793,7 @@ def _attach_target(
         if d.target is None
         and d.actual_fig is not None
         and d.actual_fig.kind != "pair"
-        and _nouns_agree(doc, d.actual_fig, f)
+        and (_nouns_agree(doc, d.actual_fig, f) or _people_fit(doc, d.actual_fig, f, figs))
         and _unit_before(doc, sentence, d.anchor) in (unit, None)
         and not _apart_by_semicolon(doc, d, f)
         and not _bracketed_part(doc, d.actual_fig, f.start)
@@ -846,6 +846,22 @@ def _listed_with_target(doc: Doc, a: Figure, f: Figure) -> bool:
     low = max(f.sentence.start, f.span_start - 40)
     verb = _TWO_WORDS_BEFORE.search(doc.fold, low, f.span_start)
     return verb is None or " ".join(verb.group(1).split()) not in " ".join(between.split())
+
+
+# the generic counter of persons: a count of persons of any kind may be written with it
+_PERSONS = rx(r"người(?!\w)")
+
+
+def _people_fit(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
+    """Whether a result ``a`` counted in persons (``người``) and a target ``f`` before it
+    counted in a noun of its own (``kế hoạch tuyển 500 học viên; … tuyển được 540 người,
+    đạt 108% kế hoạch``) count the same thing by the report's own figures: the result's
+    percentage of its plan is ``a`` of ``f`` at the precision written."""
+    if a.noun_start is None or a.noun_end is None or f.noun_start is None:
+        return False
+    if not _PERSONS.match(doc.fold, a.noun_start, a.noun_end):
+        return False
+    return _same_measure(a, f) and _own_percent_fits(doc, a, f, figs)
 
 
 def _own_percent_fits(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:

@@ -84,3 +84,23 @@ def test_a_plan_after_a_change_is_still_the_target() -> None:
         "750 tỷ đồng."
     )
     assert pairs(text) == [(900_000_000_000, 750_000_000_000)]
+
+
+# ------------------------------ a count of persons against a plan of a noun of its own
+
+
+def test_a_count_of_persons_whose_percentage_fits_joins_the_plan_before_it() -> None:
+    text = (
+        "Năm 2025, Đảng bộ phường đề ra chỉ tiêu kết nạp 80 đảng viên; đến cuối năm đã kết "
+        "nạp 92 người, đạt 115% kế hoạch."
+    )
+    found = [(s.actual, s.target, s.verdict) for s in find(text, money=True) if s.actual]
+    assert found == [(92, 80, "consistent")]
+
+
+def test_a_count_of_persons_whose_percentage_does_not_fit_stays_apart() -> None:
+    text = (
+        "Năm 2025, Đảng bộ phường đề ra chỉ tiêu kết nạp 80 đảng viên; đến cuối năm đã kết "
+        "nạp 92 người, đạt 125% kế hoạch."
+    )
+    assert all(t is None for a, t in pairs(text) if a is not None)
