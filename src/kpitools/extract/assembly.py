@@ -1161,13 +1161,45 @@ def _later_base(a: Figure, f: Figure, figs: list[Figure]) -> bool:
     )
 
 
+# "… vượt 4% kế hoạch với 2,6 triệu tấn.": the figure the percentage of the plan was of,
+# said right after it
+_WITH_LAST = rx(
+    r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|mục\s+tiêu)(?:\s+năm)?"
+    r"\s+với\s+(?:khoảng|gần|hơn|trên)?\s*$"
+)
+
+
+# a unit of physical measure a figure may be written in (mass, area, volume, energy)
+_PHYSICAL_UNIT = rx(
+    r"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:tấn|tạ|ha|héc\s*ta|m3|km|kwh|mw|lít|thùng)(?!\w)"
+)
+
+
+def _said_last(doc: Doc, p: Figure, last: Figure) -> str | None:
+    """How the words from the percentage ``p`` to the figure ``last`` make ``last`` the
+    result ``p`` is of: ``verb``, a verb of a result before an amount of money; ``with``,
+    ``với`` right after the plan ``p`` names, before a figure with no noun of its own (a unit
+    of measure only); else None."""
+    if last.measure is not None and _AMOUNT_LAST.search(doc.fold, p.span_end, last.span_start):
+        return "verb"
+    # "… với 2,6 triệu tấn" names a unit of measure; "… với 120 công nhân" a count of
+    # something else
+    if (
+        last.noun_start is not None
+        and last.measure is None
+        and not _PHYSICAL_UNIT.match(doc.fold, last.noun_start, last.noun_end or last.end)
+    ):
+        return None
+    return "with" if _WITH_LAST.fullmatch(doc.fold, p.end, last.span_start) else None
+
+
 def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """The amount said last in a sentence whose subject is a measure of plans (``Thu ngân
     sách 9 tháng vượt 2% dự toán và tăng 30% so với cùng kỳ, đạt 1.020 tỷ đồng.``) is the
     result of the percentage of a plan stated with that subject before it, when only
     percentages stand between them."""
     last = figs[-1]
-    if last.kind != "count" or last.measure is None or last.owner is None:
+    if last.kind != "count" or last.owner is None:
         return
     own = last.owner
     if own.figures != [last] or not _SENTENCE_END.match(doc.fold, last.span_end):
@@ -1175,10 +1207,16 @@ def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None
     percents = [f for f in figs[:-1] if f.kind == "percent"]
     if len(percents) != len(figs) - 1 or not percents:
         return
-    if not _AMOUNT_LAST.search(doc.fold, percents[-1].span_end, last.span_start):
+    said = _said_last(doc, percents[-1], last)
+    if said is None:
         return
     for d in {id(p.owner): p.owner for p in percents if p.owner is not None}.values():
-        if d.actual_fig is None and d.target is None and d.subject and _said_of_plan(doc, d):
+        if (
+            d.actual_fig is None
+            and d.target is None
+            and d.subject
+            and (said == "with" or _said_of_plan(doc, d))
+        ):
             d.actual_fig, d.actual = last, last.value
             if own in drafts:
                 drafts.remove(own)

@@ -104,3 +104,17 @@ def test_a_count_of_persons_whose_percentage_does_not_fit_stays_apart() -> None:
         "nạp 92 người, đạt 125% kế hoạch."
     )
     assert all(t is None for a, t in pairs(text) if a is not None)
+
+
+# --------------------------------- the figure said with "với" right after a plan's percentage
+
+
+def test_an_amount_said_with_the_plan_after_its_percentage_is_the_result() -> None:
+    text = "Cả năm, sản lượng khai thác đá vượt 6% kế hoạch với 3,18 triệu tấn."
+    found = [(s.actual, s.stated) for s in find(text, money=True) if s.stated]
+    assert found == [(3_180_000, "6%")]
+
+
+def test_a_count_of_something_else_said_with_the_plan_is_no_result() -> None:
+    text = "Cả năm, sản lượng khai thác đá đạt 105% kế hoạch với 120 công nhân."
+    assert [s.actual for s in find(text, money=True) if s.stated] == [None]
