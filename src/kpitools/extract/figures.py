@@ -352,10 +352,12 @@ _K_ACHIEVED = rx(
 # và 66% kế hoạch lợi nhuận" is another measure's)
 # "… dự toán Trung ương giao (693 tỷ đồng) và 76,4% …": the first plan's amount in brackets
 _PLAN_AMOUNT_ASIDE = r"(?:\s*\(\s*[\d.,]+\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*\))?"
+# the period a plan is of, written with a figure: "kế hoạch 6 tháng", "kế hoạch 9 tháng đầu năm"
+_PLAN_PERIOD = r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?)?"
 _K_SECOND_OF_PLAN = rx(
     r"(?<!\w)(?:đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
     rf"(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?P<words>(?:\s+[^\W\d_]+){{0,8}})"
-    rf"{_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
+    rf"{_PLAN_PERIOD}{_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
 )
 # "vượt 32% dự toán Trung ương giao và 27% dự toán tỉnh giao": a second excess, its verb shared
 _K_SECOND_OF_EXCESS = rx(

@@ -118,3 +118,23 @@ def test_an_amount_said_with_the_plan_after_its_percentage_is_the_result() -> No
 def test_a_count_of_something_else_said_with_the_plan_is_no_result() -> None:
     text = "Cả năm, sản lượng khai thác đá đạt 105% kế hoạch với 120 công nhân."
     assert [s.actual for s in find(text, money=True) if s.stated] == [None]
+
+
+# ------------------------- a second percentage after a plan named with its period in months
+
+
+def test_a_second_percentage_after_a_plan_of_some_months_is_of_the_same_result() -> None:
+    text = (
+        "Sản xuất gạch 6 tháng đạt 3,20 triệu viên, bằng 97,5% kế hoạch 6 tháng và 48,2% "
+        "kế hoạch năm."
+    )
+    found = [(s.actual, s.stated) for s in find(text, money=True) if s.stated]
+    assert found == [(3_200_000, "97,5%"), (3_200_000, "48,2%")]
+
+
+def test_a_second_percentage_of_a_plan_of_another_measure_is_not() -> None:
+    text = (
+        "Doanh thu 6 tháng đạt 320 tỷ đồng, bằng 97,5% kế hoạch doanh thu 6 tháng và 48,2% "
+        "kế hoạch lợi nhuận."
+    )
+    assert [s.stated for s in find(text, money=True) if s.actual is not None] == ["97,5%"]
