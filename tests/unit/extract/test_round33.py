@@ -138,3 +138,17 @@ def test_a_second_percentage_of_a_plan_of_another_measure_is_not() -> None:
         "kế hoạch lợi nhuận."
     )
     assert [s.stated for s in find(text, money=True) if s.actual is not None] == ["97,5%"]
+
+
+# ------------------------------------ a percentage of the plan after a contrast conjunction
+
+
+def test_a_percentage_after_a_contrast_is_the_results() -> None:
+    text = "Lợi nhuận của hợp tác xã đạt 410 tỷ đồng, nhưng chỉ đạt 93,4% kế hoạch."
+    found = [(s.actual, s.stated) for s in find(text, money=True) if s.stated]
+    assert found == [(410_000_000_000, "93,4%")]
+
+
+def test_a_percentage_after_a_contrast_naming_another_measure_is_not() -> None:
+    text = "Lợi nhuận của hợp tác xã đạt 410 tỷ đồng, nhưng doanh thu chỉ đạt 93,4% kế hoạch."
+    assert [s.actual for s in find(text, money=True) if s.stated] == [None]
