@@ -210,11 +210,12 @@ def _extract(args: argparse.Namespace) -> int:
     except (OSError, KpiDataError) as exc:
         print(f"kpitools extract: {exc}", file=sys.stderr)
         return 2
-    audit = audit_statements(statements_frame(found))  # every statement read, kept or not
+    frame = statements_frame(found)
+    audit = audit_statements(frame)  # every statement read, kept or not
     read = len(found)
     if args.support is not None:  # a claim is kept by what backs it; the rest stay
         found = [s for s in found if s.support is None or s.support in args.support]
-    frame = statements_frame(found)
+        frame = statements_frame(found)
     writers = {"json": _extract_json, "csv": _extract_csv, "table": _extract_table}
     writers[args.format](args, found, frame, audit, sys.stdout)
     verdicts = audit["verdict"].to_list()
