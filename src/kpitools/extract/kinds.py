@@ -444,6 +444,21 @@ _LISTED_PLAN_PERCENT = rx(
 )
 _LIST_WINDOW = 300
 _ITEM_END = rx(r"^\s*(?:[.;,]|$)")
+# "trồng rừng 420 ha (bằng 105%);": the item's bare percentage in brackets after its amount
+_BRACKET_REACHED = rx(r"^\s*\(\s*(?:đạt|bằng)\s*$")
+_BRACKET_ITEM_END = rx(r"^\s*\)\s*(?:[.;,…]|$)")
+
+
+def _ends_item(doc: Doc, f: Figure, p: Figure, tail: str) -> bool:
+    """Whether the percentage ``p`` ends its item right after the item's amount ``f``, bare
+    (``trồng rừng 40 ha, đạt 105%;``) or alone in brackets (``40 ha (bằng 105%);``)."""
+    if _BRACKET_REACHED.match(doc.fold[f.span_end : p.start]):
+        return _BRACKET_ITEM_END.match(tail) is not None
+    # the words after the amount ("… 650 tấn đạt 97%": the amount in the percentage's clause)
+    after = doc.fold[max(f.span_end, p.clause) : p.start]
+    if not (_BARE_REACHED.match(after) and _ITEM_END.match(tail)):
+        return False
+    return not doc.fold[f.span_end : p.clause].strip(" ,")
 
 
 def _attainment_in_plan_list(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
@@ -457,11 +472,7 @@ def _attainment_in_plan_list(doc: Doc, d: Draft, lead: str, tail: str) -> str | 
     f, p = d.actual_fig, d.percent_fig
     if f is None or p is None or d.target is not None or f.kind != "count":
         return None
-    # the words after the amount ("… 650 tấn đạt 97%": the amount in the percentage's clause)
-    after = doc.fold[max(f.span_end, p.clause) : p.start]
-    if not (_BARE_REACHED.match(after) and _ITEM_END.match(tail)):
-        return None
-    if doc.fold[f.span_end : p.clause].strip(" ,") or _share_of_earlier(doc, d):
+    if not _ends_item(doc, f, p, tail) or _share_of_earlier(doc, d):
         return None
     if f.measure is None and _SCALE_WORD.search(f.written):
         return None  # "6 tỷ" with no currency (money not read): what it counts is unknown

@@ -1,0 +1,23 @@
+"""Round 34 of the extraction rules (issue 17): each a general rule of report wording, tested
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from reading import attainments
+
+# ------------------------------- a bracketed bare percentage in a list that names its plan
+
+
+def test_a_bracketed_bare_percentage_in_a_plan_list_is_an_attainment() -> None:
+    text = (
+        "Cả nhiệm kỳ, phường thực hiện vượt nhiều chỉ tiêu: sản lượng rau đạt 2.700 tấn "
+        "(đạt 108% so với nghị quyết); trồng cây xanh 35 ha (bằng 117%); thu nhập bình "
+        "quân 71 triệu đồng (đạt 101%)."
+    )
+    found = [(a, s) for a, _, s, _ in attainments(text)]
+    assert found == [(2700, "108%"), (35, "117%"), (71_000_000, "101%")]
+
+
+def test_a_bracketed_bare_percentage_with_no_plan_named_around_it_is_no_attainment() -> None:
+    text = "Cả năm, sản lượng rau đạt 2.700 tấn (bằng 96%); trồng cây xanh 35 ha (bằng 117%)."
+    assert attainments(text) == []
