@@ -443,6 +443,12 @@ _LISTED_PLAN_PERCENT = rx(
     r"(?:kế\s+hoạch|kh|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết)(?!\w)"
 )
 _LIST_WINDOW = 300
+# "…, hoàn thành vượt mức các chỉ tiêu đề ra. …", "nhiều chỉ tiêu đạt và vượt …": words before
+# a list saying its items met or beat their targets
+_TARGETS_MET = rx(
+    r"(?<!\w)(?:(?:đạt|vượt|hoàn\s+thành)(?:\s+(?:và|mức|vượt))*\s+(?:các|nhiều|hầu\s+hết)"
+    r"\s+chỉ\s+tiêu|chỉ\s+tiêu(?:\s+[^\W\d_]+){0,3}\s+(?:đều\s+)?(?:đạt\s+và\s+)?vượt)(?!\w)"
+)
 _ITEM_END = rx(r"^\s*(?:[.;,]|$)")
 # "trồng rừng 420 ha (bằng 105%);": the item's bare percentage in brackets after its amount
 _BRACKET_REACHED = rx(r"^\s*\(\s*(?:đạt|bằng)\s*$")
@@ -478,8 +484,10 @@ def _attainment_in_plan_list(doc: Doc, d: Draft, lead: str, tail: str) -> str | 
         return None  # "6 tỷ" with no currency (money not read): what it counts is unknown
     start = doc.paragraphs[f.sentence.paragraph][0]
     low = max(start, p.start - _LIST_WINDOW)
-    if _LISTED_PLAN_PERCENT.search(doc.fold, low, p.start) or _LISTED_PLAN_PERCENT.search(
-        doc.fold, p.end, p.sentence.end
+    if (
+        _LISTED_PLAN_PERCENT.search(doc.fold, low, p.start)
+        or _LISTED_PLAN_PERCENT.search(doc.fold, p.end, p.sentence.end)
+        or _TARGETS_MET.search(doc.fold, low, f.start)
     ):
         return "attainment"
     return None

@@ -21,3 +21,22 @@ def test_a_bracketed_bare_percentage_in_a_plan_list_is_an_attainment() -> None:
 def test_a_bracketed_bare_percentage_with_no_plan_named_around_it_is_no_attainment() -> None:
     text = "Cả năm, sản lượng rau đạt 2.700 tấn (bằng 96%); trồng cây xanh 35 ha (bằng 117%)."
     assert attainments(text) == []
+
+
+# ------------------------------- words before a list saying its targets were met or beaten
+
+
+def test_a_bare_percentage_after_words_that_say_the_targets_were_beaten_is_an_attainment() -> None:
+    text = (
+        "Cả nhiệm kỳ, phường đã thực hiện vượt mức các chỉ tiêu đề ra. Trong năm năm, diện "
+        "tích trồng hoa hơn 640 ha, đạt 128%; sản lượng cá 910 tấn."
+    )
+    assert [(a, s) for a, _, s, _ in attainments(text)] == [(640, "128%")]
+
+
+def test_a_bare_percentage_after_words_that_name_no_target_met_is_no_attainment() -> None:
+    text = (
+        "Cả nhiệm kỳ, phường đã vượt qua nhiều khó khăn. Trong năm năm, diện tích trồng hoa "
+        "hơn 640 ha, đạt 128%; sản lượng cá 910 tấn."
+    )
+    assert attainments(text) == []
