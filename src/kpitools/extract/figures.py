@@ -297,20 +297,29 @@ _MULTIPLE_OF_PAST = (
     rf"(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?"
     r"(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d{2}(?!\d)))?"
 )
+_EXCESS_PLAN = r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+# "kế hoạch tỉnh giao": the level that set the plan, named before the verb of giving it
+_GIVER = (
+    r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|trung\s+ương|chính\s+phủ"
+    r"|cấp\s+trên)"
+)
+_PLAN_GIVER = rf"(?:{_GIVER})?"
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
     rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|nhẹ|mạnh|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
-    rf"|{_MULTIPLE_OF_PAST})[\s(]*)*$"
+    rf"|{_MULTIPLE_OF_PAST}|{_EXCESS_PLAN}{_GIVER}\s+giao)[\s(]*)*$"
 )
 _K_EXCESS = rx(
-    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+    # "cao hơn kế hoạch 12%": above the plan named first, the excess after it
+    rf"(?<!\w)(?:vượt(?:\s+mức)?|cao\s+hơn(?=\s+{_EXCESS_PLAN}(?!\w)))(?:\s+{_EXCESS_PLAN}"
     # "vượt chỉ tiêu lợi nhuận sau thuế 20%": the plan named by its measure, then the excess
     r"(?:\s+(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa"
     r"|xuất\s+khẩu)(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?)?)?"
-    r"(?:\s+(?:đề\s+ra|được\s+giao|giao|cả\s+năm|năm))*\s*(?:khoảng|gần|hơn|trên|tới)?\s*$"
+    rf"(?:\s+đề\s+ra|{_PLAN_GIVER}\s+(?:được\s+)?giao|\s+cả\s+năm|\s+năm)*"
+    r"\s*(?:khoảng|gần|hơn|trên|tới)?\s*$"
 )
 _K_GROWTH = rx(
     r"(?<!\w)(tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+(?:thêm|đến|tới|trưởng))?\s*(?:khoảng|gần|hơn|trên)?\s*$"

@@ -40,3 +40,27 @@ def test_a_bare_percentage_after_words_that_name_no_target_met_is_no_attainment(
         "hơn 640 ha, đạt 128%; sản lượng cá 910 tấn."
     )
     assert attainments(text) == []
+
+
+# ----------------------------------------- "cao hơn" a plan, and a plan named with its giver
+
+
+def test_above_a_plan_named_before_the_percentage_is_an_excess() -> None:
+    assert attainments("Doanh thu dịch vụ đạt 3.150 tỷ đồng, cao hơn kế hoạch 5%.") == [
+        (3_150_000_000_000, None, "5%", "unchecked")
+    ]
+    assert attainments("Doanh thu dịch vụ đạt 3.150 tỷ đồng, vượt kế hoạch quận giao 5%.") == [
+        (3_150_000_000_000, None, "5%", "unchecked")
+    ]
+
+
+def test_above_with_no_plan_named_is_no_excess() -> None:
+    assert attainments("Doanh thu dịch vụ đạt 3.150 tỷ đồng, cao hơn 5%.") == []
+    # the excess in brackets after a rate is the rate's, not the amount's
+    assert [
+        s
+        for a, _, s, _ in attainments(
+            "Số thu bảo hiểm đạt 640 tỷ đồng, đạt tỷ lệ 31,5% (vượt chỉ tiêu giao 1,5%)."
+        )
+        if a is not None and s == "1,5%"
+    ] == []
