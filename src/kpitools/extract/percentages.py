@@ -1107,11 +1107,26 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
         return True  # "…, cao hơn bình quân chung cả nước (73,5%)": another's figure
     if bracket and _item_named_before(doc, f, p):
         return True
-    if _next_item(doc, f, p):
+    if _next_item(doc, f, p) or _whole_year_after_part(doc, f, p):
         return True
     m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
     # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
     return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
+
+
+# "…; ước cả năm đạt 100% dự toán": the whole year's estimate in a clause of its own
+_WHOLE_YEAR = rx(r"(?<!\w)cả\s+năm(?!\w)")
+# "9 tháng đầu năm", "quý II": a part of the year
+_PART_OF_YEAR = rx(r"(?<!\w)(?:\d{1,2}\s+tháng|quý\s+(?:[ivx]+|\d)(?!\w))")
+
+
+def _whole_year_after_part(doc: Doc, f: Figure, p: Figure) -> bool:
+    """Whether the percentage ``p``, in a clause of its own that names the whole year
+    (``Thu 9 tháng đạt 700 tỷ đồng, bằng 80% dự toán; ước cả năm đạt 100% dự toán``), is of
+    the year's estimate, not of ``f``, a figure its sentence gives for a part of the year."""
+    if p.clause <= f.span_end or not _WHOLE_YEAR.search(doc.fold, p.clause, p.start):
+        return False
+    return _PART_OF_YEAR.search(doc.fold, f.sentence.start, f.start) is not None
 
 
 # "có 3/5 phường đạt kế hoạch là phường A (104%), phường B (110%)": items named after "là",

@@ -64,3 +64,25 @@ def test_above_with_no_plan_named_is_no_excess() -> None:
         )
         if a is not None and s == "1,5%"
     ] == []
+
+
+# ------------------------------ a whole year's percentage after a figure for part of the year
+
+
+def test_a_whole_years_percentage_is_not_of_a_part_years_figure() -> None:
+    text = (
+        "Thu ngân sách 8 tháng đầu năm đạt 460 tỷ đồng, bằng 71% dự toán; ước cả năm đạt "
+        "102% dự toán."
+    )
+    assert [(a, s) for a, _, s, _ in attainments(text)] == [
+        (460_000_000_000, "71%"),
+        (None, "102%"),
+    ]
+
+
+def test_a_whole_years_percentage_after_a_years_figure_stays_with_it() -> None:
+    text = "Thu ngân sách năm nay đạt 460 tỷ đồng, bằng 71% dự toán; ước cả năm đạt 102% dự toán."
+    assert [(a, s) for a, _, s, _ in attainments(text)] == [
+        (460_000_000_000, "71%"),
+        (460_000_000_000, "102%"),
+    ]
