@@ -3,7 +3,7 @@ on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
-from reading import attainments
+from reading import attainments, find
 
 # ------------------------------- a bracketed bare percentage in a list that names its plan
 
@@ -86,3 +86,18 @@ def test_a_whole_years_percentage_after_a_years_figure_stays_with_it() -> None:
         (460_000_000_000, "71%"),
         (460_000_000_000, "102%"),
     ]
+
+
+# ---------------- a percentage of a plan goes to the result-over-plan pair that gives it
+
+
+def test_a_percentage_of_a_plan_joins_the_earlier_pair_that_gives_it() -> None:
+    text = "Năm nay, cây chè 24/20 ha, thu 310 tấn, tăng 20% so với kế hoạch; cây quế 9/9 ha."
+    found = [(s.actual, s.target, s.stated, s.verdict) for s in find(text) if s.stated]
+    assert found == [(24, 20, "20%", "consistent")]
+
+
+def test_a_percentage_of_a_plan_the_pair_does_not_give_stays_with_the_nearer_figure() -> None:
+    text = "Năm nay, cây chè 24/20 ha, thu 310 tấn, tăng 15% so với kế hoạch; cây quế 9/9 ha."
+    found = [(s.actual, s.target, s.stated) for s in find(text) if s.stated]
+    assert found == [(310, None, "15%")]
