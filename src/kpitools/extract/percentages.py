@@ -1117,7 +1117,7 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
 def _join_fitting_pair(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     """Join a percentage of a plan to the result-over-plan pair earlier in its item when the
     pair gives it at the precision written and a figure with no plan stands between them
-    (``cây chè 24/20 ha, thu 310 tấn, tăng 20% so với kế hoạch``: 24 of 20 is 20 % above
+    (``cây chè 25/20 ha, thu 310 tấn, tăng 25% so với kế hoạch``: 25 of 20 is 25 % above
     the plan, the tonnes have none); whether it did."""
     before = [f for f in figs if f.start < p.start]
     if (
