@@ -225,6 +225,13 @@ _TARGET_CUE = rx(
     r"được\s+giao|giao)(?!\w)"
 )
 _MET_STRICT = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả)(?!\w)")
+# "…, hoàn thành vượt mức các chỉ tiêu đề ra. …", "nhiều chỉ tiêu đạt và vượt …": words before
+# a list saying its items met or beat their targets
+_TARGETS_MET = rx(
+    r"(?<!\w)(?:(?:đạt|vượt|hoàn\s+thành)(?:\s+(?:và|mức|vượt))*\s+(?:các|nhiều|hầu\s+hết)"
+    r"\s+chỉ\s+tiêu|chỉ\s+tiêu(?:\s+[^\W\d_]+){0,3}\s+(?:đều\s+)?(?:đạt\s+và\s+)?vượt)(?!\w)"
+)
+_STRIVEN = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 _MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện|được|qua)(?!\w)")
 _NUMBER_END = re.compile(r"\d\s*$")
 # nouns of counts that are no target even when a resolution sets them out ("Nghị quyết đề
@@ -1149,12 +1156,20 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
         return True
     if _yearly_duty(before, lead, after_number):
         return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"
-    if _EACH_YEAR.search(lead):
-        if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
-            return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set
-        cues = list(_TARGET_CUE.finditer(before))
-        return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
-    return False
+    return _EACH_YEAR.search(lead) is not None and _yearly_target(before, lead, after_number)
+
+
+def _yearly_target(before: str, lead: str, after_number: str) -> bool:
+    """Whether a yearly figure (``mỗi năm``, ``hằng năm`` before it) is a target: a norm
+    with ``từ … trở lên``, or after a word of a plan with no word of a result before that
+    word; never in a list the sentence says met or beat its targets (:data:`_TARGETS_MET`:
+    ``Các chỉ tiêu đều đạt và vượt: … mỗi năm cho 90 lao động``)."""
+    if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
+        return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set
+    if _TARGETS_MET.search(before) and not _STRIVEN.search(before):
+        return False
+    cues = list(_TARGET_CUE.finditer(before))
+    return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
 
 
 # "Theo kế hoạch năm 2022, xã A kết nạp 40 đảng viên, kết quả kết nạp được 45": a sentence

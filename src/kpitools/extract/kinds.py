@@ -34,6 +34,7 @@ from kpitools.extract.figures import (
     _MEASURE_WORDS,
     _PART_MARKER,
     _PLAN_IN_LEAD,
+    _TARGETS_MET,
     Draft,
     Figure,
     _compared_plan_next,
@@ -443,15 +444,10 @@ _LISTED_PLAN_PERCENT = rx(
     r"(?:kế\s+hoạch|kh|dự\s+toán|chỉ\s+tiêu|nghị\s+quyết)(?!\w)"
 )
 _LIST_WINDOW = 300
-# "…, hoàn thành vượt mức các chỉ tiêu đề ra. …", "nhiều chỉ tiêu đạt và vượt …": words before
-# a list saying its items met or beat their targets
-_TARGETS_MET = rx(
-    r"(?<!\w)(?:(?:đạt|vượt|hoàn\s+thành)(?:\s+(?:và|mức|vượt))*\s+(?:các|nhiều|hầu\s+hết)"
-    r"\s+chỉ\s+tiêu|chỉ\s+tiêu(?:\s+[^\W\d_]+){0,3}\s+(?:đều\s+)?(?:đạt\s+và\s+)?vượt)(?!\w)"
-)
 _ITEM_END = rx(r"^\s*(?:[.;,]|$)")
 # "trồng rừng 420 ha (bằng 105%);": the item's bare percentage in brackets after its amount
-_BRACKET_REACHED = rx(r"^\s*\(\s*(?:đạt|bằng)\s*$")
+# (its unit per year or per head, "90 người/năm", left after the noun)
+_BRACKET_REACHED = rx(r"^(?:\s*/\s*[^\W\d_]+)?\s*\(\s*(?:đạt|bằng)\s*$")
 _BRACKET_ITEM_END = rx(r"^\s*\)\s*(?:[.;,…]|$)")
 
 

@@ -36,7 +36,7 @@ def test_a_bare_percentage_after_words_that_say_the_targets_were_beaten_is_an_at
 
 def test_a_bare_percentage_after_words_that_name_no_target_met_is_no_attainment() -> None:
     text = (
-        "Cả nhiệm kỳ, phường đã vượt qua nhiều khó khăn. Trong năm năm, diện tích trồng hoa "
+        "Cả nhiệm kỳ, phường đã gặp nhiều trở ngại. Trong năm năm, diện tích trồng hoa "
         "hơn 640 ha, đạt 128%; sản lượng cá 910 tấn."
     )
     assert attainments(text) == []
@@ -101,3 +101,22 @@ def test_a_percentage_of_a_plan_the_pair_does_not_give_stays_with_the_nearer_fig
     text = "Năm nay, cây chè 25/20 ha, thu 310 tấn, tăng 15% so với kế hoạch; cây quế 9/9 ha."
     found = [(s.actual, s.target, s.stated) for s in find(text) if s.stated]
     assert found == [(310, None, "15%")]
+
+
+# ------------------------- a yearly figure in a list said to meet its targets is a result
+
+
+def test_a_yearly_figure_in_a_list_said_to_meet_its_targets_is_a_result() -> None:
+    text = (
+        "Các chỉ tiêu của phường đều đạt và vượt như: đào tạo nghề mỗi năm cho 120 lao "
+        "động/năm (bằng 112%); trồng rừng 40 ha (đạt 103% so với nghị quyết)."
+    )
+    assert [(a, s) for a, _, s, _ in attainments(text)] == [(120, "112%"), (40, "103%")]
+
+
+def test_a_yearly_figure_striven_for_after_targets_met_stays_a_target() -> None:
+    text = (
+        "Các chỉ tiêu của phường đều đạt và vượt; nhiệm kỳ tới phấn đấu đào tạo nghề mỗi năm "
+        "cho 90 lao động."
+    )
+    assert [(s.actual, s.target) for s in find(text)] == [(None, 90)]
