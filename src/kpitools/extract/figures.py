@@ -124,6 +124,20 @@ _MONEY_PAIR_ONCE = rx(
     rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)\s*/\s*(?P<b>{NUM})\s*(?P=mag)"
     r"\s*(?P<cur>đồng|usd)(?!\w)(?P<mag2>(?!))?(?P<per>)"
 )
+# an amount written in full over its plan, in đồng: "12.500.000đ/10.000.000đ" (the currency
+# after both numbers), "3.120.450.000/2,5 tỷ đồng" (a scale word after the plan only)
+_MONEY_PAIR_BOTH = rx(
+    rf"{_B}(?P<a>{NUM})\s*(?P<cur>đồng|đ|vnđ|vnd)\s*/\s*(?P<b>{NUM})\s*(?P=cur)(?!\w)"
+    r"(?P<mag>(?!))?(?P<mag2>(?!))?(?P<per>)"
+)
+_MONEY_PAIR_SCALED = rx(
+    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}}){{2,}})\s*(?:đồng|đ|vnđ|vnd)?\s*/\s*(?P<b>{NUM})\s*"
+    r"(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)\s*(?P<cur>đồng|đ)(?!\w)(?P<mag>(?!))?(?P<mag2>(?!))?"
+    r"(?P<per>)"
+)
+#: How far an amount in full may be from its plan, either way, for the two to be read as a
+#: result over its plan: beyond it the scale is not decided and nothing is read
+_FULL_PAIR_RATIO = Decimal(100)
 _CURRENCY = {"usd": "USD", "$": "USD", "đô la": "USD", "đô la mỹ": "USD"}
 _WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 # compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
@@ -555,6 +569,7 @@ _FIGURE_KINDS = {
     "money_thousands": "count",
     "money_range": "range",
     "money_pair": "pair",
+    "money_pair_full": "pair",
 }
 
 
@@ -574,6 +589,8 @@ def scan(doc: Doc) -> list[Figure]:
         [
             ("money_pair", _MONEY_PAIR),
             ("money_pair", _MONEY_PAIR_ONCE),
+            ("money_pair_full", _MONEY_PAIR_BOTH),
+            ("money_pair_full", _MONEY_PAIR_SCALED),
             ("money_range", _MONEY_RANGE_UNITS),
             ("money_range", _MONEY_RANGE),
             ("money_compound", _MONEY_COMPOUND),
@@ -654,6 +671,7 @@ _MONEY_KINDS = (
     "money_spaced",
     "money_range",
     "money_pair",
+    "money_pair_full",
 )
 
 
@@ -787,6 +805,8 @@ def _figure_values(
         return (low * scale, high * scale), None
     if kind == "pair":
         return _pair_values(m, text)
+    if kind == "money_pair_full":
+        return _full_pair_values(m)
     if kind == "money_pair":
         scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
         return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
@@ -799,6 +819,17 @@ def _figure_values(
     if m.groupdict().get("mag2"):  # "1,5 nghìn tỷ đồng": a thousand billion
         value *= 10**9
     return (value,), None
+
+
+def _full_pair_values(m: re.Match[str]) -> tuple[tuple[Decimal, ...], None] | None:
+    """An amount in full over its plan, in đồng, the plan's scale word applied to the plan
+    alone (``3.120.450.000/2,5 tỷ đồng``); None, nothing read, when the two are too far
+    apart to be a result and its plan (the scale not decided)."""
+    scale = parse_number(f"1 {m.group('scale')}") if m.groupdict().get("scale") else Decimal(1)
+    a, b = parse_number(m.group("a")), parse_number(m.group("b")) * scale
+    if b <= 0 or not 1 / _FULL_PAIR_RATIO <= a / b <= _FULL_PAIR_RATIO:
+        return None
+    return (a, b), None
 
 
 def _money_values(kind: str, m: re.Match[str]) -> tuple[Decimal, ...]:

@@ -586,6 +586,14 @@ def _plan_met_for(doc: Doc, p: Figure) -> re.Match[str] | None:
     return m
 
 
+# what may open the clause of a percentage said of the plan exceeded before it: a verb of
+# the result at most, no subject of its own ("…, đàn vịt đạt 93%" is another item's)
+_K_OWN_SUBJECT = rx(
+    r"\s*(?:và\s+)?(?:ước\s+)?(?:(?:chỉ\s+|mới\s+)?(?:đạt|bằng|tương\s+đương|hoàn\s+thành)"
+    r"(?:\s+được)?)?\s*$"
+)
+
+
 def _exceeded_under(doc: Doc, p: Figure) -> bool:
     """Whether ``p`` is an attainment under 100 % said of a plan exceeded just before it
     (``vượt kế hoạch năm, đạt 90%``): the words contradict the figure. Not for a qualified
@@ -595,6 +603,8 @@ def _exceeded_under(doc: Doc, p: Figure) -> bool:
     m = _plan_met_for(doc, p)
     if m is None or not m.group().startswith(fold("vượt")):
         return False
+    if _K_OWN_SUBJECT.match(doc.fold, p.clause, p.qual_start or p.start) is None:
+        return False  # "…, đàn vịt đạt 93%": the clause names a subject of its own
     # the same plan: none named after the percentage, or the one exceeded
     plan = " ".join(re.sub(r"^vượt(?:\s+mức)?\s+", "", m.group().rstrip(" ,")).split())
     tail = _plan_of(doc, p)

@@ -348,6 +348,33 @@ def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
     _find_stated_kind(doc, d, catalog)
     if d.kind in (None, "attainment") and d.excess_fig is None and _counted_of_total(doc, d):
         d.kind = "coverage"
+    _excess_read_as_plan(doc, d)
+
+
+# "…, đạt 125%, vượt kế hoạch được giao là 80 triệu đồng": the amount after the plan beaten,
+# written after the attainment, may be the plan or the excess over it
+_BEATEN_IS = rx(
+    r"(?<!\w)vượt(?:\s+mức)?\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|mục\s+tiêu)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s+là\s*$"
+)
+
+
+def _excess_read_as_plan(doc: Doc, d: Draft) -> None:
+    """An amount after ``vượt kế hoạch … là``, written after the result's stated attainment,
+    is the excess over the plan, not the plan, when the attainment is the result over the
+    result less that amount and not over the amount itself (``đạt 500 triệu đồng, đạt 125%,
+    vượt kế hoạch được giao là 100 triệu đồng``: 500 of 400 is 125 %): the plan is derived."""
+    t, p = d.target_fig, d.percent_fig
+    if d.kind != "attainment" or t is None or p is None or t.start < p.end or t.qualifier:
+        return
+    if _BEATEN_IS.search(doc.fold, max(t.clause, t.start - 60), t.start) is None:
+        return
+    a, amount = _single(d.actual), _single(t.value)
+    if a is None or amount is None or not 0 < amount < a or d.stated_percent is None:
+        return
+    if _fits(a, amount, d.stated_percent) or not _fits(a, a - amount, d.stated_percent):
+        return
+    d.excess_fig, d.target_fig, d.target, d.derived = t, None, a - amount, True
 
 
 # "vượt chỉ tiêu 45 phòng học đề ra": the figure after the plan beaten is that plan, when
