@@ -1094,6 +1094,8 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return _units_out_of_all(doc, fig, lead) or _ranked(doc, fig)
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
         return True
+    if _total_brought(doc, fig, lead):
+        return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True
     if fig.role == "excess":
@@ -1102,6 +1104,26 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     return bool(
         _K_GROWTH.search(lead) and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : end])
     )
+
+
+# "…, thu thêm 120 tỷ đồng, nâng tổng thu cả năm lên 2.400 tỷ đồng": a clause that brings a
+# total to a figure, after an increment written in the clause before
+_BRINGS_TOTAL = rx(r"\s*(?:qua\s+đó\s+|từ\s+đó\s+|để\s+)?nâng(?!\w)")
+_INCREMENT = rx(rf"(?<!\w)thêm\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})(?!\d)[^,;]*[,;]\s*$")
+
+
+def _total_brought(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is the total an increment brings (``thu thêm 120 tỷ đồng, nâng tổng
+    thu cả năm lên 2.400 tỷ đồng``): its clause opens with ``nâng`` right after a clause
+    with ``thêm N`` that a word of a target comes before; the total is no result against
+    the increment.
+    """
+    if _BRINGS_TOTAL.match(lead) is None:
+        return False
+    low = max(fig.sentence.start, fig.clause - 100)
+    m = _INCREMENT.search(doc.fold, low, fig.clause)
+    # the increment is a target's ("phấn đấu thu thêm …"), not a result's ("có thêm 4 xã")
+    return m is not None and _TARGET_CUE.search(doc.fold, fig.sentence.start, m.start()) is not None
 
 
 # the noun between the numbers of a pair (:data:`_NOUN_PAIR`)

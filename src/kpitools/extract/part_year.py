@@ -277,6 +277,12 @@ def link_unstated_plans(
     }
     # the figures percentages are stated of, and where
     stated = [(c.actual, c.start) for c in statements if c.stated_percent is not None]
+    # the plans stated, by a percentage, against a measure: (its label, plan, where)
+    attained = [
+        (c.label, c.target, c.start)
+        for c in statements
+        if c.stated_kind in _OF_PLAN_KINDS and c.target is not None
+    ]
     for s in statements:
         out.append(s)
         if (
@@ -291,9 +297,16 @@ def link_unstated_plans(
         ):
             continue
         found = _unstated_plan(s, text, scope)
-        if found is not None and not _stated_beside(stated, s, found[0], text):
+        if (
+            found is not None
+            and not _stated_beside(stated, s, found[0], text)
+            and not _plan_of_another(attained, s, found, text)
+        ):
             out.append(_against_plan(s, found[0], text, target=found[1]))
     return out
+
+
+_OF_PLAN_KINDS = ("attainment", "excess")
 
 
 def _stated_beside(
@@ -304,6 +317,42 @@ def _stated_beside(
     folded = fold(text[low : plan.end + PLAN_AMOUNT_WINDOW])
     head, stop = _sentence_span(folded, _shifted(plan, -low))
     return any(a == s.actual and low + head <= at < low + stop for a, at in stated)
+
+
+def _plan_of_another(
+    attained: Sequence[tuple[object, object, int]],
+    s: LinkableStatement,
+    found: tuple[_Amount, Value],
+    text: str,
+) -> bool:
+    """Whether the plan ``found`` is already set against another measure than ``s``'s.
+
+    A percentage in the plan's own sentence sets it against a measure labelled otherwise
+    (``vốn trong nước đạt 300 tỷ đồng, bằng 15% kế hoạch năm (2.000 tỷ đồng)``): the plan is
+    that measure's, not that of a result of another measure written before it (the same
+    measure's quarter and half year may share it).
+    """
+    plan, value = found
+    low = max(0, plan.start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low : plan.end + PLAN_AMOUNT_WINDOW])
+    head, stop = _sentence_span(folded, _shifted(plan, -low))
+    return any(
+        _named_apart(a, s.label) and t == value and low + head <= at < low + stop
+        for a, t, at in attained
+    )
+
+
+def _named_apart(a: object, b: object) -> bool:
+    """Whether two statements' labels both name a measure, and different ones.
+
+    A label names its measure before its unit (``vốn đầu tư toàn xã hội (tỷ đồng)``); a
+    label of a unit alone names none.
+    """
+    names = [
+        x.split("(", 1)[0].strip().lower() if isinstance(x, str) and "(" in x else ""
+        for x in (a, b)
+    ]
+    return all(names) and names[0] != names[1]
 
 
 # --------------------------------------------------------------------------- part-year amounts

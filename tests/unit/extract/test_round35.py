@@ -61,3 +61,43 @@ def test_a_percentage_under_100_of_another_subject_after_a_plan_exceeded_is_no_a
 def test_a_percentage_under_100_of_the_same_result_after_a_plan_exceeded_is_flagged() -> None:
     text = "Năm nay thu ngân sách của huyện đạt 500 tỷ đồng, vượt kế hoạch năm, đạt 93%."
     assert [s.verdict for s in find(text, money=True)] == ["inconsistent"]
+
+
+# ------------------------------- an increment that brings a total is no target of the total
+
+
+def test_a_total_brought_by_an_increment_is_no_result_against_it() -> None:
+    text = (
+        "Trong tháng cuối năm, huyện phấn đấu thu ngân sách thêm 120 tỷ đồng, nâng mức tổng "
+        "thu ngân sách cả năm đạt trên 2.400 tỷ đồng."
+    )
+    assert checked(text) == []
+
+
+def test_a_figure_after_a_target_with_no_increment_is_still_its_result() -> None:
+    text = "Huyện phấn đấu thu ngân sách 120 tỷ đồng, nâng tổng thu đạt 130 tỷ đồng."
+    assert checked(text) == [(130_000_000_000, 120_000_000_000, None, None)]
+
+
+# ------------------------------- a plan set against another measure is not linked again
+
+
+_INVESTMENT = (
+    "Cụ thể, 6 tháng đầu năm 2024, tổng số vốn đầu tư toàn xã hội đạt khoảng 20.500 tỷ "
+    "đồng, tăng 8,2% so với cùng kỳ năm 2023.\n\n"
+)
+
+
+def test_a_year_plan_a_percentage_gives_to_another_measure_is_not_linked() -> None:
+    text = _INVESTMENT + (
+        "Thu hút vốn đầu tư trong nước ngoài ngân sách tính đến ngày 18/6/2024 đạt trên "
+        "4.120 tỷ đồng, bằng 16,2% kế hoạch năm (25.400 tỷ đồng)."
+    )
+    assert [(a, t) for a, t, _, _ in checked(text)] == [(4_120_000_000_000, 25_400_000_000_000)]
+
+
+def test_a_year_plan_of_the_same_measure_with_no_percentage_is_still_linked() -> None:
+    text = _INVESTMENT + (
+        "Năm 2024, tỉnh đặt mục tiêu tổng số vốn đầu tư toàn xã hội đạt 45.000 tỷ đồng."
+    )
+    assert [(a, t) for a, t, _, _ in checked(text)] == [(20_500_000_000_000, 45_000_000_000_000)]
