@@ -955,7 +955,9 @@ def _result_with_own_percent(doc: Doc, fig: Figure, lead: str) -> bool:
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
-    r"(?:\s+[^\W_]+){0,9}\s*(?:\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*)?|\s[-–]\s+)$"
+    r"(?:\s+[^\W_]+){0,9}\s*(?:\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*|"
+    # "… 52% kế hoạch năm (thu hút 3 tỷ USD)": the plan's verb before its amount
+    r"(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+)?|\s[-–]\s+)$"
 )
 
 

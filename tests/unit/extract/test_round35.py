@@ -101,3 +101,22 @@ def test_a_year_plan_of_the_same_measure_with_no_percentage_is_still_linked() ->
         "Năm 2024, tỉnh đặt mục tiêu tổng số vốn đầu tư toàn xã hội đạt 45.000 tỷ đồng."
     )
     assert [(a, t) for a, t, _, _ in checked(text)] == [(20_500_000_000_000, 45_000_000_000_000)]
+
+
+# ------------------------------- a plan in brackets named by its verb, the percentage off
+
+
+def test_a_bracketed_plan_named_by_its_verb_is_joined_and_a_near_miss_flagged() -> None:
+    text = (
+        "Sáu tháng đầu năm 2024, thu hút vốn FDI của tỉnh đạt 1,26 tỷ USD, đạt 40% kế hoạch "
+        "năm 2024 (thu hút 3 tỷ USD)."
+    )
+    assert checked(text) == [(1_260_000_000, 3_000_000_000, 40, "inconsistent")]
+
+
+def test_a_bracketed_plan_far_from_what_the_percentage_implies_stays_apart() -> None:
+    text = (
+        "Sáu tháng đầu năm 2024, thu hút vốn FDI của tỉnh đạt 1,26 tỷ USD, đạt 35% kế hoạch "
+        "năm 2024 (thu hút 3 tỷ USD)."
+    )
+    assert checked(text) == []
