@@ -295,7 +295,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return ("attainment" if _disbursement_rate(doc, d, tail) else "rate"), 1
     if achieved:
         kind = _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail)
-        kind = kind or ("attainment" if _members_admitted(doc, d) else None)
+        kind = kind or ("attainment" if _members_admitted(doc, d) or _fund_raised(doc, d) else None)
         kind = kind or _attainment_before_growth(doc, d, lead, tail)
         kind = kind or _attainment_in_plan_list(doc, d, lead, tail)
         return kind or _disbursed_share(doc, d, lead, tail), 1
@@ -313,7 +313,7 @@ _ADMITTED = rx(
 
 # "thành lập mới 33 công đoàn cơ sở": bodies newly founded, a count a plan sets likewise
 _BODY_NOUN = rx(
-    r"(?:công\s+đoàn\s+cơ\s+sở|cđcs|tổ\s+chức\s+(?:cơ\s+sở\s+)?đảng|chi\s+bộ|chi\s+hội)(?!\w)"
+    r"(?:(?:công\s+đoàn|cđ)\s+cơ\s+sở|cđcs|tổ\s+chức\s+(?:cơ\s+sở\s+)?đảng|chi\s+bộ|chi\s+hội)(?!\w)"
 )
 _FOUNDED = rx(r"(?<!\w)thành\s+lập(?:\s+(?:mới|được|thêm))*(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 
@@ -330,6 +330,24 @@ def _members_admitted(doc: Doc, d: Draft) -> bool:
         (_MEMBER_NOUN.match(doc.fold, f.noun_start) and _ADMITTED.search(doc.fold, low, f.start))
         or (_BODY_NOUN.match(doc.fold, f.noun_start) and _FOUNDED.search(doc.fold, low, f.start))
     )
+
+
+# "hội vận động quỹ hỗ trợ được 35 triệu đồng, đạt 118%": money raised for a fund, an amount
+# a plan sets likewise
+_RAISING = rx(r"(?<!\w)(?:vận\s+động|quyên\s+góp|ủng\s+hộ|huy\s+động)(?!\w)")
+_FUND = rx(r"(?<!\w)quỹ(?!\w)")
+
+
+def _fund_raised(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's actual is money raised for a fund (``vận động quỹ hỗ trợ được 35
+    triệu đồng``, ``vận động được 35 triệu đồng quỹ hỗ trợ``): a bare ``đạt 118%`` after it is
+    then of the fund's plan. A verb of raising in the amount's clause before it, the fund
+    named between that verb and the percentage."""
+    f, p = d.actual_fig, d.percent_fig
+    if f is None or p is None or f.measure is None or d.target is not None:
+        return False
+    verb = _RAISING.search(doc.fold, max(f.clause, f.start - 60), f.start)
+    return verb is not None and _FUND.search(doc.fold, verb.end(), p.start) is not None
 
 
 # a percentage alone in brackets ("(bằng 85%)", "(84%)") and the percentages of earlier

@@ -120,3 +120,28 @@ def test_a_bracketed_plan_far_from_what_the_percentage_implies_stays_apart() -> 
         "năm 2024 (thu hút 3 tỷ USD)."
     )
     assert checked(text) == []
+
+
+# ------------------------------- bodies founded written short, money raised for a fund
+
+
+def _attained_pairs(text: str) -> list[tuple[object, str | None]]:
+    return [(s.actual, s.stated) for s in find(text, money=True) if s.stated_kind == "attainment"]
+
+
+def test_grassroots_unions_written_short_and_founded_take_a_bare_attainment() -> None:
+    text = "Năm 2024, công đoàn huyện đã thành lập mới 24 CĐ cơ sở (đạt 120%)."
+    assert _attained_pairs(text) == [(24, "120%")]
+
+
+def test_grassroots_unions_written_short_and_only_counted_take_none() -> None:
+    assert _attained_pairs("Năm 2024, toàn huyện có 24 CĐ cơ sở (đạt 120%).") == []
+
+
+def test_money_raised_for_a_named_fund_takes_a_bare_attainment() -> None:
+    text = "Năm 2024, hội đã vận động quỹ hỗ trợ nông dân được 35.400.000 đồng, đạt 118%."
+    assert _attained_pairs(text) == [(35_400_000, "118%")]
+
+
+def test_money_raised_with_no_fund_named_takes_no_bare_attainment() -> None:
+    assert _attained_pairs("Năm 2024, hội đã vận động được 35.400.000 đồng, đạt 118%.") == []
