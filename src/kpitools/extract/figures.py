@@ -290,6 +290,8 @@ _TARGET_WORDS = rx(
 _CAPITAL_PLAN = rx(
     r"(?<!\w)kế\s+hoạch\s+vốn(?:\s+[^\W\d_]+){0,5}?(?:\s+năm\s+\d{4})?\s*(?:là|:)?\s*$"
 )
+# "kế hoạch vốn thực hiện các dự án …": what the capital is planned for, part of the name
+_CAPITAL_PLAN_FOR = rx(r"(?<!\w)(kế\s+hoạch\s+vốn)\s+thực\s+hiện(?!\w)")
 # "mục tiêu doanh thu (…", "kế hoạch lợi nhuận cả năm (…": a plan named by what it counts
 _PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")
 _PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
@@ -1384,7 +1386,10 @@ _PLAN_IN_NAME = rx(
 
 def _capital_plan(lead: str) -> bool:
     """Whether ``lead`` ends naming a plan of capital (:data:`_CAPITAL_PLAN`) with no word
-    of a result in the name (``phần kế hoạch vốn đã được giải ngân đạt …`` is a result)."""
+    of a result in the name (``phần kế hoạch vốn đã được giải ngân đạt …`` is a result);
+    ``thực hiện`` right after the plan's name says what the capital is for (``kế hoạch vốn
+    thực hiện các chương trình``), no result."""
+    lead = _CAPITAL_PLAN_FOR.sub(r"\1", lead)
     m = _CAPITAL_PLAN.search(lead)
     return m is not None and not (
         _MET_WORDS.search(lead, m.start()) or _RESULT_AFTER_TARGET.search(lead, m.start())

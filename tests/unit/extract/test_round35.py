@@ -145,3 +145,22 @@ def test_money_raised_for_a_named_fund_takes_a_bare_attainment() -> None:
 
 def test_money_raised_with_no_fund_named_takes_no_bare_attainment() -> None:
     assert _attained_pairs("Năm 2024, hội đã vận động được 35.400.000 đồng, đạt 118%.") == []
+
+
+# ------------------------------- a capital plan named by what it is for
+
+
+def test_a_capital_plan_named_by_what_it_is_for_is_the_plan_of_the_next_clause() -> None:
+    text = (
+        "Tổng kế hoạch vốn thực hiện các chương trình năm 2024 là 400 tỷ đồng; đến 15/5 giải "
+        "ngân đạt 30 tỷ đồng, bằng 7,5% kế hoạch vốn năm."
+    )
+    assert checked(text) == [(30_000_000_000, 400_000_000_000, Decimal("7.5"), "consistent")]
+
+
+def test_a_capital_plan_said_already_carried_out_is_no_plan() -> None:
+    text = (
+        "Phần kế hoạch vốn đã thực hiện các chương trình năm 2024 là 400 tỷ đồng; đến 15/5 "
+        "giải ngân đạt 30 tỷ đồng, bằng 7,5% kế hoạch vốn năm."
+    )
+    assert checked(text) == []
