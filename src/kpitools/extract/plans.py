@@ -610,14 +610,17 @@ def _aim_of(m: re.Match[str]) -> Decimal:
 
 # "đạt 104,24% dự toán Trung ương giao và 85,63% dự toán tỉnh giao": the budget named by who
 # assigned it; "HĐND tỉnh" and "tỉnh" are one owner
+# ("kế hoạch Thủ tướng Chính phủ giao": a plan of capital named by its owner likewise)
 _BUDGET_OF = rx(
-    r"(?<!\w)dự\s+toán\s+(?:do\s+)?(?:hđnd\s+)?(trung\s+ương|tỉnh|thành\s+phố|huyện|xã|phường)"
+    r"(?<!\w)(?:dự\s+toán|kế\s+hoạch(?:\s+vốn)?)\s+(?:do\s+)?(?:hđnd\s+)?"
+    r"(trung\s+ương|thủ\s+tướng|tỉnh|thành\s+phố|huyện|xã|phường)(?:\s+chính\s+phủ)?"
     r"\s+giao(?!\w)"
 )
 # "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": an owner's amount
+# ("được Thủ tướng Chính phủ giao 3.200 tỷ đồng kế hoạch …": the owner's amount, given)
 _OWNER_AMOUNT = rx(
-    r"(?<!\w)(?:hđnd\s+)?(trung\s+ương|tỉnh|thành\s+phố|huyện|xã|phường)\s+giao"
-    r"(?:\s+là)?\s*:?\s*$"
+    r"(?<!\w)(?:hđnd\s+)?(trung\s+ương|thủ\s+tướng|tỉnh|thành\s+phố|huyện|xã|phường)"
+    r"(?:\s+chính\s+phủ)?\s+giao(?:\s+là)?\s*:?\s*$"
 )
 BUDGET_OWNER_WINDOW = 1200
 """How far (characters) from a percentage of an owner's budget the owner's amount may be."""
@@ -637,7 +640,7 @@ def link_budget_owners(
     """
     out = list(statements)
     for i, s in enumerate(out):
-        owner = _budget_owner(s)
+        owner = _budget_owner(s, text)
         if owner is None:
             continue
         lo, hi = max(0, s.start - BUDGET_OWNER_WINDOW), min(len(text), s.end + BUDGET_OWNER_WINDOW)
@@ -650,8 +653,17 @@ def link_budget_owners(
     return out
 
 
-def _budget_owner(s: LinkableStatement) -> str | None:
-    """The owner of the budget ``s``'s percentage is of, for a claim with no target."""
+# what may stand between a percentage and the owner's plan it is of, past the statement's end
+_TO_OWNED_PLAN = rx(r"^\s*(?:so\s+với\s+)?$")
+_OWNED_PLAN_REACH = 80
+
+
+def _budget_owner(s: LinkableStatement, text: str) -> str | None:
+    """The owner of the budget ``s``'s percentage is of, for a claim with no target.
+
+    Named in the statement's words after the percentage, or right after the percentage past
+    them (``đạt 36% kế hoạch Thủ tướng Chính phủ giao``).
+    """
     if (
         s.target is not None
         or not isinstance(s.actual, Decimal)
@@ -660,9 +672,16 @@ def _budget_owner(s: LinkableStatement) -> str | None:
         or _percent_of(s) is None
     ):
         return None
-    words = fold(s.text)
-    m = _BUDGET_OF.search(words, max(0, words.rfind(fold(s.stated))))
-    return " ".join(m.group(1).split()) if m else None
+    own = len(s.text)
+    words = fold(text[s.start : s.start + own + _OWNED_PLAN_REACH])
+    at = max(0, words.rfind(fold(s.stated), 0, own))
+    m = _BUDGET_OF.search(words, at)
+    if m is None:
+        return None
+    percent_end = at + len(s.stated)
+    if m.end() > own and not _TO_OWNED_PLAN.match(words[percent_end : m.start()]):
+        return None
+    return " ".join(m.group(1).split())
 
 
 def _owned(folded: str, a: _Amount, owner: str, s: LinkableStatement) -> bool:

@@ -164,3 +164,23 @@ def test_a_capital_plan_said_already_carried_out_is_no_plan() -> None:
         "giải ngân đạt 30 tỷ đồng, bằng 7,5% kế hoạch vốn năm."
     )
     assert checked(text) == []
+
+
+# ------------------------------- a plan named by the government that gave it
+
+
+_GIVEN = (
+    "Tính đến ngày 30/6/2024, tổng số vốn đầu tư công đã giải ngân của tỉnh là 1.150 tỷ "
+    "đồng, đạt 36% kế hoạch Thủ tướng Chính phủ giao.\n\nNăm 2024, tỉnh được Thủ tướng Chính "
+    "phủ giao {} tỷ đồng kế hoạch đầu tư công vốn ngân sách nhà nước."
+)
+
+
+def test_a_plan_named_by_the_government_takes_the_amount_it_gave() -> None:
+    assert checked(_GIVEN.format("3.200")) == [
+        (1_150_000_000_000, 3_200_000_000_000, 36, "consistent")
+    ]
+
+
+def test_an_amount_the_government_gave_that_the_percentage_denies_is_not_taken() -> None:
+    assert checked(_GIVEN.format("4.200")) == []
