@@ -51,6 +51,7 @@ from kpitools.extract.checks import (
 from kpitools.extract.part_year import (
     link_met_plans,
     link_part_year_amounts,
+    link_planned_growths,
     link_unstated_plans,
     split_growth_pairs,
 )
@@ -102,6 +103,7 @@ def link_document(
     linked = link_part_year_amounts(linked, text)
     linked = link_met_plans(linked, text)
     linked = split_growth_pairs(linked)
+    linked = link_planned_growths(linked, text)
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)

@@ -616,3 +616,55 @@ def split_growth_pairs(statements: Sequence[LinkableStatement]) -> list[Linkable
         fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
         out.append(dataclasses.replace(s, consistent=None, verdict="unchecked", **fields))
     return out
+
+
+# --------------------------------------------------------------------------- planned growths
+
+# "tăng 12,4% so với năm 2022 (kế hoạch 10%)", "… (mục tiêu tăng 7,0-7,5%)": the growth
+# planned for the same figure, in brackets right after the growth and what it compares with
+_PLANNED_GROWTH = rx(
+    r"\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})(?:\s+năm\s+(?:trước|(?:19|20)\d{2}))?)?"
+    r"(?:\s*,\s*cao\s+hơn\s+(?:so\s+với\s+)?(?:mục\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){0,4}?)?"
+    r"\s*\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:đề\s+ra|năm|giao|cả\s+năm))?"
+    rf"\s*(?:là|:)?\s*(?:tăng\s+)?(?P<a>{NUM})\s*%?(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%\s*\)"
+)
+PLANNED_GROWTH_REACH = 120
+"""How far (characters) after a growth its planned growth in brackets may end."""
+
+
+def link_planned_growths(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each rise stated with the rise planned for it also read as a pair.
+
+    ``Giá trị sản xuất công nghiệp tăng 12,4% so với năm 2022 (kế hoạch 10%)``: the growth
+    12,4 against the planned 10 (a range, ``(mục tiêu tăng 7,0-7,5%)``, is the target),
+    with no percentage of the plan stated; the growth statement stays. Only a rise, its
+    plan in brackets right after it and what it compares with (no other words between).
+    """
+    out = list(statements)
+    for s in statements:
+        if s.stated_kind != "growth" or s.target is not None or s.stated is None:
+            continue
+        if not isinstance(s.stated_percent, Decimal) or s.stated_percent <= 0:
+            continue
+        after = fold(text[s.end : s.end + PLANNED_GROWTH_REACH])
+        m = _PLANNED_GROWTH.match(after)
+        if m is None:
+            continue
+        low = parse_number(m.group("a"))
+        target: Value = (low, parse_number(m.group("b"))) if m.group("b") else low
+        fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
+        out.append(
+            dataclasses.replace(
+                s,
+                actual=s.stated_percent,
+                target=target,
+                measure="%",
+                target_period="annual",
+                consistent=None,
+                verdict="unchecked",
+                **fields,
+            )
+        )
+    return out

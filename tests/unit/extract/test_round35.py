@@ -184,3 +184,28 @@ def test_a_plan_named_by_the_government_takes_the_amount_it_gave() -> None:
 
 def test_an_amount_the_government_gave_that_the_percentage_denies_is_not_taken() -> None:
     assert checked(_GIVEN.format("4.200")) == []
+
+
+# ------------------------------- a rise with the rise planned for it in brackets
+
+
+def _rate_pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text, money=True) if s.support == "target_only"]
+
+
+def test_a_rise_with_its_planned_rise_in_brackets_is_read_against_it() -> None:
+    text = "Năm 2023, giá trị sản xuất công nghiệp tăng 12,4% so với năm 2022 (kế hoạch 10%)."
+    assert _rate_pairs(text) == [(Decimal("12.4"), 10)]
+
+
+def test_a_rise_with_a_planned_range_after_words_that_it_beat_the_plan() -> None:
+    text = (
+        "Năm 2023, GRDP của tỉnh ước tăng 8,2% so với năm 2022, cao hơn mục tiêu kế hoạch "
+        "đề ra (mục tiêu tăng 7,0-7,5%)."
+    )
+    assert _rate_pairs(text) == [(Decimal("8.2"), (Decimal("7.0"), Decimal("7.5")))]
+
+
+def test_a_rise_with_last_years_rise_in_brackets_is_no_pair() -> None:
+    text = "Năm 2023, giá trị sản xuất công nghiệp tăng 12,4% so với năm 2022 (năm 2022 tăng 10%)."
+    assert _rate_pairs(text) == []
