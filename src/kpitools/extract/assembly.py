@@ -468,7 +468,7 @@ def _dashed_plan_near(doc: Doc, p: Figure, actual: Decimal, plan: Figure) -> boo
     50 tỷ đồng``) or in brackets right after it (``vượt 4% so với kế hoạch quận giao (62 tỷ
     đồng)``), is the plan of the percentage ``p`` though the percentage does not quite fit
     it: the plan the percentage implies (as an attainment or as an excess) is within 2 % of
-    it (5 % when the bracket names the plan by its verb, ``kế hoạch năm (thu hút 3 tỷ
+    it (5 % when the bracket names the plan by its verb, ``kế hoạch năm (thu hút 2,8 tỷ
     USD)``), so the audit, not the pairing, says the percentage is off."""
     if p.percent is None or plan.kind != "count" or not plan.values[0] or not actual:
         return False
@@ -484,7 +484,7 @@ def _dashed_plan_near(doc: Doc, p: Figure, actual: Decimal, plan: Figure) -> boo
     return False
 
 
-# "đạt 40% kế hoạch năm (thu hút 3 tỷ USD)": the bracket names the plan by its own verb
+# "đạt 40% kế hoạch năm (thu hút 2,8 tỷ USD)": the bracket names the plan by its own verb
 _VERBED_PLAN = rx(
     r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
     r"(?:[^(),;.\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}\(\s*(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+$"

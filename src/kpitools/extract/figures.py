@@ -958,7 +958,7 @@ def _result_with_own_percent(doc: Doc, fig: Figure, lead: str) -> bool:
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
     r"(?:\s+[^\W_]+){0,9}\s*(?:\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*|"
-    # "… 52% kế hoạch năm (thu hút 3 tỷ USD)": the plan's verb before its amount
+    # "… 52% kế hoạch năm (thu hút 2,8 tỷ USD)": the plan's verb before its amount
     r"(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+)?|\s[-–]\s+)$"
 )
 
@@ -1388,7 +1388,7 @@ def _capital_plan(lead: str) -> bool:
     """Whether ``lead`` ends naming a plan of capital (:data:`_CAPITAL_PLAN`) with no word
     of a result in the name (``phần kế hoạch vốn đã được giải ngân đạt …`` is a result);
     ``thực hiện`` right after the plan's name says what the capital is for (``kế hoạch vốn
-    thực hiện các chương trình``), no result."""
+    thực hiện ba dự án``), no result."""
     lead = _CAPITAL_PLAN_FOR.sub(r"\1", lead)
     m = _CAPITAL_PLAN.search(lead)
     return m is not None and not (

@@ -332,15 +332,15 @@ def _members_admitted(doc: Doc, d: Draft) -> bool:
     )
 
 
-# "hội vận động quỹ hỗ trợ được 35 triệu đồng, đạt 118%": money raised for a fund, an amount
+# "hội vận động quỹ khuyến học được 35 triệu đồng, đạt 118%": money raised for a fund, an amount
 # a plan sets likewise
 _RAISING = rx(r"(?<!\w)(?:vận\s+động|quyên\s+góp|ủng\s+hộ|huy\s+động)(?!\w)")
 _FUND = rx(r"(?<!\w)quỹ(?!\w)")
 
 
 def _fund_raised(doc: Doc, d: Draft) -> bool:
-    """Whether the draft's actual is money raised for a fund (``vận động quỹ hỗ trợ được 35
-    triệu đồng``, ``vận động được 35 triệu đồng quỹ hỗ trợ``): a bare ``đạt 118%`` after it is
+    """Whether the draft's actual is money raised for a fund (``vận động quỹ khuyến học được 35
+    triệu đồng``, ``vận động được 35 triệu đồng quỹ khuyến học``): a bare ``đạt 118%`` after it is
     then of the fund's plan. A verb of raising in the amount's clause before it, the fund
     named between that verb and the percentage."""
     f, p = d.actual_fig, d.percent_fig
@@ -605,7 +605,7 @@ def _plan_met_for(doc: Doc, p: Figure) -> re.Match[str] | None:
 
 
 # what may open the clause of a percentage said of the plan exceeded before it: a verb of
-# the result at most, no subject of its own ("…, đàn vịt đạt 93%" is another item's)
+# the result at most, no subject of its own ("…, diện tích tiêu đạt 93%" is another item's)
 _K_OWN_SUBJECT = rx(
     r"\s*(?:và\s+)?(?:ước\s+)?(?:(?:chỉ\s+|mới\s+)?(?:đạt|bằng|tương\s+đương|hoàn\s+thành)"
     r"(?:\s+được)?)?\s*$"
@@ -622,7 +622,7 @@ def _exceeded_under(doc: Doc, p: Figure) -> bool:
     if m is None or not m.group().startswith(fold("vượt")):
         return False
     if _K_OWN_SUBJECT.match(doc.fold, p.clause, p.qual_start or p.start) is None:
-        return False  # "…, đàn vịt đạt 93%": the clause names a subject of its own
+        return False  # "…, diện tích tiêu đạt 93%": the clause names a subject of its own
     # the same plan: none named after the percentage, or the one exceeded
     plan = " ".join(re.sub(r"^vượt(?:\s+mức)?\s+", "", m.group().rstrip(" ,")).split())
     tail = _plan_of(doc, p)

@@ -345,7 +345,7 @@ def _plan_of_another(
 def _named_apart(a: object, b: object) -> bool:
     """Whether two statements' labels both name a measure, and different ones.
 
-    A label names its measure before its unit (``vốn đầu tư toàn xã hội (tỷ đồng)``); a
+    A label names its measure before its unit (``vốn đầu tư trên địa bàn (tỷ đồng)``); a
     label of a unit alone names none.
     """
     names = [
@@ -620,7 +620,7 @@ def split_growth_pairs(statements: Sequence[LinkableStatement]) -> list[Linkable
 
 # --------------------------------------------------------------------------- planned growths
 
-# "tăng 12,4% so với năm 2022 (kế hoạch 10%)", "… (mục tiêu tăng 7,0-7,5%)": the growth
+# "tăng 12,4% so với năm 2022 (kế hoạch 10%)", "… (kế hoạch tăng 7-7,5%)": the growth
 # planned for the same figure, in brackets right after the growth and what it compares with
 _PLANNED_GROWTH = rx(
     r"\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})(?:\s+năm\s+(?:trước|(?:19|20)\d{2}))?)?"
@@ -637,8 +637,8 @@ def link_planned_growths(
 ) -> list[LinkableStatement]:
     """The statements, each rise stated with the rise planned for it also read as a pair.
 
-    ``Giá trị sản xuất công nghiệp tăng 12,4% so với năm 2022 (kế hoạch 10%)``: the growth
-    12,4 against the planned 10 (a range, ``(mục tiêu tăng 7,0-7,5%)``, is the target),
+    ``Doanh thu dịch vụ lưu trú tăng 12,4% so với năm 2022 (kế hoạch 10%)``: the growth
+    12,4 against the planned 10 (a range, ``(kế hoạch tăng 7-7,5%)``, is the target),
     with no percentage of the plan stated; the growth statement stays. Only a rise, its
     plan in brackets right after it and what it compares with (no other words between).
     """

@@ -617,7 +617,7 @@ _BUDGET_OF = rx(
     r"\s+giao(?!\w)"
 )
 # "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": an owner's amount
-# ("được Thủ tướng Chính phủ giao 3.200 tỷ đồng kế hoạch …": the owner's amount, given)
+# ("Thủ tướng Chính phủ giao 3.200 tỷ đồng vốn đầu tư công cho tỉnh": the owner's amount)
 _OWNER_AMOUNT = rx(
     r"(?<!\w)(?:hđnd\s+)?(trung\s+ương|thủ\s+tướng|tỉnh|thành\s+phố|huyện|xã|phường)"
     r"(?:\s+chính\s+phủ)?\s+giao(?:\s+là)?\s*:?\s*$"

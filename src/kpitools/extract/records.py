@@ -351,7 +351,7 @@ def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
     _excess_read_as_plan(doc, d)
 
 
-# "…, đạt 125%, vượt kế hoạch được giao là 80 triệu đồng": the amount after the plan beaten,
+# "…, đạt 125%, vượt kế hoạch đề ra là 80 triệu đồng": the amount after the plan beaten,
 # written after the attainment, may be the plan or the excess over it
 _BEATEN_IS = rx(
     r"(?<!\w)vượt(?:\s+mức)?\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|mục\s+tiêu)"
@@ -363,7 +363,7 @@ def _excess_read_as_plan(doc: Doc, d: Draft) -> None:
     """An amount after ``vượt kế hoạch … là``, written after the result's stated attainment,
     is the excess over the plan, not the plan, when the attainment is the result over the
     result less that amount and not over the amount itself (``đạt 500 triệu đồng, đạt 125%,
-    vượt kế hoạch được giao là 100 triệu đồng``: 500 of 400 is 125 %): the plan is derived."""
+    vượt kế hoạch đề ra là 100 triệu đồng``: 500 of 400 is 125 %): the plan is derived."""
     t, p = d.target_fig, d.percent_fig
     if d.kind != "attainment" or t is None or p is None or t.start < p.end or t.qualifier:
         return
