@@ -368,11 +368,19 @@ _GROWTH_VERB_END = rx(r"(?<!\w)tăng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 def _growth_target(doc: Doc, rate: Figure, between: str) -> bool:
     """Whether ``between`` opens the bracketed target growth of the growth ``rate`` (``tăng
     6,5% (mục tiêu tăng 7%)``): the rate said as a growth (``tăng`` right before it, or
-    ``tăng trưởng`` in its clause)."""
+    ``tăng trưởng`` or ``tốc độ tăng`` in its clause)."""
     if _GROWTH_TARGET_BRACKET.fullmatch(between) is None:
         return False
     lead = doc.fold[rate.clause : rate.start]
-    return bool(_GROWTH_VERB_END.search(lead) or _K_GROWTH_RATE.search(lead))
+    if _GROWTH_VERB_END.search(lead) or _K_GROWTH_RATE.search(lead):
+        return True
+    # "tốc độ tăng tổng sản phẩm (GRDP) ước đạt 7,85% (kế hoạch là 7,5%)": a growth's rate
+    # named before it, a bracket (an abbreviation) closing the clause before at most
+    start = rate.clause
+    if doc.fold[max(rate.sentence.start, start - 2) : start].strip().endswith(")"):
+        opened = doc.fold.rfind("(", rate.sentence.start, start)
+        start = doc.clause_start(opened, rate.sentence.start) if opened >= 0 else start
+    return _GROWTH_SUBJECT.search(doc.fold, start, rate.start) is not None
 
 
 # a rate, or a weight in a structure ("tỷ trọng khu vực dịch vụ đạt 41,5% (mục tiêu 45%)")

@@ -209,3 +209,20 @@ def test_a_rise_with_a_planned_range_after_words_that_it_beat_the_plan() -> None
 def test_a_rise_with_last_years_rise_in_brackets_is_no_pair() -> None:
     text = "Năm 2023, doanh thu dịch vụ lưu trú tăng 12,4% so với năm 2022 (năm 2022 tăng 10%)."
     assert _rate_pairs(text) == []
+
+
+# ------------------------------- a rate named as the speed of a rise, its plan in brackets
+
+
+def test_the_speed_of_a_rise_named_before_an_abbreviation_takes_its_bracketed_plan() -> None:
+    text = (
+        "Năm 2023, tốc độ tăng doanh thu bán lẻ trên địa bàn (TMBL) ước đạt 9,3% (kế hoạch là 9%)."
+    )
+    assert _rate_pairs(text) == [(Decimal("9.3"), 9)]
+
+
+def test_the_speed_of_a_rise_with_last_years_rate_in_brackets_takes_no_plan() -> None:
+    text = (
+        "Năm 2023, tốc độ tăng doanh thu bán lẻ trên địa bàn (TMBL) ước đạt 9,3% (năm 2022 là 9%)."
+    )
+    assert _rate_pairs(text) == []
