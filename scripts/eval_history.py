@@ -72,6 +72,8 @@ SCORED_AT = {
     "2026-12-05n": "ac133d8878bff28c4e36e1dc839444557a401991",
     "2026-12-05p": "9040d873e574d8c4f150ec63472a46bf00ca6e2e",
     "2026-12-05q": "9040d873e574d8c4f150ec63472a46bf00ca6e2e",
+    "2026-12-05o": "9040d873e574d8c4f150ec63472a46bf00ca6e2e",
+    "2026-12-05r": "9040d873e574d8c4f150ec63472a46bf00ca6e2e",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
