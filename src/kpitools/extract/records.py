@@ -341,12 +341,34 @@ def _counted_of_total(doc: Doc, d: Draft) -> bool:
     return _FOUNDED_LEAD.search(doc.fold, f.clause, f.start) is None
 
 
+# "…, đạt 30% so với mục tiêu 50%": a percentage right after a target word is the rate
+# aimed at, never a stated part of a fraction before it
+_TARGET_RATE_LEAD = rx(
+    r"(?<!\w)(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?:là|đề\s+ra|đặt\s+ra))?\s*$"
+)
+
+
+def _target_rate(doc: Doc, d: Draft) -> bool:
+    """Whether the draft's percentage, of no kind read, is written right after a target word
+    (``so với mục tiêu 50%``): the rate aimed at, not a coverage of the draft's fraction."""
+    p = d.percent_fig
+    if d.kind is not None or p is None:
+        return False
+    return _TARGET_RATE_LEAD.search(doc.fold, p.clause, p.start) is not None
+
+
 def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
     """The kind of what the draft states and its signed percentage; a target derived from
     an exact actual and its excess; a fraction of things counted against their total is a
-    coverage (:func:`_counted_of_total`)."""
+    coverage (:func:`_counted_of_total`), unless its percentage is a target rate
+    (:func:`_target_rate`)."""
     _find_stated_kind(doc, d, catalog)
-    if d.kind in (None, "attainment") and d.excess_fig is None and _counted_of_total(doc, d):
+    if (
+        d.kind in (None, "attainment")
+        and d.excess_fig is None
+        and not _target_rate(doc, d)
+        and _counted_of_total(doc, d)
+    ):
         d.kind = "coverage"
     _excess_read_as_plan(doc, d)
 

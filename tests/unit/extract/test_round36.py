@@ -1,0 +1,26 @@
+"""Round 36 of the extraction rules (issue 17): each a general rule of report wording, tested
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from reading import find
+
+# ------------------------------- a rate aimed at is no stated part of a fraction
+
+
+def test_a_percentage_right_after_a_target_word_is_not_a_coverage_of_the_fraction() -> None:
+    text = (
+        "Cuối năm có thêm 3 tổ dân phố đạt chuẩn văn hóa, tổng cộng 12/40 tổ dân phố, đạt "
+        "khoảng 30% so với mục tiêu 50% của nhiệm kỳ."
+    )
+    found = find(text)
+    assert all(s.verdict != "inconsistent" for s in found)
+    assert [s.stated for s in found if s.stated_kind == "coverage"] == ["30%"]
+
+
+def test_a_percentage_of_a_fraction_with_no_target_word_before_it_stays_a_coverage() -> None:
+    text = "Phường có 12/40 tổ dân phố đạt chuẩn văn hóa, đạt 35%."
+    found = find(text)
+    assert [(s.stated, s.verdict) for s in found if s.stated_kind == "coverage"] == [
+        ("35%", "inconsistent")
+    ]
