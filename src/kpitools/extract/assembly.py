@@ -607,7 +607,7 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
         if f.role != "actual" or f.kind == "pair":
             continue
         lead = folded[f.clause : f.start]
-        if _MILESTONE.search(lead) or _running_total(folded, figs, i):
+        if _MILESTONE.search(lead) or _running_total(folded, figs, i) or _supposed(folded, f):
             f.role = "modifier"
             continue
         raised = _RAISED.search(lead)
@@ -733,6 +733,24 @@ def _running_total(folded: str, figs: list[Figure], i: int) -> bool:
         and _ADDED.search(folded, before.clause, before.start) is not None
         and _RUNNING_TOTAL.search(folded, before.end, f.start) is not None
     )
+
+
+# "nếu tháng cuối đạt 3 tỷ USD thì cả năm sẽ vượt …": a figure supposed, no result
+_IF_OPEN = rx(r"(?<!\w)nếu(?!\w)")
+_THEN = rx(r"(?<!\w)thì(?!\w)")
+
+
+def _supposed(folded: str, f: Figure) -> bool:
+    """Whether ``f`` is in the clause of a condition (``nếu … thì``): after ``nếu`` in its
+    sentence with no comma, semicolon or ``thì`` between, and with ``thì`` after it in its
+    sentence. What a condition supposes is no result."""
+    opened = next(reversed(list(_IF_OPEN.finditer(folded, f.sentence.start, f.start))), None)
+    if opened is None:
+        return False
+    between = folded[opened.end() : f.start]
+    if "," in between or ";" in between or _THEN.search(between):
+        return False
+    return _THEN.search(folded, f.end, f.sentence.end) is not None
 
 
 def _raised_role(raised: re.Match[str]) -> str:

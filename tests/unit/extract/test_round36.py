@@ -3,7 +3,7 @@ on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
-from reading import find
+from reading import claimed_pairs, find
 
 # ------------------------------- a rate aimed at is no stated part of a fraction
 
@@ -24,3 +24,22 @@ def test_a_percentage_of_a_fraction_with_no_target_word_before_it_stays_a_covera
     assert [(s.stated, s.verdict) for s in found if s.stated_kind == "coverage"] == [
         ("35%", "inconsistent")
     ]
+
+
+# ------------------------------- a figure a condition supposes is no result
+
+
+def test_an_amount_supposed_by_a_condition_is_no_result() -> None:
+    text = (
+        "Nếu quý IV phường thu thêm được 45 tỷ đồng thì số thu cả năm sẽ vượt dự toán được "
+        "giao là 180 tỷ đồng."
+    )
+    assert claimed_pairs(text) == []
+
+
+def test_the_same_amount_said_as_done_is_a_result_against_its_plan() -> None:
+    text = (
+        "Quý IV phường thu thêm được 45 tỷ đồng, số thu cả năm vượt dự toán được giao là "
+        "180 tỷ đồng."
+    )
+    assert claimed_pairs(text) == [(45_000_000_000, 180_000_000_000)]
