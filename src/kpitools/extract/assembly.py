@@ -607,7 +607,7 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
         if f.role != "actual" or f.kind == "pair":
             continue
         lead = folded[f.clause : f.start]
-        if _MILESTONE.search(lead) or _running_total(folded, figs, i) or _supposed(folded, f):
+        if _no_figure_of_its_own(folded, figs, i, lead):
             f.role = "modifier"
             continue
         raised = _RAISED.search(lead)
@@ -735,6 +735,12 @@ def _running_total(folded: str, figs: list[Figure], i: int) -> bool:
     )
 
 
+# "số thu vượt mốc 500 tỷ đồng (112% dự toán)": a round mark passed, the bracketed
+# percentage of an amount not written
+_MARK_PASSED = rx(r"(?<!\w)vượt\s+(?:mốc|ngưỡng)\s*$")
+_BRACKET_PERCENT = rx(r"\s*\(\s*(?:khoảng|gần|hơn|trên|đạt|bằng)?\s*\d[\d.,]*\s*%")
+
+
 # "nếu tháng cuối đạt 3 tỷ USD thì cả năm sẽ vượt …": a figure supposed, no result
 _IF_OPEN = rx(r"(?<!\w)nếu(?!\w)")
 _THEN = rx(r"(?<!\w)thì(?!\w)")
@@ -751,6 +757,17 @@ def _supposed(folded: str, f: Figure) -> bool:
     if "," in between or ";" in between or _THEN.search(between):
         return False
     return _THEN.search(folded, f.end, f.sentence.end) is not None
+
+
+def _no_figure_of_its_own(folded: str, figs: list[Figure], i: int, lead: str) -> bool:
+    """Whether ``figs[i]`` (``lead`` the text of its clause before it) is no result: a
+    milestone neared (:data:`_MILESTONE`), a running total (:func:`_running_total`), an
+    amount a condition supposes (:func:`_supposed`), or a round mark passed with the
+    percentage of the amount not written in brackets after it (:data:`_MARK_PASSED`)."""
+    f = figs[i]
+    if _MILESTONE.search(lead) or _running_total(folded, figs, i) or _supposed(folded, f):
+        return True
+    return bool(_MARK_PASSED.search(lead) and _BRACKET_PERCENT.match(folded, f.end))
 
 
 def _raised_role(raised: re.Match[str]) -> str:

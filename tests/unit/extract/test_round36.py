@@ -3,7 +3,7 @@ on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
-from reading import claimed_pairs, find
+from reading import attained, claimed_pairs, find
 
 # ------------------------------- a rate aimed at is no stated part of a fraction
 
@@ -43,3 +43,16 @@ def test_the_same_amount_said_as_done_is_a_result_against_its_plan() -> None:
         "180 tỷ đồng."
     )
     assert claimed_pairs(text) == [(45_000_000_000, 180_000_000_000)]
+
+
+# ------------------------------- a round mark passed is not the amount
+
+
+def test_a_round_mark_passed_with_a_bracketed_percentage_is_not_the_result() -> None:
+    text = "Lần đầu tiên, số thu ngân sách của phường vượt ngưỡng 500 tỷ đồng (112% dự toán)."
+    assert attained(text) == []
+
+
+def test_an_amount_written_with_a_bracketed_percentage_is_the_result() -> None:
+    text = "Năm nay, số thu ngân sách của phường đạt 560 tỷ đồng (112% dự toán)."
+    assert attained(text) == [(560_000_000_000, None, 112, "unchecked")]
