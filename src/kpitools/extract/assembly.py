@@ -607,8 +607,7 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
         if f.role != "actual" or f.kind == "pair":
             continue
         lead = folded[f.clause : f.start]
-        if _no_figure_of_its_own(folded, figs, i, lead):
-            f.role = "modifier"
+        if _no_figure_of_its_own(folded, figs, i, lead) or _adjusted_plan(folded, figs, i, lead):
             continue
         raised = _RAISED.search(lead)
         cue = _TARGET_RAISED.search(folded[f.sentence.start : f.start]) if raised else None
@@ -741,6 +740,29 @@ _MARK_PASSED = rx(r"(?<!\w)vượt\s+(?:mốc|ngưỡng)\s*$")
 _BRACKET_PERCENT = rx(r"\s*\(\s*(?:khoảng|gần|hơn|trên|đạt|bằng)?\s*\d[\d.,]*\s*%")
 
 
+# "kế hoạch vốn là 620 tỷ đồng, sau khi điều chỉnh giảm còn 500 tỷ đồng": the plan adjusted
+_ADJUSTED_TO = rx(
+    r"(?<!\w)điều\s+chỉnh(?:\s+[^\W\d_]+){0,5}?\s+(?:còn|lên|thành)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+_PLAN_BEFORE = rx(r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?!\w)")
+
+
+def _adjusted_plan(folded: str, figs: list[Figure], i: int, lead: str) -> bool:
+    """Whether ``figs[i]`` is a plan as adjusted (``kế hoạch … là 620 tỷ đồng, sau khi điều
+    chỉnh giảm còn 500 tỷ đồng``): a target word earlier in its sentence, ``điều chỉnh …
+    còn`` (or ``lên``, ``thành``) right before it. It becomes the target, and the plan it
+    replaces, the target before it in its sentence, no figure of its own."""
+    f = figs[i]
+    if not _ADJUSTED_TO.search(lead) or not _PLAN_BEFORE.search(folded, f.sentence.start, f.clause):
+        return False
+    f.role = "target"
+    replaced = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)
+    if replaced is not None and replaced.role == "target" and replaced.sentence is f.sentence:
+        replaced.role = "modifier"
+    return True
+
+
 # "nếu tháng cuối đạt 3 tỷ USD thì cả năm sẽ vượt …": a figure supposed, no result
 _IF_OPEN = rx(r"(?<!\w)nếu(?!\w)")
 _THEN = rx(r"(?<!\w)thì(?!\w)")
@@ -763,11 +785,18 @@ def _no_figure_of_its_own(folded: str, figs: list[Figure], i: int, lead: str) ->
     """Whether ``figs[i]`` (``lead`` the text of its clause before it) is no result: a
     milestone neared (:data:`_MILESTONE`), a running total (:func:`_running_total`), an
     amount a condition supposes (:func:`_supposed`), or a round mark passed with the
-    percentage of the amount not written in brackets after it (:data:`_MARK_PASSED`)."""
+    percentage of the amount not written in brackets after it (:data:`_MARK_PASSED`). Such a
+    figure is made a modifier."""
     f = figs[i]
-    if _MILESTONE.search(lead) or _running_total(folded, figs, i) or _supposed(folded, f):
+    if (
+        _MILESTONE.search(lead)
+        or _running_total(folded, figs, i)
+        or _supposed(folded, f)
+        or (_MARK_PASSED.search(lead) and _BRACKET_PERCENT.match(folded, f.end))
+    ):
+        f.role = "modifier"
         return True
-    return bool(_MARK_PASSED.search(lead) and _BRACKET_PERCENT.match(folded, f.end))
+    return False
 
 
 def _raised_role(raised: re.Match[str]) -> str:

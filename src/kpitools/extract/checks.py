@@ -759,3 +759,92 @@ def _at_most(s: LinkableStatement, floor: Decimal, text: str, low: int) -> bool:
         and q.value <= floor
         and _SET_APART.search(fold(text[max(low, s.start - 80) : s.start])) is None
     )
+
+
+# "…, đạt 88%, còn lại 70 tỷ đồng chưa giao": what is left of the plan, written right after
+# the result's attainment
+_LEFT_AFTER = rx(r"\s*,\s*còn\s+lại\s+(?=\d)")
+_NUMERAL = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def check_written_remainders(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a remainder that does not make up a result's plan flagged.
+
+    ``… là 500 tỷ đồng, … đã giao … là 440 tỷ đồng, đạt 88%, còn lại 70 tỷ đồng chưa giao``
+    (the remainder written right after the result and its percentage): 440 + 70 is not
+    500, so the remainder (the finding's span) or a figure is wrong. Only
+    after an exact result with a single plan of its own sentence, the remainder counted in
+    the result's words; the figures are compared to their last written digits.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if not _remainder_checkable(s):
+            continue
+        left = _LEFT_AFTER.match(fold(text[s.end : s.end + 40]))
+        if left is None:
+            continue
+        low = s.end + left.end()
+        window = fold(text[low : low + 40])
+        rest = next(iter(_amounts(window, 0, 40)), None)
+        own_text = fold(text[s.start : s.end])
+        own = {a.value: a for a in _amounts(own_text, 0, len(own_text))}
+        actual, plan = own.get(s.actual), own.get(s.target)  # type: ignore[arg-type]
+        if rest is None or rest.start != 0 or actual is None or plan is None:
+            continue
+        if rest.unit != actual.unit:
+            continue
+        written = (_last_digit(own_text, actual), _last_digit(window, rest))
+        slack = (sum(written) + _last_digit(own_text, plan)) / 2
+        if abs(actual.value + rest.value - plan.value) > slack:
+            out[i] = _remainder_flagged(s, plan.value, text, (low, low + rest.end))
+    return out
+
+
+def _remainder_flagged(
+    s: LinkableStatement, plan: Decimal, text: str, rest: tuple[int, int]
+) -> LinkableStatement:
+    """``s`` flagged, its span run on to the remainder at ``rest``.
+
+    The remainder and ``s``'s result do not make up the plan.
+    """
+    assert isinstance(s.actual, Decimal)
+    flagged = _flagged(
+        s,
+        "remainder",
+        t=f"{plan:f}",
+        a=f"{s.actual:f}",
+        computed=f"{plan - s.actual:f}",
+        stated=text[rest[0] : rest[1]],
+    )
+    return dataclasses.replace(flagged, end=rest[1], text=" ".join(text[s.start : rest[1]].split()))
+
+
+def _last_digit(folded: str, a: _Amount) -> Decimal:
+    """The value of the last written digit of the amount ``a`` (``27,5 tỷ`` → 0,1 tỷ)."""
+    numeral = _NUMERAL.match(folded, a.start)
+    if numeral is None:
+        return Decimal(0)
+    try:
+        written = parse_number(numeral.group())
+    except ValueError:
+        return Decimal(0)
+    digits = numeral.group().rsplit(",", 1)
+    decimals = len(digits[1]) if len(digits) == 2 and len(digits[1]) != 3 else 0
+    scale = a.value / written if written else Decimal(1)
+    return scale * Decimal(1).scaleb(-decimals)
+
+
+def _remainder_checkable(s: LinkableStatement) -> bool:
+    """Whether ``s`` is an exact result against one plan of its own sentence.
+
+    Its stated percentage, if any, agrees with the two.
+    """
+    return (
+        isinstance(s.actual, Decimal)
+        and isinstance(s.target, Decimal)
+        and s.exact
+        and s.link_start is None
+        and s.verdict in (None, "consistent")
+    )

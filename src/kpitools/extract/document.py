@@ -43,6 +43,7 @@ from kpitools.extract.checks import (
     check_month_amounts,
     check_month_percentages,
     check_one_budget,
+    check_written_remainders,
     drop_mispaired_headlines,
     drop_repeated_pairs,
     drop_rounded_restatements,
@@ -121,5 +122,6 @@ def link_document(
     linked = drop_repeated_pairs(linked)
     linked = check_headline_qualifiers(linked, text)
     linked = check_listed_floors(linked, text)
+    linked = check_written_remainders(linked, text)
     linked = drop_unfitting_counts(linked, text)
     return linked

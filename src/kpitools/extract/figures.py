@@ -1195,6 +1195,12 @@ def _drawn_plan_figure(before: str, lead: str) -> bool:
     return not _RESULT_SINCE_PLAN.search(since)
 
 
+# "đến nay đã phân giao cho các công trình là 450 tỷ đồng, đạt 90%": the giving done, the
+# amount given measured against its plan right after it
+_DONE_BEFORE = rx(r"(?<!\w)đã\s*$")
+_ATTAINED_NEXT = rx(r"\s*,?\s*(?:đạt|bằng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?\d[\d.,]*\s*%")
+
+
 def _sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
     """Whether a count is a target by the words before it in its sentence: a yearly figure
     of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
@@ -1204,6 +1210,8 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
     if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
         if _COUNTED_PLANS.match(after) or _reached_after_assigned(lead[m.start() :]):
             return False
+        if _DONE_BEFORE.search(lead[: m.start()]) and _ATTAINED_NEXT.match(after_number):
+            return False  # "… đã giao cho các công trình là 450 tỷ đồng, đạt 90%": done
         cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
         if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:
             return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])

@@ -3,7 +3,7 @@ on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
-from reading import attained, claimed_pairs, find
+from reading import attained, checked, claimed_pairs, find
 
 # ------------------------------- a rate aimed at is no stated part of a fraction
 
@@ -56,3 +56,45 @@ def test_a_round_mark_passed_with_a_bracketed_percentage_is_not_the_result() -> 
 def test_an_amount_written_with_a_bracketed_percentage_is_the_result() -> None:
     text = "Năm nay, số thu ngân sách của phường đạt 560 tỷ đồng (112% dự toán)."
     assert attained(text) == [(560_000_000_000, None, 112, "unchecked")]
+
+
+# ------------------------------- an amount given out so far, a plan adjusted, a remainder
+
+ADJUSTED = (
+    "Kế hoạch vốn trung hạn của sở là 620 tỷ đồng, sau khi điều chỉnh giảm còn 500 tỷ đồng, "
+    "đến nay đã phân bổ hết cho các công trình là 440 tỷ đồng, đạt 88%{rest}."
+)
+
+
+def test_an_amount_given_out_so_far_is_the_result_against_the_adjusted_plan() -> None:
+    assert checked(ADJUSTED.format(rest="")) == [
+        (440_000_000_000, 500_000_000_000, 88, "consistent")
+    ]
+
+
+def test_an_amount_given_with_no_percentage_right_after_it_stays_the_plan() -> None:
+    text = (
+        "Năm nay ủy ban đã giao cho phường là 500 tỷ đồng vốn đầu tư công, phường đã giải ngân "
+        "440 tỷ đồng, đạt 88%."
+    )
+    assert checked(text) == [(440_000_000_000, 500_000_000_000, 88, "consistent")]
+
+
+def test_a_plan_named_once_is_not_replaced_without_an_adjustment() -> None:
+    text = (
+        "Kế hoạch vốn của sở là 620 tỷ đồng, đến nay đã phân bổ cho các công trình là "
+        "434 tỷ đồng, đạt 70%."
+    )
+    assert checked(text) == [(434_000_000_000, 620_000_000_000, 70, "consistent")]
+
+
+def test_a_remainder_that_does_not_make_up_the_plan_is_flagged() -> None:
+    text = ADJUSTED.format(rest=", còn lại 70 tỷ đồng chưa phân bổ")
+    found = [s for s in find(text, money=True) if s.verdict == "inconsistent"]
+    assert [(s.actual, s.target) for s in found] == [(440_000_000_000, 500_000_000_000)]
+    assert found[0].text.endswith("70 tỷ đồng")
+
+
+def test_a_remainder_that_makes_up_the_plan_is_not_flagged() -> None:
+    text = ADJUSTED.format(rest=", còn lại 60 tỷ đồng chưa phân bổ")
+    assert checked(text) == [(440_000_000_000, 500_000_000_000, 88, "consistent")]
