@@ -53,6 +53,7 @@ from kpitools.extract.part_year import (
     link_met_plans,
     link_part_year_amounts,
     link_planned_growths,
+    link_target_rates,
     link_unstated_plans,
     split_growth_pairs,
 )
@@ -105,6 +106,7 @@ def link_document(
     linked = link_met_plans(linked, text)
     linked = split_growth_pairs(linked)
     linked = link_planned_growths(linked, text)
+    linked = link_target_rates(linked, text)
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)

@@ -652,19 +652,103 @@ def link_planned_growths(
         m = _PLANNED_GROWTH.match(after)
         if m is None:
             continue
-        low = parse_number(m.group("a"))
-        target: Value = (low, parse_number(m.group("b"))) if m.group("b") else low
-        fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
-        out.append(
-            dataclasses.replace(
-                s,
-                actual=s.stated_percent,
-                target=target,
-                measure="%",
-                target_period="annual",
-                consistent=None,
-                verdict="unchecked",
-                **fields,
-            )
-        )
+        out.append(_rate_against(s, m))
+    return out
+
+
+def _rate_against(s: LinkableStatement, m: re.Match[str]) -> LinkableStatement:
+    """``s``'s stated rate as the actual against the target rate ``m`` reads.
+
+    The target is group ``a``, or the range ``a`` to ``b``; no percentage of it is stated.
+    """
+    low = parse_number(m.group("a"))
+    target: Value = (low, parse_number(m.group("b"))) if m.group("b") else low
+    fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
+    return dataclasses.replace(
+        s,
+        actual=s.stated_percent,
+        target=target,
+        measure="%",
+        target_period="annual",
+        consistent=None,
+        verdict="unchecked",
+        **fields,
+    )
+
+
+# "CPI bình quân tăng 3,1% so với năm trước, thấp hơn mục tiêu đề ra là 4%", "tăng trưởng
+# đạt 7,2%, vượt chỉ tiêu (6,5 - 7%)", "đạt 40% so với mục tiêu 55%": a rate beside the rate
+# aimed for it, named by a plan word right after it
+_TARGET_RATE = rx(
+    r"\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})"
+    r"(?:\s+(?:năm\s+)?(?:trước|(?:19|20)\d{2}))?)?"
+    r"\s*,?\s*(?:(?:dù|nhưng|và)\s+)?"
+    r"(?:(?P<down>thấp\s+hơn)(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?"
+    r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt)"
+    r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với))\s+(?:mức\s+)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)"
+    r"(?:\s+(?!(?:và|so|với|tăng|giảm|gần|hơn|khoảng|trên|dưới)(?!\w))[^\W\d_]+){0,4}?"
+    rf"(?P<open>\s*(?:là|:|\())?\s*(?:(?P<q>khoảng|dưới|trên)\s+)?(?P<a>{NUM})\s*%?"
+    rf"(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%"
+)
+
+
+def _direction_holds(s: LinkableStatement, m: re.Match[str]) -> bool:
+    """Whether the rate of ``s`` is on the side of its target that ``m``'s words say.
+
+    Above it after ``cao hơn`` or ``vượt`` (never beside a ceiling, ``dưới``), below it
+    after ``thấp hơn``: a rate the words contradict is not paired (precision first).
+    """
+    assert isinstance(s.stated_percent, Decimal)
+    low = parse_number(m.group("a"))
+    high = parse_number(m.group("b")) if m.group("b") else low
+    if m.group("up"):
+        return m.group("q") != "dưới" and s.stated_percent > high
+    if m.group("down"):
+        return s.stated_percent < low
+    return True
+
+
+def _bare_rate(s: LinkableStatement) -> bool:
+    """Whether ``s`` states a rate above nought with no figure of its own against it.
+
+    A growth, a rate or an attainment with no target (an attainment with no result
+    either), or the percentage of a coverage.
+    """
+    if s.stated is None or not isinstance(s.stated_percent, Decimal) or s.stated_percent <= 0:
+        return False
+    if s.stated_kind == "coverage":
+        return True
+    if s.stated_kind == "attainment":
+        return s.actual is None and s.target is None
+    return s.stated_kind in ("growth", "rate") and s.target is None
+
+
+def link_target_rates(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each rate stated beside the rate aimed for it also read as a pair.
+
+    ``Tỷ lệ hộ dùng nước sạch đạt 91%, thấp hơn mục tiêu đề ra là 95%``: the rate 91 against
+    the target 95 (a range, ``vượt chỉ tiêu (6,5 - 7%)``, is the target), no percentage of
+    the plan stated; the rate's statement stays. Only a rate with no figure of its own (an
+    attainment with no result, a growth, a rate, or a coverage's percentage), the target's
+    plan word right after it (past what a growth compares with), the target's figure a
+    few words after that, after ``là``, a colon or a bracket unless the plan is introduced
+    by ``so với`` (``vượt kế hoạch 6%`` says by how much). Not when the planned growth in
+    brackets already pairs it.
+    """
+    out = list(statements)
+    for s in statements:
+        if not _bare_rate(s):
+            continue
+        assert s.stated is not None
+        at = text.rfind(s.stated, s.start, s.end)
+        at = s.end if at < 0 else at + len(s.stated)
+        m = _TARGET_RATE.match(fold(text[at : at + PLANNED_GROWTH_REACH]))
+        if m is None or not (m.group("open") or m.group("compared")):
+            continue  # "vượt kế hoạch 6%", "cao hơn mục tiêu 2%": by how much, not the target
+        if _direction_holds(s, m) and not _PLANNED_GROWTH.match(
+            fold(text[at : at + PLANNED_GROWTH_REACH])
+        ):
+            out.append(_rate_against(s, m))
     return out

@@ -3,6 +3,8 @@ on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reading import attained, checked, claimed_pairs, find
 
 # ------------------------------- a rate aimed at is no stated part of a fraction
@@ -98,3 +100,33 @@ def test_a_remainder_that_does_not_make_up_the_plan_is_flagged() -> None:
 def test_a_remainder_that_makes_up_the_plan_is_not_flagged() -> None:
     text = ADJUSTED.format(rest=", còn lại 60 tỷ đồng chưa phân bổ")
     assert checked(text) == [(440_000_000_000, 500_000_000_000, 88, "consistent")]
+
+
+# ------------------------------- a rate beside the rate aimed for it
+
+
+def rate_pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.measure == "%" and s.target is not None]
+
+
+def test_a_rise_beside_the_ceiling_aimed_for_it_is_a_rate_against_its_target() -> None:
+    text = (
+        "Giá dịch vụ bình quân của phường tăng 2,8% so với năm 2023, đạt mục tiêu đề ra "
+        "(dưới 3,5%)."
+    )
+    assert rate_pairs(text) == [(Decimal("2.8"), Decimal("3.5"))]
+
+
+def test_a_rate_beside_a_range_aimed_for_it_takes_the_range() -> None:
+    text = "Tốc độ tăng thu nhập của xã ước đạt 9,4%, vượt chỉ tiêu nghị quyết (8 - 9%)."
+    assert rate_pairs(text) == [(Decimal("9.4"), (Decimal(8), Decimal(9)))]
+
+
+def test_a_rise_then_by_how_much_a_plan_is_beaten_is_no_rate_pair() -> None:
+    text = "Doanh thu của hợp tác xã tăng 18% so với cùng kỳ, vượt kế hoạch năm gần 4%."
+    assert rate_pairs(text) == []
+
+
+def test_a_rate_the_words_put_on_the_wrong_side_of_its_target_is_no_pair() -> None:
+    text = "Tỷ lệ lao động có việc làm của xã đạt 62%, cao hơn mục tiêu đề ra là 70%."
+    assert rate_pairs(text) == []
