@@ -1248,8 +1248,29 @@ def _own_subject_draft(doc: Doc, p: Figure) -> Draft | None:
     while skip < cut and clause_lead[skip] in " (":
         skip += 1
     if not re.search(r"[^\W\d_]", clause_lead[skip:cut]):
-        return None
+        return _bracketed_subject_draft(doc, p)
     d = Draft(p.sentence, percent_fig=p)
     d.subject = (p.clause + skip, p.clause + len(clause_lead[:cut].rstrip()))
+    p.owner = d
+    return d
+
+
+def _bracketed_subject_draft(doc: Doc, p: Figure) -> Draft | None:
+    """A draft of a percentage that opens a bracket after the name of what it measures
+    (``tỷ lệ hộ có nước sạch (đạt 91% so với kế hoạch là 95%)``): the subject is the words
+    of the clause before the bracket; None when the bracket does not open the percentage's
+    clause or no word stands before it."""
+    before = doc.fold[p.sentence.start : p.clause].rstrip()
+    if not before.endswith("("):
+        return None
+    close = p.sentence.start + len(before) - 1
+    start = doc.clause_start(close, p.sentence.start)
+    lead = doc.fold[start:close]
+    trimmed = _SUBJECT_TRIM.match(lead)
+    skip = trimmed.end() if trimmed else 0
+    if not re.search(r"[^\W\d_]", lead[skip:]):
+        return None
+    d = Draft(p.sentence, percent_fig=p)
+    d.subject = (start + skip, start + len(lead.rstrip()))
     p.owner = d
     return d
