@@ -212,8 +212,12 @@ _EXCESS = rx(
 _TARGET_END = rx(
     r"(?<!\w)(?:(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
     r"(?:\s+(?:kế\s+hoạch|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?"
+    # "ước đạt 40 tỷ đồng/KH giao 50 tỷ đồng", "40 tỷ đồng/KH 50 tỷ đồng": the plan's
+    # abbreviation with a word of who assigned it, or right after a slash
+    r"|(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s+(?:được\s+)?(?:giao|đề\s+ra)\s*(?:là|:)?"
     # "gần chạm mục tiêu năm 2025 là 1,3 tỷ USD": an aim of the year named, then its figure
-    r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là)\s*$"
+    r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
+    r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?)\s*$"
 )
 _TARGET_START = rx(
     r"^\s*(?:với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|phấn\s+đấu"
@@ -1217,7 +1221,7 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
             return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
     if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
         return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
-    if _plan_opened(before, lead, after):
+    if _plan_opened(before, lead, after) or _strive_opened(before, lead):
         return True
     if _yearly_duty(before, lead, after_number):
         return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"
@@ -1256,6 +1260,26 @@ def _plan_opened(before: str, lead: str, after: str) -> bool:
         and not _MET_STRICT.search(before)
         and _RESULT_SAID.search(after)
     )
+
+
+# "Phấn đấu, doanh thu dịch vụ cả năm đạt 900 tỷ đồng.": a sentence that opens with the
+# striving alone, a comma or colon after it, its aim in the clause that follows
+_STRIVE_OPENING = rx(r"^\s*phấn\s+đấu\s*[,:]")
+# what may stand between the opening and the figure: a bracket's aside, no clause break
+_ASIDE = re.compile(r"\([^()]*\)")
+_CLAUSE_BREAK = re.compile(r"[,;:]")
+_NOT_A_YEAR = re.compile(r"(?<!\d)(?!(?:19|20)\d{2}(?!\d))\d")
+
+
+def _strive_opened(before: str, lead: str) -> bool:
+    """Whether a figure is in the first clause after a sentence's opening ``Phấn đấu,``:
+    between them only words and brackets' asides, no clause break and no other number (a
+    year aside), so the clause says what is striven for, no result."""
+    m = _STRIVE_OPENING.match(before)
+    if m is None:
+        return False
+    rest = _ASIDE.sub(" ", before[m.end() :])
+    return not _CLAUSE_BREAK.search(rest) and not _NOT_A_YEAR.search(rest)
 
 
 # "… phải kết nạp từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure

@@ -22,6 +22,7 @@ from kpitools.extract.figures import (
     _LABEL_VERBS,
     _PLAN_WORD,
     _STOP,
+    _STRIVE_OPENING,
     _TERM,
     _TOTAL_LEAD,
     _YEARLY,
@@ -513,11 +514,13 @@ def _fraction_takes_its_percent(drafts: list[Draft]) -> None:
 
 def _plan_amount(doc: Doc, d: Draft) -> bool:
     """Whether the draft's target is an amount a plan word sets out ("giao dự toán thu
-    ngân sách: huyện A 150 tỷ đồng")."""
+    ngân sách: huyện A 150 tỷ đồng") or a sentence opens striving for ("Phấn đấu, thu
+    ngân sách đạt 150 tỷ đồng")."""
     f = d.target_fig
     if f is None or f.measure is None or f.measure == "%":
         return False
-    return _PLAN_WORD.search(doc.fold[f.sentence.start : f.start]) is not None
+    before = doc.fold[f.sentence.start : f.start]
+    return _PLAN_WORD.search(before) is not None or _STRIVE_OPENING.match(before) is not None
 
 
 def _exceeds_whole(d: Draft) -> bool:

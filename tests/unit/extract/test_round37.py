@@ -1,0 +1,51 @@
+"""Round 37 of the extraction rules (issue 17): each a general rule of report wording, tested
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from reading import checked, find
+
+# ------------------------------- a plan's abbreviation after a slash names the plan's amount
+
+
+def test_an_estimate_then_the_plan_abbreviation_assigned_then_its_percentage() -> None:
+    text = "Doanh thu dịch vụ của phường ước đạt 600 tỷ đồng/KH giao 750 tỷ đồng, đạt 80%KH."
+    assert checked(text) == [(600_000_000_000, 750_000_000_000, 80, "consistent")]
+
+
+def test_an_estimate_then_the_bare_plan_abbreviation_after_a_slash() -> None:
+    text = "Doanh thu dịch vụ của phường ước đạt 600 tỷ đồng/KH 750 tỷ đồng, đạt 80%KH."
+    assert checked(text) == [(600_000_000_000, 750_000_000_000, 80, "consistent")]
+
+
+def test_two_amounts_after_a_slash_with_no_plan_named_pair_no_plan() -> None:
+    text = "Doanh thu dịch vụ của phường ước đạt 600 tỷ đồng, chi phí 750 tỷ đồng, đạt 80%."
+    assert all(target is None for _, target, _, _ in checked(text))
+
+
+# ------------------------------- a sentence that opens striving sets out its first clause
+
+
+def test_a_sentence_opening_with_striving_and_a_comma_sets_out_a_target() -> None:
+    text = "Phấn đấu, doanh thu dịch vụ của phường năm 2024 đạt 800 tỷ đồng."
+    found = find(text, money=True)
+    assert [(s.actual, s.target) for s in found] == [(None, 800_000_000_000)]
+
+
+def test_the_striven_amount_is_the_plan_a_later_percentage_of_the_year_plan_is_of() -> None:
+    text = (
+        "Phấn đấu, doanh thu dịch vụ của phường năm 2024 đạt 800 tỷ đồng. Lũy kế 9 tháng, "
+        "doanh thu dịch vụ ước đạt 600 tỷ đồng, tăng 8% so với cùng kỳ; ước tính theo giá "
+        "so sánh đạt 560 tỷ đồng, đạt 70% kế hoạch năm."
+    )
+    assert checked(text) == [(560_000_000_000, 800_000_000_000, 70, "consistent")]
+
+
+def test_the_same_amount_with_no_striving_opening_is_no_target() -> None:
+    text = "Năm 2024, doanh thu dịch vụ của phường đạt 800 tỷ đồng."
+    assert [s.target for s in find(text, money=True)] in ([], [None])
+
+
+def test_a_clause_after_another_figure_is_not_the_striving_one() -> None:
+    text = "Phấn đấu, sau khi tăng 8%, doanh thu dịch vụ đạt 800 tỷ đồng."
+    assert all(s.target is None for s in find(text, money=True))
