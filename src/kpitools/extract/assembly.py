@@ -19,6 +19,7 @@ from kpitools.extract.figures import (
     _K_PLAN_TAIL,
     _MEASURE_WORDS,
     _MET_WORDS,
+    _PART_MARKER,
     _PERCENT,
     _PERCENT_OF_MEASURE_PLAN,
     _PLAN_IN_BRACKET,
@@ -658,7 +659,11 @@ def _part_of_target(folded: str, figs: list[Figure], target: Figure, f: Figure) 
 # "… đạt gần 2,4 triệu tỷ đồng, tăng gần 422.000 tỷ đồng (tương đương tăng gần 22% so với
 # dự toán …)": by how much the figure before changed, no result of its own
 _CHANGE_BY = rx(
-    r"\s*(?:tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?(?:\s+(?:gần|hơn|trên|khoảng))?\s*$"
+    r"[\s(]*(?:tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+thêm)?"
+    # "(thấp hơn cùng kỳ năm trước là 12 tỷ đồng, …)": the past period compared named first
+    r"(?:\s+(?:so\s+với\s+)?(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d{2}))?"
+    r"|năm\s+(?:trước|ngoái|(?:19|20)\d{2}))\s+là)?"
+    r"(?:\s+(?:gần|hơn|trên|khoảng))?\s*$"
 )
 
 
@@ -1158,7 +1163,11 @@ _PARTS_FOLLOW = rx(
 def _listed_part(doc: Doc, target: Figure, a: Figure) -> bool:
     """Whether ``a`` is an item of the parts listed after the target ``target`` of its
     sentence (``dự toán năm là 900 tỷ đồng, với những khoản chủ yếu: thuế đạt 300 tỷ đồng``):
-    a part of a whole, whatever its verb, is no result against it."""
+    a part of a whole, whatever its verb, is no result against it. Nor is a whole the
+    result of a plan named as its part after it (``được cấp 900 tỷ đồng, trong đó, vốn
+    tỉnh giao 700 tỷ đồng``: the part of the whole that one level assigned)."""
+    if a.end <= target.start:
+        return _PART_MARKER.search(doc.fold, a.end, target.start) is not None
     return target.end <= a.start and _PARTS_FOLLOW.search(doc.fold, target.end, a.start) is not None
 
 

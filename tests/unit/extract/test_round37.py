@@ -3,7 +3,7 @@ on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
-from reading import checked, find
+from reading import attained, checked, find
 
 # ------------------------------- a plan's abbreviation after a slash names the plan's amount
 
@@ -49,3 +49,43 @@ def test_the_same_amount_with_no_striving_opening_is_no_target() -> None:
 def test_a_clause_after_another_figure_is_not_the_striving_one() -> None:
     text = "Phấn đấu, sau khi tăng 8%, doanh thu dịch vụ đạt 800 tỷ đồng."
     assert all(s.target is None for s in find(text, money=True))
+
+
+# ------------------------------- an amount a result changed by, its past period named first
+
+
+def test_a_change_over_a_past_period_after_a_copula_is_no_result() -> None:
+    text = (
+        "Tổng thu ngân sách của phường đạt 300 tỷ đồng, đạt 60% dự toán (cao hơn cùng kỳ năm "
+        "trước là 40 tỷ đồng, tương đương 15%)."
+    )
+    assert attained(text) == [(300_000_000_000, None, 60, "unchecked")]
+
+
+def test_a_part_with_a_bare_percentage_after_an_attainment_is_still_an_attainment() -> None:
+    text = (
+        "Tổng thu ngân sách của phường đạt 300 tỷ đồng, đạt 60% dự toán. Trong đó, thu nội "
+        "địa đạt 250 tỷ đồng, bằng 62%."
+    )
+    assert attained(text) == [
+        (300_000_000_000, None, 60, "unchecked"),
+        (250_000_000_000, None, 62, "unchecked"),
+    ]
+
+
+# ------------------------------- a plan named as a part after a whole is not its target
+
+
+def test_a_plan_named_after_a_part_marker_is_no_target_of_the_whole_before() -> None:
+    text = (
+        "Năm nay phường được cấp tổng vốn đầu tư công 900 tỷ đồng, trong đó, vốn tỉnh giao "
+        "700 tỷ đồng."
+    )
+    assert checked(text) == []
+
+
+def test_a_plan_named_after_a_result_with_no_part_marker_is_its_target() -> None:
+    text = (
+        "Năm nay phường giải ngân vốn đầu tư công 630 tỷ đồng, kế hoạch vốn tỉnh giao 700 tỷ đồng."
+    )
+    assert checked(text) == [(630_000_000_000, 700_000_000_000, None, None)]
