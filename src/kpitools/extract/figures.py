@@ -423,7 +423,9 @@ def _compared_plan_next(doc: Doc, p: Figure) -> bool:
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_NAMED_NEXT = (
     # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash
-    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
+    # "đạt 47% tổng kế hoạch vốn": the whole plan of capital (not "31% tổng dự toán thu
+    # cả nước", a share of a larger whole's plan)
+    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?(?:tổng\s+(?=kế\s+hoạch\s+vốn(?!\w)))?"
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|nq|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
     # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
@@ -1205,6 +1207,21 @@ _DONE_BEFORE = rx(r"(?<!\w)đã\s*$")
 _ATTAINED_NEXT = rx(r"\s*,?\s*(?:đạt|bằng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?\d[\d.,]*\s*%")
 
 
+# "Số vốn giải ngân theo quyết định giao của tỉnh là 450 tỷ đồng, đạt 60%": the money paid
+# out named before the word of assignment, the first amount of its sentence
+_PAID_OUT = rx(r"(?<!\w)giải\s+ngân(?!\w)")
+_AMOUNT_BEFORE = rx(r"\d\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)")
+
+
+def _given_done(before: str, lead: str) -> bool:
+    """Whether the words before a word of assignment (``lead``, its clause up to ``giao``)
+    say the amount is given or paid out, not assigned: ``đã`` right before it, or a word of
+    paying out in it with no amount before the figure in its sentence (``before``)."""
+    if _DONE_BEFORE.search(lead):
+        return True
+    return _PAID_OUT.search(lead) is not None and _AMOUNT_BEFORE.search(before) is None
+
+
 def _sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
     """Whether a count is a target by the words before it in its sentence: a yearly figure
     of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
@@ -1214,7 +1231,7 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
     if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
         if _COUNTED_PLANS.match(after) or _reached_after_assigned(lead[m.start() :]):
             return False
-        if _DONE_BEFORE.search(lead[: m.start()]) and _ATTAINED_NEXT.match(after_number):
+        if _given_done(before, lead[: m.start()]) and _ATTAINED_NEXT.match(after_number):
             return False  # "… đã giao cho các công trình là 450 tỷ đồng, đạt 90%": done
         cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
         if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:

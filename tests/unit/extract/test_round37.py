@@ -89,3 +89,41 @@ def test_a_plan_named_after_a_result_with_no_part_marker_is_its_target() -> None
         "Năm nay phường giải ngân vốn đầu tư công 630 tỷ đồng, kế hoạch vốn tỉnh giao 700 tỷ đồng."
     )
     assert checked(text) == [(630_000_000_000, 700_000_000_000, None, None)]
+
+
+# ------------------------------- money paid out, named before a word of assignment
+
+
+def test_money_paid_out_named_before_the_assignment_with_its_percentage_is_a_result() -> None:
+    text = (
+        "Đến hết quý II, số vốn giải ngân theo quyết định giao của tỉnh là 450 tỷ đồng, đạt "
+        "60% kế hoạch được giao."
+    )
+    assert attained(text) == [(450_000_000_000, None, 60, "unchecked")]
+
+
+def test_a_plan_assigned_with_no_percentage_after_it_stays_the_plan() -> None:
+    text = (
+        "Kế hoạch vốn đầu tư công theo quyết định giao của tỉnh là 750 tỷ đồng; đến hết quý "
+        "II, phường đã giải ngân 450 tỷ đồng."
+    )
+    assert checked(text) == [(450_000_000_000, 750_000_000_000, None, None)]
+
+
+# ------------------------------- a percentage of the whole plan of capital
+
+
+def test_a_percentage_of_the_whole_capital_plan_is_an_attainment() -> None:
+    text = (
+        "Đến hết tháng 7, phường giải ngân vốn đầu tư công được 180 tỷ đồng, đạt 45% tổng kế "
+        "hoạch vốn đã giao."
+    )
+    assert attained(text) == [(180_000_000_000, None, 45, "unchecked")]
+
+
+def test_a_percentage_of_a_larger_whole_plan_is_no_attainment() -> None:
+    text = (
+        "Năm nay tổng thu ngân sách của tỉnh ước đạt 9.000 tỷ đồng, bằng 2,1% so với tổng dự "
+        "toán thu ngân sách của cả nước."
+    )
+    assert attained(text) == []
