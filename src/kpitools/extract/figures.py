@@ -1238,7 +1238,7 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
             return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
     if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
         return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
-    if _plan_opened(before, lead, after) or _strive_opened(before, lead):
+    if _plan_opened(before, lead, after) or _strive_opened(before, lead) or _plan_subject(before):
         return True
     if _yearly_duty(before, lead, after_number):
         return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"
@@ -1297,6 +1297,33 @@ def _strive_opened(before: str, lead: str) -> bool:
         return False
     rest = _ASIDE.sub(" ", before[m.end() :])
     return not _CLAUSE_BREAK.search(rest) and not _NOT_A_YEAR.search(rest)
+
+
+# "Tổng kế hoạch vốn năm nay được tỉnh giao tại Quyết định số 12/QĐ-UBND là 800 tỷ đồng":
+# a sentence whose subject is the plan, its figure after the copula
+_PLAN_SUBJECT = rx(r"^[\s(]*(?:tổng\s+)?(?:kế\s+hoạch|dự\s+toán)(?!\w)")
+_ASSIGNED_IN = rx(r"(?<!\w)(?:giao|phê\s+duyệt|đề\s+ra)(?!\w)")
+_COPULA_END = rx(r"(?<!\w)là\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$")
+
+
+def _plan_subject(before: str) -> bool:
+    """Whether a figure right after ``là`` is the amount of the plan its sentence opens
+    with (``Kế hoạch …``, ``Tổng dự toán …``) and says was assigned, approved or set out
+    (``giao``, ``phê duyệt``, ``đề ra`` before it), with no word of a result, no comma or
+    semicolon and no other amount between (a document's number may stand in the name)."""
+    m = _PLAN_SUBJECT.match(before)
+    if m is None or not _COPULA_END.search(before):
+        return False
+    rest = before[m.end() :]
+    return (
+        bool(_ASSIGNED_IN.search(rest))
+        and not (
+            _CLAUSE_BREAK.search(rest)
+            or _MET_STRICT.search(rest)
+            or _RESULT_SINCE_PLAN.search(rest)
+        )
+        and not _AMOUNT_BEFORE.search(rest)
+    )
 
 
 # "… phải kết nạp từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure

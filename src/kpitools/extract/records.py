@@ -82,6 +82,7 @@ def interpret(
     _fraction_takes_its_percent(kept)
     _elliptic_plans(doc, kept)
     _elliptic_plans(doc, kept[::-1], ahead=True)
+    _fitting_plans_before(doc, kept)
     out: list[dict[str, Any]] = []
     for d in kept:
         if _keeps(d, plan_amount=_plan_amount(doc, d)) or _exceeds_whole(d):
@@ -135,6 +136,55 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
         ):
             d.kind, d.stated_percent = "attainment", p.percent.value
             attained.add(id(a))
+
+
+_PLANS_KEPT = 8
+
+
+def _fitting_plans_before(doc: Doc, drafts: list[Draft]) -> None:
+    """A bare ``đạt X%`` after an amount (no plan named, no kind read) is the attainment of
+    a plan an earlier sentence of its paragraph sets out (a plan word before its amount; an
+    amount assigned and its parts are no plan so named), when X is the amount of that
+    plan's amount to its last written digit and of no other plan there (``Kế hoạch vốn năm
+    là 800 tỷ đồng. Đến nay đã giải ngân 600 tỷ đồng, đạt 75%``): the plan's amount is its
+    target, linked. Only the last
+    :data:`_PLANS_KEPT` plans of the paragraph are looked at."""
+    plans: list[Draft] = []
+    paragraph = -1
+    for d in drafts:
+        if d.sentence.paragraph != paragraph:
+            plans, paragraph = [], d.sentence.paragraph
+        t = d.target_fig
+        if d.actual is None and t is not None and t.measure not in (None, "%"):
+            if _PLAN_WORD.search(doc.fold, t.sentence.start, t.start):
+                plans = [*plans[1 - _PLANS_KEPT :], d]
+            continue
+        p = _bare_attainment(doc, d)
+        if p is None or p.percent is None:
+            continue
+        fit = [
+            e
+            for e in plans
+            if e.sentence is not d.sentence
+            and e.target_fig is not None
+            and d.actual_fig is not None
+            and _same_measure(e.target_fig, d.actual_fig)
+            and _fits(d.actual, e.target, p.percent.value)
+        ]
+        if len(fit) == 1:
+            d.kind, d.stated_percent = "attainment", p.percent.value
+            d.target_fig, d.target = fit[0].target_fig, fit[0].target
+
+
+def _bare_attainment(doc: Doc, d: Draft) -> Figure | None:
+    """The percentage of a draft read with no kind, said ``đạt X%`` (or ``bằng``) right
+    after an amount of money and ending its clause: an attainment whose plan is not named."""
+    p, a = d.percent_fig, d.actual_fig
+    if d.kind not in (None, "attainment") or p is None or a is None or a.measure in (None, "%"):
+        return None
+    if d.target is not None or not _K_ACHIEVED.search(doc.fold[p.clause : p.span_start]):
+        return None
+    return p if _ELLIPSIS_END.match(doc.fold[p.span_end : p.sentence.end]) else None
 
 
 def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher | None) -> None:

@@ -127,3 +127,45 @@ def test_a_percentage_of_a_larger_whole_plan_is_no_attainment() -> None:
         "toán thu ngân sách của cả nước."
     )
     assert attained(text) == []
+
+
+# ------------------------------- a bare percentage fits the plan an earlier sentence sets out
+
+
+def test_a_bare_percentage_takes_the_plan_of_an_earlier_sentence_it_fits() -> None:
+    text = (
+        "Tổng kế hoạch vốn năm nay được tỉnh giao tại Quyết định số 12/QĐ-UBND là 800 tỷ "
+        "đồng. Đến nay, phường đã giải ngân 600 tỷ đồng, đạt 75%."
+    )
+    assert checked(text) == [(600_000_000_000, 800_000_000_000, 75, "consistent")]
+    linked = [s for s in find(text, money=True) if s.actual is not None]
+    assert [s.link_text for s in linked] == ["800 tỷ đồng"]
+
+
+def test_a_bare_percentage_that_does_not_fit_the_earlier_plan_takes_no_target() -> None:
+    text = (
+        "Tổng kế hoạch vốn năm nay được tỉnh giao là 800 tỷ đồng. Đến nay, phường đã giải "
+        "ngân 600 tỷ đồng, đạt 70%."
+    )
+    assert checked(text) == []
+
+
+def test_an_amount_assigned_with_no_plan_word_is_no_plan_for_a_bare_percentage() -> None:
+    text = (
+        "Tổng vốn năm nay được tỉnh giao là 800 tỷ đồng. Đến nay, phường đã giải ngân 600 tỷ "
+        "đồng, đạt 75%."
+    )
+    assert checked(text) == []
+
+
+# ------------------------------- a sentence whose subject is the plan
+
+
+def test_the_amount_after_the_copula_of_a_plan_subject_is_the_plan() -> None:
+    text = "Tổng kế hoạch vốn năm nay được tỉnh giao tại Quyết định số 12/QĐ-UBND là 800 tỷ đồng."
+    assert [(s.actual, s.target) for s in find(text, money=True)] == [(None, 800_000_000_000)]
+
+
+def test_a_plan_subject_with_a_word_of_a_result_before_the_copula_sets_no_plan() -> None:
+    text = "Kế hoạch vốn năm nay của phường đã giải ngân là 600 tỷ đồng."
+    assert all(s.target is None for s in find(text, money=True))
