@@ -139,6 +139,7 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
 
 
 _PLANS_KEPT = 8
+_PART_OPENING = rx(r"\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)")
 
 
 def _fitting_plans_before(doc: Doc, drafts: list[Draft]) -> None:
@@ -149,31 +150,45 @@ def _fitting_plans_before(doc: Doc, drafts: list[Draft]) -> None:
     là 800 tỷ đồng. Đến nay đã giải ngân 600 tỷ đồng, đạt 75%``): the plan's amount is its
     target, linked. Only the last
     :data:`_PLANS_KEPT` plans of the paragraph are looked at."""
-    plans: list[Draft] = []
+    plans: list[Figure] = []
     paragraph = -1
     for d in drafts:
         if d.sentence.paragraph != paragraph:
             plans, paragraph = [], d.sentence.paragraph
-        t = d.target_fig
-        if d.actual is None and t is not None and t.measure not in (None, "%"):
-            if _PLAN_WORD.search(doc.fold, t.sentence.start, t.start):
-                plans = [*plans[1 - _PLANS_KEPT :], d]
+        if (plan := _plan_or_part(doc, d, plans)) is not None:
+            plans = [*plans[1 - _PLANS_KEPT :], plan]
             continue
         p = _bare_attainment(doc, d)
-        if p is None or p.percent is None:
+        if p is None or p.percent is None or d.actual_fig is None:
             continue
+        a = d.actual_fig
         fit = [
-            e
-            for e in plans
-            if e.sentence is not d.sentence
-            and e.target_fig is not None
-            and d.actual_fig is not None
-            and _same_measure(e.target_fig, d.actual_fig)
-            and _fits(d.actual, e.target, p.percent.value)
+            t
+            for t in plans
+            if t.sentence is not d.sentence
+            and _same_measure(t, a)
+            and _fits(d.actual, t.value, p.percent.value)
         ]
         if len(fit) == 1:
             d.kind, d.stated_percent = "attainment", p.percent.value
-            d.target_fig, d.target = fit[0].target_fig, fit[0].target
+            d.target_fig, d.target = fit[0], fit[0].value
+
+
+def _plan_or_part(doc: Doc, d: Draft, plans: list[Figure]) -> Figure | None:
+    """The amount of a plan ``d`` sets out (a plan word before it in its sentence), or of a
+    part of the last plan of ``plans``: a bare amount (no percentage, no target) in the
+    sentence right after that plan's, which opens with a part marker (``Trong đó, vốn tỉnh
+    300 tỷ đồng``)."""
+    t = d.target_fig
+    if d.actual is None and t is not None and t.measure not in (None, "%"):
+        return t if _PLAN_WORD.search(doc.fold, t.sentence.start, t.start) else None
+    a = d.actual_fig
+    if a is None or d.percent_fig is not None or d.target is not None or not plans:
+        return None
+    last = plans[-1].sentence
+    opens = _PART_OPENING.match(doc.fold, d.sentence.start, a.start)
+    after = d.sentence is last or last.end <= d.sentence.start <= last.end + 2
+    return a if opens and after else None
 
 
 def _bare_attainment(doc: Doc, d: Draft) -> Figure | None:

@@ -169,3 +169,27 @@ def test_the_amount_after_the_copula_of_a_plan_subject_is_the_plan() -> None:
 def test_a_plan_subject_with_a_word_of_a_result_before_the_copula_sets_no_plan() -> None:
     text = "Kế hoạch vốn năm nay của phường đã giải ngân là 600 tỷ đồng."
     assert all(s.target is None for s in find(text, money=True))
+
+
+# ------------------------------- the parts of a plan, listed right after it
+
+
+PLAN_AND_PARTS = (
+    "Tổng kế hoạch vốn năm nay được tỉnh giao là 900 tỷ đồng. {opening}, vốn tỉnh 300 tỷ "
+    "đồng, vốn phường 600 tỷ đồng. Đến nay, phường đã phân bổ 720 tỷ đồng, đạt 80%; trong "
+    "đó, vốn tỉnh phân bổ 270 tỷ đồng, đạt 90%, vốn phường 450 tỷ đồng, đạt 75%."
+)
+
+
+def test_parts_listed_after_a_plan_are_the_plans_of_the_parts_after_the_result() -> None:
+    assert checked(PLAN_AND_PARTS.format(opening="Trong đó")) == [
+        (720_000_000_000, 900_000_000_000, 80, "consistent"),
+        (270_000_000_000, 300_000_000_000, 90, "consistent"),
+        (450_000_000_000, 600_000_000_000, 75, "consistent"),
+    ]
+
+
+def test_amounts_after_a_plan_with_no_part_marker_are_no_plans_of_parts() -> None:
+    assert checked(PLAN_AND_PARTS.format(opening="Năm trước")) == [
+        (720_000_000_000, 900_000_000_000, 80, "consistent")
+    ]
