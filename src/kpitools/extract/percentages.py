@@ -1178,8 +1178,18 @@ def _item_named_before(doc: Doc, f: Figure, p: Figure) -> bool:
 def _next_item(doc: Doc, f: Figure, p: Figure) -> bool:
     """Whether ``p`` is in another item of a list than ``f``, a subject of its own named
     after the semicolon between them (``…, đạt 80% kế hoạch; tỷ lệ hộ B: ước đạt 75%``);
-    ``…; đạt 102% dự toán`` goes on with the same figure."""
-    semicolon = doc.text.rfind(";", f.end, p.start)
+    ``…; đạt 102% dự toán`` goes on with the same figure, and so does a semicolon inside a
+    bracket closed before ``p`` (``150 tỷ đồng (vốn mới: 90 tỷ đồng; vốn thêm: 60 tỷ đồng),
+    đạt 95% kế hoạch``: a breakdown of ``f``)."""
+    text = doc.text
+    semicolon = text.rfind(";", f.end, p.start)
+    opened = text.rfind("(", f.end, semicolon) if semicolon != -1 else -1
+    if opened != -1 and text.find(")", opened, semicolon) == -1:
+        closed = text.find(")", semicolon, p.start)
+        if closed != -1:
+            semicolon = text.rfind(";", closed, p.start)
+            if semicolon == -1:
+                semicolon = text.rfind(";", f.end, opened)
     return semicolon != -1 and not _CONNECTORS.fullmatch(doc.fold[semicolon + 1 : p.start])
 
 

@@ -193,3 +193,22 @@ def test_amounts_after_a_plan_with_no_part_marker_are_no_plans_of_parts() -> Non
     assert checked(PLAN_AND_PARTS.format(opening="Năm trước")) == [
         (720_000_000_000, 900_000_000_000, 80, "consistent")
     ]
+
+
+# ------------------------------- a semicolon inside a breakdown in brackets
+
+
+def test_a_breakdown_in_brackets_with_a_semicolon_leaves_the_percentage_to_the_whole() -> None:
+    text = (
+        "Các cụm công nghiệp của phường thu hút tổng vốn 150 tỷ đồng (vốn mới: 90 tỷ đồng; vốn "
+        "thêm: 60 tỷ đồng), đạt 95% kế hoạch năm."
+    )
+    assert attained(text) == [(150_000_000_000, None, 95, "unchecked")]
+
+
+def test_a_semicolon_outside_brackets_still_opens_the_next_item() -> None:
+    text = (
+        "Các cụm công nghiệp của phường thu hút tổng vốn 150 tỷ đồng; tỷ lệ lấp đầy của cụm B: "
+        "đạt 95%."
+    )
+    assert attained(text) == []
