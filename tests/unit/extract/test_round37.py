@@ -116,15 +116,15 @@ def test_a_plan_assigned_with_no_percentage_after_it_stays_the_plan() -> None:
 def test_a_percentage_of_the_whole_capital_plan_is_an_attainment() -> None:
     text = (
         "Đến hết tháng 7, phường giải ngân vốn đầu tư công được 180 tỷ đồng, đạt 45% tổng kế "
-        "hoạch vốn đã giao."
+        "hoạch vốn năm của phường."
     )
     assert attained(text) == [(180_000_000_000, None, 45, "unchecked")]
 
 
 def test_a_percentage_of_a_larger_whole_plan_is_no_attainment() -> None:
     text = (
-        "Năm nay tổng thu ngân sách của tỉnh ước đạt 9.000 tỷ đồng, bằng 2,1% so với tổng dự "
-        "toán thu ngân sách của cả nước."
+        "Năm nay tổng thu ngân sách của tỉnh ước đạt 9.000 tỷ đồng, bằng 2,1% tổng dự toán "
+        "thu của toàn quốc."
     )
     assert attained(text) == []
 
