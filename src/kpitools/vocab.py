@@ -683,6 +683,12 @@ _EXTRACT = {
         "số gần đúng ({qual})", "an approximate figure ({qual})"
     ),
     "extract.note.derived_figure": _pair("số suy ra", "an approximate figure (derived)"),
+    "extract.note.whole_outside_parts": _pair(
+        "các phần có kế hoạch cộng lại đúng bằng kế hoạch của tổng số, nên tỷ lệ của tổng số"
+        " ({whole}%) phải nằm giữa tỷ lệ thấp nhất và cao nhất của các phần ({low}%–{high}%)",
+        "the parts' plans add up to the whole's plan, so the whole's attainment ({whole}%)"
+        " must lie between the parts' lowest and highest ({low}%–{high}%)",
+    ),
     "extract.note.larger_than_total": _pair(
         "lớn hơn tổng số “{text}”: {v} > {whole}", "larger than its total “{text}”: {v} > {whole}"
     ),

@@ -90,6 +90,7 @@ def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataF
             }
         )
     rows.extend(_part_checks(df))
+    rows.extend(_weighted_part_checks(df))
     rows.extend(_same_figure_checks(df))
     rows.extend(_two_year_plan_checks(df))
     order = {v: i for i, v in enumerate(VERDICTS)}
@@ -166,6 +167,76 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+def _attainment_of_plan(r: dict[str, Any]) -> tuple[Decimal, Decimal] | None:
+    """The plan and the stated attainment of a statement that states both, or None."""
+    target, percent = _dec(r["target"]), _dec(r["stated_percent"])
+    if r["stated_kind"] != "attainment" or target is None or percent is None:
+        return None
+    return target, percent
+
+
+def _last_digit(x: Decimal) -> Decimal:
+    """One unit of the last digit ``x`` is written to (``85.7``: 0.1; ``86``: 1)."""
+    exponent = x.normalize().as_tuple().exponent
+    return Decimal(1).scaleb(min(exponent, 0) if isinstance(exponent, int) else 0)
+
+
+def _weighted_part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
+    """A whole's attainment outside the range of its parts' attainments, flagged.
+
+    When a whole's parts each state an attainment of their own plan and the parts' plans
+    add up exactly to the whole's, the whole's attainment is the parts' weighted mean, so
+    it lies between the lowest and highest of theirs (one unit of the last digit written
+    allowed for rounding): ``kế hoạch 900, trong đó 300 và 600; đạt 80%; trong đó 90% và
+    85%``: 80 % is below both.
+    """
+    if "part_of" not in df.columns:
+        return []
+    rows: list[dict[str, Any]] = []
+    by_start = {(r["file"], r["start"]): r for r in df.iter_rows(named=True)}
+    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for r in df.iter_rows(named=True):
+        if r["part_of"] is not None:
+            groups.setdefault((r["file"], r["part_of"]), []).append(r)
+    for key, parts in groups.items():
+        total = by_start.get(key)
+        if total is not None and len(parts) >= 2:
+            row = _weighted_row(total, parts)
+            if row is not None:
+                rows.append(row)
+    return rows
+
+
+def _weighted_row(total: dict[str, Any], parts: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The flagged row of :func:`_weighted_part_checks` for one whole, or None."""
+    whole = _attainment_of_plan(total)
+    read = [_attainment_of_plan(p) for p in parts]
+    if whole is None or any(x is None for x in read):
+        return None
+    pairs = [x for x in read if x is not None]
+    if sum((t for t, _ in pairs), Decimal(0)) != whole[0]:
+        return None
+    percents = [q for _, q in pairs]
+    low, high, stated = min(percents), max(percents), whole[1]
+    slack = max(_last_digit(q) for q in [*percents, stated])
+    if low - slack <= stated <= high + slack:
+        return None
+    return {
+        "file": total["file"],
+        "start": total["start"],
+        "end": max(p["end"] for p in [*parts, total]),
+        "text": " … ".join([total["text"], *(p["text"] for p in parts)]),
+        "check": "sum",
+        "stated": total["stated"],
+        "stated_value": float(stated),
+        "expected": None,
+        "verdict": "inconsistent",
+        **noted(
+            seg("whole_outside_parts", whole=_plain(stated), low=_plain(low), high=_plain(high))
+        ),
+    }
 
 
 SAME_FIGURE_TOLERANCE = Decimal("0.01")

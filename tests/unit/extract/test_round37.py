@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from reading import attained, checked, find
 
+from kpitools.extract import audit_statements
+
 # ------------------------------- a plan's abbreviation after a slash names the plan's amount
 
 
@@ -212,3 +214,27 @@ def test_a_semicolon_outside_brackets_still_opens_the_next_item() -> None:
         "đạt 95%."
     )
     assert attained(text) == []
+
+
+# ------------------------------- a whole's attainment between its parts' attainments
+
+
+WHOLE_AND_PARTS = (
+    "Tổng kế hoạch vốn năm nay được tỉnh giao là 900 tỷ đồng. Trong đó, vốn tỉnh 300 tỷ "
+    "đồng, vốn phường 600 tỷ đồng. Đến nay, phường đã phân bổ {whole} tỷ đồng, đạt {p}; "
+    "trong đó, vốn tỉnh phân bổ 270 tỷ đồng, đạt 90%, vốn phường 480 tỷ đồng, đạt 80%."
+)
+
+
+def _weighted_flags(text: str) -> list[str | None]:
+    audit = audit_statements(find(text, money=True))
+    flagged = audit.filter(audit["verdict"] == "inconsistent")
+    return [r["stated"] for r in flagged.to_dicts() if r["check"] == "sum"]
+
+
+def test_a_whole_below_all_its_parts_attainments_is_flagged() -> None:
+    assert _weighted_flags(WHOLE_AND_PARTS.format(whole="700", p="77,8%")) == ["77,8%"]
+
+
+def test_a_whole_between_its_parts_attainments_is_not_flagged() -> None:
+    assert _weighted_flags(WHOLE_AND_PARTS.format(whole="750", p="83,3%")) == []
