@@ -91,6 +91,9 @@ MIN_BATCH_SIZE = {
     "2026-12-05r": 30,
     "2026-12-05s": 31,
     "2026-12-05t": 21,
+    "2026-12-05u": 10,
+    "2026-12-05w": 7,
+    "2026-12-05v": 29,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
