@@ -76,6 +76,9 @@ SCORED_AT = {
     "2026-12-05r": "9040d873e574d8c4f150ec63472a46bf00ca6e2e",
     "2026-12-05s": "79e5495263e030351066d6202c214e676605ed35",
     "2026-12-05t": "79e5495263e030351066d6202c214e676605ed35",
+    "2026-12-05u": "6d749d2dda4415d9d329d6bf47bf82bb3100c1d1",
+    "2026-12-05v": "6d749d2dda4415d9d329d6bf47bf82bb3100c1d1",
+    "2026-12-05w": "6d749d2dda4415d9d329d6bf47bf82bb3100c1d1",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
