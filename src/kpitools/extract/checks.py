@@ -472,7 +472,9 @@ def check_headline_qualifiers(
     word after it, contradicts the qualifier (one that agrees makes it the headline's
     figure, rounded), and no qualified figure of the body (``khoảng 2,06 nghìn hội viên``
     under ``Trên 2 nghìn hội viên``) agrees with it: the headline then repeats that one, and
-    an exact figure near it is a part or another measure; the nearest is cited. The
+    an exact figure near it is a part or another measure; and no figure of the body is the
+    headline's own digits written without the qualifier (``trên 38 nghìn tỷ`` and ``38 nghìn
+    tỷ``: the body rounds the same figure, it does not contradict it); the nearest is cited. The
     headline's figure becomes a statement of its own, ``inconsistent``, with no percentage
     (it claims no attainment).
     """
@@ -491,6 +493,8 @@ def check_headline_qualifiers(
         near = [s for s in rounded if _same_headline_figure(text, s, a)]
         if any(_agrees_with(q.group(1), s.actual, a.value) for s in near):
             continue  # the body's own rounded figure agrees: the headline repeats that one
+        if any(s.actual == a.value for s in same):
+            continue  # the same digits written plainly: the body rounds them as well
         if same and not any(_agrees_with(q.group(1), s.actual, a.value) for s in same):
             nearest = min(same, key=lambda s: abs(s.actual - a.value))  # type: ignore[operator]
             found.append(_contradicted(nearest, a, q, text))
