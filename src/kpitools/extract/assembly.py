@@ -93,7 +93,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
             _attach_target(doc, sentence, f, drafts, figs)
     drafts.sort(key=lambda d: d.anchor)
     for f in figs:
-        if f.role in ("whole", "excess"):
+        if f.role in ("whole", "excess") and not _part_among_whole(doc, f):
             _attach_whole_or_excess(f, drafts, figs)
     for f in figs:
         if f.role == "percent" and not _growth_statement(doc, f, figs, previous, drafts):
@@ -903,6 +903,7 @@ def _attach_target(
 
 
 _SEMICOLON_OR_STOP = re.compile(r";|\.(?!\d)")
+_CLAUSE_STOP = re.compile(r"[;,:(]|\.(?!\d)")
 _ALONG_WITH = rx(r"(?<!\w)cùng(?:\s+với)?\s*$")
 _TWO_WORDS_BEFORE = rx(r"([^\W\d_]+\s+[^\W\d_]+)\s*$")
 
@@ -1205,6 +1206,26 @@ def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
     if not percent:
         return True
     return not Decimal("0.67") <= 100 * actual / target / percent <= Decimal("1.5")
+
+
+# "7 giải nhất trong tổng số 20 giải mà đội giành được": a part among a whole that was won,
+# not a result against a plan (unless the whole is named as planned after it: "trong tổng số
+# 30 công trình dự kiến", "trong số 40 chỉ tiêu")
+_AMONG_WHOLE = rx(r"(?<!\w)trong\s+(?:tổng\s+)?số\s*$")
+_PLANNED_WHOLE = rx(
+    r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|dự\s+kiến|đề\s+ra|được\s+giao|"
+    r"phải|cần)(?!\w)"
+)
+
+
+def _part_among_whole(doc: Doc, f: Figure) -> bool:
+    """Whether the whole ``f`` follows ``trong (tổng) số`` with no plan named in its clause
+    after it (:data:`_AMONG_WHOLE`): the part before it is counted among a whole of results."""
+    if f.role != "whole" or not _AMONG_WHOLE.search(doc.fold, max(0, f.start - 20), f.start):
+        return False
+    after = doc.fold[f.end : f.sentence.end]
+    stop = _CLAUSE_STOP.search(after)
+    return _PLANNED_WHOLE.search(after, 0, stop.start() if stop else len(after)) is None
 
 
 def _attach_whole_or_excess(f: Figure, drafts: list[Draft], figs: list[Figure]) -> None:
