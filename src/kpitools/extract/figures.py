@@ -204,6 +204,9 @@ _STOP = frozenset(
 _QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s+$")
 _UPWARDS = rx(r"\s*trở\s+lên(?!\w)")
 _OF = rx(r"(?<!\w)của\s*$")
+# "đạt 640 hội viên, chưa kể 12 hội viên danh dự": an amount left out of the result, neither
+# the result nor its plan
+_LEFT_OUT = rx(r"(?<!\w)(?:chưa|không)\s+(?:tính|kể)(?:\s+(?:đến|tới))?\s*$")
 _WHOLE = rx(r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng|\d\s+trên)\s*$")
 _EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán))?"
@@ -1513,7 +1516,7 @@ def _counted_plan_in_bracket(fig: Figure, lead: str, outer: str) -> bool:
 def _role(fig: Figure, lead: str, outer: str) -> str:
     """The role of a number from the words before it in its clause (``lead``) or, for a
     number opening a bracket, before the bracket (``outer``)."""
-    if _OF.search(lead):
+    if _OF.search(lead) or _LEFT_OUT.search(lead):
         return "modifier"
     if _WHOLE.search(lead) or _WHOLE.search(outer):
         return "whole"

@@ -41,3 +41,57 @@ def test_the_headlines_digits_written_plainly_are_no_contradiction(text: str) ->
 def test_a_body_figure_below_the_headlines_floor_is_still_flagged(text: str) -> None:
     [headline] = flagged(text)
     assert headline.startswith(("Trên", "hơn"))
+
+
+def pairs(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of the statements of ``text`` that pair two figures."""
+    return [(s.actual, s.target) for s in find(text, money=True) if s.target is not None]
+
+
+# ---------------------------------------------------- a part among a whole of results
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chi đoàn có 4 đoàn viên xuất sắc trong tổng số 30 đoàn viên của xã.",
+        "Đội giành 7 giải nhất trong tổng số 20 giải nhất mà đoàn có được tại hội thi.",
+        "Phường có 6 chi bộ trong số 25 chi bộ được xếp loại tốt.",
+    ],
+)
+def test_a_part_among_a_whole_of_results_is_no_pair(text: str) -> None:
+    assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Xã đã hoàn thành 14 công trình trong tổng số 30 công trình dự kiến trong năm.", (14, 30)),
+        ("Đảng bộ kết nạp 45 đảng viên trên tổng số 50 đảng viên theo chỉ tiêu.", (45, 50)),
+    ],
+)
+def test_a_whole_named_as_planned_or_after_tren_is_still_the_target(
+    text: str, pair: tuple[int, int]
+) -> None:
+    assert pairs(text) == [pair]
+
+
+# ------------------------------------------------ an amount left out of the result
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Với 412 đảng viên mới, Đảng bộ gần đạt chỉ tiêu vì chưa kể 9 đảng viên dự bị "
+        "(chỉ tiêu từ 420-450 đảng viên).",
+        "Năm nay Hội có 640 hội viên mới, không tính 15 hội viên danh dự (kế hoạch 700 hội viên).",
+    ],
+)
+def test_an_amount_left_out_is_not_the_result_its_plan_joins_the_one_before(text: str) -> None:
+    [(actual, _)] = pairs(text)
+    assert actual in (412, 640)
+
+
+def test_a_count_up_to_a_date_is_still_the_result() -> None:
+    text = "Tính đến cuối quý III, Hội kết nạp 640 hội viên mới (kế hoạch 700 hội viên)."
+    assert pairs(text) == [(640, 700)]
