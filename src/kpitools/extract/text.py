@@ -624,6 +624,13 @@ _MASKS = [
         r"(?:\s*/\s*\d{2,4})?(?![\d/])"
     ),
     rx(r"(?<!\w)(?:tháng|quý)\s+\d{1,2}(?:\s*/\s*\d{4})?(?!\d)"),
+    # a day and month alone in brackets after words of a day or time, a few words back:
+    # "hội nghị hôm qua (14/3)", "trong ngày thi đấu cuối của giải (20/11)" (never a fraction;
+    # "quận A (1/3)", "đạt 100% (9/9)" keep their pairs)
+    rx(
+        r"(?<!\w)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)(?:\s+[^\W\d_]+){0,8}(?:\s+\d+)?\s*"
+        r"\(\s*(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])\s*\)"
+    ),
     # a day after the time of day: "đến sáng 29/12", "Chiều 15/10, …" (never a fraction)
     rx(
         r"(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm)\s+(?:nay\s+)?(?:ngày\s+)?"

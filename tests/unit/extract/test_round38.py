@@ -95,3 +95,30 @@ def test_an_amount_left_out_is_not_the_result_its_plan_joins_the_one_before(text
 def test_a_count_up_to_a_date_is_still_the_result() -> None:
     text = "Tính đến cuối quý III, Hội kết nạp 640 hội viên mới (kế hoạch 700 hội viên)."
     assert pairs(text) == [(640, 700)]
+
+
+# -------------------------------------------------- a day and month alone in brackets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trong ngày thi đấu cuối của Hội thao 2 (19/12), đoàn giành 86 huy chương.",
+        "Tại hội nghị hôm qua (23/4), Đảng ủy phường kết nạp 15 đảng viên.",
+    ],
+)
+def test_a_day_and_month_alone_in_brackets_is_a_date(text: str) -> None:
+    assert pairs(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("Kết quả đạt 100% (9/9), kết nạp 12 đảng viên.", (9, 9)),
+        ("Một số đảng bộ kết nạp thấp so với chỉ tiêu: phường Đông (2/7).", (2, 7)),
+    ],
+)
+def test_a_fraction_in_brackets_after_no_day_word_keeps_its_pair(
+    text: str, pair: tuple[int, int]
+) -> None:
+    assert pairs(text) == [pair]
