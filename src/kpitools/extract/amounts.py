@@ -533,11 +533,13 @@ def _qualified(folded: str, a: _Amount) -> bool:
 
 # --------------------------------------------------------------------------- what a statement names
 
-_PART_OPENS = rx(r"\W*(?:trong\s+đó|riêng)(?!\w)")
+_PART_OPENS = rx(r"\W*(?:trong\s+đó|riêng|đối\s+với)(?!\w)")
 
 
 def _part_opened(s: LinkableStatement, text: str) -> bool:
-    """Whether the sentence of ``s`` opens on a part (``Trong đó``, ``Riêng``).
+    """Whether the sentence of ``s`` opens on a part or a topic of its own (``Đối với``).
+
+    ``Trong đó``, ``Riêng``, ``Đối với vốn vay, …``.
 
     ``… giải ngân đạt trên 700 tỷ đồng, bằng 80% kế hoạch. Trong đó, vốn ngân sách tỉnh có
     tỷ lệ giải ngân đạt 95%``: the rate is the part's, not the rate of the whole just stated.

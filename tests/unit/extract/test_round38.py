@@ -122,3 +122,27 @@ def test_a_fraction_in_brackets_after_no_day_word_keeps_its_pair(
     text: str, pair: tuple[int, int]
 ) -> None:
     assert pairs(text) == [pair]
+
+
+def linked(text: str) -> list[tuple[object, str | None]]:
+    """(actual, stated) of the statements of ``text`` whose result comes from another one."""
+    return [(s.actual, s.stated) for s in find(text, money=True) if s.link_text is not None]
+
+
+# --------------------------------------- a rate in a sentence that opens on a topic of its own
+
+
+def test_a_rate_of_a_topic_opened_in_its_sentence_takes_no_earlier_result() -> None:
+    text = (
+        "Chương trình nông thôn mới giải ngân khoảng 640 tỷ đồng, đạt 52%. Đối với vốn vay "
+        "ưu đãi, tỷ lệ giải ngân đạt 38,5%, cao hơn cùng kỳ."
+    )
+    assert linked(text) == []
+
+
+def test_a_rate_without_a_topic_of_its_own_still_takes_the_result_before() -> None:
+    text = (
+        "Chương trình nông thôn mới giải ngân khoảng 640 tỷ đồng, đạt 52%. Đến cuối năm, tỷ "
+        "lệ giải ngân đạt 71,5%, cao hơn cùng kỳ."
+    )
+    assert [stated for _, stated in linked(text)] == ["71,5%"]
