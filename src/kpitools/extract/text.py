@@ -417,9 +417,10 @@ def prepare(text: str, *, money: bool = False) -> Doc:
         norm = dataclasses.replace(norm, text=grouped)
     folded = _fold(norm.text)
     lines = _lines(folded)
-    stop = _stop(norm, folded, lines)
+    boxes = _inline_boxes(folded, lines)
+    stop = _stop(norm, folded, lines, boxes)
     limit = norm.position(stop.offset) if stop else len(folded)
-    paragraphs = _rewrapped(norm.text, _paragraphs(folded, lines, limit))
+    paragraphs = _rewrapped(norm.text, _paragraphs(folded, lines, limit, boxes))
     sentences = [
         Sentence(s, e, index)
         for index, (ps, pe) in enumerate(paragraphs)
@@ -479,23 +480,68 @@ def _lines(folded: str) -> list[tuple[int, int]]:
     return lines
 
 
-def _stop(norm: Normalized, folded: str, lines: list[tuple[int, int]]) -> Stop | None:
-    """The first line that is a trailer heading, if any."""
+_BULLET_LINE = re.compile(r"\s*[•●▪◦]\s")  # used with match()
+INLINE_BOX_BODY = 100
+"""How long (characters) the first line after a box of linked stories must be for the box to
+sit inside the article (the article goes on), not at its end."""
+
+
+def _inline_boxes(folded: str, lines: list[tuple[int, int]]) -> frozenset[int]:
+    """The indexes of the lines of boxes of linked stories set inside the article.
+
+    A trailer heading (``Tin liên quan``) followed by bulleted titles only, and then by a
+    line of prose of at least :data:`INLINE_BOX_BODY` characters that is no heading: the
+    article goes on after the box, so the heading and its titles are left out and reading
+    goes on.
+    """
+    box: list[int] = []
+    for i, (s, e) in enumerate(lines):
+        if not _STOP_HEADINGS.fullmatch(folded[s:e].strip(" .:")):
+            continue
+        j, titles = i + 1, []
+        while j < len(lines) and (
+            not folded[lines[j][0] : lines[j][1]].strip()
+            or _BULLET_LINE.match(folded, lines[j][0], lines[j][1])
+        ):
+            titles.append(j)
+            j += 1
+        if j < len(lines) and _box_body(folded, lines[j], has_titles=len(titles) > 0):
+            box.extend([i, *titles])
+    return frozenset(box)
+
+
+def _box_body(folded: str, line: tuple[int, int], *, has_titles: bool) -> bool:
+    """Whether ``line``, after a box's titles, is prose of the article going on."""
+    content = folded[line[0] : line[1]].strip()
+    return (
+        has_titles
+        and len(content) >= INLINE_BOX_BODY
+        and not _STOP_HEADINGS.fullmatch(content.strip(" .:"))
+    )
+
+
+def _stop(
+    norm: Normalized, folded: str, lines: list[tuple[int, int]], boxes: frozenset[int]
+) -> Stop | None:
+    """The first line that is a trailer heading (not of a box inside the article), if any."""
     for number, (s, e) in enumerate(lines, start=1):
-        if _STOP_HEADINGS.fullmatch(folded[s:e].strip(" .:")):
+        if number - 1 not in boxes and _STOP_HEADINGS.fullmatch(folded[s:e].strip(" .:")):
             return Stop(norm.original(s, s)[0], number, norm.text[s:e].strip())
     return None
 
 
-def _paragraphs(folded: str, lines: list[tuple[int, int]], limit: int) -> list[tuple[int, int]]:
-    """The lines of the body that hold text: not empty, not a photo line or its caption."""
+def _paragraphs(
+    folded: str, lines: list[tuple[int, int]], limit: int, boxes: frozenset[int]
+) -> list[tuple[int, int]]:
+    """The lines of the body that hold text: not empty, not a photo line or its caption, not
+    a box of linked stories (:func:`_inline_boxes`)."""
     paragraphs: list[tuple[int, int]] = []
     skip_next = False
-    for s, e in lines:
+    for i, (s, e) in enumerate(lines):
         if s >= limit:
             break
         content = folded[s:e].strip()
-        if not content:
+        if not content or i in boxes:
             continue
         if skip_next:  # the caption under a photo
             skip_next = False

@@ -146,3 +146,25 @@ def test_a_rate_without_a_topic_of_its_own_still_takes_the_result_before() -> No
         "lệ giải ngân đạt 71,5%, cao hơn cùng kỳ."
     )
     assert [stated for _, stated in linked(text)] == ["71,5%"]
+
+
+# ------------------------------------------------ a box of linked stories inside the article
+
+_BODY = (
+    "Báo cáo sơ kết của Ban Tổ chức Quận ủy cho biết, trong 6 tháng đầu năm, các chi bộ "
+    "trực thuộc kết nạp được 214 đảng viên, đạt 58,4% kế hoạch năm."
+)
+
+
+def test_a_box_of_linked_stories_inside_the_article_is_skipped_and_reading_goes_on() -> None:
+    text = f"Quận kết nạp hơn 200 đảng viên\nTin liên quan\n • Một tiêu đề khác\n{_BODY}"
+    assert [s.actual for s in find(text) if s.stated == "58,4%"] == [214]
+
+
+@pytest.mark.parametrize(
+    "trailer",
+    ["Tin liên quan\n • Một tiêu đề khác\nBình luận\n", "Tin liên quan\n • Một tiêu đề\nXem\n"],
+)
+def test_a_box_of_linked_stories_at_the_end_still_ends_the_reading(trailer: str) -> None:
+    text = f"Quận kết nạp hơn 200 đảng viên\n{trailer}{_BODY}"
+    assert [s for s in find(text) if s.stated == "58,4%"] == []
