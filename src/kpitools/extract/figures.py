@@ -438,7 +438,11 @@ _PLAN_NAMED_NEXT = (
     r"|(?:khoản|số\s+vốn|vốn)\s+(?:được\s+)?phân\s+bổ"
     # "đạt 47% so với HĐND xã giao": what a council or a higher level assigned
     r"|(?:hđnd|ubnd|trung\s+ương|tỉnh|thành\s+phố|huyện|quận)(?:\s+(?:tỉnh|thành\s+phố|huyện"
-    r"|quận|xã|phường))?\s+(?:đã\s+)?giao)(?!\w)"
+    r"|quận|xã|phường))?\s+(?:đã\s+)?giao"
+    # "đạt 104% Ban Thường vụ Quận ủy giao", "bằng 98% Đảng ủy phường giao": what a Party
+    # committee (or its standing board) assigned
+    r"|(?:ban\s+thường\s+vụ\s+)?(?:tỉnh|thành|huyện|quận|thị|đảng)\s+ủy(?:\s+[^\W\d_]+){0,2}?"
+    r"\s+(?:đã\s+)?giao)(?!\w)"
 )
 _K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
 _K_PLAN_TAIL = rx(

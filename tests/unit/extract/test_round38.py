@@ -168,3 +168,29 @@ def test_a_box_of_linked_stories_inside_the_article_is_skipped_and_reading_goes_
 def test_a_box_of_linked_stories_at_the_end_still_ends_the_reading(trailer: str) -> None:
     text = f"Quận kết nạp hơn 200 đảng viên\n{trailer}{_BODY}"
     assert [s for s in find(text) if s.stated == "58,4%"] == []
+
+
+def stated(text: str) -> list[tuple[object, str | None, str | None]]:
+    """(actual, stated, kind) of the statements of ``text`` that state a percentage."""
+    return [(s.actual, s.stated, s.stated_kind) for s in find(text) if s.stated is not None]
+
+
+# ------------------------------------------ a percentage of what a Party committee assigned
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số đảng viên kết nạp mới đến hết tháng 9 đạt 318 đảng viên, đạt 106% Ban Thường vụ "
+        "Huyện ủy giao.",
+        "Phường kết nạp 52 đảng viên, bằng 104% Đảng ủy phường giao.",
+    ],
+)
+def test_a_percentage_of_what_a_party_committee_assigned_is_an_attainment(text: str) -> None:
+    [(_, _, kind)] = stated(text)
+    assert kind == "attainment"
+
+
+def test_a_percentage_of_all_members_is_no_attainment() -> None:
+    [(_, _, kind)] = stated("Phường kết nạp 52 đảng viên, bằng 12% tổng số đảng viên.")
+    assert kind != "attainment"
