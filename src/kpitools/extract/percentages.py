@@ -275,9 +275,13 @@ def _resolution_target(between: str, p: Figure) -> bool:
 
 
 # ", vượt chỉ tiêu được giao (93%)": the target rate, the rate above (or below) it (a rate
-# per year, "11%/năm, cao hơn so với mục tiêu 5%", too)
+# per year, "11%/năm, cao hơn so với mục tiêu 5%", too; and a rate with its base named,
+# "4% so với tổng số hội viên của Hội, vượt chỉ tiêu (3%)", whose base's owner may be left
+# after the base is read: "của Hội, vượt …")
 _RATE_TARGET_CMP = rx(
-    r"^(?:\s*/\s*năm)?[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?P<vs>so\s+với\s+)?(?:mức\s+)?"
+    r"^(?:\s*/\s*năm)?(?:\s*(?:(?:so\s+với\s+)?tổng\s+số|(?:[^\W\d_]+\s+){0,2}của)"
+    r"(?:\s+[^\W\d_]+){0,8}?(?=\s*,))?"
+    r"[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?P<vs>so\s+với\s+)?(?:mức\s+)?"
     r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?P<set>là|:)?\s*"
     r"(?:\(\s*(?:dưới|không\s+quá|tối\s+đa)?)?\s*$"

@@ -4,6 +4,8 @@ report wording, tested on invented text (never the evaluation set's figures or s
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import pytest
 from reading import find
 
@@ -194,3 +196,27 @@ def test_a_percentage_of_what_a_party_committee_assigned_is_an_attainment(text: 
 def test_a_percentage_of_all_members_is_no_attainment() -> None:
     [(_, _, kind)] = stated("Phường kết nạp 52 đảng viên, bằng 12% tổng số đảng viên.")
     assert kind != "attainment"
+
+
+# ----------------------------------------- a rate with its base named, then its target rate
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nhiệm kỳ qua, tỷ lệ kết nạp đảng viên mới bình quân hằng năm đạt 4,2% so với tổng "
+        "số đảng viên của Đảng bộ, vượt chỉ tiêu Nghị quyết đề ra (3,5%).",
+        "Trong nhiệm kỳ, tỷ lệ phát triển ĐV mới bình quân mỗi năm đạt 4,2% so với tổng số ĐV "
+        "của Đảng bộ huyện, vượt chỉ tiêu Nghị quyết đề ra (3,5%).",
+    ],
+)
+def test_a_rate_with_its_base_named_is_set_against_the_target_rate_after(text: str) -> None:
+    assert pairs(text) == [(Decimal("4.2"), Decimal("3.5"))]
+
+
+def test_a_rate_with_its_base_named_and_a_margin_is_no_pair() -> None:
+    text = (
+        "Nhiệm kỳ qua, tỷ lệ kết nạp đảng viên mới bình quân hằng năm đạt 4,2% so với tổng số "
+        "đảng viên của Đảng bộ, vượt chỉ tiêu 0,7%."
+    )
+    assert pairs(text) == []
