@@ -18,14 +18,11 @@ from kpitools.extract.figures import (
     _K_PLAN_NAMED_TAIL,
     _K_PLAN_TAIL,
     _MEASURE_WORDS,
-    _MET_WORDS,
     _PART_MARKER,
     _PERCENT,
     _PERCENT_OF_MEASURE_PLAN,
     _PLAN_IN_BRACKET,
     _RESULT_AFTER_TARGET,
-    _STRIVE,
-    _TARGET_CUE,
     Draft,
     Figure,
     _attained_after,
@@ -43,6 +40,7 @@ from kpitools.extract.percentages import (
     _growth_by_margin,
     _same_measure,
 )
+from kpitools.extract.target_words import _MET_WORDS, _STRIVE, _TARGET_CUE
 from kpitools.extract.text import NUM, Doc, Sentence
 from kpitools.numbers import check_percent, parse_percent
 from kpitools.textfold import fold, rx

@@ -2,6 +2,10 @@
 with, :class:`Figure` and :class:`Draft`, :func:`scan`, and the role a figure's words give it
 (an actual, a target, a whole, an excess or a modifier).
 
+The words before a figure that set it out as a target (a plan or resolution that sets it
+out, a yearly norm, a heading that assigns targets) are read in
+:mod:`kpitools.extract.target_words`.
+
 The patterns and helpers here are shared by the other modules of the grammar
 (:mod:`kpitools.extract.assembly`, :mod:`kpitools.extract.percentages`,
 :mod:`kpitools.extract.kinds`, :mod:`kpitools.extract.consistency`,
@@ -16,6 +20,16 @@ from decimal import Decimal
 from typing import Protocol
 
 from kpitools.extract.amounts import MEASURE_NAMES
+from kpitools.extract.target_words import (
+    _ATTAINED_NEXT,
+    _MET_BEFORE,
+    _MET_WORDS,
+    _STRIVE,
+    _TARGET_CUE,
+    _UPWARDS,
+    _heading_target,
+    _sets_target,
+)
 from kpitools.extract.text import COUNTED_NOUNS, NUM, PLAN_NOUNS, Doc, Sentence
 from kpitools.numbers import NumberFormatError, Percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx, words_rx
@@ -202,7 +216,6 @@ _STOP = frozenset(
     ]
 )
 _QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s+$")
-_UPWARDS = rx(r"\s*trở\s+lên(?!\w)")
 _OF = rx(r"(?<!\w)của\s*$")
 # "đạt 640 hội viên, chưa kể 12 hội viên danh dự": an amount left out of the result, neither
 # the result nor its plan
@@ -232,35 +245,7 @@ _RESULT_AFTER_FIGURE = rx(
     r"\d[^\d]*(?<!\w)(?:nhưng|song|kết\s+quả|đã\s+thực\s+hiện|thực\s+hiện\s+được|đã\s+đạt"
     r"|đạt\s+được)(?!\w)[^\d]*$"
 )
-# "Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 …", "được giao 400": a target set out
-_SET_OUT = rx(
-    r"(?<!\w)(?:đề\s+ra|được\s+giao|giao)"
-    # "… giao cho thành phố Kim Đường là 500 tỷ đồng": a longer name before its copula
-    r"(?:(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?|(?:\s+[^\W\d_]+){5,8}\s*(?:là|:))"
-    r"(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"
-)
-# "… phấn đấu kết nạp 600 đảng viên, mỗi năm 120": a yearly figure of a target sentence
-_EACH_YEAR = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?:\s+[^\W\d_]+){0,3}\s*(?:từ\s+)?$")
-_TARGET_CUE = rx(
-    r"(?<!\w)(?:phấn\s+đấu|đề\s+ra|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết|"
-    r"được\s+giao|giao)(?!\w)"
-)
-_MET_STRICT = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả)(?!\w)")
-# "…, hoàn thành vượt mức các chỉ tiêu đề ra. …", "nhiều chỉ tiêu đạt và vượt …": words before
-# a list saying its items met or beat their targets
-_TARGETS_MET = rx(
-    r"(?<!\w)(?:(?:đạt|vượt|hoàn\s+thành)(?:\s+(?:và|mức|vượt))*\s+(?:các|nhiều|hầu\s+hết)"
-    r"\s+chỉ\s+tiêu|chỉ\s+tiêu(?:\s+[^\W\d_]+){0,3}\s+(?:đều\s+)?(?:đạt\s+và\s+)?vượt)(?!\w)"
-)
-_STRIVEN = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
-_MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện|được|qua)(?!\w)")
 _NUMBER_END = re.compile(r"\d\s*$")
-# nouns of counts that are no target even when a resolution sets them out ("Nghị quyết đề
-# ra 25 chỉ tiêu", "3 khâu đột phá")
-_COUNTED_PLANS = rx(
-    r"(?:chỉ\s+tiêu|tiêu\s+chí|mục\s+tiêu|nhiệm\s+vụ|khâu|chương\s+trình|giải\s+pháp|"
-    r"đột\s+phá|nội\s+dung)(?!\w)"
-)
 # a whole-term figure: "Trong nhiệm kỳ 2020-2025, …", "cả nhiệm kỳ", "Nhiệm kỳ qua, …"
 _TERM = rx(
     r"(?:(?<!\w)(?:trong|cả|suốt|qua|sau|hết)\s+(?:\d+\s+năm\s+)?(?:của\s+)?|^[\s(]*)"
@@ -272,7 +257,6 @@ _CONGRESS_TERM = rx(
     r"(?<!\w)đại\s+hội(?!\w)[^.;:]{0,80}?nhiệm\s+kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"
     r"(?!\w)"
 )
-_STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 # "; dự toán thu phí và lệ phí là 40 tỷ đồng": a clause opening with a plan word, set out
 # with "là" and no word of a result
 _PLAN_ITEM = rx(
@@ -301,8 +285,6 @@ _CAPITAL_PLAN = rx(
 _CAPITAL_PLAN_FOR = rx(r"(?<!\w)(kế\s+hoạch\s+vốn)\s+thực\s+hiện(?!\w)")
 # "mục tiêu doanh thu (…", "kế hoạch lợi nhuận cả năm (…": a plan named by what it counts
 _PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")
-_PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
-_MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
 # "Để đạt mục tiêu đón 21,2 triệu lượt khách": a plan aimed at, not met
 _PURPOSE_MET = rx(r"(?<!\w)(?:để|nhằm)\s+(?:đạt|hoàn\s+thành|vượt)(?:\s+được)?\s*$")
 _COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
@@ -1172,237 +1154,6 @@ def _after_number(doc: Doc, fig: Figure) -> int:
     return pos
 
 
-# a figure planned ("dự kiến trồng gần 1,7 triệu cây") in a sentence that names the plan
-# before it and the result after it ("…, kết quả thực hiện đạt 1.131.000 cây")
-_PLANNED = rx(r"(?<!\w)dự\s+kiến(?:\s+[^\W\d_]+){0,2}?\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$")
-_RESULT_LATER = rx(r"(?<!\w)kết\s+quả(?!\w)")
-
-
-# "Năm nay, công ty lên kế hoạch kinh doanh với doanh thu dự kiến đạt 900 tỷ đồng; lợi nhuận
-# ước đạt 90 tỷ đồng": the figures of a plan drawn up, the verbs of forecasts after it
-_PLAN_DRAWN = rx(
-    r"(?<!\w)(?:lên|đặt(?:\s+ra)?|xây\s+dựng|thông\s+qua)\s+kế\s+hoạch(?:\s+[^\W\d_]+){0,3}?"
-    r"\s+với(?!\w)"
-)
-_FORECAST_END = rx(
-    r"(?<!\w)(?:dự\s+kiến|ước(?:\s+tính)?)(?:\s+(?:đạt|là|ở\s+mức))?"
-    r"\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$"
-)
-_RESULT_SINCE_PLAN = rx(
-    r"(?<!\w)(?:đã|lũy\s+kế|luỹ\s+kế|thực\s+hiện\s+được|kết\s+quả|nhưng|song|như\s+vậy)(?!\w)"
-)
-
-_COMPARED_SPAN = rx(r"(?<!\w)so\s+với[^,;]*")
-
-
-def _drawn_plan_figure(before: str, lead: str) -> bool:
-    """Whether a figure after a forecast verb (``dự kiến đạt``, ``ước đạt``) is a figure of
-    the plan its sentence says was drawn up (:data:`_PLAN_DRAWN`) with no result since."""
-    if not _FORECAST_END.search(lead):
-        return False
-    drawn = next(reversed(list(_PLAN_DRAWN.finditer(before))), None)
-    if drawn is None:
-        return False
-    # "giảm 1% so với doanh thu đã thực hiện năm trước": a past result compared, no result since
-    since = _COMPARED_SPAN.sub(" ", before[drawn.end() :])
-    return not _RESULT_SINCE_PLAN.search(since)
-
-
-# "đến nay đã phân giao cho các công trình là 450 tỷ đồng, đạt 90%": the giving done, the
-# amount given measured against its plan right after it
-_DONE_BEFORE = rx(r"(?<!\w)đã\s*$")
-_ATTAINED_NEXT = rx(r"\s*,?\s*(?:đạt|bằng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?\d[\d.,]*\s*%")
-
-
-# "Số vốn giải ngân theo quyết định giao của tỉnh là 450 tỷ đồng, đạt 60%": the money paid
-# out named before the word of assignment, the first amount of its sentence
-_PAID_OUT = rx(r"(?<!\w)giải\s+ngân(?!\w)")
-_AMOUNT_BEFORE = rx(r"\d\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)")
-
-
-def _given_done(before: str, lead: str) -> bool:
-    """Whether the words before a word of assignment (``lead``, its clause up to ``giao``)
-    say the amount is given or paid out, not assigned: ``đã`` right before it, or a word of
-    paying out in it with no amount before the figure in its sentence (``before``)."""
-    if _DONE_BEFORE.search(lead):
-        return True
-    return _PAID_OUT.search(lead) is not None and _AMOUNT_BEFORE.search(before) is None
-
-
-def _sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
-    """Whether a count is a target by the words before it in its sentence: a yearly figure
-    of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
-    resolution or plan sets out ("Nghị quyết … đề ra mỗi năm kết nạp 1.500")."""
-    if _drawn_plan_figure(before, lead):
-        return True
-    if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
-        if _COUNTED_PLANS.match(after) or _reached_after_assigned(lead[m.start() :]):
-            return False
-        if _given_done(before, lead[: m.start()]) and _ATTAINED_NEXT.match(after_number):
-            return False  # "… đã giao cho các công trình là 450 tỷ đồng, đạt 90%": done
-        cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
-        if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:
-            return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
-    if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
-        return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
-    if _plan_opened(before, lead, after) or _strive_opened(before, lead) or _plan_subject(before):
-        return True
-    if _yearly_duty(before, lead, after_number):
-        return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"
-    return _EACH_YEAR.search(lead) is not None and _yearly_target(before, lead, after_number)
-
-
-def _yearly_target(before: str, lead: str, after_number: str) -> bool:
-    """Whether a yearly figure (``mỗi năm``, ``hằng năm`` before it) is a target: a norm
-    with ``từ … trở lên``, or after a word of a plan with no word of a result before that
-    word; never in a list the sentence says met or beat its targets (:data:`_TARGETS_MET`:
-    ``Các chỉ tiêu đều đạt và vượt: … mỗi năm cho 90 lao động``)."""
-    if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
-        return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set
-    if _TARGETS_MET.search(before) and not _STRIVEN.search(before):
-        return False
-    cues = list(_TARGET_CUE.finditer(before))
-    return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
-
-
-# "Theo kế hoạch năm 2022, xã A kết nạp 40 đảng viên, kết quả kết nạp được 45": a sentence
-# that opens with the plan it follows, its figure right after a plain verb, a result after it
-_PLAN_OPENING = rx(r"^\s*theo\s+(?:kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)(?!\w)")
-_PLAIN_VERB_END = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?:\s+mới)?\s*$")
-_RESULT_SAID = rx(r"(?<!\w)(?:kết\s+quả|đã|thực\s+hiện(?:\s+[^\W\d_]+){0,2}?\s+được)(?!\w)")
-
-
-def _plan_opened(before: str, lead: str, after: str) -> bool:
-    """Whether a figure is the plan's in a sentence opening with ``Theo kế hoạch`` (or
-    ``chỉ tiêu``, ``nghị quyết``): right after a plain verb (``kết nạp``, not ``kết nạp
-    được``), no word of a result before it, a word of one after it (``kết quả``, ``đã``,
-    ``thực hiện được``)."""
-    return bool(
-        _PLAN_OPENING.search(before)
-        and _PLAIN_VERB_END.search(lead)
-        and not _RESULT_SINCE_PLAN.search(before)
-        and not _MET_STRICT.search(before)
-        and _RESULT_SAID.search(after)
-    )
-
-
-# "Phấn đấu, doanh thu dịch vụ cả năm đạt 900 tỷ đồng.": a sentence that opens with the
-# striving alone, a comma or colon after it, its aim in the clause that follows
-_STRIVE_OPENING = rx(r"^\s*phấn\s+đấu\s*[,:]")
-# what may stand between the opening and the figure: a bracket's aside, no clause break
-_ASIDE = re.compile(r"\([^()]*\)")
-_CLAUSE_BREAK = re.compile(r"[,;:]")
-_NOT_A_YEAR = re.compile(r"(?<!\d)(?!(?:19|20)\d{2}(?!\d))\d")
-
-
-def _strive_opened(before: str, lead: str) -> bool:
-    """Whether a figure is in the first clause after a sentence's opening ``Phấn đấu,``:
-    between them only words and brackets' asides, no clause break and no other number (a
-    year aside), so the clause says what is striven for, no result."""
-    m = _STRIVE_OPENING.match(before)
-    if m is None:
-        return False
-    rest = _ASIDE.sub(" ", before[m.end() :])
-    return not _CLAUSE_BREAK.search(rest) and not _NOT_A_YEAR.search(rest)
-
-
-# "Tổng kế hoạch vốn năm nay được tỉnh giao tại Quyết định số 12/QĐ-UBND là 800 tỷ đồng":
-# a sentence whose subject is the plan, its figure after the copula
-_PLAN_SUBJECT = rx(r"^[\s(]*(?:tổng\s+)?(?:kế\s+hoạch|dự\s+toán)(?!\w)")
-_ASSIGNED_IN = rx(r"(?<!\w)(?:giao|phê\s+duyệt|đề\s+ra)(?!\w)")
-_COPULA_END = rx(r"(?<!\w)là\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$")
-
-
-def _plan_subject(before: str) -> bool:
-    """Whether a figure right after ``là`` is the amount of the plan its sentence opens
-    with (``Kế hoạch …``, ``Tổng dự toán …``) and says was assigned, approved or set out
-    (``giao``, ``phê duyệt``, ``đề ra`` before it), with no word of a result, no comma or
-    semicolon and no other amount between (a document's number may stand in the name)."""
-    m = _PLAN_SUBJECT.match(before)
-    if m is None or not _COPULA_END.search(before):
-        return False
-    rest = before[m.end() :]
-    return (
-        bool(_ASSIGNED_IN.search(rest))
-        and not (
-            _CLAUSE_BREAK.search(rest)
-            or _MET_STRICT.search(rest)
-            or _RESULT_SINCE_PLAN.search(rest)
-        )
-        and not _AMOUNT_BEFORE.search(rest)
-    )
-
-
-# "… phải kết nạp từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure
-_DUTY = rx(r"(?<!\w)phải(?:\s+[^\W\d_]+){1,3}?(?:\s+(?:từ|ít\s+nhất|tối\s+thiểu))?\s*$")
-_YEARLY_IN = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
-
-
-def _yearly_duty(before: str, lead: str, after_number: str) -> bool:
-    """Whether a figure is what a unit must reach each year: right after ``phải`` and its
-    verb (at most three words) in a sentence that says ``mỗi năm`` before it, or with ``trở
-    lên`` after it. A cost borne (``năm qua phải chi 3 tỷ đồng``) is neither."""
-    if not _DUTY.search(lead):
-        return False
-    return bool(_YEARLY_IN.search(before) or _UPWARDS.match(after_number))
-
-
-# "… toàn địa bàn được giao đạt 12,3 tỷ USD": the area assigned, the figure reached
-_REACHED_END = rx(r"(?<!\w)(?:đạt|thực\s+hiện|thu\s+được|kết\s+nạp\s+được)\s*$")
-
-
-def _reached_after_assigned(words: str) -> bool:
-    """Whether the words from ``giao`` to a figure end with a verb of a result (``được giao
-    đạt 12,3 tỷ USD``) and name no plan or aim between (``được giao kế hoạch đạt 150``,
-    ``giao phấn đấu đạt 150`` set targets): the figure is reached, not assigned."""
-    return bool(_REACHED_END.search(words)) and not (
-        _PLAN_WORD.search(words) or _STRIVE.search(words)
-    )
-
-
-# "…, bằng 96 % kế hoạch; riêng khối B: …": a percentage of a plan already stated, so the
-# words before the colon report a result, they set no targets
-_PERCENT_OF_PLAN = rx(r"%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
-
-
-def _heading_target(doc: Doc, fig: Figure) -> bool:
-    """A bare count in a list under a heading that sets targets ("giao chỉ tiêu kết nạp
-    đảng viên: huyện A 150; huyện B 110"): each item is a unit's target."""
-    sentence = fig.sentence
-    colon = doc.text.rfind(":", sentence.start, fig.start)
-    if colon >= 0:
-        heading = doc.fold[sentence.start : colon]
-        if (
-            _TARGET_CUE.search(heading)
-            and not _MET_WORDS.search(heading)
-            and not _PERCENT_OF_PLAN.search(heading)
-        ):
-            # a bare count, or one with its noun and no verb of its own ("xã A 150 đảng viên")
-            return fig.noun_start is None or not _ITEM_VERB.search(doc.fold[colon : fig.start])
-    return _assigned_to_units(doc, fig)
-
-
-# "giao chỉ tiêu kết nạp đảng viên cho huyện A 150 đảng viên, huyện B 110 đảng viên"
-_ASSIGNED_TO = rx(r"(?<!\w)giao\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){0,6}?\s+cho(?!\w)")
-_ITEM_VERB = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập|đạt|vượt|được|đã)(?!\w)")
-
-
-def _assigned_to_units(doc: Doc, fig: Figure) -> bool:
-    """A figure of the units a target is assigned to (``giao chỉ tiêu … cho huyện A 150
-    đảng viên, huyện B 110``): after ``giao chỉ tiêu … cho``, with no word of a result
-    before the assignment nor a verb between it and the figure but the metric's plain verb
-    right before it (``giao chỉ tiêu cho huyện A kết nạp 150 đảng viên``, not ``… kết nạp
-    được 150``)."""
-    lead = doc.fold[fig.sentence.start : fig.start]
-    found = list(_ASSIGNED_TO.finditer(lead))
-    if not found or _MET_WORDS.search(lead[: found[-1].start()]):
-        return False
-    words = lead[found[-1].end() :]
-    if (plain := _PLAIN_VERB_END.search(words)) is not None:
-        words = words[: plain.start()]
-    return not _ITEM_VERB.search(words)
-
-
 def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
     """A target word of ``lead`` that is not the noun of a count ("9 chỉ tiêu vượt")."""
     for m in pattern.finditer(lead):
@@ -1564,14 +1315,6 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
 
 
 # ------------------------------------------------- shared with the other modules of the grammar
-
-# ", đạt 100% kế hoạch" right after a figure: the attainment of a result; ", vượt 20% kế
-# hoạch" its excess; ", đạt 70%;" with no plan named, before the clause ends
-_ATTAINED_NEXT = rx(
-    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(?P<verb>đạt|bằng)|vượt)\s+"
-    rf"(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?(?:{NUM})\s*%\s*(?:(?:so\s+với\s+)?"
-    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)(?!\w)|(?(verb)(?:[;,)]|\.(?!\d)|$)|(?!)))"
-)
 
 
 def _attained_after(folded: str, f: Figure) -> bool:

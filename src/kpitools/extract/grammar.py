@@ -12,7 +12,8 @@ The grammar, by kind:
 * figures and their roles (:mod:`kpitools.extract.figures`): the patterns a figure is read
   with, :class:`~kpitools.extract.figures.Figure` and
   :class:`~kpitools.extract.figures.Draft`, :func:`scan`, and the helpers the other modules
-  share;
+  share; the words before a figure that set it out as a target, in
+  :mod:`kpitools.extract.target_words`;
 * drafts and their assembly (:mod:`kpitools.extract.assembly`): :func:`assemble`, with the
   percentages of a sentence joined to their drafts in :mod:`kpitools.extract.percentages`;
 * where and what a draft states (:mod:`kpitools.extract.kinds`): its topic, unit, time and

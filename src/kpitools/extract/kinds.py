@@ -13,7 +13,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.figures import (
-    _ASSIGNED_TO,
     _BARE_SECOND_LEAD,
     _CONNECTORS,
     _DECREASE,
@@ -34,12 +33,12 @@ from kpitools.extract.figures import (
     _MEASURE_WORDS,
     _PART_MARKER,
     _PLAN_IN_LEAD,
-    _TARGETS_MET,
     Draft,
     Figure,
     _compared_plan_next,
     _plan_of,
 )
+from kpitools.extract.target_words import _ASSIGNED_TO, _TARGETS_MET
 from kpitools.extract.text import NUM, Doc, Sentence, TimePhrase, UnitMention, resolve_month
 from kpitools.numbers import Percent, check_percent, parse_number
 from kpitools.textfold import fold, rx

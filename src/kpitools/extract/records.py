@@ -20,9 +20,7 @@ from kpitools.extract.figures import (
     _K_CORRESPONDS,
     _K_PLAN_TAIL,
     _LABEL_VERBS,
-    _PLAN_WORD,
     _STOP,
-    _STRIVE_OPENING,
     _TERM,
     _TOTAL_LEAD,
     _YEARLY,
@@ -44,6 +42,7 @@ from kpitools.extract.kinds import (
     topics,
 )
 from kpitools.extract.percentages import _same_measure
+from kpitools.extract.target_words import _PLAN_WORD, _STRIVE_OPENING
 from kpitools.extract.text import Doc, Sentence
 from kpitools.textfold import fold, rx
 
