@@ -8,8 +8,8 @@ statements the one before gives. The passes, by kind:
 * results linked to targets stated elsewhere (:mod:`kpitools.extract.targets`): a target
   statement (:func:`~kpitools.extract.targets.link_targets`), the result before a
   percentage of a named plan (:func:`~kpitools.extract.targets.link_named_plans`), the
-  result a percentage refers back to
-  (:func:`~kpitools.extract.targets.link_referred_results`), the count stated just before a
+  result a percentage refers back to (:mod:`kpitools.extract.referred`:
+  :func:`~kpitools.extract.referred.link_referred_results`), the count stated just before a
   bare attainment (:func:`~kpitools.extract.targets.link_counted_results`);
 * percentages of plans given the plan's amount written elsewhere
   (:mod:`kpitools.extract.plans`): plan amounts, programmes' aims, budgets by owner, the
@@ -73,11 +73,11 @@ from kpitools.extract.plans import (
     link_remainders,
     link_repeated_plans,
 )
+from kpitools.extract.referred import link_referred_results
 from kpitools.extract.targets import (
     link_bracketed_rates,
     link_counted_results,
     link_named_plans,
-    link_referred_results,
     link_targets,
 )
 

@@ -402,7 +402,7 @@ def link_plan_amounts(
     tán`` for ``3 triệu cây phân tán, đạt 125% kế hoạch``) is linked on those words and
     checked: its disagreement is an audit finding. A result with a target or a link to a
     target of its own is left as it is; one whose actual was linked
-    (:func:`link_referred_results`) keeps that in its note.
+    (:func:`~kpitools.extract.referred.link_referred_results`) keeps that in its note.
     """
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)

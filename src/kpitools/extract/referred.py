@@ -1,0 +1,543 @@
+"""Results referred back to, linked to the percentages that refer to them.
+
+After the sentence grammar, :func:`link_referred_results` gives a percentage that refers back
+to the result just stated — by a pronoun (``Con số này tương ứng 60,6% kế hoạch``, ``Với kết
+quả này, công ty vượt 74% kế hoạch năm``) or as the rate of what that result measures (``tỷ
+lệ giải ngân … đạt 59,7%``) — that result, and checks the percentage against the target it
+implies. It runs in :func:`kpitools.extract.document.link_document` after the passes of
+:mod:`kpitools.extract.targets` and shares their helpers for plans named by what they count.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    _COMPARED,
+    _FULL_STOP,
+    _MEASURE_KIND,
+    _MEASURE_NAMES,
+    _MONEY_WORDS,
+    _PLAN_WORD_AFTER,
+    _SENTENCE_END,
+    MEASURE_NAMES,
+    _after_percent,
+    _amounts,
+    _as_result,
+    _clause_names,
+    _head,
+    _measure_beside,
+    _part_opened,
+    _plan_measure,
+    _sets_plan,
+    _shifted,
+    _units_named,
+)
+from kpitools.extract.linking import (
+    _covering,
+    _unit_key,
+    _with_result,
+)
+from kpitools.extract.targets import PLAN_RESULTS, _converted, _kind_fits, _names
+from kpitools.extract.text import NUM, PLAN_NOUNS
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+# --------------------------------------------------------------------------- referred results
+
+REFERRED_WINDOW = 600
+"""How far (characters) before a percentage the result it refers back to may end."""
+# "Con số này tương ứng 60,6% kế hoạch": the figure just stated, named by a pronoun
+_REFERRED = rx(
+    r"(?<!\w)(?<!trong\s)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+(?:này|trên|đó)(?!\w)"
+)
+# "với kết quả này, công ty vượt …": the pronoun in the clause right before a statement
+_REFERRED_BEFORE = rx(
+    r"(?<!\w)(?:với|từ|qua)\s+(?:con\s+số|số\s+liệu|kết\s+quả)\s+(?:này|trên|đó|đạt\s+được)"
+    r"\s*,\s*$"
+)
+# "tỷ lệ giải ngân … ước đạt 59,7%": the rate of what the result before it measures
+_RATE_OF = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+")
+
+
+# a rate of a part or of another scope: "trong đó, tỷ lệ giải ngân vốn ngân sách trung ương"
+_PART_WORDS = rx(r"(?<!\w)(?:trong\s+đó|trong\s+số|riêng|bao\s+gồm|gồm)(?!\w)")
+_SCOPE_WORDS = rx(
+    r"(?<!\w)(?:trong\s+đó|của|vốn|nguồn|dự\s+án|chương\s+trình|ngân\s+sách|các|nhóm"
+    r"|bình\s+quân|trung\s+bình|cả\s+nước|toàn\s+quốc)(?!\w)"
+)
+# "tỷ lệ giải ngân vốn (đầu tư công) của tỉnh": the whole capital of the unit, no narrower
+_WHOLE_SCOPE = rx(
+    r"\s*(?:vốn(?:\s+đầu\s+tư(?:\s+công)?)?\s*)?"
+    r"(?:của\s+(?:toàn\s+|cả\s+)?(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)(?!\w))?"
+)
+
+
+def _referred_before(s: LinkableStatement, text: str) -> bool:
+    """Whether a pronoun opens the clause right before the percentage ``s``.
+
+    ``Với kết quả này, công ty vượt 74% kế hoạch năm``; only when the plan names no measure
+    (a plan named by its measure is read by :func:`link_named_plans`, or by
+    :func:`_named_amount_before`).
+    """
+    lead = fold(text[max(0, s.start - 40) : s.start])
+    return _REFERRED_BEFORE.search(lead) is not None and _plan_measure(s, text) is None
+
+
+def _referred_measure(lead: str) -> str | None:
+    """The measure a percentage's words say it is the rate of (``tỷ lệ giải ngân``).
+
+    By :data:`MEASURE_NAMES`; ``""`` for a figure named by a pronoun (``con số này``); None
+    for a rate of a part (``trong đó``, ``riêng`` before it) or of a narrower scope (``tỷ lệ
+    giải ngân vốn ngân sách trung ương``, ``… của các dự án``; not ``tỷ lệ giải ngân vốn đầu
+    tư công của tỉnh``, the unit's whole capital).
+    """
+    if _REFERRED.search(lead):
+        return ""
+    for m in _RATE_OF.finditer(lead):
+        named = _MEASURE_NAMES.match(lead, m.end())
+        if named is None:
+            continue
+        rest = _WHOLE_SCOPE.match(lead, named.end())
+        if _PART_WORDS.search(lead, 0, m.start()) or _SCOPE_WORDS.search(
+            lead, rest.end() if rest else named.end()
+        ):
+            return None
+        return MEASURE_NAMES[" ".join(named.group().split())]
+    return None
+
+
+def _measure_referred(s: LinkableStatement, text: str) -> str | None:
+    """What the percentage ``s`` refers back to (see :func:`_referred_measure`), if anything.
+
+    ``""`` also for a pronoun in the clause right before it (``Với kết quả này, công ty vượt
+    74% kế hoạch``); None for a rate in a sentence that opens on a part (``Trong đó, vốn X …
+    với tỷ lệ giải ngân đạt 97%``: the part's own rate).
+    """
+    measure = _referred_measure(fold(s.text))
+    if measure and _part_opened(s, text):
+        return None
+    if measure is None and _referred_before(s, text):
+        return ""
+    return measure
+
+
+def _referred_result(
+    statements: Sequence[LinkableStatement], i: int, measure: str, text: str
+) -> LinkableStatement | None:
+    """The result ``statements[i]`` refers back to, if any.
+
+    The nearest statement before it with a figure (up to :data:`REFERRED_WINDOW`
+    characters), when its clause names the measure (for a rate) and ``statements[i]`` is
+    of no other unit and names none that it does not name.
+    """
+    s = statements[i]
+    for c in statements[max(0, i - PLAN_RESULTS) : i][::-1]:
+        if s.start - c.end > REFERRED_WINDOW:
+            return None
+        if not isinstance(c.actual, Decimal) or c.start >= s.start:
+            continue
+        if not measure and _money_between(text, c.end, s.start):
+            return None  # a pronoun names the figure stated last, not an earlier one
+        if measure and not _clause_names(text, c.start, measure):
+            return None
+        if measure and "attainment" not in (s.stated_kind, c.stated_kind):
+            return None  # a rate of what was not said to be of a plan
+        if _unit_key(s) not in (None, _unit_key(c)):
+            return None
+        own = _units_named(text, _head(text, s.start, max(0, s.start - 200)), s.end)
+        if own and not own <= _units_named(text, max(0, c.start - 200), c.end):
+            return None
+        return c
+    return None
+
+
+def _plan_kind(s: LinkableStatement, text: str) -> str | None:
+    """The kind of the measure the plan after a percentage of ``s`` names, if any.
+
+    ``vượt 5% mục tiêu lợi nhuận trước thuế``: ``trước thuế``.
+    """
+    after = _after_percent(s, text)
+    lead = _PLAN_WORD_AFTER.match(after)
+    m = _MEASURE_NAMES.match(after, lead.end()) if lead else None
+    k = _MEASURE_KIND.match(after, m.end()) if m else None
+    return " ".join(k.group(1).split()) if k else None
+
+
+def _money_between(text: str, start: int, end: int) -> bool:
+    """Whether a money amount is written in ``text[start:end]``.
+
+    Not a change since a past time (``155.729,8 tỷ đồng về số tuyệt đối so với cùng kỳ``).
+    """
+    folded = fold(text[start:end])
+    return any(
+        a.unit[1] in _MONEY_WORDS and not _COMPARED.search(_SENTENCE_END.split(folded[a.end :])[0])
+        for a in _amounts(folded, 0, len(folded))
+    )
+
+
+def _named_result(
+    statements: Sequence[LinkableStatement], i: int, measure: str, text: str
+) -> LinkableStatement | None:
+    """The result a pronoun's percentage names by its plan's measure, if any.
+
+    "Những con số này … vượt 52% mục tiêu lợi nhuận trước thuế": the nearest result before
+    it (within :data:`REFERRED_WINDOW` characters) whose clause names that measure, of no
+    other unit; None when the results that do give differing figures.
+    """
+    s = statements[i]
+    kind = _plan_kind(s, text)
+    found = [
+        c
+        for c in statements[max(0, i - PLAN_RESULTS) : i]
+        if isinstance(c.actual, Decimal)
+        and c.start < s.start
+        and s.start - c.end <= REFERRED_WINDOW
+        and _clause_names(text, c.start, measure)
+        and _unit_key(s) in (None, _unit_key(c))
+        and _kind_fits(text, c, measure, kind)
+    ]
+    if len({c.actual for c in found}) != 1:
+        return None
+    return found[-1]
+
+
+def link_referred_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each percentage that refers back to the result just stated given it.
+
+    ``… đạt 553.250,4 tỷ đồng, tăng 2,4% so với cùng kỳ. Con số này tương ứng 60,6% kế
+    hoạch`` (a pronoun: ``con số này``, ``số liệu trên``, ``kết quả này``) and ``… là 528.870,2
+    tỷ đồng, đạt 57,9% kế hoạch. Nếu không tính kế hoạch bổ sung …, ước tỷ lệ giải ngân đạt
+    59,7%`` (the rate of the measure the result's clause names, :data:`MEASURE_NAMES`; the
+    result or the percentage must be of a plan) are attainments of that result: 553.250,4
+    with 60,6 %, 528.870,2 with 59,7 % (the target implied; the result's span is the link).
+    A rate that ``có thể đạt`` (may be reached, a forecast) is of no result stated.
+
+    Only the nearest statement with a figure before the percentage is taken (up to
+    :data:`REFERRED_WINDOW` characters), and only when the percentage names no unit the
+    result's sentence does not. With a pronoun and no such statement, the one money amount
+    of the sentence before (in no statement, no plan set out) is the result
+    (``… đạt 6.930,573 tỷ đồng. Con số này tương đương với 123,6% kế hoạch``). A target
+    whose sentence says the result a pronoun names met it (``Kết quả này không chỉ vượt
+    mục tiêu phấn đấu 26.000 tỷ đồng``) takes that result as its actual. A percentage of a
+    plan with no result takes the amount it comes to right after it (``đạt 45% kế hoạch,
+    tương ứng 1.200 tỷ đồng``).
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    for i, s in enumerate(statements):
+        if _beats_referred_target(s, text):
+            c = _referred_result(statements, i, "", text)
+            if c is not None and isinstance(s.target, Decimal):
+                out[i] = _with_result(s, c, s.target)
+            continue
+        if (
+            s.actual is not None
+            or s.target is not None
+            or s.stated_kind not in ("attainment", "excess", "rate")
+        ):
+            continue
+        c = (
+            _amount_equivalent(s, text, scope)
+            or _apposed_amount(s, text)
+            or _named_amount_before(s, text, scope)
+        )
+        if c is not None:
+            kind = "excess" if s.stated_kind == "excess" else "attainment"
+            out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
+            continue
+        measure = _measure_referred(s, text)
+        if measure is None or (measure == "" and s.stated_kind == "rate"):
+            continue
+        if _MAY_REACH.search(fold(s.text)):
+            continue  # a rate that may be reached later is a forecast, of no result stated
+        c = _result_referred_to(statements, i, measure, text, scope)
+        if c is None or _counts_more(text, c, s) or _next_percent_is_of(text, s, c):
+            continue
+        kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
+        out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
+    return out
+
+
+# "đến hết năm, tỷ lệ giải ngân có thể đạt 90%": a rate that may be reached, a forecast
+_MAY_REACH = rx(r"(?<!\w)có\s+thể\s+(?:đạt|lên|tăng|vượt|chạm)(?!\w)")
+# "nếu tính thêm khối lượng hoàn thành chưa thanh toán thì tỷ lệ giải ngân đạt …": the rate
+# of the result with something added to it, not of the result written before (a plan added or
+# left out — "nếu không tính kế hoạch bổ sung", "nếu tính cả dự toán …" — keeps the result)
+_COUNTS_MORE = rx(
+    r"(?<!\w)nếu\s+(?:tính|cộng|kể)\s+(?:thêm|cả|luôn)\s+"
+    r"(?!(?:phần\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|vốn\s+(?:được\s+)?giao)(?!\w))"
+)
+
+
+# "… 55% kế hoạch kinh doanh và 70% kế hoạch lợi nhuận": the next percentage's measure
+_NEXT_PERCENT_PLAN = rx(
+    rf"(?:\s*[^\W\d_]+){{0,5}}?\s*,?\s*và\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?(?:{NUM})\s*%\s*"
+    rf"(?:so\s+với\s+)?{PLAN_NOUNS}\s+([^\W\d_]+\s+[^\W\d_]+)"
+)
+
+
+def _next_percent_is_of(text: str, s: LinkableStatement, c: LinkableStatement) -> bool:
+    """Whether the percentage after ``s`` (joined by ``và``) names the plan of ``c``'s measure.
+
+    ``Với kết quả đó, … đạt 55% kế hoạch kinh doanh và 70% kế hoạch lợi nhuận``
+    after a profit result: the profit's percentage is the second; the first, of a plan of
+    no measure named, is not of that result (precision first: no result).
+    """
+    m = _NEXT_PERCENT_PLAN.match(fold(text[s.end : s.end + 80]))
+    return m is not None and _names(text, c, " ".join(m.group(1).split()))
+
+
+def _counts_more(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether a condition adds something to the result ``c`` before the percentage ``s``.
+
+    ``…, nếu tính thêm khối lượng … thì tỷ lệ giải ngân đạt 30%``: the rate of more than ``c``.
+    """
+    return _COUNTS_MORE.search(fold(text[min(c.end, s.start) : s.end])) is not None
+
+
+def _result_referred_to(
+    statements: Sequence[LinkableStatement],
+    i: int,
+    measure: str,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The result the percentage ``statements[i]`` refers back to, if any.
+
+    See :func:`link_referred_results`: by the measure its plan names, the nearest result,
+    the amount disbursed before a disbursement rate, or the amount a pronoun names.
+    """
+    s = statements[i]
+    named = _plan_measure(s, text) if measure == "" else None
+    c = (
+        _named_result(statements, i, named, text)
+        if named
+        else _referred_result(statements, i, measure, text)
+    )
+    if c is None and measure == "giải ngân":
+        c = _disbursed_before(s, text, scope)
+    if c is None and measure == "":
+        c = _amount_just_stated(s, text, scope)
+        if c is not None and named and not _clause_names(text, c.start, named):
+            c = None
+    return c
+
+
+def _named_amount_before(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The amount a pronoun before a percentage of a plan named by its measure names.
+
+    ``… thu về 3.000 tỷ đồng doanh thu cùng 240 tỷ đồng lợi nhuận. Qua số liệu trên, đơn vị
+    thực hiện được 50% kế hoạch doanh thu``: the amount of the sentence before (in no
+    statement) with that measure named beside it (:func:`_amount_just_stated`). Only an
+    attainment or an excess.
+    """
+    if s.stated_kind not in ("attainment", "excess"):
+        return None
+    if not _REFERRED_BEFORE.search(fold(text[max(0, s.start - 40) : s.start])):
+        return None
+    named = _plan_measure(s, text)
+    if not named:
+        return None
+    c = _amount_just_stated(s, text, scope, named)
+    return c if c is not None and _names_before_or_after(text, c, named) else None
+
+
+def _names_before_or_after(text: str, c: LinkableStatement, noun: str) -> bool:
+    """Whether ``c``'s clause names the measure ``noun`` before it, or right after its amount.
+
+    ``… đạt 4.000 tỷ đồng doanh thu``: the measure named after the amount is its own.
+    """
+    after = fold(text[c.end : c.end + 40])
+    named = _MEASURE_NAMES.match(after, 1) if after[:1] == " " else None
+    if named is not None:
+        return MEASURE_NAMES[" ".join(named.group().split())] == noun
+    return _clause_names(text, c.start, noun)
+
+
+# ", tương đương 22.688 tỷ đồng", ", với giá trị 6.150 tỷ đồng": the amount a percentage
+# before it comes to
+_EQUIVALENT = rx(
+    r"^(?:\s+[^\W\d_]+){0,5}?\s*,?\s*(?:(?:tương\s+đương|tương\s+ứng)(?:\s+với)?"
+    r"|với\s+(?:giá\s+trị|số\s+tiền|số\s+vốn)(?:\s+là)?)\s*"
+    r"(?:(?:khoảng|gần|hơn|trên)\s+)?"
+)
+# "vượt 12% so với dự toán, lên gần 1.120 tỷ đồng": the amount the result rose to
+_RISEN_TO = rx(r"^\s*,\s*lên(?:\s+(?:mức|con\s+số))?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?")
+# "giải ngân gần 80% vốn đầu tư công": the share of the capital allocated that was disbursed
+_DISBURSED = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))?\s*$")
+_CAPITAL = rx(r"^\s*(?:kế\s+hoạch\s+)?vốn(?!\w)")
+
+
+def _amount_equivalent(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The money amount a percentage of a plan with no result comes to, right after it.
+
+    ``đạt 45% kế hoạch, tương đương 1.200 tỷ đồng``, ``giải ngân gần 80% vốn đầu tư công,
+    tương đương 22.688 tỷ đồng`` (the share of the capital allocated disbursed is its
+    attainment), ``đạt 61,5% kế hoạch, với giá trị 6.150 tỷ đồng``: the amount after
+    ``tương đương`` / ``tương ứng`` / ``với giá trị`` is the result. Not for an
+    excess (``vượt 5%, tương đương 120 tỷ đồng`` is the excess amount), nor a rate of
+    anything but disbursed capital (``tỷ lệ hộ nghèo còn 2%, tương đương 1.200 hộ``).
+    The amount a result rose to (``vượt 12% so với dự toán, lên 1.120 tỷ đồng``) is the
+    result of an excess too.
+    """
+    if s.stated_kind == "rate":
+        before = fold(text[max(0, s.start - 40) : s.start])
+        percent = s.text.find("%")
+        if not _DISBURSED.search(before) or percent < 0:
+            return None
+        if not _CAPITAL.match(fold(s.text[percent + 1 :])):
+            return None
+    elif s.stated_kind not in ("attainment", "excess"):
+        return None
+    high = min(len(text), s.end + 80)
+    folded = fold(text[s.end : high])
+    m = _RISEN_TO.match(folded)
+    if m is None and s.stated_kind != "excess":
+        m = _EQUIVALENT.match(folded)
+    if m is None:
+        return None
+    amounts = [a for a in _amounts(folded, m.end(), len(folded)) if a.start == m.end()]
+    if not amounts or amounts[0].unit[1] not in _MONEY_WORDS:
+        return None
+    if _covering(*scope, _shifted(amounts[0], s.end)) is not None:
+        return None
+    return _as_result(s, amounts[0], folded, s.end, text, "")
+
+
+# "…, một con số cao nhất từ trước tới nay, bằng 115% dự toán": the figure before, named again
+_APPOSITION = rx(r"^(?:một|là)\s+(?:con\s+số|mức|kết\s+quả)(?!\w)")
+_APPOSED_GAP = rx(r"\s*,\s*$")
+
+
+def _apposed_amount(s: LinkableStatement, text: str) -> LinkableStatement | None:
+    """The amount a percentage of a plan opened by an apposition names.
+
+    ``… ước đạt gần 1.400 tỷ đồng, một con số cao nhất từ trước tới nay, bằng 115% dự toán``: the
+    words ``một con số`` (``một mức``, ``là kết quả``) right after the amount and its comma
+    name it again, so the percentage is of it. Only an amount in the same sentence, just
+    before the comma.
+    """
+    if s.stated_kind not in ("attainment", "excess") or not _APPOSITION.match(fold(s.text)):
+        return None
+    low = max(0, s.start - 80)
+    folded = fold(text[low : s.start])
+    found = [a for a in _amounts(folded, 0, len(folded)) if _APPOSED_GAP.match(folded, a.end)]
+    if not found or not found[-1].unit[1]:
+        return None
+    return _as_result(s, found[-1], folded, low, text, "")
+
+
+# "Kết quả này không chỉ vượt mục tiêu phấn đấu 26.000 tỷ đồng": the result just stated
+# against a target its sentence names
+_REFERRED_BEATS = rx(
+    r"^\W*(?:con\s+số|số\s+liệu|kết\s+quả|mức)\s+(?:này|trên|đó)(?!\w)[^.;:]*"
+    r"(?<!\w)(?:vượt|đạt|hoàn\s+thành)(?!\w)[^.;:]*$"
+)
+
+
+def _beats_referred_target(s: LinkableStatement, text: str) -> bool:
+    """Whether ``s`` is a target met by the result just stated.
+
+    A target (no actual, no percentage) whose sentence opens with a pronoun for that result
+    (``Kết quả này``) and says it met or beat it (``vượt``, ``đạt``, ``hoàn thành``).
+    """
+    if s.actual is not None or s.target is None or s.stated_kind is not None:
+        return False
+    if not isinstance(s.target, Decimal):
+        return False
+    head = max(0, s.start - 300)
+    stop = max(head, *(m.end() for m in _FULL_STOP.finditer(text, head, s.start)), head)
+    return bool(_REFERRED_BEATS.search(fold(text[stop : s.start])))
+
+
+def _amount_just_stated(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    named: str | None = None,
+) -> LinkableStatement | None:
+    """The figure a pronoun names: the one money amount of the sentence just before ``s``.
+
+    ``s`` is a percentage whose subject is a pronoun (``Con số này tương đương với 123,6% kế
+    hoạch``); the amount is in no statement. When the percentage's plan names a measure
+    (``named``) and the sentence gives several amounts, the one with that measure named right
+    beside it (``… 4.000 tỷ đồng doanh thu và 300 tỷ đồng lợi nhuận``). None when the sentence
+    has none or two differing ones.
+    """
+    low = max(0, s.start - REFERRED_WINDOW)
+    folded = fold(text[low : s.start])
+    stops = [m.end() for m in _FULL_STOP.finditer(folded)]
+    if not stops:
+        return None
+    start = stops[-2] if len(stops) > 1 else 0
+    if len(stops) == 1 and low > 0:
+        return None  # the sentence before is not wholly in the window
+    found = [
+        a
+        for a in _amounts(folded, start, stops[-1])
+        if a.unit[1] in _MONEY_WORDS
+        and not _sets_plan(folded, a, start)
+        and not _converted(folded, a)
+        and _covering(*scope, _shifted(a, low)) is None
+    ]
+    if named and len({a.value for a in found}) > 1:
+        # "… thu về 4.000 tỷ đồng doanh thu cùng 300 tỷ đồng lợi nhuận. Qua số liệu trên, … 40%
+        # kế hoạch doanh thu": the amount its plan's measure is named beside
+        found = [a for a in found if _measure_beside(folded, a) == named]
+    if len({a.value for a in found}) != 1:
+        return None
+    return _as_result(s, found[-1], folded, low, text, "")
+
+
+# "giải ngân được 115 tỷ đồng", "giải ngân vốn đầu tư công 115 tỷ đồng" (the whole capital
+# named, no narrower source)
+_DISBURSED_AMOUNT = rx(
+    r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))*(?:\s+vốn(?:\s+đầu\s+tư(?:\s+công)?)?"
+    r"(?:\s+(?:được|đạt))*)?(?:\s+(?:trên|gần|hơn|khoảng))?\s*$"
+)
+
+
+def _disbursed_before(
+    s: LinkableStatement,
+    text: str,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The money amount disbursed earlier in the sentence of a disbursement rate ``s``.
+
+    ``… tỉnh đã giải ngân đạt gần 16.000 tỷ đồng, nếu loại trừ …, tỷ lệ giải ngân của tỉnh
+    đạt trên 57%``: a disbursement rate is the share of the capital planned that was
+    disbursed, so it is the attainment of the amount written right after ``giải ngân`` (in no
+    statement); None when the sentence has none or two that differ.
+    """
+    low = max(0, s.start - REFERRED_WINDOW)
+    folded = fold(text[low : s.start])
+    head = _head(folded, len(folded), 0)
+    if head == 0 and low > 0:
+        return None  # the sentence is not wholly in the window
+    found = [
+        a
+        for a in _amounts(folded, head, len(folded))
+        if a.unit[1] in _MONEY_WORDS
+        and _DISBURSED_AMOUNT.search(folded, max(head, a.start - 40), a.start)
+        and _covering(*scope, _shifted(a, low)) is None
+    ]
+    if len({a.value for a in found}) != 1:
+        return None
+    return _as_result(s, found[-1], folded, low, text, "")
