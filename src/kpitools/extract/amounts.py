@@ -733,6 +733,24 @@ def far_from_about(exact: Decimal, stated: Decimal) -> bool:
     return stated > 0 and abs(exact - stated) > stated * APPROXIMATE_SHARE
 
 
+FLOORS = ("trên", "hơn")
+"""The qualifiers that make an amount a floor: the true amount is above it."""
+
+
+def cut_above_floor(qual: str | None, text: str, check: Consistency) -> bool:
+    """Whether a percentage of an amount written as a floor is cut, not rounded.
+
+    ``hơn 1.234 tỷ đồng, đạt 4,11% kế hoạch`` of 29.980: 1.234 gives 4,1160 %, so the true
+    share, above it, rounds to at least 4,12 %; 4,11 % is reached only by cutting. The floor
+    (``trên``, ``hơn``) must stand before an amount of ``text`` and before no percentage.
+    """
+    if qual not in FLOORS or not check.truncated:
+        return False
+    word = re.escape(fold(qual))
+    signs = [m.group(1) for m in re.finditer(rf"(?<!\w){word}\s+(?:{NUM})(\s*%)?", fold(text))]
+    return bool(signs) and not any(signs)
+
+
 def approximate_checks(
     lead: Sequence[Segment], qual: str, exact: Decimal, stated: Decimal
 ) -> dict[str, Any]:

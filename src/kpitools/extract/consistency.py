@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from kpitools.extract.amounts import stated_checks
+from kpitools.extract.amounts import FLOORS, stated_checks
 from kpitools.extract.assembly import _fitted_end
 from kpitools.extract.figures import _GROWTH_BASE, Draft, Figure, _plan_of, _single
 from kpitools.extract.kinds import _exceeded_under
@@ -256,6 +256,17 @@ def far_off(stated: Decimal, decimals: int, qual: str | None, exact: Decimal) ->
     return too_low or (too_high and qual not in ("trên", "hơn", "trở lên"))
 
 
+def _floor_cut(d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal) -> bool:
+    """Whether the percentage of an actual written as a floor, its other figures exact, is cut
+    (:func:`~kpitools.extract.amounts.cut_above_floor`)."""
+    f, others = d.actual_fig, (d.target_fig, d.excess_fig)
+    if qual is not None or d.kind == "excess" or f is None or f.qualifier not in FLOORS:
+        return False
+    if any(g is not None and g.qualifier for g in others):
+        return False
+    return bool(check_percent(percent, a, t).truncated)
+
+
 def _approximate_checks(
     d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal
 ) -> dict[str, Any]:
@@ -264,6 +275,18 @@ def _approximate_checks(
     inconsistent."""
     stated = percent.value + (100 if d.kind == "excess" else 0)
     exact = a * 100 / t
+    if _floor_cut(d, percent, qual, a, t):
+        check = check_percent(percent, a, t)
+        return {
+            "computed_percent": check.computed,
+            "consistent": False,
+            "truncated": True,
+            "verdict": "truncated",
+            **noted(
+                seg("percent", a=a, t=t, exact=f"{exact:.6g}"),
+                seg("computed", computed=check.computed),
+            ),
+        }
     if not far_off(stated, percent.decimals, qual, exact):
         return {"verdict": "unchecked", **noted(seg("approximate"))}
     lead = seg("percent", a=a, t=t, exact=f"{exact:.6g}")

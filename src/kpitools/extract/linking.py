@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from kpitools.extract.amounts import _Amount
+from kpitools.extract.amounts import _Amount, cut_above_floor
 from kpitools.extract.grammar import implied_target
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM
@@ -107,7 +107,8 @@ def _with_result(
         lead.append(seg("percent", a=f"{c.actual:f}", t=f"{target:f}", exact=f"{check.exact:.6g}"))
         checks["computed_percent"] = check.computed
         qual = s.qualifier or _actual_qualifier(c)
-        if qual is not None or not c.exact:
+        floor_cut = s.qualifier is None and cut_above_floor(qual, c.text, check)
+        if (qual is not None or not c.exact) and not floor_cut:
             checks.update(noted(*lead, seg("qualifier_approximate", qual=qual or "≈")))
         else:
             checks.update(

@@ -63,6 +63,7 @@ from kpitools.extract.amounts import (
     _shifted,
     _thing,
     _units_named,
+    cut_above_floor,
     noun_pattern,
 )
 from kpitools.extract.linking import (
@@ -439,7 +440,9 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
     )
     tail = (seg("computed", computed=check.computed),)
     plan_qual = _plan_qualifier(text, plan)
-    if approximate and _beyond_bounds(s, p, plan_qual, plan.value):
+    if approximate and plan_qual is None and cut_above_floor(s.qualifier, s.text, check):
+        approximate, verdict = False, "truncated"
+    elif approximate and _beyond_bounds(s, p, plan_qual, plan.value):
         approximate, verdict = False, "inconsistent"
         tail = (
             *((seg("target_qualified", target_qual=plan_qual, t=t),) if plan_qual else ()),

@@ -1,0 +1,47 @@
+"""Round 39 of the extraction rules (issue 17): the audit's rules of report wording, each
+tested on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+import pytest
+from reading import find
+
+
+def verdicts(text: str) -> list[tuple[str | None, str | None]]:
+    """(stated, verdict) of the statements of ``text`` that state a percentage, money read."""
+    return [(s.stated, s.verdict) for s in find(text, money=True) if s.stated]
+
+
+# ------------------------------------ a percentage of a floor amount that only cutting gives
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đảng bộ phường kết nạp hơn 619 đảng viên, đạt 41,2% kế hoạch năm (1.500 đảng viên).",
+        "Xã kết nạp trên 619 hội viên mới, đạt 41,2% chỉ tiêu 1.500 hội viên.",
+        "Kế hoạch năm của quận là 1.500 đảng viên. Đến hết tháng 9, quận kết nạp hơn 619 đảng "
+        "viên, đạt 41,2% kế hoạch.",
+        "Thu ngân sách đạt hơn 2.318 tỷ đồng, bằng 7,72% dự toán năm (30.000 tỷ đồng).",
+    ],
+)
+def test_a_floor_amounts_percentage_reached_only_by_cutting_is_truncated(text: str) -> None:
+    # 619 of 1.500 is 41,27 %: above 619 the share rounds to 41,3 % at least
+    assert verdicts(text) == [("41,2%" if "619" in text else "7,72%", "truncated")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # rounded from the floor: a qualified amount stays unchecked
+        "Đảng bộ phường kết nạp hơn 619 đảng viên, đạt 41,3% kế hoạch năm (1.500 đảng viên).",
+        # the floor is of the percentage, not of the amount
+        "Đảng bộ phường kết nạp 619 đảng viên, đạt hơn 41,2% kế hoạch năm (1.500 đảng viên).",
+        # an amount of about so much is no floor
+        "Thu ngân sách đạt khoảng 2.318 tỷ đồng, bằng 7,72% dự toán năm (30.000 tỷ đồng).",
+    ],
+)
+def test_no_cut_is_said_of_a_rounded_share_an_unfloored_amount_or_a_floored_percent(
+    text: str,
+) -> None:
+    assert all(v != "truncated" for _, v in verdicts(text))
