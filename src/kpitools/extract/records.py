@@ -354,7 +354,8 @@ _WHOLE_THINGS = rx(
     r"(?:doanh\s+nghiệp|hợp\s+tác\s+xã|htx|dự\s+án|công\s+trình|đảng\s+viên|chi\s+bộ"
     r"|tổ\s+chức\s+đảng|căn\s+nhà|ngôi\s+nhà|nhà\s+vệ\s+sinh|nhà\s+tình\s+nghĩa"
     r"|nhà\s+đại\s+đoàn\s+kết|công\s+đoàn\s+cơ\s+sở|cđcs|(?:hội|đoàn)\s+viên"
-    r"|(?:thanh\s+)?thiếu\s+nhi|lớp|đv|hộ|người|lao\s+động|cán\s+bộ|học\s+viên)(?!\w)"
+    r"|(?:thanh\s+)?thiếu\s+nhi|lớp|đv|hộ|người|lao\s+động|cán\s+bộ|học\s+viên"
+    r"|xã(?!\s+hội)|phường|thị\s+trấn|thôn)(?!\w)"
 )
 
 

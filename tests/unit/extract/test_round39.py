@@ -45,3 +45,32 @@ def test_no_cut_is_said_of_a_rounded_share_an_unfloored_amount_or_a_floored_perc
     text: str,
 ) -> None:
     assert all(v != "truncated" for _, v in verdicts(text))
+
+
+# --------------------------------------- communes and wards are counted whole: so are their plans
+
+
+@pytest.mark.parametrize(
+    ("text", "stated"),
+    [
+        ("Đến cuối năm, huyện có 9 phường đạt chuẩn văn minh đô thị, vượt 7,5% kế hoạch.", "7,5%"),
+        ("Trong năm, thêm 23 xã đạt chuẩn nông thôn mới, bằng 93% kế hoạch.", "93%"),
+    ],
+)
+def test_a_percentage_of_communes_no_whole_plan_gives_is_inconsistent(
+    text: str, stated: str
+) -> None:
+    assert verdicts(text) == [(stated, "inconsistent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 9 of 8 wards is 12,5 % above the plan
+        "Đến cuối năm, huyện có 9 phường đạt chuẩn văn minh đô thị, vượt 12,5% kế hoạch.",
+        # 23 of 24 communes is 96 %
+        "Trong năm, thêm 23 xã đạt chuẩn nông thôn mới, bằng 96% kế hoạch.",
+    ],
+)
+def test_a_percentage_of_communes_a_whole_plan_gives_is_not_flagged(text: str) -> None:
+    assert all(v != "inconsistent" for _, v in verdicts(text))
