@@ -63,6 +63,7 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         _words_against_figures(d, doc, a, t)
         or (counted is not None and _excess_count_checks(d, counted, a, t, approximate=approximate))
         or _growth_checks(doc, d, a)
+        or _whole_of_rate(d, a)
     ):
         out.update(special)
         return out
@@ -329,6 +330,20 @@ def _twin_checks(d: Draft, doc: Doc) -> dict[str, Any]:
         "verdict": "consistent" if ok else "inconsistent",
         **noted(seg("twin", attained=a.value, excess=e.value, total=100 + e.value)),
     }
+
+
+def _whole_of_rate(d: Draft, a: Decimal | None) -> dict[str, Any]:
+    """A rate of things counted whole (``12 xã đạt chuẩn, đạt tỷ lệ 40,68%``) that no whole
+    number of them gives (12/29 is 41,38 %, 12/30 is 40 %): inconsistent; {} when one does,
+    or the count is no whole one."""
+    p = d.percent_fig
+    if d.kind != "rate" or a is None or not d.whole_target or p is None or p.qualifier:
+        return {}
+    if p.percent is None:
+        return {}
+    if a != a.to_integral_value() or _single(d.target) is not None:
+        return {}
+    return _whole_target_checks(d, p.percent, a)
 
 
 def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, Any]:

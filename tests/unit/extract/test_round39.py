@@ -74,3 +74,25 @@ def test_a_percentage_of_communes_no_whole_plan_gives_is_inconsistent(
 )
 def test_a_percentage_of_communes_a_whole_plan_gives_is_not_flagged(text: str) -> None:
     assert all(v != "inconsistent" for _, v in verdicts(text))
+
+
+# ------------------------------------- a rate of things counted whole needs a whole number of them
+
+
+def test_a_rate_of_communes_no_whole_number_of_them_gives_is_inconsistent() -> None:
+    # 12 of 29 communes is 41,38 %, 12 of 30 is 40 %: none gives 40,68 %
+    text = "Huyện có 12 xã đạt chuẩn nông thôn mới, đạt tỷ lệ 40,68%."
+    assert verdicts(text) == [("40,68%", "inconsistent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 12 of 30
+        "Huyện có 12 xã đạt chuẩn nông thôn mới, đạt tỷ lệ 40%.",
+        # a rate of the running total, not of the communes added this year
+        "Năm nay có thêm 3 xã đạt chuẩn nông thôn mới, nâng tỷ lệ xã đạt chuẩn lên 57,14%.",
+    ],
+)
+def test_a_rate_a_whole_number_gives_or_of_another_count_is_not_flagged(text: str) -> None:
+    assert all(v != "inconsistent" for _, v in verdicts(text))
