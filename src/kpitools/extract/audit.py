@@ -98,16 +98,23 @@ def audit_statements(statements: pl.DataFrame | Iterable[Statement]) -> pl.DataF
     return pl.DataFrame(rows, schema=AUDIT_SCHEMA, orient="row")
 
 
-def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
-    rows: list[dict[str, Any]] = []
-    by_start = {(r["file"], r["start"]): r for r in df.iter_rows(named=True)}
+def _wholes_and_parts(
+    df: pl.DataFrame,
+) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Each statement that other statements name as their whole (``part_of``), with them."""
+    rows = list(df.iter_rows(named=True))
+    by_start = {(r["file"], r["start"]): r for r in rows}
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for r in df.iter_rows(named=True):
+    for r in rows:
         if r["part_of"] is not None:
             groups.setdefault((r["file"], r["part_of"]), []).append(r)
-    for key, parts in groups.items():
-        total = by_start.get(key)
-        if total is None or total["actual"] is None:
+    return [(by_start[key], parts) for key, parts in groups.items() if key in by_start]
+
+
+def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
+    rows: list[dict[str, Any]] = []
+    for total, parts in _wholes_and_parts(df):
+        if total["actual"] is None:
             continue
         whole = _dec(total["actual"])
         assert whole is not None
@@ -195,14 +202,8 @@ def _weighted_part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
     if "part_of" not in df.columns:
         return []
     rows: list[dict[str, Any]] = []
-    by_start = {(r["file"], r["start"]): r for r in df.iter_rows(named=True)}
-    groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for r in df.iter_rows(named=True):
-        if r["part_of"] is not None:
-            groups.setdefault((r["file"], r["part_of"]), []).append(r)
-    for key, parts in groups.items():
-        total = by_start.get(key)
-        if total is not None and len(parts) >= 2:
+    for total, parts in _wholes_and_parts(df):
+        if len(parts) >= 2:
             row = _weighted_row(total, parts)
             if row is not None:
                 rows.append(row)
