@@ -50,6 +50,7 @@ from kpitools.extract.checks import (
     drop_unfitting_counts,
 )
 from kpitools.extract.part_year import (
+    link_earlier_target_rates,
     link_met_plans,
     link_part_year_amounts,
     link_planned_growths,
@@ -107,6 +108,7 @@ def link_document(
     linked = split_growth_pairs(linked)
     linked = link_planned_growths(linked, text)
     linked = link_target_rates(linked, text)
+    linked = link_earlier_target_rates(linked, text)
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)

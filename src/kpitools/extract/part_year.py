@@ -752,3 +752,114 @@ def link_target_rates(
         ):
             out.append(_rate_against(s, m))
     return out
+
+
+# ", thấp hơn so với chỉ tiêu nghị quyết đề ra.", ", vượt mục tiêu đề ra;": a rate said short
+# of, or past, a target named with no figure of its own, its clause ending there
+_UNWRITTEN_TARGET_RATE = rx(
+    r"\s*,?\s*(?:(?:dù|nhưng|và)\s+)?(?:(?P<down>thấp\s+hơn|(?:chưa|không)\s+đạt)"
+    r"|(?P<up>cao\s+hơn|vượt))(?:\s+so)?(?:\s+với)?\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?:\s+[^\W\d_]+){0,5}?\s*(?:[.;]|$)"
+)
+# "… đạt tỷ lệ 3% trở lên", "tỷ lệ … là 3%": a target written as a rate
+_RATE_WRITTEN = rx(r"(?<!\w)tỷ\s+lệ(?!\w)")
+# "chỉ tiêu … đạt tỷ lệ 3%", "mục tiêu đề ra là tỷ lệ …": a rate set out as a target
+_RATE_SET_OUT = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu)(?!\w).*(?<!\w)tỷ\s+lệ(?!\w)")
+_EARLIER_TARGET_REACH = 400
+"""How far before a rate (in characters, one paragraph) its target rate may be written."""
+
+
+def _shared_words(a: str, b: str) -> int:
+    """How many words of two letters or more ``a`` and ``b`` share, ``tỷ lệ`` left out."""
+    words = {w for w in fold(_RATE_WRITTEN.sub(" ", fold(a))).split() if len(w) > 1}
+    return len({w for w in words if w.isalpha()} & set(fold(b).split()))
+
+
+def _target_rate(t: LinkableStatement) -> bool:
+    """Whether ``t`` sets out a rate above nought as a target.
+
+    A target written as a rate, or a rate whose text names a target before the rate.
+    """
+    if not isinstance(t.stated_percent, Decimal) or t.stated_percent <= 0:
+        return False
+    if t.stated_kind == "target":
+        return _RATE_WRITTEN.search(fold(t.text)) is not None
+    return t.stated_kind == "rate" and _RATE_SET_OUT.search(fold(t.text)) is not None
+
+
+def _earlier_target_fits(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
+    """Whether ``t``, the statement right before the rate ``s``, is its target rate.
+
+    A target rate (:func:`_target_rate`), in the same paragraph within
+    :data:`_EARLIER_TARGET_REACH` characters, whose words share at least two with the
+    rate's label besides ``tỷ lệ``.
+    """
+    return (
+        _target_rate(t)
+        and 0 <= s.start - t.end <= _EARLIER_TARGET_REACH
+        and "\n" not in text[t.end : s.start]
+        and _shared_words(s.label or "", t.text) >= 2
+    )
+
+
+def _named_rate(s: LinkableStatement) -> bool:
+    """Whether ``s`` is a rate.
+
+    Read as one, a coverage's percentage, or an attainment whose label names a rate
+    (``tỷ lệ … đạt 6%, vượt chỉ tiêu``).
+    """
+    if s.stated_kind in ("rate", "coverage"):
+        return True
+    return s.stated_kind == "attainment" and _RATE_WRITTEN.search(fold(s.label or "")) is not None
+
+
+def link_earlier_target_rates(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each rate compared with a target written with no figure also paired.
+
+    The rate is read against the target rate the statement before it sets out:
+
+    ``Nghị quyết đề ra mỗi năm kết nạp hội viên mới đạt tỷ lệ 4% trở lên. Năm nay, tỷ lệ
+    hội viên mới kết nạp chỉ đạt 3,1%, thấp hơn chỉ tiêu nghị quyết.``: the rate 3,1 against
+    the target 4, linked; no percentage of the plan stated. Only a rate with no figure of its
+    own (:func:`_named_rate`), the comparison ending its clause with no figure, the target
+    rate the statement right before it (:func:`_earlier_target_fits`), and the rate on the
+    side of it the words say.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if i == 0 or not _bare_rate(s) or not _named_rate(s):
+            continue
+        assert s.stated is not None
+        at = text.rfind(s.stated, s.start, s.end)
+        at = s.end if at < 0 else at + len(s.stated)
+        m = _UNWRITTEN_TARGET_RATE.match(fold(text[at : at + PLANNED_GROWTH_REACH]))
+        t = statements[i - 1]
+        if m is None or not _earlier_target_fits(s, t, text):
+            continue
+        assert isinstance(s.stated_percent, Decimal) and isinstance(t.stated_percent, Decimal)
+        if s.stated_percent == t.stated_percent or (
+            (s.stated_percent < t.stated_percent) != bool(m.group("down"))
+        ):
+            continue
+        out.append(_rate_against_statement(s, t))
+    return out
+
+
+def _rate_against_statement(s: LinkableStatement, t: LinkableStatement) -> LinkableStatement:
+    """``s``'s stated rate as the actual against the target rate stated by ``t``, linked."""
+    fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
+    return dataclasses.replace(
+        s,
+        actual=s.stated_percent,
+        target=t.stated_percent,
+        measure="%",
+        target_period=t.target_period or "annual",
+        consistent=None,
+        verdict="unchecked",
+        link_start=t.start,
+        link_end=t.end,
+        link_text=t.text,
+        **fields,
+    )
