@@ -22,6 +22,7 @@ from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.parts import ListedParts, listed_parts_over
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
+from kpitools.extract.table_rows import row_checks, table_rows
 from kpitools.extract.text import (
     CITY_WORDS,
     Normalized,
@@ -298,6 +299,7 @@ def _read(
         )
     linked = link_document(out, doc.text, money=money)
     linked = _with_parts_over(linked, doc.text, end=doc.limit, file=file, money=money)
+    linked = _with_table_rows(linked, doc.text, doc.fold, end=doc.limit, file=file)
     del out, records  # each statement moved below is then the only one of its span in memory
     if not doc.norm.same_offsets():
         for i, s in enumerate(linked):
@@ -363,6 +365,46 @@ def _with_parts_over(
                 measure=p.measure,
                 note=note["note"],
                 note_data=note["note_data"],
+            ),
+        )
+    return out
+
+
+def _with_table_rows(
+    statements: list[Statement], text: str, folded: str, *, end: int, file: str
+) -> list[Statement]:
+    """``statements`` with a statement for each row of an indicator table no statement reads.
+
+    See :mod:`kpitools.extract.table_rows`; in text order, the row's result against its
+    plan, checked by the row's percentage when the table has a column of them.
+    """
+    out = list(statements)
+    for r in table_rows(text, folded, end):
+        if any(c.start < r.end and r.start < c.end for c in out):
+            continue
+        at = next((i for i, c in enumerate(out) if c.start > r.start), len(out))
+        out.insert(
+            at,
+            Statement(
+                file=file,
+                start=r.start,
+                end=r.end,
+                text=" ".join(text[r.start : r.end].split()),
+                metric=None,
+                label=r.label,
+                unit=None,
+                unit_code=None,
+                year=r.year,
+                as_of=None,
+                actual=r.actual,
+                target=r.target,
+                stated_percent=r.percent.value if r.percent else None,
+                stated_kind="attainment" if r.percent else None,
+                qualifier=r.actual_qualifier,
+                stated=r.percent.text if r.percent else None,
+                exact=r.actual_qualifier is None and r.target_qualifier is None,
+                target_period="annual" if r.yearly else None,
+                **row_checks(r),
             ),
         )
     return out

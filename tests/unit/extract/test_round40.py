@@ -54,3 +54,74 @@ def test_no_earlier_target_rate_is_taken_against_the_words_or_of_another_thing(
     text: str,
 ) -> None:
     assert checked(text) == []
+
+
+# ------------------------------------- rows of an indicator table written one cell a line
+
+
+def _table(head_plan: str, head_done: str, rows: list[list[str]], *, percent: bool) -> str:
+    head = ["TT", "Chỉ tiêu", "Đơn vị", head_plan, head_done] + (["Tỷ lệ %"] if percent else [])
+    cells = head + [c for row in rows for c in row]
+    return "Kết quả thực hiện một số chỉ tiêu của phường:\n\n" + "\n\n".join(cells) + "\n"
+
+
+def test_a_tables_rows_read_the_result_against_the_plan_and_check_their_percentage() -> None:
+    text = _table(
+        "Kế hoạch năm 2030",
+        "Thực hiện năm 2030",
+        [
+            ["1", "Kết nạp đảng viên mới", "người", "40", "46", "115"],
+            ["2", "Thành lập chi bộ mới", "chi bộ", "8", "7", "87,5"],
+            ["3", "Kết nạp hội viên mới", "người", "300", "331", "110"],
+        ],
+        percent=True,
+    )
+    assert checked(text) == [
+        (Decimal("46"), Decimal("40"), Decimal("115"), "consistent"),
+        (Decimal("7"), Decimal("8"), Decimal("87.5"), "consistent"),
+        # 331 / 300 is 110,33 %: written 110, rounded
+        (Decimal("331"), Decimal("300"), Decimal("110"), "consistent"),
+    ]
+    cut = text.replace("\n\n331\n\n110", "\n\n332\n\n110")  # 110,67 %: only cutting gives 110
+    assert [v for *_, v in checked(cut)][-1] == "truncated"
+
+
+def test_a_tables_row_keeps_a_plan_range_and_qualifiers_unchecked() -> None:
+    text = _table(
+        "Kế hoạch",
+        "Ước thực hiện",
+        [
+            ["1", "Tỷ lệ đoàn viên được tập huấn", "%", "70-75", "76"],
+            ["2", "Tỷ lệ tổ chức cơ sở đảng hoàn thành nhiệm vụ", "%", "Trên 90", "93,5"],
+        ],
+        percent=False,
+    )
+    assert checked(text) == [
+        (Decimal("76"), (Decimal("70"), Decimal("75")), None, "unchecked"),
+        (Decimal("93.5"), Decimal("90"), None, "unchecked"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a result in words, an empty unit cell: the cells do not line up, nothing is read
+        _table(
+            "Kế hoạch năm 2030",
+            "Thực hiện năm 2030",
+            [["1", "Kết nạp đảng viên mới", "người", "40", "Vượt"], ["2", "Số chi bộ", "9", "10"]],
+            percent=False,
+        ),
+        # the plan of one year, the result of another: no pair
+        _table(
+            "Kế hoạch năm 2031",
+            "Thực hiện năm 2030",
+            [["1", "Kết nạp đảng viên mới", "người", "40", "46"]],
+            percent=False,
+        ),
+        # no column of labels heads the figures
+        "Kế hoạch\n\nThực hiện\n\nKết nạp đảng viên mới\n\nngười\n\n40\n\n46\n",
+    ],
+)
+def test_no_row_is_read_when_the_cells_or_the_header_do_not_fit(text: str) -> None:
+    assert checked(text) == []

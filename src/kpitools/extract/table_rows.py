@@ -1,0 +1,232 @@
+"""Rows of indicator tables written one cell a line: the plan's and the result's columns.
+
+A report's table of indicators, copied from a page, often comes out one cell a line::
+
+    Chỉ tiêu
+    Đơn vị
+    Kế hoạch năm 2030
+    Ước thực hiện năm 2030
+    Tỷ lệ %
+    1
+    Số hội viên mới
+    người
+    120
+    126
+    105
+
+The header names the plan's column and, right after it, the result's (a column of their
+percentage may follow); each row that has a label, then as many cells as the header has
+between the label's column and the plan's (the unit's), then a plan and a result written as
+figures is a statement of the result against the plan. What does not fit is left out:
+precision first. Lines holding only spaces are empty cells and are skipped, so a row whose
+cells do not line up with the header (an empty unit, a result in words) does not fit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+from kpitools.extract.amounts import stated_checks
+from kpitools.extract.notes import noted, seg
+from kpitools.extract.text import NUM
+from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
+from kpitools.textfold import rx
+
+_YEAR = r"(?:\s+(?:năm\s+)?(?P<{}>(?:19|20)\d{{2}}))?"
+_PLAN_HEAD = (
+    r"(?:kế\s+hoạch|kh|mục\s+tiêu|dự\s+toán)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?"
+    + _YEAR.format("plan_year")
+)
+_DONE_HEAD = r"(?:(?:ước\s+)?(?:thực\s+hiện|th|kết\s+quả)|ước\s+đạt)(?:\s+năm)?" + _YEAR.format(
+    "done_year"
+)
+# the header of a plan's column and, on the next line that is not empty, the result's
+_HEADER = rx(
+    rf"(?m)^[ \t]*(?P<plan>{_PLAN_HEAD})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<done>{_DONE_HEAD})[ \t]*$"
+)
+# the header of the column of labels
+_LABEL_HEAD = rx(r"(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục|hạng\s+mục")
+# "Tỷ lệ %", "Tỷ lệ (%)", "% so KH", "So với kế hoạch (%)": the percentage of the plan
+_PERCENT_HEAD = rx(
+    r"tỷ\s+lệ(?:\s*\(?%\)?)?|%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|kh)"
+    r"|so\s+(?:với\s+)?(?:kế\s+hoạch|kh)\s*\(?%\)?"
+)
+_VALUE = rx(rf"(?:(?P<q>khoảng|dưới|trên|hơn|gần)\s+)?(?P<a>{NUM})(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%?")
+_PLAIN = rx(rf"(?P<a>{NUM})\s*%?")
+_WORD = rx(r"[^\W\d_]{2,}")
+
+LABEL_HEAD_REACH = 4
+"""How many cells before the plan's column the column of labels may be."""
+PROSE_CELL = 300
+"""A cell this long (characters) or longer is prose: the table has ended."""
+TABLE_REACH = 20_000
+"""How far (characters) after its header a table's rows are read."""
+
+
+class TableRow(NamedTuple):
+    """One row of an indicator table: its label, the plan and the result it gives."""
+
+    start: int
+    end: int
+    label: str
+    actual: Decimal
+    actual_qualifier: str | None
+    target: Decimal | tuple[Decimal, Decimal]
+    target_qualifier: str | None
+    percent: Percent | None
+    year: int | None
+    yearly: bool
+
+
+class _Cell(NamedTuple):
+    start: int
+    end: int
+
+
+def _cells(folded: str, start: int, end: int) -> Iterator[_Cell]:
+    """The cells (lines that hold more than spaces) of ``folded[start:end]``, trimmed."""
+    at = start
+    while at < end:
+        stop = folded.find("\n", at, end)
+        stop = end if stop < 0 else stop
+        line = folded[at:stop]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            yield _Cell(at + lead, at + len(line.rstrip()))
+        at = stop + 1
+
+
+def _cells_before(folded: str, at: int, n: int) -> list[str]:
+    """The ``n`` cells (or fewer) that end before ``at``, nearest first."""
+    out: list[str] = []
+    lo = max(0, at - 100 * n)
+    for c in _cells(folded, lo, at):
+        out.append(folded[c.start : c.end])
+    return out[::-1][:n]
+
+
+def _is_label(cell: str) -> bool:
+    """Whether ``cell`` may be a row's label: two words of letters at least, no figure."""
+    return (
+        len(cell) < PROSE_CELL and len(_WORD.findall(cell)) >= 2 and _VALUE.fullmatch(cell) is None
+    )
+
+
+def table_rows(text: str, folded: str, end: int) -> list[TableRow]:
+    """The rows of the indicator tables of ``text`` (see the module docstring), before ``end``.
+
+    ``folded`` is ``text`` folded (:func:`kpitools.textfold.fold`), offsets alike.
+    """
+    out: list[TableRow] = []
+    at = 0
+    for m in _HEADER.finditer(folded, 0, end):
+        if m.start() < at:
+            continue
+        rows = _rows_after(text, folded, m, end)
+        out.extend(rows)
+        if rows:
+            at = rows[-1].end
+    return out
+
+
+def _header_shape(folded: str, m: re.Match[str]) -> tuple[int, bool] | None:
+    """The header's shape: cells between a row's label and its plan, a percentage column.
+
+    How many cells lie between the label and the plan, and whether a column of percentages
+    follows the result's; None when no column of labels heads the table.
+    """
+    plan_year, done_year = m.group("plan_year"), m.group("done_year")
+    if plan_year and done_year and plan_year != done_year:
+        return None
+    before = _cells_before(folded, m.start("plan"), LABEL_HEAD_REACH)
+    gap = next((i + 1 for i, c in enumerate(before) if _LABEL_HEAD.fullmatch(c)), None)
+    if gap is None:
+        return None
+    following = next(_cells(folded, m.end() + 1, min(len(folded), m.end() + 200)), None)
+    percent = following is not None and bool(
+        _PERCENT_HEAD.fullmatch(folded[following.start : following.end])
+    )
+    return gap, percent
+
+
+def _rows_after(text: str, folded: str, m: re.Match[str], end: int) -> list[TableRow]:
+    """The rows of the table whose header ``m`` matched."""
+    shape = _header_shape(folded, m)
+    if shape is None:
+        return []
+    gap, percent = shape
+    width = gap + 2 + percent
+    year = m.group("plan_year") or m.group("done_year")
+    yearly = "năm" in m.group("plan")
+    cells: list[_Cell] = []
+    out: list[TableRow] = []
+    for c in _cells(folded, m.end(), min(end, m.end() + TABLE_REACH)):
+        if c.end - c.start >= PROSE_CELL:
+            break
+        cells.append(c)
+    i = 0
+    while i < len(cells):
+        row = _row(text, folded, cells[i : i + width], gap, percent)
+        if row is None:
+            i += 1
+            continue
+        out.append(row._replace(year=int(year) if year else None, yearly=yearly))
+        i += width
+    return out
+
+
+def _row(text: str, folded: str, cells: list[_Cell], gap: int, percent: bool) -> TableRow | None:
+    """The row that starts at ``cells[0]``, when its cells fit the header's shape."""
+    if len(cells) < gap + 2 + percent:
+        return None
+    words = [folded[c.start : c.end] for c in cells]
+    if not _is_label(words[0]) or any(_VALUE.fullmatch(w) for w in words[1:gap]):
+        return None
+    plan, done = _VALUE.fullmatch(words[gap]), _VALUE.fullmatch(words[gap + 1])
+    if plan is None or done is None or done.group("b"):
+        return None
+    stated = None
+    if percent:
+        p = _PLAIN.fullmatch(words[gap + 2])
+        if p is None:
+            return None
+        stated = parse_percent(p.group("a") + "%")
+    low = parse_number(plan.group("a"))
+    target = (low, parse_number(plan.group("b"))) if plan.group("b") else low
+    return TableRow(
+        start=cells[0].start,
+        end=cells[-1].end,
+        label=" ".join(text[cells[0].start : cells[0].end].split()),
+        actual=parse_number(done.group("a")),
+        actual_qualifier=done.group("q"),
+        target=target,
+        target_qualifier=plan.group("q"),
+        percent=stated,
+        year=None,
+        yearly=False,
+    )
+
+
+def row_checks(r: TableRow) -> dict[str, Any]:
+    """The verdict and note of a row.
+
+    Its percentage checked against its figures when the plan is one figure written plainly
+    and the result has no qualifier; else unchecked.
+    """
+    lead = seg("table_row")
+    none: dict[str, Any] = {"computed_percent": None, "consistent": None, "verdict": "unchecked"}
+    if r.percent is None:
+        return {**none, **noted(lead, seg("no_percent"))}
+    t = r.target
+    if not isinstance(t, Decimal) or t == 0 or r.target_qualifier or r.actual_qualifier:
+        return {**none, **noted(lead, seg("target_approximate"))}
+    check = check_percent(r.percent, r.actual, t)
+    assert check.exact is not None
+    said = seg("percent", a=f"{r.actual:f}", t=f"{t:f}", exact=f"{check.exact:.6g}")
+    return {
+        "computed_percent": check.computed,
+        **stated_checks((lead, said), None, check, r.percent.value),
+    }
