@@ -20,6 +20,7 @@ from kpitools.extract.figures import (
     _K_CORRESPONDS,
     _K_PLAN_TAIL,
     _LABEL_VERBS,
+    _PART_MARKER,
     _STOP,
     _TERM,
     _TOTAL_LEAD,
@@ -880,10 +881,64 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                     rule = "sum_equal" if consists else "sum_at_most"
                 else:
                     rule = "at_most"
+                    siblings = _sibling_parts(doc, total, parts, (start, end), actual, anchors)
+                    if siblings:
+                        parts, rule = parts + siblings, "sum_at_most"
                 for d in parts:
                     d.part_of, d.part_rule = total, rule
                 break
     _link_totals_after(doc, actual)
+
+
+# the first words of an item of a list: three words of letters
+_LEAD_WORDS = re.compile(r"[\s,:;\-–•+]*((?:[^\W\d_]+\s+){2}[^\W\d_]+)(?!\w)")
+_SIBLING_WHOLES = (None, "gần")
+"""Qualifiers of a whole its sibling parts are summed against (at most the number written)."""
+
+
+def _sibling_parts(
+    doc: Doc,
+    total: Draft,
+    parts: list[Draft],
+    region: tuple[int, int],
+    actual: list[Draft],
+    anchors: list[int],
+) -> list[Draft]:
+    """The parts of ``total`` in the items after a part list's first, when they are siblings.
+
+    ``Trong đó, thu từ phí cảng đạt 60 tỷ đồng, …; thu từ phí bến đạt 25 tỷ đồng, …``: an
+    item after a semicolon that opens with the same three words as the first item names a
+    part beside it, not one inside it, so the parts are disjoint and their sum is at most
+    the whole. One part to an item (the first's too), each of the whole's kind; the items
+    end at the first that opens otherwise. None when the whole is written as more than its
+    number (``hơn``, ``khoảng``).
+    """
+    assert total.actual_fig is not None
+    start, end = region
+    if len(parts) != 1 or total.actual_fig.qualifier not in _SIBLING_WHOLES:
+        return []
+    sentence_end = parts[0].sentence.end
+    head = _LEAD_WORDS.match(doc.fold, start + len(_marker_at(doc, start)))
+    out: list[Draft] = []
+    while head is not None and end < sentence_end and doc.text[end] == ";":
+        nxt = doc.text.find(";", end + 1, sentence_end)
+        nxt = sentence_end if nxt < 0 else nxt
+        lead = _LEAD_WORDS.match(doc.fold, end + 1, nxt)
+        if lead is None or lead.group(1).split() != head.group(1).split():
+            break
+        lo = bisect.bisect_left(anchors, end)
+        item = [d for d in actual[lo : bisect.bisect_left(anchors, nxt, lo)] if d.part_of is None]
+        if len(item) != 1 or not _same_kind(doc, total, item[0]):
+            return []
+        out.append(item[0])
+        end = nxt
+    return out
+
+
+def _marker_at(doc: Doc, start: int) -> str:
+    """The part marker that opens ``doc``'s text at ``start`` (folded), or ''."""
+    m = _PART_MARKER.match(doc.fold, start)
+    return m.group(0) if m else ""
 
 
 # a unit per something written right after a figure: "6,2 tấn/ha", "12 triệu đồng/người"

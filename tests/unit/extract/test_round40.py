@@ -8,6 +8,8 @@ from decimal import Decimal
 import pytest
 from reading import checked, find
 
+from kpitools.extract import audit_statements
+
 # ---------------------------- a rate said short of a target whose rate an earlier sentence sets
 
 
@@ -125,3 +127,42 @@ def test_a_tables_row_keeps_a_plan_range_and_qualifiers_unchecked() -> None:
 )
 def test_no_row_is_read_when_the_cells_or_the_header_do_not_fit(text: str) -> None:
     assert checked(text) == []
+
+
+# ------------------------------ parts after a part marker, split by semicolons, named alike
+
+
+def _sums(text: str) -> list[tuple[str, str]]:
+    """(check, verdict) of the audit's sums of ``text``, money read."""
+    audit = audit_statements(find(text, money=True))
+    return [(c, v) for c, v in audit.select("check", "verdict").rows() if c == "sum"]
+
+
+def test_sibling_items_after_a_semicolon_are_parts_whose_sum_the_whole_bounds() -> None:
+    text = (
+        "Năm 2030, tổng thu của cảng đạt gần 80 tỷ đồng, bằng 101% kế hoạch. Trong đó, thu "
+        "từ phí cảng biển đạt 60 tỷ đồng, đạt 100% kế hoạch; thu từ phí cảng cạn đạt 25 tỷ "
+        "đồng, bằng 102% kế hoạch."
+    )
+    assert _sums(text) == [("sum", "inconsistent")]  # 60 + 25 is more than nearly 80
+    fits = text.replace("25 tỷ", "15 tỷ")
+    assert _sums(fits) == [("sum", "consistent")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second item opens otherwise: it may lie inside the first
+        "Năm 2030, tổng thu của cảng đạt gần 80 tỷ đồng, bằng 101% kế hoạch. Trong đó, thu từ "
+        "phí cảng biển đạt 60 tỷ đồng, đạt 100% kế hoạch; riêng tiền thuê bến đạt 25 tỷ đồng, "
+        "bằng 102% kế hoạch.",
+        # a whole written as more than its number bounds no sum
+        "Năm 2030, tổng thu của cảng đạt hơn 80 tỷ đồng, bằng 101% kế hoạch. Trong đó, thu từ "
+        "phí cảng biển đạt 60 tỷ đồng, đạt 100% kế hoạch; thu từ phí cảng cạn đạt 25 tỷ "
+        "đồng, bằng 102% kế hoạch.",
+    ],
+)
+def test_items_that_open_otherwise_or_a_whole_above_its_number_are_not_summed(
+    text: str,
+) -> None:
+    assert _sums(text) == []
