@@ -505,6 +505,10 @@ _EXTRACT = {
         "cùng số liệu được nêu là “{text}” ({stated}): không thể cùng đúng với một kế hoạch năm",
         "the same figure is stated as “{text}” ({stated}): both cannot hold of one year plan",
     ),
+    "extract.note.floor_short": _pair(
+        ": kể cả thêm một đơn vị ở chữ số cuối của số 'trên' thì cũng không đạt {stated}%",
+        ": even one more of the floor's last written digit does not reach {stated}%",
+    ),
     "extract.note.far_off": _pair(
         ": số liệu gần đúng nhưng lệch quá xa so với {stated}%",
         ": approximate figures, but too far from {stated}%",

@@ -268,6 +268,31 @@ def _floor_cut(d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Deci
     return bool(check_percent(percent, a, t).truncated)
 
 
+_LEADING_NUM = re.compile(rf"\s*({NUM})")
+
+
+def _floor_short(d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal) -> bool:
+    """Whether a floor amount, below one unit of its last digit more, cannot reach its share.
+
+    ``trên 1.237 tỷ đồng, bằng 12,5% kế hoạch (10.000 tỷ đồng)``: an amount written to its
+    last digit as a floor lies below one more of that digit (1.238), so its share is below
+    12,38 %, which does not round to 12,5 %. Only a floor (``trên``, ``hơn``) whose last
+    written digit is not nought (``hơn 1.200`` may stand for a rounder figure), the
+    percentage with no qualifier and the other figures exact.
+    """
+    f, others = d.actual_fig, (d.target_fig, d.excess_fig)
+    if qual is not None or d.kind == "excess" or f is None or f.qualifier not in FLOORS:
+        return False
+    if any(g is not None and g.qualifier for g in others):
+        return False
+    m = _LEADING_NUM.match(f.written)
+    if m is None or m.group(1).endswith("0"):
+        return False
+    unit = 2 * _half_unit(m.group(1), a)
+    half = Decimal(5).scaleb(-percent.decimals - 1)
+    return (a + unit) * 100 / t <= percent.value - half
+
+
 def _approximate_checks(
     d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal
 ) -> dict[str, Any]:
@@ -288,9 +313,16 @@ def _approximate_checks(
                 seg("computed", computed=check.computed),
             ),
         }
+    lead = seg("percent", a=a, t=t, exact=f"{exact:.6g}")
+    if _floor_short(d, percent, qual, a, t):
+        return {
+            "computed_percent": float(round(exact, percent.decimals)),
+            "consistent": False,
+            "verdict": "inconsistent",
+            **noted(lead, seg("floor_short", stated=stated)),
+        }
     if not far_off(stated, percent.decimals, qual, exact):
         return {"verdict": "unchecked", **noted(seg("approximate"))}
-    lead = seg("percent", a=a, t=t, exact=f"{exact:.6g}")
     return {
         "computed_percent": float(round(exact, percent.decimals)),
         "consistent": False,

@@ -166,3 +166,40 @@ def test_items_that_open_otherwise_or_a_whole_above_its_number_are_not_summed(
     text: str,
 ) -> None:
     assert _sums(text) == []
+
+
+# ------------------------- a floor amount whose share one more of its last digit cannot reach
+
+
+def _verdicts(text: str) -> list[tuple[str | None, str | None]]:
+    return [(s.stated, s.verdict) for s in find(text, money=True) if s.stated]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đảng bộ xã kết nạp trên 47 đảng viên, đạt 98% kế hoạch năm (50 đảng viên).",
+        "Thu ngân sách của phường đạt hơn 1.237 tỷ đồng, bằng 12,5% dự toán năm (10.000 tỷ đồng).",
+    ],
+)
+def test_a_floor_amounts_share_beyond_one_more_of_its_last_digit_is_inconsistent(
+    text: str,
+) -> None:
+    assert [v for _, v in _verdicts(text)] == ["inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 47 to 48 of 50 is 94 % to 96 %: 95 % may be rounded from it
+        "Đảng bộ xã kết nạp trên 47 đảng viên, đạt 95% kế hoạch năm (50 đảng viên).",
+        # a round floor may stand for a figure further above it
+        "Đảng bộ xã kết nạp trên 40 đảng viên, đạt 86% kế hoạch năm (50 đảng viên).",
+        # the percentage has a floor of its own
+        "Đảng bộ xã kết nạp trên 47 đảng viên, đạt trên 98% kế hoạch năm (50 đảng viên).",
+    ],
+)
+def test_a_share_a_floor_may_reach_a_round_floor_or_a_qualified_share_is_not_flagged(
+    text: str,
+) -> None:
+    assert all(v != "inconsistent" for _, v in _verdicts(text))
