@@ -552,6 +552,10 @@ _EXTRACT = {
         "so với số cùng kỳ ghi trong ngoặc: 100 × ({a} / {base} − 1) = {exact}",
         "against the base in brackets: 100 × ({a} / {base} − 1) = {exact}",
     ),
+    "extract.note.fall_of_decrease": _pair(
+        "mức giảm {by} trên số gốc {a} + {by}: 100 × {by} / ({a} + {by}) = {exact}",
+        "a fall of {by} from a base of {a} + {by}: 100 × {by} / ({a} + {by}) = {exact}",
+    ),
     "extract.note.growth_of_increase": _pair(
         "mức tăng {by} trên số gốc {a} − {by}: 100 × {by} / ({a} − {by}) = {exact}",
         "an increase of {by} on a base of {a} − {by}: 100 × {by} / ({a} − {by}) = {exact}",

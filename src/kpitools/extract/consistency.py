@@ -124,7 +124,7 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
         return {}
     m = _GROWTH_BASE.match(doc.fold, p.end, p.sentence.end)
     if m is None or not _counts_alike(doc, f, m.group("word")):
-        return _growth_by_checks(doc, f, p, a)
+        return _growth_by_checks(doc, f, p, a) or _signed_change_checks(doc, f, p, a)
     base = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
     if not base or base == a:
         return {}  # "(đạt 5.600 tỷ đồng)": the result written again, no base
@@ -160,6 +160,74 @@ _GROWTH_NEXT = rx(
     rf"\s*[,;]?\s*(?:(?:đạt|bằng|vượt)\s+(?:{NUM})\s*%(?:\s+(?!tăng)[^\W\d_]+){{0,6}}\s*,?\s*)?"
     r"(?:và\s+)?tăng(?:\s+(?:thêm|đến|tới|mạnh))?\s*"
 )
+
+
+# "tăng 2,1% (+1,15 tạ/ha)", "giảm 4,5% (-78 ha)": the change itself, signed, in brackets
+_SIGNED_CHANGE = rx(
+    rf"\s*\(\s*(?P<sign>[+\-–])\s*(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+"
+    r"(?P<word>[^\W\d_]+)(?:\s*/\s*[^\W\d_]+)?\s*\)"
+)
+# between a figure (its unit per something ended) and its change: the verb alone
+_CHANGE_NEXT = rx(r"(?:\s*/\s*[^\W\d_]+)?\s*[,;]?\s*(?:và\s+)?(?P<verb>tăng|giảm)\s*")
+
+
+def _signed_change_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, Any]:
+    """The check of a change in percent against the signed change in units after it.
+
+    ``năng suất đạt 48,2 tạ/ha, giảm 4% (-2 tạ/ha)``: the base is 50,2 and 2 of it is
+    3,98 %; a rise (``tăng 4% (+2 tạ/ha)``) is of the actual less the change. Wrong only
+    when no actual and change within half their last written digit give the percentage,
+    rounded or cut. The sign must agree with the verb right before the percentage, the
+    change count what the figure counts, and neither be qualified.
+    """
+    m = _SIGNED_CHANGE.match(doc.fold, p.end, p.sentence.end)
+    verb = _CHANGE_NEXT.fullmatch(doc.fold[f.span_end : p.start])
+    number = re.match(NUM, doc.fold[f.start : f.end])
+    percent = p.percent
+    if m is None or verb is None or number is None or percent is None or percent.value <= 0:
+        return {}
+    fall = verb.group("verb") == fold("giảm")
+    if fall != (m.group("sign") != "+") or not _counts_alike(doc, f, m.group("word")):
+        return {}
+    by = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
+    if by <= 0 or (not fall and by >= a):
+        return {}
+    bounds = _change_bounds(a, by, number.group(), m.group("n"), fall)
+    return _change_verdict(*bounds, percent, "fall_of_decrease" if fall else "growth_of_increase")
+
+
+def _change_bounds(
+    a: Decimal, by: Decimal, a_text: str, by_text: str, fall: bool
+) -> tuple[Decimal, Decimal, Decimal, Decimal, Decimal]:
+    """(low, high, exact) of the percentage a change ``by`` gives on ``a`` (after a fall: of
+    ``a + by``), the figures anywhere within half their last written digit; and ``a``, ``by``."""
+    ha, hb = _half_unit(a_text, a), _half_unit(by_text, by)
+    if fall:
+        low = 100 * (by - hb) / (a + ha + by - hb)
+        high = 100 * (by + hb) / (a - ha + by + hb)
+        return low, high, 100 * by / (a + by), a, by
+    low = 100 * (by - hb) / (a + ha - by + hb)
+    high = 100 * (by + hb) / (a - ha - by - hb) if a - ha - by - hb > 0 else low + 10**6
+    return low, high, 100 * by / (a - by), a, by
+
+
+def _change_verdict(
+    low: Decimal,
+    high: Decimal,
+    exact: Decimal,
+    a: Decimal,
+    by: Decimal,
+    percent: Percent,
+    note: str,
+) -> dict[str, Any]:
+    """The verdict of a stated change in percent between ``low`` and ``high``, rounded or cut."""
+    step = Decimal(1).scaleb(-percent.decimals)
+    ok = low <= percent.value + step and high >= percent.value - step / 2
+    return {
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(seg(note, a=a, by=by, exact=f"{exact:.6g}")),
+    }
 
 
 def _half_unit(number: str, value: Decimal) -> Decimal:

@@ -203,3 +203,46 @@ def test_a_share_a_floor_may_reach_a_round_floor_or_a_qualified_share_is_not_fla
     text: str,
 ) -> None:
     assert all(v != "inconsistent" for _, v in _verdicts(text))
+
+
+# ----------------------------- a change in percent against the signed change in units after it
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        (
+            "Năng suất lúa của xã ước đạt 48,2 tạ/ha, giảm 4% (-2 tạ/ha) so với năm trước.",
+            "consistent",
+        ),
+        (
+            "Năng suất lúa của xã ước đạt 48,2 tạ/ha, giảm 6% (-2 tạ/ha) so với năm trước.",
+            "inconsistent",
+        ),
+        (
+            "Sản lượng cá của phường đạt 1.050 tấn, tăng 5% (+50 tấn) so với năm trước.",
+            "consistent",
+        ),
+        (
+            "Sản lượng cá của phường đạt 1.050 tấn, tăng 7% (+50 tấn) so với năm trước.",
+            "inconsistent",
+        ),
+    ],
+)
+def test_a_change_in_percent_is_checked_against_the_signed_change_beside_it(
+    text: str, verdict: str
+) -> None:
+    assert [v for _, v in _verdicts(text)] == [verdict]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sign disagrees with the verb
+        "Năng suất lúa của xã ước đạt 48,2 tạ/ha, giảm 6% (+2 tạ/ha) so với năm trước.",
+        # the change counts something else
+        "Năng suất lúa của xã ước đạt 48,2 tạ/ha, giảm 6% (-2 ha) so với năm trước.",
+    ],
+)
+def test_a_change_of_another_sign_or_thing_checks_nothing(text: str) -> None:
+    assert [v for _, v in _verdicts(text)] == ["unchecked"]
