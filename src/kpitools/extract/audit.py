@@ -103,7 +103,9 @@ def _wholes_and_parts(
 ) -> list[tuple[dict[str, Any], list[dict[str, Any]]]]:
     """Each statement that other statements name as their whole (``part_of``), with them."""
     rows = list(df.iter_rows(named=True))
-    by_start = {(r["file"], r["start"]): r for r in rows}
+    by_start: dict[tuple[str, int], dict[str, Any]] = {}
+    for r in rows:  # the statement read at a start, not a pair a later pass added there
+        by_start.setdefault((r["file"], r["start"]), r)
     groups: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for r in rows:
         if r["part_of"] is not None:

@@ -625,7 +625,7 @@ def split_growth_pairs(statements: Sequence[LinkableStatement]) -> list[Linkable
 _PLANNED_GROWTH = rx(
     r"\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})(?:\s+năm\s+(?:trước|(?:19|20)\d{2}))?)?"
     r"(?:\s*,\s*cao\s+hơn\s+(?:so\s+với\s+)?(?:mục\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){0,4}?)?"
-    r"\s*\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:đề\s+ra|năm|giao|cả\s+năm))?"
+    r"\s*\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|nghị\s+quyết)(?:\s+(?:đề\s+ra|năm|giao|cả\s+năm))?"
     rf"\s*(?:là|:)?\s*(?:tăng\s+)?(?P<a>{NUM})\s*%?(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%\s*\)"
 )
 PLANNED_GROWTH_REACH = 120
@@ -660,6 +660,7 @@ def _rate_against(s: LinkableStatement, m: re.Match[str]) -> LinkableStatement:
     """``s``'s stated rate as the actual against the target rate ``m`` reads.
 
     The target is group ``a``, or the range ``a`` to ``b``; no percentage of it is stated.
+    A rate is no part of a whole: the pair is of none.
     """
     low = parse_number(m.group("a"))
     target: Value = (low, parse_number(m.group("b"))) if m.group("b") else low
@@ -672,6 +673,8 @@ def _rate_against(s: LinkableStatement, m: re.Match[str]) -> LinkableStatement:
         target_period="annual",
         consistent=None,
         verdict="unchecked",
+        part_of=None,
+        part_rule=None,
         **fields,
     )
 
@@ -858,6 +861,8 @@ def _rate_against_statement(s: LinkableStatement, t: LinkableStatement) -> Linka
         target_period=t.target_period or "annual",
         consistent=None,
         verdict="unchecked",
+        part_of=None,
+        part_rule=None,
         link_start=t.start,
         link_end=t.end,
         link_text=t.text,

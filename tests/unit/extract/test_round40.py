@@ -246,3 +246,24 @@ def test_a_change_in_percent_is_checked_against_the_signed_change_beside_it(
 )
 def test_a_change_of_another_sign_or_thing_checks_nothing(text: str) -> None:
     assert [v for _, v in _verdicts(text)] == ["unchecked"]
+
+
+# ------------------------------------ a growth with the resolution's growth in brackets after it
+
+
+def test_a_growth_takes_the_resolutions_growth_in_brackets_as_its_target() -> None:
+    text = (
+        "Tổng giá trị sản xuất của xã ước đạt 900 tỷ đồng, so cùng kỳ tăng 9,2% (Nghị quyết "
+        "tăng 8%). Trong đó, công nghiệp ước đạt 600 tỷ đồng, so cùng kỳ tăng 7,5% (Nghị quyết "
+        "tăng 6%)."
+    )
+    pairs = [(s.actual, s.target) for s in find(text, money=True) if s.measure == "%"]
+    assert pairs == [(Decimal("9.2"), Decimal("8")), (Decimal("7.5"), Decimal("6"))]
+    # the part's amount is checked against the whole's amount, never against its growth
+    audit = audit_statements(find(text, money=True))
+    assert "inconsistent" not in audit["verdict"].to_list()
+
+
+def test_a_resolution_named_in_brackets_with_no_growth_is_no_target() -> None:
+    text = "Tổng giá trị sản xuất của xã ước đạt 900 tỷ đồng, so cùng kỳ tăng 9,2% (Nghị quyết 12)."
+    assert checked(text) == []
