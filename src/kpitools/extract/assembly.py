@@ -514,9 +514,9 @@ def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
 # "chiếm 43,8% (kế hoạch từ 36,1 - 36,6%)", "tăng 5,3% so với kế hoạch, tăng từ 7,2 - 7,8%",
 # "đạt 21% cao hơn so với kế hoạch là 6 - 7%": the planned range of the rate just stated
 _RANGE_TARGET_LEAD = rx(
-    r"^\s*[,;]?\s*(?P<cmp>cao\s+hơn|thấp\s+hơn|vượt|tiệm\s+cận)?\s*\(?\s*(?:so\s+với\s+)?"
-    r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản)"
-    r"(?:\s+(?:tăng\s+trưởng|đề\s+ra|đặt\s+ra|(?:được\s+)?giao))?"
+    r"^(?:\s*/\s*năm)?\s*[,;]?\s*(?P<cmp>cao\s+hơn|thấp\s+hơn|vượt|tiệm\s+cận)?\s*\(?\s*"
+    r"(?:so\s+với\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản|nghị\s+quyết)"
+    r"(?:\s+(?:tăng\s+trưởng|(?:đã\s+)?đề\s+ra|đặt\s+ra|(?:được\s+)?giao))?"
     r"\s*(?:,\s*)?(?:là|:|tăng|giảm)?\s*$"
 )
 

@@ -72,10 +72,10 @@ _UNIT_PAIR = rx(
     rf"(?P<b>{NUM})\s*(?P=u)(?!\w)"
 )
 _PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
-# a range of rates ("5,1 - 5,2%", "từ 36,1 - 36,6%", "từ 6% đến 7%"): a planned rate, a
-# figure of its own that only a rate stated before it takes as its target
+# a range of rates ("5,1 - 5,2%", "từ 36,1 - 36,6%", "từ 6% đến 7%", "là 6 đến 7%"): a
+# planned rate, a figure of its own that only a rate stated before it takes as its target
 _RATE_RANGE = rx(
-    rf"(?:(?<!\w)từ\s+(?P<a>{NUM})\s*%?\s*(?:đến|tới|-|–|—)"
+    rf"(?:(?<!\w)(?:từ|(?<=(?<!\w)là\s))\s*(?P<a>{NUM})\s*%?\s*(?:đến|tới|-|–|—)"
     rf"|{_B}(?P<a2>{NUM})\s*%?\s*[-–—])\s*(?P<b>{NUM})\s*%"
 )
 # a measure glued to its number ("285.000ha", "642,5ha", "32km", "9.100m"): the number ends there

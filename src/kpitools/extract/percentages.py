@@ -360,10 +360,11 @@ _K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
 _RATES_IN_BRACKETS = re.compile(r"%\s*\(\s*[^\W\d_]+[^()]{0,20}?\d[\d.,]*\s*%\s*\)")
 
 
-# "tăng 6,5% (mục tiêu tăng 7%)", "tăng trưởng đạt 6,5% (kế hoạch 7%)": a growth's target
-# growth in brackets after it
+# "tăng 6,5% (mục tiêu tăng 7%)", "tăng trưởng đạt 6,5% (kế hoạch 7%)", "tăng trưởng bình
+# quân 6,5%/năm (nghị quyết đề ra 7%/năm)": a growth's target growth in brackets after it
 _GROWTH_TARGET_BRACKET = rx(
-    r"^\s*\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?"
+    r"^(?:\s*/\s*năm)?\s*\(\s*(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?"
     r"\s*(?:là|đề\s+ra|:)?\s*(?:tăng(?:\s+trưởng)?|đạt)?\s*$"
 )
 _GROWTH_VERB_END = rx(r"(?<!\w)tăng\s*(?:khoảng|gần|hơn|trên)?\s*$")
@@ -448,11 +449,13 @@ _RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng|hoàn\s+thành|tương\s+�
 
 
 # "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%",
+# "vượt so với kế hoạch đề ra (6,4%)",
 # "vượt mục tiêu đề ra (8%)": the growth rate a plan or scenario set, compared with the growth
 # stated before it; or set beside it after a comma ("tăng trưởng đạt 6,1%, kịch bản đề ra là
 # 7%")
 _GROWTH_TARGET_LEAD = rx(
-    r"(?:(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+|^\s*,\s*)(?:mức\s+)?"
+    r"(?:(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+(?:so\s+với\s+)?|^\s*,\s*)"
+    r"(?:mức\s+)?"
     r"(?P<plan>kịch\s+bản|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?P<named>\s+tăng\s+trưởng)?)"
     r"(?:\s+(?!đạt|vượt|giảm|tăng(?!\s+trưởng))[^\W\d_]+){0,6}?\s*(?:là|:)?\s*\(?\s*$"
 )

@@ -267,3 +267,49 @@ def test_a_growth_takes_the_resolutions_growth_in_brackets_as_its_target() -> No
 def test_a_resolution_named_in_brackets_with_no_growth_is_no_target() -> None:
     text = "Tổng giá trị sản xuất của xã ước đạt 900 tỷ đồng, so cùng kỳ tăng 9,2% (Nghị quyết 12)."
     assert checked(text) == []
+
+
+# ---------------------------- a growth against a plan's growth: a resolution's, per year, a range
+
+
+def _rate_pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text, money=True) if s.measure == "%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Tốc độ tăng trưởng kinh tế năm 2030 của phường ước đạt 7,15%, vượt so với kế hoạch "
+            "phường đề ra (6,4%).",
+            (Decimal("7.15"), Decimal("6.4")),
+        ),
+        (
+            "Tốc độ tăng trưởng kinh tế của xã đạt 6,35%/năm (Nghị quyết đã đề ra là 7%/năm).",
+            (Decimal("6.35"), Decimal("7")),
+        ),
+        (
+            "Tốc độ tăng trưởng kinh tế của xã đạt 6,35%/năm (Nghị quyết đã đề ra là 7 đến "
+            "7,5%/năm), đứng thứ hai trong huyện.",
+            (Decimal("6.35"), (Decimal("7"), Decimal("7.5"))),
+        ),
+    ],
+)
+def test_a_growth_takes_its_plans_growth_written_per_year_by_a_resolution_or_as_a_range(
+    text: str, pair: tuple[object, object]
+) -> None:
+    assert _rate_pairs(text) == [pair]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a margin over the plan, not the plan's growth
+        "Tốc độ tăng trưởng kinh tế năm 2030 của phường ước đạt 7,15%, vượt so với kế hoạch "
+        "đề ra 0,5%.",
+        # the country's average is no plan
+        "Tốc độ tăng trưởng kinh tế của xã đạt 6,35%/năm (bình quân cả nước là 7 đến 7,5%/năm).",
+    ],
+)
+def test_a_growth_takes_no_margin_or_average_as_its_plan(text: str) -> None:
+    assert _rate_pairs(text) == []
