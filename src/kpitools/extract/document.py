@@ -10,7 +10,9 @@ statements the one before gives. The passes, by kind:
   percentage of a named plan (:func:`~kpitools.extract.targets.link_named_plans`), the
   result a percentage refers back to (:mod:`kpitools.extract.referred`:
   :func:`~kpitools.extract.referred.link_referred_results`), the count stated just before a
-  bare attainment (:func:`~kpitools.extract.targets.link_counted_results`);
+  bare attainment (:func:`~kpitools.extract.targets.link_counted_results`), the first of a
+  list of counts before a percentage that fits its target stated nearby
+  (:func:`~kpitools.extract.targets.link_listed_counts`);
 * percentages of plans given the plan's amount written elsewhere
   (:mod:`kpitools.extract.plans`): plan amounts, programmes' aims, budgets by owner, the
   result and plan a bare percentage fits, plans compared with, remainders to a plan;
@@ -78,6 +80,7 @@ from kpitools.extract.referred import link_referred_results
 from kpitools.extract.targets import (
     link_bracketed_rates,
     link_counted_results,
+    link_listed_counts,
     link_named_plans,
     link_targets,
 )
@@ -98,6 +101,7 @@ def link_document(
     linked = link_targets(linked, text)
     linked = link_referred_results(linked, text)
     linked = link_counted_results(linked, text)
+    linked = link_listed_counts(linked, text)
     linked = link_bracketed_rates(linked, text)
     linked = link_plan_amounts(linked, text)
     linked = link_disbursed_capital(linked, text)

@@ -1092,3 +1092,108 @@ def link_bracketed_rates(
             **_checked(s, plan),  # type: ignore[arg-type]
         )
     return out
+
+
+# --------------------------------------------------- a percentage after a list of counts
+
+_LISTED_COUNT_REACH = 1500
+"""How far (characters) either side of a target the counts of its noun may be written."""
+_PERCENT_FIT = Decimal("0.02")
+"""How close (relative) a percentage must come to a count's share of the target to be its."""
+_YEAR_OPENING = rx(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?!\d)")
+
+
+def _count_pattern(noun: str) -> re.Pattern[str]:
+    """A count of ``noun`` opening a list of counts that ends with ``đạt N%`` and its clause."""
+    return re.compile(
+        rf"(?<![\d.,])(?P<a>{NUM})\s+{re.escape(fold(noun))}(?!\w)"
+        rf"(?:\s*,\s*(?:{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}})+"
+        rf"\s*,\s*{fold_pattern('đạt')}\s+(?P<p>{NUM})\s*%(?=\s*(?:[.;\n]|$))"
+    )
+
+
+def _listed_count_target(s: LinkableStatement) -> str | None:
+    """The noun of ``s`` when it is a yearly target of a count alone, else None."""
+    if s.actual is not None or not isinstance(s.target, Decimal) or s.target <= 0:
+        return None
+    if s.stated_kind is not None or s.year is None or s.measure is not None:
+        return None
+    noun = s.label.strip()
+    return noun if 1 <= len(noun.split()) <= 3 and s.text.endswith(noun) else None
+
+
+def _year_of_line(folded: str, at: int) -> int | None:
+    """The last year named on the line of ``at`` before it (``Năm 2030: …``), or None."""
+    line = folded.rfind("\n", 0, at) + 1
+    years = list(_YEAR_OPENING.finditer(folded, line, at))
+    return int(years[-1].group("y")) if years else None
+
+
+def link_listed_counts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, with a result for a percentage after a list of counts.
+
+    The percentage is of the first count when it fits that count's target stated nearby:
+
+    ``Năm 2030: Kết nạp 1.380 đoàn viên, 12 chi đoàn, đạt 92%`` (the percentage may be of
+    either count: the grammar reads none) and, within :data:`_LISTED_COUNT_REACH` characters,
+    ``chỉ tiêu năm 2030 kết nạp 1.500 đoàn viên``: 1.380 of 1.500 is 92 %, so the
+    percentage is of the members, linked and checked. Only when the first count names the
+    target's noun, the year its line names (if any) is the target's, no statement reads the
+    percentage already, and the percentage lies within :data:`_PERCENT_FIT` of the count's
+    share (a close miss is then flagged, a far one is no evidence of whose it is).
+    """
+    out = list(statements)
+    taken: list[tuple[int, int]] | None = None
+    for t in statements:
+        noun = _listed_count_target(t)
+        if noun is None:
+            continue
+        if taken is None:
+            taken = [(c.start, c.end) for c in statements]
+        lo = max(0, t.start - _LISTED_COUNT_REACH)
+        window = fold(text[lo : t.end + _LISTED_COUNT_REACH])
+        for m in _count_pattern(noun).finditer(window):
+            r = _listed_result(t, m, text, (window, lo), taken)
+            if r is not None:
+                out.append(r)
+                taken.append((r.start, r.end))
+    return out
+
+
+def _listed_result(
+    t: LinkableStatement,
+    m: re.Match[str],
+    text: str,
+    window: tuple[str, int],
+    taken: list[tuple[int, int]],
+) -> LinkableStatement | None:
+    """The result the count ``m`` matched gives against the target ``t``, or None.
+
+    ``window`` is the folded text ``m`` matched in and where it starts in ``text``.
+    """
+    folded, lo = window
+    start, end, p_at = m.start() + lo, m.end() + lo, m.start("p") + lo
+    if any(a <= p_at < b for a, b in taken) or t.start <= start < t.end:
+        return None
+    if _year_of_line(folded, m.start()) not in (None, t.year):
+        return None
+    assert isinstance(t.target, Decimal)
+    actual, stated = parse_number(m.group("a")), parse_number(m.group("p"))
+    share = 100 * actual / t.target
+    if abs(share - stated) > _PERCENT_FIT * stated:
+        return None
+    result = dataclasses.replace(
+        t,
+        start=start,
+        end=end,
+        text=" ".join(text[start:end].split()),
+        actual=actual,
+        stated_percent=stated,
+        stated=text[p_at:end].strip(),
+        stated_kind="attainment",
+        exact=True,
+        qualifier=None,
+    )
+    return _linked_to(result, t)

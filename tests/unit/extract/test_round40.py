@@ -313,3 +313,35 @@ def test_a_growth_takes_its_plans_growth_written_per_year_by_a_resolution_or_as_
 )
 def test_a_growth_takes_no_margin_or_average_as_its_plan(text: str) -> None:
     assert _rate_pairs(text) == []
+
+
+# ------------------------- a percentage after a list of counts, of the first count's target
+
+
+_LISTED = (
+    "Năm 2030: Kết nạp 1.384 hội viên, 12 chi hội, đạt {p}%\n\n"
+    "Năm 2030, Hội đề ra chỉ tiêu phấn đấu cả năm tăng thêm 1.500 hội viên và thành lập mới "
+    "chi hội ở mọi thôn."
+)
+
+
+@pytest.mark.parametrize(("percent", "verdict"), [("92,3", "consistent"), ("92,1", "inconsistent")])
+def test_a_percentage_after_a_list_of_counts_is_of_the_first_counts_target_nearby(
+    percent: str, verdict: str
+) -> None:
+    found = checked(_LISTED.format(p=percent))
+    stated = Decimal(percent.replace(",", "."))
+    assert found == [(Decimal("1384"), Decimal("1500"), stated, verdict)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another year's line
+        _LISTED.format(p="92,3").replace("Năm 2030:", "Năm 2031:"),
+        # a percentage far from the first count's share: no evidence it is of that count
+        _LISTED.format(p="75"),
+    ],
+)
+def test_no_listed_count_is_linked_in_another_year_or_far_from_its_share(text: str) -> None:
+    assert [c for c in checked(text) if c[0] is not None] == []
