@@ -580,6 +580,10 @@ _EXTRACT = {
         "“{qual} {n}” trái với số chính xác trong bài “{text}” ({a})",
         "“{qual} {n}” contradicted by the exact figure of the body “{text}” ({a})",
     ),
+    "extract.note.share_of_classes": _pair(
+        "tỷ trọng: 100 × {a} / {t} (tổng các loại được liệt kê)",
+        "share: 100 × {a} / {t} (the sum of the classes listed)",
+    ),
     "extract.note.share_of_measure": _pair(
         "tỷ trọng: 100 × {a} / {t} (tổng số “{text}”)",
         "share: 100 × {a} / {t} (the whole “{text}”)",

@@ -61,6 +61,7 @@ from kpitools.extract.part_year import (
     split_growth_pairs,
 )
 from kpitools.extract.parts import (
+    check_class_shares,
     check_measure_shares,
     check_shares_after_whole,
     check_shares_of_whole,
@@ -125,6 +126,7 @@ def link_document(
     linked = check_shares_of_whole(linked, text)
     linked = check_shares_after_whole(linked, text)
     linked = check_measure_shares(linked, text)
+    linked = check_class_shares(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     linked = drop_rounded_restatements(linked, text)
     linked = drop_repeated_pairs(linked)

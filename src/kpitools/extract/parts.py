@@ -750,3 +750,95 @@ def check_measure_shares(
             note_data=note["note_data"],
         )
     return out
+
+
+# ----------------------------------------------------- shares of the classes of a rating
+
+CLASS_SHARE_GAP = 160
+"""How far (characters) apart the shares of one list of classes may be."""
+_LEADING_COUNT = re.compile(r"\s*(\d{1,3}(?:\.\d{3})*|\d+)\s+([^\W\d_]+)")
+
+
+def _class_count(s: LinkableStatement) -> tuple[Decimal, str] | None:
+    """The count a share's text opens with and the word after it (``15 đảng viên``).
+
+    None unless the count is whole, the share unqualified and not yet checked.
+    """
+    if s.qualifier or s.stated is None or s.target is not None or s.verdict != "unchecked":
+        return None
+    m = _LEADING_COUNT.match(s.text)
+    if m is None:
+        return None
+    count = Decimal(m.group(1).replace(".", ""))
+    if isinstance(s.actual, Decimal) and s.actual != count:
+        return None
+    return count, fold(m.group(2))
+
+
+def _class_runs(statements: Sequence[LinkableStatement], text: str) -> list[list[int]]:
+    """Runs of three shares or more, each near the one before on its line, counting alike.
+
+    Each share opens with a count of the same word (:func:`_class_count`).
+    """
+    runs: list[list[int]] = []
+    run: list[int] = []
+    word, end = "", -1
+    for i, s in enumerate(statements):
+        counted = _class_count(s) if s.stated_kind == "share" else None
+        if counted is None:
+            continue
+        joins = (
+            bool(run)
+            and counted[1] == word
+            and 0 <= s.start - end <= CLASS_SHARE_GAP
+            and "\n" not in text[end : s.start]
+        )
+        if not joins:
+            if len(run) >= 3:
+                runs.append(run)
+            run = []
+        run.append(i)
+        word, end = counted[1], s.end
+    if len(run) >= 3:
+        runs.append(run)
+    return runs
+
+
+def check_class_shares(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each share of a list of classes that is cut, not rounded, flagged.
+
+    ``… 15 đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm 25%; 40 đảng viên hoàn thành tốt
+    nhiệm vụ, chiếm 66,7%; 5 đảng viên hoàn thành nhiệm vụ, chiếm 8,3%``: shares that add up
+    to 100 % are of the sum of their counts (60), written or not, so 40 of 60 (66,67 %) and 5
+    of 60 (8,33 %) hold. Shares are flagged as cut only when every share of the list fits the
+    sum, rounded or cut, and the shares add up to 100 % within a unit of their last decimal
+    each: a list that does not fit says nothing.
+    """
+    out = list(statements)
+    for run in _class_runs(statements, text):
+        shares = [statements[i] for i in run]
+        counts = [c[0] for s in shares if (c := _class_count(s)) is not None]
+        percents = [parse_percent(s.stated or "") for s in shares]
+        slack = sum(Decimal(1).scaleb(-p.decimals) for p in percents)
+        if abs(sum(p.value for p in percents) - 100) > slack:
+            continue
+        base = sum(counts, Decimal(0))
+        checks = [check_percent(p, c, base) for p, c in zip(percents, counts, strict=True)]
+        if not all(c.consistent or c.truncated for c in checks):
+            continue
+        for i, s, c, n in zip(run, shares, checks, counts, strict=True):
+            if c.truncated:
+                out[i] = dataclasses.replace(
+                    s,
+                    computed_percent=c.computed,
+                    consistent=False,
+                    truncated=True,
+                    verdict="truncated",
+                    **noted(  # type: ignore[arg-type]
+                        seg("share_of_classes", a=f"{n:f}", t=f"{base:f}"),
+                        seg("computed", computed=c.computed),
+                    ),
+                )
+    return out

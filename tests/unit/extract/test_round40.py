@@ -345,3 +345,34 @@ def test_a_percentage_after_a_list_of_counts_is_of_the_first_counts_target_nearb
 )
 def test_no_listed_count_is_linked_in_another_year_or_far_from_its_share(text: str) -> None:
     assert [c for c in checked(text) if c[0] is not None] == []
+
+
+# ------------------------------------------------ shares of the classes of a rating, cut
+
+
+_RATED = (
+    "Kết quả đánh giá, xếp loại năm 2030: {a} đảng viên hoàn thành xuất sắc nhiệm vụ, chiếm "
+    "tỷ lệ {pa}%; {b} đảng viên hoàn thành tốt nhiệm vụ, chiếm tỷ lệ {pb}%; {c} đảng viên "
+    "hoàn thành nhiệm vụ, chiếm tỷ lệ {pc}%."
+)
+
+
+def test_shares_of_classes_that_add_up_to_a_whole_are_of_the_sum_of_their_counts() -> None:
+    # 12 + 31 + 5 = 48: 31 / 48 = 64,58 %, written cut; 5 / 48 = 10,42 % holds
+    text = _RATED.format(a=12, pa="25", b=31, pb="64,5", c=5, pc="10,4")
+    assert [v for _, v in _verdicts(text)] == ["unchecked", "truncated", "unchecked"]
+    rounded = _RATED.format(a=12, pa="25", b=31, pb="64,6", c=5, pc="10,4")
+    assert "truncated" not in [v for _, v in _verdicts(rounded)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the shares do not add up to a whole: their base is not the sum of the counts
+        _RATED.format(a=12, pa="20", b=31, pb="51,6", c=5, pc="8,3"),
+        # one share fits no base the counts give: the list says nothing
+        _RATED.format(a=12, pa="30", b=31, pb="59,5", c=5, pc="10,5"),
+    ],
+)
+def test_shares_of_classes_that_miss_a_whole_or_their_sum_are_not_flagged(text: str) -> None:
+    assert "truncated" not in [v for _, v in _verdicts(text)]
