@@ -819,10 +819,10 @@ def check_class_shares(
     out = list(statements)
     for run in _class_runs(statements, text):
         shares = [statements[i] for i in run]
-        counts = [c[0] for s in shares if (c := _class_count(s)) is not None]
+        counts = [n for n, _ in filter(None, map(_class_count, shares))]
         percents = [parse_percent(s.stated or "") for s in shares]
-        slack = sum(Decimal(1).scaleb(-p.decimals) for p in percents)
-        if abs(sum(p.value for p in percents) - 100) > slack:
+        slack = sum((Decimal(1).scaleb(-p.decimals) for p in percents), Decimal(0))
+        if abs(sum((p.value for p in percents), Decimal(0)) - 100) > slack:
             continue
         base = sum(counts, Decimal(0))
         checks = [check_percent(p, c, base) for p, c in zip(percents, counts, strict=True)]
