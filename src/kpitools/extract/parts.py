@@ -14,7 +14,7 @@ import dataclasses
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kpitools.extract.amounts import (
     _FULL_STOP,
@@ -31,7 +31,8 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import _against_plan, _amount, _flagged
 from kpitools.extract.notes import noted, seg
-from kpitools.numbers import check_percent, parse_percent
+from kpitools.extract.text import NUM
+from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx, words_rx
 
 if TYPE_CHECKING:
@@ -842,3 +843,67 @@ def check_class_shares(
                     ),
                 )
     return out
+
+
+# ----------------------------------------------- a share of a count named by its words
+
+
+class NamedShare(NamedTuple):
+    """A count, its share in brackets, and the count written before that the share names."""
+
+    start: int
+    end: int
+    part: Decimal
+    whole: Decimal
+    whole_text: str
+    percent: Percent
+
+
+# "186 hộ đạt danh hiệu … (bằng 69% so với hộ đăng ký)": a share of a whole named by its words
+_NAMED_SHARE = re.compile(
+    rf"\(\s*(?:bằng|chiếm)\s+(?P<p>{NUM})\s*%\s*so\s+với\s+(?:số\s+|tổng\s+số\s+)?"
+    r"(?P<w>[^\W\d_]+(?:\s+[^\W\d_]+){1,5})\s*\)",
+    re.IGNORECASE,
+)
+# the count a bracket follows, words alone between
+_COUNT_BEFORE = re.compile(rf"(?<![\d.,])(?P<a>{NUM})\s+(?:[^\W\d_]+\s+){{1,14}}$")
+NAMED_SHARE_REACH = 600
+"""How far (characters) before the count the whole named by the share may be written."""
+
+
+def named_count_shares(text: str, end: int | None = None) -> list[NamedShare]:
+    """The shares in brackets of a count, of a count written before named by the same words.
+
+    ``Toàn xã có 240 hộ đăng ký thi đua. Kết quả có 150 hộ đạt danh hiệu (bằng 62,5% so
+    với hộ đăng ký)``: 150 of the 240 the words name. Only a bracket right after the count's
+    words (no figure or mark between), and one count before in its paragraph (within
+    :data:`NAMED_SHARE_REACH` characters) followed by the named words, larger than the part.
+    """
+    out: list[NamedShare] = []
+    stop = len(text) if end is None else end
+    for m in _NAMED_SHARE.finditer(text, 0, stop):
+        lo = max(0, m.start() - 160)
+        c = _COUNT_BEFORE.search(text, lo, m.start())
+        if c is None:
+            continue
+        whole = _whole_named(text, c.start(), m.group("w"))
+        if whole is None:
+            continue
+        part, (value, where) = parse_number(c.group("a")), whole
+        if not 0 < part < value:
+            continue
+        percent = parse_percent(m.group("p") + "%")
+        out.append(NamedShare(c.start(), m.end(), part, value, where, percent))
+    return out
+
+
+def _whole_named(text: str, before: int, words: str) -> tuple[Decimal, str] | None:
+    """The one count written before ``before`` in its paragraph followed by ``words``."""
+    para = text.rfind("\n", 0, before) + 1
+    lo = max(para, before - NAMED_SHARE_REACH)
+    named = r"\s+".join(re.escape(w) for w in words.split())
+    pattern = re.compile(rf"(?<![\d.,])({NUM})\s+{named}(?!\w)", re.IGNORECASE)
+    found = list(pattern.finditer(text, lo, before))
+    if len(found) != 1:
+        return None
+    return parse_number(found[0].group(1)), " ".join(found[0].group(0).split())

@@ -20,7 +20,7 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.document import link_document
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
-from kpitools.extract.parts import ListedParts, listed_parts_over
+from kpitools.extract.parts import ListedParts, listed_parts_over, named_count_shares
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
 from kpitools.extract.table_rows import row_checks, table_rows
 from kpitools.extract.text import (
@@ -34,6 +34,7 @@ from kpitools.extract.text import (
 )
 from kpitools.io.dataset import find_path
 from kpitools.io.schema import LONG_SCHEMA
+from kpitools.numbers import check_percent
 from kpitools.registry import UnitRegistry, read_registry
 
 # --------------------------------------------------------------------------- statements
@@ -300,6 +301,7 @@ def _read(
     linked = link_document(out, doc.text, money=money)
     linked = _with_parts_over(linked, doc.text, end=doc.limit, file=file, money=money)
     linked = _with_table_rows(linked, doc.text, doc.fold, end=doc.limit, file=file)
+    linked = _with_named_shares(linked, doc.text, end=doc.limit, file=file)
     del out, records  # each statement moved below is then the only one of its span in memory
     if not doc.norm.same_offsets():
         for i, s in enumerate(linked):
@@ -405,6 +407,56 @@ def _with_table_rows(
                 exact=r.actual_qualifier is None and r.target_qualifier is None,
                 target_period="annual" if r.yearly else None,
                 **row_checks(r),
+            ),
+        )
+    return out
+
+
+def _with_named_shares(
+    statements: list[Statement], text: str, *, end: int, file: str
+) -> list[Statement]:
+    """``statements`` with a statement for each share in brackets of a count written before.
+
+    See :func:`~kpitools.extract.parts.named_count_shares`; in text order, a ``share`` of
+    the part against the whole its words name, checked at the share's precision.
+    """
+    out = list(statements)
+    for n in named_count_shares(text, end):
+        if any(c.start < n.end and n.start < c.end and c.stated for c in out):
+            continue
+        check = check_percent(n.percent, n.part, n.whole)
+        lead = (
+            seg("share_of_measure", a=f"{n.part:f}", t=f"{n.whole:f}", text=n.whole_text),
+            seg("computed", computed=check.computed),
+        )
+        verdict = "consistent" if check.consistent else "inconsistent"
+        note = noted(*lead)
+        at = next((i for i, c in enumerate(out) if c.start > n.start), len(out))
+        out.insert(
+            at,
+            Statement(
+                file=file,
+                start=n.start,
+                end=n.end,
+                text=" ".join(text[n.start : n.end].split()),
+                metric=None,
+                label="",
+                unit=None,
+                unit_code=None,
+                year=None,
+                as_of=None,
+                actual=n.part,
+                target=None,
+                stated_percent=n.percent.value,
+                stated_kind="share",
+                qualifier=None,
+                computed_percent=check.computed,
+                consistent=check.consistent,
+                truncated=check.truncated,
+                stated=n.percent.text,
+                verdict="truncated" if check.truncated else verdict,
+                note=note["note"],
+                note_data=note["note_data"],
             ),
         )
     return out

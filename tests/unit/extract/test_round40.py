@@ -376,3 +376,39 @@ def test_shares_of_classes_that_add_up_to_a_whole_are_of_the_sum_of_their_counts
 )
 def test_shares_of_classes_that_miss_a_whole_or_their_sum_are_not_flagged(text: str) -> None:
     assert "truncated" not in [v for _, v in _verdicts(text)]
+
+
+# ------------------------------- a share in brackets of a count named by its words before
+
+
+def _shares(text: str) -> list[tuple[object, str | None, str | None]]:
+    return [
+        (s.actual, s.stated, s.verdict) for s in find(text, money=True) if s.stated_kind == "share"
+    ]
+
+
+@pytest.mark.parametrize(("percent", "verdict"), [("64", "truncated"), ("65", "consistent")])
+def test_a_share_in_brackets_is_of_the_count_its_words_name_before(
+    percent: str, verdict: str
+) -> None:
+    # 150 of 232 is 64,66 %: 65 rounded, 64 cut
+    text = (
+        "Năm 2030, toàn xã có 232 hộ đăng ký thi đua sản xuất giỏi. Kết quả có 150 hộ đạt danh "
+        f"hiệu hộ sản xuất giỏi các cấp (bằng {percent}% so với hộ đăng ký)."
+    )
+    assert _shares(text) == [(Decimal("150"), f"{percent}%", verdict)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two counts the words name: no evidence which is the whole
+        "Năm 2029 có 210 hộ đăng ký, năm 2030 có 232 hộ đăng ký thi đua. Kết quả có 150 hộ đạt "
+        "danh hiệu (bằng 64% so với hộ đăng ký).",
+        # no count the words name
+        "Năm 2030, toàn xã có 232 hộ tham gia thi đua. Kết quả có 150 hộ đạt danh hiệu (bằng "
+        "64% so với hộ đăng ký).",
+    ],
+)
+def test_a_share_whose_words_name_no_single_count_before_is_not_read(text: str) -> None:
+    assert _shares(text) == []
