@@ -320,6 +320,37 @@ def _as_given(s: Statement, norm: Normalized) -> Statement:
     return replace(s, **moved)  # type: ignore[arg-type]
 
 
+_UNREAD_FIELDS: dict[str, Any] = {
+    "metric": None,
+    "label": "",
+    "unit": None,
+    "unit_code": None,
+    "year": None,
+    "as_of": None,
+    "actual": None,
+    "target": None,
+    "stated_percent": None,
+    "stated_kind": None,
+    "qualifier": None,
+    "computed_percent": None,
+    "consistent": None,
+}
+"""The fields a statement read from the text's layout, not its grammar, leaves empty."""
+
+
+def _insert(
+    out: list[Statement], text: str, span: tuple[int, int], *, file: str, **fields: Any
+) -> None:
+    """Insert into ``out``, in text order, a statement of ``text[span]`` with ``fields``."""
+    start, end = span
+    at = next((i for i, c in enumerate(out) if c.start > start), len(out))
+    words = " ".join(text[start:end].split())
+    statement = Statement(
+        file=file, start=start, end=end, text=words, **{**_UNREAD_FIELDS, **fields}
+    )
+    out.insert(at, statement)
+
+
 def _with_parts_over(
     statements: list[Statement], text: str, *, end: int, file: str, money: bool
 ) -> list[Statement]:
@@ -341,33 +372,18 @@ def _with_parts_over(
             *parts_said,
             seg("sum_more_than", sum=_plain(added), whole=_plain(p.whole)),
         )
-        at = next((i for i, c in enumerate(out) if c.start > p.start), len(out))
-        out.insert(
-            at,
-            Statement(
-                file=file,
-                start=p.start,
-                end=p.end,
-                text=" ".join(text[p.start : p.end].split()),
-                metric=None,
-                label="",
-                unit=None,
-                unit_code=None,
-                year=None,
-                as_of=None,
-                actual=p.whole,
-                target=None,
-                stated_percent=None,
-                stated_kind=None,
-                qualifier=None,
-                computed_percent=None,
-                consistent=False,
-                stated=_whole_as_written(text, p),
-                verdict="inconsistent",
-                measure=p.measure,
-                note=note["note"],
-                note_data=note["note_data"],
-            ),
+        _insert(
+            out,
+            text,
+            (p.start, p.end),
+            file=file,
+            actual=p.whole,
+            consistent=False,
+            stated=_whole_as_written(text, p),
+            verdict="inconsistent",
+            measure=p.measure,
+            note=note["note"],
+            note_data=note["note_data"],
         )
     return out
 
@@ -384,30 +400,22 @@ def _with_table_rows(
     for r in table_rows(text, folded, end):
         if any(c.start < r.end and r.start < c.end for c in out):
             continue
-        at = next((i for i, c in enumerate(out) if c.start > r.start), len(out))
-        out.insert(
-            at,
-            Statement(
-                file=file,
-                start=r.start,
-                end=r.end,
-                text=" ".join(text[r.start : r.end].split()),
-                metric=None,
-                label=r.label,
-                unit=None,
-                unit_code=None,
-                year=r.year,
-                as_of=None,
-                actual=r.actual,
-                target=r.target,
-                stated_percent=r.percent.value if r.percent else None,
-                stated_kind="attainment" if r.percent else None,
-                qualifier=r.actual_qualifier,
-                stated=r.percent.text if r.percent else None,
-                exact=r.actual_qualifier is None and r.target_qualifier is None,
-                target_period="annual" if r.yearly else None,
-                **row_checks(r),
-            ),
+        _insert(
+            out,
+            text,
+            (r.start, r.end),
+            file=file,
+            label=r.label,
+            year=r.year,
+            actual=r.actual,
+            target=r.target,
+            stated_percent=r.percent.value if r.percent else None,
+            stated_kind="attainment" if r.percent else None,
+            qualifier=r.actual_qualifier,
+            stated=r.percent.text if r.percent else None,
+            exact=r.actual_qualifier is None and r.target_qualifier is None,
+            target_period="annual" if r.yearly else None,
+            **row_checks(r),
         )
     return out
 
@@ -431,33 +439,21 @@ def _with_named_shares(
         )
         verdict = "consistent" if check.consistent else "inconsistent"
         note = noted(*lead)
-        at = next((i for i, c in enumerate(out) if c.start > n.start), len(out))
-        out.insert(
-            at,
-            Statement(
-                file=file,
-                start=n.start,
-                end=n.end,
-                text=" ".join(text[n.start : n.end].split()),
-                metric=None,
-                label="",
-                unit=None,
-                unit_code=None,
-                year=None,
-                as_of=None,
-                actual=n.part,
-                target=None,
-                stated_percent=n.percent.value,
-                stated_kind="share",
-                qualifier=None,
-                computed_percent=check.computed,
-                consistent=check.consistent,
-                truncated=check.truncated,
-                stated=n.percent.text,
-                verdict="truncated" if check.truncated else verdict,
-                note=note["note"],
-                note_data=note["note_data"],
-            ),
+        _insert(
+            out,
+            text,
+            (n.start, n.end),
+            file=file,
+            actual=n.part,
+            stated_percent=n.percent.value,
+            stated_kind="share",
+            computed_percent=check.computed,
+            consistent=check.consistent,
+            truncated=check.truncated,
+            stated=n.percent.text,
+            verdict="truncated" if check.truncated else verdict,
+            note=note["note"],
+            note_data=note["note_data"],
         )
     return out
 
