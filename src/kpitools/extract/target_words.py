@@ -267,9 +267,16 @@ def _heading_target(doc: Doc, fig: Figure) -> bool:
             and not _MET_WORDS.search(heading)
             and not _PERCENT_OF_PLAN.search(heading)
         ):
+            item = max(colon, doc.text.rfind(";", colon, fig.start))
+            if _ITEM_RESULT.search(doc.fold[item : fig.start]):
+                return False  # "…: tổng thu ước đạt 41 tỷ đồng": an estimate, a result
             # a bare count, or one with its noun and no verb of its own ("xã A 150 đảng viên")
             return fig.noun_start is None or not _ITEM_VERB.search(doc.fold[colon : fig.start])
     return _assigned_to_units(doc, fig)
+
+
+# words of a result in an item under a heading ("ước đạt", "đã thực hiện", "lũy kế")
+_ITEM_RESULT = rx(r"(?<!\w)(?:ước|đã|lũy\s+kế|luỹ\s+kế)(?!\w)")
 
 
 # "giao chỉ tiêu kết nạp đảng viên cho huyện A 150 đảng viên, huyện B 110 đảng viên"

@@ -412,3 +412,27 @@ def test_a_share_in_brackets_is_of_the_count_its_words_name_before(
 )
 def test_a_share_whose_words_name_no_single_count_before_is_not_read(text: str) -> None:
     assert _shares(text) == []
+
+
+# ------------------------- an estimate under a heading that names a plan is a result
+
+
+def test_an_estimate_under_a_heading_naming_a_plan_is_a_result() -> None:
+    text = (
+        "Báo cáo kế hoạch phát triển kinh tế - xã hội năm 2031 nêu rõ: tổng thu ngân sách trên "
+        "địa bàn phường ước đạt 412.500 triệu đồng, đạt 121% kế hoạch."
+    )
+    found = [s for s in find(text, money=True) if s.stated == "121%"]
+    assert [(s.actual, s.target) for s in found] == [(Decimal("412500000000"), None)]
+
+
+def test_amounts_listed_under_a_heading_that_assigns_targets_stay_targets() -> None:
+    text = (
+        "Giao chỉ tiêu thu ngân sách năm 2031: phường A 412.500 triệu đồng; phường B 300.000 "
+        "triệu đồng."
+    )
+    found = find(text, money=True)
+    assert [(s.actual, s.target) for s in found] == [
+        (None, Decimal("412500000000")),
+        (None, Decimal("300000000000")),
+    ]
