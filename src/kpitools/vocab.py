@@ -498,6 +498,10 @@ _EXTRACT = {
         "chỉ tiêu ghi bằng tỷ lệ phần trăm", "a target written as a percentage"
     ),
     "extract.note.kind_unknown": _pair("không rõ loại tỷ lệ", "kind unknown"),
+    "extract.note.plan_multiple": _pair(
+        "gấp {n} kế hoạch: {percent}% kế hoạch; ",
+        "{n} the plan: {percent}% of the plan; ",
+    ),
     "extract.note.no_target": _pair("không có chỉ tiêu để đối chiếu", "no target to check against"),
     "extract.note.no_whole": _pair("không nêu tổng số", "the whole is not stated"),
     "extract.note.approximate": _pair("số liệu là số gần đúng", "the figures are approximate"),

@@ -15,7 +15,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
@@ -807,3 +807,66 @@ def stated_checks(
         "verdict": "consistent" if ok else "inconsistent",
         **noted(*lead, said),
     }
+
+
+# ------------------------------------------------------------- a multiple of the plan
+
+# "… đạt 640 tỷ đồng, gấp 1,6 lần kế hoạch", "… tăng gấp 2 lần so với nghị quyết": a result
+# that is a multiple of its plan, an attainment of 100 × N %
+_PLAN_MULTIPLE = rx(
+    rf"(?<![\d.,])(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?P<a>{NUM})"
+    r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?P<noun>(?:\s+[^\W\d_]+){1,3}?)\s*,\s*"
+    rf"(?:tăng\s+)?gấp\s+(?P<n>{NUM})\s+lần\s+(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
+)
+_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+_CURRENCIES = ("đồng", "usd")
+
+
+class PlanMultiple(NamedTuple):
+    """A result and the multiple of its plan written after it."""
+
+    start: int
+    end: int
+    actual: Decimal
+    qualifier: str | None
+    times: Decimal
+    times_text: str
+    measure: str | None
+
+
+def plan_multiples(text: str, folded: str, end: int) -> list[PlanMultiple]:
+    """The results of ``text`` (before ``end``) said to be a multiple of their plan.
+
+    ``Tổng vốn đầu tư đạt 640 tỷ đồng, gấp 1,6 lần kế hoạch``: 640 billion đồng at 160 % of
+    the plan (the plan itself, 400, derived). Only an amount (a count or money, its
+    scale word and up to three words of its noun) right before a comma and ``gấp N lần``
+    a plan's noun; a multiple of last year (``gấp 2 lần cùng kỳ``) is no attainment.
+    ``folded`` is ``text`` folded, offsets alike.
+    """
+    out: list[PlanMultiple] = []
+    for m in _PLAN_MULTIPLE.finditer(folded, 0, end):
+        times = parse_number(m.group("n"))
+        if times <= 1:
+            continue
+        value = parse_number(m.group("a"))
+        mag = m.group("mag")
+        noun = m.group("noun").split()
+        measure = None
+        if mag:
+            value *= _SCALES[mag]
+            if noun[0] in _CURRENCIES:
+                measure = (
+                    f"{text[m.start('mag') : m.end('mag')]} {text[m.start('noun') :].split()[0]}"
+                )
+        out.append(
+            PlanMultiple(
+                start=m.start(),
+                end=m.end(),
+                actual=value,
+                qualifier=m.group("q"),
+                times=times,
+                times_text=text[m.start("n") : m.end("n")] + " lần",
+                measure=measure,
+            )
+        )
+    return out

@@ -17,6 +17,7 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
+from kpitools.extract.amounts import plan_multiples
 from kpitools.extract.document import link_document
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
@@ -302,6 +303,7 @@ def _read(
     linked = _with_parts_over(linked, doc.text, end=doc.limit, file=file, money=money)
     linked = _with_table_rows(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = _with_named_shares(linked, doc.text, end=doc.limit, file=file)
+    linked = _with_plan_multiples(linked, doc.text, doc.fold, end=doc.limit, file=file)
     del out, records  # each statement moved below is then the only one of its span in memory
     if not doc.norm.same_offsets():
         for i, s in enumerate(linked):
@@ -454,6 +456,40 @@ def _with_named_shares(
             verdict="truncated" if check.truncated else verdict,
             note=note["note"],
             note_data=note["note_data"],
+        )
+    return out
+
+
+def _with_plan_multiples(
+    statements: list[Statement], text: str, folded: str, *, end: int, file: str
+) -> list[Statement]:
+    """``statements`` with a statement for each result said to be a multiple of its plan.
+
+    See :func:`~kpitools.extract.amounts.plan_multiples`; an attainment of 100 × N %, the
+    plan derived (``implied_target``), unless a statement already reads the amount.
+    """
+    out = list(statements)
+    for p in plan_multiples(text, folded, end):
+        if any(c.start < p.end and p.start < c.end and c.actual is not None for c in out):
+            continue
+        percent = 100 * p.times
+        if percent == percent.to_integral_value():
+            percent = percent.quantize(Decimal(1))  # 1,6 lần: 160 %, not 160.0
+        _insert(
+            out,
+            text,
+            (p.start, p.end),
+            file=file,
+            actual=p.actual,
+            stated_percent=percent,
+            stated_kind="attainment",
+            qualifier=p.qualifier,
+            exact=p.qualifier is None,
+            stated=p.times_text,
+            implied_target=(p.actual / p.times).quantize(Decimal("0.01")),
+            measure=p.measure,
+            verdict="unchecked",
+            **noted(seg("plan_multiple", n=p.times_text, percent=percent), seg("no_target")),
         )
     return out
 

@@ -436,3 +436,32 @@ def test_amounts_listed_under_a_heading_that_assigns_targets_stay_targets() -> N
         (None, Decimal("412500000000")),
         (None, Decimal("300000000000")),
     ]
+
+
+# --------------------------------------------- a result said to be a multiple of its plan
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Tổng vốn đầu tư của xã giai đoạn 2026 – 2030 đạt 640 tỉ đồng, tăng gấp 1,6 lần so "
+            "với nghị quyết Đại hội.",
+            (Decimal("640000000000"), Decimal("160"), Decimal("400000000000.00")),
+        ),
+        (
+            "Năm 2030, phường kết nạp 36 đoàn viên, gấp 1,2 lần chỉ tiêu được giao.",
+            (Decimal("36"), Decimal("120"), Decimal("30.00")),
+        ),
+    ],
+)
+def test_a_multiple_of_the_plan_is_an_attainment_of_a_hundred_times_it(
+    text: str, expected: tuple[Decimal, Decimal, Decimal]
+) -> None:
+    found = [s for s in find(text, money=True) if s.stated and "lần" in s.stated]
+    assert [(s.actual, s.stated_percent, s.implied_target) for s in found] == [expected]
+
+
+def test_a_multiple_of_last_year_is_no_attainment() -> None:
+    text = "Doanh thu du lịch của xã đạt 640 tỉ đồng, gấp 1,6 lần cùng kỳ năm trước."
+    assert [s for s in find(text, money=True) if s.stated_kind == "attainment"] == []
