@@ -1103,6 +1103,10 @@ _PERCENT_FIT = Decimal("0.02")
 _YEAR_OPENING = rx(r"(?<!\w)năm\s+(?P<y>(?:19|20)\d{2})(?!\d)")
 
 
+# a target's text that is a count and its noun alone: "1.500 hội viên"
+_COUNT_NOUN = re.compile(rf"(?:{NUM})\s+([^\W\d_]+(?:\s+[^\W\d_]+){{0,2}})")
+
+
 def _count_pattern(noun: str) -> re.Pattern[str]:
     """A count of ``noun`` opening a list of counts that ends with ``đạt N%`` and its clause."""
     return re.compile(
@@ -1118,8 +1122,8 @@ def _listed_count_target(s: LinkableStatement) -> str | None:
         return None
     if s.stated_kind is not None or s.year is None or s.measure is not None:
         return None
-    noun = s.label.strip()
-    return noun if 1 <= len(noun.split()) <= 3 and s.text.endswith(noun) else None
+    m = _COUNT_NOUN.fullmatch(s.text)
+    return m.group(1) if m else None
 
 
 def _year_of_line(folded: str, at: int) -> int | None:
