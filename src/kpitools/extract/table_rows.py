@@ -40,8 +40,10 @@ _PLAN_HEAD = (
     r"(?:kế\s+hoạch|kh|mục\s+tiêu|dự\s+toán)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?"
     + _YEAR.format("plan_year")
 )
-_DONE_HEAD = r"(?:(?:ước\s+)?(?:thực\s+hiện|th|kết\s+quả)|ước\s+đạt)(?:\s+năm)?" + _YEAR.format(
-    "done_year"
+# "Thực hiện năm 2030", "Ước TH 6 tháng", "Thực hiện 9 tháng đầu năm": the result's column
+_DONE_HEAD = (
+    r"(?:(?:ước\s+)?(?:thực\s+hiện|th|kết\s+quả)|ước\s+đạt)"
+    r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?|\s+năm)?" + _YEAR.format("done_year")
 )
 # the header of a plan's column and, on the next line that is not empty, the result's
 _HEADER = rx(
@@ -49,9 +51,10 @@ _HEADER = rx(
 )
 # the header of the column of labels
 _LABEL_HEAD = rx(r"(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục|hạng\s+mục")
-# "Tỷ lệ %", "Tỷ lệ (%)", "% so KH", "So với kế hoạch (%)": the percentage of the plan
+# "Tỷ lệ %", "Tỷ lệ (%)", "% so KH", "So với kế hoạch (%)", "TH/KH (%)", "Tỷ lệ TH/KH": the
+# percentage of the plan
 _PERCENT_HEAD = rx(
-    r"tỷ\s+lệ(?:\s*\(?%\)?)?|%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|kh)"
+    r"(?:tỷ\s+lệ\s*)?(?:th\s*/\s*kh)?\s*(?:\(?%\)?)?|%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|kh)"
     r"|so\s+(?:với\s+)?(?:kế\s+hoạch|kh)\s*\(?%\)?"
 )
 _VALUE = rx(rf"(?:(?P<q>khoảng|dưới|trên|hơn|gần)\s+)?(?P<a>{NUM})(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%?")

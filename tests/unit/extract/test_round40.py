@@ -468,3 +468,13 @@ def test_a_multiple_of_the_plan_is_an_attainment_of_a_hundred_times_it(
 def test_a_multiple_of_last_year_is_no_attainment() -> None:
     text = "Doanh thu du lịch của xã đạt 640 tỉ đồng, gấp 1,6 lần cùng kỳ năm trước."
     assert [s for s in find(text, money=True) if s.stated_kind == "attainment"] == []
+
+
+def test_a_tables_result_of_part_of_the_year_and_its_th_kh_column_are_read() -> None:
+    cells = ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2030", "Ước TH 6 tháng", "TH/KH (%)"]
+    cells += ["1", "Kết nạp đảng viên mới", "người", "120", "70", "58,3"]
+    text = "\n".join(cells) + "\n"
+    assert checked(text) == [(Decimal("70"), Decimal("120"), Decimal("58.3"), "consistent")]
+    # a column of notes after the result's is no percentage
+    noted = text.replace("TH/KH (%)", "Ghi chú").replace("\n58,3\n", "\nđạt tiến độ\n")
+    assert checked(noted) == [(Decimal("70"), Decimal("120"), None, "unchecked")]
