@@ -79,6 +79,10 @@ SCORED_AT = {
     "2026-12-05u": "6d749d2dda4415d9d329d6bf47bf82bb3100c1d1",
     "2026-12-05v": "6d749d2dda4415d9d329d6bf47bf82bb3100c1d1",
     "2026-12-05w": "6d749d2dda4415d9d329d6bf47bf82bb3100c1d1",
+    "2026-12-05x": "b35269f29c6951138fd0f5c944e47078b5e1f305",
+    "2026-12-05y": "b35269f29c6951138fd0f5c944e47078b5e1f305",
+    "2026-12-05z": "b35269f29c6951138fd0f5c944e47078b5e1f305",
+    "2026-12-05za": "b35269f29c6951138fd0f5c944e47078b5e1f305",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

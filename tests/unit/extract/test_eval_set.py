@@ -94,6 +94,10 @@ MIN_BATCH_SIZE = {
     "2026-12-05u": 10,
     "2026-12-05w": 7,
     "2026-12-05v": 29,
+    "2026-12-05x": 9,
+    "2026-12-05y": 21,
+    "2026-12-05z": 7,
+    "2026-12-05za": 30,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
