@@ -866,14 +866,9 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
             hi = bisect.bisect_left(anchors, end, lo)
             inside = [d for d in actual[lo:hi] if d.part_of is None]
             across = sentence_initial and _states_figures(doc, sentences, sentence)
-            for total in _before(actual, bisect.bisect_left(anchors, at)):
-                if total.sentence is not sentence and not (
-                    across and total.sentence.paragraph == sentence.paragraph
-                ):
-                    break
-                parts = [d for d in inside if d is not total and related(total, d)]
-                if not parts:
-                    continue
+            reach = _in_reach(_before(actual, bisect.bisect_left(anchors, at)), sentence, across)
+            options = ((t, [d for d in inside if d is not t and related(t, d)]) for t in reach)
+            for total, parts in _named_total(doc, start, (o for o in options if o[1])):
                 units = [_plain_unit(doc, d) for d in parts]
                 disjoint = len(parts) >= 2 and None not in units and len(set(units)) == len(units)
                 consists = fold("gồm") in marker
@@ -886,7 +881,6 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                         parts, rule = parts + siblings, "sum_at_most"
                 for d in parts:
                     d.part_of, d.part_rule = total, rule
-                break
     _link_totals_after(doc, actual)
 
 
@@ -962,6 +956,51 @@ def _states_figures(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence
     """
     i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start) - 1
     return i >= 0 and doc.sentences[i].start in sentences
+
+
+def _in_reach(totals: Iterator[Draft], sentence: Sentence, across: bool) -> Iterator[Draft]:
+    """The totals a part list of ``sentence`` may divide, nearest first: those of its own
+    sentence, and those of its paragraph when the list opens the sentence (``across``)."""
+    for total in totals:
+        if total.sentence is not sentence and not (
+            across and total.sentence.paragraph == sentence.paragraph
+        ):
+            return
+        yield total
+
+
+# the first two words of a part list's first item, after its marker: "trong đó, thu phí …"
+_ITEM_NAME = re.compile(r"[\s,:;\-–•+]*([^\W\d_]+\s+[^\W\d_]+)(?!\w)")
+
+
+def _named_total(
+    doc: Doc, start: int, options: Iterator[tuple[Draft, list[Draft]]]
+) -> list[tuple[Draft, list[Draft]]]:
+    """The total a part list divides (with its parts), as one item or none.
+
+    The nearest total with parts, unless the list's first item opens with two words that
+    name a measure the nearest total's own words do not and an earlier total's do: ``doanh
+    thu đạt 900 tỷ, lợi nhuận 80 tỷ. Trong đó, doanh thu bán lẻ đạt 300 tỷ``: the parts are
+    not of the profit written last, and which of the earlier figures they divide the words
+    do not settle, so they are linked to none (a part checked against the wrong whole
+    would be a false alarm).
+    """
+    first = next(options, None)
+    if first is None:
+        return []
+    m = _ITEM_NAME.match(doc.fold, start + len(_marker_at(doc, start)))
+    if m is None:
+        return [first]
+    name = re.compile(rf"(?<!\w){re.escape(m.group(1))}(?!\w)")
+    if _lead_names(doc, first[0], name) or not any(_lead_names(doc, t, name) for t, _ in options):
+        return [first]
+    return []
+
+
+def _lead_names(doc: Doc, total: Draft, name: re.Pattern[str]) -> bool:
+    """Whether the words of ``total``'s clause before its figure hold ``name``."""
+    assert total.actual_fig is not None
+    return name.search(doc.fold, total.actual_fig.clause, total.actual_fig.start) is not None
 
 
 def _before(items: list[Draft], end: int) -> Iterator[Draft]:
