@@ -142,8 +142,14 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
         return out
     qual = result.qualifier
     if target.qualifier in ("trên", "hơn", "trở lên"):
-        # the target is above the number written: the true percentage is below ``exact``
-        bad = exact <= p.value if qual in ("trên", "hơn") else (qual is None and p.value > exact)
+        # the target is above the number written: the true percentage is below ``exact``,
+        # which the percent written may round up to (half a unit of its last digit)
+        half = Decimal(5).scaleb(-p.decimals - 1)
+        bad = (
+            exact <= p.value
+            if qual in ("trên", "hơn")
+            else (qual is None and p.value - half > exact)
+        )
         out.update(
             consistent=False if bad else None,
             verdict="inconsistent" if bad else "unchecked",
@@ -189,6 +195,8 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
         linked = _linked(s, groups, starts, text)
         if linked is s and _unit_key(s) is None:
             linked = _of_the_unit_named_before(s, by_metric, text)
+        if linked is s and _unit_key(s) is None:
+            linked = _of_the_one_target(s, by_metric)
         out.append(linked)
     return out
 
@@ -252,6 +260,37 @@ def _of_the_unit_named_before(
         return s
     t = near[0]
     if not _fits_time(s, t, False) or not _agrees(s, goal):
+        return s
+    return _linked_to(s, t)
+
+
+def _of_the_one_target(
+    s: LinkableStatement, by_metric: dict[str, list[LinkableStatement]]
+) -> LinkableStatement:
+    """``s``, a result of no unit named, linked to its text's one target.
+
+    ``Năm 2030, Đảng bộ xã Tân Hòa phấn đấu kết nạp 45 đảng viên mới. … Sáu tháng đầu năm,
+    xã đã kết nạp 18 đảng viên, đạt 40% kế hoạch``: the result names no unit of the
+    registry, and the text sets one target of what it counts, before it, of the result's
+    year (or of a result of no year), whose figures the percentage fits: it is that target.
+    Not linked when the text sets targets of the metric of more than one value or of more
+    than one unit, a term's target, or a target the percentage does not fit.
+    """
+    metric = _linkable(s)
+    if metric is None or s.term is not None:
+        return s
+    targets = by_metric.get(metric, [])
+    if len({t.target for t in targets}) != 1 or len({_unit_key(t) for t in targets}) != 1:
+        return s
+    t = targets[0]
+    if (
+        t.end > s.start
+        or s.year not in (None, t.year)
+        or t.term is not None
+        or t.target_period == "term"
+        or not isinstance(t.target, Decimal)
+        or not _agrees(s, t.target)
+    ):
         return s
     return _linked_to(s, t)
 

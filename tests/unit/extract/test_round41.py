@@ -3,6 +3,9 @@ evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
+import pytest
 from reading import find
 
 from kpitools.extract import audit_statements
@@ -32,3 +35,51 @@ def test_parts_naming_the_measure_of_the_nearest_figure_are_checked_against_it()
         "140 tỷ đồng, tăng 9%. Trong đó, doanh thu xuất khẩu đạt 210 tỷ đồng, tăng 14%."
     )
     assert _part_checks(text) == [("part", "inconsistent")]
+
+
+# ----------------------- a result naming no unit takes its text's one target
+
+
+_ONE_TARGET = (
+    "Năm 2031, Đảng bộ xã Tân Hòa phấn đấu kết nạp 45 đảng viên mới.\n\n"
+    "Các chi bộ tổ chức nhiều lớp bồi dưỡng nhận thức về Đảng cho quần chúng ưu tú.\n\n"
+    "Sáu tháng đầu năm, Tân Hòa đã kết nạp 17 đảng viên mới, đạt 37,8% kế hoạch giao."
+)
+
+
+def test_a_result_of_no_unit_takes_the_one_target_its_percent_fits() -> None:
+    found = [s for s in find(_ONE_TARGET, money=True) if s.actual is not None]
+    assert [(s.actual, s.target, s.verdict) for s in found] == [
+        (Decimal("17"), Decimal("45"), "consistent")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _ONE_TARGET.replace("37,8%", "42%"),  # the percent does not fit the target
+        _ONE_TARGET.replace(
+            "mới.\n\n", "mới, Đảng bộ xã Tân Lập phấn đấu kết nạp 30 đảng viên mới.\n\n", 1
+        ),  # two targets of the year: which one the words do not say
+    ],
+)
+def test_a_result_of_no_unit_is_not_linked_to_a_target_it_does_not_single_out(
+    text: str,
+) -> None:
+    found = [s for s in find(text, money=True) if s.actual is not None]
+    assert [s.target for s in found] == [None]
+
+
+# -------------------------- a floor target: the percent written may round the bound up
+
+
+def test_a_percent_rounding_up_to_the_bound_of_a_floor_target_is_no_inconsistency() -> None:
+    text = (
+        "Năm 2031, Đảng bộ phường Đông Hà phấn đấu kết nạp từ 105 đảng viên mới trở lên. "
+        "Quý I, các chi bộ của phường đã kết nạp 38 đảng viên mới, đạt 36,2% kế hoạch."
+    )
+    verdicts = [s.verdict for s in find(text, money=True) if s.actual is not None]
+    assert verdicts == ["unchecked"]  # 38 / 105 = 36,19 %: 36,2 % may round it
+    assert [
+        s.verdict for s in find(text.replace("36,2%", "36,4%"), money=True) if s.actual is not None
+    ] == ["inconsistent"]
