@@ -1028,7 +1028,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
             drafts.append(d)
             return True
         return False
-    if _rate_after_fraction(doc, owner, p):
+    if _rate_after_fraction(doc, owner, p) or _new_item(doc, owner, p):
         return False
     # a second percentage about the same figures; of another plan than the first one's
     # ("104% dự toán Trung ương giao (500 tỷ đồng) và đạt 98% dự toán tỉnh giao"), not of
@@ -1050,6 +1050,22 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     p.owner = twin
     drafts.append(twin)
     return True
+
+
+def _new_item(doc: Doc, owner: Draft, p: Figure) -> bool:
+    """Whether ``p`` opens an item of a list after a semicolon, its result's own percentage
+    of another plan written before it: ``… giải quyết việc làm cho 900 lao động, đạt 60%
+    kế hoạch; hoàn thành 100% chỉ tiêu tuyển quân``: the second item's percentage is of
+    what it names, not a second percentage of the 900 (``…, bằng 71% dự toán; ước cả năm
+    đạt 102% dự toán``, of the same plan, stays the result's)."""
+    first = owner.percent_fig
+    return (
+        first is not None
+        and ";" in doc.text[first.end : p.start]
+        and _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60]) is not None
+        and "" not in (_plan_of(doc, first), _plan_of(doc, p))
+        and _plan_of(doc, first) != _plan_of(doc, p)
+    )
 
 
 def _plan_percent_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:

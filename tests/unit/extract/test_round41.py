@@ -83,3 +83,24 @@ def test_a_percent_rounding_up_to_the_bound_of_a_floor_target_is_no_inconsistenc
     assert [
         s.verdict for s in find(text.replace("36,2%", "36,4%"), money=True) if s.actual is not None
     ] == ["inconsistent"]
+
+
+# ------------------- a plan's percentage opening a new item after a semicolon is no twin
+
+
+def test_a_plan_percent_of_a_new_item_after_a_semicolon_is_not_the_last_results() -> None:
+    text = (
+        "Sáu tháng đầu năm 2031, phường Đông Lạc tạo việc làm cho 420 lao động, đạt 56% so "
+        "kế hoạch; hoàn thành 100% chỉ tiêu tuyển quân."
+    )
+    found = [(s.actual, s.stated_percent) for s in find(text, money=True) if s.actual]
+    assert found == [(Decimal("420"), Decimal("56"))]
+
+
+def test_a_growth_after_a_semicolon_stays_the_results() -> None:
+    text = (
+        "Năm 2031, thu ngân sách của huyện Tây Sơn đạt 960 tỷ đồng, đạt 104% dự toán; tăng 6% "
+        "so với năm trước."
+    )
+    found = [(s.actual, s.stated_percent) for s in find(text, money=True) if s.actual]
+    assert (Decimal("960000000000"), Decimal("6")) in found
