@@ -157,6 +157,11 @@ def _referred_result(
     return None
 
 
+# "… lên khoảng 1,triệu tỷ đồng": a figure whose digits the text lost, a scale word right
+# after a separator; a pronoun after it names that figure, which cannot be read
+_BROKEN_FIGURE = rx(r"\d[.,]\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)")
+
+
 def _plan_kind(s: LinkableStatement, text: str) -> str | None:
     """The kind of the measure the plan after a percentage of ``s`` names, if any.
 
@@ -479,7 +484,8 @@ def _amount_just_stated(
     hoạch``); the amount is in no statement. When the percentage's plan names a measure
     (``named``) and the sentence gives several amounts, the one with that measure named right
     beside it (``… 4.000 tỷ đồng doanh thu và 300 tỷ đồng lợi nhuận``). None when the sentence
-    has none or two differing ones.
+    has none or two differing ones, or a figure whose digits the text lost
+    (:data:`_BROKEN_FIGURE`).
     """
     low = max(0, s.start - REFERRED_WINDOW)
     folded = fold(text[low : s.start])
@@ -489,6 +495,8 @@ def _amount_just_stated(
     start = stops[-2] if len(stops) > 1 else 0
     if len(stops) == 1 and low > 0:
         return None  # the sentence before is not wholly in the window
+    if _BROKEN_FIGURE.search(folded, start, stops[-1]):
+        return None  # a figure the text lost may be the one named
     found = [
         a
         for a in _amounts(folded, start, stops[-1])

@@ -104,3 +104,26 @@ def test_a_growth_after_a_semicolon_stays_the_results() -> None:
     )
     found = [(s.actual, s.stated_percent) for s in find(text, money=True) if s.actual]
     assert (Decimal("960000000000"), Decimal("6")) in found
+
+
+# ----------------- a pronoun after a figure whose digits the text lost names no amount
+
+
+_LOST = (
+    "Tháng 9/2031, thu ngân sách của tỉnh Đông Hải ước đạt 42,6 tỷ đồng, nâng tổng thu 9 "
+    "tháng lên khoảng {total}tỷ đồng. Con số này tương đương 71,3% dự toán năm."
+)
+
+
+def test_a_pronoun_after_a_figure_with_lost_digits_takes_no_amount() -> None:
+    found = [s for s in find(_LOST.format(total="3,"), money=True) if "71,3" in s.text]
+    assert [s.actual for s in found] == [None]
+
+
+def test_a_pronoun_after_readable_amounts_of_one_value_still_takes_it() -> None:
+    text = (
+        "Năm 2031, tổng thu ngân sách của tỉnh Đông Hải ước đạt khoảng 412 tỷ đồng. Con số "
+        "này tương đương 71,3% dự toán năm."
+    )
+    found = [s for s in find(text, money=True) if "71,3" in s.text]
+    assert [s.actual for s in found] == [Decimal("412000000000")]
