@@ -248,6 +248,7 @@ def link_referred_results(
             s.actual is not None
             or s.target is not None
             or s.stated_kind not in ("attainment", "excess", "rate")
+            or _of_the_past(s)
         ):
             continue
         c = (
@@ -270,6 +271,23 @@ def link_referred_results(
         kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
         out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
     return out
+
+
+# "… cao hơn cùng kỳ năm 2030 (đạt 20% kế hoạch": the bracket opened after a past period
+_PAST_BRACKET = rx(
+    r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|kỳ\s+trước)(?:\s+(?:năm\s+)?(?:19|20)\d\d)?"
+    r"\s*\([^()]*$"
+)
+
+
+def _of_the_past(s: LinkableStatement) -> bool:
+    """Whether the stated percentage of ``s`` is in a bracket after a past period.
+
+    ``Con số này cao hơn cùng kỳ năm 2030 (đạt 20% kế hoạch)`` gives last year's
+    attainment, of no result this text states.
+    """
+    at = s.text.rfind(s.stated) if s.stated else -1
+    return at > 0 and _PAST_BRACKET.search(fold(s.text[:at])) is not None
 
 
 # "đến hết năm, tỷ lệ giải ngân có thể đạt 90%": a rate that may be reached, a forecast

@@ -127,3 +127,24 @@ def test_a_pronoun_after_readable_amounts_of_one_value_still_takes_it() -> None:
     )
     found = [s for s in find(text, money=True) if "71,3" in s.text]
     assert [s.actual for s in found] == [Decimal("412000000000")]
+
+
+# ------------- a percentage in a bracket after a past period compared with is the past's
+
+
+_PAST = (
+    "Đến hết tháng 6/2031, huyện Hòa Lạc giải ngân được 96,4 tỷ đồng vốn đầu tư công. "
+    "Con số này {link} (đạt 31,5% kế hoạch)."
+)
+
+
+def test_a_percent_in_a_bracket_after_the_same_period_of_last_year_takes_no_result() -> None:
+    found = [s for s in find(_PAST.format(link="cao hơn cùng kỳ năm 2030"), money=True)]
+    assert [s.actual for s in found if s.stated_percent == Decimal("31.5")] == [None]
+
+
+def test_a_percent_in_a_bracket_after_a_pronoun_of_this_year_takes_its_result() -> None:
+    found = [s for s in find(_PAST.format(link="tăng nhanh so với tháng trước"), money=True)]
+    assert [s.actual for s in found if s.stated_percent == Decimal("31.5")] == [
+        Decimal("96400000000")
+    ]
