@@ -303,7 +303,7 @@ _PAST_BASE = (
 )
 # the year of "so với cùng kỳ năm 2024" left after the growth's span ("… cùng kỳ năm")
 _COMPARED_YEAR = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
-_YEAR_WORD_END = rx(r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ\s+)?năm\s*$")
+_YEAR_WORD_END = rx(r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ(?:\s+năm)?|năm)\s*$")
 # a multiple of last year's figure ("tăng 1,8 lần so với cùng kỳ và đạt 135% kế hoạch")
 _MULTIPLE_OF_PAST = (
     rf"(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?"

@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from reading import find
+from reading import checked, find
 
 from kpitools.extract import audit_statements
 
@@ -148,3 +148,26 @@ def test_a_percent_in_a_bracket_after_a_pronoun_of_this_year_takes_its_result() 
     assert [s.actual for s in found if s.stated_percent == Decimal("31.5")] == [
         Decimal("96400000000")
     ]
+
+
+# ------------- a comparison with the same period of a year written without its word "năm"
+
+
+@pytest.mark.parametrize("past", ["cùng kỳ 2030", "cùng kỳ năm 2030"])
+def test_a_plan_percent_after_a_growth_on_a_bare_year_joins_the_plan_written_after_it(
+    past: str,
+) -> None:
+    text = (
+        "Hợp tác xã Đông Phong công bố doanh thu 4 tháng đầu năm 2031 ước đạt 96 tỷ đồng, "
+        f"tăng 8% so với {past} và hoàn thành 30% kế hoạch doanh thu cả năm là 320 tỷ đồng."
+    )
+    assert checked(text) == [
+        (Decimal("96000000000"), Decimal("320000000000"), Decimal("30"), "consistent")
+    ]
+
+
+def test_a_growth_on_a_bare_year_with_no_plan_stays_a_growth() -> None:
+    text = (
+        "Doanh thu năm 2031 của hợp tác xã Đông Phong đạt 96 tỷ đồng, tăng 8% so với cùng kỳ 2030."
+    )
+    assert checked(text) == []
