@@ -678,6 +678,8 @@ def _said_in_context(
     assert p is not None
     if said[0] == "unread" or _share_of_quota(doc, d, said[0]):
         return None, 1
+    if said[0] == "attainment" and _share_left_undone(doc, d, p):
+        return "share", 1
     above_plan = (
         _follows_target(doc, d, p) or _fronted_plan(doc, p) or _margin_of_fraction(doc, d, p)
     )
@@ -687,6 +689,23 @@ def _said_in_context(
         # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
         return None, 1
     return said
+
+
+# "… 120 tỷ đồng chưa được giải ngân, chiếm 4% kế hoạch": what is not yet done, a remainder
+_NOT_YET = rx(r"(?<!\w)(?:chưa|còn\s+lại)(?!\w)")
+
+
+def _share_left_undone(doc: Doc, d: Draft, p: Figure) -> bool:
+    """Whether the amount a share of a plan (``chiếm 4% kế hoạch``) is said of is what is
+    not yet done: ``còn 120 tỷ đồng chưa được giải ngân, chiếm 4% kế hoạch`` is the part of
+    the plan left, no attainment of it."""
+    a = d.actual_fig
+    return (
+        a is not None
+        and a.sentence is p.sentence
+        and a.end <= p.start
+        and _NOT_YET.search(doc.fold, a.end, p.start) is not None
+    )
 
 
 # "thực hiện được 42% kế hoạch doanh thu và 66% kế hoạch lợi nhuận": one verb, two plans

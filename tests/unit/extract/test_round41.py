@@ -171,3 +171,24 @@ def test_a_growth_on_a_bare_year_with_no_plan_stays_a_growth() -> None:
         "Doanh thu năm 2031 của hợp tác xã Đông Phong đạt 96 tỷ đồng, tăng 8% so với cùng kỳ 2030."
     )
     assert checked(text) == []
+
+
+# --------------------- a share of a plan said of what is not yet done is no attainment
+
+
+def test_a_share_of_a_plan_left_undone_is_no_attainment() -> None:
+    text = (
+        "Đến hết tháng 10/2031, huyện Bắc Sơn còn 38,5 tỷ đồng vốn chưa được giao chi tiết, "
+        "chiếm 6,2% kế hoạch vốn."
+    )
+    kinds = [s.stated_kind for s in find(text, money=True) if s.actual is not None]
+    assert "attainment" not in kinds
+
+
+def test_a_share_of_a_plan_reached_stays_an_attainment() -> None:
+    text = (
+        "Đến hết tháng 10/2031, huyện Bắc Sơn đã giải ngân 38,5 tỷ đồng vốn đầu tư công, "
+        "chiếm 62% kế hoạch vốn."
+    )
+    kinds = [s.stated_kind for s in find(text, money=True) if s.actual is not None]
+    assert kinds == ["attainment"]
