@@ -192,3 +192,20 @@ def test_a_share_of_a_plan_reached_stays_an_attainment() -> None:
     )
     kinds = [s.stated_kind for s in find(text, money=True) if s.actual is not None]
     assert kinds == ["attainment"]
+
+
+# ------------------------ a fraction right after an ordinal or comparative is a place
+
+
+@pytest.mark.parametrize("place", ["cao 9/34 tỉnh/TP cả nước", "thấp thứ 9/34 tỉnh, thành phố"])
+def test_a_fraction_after_a_comparative_or_ordinal_is_a_place_among_units(place: str) -> None:
+    text = (
+        "Sáu tháng đầu năm 2031, tổng sản phẩm của tỉnh Bắc Hà ước tăng 7,9% so với cùng kỳ, "
+        f"mức tăng trưởng {place}."
+    )
+    assert checked(text) == []
+
+
+def test_a_fraction_of_admissions_after_its_verb_stays_a_result_and_target() -> None:
+    text = "Năm 2031, chi bộ thôn Cao Xá kết nạp 9/8 đảng viên mới, vượt chỉ tiêu được giao."
+    assert [(a, t) for a, t, _, _ in checked(text)] == [(Decimal("9"), Decimal("8"))]
