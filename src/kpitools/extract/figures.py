@@ -572,7 +572,7 @@ _FIGURE_KINDS = {
 
 def scan(doc: Doc) -> list[Figure]:
     """Every figure of the body, in text order; masked numbers are not figures."""
-    folded, text = doc.fold, doc.text
+    folded = doc.fold
     taken = bytearray(len(folded) + 1)
     figures: list[Figure] = []
 
@@ -617,14 +617,9 @@ def scan(doc: Doc) -> list[Figure]:
             sentence = _sentence_of(doc, m.start())
             if sentence is None or m.end() > sentence.end:
                 continue
-            try:
-                read = _figure_values(kind, m, text)
-            except NumberFormatError as err:  # 12.723.4: said where, not read, no failure
-                take(m.span())
-                doc.note_unread(number_start, m.end(), str(err.text), err.reason)
-                continue
+            read = _values_or_noted(doc, kind, m, number_start)
             if read is None:
-                take(m.span())  # a range of percentages: read no figure from it
+                take(m.span())  # a range of percentages, or a figure unread: no figure
                 continue
             take(m.span())
             fig = _figure(doc, _FIGURE_KINDS.get(kind, kind), m, sentence, *read)
@@ -782,6 +777,44 @@ def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None
     if _vulgar_fraction(text, m.start("a"), a, b):
         return None
     return (a, b), None
+
+
+def _values_or_noted(
+    doc: Doc, kind: str, m: re.Match[str], start: int
+) -> tuple[tuple[Decimal, ...], Percent | None] | None:
+    """:func:`_figure_values` of a match; a figure in no number format (``12.723.4``) is
+    noted where it is and not read (None), unless it has one reading (:func:`_one_reading`)."""
+    try:
+        return _figure_values(kind, m, doc.text)
+    except NumberFormatError as err:  # said where, not read, no failure
+        read = _one_reading(doc, kind, m, start)
+        if read is None:
+            doc.note_unread(start, m.end(), str(err.text), err.reason)
+        return read
+
+
+# "1,591,3 nghìn tỷ": thousands grouped by commas, then a decimal comma (a group of one or
+# two digits last); read with a thousands point, it is the one number the figure can be
+_MIXED_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+,\d{1,2}")
+
+
+def _one_reading(
+    doc: Doc, kind: str, m: re.Match[str], start: int
+) -> tuple[tuple[Decimal, ...], Percent | None] | None:
+    """The values of an amount of :data:`_MIXED_COMMAS` read the one way it can be read
+    (``1,591,3 nghìn tỷ đồng`` is 1.591,3 nghìn tỷ), said as read; None for any other
+    figure in no number format, or another kind than a money amount."""
+    if kind != "money":
+        return None
+    written = doc.text[start : m.end("a")]
+    if not _MIXED_COMMAS.fullmatch(written):
+        return None
+    head, _, tail = written.rpartition(",")
+    fixed = f"{head.replace(',', '.')},{tail}"
+    patched = doc.text[:start] + fixed + doc.text[m.end("a") :]
+    read = _figure_values(kind, m, patched)
+    doc.note_unread(start, m.end("a"), written, "thousands and decimals both with commas", fixed)
+    return read
 
 
 def _figure_values(

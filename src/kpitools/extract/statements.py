@@ -180,7 +180,9 @@ def _json(value: object) -> object:
 class UnreadFigureWarning(UserWarning):
     """A figure of a report text in no number format (``12.723.4``), left unread.
 
-    No statement rests on it; :class:`~kpitools.extract.text.Unread` says where it is.
+    No statement rests on it; :class:`~kpitools.extract.text.Unread` says where it is. A
+    money amount whose commas both group thousands and mark decimals (``1,591,3 nghìn tỷ
+    đồng``) has one reading only: it is read so (``1.591,3``), and the warning says so.
 
     Examples
     --------

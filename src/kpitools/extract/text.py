@@ -314,11 +314,15 @@ class Unread:
     """The figure as written."""
     reason: str
     """Why it is no number (English)."""
+    read_as: str | None = None
+    """The one number it can be read as, when there is one (``1,591,3``: ``1.591,3``), and
+    then it is read so."""
 
     def __str__(self) -> str:
+        done = "not read" if self.read_as is None else f"read as {self.read_as!r}, its one reading"
         return (
             f"line {self.line} (offset {self.offset}): {self.written!r} is not a number "
-            f"({self.reason}); not read"
+            f"({self.reason}); {done}"
         )
 
 
@@ -349,13 +353,15 @@ class Doc:
     def text(self) -> str:
         return self.norm.text
 
-    def note_unread(self, start: int, end: int, written: str, reason: str) -> None:
+    def note_unread(
+        self, start: int, end: int, written: str, reason: str, read_as: str | None = None
+    ) -> None:
         """Note ``written``, found in ``[start, end)`` of the normalized text, as a figure in
-        no number format (:class:`Unread`)."""
+        no number format (:class:`Unread`), or read as ``read_as``, its one reading."""
         at = self.norm.text.find(written, start, end)
         at = start if at < 0 else at
         line = self.norm.text.count("\n", 0, at) + 1
-        self.unread.append(Unread(self.norm.original(at, at)[0], line, written, reason))
+        self.unread.append(Unread(self.norm.original(at, at)[0], line, written, reason, read_as))
 
     def masked(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a masked span (``masks`` is merged and sorted)."""

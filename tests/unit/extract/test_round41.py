@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from reading import checked, find
 
-from kpitools.extract import audit_statements
+from kpitools.extract import UnreadFigureWarning, audit_statements
 
 
 def _part_checks(text: str) -> list[tuple[str, str]]:
@@ -209,3 +209,22 @@ def test_a_fraction_after_a_comparative_or_ordinal_is_a_place_among_units(place:
 def test_a_fraction_of_admissions_after_its_verb_stays_a_result_and_target() -> None:
     text = "Năm 2031, chi bộ thôn Cao Xá kết nạp 9/8 đảng viên mới, vượt chỉ tiêu được giao."
     assert [(a, t) for a, t, _, _ in checked(text)] == [(Decimal("9"), Decimal("8"))]
+
+
+# ---------------- commas both grouping thousands and marking decimals: the one reading
+
+
+def test_an_amount_with_comma_groups_and_a_decimal_comma_is_read_its_one_way() -> None:
+    text = "Năm 2031, tổng chi của tỉnh Tây Lĩnh ước đạt 2,406,5 tỷ đồng, bằng 87,5% dự toán."
+    with pytest.warns(UnreadFigureWarning, match="read as '2.406,5'"):
+        found = find(text, money=True)
+    assert [(s.actual, s.stated_percent) for s in found] == [
+        (Decimal("2406500000000"), Decimal("87.5"))
+    ]
+
+
+def test_a_count_with_comma_groups_and_a_decimal_comma_stays_unread() -> None:
+    text = "Năm 2031, huyện Tây Lĩnh trồng 1,406,5 ha rừng, đạt 87,5% kế hoạch."
+    with pytest.warns(UnreadFigureWarning, match="not read"):
+        found = find(text, money=True)
+    assert [s.actual for s in found if s.actual is not None] == []
