@@ -110,9 +110,12 @@ _MONEY_THOUSANDS = rx(
 # an amount: "đạt 31, 45 tỷ đồng", "là 3, 15 triệu tấn" (not "năm 2021, 22 triệu lượt")
 _SPACED_LEAD = (
     r"(?:(?<=đạt\s)|(?<=là\s)|(?<=được\s)|(?<=khoảng\s)|(?<=gần\s)|(?<=hơn\s)|(?<=trên\s)"
-    r"|(?<=còn\s))"
+    r"|(?<=còn\s)|(?<=thực\shiện\s))"
 )
-_SPACED_NUMBER = rf"{_SPACED_LEAD}(?P<a>\d{{1,3}},\s\d{{1,3}})\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)"
+# its whole part may group thousands with points: "thực hiện 1.076, 31 tỷ đồng"
+_SPACED_NUMBER = (
+    rf"{_SPACED_LEAD}(?P<a>\d{{1,3}}(?:\.\d{{3}})*,\s\d{{1,3}})\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)"
+)
 _MONEY_SPACED = rx(
     rf"{_SPACED_NUMBER}\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )

@@ -228,3 +228,23 @@ def test_a_count_with_comma_groups_and_a_decimal_comma_stays_unread() -> None:
     with pytest.warns(UnreadFigureWarning, match="not read"):
         found = find(text, money=True)
     assert [s.actual for s in found if s.actual is not None] == []
+
+
+# ------------------ a stray space after the decimal comma of an amount grouped by points
+
+
+def test_an_amount_grouped_by_points_with_a_space_after_its_decimal_comma_is_one_amount() -> None:
+    text = (
+        "Năm 2031, chi ngân sách của huyện Tây Lĩnh thực hiện 2.318, 45 tỷ đồng, đạt 97% dự toán."
+    )
+    found = [(s.actual, s.stated_percent) for s in find(text, money=True) if s.actual]
+    assert found == [(Decimal("2318450000000"), Decimal("97"))]
+
+
+def test_a_list_of_two_amounts_after_a_comma_stays_two_figures() -> None:
+    text = (
+        "Năm 2031, hai xã Đông Lâm và Tây Lâm chi lần lượt 1.200, 45 tỷ đồng cho giao thông, "
+        "đạt 97% dự toán."
+    )
+    found = [s.actual for s in find(text, money=True) if s.actual]
+    assert Decimal("1200450000000") not in found
