@@ -96,10 +96,10 @@ _MONEY = rx(
     r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct|nq)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )
 # "152 tỷ 318 triệu đồng": billions and millions written together, one amount (the millions
-# may have a decimal: "12 tỷ 450,5 triệu đồng")
+# may have a decimal: "12 tỷ 450,5 triệu đồng"; dollars too: "2 tỷ 140 triệu USD")
 _MONEY_COMPOUND = rx(
     rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>tỷ|tỉ)\s+(?P<b>\d{{1,3}}(?:,\d{{1,3}})?)\s+triệu"
-    r"\s*(?P<cur>đồng|đ|vnđ|vnd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
+    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
 # thousands of billions and billions written together: "140 nghìn 250 tỷ đồng" is 140.250 tỷ
 _MONEY_THOUSANDS = rx(

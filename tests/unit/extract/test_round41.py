@@ -248,3 +248,23 @@ def test_a_list_of_two_amounts_after_a_comma_stays_two_figures() -> None:
     )
     found = [s.actual for s in find(text, money=True) if s.actual]
     assert Decimal("1200450000000") not in found
+
+
+# ----------------------------------- billions and millions of dollars written together
+
+
+def test_billions_and_millions_of_dollars_written_together_are_one_amount() -> None:
+    text = (
+        "Năm 2031, kim ngạch xuất khẩu của tỉnh Tây Lĩnh đạt 2 tỉ 140 triệu USD, đạt 95% kế hoạch."
+    )
+    found = [(s.actual, s.stated_percent) for s in find(text, money=True) if s.actual]
+    assert found == [(Decimal("2140000000"), Decimal("95"))]
+
+
+def test_billions_then_millions_of_dollars_in_two_clauses_stay_two_amounts() -> None:
+    text = (
+        "Năm 2031, xuất khẩu của tỉnh Tây Lĩnh đạt 2 tỉ USD; nhập khẩu đạt 140 triệu USD, "
+        "đạt 95% kế hoạch."
+    )
+    found = [(s.actual, s.stated_percent) for s in find(text, money=True) if s.stated_percent]
+    assert found == [(Decimal("140000000"), Decimal("95"))]
