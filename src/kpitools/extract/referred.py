@@ -77,6 +77,13 @@ _WHOLE_SCOPE = rx(
     r"(?:của\s+(?:toàn\s+|cả\s+)?(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường)(?!\w))?"
 )
 
+# "tỷ lệ giải ngân vốn kéo dài": capital of one kind, named by a word after ``vốn`` that is
+# neither the whole capital's (``đầu tư``) nor a verb or time of the rate
+_NARROW_CAPITAL = rx(
+    r"\s*vốn\s+(?!(?:đầu|của|năm|đạt|mới|chỉ|ước|là|được|giải|cả|toàn|trong|tính|đến|lũy|luỹ"
+    r"|từ|tháng|quý|đã|vẫn|còn|thấp|cao|chung)(?!\w))[^\W\d_]+"
+)
+
 
 def _referred_before(s: LinkableStatement, text: str) -> bool:
     """Whether a pronoun opens the clause right before the percentage ``s``.
@@ -104,8 +111,10 @@ def _referred_measure(lead: str) -> str | None:
         if named is None:
             continue
         rest = _WHOLE_SCOPE.match(lead, named.end())
-        if _PART_WORDS.search(lead, 0, m.start()) or _SCOPE_WORDS.search(
-            lead, rest.end() if rest else named.end()
+        if (
+            _PART_WORDS.search(lead, 0, m.start())
+            or _SCOPE_WORDS.search(lead, rest.end() if rest else named.end())
+            or _NARROW_CAPITAL.match(lead, named.end())
         ):
             return None
         return MEASURE_NAMES[" ".join(named.group().split())]

@@ -268,3 +268,24 @@ def test_billions_then_millions_of_dollars_in_two_clauses_stay_two_amounts() -> 
     )
     found = [(s.actual, s.stated_percent) for s in find(text, money=True) if s.stated_percent]
     assert found == [(Decimal("140000000"), Decimal("95"))]
+
+
+# ------------------------- the disbursement rate of one kind of capital is not the whole's
+
+
+_RATE = (
+    "Đến hết tháng 9/2031, tỉnh Tây Lĩnh giải ngân được 1.250 tỷ đồng, đạt 52% kế hoạch "
+    "vốn giao. {rate} mới đạt 31%."
+)
+
+
+def test_the_disbursement_rate_of_one_kind_of_capital_takes_no_result() -> None:
+    text = _RATE.format(rate="Tỷ lệ giải ngân vốn chuyển tiếp")
+    found = [s.actual for s in find(text, money=True) if s.stated_percent == Decimal("31")]
+    assert found in ([], [None])
+
+
+def test_the_disbursement_rate_of_the_whole_capital_takes_the_result_before() -> None:
+    text = _RATE.format(rate="Tỷ lệ giải ngân vốn đầu tư công của tỉnh")
+    found = [s.actual for s in find(text, money=True) if s.stated_percent == Decimal("31")]
+    assert found == [Decimal("1250000000000")]
