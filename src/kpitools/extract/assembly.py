@@ -859,6 +859,17 @@ def _actual_drafts(doc: Doc, sentence: Sentence, figs: list[Figure]) -> list[Dra
     return drafts
 
 
+# the words of a figure, then a bracket opened and not closed: "40 đảng viên (mỗi năm 8-10"
+_OPEN_BRACKET_AFTER = re.compile(r"[^\d()]*\([^()]*")
+
+
+def _in_bracket_after(doc: Doc, f: Figure, a: Figure) -> bool:
+    """Whether ``a`` is inside a bracket opened right after the target ``f``'s words: ``chỉ
+    tiêu kết nạp 40 đảng viên (bình quân mỗi năm 8-10 đảng viên)`` explains the target, no
+    result of it."""
+    return f.end <= a.start and _OPEN_BRACKET_AFTER.fullmatch(doc.fold, f.end, a.start) is not None
+
+
 def _attach_target(
     doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft], figs: list[Figure]
 ) -> None:
@@ -875,6 +886,7 @@ def _attach_target(
         and _unit_before(doc, sentence, d.anchor) in (unit, None)
         and not _apart_by_semicolon(doc, d, f)
         and not _bracketed_part(doc, d.actual_fig, f.start)
+        and not _in_bracket_after(doc, f, d.actual_fig)
         and not _listed_part(doc, f, d.actual_fig)
         and _plan_beyond_percent(doc, d.actual_fig, f, figs) is None
         and _later_percent_plan(doc, d.actual_fig, f, figs) is None

@@ -279,6 +279,12 @@ _TARGET_WORDS = rx(
     r"(?:\s+(?:trước|sau)\s+thuế)?\s*(?:là|:)?"
     r"(?:\s+(?:trên|hơn|gần|khoảng|tối\s+thiểu|ít\s+nhất))?\s*$"
 )
+# "chỉ tiêu trong nhiệm kỳ 2025 - 2030 kết nạp 60 đảng viên": a term's target, the term
+# (and its years) named between the target word and what it counts
+_TERM_PLAN = rx(
+    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:(?:trong|của|cả|toàn)\s+)?nhiệm\s+kỳ"
+    r"(?:\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d)?(?:\s+[^\W\d_]+){1,3}?\s*(?:là|:)?\s*$"
+)
 # "tổng kế hoạch vốn đầu tư công năm nay 1.200 tỷ đồng": the plan of capital named at
 # length, its amount right after the name (no word of a result between)
 _CAPITAL_PLAN = rx(
@@ -1340,6 +1346,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
             and not _OF_PERCENT.search(lead[: m.start()])
         )
         or _PLAN_IS.search(lead)
+        or _TERM_PLAN.search(lead)
         or _PERCENT_OF_MEASURE_PLAN.search(lead)
         or _capital_plan(lead)
         or _PLAN_IN_NAME.search(lead)

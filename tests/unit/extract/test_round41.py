@@ -289,3 +289,27 @@ def test_the_disbursement_rate_of_the_whole_capital_takes_the_result_before() ->
     text = _RATE.format(rate="Tỷ lệ giải ngân vốn đầu tư công của tỉnh")
     found = [s.actual for s in find(text, money=True) if s.stated_percent == Decimal("31")]
     assert found == [Decimal("1250000000000")]
+
+
+# ------------------------ a term's target with the term named before what it counts
+
+
+_TERM = (
+    "Bí thư Đảng ủy phường cho biết: Nghị quyết Đại hội Đảng bộ phường Đông Ngạc đặt ra chỉ "
+    "tiêu {term} kết nạp 60 đảng viên{avg}, đến nay đã kết nạp được 57 đảng viên."
+)
+
+
+@pytest.mark.parametrize("term", ["trong nhiệm kỳ 2025 - 2030", "nhiệm kỳ"])
+@pytest.mark.parametrize("avg", ["", " (bình quân mỗi năm kết nạp từ 10-12 đảng viên)"])
+def test_a_terms_target_named_with_its_term_takes_the_result_after_it(term: str, avg: str) -> None:
+    text = _TERM.format(term=term, avg=avg)
+    assert [(a, t) for a, t, _, _ in checked(text)] == [(Decimal("57"), Decimal("60"))]
+
+
+def test_a_count_after_a_terms_result_words_is_no_target() -> None:
+    text = (
+        "Trong nhiệm kỳ 2020 - 2025, Đảng bộ phường Đông Ngạc đã kết nạp 60 đảng viên; riêng "
+        "năm 2025 kết nạp 14 đảng viên."
+    )
+    assert checked(text) == []
