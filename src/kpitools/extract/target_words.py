@@ -67,6 +67,13 @@ _ATTAINED_NEXT = rx(
 # before it and the result after it ("…, kết quả thực hiện đạt 1.131.000 cây")
 _PLANNED = rx(r"(?<!\w)dự\s+kiến(?:\s+[^\W\d_]+){0,2}?\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$")
 _RESULT_LATER = rx(r"(?<!\w)kết\s+quả(?!\w)")
+# after a sentence's opening expected figure: "…, nhưng … đã … 450 …, vượt 50% so với kế
+# hoạch": a result said against the plan, so the expected figure was that plan
+_BUT_BEYOND_PLAN = rx(
+    r"[^.;]*?,\s*nhưng(?!\w)[^.;]*?(?<!\w)đã(?!\w)[^.;]*?\d[^.;]*?"
+    r"(?<!\w)(?:vượt|đạt|bằng)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?\d[\d.,]*\s*%\s*"
+    r"(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+kiến|chỉ\s+tiêu|mục\s+tiêu)(?!\w)"
+)
 
 
 # "Năm nay, công ty lên kế hoạch kinh doanh với doanh thu dự kiến đạt 900 tỷ đồng; lợi nhuận
@@ -135,6 +142,8 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
             return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
     if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
         return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
+    if _PLANNED.search(lead) and before == lead and _BUT_BEYOND_PLAN.match(after):
+        return True  # "Dự kiến tiếp nhận 300 đơn vị, nhưng … đã tiếp nhận 450, vượt 50% kế hoạch"
     if _plan_opened(before, lead, after) or _strive_opened(before, lead) or _plan_subject(before):
         return True
     if _yearly_duty(before, lead, after_number):

@@ -313,3 +313,21 @@ def test_a_count_after_a_terms_result_words_is_no_target() -> None:
         "năm 2025 kết nạp 14 đảng viên."
     )
     assert checked(text) == []
+
+
+# ------------- a sentence's opening expected figure, a result beyond the plan after "but"
+
+
+_EXPECTED = (
+    "Ngày 12/3/2031, Đoàn Thanh niên phường Tây Mỗ tổ chức ngày hội hiến máu. Dự kiến tiếp "
+    "nhận 250 đơn vị máu, nhưng đến trưa, ban tổ chức đã tiếp nhận 410 đơn vị máu, {said}."
+)
+
+
+def test_an_expected_figure_opening_the_sentence_is_the_plan_a_later_excess_is_of() -> None:
+    found = checked(_EXPECTED.format(said="vượt 64% so với kế hoạch"))
+    assert found == [(Decimal("410"), Decimal("250"), Decimal("64"), "consistent")]
+
+
+def test_an_expected_figure_with_no_plan_said_after_stays_no_target() -> None:
+    assert checked(_EXPECTED.format(said="tăng 64% so với năm trước")) == []
