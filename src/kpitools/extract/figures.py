@@ -1199,7 +1199,13 @@ def _after_number(doc: Doc, fig: Figure) -> int:
         pos = w.end(1)
     if words:
         fig.noun_start, fig.noun_end = words[0][0], words[-1][1]
+        if (per := _PER_WORD.match(folded, pos)) and per.end() <= sentence.end:
+            pos = per.end()  # "61 tạ/ha": the unit per area is the figure's words too
     return pos
+
+
+# a unit per something right after a figure's unit: "/ha", "/người"
+_PER_WORD = re.compile(r"/[^\W\d_]+")
 
 
 def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:

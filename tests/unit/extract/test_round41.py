@@ -331,3 +331,17 @@ def test_an_expected_figure_opening_the_sentence_is_the_plan_a_later_excess_is_o
 
 def test_an_expected_figure_with_no_plan_said_after_stays_no_target() -> None:
     assert checked(_EXPECTED.format(said="tăng 64% so với năm trước")) == []
+
+
+# ----------------------- a yield per area with its plan's percentage right after, no comma
+
+
+def test_a_yield_per_area_takes_the_percentage_of_its_plan_after_it() -> None:
+    text = "Năm 2031, năng suất lúa bình quân 62 tạ/ha đạt 103,3% KH, tăng 0,4 tạ/ha so với CK."
+    found = [(s.actual, s.stated_percent) for s in find(text, money=True) if s.actual]
+    assert (Decimal("62"), Decimal("103.3")) in found
+
+
+def test_a_yield_per_area_before_a_growth_takes_no_plan() -> None:
+    text = "Năm 2031, năng suất lúa bình quân 62 tạ/ha tăng 0,4 tạ/ha so với năm trước."
+    assert [s for s in find(text, money=True) if s.stated_kind == "attainment"] == []
