@@ -94,7 +94,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05u": 10,
     "2026-12-05w": 7,
     "2026-12-05v": 29,
-    "2026-12-05zc": 27,
+    "2026-12-05zc": 31,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
