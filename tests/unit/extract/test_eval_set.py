@@ -98,7 +98,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05y": 21,
     "2026-12-05z": 7,
     "2026-12-05za": 30,
-    "2026-12-05ze": 25,
+    "2026-12-05ze": 28,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
