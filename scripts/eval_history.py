@@ -83,6 +83,10 @@ SCORED_AT = {
     "2026-12-05y": "b35269f29c6951138fd0f5c944e47078b5e1f305",
     "2026-12-05z": "b35269f29c6951138fd0f5c944e47078b5e1f305",
     "2026-12-05za": "b35269f29c6951138fd0f5c944e47078b5e1f305",
+    "2026-12-05zb": "1a6fa8abca0ff5e7e7c244af64467d7f711ebfa9",
+    "2026-12-05zc": "1a6fa8abca0ff5e7e7c244af64467d7f711ebfa9",
+    "2026-12-05zd": "4fde31f88ffed57527bc87ea5a8248b8a870df40",
+    "2026-12-05ze": "4fde31f88ffed57527bc87ea5a8248b8a870df40",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -98,6 +98,10 @@ MIN_BATCH_SIZE = {
     "2026-12-05y": 21,
     "2026-12-05z": 7,
     "2026-12-05za": 30,
+    "2026-12-05zb": 12,
+    "2026-12-05zc": 31,
+    "2026-12-05zd": 9,
+    "2026-12-05ze": 28,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
