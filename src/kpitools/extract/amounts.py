@@ -450,7 +450,7 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     cues = list(_PLAN_CUE.finditer(lead))
     if not cues or (not qualified and _AMOUNT_QUALIFIER.search(lead)):
         return False
-    if _PERCENT_BEFORE.search(lead, 0, cues[-1].start()):
+    if _PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
     if _PLAN_CHANGED_TO.match(lead, cues[-1].end()):
         return True
@@ -463,6 +463,17 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     if verb is None:
         verb = _aimed_verb(lead, cues[-1].end(), aim=_AIM_CUE.match(cues[-1].group()) is not None)
     return _RESULT_WORDS.search(lead, verb.end() if verb else cues[-1].end()) is None
+
+
+def _run_start(lead: str, cues: list[re.Match[str]]) -> int:
+    """Where the run of plan words that ends with the last of ``cues`` starts.
+
+    ``đạt 90% mục tiêu kế hoạch …`` names one plan in two words, both the percentage's.
+    """
+    k = len(cues) - 1
+    while k > 0 and not lead[cues[k - 1].end() : cues[k].start()].strip():
+        k -= 1
+    return cues[k].start()
 
 
 # "Mục tiêu năm: …", "Kế hoạch 2025: …": a plan's name as the label of what follows
