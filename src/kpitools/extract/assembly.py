@@ -26,6 +26,7 @@ from kpitools.extract.figures import (
     Draft,
     Figure,
     _attained_after,
+    _bracketed_base,
     _single,
     _target_word,
 )
@@ -667,22 +668,32 @@ _CHANGE_BY = rx(
 
 def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
     """An amount a result or a plan changed by (``tăng``/``giảm``/``cao hơn``/``thấp hơn``
-    opening its clause, right after a figure of the same currency in the sentence) is no
+    opening its clause, right after a figure of the same currency in the sentence; a count
+    with its change in percent in brackets after it, ``tăng 40 hội viên (5%)``) is no
     result: a percentage after it is the
     change of that result, in percent (``tăng gần 422.000 tỷ đồng (tương đương tăng gần
-    22% so với dự toán)``)."""
+    22% so với dự toán)``); a bare percentage in brackets right after it is no attainment.
+    A base in brackets (:func:`~kpitools.extract.figures._bracketed_base`) is passed over."""
     before: Figure | None = None
-    for f in figs:
-        if f.role == "percent":
+    for k, f in enumerate(figs):
+        if f.role == "percent" or (f.role == "modifier" and _bracketed_base(doc, f)):
             continue
+        bracketed = _CHANGE_PERCENT_AFTER.match(doc.fold, f.end)
         if (
             before is not None
-            and f.measure not in (None, "%")
+            and (f.measure not in (None, "%") or bracketed)
             and _same_currency(before, f)
             and _changed_by(doc.fold, f, before)
         ):
             f.role = "modifier"
+            if bracketed and k + 1 < len(figs) and figs[k + 1].role == "percent":
+                figs[k + 1].role = "modifier"  # the change in percent
         before = f
+
+
+# "…, tăng 40 hội viên (5%)": a count changed by, its change in percent in brackets right
+# after it
+_CHANGE_PERCENT_AFTER = rx(rf"(?:\s+[^\W\d_]+){{0,3}}\s*\(\s*(?:{NUM})\s*%\s*\)")
 
 
 # "…, cao hơn 40 tỷ đồng so với kế hoạch và cao hơn 25 tỷ đồng so với năm trước": a second

@@ -1141,7 +1141,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return _units_out_of_all(doc, fig, lead) or _ranked(doc, fig)
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
         return True
-    if _total_brought(doc, fig, lead):
+    if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig):
         return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True
@@ -1151,6 +1151,18 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     return bool(
         _K_GROWTH.search(lead) and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : end])
     )
+
+
+# "… 5.200 hội viên, so với cùng kỳ năm trước (4.900 hội viên)": the figure compared with, in
+# brackets right after the period it is of
+_BASE_BRACKET = rx(rf"(?<!\w)(?:{_PAST_BASE})(?:\s+(?:19|20)\d\d)?\s*\(\s*$")
+
+
+def _bracketed_base(doc: Doc, fig: Figure) -> bool:
+    """Whether ``fig`` is in brackets right after the past period a result is compared with
+    (``so với cùng kỳ năm trước (4.900 hội viên)``): the base, no result of its own."""
+    start = fig.qual_start if fig.qual_start is not None else fig.start
+    return _BASE_BRACKET.search(doc.fold, max(fig.sentence.start, start - 60), start) is not None
 
 
 # "…, thu thêm 120 tỷ đồng, nâng tổng thu cả năm lên 2.400 tỷ đồng": a clause that brings a

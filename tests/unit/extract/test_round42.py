@@ -1,0 +1,78 @@
+"""Round 42 of the extraction rules (issue 17), each tested on invented text (never the
+evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import checked, find
+
+# ------------------- a plan named in two words is the percentage's, no plan of a later part
+
+
+def test_a_part_after_a_percent_of_a_two_word_plan_is_no_plan_of_a_later_result() -> None:
+    text = (
+        "Năm 2030, xã Hòa Bình vận động được 940 người hiến máu, đạt 104% mục tiêu kế hoạch "
+        "huyện giao, trong đó có 212 người hiến máu lần đầu. Từ đầu năm đến nay, xã vận động "
+        "được 530 người hiến máu, đạt 55% kế hoạch huyện giao."
+    )
+    assert [(s.actual, s.target) for s in find(text) if s.stated == "55%"] == [
+        (Decimal("530"), None)
+    ]
+    assert not [s for s in find(text) if s.verdict == "inconsistent"]
+
+
+def test_a_plan_named_in_two_words_in_its_own_sentence_is_still_linked() -> None:
+    text = (
+        "Chỉ tiêu kế hoạch năm 2030 của xã Hòa Bình là vận động 1.000 người hiến máu. Đến "
+        "nay, xã vận động được 530 người hiến máu, đạt 53% kế hoạch."
+    )
+    assert checked(text) == [(Decimal("530"), Decimal("1000"), Decimal("53"), "consistent")]
+
+
+# -------------------- a count's change with its percent in brackets is no result of its own
+
+
+def test_a_change_with_its_percent_in_brackets_leaves_the_total_as_the_result() -> None:
+    text = (
+        "Đến hết tháng 9, số hội viên nông dân của xã là 2.460 người; so với cùng kỳ năm "
+        "trước (2.200 người); tăng 260 (12%); so với chỉ tiêu giao (3.000 người) đạt 82%."
+    )
+    assert checked(text) == [(Decimal("2460"), Decimal("3000"), Decimal("82"), "consistent")]
+
+
+def test_a_change_without_a_bracketed_percent_is_read_as_before() -> None:
+    text = (
+        "Năm 2030, xã kết nạp 40 hội viên mới, đạt 80% chỉ tiêu; tăng 12 hội viên so với năm trước."
+    )
+    assert [(s.actual, s.stated) for s in find(text) if s.stated_kind == "attainment"] == [
+        (Decimal("40"), "80%")
+    ]
+
+
+def test_a_bracketed_percent_after_a_money_change_is_no_attainment() -> None:
+    text = (
+        "Tổng thu của huyện là 830 tỷ đồng, tăng 50 tỷ đồng (6%), so với dự toán giao (1.000 "
+        "tỷ đồng) đạt 83%."
+    )
+    assert checked(text) == [
+        (Decimal("830000000000"), Decimal("1000000000000"), Decimal("83"), "consistent")
+    ]
+
+
+# ------------------------------------ a figure compared with, in brackets, is no result
+
+
+def test_a_base_in_brackets_after_the_period_compared_takes_no_excess() -> None:
+    text = (
+        "Số đoàn viên là 1.250 người so với cùng kỳ năm 2029 (1.100 người), đạt 125% chỉ "
+        "tiêu (1.000 người)."
+    )
+    assert checked(text) == [(Decimal("1250"), Decimal("1000"), Decimal("125"), "consistent")]
+
+
+def test_a_bracket_after_other_words_is_still_a_result() -> None:
+    text = "Số đoàn viên mới của xã (1.250 người) đạt 125% chỉ tiêu."
+    assert [(s.actual, s.stated) for s in find(text) if s.stated_kind == "attainment"] == [
+        (Decimal("1250"), "125%")
+    ]
