@@ -140,7 +140,9 @@ _BRACKETED_PLAN = rx(
 _PLAN_VERB = rx(
     r"\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s+thành"
     # "chỉ tiêu là giảm 6% xuống còn 2,4 triệu tấn": a plan set as a fall to an amount
-    r"|giảm(?:\s+\d[\d.,]*\s*%)?\s+(?:để\s+|xuống\s+)?còn)(?!\w)"
+    r"|giảm(?:\s+\d[\d.,]*\s*%)?\s+(?:để\s+|xuống\s+)?còn"
+    # "kế hoạch (huyện) giao thực hiện …": the work the plan assigns, no result
+    r"|(?:[^\W\d_]+\s+){0,3}?giao\s+thực\s+hiện)(?!\w)"
 )
 # "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the aim's verb after the
 # measure it names
@@ -204,6 +206,8 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
             noun = "đồng"  # "17.726 tỷ đ", "913.216,2 tỷ dồng": đồng abbreviated or mistyped
         elif scale == "tỷ" and noun == "triệu" and _SLIPPED_SCALE.match(folded, m.end()):
             noun = "đồng"  # "trên 52 tỷ triệu đồng": no amount is so written, a slip of tỷ
+        elif noun == "người" and _WORKERS.match(folded, m.end()):
+            noun = "lao"  # "800 người lao động" counts what "800 lao động" counts
         end = m.end()
         if scale and m.group("noun") and _DONG_MEASURE.match(folded, m.start("noun")):
             # "2.000 tỷ doanh thu": a sum of đồng named by its measure, which follows it
@@ -213,6 +217,7 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
 
 
 _SLIPPED_SCALE = rx(r"\s+đồng(?!\w)")
+_WORKERS = rx(r"\s+lao\s+động(?!\w)")
 # measures counted in đồng, named right after a scale with no currency ("150 tỷ lợi nhuận")
 _DONG_MEASURE = words_rx(
     (

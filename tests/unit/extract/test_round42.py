@@ -76,3 +76,41 @@ def test_a_bracket_after_other_words_is_still_a_result() -> None:
     assert [(s.actual, s.stated) for s in find(text) if s.stated_kind == "attainment"] == [
         (Decimal("1250"), "125%")
     ]
+
+
+# ---------------------------- a plan that assigns the work to do sets its amount as a plan
+
+
+def test_a_plan_assigning_the_work_is_linked_to_a_later_percent_of_it() -> None:
+    text = (
+        "Năm 2031, kế hoạch giao thực hiện trồng rừng của huyện là 400 ha. Đến nay, huyện đã "
+        "trồng được 450 ha rừng, đạt 112,5% kế hoạch."
+    )
+    assert checked(text) == [(Decimal("450"), Decimal("400"), Decimal("112.5"), "consistent")]
+
+
+def test_work_done_after_a_plan_word_is_still_a_result_not_a_plan() -> None:
+    text = (
+        "Năm 2031, theo kế hoạch, huyện thực hiện trồng rừng 400 ha. Đến nay, huyện đã trồng "
+        "được 450 ha rừng, đạt 112,5% kế hoạch."
+    )
+    assert checked(text) == []
+
+
+# ---------------------------------- workers counted with or without the word for persons
+
+
+def test_workers_written_with_the_person_word_take_the_plan_of_workers() -> None:
+    text = (
+        "Kế hoạch năm 2031 đưa 600 lao động đi làm việc ở nước ngoài. Sáu tháng đầu năm, "
+        "huyện đã đưa 330 người lao động đi làm việc ở nước ngoài, đạt 55% kế hoạch."
+    )
+    assert checked(text) == [(Decimal("330"), Decimal("600"), Decimal("55"), "consistent")]
+
+
+def test_persons_of_no_named_kind_take_no_plan_of_workers() -> None:
+    text = (
+        "Kế hoạch năm 2031 đưa 600 lao động đi làm việc ở nước ngoài. Sáu tháng đầu năm, "
+        "huyện đã đưa 330 người đi làm việc ở nước ngoài, đạt 55% kế hoạch."
+    )
+    assert checked(text) == []
