@@ -3,7 +3,8 @@
 Left out: a headline's pairing the body does not make (:func:`drop_mispaired_headlines`), a
 result-and-plan pair a later percentage states again (:func:`drop_repeated_pairs`), a rounded
 amount restated exactly (:func:`drop_rounded_restatements`), a count no whole plan gives its
-percentage (:func:`drop_unfitting_counts`). Flagged: a headline qualifier the body
+percentage (:func:`drop_unfitting_counts`), an excess in points of a rate read as a count's
+(:func:`drop_rate_point_excesses`). Flagged: a headline qualifier the body
 contradicts (:func:`check_headline_qualifiers`), a month's amount larger than the months that
 hold it (:func:`check_month_amounts`), a month's percentage of a plan that the months' own
 denies (:func:`check_month_percentages`), two percentages of one named budget that cannot both
@@ -189,6 +190,45 @@ def drop_unfitting_counts(
         _without_result(s) if _no_whole_plan(s) and _figure_before(s, text) else s
         for s in statements
     ]
+
+
+# "…, đạt 2,4%, vượt 0,4% so với chỉ tiêu": a rate, then its excess over the target rate
+_RATE_THEN_EXCESS = rx(
+    rf"(?<!\w)(?:đạt|là|chiếm)\s+(?P<rate>{NUM})\s*%\s*[,;]?\s*(?:và\s+)?vượt"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+_EXCESS_AFTER_RATE = rx(
+    rf"\s*[,;]?\s*(?:và\s+)?vượt(?:\s+(?:khoảng|gần|hơn|trên))?\s+(?:{NUM})\s*%"
+)
+_RATE_WINDOW = 60
+
+
+def drop_rate_point_excesses(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements without a rate and its excess in points read as a count's.
+
+    ``kết nạp 9 đoàn viên, đạt 2,4%, vượt 0,4% so với chỉ tiêu``: a percentage under 100 %
+    right before an excess in percent is a rate, and the excess is of it (0,4 points above
+    the target rate), not of the count before them: neither is the count's attainment or
+    excess, and both are dropped (precision first). After 100 % or more (``đạt 112%, vượt
+    12%``) both are kept. Only statements with no target are looked at.
+    """
+    return [s for s in statements if not _rate_with_point_excess(s, text)]
+
+
+def _rate_with_point_excess(s: LinkableStatement, text: str) -> bool:
+    """Whether ``s`` is the rate or the excess of a rate and its excess (see above)."""
+    if s.target is not None or s.stated is None or s.stated_kind not in ("excess", "attainment"):
+        return False
+    at = text.find(s.stated, s.start, s.end)
+    if at < 0:
+        return False
+    if s.stated_kind == "attainment":
+        after = _EXCESS_AFTER_RATE.match(fold(text[at + len(s.stated) : at + _RATE_WINDOW]))
+        return after is not None and s.stated_percent is not None and s.stated_percent < 100
+    m = _RATE_THEN_EXCESS.search(fold(text[max(0, at - _RATE_WINDOW) : at]))
+    return m is not None and parse_number(m.group("rate")) < 100
 
 
 # the rest of a count of bodies that admitted, founded or developed the count after it, no

@@ -24,7 +24,8 @@ statements the one before gives. The passes, by kind:
 * checks and drops (:mod:`kpitools.extract.checks`): a month's amount larger than its
   months, a month's percentage of a plan its months' percentage denies, one budget given two
   amounts, a headline's pairing or qualifier the body contradicts, a pair restated, a
-  rounded amount restated exactly, a count no whole plan gives its percentage.
+  rounded amount restated exactly, a count no whole plan gives its percentage, an excess in
+  points of a rate read as a count's.
 
 What the passes share is in :mod:`kpitools.extract.amounts` (amounts, measures, periods and
 plans read in the text) and :mod:`kpitools.extract.linking` (statement keys, percentages and
@@ -47,6 +48,7 @@ from kpitools.extract.checks import (
     check_one_budget,
     check_written_remainders,
     drop_mispaired_headlines,
+    drop_rate_point_excesses,
     drop_repeated_pairs,
     drop_rounded_restatements,
     drop_unfitting_counts,
@@ -134,4 +136,5 @@ def link_document(
     linked = check_listed_floors(linked, text)
     linked = check_written_remainders(linked, text)
     linked = drop_unfitting_counts(linked, text)
+    linked = drop_rate_point_excesses(linked, text)
     return linked

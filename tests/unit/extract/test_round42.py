@@ -114,3 +114,19 @@ def test_persons_of_no_named_kind_take_no_plan_of_workers() -> None:
         "huyện đã đưa 330 người đi làm việc ở nước ngoài, đạt 55% kế hoạch."
     )
     assert checked(text) == []
+
+
+# -------------------------- a rate and its excess in points are no attainment of the count
+
+
+def test_a_rate_and_its_excess_in_points_claim_nothing_of_the_count() -> None:
+    text = "Năm 2030, xã kết nạp 9 đoàn viên, đạt 2,4%, vượt 0,4% so với chỉ tiêu."
+    assert [s for s in find(text) if s.stated_kind in ("attainment", "excess")] == []
+
+
+def test_an_excess_after_an_attainment_over_the_whole_plan_is_kept() -> None:
+    text = "Năm 2030, xã kết nạp 28 đoàn viên, đạt 112%, vượt 12% so với chỉ tiêu."
+    assert [(s.actual, s.stated_kind) for s in find(text) if s.stated] == [
+        (Decimal("28"), "attainment"),
+        (Decimal("28"), "excess"),
+    ]
