@@ -8,6 +8,7 @@ it shares with the assembly (:func:`_same_measure`, :func:`_fits_percent`).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from decimal import Decimal
 
@@ -893,6 +894,53 @@ def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Fi
     return previous[: -len(inside)]
 
 
+# ", trong đó (có) 120 nữ, đạt 105% kế hoạch": parts listed after a whole, no bracket
+_LISTED_PART = rx(r"[,;]\s*(?:trong\s+(?:số\s+)?đó|bao\s+gồm)(?!\w)\s*[,:]?\s*")
+# the part's figure right after the marker, with no verb of its own ("có 120 nữ")
+_BARE_PART = rx(r"(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+# the next bare part of the list ("… 20 nữ và 9 người dân tộc"): the words of the part before
+# it, then a comma or "và"
+_NEXT_PART = rx(r"(?:\s*[^\W\d_]+){0,4}\s*(?:,|và)\s*(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+
+
+def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+    """``previous`` past the parts listed after the whole before them.
+
+    ``tuyển mới 460 người, trong đó có 120 nữ, đạt 105% kế hoạch``: the percentage ``p`` of
+    a plan after parts listed in the whole's sentence (``trong đó``, no bracket) is the
+    whole's when the parts are bare counts (``có 120 nữ``, no verb of their own, no
+    percentage nor amount of money among them) and the whole, a count, has no percentage of
+    its own.
+    """
+    if len(previous) < 2 or not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return previous
+    marker = None
+    for found in _LISTED_PART.finditer(doc.fold, p.sentence.start, p.start):
+        marker = found  # the last
+    if marker is None or "(" in doc.fold[marker.start() : p.start]:
+        return previous
+    inside = [h for h in previous if h.start > marker.start()]
+    if not inside or len(inside) == len(previous) or len(inside) > _BRACKET_PARTS:
+        return previous
+    g = previous[-len(inside) - 1]
+    owner = g.owner
+    if (
+        g.sentence is not p.sentence
+        or any(h.kind != "count" or h.measure is not None for h in (g, *inside))
+        or owner is None
+        or owner.actual_fig is not g
+        or owner.percent_fig is not None
+        or any(c in doc.fold[g.span_end : marker.start()] for c in ",;:()")
+    ):
+        return previous
+    if not _BARE_PART.fullmatch(doc.fold, marker.end(), inside[0].qual_start or inside[0].start):
+        return previous
+    pairs = itertools.pairwise(inside)
+    if all(_NEXT_PART.fullmatch(doc.fold, h.span_end, k.qual_start or k.start) for h, k in pairs):
+        return previous[: -len(inside)]
+    return previous
+
+
 # "… 520 đơn vị máu, (trong đó 60 đơn vị tiểu cầu), đạt 104% kế hoạch": a part marker opening the
 # bracket after a comma
 _PART_BRACKET = rx(r"\(\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)")
@@ -989,6 +1037,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     second percentage makes a twin draft); whether it did."""
     placed = [f for f in figs if f.start < p.start and f.owner is not None]
     placed, cut = _past_restatement(doc, placed, p)
+    placed = _past_listed_part(doc, placed, p)
     previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
     floor = max(floor, cut)
     lead = _lead_from(doc, floor, p.start)

@@ -130,3 +130,18 @@ def test_an_excess_after_an_attainment_over_the_whole_plan_is_kept() -> None:
         (Decimal("28"), "attainment"),
         (Decimal("28"), "excess"),
     ]
+
+
+# ------------------------ a percentage after bare parts listed in the sentence is the whole's
+
+
+def test_a_percent_after_bare_listed_parts_is_the_wholes() -> None:
+    text = "Chi đoàn kết nạp 64 đoàn viên, trong đó có 20 nữ và 9 người dân tộc, đạt 128% chỉ tiêu."
+    assert [(s.actual, s.stated, s.verdict) for s in find(text) if s.stated] == [
+        (Decimal("64"), "128%", "unchecked")
+    ]
+
+
+def test_a_percent_after_a_part_with_a_verb_of_its_own_is_not_moved_to_the_whole() -> None:
+    text = "Xã tổ chức 46 buổi, trong đó tổ chức trực tuyến được 12 buổi, đạt 115% kế hoạch."
+    assert [s.actual for s in find(text) if s.stated == "115%"] == [None]
