@@ -145,3 +145,35 @@ def test_a_percent_after_bare_listed_parts_is_the_wholes() -> None:
 def test_a_percent_after_a_part_with_a_verb_of_its_own_is_not_moved_to_the_whole() -> None:
     text = "Xã tổ chức 46 buổi, trong đó tổ chức trực tuyến được 12 buổi, đạt 115% kế hoạch."
     assert [s.actual for s in find(text) if s.stated == "115%"] == [None]
+
+
+# --------------------------------------------- workers counted as persons against a target
+
+
+def test_workers_take_a_target_written_in_persons() -> None:
+    text = (
+        "Trong 9 tháng, huyện tạo việc làm mới cho 2.460 lao động (đạt 123% so với chỉ tiêu "
+        "2.000 người)."
+    )
+    assert checked(text) == [(Decimal("2460"), Decimal("2000"), Decimal("123"), "consistent")]
+
+
+def test_members_take_no_target_written_in_persons() -> None:
+    text = "Năm 2029, xã kết nạp 46 hội viên (đạt 115% so với chỉ tiêu 40 người)."
+    assert [s for s in checked(text) if s[1] == Decimal("40") and s[0] == Decimal("46")] == []
+
+
+# ----------------------------------------- two targets written as a pair, one for each figure
+
+
+def test_a_pair_after_respective_targets_is_no_result_against_a_target() -> None:
+    text = (
+        "Năm 2029, huyện tạo việc làm cho 960 lao động, trong đó 85 người đi làm việc ở nước "
+        "ngoài (chỉ tiêu tương ứng 900/80 người)."
+    )
+    assert checked(text) == []
+
+
+def test_a_pair_after_a_result_verb_is_still_a_result_against_its_target() -> None:
+    text = "Năm 2029, xã kết nạp 45/40 đảng viên, đạt 112,5%."
+    assert checked(text) == [(Decimal("45"), Decimal("40"), Decimal("112.5"), "consistent")]
