@@ -1133,12 +1133,17 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     ("vượt 20 đảng viên so với cùng kỳ"), a multiple ("gấp 2,1 lần so với cùng kỳ"), an
     excess aimed at ("hướng mốc vượt kế hoạch 2 triệu tấn"), a change since a base ("tăng
     1.172 xã so với cuối năm 2021"), a growth restated as an amount ("tương ứng tăng thêm 1.200
-    tỷ đồng") or a count of units out of all (:func:`_units_out_of_all`)."""
+    tỷ đồng"), a count of units out of all (:func:`_units_out_of_all`) or two targets
+    written as a pair after ``chỉ tiêu tương ứng`` (one for each figure before)."""
     folded, end = doc.fold, fig.sentence.end
     if fig.role not in ("actual", "excess"):
         return False
     if fig.kind == "pair":
-        return _units_out_of_all(doc, fig, lead) or _ranked(doc, fig)
+        return (
+            _units_out_of_all(doc, fig, lead)
+            or _ranked(doc, fig)
+            or _RESPECTIVE_TARGETS.search(lead) is not None
+        )
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
         return True
     if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig):
@@ -1153,6 +1158,11 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
+# "(chỉ tiêu tương ứng 900/80 người)": two targets, one for each figure before, no fraction
+_RESPECTIVE_TARGETS = rx(
+    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+[^\W\d_]+){0,2}?\s+"
+    r"(?:tương\s+ứng|lần\s+lượt)(?:\s+là)?\s*$"
+)
 # "… 5.200 hội viên, so với cùng kỳ năm trước (4.900 hội viên)": the figure compared with, in
 # brackets right after the period it is of
 _BASE_BRACKET = rx(rf"(?<!\w)(?:{_PAST_BASE})(?:\s+(?:19|20)\d\d)?\s*\(\s*$")
