@@ -177,3 +177,26 @@ def test_a_pair_after_respective_targets_is_no_result_against_a_target() -> None
 def test_a_pair_after_a_result_verb_is_still_a_result_against_its_target() -> None:
     text = "Năm 2029, xã kết nạp 45/40 đảng viên, đạt 112,5%."
     assert checked(text) == [(Decimal("45"), Decimal("40"), Decimal("112.5"), "consistent")]
+
+
+# ------------------------------- a plan read with its giver as unit, the giver named again
+
+
+def test_a_plan_named_by_its_giver_is_linked_to_the_percent_naming_that_giver() -> None:
+    text = (
+        "Năm 2029, chi cục được giao dự toán thu 600 tỷ đồng; tỉnh Hòa Lâm giao chỉ tiêu phấn "
+        "đấu 800 tỷ đồng. Đến hết tháng 10, chi cục thu đạt 480 tỷ đồng, đạt 80% dự toán được "
+        "giao, đạt 60% chỉ tiêu tỉnh Hòa Lâm giao phấn đấu."
+    )
+    pairs = [(a, t, p) for a, t, p, _ in checked(text)]
+    assert (Decimal("480000000000"), Decimal("800000000000"), Decimal("60")) in pairs
+
+
+def test_a_plan_of_another_unit_is_not_linked_when_its_giver_is_not_named() -> None:
+    text = (
+        "Năm 2029, chi cục được giao dự toán thu 600 tỷ đồng; tỉnh Hòa Lâm giao chỉ tiêu phấn "
+        "đấu 800 tỷ đồng. Đến hết tháng 10, chi cục thu đạt 480 tỷ đồng, đạt 80% dự toán được "
+        "giao, đạt 60% chỉ tiêu phấn đấu."
+    )
+    pairs = [(a, t) for a, t, _, _ in checked(text)]
+    assert (Decimal("480000000000"), Decimal("800000000000")) not in pairs
