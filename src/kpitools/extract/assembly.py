@@ -938,6 +938,7 @@ def _attach_target(
 _SEMICOLON_OR_STOP = re.compile(r";|\.(?!\d)")
 _CLAUSE_STOP = re.compile(r"[;,:(]|\.(?!\d)")
 _ALONG_WITH = rx(r"(?<!\w)cùng(?:\s+với)?\s*$")
+_AND_NEXT = rx(r"(?<!\w)và\s*$")
 _TWO_WORDS_BEFORE = rx(r"([^\W\d_]+\s+[^\W\d_]+)\s*$")
 
 
@@ -948,11 +949,15 @@ def _listed_with_target(doc: Doc, a: Figure, f: Figure) -> bool:
     hoạch khai thác 3,4 triệu tấn, cùng 80.000 tấn …`` list a second planned figure: with
     no word of a result between the two (``đạt``, ``được``, ``đã``, ``kết quả``, ``ước`` …), and
     ``cùng`` right before ``a`` or the verb before the target not said again (``kế hoạch
-    kết nạp 150, toàn tỉnh kết nạp 171`` states a result), ``a`` is not its result.
+    kết nạp 150, toàn tỉnh kết nạp 171`` states a result), ``a`` is not its result; nor is a
+    figure of the same thing joined to the target by ``và`` in its clause (``được giao 150
+    thanh niên nhập ngũ và 20 thanh niên …``), whatever words of the target's stand between.
     """
     if f.end > a.start:
         return False
     between = doc.fold[f.span_end : a.span_start]
+    if _AND_NEXT.search(between) and not _CLAUSE_STOP.search(between) and _nouns_agree(doc, a, f):
+        return True  # "được giao 150 thanh niên … và 20 thanh niên …": the list's next item
     if _MET_WORDS.search(between) or _RESULT_AFTER_TARGET.search(between):
         return False
     if _ALONG_WITH.search(between):

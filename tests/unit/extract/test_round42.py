@@ -200,3 +200,19 @@ def test_a_plan_of_another_unit_is_not_linked_when_its_giver_is_not_named() -> N
     )
     pairs = [(a, t) for a, t, _, _ in checked(text)]
     assert (Decimal("480000000000"), Decimal("800000000000")) not in pairs
+
+
+# ----------------------------------- a second figure joined to a target by "và" is a target
+
+
+def test_a_figure_joined_to_a_target_by_and_is_no_result_of_it() -> None:
+    text = (
+        "Năm 2029, huyện Hòa Lâm được giao tuyển chọn 150 thanh niên lên đường thực hiện "
+        "nghĩa vụ quân sự và 20 thanh niên thực hiện nghĩa vụ công an."
+    )
+    assert checked(text) == []
+
+
+def test_a_result_after_its_target_in_another_clause_is_still_paired() -> None:
+    text = "Kế hoạch năm 2029 kết nạp 150 đảng viên, kết quả đã kết nạp được 171 đảng viên."
+    assert [(a, t) for a, t, _, _ in checked(text)] == [(Decimal("171"), Decimal("150"))]
