@@ -665,14 +665,15 @@ _BARE_RESULT_VERB = rx(
 def _as_result(
     s: LinkableStatement, amount: _Amount, folded: str, low: int, text: str, noun: str
 ) -> LinkableStatement:
-    """``s`` with the money amount ``amount`` as its result.
+    """``s`` with the amount ``amount`` (money, or a count) as its result.
 
     ``amount`` was found in ``folded``, the window of ``text`` from ``low``; the result takes
     its span, value, qualifier and measure, and ``noun`` opens its label.
     """
     q = _LEAD_QUALIFIER.search(folded, max(0, amount.start - 12), amount.start)
     a = _shifted(amount, low)
-    measure = " ".join(w for w in (a.unit[0], _MONEY_WORDS[a.unit[1]]) if w)
+    money = _MONEY_WORDS.get(a.unit[1])
+    measure = " ".join(w for w in (a.unit[0], money) if w) if money else None
     return dataclasses.replace(
         s,
         start=a.start,
@@ -680,7 +681,7 @@ def _as_result(
         text=text[a.start : a.end],
         actual=a.value,
         target=None,
-        label=f"{noun} ({measure})".strip(),
+        label=f"{noun} ({measure})".strip() if measure else noun or s.label,
         qualifier=q.group(1) if q else None,
         exact=q is None,
         measure=measure,

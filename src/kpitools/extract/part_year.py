@@ -397,12 +397,13 @@ def _part_year_amounts(
     year: int | None,
     covered: Callable[[_Amount], bool],
 ) -> list[_Amount]:
-    """The money amounts of part of a year in ``window`` that the year's ``plan`` is of.
+    """The amounts of part of a year in ``window`` that the year's ``plan`` is of.
 
     ``window`` is the text and its folded form. See :func:`link_part_year_amounts`: in no
     statement and set against no plan yet (``covered``), in another sentence, of the plan's
-    measure and kind, smaller than it, of its year, of a quarter or some months named before
-    it in its sentence, and of no other unit named (``Quý I, huyện A thu …`` and ``huyện B
+    measure and kind (money) or counting what it counts (:func:`_same_count`), smaller than
+    it, of its year, of a quarter or some months named before it in its sentence, and of no
+    other unit named (``Quý I, huyện A thu …`` and ``huyện B
     đặt mục tiêu …``); the last of equal ones (a lead or a caption repeating an amount is
     not a statement of its own).
     """
@@ -413,11 +414,13 @@ def _part_year_amounts(
     for a in _amounts(folded, 0, len(folded)):
         head = _head(folded, a.start, 0)
         if (
-            a.unit[1] in _MONEY_WORDS
+            (
+                _same_count(folded, a, plan)
+                or (a.unit[1] in _MONEY_WORDS and _same_measure_kind(folded, a, plan))
+            )
             and a.value < floor
             and _PART_OF_YEAR.search(folded, head, a.start)
             and _other_sentence(folded, a, plan)
-            and _same_measure_kind(folded, a, plan)
             and not _of_segment(folded, a)
             and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
             and not _ITEM_BEFORE.search(folded, max(head, a.start - 60), a.start)
@@ -430,6 +433,30 @@ def _part_year_amounts(
         ):
             found[a.value] = a
     return list(found.values())
+
+
+_COUNT_LEAD_WORDS = 3
+"""How many words before a count and its plan must be the same for the two to count one
+thing (``việc làm mới cho 300 lao động`` and ``việc làm mới cho 4.000 lao động``)."""
+
+
+def _same_count(folded: str, a: _Amount, plan: _Amount) -> bool:
+    """Whether the count ``a`` counts what the plan's count does.
+
+    The same unit word after both, and the same :data:`_COUNT_LEAD_WORDS` words right before
+    both.
+    """
+    if not a.unit[1] or a.unit != plan.unit:
+        return False
+    before = _words_before(folded, a)
+    return len(before) == _COUNT_LEAD_WORDS and before == _words_before(folded, plan)
+
+
+def _words_before(folded: str, a: _Amount) -> list[str]:
+    """The last :data:`_COUNT_LEAD_WORDS` words of the clause before ``a`` (no figure)."""
+    lead = folded[max(_head(folded, a.start, 0), a.start - 60) : a.start]
+    words = re.sub(r"[^\w\s]", " . ", lead).split()[-_COUNT_LEAD_WORDS:]
+    return [] if any(not w.isalpha() for w in words) else words
 
 
 def _units_agree(a: set[str], b: set[str]) -> bool:

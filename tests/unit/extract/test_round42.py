@@ -216,3 +216,22 @@ def test_a_figure_joined_to_a_target_by_and_is_no_result_of_it() -> None:
 def test_a_result_after_its_target_in_another_clause_is_still_paired() -> None:
     text = "Kế hoạch năm 2029 kết nạp 150 đảng viên, kết quả đã kết nạp được 171 đảng viên."
     assert [(a, t) for a, t, _, _ in checked(text)] == [(Decimal("171"), Decimal("150"))]
+
+
+# ------------------------- a month's count beside the year's target counting the same thing
+
+
+def test_a_months_count_of_the_same_thing_is_set_beside_the_years_target() -> None:
+    text = (
+        "Trong tháng 3 năm 2029, huyện đã tạo việc làm mới cho 410 lao động. Kế hoạch năm "
+        "2029, chỉ tiêu của huyện là tạo việc làm mới cho 5.000 lao động."
+    )
+    assert [(a, t) for a, t, _, _ in checked(text)] == [(Decimal("410"), Decimal("5000"))]
+
+
+def test_a_months_count_of_another_thing_is_not_set_beside_the_target() -> None:
+    text = (
+        "Trong tháng 3 năm 2029, huyện đã đào tạo nghề cho 410 lao động. Kế hoạch năm 2029, "
+        "chỉ tiêu của huyện là tạo việc làm mới cho 5.000 lao động."
+    )
+    assert checked(text) == []
