@@ -54,22 +54,22 @@ def _nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
         return False
     if a.noun_start is None or b.noun_start is None or a.noun_end is None or b.noun_end is None:
         return True
-    x = _worker_noun(doc.fold[a.noun_start : a.noun_end].split())
-    y = _worker_noun(doc.fold[b.noun_start : b.noun_end].split())
+    x = doc.fold[a.noun_start : a.noun_end].split()
+    y = doc.fold[b.noun_start : b.noun_end].split()
     n = min(len(x), len(y), 2)
-    return x[:n] == y[:n]
+    return x[:n] == y[:n] or (_of_workers(x) and _of_workers(y))
 
 
 _PERSON = fold("người")
 _WORKER = fold("lao động").split()
 
 
-def _worker_noun(words: list[str]) -> list[str]:
-    """The words of a noun, workers counted as persons: ``người lao động`` and ``người``
-    alone count what ``lao động`` counts (``26.000 lao động … chỉ tiêu 20.000 người``)."""
-    if words[:1] == [_PERSON] and words[1:3] in ([], _WORKER):
-        return _WORKER
-    return words
+def _of_workers(words: list[str]) -> bool:
+    """Whether a noun counts workers: ``lao động``, ``người lao động``, or ``người`` alone
+    (``26.000 lao động … chỉ tiêu 20.000 người``)."""
+    if words[:1] == [_PERSON]:
+        words = words[1:] or _WORKER
+    return words[:2] == _WORKER
 
 
 def _unit_before(doc: Doc, sentence: Sentence, pos: int) -> str | None:
