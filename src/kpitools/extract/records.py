@@ -84,8 +84,14 @@ def interpret(
     _elliptic_plans(doc, kept[::-1], ahead=True)
     _fitting_plans_before(doc, kept)
     out: list[dict[str, Any]] = []
+    unsummed = _unsummed_wholes(kept)
     for d in kept:
-        if _keeps(d, plan_amount=_plan_amount(doc, d)) or _exceeds_whole(d):
+        if (
+            _keeps(d, plan_amount=_plan_amount(doc, d))
+            or _exceeds_whole(d)
+            or id(d) in unsummed
+            or id(d.part_of) in unsummed
+        ):
             out.append(_record(doc, d, topic_of.get(d.sentence.start, d.sentence.start), catalog))
     return out
 
@@ -600,6 +606,33 @@ def _exceeds_whole(d: Draft) -> bool:
     figs = [f for f in (d.actual_fig, whole.actual_fig) if f is not None]
     factor = APPROXIMATE_FACTOR if any(f.qualifier for f in figs) else Decimal(1)
     return d.actual > whole.actual * factor
+
+
+def _unsummed_wholes(drafts: list[Draft]) -> set[int]:
+    """The ids of the wholes whose parts do not add up to them.
+
+    The parts are listed as what the whole consists of (``gồm``: two or more, every figure
+    exact and followed by its noun); such a whole is kept with its parts, so that the audit
+    shows the sum (``tổng số 520 người, gồm 120 …, 310 … và 80 …``: 510).
+    """
+    parts: dict[int, list[Draft]] = {}
+    wholes: dict[int, Draft] = {}
+    for e in drafts:
+        if e.part_of is not None and e.part_rule == "sum_equal":
+            parts.setdefault(id(e.part_of), []).append(e)
+            wholes[id(e.part_of)] = e.part_of
+    out = set()
+    for key, listed in parts.items():
+        drafted = (wholes[key], *listed)
+        if len(listed) < 2 or any(
+            f is None or f.qualifier or f.noun_start is None
+            for f in (d.actual_fig for d in drafted)
+        ):
+            continue
+        values = [d.actual for d in drafted if isinstance(d.actual, Decimal)]
+        if len(values) == len(drafted) and sum(values[1:], Decimal(0)) != values[0]:
+            out.add(key)
+    return out
 
 
 def _keeps(d: Draft, *, plan_amount: bool = False) -> bool:

@@ -7,6 +7,15 @@ from decimal import Decimal
 
 from reading import checked, find
 
+from kpitools.extract import audit_statements
+
+
+def _sum_checks(text: str) -> list[tuple[str, str]]:
+    """(check, verdict) of the audit's checks of parts against their whole, money read."""
+    audit = audit_statements(find(text, money=True))
+    return [(c, v) for c, v in audit.select("check", "verdict").rows() if c in ("part", "sum")]
+
+
 # ------------------- a plan named in two words is the percentage's, no plan of a later part
 
 
@@ -235,3 +244,22 @@ def test_a_months_count_of_another_thing_is_not_set_beside_the_target() -> None:
         "chỉ tiêu của huyện là tạo việc làm mới cho 5.000 lao động."
     )
     assert checked(text) == []
+
+
+# --------------------- a whole and the parts it consists of that do not add up are audited
+
+
+def test_parts_a_whole_consists_of_that_miss_its_sum_are_audited() -> None:
+    text = (
+        "Năm 2029, toàn xã tuyển sinh tổng số 519 người (gồm 26 người trình độ trung cấp, 449 "
+        "người trình độ sơ cấp và 34 người học thường xuyên)."
+    )
+    assert _sum_checks(text) == [("sum", "inconsistent")]
+
+
+def test_parts_written_without_their_noun_are_not_summed() -> None:
+    text = (
+        "Năm 2029, xã có thêm 5 câu lạc bộ, gồm bóng bàn, cầu lông (2) và cờ tướng (1). Tổng "
+        "cộng xã có 40 câu lạc bộ."
+    )
+    assert _sum_checks(text) == []
