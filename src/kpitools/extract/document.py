@@ -14,7 +14,8 @@ statements the one before gives. The passes, by kind:
   list of counts before a percentage that fits its target stated nearby
   (:func:`~kpitools.extract.targets.link_listed_counts`);
 * percentages of plans given the plan's amount written elsewhere
-  (:mod:`kpitools.extract.plans`): plan amounts, programmes' aims, budgets by owner, the
+  (:mod:`kpitools.extract.plans`): plan amounts, a result and its plan's amount written
+  with a slash between, programmes' aims, budgets by owner, the
   result and plan a bare percentage fits, plans compared with, remainders to a plan;
 * results of part of a year set against the year's plan where no percentage says so
   (:mod:`kpitools.extract.part_year`), and a growth read with a target also given as its
@@ -78,6 +79,7 @@ from kpitools.extract.plans import (
     link_programme_targets,
     link_remainders,
     link_repeated_plans,
+    link_slashed_plans,
 )
 from kpitools.extract.referred import link_referred_results
 from kpitools.extract.targets import (
@@ -107,6 +109,7 @@ def link_document(
     linked = link_listed_counts(linked, text)
     linked = link_bracketed_rates(linked, text)
     linked = link_plan_amounts(linked, text)
+    linked = link_slashed_plans(linked, text)
     linked = link_disbursed_capital(linked, text)
     linked = link_programme_targets(linked, text)
     linked = link_unstated_plans(linked, text)

@@ -442,6 +442,63 @@ def link_plan_amounts(
     return out
 
 
+# "giải ngân 120 tỷ đồng/KH giao 900 tỷ đồng, đạt 13,3%": a result, a slash, the plan named
+# and its amount: the percentage after the plan's amount is of the result written before it
+_SLASHED_PLAN = rx(
+    r"\s*/\s*(?:kh|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?!\w)(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){0,6}"
+    r"\s*$"
+)
+_SLASH_WINDOW = 120
+
+
+def link_slashed_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage after a result, a slash and a plan's amount given both.
+
+    ``đã giải ngân 120 tỷ đồng/KH đã giao 900 tỷ đồng, đạt 13,3%``: the result, then
+    ``/`` and the plan's name, then the plan's amount: the percentage right after is the
+    result's against that plan. Only when the result and the plan are of the same scale and
+    word (both money of one currency) and the percentage fits them (the fit is the evidence:
+    precision first).
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if s.target is not None or not isinstance(s.actual, Decimal):
+            continue
+        if s.stated_kind != "attainment" or s.start < 1:
+            continue
+        found = _slashed_result(s, text)
+        if found is not None:
+            result, plan = found
+            read = dataclasses.replace(
+                s, start=result.start, text=text[result.start : s.end], actual=result.value
+            )
+            out[i] = _with_plan(read, plan, text)
+    return out
+
+
+def _slashed_result(s: LinkableStatement, text: str) -> tuple[_Amount, _Amount] | None:
+    """The result before ``s``'s amount (a slash and a plan's name between) and the plan.
+
+    ``s``'s amount is the plan (see :func:`link_slashed_plans`); None when there is no such
+    result or the percentage does not fit them.
+    """
+    low = max(0, s.start - _SLASH_WINDOW)
+    folded = fold(text[low : s.end])
+    own = [a for a in _amounts(folded, s.start - low, len(folded)) if a.value == s.actual]
+    if not own or own[0].start != s.start - low:
+        return None
+    plan = own[0]
+    slash = _SLASHED_PLAN.search(folded, 0, plan.start)
+    before = [a for a in _amounts(folded, 0, plan.start) if slash and a.end == slash.start()]
+    if slash is None or not before or not _same_unit(before[0], plan) or not plan.unit[0]:
+        return None
+    if not _agrees(dataclasses.replace(s, actual=before[0].value), plan.value):
+        return None
+    return _shifted(before[0], low), _shifted(plan, low)
+
+
 def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
     """``s`` with ``plan`` as its target, linked, and checked."""
     assert isinstance(s.actual, Decimal)

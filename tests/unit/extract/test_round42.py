@@ -263,3 +263,18 @@ def test_parts_written_without_their_noun_are_not_summed() -> None:
         "cộng xã có 40 câu lạc bộ."
     )
     assert _sum_checks(text) == []
+
+
+# ---------------------------------- a result, a slash and the plan's amount, then a percent
+
+
+def test_a_result_slash_plan_amount_takes_the_percent_after_them() -> None:
+    text = "Đến ngày 15/3/2029, huyện đã giải ngân 120 tỷ đồng/KH đã giao 900 tỷ đồng, đạt 13,3%."
+    assert checked(text) == [
+        (Decimal("120000000000"), Decimal("900000000000"), Decimal("13.3"), "consistent")
+    ]
+
+
+def test_a_slashed_plan_the_percent_does_not_fit_is_not_linked() -> None:
+    text = "Đến ngày 15/3/2029, huyện đã giải ngân 120 tỷ đồng/KH đã giao 900 tỷ đồng, đạt 30%."
+    assert checked(text) == []
