@@ -1146,7 +1146,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         )
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
         return True
-    if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig):
+    if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig) or _level_label(doc, fig, lead):
         return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True
@@ -1155,6 +1155,27 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return bool(past or _AIM_EXCESS.search(lead) or _measure_over(doc, fig, lead))
     return bool(
         _K_GROWTH.search(lead) and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : end])
+    )
+
+
+# "tài khoản định danh mức 2", "dịch vụ công mức độ 4": the level a thing is of, named by a
+# digit after a noun and the level word ("ở mức 2.000 tỷ đồng" is an amount: a verb before)
+_LEVEL_LEAD = rx(
+    r"(?<!\w)(?!(?:ở|về|lên|xuống|đạt|còn|là|với|có|tới|đến|bằng|giữ)\s)[^\W\d_]+"
+    r"\s+(?:mức|mức\s+độ|cấp\s+độ)\s*$"
+)
+
+
+def _level_label(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is a level's digit after a noun (``tài khoản mức 2``): no figure of a
+    result (one digit, no qualifier, no noun nor measure after it)."""
+    return (
+        fig.kind == "count"
+        and fig.qualifier is None
+        and fig.noun_start is None
+        and fig.measure is None
+        and len(fig.written.strip()) == 1
+        and _LEVEL_LEAD.search(lead) is not None
     )
 
 

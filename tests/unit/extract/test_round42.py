@@ -278,3 +278,18 @@ def test_a_result_slash_plan_amount_takes_the_percent_after_them() -> None:
 def test_a_slashed_plan_the_percent_does_not_fit_is_not_linked() -> None:
     text = "Đến ngày 15/3/2029, huyện đã giải ngân 120 tỷ đồng/KH đã giao 900 tỷ đồng, đạt 30%."
     assert checked(text) == []
+
+
+# ----------------------------------------------- a level's digit after a noun is no result
+
+
+def test_a_level_digit_after_a_noun_is_no_result() -> None:
+    text = "Đến nay, xã có 2.400 tài khoản định danh mức 2, đạt 80% chỉ tiêu."
+    assert [(s.actual, s.stated) for s in find(text) if s.stated] == [(Decimal("2400"), "80%")]
+
+
+def test_an_amount_after_a_verb_and_the_level_word_is_still_a_result() -> None:
+    text = "Năm 2029, lợi nhuận của hợp tác xã ở mức 2 tỷ đồng, đạt 80% kế hoạch."
+    assert [(s.actual, s.stated) for s in find(text, money=True) if s.stated] == [
+        (Decimal("2000000000"), "80%")
+    ]
