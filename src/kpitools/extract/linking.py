@@ -21,7 +21,7 @@ from kpitools.extract.grammar import implied_target
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM
 from kpitools.numbers import Percent, check_percent, parse_percent
-from kpitools.textfold import fold
+from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
@@ -165,6 +165,22 @@ def _same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
     if None not in (c.year, s.year) and c.year != s.year:
         return False
     return None in (c.metric, s.metric) or c.metric == s.metric
+
+
+def _scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:
+    """Whether the plan read in ``c`` may be the plan of ``s``.
+
+    Of the same scope (:func:`~kpitools.extract.linking._same_scope`), or read with the unit
+    that gave it as its unit when the percentage of ``s`` names that giver too (``tỉnh B giao
+    chỉ tiêu 900 tỷ đồng … đạt 80% chỉ tiêu tỉnh B giao``).
+    """
+    if _same_scope(s, c):
+        return True
+    if c is None or not c.unit or c.target is None:
+        return False
+    giver = rx(rf"(?<!\w){re.escape(fold(c.unit))}\s+(?:đã\s+)?giao(?!\w)")
+    own = fold(text[max(0, c.start - len(c.unit) - 40) : c.end])
+    return bool(giver.search(own)) and bool(giver.search(fold(text[s.start : s.end + 80])))
 
 
 _PROGRAMME_TOLERANCE = Decimal("0.05")

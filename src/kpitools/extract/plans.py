@@ -73,7 +73,7 @@ from kpitools.extract.linking import (
     _covering,
     _fits_programme,
     _percent_of,
-    _same_scope,
+    _scope_or_giver,
     _unit_key,
     _with_result,
 )
@@ -152,22 +152,6 @@ def _plan_amount(
     if len({a.value for a in fitting}) != 1:
         return None
     return _shifted(fitting[0], low)
-
-
-def _scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:
-    """Whether the plan read in ``c`` may be the plan of ``s``.
-
-    Of the same scope (:func:`~kpitools.extract.linking._same_scope`), or read with the unit
-    that gave it as its unit when the percentage of ``s`` names that giver too (``tỉnh B giao
-    chỉ tiêu 900 tỷ đồng … đạt 80% chỉ tiêu tỉnh B giao``).
-    """
-    if _same_scope(s, c):
-        return True
-    if c is None or not c.unit or c.target is None:
-        return False
-    giver = rx(rf"(?<!\w){re.escape(fold(c.unit))}\s+(?:đã\s+)?giao(?!\w)")
-    own = fold(text[max(0, c.start - len(c.unit) - 40) : c.end])
-    return bool(giver.search(own)) and bool(giver.search(fold(text[s.start : s.end + 80])))
 
 
 def _paired_with_other(s: LinkableStatement, c: LinkableStatement | None, plan: Decimal) -> bool:
