@@ -57,11 +57,19 @@ def _nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
     x = doc.fold[a.noun_start : a.noun_end].split()
     y = doc.fold[b.noun_start : b.noun_end].split()
     n = min(len(x), len(y), 2)
-    return x[:n] == y[:n] or (_of_workers(x) and _of_workers(y))
+    return x[:n] == y[:n] or (_of_workers(x) and _of_workers(y)) or _admitted_members(x, y)
 
 
 _PERSON = fold("người")
 _WORKER = fold("lao động").split()
+_MEMBER = fold("đảng viên").split()
+_COMRADE = fold("đồng chí").split()
+
+
+def _admitted_members(x: list[str], y: list[str]) -> bool:
+    """Whether one noun counts Party members and the other counts them as comrades (``chỉ
+    tiêu 9 đảng viên … kết nạp được 12 đồng chí``)."""
+    return {tuple(x[:2]), tuple(y[:2])} == {tuple(_MEMBER), tuple(_COMRADE)}
 
 
 def _of_workers(words: list[str]) -> bool:

@@ -87,7 +87,9 @@ _COUNT = rx(
 _MONEY = rx(
     rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)"
     r"(?:\s+(?P<mag2>tỷ|tỉ)|(?<=t[ỷỉ])\s+triệu(?=\s*đồng(?!\w)))?)?"
-    r"(?:\s*(?P<cur>đồng|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?|(?<=[ỷỉun]\s)dồng)(?!\w)"
+    # ("12 đồng chí", "300 đồng bào": comrades, compatriots, no money)
+    r"(?:\s*(?P<cur>đồng(?!\s+(?:chí|bào)(?!\w))|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?"
+    r"|(?<=[ỷỉun]\s)dồng)(?!\w)"
     # "gần 48 nghìn tỉ, bằng 138,7% dự toán": a thousand billion with no currency is đồng
     r"|(?(mag2)(?=\s*(?:[,.;:)]|$))|(?!))"
     # "9,5 triệu/người/tháng": millions per head with no currency are đồng

@@ -293,3 +293,23 @@ def test_an_amount_after_a_verb_and_the_level_word_is_still_a_result() -> None:
     assert [(s.actual, s.stated) for s in find(text, money=True) if s.stated] == [
         (Decimal("2000000000"), "80%")
     ]
+
+
+# ---------------------------------- members admitted counted as comrades, never as money
+
+
+def test_members_admitted_counted_as_comrades_take_the_members_target() -> None:
+    text = (
+        "Năm 2029, chỉ tiêu huyện giao là 9 đảng viên, đến nay Đảng bộ xã Tân Lập đã kết nạp "
+        "được 12 đồng chí."
+    )
+    assert [(a, t) for a, t, _, _ in checked(text)] == [(Decimal("12"), Decimal("9"))]
+
+
+def test_comrades_take_no_target_of_another_kind_and_money_stays_money() -> None:
+    text = (
+        "Năm 2029, chỉ tiêu huyện giao là 9 hội viên, đến nay chi hội đã kết nạp được 12 đồng chí."
+    )
+    assert checked(text) == []
+    [s] = find("Năm 2029, xã thu được 12 triệu đồng, đạt 80% kế hoạch.", money=True)
+    assert (s.actual, s.measure) == (Decimal("12000000"), "triệu đồng")
