@@ -234,6 +234,8 @@ _GROWTH_PAIR = rx(
 )
 _RESPECTIVE_VERB = rx(
     rf"^{_SIGNED_CHANGE}\s*,?\s*(?:{_GROWTH_PAIR.pattern}\s*,\s*)?(?:và\s+)?(?:đã\s+)?"
+    # "…, so với kế hoạch đạt 104% và 98%": the plan named before the verb
+    r"(?P<plan>(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+năm)?\s+)?"
     r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt)"
     r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
 )
@@ -363,12 +365,13 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         e2.actual is not None and not (took and e2.actual_fig is a2)
     ):
         return False
+    verb = _RESPECTIVE_VERB.match(fold_[a2.end : p1.span_start])
     return bool(
         _amounts_joined(fold_, a1, a2)
         and _JOINED.match(fold_[p1.end : p2.span_start])
-        and _RESPECTIVE_VERB.match(fold_[a2.end : p1.span_start])
+        and verb
         and _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
-        and _PLAN_NEXT.match(fold_[p2.end : p2.end + 40])
+        and (verb.group("plan") or _PLAN_NEXT.match(fold_[p2.end : p2.end + 40]))
     )
 
 

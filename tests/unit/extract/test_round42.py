@@ -313,3 +313,25 @@ def test_comrades_take_no_target_of_another_kind_and_money_stays_money() -> None
     assert checked(text) == []
     [s] = find("Năm 2029, xã thu được 12 triệu đồng, đạt 80% kế hoạch.", money=True)
     assert (s.actual, s.measure) == (Decimal("12000000"), "triệu đồng")
+
+
+# ------------------------------ two amounts, then the plan named and their two percentages
+
+
+def test_respective_percents_after_the_plan_named_go_to_the_amounts_in_order() -> None:
+    text = (
+        "Công ty mẹ có doanh thu và lợi nhuận ước lần lượt là 900 tỷ đồng và 120 tỷ đồng, so "
+        "với kế hoạch đạt 104,5% và 98,2%."
+    )
+    assert [(s.actual, s.stated) for s in find(text, money=True) if s.stated] == [
+        (Decimal("900000000000"), "104,5%"),
+        (Decimal("120000000000"), "98,2%"),
+    ]
+
+
+def test_respective_percents_with_no_plan_named_are_not_attainments() -> None:
+    text = (
+        "Công ty mẹ có doanh thu và lợi nhuận ước lần lượt là 900 tỷ đồng và 120 tỷ đồng, đạt "
+        "104,5% và 98,2%."
+    )
+    assert [s for s in find(text, money=True) if s.stated_kind == "attainment"] == []
