@@ -74,7 +74,7 @@ def _admitted_members(x: list[str], y: list[str]) -> bool:
 
 def _of_workers(words: list[str]) -> bool:
     """Whether a noun counts workers: ``lao động``, ``người lao động``, or ``người`` alone
-    (``26.000 lao động … chỉ tiêu 20.000 người``)."""
+    (``2.460 lao động … chỉ tiêu 2.000 người``)."""
     if words[:1] == [_PERSON]:
         words = words[1:] or _WORKER
     return words[:2] == _WORKER
@@ -234,7 +234,7 @@ _GROWTH_PAIR = rx(
 )
 _RESPECTIVE_VERB = rx(
     rf"^{_SIGNED_CHANGE}\s*,?\s*(?:{_GROWTH_PAIR.pattern}\s*,\s*)?(?:và\s+)?(?:đã\s+)?"
-    # "…, so với kế hoạch đạt 104% và 98%": the plan named before the verb
+    # "…, so với dự toán năm bằng 104% và 98%": the plan named before the verb
     r"(?P<plan>(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+năm)?\s+)?"
     r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt)"
     r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
@@ -961,14 +961,14 @@ def _listed_with_target(doc: Doc, a: Figure, f: Figure) -> bool:
     no word of a result between the two (``đạt``, ``được``, ``đã``, ``kết quả``, ``ước`` …), and
     ``cùng`` right before ``a`` or the verb before the target not said again (``kế hoạch
     kết nạp 150, toàn tỉnh kết nạp 171`` states a result), ``a`` is not its result; nor is a
-    figure of the same thing joined to the target by ``và`` in its clause (``được giao 150
-    thanh niên nhập ngũ và 20 thanh niên …``), whatever words of the target's stand between.
+    figure of the same thing joined to the target by ``và`` in its clause (``được giao 30
+    đoàn viên đi tình nguyện và 6 đoàn viên …``), whatever words of the target's stand between.
     """
     if f.end > a.start:
         return False
     between = doc.fold[f.span_end : a.span_start]
     if _AND_NEXT.search(between) and not _CLAUSE_STOP.search(between) and _nouns_agree(doc, a, f):
-        return True  # "được giao 150 thanh niên … và 20 thanh niên …": the list's next item
+        return True  # "được giao 30 đoàn viên … và 6 đoàn viên …": the list's next item
     if _MET_WORDS.search(between) or _RESULT_AFTER_TARGET.search(between):
         return False
     if _ALONG_WITH.search(between):

@@ -1160,7 +1160,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-# "tài khoản định danh mức 2", "dịch vụ công mức độ 4": the level a thing is of, named by a
+# "hồ sơ dịch vụ công mức 4", "cơ sở cấp độ 2": the level a thing is of, named by a
 # digit after a noun and the level word ("ở mức 2.000 tỷ đồng" is an amount: a verb before)
 _LEVEL_LEAD = rx(
     r"(?<!\w)(?!(?:ở|về|lên|xuống|đạt|còn|là|với|có|tới|đến|bằng|giữ)\s)[^\W\d_]+"
@@ -1169,7 +1169,7 @@ _LEVEL_LEAD = rx(
 
 
 def _level_label(doc: Doc, fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is a level's digit after a noun (``tài khoản mức 2``): no figure of a
+    """Whether ``fig`` is a level's digit after a noun (``hồ sơ mức 4``): no figure of a
     result (one digit, no qualifier, no noun nor measure after it)."""
     return (
         fig.kind == "count"
@@ -1181,7 +1181,7 @@ def _level_label(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-# "(chỉ tiêu tương ứng 900/80 người)": two targets, one for each figure before, no fraction
+# "(kế hoạch lần lượt là 900/80 người)": two targets, one for each figure before, no fraction
 _RESPECTIVE_TARGETS = rx(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+[^\W\d_]+){0,2}?\s+"
     r"(?:tương\s+ứng|lần\s+lượt)(?:\s+là)?\s*$"

@@ -171,8 +171,8 @@ def _scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str
     """Whether the plan read in ``c`` may be the plan of ``s``.
 
     Of the same scope (:func:`~kpitools.extract.linking._same_scope`), or read with the unit
-    that gave it as its unit when the percentage of ``s`` names that giver too (``tỉnh B giao
-    chỉ tiêu 900 tỷ đồng … đạt 80% chỉ tiêu tỉnh B giao``).
+    that gave it as its unit when the percentage of ``s`` names that giver too (``huyện B giao
+    mục tiêu 900 tỷ đồng … 80% mục tiêu huyện B giao``).
     """
     if _same_scope(s, c):
         return True

@@ -437,7 +437,7 @@ def _part_year_amounts(
 
 _COUNT_LEAD_WORDS = 3
 """How many words before a count and its plan must be the same for the two to count one
-thing (``việc làm mới cho 300 lao động`` and ``việc làm mới cho 4.000 lao động``)."""
+thing (``đào tạo nghề cho 300 lao động`` and ``đào tạo nghề cho 4.000 lao động``)."""
 
 
 def _same_count(folded: str, a: _Amount, plan: _Amount) -> bool:

@@ -426,7 +426,7 @@ def link_plan_amounts(
     return out
 
 
-# "giải ngân 120 tỷ đồng/KH giao 900 tỷ đồng, đạt 13,3%": a result, a slash, the plan named
+# "giải ngân 120 tỷ đồng/KH vốn năm 900 tỷ đồng, đạt 13,3%": a result, a slash, the plan named
 # and its amount: the percentage after the plan's amount is of the result written before it
 _SLASHED_PLAN = rx(
     r"\s*/\s*(?:kh|kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?!\w)(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){0,6}"
@@ -440,7 +440,7 @@ def link_slashed_plans(
 ) -> list[LinkableStatement]:
     """The statements, a percentage after a result, a slash and a plan's amount given both.
 
-    ``đã giải ngân 120 tỷ đồng/KH đã giao 900 tỷ đồng, đạt 13,3%``: the result, then
+    ``đã giải ngân 120 tỷ đồng/KH vốn năm 900 tỷ đồng, đạt 13,3%``: the result, then
     ``/`` and the plan's name, then the plan's amount: the percentage right after is the
     result's against that plan. Only when the result and the plan are of the same scale and
     word (both money of one currency) and the percentage fits them (the fit is the evidence:
