@@ -468,32 +468,56 @@ def _with_plan_multiples(
     """``statements`` with a statement for each result said to be a multiple of its plan.
 
     See :func:`~kpitools.extract.amounts.plan_multiples`; an attainment of 100 × N %, the
-    plan derived (``implied_target``), unless a statement already reads the amount.
+    plan derived (``implied_target``). A statement that already reads the amount as a plain
+    result (``kết nạp 300 đảng viên``: its metric, unit and year, nothing stated, no target)
+    takes the multiple; one that states or pairs anything else is left as it is.
     """
     out = list(statements)
     for p in plan_multiples(text, folded, end):
-        if any(c.start < p.end and p.start < c.end and c.actual is not None for c in out):
-            continue
         percent = 100 * p.times
         if percent == percent.to_integral_value():
             percent = percent.quantize(Decimal(1))  # 1,6 lần: 160 %, not 160.0
-        _insert(
-            out,
-            text,
-            (p.start, p.end),
-            file=file,
-            actual=p.actual,
-            stated_percent=percent,
-            stated_kind="attainment",
-            qualifier=p.qualifier,
-            exact=p.qualifier is None,
-            stated=p.times_text,
-            implied_target=(p.actual / p.times).quantize(Decimal("0.01")),
-            measure=p.measure,
-            verdict="unchecked",
+        claim: dict[str, Any] = {
+            "stated_percent": percent,
+            "stated_kind": "attainment",
+            "stated": p.times_text,
+            "implied_target": (p.actual / p.times).quantize(Decimal("0.01")),
+            "verdict": "unchecked",
             **noted(seg("plan_multiple", n=p.times_text, percent=percent), seg("no_target")),
-        )
+        }
+        read = [c for c in out if c.start < p.end and p.start < c.end and c.actual is not None]
+        if not read:
+            _insert(
+                out,
+                text,
+                (p.start, p.end),
+                file=file,
+                actual=p.actual,
+                qualifier=p.qualifier,
+                exact=p.qualifier is None,
+                measure=p.measure,
+                **claim,
+            )
+        elif len(read) == 1 and _plain_result_of(read[0], p.actual):
+            c = read[0]
+            at = out.index(c)
+            stop = max(c.end, p.end)
+            words = " ".join(text[c.start : stop].split())
+            out[at] = replace(c, end=stop, text=words, **claim)
     return out
+
+
+def _plain_result_of(s: Statement, actual: Decimal) -> bool:
+    """Whether ``s`` reads ``actual`` as a plain result: nothing stated, no target, no part."""
+    return (
+        s.actual == actual
+        and s.target is None
+        and s.stated_percent is None
+        and s.stated_kind is None
+        and s.excess is None
+        and s.part_of is None
+        and s.link_start is None
+    )
 
 
 def _whole_as_written(text: str, p: ListedParts) -> str:

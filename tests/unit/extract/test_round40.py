@@ -470,6 +470,28 @@ def test_a_multiple_of_last_year_is_no_attainment() -> None:
     assert [s for s in find(text, money=True) if s.stated_kind == "attainment"] == []
 
 
+def test_a_result_the_grammar_reads_takes_the_multiple_of_its_plan() -> None:
+    # the grammar reads the admissions (metric, year); the multiple adds the attainment
+    text = "Năm 2031, đảng bộ xã kết nạp 45 đảng viên, gấp 1,5 lần chỉ tiêu được giao."
+    [s] = find(text)
+    assert (s.metric, s.year, s.actual) == ("admissions", 2031, Decimal("45"))
+    assert (s.stated_percent, s.stated_kind, s.implied_target) == (
+        Decimal("150"),
+        "attainment",
+        Decimal("30.00"),
+    )
+    assert s.support == "percent_only" and s.stated == "1,5 lần"
+
+
+def test_a_result_with_a_claim_of_its_own_keeps_it_beside_a_multiple() -> None:
+    # a multiple of last year leaves the plain result plain; a result already checked
+    # against its plan is not given a second attainment
+    [plain] = find("Năm 2031, đảng bộ xã kết nạp 45 đảng viên, gấp 1,5 lần năm trước.")
+    assert plain.stated_kind is None and plain.actual == Decimal("45")
+    [paired] = find("Năm 2031, đảng bộ xã kết nạp 45/30 đảng viên, gấp 1,5 lần chỉ tiêu.")
+    assert (paired.target, paired.stated) == (Decimal("30"), None)
+
+
 def test_a_tables_result_of_part_of_the_year_and_its_th_kh_column_are_read() -> None:
     cells = ["TT", "Chỉ tiêu", "ĐVT", "Kế hoạch năm 2030", "Ước TH 6 tháng", "TH/KH (%)"]
     cells += ["1", "Kết nạp đảng viên mới", "người", "120", "70", "58,3"]
