@@ -531,6 +531,7 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zc",
         "2026-12-05zd",
         "2026-12-05ze",
+        "2026-12-05zf",
     }
 )
 

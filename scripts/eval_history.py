@@ -87,6 +87,7 @@ SCORED_AT = {
     "2026-12-05zc": "1a6fa8abca0ff5e7e7c244af64467d7f711ebfa9",
     "2026-12-05zd": "4fde31f88ffed57527bc87ea5a8248b8a870df40",
     "2026-12-05ze": "4fde31f88ffed57527bc87ea5a8248b8a870df40",
+    "2026-12-05zf": "25442f52c93363eaee744f5f3eb35f64d8990c11",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
