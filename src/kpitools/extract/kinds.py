@@ -100,6 +100,16 @@ _WRITTEN_UNIT = rx(
     r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
     r"phát\s+triển|giao|là)(?!\w)|\s*:?\s*\(?\s*\d)"
 )
+# a clause's subject written as the bare noun of a level: "phường đã kết nạp", "Đảng bộ xã
+# kết nạp" (the name, when written, comes after it and is capitalised)
+_BARE_LEVEL = rx(
+    r"\s*(?:(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+)?(?P<level>huyện|quận|xã(?!\s+hội)|phường)"
+    r"(?=\s+(?:đã|đến|tính|trong|năm|mới|kết\s+nạp|phát\s+triển|thành\s+lập|đạt|có)(?!\w))"
+)
+# a level and its name (capitalised: :func:`_name_end`): "phường Tây Đình", "xã Tân Lập"
+_LEVEL_NAMED = rx(
+    r"(?<!\w)(?:(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+)?(?P<level>huyện|quận|xã|phường)\s+(?=\w)"
+)
 _WHOLE_UNIT = rx(
     r"(?<!\w)toàn\s+(?:đảng\s+bộ(?:\s+(?:tỉnh|huyện|thành\s+phố|xã|phường))?|tỉnh|"
     r"huyện|thành\s+phố|xã(?!\s+hội)|phường|ngành|quân)(?!\w)"  # "toàn xã hội": society
@@ -221,7 +231,39 @@ def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     if whole:
         m = whole[-1]
         return UnitMention(m.start(), m.end(), doc.text[m.start() : m.end()], None, ())
-    return None
+    return _unit_named_before(doc, sentence, pos)
+
+
+def _unit_named_before(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | None:
+    """The unit a clause's subject written as a bare common noun of a level (``phường``,
+    ``Đảng bộ xã`` with no name after it) refers to: the one unit of that level the
+    sentence before, in the same paragraph, names (``Đảng ủy phường Tây Đình giao … . Đến
+    ngày 30/9, phường đã kết nạp …``); None when it names none or several."""
+    start = doc.clause_start(pos, sentence.start)
+    bare = _BARE_LEVEL.match(doc.fold, start, pos)
+    if bare is None:
+        return None
+    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start) - 1
+    if i < 0 or doc.sentences[i].paragraph != sentence.paragraph:
+        return None
+    level = re.sub(r"\s+", " ", bare.group("level"))
+    before = doc.sentences[i]
+    named = doc.units_in(before.start, before.end)
+    found = {
+        fold(m.text): m
+        for m in named
+        if any(u.type is not None and fold(u.type) == level for u in m.units)
+    }
+    for m in _LEVEL_NAMED.finditer(doc.fold, before.start, before.end):
+        if m.group("level") != level or not doc.text[m.end()].isupper():
+            continue
+        if any(m.start() <= u.start <= m.end() for u in named):
+            continue  # a registry name, kept above
+        written = _name_end(doc.text[m.start() : min(before.end, m.end() + 60)])
+        if len(written) > m.end() - m.start():
+            end = m.start() + len(written)
+            found.setdefault(fold(written), UnitMention(m.start(), end, written, None, ()))
+    return found.popitem()[1] if len(found) == 1 else None
 
 
 # "… đạt 110% kế hoạch năm 2025": the year of the plan a percentage is of

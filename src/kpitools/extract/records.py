@@ -43,7 +43,14 @@ from kpitools.extract.kinds import (
     topics,
 )
 from kpitools.extract.percentages import _same_measure
-from kpitools.extract.target_words import _PLAN_WORD, _STRIVE_OPENING
+from kpitools.extract.target_words import (
+    _COUNT_HELD,
+    _MEMBERS_DEVELOPED,
+    _MET_STRICT,
+    _PLAN_WORD,
+    _STRIVE_OPENING,
+    _TARGET_CUE,
+)
 from kpitools.extract.text import Doc, Sentence
 from kpitools.textfold import fold, rx
 
@@ -227,10 +234,26 @@ def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher 
     context = folded[topic_of.get(sentence.start, sentence.start) : sentence.end]
     after, shift = _expanded(doc, folded[noun.noun_start : sentence.end])
     found = phrases.match(after, near, context)
+    if found is None and _assigned_without_verb(doc, d):
+        found = phrases.match(after, near + _MEMBERS_DEVELOPED, context)
     if found:
         d.metric, d.metric_len = found[0], max(1, found[1] - shift)
         if noun.qualifier != "trở lên":  # the statement ends with the metric's noun
             noun.tail_end = max(noun.end, noun.noun_start + d.metric_len)
+
+
+def _assigned_without_verb(doc: Doc, d: Draft) -> bool:
+    """Whether ``d`` is a target alone whose clause names a target before its figure with
+    no verb of a result there (``Chỉ tiêu năm 2031 giao cho xã B là 25 đảng viên``): a
+    target of members is then one of members to develop (admitted), as ``chỉ tiêu phát
+    triển 25 đảng viên`` says."""
+    t = d.target_fig
+    if d.actual is not None or t is None or t is not d.noun_fig:
+        return False
+    lead = doc.fold[t.clause : t.start]
+    if _TARGET_CUE.search(lead) is None or _MET_STRICT.search(lead) is not None:
+        return False
+    return _COUNT_HELD.search(lead) is None
 
 
 def _expanded(doc: Doc, after: str) -> tuple[str, int]:

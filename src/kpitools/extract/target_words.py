@@ -49,6 +49,11 @@ _COUNTED_PLANS = rx(
     r"(?:chỉ\s+tiêu|tiêu\s+chí|mục\s+tiêu|nhiệm\s+vụ|khâu|chương\s+trình|giải\s+pháp|"
     r"đột\s+phá|nội\s+dung)(?!\w)"
 )
+# the verb a target of members written with none means (``chỉ tiêu … là 25 đảng viên``: to
+# develop, i.e. admit, 25), appended to the clause a phrase book reads (folded)
+_MEMBERS_DEVELOPED = " " + fold("phát triển")
+# a count held, not developed: "mục tiêu tổng số đảng viên là …", "có 900 đảng viên"
+_COUNT_HELD = rx(r"(?<!\w)(?:tổng|số\s+lượng|có|quy\s+mô)(?!\w)")
 _STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 _PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
 _MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")

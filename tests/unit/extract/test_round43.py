@@ -1,0 +1,49 @@
+"""Round 43 of the extraction rules (issue 17), each tested on invented text (never the
+evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import checked, find
+
+# ------------------------------- a target of members written with no verb is of admissions
+
+
+def test_a_target_of_members_assigned_with_no_verb_is_one_of_admissions() -> None:
+    text = (
+        "Chỉ tiêu năm 2031 giao cho xã Vân Khê là 25 đảng viên. Đến hết quý III, Đảng bộ "
+        "xã Vân Khê đã kết nạp 15 đảng viên, đạt 60% kế hoạch năm."
+    )
+    assert checked(text) == [(Decimal("15"), Decimal("25"), Decimal("60"), "consistent")]
+    assert {s.metric for s in find(text)} == {"admissions"}
+
+
+def test_a_target_of_the_members_a_unit_has_stays_no_target_of_admissions() -> None:
+    text = (
+        "Mục tiêu đến năm 2031, Đảng bộ xã Vân Khê có tổng số 900 đảng viên. Năm 2031, xã "
+        "Vân Khê kết nạp 15 đảng viên, đạt 60% kế hoạch năm."
+    )
+    assert checked(text) == []
+    assert [s.metric for s in find(text) if s.target is not None] == []
+
+
+# ----------------------- a unit written as a bare noun of its level after its named unit
+
+
+def test_a_bare_level_noun_takes_the_one_unit_of_that_level_named_before() -> None:
+    text = (
+        "Đảng ủy phường Kim Đường giao chỉ tiêu kết nạp 50 đảng viên trong năm 2031. Đến "
+        "ngày 30/9/2031, phường đã kết nạp 35 đảng viên, đạt 70% chỉ tiêu."
+    )
+    [s] = [s for s in find(text) if s.actual is not None]
+    assert s.unit == "Đảng ủy phường Kim Đường"
+    assert (s.actual, s.target, s.verdict) == (Decimal("35"), Decimal("50"), "consistent")
+
+
+def test_a_bare_level_noun_after_two_units_of_that_level_is_left_without_a_unit() -> None:
+    text = (
+        "Phường Kim Đường và phường Ngọc Khê được giao kết nạp 50 đảng viên trong năm 2031. "
+        "Đến ngày 30/9/2031, phường đã kết nạp 35 đảng viên."
+    )
+    assert [s.unit for s in find(text) if s.actual is not None] == [None]
