@@ -752,6 +752,8 @@ def _figure(
 # a capitalised word right before a number, as a name of numbered things ("Lô 17")
 _LABEL_BEFORE = re.compile(r"(?<!\w)([A-ZĐ][^\W\d_]*) $")
 _LABEL_WINDOW = 120
+# the word right before a capitalised one (capitalised too: a name of several words)
+_WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+) $")
 
 
 def _numbered_label(text: str, start: int) -> bool:
@@ -760,6 +762,9 @@ def _numbered_label(text: str, start: int) -> bool:
     m = _LABEL_BEFORE.search(text, max(0, start - 20), start)
     if m is None:
         return False
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    if before is not None and before.group(1)[0].isupper():
+        return False  # "xã Vân Khê 22/20, xã Ngọc Khê 9/8": the last words of two names
     word = re.escape(m.group(1))
     low, high = max(0, start - _LABEL_WINDOW), start + _LABEL_WINDOW
     named = re.finditer(rf"(?<!\w){word} \d", text[low:high])

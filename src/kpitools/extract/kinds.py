@@ -231,14 +231,15 @@ def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     if whole:
         m = whole[-1]
         return UnitMention(m.start(), m.end(), doc.text[m.start() : m.end()], None, ())
-    return _unit_named_before(doc, sentence, pos)
+    return None
 
 
 def _unit_named_before(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | None:
     """The unit a clause's subject written as a bare common noun of a level (``phường``,
     ``Đảng bộ xã`` with no name after it) refers to: the one unit of that level the
     sentence before, in the same paragraph, names (``Đảng ủy phường Tây Đình giao … . Đến
-    ngày 30/9, phường đã kết nạp …``); None when it names none or several."""
+    ngày 30/9, phường đã kết nạp …``); None when it names none or several. Given to a
+    statement with no unit only after the document's passes, so it links nothing."""
     start = doc.clause_start(pos, sentence.start)
     bare = _BARE_LEVEL.match(doc.fold, start, pos)
     if bare is None:

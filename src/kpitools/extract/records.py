@@ -39,6 +39,7 @@ from kpitools.extract.kinds import (
     _regions,
     _time_for,
     _unit_for,
+    _unit_named_before,
     _written_unit,
     topics,
 )
@@ -360,10 +361,22 @@ def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]
                     and e.actual is not None
                     and e.target is None
                     and same_unit(e, d)
+                    and not _term_target_of_a_year(doc, d, e)
                 ):
                     e.target_fig, e.target = d.target_fig, d.target
                     d.merged = True
                     break
+
+
+def _term_target_of_a_year(doc: Doc, target: Draft, result: Draft) -> bool:
+    """Whether ``target`` is a whole term's (``Nhiệm kỳ 2030-2035, … phấn đấu kết nạp 250``)
+    and ``result`` one year's (a year written in its sentence, no term): no pair."""
+    if _target_period(doc, target, _term_of(doc, target)) != "term":
+        return False
+    sentence = result.sentence
+    if _term_of(doc, result) is not None:
+        return False
+    return any(t.year and not t.comparison for t in doc.times_in(sentence.start, sentence.end))
 
 
 _WHOLE_KIND = rx(r"^toàn\s+(?:đảng\s+bộ\s+)?(\w+(?:\s+\w+)?)$")
@@ -712,6 +725,7 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
         "unit": unit.text if unit else None,
         "unit_code": unit.code if unit else None,
         "unit_rows": unit.units if unit else (),
+        "unit_later": None if unit else _unit_named_before(doc, d.sentence, d.anchor),
         "year": year,
         "as_of": as_of,
         "actual": d.actual,

@@ -273,6 +273,7 @@ def _read(
     # texts read alike; offsets go back to the text as given at the end
     starts = {id(r["draft"]): r["start"] for r in records}
     out = []
+    later: dict[int, tuple[str, str | None]] = {}
     for r in records:
         draft = r.pop("draft")
         # a name of units of two periods is the unit of the statement's date
@@ -280,6 +281,8 @@ def _read(
             r.pop("unit_rows"), r["unit_code"], r["year"], r["as_of"], registry
         )
         start, end = r.pop("start"), r.pop("end")
+        if (u := r.pop("unit_later")) is not None:
+            later[start] = (u.text, dated_code(u.units, u.code, r["year"], r["as_of"], registry))
         link = r.pop("link_span")
         if link is not None:
             r["link_start"], r["link_end"] = link
@@ -307,10 +310,28 @@ def _read(
     linked = _with_named_shares(linked, doc.text, end=doc.limit, file=file)
     linked = _with_plan_multiples(linked, doc.text, doc.fold, end=doc.limit, file=file)
     del out, records  # each statement moved below is then the only one of its span in memory
+    _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():
         for i, s in enumerate(linked):
             linked[i] = _as_given(s, doc.norm)
     return linked, doc.stopped_at, tuple(doc.unread)
+
+
+def _give_units_named_before(
+    statements: list[Statement], later: dict[int, tuple[str, str | None]]
+) -> None:
+    """Give the unit its bare level noun refers to to each statement with no unit.
+
+    The subject written as a bare noun of a level refers to a unit named just before
+    (:func:`kpitools.extract.kinds._unit_named_before`); given after the document's
+    passes: for the reader, never to link or pair.
+    """
+    if not later:
+        return
+    for i, s in enumerate(statements):
+        if s.unit is None and s.unit_code is None and s.start in later:
+            unit, code = later[s.start]
+            statements[i] = replace(s, unit=unit, unit_code=code)
 
 
 def _as_given(s: Statement, norm: Normalized) -> Statement:

@@ -47,3 +47,43 @@ def test_a_bare_level_noun_after_two_units_of_that_level_is_left_without_a_unit(
         "Đến ngày 30/9/2031, phường đã kết nạp 35 đảng viên."
     )
     assert [s.unit for s in find(text) if s.actual is not None] == [None]
+
+
+# ----------------------------- a whole term's target is no target of one year's result
+
+
+def test_a_term_target_in_the_sentence_before_is_not_paired_with_one_years_result() -> None:
+    text = (
+        "Nhiệm kỳ 2030-2035, Đảng bộ xã Vân Khê phấn đấu kết nạp 260 đảng viên. Năm 2032, "
+        "Đảng bộ xã Vân Khê kết nạp 57 đảng viên, đạt 114% chỉ tiêu năm."
+    )
+    assert checked(text) == []
+    assert not [s for s in find(text) if s.verdict == "inconsistent"]
+
+
+def test_a_yearly_target_in_the_sentence_before_is_still_paired() -> None:
+    text = (
+        "Nhiệm kỳ 2030-2035, Đảng bộ xã Vân Khê phấn đấu mỗi năm kết nạp 50 đảng viên. Năm "
+        "2032, Đảng bộ xã Vân Khê kết nạp 57 đảng viên, đạt 114% chỉ tiêu năm."
+    )
+    assert checked(text) == [(Decimal("57"), Decimal("50"), Decimal("114"), "consistent")]
+
+
+# --------------------- two unit names ending in the same word are no series of labels
+
+
+def test_fractions_after_names_ending_in_the_same_word_are_each_read() -> None:
+    text = (
+        "Năm 2032, một số đảng bộ kết nạp vượt chỉ tiêu: xã Yên Sơn 19/16, phường Tây "
+        "Giang 24/21, xã Hòa Giang 11/9."
+    )
+    assert [(s.unit, s.actual, s.target) for s in find(text)] == [
+        ("xã Yên Sơn", Decimal("19"), Decimal("16")),
+        ("phường Tây Giang", Decimal("24"), Decimal("21")),
+        ("xã Hòa Giang", Decimal("11"), Decimal("9")),
+    ]
+
+
+def test_numbers_after_one_capitalised_label_word_stay_names() -> None:
+    text = "Năm 2032, khu đô thị có các lô đất Lô 14, Lô 15/16 và Lô 17 đã giao cho nhà đầu tư."
+    assert [s for s in find(text) if s.actual is not None and s.target is not None] == []
