@@ -97,7 +97,7 @@ _ITEM_COMMA = rx(rf",\s*(?:riêng\s+|còn\s+|và\s+)?{_UNIT_WORDS}")
 _WRITTEN_UNIT = rx(
     rf"[\s\-–•+]*(?:(?:riêng|còn|và|trong\s+đó|cụ\s+thể|như)(?!\w)[\s,:]*)?"
     rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?)"
-    r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
+    r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|thành\s+lập|"
     r"phát\s+triển|giao|là)(?!\w)|\s*:?\s*\(?\s*\d)"
 )
 # a clause's subject written as the bare noun of a level: "phường đã kết nạp", "Đảng bộ xã

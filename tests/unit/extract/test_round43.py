@@ -87,3 +87,38 @@ def test_fractions_after_names_ending_in_the_same_word_are_each_read() -> None:
 def test_numbers_after_one_capitalised_label_word_stay_names() -> None:
     text = "Năm 2032, khu đô thị có các lô đất Lô 14, Lô 15/16 và Lô 17 đã giao cho nhà đầu tư."
     assert [s for s in find(text) if s.actual is not None and s.target is not None] == []
+
+
+# ------------------------------------ members admitted counted as comrades are admissions
+
+
+def test_comrades_admitted_against_a_target_of_comrades_are_admissions() -> None:
+    text = (
+        "Chỉ tiêu phát triển đảng viên năm 2032 của Đảng bộ xã Yên Sơn là 30 đồng chí. Đến "
+        "nay, xã đã kết nạp 33 đồng chí, đạt 110% chỉ tiêu."
+    )
+    assert checked(text) == [(Decimal("33"), Decimal("30"), Decimal("110"), "consistent")]
+    assert {s.metric for s in find(text)} == {"admissions"}
+
+
+def test_comrades_proposed_for_admission_are_no_admissions() -> None:
+    text = "Năm 2032, chi bộ đề nghị kết nạp 4 đồng chí, giới thiệu 6 đồng chí học lớp cảm tình."
+    assert [s.metric for s in find(text) if s.metric == "admissions"] == []
+
+
+# ------------------------------------------- a founding verb ends a unit written before it
+
+
+def test_a_unit_written_before_a_founding_verb_ends_before_it() -> None:
+    text = (
+        "Năm 2032, Đảng ủy Khối Cơ quan tỉnh thành lập mới 6 tổ chức cơ sở đảng trong doanh "
+        "nghiệp ngoài nhà nước, đạt 120% chỉ tiêu (5 tổ chức cơ sở đảng)."
+    )
+    assert [(s.unit, s.actual, s.target) for s in find(text)] == [
+        ("Đảng ủy Khối Cơ quan tỉnh", Decimal("6"), Decimal("5"))
+    ]
+
+
+def test_a_unit_whose_name_holds_a_city_word_keeps_it() -> None:
+    text = "Năm 2032, Đảng bộ Công an thành phố kết nạp 24 đảng viên, đạt 120% chỉ tiêu."
+    assert [s.unit for s in find(text)] == ["Đảng bộ Công an thành phố"]
