@@ -77,11 +77,11 @@ from kpitools.extract.plans import (
     link_fitting_results,
     link_plan_amounts,
     link_programme_targets,
-    link_remainders,
     link_repeated_plans,
     link_slashed_plans,
 )
 from kpitools.extract.referred import link_referred_results
+from kpitools.extract.remainders import link_remainders
 from kpitools.extract.targets import (
     link_bracketed_rates,
     link_counted_results,
