@@ -41,7 +41,7 @@ from kpitools.registry import UnitRegistry, read_registry
 # --------------------------------------------------------------------------- statements
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: no dict of its own per statement (memory)
 class Statement:
     """One KPI statement found in a text (see the module docstring for how it is read).
 
@@ -304,12 +304,14 @@ def _read(
                 **r,
             )
         )
+    # the figures, drafts and records are not read again: freed before the passes' peak
+    del figures, drafts, records
     linked = link_document(out, doc.text, money=money)
     linked = _with_parts_over(linked, doc.text, end=doc.limit, file=file, money=money)
     linked = _with_table_rows(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = _with_named_shares(linked, doc.text, end=doc.limit, file=file)
     linked = _with_plan_multiples(linked, doc.text, doc.fold, end=doc.limit, file=file)
-    del out, records  # each statement moved below is then the only one of its span in memory
+    del out  # each statement moved below is then the only one of its span in memory
     _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():
         for i, s in enumerate(linked):
