@@ -1153,7 +1153,9 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         )
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
         return True
-    if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig) or _level_label(doc, fig, lead):
+    if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig):
+        return True
+    if _label_numeral(doc, fig, lead):
         return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True
@@ -1173,17 +1175,25 @@ _LEVEL_LEAD = rx(
 )
 
 
-def _level_label(doc: Doc, fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is a level's digit after a noun (``hồ sơ mức 4``): no figure of a
-    result (one digit, no qualifier, no noun nor measure after it)."""
-    return (
-        fig.kind == "count"
-        and fig.qualifier is None
-        and fig.noun_start is None
-        and fig.measure is None
-        and len(fig.written.strip()) == 1
-        and _LEVEL_LEAD.search(lead) is not None
-    )
+# "Sông Lam 2 cũng …": a capitalised word right before a name's numeral, an adverb after it
+_CAPITALISED_BEFORE = re.compile(r"(?<!\w)[^\W\d_]+ $")
+_ADVERB_AFTER = rx(r"\s+(?:cũng|đã|đang|vẫn|sẽ)(?!\w)")
+
+
+def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is a level's digit after a noun (``hồ sơ mức 4``: no noun after it)
+    or the numeral of a name (``nhà máy Sông Lam 2 cũng đạt …``: right after a capitalised
+    word, an adverb of a verb after it): no figure of a result (one or two digits, no
+    qualifier nor measure)."""
+    written = fig.written.strip()
+    if fig.kind != "count" or fig.qualifier is not None or fig.measure is not None:
+        return False
+    if len(written) == 1 and fig.noun_start is None and _LEVEL_LEAD.search(lead) is not None:
+        return True
+    named = _CAPITALISED_BEFORE.search(doc.text, max(0, fig.start - 30), fig.start)
+    if len(written) > 2 or named is None or not named.group()[0].isupper():
+        return False
+    return _ADVERB_AFTER.match(doc.fold, fig.end) is not None
 
 
 # "(kế hoạch lần lượt là 900/80 người)": two targets, one for each figure before, no fraction

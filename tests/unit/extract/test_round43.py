@@ -122,3 +122,19 @@ def test_a_unit_written_before_a_founding_verb_ends_before_it() -> None:
 def test_a_unit_whose_name_holds_a_city_word_keeps_it() -> None:
     text = "Năm 2032, Đảng bộ Công an thành phố kết nạp 24 đảng viên, đạt 120% chỉ tiêu."
     assert [s.unit for s in find(text)] == ["Đảng bộ Công an thành phố"]
+
+
+# ---------------------------------------------- a name's numeral before an adverb is no result
+
+
+def test_the_numeral_of_a_name_before_an_adverb_is_no_result() -> None:
+    text = "Năm 2032, nhà máy Sông Lam 2 cũng hoàn thành 104% kế hoạch sản lượng điện."
+    assert [s.actual for s in find(text) if s.actual is not None] == []
+
+
+def test_counts_after_unit_names_in_a_list_are_still_read() -> None:
+    text = "Năm 2032, huyện giao chỉ tiêu kết nạp đảng viên: xã Yên Sơn 12, xã Hòa Giang 9."
+    assert [(s.unit, s.target) for s in find(text)] == [
+        ("xã Yên Sơn", Decimal("12")),
+        ("xã Hòa Giang", Decimal("9")),
+    ]
