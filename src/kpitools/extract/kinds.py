@@ -100,6 +100,9 @@ _WRITTEN_UNIT = rx(
     r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|thành\s+lập|"
     r"phát\s+triển|giao|là)(?!\w)|\s*:?\s*\(?\s*\d)"
 )
+# "Đảng ủy phường được Thành ủy giao chỉ tiêu …": the unit between is the giver
+_PASSIVE_GIVER_BEFORE = rx(r"(?<!\w)được\s+$")
+_GIVES_AFTER = rx(r"\s+giao(?!\w)")
 # a clause's subject written as the bare noun of a level: "phường đã kết nạp", "Đảng bộ xã
 # kết nạp" (the name, when written, comes after it and is capitalised)
 _BARE_LEVEL = rx(
@@ -199,18 +202,28 @@ def _opening_unit(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | None:
     return None
 
 
+def _giver(doc: Doc, u: UnitMention) -> bool:
+    """Whether ``u`` is named as who assigned (``… được Thành ủy giao …``), not whose the
+    figure is."""
+    if not _PASSIVE_GIVER_BEFORE.search(doc.fold, max(0, u.start - 8), u.start):
+        return False
+    return _GIVES_AFTER.match(doc.fold, u.end) is not None
+
+
 def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     pos = d.anchor
     sentence = d.sentence
     regions = [(s, e) for s, e, *_ in _regions(doc, sentence)]
 
     def applies(u: UnitMention) -> bool:
-        return all(not (s <= u.start < e and not s <= pos < e) for s, e in regions)
+        return not _giver(doc, u) and all(
+            not (s <= u.start < e and not s <= pos < e) for s, e in regions
+        )
 
     item_start, item_end = _item(doc, sentence, pos)
     if item_start > sentence.start:
         # an item of a list: its own unit, registry name or as written, before the rest
-        own = doc.units_in(item_start, pos)
+        own = [u for u in doc.units_in(item_start, pos) if not _giver(doc, u)]
         if own:
             return own[-1]
         written = _written_unit(doc, item_start, pos)

@@ -232,7 +232,9 @@ def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher 
     near = _near_scope(doc, d)
     if d.part_of is not None:
         near = _near_scope(doc, d.part_of) + " " + near
-    context = folded[topic_of.get(sentence.start, sentence.start) : sentence.end]
+    # the topic up to the end of the figure's clause: words of a later clause (a part's
+    # "trong doanh nghiệp ngoài nhà nước") are no context of the figure's metric
+    context = folded[topic_of.get(sentence.start, sentence.start) : _clause_end(doc, d)]
     after, shift = _expanded(doc, folded[noun.noun_start : sentence.end])
     found = phrases.match(after, near, context)
     if found is None and _assigned_without_verb(doc, d):
@@ -241,6 +243,12 @@ def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher 
         d.metric, d.metric_len = found[0], max(1, found[1] - shift)
         if noun.qualifier != "trở lên":  # the statement ends with the metric's noun
             noun.tail_end = max(noun.end, noun.noun_start + d.metric_len)
+
+
+def _clause_end(doc: Doc, d: Draft) -> int:
+    """Where the clause of the draft's last figure ends (its sentence's end at most)."""
+    figs = [f for f in (d.actual_fig, d.target_fig, d.excess_fig) if f is not None]
+    return max(doc.clause_end(f.span_end, f.sentence.end) for f in figs)
 
 
 def _assigned_without_verb(doc: Doc, d: Draft) -> bool:

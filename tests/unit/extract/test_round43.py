@@ -138,3 +138,39 @@ def test_counts_after_unit_names_in_a_list_are_still_read() -> None:
         ("xã Yên Sơn", Decimal("12")),
         ("xã Hòa Giang", Decimal("9")),
     ]
+
+
+# ------------------------- a later clause's words are no context of a figure's metric
+
+
+def test_a_parts_qualifier_in_a_later_clause_leaves_the_whole_as_all_admissions() -> None:
+    text = (
+        "Năm 2032, Đảng ủy xã được giao chỉ tiêu kết nạp 40 đảng viên. Đến ngày 20/12/2032, "
+        "Đảng bộ xã đã kết nạp 46 đảng viên, đạt 115% chỉ tiêu, trong đó 5 đảng viên là công "
+        "nhân trong doanh nghiệp ngoài nhà nước."
+    )
+    [whole] = [s for s in find(text) if s.stated == "115%"]
+    assert whole.metric == "admissions"
+    assert (whole.actual, whole.target, whole.verdict) == (
+        Decimal("46"),
+        Decimal("40"),
+        "consistent",
+    )
+
+
+def test_a_qualifier_in_the_figures_own_clause_still_names_the_metric() -> None:
+    text = "Năm 2032, xã kết nạp 7 đảng viên trong doanh nghiệp ngoài nhà nước, đạt 140% chỉ tiêu."
+    assert [s.metric for s in find(text)] == ["admissions_nonstate"]
+
+
+# ------------------------------------ who assigned a target in the passive is not its unit
+
+
+def test_the_committee_that_assigned_a_target_in_the_passive_is_not_its_unit() -> None:
+    text = "Năm 2032, Đảng ủy phường được Thành ủy giao chỉ tiêu kết nạp 40 đảng viên."
+    assert [(s.unit, s.target) for s in find(text)] == [(None, Decimal("40"))]
+
+
+def test_a_unit_named_before_an_active_assigning_verb_is_kept() -> None:
+    text = "Năm 2032, Đảng bộ xã Yên Sơn được giao chỉ tiêu kết nạp 40 đảng viên."
+    assert [(s.unit, s.target) for s in find(text)] == [("Đảng bộ xã Yên Sơn", Decimal("40"))]
