@@ -598,6 +598,12 @@ _EXTRACT = {
         "{stated} cannot be the share of {a} in “{text}” ({t}), "
         "which the other parts fit: {computed}%",
     ),
+    "extract.note.share_of_own_whole": _pair(
+        "{stated} không thể là tỷ trọng của {a} trong tổng số “{text}” ({t}) mà nó là một "
+        "phần: {computed}%",
+        "{stated} cannot be the share of {a} in the whole “{text}” ({t}) it is a part of: "
+        "{computed}%",
+    ),
     "extract.note.month_above_months": _pair(
         "số của một tháng lớn hơn số {months} tháng “{text}”: {a} > {t}",
         "a month's figure larger than the {months} months' “{text}”: {a} > {t}",

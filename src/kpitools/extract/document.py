@@ -67,6 +67,7 @@ from kpitools.extract.parts import (
     check_class_shares,
     check_measure_shares,
     check_shares_after_whole,
+    check_shares_of_parts,
     check_shares_of_whole,
     link_listed_parts,
 )
@@ -132,6 +133,7 @@ def link_document(
     linked = check_shares_after_whole(linked, text)
     linked = check_measure_shares(linked, text)
     linked = check_class_shares(linked, text)
+    linked = check_shares_of_parts(linked, text)
     linked = drop_mispaired_headlines(linked, text)
     linked = drop_rounded_restatements(linked, text)
     linked = drop_repeated_pairs(linked)

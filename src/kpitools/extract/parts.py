@@ -160,6 +160,67 @@ def check_shares_of_whole(
     return out
 
 
+def check_shares_of_parts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a share stated by a part of a whole checked against that whole.
+
+    ``kết nạp 50 đảng viên, trong đó 30 đảng viên là đoàn viên, chiếm 70%``: the part (30,
+    linked to its whole, 50, as a part) states its share of it, which is 60 %, so 70 % is
+    flagged; a share that fits (rounded, qualifiers respected) is marked consistent. Only a
+    bare share (nothing after it in its clause but a full stop or bracket) of a part of the
+    same measure, whose whole is larger and states no share itself; a share checked already
+    is left as it is.
+    """
+    out = list(statements)
+    by_start = {c.start: c for c in statements if c.stated_kind != "share"}
+    for i in _shares(statements):
+        s = statements[i]
+        whole = by_start.get(s.part_of) if s.part_of is not None else None
+        if s.verdict not in (None, "unchecked") or whole is None or not _counted(whole):
+            continue
+        if whole.measure != s.measure or not isinstance(whole.actual, Decimal):
+            continue
+        assert isinstance(s.actual, Decimal) and s.stated is not None
+        if whole.actual <= s.actual or not _BARE_SHARE_END.match(text, s.end):
+            continue
+        out[i] = _share_of_own_whole(text, s, whole)
+    return out
+
+
+def _share_of_own_whole(
+    text: str, s: LinkableStatement, whole: LinkableStatement
+) -> LinkableStatement:
+    """``s``, a part's share, checked against the ``whole`` it is a part of."""
+    assert isinstance(s.actual, Decimal) and isinstance(whole.actual, Decimal)
+    assert s.stated is not None
+    if not _share_fits(text, s, whole):
+        return _flagged(
+            s,
+            "share_of_own_whole",
+            stated=s.stated,
+            a=f"{s.actual:f}",
+            t=f"{whole.actual:f}",
+            text=whole.text,
+            computed=f"{100 * s.actual / whole.actual:.2f}",
+        )
+    c = check_percent(parse_percent(s.stated), s.actual, whole.actual)
+    return dataclasses.replace(
+        s,
+        computed_percent=c.computed,
+        consistent=True,
+        verdict="consistent",
+        **noted(  # type: ignore[arg-type]
+            seg("share_of_measure", a=f"{s.actual:f}", t=f"{whole.actual:f}", text=whole.text),
+            seg("computed", computed=c.computed),
+        ),
+    )
+
+
+# what may follow a bare share in its clause: a bracket, the clause's or sentence's end
+_BARE_SHARE_END = re.compile(r"\s*\)?\s*(?:[.;,]|$)")
+
+
 def _cut_share(text: str, s: LinkableStatement, whole: LinkableStatement) -> bool:
     """Whether the share ``s`` of ``whole`` is cut, not rounded.
 

@@ -174,3 +174,25 @@ def test_the_committee_that_assigned_a_target_in_the_passive_is_not_its_unit() -
 def test_a_unit_named_before_an_active_assigning_verb_is_kept() -> None:
     text = "Năm 2032, Đảng bộ xã Yên Sơn được giao chỉ tiêu kết nạp 40 đảng viên."
     assert [(s.unit, s.target) for s in find(text)] == [("Đảng bộ xã Yên Sơn", Decimal("40"))]
+
+
+# ------------------------------------------ a part's bare share is checked against its whole
+
+
+def _shares_checked(text: str) -> list[tuple[object, object]]:
+    return [(s.stated, s.verdict) for s in find(text) if s.stated_kind == "share"]
+
+
+def test_a_parts_bare_share_that_its_whole_does_not_give_is_flagged() -> None:
+    text = "Năm 2032, xã kết nạp 40 đảng viên, trong đó 26 đảng viên là đoàn viên, chiếm 75%."
+    assert _shares_checked(text) == [("75%", "inconsistent")]
+
+
+def test_a_parts_share_that_fits_or_names_another_whole_is_not_flagged() -> None:
+    fits = "Năm 2032, xã kết nạp 40 đảng viên, trong đó 26 đảng viên là đoàn viên, chiếm 65%."
+    assert _shares_checked(fits) == [("65%", "consistent")]
+    other = (
+        "Năm 2032, xã kết nạp 40 đảng viên, trong đó 26 đảng viên là đoàn viên, chiếm 75% "
+        "số đoàn viên ưu tú được giới thiệu."
+    )
+    assert [v for _, v in _shares_checked(other)] != ["inconsistent"]
