@@ -1175,20 +1175,28 @@ _LEVEL_LEAD = rx(
 )
 
 
+# "Chi bộ Khu dân cư số 3 kết nạp …", "tổ số 5": the number a thing is named by, after a
+# noun and "số" ("tổng số 50", "có số 12", "đạt số 9" are counts: a verb or "tổng" before)
+_NUMBERED_LEAD = rx(
+    r"(?<!\w)(?!(?:tổng|có|là|với|con|các|những|một|đạt|được|còn|lên|về|ở|tại|và)\s)"
+    r"[^\W\d_]+\s+số\s*$"
+)
 # "Sông Lam 2 cũng …": a capitalised word right before a name's numeral, an adverb after it
 _CAPITALISED_BEFORE = re.compile(r"(?<!\w)[^\W\d_]+ $")
 _ADVERB_AFTER = rx(r"\s+(?:cũng|đã|đang|vẫn|sẽ)(?!\w)")
 
 
 def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is a level's digit after a noun (``hồ sơ mức 4``: no noun after it)
-    or the numeral of a name (``nhà máy Sông Lam 2 cũng đạt …``: right after a capitalised
-    word, an adverb of a verb after it): no figure of a result (one or two digits, no
-    qualifier nor measure)."""
+    """Whether ``fig`` is a level's digit after a noun (``hồ sơ mức 4``: no noun after it),
+    the number a thing is named by (``khu dân cư số 3``) or the numeral of a name (``nhà
+    máy Sông Lam 2 cũng đạt …``: right after a capitalised word, an adverb of a verb after
+    it): no figure of a result (one or two digits, no qualifier nor measure)."""
     written = fig.written.strip()
     if fig.kind != "count" or fig.qualifier is not None or fig.measure is not None:
         return False
     if len(written) == 1 and fig.noun_start is None and _LEVEL_LEAD.search(lead) is not None:
+        return True
+    if len(written) <= 2 and _NUMBERED_LEAD.search(lead) is not None:
         return True
     named = _CAPITALISED_BEFORE.search(doc.text, max(0, fig.start - 30), fig.start)
     if len(written) > 2 or named is None or not named.group()[0].isupper():

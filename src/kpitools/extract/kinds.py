@@ -96,7 +96,7 @@ _ITEM_COMMA = rx(rf",\s*(?:riêng\s+|còn\s+|và\s+)?{_UNIT_WORDS}")
 # "riêng huyện B mới kết nạp 9", "xã C 14/12", "phường D (15/12)"
 _WRITTEN_UNIT = rx(
     rf"[\s\-–•+]*(?:(?:riêng|còn|và|trong\s+đó|cụ\s+thể|như)(?!\w)[\s,:]*)?"
-    rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?)"
+    rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?(?:\s+số\s+\d{{1,3}})?)"
     r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|thành\s+lập|"
     r"phát\s+triển|giao|là)(?!\w)|\s*:?\s*\(?\s*\d)"
 )

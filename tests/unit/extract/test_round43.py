@@ -196,3 +196,22 @@ def test_a_parts_share_that_fits_or_names_another_whole_is_not_flagged() -> None
         "số đoàn viên ưu tú được giới thiệu."
     )
     assert [v for _, v in _shares_checked(other)] != ["inconsistent"]
+
+
+# -------------------------------- the number a thing is named by after "số" is no figure
+
+
+def test_the_number_of_a_named_cell_is_no_figure_and_stays_in_its_name() -> None:
+    text = (
+        "Năm 2032, các chi bộ kết nạp 19 đảng viên; trong đó, Chi bộ Tổ dân phố số 7 kết nạp "
+        "3 đảng viên."
+    )
+    assert [(s.unit, s.actual) for s in find(text)] == [
+        (None, Decimal("19")),
+        ("Chi bộ Tổ dân phố số 7", Decimal("3")),
+    ]
+
+
+def test_a_count_after_a_total_word_and_so_is_still_read() -> None:
+    text = "Năm 2032, xã kết nạp tổng số 19 đảng viên, đạt 95% chỉ tiêu."
+    assert [(s.actual, s.stated) for s in find(text)] == [(Decimal("19"), "95%")]
