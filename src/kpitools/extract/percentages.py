@@ -155,6 +155,56 @@ def _join_opening_with(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     return True
 
 
+# "đạt 112% chỉ tiêu với 56 đảng viên mới", "hoàn thành 105% kế hoạch, kết nạp 42 đảng
+# viên": the result written after the attainment of its plan, which opens the sentence
+_RESULT_AFTER_PLAN = rx(
+    r"^\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,6}?"
+    r"\s*,?\s*(?:(?P<with>với)|(?:đã\s+)?(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?:\s+(?:được|mới))*)"
+    r"\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$"
+)
+_PLANS_COUNTED = rx(r"(?:chỉ\s+tiêu|tiêu\s+chí|nhiệm\s+vụ|mục\s+tiêu)(?!\w)")
+
+
+def _join_result_after(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """Join an attainment of a plan that comes first in its sentence (no figure before it)
+    to the count written right after the plan's name (:data:`_RESULT_AFTER_PLAN`), when
+    that count has no percentage yet and counts no plans; whether it did."""
+    if any(f.start < p.start for f in figs) or p.percent is None:
+        return False
+    g = next((f for f in figs if f.start >= p.end), None)
+    d = g.owner if g is not None else None
+    if g is None or d is None or d.actual_fig is not g or d.percent_fig is not None:
+        return False
+    if g.kind != "count" or g.measure is not None or g.noun_start is None:
+        return False
+    fold_ = doc.fold
+    if not _K_ACHIEVED.search(fold_[p.clause : p.start]) or _PLANS_COUNTED.match(
+        fold_, g.noun_start
+    ):
+        return False
+    between = _RESULT_AFTER_PLAN.match(fold_[p.end : g.start])
+    if between is None:
+        return False
+    if between.group("with") and not _noun_named_before(doc, g, p.sentence.start):
+        return False  # "đạt 105% kế hoạch với 120 công nhân": a count of something else
+    d.percent_fig, p.owner = p, d
+    return True
+
+
+def _noun_named_before(doc: Doc, g: Figure, start: int) -> bool:
+    """Whether the first two words of ``g``'s noun are written before it from ``start``."""
+    assert g.noun_start is not None
+    words = re.findall(r"[^\W\d_]+", doc.fold[g.noun_start : g.noun_start + 40])[:2]
+    if not words:
+        return False
+    return (
+        re.search(
+            r"(?<!\w)" + r"\s+".join(map(re.escape, words)) + r"(?!\w)", doc.fold[start : g.start]
+        )
+        is not None
+    )
+
+
 def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
     # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
     tail = doc.fold[p.end : p.end + 60]
@@ -174,7 +224,7 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
         return  # "… (693 tỷ đồng) và 76,4% dự toán …": not of the bracket's amount
     if _join_previous(doc, p, figs, drafts) or _second_plan(doc, p, figs, drafts):
         return
-    if _join_opening_with(doc, p, figs):
+    if _join_opening_with(doc, p, figs) or _join_result_after(doc, p, figs):
         return
     # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
     d = _own_subject_draft(doc, p)

@@ -215,3 +215,21 @@ def test_the_number_of_a_named_cell_is_no_figure_and_stays_in_its_name() -> None
 def test_a_count_after_a_total_word_and_so_is_still_read() -> None:
     text = "Năm 2032, xã kết nạp tổng số 19 đảng viên, đạt 95% chỉ tiêu."
     assert [(s.actual, s.stated) for s in find(text)] == [(Decimal("19"), "95%")]
+
+
+# ------------------------------- a result written after the attainment of its plan is its own
+
+
+def test_a_count_after_the_plan_an_opening_attainment_names_is_its_result() -> None:
+    text = (
+        "Năm 2032, công tác phát triển đảng viên của xã đạt 115% chỉ tiêu với 23 đảng viên "
+        "được kết nạp."
+    )
+    assert [(s.actual, s.stated, s.stated_kind) for s in find(text)] == [
+        (Decimal("23"), "115%", "attainment")
+    ]
+
+
+def test_plans_counted_after_an_opening_attainment_are_no_result() -> None:
+    text = "Năm 2032, xã hoàn thành 100% kế hoạch với 14 chỉ tiêu đạt và vượt."
+    assert [s.actual for s in find(text) if s.actual is not None] == []
