@@ -97,7 +97,8 @@ _ITEM_COMMA = rx(rf",\s*(?:riêng\s+|còn\s+|và\s+)?{_UNIT_WORDS}")
 _WRITTEN_UNIT = rx(
     rf"[\s\-–•+]*(?:(?:riêng|còn|và|trong\s+đó|cụ\s+thể|như)(?!\w)[\s,:]*)?"
     rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?(?:\s+số\s+\d{{1,3}})?)"
-    r"(?=\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|thành\s+lập|"
+    r"(?=\s*:?\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
+    r"thành\s+lập|"
     r"phát\s+triển|giao|là)(?!\w)|\s*:?\s*\(?\s*\d)"
 )
 # "Đảng ủy phường được Thành ủy giao chỉ tiêu …": the unit between is the giver
@@ -135,6 +136,7 @@ def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
             text.rfind(";", sentence.start, start - 1) + 1,
             text.rfind(":", sentence.start, start - 1) + 1,
         )
+    start = _unit_heading(doc, sentence, start)
     for m in _PART_MARKER.finditer(doc.fold, start, pos):
         start = m.end()
     for m in _ASSIGNED_TO.finditer(doc.fold, start, pos):  # "giao chỉ tiêu … cho huyện A 150"
@@ -151,6 +153,31 @@ def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
     if marker := _PART_MARKER.search(doc.fold, pos, end):
         end = marker.start()
     return start, end
+
+
+def _unit_heading(doc: Doc, sentence: Sentence, start: int) -> int:
+    """Where an item opens whose unit is written before a colon (``- Đảng bộ xã A: kết nạp
+    44 …;``): the unit's name, from the ';', ':' or line before it, when nothing else is
+    written there; else ``start`` as it is."""
+    text = doc.text
+    if start <= sentence.start or text[start - 1] != ":":
+        return start
+    head = max(
+        sentence.start,
+        text.rfind(";", sentence.start, start - 1) + 1,
+        text.rfind(":", sentence.start, start - 1) + 1,
+        text.rfind("\n", sentence.start, start - 1) + 1,
+    )
+    named = _UNIT_HEAD.fullmatch(doc.fold, head, start - 1)
+    return (
+        head
+        if named and any(w[:1].isupper() for w in text[head : start - 1].split()[2:])
+        else start
+    )
+
+
+# "- Đảng bộ phường A" before a colon: a unit's name alone, heading its item
+_UNIT_HEAD = rx(rf"[\s\-–•+]*{_UNIT_WORDS}[^,;:()\d]*")
 
 
 _PLACE = rx(

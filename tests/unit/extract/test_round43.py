@@ -233,3 +233,23 @@ def test_a_count_after_the_plan_an_opening_attainment_names_is_its_result() -> N
 def test_plans_counted_after_an_opening_attainment_are_no_result() -> None:
     text = "Năm 2032, xã hoàn thành 100% kế hoạch với 14 chỉ tiêu đạt và vượt."
     assert [s.actual for s in find(text) if s.actual is not None] == []
+
+
+# ----------------------------------------- a unit's name before a colon heads its list item
+
+
+def test_each_bulleted_item_takes_the_unit_named_before_its_colon() -> None:
+    text = (
+        "Kết quả kết nạp đảng viên năm 2032 của một số đảng bộ:\n"
+        "- Đảng bộ xã Yên Sơn: kết nạp 21 đảng viên, đạt 105% chỉ tiêu;\n"
+        "- Đảng bộ phường Tây Giang: kết nạp 18 đảng viên, đạt 90% chỉ tiêu."
+    )
+    assert [(s.unit, s.actual) for s in find(text)] == [
+        ("Đảng bộ xã Yên Sơn", Decimal("21")),
+        ("Đảng bộ phường Tây Giang", Decimal("18")),
+    ]
+
+
+def test_a_heading_before_a_colon_that_names_no_unit_gives_none() -> None:
+    text = "Kết quả cụ thể năm 2032: kết nạp 21 đảng viên, đạt 105% chỉ tiêu."
+    assert [s.unit for s in find(text)] == [None]
