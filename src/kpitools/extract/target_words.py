@@ -150,8 +150,8 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
         return True  # "Dự kiến tiếp nhận 300 đơn vị, nhưng … đã tiếp nhận 450, vượt 50% kế hoạch"
     if _plan_opened(before, lead, after) or _strive_opened(before, lead) or _plan_subject(before):
         return True
-    if _yearly_duty(before, lead, after_number):
-        return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"
+    if _yearly_duty(before, lead, after_number) or _aims_listed(before, lead):
+        return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"; aims listed
     return _EACH_YEAR.search(lead) is not None and _yearly_target(before, lead, after_number)
 
 
@@ -207,6 +207,28 @@ def _strive_opened(before: str, lead: str) -> bool:
         return False
     rest = _ASIDE.sub(" ", before[m.end() :])
     return not _CLAUSE_BREAK.search(rest) and not _NOT_A_YEAR.search(rest)
+
+
+# "phấn đấu: kết nạp 30 đảng viên; thành lập 2 chi bộ", "chỉ tiêu năm 2032: …": aims listed
+_AIMS_OPEN = rx(
+    r"(?<!\w)(?:phấn\s+đấu|(?:chỉ\s+tiêu|mục\s+tiêu)(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){0,4}\s*:)"
+)
+
+
+def _aims_listed(before: str, lead: str) -> bool:
+    """Whether a figure right after a plain verb (``kết nạp``, ``thành lập``, not ``kết nạp
+    được``) is an aim of a list its sentence opens with ``phấn đấu`` or a target word and a
+    colon: after that opening no word of a result or of a plan met, no percentage and no
+    figure but the aims' own counts (a year aside)."""
+    if not _PLAIN_VERB_END.search(lead):
+        return False
+    m = _AIMS_OPEN.search(before)
+    if m is None:
+        return False
+    rest = before[m.end() :]
+    if _MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest) or "%" in rest:
+        return False
+    return m.group().endswith(":") or _CLAUSE_BREAK.search(rest) is not None
 
 
 # "Tổng kế hoạch vốn năm nay được tỉnh giao tại Quyết định số 12/QĐ-UBND là 800 tỷ đồng":

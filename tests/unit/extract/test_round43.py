@@ -253,3 +253,18 @@ def test_each_bulleted_item_takes_the_unit_named_before_its_colon() -> None:
 def test_a_heading_before_a_colon_that_names_no_unit_gives_none() -> None:
     text = "Kết quả cụ thể năm 2032: kết nạp 21 đảng viên, đạt 105% chỉ tiêu."
     assert [s.unit for s in find(text)] == [None]
+
+
+# ------------------------------------ aims listed after a target word and a colon are targets
+
+
+def test_aims_listed_after_a_target_word_and_a_colon_are_targets() -> None:
+    text = "Chỉ tiêu năm 2034: kết nạp 27 đảng viên; thành lập mới 2 chi bộ."
+    assert [(s.actual, s.target) for s in find(text)] == [(None, Decimal("27"))]
+    strive = "Năm 2034, xã phấn đấu: kết nạp 27 đảng viên; thành lập mới 2 chi bộ."
+    assert [(s.actual, s.target) for s in find(strive)] == [(None, Decimal("27"))]
+
+
+def test_a_result_after_striving_against_hardship_stays_a_result() -> None:
+    text = "Năm 2034, xã phấn đấu vượt khó, kết nạp 27 đảng viên."
+    assert [(s.actual, s.target) for s in find(text)] == [(Decimal("27"), None)]
