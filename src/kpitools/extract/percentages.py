@@ -953,6 +953,30 @@ _BARE_PART = rx(r"(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 _NEXT_PART = rx(r"(?:\s*[^\W\d_]+){0,4}\s*(?:,|và)\s*(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 
 
+# "giải ngân 90 tỷ đồng với 300 lượt hộ vay, đạt 50% kế hoạch": a count said with the
+# result ("với"), right after it in its clause
+_WITH_COUNT = rx(r"^\s*với\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+
+
+def _past_accompanying_count(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+    """``previous`` past a count said with an amount of money before it (:data:`_WITH_COUNT`):
+    the percentage of a plan after ``giải ngân 90 tỷ đồng với 300 lượt hộ vay`` is the
+    amount's, when it has none of its own and no break stands between them."""
+    if len(previous) < 2 or not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return previous
+    f, g = previous[-1], previous[-2]
+    if f.kind != "count" or f.measure is not None or g.measure in (None, "%"):
+        return previous  # two counts ("26 trang trại với 4.000 con"): which one is not said
+    if g.sentence is not p.sentence:
+        return previous
+    owner = g.owner
+    if owner is None or owner.actual_fig is not g or owner.percent_fig is not None:
+        return previous
+    if not _WITH_COUNT.match(doc.fold[g.span_end : f.qual_start or f.start]):
+        return previous
+    return previous[:-1]
+
+
 def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
     """``previous`` past the parts listed after the whole before them.
 
@@ -1088,6 +1112,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     placed = [f for f in figs if f.start < p.start and f.owner is not None]
     placed, cut = _past_restatement(doc, placed, p)
     placed = _past_listed_part(doc, placed, p)
+    placed = _past_accompanying_count(doc, placed, p)
     previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
     floor = max(floor, cut)
     lead = _lead_from(doc, floor, p.start)

@@ -268,3 +268,18 @@ def test_aims_listed_after_a_target_word_and_a_colon_are_targets() -> None:
 def test_a_result_after_striving_against_hardship_stays_a_result() -> None:
     text = "Năm 2034, xã phấn đấu vượt khó, kết nạp 27 đảng viên."
     assert [(s.actual, s.target) for s in find(text)] == [(Decimal("27"), None)]
+
+
+# ------------------------ a count said with an amount of money leaves it the plan's percentage
+
+
+def test_a_plans_percentage_after_borrowers_said_with_the_amount_is_the_amounts() -> None:
+    text = "Năm 2032, các ngân hàng giải ngân 88,4 tỷ đồng với 310 lượt hộ vay, đạt 52% kế hoạch."
+    assert [(s.actual, s.stated) for s in find(text, money=True) if s.stated] == [
+        (Decimal("88400000000"), "52%")
+    ]
+
+
+def test_a_plans_percentage_after_two_counts_joined_by_with_stays_the_second_ones() -> None:
+    text = "Năm 2032, xã có 14 trang trại với khoảng 9.000 con gia cầm, đạt 104% kế hoạch."
+    assert [s.actual for s in find(text, money=True) if s.stated] == [Decimal("9000")]
