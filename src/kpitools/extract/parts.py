@@ -195,15 +195,7 @@ def _share_of_own_whole(
     assert isinstance(s.actual, Decimal) and isinstance(whole.actual, Decimal)
     assert s.stated is not None
     if not _share_fits(text, s, whole):
-        return _flagged(
-            s,
-            "share_of_own_whole",
-            stated=s.stated,
-            a=f"{s.actual:f}",
-            t=f"{whole.actual:f}",
-            text=whole.text,
-            computed=f"{100 * s.actual / whole.actual:.2f}",
-        )
+        return _off_share(s, whole, "share_of_own_whole")
     c = check_percent(parse_percent(s.stated), s.actual, whole.actual)
     return dataclasses.replace(
         s,
@@ -255,12 +247,17 @@ def _cut(s: LinkableStatement, whole: LinkableStatement) -> LinkableStatement:
     )
 
 
-def _off_share(s: LinkableStatement, whole: LinkableStatement) -> LinkableStatement:
-    """``s`` flagged: its part (its actual) is not the share it states of ``whole``."""
+def _off_share(
+    s: LinkableStatement, whole: LinkableStatement, finding: str = "share_of_whole"
+) -> LinkableStatement:
+    """``s`` flagged: its part (its actual) is not the share it states of ``whole``.
+
+    ``finding`` names the note: a whole its siblings fit, or the whole it is a part of.
+    """
     assert isinstance(whole.actual, Decimal) and isinstance(s.actual, Decimal)
     return _flagged(
         s,
-        "share_of_whole",
+        finding,
         stated=s.stated,
         a=f"{s.actual:f}",
         t=f"{whole.actual:f}",
