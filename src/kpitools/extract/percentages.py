@@ -953,20 +953,20 @@ _BARE_PART = rx(r"(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 _NEXT_PART = rx(r"(?:\s*[^\W\d_]+){0,4}\s*(?:,|và)\s*(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 
 
-# "giải ngân 90 tỷ đồng với 300 lượt hộ vay, đạt 50% kế hoạch": a count said with the
+# "cho vay 90 tỷ đồng với 300 khách hàng, đạt 50% kế hoạch": a count said with the
 # result ("với"), right after it in its clause
 _WITH_COUNT = rx(r"^\s*với\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 
 
 def _past_accompanying_count(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
     """``previous`` past a count said with an amount of money before it (:data:`_WITH_COUNT`):
-    the percentage of a plan after ``giải ngân 90 tỷ đồng với 300 lượt hộ vay`` is the
+    the percentage of a plan after ``cho vay 90 tỷ đồng với 300 khách hàng`` is the
     amount's, when it has none of its own and no break stands between them."""
     if len(previous) < 2 or not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
         return previous
     f, g = previous[-1], previous[-2]
     if f.kind != "count" or f.measure is not None or g.measure in (None, "%"):
-        return previous  # two counts ("26 trang trại với 4.000 con"): which one is not said
+        return previous  # two counts ("12 hợp tác xã với 800 thành viên"): which, unsaid
     if g.sentence is not p.sentence:
         return previous
     owner = g.owner
