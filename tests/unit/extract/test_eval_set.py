@@ -104,6 +104,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05ze": 28,
     "2026-12-05zf": 11,
     "2026-12-05zg": 6,
+    "2026-12-05zh": 13,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
