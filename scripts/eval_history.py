@@ -88,6 +88,10 @@ SCORED_AT = {
     "2026-12-05zd": "4fde31f88ffed57527bc87ea5a8248b8a870df40",
     "2026-12-05ze": "4fde31f88ffed57527bc87ea5a8248b8a870df40",
     "2026-12-05zf": "25442f52c93363eaee744f5f3eb35f64d8990c11",
+    "2026-12-05zg": "5cbfdd99f5d0cdb62143a655142c893dcf71a20f",
+    "2026-12-05zh": "5cbfdd99f5d0cdb62143a655142c893dcf71a20f",
+    "2026-12-05zi": "5cbfdd99f5d0cdb62143a655142c893dcf71a20f",
+    "2026-12-05zj": "5cbfdd99f5d0cdb62143a655142c893dcf71a20f",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
