@@ -92,6 +92,8 @@ SCORED_AT = {
     "2026-12-05zh": "5cbfdd99f5d0cdb62143a655142c893dcf71a20f",
     "2026-12-05zi": "5cbfdd99f5d0cdb62143a655142c893dcf71a20f",
     "2026-12-05zj": "5cbfdd99f5d0cdb62143a655142c893dcf71a20f",
+    "2026-12-05zk": "4719a813a028281d992e9ae8cec6c8f7edcfada5",
+    "2026-12-05zl": "4719a813a028281d992e9ae8cec6c8f7edcfada5",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
