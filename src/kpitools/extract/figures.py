@@ -983,15 +983,18 @@ def _quoted_resolution(doc: Doc, fig: Figure) -> bool:
 
 # "… như gạo đạt gần 200 tấn, vượt 20% kế hoạch": a verb of a result right before a figure
 _RESULT_VERB_END = rx(r"(?<!\w)đạt\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$")
+# "…, đạt 60% kế hoạch và vốn xã là 8 tỷ đồng, đạt 30% …": a plan named, then the next item
+_NEXT_ITEM_IS = rx(r"%[^,;:()%]*?\svà\s[^,;:()%]*?\slà\s*(?:(?:gần|khoảng|hơn|trên)\s*)?$")
 
 
 def _result_with_own_percent(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether a figure read as a target by a plan named earlier in its clause is a result:
     reached (``đạt`` right before it) and followed by its own percentage of the plan
     (``các mặt hàng đều vượt kế hoạch như gạo đạt 200 tấn, vượt 20% kế hoạch, chè đạt
-    50 tấn …``): never the target of the next item's amount."""
+    50 tấn …``), or the next item's amount after ``và … là`` (``…, đạt 60% kế hoạch và vốn
+    xã là 8 tỷ đồng, đạt 30% …``): never the target of the next item's amount."""
     return (
-        _RESULT_VERB_END.search(lead) is not None
+        (_RESULT_VERB_END.search(lead) is not None or _NEXT_ITEM_IS.search(lead) is not None)
         and not _STRIVE.search(lead)
         and not _aimed(lead)
         and _attained_after(doc.fold, fig)
