@@ -35,6 +35,7 @@ from kpitools.extract.amounts import (
     _PLAN_WORD_AFTER,
     _PROGRAMME_CHUNK,
     _SCALES,
+    FLOORS,
     MEASURE_NAMES,
     PLAN_AMOUNT_WINDOW,
     PLAN_MEASURES,
@@ -497,6 +498,10 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
     plan_qual = _plan_qualifier(text, plan)
     if approximate and plan_qual is None and cut_above_floor(s.qualifier, s.text, check):
         approximate, verdict = False, "truncated"
+    elif verdict == "truncated" and plan_qual in FLOORS:
+        # "hơn 2.000 tỷ đồng": the plan is above its figure, the true share below the one
+        # computed, which the percentage written may then round to
+        verdict, tail = "unchecked", (seg("target_qualified", target_qual=plan_qual, t=t),)
     elif approximate and _beyond_bounds(s, p, plan_qual, plan.value):
         approximate, verdict = False, "inconsistent"
         tail = (
@@ -518,7 +523,7 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         link_end=plan.end,
         link_text=text[plan.start : plan.end],
         computed_percent=check.computed,
-        consistent=None if approximate else bool(check.consistent),
+        consistent=None if approximate or verdict == "unchecked" else bool(check.consistent),
         verdict="unchecked" if approximate else verdict,
         note=notes["note"],
         note_data=notes["note_data"],

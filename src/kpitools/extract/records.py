@@ -957,6 +957,8 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                     siblings = _sibling_parts(doc, total, parts, (start, end), actual, anchors)
                     if siblings:
                         parts, rule = parts + siblings, "sum_at_most"
+                    else:
+                        parts = _up_to_exhausted(total, parts)
                 for d in parts:
                     d.part_of, d.part_rule = total, rule
     _link_totals_after(doc, actual)
@@ -1005,6 +1007,31 @@ def _sibling_parts(
         out.append(item[0])
         end = nxt
     return out
+
+
+EXHAUSTED_SHARE = Decimal("0.98")
+"""The share of a whole its first parts must reach for the items after them to be no parts."""
+
+
+def _up_to_exhausted(total: Draft, parts: list[Draft]) -> list[Draft]:
+    """The parts of a list up to those that already add up to (about) the whole.
+
+    ``trồng 500 ha rừng, trong đó rừng đặc dụng 40 ha, rừng sản xuất 458 ha, chăm sóc rừng
+    1.200 ha``: the first two make up the whole, so the third item is another measure of
+    the same thing, not a part of the whole (never larger than its total). Parts each within
+    the whole only: a first part larger than it stays a part (a misprint to flag).
+    """
+    whole = total.actual
+    if not isinstance(whole, Decimal) or whole <= 0:
+        return parts
+    added = Decimal(0)
+    for i, d in enumerate(parts):
+        if i >= 2 and added >= whole * EXHAUSTED_SHARE:
+            return parts[:i]
+        if not isinstance(d.actual, Decimal) or d.actual > whole:
+            return parts
+        added += d.actual
+    return parts
 
 
 def _marker_at(doc: Doc, start: int) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import attained, checked
+from reading import attained, checked, find
+
+from kpitools.extract import audit_statements
 
 # ------------------------------ a plan named, then the next item's amount after "và … là"
 
@@ -27,3 +29,52 @@ def test_the_plans_amount_written_after_its_name_and_là_stays_a_target() -> Non
     assert checked(text) == [
         (Decimal("45000000000"), Decimal("50000000000"), Decimal("90"), "consistent")
     ]
+
+
+# ---------------------------------------- a plan written as a floor does not cut a share
+
+
+def _flags(text: str) -> list[str | None]:
+    return [s.verdict for s in find(text, money=True) if s.stated_kind == "attainment"]
+
+
+def test_a_share_of_a_plan_written_as_more_than_its_amount_is_not_called_cut() -> None:
+    text = (
+        "Quý I năm 2031, doanh thu của ngành cảng biển ước đạt 335 tỷ đồng, đạt 33% so với "
+        "kế hoạch năm. Với mục tiêu phấn đấu đạt doanh thu hơn 1.000 tỷ đồng trong năm 2031, "
+        "ngành tiếp tục mở rộng dịch vụ."
+    )
+    assert _flags(text) == ["unchecked"]
+
+
+def test_a_share_of_a_plan_written_as_its_exact_amount_is_still_called_cut() -> None:
+    text = (
+        "Quý I năm 2031, doanh thu của ngành cảng biển ước đạt 335 tỷ đồng, đạt 33% so với "
+        "kế hoạch năm. Với mục tiêu phấn đấu đạt doanh thu 1.000 tỷ đồng trong năm 2031, "
+        "ngành tiếp tục mở rộng dịch vụ."
+    )
+    assert _flags(text) == ["truncated"]
+
+
+# ---------------------------- items after parts that make up the whole are no parts of it
+
+
+def _part_checks(text: str) -> list[tuple[str, str]]:
+    rows = audit_statements(find(text)).to_dicts()
+    return [(r["stated"], r["verdict"]) for r in rows if r["check"] == "part"]
+
+
+def test_an_item_after_parts_that_make_up_the_whole_is_no_part_of_it() -> None:
+    text = (
+        "Năm qua, huyện trồng 500 ha rừng, đạt 50% kế hoạch, trong đó rừng đặc dụng 40 ha, "
+        "rừng sản xuất 458 ha, chăm sóc rừng 1.200 ha."
+    )
+    assert ("1.200", "inconsistent") not in _part_checks(text)
+
+
+def test_a_first_part_larger_than_its_whole_is_still_flagged() -> None:
+    text = (
+        "Năm qua, huyện trồng 500 ha rừng, đạt 50% kế hoạch, trong đó rừng sản xuất 5.800 "
+        "ha, rừng đặc dụng 40 ha."
+    )
+    assert ("5.800", "inconsistent") in _part_checks(text)
