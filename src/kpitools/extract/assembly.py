@@ -118,7 +118,7 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
         if f.role == "percent" and not _growth_statement(doc, f, figs, previous, drafts):
             _attach_percent(doc, f, figs, drafts)
         elif f.role == "rate_range":
-            _rate_against_range(doc, f, figs)
+            _rate_against_range(doc, f, figs, drafts)
     _attach_plans_after(doc, figs, drafts)
     _respective_attainments(doc, figs, drafts)
     _respective_growths(doc, figs, drafts)
@@ -537,27 +537,37 @@ def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
 # "khu vực dịch vụ tăng 7,2% (kế hoạch tăng 9 - 10%)", "(chỉ tiêu được giao tăng 8 - 8,5%)",
 # "chiếm 43,8% (kế hoạch từ 36,1 - 36,6%)", "tăng 5,3% so với kế hoạch, tăng từ 7,2 - 7,8%",
 # "đạt 21% cao hơn so với kế hoạch là 6 - 7%": the planned range of the rate just stated
+# "…, tăng 14%/KH tăng 8-10%": a growth, its own statement beside its amount's
+_GROWTH_LEAD = rx(r"(?<!\w)tăng\s*$")
 _RANGE_TARGET_LEAD = rx(
-    r"^(?:\s*/\s*năm)?\s*[,;]?\s*(?P<cmp>cao\s+hơn|thấp\s+hơn|vượt|tiệm\s+cận)?\s*\(?\s*"
-    r"(?:so\s+với\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản|nghị\s+quyết)"
+    r"^(?:\s*/\s*năm)?\s*[,;/]?\s*(?P<cmp>cao\s+hơn|thấp\s+hơn|vượt|tiệm\s+cận)?\s*\(?\s*"
+    r"(?:so\s+với\s+)?(?:kế\s+hoạch|kh(?!\w)|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản|nghị\s+quyết)"
     r"(?:\s+(?:tăng\s+trưởng|(?:đã\s+)?đề\s+ra|đặt\s+ra|(?:được\s+)?giao))?"
     r"\s*(?:,\s*)?(?:là|:|tăng|giảm)?\s*$"
 )
 
 
-def _rate_against_range(doc: Doc, r: Figure, figs: list[Figure]) -> None:
+def _rate_against_range(doc: Doc, r: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
     """A planned range of rates right after a rate stated on its own (a growth, share or
     rate with no result, no target and no other figure between): the rate becomes the
     actual (``measure`` ``%``) and the range its target, when the figures fit the words
-    (``cao hơn``, ``vượt`` above the range, ``thấp hơn`` below it)."""
+    (``cao hơn``, ``vượt`` above the range, ``thấp hơn`` below it). A growth said of an
+    amount (``thu 90 tỷ đồng, tăng 14%/KH tăng 8-10%``) leaves the amount for a statement of
+    its own."""
     previous = [f for f in figs if f.start < r.start]
     if not previous or previous[-1].kind != "percent" or previous[-1].owner is None:
         return
     rate = previous[-1]
     d = rate.owner
     assert d is not None
-    if d.actual is not None or d.target is not None or d.percent_fig is not rate:
+    if d.target is not None or d.percent_fig is not rate:
         return
+    if d.actual is not None:
+        if not _GROWTH_LEAD.search(doc.fold, rate.clause, rate.start):
+            return
+        d.percent_fig = None
+        d = Draft(sentence=rate.sentence, percent_fig=rate)
+        drafts.append(d)
     # "bằng 28,5% GRDP (kế hoạch …)": after the population the rate is of, if it has one
     m = _RANGE_TARGET_LEAD.match(doc.fold[rate.end : r.start])
     if m is None and d.rate_of and d.subject:

@@ -768,6 +768,9 @@ def _said_in_context(
     )
     if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and above_plan:
         return "excess", said[1]
+    if said[0] == "excess" and said[1] < 0 and d.target is None:
+        # "thấp hơn 6% so với kế hoạch" with no plan written: a shortfall, no attainment
+        return None, 1
     if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
         # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
         return None, 1

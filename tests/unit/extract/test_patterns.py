@@ -50,19 +50,22 @@ def flagged(found: list[Statement]) -> list[str]:
         ("cao hơn", "so với dự toán", "excess", 1),
         ("cao hơn", "so với kế hoạch", "excess", 1),
         ("tăng", "so với dự toán HĐND tỉnh giao", "excess", 1),
-        ("thấp hơn", "so với dự toán", "excess", -1),
-        ("giảm", "so với kế hoạch", "excess", -1),
+        # a shortfall below a plan with no plan written is left unread (round 44)
+        ("thấp hơn", "so với dự toán", None, -1),
+        ("giảm", "so với kế hoạch", None, -1),
         ("cao hơn", "so với cùng kỳ", "growth", 1),
         ("tăng", "so với năm trước", "growth", 1),
         ("thấp hơn", "so với cùng kỳ", "growth", -1),
     ],
 )
 def test_a_comparison_with_the_plan_is_an_excess(
-    words: str, plan: str, kind: str, sign: int
+    words: str, plan: str, kind: str | None, sign: int
 ) -> None:
     # invented
     found = find(f"Năm 2024, thu ngân sách đạt 1.250 tỷ đồng, {words} 19,1% {plan}.")
-    assert kinds(found) == [(kind, sign * D("19.1"))]
+    assert kinds(found) == ([(kind, sign * D("19.1"))] if kind else [])
+    if kind is None:
+        return
     [s] = found
     assert s.qualifier is None  # "hơn" of "cao hơn" compares, it does not qualify 19,1
     if kind == "excess":

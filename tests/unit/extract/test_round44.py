@@ -78,3 +78,55 @@ def test_a_first_part_larger_than_its_whole_is_still_flagged() -> None:
         "ha, rừng đặc dụng 40 ha."
     )
     assert ("5.800", "inconsistent") in _part_checks(text)
+
+
+# ------------------------------------------- a percent below the plan is no attainment
+
+
+def _kinds(text: str) -> list[tuple[object, str | None]]:
+    return [(s.stated, s.stated_kind) for s in find(text, money=True) if s.stated is not None]
+
+
+def test_a_percent_below_the_plan_is_read_as_no_excess() -> None:
+    text = (
+        "Giá trị sản xuất nông nghiệp của huyện ước đạt 820 tỷ đồng, tăng 4% so với năm "
+        "trước nhưng thấp hơn 3,5% so với kế hoạch."
+    )
+    kinds = _kinds(text)
+    assert ("4%", "growth") in kinds
+    assert not [k for k in kinds if k[1] in ("excess", "attainment")]
+
+
+def test_a_percent_above_the_plan_is_still_an_excess() -> None:
+    text = (
+        "Giá trị sản xuất nông nghiệp của huyện ước đạt 820 tỷ đồng, tăng 4% so với năm "
+        "trước và cao hơn 3,5% so với kế hoạch."
+    )
+    assert ("3,5%", "excess") in _kinds(text)
+
+
+# ------------------------------- a rate with its plan's range after a slash and "KH"
+
+
+def test_a_growth_with_the_plans_range_after_a_slash_is_set_against_it() -> None:
+    text = "Năm qua, ngành chế biến ước tăng 7,25%/KH tăng 5-6%, ngành dịch vụ ước tăng 4,1%."
+    assert checked(text) == [(Decimal("7.25"), (Decimal("5"), Decimal("6")), None, None)]
+
+
+def test_a_growth_of_an_amount_with_the_plans_range_is_its_own_statement() -> None:
+    text = "Thu phí cầu đường ước đạt 90 tỷ đồng, tăng 14,2%/KH tăng 8-10%."
+    assert checked(text) == [(Decimal("14.2"), (Decimal("8"), Decimal("10")), None, None)]
+    assert not [s for s in find(text, money=True) if s.stated_kind in ("excess", "attainment")]
+
+
+def test_a_growth_of_an_amount_with_no_range_after_it_stays_the_amounts() -> None:
+    text = "Thu phí cầu đường ước đạt 90 tỷ đồng, tăng 14,2%/năm."
+    assert checked(text) == []
+    assert [s.stated for s in find(text, money=True) if s.actual == 90 * 10**9] == ["14,2%"]
+
+
+def test_a_percent_below_a_plan_whose_amount_is_written_is_still_checked() -> None:
+    text = "Năm 2031, thu phí đạt 95 tỷ đồng, thấp hơn 5% so với dự toán là 100 tỷ đồng."
+    assert checked(text) == [
+        (Decimal("95000000000"), Decimal("100000000000"), Decimal("-5"), "consistent")
+    ]
