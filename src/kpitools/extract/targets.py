@@ -95,6 +95,28 @@ if TYPE_CHECKING:
 _YEARLY_BEFORE = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)[^.;]{0,60}$")
 
 
+# "Giai đoạn 2031-2035, … mỗi năm kết nạp 90": the years a yearly target is set for
+_PERIOD_BEFORE = rx(
+    r"(?<!\w)(?:giai\s+đoạn|nhiệm\s+kỳ)\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2})"
+    r"(?!\w)[^.;]{0,160}$"
+)
+
+
+def _fits_yearly(s: LinkableStatement, t: LinkableStatement, text: str) -> bool:
+    """Whether the target ``t`` fits the time of the result ``s`` (:func:`_fits_time`).
+
+    A target set for each year (``mỗi năm``) fits a result of any year, unless its sentence
+    names the period of years it is set for (``Giai đoạn 2031-2035, … mỗi năm kết nạp 90``):
+    then only a result of one of those years, or of no year.
+    """
+    before = fold(text[max(0, t.start - 200) : t.start])
+    yearly = bool(_YEARLY_BEFORE.search(before[-80:]))
+    if not _fits_time(s, t, yearly):
+        return False
+    period = _PERIOD_BEFORE.search(before) if yearly else None
+    return period is None or s.year is None or int(period["a"]) <= s.year <= int(period["b"])
+
+
 def _key(s: LinkableStatement) -> str | None:
     """What a statement counts, for linking.
 
@@ -341,11 +363,7 @@ def _linked(
         return s
     i = bisect.bisect_left(starts[key], s.start)
     near = group[max(0, i - NEIGHBOURS) : i][::-1] + group[i : i + NEIGHBOURS]
-    fitting = [
-        t
-        for t in near
-        if _fits_time(s, t, bool(_YEARLY_BEFORE.search(fold(text[max(0, t.start - 80) : t.start]))))
-    ]
+    fitting = [t for t in near if _fits_yearly(s, t, text)]
     if not fitting:
         return s
     if len({t.target for t in fitting}) > 1:

@@ -130,3 +130,35 @@ def test_a_percent_below_a_plan_whose_amount_is_written_is_still_checked() -> No
     assert checked(text) == [
         (Decimal("95000000000"), Decimal("100000000000"), Decimal("-5"), "consistent")
     ]
+
+
+# -------------------------------------------- admissions written as given to the masses
+
+
+def test_admission_given_to_masses_is_counted_as_admissions() -> None:
+    text = "Năm 2031, Đảng bộ xã Vân Khê đã kết nạp đảng viên cho 18 quần chúng ưu tú."
+    assert [(s.actual, s.metric) for s in find(text)] == [(Decimal("18"), "admissions")]
+
+
+def test_masses_whose_admission_is_being_prepared_are_no_admissions() -> None:
+    text = "Đảng bộ xã Vân Khê đang hoàn thiện hồ sơ chuẩn bị kết nạp Đảng cho 6 quần chúng."
+    assert [s.metric for s in find(text)] == []
+
+
+# ---------------------------------- a yearly target of a period fits only that period's years
+
+
+def test_a_yearly_target_of_a_later_period_is_not_linked_to_an_earlier_year() -> None:
+    text = (
+        "Năm 2030, Đảng bộ xã Vân Khê kết nạp 45 đảng viên, đạt 90% kế hoạch. Giai đoạn "
+        "2031-2035, Đảng bộ xã Vân Khê đề ra chỉ tiêu mỗi năm kết nạp 60 đảng viên."
+    )
+    assert checked(text) == []
+
+
+def test_a_yearly_target_of_a_period_is_linked_to_a_year_within_it() -> None:
+    text = (
+        "Giai đoạn 2031-2035, Đảng bộ xã Vân Khê đề ra chỉ tiêu mỗi năm kết nạp 50 đảng "
+        "viên. Năm 2032, Đảng bộ xã Vân Khê kết nạp 45 đảng viên, đạt 90% kế hoạch."
+    )
+    assert checked(text) == [(Decimal("45"), Decimal("50"), Decimal("90"), "consistent")]
