@@ -374,7 +374,8 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     ):
         return "attainment", 1
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
-        return ("attainment" if _disbursement_rate(doc, d, tail) else "rate"), 1
+        attained = _disbursement_rate(doc, d, tail) or _admission_rate(doc, d, tail)
+        return ("attainment" if attained else "rate"), 1
     if achieved:
         kind = _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail)
         kind = kind or ("attainment" if _members_admitted(doc, d) or _fund_raised(doc, d) else None)
@@ -401,17 +402,53 @@ _FOUNDED = rx(r"(?<!\w)thành\s+lập(?:\s+(?:mới|được|thêm))*(?:\s+(?:kh
 
 
 def _members_admitted(doc: Doc, d: Draft) -> bool:
-    """Whether the draft's actual counts members admitted (``phát triển 120 hội viên``) or
-    bodies founded (``thành lập mới 33 công đoàn cơ sở``): a bare ``đạt 105%`` after it is
-    then of the plan of admissions or foundings, whatever the metric."""
+    """Whether the draft's actual counts members admitted (``phát triển 120 hội viên``),
+    bodies founded (``thành lập mới 33 công đoàn cơ sở``) or the best members introduced to
+    the Party (``giới thiệu 40 đoàn viên ưu tú``): a bare ``đạt 105%`` after it is then of
+    the plan of admissions, foundings or introductions, whatever the metric."""
     f = d.actual_fig
     if f is None or f.kind != "count" or f.noun_start is None:
         return False
     low = max(f.clause, f.start - 40)
     return bool(
-        (_MEMBER_NOUN.match(doc.fold, f.noun_start) and _ADMITTED.search(doc.fold, low, f.start))
+        (
+            _MEMBER_NOUN.match(_noun_written_out(doc, f.noun_start))
+            and _ADMITTED.search(doc.fold, low, f.start)
+        )
         or (_BODY_NOUN.match(doc.fold, f.noun_start) and _FOUNDED.search(doc.fold, low, f.start))
+        or (_BEST_NOUN.match(doc.fold, f.noun_start) and _INTRODUCED.search(doc.fold, low, f.start))
     )
+
+
+def _noun_written_out(doc: Doc, start: int) -> str:
+    """The folded words from ``start``, an abbreviation the text defines there written out
+    (``ĐV`` after ``đảng viên (ĐV)``: ``đảng viên``)."""
+    words = doc.fold[start : start + 40]
+    head = _FIRST_WORD.match(words)
+    full = doc.abbreviations.get(head.group()) if head else None
+    return words if head is None or full is None else full + words[head.end() :]
+
+
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _admission_rate(doc: Doc, d: Draft, tail: str) -> bool:
+    """Whether ``đạt tỷ lệ X%`` ends the clause right after its own count of members admitted
+    or bodies founded (``kết nạp 40 đảng viên, đạt tỷ lệ 80%.``): the share of the plan of
+    admissions reached, an attainment."""
+    f, p = d.actual_fig, d.percent_fig
+    if f is None or p is None or f.sentence is not p.sentence or d.target is not None:
+        return False
+    return _RATE_ENDS.match(tail) is not None and _members_admitted(doc, d)
+
+
+_RATE_ENDS = rx(r"^\s*(?:[.;)]|$)")
+
+
+# "giới thiệu 40 đoàn viên ưu tú": the best members introduced to the Party, a count a plan
+# of the Youth Union or an association sets likewise
+_BEST_NOUN = rx(r"(?:đoàn\s+viên|hội\s+viên|quần\s+chúng)\s+ưu\s+tú(?!\w)")
+_INTRODUCED = rx(r"(?<!\w)giới\s+thiệu(?:\s+(?:mới|được|thêm))*(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 
 
 # "hội vận động quỹ khuyến học được 35 triệu đồng, đạt 118%": money raised for a fund, an amount

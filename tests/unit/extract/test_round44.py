@@ -162,3 +162,33 @@ def test_a_yearly_target_of_a_period_is_linked_to_a_year_within_it() -> None:
         "viên. Năm 2032, Đảng bộ xã Vân Khê kết nạp 45 đảng viên, đạt 90% kế hoạch."
     )
     assert checked(text) == [(Decimal("45"), Decimal("50"), Decimal("90"), "consistent")]
+
+
+# ------------------- the best members introduced, and a rate said of members admitted
+
+
+def _attainments(text: str) -> list[tuple[object, str | None]]:
+    return [(s.actual, s.stated) for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_the_best_members_introduced_with_a_bare_percent_are_an_attainment() -> None:
+    text = "Quý I năm 2031, Đoàn xã Vân Khê giới thiệu 12 đoàn viên ưu tú (đạt 120%)."
+    assert _attainments(text) == [(Decimal("12"), "120%")]
+
+
+def test_the_best_members_trained_with_a_bare_percent_are_no_attainment() -> None:
+    text = "Quý I năm 2031, Đoàn xã Vân Khê bồi dưỡng 12 đoàn viên ưu tú (đạt 120%)."
+    assert _attainments(text) == []
+
+
+def test_a_rate_ending_the_clause_of_members_admitted_is_an_attainment() -> None:
+    text = (
+        "Huyện ủy chỉ đạo đẩy mạnh kết nạp đảng viên (ĐV). Đến tháng 6 năm 2031, huyện kết "
+        "nạp 60 ĐV, đạt tỷ lệ 40%."
+    )
+    assert _attainments(text) == [(Decimal("60"), "40%")]
+
+
+def test_a_rate_naming_its_population_after_members_admitted_stays_a_rate() -> None:
+    text = "Năm 2031, xã Vân Khê kết nạp 20 đảng viên, đạt tỷ lệ 40% số chi bộ có đảng viên mới."
+    assert _attainments(text) == []
