@@ -1124,6 +1124,8 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
         return False
     owner = previous[-1].owner
     assert owner is not None
+    if _after_parts_listed(doc, owner, p, figs):
+        return False
     if _growth_beside_pair(doc, p, owner, lead):
         # "79,3%/ chỉ tiêu 80%, tăng 10,6% so với cuối năm 2021": a growth of the result,
         # a statement of its own — not the percentage of the pair
@@ -1174,6 +1176,25 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     p.owner = twin
     drafts.append(twin)
     return True
+
+
+# "Trong đó, …": a sentence that lists the parts of a whole stated before it
+_OPENS_WITH_PARTS = rx(r"\s*trong\s+đó(?!\w)")
+
+
+def _after_parts_listed(doc: Doc, owner: Draft, p: Figure, figs: list[Figure]) -> bool:
+    """Whether ``p`` stands after a semicolon that ends a list of bare parts in a sentence
+    opening with ``Trong đó`` (``… 900 lượt khách. Trong đó, khách quốc tế 100 lượt, khách
+    trong nước 800 lượt; tăng 5%, bằng 12% kế hoạch năm``): of the whole of the sentence
+    before, not of the last part."""
+    a = owner.actual_fig
+    if a is None or a.sentence is not p.sentence or a.kind != "count":
+        return False
+    cut = doc.fold.rfind(";", a.end, p.start)
+    if cut < 0 or not _OPENS_WITH_PARTS.match(doc.fold, p.sentence.start):
+        return False
+    listed = [f for f in figs if f.start < cut]
+    return len(listed) >= 2 and all(f.kind == "count" for f in listed)
 
 
 def _new_item(doc: Doc, owner: Draft, p: Figure) -> bool:

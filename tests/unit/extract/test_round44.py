@@ -192,3 +192,26 @@ def test_a_rate_ending_the_clause_of_members_admitted_is_an_attainment() -> None
 def test_a_rate_naming_its_population_after_members_admitted_stays_a_rate() -> None:
     text = "Năm 2031, xã Vân Khê kết nạp 20 đảng viên, đạt tỷ lệ 40% số chi bộ có đảng viên mới."
     assert _attainments(text) == []
+
+
+# ------------------ a percentage after a list of parts opening its sentence is no part's
+
+
+def test_a_plans_percentage_after_parts_listed_with_a_semicolon_is_not_the_last_parts() -> None:
+    text = (
+        "Tháng 3 năm 2031, bảo tàng tỉnh đón khoảng 9.500 lượt khách. Trong đó, khách quốc "
+        "tế 1.200 lượt, khách trong nước 8.300 lượt; tăng 12% so với tháng trước, bằng 8% "
+        "so với kế hoạch năm."
+    )
+    assert [s.actual for s in find(text) if s.stated == "8%"] == []
+
+
+def test_a_parts_own_percentage_after_it_in_a_list_stays_the_parts() -> None:
+    text = (
+        "Năm 2031, thu ngân sách huyện đạt 500 tỷ đồng. Trong đó, thu nội địa 420 tỷ đồng, "
+        "đạt 95% dự toán; thu khác 80 tỷ đồng, đạt 90% dự toán."
+    )
+    assert [(s.actual, s.stated) for s in find(text, money=True) if s.stated] == [
+        (Decimal("420000000000"), "95%"),
+        (Decimal("80000000000"), "90%"),
+    ]
