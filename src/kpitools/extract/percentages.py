@@ -1120,11 +1120,9 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
         lead = lead[lead.rfind(" ", 0, len(lead.rstrip())) :]  # its verb, "đạt" or "bằng"
     if not (previous and _CONNECTORS.fullmatch(lead)):
         return False
-    if _apart(doc, previous[-1], p, figs):
-        return False
     owner = previous[-1].owner
     assert owner is not None
-    if _after_parts_listed(doc, owner, p, figs):
+    if _apart(doc, previous[-1], p, figs) or _after_parts_listed(doc, owner, p, figs):
         return False
     if _growth_beside_pair(doc, p, owner, lead):
         # "79,3%/ chỉ tiêu 80%, tăng 10,6% so với cuối năm 2021": a growth of the result,
