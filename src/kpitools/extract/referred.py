@@ -90,10 +90,22 @@ def _referred_before(s: LinkableStatement, text: str) -> bool:
 
     ``Với kết quả này, công ty vượt 74% kế hoạch năm``; only when the plan names no measure
     (a plan named by its measure is read by :func:`link_named_plans`, or by
-    :func:`_named_amount_before`).
+    :func:`_named_amount_before`) and no other percentage is listed after it (several plans,
+    each of its own measure).
     """
     lead = fold(text[max(0, s.start - 40) : s.start])
-    return _REFERRED_BEFORE.search(lead) is not None and _plan_measure(s, text) is None
+    return (
+        _REFERRED_BEFORE.search(lead) is not None
+        and _plan_measure(s, text) is None
+        and _MORE_PLANS_AFTER.match(fold(text[s.end : s.end + 80])) is None
+    )
+
+
+# "…, hoàn thành 98% kế hoạch khách, 95% chỉ tiêu khách quốc tế và 90% doanh thu": more
+# percentages of plans listed after the first, each of its own measure
+_MORE_PLANS_AFTER = rx(
+    rf"^[^.;%]{{0,40}}?(?:,|\svà)\s*(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s*%"
+)
 
 
 def _referred_measure(lead: str) -> str | None:

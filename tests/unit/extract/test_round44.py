@@ -215,3 +215,25 @@ def test_a_parts_own_percentage_after_it_in_a_list_stays_the_parts() -> None:
         (Decimal("420000000000"), "95%"),
         (Decimal("80000000000"), "90%"),
     ]
+
+
+# --------------------- a pronoun before several plans' percentages links none of them
+
+
+def test_a_pronoun_before_several_plans_percentages_links_no_result() -> None:
+    text = (
+        "Năm 2031, doanh thu của ngành vận tải đạt 4.500 tỷ đồng, tăng 20% so với năm trước. "
+        "Với kết quả này, ngành đã hoàn thành 90% kế hoạch hành khách, 85% chỉ tiêu hàng "
+        "hóa và 95% doanh thu cả năm."
+    )
+    assert [s.actual for s in find(text, money=True) if s.stated == "90%"] == [None]
+
+
+def test_a_pronoun_before_one_plans_percentage_still_links_the_result() -> None:
+    text = (
+        "Năm 2031, doanh thu của ngành vận tải đạt 4.500 tỷ đồng, tăng 20% so với năm trước. "
+        "Với kết quả này, ngành đã hoàn thành 90% kế hoạch năm."
+    )
+    assert [s.actual for s in find(text, money=True) if s.stated == "90%"] == [
+        Decimal("4500000000000")
+    ]
