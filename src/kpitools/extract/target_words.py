@@ -150,7 +150,11 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
         return True  # "Dự kiến tiếp nhận 300 đơn vị, nhưng … đã tiếp nhận 450, vượt 50% kế hoạch"
     if _plan_opened(before, lead, after) or _strive_opened(before, lead) or _plan_subject(before):
         return True
-    if _yearly_duty(before, lead, after_number) or _aims_listed(before, lead):
+    if (
+        _yearly_duty(before, lead, after_number)
+        or _aims_listed(before, lead)
+        or _goals_listed(before, lead)
+    ):
         return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"; aims listed
     return _EACH_YEAR.search(lead) is not None and _yearly_target(before, lead, after_number)
 
@@ -229,6 +233,30 @@ def _aims_listed(before: str, lead: str) -> bool:
     if _MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest) or "%" in rest:
         return False
     return m.group().endswith(":") or _CLAUSE_BREAK.search(rest) is not None
+
+
+# "Năm 2031, công ty đặt mục tiêu doanh thu 900 tỷ đồng, tăng 5%; lợi nhuận 60 tỷ đồng, tăng
+# 8%": goals a sentence sets, listed after semicolons, each a measure's name and its amount
+_GOALS_SET = rx(
+    r"(?<!\w)(?:đặt|đề\s+ra|lên|xác\s+định)\s+(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?!\w)"
+)
+_MEASURE_ITEM = rx(r"^\s*(?:và\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,5}\s*$")
+_ITEM_NOT_GOAL = rx(
+    r"(?<!\w)(?:đạt|ước|thực\s+hiện|được|đã|còn|tăng|giảm|chỉ|ghi\s+nhận|mới|riêng|quý|tháng"
+    r"|tuần|ngày|đầu|nửa|kỳ)(?!\w)"
+)
+
+
+def _goals_listed(before: str, lead: str) -> bool:
+    """Whether a figure is a goal of a list its sentence sets (``đặt mục tiêu``, ``đề ra kế
+    hoạch``) in an item after a semicolon: its clause only a measure's name (no verb, no
+    time, no number), and after the setting no word of a result or of a plan met."""
+    found = list(_GOALS_SET.finditer(before))
+    m = found[-1] if found else None
+    if m is None or not _MEASURE_ITEM.match(lead) or _ITEM_NOT_GOAL.search(lead):
+        return False
+    rest = before[m.end() :]
+    return ";" in rest and not (_MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest))
 
 
 # "Tổng kế hoạch vốn năm nay được tỉnh giao tại Quyết định số 12/QĐ-UBND là 800 tỷ đồng":

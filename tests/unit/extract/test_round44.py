@@ -237,3 +237,26 @@ def test_a_pronoun_before_one_plans_percentage_still_links_the_result() -> None:
     assert [s.actual for s in find(text, money=True) if s.stated == "90%"] == [
         Decimal("4500000000000")
     ]
+
+
+# --------------------------------- goals a sentence sets, listed after semicolons
+
+
+def _targets(text: str) -> list[object]:
+    return [s.target for s in find(text, money=True) if s.actual is None and s.target is not None]
+
+
+def test_goals_listed_after_semicolons_are_all_targets() -> None:
+    text = (
+        "Năm 2031, công ty đặt mục tiêu sản lượng 500.000 tấn, tăng 10%; doanh thu 9.000 tỷ "
+        "đồng, tăng 12%; và lợi nhuận sau thuế 700 tỷ đồng, tăng 15% so với năm trước."
+    )
+    assert _targets(text) == [Decimal("500000"), Decimal("9000000000000"), Decimal("700000000000")]
+
+
+def test_a_result_after_a_semicolon_past_the_goals_stays_a_result() -> None:
+    text = (
+        "Năm 2031, công ty đặt mục tiêu doanh thu 9.000 tỷ đồng; quý I doanh thu 2.100 tỷ "
+        "đồng, tăng 12%."
+    )
+    assert _targets(text) == [Decimal("9000000000000")]
