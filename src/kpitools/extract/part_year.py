@@ -364,9 +364,10 @@ _CHANGE_BY = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh)(?:\s+(?:khoảng|g�
 # "doanh thu từ mảng bán lẻ", "doanh thu của khối công nghệ": a segment's measure; "của
 # công ty", "của Tập đoàn …", "của ngân hàng" name the whole owner, no segment
 _SEGMENT = rx(
-    r"(?<!\w)(?:từ|mảng|khối|nhóm|tại|thuộc|ngành|lĩnh\s+vực|sản\s+phẩm|công\s+ty\s+con"
+    r"(?<!\w)(?:từ|mảng|khối|nhóm|tại|thuộc|ngành|lĩnh\s+vực|sản\s+phẩm|công\s+ty\s+(?:con|mẹ)"
     r"|trong\s+đó|riêng"
-    r"|của(?!\s+(?:(?:tổng\s+)?công\s+ty(?!\s+con)|tập\s+đoàn|ngân\s+hàng|doanh\s+nghiệp)(?!\w)))"
+    r"|của(?!\s+(?:(?:tổng\s+)?công\s+ty(?!\s+(?:con|mẹ))|tập\s+đoàn|ngân\s+hàng|doanh\s+nghiệp)"
+    r"(?!\w)))"
     r"(?!\w)"
 )
 
@@ -375,7 +376,8 @@ def _of_segment(folded: str, a: _Amount) -> bool:
     """Whether the measure named before the amount ``a`` is narrowed to a segment between.
 
     ``doanh thu từ mảng bán lẻ đạt 500 tỷ đồng``: a part of the company's revenue, no result
-    against the company's plan.
+    against the company's plan; likewise a subsidiary's or the parent company's alone
+    (``công ty con``, ``công ty mẹ``), against the group's.
     """
     head = _head(folded, a.start, max(0, a.start - 200))
     named = list(_MEASURE_NAMES.finditer(folded, head, a.start))

@@ -260,3 +260,24 @@ def test_a_result_after_a_semicolon_past_the_goals_stays_a_result() -> None:
         "đồng, tăng 12%."
     )
     assert _targets(text) == [Decimal("9000000000000")]
+
+
+# --------------------------- a parent company's amount is no result against the group's plan
+
+
+def test_a_parent_companys_quarter_is_not_set_against_the_groups_plan() -> None:
+    text = (
+        "Quý I năm 2031, doanh thu của công ty mẹ đạt 2.000 tỷ đồng. Năm 2031, tập đoàn đặt "
+        "mục tiêu doanh thu 9.000 tỷ đồng."
+    )
+    assert checked(text) == []
+
+
+def test_a_companys_own_quarter_is_still_set_against_its_plan() -> None:
+    text = (
+        "Quý I năm 2031, doanh thu của công ty đạt 2.000 tỷ đồng. Năm 2031, công ty đặt "
+        "mục tiêu doanh thu 9.000 tỷ đồng."
+    )
+    assert checked(text) == [
+        (Decimal("2000000000000"), Decimal("9000000000000"), None, "unchecked")
+    ]
