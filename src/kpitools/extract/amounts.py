@@ -718,7 +718,27 @@ def _measure_kind(folded: str, a: _Amount) -> tuple[str | None, str | None]:
     lo, hi = (a.end, a.end + 80) if after else (max(0, a.start - 200), a.start)
     at = folded.rfind(name, lo, hi)
     k = _MEASURE_KIND.match(folded, at + len(name)) if at >= 0 else None
-    return MEASURE_NAMES.get(" ".join(name.split())), " ".join(k.group(1).split()) if k else None
+    kind = " ".join(k.group(1).split()) if k else None
+    if k is None and at >= 0 and not after:
+        kind = _kind_of_pair(folded, at + len(name), a)
+    return MEASURE_NAMES.get(" ".join(name.split())), kind
+
+
+# "lợi nhuận trước và sau thuế lần lượt đạt 200 và 160 tỷ đồng": two kinds, in order
+_KIND_PAIR = rx(r"\s*(trước|sau)(?:\s+thuế)?\s+và\s+(trước|sau)\s+thuế(?!\w)")
+
+
+def _kind_of_pair(folded: str, at: int, a: _Amount) -> str | None:
+    """The kind of the amount ``a`` after a measure named with two kinds at ``at``.
+
+    ``lợi nhuận trước và sau thuế … 200 … và 160``: the first kind for the first amount
+    after them, the second for a later one.
+    """
+    m = _KIND_PAIR.match(folded, at)
+    if m is None or m.end() > a.start:
+        return None
+    later = any(c.isdigit() for c in folded[m.end() : a.start])
+    return f"{m.group(2) if later else m.group(1)} {fold('thuế')}"
 
 
 def _bracketed_measure(folded: str, a: _Amount) -> str | None:

@@ -281,3 +281,26 @@ def test_a_companys_own_quarter_is_still_set_against_its_plan() -> None:
     assert checked(text) == [
         (Decimal("2000000000000"), Decimal("9000000000000"), None, "unchecked")
     ]
+
+
+# ------------------------------------ a measure named with two kinds, amounts in order
+
+
+def test_the_second_amount_after_two_kinds_is_of_the_second_kind() -> None:
+    text = (
+        "Quý I năm 2031, lợi nhuận trước và sau thuế của công ty lần lượt đạt 200 tỷ đồng và "
+        "160 tỷ đồng. Năm 2031, công ty đặt mục tiêu lợi nhuận trước thuế 900 tỷ đồng."
+    )
+    assert [(a, t) for a, t, _, _ in checked(text)] == [
+        (Decimal("200000000000"), Decimal("900000000000"))
+    ]
+
+
+def test_an_amount_of_a_measure_named_with_one_kind_is_still_set_against_its_plan() -> None:
+    text = (
+        "Quý I năm 2031, lợi nhuận sau thuế của công ty đạt 160 tỷ đồng. Năm 2031, công ty "
+        "đặt mục tiêu lợi nhuận sau thuế 700 tỷ đồng."
+    )
+    assert [(a, t) for a, t, _, _ in checked(text)] == [
+        (Decimal("160000000000"), Decimal("700000000000"))
+    ]
