@@ -944,7 +944,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
         fig.role == "actual"
         and fig.kind in ("count", "range")
         and _PLAN_IN_BRACKET.search(
-            folded, max(sentence.start, fig.start - 120), fig.qual_start or fig.start
+            folded, max(sentence.start, fig.start - 160), fig.qual_start or fig.start
         )
     ):
         fig.role = "bracket_plan"  # a target, joined after the percentages
@@ -1004,7 +1004,8 @@ def _result_with_own_percent(doc: Doc, fig: Figure, lead: str) -> bool:
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
-    r"(?:\s+[^\W_]+){0,9}\s*(?:\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*|"
+    # "… kế hoạch Tổng công ty Điện lực (EVNX) giao năm 2031 (…": an abbreviation's brackets
+    r"(?:\s+[^\W_]+|\s*\([^\W\d_]{2,10}\)){0,12}\s*(?:\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*|"
     # "… 52% kế hoạch năm (thu hút 2,8 tỷ USD)": the plan's verb before its amount
     r"(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+)?|\s[-–]\s+)$"
 )

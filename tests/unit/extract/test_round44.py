@@ -304,3 +304,25 @@ def test_an_amount_of_a_measure_named_with_one_kind_is_still_set_against_its_pla
     assert [(a, t) for a, t, _, _ in checked(text)] == [
         (Decimal("160000000000"), Decimal("700000000000"))
     ]
+
+
+# ------------- a plan named at length, an abbreviation in brackets, its amount after it
+
+
+def test_a_plans_amount_after_a_long_name_with_an_abbreviation_is_its_target() -> None:
+    text = (
+        "Trong 6 tháng đầu năm 2031, sản lượng điện thương phẩm ước đạt 7.000 triệu kWh, đạt "
+        "50% so với kế hoạch Tổng Công ty Điện lực Miền Đông (EVNX) giao năm 2031 (14.000 "
+        "triệu kWh), tăng 3% so với cùng kỳ năm 2030."
+    )
+    assert checked(text) == [
+        (Decimal("7000000000"), Decimal("14000000000"), Decimal("50"), "consistent")
+    ]
+
+
+def test_an_amount_in_brackets_after_a_growth_stays_no_plan() -> None:
+    text = (
+        "Trong 6 tháng đầu năm 2031, sản lượng điện thương phẩm ước đạt 7.000 triệu kWh, tăng "
+        "3% so với cùng kỳ của Tổng Công ty Điện lực Miền Đông (EVNX) năm 2030 (6.800 triệu kWh)."
+    )
+    assert checked(text) == []
