@@ -984,21 +984,65 @@ def _sibling_parts(
     item after a semicolon that opens with the same three words as the first item names a
     part beside it, not one inside it, so the parts are disjoint and their sum is at most
     the whole. One part to an item (the first's too), each of the whole's kind; the items
-    end at the first that opens otherwise. None when the whole is written as more than its
-    number (``hơn``, ``khoảng``).
+    end at the first that opens otherwise. Items opening only with the first item's first
+    word are siblings too when the last of them names the others (``…; thu khác 4 tỷ
+    đồng``). None when the whole is written as more than its number (``hơn``, ``khoảng``).
     """
     assert total.actual_fig is not None
     start, end = region
     if len(parts) != 1 or total.actual_fig.qualifier not in _SIBLING_WHOLES:
         return []
-    sentence_end = parts[0].sentence.end
-    head = _LEAD_WORDS.match(doc.fold, start + len(_marker_at(doc, start)))
+    opened = start + len(_marker_at(doc, start))
+    scope = (end, parts[0].sentence.end, actual, anchors)
+    head = _LEAD_WORDS.match(doc.fold, opened)
+    out = _items_after(doc, total, scope, _same_words(head[1], 3)) if head else []
+    first = _LEAD_WORD.match(doc.fold, opened) if head is None or not out else None
+    if first is None:
+        return out
+    # "Trong đó, thu từ phí …; thu cấp quyền …; thu khác 4 tỷ đồng": kinds of one measure
+    # ending with the others (``khác``), each opening with the first item's word
+    out = _items_after(doc, total, scope, _same_words(first[1], 1))
+    return out if out and _ends_with_others(doc, out[-1]) else []
+
+
+_LEAD_WORD = re.compile(r"[\s,:;\-–•+]*([^\W\d_]+)(?!\w)")
+_OTHERS = rx(r"[\s,:;\-–•+]*[^\W\d_]+\s+khác(?!\w)")
+
+
+def _same_words(words: str, n: int) -> Callable[[str], bool]:
+    """A test of whether an item's folded text opens with the same three words as ``words``
+    (``n`` 3, :data:`_LEAD_WORDS`) or the same first word (``n`` 1)."""
+    want, pattern = words.split(), (_LEAD_WORDS if n == 3 else _LEAD_WORD)
+
+    def opens(item: str) -> bool:
+        m = pattern.match(item)
+        return m is not None and m[1].split() == want
+
+    return opens
+
+
+def _ends_with_others(doc: Doc, d: Draft) -> bool:
+    """Whether the item of the part ``d`` opens with a word and ``khác`` (the others)."""
+    assert d.actual_fig is not None
+    semi = doc.text.rfind(";", d.sentence.start, d.actual_fig.start)
+    return semi >= 0 and _OTHERS.match(doc.fold, semi + 1) is not None
+
+
+def _items_after(
+    doc: Doc,
+    total: Draft,
+    scope: tuple[int, int, list[Draft], list[int]],
+    opens: Callable[[str], bool],
+) -> list[Draft]:
+    """The parts of ``total`` in the items after semicolons from ``end`` (to the sentence's
+    end) that ``opens`` accepts, up to the first it does not, one part each of the whole's
+    kind; none when an accepted item holds another."""
+    end, sentence_end, actual, anchors = scope
     out: list[Draft] = []
-    while head is not None and end < sentence_end and doc.text[end] == ";":
+    while end < sentence_end and doc.text[end] == ";":
         nxt = doc.text.find(";", end + 1, sentence_end)
         nxt = sentence_end if nxt < 0 else nxt
-        lead = _LEAD_WORDS.match(doc.fold, end + 1, nxt)
-        if lead is None or lead.group(1).split() != head.group(1).split():
+        if not opens(doc.fold[end + 1 : nxt]):
             break
         lo = bisect.bisect_left(anchors, end)
         item = [d for d in actual[lo : bisect.bisect_left(anchors, nxt, lo)] if d.part_of is None]

@@ -326,3 +326,29 @@ def test_an_amount_in_brackets_after_a_growth_stays_no_plan() -> None:
         "3% so với cùng kỳ của Tổng Công ty Điện lực Miền Đông (EVNX) năm 2030 (6.800 triệu kWh)."
     )
     assert checked(text) == []
+
+
+# ---------------- kinds of one measure ending with the others: siblings, summed to the whole
+
+
+def _sums(text: str) -> list[tuple[object, str]]:
+    rows = audit_statements(find(text, money=True)).to_dicts()
+    return [(r["expected"], r["verdict"]) for r in rows if r["check"] == "sum"]
+
+
+def test_kinds_of_a_measure_ending_with_the_others_are_summed_to_the_whole() -> None:
+    text = (
+        "Năm 2031, thu ngân sách của huyện đạt gần 50 tỷ đồng, đạt 80% dự toán. Trong đó, thu "
+        "từ thuế là 30 tỷ đồng, đạt 75% dự toán; thu tiền đất là 18 tỷ đồng, đạt 90% dự "
+        "toán; thu khác 3 tỷ đồng, đạt 60% dự toán."
+    )
+    assert _sums(text) == [(51e9, "inconsistent")]
+
+
+def test_kinds_of_a_measure_without_the_others_are_not_summed() -> None:
+    text = (
+        "Năm 2031, thu ngân sách của huyện đạt gần 50 tỷ đồng, đạt 80% dự toán. Trong đó, thu "
+        "từ thuế là 30 tỷ đồng, đạt 75% dự toán; thu tiền đất là 18 tỷ đồng, đạt 90% dự "
+        "toán; thu phí 3 tỷ đồng, đạt 60% dự toán."
+    )
+    assert _sums(text) == []
