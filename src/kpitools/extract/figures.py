@@ -55,7 +55,11 @@ _RANGE = rx(
 )
 _DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)" + _RANGE_MAG)
 # a unit glued to a number ("88/28ha", "12km")
-_GLUED_UNIT = r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|m|kg|tấn)(?!\w))"
+# a unit or a counted noun glued to the number ("20ha", "11quần chúng", "900con"): a typo
+_GLUED_UNIT = (
+    r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|m|kg|tấn|con|người|lượt|hộ|đồng\s+chí|quần\s+chúng"
+    r"|(?:đảng|đoàn|hội)\s+viên)(?!\w))"
+)
 _PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM})(?:{_E}|{_GLUED_UNIT})(?!\s*/\s*\d)")
 # "kết nạp 45 đảng viên/50 chỉ tiêu": a pair with its noun between the numbers, the second
 # named as the target

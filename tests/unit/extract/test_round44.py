@@ -352,3 +352,16 @@ def test_kinds_of_a_measure_without_the_others_are_not_summed() -> None:
         "toán; thu phí 3 tỷ đồng, đạt 60% dự toán."
     )
     assert _sums(text) == []
+
+
+# ---------------------------------------------- a counted noun glued to its number
+
+
+def test_a_counted_noun_glued_to_its_number_is_read() -> None:
+    text = "Năm 2031, xã Vân Khê kết nạp được 9quần chúng ưu tú vào Đảng, đạt 90% kế hoạch."
+    assert [(s.actual, s.stated) for s in find(text)] == [(Decimal("9"), "90%")]
+
+
+def test_a_number_glued_to_another_word_is_still_no_figure() -> None:
+    text = "Năm 2031, xã Vân Khê kết nạp được 9abc quần chúng ưu tú vào Đảng, đạt 90% kế hoạch."
+    assert [s.actual for s in find(text) if s.actual is not None] == []
