@@ -926,7 +926,11 @@ def _attach_target(
         if d.target is None
         and d.actual_fig is not None
         and d.actual_fig.kind != "pair"
-        and (_nouns_agree(doc, d.actual_fig, f) or _people_fit(doc, d.actual_fig, f, figs))
+        and (
+            _nouns_agree(doc, d.actual_fig, f)
+            or _people_fit(doc, d.actual_fig, f, figs)
+            or _members_fit(doc, d.actual_fig, f, figs)
+        )
         and _unit_before(doc, sentence, d.anchor) in (unit, None)
         and not _apart_by_semicolon(doc, d, f)
         and not _bracketed_part(doc, d.actual_fig, f.start)
@@ -1002,6 +1006,27 @@ def _people_fit(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
     if not _PERSONS.match(doc.fold, a.noun_start, a.noun_end):
         return False
     return _same_measure(a, f) and _own_percent_fits(doc, a, f, figs)
+
+
+# the nouns Party admissions are counted in: the masses admitted, comrades, members
+_ADMITTED_NOUN = rx(r"(?:quần\s+chúng|đồng\s+chí|đảng\s+viên)(?!\w)")
+
+
+def _members_fit(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
+    """Whether a result ``a`` and a target ``f`` counted in two of the nouns admissions are
+    written with (``kết nạp được 11 quần chúng …, trên chỉ tiêu giao là 8 đồng chí (đạt
+    137,5%)``) count the same thing by the report's own figures: the percentage right
+    after the later of them is ``a`` of ``f`` at the precision written."""
+    if a.noun_start is None or f.noun_start is None or len(a.values) + len(f.values) != 2:
+        return False
+    if not (
+        _ADMITTED_NOUN.match(doc.fold, a.noun_start)
+        and _ADMITTED_NOUN.match(doc.fold, f.noun_start)
+    ):
+        return False
+    later = max(a.span_end, f.span_end)
+    p = next((g for g in figs if g.kind == "percent" and g.start >= later), None)
+    return p is not None and p.start - later < 20 and _fits_percent(p, a.values[0], f.values[0])
 
 
 def _own_percent_fits(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:

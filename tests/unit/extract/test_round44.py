@@ -365,3 +365,22 @@ def test_a_counted_noun_glued_to_its_number_is_read() -> None:
 def test_a_number_glued_to_another_word_is_still_no_figure() -> None:
     text = "Năm 2031, xã Vân Khê kết nạp được 9abc quần chúng ưu tú vào Đảng, đạt 90% kế hoạch."
     assert [s.actual for s in find(text) if s.actual is not None] == []
+
+
+# ------------- admissions counted in two nouns, paired when their own percentage fits
+
+
+def test_masses_admitted_against_a_target_in_comrades_pair_when_the_percent_fits() -> None:
+    text = (
+        "Năm 2031, Đảng bộ xã Vân Khê kết nạp được 15 quần chúng ưu tú vào Đảng trên chỉ "
+        "tiêu huyện giao là 12 đồng chí (đạt 125%)."
+    )
+    assert checked(text) == [(Decimal("15"), Decimal("12"), Decimal("125"), "consistent")]
+
+
+def test_masses_admitted_against_a_target_in_comrades_stay_apart_when_it_does_not() -> None:
+    text = (
+        "Năm 2031, Đảng bộ xã Vân Khê kết nạp được 15 quần chúng ưu tú vào Đảng trên chỉ "
+        "tiêu huyện giao là 12 đồng chí (đạt 140%)."
+    )
+    assert checked(text) == []
