@@ -453,10 +453,10 @@ _K_PLAN_TAIL = rx(
 _K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
 _TAIL = rx(
     r"\s*(?:so\s+(?:với\s+)?)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|nq|"
-    r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+trước|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
+    r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+(?:trước|ngoái)|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
     r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
     r"(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường))?\s+giao|"
-    r"năm\s+trước|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
+    r"năm\s+(?:trước|ngoái)|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
 )
 _CONNECTOR_SUFFIX = rx(
     r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"

@@ -384,3 +384,26 @@ def test_masses_admitted_against_a_target_in_comrades_stay_apart_when_it_does_no
         "tiêu huyện giao là 12 đồng chí (đạt 140%)."
     )
     assert checked(text) == []
+
+
+# ------------- an attainment after a growth over "năm ngoái" (last year) is the amount's
+
+
+def test_an_attainment_after_a_growth_over_last_year_said_colloquially_is_the_amounts() -> None:
+    text = (
+        "Lợi nhuận sau thuế 11 tháng của công ty đạt 450 tỷ đồng, giảm 5% so với cùng kỳ năm "
+        "ngoái và đạt 75% kế hoạch năm 2031."
+    )
+    assert [
+        (s.actual, s.stated) for s in find(text, money=True) if s.stated_kind == "attainment"
+    ] == [(Decimal("450000000000"), "75%")]
+
+
+def test_an_attainment_after_a_growth_of_another_subject_is_not_the_amounts() -> None:
+    text = (
+        "Lợi nhuận sau thuế 11 tháng của công ty đạt 450 tỷ đồng; doanh thu kênh lẻ giảm 5% "
+        "so với cùng kỳ năm ngoái và đạt 75% kế hoạch năm 2031."
+    )
+    assert [s.actual for s in find(text, money=True) if s.stated == "75%"] != [
+        Decimal("450000000000")
+    ]
