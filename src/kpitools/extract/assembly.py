@@ -254,9 +254,9 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
         kind = "excess" if verb and verb.group("verb") == fold("vượt") else "attainment"
         for a, p in ((a1, p1), (a2, p2)):
             d, own = a.owner, p.owner
-            assert d is not None and own is not None
+            assert d is not None
             d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, kind
-            if own in drafts and own is not a1.owner and own is not a2.owner:
+            if own is not None and own in drafts and own is not a1.owner and own is not a2.owner:
                 drafts.remove(own)
 
 
@@ -285,11 +285,27 @@ def _respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> No
             drafts.remove(old)
 
 
-def _amounts_joined(fold_: str, a1: Figure, a2: Figure) -> bool:
+def _amounts_joined(fold_: str, a1: Figure, a2: Figure, end: int | None = None) -> bool:
     """Whether two amounts of a respective run follow each other: joined by a conjunction,
-    or the second right after the first (its own measure and verb between)."""
-    between = fold_[a1.end : a2.span_start]
+    or the second right after the first (its own measure and verb between); from ``end``
+    (past the first's noun) if given."""
+    between = fold_[a1.end if end is None else end : a2.span_start]
     return bool(_JOINED.match(between) or _NEXT_AMOUNT.match(between))
+
+
+# "83% kế hoạch doanh thu và 91% …": each percentage with its plan named
+_PLANS_JOINED = rx(
+    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}"
+    r"\s*(?:,|và)\s*$"
+)
+
+
+def _past_noun(f: Figure) -> int:
+    """Where the amount ``f`` ends with the noun written right after it (``15.000 tỷ đồng
+    doanh thu``: after ``doanh thu``), else where its number ends."""
+    if f.noun_start is not None and f.noun_end is not None and f.noun_start - f.end <= 2:
+        return f.noun_end
+    return f.end
 
 
 def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Figure) -> bool:
@@ -352,8 +368,8 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         return False
     if a1.measure is None or not _same_measure(a1, a2) or p1.qualifier or p2.qualifier:
         return False
-    d1, d2, e1, e2 = a1.owner, a2.owner, p1.owner, p2.owner
-    if d1 is None or d2 is None or e1 is None or e2 is None or d1 is d2 or e1 is e2:
+    d1, d2, e1, e2 = a1.owner, a2.owner, p1.owner, p2.owner  # the second may be unplaced
+    if d1 is None or d2 is None or e1 is None or d1 is d2 or e1 is e2:
         return False
     took = _took_first(d2, p1, e1)
     for d, f in ((d1, a1), (d2, a2)):
@@ -362,13 +378,16 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         if d.percent_fig is not None and not (took and d is d2):
             return False
     if (e1.actual is not None and not took) or (
-        e2.actual is not None and not (took and e2.actual_fig is a2)
+        e2 is not None and e2.actual is not None and not (took and e2.actual_fig is a2)
     ):
         return False
-    verb = _RESPECTIVE_VERB.match(fold_[a2.end : p1.span_start])
+    verb = _RESPECTIVE_VERB.match(fold_[_past_noun(a2) : p1.span_start])
     return bool(
-        _amounts_joined(fold_, a1, a2)
-        and _JOINED.match(fold_[p1.end : p2.span_start])
+        _amounts_joined(fold_, a1, a2, _past_noun(a1))
+        and (
+            _JOINED.match(fold_[p1.end : p2.span_start])
+            or _PLANS_JOINED.match(fold_[p1.end : p2.span_start])
+        )
         and verb
         and _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
         and (verb.group("plan") or _PLAN_NEXT.match(fold_[p2.end : p2.end + 40]))

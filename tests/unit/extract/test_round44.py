@@ -407,3 +407,27 @@ def test_an_attainment_after_a_growth_of_another_subject_is_not_the_amounts() ->
     assert [s.actual for s in find(text, money=True) if s.stated == "75%"] != [
         Decimal("450000000000")
     ]
+
+
+# ------------- amounts with their nouns after them, then their plans' percentages in order
+
+
+def test_amounts_written_before_their_nouns_take_their_plans_percentages_in_order() -> None:
+    text = (
+        "Kết thúc 11 tháng năm 2031, công ty ghi nhận 15.000 tỷ đồng doanh thu và 1.000 tỷ "
+        "đồng lãi sau thuế, thực hiện lần lượt 83% kế hoạch doanh thu và 91% kế hoạch lợi "
+        "nhuận năm 2031."
+    )
+    assert [(a, p) for a, p in _attainments(text)] == [
+        (Decimal("15000000000000"), "83%"),
+        (Decimal("1000000000000"), "91%"),
+    ]
+
+
+def test_two_amounts_and_two_percentages_not_said_respectively_are_not_paired_in_order() -> None:
+    text = (
+        "Kết thúc 11 tháng năm 2031, công ty ghi nhận 15.000 tỷ đồng doanh thu và 1.000 tỷ "
+        "đồng lãi sau thuế, thực hiện 83% kế hoạch doanh thu và 91% kế hoạch lợi nhuận năm "
+        "2031."
+    )
+    assert (Decimal("15000000000000"), "83%") not in _attainments(text)
