@@ -380,7 +380,9 @@ _K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+r
 _K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất)(?!\w)")
 _K_ACHIEVED = rx(
     r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được|chạm\s+mốc)"
-    r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*)$"
+    r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*"
+    # "đạt sát đích với 97% chỉ tiêu": reached, with the percentage after "với"
+    r"|(?<!\w)(?:đạt|hoàn\s+thành)(?:\s+[^\W\d_]+){0,2}\s+với\s*(?:khoảng|gần|hơn|trên)?\s*)$"
 )
 # "đạt tỷ lệ 81% dự toán … giao và 77% dự toán …": the second percentage of a plan, joined to
 # the first by "và" without a verb of its own, is what the first is

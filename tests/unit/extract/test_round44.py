@@ -431,3 +431,22 @@ def test_two_amounts_and_two_percentages_not_said_respectively_are_not_paired_in
         "2031."
     )
     assert (Decimal("15000000000000"), "83%") not in _attainments(text)
+
+
+# ------------------------------ reached "with" a percentage of a plan: an attainment
+
+
+def test_a_percentage_after_reached_and_với_is_an_attainment() -> None:
+    text = (
+        "Năm 2031, công ty lên mục tiêu lợi nhuận trước thuế là 800 tỷ đồng. Với 780 tỷ đồng "
+        "lợi nhuận trước thuế 9 tháng đầu năm, doanh nghiệp đã đạt sát đích với 97,5% chỉ "
+        "tiêu lợi nhuận năm."
+    )
+    assert checked(text) == [
+        (Decimal("780000000000"), Decimal("800000000000"), Decimal("97.5"), "consistent")
+    ]
+
+
+def test_a_percentage_after_với_with_no_verb_of_reaching_is_no_attainment() -> None:
+    text = "Năm 2031, công ty cạnh tranh với 40% thị phần của ngành."
+    assert [s.stated_kind for s in find(text)] in ([], [None], ["share"], ["rate"])
