@@ -322,7 +322,7 @@ _YEAR_WORD_END = rx(r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ(?:\s+năm)?|
 # a multiple of last year's figure ("tăng 1,8 lần so với cùng kỳ và đạt 135% kế hoạch")
 _MULTIPLE_OF_PAST = (
     rf"(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?"
-    r"(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d{2}(?!\d)))?"
+    r"(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))(?:\s+(?:năm\s+)?(?:trước|ngoái|(?:19|20)\d{2}(?!\d)))?"
 )
 _EXCESS_PLAN = r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
 # "kế hoạch tỉnh giao": the level that set the plan, named before the verb of giving it
@@ -337,7 +337,7 @@ _CONNECTORS = rx(
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
-    rf"|{_MULTIPLE_OF_PAST}|{_EXCESS_PLAN}{_GIVER}\s+giao)[\s(]*)*$"
+    rf"|{_MULTIPLE_OF_PAST}|{_EXCESS_PLAN}{_GIVER}\s+giao|so\s+(?:với\s+)?{_EXCESS_PLAN}\s+giao)[\s(]*)*$"
 )
 _K_EXCESS = rx(
     # "cao hơn kế hoạch 12%": above the plan named first, the excess after it

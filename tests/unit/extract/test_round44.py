@@ -450,3 +450,29 @@ def test_a_percentage_after_reached_and_với_is_an_attainment() -> None:
 def test_a_percentage_after_với_with_no_verb_of_reaching_is_no_attainment() -> None:
     text = "Năm 2031, công ty cạnh tranh với 40% thị phần của ngành."
     assert [s.stated_kind for s in find(text)] in ([], [None], ["share"], ["rate"])
+
+
+# ------------- a multiple of a year written without "năm", a plan compared "so … giao"
+
+
+def test_an_attainment_after_a_multiple_of_a_bare_year_is_the_amounts() -> None:
+    text = (
+        "Tổng thu du lịch 11 tháng năm 2031 đạt gần 9 nghìn tỷ đồng, tăng gấp 2,1 lần so với "
+        "cùng kỳ 2030 và đạt 104,5% kế hoạch 2031."
+    )
+    assert [(a, p) for a, p in _attainments(text)] == [(Decimal("9000000000000"), "104,5%")]
+
+
+def test_an_amount_compared_with_the_budget_given_takes_its_attainment() -> None:
+    text = (
+        "Thu ngân sách 6 tháng đầu năm 2031 là 300 tỷ đồng, so dự toán giao đạt 45% kế hoạch năm."
+    )
+    assert [(a, p) for a, p in _attainments(text)] == [(Decimal("300000000000"), "45%")]
+
+
+def test_an_excess_over_a_target_given_in_brackets_stays_apart_from_the_amount() -> None:
+    text = (
+        "Quý I năm 2031, tổng số thu bảo hiểm là 500 tỷ đồng, đạt tỷ lệ 25% (vượt chỉ tiêu "
+        "giao 3%)."
+    )
+    assert [s.actual for s in find(text, money=True) if s.stated_kind == "excess"] == [None]
