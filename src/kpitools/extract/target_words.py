@@ -242,7 +242,7 @@ _GOALS_SET = rx(
 )
 _MEASURE_ITEM = rx(r"^\s*(?:và\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,5}\s*$")
 _ITEM_NOT_GOAL = rx(
-    r"(?<!\w)(?:đạt|ước|thực\s+hiện|được|đã|còn|tăng|giảm|chỉ|ghi\s+nhận|mới|riêng|quý|tháng"
+    r"(?<!\w)(?:đạt|ước|thực\s+hiện|thực\s+tế|được|đã|còn|tăng|giảm|chỉ|ghi\s+nhận|mới|riêng|quý|tháng"
     r"|tuần|ngày|đầu|nửa|kỳ)(?!\w)"
 )
 

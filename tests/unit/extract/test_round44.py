@@ -476,3 +476,11 @@ def test_an_excess_over_a_target_given_in_brackets_stays_apart_from_the_amount()
         "giao 3%)."
     )
     assert [s.actual for s in find(text, money=True) if s.stated_kind == "excess"] == [None]
+
+
+def test_an_amount_said_as_what_happened_after_the_goals_stays_a_result() -> None:
+    text = (
+        "Năm 2031, công ty đặt mục tiêu doanh thu 9.000 tỷ đồng, tăng 5%; thực tế doanh thu "
+        "9.500 tỷ đồng, tăng 9%."
+    )
+    assert _targets(text) == [Decimal("9000000000000")]
