@@ -138,7 +138,7 @@ def _fits_time(result: LinkableStatement, target: LinkableStatement, yearly: boo
         return False
     if yearly:
         return True
-    return target.year is not None and target.year == result.year
+    return target.year == result.year  # of one year, or both of none written (one period)
 
 
 def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, object]:
@@ -204,7 +204,12 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
     groups: dict[tuple[str, str | None], list[LinkableStatement]] = {}
     for s in statements:
         key = _key(s)
-        if s.actual is None and isinstance(s.target, Decimal) and key and s.stated_kind is None:
+        if (
+            s.actual is None
+            and isinstance(s.target, Decimal)
+            and key
+            and s.stated_kind in (None, "growth")  # "doanh thu 750 tỷ đồng, tăng 10%": a goal
+        ):
             groups.setdefault((key, _unit_key(s)), []).append(s)
     if not groups:
         return list(statements)

@@ -484,3 +484,26 @@ def test_an_amount_said_as_what_happened_after_the_goals_stays_a_result() -> Non
         "9.500 tỷ đồng, tăng 9%."
     )
     assert _targets(text) == [Decimal("9000000000000")]
+
+
+# ----------- a target with its planned growth, both it and the result of no year written
+
+
+def test_a_goal_with_its_planned_growth_is_linked_to_a_result_of_no_year() -> None:
+    text = (
+        "Theo đó, doanh thu của công ty ước đạt 900 tỷ đồng, hoàn thành 120% kế hoạch. Đầu "
+        "niên độ, công ty đặt mục tiêu sản lượng 50.000 tấn, tăng 5%; doanh thu 750 tỷ đồng, "
+        "tăng 10%; và lợi nhuận 60 tỷ đồng, tăng 8%."
+    )
+    assert checked(text) == [
+        (Decimal("900000000000"), Decimal("750000000000"), Decimal("120"), "consistent")
+    ]
+
+
+def test_a_goal_of_one_year_is_not_linked_to_a_result_of_another() -> None:
+    text = (
+        "Năm 2030, doanh thu của công ty đạt 900 tỷ đồng, hoàn thành 120% kế hoạch. Năm "
+        "2031, công ty đặt mục tiêu sản lượng 50.000 tấn, tăng 5%; doanh thu 750 tỷ đồng, "
+        "tăng 10%; và lợi nhuận 60 tỷ đồng, tăng 8%."
+    )
+    assert checked(text) == []
