@@ -1054,7 +1054,8 @@ def _items_after(
 
 
 EXHAUSTED_SHARE = Decimal("0.98")
-"""The share of a whole its first parts must reach for the items after them to be no parts."""
+"""The share of a whole its first parts must reach (and not pass by more than the rest to 1)
+for the items after them to be no parts: parts of kinds that overlap add up to more."""
 
 
 def _up_to_exhausted(total: Draft, parts: list[Draft]) -> list[Draft]:
@@ -1063,14 +1064,16 @@ def _up_to_exhausted(total: Draft, parts: list[Draft]) -> list[Draft]:
     ``trồng 500 ha rừng, trong đó rừng đặc dụng 40 ha, rừng sản xuất 458 ha, chăm sóc rừng
     1.200 ha``: the first two make up the whole, so the third item is another measure of
     the same thing, not a part of the whole (never larger than its total). Parts each within
-    the whole only: a first part larger than it stays a part (a misprint to flag).
+    the whole only: a first part larger than it stays a part (a misprint to flag); parts
+    well over the whole together (``nữ 120, đoàn viên 180`` of 250: kinds that overlap)
+    stay parts.
     """
     whole = total.actual
     if not isinstance(whole, Decimal) or whole <= 0:
         return parts
     added = Decimal(0)
     for i, d in enumerate(parts):
-        if i >= 2 and added >= whole * EXHAUSTED_SHARE:
+        if i >= 2 and whole * EXHAUSTED_SHARE <= added <= whole * (2 - EXHAUSTED_SHARE):
             return parts[:i]
         if not isinstance(d.actual, Decimal) or d.actual > whole:
             return parts

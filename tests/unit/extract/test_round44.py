@@ -507,3 +507,11 @@ def test_a_goal_of_one_year_is_not_linked_to_a_result_of_another() -> None:
         "tăng 10%; và lợi nhuận 60 tỷ đồng, tăng 8%."
     )
     assert checked(text) == []
+
+
+def test_parts_of_overlapping_kinds_past_their_whole_stay_parts() -> None:
+    text = (
+        "Năm 2031, toàn Đảng bộ huyện kết nạp 250 đảng viên, đạt 104,2% kế hoạch, trong đó "
+        "đảng viên là đoàn viên 180, đảng viên nữ 120, đảng viên dân tộc thiểu số 900."
+    )
+    assert ("900", "inconsistent") in _part_checks(text)
