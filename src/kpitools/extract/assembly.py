@@ -226,6 +226,8 @@ _RESPECTIVE = rx(r"(?<!\w)lần\s+lượt(?!\w)")
 _NEXT_AMOUNT = rx(
     r"^\s*(?:,|và|,\s*và)\s*(?:[^\W\d_]+\s+){1,6}?(?:ước\s+)?(?:đạt|là|ghi\s+nhận)\s*$"
 )
+# "…, lợi nhuận sau thuế 150 tỷ đồng, lần lượt hoàn thành …": the measure alone before it
+_NEXT_MEASURE = rx(r"^\s*(?:,|và|,\s*và)\s*(?!trong\s+đó)(?:[^\W\d_]+\s+){1,6}?$")
 # "lần lượt tăng 12% và 25% so với cùng kỳ": two growths said respectively, between the
 # amounts and their attainments
 _GROWTH_PAIR = rx(
@@ -287,9 +289,11 @@ def _respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> No
 
 def _amounts_joined(fold_: str, a1: Figure, a2: Figure, end: int | None = None) -> bool:
     """Whether two amounts of a respective run follow each other: joined by a conjunction,
-    or the second right after the first (its own measure and verb between); from ``end``
-    (past the first's noun) if given."""
+    or the second right after the first (its own measure and verb between); with ``end``
+    (past the first's noun: a run of attainments), its measure alone between too."""
     between = fold_[a1.end if end is None else end : a2.span_start]
+    if end is not None and _NEXT_MEASURE.match(between):
+        return True
     return bool(_JOINED.match(between) or _NEXT_AMOUNT.match(between))
 
 

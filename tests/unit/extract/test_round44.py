@@ -515,3 +515,25 @@ def test_parts_of_overlapping_kinds_past_their_whole_stay_parts() -> None:
         "đảng viên là đoàn viên 180, đảng viên nữ 120, đảng viên dân tộc thiểu số 900."
     )
     assert ("900", "inconsistent") in _part_checks(text)
+
+
+# -------------------- two measures, each named right before its amount, said respectively
+
+
+def test_two_measures_named_before_their_amounts_take_their_percentages_in_order() -> None:
+    text = (
+        "Quý I/2031, công ty đạt doanh thu 1.200 tỷ đồng, lợi nhuận sau thuế 150 tỷ đồng, "
+        "lần lượt hoàn thành 25% và 30% kế hoạch năm."
+    )
+    assert _attainments(text) == [
+        (Decimal("1200000000000"), "25%"),
+        (Decimal("150000000000"), "30%"),
+    ]
+
+
+def test_parts_named_before_their_amounts_are_no_respective_pair() -> None:
+    text = (
+        "Quý I/2031, thu ngân sách đạt 1.200 tỷ đồng, trong đó thu nội địa 150 tỷ đồng, lần "
+        "lượt hoàn thành 25% và 30% kế hoạch năm."
+    )
+    assert (Decimal("1200000000000"), "25%") not in _attainments(text)
