@@ -370,7 +370,9 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         return False
     if a1.kind != "count" or a2.kind != "count" or p1.kind != "percent" or p2.kind != "percent":
         return False
-    if a1.measure is None or not _same_measure(a1, a2) or p1.qualifier or p2.qualifier:
+    # two amounts, or two counts each with its own noun ("1.200 đoàn viên, … 15 công đoàn")
+    counted = a1.measure is None and None not in (a1.noun_start, a2.noun_start)
+    if not (a1.measure or counted) or not _same_measure(a1, a2) or p1.qualifier or p2.qualifier:
         return False
     d1, d2, e1, e2 = a1.owner, a2.owner, p1.owner, p2.owner  # the second may be unplaced
     if d1 is None or d2 is None or e1 is None or d1 is d2 or e1 is e2:

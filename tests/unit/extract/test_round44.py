@@ -537,3 +537,19 @@ def test_parts_named_before_their_amounts_are_no_respective_pair() -> None:
         "lượt hoàn thành 25% và 30% kế hoạch năm."
     )
     assert (Decimal("1200000000000"), "25%") not in _attainments(text)
+
+
+def test_two_counts_with_their_nouns_take_their_percentages_in_order() -> None:
+    text = (
+        "Năm 2031, Đảng bộ xã Vân Khê kết nạp 30 đảng viên, thành lập mới 2 chi bộ, lần lượt "
+        "đạt 120% và 200% chỉ tiêu."
+    )
+    assert _attainments(text) == [(Decimal("30"), "120%"), (Decimal("2"), "200%")]
+
+
+def test_two_counts_without_respectively_are_not_paired_in_order() -> None:
+    text = (
+        "Năm 2031, Đảng bộ xã Vân Khê kết nạp 30 đảng viên, thành lập mới 2 chi bộ, đạt 120% "
+        "và 200% chỉ tiêu."
+    )
+    assert (Decimal("30"), "120%") not in _attainments(text)
