@@ -297,7 +297,7 @@ def _amounts_joined(fold_: str, a1: Figure, a2: Figure, end: int | None = None) 
     return bool(_JOINED.match(between) or _NEXT_AMOUNT.match(between))
 
 
-# "83% kế hoạch doanh thu và 91% …": each percentage with its plan named
+# "75% kế hoạch bán hàng và 80% …": each percentage with its plan named
 _PLANS_JOINED = rx(
     r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}"
     r"\s*(?:,|và)\s*$"
@@ -305,8 +305,8 @@ _PLANS_JOINED = rx(
 
 
 def _past_noun(f: Figure) -> int:
-    """Where the amount ``f`` ends with the noun written right after it (``15.000 tỷ đồng
-    doanh thu``: after ``doanh thu``), else where its number ends."""
+    """Where the amount ``f`` ends with the noun written right after it (``60 tỷ đồng
+    tiền bán hàng``: after ``tiền bán hàng``), else where its number ends."""
     if f.noun_start is not None and f.noun_end is not None and f.noun_start - f.end <= 2:
         return f.noun_end
     return f.end
@@ -1039,8 +1039,8 @@ _ADMITTED_NOUN = rx(r"(?:quần\s+chúng|đồng\s+chí|đảng\s+viên)(?!\w)")
 
 def _members_fit(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
     """Whether a result ``a`` and a target ``f`` counted in two of the nouns admissions are
-    written with (``kết nạp được 11 quần chúng …, trên chỉ tiêu giao là 8 đồng chí (đạt
-    137,5%)``) count the same thing by the report's own figures: the percentage right
+    written with (``kết nạp 15 quần chúng …, so với chỉ tiêu 12 đồng chí (đạt
+    125%)``) count the same thing by the report's own figures: the percentage right
     after the later of them is ``a`` of ``f`` at the precision written."""
     if a.noun_start is None or f.noun_start is None or len(a.values) + len(f.values) != 2:
         return False

@@ -55,7 +55,7 @@ _RANGE = rx(
 )
 _DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)" + _RANGE_MAG)
 # a unit glued to a number ("88/28ha", "12km")
-# a unit or a counted noun glued to the number ("20ha", "11quần chúng", "900con"): a typo
+# a unit or a counted noun glued to the number ("20ha", "9quần chúng", "300con"): a typo
 _GLUED_UNIT = (
     r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|m|kg|tấn|con|người|lượt|hộ|đồng\s+chí|quần\s+chúng"
     r"|(?:đảng|đoàn|hội)\s+viên)(?!\w))"
@@ -381,7 +381,7 @@ _K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất)(?!\w)")
 _K_ACHIEVED = rx(
     r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được|chạm\s+mốc)"
     r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*"
-    # "đạt sát đích với 97% chỉ tiêu": reached, with the percentage after "với"
+    # "hoàn thành với 97% kế hoạch": reached, with the percentage after "với"
     r"|(?<!\w)(?:đạt|hoàn\s+thành)(?:\s+[^\W\d_]+){0,2}\s+với\s*(?:khoảng|gần|hơn|trên)?\s*)$"
 )
 # "đạt tỷ lệ 81% dự toán … giao và 77% dự toán …": the second percentage of a plan, joined to
@@ -1010,7 +1010,7 @@ def _result_with_own_percent(doc: Doc, fig: Figure, lead: str) -> bool:
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
-    # "… kế hoạch Tổng công ty Điện lực (EVNX) giao năm 2031 (…": an abbreviation's brackets
+    # "… kế hoạch Tổng công ty Cấp nước (SDW) giao năm 2031 (…": an abbreviation's brackets
     r"(?:\s+[^\W_]+|\s*\([^\W\d_]{2,10}\)){0,12}\s*(?:\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*|"
     # "… 52% kế hoạch năm (thu hút 2,8 tỷ USD)": the plan's verb before its amount
     r"(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+)?|\s[-–]\s+)$"

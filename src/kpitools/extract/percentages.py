@@ -1182,8 +1182,8 @@ _OPENS_WITH_PARTS = rx(r"\s*trong\s+đó(?!\w)")
 
 def _after_parts_listed(doc: Doc, owner: Draft, p: Figure, figs: list[Figure]) -> bool:
     """Whether ``p`` stands after a semicolon that ends a list of bare parts in a sentence
-    opening with ``Trong đó`` (``… 900 lượt khách. Trong đó, khách quốc tế 100 lượt, khách
-    trong nước 800 lượt; tăng 5%, bằng 12% kế hoạch năm``): of the whole of the sentence
+    opening with ``Trong đó`` (``… 900 tấn hàng. Trong đó, hàng xuất 100 tấn, hàng nhập
+    800 tấn; tăng 5%, bằng 12% kế hoạch năm``): of the whole of the sentence
     before, not of the last part."""
     a = owner.actual_fig
     if a is None or a.sentence is not p.sentence or a.kind != "count":

@@ -499,7 +499,7 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
     if approximate and plan_qual is None and cut_above_floor(s.qualifier, s.text, check):
         approximate, verdict = False, "truncated"
     elif verdict == "truncated" and plan_qual in FLOORS:
-        # "hơn 2.000 tỷ đồng": the plan is above its figure, the true share below the one
+        # "hơn 1.000 tỷ đồng": the plan is above its figure, the true share below the one
         # computed, which the percentage written may then round to
         verdict, tail = "unchecked", (seg("target_qualified", target_qual=plan_qual, t=t),)
     elif approximate and _beyond_bounds(s, p, plan_qual, plan.value):

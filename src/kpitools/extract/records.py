@@ -985,8 +985,8 @@ def _sibling_parts(
     part beside it, not one inside it, so the parts are disjoint and their sum is at most
     the whole. One part to an item (the first's too), each of the whole's kind; the items
     end at the first that opens otherwise. Items opening only with the first item's first
-    word are siblings too when the last of them names the others (``…; thu khác 4 tỷ
-    đồng``). None when the whole is written as more than its number (``hơn``, ``khoảng``).
+    word are siblings too when the last of them names the others (``…; hàng khác 3
+    tấn``). None when the whole is written as more than its number (``hơn``, ``khoảng``).
     """
     assert total.actual_fig is not None
     start, end = region
@@ -999,7 +999,7 @@ def _sibling_parts(
     first = _LEAD_WORD.match(doc.fold, opened) if head is None or not out else None
     if first is None:
         return out
-    # "Trong đó, thu từ phí …; thu cấp quyền …; thu khác 4 tỷ đồng": kinds of one measure
+    # "Trong đó, hàng rau 30 tấn …; hàng quả 18 tấn …; hàng khác 3 tấn": kinds of one measure
     # ending with the others (``khác``), each opening with the first item's word
     out = _items_after(doc, total, scope, _same_words(first[1], 1))
     return out if out and _ends_with_others(doc, out[-1]) else []
@@ -1061,8 +1061,8 @@ for the items after them to be no parts: parts of kinds that overlap add up to m
 def _up_to_exhausted(total: Draft, parts: list[Draft]) -> list[Draft]:
     """The parts of a list up to those that already add up to (about) the whole.
 
-    ``trồng 500 ha rừng, trong đó rừng đặc dụng 40 ha, rừng sản xuất 458 ha, chăm sóc rừng
-    1.200 ha``: the first two make up the whole, so the third item is another measure of
+    ``làm mới 500 km đường, trong đó đường huyện 40 km, đường xã 458 km, bảo trì đường
+    1.200 km``: the first two make up the whole, so the third item is another measure of
     the same thing, not a part of the whole (never larger than its total). Parts each within
     the whole only: a first part larger than it stays a part (a misprint to flag); parts
     well over the whole together (``nữ 120, đoàn viên 180`` of 250: kinds that overlap)

@@ -101,7 +101,7 @@ def _referred_before(s: LinkableStatement, text: str) -> bool:
     )
 
 
-# "…, hoàn thành 98% kế hoạch khách, 95% chỉ tiêu khách quốc tế và 90% doanh thu": more
+# "…, thực hiện 90% kế hoạch bốc xếp, 85% kế hoạch lưu kho và 95% doanh thu": more
 # percentages of plans listed after the first, each of its own measure
 _MORE_PLANS_AFTER = rx(
     rf"^[^.;%]{{0,40}}?(?:,|\svà)\s*(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s*%"

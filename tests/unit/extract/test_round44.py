@@ -41,8 +41,7 @@ def _flags(text: str) -> list[str | None]:
 def test_a_share_of_a_plan_written_as_more_than_its_amount_is_not_called_cut() -> None:
     text = (
         "Quý I năm 2031, doanh thu của ngành cảng biển ước đạt 335 tỷ đồng, đạt 33% so với "
-        "kế hoạch năm. Với mục tiêu phấn đấu đạt doanh thu hơn 1.000 tỷ đồng trong năm 2031, "
-        "ngành tiếp tục mở rộng dịch vụ."
+        "kế hoạch năm. Ngành đặt mục tiêu năm 2031 doanh thu hơn 1.000 tỷ đồng."
     )
     assert _flags(text) == ["unchecked"]
 
@@ -50,8 +49,7 @@ def test_a_share_of_a_plan_written_as_more_than_its_amount_is_not_called_cut() -
 def test_a_share_of_a_plan_written_as_its_exact_amount_is_still_called_cut() -> None:
     text = (
         "Quý I năm 2031, doanh thu của ngành cảng biển ước đạt 335 tỷ đồng, đạt 33% so với "
-        "kế hoạch năm. Với mục tiêu phấn đấu đạt doanh thu 1.000 tỷ đồng trong năm 2031, "
-        "ngành tiếp tục mở rộng dịch vụ."
+        "kế hoạch năm. Ngành đặt mục tiêu năm 2031 doanh thu 1.000 tỷ đồng."
     )
     assert _flags(text) == ["truncated"]
 
@@ -66,16 +64,16 @@ def _part_checks(text: str) -> list[tuple[str, str]]:
 
 def test_an_item_after_parts_that_make_up_the_whole_is_no_part_of_it() -> None:
     text = (
-        "Năm qua, huyện trồng 500 ha rừng, đạt 50% kế hoạch, trong đó rừng đặc dụng 40 ha, "
-        "rừng sản xuất 458 ha, chăm sóc rừng 1.200 ha."
+        "Năm 2031, huyện làm mới 500 km đường, đạt 50% kế hoạch, trong đó đường huyện 40 km, "
+        "đường xã 458 km, bảo trì đường 1.200 km."
     )
     assert ("1.200", "inconsistent") not in _part_checks(text)
 
 
 def test_a_first_part_larger_than_its_whole_is_still_flagged() -> None:
     text = (
-        "Năm qua, huyện trồng 500 ha rừng, đạt 50% kế hoạch, trong đó rừng sản xuất 5.800 "
-        "ha, rừng đặc dụng 40 ha."
+        "Năm 2031, huyện làm mới 500 km đường, đạt 50% kế hoạch, trong đó đường xã 5.800 km, "
+        "đường huyện 40 km."
     )
     assert ("5.800", "inconsistent") in _part_checks(text)
 
@@ -89,8 +87,8 @@ def _kinds(text: str) -> list[tuple[object, str | None]]:
 
 def test_a_percent_below_the_plan_is_read_as_no_excess() -> None:
     text = (
-        "Giá trị sản xuất nông nghiệp của huyện ước đạt 820 tỷ đồng, tăng 4% so với năm "
-        "trước nhưng thấp hơn 3,5% so với kế hoạch."
+        "Năm 2031, doanh số bán lẻ của huyện ước 820 tỷ đồng, thấp hơn 3,5% so với kế hoạch "
+        "và tăng 4% so với năm trước."
     )
     kinds = _kinds(text)
     assert ("4%", "growth") in kinds
@@ -99,8 +97,8 @@ def test_a_percent_below_the_plan_is_read_as_no_excess() -> None:
 
 def test_a_percent_above_the_plan_is_still_an_excess() -> None:
     text = (
-        "Giá trị sản xuất nông nghiệp của huyện ước đạt 820 tỷ đồng, tăng 4% so với năm "
-        "trước và cao hơn 3,5% so với kế hoạch."
+        "Năm 2031, doanh số bán lẻ của huyện ước 820 tỷ đồng, cao hơn 3,5% so với kế hoạch "
+        "và tăng 4% so với năm trước."
     )
     assert ("3,5%", "excess") in _kinds(text)
 
@@ -141,7 +139,7 @@ def test_admission_given_to_masses_is_counted_as_admissions() -> None:
 
 
 def test_masses_whose_admission_is_being_prepared_are_no_admissions() -> None:
-    text = "Đảng bộ xã Vân Khê đang hoàn thiện hồ sơ chuẩn bị kết nạp Đảng cho 6 quần chúng."
+    text = "Đảng bộ xã Vân Khê đã lập hồ sơ đề nghị kết nạp Đảng cho 6 quần chúng."
     assert [s.metric for s in find(text)] == []
 
 
@@ -150,16 +148,16 @@ def test_masses_whose_admission_is_being_prepared_are_no_admissions() -> None:
 
 def test_a_yearly_target_of_a_later_period_is_not_linked_to_an_earlier_year() -> None:
     text = (
-        "Năm 2030, Đảng bộ xã Vân Khê kết nạp 45 đảng viên, đạt 90% kế hoạch. Giai đoạn "
-        "2031-2035, Đảng bộ xã Vân Khê đề ra chỉ tiêu mỗi năm kết nạp 60 đảng viên."
+        "Năm 2030, xã Vân Khê kết nạp 45 đảng viên, đạt 90% kế hoạch. Trong giai đoạn "
+        "2031-2035, xã Vân Khê phấn đấu mỗi năm kết nạp 60 đảng viên."
     )
     assert checked(text) == []
 
 
 def test_a_yearly_target_of_a_period_is_linked_to_a_year_within_it() -> None:
     text = (
-        "Giai đoạn 2031-2035, Đảng bộ xã Vân Khê đề ra chỉ tiêu mỗi năm kết nạp 50 đảng "
-        "viên. Năm 2032, Đảng bộ xã Vân Khê kết nạp 45 đảng viên, đạt 90% kế hoạch."
+        "Trong giai đoạn 2031-2035, xã Vân Khê phấn đấu mỗi năm kết nạp 50 đảng viên. Năm "
+        "2032, xã Vân Khê kết nạp 45 đảng viên, đạt 90% kế hoạch."
     )
     assert checked(text) == [(Decimal("45"), Decimal("50"), Decimal("90"), "consistent")]
 
@@ -199,9 +197,8 @@ def test_a_rate_naming_its_population_after_members_admitted_stays_a_rate() -> N
 
 def test_a_plans_percentage_after_parts_listed_with_a_semicolon_is_not_the_last_parts() -> None:
     text = (
-        "Tháng 3 năm 2031, bảo tàng tỉnh đón khoảng 9.500 lượt khách. Trong đó, khách quốc "
-        "tế 1.200 lượt, khách trong nước 8.300 lượt; tăng 12% so với tháng trước, bằng 8% "
-        "so với kế hoạch năm."
+        "Tháng 3 năm 2031, cảng xếp dỡ khoảng 9.500 tấn hàng. Trong đó, hàng xuất 1.200 tấn, "
+        "hàng nhập 8.300 tấn; tăng 12% so với tháng trước, bằng 8% so với kế hoạch năm."
     )
     assert [s.actual for s in find(text) if s.stated == "8%"] == []
 
@@ -222,17 +219,17 @@ def test_a_parts_own_percentage_after_it_in_a_list_stays_the_parts() -> None:
 
 def test_a_pronoun_before_several_plans_percentages_links_no_result() -> None:
     text = (
-        "Năm 2031, doanh thu của ngành vận tải đạt 4.500 tỷ đồng, tăng 20% so với năm trước. "
-        "Với kết quả này, ngành đã hoàn thành 90% kế hoạch hành khách, 85% chỉ tiêu hàng "
-        "hóa và 95% doanh thu cả năm."
+        "Năm 2031, doanh thu của cảng đạt 4.500 tỷ đồng, tăng 20% so với năm trước. Từ số "
+        "liệu trên, cảng đã thực hiện được 90% kế hoạch bốc xếp, 85% kế hoạch lưu kho và 95% "
+        "kế hoạch doanh thu."
     )
     assert [s.actual for s in find(text, money=True) if s.stated == "90%"] == [None]
 
 
 def test_a_pronoun_before_one_plans_percentage_still_links_the_result() -> None:
     text = (
-        "Năm 2031, doanh thu của ngành vận tải đạt 4.500 tỷ đồng, tăng 20% so với năm trước. "
-        "Với kết quả này, ngành đã hoàn thành 90% kế hoạch năm."
+        "Năm 2031, doanh thu của cảng đạt 4.500 tỷ đồng, tăng 20% so với năm trước. Từ số "
+        "liệu trên, cảng đã thực hiện được 90% kế hoạch năm."
     )
     assert [s.actual for s in find(text, money=True) if s.stated == "90%"] == [
         Decimal("4500000000000")
@@ -248,10 +245,10 @@ def _targets(text: str) -> list[object]:
 
 def test_goals_listed_after_semicolons_are_all_targets() -> None:
     text = (
-        "Năm 2031, công ty đặt mục tiêu sản lượng 500.000 tấn, tăng 10%; doanh thu 9.000 tỷ "
-        "đồng, tăng 12%; và lợi nhuận sau thuế 700 tỷ đồng, tăng 15% so với năm trước."
+        "Năm 2031, hợp tác xã đề ra kế hoạch sản lượng lúa 5.000 tấn, tăng 10%; doanh thu 90 "
+        "tỷ đồng, tăng 12%; và lãi 7 tỷ đồng, tăng 15%."
     )
-    assert _targets(text) == [Decimal("500000"), Decimal("9000000000000"), Decimal("700000000000")]
+    assert _targets(text) == [Decimal("5000"), Decimal("90000000000"), Decimal("7000000000")]
 
 
 def test_a_result_after_a_semicolon_past_the_goals_stays_a_result() -> None:
@@ -288,11 +285,11 @@ def test_a_companys_own_quarter_is_still_set_against_its_plan() -> None:
 
 def test_the_second_amount_after_two_kinds_is_of_the_second_kind() -> None:
     text = (
-        "Quý I năm 2031, lợi nhuận trước và sau thuế của công ty lần lượt đạt 200 tỷ đồng và "
-        "160 tỷ đồng. Năm 2031, công ty đặt mục tiêu lợi nhuận trước thuế 900 tỷ đồng."
+        "Quý I năm 2031, ngân hàng báo lợi nhuận trước và sau thuế lần lượt là 300 tỷ đồng và "
+        "240 tỷ đồng. Năm 2031, ngân hàng đặt mục tiêu lợi nhuận trước thuế 1.100 tỷ đồng."
     )
     assert [(a, t) for a, t, _, _ in checked(text)] == [
-        (Decimal("200000000000"), Decimal("900000000000"))
+        (Decimal("300000000000"), Decimal("1100000000000"))
     ]
 
 
@@ -311,19 +308,19 @@ def test_an_amount_of_a_measure_named_with_one_kind_is_still_set_against_its_pla
 
 def test_a_plans_amount_after_a_long_name_with_an_abbreviation_is_its_target() -> None:
     text = (
-        "Trong 6 tháng đầu năm 2031, sản lượng điện thương phẩm ước đạt 7.000 triệu kWh, đạt "
-        "50% so với kế hoạch Tổng Công ty Điện lực Miền Đông (EVNX) giao năm 2031 (14.000 "
-        "triệu kWh), tăng 3% so với cùng kỳ năm 2030."
+        "Trong 6 tháng đầu năm 2031, sản lượng nước sạch ước đạt 70 triệu m3, đạt 50% so với "
+        "kế hoạch Tổng Công ty Cấp nước Sông Đà (SDW) giao năm 2031 (140 triệu m3), tăng 3% "
+        "so với cùng kỳ năm 2030."
     )
     assert checked(text) == [
-        (Decimal("7000000000"), Decimal("14000000000"), Decimal("50"), "consistent")
+        (Decimal("70000000"), Decimal("140000000"), Decimal("50"), "consistent")
     ]
 
 
 def test_an_amount_in_brackets_after_a_growth_stays_no_plan() -> None:
     text = (
-        "Trong 6 tháng đầu năm 2031, sản lượng điện thương phẩm ước đạt 7.000 triệu kWh, tăng "
-        "3% so với cùng kỳ của Tổng Công ty Điện lực Miền Đông (EVNX) năm 2030 (6.800 triệu kWh)."
+        "Trong 6 tháng đầu năm 2031, sản lượng nước sạch ước đạt 70 triệu m3, tăng 3% so với "
+        "cùng kỳ của Tổng Công ty Cấp nước Sông Đà (SDW) năm 2030 (68 triệu m3)."
     )
     assert checked(text) == []
 
@@ -338,18 +335,18 @@ def _sums(text: str) -> list[tuple[object, str]]:
 
 def test_kinds_of_a_measure_ending_with_the_others_are_summed_to_the_whole() -> None:
     text = (
-        "Năm 2031, thu ngân sách của huyện đạt gần 50 tỷ đồng, đạt 80% dự toán. Trong đó, thu "
-        "từ thuế là 30 tỷ đồng, đạt 75% dự toán; thu tiền đất là 18 tỷ đồng, đạt 90% dự "
-        "toán; thu khác 3 tỷ đồng, đạt 60% dự toán."
+        "Năm 2031, hợp tác xã bán gần 50 tấn hàng, đạt 80% kế hoạch. Trong đó, hàng rau là "
+        "30 tấn, đạt 75% kế hoạch; hàng quả là 18 tấn, đạt 90% kế hoạch; hàng khác 3 tấn, "
+        "đạt 60% kế hoạch."
     )
-    assert _sums(text) == [(51e9, "inconsistent")]
+    assert _sums(text) == [(51.0, "inconsistent")]
 
 
 def test_kinds_of_a_measure_without_the_others_are_not_summed() -> None:
     text = (
-        "Năm 2031, thu ngân sách của huyện đạt gần 50 tỷ đồng, đạt 80% dự toán. Trong đó, thu "
-        "từ thuế là 30 tỷ đồng, đạt 75% dự toán; thu tiền đất là 18 tỷ đồng, đạt 90% dự "
-        "toán; thu phí 3 tỷ đồng, đạt 60% dự toán."
+        "Năm 2031, hợp tác xã bán gần 50 tấn hàng, đạt 80% kế hoạch. Trong đó, hàng rau là "
+        "30 tấn, đạt 75% kế hoạch; hàng quả là 18 tấn, đạt 90% kế hoạch; hàng hoa 3 tấn, "
+        "đạt 60% kế hoạch."
     )
     assert _sums(text) == []
 
@@ -372,16 +369,16 @@ def test_a_number_glued_to_another_word_is_still_no_figure() -> None:
 
 def test_masses_admitted_against_a_target_in_comrades_pair_when_the_percent_fits() -> None:
     text = (
-        "Năm 2031, Đảng bộ xã Vân Khê kết nạp được 15 quần chúng ưu tú vào Đảng trên chỉ "
-        "tiêu huyện giao là 12 đồng chí (đạt 125%)."
+        "Năm 2031, chi bộ thôn Đông kết nạp 15 quần chúng ưu tú, so với chỉ tiêu 12 đồng chí "
+        "(đạt 125%)."
     )
     assert checked(text) == [(Decimal("15"), Decimal("12"), Decimal("125"), "consistent")]
 
 
 def test_masses_admitted_against_a_target_in_comrades_stay_apart_when_it_does_not() -> None:
     text = (
-        "Năm 2031, Đảng bộ xã Vân Khê kết nạp được 15 quần chúng ưu tú vào Đảng trên chỉ "
-        "tiêu huyện giao là 12 đồng chí (đạt 140%)."
+        "Năm 2031, chi bộ thôn Đông kết nạp 15 quần chúng ưu tú, so với chỉ tiêu 12 đồng chí "
+        "(đạt 140%)."
     )
     assert checked(text) == []
 
@@ -391,22 +388,18 @@ def test_masses_admitted_against_a_target_in_comrades_stay_apart_when_it_does_no
 
 def test_an_attainment_after_a_growth_over_last_year_said_colloquially_is_the_amounts() -> None:
     text = (
-        "Lợi nhuận sau thuế 11 tháng của công ty đạt 450 tỷ đồng, giảm 5% so với cùng kỳ năm "
-        "ngoái và đạt 75% kế hoạch năm 2031."
+        "Sản lượng cá của hợp tác xã năm 2031 đạt 450 tấn, tăng 5% so với cùng kỳ năm ngoái "
+        "và đạt 75% kế hoạch."
     )
-    assert [
-        (s.actual, s.stated) for s in find(text, money=True) if s.stated_kind == "attainment"
-    ] == [(Decimal("450000000000"), "75%")]
+    assert _attainments(text) == [(Decimal("450"), "75%")]
 
 
 def test_an_attainment_after_a_growth_of_another_subject_is_not_the_amounts() -> None:
     text = (
-        "Lợi nhuận sau thuế 11 tháng của công ty đạt 450 tỷ đồng; doanh thu kênh lẻ giảm 5% "
-        "so với cùng kỳ năm ngoái và đạt 75% kế hoạch năm 2031."
+        "Sản lượng cá của hợp tác xã năm 2031 đạt 450 tấn; sản lượng tôm tăng 5% so với cùng "
+        "kỳ năm ngoái và đạt 75% kế hoạch."
     )
-    assert [s.actual for s in find(text, money=True) if s.stated == "75%"] != [
-        Decimal("450000000000")
-    ]
+    assert (Decimal("450"), "75%") not in _attainments(text)
 
 
 # ------------- amounts with their nouns after them, then their plans' percentages in order
@@ -414,23 +407,21 @@ def test_an_attainment_after_a_growth_of_another_subject_is_not_the_amounts() ->
 
 def test_amounts_written_before_their_nouns_take_their_plans_percentages_in_order() -> None:
     text = (
-        "Kết thúc 11 tháng năm 2031, công ty ghi nhận 15.000 tỷ đồng doanh thu và 1.000 tỷ "
-        "đồng lãi sau thuế, thực hiện lần lượt 83% kế hoạch doanh thu và 91% kế hoạch lợi "
-        "nhuận năm 2031."
+        "Năm 2031, hợp tác xã thu về 60 tỷ đồng tiền bán hàng và 5 tỷ đồng tiền lãi, lần lượt "
+        "bằng 75% kế hoạch bán hàng và 80% kế hoạch lãi."
     )
-    assert [(a, p) for a, p in _attainments(text)] == [
-        (Decimal("15000000000000"), "83%"),
-        (Decimal("1000000000000"), "91%"),
+    assert _attainments(text) == [
+        (Decimal("60000000000"), "75%"),
+        (Decimal("5000000000"), "80%"),
     ]
 
 
 def test_two_amounts_and_two_percentages_not_said_respectively_are_not_paired_in_order() -> None:
     text = (
-        "Kết thúc 11 tháng năm 2031, công ty ghi nhận 15.000 tỷ đồng doanh thu và 1.000 tỷ "
-        "đồng lãi sau thuế, thực hiện 83% kế hoạch doanh thu và 91% kế hoạch lợi nhuận năm "
-        "2031."
+        "Năm 2031, hợp tác xã thu về 60 tỷ đồng tiền bán hàng và 5 tỷ đồng tiền lãi, bằng 75% "
+        "kế hoạch bán hàng và 80% kế hoạch lãi."
     )
-    assert (Decimal("15000000000000"), "83%") not in _attainments(text)
+    assert (Decimal("60000000000"), "75%") not in _attainments(text)
 
 
 # ------------------------------ reached "with" a percentage of a plan: an attainment
@@ -438,9 +429,8 @@ def test_two_amounts_and_two_percentages_not_said_respectively_are_not_paired_in
 
 def test_a_percentage_after_reached_and_với_is_an_attainment() -> None:
     text = (
-        "Năm 2031, công ty lên mục tiêu lợi nhuận trước thuế là 800 tỷ đồng. Với 780 tỷ đồng "
-        "lợi nhuận trước thuế 9 tháng đầu năm, doanh nghiệp đã đạt sát đích với 97,5% chỉ "
-        "tiêu lợi nhuận năm."
+        "Năm 2031, công ty đặt kế hoạch lợi nhuận trước thuế 800 tỷ đồng. Với 780 tỷ đồng lợi "
+        "nhuận trước thuế sau 10 tháng, công ty đã hoàn thành với 97,5% kế hoạch lợi nhuận năm."
     )
     assert checked(text) == [
         (Decimal("780000000000"), Decimal("800000000000"), Decimal("97.5"), "consistent")
@@ -457,22 +447,22 @@ def test_a_percentage_after_với_with_no_verb_of_reaching_is_no_attainment() ->
 
 def test_an_attainment_after_a_multiple_of_a_bare_year_is_the_amounts() -> None:
     text = (
-        "Tổng thu du lịch 11 tháng năm 2031 đạt gần 9 nghìn tỷ đồng, tăng gấp 2,1 lần so với "
-        "cùng kỳ 2030 và đạt 104,5% kế hoạch 2031."
+        "Sản lượng cà phê xuất khẩu năm 2031 đạt 90 nghìn tấn, tăng gấp 1,5 lần so với cùng "
+        "kỳ 2030 và đạt 104,5% kế hoạch 2031."
     )
-    assert [(a, p) for a, p in _attainments(text)] == [(Decimal("9000000000000"), "104,5%")]
+    assert _attainments(text) == [(Decimal("90000"), "104,5%")]
 
 
 def test_an_amount_compared_with_the_budget_given_takes_its_attainment() -> None:
     text = (
-        "Thu ngân sách 6 tháng đầu năm 2031 là 300 tỷ đồng, so dự toán giao đạt 45% kế hoạch năm."
+        "Tiền thu phí chợ 6 tháng đầu năm 2031 là 3 tỷ đồng, so dự toán giao đạt 45% kế hoạch năm."
     )
-    assert [(a, p) for a, p in _attainments(text)] == [(Decimal("300000000000"), "45%")]
+    assert _attainments(text) == [(Decimal("3000000000"), "45%")]
 
 
 def test_an_excess_over_a_target_given_in_brackets_stays_apart_from_the_amount() -> None:
     text = (
-        "Quý I năm 2031, tổng số thu bảo hiểm là 500 tỷ đồng, đạt tỷ lệ 25% (vượt chỉ tiêu "
+        "Quý I năm 2031, quỹ tín dụng thu nợ được 50 tỷ đồng, đạt tỷ lệ 25% (vượt chỉ tiêu "
         "giao 3%)."
     )
     assert [s.actual for s in find(text, money=True) if s.stated_kind == "excess"] == [None]
@@ -491,20 +481,20 @@ def test_an_amount_said_as_what_happened_after_the_goals_stays_a_result() -> Non
 
 def test_a_goal_with_its_planned_growth_is_linked_to_a_result_of_no_year() -> None:
     text = (
-        "Theo đó, doanh thu của công ty ước đạt 900 tỷ đồng, hoàn thành 120% kế hoạch. Đầu "
-        "niên độ, công ty đặt mục tiêu sản lượng 50.000 tấn, tăng 5%; doanh thu 750 tỷ đồng, "
-        "tăng 10%; và lợi nhuận 60 tỷ đồng, tăng 8%."
+        "Theo đó, doanh thu của hợp tác xã ước đạt 108 tỷ đồng, hoàn thành 120% kế hoạch. Đầu "
+        "vụ, hợp tác xã đề ra kế hoạch sản lượng lúa 5.000 tấn, tăng 10%; doanh thu 90 tỷ "
+        "đồng, tăng 12%; và lãi 7 tỷ đồng, tăng 15%."
     )
     assert checked(text) == [
-        (Decimal("900000000000"), Decimal("750000000000"), Decimal("120"), "consistent")
+        (Decimal("108000000000"), Decimal("90000000000"), Decimal("120"), "consistent")
     ]
 
 
 def test_a_goal_of_one_year_is_not_linked_to_a_result_of_another() -> None:
     text = (
-        "Năm 2030, doanh thu của công ty đạt 900 tỷ đồng, hoàn thành 120% kế hoạch. Năm "
-        "2031, công ty đặt mục tiêu sản lượng 50.000 tấn, tăng 5%; doanh thu 750 tỷ đồng, "
-        "tăng 10%; và lợi nhuận 60 tỷ đồng, tăng 8%."
+        "Năm 2030, doanh thu của hợp tác xã đạt 108 tỷ đồng, hoàn thành 120% kế hoạch. Năm "
+        "2031, hợp tác xã đề ra kế hoạch sản lượng lúa 5.000 tấn, tăng 10%; doanh thu 90 tỷ "
+        "đồng, tăng 12%; và lãi 7 tỷ đồng, tăng 15%."
     )
     assert checked(text) == []
 
