@@ -161,11 +161,18 @@ def _aimed_verb(lead: str, pos: int, *, aim: bool = True) -> re.Match[str] | Non
     …, tỉnh đã thu đạt`` states a result).
     """
     m = (_AIMED_VERB if aim else _PLANNED_VERB).match(lead, pos)
+    if m is None and not aim:
+        m = _PLAN_MEASURE_VERB.match(lead, pos)
     if m is None or _RESULT_WORDS.search(lead, pos, m.end() - 3):
         return None
     return m
 
 
+# "kế hoạch doanh thu đạt 90 tỷ đồng": a plan word, the measure it names, then its verb
+_PLAN_MEASURE_VERB = rx(
+    r"\s+(?:tổng\s+)?(?:doanh\s+thu|lợi\s+nhuận|sản\s+lượng|thu\s+ngân\s+sách|kim\s+ngạch)"
+    r"(?:\s+(?:trước\s+thuế|sau\s+thuế|thuần|hợp\s+nhất|xuất\s+khẩu))?\s+đạt(?!\w)"
+)
 _AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 _FULL_STOP = re.compile(r"[.!?]\s|\n")
@@ -367,15 +374,16 @@ def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
 
 
 def _measure_right_before(folded: str, start: int) -> re.Match[str] | None:
-    """The measure named right before the amount at ``start``, only a space between.
+    """The measure named right before the amount at ``start``, only a space or a verb between.
 
+    A plan's verb may stand between (``kế hoạch doanh thu đạt 90 tỷ đồng``).
     ``kế hoạch doanh thu 2.000 tỷ đồng và lợi nhuận 300 tỷ đồng``: each amount is of the
     measure written just before it, not of every measure its clause names.
     """
     last = None
     for m in _MEASURE_NAMES.finditer(folded, max(0, start - 30), start):
         last = m
-    if last is None or folded[last.end() : start].strip():
+    if last is None or folded[last.end() : start].strip() not in ("", fold("đạt"), fold("là")):
         return None
     return last
 

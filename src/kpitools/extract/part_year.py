@@ -283,6 +283,7 @@ def link_unstated_plans(
         for c in statements
         if c.stated_kind in _OF_PLAN_KINDS and c.target is not None
     ]
+    paired: dict[str | None, list[Decimal]] = {}  # figures set against a plan, by growth
     for s in statements:
         out.append(s)
         if (
@@ -301,9 +302,26 @@ def link_unstated_plans(
             found is not None
             and not _stated_beside(stated, s, found[0], text)
             and not _plan_of_another(attained, s, found, text)
+            and not _restates_paired(paired, s)
         ):
             out.append(_against_plan(s, found[0], text, target=found[1]))
+            paired.setdefault(s.stated, []).append(s.actual)
     return out
+
+
+_RESTATED_SHARE = Decimal("0.005")
+"""How close (a share of the first) a figure restating a result, with the same growth, is."""
+
+
+def _restates_paired(paired: dict[str | None, list[Decimal]], s: LinkableStatement) -> bool:
+    """Whether ``s`` restates, rounded, a result already set against a plan.
+
+    The same growth stated (``tăng 8%``) and a figure within :data:`_RESTATED_SHARE` of it
+    (``245,7`` then ``246 tỷ đồng``): one result, paired once.
+    """
+    if s.stated is None or not isinstance(s.actual, Decimal):
+        return False
+    return any(abs(a - s.actual) <= _RESTATED_SHARE * a for a in paired.get(s.stated, ()))
 
 
 _OF_PLAN_KINDS = ("attainment", "excess")

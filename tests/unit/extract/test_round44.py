@@ -543,3 +543,37 @@ def test_two_counts_without_respectively_are_not_paired_in_order() -> None:
         "và 200% chỉ tiêu."
     )
     assert (Decimal("30"), "120%") not in _attainments(text)
+
+
+# ------------- a plan's measure and its verb before the amount; a result restated rounded
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(a, t) for a, t, _, _ in checked(text)]
+
+
+def test_a_plan_written_as_its_measure_and_verb_is_set_against_a_half_years_result() -> None:
+    text = (
+        "Lũy kế 6 tháng đầu năm 2031, doanh thu của công ty đạt 49 tỷ đồng, tăng 12% so với "
+        "cùng kỳ. Năm 2031, công ty đưa ra kế hoạch doanh thu đạt 87 tỷ đồng và lợi nhuận sau "
+        "thuế đạt 26 tỷ đồng."
+    )
+    assert _pairs(text) == [(Decimal("49000000000"), Decimal("87000000000"))]
+
+
+def test_a_measure_said_reached_after_a_plan_word_is_no_plan() -> None:
+    text = (
+        "Lũy kế 6 tháng đầu năm 2031, doanh thu của công ty đạt 49 tỷ đồng, tăng 12% so với "
+        "cùng kỳ. Năm 2031, theo kế hoạch, doanh thu của công ty đã đạt 87 tỷ đồng."
+    )
+    assert _pairs(text) == []
+
+
+def test_a_result_restated_rounded_is_set_against_the_plan_once() -> None:
+    text = (
+        "Quý I năm 2031, doanh thu thuần của công ty đạt 245,7 tỷ đồng, tăng 8% so với cùng "
+        "kỳ. Giải thích kết quả, công ty cho biết doanh thu thuần quý I đạt 246 tỷ đồng, tăng "
+        "8% so với cùng kỳ. Năm 2031, công ty đưa ra kế hoạch doanh thu đạt 1.000 tỷ đồng và "
+        "lợi nhuận sau thuế đạt 90 tỷ đồng."
+    )
+    assert _pairs(text) == [(Decimal("245700000000"), Decimal("1000000000000"))]
