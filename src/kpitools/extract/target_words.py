@@ -243,20 +243,33 @@ _GOALS_SET = rx(
 _MEASURE_ITEM = rx(r"^\s*(?:và\s+)?[^\W\d_]+(?:\s+[^\W\d_]+){0,5}\s*$")
 _ITEM_NOT_GOAL = rx(
     r"(?<!\w)(?:đạt|ước|thực\s+hiện|thực\s+tế|được|đã|còn|tăng|giảm|chỉ|ghi\s+nhận|mới|riêng|quý|tháng"
-    r"|tuần|ngày|đầu|nửa|kỳ)(?!\w)"
+    r"|tuần|ngày|đầu|nửa|kỳ|hiện|nay|đến|qua)(?!\w)"
 )
 
 
 def _goals_listed(before: str, lead: str) -> bool:
     """Whether a figure is a goal of a list its sentence sets (``đặt mục tiêu``, ``đề ra kế
-    hoạch``) in an item after a semicolon: its clause only a measure's name (no verb, no
-    time, no number), and after the setting no word of a result or of a plan met."""
+    hoạch``) in an item after a semicolon, or after a comma with ``đạt`` before it: its
+    clause only a measure's name (no other verb, no time, no number), and after the setting
+    no word of a result or of a plan met."""
     found = list(_GOALS_SET.finditer(before))
     m = found[-1] if found else None
-    if m is None or not _MEASURE_ITEM.match(lead) or _ITEM_NOT_GOAL.search(lead):
+    if m is None:
         return False
-    rest = before[m.end() :]
-    return ";" in rest and not (_MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest))
+    # "đặt mục tiêu đón 2 triệu lượt khách, doanh thu đạt 900 tỷ đồng": a later item, a
+    # measure's name and its verb
+    verb = _GOAL_VERB_END.search(lead) if "," in before[m.end() : len(before) - len(lead)] else None
+    item = lead[: verb.start()] if verb else lead
+    if not _MEASURE_ITEM.match(item) or _ITEM_NOT_GOAL.search(item):
+        return False
+    rest = before[m.end() : len(before) - len(lead)] + item
+    if verb is not None and " ".join(item.split()[-2:]) in rest[: len(rest) - len(item)]:
+        return False  # "kế hoạch doanh thu 800 …, doanh thu đạt 820": that goal's result
+    said = ";" in rest or verb is not None
+    return said and not (_MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest))
+
+
+_GOAL_VERB_END = rx(r"\s+đạt\s*$")
 
 
 # "Tổng kế hoạch vốn năm nay được tỉnh giao tại Quyết định số 12/QĐ-UBND là 800 tỷ đồng":

@@ -577,3 +577,21 @@ def test_a_result_restated_rounded_is_set_against_the_plan_once() -> None:
         "lợi nhuận sau thuế đạt 90 tỷ đồng."
     )
     assert _pairs(text) == [(Decimal("245700000000"), Decimal("1000000000000"))]
+
+
+def test_a_goal_after_a_comma_named_with_its_verb_is_a_target() -> None:
+    text = (
+        "Năm 2031, huyện đặt mục tiêu đón 2 triệu lượt khách du lịch, cao hơn 0,3 triệu lượt so "
+        "với năm 2030, doanh thu đạt 900 tỷ đồng."
+    )
+    assert _targets(text) == [Decimal("2000000"), Decimal("900000000000")]
+
+
+def test_a_result_said_now_after_a_goal_is_no_target() -> None:
+    text = "Năm 2031, công ty đặt mục tiêu doanh thu 1.000 tỷ đồng, hiện doanh thu đạt 250 tỷ đồng."
+    assert Decimal("250000000000") not in _targets(text)
+
+
+def test_the_goals_own_measure_said_reached_after_a_comma_is_its_result() -> None:
+    text = "Năm 2031, hợp tác xã đặt mục tiêu doanh thu 80 tỷ đồng, doanh thu đạt 84 tỷ đồng."
+    assert _pairs(text) == [(Decimal("84000000000"), Decimal("80000000000"))]
