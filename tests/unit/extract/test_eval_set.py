@@ -103,7 +103,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zd": 9,
     "2026-12-05ze": 28,
     "2026-12-05zf": 11,
-    "2026-12-05zn": 11,
+    "2026-12-05zn": 12,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
