@@ -94,6 +94,9 @@ SCORED_AT = {
     "2026-12-05zj": "5cbfdd99f5d0cdb62143a655142c893dcf71a20f",
     "2026-12-05zk": "4719a813a028281d992e9ae8cec6c8f7edcfada5",
     "2026-12-05zl": "4719a813a028281d992e9ae8cec6c8f7edcfada5",
+    "2026-12-05zm": "67a516f1e0696b59efc8d0fb2a94771802de1f9a",
+    "2026-12-05zn": "67a516f1e0696b59efc8d0fb2a94771802de1f9a",
+    "2026-12-05zo": "67a516f1e0696b59efc8d0fb2a94771802de1f9a",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
