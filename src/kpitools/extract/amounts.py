@@ -162,7 +162,7 @@ def _aimed_verb(lead: str, pos: int, *, aim: bool = True) -> re.Match[str] | Non
     """
     m = (_AIMED_VERB if aim else _PLANNED_VERB).match(lead, pos)
     if m is None and not aim:
-        m = _PLAN_MEASURE_VERB.match(lead, pos)
+        m = _PLAN_MEASURE_VERB.match(lead, pos) or _PLAN_RESPECTIVE_VERB.match(lead, pos)
     if m is None or _RESULT_WORDS.search(lead, pos, m.end() - 3):
         return None
     return m
@@ -172,6 +172,11 @@ def _aimed_verb(lead: str, pos: int, *, aim: bool = True) -> re.Match[str] | Non
 _PLAN_MEASURE_VERB = rx(
     r"\s+(?:tổng\s+)?(?:doanh\s+thu|lợi\s+nhuận|sản\s+lượng|thu\s+ngân\s+sách|kim\s+ngạch)"
     r"(?:\s+(?:trước\s+thuế|sau\s+thuế|thuần|hợp\s+nhất|xuất\s+khẩu))?\s+đạt(?!\w)"
+)
+# "kế hoạch doanh thu và lợi nhuận lần lượt đạt 90 và 9 tỷ đồng": a plan word, the measures
+# it names, then the verb that spreads its amounts over them in order
+_PLAN_RESPECTIVE_VERB = rx(
+    r"(?:\s+[^\W\d_]+){1,12}?\s+lần\s+lượt\s+(?:là\s+|sẽ\s+)?(?:đạt|ở\s+mức|là)(?!\w)"
 )
 _AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
 _SENTENCE_END = re.compile(r"[.!?;:]\s|\n")

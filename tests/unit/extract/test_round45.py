@@ -1,0 +1,27 @@
+"""Round 45 of the extraction rules (issue 17), each tested on invented text (never the
+evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import attained
+
+# ------------------------------ a plan's amounts spread over its measures ("lần lượt đạt")
+
+
+def test_a_plans_amounts_spread_over_its_measures_are_no_result() -> None:
+    text = (
+        "Năm 2031, công ty Sao Mai đặt kế hoạch doanh thu và lãi ròng lần lượt đạt 8.000 tỷ "
+        "đồng và 420 tỷ đồng, tăng 3% và 12% so với năm trước. Với kết quả này, công ty đã "
+        "thực hiện được 35% kế hoạch doanh thu và 48% chỉ tiêu lợi nhuận cả năm."
+    )
+    assert [a for a, _, _, _ in attained(text)] == [None, None]
+
+
+def test_results_spread_over_measures_after_no_plan_word_stay_results() -> None:
+    text = (
+        "Quý này, công ty Sao Mai ghi nhận doanh thu và lãi ròng lần lượt đạt 2.800 tỷ đồng. "
+        "Với kết quả này, công ty đã thực hiện được 35% kế hoạch năm."
+    )
+    assert [a for a, _, _, _ in attained(text)] == [Decimal("2800000000000")]
