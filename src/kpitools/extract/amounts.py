@@ -91,8 +91,12 @@ def noun_pattern(noun: str) -> re.Pattern[str]:
 def _clause_names(text: str, pos: int, noun: str) -> bool:
     """Whether the clause that ends at ``pos`` names ``noun`` (or a synonym) before it."""
     floor = max(0, pos - 200)  # a clause is short: look back a bounded stretch
-    start = max(floor, *(text.rfind(c, floor, pos) + 1 for c in _CLAUSE_MARKS))
+    start = max(floor, *(m.end() for m in _CLAUSE_MARK.finditer(text, floor, pos)), floor)
     return noun_pattern(noun).search(fold(text[start:pos])) is not None
+
+
+# a mark that ends a clause: not a dot between two letters, inside a name ("Cty.Sao")
+_CLAUSE_MARK = re.compile(r"[,;()\n:]|(?<![^\W\d_])\.|\.(?![^\W\d_])")
 
 
 _BUDGET = rx(r"(?<!\w)dự\s+toán(?!\w)")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import attained
+from reading import attained, checked
 
 # ------------------------------ a plan's amounts spread over its measures ("lần lượt đạt")
 
@@ -25,3 +25,28 @@ def test_results_spread_over_measures_after_no_plan_word_stay_results() -> None:
         "Với kết quả này, công ty đã thực hiện được 35% kế hoạch năm."
     )
     assert [a for a, _, _, _ in attained(text)] == [Decimal("2800000000000")]
+
+
+# ------------------------------ a dot inside a name ("Sao.Viet") does not end a clause
+
+
+def test_a_result_whose_owner_has_a_dot_in_its_name_is_named_by_its_measure() -> None:
+    text = (
+        "Quý III, doanh thu cả quý của Sao.Viet đạt 16 tỷ đồng, giảm 2% so với cùng kỳ.\n\n"
+        "Tính chung 9 tháng, doanh thu Sao.Viet đạt 60 tỷ đồng, giảm 20% so với cùng kỳ.\n\n"
+        "Năm nay công ty đặt mục tiêu 40 tỷ đồng doanh thu. Như vậy, sau 9 tháng, Sao.Viet "
+        "đã vượt 50% kế hoạch doanh thu."
+    )
+    assert checked(text) == [
+        (Decimal("60000000000"), Decimal("40000000000"), Decimal("50"), "consistent")
+    ]
+
+
+def test_a_dotted_name_beside_another_measure_gives_no_result() -> None:
+    text = (
+        "Quý III, doanh thu cả quý của Sao Viet đạt 16 tỷ đồng, giảm 2% so với cùng kỳ.\n\n"
+        "Tính chung 9 tháng, lãi của Sao.Viet đạt 60 tỷ đồng, giảm 20% so với cùng kỳ.\n\n"
+        "Năm nay công ty đặt mục tiêu 40 tỷ đồng doanh thu. Như vậy, sau 9 tháng, Sao.Viet "
+        "đã vượt 50% kế hoạch doanh thu."
+    )
+    assert checked(text) == []
