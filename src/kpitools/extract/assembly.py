@@ -516,15 +516,17 @@ def _dashed_plan_near(doc: Doc, p: Figure, actual: Decimal, plan: Figure) -> boo
     50 tỷ đồng``) or in brackets right after it (``vượt 4% so với kế hoạch quận giao (62 tỷ
     đồng)``), is the plan of the percentage ``p`` though the percentage does not quite fit
     it: the plan the percentage implies (as an attainment or as an excess) is within 2 % of
-    it (5 % when the bracket names the plan by its verb, ``kế hoạch năm (thu hút 2,8 tỷ
-    USD)``), so the audit, not the pairing, says the percentage is off."""
+    it (5 % for a bracket right after the plan's name, ``kế hoạch năm (2,8 tỷ USD)`` or
+    ``kế hoạch năm (thu hút 2,8 tỷ USD)``), so the audit, not the pairing, says the
+    percentage is off."""
     if p.percent is None or plan.kind != "count" or not plan.values[0] or not actual:
         return False
     dashed = _DASH_BEFORE.search(doc.fold, max(p.end, plan.start - 4), plan.start)
     between = doc.fold[p.end : plan.start]
-    near = _NEAR_VERBED_PLAN if _VERBED_PLAN.match(between) else _NEAR_PLAN
-    if not dashed and near is _NEAR_PLAN and not _BRACKET_AFTER_PLAN.match(between):
+    bracketed = _VERBED_PLAN.match(between) or _BRACKET_AFTER_PLAN.match(between)
+    if not dashed and not bracketed:
         return False
+    near = _NEAR_BRACKETED_PLAN if bracketed else _NEAR_PLAN
     written = plan.values[0]
     for share in (p.percent.value, p.percent.value + 100):
         if share and abs(actual * 100 / share - written) <= written * near:
@@ -537,7 +539,7 @@ _VERBED_PLAN = rx(
     r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
     r"(?:[^(),;.\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}\(\s*(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+$"
 )
-_NEAR_VERBED_PLAN = Decimal("0.05")
+_NEAR_BRACKETED_PLAN = Decimal("0.05")
 
 
 def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:

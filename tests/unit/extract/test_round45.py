@@ -50,3 +50,25 @@ def test_a_dotted_name_beside_another_measure_gives_no_result() -> None:
         "đã vượt 50% kế hoạch doanh thu."
     )
     assert checked(text) == []
+
+
+# ------------------------------ a plan's figure in brackets right after its name, a growth
+# between: its target when the percentage implies a plan within 5 % of it, then audited
+
+
+def test_a_bracketed_plan_near_the_implied_one_is_the_target_and_is_flagged() -> None:
+    text = (
+        "Số thu của huyện đạt 20 tỷ đồng, tăng 10% so với cùng kỳ năm 2029 (18 tỷ đồng) và "
+        "đạt 41% kế hoạch năm (50 tỷ đồng)."
+    )
+    assert checked(text) == [
+        (Decimal("20000000000"), Decimal("50000000000"), Decimal("41"), "inconsistent")
+    ]
+
+
+def test_a_bracketed_plan_far_from_the_implied_one_is_not_the_target() -> None:
+    text = (
+        "Số thu của huyện đạt 20 tỷ đồng, tăng 10% so với cùng kỳ năm 2029 (18 tỷ đồng) và "
+        "đạt 45% kế hoạch năm (50 tỷ đồng)."
+    )
+    assert checked(text) == []
