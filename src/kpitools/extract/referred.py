@@ -11,6 +11,7 @@ implies. It runs in :func:`kpitools.extract.document.link_document` after the pa
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -36,6 +37,7 @@ from kpitools.extract.amounts import (
     _shifted,
     _units_named,
 )
+from kpitools.extract.consistency import _half_unit
 from kpitools.extract.linking import (
     _covering,
     _unit_key,
@@ -290,8 +292,65 @@ def link_referred_results(
         if c is None or _counts_more(text, c, s) or _next_percent_is_of(text, s, c):
             continue
         kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
-        out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
+        out[i] = _with_bracketed_plan(dataclasses.replace(s, stated_kind=kind), c, text)
     return out
+
+
+def _with_bracketed_plan(
+    s: LinkableStatement, c: LinkableStatement, text: str
+) -> LinkableStatement:
+    """``s`` with ``c`` as its result, and the plan in brackets after its name as its target.
+
+    When ``c``'s figure, rounded at its last written digit, may come from the percentage of
+    that plan (``5,6 triệu`` for 56,4 % of 10 million), the check is left to no verdict.
+    """
+    plan = _bracketed_plan(s, c, text)
+    if plan is not None and s.stated_percent is not None and _rounds_to(c, s, plan):
+        c = dataclasses.replace(c, exact=False)
+    return _with_result(s, c, plan)
+
+
+def _rounds_to(c: LinkableStatement, s: LinkableStatement, plan: Decimal) -> bool:
+    """Whether the share ``s`` states of ``plan`` rounds to ``c``'s figure as written."""
+    folded = fold(c.text)
+    own = next(iter(_amounts(folded, 0, len(folded))), None)
+    written = re.match(NUM, folded[own.start :]) if own is not None else None
+    if written is None or not isinstance(c.actual, Decimal) or s.stated_percent is None:
+        return False
+    share = s.stated_percent + (100 if s.stated_kind == "excess" else 0)
+    return abs(share * plan / 100 - c.actual) <= _half_unit(written.group(), c.actual)
+
+
+# "… đạt 56% kế hoạch năm 2030 (10 triệu lượt khách)": the plan's figure in brackets right
+# after the plan's name (its year or its giver allowed, nothing else)
+_PLAN_NAME_BRACKET = rx(
+    rf"%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?:\s+(?:cả\s+)?năm)?(?:\s+(?:19|20)\d\d)?"
+    r"(?:\s+(?:được\s+)?giao)?\s*\(\s*"
+)
+_BRACKETED_NEAR = Decimal("0.05")
+"""How far (relative) the plan a percentage implies may be from the plan in brackets."""
+
+
+def _bracketed_plan(s: LinkableStatement, c: LinkableStatement, text: str) -> Decimal | None:
+    """The plan's figure in brackets right after the plan's name of ``s``, if it is ``c``'s.
+
+    ``Với kết quả này, lượng khách đạt 56% kế hoạch năm (10 triệu lượt)``: the figure of the
+    same unit as ``c``'s result, closed by its bracket, and near the plan the percentage
+    implies for ``c`` (within :data:`_BRACKETED_NEAR`: the audit then judges the percentage).
+    """
+    folded = fold(text[s.start : s.end + 60])
+    opened = next((m.end() for m in _PLAN_NAME_BRACKET.finditer(folded)), None)
+    if opened is None or s.stated_percent is None or not isinstance(c.actual, Decimal):
+        return None
+    plan = next(iter(_amounts(folded, opened, len(folded))), None)
+    own = next(iter(_amounts(fold(c.text), 0, len(c.text))), None)
+    if plan is None or own is None or plan.start != opened or plan.unit != own.unit:
+        return None
+    share = s.stated_percent + (100 if s.stated_kind == "excess" else 0)
+    if not share or not plan.value:
+        return None
+    implied = c.actual * 100 / share
+    return plan.value if abs(implied - plan.value) <= _BRACKETED_NEAR * plan.value else None
 
 
 # "… cao hơn cùng kỳ năm 2030 (đạt 20% kế hoạch": the bracket opened after a past period

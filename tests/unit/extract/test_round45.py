@@ -72,3 +72,30 @@ def test_a_bracketed_plan_far_from_the_implied_one_is_not_the_target() -> None:
         "đạt 45% kế hoạch năm (50 tỷ đồng)."
     )
     assert checked(text) == []
+
+
+# ------------------------------ a result referred back to, the plan in brackets after the
+# plan's name: its target when near the plan the percentage implies
+
+
+_VISITORS = (
+    "Tổng lượng khách đến tỉnh đạt 4,2 triệu lượt, tăng 20% so với cùng kỳ. Với kết quả "
+    "này, lượng khách đã đạt {} kế hoạch năm 2031 (9 triệu {})."
+)
+
+
+def test_a_referred_result_takes_the_bracketed_plan_and_is_audited() -> None:
+    assert checked(_VISITORS.format("45%", "lượt")) == [
+        (Decimal("4200000"), Decimal("9000000"), Decimal("45"), "inconsistent")
+    ]
+
+
+def test_a_rounded_referred_result_against_the_bracketed_plan_is_not_flagged() -> None:
+    assert checked(_VISITORS.format("46,6%", "lượt")) == [
+        (Decimal("4200000"), Decimal("9000000"), Decimal("46.6"), "unchecked")
+    ]
+
+
+def test_a_bracketed_plan_of_another_unit_or_far_off_is_not_the_target() -> None:
+    assert checked(_VISITORS.format("45%", "USD")) == []
+    assert checked(_VISITORS.format("40%", "lượt")) == []
