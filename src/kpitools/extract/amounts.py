@@ -622,7 +622,7 @@ _LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s*$")
 
 
 # "Với kết quả có được, …", "Như vậy, …": a paragraph about the figures just stated
-_BACK_REFERENCE = rx(r"^\W*(?:với\s+kết\s+quả|như\s+vậy|qua\s+đó|từ\s+kết\s+quả)(?!\w)")
+_BACK_REFERENCE = rx(r"^\W*(?:với\s+kết\s+quả|như\s+vậy|qua\s+đó|từ\s+kết\s+quả|cụ\s+thể)(?!\w)")
 
 
 _APART_KINDS = frozenset({fold("tài chính")})

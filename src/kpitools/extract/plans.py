@@ -421,8 +421,39 @@ def link_plan_amounts(
             continue
         plan = _plan_amount(s, text, scope)
         if plan is not None:
-            out[i] = _with_plan(s, plan, text)
+            out[i] = _as_range(_with_plan(s, plan, text), _range_of(text, plan))
     return out
+
+
+# "đặt kế hoạch doanh thu từ 80 tỷ đồng đến 90 tỷ đồng": a plan written as a range
+_RANGE_OPEN = rx(r"(?<!\w)từ\s*$")
+_RANGE_TO = rx(r"\s*(?:đến|tới|-|–)\s*")
+
+
+def _range_of(text: str, plan: _Amount) -> tuple[Decimal, Decimal] | None:
+    """The plan's two ends when its amount opens a range of the same unit, else None."""
+    if not _RANGE_OPEN.search(fold(text[max(0, plan.start - 10) : plan.start])):
+        return None
+    folded = fold(text[plan.start : plan.end + 60])
+    nxt = next(iter(_amounts(folded, plan.end - plan.start, len(folded))), None)
+    if nxt is None or nxt.unit != plan.unit or nxt.value <= plan.value:
+        return None
+    if not _RANGE_TO.fullmatch(folded, plan.end - plan.start, nxt.start):
+        return None
+    return plan.value, nxt.value
+
+
+def _as_range(s: LinkableStatement, ends: tuple[Decimal, Decimal] | None) -> LinkableStatement:
+    """``s``, checked against a range's low end, with the whole range as its target.
+
+    A percentage that does not fit the low end is left with no verdict (it may be of the
+    other end).
+    """
+    if ends is None:
+        return s
+    if s.verdict == "consistent":
+        return dataclasses.replace(s, target=ends)
+    return dataclasses.replace(s, target=ends, consistent=None, verdict="unchecked")
 
 
 # "giải ngân 120 tỷ đồng/KH vốn năm 900 tỷ đồng, đạt 13,3%": a result, a slash, the plan named

@@ -449,8 +449,9 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
         pos = m.start() + len(word)
         if word != m.group():
             break
-    if not words:
-        before = _measure_before(s)
+    before = _measure_before(s) if _names_no_measure(words) else None
+    if before is not None or not words:
+        # "tổng thu đạt 60% dự toán tỉnh giao": the plan's giver after it, the measure before
         return None if before is None else (before, None, None)
     b = _BRACKET_AMOUNT.match(after[pos:])
     if b is None:
@@ -459,6 +460,11 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     if b.group("mag2"):
         value *= 10**9
     return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None
+
+
+def _names_no_measure(words: list[str]) -> bool:
+    """Whether the words after a plan's name are no measure (none, or who gave the plan)."""
+    return not words or _MEASURE_NAMES.match(" ".join(words)) is None
 
 
 # "… trong khi lợi nhuận ròng vượt 20% kế hoạch năm": the measure named right before the
@@ -472,10 +478,11 @@ _MEASURE_BEFORE = re.compile(
 )
 
 
-# "… 20% kế hoạch năm", "… 20% chỉ tiêu năm 2025": the plan's word and its year, no measure
+# "… 20% kế hoạch năm", "… 20% chỉ tiêu năm 2025", "… 20% dự toán tỉnh giao": the plan's
+# word, its year and who gave it, no measure
 _PLAN_OF_YEAR_END = rx(
     r"\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)"
-    r"(?:\s+(?:cả\s+)?năm(?:\s+\d{4})?)?\s*$"
+    r"(?:\s+(?:cả\s+)?năm(?:\s+\d{4})?)?(?:(?:\s+[^\W\d_]+){0,2}?\s+giao)?\s*$"
 )
 
 
@@ -1056,7 +1063,9 @@ def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
 def _not_of_another(folded: str, a: _Amount, noun: str) -> bool:
     """Whether the amount ``a`` is of no measure other than ``noun`` (see above)."""
     named = _measure_of_amount(folded, a)
-    return named is None or noun_pattern(noun).match(named) is not None
+    if named is None or MEASURE_NAMES.get(" ".join(named.split())) == noun:
+        return True  # "tổng thu ngân sách": another name of the same measure
+    return noun_pattern(noun).match(named) is not None
 
 
 # --------------------------------------------------------------------------- counted results

@@ -99,3 +99,56 @@ def test_a_rounded_referred_result_against_the_bracketed_plan_is_not_flagged() -
 def test_a_bracketed_plan_of_another_unit_or_far_off_is_not_the_target() -> None:
     assert checked(_VISITORS.format("45%", "USD")) == []
     assert checked(_VISITORS.format("40%", "lượt")) == []
+
+
+# ------------------------------ a plan named with its giver after it ("dự toán tỉnh giao"):
+# the measure is the one named before the verb; "Cụ thể, …" reads the paragraph before
+
+
+_BUDGET = (
+    "Tổng {} ngân sách 6 tháng đầu năm 2031 đạt 540 tỷ đồng.\n{}tổng thu ngân sách đạt 60% "
+    "dự toán tỉnh giao và tăng 10% so với cùng kỳ."
+)
+
+
+def test_a_plan_with_its_giver_takes_the_result_of_the_measure_before_it() -> None:
+    assert attained(_BUDGET.format("thu", "Cụ thể, ")) == [
+        (Decimal("540000000000"), None, Decimal("60"), "unchecked")
+    ]
+
+
+def test_a_plan_with_its_giver_takes_no_result_of_another_measure_or_paragraph() -> None:
+    assert attained(_BUDGET.format("chi", "Cụ thể, ")) == [(None, None, Decimal("60"), "unchecked")]
+    assert attained(_BUDGET.format("thu", "")) == [(None, None, Decimal("60"), "unchecked")]
+
+
+# ------------------------------ another name of the same measure ("tổng doanh thu"); a plan
+# written as a range ("từ … đến …") is the target as a range
+
+
+_RANGE = (
+    "Lũy kế 9 tháng đầu năm 2031, công ty Bình Minh đạt {} 3.300 tỷ đồng, giảm 2% so với "
+    "cùng kỳ. Năm 2031, công ty đặt kế hoạch doanh thu thuần {}. Như vậy sau 9 tháng, công "
+    "ty đã hoàn thành 66% mục tiêu doanh thu năm."
+)
+
+
+def test_a_plan_range_is_the_target_of_a_result_named_by_another_name() -> None:
+    text = _RANGE.format("tổng doanh thu", "từ 5.000 tỷ đồng đến 5.500 tỷ đồng")
+    assert attained(text) == [
+        (
+            Decimal("3300000000000"),
+            (Decimal("5000000000000"), Decimal("5500000000000")),
+            Decimal("66"),
+            "consistent",
+        )
+    ]
+
+
+def test_a_single_plan_stays_one_figure_and_another_measure_is_not_taken() -> None:
+    text = _RANGE.format("tổng doanh thu", "5.000 tỷ đồng")
+    assert attained(text) == [
+        (Decimal("3300000000000"), Decimal("5000000000000"), Decimal("66"), "consistent")
+    ]
+    text = _RANGE.format("lợi nhuận", "từ 5.000 tỷ đồng đến 5.500 tỷ đồng")
+    assert [a for a, _, _, _ in attained(text)] == [None]
