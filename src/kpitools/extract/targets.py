@@ -956,9 +956,25 @@ def _amount_result(
         and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
         and _covering(*scope, _shifted(a, low)) is None
     ]
+    if len({a.value for a in found}) > 1 and _cumulative_amount_last(text, low, found):
+        found = found[-1:]
     if not found or len({a.value for a in found}) != 1:
         return None
     return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+def _cumulative_amount_last(text: str, low: int, found: list[_Amount]) -> bool:
+    """Whether the last amount of ``found`` (offsets from ``low``) is a cumulative one.
+
+    As :func:`_cumulative_last` for results: its paragraph opens on cumulative figures and
+    the other amounts are all in paragraphs before it.
+    """
+    last = low + found[-1].start
+    floor = max(0, last - PLAN_WINDOW)  # a bounded look back: linear in the text
+    para = text.rfind("\n", floor, last) + 1
+    if (para == 0 and floor > 0) or not _CUMULATIVE_OPENING.match(fold(text[para : para + 40])):
+        return False
+    return all(low + a.end < para for a in found[:-1])
 
 
 # "… giảm 25%, còn 50 tỷ đồng", "tăng mạnh 40% so với cùng kỳ, lên 900 tỷ đồng": the

@@ -152,3 +152,26 @@ def test_a_single_plan_stays_one_figure_and_another_measure_is_not_taken() -> No
     ]
     text = _RANGE.format("lợi nhuận", "từ 5.000 tỷ đồng đến 5.500 tỷ đồng")
     assert [a for a, _, _, _ in attained(text)] == [None]
+
+
+# ------------------------------ a plan named by its measure, two amounts of it before (a
+# quarter's, then the months to date in a paragraph that opens on cumulative figures)
+
+
+_HALF_YEAR = (
+    "Quý II, công ty Thành Công ghi nhận doanh thu đạt 900 tỷ đồng, lợi nhuận sau thuế đạt "
+    "60 tỷ đồng, lần lượt tăng 5% và 8% so với cùng kỳ.{}Lũy kế 6 tháng đầu năm, công ty ghi "
+    "nhận doanh thu đạt 1.700 tỷ đồng, lợi nhuận sau thuế đạt 110 tỷ đồng, lần lượt tăng 4% "
+    "và 6% so với cùng kỳ.\n\nNăm nay, công ty đặt kế hoạch lợi nhuận sau thuế là 200 tỷ "
+    "đồng. Như vậy, sau 6 tháng, công ty hoàn thành được 55% kế hoạch lợi nhuận năm."
+)
+
+
+def test_the_cumulative_amount_of_a_later_paragraph_is_the_plans_result() -> None:
+    assert attained(_HALF_YEAR.format("\n\n")) == [
+        (Decimal("110000000000"), Decimal("200000000000"), Decimal("55"), "consistent")
+    ]
+
+
+def test_two_amounts_of_the_measure_in_one_paragraph_give_no_result() -> None:
+    assert attained(_HALF_YEAR.format(" ")) == [(None, None, Decimal("55"), "unchecked")]
