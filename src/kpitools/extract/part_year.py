@@ -77,6 +77,30 @@ def _owners_agree(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     return not (x and y) or bool(x & y)
 
 
+# "lợi nhuận hợp nhất", "riêng công ty mẹ": a group's consolidated figures or its parent's
+_GROUP_SCOPE = rx(r"(?<!\w)(hợp\s+nhất|công\s+ty\s+mẹ)(?!\w)")
+
+
+def _group_scope(folded: str, start: int, end: int) -> str | None:
+    """The last of a group's scopes (:data:`_GROUP_SCOPE`) ``folded[start:end]`` names."""
+    last = None
+    for m in _GROUP_SCOPE.finditer(folded, start, end):
+        last = m.group(1).split()[0]
+    return last
+
+
+def _scopes_agree(folded: str, a: _Amount, plan: _Amount) -> bool:
+    """Whether ``a`` and ``plan`` may be of one scope of a group.
+
+    ``Lợi nhuận hợp nhất quý I đạt 300 tỷ đồng … Công ty mẹ đặt mục tiêu lợi nhuận 900 tỷ
+    đồng``: the consolidated result is not the parent's. Each is read in its own sentence
+    up to its amount; one naming neither agrees.
+    """
+    x = _group_scope(folded, _head(folded, a.start, 0), a.start)
+    y = _group_scope(folded, _head(folded, plan.start, 0), plan.start)
+    return x is None or y is None or x == y
+
+
 _YEAR_WORD = rx(r"(?<!\w)năm(?!\w)")
 UNSTATED_PLAN_WINDOW = 1600
 """How far (characters, cut at a line end) from a result with no percentage the year's plan
@@ -450,6 +474,7 @@ def _part_year_amounts(
             and not covered(a)
             and _units_agree(units, _units_named(raw, *_sentence_span(folded, a)))
             and _owners_agree(raw, _sentence_span(folded, a), _sentence_span(folded, plan))
+            and _scopes_agree(folded, a, plan)
         ):
             found[a.value] = a
     return list(found.values())

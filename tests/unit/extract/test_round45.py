@@ -175,3 +175,24 @@ def test_the_cumulative_amount_of_a_later_paragraph_is_the_plans_result() -> Non
 
 def test_two_amounts_of_the_measure_in_one_paragraph_give_no_result() -> None:
     assert attained(_HALF_YEAR.format(" ")) == [(None, None, Decimal("55"), "unchecked")]
+
+
+# ------------------------------ a group's consolidated result is not set against its parent
+# company's plan
+
+
+_GROUP = (
+    "Tổng công ty Ánh Dương công bố lợi nhuận trước thuế hợp nhất quý I đạt 300 tỷ đồng.\n\n"
+    "Trước đó, {} đặt mục tiêu lợi nhuận trước thuế {}đạt 900 tỷ đồng, tăng 5% so với năm "
+    "trước."
+)
+
+
+def test_a_consolidated_result_is_not_set_against_the_parents_plan() -> None:
+    assert checked(_GROUP.format("công ty mẹ", "")) == []
+
+
+def test_a_consolidated_result_is_set_against_the_groups_plan() -> None:
+    expected = [(Decimal("300000000000"), Decimal("900000000000"), None, "unchecked")]
+    assert checked(_GROUP.format("tổng công ty", "")) == expected
+    assert checked(_GROUP.format("tổng công ty", "hợp nhất ")) == expected
