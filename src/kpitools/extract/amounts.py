@@ -166,7 +166,10 @@ def _aimed_verb(lead: str, pos: int, *, aim: bool = True) -> re.Match[str] | Non
     """
     m = (_AIMED_VERB if aim else _PLANNED_VERB).match(lead, pos)
     if m is None and not aim:
-        m = _PLAN_MEASURE_VERB.match(lead, pos) or _PLAN_RESPECTIVE_VERB.match(lead, pos)
+        measured = _PLAN_MEASURE_VERB.match(lead, pos)
+        if measured is not None:
+            return measured  # a measure's words and the plan's verb, no result between
+        m = _PLAN_RESPECTIVE_VERB.match(lead, pos)
     if m is None or _RESULT_WORDS.search(lead, pos, m.end() - 3):
         return None
     return m
@@ -175,7 +178,9 @@ def _aimed_verb(lead: str, pos: int, *, aim: bool = True) -> re.Match[str] | Non
 # "kế hoạch doanh thu đạt 90 tỷ đồng": a plan word, the measure it names, then its verb
 _PLAN_MEASURE_VERB = rx(
     r"\s+(?:tổng\s+)?(?:doanh\s+thu|lợi\s+nhuận|sản\s+lượng|thu\s+ngân\s+sách|kim\s+ngạch)"
-    r"(?:\s+(?:trước\s+thuế|sau\s+thuế|thuần|hợp\s+nhất|xuất\s+khẩu))?\s+đạt(?!\w)"
+    r"(?:\s+(?:trước\s+thuế|sau\s+thuế|thuần|hợp\s+nhất|xuất\s+khẩu))?"
+    # "kế hoạch lợi nhuận ước tính đạt …": the plan's amount as estimated
+    r"(?:\s+(?:ước\s+tính|dự\s+kiến))?\s+đạt(?!\w)"
 )
 # "kế hoạch doanh thu và lợi nhuận lần lượt đạt 90 và 9 tỷ đồng": a plan word, the measures
 # it names, then the verb that spreads its amounts over them in order

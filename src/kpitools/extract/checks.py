@@ -4,7 +4,8 @@ Left out: a headline's pairing the body does not make (:func:`drop_mispaired_hea
 result-and-plan pair a later percentage states again (:func:`drop_repeated_pairs`), a rounded
 amount restated exactly (:func:`drop_rounded_restatements`), a count no whole plan gives its
 percentage (:func:`drop_unfitting_counts`), an excess in points of a rate read as a count's
-(:func:`drop_rate_point_excesses`). Flagged: a headline qualifier the body
+(:func:`drop_rate_point_excesses`), a pair whose result its clause sets as a plan
+(:func:`drop_planned_results`). Flagged: a headline qualifier the body
 contradicts (:func:`check_headline_qualifiers`), a month's amount larger than the months that
 hold it (:func:`check_month_amounts`), a month's percentage of a plan that the months' own
 denies (:func:`check_month_percentages`), two percentages of one named budget that cannot both
@@ -28,6 +29,7 @@ from kpitools.extract.amounts import (
     _Amount,
     _amounts,
     _head,
+    _sets_plan,
 )
 from kpitools.extract.linking import _NO_PERCENT, _amount, _flagged, _percent_of
 from kpitools.extract.notes import noted, seg
@@ -892,3 +894,36 @@ def _remainder_checkable(s: LinkableStatement) -> bool:
         and s.link_start is None
         and s.verdict in (None, "consistent")
     )
+
+
+# --------------------------------------------------------------------------- planned results
+
+
+def drop_planned_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements without a pair whose result is an amount its own clause sets as a plan.
+
+    ``công ty đặt mục tiêu 700 tỷ đồng doanh thu, kế hoạch lợi nhuận ước tính đạt 50 tỷ
+    đồng``: both amounts are plans, so the pair the sentence grammar may read (50 against
+    700) is left out (precision first). Only pairs with no percentage and no link.
+    """
+    return [s for s in statements if not _result_is_planned(s, text)]
+
+
+def _result_is_planned(s: LinkableStatement, text: str) -> bool:
+    """Whether the result of the pair ``s``, written after its target, is set out as a plan.
+
+    A plan word after the target's amount, and no result word after it.
+    """
+    if s.stated_percent is not None or s.target is None or s.link_start is not None:
+        return False
+    if not isinstance(s.actual, Decimal) or not isinstance(s.target, Decimal):
+        return False
+    folded = fold(text[s.start : s.end])
+    amounts = _amounts(folded, 0, len(folded))
+    target = next((a for a in amounts if a.value == s.target), None)
+    actual = next((a for a in amounts if a.value == s.actual), None)
+    if target is None or actual is None or actual.start < target.end:
+        return False
+    return _sets_plan(folded, actual, target.end)

@@ -49,6 +49,7 @@ from kpitools.extract.checks import (
     check_one_budget,
     check_written_remainders,
     drop_mispaired_headlines,
+    drop_planned_results,
     drop_rate_point_excesses,
     drop_repeated_pairs,
     drop_rounded_restatements,
@@ -142,4 +143,5 @@ def link_document(
     linked = check_written_remainders(linked, text)
     linked = drop_unfitting_counts(linked, text)
     linked = drop_rate_point_excesses(linked, text)
+    linked = drop_planned_results(linked, text)
     return linked

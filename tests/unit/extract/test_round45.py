@@ -196,3 +196,23 @@ def test_a_consolidated_result_is_set_against_the_groups_plan() -> None:
     expected = [(Decimal("300000000000"), Decimal("900000000000"), None, "unchecked")]
     assert checked(_GROUP.format("tổng công ty", "")) == expected
     assert checked(_GROUP.format("tổng công ty", "hợp nhất ")) == expected
+
+
+# ------------------------------ a plan's amount after another plan's ("kế hoạch lợi nhuận
+# ước tính đạt …") is no result of the first
+
+
+def test_a_second_plan_amount_is_not_the_result_of_the_first() -> None:
+    text = (
+        "Năm 2031 Công ty Hải Âu đặt mục tiêu đạt 7.000 tỷ đồng tổng doanh thu, kế hoạch lợi "
+        "nhuận sau thuế ước tính đạt 1.500 tỷ đồng."
+    )
+    assert checked(text) == []
+
+
+def test_a_result_written_after_its_plan_stays_paired() -> None:
+    text = (
+        "Năm 2031 Công ty Hải Âu đặt kế hoạch doanh thu 7.000 tỷ đồng, cả năm doanh thu ước "
+        "đạt 7.200 tỷ đồng."
+    )
+    assert checked(text) == [(Decimal("7200000000000"), Decimal("7000000000000"), None, None)]
