@@ -79,8 +79,8 @@ def test_a_bracketed_plan_far_from_the_implied_one_is_not_the_target() -> None:
 
 
 _VISITORS = (
-    "Tổng lượng khách đến tỉnh đạt 4,2 triệu lượt, tăng 20% so với cùng kỳ. Với kết quả "
-    "này, lượng khách đã đạt {} kế hoạch năm 2031 (9 triệu {})."
+    "Cả năm, tỉnh Bình Yên đón 4,2 triệu lượt du khách, cao hơn 20% so với năm trước. Với "
+    "con số này, tỉnh đã thực hiện {} kế hoạch năm 2031 (9 triệu {})."
 )
 
 
