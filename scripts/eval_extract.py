@@ -541,6 +541,7 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zm",
         "2026-12-05zn",
         "2026-12-05zo",
+        "2026-12-05zp",
     }
 )
 

@@ -97,6 +97,7 @@ SCORED_AT = {
     "2026-12-05zm": "67a516f1e0696b59efc8d0fb2a94771802de1f9a",
     "2026-12-05zn": "67a516f1e0696b59efc8d0fb2a94771802de1f9a",
     "2026-12-05zo": "67a516f1e0696b59efc8d0fb2a94771802de1f9a",
+    "2026-12-05zp": "bb1d60439e22e6517ca7992cc726dbb0944bd131",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
