@@ -27,7 +27,6 @@ from kpitools.extract.figures import (
     _K_RATE,
     _K_TOTAL_TAIL,
     _MEASURE_WORDS,
-    _MONEY,
     _STOP,
     _SUBJECT_TRIM,
     _TAIL,
@@ -39,6 +38,7 @@ from kpitools.extract.figures import (
     _compared_plan_next,
     _plan_of,
 )
+from kpitools.extract.numerals import _MONEY
 from kpitools.extract.target_words import _PLAN_WORD
 from kpitools.extract.text import Doc
 from kpitools.numbers import Percent, check_percent

@@ -1,0 +1,293 @@
+"""The numbers of :mod:`kpitools.extract.figures`: the patterns a figure is matched with
+(counts, fractions, ranges, percentages, amounts of money in their scales) and the values a
+match states (:func:`_figure_values`), a figure in no number format noted where it is.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from kpitools.extract.text import NUM, Doc
+from kpitools.numbers import NumberFormatError, Percent, parse_number, parse_percent
+from kpitools.textfold import fold, rx
+
+_B = r"(?<![\w.,/\-])"  # a number starts here
+_E = r"(?![\w/]|[.,]\d)"  # and ends here
+# the scale word of a range ("11-12 triệu lượt khách": millions), not of an amount of money
+_RANGE_MAG = (
+    r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng|usd)))?"
+)
+_RANGE = rx(
+    rf"(?<!\w)từ\s+(?P<a>{NUM})\s*(?P<pa>%)?\s*(?:đến|tới|-|–|—)\s*(?P<b>{NUM})\s*(?P<pb>%)?{_E}"
+    + _RANGE_MAG
+)
+_DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)" + _RANGE_MAG)
+# a unit glued to a number ("88/28ha", "12km")
+# a unit or a counted noun glued to the number ("20ha", "9quần chúng", "300con"): a typo
+_GLUED_UNIT = (
+    r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|m|kg|tấn|con|người|lượt|hộ|đồng\s+chí|quần\s+chúng"
+    r"|(?:đảng|đoàn|hội)\s+viên)(?!\w))"
+)
+_PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM})(?:{_E}|{_GLUED_UNIT})(?!\s*/\s*\d)")
+# "kết nạp 45 đảng viên/50 chỉ tiêu": a pair with its noun between the numbers, the second
+# named as the target
+_NOUN_PAIR = rx(
+    rf"{_B}(?P<a>{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s*/\s*(?P<b>{NUM}){_E}"
+    r"(?=\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?!\w))"
+)
+# "46,5 ha/50 ha", "12.400ha/13.000ha", "1.200 con/1.000 con": a result against its plan, the
+# same unit written after both numbers
+# (a square or cubic measure keeps its power: "3.400 m3/4.000 m3", "12 km2/15 km2")
+_UNIT_PAIR = rx(
+    rf"{_B}(?P<a>{NUM})\s*(?!(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng)(?!\w))"
+    r"(?P<u>[^\W\d_]+(?:(?<=m)[23])?(?:\s+[^\W\d_]+)?)\s*/\s*"
+    rf"(?P<b>{NUM})\s*(?P=u)(?!\w)"
+)
+_PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
+# a range of rates ("5,1 - 5,2%", "từ 36,1 - 36,6%", "từ 6% đến 7%", "là 6 đến 7%"): a
+# planned rate, a figure of its own that only a rate stated before it takes as its target
+_RATE_RANGE = rx(
+    rf"(?:(?<!\w)(?:từ|(?<=(?<!\w)là\s))\s*(?P<a>{NUM})\s*%?\s*(?:đến|tới|-|–|—)"
+    rf"|{_B}(?P<a2>{NUM})\s*%?\s*[-–—])\s*(?P<b>{NUM})\s*%"
+)
+# a measure glued to its number ("285.000ha", "642,5ha", "32km", "9.100m"): the number ends there
+_COUNT = rx(
+    rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:{_E}|{_GLUED_UNIT})(?!\s*%)"
+)
+# money: "11,55 tỷ đồng", "1,5 nghìn tỷ đồng", "2.300 triệu đồng", "10.000.000đ", "1,2 tỷ USD"
+# ("522 tỷ triệu đồng": a scale word left over from an edit, the first one is read)
+_MONEY = rx(
+    rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)"
+    r"(?:\s+(?P<mag2>tỷ|tỉ)|(?<=t[ỷỉ])\s+triệu(?=\s*đồng(?!\w)))?)?"
+    # ("12 đồng chí", "300 đồng bào": comrades, compatriots, no money)
+    r"(?:\s*(?P<cur>đồng(?!\s+(?:chí|bào)(?!\w))|đ|vnđ|vnd|usd|\$|đô\s+la(?:\s+mỹ)?"
+    r"|(?<=[ỷỉun]\s)dồng)(?!\w)"
+    # "gần 48 nghìn tỉ, bằng 138,7% dự toán": a thousand billion with no currency is đồng
+    r"|(?(mag2)(?=\s*(?:[,.;:)]|$))|(?!))"
+    # "9,5 triệu/người/tháng": millions per head with no currency are đồng
+    r"|(?:(?<=triệu)|(?<=nghìn)|(?<=ngàn))(?=\s*/\s*người(?!\w)))"
+    # "triệu đồng/người/năm": per head; not "tỷ đồng/dự toán 1.800 tỷ đồng" (against a plan)
+    r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct|nq)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
+)
+# "152 tỷ 318 triệu đồng": billions and millions written together, one amount (the millions
+# may have a decimal: "12 tỷ 450,5 triệu đồng"; dollars too: "2 tỷ 140 triệu USD")
+_MONEY_COMPOUND = rx(
+    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>tỷ|tỉ)\s+(?P<b>\d{{1,3}}(?:,\d{{1,3}})?)\s+triệu"
+    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
+)
+# thousands of billions and billions written together: "140 nghìn 250 tỷ đồng" is 140.250 tỷ
+_MONEY_THOUSANDS = rx(
+    rf"{_B}(?P<a>\d{{1,3}})\s+(?:nghìn|ngàn)\s+(?P<b>\d{{1,3}})\s+(?P<mag>tỷ|tỉ)"
+    r"\s*(?P<cur>đồng|đ|vnđ|vnd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
+)
+# a decimal comma with a stray space after it, on a scale, right after a verb or qualifier of
+# an amount: "đạt 31, 45 tỷ đồng", "là 3, 15 triệu tấn" (not "năm 2021, 22 triệu lượt")
+_SPACED_LEAD = (
+    r"(?:(?<=đạt\s)|(?<=là\s)|(?<=được\s)|(?<=khoảng\s)|(?<=gần\s)|(?<=hơn\s)|(?<=trên\s)"
+    r"|(?<=còn\s)|(?<=thực\shiện\s))"
+)
+# its whole part may group thousands with points: "thực hiện 1.076, 31 tỷ đồng"
+_SPACED_NUMBER = (
+    rf"{_SPACED_LEAD}(?P<a>\d{{1,3}}(?:\.\d{{3}})*,\s\d{{1,3}})\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)"
+)
+_MONEY_SPACED = rx(
+    rf"{_SPACED_NUMBER}\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
+)
+_COUNT_SPACED = rx(rf"{_SPACED_NUMBER}(?!\w)")
+# a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
+_MONEY_RANGE = rx(
+    rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
+    r"(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)(?!\w)(?P<per>)"
+)
+# a range of money with both ends written with their unit: "từ 1,5 tỷ đồng đến 2 tỷ đồng"
+_MONEY_RANGE_UNITS = rx(
+    rf"(?<!\w)từ\s+(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?"
+    r"\s*(?P<cur>đồng|usd)\s+(?:đến|tới)\s+"
+    rf"(?P<b>{NUM})\s*(?P=mag)(?(mag2)\s+(?P=mag2))\s*(?P=cur)(?!\w)(?P<per>)"
+)
+# a pair of amounts each written with its unit: "(300 tỷ đồng/500 tỷ đồng)"
+_MONEY_PAIR = rx(
+    rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)"
+    rf"\s*/\s*(?P<b>{NUM})\s*(?P=mag)(?(mag2)\s+(?P=mag2))\s*(?P=cur)(?!\w)(?P<per>)"
+)
+# the same with the currency written once, after the second: "(376,5 tỷ/600 tỷ đồng)"
+_MONEY_PAIR_ONCE = rx(
+    rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)\s*/\s*(?P<b>{NUM})\s*(?P=mag)"
+    r"\s*(?P<cur>đồng|usd)(?!\w)(?P<mag2>(?!))?(?P<per>)"
+)
+# an amount written in full over its plan, in đồng: "12.500.000đ/10.000.000đ" (the currency
+# after both numbers), "3.120.450.000/2,5 tỷ đồng" (a scale word after the plan only)
+_MONEY_PAIR_BOTH = rx(
+    rf"{_B}(?P<a>{NUM})\s*(?P<cur>đồng|đ|vnđ|vnd)\s*/\s*(?P<b>{NUM})\s*(?P=cur)(?!\w)"
+    r"(?P<mag>(?!))?(?P<mag2>(?!))?(?P<per>)"
+)
+_MONEY_PAIR_SCALED = rx(
+    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}}){{2,}})\s*(?:đồng|đ|vnđ|vnd)?\s*/\s*(?P<b>{NUM})\s*"
+    r"(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)\s*(?P<cur>đồng|đ)(?!\w)(?P<mag>(?!))?(?P<mag2>(?!))?"
+    r"(?P<per>)"
+)
+#: How far an amount in full may be from its plan, either way, for the two to be read as a
+#: result over its plan: beyond it the scale is not decided and nothing is read
+_FULL_PAIR_RATIO = Decimal(100)
+_CURRENCY = {"usd": "USD", "$": "USD", "đô la": "USD", "đô la mỹ": "USD"}
+# a capitalised word right before a number, as a name of numbered things ("Lô 17")
+_LABEL_BEFORE = re.compile(r"(?<!\w)([A-ZĐ][^\W\d_]*) $")
+_LABEL_WINDOW = 120
+# the word right before a capitalised one (capitalised too: a name of several words)
+_WORD_BEFORE = re.compile(r"(?<!\w)([^\W\d_]+) $")
+
+
+def _numbered_label(text: str, start: int) -> bool:
+    """Whether the number at ``start`` follows a capitalised word that names another number
+    nearby too (``dự án Lô 17, Lô 10/11 và Lô 12``): a series of names, no figures."""
+    m = _LABEL_BEFORE.search(text, max(0, start - 20), start)
+    if m is None:
+        return False
+    before = _WORD_BEFORE.search(text, max(0, m.start() - 20), m.start())
+    if before is not None and before.group(1)[0].isupper():
+        return False  # "xã Vân Khê 22/20, xã Ngọc Khê 9/8": the last words of two names
+    word = re.escape(m.group(1))
+    low, high = max(0, start - _LABEL_WINDOW), start + _LABEL_WINDOW
+    named = re.finditer(rf"(?<!\w){word} \d", text[low:high])
+    return sum(1 for _ in named) > 1
+
+
+# "khoảng 1/3", "hơn 1/2", "chiếm gần 2/3": a vulgar fraction said of a whole's share
+_VULGAR_LEAD = rx(r"(?<!\w)(?:khoảng|chừng|gần|hơn|trên|xấp\s+xỉ|chiếm|bằng)\s*$")
+
+
+def _vulgar_fraction(text: str, start: int, a: Decimal, b: Decimal) -> bool:
+    """Whether the fraction ``a/b`` at ``start`` is a vulgar fraction of a whole (``khoảng
+    1/3``, ``chiếm hơn 1/2``): its parts whole, the part below a whole of at most 10, an
+    approximation or a share's verb right before it; no result against its target."""
+    if not (0 < a < b <= 10) or a != a.to_integral_value() or b != b.to_integral_value():
+        return False
+    return _VULGAR_LEAD.search(fold(text[max(0, start - 16) : start])) is not None
+
+
+def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None] | None:
+    """The two numbers of a fraction; None for the name of a numbered thing (``Lô 17, Lô
+    10/11``) or a vulgar fraction of a whole (``khoảng 1/3 số hộ``)."""
+    if _numbered_label(text, m.start("a")):
+        return None
+    a, b = parse_number(m.group("a")), parse_number(m.group("b"))
+    if _vulgar_fraction(text, m.start("a"), a, b):
+        return None
+    return (a, b), None
+
+
+def _values_or_noted(
+    doc: Doc, kind: str, m: re.Match[str], start: int
+) -> tuple[tuple[Decimal, ...], Percent | None] | None:
+    """:func:`_figure_values` of a match; a figure in no number format (``12.723.4``) is
+    noted where it is and not read (None), unless it has one reading (:func:`_one_reading`)."""
+    try:
+        return _figure_values(kind, m, doc.text)
+    except NumberFormatError as err:  # said where, not read, no failure
+        read = _one_reading(doc, kind, m, start)
+        if read is None:
+            doc.note_unread(start, m.end(), str(err.text), err.reason)
+        return read
+
+
+# "1,591,3 nghìn tỷ": thousands grouped by commas, then a decimal comma (a group of one or
+# two digits last); read with a thousands point, it is the one number the figure can be
+_MIXED_COMMAS = re.compile(r"\d{1,3}(?:,\d{3})+,\d{1,2}")
+
+
+def _one_reading(
+    doc: Doc, kind: str, m: re.Match[str], start: int
+) -> tuple[tuple[Decimal, ...], Percent | None] | None:
+    """The values of an amount of :data:`_MIXED_COMMAS` read the one way it can be read
+    (``1,591,3 nghìn tỷ đồng`` is 1.591,3 nghìn tỷ), said as read; None for any other
+    figure in no number format, or another kind than a money amount."""
+    if kind != "money":
+        return None
+    written = doc.text[start : m.end("a")]
+    if not _MIXED_COMMAS.fullmatch(written):
+        return None
+    head, _, tail = written.rpartition(",")
+    fixed = f"{head.replace(',', '.')},{tail}"
+    patched = doc.text[:start] + fixed + doc.text[m.end("a") :]
+    read = _figure_values(kind, m, patched)
+    doc.note_unread(start, m.end("a"), written, "thousands and decimals both with commas", fixed)
+    return read
+
+
+def _figure_values(
+    kind: str, m: re.Match[str], text: str
+) -> tuple[tuple[Decimal, ...], Percent | None] | None:
+    """The numbers a match of ``kind`` states, and its percentage if it is one (None for a
+    range of percentages, or one that falls, ``09-1``, which is no figure)."""
+    if kind == "rate_range":
+        low = parse_number(m.group("a") or m.group("a2"))
+        return (low, parse_number(m.group("b"))), None
+    if kind in ("money_range", "money_compound", "money_thousands"):
+        return _money_values(kind, m), None
+    if kind == "range":
+        low, high = parse_number(m.group("a")), parse_number(m.group("b"))
+        if m.groupdict().get("pa") or m.groupdict().get("pb") or low > high:
+            return None  # a range of percentages, or a code ("Lô 09-1"): no figure
+        scale = parse_number(f"1 {m.group('mag')}") if m.group("mag") else Decimal(1)
+        return (low * scale, high * scale), None
+    if kind == "pair":
+        return _pair_values(m, text)
+    if kind == "money_pair_full":
+        return _full_pair_values(m)
+    if kind == "money_pair":
+        scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
+        return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
+    if kind == "percent":
+        percent = parse_percent(m.group("a"))
+        return (percent.value,), percent
+    mag = m.group("mag")
+    number = text[m.start("a") : m.end("a")].replace(", ", ",")  # "31, 45 tỷ": a stray space
+    value = parse_number(number + (f" {mag}" if mag else ""))
+    if m.groupdict().get("mag2"):  # "1,5 nghìn tỷ đồng": a thousand billion
+        value *= 10**9
+    return (value,), None
+
+
+def _full_pair_values(m: re.Match[str]) -> tuple[tuple[Decimal, ...], None] | None:
+    """An amount in full over its plan, in đồng, the plan's scale word applied to the plan
+    alone (``3.120.450.000/2,5 tỷ đồng``); None, nothing read, when the two are too far
+    apart to be a result and its plan (the scale not decided)."""
+    scale = parse_number(f"1 {m.group('scale')}") if m.groupdict().get("scale") else Decimal(1)
+    a, b = parse_number(m.group("a")), parse_number(m.group("b")) * scale
+    if b <= 0 or not 1 / _FULL_PAIR_RATIO <= a / b <= _FULL_PAIR_RATIO:
+        return None
+    return (a, b), None
+
+
+def _money_values(kind: str, m: re.Match[str]) -> tuple[Decimal, ...]:
+    """The amounts, in đồng, of a range of money or of two scales written together (``152
+    tỷ 318 triệu đồng``, ``140 nghìn 250 tỷ đồng``)."""
+    if kind in ("money_compound", "money_thousands"):
+        high, low = parse_number(m.group("a")), parse_number(m.group("b"))
+        if kind == "money_thousands":  # thousands of billions, and billions
+            return ((high * 1000 + low) * 10**9,)
+        return (high * 10**9 + low * 10**6,)
+    scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
+    low, high = _range_ends(parse_number(m.group("a")), parse_number(m.group("b")))
+    return (low * scale, high * scale)
+
+
+def _range_ends(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
+    """The ends of a range of money in the scale written after it; a low end above the high
+    one, that a thousandth of puts just below it, is written in the scale a thousand times
+    smaller (``1.000.000-1.200 nghìn tỷ đồng``: 1.000.000 tỷ, 1.000 nghìn tỷ, to 1.200 nghìn
+    tỷ)."""
+    if low > high and high / 10 < low / 1000 <= high:
+        return low / 1000, high
+    return low, high
+
+
+def _measure(m: re.Match[str]) -> str:
+    """The unit of a money figure as written, folded to one spelling: ``tỷ đồng``, ``nghìn
+    tỷ đồng``, ``triệu đồng``, ``đồng``, ``triệu USD`` …"""
+    cur = " ".join((m.group("cur") or "đồng").split())
+    currency = _CURRENCY.get(cur, "đồng")
+    mags = [{"ngàn": "nghìn", "tỉ": "tỷ"}.get(g, g) for g in (m.group("mag"), m.group("mag2")) if g]
+    per = "".join(f"/{w}" for w in re.findall(r"[^\W\d_]+", m.group("per") or ""))
+    return " ".join([*mags, currency + per])
