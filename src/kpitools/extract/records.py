@@ -133,6 +133,10 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
             doc.fold[p.end : p.sentence.end]
         ):
             last = d
+        elif d.kind == "share":
+            # "…, chiếm 70% tổng số. Khối C có 90 người, tương đương 12%": a share comes
+            # between, and the bare percentage after it is a share too, of no plan
+            last = None
         elif (
             d.kind is None
             and last is not None
@@ -949,7 +953,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
             for total, parts in _named_total(doc, start, (o for o in options if o[1])):
                 units = [_plain_unit(doc, d) for d in parts]
                 disjoint = len(parts) >= 2 and None not in units and len(set(units)) == len(units)
-                consists = fold("gồm") in marker
+                consists = fold("gồm") in marker and not _some_kinds(total, parts)
                 if disjoint or (consists and len(parts) >= 2):
                     rule = "sum_equal" if consists else "sum_at_most"
                 else:
@@ -962,6 +966,22 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 for d in parts:
                     d.part_of, d.part_rule = total, rule
     _link_totals_after(doc, actual)
+
+
+_SOME_KINDS_SHARE = Decimal("0.5")
+"""A list after ``gồm`` that comes to less than this share of its whole names some of its
+kinds, not all of them."""
+
+
+def _some_kinds(total: Draft, parts: list[Draft]) -> bool:
+    """Whether the parts listed after ``gồm`` come to less than half of ``total`` (``đội xe
+    có 240 chiếc, gồm 12 xe điện, 30 xe mới mua``: a few kinds named among all, whose sum is
+    no check of the whole); their sum is then only at most the whole's."""
+    whole = total.actual
+    values = [d.actual for d in parts]
+    if not isinstance(whole, Decimal) or not all(isinstance(v, Decimal) for v in values):
+        return False
+    return sum(v for v in values if isinstance(v, Decimal)) < _SOME_KINDS_SHARE * whole
 
 
 # the first words of an item of a list: three words of letters
