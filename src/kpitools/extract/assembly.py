@@ -229,7 +229,11 @@ _NEXT_AMOUNT = rx(
     r"^\s*(?:,|và|,\s*và)\s*(?:[^\W\d_]+\s+){1,6}?(?:ước\s+)?(?:đạt|là|ghi\s+nhận)\s*$"
 )
 # "…, lợi nhuận sau thuế 150 tỷ đồng, lần lượt hoàn thành …": the measure alone before it
-_NEXT_MEASURE = rx(r"^\s*(?:,|và|,\s*và)\s*(?!trong\s+đó)(?:[^\W\d_]+\s+){1,6}?$")
+# ("… 3 công đoàn cơ sở tại doanh nghiệp tư nhân, kết nạp 310 đoàn viên": a place of the first)
+_NEXT_MEASURE = rx(
+    r"^(?:\s+(?:tại|trong|ở)(?:\s+[^\W\d_]+){1,5})?"
+    r"\s*(?:,|và|,\s*và)\s*(?!trong\s+đó)(?:[^\W\d_]+\s+){1,6}?$"
+)
 # "lần lượt tăng 12% và 25% so với cùng kỳ": two growths said respectively, between the
 # amounts and their attainments
 _GROWTH_PAIR = rx(

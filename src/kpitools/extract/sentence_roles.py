@@ -199,6 +199,11 @@ def _same_currency(a: Figure, b: Figure) -> bool:
 # "thành lập được 57 chi hội, nâng tổng số lên 610 chi hội": the total the new ones bring
 # (what is totalled may be named with its body: "nâng tổng số đảng viên của Đảng bộ phường lên")
 _RUNNING_TOTAL = rx(r"(?<!\w)nâng\s+tổng\s+số(?:\s+[^\W\d_]+){0,7}\s+lên\s*$")
+# "nâng tổng số đảng viên kết nạp trong năm lên 21": a total of the period's new ones, named
+# by the verb of the count added or by its period, is the period's result, no stock
+_TOTAL_OF_ADDED = rx(
+    r"(?<!\w)(?:kết\s+nạp|thành\s+lập|phát\s+triển|từ\s+đầu\s+năm|trong\s+năm|lũy\s+kế|luỹ\s+kế)(?!\w)"
+)
 # the count a running total follows: members admitted or bodies founded in the period
 _ADDED = rx(r"(?<!\w)(?:kết\s+nạp|thành\s+lập|phát\s+triển)(?:\s+(?:mới|được|thêm))*\s*$")
 
@@ -209,7 +214,8 @@ def _running_total(folded: str, figs: list[Figure], i: int) -> bool:
     result of the period; a percentage after it is of the count added. Only members
     admitted and bodies founded (:data:`_ADDED`), whose plans are of the year's new ones; a
     total of units that meet a standard (``có thêm 20 xã đạt chuẩn, nâng tổng số … lên
-    150 xã, đạt 102% kế hoạch``) is what its plan counts."""
+    150 xã, đạt 102% kế hoạch``) is what its plan counts; so is a total that names the
+    period's new ones (:data:`_TOTAL_OF_ADDED`)."""
     f = figs[i]
     before = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)
     return (
@@ -217,7 +223,8 @@ def _running_total(folded: str, figs: list[Figure], i: int) -> bool:
         and before.role == "actual"
         and before.sentence is f.sentence
         and _ADDED.search(folded, before.clause, before.start) is not None
-        and _RUNNING_TOTAL.search(folded, before.end, f.start) is not None
+        and (total := _RUNNING_TOTAL.search(folded, before.end, f.start)) is not None
+        and _TOTAL_OF_ADDED.search(total.group()) is None
     )
 
 

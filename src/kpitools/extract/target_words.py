@@ -28,6 +28,11 @@ _SET_OUT = rx(
     # "… giao cho thành phố Kim Đường là 500 tỷ đồng": a longer name before its copula
     r"(?:(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?|(?:\s+[^\W\d_]+){5,8}\s*(?:là|:))"
     r"(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"
+    # "thành phố giao xã Bình Hòa kết nạp 40 đảng viên": a unit given a count to admit or found
+    r"|(?<!bàn\s)(?<!chuyển\s)(?<!\w)giao(?:\s+cho)?\s+(?:mỗi\s+|các\s+)?"
+    r"(?:xã|phường|huyện|quận|thị\s+xã|thị\s+trấn|chi\s+bộ|đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ)"
+    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?:\s+mới)?"
+    r"(?:\s+(?:hơn|trên|gần|khoảng|từ))?\s*$"
 )
 # "… phấn đấu kết nạp 600 đảng viên, mỗi năm 120": a yearly figure of a target sentence
 _EACH_YEAR = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?:\s+[^\W\d_]+){0,3}\s*(?:từ\s+)?$")

@@ -3,7 +3,7 @@ evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
-from reading import attained, find
+from reading import attained, checked, find
 
 from kpitools.extract import audit_statements
 
@@ -51,3 +51,62 @@ def test_a_bare_percentage_right_after_an_attainment_stays_one() -> None:
         "khối dịch vụ mang về 630 tỷ đồng, tương đương 45%."
     )
     assert [p for _, _, p, _ in attained(text)] == [47, 45]
+
+
+# ------------------------------ a running total that names the period's new ones is the
+# period's result (its percentage is the total's, not the increment's)
+
+
+def test_a_total_of_the_years_admissions_takes_the_percentage() -> None:
+    text = (
+        "Trong quý II/2031, Đảng ủy xã Hòa Bình kết nạp thêm 4 đảng viên, nâng tổng số đảng "
+        "viên kết nạp trong năm lên 13 đồng chí, đạt 65% chỉ tiêu."
+    )
+    assert [(a, p) for a, _, p, _ in attained(text)] == [(13, 65)]
+
+
+def test_a_total_of_all_members_leaves_the_percentage_to_the_admitted() -> None:
+    text = (
+        "Trong quý II/2031, Đảng ủy xã Hòa Bình kết nạp thêm 4 đảng viên, nâng tổng số đảng "
+        "viên của Đảng bộ lên 613 đồng chí, đạt 40% chỉ tiêu."
+    )
+    assert [(a, p) for a, _, p, _ in attained(text)] == [(4, 40)]
+
+
+# ------------------------------ "giao <a unit> kết nạp N": a count assigned, a target
+
+
+def test_a_count_a_unit_is_given_to_admit_is_its_target() -> None:
+    text = (
+        "Năm 2031, thành phố giao xã Hòa Bình kết nạp 24 đảng viên. Đến hết tháng 9, xã kết "
+        "nạp 15 đảng viên, đạt 60%."
+    )
+    assert checked(text) == [(15, 24, 60, "inconsistent")]
+
+
+def test_a_count_handed_over_is_no_target() -> None:
+    text = (
+        "Năm 2031, xã Hòa Bình đã bàn giao 24 căn nhà. Đến hết tháng 9, xã kết nạp 15 đảng "
+        "viên, đạt 60%."
+    )
+    assert checked(text) == []
+
+
+# ------------------------------ two counts, the first with a place after its noun, then
+# their attainments said respectively
+
+
+def test_respective_attainments_after_a_count_with_its_place() -> None:
+    text = (
+        "Năm 2031, Công đoàn xã Hòa Bình thành lập 4 công đoàn cơ sở tại doanh nghiệp ngoài "
+        "nhà nước, kết nạp 270 đoàn viên, đạt lần lượt 80% và 108% kế hoạch."
+    )
+    assert [(a, p) for a, _, p, _ in attained(text)] == [(4, 80), (270, 108)]
+
+
+def test_respective_percentages_with_no_plan_named_are_not_read() -> None:
+    text = (
+        "Năm 2031, Công đoàn xã Hòa Bình thành lập 4 công đoàn cơ sở tại doanh nghiệp ngoài "
+        "nhà nước, kết nạp 270 đoàn viên, đạt lần lượt 80% và 108%."
+    )
+    assert attained(text) == []
