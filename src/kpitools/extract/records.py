@@ -185,6 +185,7 @@ def _fitting_plans_before(doc: Doc, drafts: list[Draft]) -> None:
             for t in plans
             if t.sentence is not d.sentence
             and _same_measure(t, a)
+            and (t.measure is not None or _nouns_agree(doc, t, a))
             and _fits(d.actual, t.value, p.percent.value)
         ]
         if len(fit) == 1:
@@ -198,7 +199,7 @@ def _plan_or_part(doc: Doc, d: Draft, plans: list[Figure]) -> Figure | None:
     sentence right after that plan's, which opens with a part marker (``Trong đó, vốn tỉnh
     300 tỷ đồng``)."""
     t = d.target_fig
-    if d.actual is None and t is not None and t.measure not in (None, "%"):
+    if d.actual is None and t is not None and _counted(t):
         return t if _PLAN_WORD.search(doc.fold, t.sentence.start, t.start) else None
     a = d.actual_fig
     if a is None or d.percent_fig is not None or d.target is not None or not plans:
@@ -209,14 +210,22 @@ def _plan_or_part(doc: Doc, d: Draft, plans: list[Figure]) -> Figure | None:
     return a if opens and after else None
 
 
+def _counted(f: Figure) -> bool:
+    """Whether ``f`` is an amount of money or a count with its noun (``50 đảng viên``)."""
+    return f.measure != "%" and (f.measure is not None or f.noun_start is not None)
+
+
 def _bare_attainment(doc: Doc, d: Draft) -> Figure | None:
     """The percentage of a draft read with no kind, said ``đạt X%`` (or ``bằng``) right
-    after an amount of money and ending its clause: an attainment whose plan is not named."""
+    after an amount of money or a count with its noun and ending its clause: an attainment
+    whose plan is not named."""
     p, a = d.percent_fig, d.actual_fig
-    if d.kind not in (None, "attainment") or p is None or a is None or a.measure in (None, "%"):
+    if d.kind not in (None, "attainment") or p is None or a is None or not _counted(a):
         return None
     if d.target is not None or not _K_ACHIEVED.search(doc.fold[p.clause : p.span_start]):
         return None
+    if a.measure is None and doc.fold[p.end : p.span_end].strip():
+        return None  # a count's percentage with words of its own after it (a plan named)
     return p if _ELLIPSIS_END.match(doc.fold[p.span_end : p.sentence.end]) else None
 
 

@@ -110,3 +110,31 @@ def test_respective_percentages_with_no_plan_named_are_not_read() -> None:
         "nhà nước, kết nạp 270 đoàn viên, đạt lần lượt 80% và 108%."
     )
     assert attained(text) == []
+
+
+# ------------------------------ a count's bare "đạt X%" takes the plan of the same noun an
+# earlier sentence of its paragraph sets out, when X fits it to its last digit
+
+
+def test_a_bare_percentage_of_members_takes_the_plan_set_out_before() -> None:
+    text = (
+        "Năm 2031, Đảng ủy xã Hòa Bình đặt chỉ tiêu kết nạp 32 đảng viên. Đến hết tháng 10, "
+        "xã đã kết nạp 24 đảng viên, đạt 75%."
+    )
+    assert checked(text) == [(24, 32, 75, "consistent")]
+
+
+def test_a_bare_percentage_that_does_not_fit_the_plan_before_is_not_linked() -> None:
+    text = (
+        "Năm 2031, Đảng ủy xã Hòa Bình đặt chỉ tiêu kết nạp 32 đảng viên. Đến hết tháng 10, "
+        "xã đã kết nạp 24 đảng viên, đạt 80%."
+    )
+    assert checked(text) == []
+
+
+def test_a_bare_percentage_of_another_noun_takes_no_plan_of_members() -> None:
+    text = (
+        "Năm 2031, Đảng ủy xã Hòa Bình đặt chỉ tiêu kết nạp 32 đảng viên. Đến hết tháng 10, "
+        "xã đã trồng 24 cây xanh, đạt 75%."
+    )
+    assert checked(text) == []
