@@ -3,9 +3,14 @@ evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
-from reading import attained, checked, find
+from decimal import Decimal
+
+import pytest
+from reading import attained, checked, find, is_claim
 
 from kpitools.extract import audit_statements
+
+D = Decimal
 
 # ------------------------------ a few kinds listed after "gồm", far short of their whole
 
@@ -138,3 +143,662 @@ def test_a_bare_percentage_of_another_noun_takes_no_plan_of_members() -> None:
         "xã đã trồng 24 cây xanh, đạt 75%."
     )
     assert checked(text) == []
+
+
+# ------------------------------ a probe of invented sentences in the style of a city's Party
+# committee reports of communes and wards (2026): what each is read as, claims only (actual,
+# target, kind, stated percent, verdict); a sentence with no claim is a negative case
+
+_PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
+    (
+        ("Năm 2026, Đảng ủy phường Tây Hồ kết nạp 42 đảng viên, đạt 105% chỉ tiêu thành phố giao."),
+        [
+            (42, None, "attainment", 105, "unchecked"),
+        ],
+    ),
+    (
+        ("Đảng bộ xã Sóc Sơn kết nạp được 1.250 đảng viên mới, bằng 96,2% kế hoạch."),
+        [
+            (1250, None, "attainment", D("96.2"), "unchecked"),
+        ],
+    ),
+    (
+        ("Đảng bộ phường Hoàn Kiếm kết nạp 38/35 đảng viên, đạt 108,6%."),
+        [
+            (38, 35, "attainment", D("108.6"), "consistent"),
+        ],
+    ),
+    (
+        ("6 tháng đầu năm 2026, Đảng ủy xã Thanh Trì kết nạp 27 đảng viên, đạt 54% chỉ tiêu năm."),
+        [
+            (27, None, "attainment", 54, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Quý I/2026, toàn Đảng bộ phường Cầu Giấy kết nạp 15 đảng viên (chỉ tiêu cả năm "
+            "60 đảng viên)."
+        ),
+        [
+            (15, 60, None, None, None),
+        ],
+    ),
+    (
+        (
+            "Nhiệm kỳ 2020 - 2025, Đảng bộ xã Đông Anh kết nạp 1,380 đảng viên, vượt 15% chỉ "
+            "tiêu Nghị quyết đề ra."
+        ),
+        [
+            (1380, None, "excess", 15, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Nhiệm kỳ 2020–2025, Đảng bộ phường Ba Đình đã kết nạp 612 đảng viên, vượt chỉ "
+            "tiêu đề ra (500 đảng viên)."
+        ),
+        [
+            (612, 500, None, None, None),
+        ],
+    ),
+    (
+        (
+            "Mục tiêu nhiệm kỳ 2025 - 2030, Đảng bộ xã Gia Lâm phấn đấu kết nạp từ 400 đảng "
+            "viên trở lên."
+        ),
+        [],
+    ),
+    (
+        ("Phấn đấu đến năm 2030, 100% tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ."),
+        [],
+    ),
+    (
+        (
+            "Năm 2026, Thành ủy giao chỉ tiêu kết nạp 12.000 đảng viên; đến hết quý II, toàn "
+            "thành phố kết nạp được 5.400 đảng viên, đạt 45%."
+        ),
+        [
+            (5400, 12000, "attainment", 45, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Đảng ủy phường Long Biên đã thành lập mới 3 tổ chức cơ sở đảng trong doanh "
+            "nghiệp tư nhân, đạt 100% kế hoạch."
+        ),
+        [
+            (3, None, "attainment", 100, "unchecked"),
+        ],
+    ),
+    (
+        ("Trong năm, xã Mê Linh thành lập 5 chi bộ, vượt 2 chi bộ so với chỉ tiêu."),
+        [
+            (5, 3, "excess_count", None, "unchecked"),
+        ],
+    ),
+    (
+        ("Đảng bộ phường Hà Đông thành lập được 4/5 tổ chức đảng theo kế hoạch, đạt 80%."),
+        [
+            (4, 5, "attainment", 80, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Công đoàn phường Thanh Xuân phát triển 1.500 đoàn viên công đoàn, đạt 125% chỉ "
+            "tiêu Liên đoàn Lao động thành phố giao."
+        ),
+        [
+            (1500, None, "attainment", 125, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Liên đoàn Lao động xã Ba Vì thành lập 6 công đoàn cơ sở trong doanh nghiệp ngoài"
+            " nhà nước, đạt 120% kế hoạch năm."
+        ),
+        [
+            (6, None, "attainment", 120, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, Hội Liên hiệp Phụ nữ phường Đống Đa kết nạp 320 hội viên mới, vượt 7% "
+            "chỉ tiêu."
+        ),
+        [
+            (320, None, "excess", 7, "unchecked"),
+        ],
+    ),
+    (
+        ("Đoàn Thanh niên xã Phúc Thọ phát triển mới 210 đoàn viên, đạt 84% kế hoạch."),
+        [
+            (210, None, "attainment", 84, "unchecked"),
+        ],
+    ),
+    (
+        ("Hội Nông dân xã Chương Mỹ kết nạp khoảng 150 hội viên, đạt gần 90% chỉ tiêu giao."),
+        [
+            (150, None, "attainment", 90, "unchecked"),
+        ],
+    ),
+    (
+        ("Hội Cựu chiến binh phường Hoàng Mai phát triển hơn 60 hội viên, đạt trên 100% kế hoạch."),
+        [
+            (60, None, "attainment", 100, "unchecked"),
+        ],
+    ),
+    (
+        ("Toàn Đảng bộ phường Nam Từ Liêm có 2.318 đảng viên, sinh hoạt tại 86 chi bộ."),
+        [],
+    ),
+    (
+        ("Tỷ lệ đảng viên được đánh giá hoàn thành tốt nhiệm vụ trở lên đạt 92,5%."),
+        [],
+    ),
+    (
+        ("Có 95% tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ."),
+        [],
+    ),
+    (
+        (
+            "Đảng bộ xã Thạch Thất có 45 chi bộ, trong đó 30 chi bộ nông thôn, 9 chi bộ "
+            "trường học và 6 chi bộ cơ quan."
+        ),
+        [],
+    ),
+    (
+        (
+            "Đảng bộ phường Bồ Đề có 1.200 đảng viên, gồm 850 đảng viên ở chi bộ khu dân cư "
+            "và 350 đảng viên ở các chi bộ khác."
+        ),
+        [],
+    ),
+    (
+        (
+            "Năm 2026, Đảng ủy xã Quốc Oai đặt chỉ tiêu kết nạp 50 đảng viên. Đến hết tháng "
+            "9, xã đã kết nạp 41 đảng viên, đạt 82%."
+        ),
+        [
+            (41, 50, "attainment", 82, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Chỉ tiêu kết nạp đảng viên năm 2026 của phường Yên Hòa là 30 đồng chí. 9 tháng, "
+            "phường kết nạp 24 đồng chí."
+        ),
+        [
+            (24, 30, None, None, None),
+        ],
+    ),
+    (
+        (
+            "Thành phố giao Đảng bộ xã Sơn Tây chỉ tiêu 35 đảng viên; kết quả, xã kết nạp 37 "
+            "đảng viên, đạt 105,7%."
+        ),
+        [
+            (37, 35, "attainment", D("105.7"), "consistent"),
+        ],
+    ),
+    (
+        ("Đảng ủy phường Kim Liên kết nạp 22 đảng viên, đạt 110% so với chỉ tiêu (20 đảng viên)."),
+        [
+            (22, 20, "attainment", 110, "consistent"),
+        ],
+    ),
+    (
+        ("Đảng ủy xã Đan Phượng kết nạp 18 đảng viên, đạt 90% chỉ tiêu (20 đảng viên)."),
+        [
+            (18, 20, "attainment", 90, "consistent"),
+        ],
+    ),
+    (
+        ("Đảng ủy xã Hoài Đức kết nạp 18 đảng viên, đạt 95% chỉ tiêu (20 đảng viên)."),
+        [
+            (18, 20, "attainment", 95, "inconsistent"),
+        ],
+    ),
+    (
+        (
+            "Toàn thành phố thành lập mới 156 công đoàn cơ sở, phát triển 21.300 đoàn viên, "
+            "lần lượt đạt 104% và 106,5% kế hoạch."
+        ),
+        [
+            (156, None, "attainment", 104, "unchecked"),
+            (21300, None, "attainment", D("106.5"), "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Trong 6 tháng đầu năm 2026, các xã, phường kết nạp 3.210 đảng viên, tăng 12% so "
+            "với cùng kỳ năm 2025."
+        ),
+        [],
+    ),
+    (
+        (
+            "Số đảng viên kết nạp trong quý II là 1.100 đồng chí, bằng 48% số kết nạp của cả "
+            "6 tháng."
+        ),
+        [],
+    ),
+    (
+        (
+            "Đảng bộ phường Tương Mai kết nạp 14 đảng viên, trong đó 9 đảng viên là đoàn viên"
+            " thanh niên."
+        ),
+        [],
+    ),
+    (
+        (
+            "Đảng bộ xã Phú Xuyên kết nạp 33 đảng viên; 100% chi bộ thôn có đảng viên là "
+            "người dân tộc."
+        ),
+        [],
+    ),
+    (
+        ("Tỷ lệ tổ dân phố có chi bộ đạt 100%."),
+        [],
+    ),
+    (
+        ("Năm 2025, Đảng bộ phường Định Công kết nạp 19 đảng viên, bằng 76% so với năm 2024."),
+        [],
+    ),
+    (
+        (
+            "Đảng bộ xã Ứng Hòa có trên 1.500 đảng viên; năm 2026 kết nạp gần 60 đảng viên, "
+            "đạt 120% chỉ tiêu."
+        ),
+        [
+            (60, None, "attainment", 120, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Đảng bộ phường Láng kết nạp 1.500 đảng viên trong nhiệm kỳ, đạt 100% chỉ tiêu "
+            "Nghị quyết Đại hội."
+        ),
+        [
+            (1500, None, "attainment", 100, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, xã Thường Tín có 8 tổ chức đảng trong doanh nghiệp, tăng 2 tổ chức so "
+            "với năm 2025."
+        ),
+        [],
+    ),
+    (
+        ("Đảng ủy phường Việt Hưng đề ra mục tiêu kết nạp 45 đảng viên trong năm 2026."),
+        [],
+    ),
+    (
+        (
+            "Đến 30/6/2026, Đảng ủy phường Việt Hưng đã kết nạp 20 đảng viên, đạt 44,4% kế "
+            "hoạch năm."
+        ),
+        [
+            (20, None, "attainment", D("44.4"), "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Công đoàn cơ sở công ty Minh Phát có 420 đoàn viên trên tổng số 450 lao động, "
+            "đạt tỷ lệ 93,3%."
+        ),
+        [
+            (420, 450, "rate", D("93.3"), "unchecked"),
+        ],
+    ),
+    (
+        ("Hội Chữ thập đỏ phường Phương Liệt phát triển 85 hội viên, đạt 170% chỉ tiêu."),
+        [
+            (85, None, "attainment", 170, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Cả năm, Đoàn phường Khương Đình giới thiệu 25 đoàn viên ưu tú cho Đảng xem xét "
+            "kết nạp, vượt 25% chỉ tiêu."
+        ),
+        [
+            (25, None, "excess", 25, "unchecked"),
+        ],
+    ),
+    (
+        ("6 tháng, xã Bất Bạt kết nạp 9 đảng viên, đạt 45% kế hoạch năm (20 đảng viên)."),
+        [
+            (9, 20, "attainment", 45, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Đảng bộ xã Tây Phương có 62 chi bộ trực thuộc; 58/62 chi bộ được đánh giá hoàn "
+            "thành tốt nhiệm vụ, đạt 93,5%."
+        ),
+        [
+            (58, 62, "coverage", D("93.5"), "consistent"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, các phường trên địa bàn kết nạp 2.500 đảng viên, các xã kết nạp 1.700 "
+            "đảng viên."
+        ),
+        [],
+    ),
+    (
+        (
+            "Trong quý III/2026, Đảng ủy xã Kiều Phú kết nạp thêm 6 đảng viên, nâng tổng số "
+            "đảng viên kết nạp trong năm lên 21 đồng chí, đạt 84% chỉ tiêu."
+        ),
+        [
+            (21, None, "attainment", 84, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Nhiệm kỳ qua, Đảng bộ phường Ô Chợ Dừa kết nạp 480 đảng viên (bình quân 96 đảng "
+            "viên/năm)."
+        ),
+        [],
+    ),
+    (
+        (
+            "Năm 2026, toàn thành phố có 126 xã, phường thực hiện đạt và vượt chỉ tiêu kết "
+            "nạp đảng viên."
+        ),
+        [],
+    ),
+    (
+        (
+            "Đảng ủy xã Yên Xuân kết nạp 10 đảng viên, đạt 50% chỉ tiêu được giao, thấp nhất "
+            "trong khu vực."
+        ),
+        [
+            (10, None, "attainment", 50, "unchecked"),
+        ],
+    ),
+    (
+        ("Đảng ủy phường Văn Miếu kết nạp 25 đảng viên, vượt 5 đảng viên so với chỉ tiêu."),
+        [
+            (25, 20, "excess_count", None, "unchecked"),
+        ],
+    ),
+    (
+        ("Đảng ủy phường Văn Miếu kết nạp 25 đảng viên, vượt 25% so với chỉ tiêu 20 đảng viên."),
+        [
+            (25, 20, "excess", 25, "consistent"),
+        ],
+    ),
+    (
+        ("Đảng ủy phường Văn Miếu kết nạp 25 đảng viên, vượt 20% so với chỉ tiêu 20 đảng viên."),
+        [
+            (25, 20, "excess", 20, "inconsistent"),
+        ],
+    ),
+    (
+        (
+            "Hội Liên hiệp Thanh niên xã Minh Châu phát triển 1,200 hội viên, đạt 80% so với "
+            "kế hoạch 1,500 hội viên."
+        ),
+        [
+            (1200, 1500, "attainment", 80, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, Công đoàn phường Ngọc Hà thành lập 3 công đoàn cơ sở tại doanh nghiệp "
+            "tư nhân, kết nạp 310 đoàn viên, đạt lần lượt 100% và 103%."
+        ),
+        [],
+    ),
+    (
+        (
+            "Đảng ủy xã Hòa Lạc kết nạp 14 đảng viên trong 9 tháng, trong khi cùng kỳ năm "
+            "2025 kết nạp 11 đảng viên."
+        ),
+        [],
+    ),
+    (
+        ("Kết quả, 86/88 tổ chức cơ sở đảng hoàn thành nhiệm vụ, chiếm 97,7%."),
+        [
+            (86, 88, "share", D("97.7"), "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Nửa đầu năm 2026, Đảng bộ phường Hai Bà Trưng kết nạp 31 đảng viên, bằng 62% chỉ"
+            " tiêu cả năm (50 đảng viên)."
+        ),
+        [
+            (31, 50, "attainment", 62, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Đảng bộ phường Phú Thượng kết nạp 17 đảng viên, đạt 85% chỉ tiêu; thành lập 2 "
+            "chi bộ doanh nghiệp, đạt 100% kế hoạch."
+        ),
+        [
+            (17, None, "attainment", 85, "unchecked"),
+            (2, None, "attainment", 100, "unchecked"),
+        ],
+    ),
+    (
+        ("Xã Nam Phù kết nạp 11 đảng viên, đạt 110%; xã Ngọc Hồi kết nạp 8 đảng viên, đạt 80%."),
+        [
+            (11, None, "attainment", 110, "unchecked"),
+            (8, None, "attainment", 80, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026 Đảng ủy phường Tùng Thiện phấn đấu kết nạp trên 30 đảng viên, đến nay "
+            "đã kết nạp 32 đảng viên."
+        ),
+        [
+            (32, 30, None, None, None),
+        ],
+    ),
+    (
+        (
+            "Đảng bộ xã Vân Đình kết nạp khoảng 1.500 đảng viên trong nhiệm kỳ 2020 - 2025, "
+            "bằng 115% chỉ tiêu."
+        ),
+        [
+            (1500, None, "attainment", 115, "unchecked"),
+        ],
+    ),
+    (
+        ("Số hội viên Hội Nông dân xã Đoài Phương đạt 3.400 người, chiếm 68% số hộ nông dân."),
+        [],
+    ),
+    (
+        (
+            "Tổng số đoàn viên công đoàn của phường Xuân Phương là 8.200 người, tăng 600 "
+            "người so với đầu nhiệm kỳ."
+        ),
+        [],
+    ),
+    (
+        (
+            "Quý I/2026, Liên đoàn Lao động thành phố thành lập 48 công đoàn cơ sở, đạt 24% "
+            "kế hoạch năm; kết nạp 5.100 đoàn viên, đạt 21,3%."
+        ),
+        [
+            (48, None, "attainment", 24, "unchecked"),
+            (5100, None, "attainment", D("21.3"), "unchecked"),
+        ],
+    ),
+    (
+        ("Năm 2026, Thành ủy giao phường Thượng Cát kết nạp 28 đảng viên."),
+        [],
+    ),
+    (
+        (
+            "Đảng ủy phường Thượng Cát đã kết nạp 30 đảng viên trong năm 2026, vượt chỉ tiêu "
+            "thành phố giao."
+        ),
+        [],
+    ),
+    (
+        ("Có 12/15 chi bộ kết nạp được đảng viên mới, đạt 80% số chi bộ."),
+        [
+            (12, 15, "coverage", None, None),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, Thành ủy giao phường Thượng Cát kết nạp 28 đảng viên. Đảng ủy phường "
+            "Thượng Cát đã kết nạp 30 đảng viên trong năm 2026, vượt chỉ tiêu thành phố giao."
+        ),
+        [
+            (30, 28, None, None, None),
+        ],
+    ),
+    (
+        (
+            "Đảng ủy phường Việt Hưng đề ra mục tiêu kết nạp 45 đảng viên trong năm 2026. Đến"
+            " 30/6/2026, Đảng ủy phường Việt Hưng đã kết nạp 20 đảng viên, đạt 44,4% kế hoạch"
+            " năm."
+        ),
+        [
+            (20, 45, "attainment", D("44.4"), "consistent"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, thành phố giao xã Phù Đổng kết nạp 40 đảng viên. 9 tháng, xã kết nạp "
+            "30 đảng viên, đạt 75%."
+        ),
+        [
+            (30, 40, "attainment", 75, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, thành phố giao xã Phù Đổng kết nạp 40 đảng viên. 9 tháng, xã kết nạp "
+            "30 đảng viên, đạt 70%."
+        ),
+        [
+            (30, 40, "attainment", 70, "inconsistent"),
+        ],
+    ),
+    (
+        (
+            "6 tháng đầu năm 2026, phường Định Công kết nạp thêm 5 đảng viên, nâng tổng số "
+            "đảng viên của Đảng bộ lên 1.205 đồng chí."
+        ),
+        [],
+    ),
+    (
+        (
+            "Năm 2026, Công đoàn phường Ngọc Hà thành lập 3 công đoàn cơ sở tại doanh nghiệp "
+            "tư nhân, kết nạp 310 đoàn viên, đạt lần lượt 100% và 103% kế hoạch."
+        ),
+        [
+            (3, None, "attainment", 100, "unchecked"),
+            (310, None, "attainment", 103, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Năm 2025, toàn Đảng bộ kết nạp 1.050 đảng viên. Năm 2026, Thành ủy đặt mục tiêu "
+            "kết nạp 1.200 đảng viên; 6 tháng đầu năm đã kết nạp 640 đảng viên, đạt 53,3%."
+        ),
+        [
+            (640, 1200, "attainment", D("53.3"), "consistent"),
+        ],
+    ),
+    (
+        (
+            "Đảng bộ phường Yên Sở: kết nạp 26/25 đảng viên, đạt 104%; thành lập 2/2 tổ chức "
+            "đảng, đạt 100%; phát triển 150/120 đoàn viên công đoàn, đạt 125%."
+        ),
+        [
+            (26, 25, "attainment", 104, "consistent"),
+            (2, 2, "attainment", 100, "consistent"),
+            (150, 120, "attainment", 125, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Cả nhiệm kỳ 2020-2025 kết nạp 6.500 đảng viên, vượt 8,3% chỉ tiêu (6.000 đảng "
+            "viên); nhiệm kỳ 2025-2030 phấn đấu kết nạp 7.000 đảng viên."
+        ),
+        [
+            (6500, 6000, "excess", D("8.3"), "consistent"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, Đảng ủy xã Đại Thanh kết nạp 24 đảng viên (chỉ tiêu 20), đạt 120%; năm"
+            " 2025 kết nạp 18 đảng viên, đạt 90%."
+        ),
+        [
+            (24, 20, "attainment", 120, "consistent"),
+            (18, None, "attainment", 90, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Phường Phúc Lợi có trên 300 đảng viên; 6 tháng kết nạp 9 đảng viên, đạt 45% chỉ "
+            "tiêu năm (20 đảng viên)."
+        ),
+        [
+            (9, 20, "attainment", 45, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Tổng số tổ chức cơ sở đảng trong doanh nghiệp tư nhân của xã là 14, tăng 3 so "
+            "với đầu năm, đạt 140% kế hoạch phát triển (10 tổ chức)."
+        ),
+        [
+            (14, 10, "attainment", 140, "consistent"),
+        ],
+    ),
+    (
+        ("Hội Phụ nữ xã Liên Minh có 2.150 hội viên, đạt 85% tổng số phụ nữ trên địa bàn."),
+        [],
+    ),
+    (
+        (
+            "Đến nay, 100% xã, phường đã thành lập được công đoàn cơ sở; 98% người lao động "
+            "tham gia công đoàn."
+        ),
+        [],
+    ),
+    (
+        (
+            "Quý II/2026, Đảng ủy phường Hoàng Liệt kết nạp 7 đảng viên, lũy kế 6 tháng kết "
+            "nạp 16 đảng viên, đạt 64% chỉ tiêu năm."
+        ),
+        [
+            (16, None, "attainment", 64, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Quý II/2026, Đảng ủy phường Hoàng Liệt kết nạp 7 đảng viên, lũy kế 6 tháng kết "
+            "nạp 16 đảng viên, đạt 70% chỉ tiêu năm (25 đảng viên)."
+        ),
+        [
+            (16, 25, "attainment", 70, "inconsistent"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), _PROBE)
+def test_the_probe_of_commune_and_ward_reports_is_read_as_checked(
+    text: str, want: list[tuple[object, ...]]
+) -> None:
+    got = [
+        (s.actual, s.target, s.stated_kind, s.stated_percent, s.verdict)
+        for s in find(text, money=True)
+        if is_claim(s)
+    ]
+    assert got == want
