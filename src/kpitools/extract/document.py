@@ -82,7 +82,7 @@ from kpitools.extract.plans import (
     link_repeated_plans,
     link_slashed_plans,
 )
-from kpitools.extract.referred import link_referred_results
+from kpitools.extract.referred import link_lead_percentages, link_referred_results
 from kpitools.extract.remainders import link_remainders
 from kpitools.extract.targets import (
     link_bracketed_rates,
@@ -107,6 +107,7 @@ def link_document(
     linked = link_named_plans(link_targets(statements, text), text, money=money)
     linked = link_targets(linked, text)
     linked = link_referred_results(linked, text)
+    linked = link_lead_percentages(linked, text)
     linked = link_counted_results(linked, text)
     linked = link_listed_counts(linked, text)
     linked = link_bracketed_rates(linked, text)

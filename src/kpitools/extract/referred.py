@@ -31,6 +31,7 @@ from kpitools.extract.amounts import (
     _clause_names,
     _head,
     _measure_beside,
+    _measure_kind,
     _part_opened,
     _plan_measure,
     _sets_plan,
@@ -647,3 +648,93 @@ def _disbursed_before(
     if len({a.value for a in found}) != 1:
         return None
     return _as_result(s, found[-1], folded, low, text, "")
+
+
+# --------------------------------------------------------------------------- a lead's percentage
+
+LEAD_LENGTH = 800
+"""How long (characters) the first paragraph of a text may be to be read as its lead."""
+LEAD_REACH = 1500
+"""How far (characters) after the lead paragraph the amount of a lead's percentage may start."""
+# kinds of a measure that make it another measure ("doanh thu hoạt động tài chính", "lợi
+# nhuận gộp"): never the amount of a plan named by the measure alone
+_OTHER_KINDS = frozenset({fold("gộp"), fold("tài chính")})
+
+
+def link_lead_percentages(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each percentage of a plan in the lead given its measure's amount.
+
+    ``Sáu tháng, lợi nhuận trước thuế của công ty hoàn thành 45% kế hoạch năm.`` … (a
+    paragraph later) ``Cụ thể, công ty ghi nhận 900 tỷ đồng lợi nhuận trước thuế``: a
+    percentage in the text's first paragraph with no result and no target, its measure named
+    before it or as its plan's (:func:`_lead_measure`), takes the money amount of that
+    measure (and kind, ``trước thuế``, when the percentage names one) written in the
+    :data:`LEAD_REACH` characters after the lead, when there is one such amount (one value;
+    no plan set out; none already attained); the target is implied.
+    """
+    lead_end = text.find("\n")
+    if not 0 < lead_end <= LEAD_LENGTH:
+        return list(statements)
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    body = (lead_end, fold(text[lead_end : lead_end + LEAD_REACH]))
+    for i, s in enumerate(statements):
+        named = _lead_measure(s, text) if s.end <= lead_end else None
+        if named is None:
+            continue
+        c = _body_amount(s, text, body, named, scope)
+        if c is not None:
+            out[i] = _with_result(s, c, None)
+    return out
+
+
+def _lead_measure(s: LinkableStatement, text: str) -> tuple[str, str | None] | None:
+    """The measure and kind a lead's percentage of a plan names, if it is one to link."""
+    if s.actual is not None or s.target is not None or s.stated_kind not in _KINDS_OF_PLAN:
+        return None
+    folded = fold(s.text)
+    percent = folded.rfind("%")
+    if percent < 0 or not _PLAN_WORD_AFTER.match(folded[percent + 1 :] + " "):
+        return None
+    m = _MEASURE_NAMES.search(folded, 0, percent)
+    if m is None:
+        measure = _plan_measure(s, text)
+        return (measure, None) if measure else None
+    k = _MEASURE_KIND.match(folded, m.end())
+    return MEASURE_NAMES[" ".join(m.group().split())], " ".join(k.group(1).split()) if k else None
+
+
+_KINDS_OF_PLAN = ("attainment", "excess")
+
+
+def _body_amount(
+    s: LinkableStatement,
+    text: str,
+    body: tuple[int, str],
+    named: tuple[str, str | None],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The one money amount of the measure (and kind) ``named`` after the lead, as a result.
+
+    ``body`` is where the text after the lead starts and that text folded.
+    """
+    low, folded = body
+    found = []
+    for a in _amounts(folded, 0, len(folded)):
+        measure, kind = _measure_kind(folded, a)
+        if a.unit[1] not in _MONEY_WORDS or measure != named[0] or kind in _OTHER_KINDS:
+            continue
+        if named[1] is not None and kind != named[1]:
+            continue
+        covering = _covering(*scope, _shifted(a, low))
+        if _sets_plan(folded, a, 0) or (
+            covering is not None and covering.stated_kind in _KINDS_OF_PLAN
+        ):
+            return None  # a plan, or an amount with an attainment of its own: not the lead's
+        found.append(a)
+    if len({a.value for a in found}) != 1:
+        return None
+    return _as_result(s, found[0], folded, low, text, "")

@@ -145,6 +145,28 @@ def test_a_bare_percentage_of_another_noun_takes_no_plan_of_members() -> None:
     assert checked(text) == []
 
 
+# ------------------------------ a lead's percentage of a plan takes the one amount of its
+# measure the body writes
+
+
+def test_a_leads_percentage_takes_the_bodys_one_amount_of_its_measure() -> None:
+    text = (
+        "Sáu tháng đầu năm 2031, công ty Hòa An đã hoàn thành 45% kế hoạch lợi nhuận năm.\n\n"
+        "Theo báo cáo, công ty ghi nhận doanh thu 7.200 tỷ đồng, lợi nhuận sau thuế đạt 900 "
+        "tỷ đồng."
+    )
+    assert [(a, p) for a, _, p, _ in attained(text)] == [(Decimal("900000000000"), 45)]
+
+
+def test_a_leads_percentage_with_two_amounts_of_its_measure_takes_none() -> None:
+    text = (
+        "Sáu tháng đầu năm 2031, công ty Hòa An đã hoàn thành 45% kế hoạch lợi nhuận năm.\n\n"
+        "Theo báo cáo, lợi nhuận quý II đạt 400 tỷ đồng; lũy kế 6 tháng, lợi nhuận đạt 900 "
+        "tỷ đồng."
+    )
+    assert [a for a, _, _, _ in attained(text)] == [None]
+
+
 # ------------------------------ a probe of invented sentences in the style of a city's Party
 # committee reports of communes and wards (2026): what each is read as, claims only (actual,
 # target, kind, stated percent, verdict); a sentence with no claim is a negative case
