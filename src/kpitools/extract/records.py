@@ -200,7 +200,10 @@ def _plan_or_part(doc: Doc, d: Draft, plans: list[Figure]) -> Figure | None:
     300 tỷ đồng``)."""
     t = d.target_fig
     if d.actual is None and t is not None and _counted(t):
-        return t if _PLAN_WORD.search(doc.fold, t.sentence.start, t.start) else None
+        # a count set out by any word of a target ("giao xã A kết nạp 40 đảng viên"); money
+        # by a plan word (an amount assigned, "giao cho các công trình", may be paid out)
+        named = t.measure is None or _PLAN_WORD.search(doc.fold, t.sentence.start, t.start)
+        return t if named else None
     a = d.actual_fig
     if a is None or d.percent_fig is not None or d.target is not None or not plans:
         return None

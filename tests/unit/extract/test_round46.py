@@ -145,6 +145,22 @@ def test_a_bare_percentage_of_another_noun_takes_no_plan_of_members() -> None:
     assert checked(text) == []
 
 
+def test_a_bare_percentage_takes_a_count_a_unit_was_given_before() -> None:
+    text = (
+        "Năm 2031, thành phố giao xã Hòa Bình kết nạp 32 đảng viên. Đến hết tháng 10, xã đã "
+        "kết nạp 24 đảng viên, đạt 75%."
+    )
+    assert checked(text) == [(24, 32, 75, "consistent")]
+
+
+def test_a_bare_percentage_takes_no_amount_of_money_handed_over_before() -> None:
+    text = (
+        "Năm 2031, huyện đã giao cho các công trình 320 tỷ đồng. Đến hết tháng 10, huyện "
+        "giải ngân 240 tỷ đồng, đạt 75%."
+    )
+    assert checked(text) == []
+
+
 # ------------------------------ a lead's percentage of a plan takes the one amount of its
 # measure the body writes
 
