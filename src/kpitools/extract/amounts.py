@@ -418,12 +418,24 @@ def _years(folded: str, start: int, end: int) -> set[str]:
     }
 
 
+# "nhiệm kỳ 2020-2025", "giai đoạn 2026–2030": the term a sentence or a figure is of
+TERM_YEARS = rx(
+    r"(?<!\w)(?:nhiệm\s+kỳ|giai\s+đoạn)\s+((?:19|20)\d{2})\s*[-–—]\s*((?:19|20)\d{2})(?!\d)"
+)
+
+
+def _terms(folded: str, start: int, end: int) -> set[tuple[str, str]]:
+    """The terms (their two years) ``folded[start:end]`` names."""
+    return {(m.group(1), m.group(2)) for m in TERM_YEARS.finditer(folded, start, end)}
+
+
 def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
     """Whether the sentence of ``amount`` is of the period of the result's sentence.
 
     ``result`` is the (start, end) of the result's sentence. No earlier period may be named
     before the amount (``cùng kỳ năm trước, lãi … 1.000 tỷ đồng``), nor another year
-    (``Năm 2024, …`` against ``Năm 2025, …``).
+    (``Năm 2024, …`` against ``Năm 2025, …``) or another term (``nhiệm kỳ 2025-2030``
+    against ``nhiệm kỳ 2020-2025``).
     """
     head = _head(folded, amount.start, 0)
     if any(
@@ -432,7 +444,11 @@ def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
     ):
         return False  # not "so với cùng kỳ": the base of a change stated before it
     own, theirs = _years(folded, head, amount.start), _years(folded, *result)
-    return not (own and theirs and own.isdisjoint(theirs))
+    if own and theirs and own.isdisjoint(theirs):
+        return False
+    # "nhiệm kỳ 2025-2030 đặt chỉ tiêu …" is no plan of a result of the term 2020-2025
+    own_terms, their_terms = _terms(folded, head, amount.start), _terms(folded, *result)
+    return not (own_terms and their_terms and own_terms.isdisjoint(their_terms))
 
 
 def _of_year(folded: str, amount: _Amount, year: int | None) -> bool:

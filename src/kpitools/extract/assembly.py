@@ -9,7 +9,7 @@ import itertools
 import re
 from decimal import Decimal
 
-from kpitools.extract.amounts import APART_MEASURES, MEASURE_NAMES, plan_kind
+from kpitools.extract.amounts import APART_MEASURES, MEASURE_NAMES, TERM_YEARS, plan_kind
 from kpitools.extract.figures import (
     _COMPARE_NEXT,
     _FALLING,
@@ -874,9 +874,7 @@ def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> b
     before = [g for g in figs if g.end <= f.start and g is not a]
     floor = max([g.span_end for g in before if g.start > a.start] or [a.span_end])
     low = f.sentence.start if f.start < a.start else floor
-    theirs = _year_after(doc, f) or _year_before(doc, low, f.start)
-    mine = _year_after(doc, a) or _year_before(doc, a.sentence.start, a.start)
-    if theirs is not None and mine is not None and theirs != mine:
+    if _other_period(doc, a, f, low):
         return True
     place = _place_before(doc.text, low, f.start)
     own = _place_before(doc.text, a.sentence.start, a.start)
@@ -887,6 +885,29 @@ def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> b
     x = _ORIGIN.search(doc.fold, a.start, a.noun_end)
     y = _ORIGIN.search(doc.fold, f.start, f.noun_end)
     return x is not None and y is not None and x.group() != y.group()
+
+
+_TERM_REACH = 40
+
+
+def _term_of(doc: Doc, f: Figure, low: int) -> tuple[str, str] | None:
+    """The term (its two years) written right after ``f`` or last before it from ``low``."""
+    after = TERM_YEARS.search(doc.fold, f.span_end, min(f.sentence.end, f.span_end + _TERM_REACH))
+    if after is not None:
+        return after.group(1), after.group(2)
+    before = list(TERM_YEARS.finditer(doc.fold, low, f.start))
+    return (before[-1].group(1), before[-1].group(2)) if before else None
+
+
+def _other_period(doc: Doc, a: Figure, f: Figure, low: int) -> bool:
+    """Whether the target ``f`` is of another year or term than the result ``a`` (words
+    after ``low`` before ``f``, or right after it)."""
+    theirs = _year_after(doc, f) or _year_before(doc, low, f.start)
+    mine = _year_after(doc, a) or _year_before(doc, a.sentence.start, a.start)
+    if theirs is not None and mine is not None and theirs != mine:
+        return True
+    their_term, my_term = _term_of(doc, f, low), _term_of(doc, a, a.sentence.start)
+    return their_term is not None and my_term is not None and their_term != my_term
 
 
 def _measure_named(doc: Doc, f: Figure) -> str | None:

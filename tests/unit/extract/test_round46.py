@@ -161,6 +161,34 @@ def test_a_bare_percentage_takes_no_amount_of_money_handed_over_before() -> None
     assert checked(text) == []
 
 
+# ------------------------------ a target set out for another term is no target of a result
+# of the term before, in its sentence or in another
+
+
+def test_a_next_terms_target_in_the_same_sentence_is_not_the_results() -> None:
+    text = (
+        "Đảng bộ xã Hòa Bình đã kết nạp 640 đảng viên trong nhiệm kỳ 2025-2030, đạt 128% Nghị "
+        "quyết; nhiệm kỳ 2030-2035 đặt chỉ tiêu kết nạp 700 đảng viên."
+    )
+    assert checked(text) == []
+
+
+def test_a_next_terms_target_in_the_next_sentence_is_not_the_results() -> None:
+    text = (
+        "Nhiệm kỳ 2025-2030, Đảng bộ xã Hòa Bình kết nạp 640 đảng viên, đạt 128% Nghị quyết. "
+        "Nhiệm kỳ 2030-2035, Đảng bộ xã Hòa Bình đặt chỉ tiêu kết nạp 700 đảng viên."
+    )
+    assert checked(text) == []
+
+
+def test_the_same_terms_target_is_the_results() -> None:
+    text = (
+        "Đảng bộ xã Hòa Bình đã kết nạp 640 đảng viên trong nhiệm kỳ 2025-2030, đạt 128% chỉ "
+        "tiêu Nghị quyết đề ra là 500 đảng viên."
+    )
+    assert checked(text) == [(640, 500, 128, "consistent")]
+
+
 # ------------------------------ a lead's percentage of a plan takes the one amount of its
 # measure the body writes
 
