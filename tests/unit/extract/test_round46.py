@@ -855,6 +855,265 @@ _PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
             (16, 25, "attainment", 70, "inconsistent"),
         ],
     ),
+    (
+        (
+            "Công tác phát triển đảng viên: 6 tháng đầu năm 2026, toàn Đảng bộ thành phố kết "
+            "nạp 6.120 đảng viên, đạt 51% kế hoạch năm; trong đó các đảng bộ phường kết nạp "
+            "2.950 đảng viên, các đảng bộ xã kết nạp 3.170 đảng viên."
+        ),
+        [
+            (6120, None, "attainment", 51, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Kết quả kết nạp đảng viên của một số đơn vị: phường Ba Đình 35/40 (đạt 87,5%), "
+            "phường Ngọc Hà 28/25 (đạt 112%), xã Đông Anh 50/45 (đạt 111,1%)."
+        ),
+        [
+            (35, 40, "attainment", D("87.5"), "consistent"),
+            (28, 25, "attainment", 112, "consistent"),
+            (50, 45, "attainment", D("111.1"), "consistent"),
+        ],
+    ),
+    (
+        (
+            "Đến nay, toàn thành phố có 1.230 tổ chức cơ sở đảng, trong đó 456 đảng bộ cơ sở "
+            "và 774 chi bộ cơ sở."
+        ),
+        [],
+    ),
+    (
+        (
+            "Năm 2026, phấn đấu kết nạp trên 10.000 đảng viên; thành lập mới ít nhất 100 tổ "
+            "chức đảng trong doanh nghiệp ngoài nhà nước."
+        ),
+        [],
+    ),
+    (
+        (
+            "Quý I/2026, toàn thành phố thành lập 18 tổ chức cơ sở đảng trong doanh nghiệp "
+            "ngoài nhà nước, đạt 18% chỉ tiêu năm."
+        ),
+        [
+            (18, None, "attainment", 18, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Các công đoàn cơ sở đã phát triển được gần 4.000 đoàn viên, bằng 40% chỉ tiêu "
+            "năm (10.000 đoàn viên)."
+        ),
+        [
+            (4000, 10000, "attainment", 40, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Đảng bộ phường Bạch Mai có 42 chi bộ trực thuộc với 1.856 đảng viên; năm 2026 "
+            "kết nạp 21 đảng viên, vượt 5% chỉ tiêu."
+        ),
+        [
+            (21, None, "excess", 5, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Năm 2025, Đảng bộ xã Sóc Sơn kết nạp 48 đảng viên, đạt 120% chỉ tiêu; năm 2026, "
+            "chỉ tiêu kết nạp là 45 đảng viên."
+        ),
+        [
+            (48, None, "attainment", 120, "unchecked"),
+        ],
+    ),
+    (
+        ("Phường Cửa Nam kết nạp 12 đảng viên/chỉ tiêu 15 đảng viên, đạt 80%."),
+        [
+            (12, 15, "attainment", 80, "consistent"),
+        ],
+    ),
+    (
+        ("Tỷ lệ đảng viên kết nạp là đoàn viên thanh niên chiếm 65%."),
+        [],
+    ),
+    (
+        (
+            "Hết quý II/2026, Hội Nông dân thành phố phát triển 8.500 hội viên mới, đạt 85% "
+            "kế hoạch năm, tăng 12% so với cùng kỳ."
+        ),
+        [
+            (8500, None, "attainment", 85, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Đảng bộ phường Kiến Hưng đã kết nạp 1.050 đảng viên trong nhiệm kỳ 2020-2025, "
+            "đạt 105% Nghị quyết; nhiệm kỳ 2025-2030 đặt chỉ tiêu kết nạp 1.100 đảng viên."
+        ),
+        [
+            (1050, None, "attainment", 105, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, xã Bát Tràng kết nạp 15 đảng viên, trong khi chỉ tiêu là 20 đảng viên,"
+            " chỉ đạt 75%."
+        ),
+        [
+            (15, 20, "attainment", 75, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, xã Bát Tràng kết nạp 15 đảng viên, trong khi chỉ tiêu là 20 đảng viên,"
+            " chỉ đạt 70%."
+        ),
+        [
+            (15, 20, "attainment", 70, "inconsistent"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, số đảng viên được kết nạp ở phường Đại Mỗ là 26 người, vượt 30% so với"
+            " chỉ tiêu giao (20 người)."
+        ),
+        [
+            (26, 20, "excess", 30, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, số đảng viên được kết nạp ở phường Đại Mỗ là 26 người, vượt 20% so với"
+            " chỉ tiêu giao (20 người)."
+        ),
+        [
+            (26, 20, "excess", 20, "inconsistent"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, toàn thành phố kết nạp khoảng 10.500 đảng viên, bằng khoảng 105% chỉ "
+            "tiêu (10.000 đảng viên)."
+        ),
+        [
+            (10500, 10000, "attainment", 105, "unchecked"),
+        ],
+    ),
+    (
+        ("Năm 2026, toàn thành phố kết nạp trên 10.500 đảng viên, vượt hơn 5% chỉ tiêu."),
+        [
+            (10500, None, "excess", 5, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Đảng ủy phường Thanh Liệt kết nạp 16 đảng viên, đạt 80% chỉ tiêu; so với năm "
+            "2025 tăng 4 đảng viên."
+        ),
+        [
+            (16, None, "attainment", 80, "unchecked"),
+        ],
+    ),
+    (
+        ("Chi bộ thôn Đông kết nạp 3 đảng viên, là chi bộ có số đảng viên kết nạp cao nhất xã."),
+        [],
+    ),
+    (
+        (
+            "Về công tác xây dựng Đảng, 9 tháng đầu năm 2026, Đảng ủy phường Long Biên đã kết"
+            " nạp 24 đảng viên mới, đạt 80% chỉ tiêu năm; chuyển đảng chính thức cho 19 đảng "
+            "viên. Tổ chức 100% chi bộ sinh hoạt chuyên đề theo quy định. Đảng bộ hiện có 38 "
+            "chi bộ với 2.140 đảng viên."
+        ),
+        [
+            (24, None, "attainment", 80, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Năm 2026, Đảng ủy xã Thanh Oai được giao chỉ tiêu kết nạp 30 đảng viên, thành "
+            "lập 2 tổ chức đảng trong doanh nghiệp. Kết quả, đến ngày 30/9/2026 đã kết nạp 26"
+            " đảng viên (đạt 86,7%), thành lập 1 tổ chức đảng (đạt 50%)."
+        ),
+        [
+            (26, 30, "attainment", D("86.7"), "consistent"),
+            (1, None, "attainment", 50, "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Trong nhiệm kỳ 2020 - 2025, Đảng bộ xã Hồng Vân kết nạp được 156 đảng viên, vượt"
+            " 4% so với chỉ tiêu Đại hội (150 đảng viên). Bình quân mỗi năm kết nạp 31 đảng "
+            "viên."
+        ),
+        [
+            (156, 150, "excess", 4, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Công đoàn phường Hoàng Mai 6 tháng đầu năm thành lập mới 5 công đoàn cơ sở, kết "
+            "nạp 412 đoàn viên; lũy kế toàn phường có 96 công đoàn cơ sở với 6.350 đoàn viên."
+        ),
+        [],
+    ),
+    (
+        (
+            "Năm 2026, thành phố đặt mục tiêu mỗi xã, phường kết nạp ít nhất 20 đảng viên; "
+            "đến hết quý III có 98/126 xã, phường đạt chỉ tiêu này, chiếm 77,8%."
+        ),
+        [
+            (98, 126, "share", D("77.8"), "unchecked"),
+        ],
+    ),
+    (
+        (
+            "Số tổ chức đảng trong doanh nghiệp ngoài nhà nước trên địa bàn xã là 7, chiếm "
+            "khoảng 1/3 số doanh nghiệp có từ 30 lao động trở lên."
+        ),
+        [],
+    ),
+    (
+        (
+            "Quý I/2026 kết nạp 8 đảng viên; quý II kết nạp 11 đảng viên; 6 tháng kết nạp 19 "
+            "đảng viên, đạt 47,5% kế hoạch năm (40 đảng viên)."
+        ),
+        [
+            (19, 40, "attainment", D("47.5"), "consistent"),
+        ],
+    ),
+    (
+        (
+            "Quý I/2026 kết nạp 8 đảng viên; quý II kết nạp 11 đảng viên; 6 tháng kết nạp 19 "
+            "đảng viên, đạt 50% kế hoạch năm (40 đảng viên)."
+        ),
+        [
+            (19, 40, "attainment", 50, "inconsistent"),
+        ],
+    ),
+    (
+        (
+            "Kết quả đánh giá, xếp loại năm 2025: 92,3% tổ chức cơ sở đảng hoàn thành tốt "
+            "nhiệm vụ trở lên (chỉ tiêu 90%); 95,1% đảng viên hoàn thành tốt nhiệm vụ trở lên"
+            " (chỉ tiêu 90%)."
+        ),
+        [],
+    ),
+    (
+        ("Phường Nghĩa Đô kết nạp 1,200 đoàn viên công đoàn, đạt 120% chỉ tiêu (1,000 đoàn viên)."),
+        [
+            (1200, 1000, "attainment", 120, "consistent"),
+        ],
+    ),
+    (
+        (
+            "Đảng bộ xã Phúc Sơn kết nạp 12 đảng viên, bằng 60% so với cùng kỳ năm trước và "
+            "đạt 48% kế hoạch."
+        ),
+        [
+            (12, None, "attainment", 48, "unchecked"),
+        ],
+    ),
 ]
 
 
