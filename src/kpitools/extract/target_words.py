@@ -158,6 +158,7 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
     if (
         _yearly_duty(before, lead, after_number)
         or _aims_listed(before, lead)
+        or _assigned_listed(before, lead)
         or _goals_listed(before, lead)
     ):
         return True  # "Hằng năm, Đảng bộ xã A phải kết nạp từ 40 đảng viên trở lên"; aims listed
@@ -238,6 +239,31 @@ def _aims_listed(before: str, lead: str) -> bool:
     if _MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest) or "%" in rest:
         return False
     return m.group().endswith(":") or _CLAUSE_BREAK.search(rest) is not None
+
+
+# "được giao chỉ tiêu kết nạp 30 đảng viên, thành lập 2 tổ chức đảng": targets assigned, listed
+_PLAIN_VERB = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?!\w)")
+_ASSIGNED_LIST = rx(r"(?<!\w)(?:được\s+)?giao\s+(?:các\s+)?chỉ\s+tiêu(?!\w)")
+
+
+def _assigned_listed(before: str, lead: str) -> bool:
+    """Whether a figure right after a plain verb is a later item of targets assigned
+    (``được giao chỉ tiêu kết nạp 30 đảng viên, thành lập 2 tổ chức đảng``): in another
+    clause than the assignment's, no word of a result or of a plan met and no percentage
+    since, and a verb no item before it used, after an item with a verb of its own
+    (``…, kết nạp 32 đảng viên`` is the result, and so is ``giao chỉ tiêu 30 đảng viên,
+    kết nạp 32``)."""
+    verb = _PLAIN_VERB_END.search(lead)
+    found = list(_ASSIGNED_LIST.finditer(before))
+    if verb is None or not found:
+        return False
+    rest = before[found[-1].end() : len(before) - len(lead)]
+    if not _CLAUSE_BREAK.search(rest) or "%" in rest:
+        return False
+    if _MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest):
+        return False
+    verbs = {" ".join(v.group().split()[:2]) for v in _PLAIN_VERB.finditer(rest)}
+    return bool(verbs) and " ".join(verb.group().split()[:2]) not in verbs
 
 
 # "Năm 2031, công ty đặt mục tiêu doanh thu 900 tỷ đồng, tăng 5%; lợi nhuận 60 tỷ đồng, tăng

@@ -189,6 +189,23 @@ def test_the_same_terms_target_is_the_results() -> None:
     assert checked(text) == [(640, 500, 128, "consistent")]
 
 
+# ------------------------------ targets assigned in a list: a later item with a verb of its
+# own ("…, thành lập 2 tổ chức đảng") is a target too
+
+
+def test_a_later_item_of_targets_assigned_is_a_target() -> None:
+    text = (
+        "Năm 2031, xã Hòa Bình được giao chỉ tiêu kết nạp 25 đảng viên, thành lập 4 chi bộ. "
+        "Đến hết tháng 9, xã đã thành lập 3 chi bộ, đạt 75%."
+    )
+    assert checked(text) == [(3, 4, 75, "consistent")]
+
+
+def test_a_result_after_a_target_assigned_with_no_verb_stays_a_result() -> None:
+    text = "Năm 2031, xã Hòa Bình được giao chỉ tiêu 25 đảng viên, kết nạp 30 đảng viên, đạt 120%."
+    assert checked(text) == [(30, 25, 120, "consistent")]
+
+
 # ------------------------------ a lead's percentage of a plan takes the one amount of its
 # measure the body writes
 
@@ -1037,7 +1054,7 @@ _PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
         ),
         [
             (26, 30, "attainment", D("86.7"), "consistent"),
-            (1, None, "attainment", 50, "unchecked"),
+            (1, 2, "attainment", 50, "consistent"),
         ],
     ),
     (
