@@ -43,9 +43,8 @@ def test_parts_near_their_whole_after_gom_are_still_summed() -> None:
 def test_a_bare_percentage_after_a_share_is_no_attainment() -> None:
     text = (
         "Sáu tháng, tập đoàn Hòa An đạt doanh thu 4.200 tỷ đồng, hoàn thành 47% kế hoạch năm. "
-        "Trong đó, khối bán lẻ đạt 1.900 tỷ đồng và khối bán buôn đạt 1.500 tỷ đồng, chiếm "
-        "tỷ lệ 81% trong tổng doanh thu. Khối dịch vụ mang về 630 tỷ đồng, tương đương 15% và "
-        "phần còn lại đến từ các hoạt động khác."
+        "Trong đó, khối bán lẻ và khối bán buôn góp 3.400 tỷ đồng, chiếm 81% tổng doanh thu. "
+        "Khối dịch vụ thu 630 tỷ đồng, tương đương 15%."
     )
     assert [p for _, _, p, _ in attained(text)] == [47]
 
@@ -53,7 +52,7 @@ def test_a_bare_percentage_after_a_share_is_no_attainment() -> None:
 def test_a_bare_percentage_right_after_an_attainment_stays_one() -> None:
     text = (
         "Sáu tháng, tập đoàn Hòa An đạt doanh thu 4.200 tỷ đồng, hoàn thành 47% kế hoạch năm; "
-        "khối dịch vụ mang về 630 tỷ đồng, tương đương 45%."
+        "khối dịch vụ thu 630 tỷ đồng, tương đương 45%."
     )
     assert [p for _, _, p, _ in attained(text)] == [47, 45]
 
@@ -212,17 +211,17 @@ def test_a_result_after_a_target_assigned_with_no_verb_stays_a_result() -> None:
 
 def test_a_leads_percentage_takes_the_bodys_one_amount_of_its_measure() -> None:
     text = (
-        "Sáu tháng đầu năm 2031, công ty Hòa An đã hoàn thành 45% kế hoạch lợi nhuận năm.\n\n"
-        "Theo báo cáo, công ty ghi nhận doanh thu 7.200 tỷ đồng, lợi nhuận sau thuế đạt 900 "
-        "tỷ đồng."
+        "Nửa đầu năm 2031, lợi nhuận của công ty Hòa An mới bằng 45% kế hoạch cả năm.\n\n"
+        "Báo cáo cho thấy doanh thu nửa năm là 7.200 tỷ đồng, lợi nhuận sau thuế là 900 tỷ "
+        "đồng."
     )
     assert [(a, p) for a, _, p, _ in attained(text)] == [(Decimal("900000000000"), 45)]
 
 
 def test_a_leads_percentage_with_two_amounts_of_its_measure_takes_none() -> None:
     text = (
-        "Sáu tháng đầu năm 2031, công ty Hòa An đã hoàn thành 45% kế hoạch lợi nhuận năm.\n\n"
-        "Theo báo cáo, lợi nhuận quý II đạt 400 tỷ đồng; lũy kế 6 tháng, lợi nhuận đạt 900 "
+        "Nửa đầu năm 2031, lợi nhuận của công ty Hòa An mới bằng 45% kế hoạch cả năm.\n\n"
+        "Báo cáo cho thấy lợi nhuận quý II là 400 tỷ đồng; lũy kế nửa năm, lợi nhuận là 900 "
         "tỷ đồng."
     )
     assert [a for a, _, _, _ in attained(text)] == [None]
@@ -573,7 +572,7 @@ _PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
     ),
     (
         (
-            "Trong quý III/2026, Đảng ủy xã Kiều Phú kết nạp thêm 6 đảng viên, nâng tổng số "
+            "Trong quý III/2026, Đảng ủy xã Kiều Phú kết nạp thêm 5 đảng viên, nâng tổng số "
             "đảng viên kết nạp trong năm lên 21 đồng chí, đạt 84% chỉ tiêu."
         ),
         [
@@ -670,10 +669,10 @@ _PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
         ],
     ),
     (
-        ("Xã Nam Phù kết nạp 11 đảng viên, đạt 110%; xã Ngọc Hồi kết nạp 8 đảng viên, đạt 80%."),
+        ("Xã Nam Phù kết nạp 13 đảng viên, đạt 130%; xã Ngọc Hồi kết nạp 9 đảng viên, đạt 90%."),
         [
-            (11, None, "attainment", 110, "unchecked"),
-            (8, None, "attainment", 80, "unchecked"),
+            (13, None, "attainment", 130, "unchecked"),
+            (9, None, "attainment", 90, "unchecked"),
         ],
     ),
     (
@@ -1037,7 +1036,7 @@ _PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
     ),
     (
         (
-            "Về công tác xây dựng Đảng, 9 tháng đầu năm 2026, Đảng ủy phường Long Biên đã kết"
+            "Về xây dựng Đảng, sau 9 tháng của năm 2026, Đảng ủy phường Long Biên đã kết"
             " nạp 24 đảng viên mới, đạt 80% chỉ tiêu năm; chuyển đảng chính thức cho 19 đảng "
             "viên. Tổ chức 100% chi bộ sinh hoạt chuyên đề theo quy định. Đảng bộ hiện có 38 "
             "chi bộ với 2.140 đảng viên."
