@@ -115,6 +115,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zp": 8,
     "2026-12-05zq": 10,
     "2026-12-05zr": 17,
+    "2026-12-05zs": 14,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
