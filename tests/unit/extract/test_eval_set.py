@@ -117,6 +117,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zr": 17,
     "2026-12-05zs": 14,
     "2026-12-05zt": 18,
+    "2026-12-05zu": 14,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
