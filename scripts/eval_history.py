@@ -98,6 +98,14 @@ SCORED_AT = {
     "2026-12-05zn": "67a516f1e0696b59efc8d0fb2a94771802de1f9a",
     "2026-12-05zo": "67a516f1e0696b59efc8d0fb2a94771802de1f9a",
     "2026-12-05zp": "bb1d60439e22e6517ca7992cc726dbb0944bd131",
+    "2026-12-05zq": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
+    "2026-12-05zr": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
+    "2026-12-05zs": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
+    "2026-12-05zt": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
+    "2026-12-05zu": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
+    "2026-12-05zv": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
+    "2026-12-05zy": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
+    "2026-12-05zz": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
