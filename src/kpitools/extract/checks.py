@@ -33,8 +33,8 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import _NO_PERCENT, _amount, _flagged, _percent_of
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.text import NUM
-from kpitools.numbers import parse_number, parse_percent
+from kpitools.extract.text import NUM, PLAN_NOUNS
+from kpitools.numbers import check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -927,3 +927,81 @@ def _result_is_planned(s: LinkableStatement, text: str) -> bool:
     if target is None or actual is None or actual.start < target.end:
         return False
     return _sets_plan(folded, actual, target.end)
+
+
+# ------------------------------------------------------------ a plan's amount after it
+
+_PLAN_ENDS = rx(rf"(?<!\w){PLAN_NOUNS}\s*$")
+_WORDS_ONLY = rx(r"^\s*(?:[^\W\d_]+\s+){0,4}$")
+_AFTER_PLAN = 80
+"""How far (characters) after a percentage's plan word its amount is looked for."""
+
+
+def retarget_plans_written_after(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage that ends on its plan word given the amount after it.
+
+    ``lãi 90 tỷ đồng, đạt 60% so với kế hoạch lãi 150 tỷ đồng và 45% so với kế hoạch lãi
+    200 tỷ đồng``: a percentage read against another amount that it does not fit, its plan
+    word followed (a few words between, no figure) by an amount it fits exactly, takes that
+    amount as its plan. Only an exact, unqualified result whose check failed; the three
+    figures agreeing are the evidence.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if not _retargetable(s):
+            continue
+        plan = _plan_after(s, text)
+        if plan is not None:
+            out[i] = _retargeted(s, plan)
+    return out
+
+
+def _retargetable(s: LinkableStatement) -> bool:
+    return (
+        s.stated_kind == "attainment"
+        and s.verdict == "inconsistent"
+        and isinstance(s.actual, Decimal)
+        and isinstance(s.target, Decimal)
+        and s.qualifier is None
+        and s.exact
+        and _PLAN_ENDS.search(fold(s.text)) is not None
+    )
+
+
+def _plan_after(s: LinkableStatement, text: str) -> Decimal | None:
+    """The amount written right after ``s``'s plan word, when its percentage fits it."""
+    folded = fold(text[s.end : s.end + _AFTER_PLAN])
+    found = _amounts(folded, 0, len(folded))
+    p = _percent_of(s)
+    if not found or p is None or _WORDS_ONLY.match(folded[: found[0].start]) is None:
+        return None
+    plan = found[0].value
+    actual = s.actual
+    assert isinstance(actual, Decimal)
+    if plan <= 0 or plan == s.target or not check_percent(p, actual, plan).consistent:
+        return None
+    return plan
+
+
+def _retargeted(s: LinkableStatement, target: Decimal) -> LinkableStatement:
+    """``s`` checked against ``target`` (see :func:`retarget_plans_written_after`)."""
+    p = _percent_of(s)
+    assert p is not None and isinstance(s.actual, Decimal)
+    check = check_percent(p, s.actual, target)
+    assert check.exact is not None
+    lead = [seg("percent", a=f"{s.actual:f}", t=f"{target:f}", exact=f"{check.exact:.6g}")]
+    return dataclasses.replace(
+        s,
+        target=target,
+        link_start=None,
+        link_end=None,
+        link_text=None,
+        computed_percent=check.computed,
+        consistent=check.consistent,
+        truncated=check.truncated,
+        verdict="truncated" if check.truncated else "consistent",
+        implied_target=None,
+        **noted(*lead, seg("computed", computed=check.computed)),  # type: ignore[arg-type]
+    )

@@ -54,6 +54,7 @@ from kpitools.extract.checks import (
     drop_repeated_pairs,
     drop_rounded_restatements,
     drop_unfitting_counts,
+    retarget_plans_written_after,
 )
 from kpitools.extract.part_year import (
     link_earlier_target_rates,
@@ -145,4 +146,5 @@ def link_document(
     linked = drop_unfitting_counts(linked, text)
     linked = drop_rate_point_excesses(linked, text)
     linked = drop_planned_results(linked, text)
+    linked = retarget_plans_written_after(linked, text)
     return linked
