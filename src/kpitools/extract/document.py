@@ -63,6 +63,7 @@ from kpitools.extract.part_year import (
     link_planned_growths,
     link_target_rates,
     link_unstated_plans,
+    link_whole_plan_percentages,
     split_growth_pairs,
 )
 from kpitools.extract.parts import (
@@ -126,6 +127,7 @@ def link_document(
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)
+    linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)
     linked = link_repeated_plans(linked, text)
     linked = link_remainders(linked, text)

@@ -35,6 +35,7 @@ from kpitools.extract.amounts import (
     _of_year,
     _other_sentence,
     _paragraph,
+    _plan_measure,
     _qualified,
     _same_measure,
     _same_period,
@@ -44,10 +45,17 @@ from kpitools.extract.amounts import (
     _thing,
     _units_named,
 )
-from kpitools.extract.linking import _NO_PERCENT, _against_plan, _covering, _same_scope
+from kpitools.extract.linking import (
+    _NO_PERCENT,
+    _against_plan,
+    _covering,
+    _percent_of,
+    _same_scope,
+    _with_result,
+)
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.text import NUM
-from kpitools.numbers import parse_number
+from kpitools.extract.text import NUM, PLAN_NOUNS
+from kpitools.numbers import check_percent, parse_number
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -940,3 +948,74 @@ def _rate_against_statement(s: LinkableStatement, t: LinkableStatement) -> Linka
         link_text=t.text,
         **fields,
     )
+
+
+# ------------------------------------------------------------- a percentage of the whole plan
+
+_PLAN_WORD_ENDS = rx(
+    rf"%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?:\s+(?:đề\s+ra|đặt\s+ra|được\s+giao))?\s*$"
+)
+_WHOLE_PLAN_WINDOW = 1200
+"""How far (characters) before a percentage of the whole plan its pairs are looked for."""
+
+
+def link_whole_plan_percentages(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage of the plan as a whole given to every pair it fits.
+
+    ``Nửa năm, công ty thu 500 tỷ đồng và lãi 60 tỷ đồng. Năm nay công ty đặt kế hoạch thu
+    1.000 tỷ đồng, lãi 120 tỷ đồng. Như vậy công ty đã làm được 50% kế hoạch.``: a bare
+    percentage of a plan that names no measure, after at least two results already set
+    against plans written elsewhere with no percentage, which it fits exactly, is the percentage
+    of each of them (the business plan as a whole, every one of its figures); one pair
+    fitting, 100 % (any result equal to its plan fits it), or a pair or percentage written
+    approximately, is left as it is.
+    """
+    ordered = sorted(range(len(statements)), key=lambda i: statements[i].start)
+    starts = [statements[i].start for i in ordered]
+    given: dict[int, LinkableStatement] = {}
+    dropped: set[int] = set()
+    for i, s in enumerate(statements):
+        if not _whole_plan_percent(s, text):
+            continue
+        low = bisect.bisect_left(starts, s.start - _WHOLE_PLAN_WINDOW)
+        high = bisect.bisect_left(starts, s.start)
+        fits = [j for j in ordered[low:high] if j not in given and _fits_pair(s, statements[j])]
+        if len({statements[j].target for j in fits}) < 2:
+            continue
+        for j in fits:
+            c = statements[j]
+            assert isinstance(c.target, Decimal)
+            given[j] = _with_result(s, c, c.target)
+        dropped.add(i)
+    return [given.get(i, s) for i, s in enumerate(statements) if i not in dropped]
+
+
+def _whole_plan_percent(s: LinkableStatement, text: str) -> bool:
+    return (
+        s.stated_kind == "attainment"
+        and s.actual is None
+        and s.target is None
+        and s.qualifier is None
+        and _PLAN_WORD_ENDS.search(fold(s.text)) is not None
+        and _plan_measure(s, text) is None
+    )
+
+
+def _fits_pair(s: LinkableStatement, c: LinkableStatement) -> bool:
+    """Whether ``c`` is a result set against its plan, no percentage, that ``s`` fits."""
+    p = _percent_of(s)
+    if (
+        p is None
+        or p.value == 100  # any result equal to its plan fits it: no evidence
+        or c.link_start is None  # a pair within its sentence (a fraction) is no plan's figure
+        or c.stated is not None
+        or c.qualifier is not None
+        or not c.exact
+        or not isinstance(c.actual, Decimal)
+        or not isinstance(c.target, Decimal)
+        or c.target <= 0
+    ):
+        return False
+    return bool(check_percent(p, c.actual, c.target).consistent)

@@ -32,3 +32,27 @@ def test_two_percentages_that_fit_neither_plan_are_not_swapped() -> None:
     found = checked(text)
     assert (D("90e9"), D("150e9"), D(35), "consistent") not in found
     assert (D("90e9"), D("200e9"), D(70), "consistent") not in found
+
+
+# ------------------------------ a bare percentage of the plan as a whole, after two results
+# set against plans written elsewhere, is the percentage of each pair it fits
+
+_WHOLE_PLAN = (
+    "Sáu tháng đầu năm 2031, công ty Bình Minh thu về 500 tỷ đồng doanh thu và {profit} tỷ "
+    "đồng lợi nhuận trước thuế. Năm 2031, công ty đặt mục tiêu doanh thu 1.000 tỷ đồng và "
+    "lợi nhuận trước thuế 120 tỷ đồng. Như vậy, sau nửa năm công ty đã hoàn thành 50% kế "
+    "hoạch đề ra cho cả năm."
+)
+
+
+def test_a_percentage_of_the_whole_plan_goes_to_every_pair_it_fits() -> None:
+    assert checked(_WHOLE_PLAN.format(profit=60)) == [
+        (D("500e9"), D("1000e9"), D(50), "consistent"),
+        (D("60e9"), D("120e9"), D(50), "consistent"),
+    ]
+
+
+def test_a_pair_the_percentage_of_the_whole_plan_does_not_fit_keeps_no_percentage() -> None:
+    found = checked(_WHOLE_PLAN.format(profit=90))
+    assert (D("90e9"), D("120e9"), None, "unchecked") in found
+    assert not any(a == D("90e9") and p is not None for a, _, p, _ in found)
