@@ -24,7 +24,8 @@ if TYPE_CHECKING:
 _UPWARDS = rx(r"\s*trở\s+lên(?!\w)")
 # "Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 …", "được giao 400": a target set out
 _SET_OUT = rx(
-    r"(?<!\w)(?:đề\s+ra|được\s+giao|giao)"
+    # "bàn giao 12 căn hộ", "chuyển giao 3 dây chuyền": handed over, not assigned
+    r"(?<!\w)(?:đề\s+ra|được\s+giao|(?<!bàn\s)(?<!chuyển\s)giao)"
     # "… giao cho thành phố Kim Đường là 500 tỷ đồng": a longer name before its copula
     r"(?:(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?|(?:\s+[^\W\d_]+){5,8}\s*(?:là|:))"
     r"(?:\s+(?:hơn|trên|gần|khoảng))?\s*$"

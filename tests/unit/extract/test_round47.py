@@ -56,3 +56,21 @@ def test_a_pair_the_percentage_of_the_whole_plan_does_not_fit_keeps_no_percentag
     found = checked(_WHOLE_PLAN.format(profit=90))
     assert (D("90e9"), D("120e9"), None, "unchecked") in found
     assert not any(a == D("90e9") and p is not None for a, _, p, _ in found)
+
+
+# ------------------------------ a count handed over ("bàn giao", "chuyển giao") is no target
+
+
+def test_a_count_handed_over_is_no_target_of_the_count_before() -> None:
+    assert (
+        checked(
+            "Năm 2031, công ty sẽ khởi công 14 khu nhà ở Hòa Lạc, Sơn Tây và bàn giao 6 khu nhà."
+        )
+        == []
+    )
+
+
+def test_a_count_assigned_is_still_a_target() -> None:
+    assert checked("Năm 2031, công ty khởi công 14 khu nhà, tỉnh giao 12 khu nhà.") == [
+        (D(14), D(12), None, None)
+    ]
