@@ -952,6 +952,7 @@ def _amount_result(
         and _not_of_another(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
         and not _sets_plan(folded, a, 0, qualified=True)
+        and not _expected_in_plan(folded, a)
         and not _compared_with(folded, a)
         and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
         and _covering(*scope, _shifted(a, low)) is None
@@ -961,6 +962,24 @@ def _amount_result(
     if not found or len({a.value for a in found}) != 1:
         return None
     return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+# "Kế hoạch năm 2031 được cổ đông thông qua tháng 4, doanh thu dự kiến đạt 900 tỷ đồng, lãi
+# 60 tỷ đồng": a sentence that opens on a plan, its amounts expected
+_PLAN_OPENS = rx(r"\W*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\w)")
+_EXPECTED = rx(r"(?<!\w)dự\s+kiến(?!\w)")
+
+
+def _expected_in_plan(folded: str, a: _Amount) -> bool:
+    """Whether ``a`` follows ``dự kiến`` in a sentence that opens on a plan word.
+
+    The plan's amounts, set out after the plan is named and called expected, never a result.
+    """
+    head = _head(folded, a.start, 0)
+    return (
+        _PLAN_OPENS.match(folded, head) is not None
+        and _EXPECTED.search(folded, head, a.start) is not None
+    )
 
 
 def _cumulative_amount_last(text: str, low: int, found: list[_Amount]) -> bool:

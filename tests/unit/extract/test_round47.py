@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import checked
+from reading import checked, claims
 
 D = Decimal
 
@@ -74,3 +74,27 @@ def test_a_count_assigned_is_still_a_target() -> None:
     assert checked("Năm 2031, công ty khởi công 14 khu nhà, tỉnh giao 12 khu nhà.") == [
         (D(14), D(12), None, None)
     ]
+
+
+# ------------------------------ an amount expected in a sentence that opens on a plan is the
+# plan's, never the result a later percentage of the plan is of
+
+
+def _claimed(text: str) -> list[tuple[object, object, str | None]]:
+    return [(s.actual, s.target, s.stated) for s in claims(text, money=True)]
+
+
+def test_an_amount_expected_in_a_plan_sentence_is_no_result() -> None:
+    text = (
+        "Kế hoạch năm 2031 được cổ đông thông qua tháng 4, doanh thu dự kiến đạt 900 tỷ đồng. "
+        "Như vậy, hết quý I công ty đã hoàn thành 13,3% kế hoạch doanh thu."
+    )
+    assert _claimed(text) == [(None, None, "13,3%")]  # no result: the percentage alone
+
+
+def test_an_amount_expected_in_a_sentence_of_the_year_is_still_its_result() -> None:
+    text = (
+        "Năm 2031, doanh thu của công ty dự kiến đạt 900 tỷ đồng. Như vậy, công ty đã hoàn "
+        "thành 105% kế hoạch doanh thu."
+    )
+    assert _claimed(text) == [(D("900e9"), None, "105%")]
