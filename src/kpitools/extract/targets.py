@@ -583,11 +583,29 @@ def _plan_result(
             and naming(text, c, noun)
             and _kind_fits(text, c, noun, kind)
             and _of_no_other(text, c, noun)
+            and not _supposed(text, c.start)
         ):
             found.append(c)
     if not found or not (len({c.actual for c in found}) == 1 or _cumulative_last(text, found)):
         return None
     return None if _other_kind_between(text, found[0], s, noun, kind) else found[0]
+
+
+# "Nếu cộng cả khoản thu từ bán dự án, doanh thu đạt …": a sentence that opens on a condition
+_IF_OPENS = rx(r"\W*nếu(?!\w)")
+_SUPPOSED_WINDOW = 300
+
+
+def _supposed(text: str, pos: int) -> bool:
+    """Whether the sentence around ``pos`` opens on ``nếu``.
+
+    A figure adjusted or supposed, not the result as reported (the opening looked for up to
+    :data:`_SUPPOSED_WINDOW` characters back).
+    """
+    low = max(0, pos - _SUPPOSED_WINDOW)
+    lead = fold(text[low:pos])
+    head = _head(lead, len(lead), 0)
+    return (head > 0 or low == 0) and _IF_OPENS.match(lead, head) is not None
 
 
 # "Lũy kế 9 tháng, …", "Tính chung cả năm, …": a paragraph of cumulative figures
@@ -953,6 +971,7 @@ def _amount_result(
         and _kind_fits_amount(folded, a, noun, kind)
         and not _sets_plan(folded, a, 0, qualified=True)
         and not _expected_in_plan(folded, a)
+        and not _supposed(text, low + a.start)
         and not _compared_with(folded, a)
         and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
         and _covering(*scope, _shifted(a, low)) is None

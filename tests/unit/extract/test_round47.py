@@ -98,3 +98,27 @@ def test_an_amount_expected_in_a_sentence_of_the_year_is_still_its_result() -> N
         "thành 105% kế hoạch doanh thu."
     )
     assert _claimed(text) == [(D("900e9"), None, "105%")]
+
+
+# ------------------------------ a figure in a sentence that opens on a condition ("Nếu cộng
+# cả …") is adjusted, not the result a later percentage of a named plan is of
+
+
+def test_an_adjusted_figure_is_not_the_result_of_a_named_plan() -> None:
+    text = (
+        "Quý I/2031, doanh thu thuần của công ty Hồng Hà giảm 10% còn 200 tỷ đồng. Nếu cộng cả "
+        "khoản thu từ bán dự án, doanh thu thuần đạt 350 tỷ đồng, tăng 5%. Năm 2031, công ty "
+        "đặt kế hoạch doanh thu 1.000 tỷ đồng. Như vậy công ty mới thực hiện được 20% chỉ tiêu "
+        "doanh thu."
+    )
+    assert (D("200e9"), D("1000e9"), "20%") in _claimed(text)
+    assert not any(a == D("350e9") and p is not None for a, _, p in _claimed(text))
+
+
+def test_a_figure_reported_plainly_is_still_the_result_of_a_named_plan() -> None:
+    text = (
+        "Quý I/2031, doanh thu thuần của công ty Hồng Hà đạt 350 tỷ đồng, tăng 5%. Năm 2031, "
+        "công ty đặt kế hoạch doanh thu 1.000 tỷ đồng. Như vậy công ty mới thực hiện được 35% "
+        "chỉ tiêu doanh thu."
+    )
+    assert _claimed(text) == [(D("350e9"), D("1000e9"), "35%")]
