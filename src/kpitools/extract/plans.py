@@ -482,6 +482,10 @@ def link_slashed_plans(
             continue
         if s.stated_kind != "attainment" or s.start < 1:
             continue
+        over = _over_its_plan(s, text)
+        if over is not None:
+            out[i] = _with_plan(s, over, text)
+            continue
         found = _slashed_result(s, text)
         if found is not None:
             result, plan = found
@@ -490,6 +494,44 @@ def link_slashed_plans(
             )
             out[i] = _with_plan(read, plan, text)
     return out
+
+
+# "đã trồng 640 ha/800 ha, đạt 80% kế hoạch": a result, a slash and a number written in the
+# same unit, then a percentage of a plan: the amount after the slash is the plan
+_SLASH_NUMBER = rx(rf"\s*/\s*(?P<n>{NUM})")
+_LEADING = re.compile(NUM)
+_PERCENT_OF_PLAN = rx(
+    rf"\s*,\s*(?:(?:đạt|bằng)\s+)?(?:{NUM})\s*%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)"
+)
+
+
+def _over_its_plan(s: LinkableStatement, text: str) -> _Amount | None:
+    """The plan written after a slash right after the result of ``s``.
+
+    ``640 ha/800 ha, đạt 80% kế hoạch``: the number after the slash written in the result's
+    own unit (its scale and word), a percentage of a plan right after it. Whether the
+    percentage fits is then checked (one that does not is a finding).
+    """
+    if s.target is not None or s.qualifier is not None or not s.exact:
+        return None
+    folded = fold(s.text)
+    found = _amounts(folded, 0, len(folded))
+    number = _LEADING.match(folded)
+    if not found or number is None or found[0].start != 0 or found[0].value != s.actual:
+        return None
+    result = found[0]
+    unit = folded[number.end() : result.end]
+    slash = _SLASH_NUMBER.match(folded, result.end)
+    if not result.unit[1] or slash is None or not folded.startswith(unit, slash.end()):
+        return None
+    if not _PERCENT_OF_PLAN.match(folded, slash.end() + len(unit)):
+        return None
+    written = parse_number(number.group())
+    if written <= 0:
+        return None
+    value = parse_number(slash.group("n")) * result.value / written
+    end = s.start + slash.end() + len(unit)
+    return _Amount(s.start + slash.start("n"), end, value, result.unit)
 
 
 def _slashed_result(s: LinkableStatement, text: str) -> tuple[_Amount, _Amount] | None:

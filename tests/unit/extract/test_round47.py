@@ -122,3 +122,22 @@ def test_a_figure_reported_plainly_is_still_the_result_of_a_named_plan() -> None
         "chỉ tiêu doanh thu."
     )
     assert _claimed(text) == [(D("350e9"), D("1000e9"), "35%")]
+
+
+# ------------------------------ "N unit/M unit, đạt X% kế hoạch": the amount after the slash,
+# written in the result's own unit, is the plan
+
+
+def test_an_amount_after_a_slash_in_the_same_unit_is_the_plan() -> None:
+    text = "Đến ngày 20/5/2031, toàn huyện đã gieo cấy 640 ngàn ha/800 ngàn ha, đạt 80% kế hoạch."
+    assert checked(text) == [(D(640000), D(800000), D(80), "consistent")]
+    wrong = text.replace("đạt 80%", "đạt 75%")
+    assert checked(wrong) == [(D(640000), D(800000), D(75), "inconsistent")]
+
+
+def test_an_amount_after_a_slash_with_no_percentage_of_a_plan_is_no_plan() -> None:
+    text = (
+        "Đến ngày 20/5/2031, toàn huyện đã gieo cấy 640 ngàn ha/800 ngàn ha, tăng 5% so với "
+        "năm trước."
+    )
+    assert checked(text) == []
