@@ -1005,3 +1005,36 @@ def _retargeted(s: LinkableStatement, target: Decimal) -> LinkableStatement:
         implied_target=None,
         **noted(*lead, seg("computed", computed=check.computed)),  # type: ignore[arg-type]
     )
+
+
+# ------------------------------------------------------------ an aim's own percentage
+
+# "…, phấn đấu cả năm đạt 900 tỷ đồng, đạt 100% kế hoạch": the percentage right after an
+# amount aimed at is that aim's share of the plan
+_AIM_THEN_PERCENT = rx(
+    rf"(?<!\w)phấn\s+đấu(?!\w)[^;.%]*?(?:{NUM})[^\d;.%]{{0,20}}?,\s*(?:đạt|bằng)\s+"
+    rf"(?:{NUM})\s*%[^\d;.%]*$"
+)
+
+
+def drop_aims_read_as_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage of an aim's amount not read as a result's.
+
+    ``Quý IV ước đạt 300 tỷ đồng, phấn đấu cả năm đạt 900 tỷ đồng, đạt 100% kế hoạch``: the
+    percentage follows the aimed amount and says how it stands to the plan; the result
+    written before the aim is not its actual. Only a pair whose check fails, the aim
+    (``phấn đấu``) after the result's figure and the percentage right after the aim's.
+    """
+    return [_without_result(s) if _aim_percent(s) else s for s in statements]
+
+
+def _aim_percent(s: LinkableStatement) -> bool:
+    if s.stated_kind != "attainment" or s.verdict != "inconsistent":
+        return False
+    if not isinstance(s.actual, Decimal) or not isinstance(s.target, Decimal):
+        return False
+    folded = fold(s.text)
+    m = _AIM_THEN_PERCENT.search(folded)
+    return m is not None and m.start() > 0

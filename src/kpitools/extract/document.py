@@ -48,6 +48,7 @@ from kpitools.extract.checks import (
     check_month_percentages,
     check_one_budget,
     check_written_remainders,
+    drop_aims_read_as_results,
     drop_mispaired_headlines,
     drop_planned_results,
     drop_rate_point_excesses,
@@ -149,4 +150,5 @@ def link_document(
     linked = drop_rate_point_excesses(linked, text)
     linked = drop_planned_results(linked, text)
     linked = retarget_plans_written_after(linked, text)
+    linked = drop_aims_read_as_results(linked, text)
     return linked

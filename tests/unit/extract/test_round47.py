@@ -141,3 +141,24 @@ def test_an_amount_after_a_slash_with_no_percentage_of_a_plan_is_no_plan() -> No
         "năm trước."
     )
     assert checked(text) == []
+
+
+# ------------------------------ a percentage right after an amount aimed at ("phấn đấu … đạt
+# N, đạt 100% kế hoạch") is the aim's, not the result's written before it
+
+
+def test_a_percentage_after_an_aim_is_not_the_earlier_result_s() -> None:
+    text = (
+        "Quý IV/2031 doanh thu ước đạt 300 tỷ đồng, phấn đấu cả năm doanh thu đạt 900 tỷ đồng, "
+        "đạt 100% kế hoạch đề ra."
+    )
+    assert not any(v == "inconsistent" for *_, v in checked(text))
+    assert not any(a == D("300e9") and p is not None for a, _, p, _ in checked(text))
+
+
+def test_a_result_that_meets_its_aim_keeps_its_percentage() -> None:
+    text = (
+        "Năm 2031 doanh thu đạt 900 tỷ đồng, bằng 100% kế hoạch đề ra, phấn đấu năm 2032 đạt "
+        "1.000 tỷ đồng."
+    )
+    assert _claimed(text) == [(D("900e9"), None, "100%")]
