@@ -33,6 +33,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import _NO_PERCENT, _amount, _flagged, _percent_of
 from kpitools.extract.notes import noted, seg
+from kpitools.extract.records import implied_target
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
@@ -1038,3 +1039,42 @@ def _aim_percent(s: LinkableStatement) -> bool:
     folded = fold(s.text)
     m = _AIM_THEN_PERCENT.search(folded)
     return m is not None and m.start() > 0
+
+
+# ------------------------------------------------------------ a fraction's whole, no plan
+
+_FRACTION_OPENS = rx(rf"(?:{NUM})\s*/\s*(?:{NUM})(?![\d/])")
+
+
+def drop_wholes_read_as_plans(statements: Sequence[LinkableStatement]) -> list[LinkableStatement]:
+    """The statements, a fraction's whole not read as the plan of an attainment above 100 %.
+
+    ``đã làm xong 45/90 căn nhà, đạt 150% kế hoạch``: the part is less than the whole after
+    the slash, the percentage above 100, so the whole is no plan of it (the plan is 30): the
+    percentage is left with the part alone and the target it implies.
+    """
+    return [_without_whole(s) if _whole_read_as_plan(s) else s for s in statements]
+
+
+def _whole_read_as_plan(s: LinkableStatement) -> bool:
+    if s.stated_kind != "attainment" or s.verdict != "inconsistent":
+        return False
+    p = _percent_of(s)
+    if p is None or p.value <= 100 or not isinstance(s.actual, Decimal):
+        return False
+    if not isinstance(s.target, Decimal) or not 0 < s.actual < s.target:
+        return False
+    return _FRACTION_OPENS.match(s.text) is not None
+
+
+def _without_whole(s: LinkableStatement) -> LinkableStatement:
+    """The percentage ``s`` with its result and no target: the target it implies."""
+    return dataclasses.replace(
+        s,
+        target=None,
+        implied_target=implied_target(s.actual, None, s.stated_percent, s.stated_kind),
+        computed_percent=None,
+        consistent=None,
+        verdict="unchecked",
+        **noted(seg("no_target")),  # type: ignore[arg-type]
+    )

@@ -55,6 +55,7 @@ from kpitools.extract.checks import (
     drop_repeated_pairs,
     drop_rounded_restatements,
     drop_unfitting_counts,
+    drop_wholes_read_as_plans,
     retarget_plans_written_after,
 )
 from kpitools.extract.part_year import (
@@ -151,4 +152,5 @@ def link_document(
     linked = drop_planned_results(linked, text)
     linked = retarget_plans_written_after(linked, text)
     linked = drop_aims_read_as_results(linked, text)
+    linked = drop_wholes_read_as_plans(linked)
     return linked

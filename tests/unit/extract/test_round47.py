@@ -162,3 +162,17 @@ def test_a_result_that_meets_its_aim_keeps_its_percentage() -> None:
         "1.000 tỷ đồng."
     )
     assert _claimed(text) == [(D("900e9"), None, "100%")]
+
+
+# ------------------------------ a fraction's whole is no plan of an attainment above 100 %
+
+
+def test_a_fraction_s_whole_is_no_plan_of_an_attainment_above_100() -> None:
+    text = "Năm 2031, xã đã sửa xong 45/90 căn nhà tạm, đạt 150% kế hoạch huyện giao."
+    assert not any(v == "inconsistent" for *_, v in checked(text))
+    assert (D(45), None, "150%") in _claimed(text)
+
+
+def test_a_fraction_whose_whole_is_its_plan_is_still_checked() -> None:
+    text = "Năm 2031, xã đã sửa xong 45/90 căn nhà tạm, đạt 60% kế hoạch huyện giao."
+    assert checked(text) == [(D(45), D(90), D(60), "inconsistent")]
