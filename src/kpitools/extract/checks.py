@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import json
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -1077,4 +1078,70 @@ def _without_whole(s: LinkableStatement) -> LinkableStatement:
         consistent=None,
         verdict="unchecked",
         **noted(seg("no_target")),  # type: ignore[arg-type]
+    )
+
+
+# ------------------------------------------------------------ a result rounded to its scale
+
+_SCALED_DIGITS = 2
+"""At most this many significant digits, one after a decimal comma, make a scaled amount
+(``5,6 tỷ``) a rounded one."""
+
+
+_ROUNDED_WINDOW = 300
+"""How far (characters) before a percentage its result is looked for as written."""
+
+
+def check_rounded_actuals(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a failed check that the rounding of a scaled result explains undone.
+
+    ``xuất khẩu 3,4 tỷ USD, đạt 67,8% kế hoạch (5 tỷ USD)``: 3,4 tỷ is rounded to a hundred
+    million (3,35 to 3,45 gives 67,0 to 69,0 %), so the percentage written may be of the
+    exact figure: unchecked, not inconsistent. Only amounts written with a scale word, a
+    decimal comma and at most :data:`_SCALED_DIGITS` significant digits (``20 tỷ`` may be
+    exact), written in the percentage's statement
+    or up to :data:`_ROUNDED_WINDOW` characters before it.
+    """
+    return [_rounded_actual(s) if _rounding_explains(s, text) else s for s in statements]
+
+
+def _rounding_explains(s: LinkableStatement, text: str) -> bool:
+    p = _percent_of(s)
+    if s.verdict != "inconsistent" or s.stated_kind != "attainment" or p is None:
+        return False
+    if not isinstance(s.actual, Decimal) or not isinstance(s.target, Decimal) or s.target <= 0:
+        return False
+    folded = fold(text[max(0, s.start - _ROUNDED_WINDOW) : s.end])
+    written = [a for a in _amounts(folded, 0, len(folded)) if a.value == s.actual and a.unit[0]]
+    number = _LEADING_NUMBER.match(folded, written[-1].start) if written else None
+    if number is None:
+        return False
+    digits = number.group().replace(".", "").replace(",", "").lstrip("0")
+    if "," not in number.group() or not digits or len(digits) > _SCALED_DIGITS:
+        return False
+    shown = parse_number(number.group())
+    if shown <= 0:
+        return False
+    half = s.actual / shown * Decimal(5).scaleb(-_decimals(number.group()) - 1)
+    low = 100 * (s.actual - half) / s.target
+    high = 100 * (s.actual + half) / s.target
+    return low <= p.value <= high
+
+
+def _decimals(number: str) -> int:
+    """The decimals of a number written with a comma for its decimal point (``5,6``: 1)."""
+    return len(number.rsplit(",", 1)[1]) if "," in number else 0
+
+
+def _rounded_actual(s: LinkableStatement) -> LinkableStatement:
+    """``s`` unchecked: its result is rounded to its scale (:func:`check_rounded_actuals`)."""
+    kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
+    return dataclasses.replace(
+        s,
+        consistent=None,
+        truncated=False,
+        verdict="unchecked",
+        **noted(*kept, seg("actual_approximate")),  # type: ignore[arg-type]
     )

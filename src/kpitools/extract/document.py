@@ -47,6 +47,7 @@ from kpitools.extract.checks import (
     check_month_amounts,
     check_month_percentages,
     check_one_budget,
+    check_rounded_actuals,
     check_written_remainders,
     drop_aims_read_as_results,
     drop_mispaired_headlines,
@@ -153,4 +154,5 @@ def link_document(
     linked = retarget_plans_written_after(linked, text)
     linked = drop_aims_read_as_results(linked, text)
     linked = drop_wholes_read_as_plans(linked)
+    linked = check_rounded_actuals(linked, text)
     return linked

@@ -176,3 +176,24 @@ def test_a_fraction_s_whole_is_no_plan_of_an_attainment_above_100() -> None:
 def test_a_fraction_whose_whole_is_its_plan_is_still_checked() -> None:
     text = "Năm 2031, xã đã sửa xong 45/90 căn nhà tạm, đạt 60% kế hoạch huyện giao."
     assert checked(text) == [(D(45), D(90), D(60), "inconsistent")]
+
+
+# ------------------------------ a result rounded to its scale ("3,4 tỷ USD") cannot contradict
+# a percentage its rounding explains
+
+_ROUNDED = (
+    "Năm 2031, kim ngạch xuất khẩu của tỉnh là {amount} tỷ USD, tăng 5%, đạt 67,8% kế hoạch "
+    "(5 tỷ USD)."
+)
+
+
+def test_a_result_rounded_to_its_scale_leaves_a_near_percentage_unchecked() -> None:
+    assert checked(_ROUNDED.format(amount="3,4")) == [
+        (D("3.4e9"), D("5e9"), D("67.8"), "unchecked")
+    ]
+
+
+def test_a_result_written_to_more_digits_is_still_checked() -> None:
+    assert checked(_ROUNDED.format(amount="3,412")) == [
+        (D("3.412e9"), D("5e9"), D("67.8"), "inconsistent")
+    ]
