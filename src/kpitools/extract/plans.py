@@ -101,6 +101,15 @@ def _other_clause(folded: str, actual: _Amount, plan: _Amount) -> bool:
     return plan.end <= actual.start and ";" in folded[plan.end : actual.start]
 
 
+def _clause_before(folded: str, actual: _Amount, plan: _Amount) -> bool:
+    """Whether ``plan`` is in a clause of ``actual``'s sentence before it (a comma between).
+
+    ``kế hoạch vốn năm nay: đã phân bổ 800 tỷ đồng, giải ngân đạt 400 tỷ đồng, bằng 50% kế
+    hoạch``: taken only when the percentage fits it (see :func:`_plan_amount`).
+    """
+    return plan.end <= actual.start and "," in folded[plan.end : actual.start]
+
+
 def _plan_amount(
     s: LinkableStatement,
     text: str,
@@ -124,12 +133,12 @@ def _plan_amount(
     head = _head(folded, actual.start, 0)
     named = _units_named(window, head, s.end - low)
     measures = _measures_named(folded, actual.start, actual.end)
-    plans = [
+    candidates = [
         a
         for a in amounts
         if _same_unit(a, actual)
         and a.start != actual.start
-        and _other_clause(folded, actual, a)
+        and (_other_clause(folded, actual, a) or _clause_before(folded, actual, a))
         and _same_period(folded, a, (head, s.end - low))
         and _of_year(folded, a, s.year)
         and _sets_plan(folded, a, 0, qualified=True)
@@ -137,8 +146,11 @@ def _plan_amount(
         and _same_units(named, window, folded, a, (head, s.end - low))
         and _scope_or_giver(s, _covering(*scope, _shifted(a, low)), text)
     ]
+    plans = [a for a in candidates if _other_clause(folded, actual, a)]
     fitting = [
-        a for a in plans if _plan_fits(s, folded, a) and not _named_otherwise(s, text, folded, a)
+        a
+        for a in candidates
+        if _plan_fits(s, folded, a) and not _named_otherwise(s, text, folded, a)
     ]
     if not fitting:
         free = [

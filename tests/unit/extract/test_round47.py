@@ -197,3 +197,20 @@ def test_a_result_written_to_more_digits_is_still_checked() -> None:
     assert checked(_ROUNDED.format(amount="3,412")) == [
         (D("3.412e9"), D("5e9"), D("67.8"), "inconsistent")
     ]
+
+
+# ------------------------------ a plan amount in an earlier clause of the result's sentence
+# is its plan when the percentage fits it
+
+_ALLOCATED = (
+    "Năm 2031, tại huyện Hòa An, kế hoạch vốn đầu tư công: đã phân bổ 800 tỷ đồng, khối "
+    "lượng giải ngân đạt 400 tỷ đồng, bằng {p}% kế hoạch."
+)
+
+
+def test_a_plan_in_an_earlier_clause_that_the_percentage_fits_is_linked() -> None:
+    assert checked(_ALLOCATED.format(p=50)) == [(D("400e9"), D("800e9"), D(50), "consistent")]
+
+
+def test_a_plan_in_an_earlier_clause_that_the_percentage_does_not_fit_is_not_linked() -> None:
+    assert _claimed(_ALLOCATED.format(p=45)) == [(D("400e9"), None, "45%")]
