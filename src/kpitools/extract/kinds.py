@@ -39,7 +39,15 @@ from kpitools.extract.figures import (
     _plan_of,
 )
 from kpitools.extract.target_words import _ASSIGNED_TO, _TARGETS_MET
-from kpitools.extract.text import NUM, Doc, Sentence, TimePhrase, UnitMention, resolve_month
+from kpitools.extract.text import (
+    NUM,
+    PLAN_NOUNS,
+    Doc,
+    Sentence,
+    TimePhrase,
+    UnitMention,
+    resolve_month,
+)
 from kpitools.numbers import Percent, check_percent, parse_number
 from kpitools.textfold import fold, rx
 
@@ -923,9 +931,18 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     if _K_SHARE.search(lead):
         # "chiếm 25% khoản phân bổ", "chiếm 40% kế hoạch vốn": the share of a plan reached
         return ("attainment" if _K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
+    if _SECOND_ATTAINMENT.search(lead):
+        return None
     if any(not _AFTER_PERCENT.search(lead, 0, m.start()) for m in _K_TARGET.finditer(lead)):
         return "target", 1
     return None
+
+
+# "đạt 90% so với chỉ tiêu nghị quyết đề ra và đạt 85% …": a second percentage met, after a
+# first compared with a plan; the plan's words before it set no target
+_SECOND_ATTAINMENT = rx(
+    rf"%\s*so\s+với\s+{PLAN_NOUNS}(?!\w)[^%;.]{{0,60}}?\s+và\s+(?:đạt|bằng)\s*$"
+)
 
 
 # "đạt 125% chỉ tiêu năm và đạt 80%": the plan word of a percentage before, not a target's

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import checked, claims
+from reading import checked, claims, find
 
 D = Decimal
 
@@ -214,3 +214,28 @@ def test_a_plan_in_an_earlier_clause_that_the_percentage_fits_is_linked() -> Non
 
 def test_a_plan_in_an_earlier_clause_that_the_percentage_does_not_fit_is_not_linked() -> None:
     assert _claimed(_ALLOCATED.format(p=45)) == [(D("400e9"), None, "45%")]
+
+
+# ------------------------------ a second attainment after a first compared with a plan set
+# out ("đạt X% so với chỉ tiêu nghị quyết đề ra và đạt Y% so với kế hoạch …") is met, not a
+# target
+
+
+def _percent_kinds(text: str) -> list[tuple[str | None, str | None]]:
+    return [(s.stated, s.stated_kind) for s in find(text, money=True) if s.stated]
+
+
+def test_a_second_attainment_after_a_plan_set_out_is_an_attainment() -> None:
+    text = (
+        "Sáu tháng đầu năm 2031, Đảng bộ xã Tân Lập kết nạp 42 đảng viên, đạt 84% so với chỉ "
+        "tiêu nghị quyết đề ra và đạt 70% so với kế hoạch huyện giao."
+    )
+    assert _percent_kinds(text) == [("84%", "attainment"), ("70%", "attainment")]
+
+
+def test_an_aim_after_an_attainment_is_still_a_target() -> None:
+    text = (
+        "Năm 2031, tỷ lệ hộ dùng nước sạch đạt 84% so với kế hoạch; phấn đấu năm 2032 tỷ lệ "
+        "này đạt 90%."
+    )
+    assert ("90%", "target") in _percent_kinds(text)
