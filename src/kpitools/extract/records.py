@@ -124,7 +124,7 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
         if last is not None and scope != (
             (last.sentence.start, last.sentence.end) if ahead else last.sentence.paragraph
         ):
-            last = None
+            last = last if not ahead and _parts_continue(doc, last, d) else None
         p, a = d.percent_fig, d.actual_fig
         if p is None or p.percent is None or a is None or a.measure is None:
             continue
@@ -158,6 +158,15 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
 
 _PLANS_KEPT = 8
 _PART_OPENING = rx(r"\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)")
+
+
+def _parts_continue(doc: Doc, last: Draft, d: Draft) -> bool:
+    """Whether ``d``'s paragraph, right after ``last``'s, opens on a part marker (``Trong
+    đó, thu nội địa …``): its parts continue the whole's paragraph."""
+    if d.sentence.paragraph != last.sentence.paragraph + 1:
+        return False
+    start = doc.fold.rfind("\n", 0, d.sentence.start) + 1
+    return _PART_OPENING.match(doc.fold, start) is not None
 
 
 def _fitting_plans_before(doc: Doc, drafts: list[Draft]) -> None:

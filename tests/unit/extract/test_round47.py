@@ -239,3 +239,22 @@ def test_an_aim_after_an_attainment_is_still_a_target() -> None:
         "này đạt 90%."
     )
     assert ("90%", "target") in _percent_kinds(text)
+
+
+# ------------------------------ parts in the paragraph after their whole's attainment, opened
+# by "Trong đó", take a bare "đạt X%" as an attainment of the same kind of plan
+
+_PARTS_NEXT = (
+    "Năm 2031, tổng thu ngân sách 4 tháng ước đạt 300 nghìn tỷ đồng, đạt 60% dự toán năm.\n\n"
+    "{opening}thu nội địa 280 nghìn tỷ đồng, đạt 62% và tăng 10% so với cùng kỳ năm trước."
+)
+
+
+def test_parts_opened_by_a_part_marker_continue_the_whole_s_plan() -> None:
+    claimed = _claimed(_PARTS_NEXT.format(opening="Trong đó, "))
+    assert (D("280e12"), None, "62%") in claimed
+
+
+def test_a_paragraph_with_no_part_marker_does_not_continue_the_plan() -> None:
+    claimed = _claimed(_PARTS_NEXT.format(opening="Riêng "))
+    assert not any(a == D("280e12") for a, _, _ in claimed)
