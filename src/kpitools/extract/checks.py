@@ -1145,3 +1145,27 @@ def _rounded_actual(s: LinkableStatement) -> LinkableStatement:
         verdict="unchecked",
         **noted(*kept, seg("actual_approximate")),  # type: ignore[arg-type]
     )
+
+
+# ------------------------------------------------------------ amounts still needed
+
+# "cần giải ngân thêm 400 tỷ đồng để đạt 100% kế hoạch vốn tỉnh giao và 600 tỷ đồng để …":
+# amounts needed to reach plans, each its own, never a result and its plan
+_TO_REACH = rx(r"(?<!\w)để\s+(?:đạt|hoàn\s+thành)(?!\w)")
+
+
+def drop_needed_pairs(statements: Sequence[LinkableStatement]) -> list[LinkableStatement]:
+    """The statements less a pair of two amounts needed to reach plans.
+
+    ``cần giải ngân thêm 400 tỷ đồng để đạt 100% kế hoạch vốn tỉnh giao và 600 tỷ đồng để
+    hoàn thành kế hoạch của huyện``: the words ``để đạt`` (``để hoàn thành``) between a
+    pair's two amounts, no percentage of its own, make each an amount still needed (a
+    range, ``để đạt mục tiêu 47-48 tỷ USD``, is an aim's and is kept).
+    """
+    return [s for s in statements if not _needed_pair(s)]
+
+
+def _needed_pair(s: LinkableStatement) -> bool:
+    if s.stated is not None or not isinstance(s.actual, Decimal):
+        return False
+    return isinstance(s.target, Decimal) and _TO_REACH.search(fold(s.text)) is not None

@@ -51,6 +51,7 @@ from kpitools.extract.checks import (
     check_written_remainders,
     drop_aims_read_as_results,
     drop_mispaired_headlines,
+    drop_needed_pairs,
     drop_planned_results,
     drop_rate_point_excesses,
     drop_repeated_pairs,
@@ -155,4 +156,5 @@ def link_document(
     linked = drop_aims_read_as_results(linked, text)
     linked = drop_wholes_read_as_plans(linked)
     linked = check_rounded_actuals(linked, text)
+    linked = drop_needed_pairs(linked)
     return linked

@@ -258,3 +258,19 @@ def test_parts_opened_by_a_part_marker_continue_the_whole_s_plan() -> None:
 def test_a_paragraph_with_no_part_marker_does_not_continue_the_plan() -> None:
     claimed = _claimed(_PARTS_NEXT.format(opening="Riêng "))
     assert not any(a == D("280e12") for a, _, _ in claimed)
+
+
+# ------------------------------ two amounts still needed to reach plans are no pair
+
+
+def test_amounts_needed_to_reach_two_plans_are_no_pair() -> None:
+    text = (
+        "Năm 2031, huyện Tân Phú cần giải ngân thêm 400 tỷ đồng để đạt 100% kế hoạch vốn tỉnh "
+        "giao và 600 tỷ đồng để hoàn thành kế hoạch vốn huyện phân bổ."
+    )
+    assert checked(text) == []
+
+
+def test_a_result_and_its_plan_without_words_of_need_are_still_a_pair() -> None:
+    text = "Năm 2031, huyện Tân Phú đã giải ngân 400 tỷ đồng, kế hoạch vốn tỉnh giao 600 tỷ đồng."
+    assert [(a, t) for a, t, _, _ in checked(text)] == [(D("400e9"), D("600e9"))]
