@@ -88,7 +88,11 @@ from kpitools.extract.plans import (
     link_repeated_plans,
     link_slashed_plans,
 )
-from kpitools.extract.referred import link_lead_percentages, link_referred_results
+from kpitools.extract.referred import (
+    link_lead_percentages,
+    link_referred_results,
+    link_restated_percentages,
+)
 from kpitools.extract.remainders import link_remainders
 from kpitools.extract.targets import (
     link_bracketed_rates,
@@ -134,6 +138,7 @@ def link_document(
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)
     linked = link_repeated_plans(linked, text)
+    linked = link_restated_percentages(linked)
     linked = link_remainders(linked, text)
     linked = check_month_amounts(linked, text)
     linked = check_month_percentages(linked, text)

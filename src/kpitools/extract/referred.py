@@ -738,3 +738,42 @@ def _body_amount(
     if len({a.value for a in found}) != 1:
         return None
     return _as_result(s, found[0], folded, low, text, "")
+
+
+# --------------------------------------------------------------------------- restated pairs
+
+
+def link_restated_percentages(
+    statements: Sequence[LinkableStatement],
+) -> list[LinkableStatement]:
+    """The statements, a percentage restated with its result given the plan it was checked on.
+
+    ``Quý III, tỉnh giải ngân 420 tỷ đồng, bằng 60% kế hoạch.`` (its plan, 700 tỷ đồng, found
+    and agreeing) ``… Đến nay, kết quả giải ngân đạt 420 tỷ đồng, bằng 60% kế hoạch.``: the
+    same result with the same percentage of a plan, left with no plan, takes the plan the
+    first agreed with. Only an exact result and an unqualified percentage, and one plan.
+    """
+    checked: dict[tuple[Decimal, str], set[Decimal]] = {}
+    for c in statements:
+        if _restatable(c) and c.verdict == "consistent" and isinstance(c.target, Decimal):
+            assert isinstance(c.actual, Decimal) and c.stated is not None
+            checked.setdefault((c.actual, c.stated), set()).add(c.target)
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if not _restatable(s) or s.target is not None or s.link_start is not None:
+            continue
+        assert isinstance(s.actual, Decimal) and s.stated is not None
+        plans = checked.get((s.actual, s.stated), set())
+        if len(plans) == 1:
+            out[i] = _with_result(s, s, next(iter(plans)))
+    return out
+
+
+def _restatable(s: LinkableStatement) -> bool:
+    return (
+        s.stated_kind == "attainment"
+        and isinstance(s.actual, Decimal)
+        and s.stated is not None
+        and s.qualifier is None
+        and s.exact
+    )

@@ -274,3 +274,22 @@ def test_amounts_needed_to_reach_two_plans_are_no_pair() -> None:
 def test_a_result_and_its_plan_without_words_of_need_are_still_a_pair() -> None:
     text = "Năm 2031, huyện Tân Phú đã giải ngân 400 tỷ đồng, kế hoạch vốn tỉnh giao 600 tỷ đồng."
     assert [(a, t) for a, t, _, _ in checked(text)] == [(D("400e9"), D("600e9"))]
+
+
+# ------------------------------ a result restated with the same percentage takes the plan the
+# first statement of it agreed with
+
+_RESTATED = (
+    "Quý III/2031, tỉnh Hòa Bình giải ngân 420 tỷ đồng, bằng 60% kế hoạch vốn năm.\n\n"
+    "Theo Sở Tài chính, kế hoạch vốn đầu tư công năm 2031 của tỉnh là 700 tỷ đồng.\n\n"
+    "Đến nay, kết quả giải ngân đạt 420 tỷ đồng, bằng {p}% kế hoạch vốn năm. Tỉnh cần đẩy "
+    "nhanh tiến độ."
+)
+
+
+def test_a_restated_result_and_percentage_take_the_plan_checked_first() -> None:
+    assert _claimed(_RESTATED.format(p=60)) == [(D("420e9"), D("700e9"), "60%")] * 2
+
+
+def test_a_result_restated_with_another_percentage_takes_no_plan_from_it() -> None:
+    assert (D("420e9"), D("700e9"), "61%") not in _claimed(_RESTATED.format(p=61))
