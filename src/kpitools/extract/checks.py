@@ -533,7 +533,11 @@ def check_headline_qualifiers(
         q = _HEADLINE_QUALIFIER.search(folded, max(0, a.start - 8), a.start)
         if q is None or not a.unit[1]:
             continue
-        same = [s for s in body if _same_headline_figure(text, s, a)]
+        same = [
+            s
+            for s in body
+            if _same_headline_figure(text, s, a) and not _other_company(text, line, s)
+        ]
         near = [s for s in rounded if _same_headline_figure(text, s, a)]
         if any(_agrees_with(q.group(1), s.actual, a.value) for s in near):
             continue  # the body's own rounded figure agrees: the headline repeats that one
@@ -543,6 +547,24 @@ def check_headline_qualifiers(
             nearest = min(same, key=lambda s: abs(s.actual - a.value))  # type: ignore[operator]
             found.append(_contradicted(nearest, a, q, text))
     return sorted([*statements, *found], key=lambda s: s.start) if found else list(statements)
+
+
+# "MB", "BIDV", "FPT": a company or bank named by capitals (two or more)
+_CAPITALS = re.compile(r"(?<!\w)[A-ZĐ]{2,}(?!\w)")
+_OWN_SENTENCE = 300
+
+
+def _other_company(text: str, line: int, s: LinkableStatement) -> bool:
+    """Whether the sentence of ``s`` names another company than the headline's.
+
+    By capitals: it names only companies the headline (up to ``line``) does not, while the
+    headline names one.
+    """
+    own = set(_CAPITALS.findall(text[:line]))
+    low = max(line, s.start - _OWN_SENTENCE)
+    stop = max(text.rfind(". ", low, s.start), text.rfind("\n", low, s.start))
+    named = set(_CAPITALS.findall(text[max(low, stop) : s.start]))
+    return bool(own) and bool(named) and not named & own
 
 
 def _exact_amount(s: LinkableStatement) -> bool:

@@ -293,3 +293,28 @@ def test_a_restated_result_and_percentage_take_the_plan_checked_first() -> None:
 
 def test_a_result_restated_with_another_percentage_takes_no_plan_from_it() -> None:
     assert (D("420e9"), D("700e9"), "61%") not in _claimed(_RESTATED.format(p=61))
+
+
+# ------------------------------ a headline's qualified figure is not contradicted by another
+# company's figure in the body
+
+
+def _flagged(text: str) -> list[str]:
+    return [s.text for s in find(text, money=True) if s.verdict == "inconsistent"]
+
+
+def test_another_company_s_figure_does_not_contradict_the_headline() -> None:
+    text = (
+        "Ngân hàng KLM báo lãi hơn 500 tỷ đồng trong quý I/2031\nTheo báo cáo, lợi nhuận trước "
+        "thuế của KLM tăng 12%.\n\nTiếp theo là ngân hàng PQR với lợi nhuận trước thuế đạt 480 "
+        "tỷ đồng, hoàn thành 40% kế hoạch năm."
+    )
+    assert _flagged(text) == []
+
+
+def test_the_headline_company_s_own_figure_still_contradicts_it() -> None:
+    text = (
+        "Ngân hàng KLM báo lãi hơn 500 tỷ đồng trong quý I/2031\nTheo báo cáo, KLM có lợi nhuận "
+        "trước thuế đạt 480 tỷ đồng, hoàn thành 40% kế hoạch năm."
+    )
+    assert _flagged(text) == ["hơn 500 tỷ đồng"]
