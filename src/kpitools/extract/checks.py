@@ -1191,3 +1191,26 @@ def _needed_pair(s: LinkableStatement) -> bool:
     if s.stated is not None or not isinstance(s.actual, Decimal):
         return False
     return isinstance(s.target, Decimal) and _TO_REACH.search(fold(s.text)) is not None
+
+
+# ------------------------------------------------------------ an excess beyond its result
+
+
+def drop_impossible_excesses(
+    statements: Sequence[LinkableStatement],
+) -> list[LinkableStatement]:
+    """The statements less an excess count larger than its result (no plan is below zero).
+
+    ``có 120 trường (trong đó … 6 trường), vượt 15 trường so với kế hoạch``: read with the
+    last count of the bracket, the plan would be 6 − 15; the excess is of another figure.
+    """
+    return [s for s in statements if not _impossible_excess(s)]
+
+
+def _impossible_excess(s: LinkableStatement) -> bool:
+    return (
+        s.stated_kind == "excess_count"
+        and isinstance(s.actual, Decimal)
+        and isinstance(s.target, Decimal)
+        and s.target <= 0
+    )

@@ -50,6 +50,7 @@ from kpitools.extract.checks import (
     check_rounded_actuals,
     check_written_remainders,
     drop_aims_read_as_results,
+    drop_impossible_excesses,
     drop_mispaired_headlines,
     drop_needed_pairs,
     drop_planned_results,
@@ -162,4 +163,5 @@ def link_document(
     linked = drop_wholes_read_as_plans(linked)
     linked = check_rounded_actuals(linked, text)
     linked = drop_needed_pairs(linked)
+    linked = drop_impossible_excesses(linked)
     return linked

@@ -318,3 +318,23 @@ def test_the_headline_company_s_own_figure_still_contradicts_it() -> None:
         "trước thuế đạt 480 tỷ đồng, hoàn thành 40% kế hoạch năm."
     )
     assert _flagged(text) == ["hơn 500 tỷ đồng"]
+
+
+# ------------------------------ an excess count larger than its result is of another figure
+
+
+def _excess_counts(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.stated_kind == "excess_count"]
+
+
+def test_an_excess_larger_than_the_count_before_it_is_no_excess_of_it() -> None:
+    text = (
+        "Toàn huyện hiện có 120 trường đạt chuẩn (trong đó: mầm non 50 trường, tiểu học 64 "
+        "trường, trung học 6 trường), vượt 15 trường so với kế hoạch giao năm 2031."
+    )
+    assert _excess_counts(text) == []
+
+
+def test_an_excess_smaller_than_its_count_still_gives_the_plan() -> None:
+    text = "Năm 2031, toàn huyện có 120 trường đạt chuẩn, vượt 15 trường so với kế hoạch giao."
+    assert _excess_counts(text) == [(D(120), D(105))]
