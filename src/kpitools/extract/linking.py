@@ -160,11 +160,26 @@ def _same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
     """
     if c is None:
         return _unit_key(s) is None
-    if _unit_key(c) not in (None, _unit_key(s)):
+    if _unit_key(c) not in (None, _unit_key(s)) and not _whole_of_kind(s, c):
         return False  # a plan of no unit named: its sentence was checked (_same_units)
     if None not in (c.year, s.year) and c.year != s.year:
         return False
     return None in (c.metric, s.metric) or c.metric == s.metric
+
+
+_WHOLE_OF = rx(r"toàn\s+(\w+(?:\s+bộ)?)$")
+
+
+def _whole_of_kind(s: LinkableStatement, c: LinkableStatement) -> bool:
+    """Whether ``s`` is of the whole unit of a kind and ``c`` of a unit of that kind named.
+
+    ``toàn tỉnh`` and ``tỉnh Hòa Bình``: the report's own unit, written two ways.
+    """
+    if not s.unit or not c.unit or s.unit_code is not None:
+        return False
+    m = _WHOLE_OF.match(" ".join(fold(s.unit).split()))
+    own = " ".join(fold(c.unit).split())
+    return m is not None and own.startswith(m.group(1) + " ")
 
 
 def _scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:

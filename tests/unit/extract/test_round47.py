@@ -338,3 +338,21 @@ def test_an_excess_larger_than_the_count_before_it_is_no_excess_of_it() -> None:
 def test_an_excess_smaller_than_its_count_still_gives_the_plan() -> None:
     text = "Năm 2031, toàn huyện có 120 trường đạt chuẩn, vượt 15 trường so với kế hoạch giao."
     assert _excess_counts(text) == [(D(120), D(105))]
+
+
+# ------------------------------ "toàn tỉnh" is the province a plan was set for by name
+
+_WHOLE_UNIT = (
+    "Năm 2031, tỉnh Hòa Bình phấn đấu trồng 2.000 ha diện tích rừng. Đến ngày 30/6, {unit} "
+    "đã trồng được 1.200 ha rừng, đạt 60% so với kế hoạch năm."
+)
+
+
+def test_the_whole_province_takes_the_plan_of_the_province_named() -> None:
+    assert checked(_WHOLE_UNIT.format(unit="toàn tỉnh")) == [
+        (D(1200), D(2000), D(60), "consistent")
+    ]
+
+
+def test_the_whole_of_another_kind_of_unit_does_not() -> None:
+    assert checked(_WHOLE_UNIT.format(unit="toàn huyện")) == []
