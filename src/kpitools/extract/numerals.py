@@ -172,9 +172,21 @@ def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None
     if _numbered_label(text, m.start("a")):
         return None
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))
-    if _vulgar_fraction(text, m.start("a"), a, b):
+    if _vulgar_fraction(text, m.start("a"), a, b) or _day_of_month(text, m.start("a"), a, b):
         return None
     return (a, b), None
+
+
+# "ngày 2/9", "Quốc khánh 2/9", "dịp lễ 30/4": a day and month after a word of a day
+_DAY_LEAD = rx(r"(?<!\w)(?:ngày|quốc\s+khánh|lễ|dịp|tết)\s*$")
+
+
+def _day_of_month(text: str, start: int, a: Decimal, b: Decimal) -> bool:
+    """Whether the fraction ``a/b`` at ``start`` is a date (``Quốc khánh 2/9``): a day and a
+    month after a word of a day."""
+    if not (0 < a <= 31 and 0 < b <= 12) or a != a.to_integral_value():
+        return False
+    return _DAY_LEAD.search(fold(text[max(0, start - 16) : start])) is not None
 
 
 def _values_or_noted(

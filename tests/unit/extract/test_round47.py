@@ -356,3 +356,16 @@ def test_the_whole_province_takes_the_plan_of_the_province_named() -> None:
 
 def test_the_whole_of_another_kind_of_unit_does_not() -> None:
     assert checked(_WHOLE_UNIT.format(unit="toàn huyện")) == []
+
+
+# ------------------------------ a day and month after a word of a day is a date, no fraction
+
+
+def test_a_holiday_date_is_no_fraction() -> None:
+    text = "Dịp nghỉ lễ Quốc khánh 2/9 lượng khách đến tỉnh Hòa Bình ước đạt 90.000 lượt."
+    assert checked(text) == []
+
+
+def test_a_fraction_of_communes_is_still_read() -> None:
+    text = "Năm 2031, huyện Tân Phú có 9/12 xã đạt chuẩn nông thôn mới."
+    assert [(a, t) for a, t, _, _ in checked(text)] == [(D(9), D(12))]
