@@ -967,7 +967,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
             sentence_initial = not doc.fold[sentence.start : at].strip(" ,")
             lo = bisect.bisect_left(anchors, start)
             hi = bisect.bisect_left(anchors, end, lo)
-            inside = [d for d in actual[lo:hi] if d.part_of is None]
+            inside = [d for d in actual[lo:hi] if d.part_of is None and not _allotted(doc, d, at)]
             across = sentence_initial and _states_figures(doc, sentences, sentence)
             reach = _in_reach(_before(actual, bisect.bisect_left(anchors, at)), sentence, across)
             options = ((t, [d for d in inside if d is not t and related(t, d)]) for t in reach)
@@ -987,6 +987,22 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 for d in parts:
                     d.part_of, d.part_rule = total, rule
     _link_totals_after(doc, actual)
+
+
+# "Trong đó, kế hoạch vốn năm nay: đã phân bổ 800 tỷ đồng, …": an amount allotted, a plan
+_ALLOTTED = rx(r"(?<!\w)(?:phân\s+bổ|bố\s+trí|được\s+giao)(?:\s+(?:là|hơn|trên|gần|khoảng))?\s*$")
+
+
+def _allotted(doc: Doc, d: Draft, at: int) -> bool:
+    """Whether ``d``'s amount, after the part marker at ``at``, is allotted to a plan (the
+    verb right before it, a plan word after the marker): a plan's amount, no part of a
+    result."""
+    a = d.actual_fig
+    if a is None or a.start < at:
+        return False
+    return bool(
+        _ALLOTTED.search(doc.fold, at, a.start) and _PLAN_WORD.search(doc.fold, at, a.start)
+    )
 
 
 _SOME_KINDS_SHARE = Decimal("0.5")

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from reading import checked, claims, find
 
+from kpitools.extract import audit_statements
+
 D = Decimal
 
 # ------------------------------ two percentages of one amount, each written before its own
@@ -369,3 +371,29 @@ def test_a_holiday_date_is_no_fraction() -> None:
 def test_a_fraction_of_communes_is_still_read() -> None:
     text = "Năm 2031, huyện Tân Phú có 9/12 xã đạt chuẩn nông thôn mới."
     assert [(a, t) for a, t, _, _ in checked(text)] == [(D(9), D(12))]
+
+
+# ------------------------------ an amount allotted to a plan after a part marker is no part
+# of the result before it
+
+
+def _part_verdicts(text: str) -> list[str]:
+    audit = audit_statements(find(text, money=True))
+    return [v for c, v in zip(audit["check"], audit["verdict"], strict=True) if c == "part"]
+
+
+def test_an_amount_allotted_to_a_plan_is_no_part_of_a_result() -> None:
+    text = (
+        "Năm 2031, tổng vốn đầu tư công giải ngân đạt 500 tỷ đồng, đạt 50% kế hoạch. Trong đó, "
+        "kế hoạch vốn tỉnh: đã phân bổ 800 tỷ đồng, giải ngân đạt 400 tỷ đồng, bằng 50% kế "
+        "hoạch."
+    )
+    assert "inconsistent" not in _part_verdicts(text)
+
+
+def test_a_part_paid_out_larger_than_its_whole_is_still_flagged() -> None:
+    text = (
+        "Năm 2031, tổng vốn đầu tư công giải ngân đạt 500 tỷ đồng, đạt 50% kế hoạch. Trong đó, "
+        "vốn tỉnh: đã giải ngân 800 tỷ đồng, bằng 50% kế hoạch."
+    )
+    assert "inconsistent" in _part_verdicts(text)
