@@ -970,7 +970,8 @@ def link_whole_plan_percentages(
     against plans written elsewhere with no percentage, which it fits exactly, is the percentage
     of each of them (the business plan as a whole, every one of its figures); one pair
     fitting, 100 % (any result equal to its plan fits it), or a pair or percentage written
-    approximately, is left as it is.
+    approximately, is left as it is. A percentage whose plan names a measure (``12% kế hoạch
+    doanh thu``) goes to the one pair of that measure near it, when it fits exactly.
     """
     ordered = sorted(range(len(statements)), key=lambda i: statements[i].start)
     starts = [statements[i].start for i in ordered]
@@ -981,8 +982,13 @@ def link_whole_plan_percentages(
             continue
         low = bisect.bisect_left(starts, s.start - _WHOLE_PLAN_WINDOW)
         high = bisect.bisect_left(starts, s.start)
-        fits = [j for j in ordered[low:high] if j not in given and _fits_pair(s, statements[j])]
-        if len({statements[j].target for j in fits}) < 2:
+        measure = _plan_measure(s, text)
+        fits = [
+            j for j in ordered[low:high] if j not in given and _fits_pair(s, statements[j], measure)
+        ]
+        if len({statements[j].target for j in fits}) < (2 if measure is None else 1):
+            continue
+        if measure is not None and not _only_pair_of(statements, ordered[low:high], measure):
             continue
         for j in fits:
             c = statements[j]
@@ -999,13 +1005,37 @@ def _whole_plan_percent(s: LinkableStatement, text: str) -> bool:
         and s.target is None
         and s.qualifier is None
         and _PLAN_WORD_ENDS.search(fold(s.text)) is not None
-        and _plan_measure(s, text) is None
     )
 
 
-def _fits_pair(s: LinkableStatement, c: LinkableStatement) -> bool:
-    """Whether ``c`` is a result set against its plan, no percentage, that ``s`` fits."""
+def _names_measure(c: LinkableStatement, measure: str | None) -> bool:
+    return measure is None or fold(measure) in fold(c.label or "")
+
+
+def _only_pair_of(statements: Sequence[LinkableStatement], near: list[int], measure: str) -> bool:
+    """Whether one pair only of ``near`` names the measure.
+
+    A pair: a result and its plan, no percentage.
+    """
+    pairs = [
+        statements[j]
+        for j in near
+        if statements[j].stated is None
+        and statements[j].target is not None
+        and statements[j].actual is not None
+        and _names_measure(statements[j], measure)
+    ]
+    return len(pairs) == 1
+
+
+def _fits_pair(s: LinkableStatement, c: LinkableStatement, measure: str | None) -> bool:
+    """Whether ``c`` is a result set against its plan, no percentage, that ``s`` fits.
+
+    When the plan of ``s`` names a measure, ``c`` names it too.
+    """
     p = _percent_of(s)
+    if not _names_measure(c, measure):
+        return False
     if (
         p is None
         or p.value == 100  # any result equal to its plan fits it: no evidence

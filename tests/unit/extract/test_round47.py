@@ -397,3 +397,30 @@ def test_a_part_paid_out_larger_than_its_whole_is_still_flagged() -> None:
         "vốn tỉnh: đã giải ngân 800 tỷ đồng, bằng 50% kế hoạch."
     )
     assert "inconsistent" in _part_verdicts(text)
+
+
+# ------------------------------ a bare percentage of a plan named by its measure, far from the
+# result, goes to the one pair of that measure it fits
+
+_FILLER = (
+    "Tại thời điểm cuối quý, tổng tài sản của công ty đạt 9.000 tỷ đồng, vốn chủ sở hữu đạt "
+    "4.000 tỷ đồng, tăng lần lượt 5% và 6% so với đầu năm. Công ty cho biết đang đẩy mạnh bán "
+    "hàng tại các dự án mới ở phía Bắc và phía Nam, đồng thời mở rộng mạng lưới đại lý tại "
+    "nhiều tỉnh thành trên cả nước. "
+)
+_FAR_PLAN = (
+    "Công ty Hồng Hà ghi nhận doanh thu thuần quý đầu năm giảm 10% còn đạt 200 tỷ đồng.\n\n"
+    + _FILLER * 3
+    + "\n\nTrong năm 2031, công ty đặt mục tiêu doanh thu 1.000 tỷ và lãi sau thuế 90 tỷ đồng. "
+    "Như vậy, công ty mới thực hiện được {p}% chỉ tiêu doanh thu và 10% chỉ tiêu lợi nhuận."
+)
+
+
+def test_a_percentage_of_a_named_plan_goes_to_the_one_pair_it_fits() -> None:
+    assert (D("200e9"), D("1000e9"), "20%") in _claimed(_FAR_PLAN.format(p=20))
+
+
+def test_a_percentage_of_a_named_plan_that_does_not_fit_is_left_bare() -> None:
+    claimed = _claimed(_FAR_PLAN.format(p=25))
+    assert (None, None, "25%") in claimed
+    assert (D("200e9"), D("1000e9"), None) in claimed
