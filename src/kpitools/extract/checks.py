@@ -1033,7 +1033,7 @@ def _retargeted(s: LinkableStatement, target: Decimal) -> LinkableStatement:
 
 # ------------------------------------------------------------ an aim's own percentage
 
-# "…, phấn đấu cả năm đạt 900 tỷ đồng, đạt 100% kế hoạch": the percentage right after an
+# "…, phấn đấu cả năm đạt 900 tỷ đồng, bằng 100% kế hoạch": the percentage right after an
 # amount aimed at is that aim's share of the plan
 _AIM_THEN_PERCENT = rx(
     rf"(?<!\w)phấn\s+đấu(?!\w)[^;.%]*?(?:{NUM})[^\d;.%]{{0,20}}?,\s*(?:đạt|bằng)\s+"
@@ -1046,7 +1046,7 @@ def drop_aims_read_as_results(
 ) -> list[LinkableStatement]:
     """The statements, a percentage of an aim's amount not read as a result's.
 
-    ``Quý IV ước đạt 300 tỷ đồng, phấn đấu cả năm đạt 900 tỷ đồng, đạt 100% kế hoạch``: the
+    ``Quý IV ước đạt 300 tỷ đồng, phấn đấu cả năm đạt 900 tỷ đồng, bằng 100% kế hoạch``: the
     percentage follows the aimed amount and says how it stands to the plan; the result
     written before the aim is not its actual. Only a pair whose check fails, the aim
     (``phấn đấu``) after the result's figure and the percentage right after the aim's.

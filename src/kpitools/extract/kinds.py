@@ -938,7 +938,7 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     return None
 
 
-# "đạt 90% so với chỉ tiêu nghị quyết đề ra và đạt 85% …": a second percentage met, after a
+# "đạt 90% so với mục tiêu Đại hội đề ra và bằng 85% …": a second percentage met, after a
 # first compared with a plan; the plan's words before it set no target
 _SECOND_ATTAINMENT = rx(
     rf"%\s*so\s+với\s+{PLAN_NOUNS}(?!\w)[^%;.]{{0,60}}?\s+và\s+(?:đạt|bằng)\s*$"

@@ -177,12 +177,12 @@ def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None
     return (a, b), None
 
 
-# "ngày 2/9", "Quốc khánh 2/9", "dịp lễ 30/4": a day and month after a word of a day
+# "ngày 1/5", "dịp lễ 30/4": a day and month after a word of a day
 _DAY_LEAD = rx(r"(?<!\w)(?:ngày|quốc\s+khánh|lễ|dịp|tết)\s*$")
 
 
 def _day_of_month(text: str, start: int, a: Decimal, b: Decimal) -> bool:
-    """Whether the fraction ``a/b`` at ``start`` is a date (``Quốc khánh 2/9``): a day and a
+    """Whether the fraction ``a/b`` at ``start`` is a date (``dịp lễ 30/4``): a day and a
     month after a word of a day."""
     if not (0 < a <= 31 and 0 < b <= 12) or a != a.to_integral_value():
         return False

@@ -104,7 +104,7 @@ def _other_clause(folded: str, actual: _Amount, plan: _Amount) -> bool:
 def _clause_before(folded: str, actual: _Amount, plan: _Amount) -> bool:
     """Whether ``plan`` is in a clause of ``actual``'s sentence before it (a comma between).
 
-    ``kế hoạch vốn năm nay: đã phân bổ 800 tỷ đồng, giải ngân đạt 400 tỷ đồng, bằng 50% kế
+    ``theo kế hoạch, huyện đã phân bổ 800 tỷ đồng, giải ngân đạt 400 tỷ đồng, bằng 50% kế
     hoạch``: taken only when the percentage fits it (see :func:`_plan_amount`).
     """
     return plan.end <= actual.start and "," in folded[plan.end : actual.start]

@@ -989,7 +989,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
     _link_totals_after(doc, actual)
 
 
-# "Trong đó, kế hoạch vốn năm nay: đã phân bổ 800 tỷ đồng, …": an amount allotted, a plan
+# "Trong đó, vốn kế hoạch của tỉnh được bố trí 800 tỷ đồng, …": an amount allotted, a plan
 _ALLOTTED = rx(r"(?<!\w)(?:phân\s+bổ|bố\s+trí|được\s+giao)(?:\s+(?:là|hơn|trên|gần|khoảng))?\s*$")
 
 

@@ -42,8 +42,8 @@ def test_two_percentages_that_fit_neither_plan_are_not_swapped() -> None:
 _WHOLE_PLAN = (
     "Sáu tháng đầu năm 2031, công ty Bình Minh thu về 500 tỷ đồng doanh thu và {profit} tỷ "
     "đồng lợi nhuận trước thuế. Năm 2031, công ty đặt mục tiêu doanh thu 1.000 tỷ đồng và "
-    "lợi nhuận trước thuế 120 tỷ đồng. Như vậy, sau nửa năm công ty đã hoàn thành 50% kế "
-    "hoạch đề ra cho cả năm."
+    "lợi nhuận trước thuế 120 tỷ đồng. Tính chung, sau 6 tháng công ty làm được 50% kế hoạch "
+    "đề ra."
 )
 
 
@@ -131,16 +131,19 @@ def test_a_figure_reported_plainly_is_still_the_result_of_a_named_plan() -> None
 
 
 def test_an_amount_after_a_slash_in_the_same_unit_is_the_plan() -> None:
-    text = "Đến ngày 20/5/2031, toàn huyện đã gieo cấy 640 ngàn ha/800 ngàn ha, đạt 80% kế hoạch."
-    assert checked(text) == [(D(640000), D(800000), D(80), "consistent")]
+    text = (
+        "Đến ngày 20/5/2031, toàn huyện đã trồng mới cao su 64 nghìn ha/80 nghìn ha, đạt 80% kế "
+        "hoạch."
+    )
+    assert checked(text) == [(D(64000), D(80000), D(80), "consistent")]
     wrong = text.replace("đạt 80%", "đạt 75%")
-    assert checked(wrong) == [(D(640000), D(800000), D(75), "inconsistent")]
+    assert checked(wrong) == [(D(64000), D(80000), D(75), "inconsistent")]
 
 
 def test_an_amount_after_a_slash_with_no_percentage_of_a_plan_is_no_plan() -> None:
     text = (
-        "Đến ngày 20/5/2031, toàn huyện đã gieo cấy 640 ngàn ha/800 ngàn ha, tăng 5% so với "
-        "năm trước."
+        "Đến ngày 20/5/2031, toàn huyện đã trồng mới cao su 64 nghìn ha/80 nghìn ha, tăng 5% so "
+        "với năm trước."
     )
     assert checked(text) == []
 
@@ -152,7 +155,7 @@ def test_an_amount_after_a_slash_with_no_percentage_of_a_plan_is_no_plan() -> No
 def test_a_percentage_after_an_aim_is_not_the_earlier_result_s() -> None:
     text = (
         "Quý IV/2031 doanh thu ước đạt 300 tỷ đồng, phấn đấu cả năm doanh thu đạt 900 tỷ đồng, "
-        "đạt 100% kế hoạch đề ra."
+        "bằng 100% kế hoạch năm."
     )
     assert not any(v == "inconsistent" for *_, v in checked(text))
     assert not any(a == D("300e9") and p is not None for a, _, p, _ in checked(text))
@@ -160,7 +163,7 @@ def test_a_percentage_after_an_aim_is_not_the_earlier_result_s() -> None:
 
 def test_a_result_that_meets_its_aim_keeps_its_percentage() -> None:
     text = (
-        "Năm 2031 doanh thu đạt 900 tỷ đồng, bằng 100% kế hoạch đề ra, phấn đấu năm 2032 đạt "
+        "Năm 2031 doanh thu đạt 900 tỷ đồng, bằng 100% kế hoạch năm, phấn đấu năm 2032 đạt "
         "1.000 tỷ đồng."
     )
     assert _claimed(text) == [(D("900e9"), None, "100%")]
@@ -184,8 +187,8 @@ def test_a_fraction_whose_whole_is_its_plan_is_still_checked() -> None:
 # a percentage its rounding explains
 
 _ROUNDED = (
-    "Năm 2031, kim ngạch xuất khẩu của tỉnh là {amount} tỷ USD, tăng 5%, đạt 67,8% kế hoạch "
-    "(5 tỷ USD)."
+    "Năm 2031, giá trị xuất khẩu hàng dệt của tỉnh đạt {amount} tỷ USD, tăng 5%, bằng 67,8% kế "
+    "hoạch năm (5 tỷ USD)."
 )
 
 
@@ -205,8 +208,8 @@ def test_a_result_written_to_more_digits_is_still_checked() -> None:
 # is its plan when the percentage fits it
 
 _ALLOCATED = (
-    "Năm 2031, tại huyện Hòa An, kế hoạch vốn đầu tư công: đã phân bổ 800 tỷ đồng, khối "
-    "lượng giải ngân đạt 400 tỷ đồng, bằng {p}% kế hoạch."
+    "Năm 2031, theo kế hoạch, huyện Hòa An đã phân bổ 800 tỷ đồng, khối lượng giải ngân đạt "
+    "400 tỷ đồng, bằng {p}% kế hoạch."
 )
 
 
@@ -219,7 +222,7 @@ def test_a_plan_in_an_earlier_clause_that_the_percentage_does_not_fit_is_not_lin
 
 
 # ------------------------------ a second attainment after a first compared with a plan set
-# out ("đạt X% so với chỉ tiêu nghị quyết đề ra và đạt Y% so với kế hoạch …") is met, not a
+# out ("đạt X% so với mục tiêu Đại hội đề ra và bằng Y% so với kế hoạch …") is met, not a
 # target
 
 
@@ -229,8 +232,8 @@ def _percent_kinds(text: str) -> list[tuple[str | None, str | None]]:
 
 def test_a_second_attainment_after_a_plan_set_out_is_an_attainment() -> None:
     text = (
-        "Sáu tháng đầu năm 2031, Đảng bộ xã Tân Lập kết nạp 42 đảng viên, đạt 84% so với chỉ "
-        "tiêu nghị quyết đề ra và đạt 70% so với kế hoạch huyện giao."
+        "Sáu tháng đầu năm 2031, Đảng bộ xã Tân Lập kết nạp 42 đảng viên, đạt 84% so với mục "
+        "tiêu Đại hội đề ra và bằng 70% so với kế hoạch của huyện."
     )
     assert _percent_kinds(text) == [("84%", "attainment"), ("70%", "attainment")]
 
@@ -364,7 +367,7 @@ def test_the_whole_of_another_kind_of_unit_does_not() -> None:
 
 
 def test_a_holiday_date_is_no_fraction() -> None:
-    text = "Dịp nghỉ lễ Quốc khánh 2/9 lượng khách đến tỉnh Hòa Bình ước đạt 90.000 lượt."
+    text = "Dịp nghỉ lễ 30/4 lượng khách đến tỉnh Hòa Bình ước đạt 90.000 lượt."
     assert checked(text) == []
 
 
@@ -385,7 +388,7 @@ def _part_verdicts(text: str) -> list[str]:
 def test_an_amount_allotted_to_a_plan_is_no_part_of_a_result() -> None:
     text = (
         "Năm 2031, tổng vốn đầu tư công giải ngân đạt 500 tỷ đồng, đạt 50% kế hoạch. Trong đó, "
-        "kế hoạch vốn tỉnh: đã phân bổ 800 tỷ đồng, giải ngân đạt 400 tỷ đồng, bằng 50% kế "
+        "vốn kế hoạch của tỉnh được bố trí 800 tỷ đồng, đã giải ngân 400 tỷ đồng, bằng 50% kế "
         "hoạch."
     )
     assert "inconsistent" not in _part_verdicts(text)
@@ -409,10 +412,10 @@ _FILLER = (
     "nhiều tỉnh thành trên cả nước. "
 )
 _FAR_PLAN = (
-    "Công ty Hồng Hà ghi nhận doanh thu thuần quý đầu năm giảm 10% còn đạt 200 tỷ đồng.\n\n"
+    "Công ty Hồng Hà có doanh thu thuần quý I/2031 giảm 10% xuống còn 200 tỷ đồng.\n\n"
     + _FILLER * 3
-    + "\n\nTrong năm 2031, công ty đặt mục tiêu doanh thu 1.000 tỷ và lãi sau thuế 90 tỷ đồng. "
-    "Như vậy, công ty mới thực hiện được {p}% chỉ tiêu doanh thu và 10% chỉ tiêu lợi nhuận."
+    + "\n\nKế hoạch cả năm 2031 của công ty là doanh thu 1.000 tỷ, lãi sau thuế 90 tỷ đồng. "
+    "Sau quý I, công ty mới làm được {p}% chỉ tiêu doanh thu và 10% chỉ tiêu lợi nhuận."
 )
 
 
