@@ -1201,8 +1201,8 @@ def drop_impossible_excesses(
 ) -> list[LinkableStatement]:
     """The statements less an excess count larger than its result (no plan is below zero).
 
-    ``có 120 trường (trong đó … 6 trường), vượt 15 trường so với kế hoạch``: read with the
-    last count of the bracket, the plan would be 6 − 15; the excess is of another figure.
+    ``có 90 trạm (trong đó … loại ba 4 trạm), vượt 12 trạm so với kế hoạch``: read with the
+    last count of the bracket, the plan would be 4 − 12; the excess is of another figure.
     """
     return [s for s in statements if not _impossible_excess(s)]
 

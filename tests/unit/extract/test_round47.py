@@ -334,15 +334,15 @@ def _excess_counts(text: str) -> list[tuple[object, object]]:
 
 def test_an_excess_larger_than_the_count_before_it_is_no_excess_of_it() -> None:
     text = (
-        "Toàn huyện hiện có 120 trường đạt chuẩn (trong đó: mầm non 50 trường, tiểu học 64 "
-        "trường, trung học 6 trường), vượt 15 trường so với kế hoạch giao năm 2031."
+        "Toàn tỉnh hiện có 90 trạm y tế đạt chuẩn (trong đó: loại một 40 trạm, loại hai 46 "
+        "trạm, loại ba 4 trạm), vượt 12 trạm so với kế hoạch năm 2031."
     )
     assert _excess_counts(text) == []
 
 
 def test_an_excess_smaller_than_its_count_still_gives_the_plan() -> None:
-    text = "Năm 2031, toàn huyện có 120 trường đạt chuẩn, vượt 15 trường so với kế hoạch giao."
-    assert _excess_counts(text) == [(D(120), D(105))]
+    text = "Năm 2031, toàn tỉnh có 90 trạm y tế đạt chuẩn, vượt 12 trạm so với kế hoạch."
+    assert _excess_counts(text) == [(D(90), D(78))]
 
 
 # ------------------------------ "toàn tỉnh" is the province a plan was set for by name
