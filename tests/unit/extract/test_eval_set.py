@@ -113,7 +113,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zn": 12,
     "2026-12-05zo": 17,
     "2026-12-05zp": 8,
-    "2026-12-05zx": 12,
+    "2026-12-05zx": 18,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
