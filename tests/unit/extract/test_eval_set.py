@@ -121,7 +121,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zv": 19,
     "2026-12-05zy": 12,
     "2026-12-05zz": 14,
-    "2026-12-05zza": 9,
+    "2026-12-05zza": 11,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
