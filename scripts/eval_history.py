@@ -106,6 +106,9 @@ SCORED_AT = {
     "2026-12-05zv": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
     "2026-12-05zy": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
     "2026-12-05zz": "af4200272b3a5cb5fbd264f8559a0430ff4bd797",
+    "2026-12-05zw": "153319ac42fee41d96fc96c49ed5bc1c5c42e5d2",
+    "2026-12-05zx": "153319ac42fee41d96fc96c49ed5bc1c5c42e5d2",
+    "2026-12-05zza": "153319ac42fee41d96fc96c49ed5bc1c5c42e5d2",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
