@@ -536,7 +536,9 @@ def check_headline_qualifiers(
         same = [
             s
             for s in body
-            if _same_headline_figure(text, s, a) and not _other_company(text, line, s)
+            if _same_headline_figure(text, s, a)
+            and not _other_company(text, line, s)
+            and not _other_period(folded, text, line, s)
         ]
         near = [s for s in rounded if _same_headline_figure(text, s, a)]
         if any(_agrees_with(q.group(1), s.actual, a.value) for s in near):
@@ -565,6 +567,26 @@ def _other_company(text: str, line: int, s: LinkableStatement) -> bool:
     stop = max(text.rfind(". ", low, s.start), text.rfind("\n", low, s.start))
     named = set(_CAPITALS.findall(text[max(low, stop) : s.start]))
     return bool(own) and bool(named) and not named & own
+
+
+# "quý II", "quý 3": a quarter named; "lũy kế", "6 tháng", "sáu tháng", "nửa đầu năm": a
+# period of several quarters
+_QUARTER = rx(r"(?<!\w)quý\s+(?:[ivx]+|\d)(?!\w)")
+_SEVERAL_QUARTERS = rx(r"(?<!\w)(?:l[uũ][yỹ]\s+kế|(?:\d+|sáu|chín)\s+tháng|nửa\s+đầu\s+năm)(?!\w)")
+_OWN_PARAGRAPH = 600
+
+
+def _other_period(folded: str, text: str, line: int, s: LinkableStatement) -> bool:
+    """Whether ``s`` is of a longer period than the quarter the headline names.
+
+    The headline (``folded``) names a quarter, and the paragraph of ``s``, up to it, names a
+    run of months or an accumulation and no quarter: the body's figure is of another period.
+    """
+    if _QUARTER.search(folded) is None:
+        return False
+    low = max(line, s.start - _OWN_PARAGRAPH)
+    own = fold(text[max(low, text.rfind("\n", low, s.start)) : s.start])
+    return _SEVERAL_QUARTERS.search(own) is not None and _QUARTER.search(own) is None
 
 
 def _exact_amount(s: LinkableStatement) -> bool:
