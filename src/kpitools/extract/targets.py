@@ -1111,7 +1111,11 @@ def _later_result(
 def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
     """Whether the money amount ``a`` of ``folded`` is of the measure ``noun``."""
     named = _measure_of_amount(folded, a)
-    return named is not None and noun_pattern(noun).match(named) is not None
+    if named is None:
+        return False
+    return MEASURE_NAMES.get(" ".join(named.split())) == noun or bool(
+        noun_pattern(noun).match(named)
+    )  # "tổng doanh thu": another name of the same measure
 
 
 def _not_of_another(folded: str, a: _Amount, noun: str) -> bool:
