@@ -93,6 +93,7 @@ from kpitools.extract.referred import (
     link_lead_percentages,
     link_referred_results,
     link_restated_percentages,
+    link_sibling_plans,
 )
 from kpitools.extract.remainders import link_remainders
 from kpitools.extract.targets import (
@@ -140,6 +141,7 @@ def link_document(
     linked = link_compared_plans(linked, text)
     linked = link_repeated_plans(linked, text)
     linked = link_restated_percentages(linked)
+    linked = link_sibling_plans(linked, text)
     linked = link_remainders(linked, text)
     linked = check_month_amounts(linked, text)
     linked = check_month_percentages(linked, text)

@@ -26,12 +26,14 @@ from kpitools.extract.amounts import (
     _SENTENCE_END,
     MEASURE_NAMES,
     _after_percent,
+    _Amount,
     _amounts,
     _as_result,
     _clause_names,
     _head,
     _measure_beside,
     _measure_kind,
+    _measure_of_amount,
     _part_opened,
     _plan_measure,
     _sets_plan,
@@ -777,3 +779,108 @@ def _restatable(s: LinkableStatement) -> bool:
         and s.qualifier is None
         and s.exact
     )
+
+
+# --------------------------------------------------------------------------- sibling plans
+
+SIBLING_REACH = 4
+"""How many statements before and after a percentage its sibling may stand."""
+# "… 60% kế hoạch| về doanh thu", "… 60% kế hoạch| năm lợi nhuận": the measure named after
+# the plan word
+_MEASURE_AFTER_PLAN = rx(r"\s*(?:năm\s+)?(?:về\s+|của\s+)?")
+
+
+def link_sibling_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage beside a sibling checked on a plan given that plan's pair.
+
+    ``… đạt 55% kế hoạch doanh thu và 70% kế hoạch lợi nhuận``, the plans set out together
+    in one sentence (``kế hoạch doanh thu 800 tỷ đồng và lợi nhuận 60 tỷ đồng``): when the
+    first percentage has been linked to its plan and agrees with it, the second, of the same
+    kind, in the same sentence, with its own result and no plan, takes the one amount of its
+    own measure in the sentence that set out the first's plan — and is checked on it (a
+    disagreement is then a finding). Both measures named, and different.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if not _lacks_plan(s):
+            continue
+        low, high = max(0, i - SIBLING_REACH), min(len(statements), i + SIBLING_REACH + 1)
+        for c in statements[low:high]:
+            plan = _sibling_plan(c, s, text)
+            if plan is not None:
+                linked = _with_result(s, s, plan.value)
+                out[i] = dataclasses.replace(
+                    linked,
+                    link_start=plan.start,
+                    link_end=plan.end,
+                    link_text=text[plan.start : plan.end],
+                )
+                break
+    return out
+
+
+def _lacks_plan(s: LinkableStatement) -> bool:
+    return (
+        s.stated_kind in _KINDS_OF_PLAN
+        and isinstance(s.actual, Decimal)
+        and s.target is None
+        and s.stated is not None
+        and s.measure is not None
+        and s.measure.split()[-1] in _MONEY_WORDS
+    )
+
+
+def _sibling_plan(c: LinkableStatement, s: LinkableStatement, text: str) -> _Amount | None:
+    """The amount of ``s``'s measure set out beside the plan ``c`` was checked on, or None."""
+    if (
+        c is s
+        or c.verdict != "consistent"
+        or c.stated_kind != s.stated_kind
+        or not isinstance(c.target, Decimal)
+        or c.link_start is None
+        or c.link_end is None
+        or _FULL_STOP.search(text, min(c.end, s.end), max(c.start, s.start)) is not None
+    ):
+        return None
+    own, other = _percent_measure(text, s), _percent_measure(text, c)
+    if own is None or other is None or own == other:
+        return None
+    start = max(text.rfind(". ", 0, c.link_start) + 1, text.rfind("\n", 0, c.link_start) + 1)
+    ends = [e for e in (text.find(". ", c.link_end), text.find("\n", c.link_end)) if e >= 0]
+    end = min(ends, default=len(text))
+    folded = fold(text[start:end])
+    found = _money_by_measure(folded)
+    mine, theirs = found.get(own, []), found.get(other, [])
+    if len({a.value for a in mine}) != 1 or c.target not in {a.value for a in theirs}:
+        return None
+    return _shifted(mine[0], start)
+
+
+def _percent_measure(text: str, s: LinkableStatement) -> str | None:
+    """The measure (:data:`MEASURE_NAMES`) the percentage ``s`` is of, if named.
+
+    Named right after its plan word (``70% kế hoạch lợi nhuận``), else the last one named
+    in its clause before it (``lợi nhuận đạt 90 tỷ đồng, … và vượt 5% kế hoạch``).
+    """
+    after = fold(text[s.end : s.end + 60])
+    m = _MEASURE_NAMES.match(after, _MEASURE_AFTER_PLAN.match(after).end())  # type: ignore[union-attr]
+    if m is None:
+        floor = max(0, s.start - 200)
+        head = max(floor, *(text.rfind(mark, floor, s.start) + 1 for mark in ("; ", ". ", "\n")))
+        stated = s.text.find(s.stated or "%")
+        named = list(_MEASURE_NAMES.finditer(fold(text[head : s.start + max(stated, 0)])))
+        m = named[-1] if named else None
+    return None if m is None else MEASURE_NAMES.get(" ".join(m.group().split()))
+
+
+def _money_by_measure(folded: str) -> dict[str, list[_Amount]]:
+    """The money amounts of ``folded`` (a sentence) by the measure each is of."""
+    found: dict[str, list[_Amount]] = {}
+    for a in _amounts(folded, 0, len(folded)):
+        named = _measure_of_amount(folded, a) if a.unit[1] in _MONEY_WORDS else None
+        measure = MEASURE_NAMES.get(" ".join(named.split())) if named else None
+        if measure is not None:
+            found.setdefault(measure, []).append(a)
+    return found
