@@ -190,7 +190,8 @@ _UNIT_HEAD = rx(rf"[\s\-–•+]*{_UNIT_WORDS}[^,;:()\d]*")
 
 _PLACE = rx(
     r"^(?:(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+)?"
-    r"(?P<kind>huyện|quận|thị\s+xã|thành\s+phố|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)\s+"
+    r"(?P<kind>huyện|quận|thị\s+xã|thành\s+phố|t\.\s?p\.?|tp\.?|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)"
+    r"\s+"
 )
 
 

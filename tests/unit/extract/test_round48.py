@@ -90,3 +90,17 @@ def test_a_sibling_percentage_of_a_measure_the_plans_do_not_name_takes_no_plan()
     found = _checked(_SIBLING_PLANS.format(measure="xuất khẩu", profit="120"))
     assert (D("1500e9"), D("2000e9"), "75%", "consistent") in found
     assert not any(t == D("150e9") for _, t, _, _ in found)
+
+
+# ------------------------------ a place named with the abbreviation of "thành phố" ends its
+# name before the verb after it
+
+
+def test_a_city_abbreviated_ends_its_name_before_the_verb() -> None:
+    text = "Năm 2031, Đảng bộ TP. Hòa Lâm đề ra chỉ tiêu kết nạp 50 đảng viên mới."
+    assert [s.unit for s in find(text)] == ["Đảng bộ TP. Hòa Lâm"]
+
+
+def test_a_district_written_in_full_still_ends_its_name_before_the_verb() -> None:
+    text = "Năm 2031, Đảng bộ huyện Hòa Lâm đề ra chỉ tiêu kết nạp 50 đảng viên mới."
+    assert [s.unit for s in find(text)] == ["Đảng bộ huyện Hòa Lâm"]
