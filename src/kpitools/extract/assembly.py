@@ -260,12 +260,23 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
             continue
         verb = _RESPECTIVE_VERB.match(doc.fold[a2.end : p1.span_start])
         kind = "excess" if verb and verb.group("verb") == fold("vượt") else "attainment"
-        for a, p in ((a1, p1), (a2, p2)):
+        second = _SECOND_VERB.match(doc.fold[p1.end : p2.span_start])
+        kinds = (kind, _verb_kind(second.group("verb")) if second else kind)
+        for a, p, k in ((a1, p1, kinds[0]), (a2, p2, kinds[1])):
             d, own = a.owner, p.owner
             assert d is not None
-            d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, kind
+            d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, k
             if own is not None and own in drafts and own is not a1.owner and own is not a2.owner:
                 drafts.remove(own)
+
+
+# "… lần lượt hoàn thành 95% và vượt 20% kế hoạch năm": the second percentage with a verb
+# of its own, its kind told by that verb
+_SECOND_VERB = rx(r"^\s*(?:,|và|,\s*và)\s*(?P<verb>vượt|hoàn\s+thành|đạt|bằng)\s*$")
+
+
+def _verb_kind(verb: str) -> str:
+    return "excess" if verb == fold("vượt") else "attainment"
 
 
 _SIGNED_CHANGE_AT = rx(r"\(\s*[+\-−]\s*$")
@@ -399,6 +410,7 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         and (
             _JOINED.match(fold_[p1.end : p2.span_start])
             or _PLANS_JOINED.match(fold_[p1.end : p2.span_start])
+            or _SECOND_VERB.match(fold_[p1.end : p2.span_start])
         )
         and verb
         and _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)

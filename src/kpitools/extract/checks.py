@@ -205,6 +205,7 @@ _EXCESS_AFTER_RATE = rx(
     rf"\s*[,;]?\s*(?:và\s+)?vượt(?:\s+(?:khoảng|gần|hơn|trên))?\s+(?:{NUM})\s*%"
 )
 _RATE_WINDOW = 60
+_RESPECTIVELY = rx(r"(?<!\w)(?:lần\s+lượt|tương\s+ứng)\s+(?:[^\W\d_]+\s+){0,2}$")
 
 
 def drop_rate_point_excesses(
@@ -230,6 +231,8 @@ def _rate_with_point_excess(s: LinkableStatement, text: str) -> bool:
         return False
     if s.stated_kind == "attainment":
         after = _EXCESS_AFTER_RATE.match(fold(text[at + len(s.stated) : at + _RATE_WINDOW]))
+        if _RESPECTIVELY.search(fold(text[max(0, at - _RATE_WINDOW) : at])):
+            return False  # "lần lượt hoàn thành 90% và vượt 10%": of two figures, in turn
         return after is not None and s.stated_percent is not None and s.stated_percent < 100
     m = _RATE_THEN_EXCESS.search(fold(text[max(0, at - _RATE_WINDOW) : at]))
     return m is not None and parse_number(m.group("rate")) < 100

@@ -104,3 +104,28 @@ def test_a_city_abbreviated_ends_its_name_before_the_verb() -> None:
 def test_a_district_written_in_full_still_ends_its_name_before_the_verb() -> None:
     text = "Năm 2031, Đảng bộ huyện Hòa Lâm đề ra chỉ tiêu kết nạp 50 đảng viên mới."
     assert [s.unit for s in find(text)] == ["Đảng bộ huyện Hòa Lâm"]
+
+
+# ------------------------------ two amounts, then in turn an attainment and an excess, each
+# with its own verb
+
+
+def _kinds(text: str) -> list[tuple[object, object, object]]:
+    return [
+        (s.actual, s.stated, s.stated_kind)
+        for s in find(text, money=True)
+        if s.stated_kind in ("attainment", "excess")
+    ]
+
+
+def test_an_attainment_and_an_excess_in_turn_go_to_their_amounts() -> None:
+    text = (
+        "Hết tháng 10, công ty đạt tổng doanh thu 500 tỷ đồng và lợi nhuận sau thuế 50 tỷ "
+        "đồng, lần lượt hoàn thành 90% và vượt 10% kế hoạch năm."
+    )
+    assert _kinds(text) == [(D("500e9"), "90%", "attainment"), (D("50e9"), "10%", "excess")]
+
+
+def test_a_rate_and_its_excess_in_points_not_in_turn_are_still_left_out() -> None:
+    text = "Năm 2031, xã kết nạp 9 đoàn viên, đạt 2,4%, vượt 0,4% so với chỉ tiêu."
+    assert _kinds(text) == []
