@@ -129,3 +129,19 @@ def test_an_attainment_and_an_excess_in_turn_go_to_their_amounts() -> None:
 def test_a_rate_and_its_excess_in_points_not_in_turn_are_still_left_out() -> None:
     text = "Năm 2031, xã kết nạp 9 đoàn viên, đạt 2,4%, vượt 0,4% so với chỉ tiêu."
     assert _kinds(text) == []
+
+
+# ------------------------------ a ceiling approved or assigned is the plan of a percentage
+
+
+def test_a_percentage_of_an_approved_ceiling_is_an_attainment() -> None:
+    text = (
+        "Năm 2031, quỹ phát hành thành công 600 tỷ đồng trái phiếu, tương ứng 80% hạn mức "
+        "phát hành được Sở Tài chính phê duyệt."
+    )
+    assert _kinds(text) == [(D("600e9"), "80%", "attainment")]
+
+
+def test_a_percentage_of_a_ceiling_nobody_set_stays_unread() -> None:
+    text = "Năm 2031, dư nợ đạt 600 tỷ đồng, tương ứng 80% hạn mức tín dụng."
+    assert _kinds(text) == []
