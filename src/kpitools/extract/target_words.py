@@ -378,6 +378,8 @@ def _heading_target(doc: Doc, fig: Figure) -> bool:
             item = max(colon, doc.text.rfind(";", colon, fig.start))
             if _ITEM_RESULT.search(doc.fold[item : fig.start]):
                 return False  # "…: tổng thu ước đạt 41 tỷ đồng": an estimate, a result
+            if _ATTAINED_NEXT.match(doc.fold[fig.noun_end or fig.end : sentence.end]):
+                return False  # "…: lãi 40 tỷ đồng, bằng 105% kế hoạch": its own attainment
             # a bare count, or one with its noun and no verb of its own ("xã A 150 đảng viên")
             return fig.noun_start is None or not _ITEM_VERB.search(doc.fold[colon : fig.start])
     return _assigned_to_units(doc, fig)

@@ -145,3 +145,20 @@ def test_a_percentage_of_an_approved_ceiling_is_an_attainment() -> None:
 def test_a_percentage_of_a_ceiling_nobody_set_stays_unread() -> None:
     text = "Năm 2031, dư nợ đạt 600 tỷ đồng, tương ứng 80% hạn mức tín dụng."
     assert _kinds(text) == []
+
+
+# ------------------------------ an item under a heading that names targets, followed by its
+# own percentage of the plan, is a result
+
+
+def test_an_item_with_its_own_attainment_under_a_heading_of_targets_is_a_result() -> None:
+    text = (
+        "Cùng với sản lượng, các chỉ tiêu tài chính đều tốt: Doanh thu năm 2031 đạt 2.100,5 tỷ "
+        "đồng, bằng 105,2% kế hoạch."
+    )
+    assert _kinds(text) == [(D("2100.5e9"), "105,2%", "attainment")]
+
+
+def test_items_under_a_heading_that_assigns_targets_stay_targets() -> None:
+    text = "Năm 2031, tỉnh giao chỉ tiêu kết nạp đảng viên: huyện A 150; huyện B 110."
+    assert [(s.actual, s.target) for s in find(text)] == [(None, D(150)), (None, D(110))]
