@@ -270,7 +270,7 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
                 drafts.remove(own)
 
 
-# "… lần lượt hoàn thành 95% và vượt 20% kế hoạch năm": the second percentage with a verb
+# "… lần lượt bằng 95% và vượt 20% kế hoạch": the second percentage with a verb
 # of its own, its kind told by that verb
 _SECOND_VERB = rx(r"^\s*(?:,|và|,\s*và)\s*(?P<verb>vượt|hoàn\s+thành|đạt|bằng)\s*$")
 

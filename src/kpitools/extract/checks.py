@@ -232,7 +232,7 @@ def _rate_with_point_excess(s: LinkableStatement, text: str) -> bool:
     if s.stated_kind == "attainment":
         after = _EXCESS_AFTER_RATE.match(fold(text[at + len(s.stated) : at + _RATE_WINDOW]))
         if _RESPECTIVELY.search(fold(text[max(0, at - _RATE_WINDOW) : at])):
-            return False  # "lần lượt hoàn thành 90% và vượt 10%": of two figures, in turn
+            return False  # "lần lượt bằng 90% và vượt 10%": of two figures, in turn
         return after is not None and s.stated_percent is not None and s.stated_percent < 100
     m = _RATE_THEN_EXCESS.search(fold(text[max(0, at - _RATE_WINDOW) : at]))
     return m is not None and parse_number(m.group("rate")) < 100

@@ -342,7 +342,7 @@ _PLAN_NAMED_NEXT = (
     r"|(?:tổng\s+)?(?:số\s+|nguồn\s+)?(?:vốn|mức)(?:\s+(?!giao)[^\W\d_]+){0,6}?\s+(?:được\s+)?giao"
     # "chiếm 25% khoản phân bổ của tỉnh": the sum allocated is the plan
     r"|(?:khoản|số\s+vốn|vốn)\s+(?:được\s+)?phân\s+bổ"
-    # "bằng 80% hạn mức vay được Sở Tài chính phê duyệt": a ceiling approved or assigned
+    # "bằng 80% hạn mức vay vốn do ủy ban tỉnh giao": a ceiling approved or assigned
     r"|hạn\s+mức(?:\s+[^\W\d_]+){0,8}?\s+(?:được\s+|do\s+)(?:[^\W\d_]+\s+){0,5}?"
     r"(?:phê\s+duyệt|giao)(?!\w)"
     # "đạt 47% so với HĐND xã giao": what a council or a higher level assigned

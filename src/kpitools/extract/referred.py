@@ -785,7 +785,7 @@ def _restatable(s: LinkableStatement) -> bool:
 
 SIBLING_REACH = 4
 """How many statements before and after a percentage its sibling may stand."""
-# "… 60% kế hoạch| về doanh thu", "… 60% kế hoạch| năm lợi nhuận": the measure named after
+# "… 60% kế hoạch| của doanh thu", "… 60% kế hoạch| năm lợi nhuận": the measure named after
 # the plan word
 _MEASURE_AFTER_PLAN = rx(r"\s*(?:năm\s+)?(?:về\s+|của\s+)?")
 

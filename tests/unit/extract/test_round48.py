@@ -43,9 +43,10 @@ def _attainments(text: str) -> list[tuple[object, object]]:
 
 def test_a_later_total_of_the_measure_is_the_result_of_its_plan() -> None:
     text = (
-        "Quý II, hợp tác xã có doanh thu thuần đạt 300 tỷ đồng, tăng 10%. Cộng dồn 6 tháng, "
-        "hợp tác xã đạt 560 tỷ đồng tổng doanh thu và 40 tỷ đồng lợi nhuận. Như vậy, hợp tác "
-        "xã đã hoàn thành 56% kế hoạch doanh thu và 50% kế hoạch lợi nhuận."
+        "Quý II, hợp tác xã bán được hàng trị giá 300 tỷ đồng, tức doanh thu thuần đạt 300 tỷ "
+        "đồng, tăng 10%. Gộp cả hai quý, hợp tác xã thu về 560 tỷ đồng tổng doanh thu cùng 40 tỷ "
+        "đồng lợi nhuận. Tính ra, hợp tác xã làm được 56% kế hoạch doanh thu và 50% kế hoạch "
+        "lợi nhuận."
     )
     assert (Decimal("560e9"), "56%") in _attainments(text)
     assert (Decimal("300e9"), "56%") not in _attainments(text)
@@ -53,9 +54,9 @@ def test_a_later_total_of_the_measure_is_the_result_of_its_plan() -> None:
 
 def test_a_later_total_of_another_measure_is_not_taken() -> None:
     text = (
-        "Quý II, hợp tác xã có doanh thu thuần đạt 300 tỷ đồng, tăng 10%. Cộng dồn 6 tháng, "
-        "hợp tác xã có 560 tỷ đồng tổng chi phí. Như vậy, hợp tác xã đã hoàn thành 56% kế "
-        "hoạch doanh thu."
+        "Quý II, hợp tác xã bán được hàng trị giá 300 tỷ đồng, tức doanh thu thuần đạt 300 tỷ "
+        "đồng, tăng 10%. Gộp cả hai quý, hợp tác xã tốn 560 tỷ đồng tổng chi phí. Tính ra, hợp "
+        "tác xã làm được 56% kế hoạch doanh thu."
     )
     assert (Decimal("560e9"), "56%") not in _attainments(text)
 
@@ -73,10 +74,9 @@ def _checked(text: str) -> list[tuple[object, object, object, object]]:
 
 
 _SIBLING_PLANS = (
-    "Hết 9 tháng, tổng công ty có doanh thu 1.500 tỷ đồng, tăng 8%, và {measure} {profit} tỷ "
-    "đồng. Năm 2031, tổng công ty đặt mục tiêu doanh thu 2.000 tỷ đồng và lợi nhuận trước thuế "
-    "150 tỷ đồng. Như vậy, tổng công ty đã hoàn thành 75% kế hoạch doanh thu và 60% kế hoạch "
-    "{measure}."
+    "Hết 9 tháng, nhà máy có doanh thu 1.500 tỷ đồng, tăng 8%, và {measure} {profit} tỷ đồng. "
+    "Kế hoạch năm 2031 của nhà máy gồm doanh thu 2.000 tỷ đồng và lợi nhuận trước thuế 150 tỷ "
+    "đồng. Tính chung, nhà máy làm được 75% kế hoạch doanh thu và 60% kế hoạch {measure}."
 )
 
 
@@ -97,12 +97,12 @@ def test_a_sibling_percentage_of_a_measure_the_plans_do_not_name_takes_no_plan()
 
 
 def test_a_city_abbreviated_ends_its_name_before_the_verb() -> None:
-    text = "Năm 2031, Đảng bộ TP. Hòa Lâm đề ra chỉ tiêu kết nạp 50 đảng viên mới."
+    text = "Năm 2031, Đảng bộ TP. Hòa Lâm phấn đấu kết nạp 50 quần chúng vào Đảng."
     assert [s.unit for s in find(text)] == ["Đảng bộ TP. Hòa Lâm"]
 
 
 def test_a_district_written_in_full_still_ends_its_name_before_the_verb() -> None:
-    text = "Năm 2031, Đảng bộ huyện Hòa Lâm đề ra chỉ tiêu kết nạp 50 đảng viên mới."
+    text = "Năm 2031, Đảng bộ huyện Hòa Lâm phấn đấu kết nạp 50 quần chúng vào Đảng."
     assert [s.unit for s in find(text)] == ["Đảng bộ huyện Hòa Lâm"]
 
 
@@ -120,8 +120,8 @@ def _kinds(text: str) -> list[tuple[object, object, object]]:
 
 def test_an_attainment_and_an_excess_in_turn_go_to_their_amounts() -> None:
     text = (
-        "Hết tháng 10, công ty đạt tổng doanh thu 500 tỷ đồng và lợi nhuận sau thuế 50 tỷ "
-        "đồng, lần lượt hoàn thành 90% và vượt 10% kế hoạch năm."
+        "Mười tháng, hợp tác xã có doanh thu 500 tỷ đồng và lãi 50 tỷ đồng, lần lượt bằng 90% "
+        "và vượt 10% kế hoạch."
     )
     assert _kinds(text) == [(D("500e9"), "90%", "attainment"), (D("50e9"), "10%", "excess")]
 
@@ -135,15 +135,12 @@ def test_a_rate_and_its_excess_in_points_not_in_turn_are_still_left_out() -> Non
 
 
 def test_a_percentage_of_an_approved_ceiling_is_an_attainment() -> None:
-    text = (
-        "Năm 2031, quỹ phát hành thành công 600 tỷ đồng trái phiếu, tương ứng 80% hạn mức "
-        "phát hành được Sở Tài chính phê duyệt."
-    )
+    text = "Năm 2031, quỹ vay được 600 tỷ đồng, bằng 80% hạn mức vay vốn do ủy ban tỉnh giao."
     assert _kinds(text) == [(D("600e9"), "80%", "attainment")]
 
 
 def test_a_percentage_of_a_ceiling_nobody_set_stays_unread() -> None:
-    text = "Năm 2031, dư nợ đạt 600 tỷ đồng, tương ứng 80% hạn mức tín dụng."
+    text = "Năm 2031, quỹ vay được 600 tỷ đồng, bằng 80% hạn mức vay vốn."
     assert _kinds(text) == []
 
 
@@ -153,8 +150,8 @@ def test_a_percentage_of_a_ceiling_nobody_set_stays_unread() -> None:
 
 def test_an_item_with_its_own_attainment_under_a_heading_of_targets_is_a_result() -> None:
     text = (
-        "Cùng với sản lượng, các chỉ tiêu tài chính đều tốt: Doanh thu năm 2031 đạt 2.100,5 tỷ "
-        "đồng, bằng 105,2% kế hoạch."
+        "Bên cạnh sản lượng, mọi chỉ tiêu của nhà máy đều khả quan: Doanh thu năm 2031 đạt "
+        "2.100,5 tỷ đồng, bằng 105,2% kế hoạch."
     )
     assert _kinds(text) == [(D("2100.5e9"), "105,2%", "attainment")]
 
