@@ -141,6 +141,24 @@ _RUN = re.compile(rf"(?:[{_KEPT}](?=[ {_KEPT}]|\Z)|(?!(?<=\d,) 0\d) (?=[{_KEPT}]
 # a decimal printed with a space after its comma ("2, 05 triệu tấn"): a group with a leading
 # zero is never a number of its own, so the space is dropped and the decimal read whole
 _DECIMAL_SPACE = re.compile(r"\d, 0\d")
+# thousands grouped with spaces ("1 250 đảng viên", "2 400 000 đồng", a no-break or thin space
+# too): the spaces are dropped and the number read whole, only when a word or a closing
+# mark follows (never a percent, a decimal or another number: a row of figures stays apart)
+_GROUP_SPACE = "[ \u00a0\u2009\u202f]"
+_THOUSANDS_SPACED = re.compile(
+    rf"(?<![\w.,/\-–])(?<!\d{_GROUP_SPACE})\d{{1,3}}(?:{_GROUP_SPACE}\d{{3}})+"
+    rf"(?![.,]\d)(?={_GROUP_SPACE}?[^\W\d_]|[,;:)])"
+)
+
+
+def _thousands_spaces(text: str) -> list[int]:
+    """The offsets, in order, of the spaces that group the thousands of a number."""
+    return [
+        m.start() + k
+        for m in _THOUSANDS_SPACED.finditer(text)
+        for k, c in enumerate(m.group())
+        if not c.isdigit()
+    ]
 
 
 def _chunk(text: str, i: int) -> tuple[str | None, int]:
@@ -177,16 +195,21 @@ def normalize(text: str) -> Normalized:
     k = 0  # the length written
     last = ""
     i, n = 0, len(text)
+    drops = iter(_thousands_spaces(text))
+    drop = next(drops, n)  # the next space that groups thousands (dropped)
     while i < n:
-        if last != " " and (run := _RUN.match(text, i)):
+        if drop < i:
+            drop = next(drops, n)
+        if last != " " and i < drop and (run := _RUN.match(text, i, drop)):
             offsets.write(k, i, i + 1)
             pieces.append(run.group())
             k += run.end() - i
             i, last = run.end(), text[run.end() - 1]
             continue
         chunk, j = _chunk(text, i)
-        if chunk == " " and (last == " " or _DECIMAL_SPACE.match(text, max(0, i - 2))):
-            offsets.stretch(k - 1, j)  # a run of spaces is one space; "2, 05" is "2,05"
+        if chunk == " " and (last == " " or i == drop or _DECIMAL_SPACE.match(text, max(0, i - 2))):
+            # a run of spaces is one space; "2, 05" is "2,05"; "1 250" is "1250"
+            offsets.stretch(k - 1, j)
         elif chunk:
             for _ in chunk:
                 offsets.write(k, i, j)
