@@ -877,7 +877,15 @@ def resolve_month(phrase: TimePhrase, year: int) -> dt.date | None:
 
 #: Words that name the city as a whole in a city report (resolved to the registry's city).
 #: A bare "thành phố" is not one: "Đảng bộ Khối các cơ quan thành phố" is another committee.
-CITY_WORDS: tuple[str, ...] = ("toàn thành phố", "đảng bộ thành phố", "thành ủy")
+#: The city's abbreviation reads as the word ("Đảng bộ TP", "Đảng bộ T.P", "toàn TP").
+CITY_WORDS: tuple[str, ...] = (
+    "toàn thành phố",
+    "đảng bộ thành phố",
+    "thành ủy",
+    "toàn tp",
+    "đảng bộ tp",
+    "đảng bộ t.p",
+)
 _PREFIX = (
     r"(?:(?P<type>quận|huyện|thị\s+xã|thành\s+phố|tp\.?|q\.|h\.|tx\.?"
     r"|xã|phường|thị\s+trấn|đặc\s+khu)\s*)?"

@@ -97,8 +97,9 @@ def test_a_sibling_percentage_of_a_measure_the_plans_do_not_name_takes_no_plan()
 
 
 def test_a_city_abbreviated_ends_its_name_before_the_verb() -> None:
-    text = "Năm 2031, Đảng bộ TP. Hòa Lâm phấn đấu kết nạp 50 quần chúng vào Đảng."
-    assert [s.unit for s in find(text)] == ["Đảng bộ TP. Hòa Lâm"]
+    # (round 49: "Đảng bộ TP" is the city's committee, as "Đảng bộ thành phố" is)
+    text = "Năm 2031, Đảng ủy TP. Hòa Lâm phấn đấu kết nạp 50 quần chúng vào Đảng."
+    assert [s.unit for s in find(text)] == ["Đảng ủy TP. Hòa Lâm"]
 
 
 def test_a_district_written_in_full_still_ends_its_name_before_the_verb() -> None:

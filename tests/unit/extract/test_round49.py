@@ -48,6 +48,27 @@ def test_a_spaced_group_keeps_its_offsets() -> None:
     assert len(norm.text) == len(text) - 1
 
 
+# ------------------------------ the city's committee written with its abbreviation is the
+# city's committee: its plan is the plan of "Đảng bộ Thành phố" later in the text
+
+
+def _city_text(unit: str) -> str:
+    return (
+        f"Năm 2031, Đảng bộ {unit} đề ra chỉ tiêu kết nạp 500 đảng viên mới. Đến nay, Đảng bộ "
+        "Thành phố đã kết nạp đảng viên cho 420 quần chúng (bằng 84% kế hoạch)."
+    )
+
+
+@pytest.mark.parametrize("unit", ["TP Hòa An", "T.P Hòa An", "TP. Hòa An"])
+def test_the_citys_committee_abbreviated_gives_the_plan(unit: str) -> None:
+    assert checked(_city_text(unit)) == [(420, 500, 84, "consistent")]
+
+
+@pytest.mark.parametrize("unit", ["Khối các cơ quan TP", "phường Hòa An", "TPHCM"])
+def test_another_committee_gives_no_plan_to_the_city(unit: str) -> None:
+    assert checked(_city_text(unit)) == []
+
+
 # ------------------------------ a probe of invented lines in the style of a city's Party
 # committee reports after the 2025 reorganization (per-unit lines, numbered items, whole-term
 # figures, merged units, mass organisations, odd writing of figures and names): what each is
