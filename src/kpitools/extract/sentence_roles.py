@@ -107,6 +107,18 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
             f.role = _raised_role(raised)
 
 
+def _aside_of_result(folded: str, figs: list[Figure], target: Figure) -> bool:
+    """Whether ``target`` is set in brackets after a result of its measure (``kết nạp 930
+    hội viên (chỉ tiêu 1.000 hội viên); trong đó …``): an aside, the parts after it the
+    result's, not the target's."""
+    k = next((j for j, g in enumerate(figs) if g is target), 0)
+    result = next((g for g in reversed(figs[:k]) if g.role != "percent"), None)
+    if result is None or result.role != "actual" or not _same_measure(result, target):
+        return False
+    lead = folded[result.end : target.start]
+    return "(" in lead and ")" not in lead[lead.rindex("(") :]
+
+
 def _part_of_target(folded: str, figs: list[Figure], target: Figure, f: Figure) -> bool:
     """Whether ``f`` is a part of the target just set out: a part marker after the target
     (``… 74.000 tỷ đồng, bao gồm thu … 17.500 tỷ đồng``, also after a semicolon, ``được giao
@@ -114,7 +126,7 @@ def _part_of_target(folded: str, figs: list[Figure], target: Figure, f: Figure) 
     ``target`` is (``đạt hơn 99.500 tỷ đồng gồm thu nội địa 45.000 tỷ đồng, thu … 50.100 tỷ
     đồng``: the second part of the list), with no word of a result between."""
     between = folded[target.end : f.start]
-    if _RESULT_SINCE.search(between):
+    if _RESULT_SINCE.search(between) or _aside_of_result(folded, figs, target):
         return False
     if _PART_LEAD.search(between) or _PART_AFTER_STOP.search(between):
         return True

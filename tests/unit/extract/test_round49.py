@@ -69,6 +69,29 @@ def test_another_committee_gives_no_plan_to_the_city(unit: str) -> None:
     assert checked(_city_text(unit)) == []
 
 
+# ------------------------------ a plan in brackets after a result is an aside: the parts
+# after it ("trong đó …") are the result's parts, not the plan's
+
+
+def test_parts_after_a_bracketed_plan_are_the_results_parts() -> None:
+    text = (
+        "Năm 2031, toàn huyện kết nạp 930 đảng viên (chỉ tiêu 1.000 đảng viên); trong đó Đảng "
+        "bộ xã Lam Sơn kết nạp 610 đảng viên, Đảng bộ xã Hồng Phong kết nạp 420 đảng viên."
+    )
+    statements = find(text, money=True)
+    assert [(s.actual, s.target) for s in statements] == [(930, 1000), (610, None), (420, None)]
+    audit = audit_statements(statements)
+    assert "inconsistent" in audit["verdict"]  # the parts exceed their whole
+
+
+def test_parts_after_a_plan_in_brackets_with_no_result_stay_the_plans() -> None:
+    text = (
+        "Năm 2031, huyện phấn đấu kết nạp 1.000 đảng viên (kế hoạch của năm), trong đó các xã "
+        "750 đảng viên."
+    )
+    assert [(s.actual, s.target) for s in find(text, money=True)] == [(None, 1000), (None, 750)]
+
+
 # ------------------------------ a probe of invented lines in the style of a city's Party
 # committee reports after the 2025 reorganization (per-unit lines, numbered items, whole-term
 # figures, merged units, mass organisations, odd writing of figures and names): what each is
