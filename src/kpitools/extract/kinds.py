@@ -107,7 +107,7 @@ _WRITTEN_UNIT = rx(
     rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?(?:\s+số\s+\d{{1,3}})?)"
     r"(?=\s*:?\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
     r"thành\s+lập|"
-    r"phát\s+triển|giao|là)(?!\w)|\s*:?\s*\(?\s*\d)"
+    r"phát\s+triển|giao|là|phấn\s+đấu|đề\s+ra)(?!\w)|\s*:?\s*\(?\s*\d)"
 )
 # "Đảng ủy phường được Thành ủy giao chỉ tiêu …": the unit between is the giver
 _PASSIVE_GIVER_BEFORE = rx(r"(?<!\w)được\s+$")

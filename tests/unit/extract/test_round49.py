@@ -92,6 +92,33 @@ def test_parts_after_a_plan_in_brackets_with_no_result_stay_the_plans() -> None:
     assert [(s.actual, s.target) for s in find(text, money=True)] == [(None, 1000), (None, 750)]
 
 
+# ------------------------------ a unit written before a verb of aim ("phấn đấu", "đề ra")
+# ends before the verb
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        (
+            "Năm 2031, Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh Hòa Lâm phấn đấu tiếp "
+            "nhận 12.400 đơn vị máu an toàn.",
+            "Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh Hòa Lâm",
+        ),
+        (
+            "Năm 2031, Đảng bộ Khối các cơ quan TP đề ra chỉ tiêu kết nạp 500 đảng viên mới.",
+            "Đảng bộ Khối các cơ quan TP",
+        ),
+    ],
+)
+def test_a_unit_ends_before_a_verb_of_aim(text: str, unit: str) -> None:
+    assert [s.unit for s in find(text)] == [unit]
+
+
+def test_a_name_with_a_word_of_such_a_verb_alone_keeps_its_words() -> None:
+    text = "Năm 2031, Đảng bộ xã Đề Thám kết nạp 12 đảng viên, đạt 120% chỉ tiêu (10 đảng viên)."
+    assert [s.unit for s in find(text)] == ["Đảng bộ xã Đề Thám"]
+
+
 # ------------------------------ a probe of invented lines in the style of a city's Party
 # committee reports after the 2025 reorganization (per-unit lines, numbered items, whole-term
 # figures, merged units, mass organisations, odd writing of figures and names): what each is
