@@ -33,7 +33,7 @@ from kpitools.extract.amounts import stated_checks
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
-from kpitools.textfold import rx
+from kpitools.textfold import fold, rx
 
 _YEAR = r"(?:\s+(?:năm\s+)?(?P<{}>(?:19|20)\d{{2}}))?"
 _PLAN_HEAD = (
@@ -48,6 +48,19 @@ _DONE_HEAD = (
 # the header of a plan's column and, on the next line that is not empty, the result's
 _HEADER = rx(
     rf"(?m)^[ \t]*(?P<plan>{_PLAN_HEAD})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<done>{_DONE_HEAD})[ \t]*$"
+)
+# a table of units: "Đơn vị", then the plan's column ("Chỉ tiêu", "Chỉ tiêu giao") and the
+# result's, each row a unit's name, its plan and its result (and their percentage)
+_UNIT_HEADER = rx(
+    r"(?m)^[ \t]*đơn\s+vị[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    r"(?P<plan>chỉ\s+tiêu(?:\s+(?:năm|giao|được\s+giao))?"
+    + _YEAR.format("plan_year")
+    + rf")[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<done>{_DONE_HEAD})[ \t]*$"
+)
+# a row's label that names a unit: a committee, a level of government, an organisation
+_UNIT_LABEL = rx(
+    r"(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ|chi\s+bộ|xã|phường|huyện|quận|thị\s+xã|thị\s+trấn"
+    r"|thành\s+phố|công\s+đoàn|hội|đoàn)(?!\w)"
 )
 # the header of the column of labels
 _LABEL_HEAD = rx(r"(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục|hạng\s+mục")
@@ -82,6 +95,7 @@ class TableRow(NamedTuple):
     percent: Percent | None
     year: int | None
     yearly: bool
+    unit: bool = False  # the label names a unit (a table of units), not an indicator
 
 
 class _Cell(NamedTuple):
@@ -128,7 +142,27 @@ def table_rows(text: str, folded: str, end: int) -> list[TableRow]:
     for m in _HEADER.finditer(folded, 0, end):
         if m.start() < at:
             continue
-        rows = _rows_after(text, folded, m, end)
+        rows = _rows_after(text, folded, m, end, _header_shape(folded, m))
+        out.extend(rows)
+        if rows:
+            at = rows[-1].end
+    return out + _unit_rows(text, folded, end, at)
+
+
+def _unit_rows(text: str, folded: str, end: int, at: int) -> list[TableRow]:
+    """The rows of the tables of units of ``text`` after ``at``.
+
+    Each row's label is a unit's name, the plan's column right after it.
+    """
+    out: list[TableRow] = []
+    for m in _UNIT_HEADER.finditer(folded, at, end):
+        if m.start() < at:
+            continue
+        rows = [
+            r._replace(unit=True)
+            for r in _rows_after(text, folded, m, end, (1, _percent_follows(folded, m)))
+            if _UNIT_LABEL.match(fold(r.label))
+        ]
         out.extend(rows)
         if rows:
             at = rows[-1].end
@@ -148,16 +182,25 @@ def _header_shape(folded: str, m: re.Match[str]) -> tuple[int, bool] | None:
     gap = next((i + 1 for i, c in enumerate(before) if _LABEL_HEAD.fullmatch(c)), None)
     if gap is None:
         return None
+    return gap, _percent_follows(folded, m)
+
+
+def _percent_follows(folded: str, m: re.Match[str]) -> bool:
+    """Whether a column of percentages follows the result's in the header ``m`` matched."""
     following = next(_cells(folded, m.end() + 1, min(len(folded), m.end() + 200)), None)
-    percent = following is not None and bool(
+    return following is not None and bool(
         _PERCENT_HEAD.fullmatch(folded[following.start : following.end])
     )
-    return gap, percent
 
 
-def _rows_after(text: str, folded: str, m: re.Match[str], end: int) -> list[TableRow]:
-    """The rows of the table whose header ``m`` matched."""
-    shape = _header_shape(folded, m)
+def _rows_after(
+    text: str, folded: str, m: re.Match[str], end: int, shape: tuple[int, bool] | None
+) -> list[TableRow]:
+    """The rows of the table whose header ``m`` matched, of the shape given.
+
+    The shape: how many cells lie between a row's label and its plan, and whether a column of
+    percentages follows; None when there is no table.
+    """
     if shape is None:
         return []
     gap, percent = shape

@@ -119,6 +119,45 @@ def test_a_name_with_a_word_of_such_a_verb_alone_keeps_its_words() -> None:
     assert [s.unit for s in find(text)] == ["Đảng bộ xã Đề Thám"]
 
 
+# ------------------------------ a table of units pasted one cell a line ("Đơn vị", "Chỉ
+# tiêu", "Kết quả", "Tỷ lệ"): each row a unit's result against its plan
+
+
+def _rows(text: str) -> list[tuple[object, ...]]:
+    return [
+        (s.unit, s.actual, s.target, s.stated_percent, s.verdict)
+        for s in find(text)
+        if s.actual is not None and s.target is not None
+    ]
+
+
+def test_a_table_of_units_gives_each_units_result_against_its_plan() -> None:
+    text = (
+        "Kết quả phát triển hội viên năm 2031\nĐơn vị\nChỉ tiêu\nKết quả\nTỷ lệ\n"
+        "Hội Nông dân xã Lam Sơn\n40\n46\n115%\nHội Nông dân xã Hồng Phong\n50\n41\n92%"
+    )
+    assert _rows(text) == [
+        ("Hội Nông dân xã Lam Sơn", 46, 40, 115, "consistent"),
+        ("Hội Nông dân xã Hồng Phong", 41, 50, 92, "inconsistent"),
+    ]
+
+
+def test_a_table_of_units_with_no_percentage_pairs_result_and_plan() -> None:
+    text = (
+        "Đơn vị\nChỉ tiêu giao\nThực hiện\nĐảng bộ phường Vĩnh An\n18\n21\n"
+        "Chi bộ Trường Tiểu học Bình Minh\n3\n3"
+    )
+    assert _rows(text) == [
+        ("Đảng bộ phường Vĩnh An", 21, 18, None, "unchecked"),
+        ("Chi bộ Trường Tiểu học Bình Minh", 3, 3, None, "unchecked"),
+    ]
+
+
+def test_rows_that_name_no_unit_are_left_out_of_a_table_of_units() -> None:
+    text = "Đơn vị\nChỉ tiêu\nKết quả\nSố lớp bồi dưỡng mở mới\n12\n14"
+    assert _rows(text) == []
+
+
 # ------------------------------ a probe of invented lines in the style of a city's Party
 # committee reports after the 2025 reorganization (per-unit lines, numbered items, whole-term
 # figures, merged units, mass organisations, odd writing of figures and names): what each is
