@@ -161,6 +161,21 @@ def _thousands_spaces(text: str) -> list[int]:
     ]
 
 
+# a row of a table pasted with tabs: a line with two tabs at least, each between the end of
+# a cell (a letter, a figure, a percent or a closing bracket) and the start of the next (a
+# letter, a figure or an opening bracket), no comma of prose in it; a stray tab in a sentence
+# is a space
+_TAB_CELL = r"(?:[^\n\t,]|,(?!\s))*"  # no comma then a space: a cell, not prose
+_TAB_ROW = re.compile(rf"(?m)^{_TAB_CELL}(?:(?:[^\W_]|[%)])\t(?=[^\W_]|\(){_TAB_CELL}){{2,}}$")
+
+
+def _table_tabs(text: str) -> set[int]:
+    """The offsets of the tabs between the cells of the rows of a table (each a line break)."""
+    return {
+        m.start() + k for m in _TAB_ROW.finditer(text) for k, c in enumerate(m.group()) if c == "\t"
+    }
+
+
 def _chunk(text: str, i: int) -> tuple[str | None, int]:
     """What the character at ``i`` (with the marks after it) becomes, and where it ends."""
     n = len(text)
@@ -195,6 +210,7 @@ def normalize(text: str) -> Normalized:
     k = 0  # the length written
     last = ""
     i, n = 0, len(text)
+    tabs = _table_tabs(text) if "\t" in text else set()
     drops = iter(_thousands_spaces(text))
     drop = next(drops, n)  # the next space that groups thousands (dropped)
     while i < n:
@@ -207,6 +223,8 @@ def normalize(text: str) -> Normalized:
             i, last = run.end(), text[run.end() - 1]
             continue
         chunk, j = _chunk(text, i)
+        if i in tabs:
+            chunk = "\n"  # a tab between two cells of a row: one cell a line, as tables come
         if chunk == " " and (last == " " or i == drop or _DECIMAL_SPACE.match(text, max(0, i - 2))):
             # a run of spaces is one space; "2, 05" is "2,05"; "1 250" is "1250"
             offsets.stretch(k - 1, j)

@@ -34,7 +34,7 @@ def test_thousands_grouped_with_no_break_spaces_are_one_number() -> None:
         ("Tháng 7 100% hộ đã đóng góp.", "7 100%"),  # a percent after the group
         ("Sản lượng đạt 3 450,5 tấn.", "3 450,5"),  # a decimal after the group
         ("Ngày 2/9 150 thanh niên tình nguyện ra quân.", "9 150"),  # a date before it
-        ("Cột\t12\t345\tđoàn viên", "12 345"),  # cells apart by tabs
+        ("Cột\t12\t345\tđoàn viên", "12\n345"),  # cells apart by tabs: one a line
     ],
 )
 def test_groups_that_are_not_one_number_stay_apart(text: str, kept: str) -> None:
@@ -156,6 +156,33 @@ def test_a_table_of_units_with_no_percentage_pairs_result_and_plan() -> None:
 def test_rows_that_name_no_unit_are_left_out_of_a_table_of_units() -> None:
     text = "Đơn vị\nChỉ tiêu\nKết quả\nSố lớp bồi dưỡng mở mới\n12\n14"
     assert _rows(text) == []
+
+
+# ------------------------------ a table pasted with tabs, one row a line: its cells read as
+# one cell a line; a stray tab in a sentence stays a space
+
+
+def test_a_table_of_units_pasted_with_tabs_is_read_by_rows() -> None:
+    text = (
+        "STT\tĐơn vị\tChỉ tiêu\tKết quả\tTỷ lệ\n"
+        "1\tĐoàn Thanh niên phường Vĩnh An\t60\t66\t110%\n"
+        "2\tĐoàn Thanh niên xã Bình Minh\t45\t36\t90%"
+    )
+    assert _rows(text) == [
+        ("Đoàn Thanh niên phường Vĩnh An", 66, 60, 110, "consistent"),
+        ("Đoàn Thanh niên xã Bình Minh", 36, 45, 90, "inconsistent"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Năm 2031, Đảng bộ xã Lam Sơn kết nạp\t36 đảng viên, đạt\t90% chỉ tiêu (40 đảng viên).",
+        "\tNăm 2031, Đảng bộ xã Lam Sơn kết nạp 36 đảng viên, đạt 90% chỉ tiêu (40 đảng viên).",
+    ],
+)
+def test_stray_tabs_in_a_sentence_are_spaces(text: str) -> None:
+    assert checked(text) == [(36, 40, 90, "consistent")]
 
 
 # ------------------------------ a probe of invented lines in the style of a city's Party

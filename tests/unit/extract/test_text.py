@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from kpitools.catalog import read_catalog
 from kpitools.extract import extract_statements, read_phrases
-from kpitools.extract.text import normalize, prepare
+from kpitools.extract.text import _table_tabs, normalize, prepare
 from kpitools.registry import read_registry
 from kpitools.textfold import INVISIBLE, LINE_BREAKS, LOOKALIKES, SPACE_LIKE
 
@@ -25,14 +25,16 @@ BODY = SEED[: SEED.index("Ý kiến bạn đọc")]
 
 
 def spans(text: str) -> tuple[str, list[int], list[int]]:
-    """Normalization one character at a time: the text and each character's original span."""
+    """Normalization one character at a time: the text and each character's original span
+    (a tab between the cells of a table's row is a line break: ``_table_tabs``)."""
+    tabs = _table_tabs(text)
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
     i = 0
     while i < len(text):
         char, j = text[i], i + 1
-        if char == "\r" or char in LINE_BREAKS:
+        if char == "\r" or char in LINE_BREAKS or i in tabs:
             j += char == "\r" and text[j : j + 1] == "\n"
             chunk = "\n"
         else:
