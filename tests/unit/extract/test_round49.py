@@ -54,8 +54,8 @@ def test_a_spaced_group_keeps_its_offsets() -> None:
 
 def _city_text(unit: str) -> str:
     return (
-        f"Năm 2031, Đảng bộ {unit} đề ra chỉ tiêu kết nạp 500 đảng viên mới. Đến nay, Đảng bộ "
-        "Thành phố đã kết nạp đảng viên cho 420 quần chúng (bằng 84% kế hoạch)."
+        f"Năm 2031, Đảng bộ {unit} đặt mục tiêu kết nạp 500 đảng viên trong năm. Hết quý III, "
+        "Đảng bộ Thành phố đã kết nạp 420 đảng viên (bằng 84% kế hoạch)."
     )
 
 
@@ -100,9 +100,9 @@ def test_parts_after_a_plan_in_brackets_with_no_result_stay_the_plans() -> None:
     ("text", "unit"),
     [
         (
-            "Năm 2031, Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh Hòa Lâm phấn đấu tiếp "
-            "nhận 12.400 đơn vị máu an toàn.",
-            "Ban Chỉ đạo vận động hiến máu tình nguyện tỉnh Hòa Lâm",
+            "Năm 2031, Ban Chỉ đạo phong trào khuyến học tỉnh Hòa Lâm phấn đấu trao 900 suất "
+            "học bổng.",
+            "Ban Chỉ đạo phong trào khuyến học tỉnh Hòa Lâm",
         ),
         (
             "Năm 2031, Đảng bộ Khối các cơ quan TP đề ra chỉ tiêu kết nạp 500 đảng viên mới.",
