@@ -31,7 +31,7 @@ from typing import Any, NamedTuple
 
 from kpitools.extract.amounts import stated_checks
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.text import NUM
+from kpitools.extract.text import COUNTED_NOUNS, NUM, PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
 
@@ -70,6 +70,18 @@ _PERCENT_HEAD = rx(
     r"(?:tỷ\s+lệ\s*)?(?:th\s*/\s*kh)?\s*(?:\(?%\)?)?|%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|kh)"
     r"|so\s+(?:với\s+)?(?:kế\s+hoạch|kh)\s*\(?%\)?"
 )
+# a heading's figures on label lines of their own: the plan's ("Chỉ tiêu: 30"), the result's
+# ("Kết quả: 33"), and their percentage ("Đạt: 110%") optional; a count's noun may follow
+# each figure, the same noun on both lines
+_LABEL_LINES = rx(
+    rf"(?m)^[ \t]*(?:chỉ\s+tiêu|kế\s+hoạch)[ \t]*:[ \t]*(?P<plan>{NUM})"
+    rf"(?:[ \t]+(?P<noun>{COUNTED_NOUNS}))?[ \t]*\n(?:[ \t]*\n)*"
+    rf"[ \t]*(?:kết\s+quả|thực\s+hiện)[ \t]*:[ \t]*(?P<done>{NUM})"
+    rf"(?:[ \t]+(?P<noun2>{COUNTED_NOUNS}))?[ \t]*"
+    rf"(?:\n(?:[ \t]*\n)*[ \t]*(?:đạt|tỷ\s+lệ)[ \t]*:[ \t]*(?P<pct>{NUM})[ \t]*%"
+    rf"(?:[ \t]+(?:so\s+với\s+)?{PLAN_NOUNS})?[ \t]*)?$"
+)
+_HEAD_YEAR = rx(r"năm\s+((?:19|20)\d{2})(?!\d)")
 _VALUE = rx(rf"(?:(?P<q>khoảng|dưới|trên|hơn|gần)\s+)?(?P<a>{NUM})(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%?")
 _PLAIN = rx(rf"(?P<a>{NUM})\s*%?")
 _WORD = rx(r"[^\W\d_]{2,}")
@@ -125,6 +137,19 @@ def _cells_before(folded: str, at: int, n: int) -> list[str]:
     return out[::-1][:n]
 
 
+def _cell_before(folded: str, at: int) -> _Cell | None:
+    """The cell that ends nearest before ``at`` (a whole line within a cell's reach), if any."""
+    lo = max(0, at - PROSE_CELL)
+    if lo > 0 and folded[lo - 1] != "\n":  # a line cut by the reach: start after it
+        lo = folded.find("\n", lo, at) + 1
+        if lo == 0:
+            return None
+    last = None
+    for c in _cells(folded, lo, at):
+        last = c
+    return last
+
+
 def _is_label(cell: str) -> bool:
     """Whether ``cell`` may be a row's label: two words of letters at least, no figure."""
     return (
@@ -146,7 +171,49 @@ def table_rows(text: str, folded: str, end: int) -> list[TableRow]:
         out.extend(rows)
         if rows:
             at = rows[-1].end
-    return out + _unit_rows(text, folded, end, at)
+    return out + _unit_rows(text, folded, end, at) + _label_line_rows(text, folded, end)
+
+
+def _label_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
+    """A heading's plan and result on label lines of their own, their percentage optional.
+
+    As in::
+
+        Chi bộ thôn Gò Mây
+        Chỉ tiêu: 30
+        Kết quả: 33
+        Đạt: 110%
+
+    The heading is the line above the plan's (a unit's name or a measure's, two words at
+    least, no colon but at its end); the figures are plain or followed by the same count's
+    noun (never a scale word: no amount of money is read here). What does not fit is left out.
+    """
+    out: list[TableRow] = []
+    for m in _LABEL_LINES.finditer(folded, 0, end):
+        if (m.group("noun") or "") != (m.group("noun2") or ""):
+            continue
+        head = _cell_before(folded, m.start())
+        label = folded[head.start : head.end].rstrip(":").rstrip() if head else ""
+        if head is None or ":" in label or not _is_label(label):
+            continue
+        year = _HEAD_YEAR.search(label)
+        pct = m.group("pct")
+        out.append(
+            TableRow(
+                start=m.start("plan"),
+                end=m.end(),
+                label=" ".join(text[head.start : head.start + len(label)].split()),
+                actual=parse_number(m.group("done")),
+                actual_qualifier=None,
+                target=parse_number(m.group("plan")),
+                target_qualifier=None,
+                percent=parse_percent(pct + "%") if pct else None,
+                year=int(year.group(1)) if year else None,
+                yearly=False,
+                unit=_UNIT_LABEL.match(label) is not None,
+            )
+        )
+    return out
 
 
 def _unit_rows(text: str, folded: str, end: int, at: int) -> list[TableRow]:
