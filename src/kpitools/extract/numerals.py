@@ -195,12 +195,54 @@ def _values_or_noted(
     """:func:`_figure_values` of a match; a figure in no number format (``12.723.4``) is
     noted where it is and not read (None), unless it has one reading (:func:`_one_reading`)."""
     try:
-        return _figure_values(kind, m, doc.text)
+        read = _figure_values(kind, m, doc.text)
     except NumberFormatError as err:  # said where, not read, no failure
         read = _one_reading(doc, kind, m, start)
         if read is None:
             doc.note_unread(start, m.end(), str(err.text), err.reason)
         return read
+    if kind == "money" and _comma_among_points(doc.text, m):
+        written = doc.text[m.start("a") : m.end("a")]
+        doc.note_unread(start, m.end("a"), written, AMBIGUOUS_COMMA)
+        return None
+    return read
+
+
+AMBIGUOUS_COMMA = "two readings: a comma before three digits beside thousands grouped with points"
+"""Why an amount such as ``7,250 triệu`` is left unread (:func:`_comma_among_points`)."""
+# an amount with one comma before three digits ("7,250"), and one grouped with points
+_THREE_AFTER_COMMA = re.compile(r"\d{1,3},\d{3}")
+_POINT_GROUPED = rx(
+    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})+)(?![\d]|[.,]\d)\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
+    r"(?:\s*(?P<cur>đồng|đ|usd)(?!\w))?"
+)
+AMBIGUITY_REACH = 400
+"""How far (characters, on its line) a neighbour of an amount's scale word is looked for."""
+
+
+def _comma_among_points(text: str, m: re.Match[str]) -> bool:
+    """Whether the amount ``m`` matched is written with one comma before three digits, the
+    last a zero (``7,250 triệu``: a decimal is seldom padded with one), beside an amount of
+    the same scale word and currency grouped with points on its line (``31.400 triệu``), the
+    comma's two readings apart: with a thousands comma it is of its neighbour's order (within
+    ten times), as a decimal a thousandth of that. The points say a decimal, the padded zero
+    and the neighbour say thousands: it is left unread, and said."""
+    mag, written = m.group("mag"), m.group("a")
+    if not mag or m.group("mag2") or not _THREE_AFTER_COMMA.fullmatch(written):
+        return False
+    if not written.endswith("0"):  # "7,256": no padded zero, a decimal as the style says
+        return False
+    lo = max(text.rfind("\n", 0, m.start()) + 1, m.start() - AMBIGUITY_REACH)
+    hi = text.find("\n", m.end(), m.end() + AMBIGUITY_REACH)
+    hi = m.end() + AMBIGUITY_REACH if hi < 0 else hi
+    whole, cur = parse_number(written.replace(",", "")), m.group("cur") or ""
+    for n in _POINT_GROUPED.finditer(text, lo, hi):
+        if (fold(n.group("mag")), fold(n.group("cur") or "")) != (fold(mag), fold(cur)):
+            continue
+        near = parse_number(n.group("a"))
+        if near / 10 <= whole <= near * 10:
+            return True
+    return False
 
 
 # "1,591,3 nghìn tỷ": thousands grouped by commas, then a decimal comma (a group of one or

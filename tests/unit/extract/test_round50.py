@@ -3,8 +3,16 @@ evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
+import warnings
+from decimal import Decimal
+
 import pytest
 from reading import checked, find
+
+from kpitools.extract import UnreadFigureWarning
+from kpitools.extract.numerals import AMBIGUOUS_COMMA
+
+D = Decimal
 
 # ------------------------------ a heading's plan, result and percentage on label lines of
 # their own are the heading's result against its plan
@@ -42,3 +50,53 @@ def test_label_lines_without_a_percentage_pair_the_two_figures() -> None:
 )
 def test_label_lines_that_do_not_fit_are_left_out(text: str) -> None:
     assert checked(text) == []
+
+
+# ------------------------------ an amount with a comma before three digits, the last a zero,
+# beside an amount of its scale word grouped with points: two readings, left unread and said
+
+
+def _read_with_warnings(text: str) -> tuple[list[object], list[str]]:
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = [s.actual for s in find(text, money=True) if s.actual is not None]
+    return found, [str(w.message) for w in caught if w.category is UnreadFigureWarning]
+
+
+def test_a_padded_comma_beside_point_thousands_is_left_unread_and_said() -> None:
+    text = (
+        "Ngành chế biến đạt 21.300 triệu đồng, bằng 61% kế hoạch. "
+        "Ngành dệt may đạt 4,870 triệu đồng, bằng 52% kế hoạch."
+    )
+    found, said = _read_with_warnings(text)
+    assert found == [D("21300000000")]
+    assert len(said) == 1 and "'4,870'" in said[0] and AMBIGUOUS_COMMA in said[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "amount"),
+    [
+        # no zero last: a decimal, as the points of the document say
+        (
+            "Ngành chế biến đạt 21.300 triệu đồng. Ngành dệt may đạt 4,875 triệu đồng, bằng 52% kế"
+            " hoạch.",
+            D("4875000"),
+        ),
+        # no neighbour grouped with points: read as ever
+        ("Ngành dệt may đạt 4,870 triệu đồng, bằng 52% kế hoạch.", D("4870000")),
+        # the neighbour in another currency
+        (
+            "Nhập khẩu 2.950 tỷ đồng. Xuất khẩu đạt 3,410 tỷ USD, bằng 81% kế hoạch.",
+            D("3410000000"),
+        ),
+        # the neighbour far from it in size: the decimal is no thousandth of a like amount
+        (
+            "Tổng vốn 95.000 tỷ đồng. Gói thầu B giải ngân 2,150 tỷ đồng, đạt 43% kế hoạch.",
+            D("2150000000"),
+        ),
+    ],
+)
+def test_other_commas_are_read_as_the_document_writes_them(text: str, amount: Decimal) -> None:
+    found, said = _read_with_warnings(text)
+    assert amount in found
+    assert said == []
