@@ -93,9 +93,10 @@ def interpret(
     _fitting_plans_before(doc, kept)
     out: list[dict[str, Any]] = []
     unsummed = _unsummed_wholes(kept)
+    heads = _fraction_list_heads(kept)
     for d in kept:
         if (
-            _keeps(d, plan_amount=_plan_amount(doc, d))
+            _keeps(d, plan_amount=_plan_amount(doc, d), list_head=id(d) in heads)
             or _exceeds_whole(d)
             or id(d) in unsummed
             or id(d.part_of) in unsummed
@@ -704,9 +705,25 @@ def _unsummed_wholes(drafts: list[Draft]) -> set[int]:
     return out
 
 
-def _keeps(d: Draft, *, plan_amount: bool = False) -> bool:
+def _bare_fraction(d: Draft) -> bool:
+    """Whether the draft's result is a fraction (result/plan) with no noun after it."""
+    return d.actual_fig is not None and d.actual_fig.kind == "pair" and d.noun_fig is None
+
+
+def _fraction_list_heads(drafts: list[Draft]) -> set[int]:
+    """The ids of the fractions with no noun that a later such fraction of their sentence
+    follows in a list (``xã A 4/6; xã B 5/7``): the list's first item, kept as the later
+    items that inherit from it are."""
+    return {
+        id(d.inherit)
+        for d in drafts
+        if d.inherit is not None and _bare_fraction(d) and _bare_fraction(d.inherit)
+    }
+
+
+def _keeps(d: Draft, *, plan_amount: bool = False, list_head: bool = False) -> bool:
     """Whether the draft is a KPI statement (``plan_amount``: its target is an amount a
-    plan sets out)."""
+    plan sets out; ``list_head``: a fraction a list's later fractions follow)."""
     keep = (
         d.metric is not None
         or d.target is not None
@@ -723,8 +740,10 @@ def _keeps(d: Draft, *, plan_amount: bool = False) -> bool:
         and not plan_amount
     ):
         keep = False  # "được giao quản lý 300 hộ": a target only when it counts a metric
-    if d.actual_fig is not None and d.actual_fig.kind == "pair" and d.noun_fig is None:
-        keep = keep and (d.inherit is not None or d.percent_fig is not None or d.heading_metric)
+    if _bare_fraction(d):
+        keep = keep and (
+            d.inherit is not None or list_head or d.percent_fig is not None or d.heading_metric
+        )
     return keep
 
 

@@ -100,3 +100,20 @@ def test_other_commas_are_read_as_the_document_writes_them(text: str, amount: De
     found, said = _read_with_warnings(text)
     assert amount in found
     assert said == []
+
+
+# ------------------------------ a list of fractions with no noun after each: the first item
+# is kept as the later ones that follow it are
+
+
+def _pairs(text: str) -> list[tuple[object, object, object]]:
+    return [(s.unit, s.actual, s.target) for s in find(text) if s.target is not None]
+
+
+def test_every_fraction_of_a_list_with_no_noun_is_read() -> None:
+    text = "Còn chậm tiến độ: chi bộ thôn Đá Bạc 3/5; chi bộ thôn Suối Mơ 2/4."
+    assert _pairs(text) == [("chi bộ thôn Đá Bạc", 3, 5), ("chi bộ thôn Suối Mơ", 2, 4)]
+
+
+def test_a_lone_fraction_with_no_noun_is_still_no_statement() -> None:
+    assert _pairs("Còn chậm tiến độ: chi bộ thôn Đá Bạc 3/5.") == []
