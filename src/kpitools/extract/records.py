@@ -458,12 +458,14 @@ def _counts_whole_things(doc: Doc, f: Figure | None) -> bool:
     return m is not None and _WHOLE_THINGS.match(doc.fold, m.start("thing")) is not None
 
 
-# "hoàn thành 17/21 chỉ tiêu", "có 7/7 thôn đạt chuẩn": things counted against their total
-# (criteria met, places or bodies that reach a standard), never a result against its target
+# "hoàn thành 17/21 chỉ tiêu", "có 7/7 thôn đạt chuẩn", "4/6 chi hội xếp loại khá": things
+# counted against their total (criteria met, places, party or mass-organisation bodies that
+# reach a standard), never a result against its target
 _COUNTED_OF_TOTAL = rx(
     r"\s*(?:chỉ\s+tiêu|tiêu\s+chí|thôn|làng|ấp|bản|buôn|xã|phường|thị\s+trấn|khu\s+phố"
     r"|tổ\s+dân\s+phố|khu\s+dân\s+cư|chi\s+bộ|đảng\s+bộ|tổ\s+chức\s+cơ\s+sở\s+đảng"
-    r"|tổ\s+chức\s+đảng|đơn\s+vị|trường|hợp\s+tác\s+xã|htx|huyện|quận|cơ\s+quan)(?!\w)"
+    r"|tổ\s+chức\s+đảng|đơn\s+vị|trường|hợp\s+tác\s+xã|htx|huyện|quận|cơ\s+quan"
+    r"|công\s+đoàn\s+cơ\s+sở|chi\s+đoàn|chi\s+hội|đoàn\s+cơ\s+sở|hội\s+cơ\s+sở)(?!\w)"
 )
 # what makes such a fraction a result against its target again: bodies founded, members
 # admitted or developed ("thành lập mới 5/6 chi bộ", "kết nạp 40/50")
