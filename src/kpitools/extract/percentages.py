@@ -1007,12 +1007,50 @@ def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figur
         or any(c in doc.fold[g.span_end : marker.start()] for c in ",;:()")
     ):
         return previous
-    if not _BARE_PART.fullmatch(doc.fold, marker.end(), inside[0].qual_start or inside[0].start):
-        return previous
-    pairs = itertools.pairwise(inside)
-    if all(_NEXT_PART.fullmatch(doc.fold, h.span_end, k.qual_start or k.start) for h, k in pairs):
+    if _bare_parts(doc, marker.end(), inside) or _named_parts(doc, g, marker.end(), inside):
         return previous[: -len(inside)]
     return previous
+
+
+def _bare_parts(doc: Doc, opened: int, inside: list[Figure]) -> bool:
+    """Whether the parts listed from ``opened`` are bare counts (``có 120 nữ và 9 người dân
+    tộc``): no words before the first, a few words and a comma or ``và`` between them."""
+    if not _BARE_PART.fullmatch(doc.fold, opened, inside[0].qual_start or inside[0].start):
+        return False
+    pairs = itertools.pairwise(inside)
+    return all(
+        _NEXT_PART.fullmatch(doc.fold, h.span_end, k.qual_start or k.start) for h, k in pairs
+    )
+
+
+# a part named by one or two words before its count ("trong đó tập trung 8 lớp, lưu động 3
+# lớp"): the name, with no figure nor punctuation
+_PART_NAME = rx(r"(?:\s*[^\W\d_]+){0,2}\s*$")
+# between two named parts: the words after the first (its noun), a comma or "và", the name of
+# the next
+_NAMED_NEXT = rx(r"(?:\s*[^\W\d_]+){1,4}\s*(?:,|và)(?:\s*[^\W\d_]+){0,2}\s*$")
+
+
+def _noun_of(doc: Doc, f: Figure) -> str | None:
+    """The first word of the noun written after the count ``f``, if any."""
+    if f.noun_start is None or f.noun_end is None:
+        return None
+    words = doc.fold[f.noun_start : f.noun_end].split()
+    return words[0] if words else None
+
+
+def _named_parts(doc: Doc, whole: Figure, opened: int, inside: list[Figure]) -> bool:
+    """Whether the parts listed from ``opened`` are two or more counts of the whole's own noun,
+    each named by at most two words (``40 lớp, trong đó tập trung 8 lớp, lưu động 3 lớp và
+    29 lớp trực tuyến, đạt 110% kế hoạch``): kinds of the whole, whose plan the percentage
+    after them is of."""
+    noun = _noun_of(doc, whole)
+    if len(inside) < 2 or noun is None or any(_noun_of(doc, h) != noun for h in inside):
+        return False
+    if not _PART_NAME.fullmatch(doc.fold, opened, inside[0].qual_start or inside[0].start):
+        return False
+    pairs = itertools.pairwise(inside)
+    return all(_NAMED_NEXT.fullmatch(doc.fold, h.end, k.qual_start or k.start) for h, k in pairs)
 
 
 # "… 520 đơn vị máu, (trong đó 60 đơn vị tiểu cầu), đạt 104% kế hoạch": a part marker opening the

@@ -144,3 +144,41 @@ def test_bodies_founded_as_a_fraction_stay_a_result_against_the_plan() -> None:
     text = "Năm 2036, huyện thành lập mới 5/6 công đoàn cơ sở trong doanh nghiệp."
     [s] = [s for s in find(text) if s.target is not None]
     assert (s.actual, s.target, s.stated_kind) == (5, 6, None)
+
+
+# ------------------------------ a percentage of a plan after two or more named parts of the
+# whole's own noun (``trong đó`` + a short name + a count) is the whole's
+
+
+def _stated_on(text: str) -> list[tuple[object, str | None]]:
+    return [(s.actual, s.stated) for s in find(text) if s.stated is not None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        (
+            "Năm 2036, hội mở 30 lớp, trong đó tập trung 12 lớp, lưu động 10 lớp và 8 lớp "
+            "trực tuyến, đạt 120% kế hoạch."
+        ),
+        "Năm 2036, hội mở 30 lớp, trong đó tập trung 12 lớp và 18 lớp buổi tối, đạt 120% kế hoạch.",
+    ],
+)
+def test_a_plan_percentage_after_named_parts_is_the_wholes(text: str) -> None:
+    assert _stated_on(text) == [(30, "120%")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one part only: not a list of kinds of the whole
+        "Năm 2036, hội mở 30 lớp, trong đó lưu động 12 lớp, đạt 110% kế hoạch.",
+        # the parts count another noun than the whole's
+        "Năm 2036, hội mở 30 lớp, trong đó tập trung 12 học viên và 18 học viên buổi tối, "
+        "đạt 110% kế hoạch.",
+    ],
+)
+def test_a_percentage_after_one_part_or_parts_of_another_noun_is_not_the_wholes(
+    text: str,
+) -> None:
+    assert all(actual != 30 for actual, _ in _stated_on(text))
