@@ -109,6 +109,16 @@ _WRITTEN_UNIT = rx(
     r"thành\s+lập|"
     r"phát\s+triển|giao|là|phấn\s+đấu|đề\s+ra)(?!\w)|\s*:?\s*\(?\s*\d)"
 )
+_GROUP_VERB = (
+    r"(?:(?:đã|mới|chỉ)\s+)?(?:kết\s+nạp|đạt|có|được|thành\s+lập|phát\s+triển)(?:\s+được)?"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?"
+)
+# a group of bodies an item of a list names, in lower case ("các đảng bộ xã kết nạp 150",
+# "những chi bộ trường học 40"): a part of a whole, no unit of the registry; its verb, if
+# any, then its figure follow it
+_GROUP_NAME = rx(
+    rf"(?<!\w)(?:các|những)\s+{_UNIT_WORDS}[^,;:()\d]*?(?=\s*:?\s*(?:{_GROUP_VERB})?\s*$)"
+)
 # "Đảng ủy phường được Thành ủy giao chỉ tiêu …": the unit between is the giver
 _PASSIVE_GIVER_BEFORE = rx(r"(?<!\w)được\s+$")
 _GIVES_AFTER = rx(r"\s+giao(?!\w)")
@@ -221,6 +231,15 @@ def _written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
     if len(words) < 2 or not any(w[0].isupper() for w in words[1:]):
         return None
     return UnitMention(m.start("u"), m.start("u") + len(text), text, None, ())
+
+
+def _group_name(doc: Doc, start: int, pos: int) -> str | None:
+    """The group of bodies named right before the figure at ``pos`` in the clause from
+    ``start`` (:data:`_GROUP_NAME`), folded, if any."""
+    found = None
+    for m in _GROUP_NAME.finditer(doc.fold, start, pos):
+        found = m  # the last
+    return " ".join(found.group().split()) if found is not None else None
 
 
 def _opening_unit(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | None:

@@ -35,6 +35,7 @@ from kpitools.extract.figures import (
 from kpitools.extract.kinds import (
     _PLACE,
     _bare_in_index_list,
+    _group_name,
     _percent_kind,
     _regions,
     _time_for,
@@ -994,7 +995,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
             options = ((t, [d for d in inside if d is not t and related(t, d)]) for t in reach)
             for total, parts in _named_total(doc, start, (o for o in options if o[1])):
                 units = [_plain_unit(doc, d) for d in parts]
-                disjoint = len(parts) >= 2 and None not in units and len(set(units)) == len(units)
+                disjoint = _distinct_units(units)
                 consists = fold("gồm") in marker and not _some_kinds(total, parts)
                 if disjoint or (consists and len(parts) >= 2):
                     rule = "sum_equal" if consists else "sum_at_most"
@@ -1258,7 +1259,7 @@ def _link_totals_after(doc: Doc, actual: list[Draft]) -> None:
             and _same_kind(doc, d, e)
         ]
         units = [_plain_unit(doc, e) for e in parts]
-        if len(parts) >= 2 and None not in units and len(set(units)) == len(units):
+        if _distinct_units(units):
             d.total_after = True
             for e in parts:
                 e.part_of, e.part_rule = d, "sum_equal"
@@ -1287,4 +1288,16 @@ def _plain_unit(doc: Doc, d: Draft) -> str | None:
         return names[-1].code or names[-1].text
     # a unit the registry does not know, kept as written ("xã Tân Lập kết nạp 14")
     written = _written_unit(doc, clause, d.actual_fig.start)
-    return written.text if written is not None else None
+    if written is not None:
+        return written.text
+    # a group of bodies ("các chi bộ trường học kết nạp 40"), kept folded
+    return _group_name(doc, clause, d.actual_fig.start)
+
+
+def _distinct_units(units: list[str | None]) -> bool:
+    """Whether two or more parts each name a unit or group of their own, none of them inside
+    another's name (``các chi bộ thôn`` and ``các chi bộ thôn vùng cao`` may overlap)."""
+    named = [u for u in units if u is not None]
+    if len(units) < 2 or len(named) < len(units) or len(set(named)) < len(named):
+        return False
+    return not any(a != b and b.startswith(a + " ") for a in named for b in named)

@@ -182,3 +182,30 @@ def test_a_percentage_after_one_part_or_parts_of_another_noun_is_not_the_wholes(
     text: str,
 ) -> None:
     assert all(actual != 30 for actual, _ in _stated_on(text))
+
+
+# ------------------------------ parts named as groups of bodies (``các chi bộ …``) are
+# disjoint parts of their whole: together they may not exceed it
+
+
+def test_groups_of_bodies_that_together_exceed_their_whole_are_flagged() -> None:
+    text = (
+        "Năm 2036, toàn huyện kết nạp 140 đảng viên, trong đó các đảng bộ xã kết nạp "
+        "95 đảng viên và các chi bộ doanh nghiệp kết nạp 70 đảng viên."
+    )
+    assert _findings(text) == ["inconsistent"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # within their whole
+        "Năm 2036, toàn huyện kết nạp 140 đảng viên, trong đó các đảng bộ xã kết nạp "
+        "95 đảng viên và các chi bộ doanh nghiệp kết nạp 45 đảng viên.",
+        # one group inside the other's name: they may overlap, no sum is checked
+        "Năm 2036, toàn huyện kết nạp 140 đảng viên, trong đó các chi bộ thôn kết nạp "
+        "95 đảng viên và các chi bộ thôn miền núi kết nạp 70 đảng viên.",
+    ],
+)
+def test_groups_within_their_whole_or_nested_raise_no_finding(text: str) -> None:
+    assert _findings(text) == []
