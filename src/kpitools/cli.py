@@ -275,9 +275,12 @@ def _extract_csv(
 def _extract_table(
     args: argparse.Namespace, found: list[Any], frame: Any, audit: Any, out: Any
 ) -> None:
+    from kpitools.catalog import read_catalog
     from kpitools.extract.display import audit_table, statements_table
+    from kpitools.io.dataset import find_path
 
-    table = statements_table(frame, lang=args.lang).frame
+    catalog = read_catalog(find_path(args.catalog))  # read before: it labels the metrics
+    table = statements_table(frame, lang=args.lang, catalog=catalog).frame
     head = ["#", *table.columns[:-1]]
     rows = [[str(i), *row[:-1]] for i, row in enumerate(table.iter_rows(), start=1)]
     _print_table(head, rows, out)

@@ -625,6 +625,10 @@ _EXTRACT = {
         "một dòng của bảng chỉ tiêu (cột kế hoạch, cột thực hiện)",
         "a row of an indicator table (the plan's column, the result's)",
     ),
+    "extract.note.table_row_checked": _pair(
+        "một dòng của bảng chỉ tiêu (cột kế hoạch, cột thực hiện): ",
+        "a row of an indicator table (the plan's column, the result's): ",
+    ),
     "extract.note.no_percent": _pair("; không có tỷ lệ để kiểm tra", "; no percentage to check"),
     "extract.note.actual_approximate": _pair(
         " (số thực hiện là số gần đúng)", " (the actual is approximate)"

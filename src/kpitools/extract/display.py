@@ -11,6 +11,7 @@ from typing import Any
 
 import polars as pl
 
+from kpitools.catalog import MetricCatalog
 from kpitools.display import Html, stylesheet
 from kpitools.extract.notes import note_text
 from kpitools.extract.statements import Statement, as_frame
@@ -142,9 +143,16 @@ def _display(text: str) -> str:
 
 
 def statements_table(
-    statements: pl.DataFrame | Iterable[Statement], *, lang: str = "vi", caption: str = ""
+    statements: pl.DataFrame | Iterable[Statement],
+    *,
+    lang: str = "vi",
+    caption: str = "",
+    catalog: MetricCatalog | None = None,
 ) -> Table:
     """The statements formatted for reading, one row each, in text order.
+
+    With a ``catalog``, a metric of it is labelled in ``lang`` (its ``label_en`` in English);
+    without one, or for a metric it lacks, the label read with the statement is shown.
 
     A ``reason`` column (the ``unplaced`` frame of :func:`statements_to_kpis`) is shown too,
     in ``lang`` (from its ``reason_data``).
@@ -162,7 +170,7 @@ def statements_table(
     w = {c: word(f"extract.{c}", lang) for c in (*columns, "computed", "check", "text", *extra)}
     out: dict[str, list[str]] = {h: [] for h in w.values()}
     for r in df.iter_rows(named=True):
-        out[w["metric"]].append(r["label"] or r["metric"] or "")
+        out[w["metric"]].append(_metric_label(r, catalog, lang))
         out[w["unit"]].append(" ".join(x for x in (r["unit_code"], r["unit"]) if x))
         out[w["year"]].append(str(r["year"]) if r["year"] else (r.get("term") or ""))
         as_of = r["as_of"]
@@ -171,10 +179,13 @@ def statements_table(
         )
         qualifier = f"{r['qualifier']} " if r["qualifier"] and not r["exact"] else ""
         scale = _measure_scale(r.get("measure"))  # money in the unit written (its label says)
-        out[w["actual"]].append(
-            qualifier + _fmt_figure(r["actual"], r["actual_range"], lang, scale)
-        )
+        actual = _fmt_figure(r["actual"], r["actual_range"], lang, scale)
         target = _fmt_figure(r["target"], r["target_range"], lang, scale)
+        if target and not _has_actual(r):
+            target = qualifier + target  # a target's qualifier stands before the target
+        else:
+            actual = qualifier + actual
+        out[w["actual"]].append(actual)
         if not target and r.get("implied_target") is not None:
             # derived, never read: actual / stated percentage
             implied = _scaled(r["implied_target"], scale)
@@ -194,6 +205,17 @@ def statements_table(
         caption=caption,
         lang=lang,
     )
+
+
+def _metric_label(r: dict[str, Any], catalog: MetricCatalog | None, lang: str) -> str:
+    metric = r["metric"]
+    if catalog is not None and metric and metric in catalog:
+        return catalog.label(metric, lang=lang)
+    return r["label"] or metric or ""
+
+
+def _has_actual(r: dict[str, Any]) -> bool:
+    return r["actual"] is not None or bool(r["actual_range"])
 
 
 def audit_table(audit: pl.DataFrame, *, lang: str = "vi", caption: str = "") -> Table:

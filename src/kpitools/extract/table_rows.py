@@ -341,5 +341,5 @@ def row_checks(r: TableRow) -> dict[str, Any]:
     said = seg("percent", a=f"{r.actual:f}", t=f"{t:f}", exact=f"{check.exact:.6g}")
     return {
         "computed_percent": check.computed,
-        **stated_checks((lead, said), None, check, r.percent.value),
+        **stated_checks((seg("table_row_checked"), said), None, check, r.percent.value),
     }

@@ -1,0 +1,62 @@
+"""Round 52 of the extraction rules (issue 17): fixes from a user's reading of the docs, each
+with a positive and a negative case on invented text (never the evaluation set's figures or
+sentences)."""
+
+from __future__ import annotations
+
+from reading import CATALOG, find
+
+from kpitools.extract import audit_statements, statements_frame
+from kpitools.extract.display import audit_table, statements_table
+
+TARGET_ONLY = "Năm 2041 Hội Nông dân xã phấn đấu phát triển trên 260 hội viên."
+QUALIFIED_ACTUAL = "Năm 2041 Hội Nông dân xã phát triển trên 270 hội viên, vượt kế hoạch 250."
+INDICATOR_ROWS = "Chi bộ thôn Bắc năm 2041\nChỉ tiêu: 40\nKết quả: 46\nĐạt: 115%\n"
+INDICATOR_ROWS_NO_PERCENT = "Chi bộ thôn Bắc năm 2041\nChỉ tiêu: 40\nKết quả: 46\n"
+ADMITTED = "Năm 2041 Đảng bộ xã Hòa Lạc kết nạp 18 đảng viên, đạt 90% kế hoạch 20 đảng viên."
+
+
+def _row(text: str, lang: str = "vi") -> dict[str, str]:
+    return statements_table(find(text), lang=lang, catalog=CATALOG).frame.row(0, named=True)
+
+
+def test_a_target_qualifier_stands_before_the_target() -> None:
+    row = _row(TARGET_ONLY)
+    assert row["Chỉ tiêu"] == "trên 260"
+    assert not row["Thực hiện"].startswith("trên")
+
+
+def test_an_actual_qualifier_stays_before_the_actual() -> None:
+    row = _row(QUALIFIED_ACTUAL)
+    assert row["Thực hiện"].startswith("trên ")
+    assert not row["Chỉ tiêu"].startswith("trên")
+
+
+def _notes(text: str, lang: str) -> list[str]:
+    shown = audit_table(audit_statements(statements_frame(find(text))), lang=lang).frame
+    return [n for n in shown[shown.columns[-1]].to_list() if n]
+
+
+def test_an_indicator_row_note_has_a_separator_in_both_languages() -> None:
+    (vi,) = _notes(INDICATOR_ROWS, "vi")
+    (en,) = _notes(INDICATOR_ROWS, "en")
+    assert "cột thực hiện): 100 × 46 / 40" in vi
+    assert "the result's): 100 × 46 / 40" in en
+
+
+def test_an_indicator_row_without_percentage_keeps_its_own_note() -> None:
+    statements = find(INDICATOR_ROWS_NO_PERCENT)
+    notes = [s.note for s in statements if s.note]
+    assert notes and all("): " not in n and "); " in n for n in notes)
+
+
+def test_english_table_labels_a_catalog_metric_in_english() -> None:
+    row = _row(ADMITTED, "en")
+    assert row["Metric"] == CATALOG.label("admissions", lang="en")
+    assert _row(ADMITTED)["Chỉ số"] == CATALOG.label("admissions")
+
+
+def test_without_a_catalog_the_read_label_is_shown() -> None:
+    (s,) = find(ADMITTED)
+    row = statements_table([s], lang="en").frame.row(0, named=True)
+    assert row["Metric"] == s.label
