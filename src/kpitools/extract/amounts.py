@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
-from kpitools.numbers import Consistency, parse_number
+from kpitools.numbers import Consistency, Percent, parse_number
 from kpitools.textfold import fold, fold_pattern, rx, words_rx
 
 if TYPE_CHECKING:
@@ -810,6 +810,24 @@ def far_from_about(exact: Decimal, stated: Decimal) -> bool:
 
 FLOORS = ("trên", "hơn")
 """The qualifiers that make an amount a floor: the true amount is above it."""
+
+
+def under_floor_target(percent: Percent, qual: str | None, exact: Decimal) -> bool:
+    """Whether a stated percentage cannot be of a target written as a floor (``trên 300``).
+
+    The true target is above its figure, so the true percentage is below ``exact`` (that of
+    the figures as written): a floor percentage (``trên 41%``) must be below ``exact``, a
+    plain one at most half a unit of its last digit above it.
+
+    >>> under_floor_target(Percent(Decimal("41.2"), 1, "41,2%"), "trên", Decimal(40))
+    True
+    >>> under_floor_target(Percent(Decimal(40), 0, "40%"), None, Decimal(40))
+    False
+    """
+    if qual in FLOORS:
+        return exact <= percent.value
+    half = Decimal(5).scaleb(-percent.decimals - 1)
+    return qual is None and percent.value - half > exact
 
 
 def cut_above_floor(qual: str | None, text: str, check: Consistency) -> bool:

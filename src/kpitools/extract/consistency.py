@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from kpitools.extract.amounts import FLOORS, stated_checks
+from kpitools.extract.amounts import FLOORS, stated_checks, under_floor_target
 from kpitools.extract.assembly import _fitted_end
 from kpitools.extract.figures import _GROWTH_BASE, Draft, Figure, _plan_of, _single
 from kpitools.extract.kinds import _exceeded_under
@@ -104,7 +104,10 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         )
         return out
     if approximate:
-        out.update(_approximate_checks(d, _signed(d, p.percent), p.qualifier, a, t))
+        out.update(
+            _floor_target_checks(d, p.percent, p.qualifier, a, t)
+            or _approximate_checks(d, _signed(d, p.percent), p.qualifier, a, t)
+        )
         return out
     out.update(_percent_checks(d, _signed(d, p.percent), p.qualifier, a, t))
     return out
@@ -359,6 +362,40 @@ def _floor_short(d: Draft, percent: Percent, qual: str | None, a: Decimal, t: De
     unit = 2 * _half_unit(m.group(1), a)
     half = Decimal(5).scaleb(-percent.decimals - 1)
     return (a + unit) * 100 / t <= percent.value - half
+
+
+_TARGET_FLOORS = (*FLOORS, "trở lên")
+"""The qualifiers that make a target a floor: the true target is above its figure."""
+
+
+def _floor_target_checks(
+    d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal
+) -> dict[str, Any]:
+    """An attainment of a target written as a floor (``trên 300``), its actual exact: the
+    true percentage is below the one of the figures as written, so a percentage written at
+    or above that one, or a floor percentage (``trên 41%``) not below it, is inconsistent;
+    else unchecked. The check a target stated in a later sentence gets
+    (:mod:`~kpitools.extract.targets`). {} when the draft is not such an attainment."""
+    f, g = d.actual_fig, d.target_fig
+    if d.kind != "attainment" or f is None or f.qualifier or g is None or d.excess_fig:
+        return {}
+    if g.qualifier not in _TARGET_FLOORS or qual not in (None, *FLOORS) or t <= 0:
+        return {}
+    exact = a * 100 / t
+    bad = under_floor_target(percent, qual, exact)
+    lead = (
+        seg("percent", a=a, t=t, exact=f"{exact:.6g}"),
+        seg("target_qualified", target_qual=g.qualifier, t=t),
+    )
+    if not bad:
+        return {"verdict": "unchecked", **noted(*lead)}
+    tail = seg("so_not_qual", qual=qual, percent=percent.value) if qual else None
+    return {
+        "computed_percent": float(round(exact, percent.decimals)),
+        "consistent": False,
+        "verdict": "inconsistent",
+        **noted(*lead, tail or seg("so_not", percent=percent.value)),
+    }
 
 
 def _approximate_checks(

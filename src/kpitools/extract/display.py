@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import json
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -181,7 +182,10 @@ def statements_table(
         scale = _measure_scale(r.get("measure"))  # money in the unit written (its label says)
         actual = _fmt_figure(r["actual"], r["actual_range"], lang, scale)
         target = _fmt_figure(r["target"], r["target_range"], lang, scale)
-        if target and not _has_actual(r):
+        floor = _target_floor(r)
+        if floor:  # a target written as a floor, the actual exact (its check's note says)
+            target = f"{floor} {target}"
+        elif target and not _has_actual(r):
             target = qualifier + target  # a target's qualifier stands before the target
         else:
             actual = qualifier + actual
@@ -212,6 +216,14 @@ def _metric_label(r: dict[str, Any], catalog: MetricCatalog | None, lang: str) -
     if catalog is not None and metric and metric in catalog:
         return catalog.label(metric, lang=lang)
     return r["label"] or metric or ""
+
+
+def _target_floor(r: dict[str, Any]) -> str | None:
+    """The qualifier of a target written as a floor, as the statement's check noted it."""
+    for name, fields in json.loads(r.get("note_data") or "[]"):
+        if name == "target_qualified":
+            return str(fields["target_qual"])
+    return None
 
 
 def _has_actual(r: dict[str, Any]) -> bool:

@@ -65,9 +65,11 @@ from kpitools.extract.amounts import (
     _units_named,
     cut_above_floor,
     noun_pattern,
+    under_floor_target,
 )
 from kpitools.extract.linking import (
     _PROGRAMME_TOLERANCE,
+    _actual_qualifier,
     _agrees,
     _covering,
     _fits_programme,
@@ -567,11 +569,57 @@ def _slashed_result(s: LinkableStatement, text: str) -> tuple[_Amount, _Amount] 
     return _shifted(before[0], low), _shifted(plan, low)
 
 
+def _with_floor_plan(
+    s: LinkableStatement, plan: _Amount, text: str, p: Percent
+) -> LinkableStatement | None:
+    """``s`` with a plan written as a floor (``trên 300``) as its target, checked.
+
+    Only when its actual is exact and its qualifier, if any, its percentage's (``đạt trên
+    41%``): checked as a target stated in a later sentence is
+    (:func:`~kpitools.extract.amounts.under_floor_target`); None for any other.
+    """
+    plan_qual = _plan_qualifier(text, plan)
+    if plan_qual not in FLOORS or s.stated_kind != "attainment" or not s.exact:
+        return None
+    if s.qualifier is not None and _actual_qualifier(s) is not None:
+        return None  # the actual's own qualifier: an approximate result
+    assert isinstance(s.actual, Decimal)
+    exact = s.actual * 100 / plan.value
+    t = f"{plan.value:f}"
+    check = check_percent(p, s.actual, plan.value)
+    if s.qualifier is None and check.consistent:
+        return None  # agrees with the figures as written: checked as any plan is
+    bad = under_floor_target(p, s.qualifier, exact)
+    so_not = seg("so_not_qual", qual=s.qualifier, percent=p.value) if s.qualifier else None
+    notes = noted(
+        *_actual_link_note(s),
+        seg("linked_lead", t=t, text=text[plan.start : plan.end]),
+        seg("percent", a=f"{s.actual:f}", t=t, exact=f"{exact:.6g}"),
+        seg("target_qualified", target_qual=plan_qual, t=t),
+        *((so_not or seg("so_not", percent=p.value),) if bad else ()),
+    )
+    return dataclasses.replace(
+        s,
+        target=plan.value,
+        implied_target=None,
+        link_start=plan.start,
+        link_end=plan.end,
+        link_text=text[plan.start : plan.end],
+        computed_percent=check.computed,
+        consistent=False if bad else None,
+        verdict="inconsistent" if bad else "unchecked",
+        note=notes["note"],
+        note_data=notes["note_data"],
+    )
+
+
 def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
     """``s`` with ``plan`` as its target, linked, and checked."""
     assert isinstance(s.actual, Decimal)
     p = _percent_of(s)
     assert p is not None
+    if plan.value and (floored := _with_floor_plan(s, plan, text, p)) is not None:
+        return floored
     check = check_percent(p, s.actual, plan.value)
     assert check.exact is not None
     t = f"{plan.value:f}"

@@ -71,6 +71,7 @@ from kpitools.extract.amounts import (
     noun_pattern,
     plan_kind,
     stated_checks,
+    under_floor_target,
 )
 from kpitools.extract.linking import (
     NEIGHBOURS,
@@ -166,12 +167,7 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
     if target.qualifier in ("trên", "hơn", "trở lên"):
         # the target is above the number written: the true percentage is below ``exact``,
         # which the percent written may round up to (half a unit of its last digit)
-        half = Decimal(5).scaleb(-p.decimals - 1)
-        bad = (
-            exact <= p.value
-            if qual in ("trên", "hơn")
-            else (qual is None and p.value - half > exact)
-        )
+        bad = under_floor_target(p, qual, exact)
         out.update(
             consistent=False if bad else None,
             verdict="inconsistent" if bad else "unchecked",

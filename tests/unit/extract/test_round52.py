@@ -60,3 +60,36 @@ def test_without_a_catalog_the_read_label_is_shown() -> None:
     (s,) = find(ADMITTED)
     row = statements_table([s], lang="en").frame.row(0, named=True)
     assert row["Metric"] == s.label
+
+
+PLAN_FIRST = (
+    "Nghị quyết năm 2042 đề ra phấn đấu phát triển trên 500 hội viên. "
+    "Năm 2042 Hội Nông dân xã phát triển 210 hội viên, đạt trên 43,5% kế hoạch."
+)
+PLAN_LATER = (
+    "Năm 2042 Hội Nông dân xã phát triển 210 hội viên, đạt trên 43,5% kế hoạch. "
+    "Nghị quyết năm 2042 đề ra phấn đấu phát triển trên 500 hội viên."
+)
+
+
+def _checked(text: str) -> list[tuple[object, object, str | None, str | None]]:
+    return [(s.actual, s.target, s.qualifier, s.verdict) for s in find(text) if s.stated]
+
+
+def test_a_floor_percentage_of_a_floor_target_written_before_is_checked() -> None:
+    first, later = _checked(PLAN_FIRST), _checked(PLAN_LATER)
+    assert first == [(210, 500, "trên", "inconsistent")]
+    assert [v for *_, v in later] == ["inconsistent"]
+    rows = statements_table(find(PLAN_FIRST), catalog=CATALOG).frame.to_dicts()
+    (row,) = [r for r in rows if r["Báo cáo ghi"]]
+    assert (row["Thực hiện"], row["Chỉ tiêu"]) == ("210", "trên 500")
+
+
+def test_a_percentage_a_floor_target_allows_is_not_flagged() -> None:
+    below = PLAN_FIRST.replace("trên 43,5%", "trên 41,5%")
+    lower = PLAN_FIRST.replace("trên 43,5%", "40%")  # the true plan may be above 500
+    assert [v for *_, v in _checked(below)] == ["unchecked"]
+    assert [v for *_, v in _checked(lower)] == ["unchecked"]
+    assert [v for *_, v in _checked(PLAN_FIRST.replace("trên 43,5%", "42%"))] == ["consistent"]
+    approximate = PLAN_FIRST.replace("phát triển 210", "phát triển gần 210")
+    assert [v for *_, v in _checked(approximate)] != ["inconsistent"]
