@@ -23,7 +23,13 @@ from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.parts import ListedParts, listed_parts_over, named_count_shares
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
-from kpitools.extract.table_rows import row_checks, table_rows
+from kpitools.extract.table_rows import (
+    TableRow,
+    heading_metric,
+    row_checks,
+    table_rows,
+    unit_and_metric,
+)
 from kpitools.extract.text import (
     CITY_WORDS,
     Normalized,
@@ -308,7 +314,9 @@ def _read(
     del figures, drafts, records
     linked = link_document(out, doc.text, money=money)
     linked = _with_parts_over(linked, doc.text, end=doc.limit, file=file, money=money)
-    linked = _with_table_rows(linked, doc.text, doc.fold, end=doc.limit, file=file)
+    linked = _with_table_rows(
+        linked, doc.text, doc.fold, end=doc.limit, file=file, book=(phrases, catalog)
+    )
     linked = _with_named_shares(linked, doc.text, end=doc.limit, file=file)
     linked = _with_plan_multiples(linked, doc.text, doc.fold, end=doc.limit, file=file)
     del out  # each statement moved below is then the only one of its span in memory
@@ -416,24 +424,35 @@ def _with_parts_over(
 
 
 def _with_table_rows(
-    statements: list[Statement], text: str, folded: str, *, end: int, file: str
+    statements: list[Statement],
+    text: str,
+    folded: str,
+    *,
+    end: int,
+    file: str,
+    book: tuple[PhraseBook | None, MetricCatalog | None] = (None, None),
 ) -> list[Statement]:
     """``statements`` with a statement for each row of an indicator table no statement reads.
 
     See :mod:`kpitools.extract.table_rows`; in text order, the row's result against its
-    plan, checked by the row's percentage when the table has a column of them.
+    plan, checked by the row's percentage when the table has a column of them. A unit's
+    heading that names what is counted after a dash gives the metric, read by the phrase
+    book (``book``: it and the catalog that labels the metric).
     """
     out = list(statements)
     for r in table_rows(text, folded, end):
         if any(c.start < r.end and r.start < c.end for c in out):
             continue
+        name, words = unit_and_metric(r.label) if r.unit else (r.label, "")
+        metric = _heading_metric(words, book)
         _insert(
             out,
             text,
             (r.start, r.end),
             file=file,
-            label=None if r.unit else r.label,
-            unit=r.label if r.unit else None,
+            metric=metric,
+            label=_table_label(r, metric, book[1]),
+            unit=(name if metric else r.label) if r.unit else None,
             year=r.year,
             actual=r.actual,
             target=r.target,
@@ -446,6 +465,18 @@ def _with_table_rows(
             **row_checks(r),
         )
     return out
+
+
+def _heading_metric(words: str, book: tuple[PhraseBook | None, MetricCatalog | None]) -> str | None:
+    phrases = book[0]
+    return heading_metric(words, phrases) if words and phrases is not None else None
+
+
+def _table_label(r: TableRow, metric: str | None, catalog: MetricCatalog | None) -> str | None:
+    """A row's label: its metric's (the catalog's), else its own when it names no unit."""
+    if metric is not None:
+        return catalog.label(metric) if catalog is not None else metric
+    return None if r.unit else r.label
 
 
 def _with_named_shares(

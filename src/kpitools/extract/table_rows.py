@@ -27,13 +27,16 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kpitools.extract.amounts import stated_checks
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import COUNTED_NOUNS, NUM, PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.phrases import PhraseBook
 
 _YEAR = r"(?:\s+(?:năm\s+)?(?P<{}>(?:19|20)\d{{2}}))?"
 _PLAN_HEAD = (
@@ -214,6 +217,36 @@ def _label_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
             )
         )
     return out
+
+
+# "Chi bộ thôn Gò Mây - kết nạp đảng viên năm 2030": a unit's name, a dash, what it counts
+_HEADING_DASH = rx(r"\s[-–]\s")
+
+
+def unit_and_metric(heading: str) -> tuple[str, str]:
+    """A heading's unit's name and the words after it that name what is counted.
+
+    Only a heading that opens with a unit and has one dash between spaces is cut there
+    (``Chi bộ thôn Gò Mây - kết nạp đảng viên năm 2030``); any other is kept whole.
+    """
+    folded = fold(heading)
+    cuts = list(_HEADING_DASH.finditer(folded))
+    if len(cuts) != 1 or _UNIT_LABEL.match(folded) is None:
+        return heading, ""
+    return heading[: cuts[0].start()].strip(), heading[cuts[0].end() :].strip()
+
+
+def heading_metric(words: str, phrases: PhraseBook) -> str | None:
+    """The metric the words of a heading name, read by the phrase book as in a sentence.
+
+    Its noun at the start of a word of theirs, its near and context words among them.
+    """
+    folded = fold(words)
+    for m in _WORD.finditer(folded):
+        found = phrases.match(folded[m.start() :], folded, folded)
+        if found is not None:
+            return found[0]
+    return None
 
 
 def _unit_rows(text: str, folded: str, end: int, at: int) -> list[TableRow]:

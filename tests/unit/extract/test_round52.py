@@ -93,3 +93,35 @@ def test_a_percentage_a_floor_target_allows_is_not_flagged() -> None:
     assert [v for *_, v in _checked(PLAN_FIRST.replace("trên 43,5%", "42%"))] == ["consistent"]
     approximate = PLAN_FIRST.replace("phát triển 210", "phát triển gần 210")
     assert [v for *_, v in _checked(approximate)] != ["inconsistent"]
+
+
+def test_a_unit_heading_naming_what_it_counts_gives_the_unit_metric_and_year() -> None:
+    text = (
+        "Chi bộ khu phố Nam - phát triển đảng viên năm 2043\nChỉ tiêu: 12\nKết quả: 15\nĐạt: 125%\n"
+    )
+    (s,) = find(text)
+    assert (s.unit, s.metric, s.year, s.verdict) == (
+        "Chi bộ khu phố Nam",
+        "admissions",
+        2043,
+        "consistent",
+    )
+
+
+def test_a_heading_after_a_dash_naming_no_metric_stays_whole() -> None:
+    text = "Xã Hòa Phú - huyện Đông Sơn năm 2043\nChỉ tiêu: 12\nKết quả: 15\nĐạt: 125%\n"
+    (s,) = find(text)
+    assert (s.unit, s.metric) == ("Xã Hòa Phú - huyện Đông Sơn năm 2043", None)
+
+
+def test_a_bare_excess_that_agrees_with_the_attainment_before_it_is_that_plans() -> None:
+    text = "Năm 2043 xã thu ngân sách 336 triệu đồng, đạt 112% kế hoạch, vượt 12%."
+    kinds = [(s.stated, s.stated_kind, s.verdict) for s in find(text, money=True)]
+    assert ("12%", "excess", "consistent") in kinds
+
+
+def test_a_bare_excess_that_contradicts_the_attainment_is_not_flagged() -> None:
+    # reports also write a bare "vượt" for a rise over the year before: no false alarm
+    text = "Năm 2043 xã thu ngân sách 336 triệu đồng, đạt 112% kế hoạch, vượt 15,5%."
+    verdicts = [s.verdict for s in find(text, money=True)]
+    assert "inconsistent" not in verdicts
