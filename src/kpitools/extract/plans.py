@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kpitools.extract.amounts import (
     _AMOUNT_QUALIFIER,
@@ -598,18 +598,14 @@ def _with_floor_plan(
         seg("target_qualified", target_qual=plan_qual, t=t),
         *((so_not or seg("so_not", percent=p.value),) if bad else ()),
     )
-    return dataclasses.replace(
+    return _linked_to(
         s,
-        target=plan.value,
-        implied_target=None,
-        link_start=plan.start,
-        link_end=plan.end,
-        link_text=text[plan.start : plan.end],
+        plan,
+        text,
         computed_percent=check.computed,
         consistent=False if bad else None,
         verdict="inconsistent" if bad else "unchecked",
-        note=notes["note"],
-        note_data=notes["note_data"],
+        **notes,
     )
 
 
@@ -648,6 +644,22 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         *_excess_means(s, p),
         *((seg("qualifier_approximate", qual=s.qualifier or "≈"),) if approximate else tail),
     )
+    return _linked_to(
+        s,
+        plan,
+        text,
+        computed_percent=check.computed,
+        consistent=None if approximate or verdict == "unchecked" else bool(check.consistent),
+        verdict="unchecked" if approximate else verdict,
+        **notes,
+    )
+
+
+def _linked_to(s: LinkableStatement, plan: _Amount, text: str, **checked: Any) -> LinkableStatement:
+    """``s`` with ``plan`` (read in ``text``) as its target, linked.
+
+    ``checked`` gives its other fields: the percentage computed, the verdict and the note.
+    """
     return dataclasses.replace(
         s,
         target=plan.value,
@@ -655,11 +667,7 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         link_start=plan.start,
         link_end=plan.end,
         link_text=text[plan.start : plan.end],
-        computed_percent=check.computed,
-        consistent=None if approximate or verdict == "unchecked" else bool(check.consistent),
-        verdict="unchecked" if approximate else verdict,
-        note=notes["note"],
-        note_data=notes["note_data"],
+        **checked,
     )
 
 

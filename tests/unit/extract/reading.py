@@ -65,6 +65,15 @@ def attained(text: str) -> list[tuple[object, object, object, object]]:
     ]
 
 
+def claim_rows(text: str) -> list[tuple[object, ...]]:
+    """(actual, target, kind, stated percent, verdict) of the claims of ``text``
+    (:func:`claims`), money read: what the probes of rounds 46 and 49 pin."""
+    return [
+        (s.actual, s.target, s.stated_kind, s.stated_percent, s.verdict)
+        for s in claims(text, money=True)
+    ]
+
+
 def claimed_pairs(text: str) -> list[tuple[object, object]]:
     """(actual, target) of the claims of ``text`` (:func:`claims`), money read."""
     return [(s.actual, s.target) for s in claims(text, money=True)]

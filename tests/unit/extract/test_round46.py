@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from reading import attained, checked, find, is_claim
+from reading import attained, checked, claim_rows, find
 
 from kpitools.extract import audit_statements
 
@@ -1137,9 +1137,4 @@ _PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
 def test_the_probe_of_commune_and_ward_reports_is_read_as_checked(
     text: str, want: list[tuple[object, ...]]
 ) -> None:
-    got = [
-        (s.actual, s.target, s.stated_kind, s.stated_percent, s.verdict)
-        for s in find(text, money=True)
-        if is_claim(s)
-    ]
-    assert got == want
+    assert claim_rows(text) == want

@@ -7,7 +7,7 @@ import unicodedata
 from decimal import Decimal
 
 import pytest
-from reading import checked, find, is_claim
+from reading import checked, claim_rows, find, is_claim
 
 from kpitools.extract import audit_statements
 from kpitools.extract.text import normalize
@@ -562,12 +562,7 @@ _PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
 def test_the_second_probe_of_commune_and_ward_reports_is_read_as_checked(
     text: str, want: list[tuple[object, ...]]
 ) -> None:
-    got = [
-        (s.actual, s.target, s.stated_kind, s.stated_percent, s.verdict)
-        for s in find(text, money=True)
-        if is_claim(s)
-    ]
-    assert got == want
+    assert claim_rows(text) == want
 
 
 def test_no_line_of_the_probe_claims_a_plan_alone_or_a_growth() -> None:
