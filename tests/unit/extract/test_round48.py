@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import attainments, find
 
 D = Decimal
 
@@ -65,14 +65,6 @@ def test_a_later_total_of_another_measure_is_not_taken() -> None:
 # plan set out beside the sibling's, and is checked on it
 
 
-def _checked(text: str) -> list[tuple[object, object, object, object]]:
-    return [
-        (s.actual, s.target, s.stated, s.verdict)
-        for s in find(text, money=True)
-        if s.stated_kind in ("attainment", "excess")
-    ]
-
-
 _SIBLING_PLANS = (
     "Hết 9 tháng, nhà máy có doanh thu 1.500 tỷ đồng, tăng 8%, và {measure} {profit} tỷ đồng. "
     "Kế hoạch năm 2031 của nhà máy gồm doanh thu 2.000 tỷ đồng và lợi nhuận trước thuế 150 tỷ "
@@ -81,13 +73,13 @@ _SIBLING_PLANS = (
 
 
 def test_a_sibling_percentage_is_checked_on_the_plan_set_out_beside_its_sibling_s() -> None:
-    found = _checked(_SIBLING_PLANS.format(measure="lợi nhuận trước thuế", profit="120"))
+    found = attainments(_SIBLING_PLANS.format(measure="lợi nhuận trước thuế", profit="120"))
     assert (D("1500e9"), D("2000e9"), "75%", "consistent") in found
     assert (D("120e9"), D("150e9"), "60%", "inconsistent") in found
 
 
 def test_a_sibling_percentage_of_a_measure_the_plans_do_not_name_takes_no_plan() -> None:
-    found = _checked(_SIBLING_PLANS.format(measure="xuất khẩu", profit="120"))
+    found = attainments(_SIBLING_PLANS.format(measure="xuất khẩu", profit="120"))
     assert (D("1500e9"), D("2000e9"), "75%", "consistent") in found
     assert not any(t == D("150e9") for _, t, _, _ in found)
 
