@@ -16,7 +16,8 @@ statements the one before gives. The passes, by kind:
 * percentages of plans given the plan's amount written elsewhere
   (:mod:`kpitools.extract.plans`): plan amounts, a result and its plan's amount written
   with a slash between, programmes' aims, budgets by owner, the
-  result and plan a bare percentage fits, plans compared with, remainders to a plan;
+  result and plan a bare percentage fits, plans compared with
+  (:mod:`kpitools.extract.compared`), remainders to a plan (:mod:`kpitools.extract.remainders`);
 * results of part of a year set against the year's plan where no percentage says so
   (:mod:`kpitools.extract.part_year`), and a growth read with a target also given as its
   pair;
@@ -61,6 +62,7 @@ from kpitools.extract.checks import (
     drop_wholes_read_as_plans,
     retarget_plans_written_after,
 )
+from kpitools.extract.compared import link_compared_plans
 from kpitools.extract.part_year import (
     link_earlier_target_rates,
     link_met_plans,
@@ -81,7 +83,6 @@ from kpitools.extract.parts import (
 )
 from kpitools.extract.plans import (
     link_budget_owners,
-    link_compared_plans,
     link_disbursed_capital,
     link_fitting_results,
     link_plan_amounts,

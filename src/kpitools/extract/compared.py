@@ -1,0 +1,294 @@
+"""Percentages of a plan named in a clause that opens their sentence (``So với <plan>, …``).
+
+``Thành phố đã thu hút 12 triệu lượt du khách. So với kế hoạch thu hút 30 triệu lượt du khách
+cả năm, kết quả trên tương đương 40%.``: the plan is the one amount of the opening clause, the
+result the figure before it counted in the same word (:func:`link_compared_plans`). The
+helpers that add a statement read at a match only when its figures are not yet paired
+(:func:`_with_unpaired`) and that tell two named measures apart (:func:`_measures_apart`) serve
+:mod:`kpitools.extract.remainders` too.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    _FULL_STOP,
+    _LEAD_QUALIFIER,
+    MEASURE_NAMES,
+    PLAN_AMOUNT_WINDOW,
+    PLAN_MEASURES,
+    _Amount,
+    _amounts,
+    _measure_of_amount,
+    _shifted,
+)
+from kpitools.extract.linking import _covering, _with_result
+from kpitools.extract.notes import noted, seg
+from kpitools.extract.plans import _same_unit
+from kpitools.extract.text import NUM, PLAN_NOUNS
+from kpitools.numbers import parse_percent
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.grammar import Value
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+
+# "So với kế hoạch thu hút 30 triệu lượt du khách cả năm, kết quả trên tương đương 40%.": a
+# plan named in a clause that opens the sentence, then the result's subject (a pronoun, or
+# words and a period: "sau 8 tháng ngành du lịch đã hoàn thành 40%"), the percentage bare
+_COMPARED_PLAN = rx(
+    rf"(?<!\w)so\s+với\s+{PLAN_NOUNS}(?!\w)(?P<plan>(?:[^.;:!?\n%]|\.(?=\d)){{0,160}}?),\s*"
+    r"(?P<subj>(?:[^\d.;:!?\n%]|\d{1,2}(?=\s+tháng)){0,100}?)"
+    r"(?:\s+(?:mới|chỉ|đã|vừa|cũng))*\s+"
+    r"(?P<verb>đạt|bằng|tương\s+đương|hoàn\s+thành|vượt)(?:\s+(?:được|mức))?\s+"
+    rf"(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?P<p>{NUM})\s*%(?=\s*(?:[.!?;\n]|$))"
+)
+_PRONOUN_SUBJECT = rx(r"^(?:thì\s+)?(?:con\s+số|kết\s+quả|số\s+liệu|mức)\s+(?:này|trên|đó)(?!\w)")
+_COMPARED_CHUNK = 1 << 16
+
+
+def _compared_plans(text: str) -> list[tuple[int, re.Match[str]]]:
+    """Each :data:`_COMPARED_PLAN` of ``text`` that opens its sentence, with its offset.
+
+    ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
+    """
+    out: list[tuple[int, re.Match[str]]] = []
+    for low in range(0, len(text), _COMPARED_CHUNK):
+        folded = fold(text[low : low + _COMPARED_CHUNK + 400])
+        for m in _COMPARED_PLAN.finditer(folded, 0, len(folded)):
+            before = folded[max(0, m.start() - 80) : m.start()].rstrip(" \t-–(")
+            opens = (low + m.start() < 80 and not before.strip()) or before[-1:] in ".!?\n"
+            if m.start() < _COMPARED_CHUNK and opens:
+                out.append((low, m))
+    return out
+
+
+def _result_before(folded: str, head: int, plan: _Amount, floor_known: bool) -> _Amount | None:
+    """The one figure of the sentence before ``head`` counted as ``plan`` is, if any.
+
+    Not one of another named measure than the plan's (:func:`_measures_apart`).
+
+    ``floor_known``: whether ``folded`` starts at the text's start (the sentence before is
+    then whole even with no full stop before it).
+    """
+    stop = len(folded[:head].rstrip())
+    stops = [m.end() for m in _FULL_STOP.finditer(folded, 0, stop)]
+    if not stops and not floor_known:
+        return None  # the sentence before is not wholly in the window
+    prev = stops[-1] if stops else 0
+    found = [
+        a
+        for a in _amounts(folded, prev, stop)
+        if _same_unit(a, plan) and a.value != plan.value and not _measures_apart(folded, a, plan)
+    ]
+    values = {a.value for a in found}
+    return found[-1] if len(values) == 1 else None
+
+
+def _fits_plan(value: Decimal, plan: Value, p: Decimal, slack: Decimal) -> bool:
+    """Whether ``value`` is about ``p`` % of ``plan`` (either end of a range, or between)."""
+    ends = plan if isinstance(plan, tuple) else (plan,)
+    computed = [100 * value / t for t in ends if t]
+    if not computed:
+        return False
+    return min(computed) - slack <= p <= max(computed) + slack
+
+
+def _fitting_before(
+    window: tuple[str, int],
+    head: int,
+    plan: tuple[_Amount, Value],
+    percent: tuple[Decimal, Decimal],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The one result before ``head`` that the stated percentage of the plan fits, if any.
+
+    A figure of a statement (its result), counted in the plan's word. ``window`` is the
+    folded text and where it starts; ``percent`` the stated value and the slack allowed.
+    """
+    folded, wlow = window
+    amount, target = plan
+    values = target if isinstance(target, tuple) else (target,)
+    found = []
+    for a in _amounts(folded, 0, head):
+        if not _same_unit(a, amount) or a.value in values or _measures_apart(folded, a, amount):
+            continue
+        c = _covering(*scope, _shifted(a, wlow))
+        if c is not None and c.actual == a.value and _fits_plan(a.value, target, *percent):
+            found.append(a)
+    return found[-1] if len({a.value for a in found}) == 1 else None
+
+
+def _compared_plan(
+    folded: str,
+    span: tuple[int, int],
+    wlow: int,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> tuple[_Amount, LinkableStatement] | None:
+    """The one plan amount of the opening clause ``folded[span]`` and its target statement."""
+    plans = [a for a in _amounts(folded, *span) if a.unit[0] or a.unit[1]]
+    if len(plans) != 1:
+        return None
+    t = _covering(*scope, _shifted(plans[0], wlow))
+    if t is None or t.actual is not None or t.stated_kind is not None:
+        return None
+    own = t.target == plans[0].value
+    if not (own or (isinstance(t.target, tuple) and plans[0].value in t.target)):
+        return None
+    return plans[0], t
+
+
+def _compared_result(
+    window: tuple[str, int],
+    m: re.Match[str],
+    shift: int,
+    plan: tuple[_Amount, Value],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> _Amount | None:
+    """The result a :data:`_COMPARED_PLAN` match's percentage is of, if one is read.
+
+    After a pronoun, the one figure of the sentence before counted in the plan's word; else
+    (or when that sentence has none or two) the one result before that the percentage fits.
+    """
+    folded, wlow = window
+    head = m.start() + shift
+    if _PRONOUN_SUBJECT.match(m.group("subj")):
+        a = _result_before(folded, head, plan[0], wlow == 0)
+        if a is not None:
+            return a
+    p = parse_percent(m.group("p") + "%")
+    unit = Decimal(1).scaleb(-p.decimals)
+    slack = Decimal(1) if m.group("q") else unit
+    return _fitting_before(window, head, plan, (p.value, slack), scope)
+
+
+def _compared_statement(
+    text: str,
+    low: int,
+    m: re.Match[str],
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+) -> LinkableStatement | None:
+    """The statement a :data:`_COMPARED_PLAN` match at ``low`` states, if its figures are read.
+
+    The plan is the one amount (or range) of the opening clause, read as a target of its
+    own; the result, see :func:`_compared_result`.
+    """
+    start = low + m.start()
+    wlow = max(0, start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[wlow : low + m.end()])
+    shift = low - wlow
+    found = _compared_plan(folded, (m.start("plan") + shift, m.end("plan") + shift), wlow, scope)
+    if found is None:
+        return None
+    plan, t = found
+    assert t.target is not None
+    a = _compared_result((folded, wlow), m, shift, (plan, t.target), scope)
+    if a is None:
+        return None
+    q = _LEAD_QUALIFIER.search(folded, max(0, a.start - 12), a.start)
+    r = _shifted(a, wlow)
+    c = dataclasses.replace(
+        t,
+        start=r.start,
+        end=r.end,
+        text=text[r.start : r.end],
+        actual=a.value,
+        target=None,
+        qualifier=q.group(1) if q else None,
+        exact=q is None,
+    )
+    p_start, p_end = low + m.start("verb"), low + m.end()
+    stated = text[low + m.start("p") : p_end].strip()
+    s = dataclasses.replace(
+        t,
+        start=p_start,
+        end=p_end,
+        text=" ".join(text[p_start:p_end].split()),
+        actual=None,
+        target=None,
+        stated=stated,
+        stated_percent=parse_percent(stated).value,
+        stated_kind="excess" if m.group("verb") == "vượt" else "attainment",
+        qualifier=m.group("q"),
+    )
+    if isinstance(t.target, tuple):
+        note = noted(seg("actual_linked", a=f"{a.value:f}", text=c.text), seg("a_range"))
+        return dataclasses.replace(
+            _with_result(s, c, None),
+            target=t.target,
+            note=note["note"],
+            note_data=note["note_data"],
+        )
+    return _with_result(s, c, t.target)
+
+
+if TYPE_CHECKING:  # what reads a statement at a match (the statements in order, starts)
+    _StatementAt = Callable[
+        [str, int, re.Match[str], tuple[Sequence[LinkableStatement], list[int]]],
+        LinkableStatement | None,
+    ]
+
+
+def _with_unpaired(
+    statements: Sequence[LinkableStatement],
+    text: str,
+    matches: Sequence[tuple[int, re.Match[str]]],
+    statement_at: _StatementAt,
+) -> list[LinkableStatement]:
+    """The statements, with what ``statement_at`` reads at each match, if not yet paired.
+
+    A statement read at a match (``low``, ``m``) is added when its actual and target are not
+    paired already, by a statement or an earlier match. ``statement_at`` gets the statements
+    in order of position with their starts.
+    """
+    out = list(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    paired: set[tuple[object, object]] = {
+        (c.actual, c.target) for c in statements if c.target is not None
+    }
+    for low, m in matches:
+        s = statement_at(text, low, m, scope)
+        if s is not None and (s.actual, s.target) not in paired:
+            paired.add((s.actual, s.target))
+            out.append(s)
+    return out
+
+
+def link_compared_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, with a percentage of a plan named in the clause that opens its sentence.
+
+    ``Thành phố đã thu hút 12 triệu lượt du khách. So với kế hoạch thu hút 30 triệu lượt du
+    khách cả năm, kết quả trên tương đương 40%.``: the plan is the one amount of the ``So
+    với <plan>`` clause (read as a target), the result the one figure of the sentence before
+    counted in the same word (a pronoun names it back), and the percentage is checked
+    against the two. With another subject (``sau 8 tháng ngành du lịch đã hoàn thành 40%``),
+    or when the sentence before gives no such figure or two, the result is the one figure of
+    a statement before it, counted in the plan's word, whose ratio to the plan fits the
+    percentage (:func:`_compared_result`); a plan written as a range is fitted at either end
+    and leaves the statement unchecked. Nothing is added when the percentage is followed by
+    more words (the sentence grammar reads ``đạt 40% kế hoạch``), or when the two figures
+    are already paired.
+    """
+    return _with_unpaired(statements, text, _compared_plans(text), _compared_statement)
+
+
+def _measures_apart(folded: str, a: _Amount, b: _Amount) -> bool:
+    """Whether the amounts ``a`` and ``b`` are of two different named measures.
+
+    Not when either names none, nor when one is the other's plan measure
+    (:data:`PLAN_MEASURES`: ``tổng thu`` and ``thu ngân sách``).
+    """
+    m, n = _measure_of_amount(folded, a), _measure_of_amount(folded, b)
+    if m is None or n is None:
+        return False
+    m, n = MEASURE_NAMES[" ".join(m.split())], MEASURE_NAMES[" ".join(n.split())]
+    return m != n and PLAN_MEASURES.get(m) != n and PLAN_MEASURES.get(n) != m
