@@ -151,7 +151,8 @@ _PLAN_VERB = rx(
 # "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the aim's verb after the
 # measure it names
 _AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu")
-_AIMED_VERB = rx(r"(?:\s+[^\W\d_]+){1,10}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
+# (a year may stand among the words: "phấn đấu năm 2041 doanh thu đạt …")
+_AIMED_VERB = rx(r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,10}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
 # "kế hoạch kinh doanh với chỉ tiêu lợi nhuận dự kiến đạt 40 tỷ đồng": after any plan word,
 # the measure it names and an expected verb set out the plan's amount
 _PLANNED_VERB = rx(r"(?:\s+[^\W\d_]+){1,10}?\s+dự\s+kiến(?:\s+là)?\s+(?:đạt|ở\s+mức)(?!\w)")
@@ -272,7 +273,41 @@ def _shared_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
         if _SHARED_CURRENCY_GAP.match(after):
             end = a.start + len(folded[a.start : a.end].rsplit(None, 1)[0])  # not the word
             out[i] = dataclasses.replace(a, end=end, unit=(a.unit[0], b.unit[1]))
+    return _sentence_currency(folded, out)
+
+
+def _sentence_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
+    """The amounts, one of billions written with no word after it taking its sentence's currency.
+
+    ``kế hoạch doanh thu 28.000 tỷ đồng; lợi nhuận sau thuế 1.100 tỷ, tăng 31%``: a bare
+    ``tỷ`` before a mark or a conjunction is money, in the one currency the sentence's other
+    amounts of billions are written in (none, or two currencies: left as written).
+    """
+    out = list(amounts)
+    for i, a in enumerate(amounts):
+        if not a.unit[0].endswith("tỷ") or a.unit[1] or not _BARE_SCALE_END.match(folded, a.end):
+            continue
+        head = _head_of_sentence(folded, a.start)
+        stop = _FULL_STOP.search(folded, a.end)
+        end = stop.start() if stop else len(folded)
+        currencies = {
+            b.unit[1]
+            for b in amounts
+            if head <= b.start < end and b.unit[0].endswith("tỷ") and b.unit[1] in _MONEY_WORDS
+        }
+        if len(currencies) == 1:
+            out[i] = dataclasses.replace(a, unit=(a.unit[0], currencies.pop()))
     return out
+
+
+# a bare scale word ends its figure: a mark, a conjunction or the text's end after it
+_BARE_SCALE_END = rx(r"\s*(?:[,;.)]|và(?!\w)|$)")
+
+
+def _head_of_sentence(folded: str, pos: int) -> int:
+    """Where the sentence around ``pos`` starts (after a full stop or a line end)."""
+    stops = [m.end() for m in _FULL_STOP.finditer(folded, max(0, pos - 400), pos)]
+    return stops[-1] if stops else max(0, pos - 400)
 
 
 def _head(folded: str, pos: int, floor: int) -> int:
@@ -486,7 +521,12 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     lượng 968.580 tấn``); with ``qualified``, a floor or an approximation before the amount
     (``đặt mục tiêu đón trên 9,1 triệu lượt``) is allowed.
     """
-    head = _labelled_head(folded, _list_item_head(folded, a, _head(folded, a.start, floor), floor))
+    clause = _head(folded, a.start, floor)
+    if _named_item_of_plans(folded, a, clause, floor, qualified=qualified) or _part_of_plan(
+        folded, a, clause, floor, qualified=qualified
+    ):
+        return True
+    head = _labelled_head(folded, _list_item_head(folded, a, clause, floor))
     lead = folded[head : a.start]
     if _BRACKETED_PLAN.search(lead):
         return True  # "đạt 56,6% kế hoạch Thủ tướng Chính phủ giao (913.216,2 tỷ đồng)"
@@ -550,6 +590,75 @@ def _list_item_head(folded: str, a: _Amount, head: int, floor: int) -> int:
     if _RESULT_WORDS.search(folded, a.end, end.start() if end else len(folded)):
         return head
     return _head(folded, head - 2, floor)
+
+
+# an item of a list named before its amount: a few words, its verb last ("; doanh thu",
+# "; và lợi nhuận sau thuế đạt", "; tuyển sinh đào tạo nghề cho")
+_ITEM_NAME = rx(r"(?:và\s+)?(?:[^\W\d_]+\s+){1,8}")
+_ITEM_VERB = rx(r"(?:đạt|là)\s+$")
+# a result's words after an item's amount (a growth of a plan is not one: "tăng 20%")
+_RESULT_AFTER_ITEM = rx(
+    r"(?<!\w)(?:đạt|thực\s+hiện|hoàn\s+thành|kết\s+quả|lũy\s+kế|luỹ\s+kế|ước|bằng|vượt|chiếm"
+    r"|đã)(?!\w)"
+)
+
+
+def _named_item_of_plans(
+    folded: str, a: _Amount, head: int, floor: int, *, qualified: bool
+) -> bool:
+    """Whether ``a`` is an item, named before it, of a list whose clause before sets a plan.
+
+    ``HTX đặt mục tiêu sản lượng 1.200 tấn, tăng 10%; doanh thu 45 tỷ đồng; và lợi nhuận
+    6 tỷ đồng``: each item after ``;`` names its measure (or the work, ``tuyển sinh cho``)
+    in a few words and no figure, period or result word, no result follows its amount, and
+    an amount of the clause before is a plan (itself, or an item of the same list).
+    """
+    if folded[head - 2 : head] != "; " or head - 2 <= floor:
+        return False
+    lead = folded[head : a.start]
+    name = lead[: _ITEM_VERB.search(lead).start()] if _ITEM_VERB.search(lead) else lead
+    if (
+        not _ITEM_NAME.fullmatch(name)
+        or _RESULT_WORDS.search(name)
+        or _PART_OF_YEAR.search(name)
+        or _PLAN_CUE.search(name)
+        or (not qualified and _AMOUNT_QUALIFIER.search(lead))
+    ):
+        return False
+    end = _SENTENCE_END.search(folded, a.end)
+    stop = end.start() if end else len(folded)
+    cue = _PLAN_CUE.search(folded, a.end, stop)  # "…, phấn đấu đưa tỷ lệ … đạt 65%": another plan
+    if _RESULT_AFTER_ITEM.search(folded, a.end, cue.start() if cue else stop):
+        return False
+    before = _head(folded, head - 2, floor)
+    return any(
+        b.unit[1] and _sets_plan(folded, b, floor, qualified=qualified)
+        for b in _amounts(folded, before, head - 2)
+    )
+
+
+# "…, gồm:", "bao gồm:": the parts of the amount before follow the colon
+_PARTS_FOLLOW = rx(r"(?<!\w)(?:bao\s+)?gồm\s*:\s*$")
+
+
+def _part_of_plan(folded: str, a: _Amount, head: int, floor: int, *, qualified: bool) -> bool:
+    """Whether ``a`` is a part, listed after ``gồm:``, of a plan amount set out before it.
+
+    ``Theo kế hoạch, năm 2041 xã trồng 90 nghìn cây, gồm: 50 nghìn cây keo và 40 nghìn cây
+    bạch đàn``: each part counts a share of the plan, so is a plan of its own, when no word
+    of a result stands from the colon to it.
+    """
+    if not _PARTS_FOLLOW.search(folded, max(floor, head - 12), head) or head - 2 <= floor:
+        return False
+    if _RESULT_WORDS.search(folded, head, a.start) or (
+        not qualified and _AMOUNT_QUALIFIER.search(folded, head, a.start)
+    ):
+        return False
+    before = _head(folded, folded.rindex(":", 0, head), floor)
+    return any(
+        b.unit[1] and _sets_plan(folded, b, floor, qualified=qualified)
+        for b in _amounts(folded, before, head)
+    )
 
 
 def _paragraph(text: str, start: int, end: int, width: int = PLAN_AMOUNT_WINDOW) -> tuple[int, int]:
