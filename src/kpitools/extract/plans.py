@@ -158,9 +158,30 @@ def _plan_amount(
         ]
         fitting = _unfitting(s, text, folded, actual, free)
     fitting = _exact_of_restated(folded, fitting)
-    if len({a.value for a in fitting}) != 1:
+    if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
     return _shifted(fitting[0], low)
+
+
+# "…, tăng 8% so với cùng kỳ và bằng 98% kế hoạch năm": an amount's own share of a plan
+_SHARE_OF_PLAN = rx(rf"(?<!\w)(?:bằng|đạt)\s+({NUM})\s*%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)")
+
+
+def _share_of_plan(folded: str, a: _Amount) -> bool:
+    """Whether the amount ``a`` is said, in its sentence, to be a share of a plan not whole.
+
+    ``phấn đấu đưa giá trị sản xuất đạt 720 nghìn tỷ đồng, tăng 8% so với cùng kỳ và bằng
+    98% kế hoạch năm``: an aim short of the plan, so not the plan itself (a percentage of the
+    plan is of another amount). The share follows ``a`` with no amount of a unit between;
+    ``đạt 100% kế hoạch`` says the amount is the plan.
+    """
+    if folded[a.end : a.end + 1] == ")":
+        return False  # "đạt 20% kế hoạch (900 tỷ đồng), bằng 22% …": the plan, bracketed
+    stop = _FULL_STOP.search(folded, a.end)
+    m = _SHARE_OF_PLAN.search(folded, a.end, stop.start() if stop else len(folded))
+    if m is None or parse_number(m.group(1)) == 100:
+        return False
+    return not any(b.unit[1] for b in _amounts(folded, a.end, m.start()))
 
 
 def _paired_with_other(s: LinkableStatement, c: LinkableStatement | None, plan: Decimal) -> bool:
@@ -426,6 +447,7 @@ def link_plan_amounts(
             or not (
                 _OF_A_TARGET.search(fold(s.text))
                 or _measure_completed(s, fold(text[s.end : s.end + 120]))
+                or _plan_beside_percent(s, text)
             )
         ):
             continue
@@ -433,6 +455,29 @@ def link_plan_amounts(
         if plan is not None:
             out[i] = _as_range(_with_plan(s, plan, text), _range_of(text, plan))
     return out
+
+
+# "vượt kế hoạch đề ra khoảng 4%": the plan named between the verb and the percentage
+_PLAN_BEFORE_PERCENT = rx(
+    rf"(?<!\w)(?:vượt|đạt|hoàn\s+thành|bằng)\s+{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}?"
+    r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ))?\s*$"
+)
+# "vượt 1,2 triệu tấn (vượt 12%) kế hoạch năm": the plan named after the bracket closes
+_PLAN_AFTER_BRACKET = rx(rf"^\s*\)\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?!\w)")
+
+
+def _plan_beside_percent(s: LinkableStatement, text: str) -> bool:
+    """Whether the plan of ``s``'s percentage is named outside its text, right beside it.
+
+    Before it, after its verb (``vượt kế hoạch đề ra khoảng 4%``), or after the bracket that
+    holds it (``vượt 1,2 triệu tấn (vượt 12%) kế hoạch năm``).
+    """
+    if s.stated is None or not s.stated.endswith("%"):
+        return False
+    at = s.start + max(s.text.rfind(s.stated), 0)
+    if _PLAN_BEFORE_PERCENT.search(fold(text[max(0, at - 60) : at])):
+        return True
+    return _PLAN_AFTER_BRACKET.match(_after_percent(s, text)) is not None
 
 
 # "đặt kế hoạch doanh thu từ 80 tỷ đồng đến 90 tỷ đồng": a plan written as a range
