@@ -549,7 +549,7 @@ def link_part_year_amounts(
         low, high = _paragraph(text, t.start, t.end, UNSTATED_PLAN_WINDOW)
         folded = fold(text[low:high])
         plan = _target_amount(folded, t, low)
-        if plan is None or not _sets_plan(folded, plan, 0):
+        if plan is None or not _sets_plan(folded, plan, 0) or _rival_plans(folded, plan, t.year):
             continue
 
         def covered(a: _Amount, low: int = low) -> bool:
@@ -560,6 +560,28 @@ def link_part_year_amounts(
             c = _as_result(t, a, folded, low, text, _measure_kind(folded, a)[0] or "")
             out.append(_against_plan(c, _shifted(plan, low), text, year=t.year, target=t.target))
     return out
+
+
+def _rival_plans(folded: str, plan: _Amount, year: int | None) -> bool:
+    """Whether ``folded`` sets out another plan amount of ``plan``'s measure and kind.
+
+    ``Theo kế hoạch, thu nội địa là 51.000 tỷ đồng … Thành phố phấn đấu năm 2041 thu nội
+    địa 55.000 tỷ đồng``: a plan and a higher aim of one measure; a quarter's amount with
+    no percentage may be set against either, so against neither (as
+    :func:`link_unstated_plans` takes one plan value only).
+    """
+    if plan.unit[1] not in _MONEY_WORDS:
+        return False
+    return any(
+        a.value != plan.value
+        and not plan.start <= a.start < plan.end  # the other end of a range
+        and a.unit[1] in _MONEY_WORDS
+        and _same_measure_kind(folded, a, plan)
+        and _sets_plan(folded, a, 0)
+        and _of_year(folded, a, year)
+        and not _of_part_of_year(folded, a)
+        for a in _amounts(folded, 0, len(folded))
+    )
 
 
 def _target_amount(folded: str, t: LinkableStatement, low: int) -> _Amount | None:

@@ -1,0 +1,155 @@
+"""Round 53 of the extraction rules (issue 17): a percentage of a plan given the plan's amount
+written elsewhere where the linking failed, and target-only pairs of figures that are not a
+result and a plan of one thing; each rule with a positive and a negative case on invented
+text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import claimed_pairs
+
+B = Decimal(10) ** 9
+M = Decimal(10) ** 6
+
+
+def _pairs_of(text: str, actual: Decimal) -> list[object]:
+    """The targets claimed for ``actual`` in ``text`` (None: a claim with no target)."""
+    return [t for a, t in claimed_pairs(text) if a == actual]
+
+
+# --------------------------------------------------------------------------- an aim's year
+
+AIM_OF_YEAR = (
+    "Sáu tháng đầu năm 2041, kim ngạch xuất khẩu của tỉnh ước đạt 312 triệu USD, đạt 60% "
+    "kế hoạch. Tỉnh phấn đấu năm {year} kim ngạch xuất khẩu đạt 520 triệu USD."
+)
+
+
+def test_an_aim_naming_its_year_before_its_verb_is_the_plan() -> None:
+    assert _pairs_of(AIM_OF_YEAR.format(year=2041), 312 * M) == [520 * M]
+
+
+def test_an_aim_of_another_year_is_not_the_plan() -> None:
+    assert _pairs_of(AIM_OF_YEAR.format(year=2042), 312 * M) == [None]
+
+
+# --------------------------------------------------------------------------- rival plans
+
+ONE_PLAN = (
+    "Quý I/2041, công ty đạt doanh thu thuần 410 tỷ đồng. "
+    "Năm 2041, công ty đặt mục tiêu doanh thu thuần 1.800 tỷ đồng."
+)
+TWO_PLANS = (
+    "Quý I/2041, công ty đạt doanh thu thuần 410 tỷ đồng. Năm 2041, công ty đặt kế hoạch "
+    "doanh thu thuần 1.800 tỷ đồng; Hội đồng quản trị phấn đấu năm 2041 doanh thu thuần đạt "
+    "2.000 tỷ đồng."
+)
+
+
+def test_a_quarter_amount_is_set_against_the_one_plan_of_its_measure() -> None:
+    assert _pairs_of(ONE_PLAN, 410 * B) == [1800 * B]
+
+
+def test_a_quarter_amount_is_set_against_neither_of_two_plans_of_its_measure() -> None:
+    assert _pairs_of(TWO_PLANS, 410 * B) == []
+
+
+# --------------------------------------------------------------------------- the plan beside
+
+EXCESS_AFTER_PLAN = (
+    "Năm 2041, Công ty Sao Mai đạt lợi nhuận trước thuế hơn 412,6 tỷ đồng, tăng 12% so với "
+    "năm 2040 và vượt {plan}khoảng 3,2%. Năm 2041, công ty đặt kế hoạch doanh thu 3.100 tỷ "
+    "đồng và lợi nhuận trước thuế 400 tỷ đồng."
+)
+EXCESS_IN_BRACKETS = (
+    "Năm 2041, tổng công ty về đích sớm chỉ tiêu sản lượng cả năm là 4,5 triệu tấn, cả năm "
+    "đạt 5,04 triệu tấn, vượt 0,54 triệu tấn (vượt 12%) {after}."
+)
+
+
+def test_a_plan_named_between_the_verb_and_the_percentage_is_linked() -> None:
+    text = EXCESS_AFTER_PLAN.format(plan="kế hoạch đề ra ")
+    assert _pairs_of(text, Decimal("412.6") * B) == [400 * B]
+
+
+def test_an_excess_naming_no_plan_takes_no_plan_amount() -> None:
+    assert _pairs_of(EXCESS_AFTER_PLAN.format(plan=""), Decimal("412.6") * B) == [None]
+
+
+def test_a_plan_named_after_the_bracket_of_the_percentage_is_linked() -> None:
+    text = EXCESS_IN_BRACKETS.format(after="kế hoạch năm")
+    assert _pairs_of(text, Decimal("5.04") * M) == [Decimal("4.5") * M]
+
+
+def test_a_comparison_after_the_bracket_takes_no_plan_amount() -> None:
+    text = EXCESS_IN_BRACKETS.format(after="so với cùng kỳ")
+    assert _pairs_of(text, Decimal("5.04") * M) == [None]
+
+
+# --------------------------------------------------------------------------- lists of plans
+
+NAMED_ITEMS = (
+    "Niên độ 2041, hợp tác xã ước đạt doanh thu 96 tỷ đồng, hoàn thành 120% kế hoạch.\n\n"
+    "Đầu niên độ 2041, hợp tác xã đặt mục tiêu sản lượng 2.000 tấn, tăng 10%; {items}"
+)
+
+
+def test_named_items_after_a_plan_are_plans() -> None:
+    items = "doanh thu 80 tỷ đồng, tăng 12%; và lợi nhuận sau thuế 10 tỷ đồng, tăng 20%."
+    assert _pairs_of(NAMED_ITEMS.format(items=items), 96 * B) == [80 * B]
+
+
+def test_named_items_stating_results_are_no_plans() -> None:
+    items = "doanh thu đạt 80 tỷ đồng, bằng 95% cùng kỳ; lợi nhuận 10 tỷ đồng."
+    assert _pairs_of(NAMED_ITEMS.format(items=items), 96 * B) == [None]
+
+
+PARTS_OF_PLAN = (
+    "Sáu tháng đầu năm 2041, xã trồng được 36 nghìn cây keo, đạt 72% kế hoạch. {plan} "
+    "gồm: 50 nghìn cây keo và {rest} nghìn cây bạch đàn."
+)
+
+
+def test_parts_listed_after_a_plan_are_plans() -> None:
+    text = PARTS_OF_PLAN.format(plan="Năm 2041, theo kế hoạch, xã trồng 90 nghìn cây,", rest=40)
+    assert _pairs_of(text, 36 * 10**3) == [50 * 10**3]
+
+
+def test_parts_listed_after_a_result_are_no_plans() -> None:
+    text = PARTS_OF_PLAN.format(plan="Năm 2040, xã đã trồng 85 nghìn cây,", rest=35)
+    assert _pairs_of(text, 36 * 10**3) == [None]
+
+
+BARE_BILLIONS = (
+    "Năm 2041, công ty đặt kế hoạch {revenue}lợi nhuận sau thuế đạt 300 tỷ, tăng 20%. Chín "
+    "tháng, lợi nhuận sau thuế ước đạt 390 tỷ đồng, vượt 30% kế hoạch lợi nhuận năm."
+)
+
+
+def test_bare_billions_take_the_currency_of_their_sentence() -> None:
+    text = BARE_BILLIONS.format(revenue="doanh thu 2.400 tỷ đồng, tăng 15%; ")
+    assert _pairs_of(text, 390 * B) == [300 * B]
+
+
+def test_bare_billions_alone_in_their_sentence_stay_without_currency() -> None:
+    assert _pairs_of(BARE_BILLIONS.format(revenue=""), 390 * B) == [None]
+
+
+# --------------------------------------------------------------------------- a share of a plan
+
+AIM_SHORT_OF_PLAN = (
+    "Mười tháng năm 2041, giá trị sản xuất công nghiệp ước đạt hơn 600 nghìn tỷ đồng, bằng "
+    "80% kế hoạch năm. Theo đó, tỉnh sẽ phấn đấu đưa giá trị sản xuất công nghiệp đạt 720 "
+    "nghìn tỷ đồng, tăng 8% so với cùng kỳ và bằng {share}% kế hoạch năm."
+)
+
+
+def test_an_aim_said_to_be_the_whole_plan_is_the_plan() -> None:
+    text = AIM_SHORT_OF_PLAN.format(share=100)
+    assert _pairs_of(text, 600 * 10**12) == [720 * 10**12]
+
+
+def test_an_aim_said_to_be_a_share_of_the_plan_is_not_the_plan() -> None:
+    text = AIM_SHORT_OF_PLAN.format(share=96)
+    assert _pairs_of(text, 600 * 10**12) == [None]
