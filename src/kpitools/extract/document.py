@@ -85,6 +85,7 @@ from kpitools.extract.plans import (
     link_budget_owners,
     link_disbursed_capital,
     link_fitting_results,
+    link_paired_percentages,
     link_plan_amounts,
     link_programme_targets,
     link_repeated_plans,
@@ -138,6 +139,7 @@ def link_document(
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)
+    linked = link_paired_percentages(linked, text)
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)
     linked = link_repeated_plans(linked, text)

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Any
 from kpitools.extract.amounts import (
     _AMOUNT_QUALIFIER,
     _BACK_REFERENCE,
+    _CLAUSE_MARK,
     _FULL_STOP,
     _LEAD_QUALIFIER,
     _MONEY_WORDS,
@@ -36,6 +37,7 @@ from kpitools.extract.amounts import (
     _PROGRAMME_CHUNK,
     _SCALES,
     FLOORS,
+    PLAN_AMOUNT_WINDOW,
     _after_percent,
     _Amount,
     _amounts,
@@ -1127,6 +1129,72 @@ def link_fitting_results(
         if qualified and out[i].verdict != "unchecked":
             out[i] = _unchecked(out[i])
     return out
+
+
+def link_paired_percentages(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each bare percentage of a plan given a pair already made of that plan.
+
+    ``Quý I và quý II, doanh thu đạt 340 tỷ đồng. … Năm nay, công ty đặt mục tiêu doanh thu
+    800 tỷ đồng. Như vậy, công ty đã hoàn thành khoảng 42% kế hoạch``: the result was set
+    against the plan with no percentage (:func:`~kpitools.extract.part_year.
+    link_unstated_plans`), and the percentage, with no figure of its own, is written in the
+    plan's sentence or the next one. When it fits one such pair's figures (as
+    :func:`_triple_fits` reads them) and the plan it names, if any, is of the pair's measure,
+    the percentage takes the pair's result and plan, and the pair, which says less, is
+    dropped. Another pair of the same plan (a quarter's amount) stays as it is.
+    """
+    out: list[LinkableStatement | None] = list(statements)
+    claimed = {c.stated for c in statements if c.actual is not None and c.stated is not None}
+    for i, s in enumerate(statements):
+        if not _bare_plan_percent(s, text) or _percent_of(s) is None or s.stated in claimed:
+            continue
+        fitting = [j for j, c in enumerate(statements) if _pair_fits(s, c, text)]
+        if len(fitting) != 1:
+            continue
+        c = statements[fitting[0]]
+        assert isinstance(c.target, Decimal)
+        out[i] = _with_result(s, c, c.target)
+        out[fitting[0]] = None
+    return [s for s in out if s is not None]
+
+
+def _pair_fits(s: LinkableStatement, c: LinkableStatement, text: str) -> bool:
+    """Whether ``c`` is a result set against a plan with no percentage that ``s`` fits.
+
+    ``s`` is a bare percentage of a plan; see :func:`link_paired_percentages`.
+    """
+    if not (
+        c.stated is None
+        and c.link_text is not None
+        and c.link_start is not None
+        and isinstance(c.actual, Decimal)
+        and isinstance(c.target, Decimal)
+        and c.end <= s.start
+    ):
+        return False
+    low = max(0, s.start - PLAN_AMOUNT_WINDOW)
+    stops = [m.end() for m in _FULL_STOP.finditer(fold(text[low : s.start]))]
+    if not low + (stops[-2] if len(stops) > 1 else 0) <= c.link_start < s.end:
+        return False  # the plan is in the percentage's sentence or the one before
+    measure = _plan_measure(s, text)
+    if measure is not None and not _names_measure(c, text, measure):
+        return False
+    approximate = s.qualifier is not None or c.qualifier is not None or not c.exact
+    return _triple_fits(dataclasses.replace(s, actual=c.actual), c.target, approximate=approximate)
+
+
+def _names_measure(c: LinkableStatement, text: str, measure: str) -> bool:
+    """Whether the clause of ``c``'s figure names ``measure``, before it or right after it.
+
+    ``doanh thu đạt 3.000 tỷ đồng``, ``đạt 3.000 tỷ đồng doanh thu thuần``.
+    """
+    after = fold(text[c.end : c.end + 60])
+    cut = _CLAUSE_MARK.search(after)
+    return _clause_names(text, c.start, measure) or bool(
+        noun_pattern(measure).search(after[: cut.start() if cut else len(after)])
+    )
 
 
 def _unchecked(s: LinkableStatement) -> LinkableStatement:

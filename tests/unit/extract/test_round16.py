@@ -146,7 +146,9 @@ def test_a_sentence_referring_back_inside_a_paragraph_of_plans_reads_the_results
 
 
 def test_a_sentence_not_referring_back_keeps_to_its_paragraph() -> None:
-    assert _of_65(_FAR.format("Đến nay")) == [(None, None)]
+    # results of no period named: no part-year pair carries the plan to them (round 53)
+    text = _FAR.format("Đến nay").replace("kết quả 9 tháng", "kết quả kinh doanh")
+    assert _of_65(text) == [(None, None)]
 
 
 def _of_450(text: str) -> list[object]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import claimed_pairs
+from reading import claimed_pairs, find
 
 B = Decimal(10) ** 9
 M = Decimal(10) ** 6
@@ -153,3 +153,27 @@ def test_an_aim_said_to_be_the_whole_plan_is_the_plan() -> None:
 def test_an_aim_said_to_be_a_share_of_the_plan_is_not_the_plan() -> None:
     text = AIM_SHORT_OF_PLAN.format(share=96)
     assert _pairs_of(text, 600 * 10**12) == [None]
+
+
+# --------------------------------------------------------------------------- a pair's percentage
+
+PAIR_THEN_PERCENT = (
+    "Sáu tháng đầu năm 2041, doanh thu của công ty đạt 340 tỷ đồng, tăng 8% so với cùng kỳ."
+    "\n\nNăm 2041, công ty đặt mục tiêu doanh thu 800 tỷ đồng. Như vậy, công ty đã hoàn thành "
+    "{percent} kế hoạch."
+)
+
+
+def _percent_rows(text: str) -> list[tuple[object, object, object]]:
+    return [(s.actual, s.target, s.stated) for s in find(text, money=True) if s.target]
+
+
+def test_a_bare_percentage_fitting_a_pair_of_its_plan_takes_the_pair() -> None:
+    rows = _percent_rows(PAIR_THEN_PERCENT.format(percent="42,5%"))
+    assert rows == [(None, 800 * B, None), (340 * B, 800 * B, "42,5%")]
+
+
+def test_a_bare_percentage_not_fitting_the_pair_leaves_it() -> None:
+    rows = _percent_rows(PAIR_THEN_PERCENT.format(percent="khoảng 30%"))
+    assert (340 * B, 800 * B, None) in rows
+    assert not any(stated for _, _, stated in rows)
