@@ -1201,21 +1201,34 @@ def _rounded_actual(s: LinkableStatement) -> LinkableStatement:
 _TO_REACH = rx(r"(?<!\w)để\s+(?:đạt|hoàn\s+thành)(?!\w)")
 
 
-def drop_needed_pairs(statements: Sequence[LinkableStatement]) -> list[LinkableStatement]:
+# "chỉ cần thêm khoảng 700 triệu USD", "phải huy động thêm": an amount still needed
+_NEEDED_BEFORE = rx(
+    r"(?<!\w)(?:cần|phải)\s+(?:[^\W\d_]+\s+){0,3}?thêm(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def drop_needed_pairs(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
     """The statements less a pair of two amounts needed to reach plans.
 
     ``cần giải ngân thêm 400 tỷ đồng để đạt 100% kế hoạch vốn tỉnh giao và 600 tỷ đồng để
     hoàn thành kế hoạch của huyện``: the words ``để đạt`` (``để hoàn thành``) between a
     pair's two amounts, no percentage of its own, make each an amount still needed (a
-    range, ``để đạt mục tiêu 47-48 tỷ USD``, is an aim's and is kept).
+    range, ``để đạt mục tiêu 47-48 tỷ USD``, is an aim's and is kept). So does ``cần thêm``
+    right before the first (``chỉ cần thêm 700 triệu USD trong quý IV là hoàn thành mục
+    tiêu 5 tỷ USD``): the amount is what is missing, never a result.
     """
-    return [s for s in statements if not _needed_pair(s)]
+    return [s for s in statements if not _needed_pair(s, text)]
 
 
-def _needed_pair(s: LinkableStatement) -> bool:
+def _needed_pair(s: LinkableStatement, text: str) -> bool:
     if s.stated is not None or not isinstance(s.actual, Decimal):
         return False
-    return isinstance(s.target, Decimal) and _TO_REACH.search(fold(s.text)) is not None
+    if not isinstance(s.target, Decimal):
+        return False
+    lead = fold(text[max(0, s.start - 50) : s.start])
+    return _TO_REACH.search(fold(s.text)) is not None or _NEEDED_BEFORE.search(lead) is not None
 
 
 # ------------------------------------------------------------ an excess beyond its result

@@ -167,6 +167,6 @@ def link_document(
     linked = drop_aims_read_as_results(linked, text)
     linked = drop_wholes_read_as_plans(linked)
     linked = check_rounded_actuals(linked, text)
-    linked = drop_needed_pairs(linked)
+    linked = drop_needed_pairs(linked, text)
     linked = drop_impossible_excesses(linked)
     return linked

@@ -177,3 +177,23 @@ def test_a_bare_percentage_not_fitting_the_pair_leaves_it() -> None:
     rows = _percent_rows(PAIR_THEN_PERCENT.format(percent="khoảng 30%"))
     assert (340 * B, 800 * B, None) in rows
     assert not any(stated for _, _, stated in rows)
+
+
+# --------------------------------------------------------------------------- amounts still needed
+
+NEEDED = (
+    "Theo hiệp hội, chỉ cần thêm khoảng 700 triệu USD trong quý IV là ngành có thể hoàn thành "
+    "mục tiêu 5 tỷ USD của năm 2041."
+)
+REACHED = (
+    "Theo hiệp hội, trong quý IV năm 2041 ngành đạt khoảng 700 triệu USD là hoàn thành mục "
+    "tiêu 650 triệu USD của quý."
+)
+
+
+def test_an_amount_still_needed_is_no_result_of_the_plan() -> None:
+    assert claimed_pairs(NEEDED) == []
+
+
+def test_an_amount_reached_before_the_plan_it_meets_is_its_result() -> None:
+    assert claimed_pairs(REACHED) == [(700 * M, 650 * M)]
