@@ -82,7 +82,39 @@ def _owners_agree(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     both one in common, agree.
     """
     x, y = _owners_named(text, *a), _owners_named(text, *b)
+    if x and y and not x & y:
+        return False
+    return _listed_companies_agree(text, a, b)
+
+
+# "(HoSE: VCB)", "mã chứng khoán: FOX", "(mã: DBC, sàn HoSE)": a listed company's ticker
+_TICKER = re.compile(
+    r"(?:\b(?:HoSE|HOSE|HNX|UPCoM|UPCOM)|[Mm]ã(?:\s+(?:chứng\s+khoán|CK|cổ\s+phiếu))?)"
+    r"\s*:\s*([A-Z]{3})\b"
+)
+
+
+def _listed_companies_agree(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Whether the paragraphs of spans ``a`` and ``b`` may be of one listed company.
+
+    ``Đứng thứ nhất là Ngân hàng A (HoSE: AAA) … lãi quý IV 9.000 tỷ đồng.`` and, in another
+    paragraph, ``Thứ hai là Ngân hàng B (HoSE: BBB) … so với kế hoạch lợi nhuận 20.000 tỷ
+    đồng``: two companies named by their tickers, so no result of one against the other's
+    plan. One paragraph naming none, or both one in common, agree.
+    """
+    x, y = (_tickers(text, *_paragraph_of(text, *span)) for span in (a, b))
     return not (x and y) or bool(x & y)
+
+
+def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
+    """The line ``text[start:end]`` is on (its first line's start to its last line's end)."""
+    stop = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, stop if stop >= 0 else len(text)
+
+
+def _tickers(text: str, start: int, end: int) -> set[str]:
+    """The tickers ``text[start:end]`` names (:data:`_TICKER`)."""
+    return {m.group(1) for m in _TICKER.finditer(text, start, end)}
 
 
 # "lợi nhuận hợp nhất", "riêng công ty mẹ": a group's consolidated figures or its parent's

@@ -197,3 +197,25 @@ def test_an_amount_still_needed_is_no_result_of_the_plan() -> None:
 
 def test_an_amount_reached_before_the_plan_it_meets_is_its_result() -> None:
     assert claimed_pairs(REACHED) == [(700 * M, 650 * M)]
+
+
+# --------------------------------------------------------------------------- listed companies
+
+TWO_BANKS = (
+    "Đứng đầu là Ngân hàng TMCP Sông Hồng (HoSE: SHA). Quý 4/2041, ngân hàng lãi trước thuế "
+    "9.100 tỷ đồng.\nĐứng thứ hai là Ngân hàng TMCP Bến Thành (HoSE: BTB). So với kế hoạch lợi "
+    "nhuận 24.000 tỷ đồng đề ra hồi đầu năm, ngân hàng này mới thực hiện được gần 90%."
+)
+ONE_BANK = (
+    "Ngân hàng TMCP Bến Thành (HoSE: BTB) công bố kết quả. Quý 4/2041, ngân hàng lãi trước "
+    "thuế 6.100 tỷ đồng.\nNăm 2041, ngân hàng (HoSE: BTB) đặt kế hoạch lợi nhuận trước thuế "
+    "24.000 tỷ đồng."
+)
+
+
+def test_a_quarter_amount_of_one_listed_company_is_not_set_against_anothers_plan() -> None:
+    assert _pairs_of(TWO_BANKS, 9100 * B) == []
+
+
+def test_a_quarter_amount_is_set_against_the_plan_of_its_own_ticker() -> None:
+    assert _pairs_of(ONE_BANK, 6100 * B) == [24000 * B]
