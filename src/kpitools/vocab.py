@@ -556,6 +556,10 @@ _EXTRACT = {
         "so với số cùng kỳ ghi trong ngoặc: 100 × ({a} / {base} − 1) = {exact}",
         "against the base in brackets: 100 × ({a} / {base} − 1) = {exact}",
     ),
+    "extract.note.index_of_base": _pair(
+        "so với số gốc ghi trong ngoặc: 100 × {a} / {base} = {exact}",
+        "against the base in brackets: 100 × {a} / {base} = {exact}",
+    ),
     "extract.note.fall_of_decrease": _pair(
         "mức giảm {by} trên số gốc {a} + {by}: 100 × {by} / ({a} + {by}) = {exact}",
         "a fall of {by} from a base of {a} + {by}: 100 × {by} / ({a} + {by}) = {exact}",

@@ -131,6 +131,8 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     base = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
     if not base or base == a:
         return {}  # "(đạt 5.600 tỷ đồng)": the result written again, no base
+    if _INDEX_VERB.search(doc.fold, max(p.sentence.start, p.span_start - 12), p.span_start):
+        return _index_checks(percent, a, base)
     check = check_percent(Percent(100 + percent.value, percent.decimals, percent.text), a, base)
     assert check.exact is not None
     ok = bool(check.consistent or check.truncated)
@@ -139,6 +141,27 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
         "consistent": ok,
         "verdict": "consistent" if ok else "inconsistent",
         **noted(seg("growth_of_base", a=a, base=base, exact=f"{check.exact - 100:.6g}")),
+    }
+
+
+# "bằng 130,5% so với năm 2040 (10.881 lao động)": the result as an index of the base
+_INDEX_VERB = rx(r"(?<!\w)bằng\s*$")
+
+
+def _index_checks(percent: Percent, a: Decimal, base: Decimal) -> dict[str, Any]:
+    """The check of an index (``bằng 130,5% so với năm 2040 (10.881 lao động)``) against its
+    base in brackets: rounded or cut from 100 × result / base; a cut figure is flagged as
+    truncated, as an attainment's is."""
+    check = check_percent(percent, a, base)
+    assert check.exact is not None
+    return {
+        "computed_percent": check.computed,
+        "consistent": check.consistent,
+        "truncated": check.truncated,
+        "verdict": "truncated"
+        if check.truncated
+        else ("consistent" if check.consistent else "inconsistent"),
+        **noted(seg("index_of_base", a=a, base=base, exact=f"{check.exact:.6g}")),
     }
 
 

@@ -278,7 +278,10 @@ _BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
 _K_GROWTH_TAIL = rx(
     r"^\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)"
     r"|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề))"
-    r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?!\w))"
+    r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?!\w)"
+    # "so với số lượng lao động xuất cảnh của năm 2040": the same measure named, of a past year
+    r"|so\s+với\s+(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?(?:của\s+)?"
+    r"(?:năm\s+(?:19|20)\d\d|năm\s+trước|năm\s+ngoái|cùng\s+kỳ)(?!\w))"
 )
 # "vượt kế hoạch 5% so với cùng kỳ": a plan and last year both named — unread
 _PLAN_IN_LEAD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)")
@@ -1222,10 +1225,13 @@ def _single(v: Value | None) -> Decimal | None:
 _GROWTH_BASE = rx(
     # "tăng 10% (tăng 260 tỷ đồng) so với cùng kỳ (đạt 2.600 tỷ đồng)": the increase between
     r"(?:\s*\(\s*(?:tương\s+(?:đương|ứng)\s+)?tăng(?:\s+thêm)?\s+[\d.,]+(?:\s+[^\W\d_]+){0,3}\s*\))?"
-    r"\s*so\s+với\s+(?:(?:lũy|luỹ)\s+kế\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái"
-    r"|năm\s+(?:19|20)\d\d)"
+    r"\s*so\s+với\s+(?:(?:lũy|luỹ)\s+kế\s+)?"
+    # "so với số lượng lao động xuất cảnh của năm 2040 (…)": the measure named before the period
+    r"(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){0,6}?(?:của\s+)?"
+    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+(?:19|20)\d\d)"
     r"(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*\(\s*(?:đạt\s+|là\s+)?"
-    rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)\s*\)"
+    rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)"
+    r"(?:\s+[^\W\d_]+){0,2}\s*\)"
 )
 
 

@@ -219,3 +219,44 @@ def test_a_quarter_amount_of_one_listed_company_is_not_set_against_anothers_plan
 
 def test_a_quarter_amount_is_set_against_the_plan_of_its_own_ticker() -> None:
     assert _pairs_of(ONE_BANK, 6100 * B) == [24000 * B]
+
+
+# ------------------------------------------------------------------ an index of a past year
+
+WORKERS = (
+    "Năm 2041 tỉnh đưa 14.200 lao động đi làm việc ở nước ngoài, đạt 118,3 % kế hoạch được "
+    "giao (12.000 lao động), bằng 130,5 % so với {base}."
+)
+
+
+def _kinds(text: str) -> list[tuple[object, object]]:
+    return [(s.stated, s.stated_kind) for s in find(text)]
+
+
+def test_a_percentage_of_a_measure_of_a_past_year_is_no_attainment() -> None:
+    text = WORKERS.format(base="số lao động xuất cảnh của năm 2040")
+    assert _kinds(text) == [("118,3 %", "attainment"), ("130,5 %", "growth")]
+
+
+def test_a_percentage_of_a_plan_of_the_year_stays_an_attainment() -> None:
+    text = "Sáu tháng năm 2041 tỉnh đón 233.000 lượt khách quốc tế, đạt 78,2% so với KH năm 2041."
+    assert _kinds(text) == [("78,2%", "attainment")]
+
+
+INDEX = (
+    "Năm 2041 tỉnh đưa 14.200 lao động đi làm việc ở nước ngoài, {verb}% so với số lao động "
+    "của năm 2040 (10.881 lao động)."
+)
+
+
+def _verdicts(text: str) -> list[tuple[object, object]]:
+    return [(s.stated, s.verdict) for s in find(text)]
+
+
+def test_an_index_is_checked_against_its_base_in_brackets() -> None:
+    assert _verdicts(INDEX.format(verb="bằng 130,5")) == [("130,5%", "consistent")]
+    assert _verdicts(INDEX.format(verb="bằng 130,49")) == [("130,49%", "inconsistent")]
+
+
+def test_a_growth_is_checked_as_a_rise_over_its_base() -> None:
+    assert _verdicts(INDEX.format(verb="tăng 30,5")) == [("30,5%", "consistent")]
