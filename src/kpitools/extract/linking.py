@@ -179,7 +179,18 @@ def _whole_of_kind(s: LinkableStatement, c: LinkableStatement) -> bool:
         return False
     m = _WHOLE_OF.match(" ".join(fold(s.unit).split()))
     own = " ".join(fold(c.unit).split())
-    return m is not None and own.startswith(m.group(1) + " ")
+    if m is None:
+        return False
+    if own.startswith(m.group(1) + " "):
+        return True
+    # "Ban Chỉ đạo … tỉnh Gia Lai", "Sở Tài chính tỉnh Hòa Bình": a body of the unit itself,
+    # no unit of a lower kind named before it
+    at = own.find(" " + m.group(1) + " ")
+    return at > 0 and not _LOWER_UNIT.search(own, 0, at + 1)
+
+
+# a unit of a kind below a province's, named before the province (a district's body)
+_LOWER_UNIT = rx(r"(?<!\w)(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)(?!\w)")
 
 
 def _scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:

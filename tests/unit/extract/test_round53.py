@@ -260,3 +260,20 @@ def test_an_index_is_checked_against_its_base_in_brackets() -> None:
 
 def test_a_growth_is_checked_as_a_rise_over_its_base() -> None:
     assert _verdicts(INDEX.format(verb="tăng 30,5")) == [("30,5%", "consistent")]
+
+
+# --------------------------------------------------------------------------- a body of the unit
+
+BLOOD = (
+    "Trong năm 2041, Ban Chỉ đạo vận động hiến máu tình nguyện {unit} phấn đấu tiếp nhận "
+    "12.000 đơn vị máu. Từ đầu năm đến nay, toàn tỉnh đã tiếp nhận trên 4.250 đơn vị máu, đạt "
+    "trên 35% so với kế hoạch đề ra."
+)
+
+
+def test_the_plan_of_a_body_of_the_province_is_the_whole_provinces() -> None:
+    assert _pairs_of(BLOOD.format(unit="tỉnh Sông Mây"), 4250) == [12000]
+
+
+def test_the_plan_of_a_body_of_a_district_is_not_the_whole_provinces() -> None:
+    assert _pairs_of(BLOOD.format(unit="huyện Đồi Cát tỉnh Sông Mây"), 4250) == [None]
