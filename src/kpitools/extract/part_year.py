@@ -35,6 +35,7 @@ from kpitools.extract.amounts import (
     _of_year,
     _other_sentence,
     _paragraph,
+    _part_opened,
     _plan_measure,
     _qualified,
     _same_measure,
@@ -361,7 +362,7 @@ def link_unstated_plans(
             or s.term is not None
         ):
             continue
-        found = _unstated_plan(s, text, scope)
+        found = None if _part_not_of_period(s, text) else _unstated_plan(s, text, scope)
         if (
             found is not None
             and not _stated_beside(stated, s, found[0], text)
@@ -371,6 +372,19 @@ def link_unstated_plans(
             out.append(_against_plan(s, found[0], text, target=found[1]))
             paired.setdefault(s.stated, []).append(s.actual)
     return out
+
+
+def _part_not_of_period(s: LinkableStatement, text: str) -> bool:
+    """Whether ``s`` is a part of a result just stated that is no quarter, month or week.
+
+    ``Trong đó, riêng dịp Tết, công ty có doanh thu 40 tỷ đồng``: a share of the months'
+    result, not the months' result set against the year's plan (``Trong đó, quý II …`` is
+    one, and stays).
+    """
+    if not _part_opened(s, text):
+        return False
+    lead = fold(text[max(0, s.start - 200) : s.start])
+    return _PART_OF_YEAR.search(lead, _head(lead, len(lead), 0)) is None
 
 
 _RESTATED_SHARE = Decimal("0.005")

@@ -277,3 +277,22 @@ def test_the_plan_of_a_body_of_the_province_is_the_whole_provinces() -> None:
 
 def test_the_plan_of_a_body_of_a_district_is_not_the_whole_provinces() -> None:
     assert _pairs_of(BLOOD.format(unit="huyện Đồi Cát tỉnh Sông Mây"), 4250) == [None]
+
+
+# --------------------------------------------------------------------------- a part of the months
+
+PART_OF_MONTHS = (
+    "Sáu tháng đầu năm 2041, công ty có doanh thu 2.100 tỷ đồng, tăng 9% so với cùng kỳ. Trong "
+    "đó, {part}, tăng 5% so với cùng kỳ. Năm 2041, công ty đặt mục tiêu doanh thu 4.000 tỷ đồng."
+)
+
+
+def test_a_part_of_the_months_result_is_not_set_against_the_years_plan() -> None:
+    text = PART_OF_MONTHS.format(part="riêng dịp Tết, công ty có doanh thu 300 tỷ đồng")
+    assert _pairs_of(text, 2100 * B) == [4000 * B]
+    assert _pairs_of(text, 300 * B) == []
+
+
+def test_a_quarter_opened_as_a_part_is_set_against_the_years_plan() -> None:
+    text = PART_OF_MONTHS.format(part="quý II công ty có doanh thu 1.200 tỷ đồng")
+    assert _pairs_of(text, 1200 * B) == [4000 * B]
