@@ -1049,16 +1049,28 @@ def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
         return False
     if f.start < d.anchor and _striven_list(doc, d.sentence.start, f.start, d.anchor):
         return True
+    actual, target = _single(d.actual), f.values[0] if len(f.values) == 1 else None
+    if f.start < d.anchor:
+        # "… là 300 ha, đạt 40% kế hoạch; dân tự trồng 900 ha": the target's clause states
+        # a percentage the figure after the semicolon puts off: that figure is another's
+        own = _PERCENT.search(doc.fold, f.end, doc.text.index(";", f.end, hi))
+        if own is not None and not _percent_near(own, actual, target):
+            return True
     after = doc.fold[d.anchor : d.sentence.end]
     end = _SEMICOLON_OR_STOP.search(after)
     stated = _PERCENT.search(after, 0, end.start() if end else len(after))
-    actual, target = _single(d.actual), f.values[0] if len(f.values) == 1 else None
     if stated is None or actual is None or not target:
         return stated is not None
+    return not _percent_near(stated, actual, target)
+
+
+def _percent_near(stated: re.Match[str], actual: Decimal | None, target: Decimal | None) -> bool:
+    """Whether the percentage ``stated`` is within half of 100 × ``actual`` / ``target``
+    (a third under to a half over)."""
     percent = parse_percent(stated.group("a")).value
-    if not percent:
-        return True
-    return not Decimal("0.67") <= 100 * actual / target / percent <= Decimal("1.5")
+    if not percent or actual is None or not target:
+        return False
+    return Decimal("0.67") <= 100 * actual / target / percent <= Decimal("1.5")
 
 
 # "7 giải nhất trong tổng số 20 giải mà đội giành được": a part among a whole that was won,

@@ -693,7 +693,9 @@ def _describe(doc: Doc, fig: Figure) -> None:
     # the words before a qualifier say the role: "… được giao là gần 200 tỷ đồng" as "… là"
     bare = lead if fig.qual_start is None else lead[: fig.qual_start - fig.clause]
     fig.role = _role(fig, bare, outer)
-    if fig.role == "target" and _result_with_own_percent(doc, fig, lead):
+    if fig.role == "target" and (
+        _result_with_own_percent(doc, fig, lead) or _under_plan_attained(doc, fig, lead)
+    ):
         fig.role = "actual"
     if _no_result(doc, fig, lead):
         fig.role = "modifier"
@@ -718,6 +720,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
             or _heading_target(doc, fig)
             or _quoted_resolution(doc, fig)
         )
+        and not _under_plan_attained(doc, fig, lead)
     ):
         fig.role, fig.set_out = "target", True
 
@@ -756,6 +759,19 @@ def _result_with_own_percent(doc: Doc, fig: Figure, lead: str) -> bool:
         and not _aimed(lead)
         and _attained_after(doc.fold, fig)
     )
+
+
+def _under_plan_attained(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether a figure is the part of a result done under a plan, with its own attainment
+    of the plan after it (``diện tích trồng theo kế hoạch giao là 300 ha, đạt 40% kế
+    hoạch``): a result, though a plan is named before it in its clause."""
+    return _UNDER_PLAN.search(lead) is not None and _attained_after(doc.fold, fig)
+
+
+# "diện tích trồng theo kế hoạch giao là 300 ha, …": a measure of what is done under the plan
+_UNDER_PLAN = rx(
+    r"(?<!\w)[^\W\d_]+\s+theo\s+(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,3}?\s+là\s*$"
+)
 
 
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it

@@ -296,3 +296,33 @@ def test_a_part_of_the_months_result_is_not_set_against_the_years_plan() -> None
 def test_a_quarter_opened_as_a_part_is_set_against_the_years_plan() -> None:
     text = PART_OF_MONTHS.format(part="quý II công ty có doanh thu 1.200 tỷ đồng")
     assert _pairs_of(text, 1200 * B) == [4000 * B]
+
+
+# --------------------------------------------------------------------------- done under the plan
+
+
+def _attainment_rows(text: str) -> list[tuple[object, object, object]]:
+    return [(s.actual, s.target, s.stated) for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_an_area_done_under_the_plan_with_its_own_attainment_is_a_result() -> None:
+    text = "Năm 2041 diện tích trồng theo kế hoạch giao là 300 ha, đạt 40% kế hoạch."
+    assert _attainment_rows(text) == [(300, None, "40%")]
+
+
+def test_a_target_set_under_the_plan_stays_a_target() -> None:
+    text = "Năm 2041 diện tích trồng theo kế hoạch giao là 300 ha, tăng 40% so với năm trước."
+    assert [(s.actual, s.target) for s in find(text)] == [(None, 300)]
+
+
+# --------------------------------------------------------------------------- apart by a semicolon
+
+SEMICOLON = "Kế hoạch năm 2041 trồng 750 ha, đạt 40%; dân tự trồng {after} ha."
+
+
+def test_a_figure_after_a_semicolon_that_puts_off_the_plans_percentage_is_anothers() -> None:
+    assert _attainment_rows(SEMICOLON.format(after=900)) == [(None, 750, "40%")]
+
+
+def test_a_figure_after_a_semicolon_that_fits_the_plans_percentage_is_its_result() -> None:
+    assert _attainment_rows(SEMICOLON.format(after=300)) == [(300, 750, "40%")]
