@@ -616,7 +616,8 @@ def _named_item_of_plans(
     if folded[head - 2 : head] != "; " or head - 2 <= floor:
         return False
     lead = folded[head : a.start]
-    name = lead[: _ITEM_VERB.search(lead).start()] if _ITEM_VERB.search(lead) else lead
+    verb = _ITEM_VERB.search(lead)
+    name = lead[: verb.start()] if verb else lead
     if (
         not _ITEM_NAME.fullmatch(name)
         or _RESULT_WORDS.search(name)
@@ -630,11 +631,17 @@ def _named_item_of_plans(
     cue = _PLAN_CUE.search(folded, a.end, stop)  # "…, phấn đấu đưa tỷ lệ … đạt 65%": another plan
     if _RESULT_AFTER_ITEM.search(folded, a.end, cue.start() if cue else stop):
         return False
-    before = _head(folded, head - 2, floor)
-    return any(
-        b.unit[1] and _sets_plan(folded, b, floor, qualified=qualified)
-        for b in _amounts(folded, before, head - 2)
-    )
+    return _opens_on_plan(folded, _head(folded, head - 2, floor), head - 2, floor, qualified)
+
+
+def _opens_on_plan(folded: str, start: int, end: int, floor: int, qualified: bool) -> bool:
+    """Whether the first amount with a word after it in ``folded[start:end]`` is a plan.
+
+    One amount only: an item's plan is its list's, and the list's first clause sets it (so
+    a list of many items is read once down to its head, not once per amount).
+    """
+    first = next((b for b in _amounts(folded, start, end) if b.unit[1]), None)
+    return first is not None and _sets_plan(folded, first, floor, qualified=qualified)
 
 
 # "…, gồm:", "bao gồm:": the parts of the amount before follow the colon
@@ -654,11 +661,8 @@ def _part_of_plan(folded: str, a: _Amount, head: int, floor: int, *, qualified: 
         not qualified and _AMOUNT_QUALIFIER.search(folded, head, a.start)
     ):
         return False
-    before = _head(folded, folded.rindex(":", 0, head), floor)
-    return any(
-        b.unit[1] and _sets_plan(folded, b, floor, qualified=qualified)
-        for b in _amounts(folded, before, head)
-    )
+    colon = folded.rindex(":", 0, head)
+    return _opens_on_plan(folded, _head(folded, colon, floor), colon, floor, qualified)
 
 
 def _paragraph(text: str, start: int, end: int, width: int = PLAN_AMOUNT_WINDOW) -> tuple[int, int]:

@@ -229,18 +229,19 @@ WORKERS = (
 )
 
 
-def _kinds(text: str) -> list[tuple[object, object]]:
-    return [(s.stated, s.stated_kind) for s in find(text)]
+def _stated_with(text: str, field: str) -> list[tuple[object, object]]:
+    """Each statement's percentage as written, with one more of its fields."""
+    return [(s.stated, getattr(s, field)) for s in find(text)]
 
 
 def test_a_percentage_of_a_measure_of_a_past_year_is_no_attainment() -> None:
     text = WORKERS.format(base="số lao động xuất cảnh của năm 2040")
-    assert _kinds(text) == [("118,3 %", "attainment"), ("130,5 %", "growth")]
+    assert _stated_with(text, "stated_kind") == [("118,3 %", "attainment"), ("130,5 %", "growth")]
 
 
 def test_a_percentage_of_a_plan_of_the_year_stays_an_attainment() -> None:
     text = "Sáu tháng năm 2041 tỉnh đón 233.000 lượt khách quốc tế, đạt 78,2% so với KH năm 2041."
-    assert _kinds(text) == [("78,2%", "attainment")]
+    assert _stated_with(text, "stated_kind") == [("78,2%", "attainment")]
 
 
 INDEX = (
@@ -249,17 +250,15 @@ INDEX = (
 )
 
 
-def _verdicts(text: str) -> list[tuple[object, object]]:
-    return [(s.stated, s.verdict) for s in find(text)]
-
-
 def test_an_index_is_checked_against_its_base_in_brackets() -> None:
-    assert _verdicts(INDEX.format(verb="bằng 130,5")) == [("130,5%", "consistent")]
-    assert _verdicts(INDEX.format(verb="bằng 130,49")) == [("130,49%", "inconsistent")]
+    assert _stated_with(INDEX.format(verb="bằng 130,5"), "verdict") == [("130,5%", "consistent")]
+    assert _stated_with(INDEX.format(verb="bằng 130,49"), "verdict") == [
+        ("130,49%", "inconsistent")
+    ]
 
 
 def test_a_growth_is_checked_as_a_rise_over_its_base() -> None:
-    assert _verdicts(INDEX.format(verb="tăng 30,5")) == [("30,5%", "consistent")]
+    assert _stated_with(INDEX.format(verb="tăng 30,5"), "verdict") == [("30,5%", "consistent")]
 
 
 # --------------------------------------------------------------------------- a body of the unit
