@@ -109,6 +109,9 @@ SCORED_AT = {
     "2026-12-05zw": "153319ac42fee41d96fc96c49ed5bc1c5c42e5d2",
     "2026-12-05zx": "153319ac42fee41d96fc96c49ed5bc1c5c42e5d2",
     "2026-12-05zza": "153319ac42fee41d96fc96c49ed5bc1c5c42e5d2",
+    "2026-12-05zzb": "c1e0a59320622bf7cdf44379d9318909d77f94c8",
+    "2026-12-05zzc": "c1e0a59320622bf7cdf44379d9318909d77f94c8",
+    "2026-12-05zzd": "c1e0a59320622bf7cdf44379d9318909d77f94c8",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
