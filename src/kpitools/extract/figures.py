@@ -277,7 +277,9 @@ _AIM_EXCESS = rx(
 _BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
 _K_GROWTH_TAIL = rx(
     r"^\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)"
-    r"|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề))"
+    r"|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề)"
+    # "so với tháng 8", "so với cuối quý II": a month or quarter named by its number
+    r"|(?:cuối\s+)?(?:tháng|quý)\s+(?:\d{1,2}|[ivx]{1,4})(?!\w|[.,]\d))"
     r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?!\w)"
     # "so với số lượng lao động xuất cảnh của năm 2040": the same measure named, of a past year
     r"|so\s+với\s+(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?(?:của\s+)?"

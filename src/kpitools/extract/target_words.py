@@ -65,9 +65,10 @@ _PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+ti
 _MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
 
 # ", đạt 100% kế hoạch" right after a figure: the attainment of a result; ", vượt 20% kế
-# hoạch" its excess; ", đạt 70%;" with no plan named, before the clause ends
+# hoạch" its excess; ", tương đương 96% kế hoạch" its attainment restated (a plan named);
+# ", đạt 70%;" with no plan named, before the clause ends
 _ATTAINED_NEXT = rx(
-    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(?P<verb>đạt|bằng)|vượt)\s+"
+    r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(?P<verb>đạt|bằng)|vượt|tương\s+(?:đương|ứng))\s+"
     rf"(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?(?:{NUM})\s*%\s*(?:(?:so\s+với\s+)?"
     r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)(?!\w)|(?(verb)(?:[;,)]|\.(?!\d)|$)|(?!)))"
 )

@@ -1,0 +1,61 @@
+"""Round 54 of the extraction rules (issue 17): amounts written as a change or as a plan read
+as the result, plans and results read the wrong way round, and parts and growths the audit
+checks; each rule with a positive and a negative case on invented text (never the evaluation
+set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import claimed_pairs, claims
+
+B = Decimal(10) ** 9
+
+
+def _claimed(text: str) -> list[tuple[object, object, object]]:
+    """(actual, target, stated percent) of the claims of ``text``, money read."""
+    return [(s.actual, s.target, s.stated_percent) for s in claims(text, money=True)]
+
+
+# ------------------------------------------------------------------- a change is no result
+
+CHANGES_OVER_MONTH = (
+    "Tính đến hết tháng 9/2041, số hội viên quỹ tín dụng đạt 7,25 triệu người, tăng 120,5 "
+    "nghìn người so với {base} và tăng 310 nghìn người so với năm 2040, đạt 91,3% kế hoạch."
+)
+CHANGE_AS_RESULT = (
+    "Năm 2041, số hội viên quỹ tín dụng tăng 120,5 nghìn người, đạt 91,3% kế hoạch năm 2041."
+)
+
+
+def test_an_attainment_after_changes_over_a_named_month_is_the_level_s() -> None:
+    for base in ("tháng 8", "tháng 8/2041", "cuối quý II"):
+        found = _claimed(CHANGES_OVER_MONTH.format(base=base))
+        assert [a for a, _, _ in found] == [Decimal(7_250_000)], base
+
+
+def test_an_increase_with_no_base_keeps_its_attainment() -> None:
+    assert [a for a, _, _ in _claimed(CHANGE_AS_RESULT)] == [Decimal(120_500)]
+
+
+# ------------------------------------------------------------------- done against a plan
+
+ALLOCATED = (
+    "Năm 2041, tổng vốn ngân sách trung ương của chương trình là 8.450 tỷ đồng; Bộ Tài chính "
+    "{verb} 8.120 tỷ đồng, tương đương 96,1% kế hoạch."
+)
+
+
+def test_an_amount_given_with_its_share_of_the_plan_is_the_result() -> None:
+    found = _claimed(ALLOCATED.format(verb="đã giao"))
+    assert [(a, t) for a, t, _ in found] == [(8120 * B, None)]
+
+
+GIVEN_THEN_PAID = (
+    "Năm 2041, Bộ Tài chính đã giao 8.120 tỷ đồng cho chương trình; đến nay đã giải ngân "
+    "4.060 tỷ đồng, đạt 50% kế hoạch vốn."
+)
+
+
+def test_an_amount_given_with_no_share_of_its_own_is_still_the_plan() -> None:
+    assert claimed_pairs(GIVEN_THEN_PAID) == [(4060 * B, 8120 * B)]
