@@ -59,3 +59,24 @@ GIVEN_THEN_PAID = (
 
 def test_an_amount_given_with_no_share_of_its_own_is_still_the_plan() -> None:
     assert claimed_pairs(GIVEN_THEN_PAID) == [(4060 * B, 8120 * B)]
+
+
+# ------------------------------------------------------------------- parts that are the whole
+
+LISTED_PARTS = (
+    "Sáu tháng đầu năm 2041, tỉnh Đông Hà đón 842.310 lượt khách, trong đó khách nội địa là "
+    "{home} lượt, khách quốc tế 41.110 lượt, tăng 12% so với cùng kỳ năm 2040, đạt 61,5% "
+    "so với kế hoạch năm 2041."
+)
+
+
+def _attainments(text: str) -> list[object]:
+    return [a for a, _, p in _claimed(text) if p == Decimal("61.5")]
+
+
+def test_a_percentage_after_parts_that_add_up_to_the_whole_is_the_whole_s() -> None:
+    assert _attainments(LISTED_PARTS.format(home="801.200")) == [Decimal(842_310)]
+
+
+def test_a_percentage_after_parts_short_of_the_whole_stays_the_last_part_s() -> None:
+    assert _attainments(LISTED_PARTS.format(home="701.200")) == [Decimal(41_110)]

@@ -1,0 +1,203 @@
+"""The figures a percentage passes over to reach the result it is of, for
+:mod:`kpitools.extract.percentages`: parts in a bracket right after the result (``đạt 3.000
+lượt (trong đó: …) bằng 30% kế hoạch``), parts listed after ``trong đó`` (bare counts, kinds
+of the whole named in a word or two, or parts that add up to the whole), and a count said
+with an amount of money (``cho vay 90 tỷ đồng với 300 khách hàng, đạt 50% kế hoạch``).
+"""
+
+from __future__ import annotations
+
+import itertools
+from decimal import Decimal
+
+from kpitools.extract.figures import _K_GROWTH_TAIL, _K_PLAN_TAIL, Figure
+from kpitools.extract.text import Doc
+from kpitools.textfold import rx
+
+# the most parts read in one bracket after a result ("(trong đó: khách quốc tế …, khách
+# nội địa …)")
+_BRACKET_PARTS = 4
+
+
+def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+    """``previous`` without its last figures when they are parts in one bracket right after
+    the result before them, the bracket closed before ``p`` ("đạt 121.190 người (40.938 lao
+    động nữ), bằng 93,2% kế hoạch", "đạt 3.000 lượt khách (trong đó: khách quốc tế 250
+    lượt, khách nội địa 2.750 lượt) bằng 30% kế hoạch": the percentage is the result's)."""
+    if len(previous) < 2:
+        return previous
+    text, f = doc.text, previous[-1]
+    opened = text.rfind("(", p.sentence.start, f.start)
+    inside = [h for h in previous if h.start > opened]
+    if opened == -1 or len(inside) == len(previous) or len(inside) > _BRACKET_PARTS:
+        return previous
+    g = previous[-len(inside) - 1]
+    if not g.sentence is f.sentence is p.sentence or text.find(")", opened, f.start) != -1:
+        return previous
+    if text.find(")", f.end, p.start) == -1 or text.find("(", f.end, p.start) != -1:
+        return previous
+    owner = g.owner
+    if owner is None or owner.actual_fig is not g or owner.percent_fig is not None:
+        return previous
+    between = text[g.span_end : opened]
+    if g.kind != "count" or (
+        any(c in between for c in ",;:") and not _comma_then_part(doc, between, opened)
+    ):
+        return previous
+    return previous[: -len(inside)]
+
+
+# ", trong đó (có) 120 nữ, đạt 105% kế hoạch": parts listed after a whole, no bracket
+_LISTED_PART = rx(r"[,;]\s*(?:trong\s+(?:số\s+)?đó|bao\s+gồm)(?!\w)\s*[,:]?\s*")
+# the part's figure right after the marker, with no verb of its own ("có 120 nữ")
+_BARE_PART = rx(r"(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+# the next bare part of the list ("… 20 nữ và 9 người dân tộc"): the words of the part before
+# it, then a comma or "và"
+_NEXT_PART = rx(r"(?:\s*[^\W\d_]+){0,4}\s*(?:,|và)\s*(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+
+
+# "cho vay 90 tỷ đồng với 300 khách hàng, đạt 50% kế hoạch": a count said with the
+# result ("với"), right after it in its clause
+_WITH_COUNT = rx(r"^\s*với\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+
+
+def _past_accompanying_count(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+    """``previous`` past a count said with an amount of money before it (:data:`_WITH_COUNT`):
+    the percentage of a plan after ``cho vay 90 tỷ đồng với 300 khách hàng`` is the
+    amount's, when it has none of its own and no break stands between them."""
+    if len(previous) < 2 or not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return previous
+    f, g = previous[-1], previous[-2]
+    if f.kind != "count" or f.measure is not None or g.measure in (None, "%"):
+        return previous  # two counts ("12 hợp tác xã với 800 thành viên"): which, unsaid
+    if g.sentence is not p.sentence:
+        return previous
+    owner = g.owner
+    if owner is None or owner.actual_fig is not g or owner.percent_fig is not None:
+        return previous
+    if not _WITH_COUNT.match(doc.fold[g.span_end : f.qual_start or f.start]):
+        return previous
+    return previous[:-1]
+
+
+def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+    """``previous`` past the parts listed after the whole before them.
+
+    ``tuyển mới 460 người, trong đó có 120 nữ, đạt 105% kế hoạch``: the percentage ``p`` of
+    a plan after parts listed in the whole's sentence (``trong đó``, no bracket) is the
+    whole's when the parts are bare counts (``có 120 nữ``, no verb of their own, no
+    percentage nor amount of money among them) and the whole, a count, has no percentage of
+    its own.
+    """
+    tail = doc.fold[p.end : p.sentence.end]
+    if len(previous) < 2 or not (_K_PLAN_TAIL.match(tail) or _K_GROWTH_TAIL.match(tail)):
+        return previous
+    marker = None
+    for found in _LISTED_PART.finditer(doc.fold, p.sentence.start, p.start):
+        marker = found  # the last
+    if marker is None or "(" in doc.fold[marker.start() : p.start]:
+        return previous
+    inside = [h for h in previous if h.start > marker.start()]
+    # a growth already taken by the whole after its parts (see _exhaustive_parts)
+    taken = [h for h in inside if h.kind == "percent"]
+    inside = [h for h in inside if h.kind != "percent"]
+    if not inside or len(inside) + len(taken) == len(previous) or len(inside) > _BRACKET_PARTS:
+        return previous
+    g = previous[-len(inside) - len(taken) - 1]
+    owner = g.owner
+    if (
+        g.sentence is not p.sentence
+        or any(h.kind != "count" or h.measure is not None for h in (g, *inside))
+        or owner is None
+        or owner.actual_fig is not g
+        or any(c in doc.fold[g.span_end : marker.start()] for c in ",;:()")
+    ):
+        return previous
+    if _exhaustive_parts(doc, g, marker.end(), inside) and all(h.owner is owner for h in taken):
+        return [*previous[: -len(inside) - len(taken)], *taken]
+    if taken or owner.percent_fig is not None or not _K_PLAN_TAIL.match(tail):
+        return previous
+    if _bare_parts(doc, marker.end(), inside) or _named_parts(doc, g, marker.end(), inside):
+        return previous[: -len(inside)]
+    return previous
+
+
+# between two parts of a list: the words after the first, a comma or "và", the next's name
+_LISTED_NEXT = rx(r"(?:\s*[^\W\d_]+){0,6}\s*(?:,|và)(?:\s*[^\W\d_]+){0,4}\s*$")
+_LISTED_FIRST = rx(r"(?:\s*[^\W\d_]+){0,4}\s*$")
+# parts that add up to the whole: a hundredth below it (parts rounded) to a thousandth above
+_SHORT_OF_WHOLE = Decimal("0.99")
+_OVER_WHOLE = Decimal("1.001")
+
+
+def _exhaustive_parts(doc: Doc, whole: Figure, opened: int, inside: list[Figure]) -> bool:
+    """Whether the parts listed from ``opened`` add up to the whole before them (``đón 1.250
+    lượt, trong đó khách nội địa là 1.200 lượt, khách quốc tế 50 lượt, tăng 9%, đạt 60%
+    kế hoạch``): two or more counts of the whole's noun, named by a few words each, whose sum
+    is the whole within a hundredth (below it) or a thousandth (above it); the percentages
+    after the last part are then the whole's, as after a bracket of parts."""
+    noun = _noun_of(doc, whole)
+    if len(inside) < 2 or noun is None or any(_noun_of(doc, h) not in (noun, None) for h in inside):
+        return False
+    if not _LISTED_FIRST.fullmatch(doc.fold, opened, inside[0].span_start):
+        return False
+    pairs = itertools.pairwise(inside)
+    if not all(_LISTED_NEXT.fullmatch(doc.fold, h.end, k.span_start) for h, k in pairs):
+        return False
+    total, parts = whole.value, [h.value for h in inside]
+    if any(h.qualifier for h in inside) or not isinstance(total, Decimal):
+        return False
+    summed = sum((v for v in parts if isinstance(v, Decimal)), Decimal(0))
+    return total * _SHORT_OF_WHOLE <= summed <= total * _OVER_WHOLE
+
+
+def _bare_parts(doc: Doc, opened: int, inside: list[Figure]) -> bool:
+    """Whether the parts listed from ``opened`` are bare counts (``có 120 nữ và 9 người dân
+    tộc``): no words before the first, a few words and a comma or ``và`` between them."""
+    if not _BARE_PART.fullmatch(doc.fold, opened, inside[0].qual_start or inside[0].start):
+        return False
+    pairs = itertools.pairwise(inside)
+    return all(
+        _NEXT_PART.fullmatch(doc.fold, h.span_end, k.qual_start or k.start) for h, k in pairs
+    )
+
+
+# a part named by one or two words before its count ("trong đó tập trung 8 lớp, lưu động 3
+# lớp"): the name, with no figure nor punctuation
+_PART_NAME = rx(r"(?:\s*[^\W\d_]+){0,2}\s*$")
+# between two named parts: the words after the first (its noun), a comma or "và", the name of
+# the next
+_NAMED_NEXT = rx(r"(?:\s*[^\W\d_]+){1,4}\s*(?:,|và)(?:\s*[^\W\d_]+){0,2}\s*$")
+
+
+def _noun_of(doc: Doc, f: Figure) -> str | None:
+    """The first word of the noun written after the count ``f``, if any."""
+    if f.noun_start is None or f.noun_end is None:
+        return None
+    words = doc.fold[f.noun_start : f.noun_end].split()
+    return words[0] if words else None
+
+
+def _named_parts(doc: Doc, whole: Figure, opened: int, inside: list[Figure]) -> bool:
+    """Whether the parts listed from ``opened`` are two or more counts of the whole's own noun,
+    each named by at most two words (``40 lớp, trong đó tập trung 8 lớp, lưu động 3 lớp và
+    29 lớp trực tuyến, đạt 110% kế hoạch``): kinds of the whole, whose plan the percentage
+    after them is of."""
+    noun = _noun_of(doc, whole)
+    if len(inside) < 2 or noun is None or any(_noun_of(doc, h) != noun for h in inside):
+        return False
+    if not _PART_NAME.fullmatch(doc.fold, opened, inside[0].qual_start or inside[0].start):
+        return False
+    pairs = itertools.pairwise(inside)
+    return all(_NAMED_NEXT.fullmatch(doc.fold, h.end, k.qual_start or k.start) for h, k in pairs)
+
+
+# "… 520 đơn vị máu, (trong đó 60 đơn vị tiểu cầu), đạt 104% kế hoạch": a part marker opening the
+# bracket after a comma
+_PART_BRACKET = rx(r"\(\s*(?:trong\s+đó|bao\s+gồm|gồm)(?!\w)")
+
+
+def _comma_then_part(doc: Doc, between: str, opened: int) -> bool:
+    """Whether only a comma stands before the bracket at ``opened``, which a part marker
+    opens (``520 đơn vị máu, (trong đó 60 …)``): the bracket's figures are still parts."""
+    return between.strip() == "," and _PART_BRACKET.match(doc.fold, opened) is not None
