@@ -694,11 +694,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
     # the words before a qualifier say the role: "… được giao là gần 200 tỷ đồng" as "… là"
     bare = lead if fig.qual_start is None else lead[: fig.qual_start - fig.clause]
-    fig.role = _role(fig, bare, outer)
-    if fig.role == "target" and (
-        _result_with_own_percent(doc, fig, lead) or _under_plan_attained(doc, fig, lead)
-    ):
-        fig.role = "actual"
+    fig.role = _role_in_clause(doc, fig, lead, _role(fig, bare, outer))
     if _no_result(doc, fig, lead):
         fig.role = "modifier"
     elif (
@@ -725,6 +721,37 @@ def _describe(doc: Doc, fig: Figure) -> None:
         and not _under_plan_attained(doc, fig, lead)
     ):
         fig.role, fig.set_out = "target", True
+
+
+# "đã thu mua 2.350 tấn trong tổng số sản lượng 2.500 tấn chè ước thu trong năm": the whole
+# the result is counted in, its measure named, then said to be expected or planned
+_AMONG_NAMED_WHOLE = rx(r"(?<!\w)trong\s+tổng\s+số(?:\s+(?!đó(?!\w))[^\W\d_]+){1,3}\s*$")
+_EXPECTED_AFTER = rx(
+    r"[^\d,;:()]*?(?<!\w)(?:ước(?:\s+tính)?|dự\s+kiến|theo\s+kế\s+hoạch)\s+"
+    r"(?:thu|đạt|thu\s+hoạch|sản\s+xuất|là)(?!\w)"
+)
+
+
+def _expected_whole(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is a whole named with its measure after ``trong tổng số`` and said to
+    be expected or planned in the words after it (:data:`_AMONG_NAMED_WHOLE`,
+    :data:`_EXPECTED_AFTER`): no result, the base of the result before it."""
+    if not _AMONG_NAMED_WHOLE.search(lead):
+        return False
+    return _EXPECTED_AFTER.match(doc.fold, fig.end, fig.sentence.end) is not None
+
+
+def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
+    """The role the words before ``fig`` give it (``role``) as the rest of its clause reads
+    it: a target that is a result with its own percentage, or done under a plan; a result
+    that is the expected whole of the result before it (:func:`_expected_whole`)."""
+    if role == "target" and (
+        _result_with_own_percent(doc, fig, lead) or _under_plan_attained(doc, fig, lead)
+    ):
+        return "actual"
+    if role == "actual" and _expected_whole(doc, fig, lead):
+        return "whole"
+    return role
 
 
 # a resolution or plan named, its words then quoted: "Nghị quyết Đại hội lần thứ X “Mỗi

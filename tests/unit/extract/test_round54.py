@@ -80,3 +80,22 @@ def test_a_percentage_after_parts_that_add_up_to_the_whole_is_the_whole_s() -> N
 
 def test_a_percentage_after_parts_short_of_the_whole_stays_the_last_part_s() -> None:
     assert _attainments(LISTED_PARTS.format(home="701.200")) == [Decimal(41_110)]
+
+
+# ------------------------------------------------------------------- an expected whole
+
+AMONG_EXPECTED = (
+    "Đến nay, huyện Tân An đã thu mua gần 2.350 tấn trong tổng số sản lượng 2.500 tấn chè "
+    "{said} trong năm 2041, bằng 94% kế hoạch đề ra."
+)
+
+
+def test_a_whole_named_as_expected_is_the_base_of_the_result_before_it() -> None:
+    assert [(a, t) for a, t, _ in _claimed(AMONG_EXPECTED.format(said="ước thu"))] == [
+        (Decimal(2350), Decimal(2500))
+    ]
+
+
+def test_a_whole_not_named_as_expected_is_left_as_it_was_read() -> None:
+    found = _claimed(AMONG_EXPECTED.format(said="đã thu hoạch"))
+    assert (Decimal(2350), Decimal(2500)) not in [(a, t) for a, t, _ in found]
