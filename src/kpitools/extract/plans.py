@@ -159,10 +159,24 @@ def _plan_amount(
             if not _paired_with_other(s, _covering(*scope, _shifted(a, low)), a.value)
         ]
         fitting = _unfitting(s, text, folded, actual, free)
-    fitting = _exact_of_restated(folded, fitting)
+    fitting = _exact_at_precision(s, _exact_of_restated(folded, fitting))
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
     return _shifted(fitting[0], low)
+
+
+def _exact_at_precision(s: LinkableStatement, fitting: list[_Amount]) -> list[_Amount]:
+    """The one plan amount among ``fitting`` that gives the percentage of ``s`` as written.
+
+    ``đạt khoảng 18% so với kế hoạch vốn`` met within its hedge by two plans (17,8 % and
+    17,3 %): the one the written percentage is the rounding of is the plan, when only one is
+    (else ``fitting`` as it is). Not for a floor or a ceiling (``hơn 52%`` is met by 54 %
+    as well as by 52,4 %).
+    """
+    if len({a.value for a in fitting}) < 2 or s.qualifier not in (None, "khoảng"):
+        return fitting
+    exact = [a for a in fitting if _agrees(s, a.value)]
+    return exact if len({a.value for a in exact}) == 1 else fitting
 
 
 # "…, tăng 8% so với cùng kỳ và bằng 98% kế hoạch năm": an amount's own share of a plan

@@ -42,6 +42,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.consistency import _half_unit
 from kpitools.extract.linking import (
+    _agrees,
     _covering,
     _unit_key,
     _with_result,
@@ -753,19 +754,21 @@ def link_restated_percentages(
     ``Quý III, tỉnh giải ngân 420 tỷ đồng, bằng 60% kế hoạch.`` (its plan, 700 tỷ đồng, found
     and agreeing) ``… Đến nay, kết quả giải ngân đạt 420 tỷ đồng, bằng 60% kế hoạch.``: the
     same result with the same percentage of a plan, left with no plan, takes the plan the
-    first agreed with. Only an exact result and an unqualified percentage, and one plan.
+    first agreed with. One plan only; an exact result and an unqualified percentage, or one
+    hedged alike in both places (``khoảng 420 tỷ đồng, đạt khoảng 60% kế hoạch`` written
+    twice) whose percentage its linked plan gives as written.
     """
-    checked: dict[tuple[Decimal, str], set[Decimal]] = {}
+    checked: dict[tuple[Decimal, str, str | None, bool], set[Decimal]] = {}
     for c in statements:
-        if _restatable(c) and c.verdict == "consistent" and isinstance(c.target, Decimal):
+        if _restatable(c) and isinstance(c.target, Decimal) and _checked_on_plan(c):
             assert isinstance(c.actual, Decimal) and c.stated is not None
-            checked.setdefault((c.actual, c.stated), set()).add(c.target)
+            checked.setdefault((c.actual, c.stated, c.qualifier, c.exact), set()).add(c.target)
     out = list(statements)
     for i, s in enumerate(statements):
         if not _restatable(s) or s.target is not None or s.link_start is not None:
             continue
         assert isinstance(s.actual, Decimal) and s.stated is not None
-        plans = checked.get((s.actual, s.stated), set())
+        plans = checked.get((s.actual, s.stated, s.qualifier, s.exact), set())
         if len(plans) == 1:
             out[i] = _with_result(s, s, next(iter(plans)))
     return out
@@ -776,9 +779,20 @@ def _restatable(s: LinkableStatement) -> bool:
         s.stated_kind == "attainment"
         and isinstance(s.actual, Decimal)
         and s.stated is not None
-        and s.qualifier is None
-        and s.exact
+        and s.qualifier in (None, "khoảng")
     )
+
+
+def _checked_on_plan(c: LinkableStatement) -> bool:
+    """Whether ``c`` agrees with its plan.
+
+    Checked consistent, or (approximate figures) its plan linked from elsewhere and giving
+    the percentage as written.
+    """
+    if c.qualifier is None and c.exact:
+        return c.verdict == "consistent"
+    assert isinstance(c.target, Decimal)
+    return c.link_start is not None and _agrees(c, c.target)
 
 
 # --------------------------------------------------------------------------- sibling plans

@@ -99,3 +99,44 @@ def test_a_whole_named_as_expected_is_the_base_of_the_result_before_it() -> None
 def test_a_whole_not_named_as_expected_is_left_as_it_was_read() -> None:
     found = _claimed(AMONG_EXPECTED.format(said="đã thu hoạch"))
     assert (Decimal(2350), Decimal(2500)) not in [(a, t) for a, t, _ in found]
+
+
+# ------------------------------------------------------------------- the plan as written
+
+TWO_PLANS_FIT = (
+    "Trong 4 tháng đầu năm 2041, toàn tỉnh đã giải ngân vốn đầu tư công được khoảng 250,5 tỷ "
+    "đồng, đạt khoảng {p}% so với kế hoạch vốn trung ương giao.\n\n"
+    "Tổng kế hoạch vốn đầu tư công năm 2041 của tỉnh là 3.000 tỷ đồng, gồm vốn ngân sách địa "
+    "phương là 1.520 tỷ đồng và vốn ngân sách trung ương là 1.480 tỷ đồng."
+)
+
+
+def test_of_two_plans_met_within_the_hedge_the_one_the_percentage_rounds_is_taken() -> None:
+    assert claimed_pairs(TWO_PLANS_FIT.format(p="17")) == [(Decimal("250.5") * B, 1480 * B)]
+
+
+def test_of_two_plans_neither_given_as_written_none_is_taken() -> None:
+    assert claimed_pairs(TWO_PLANS_FIT.format(p="16,6")) == [(Decimal("250.5") * B, None)]
+
+
+# ------------------------------------------------------------------- a hedged pair restated
+
+HEDGED_TWICE = (
+    "Trong 4 tháng đầu năm 2041, tỉnh Đông Sơn đã giải ngân được khoảng 250,5 tỷ đồng, đạt "
+    "khoảng 17% so với kế hoạch vốn.\n\n"
+    + "Các sở, ngành tiếp tục rà soát, đôn đốc các dự án trọng điểm của tỉnh. "
+    * 20
+    + "\n\nTính đến ngày 20/4/2041, toàn tỉnh đã giải ngân được {again} tỷ đồng, đạt khoảng "
+    "17% so với kế hoạch vốn. Kế hoạch vốn đầu tư công năm 2041 của tỉnh Đông Sơn là "
+    "1.480,25 tỷ đồng."
+)
+
+
+def test_a_hedged_pair_written_again_takes_the_plan_of_its_restatement() -> None:
+    pairs = claimed_pairs(HEDGED_TWICE.format(again="khoảng 250,5"))
+    assert pairs == [(Decimal("250.5") * B, Decimal("1480.25") * B)] * 2
+
+
+def test_a_pair_hedged_otherwise_takes_no_plan_from_the_restatement() -> None:
+    pairs = claimed_pairs(HEDGED_TWICE.format(again="hơn 250,5"))
+    assert (Decimal("250.5") * B, None) in pairs
