@@ -807,7 +807,9 @@ _UNDER_PLAN = rx(
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
     # "… kế hoạch Tổng công ty Cấp nước (SDW) giao năm 2031 (…": an abbreviation's brackets
-    r"(?:\s+[^\W_]+|\s*\([^\W\d_]{2,10}\)){0,12}\s*(?:\(\s*(?:(?:kh|ct|mt|dt)\s*:\s*|"
+    r"(?:\s+[^\W_]+|\s*\([^\W\d_]{2,10}\)){0,12}\s*(?:\(\s*(?:(?:kh|ct|mt|dt|nq)\s*:\s*|"
+    # "… 104% dự toán (NQ cả năm 800 tỷ đồng)": the plan's abbreviation and its year
+    r"(?:kh|nq)\s+(?:cả\s+)?năm\s*:?\s*|"
     # "… 52% kế hoạch năm (thu hút 2,8 tỷ USD)": the plan's verb before its amount
     r"(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+)?|\s[-–]\s+)$"
 )

@@ -603,10 +603,12 @@ def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
 
 
 # "…, chưa đạt kế hoạch đề ra (kế hoạch tăng 9,5%)": a plan's growth rate in brackets
-# after words that say whether the growth before it met it
+# after words that say whether the growth before it met it ("cao hơn kế hoạch đề ra (NQ
+# tăng 9%)": higher than it, the resolution's rate)
 _PLAN_RATE_BRACKET = rx(
-    r"(?<!\w)(?P<cmp>chưa\s+đạt|không\s+đạt|vượt|đạt)\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
-    r"(?:\s+(?:đề|đặt|giao|ra|năm|đã|được))*\s*(?:\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kh)"
+    r"(?<!\w)(?P<cmp>chưa\s+đạt|không\s+đạt|vượt|đạt|cao\s+hơn|thấp\s+hơn)\s+"
+    r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:đề|đặt|giao|ra|năm|đã|được))*\s*"
+    r"(?:\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|kh|nq|nghị\s+quyết)"
     r"\s*(?:là|:)?|(?P<set>là|:))\s*(?:tăng(?:\s+trưởng)?)?\s*$"
 )
 # "Tuy chưa đạt kế hoạch …": a sentence that goes on about the figure of the one before
@@ -639,7 +641,7 @@ def _growth_against_bracket(
     growth = before[-1]
     if growth.kind != "percent" or not _growth_of(doc, growth):
         return False
-    met = " ".join(m.group("cmp").split()) in (fold("vượt"), fold("đạt"))
+    met = " ".join(m.group("cmp").split()) in (fold("vượt"), fold("đạt"), fold("cao hơn"))
     if met != (growth.values[0] >= p.values[0]):
         return False
     owner = growth.owner

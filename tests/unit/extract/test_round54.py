@@ -140,3 +140,35 @@ def test_a_hedged_pair_written_again_takes_the_plan_of_its_restatement() -> None
 def test_a_pair_hedged_otherwise_takes_no_plan_from_the_restatement() -> None:
     pairs = claimed_pairs(HEDGED_TWICE.format(again="hơn 250,5"))
     assert (Decimal("250.5") * B, None) in pairs
+
+
+# ------------------------------------------------------------------- a resolution's figures
+
+RATE_OVER_RESOLUTION = (
+    "Năm 2041, giá trị sản xuất công nghiệp ước tăng 8,47% so với năm 2040, {cmp} kế hoạch "
+    "đề ra (NQ tăng 8,24%)."
+)
+
+
+def test_a_growth_said_higher_than_the_resolution_s_rate_is_set_against_it() -> None:
+    assert claimed_pairs(RATE_OVER_RESOLUTION.format(cmp="cao hơn")) == [
+        (Decimal("8.47"), Decimal("8.24"))
+    ]
+
+
+def test_a_growth_said_lower_than_a_higher_rate_is_not_set_against_it() -> None:
+    assert claimed_pairs(RATE_OVER_RESOLUTION.format(cmp="thấp hơn")) == []
+
+
+BUDGET_WITH_RESOLUTION = (
+    "Năm 2041, tổng thu ngân sách ước đạt 9.290 tỷ đồng, đạt 104,9% dự toán ({aside} "
+    "8.859 tỷ đồng), bằng 92,9% so với năm 2040."
+)
+
+
+def test_the_resolution_s_year_amount_in_brackets_is_the_plan() -> None:
+    assert claimed_pairs(BUDGET_WITH_RESOLUTION.format(aside="NQ cả năm")) == [(9290 * B, 8859 * B)]
+
+
+def test_a_past_year_s_amount_in_brackets_is_not_the_plan() -> None:
+    assert claimed_pairs(BUDGET_WITH_RESOLUTION.format(aside="năm 2040 đạt")) == [(9290 * B, None)]
