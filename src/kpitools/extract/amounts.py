@@ -281,23 +281,33 @@ def _sentence_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
 
     ``kế hoạch doanh thu 28.000 tỷ đồng; lợi nhuận sau thuế 1.100 tỷ, tăng 31%``: a bare
     ``tỷ`` before a mark or a conjunction is money, in the one currency the sentence's other
-    amounts of billions are written in (none, or two currencies: left as written).
+    amounts of billions are written in (none, or two currencies: left as written). Alone in
+    brackets right after a plan's name (``hoàn thành chỉ tiêu lợi nhuận năm (54 tỷ)``), it
+    takes the one currency of all the billions read (``folded``: the window around a
+    percentage) when its sentence has none.
     """
     out = list(amounts)
+    billions = [b for b in amounts if b.unit[0].endswith("tỷ") and b.unit[1] in _MONEY_WORDS]
+    everywhere = {b.unit[1] for b in billions}
     for i, a in enumerate(amounts):
         if not a.unit[0].endswith("tỷ") or a.unit[1] or not _BARE_SCALE_END.match(folded, a.end):
             continue
         head = _head_of_sentence(folded, a.start)
         stop = _FULL_STOP.search(folded, a.end)
         end = stop.start() if stop else len(folded)
-        currencies = {
-            b.unit[1]
-            for b in amounts
-            if head <= b.start < end and b.unit[0].endswith("tỷ") and b.unit[1] in _MONEY_WORDS
-        }
+        currencies = {b.unit[1] for b in billions if head <= b.start < end}
+        if not currencies and _plan_bracket_alone(folded, a):
+            currencies = everywhere
         if len(currencies) == 1:
             out[i] = dataclasses.replace(a, unit=(a.unit[0], currencies.pop()))
     return out
+
+
+def _plan_bracket_alone(folded: str, a: _Amount) -> bool:
+    """Whether ``a`` stands alone in brackets after a plan's name (``lợi nhuận năm (54 tỷ)``)."""
+    return folded[a.end : a.end + 1] == ")" and (
+        _BRACKETED_PLAN.search(folded, max(0, a.start - 80), a.start) is not None
+    )
 
 
 # a bare scale word ends its figure: a mark, a conjunction or the text's end after it

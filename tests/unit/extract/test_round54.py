@@ -172,3 +172,20 @@ def test_the_resolution_s_year_amount_in_brackets_is_the_plan() -> None:
 
 def test_a_past_year_s_amount_in_brackets_is_not_the_plan() -> None:
     assert claimed_pairs(BUDGET_WITH_RESOLUTION.format(aside="năm 2040 đạt")) == [(9290 * B, None)]
+
+
+# ------------------------------------------------------------------- billions with no currency
+
+PLAN_IN_BARE_BILLIONS = (
+    "Năm 2041, công ty đã hoàn thành chỉ tiêu lợi nhuận năm (45 tỷ) trước 2 tháng. Dự kiến "
+    "đến hết năm 2041, lợi nhuận của công ty sẽ đạt 50 {currency} (111,1% kế hoạch năm)."
+)
+
+
+def test_bare_billions_in_a_plan_s_bracket_take_the_one_currency_of_the_text() -> None:
+    assert claimed_pairs(PLAN_IN_BARE_BILLIONS.format(currency="tỷ đồng")) == [(50 * B, 45 * B)]
+
+
+def test_bare_billions_beside_two_currencies_stay_unread() -> None:
+    text = PLAN_IN_BARE_BILLIONS.format(currency="tỷ đồng") + " Xuất khẩu đạt 2 tỷ USD."
+    assert claimed_pairs(text) == [(50 * B, None)]
