@@ -141,7 +141,7 @@ def _plan_amount(
         and (_other_clause(folded, actual, a) or _clause_before(folded, actual, a))
         and _same_period(folded, a, (head, s.end - low))
         and _of_year(folded, a, s.year)
-        and _sets_plan(folded, a, 0, qualified=True)
+        and (_sets_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a))
         and _same_measure(measures, folded, a)
         and _same_units(named, window, folded, a, (head, s.end - low))
         and _scope_or_giver(s, _covering(*scope, _shifted(a, low)), text)
@@ -177,6 +177,29 @@ def _exact_at_precision(s: LinkableStatement, fitting: list[_Amount]) -> list[_A
         return fitting
     exact = [a for a in fitting if _agrees(s, a.value)]
     return exact if len({a.value for a in exact}) == 1 else fitting
+
+
+# "Sau khi điều chỉnh giảm 1.200 tỷ đồng, tổng vốn còn 8.450 tỷ đồng": what is left of a
+# plan after it was adjusted, and a percentage naming the plan as adjusted
+_ADJUSTED_LEFT = rx(
+    r"(?<!\w)sau\s+(?:khi\s+)?điều\s+chỉnh(?!\w)(?:[^.;:]|\.(?=\d))*?,\s*(?:[^\W\d_]+\s+){1,8}?"
+    r"còn(?:\s+(?:lại|là))?\s*(?:(?:khoảng|gần|hơn|trên)\s+)?$"
+)
+_OF_ADJUSTED = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+sau\s+(?:khi\s+)?điều\s+chỉnh(?!\w)")
+
+
+def _adjusted_plan(s: LinkableStatement, text: str, folded: str, a: _Amount) -> bool:
+    """Whether ``a`` is what is left of a plan after its adjustment, as ``s`` names its plan.
+
+    ``Sau khi điều chỉnh giảm 1.200 tỷ đồng, tổng vốn còn 8.450 tỷ đồng``, and the
+    percentage of ``s`` is of the plan after adjustment (``tương đương 96,1% kế hoạch sau
+    điều chỉnh``).
+    """
+    head = _head(folded, a.start, max(0, a.start - 300))
+    return (
+        _ADJUSTED_LEFT.search(folded, head, a.start) is not None
+        and _OF_ADJUSTED.match(_after_percent(s, text)) is not None
+    )
 
 
 # "…, tăng 8% so với cùng kỳ và bằng 98% kế hoạch năm": an amount's own share of a plan

@@ -189,3 +189,19 @@ def test_bare_billions_in_a_plan_s_bracket_take_the_one_currency_of_the_text() -
 def test_bare_billions_beside_two_currencies_stay_unread() -> None:
     text = PLAN_IN_BARE_BILLIONS.format(currency="tỷ đồng") + " Xuất khẩu đạt 2 tỷ USD."
     assert claimed_pairs(text) == [(50 * B, None)]
+
+
+# ------------------------------------------------------------------- a plan after adjustment
+
+ADJUSTED = (
+    "Năm 2041, sau khi điều chỉnh giảm 1.200 tỷ đồng, tổng vốn ngân sách trung ương còn "
+    "8.450 tỷ đồng; Bộ Tài chính đã giao 8.120 tỷ đồng, tương đương 96,1% kế hoạch{named}."
+)
+
+
+def test_what_is_left_after_an_adjustment_is_the_adjusted_plan() -> None:
+    assert claimed_pairs(ADJUSTED.format(named=" sau điều chỉnh")) == [(8120 * B, 8450 * B)]
+
+
+def test_what_is_left_is_not_a_plan_the_percentage_does_not_name_adjusted() -> None:
+    assert claimed_pairs(ADJUSTED.format(named="")) == [(8120 * B, None)]
