@@ -9,7 +9,13 @@ import itertools
 import re
 from decimal import Decimal
 
-from kpitools.extract.amounts import APART_MEASURES, MEASURE_NAMES, TERM_YEARS, plan_kind
+from kpitools.extract.amounts import (
+    _SCALES,
+    APART_MEASURES,
+    MEASURE_NAMES,
+    TERM_YEARS,
+    plan_kind,
+)
 from kpitools.extract.figures import (
     _COMPARE_NEXT,
     _FALLING,
@@ -129,7 +135,41 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
     _attach_exceeded_plans(doc, figs, drafts)
     _split_other_plans(doc, figs, drafts)
     _plan_after_bare_percent(doc, drafts)
+    _plan_of_pair_before(doc, figs, drafts)
     return sorted(drafts, key=lambda d: d.anchor)
+
+
+def _plan_of_pair_before(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """Give a result's percentage of a plan the plan of the pair before it in its sentence.
+
+    ``Chi ngân sách 10 tháng là 6.200/11.500 tỷ đồng, đạt 53,9%; ước cả năm 9.800 tỷ đồng,
+    đạt 85,22% dự toán``: a result in a clause after a semicolon with a percentage of a plan
+    and no plan of its own, after a result-over-plan pair of the same measure, is set against
+    the pair's plan when that plan gives the percentage at the precision written.
+    """
+    pairs = [f for f in figs if f.kind == "pair" and f.role == "actual"]
+    for d in drafts:
+        a, p = d.actual_fig, d.percent_fig
+        if a is None or p is None or d.target is not None or not isinstance(d.actual, Decimal):
+            continue
+        if a.kind == "pair" or not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]):
+            continue
+        before = [g for g in pairs if g.end <= a.start and ";" in doc.fold[g.end : a.start]]
+        plan = _pair_plan_in(doc, before[-1], a) if before else None
+        if plan is not None and _fits_percent(p, d.actual, plan):
+            d.target = plan
+
+
+def _pair_plan_in(doc: Doc, g: Figure, a: Figure) -> Decimal | None:
+    """The plan of the pair ``g`` in the units of the amount ``a`` (``6.200/11.500 tỷ đồng``
+    beside ``9.800 tỷ đồng``: 11.500 billion), when the pair's noun is ``a``'s measure."""
+    if a.measure is None or g.noun_start is None or g.noun_end is None:
+        return None
+    noun = " ".join(doc.fold[g.noun_start : g.noun_end].split())
+    if noun != " ".join(fold(a.measure).split()):
+        return None
+    plan = g.values[1] * _SCALES.get(noun.split()[0], 1)
+    return plan.quantize(Decimal(1)) if plan == plan.to_integral_value() else plan
 
 
 def _plan_after_bare_percent(doc: Doc, drafts: list[Draft]) -> None:

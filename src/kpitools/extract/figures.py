@@ -341,6 +341,8 @@ _PLAN_NAMED_NEXT = (
     # cả nước", a share of a larger whole's plan)
     r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?(?:tổng\s+(?=kế\s+hoạch\s+vốn(?!\w)))?"
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|nq|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
+    # "đạt 35% so với nhiệm vụ chi": the budget's duty of spending (or collecting) assigned
+    r"|nhiệm\s+vụ\s+(?:chi|thu)"
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
     # so is "mức Thủ tướng Chính phủ giao" (the level assigned)
     # and "tổng mức vốn do Thủ tướng Chính phủ giao", "tổng vốn được giao" (the whole of it)

@@ -205,3 +205,35 @@ def test_what_is_left_after_an_adjustment_is_the_adjusted_plan() -> None:
 
 def test_what_is_left_is_not_a_plan_the_percentage_does_not_name_adjusted() -> None:
     assert claimed_pairs(ADJUSTED.format(named="")) == [(8120 * B, None)]
+
+
+# ------------------------------------------------------------------- a budget's duty
+
+SPENDING_DUTY = (
+    "Bốn tháng đầu năm 2041, chi ngân sách địa phương ước thực hiện là 2.450 tỷ đồng, đạt "
+    "31,2% so với {plan}."
+)
+
+
+def test_a_percentage_of_the_spending_duty_is_an_attainment() -> None:
+    assert _claimed(SPENDING_DUTY.format(plan="nhiệm vụ chi")) == [
+        (2450 * B, None, Decimal("31.2"))
+    ]
+
+
+def test_a_percentage_of_another_duty_is_not_read_as_one() -> None:
+    assert _claimed(SPENDING_DUTY.format(plan="nhiệm vụ năm")) == []
+
+
+YEAR_AFTER_PAIR = (
+    "Chi ngân sách địa phương 10 tháng đầu năm 2041 là 6.200,5/11.500,25 tỷ đồng, đạt 53,9%; "
+    "ước thực hiện cả năm 9.800 tỷ đồng, đạt {p}% nhiệm vụ chi."
+)
+
+
+def test_the_year_s_estimate_takes_the_plan_of_the_pair_before_it_that_fits() -> None:
+    assert (9800 * B, Decimal("11500.25") * B) in claimed_pairs(YEAR_AFTER_PAIR.format(p="85,22"))
+
+
+def test_the_year_s_estimate_takes_no_plan_the_percentage_does_not_fit() -> None:
+    assert (9800 * B, None) in claimed_pairs(YEAR_AFTER_PAIR.format(p="84,22"))
