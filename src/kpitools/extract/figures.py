@@ -235,7 +235,7 @@ _EXCESS_PLAN = r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|ngh�
 # "kế hoạch tỉnh giao": the level that set the plan, named before the verb of giving it
 _GIVER = (
     r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|trung\s+ương|chính\s+phủ"
-    r"|cấp\s+trên)"
+    r"|cấp\s+trên|địa\s+phương)"
 )
 _PLAN_GIVER = rf"(?:{_GIVER})?"
 # words allowed between a statement and the percentage that belongs to it

@@ -398,7 +398,10 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     achieved = bool(_K_ACHIEVED.search(lead) or _second_of_plan(doc, p, lead))
     achieved = achieved or not lead.strip(" (")
     if achieved and (
-        _K_PLAN_TAIL.match(tail) or _plan_met_before(doc, p) or _parallel_plan(doc, p)
+        _K_PLAN_TAIL.match(tail)
+        or _plan_met_before(doc, p)
+        or _parallel_plan(doc, p)
+        or _COMPARED_PLAN_LEAD.search(lead)
     ):
         return "attainment", 1
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
@@ -800,6 +803,14 @@ def _parallel_plan(doc: Doc, p: Figure) -> bool:
     if not _K_EQUALS.search(fold_, p.clause, p.start) or not _PARALLEL_TAIL.match(fold_, p.end):
         return False
     return _PARALLEL_PLAN.search(fold_, max(0, p.clause - _PARALLEL_WINDOW), p.clause) is not None
+
+
+# "… và so dự toán địa phương giao đạt 23%": the plan compared with, named before the verb
+# of the percentage
+_COMPARED_PLAN_LEAD = rx(
+    r"(?<!\w)so\s+(?:với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s+(?:được\s+)?giao\s+(?:đạt|bằng)\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$"
+)
 
 
 # "So với kế hoạch năm, doanh thu tăng 5%": the comparison with a plan opens the sentence

@@ -237,3 +237,21 @@ def test_the_year_s_estimate_takes_the_plan_of_the_pair_before_it_that_fits() ->
 
 def test_the_year_s_estimate_takes_no_plan_the_percentage_does_not_fit() -> None:
     assert (9800 * B, None) in claimed_pairs(YEAR_AFTER_PAIR.format(p="84,22"))
+
+
+# ------------------------------------------------------------------- a second plan named first
+
+SECOND_PLAN_FIRST = (
+    "Năm 2041, thu ngân sách của tỉnh Đông Sơn được khoảng 1.100 tỷ đồng, đạt 34% dự toán "
+    "Trung ương giao và so {base} đạt {p}%; chi ngân sách địa phương khoảng 2.300 tỷ đồng."
+)
+
+
+def test_a_second_plan_named_before_its_percentage_gives_an_attainment() -> None:
+    found = _claimed(SECOND_PLAN_FIRST.format(base="dự toán địa phương giao", p="22,5"))
+    assert [p for _, _, p in found] == [Decimal(34), Decimal("22.5")]
+
+
+def test_a_past_period_named_before_a_percentage_gives_none() -> None:
+    found = _claimed(SECOND_PLAN_FIRST.format(base="cùng kỳ", p="122,5"))
+    assert [p for _, _, p in found] == [Decimal(34)]
