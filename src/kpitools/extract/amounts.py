@@ -879,10 +879,18 @@ def _measure_kind(folded: str, a: _Amount) -> tuple[str | None, str | None]:
     lo, hi = (a.end, a.end + 80) if after else (max(0, a.start - 200), a.start)
     at = folded.rfind(name, lo, hi)
     k = _MEASURE_KIND.match(folded, at + len(name)) if at >= 0 else None
-    kind = " ".join(k.group(1).split()) if k else None
-    if k is None and at >= 0 and not after:
+    kind = " ".join(k.group(1).split()) if k else _NAMED_KINDS.get(" ".join(name.split()))
+    if kind is None and at >= 0 and not after:
         kind = _kind_of_pair(folded, at + len(name), a)
     return MEASURE_NAMES.get(" ".join(name.split())), kind
+
+
+_NAMED_KINDS = {
+    fold("lãi trước thuế"): fold("trước thuế"),
+    fold("lãi sau thuế"): fold("sau thuế"),
+    fold("lãi ròng"): fold("sau thuế"),  # net profit is after tax
+}
+"""The kind a name of :data:`MEASURE_NAMES` carries in its own words."""
 
 
 # "lợi nhuận trước và sau thuế lần lượt đạt 200 và 160 tỷ đồng": two kinds, in order

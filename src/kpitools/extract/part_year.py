@@ -500,7 +500,8 @@ def _part_year_amounts(
     ``window`` is the text and its folded form. See :func:`link_part_year_amounts`: in no
     statement and set against no plan yet (``covered``), in another sentence, of the plan's
     measure and kind (money) or counting what it counts (:func:`_same_count`), smaller than
-    it, of its year, of a quarter or some months named before it in its sentence, and of no
+    it, of its year, of a quarter or some months named before it in its sentence (or right
+    after it: ``lãi 177 tỷ đồng trong 6 tháng đầu năm``), and of no
     other unit named (``Quý I, huyện A thu …`` and ``huyện B
     đặt mục tiêu …``); the last of equal ones (a lead or a caption repeating an amount is
     not a statement of its own).
@@ -517,7 +518,7 @@ def _part_year_amounts(
                 or (a.unit[1] in _MONEY_WORDS and _same_measure_kind(folded, a, plan))
             )
             and a.value < floor
-            and _PART_OF_YEAR.search(folded, head, a.start)
+            and (_PART_OF_YEAR.search(folded, head, a.start) or _PERIOD_AFTER.match(folded, a.end))
             and _other_sentence(folded, a, plan)
             and not _of_segment(folded, a)
             and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
@@ -532,6 +533,10 @@ def _part_year_amounts(
         ):
             found[a.value] = a
     return list(found.values())
+
+
+# "lãi 177 tỷ đồng trong 6 tháng đầu năm": the part of the year named right after the amount
+_PERIOD_AFTER = rx(r"\s+(?:trong|của)\s+(?:quý|\d{1,2}\s+tháng|nửa\s+(?:đầu\s+)?năm)(?!\w)")
 
 
 _COUNT_LEAD_WORDS = 3

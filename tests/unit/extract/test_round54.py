@@ -255,3 +255,20 @@ def test_a_second_plan_named_before_its_percentage_gives_an_attainment() -> None
 def test_a_past_period_named_before_a_percentage_gives_none() -> None:
     found = _claimed(SECOND_PLAN_FIRST.format(base="cùng kỳ", p="122,5"))
     assert [p for _, _, p in found] == [Decimal(34)]
+
+
+# ------------------------------------------------------------------- part of the year after
+
+HALF_YEAR_PROFIT = (
+    "Công ty Thủy sản Bình An lãi {kind} 86 tỷ đồng trong 6 tháng đầu năm 2041, gấp đôi cùng "
+    "kỳ.\n\nNăm 2041, công ty đặt mục tiêu doanh thu 5.200 tỷ đồng và lãi sau thuế 310 tỷ "
+    "đồng."
+)
+
+
+def test_an_amount_with_its_months_named_after_it_is_set_against_the_year_s_plan() -> None:
+    assert (86 * B, 310 * B) in claimed_pairs(HALF_YEAR_PROFIT.format(kind="sau thuế"))
+
+
+def test_a_profit_of_another_kind_is_not_set_against_the_plan() -> None:
+    assert (86 * B, 310 * B) not in claimed_pairs(HALF_YEAR_PROFIT.format(kind="trước thuế"))
