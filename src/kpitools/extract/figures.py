@@ -238,9 +238,11 @@ _GIVER = (
     r"|cấp\s+trên|địa\s+phương)"
 )
 _PLAN_GIVER = rf"(?:{_GIVER})?"
+# how a change went: "tăng mạnh", "tăng ngoạn mục", "giảm sâu"
+_CHANGE_ADVERB = r"(?:nhẹ|mạnh|ngoạn\s+mục|đột\s+biến|vọt|sâu|đáng\s+kể)"
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
-    rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|nhẹ|mạnh|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|{_CHANGE_ADVERB}|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"

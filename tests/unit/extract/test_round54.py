@@ -272,3 +272,22 @@ def test_an_amount_with_its_months_named_after_it_is_set_against_the_year_s_plan
 
 def test_a_profit_of_another_kind_is_not_set_against_the_plan() -> None:
     assert (86 * B, 310 * B) not in claimed_pairs(HALF_YEAR_PROFIT.format(kind="trước thuế"))
+
+
+# ------------------------------------------------------------------- how a change went
+
+GROWTH_WITH_ADVERB = (
+    "Sáu tháng đầu năm 2041, khách quốc tế đến tỉnh đạt 5.800 lượt, tăng {how} 76,8% so với "
+    "cùng kỳ, đạt 28,9% kế hoạch."
+)
+
+
+def test_an_attainment_after_a_growth_said_with_an_adverb_is_the_result_s() -> None:
+    for how in ("ngoạn mục", "đột biến"):
+        found = _claimed(GROWTH_WITH_ADVERB.format(how=how))
+        assert found == [(Decimal(5800), None, Decimal("28.9"))], how
+
+
+def test_an_attainment_after_another_subject_s_growth_is_not_the_result_s() -> None:
+    text = GROWTH_WITH_ADVERB.replace("tăng {how}", "khách châu Âu tăng")
+    assert [a for a, _, _ in _claimed(text)] == [None]
