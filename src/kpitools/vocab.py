@@ -661,6 +661,13 @@ _EXTRACT = {
     "extract.note.sum_more_than": _pair(
         " = {sum} > tổng số {whole}", " = {sum} > the whole {whole}"
     ),
+    "extract.note.parts_all": _pair(
+        "các phần liệt kê là mọi loại của tổng số, đếm chính xác, nhưng cộng lại khác tổng số: ",
+        "the parts listed are every kind of the whole, counted exactly, yet do not add up to it: ",
+    ),
+    "extract.note.sum_not_whole": _pair(
+        " = {sum} ≠ tổng số {whole}", " = {sum} ≠ the whole {whole}"
+    ),
     "extract.note.remainder": _pair(
         "phần còn thiếu để đạt chỉ tiêu: {t} − {a} = {computed}, ghi {stated}",
         "the remainder to the plan: {t} − {a} = {computed}, written {stated}",

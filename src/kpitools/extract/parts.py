@@ -431,12 +431,19 @@ investment capital, the forms of economic units, visitors by origin. Parts liste
 whole, each of a different category of one family, are disjoint, so they cannot add up to
 more than the whole (parts named otherwise, ``trong đó 400 nữ, 300 đoàn viên``, may overlap
 and are not added)."""
+EXHAUSTIVE_FAMILIES = frozenset({3})
+"""The families of :data:`PART_FAMILIES` whose categories, all listed, are the whole: every
+visitor is international or domestic. Exact counts of all of them add up to the whole."""
 _FAMILY_WORDS = tuple(tuple(words_rx(names) for names in family) for family in PART_FAMILIES)
 
 
 @dataclasses.dataclass(frozen=True)
 class ListedParts:
-    """A whole amount and the disjoint parts listed after it, which add up to more."""
+    """A whole amount and the disjoint parts listed after it, which add up to more.
+
+    With ``exhaustive``: the parts are all of the whole's kinds, counted exactly, and add up
+    to another number.
+    """
 
     start: int
     end: int
@@ -446,6 +453,9 @@ class ListedParts:
     parts: tuple[Decimal, ...]
     measure: str | None
     """The money unit as written (``tỷ đồng``), None for counts."""
+    exhaustive: bool = False
+    """The parts are every kind of the whole (:data:`EXHAUSTIVE_FAMILIES`), counted exactly,
+    and their sum is not the whole."""
 
 
 def _category(folded: str, start: int, end: int) -> tuple[int, int] | None:
@@ -576,7 +586,58 @@ def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
     hedge = _PART_QUALIFIER.search(folded, max(0, whole.start - 12), whole.start)
     if not _WHOLE_NOUN.match(gap) or (hedge and hedge.group(1) not in ("gần", "ước")):
         return None
-    return _listed_after(folded, whole, m)
+    over = _listed_after(folded, whole, m)
+    if over is None and (hedge is None or hedge.group(1) == "ước"):
+        return _all_kinds_short(folded, whole, m)
+    return over
+
+
+def _all_kinds_short(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | None:
+    """The parts after the mark ``m``, every kind of ``whole``, when they miss its count.
+
+    Every kind of :data:`EXHAUSTIVE_FAMILIES`, counted exactly:
+    ``đón 12.450 lượt khách, trong đó khách nội địa 11.210 lượt, khách quốc tế 1.238 lượt,
+    tăng 9%``: 11.210 + 1.238 = 12.448, not 12.450. Counts with no scale word (figures to
+    the unit, no rounding), none hedged; the list read up to its first item that is no part.
+    """
+    if whole.unit[0] or whole.unit[1] in _MONEY_WORDS or whole.value != int(whole.value):
+        return None
+    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
+    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    parts = _leading_parts(folded, whole, m.end(), stop)
+    families = {f for _, (f, _) in parts}
+    if len(families) != 1 or not families <= EXHAUSTIVE_FAMILIES:
+        return None
+    (family,) = families
+    if len({c for _, (_, c) in parts}) != len(parts) or len(parts) != len(PART_FAMILIES[family]):
+        return None
+    values = tuple(x.value for x, _ in parts)
+    if any(x.unit[0] or v != int(v) for (x, _), v in zip(parts, values, strict=True)):
+        return None
+    if sum(values) == whole.value:
+        return None
+    return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, None, True)
+
+
+def _leading_parts(
+    folded: str, whole: _Amount, start: int, stop: int
+) -> list[tuple[_Amount, tuple[int, int]]]:
+    """The parts listed from ``start`` up to the first item that is no exact part.
+
+    An exact part: one amount of ``whole``'s kind and one category, not hedged.
+    """
+    parts = []
+    for a, b in _item_ends(folded, start, stop):
+        amounts = _amounts(folded, a, b)
+        category = _category(folded, a, b)
+        if len(amounts) != 1 or category is None or not _same_kind_of_amount(whole, amounts[0]):
+            break
+        x = amounts[0]
+        hedge = _PART_QUALIFIER.search(folded, max(0, x.start - 12), x.start)
+        if hedge and hedge.group(1) != "ước":
+            break
+        parts.append((dataclasses.replace(x, end=b), category))
+    return parts
 
 
 # --------------------------------------------------------------------------- parts of plans

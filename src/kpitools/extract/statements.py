@@ -403,9 +403,13 @@ def _with_parts_over(
             seg("sum_more" if i else "sum_first", v=_plain(v)) for i, v in enumerate(p.parts)
         ]
         note = noted(
-            seg("parts_over"),
+            seg("parts_all" if p.exhaustive else "parts_over"),
             *parts_said,
-            seg("sum_more_than", sum=_plain(added), whole=_plain(p.whole)),
+            seg(
+                "sum_not_whole" if p.exhaustive else "sum_more_than",
+                sum=_plain(added),
+                whole=_plain(p.whole),
+            ),
         )
         _insert(
             out,

@@ -7,7 +7,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import claimed_pairs, claims
+import polars as pl
+from reading import claimed_pairs, claims, find
+
+from kpitools.extract import audit_statements, statements_frame
 
 B = Decimal(10) ** 9
 
@@ -291,3 +294,25 @@ def test_an_attainment_after_a_growth_said_with_an_adverb_is_the_result_s() -> N
 def test_an_attainment_after_another_subject_s_growth_is_not_the_result_s() -> None:
     text = GROWTH_WITH_ADVERB.replace("tăng {how}", "khách châu Âu tăng")
     assert [a for a, _, _ in _claimed(text)] == [None]
+
+
+# ------------------------------------------------------------------- every kind, exactly
+
+ALL_VISITORS = (
+    "Sáu tháng đầu năm 2041, tỉnh Đông Hà đón {whole} lượt khách, trong đó khách nội địa là "
+    "801.200 lượt, khách quốc tế 41.109 lượt, tăng 12% so với cùng kỳ năm 2040."
+)
+
+
+def _sum_findings(text: str) -> list[str]:
+    audit = audit_statements(statements_frame(find(text, money=True)))
+    return audit.filter(pl.col("check") == "sum")["verdict"].to_list()
+
+
+def test_international_and_domestic_visitors_that_miss_the_whole_are_flagged() -> None:
+    assert _sum_findings(ALL_VISITORS.format(whole="842.310")) == ["inconsistent"]
+
+
+def test_visitors_that_add_up_or_a_hedged_whole_are_not_flagged() -> None:
+    assert _sum_findings(ALL_VISITORS.format(whole="842.309")) == []
+    assert _sum_findings(ALL_VISITORS.format(whole="gần 842.310")) == []
