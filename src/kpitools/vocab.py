@@ -556,6 +556,13 @@ _EXTRACT = {
         "so với số cùng kỳ ghi trong ngoặc: 100 × ({a} / {base} − 1) = {exact}",
         "against the base in brackets: 100 × ({a} / {base} − 1) = {exact}",
     ),
+    "extract.note.growth_of_month": _pair(
+        "so với số tháng {month} ghi trước đó: 100 × ({a} / {base} − 1) = {exact}",
+        "against month {month}'s figure written before: 100 × ({a} / {base} − 1) = {exact}",
+    ),
+    "extract.note.approximate_after": _pair(
+        " (số liệu là số gần đúng)", " (the figures are approximate)"
+    ),
     "extract.note.index_of_base": _pair(
         "so với số gốc ghi trong ngoặc: 100 × {a} / {base} = {exact}",
         "against the base in brackets: 100 × {a} / {base} = {exact}",

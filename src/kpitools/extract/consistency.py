@@ -9,7 +9,13 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from kpitools.extract.amounts import FLOORS, stated_checks, under_floor_target
+from kpitools.extract.amounts import (
+    FLOORS,
+    _amounts,
+    _head,
+    stated_checks,
+    under_floor_target,
+)
 from kpitools.extract.assembly import _fitted_end
 from kpitools.extract.figures import _GROWTH_BASE, Draft, Figure, _plan_of, _single
 from kpitools.extract.kinds import _exceeded_under
@@ -123,6 +129,8 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     if doc is None or d.kind != "growth" or a is None or not a or f is None or p is None:
         return {}
     percent = p.percent
+    if percent is not None and (over_month := _month_base_checks(doc, f, p, a)):
+        return over_month
     if percent is None or f.qualifier or p.qualifier:
         return {}
     m = _GROWTH_BASE.match(doc.fold, p.end, p.sentence.end)
@@ -142,6 +150,86 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
         "verdict": "consistent" if ok else "inconsistent",
         **noted(seg("growth_of_base", a=a, base=base, exact=f"{check.exact - 100:.6g}")),
     }
+
+
+# "…, tăng khoảng 5% so với tháng 4": a growth over a month named by its number
+_OVER_MONTH = rx(r"\s*so\s+với\s+tháng\s+(?P<m>\d{1,2})(?!\d|[.,]\d)")
+_MONTH_REACH = 400
+"""How far (characters) before a growth's sentence the amount of the month compared with
+may be written."""
+
+
+def _month_base_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, Any]:
+    """The check of a rise over a month named by its number against that month's amount.
+
+    ``Xuất khẩu tháng 4 đạt 312 triệu USD. Sang tháng 5, con số này tăng lên hơn 470 triệu
+    USD, tăng khoảng 5% so với tháng 4``: the one amount of ``f``'s scale and word written in
+    the paragraph before the growth's sentence, in a clause naming that month, is the base
+    (and nothing else of that unit stands between). Exact figures are checked as a growth
+    over a base in brackets is; approximate ones (``hơn``, ``khoảng``) only when too far
+    (:func:`far_off`: a rise of at least 50 % said to be 5 %). A rise only.
+    """
+    m = _OVER_MONTH.match(doc.fold, p.end, p.sentence.end)
+    percent = p.percent
+    if (
+        m is None
+        or percent is None
+        or percent.value <= 0
+        or _K_FALL.search(doc.fold, p.clause, p.start)
+    ):
+        return {}
+    base = _month_amount(doc, f, m.group("m"))
+    if base is None or not 0 < base < a:
+        return {}
+    exact = 100 * (a / base - 1)
+    note = seg("growth_of_month", month=m.group("m"), a=a, base=base, exact=f"{exact:.6g}")
+    if f.qualifier or p.qualifier:
+        if not far_off(percent.value, percent.decimals, p.qualifier, exact):
+            return {"verdict": "unchecked", **noted(note, seg("approximate_after"))}
+        return {
+            "computed_percent": float(round(exact, percent.decimals)),
+            "consistent": False,
+            "verdict": "inconsistent",
+            **noted(note, seg("far_off", stated=percent.value)),
+        }
+    check = check_percent(Percent(100 + percent.value, percent.decimals, percent.text), a, base)
+    ok = bool(check.consistent or check.truncated)
+    return {
+        "computed_percent": check.computed - 100 if check.computed is not None else None,
+        "consistent": ok,
+        "verdict": "consistent" if ok else "inconsistent",
+        **noted(note),
+    }
+
+
+_K_FALL = rx(r"(?<!\w)(?:giảm|thấp\s+hơn)(?!\w)")
+
+
+def _month_amount(doc: Doc, f: Figure, month: str) -> Decimal | None:
+    """The amount of month ``month`` written before ``f``'s sentence, in its paragraph.
+
+    Of ``f``'s scale and word; the last amount of that unit before the sentence, its clause
+    naming the month (``tháng 4``, ``tháng 4-2041``, ``tháng 4/2041``) and no months to date.
+    """
+    start = f.sentence.start
+    low = max(0, start - _MONTH_REACH)
+    low = max(low, doc.fold.rfind("\n", low, start) + 1)
+    own = _amounts(doc.fold, f.span_start, f.span_end)
+    if not own or not own[0].unit[1]:
+        return None
+    unit = own[0].unit
+    alike = [b for b in _amounts(doc.fold, low, start) if b.unit == unit]
+    if not alike:
+        return None
+    b = alike[-1]
+    head = _head(doc.fold, b.start, max(low, b.start - 160))
+    named = rx(rf"(?<!\w)tháng\s+{month}(?!\d|[.,]\d)").search(doc.fold, head, b.start)
+    if named is None or _TO_DATE.search(doc.fold, head, b.start):
+        return None  # "từ đầu năm đến tháng 4": the months to date, no month's figure
+    return b.value
+
+
+_TO_DATE = rx(r"(?<!\w)(?:đến|tới|lũy\s+kế|luỹ\s+kế|đầu\s+năm)(?!\w)")
 
 
 # "bằng 130,5% so với năm 2040 (10.881 lao động)": the result as an index of the base

@@ -316,3 +316,32 @@ def test_international_and_domestic_visitors_that_miss_the_whole_are_flagged() -
 def test_visitors_that_add_up_or_a_hedged_whole_are_not_flagged() -> None:
     assert _sum_findings(ALL_VISITORS.format(whole="842.309")) == []
     assert _sum_findings(ALL_VISITORS.format(whole="gần 842.310")) == []
+
+
+# ------------------------------------------------------------------- a rise over a month
+
+OVER_MONTH = (
+    "Kim ngạch xuất khẩu tháng 4-2041 của tỉnh ước đạt 312 triệu USD, tăng 1,7% so với tháng "
+    "trước. Sang tháng 5, con số này tăng lên {may} triệu USD, tăng {rise}% so với tháng 4."
+)
+
+
+def _growth_verdicts(text: str) -> list[str | None]:
+    return [s.verdict for s in find(text, money=True) if s.stated_kind == "growth"][1:]
+
+
+def test_a_rise_over_a_month_is_checked_against_that_month_s_amount() -> None:
+    assert _growth_verdicts(OVER_MONTH.format(may="327,6", rise="5")) == ["consistent"]
+    assert _growth_verdicts(OVER_MONTH.format(may="337,6", rise="5")) == ["inconsistent"]
+
+
+def test_a_hedged_rise_over_a_month_is_flagged_only_when_far_off() -> None:
+    assert _growth_verdicts(OVER_MONTH.format(may="hơn 470", rise="khoảng 50")) == ["unchecked"]
+    assert _growth_verdicts(OVER_MONTH.format(may="hơn 470", rise="khoảng 5")) == ["inconsistent"]
+
+
+def test_a_rise_over_the_months_to_date_is_not_checked_against_them() -> None:
+    text = OVER_MONTH.format(may="337,6", rise="5").replace(
+        "tháng 4-2041", "từ đầu năm đến tháng 4"
+    )
+    assert _growth_verdicts(text) == ["unchecked"]
