@@ -71,6 +71,9 @@ _ATTAINED_NEXT = rx(
     r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(?P<verb>đạt|bằng)|vượt|tương\s+(?:đương|ứng))\s+"
     rf"(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?(?:{NUM})\s*%\s*(?:(?:so\s+với\s+)?"
     r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)(?!\w)|(?(verb)(?:[;,)]|\.(?!\d)|$)|(?!)))"
+    # "đạt 5.600 tấn (100,2% kế hoạch)": the attainment in brackets right after the figure
+    rf"|^(?:\s+[^\W\d_]+){{0,3}}\s*\(\s*(?:(?:đạt|bằng)\s+)?(?:{NUM})\s*%\s*(?:so\s+với\s+)?"
+    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)(?!\w)"
 )
 
 

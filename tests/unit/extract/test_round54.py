@@ -345,3 +345,18 @@ def test_a_rise_over_the_months_to_date_is_not_checked_against_them() -> None:
         "tháng 4-2041", "từ đầu năm đến tháng 4"
     )
     assert _growth_verdicts(text) == ["unchecked"]
+
+
+# ------------------------------------------------------------------- an attainment in brackets
+
+TARGET_MET = "Năm 2041, chỉ tiêu sản lượng của cảng đạt 4.250.300 tấn ({after})."
+
+
+def test_a_figure_after_a_target_word_with_its_attainment_in_brackets_is_the_result() -> None:
+    found = _claimed(TARGET_MET.format(after="100,05% kế hoạch"))
+    assert [(a, t) for a, t, _ in found] == [(Decimal(4_250_300), None)]
+
+
+def test_a_figure_after_a_target_word_with_a_bracket_of_no_plan_is_not() -> None:
+    found = find(TARGET_MET.format(after="tăng 5% so với năm 2040"), money=True)
+    assert [s.actual for s in found] == [None]
