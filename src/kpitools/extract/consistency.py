@@ -141,6 +141,14 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
         return {}  # "(đạt 5.600 tỷ đồng)": the result written again, no base
     if _INDEX_VERB.search(doc.fold, max(p.sentence.start, p.span_start - 12), p.span_start):
         return _index_checks(percent, a, base)
+    return _rise_checks(percent, a, base, "growth_of_base")
+
+
+def _rise_checks(
+    percent: Percent, a: Decimal, base: Decimal, note: str, **fields: object
+) -> dict[str, Any]:
+    """The check of a rise of ``percent`` from ``base`` to ``a``: wrong only when neither
+    rounding nor cutting the figures' growth gives it; the note ``note`` with ``fields``."""
     check = check_percent(Percent(100 + percent.value, percent.decimals, percent.text), a, base)
     assert check.exact is not None
     ok = bool(check.consistent or check.truncated)
@@ -148,7 +156,7 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
         "computed_percent": check.computed - 100 if check.computed is not None else None,
         "consistent": ok,
         "verdict": "consistent" if ok else "inconsistent",
-        **noted(seg("growth_of_base", a=a, base=base, exact=f"{check.exact - 100:.6g}")),
+        **noted(seg(note, **fields, a=a, base=base, exact=f"{check.exact - 100:.6g}")),
     }
 
 
@@ -181,24 +189,17 @@ def _month_base_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, 
     base = _month_amount(doc, f, m.group("m"))
     if base is None or not 0 < base < a:
         return {}
+    if not (f.qualifier or p.qualifier):
+        return _rise_checks(percent, a, base, "growth_of_month", month=m.group("m"))
     exact = 100 * (a / base - 1)
     note = seg("growth_of_month", month=m.group("m"), a=a, base=base, exact=f"{exact:.6g}")
-    if f.qualifier or p.qualifier:
-        if not far_off(percent.value, percent.decimals, p.qualifier, exact):
-            return {"verdict": "unchecked", **noted(note, seg("approximate_after"))}
-        return {
-            "computed_percent": float(round(exact, percent.decimals)),
-            "consistent": False,
-            "verdict": "inconsistent",
-            **noted(note, seg("far_off", stated=percent.value)),
-        }
-    check = check_percent(Percent(100 + percent.value, percent.decimals, percent.text), a, base)
-    ok = bool(check.consistent or check.truncated)
+    if not far_off(percent.value, percent.decimals, p.qualifier, exact):
+        return {"verdict": "unchecked", **noted(note, seg("approximate_after"))}
     return {
-        "computed_percent": check.computed - 100 if check.computed is not None else None,
-        "consistent": ok,
-        "verdict": "consistent" if ok else "inconsistent",
-        **noted(note),
+        "computed_percent": float(round(exact, percent.decimals)),
+        "consistent": False,
+        "verdict": "inconsistent",
+        **noted(note, seg("far_off", stated=percent.value)),
     }
 
 
