@@ -124,7 +124,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zw": 16,
     "2026-12-05zx": 18,
     "2026-12-05zza": 11,
-    "2026-12-05zzf": 13,
+    "2026-12-05zzf": 10,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
