@@ -112,6 +112,9 @@ SCORED_AT = {
     "2026-12-05zzb": "c1e0a59320622bf7cdf44379d9318909d77f94c8",
     "2026-12-05zzc": "c1e0a59320622bf7cdf44379d9318909d77f94c8",
     "2026-12-05zzd": "c1e0a59320622bf7cdf44379d9318909d77f94c8",
+    "2026-12-05zze": "9ae329805f6b199bdc8ac38d8c11a2ed3c44486a",
+    "2026-12-05zzf": "9ae329805f6b199bdc8ac38d8c11a2ed3c44486a",
+    "2026-12-05zzh": "9ae329805f6b199bdc8ac38d8c11a2ed3c44486a",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
