@@ -127,6 +127,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzb": 7,
     "2026-12-05zzc": 10,
     "2026-12-05zzd": 19,
+    "2026-12-05zzg": 19,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
