@@ -559,6 +559,7 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zze",
         "2026-12-05zzf",
         "2026-12-05zzh",
+        "2026-12-05zzg",
     }
 )
 

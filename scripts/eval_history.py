@@ -115,6 +115,7 @@ SCORED_AT = {
     "2026-12-05zze": "9ae329805f6b199bdc8ac38d8c11a2ed3c44486a",
     "2026-12-05zzf": "9ae329805f6b199bdc8ac38d8c11a2ed3c44486a",
     "2026-12-05zzh": "9ae329805f6b199bdc8ac38d8c11a2ed3c44486a",
+    "2026-12-05zzg": "8f8ab695c01437a877e028c1a3832952ab8b495c",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
