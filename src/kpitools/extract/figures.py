@@ -967,16 +967,26 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return True
     if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig):
         return True
-    if _label_numeral(doc, fig, lead):
+    if _label_numeral(doc, fig, lead) or _dotted_date(fig, lead):
         return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True
     if fig.role == "excess":
         past = _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.end : end])
         return bool(past or _AIM_EXCESS.search(lead) or _measure_over(doc, fig, lead))
-    return bool(
-        _K_GROWTH.search(lead) and _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.tail_end : end])
-    )
+    if not _K_GROWTH.search(lead):
+        return False
+    after = fig.noun_end or fig.tail_end
+    # "tăng 310 tỷ đồng (tương ứng 12,5%) so với cùng kỳ": the change's percentage in brackets
+    if (m := _CHANGE_PERCENT_BRACKET.match(folded, after, end)) is not None:
+        after = m.end()
+    return bool(_K_GROWTH_TAIL.match(folded[after:end]))
+
+
+# "(tương ứng 12,5%)", "(tương đương tăng 12,5%)": a change's percentage in brackets after it
+_CHANGE_PERCENT_BRACKET = rx(
+    rf"\s*\(\s*(?:tương\s+ứng|tương\s+đương|hay|bằng)?\s*(?:tăng|giảm)?\s*(?:{NUM})\s*%\s*\)"
+)
 
 
 # "hồ sơ dịch vụ công mức 4", "cơ sở cấp độ 2": the level a thing is of, named by a
@@ -992,6 +1002,8 @@ _LEVEL_LEAD = rx(
 _NUMBERED_LEAD = rx(
     r"(?<!\w)(?!(?:tổng|có|là|với|con|các|những|một|đạt|được|còn|lên|về|ở|tại|và)\s)"
     r"[^\W\d_]+\s+số\s*$"
+    # "Chi cục Thuế khu vực 2 có số thu lớn nhất với …": a region named by its number
+    r"|(?<!\w)(?:khu\s+vực|tiểu\s+khu|phân\s+khu)\s*$"
 )
 # "Sông Lam 2 cũng …": a capitalised word right before a name's numeral, an adverb after it
 _CAPITALISED_BEFORE = re.compile(r"(?<!\w)[^\W\d_]+ $")
@@ -1013,7 +1025,33 @@ def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
     named = _CAPITALISED_BEFORE.search(doc.text, max(0, fig.start - 30), fig.start)
     if len(written) > 2 or named is None or not named.group()[0].isupper():
         return False
-    return _ADVERB_AFTER.match(doc.fold, fig.end) is not None
+    if _ADVERB_AFTER.match(doc.fold, fig.end) is not None:
+        return True
+    # "tham dự Asian Cup 12, đội tuyển …": the numeral of an event attended or held, a comma
+    # after it
+    before = doc.text[max(fig.clause, fig.start - 60) : fig.start]
+    return doc.fold.startswith(",", fig.end) and _EVENT_NAMED.search(before) is not None
+
+
+# the words before the name of an event one takes part in or holds (its words capitalised)
+_EVENT_NAMED = re.compile(
+    r"(?<!\w)(?:[Tt]ham dự|[Dd]ự|[Đđ]ăng cai|[Tt]ổ chức)\s+(?:[A-ZĐ][^\W\d_]*\s+){1,4}$"
+)
+
+
+# "ước đến 30.9 đạt 53% kế hoạch": a day and month written with a dot after "đến", no amount
+_DATE_LEAD = rx(r"(?<!\w)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
+_DOTTED_DAY_MONTH = re.compile(r"(\d{1,2})\.(\d{1,2})")
+
+
+def _dotted_date(fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is a date written ``30.9`` after ``đến``/``tới`` (a day of at most 31,
+    a month of at most 12, no unit nor noun after it): the time of a result, no result."""
+    m = _DOTTED_DAY_MONTH.fullmatch(fig.written.strip())
+    if m is None or fig.kind != "count" or fig.measure is not None or fig.noun_start is not None:
+        return False
+    day, month = int(m.group(1)), int(m.group(2))
+    return 1 <= day <= 31 and 1 <= month <= 12 and _DATE_LEAD.search(lead) is not None
 
 
 # "(kế hoạch lần lượt là 900/80 người)": two targets, one for each figure before, no fraction

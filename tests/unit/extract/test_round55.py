@@ -1,0 +1,131 @@
+"""Round 55 of the extraction rules (issue 17): a change and its percentage in brackets, the
+number of a region, a date written with a dot or an event's numeral read as a result, an
+excess over a plan after a growth clause, and a fall checked against its base; each rule with
+a positive and a negative case on invented text (never the evaluation set's figures or
+sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements
+
+B = Decimal(10) ** 9
+
+
+def _claimed(text: str) -> list[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, stated kind) of the statements of ``text`` that pair
+    figures or state a percentage, money read."""
+    return [
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in find(text, money=True)
+        if s.actual is not None and (s.target is not None or s.stated_percent is not None)
+    ]
+
+
+def _verdicts(text: str) -> list[str]:
+    """The audit's verdicts on the statements of ``text``, money read."""
+    return list(audit_statements(find(text, money=True))["verdict"])
+
+
+# ------------------------------------------------- a change with its percentage in brackets
+
+CHANGE_IN_BRACKETS = (
+    "Năm 2041, Cục Thuế tỉnh A thu ngân sách đạt 4.120 tỷ đồng, đạt 41,2% chỉ tiêu Bộ Tài "
+    "chính giao (10.000 tỷ đồng), đạt 40% chỉ tiêu UBND TP Sơn Hà giao phấn đấu (10.300 tỷ "
+    "đồng), tăng 612,4 tỷ đồng (tương ứng 17,46%) {tail}."
+)
+
+
+def test_an_increase_with_its_percentage_in_brackets_is_no_result() -> None:
+    found = _claimed(CHANGE_IN_BRACKETS.format(tail="so với cùng kỳ năm 2040"))
+    assert [a for a, *_ in found] == [4120 * B, 4120 * B]
+    assert [t for _, t, *_ in found] == [10_000 * B, 10_300 * B]
+
+
+def test_an_increase_with_a_percentage_and_no_base_is_left_as_before() -> None:
+    found = _claimed(CHANGE_IN_BRACKETS.format(tail="kế hoạch"))
+    assert Decimal("612.4") * B in [a for a, *_ in found]
+
+
+# ------------------------------------------------- the number of a region
+
+REGION = (
+    "Năm 2041, toàn ngành thuế thu 9.000 tỷ đồng. Trong đó, Chi cục Thuế {who} có số thu lớn "
+    "nhất với 1.250 tỷ đồng, đạt 40,3% chỉ tiêu cả năm."
+)
+
+
+def test_the_number_of_a_region_is_no_result() -> None:
+    assert [a for a, *_ in _claimed(REGION.format(who="khu vực 2"))] == []
+
+
+def test_a_count_after_a_region_word_and_a_noun_is_read() -> None:
+    text = "Năm 2041, khu vực 12 xã vùng cao đã có 315 hộ thoát nghèo, đạt 105% kế hoạch."
+    assert [a for a, *_ in _claimed(text)] == [Decimal(315)]
+
+
+# ------------------------------------------------- a date written with a dot
+
+DOTTED_DATE = "Thu ngân sách trên địa bàn xã ước đến {when} đạt trên 61% so kế hoạch."
+
+
+def test_a_day_and_month_written_with_a_dot_is_no_result() -> None:
+    assert [a for a, *_ in _claimed(DOTTED_DATE.format(when="31.8"))] == []
+
+
+def test_an_amount_written_with_a_dot_and_its_unit_is_read() -> None:
+    text = "Sản lượng điện tăng đến 30.9 triệu kWh, đạt 61% kế hoạch."
+    assert [a for a, *_ in _claimed(text)] == [Decimal(30_900_000)]
+
+
+# ------------------------------------------------- the numeral of an event
+
+EVENT = (
+    "Trước khi lên đường tham dự Asian Cup 12, đội tuyển đặt mục tiêu giành từ 60 tới 70 huy "
+    "chương vàng."
+)
+
+
+def test_the_numeral_of_an_event_attended_is_no_result() -> None:
+    assert [a for a, *_ in _claimed(EVENT)] == []
+
+
+def test_a_count_after_a_place_name_is_not_an_event_numeral() -> None:
+    text = "Năm 2041, số hộ thoát nghèo ở Sơn Hà 45, đạt 90% kế hoạch."
+    assert [a for a, *_ in _claimed(text)] == [Decimal(45)]
+
+
+# ------------------------------------------------- an excess over a plan after a growth
+
+OVER_PLAN = (
+    "Năm 2041, kim ngạch xuất khẩu của tỉnh đạt 1,32 tỷ USD, tăng 20% so với năm 2040 (1,1 tỷ "
+    "USD), {verb} so kế hoạch (1,2 tỷ USD)."
+)
+
+
+def test_an_excess_over_a_plan_in_brackets_after_a_growth_takes_the_plan() -> None:
+    found = _claimed(OVER_PLAN.format(verb="tăng 10%"))
+    assert (Decimal("1.32") * B, Decimal("1.2") * B, Decimal(10), "excess") in found
+    assert all(t is None for _, t, p, _ in found if p == 20)
+
+
+def test_an_attainment_over_a_plan_in_brackets_after_a_growth_takes_the_plan() -> None:
+    found = _claimed(OVER_PLAN.format(verb="bằng 110%"))
+    assert (Decimal("1.32") * B, Decimal("1.2") * B, Decimal(110), "attainment") in found
+
+
+# ------------------------------------------------- a fall against its base in brackets
+
+FALL = "Năm 2041, sản lượng khai thác đạt 3,86 nghìn tấn, {verb} so với năm 2040 (3,93 nghìn tấn)."
+
+
+def test_a_fall_is_checked_against_its_base_with_its_sign() -> None:
+    assert _verdicts(FALL.format(verb="giảm 1,8%")) == ["consistent"]
+
+
+def test_a_fall_the_base_does_not_give_is_flagged() -> None:
+    assert _verdicts(FALL.format(verb="giảm 5%")) == ["inconsistent"]
+    assert _verdicts(FALL.format(verb="tăng 1,8%")) == ["inconsistent"]
