@@ -141,7 +141,8 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
         return {}  # "(đạt 5.600 tỷ đồng)": the result written again, no base
     if _INDEX_VERB.search(doc.fold, max(p.sentence.start, p.span_start - 12), p.span_start):
         return _index_checks(percent, a, base)
-    return _rise_checks(percent, a, base, "growth_of_base")
+    # "giảm 1,8% so với năm 2040 (3,93 nghìn tấn)": a fall is checked with its sign
+    return _rise_checks(_signed(d, percent), a, base, "growth_of_base")
 
 
 def _rise_checks(
