@@ -196,6 +196,72 @@ def drop_unfitting_counts(
     ]
 
 
+# "khởi tố 252 vụ, 611 bị can, vượt 26% chỉ tiêu": the count before, its noun and a comma
+_COUNT_BEFORE = rx(rf"(?<![\d.,])(?P<n>{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}\s*,\s*$")
+_ROUND_PLAN = 10
+"""A plan derived from a count and its percentage is round when a multiple of this."""
+
+
+def retarget_round_plan_counts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage written after two counts given to the one it fits.
+
+    ``khởi tố 252 vụ, 611 bị can, vượt 26% chỉ tiêu``: the percentage is read with the
+    count right before it; when the count before that (its own noun, a comma between, in
+    the same clause) is given the percentage exactly by a round plan (252 / 126 % = 200)
+    and the nearer count by none (611 / 126 % = 484,9), it is the earlier count's. When
+    both or neither fit a round plan, the reading is left as it was. Only whole counts
+    with no plan, measure nor qualifier are looked at.
+    """
+    out: list[LinkableStatement] = []
+    for s in statements:
+        found = _count_before(s, text)
+        if found is None or _round_plan_fits(s, s.actual) or not _round_plan_fits(s, found[0]):
+            out.append(s)
+            continue
+        earlier, start = found
+        out.append(
+            dataclasses.replace(
+                s,
+                start=start,
+                text=text[start : s.end],
+                actual=earlier,
+                implied_target=implied_target(earlier, None, s.stated_percent, s.stated_kind),
+            )
+        )
+    return out
+
+
+def _count_before(s: LinkableStatement, text: str) -> tuple[Decimal, int] | None:
+    """The whole count right before the count of ``s`` (see above) and its start, or None."""
+    if (
+        s.stated_kind not in ("attainment", "excess")
+        or s.target is not None
+        or s.link_text is not None
+        or s.measure is not None
+        or s.qualifier is not None
+        or not isinstance(s.actual, Decimal)
+        or s.actual != s.actual.to_integral_value()
+    ):
+        return None
+    low = max(0, s.start - 60, *(text.rfind(c, 0, s.start) + 1 for c in ".;:()\n"))
+    m = _COUNT_BEFORE.search(fold(text[low : s.start]))
+    if m is None:
+        return None
+    n = parse_number(m.group("n"))
+    return (n, low + m.start("n")) if n and n > 0 and n == n.to_integral_value() else None
+
+
+def _round_plan_fits(s: LinkableStatement, count: object) -> bool:
+    """Whether a round plan (:data:`_ROUND_PLAN`) gives ``count`` the percentage of ``s``."""
+    p = _percent_of(s)
+    if p is None or p.value <= 0 or not isinstance(count, Decimal) or count <= 0:
+        return False
+    plan = (100 * count / p.value / _ROUND_PLAN).to_integral_value() * _ROUND_PLAN
+    return plan > 0 and bool(check_percent(p, count, plan).consistent)
+
+
 # "…, đạt 2,4%, vượt 0,4% so với chỉ tiêu": a rate, then its excess over the target rate
 _RATE_THEN_EXCESS = rx(
     rf"(?<!\w)(?:đạt|là|chiếm)\s+(?P<rate>{NUM})\s*%\s*[,;]?\s*(?:và\s+)?vượt"

@@ -61,6 +61,7 @@ from kpitools.extract.checks import (
     drop_unfitting_counts,
     drop_wholes_read_as_plans,
     retarget_plans_written_after,
+    retarget_round_plan_counts,
 )
 from kpitools.extract.compared import link_compared_plans
 from kpitools.extract.part_year import (
@@ -161,6 +162,7 @@ def link_document(
     linked = check_listed_floors(linked, text)
     linked = check_written_remainders(linked, text)
     linked = drop_unfitting_counts(linked, text)
+    linked = retarget_round_plan_counts(linked, text)
     linked = drop_rate_point_excesses(linked, text)
     linked = drop_planned_results(linked, text)
     linked = retarget_plans_written_after(linked, text)
