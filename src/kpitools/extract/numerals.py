@@ -52,8 +52,9 @@ _RATE_RANGE = rx(
     rf"|{_B}(?P<a2>{NUM})\s*%?\s*[-–—])\s*(?P<b>{NUM})\s*%"
 )
 # a measure glued to its number ("285.000ha", "642,5ha", "32km", "9.100m"): the number ends there
+# ("549,3triệu kWh": a scale word glued to its number, as money's may be)
 _COUNT = rx(
-    rf"{_B}(?P<a>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:{_E}|{_GLUED_UNIT})(?!\s*%)"
+    rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:{_E}|{_GLUED_UNIT})(?!\s*%)"
 )
 # money: "11,55 tỷ đồng", "1,5 nghìn tỷ đồng", "2.300 triệu đồng", "10.000.000đ", "1,2 tỷ USD"
 # ("522 tỷ triệu đồng": a scale word left over from an edit, the first one is read)

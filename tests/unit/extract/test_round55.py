@@ -129,3 +129,38 @@ def test_a_fall_is_checked_against_its_base_with_its_sign() -> None:
 def test_a_fall_the_base_does_not_give_is_flagged() -> None:
     assert _verdicts(FALL.format(verb="giảm 5%")) == ["inconsistent"]
     assert _verdicts(FALL.format(verb="tăng 1,8%")) == ["inconsistent"]
+
+
+# ------------------------------------------------- an excess after two counts
+
+TWO_COUNTS = (
+    "Trong năm 2041, công an tỉnh đã khởi tố 910 vụ, 1.400 bị can phạm tội về buôn lậu; "
+    "{first} vụ, 611 bị can phạm tội về môi trường, vượt 26% chỉ tiêu Bộ Công an giao."
+)
+
+
+def test_an_excess_after_two_counts_goes_to_the_one_a_round_plan_gives() -> None:
+    found = _claimed(TWO_COUNTS.format(first="252"))
+    assert [(a, p, k) for a, _, p, k in found] == [(Decimal(252), Decimal(26), "excess")]
+
+
+def test_an_excess_after_two_counts_neither_round_stays_with_the_nearer() -> None:
+    found = _claimed(TWO_COUNTS.format(first="253"))
+    assert [a for a, *_ in found] == [Decimal(611)]
+    both = "Trong năm 2041, công an tỉnh đã khởi tố 252 vụ, 630 bị can, vượt 26% chỉ tiêu."
+    assert [a for a, *_ in _claimed(both)] == [Decimal(630)]
+
+
+# ------------------------------------------------- a scale word glued to its number
+
+GLUED = "Năm 2041, sản lượng điện thương phẩm đạt {amount} kWh, đạt 101,7% kế hoạch."
+
+
+def test_a_scale_word_glued_to_a_count_is_read() -> None:
+    found = _claimed(GLUED.format(amount="549,3triệu"))
+    assert [a for a, *_ in found] == [Decimal(549_300_000)]
+
+
+def test_a_word_that_opens_like_a_scale_is_no_scale() -> None:
+    text = "Năm 2041, toàn tỉnh có 12tỉnh bạn đến học tập, đạt 120% kế hoạch."
+    assert [a for a, *_ in _claimed(text)] == []
