@@ -235,15 +235,8 @@ def retarget_round_plan_counts(
 
 def _count_before(s: LinkableStatement, text: str) -> tuple[Decimal, int] | None:
     """The whole count right before the count of ``s`` (see above) and its start, or None."""
-    if (
-        s.stated_kind not in ("attainment", "excess")
-        or s.target is not None
-        or s.link_text is not None
-        or s.measure is not None
-        or s.qualifier is not None
-        or not isinstance(s.actual, Decimal)
-        or s.actual != s.actual.to_integral_value()
-    ):
+    actual = _plain_count(s)
+    if actual is None or actual != actual.to_integral_value():
         return None
     low = max(0, s.start - 60, *(text.rfind(c, 0, s.start) + 1 for c in ".;:()\n"))
     m = _COUNT_BEFORE.search(fold(text[low : s.start]))
@@ -333,8 +326,8 @@ def _figure_before(s: LinkableStatement, text: str) -> bool:
     return _SUBJECT_OF_ADMISSION.fullmatch(fold(lead), figures[-1].end()) is None
 
 
-def _no_whole_plan(s: LinkableStatement) -> bool:
-    """Whether ``s`` is a count whose stated percentage no whole plan gives (see above)."""
+def _plain_count(s: LinkableStatement) -> Decimal | None:
+    """The actual of ``s``, a percentage of a number with no plan, measure nor qualifier."""
     if (
         s.stated_kind not in ("attainment", "excess")
         or s.target is not None
@@ -342,17 +335,24 @@ def _no_whole_plan(s: LinkableStatement) -> bool:
         or s.measure is not None
         or s.qualifier is not None
         or not isinstance(s.actual, Decimal)
-        or s.actual <= 0
     ):
+        return None
+    return s.actual
+
+
+def _no_whole_plan(s: LinkableStatement) -> bool:
+    """Whether ``s`` is a count whose stated percentage no whole plan gives (see above)."""
+    actual = _plain_count(s)
+    if actual is None or actual <= 0:
         return False
     m = _LEADING_NUMBER.match(s.text)
     p = _percent_of(s)
-    if m is None or p is None or p.value <= 0 or parse_number(m.group()) != s.actual:
+    if m is None or p is None or p.value <= 0 or parse_number(m.group()) != actual:
         return False
     unit = Decimal(10) ** -p.decimals
     low, high = p.value - unit / 2, p.value + unit  # rounded half up, or cut
-    most = int(100 * s.actual / low) if low > 0 else 0
-    return most < 1 or 100 * s.actual / most >= high
+    most = int(100 * actual / low) if low > 0 else 0
+    return most < 1 or 100 * actual / most >= high
 
 
 def _without_result(s: LinkableStatement) -> LinkableStatement:

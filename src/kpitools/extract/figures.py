@@ -978,7 +978,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return False
     after = fig.noun_end or fig.tail_end
     # "tăng 310 tỷ đồng (tương ứng 12,5%) so với cùng kỳ": the change's percentage in brackets
-    if (m := _CHANGE_PERCENT_BRACKET.match(folded, after, end)) is not None:
+    if after is not None and (m := _CHANGE_PERCENT_BRACKET.match(folded, after, end)):
         after = m.end()
     return bool(_K_GROWTH_TAIL.match(folded[after:end]))
 
