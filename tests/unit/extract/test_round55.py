@@ -117,6 +117,23 @@ def test_an_attainment_over_a_plan_in_brackets_after_a_growth_takes_the_plan() -
     assert (Decimal("1.32") * B, Decimal("1.2") * B, Decimal(110), "attainment") in found
 
 
+BY_PLAN = (
+    "Năm 2041, sản lượng thủy sản đạt 6,3 nghìn tấn, tăng 20% so với năm 2040 (5,25 nghìn "
+    "tấn), đạt 105% {by} (6 nghìn tấn)."
+)
+
+
+def test_an_attainment_by_the_plan_in_brackets_after_a_growth_takes_the_plan() -> None:
+    found = _claimed(BY_PLAN.format(by="theo kế hoạch"))
+    assert (Decimal(6300), Decimal(6000), Decimal(105), "attainment") in found
+    assert all(p is not None for *_, p, _ in found)
+
+
+def test_a_bracket_after_other_words_is_not_the_later_percentage_s_plan() -> None:
+    found = _claimed(BY_PLAN.format(by="theo ước tính"))
+    assert (Decimal(6300), Decimal(6000), Decimal(105), "attainment") not in found
+
+
 # ------------------------------------------------- a fall against its base in brackets
 
 FALL = "Năm 2041, sản lượng khai thác đạt 3,86 nghìn tấn, {verb} so với năm 2040 (3,93 nghìn tấn)."
