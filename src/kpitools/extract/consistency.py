@@ -225,12 +225,14 @@ def _month_amount(doc: Doc, f: Figure, month: str) -> Decimal | None:
         return None
     b = alike[-1]
     head = _head(doc.fold, b.start, max(low, b.start - 160))
-    named = rx(rf"(?<!\w)tháng\s+{month}(?!\d|[.,]\d)").search(doc.fold, head, b.start)
-    if named is None or _TO_DATE.search(doc.fold, head, b.start):
+    named = any(m.group(1) == month for m in _MONTH_NAMED.finditer(doc.fold, head, b.start))
+    if not named or _TO_DATE.search(doc.fold, head, b.start):
         return None  # "từ đầu năm đến tháng 4": the months to date, no month's figure
     return b.value
 
 
+# "tháng 4", "tháng 4-2041": a month named by its number
+_MONTH_NAMED = rx(r"(?<!\w)tháng\s+(\d{1,2})(?!\d|[.,]\d)")
 _TO_DATE = rx(r"(?<!\w)(?:đến|tới|lũy\s+kế|luỹ\s+kế|đầu\s+năm)(?!\w)")
 
 
