@@ -33,6 +33,7 @@ from kpitools.extract.amounts import (
     _sets_plan,
 )
 from kpitools.extract.linking import _NO_PERCENT, _amount, _flagged, _percent_of
+from kpitools.extract.listed_parts import round_plan_fits
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.records import implied_target
 from kpitools.extract.text import NUM, PLAN_NOUNS
@@ -198,8 +199,6 @@ def drop_unfitting_counts(
 
 # "khởi tố 252 vụ, 611 bị can, vượt 26% chỉ tiêu": the count before, its noun and a comma
 _COUNT_BEFORE = rx(rf"(?<![\d.,])(?P<n>{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,2}}\s*,\s*$")
-_ROUND_PLAN = 10
-"""A plan derived from a count and its percentage is round when a multiple of this."""
 
 
 def retarget_round_plan_counts(
@@ -247,12 +246,9 @@ def _count_before(s: LinkableStatement, text: str) -> tuple[Decimal, int] | None
 
 
 def _round_plan_fits(s: LinkableStatement, count: object) -> bool:
-    """Whether a round plan (:data:`_ROUND_PLAN`) gives ``count`` the percentage of ``s``."""
+    """Whether a round plan (:func:`round_plan_fits`) gives ``count`` the percentage of ``s``."""
     p = _percent_of(s)
-    if p is None or p.value <= 0 or not isinstance(count, Decimal) or count <= 0:
-        return False
-    plan = (100 * count / p.value / _ROUND_PLAN).to_integral_value() * _ROUND_PLAN
-    return plan > 0 and bool(check_percent(p, count, plan).consistent)
+    return p is not None and round_plan_fits(p, count)
 
 
 # "…, đạt 2,4%, vượt 0,4% so với chỉ tiêu": a rate, then its excess over the target rate

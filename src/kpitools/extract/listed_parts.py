@@ -1,8 +1,10 @@
 """The figures a percentage passes over to reach the result it is of, for
 :mod:`kpitools.extract.percentages`: parts in a bracket right after the result (``đạt 3.000
 lượt (trong đó: …) bằng 30% kế hoạch``), parts listed after ``trong đó`` (bare counts, kinds
-of the whole named in a word or two, or parts that add up to the whole), and a count said
-with an amount of money (``cho vay 90 tỷ đồng với 300 khách hàng, đạt 50% kế hoạch``).
+of the whole named in a word or two, or parts that add up to the whole; parts that add up to
+more than the whole leave the percentage to the whole when a round plan says so, else to
+neither), and a count said with an amount of money (``cho vay 90 tỷ đồng với 300 khách hàng,
+đạt 50% kế hoạch``).
 """
 
 from __future__ import annotations
@@ -12,7 +14,11 @@ from decimal import Decimal
 
 from kpitools.extract.figures import _K_GROWTH_TAIL, _K_PLAN_TAIL, Figure
 from kpitools.extract.text import Doc
+from kpitools.numbers import Percent, check_percent
 from kpitools.textfold import rx
+
+ROUND_PLAN = 10
+"""A plan derived from a count and its percentage is round when a multiple of this."""
 
 # the most parts read in one bracket after a result ("(trong đó: khách quốc tế …, khách
 # nội địa …)")
@@ -117,6 +123,9 @@ def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figur
         return [*previous[: -len(inside) - len(taken)], *taken]
     if taken or owner.percent_fig is not None or not _K_PLAN_TAIL.match(tail):
         return previous
+    if _parts_over_whole(doc, g, inside):
+        fits = _gives_round_plan(doc, p, g) and not _gives_round_plan(doc, p, inside[-1])
+        return previous[: -len(inside)] if fits else []
     if _bare_parts(doc, marker.end(), inside) or _named_parts(doc, g, marker.end(), inside):
         return previous[: -len(inside)]
     return previous
@@ -149,6 +158,48 @@ def _exhaustive_parts(doc: Doc, whole: Figure, opened: int, inside: list[Figure]
         return False
     summed = sum((v for v in parts if isinstance(v, Decimal)), Decimal(0))
     return total * _SHORT_OF_WHOLE <= summed <= total * _OVER_WHOLE
+
+
+def _parts_over_whole(doc: Doc, whole: Figure, inside: list[Figure]) -> bool:
+    """Whether the parts listed after the whole, two or more counts of its own noun, add up to
+    more than it (``64 buổi, trong đó … 11 buổi, lưu động 5 buổi và 50 buổi trực tuyến``):
+    no breakdown of it as written, so the percentage after the last part may be either's."""
+    noun = _noun_of(doc, whole)
+    if len(inside) < 2 or noun is None or any(_noun_of(doc, h) != noun for h in inside):
+        return False
+    total, parts = whole.value, [h.value for h in inside]
+    if any(h.qualifier for h in (whole, *inside)) or not isinstance(total, Decimal):
+        return False
+    summed = sum((v for v in parts if isinstance(v, Decimal)), Decimal(0))
+    return summed > total * _OVER_WHOLE
+
+
+# "…, vượt 28% kế hoạch": an excess, whose plan a round-plan test would read as 100 + P
+_EXCESS_BEFORE = rx(r"(?<!\w)vượt(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+
+
+def _gives_round_plan(doc: Doc, p: Figure, count: Figure) -> bool:
+    """Whether a round plan (:data:`ROUND_PLAN`) gives the count ``count`` the attainment
+    ``p`` as written (``64 buổi``, ``đạt 128%``: a plan of 50); never for an excess."""
+    low = max(0, p.span_start - 30)
+    if p.percent is None or _EXCESS_BEFORE.search(doc.fold, low, p.span_start):
+        return False
+    return round_plan_fits(p.percent, count.value)
+
+
+def round_plan_fits(p: Percent, count: object) -> bool:
+    """Whether a round plan (a multiple of :data:`ROUND_PLAN`) gives ``count`` the
+    percentage ``p`` as written.
+
+    >>> from kpitools.numbers import parse_percent
+    >>> round_plan_fits(parse_percent("128%"), Decimal(64)), round_plan_fits(
+    ...     parse_percent("128%"), Decimal(50))
+    (True, False)
+    """
+    if p.value <= 0 or not isinstance(count, Decimal) or count <= 0:
+        return False
+    plan = (100 * count / p.value / ROUND_PLAN).to_integral_value() * ROUND_PLAN
+    return plan > 0 and bool(check_percent(p, count, plan).consistent)
 
 
 def _bare_parts(doc: Doc, opened: int, inside: list[Figure]) -> bool:
