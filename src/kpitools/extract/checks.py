@@ -5,7 +5,8 @@ result-and-plan pair a later percentage states again (:func:`drop_repeated_pairs
 amount restated exactly (:func:`drop_rounded_restatements`), a count no whole plan gives its
 percentage (:func:`drop_unfitting_counts`), an excess in points of a rate read as a count's
 (:func:`drop_rate_point_excesses`), a pair whose result its clause sets as a plan
-(:func:`drop_planned_results`). Flagged: a headline qualifier the body
+(:func:`drop_planned_results`), a percentage of a plan of another measure than the result's
+(:func:`drop_results_of_other_plans`). Flagged: a headline qualifier the body
 contradicts (:func:`check_headline_qualifiers`), a month's amount larger than the months that
 hold it (:func:`check_month_amounts`), a month's percentage of a plan that the months' own
 denies (:func:`check_month_percentages`), two percentages of one named budget that cannot both
@@ -1149,6 +1150,68 @@ def _aim_percent(s: LinkableStatement) -> bool:
     folded = fold(s.text)
     m = _AIM_THEN_PERCENT.search(folded)
     return m is not None and m.start() > 0
+
+
+# ------------------------------------------------------------ two plans of two measures
+
+# "…, bằng 30% so với kế hoạch trồng rừng và 46% so với kế hoạch trồng cây phân tán": two
+# percentages after one result, each of a plan named by what it measures
+_PLAN_OF_MEASURE = r"(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+"
+_MEASURE_WORDS = r"[^\W\d_]+(?:\s+[^\W\d_]+){0,3}"
+_TWO_MEASURED_PLANS = rx(
+    rf"(?:{NUM})\s*%\s*{_PLAN_OF_MEASURE}(?P<first>{_MEASURE_WORDS})\s*,?\s*và\s+"
+    rf"(?:đạt\s+|bằng\s+)?(?:{NUM})\s*%\s*{_PLAN_OF_MEASURE}(?P<second>{_MEASURE_WORDS})"
+)
+# words after a plan's name that say who set it, for when or how, not what it measures
+_NO_MEASURE_WORD = frozenset(
+    fold(
+        "của cả năm quý tháng đầu kỳ giao đề ra được đặt đã về điều chỉnh bổ sung tỉnh huyện xã"
+        " thành phố quận thị trung ương hđnd ubnd thủ tướng chính phủ nghị quyết và cho các"
+    ).split()
+)
+_LAST_PERCENT = rx(rf"(?:{NUM})\s*%(?!.*\d\s*%)")
+
+
+def drop_results_of_other_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a percentage of a plan of another measure not read as the result's.
+
+    ``số cây trồng phân tán đạt 56 triệu cây, bằng 30% so với kế hoạch trồng rừng mới và
+    46% so với kế hoạch trồng cây phân tán``: of the two plans named after the result, the
+    second names only words of the result's clause and the first names others; the first
+    percentage is of another result (the forest's, said before), not of this one. When
+    both plans, or neither, are named in the result's clause, the reading is kept.
+    """
+    return [_without_result(s) if _of_other_plan(s, text) else s for s in statements]
+
+
+def _measure_named(words: str) -> list[str]:
+    """The words of a plan's name that say what it measures: up to the first that does not."""
+    named: list[str] = []
+    for w in words.split():
+        if w in _NO_MEASURE_WORD:
+            break
+        named.append(w)
+    return named
+
+
+def _of_other_plan(s: LinkableStatement, text: str) -> bool:
+    if s.stated_kind not in ("attainment", "excess") or s.target is not None:
+        return False
+    if not isinstance(s.actual, Decimal) or s.link_start is not None:
+        return False
+    folded = fold(text[s.start : s.end + 160])
+    last = _LAST_PERCENT.search(folded, 0, s.end - s.start)
+    m = _TWO_MEASURED_PLANS.match(folded, last.start()) if last else None
+    if m is None:
+        return False
+    first, second = _measure_named(m.group("first")), _measure_named(m.group("second"))
+    if not first or not second or first == second:
+        return False
+    head = max(text.rfind(c, 0, s.start) for c in (". ", ";", "\n")) + 1
+    clause = set(fold(text[head : s.start]).split()) | set(folded[: m.start()].split())
+    return set(second) <= clause and not set(first) <= clause
 
 
 # ------------------------------------------------------------ a fraction's whole, no plan

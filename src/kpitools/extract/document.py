@@ -27,7 +27,8 @@ statements the one before gives. The passes, by kind:
   months, a month's percentage of a plan its months' percentage denies, one budget given two
   amounts, a headline's pairing or qualifier the body contradicts, a pair restated, a
   rounded amount restated exactly, a count no whole plan gives its percentage, an excess in
-  points of a rate read as a count's.
+  points of a rate read as a count's, a percentage of a plan of another measure than its
+  result's.
 
 What the passes share is in :mod:`kpitools.extract.amounts` (amounts, measures, periods and
 plans read in the text) and :mod:`kpitools.extract.linking` (statement keys, percentages and
@@ -57,6 +58,7 @@ from kpitools.extract.checks import (
     drop_planned_results,
     drop_rate_point_excesses,
     drop_repeated_pairs,
+    drop_results_of_other_plans,
     drop_rounded_restatements,
     drop_unfitting_counts,
     drop_wholes_read_as_plans,
@@ -167,6 +169,7 @@ def link_document(
     linked = drop_planned_results(linked, text)
     linked = retarget_plans_written_after(linked, text)
     linked = drop_aims_read_as_results(linked, text)
+    linked = drop_results_of_other_plans(linked, text)
     linked = drop_wholes_read_as_plans(linked)
     linked = check_rounded_actuals(linked, text)
     linked = drop_needed_pairs(linked, text)

@@ -49,3 +49,26 @@ def test_a_percentage_after_parts_short_of_the_whole_stays_the_last_part_s() -> 
     assert _claimed(PARTS_OVER_WHOLE.format(whole=64, first=11, last=46, pct=128)) == [
         (Decimal(46), None, Decimal(128), "attainment")
     ]
+
+
+# ------------------------------------------------- a plan of another measure
+
+TWO_PLANS = (
+    "Đến hết tháng 9/2041, diện tích trồng rừng mới của tỉnh Đông Hà đạt 3.120 ha (tương "
+    "đương 6,2 triệu cây); số cây trồng phân tán đạt 8,4 triệu cây, bằng 41% so với kế hoạch "
+    "{first} và 62% so với kế hoạch {second} của tỉnh."
+)
+
+
+def _of_trees(text: str) -> list[object]:
+    return [p for a, _, p, _ in _claimed(text) if a == Decimal("8.4") * M]
+
+
+def test_a_first_plan_of_another_measure_takes_no_result() -> None:
+    text = TWO_PLANS.format(first="trồng rừng mới", second="trồng cây phân tán")
+    assert _of_trees(text) == [Decimal(62)]
+
+
+def test_a_first_plan_of_the_result_s_measure_keeps_it() -> None:
+    text = TWO_PLANS.format(first="trồng cây phân tán", second="trồng rừng mới")
+    assert Decimal(41) in _of_trees(text)
