@@ -594,13 +594,21 @@ def link_part_year_amounts(
         for c in statements
         if c.target is not None or c.stated_kind in ("attainment", "excess")
     }
+    windows: dict[tuple[int, int], tuple[str, list[_Amount]]] = {}
     for t in statements:
         if t.actual is not None or t.target is None or t.term is not None:
             continue
         low, high = _paragraph(text, t.start, t.end, UNSTATED_PLAN_WINDOW)
-        folded = fold(text[low:high])
+        if (low, high) not in windows:  # several plans of one paragraph: read it once
+            folded = fold(text[low:high])
+            windows[low, high] = (folded, _money_plans(folded))
+        folded, money_plans = windows[low, high]
         plan = _target_amount(folded, t, low)
-        if plan is None or not _sets_plan(folded, plan, 0) or _rival_plans(folded, plan, t.year):
+        if (
+            plan is None
+            or not _sets_plan(folded, plan, 0)
+            or _rival_plans(folded, plan, t.year, money_plans)
+        ):
             continue
 
         def covered(a: _Amount, low: int = low) -> bool:
@@ -613,25 +621,38 @@ def link_part_year_amounts(
     return out
 
 
-def _rival_plans(folded: str, plan: _Amount, year: int | None) -> bool:
+def _money_plans(folded: str) -> list[_Amount]:
+    """The money amounts that the sentences of ``folded`` set out as plans.
+
+    By :func:`_sets_plan`, each amount looked at once for all the plans of the window.
+    """
+    return [
+        a
+        for a in _amounts(folded, 0, len(folded))
+        if a.unit[1] in _MONEY_WORDS and _sets_plan(folded, a, 0)
+    ]
+
+
+def _rival_plans(
+    folded: str, plan: _Amount, year: int | None, money_plans: Sequence[_Amount]
+) -> bool:
     """Whether ``folded`` sets out another plan amount of ``plan``'s measure and kind.
 
     ``Theo kế hoạch, thu nội địa là 51.000 tỷ đồng … Thành phố phấn đấu năm 2041 thu nội
     địa 55.000 tỷ đồng``: a plan and a higher aim of one measure; a quarter's amount with
     no percentage may be set against either, so against neither (as
-    :func:`link_unstated_plans` takes one plan value only).
+    :func:`link_unstated_plans` takes one plan value only). ``money_plans``: the money
+    amounts ``folded`` sets out as plans (:func:`_money_plans`).
     """
     if plan.unit[1] not in _MONEY_WORDS:
         return False
     return any(
         a.value != plan.value
         and not plan.start <= a.start < plan.end  # the other end of a range
-        and a.unit[1] in _MONEY_WORDS
         and _same_measure_kind(folded, a, plan)
-        and _sets_plan(folded, a, 0)
         and _of_year(folded, a, year)
         and not _of_part_of_year(folded, a)
-        for a in _amounts(folded, 0, len(folded))
+        for a in money_plans
     )
 
 
