@@ -1039,13 +1039,13 @@ _EVENT_NAMED = re.compile(
 )
 
 
-# "ước đến 30.9 đạt 53% kế hoạch": a day and month written with a dot after "đến", no amount
+# "giải ngân tới hết 14.7 được 38% vốn giao": a day and month with a dot after "tới", no amount
 _DATE_LEAD = rx(r"(?<!\w)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 _DOTTED_DAY_MONTH = re.compile(r"(\d{1,2})\.(\d{1,2})")
 
 
 def _dotted_date(fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is a date written ``30.9`` after ``đến``/``tới`` (a day of at most 31,
+    """Whether ``fig`` is a date written ``14.7`` after ``đến``/``tới`` (a day of at most 31,
     a month of at most 12, no unit nor noun after it): the time of a result, no result."""
     m = _DOTTED_DAY_MONTH.fullmatch(fig.written.strip())
     if m is None or fig.kind != "count" or fig.measure is not None or fig.noun_start is not None:

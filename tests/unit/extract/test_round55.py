@@ -69,16 +69,16 @@ def test_a_count_after_a_region_word_and_a_noun_is_read() -> None:
 
 # ------------------------------------------------- a date written with a dot
 
-DOTTED_DATE = "Thu ngân sách trên địa bàn xã ước đến {when} đạt trên 61% so kế hoạch."
+DOTTED_DATE = "Chi thường xuyên của huyện Tân An lũy kế tới {when} đạt 47% dự toán năm 2041."
 
 
 def test_a_day_and_month_written_with_a_dot_is_no_result() -> None:
-    assert [a for a, *_ in _claimed(DOTTED_DATE.format(when="31.8"))] == []
+    assert [a for a, *_ in _claimed(DOTTED_DATE.format(when="14.7"))] == []
 
 
 def test_an_amount_written_with_a_dot_and_its_unit_is_read() -> None:
-    text = "Sản lượng điện tăng đến 30.9 triệu kWh, đạt 61% kế hoạch."
-    assert [a for a, *_ in _claimed(text)] == [Decimal(30_900_000)]
+    text = "Sản lượng điện mặt trời tăng tới 14.7 triệu kWh, đạt 64% kế hoạch năm 2041."
+    assert [a for a, *_ in _claimed(text)] == [Decimal(14_700_000)]
 
 
 # ------------------------------------------------- the numeral of an event
