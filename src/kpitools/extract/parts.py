@@ -407,6 +407,8 @@ def _whole_before(
 _PARTS_MARK = rx(r"(?:[,;.:]\s*trong\s+đó\s*[,:]?|\s*\()\s*")
 # the words between a whole and the mark: a noun of a few words, no figure
 _WHOLE_NOUN = rx(r"^(?:\s+[^\W\d_]+){0,6}$")
+# the same, then the whole's own percentages after a comma ("…, đạt 52% dự toán và tăng 4%")
+_WHOLE_NOUN_THEN = rx(r"(?:\s+[^\W\d_]+){0,6}\s*,\s*(?:đạt|bằng|vượt|tăng|giảm)(?!\w)")
 # a comma between items, not in a number ("1,5 triệu")
 _PART_SEPARATOR = rx(r"\s*(?:[,;](?!\d)\s*(?:và\s+)?|\s+và\s+)")
 _PARTS_END = re.compile(r"[.!?)]\s|[.!?)]$|\)|\n")
@@ -492,6 +494,8 @@ def _parts_of(
     parts = []
     for a, b in _item_ends(folded, start, stop):
         amounts = _amounts(folded, a, b)
+        if parts and _percent_only(folded, a, b, amounts):
+            continue  # "thu nội địa 900 tỷ đồng, đạt 60%": the part's own percentage
         category = _category(folded, a, b)
         if len(amounts) != 1 or category is None:
             return None
@@ -503,6 +507,55 @@ def _parts_of(
             return None
         parts.append((dataclasses.replace(x, end=b), category))
     return parts
+
+
+# the numbers of a percentage ("đạt 60%", "tăng 5,2%"): a number with a "%" right after it
+_PERCENT_AFTER = re.compile(r"[\d.,]*\s*%")
+# "… so với cùng kỳ năm 2040": a year named in the clause of a percentage
+_YEAR_NAMED = rx(r"(?<!\w)năm\s+$")
+
+
+def _percent_only(folded: str, start: int, end: int, amounts: Sequence[_Amount]) -> bool:
+    """Whether ``folded[start:end]`` states percentages and no other figure.
+
+    ``đạt 60%``, ``tăng 3,5% so với cùng kỳ``: a clause of the item before it, no item of
+    its own (``amounts``: the amounts read in it).
+    """
+    return "%" in folded[start:end] and all(
+        not x.unit[0]
+        and not x.unit[1]
+        and (
+            _PERCENT_AFTER.match(folded, x.end)
+            or _YEAR_NAMED.search(folded, max(0, x.start - 8), x.start)
+        )
+        for x in amounts
+    )
+
+
+def _in_brackets(folded: str, low: int, pos: int) -> bool:
+    """Whether ``pos`` stands inside a bracket opened after ``low``."""
+    return folded.rfind("(", low, pos) > folded.rfind(")", low, pos)
+
+
+def _listed_whole(folded: str, head: int, mark: int) -> _Amount | None:
+    """The whole before the mark at ``mark``: the last amount of the clause from ``head``.
+
+    Its noun may come between (``2.400 tỷ đồng thu ngân sách, trong đó``), and then its own
+    percentages (``1.200 tỷ đồng, đạt 52% dự toán (2.300 tỷ đồng) và tăng 4%; trong đó``),
+    whose plans in brackets are no whole.
+    """
+    before = [x for x in _amounts(folded, head, mark) if not _in_brackets(folded, head, x.start)]
+    whole = next((x for x in reversed(before) if x.unit[1]), None)
+    if whole is None:
+        return None
+    gap = folded[whole.end : mark]
+    if _WHOLE_NOUN.match(gap):
+        return whole if whole is before[-1] else None
+    clause = _WHOLE_NOUN_THEN.match(gap)
+    later = [x for x in before if x.start >= whole.end]
+    if clause is None or not _percent_only(folded, whole.end, mark, later):
+        return None
+    return whole
 
 
 def _same_kind_of_amount(whole: _Amount, part: _Amount) -> bool:
@@ -526,11 +579,29 @@ def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts 
     if len({f for f, _ in categories}) != 1 or len(set(categories)) != len(categories):
         return None
     values = tuple(x.value for x, _ in parts)
-    if sum(values) <= whole.value:
+    rounding = sum((_half_unit(folded, x) for x in (whole, *(x for x, _ in parts))), Decimal(0))
+    if sum(values) <= whole.value + rounding:
         return None
     money = _MONEY_WORDS.get(whole.unit[1])
     measure = " ".join(w for w in (whole.unit[0], money) if w) if money else None
     return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, measure)
+
+
+_WRITTEN_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
+
+
+def _half_unit(folded: str, x: _Amount) -> Decimal:
+    """Half the unit of the last digit written of ``x`` when a scale word rounds it.
+
+    ``5.013 tỷ đồng``: half a tỷ; 0 for a figure to the unit, which is exact.
+    """
+    m = _WRITTEN_NUMBER.match(folded, x.start)
+    if not x.unit[0] or m is None:
+        return Decimal(0)
+    written = parse_number(m.group())
+    if written <= 0:
+        return Decimal(0)
+    return x.value / written * Decimal(10) ** written.as_tuple().exponent / 2
 
 
 def listed_parts_over(text: str, end: int | None = None) -> list[ListedParts]:
@@ -543,9 +614,12 @@ def listed_parts_over(text: str, end: int | None = None) -> list[ListedParts]:
     đó`` or a bracket and two parts or more, each an amount of the whole's kind naming a
     different category of one family of :data:`PART_FAMILIES` (which never overlap), none
     hedged downwards (``gần``, ``khoảng``); only wholes before ``end`` (where reading
-    stopped; None: the text's end). Read from the text, not from statements: such
-    figures carry no plan or percentage. Each mark is read once, in a bounded window:
-    linear in the text.
+    stopped; None: the text's end). The whole's own percentages may stand before the mark
+    (``thu 2.400 tỷ đồng, đạt 52% dự toán (4.600 tỷ đồng) và tăng 4%; trong đó …``), and
+    each part's after it (``thu nội địa 2.100 tỷ đồng, đạt 50%``). Figures rounded by a
+    scale word may be off by half a unit of their last digit: the parts must exceed the
+    whole by more than these halves added. Read from the text, not from statements. Each
+    mark is read once, in a bounded window: linear in the text.
     """
     out: list[ListedParts] = []
     margin = 2 * _PARTS_WINDOW + 20
@@ -576,15 +650,12 @@ _PARTS_CHUNK = 1 << 15
 def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
     """The whole before the mark ``m`` and its parts after it, if they add up to more."""
     head = _head(folded, m.start(), max(0, m.start() - _PARTS_WINDOW))
-    before = _amounts(folded, head, m.start())
-    if not before:
+    # a number with no word after it ("năm 2024. Trong đó, …") is no whole
+    whole = _listed_whole(folded, head, m.start())
+    if whole is None:
         return None
-    whole = before[-1]
-    if not whole.unit[1]:
-        return None  # a number with no word after it ("năm 2024. Trong đó, …"): no whole
-    gap = folded[whole.end : m.start()]
     hedge = _PART_QUALIFIER.search(folded, max(0, whole.start - 12), whole.start)
-    if not _WHOLE_NOUN.match(gap) or (hedge and hedge.group(1) not in ("gần", "ước")):
+    if hedge and hedge.group(1) not in ("gần", "ước"):
         return None
     over = _listed_after(folded, whole, m)
     if over is None and (hedge is None or hedge.group(1) == "ước"):

@@ -10,6 +10,8 @@ from decimal import Decimal
 
 from reading import find
 
+from kpitools.extract import audit_statements
+
 M = Decimal(10) ** 6
 
 
@@ -72,3 +74,48 @@ def test_a_first_plan_of_another_measure_takes_no_result() -> None:
 def test_a_first_plan_of_the_result_s_measure_keeps_it() -> None:
     text = TWO_PLANS.format(first="trồng cây phân tán", second="trồng rừng mới")
     assert Decimal(41) in _of_trees(text)
+
+
+# ------------------------------------------------- money parts over their whole (the audit)
+
+BUDGET_PARTS = (
+    "Năm 2041, tổng thu ngân sách nhà nước trên địa bàn huyện Tân An đạt 4.210 tỷ đồng, đạt "
+    "62% dự toán (6.790 tỷ đồng) và tăng 3,5% so với cùng kỳ năm 2040; trong đó thu nội địa "
+    "{home} tỷ đồng, đạt 60% và thu xuất nhập khẩu 410 tỷ đồng, đạt 70%."
+)
+
+
+def _parts_over(text: str) -> list[str]:
+    """The notes of the audit's findings that listed parts add up to more than their whole."""
+    frame = audit_statements(find(text, money=True))
+    return [
+        note
+        for note, verdict in zip(frame["note"], frame["verdict"], strict=True)
+        if verdict == "inconsistent" and "add up to more than the whole" in (note or "")
+    ]
+
+
+def test_budget_parts_with_their_percentages_over_the_whole_are_flagged() -> None:
+    # 3.900 + 410 = 4.310 > 4.210: the whole's and the parts' percentages stand between
+    assert len(_parts_over(BUDGET_PARTS.format(home="3.900"))) == 1
+
+
+def test_budget_parts_with_their_percentages_within_the_whole_are_not() -> None:
+    assert _parts_over(BUDGET_PARTS.format(home="3.800")) == []
+
+
+ROUNDED_PARTS = (
+    "Năm 2041, tổng thu ngân sách nhà nước trên địa bàn tỉnh Đông Hà đạt 98.411 tỷ đồng, "
+    "trong đó: thu từ hoạt động xuất nhập khẩu 4.207 tỷ đồng; thu từ dầu thô 1.305 tỷ đồng; "
+    "thu nội địa {home} tỷ đồng."
+)
+
+
+def test_parts_over_the_whole_by_more_than_their_rounding_are_flagged() -> None:
+    # 4.207 + 1.305 + 92.903 = 98.415: four tỷ over, more than the two of the rounding
+    assert len(_parts_over(ROUNDED_PARTS.format(home="92.903"))) == 1
+
+
+def test_parts_over_the_whole_within_their_rounding_are_not() -> None:
+    # 4.207 + 1.305 + 92.900 = 98.412: one tỷ over, each figure rounded to half a tỷ
+    assert _parts_over(ROUNDED_PARTS.format(home="92.900")) == []
