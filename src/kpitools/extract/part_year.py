@@ -326,8 +326,9 @@ def link_unstated_plans(
     in another sentence up to :data:`PLAN_AMOUNT_WINDOW` characters away, exact, larger than
     the result, of the same unit, measure and year, and not already set against that plan by
     a percentage of the same figure in the plan's own sentence (``So với kế hoạch cả năm là
-    900 tỷ đồng doanh thu, công ty đã hoàn thành 46% mục tiêu doanh thu``). Nothing
-    confirms the link (no percentage), so the words must match exactly: precision first.
+    900 tỷ đồng doanh thu, công ty đã hoàn thành 46% mục tiêu doanh thu``), nor by one left
+    with no result there (of which result, unknown). Nothing confirms the link (no
+    percentage), so the words must match exactly: precision first.
     """
     out: list[LinkableStatement] = []
     ordered = sorted(statements, key=lambda c: c.start)
@@ -340,8 +341,14 @@ def link_unstated_plans(
         for c in statements
         if c.target is not None or c.stated_kind in ("attainment", "excess")
     }
-    # the figures percentages are stated of, and where
-    stated = [(c.actual, c.start) for c in statements if c.stated_percent is not None]
+    # the figures percentages are stated of, and where; None for a percentage of a plan
+    # whose figure was not read
+    stated = [
+        (c.actual, c.start)
+        for c in statements
+        if c.stated_percent is not None
+        and (c.actual is not None or c.stated_kind in ("attainment", "excess"))
+    ]
     # the plans stated, by a percentage, against a measure: (its label, plan, where)
     attained = [
         (c.label, c.target, c.start)
@@ -408,11 +415,17 @@ _OF_PLAN_KINDS = ("attainment", "excess")
 def _stated_beside(
     stated: Sequence[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
 ) -> bool:
-    """Whether a percentage of ``s``'s figure is stated in the sentence of ``plan``."""
+    """Whether a percentage of ``s``'s figure, or of no figure read, is in ``plan``'s sentence.
+
+    ``So với kế hoạch năm (900 tỷ đồng doanh thu và 60 tỷ đồng lợi nhuận), công ty đạt 52%
+    kế hoạch doanh thu và 71% kế hoạch lợi nhuận``: a percentage left with no result says
+    how far some result got against the plan; the one it is of is not known, so no result
+    is set against that plan with no percentage.
+    """
     low = max(0, plan.start - PLAN_AMOUNT_WINDOW)
     folded = fold(text[low : plan.end + PLAN_AMOUNT_WINDOW])
     head, stop = _sentence_span(folded, _shifted(plan, -low))
-    return any(a == s.actual and low + head <= at < low + stop for a, at in stated)
+    return any(a in (s.actual, None) and low + head <= at < low + stop for a, at in stated)
 
 
 def _plan_of_another(

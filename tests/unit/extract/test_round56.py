@@ -13,6 +13,7 @@ from reading import find
 from kpitools.extract import audit_statements
 
 M = Decimal(10) ** 6
+B = Decimal(10) ** 9
 
 
 def _claimed(text: str) -> list[tuple[object, object, object, object]]:
@@ -74,6 +75,34 @@ def test_a_first_plan_of_another_measure_takes_no_result() -> None:
 def test_a_first_plan_of_the_result_s_measure_keeps_it() -> None:
     text = TWO_PLANS.format(first="trồng cây phân tán", second="trồng rừng mới")
     assert Decimal(41) in _of_trees(text)
+
+
+# ------------------------------------------------- a plan whose percentage found no result
+
+HALF_YEAR_AND_PLAN = (
+    "Luỹ kế cả năm 2041, công ty X dự kiến doanh thu đạt 9.800 tỷ đồng, tăng 40% so với năm "
+    "2040; lợi nhuận sau thuế đạt 210 tỷ đồng, tăng 50% so với năm 2040.\n\n"
+    "Trước đó, 6 tháng đầu năm 2041, công ty X ghi nhận 4.120 tỷ đồng doanh thu, tăng 20% và "
+    "96 tỷ đồng lợi nhuận trước thuế, tăng 30% so với cùng kỳ năm 2040.\n\n"
+    "Như vậy, so với kế hoạch kinh doanh đã đề ra cho năm 2041 - 8.000 tỷ đồng doanh thu và "
+    "150 tỷ đồng lợi nhuận, công ty X {tail}."
+)
+
+
+def _profit_pairs(text: str) -> list[tuple[object, object, object, object]]:
+    return [c for c in _claimed(text) if c[1] == 150 * B]
+
+
+def test_a_plan_whose_sentence_has_a_percentage_with_no_result_takes_no_bare_pair() -> None:
+    # 96 / 150 = 64 %, not the 61 % written: the percentage is left with no result, and the
+    # 96 is not set against the plan with no percentage either
+    tail = "đã đạt được 52% kế hoạch năm về doanh thu và 61% kế hoạch năm về lợi nhuận"
+    assert _profit_pairs(HALF_YEAR_AND_PLAN.format(tail=tail)) == []
+
+
+def test_a_plan_whose_sentence_has_no_percentage_takes_the_part_year_result() -> None:
+    tail = "còn nhiều việc phải làm"
+    assert _profit_pairs(HALF_YEAR_AND_PLAN.format(tail=tail)) == [(96 * B, 150 * B, None, None)]
 
 
 # ------------------------------------------------- money parts over their whole (the audit)
