@@ -672,6 +672,12 @@ _EXTRACT = {
         "các phần liệt kê là mọi loại của tổng số, đếm chính xác, nhưng cộng lại khác tổng số: ",
         "the parts listed are every kind of the whole, counted exactly, yet do not add up to it: ",
     ),
+    "extract.note.shares_all": _pair(
+        "các phần liệt kê là toàn bộ tổng số, nhưng dù làm tròn hay theo “hơn”, “gần” cũng không"
+        " cộng lại bằng tổng số: ",
+        "the shares listed are all of the whole, yet even as rounded or qualified they cannot"
+        " add up to it: ",
+    ),
     "extract.note.sum_not_whole": _pair(
         " = {sum} ≠ tổng số {whole}", " = {sum} ≠ the whole {whole}"
     ),

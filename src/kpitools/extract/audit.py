@@ -36,7 +36,9 @@ def _check_of(r: dict[str, Any]) -> str | None:
         return "part"
     if (r["note_data"] or "").startswith('[["qualifier_contradicted"'):
         return "qualifier"
-    if (r["note_data"] or "").startswith(('[["parts_over"', '[["parts_all"', '[["remainder"')):
+    if (r["note_data"] or "").startswith(
+        ('[["parts_over"', '[["parts_all"', '[["shares_all"', '[["remainder"')
+    ):
         return "sum"
     kind = r["stated_kind"]
     return kind if kind is not None or r["measure"] != "%" else "rate"

@@ -3,8 +3,9 @@
 A share checked against the whole its sibling shares are of (:func:`check_shares_of_whole`),
 against the sentence before (:func:`check_shares_after_whole`), or as a share of the measure
 it names (:func:`check_measure_shares`); the wholes whose listed parts add up to more than
-them (:func:`listed_parts_over`, :data:`PART_FAMILIES`), and the listed parts of a result
-linked to the parts of its plan (:func:`link_listed_parts`).
+them, or whose shares of money listed in full cannot add up to them (:func:`listed_parts_over`,
+:data:`PART_FAMILIES`), and the listed parts of a result linked to the parts of its plan
+(:func:`link_listed_parts`).
 """
 
 from __future__ import annotations
@@ -427,6 +428,11 @@ PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
         ("khách quốc tế", "khách du lịch quốc tế", "khách nước ngoài"),
         ("khách nội địa", "khách du lịch nội địa", "khách trong nước"),
     ),
+    # a budget or a plan of capital by its level
+    (
+        ("ngân sách trung ương", "vốn trung ương", "nguồn trung ương"),
+        ("ngân sách địa phương", "vốn địa phương", "nguồn địa phương"),
+    ),
 )
 """Families of categories that never overlap: the sources of budget revenue, the owners of
 investment capital, the forms of economic units, visitors by origin. Parts listed under a
@@ -458,6 +464,9 @@ class ListedParts:
     exhaustive: bool = False
     """The parts are every kind of the whole (:data:`EXHAUSTIVE_FAMILIES`), counted exactly,
     and their sum is not the whole."""
+    rounded: bool = False
+    """With ``exhaustive``: the parts are every share of a sum of money
+    (:data:`SHARE_FAMILIES`), and even as rounded or qualified cannot add up to it."""
 
 
 def _category(folded: str, start: int, end: int) -> tuple[int, int] | None:
@@ -545,7 +554,7 @@ def _listed_whole(folded: str, head: int, mark: int) -> _Amount | None:
     whose plans in brackets are no whole.
     """
     before = [x for x in _amounts(folded, head, mark) if not _in_brackets(folded, head, x.start)]
-    whole = next((x for x in reversed(before) if x.unit[1]), None)
+    whole = next((x for x in reversed(before) if x.unit[1] or x.unit[0]), None)
     if whole is None:
         return None
     gap = folded[whole.end : mark]
@@ -590,18 +599,29 @@ def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts 
 _WRITTEN_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 
 
+def _last_unit(folded: str, x: _Amount, *, zeros: bool = True) -> Decimal | None:
+    """The unit of the last digit written of the amount ``x``, in its own terms, or None.
+
+    ``5.013 tỷ đồng``: a tỷ; ``75.000 tỷ đồng``: a tỷ, or with ``zeros`` false (trailing
+    zeros of a round figure counting for nothing) a thousand tỷ.
+    """
+    m = _WRITTEN_NUMBER.match(folded, x.start)
+    written = parse_number(m.group()) if m else Decimal(0)
+    if written <= 0:
+        return None
+    exponent = (written if zeros else written.normalize()).as_tuple().exponent
+    if not isinstance(exponent, int):
+        return None
+    return x.value / written * Decimal(10) ** exponent
+
+
 def _half_unit(folded: str, x: _Amount) -> Decimal:
     """Half the unit of the last digit written of ``x`` when a scale word rounds it.
 
     ``5.013 tỷ đồng``: half a tỷ; 0 for a figure to the unit, which is exact.
     """
-    m = _WRITTEN_NUMBER.match(folded, x.start)
-    if not x.unit[0] or m is None:
-        return Decimal(0)
-    written = parse_number(m.group())
-    if written <= 0:
-        return Decimal(0)
-    return x.value / written * Decimal(10) ** written.as_tuple().exponent / 2
+    unit = _last_unit(folded, x) if x.unit[0] else None
+    return unit / 2 if unit is not None else Decimal(0)
 
 
 def listed_parts_over(text: str, end: int | None = None) -> list[ListedParts]:
@@ -656,11 +676,77 @@ def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
         return None
     hedge = _PART_QUALIFIER.search(folded, max(0, whole.start - 12), whole.start)
     if hedge and hedge.group(1) not in ("gần", "ước"):
-        return None
+        return _shares_off(folded, whole, m)
     over = _listed_after(folded, whole, m)
     if over is None and (hedge is None or hedge.group(1) == "ước"):
-        return _all_kinds_short(folded, whole, m)
-    return over
+        over = _all_kinds_short(folded, whole, m)
+    return over or _shares_off(folded, whole, m)
+
+
+SHARE_FAMILIES = frozenset({4})
+"""The families of :data:`PART_FAMILIES` of money, all of whose shares, listed, are the
+whole: a budget or a plan of capital is the central budget's share and the local one's."""
+
+
+def _shares_off(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | None:
+    """The shares after the mark ``m``, all of ``whole``'s, when they cannot add up to it.
+
+    ``kế hoạch vốn năm 2041 hơn 5.210,4 tỷ đồng; trong đó vốn ngân sách trung ương hơn
+    2.604 tỷ đồng và vốn ngân sách địa phương hơn 2.601 tỷ đồng``: the whole the one amount
+    of its sentence, each share of :data:`SHARE_FAMILIES` once, nothing else listed, money
+    (a whole in ``tỷ`` alone is in the shares' đồng); each figure read as the range
+    it may stand for (rounded: half a unit of its last digit either way; ``hơn``, ``trên``:
+    up to one unit above; ``gần``: up to one below; ``khoảng`` is not read), and the shares'
+    sum out of the whole's range (5.205 to 5.207 against 5.210,4 to 5.210,5).
+    """
+    if not whole.unit[1] and whole.unit[0]:  # "giao hơn 6.200 tỷ; trong đó …": its parts' đồng
+        whole = dataclasses.replace(whole, unit=(whole.unit[0], "đồng"))
+    if whole.unit[1] not in _MONEY_WORDS or (bounds := _written_range(folded, whole)) is None:
+        return None
+    low = max(0, m.start() - _PARTS_WINDOW)
+    opened = max(folded.rfind(". ", low, m.start()), folded.rfind("\n", low, m.start())) + 1
+    sums = [
+        x
+        for x in _amounts(folded, max(low, opened), m.start())
+        if x.unit[0] or x.unit[1] in _MONEY_WORDS
+    ]
+    if len([x for x in sums if not _in_brackets(folded, opened, x.start)]) != 1:
+        return None  # "đạt 900 tỷ đồng, bằng 90% kế hoạch là 1.000 tỷ đồng; trong đó": which?
+    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
+    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    parts = _parts_of(folded, whole, m.end(), stop)
+    if parts is None or len({f for _, (f, _) in parts}) != 1:
+        return None
+    family = parts[0][1][0]
+    if family not in SHARE_FAMILIES or len({c for _, c in parts}) != len(PART_FAMILIES[family]):
+        return None
+    ranges = [_written_range(folded, x) for x, _ in parts]
+    if len(parts) != len(PART_FAMILIES[family]) or any(r is None for r in ranges):
+        return None
+    low = sum((r[0] for r in ranges if r), Decimal(0))
+    high = sum((r[1] for r in ranges if r), Decimal(0))
+    if bounds[0] <= high and low <= bounds[1]:
+        return None
+    values = tuple(x.value for x, _ in parts)
+    measure = " ".join(w for w in (whole.unit[0], _MONEY_WORDS[whole.unit[1]]) if w)
+    return ListedParts(
+        whole.start, parts[-1][0].end, whole.end, whole.value, values, measure, True, True
+    )
+
+
+def _written_range(folded: str, x: _Amount) -> tuple[Decimal, Decimal] | None:
+    """The range the amount ``x`` may stand for, as written (see :func:`_shares_off`)."""
+    hedge = _PART_QUALIFIER.search(folded, max(0, x.start - 12), x.start)
+    said = hedge.group(1) if hedge else None
+    unit = _last_unit(folded, x, zeros=False)
+    if unit is None or said in ("khoảng", "xấp xỉ", "dưới"):
+        return None
+    if said in ("hơn", "trên"):
+        return x.value, x.value + unit
+    if said == "gần":
+        return x.value - unit, x.value
+    half = unit / 2 if x.unit[0] else Decimal(0)
+    return x.value - half, x.value + half
 
 
 def _all_kinds_short(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | None:

@@ -403,7 +403,7 @@ def _with_parts_over(
             seg("sum_more" if i else "sum_first", v=_plain(v)) for i, v in enumerate(p.parts)
         ]
         note = noted(
-            seg("parts_all" if p.exhaustive else "parts_over"),
+            seg(("shares_all" if p.rounded else "parts_all") if p.exhaustive else "parts_over"),
             *parts_said,
             seg(
                 "sum_not_whole" if p.exhaustive else "sum_more_than",

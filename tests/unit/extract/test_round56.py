@@ -148,3 +148,61 @@ def test_parts_over_the_whole_by_more_than_their_rounding_are_flagged() -> None:
 def test_parts_over_the_whole_within_their_rounding_are_not() -> None:
     # 4.207 + 1.305 + 92.900 = 98.412: one tỷ over, each figure rounded to half a tỷ
     assert _parts_over(ROUNDED_PARTS.format(home="92.900")) == []
+
+
+# ------------------------------------------------- a budget's central and local shares
+
+SHARES = (
+    "Năm 2041, kế hoạch vốn đầu tư công của tỉnh Đông Hà được giao hơn 5.210,4 tỷ đồng; trong "
+    "đó vốn ngân sách trung ương hơn {central} tỷ đồng và vốn ngân sách địa phương hơn 2.601 "
+    "tỷ đồng."
+)
+
+
+def _shares_off(text: str) -> list[str]:
+    """The notes of the audit's findings that all the shares of a whole miss it."""
+    frame = audit_statements(find(text, money=True))
+    return [
+        note
+        for note, verdict in zip(frame["note"], frame["verdict"], strict=True)
+        if verdict == "inconsistent" and "the shares listed are all of the whole" in (note or "")
+    ]
+
+
+def test_central_and_local_shares_that_cannot_make_their_whole_are_flagged() -> None:
+    # 2.604 + 2.601 = 5.205, at most 5.207 with what "hơn" allows: short of 5.210,4
+    assert len(_shares_off(SHARES.format(central="2.604"))) == 1
+
+
+def test_central_and_local_shares_that_can_make_their_whole_are_not() -> None:
+    # 2.608 + 2.601 = 5.209, up to 5.211 with what "hơn" allows
+    assert _shares_off(SHARES.format(central="2.608")) == []
+
+
+def test_shares_after_a_sentence_of_two_amounts_are_not_added() -> None:
+    text = SHARES.format(central="2.604").replace(
+        "được giao hơn", "đã giải ngân 4.800 tỷ đồng, bằng 92% kế hoạch giao là"
+    )
+    assert _shares_off(text) == []
+
+
+SHARES_PAID = (
+    "Kế hoạch vốn đầu tư công năm 2041 của huyện Tân An được giao 3.120 tỷ đồng, trong đó vốn "
+    "ngân sách {central} 1.250 tỷ đồng và vốn ngân sách {local} 1.870 tỷ đồng. Sáu tháng đầu "
+    "năm 2041, huyện đã giải ngân 702,5 tỷ đồng, bằng 22,52% kế hoạch; trong đó vốn ngân sách "
+    "{central} 250 tỷ đồng, vốn ngân sách {local} 452,5 tỷ đồng."
+)
+
+
+def _share_pairs(text: str) -> set[tuple[object, object]]:
+    return {(a, t) for a, t, _, _ in _claimed(text) if t in (1870 * B, 1250 * B)}
+
+
+def test_the_shares_paid_are_set_against_the_plan_s_shares_by_level() -> None:
+    text = SHARES_PAID.format(local="địa phương", central="trung ương")
+    assert _share_pairs(text) == {(Decimal("452.5") * B, 1870 * B), (250 * B, 1250 * B)}
+
+
+def test_shares_of_a_plan_named_by_no_level_are_not_paired() -> None:
+    text = SHARES_PAID.format(local="huyện", central="tỉnh")
+    assert _share_pairs(text) == set()
