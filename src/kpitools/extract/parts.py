@@ -500,7 +500,7 @@ def _parts_of(
     A part: one amount of ``whole``'s kind and one category, not hedged downwards; it ends
     where its item ends.
     """
-    parts = []
+    parts: list[tuple[_Amount, tuple[int, int]]] = []
     for a, b in _item_ends(folded, start, stop):
         amounts = _amounts(folded, a, b)
         if parts and _percent_only(folded, a, b, amounts):
@@ -723,9 +723,9 @@ def _shares_off(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | 
     ranges = [_written_range(folded, x) for x, _ in parts]
     if len(parts) != len(PART_FAMILIES[family]) or any(r is None for r in ranges):
         return None
-    low = sum((r[0] for r in ranges if r), Decimal(0))
-    high = sum((r[1] for r in ranges if r), Decimal(0))
-    if bounds[0] <= high and low <= bounds[1]:
+    least = sum((r[0] for r in ranges if r), Decimal(0))
+    most = sum((r[1] for r in ranges if r), Decimal(0))
+    if bounds[0] <= most and least <= bounds[1]:
         return None
     values = tuple(x.value for x, _ in parts)
     measure = " ".join(w for w in (whole.unit[0], _MONEY_WORDS[whole.unit[1]]) if w)

@@ -87,3 +87,13 @@ def checked(text: str) -> list[tuple[object, object, object, str | None]]:
         for s in find(text, money=True)
         if s.target is not None and s.actual is not None
     ]
+
+
+def claimed_figures(text: str) -> list[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, stated kind) of the statements of ``text`` that pair
+    figures or state a percentage, money read."""
+    return [
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in find(text, money=True)
+        if s.actual is not None and (s.target is not None or s.stated_percent is not None)
+    ]

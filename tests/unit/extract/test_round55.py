@@ -8,21 +8,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import claimed_figures, find
 
 from kpitools.extract import audit_statements
 
 B = Decimal(10) ** 9
 
 
-def _claimed(text: str) -> list[tuple[object, object, object, object]]:
-    """(actual, target, stated percent, stated kind) of the statements of ``text`` that pair
-    figures or state a percentage, money read."""
-    return [
-        (s.actual, s.target, s.stated_percent, s.stated_kind)
-        for s in find(text, money=True)
-        if s.actual is not None and (s.target is not None or s.stated_percent is not None)
-    ]
+_claimed = claimed_figures
 
 
 def _verdicts(text: str) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import claimed_figures, find
 
 from kpitools.extract import audit_statements
 
@@ -16,14 +16,7 @@ M = Decimal(10) ** 6
 B = Decimal(10) ** 9
 
 
-def _claimed(text: str) -> list[tuple[object, object, object, object]]:
-    """(actual, target, stated percent, stated kind) of the statements of ``text`` that pair
-    figures or state a percentage, money read."""
-    return [
-        (s.actual, s.target, s.stated_percent, s.stated_kind)
-        for s in find(text, money=True)
-        if s.actual is not None and (s.target is not None or s.stated_percent is not None)
-    ]
+_claimed = claimed_figures
 
 
 # ------------------------------------------------- parts that add up to more than the whole
@@ -114,14 +107,19 @@ BUDGET_PARTS = (
 )
 
 
-def _parts_over(text: str) -> list[str]:
-    """The notes of the audit's findings that listed parts add up to more than their whole."""
+def _flagged(text: str, words: str) -> list[str]:
+    """The notes of the audit's findings on ``text`` (money read) that say ``words``."""
     frame = audit_statements(find(text, money=True))
     return [
         note
         for note, verdict in zip(frame["note"], frame["verdict"], strict=True)
-        if verdict == "inconsistent" and "add up to more than the whole" in (note or "")
+        if verdict == "inconsistent" and words in (note or "")
     ]
+
+
+def _parts_over(text: str) -> list[str]:
+    """The findings that listed parts add up to more than their whole."""
+    return _flagged(text, "add up to more than the whole")
 
 
 def test_budget_parts_with_their_percentages_over_the_whole_are_flagged() -> None:
@@ -160,13 +158,8 @@ SHARES = (
 
 
 def _shares_off(text: str) -> list[str]:
-    """The notes of the audit's findings that all the shares of a whole miss it."""
-    frame = audit_statements(find(text, money=True))
-    return [
-        note
-        for note, verdict in zip(frame["note"], frame["verdict"], strict=True)
-        if verdict == "inconsistent" and "the shares listed are all of the whole" in (note or "")
-    ]
+    """The findings that all the shares of a whole cannot add up to it."""
+    return _flagged(text, "the shares listed are all of the whole")
 
 
 def test_central_and_local_shares_that_cannot_make_their_whole_are_flagged() -> None:
