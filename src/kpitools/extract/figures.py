@@ -967,7 +967,11 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return True
     if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig):
         return True
-    if _label_numeral(doc, fig, lead) or _dotted_date(fig, lead):
+    if (
+        _label_numeral(doc, fig, lead)
+        or _dotted_date(fig, lead)
+        or _size_of_counted(doc, fig, lead)
+    ):
         return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True
@@ -1037,6 +1041,25 @@ def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
 _EVENT_NAMED = re.compile(
     r"(?<!\w)(?:[Tt]ham dự|[Dd]ự|[Đđ]ăng cai|[Tt]ổ chức)\s+(?:[A-ZĐ][^\W\d_]*\s+){1,4}$"
 )
+
+
+# "thu được 412 đơn vị máu, trong đó 85 đơn vị 450 ml": the size of each thing counted, written
+# right after a count of containers, no result
+_CONTAINERS_COUNTED = rx(
+    r"(?<![\d.,/])\d[\d.]*\s+(?:đơn\s+vị|túi|chai|lọ|bình|hộp|gói|bao|thùng|can|bịch)\s*$"
+)
+_SIZE_UNIT = rx(r"(?:ml|cc|lít|kg|gam|gram)(?!\w)")
+
+
+def _size_of_counted(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is the size of the containers counted right before it (``85 đơn vị
+    450 ml``, ``40 bao 50 kg``): a volume or weight with no word between."""
+    if fig.kind != "count" or fig.qualifier is not None or fig.noun_start is None:
+        return False
+    return (
+        _SIZE_UNIT.match(doc.fold, fig.noun_start) is not None
+        and _CONTAINERS_COUNTED.search(lead) is not None
+    )
 
 
 # "giải ngân tới hết 14.7 được 38% vốn giao": a day and month with a dot after "tới", no amount

@@ -199,3 +199,20 @@ def test_the_shares_paid_are_set_against_the_plan_s_shares_by_level() -> None:
 def test_shares_of_a_plan_named_by_no_level_are_not_paired() -> None:
     text = SHARES_PAID.format(local="huyện", central="tỉnh")
     assert _share_pairs(text) == set()
+
+
+# ------------------------------------------------- the size of the things counted
+
+BLOOD = (
+    "Kết quả, Ngày hội hiến máu năm 2041 của huyện Tân An đã thu được 412 đơn vị máu; {part}, "
+    "vượt 37% so với chỉ tiêu tỉnh giao."
+)
+
+
+def test_a_size_after_a_count_of_containers_is_no_result() -> None:
+    assert _claimed(BLOOD.format(part="trong đó có 85 đơn vị 450 ml")) == []
+
+
+def test_a_volume_said_after_a_comma_is_still_read() -> None:
+    text = BLOOD.format(part="tương đương 147.600 ml").replace("; ", ", ")
+    assert [a for a, *_ in _claimed(text)] == [Decimal(147_600)]
