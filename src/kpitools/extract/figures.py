@@ -952,8 +952,9 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     ("vượt 20 đảng viên so với cùng kỳ"), a multiple ("gấp 2,1 lần so với cùng kỳ"), an
     excess aimed at ("hướng mốc vượt kế hoạch 2 triệu tấn"), a change since a base ("tăng
     1.172 xã so với cuối năm 2021"), a growth restated as an amount ("tương ứng tăng thêm 1.200
-    tỷ đồng"), a count of units out of all (:func:`_units_out_of_all`) or two targets
-    written as a pair after ``chỉ tiêu tương ứng`` (one for each figure before)."""
+    tỷ đồng"), a count of units out of all (:func:`_units_out_of_all`), two targets
+    written as a pair after ``chỉ tiêu tương ứng`` (one for each figure before) or the size
+    of the containers counted right before it (:func:`_size_of_counted`)."""
     folded, end = doc.fold, fig.sentence.end
     if fig.role not in ("actual", "excess"):
         return False

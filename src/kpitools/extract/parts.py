@@ -169,9 +169,10 @@ def check_shares_of_parts(
     ``kết nạp 50 đảng viên, trong đó 30 đảng viên là đoàn viên, chiếm 70%``: the part (30,
     linked to its whole, 50, as a part) states its share of it, which is 60 %, so 70 % is
     flagged; a share that fits (rounded, qualifiers respected) is marked consistent. Only a
-    bare share (nothing after it in its clause but a full stop or bracket) of a part of the
-    same measure, whose whole is larger and states no share itself; a share checked already
-    is left as it is.
+    bare share (nothing after it in its clause but a full stop or bracket), or one naming the
+    total the whole's sentence names (:func:`_names_its_total`), of a part of the same
+    measure, whose whole is larger and states no share itself; a share checked already is
+    left as it is.
     """
     out = list(statements)
     by_start = {c.start: c for c in statements if c.stated_kind != "share"}
@@ -183,10 +184,34 @@ def check_shares_of_parts(
         if whole.measure != s.measure or not isinstance(whole.actual, Decimal):
             continue
         assert isinstance(s.actual, Decimal) and s.stated is not None
-        if whole.actual <= s.actual or not _BARE_SHARE_END.match(text, s.end):
+        if whole.actual <= s.actual:
+            continue
+        if not (_BARE_SHARE_END.match(text, s.end) or _names_its_total(text, s, whole)):
             continue
         out[i] = _share_of_own_whole(text, s, whole)
     return out
+
+
+# "(chiếm 93% tổng thu ngân sách)": a share naming the total it is of, then the bracket's end
+_TOTAL_NAMED = rx(
+    r"\s*(?:của\s+)?tổng\s+(?P<word>[^\W\d_]+)(?:\s+[^\W\d_]+){0,4}\s*\)?\s*(?:[.;,]|$)"
+)
+
+
+def _names_its_total(text: str, s: LinkableStatement, whole: LinkableStatement) -> bool:
+    """Whether the share ``s`` names the total that ``whole``'s sentence names before it.
+
+    ``Tổng thu ngân sách đạt 5.120 tỷ đồng, trong đó: thu nội địa 4.611 tỷ đồng (chiếm 88%
+    tổng thu ngân sách)``: ``tổng thu`` both; a share of ``tổng vốn`` after a whole of
+    ``tổng thu`` is of another total.
+    """
+    m = _TOTAL_NAMED.match(fold(text[s.end : s.end + 80]))
+    if m is None:
+        return False
+    low = max(0, whole.start - 200)
+    lead = fold(text[low : whole.start])
+    lead = lead[max(lead.rfind(". "), lead.rfind("\n")) + 1 :]
+    return re.search(rf"(?<!\w)tổng\s+{re.escape(m.group('word'))}(?!\w)", lead) is not None
 
 
 def _share_of_own_whole(

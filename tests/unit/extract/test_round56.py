@@ -216,3 +216,28 @@ def test_a_size_after_a_count_of_containers_is_no_result() -> None:
 def test_a_volume_said_after_a_comma_is_still_read() -> None:
     text = BLOOD.format(part="tương đương 147.600 ml").replace("; ", ", ")
     assert [a for a, *_ in _claimed(text)] == [Decimal(147_600)]
+
+
+# ------------------------------------------------- a part's share of the total it names
+
+SHARE_OF_TOTAL = (
+    "Năm 2041, tổng thu ngân sách của huyện Tân An ước đạt 5.120,4 tỷ đồng, bằng 101,2% dự "
+    "toán, trong đó: thu nội địa 4.611,2 tỷ đồng (chiếm {share} {total}), bằng 103,1% dự toán."
+)
+
+
+def _share_verdicts(text: str) -> list[str | None]:
+    return [s.verdict for s in find(text, money=True) if s.stated_kind == "share"]
+
+
+def test_a_part_s_share_of_the_total_its_whole_names_is_checked() -> None:
+    # 4.611,2 / 5.120,4 = 90,06 %
+    text = SHARE_OF_TOTAL.format(share="88,1%", total="tổng thu ngân sách")
+    assert _share_verdicts(text) == ["inconsistent"]
+    text = SHARE_OF_TOTAL.format(share="90,1%", total="tổng thu ngân sách")
+    assert _share_verdicts(text) == ["consistent"]
+
+
+def test_a_part_s_share_of_another_total_is_not() -> None:
+    text = SHARE_OF_TOTAL.format(share="88,1%", total="tổng vốn của tỉnh")
+    assert _share_verdicts(text) == ["unchecked"]
