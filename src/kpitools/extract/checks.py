@@ -1209,7 +1209,8 @@ def _of_other_plan(s: LinkableStatement, text: str) -> bool:
     first, second = _measure_named(m.group("first")), _measure_named(m.group("second"))
     if not first or not second or first == second:
         return False
-    head = max(text.rfind(c, 0, s.start) for c in (". ", ";", "\n")) + 1
+    low = max(0, s.start - 400)  # a bounded look back: linear in the text
+    head = max(low - 1, *(text.rfind(c, low, s.start) for c in (". ", ";", "\n"))) + 1
     clause = set(fold(text[head : s.start]).split()) | set(folded[: m.start()].split())
     return set(second) <= clause and not set(first) <= clause
 
