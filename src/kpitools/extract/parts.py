@@ -176,9 +176,13 @@ def check_shares_of_parts(
     """
     out = list(statements)
     by_start = {c.start: c for c in statements if c.stated_kind != "share"}
+    ordered = sorted(by_start.values(), key=lambda c: c.start)
+    starts = [c.start for c in ordered]
     for i in _shares(statements):
         s = statements[i]
         whole = by_start.get(s.part_of) if s.part_of is not None else None
+        if whole is None and s.verdict in (None, "unchecked"):
+            whole = _listed_above(ordered, starts, text, s)
         if s.verdict not in (None, "unchecked") or whole is None or not _counted(whole):
             continue
         if whole.measure != s.measure or not isinstance(whole.actual, Decimal):
@@ -190,6 +194,41 @@ def check_shares_of_parts(
             continue
         out[i] = _share_of_own_whole(text, s, whole)
     return out
+
+
+# "…, trong đó:\n\n+ Thu nội địa": a list's mark, then its first item's bullet and name
+_LIST_OPENED = rx(r"(?<!\w)trong\s+đó\s*:?\s*(?:[-+•]\s*)?[^\W\d_]+(?:\s+[^\W\d_]+){0,5}\s*$")
+
+
+def _listed_above(
+    ordered: Sequence[LinkableStatement], starts: list[int], text: str, s: LinkableStatement
+) -> LinkableStatement | None:
+    """The whole of the first item of a list, when the share ``s`` of money names its total.
+
+    ``Tổng thu ngân sách đạt 7.210 tỷ đồng, bằng 102% dự toán, trong đó:`` then, on a line of
+    its own, ``+ Thu nội địa 6.600 tỷ đồng (chiếm 91,5% tổng thu ngân sách)``: the list's
+    lines are no sentence of the whole's, so the part is linked to none; the whole is the
+    one amount written in the clause before the mark (its first statement), when the share
+    names a total (:data:`_TOTAL_NAMED`).
+    """
+    if s.measure is None or _TOTAL_NAMED.match(fold(text[s.end : s.end + 80])) is None:
+        return None
+    low = max(0, s.start - SHARE_WINDOW)
+    m = _LIST_OPENED.search(fold(text[low : s.start]))
+    if m is None:
+        return None
+    mark = low + m.start()
+    head = max(text.rfind(". ", low, mark), text.rfind("\n", low, mark)) + 1
+    found = [
+        c
+        for c in ordered[bisect.bisect_left(starts, head) : bisect.bisect_left(starts, mark)]
+        if isinstance(c.actual, Decimal) and c.measure == s.measure
+    ]
+    folded = fold(text[head:mark])
+    written = {x.value for x in _amounts(folded, 0, len(folded)) if x.unit[1] in _MONEY_WORDS}
+    if len({c.actual for c in found}) != 1 or written != {found[0].actual}:
+        return None  # "…, chi ngân sách 4.980 tỷ đồng, trong đó:": which is the whole?
+    return found[0]
 
 
 # "(chiếm 93% tổng thu ngân sách)": a share naming the total it is of, then the bracket's end

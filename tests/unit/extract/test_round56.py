@@ -241,3 +241,20 @@ def test_a_part_s_share_of_the_total_its_whole_names_is_checked() -> None:
 def test_a_part_s_share_of_another_total_is_not() -> None:
     text = SHARE_OF_TOTAL.format(share="88,1%", total="tổng vốn của tỉnh")
     assert _share_verdicts(text) == ["unchecked"]
+
+
+LISTED_ON_LINES = (
+    "Năm 2041, tổng thu ngân sách của huyện Tân An ước đạt 5.120,4 tỷ đồng, bằng 101,2% dự "
+    "toán, {between}trong đó:\n\n+ Thu nội địa 4.611,2 tỷ đồng (chiếm 88,1% tổng thu NS), "
+    "bằng 103,1% DT."
+)
+
+
+def test_a_share_of_the_named_total_in_a_list_on_its_own_lines_is_checked() -> None:
+    text = LISTED_ON_LINES.format(between="tăng 8,2% so cùng kỳ, ")
+    assert _share_verdicts(text) == ["inconsistent"]
+
+
+def test_a_share_after_a_clause_of_two_amounts_is_not() -> None:
+    text = LISTED_ON_LINES.format(between="chi ngân sách 4.980,7 tỷ đồng, ")
+    assert _share_verdicts(text) == ["unchecked"]
