@@ -131,6 +131,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzf": 10,
     "2026-12-05zzh": 5,
     "2026-12-05zzg": 19,
+    "2026-12-05zzl": 19,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
