@@ -116,6 +116,10 @@ SCORED_AT = {
     "2026-12-05zzf": "9ae329805f6b199bdc8ac38d8c11a2ed3c44486a",
     "2026-12-05zzh": "9ae329805f6b199bdc8ac38d8c11a2ed3c44486a",
     "2026-12-05zzg": "8f8ab695c01437a877e028c1a3832952ab8b495c",
+    "2026-12-05zzi": "9e4878f2d14ce1c6c86fb1b2cd6fd90ce7561c0f",
+    "2026-12-05zzj": "697d6e2a0be0500f5d578ea1d2751d81adb2a319",
+    "2026-12-05zzk": "697d6e2a0be0500f5d578ea1d2751d81adb2a319",
+    "2026-12-05zzl": "54e29b431f640ac25bbd713791f44111b7bfda29",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
