@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
-from kpitools.numbers import Consistency, Percent, parse_number
+from kpitools.numbers import Consistency, Percent, parse_number, round_half_up
 from kpitools.textfold import fold, fold_pattern, rx, words_rx
 
 if TYPE_CHECKING:
@@ -221,7 +221,7 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
         for g in mags:
             value *= _SCALES[g]
         if mags and value == value.to_integral_value():
-            value = value.quantize(Decimal(1))
+            value = round_half_up(value, 0)  # exact: no context's precision to overflow
         scale = " ".join("tỷ" if g == "tỉ" else "nghìn" if g == "ngàn" else g for g in mags)
         noun = m.group("noun") or m.group("glued") or ""
         if scale and noun in _DONG_SPELLINGS:
@@ -529,8 +529,11 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
 
     A verb right after the plan word is the plan's own (``Mục tiêu phấn đấu là đạt tổng sản
     lượng 968.580 tấn``); with ``qualified``, a floor or an approximation before the amount
-    (``đặt mục tiêu đón trên 9,1 triệu lượt``) is allowed.
+    (``đặt mục tiêu đón trên 9,1 triệu lượt``) is allowed. A plan of nothing (``kế hoạch
+    năm 2041 00 ha``) is none.
     """
+    if a.value <= 0:
+        return False
     clause = _head(folded, a.start, floor)
     if _named_item_of_plans(folded, a, clause, floor, qualified=qualified) or _part_of_plan(
         folded, a, clause, floor, qualified=qualified

@@ -51,7 +51,7 @@ from kpitools.extract.sentence_roles import (
 )
 from kpitools.extract.target_words import _MET_WORDS, _STRIVE
 from kpitools.extract.text import NUM, Doc, Sentence
-from kpitools.numbers import check_percent, parse_percent
+from kpitools.numbers import check_percent, round_half_up, try_parse_number
 from kpitools.textfold import fold, rx
 
 # --------------------------------------------------------------------------- statements
@@ -169,7 +169,7 @@ def _pair_plan_in(doc: Doc, g: Figure, a: Figure) -> Decimal | None:
     if noun != " ".join(fold(a.measure).split()):
         return None
     plan = g.values[1] * _SCALES.get(noun.split()[0], 1)
-    return plan.quantize(Decimal(1)) if plan == plan.to_integral_value() else plan
+    return round_half_up(plan, 0) if plan == plan.to_integral_value() else plan
 
 
 def _plan_after_bare_percent(doc: Doc, drafts: list[Draft]) -> None:
@@ -1106,8 +1106,8 @@ def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
 
 def _percent_near(stated: re.Match[str], actual: Decimal | None, target: Decimal | None) -> bool:
     """Whether the percentage ``stated`` is within half of 100 × ``actual`` / ``target``
-    (a third under to a half over)."""
-    percent = parse_percent(stated.group("a")).value
+    (a third under to a half over); not when it is in no number format."""
+    percent = try_parse_number(stated.group("a"))
     if not percent or actual is None or not target:
         return False
     return Decimal("0.67") <= 100 * actual / target / percent <= Decimal("1.5")

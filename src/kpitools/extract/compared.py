@@ -31,7 +31,7 @@ from kpitools.extract.linking import _covering, _with_result
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.plans import _same_unit
 from kpitools.extract.text import NUM, PLAN_NOUNS
-from kpitools.numbers import parse_percent
+from kpitools.numbers import NumberFormatError, parse_percent
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -162,7 +162,10 @@ def _compared_result(
         a = _result_before(folded, head, plan[0], wlow == 0)
         if a is not None:
             return a
-    p = parse_percent(m.group("p") + "%")
+    try:
+        p = parse_percent(m.group("p") + "%")
+    except NumberFormatError:
+        return None  # "đạt 1700.000%": in no number format
     unit = Decimal(1).scaleb(-p.decimals)
     slack = Decimal(1) if m.group("q") else unit
     return _fitting_before(window, head, plan, (p.value, slack), scope)

@@ -21,7 +21,13 @@ from kpitools.extract.figures import _GROWTH_BASE, Draft, Figure, _plan_of, _sin
 from kpitools.extract.kinds import _exceeded_under
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM, Doc
-from kpitools.numbers import Percent, check_percent, parse_number
+from kpitools.numbers import (
+    Percent,
+    check_percent,
+    parse_number,
+    round_half_up,
+    try_parse_number,
+)
 from kpitools.textfold import fold, rx
 
 
@@ -197,11 +203,16 @@ def _month_base_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, 
     if not far_off(percent.value, percent.decimals, p.qualifier, exact):
         return {"verdict": "unchecked", **noted(note, seg("approximate_after"))}
     return {
-        "computed_percent": float(round(exact, percent.decimals)),
+        "computed_percent": _rounded(exact, percent.decimals),
         "consistent": False,
         "verdict": "inconsistent",
         **noted(note, seg("far_off", stated=percent.value)),
     }
+
+
+def _rounded(exact: Decimal, decimals: int) -> float:
+    """``exact`` rounded half up to ``decimals`` places (exactly: a figure of any length)."""
+    return float(round_half_up(exact, decimals))
 
 
 _K_FALL = rx(r"(?<!\w)(?:giảm|thấp\s+hơn)(?!\w)")
@@ -307,8 +318,8 @@ def _signed_change_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[st
     fall = verb.group("verb") == fold("giảm")
     if fall != (m.group("sign") != "+") or not _counts_alike(doc, f, m.group("word")):
         return {}
-    by = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
-    if by <= 0 or (not fall and by >= a):
+    by = try_parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
+    if by is None or by <= 0 or (not fall and by >= a):
         return {}
     bounds = _change_bounds(a, by, number.group(), m.group("n"), fall)
     return _change_verdict(*bounds, percent, "fall_of_decrease" if fall else "growth_of_increase")
@@ -506,7 +517,7 @@ def _floor_target_checks(
         return {"verdict": "unchecked", **noted(*lead)}
     tail = seg("so_not_qual", qual=qual, percent=percent.value) if qual else None
     return {
-        "computed_percent": float(round(exact, percent.decimals)),
+        "computed_percent": _rounded(exact, percent.decimals),
         "consistent": False,
         "verdict": "inconsistent",
         **noted(*lead, tail or seg("so_not", percent=percent.value)),
@@ -536,7 +547,7 @@ def _approximate_checks(
     lead = seg("percent", a=a, t=t, exact=f"{exact:.6g}")
     if _floor_short(d, percent, qual, a, t):
         return {
-            "computed_percent": float(round(exact, percent.decimals)),
+            "computed_percent": _rounded(exact, percent.decimals),
             "consistent": False,
             "verdict": "inconsistent",
             **noted(lead, seg("floor_short", stated=stated)),
@@ -544,7 +555,7 @@ def _approximate_checks(
     if not far_off(stated, percent.decimals, qual, exact):
         return {"verdict": "unchecked", **noted(seg("approximate"))}
     return {
-        "computed_percent": float(round(exact, percent.decimals)),
+        "computed_percent": _rounded(exact, percent.decimals),
         "consistent": False,
         "verdict": "inconsistent",
         **noted(lead, seg("far_off", stated=stated)),

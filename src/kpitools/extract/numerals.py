@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kpitools.extract.text import NUM, Doc
+from kpitools.extract.text import WRITTEN_NUM as NUM
+from kpitools.extract.text import Doc
 from kpitools.numbers import NumberFormatError, Percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
 

@@ -56,7 +56,7 @@ from kpitools.extract.linking import (
 )
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
-from kpitools.numbers import check_percent, parse_number
+from kpitools.numbers import check_percent, try_parse_number
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -242,8 +242,10 @@ def _range_low(folded: str, a: _Amount) -> tuple[int, Decimal] | None:
     number, *words = folded[a.start : a.end].split()
     if m.group("words").split() not in ([], words):
         return _NO_RANGE  # "từ 900 triệu đồng đến 1,2 tỷ đồng": scales apart
-    written = parse_number(number)
-    low = parse_number(m.group("low")) * a.value / written if written else Decimal(0)
+    written, lower = try_parse_number(number), try_parse_number(m.group("low"))
+    if written is None or lower is None:
+        return None  # "2020-2025tấn": a figure that cannot be read is no range's end
+    low = lower * a.value / written if written else Decimal(0)
     if not (a.unit[1] and 0 < low < a.value <= low * RANGE_SPREAD):
         return _NO_RANGE
     return m.start(), low
@@ -837,10 +839,22 @@ def link_planned_growths(
             continue
         after = fold(text[s.end : s.end + PLANNED_GROWTH_REACH])
         m = _PLANNED_GROWTH.match(after)
-        if m is None:
+        if m is None or _target_rate_of(m) is None:
             continue
         out.append(_rate_against(s, m))
     return out
+
+
+def _target_rate_of(m: re.Match[str]) -> Value | None:
+    """The target rate ``m`` reads: group ``a``, or the range ``a`` to ``b``.
+
+    None when a figure is in no number format (``1700.000%``).
+    """
+    low = try_parse_number(m.group("a"))
+    high = try_parse_number(m.group("b")) if m.group("b") else low
+    if low is None or high is None:
+        return None
+    return (low, high) if m.group("b") else low
 
 
 def _rate_against(s: LinkableStatement, m: re.Match[str]) -> LinkableStatement:
@@ -849,8 +863,8 @@ def _rate_against(s: LinkableStatement, m: re.Match[str]) -> LinkableStatement:
     The target is group ``a``, or the range ``a`` to ``b``; no percentage of it is stated.
     A rate is no part of a whole: the pair is of none.
     """
-    low = parse_number(m.group("a"))
-    target: Value = (low, parse_number(m.group("b"))) if m.group("b") else low
+    target = _target_rate_of(m)
+    assert target is not None
     fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
     return dataclasses.replace(
         s,
@@ -889,8 +903,10 @@ def _direction_holds(s: LinkableStatement, m: re.Match[str]) -> bool:
     after ``thấp hơn``: a rate the words contradict is not paired (precision first).
     """
     assert isinstance(s.stated_percent, Decimal)
-    low = parse_number(m.group("a"))
-    high = parse_number(m.group("b")) if m.group("b") else low
+    target = _target_rate_of(m)
+    if target is None:
+        return False
+    low, high = target if isinstance(target, tuple) else (target, target)
     if m.group("up"):
         return m.group("q") != "dưới" and s.stated_percent > high
     if m.group("down"):

@@ -33,7 +33,14 @@ from kpitools.extract.amounts import (
 from kpitools.extract.linking import _against_plan, _amount, _flagged
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM
-from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
+from kpitools.numbers import (
+    NumberFormatError,
+    Percent,
+    check_percent,
+    parse_number,
+    parse_percent,
+    try_parse_number,
+)
 from kpitools.textfold import fold, rx, words_rx
 
 if TYPE_CHECKING:
@@ -1229,10 +1236,13 @@ def named_count_shares(text: str, end: int | None = None) -> list[NamedShare]:
         whole = _whole_named(text, c.start(), m.group("w"))
         if whole is None:
             continue
-        part, (value, where) = parse_number(c.group("a")), whole
-        if not 0 < part < value:
+        part, (value, where) = try_parse_number(c.group("a")), whole
+        if part is None or not 0 < part < value:
             continue
-        percent = parse_percent(m.group("p") + "%")
+        try:
+            percent = parse_percent(m.group("p") + "%")
+        except NumberFormatError:
+            continue  # "(bằng 1700.000% …)": in no number format
         out.append(NamedShare(c.start(), m.end(), part, value, where, percent))
     return out
 
@@ -1244,6 +1254,7 @@ def _whole_named(text: str, before: int, words: str) -> tuple[Decimal, str] | No
     named = r"\s+".join(re.escape(w) for w in words.split())
     pattern = re.compile(rf"(?<![\d.,])({NUM})\s+{named}(?!\w)", re.IGNORECASE)
     found = list(pattern.finditer(text, lo, before))
-    if len(found) != 1:
-        return None
-    return parse_number(found[0].group(1)), " ".join(found[0].group(0).split())
+    value = try_parse_number(found[0].group(1)) if len(found) == 1 else None
+    if value is None:
+        return None  # none, several, or a figure in no number format ("0000266.484")
+    return value, " ".join(found[0].group(0).split())

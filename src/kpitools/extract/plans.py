@@ -136,7 +136,8 @@ def _plan_amount(
     candidates = [
         a
         for a in amounts
-        if _same_unit(a, actual)
+        if a.value > 0  # a plan of nothing is none (nor is a percentage of it computed)
+        and _same_unit(a, actual)
         and a.start != actual.start
         and (_other_clause(folded, actual, a) or _clause_before(folded, actual, a))
         and _same_period(folded, a, (head, s.end - low))
@@ -690,11 +691,17 @@ def _with_floor_plan(
 
 
 def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
-    """``s`` with ``plan`` as its target, linked, and checked."""
+    """``s`` with ``plan`` as its target, linked, and checked.
+
+    ``s`` as it is for a plan of nothing (``712 nghìn ha/0 ha``: no plan, whichever rule
+    found it).
+    """
     assert isinstance(s.actual, Decimal)
     p = _percent_of(s)
     assert p is not None
-    if plan.value and (floored := _with_floor_plan(s, plan, text, p)) is not None:
+    if plan.value <= 0:
+        return s
+    if (floored := _with_floor_plan(s, plan, text, p)) is not None:
         return floored
     check = check_percent(p, s.actual, plan.value)
     assert check.exact is not None

@@ -9,7 +9,7 @@ import bisect
 import itertools
 import re
 from collections.abc import Callable, Iterator
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from kpitools.extract.assembly import _nouns_agree
@@ -54,6 +54,7 @@ from kpitools.extract.target_words import (
     _TARGET_CUE,
 )
 from kpitools.extract.text import Doc, Sentence
+from kpitools.numbers import percent_of
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -855,7 +856,7 @@ def implied_target(
     base = percent + 100 if kind == "excess" else percent
     if base <= 0:
         return None
-    return (actual * 100 / base).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return percent_of(actual, base, 2)  # exact: a figure of any length is read
 
 
 def _span(text: str, d: Draft) -> tuple[int, int]:

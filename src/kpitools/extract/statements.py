@@ -41,7 +41,7 @@ from kpitools.extract.text import (
 )
 from kpitools.io.dataset import find_path
 from kpitools.io.schema import LONG_SCHEMA
-from kpitools.numbers import check_percent
+from kpitools.numbers import check_percent, percent_of, round_half_up
 from kpitools.registry import UnitRegistry, read_registry
 
 # --------------------------------------------------------------------------- statements
@@ -535,12 +535,12 @@ def _with_plan_multiples(
     for p in plan_multiples(text, folded, end):
         percent = 100 * p.times
         if percent == percent.to_integral_value():
-            percent = percent.quantize(Decimal(1))  # 1,6 lần: 160 %, not 160.0
+            percent = round_half_up(percent, 0)  # 1,6 lần: 160 %, not 160.0
         claim: dict[str, Any] = {
             "stated_percent": percent,
             "stated_kind": "attainment",
             "stated": p.times_text,
-            "implied_target": (p.actual / p.times).quantize(Decimal("0.01")),
+            "implied_target": percent_of(p.actual, percent, 2),
             "verdict": "unchecked",
             **noted(seg("plan_multiple", n=p.times_text, percent=percent), seg("no_target")),
         }

@@ -84,7 +84,7 @@ from kpitools.extract.linking import (
 )
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
-from kpitools.numbers import check_percent, parse_number
+from kpitools.numbers import check_percent, parse_number, try_parse_number
 from kpitools.textfold import fold, fold_pattern, rx
 
 if TYPE_CHECKING:
@@ -452,7 +452,9 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     b = _BRACKET_AMOUNT.match(after[pos:])
     if b is None:
         return " ".join(words), None, None
-    value = parse_number(b.group("a") + (f" {b.group('mag')}" if b.group("mag") else ""))
+    value = try_parse_number(b.group("a") + (f" {b.group('mag')}" if b.group("mag") else ""))
+    if value is None:  # "(1700.000 tỷ đồng)": in no number format, no amount
+        return " ".join(words), None, None
     if b.group("mag2"):
         value *= 10**9
     return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None

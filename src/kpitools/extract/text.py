@@ -37,8 +37,18 @@ if TYPE_CHECKING:
     from kpitools.registry import Unit, UnitRegistry
 
 
-#: A number as reports write it: grouped thousands and an optional decimal part.
-NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+#: A number as reports write it, well or badly: grouped thousands and an optional decimal
+#: part. The figure reader (``numerals``) reads it and notes those in no number format
+#: (``12.723.4``, ``1700.000``), or reads their one reading (``1,591,3``).
+WRITTEN_NUM = r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
+#: A number in a number format (:func:`~kpitools.numbers.parse_number` reads every match):
+#: thousands grouped by one mark, the decimal part after the other, or digits with no point
+#: and three digits after them (``1700.000`` is none). The passes that read a figure again
+#: use it: one in no number format is no figure to them, as to the figure reader.
+NUM = (
+    r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
+    r"|\d+(?!\d)(?!\.\d{3}(?!\d))(?:[.,]\d+)?"
+)
 #: the nouns a plan is named by ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu"), for patterns
 PLAN_NOUNS = r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
 #: nouns of people counted, after which a four-digit number is a count, never a year
@@ -199,7 +209,8 @@ def _chunk(text: str, i: int) -> tuple[str | None, int]:
 def normalize(text: str) -> Normalized:
     """NFC, ``\\n`` for every line end, one space for runs of spaces, no invisible characters,
     no space after a decimal comma before a group with a leading zero (``2, 05`` is ``2,05``),
-    no colon in a company's ticker (``(HOSE: ABC)`` is ``(HOSE  ABC)``).
+    no colon in a company's ticker (``(HOSE: ABC)`` is ``(HOSE  ABC)``), ASCII digits for
+    those of other scripts (``１２`` is ``12``).
 
     Composition is done per base character and its combining marks, so each normalized
     character maps back to the original characters it came from. Runs of characters that
@@ -236,8 +247,13 @@ def normalize(text: str) -> Normalized:
             last = chunk[-1]
         i = j
     joined = _TICKER.sub(lambda m: m.group().replace(":", " "), "".join(pieces))
+    joined = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), joined)
     return Normalized(joined, n, offsets.keys, offsets.shifts, offsets.extras)
 
+
+# "１２", "٣": a digit of another script is the ASCII digit (the patterns' \d matches it,
+# and a number is read in ASCII digits only), one character for one
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")
 
 # "Công ty CP ABC (HOSE: ABC)": a company's ticker; its colon ends no clause (the colon
 # becomes a space, offsets kept)
