@@ -764,8 +764,10 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         d.target_fig, d.target = p, p.value
         d.contradicted = short is None
         p.owner = d
-    elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
-        doc.fold[p.end : sentence.end]
+    elif (
+        _RATE_ATTAINMENT_LEAD.fullmatch(between)
+        and _K_PLAN_TAIL.match(doc.fold[p.end : sentence.end])
+        and not _growth_of_level(doc, rate, previous)
     ):
         d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
         d.subject = owner.subject
@@ -775,6 +777,15 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         return False
     rate.measure = p.measure = "%"
     return True
+
+
+def _growth_of_level(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
+    """Whether ``rate`` is the growth rate of a level stated before it in its sentence
+    (``Tổng dư nợ đạt 1.250 tỷ đồng, …, tỷ lệ tăng trưởng 10,6%, hoàn thành 100% kế
+    hoạch``): the plan after it is the level's, not the rate's."""
+    if not _K_GROWTH_RATE.search(doc.fold, rate.clause, rate.start):
+        return False
+    return any(f.kind != "percent" and f.sentence is rate.sentence and f.measure for f in previous)
 
 
 # "… còn 2,5%, thấp hơn 1,5% so với mục tiêu 4% …": a rate, the margin, the target

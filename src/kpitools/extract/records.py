@@ -398,6 +398,7 @@ def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]
                     and e.target is None
                     and same_unit(e, d)
                     and not _term_target_of_a_year(doc, d, e)
+                    and not _each_year(doc, e)
                 ):
                     e.target_fig, e.target = d.target_fig, d.target
                     d.merged = True
@@ -413,6 +414,19 @@ def _term_target_of_a_year(doc: Doc, target: Draft, result: Draft) -> bool:
     if _term_of(doc, result) is not None:
         return False
     return any(t.year and not t.comparison for t in doc.times_in(sentence.start, sentence.end))
+
+
+# "Trong đó mỗi năm … kết nạp 90 đảng viên": a count said of every year
+_EACH_YEAR = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
+
+
+def _each_year(doc: Doc, result: Draft) -> bool:
+    """Whether ``result``'s figure is said of every year before it in its sentence (``Trong
+    đó mỗi năm … kết nạp 90 đảng viên``): the pace a plan before it sets, no result of it."""
+    f = result.actual_fig
+    if f is None:
+        return False
+    return _EACH_YEAR.search(doc.fold, result.sentence.start, f.start) is not None
 
 
 _WHOLE_KIND = rx(r"^toàn\s+(?:đảng\s+bộ\s+)?(\w+(?:\s+\w+)?)$")

@@ -5,6 +5,7 @@ negative case on invented text (never the evaluation set's figures or sentences)
 from __future__ import annotations
 
 import warnings
+from decimal import Decimal
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -179,3 +180,41 @@ def test_a_bracketed_plan_in_no_number_format_is_no_amount() -> None:
 )
 def test_a_target_change_or_share_in_no_number_format_is_not_read(text: str) -> None:
     _read_and_audit(text)
+
+
+# ------------------------------------------------------------------- the batches' rules
+
+LEVEL_GROWTH_PLAN = (
+    "Tổng dư nợ của quỹ đạt 1.250 tỷ đồng, tăng 120 tỷ đồng so với năm 2040, tỷ lệ tăng "
+    "trưởng 10,6%, hoàn thành 100% kế hoạch được giao."
+)
+RATE_PLAN = (
+    "Tổng dư nợ của quỹ đạt 1.250 tỷ đồng, tỷ lệ nợ xấu 1,6%, hoàn thành 100% kế hoạch giao."
+)
+
+
+def test_a_growth_rate_after_its_level_is_not_the_plans_result() -> None:
+    assert not [s for s in find(LEVEL_GROWTH_PLAN) if s.actual == Decimal("10.6")]
+
+
+def test_a_rate_of_its_own_before_a_plan_is_still_its_result() -> None:
+    (s,) = [s for s in find(RATE_PLAN) if s.stated_kind == "attainment"]
+    assert s.actual == Decimal("1.6")
+
+
+YEARLY_PACE = (
+    "Nhiệm kỳ 2040 – 2045, Đảng bộ xã phấn đấu kết nạp 600 đảng viên mới. Trong đó mỗi năm "
+    "các chi bộ xem xét, giới thiệu, kết nạp 120 đảng viên."
+)
+PART_OF_TERM = (
+    "Nhiệm kỳ 2040 – 2045, Đảng bộ xã phấn đấu kết nạp 600 đảng viên mới. Trong đó các chi "
+    "bộ đã kết nạp 120 đảng viên."
+)
+
+
+def test_a_count_said_of_every_year_is_no_result_of_the_plan_before() -> None:
+    assert [(s.actual, s.target) for s in find(YEARLY_PACE)] == [(None, 600), (120, None)]
+
+
+def test_a_count_of_no_pace_still_takes_the_plan_before() -> None:
+    assert [(s.actual, s.target) for s in find(PART_OF_TERM)] == [(120, 600)]
