@@ -488,6 +488,7 @@ def link_plan_amounts(
                 _OF_A_TARGET.search(fold(s.text))
                 or _measure_completed(s, fold(text[s.end : s.end + 120]))
                 or _plan_beside_percent(s, text)
+                or _disbursement_rate(s, text)
             )
         ):
             continue
@@ -495,6 +496,22 @@ def link_plan_amounts(
         if plan is not None:
             out[i] = _as_range(_with_plan(s, plan, text), _range_of(text, plan))
     return out
+
+
+# "đã giải ngân được 120 tỷ đồng, đạt tỷ lệ 30%": the share of the capital plan disbursed
+_RATE_ENDS = rx(r",\s*đạt\s+tỷ\s+lệ\s+[\d.,]+\s*%$")
+_DISBURSED_BEFORE = rx(r"(?<!\w)giải\s+ngân(?!\w)[^.;:\n]*$")
+
+
+def _disbursement_rate(s: LinkableStatement, text: str) -> bool:
+    """Whether ``s`` is an amount disbursed and its rate, of a plan no word names.
+
+    ``Đến ngày 31/7, xã đã giải ngân được 120 tỷ đồng, đạt tỷ lệ 30%``: the share of the
+    capital plan disbursed.
+    """
+    if _RATE_ENDS.search(fold(s.text)) is None:
+        return False
+    return _DISBURSED_BEFORE.search(fold(text[max(0, s.start - 120) : s.start])) is not None
 
 
 # "vượt kế hoạch đề ra khoảng 4%": the plan named between the verb and the percentage

@@ -218,3 +218,29 @@ def test_a_count_said_of_every_year_is_no_result_of_the_plan_before() -> None:
 
 def test_a_count_of_no_pace_still_takes_the_plan_before() -> None:
     assert [(s.actual, s.target) for s in find(PART_OF_TERM)] == [(120, 600)]
+
+
+CAPITAL_PLAN = (
+    "Năm 2041, tổng kế hoạch vốn đầu tư công của huyện đã giao là 900 tỷ đồng, phân bổ cho "
+    "30 dự án.\n"
+)
+
+
+def _disbursed(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_a_disbursement_rate_takes_the_capital_plan_it_fits() -> None:
+    text = CAPITAL_PLAN + (
+        "Đến ngày 31/7, huyện đã giải ngân được 270 tỷ đồng, đạt tỷ lệ 30%; khả năng giải ngân "
+        "đến 30/9 là 500 tỷ đồng."
+    )
+    assert _disbursed(text) == [(270 * 10**9, 900 * 10**9)]
+
+
+def test_a_disbursement_rate_the_plan_does_not_fit_stays_alone() -> None:
+    text = CAPITAL_PLAN + (
+        "Đến ngày 31/7, huyện đã giải ngân được 270 tỷ đồng, đạt tỷ lệ 45%; khả năng giải ngân "
+        "đến 30/9 là 500 tỷ đồng."
+    )
+    assert _disbursed(text) == [(270 * 10**9, None)]
