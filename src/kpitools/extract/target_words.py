@@ -185,8 +185,16 @@ def _yearly_target(before: str, lead: str, after_number: str) -> bool:
 
 # "Theo kế hoạch năm 2022, xã A kết nạp 40 đảng viên, kết quả kết nạp được 45": a sentence
 # that opens with the plan it follows, its figure right after a plain verb, a result after it
-_PLAN_OPENING = rx(r"^\s*theo\s+(?:kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)(?!\w)")
+_PLAN_OPENING = rx(
+    # "(QT) - Theo kế hoạch, …": a newspaper's tag before the sentence
+    r"^\s*(?:\([^()\d]{1,30}\)\s*[-–—]?\s*)?"
+    r"theo\s+(?:kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)(?!\w)"
+    # "Theo chỉ tiêu đã phân bổ, …": the plan's own participle, no result
+    r"(?:\s+(?:đã\s+|được\s+)+(?:phân\s+bổ|giao|đề\s+ra|ban\s+hành)(?!\w))?"
+)
 _PLAIN_VERB_END = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?:\s+mới)?\s*$")
+# "Theo chỉ tiêu được giao, năm 2041 xã sẽ kết nạp mới 40 đảng viên": what will be done
+_FUTURE_VERB_END = rx(r"(?<!\w)sẽ\s+(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?:\s+mới)?\s*$")
 _RESULT_SAID = rx(r"(?<!\w)(?:kết\s+quả|đã|thực\s+hiện(?:\s+[^\W\d_]+){0,2}?\s+được)(?!\w)")
 
 
@@ -194,13 +202,14 @@ def _plan_opened(before: str, lead: str, after: str) -> bool:
     """Whether a figure is the plan's in a sentence opening with ``Theo kế hoạch`` (or
     ``chỉ tiêu``, ``nghị quyết``): right after a plain verb (``kết nạp``, not ``kết nạp
     được``), no word of a result before it, a word of one after it (``kết quả``, ``đã``,
-    ``thực hiện được``)."""
+    ``thực hiện được``) or ``sẽ`` before the verb (what will be done)."""
+    opening = _PLAN_OPENING.search(before)
     return bool(
-        _PLAN_OPENING.search(before)
+        opening
         and _PLAIN_VERB_END.search(lead)
-        and not _RESULT_SINCE_PLAN.search(before)
+        and not _RESULT_SINCE_PLAN.search(before, opening.end())
         and not _MET_STRICT.search(before)
-        and _RESULT_SAID.search(after)
+        and (_RESULT_SAID.search(after) or _FUTURE_VERB_END.search(lead))
     )
 
 

@@ -244,3 +244,18 @@ def test_a_disbursement_rate_the_plan_does_not_fit_stays_alone() -> None:
         "đến 30/9 là 500 tỷ đồng."
     )
     assert _disbursed(text) == [(270 * 10**9, None)]
+
+
+QUARTER_OF_PLAN = (
+    "(TX) - Theo chỉ tiêu đã phân bổ, năm 2041 Đảng ủy xã Tân Hòa sẽ kết nạp mới 40 đảng viên. "
+    "Kết quả, ngay trong quý I, Đảng ủy xã Tân Hòa đã kết nạp được 18 đảng viên mới."
+)
+
+
+def test_what_will_be_done_by_the_plan_opening_a_sentence_is_the_target() -> None:
+    assert [(s.actual, s.target) for s in find(QUARTER_OF_PLAN)] == [(18, 40)]
+
+
+def test_what_was_done_by_the_plan_opening_a_sentence_is_a_result() -> None:
+    text = "Theo chỉ tiêu đã giao, năm 2041 Đảng ủy xã Tân Hòa đã kết nạp 40 đảng viên."
+    assert [(s.actual, s.target) for s in find(text)] == [(40, None)]
