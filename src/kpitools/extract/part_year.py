@@ -889,7 +889,8 @@ _TARGET_RATE = rx(
     r"\s*,?\s*(?:(?:dù|nhưng|và)\s+)?"
     r"(?:(?P<down>thấp\s+hơn)(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?"
     r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt)"
-    r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với))\s+(?:mức\s+)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)"
+    r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với))\s+(?:mức\s+)?"
+    r"(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)"
     r"(?:\s+(?!(?:và|so|với|tăng|giảm|gần|hơn|khoảng|trên|dưới)(?!\w))[^\W\d_]+){0,4}?"
     rf"(?P<open>\s*(?:là|:|\())?\s*(?:(?P<q>khoảng|dưới|trên)\s+)?(?P<a>{NUM})\s*%?"
     rf"(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%"
@@ -918,7 +919,8 @@ def _bare_rate(s: LinkableStatement) -> bool:
     """Whether ``s`` states a rate above nought with no figure of its own against it.
 
     A growth, a rate or an attainment with no target (an attainment with no result
-    either), or the percentage of a coverage.
+    either), the percentage of a coverage, or a rate its fraction gives (its whole is no
+    target).
     """
     if s.stated is None or not isinstance(s.stated_percent, Decimal) or s.stated_percent <= 0:
         return False
@@ -926,6 +928,10 @@ def _bare_rate(s: LinkableStatement) -> bool:
         return True
     if s.stated_kind == "attainment":
         return s.actual is None and s.target is None
+    if s.stated_kind == "rate" and isinstance(s.actual, Decimal) and isinstance(s.target, Decimal):
+        # "kết nạp 240/360 …, đạt tỷ lệ 66,67%": the rate of a fraction, its whole no target
+        p = _percent_of(s)
+        return p is not None and bool(check_percent(p, s.actual, s.target).consistent)
     return s.stated_kind in ("growth", "rate") and s.target is None
 
 

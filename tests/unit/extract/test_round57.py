@@ -259,3 +259,23 @@ def test_what_will_be_done_by_the_plan_opening_a_sentence_is_the_target() -> Non
 def test_what_was_done_by_the_plan_opening_a_sentence_is_a_result() -> None:
     text = "Theo chỉ tiêu đã giao, năm 2041 Đảng ủy xã Tân Hòa đã kết nạp 40 đảng viên."
     assert [(s.actual, s.target) for s in find(text)] == [(40, None)]
+
+
+def _rate_pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.stated_kind is None]
+
+
+def test_a_fractions_rate_beside_the_resolutions_rate_is_a_pair() -> None:
+    text = (
+        "Trong nhiệm kỳ, Đoàn xã được kết nạp 24/36 tổng số đảng viên mới của Đảng bộ, đạt tỷ "
+        "lệ 66,67%, so với nghị quyết đề ra là 60%."
+    )
+    assert _rate_pairs(text) == [(Decimal("66.67"), 60)]
+
+
+def test_a_rate_its_fraction_does_not_give_is_no_pair() -> None:
+    text = (
+        "Trong nhiệm kỳ, Đoàn xã được kết nạp 24/36 tổng số đảng viên mới của Đảng bộ, đạt tỷ "
+        "lệ 80%, so với nghị quyết đề ra là 60%."
+    )
+    assert _rate_pairs(text) == []
