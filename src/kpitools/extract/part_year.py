@@ -891,7 +891,9 @@ _TARGET_RATE = rx(
     r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt)"
     r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với))\s+(?:mức\s+)?"
     r"(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)"
-    r"(?:\s+(?!(?:và|so|với|tăng|giảm|gần|hơn|khoảng|trên|dưới)(?!\w))[^\W\d_]+){0,4}?"
+    # the plan's own words; no verb of its attainment ("so với nghị quyết đạt 90%")
+    r"(?:\s+(?!(?:và|so|với|tăng|giảm|gần|hơn|khoảng|trên|dưới|đạt|bằng|vượt)(?!\w))"
+    r"[^\W\d_]+){0,4}?"
     rf"(?P<open>\s*(?:là|:|\())?\s*(?:(?P<q>khoảng|dưới|trên)\s+)?(?P<a>{NUM})\s*%?"
     rf"(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%"
 )
