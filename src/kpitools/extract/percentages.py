@@ -767,7 +767,11 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     elif (
         _RATE_ATTAINMENT_LEAD.fullmatch(between)
         and _K_PLAN_TAIL.match(doc.fold[p.end : sentence.end])
-        and not _growth_of_level(doc, rate, previous)
+        and _growth_of_level(doc, rate, previous)
+    ):
+        return _level_attains(rate, p, previous)
+    elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
+        doc.fold[p.end : sentence.end]
     ):
         d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
         d.subject = owner.subject
@@ -786,6 +790,23 @@ def _growth_of_level(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
     if not _K_GROWTH_RATE.search(doc.fold, rate.clause, rate.start):
         return False
     return any(f.kind != "percent" and f.sentence is rate.sentence and f.measure for f in previous)
+
+
+def _level_attains(rate: Figure, p: Figure, previous: list[Figure]) -> bool:
+    """Whether the percentage ``p`` of a plan after the growth ``rate`` of a level was given to
+    the level.
+
+    The level is the first amount of the sentence (:func:`_growth_of_level`), when its
+    statement has no percentage or target yet.
+    """
+    level = next(
+        f for f in previous if f.kind != "percent" and f.sentence is rate.sentence and f.measure
+    )
+    d = level.owner
+    if d is None or d.actual_fig is not level or d.percent_fig is not None or d.target is not None:
+        return False
+    d.percent_fig, p.owner = p, d
+    return True
 
 
 # "… còn 2,5%, thấp hơn 1,5% so với mục tiêu 4% …": a rate, the margin, the target

@@ -279,3 +279,8 @@ def test_a_rate_its_fraction_does_not_give_is_no_pair() -> None:
         "lệ 80%, so với nghị quyết đề ra là 60%."
     )
     assert _rate_pairs(text) == []
+
+
+def test_the_plans_percentage_after_a_growth_rate_is_its_levels() -> None:
+    (s,) = [s for s in find(LEVEL_GROWTH_PLAN) if s.stated_kind == "attainment"]
+    assert (s.actual, s.stated_percent) == (1250 * 10**9, 100)
