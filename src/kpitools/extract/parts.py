@@ -1256,5 +1256,5 @@ def _whole_named(text: str, before: int, words: str) -> tuple[Decimal, str] | No
     found = list(pattern.finditer(text, lo, before))
     value = try_parse_number(found[0].group(1)) if len(found) == 1 else None
     if value is None:
-        return None  # none, several, or a figure in no number format ("0000266.484")
+        return None  # none, several, or a figure in no number format ("0000240.000")
     return value, " ".join(found[0].group(0).split())
