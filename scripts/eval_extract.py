@@ -564,6 +564,7 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zzj",
         "2026-12-05zzk",
         "2026-12-05zzl",
+        "2026-12-05zzm",
     }
 )
 
