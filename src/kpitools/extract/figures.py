@@ -723,6 +723,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
             or _quoted_resolution(doc, fig)
         )
         and not _under_plan_attained(doc, fig, lead)
+        and not _plan_after_slash(doc, fig)
     ):
         fig.role, fig.set_out = "target", True
 
@@ -745,12 +746,26 @@ def _expected_whole(doc: Doc, fig: Figure, lead: str) -> bool:
     return _EXPECTED_AFTER.match(doc.fold, fig.end, fig.sentence.end) is not None
 
 
+# "… chỉ tiêu kế hoạch như: sản lượng 31.420 tấn/KH 33.000 tấn": the plan written after a
+# slash, the figure before it the result whatever plan words come before it
+_SLASH_PLAN_AFTER = rx(r"(?:\s*[^\W\d_]+){0,3}?\s*/\s*(?:kh|kế\s+hoạch|chỉ\s+tiêu)\s*:?\s*\d")
+
+
+def _plan_after_slash(doc: Doc, fig: Figure) -> bool:
+    """Whether the plan of ``fig`` is written right after it, after a slash
+    (:data:`_SLASH_PLAN_AFTER`): ``fig`` is the result, not a target."""
+    return _SLASH_PLAN_AFTER.match(doc.fold, fig.end, fig.sentence.end) is not None
+
+
 def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
     """The role the words before ``fig`` give it (``role``) as the rest of its clause reads
-    it: a target that is a result with its own percentage, or done under a plan; a result
+    it: a target that is a result with its own percentage, done under a plan or with its
+    plan after a slash (:data:`_SLASH_PLAN_AFTER`); a result
     that is the expected whole of the result before it (:func:`_expected_whole`)."""
     if role == "target" and (
-        _result_with_own_percent(doc, fig, lead) or _under_plan_attained(doc, fig, lead)
+        _result_with_own_percent(doc, fig, lead)
+        or _under_plan_attained(doc, fig, lead)
+        or _plan_after_slash(doc, fig)
     ):
         return "actual"
     if role == "actual" and _expected_whole(doc, fig, lead):
@@ -855,6 +870,11 @@ _THRESHOLD_AFTER = rx(
     r"\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:chỉ\s+|mới\s+)?đạt\s+)(?:từ|dưới|trên)\s+"
     rf"(?:{NUM})\s*%"
 )
+# "…; 7/19 doanh nghiệp, đạt 36,84% kế hoạch": the units done, then the plan's percentage
+_PLAN_ATTAINED_AFTER = rx(
+    rf"(?:\s+[^\W\d_]+){{1,4}}\s*,\s*(?:đạt|bằng)\s+(?:{NUM})\s*%\s*(?:so\s+với\s+)?"
+    r"(?:kh|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)"
+)
 
 # "5 khoản phí đạt tốt (trên 30% kế hoạch năm)", "3 xã đạt trên 90% kế hoạch": a count of
 # units or items that reach a threshold, no result of the count
@@ -882,8 +902,9 @@ def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether the fraction ``fig`` counts units out of all of them (``có 5/9 doanh nghiệp
     có lãi cao hơn``): the units are named right after it, no verb of a result comes
     before it in its clause, and no percentage follows it (``5/9 xã (56%)`` keeps its
-    reading); or the units are counted by a threshold they reach or miss (``1/8 chi cục đạt
-    dưới 50% dự toán``), whatever they are called."""
+    reading, as ``7/19 doanh nghiệp, đạt 36,84% kế hoạch`` does); or the units are counted
+    by a threshold they reach or miss (``1/8 chi cục đạt dưới 50% dự toán``), whatever they
+    are called."""
     end = fig.sentence.end
     return (
         (
@@ -892,6 +913,7 @@ def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
         )
         and _UNITS_LEAD.match(lead) is not None
         and _PERCENT_NEXT.match(doc.fold, fig.end, fig.sentence.end) is None
+        and _PLAN_ATTAINED_AFTER.match(doc.fold, fig.end, fig.sentence.end) is None
     )
 
 

@@ -975,7 +975,42 @@ def _past_restatement(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[F
     """``placed`` past a restatement of its last amount (:func:`_past_per_period`, else
     :func:`_past_population_share`), and where the words before ``p`` start then."""
     placed, cut = _past_per_period(doc, placed, p)
-    return (placed, cut) if cut else _past_population_share(doc, placed, p)
+    if not cut:
+        placed, cut = _past_population_share(doc, placed, p)
+    return (placed, cut) if cut else _past_rough_worth(doc, placed, p)
+
+
+# "sản lượng đạt 4.250 tấn, giá trị ước khoảng 96 tỷ đồng, bằng 21,35% kế hoạch năm": the
+# rough worth of the quantity before it, said in a clause of its own
+_WORTH_LEAD = rx(r"^\s*,\s*(?:tổng\s+)?giá\s+trị(?:\s+[^\W\d_]+){0,2}?(?:\s+ước)?(?:\s+đạt)?\s*$")
+_PLAN_VERB_LEAD = rx(r"^\s*,\s*(?:đạt|bằng)\s*$")
+
+
+def _past_rough_worth(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` without its last figure when that figure is the rough worth in money
+    (``khoảng``, ``gần``) of the quantity before it (:data:`_WORTH_LEAD`: ``sản lượng đạt
+    4.250 tấn, giá trị ước khoảng 96 tỷ đồng, bằng 21,35% kế hoạch năm``) and ``p``, a
+    percentage of a plan written to the hundredth, follows it: a percentage that precise is
+    of the exact quantity, not of a figure written as about so much; and where the words
+    before ``p`` start then (0 when nothing was left out)."""
+    if len(placed) < 2 or p.percent is None or p.percent.decimals < 2:
+        return placed, 0
+    f, g = placed[-1], placed[-2]
+    if f.qualifier not in ("khoảng", "gần") or f.measure is None or g.measure is not None:
+        return placed, 0
+    own = g.owner
+    if g.kind != "count" or own is None or own.actual_fig is not g or own.percent_fig is not None:
+        return placed, 0
+    if not f.sentence is g.sentence is p.sentence or (f.owner and f.owner.percent_fig):
+        return placed, 0
+    if not _WORTH_LEAD.match(doc.fold[g.span_end : f.qual_start or f.start]):
+        return placed, 0
+    if not (
+        _PLAN_VERB_LEAD.match(doc.fold[f.span_end : p.start])
+        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
+    ):
+        return placed, 0
+    return placed[:-1], doc.fold.find(",", f.span_end, p.start) + 1
 
 
 # "210.500 người, tương đương 21,5% lực lượng lao động": a figure said as a share of its

@@ -1,0 +1,93 @@
+"""Round 58 of the extraction rules (issue 17): rules for the batch scored just before the
+round, each with a positive and a negative case on invented text (never the evaluation set's
+figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements, statements_frame
+
+
+def _read(text: str) -> list[tuple[object, object, str | None, str | None]]:
+    return [(s.actual, s.target, s.stated, s.stated_kind) for s in find(text, money=True)]
+
+
+# ------------------------------------------------- a plan's percentage after a rough worth
+
+ROUGH_WORTH = (
+    "Quý I năm 2041, sản lượng khai thác thủy sản của huyện đạt 4.250 tấn, giá trị ước "
+    "khoảng 96 tỷ đồng, bằng 21,35% so với kế hoạch năm."
+)
+EXACT_WORTH = ROUGH_WORTH.replace("ước khoảng", "ước đạt")
+ROUND_PERCENT = ROUGH_WORTH.replace("21,35%", "21,5%")
+
+
+def test_a_precise_plan_percentage_after_a_rough_worth_is_the_quantity_s() -> None:
+    assert (Decimal(4250), None, "21,35%", "attainment") in _read(ROUGH_WORTH)
+    assert not any(a == Decimal(96_000_000_000) for a, *_ in _read(ROUGH_WORTH))
+
+
+def test_a_plan_percentage_after_an_exact_or_roughly_cut_worth_stays_the_worth_s() -> None:
+    for text in (EXACT_WORTH, ROUND_PERCENT):
+        read = _read(text)
+        assert read and all(a == Decimal(96_000_000_000) for a, *_ in read)
+
+
+# ------------------------------------------------ a fraction of units, then a plan's percentage
+
+UNITS_DONE = (
+    "- Thành lập mới 02 hợp tác xã, 11/17 tổ hợp tác, đạt 65% KH; 7/19 doanh nghiệp, đạt 36,84%KH."
+)
+UNITS_OUT_OF_ALL = "Năm 2041, 7/19 doanh nghiệp có lãi, đạt 36,84%."
+
+
+def test_a_fraction_of_units_with_a_plan_s_percentage_after_is_read() -> None:
+    assert (Decimal(7), Decimal(19), "36,84%", "attainment") in _read(UNITS_DONE)
+
+
+def test_a_fraction_of_units_with_no_plan_named_stays_unread() -> None:
+    assert not any(a == Decimal(7) for a, *_ in _read(UNITS_OUT_OF_ALL))
+
+
+UNITS_CUT = "Năm 2041 thành lập mới 02 hợp tác xã; 5/7 doanh nghiệp, đạt 71,42% kế hoạch."
+
+
+def test_a_fraction_s_percentage_cut_at_two_decimals_is_flagged() -> None:
+    (s,) = [s for s in find(UNITS_CUT) if s.actual == Decimal(5)]
+    assert s.verdict == "truncated"
+    assert len(audit_statements(statements_frame([s]))) == 1
+
+
+# ------------------------------------------------------- things built against the plan
+
+BUILT = "- Xây dựng 03/04 trường đạt chuẩn quốc gia, đạt 75%KH."
+BUILT_NO_PLAN = "- Xây dựng 03/04 trường đạt chuẩn quốc gia, đạt 75%."
+
+
+def test_a_fraction_built_against_a_named_plan_is_an_attainment() -> None:
+    assert _read(BUILT) == [(Decimal(3), Decimal(4), "75%", "attainment")]
+
+
+def test_a_fraction_built_with_no_plan_named_stays_a_coverage() -> None:
+    assert _read(BUILT_NO_PLAN) == [(Decimal(3), Decimal(4), "75%", "coverage")]
+
+
+# ------------------------------------------------------------- a plan after a slash
+
+SLASH_PLAN = (
+    "Tuy nhiên, do thời tiết xấu nên nhiều chỉ tiêu sản xuất không đảm bảo chỉ tiêu kế "
+    "hoạch của nghị quyết như: tổng sản lượng cây có hạt 31.420 tấn/KH 33.000 tấn, đạt "
+    "95,21% KH; diện tích lúa giảm."
+)
+PER_YEAR_TARGET = "Năm 2041 phấn đấu tổng sản lượng cây có hạt đạt 33.000 tấn/năm."
+
+
+def test_a_figure_with_its_plan_after_a_slash_is_the_result_after_plan_words() -> None:
+    assert _read(SLASH_PLAN) == [(Decimal(31420), Decimal(33000), "95,21%", "attainment")]
+
+
+def test_a_target_per_year_after_a_slash_stays_a_target() -> None:
+    assert _read(PER_YEAR_TARGET) == [(None, Decimal(33000), None, None)]
