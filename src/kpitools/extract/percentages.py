@@ -220,7 +220,7 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
         if d is not None:
             drafts.append(d)
             return
-    if _growth_against(doc, p, figs) or _rate_against(doc, p, figs, drafts):
+    if _of_a_rate_or_growth(doc, p, figs, drafts):
         return
     if _bracket_fraction(doc, p, figs):
         return
@@ -722,6 +722,51 @@ def _growth_by_margin(doc: Doc, f: Figure, figs: list[Figure], previous: list[Fi
     if t.sentence is f.sentence:
         t.owner, t.role = owner, "target"
     growth.measure = t.measure = "%"
+    return True
+
+
+def _of_a_rate_or_growth(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """Whether ``p`` was read as the attainment of a rate's fall, a growth's target or a
+    percentage about the rate before it (the first that reads it)."""
+    return (
+        _fall_against_plan(doc, p, figs, drafts)
+        or _growth_against(doc, p, figs)
+        or _rate_against(doc, p, figs, drafts)
+    )
+
+
+# "tỷ lệ hộ nghèo 4,2%, giảm 3,15% so với cuối năm 2040, đạt 210% KH": a rate, its fall
+# since a past time, the fall's attainment of the planned fall
+_FALL_LEAD = rx(r"^\s*,\s*giảm\s*$")
+_FALL_ATTAINED = rx(r"^\s*so\s+với(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,5}\s*,\s*(?:đạt|bằng)\s*$")
+
+
+def _fall_against_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A percentage of a plan over 100 after a rate and its fall since a past time
+    (:data:`_FALL_ATTAINED`: ``tỷ lệ hộ nghèo 4,2%, giảm 3,15% so với cuối năm 2040, đạt
+    210% KH``): the fall's attainment of the planned fall (a rate to bring down cannot reach
+    more than its plan by being higher), a draft of its own; whether it made one."""
+    if p.percent is None or p.percent.value <= 100 or p.qualifier is not None:
+        return False
+    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if len(previous) < 2 or not all(f.kind == "percent" for f in previous[-2:]):
+        return False
+    rate, fall = previous[-2], previous[-1]
+    owner = rate.owner
+    if owner is None or owner.subject is None or owner.actual is not None or fall.qualifier:
+        return False
+    if not _FALL_LEAD.match(doc.fold[rate.span_end : fall.span_start]):
+        return False
+    if not (
+        _FALL_ATTAINED.match(doc.fold[fall.end : p.span_start])
+        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
+    ):
+        return False
+    d = Draft(p.sentence, actual_fig=fall, actual=fall.value, percent_fig=p)
+    d.subject = owner.subject
+    p.owner = d
+    drafts.append(d)
+    fall.measure = p.measure = "%"
     return True
 
 

@@ -91,3 +91,18 @@ def test_a_figure_with_its_plan_after_a_slash_is_the_result_after_plan_words() -
 
 def test_a_target_per_year_after_a_slash_stays_a_target() -> None:
     assert _read(PER_YEAR_TARGET) == [(None, Decimal(33000), None, None)]
+
+
+# ------------------------------------------------------- a rate's fall against its plan
+
+FALL_OVER_PLAN = "Năm 2041 tỷ lệ hộ nghèo 4,2%, giảm 3,15% so với cuối năm 2040, đạt 210% KH."
+FALL_UNDER_PLAN = FALL_OVER_PLAN.replace("210%", "90%")
+
+
+def test_a_rate_s_fall_with_a_plan_s_percentage_over_100_attains_the_planned_fall() -> None:
+    assert (Decimal("3.15"), None, "210%", "attainment") in _read(FALL_OVER_PLAN)
+
+
+def test_a_rate_s_fall_with_a_plan_s_percentage_under_100_is_left_unpaired() -> None:
+    assert (None, None, "90%", "attainment") in _read(FALL_UNDER_PLAN)
+    assert not any(a == Decimal("3.15") for a, *_ in _read(FALL_UNDER_PLAN))
