@@ -1108,19 +1108,35 @@ _CHANGE_SINCE = rx(
 )
 
 
+# "có 4.000 lao động được tạo việc làm mới đạt 44% kế hoạch": what was done for the people
+# or things counted, said in the passive after their noun, then the plan's percentage
+_PASSIVE_OF_COUNTED = rx(r"\s*được(?:\s+(?!đạt|bằng)[^\W\d_]+){1,5}\s*,?\s*(?=(?:đạt|bằng)\s*$)")
+
+
+def _verb_of(doc: Doc, lead: str, p: Figure) -> str:
+    """``lead``, the words between a figure and the percentage ``p``, cut to the verb of
+    ``p`` (``đạt``, ``bằng``) after a change since a past time (:data:`_CHANGE_SINCE`) or,
+    when a plan is named after ``p``, after a passive clause on the things counted
+    (:data:`_PASSIVE_OF_COUNTED`)."""
+    if _CHANGE_SINCE.fullmatch(lead):
+        return lead[lead.rfind(" ", 0, len(lead.rstrip())) :]
+    m = _PASSIVE_OF_COUNTED.match(lead)
+    if m and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return lead[m.end() :]
+    return lead
+
+
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Join the percentage to the draft of the figure just before it when only connecting
-    words, or a change since a past time (:data:`_CHANGE_SINCE`), stand between them (a
-    second percentage makes a twin draft); whether it did."""
+    words, or a change since a past time or a passive clause (:func:`_verb_of`), stand
+    between them (a second percentage makes a twin draft); whether it did."""
     placed = [f for f in figs if f.start < p.start and f.owner is not None]
     placed, cut = _past_restatement(doc, placed, p)
     placed = _past_listed_part(doc, placed, p)
     placed = _past_accompanying_count(doc, placed, p)
     previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
     floor = max(floor, cut)
-    lead = _lead_from(doc, floor, p.start)
-    if previous and _CHANGE_SINCE.fullmatch(lead):
-        lead = lead[lead.rfind(" ", 0, len(lead.rstrip())) :]  # its verb, "đạt" or "bằng"
+    lead = _verb_of(doc, _lead_from(doc, floor, p.start), p)
     if not (previous and _CONNECTORS.fullmatch(lead)):
         return False
     owner = previous[-1].owner

@@ -106,3 +106,17 @@ def test_a_rate_s_fall_with_a_plan_s_percentage_over_100_attains_the_planned_fal
 def test_a_rate_s_fall_with_a_plan_s_percentage_under_100_is_left_unpaired() -> None:
     assert (None, None, "90%", "attainment") in _read(FALL_UNDER_PLAN)
     assert not any(a == Decimal("3.15") for a, *_ in _read(FALL_UNDER_PLAN))
+
+
+# ------------------------------------------- a passive clause between a count and its plan
+
+PASSIVE = "Năm 2041 toàn tỉnh có 4.000 lao động được tạo việc làm mới đạt 44,44% kế hoạch."
+PASSIVE_NO_PLAN = PASSIVE.replace(" kế hoạch", "")
+
+
+def test_a_count_s_passive_clause_then_a_plan_s_percentage_is_its_attainment() -> None:
+    assert _read(PASSIVE) == [(Decimal(4000), None, "44,44%", "attainment")]
+
+
+def test_a_count_s_passive_clause_then_a_bare_percentage_is_not_joined() -> None:
+    assert not any(a == Decimal(4000) for a, *_ in _read(PASSIVE_NO_PLAN))
