@@ -337,7 +337,8 @@ _RATE_TARGET_CMP = rx(
     r"^(?:\s*/\s*năm)?(?:\s*(?:(?:so\s+với\s+)?tổng\s+số|(?:[^\W\d_]+\s+){0,2}của)"
     r"(?:\s+[^\W\d_]+){0,8}?(?=\s*,))?"
     r"[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?P<vs>so\s+với\s+)?(?:mức\s+)?"
-    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    # "vượt KH là 9%": the plan's abbreviation
+    r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết|kh(?!\w))"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?P<set>là|:)?\s*"
     r"(?:\(\s*(?:dưới|không\s+quá|tối\s+đa)?)?\s*$"
 )
@@ -511,7 +512,7 @@ _RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng|hoàn\s+thành|tương\s+�
 _GROWTH_TARGET_LEAD = rx(
     r"(?:(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+(?:so\s+với\s+)?|^\s*,\s*)"
     r"(?:mức\s+)?"
-    r"(?P<plan>kịch\s+bản|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?P<named>\s+tăng\s+trưởng)?)"
+    r"(?P<plan>kịch\s+bản|kh(?!\w)|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?P<named>\s+tăng\s+trưởng)?)"
     r"(?:\s+(?!đạt|vượt|giảm|tăng(?!\s+trưởng))[^\W\d_]+){0,6}?\s*(?:là|:)?\s*\(?\s*$"
 )
 # "kế hoạch đề ra là 7%": a plan's figure set out

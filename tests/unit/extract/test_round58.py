@@ -120,3 +120,19 @@ def test_a_count_s_passive_clause_then_a_plan_s_percentage_is_its_attainment() -
 
 def test_a_count_s_passive_clause_then_a_bare_percentage_is_not_joined() -> None:
     assert not any(a == Decimal(4000) for a, *_ in _read(PASSIVE_NO_PLAN))
+
+
+# ------------------------------------------------- a rate beyond its plan written "KH"
+
+GROWTH_BEYOND_KH = "Năm 2041 tốc độ tăng trưởng kinh tế đạt 9,35% vượt KH là 9% so với nghị quyết."
+RATE_BEYOND_KH = "Năm 2041 tỷ lệ che phủ rừng đạt 42,6% vượt KH là 42%."
+MARGIN_OVER_KH = "Năm 2041 tốc độ tăng trưởng kinh tế đạt 9,35%, vượt KH 0,35%."
+
+
+def test_a_rate_beyond_its_plan_abbreviated_kh_is_read_against_it() -> None:
+    assert _read(GROWTH_BEYOND_KH) == [(Decimal("9.35"), Decimal(9), None, None)]
+    assert _read(RATE_BEYOND_KH) == [(Decimal("42.6"), Decimal(42), None, None)]
+
+
+def test_a_margin_over_a_plan_abbreviated_kh_is_no_target() -> None:
+    assert not any(t is not None for _, t, *_ in _read(MARGIN_OVER_KH))
