@@ -674,6 +674,10 @@ def _figure(
     return fig
 
 
+# "Chương trình mục tiêu quốc gia là 935 tỷ đồng": a programme's name, no target word
+_PROGRAMME_NAME = rx(r"(?<!\w)chương\s+trình\s+mục\s+tiêu(?!\w)")
+
+
 def _describe(doc: Doc, fig: Figure) -> None:
     """The noun after a figure, its qualifier, tail words and role."""
     folded = doc.fold
@@ -698,6 +702,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
         outer = folded[doc.clause_start(fig.clause - 1, sentence.start) : fig.clause - 1]
     # the words before a qualifier say the role: "… được giao là gần 200 tỷ đồng" as "… là"
     bare = lead if fig.qual_start is None else lead[: fig.qual_start - fig.clause]
+    bare = _PROGRAMME_NAME.sub(lambda m: " " * len(m.group()), bare)
     fig.role = _role_in_clause(doc, fig, lead, _role(fig, bare, outer))
     if _no_result(doc, fig, lead):
         fig.role = "modifier"

@@ -136,3 +136,20 @@ def test_a_rate_beyond_its_plan_abbreviated_kh_is_read_against_it() -> None:
 
 def test_a_margin_over_a_plan_abbreviated_kh_is_no_target() -> None:
     assert not any(t is not None for _, t, *_ in _read(MARGIN_OVER_KH))
+
+
+# ------------------------------------------------------------ a programme named "mục tiêu"
+
+PROGRAMME = (
+    "Trong đó, Chương trình Mục tiêu quốc gia là 935,1 tỷ đồng, đạt 22,47% kế hoạch "
+    "Thủ tướng Chính phủ giao."
+)
+NATIONAL_TARGET = "Năm 2041, mục tiêu quốc gia là 935,1 tỷ đồng."
+
+
+def test_a_programme_named_for_its_targets_is_no_target_word() -> None:
+    assert _read(PROGRAMME) == [(Decimal("935.1E9"), None, "22,47%", "attainment")]
+
+
+def test_a_target_said_with_mục_tiêu_alone_stays_a_target() -> None:
+    assert _read(NATIONAL_TARGET) == [(None, Decimal("935.1E9"), None, None)]
