@@ -644,6 +644,8 @@ def _attainment_in_plan_list(doc: Doc, d: Draft, lead: str, tail: str) -> str | 
         return None
     if not _ends_item(doc, f, p, tail) or _share_of_earlier(doc, d):
         return None
+    if p.percent is not None and p.percent.value < 100 and _PLAN_PASSED_NEXT.match(tail):
+        return None  # "(đạt 40%), vượt chỉ tiêu": under 100 %, so not of the plan passed
     if f.measure is None and _SCALE_WORD.search(f.written):
         return None  # "6 tỷ" with no currency (money not read): what it counts is unknown
     start = doc.paragraphs[f.sentence.paragraph][0]
@@ -658,6 +660,11 @@ def _attainment_in_plan_list(doc: Doc, d: Draft, lead: str, tail: str) -> str | 
 
 
 _SCALE_WORD = rx(r"(?<!\w)(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)")
+# "…), vượt chỉ tiêu.": the item's plan passed, with no figure of its own
+_PLAN_PASSED_NEXT = rx(
+    r"^\s*\)?\s*,\s*(?:hoàn\s+thành\s+)?vượt\s+(?:mức\s+)?(?:kế\s+hoạch|kh|chỉ\s+tiêu)"
+    r"(?:\s+(?:đề\s+ra|được\s+giao|giao))?\s*(?:[.;]|$)"
+)
 
 
 _NUMBER = re.compile(NUM)
