@@ -839,9 +839,10 @@ def link_planned_growths(
             continue
         after = fold(text[s.end : s.end + PLANNED_GROWTH_REACH])
         m = _PLANNED_GROWTH.match(after)
-        if m is None or _target_rate_of(m) is None:
+        target = _target_rate_of(m) if m is not None else None
+        if target is None:
             continue
-        out.append(_rate_against(s, m))
+        out.append(_rate_against(s, target))
     return out
 
 
@@ -857,14 +858,11 @@ def _target_rate_of(m: re.Match[str]) -> Value | None:
     return (low, high) if m.group("b") else low
 
 
-def _rate_against(s: LinkableStatement, m: re.Match[str]) -> LinkableStatement:
-    """``s``'s stated rate as the actual against the target rate ``m`` reads.
+def _rate_against(s: LinkableStatement, target: Value) -> LinkableStatement:
+    """``s``'s stated rate as the actual against ``target`` (:func:`_target_rate_of`).
 
-    The target is group ``a``, or the range ``a`` to ``b``; no percentage of it is stated.
-    A rate is no part of a whole: the pair is of none.
+    No percentage of the target is stated. A rate is no part of a whole: the pair is of none.
     """
-    target = _target_rate_of(m)
-    assert target is not None
     fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
     return dataclasses.replace(
         s,
@@ -899,16 +897,13 @@ _TARGET_RATE = rx(
 )
 
 
-def _direction_holds(s: LinkableStatement, m: re.Match[str]) -> bool:
-    """Whether the rate of ``s`` is on the side of its target that ``m``'s words say.
+def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> bool:
+    """Whether the rate of ``s`` is on the side of ``target`` (``m``'s) that its words say.
 
     Above it after ``cao hơn`` or ``vượt`` (never beside a ceiling, ``dưới``), below it
     after ``thấp hơn``: a rate the words contradict is not paired (precision first).
     """
     assert isinstance(s.stated_percent, Decimal)
-    target = _target_rate_of(m)
-    if target is None:
-        return False
     low, high = target if isinstance(target, tuple) else (target, target)
     if m.group("up"):
         return m.group("q") != "dưới" and s.stated_percent > high
@@ -961,10 +956,11 @@ def link_target_rates(
         m = _TARGET_RATE.match(fold(text[at : at + PLANNED_GROWTH_REACH]))
         if m is None or not (m.group("open") or m.group("compared")):
             continue  # "vượt kế hoạch 6%", "cao hơn mục tiêu 2%": by how much, not the target
-        if _direction_holds(s, m) and not _PLANNED_GROWTH.match(
-            fold(text[at : at + PLANNED_GROWTH_REACH])
-        ):
-            out.append(_rate_against(s, m))
+        target = _target_rate_of(m)  # None: a figure in no number format ("1700.000%")
+        if target is None or not _direction_holds(s, m, target):
+            continue
+        if not _PLANNED_GROWTH.match(fold(text[at : at + PLANNED_GROWTH_REACH])):
+            out.append(_rate_against(s, target))
     return out
 
 
