@@ -1152,6 +1152,34 @@ def _aim_percent(s: LinkableStatement) -> bool:
     return m is not None and m.start() > 0
 
 
+# ------------------------------------------------------------ an analyst's forecast
+
+# "BVSC dự báo … DTT đạt 4.200 tỷ đồng (+5% …, 103% kế hoạch năm)", "chúng tôi dự phóng …":
+# figures a named forecaster expects (a firm's initials, or the writer), not results
+_FORECASTER = re.compile(
+    r"(?:(?<![\w.])[A-ZĐ]{2,6}|(?<!\w)[Cc]húng tôi)\s+(?:đã\s+|cũng\s+)?dự\s+(?:báo|phóng)(?!\w)"
+)
+_FORECAST_REACH = 300
+"""How far (characters) before a statement its sentence's forecaster is looked for."""
+
+
+def drop_forecasts(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
+    """The statements but those in a sentence whose figures a named forecaster expects.
+
+    ``VDSC dự phóng lợi nhuận trước thuế cả năm đạt 1.200 tỷ đồng (+20% YoY), bằng 110% kế
+    hoạch``: an analyst's forecast (:data:`_FORECASTER`) of a result, no result stated.
+    A forecast said with no forecaster before it (``Dự báo cả năm, thu ngân sách đạt …``,
+    ``Cục Thuế cho biết dự báo …``: the reporting body's own estimate) is kept.
+    """
+    return [s for s in statements if not _forecast(s, text)]
+
+
+def _forecast(s: LinkableStatement, text: str) -> bool:
+    low = max(0, s.start - _FORECAST_REACH)
+    head = max(text.rfind(". ", low, s.start) + 1, text.rfind("\n", low, s.start) + 1, low)
+    return _FORECASTER.search(text, head, s.start) is not None
+
+
 # ------------------------------------------------------------ two plans of two measures
 
 # "…, bằng 30% so với kế hoạch trồng rừng và 46% so với kế hoạch trồng cây phân tán": two

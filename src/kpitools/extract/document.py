@@ -52,6 +52,7 @@ from kpitools.extract.checks import (
     check_rounded_actuals,
     check_written_remainders,
     drop_aims_read_as_results,
+    drop_forecasts,
     drop_impossible_excesses,
     drop_mispaired_headlines,
     drop_needed_pairs,
@@ -169,6 +170,7 @@ def link_document(
     linked = drop_planned_results(linked, text)
     linked = retarget_plans_written_after(linked, text)
     linked = drop_aims_read_as_results(linked, text)
+    linked = drop_forecasts(linked, text)
     linked = drop_results_of_other_plans(linked, text)
     linked = drop_wholes_read_as_plans(linked)
     linked = check_rounded_actuals(linked, text)

@@ -1013,7 +1013,11 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
             sentence_initial = not doc.fold[sentence.start : at].strip(" ,")
             lo = bisect.bisect_left(anchors, start)
             hi = bisect.bisect_left(anchors, end, lo)
-            inside = [d for d in actual[lo:hi] if d.part_of is None and not _allotted(doc, d, at)]
+            inside = [
+                d
+                for d in actual[lo:hi]
+                if d.part_of is None and not _allotted(doc, d, at) and not _core_figure(doc, d)
+            ]
             across = sentence_initial and _states_figures(doc, sentences, sentence)
             reach = _in_reach(_before(actual, bisect.bisect_left(anchors, at)), sentence, across)
             options = ((t, [d for d in inside if d is not t and related(t, d)]) for t in reach)
@@ -1033,6 +1037,17 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 for d in parts:
                     d.part_of, d.part_rule = total, rule
     _link_totals_after(doc, actual)
+
+
+# "…, trong đó lợi nhuận cốt lõi đạt 2.200 tỷ đồng": the core figure (without one-off items),
+# another measure of the whole that may exceed it, not a part of it
+_CORE = rx(r"(?<!\w)cốt\s+lõi(?!\w)")
+
+
+def _core_figure(doc: Doc, d: Draft) -> bool:
+    """Whether the clause of ``d``'s figure names it a core figure (:data:`_CORE`)."""
+    assert d.actual_fig is not None
+    return _CORE.search(doc.fold, d.actual_fig.clause, d.actual_fig.start) is not None
 
 
 # "Trong đó, vốn kế hoạch của tỉnh được bố trí 800 tỷ đồng, …": an amount allotted, a plan

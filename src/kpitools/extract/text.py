@@ -457,16 +457,20 @@ class Doc:
 _COMMA_NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)+(?![\d]|[.,]\d)")
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
+# a percentage with a decimal point ("76.7%"): the text writes decimals with points
+_POINT_DECIMAL_PERCENT = re.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}\s*%")
 
 
 def _thousands_commas(text: str) -> str:
     """``text`` with commas written as thousands separators turned into dots, when the text
     writes every number so: at least two numbers with a comma, each in groups of three
     digits (``1,250``, ``12,480``), one of them ending in a zero (a decimal is not padded
-    with one: ``1,250 tỷ đồng`` is 1.250 billion), no decimal comma (``4,5``) and no number
-    grouped by dots (``1.250``) anywhere. Lengths are kept, so offsets hold."""
+    with one: ``1,250 tỷ đồng`` is 1.250 billion) or a percentage written with a decimal
+    point (``+47.1%``: decimals with points), no decimal comma (``4,5``) and no number grouped
+    by dots (``1.250``) anywhere. Lengths are kept, so offsets hold."""
     commas = _COMMA_NUMBER.findall(text)
-    if len(commas) < 2 or not any(c.endswith("0") for c in commas):
+    padded = any(c.endswith("0") for c in commas)
+    if len(commas) < 2 or not (padded or _POINT_DECIMAL_PERCENT.search(text)):
         return text
     if any(not _COMMA_THOUSANDS.fullmatch(c) for c in commas) or _DOT_THOUSANDS.search(text):
         return text

@@ -1,0 +1,90 @@
+"""Round 60 of the extraction rules (issue 17): percentages of a plan in the sentence of
+their amount, in company results written with signed changes (``+37% YoY``), each rule with
+a positive and a negative case on invented text (never the evaluation set's figures or
+sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements
+
+BILLION = Decimal(10) ** 9
+
+
+def _read(text: str) -> list[tuple[object, object, str | None, str | None]]:
+    return [(s.actual, s.target, s.stated, s.stated_kind) for s in find(text, money=True)]
+
+
+# commas before three digits in a text that writes its percentages' decimals with points
+POINT_DECIMALS = (
+    "Năm 2041, ngân hàng báo lãi quý 4 đạt 3,166 tỷ đồng, tăng 16.7% so với cùng kỳ; lũy kế cả "
+    "năm đạt 12,395 tỷ đồng, hoàn thành 93% kế hoạch."
+)
+COMMA_DECIMALS = POINT_DECIMALS.replace("16.7", "16,7")
+
+
+def test_commas_group_thousands_where_percentages_have_decimal_points() -> None:
+    assert (12395 * BILLION, None, "93%", "attainment") in _read(POINT_DECIMALS)
+
+
+def test_commas_stay_decimal_where_percentages_have_decimal_commas() -> None:
+    assert (Decimal("12.395") * BILLION, None, "93%", "attainment") in _read(COMMA_DECIMALS)
+
+
+# "LNST", "LNTT", "DTT": the measure's abbreviations name it as its words do
+LATER_ABBREVIATED = (
+    "Quý 3/2041, lợi nhuận sau thuế đạt 820 tỷ đồng, tăng 4% so với cùng kỳ.\n"
+    "Lũy kế 9 tháng, doanh thu đạt 30 nghìn tỷ đồng và LNST đạt 2.450 tỷ đồng. Công ty đã "
+    "hoàn thành 70% kế hoạch lợi nhuận năm."
+)
+LATER_OTHER_MEASURE = LATER_ABBREVIATED.replace("LNST", "DTT")
+
+
+def test_a_later_amount_named_by_an_abbreviation_meets_the_plan() -> None:
+    assert (2450 * BILLION, None, "70%", "attainment") in _read(LATER_ABBREVIATED)
+
+
+def test_a_later_amount_of_another_measure_does_not() -> None:
+    assert all(a != 2450 * BILLION for a, *_ in _read(LATER_OTHER_MEASURE))
+
+
+# a core figure after "trong đó" is another measure of the whole, not a part of it
+CORE_AFTER_WHOLE = (
+    "Năm 2041, công ty đạt 1.900 tỷ đồng lợi nhuận sau thuế, vượt 41% kế hoạch năm, trong đó "
+    "lợi nhuận cốt lõi đạt 2.200 tỷ đồng."
+)
+PART_AFTER_WHOLE = CORE_AFTER_WHOLE.replace("cốt lõi", "mảng điện")
+
+
+def _flagged(text: str) -> list[str]:
+    rows = audit_statements(find(text, money=True)).to_dicts()
+    return [r["check"] for r in rows if r["verdict"] in ("inconsistent", "truncated")]
+
+
+def test_a_core_figure_larger_than_the_whole_is_no_part() -> None:
+    assert _flagged(CORE_AFTER_WHOLE) == []
+
+
+def test_a_part_larger_than_the_whole_is_still_flagged() -> None:
+    assert _flagged(PART_AFTER_WHOLE) != []
+
+
+# an analyst's forecast: no result
+ANALYST_FORECAST = (
+    "VDSC dự phóng năm 2041 lợi nhuận trước thuế của công ty đạt 1.210 tỷ đồng, bằng 110% kế "
+    "hoạch năm."
+)
+OWN_FORECAST = (
+    "Dự báo cả năm 2041, thu ngân sách của tỉnh đạt 1.210 tỷ đồng, bằng 110% dự toán năm."
+)
+
+
+def test_an_analyst_s_forecast_states_no_result() -> None:
+    assert _read(ANALYST_FORECAST) == []
+
+
+def test_a_forecast_with_no_forecaster_named_keeps_its_reading() -> None:
+    assert (1210 * BILLION, None, "110%", "attainment") in _read(OWN_FORECAST)
