@@ -282,11 +282,29 @@ _K_GROWTH_TAIL = rx(
     r"|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề)"
     # "so với tháng 8", "so với cuối quý II": a month or quarter named by its number
     r"|(?:cuối\s+)?(?:tháng|quý)\s+(?:\d{1,2}|[ivx]{1,4})(?!\w|[.,]\d))"
-    r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?!\w)"
+    r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|yoy|svck|qoq)(?!\w)"
     # "so với số lượng lao động xuất cảnh của năm 2040": the same measure named, of a past year
     r"|so\s+với\s+(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?(?:của\s+)?"
     r"(?:năm\s+(?:19|20)\d\d|năm\s+trước|năm\s+ngoái|cùng\s+kỳ)(?!\w))"
 )
+# "512 tỷ đồng (+37% YoY)", "(- 4% so với cùng kỳ)": a change in brackets written with its
+# sign, the amount's growth (or fall) when the base is named after it ("YoY", "svck": on the
+# same period of last year); a bare "(+5%)" stays unread (a minus glued to its number, "-4%",
+# makes no figure)
+_SIGNED_IN_BRACKET = rx(r"\(\s*([+\-−])\s*$")
+
+
+def _signed_growth(doc: Doc, p: Figure) -> int:
+    """The sign written before the percentage ``p`` in brackets, its base named after it
+    (``(+37% YoY)``: 1, ``(- 4% svck)``: -1): a change of the amount before; else 0."""
+    m = _SIGNED_IN_BRACKET.search(doc.fold, max(0, p.start - 4), p.start)
+    if p.kind != "percent" or m is None:
+        return 0
+    if not _K_GROWTH_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return 0
+    return 1 if m.group(1) == "+" else -1
+
+
 # "vượt kế hoạch 5% so với cùng kỳ": a plan and last year both named — unread
 _PLAN_IN_LEAD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)")
 _K_SHARE = rx(r"(?<!\w)(?:chiếm|đóng\s+góp)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
@@ -377,7 +395,7 @@ _TAIL = rx(
     r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+(?:trước|ngoái)|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
     r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
     r"(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường))?\s+giao|"
-    r"năm\s+(?:trước|ngoái)|kỳ\s+trước|cùng\s+thời\s+điểm)(?!\w)"
+    r"năm\s+(?:trước|ngoái)|kỳ\s+trước|cùng\s+thời\s+điểm|yoy|svck|qoq)(?!\w)"
 )
 _CONNECTOR_SUFFIX = rx(
     r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"

@@ -37,6 +37,7 @@ from kpitools.extract.figures import (
     Figure,
     _compared_plan_next,
     _plan_of,
+    _signed_growth,
 )
 from kpitools.extract.target_words import _ASSIGNED_TO, _TARGETS_MET
 from kpitools.extract.text import (
@@ -512,9 +513,12 @@ def _settled_kind(
     doc: Doc, d: Draft, p: Figure, lead: str, tail: str
 ) -> tuple[str | None, int] | None:
     """The kind of a percentage settled before its words are read: of a rate the draft is
-    of, or none for a bare one in a list of indexes (:func:`_bare_in_index_list`)."""
+    of, a change written with its sign (:func:`_signed_growth`), or none for a bare one in a
+    list of indexes (:func:`_bare_in_index_list`)."""
     if d.rate_of:
         return ("target" if _K_TARGET.search(lead) else "rate"), 1
+    if sign := _signed_growth(doc, p):
+        return "growth", sign
     if _bare_in_index_list(doc, p, lead, tail):
         return None, 1
     return None

@@ -36,6 +36,7 @@ from kpitools.extract.figures import (
     _bracketed_plan_after,
     _compared_plan_next,
     _plan_of,
+    _signed_growth,
 )
 from kpitools.extract.listed_parts import (
     _past_accompanying_count,
@@ -1121,6 +1122,8 @@ def _verb_of(doc: Doc, lead: str, p: Figure) -> str:
     (:data:`_PASSIVE_OF_COUNTED`)."""
     if _CHANGE_SINCE.fullmatch(lead):
         return lead[lead.rfind(" ", 0, len(lead.rstrip())) :]
+    if _signed_growth(doc, p) and lead.strip(" (+-−") == "":
+        return "("
     m = _PASSIVE_OF_COUNTED.match(lead)
     if m and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
         return lead[m.end() :]

@@ -18,6 +18,37 @@ def _read(text: str) -> list[tuple[object, object, str | None, str | None]]:
     return [(s.actual, s.target, s.stated, s.stated_kind) for s in find(text, money=True)]
 
 
+# a signed change in brackets, its base named after it: the amount's growth, and the plan's
+# percentage after it is the amount's
+SIGNED_YOY = (
+    "Lũy kế 9 tháng năm 2041, lợi nhuận sau thuế của công ty đạt 512 tỷ đồng (+37% YoY), "
+    "hoàn thành 81% kế hoạch năm."
+)
+SIGNED_FALL = (
+    "Lũy kế 9 tháng năm 2041, lợi nhuận sau thuế của công ty đạt 512 tỷ đồng (- 3,7% so với "
+    "cùng kỳ), hoàn thành 81% kế hoạch năm."
+)
+SIGNED_BARE = (
+    "Lũy kế 9 tháng năm 2041, lợi nhuận sau thuế của công ty đạt 512 tỷ đồng (+37%), hoàn "
+    "thành 81% kế hoạch năm."
+)
+
+
+def test_a_signed_change_named_year_on_year_is_the_amount_s_growth() -> None:
+    read = _read(SIGNED_YOY)
+    assert (512 * BILLION, None, "37%", "growth") in read
+    assert (512 * BILLION, None, "81%", "attainment") in read
+
+
+def test_a_signed_fall_against_last_year_is_a_fall() -> None:
+    (fall,) = [s for s in find(SIGNED_FALL, money=True) if s.stated_kind == "growth"]
+    assert fall.actual == 512 * BILLION and fall.stated_percent == Decimal("-3.7")
+
+
+def test_a_bare_signed_change_stays_unread() -> None:
+    assert all(a != 512 * BILLION for a, *_ in _read(SIGNED_BARE))
+
+
 # commas before three digits in a text that writes its percentages' decimals with points
 POINT_DECIMALS = (
     "Năm 2041, ngân hàng báo lãi quý 4 đạt 3,166 tỷ đồng, tăng 16.7% so với cùng kỳ; lũy kế cả "
