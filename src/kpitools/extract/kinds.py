@@ -799,21 +799,38 @@ def _plan_met_before(doc: Doc, p: Figure) -> bool:
 # "…, bằng 20% kế hoạch năm và tăng 8% so với cùng kỳ. Vốn cấp huyện đạt 30 nghìn tỷ đồng,
 # bằng 22% và tăng 9%": a part said as its whole was, the plan word left out
 _PARALLEL_PLAN = rx(
-    rf"(?<!\w)bằng\s+(?:{NUM})\s*%\s+(?:kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){{0,3}}\s+và\s+"
-    rf"(?:tăng|giảm)\s+(?:{NUM})\s*%"
+    rf"(?<!\w)(?:bằng|đạt|vượt)\s+(?:{NUM})\s*%\s+(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán)"
+    rf"(?:\s+[^\W\d_]+){{0,3}}\s+và\s+(?:tăng|giảm)\s+(?:{NUM})\s*%"
 )
 _PARALLEL_TAIL = rx(rf"\s*và\s+(?:tăng|giảm)\s+(?:{NUM})\s*%")
+# "…, đạt 48% và tăng 27%": an item said the same way with no plan word, a link of the chain
+_PARALLEL_BARE = rx(rf"(?<!\w)(?:bằng|đạt)\s+(?:{NUM})\s*%{_PARALLEL_TAIL.pattern}")
+_PARALLEL_VERB = rx(r"(?<!\w)(?:bằng|đạt)\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PARALLEL_WINDOW = 400
+_PARALLEL_LINKS = 6
 
 
 def _parallel_plan(doc: Doc, p: Figure) -> bool:
-    """Whether ``p``, said ``bằng X% và tăng Y%`` with no plan word, follows within
-    :data:`_PARALLEL_WINDOW` characters a percentage said the same way of a plan (``bằng 20%
-    kế hoạch năm và tăng 8%``): the attainment of the same kind of plan."""
+    """Whether ``p``, said ``bằng X% và tăng Y%`` (or ``đạt …``) with no plan word, follows
+    within :data:`_PARALLEL_WINDOW` characters a percentage said the same way of a plan
+    (``bằng 20% kế hoạch năm và tăng 8%``, ``vượt 9% dự toán và tăng 30%``), or items said
+    the same way that do, each within that reach of the one before (up to
+    :data:`_PARALLEL_LINKS`): the attainment of the same kind of plan."""
     fold_ = doc.fold
-    if not _K_EQUALS.search(fold_, p.clause, p.start) or not _PARALLEL_TAIL.match(fold_, p.end):
+    if not _PARALLEL_VERB.search(fold_, p.clause, p.start):
         return False
-    return _PARALLEL_PLAN.search(fold_, max(0, p.clause - _PARALLEL_WINDOW), p.clause) is not None
+    if not _PARALLEL_TAIL.match(fold_, p.end):
+        return False
+    end = p.clause
+    for _ in range(_PARALLEL_LINKS):
+        low = max(0, end - _PARALLEL_WINDOW)
+        if _PARALLEL_PLAN.search(fold_, low, end) is not None:
+            return True
+        bare = [m.start() for m in _PARALLEL_BARE.finditer(fold_, low, end)]
+        if not bare:
+            return False
+        end = bare[0]
+    return False
 
 
 # "… và so dự toán địa phương giao đạt 23%": the plan compared with, named before the verb

@@ -119,3 +119,24 @@ def test_an_analyst_s_forecast_states_no_result() -> None:
 
 def test_a_forecast_with_no_forecaster_named_keeps_its_reading() -> None:
     assert (1210 * BILLION, None, "110%", "attainment") in _read(OWN_FORECAST)
+
+
+# "đạt X% và tăng Y%" with no plan word, after items said the same way of a plan
+PARALLEL_ITEMS = (
+    "Năm 2041, tổng thu ngân sách trên địa bàn đạt 310 nghìn tỷ đồng, đạt 61,4% dự toán năm và "
+    "tăng 18,9% so với cùng kỳ. Trong đó, thu nội địa 297 nghìn tỷ đồng, đạt 62,9% và tăng "
+    "19,9%; thu từ dầu thô 1,1 nghìn tỷ đồng, đạt 26,3% và tăng 8,5%.\n"
+    "Một số khoản thu: thuế thu nhập cá nhân 24 nghìn tỷ đồng, đạt 48,8% và tăng 27,5%; thu "
+    "phí và lệ phí 7,6 nghìn tỷ đồng, đạt 32,3% và giảm 0,9%."
+)
+PARALLEL_ALONE = "Năm 2041, thu phí và lệ phí 7,6 nghìn tỷ đồng, đạt 32,3% và giảm 0,9%."
+
+
+def test_a_bare_percentage_said_as_the_plan_s_before_is_its_attainment() -> None:
+    read = _read(PARALLEL_ITEMS)
+    assert (24 * BILLION * 1000, None, "48,8%", "attainment") in read
+    assert (Decimal("7.6") * BILLION * 1000, None, "32,3%", "attainment") in read
+
+
+def test_a_bare_percentage_with_no_plan_before_stays_unread() -> None:
+    assert all(kind != "attainment" for *_, kind in _read(PARALLEL_ALONE))
