@@ -259,8 +259,12 @@ def _attach_plans_after(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> No
 
 # "… đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm"
 # "… 500 tỷ đồng (+5%) và 40 tỷ đồng (+26%), tương ứng hoàn thành …": a signed change in
-# brackets right after each amount
-_SIGNED_CHANGE = r"(?:\s*\(\s*[+\-−]\s*[\d.,]+\s*%\s*\))?"
+# brackets right after each amount, its base maybe named ("(+26% YoY)", "(+26% so với cùng kỳ)")
+_CHANGE_BASE = (
+    r"(?:\s*(?:yoy|svck|qoq|so\s+với\s+cùng\s+kỳ(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?))?"
+)
+_SIGNED_CHANGE = rf"(?:\s*\(\s*[+\-−]\s*[\d.,]+\s*%{_CHANGE_BASE}\s*\))?"
+_CHANGE_CLOSES = rx(rf"{_CHANGE_BASE}\s*\)")
 _JOINED = rx(rf"^{_SIGNED_CHANGE}\s*(?:,|và)\s*$")
 _RESPECTIVE = rx(r"(?<!\w)lần\s+lượt(?!\w)")
 # "doanh thu đạt 500 tỷ đồng, lợi nhuận đạt 40 tỷ đồng, lần lượt …": the second amount with
@@ -305,6 +309,8 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
         for a, p, k in ((a1, p1, kinds[0]), (a2, p2, kinds[1])):
             d, own = a.owner, p.owner
             assert d is not None
+            if d.percent_fig is not None and _signed_change(doc, d.percent_fig):
+                d = _twin(d, drafts)  # the amount keeps its change: the attainment beside it
             d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, k
             if own is not None and own in drafts and own is not a1.owner and own is not a2.owner:
                 drafts.remove(own)
@@ -313,6 +319,14 @@ def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -
 # "… lần lượt bằng 95% và vượt 20% kế hoạch": the second percentage with a verb
 # of its own, its kind told by that verb
 _SECOND_VERB = rx(r"^\s*(?:,|và|,\s*và)\s*(?P<verb>vượt|hoàn\s+thành|đạt|bằng)\s*$")
+
+
+def _twin(d: Draft, drafts: list[Draft]) -> Draft:
+    """A second draft of ``d``'s figures (for another percentage), added to ``drafts``."""
+    twin = Draft(d.sentence, actual_fig=d.actual_fig, actual=d.actual, inherit=d.inherit)
+    twin.twin_of = d
+    drafts.append(twin)
+    return twin
 
 
 def _verb_kind(verb: str) -> str:
@@ -407,7 +421,7 @@ def _signed_change(doc: Doc, f: Figure) -> bool:
     return (
         f.kind == "percent"
         and _SIGNED_CHANGE_AT.search(doc.fold, max(0, f.start - 4), f.start) is not None
-        and doc.fold.startswith(")", f.end)
+        and _CHANGE_CLOSES.match(doc.fold, f.end) is not None
     )
 
 
@@ -417,7 +431,7 @@ def _took_first(d2: Draft, p1: Figure, e1: Draft) -> bool:
     ``đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, hoàn thành 80% và 50%``: with no ``lần
     lượt`` after the amounts, 80 % was read as the nearest amount's; the run gives it back.
     """
-    return e1 is d2 and d2.percent_fig is p1
+    return (e1 is d2 and d2.percent_fig is p1) or (e1.twin_of is d2 and e1.percent_fig is p1)
 
 
 def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
@@ -438,7 +452,8 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
     for d, f in ((d1, a1), (d2, a2)):
         if d.actual_fig is not f or d.target is not None:
             return False
-        if d.percent_fig is not None and not (took and d is d2):
+        own = d.percent_fig  # a change in brackets beside the amount: the attainment a twin
+        if own is not None and not ((took and d is d2) or _signed_change(doc, own)):
             return False
     if (e1.actual is not None and not took) or (
         e2 is not None and e2.actual is not None and not (took and e2.actual_fig is a2)

@@ -140,3 +140,26 @@ def test_a_bare_percentage_said_as_the_plan_s_before_is_its_attainment() -> None
 
 def test_a_bare_percentage_with_no_plan_before_stays_unread() -> None:
     assert all(kind != "attainment" for *_, kind in _read(PARALLEL_ALONE))
+
+
+# two amounts, each with its change in brackets, then their attainments said respectively
+RESPECTIVE_PAST_CHANGES = (
+    "Lũy kế 9 tháng năm 2041, doanh thu và lợi nhuận sau thuế đạt 4.120 tỷ đồng (+12% so với "
+    "cùng kỳ năm trước) và 512 tỷ đồng (+ 37% so với cùng kỳ năm trước), lần lượt hoàn thành "
+    "71% và 81% kế hoạch năm."
+)
+NOT_RESPECTIVE = (
+    "Lũy kế 9 tháng năm 2041, doanh thu đạt 4.120 tỷ đồng (+12% YoY) và lợi nhuận sau thuế "
+    "512 tỷ đồng (+37% YoY), hoàn thành 71% và 81% kế hoạch năm."
+)
+
+
+def test_respective_attainments_past_changes_with_their_base() -> None:
+    read = _read(RESPECTIVE_PAST_CHANGES)
+    assert (4120 * BILLION, None, "71%", "attainment") in read
+    assert (512 * BILLION, None, "81%", "attainment") in read
+    assert (512 * BILLION, None, "37%", "growth") in read
+
+
+def test_no_respective_reading_without_lan_luot() -> None:
+    assert all(kind != "attainment" for *_, kind in _read(NOT_RESPECTIVE))
