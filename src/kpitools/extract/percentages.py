@@ -1106,10 +1106,16 @@ def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list
 # past time, written with no comma, between a result and its plan's percentage
 _CHANGE_SINCE = rx(
     r"\s*(?:tăng|giảm)(?:\s+thêm)?\s+\d[\d.,]*(?:\s+[^\W\d_]+){0,3}\s+so\s+với"
-    r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,5}\s*,?\s*(?:đạt|bằng)\s*"
+    r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,5}\s*,?\s*(?:và\s+)?(?P<verb>đạt|bằng|hoàn\s+thành)\s*"
 )
 
 
+# "…, tăng 12% so với thực hiện năm 2040 và đạt 98% kế hoạch": the base of the growth before,
+# named in a few words (no plan's), then the verb of the plan's percentage
+_BASE_THEN_VERB = rx(
+    r"\s*so\s+với\s+(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?"
+    r"(?:năm\s+(?:trước|ngoái|(?:19|20)\d\d))\s*,?\s*(?:và\s+)?(?P<verb>đạt|bằng|hoàn\s+thành)\s*"
+)
 # "có 4.000 lao động được tạo việc làm mới đạt 44% kế hoạch": what was done for the people
 # or things counted, said in the passive after their noun, then the plan's percentage
 _PASSIVE_OF_COUNTED = rx(r"\s*được(?:\s+(?!đạt|bằng)[^\W\d_]+){1,5}\s*,?\s*(?=(?:đạt|bằng)\s*$)")
@@ -1120,8 +1126,8 @@ def _verb_of(doc: Doc, lead: str, p: Figure) -> str:
     ``p`` (``đạt``, ``bằng``) after a change since a past time (:data:`_CHANGE_SINCE`) or,
     when a plan is named after ``p``, after a passive clause on the things counted
     (:data:`_PASSIVE_OF_COUNTED`)."""
-    if _CHANGE_SINCE.fullmatch(lead):
-        return lead[lead.rfind(" ", 0, len(lead.rstrip())) :]
+    if m := _CHANGE_SINCE.fullmatch(lead) or _BASE_THEN_VERB.fullmatch(lead):
+        return lead[m.start("verb") :]
     if _signed_growth(doc, p) and lead.strip(" (+-−") == "":
         return "("
     m = _PASSIVE_OF_COUNTED.match(lead)

@@ -163,3 +163,35 @@ def test_respective_attainments_past_changes_with_their_base() -> None:
 
 def test_no_respective_reading_without_lan_luot() -> None:
     assert all(kind != "attainment" for *_, kind in _read(NOT_RESPECTIVE))
+
+
+# a change since a past time between the amount and "và đạt/hoàn thành X% kế hoạch"
+CHANGE_THEN_PLAN = (
+    "Năm 2041, lợi nhuận trước thuế đạt 512 tỷ đồng, tăng 41 tỷ đồng so với năm 2040 và hoàn "
+    "thành 104% kế hoạch."
+)
+CHANGE_THEN_SHARE = (
+    "Năm 2041, lợi nhuận trước thuế đạt 512 tỷ đồng, tăng 41 tỷ đồng so với năm 2040 và chiếm "
+    "14% tổng lợi nhuận toàn ngành."
+)
+GROWTH_BASE_THEN_PLAN = (
+    "Năm 2041, giá trị sản xuất công nghiệp ước đạt 4.512 tỷ đồng, tăng 12,0% so với thực hiện "
+    "năm 2040 và đạt 98,5% kế hoạch."
+)
+GROWTH_OTHER_BASE = GROWTH_BASE_THEN_PLAN.replace("thực hiện năm 2040", "mức bình quân của vùng")
+
+
+def test_a_plan_s_percentage_after_a_change_since_a_past_time_and_va() -> None:
+    assert (512 * BILLION, None, "104%", "attainment") in _read(CHANGE_THEN_PLAN)
+
+
+def test_a_share_after_a_change_since_a_past_time_is_not_the_amount_s() -> None:
+    assert all(a != 512 * BILLION for a, *_ in _read(CHANGE_THEN_SHARE))
+
+
+def test_a_plan_s_percentage_after_a_growth_and_its_past_base() -> None:
+    assert (4512 * BILLION, None, "98,5%", "attainment") in _read(GROWTH_BASE_THEN_PLAN)
+
+
+def test_a_growth_against_no_past_time_keeps_the_plan_apart() -> None:
+    assert (4512 * BILLION, None, "98,5%", "attainment") not in _read(GROWTH_OTHER_BASE)
