@@ -736,7 +736,8 @@ _MASKS = [
         r"(?<!\w)ngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})+\s*/\s*(?:0?[1-9]|1[0-2])"
         r"(?:\s*/\s*\d{2,4})?(?![\d/])"
     ),
-    rx(r"(?<!\w)(?:tháng|quý)\s+\d{1,2}(?:\s*/\s*\d{4})?(?!\d)"),
+    # "tháng 9", "quý 3/2024"; not the amount after a duration ("9 tháng 20,8 tỷ đồng")
+    rx(r"(?<!\w)(?:tháng|quý)\s+\d{1,2}(?:\s*[/.]\s*\d{4})?(?!\d|[.,]\d)"),
     # a day and month alone in brackets after words of a day or time, a few words back:
     # "hội nghị hôm qua (14/3)", "trong ngày thi đấu cuối của giải (20/11)" (never a fraction;
     # "quận A (1/3)", "đạt 100% (9/9)" keep their pairs)

@@ -195,3 +195,16 @@ def test_a_plan_s_percentage_after_a_growth_and_its_past_base() -> None:
 
 def test_a_growth_against_no_past_time_keeps_the_plan_apart() -> None:
     assert (4512 * BILLION, None, "98,5%", "attainment") not in _read(GROWTH_OTHER_BASE)
+
+
+# "9 tháng 31,4 tỷ đồng": a duration, then the amount (no month 31)
+DURATION_THEN_AMOUNT = "Năm 2041, tổng thu ngân sách 9 tháng 31,4 tỷ đồng, đạt 76,2% kế hoạch."
+MONTH_WITH_YEAR = "Từ tháng 7.2041 đến nay, xã kết nạp 12 đảng viên, đạt 80% kế hoạch."
+
+
+def test_an_amount_after_a_duration_in_months_is_read() -> None:
+    assert (Decimal("31.4") * BILLION, None, "76,2%", "attainment") in _read(DURATION_THEN_AMOUNT)
+
+
+def test_a_month_and_its_year_after_a_point_stay_a_date() -> None:
+    assert _read(MONTH_WITH_YEAR) == [(Decimal(12), None, "80%", "attainment")]
