@@ -284,7 +284,10 @@ _ABBREVIATIONS = frozenset(
     fold(a) for a in ("tp", "q", "h", "tx", "v.v", "ths", "ts", "gs", "pgs", "đ/c", "th", "st")
 )
 # a stop, or a full stop glued to the next sentence's first word ("(46.455 tỷ đồng).Trong đó")
-_SENTENCE_END = re.compile(r"[.!?…]+[\"”’»)]*(?=\s)|(?:(?<=[^\W\d_]{3})|(?<=\)))\.(?=[^\W\d_]{2})")
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"”’»)]*(?=\s)"
+    r"|(?:(?<=[^\W\d_]{3})|(?<=\))|(?<=(?:19|20)\d\d)(?<![\d.,]\d{4}))\.(?=[^\W\d_]{2})"
+)
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)|…|(?<=[^\W\d_]\s)[–—](?=\s)")
 
 
@@ -702,10 +705,15 @@ def _split_sentences(text: str, folded: str, start: int, end: int) -> list[tuple
 
 def _glued_stop(text: str, stop: int, nxt: int) -> bool:
     """Whether the full stop at ``stop``, with no space after it, ends a sentence: a word
-    in lower case (or a bracket) before it, a capital and a lower-case letter after it
-    (``… kế hoạch năm.Trong đó``; not ``TP.HCM``, not ``baolaocai.vn``)."""
+    in lower case (or a bracket, or a year: ``… trong năm 2041.Thu ngân sách``) before it, a
+    capital and a lower-case letter after it (``… kế hoạch năm.Trong đó``; not ``TP.HCM``,
+    not ``baolaocai.vn``)."""
     before = text[stop - 1]
-    return (before == ")" or before.islower()) and text[nxt + 1 : nxt + 2].islower()
+    year = _YEAR_BEFORE.search(text, max(0, stop - 6), stop) is not None
+    return (before == ")" or before.islower() or year) and text[nxt + 1 : nxt + 2].islower()
+
+
+_YEAR_BEFORE = re.compile(r"(?<![\d.,])(?:19|20)\d\d$")
 
 
 def _last_word(folded: str, begin: int, end: int) -> str | None:

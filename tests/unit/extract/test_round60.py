@@ -10,6 +10,7 @@ from decimal import Decimal
 from reading import find
 
 from kpitools.extract import audit_statements
+from kpitools.extract.text import prepare
 
 BILLION = Decimal(10) ** 9
 
@@ -208,3 +209,20 @@ def test_an_amount_after_a_duration_in_months_is_read() -> None:
 
 def test_a_month_and_its_year_after_a_point_stay_a_date() -> None:
     assert _read(MONTH_WITH_YEAR) == [(Decimal(12), None, "80%", "attainment")]
+
+
+# a full stop glued between a year and the next sentence's first word
+GLUED_AFTER_YEAR = (
+    "Xã phấn đấu đạt chuẩn nông thôn mới trong năm 2041.Thu ngân sách trên địa bàn đạt trên "
+    "254 tỷ đồng, đạt trên 63% dự toán tỉnh giao."
+)
+GLUED_AFTER_CODE = "Hồ sơ được lưu theo mã số 62041.Thu ngân sách trên địa bàn đạt 254 tỷ đồng."
+
+
+def test_a_stop_glued_after_a_year_ends_the_sentence() -> None:
+    assert len(prepare(GLUED_AFTER_YEAR).sentences) == 2
+    assert (254 * BILLION, None, "63%", "attainment") in _read(GLUED_AFTER_YEAR)
+
+
+def test_a_stop_glued_after_a_longer_number_does_not() -> None:
+    assert len(prepare(GLUED_AFTER_CODE).sentences) == 1
