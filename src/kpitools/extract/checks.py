@@ -1154,7 +1154,7 @@ def _aim_percent(s: LinkableStatement) -> bool:
 
 # ------------------------------------------------------------ an analyst's forecast
 
-# "BVSC dự báo … DTT đạt 4.200 tỷ đồng (+5% …, 103% kế hoạch năm)", "chúng tôi dự phóng …":
+# "XYZS dự báo … DTT đạt 4.300 tỷ đồng (+6% …, 104% kế hoạch năm)", "chúng tôi dự phóng …":
 # figures a named forecaster expects (a firm's initials, or the writer), not results
 _FORECASTER = re.compile(
     r"(?:(?<![\w.])[A-ZĐ]{2,6}|(?<!\w)[Cc]húng tôi)\s+(?:đã\s+|cũng\s+)?dự\s+(?:báo|phóng)(?!\w)"
@@ -1166,10 +1166,10 @@ _FORECAST_REACH = 300
 def drop_forecasts(statements: Sequence[LinkableStatement], text: str) -> list[LinkableStatement]:
     """The statements but those in a sentence whose figures a named forecaster expects.
 
-    ``VDSC dự phóng lợi nhuận trước thuế cả năm đạt 1.200 tỷ đồng (+20% YoY), bằng 110% kế
+    ``ABCS dự phóng lợi nhuận trước thuế cả năm đạt 1.200 tỷ đồng (+20% YoY), bằng 110% kế
     hoạch``: an analyst's forecast (:data:`_FORECASTER`) of a result, no result stated.
     A forecast said with no forecaster before it (``Dự báo cả năm, thu ngân sách đạt …``,
-    ``Cục Thuế cho biết dự báo …``: the reporting body's own estimate) is kept.
+    ``Sở Tài chính cho biết dự báo …``: the reporting body's own estimate) is kept.
     """
     return [s for s in statements if not _forecast(s, text)]
 

@@ -287,7 +287,7 @@ _K_GROWTH_TAIL = rx(
     r"|so\s+với\s+(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?(?:của\s+)?"
     r"(?:năm\s+(?:19|20)\d\d|năm\s+trước|năm\s+ngoái|cùng\s+kỳ)(?!\w))"
 )
-# "512 tỷ đồng (+37% YoY)", "(- 4% so với cùng kỳ)": a change in brackets written with its
+# "512 tỷ đồng (+34% YoY)", "(- 4% so với cùng kỳ)": a change in brackets written with its
 # sign, the amount's growth (or fall) when the base is named after it ("YoY", "svck": on the
 # same period of last year); a bare "(+5%)" stays unread (a minus glued to its number, "-4%",
 # makes no figure)
@@ -296,7 +296,7 @@ _SIGNED_IN_BRACKET = rx(r"\(\s*([+\-−])\s*$")
 
 def _signed_growth(doc: Doc, p: Figure) -> int:
     """The sign written before the percentage ``p`` in brackets, its base named after it
-    (``(+37% YoY)``: 1, ``(- 4% svck)``: -1): a change of the amount before; else 0."""
+    (``(+34% YoY)``: 1, ``(- 4% svck)``: -1): a change of the amount before; else 0."""
     m = _SIGNED_IN_BRACKET.search(doc.fold, max(0, p.start - 4), p.start)
     if p.kind != "percent" or m is None:
         return 0

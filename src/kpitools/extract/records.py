@@ -1039,7 +1039,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
     _link_totals_after(doc, actual)
 
 
-# "…, trong đó lợi nhuận cốt lõi đạt 2.200 tỷ đồng": the core figure (without one-off items),
+# "…, trong đó lợi nhuận cốt lõi đạt 2.050 tỷ đồng": the core figure (without one-off items),
 # another measure of the whole that may exceed it, not a part of it
 _CORE = rx(r"(?<!\w)cốt\s+lõi(?!\w)")
 

@@ -460,7 +460,7 @@ class Doc:
 _COMMA_NUMBER = re.compile(r"(?<![\d.,])\d+(?:,\d+)+(?![\d]|[.,]\d)")
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
-# a percentage with a decimal point ("76.7%"): the text writes decimals with points
+# a percentage with a decimal point ("62.3%"): the text writes decimals with points
 _POINT_DECIMAL_PERCENT = re.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}\s*%")
 
 
@@ -469,7 +469,7 @@ def _thousands_commas(text: str) -> str:
     writes every number so: at least two numbers with a comma, each in groups of three
     digits (``1,250``, ``12,480``), one of them ending in a zero (a decimal is not padded
     with one: ``1,250 tỷ đồng`` is 1.250 billion) or a percentage written with a decimal
-    point (``+47.1%``: decimals with points), no decimal comma (``4,5``) and no number grouped
+    point (``+21.4%``: decimals with points), no decimal comma (``4,5``) and no number grouped
     by dots (``1.250``) anywhere. Lengths are kept, so offsets hold."""
     commas = _COMMA_NUMBER.findall(text)
     padded = any(c.endswith("0") for c in commas)
@@ -744,7 +744,7 @@ _MASKS = [
         r"(?<!\w)ngày\s+\d{1,2}(?:\s*(?:,|và|-|–|đến)\s*\d{1,2})+\s*/\s*(?:0?[1-9]|1[0-2])"
         r"(?:\s*/\s*\d{2,4})?(?![\d/])"
     ),
-    # "tháng 9", "quý 3/2024"; not the amount after a duration ("9 tháng 20,8 tỷ đồng")
+    # "tháng 9", "quý 3/2024"; not the amount after a duration ("9 tháng 31,4 tỷ đồng")
     rx(r"(?<!\w)(?:tháng|quý)\s+\d{1,2}(?:\s*[/.]\s*\d{4})?(?!\d|[.,]\d)"),
     # a day and month alone in brackets after words of a day or time, a few words back:
     # "hội nghị hôm qua (14/3)", "trong ngày thi đấu cuối của giải (20/11)" (never a fraction;
