@@ -140,6 +140,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzo": 15,
     "2026-12-05zzp": 19,
     "2026-12-05zzq": 19,
+    "2026-12-05zzr": 20,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
