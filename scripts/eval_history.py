@@ -121,6 +121,11 @@ SCORED_AT = {
     "2026-12-05zzk": "697d6e2a0be0500f5d578ea1d2751d81adb2a319",
     "2026-12-05zzl": "54e29b431f640ac25bbd713791f44111b7bfda29",
     "2026-12-05zzm": "5833dc051ee80e773907a34dd9ba3342533c3be5",
+    "2026-12-05zzn": "567acc6afc64ede40a632bca6c8be8f46e5650bc",
+    "2026-12-05zzo": "567acc6afc64ede40a632bca6c8be8f46e5650bc",
+    "2026-12-05zzp": "567acc6afc64ede40a632bca6c8be8f46e5650bc",
+    "2026-12-05zzq": "567acc6afc64ede40a632bca6c8be8f46e5650bc",
+    "2026-12-05zzr": "567acc6afc64ede40a632bca6c8be8f46e5650bc",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
