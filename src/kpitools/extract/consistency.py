@@ -569,11 +569,32 @@ def _signed(d: Draft, percent: Percent) -> Percent:
     return percent
 
 
+# "vượt 7% kế hoạch 2 tháng và bằng 69% kế hoạch quý 1": the period a plan is of, after
+# its word (months counted, a quarter, a month, a year)
+_PLAN_PERIOD = rx(
+    r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|mục\s+tiêu|kh)\s+(?:của\s+)?"
+    r"(?:(?P<months>\d+)\s+tháng|(?P<quarter>quý)|(?P<month>tháng)"
+    r"|(?:cả\s+)?(?P<year>năm)(?!\s+(?:trước|ngoái)))(?!\w)"
+)
+
+
+def _plan_period(doc: Doc, p: Figure) -> str:
+    """The period of the plan a percentage names (``kế hoạch quý 1``: ``quarter``; ``kế
+    hoạch 2 tháng``: ``2 months``), "" for none named."""
+    m = _PLAN_PERIOD.match(doc.fold, p.end)
+    if m is None:
+        return ""
+    if m.group("months"):
+        return f"{int(m.group('months'))} months"
+    return next(k for k in ("quarter", "month", "year") if m.group(k))
+
+
 def _twin_checks(d: Draft, doc: Doc) -> dict[str, Any]:
     """An attainment and an excess stated of the same figures ("đạt 115,5% kế hoạch, vượt
     15,5%") must say the same: attainment = 100 + excess, within what each one's rounding
     allows; {} when the draft is not such a second percentage, a qualifier blurs them or
-    they name two plans ("104% dự toán Trung ương, vượt 6% dự toán tỉnh")."""
+    they name two plans ("104% dự toán Trung ương, vượt 6% dự toán tỉnh") or the plans of
+    two periods ("vượt 7% kế hoạch 2 tháng, bằng 69% kế hoạch quý 1")."""
     first = d.twin_of
     if first is None or first.percent_fig is None or d.percent_fig is None:
         return {}
@@ -582,7 +603,7 @@ def _twin_checks(d: Draft, doc: Doc) -> dict[str, Any]:
     if attained is None or excess is None or attained.qualifier or excess.qualifier:
         return {}
     tails = {_plan_of(doc, f) for f in (attained, excess)} - {""}
-    if len(tails) > 1:
+    if len(tails) > 1 or len({_plan_period(doc, f) for f in (attained, excess)} - {""}) > 1:
         return {}
     assert attained.percent is not None and excess.percent is not None
     a, e = attained.percent, excess.percent
