@@ -19,6 +19,7 @@ import unicodedata
 from array import array
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.textfold import (
@@ -464,6 +465,31 @@ _DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 _POINT_DECIMAL_PERCENT = re.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}\s*%")
 
 
+# a number before the word of its scale ("491,571 tỷ đồng", "145 tỷ đồng")
+_SCALED = re.compile(r"(?<![\d.,])(\d+(?:,\d+)?)\s*(tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)", re.IGNORECASE)
+#: how far from the text's plain amounts of one scale a comma's reading may stand
+_SCALE_SPREAD = 10
+
+
+def _decimals_among_plain(text: str) -> bool:
+    """Whether the numbers with a comma before a scale word, read with a decimal comma,
+    stand among the plain amounts the text writes before that word (``491,571 tỷ đồng``
+    beside ``145 tỷ đồng`` and ``500 tỷ đồng``: 491,571 within ten times them, 491.571
+    hundreds of times over), as a padded zero alone cannot outweigh."""
+    plain: dict[str, list[Decimal]] = {}
+    comma: dict[str, list[Decimal]] = {}
+    for m in _SCALED.finditer(text):
+        number, scale = m.group(1), m.group(2).lower().replace("tỉ", "tỷ")
+        into = comma if "," in number else plain
+        into.setdefault(scale, []).append(Decimal(number.replace(",", ".")))
+    shared = [s for s in comma if plain.get(s)]
+    return bool(shared) and all(
+        max(plain[s]) / _SCALE_SPREAD <= v <= max(plain[s]) * _SCALE_SPREAD
+        for s in shared
+        for v in comma[s]
+    )
+
+
 def _thousands_commas(text: str) -> str:
     """``text`` with commas written as thousands separators turned into dots, when the text
     writes every number so: at least two numbers with a comma, each in groups of three
@@ -474,6 +500,8 @@ def _thousands_commas(text: str) -> str:
     commas = _COMMA_NUMBER.findall(text)
     padded = any(c.endswith("0") for c in commas)
     if len(commas) < 2 or not (padded or _POINT_DECIMAL_PERCENT.search(text)):
+        return text
+    if not _POINT_DECIMAL_PERCENT.search(text) and _decimals_among_plain(text):
         return text
     if any(not _COMMA_THOUSANDS.fullmatch(c) for c in commas) or _DOT_THOUSANDS.search(text):
         return text
