@@ -743,6 +743,12 @@ _EXTRACT = {
         "the parts' plans add up to the whole's plan, so the whole's attainment ({whole}%)"
         " must lie between the parts' lowest and highest ({low}%–{high}%)",
     ),
+    "extract.note.scale_apart": _pair(
+        "gấp hơn {ratio} lần tổng số “{text}” ({v} so với {whole}): hai số không cùng một"
+        " đơn vị (thiếu chữ chỉ bậc như “triệu”?)",
+        "over {ratio} times its total “{text}” ({v} against {whole}): the two are not in one"
+        " unit (a scale word such as “triệu” missing?)",
+    ),
     "extract.note.larger_than_total": _pair(
         "lớn hơn tổng số “{text}”: {v} > {whole}", "larger than its total “{text}”: {v} > {whole}"
     ),

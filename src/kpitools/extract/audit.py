@@ -156,6 +156,9 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
             if value is None:
                 continue
             ok = value <= whole
+            if whole != whole.to_integral_value() and value > whole * SCALE_APART:
+                rows.append(_scale_apart_row(p, total, value, whole))
+                continue
             rows.append(
                 {
                     "file": p["file"],
@@ -178,6 +181,39 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
                 }
             )
     return rows
+
+
+SCALE_APART = 100
+"""How many times a total written with a fraction of its unit a part may be before the two
+are taken for figures of different units (``hơn 3,27 lượt khách`` for 3,27 million, ``trong
+đó`` 97.000 of them): a scale word lost, not an inconsistency; the part is left unchecked.
+A whole total (``9.400.000``) keeps its check."""
+
+
+def _scale_apart_row(
+    p: dict[str, Any], total: dict[str, Any], value: Decimal, whole: Decimal
+) -> dict[str, Any]:
+    """The unchecked row of a part :data:`SCALE_APART` times a total with a fraction."""
+    return {
+        "file": p["file"],
+        "start": p["start"],
+        "end": p["end"],
+        "text": p["text"],
+        "check": "part",
+        "stated": format_number(float(value)),
+        "stated_value": float(value),
+        "expected": float(whole),
+        "verdict": "unchecked",
+        **noted(
+            seg(
+                "scale_apart",
+                ratio=SCALE_APART,
+                text=total["text"],
+                v=_plain(value),
+                whole=_plain(whole),
+            )
+        ),
+    }
 
 
 def _attainment_of_plan(r: dict[str, Any]) -> tuple[Decimal, Decimal] | None:
