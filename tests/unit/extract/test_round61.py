@@ -1,0 +1,80 @@
+"""Round 61 of the extraction rules (issue 17): the audit abstains where the figures cannot be
+of one plan or one unit, each rule with a positive and a negative case on invented text
+(never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements
+
+BILLION = Decimal(10) ** 9
+
+
+def _verdicts(text: str, check: str) -> list[str]:
+    return [r["verdict"] for r in audit_statements(find(text)).to_dicts() if r["check"] == check]
+
+
+# an excess over the plan of some months and a share of the quarter's or the year's plan:
+# two plans, so the two percentages need not add up
+TWO_PERIODS = (
+    "Sản lượng than sạch 2 tháng đầu năm 2041 ước đạt 5,36 triệu tấn, vượt 4% kế hoạch 2 tháng "
+    "và bằng 66% kế hoạch quý I."
+)
+HALF_AND_YEAR = (
+    "Sản lượng than sạch 6 tháng đầu năm 2041 ước đạt 5,36 triệu tấn, vượt 4% kế hoạch 6 "
+    "tháng, bằng 47,5% kế hoạch năm."
+)
+ONE_PERIOD = TWO_PERIODS.replace("kế hoạch quý I", "kế hoạch 2 tháng")
+
+
+def test_an_excess_and_an_attainment_of_two_periods_plans_are_not_twins() -> None:
+    assert "inconsistent" not in _verdicts(TWO_PERIODS, "attainment")
+    assert "inconsistent" not in _verdicts(HALF_AND_YEAR, "attainment")
+
+
+def test_an_excess_and_an_attainment_of_one_period_s_plan_still_disagree() -> None:
+    assert "inconsistent" in _verdicts(ONE_PERIOD, "attainment")
+
+
+# numbers with a comma before three digits, one padded with a zero, beside plain amounts of
+# the same scale word: decimals, as the plain amounts' size says
+AMONG_PLAIN = (
+    "Năm 2041, Trung tâm Viễn thông huyện đạt tổng doanh thu 382,614 tỷ đồng, đạt 104% kế "
+    "hoạch; doanh thu dịch vụ số đạt 96,250 tỷ đồng, tăng 18%. Năm 2042, đơn vị phấn đấu "
+    "doanh thu đạt 400 tỷ đồng."
+)
+FAR_FROM_PLAIN = (
+    "Năm 2041, ngân hàng có tổng tài sản 382,610 tỷ đồng, tăng 9%; lợi nhuận trước thuế đạt 12 "
+    "tỷ đồng, đạt 104% kế hoạch; dư nợ cho vay 215,440 tỷ đồng, tăng 7%."
+)
+
+
+def test_commas_among_plain_amounts_of_their_scale_are_decimal() -> None:
+    actuals = {s.actual for s in find(AMONG_PLAIN, money=True)}
+    assert Decimal("382.614") * BILLION in actuals
+    assert Decimal("96.25") * BILLION in actuals
+
+
+def test_commas_far_above_the_plain_amounts_still_group_thousands() -> None:
+    actuals = {s.actual for s in find(FAR_FROM_PLAIN, money=True)}
+    assert 382610 * BILLION in actuals and 215440 * BILLION in actuals
+
+
+# a total written with a fraction of a unit counted whole, its part hundreds of times larger:
+# a scale word lost ("triệu"), so the part is not checked against it
+SCALE_LOST = (
+    "Năm 2041, huyện Đông Sơn đón hơn 4,82 lượt khách, tăng 11,3% so cùng kỳ; trong đó, khách "
+    "quốc tế đạt 63.000 lượt, tăng 40% so cùng kỳ."
+)
+PART_TOO_LARGE = SCALE_LOST.replace("hơn 4,82 lượt", "48.200 lượt")
+
+
+def test_a_part_hundreds_of_times_a_fractional_total_is_unchecked() -> None:
+    assert _verdicts(SCALE_LOST, "part") == ["unchecked"]
+
+
+def test_a_part_larger_than_a_whole_total_is_still_flagged() -> None:
+    assert _verdicts(PART_TOO_LARGE, "part") == ["inconsistent"]
