@@ -136,6 +136,16 @@ _OF = rx(r"(?<!\w)của\s*$")
 # "đạt 640 hội viên, chưa kể 12 hội viên danh dự": an amount left out of the result, neither
 # the result nor its plan
 _LEFT_OUT = rx(r"(?<!\w)(?:chưa|không)\s+(?:tính|kể)(?:\s+(?:đến|tới))?\s*$")
+# "còn kém chỉ tiêu 9 huy chương", "hụt kế hoạch 12 tỷ đồng": the shortfall from the plan,
+# neither the result nor the plan ("thấp hơn mục tiêu đề ra là 77" names the plan)
+_SHORT_OF = rx(
+    r"(?<!\w)(?:kém|thiếu|hụt)\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu"
+    r"|dự\s+toán)(?:\s+(?:đề\s+ra|được\s+giao|giao))?(?:\s+đúng)?\s*$"
+)
+# "thấp hơn 0,35 điểm phần trăm so với kế hoạch và 1,12 điểm phần trăm so với năm trước":
+# a rate's difference from another (its plan, a past year), no result nor plan
+_RATE_POINTS = rx(r"\s*điểm\s+(?:phần\s+trăm|%)(?!\w)")
+_COMPARATIVE_LEAD = rx(r"(?<!\w)(?:(?:cao|thấp)\s+hơn|kém)(?!\w)")
 _WHOLE = rx(r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng|\d\s+trên)\s*$")
 _EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán))?"
@@ -722,7 +732,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
     bare = lead if fig.qual_start is None else lead[: fig.qual_start - fig.clause]
     bare = _PROGRAMME_NAME.sub(lambda m: " " * len(m.group()), bare)
     fig.role = _role_in_clause(doc, fig, lead, _role(fig, bare, outer))
-    if _no_result(doc, fig, lead):
+    if _no_result(doc, fig, lead) or _points_apart(doc, fig, lead):
         fig.role = "modifier"
     elif (
         fig.role == "actual"
@@ -749,6 +759,15 @@ def _describe(doc: Doc, fig: Figure) -> None:
         and not _plan_after_slash(doc, fig)
     ):
         fig.role, fig.set_out = "target", True
+
+
+def _points_apart(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` counts percentage points after a comparative in its clause (``thấp
+    hơn 0,35 điểm phần trăm so với kế hoạch``): the gap between two rates, not a result (a
+    fall of ``giảm 1,2 điểm phần trăm`` may be one)."""
+    return _RATE_POINTS.match(doc.fold, fig.end) is not None and bool(
+        _COMPARATIVE_LEAD.search(lead)
+    )
 
 
 # "đã thu mua 2.350 tấn trong tổng số sản lượng 2.500 tấn chè ước thu trong năm": the whole
@@ -1312,7 +1331,7 @@ def _counted_plan_in_bracket(fig: Figure, lead: str, outer: str) -> bool:
 def _role(fig: Figure, lead: str, outer: str) -> str:
     """The role of a number from the words before it in its clause (``lead``) or, for a
     number opening a bracket, before the bracket (``outer``)."""
-    if _OF.search(lead) or _LEFT_OUT.search(lead):
+    if _OF.search(lead) or _LEFT_OUT.search(lead) or _SHORT_OF.search(lead):
         return "modifier"
     if _WHOLE.search(lead) or _WHOLE.search(outer):
         return "whole"

@@ -78,3 +78,39 @@ def test_a_part_hundreds_of_times_a_fractional_total_is_unchecked() -> None:
 
 def test_a_part_larger_than_a_whole_total_is_still_flagged() -> None:
     assert _verdicts(PART_TOO_LARGE, "part") == ["inconsistent"]
+
+
+# a shortfall from the plan ("kém chỉ tiêu 9"), and a gap in percentage points after a
+# comparative ("thấp hơn 0,35 điểm phần trăm so với kế hoạch"): neither a result nor a plan
+SHORTFALL = (
+    "Năm 2041, đoàn vận động viên của tỉnh đã giành được 46 huy chương Vàng tại Đại hội 12, và "
+    "chỉ còn kém chỉ tiêu đúng 9 huy chương Vàng."
+)
+PLAN_AFTER = SHORTFALL.replace("và chỉ còn kém chỉ tiêu đúng 9", "so với chỉ tiêu 55")
+POINTS_GAP = (
+    "Năm 2041, tỷ lệ hộ nghèo của huyện giảm xuống 3,48%, thấp hơn 0,35 điểm phần trăm so với "
+    "kế hoạch và 1,12 điểm phần trăm so với năm 2040."
+)
+POINTS_FALL = (
+    "Năm 2041, tỷ lệ hộ nghèo của huyện giảm 1,2 điểm phần trăm, đạt kế hoạch 1 điểm phần trăm."
+)
+
+
+def _pairs(text: str) -> set[tuple[object, object]]:
+    return {(s.actual, s.target) for s in find(text) if s.target is not None}
+
+
+def test_a_shortfall_from_the_plan_is_no_plan() -> None:
+    assert not any(t == 9 for _, t in _pairs(SHORTFALL))
+
+
+def test_the_plan_compared_with_is_still_the_plan() -> None:
+    assert (46, 55) in _pairs(PLAN_AFTER)
+
+
+def test_a_gap_in_points_after_a_comparative_is_no_result_nor_plan() -> None:
+    assert not _pairs(POINTS_GAP)
+
+
+def test_a_fall_in_points_against_its_plan_is_still_read() -> None:
+    assert (Decimal("1.2"), 1) in _pairs(POINTS_FALL)
