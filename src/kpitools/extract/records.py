@@ -476,13 +476,19 @@ def _counts_whole_things(doc: Doc, f: Figure | None) -> bool:
 
 # "hoàn thành 17/21 chỉ tiêu", "có 7/7 thôn đạt chuẩn", "4/6 chi hội xếp loại khá": things
 # counted against their total (criteria met, places, party or mass-organisation bodies that
-# reach a standard), never a result against its target
+# reach a standard, sports of a games), never a result against its target
 _COUNTED_OF_TOTAL = rx(
     r"\s*(?:chỉ\s+tiêu|tiêu\s+chí|thôn|làng|ấp|bản|buôn|xã|phường|thị\s+trấn|khu\s+phố"
     r"|tổ\s+dân\s+phố|khu\s+dân\s+cư|chi\s+bộ|đảng\s+bộ|tổ\s+chức\s+cơ\s+sở\s+đảng"
     r"|tổ\s+chức\s+đảng|đơn\s+vị|trường|hợp\s+tác\s+xã|htx|huyện|quận|cơ\s+quan"
-    r"|công\s+đoàn\s+cơ\s+sở|chi\s+đoàn|chi\s+hội|đoàn\s+cơ\s+sở|hội\s+cơ\s+sở)(?!\w)"
+    r"|công\s+đoàn\s+cơ\s+sở|chi\s+đoàn|chi\s+hội|đoàn\s+cơ\s+sở|hội\s+cơ\s+sở"
+    # "thi đấu 12/30 môn": the sports of a games taken part in, of all
+    r"|môn(?:\s+thể\s+thao|\s+thi(?:\s+đấu)?)?)(?!\w)"
 )
+# "đoàn thi đấu 12/30 môn, 85/260 nội dung": the events of a games, of all, when the sentence
+# says they are competed in ("hoàn thành 12/12 nội dung trình …" are items done, of a plan)
+_CONTESTED_EVENTS = rx(r"\s*nội\s+dung(?!\w)")
+_CONTEST_LEAD = rx(r"(?<!\w)(?:thi\s+đấu|tranh\s+tài)(?!\w)")
 # what makes such a fraction a result against its target again: bodies founded, members
 # admitted or developed ("thành lập mới 5/6 chi bộ", "kết nạp 40/50")
 _FOUNDED_LEAD = rx(r"(?:thành\s+lập|kết\s+nạp|phát\s+triển)(?!\w)")
@@ -500,7 +506,7 @@ def _counted_of_total(doc: Doc, d: Draft) -> bool:
     f = d.actual_fig
     if f is None or f.kind != "pair" or len(f.values) != 2 or f.values[0] > f.values[1]:
         return False
-    if _COUNTED_OF_TOTAL.match(doc.fold, f.end, f.sentence.end) is None:
+    if not _counted_things(doc, f):
         return False
     if _FOUNDED_LEAD.search(doc.fold, f.clause, f.start) is not None:
         return False
@@ -509,6 +515,18 @@ def _counted_of_total(doc: Doc, d: Draft) -> bool:
     if not built or p is None:
         return True
     return _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]) is None
+
+
+def _counted_things(doc: Doc, f: Figure) -> bool:
+    """Whether the fraction ``f`` is followed by things counted against their total
+    (:data:`_COUNTED_OF_TOTAL`), or by events in a sentence of a games
+    (:data:`_CONTESTED_EVENTS`)."""
+    if _COUNTED_OF_TOTAL.match(doc.fold, f.end, f.sentence.end) is not None:
+        return True
+    return (
+        _CONTESTED_EVENTS.match(doc.fold, f.end, f.sentence.end) is not None
+        and _CONTEST_LEAD.search(doc.fold, f.sentence.start, f.start) is not None
+    )
 
 
 # "…, đạt 30% so với mục tiêu 50%": a percentage right after a target word is the rate
