@@ -146,6 +146,11 @@ _SHORT_OF = rx(
 # a rate's difference from another (its plan, a past year), no result nor plan
 _RATE_POINTS = rx(r"\s*điểm\s+(?:phần\s+trăm|%)(?!\w)")
 _COMPARATIVE_LEAD = rx(r"(?<!\w)(?:(?:cao|thấp)\s+hơn|kém)(?!\w)")
+# "tỷ lệ bao phủ chiếm 91,4% (dân số 612.300 người)": the population a share is of, in
+# brackets after it, no result
+_BASE_IN_BRACKET = rx(
+    r"%\s*\(\s*(?:trên\s+)?(?:tổng\s+)?dân\s+số(?:\s+[^\W\d_]+){0,3}?\s*(?:là\s*|:\s*)?$"
+)
 _WHOLE = rx(r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng|\d\s+trên)\s*$")
 _EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán))?"
@@ -732,7 +737,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
     bare = lead if fig.qual_start is None else lead[: fig.qual_start - fig.clause]
     bare = _PROGRAMME_NAME.sub(lambda m: " " * len(m.group()), bare)
     fig.role = _role_in_clause(doc, fig, lead, _role(fig, bare, outer))
-    if _no_result(doc, fig, lead) or _points_apart(doc, fig, lead):
+    if _no_result(doc, fig, lead) or _rate_gap_or_base(doc, fig, lead):
         fig.role = "modifier"
     elif (
         fig.role == "actual"
@@ -761,10 +766,14 @@ def _describe(doc: Doc, fig: Figure) -> None:
         fig.role, fig.set_out = "target", True
 
 
-def _points_apart(doc: Doc, fig: Figure, lead: str) -> bool:
+def _rate_gap_or_base(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` counts percentage points after a comparative in its clause (``thấp
     hơn 0,35 điểm phần trăm so với kế hoạch``): the gap between two rates, not a result (a
-    fall of ``giảm 1,2 điểm phần trăm`` may be one)."""
+    fall of ``giảm 1,2 điểm phần trăm`` may be one); or is the population a share is of,
+    in brackets after it (:data:`_BASE_IN_BRACKET`)."""
+    start = fig.qual_start or fig.start
+    if _BASE_IN_BRACKET.search(doc.fold, max(fig.sentence.start, start - 60), start):
+        return True
     return _RATE_POINTS.match(doc.fold, fig.end) is not None and bool(
         _COMPARATIVE_LEAD.search(lead)
     )
@@ -868,7 +877,7 @@ _UNDER_PLAN = rx(
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
     # "… kế hoạch Tổng công ty Cấp nước (SDW) giao năm 2031 (…": an abbreviation's brackets
-    r"(?:\s+[^\W_]+|\s*\([^\W\d_]{2,10}\)){0,12}\s*(?:\(\s*(?:(?:kh|ct|mt|dt|nq)\s*:\s*|"
+    r"(?:\s+[^\W_]+|\s*\([^\W\d_]{2,10}\)){0,12}\s*(?:\(\s*(?:(?:kh|ct|mt|dt|nq|kế\s+hoạch|chỉ\s+tiêu)\s*:\s*|"
     # "… 104% dự toán (NQ cả năm 800 tỷ đồng)": the plan's abbreviation and its year
     r"(?:kh|nq)\s+(?:cả\s+)?năm\s*:?\s*|"
     # "… 52% kế hoạch năm (thu hút 2,8 tỷ USD)": the plan's verb before its amount
@@ -1043,13 +1052,24 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     if fig.role == "excess":
         past = _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.end : end])
         return bool(past or _AIM_EXCESS.search(lead) or _measure_over(doc, fig, lead))
-    if not _K_GROWTH.search(lead):
-        return False
+    return bool(_K_GROWTH.search(lead)) and _change_since_base(doc, fig)
+
+
+def _change_since_base(doc: Doc, fig: Figure) -> bool:
+    """Whether the base of a change follows ``fig`` (``tăng 1.172 xã so với cuối năm
+    2021``), past the change's percentage in brackets or a unit it is counted per."""
+    folded, end = doc.fold, fig.sentence.end
     after = fig.noun_end or fig.tail_end
     # "tăng 310 tỷ đồng (tương ứng 12,5%) so với cùng kỳ": the change's percentage in brackets
     if after is not None and (m := _CHANGE_PERCENT_BRACKET.match(folded, after, end)):
         after = m.end()
+    # "tăng 4 triệu/ha so với năm 2040": a change per unit, its money word left out
+    if after is not None and (m := _PER_UNIT.match(folded, after, end)):
+        after = m.end()
     return bool(_K_GROWTH_TAIL.match(folded[after:end]))
+
+
+_PER_UNIT = re.compile(r"\s*/\s*[^\W\d_]+")
 
 
 # "(tương ứng 12,5%)", "(tương đương tăng 12,5%)": a change's percentage in brackets after it

@@ -114,3 +114,77 @@ def test_a_gap_in_points_after_a_comparative_is_no_result_nor_plan() -> None:
 
 def test_a_fall_in_points_against_its_plan_is_still_read() -> None:
     assert (Decimal("1.2"), 1) in _pairs(POINTS_FALL)
+
+
+# events of a games taken part in, of all ("thi đấu 12/30 môn"): a coverage, no result
+EVENTS = (
+    "Tại Đại hội thể thao khu vực năm 2041, đoàn của tỉnh thi đấu 12/30 môn thể thao, 85/260 "
+    "nội dung với mục tiêu giành 4-6 huy chương Vàng."
+)
+MEMBERS = "Năm 2041, chi bộ thôn Đông kết nạp 12/15 đảng viên."
+
+
+def test_events_taken_part_in_of_all_are_a_coverage() -> None:
+    assert {s.stated_kind for s in find(EVENTS) if s.actual in (12, 85)} == {"coverage"}
+
+
+def test_members_admitted_of_a_plan_stay_a_result_against_it() -> None:
+    assert (12, 15) in _pairs(MEMBERS)
+
+
+# the population a share is of, in brackets after it: no result of the plans after it
+SHARE_BASE = (
+    "Năm 2041, tỷ lệ bao phủ bảo hiểm y tế chiếm 91,4% (dân số 612.300 người), đạt 100% kế "
+    "hoạch tỉnh giao."
+)
+COUNT_BRACKET = (
+    "Năm 2041, số người tham gia bảo hiểm y tế là 559.700 người, đạt 100% kế hoạch tỉnh giao."
+)
+
+
+def test_a_share_s_population_in_brackets_is_no_result() -> None:
+    assert all(s.actual != 612300 for s in find(SHARE_BASE))
+
+
+def test_a_count_before_its_plan_s_percentage_is_still_the_result() -> None:
+    assert any(s.actual == 559700 and s.stated == "100%" for s in find(COUNT_BRACKET))
+
+
+# a change per unit since a past year ("tăng 4 triệu/ha so với năm 2040") between the result
+# and its plan's percentage: the percentage is the result's
+PER_HA = (
+    "Năm 2041, giá trị sản phẩm bình quân trên 1 ha đất trồng trọt đạt 131 triệu đồng, tăng 4 "
+    "triệu/ha so với năm 2040, đạt 100% kế hoạch."
+)
+PER_HA_ALONE = (
+    "Năm 2041, giá trị sản phẩm bình quân trên 1 ha đất trồng trọt tăng 4 triệu/ha, đạt 100% kế "
+    "hoạch."
+)
+
+
+def test_a_change_per_unit_since_a_past_year_is_passed_over() -> None:
+    (s,) = [s for s in find(PER_HA, money=True) if s.stated == "100%"]
+    assert s.actual == 131 * 10**6
+
+
+def test_a_change_per_unit_with_no_base_is_still_the_result() -> None:
+    (s,) = [s for s in find(PER_HA_ALONE, money=True) if s.stated == "100%"]
+    assert s.actual == 4
+
+
+# the plan in brackets after its percentage, its word written again with a colon
+PLAN_COLON = (
+    "Năm 2041, sản lượng lương thực ước đạt 31,6 nghìn tấn, vượt 5,4 % kế hoạch (Kế hoạch: 30 "
+    "nghìn tấn)."
+)
+PLAN_COLON_FAR = PLAN_COLON.replace("30 nghìn", "20 nghìn")
+
+
+def test_a_plan_named_again_in_brackets_is_the_percentage_s_plan() -> None:
+    (s,) = [s for s in find(PLAN_COLON) if s.stated_kind == "excess"]
+    assert (s.actual, s.target, s.verdict) == (31600, 30000, "inconsistent")
+
+
+def test_a_plan_in_brackets_far_from_the_percentage_stays_apart() -> None:
+    (s,) = [s for s in find(PLAN_COLON_FAR) if s.stated_kind == "excess"]
+    assert s.target is None
