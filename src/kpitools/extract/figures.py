@@ -146,6 +146,12 @@ _SHORT_OF = rx(
 # a rate's difference from another (its plan, a past year), no result nor plan
 _RATE_POINTS = rx(r"\s*điểm\s+(?:phần\s+trăm|%)(?!\w)")
 _COMPARATIVE_LEAD = rx(r"(?<!\w)(?:(?:cao|thấp)\s+hơn|kém)(?!\w)")
+# "khai thác được 84,57 tấn so với 66,1 tấn giao": the figure compared with, named as the
+# plan by the words after its noun
+_COMPARED_LEAD = rx(r"(?<!\w)so\s+với\s*$")
+_ASSIGNED_AFTER = rx(
+    r"\s*(?:[^\W\d_]+\s+){1,3}?(?:(?:được\s+|đã\s+)?(?:giao|đề\s+ra)|theo\s+kế\s+hoạch)(?!\w)"
+)
 # "tỷ lệ bao phủ chiếm 91,4% (dân số 612.300 người)": the population a share is of, in
 # brackets after it, no result
 _BASE_IN_BRACKET = rx(
@@ -764,6 +770,12 @@ def _describe(doc: Doc, fig: Figure) -> None:
         and not _plan_after_slash(doc, fig)
     ):
         fig.role, fig.set_out = "target", True
+    elif (
+        fig.role == "actual"
+        and _COMPARED_LEAD.search(bare)
+        and _ASSIGNED_AFTER.match(folded, fig.end)
+    ):
+        fig.role = "target"  # "so với 66,1 tấn giao": the plan compared with
 
 
 def _rate_gap_or_base(doc: Doc, fig: Figure, lead: str) -> bool:
