@@ -89,6 +89,7 @@ from kpitools.extract.plans import (
     link_budget_owners,
     link_disbursed_capital,
     link_fitting_results,
+    link_later_results,
     link_paired_percentages,
     link_plan_amounts,
     link_programme_targets,
@@ -147,6 +148,7 @@ def link_document(
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)
     linked = link_repeated_plans(linked, text)
+    linked = link_later_results(linked, text)
     linked = link_restated_percentages(linked)
     linked = link_sibling_plans(linked, text)
     linked = link_remainders(linked, text)

@@ -1342,6 +1342,71 @@ def _repeats_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> b
     return bool(check_percent(p, s.actual, prev.target).consistent)
 
 
+LATER_RESULT_REACH = 600
+"""How far (characters) after a result set against its plan a later result of that plan may
+start (:func:`link_later_results`)."""
+_UNIT_AFTER = rx(rf"(?:{NUM})(?:\s*/\s*(?:{NUM}))?\s+([^\W\d_]+)")
+
+
+def link_later_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a bare percentage of a plan given the plan of the result before it.
+
+    ``đến ngày 20/11 đã khai thác 7.510/7.480 tấn giao. … Dự kiến cả năm sẽ khai thác 8.040
+    tấn, đạt 107,5% kế hoạch``: a later result of the same thing (counted in the same unit
+    word, of no money) with a percentage of a plan and no plan of its own takes the plan of
+    the nearest result before it set against one, within :data:`LATER_RESULT_REACH`
+    characters and with no other plan between — when the percentage fits the two figures to
+    a unit of its last digit (rounded or cut): the fit is the evidence (precision first).
+    """
+    out = list(statements)
+    prev: LinkableStatement | None = None
+    for i, s in enumerate(statements):
+        if prev is not None and _later_of_plan(s, prev, text):
+            assert isinstance(prev.target, Decimal)
+            out[i] = _with_plan(s, _Amount(prev.start, prev.end, prev.target, ("", "")), text)
+        if s.target is not None:
+            prev = s if isinstance(s.actual, Decimal) and isinstance(s.target, Decimal) else None
+    return out
+
+
+def _unit_word(s: LinkableStatement) -> str | None:
+    """The word after the first figure of ``s`` (``tấn``), folded; None for none."""
+    m = _UNIT_AFTER.search(fold(s.text))
+    return m.group(1) if m else None
+
+
+def _later_of_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> bool:
+    """Whether the bare percentage ``s`` is of the plan ``prev`` is set against.
+
+    See :func:`link_later_results`.
+    """
+    p = _percent_of(s)
+    if (
+        s.target is not None
+        or s.link_start is not None
+        or s.stated_kind not in ("attainment", "excess")
+        or not isinstance(s.actual, Decimal)
+        or s.actual == prev.actual
+        or p is None
+        or s.measure is not None
+        or prev.measure is not None
+        or not 0 < s.start - prev.end <= LATER_RESULT_REACH
+        or prev.stated_kind not in (None, "attainment", "excess")
+        or _plan_named(s, text) is None
+    ):
+        return False
+    unit = _unit_word(s)
+    if unit is None or unit != _unit_word(prev):
+        return False
+    assert isinstance(prev.target, Decimal)
+    if prev.target <= 0:
+        return False
+    exact = s.actual * 100 / prev.target
+    return abs(exact - p.value) < Decimal(1).scaleb(-p.decimals)
+
+
 # --------------------------------------------------------------------------- capital disbursed
 
 # "nguồn vốn đầu tư của phường năm 2024 là 40 tỷ đồng, đã giải ngân được 18,2 tỷ đồng, đạt

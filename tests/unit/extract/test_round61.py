@@ -205,3 +205,19 @@ def test_a_figure_compared_with_and_said_assigned_is_the_plan() -> None:
 
 def test_a_figure_compared_with_of_a_past_year_is_no_plan() -> None:
     assert not _pairs(COMPARED_PAST)
+
+
+# a later result of the same thing, its percentage of a plan: the plan of the result before
+LATER_RESULT = (
+    "Năm 2041, đến ngày 20/11 nông trường đã khai thác 7.510/7.480 tấn mủ được giao. Dự kiến "
+    "cả năm nông trường sẽ khai thác 8.040 tấn, đạt 107,5% kế hoạch."
+)
+LATER_UNFIT = LATER_RESULT.replace("107,5%", "112%")
+
+
+def test_a_later_result_takes_the_plan_of_the_result_before() -> None:
+    assert (8040, 7480) in _pairs(LATER_RESULT)
+
+
+def test_a_later_result_the_plan_does_not_fit_stays_alone() -> None:
+    assert all(a != 8040 for a, _ in _pairs(LATER_UNFIT))
