@@ -155,31 +155,7 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
             value = _dec(p["actual"])
             if value is None:
                 continue
-            ok = value <= whole
-            if whole != whole.to_integral_value() and value > whole * SCALE_APART:
-                rows.append(_scale_apart_row(p, total, value, whole))
-                continue
-            rows.append(
-                {
-                    "file": p["file"],
-                    "start": p["start"],
-                    "end": p["end"],
-                    "text": p["text"],
-                    "check": "part",
-                    "stated": format_number(float(value)),
-                    "stated_value": float(value),
-                    "expected": float(whole),
-                    "verdict": "consistent" if ok else "inconsistent",
-                    **noted(
-                        seg(
-                            "part_of" if ok else "larger_than_total",
-                            text=total["text"],
-                            v=_plain(value),
-                            whole=_plain(whole),
-                        )
-                    ),
-                }
-            )
+            rows.append(_part_row(p, total, value, whole))
     return rows
 
 
@@ -190,10 +166,20 @@ are taken for figures of different units (``hơn 3,27 lượt khách`` for 3,27 
 A whole total (``9.400.000``) keeps its check."""
 
 
-def _scale_apart_row(
+def _part_row(
     p: dict[str, Any], total: dict[str, Any], value: Decimal, whole: Decimal
 ) -> dict[str, Any]:
-    """The unchecked row of a part :data:`SCALE_APART` times a total with a fraction."""
+    """The check of a part against its total.
+
+    Consistent when the part is at most it; unchecked when the part is :data:`SCALE_APART`
+    times a total written with a fraction.
+    """
+    ok = value <= whole
+    verdict = "consistent" if ok else "inconsistent"
+    note = "part_of" if ok else "larger_than_total"
+    fields: dict[str, object] = {}
+    if whole != whole.to_integral_value() and value > whole * SCALE_APART:
+        verdict, note, fields = "unchecked", "scale_apart", {"ratio": SCALE_APART}
     return {
         "file": p["file"],
         "start": p["start"],
@@ -203,16 +189,8 @@ def _scale_apart_row(
         "stated": format_number(float(value)),
         "stated_value": float(value),
         "expected": float(whole),
-        "verdict": "unchecked",
-        **noted(
-            seg(
-                "scale_apart",
-                ratio=SCALE_APART,
-                text=total["text"],
-                v=_plain(value),
-                whole=_plain(whole),
-            )
-        ),
+        "verdict": verdict,
+        **noted(seg(note, **fields, text=total["text"], v=_plain(value), whole=_plain(whole))),
     }
 
 
