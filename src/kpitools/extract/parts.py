@@ -487,6 +487,14 @@ _PARTS_END = re.compile(r"[.!?)]\s|[.!?)]$|\)|\n")
 _PART_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ|ước|dưới)\s*$")
 _PARTS_WINDOW = 400
 
+_VISITORS_BY_ORIGIN = (
+    ("khách quốc tế", "khách du lịch quốc tế", "khách nước ngoài"),
+    ("khách nội địa", "khách du lịch nội địa", "khách trong nước"),
+)
+_MONEY_BY_LEVEL = (
+    ("ngân sách trung ương", "vốn trung ương", "nguồn trung ương"),
+    ("ngân sách địa phương", "vốn địa phương", "nguồn địa phương"),
+)
 PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     # budget revenue by source
     (("thu nội địa",), ("xuất nhập khẩu", "xuất khẩu, nhập khẩu", "hải quan"), ("dầu thô",)),
@@ -495,22 +503,16 @@ PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     # economic units by their form
     (("doanh nghiệp",), ("hộ kinh doanh",), ("hợp tác xã",)),
     # visitors by origin
-    (
-        ("khách quốc tế", "khách du lịch quốc tế", "khách nước ngoài"),
-        ("khách nội địa", "khách du lịch nội địa", "khách trong nước"),
-    ),
+    _VISITORS_BY_ORIGIN,
     # a budget or a plan of capital by its level
-    (
-        ("ngân sách trung ương", "vốn trung ương", "nguồn trung ương"),
-        ("ngân sách địa phương", "vốn địa phương", "nguồn địa phương"),
-    ),
+    _MONEY_BY_LEVEL,
 )
 """Families of categories that never overlap: the sources of budget revenue, the owners of
 investment capital, the forms of economic units, visitors by origin. Parts listed under a
 whole, each of a different category of one family, are disjoint, so they cannot add up to
 more than the whole (parts named otherwise, ``trong đó 400 nữ, 300 đoàn viên``, may overlap
 and are not added)."""
-EXHAUSTIVE_FAMILIES = frozenset({3})
+EXHAUSTIVE_FAMILIES = frozenset({PART_FAMILIES.index(_VISITORS_BY_ORIGIN)})
 """The families of :data:`PART_FAMILIES` whose categories, all listed, are the whole: every
 visitor is international or domestic. Exact counts of all of them add up to the whole."""
 _FAMILY_WORDS = tuple(tuple(words_rx(names) for names in family) for family in PART_FAMILIES)
@@ -754,7 +756,7 @@ def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
     return over or _shares_off(folded, whole, m)
 
 
-SHARE_FAMILIES = frozenset({4})
+SHARE_FAMILIES = frozenset({PART_FAMILIES.index(_MONEY_BY_LEVEL)})
 """The families of :data:`PART_FAMILIES` of money, all of whose shares, listed, are the
 whole: a budget or a plan of capital is the central budget's share and the local one's."""
 
