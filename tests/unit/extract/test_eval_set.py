@@ -142,6 +142,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzq": 19,
     "2026-12-05zzr": 20,
     "2026-12-05zzs": 18,
+    "2026-12-05zzt": 19,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
