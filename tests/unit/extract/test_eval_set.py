@@ -136,6 +136,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzk": 19,
     "2026-12-05zzl": 19,
     "2026-12-05zzm": 19,
+    "2026-12-05zzu": 13,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
