@@ -126,6 +126,10 @@ SCORED_AT = {
     "2026-12-05zzp": "567acc6afc64ede40a632bca6c8be8f46e5650bc",
     "2026-12-05zzq": "567acc6afc64ede40a632bca6c8be8f46e5650bc",
     "2026-12-05zzr": "567acc6afc64ede40a632bca6c8be8f46e5650bc",
+    "2026-12-05zzs": "0be509cfd2585dbe7b4e971e919dd1533eedaf1c",
+    "2026-12-05zzt": "0be509cfd2585dbe7b4e971e919dd1533eedaf1c",
+    "2026-12-05zzu": "0be509cfd2585dbe7b4e971e919dd1533eedaf1c",
+    "2026-12-05zzv": "0be509cfd2585dbe7b4e971e919dd1533eedaf1c",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

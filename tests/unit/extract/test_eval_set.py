@@ -150,20 +150,25 @@ MIN_BATCH_SIZE = {
 by tuning)."""
 BATCHES = set(MIN_BATCH_SIZE)
 """The batches known (a passage's ``added`` must be one)."""
-LEAST_SITES = {"2026-12-05zzh": 4, "2026-12-05zzi": 3, "2026-12-05zzj": 4, "2026-12-05zzu": 2}
-LEAST_SITES = {"2026-12-05zzh": 4, "2026-12-05zzi": 3, "2026-12-05zzj": 4, "2026-12-05zzv": 3}
+LEAST_SITES = {
+    "2026-12-05zzh": 4,
+    "2026-12-05zzi": 3,
+    "2026-12-05zzj": 4,
+    "2026-12-05zzu": 2,
+    "2026-12-05zzv": 3,
+}
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
 after two passages repeating ``bht-01``'s pair were removed) or whose date could not be shown to be
 from 2025 on (``2026-12-05zzj``: built on 5 sites, 4 after ``pl-781`` was removed), or the stored
 corpus held no more unused pages on the batch's topics (``2026-12-05zzi``: party, mass
 organisations and social sectors; 3 passages on 3 sites after 104 look-ups, every other page found
-already in the set), or a second reading left passages with no scored statement (``2026-12-05zzu``:
-built on 13 sites, 2 after eleven passages whose rates had targets written only as margins in
-points or were part-year rates beside the year's target rate were removed)."""
 already in the set; ``2026-12-05zzv``: any topic, 4 passages on 4 sites after 56 look-ups, the
 pages found on other topics nearly all in the set already, and 3 on 3 after its second reading
-removed ``vn-1021``, whose rates' margins over an unwritten target could not be checked in it)."""
+removed ``vn-1021``, whose rates' margins over an unwritten target could not be checked in it), or
+a second reading left passages with no scored statement (``2026-12-05zzu``: built on 13 sites, 2
+after eleven passages whose rates had targets written only as margins in points or were part-year
+rates beside the year's target rate were removed)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
