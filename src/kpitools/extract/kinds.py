@@ -417,6 +417,36 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     return None, 1
 
 
+# "giải quyết xong 400 việc, đạt tỷ lệ 82,5%, vượt 1,5% so với kế hoạch": a rate below 100
+# then its margin over a target rate ("vượt chỉ tiêu giao 0,5%", "cao hơn 0,5% so với chỉ
+# tiêu"): the rate is of a whole (the cases to settle), not of a plan of the amount before it
+_RATE_AND_MARGIN = rx(
+    rf"(?:tỷ|tỉ)\s+lệ\s+(?:(?:khoảng|gần|hơn|trên)\s*)?(?P<rate>{NUM})\s*%\s*,\s*"
+    r"(?:vượt|cao\s+hơn)\s+(?:"
+    rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,4}}?\s*(?:là\s*)?(?P<after>{NUM})\s*%"
+    rf"|(?P<before>{NUM})\s*%\s*so\s+với\s+{PLAN_NOUNS})"
+)
+
+
+def _rate_and_margin(doc: Doc, p: Figure, role: str) -> bool:
+    """Whether ``p`` is the rate (``role`` ``"rate"``) or the margin (``"margin"``) of a rate
+    below 100 said with ``tỷ lệ`` and its margin over a target after it (:data:`_RATE_AND_MARGIN`):
+    the rate is no attainment of the amount before it, and the margin no excess of it."""
+    low = max(p.sentence.start, p.start - 120)
+    for m in _RATE_AND_MARGIN.finditer(doc.fold, low, min(p.sentence.end, p.end + 120)):
+        at = m.start("rate") if role == "rate" else max(m.start("after"), m.start("before"))
+        if at == p.start:
+            return p.values[0] < 100 if role == "rate" else _below_100(m.group("rate"))
+    return False
+
+
+def _below_100(written: str) -> bool:
+    try:
+        return parse_number(written) < 100
+    except ValueError:
+        return False
+
+
 # "phát triển 120 hội viên mới", "kết nạp 80 đoàn viên": members newly admitted, a count a
 # plan sets (never a rate of all members)
 _MEMBER_NOUN = rx(r"(?:hội\s+viên|đoàn\s+viên|đảng\s+viên)(?!\w)")
@@ -513,10 +543,13 @@ def _settled_kind(
     doc: Doc, d: Draft, p: Figure, lead: str, tail: str
 ) -> tuple[str | None, int] | None:
     """The kind of a percentage settled before its words are read: of a rate the draft is
-    of, a change written with its sign (:func:`_signed_growth`), or none for a bare one in a
-    list of indexes (:func:`_bare_in_index_list`)."""
+    of or said with its margin after it (:func:`_rate_and_margin`), a change written with
+    its sign (:func:`_signed_growth`), or none for a bare one in a list of indexes
+    (:func:`_bare_in_index_list`)."""
     if d.rate_of:
         return ("target" if _K_TARGET.search(lead) else "rate"), 1
+    if _rate_and_margin(doc, p, "rate"):
+        return "rate", 1
     if sign := _signed_growth(doc, p):
         return "growth", sign
     if _bare_in_index_list(doc, p, lead, tail):
@@ -864,6 +897,8 @@ def _said_in_context(
     p = d.percent_fig
     assert p is not None
     if said[0] == "unread" or _share_of_quota(doc, d, said[0]):
+        return None, 1
+    if said[0] == "excess" and _rate_and_margin(doc, p, "margin"):
         return None, 1
     if said[0] == "attainment" and _share_left_undone(doc, d, p):
         return "share", 1
