@@ -205,6 +205,7 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
             and isinstance(s.target, Decimal)
             and key
             and s.stated_kind in (None, "growth")  # "doanh thu 750 tỷ đồng, tăng 10%": a goal
+            and not _share_of_a_plan(s, text)
         ):
             groups.setdefault((key, _unit_key(s)), []).append(s)
     if not groups:
@@ -222,6 +223,25 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
             linked = _of_the_one_target(s, by_metric)
         out.append(linked)
     return out
+
+
+# "phấn đấu đến hết quý II kim ngạch đạt 1.900 triệu USD, tăng 14% so với cùng kỳ và đạt
+# 47,5% kế hoạch năm": a goal said, with its own growth, to be a share of another plan
+_SHARE_OF_PLAN_AFTER = rx(
+    rf"^[^\d%]{{0,60}}?(?:{NUM})\s*(?:[^\W\d_]+\s*){{0,3}}"
+    rf"(?:,\s*tăng(?:\s+trưởng)?\s+(?:khoảng\s+)?(?:{NUM})\s*%\s*so\s+với"
+    r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,6})?"
+    rf"\s*(?:,\s*và|,|và)\s*(?:đạt|bằng)\s+(?:khoảng\s+)?(?P<p>{NUM})\s*%\s*(?:so\s+với\s+)?"
+    rf"{PLAN_NOUNS}"
+)
+
+
+def _share_of_a_plan(t: LinkableStatement, text: str) -> bool:
+    """Whether the goal ``t`` is said right after its amount (past its own growth) to be a
+    share, not all, of a plan (:data:`_SHARE_OF_PLAN_AFTER`): a part of the plan, no plan a
+    result's percentage is of."""
+    m = _SHARE_OF_PLAN_AFTER.match(fold(text[t.start : t.start + 250]))
+    return m is not None and try_parse_number(m.group("p")) not in (None, Decimal(100))
 
 
 _NAMED_UNIT_REACH = 300
