@@ -237,9 +237,11 @@ _SHARE_OF_PLAN_AFTER = rx(
 
 
 def _share_of_a_plan(t: LinkableStatement, text: str) -> bool:
-    """Whether the goal ``t`` is said right after its amount (past its own growth) to be a
-    share, not all, of a plan (:data:`_SHARE_OF_PLAN_AFTER`): a part of the plan, no plan a
-    result's percentage is of."""
+    """Whether the goal ``t`` is said to be a share, not all, of a plan.
+
+    Right after its amount, past its own growth (:data:`_SHARE_OF_PLAN_AFTER`): a part of
+    the plan, no plan a result's percentage is of.
+    """
     m = _SHARE_OF_PLAN_AFTER.match(fold(text[t.start : t.start + 250]))
     return m is not None and try_parse_number(m.group("p")) not in (None, Decimal(100))
 
