@@ -910,10 +910,23 @@ def _said_in_context(
     if said[0] == "excess" and said[1] < 0 and d.target is None:
         # "thấp hơn 6% so với kế hoạch" with no plan written: a shortfall, no attainment
         return None, 1
-    if said[0] == "excess" and p.qualifier in ("trên", "hơn") and p.values[0] == 100:
-        # "vượt trên 100% kế hoạch": above the plan, or more than twice it — unread
+    if said[0] == "excess" and p.values[0] == 100 and _above_or_met(doc, p):
+        # "vượt trên 100% kế hoạch": above the plan, or more than twice it; "12 đơn vị đạt và
+        # vượt 100% kế hoạch": the plans met, none exceeded by all of it — unread
         return None, 1
     return said
+
+
+# "đạt và vượt 100%": met or beyond the plan, a plan reached, not doubled
+_MET_OR_BEYOND = rx(r"(?<!\w)đạt\s+và\s+vượt\s*$")
+
+
+def _above_or_met(doc: Doc, p: Figure) -> bool:
+    """Whether ``p`` (100 %) is said above (``vượt trên 100%``) or as met or beyond
+    (``đạt và vượt 100%``): no excess of all of a plan."""
+    if p.qualifier in ("trên", "hơn"):
+        return True
+    return _MET_OR_BEYOND.search(doc.fold, max(p.clause, p.span_start - 20), p.span_start) is not None
 
 
 # "… 120 tỷ đồng chưa được giải ngân, chiếm 4% kế hoạch": what is not yet done, a remainder

@@ -77,3 +77,12 @@ def test_a_goal_said_to_be_a_share_of_a_plan_is_no_plan_to_link() -> None:
 
 def test_a_goal_with_no_share_of_a_plan_is_still_linked() -> None:
     assert _targets(EXPORTS.format(share=""))[0] == 2_100_000_000
+
+
+def test_units_that_met_or_beat_their_plans_state_no_excess() -> None:
+    assert _claimed("Năm 2041, có 14 doanh nghiệp đạt và vượt 100% kế hoạch năm.") == []
+
+
+def test_an_excess_of_all_of_a_plan_is_still_read() -> None:
+    text = "Năm 2041, doanh nghiệp A đạt 200 tỷ đồng, vượt 100% kế hoạch năm."
+    assert _claimed(text) == ["excess"]
