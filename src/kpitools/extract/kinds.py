@@ -926,7 +926,8 @@ def _above_or_met(doc: Doc, p: Figure) -> bool:
     (``đạt và vượt 100%``): no excess of all of a plan."""
     if p.qualifier in ("trên", "hơn"):
         return True
-    return _MET_OR_BEYOND.search(doc.fold, max(p.clause, p.span_start - 20), p.span_start) is not None
+    low = max(p.clause, p.span_start - 20)
+    return _MET_OR_BEYOND.search(doc.fold, low, p.span_start) is not None
 
 
 # "… 120 tỷ đồng chưa được giải ngân, chiếm 4% kế hoạch": what is not yet done, a remainder
