@@ -892,6 +892,8 @@ _PLAN_IN_BRACKET = rx(
     r"(?:\s+[^\W_]+|\s*\([^\W\d_]{2,10}\)){0,12}\s*(?:\(\s*(?:(?:kh|ct|mt|dt|nq|kế\s+hoạch|chỉ\s+tiêu)\s*:\s*|"
     # "… 104% dự toán (NQ cả năm 800 tỷ đồng)": the plan's abbreviation and its year
     r"(?:kh|nq)\s+(?:cả\s+)?năm\s*:?\s*|"
+    # "… kế hoạch năm 2041 (KH 12.070 tỷ đồng)": the abbreviation with no colon
+    r"(?:kh|ct)\s+|"
     # "… 52% kế hoạch năm (thu hút 2,8 tỷ USD)": the plan's verb before its amount
     r"(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+)?|\s[-–]\s+)$"
 )

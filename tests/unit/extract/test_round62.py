@@ -86,3 +86,17 @@ def test_units_that_met_or_beat_their_plans_state_no_excess() -> None:
 def test_an_excess_of_all_of_a_plan_is_still_read() -> None:
     text = "Năm 2041, doanh nghiệp A đạt 200 tỷ đồng, vượt 100% kế hoạch năm."
     assert _claimed(text) == ["excess"]
+
+
+RETAIL = (
+    "Tổng mức bán lẻ hàng hóa năm 2041 ước đạt 12.345,6 tỷ đồng, tăng 9,1% so với cùng kỳ và "
+    "đạt 102,3% so với kế hoạch năm 2041 ({bracket} 12.070 tỷ đồng)."
+)
+
+
+def test_a_plan_in_brackets_after_its_abbreviation_with_no_colon_is_the_plan() -> None:
+    assert _targets(RETAIL.format(bracket="KH")) == [12_070_000_000_000]
+
+
+def test_another_figure_in_brackets_after_the_plan_is_no_plan() -> None:
+    assert _targets(RETAIL.format(bracket="cùng kỳ")) == [None]
