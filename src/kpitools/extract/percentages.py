@@ -781,14 +781,16 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     if not previous or previous[-1].kind != "percent":
         return False
     rate = previous[-1]
-    margin = len(previous) > 1 and _margin_between(doc, previous[-2], rate, p)
+    margin = len(previous) > 1 and _gap_before(doc, previous[-2], rate, p)
     if margin:
         rate = previous[-2]  # "còn 2,5%, thấp hơn 1,5% so với mục tiêu 4%"
     owner = rate.owner
     if owner is None or owner.subject is None or owner.actual is not None:
         return False
     sentence = p.sentence
-    if rate.sentence is not sentence or not _rate_named(doc, rate, p):
+    # "đạt 11,2%, cao hơn … là 0,7% (mục tiêu 11,2%)": the bracket named after the gap
+    named = _rate_named(doc, rate, p) or (margin and _rate_named(doc, previous[-1], p))
+    if rate.sentence is not sentence or not named:
         return False
     # "Tỷ lệ bao phủ … đạt 94,5% dân số, đạt 100,5% chỉ tiêu giao": a rate of the population
     # named after it, its attainment after that
@@ -862,6 +864,30 @@ _GAP_PLAN = rx(
     r"^\s*so\s+với\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|:)?\s*$"
 )
+
+
+# "đạt 11,2%, cao hơn mức tăng trưởng của giai đoạn 2031-2035 là 0,7% (mục tiêu 11,2%)": the
+# gap to a past period's rate, its words naming no plan
+_PAST_GAP_LEAD = rx(
+    r"^\s*,\s*(?:cao|thấp)\s+hơn\s+(?:so\s+với\s+)?(?:mức\s+|tốc\s+độ\s+)?"
+    r"(?:(?!kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|nghị\s+quyết|dự\s+toán)[^\W\d_]+\s+){0,5}"
+    r"(?:giai\s+đoạn|năm|nhiệm\s+kỳ|cùng\s+kỳ)[\s\d\-–/]*(?:là\s*)?$"
+)
+
+
+def _gap_before(doc: Doc, rate: Figure, gap: Figure, p: Figure) -> bool:
+    """Whether ``gap`` is a gap said after ``rate``: to the target ``p`` (see
+    :func:`_margin_between`) or to a past period's rate (:data:`_PAST_GAP_LEAD`), its
+    bracket of a target then the rate's."""
+    if _margin_between(doc, rate, gap, p):
+        return True
+    return (
+        rate.kind == "percent"
+        and rate.sentence is p.sentence
+        and gap.qualifier is None
+        and _PAST_GAP_LEAD.match(doc.fold[rate.span_end : gap.span_start]) is not None
+        and _BRACKET_TARGET.match(doc.fold[gap.end : p.start]) is not None
+    )
 
 
 def _margin_between(doc: Doc, rate: Figure, margin: Figure, p: Figure) -> bool:

@@ -4,6 +4,8 @@ figures or sentences)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reading import find
 
 from kpitools.extract import audit_statements
@@ -100,3 +102,21 @@ def test_a_plan_in_brackets_after_its_abbreviation_with_no_colon_is_the_plan() -
 
 def test_another_figure_in_brackets_after_the_plan_is_no_plan() -> None:
     assert _targets(RETAIL.format(bracket="cùng kỳ")) == [None]
+
+
+GROWTH_GAP = (
+    "Tốc độ tăng trưởng kinh tế bình quân hàng năm giai đoạn 2036-2038 đạt 11,2%, cao hơn mức "
+    "tăng trưởng của giai đoạn 2031-2035 là 0,7% ({bracket} 11,2%)."
+)
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.target is not None]
+
+
+def test_a_target_in_brackets_after_a_gap_to_a_past_period_is_the_rate_s() -> None:
+    assert _pairs(GROWTH_GAP.format(bracket="mục tiêu ĐH")) == [(Decimal("11.2"), Decimal("11.2"))]
+
+
+def test_a_bracket_of_no_target_after_the_gap_links_nothing() -> None:
+    assert _pairs(GROWTH_GAP.format(bracket="bình quân cả nước")) == []
