@@ -26,6 +26,7 @@ import argparse
 import hashlib
 import json
 import math
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -213,12 +214,15 @@ def unit_scale(metric: str) -> int | None:
     1000000000
     >>> unit_scale("free:khách quốc tế (triệu lượt)"), unit_scale("admissions")
     (1000000, None)
+    >>> unit_scale("free:giá trị sản xuất (giá so sánh 2010, tỷ đồng)")  # the unit is last
+    1000000000
     """
     metric = str(metric)
     if not metric.endswith(")") or "(" not in metric:
         return None
     scale = 1
-    for word in metric[metric.rindex("(") + 1 : -1].split():
+    unit = re.split(r"[,;]", metric[metric.rindex("(") + 1 : -1])[-1]
+    for word in unit.split():
         if word not in SCALE_WORDS:
             break
         scale *= SCALE_WORDS[word]
