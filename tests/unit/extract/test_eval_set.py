@@ -147,6 +147,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzv": 3,
     "2026-12-05zzw": 14,
     "2026-12-05zzx": 18,
+    "2026-12-05zzy": 19,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
