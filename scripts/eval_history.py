@@ -130,6 +130,9 @@ SCORED_AT = {
     "2026-12-05zzt": "0be509cfd2585dbe7b4e971e919dd1533eedaf1c",
     "2026-12-05zzu": "0be509cfd2585dbe7b4e971e919dd1533eedaf1c",
     "2026-12-05zzv": "0be509cfd2585dbe7b4e971e919dd1533eedaf1c",
+    "2026-12-05zzw": "dc2cd80af77838a596a7d87f9d407c3025b8f7a7",
+    "2026-12-05zzx": "dc2cd80af77838a596a7d87f9d407c3025b8f7a7",
+    "2026-12-05zzy": "dc2cd80af77838a596a7d87f9d407c3025b8f7a7",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
