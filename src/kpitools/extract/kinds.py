@@ -440,6 +440,27 @@ def _rate_and_margin(doc: Doc, p: Figure, role: str) -> bool:
     return False
 
 
+# "là 41,2% vượt chỉ tiêu kế hoạch là 3,1%": a percentage said after a rate's excess over
+# its plan, less than half the rate, is the margin (a target so far below would not be
+# beaten by the rate's words alone), never a target rate
+_MARGIN_OVER_PLAN = rx(
+    rf"(?P<rate>{NUM})\s*%\s*,?\s*vượt\s+(?:mức\s+)?{PLAN_NOUNS}"
+    r"(?:\s+(?!đạt|vượt|tăng|giảm|so(?!\w))[^\W\d_]+){0,4}?\s*(?:là|:)\s*$"
+)
+
+
+def _margin_over_plan(doc: Doc, p: Figure) -> bool:
+    """Whether ``p`` is the margin of the rate before it over its plan, said with ``là``
+    (:data:`_MARGIN_OVER_PLAN`): below half the rate, so no target of it."""
+    m = _MARGIN_OVER_PLAN.search(doc.fold, max(p.sentence.start, p.start - 120), p.start)
+    if m is None:
+        return False
+    try:
+        return p.values[0] * 2 < parse_number(m.group("rate"))
+    except ValueError:
+        return False
+
+
 def _below_100(written: str) -> bool:
     try:
         return parse_number(written) < 100
@@ -550,6 +571,8 @@ def _settled_kind(
         return ("target" if _K_TARGET.search(lead) else "rate"), 1
     if _rate_and_margin(doc, p, "rate"):
         return "rate", 1
+    if _margin_over_plan(doc, p):
+        return None, 1
     if sign := _signed_growth(doc, p):
         return "growth", sign
     if _bare_in_index_list(doc, p, lead, tail):

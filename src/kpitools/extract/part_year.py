@@ -897,14 +897,21 @@ _TARGET_RATE = rx(
 )
 
 
+_BEYOND = fold("vượt")
+
+
 def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> bool:
     """Whether the rate of ``s`` is on the side of ``target`` (``m``'s) that its words say.
 
     Above it after ``cao hơn`` or ``vượt`` (never beside a ceiling, ``dưới``), below it
-    after ``thấp hơn``: a rate the words contradict is not paired (precision first).
+    after ``thấp hơn``: a rate the words contradict is not paired (precision first). After
+    ``vượt`` not twice the figure or more: ``là 41% vượt chỉ tiêu kế hoạch là 3%`` says by
+    how much.
     """
     assert isinstance(s.stated_percent, Decimal)
     low, high = target if isinstance(target, tuple) else (target, target)
+    if m.group("up") == _BEYOND:
+        return m.group("q") != "dưới" and high < s.stated_percent < 2 * high
     if m.group("up"):
         return m.group("q") != "dưới" and s.stated_percent > high
     if m.group("down"):

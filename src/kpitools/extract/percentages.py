@@ -494,9 +494,10 @@ def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool
         return t >= r
     if cmp == fold("vượt") and _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
         return r <= t < r * 2
-    # "vượt so với Nghị quyết đề ra là 40%", "cao hơn so với mục tiêu 5%": a target set out
-    # or compared with, not a margin
-    if m.group("set") or fold("đề ra") in m.group(0) or m.group("vs"):
+    # "vượt so với Nghị quyết đề ra là 40%", "cao hơn so với mục tiêu 5%": a target compared
+    # with, not a margin; "vượt chỉ tiêu kế hoạch là 0,5%" with no "so với" may be either, a
+    # margin when the rate would be more than twice its target
+    if m.group("vs"):
         return t <= r
     return r / 2 < t <= r
 
