@@ -1050,6 +1050,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
             _units_out_of_all(doc, fig, lead)
             or _ranked(doc, fig)
             or _RESPECTIVE_TARGETS.search(lead) is not None
+            or _slashed_occasion(fig, lead)
         )
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
         return True
@@ -1174,6 +1175,22 @@ def _dotted_date(fig: Figure, lead: str) -> bool:
         return False
     day, month = int(m.group(1)), int(m.group(2))
     return 1 <= day <= 31 and 1 <= month <= 12 and _DATE_LEAD.search(lead) is not None
+
+
+# "tặng huy hiệu đợt 3/2", "nhân dịp 2/9": the day and month of an occasion, no fraction
+_OCCASION_LEAD = rx(r"(?<!\w)(?:đợt|dịp|ngày)(?:\s+lễ)?\s*$")
+_SLASHED_DAY_MONTH = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})")
+
+
+def _slashed_occasion(fig: Figure, lead: str) -> bool:
+    """Whether the pair ``fig`` is a day and month (``3/2``: a day of at most 31, a month of
+    at most 12, no noun after it) right after ``đợt``, ``dịp`` or ``ngày``: the date of an
+    occasion, no result over its plan."""
+    m = _SLASHED_DAY_MONTH.fullmatch(fig.written.strip())
+    if m is None or fig.noun_start is not None or fig.measure is not None:
+        return False
+    day, month = int(m.group(1)), int(m.group(2))
+    return 1 <= day <= 31 and 1 <= month <= 12 and _OCCASION_LEAD.search(lead) is not None
 
 
 # "(kế hoạch lần lượt là 900/80 người)": two targets, one for each figure before, no fraction
