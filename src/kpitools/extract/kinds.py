@@ -461,6 +461,24 @@ def _margin_over_plan(doc: Doc, p: Figure) -> bool:
         return False
 
 
+# "… 3.214 triệu đồng, tăng 512 triệu đồng (18,95%) so với cùng kỳ": a percentage alone in
+# brackets right after a change's amount is the change's rate, never an attainment
+_CHANGE_THEN_BRACKET = rx(
+    rf"(?<!\w)(?P<verb>tăng|giảm)(?:\s+(?:thêm|khoảng|gần|hơn|trên))*\s*(?:{NUM})"
+    r"(?:\s+[^\W\d_]+){0,3}\s*\(\s*$"
+)
+_BRACKET_CLOSES = re.compile(r"\s*\)")
+
+
+def _rate_of_change(doc: Doc, p: Figure) -> int:
+    """The sign of the change whose amount is right before the percentage ``p`` alone in
+    brackets (:data:`_CHANGE_THEN_BRACKET`): 1 for ``tăng``, -1 for ``giảm``; else 0."""
+    m = _CHANGE_THEN_BRACKET.search(doc.fold, max(p.sentence.start, p.start - 80), p.start)
+    if m is None or not _BRACKET_CLOSES.match(doc.fold, p.end):
+        return 0
+    return 1 if m.group("verb") == fold("tăng") else -1
+
+
 def _below_100(written: str) -> bool:
     try:
         return parse_number(written) < 100
@@ -573,7 +591,7 @@ def _settled_kind(
         return "rate", 1
     if _margin_over_plan(doc, p):
         return None, 1
-    if sign := _signed_growth(doc, p):
+    if sign := _signed_growth(doc, p) or _rate_of_change(doc, p):
         return "growth", sign
     if _bare_in_index_list(doc, p, lead, tail):
         return None, 1

@@ -40,3 +40,20 @@ def test_a_day_and_month_after_dot_is_no_fraction() -> None:
 
 def test_a_pair_of_a_counted_noun_stays_a_fraction() -> None:
     assert any((s.actual, s.target) == (3, 2) for s in find(COUNTED_PAIR))
+
+
+CHANGE_RATE = (
+    "Năm 2041 toàn ngành thu 2.345.678 triệu đồng, đạt 52,31% kế hoạch giao. Trong đó, thu "
+    "phí bắt buộc 1.940.112 triệu đồng, tăng 150.210 triệu đồng. Thu phí tự nguyện 3.214 "
+    "triệu đồng, tăng 512 triệu đồng (18,95%) so với cùng kỳ năm trước."
+)
+BARE_BRACKET = "Năm 2041 thu phí tự nguyện đạt 3.214 triệu đồng (95%)."
+
+
+def test_a_bracketed_percentage_after_a_change_is_its_rate() -> None:
+    (s,) = [s for s in find(CHANGE_RATE) if s.stated_percent == Decimal("18.95")]
+    assert s.stated_kind == "growth"
+
+
+def test_a_bracketed_percentage_after_an_amount_is_not_a_change() -> None:
+    assert all(s.stated_kind != "growth" for s in find(BARE_BRACKET))
