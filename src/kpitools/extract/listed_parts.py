@@ -4,7 +4,8 @@ lượt (trong đó: …) bằng 30% kế hoạch``), parts listed after ``trong
 of the whole named in a word or two, or parts that add up to the whole; parts that add up to
 more than the whole leave the percentage to the whole when a round plan says so, else to
 neither), and a count said with an amount of money (``cho vay 90 tỷ đồng với 300 khách hàng,
-đạt 50% kế hoạch``).
+đạt 50% kế hoạch``); and a count's share said with a bare ``tỷ lệ`` (``có 4.100 hộ, tỷ lệ
+12,5%, đạt 98% chỉ tiêu``), no rate of a plan.
 """
 
 from __future__ import annotations
@@ -252,3 +253,22 @@ def _comma_then_part(doc: Doc, between: str, opened: int) -> bool:
     """Whether only a comma stands before the bracket at ``opened``, which a part marker
     opens (``520 đơn vị máu, (trong đó 60 …)``): the bracket's figures are still parts."""
     return between.strip() == "," and _PART_BRACKET.match(doc.fold, opened) is not None
+
+
+# "có trên 4.100 hộ, tỷ lệ 12,5%, đạt 98% chỉ tiêu": a bare "tỷ lệ" opening the clause
+# after a count with its noun, the count's share of its population
+_BARE_RATE_LEAD = rx(r"^\s*(?:tỷ|tỉ)\s+lệ\s*$")
+_COUNTED_CLAUSE_END = rx(r"^\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,\s*$")
+
+
+def _share_of_count(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
+    """Whether ``rate`` is said with a bare ``tỷ lệ`` right after a count and its noun
+    (:data:`_BARE_RATE_LEAD`): the count's share, so an attainment after it is not the
+    rate's."""
+    before = [f for f in previous if f.end <= rate.start and f.sentence is rate.sentence]
+    if not before or not _BARE_RATE_LEAD.match(doc.fold[rate.clause : rate.start]):
+        return False
+    count = before[-1]
+    return count.kind == "count" and bool(
+        _COUNTED_CLAUSE_END.match(doc.fold[count.end : rate.clause])
+    )

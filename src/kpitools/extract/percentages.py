@@ -42,6 +42,7 @@ from kpitools.extract.listed_parts import (
     _past_accompanying_count,
     _past_bracketed_part,
     _past_listed_part,
+    _share_of_count,
 )
 from kpitools.extract.numerals import _MONEY
 from kpitools.extract.target_words import _PLAN_WORD
@@ -814,6 +815,8 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         d.target_fig, d.target = p, p.value
         d.contradicted = short is None
         p.owner = d
+    elif _share_of_count(doc, rate, previous):
+        return False
     elif (
         _RATE_ATTAINMENT_LEAD.fullmatch(between)
         and _K_PLAN_TAIL.match(doc.fold[p.end : sentence.end])

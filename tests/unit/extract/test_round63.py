@@ -57,3 +57,20 @@ def test_a_bracketed_percentage_after_a_change_is_its_rate() -> None:
 
 def test_a_bracketed_percentage_after_an_amount_is_not_a_change() -> None:
     assert all(s.stated_kind != "growth" for s in find(BARE_BRACKET))
+
+
+SHARE_OF_COUNT = (
+    "Năm 2041 số hộ văn hóa có trên 4.120 hộ, tỷ lệ 31,52%, đạt 98,71% chỉ tiêu phân bổ."
+)
+NAMED_RATE = "Năm 2041 tỷ lệ hộ văn hóa đạt 31,52%, đạt 98,71% chỉ tiêu phân bổ."
+
+
+def test_a_bare_rate_after_a_count_takes_no_attainment() -> None:
+    assert all(s.actual != Decimal("31.52") for s in find(SHARE_OF_COUNT))
+
+
+def test_a_named_rate_keeps_its_attainment() -> None:
+    assert any(
+        s.actual == Decimal("31.52") and s.stated_percent == Decimal("98.71")
+        for s in find(NAMED_RATE)
+    )
