@@ -63,9 +63,9 @@ _BARE_PART = rx(r"(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 _NEXT_PART = rx(r"(?:\s*[^\W\d_]+){0,4}\s*(?:,|và)\s*(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 
 
-# "cho vay 90 tỷ đồng với 300 khách hàng, đạt 50% kế hoạch": a count said with the
-# result ("với"), right after it in its clause
-_WITH_COUNT = rx(r"^\s*với\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+# "cho vay 90 tỷ đồng với 300 khách hàng, đạt 50% kế hoạch" (a comma before "với" or not): a
+# count said with the result ("với"), right after it in its clause
+_WITH_COUNT = rx(r"^\s*,?\s*với\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 
 
 def _past_accompanying_count(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:

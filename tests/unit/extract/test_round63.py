@@ -74,3 +74,20 @@ def test_a_named_rate_keeps_its_attainment() -> None:
         s.actual == Decimal("31.52") and s.stated_percent == Decimal("98.71")
         for s in find(NAMED_RATE)
     )
+
+
+AMOUNT_COMMA_WITH_COUNT = (
+    "Đến cuối năm 2041, tổng dư nợ trên địa bàn trên 4.512 tỷ đồng, với 121.345 lượt khách "
+    "hàng còn dư nợ, đạt 98,5% kế hoạch năm."
+)
+COUNT_COMMA_WITH_COUNT = "Năm 2041 có 12 hợp tác xã, với 800 thành viên, đạt 80% kế hoạch."
+
+
+def test_a_count_said_with_an_amount_after_a_comma_leaves_the_amount_its_plan() -> None:
+    (s,) = [s for s in find(AMOUNT_COMMA_WITH_COUNT) if s.stated_percent == Decimal("98.5")]
+    assert s.actual == Decimal("4512000000000")
+
+
+def test_two_counts_with_a_comma_are_left_as_read() -> None:
+    (s,) = [s for s in find(COUNT_COMMA_WITH_COUNT) if s.stated_percent == Decimal("80")]
+    assert s.actual == Decimal("800")
