@@ -822,7 +822,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         and _K_PLAN_TAIL.match(doc.fold[p.end : sentence.end])
         and _growth_of_level(doc, rate, previous)
     ):
-        return _level_attains(rate, p, previous)
+        return _level_attains(doc, rate, p, previous)
     elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
         doc.fold[p.end : sentence.end]
     ):
@@ -845,21 +845,39 @@ def _growth_of_level(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
     return any(f.kind != "percent" and f.sentence is rate.sentence and f.measure for f in previous)
 
 
-def _level_attains(rate: Figure, p: Figure, previous: list[Figure]) -> bool:
+def _level_attains(doc: Doc, rate: Figure, p: Figure, previous: list[Figure]) -> bool:
     """Whether the percentage ``p`` of a plan after the growth ``rate`` of a level was given to
     the level.
 
     The level is the first amount of the sentence (:func:`_growth_of_level`), when its
     statement has no percentage or target yet.
     """
-    level = next(
+    levels = [
         f for f in previous if f.kind != "percent" and f.sentence is rate.sentence and f.measure
-    )
+    ]
+    level = _level_named(doc, p, levels) or levels[0]
     d = level.owner
     if d is None or d.actual_fig is not level or d.percent_fig is not None or d.target is not None:
         return False
     d.percent_fig, p.owner = p, d
     return True
+
+
+_PLAN_OF_NOUN = rx(r"\s*(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+([^\W\d_]+\s+[^\W\d_]+)")
+
+
+def _level_named(doc: Doc, p: Figure, levels: list[Figure]) -> Figure | None:
+    """The level whose item (from the last ``;`` before it) names the measure the plan of
+    ``p`` is named by (``…; tổng dư nợ 2.100 tỷ đồng, …; tỷ lệ tăng trưởng 7%, hoàn thành
+    98% kế hoạch dư nợ``: the debt, not the lending of the first item), if any."""
+    m = _PLAN_OF_NOUN.match(doc.fold, p.end)
+    if m is None:
+        return None
+    for f in levels:
+        item = doc.fold.rfind(";", f.sentence.start, f.start) + 1 or f.sentence.start
+        if m.group(1) in doc.fold[item : f.start]:
+            return f
+    return None
 
 
 # "… còn 2,5%, thấp hơn 1,5% so với mục tiêu 4% …": a rate, the margin, the target

@@ -91,3 +91,24 @@ def test_a_count_said_with_an_amount_after_a_comma_leaves_the_amount_its_plan() 
 def test_two_counts_with_a_comma_are_left_as_read() -> None:
     (s,) = [s for s in find(COUNT_COMMA_WITH_COUNT) if s.stated_percent == Decimal("80")]
     assert s.actual == Decimal("800")
+
+
+LEVEL_NAMED_BY_PLAN = (
+    "Năm 2041 doanh số cho vay đạt 512 tỷ đồng, tăng 41 tỷ đồng so với năm 2040; tổng dư nợ "
+    "gần 2.104 tỷ đồng, tăng hơn 150 tỷ đồng so với năm 2040; tỷ lệ tăng trưởng tín dụng đạt "
+    "7,6%, hoàn thành 97,9% kế hoạch dư nợ."
+)
+LEVEL_OF_PLAN_UNNAMED = LEVEL_NAMED_BY_PLAN.replace("kế hoạch dư nợ", "kế hoạch năm")
+
+
+def _attained(text: str) -> Decimal | None:
+    (s,) = [s for s in find(text) if s.stated_percent == Decimal("97.9")]
+    return s.actual
+
+
+def test_a_growth_rates_plan_named_by_a_measure_goes_to_the_level_it_names() -> None:
+    assert _attained(LEVEL_NAMED_BY_PLAN) == Decimal("2104000000000")
+
+
+def test_a_growth_rates_plan_of_no_measure_goes_to_the_first_level() -> None:
+    assert _attained(LEVEL_OF_PLAN_UNNAMED) == Decimal("512000000000")
