@@ -5,7 +5,8 @@ of the whole named in a word or two, or parts that add up to the whole; parts th
 more than the whole leave the percentage to the whole when a round plan says so, else to
 neither), and a count said with an amount of money (``cho vay 90 tỷ đồng với 300 khách hàng,
 đạt 50% kế hoạch``); and a count's share said with a bare ``tỷ lệ`` (``có 4.100 hộ, tỷ lệ
-12,5%, đạt 98% chỉ tiêu``), no rate of a plan.
+12,5%, đạt 98% chỉ tiêu``), no rate of a plan; the level a growth rate's plan is of
+(``Tổng dư nợ đạt 1.250 tỷ đồng, …, tỷ lệ tăng trưởng 10,6%, hoàn thành 100% kế hoạch``).
 """
 
 from __future__ import annotations
@@ -272,3 +273,51 @@ def _share_of_count(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
     return count.kind == "count" and bool(
         _COUNTED_CLAUSE_END.match(doc.fold[count.end : rate.clause])
     )
+
+
+# "Tăng trưởng GRDP … ước đạt 6,9% (kịch bản tăng trưởng: 7,87%)": a growth rate is a rate
+_K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
+
+
+def _growth_of_level(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
+    """Whether ``rate`` is the growth rate of a level stated before it in its sentence
+    (``Tổng dư nợ đạt 1.250 tỷ đồng, …, tỷ lệ tăng trưởng 10,6%, hoàn thành 100% kế
+    hoạch``): the plan after it is the level's, not the rate's."""
+    if not _K_GROWTH_RATE.search(doc.fold, rate.clause, rate.start):
+        return False
+    return any(f.kind != "percent" and f.sentence is rate.sentence and f.measure for f in previous)
+
+
+def _level_attains(doc: Doc, rate: Figure, p: Figure, previous: list[Figure]) -> bool:
+    """Whether the percentage ``p`` of a plan after the growth ``rate`` of a level was given to
+    the level.
+
+    The level is the first amount of the sentence (:func:`_growth_of_level`), when its
+    statement has no percentage or target yet.
+    """
+    levels = [
+        f for f in previous if f.kind != "percent" and f.sentence is rate.sentence and f.measure
+    ]
+    level = _level_named(doc, p, levels) or levels[0]
+    d = level.owner
+    if d is None or d.actual_fig is not level or d.percent_fig is not None or d.target is not None:
+        return False
+    d.percent_fig, p.owner = p, d
+    return True
+
+
+_PLAN_OF_NOUN = rx(r"\s*(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+([^\W\d_]+\s+[^\W\d_]+)")
+
+
+def _level_named(doc: Doc, p: Figure, levels: list[Figure]) -> Figure | None:
+    """The level whose item (from the last ``;`` before it) names the measure the plan of
+    ``p`` is named by (``…; tổng dư nợ 2.100 tỷ đồng, …; tỷ lệ tăng trưởng 7%, hoàn thành
+    98% kế hoạch dư nợ``: the debt, not the lending of the first item), if any."""
+    m = _PLAN_OF_NOUN.match(doc.fold, p.end)
+    if m is None:
+        return None
+    for f in levels:
+        item = doc.fold.rfind(";", f.sentence.start, f.start) + 1 or f.sentence.start
+        if m.group(1) in doc.fold[item : f.start]:
+            return f
+    return None

@@ -39,6 +39,9 @@ from kpitools.extract.figures import (
     _signed_growth,
 )
 from kpitools.extract.listed_parts import (
+    _K_GROWTH_RATE,
+    _growth_of_level,
+    _level_attains,
     _past_accompanying_count,
     _past_bracketed_part,
     _past_listed_part,
@@ -409,10 +412,6 @@ def _abbreviated_plan(doc: Doc, start: int, end: int) -> bool:
         + r"\s*\)"
     )
     return defined.search(doc.fold, max(0, start - ABBREVIATION_WINDOW), start) is not None
-
-
-# "Tăng trưởng GRDP … ước đạt 6,9% (kịch bản tăng trưởng: 7,87%)": a growth rate is a rate
-_K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
 
 
 _RATES_IN_BRACKETS = re.compile(r"%\s*\(\s*[^\W\d_]+[^()]{0,20}?\d[\d.,]*\s*%\s*\)")
@@ -834,50 +833,6 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         return False
     rate.measure = p.measure = "%"
     return True
-
-
-def _growth_of_level(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
-    """Whether ``rate`` is the growth rate of a level stated before it in its sentence
-    (``Tổng dư nợ đạt 1.250 tỷ đồng, …, tỷ lệ tăng trưởng 10,6%, hoàn thành 100% kế
-    hoạch``): the plan after it is the level's, not the rate's."""
-    if not _K_GROWTH_RATE.search(doc.fold, rate.clause, rate.start):
-        return False
-    return any(f.kind != "percent" and f.sentence is rate.sentence and f.measure for f in previous)
-
-
-def _level_attains(doc: Doc, rate: Figure, p: Figure, previous: list[Figure]) -> bool:
-    """Whether the percentage ``p`` of a plan after the growth ``rate`` of a level was given to
-    the level.
-
-    The level is the first amount of the sentence (:func:`_growth_of_level`), when its
-    statement has no percentage or target yet.
-    """
-    levels = [
-        f for f in previous if f.kind != "percent" and f.sentence is rate.sentence and f.measure
-    ]
-    level = _level_named(doc, p, levels) or levels[0]
-    d = level.owner
-    if d is None or d.actual_fig is not level or d.percent_fig is not None or d.target is not None:
-        return False
-    d.percent_fig, p.owner = p, d
-    return True
-
-
-_PLAN_OF_NOUN = rx(r"\s*(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+([^\W\d_]+\s+[^\W\d_]+)")
-
-
-def _level_named(doc: Doc, p: Figure, levels: list[Figure]) -> Figure | None:
-    """The level whose item (from the last ``;`` before it) names the measure the plan of
-    ``p`` is named by (``…; tổng dư nợ 2.100 tỷ đồng, …; tỷ lệ tăng trưởng 7%, hoàn thành
-    98% kế hoạch dư nợ``: the debt, not the lending of the first item), if any."""
-    m = _PLAN_OF_NOUN.match(doc.fold, p.end)
-    if m is None:
-        return None
-    for f in levels:
-        item = doc.fold.rfind(";", f.sentence.start, f.start) + 1 or f.sentence.start
-        if m.group(1) in doc.fold[item : f.start]:
-            return f
-    return None
 
 
 # "… còn 2,5%, thấp hơn 1,5% so với mục tiêu 4% …": a rate, the margin, the target
