@@ -121,8 +121,31 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
             or _approximate_checks(d, _signed(d, p.percent), p.qualifier, a, t)
         )
         return out
-    out.update(_percent_checks(d, _signed(d, p.percent), p.qualifier, a, t))
+    out.update(_exact_checks(d, p.percent, p.qualifier, a, t))
     return out
+
+
+def _exact_checks(
+    d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal
+) -> dict[str, Any]:
+    """The checks of exact figures; an inconsistency a rounded whole result explains
+    (:func:`_rounded_whole_fits`) is left unchecked as approximate."""
+    checked = _percent_checks(d, _signed(d, percent), qual, a, t)
+    if checked.get("verdict") == "inconsistent" and _rounded_whole_fits(d, percent, a, t):
+        return {"verdict": "unchecked", **noted(seg("approximate"))}
+    return checked
+
+
+def _rounded_whole_fits(d: Draft, percent: Percent, a: Decimal, t: Decimal) -> bool:
+    """Whether a result written as a whole number against a plan written with decimals
+    (``7/2,56 ha, bằng 280%``: the result likely rounded) gives the attainment stated once
+    the result's rounding (half a unit either way) is allowed for."""
+    if d.kind != "attainment" or a != a.to_integral_value() or t == t.to_integral_value():
+        return False
+    if t <= 0:
+        return False
+    low, high = (a - Decimal("0.5")) * 100 / t, (a + Decimal("0.5")) * 100 / t
+    return low <= percent.value <= high
 
 
 def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, Any]:

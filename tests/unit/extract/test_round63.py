@@ -112,3 +112,17 @@ def test_a_growth_rates_plan_named_by_a_measure_goes_to_the_level_it_names() -> 
 
 def test_a_growth_rates_plan_of_no_measure_goes_to_the_first_level() -> None:
     assert _attained(LEVEL_OF_PLAN_UNNAMED) == Decimal("512000000000")
+
+
+def _verdict(text: str) -> str | None:
+    (s,) = find(text)
+    return s.verdict
+
+
+def test_a_whole_result_against_a_plan_with_decimals_may_be_rounded() -> None:
+    assert _verdict("Năm 2041 cây đậu các loại thực hiện 07/2,56 ha, bằng 280%KH.") == "unchecked"
+
+
+def test_a_whole_result_beyond_its_rounding_stays_inconsistent() -> None:
+    text = "Năm 2041 cây đậu các loại thực hiện 07/2,56 ha, bằng 320%KH."
+    assert _verdict(text) == "inconsistent"
