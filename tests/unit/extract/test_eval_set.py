@@ -148,6 +148,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzw": 14,
     "2026-12-05zzx": 18,
     "2026-12-05zzy": 19,
+    "2026-12-05zzz": 3,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -159,6 +160,7 @@ LEAST_SITES = {
     "2026-12-05zzj": 4,
     "2026-12-05zzu": 2,
     "2026-12-05zzv": 3,
+    "2026-12-05zzz": 3,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -171,7 +173,10 @@ pages found on other topics nearly all in the set already, and 3 on 3 after its 
 removed ``vn-1021``, whose rates' margins over an unwritten target could not be checked in it), or
 a second reading left passages with no scored statement (``2026-12-05zzu``: built on 13 sites, 2
 after eleven passages whose rates had targets written only as margins in points or were part-year
-rates beside the year's target rate were removed)."""
+rates beside the year's target rate were removed). ``2026-12-05zzz`` (environment, water, urban
+works and energy supply) was built on 3 passages on 3 sites: the search tool's budget ran out after
+69 look-ups, and the other pages found were already in the set or repeated one of its pairs, held no
+target-versus-result statement, fell outside 2016-2024 or were listing pages."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
