@@ -581,6 +581,8 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zzw",
         "2026-12-05zzx",
         "2026-12-05zzy",
+        "2026-12-05zzz",
+        "2026-12-05zzza",
     }
 )
 
