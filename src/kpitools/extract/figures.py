@@ -40,6 +40,7 @@ from kpitools.extract.numerals import (
     _NOUN_PAIR,
     _PAIR,
     _PERCENT,
+    _PERCENT_SPACED,
     _RANGE,
     _RATE_RANGE,
     _UNIT_PAIR,
@@ -538,6 +539,7 @@ _FIGURE_KINDS = {
     "money_compound": "count",
     "money_spaced": "count",
     "count_spaced": "count",
+    "percent_spaced": "percent",
     "money_thousands": "count",
     "money_range": "range",
     "money_pair": "pair",
@@ -582,6 +584,7 @@ def scan(doc: Doc) -> list[Figure]:
         ("pair", _UNIT_PAIR),
         ("pair", _NOUN_PAIR),
         ("pair", _PAIR),
+        ("percent_spaced", _PERCENT_SPACED),
         ("percent", _PERCENT),
         ("count", _COUNT),
     ):

@@ -97,6 +97,12 @@ _MONEY_SPACED = rx(
     rf"{_SPACED_NUMBER}\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
 _COUNT_SPACED = rx(rf"{_SPACED_NUMBER}(?!\w)")
+# a percentage with a stray space after its decimal comma, two decimals after it, right after
+# a verb or a rate's name: "đạt 64, 37%", "chiếm tỷ lệ 12, 48%" (not "các tổ 3, 15%": a list)
+_PERCENT_SPACED = rx(
+    rf"(?:{_SPACED_LEAD}|(?<=bằng\s)|(?<=chiếm\s)|(?<=tỷ\slệ\s)|(?<=tỉ\slệ\s))"
+    r"(?P<a>\d{1,3},\s\d{2})\s*%"
+)
 # a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
 _MONEY_RANGE = rx(
     rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
@@ -294,8 +300,8 @@ def _figure_values(
     if kind == "money_pair":
         scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
         return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
-    if kind == "percent":
-        percent = parse_percent(m.group("a"))
+    if kind in ("percent", "percent_spaced"):
+        percent = parse_percent(m.group("a").replace(", ", ","))
         return (percent.value,), percent
     mag = m.group("mag")
     number = text[m.start("a") : m.end("a")].replace(", ", ",")  # "31, 45 tỷ": a stray space
