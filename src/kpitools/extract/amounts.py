@@ -760,7 +760,8 @@ def _after_percent(s: LinkableStatement, text: str) -> str:
 # --------------------------------------------------------------------------- an amount's measure
 
 # "lợi nhuận trước thuế", "lợi nhuận gộp", "doanh thu thuần": the kind of a measure named
-_MEASURE_KIND = rx(r"\s*(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chính|hợp\s+nhất)(?!\w)")
+# ("lợi nhuận khác", "thu nhập khác": the other items, a kind of their own)
+_MEASURE_KIND = rx(r"\s*(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chính|hợp\s+nhất|khác)(?!\w)")
 
 
 # "% mục tiêu lợi nhuận trước thuế", "% kế hoạch doanh thu": a plan named by its measure

@@ -23,3 +23,22 @@ def test_a_percentage_with_a_space_after_its_decimal_comma_is_read_whole() -> No
 
 def test_a_number_listed_before_a_percentage_stays_apart() -> None:
     assert [s.stated_percent for s in find(LISTED)] == [Decimal("15")]
+
+
+OTHER_PROFIT = (
+    "Năm 2041, công ty đạt doanh thu 920 tỷ đồng, lợi nhuận trước thuế 130 tỷ đồng. Trong kỳ, "
+    "chi phí bán hàng tăng 5% lên 12 tỷ đồng nhưng có thêm lợi nhuận{} gần 600 triệu đồng."
+    "\n\nNhư vậy, lợi nhuận trước thuế đạt gần 52% kế hoạch năm."
+)
+
+
+def _profit_attained(text: str) -> list[object]:
+    return [s.actual for s in find(text) if s.stated_percent == Decimal(52)]
+
+
+def test_an_other_profit_is_no_profit_before_tax() -> None:
+    assert _profit_attained(OTHER_PROFIT.format(" khác")) == [Decimal("130e9")]
+
+
+def test_two_profits_of_one_name_leave_the_percentage_alone() -> None:
+    assert _profit_attained(OTHER_PROFIT.format("")) == [None]
