@@ -142,7 +142,9 @@ _BRACKETED_PLAN = rx(
 )
 # the verb of the plan itself: "phấn đấu đạt", "mục tiêu (phấn đấu) là đạt"
 _PLAN_VERB = rx(
-    r"\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s+thành"
+    # "được giao thực hiện trồng 550 ha": the work assigned, right after the verb of assigning
+    r"(?<=giao)\s+thực\s+hiện(?!\w)"
+    r"|\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s+thành"
     # "chỉ tiêu là giảm 6% xuống còn 2,4 triệu tấn": a plan set as a fall to an amount
     r"|giảm(?:\s+\d[\d.,]*\s*%)?\s+(?:để\s+|xuống\s+)?còn"
     # "kế hoạch (huyện) giao thực hiện …": the work the plan assigns, no result
