@@ -174,10 +174,29 @@ def _exact_at_precision(s: LinkableStatement, fitting: list[_Amount]) -> list[_A
     (else ``fitting`` as it is). Not for a floor or a ceiling (``hơn 52%`` is met by 54 %
     as well as by 52,4 %).
     """
-    if len({a.value for a in fitting}) < 2 or s.qualifier not in (None, "khoảng"):
+    if len({a.value for a in fitting}) < 2:
         return fitting
-    exact = [a for a in fitting if _agrees(s, a.value)]
+    if s.exact and s.qualifier in FLOORS:
+        exact = [a for a in fitting if _reaches_floor(s, a.value)]
+    elif s.qualifier in (None, "khoảng"):
+        exact = [a for a in fitting if _agrees(s, a.value)]
+    else:
+        return fitting
     return exact if len({a.value for a in exact}) == 1 else fitting
+
+
+def _reaches_floor(s: LinkableStatement, plan: Decimal) -> bool:
+    """Whether the actual of ``s`` against ``plan`` reaches the floor its percentage states.
+
+    ``đạt trên 75% kế hoạch năm``, met within a hedge by two plans (75,0 % and 71,4 %): the
+    one below the floor even at the written precision is not the plan.
+    """
+    p = _percent_of(s)
+    assert isinstance(s.actual, Decimal)
+    if p is None or plan == 0:
+        return False
+    half = Decimal(5) / Decimal(10) ** (p.decimals + 1)
+    return 100 * s.actual / plan >= p.value - half
 
 
 # "Sau khi điều chỉnh giảm 1.200 tỷ đồng, tổng vốn còn 8.450 tỷ đồng": what is left of a
