@@ -914,6 +914,10 @@ def _periods_found(folded: str) -> Iterator[_Found]:
         yield m, int(m.group(1)), None, None
 
 
+# "Năm 2041 công ty đặt kế hoạch …": a sentence opening with its year, no comma after it
+_OPENING_YEAR = re.compile(r"năm\s+(?:19|20)\d\d")
+
+
 def _time_phrase(
     doc: Doc, start: int, end: int, year: int | None, as_of: dt.date | None, month: int | None
 ) -> TimePhrase | None:
@@ -928,7 +932,9 @@ def _time_phrase(
     lead = folded[sentence.start : start]
     comparison = bool(_COMPARISON.search(lead))
     clause = doc.clause_start(start, sentence.start)
-    fronted = not folded[clause:start].strip() and doc.text[end : end + 1] == ","
+    fronted = not folded[clause:start].strip() and (
+        doc.text[end : end + 1] == "," or _OPENING_YEAR.fullmatch(folded, start, end) is not None
+    )
     # a phrase without a year keeps its month (month * 100 + day for a date) until the
     # context gives the year
     month_only = month if as_of is None else None

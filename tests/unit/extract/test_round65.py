@@ -43,3 +43,23 @@ def test_a_plan_below_a_stated_floor_is_not_the_plan() -> None:
 def test_two_plans_that_both_reach_the_floor_stay_unlinked() -> None:
     # 30 of 39 is 76,9 %: above the floor as well, so nothing tells the two apart
     assert _salt_plan(FLOOR.format(39)) == [None]
+
+
+OPENING_YEAR = (
+    "Năm 2040, công ty đặt kế hoạch lợi nhuận sau thuế 900 tỷ đồng.\n\n{} Riêng quý 1 lãi "
+    "sau thuế đạt 400 tỷ đồng, đã hoàn thành 25% chỉ tiêu lợi nhuận được giao cho cả năm."
+)
+
+
+def _profit_year(text: str) -> list[tuple[object, object]]:
+    return [(s.year, s.target) for s in find(text) if s.stated_percent == Decimal(25)]
+
+
+def test_a_sentence_opening_with_its_year_sets_the_year_without_a_comma() -> None:
+    plan = "Năm 2041 công ty đặt kế hoạch lợi nhuận sau thuế 1.600 tỷ đồng."
+    assert _profit_year(OPENING_YEAR.format(plan)) == [(2041, Decimal("1600e9"))]
+
+
+def test_a_year_inside_a_sentence_does_not_set_the_year() -> None:
+    said = "Công ty đã trình phương án năm 2041 lên hội đồng quản trị."
+    assert _profit_year(OPENING_YEAR.format(said)) == [(2040, None)]
