@@ -915,6 +915,7 @@ def _periods_found(folded: str) -> Iterator[_Found]:
 
 
 # "Năm 2041 công ty đặt kế hoạch …": a sentence opening with its year, no comma after it
+# (only a sentence's opening: "…, năm 2041 dự kiến …" is a clause's own)
 _OPENING_YEAR = re.compile(r"năm\s+(?:19|20)\d\d")
 
 
@@ -933,7 +934,8 @@ def _time_phrase(
     comparison = bool(_COMPARISON.search(lead))
     clause = doc.clause_start(start, sentence.start)
     fronted = not folded[clause:start].strip() and (
-        doc.text[end : end + 1] == "," or _OPENING_YEAR.fullmatch(folded, start, end) is not None
+        doc.text[end : end + 1] == ","
+        or (not lead.strip() and _OPENING_YEAR.fullmatch(folded, start, end) is not None)
     )
     # a phrase without a year keeps its month (month * 100 + day for a date) until the
     # context gives the year

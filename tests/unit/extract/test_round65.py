@@ -63,3 +63,5 @@ def test_a_sentence_opening_with_its_year_sets_the_year_without_a_comma() -> Non
 def test_a_year_inside_a_sentence_does_not_set_the_year() -> None:
     said = "Công ty đã trình phương án năm 2041 lên hội đồng quản trị."
     assert _profit_year(OPENING_YEAR.format(said)) == [(2040, None)]
+    clause = "Doanh thu tăng mạnh, năm 2041 công ty dự kiến mở thêm 12 cửa hàng."
+    assert _profit_year(OPENING_YEAR.format(clause)) == [(2040, None)]
