@@ -225,6 +225,20 @@ def _fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
     return abs(100 * s.actual / aim - p.value) <= _PROGRAMME_TOLERANCE * p.value
 
 
+def _reaches_floor(s: LinkableStatement, plan: Decimal) -> bool:
+    """Whether the actual of ``s`` against ``plan`` reaches the floor its percentage states.
+
+    ``đạt trên 75% kế hoạch năm``, met within a hedge by two plans (75,0 % and 71,4 %): the
+    one below the floor even at the written precision is not the plan.
+    """
+    p = _percent_of(s)
+    assert isinstance(s.actual, Decimal)
+    if p is None or plan == 0:
+        return False
+    half = Decimal(5) / Decimal(10) ** (p.decimals + 1)
+    return 100 * s.actual / plan >= p.value - half
+
+
 #: The fields of a stated percentage and its check, cleared for a statement built without one
 _NO_PERCENT: dict[str, Any] = {
     "stated": None,

@@ -73,6 +73,7 @@ from kpitools.extract.linking import (
     _covering,
     _fits_programme,
     _percent_of,
+    _reaches_floor,
     _scope_or_giver,
     _unit_key,
     _with_result,
@@ -183,20 +184,6 @@ def _exact_at_precision(s: LinkableStatement, fitting: list[_Amount]) -> list[_A
     else:
         return fitting
     return exact if len({a.value for a in exact}) == 1 else fitting
-
-
-def _reaches_floor(s: LinkableStatement, plan: Decimal) -> bool:
-    """Whether the actual of ``s`` against ``plan`` reaches the floor its percentage states.
-
-    ``đạt trên 75% kế hoạch năm``, met within a hedge by two plans (75,0 % and 71,4 %): the
-    one below the floor even at the written precision is not the plan.
-    """
-    p = _percent_of(s)
-    assert isinstance(s.actual, Decimal)
-    if p is None or plan == 0:
-        return False
-    half = Decimal(5) / Decimal(10) ** (p.decimals + 1)
-    return 100 * s.actual / plan >= p.value - half
 
 
 # "Sau khi điều chỉnh giảm 1.200 tỷ đồng, tổng vốn còn 8.450 tỷ đồng": what is left of a
