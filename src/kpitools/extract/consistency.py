@@ -592,7 +592,7 @@ def _signed(d: Draft, percent: Percent) -> Percent:
     return percent
 
 
-# "vượt 7% kế hoạch 2 tháng và bằng 69% kế hoạch quý 1": the period a plan is of, after
+# "vượt 4% kế hoạch 2 tháng và bằng 58% kế hoạch quý 1": the period a plan is of, after
 # its word (months counted, a quarter, a month, a year)
 _PLAN_PERIOD = rx(
     r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|mục\s+tiêu|kh)\s+(?:của\s+)?"

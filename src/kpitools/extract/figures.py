@@ -138,7 +138,7 @@ _OF = rx(r"(?<!\w)của\s*$")
 # the result nor its plan
 _LEFT_OUT = rx(r"(?<!\w)(?:chưa|không)\s+(?:tính|kể)(?:\s+(?:đến|tới))?\s*$")
 # "còn kém chỉ tiêu 9 huy chương", "hụt kế hoạch 12 tỷ đồng": the shortfall from the plan,
-# neither the result nor the plan ("thấp hơn mục tiêu đề ra là 77" names the plan)
+# neither the result nor the plan ("thấp hơn mục tiêu đề ra là 64" names the plan)
 _SHORT_OF = rx(
     r"(?<!\w)(?:kém|thiếu|hụt)\s+(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu"
     r"|dự\s+toán)(?:\s+(?:đề\s+ra|được\s+giao|giao))?(?:\s+đúng)?\s*$"
@@ -147,7 +147,7 @@ _SHORT_OF = rx(
 # a rate's difference from another (its plan, a past year), no result nor plan
 _RATE_POINTS = rx(r"\s*điểm\s+(?:phần\s+trăm|%)(?!\w)")
 _COMPARATIVE_LEAD = rx(r"(?<!\w)(?:(?:cao|thấp)\s+hơn|kém)(?!\w)")
-# "khai thác được 84,57 tấn so với 66,1 tấn giao": the figure compared with, named as the
+# "khai thác được 72,38 tấn so với 57,9 tấn giao": the figure compared with, named as the
 # plan by the words after its noun
 _COMPARED_LEAD = rx(r"(?<!\w)so\s+với\s*$")
 _ASSIGNED_AFTER = rx(
@@ -778,7 +778,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
         and _COMPARED_LEAD.search(bare)
         and _ASSIGNED_AFTER.match(folded, fig.end)
     ):
-        fig.role = "target"  # "so với 66,1 tấn giao": the plan compared with
+        fig.role = "target"  # "so với 57,9 tấn giao": the plan compared with
 
 
 def _rate_gap_or_base(doc: Doc, fig: Figure, lead: str) -> bool:

@@ -494,7 +494,7 @@ def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool
         return t >= r
     if cmp == fold("vượt") and _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
         return r <= t < r * 2
-    # "vượt so với Nghị quyết đề ra là 40%", "cao hơn so với mục tiêu 5%": a target compared
+    # "vượt so với Nghị quyết đề ra là 35%", "cao hơn so với mục tiêu 5%": a target compared
     # with, not a margin; "vượt chỉ tiêu kế hoạch là 0,5%" with no "so với" may be either, a
     # margin when the rate would be more than twice its target
     if m.group("vs"):
