@@ -45,6 +45,16 @@ def money_claims(text: str) -> list[Statement]:
     return claims(text, money=True)
 
 
+def read_money(text: str) -> list[tuple[object, object, str | None, str | None]]:
+    """(actual, target, stated, stated kind) of every statement of ``text``, money read."""
+    return [(s.actual, s.target, s.stated, s.stated_kind) for s in find(text, money=True)]
+
+
+def target_pairs(text: str) -> list[tuple[object, object]]:
+    """(actual, target) of every statement of ``text`` with a target (money not read)."""
+    return [(s.actual, s.target) for s in find(text) if s.target is not None]
+
+
 def attainments(text: str) -> list[tuple[object, object, str | None, str | None]]:
     """(actual, target, stated, verdict) of the attainments and excesses of ``text``, money
     read."""

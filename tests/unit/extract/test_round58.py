@@ -6,14 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import find, read_money
 
 from kpitools.extract import audit_statements, statements_frame
-
-
-def _read(text: str) -> list[tuple[object, object, str | None, str | None]]:
-    return [(s.actual, s.target, s.stated, s.stated_kind) for s in find(text, money=True)]
-
 
 # ------------------------------------------------- a plan's percentage after a rough worth
 
@@ -26,13 +21,13 @@ ROUND_PERCENT = ROUGH_WORTH.replace("21,35%", "21,5%")
 
 
 def test_a_precise_plan_percentage_after_a_rough_worth_is_the_quantity_s() -> None:
-    assert (Decimal(4250), None, "21,35%", "attainment") in _read(ROUGH_WORTH)
-    assert not any(a == Decimal(96_000_000_000) for a, *_ in _read(ROUGH_WORTH))
+    assert (Decimal(4250), None, "21,35%", "attainment") in read_money(ROUGH_WORTH)
+    assert not any(a == Decimal(96_000_000_000) for a, *_ in read_money(ROUGH_WORTH))
 
 
 def test_a_plan_percentage_after_an_exact_or_roughly_cut_worth_stays_the_worth_s() -> None:
     for text in (EXACT_WORTH, ROUND_PERCENT):
-        read = _read(text)
+        read = read_money(text)
         assert read and all(a == Decimal(96_000_000_000) for a, *_ in read)
 
 
@@ -45,11 +40,11 @@ UNITS_OUT_OF_ALL = "Năm 2041, 7/19 doanh nghiệp có lãi, đạt 36,84%."
 
 
 def test_a_fraction_of_units_with_a_plan_s_percentage_after_is_read() -> None:
-    assert (Decimal(7), Decimal(19), "36,84%", "attainment") in _read(UNITS_DONE)
+    assert (Decimal(7), Decimal(19), "36,84%", "attainment") in read_money(UNITS_DONE)
 
 
 def test_a_fraction_of_units_with_no_plan_named_stays_unread() -> None:
-    assert not any(a == Decimal(7) for a, *_ in _read(UNITS_OUT_OF_ALL))
+    assert not any(a == Decimal(7) for a, *_ in read_money(UNITS_OUT_OF_ALL))
 
 
 UNITS_CUT = "Năm 2041 thành lập mới 02 hợp tác xã; 5/7 doanh nghiệp, đạt 71,42% kế hoạch."
@@ -68,11 +63,11 @@ BUILT_NO_PLAN = "- Xây dựng 03/04 trường đạt chuẩn quốc gia, đạt
 
 
 def test_a_fraction_built_against_a_named_plan_is_an_attainment() -> None:
-    assert _read(BUILT) == [(Decimal(3), Decimal(4), "75%", "attainment")]
+    assert read_money(BUILT) == [(Decimal(3), Decimal(4), "75%", "attainment")]
 
 
 def test_a_fraction_built_with_no_plan_named_stays_a_coverage() -> None:
-    assert _read(BUILT_NO_PLAN) == [(Decimal(3), Decimal(4), "75%", "coverage")]
+    assert read_money(BUILT_NO_PLAN) == [(Decimal(3), Decimal(4), "75%", "coverage")]
 
 
 # ------------------------------------------------------------- a plan after a slash
@@ -86,11 +81,11 @@ PER_YEAR_TARGET = "Năm 2041 phấn đấu tổng sản lượng cây có hạt 
 
 
 def test_a_figure_with_its_plan_after_a_slash_is_the_result_after_plan_words() -> None:
-    assert _read(SLASH_PLAN) == [(Decimal(31420), Decimal(33000), "95,21%", "attainment")]
+    assert read_money(SLASH_PLAN) == [(Decimal(31420), Decimal(33000), "95,21%", "attainment")]
 
 
 def test_a_target_per_year_after_a_slash_stays_a_target() -> None:
-    assert _read(PER_YEAR_TARGET) == [(None, Decimal(33000), None, None)]
+    assert read_money(PER_YEAR_TARGET) == [(None, Decimal(33000), None, None)]
 
 
 # ------------------------------------------------------- a rate's fall against its plan
@@ -100,12 +95,12 @@ FALL_UNDER_PLAN = FALL_OVER_PLAN.replace("210%", "90%")
 
 
 def test_a_rate_s_fall_with_a_plan_s_percentage_over_100_attains_the_planned_fall() -> None:
-    assert (Decimal("3.15"), None, "210%", "attainment") in _read(FALL_OVER_PLAN)
+    assert (Decimal("3.15"), None, "210%", "attainment") in read_money(FALL_OVER_PLAN)
 
 
 def test_a_rate_s_fall_with_a_plan_s_percentage_under_100_is_left_unpaired() -> None:
-    assert (None, None, "90%", "attainment") in _read(FALL_UNDER_PLAN)
-    assert not any(a == Decimal("3.15") for a, *_ in _read(FALL_UNDER_PLAN))
+    assert (None, None, "90%", "attainment") in read_money(FALL_UNDER_PLAN)
+    assert not any(a == Decimal("3.15") for a, *_ in read_money(FALL_UNDER_PLAN))
 
 
 # ------------------------------------------- a passive clause between a count and its plan
@@ -115,11 +110,11 @@ PASSIVE_NO_PLAN = PASSIVE.replace(" kế hoạch", "")
 
 
 def test_a_count_s_passive_clause_then_a_plan_s_percentage_is_its_attainment() -> None:
-    assert _read(PASSIVE) == [(Decimal(4000), None, "44,44%", "attainment")]
+    assert read_money(PASSIVE) == [(Decimal(4000), None, "44,44%", "attainment")]
 
 
 def test_a_count_s_passive_clause_then_a_bare_percentage_is_not_joined() -> None:
-    assert not any(a == Decimal(4000) for a, *_ in _read(PASSIVE_NO_PLAN))
+    assert not any(a == Decimal(4000) for a, *_ in read_money(PASSIVE_NO_PLAN))
 
 
 # ------------------------------------------------- a rate beyond its plan written "KH"
@@ -130,12 +125,12 @@ MARGIN_OVER_KH = "Năm 2041 tốc độ tăng trưởng kinh tế đạt 9,35%, 
 
 
 def test_a_rate_beyond_its_plan_abbreviated_kh_is_read_against_it() -> None:
-    assert _read(GROWTH_BEYOND_KH) == [(Decimal("9.35"), Decimal(9), None, None)]
-    assert _read(RATE_BEYOND_KH) == [(Decimal("42.6"), Decimal(42), None, None)]
+    assert read_money(GROWTH_BEYOND_KH) == [(Decimal("9.35"), Decimal(9), None, None)]
+    assert read_money(RATE_BEYOND_KH) == [(Decimal("42.6"), Decimal(42), None, None)]
 
 
 def test_a_margin_over_a_plan_abbreviated_kh_is_no_target() -> None:
-    assert not any(t is not None for _, t, *_ in _read(MARGIN_OVER_KH))
+    assert not any(t is not None for _, t, *_ in read_money(MARGIN_OVER_KH))
 
 
 # ------------------------------------------------------------ a programme named "mục tiêu"
@@ -148,8 +143,8 @@ NATIONAL_TARGET = "Năm 2041, mục tiêu quốc gia là 935,1 tỷ đồng."
 
 
 def test_a_programme_named_for_its_targets_is_no_target_word() -> None:
-    assert _read(PROGRAMME) == [(Decimal("935.1E9"), None, "22,47%", "attainment")]
+    assert read_money(PROGRAMME) == [(Decimal("935.1E9"), None, "22,47%", "attainment")]
 
 
 def test_a_target_said_with_mục_tiêu_alone_stays_a_target() -> None:
-    assert _read(NATIONAL_TARGET) == [(None, Decimal("935.1E9"), None, None)]
+    assert read_money(NATIONAL_TARGET) == [(None, Decimal("935.1E9"), None, None)]

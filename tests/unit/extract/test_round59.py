@@ -6,12 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
-
-
-def _read(text: str) -> list[tuple[object, object, str | None, str | None]]:
-    return [(s.actual, s.target, s.stated, s.stated_kind) for s in find(text, money=True)]
-
+from reading import read_money
 
 # a list item's bare percentage under 100, then "vượt chỉ tiêu": not the plan's attainment
 BELOW_YET_PAST = (
@@ -25,8 +20,8 @@ OVER_AND_PAST = (
 
 
 def test_a_bare_percentage_under_100_before_vuot_chi_tieu_is_not_the_plan_s() -> None:
-    assert all(a != Decimal(2374) for a, *_ in _read(BELOW_YET_PAST))
+    assert all(a != Decimal(2374) for a, *_ in read_money(BELOW_YET_PAST))
 
 
 def test_a_bare_percentage_over_100_before_vuot_chi_tieu_stays_the_plan_s() -> None:
-    assert (Decimal(2374), None, "118,5%", "attainment") in _read(OVER_AND_PAST)
+    assert (Decimal(2374), None, "118,5%", "attainment") in read_money(OVER_AND_PAST)

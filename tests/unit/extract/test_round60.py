@@ -7,16 +7,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import find, read_money
 
 from kpitools.extract import audit_statements
 from kpitools.extract.text import prepare
 
 BILLION = Decimal(10) ** 9
-
-
-def _read(text: str) -> list[tuple[object, object, str | None, str | None]]:
-    return [(s.actual, s.target, s.stated, s.stated_kind) for s in find(text, money=True)]
 
 
 # a signed change in brackets, its base named after it: the amount's growth, and the plan's
@@ -36,7 +32,7 @@ SIGNED_BARE = (
 
 
 def test_a_signed_change_named_year_on_year_is_the_amount_s_growth() -> None:
-    read = _read(SIGNED_YOY)
+    read = read_money(SIGNED_YOY)
     assert (512 * BILLION, None, "34%", "growth") in read
     assert (512 * BILLION, None, "83%", "attainment") in read
 
@@ -47,7 +43,7 @@ def test_a_signed_fall_against_last_year_is_a_fall() -> None:
 
 
 def test_a_bare_signed_change_stays_unread() -> None:
-    assert all(a != 512 * BILLION for a, *_ in _read(SIGNED_BARE))
+    assert all(a != 512 * BILLION for a, *_ in read_money(SIGNED_BARE))
 
 
 # commas before three digits in a text that writes its percentages' decimals with points
@@ -59,11 +55,11 @@ COMMA_DECIMALS = POINT_DECIMALS.replace("16.3", "16,3")
 
 
 def test_commas_group_thousands_where_percentages_have_decimal_points() -> None:
-    assert (12617 * BILLION, None, "93%", "attainment") in _read(POINT_DECIMALS)
+    assert (12617 * BILLION, None, "93%", "attainment") in read_money(POINT_DECIMALS)
 
 
 def test_commas_stay_decimal_where_percentages_have_decimal_commas() -> None:
-    assert (Decimal("12.617") * BILLION, None, "93%", "attainment") in _read(COMMA_DECIMALS)
+    assert (Decimal("12.617") * BILLION, None, "93%", "attainment") in read_money(COMMA_DECIMALS)
 
 
 # "LNST", "LNTT", "DTT": the measure's abbreviations name it as its words do
@@ -76,11 +72,11 @@ LATER_OTHER_MEASURE = LATER_ABBREVIATED.replace("LNST", "DTT")
 
 
 def test_a_later_amount_named_by_an_abbreviation_meets_the_plan() -> None:
-    assert (2450 * BILLION, None, "71%", "attainment") in _read(LATER_ABBREVIATED)
+    assert (2450 * BILLION, None, "71%", "attainment") in read_money(LATER_ABBREVIATED)
 
 
 def test_a_later_amount_of_another_measure_does_not() -> None:
-    assert all(a != 2450 * BILLION for a, *_ in _read(LATER_OTHER_MEASURE))
+    assert all(a != 2450 * BILLION for a, *_ in read_money(LATER_OTHER_MEASURE))
 
 
 # a core figure after "trong đó" is another measure of the whole, not a part of it
@@ -115,11 +111,11 @@ OWN_FORECAST = (
 
 
 def test_an_analyst_s_forecast_states_no_result() -> None:
-    assert _read(ANALYST_FORECAST) == []
+    assert read_money(ANALYST_FORECAST) == []
 
 
 def test_a_forecast_with_no_forecaster_named_keeps_its_reading() -> None:
-    assert (1210 * BILLION, None, "110%", "attainment") in _read(OWN_FORECAST)
+    assert (1210 * BILLION, None, "110%", "attainment") in read_money(OWN_FORECAST)
 
 
 # "đạt X% và tăng Y%" with no plan word, after items said the same way of a plan
@@ -134,13 +130,13 @@ PARALLEL_ALONE = "Năm 2041, thu phí và lệ phí 8,4 nghìn tỷ đồng, đ�
 
 
 def test_a_bare_percentage_said_as_the_plan_s_before_is_its_attainment() -> None:
-    read = _read(PARALLEL_ITEMS)
+    read = read_money(PARALLEL_ITEMS)
     assert (31 * BILLION * 1000, None, "52,4%", "attainment") in read
     assert (Decimal("8.4") * BILLION * 1000, None, "36,7%", "attainment") in read
 
 
 def test_a_bare_percentage_with_no_plan_before_stays_unread() -> None:
-    assert all(kind != "attainment" for *_, kind in _read(PARALLEL_ALONE))
+    assert all(kind != "attainment" for *_, kind in read_money(PARALLEL_ALONE))
 
 
 # two amounts, each with its change in brackets, then their attainments said respectively
@@ -156,14 +152,14 @@ NOT_RESPECTIVE = (
 
 
 def test_respective_attainments_past_changes_with_their_base() -> None:
-    read = _read(RESPECTIVE_PAST_CHANGES)
+    read = read_money(RESPECTIVE_PAST_CHANGES)
     assert (4120 * BILLION, None, "71%", "attainment") in read
     assert (512 * BILLION, None, "81%", "attainment") in read
     assert (512 * BILLION, None, "34%", "growth") in read
 
 
 def test_no_respective_reading_without_lan_luot() -> None:
-    assert all(kind != "attainment" for *_, kind in _read(NOT_RESPECTIVE))
+    assert all(kind != "attainment" for *_, kind in read_money(NOT_RESPECTIVE))
 
 
 # a change since a past time between the amount and "và đạt/hoàn thành X% kế hoạch"
@@ -183,19 +179,19 @@ GROWTH_OTHER_BASE = GROWTH_BASE_THEN_PLAN.replace("thực hiện năm 2040", "m�
 
 
 def test_a_plan_s_percentage_after_a_change_since_a_past_time_and_va() -> None:
-    assert (512 * BILLION, None, "104%", "attainment") in _read(CHANGE_THEN_PLAN)
+    assert (512 * BILLION, None, "104%", "attainment") in read_money(CHANGE_THEN_PLAN)
 
 
 def test_a_share_after_a_change_since_a_past_time_is_not_the_amount_s() -> None:
-    assert all(a != 512 * BILLION for a, *_ in _read(CHANGE_THEN_SHARE))
+    assert all(a != 512 * BILLION for a, *_ in read_money(CHANGE_THEN_SHARE))
 
 
 def test_a_plan_s_percentage_after_a_growth_and_its_past_base() -> None:
-    assert (4512 * BILLION, None, "97,3%", "attainment") in _read(GROWTH_BASE_THEN_PLAN)
+    assert (4512 * BILLION, None, "97,3%", "attainment") in read_money(GROWTH_BASE_THEN_PLAN)
 
 
 def test_a_growth_against_no_past_time_keeps_the_plan_apart() -> None:
-    assert (4512 * BILLION, None, "97,3%", "attainment") not in _read(GROWTH_OTHER_BASE)
+    assert (4512 * BILLION, None, "97,3%", "attainment") not in read_money(GROWTH_OTHER_BASE)
 
 
 # "9 tháng 31,4 tỷ đồng": a duration, then the amount (no month 31)
@@ -204,11 +200,12 @@ MONTH_WITH_YEAR = "Từ tháng 7.2041 đến nay, xã kết nạp 12 đảng vi�
 
 
 def test_an_amount_after_a_duration_in_months_is_read() -> None:
-    assert (Decimal("31.4") * BILLION, None, "76,2%", "attainment") in _read(DURATION_THEN_AMOUNT)
+    read = read_money(DURATION_THEN_AMOUNT)
+    assert (Decimal("31.4") * BILLION, None, "76,2%", "attainment") in read
 
 
 def test_a_month_and_its_year_after_a_point_stay_a_date() -> None:
-    assert _read(MONTH_WITH_YEAR) == [(Decimal(12), None, "80%", "attainment")]
+    assert read_money(MONTH_WITH_YEAR) == [(Decimal(12), None, "80%", "attainment")]
 
 
 # a full stop glued between a year and the next sentence's first word
@@ -221,7 +218,7 @@ GLUED_AFTER_CODE = "Hồ sơ được lưu theo mã số 62041.Thu ngân sách t
 
 def test_a_stop_glued_after_a_year_ends_the_sentence() -> None:
     assert len(prepare(GLUED_AFTER_YEAR).sentences) == 2
-    assert (268 * BILLION, None, "67%", "attainment") in _read(GLUED_AFTER_YEAR)
+    assert (268 * BILLION, None, "67%", "attainment") in read_money(GLUED_AFTER_YEAR)
 
 
 def test_a_stop_glued_after_a_longer_number_does_not() -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import find, target_pairs
 
 from kpitools.extract import audit_statements
 
@@ -96,24 +96,20 @@ POINTS_FALL = (
 )
 
 
-def _pairs(text: str) -> set[tuple[object, object]]:
-    return {(s.actual, s.target) for s in find(text) if s.target is not None}
-
-
 def test_a_shortfall_from_the_plan_is_no_plan() -> None:
-    assert not any(t == 9 for _, t in _pairs(SHORTFALL))
+    assert not any(t == 9 for _, t in target_pairs(SHORTFALL))
 
 
 def test_the_plan_compared_with_is_still_the_plan() -> None:
-    assert (46, 55) in _pairs(PLAN_AFTER)
+    assert (46, 55) in target_pairs(PLAN_AFTER)
 
 
 def test_a_gap_in_points_after_a_comparative_is_no_result_nor_plan() -> None:
-    assert not _pairs(POINTS_GAP)
+    assert not target_pairs(POINTS_GAP)
 
 
 def test_a_fall_in_points_against_its_plan_is_still_read() -> None:
-    assert (Decimal("1.2"), 1) in _pairs(POINTS_FALL)
+    assert (Decimal("1.2"), 1) in target_pairs(POINTS_FALL)
 
 
 # events of a games taken part in, of all ("thi đấu 12/30 môn"): a coverage, no result
@@ -129,7 +125,7 @@ def test_events_taken_part_in_of_all_are_a_coverage() -> None:
 
 
 def test_members_admitted_of_a_plan_stay_a_result_against_it() -> None:
-    assert (12, 15) in _pairs(MEMBERS)
+    assert (12, 15) in target_pairs(MEMBERS)
 
 
 # the population a share is of, in brackets after it: no result of the plans after it
@@ -196,11 +192,11 @@ COMPARED_PAST = "Năm 2041, nông trường khai thác được 72,38 tấn so v
 
 
 def test_a_figure_compared_with_and_said_assigned_is_the_plan() -> None:
-    assert (Decimal("72.38"), Decimal("57.9")) in _pairs(COMPARED_ASSIGNED)
+    assert (Decimal("72.38"), Decimal("57.9")) in target_pairs(COMPARED_ASSIGNED)
 
 
 def test_a_figure_compared_with_of_a_past_year_is_no_plan() -> None:
-    assert not _pairs(COMPARED_PAST)
+    assert not target_pairs(COMPARED_PAST)
 
 
 # a later result of the same thing, its percentage of a plan: the plan of the result before
@@ -212,8 +208,8 @@ LATER_UNFIT = LATER_RESULT.replace("107,5%", "112%")
 
 
 def test_a_later_result_takes_the_plan_of_the_result_before() -> None:
-    assert (8040, 7480) in _pairs(LATER_RESULT)
+    assert (8040, 7480) in target_pairs(LATER_RESULT)
 
 
 def test_a_later_result_the_plan_does_not_fit_stays_alone() -> None:
-    assert all(a != 8040 for a, _ in _pairs(LATER_UNFIT))
+    assert all(a != 8040 for a, _ in target_pairs(LATER_UNFIT))

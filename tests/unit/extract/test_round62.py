@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import find, target_pairs
 
 from kpitools.extract import audit_statements
 
@@ -110,13 +110,10 @@ GROWTH_GAP = (
 )
 
 
-def _pairs(text: str) -> list[tuple[object, object]]:
-    return [(s.actual, s.target) for s in find(text) if s.target is not None]
-
-
 def test_a_target_in_brackets_after_a_gap_to_a_past_period_is_the_rate_s() -> None:
-    assert _pairs(GROWTH_GAP.format(bracket="mục tiêu ĐH")) == [(Decimal("11.2"), Decimal("11.2"))]
+    pairs = target_pairs(GROWTH_GAP.format(bracket="mục tiêu ĐH"))
+    assert pairs == [(Decimal("11.2"), Decimal("11.2"))]
 
 
 def test_a_bracket_of_no_target_after_the_gap_links_nothing() -> None:
-    assert _pairs(GROWTH_GAP.format(bracket="bình quân cả nước")) == []
+    assert target_pairs(GROWTH_GAP.format(bracket="bình quân cả nước")) == []
