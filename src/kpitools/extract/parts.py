@@ -481,8 +481,9 @@ _PARTS_MARK = rx(r"(?:[,;.:]\s*trong\s+đó\s*[,:]?|\s*\()\s*")
 _WHOLE_NOUN = rx(r"^(?:\s+[^\W\d_]+){0,6}$")
 # the same, then the whole's own percentages after a comma ("…, đạt 52% dự toán và tăng 4%")
 _WHOLE_NOUN_THEN = rx(r"(?:\s+[^\W\d_]+){0,6}\s*,\s*(?:đạt|bằng|vượt|tăng|giảm)(?!\w)")
-# a comma between items, not in a number ("1,5 triệu")
-_PART_SEPARATOR = rx(r"\s*(?:[,;](?!\d)\s*(?:và\s+)?|\s+và\s+)")
+# a comma between items, not in a number ("1,5 triệu") nor in the name of a sector
+# ("công nghiệp, xây dựng", "thương mại, dịch vụ")
+_PART_SEPARATOR = rx(r"\s*(?:[,;](?!\d|\s*(?:xây\s+dựng|dịch\s+vụ)(?!\w))\s*(?:và\s+)?|\s+và\s+)")
 _PARTS_END = re.compile(r"[.!?)]\s|[.!?)]$|\)|\n")
 _PART_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ|ước|dưới)\s*$")
 _PARTS_WINDOW = 400
@@ -495,6 +496,22 @@ _MONEY_BY_LEVEL = (
     ("ngân sách trung ương", "vốn trung ương", "nguồn trung ương"),
     ("ngân sách địa phương", "vốn địa phương", "nguồn địa phương"),
 )
+_SECTORS = (
+    ("nông nghiệp", "nông lâm nghiệp", "nông - lâm", "nông lâm thủy sản"),
+    ("công nghiệp - xây dựng", "công nghiệp, xây dựng", "công nghiệp và xây dựng"),
+    (
+        "thương mại - dịch vụ",
+        "thương mại, dịch vụ",
+        "thương mại và dịch vụ",
+        "dịch vụ - thương mại",
+        "khu vực dịch vụ",
+        "ngành dịch vụ",
+    ),
+)
+_PLANTING_BY_WHOM = (
+    ("theo kế hoạch", "kế hoạch giao", "theo chỉ tiêu"),
+    ("tự trồng", "dân tự", "nhân dân tự"),
+)
 PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     # budget revenue by source
     (("thu nội địa",), ("xuất nhập khẩu", "xuất khẩu, nhập khẩu", "hải quan"), ("dầu thô",)),
@@ -506,15 +523,29 @@ PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     _VISITORS_BY_ORIGIN,
     # a budget or a plan of capital by its level
     _MONEY_BY_LEVEL,
+    # the economy by its three sectors
+    _SECTORS,
+    # what was planted under the plan and what people planted on their own
+    _PLANTING_BY_WHOM,
 )
 """Families of categories that never overlap: the sources of budget revenue, the owners of
 investment capital, the forms of economic units, visitors by origin. Parts listed under a
 whole, each of a different category of one family, are disjoint, so they cannot add up to
 more than the whole (parts named otherwise, ``trong đó 400 nữ, 300 đoàn viên``, may overlap
 and are not added)."""
-EXHAUSTIVE_FAMILIES = frozenset({PART_FAMILIES.index(_VISITORS_BY_ORIGIN)})
+EXHAUSTIVE_FAMILIES = frozenset(
+    PART_FAMILIES.index(f) for f in (_VISITORS_BY_ORIGIN, _SECTORS, _PLANTING_BY_WHOM)
+)
 """The families of :data:`PART_FAMILIES` whose categories, all listed, are the whole: every
-visitor is international or domestic. Exact counts of all of them add up to the whole."""
+visitor is international or domestic, all that is planted is planted under the plan or by
+people on their own, and a gross output (:data:`_WHOLE_OF_SECTORS`) is that of the three
+sectors (a GRDP is not: it holds the taxes on products too). Exact counts of all of them
+add up to the whole; figures rounded by a unit or a decimal, to within half their last
+digits."""
+_EXACT_FAMILIES = frozenset({PART_FAMILIES.index(_VISITORS_BY_ORIGIN)})
+"""The exhaustive families read only as exact counts (to the unit, no scale word)."""
+_WHOLE_OF_SECTORS = rx(r"(?<!\w)giá\s+trị\s+sản\s+xuất(?!\w)")
+"""The name of the whole the three sectors make up: a gross output (not a GRDP)."""
 _FAMILY_WORDS = tuple(tuple(words_rx(names) for names in family) for family in PART_FAMILIES)
 
 
@@ -752,7 +783,7 @@ def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
         return _shares_off(folded, whole, m)
     over = _listed_after(folded, whole, m)
     if over is None and (hedge is None or hedge.group(1) == "ước"):
-        over = _all_kinds_short(folded, whole, m)
+        over = _all_kinds_short(folded, whole, m, head)
     return over or _shares_off(folded, whole, m)
 
 
@@ -822,15 +853,20 @@ def _written_range(folded: str, x: _Amount) -> tuple[Decimal, Decimal] | None:
     return x.value - half, x.value + half
 
 
-def _all_kinds_short(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | None:
+def _all_kinds_short(
+    folded: str, whole: _Amount, m: re.Match[str], head: int
+) -> ListedParts | None:
     """The parts after the mark ``m``, every kind of ``whole``, when they miss its count.
 
-    Every kind of :data:`EXHAUSTIVE_FAMILIES`, counted exactly:
-    ``đón 12.450 lượt khách, trong đó khách nội địa 11.210 lượt, khách quốc tế 1.238 lượt,
-    tăng 9%``: 11.210 + 1.238 = 12.448, not 12.450. Counts with no scale word (figures to
-    the unit, no rounding), none hedged; the list read up to its first item that is no part.
+    Every kind of :data:`EXHAUSTIVE_FAMILIES`, none hedged; the list read up to its first
+    item that is no part. Counts of visitors exact, with no scale word (figures to the unit,
+    no rounding): ``đón 12.450 lượt khách, trong đó khách nội địa 11.210 lượt, khách quốc tế
+    1.238 lượt, tăng 9%``: 11.210 + 1.238 = 12.448, not 12.450. The other families' figures
+    to within half the unit of each one's last digit: ``đã trồng 1.540,6 ha, trong đó trồng
+    theo kế hoạch 410,2 ha; dân tự trồng 1.120,4 ha`` (1.530,6). The three sectors only of a
+    gross output named in the whole's clause (from ``head``).
     """
-    if whole.unit[0] or whole.unit[1] in _MONEY_WORDS or whole.value != int(whole.value):
+    if whole.value <= 0 or (whole.unit[1] in _MONEY_WORDS and not whole.unit[0]):
         return None
     end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
     stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
@@ -841,12 +877,27 @@ def _all_kinds_short(folded: str, whole: _Amount, m: re.Match[str]) -> ListedPar
     (family,) = families
     if len({c for _, (_, c) in parts}) != len(parts) or len(parts) != len(PART_FAMILIES[family]):
         return None
+    if family == PART_FAMILIES.index(_SECTORS) and not _WHOLE_OF_SECTORS.search(
+        folded, head, m.start()
+    ):
+        return None
     values = tuple(x.value for x, _ in parts)
-    if any(x.unit[0] or v != int(v) for (x, _), v in zip(parts, values, strict=True)):
+    figures = (whole, *(x for x, _ in parts))
+    if family in _EXACT_FAMILIES:
+        if any(x.unit[0] or x.value != int(x.value) for x in figures):
+            return None
+        slack = Decimal(0)
+    else:
+        units = [_last_unit(folded, x) for x in figures]
+        if any(u is None for u in units):
+            return None
+        slack = sum((u / 2 for u in units if u is not None), Decimal(0))
+    if abs(sum(values) - whole.value) <= slack:
         return None
-    if sum(values) == whole.value:
-        return None
-    return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, None, True)
+    measure = None
+    if whole.unit[1] in _MONEY_WORDS:
+        measure = " ".join(w for w in (whole.unit[0], _MONEY_WORDS[whole.unit[1]]) if w)
+    return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, measure, True)
 
 
 def _leading_parts(
@@ -859,6 +910,8 @@ def _leading_parts(
     parts = []
     for a, b in _item_ends(folded, start, stop):
         amounts = _amounts(folded, a, b)
+        if parts and _percent_only(folded, a, b, amounts):
+            continue  # "trồng theo kế hoạch 410,2 ha, đạt 40%": the part's own percentage
         category = _category(folded, a, b)
         if len(amounts) != 1 or category is None or not _same_kind_of_amount(whole, amounts[0]):
             break
