@@ -480,7 +480,10 @@ _PARTS_MARK = rx(r"(?:[,;.:]\s*trong\s+đó\s*[,:]?|\s*\()\s*")
 # the words between a whole and the mark: a noun of a few words, no figure
 _WHOLE_NOUN = rx(r"^(?:\s+[^\W\d_]+){0,6}$")
 # the same, then the whole's own percentages after a comma ("…, đạt 52% dự toán và tăng 4%")
-_WHOLE_NOUN_THEN = rx(r"(?:\s+[^\W\d_]+){0,6}\s*,\s*(?:đạt|bằng|vượt|tăng|giảm)(?!\w)")
+# ("…, so cùng kỳ tăng 8%")
+_WHOLE_NOUN_THEN = rx(
+    r"(?:\s+[^\W\d_]+){0,6}\s*,\s*(?:so\s+(?:với\s+)?cùng\s+kỳ\s+)?(?:đạt|bằng|vượt|tăng|giảm)(?!\w)"
+)
 # a comma between items, not in a number ("1,5 triệu") nor in the name of a sector
 # ("công nghiệp, xây dựng", "thương mại, dịch vụ")
 _PART_SEPARATOR = rx(r"\s*(?:[,;](?!\d|\s*(?:xây\s+dựng|dịch\s+vụ)(?!\w))\s*(?:và\s+)?|\s+và\s+)")
@@ -645,6 +648,19 @@ def _percent_only(folded: str, start: int, end: int, amounts: Sequence[_Amount])
     )
 
 
+def _list_stop(folded: str, start: int) -> int:
+    """Where the list opening at ``start`` ends, within :data:`_PARTS_WINDOW`.
+
+    At its sentence's end, its line's, or a bracket closed that it did not open (``… tăng
+    8% (kế hoạch 6%); thương mại …`` goes on).
+    """
+    limit = min(len(folded), start + _PARTS_WINDOW)
+    for end in _PARTS_END.finditer(folded, start, limit):
+        if not (folded[end.start()] == ")" and _in_brackets(folded, start, end.start())):
+            return end.start()
+    return limit
+
+
 def _in_brackets(folded: str, low: int, pos: int) -> bool:
     """Whether ``pos`` stands inside a bracket opened after ``low``."""
     return folded.rfind("(", low, pos) > folded.rfind(")", low, pos)
@@ -683,8 +699,7 @@ def _same_kind_of_amount(whole: _Amount, part: _Amount) -> bool:
 
 def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | None:
     """The parts listed after the mark ``m`` following ``whole``, if they add up to more."""
-    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
-    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    stop = _list_stop(folded, m.end())
     parts = _parts_of(folded, whole, m.end(), stop)
     if parts is None or len(parts) < 2:
         return None
@@ -780,11 +795,25 @@ def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
         return None
     hedge = _PART_QUALIFIER.search(folded, max(0, whole.start - 12), whole.start)
     if hedge and hedge.group(1) not in ("gần", "ước"):
-        return _shares_off(folded, whole, m)
+        return _over_a_floor(folded, whole, m, hedge.group(1)) or _shares_off(folded, whole, m)
     over = _listed_after(folded, whole, m)
     if over is None and (hedge is None or hedge.group(1) == "ước"):
         over = _all_kinds_short(folded, whole, m, head)
     return over or _shares_off(folded, whole, m)
+
+
+def _over_a_floor(folded: str, whole: _Amount, m: re.Match[str], said: str) -> ListedParts | None:
+    """The parts after the mark ``m`` when they exceed the most a whole above a floor may be.
+
+    ``hơn 4.120 tỷ đồng, trong đó công nghiệp - xây dựng hơn 2.310 tỷ đồng; thương mại -
+    dịch vụ hơn 2.050 tỷ đồng``: ``hơn``, ``trên`` put the whole below one unit of its last
+    digit more (4.121 tỷ), which the parts pass (:func:`_listed_after`).
+    """
+    unit = _last_unit(folded, whole, zeros=False) if said in ("hơn", "trên") else None
+    if unit is None:
+        return None
+    over = _listed_after(folded, dataclasses.replace(whole, value=whole.value + unit), m)
+    return dataclasses.replace(over, whole=whole.value) if over else None
 
 
 SHARE_FAMILIES = frozenset({PART_FAMILIES.index(_MONEY_BY_LEVEL)})
@@ -816,8 +845,7 @@ def _shares_off(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | 
     ]
     if len([x for x in sums if not _in_brackets(folded, opened, x.start)]) != 1:
         return None  # "đạt 900 tỷ đồng, bằng 90% kế hoạch là 1.000 tỷ đồng; trong đó": which?
-    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
-    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    stop = _list_stop(folded, m.end())
     parts = _parts_of(folded, whole, m.end(), stop)
     if parts is None or len({f for _, (f, _) in parts}) != 1:
         return None
@@ -868,8 +896,7 @@ def _all_kinds_short(
     """
     if whole.value <= 0 or (whole.unit[1] in _MONEY_WORDS and not whole.unit[0]):
         return None
-    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
-    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    stop = _list_stop(folded, m.end())
     parts = _leading_parts(folded, whole, m.end(), stop)
     families = {f for _, (f, _) in parts}
     if len(families) != 1 or not families <= EXHAUSTIVE_FAMILIES:
@@ -946,8 +973,7 @@ def _categorised(folded: str, whole: _Amount) -> dict[tuple[int, int], _Amount]:
     m = _PARTS_LEAD.match(folded, whole.end)
     if m is None:
         return {}
-    end = _PARTS_END.search(folded, m.end(), m.end() + _PARTS_WINDOW)
-    stop = end.start() if end else min(len(folded), m.end() + _PARTS_WINDOW)
+    stop = _list_stop(folded, m.end())
     found: dict[tuple[int, int], list[_Amount]] = {}
     carried = None
     for a, b in _item_ends(folded, m.end(), stop):

@@ -45,3 +45,20 @@ def test_what_is_planted_under_the_plan_and_by_people_adds_up_to_the_whole() -> 
 def test_planting_under_the_plan_and_elsewhere_is_not_every_kind() -> None:
     other = PLANTED.replace("dân tự trồng", "trồng phân tán")
     assert _sums_flagged(other.format("1.120,4")) == []
+
+
+FLOOR = (
+    "Năm 2041, tổng giá trị sản xuất của huyện ước đạt hơn {} tỷ đồng, so cùng kỳ tăng 9,2% "
+    "(kế hoạch tăng 7%). Trong đó, công nghiệp - xây dựng ước đạt hơn 2.310 tỷ đồng, so cùng "
+    "kỳ tăng 8,1% (kế hoạch tăng 6,5%); thương mại - dịch vụ ước đạt hơn 2.050 tỷ đồng, so "
+    "cùng kỳ tăng 11,3% (kế hoạch tăng 9%)."
+)
+
+
+def test_parts_above_the_most_a_whole_over_a_floor_may_be_are_flagged() -> None:
+    assert _sums_flagged(FLOOR.format("3.120")) == ["3.120 tỷ đồng"]
+
+
+def test_parts_within_a_whole_over_a_floor_are_not_flagged() -> None:
+    assert _sums_flagged(FLOOR.format("4.359")) == []
+    assert _sums_flagged(FLOOR.format("5.120")) == []
