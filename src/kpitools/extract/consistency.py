@@ -182,10 +182,12 @@ def _rise_checks(
     check = check_percent(Percent(100 + percent.value, percent.decimals, percent.text), a, base)
     assert check.exact is not None
     ok = bool(check.consistent or check.truncated)
+    cut = bool(check.truncated and not check.consistent)
     return {
         "computed_percent": check.computed - 100 if check.computed is not None else None,
         "consistent": ok,
-        "verdict": "consistent" if ok else "inconsistent",
+        "truncated": cut,
+        "verdict": "truncated" if cut else ("consistent" if ok else "inconsistent"),
         **noted(seg(note, **fields, a=a, base=base, exact=f"{check.exact - 100:.6g}")),
     }
 

@@ -1461,6 +1461,8 @@ _GROWTH_BASE = rx(
     r"(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){0,6}?(?:của\s+)?"
     r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+(?:19|20)\d\d)"
     r"(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*\(\s*(?:đạt\s+|là\s+)?"
+    # "(10T/2040: 26.253,5 tỷ đồng)", "(năm 2040: …)": the period compared with, as a label
+    r"(?:(?:[^\W\d_]+\s+)?[^\s():]*\d[^\s():]*\s*:\s*)?"
     rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)"
     r"(?:\s+[^\W\d_]+){0,2}\s*\)"
 )

@@ -62,3 +62,23 @@ def test_parts_above_the_most_a_whole_over_a_floor_may_be_are_flagged() -> None:
 def test_parts_within_a_whole_over_a_floor_are_not_flagged() -> None:
     assert _sums_flagged(FLOOR.format("4.359")) == []
     assert _sums_flagged(FLOOR.format("5.120")) == []
+
+
+GROWTH = (
+    "Năm 2041, tổng mức bán lẻ hàng hóa ước đạt 5.133,6 tỷ đồng, tăng {}% so với cùng kỳ năm "
+    "trước (9T/2040: 4.177,3 tỷ đồng)."
+)
+
+
+def _growth_verdicts(text: str) -> list[str]:
+    audit = audit_statements(find(text))
+    return audit.filter(audit["check"] == "growth")["verdict"].to_list()
+
+
+def test_a_growth_cut_from_a_labelled_base_in_brackets_is_flagged() -> None:
+    assert _growth_verdicts(GROWTH.format("22,8")) == ["truncated"]
+    assert _growth_verdicts(GROWTH.replace("9T/2040: ", "").format("22,8")) == ["truncated"]
+
+
+def test_a_growth_rounded_from_a_labelled_base_in_brackets_holds() -> None:
+    assert _growth_verdicts(GROWTH.format("22,9")) == ["consistent"]
