@@ -672,6 +672,12 @@ _EXTRACT = {
         "các phần liệt kê là mọi loại của tổng số, đếm chính xác, nhưng cộng lại khác tổng số: ",
         "the parts listed are every kind of the whole, counted exactly, yet do not add up to it: ",
     ),
+    "extract.note.parts_all_within": _pair(
+        "các phần liệt kê là mọi loại của tổng số, nhưng cộng lại lệch tổng số quá nửa đơn vị"
+        " chữ số cuối của các số: ",
+        "the parts listed are every kind of the whole, yet add up to another number by more than"
+        " half the last digits of the figures: ",
+    ),
     "extract.note.shares_all": _pair(
         "các phần liệt kê là toàn bộ tổng số, nhưng dù làm tròn hay theo “hơn”, “gần” cũng không"
         " cộng lại bằng tổng số: ",

@@ -37,7 +37,13 @@ def _check_of(r: dict[str, Any]) -> str | None:
     if (r["note_data"] or "").startswith('[["qualifier_contradicted"'):
         return "qualifier"
     if (r["note_data"] or "").startswith(
-        ('[["parts_over"', '[["parts_all"', '[["shares_all"', '[["remainder"')
+        (
+            '[["parts_over"',
+            '[["parts_all"',
+            '[["parts_all_within"',
+            '[["shares_all"',
+            '[["remainder"',
+        )
     ):
         return "sum"
     kind = r["stated_kind"]

@@ -574,6 +574,9 @@ class ListedParts:
     rounded: bool = False
     """With ``exhaustive``: the parts are every share of a sum of money
     (:data:`SHARE_FAMILIES`), and even as rounded or qualified cannot add up to it."""
+    within: bool = False
+    """With ``exhaustive``: the figures may be rounded, and their sum is off the whole by more
+    than half the last digits of them all."""
 
 
 def _category(folded: str, start: int, end: int) -> tuple[int, int] | None:
@@ -924,7 +927,16 @@ def _all_kinds_short(
     measure = None
     if whole.unit[1] in _MONEY_WORDS:
         measure = " ".join(w for w in (whole.unit[0], _MONEY_WORDS[whole.unit[1]]) if w)
-    return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, measure, True)
+    return ListedParts(
+        whole.start,
+        parts[-1][0].end,
+        whole.end,
+        whole.value,
+        values,
+        measure,
+        exhaustive=True,
+        within=family not in _EXACT_FAMILIES,
+    )
 
 
 def _leading_parts(

@@ -386,6 +386,15 @@ def _insert(
     out.insert(at, statement)
 
 
+def _parts_note(p: ListedParts) -> str:
+    """The note's opening for the listed parts ``p``: over the whole, or all of its kinds."""
+    if not p.exhaustive:
+        return "parts_over"
+    if p.rounded:
+        return "shares_all"
+    return "parts_all_within" if p.within else "parts_all"
+
+
 def _with_parts_over(
     statements: list[Statement], text: str, *, end: int, file: str, money: bool
 ) -> list[Statement]:
@@ -403,7 +412,7 @@ def _with_parts_over(
             seg("sum_more" if i else "sum_first", v=_plain(v)) for i, v in enumerate(p.parts)
         ]
         note = noted(
-            seg(("shares_all" if p.rounded else "parts_all") if p.exhaustive else "parts_over"),
+            seg(_parts_note(p)),
             *parts_said,
             seg(
                 "sum_not_whole" if p.exhaustive else "sum_more_than",

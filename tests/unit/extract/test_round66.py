@@ -82,3 +82,10 @@ def test_a_growth_cut_from_a_labelled_base_in_brackets_is_flagged() -> None:
 
 def test_a_growth_rounded_from_a_labelled_base_in_brackets_holds() -> None:
     assert _growth_verdicts(GROWTH.format("22,9")) == ["consistent"]
+
+
+def test_the_note_of_rounded_kinds_says_they_miss_by_more_than_their_rounding() -> None:
+    audit = audit_statements(find(PLANTED.format("1.120,4")))
+    (note,) = audit.filter(audit["check"] == "sum")["note"].to_list()
+    assert note.startswith("the parts listed are every kind of the whole, yet add up to another")
+    assert "counted exactly" not in note
