@@ -603,6 +603,10 @@ _EXTRACT = {
         "tỷ trọng: 100 × {a} / {t} (tổng số “{text}”)",
         "share: 100 × {a} / {t} (the whole “{text}”)",
     ),
+    "extract.note.rate_of_fraction": _pair(
+        "tỷ lệ của phân số viết ngay trước: 100 × {a} / {t}",
+        "the rate of the fraction written right before it: 100 × {a} / {t}",
+    ),
     "extract.note.share_of_whole": _pair(
         "{stated} không thể là tỷ trọng của {a} trong “{text}” ({t}), "
         "nơi các phần khác khớp: {computed}%",

@@ -79,6 +79,7 @@ from kpitools.extract.part_year import (
 )
 from kpitools.extract.parts import (
     check_class_shares,
+    check_fraction_rates,
     check_measure_shares,
     check_shares_after_whole,
     check_shares_of_parts,
@@ -158,6 +159,7 @@ def link_document(
     linked = check_shares_of_whole(linked, text)
     linked = check_shares_after_whole(linked, text)
     linked = check_measure_shares(linked, text)
+    linked = check_fraction_rates(linked, text)
     linked = check_class_shares(linked, text)
     linked = check_shares_of_parts(linked, text)
     linked = drop_mispaired_headlines(linked, text)

@@ -1193,6 +1193,57 @@ def check_measure_shares(
     return out
 
 
+# "14.210/18.400 hộ (tỷ lệ", "516/690 trường, tỷ lệ", "70/72 thôn, tổ dân phố được công nhận
+# (tỷ lệ": a fraction of units, then its rate
+_FRACTION_BEFORE_RATE = rx(
+    rf"(?<![\d.,/])(?P<a>{NUM})\s*/\s*(?P<b>{NUM})(?:,?\s+[^\W\d_]+){{1,10}}\s*[(,]\s*$"
+)
+# the rate of the fraction itself, no noun of its own ("tỷ lệ 77,2%", not "tỷ lệ hộ nghèo 9%")
+_RATE_WORD = rx(r"tỷ\s+lệ\s*(?:là\s+|đạt\s+)?\d")
+_FRACTION_REACH = 80
+"""How far (characters) before a rate its fraction may start."""
+
+
+def check_fraction_rates(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each bare rate right after a fraction checked against it.
+
+    ``đã có 14.210/18.400 hộ (tỷ lệ 77,22%)``: the rate (``tỷ lệ``, opening the statement) of
+    the fraction of units written right before it, in its sentence, checked at its precision
+    as 100 × 14.210 / 18.400 = 77,228: 77,23 % consistent, 77,22 % cut (flagged). Qualified
+    rates, rates with a result of their own and fractions above one are left as they are.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if s.stated_kind != "rate" or s.actual is not None or s.stated is None or s.qualifier:
+            continue
+        if s.verdict != "unchecked" or not _RATE_WORD.match(fold(s.text)):
+            continue
+        low = max(0, s.start - _FRACTION_REACH)
+        before = fold(text[low : s.start])
+        m = _FRACTION_BEFORE_RATE.search(before[max(before.rfind(". "), 0) :])
+        a, b = (try_parse_number(m.group(n)) for n in ("a", "b")) if m else (None, None)
+        if a is None or b is None or not 0 < a <= b or (a <= 12 and 1900 <= b <= 2100):
+            continue  # "quý 4/2041", "tháng 9/2041": a date, no fraction
+        c = check_percent(parse_percent(s.stated), a, b)
+        note = noted(
+            seg("rate_of_fraction", a=f"{a:f}", t=f"{b:f}"), seg("computed", computed=c.computed)
+        )
+        out[i] = dataclasses.replace(
+            s,
+            computed_percent=c.computed,
+            consistent=c.consistent,
+            truncated=c.truncated,
+            verdict="truncated"
+            if c.truncated
+            else ("consistent" if c.consistent else "inconsistent"),
+            note=note["note"],
+            note_data=note["note_data"],
+        )
+    return out
+
+
 # ----------------------------------------------------- shares of the classes of a rating
 
 CLASS_SHARE_GAP = 160

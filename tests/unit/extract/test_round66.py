@@ -89,3 +89,24 @@ def test_the_note_of_rounded_kinds_says_they_miss_by_more_than_their_rounding() 
     (note,) = audit.filter(audit["check"] == "sum")["note"].to_list()
     assert note.startswith("the parts listed are every kind of the whole, yet add up to another")
     assert "counted exactly" not in note
+
+
+FRACTION_RATE = "Năm 2041, toàn xã có {} hộ, tổ dân phố đạt danh hiệu văn hóa (tỷ lệ {}%)."
+
+
+def _rate_verdicts(text: str) -> list[str]:
+    audit = audit_statements(find(text))
+    return audit.filter(audit["check"] == "rate")["verdict"].to_list()
+
+
+def test_a_rate_right_after_a_fraction_is_checked_against_it() -> None:
+    assert _rate_verdicts(FRACTION_RATE.format("4.210/5.390", "78,10")) == ["truncated"]
+    assert _rate_verdicts(FRACTION_RATE.format("4.210/5.390", "88,11")) == ["inconsistent"]
+    assert _rate_verdicts(FRACTION_RATE.format("4.210/5.390", "78,11")) == ["consistent"]
+
+
+def test_a_rate_of_its_own_after_a_fraction_or_a_date_is_left_unchecked() -> None:
+    own = "Năm 2041, có 9/12 thôn đạt chuẩn văn hóa, tỷ lệ hộ nghèo còn 4,2%."
+    assert _rate_verdicts(own) == ["unchecked"]
+    date = "Trong quý 4/2041 chi phí bán hàng thấp (tỷ lệ 21,9%) so với doanh thu."
+    assert "inconsistent" not in _rate_verdicts(date)
