@@ -513,6 +513,10 @@ _EXTRACT = {
         ": kể cả thêm một đơn vị ở chữ số cuối của số 'trên' thì cũng không đạt {stated}%",
         ": even one more of the floor's last written digit does not reach {stated}%",
     ),
+    "extract.note.floor_over": _pair(
+        ": số 'trên' đã cho tỷ lệ cao hơn {stated}%, mà số thực còn lớn hơn",
+        ": the floor as written already gives more than {stated}%, and the true figure is larger",
+    ),
     "extract.note.far_off": _pair(
         ": số liệu gần đúng nhưng lệch quá xa so với {stated}%",
         ": approximate figures, but too far from {stated}%",

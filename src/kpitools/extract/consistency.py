@@ -6,7 +6,7 @@ approximate figure with the exact one (:data:`APPROXIMATE_FACTOR`, :func:`far_of
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
 from kpitools.extract.amounts import (
@@ -515,6 +515,22 @@ def _floor_short(d: Draft, percent: Percent, qual: str | None, a: Decimal, t: De
     return (a + unit) * 100 / t <= percent.value - half
 
 
+def _floor_over(d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal) -> bool:
+    """Whether a floor amount's attainment, as written, is already above the stated one.
+
+    ``trên 1.460 ha, đạt 41% kế hoạch (2.000 ha)``: more than 1.460 of 2.000 is more than 73
+    %, which 41 % is neither a rounding nor a cut of. Only an attainment of a floor
+    (``trên``, ``hơn``), the percentage with no qualifier and the other figures exact.
+    """
+    f, others = d.actual_fig, (d.target_fig, d.excess_fig)
+    if qual is not None or d.kind != "attainment" or f is None or f.qualifier not in FLOORS:
+        return False
+    if any(g is not None and g.qualifier for g in others):
+        return False
+    least = (a * 100 / t).scaleb(percent.decimals).to_integral_value(rounding=ROUND_FLOOR)
+    return least.scaleb(-percent.decimals) > percent.value
+
+
 _TARGET_FLOORS = (*FLOORS, "trở lên")
 """The qualifiers that make a target a floor: the true target is above its figure."""
 
@@ -576,6 +592,13 @@ def _approximate_checks(
             "consistent": False,
             "verdict": "inconsistent",
             **noted(lead, seg("floor_short", stated=stated)),
+        }
+    if _floor_over(d, percent, qual, a, t):
+        return {
+            "computed_percent": _rounded(exact, percent.decimals),
+            "consistent": False,
+            "verdict": "inconsistent",
+            **noted(lead, seg("floor_over", stated=stated)),
         }
     if not far_off(stated, percent.decimals, qual, exact):
         return {"verdict": "unchecked", **noted(seg("approximate"))}

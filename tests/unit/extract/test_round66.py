@@ -110,3 +110,18 @@ def test_a_rate_of_its_own_after_a_fraction_or_a_date_is_left_unchecked() -> Non
     assert _rate_verdicts(own) == ["unchecked"]
     date = "Trong quý 4/2041 chi phí bán hàng thấp (tỷ lệ 21,9%) so với doanh thu."
     assert "inconsistent" not in _rate_verdicts(date)
+
+
+FLOOR_ACTUAL = "Năm 2041, các xã đã trồng mới được trên 1.460/2.000 ha, đạt {}% kế hoạch."
+
+
+def test_an_attainment_below_what_its_floor_amount_gives_is_inconsistent() -> None:
+    (s,) = find(FLOOR_ACTUAL.format("41"))
+    assert (s.qualifier, s.verdict) == ("trên", "inconsistent")
+
+
+def test_an_attainment_a_floor_amount_may_reach_is_left_unchecked() -> None:
+    (s,) = find(FLOOR_ACTUAL.format("73"))
+    assert s.verdict == "unchecked"
+    (s,) = find(FLOOR_ACTUAL.format("41").replace("trên ", "khoảng "))
+    assert s.verdict == "unchecked"
