@@ -946,7 +946,7 @@ def _leading_parts(
 
     An exact part: one amount of ``whole``'s kind and one category, not hedged.
     """
-    parts = []
+    parts: list[tuple[_Amount, tuple[int, int]]] = []
     for a, b in _item_ends(folded, start, stop):
         amounts = _amounts(folded, a, b)
         if parts and _percent_only(folded, a, b, amounts):
