@@ -150,6 +150,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzy": 19,
     "2026-12-05zzz": 3,
     "2026-12-05zzza": 10,
+    "2026-12-05zzzb": 1,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -162,6 +163,7 @@ LEAST_SITES = {
     "2026-12-05zzu": 2,
     "2026-12-05zzv": 3,
     "2026-12-05zzz": 3,
+    "2026-12-05zzzb": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -177,7 +179,10 @@ after eleven passages whose rates had targets written only as margins in points 
 rates beside the year's target rate were removed). ``2026-12-05zzz`` (environment, water, urban
 works and energy supply) was built on 3 passages on 3 sites: the search tool's budget ran out after
 69 look-ups, and the other pages found were already in the set or repeated one of its pairs, held no
-target-versus-result statement, fell outside 2016-2024 or were listing pages."""
+target-versus-result statement, fell outside 2016-2024 or were listing pages. ``2026-12-05zzzb``
+(any topic, pages of 2025 on) holds 1 passage on 1 site: after the 80 look-ups its brief allowed
+before committing, every other page found was already in the set, repeated one of its pairs in
+another article's words, held no target-versus-result statement or was a listing page."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
