@@ -135,6 +135,11 @@ SCORED_AT = {
     "2026-12-05zzy": "dc2cd80af77838a596a7d87f9d407c3025b8f7a7",
     "2026-12-05zzz": "2ed30b6aaf7b5addb525e2c3da666f00d5c2115f",
     "2026-12-05zzza": "2ed30b6aaf7b5addb525e2c3da666f00d5c2115f",
+    "2026-12-05zzzb": "b953f1beec5b7f7a76b9278fe0f72fe1c29682d5",
+    "2026-12-05zzzc": "b953f1beec5b7f7a76b9278fe0f72fe1c29682d5",
+    "2026-12-05zzzd": "b953f1beec5b7f7a76b9278fe0f72fe1c29682d5",
+    "2026-12-05zzze": "b953f1beec5b7f7a76b9278fe0f72fe1c29682d5",
+    "2026-12-05zzzf": "b953f1beec5b7f7a76b9278fe0f72fe1c29682d5",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
