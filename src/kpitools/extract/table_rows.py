@@ -174,7 +174,12 @@ def table_rows(text: str, folded: str, end: int) -> list[TableRow]:
         out.extend(rows)
         if rows:
             at = rows[-1].end
-    return out + _unit_rows(text, folded, end, at) + _label_line_rows(text, folded, end)
+    return (
+        out
+        + _unit_rows(text, folded, end, at)
+        + _label_line_rows(text, folded, end)
+        + _row_line_rows(text, folded, end)
+    )
 
 
 def _label_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
@@ -376,3 +381,120 @@ def row_checks(r: TableRow) -> dict[str, Any]:
         "computed_percent": check.computed,
         **stated_checks((seg("table_row_checked"), said), None, check, r.percent.value),
     }
+
+
+# the header of a table written a row a line: the column of labels opens a line, the
+# columns' names follow on it or on the lines below, up to the first row
+_LINE_HEAD = rx(r"(?m)^[ \t]*(?:(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục)(?!\w)")
+# a row written a line: its label (two words at least), then its figures, one a column
+_ROW_LINE = rx(rf"(?m)^[ \t]*(?P<label>\S.*?)(?P<figs>(?:[ \t]+(?:{NUM})){{2,}})[ \t]*$")
+_FIG = rx(NUM)
+# the columns a header names, in the order written; a name not below is no column
+_COLUMN = rx(
+    r"(?<!\w)(?:"
+    r"(?P<growth>(?:tỷ\s+lệ\s*)?(?:\(?%\)?\s*)?so\s+(?:với\s+)?cùng\s+kỳ(?:\s*\(%\)|\s*%)?"
+    r"|tăng\s*[/,]\s*giảm(?:\s*\(%\)|\s*%)?)"
+    r"|(?P<pct>(?:tỷ\s+lệ\s*(?:\(%\)|%)?\s*)?(?:th\s*/\s*kh|(?:%\s*)?so\s+(?:với\s+)?"
+    r"(?:kế\s+hoạch|kh))(?:\s*\(%\)|\s*%)?|tỷ\s+lệ(?:\s*\(%\)|\s*%)?)"
+    r"|(?P<plan>kế\s+hoạch|kh|mục\s+tiêu|dự\s+toán)"
+    r"|(?P<done>(?:ước\s+)?(?:thực\s+hiện|th)|ước\s+đạt|kết\s+quả|thực\s+đạt)"
+    r"|(?P<other>cùng\s+kỳ|đơn\s+vị(?:\s+tính)?|đvt)"
+    r")(?!\w)"
+)
+HEADER_LINES = 12
+"""How many lines a header written a row a line may take, up to its first row."""
+# a label's unit that is a rate of two (days per visitor, tonnes per hectare)
+_RATE_UNIT = rx(r"\([^()]*\w\s*/\s*\w[^()]*\)\s*$")
+
+
+def _line_columns(header: str) -> list[str] | None:
+    """The kinds of the columns ``header`` names, in order; None when it names none."""
+    kinds: list[str] = []
+    at = 0
+    for m in _COLUMN.finditer(header):
+        if header[at : m.start()].strip(" \t\n()") and not kinds:
+            return None  # words before the first column's name: not a header read here
+        kinds.append(next(k for k, v in m.groupdict().items() if v is not None))
+        at = m.end()
+    return kinds or None
+
+
+def _row_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
+    """The rows of the indicator tables of ``text`` written a row a line, before ``end``.
+
+    As in::
+
+        Chỉ tiêu
+        Thực hiện năm 2040
+        Kế hoạch năm 2041
+        Ước TH 6 tháng So cùng kỳ (%)
+        Số hộ được cấp nước sạch (hộ) 1.250 1.400 820 104,3
+
+    The header names each column (a result, the plan, a result, a growth or the percentage of
+    the plan); a row is its label and as many figures as the header has columns. The plan is
+    the one column named a plan, the result the first column named a result after it, the
+    percentage the column named the plan's percentage. A header with a column of units, two
+    plans or no result after its plan is not read, nor a row whose unit is a rate of two.
+    """
+    out: list[TableRow] = []
+    at = 0
+    for m in _LINE_HEAD.finditer(folded, 0, end):
+        if m.start() < at:
+            continue
+        first = _ROW_LINE.search(folded, m.end(), end)
+        if first is None or folded.count("\n", m.end(), first.start()) > HEADER_LINES:
+            continue
+        kinds = _line_columns(folded[m.end() : first.start()])
+        if kinds is None or "other" in kinds or kinds.count("plan") != 1:
+            continue
+        plan = kinds.index("plan")
+        done = next((i for i in range(plan + 1, len(kinds)) if kinds[i] == "done"), None)
+        if done is None:
+            continue
+        head = folded[m.start() : first.start()]
+        rows = _line_rows(text, folded, (first.start(), end), kinds, (plan, done))
+        years = [int(y) for y in _HEAD_YEAR_ANY.findall(head)]
+        out.extend(
+            r._replace(year=max(years) if years else None, yearly="năm" in head) for r in rows
+        )
+        if rows:
+            at = rows[-1].end
+    return out
+
+
+_HEAD_YEAR_ANY = rx(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _line_rows(
+    text: str, folded: str, span: tuple[int, int], kinds: list[str], cols: tuple[int, int]
+) -> list[TableRow]:
+    """The rows from ``span[0]`` on, each a line, until a line that is no row nor label."""
+    out: list[TableRow] = []
+    plan, done = cols
+    pct = kinds.index("pct") if "pct" in kinds else None
+    for c in _cells(folded, span[0], min(span[1], span[0] + TABLE_REACH)):
+        line = folded[c.start : c.end]
+        m = _ROW_LINE.fullmatch(line)
+        if m is None:
+            if len(line) < 120 and _is_label(line) and not _FIG.search(line):
+                continue  # a section's heading between rows
+            break
+        figs = [f.group() for f in _FIG.finditer(m.group("figs"))]
+        label = m.group("label").strip()
+        if len(figs) != len(kinds) or not _is_label(label) or _RATE_UNIT.search(label):
+            continue
+        out.append(
+            TableRow(
+                start=c.start,
+                end=c.end,
+                label=" ".join(text[c.start : c.start + len(label)].split()),
+                actual=parse_number(figs[done]),
+                actual_qualifier=None,
+                target=parse_number(figs[plan]),
+                target_qualifier=None,
+                percent=parse_percent(figs[pct] + "%") if pct is not None else None,
+                year=None,
+                yearly=False,
+            )
+        )
+    return out
