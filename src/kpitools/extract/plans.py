@@ -146,9 +146,14 @@ def _plan_amount(
         and (_sets_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a))
         and _same_measure(measures, folded, a)
         and _same_units(named, window, folded, a, (head, s.end - low))
+        and _plan_scope(s, _covering(*scope, _shifted(a, low)), text)
+    ]
+    plans = [
+        a
+        for a in candidates
+        if _other_clause(folded, actual, a)
         and _scope_or_giver(s, _covering(*scope, _shifted(a, low)), text)
     ]
-    plans = [a for a in candidates if _other_clause(folded, actual, a)]
     fitting = [
         a
         for a in candidates
@@ -165,6 +170,16 @@ def _plan_amount(
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
     return _shifted(fitting[0], low)
+
+
+def _plan_scope(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:
+    """Whether a plan amount read in ``c`` (None: in no statement) may be the plan of ``s``.
+
+    An amount no statement reads is of the units its own sentence names, which
+    :func:`_same_units` has checked against the result's: it is taken when the percentage of
+    ``s`` agrees with it (the evidence), never linked unfitting to be checked.
+    """
+    return c is None or _scope_or_giver(s, c, text)
 
 
 def _exact_at_precision(s: LinkableStatement, fitting: list[_Amount]) -> list[_Amount]:
@@ -381,14 +396,38 @@ def _same_units(
     lead = " ".join(folded[head : a.start].split())
     if own and not named:
         # a result naming no unit, near the plan of one: the plan's unit is its topic, so
-        # long as no other unit is named from the one to the other
+        # long as no other unit is named from the one to the other, or the result names it
+        # back by its kind alone
         span = (min(head, result[0]), max(a.start, result[1]))
-        return _units_named(window, *span) == own
+        return _units_named(window, *span) == own or _kind_named_back(window, head, a, result)
     if own:
         return False
     if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lead) for n in named):
         return True
     return _units_named(window, min(head, result[0]), max(a.end, result[1])) <= named
+
+
+# a unit's kind, before its name ("thị xã Bình Lâm") or alone ("thị xã đã giải ngân")
+_UNIT_KIND = re.compile(
+    r"(?<!\w)(huyện|quận|thị xã|thành phố|tỉnh|(?<!thị )xã|phường|thị trấn)\s+(\w)", re.I
+)
+
+
+def _kind_named_back(window: str, head: int, a: _Amount, result: tuple[int, int]) -> bool:
+    """Whether the result names the one unit of the plan's sentence back by its kind alone.
+
+    ``Theo kế hoạch, thị xã Bình Lâm bố trí 300 tỷ đồng …`` and ``Đến nay, thị xã đã giải
+    ngân …``: the plan's sentence names one unit, by kind and name, before the amount; the
+    result's sentence names that kind with no name after it (a word in lower case), and no
+    unit by name.
+    """
+    kinds = {m.group(1).lower() for m in _UNIT_KIND.finditer(window, head, a.start)}
+    named = [m for m in _UNIT_KIND.finditer(window, head, a.start) if m.group(2).isupper()]
+    if len(named) != 1 or len(kinds) != 1:
+        return False
+    kind = named[0].group(1).lower()
+    back = [m for m in _UNIT_KIND.finditer(window, *result) if m.group(1).lower() == kind]
+    return bool(back) and all(m.group(2).islower() for m in back)
 
 
 def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
