@@ -1351,9 +1351,15 @@ _PART_OF_YEAR = rx(r"(?<!\w)(?:\d{1,2}\s+tháng|quý\s+(?:[ivx]+|\d)(?!\w))")
 def _whole_year_after_part(doc: Doc, f: Figure, p: Figure) -> bool:
     """Whether the percentage ``p``, in a clause of its own that names the whole year
     (``Thu 9 tháng đạt 700 tỷ đồng, bằng 80% dự toán; ước cả năm đạt 100% dự toán``), is of
-    the year's estimate, not of ``f``, a figure its sentence gives for a part of the year."""
+    the year's estimate, not of ``f``, a figure its sentence gives for a part of the year,
+    or one that already has its own percentage before ``p`` in the same run of clauses
+    (``trồng được 1.820 ha, đạt 91% kế hoạch năm, ước cả năm đạt 100% kế hoạch``: one
+    figure is not two shares of a plan)."""
     if p.clause <= f.span_end or not _WHOLE_YEAR.search(doc.fold, p.clause, p.start):
         return False
+    own = f.owner.percent_fig if f.owner is not None else None
+    if own is not None and own.start < p.clause and ";" not in doc.fold[own.end : p.start]:
+        return True  # after a semicolon, an item of its own may go on with the same figure
     return _PART_OF_YEAR.search(doc.fold, f.sentence.start, f.start) is not None
 
 

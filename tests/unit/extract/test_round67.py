@@ -36,3 +36,53 @@ def test_a_row_a_line_checks_the_plans_percentage() -> None:
 def test_a_header_of_two_plans_or_a_row_of_fewer_figures_is_not_read() -> None:
     assert not [s for s in find(TWO_PLANS) if s.target is not None]
     assert not [s for s in find(SHORT_ROW) if s.target is not None]
+
+
+AIM_NAMED_BY_KIND = (
+    "Đến hết tháng 9, tỉnh Bắc Hà đã đón gần 52 nghìn lượt khách, đạt trên 65% kế hoạch năm. "
+    "Các lễ hội được tổ chức chu đáo.\n\nNgành du lịch tỉnh phấn đấu trong năm 2041, đón trên "
+    "78 nghìn lượt khách du lịch, với doanh thu đạt trên 135 tỷ đồng."
+)
+
+
+def test_a_plan_no_statement_reads_is_linked_to_a_result_of_a_named_unit() -> None:
+    (s,) = find(AIM_NAMED_BY_KIND)
+    assert (s.actual, s.target) == (52000, 78000)
+
+
+def test_a_plan_of_another_named_unit_is_not_linked() -> None:
+    (s,) = find(AIM_NAMED_BY_KIND.replace("du lịch tỉnh", "du lịch tỉnh Nam Hà"))
+    assert s.target is None
+
+
+KIND_NAMED_BACK = (
+    "Theo kế hoạch, năm 2041, thị xã Bình Lâm sẽ bố trí khoảng 310 tỷ đồng đầu tư xây dựng "
+    "các công trình, gồm đường liên xã Tân Hòa - Tân Mỹ và trường học xã Tân Phú. Đến nay, "
+    "thị xã đã giải ngân được 62 tỷ đồng, đạt 20% kế hoạch."
+)
+
+
+def test_a_result_naming_the_plans_unit_back_by_its_kind_takes_the_plan() -> None:
+    (s,) = find(KIND_NAMED_BACK)
+    assert (s.actual, s.target) == (62 * 10**9, 310 * 10**9)
+
+
+def test_a_result_naming_another_kind_does_not_take_the_plan() -> None:
+    (s,) = find(KIND_NAMED_BACK.replace("Đến nay, thị xã đã", "Đến nay, huyện đã"))
+    assert s.target is None
+
+
+YEAR_ESTIMATE_AFTER_OWN = (
+    "Năm 2041, trồng rừng tập trung được 1.820 ha, đạt 91% kế hoạch năm, ước cả năm đạt "
+    "100% kế hoạch."
+)
+
+
+def test_the_years_estimate_after_a_results_own_percentage_is_not_the_results() -> None:
+    found = [(s.actual, s.stated) for s in find(YEAR_ESTIMATE_AFTER_OWN)]
+    assert (1820, "91%") in found and (1820, "100%") not in found
+
+
+def test_the_years_percentage_with_no_percentage_before_it_stays_the_results() -> None:
+    text = "Năm 2041, trồng rừng tập trung được 1.820 ha, ước cả năm đạt 100% kế hoạch."
+    assert [(s.actual, s.stated) for s in find(text)] == [(1820, "100%")]
