@@ -93,6 +93,7 @@ def interpret(
     _elliptic_plans(doc, kept)
     _elliptic_plans(doc, kept[::-1], ahead=True)
     _fitting_plans_before(doc, kept)
+    _unpair_rates(doc, kept)
     out: list[dict[str, Any]] = []
     unsummed = _unsummed_wholes(kept)
     heads = _fraction_list_heads(kept)
@@ -1233,6 +1234,36 @@ def _rate_measure(doc: Doc, f: Figure) -> bool:
     if f.measure is not None and (f.measure == "%" or "/" in f.measure):
         return True
     return _PER_UNIT.match(doc.text, f.end, min(f.sentence.end, f.end + 40)) is not None
+
+
+# a unit per something after a figure, not a plan after a slash ("502 ha/KH 490 ha")
+_PER_THING = re.compile(
+    r"\s*(?:[^\W\d_]+\s+){0,2}[^\W\d_]+\s*/\s*"
+    r"(?!(?:kh|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w))[^\W\d_]",
+    re.I,
+)
+
+
+def _per_something(doc: Doc, f: Figure) -> bool:
+    """Whether ``f`` is an amount per something (``hồ sơ/máy/ngày``, ``tấn/ha``)."""
+    if f.measure is not None and "/" in f.measure:
+        return True
+    return _PER_THING.match(doc.text, f.end, min(f.sentence.end, f.end + 40)) is not None
+
+
+def _unpair_rates(doc: Doc, drafts: list[Draft]) -> None:
+    """Take the target from a draft whose result is a rate per something and plan is not.
+
+    ``phải đạt tiến độ 200 hồ sơ/máy/ngày, mỗi đơn vị có 3 máy nên phải đạt chỉ tiêu 600 hồ
+    sơ``: a quota per machine and day is no result of a unit's quota of a day (nor the other
+    way round); an amount per something is compared only with one per the same.
+    """
+    for d in drafts:
+        a, t = d.actual_fig, d.target_fig
+        if a is None or t is None or a is t or a.kind != "count" or t.kind != "count":
+            continue
+        if _per_something(doc, a) != _per_something(doc, t):
+            d.target_fig, d.target = None, None
 
 
 def _states_figures(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence) -> bool:

@@ -4,6 +4,8 @@ figures or sentences)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reading import find
 
 ROW_A_LINE = (
@@ -86,3 +88,21 @@ def test_the_years_estimate_after_a_results_own_percentage_is_not_the_results() 
 def test_the_years_percentage_with_no_percentage_before_it_stays_the_results() -> None:
     text = "Năm 2041, trồng rừng tập trung được 1.820 ha, ước cả năm đạt 100% kế hoạch."
     assert [(s.actual, s.stated) for s in find(text)] == [(1820, "100%")]
+
+
+QUOTA_PER_MACHINE = (
+    "Giám đốc Sở đã giao chỉ tiêu cho các đơn vị phải đạt tiến độ 200 hồ sơ/máy/ngày, hiện "
+    "mỗi đơn vị có 3 máy nên phải đạt chỉ tiêu 600 hồ sơ."
+)
+
+
+def test_an_amount_per_something_is_not_paired_with_a_plan_of_no_such_rate() -> None:
+    assert not [s for s in find(QUOTA_PER_MACHINE) if s.actual == 200 and s.target == 600]
+
+
+def test_rates_per_the_same_and_a_plan_after_a_slash_stay_paired() -> None:
+    (s,) = find("Năm 2041, năng suất lúa đạt 6,2 tấn/ha, kế hoạch 6 tấn/ha.")
+    assert (s.actual, s.target) == (Decimal("6.2"), 6)
+    text = "Năm 2041 diện tích gieo trồng ước đạt 5.020 ha/KH 4.900 ha, đạt 102,4% kế hoạch."
+    (s,) = find(text)
+    assert (s.actual, s.target) == (5020, 4900)
