@@ -160,6 +160,14 @@ _AIMED_VERB = rx(r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,10}?\s+(?:là\s+|sẽ\s+
 _PLANNED_VERB = rx(r"(?:\s+[^\W\d_]+){1,10}?\s+dự\s+kiến(?:\s+là)?\s+(?:đạt|ở\s+mức)(?!\w)")
 
 
+# "phấn đấu năm 2041 đón 78 nghìn lượt khách, với doanh thu đạt 135 tỷ đồng": a later item
+# of an aim's list, its measure and its verb after a comma
+_LISTED_AIM = rx(
+    r",\s*(?:với\s+)?(?:[^\W\d_]+\s+){1,6}?đạt"
+    r"(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ))?\s*$"
+)
+
+
 def _aimed_verb(lead: str, pos: int, *, aim: bool = True) -> re.Match[str] | None:
     """The verb of an aim after the measure it names (``phấn đấu doanh thu … đạt``).
 
@@ -562,8 +570,23 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
         return _PLAN_VERB.match(lead, back.end()) is not None
     verb = _PLAN_VERB.match(lead, cues[-1].end())
     if verb is None:
-        verb = _aimed_verb(lead, cues[-1].end(), aim=_AIM_CUE.match(cues[-1].group()) is not None)
+        verb = _cued_verb(lead, cues[-1])
     return _RESULT_WORDS.search(lead, verb.end() if verb else cues[-1].end()) is None
+
+
+def _cued_verb(lead: str, cue: re.Match[str]) -> re.Match[str] | None:
+    """The plan's verb after the measure ``cue`` names, or after a later item of an aim's list.
+
+    ``phấn đấu đón 78 nghìn lượt khách, với doanh thu đạt 135 tỷ đồng``: the items before
+    the last hold no word of a result.
+    """
+    aim = _AIM_CUE.match(cue.group()) is not None
+    verb = _aimed_verb(lead, cue.end(), aim=aim)
+    if verb is None and aim:
+        verb = _LISTED_AIM.search(lead, cue.end())
+        if verb is not None and _RESULT_WORDS.search(lead, cue.end(), verb.start()):
+            return None
+    return verb
 
 
 def _run_start(lead: str, cues: list[re.Match[str]]) -> int:

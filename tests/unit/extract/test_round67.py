@@ -106,3 +106,21 @@ def test_rates_per_the_same_and_a_plan_after_a_slash_stay_paired() -> None:
     text = "Năm 2041 diện tích gieo trồng ước đạt 5.020 ha/KH 4.900 ha, đạt 102,4% kế hoạch."
     (s,) = find(text)
     assert (s.actual, s.target) == (5020, 4900)
+
+
+LISTED_AIM = (
+    "Đến hết tháng 9, tỉnh Bắc Hà đạt doanh thu du lịch 82 tỷ đồng, đạt 61% kế hoạch. Năm "
+    "2041, ngành du lịch tỉnh phấn đấu đón trên 78 nghìn lượt khách du lịch, với doanh thu "
+    "đạt trên 135 tỷ đồng."
+)
+
+
+def test_a_later_item_of_an_aims_list_is_a_plan() -> None:
+    (s,) = [s for s in find(LISTED_AIM) if s.actual is not None]
+    assert (s.actual, s.target) == (82 * 10**9, 135 * 10**9)
+
+
+def test_an_item_after_a_result_in_an_aims_sentence_is_no_plan() -> None:
+    text = LISTED_AIM.replace("phấn đấu đón", "phấn đấu tăng trưởng khá, đã đón")
+    (s,) = [s for s in find(text) if s.actual is not None]
+    assert s.target is None
