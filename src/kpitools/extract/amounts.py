@@ -363,6 +363,29 @@ def _units_named(text: str, start: int, end: int) -> set[str]:
     return out
 
 
+# a unit's kind, before its name ("thị xã Bình Lâm") or alone ("thị xã đã giải ngân")
+_UNIT_KIND = re.compile(
+    r"(?<!\w)(huyện|quận|thị xã|thành phố|tỉnh|(?<!thị )xã|phường|thị trấn)\s+(\w)", re.I
+)
+
+
+def _kind_named_back(window: str, head: int, a: _Amount, result: tuple[int, int]) -> bool:
+    """Whether the result names the one unit of the plan's sentence back by its kind alone.
+
+    ``Theo kế hoạch, thị xã Bình Lâm bố trí 300 tỷ đồng …`` and ``Đến nay, thị xã đã giải
+    ngân …``: the plan's sentence names one unit, by kind and name, before the amount; the
+    result's sentence names that kind with no name after it (a word in lower case), and no
+    unit by name.
+    """
+    kinds = {m.group(1).lower() for m in _UNIT_KIND.finditer(window, head, a.start)}
+    named = [m for m in _UNIT_KIND.finditer(window, head, a.start) if m.group(2).isupper()]
+    if len(named) != 1 or len(kinds) != 1:
+        return False
+    kind = named[0].group(1).lower()
+    back = [m for m in _UNIT_KIND.finditer(window, *result) if m.group(1).lower() == kind]
+    return bool(back) and all(m.group(2).islower() for m in back)
+
+
 # --------------------------------------------------------------------------- measures
 
 MEASURE_NAMES: dict[str, str] = {

@@ -209,6 +209,17 @@ def _scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str
     return bool(giver.search(own)) and bool(giver.search(fold(text[s.start : s.end + 80])))
 
 
+def _plan_scope(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:
+    """Whether a plan amount read in ``c`` (None: in no statement) may be the plan of ``s``.
+
+    An amount no statement reads is of the units its own sentence names, which
+    :func:`~kpitools.extract.plans._same_units` has checked against the result's: it is
+    taken when the percentage of ``s`` agrees with it (the evidence), never linked unfitting
+    to be checked.
+    """
+    return c is None or _scope_or_giver(s, c, text)
+
+
 _PROGRAMME_TOLERANCE = Decimal("0.05")
 """How far (relative) a qualified result's percentage of a programme's aim may be from the
 stated one ("hơn 1,4 tỷ cây xanh, đạt 143,9%": 140 % of one billion, for 1,439 billion)."""

@@ -44,6 +44,7 @@ from kpitools.extract.amounts import (
     _as_result,
     _clause_names,
     _head,
+    _kind_named_back,
     _measure_beside,
     _measure_completed,
     _measure_kind,
@@ -73,6 +74,7 @@ from kpitools.extract.linking import (
     _covering,
     _fits_programme,
     _percent_of,
+    _plan_scope,
     _reaches_floor,
     _scope_or_giver,
     _unit_key,
@@ -170,16 +172,6 @@ def _plan_amount(
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
     return _shifted(fitting[0], low)
-
-
-def _plan_scope(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:
-    """Whether a plan amount read in ``c`` (None: in no statement) may be the plan of ``s``.
-
-    An amount no statement reads is of the units its own sentence names, which
-    :func:`_same_units` has checked against the result's: it is taken when the percentage of
-    ``s`` agrees with it (the evidence), never linked unfitting to be checked.
-    """
-    return c is None or _scope_or_giver(s, c, text)
 
 
 def _exact_at_precision(s: LinkableStatement, fitting: list[_Amount]) -> list[_Amount]:
@@ -405,29 +397,6 @@ def _same_units(
     if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lead) for n in named):
         return True
     return _units_named(window, min(head, result[0]), max(a.end, result[1])) <= named
-
-
-# a unit's kind, before its name ("thị xã Bình Lâm") or alone ("thị xã đã giải ngân")
-_UNIT_KIND = re.compile(
-    r"(?<!\w)(huyện|quận|thị xã|thành phố|tỉnh|(?<!thị )xã|phường|thị trấn)\s+(\w)", re.I
-)
-
-
-def _kind_named_back(window: str, head: int, a: _Amount, result: tuple[int, int]) -> bool:
-    """Whether the result names the one unit of the plan's sentence back by its kind alone.
-
-    ``Theo kế hoạch, thị xã Bình Lâm bố trí 300 tỷ đồng …`` and ``Đến nay, thị xã đã giải
-    ngân …``: the plan's sentence names one unit, by kind and name, before the amount; the
-    result's sentence names that kind with no name after it (a word in lower case), and no
-    unit by name.
-    """
-    kinds = {m.group(1).lower() for m in _UNIT_KIND.finditer(window, head, a.start)}
-    named = [m for m in _UNIT_KIND.finditer(window, head, a.start) if m.group(2).isupper()]
-    if len(named) != 1 or len(kinds) != 1:
-        return False
-    kind = named[0].group(1).lower()
-    back = [m for m in _UNIT_KIND.finditer(window, *result) if m.group(1).lower() == kind]
-    return bool(back) and all(m.group(2).islower() for m in back)
 
 
 def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
