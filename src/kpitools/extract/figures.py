@@ -45,7 +45,9 @@ from kpitools.extract.numerals import (
     _RATE_RANGE,
     _UNIT_PAIR,
     _measure,
+    _people_among_people,
     _values_or_noted,
+    _whole_people,
 )
 from kpitools.extract.target_words import (
     _ATTAINED_NEXT,
@@ -57,7 +59,7 @@ from kpitools.extract.target_words import (
     _heading_target,
     _sets_target,
 )
-from kpitools.extract.text import COUNTED_NOUNS, NUM, PLAN_NOUNS, Doc, Sentence
+from kpitools.extract.text import NUM, PLAN_NOUNS, Doc, Sentence
 from kpitools.numbers import Percent
 from kpitools.textfold import fold, rx, words_rx
 
@@ -607,23 +609,8 @@ def scan(doc: Doc) -> list[Figure]:
     for fig in figures:
         _describe(doc, fig)
         _whole_people(doc, fig)
+    _people_among_people(doc, figures)
     return figures
-
-
-# "1,380 đảng viên": people are counted whole, so a comma before three digits groups them
-_GROUPED_BY_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+")
-_PEOPLE_AFTER = rx(rf"\s*(?:{COUNTED_NOUNS})(?!\w)")
-
-
-def _whole_people(doc: Doc, fig: Figure) -> None:
-    """Read a count of people written with a comma before three digits (``kết nạp 1,380
-    đảng viên``) as a whole number: the comma groups thousands, no decimal of a person."""
-    if fig.kind != "count" or fig.measure is not None:
-        return
-    if _GROUPED_BY_COMMA.fullmatch(fig.written.strip()) is None:
-        return
-    if _PEOPLE_AFTER.match(doc.fold, fig.end, fig.sentence.end) is not None:
-        fig.values = (Decimal(fig.written.strip().replace(",", "")),)
 
 
 # "Thu ngân sách được trên 6 tỷ, đạt 180%": billions with no currency, of a money measure

@@ -1,17 +1,22 @@
 """The numbers of :mod:`kpitools.extract.figures`: the patterns a figure is matched with
 (counts, fractions, ranges, percentages, amounts of money in their scales) and the values a
-match states (:func:`_figure_values`), a figure in no number format noted where it is.
+match states (:func:`_figure_values`), a figure in no number format noted where it is, and
+counts of people whose commas group thousands read whole (:func:`_whole_people`).
 """
 
 from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
+from kpitools.extract.text import COUNTED_NOUNS, Doc
 from kpitools.extract.text import WRITTEN_NUM as NUM
-from kpitools.extract.text import Doc
 from kpitools.numbers import NumberFormatError, Percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.figures import Figure
 
 _B = r"(?<![\w.,/\-])"  # a number starts here
 _E = r"(?![\w/]|[.,]\d)"  # and ends here
@@ -353,3 +358,54 @@ def _measure(m: re.Match[str]) -> str:
     mags = [{"ngàn": "nghìn", "tỉ": "tỷ"}.get(g, g) for g in (m.group("mag"), m.group("mag2")) if g]
     per = "".join(f"/{w}" for w in re.findall(r"[^\W\d_]+", m.group("per") or ""))
     return " ".join([*mags, currency + per])
+
+
+# "1,380 đảng viên": people are counted whole, so a comma before three digits groups them
+_GROUPED_BY_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+")
+_PEOPLE_AFTER = rx(rf"\s*(?:{COUNTED_NOUNS})(?!\w)")
+
+
+def _whole_people(doc: Doc, fig: Figure) -> None:
+    """Read a count of people written with a comma before three digits (``kết nạp 1,380
+    đảng viên``) as a whole number: the comma groups thousands, no decimal of a person."""
+    if fig.kind != "count" or fig.measure is not None:
+        return
+    if _GROUPED_BY_COMMA.fullmatch(fig.written.strip()) is None:
+        return
+    if _PEOPLE_AFTER.match(doc.fold, fig.end, fig.sentence.end) is not None:
+        fig.values = (Decimal(fig.written.strip().replace(",", "")),)
+
+
+# "1.617,981": thousands grouped with a point, then a comma before three digits
+_POINT_THEN_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{3}")
+_NO_NOUN_AFTER = re.compile(r"\s*(?:[,;.)]|$)")
+
+
+def _people_among_people(doc: Doc, figures: list[Figure]) -> None:
+    """Read a bare figure ``1.617,981`` between counts of people grouped by commas as whole.
+
+    ``Hà Nam với 727,215 người, …; Bắc Giang là 1.617,981, …; Nam Định là 1,588,505 người``:
+    the list's counts group thousands with commas, so the comma of the bare figure between
+    them (no word after it) groups thousands too. Only when the counts of people right before
+    and after it in its sentence are read whole and the figure so read is of their order.
+    """
+    people = [
+        f
+        for f in figures
+        if f.kind == "count"
+        and _GROUPED_BY_COMMA.fullmatch(f.written.strip())
+        and _PEOPLE_AFTER.match(doc.fold, f.end, f.sentence.end)
+    ]
+    for fig in figures:
+        written = fig.written.strip()
+        if fig.kind != "count" or fig.measure is not None:
+            continue
+        if not _POINT_THEN_COMMA.fullmatch(written) or not _NO_NOUN_AFTER.match(doc.fold, fig.end):
+            continue
+        before = [f for f in people if f.sentence is fig.sentence and f.end <= fig.start]
+        after = [f for f in people if f.sentence is fig.sentence and f.start >= fig.end]
+        if not before or not after:
+            continue
+        whole = Decimal(re.sub(r"[.,]", "", written))
+        if all(n.values[0] / 10 <= whole <= n.values[0] * 10 for n in (before[-1], after[0])):
+            fig.values = (whole,)

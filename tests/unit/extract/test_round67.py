@@ -124,3 +124,19 @@ def test_an_item_after_a_result_in_an_aims_sentence_is_no_plan() -> None:
     text = LISTED_AIM.replace("phấn đấu đón", "phấn đấu tăng trưởng khá, đã đón")
     (s,) = [s for s in find(text) if s.actual is not None]
     assert s.target is None
+
+
+PEOPLE_LIST = (
+    "Năm 2041 tỷ lệ bao phủ đạt 91,2% dân số. Có 5 tỉnh vượt kế hoạch, trong đó: tỉnh A với "
+    "517,215 người, đạt 101.4% kế hoạch; tỉnh B là 1.417,981, đạt 102.3% kế hoạch; tỉnh C là "
+    "1,388,505 người đạt 101.1% kế hoạch."
+)
+
+
+def test_a_bare_figure_between_counts_of_people_grouped_by_commas_is_whole() -> None:
+    assert 1417981 in [s.actual for s in find(PEOPLE_LIST)]
+
+
+def test_a_bare_figure_after_the_last_count_of_people_keeps_its_decimal_comma() -> None:
+    text = PEOPLE_LIST[: PEOPLE_LIST.index("; tỉnh C")] + "."
+    assert Decimal("1417.981") in [s.actual for s in find(text)]
