@@ -588,6 +588,10 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zzzd",
         "2026-12-05zzze",
         "2026-12-05zzzf",
+        "2026-12-05zzzg",
+        "2026-12-05zzzh",
+        "2026-12-05zzzi",
+        "2026-12-05zzzj",
     }
 )
 

@@ -140,6 +140,10 @@ SCORED_AT = {
     "2026-12-05zzzd": "b953f1beec5b7f7a76b9278fe0f72fe1c29682d5",
     "2026-12-05zzze": "b953f1beec5b7f7a76b9278fe0f72fe1c29682d5",
     "2026-12-05zzzf": "b953f1beec5b7f7a76b9278fe0f72fe1c29682d5",
+    "2026-12-05zzzg": "8e3108aea03a2c4d4b6f39e5b1967152d9bb8bf2",
+    "2026-12-05zzzh": "8e3108aea03a2c4d4b6f39e5b1967152d9bb8bf2",
+    "2026-12-05zzzi": "8e3108aea03a2c4d4b6f39e5b1967152d9bb8bf2",
+    "2026-12-05zzzj": "8e3108aea03a2c4d4b6f39e5b1967152d9bb8bf2",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
