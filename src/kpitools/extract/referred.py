@@ -139,13 +139,25 @@ def _referred_measure(lead: str) -> str | None:
     return None
 
 
+# "Có 12 địa phương đạt tỷ lệ giải ngân trên 70%": a count of units before the rate, which
+# is then the threshold those units passed, not the rate of the whole
+_UNITS_COUNTED = rx(
+    r"(?<![\w.,])\d+\s+(?:địa\s+phương|đơn\s+vị|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã"
+    r"|phường|bộ|ngành|cơ\s+quan|chủ\s+đầu\s+tư|dự\s+án|doanh\s+nghiệp)(?!\w)"
+    r"[^.;%]*?(?:tỷ|tỉ)\s+lệ\s"
+)
+
+
 def _measure_referred(s: LinkableStatement, text: str) -> str | None:
     """What the percentage ``s`` refers back to (see :func:`_referred_measure`), if anything.
 
     ``""`` also for a pronoun in the clause right before it (``Với kết quả này, công ty vượt
     74% kế hoạch``); None for a rate in a sentence that opens on a part (``Trong đó, vốn X …
-    với tỷ lệ giải ngân đạt 97%``: the part's own rate).
+    với tỷ lệ giải ngân đạt 97%``: the part's own rate), and for the rate of a count of units
+    (``Có 12 địa phương đạt tỷ lệ giải ngân trên 70%``, :data:`_UNITS_COUNTED`).
     """
+    if _UNITS_COUNTED.search(fold(s.text)):
+        return None
     measure = _referred_measure(fold(s.text))
     if measure and _part_opened(s, text):
         return None
