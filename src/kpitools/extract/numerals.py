@@ -185,21 +185,30 @@ def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None
     if _numbered_label(text, m.start("a")):
         return None
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))
-    if _vulgar_fraction(text, m.start("a"), a, b) or _day_of_month(text, m.start("a"), a, b):
+    if _vulgar_fraction(text, m.start("a"), a, b) or _day_of_month(text, m, a, b):
         return None
     return (a, b), None
 
 
 # "ngày 1/5", "dịp lễ 30/4": a day and month after a word of a day
 _DAY_LEAD = rx(r"(?<!\w)(?:ngày|quốc\s+khánh|lễ|dịp|tết)\s*$")
+# "(từ 01/6 đến 31/8/2041)", "từ 01/6 kết thúc 31/8/2041": the first day of a span whose
+# last day is written with its year right after it
+_SPAN_END = rx(
+    r"\s*(?:-|–|đến|tới|kết\s+thúc|và\s+kết\s+thúc)\s*(?:(?:vào\s+)?ngày\s+)?"
+    r"\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?:19|20)\d\d(?!\d)"
+)
 
 
-def _day_of_month(text: str, start: int, a: Decimal, b: Decimal) -> bool:
-    """Whether the fraction ``a/b`` at ``start`` is a date (``dịp lễ 30/4``): a day and a
-    month after a word of a day."""
+def _day_of_month(text: str, m: re.Match[str], a: Decimal, b: Decimal) -> bool:
+    """Whether the fraction ``a/b`` matched by ``m`` is a date (``dịp lễ 30/4``): a day and a
+    month after a word of a day, or before the last day of a span (:data:`_SPAN_END`)."""
     if not (0 < a <= 31 and 0 < b <= 12) or a != a.to_integral_value():
         return False
-    return _DAY_LEAD.search(fold(text[max(0, start - 16) : start])) is not None
+    start = m.start("a")
+    if _DAY_LEAD.search(fold(text[max(0, start - 16) : start])) is not None:
+        return True
+    return _SPAN_END.match(fold(text[m.end("b") : m.end("b") + 40])) is not None
 
 
 def _values_or_noted(
