@@ -733,7 +733,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
     bare = lead if fig.qual_start is None else lead[: fig.qual_start - fig.clause]
     bare = _PROGRAMME_NAME.sub(lambda m: " " * len(m.group()), bare)
     fig.role = _role_in_clause(doc, fig, lead, _role(fig, bare, outer))
-    if _no_result(doc, fig, lead) or _rate_gap_or_base(doc, fig, lead):
+    if _no_result(doc, fig, lead) or _rate_gap_or_base(doc, fig, lead) or _top_rank(fig, lead):
         fig.role = "modifier"
     elif (
         fig.role == "actual"
@@ -972,6 +972,16 @@ def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
+# "lọt top 3", "vào tốp 10": a rank among others, neither a result nor a target
+_TOP_LEAD = rx(r"(?<!\w)(?:top|tốp)\s*$")
+
+
+def _top_rank(fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is the rank of a ``top`` (``mục tiêu là lọt top 3 toàn đoàn``): a count
+    with no measure right after ``top`` or ``tốp``."""
+    return fig.kind == "count" and fig.measure is None and _TOP_LEAD.search(lead) is not None
+
+
 # "xếp 4/30 phường", "đứng vị trí 6/21 xã", "xếp hạng 3/17 cơ sở, sau hai phường …, và 2/9
 # đơn vị …": a rank among units, said by its verb or noun before it in its sentence
 _RANK_WORD = rx(r"(?<!\w)(?:(?<!sắp\s)xếp|đứng|vị\s+trí|vị\s+thứ|thứ\s+hạng|xếp\s+hạng)(?!\w)")
@@ -1024,6 +1034,14 @@ def _restated_change(doc: Doc, fig: Figure, lead: str) -> bool:
     return _RESTATED_PERCENT.search(doc.fold, low, fig.span_start) is not None
 
 
+# "giành 6 và 7 HCV tại 2 kỳ đại hội trước": results of earlier editions, none of the plan
+# now (in the figure's clause)
+_PAST_EDITION = rx(
+    r"[^,;.:()%]{0,40}?(?<!\w)(?:tại|ở|trong)\s+(?:(?:\d+|hai|ba|các)\s+)?(?:kỳ|mùa\s+giải|lần)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s+trước(?!\w)"
+)
+
+
 def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether a figure read as a result or an excess is neither: more than last year
     ("vượt 20 đảng viên so với cùng kỳ"), a multiple ("gấp 2,1 lần so với cùng kỳ"), an
@@ -1031,7 +1049,8 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     1.172 xã so với cuối năm 2021"), a growth restated as an amount ("tương ứng tăng thêm 1.200
     tỷ đồng"), a count of units out of all (:func:`_units_out_of_all`), two targets
     written as a pair after ``chỉ tiêu tương ứng`` (one for each figure before) or the size
-    of the containers counted right before it (:func:`_size_of_counted`)."""
+    of the containers counted right before it (:func:`_size_of_counted`), or a result of
+    earlier editions (:data:`_PAST_EDITION`)."""
     folded, end = doc.fold, fig.sentence.end
     if fig.role not in ("actual", "excess"):
         return False
@@ -1043,6 +1062,8 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
             or _slashed_occasion(fig, lead)
         )
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
+        return True
+    if fig.role == "actual" and _PAST_EDITION.match(folded, fig.end, end):
         return True
     if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig):
         return True
@@ -1121,15 +1142,16 @@ def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
         return False
     if _ADVERB_AFTER.match(doc.fold, fig.end) is not None:
         return True
-    # "tham dự Asian Cup 12, đội tuyển …": the numeral of an event attended or held, a comma
-    # after it
+    # "tham dự Asian Cup 12, đội tuyển …", "Tại SEA Games 41, mục tiêu …": the numeral of an
+    # event attended, held or set in, a comma after it
     before = doc.text[max(fig.clause, fig.start - 60) : fig.start]
     return doc.fold.startswith(",", fig.end) and _EVENT_NAMED.search(before) is not None
 
 
 # the words before the name of an event one takes part in or holds (its words capitalised)
 _EVENT_NAMED = re.compile(
-    r"(?<!\w)(?:[Tt]ham dự|[Dd]ự|[Đđ]ăng cai|[Tt]ổ chức)\s+(?:[A-ZĐ][^\W\d_]*\s+){1,4}$"
+    r"(?<!\w)(?:[Tt]ham dự|[Dd]ự|[Đđ]ăng cai|[Tt]ổ chức|[Tt]ại)\s+(?:(?:kỳ|giải|đại hội)\s+)?"
+    r"(?:[A-ZĐ][^\W\d_]*\s+){1,4}$"
 )
 
 
