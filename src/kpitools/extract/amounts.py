@@ -135,6 +135,12 @@ _RESULT_WORDS = rx(
     r"(?<!\w)(?:đạt|thực\s+hiện|hoàn\s+thành|kết\s+quả|lũy\s+kế|luỹ\s+kế|ước|bằng|vượt|chiếm"
     r"|tăng|giảm|đã(?!\s+(?:được\s+)?(?:giao|đề|đặt|xác|phê|ban|thông|điều|nêu)))(?!\w)"
 )
+# "việc sắp xếp 120 đơn vị sự nghiệp (ĐVSN) phải được hoàn thành": the amount due, its
+# obligation right after what it counts (an abbreviation of it in brackets allowed)
+_MUST_BE_DONE = rx(
+    r"(?:\s+[^\W\d_]+){0,3}(?:\s*\([^\W\d_]{1,8}\))?\s+(?:phải|cần)\s+(?:được\s+)?"
+    r"(?:hoàn\s+thành|thực\s+hiện\s+xong)(?!\w)"
+)
 # the amount in brackets right after a plan's name is that plan's amount
 _BRACKETED_PLAN = rx(
     rf"(?<!\w){PLAN_NOUNS}(?:\s+(?!tăng|giảm|đạt)[^\W\d_]+){{0,5}}"
@@ -579,6 +585,8 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     lead = folded[head : a.start]
     if _BRACKETED_PLAN.search(lead):
         return True  # "đạt 56,6% kế hoạch Thủ tướng Chính phủ giao (913.216,2 tỷ đồng)"
+    if _MUST_BE_DONE.match(folded, a.end) and not _RESULT_WORDS.search(lead.rsplit(",", 1)[-1]):
+        return True  # "việc sắp xếp 120 đơn vị phải được hoàn thành": what is due
     cues = list(_PLAN_CUE.finditer(lead))
     if not cues or (not qualified and _AMOUNT_QUALIFIER.search(lead)):
         return False

@@ -140,7 +140,7 @@ def _plan_amount(
         a
         for a in amounts
         if a.value > 0  # a plan of nothing is none (nor is a percentage of it computed)
-        and _same_unit(a, actual)
+        and (_same_unit(a, actual) or _abbreviated_as(folded, a, actual))
         and a.start != actual.start
         and (_other_clause(folded, actual, a) or _clause_before(folded, actual, a))
         and _same_period(folded, a, (head, s.end - low))
@@ -462,6 +462,24 @@ def _same_unit(a: _Amount, b: _Amount) -> bool:
     word.
     """
     return a.unit == b.unit or (bool(a.unit[1]) and a.unit[1] == b.unit[1])
+
+
+# "250 doanh nghiệp (DN)": the words counted, then their initials in brackets
+_WORDS_THEN_BRACKET = rx(
+    r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){1,3})\s*\(\s*(?P<abbr>[^\W\d_]{2,5})\s*\)"
+)
+
+
+def _abbreviated_as(folded: str, a: _Amount, b: _Amount) -> bool:
+    """Whether ``a`` counts what ``b`` names by initials given in brackets after ``a``'s words.
+
+    ``250 doanh nghiệp (DN) …, … 80 DN``: the words after ``a`` are followed by the
+    abbreviation ``b`` is written with, made of their first letters.
+    """
+    m = _WORDS_THEN_BRACKET.match(folded, a.end - len(a.unit[1]))
+    if m is None or m.group("abbr") != b.unit[1]:
+        return False
+    return "".join(w[0] for w in m.group("words").split()) == m.group("abbr")
 
 
 def link_plan_amounts(
