@@ -481,7 +481,8 @@ def _counts_whole_things(doc: Doc, f: Figure | None) -> bool:
 _COUNTED_OF_TOTAL = rx(
     r"\s*(?:chỉ\s+tiêu|tiêu\s+chí|thôn|làng|ấp|bản|buôn|xã|phường|thị\s+trấn|khu\s+phố"
     r"|tổ\s+dân\s+phố|khu\s+dân\s+cư|chi\s+bộ|đảng\s+bộ|tổ\s+chức\s+cơ\s+sở\s+đảng"
-    r"|tổ\s+chức\s+đảng|đơn\s+vị|trường|hợp\s+tác\s+xã|htx|huyện|quận|cơ\s+quan"
+    # "đơn vị máu": units of blood given, a measure, not bodies of all
+    r"|tổ\s+chức\s+đảng|đơn\s+vị(?!\s+máu)|trường|hợp\s+tác\s+xã|htx|huyện|quận|cơ\s+quan"
     r"|công\s+đoàn\s+cơ\s+sở|chi\s+đoàn|chi\s+hội|đoàn\s+cơ\s+sở|hội\s+cơ\s+sở"
     # "thi đấu 12/30 môn": the sports of a games taken part in, of all
     r"|môn(?:\s+thể\s+thao|\s+thi(?:\s+đấu)?)?)(?!\w)"
