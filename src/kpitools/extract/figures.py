@@ -270,7 +270,7 @@ _CONNECTORS = rx(
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
-    rf"|{_MULTIPLE_OF_PAST}|{_EXCESS_PLAN}{_GIVER}\s+giao|so\s+(?:với\s+)?{_EXCESS_PLAN}\s+giao)[\s(]*)*$"
+    rf"|{_MULTIPLE_OF_PAST}|{_EXCESS_PLAN}{_PLAN_GIVER}\s+giao|so\s+(?:với\s+)?{_EXCESS_PLAN}\s+giao)[\s(]*)*$"
 )
 _K_EXCESS = rx(
     # "cao hơn kế hoạch 12%": above the plan named first, the excess after it

@@ -1139,6 +1139,10 @@ def _verb_of(doc: Doc, lead: str, p: Figure) -> str:
     return lead
 
 
+# "vượt chỉ tiêu giao 5%": the plan given named by no level that gave it
+_PLAN_GIVEN = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)\s+giao(?!\w)")
+
+
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Join the percentage to the draft of the figure just before it when only connecting
     words, or a change since a past time or a passive clause (:func:`_verb_of`), stand
@@ -1156,6 +1160,8 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     assert owner is not None
     if _apart(doc, previous[-1], p, figs) or _after_parts_listed(doc, owner, p, figs):
         return False
+    if owner.percent_fig is not None and _PLAN_GIVEN.search(lead):
+        return False  # "đạt tỷ lệ 23% (vượt chỉ tiêu giao 2%)": above the rate given, in points
     if _growth_beside_pair(doc, p, owner, lead):
         # "79,3%/ chỉ tiêu 80%, tăng 10,6% so với cuối năm 2021": a growth of the result,
         # a statement of its own — not the percentage of the pair

@@ -99,3 +99,15 @@ def test_units_of_blood_against_a_plan_are_results_not_coverages() -> None:
 def test_bodies_counted_of_all_are_still_coverages() -> None:
     (s,) = find("Đến nay đã có 12/15 đơn vị đạt chuẩn văn hóa, đạt 80%.")
     assert s.stated_kind == "coverage"
+
+
+def test_an_excess_over_the_plan_given_after_a_hedged_amount_is_its_excess() -> None:
+    (s,) = find("Năm 2041, thu phí tham quan đạt hơn 4,5 tỷ đồng, vượt chỉ tiêu giao 5%.")
+    assert (s.actual, s.stated_kind, s.stated) == (Decimal("4.5e9"), "excess", "5%")
+
+
+def test_an_excess_over_a_rate_given_stays_apart_from_the_amount() -> None:
+    text = (
+        "Quý I, tổng số thu bảo hiểm là 512,4 tỷ đồng, đạt tỷ lệ 21,5% (vượt chỉ tiêu giao 1,5%)."
+    )
+    assert [s.actual for s in find(text) if s.stated == "1,5%"] == [None]
