@@ -111,3 +111,20 @@ def test_an_excess_over_a_rate_given_stays_apart_from_the_amount() -> None:
         "Quý I, tổng số thu bảo hiểm là 512,4 tỷ đồng, đạt tỷ lệ 21,5% (vượt chỉ tiêu giao 1,5%)."
     )
     assert [s.actual for s in find(text) if s.stated == "1,5%"] == [None]
+
+
+def test_an_attainment_after_a_growth_over_the_same_months_of_a_past_year() -> None:
+    text = (
+        "Giá trị xuất khẩu ước đạt 12,4 tỷ USD, tăng 21,5% so với 6 tháng đầu năm 2040 và bằng "
+        "48,2% kế hoạch cả năm."
+    )
+    found = [(s.actual, s.stated_kind, s.stated) for s in find(text)]
+    assert found == [
+        (Decimal("12.4e9"), "growth", "21,5%"),
+        (Decimal("12.4e9"), "attainment", "48,2%"),
+    ]
+
+
+def test_a_growth_over_past_months_alone_is_still_a_growth() -> None:
+    text = "Giá trị xuất khẩu ước đạt 12,4 tỷ USD, tăng 21,5% so với quý I/2040."
+    assert [s.stated_kind for s in find(text)] == ["growth"]
