@@ -150,6 +150,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzy": 19,
     "2026-12-05zzz": 3,
     "2026-12-05zzza": 10,
+    "2026-12-05zzzl": 17,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
