@@ -160,6 +160,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzzi": 13,
     "2026-12-05zzzj": 11,
     "2026-12-05zzzk": 19,
+    "2026-12-05zzzl": 17,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
