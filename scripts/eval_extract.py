@@ -592,6 +592,8 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zzzh",
         "2026-12-05zzzi",
         "2026-12-05zzzj",
+        "2026-12-05zzzk",
+        "2026-12-05zzzl",
     }
 )
 
