@@ -1098,12 +1098,13 @@ def stated_checks(
 
 # ------------------------------------------------------------- a multiple of the plan
 
-# "… đạt 640 tỷ đồng, gấp 1,6 lần kế hoạch", "… tăng gấp 2 lần so với nghị quyết": a result
-# that is a multiple of its plan, an attainment of 100 × N %
+# "… đạt 640 tỷ đồng, gấp 1,6 lần kế hoạch", "… tăng gấp 2 lần so với nghị quyết" (or "so
+# kế hoạch", "với" left out): a result that is a multiple of its plan, an attainment of
+# 100 × N %
 _PLAN_MULTIPLE = rx(
     rf"(?<![\d.,])(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?P<a>{NUM})"
     r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?P<noun>(?:\s+[^\W\d_]+){1,3}?)\s*,\s*"
-    rf"(?:tăng\s+)?gấp\s+(?P<n>{NUM})\s+lần\s+(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
+    rf"(?:tăng\s+)?gấp\s+(?P<n>{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
 )
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _CURRENCIES = ("đồng", "usd")

@@ -737,9 +737,10 @@ def check_one_budget(statements: Sequence[LinkableStatement], text: str) -> list
     budget between 4.979 and 5.021 tỷ đồng, the second between 4.651 and 4.682; one budget
     cannot be both. Only for exact amounts of one currency, attainments of a budget named with
     who assigned it (``… giao``), in words the same, whose sentences name no differing
-    measure, and budgets within :data:`ONE_BUDGET_SPREAD`; not when another percentage of
-    either figure of that budget fits the other (a second reading of the budget, such as the
-    plan without its later supplements). The later statement is flagged.
+    measure, of one year (each year has its own plan), and budgets within
+    :data:`ONE_BUDGET_SPREAD`; not when another percentage of either figure of that budget
+    fits the other (a second reading of the budget, such as the plan without its later
+    supplements). The later statement is flagged.
     """
     out = list(statements)
     groups: dict[tuple[str, str], list[_Implied]] = {}
@@ -800,6 +801,8 @@ def _cannot_both(
     first, second = statements[e[0]], statements[later[0]]
     if first.start >= second.start or first.actual == second.actual:
         return False
+    if first.year is not None and second.year is not None and first.year != second.year:
+        return False  # a plan of each year, assigned by the same level
     if not (e[2] < later[1] or later[2] < e[1]):
         return False  # the ranges meet: one budget gives both
     if abs(e[1] - later[1]) > ONE_BUDGET_SPREAD * e[1] or not _same_measures(text, first, second):
