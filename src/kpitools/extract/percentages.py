@@ -1122,6 +1122,12 @@ _BASE_THEN_VERB = rx(
 # "có 4.000 lao động được tạo việc làm mới đạt 44% kế hoạch": what was done for the people
 # or things counted, said in the passive after their noun, then the plan's percentage
 _PASSIVE_OF_COUNTED = rx(r"\s*được(?:\s+(?!đạt|bằng)[^\W\d_]+){1,5}\s*,?\s*(?=(?:đạt|bằng)\s*$)")
+# "có 9.871/3.000 lượt khách đến tham quan khu di tích bằng 329% chỉ tiêu": what the things
+# counted of a fraction did, in a few words with no comma, then the plan's percentage
+_CLAUSE_OF_COUNTED = rx(
+    r"(?:\s+(?!(?:đạt|bằng|so|vượt|tăng|giảm|và|trong|riêng)(?!\w))[^\W\d_]+){1,8}\s*"
+    r"(?=(?:đạt|bằng)\s*$)"
+)
 
 
 def _verb_of(doc: Doc, lead: str, p: Figure) -> str:
@@ -1139,6 +1145,23 @@ def _verb_of(doc: Doc, lead: str, p: Figure) -> str:
     return lead
 
 
+def _fraction_clause(doc: Doc, previous: list[Figure], p: Figure, lead: str) -> str:
+    """``lead`` cut to the verb of ``p`` after a clause on the things a fraction counts
+    (:data:`_CLAUSE_OF_COUNTED`), when ``p`` names a plan and is the fraction's ratio to its
+    last written digit (cut or rounded); else ``lead``."""
+    f = previous[-1] if previous else None
+    m = None if _CONNECTORS.fullmatch(lead) else _CLAUSE_OF_COUNTED.match(lead)
+    if f is None or f.kind != "pair" or len(f.values) < 2 or m is None or f.values[1] <= 0:
+        return lead
+    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+        return lead
+    stated = p.values[0]
+    exponent = stated.as_tuple().exponent
+    unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    fits = abs(f.values[0] * 100 / f.values[1] - stated) < unit
+    return lead[m.end() :] if fits else lead
+
+
 # "vượt chỉ tiêu giao 5%": the plan given named by no level that gave it
 _PLAN_GIVEN = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)\s+giao(?!\w)")
 
@@ -1154,6 +1177,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
     floor = max(floor, cut)
     lead = _verb_of(doc, _lead_from(doc, floor, p.start), p)
+    lead = _fraction_clause(doc, previous, p, lead)
     if not (previous and _CONNECTORS.fullmatch(lead)):
         return False
     owner = previous[-1].owner

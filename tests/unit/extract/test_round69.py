@@ -42,3 +42,16 @@ def test_a_multiple_of_the_plan_written_so_without_voi() -> None:
 def test_a_multiple_of_last_year_written_so_is_no_attainment() -> None:
     found = find("Đến nay số thôn đạt chuẩn là 52 thôn, gấp 1,3 lần so cùng kỳ năm 2040.")
     assert not [s for s in found if s.stated_kind == "attainment"]
+
+
+def test_a_fraction_takes_its_percentage_after_a_clause_on_what_it_counts() -> None:
+    text = "Năm 2041 có 9.871/3.000 lượt khách đến tham quan khu di tích bằng 329% chỉ tiêu."
+    found = [s for s in find(text) if s.stated_percent is not None]
+    assert [(s.actual, s.target, s.stated_percent) for s in found] == [
+        (Decimal(9871), Decimal(3000), Decimal(329))
+    ]
+
+
+def test_a_percentage_the_fraction_does_not_give_is_not_joined_over_a_clause() -> None:
+    text = "Năm 2041 có 9.871/3.000 lượt khách đến tham quan khu di tích bằng 300% chỉ tiêu."
+    assert not [s for s in find(text) if s.target is not None and s.stated_percent is not None]
