@@ -41,8 +41,15 @@ from kpitools.extract.text import (
 )
 from kpitools.io.dataset import find_path
 from kpitools.io.schema import LONG_SCHEMA
-from kpitools.numbers import check_percent, percent_of, round_half_up
+from kpitools.numbers import (
+    Consistency,
+    check_percent,
+    parse_percent,
+    percent_of,
+    round_half_up,
+)
 from kpitools.registry import UnitRegistry, read_registry
+from kpitools.textfold import fold, rx
 
 # --------------------------------------------------------------------------- statements
 
@@ -453,9 +460,11 @@ def _with_table_rows(
     book (``book``: it and the catalog that labels the metric).
     """
     out = list(statements)
+    rows: list[TableRow] = []
     for r in table_rows(text, folded, end):
         if any(c.start < r.end and r.start < c.end for c in out):
             continue
+        rows.append(r)
         name, words = unit_and_metric(r.label) if r.unit else (r.label, "")
         metric = _heading_metric(words, book)
         _insert(
@@ -475,9 +484,76 @@ def _with_table_rows(
             stated=r.percent.text if r.percent else None,
             exact=r.actual_qualifier is None and r.target_qualifier is None,
             target_period="annual" if r.yearly else None,
+            measure=r.measure,
             **row_checks(r),
         )
+    _link_row_notes(out, rows, folded)
     return out
+
+
+ROW_NOTE_REACH = 200
+"""How far (characters) after a table row's percentage a note of that row may start."""
+# "… đạt 426 tỷ đồng đạt 146,8% KH": a percentage of the plan named bare, at its end
+_BARE_PLAN_END = rx(r"\s*(?:kh|kế\s+hoạch)\s*$")
+
+
+def _link_row_notes(out: list[Statement], rows: list[TableRow], folded: str) -> None:
+    """Give a note written in a table row's later cells the row's plan as its target.
+
+    ``Nếu loại trừ …, đạt 410 tỷ đồng đạt 141% KH`` in the cells after a row of money whose
+    plan is 290 tỷ đồng: the plan the note's percentage is of is the row's, when the note
+    names the plan bare (``KH``, ``kế hoạch``), is an amount of the row's currency with no
+    target, starts within :data:`ROW_NOTE_REACH` of the row with no row between, and its
+    percentage agrees with that plan.
+    """
+    for i, s in enumerate(out):
+        if (
+            s.stated_kind != "attainment"
+            or s.target is not None
+            or not isinstance(s.actual, Decimal)
+            or s.measure is None
+            or s.stated is None
+            or _BARE_PLAN_END.search(fold(s.text)) is None
+        ):
+            continue
+        row = next((r for r in reversed(rows) if r.end <= s.start), None)
+        if (
+            row is None
+            or row.measure is None
+            or s.start - row.end > ROW_NOTE_REACH
+            or not isinstance(row.target, Decimal)
+            or row.measure.split()[-1] != s.measure.split()[-1]
+        ):
+            continue
+        check = check_percent(parse_percent(s.stated), s.actual, row.target)
+        if check.consistent or check.truncated:
+            out[i] = _row_note_linked(s, row, check)
+
+
+def _row_note_linked(s: Statement, row: TableRow, check: Consistency) -> Statement:
+    """``s`` with the plan of ``row`` as its target, checked."""
+    assert isinstance(s.actual, Decimal) and isinstance(row.target, Decimal)
+    t = f"{row.target:f}"
+    lead = (
+        seg("linked_lead", t=t, text=row.label),
+        seg("percent", a=f"{s.actual:f}", t=t, exact=f"{check.exact:.6g}"),
+        seg("computed", computed=check.computed),
+    )
+    return replace(
+        s,
+        target=row.target,
+        year=s.year or row.year,
+        target_period="annual" if row.yearly else s.target_period,
+        implied_target=None,
+        computed_percent=check.computed,
+        consistent=check.consistent,
+        truncated=check.truncated,
+        verdict="truncated" if check.truncated else "consistent",
+        link_start=row.start,
+        link_end=row.end,
+        link_text=" ".join(row.label.split()),
+        **noted(*lead),  # type: ignore[arg-type]
+    )
 
 
 def _heading_metric(words: str, book: tuple[PhraseBook | None, MetricCatalog | None]) -> str | None:

@@ -24,6 +24,7 @@ cells do not line up with the header (an empty unit, a result in words) does not
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from decimal import Decimal
@@ -43,11 +44,13 @@ _PLAN_HEAD = (
     r"(?:kế\s+hoạch|kh|mục\s+tiêu|dự\s+toán)(?:\s+(?:năm|giao|được\s+giao|đề\s+ra))?"
     + _YEAR.format("plan_year")
 )
-# "Thực hiện năm 2030", "Ước TH 6 tháng", "Thực hiện 9 tháng đầu năm": the result's column
+# "Thực hiện năm 2030", "Ước TH 6 tháng", "Thực hiện 9 tháng đầu năm", "Ước kết quả thực
+# hiện": the result's column
 _DONE_HEAD = (
-    r"(?:(?:ước\s+)?(?:thực\s+hiện|th|kết\s+quả)|ước\s+đạt)"
+    r"(?:(?:ước\s+)?(?:thực\s+hiện|th|kết\s+quả(?:\s+thực\s+hiện)?)|ước\s+đạt)"
     r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?|\s+năm)?" + _YEAR.format("done_year")
 )
+_DONE_CELL = rx(_DONE_HEAD)
 # the header of a plan's column and, on the next line that is not empty, the result's
 _HEADER = rx(
     rf"(?m)^[ \t]*(?P<plan>{_PLAN_HEAD})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<done>{_DONE_HEAD})[ \t]*$"
@@ -65,8 +68,11 @@ _UNIT_LABEL = rx(
     r"(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ|chi\s+bộ|xã|phường|huyện|quận|thị\s+xã|thị\s+trấn"
     r"|thành\s+phố|công\s+đoàn|hội|đoàn)(?!\w)"
 )
-# the header of the column of labels
-_LABEL_HEAD = rx(r"(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục|hạng\s+mục")
+# the header of the column of labels ("Các chỉ tiêu cơ bản", "Chỉ tiêu chủ yếu")
+_LABEL_HEAD = rx(
+    r"(?:(?:các\s+)?(?:tên\s+)?chỉ\s+tiêu(?:\s+(?:cơ\s+bản|chủ\s+yếu))?)|nội\s+dung|danh\s+mục"
+    r"|hạng\s+mục"
+)
 # "Tỷ lệ %", "Tỷ lệ (%)", "% so KH", "So với kế hoạch (%)", "TH/KH (%)", "Tỷ lệ TH/KH": the
 # percentage of the plan
 _PERCENT_HEAD = rx(
@@ -87,6 +93,16 @@ _LABEL_LINES = rx(
 _HEAD_YEAR = rx(r"năm\s+((?:19|20)\d{2})(?!\d)")
 _VALUE = rx(rf"(?:(?P<q>khoảng|dưới|trên|hơn|gần)\s+)?(?P<a>{NUM})(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%?")
 _PLAIN = rx(rf"(?P<a>{NUM})\s*%?")
+# "973 tỷ 317 triệu đồng", "661 tỷ đồng", "23 triệu đồng/người/năm": an amount of money in a
+# cell, its larger and smaller scale words read as one amount
+_MONEY_CELL = rx(
+    rf"(?:(?P<q>khoảng|dưới|trên|hơn|gần)\s+)?(?P<a>{NUM})\s*(?P<s>tỷ|tỉ|triệu|nghìn|ngàn)"
+    r"(?:\s+(?P<m>\d{1,3})\s*(?P<s2>triệu|nghìn|ngàn))?\s+(?P<tail>đồng(?:\s*/\s*[^\W\d_]+){0,2})"
+)
+_CELL_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+# "So" and "Kế hoạch" on lines of their own: the column of the plan's percentage
+_SO_CELL = rx(r"so(?:\s+với)?")
+_PLAN_CELL = rx(r"(?:kế\s+hoạch|kh)\s*(?:\(?%\)?)?")
 _WORD = rx(r"[^\W\d_]{2,}")
 
 LABEL_HEAD_REACH = 4
@@ -111,6 +127,7 @@ class TableRow(NamedTuple):
     year: int | None
     yearly: bool
     unit: bool = False  # the label names a unit (a table of units), not an indicator
+    measure: str | None = None  # money's unit as a cell writes it ("tỷ đồng"); values in đồng
 
 
 class _Cell(NamedTuple):
@@ -285,17 +302,23 @@ def _header_shape(folded: str, m: re.Match[str]) -> tuple[int, bool] | None:
         return None
     before = _cells_before(folded, m.start("plan"), LABEL_HEAD_REACH)
     gap = next((i + 1 for i, c in enumerate(before) if _LABEL_HEAD.fullmatch(c)), None)
-    if gap is None:
-        return None
+    if gap is None or any(_DONE_CELL.fullmatch(c) for c in before[: gap - 1]):
+        return None  # a column of results before the plan's: no column of units between
     return gap, _percent_follows(folded, m)
 
 
 def _percent_follows(folded: str, m: re.Match[str]) -> bool:
-    """Whether a column of percentages follows the result's in the header ``m`` matched."""
-    following = next(_cells(folded, m.end() + 1, min(len(folded), m.end() + 200)), None)
-    return following is not None and bool(
-        _PERCENT_HEAD.fullmatch(folded[following.start : following.end])
-    )
+    """Whether a column of percentages follows the result's in the header ``m`` matched.
+
+    Its name may be broken over two lines: ``So`` and ``Kế hoạch``.
+    """
+    cells = _cells(folded, m.end() + 1, min(len(folded), m.end() + 200))
+    names = [folded[c.start : c.end] for c in itertools.islice(cells, 2)]
+    if not names:
+        return False
+    if _SO_CELL.fullmatch(names[0]):
+        return len(names) == 2 and _PLAN_CELL.fullmatch(names[1]) is not None
+    return _PERCENT_HEAD.fullmatch(names[0]) is not None
 
 
 def _rows_after(
@@ -337,7 +360,9 @@ def _row(text: str, folded: str, cells: list[_Cell], gap: int, percent: bool) ->
     if not _is_label(words[0]) or any(_VALUE.fullmatch(w) for w in words[1:gap]):
         return None
     plan, done = _VALUE.fullmatch(words[gap]), _VALUE.fullmatch(words[gap + 1])
-    if plan is None or done is None or done.group("b"):
+    if plan is None or done is None:
+        return _money_row(text, cells, words, gap, percent)
+    if done.group("b"):
         return None
     stated = None
     if percent:
@@ -358,6 +383,50 @@ def _row(text: str, folded: str, cells: list[_Cell], gap: int, percent: bool) ->
         percent=stated,
         year=None,
         yearly=False,
+    )
+
+
+def _money(cell: str) -> tuple[Decimal, str, str | None] | None:
+    """A cell's amount of money in đồng, its unit after the number and its qualifier.
+
+    ``973 tỷ 317 triệu đồng`` is one amount, 973.317 billion; the smaller scale word must be
+    below the larger and its figure under a thousand of it, else the cell is not read.
+    """
+    m = _MONEY_CELL.fullmatch(cell)
+    if m is None:
+        return None
+    scale = _CELL_SCALES[m.group("s")]
+    value = parse_number(m.group("a")) * scale
+    if m.group("m"):
+        small = _CELL_SCALES[m.group("s2")]
+        if small >= scale:
+            return None
+        value += int(m.group("m")) * small
+    return value, m.group("s") + " " + " ".join(m.group("tail").split()), m.group("q")
+
+
+def _money_row(
+    text: str, cells: list[_Cell], words: list[str], gap: int, percent: bool
+) -> TableRow | None:
+    """The row of amounts of money (the plan's and the result's in one unit) at ``cells[0]``."""
+    plan, done = _money(words[gap]), _money(words[gap + 1])
+    if plan is None or done is None or plan[1].split()[1:] != done[1].split()[1:]:
+        return None
+    p = _PLAIN.fullmatch(words[gap + 2]) if percent else None
+    if percent and p is None:
+        return None
+    return TableRow(
+        start=cells[0].start,
+        end=cells[-1].end,
+        label=" ".join(text[cells[0].start : cells[0].end].split()),
+        actual=done[0],
+        actual_qualifier=done[2],
+        target=plan[0],
+        target_qualifier=plan[2],
+        percent=parse_percent(p.group("a") + "%") if p else None,
+        year=None,
+        yearly=False,
+        measure=plan[1],
     )
 
 

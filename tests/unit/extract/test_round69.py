@@ -55,3 +55,59 @@ def test_a_fraction_takes_its_percentage_after_a_clause_on_what_it_counts() -> N
 def test_a_percentage_the_fraction_does_not_give_is_not_joined_over_a_clause() -> None:
     text = "Năm 2041 có 9.871/3.000 lượt khách đến tham quan khu di tích bằng 300% chỉ tiêu."
     assert not [s for s in find(text) if s.target is not None and s.stated_percent is not None]
+
+
+TABLE = (
+    "Các chỉ tiêu cơ bản\n\nKH năm 2041\n\nƯớc kết quả thực hiện\n\nSo\n\nKế hoạch\n\n"
+    "Ghi chú\n\n1/ Giá trị sản xuất công nghiệp\n\n120 tỷ 500 triệu đồng\n\n"
+    "126 tỷ 525 triệu đồng\n\n105%\n\n \n\n2/ Thu ngân sách xã\n\n40 tỷ đồng\n\n"
+    "44 tỷ 200 triệu đồng\n\n110,5%\n\nNếu trừ tiền đất thì đạt 42,4 tỷ đồng đạt {} KH\n"
+)
+
+
+def _pairs(text: str) -> list[tuple[Decimal | None, object, Decimal | None]]:
+    return [
+        (s.actual, s.target, s.stated_percent)  # type: ignore[misc]
+        for s in find(text)
+        if s.stated_kind == "attainment"
+    ]
+
+
+def test_a_table_of_money_written_a_cell_a_line_is_read_in_mixed_units() -> None:
+    pairs = _pairs(TABLE.format("106%"))
+    assert (Decimal("126525000000"), Decimal("120500000000"), Decimal(105)) in pairs
+    assert (Decimal("44200000000"), Decimal("40000000000"), Decimal("110.5")) in pairs
+
+
+def test_a_note_of_a_row_takes_the_row_plan_when_its_percentage_agrees() -> None:
+    assert (Decimal("42400000000"), Decimal("40000000000"), Decimal(106)) in _pairs(
+        TABLE.format("106%")
+    )
+
+
+def test_a_note_of_a_row_keeps_no_plan_when_its_percentage_disagrees() -> None:
+    notes = [p for p in _pairs(TABLE.format("125%")) if p[0] == Decimal("42400000000")]
+    assert notes and all(target is None for _, target, _ in notes)
+
+
+def test_a_smaller_scale_word_above_the_larger_is_no_amount_of_a_cell() -> None:
+    text = TABLE.replace("120 tỷ 500 triệu đồng", "120 triệu 500 tỷ đồng")
+    assert not [p for p in _pairs(text.format("106%")) if p[0] == Decimal("126525000000")]
+
+
+RESULTS_BEFORE_PLAN = (
+    "Stt\n\nChỉ tiêu chủ yếu\n\nTH năm 2040\n\nKH năm 2041\n\nƯớc TH năm 2041\n\n"
+    "1\n\nTăng trưởng kinh tế (%)\n\n6,1\n\n7,0\n\n7,2\n\nĐạt\n\nTr.đó:\n\n"
+    "- Nông nghiệp (%)\n\n3,1\n\n2,9\n\n-2,5%\n\nKhông đạt\n"
+)
+
+
+def test_a_column_of_results_before_the_plan_is_no_column_of_units() -> None:
+    assert not [s for s in find(RESULTS_BEFORE_PLAN) if s.target is not None]
+
+
+def test_a_table_with_its_label_column_right_before_the_plan_is_read() -> None:
+    text = RESULTS_BEFORE_PLAN.replace("TH năm 2040\n\n", "").replace("6,1\n\n", "")
+    assert (Decimal("7.2"), Decimal("7.0"), None) in [
+        (s.actual, s.target, s.stated_percent) for s in find(text) if s.target is not None
+    ]
