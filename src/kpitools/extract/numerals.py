@@ -78,9 +78,11 @@ _MONEY = rx(
     r"(?P<per>(?:\s*/\s*(?!(?:dự|kế|chỉ|mục|kh|ct|nq)(?!\w))[^\W\d_]+(?!\w)){1,3})?"
 )
 # "152 tỷ 318 triệu đồng": billions and millions written together, one amount (the millions
-# may have a decimal: "12 tỷ 450,5 triệu đồng"; dollars too: "2 tỷ 140 triệu USD")
+# may have a decimal: "12 tỷ 450,5 triệu đồng"; dollars too: "2 tỷ 140 triệu USD"); so are
+# millions and thousands, "4 triệu 500 nghìn đồng"
 _MONEY_COMPOUND = rx(
-    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>tỷ|tỉ)\s+(?P<b>\d{{1,3}}(?:,\d{{1,3}})?)\s+triệu"
+    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?:(?P<mag>tỷ|tỉ)|(?P<millions>triệu))"
+    r"\s+(?P<b>\d{1,3}(?:,\d{1,3})?)\s+(?(millions)(?:nghìn|ngàn)|triệu)"
     r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
 # thousands of billions and billions written together: "140 nghìn 250 tỷ đồng" is 140.250 tỷ
@@ -343,6 +345,8 @@ def _money_values(kind: str, m: re.Match[str]) -> tuple[Decimal, ...]:
         high, low = parse_number(m.group("a")), parse_number(m.group("b"))
         if kind == "money_thousands":  # thousands of billions, and billions
             return ((high * 1000 + low) * 10**9,)
+        if m.group("millions"):  # millions, and thousands
+            return (high * 10**6 + low * 10**3,)
         return (high * 10**9 + low * 10**6,)
     scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
     low, high = _range_ends(parse_number(m.group("a")), parse_number(m.group("b")))
@@ -364,7 +368,8 @@ def _measure(m: re.Match[str]) -> str:
     tỷ đồng``, ``triệu đồng``, ``đồng``, ``triệu USD`` …"""
     cur = " ".join((m.group("cur") or "đồng").split())
     currency = _CURRENCY.get(cur, "đồng")
-    mags = [{"ngàn": "nghìn", "tỉ": "tỷ"}.get(g, g) for g in (m.group("mag"), m.group("mag2")) if g]
+    written = (m.group("mag"), m.groupdict().get("millions"), m.group("mag2"))
+    mags = [{"ngàn": "nghìn", "tỉ": "tỷ"}.get(g, g) for g in written if g]
     per = "".join(f"/{w}" for w in re.findall(r"[^\W\d_]+", m.group("per") or ""))
     return " ".join([*mags, currency + per])
 

@@ -111,3 +111,13 @@ def test_a_table_with_its_label_column_right_before_the_plan_is_read() -> None:
     assert (Decimal("7.2"), Decimal("7.0"), None) in [
         (s.actual, s.target, s.stated_percent) for s in find(text) if s.target is not None
     ]
+
+
+def test_millions_and_thousands_written_together_are_one_amount() -> None:
+    text = "Năm 2041, chi cho mỗi hộ 4 triệu 750 nghìn đồng, đạt 95% dự toán."
+    assert [s.actual for s in find(text) if s.stated_kind == "attainment"] == [Decimal(4_750_000)]
+
+
+def test_two_amounts_set_apart_by_a_comma_are_not_joined() -> None:
+    text = "Năm 2041, mỗi hộ nhận 4 triệu, 750 nghìn đồng còn lại do xã chi, đạt 95% dự toán."
+    assert Decimal(4_750_000) not in [s.actual for s in find(text)]
