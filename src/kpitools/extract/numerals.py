@@ -390,15 +390,15 @@ def _whole_people(doc: Doc, fig: Figure) -> None:
         fig.values = (Decimal(fig.written.strip().replace(",", "")),)
 
 
-# "1.617,981": thousands grouped with a point, then a comma before three digits
+# "1.402,736": thousands grouped with a point, then a comma before three digits
 _POINT_THEN_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{3}")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,;.)]|$)")
 
 
 def _people_among_people(doc: Doc, figures: list[Figure]) -> None:
-    """Read a bare figure ``1.617,981`` between counts of people grouped by commas as whole.
+    """Read a bare figure ``1.402,736`` between counts of people grouped by commas as whole.
 
-    ``Hà Nam với 727,215 người, …; Bắc Giang là 1.617,981, …; Nam Định là 1,588,505 người``:
+    ``tỉnh A với 614,902 người, …; tỉnh B là 1.402,736, …; tỉnh C là 1,377,140 người``:
     the list's counts group thousands with commas, so the comma of the bare figure between
     them (no word after it) groups thousands too. Only when the counts of people right before
     and after it in its sentence are read whole and the figure so read is of their order.

@@ -93,7 +93,7 @@ _LABEL_LINES = rx(
 _HEAD_YEAR = rx(r"năm\s+((?:19|20)\d{2})(?!\d)")
 _VALUE = rx(rf"(?:(?P<q>khoảng|dưới|trên|hơn|gần)\s+)?(?P<a>{NUM})(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%?")
 _PLAIN = rx(rf"(?P<a>{NUM})\s*%?")
-# "973 tỷ 317 triệu đồng", "661 tỷ đồng", "23 triệu đồng/người/năm": an amount of money in a
+# "812 tỷ 405 triệu đồng", "530 tỷ đồng", "31 triệu đồng/người/năm": an amount of money in a
 # cell, its larger and smaller scale words read as one amount
 _MONEY_CELL = rx(
     rf"(?:(?P<q>khoảng|dưới|trên|hơn|gần)\s+)?(?P<a>{NUM})\s*(?P<s>tỷ|tỉ|triệu|nghìn|ngàn)"
@@ -389,7 +389,7 @@ def _row(text: str, folded: str, cells: list[_Cell], gap: int, percent: bool) ->
 def _money(cell: str) -> tuple[Decimal, str, str | None] | None:
     """A cell's amount of money in đồng, its unit after the number and its qualifier.
 
-    ``973 tỷ 317 triệu đồng`` is one amount, 973.317 billion; the smaller scale word must be
+    ``812 tỷ 405 triệu đồng`` is one amount, 812.405 billion; the smaller scale word must be
     below the larger and its figure under a thousand of it, else the cell is not read.
     """
     m = _MONEY_CELL.fullmatch(cell)
