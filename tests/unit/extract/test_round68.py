@@ -107,10 +107,11 @@ def test_an_excess_over_the_plan_given_after_a_hedged_amount_is_its_excess() -> 
 
 
 def test_an_excess_over_a_rate_given_stays_apart_from_the_amount() -> None:
-    text = (
-        "Quý I, tổng số thu bảo hiểm là 512,4 tỷ đồng, đạt tỷ lệ 21,5% (vượt chỉ tiêu giao 1,5%)."
-    )
-    assert [s.actual for s in find(text) if s.stated == "1,5%"] == [None]
+    # on the rule's boundary: the same excess joins the amount when no rate stands between
+    bare = "Quý I, tổng số thu bảo hiểm là 512,4 tỷ đồng (vượt chỉ tiêu giao 1,5%)."
+    rated = bare.replace("đồng (", "đồng, đạt tỷ lệ 21,5% (")
+    assert [s.actual for s in find(bare) if s.stated == "1,5%"] == [Decimal("512.4e9")]
+    assert [s.actual for s in find(rated) if s.stated == "1,5%"] == [None]
 
 
 def test_an_attainment_after_a_growth_over_the_same_months_of_a_past_year() -> None:
@@ -125,6 +126,13 @@ def test_an_attainment_after_a_growth_over_the_same_months_of_a_past_year() -> N
     ]
 
 
-def test_a_growth_over_past_months_alone_is_still_a_growth() -> None:
-    text = "Giá trị xuất khẩu ước đạt 12,4 tỷ USD, tăng 21,5% so với quý I/2040."
-    assert [s.stated_kind for s in find(text)] == ["growth"]
+def test_a_growth_over_months_of_no_past_year_is_no_base_of_the_plan() -> None:
+    # on the rule's boundary: the quarter of a past year is a base, a quarter of no year not
+    dated = (
+        "Giá trị xuất khẩu ước đạt 12,4 tỷ USD, tăng 21,5% so với quý I/2040 và bằng 48,2% "
+        "kế hoạch cả năm."
+    )
+    undated = dated.replace("quý I/2040", "quý I")
+    assert [s.actual for s in find(dated) if s.stated == "48,2%"] == [Decimal("12.4e9")]
+    assert [s.actual for s in find(undated) if s.stated == "48,2%"] == [None]
+    assert [s.stated_kind for s in find(undated)] == ["growth", "attainment"]
