@@ -76,6 +76,7 @@ from kpitools.extract.linking import (
     _percent_of,
     _plan_scope,
     _reaches_floor,
+    _scope_named_back,
     _scope_or_giver,
     _unit_key,
     _with_result,
@@ -148,7 +149,16 @@ def _plan_amount(
         and (_sets_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a))
         and _same_measure(measures, folded, a)
         and _same_units(named, window, folded, a, (head, s.end - low))
-        and _plan_scope(s, _covering(*scope, _shifted(a, low)), text)
+        and (
+            _plan_scope(s, _covering(*scope, _shifted(a, low)), text)
+            or _scope_named_back(
+                s,
+                _covering(*scope, _shifted(a, low)),
+                window,
+                (_head(folded, a.start, 0), a),
+                (head, s.end - low),
+            )
+        )
     ]
     plans = [
         a

@@ -1,0 +1,32 @@
+"""Round 70 of the extraction rules (issue 17): a plan read with its unit named, the result
+naming that unit back by its kind alone, with a positive and a negative case on invented
+text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+NAMED_BACK = (
+    "Năm 2041, Thành phố Cần Thơ được Thủ tướng Chính phủ giao kế hoạch vốn hơn 52.000 tỷ "
+    "đồng.\n\nĐến hết ngày 31/8, Thành phố Cần Thơ đã giải ngân được 21.000 tỷ đồng, đạt trên "
+    "40% kế hoạch. Ước đến hết ngày 30/9/2041, thành phố giải ngân đạt xấp xỉ 24.600 tỷ đồng, "
+    "tương đương 47,2% kế hoạch."
+)
+
+
+def _plans_of(text: str, stated: str) -> list[object]:
+    return [s.target for s in find(text) if s.stated == stated]
+
+
+def test_a_result_naming_the_plans_unit_back_by_its_kind_takes_the_plan() -> None:
+    assert _plans_of(NAMED_BACK, "47,2%") == [Decimal("52000e9")]
+
+
+def test_a_result_naming_another_kind_or_none_takes_no_plan_of_a_named_unit() -> None:
+    # on the rule's boundary: the city named back takes the plan (above), a district or no
+    # unit at all does not
+    assert _plans_of(NAMED_BACK, "47,2%") == [Decimal("52000e9")]
+    assert _plans_of(NAMED_BACK.replace("thành phố giải", "huyện giải"), "47,2%") == [None]
+    assert _plans_of(NAMED_BACK.replace(", thành phố giải", ", giải"), "47,2%") == [None]
