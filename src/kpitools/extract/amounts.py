@@ -392,6 +392,57 @@ def _kind_named_back(window: str, head: int, a: _Amount, result: tuple[int, int]
     return bool(back) and all(m.group(2).islower() for m in back)
 
 
+def _same_unit(a: _Amount, b: _Amount) -> bool:
+    """Whether two amounts count the same thing.
+
+    The same word after them (``đồng``, ``lượt``; the scales may differ, ``553 nghìn tỷ
+    đồng`` and ``913.216,2 tỷ đồng``, as the values are in units), or the same scale and no
+    word.
+    """
+    return a.unit == b.unit or (bool(a.unit[1]) and a.unit[1] == b.unit[1])
+
+
+# "250 doanh nghiệp (DN)": the words counted, then their initials in brackets
+_WORDS_THEN_BRACKET = rx(
+    r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){1,3})\s*\(\s*(?P<abbr>[^\W\d_]{2,5})\s*\)"
+)
+
+
+def _abbreviated_as(folded: str, a: _Amount, b: _Amount) -> bool:
+    """Whether ``a`` counts what ``b`` names by initials given in brackets after ``a``'s words.
+
+    ``250 doanh nghiệp (DN) …, … 80 DN``: the words after ``a`` are followed by the
+    abbreviation ``b`` is written with, made of their first letters.
+    """
+    m = _WORDS_THEN_BRACKET.match(folded, a.end - len(a.unit[1]))
+    if m is None or m.group("abbr") != b.unit[1]:
+        return False
+    return "".join(w[0] for w in m.group("words").split()) == m.group("abbr")
+
+
+def _people_as(folded: str, a: _Amount, b: _Amount) -> bool:
+    """Whether ``a`` counts people as what ``b`` counts, the noun written after its verb.
+
+    ``150 người đi xuất khẩu lao động`` and ``xuất khẩu 250 lao động``: people counted,
+    then, up to three words on and before any punctuation, the two words ``b`` counts.
+    """
+    if a.unit[1] != "người" or b.unit[1] in ("", "người"):
+        return False
+    noun = re.split(r"[^\w\s]", folded[b.end - len(b.unit[1]) : b.end + 40], maxsplit=1)[0]
+    counted = noun.split()[:2]
+    after = re.split(r"[^\w\s]", folded[a.end : a.end + 60], maxsplit=1)[0].split()[:5]
+    return len(counted) == 2 and any(after[i : i + 2] == counted for i in range(len(after) - 1))
+
+
+def _counts_alike(folded: str, a: _Amount, b: _Amount) -> bool:
+    """Whether the plan amount ``a`` counts what the result ``b`` counts.
+
+    The same word (:func:`_same_unit`), its initials (:func:`_abbreviated_as`) or people
+    counted as it (:func:`_people_as`).
+    """
+    return _same_unit(a, b) or _abbreviated_as(folded, a, b) or _people_as(folded, b, a)
+
+
 # --------------------------------------------------------------------------- measures
 
 MEASURE_NAMES: dict[str, str] = {

@@ -25,11 +25,11 @@ from kpitools.extract.amounts import (
     _Amount,
     _amounts,
     _measure_of_amount,
+    _same_unit,
     _shifted,
 )
 from kpitools.extract.linking import _covering, _with_result
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.plans import _same_unit
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import NumberFormatError, parse_percent
 from kpitools.textfold import fold, rx

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from kpitools.extract.amounts import _Amount, _kind_named_back, cut_above_floor
+from kpitools.extract.amounts import _Amount, _head, _kind_named_back, cut_above_floor
 from kpitools.extract.grammar import implied_target
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM
@@ -209,39 +209,41 @@ def _scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str
     return bool(giver.search(own)) and bool(giver.search(fold(text[s.start : s.end + 80])))
 
 
-def _plan_scope(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:
+def _plan_scope(
+    s: LinkableStatement,
+    c: LinkableStatement | None,
+    text: str,
+    at: tuple[str, str, _Amount, tuple[int, int]],
+) -> bool:
     """Whether a plan amount read in ``c`` (None: in no statement) may be the plan of ``s``.
 
     An amount no statement reads is of the units its own sentence names, which
     :func:`~kpitools.extract.plans._same_units` has checked against the result's: it is
     taken when the percentage of ``s`` agrees with it (the evidence), never linked unfitting
-    to be checked.
+    to be checked. ``at``: the window read, folded, the plan amount in it and the result's
+    span, for a result of no unit named (:func:`_scope_named_back`).
     """
-    return c is None or _scope_or_giver(s, c, text)
+    return c is None or _scope_or_giver(s, c, text) or _scope_named_back(s, c, at)
 
 
 def _scope_named_back(
-    s: LinkableStatement,
-    c: LinkableStatement | None,
-    window: str,
-    plan: tuple[int, _Amount],
-    result: tuple[int, int],
+    s: LinkableStatement, c: LinkableStatement, at: tuple[str, str, _Amount, tuple[int, int]]
 ) -> bool:
     """Whether a plan read with a unit named is the plan of ``s``, of no unit named.
 
     ``Năm 2041, thành phố Bình Lâm được giao kế hoạch vốn 9.000 tỷ đồng. … Đến 30/9, thành
     phố giải ngân 4.100 tỷ đồng, đạt 45,6% kế hoạch``: the result names the plan's unit back
-    by its kind alone (:func:`~kpitools.extract.amounts._kind_named_back`; ``plan``: the head
-    of the plan's clause and its amount in ``window``); the year and the metric, where both
-    are known, are the same.
+    by its kind alone (:func:`~kpitools.extract.amounts._kind_named_back`); the year and the
+    metric, where both are known, are the same.
     """
-    if c is None or _unit_key(s) is not None or _unit_key(c) is None:
+    if _unit_key(s) is not None or _unit_key(c) is None:
         return False
     if None not in (c.year, s.year) and c.year != s.year:
         return False
     if None not in (c.metric, s.metric) and c.metric != s.metric:
         return False
-    return _kind_named_back(window, *plan, result)
+    window, folded, plan, result = at
+    return _kind_named_back(window, _head(folded, plan.start, 0), plan, result)
 
 
 _PROGRAMME_TOLERANCE = Decimal("0.05")

@@ -43,6 +43,7 @@ from kpitools.extract.amounts import (
     _amounts,
     _as_result,
     _clause_names,
+    _counts_alike,
     _head,
     _kind_named_back,
     _measure_beside,
@@ -58,6 +59,7 @@ from kpitools.extract.amounts import (
     _qualified,
     _same_measure,
     _same_period,
+    _same_unit,
     _sentence_span,
     _sets_plan,
     _shifted,
@@ -76,7 +78,6 @@ from kpitools.extract.linking import (
     _percent_of,
     _plan_scope,
     _reaches_floor,
-    _scope_named_back,
     _scope_or_giver,
     _unit_key,
     _with_result,
@@ -141,7 +142,7 @@ def _plan_amount(
         a
         for a in amounts
         if a.value > 0  # a plan of nothing is none (nor is a percentage of it computed)
-        and (_same_unit(a, actual) or _abbreviated_as(folded, a, actual))
+        and _counts_alike(folded, a, actual)
         and a.start != actual.start
         and (_other_clause(folded, actual, a) or _clause_before(folded, actual, a))
         and _same_period(folded, a, (head, s.end - low))
@@ -149,15 +150,8 @@ def _plan_amount(
         and (_sets_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a))
         and _same_measure(measures, folded, a)
         and _same_units(named, window, folded, a, (head, s.end - low))
-        and (
-            _plan_scope(s, _covering(*scope, _shifted(a, low)), text)
-            or _scope_named_back(
-                s,
-                _covering(*scope, _shifted(a, low)),
-                window,
-                (_head(folded, a.start, 0), a),
-                (head, s.end - low),
-            )
+        and _plan_scope(
+            s, _covering(*scope, _shifted(a, low)), text, (window, folded, a, (head, s.end - low))
         )
     ]
     plans = [
@@ -462,34 +456,6 @@ def _index_as_excess(s: LinkableStatement, target: Decimal) -> bool:
     except ValueError:
         return False
     return p.value >= 100 and bool(target) and bool(check_percent(p, s.actual, target).consistent)
-
-
-def _same_unit(a: _Amount, b: _Amount) -> bool:
-    """Whether two amounts count the same thing.
-
-    The same word after them (``đồng``, ``lượt``; the scales may differ, ``553 nghìn tỷ
-    đồng`` and ``913.216,2 tỷ đồng``, as the values are in units), or the same scale and no
-    word.
-    """
-    return a.unit == b.unit or (bool(a.unit[1]) and a.unit[1] == b.unit[1])
-
-
-# "250 doanh nghiệp (DN)": the words counted, then their initials in brackets
-_WORDS_THEN_BRACKET = rx(
-    r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){1,3})\s*\(\s*(?P<abbr>[^\W\d_]{2,5})\s*\)"
-)
-
-
-def _abbreviated_as(folded: str, a: _Amount, b: _Amount) -> bool:
-    """Whether ``a`` counts what ``b`` names by initials given in brackets after ``a``'s words.
-
-    ``250 doanh nghiệp (DN) …, … 80 DN``: the words after ``a`` are followed by the
-    abbreviation ``b`` is written with, made of their first letters.
-    """
-    m = _WORDS_THEN_BRACKET.match(folded, a.end - len(a.unit[1]))
-    if m is None or m.group("abbr") != b.unit[1]:
-        return False
-    return "".join(w[0] for w in m.group("words").split()) == m.group("abbr")
 
 
 def link_plan_amounts(

@@ -13,11 +13,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import _Amount, _amounts, _part_opened, _shifted
+from kpitools.extract.amounts import _Amount, _amounts, _part_opened, _same_unit, _shifted
 from kpitools.extract.compared import _COMPARED_CHUNK, _measures_apart, _with_unpaired
 from kpitools.extract.linking import _NO_PERCENT, _covering
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.plans import _same_unit
 from kpitools.extract.text import PLAN_NOUNS
 from kpitools.textfold import fold, rx
 

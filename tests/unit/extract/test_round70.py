@@ -30,3 +30,25 @@ def test_a_result_naming_another_kind_or_none_takes_no_plan_of_a_named_unit() ->
     assert _plans_of(NAMED_BACK, "47,2%") == [Decimal("52000e9")]
     assert _plans_of(NAMED_BACK.replace("thành phố giải", "huyện giải"), "47,2%") == [None]
     assert _plans_of(NAMED_BACK.replace(", thành phố giải", ", giải"), "47,2%") == [None]
+
+
+SENT_ABROAD = (
+    "Đến tháng 6/2041, toàn tỉnh có 150 người đi xuất khẩu lao động, đạt 60% kế hoạch.\n\n"
+    "Năm 2041, toàn tỉnh phấn đấu xuất khẩu 250 lao động."
+)
+
+
+def test_people_counted_as_what_the_plan_counts_take_the_plan() -> None:
+    assert _plans_of(SENT_ABROAD, "60%") == [250]
+
+
+def test_people_counted_as_something_else_take_no_plan() -> None:
+    # on the rule's boundary: the plan's noun right after the verb (above) is taken; five
+    # words on, or after a comma, it is not
+    far = SENT_ABROAD.replace(
+        "người đi xuất khẩu lao động", "người xuất khẩu theo hợp đồng lao động"
+    )
+    apart = SENT_ABROAD.replace("người đi xuất khẩu lao động", "người, phần lớn là lao động")
+    assert _plans_of(SENT_ABROAD, "60%") == [250]
+    assert _plans_of(far, "60%") == [None]
+    assert _plans_of(apart, "60%") == [None]
