@@ -120,7 +120,9 @@ PLAN_AMOUNT_WINDOW = 1200
 _DONG_SPELLINGS = frozenset({"đ", "dồng"})
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _SCALED = rx(
-    rf"(?<![\w.,/])(?P<a>{NUM})(?![\d%])(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
+    # "một triệu doanh nghiệp": one of a scale, written in a word
+    rf"(?<![\w.,/])(?P<a>{NUM}|một(?=\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)))(?![\d%])"
+    r"(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
     r"(?:\s+(?P<mag2>tỷ|tỉ)(?!\w))?)?(?:\s+(?P<noun>[^\W\d_]+)|(?P<glued>ha|km|kg|tấn)(?!\w))?"
     r"(?!\s*%)"
 )
@@ -230,7 +232,7 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
     out = []
     for m in _SCALED.finditer(folded, start, end):
         try:
-            value = parse_number(m.group("a"))
+            value = Decimal(1) if m.group("a") == "một" else parse_number(m.group("a"))
         except ValueError:
             continue
         mags = [g for g in (m.group("mag"), m.group("mag2")) if g]

@@ -52,3 +52,19 @@ def test_people_counted_as_something_else_take_no_plan() -> None:
     assert _plans_of(SENT_ABROAD, "60%") == [250]
     assert _plans_of(far, "60%") == [None]
     assert _plans_of(apart, "60%") == [None]
+
+
+ONE_MILLION = (
+    "Mục tiêu một triệu hợp tác xã đến năm 2041 đã không đạt được khi tính đến hết 31/12/2041, "
+    "cả nước có 620.000 hợp tác xã đang hoạt động, đạt 62% mục tiêu."
+)
+
+
+def test_one_of_a_scale_written_in_a_word_is_a_plan_amount() -> None:
+    assert _plans_of(ONE_MILLION, "62%") == [Decimal("1e6")]
+
+
+def test_a_scale_with_no_number_word_is_no_plan_amount() -> None:
+    # on the rule's boundary: "một triệu" is a million (above), "hàng triệu" no amount
+    assert _plans_of(ONE_MILLION, "62%") == [Decimal("1e6")]
+    assert _plans_of(ONE_MILLION.replace("một triệu", "hàng triệu"), "62%") == [None]
