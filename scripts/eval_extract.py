@@ -594,6 +594,7 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zzzj",
         "2026-12-05zzzk",
         "2026-12-05zzzl",
+        "2026-12-05zzzm",
     }
 )
 
