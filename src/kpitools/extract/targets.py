@@ -394,9 +394,35 @@ def _linked(
         if not fitting:
             return s
     target = min(fitting, key=lambda t: abs(t.start - s.start))
-    if not _near_implied(s, target.target) or _other_plan_kind(s, target, text):
+    if (
+        not _near_implied(s, target.target)
+        or _other_plan_kind(s, target, text)
+        or _floor_aimed_after(s, target)
+    ):
         return s
     return _linked_to(s, target)
+
+
+def _floor_aimed_after(s: LinkableStatement, t: LinkableStatement) -> bool:
+    """Whether ``t`` is a floor aimed at after ``s``, a part of the year, not its plan.
+
+    ``Sáu tháng đầu năm 2041 kết nạp 52 đảng viên, đạt trên 41,3% kế hoạch. … Năm 2041
+    phấn đấu kết nạp trên 120 đảng viên``: the year's aim, a floor written after a result
+    up to a date before the year's end, bounds what is striven for; a percentage that
+    neither fits its figure nor is refuted by it (the plan may be any figure above it) is of
+    a plan not written. Its own implied target stands. A whole year's result is still linked
+    (the aim is the year's plan), and so is a percentage a plan above the floor cannot give
+    (:func:`~kpitools.extract.amounts.under_floor_target`), for the audit.
+    """
+    p = _percent_of(s)
+    if t.qualifier not in ("trên", "hơn", "trở lên") or t.start < s.end or p is None:
+        return False
+    if s.as_of is None or (s.as_of.month, s.as_of.day) == (12, 31):
+        return False  # a whole year's result (or of no date): the aim is its plan
+    if not s.exact or not isinstance(t.target, Decimal) or t.target <= 0 or _agrees(s, t.target):
+        return False
+    assert isinstance(s.actual, Decimal)
+    return not under_floor_target(p, s.qualifier, s.actual * 100 / t.target)
 
 
 def _one_target(
