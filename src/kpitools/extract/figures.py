@@ -175,8 +175,11 @@ _TARGET_END = rx(
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?)\s*$"
 )
+# "cụ thể (như|là) kế hoạch năm 2041 …": a clause that details what was said before opens
+# with its plan all the same
 _TARGET_START = rx(
-    r"^\s*(?:với\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|phấn\s+đấu"
+    r"^\s*(?:với\s+|cụ\s+thể(?:\s+(?:như|là))?[\s,:]+)?"
+    r"(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch\s+đề\s+ra|phấn\s+đấu"
     r"|kế\s+hoạch(?=\s+(?:năm|cả\s+năm|kết\s+nạp|phát\s+triển)(?!\w)))"
 )
 # "Chỉ tiêu … có mục tiêu là 450 tỷ đồng nhưng huyện đã thực hiện được 470 tỷ đồng": after

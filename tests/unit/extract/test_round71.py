@@ -47,3 +47,26 @@ def test_a_floor_the_figures_fit_or_refute_is_still_linked() -> None:
     # and a floor set before the result, for the year it counts towards, is taken
     head, _, aim = FLOOR_AFTER.partition("\n\n")
     assert _of(f"{aim}\n\n{head}", "41,3%")[0][0] == Decimal(120)
+
+
+DETAILED = (
+    "Số đảng viên mới của Đảng bộ xã Hòa Lạc đều vượt kế hoạch năm, cụ thể như kế hoạch năm "
+    "2040 phát triển 30 đảng viên và kết quả cuối cùng là 36 đảng viên mới được kết nạp."
+)
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.actual is not None]
+
+
+def test_a_plan_opening_a_detailing_clause_is_the_plan() -> None:
+    assert _pairs(DETAILED) == [(36, 30)]
+    assert _pairs(DETAILED.replace("cụ thể như", "cụ thể là")) == [(36, 30)]
+    assert _pairs(DETAILED.replace("cụ thể như", "cụ thể,")) == [(36, 30)]
+
+
+def test_a_plan_after_another_opener_is_not_read_as_opening_its_clause() -> None:
+    # on the rule's boundary: `cụ thể (như|là)` opens the clause (above); a comparison
+    # (`tương tự như`) does not, and its figures stay apart
+    assert _pairs(DETAILED) == [(36, 30)]
+    assert (36, 30) not in _pairs(DETAILED.replace("cụ thể như", "tương tự như"))
