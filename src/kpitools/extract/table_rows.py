@@ -455,8 +455,15 @@ def row_checks(r: TableRow) -> dict[str, Any]:
 # the header of a table written a row a line: the column of labels opens a line, the
 # columns' names follow on it or on the lines below, up to the first row
 _LINE_HEAD = rx(r"(?m)^[ \t]*(?:(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục)(?!\w)")
-# a row written a line: its label (two words at least), then its figures, one a column
-_ROW_LINE = rx(rf"(?m)^[ \t]*(?P<label>\S.*?)(?P<figs>(?:[ \t]+(?:{NUM})){{2,}})[ \t]*$")
+# a row written a line: its label (two words at least, at most ROW_LABEL_CHARS characters),
+# then its figures, one a column (at most ROW_COLUMNS): bounded, so that a long line of
+# figures costs no more than a short one per character
+ROW_LABEL_CHARS = 300
+ROW_COLUMNS = 24
+_ROW_LINE = rx(
+    rf"(?m)^[ \t]*(?P<label>\S[^\n]{{0,{ROW_LABEL_CHARS}}}?)"
+    rf"(?P<figs>(?:[ \t]+(?:{NUM})){{2,{ROW_COLUMNS}}})[ \t]*$"
+)
 _FIG = rx(NUM)
 # the columns a header names, in the order written; a name not below is no column
 _COLUMN = rx(

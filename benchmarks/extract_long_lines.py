@@ -1,0 +1,62 @@
+"""Benchmark: `kpitools extract` on lines with no sentence end, of growing length.
+
+A table flattened onto one line, or a list run together, can put thousands of figures in one
+"sentence". Each shape below is built at 2 000, 4 000 and 8 000 items and extracted with
+:func:`kpitools.extract.extract_statements`; the script prints each time and the ratios of the
+doubled and quadrupled line to the first (linear: about 2× and 4×), and exits with 1 when a
+quadrupled line takes more than 6× the time. Before the bound on a sentence's size
+(``MAX_SENTENCE_CHARS``, ``MAX_SENTENCE_NUMBERS``) and on a table row written a line, 4 000
+figures on one line took 59 s (2026-12-06, before the bound); 8 000 now take about 3 s.
+
+No other tool reads KPI statements out of Vietnamese prose, so there is no alternative to
+compare with: the benchmark measures kpitools against linear growth only.
+
+    python benchmarks/extract_long_lines.py
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+
+from kpitools.extract import extract_statements
+
+SHAPES: dict[str, Callable[[int], str]] = {
+    "numbers on one line": lambda n: "Số hộ " + "1 " * n + "x\n",
+    "a table row a line, one long row": lambda n: (
+        "Chỉ tiêu\nKế hoạch\nThực hiện\nSố hộ " + "1 " * n + "x\n"
+    ),
+    "a list of units run together": lambda n: (
+        "Tổng thu "
+        + ", ".join(f"huyện A{i} {i * 7 + 3} tỷ đồng, đạt {90 + i % 20}%" for i in range(n // 4))
+        + ".\n"
+    ),
+    "fractions on one line": lambda n: "Các xã " + "12/15, " * n + ".\n",
+}
+SIZES = (2_000, 4_000, 8_000)
+GOAL = 6.0  # the quadrupled line, × the time of the first
+
+
+def main() -> int:
+    worst = 0.0
+    for name, make in SHAPES.items():
+        times = []
+        for n in SIZES:
+            text = make(n)
+            start = time.perf_counter()
+            extract_statements(text)
+            times.append(time.perf_counter() - start)
+        ratios = [t / times[0] for t in times[1:]]
+        worst = max(worst, ratios[-1])
+        print(
+            f"{name}: "
+            + ", ".join(f"{n} items {t:.2f} s" for n, t in zip(SIZES, times, strict=True))
+            + f"; doubled {ratios[0]:.2f}×, quadrupled {ratios[1]:.2f}×"
+        )
+    print(f"worst quadrupled ratio {worst:.2f}× (goal ≤ {GOAL}×)")
+    return 0 if worst <= GOAL else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
