@@ -359,8 +359,8 @@ def run_batch(
     ``timeout`` limits each cell and ``report_timeout`` a whole report, in seconds; a
     report that runs out of either, or whose kernel dies, fails naming the cell it was in,
     and its executed notebook is kept up to that cell. On ``KeyboardInterrupt`` the index
-    is written with the reports not finished marked ``interrupted``, and the interrupt goes
-    on.
+    is written with the reports not finished marked ``interrupted``, the temporary files of
+    the reports being written are removed, and the interrupt goes on.
     """
     check_output(out)
     _clean_partial_files(out)
@@ -388,6 +388,9 @@ def run_batch(
                 started=started,
             )
     except KeyboardInterrupt:
+        # the workers have ended (terminated, then reaped): the temporary file one was
+        # writing when it was stopped goes now, not at the next run
+        _clean_partial_files(out)
         ledger.interrupted(reports)
         ledger.close()
         raise
