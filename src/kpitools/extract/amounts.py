@@ -196,6 +196,8 @@ def _aimed_verb(lead: str, pos: int, *, aim: bool = True) -> re.Match[str] | Non
 
 # "kế hoạch doanh thu đạt 90 tỷ đồng": a plan word, the measure it names, then its verb
 _PLAN_MEASURE_VERB = rx(
+    # "kế hoạch kinh doanh năm 2041 với doanh thu đạt …": the plan's measure after "với"
+    r"(?:(?:\s+kinh\s+doanh|\s+doanh\s+thu\s+và\s+lợi\s+nhuận)?(?:\s+năm\s+\d{4})?\s+với)?"
     r"\s+(?:tổng\s+)?(?:doanh\s+thu|lợi\s+nhuận|sản\s+lượng|thu\s+ngân\s+sách|kim\s+ngạch)"
     r"(?:\s+(?:trước\s+thuế|sau\s+thuế|thuần|hợp\s+nhất|xuất\s+khẩu))?"
     # "kế hoạch lợi nhuận ước tính đạt …": the plan's amount as estimated

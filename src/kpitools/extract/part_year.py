@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
     _APART_KINDS,
+    _MEASURE_KIND,
     _MEASURE_NAMES,
     _MONEY_WORDS,
     _PART_OF_YEAR,
@@ -188,7 +189,7 @@ def _unstated_plan(
         and _other_sentence(folded, actual, a)
         and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
         and _of_year(folded, a, s.year)
-        and _sets_plan(folded, a, 0)
+        and (_sets_plan(folded, a, 0) or _listed_plan(folded, a, amounts))
         and not _qualified(folded, a)
         and (isinstance(value, tuple) or not _range_end(folded, a))
         and not _of_part_of_year(folded, a)
@@ -198,9 +199,66 @@ def _unstated_plan(
         and _owners_agree(window, _sentence_span(folded, actual), _sentence_span(folded, a))
         and _same_scope(s, _covering(*scope, _shifted(a, low)))
     ]
+    if len({value for _, value in found}) > 1:
+        found = _of_its_kind(folded, actual, found)
     if len({value for _, value in found}) != 1:
         return None
     return _shifted(found[0][0], low), found[0][1]
+
+
+def _of_its_kind(
+    folded: str, actual: _Amount, found: list[tuple[_Amount, Value]]
+) -> list[tuple[_Amount, Value]]:
+    """The plans of ``found`` of the money result ``actual``'s own measure and kind.
+
+    ``Quý II, lợi nhuận trước thuế đạt 530 tỷ đồng. … Năm 2041, công ty đặt mục tiêu lợi
+    nhuận trước thuế 1.090 tỷ đồng, lợi nhuận công ty mẹ 786 tỷ đồng``: both plans are of
+    profit, one of the result's kind (``trước thuế``) written on both sides; the other, of
+    no kind or another, is not the result's plan. None when the result names no kind.
+    """
+    measure, kind = _measure_kind(folded, actual)
+    if measure is None or kind is None or actual.unit[1] not in _MONEY_WORDS:
+        return []
+    return [(a, value) for a, value in found if _measure_kind(folded, a) == (measure, kind)]
+
+
+# "… doanh thu đạt 900 tỷ đồng trong năm 2041, tăng 9% so với năm 2040, và lợi nhuận sau
+# thuế đạt 70 tỷ đồng": what may stand between a plan's amount and the next item of its
+# list, up to that item's measure (its name, its kinds and its verb follow)
+_ITEM_JOIN = rx(
+    r"(?:\s+trong\s+năm\s+\d{4})?(?:\s*,\s*(?:tăng|giảm)\s[^,;:.()]{1,40}?)?"
+    r"(?:\s*,\s*(?:và\s+)?|\s+và\s+)"
+)
+_ITEM_VERB = rx(r"(?:\s+(?:dự\s+kiến\s+)?(?:là|đạt))?\s*")
+
+
+def _listed_plan(folded: str, a: _Amount, amounts: Sequence[_Amount]) -> bool:
+    """Whether the amount ``a`` is a later item of a plan's list, named by its measure.
+
+    ``Năm 2041, công ty đặt mục tiêu doanh thu đạt 900 tỷ đồng, tăng 9%, và lợi nhuận sau
+    thuế đạt 70 tỷ đồng``: the amount before ``a`` in its sentence sets out a plan
+    (:func:`_sets_plan`, or is such an item itself), and only a list's joint (``và``, a
+    comma; a growth of the item before), a measure's name (:data:`MEASURE_NAMES`) with its
+    kinds and a plan's verb stand between. A result after the plan (``…, quý I đã thu
+    120 tỷ đồng``) names no measure right after the joint and is none.
+    """
+    head = _head(folded, a.start, 0)
+    before = [b for b in amounts if head <= b.start and b.end <= a.start and b.unit[1]]
+    if not before:
+        return False
+    b = before[-1]
+    join = _ITEM_JOIN.match(folded, b.end)
+    named = _MEASURE_NAMES.match(folded, join.end()) if join else None
+    if named is None:
+        return False
+    at = named.end()
+    for _ in range(2):
+        kind = _MEASURE_KIND.match(folded, at)
+        at = kind.end() if kind else at
+    verb = _ITEM_VERB.match(folded, at)
+    if verb is None or verb.end() != a.start:
+        return False
+    return _sets_plan(folded, b, 0) or _listed_plan(folded, b, before[:-1])
 
 
 def _plan_amounts(folded: str, amounts: list[_Amount]) -> list[tuple[_Amount, Value]]:
