@@ -31,6 +31,7 @@ from kpitools.extract.amounts import (
     _as_result,
     _clause_around,
     _head,
+    _head_of_sentence,
     _measure_kind,
     _measures_named,
     _of_year,
@@ -591,7 +592,11 @@ def _part_year_amounts(
                 or (a.unit[1] in _MONEY_WORDS and _same_measure_kind(folded, a, plan))
             )
             and a.value < floor
-            and (_PART_OF_YEAR.search(folded, head, a.start) or _PERIOD_AFTER.match(folded, a.end))
+            and (
+                _PART_OF_YEAR.search(folded, head, a.start)
+                or _PERIOD_AFTER.match(folded, a.end)
+                or _part_before_semicolon(folded, head, a)
+            )
             and _other_sentence(folded, a, plan)
             and not _of_segment(folded, a)
             and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
@@ -606,6 +611,30 @@ def _part_year_amounts(
         ):
             found[a.value] = a
     return list(found.values())
+
+
+def _part_before_semicolon(folded: str, head: int, a: _Amount) -> bool:
+    """Whether the clause of ``a`` follows a semicolon after a part of the year is named.
+
+    ``Trong quý II/2041, doanh thu đạt 400 tỷ đồng; lợi nhuận sau thuế đạt 52 tỷ đồng``: the
+    second clause goes on with the first's quarter. Not when its own words name a year
+    (``…; cả năm 2040 lãi 180 tỷ đồng``), nor when the sentence has another amount of its
+    measure and kind (``…; lãi sau thuế 52 tỷ đồng; lãi ròng 49 tỷ đồng``: which is the
+    plan's, unknown).
+    """
+    if head < 2 or folded[head - 2] != ";":
+        return False
+    if _YEAR_WORD.search(folded, head, a.start):
+        return False
+    start = _head_of_sentence(folded, head)
+    if _PART_OF_YEAR.search(folded, start, head) is None:
+        return False
+    alike = [
+        b
+        for b in _amounts(folded, start, _sentence_span(folded, a)[1])
+        if b.unit == a.unit and _measure_kind(folded, b) == _measure_kind(folded, a)
+    ]
+    return len(alike) == 1
 
 
 # "lãi 177 tỷ đồng trong 6 tháng đầu năm": the part of the year named right after the amount

@@ -75,3 +75,25 @@ def test_another_units_listed_plan_is_not_linked() -> None:
     )
     assert (95 * BILLION, 240 * BILLION) in _pairs(aimed.format(p="công ty"))
     assert not [t for a, t in _pairs(aimed.format(p="huyện Tân Lập")) if a == 95 * BILLION]
+
+
+SEMICOLON = (
+    "Trong quý II/2041, doanh thu thuần của công ty đạt 400 tỷ đồng, tăng 9% so với cùng kỳ; "
+    "lợi nhuận sau thuế đạt 52 tỷ đồng.\n\nNăm 2041, công ty đặt mục tiêu lợi nhuận sau thuế "
+    "230 tỷ đồng."
+)
+
+
+def test_a_clause_after_a_semicolon_goes_on_with_the_quarter_before_it() -> None:
+    assert (52 * BILLION, 230 * BILLION) in _pairs(SEMICOLON)
+
+
+def test_a_clause_of_its_own_year_or_of_two_alike_amounts_is_not_linked() -> None:
+    # on the rule's boundary: a year named in the clause, a second amount of the measure and
+    # kind in the sentence, and a full stop instead of the semicolon leave it unlinked
+    assert (52 * BILLION, 230 * BILLION) in _pairs(SEMICOLON)
+    own_year = SEMICOLON.replace("; lợi nhuận sau thuế đạt", "; năm 2040 lợi nhuận sau thuế đạt")
+    two = SEMICOLON.replace("đạt 52 tỷ đồng.", "đạt 52 tỷ đồng; lãi ròng 49 tỷ đồng.")
+    stop = SEMICOLON.replace("cùng kỳ; lợi nhuận", "cùng kỳ. Lợi nhuận")
+    for text in (own_year, two, stop):
+        assert not [t for a, t in _pairs(text) if a == 52 * BILLION]
