@@ -595,6 +595,8 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zzzk",
         "2026-12-05zzzl",
         "2026-12-05zzzm",
+        "2026-12-05zzzo",
+        "2026-12-05zzzt",
     }
 )
 

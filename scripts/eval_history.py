@@ -147,6 +147,8 @@ SCORED_AT = {
     "2026-12-05zzzk": "a59a2a2461495a33c9e6139245ef996e1a2a99fe",
     "2026-12-05zzzl": "a59a2a2461495a33c9e6139245ef996e1a2a99fe",
     "2026-12-05zzzm": "7dd79776209e54c5cefe2ef6f20ad9f45d0960b5",
+    "2026-12-05zzzo": "3d3cc4da69adef61768d53024929900867f93815",
+    "2026-12-05zzzt": "3d3cc4da69adef61768d53024929900867f93815",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
