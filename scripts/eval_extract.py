@@ -597,6 +597,7 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zzzm",
         "2026-12-05zzzo",
         "2026-12-05zzzt",
+        "2026-12-05zzzq",
     }
 )
 

@@ -149,6 +149,7 @@ SCORED_AT = {
     "2026-12-05zzzm": "7dd79776209e54c5cefe2ef6f20ad9f45d0960b5",
     "2026-12-05zzzo": "3d3cc4da69adef61768d53024929900867f93815",
     "2026-12-05zzzt": "3d3cc4da69adef61768d53024929900867f93815",
+    "2026-12-05zzzq": "3d3cc4da69adef61768d53024929900867f93815",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
