@@ -921,7 +921,8 @@ def _measure_over(doc: Doc, fig: Figure, lead: str) -> bool:
 # organisations, "có 40/40 chi bộ triển khai", are what Party reports count, and stay too)
 _UNITS_COUNTED = rx(
     r"\s+(?:doanh\s+nghiệp|công\s+ty|đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố|bộ|ngành|"
-    r"ngân\s+hàng|hợp\s+tác\s+xã|xã|phường|huyện|quận|trường)(?!\w)"
+    r"ngân\s+hàng|hợp\s+tác\s+xã|xã|phường|huyện|quận|trường|"
+    r"khu\s+vực|vùng|lĩnh\s+vực|nhóm\s+ngành|nhóm\s+hàng|mặt\s+hàng|sản\s+phẩm)(?!\w)"
 )
 # what may stand before such a count in its clause: no verb of a result, "có" at most
 _UNITS_LEAD = rx(r"^[\s(:\-–]*(?:(?:trong\s+đó|riêng|còn|cả|đã|có|chỉ|mới)\s+)*$")
@@ -1123,8 +1124,8 @@ _LEVEL_LEAD = rx(
 _NUMBERED_LEAD = rx(
     r"(?<!\w)(?!(?:tổng|có|là|với|con|các|những|một|đạt|được|còn|lên|về|ở|tại|và)\s)"
     r"[^\W\d_]+\s+số\s*$"
-    # "Chi cục Thuế khu vực 2 có số thu lớn nhất với …": a region named by its number
-    r"|(?<!\w)(?:khu\s+vực|tiểu\s+khu|phân\s+khu)\s*$"
+    # "Chi cục Thuế khu vực 2 có số …", "chính sách giai đoạn 2, phấn đấu …": a region, a phase
+    r"|(?<!\w)(?:khu\s+vực|tiểu\s+khu|phân\s+khu|giai\s+đoạn|đợt)\s*$"
 )
 # "Sông Lam 2 cũng …": a capitalised word right before a name's numeral, an adverb after it
 _CAPITALISED_BEFORE = re.compile(r"(?<!\w)[^\W\d_]+ $")

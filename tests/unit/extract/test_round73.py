@@ -1,0 +1,51 @@
+"""Round 73 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from reading import find
+
+# a fraction of the categories of a whole that have a property: a share, no result
+REGIONS = "Năm 2041, cả 4/4 khu vực của huyện đều có số hộ kinh doanh mới tăng so với cùng kỳ."
+FIELDS = "Trong số 12 ngành hàng, có 7/12 lĩnh vực có doanh số tăng so với năm 2040."
+PRODUCTS = "Đến nay huyện có 40 hợp tác xã, 22/31 sản phẩm OCOP là của các hợp tác xã."
+# the same fraction done by a verb, or with the plan's percentage after it, keeps its reading
+PRODUCTS_MADE = "Năm 2041 huyện hoàn thiện 22/31 sản phẩm."
+PRODUCTS_PLAN = "Năm 2041 có 22/31 sản phẩm đạt 3 sao, đạt 71% kế hoạch."
+ADMITTED = "Năm 2041 Đảng bộ huyện kết nạp 88/90 đảng viên."
+INDICATORS = "Năm 2041 huyện đạt 16/19 chỉ tiêu."
+
+# a phase's number is no result
+PHASE = (
+    "Thời gian tới tỉnh tiếp tục thực hiện chính sách hỗ trợ giai đoạn 2, phấn đấu hoàn thành "
+    "hỗ trợ cho 4.120 hộ gia đình còn lại (trong đó 310 hộ đề nghị bổ sung) trong năm 2041."
+)
+PHASE_RESULT = "Năm 2041, dự án giai đoạn 2 đã hoàn thành 40 km, đạt 80% kế hoạch."
+SMALL_RESULT = "Năm 2041 tỉnh mới khởi công được 2, đạt 40% kế hoạch."
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text)]
+
+
+def test_a_fraction_of_categories_with_a_property_is_no_result() -> None:
+    assert _pairs(REGIONS) == []
+    assert _pairs(FIELDS) == []
+    assert _pairs(PRODUCTS) == []
+
+
+def test_a_fraction_done_or_against_its_plan_keeps_its_reading() -> None:
+    assert _pairs(PRODUCTS_MADE) == [(22, 31)]
+    assert _pairs(PRODUCTS_PLAN) == [(22, 31)]
+    assert _pairs(ADMITTED) == [(88, 90)]
+    assert _pairs(INDICATORS) == [(16, 19)]
+
+
+def test_the_number_of_a_phase_is_no_result() -> None:
+    assert all(s.actual is None for s in find(PHASE))
+    assert 4120 in [s.target for s in find(PHASE)]
+
+
+def test_a_result_after_a_phase_or_a_small_result_keeps_its_reading() -> None:
+    assert [s.actual for s in find(PHASE_RESULT)] == [40]
+    assert [s.actual for s in find(SMALL_RESULT)] == [2]
