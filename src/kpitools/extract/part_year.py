@@ -654,14 +654,37 @@ def _same_count(folded: str, a: _Amount, plan: _Amount) -> bool:
     """
     if not a.unit[1] or a.unit != plan.unit:
         return False
-    before = _words_before(folded, a)
-    return len(before) == _COUNT_LEAD_WORDS and before == _words_before(folded, plan)
+    before, planned = _words_before(folded, a), _words_before(folded, plan)
+    if len(before) == _COUNT_LEAD_WORDS and before == planned:
+        return True
+    # "mục tiêu thành lập mới 300 doanh nghiệp" and "chỉ thành lập được 120 doanh nghiệp":
+    # the plan word, then the verb of two words both say, its particles left out
+    verb = _words_before(folded, plan, particles=False)
+    return (
+        len(verb) == _COUNT_LEAD_WORDS
+        and verb[0] in _PLAN_WORD_LAST
+        and not set(verb[1:]) & _WEAK_VERB_WORDS
+        and _words_before(folded, a, particles=False)[1:] == verb[1:]
+    )
 
 
-def _words_before(folded: str, a: _Amount) -> list[str]:
-    """The last :data:`_COUNT_LEAD_WORDS` words of the clause before ``a`` (no figure)."""
+# the last words of "mục tiêu", "chỉ tiêu", "kế hoạch", "phấn đấu"; particles of aspect
+# ("thành lập mới", "thành lập được"); words of a verb too weak to say what is counted
+_PLAN_WORD_LAST = frozenset({"tiêu", "hoạch", "đấu"})
+_PARTICLES = frozenset({"mới", "được", "đã", "chỉ"})
+_WEAK_VERB_WORDS = frozenset({"có", "là", "đạt", "với", "cho", "của", "và", "trên", "tổng"})
+
+
+def _words_before(folded: str, a: _Amount, *, particles: bool = True) -> list[str]:
+    """The last :data:`_COUNT_LEAD_WORDS` words of the clause before ``a`` (no figure).
+
+    Without particles of aspect (:data:`_PARTICLES`) when ``particles`` is False.
+    """
     lead = folded[max(_head(folded, a.start, 0), a.start - 60) : a.start]
-    words = re.sub(r"[^\w\s]", " . ", lead).split()[-_COUNT_LEAD_WORDS:]
+    words = re.sub(r"[^\w\s]", " . ", lead).split()
+    if not particles:
+        words = [w for w in words if w not in _PARTICLES]
+    words = words[-_COUNT_LEAD_WORDS:]
     return [] if any(not w.isalpha() for w in words) else words
 
 

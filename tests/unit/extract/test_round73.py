@@ -49,3 +49,27 @@ def test_the_number_of_a_phase_is_no_result() -> None:
 def test_a_result_after_a_phase_or_a_small_result_keeps_its_reading() -> None:
     assert [s.actual for s in find(PHASE_RESULT)] == [40]
     assert [s.actual for s in find(SMALL_RESULT)] == [2]
+
+
+# a count of part of a year against the year's plan of the same verb, particles aside
+FOUNDED = (
+    "Năm 2041, UBND huyện đề ra mục tiêu thành lập mới 300 doanh nghiệp. Qua 6 tháng đầu năm, "
+    "cả huyện chỉ thành lập được 120 doanh nghiệp, với tổng vốn đăng ký 95 tỷ đồng."
+)
+DISSOLVED = (
+    "Năm 2041, UBND huyện đề ra mục tiêu thành lập mới 300 doanh nghiệp. Qua 6 tháng đầu năm, "
+    "cả huyện có 120 doanh nghiệp giải thể, với tổng vốn đăng ký 95 tỷ đồng."
+)
+COUNTED = (
+    "Năm 2041, huyện phấn đấu có thêm 300 doanh nghiệp. Qua 6 tháng đầu năm, "
+    "cả huyện đã có thêm 120 doanh nghiệp, với tổng vốn đăng ký 95 tỷ đồng."
+)
+
+
+def test_a_count_of_part_of_the_year_with_the_plans_verb_is_set_against_it() -> None:
+    assert (120, 300) in _pairs(FOUNDED)
+
+
+def test_a_count_of_another_verb_or_a_weak_one_is_not() -> None:
+    assert all(a is None for a, _ in _pairs(DISSOLVED))
+    assert all(a is None for a, _ in _pairs(COUNTED))
