@@ -84,6 +84,7 @@ from kpitools.extract.parts import (
     check_shares_after_whole,
     check_shares_of_parts,
     check_shares_of_whole,
+    check_shares_of_written_whole,
     link_listed_parts,
 )
 from kpitools.extract.plans import (
@@ -160,6 +161,7 @@ def link_document(
     linked = check_shares_after_whole(linked, text)
     linked = check_measure_shares(linked, text)
     linked = check_fraction_rates(linked, text)
+    linked = check_shares_of_written_whole(linked, text)
     linked = check_class_shares(linked, text)
     linked = check_shares_of_parts(linked, text)
     linked = drop_mispaired_headlines(linked, text)

@@ -34,6 +34,7 @@ from kpitools.extract.linking import _against_plan, _amount, _flagged
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM
 from kpitools.numbers import (
+    Consistency,
     NumberFormatError,
     Percent,
     check_percent,
@@ -1333,6 +1334,79 @@ def check_class_shares(
                         seg("computed", computed=c.computed),
                     ),
                 )
+    return out
+
+
+# "trong tổng số 150 HTX, có": the whole of the classes listed after it, written
+_WHOLE_BEFORE_CLASSES = rx(rf"trong\s+tổng\s+số\s+(?P<n>{NUM})\s+(?P<w>[^\W\d_]+)[\s,:]")
+_SENTENCE_END = re.compile(r"[.;!?](?:\s|$)|\n")
+WHOLE_OF_CLASSES_REACH = 300
+"""How far (characters) before a share of a class the whole of the classes may be written."""
+
+
+def _written_whole(text: str, share: LinkableStatement) -> tuple[int, Decimal, str] | None:
+    """The whole written before the share of a class, when its classes add up to it.
+
+    ``trong tổng số 150 HTX, có 40 HTX khá (chiếm 26,7%), 90 HTX trung bình (chiếm 60%),
+    20 HTX yếu``: the last whole of the share's count word (:func:`_class_count`) before it
+    in its sentence, and the counts of that word from the whole to the sentence's end, two
+    or more, adding up to it. Its start, value and words.
+    """
+    counted = _class_count(share)
+    if counted is None:
+        return None
+    low = max(0, share.start - WHOLE_OF_CLASSES_REACH)
+    folded = fold(text[low : share.start])
+    wholes = [m for m in _WHOLE_BEFORE_CLASSES.finditer(folded) if m.group("w") == counted[1]]
+    if not wholes or _SENTENCE_END.search(folded, wholes[-1].end()):
+        return None
+    m, start = wholes[-1], low + wholes[-1].start()
+    end = _SENTENCE_END.search(text, share.end)
+    listed = fold(text[low + m.end() : end.start() if end else len(text)])
+    count = re.compile(rf"(?<![\d.,/])({NUM})\s+{re.escape(counted[1])}(?!\w)")
+    values = [try_parse_number(c.group(1)) for c in count.finditer(listed)]
+    whole = try_parse_number(m.group("n"))
+    if len(values) < 2 or None in values or sum(filter(None, values), Decimal(0)) != whole:
+        return None
+    return start, whole, " ".join(text[start : low + m.end("w")].split())
+
+
+def check_shares_of_written_whole(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each share of a class checked against the classes' written whole.
+
+    ``Trong tổng số 150 HTX, có 40 HTX khá (chiếm 26,7%), 90 HTX trung bình (chiếm 45%), 20
+    HTX yếu``: the counts add up to the whole written before them (:func:`_written_whole`),
+    so each share is of it; one that does not fit (45 % for 90 of 150) is flagged, once
+    another share of the whole fits.
+    """
+    out = list(statements)
+    groups: dict[int, list[tuple[int, tuple[Decimal, Decimal, str], Consistency]]] = {}
+    for i, s in enumerate(statements):
+        counted = _class_count(s) if s.stated_kind == "share" else None
+        if counted is None or (found := _written_whole(text, s)) is None:
+            continue
+        start, whole, words = found
+        c = check_percent(parse_percent(s.stated or ""), counted[0], whole)
+        groups.setdefault(start, []).append((i, (counted[0], whole, words), c))
+    for group in groups.values():
+        if not any(c.consistent for *_, c in group):
+            continue
+        for i, (n, whole, words), c in group:
+            out[i] = dataclasses.replace(
+                out[i],
+                computed_percent=c.computed,
+                consistent=c.consistent,
+                truncated=c.truncated,
+                verdict="truncated"
+                if c.truncated
+                else ("consistent" if c.consistent else "inconsistent"),
+                **noted(  # type: ignore[arg-type]
+                    seg("share_of_measure", a=f"{n:f}", t=f"{whole:f}", text=words),
+                    seg("computed", computed=c.computed),
+                ),
+            )
     return out
 
 

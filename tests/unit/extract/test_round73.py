@@ -73,3 +73,23 @@ def test_a_count_of_part_of_the_year_with_the_plans_verb_is_set_against_it() -> 
 def test_a_count_of_another_verb_or_a_weak_one_is_not() -> None:
     assert all(a is None for a, _ in _pairs(DISSOLVED))
     assert all(a is None for a, _ in _pairs(COUNTED))
+
+
+# shares of classes whose counts add up to the whole written before them: each of it
+CLASSES = (
+    "Theo kết quả phân loại năm 2041, trong tổng số 150 HTX, có 40 HTX khá, giỏi (chiếm "
+    "26,7%), 90 HTX trung bình (chiếm 45%), 20 HTX yếu."
+)
+CLASSES_OTHER_WHOLE = CLASSES.replace("tổng số 150", "tổng số 160")
+
+
+def _verdicts(text: str) -> list[str | None]:
+    return [s.verdict for s in find(text) if s.stated_kind == "share"]
+
+
+def test_a_share_of_a_written_whole_its_classes_add_up_to_is_checked() -> None:
+    assert _verdicts(CLASSES) == ["consistent", "inconsistent"]
+
+
+def test_a_written_whole_the_classes_do_not_add_up_to_checks_nothing() -> None:
+    assert _verdicts(CLASSES_OTHER_WHOLE) == ["unchecked", "unchecked"]
