@@ -445,8 +445,9 @@ def _whole_of_named(whole: str, named: str) -> bool:
 
 # things counted one by one, whose plan is a whole number ("26 hợp tác xã", "8 dự án")
 _WHOLE_THINGS = rx(
-    r"(?:doanh\s+nghiệp|hợp\s+tác\s+xã|htx|dự\s+án|công\s+trình|đảng\s+viên|chi\s+bộ"
-    r"|tổ\s+chức\s+đảng|căn\s+nhà|ngôi\s+nhà|nhà\s+vệ\s+sinh|nhà\s+tình\s+nghĩa"
+    r"(?:doanh\s+nghiệp|hợp\s+tác\s+xã|tổ\s+hợp\s+tác|htx|thth|dự\s+án|công\s+trình"
+    r"|đảng\s+viên|chi\s+bộ|tổ\s+chức\s+đảng|căn\s+nhà|ngôi\s+nhà|nhà\s+vệ\s+sinh"
+    r"|nhà\s+tình\s+nghĩa"
     r"|nhà\s+đại\s+đoàn\s+kết|công\s+đoàn\s+cơ\s+sở|cđcs|(?:hội|đoàn)\s+viên"
     r"|(?:thanh\s+)?thiếu\s+nhi|lớp|đv|hộ|người|lao\s+động|cán\s+bộ|học\s+viên"
     r"|xã(?!\s+hội)|phường|thị\s+trấn|thôn)(?!\w)"

@@ -93,3 +93,18 @@ def test_a_share_of_a_written_whole_its_classes_add_up_to_is_checked() -> None:
 
 def test_a_written_whole_the_classes_do_not_add_up_to_checks_nothing() -> None:
     assert _verdicts(CLASSES_OTHER_WHOLE) == ["unchecked", "unchecked"]
+
+
+# cooperative groups are counted one by one: a plan of them is a whole number
+GROUPS = "Năm 2041, huyện thành lập mới 47 tổ hợp tác, bằng 103% kế hoạch tỉnh giao."
+GROUPS_WHOLE = "Năm 2041, huyện thành lập mới 47 tổ hợp tác, bằng 102% kế hoạch tỉnh giao."
+
+
+def test_a_percentage_no_whole_plan_of_groups_gives_is_flagged() -> None:
+    (s,) = find(GROUPS)
+    assert s.verdict == "inconsistent"
+
+
+def test_a_percentage_a_whole_plan_of_groups_gives_is_not() -> None:
+    (s,) = find(GROUPS_WHOLE)
+    assert s.verdict == "unchecked"
