@@ -31,7 +31,7 @@ from kpitools.extract.amounts import (
 from kpitools.extract.linking import _covering, _with_result
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
-from kpitools.numbers import NumberFormatError, parse_percent
+from kpitools.numbers import NumberFormatError, parse_percent, percent_of
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -295,3 +295,62 @@ def _measures_apart(folded: str, a: _Amount, b: _Amount) -> bool:
         return False
     m, n = MEASURE_NAMES[" ".join(m.split())], MEASURE_NAMES[" ".join(n.split())]
     return m != n and PLAN_MEASURES.get(m) != n and PLAN_MEASURES.get(n) != m
+
+
+# ------------------------------------------------- a rate, then its points over the plan's
+
+# "đạt 96,4% (vượt 0,4% so với chỉ tiêu đề ra là 96%)": a rate, then in brackets the points
+# it passes its plan's rate by and that rate
+_POINTS_OVER_PLAN = rx(
+    rf"(?<![\d.,])(?P<r>{NUM})\s*%\s*\(\s*vượt\s+(?P<x>{NUM})\s*%\s+(?:so\s+với|theo)\s+"
+    rf"{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}?\s+(?:là\s+)?(?P<t>{NUM})\s*%\s*\)"
+)
+
+
+def link_points_over_plan(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a rate followed by its plan's rate and the points between, paired.
+
+    ``… đạt 96,4% (vượt 0,4% so với chỉ tiêu đề ra là 96%)``: 96,4 % against the plan of
+    96 %, when the rate less the plan's is the points written (the excess statement read
+    there becomes the pair; the bare rate and plan read beside it are dropped).
+    """
+    out, dropped = list(statements), set()
+    for m in _POINTS_OVER_PLAN.finditer(fold(text)):
+        try:
+            r, x, t = (parse_percent(m.group(n) + "%").value for n in ("r", "x", "t"))
+        except NumberFormatError:
+            continue
+        inside = [i for i, s in enumerate(out) if s.start < m.end() and m.start() < s.end]
+        excess = [i for i in inside if out[i].stated_kind == "excess" and out[i].actual is None]
+        if r - t != x or len(excess) != 1 or out[excess[0]].stated_percent != x:
+            continue
+        bare = [
+            i
+            for i in inside
+            if out[i].stated_kind in ("rate", "target")
+            and out[i].actual is None
+            and out[i].stated_percent in (r, t)
+        ]
+        s = out[excess[0]]
+        start = min([s.start, *(out[i].start for i in bare)])
+        out[excess[0]] = dataclasses.replace(
+            s,
+            start=start,
+            end=m.end(),
+            text=text[start : m.end()].strip(),
+            label=next((out[i].label for i in bare if out[i].stated_kind == "rate"), s.label),
+            actual=r,
+            target=t,
+            measure="%",
+            stated_percent=None,
+            stated_kind=None,
+            stated=None,
+            computed_percent=percent_of(r, t, 1),
+            verdict=None,
+            note=None,
+            note_data=None,
+        )
+        dropped.update(bare)
+    return [s for i, s in enumerate(out) if i not in dropped]

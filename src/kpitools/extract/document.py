@@ -66,7 +66,7 @@ from kpitools.extract.checks import (
     retarget_plans_written_after,
     retarget_round_plan_counts,
 )
-from kpitools.extract.compared import link_compared_plans
+from kpitools.extract.compared import link_compared_plans, link_points_over_plan
 from kpitools.extract.part_year import (
     link_earlier_target_rates,
     link_met_plans,
@@ -149,6 +149,7 @@ def link_document(
     linked = link_paired_percentages(linked, text)
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)
+    linked = link_points_over_plan(linked, text)
     linked = link_repeated_plans(linked, text)
     linked = link_later_results(linked, text)
     linked = link_restated_percentages(linked)

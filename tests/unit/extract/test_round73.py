@@ -3,6 +3,8 @@ on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reading import find
 
 # a fraction of the categories of a whole that have a property: a share, no result
@@ -108,3 +110,19 @@ def test_a_percentage_no_whole_plan_of_groups_gives_is_flagged() -> None:
 def test_a_percentage_a_whole_plan_of_groups_gives_is_not() -> None:
     (s,) = find(GROUPS_WHOLE)
     assert s.verdict == "unchecked"
+
+
+# a rate, then in brackets the points it passes its plan's rate by and that rate
+POINTS_OVER = (
+    "Năm 2041, công tác cấp giấy chứng nhận trên địa bàn huyện đạt 96,4% (vượt 0,4% theo chỉ "
+    "tiêu đề ra là 96%)."
+)
+POINTS_OFF = POINTS_OVER.replace("vượt 0,4%", "vượt 0,6%")
+
+
+def test_a_rate_with_its_points_over_the_plans_rate_is_set_against_it() -> None:
+    assert _pairs(POINTS_OVER) == [(Decimal("96.4"), 96)]
+
+
+def test_points_that_do_not_part_the_two_rates_pair_nothing() -> None:
+    assert all(s.target is None for s in find(POINTS_OFF))
