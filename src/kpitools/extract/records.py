@@ -663,7 +663,9 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
     elif d.excess_fig is not None:
         d.kind = "excess_count"
         a, excess = _single(d.actual), _single(d.excess_fig.value)
-        exact = not d.actual_fig or not d.actual_fig.qualifier
+        # "gần 1.300 ha, vượt 300 ha so với cam kết": an approximate result over an exact
+        # excess gives the plan; over an approximate one ("vượt hơn 300 ha") it does not
+        exact = not d.actual_fig or not d.actual_fig.qualifier or not d.excess_fig.qualifier
         if d.target is None and a is not None and excess is not None and exact:
             d.target = a - excess
             d.derived = True

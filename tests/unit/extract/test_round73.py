@@ -126,3 +126,16 @@ def test_a_rate_with_its_points_over_the_plans_rate_is_set_against_it() -> None:
 
 def test_points_that_do_not_part_the_two_rates_pair_nothing() -> None:
     assert all(s.target is None for s in find(POINTS_OFF))
+
+
+# an approximate result over an exact excess gives its plan; over an approximate one not
+NEAR_OVER = "Năm 2041, tỉnh đã bàn giao gần 1.300 ha đất cho dự án, vượt 300 ha so với cam kết."
+NEAR_OVER_NEAR = NEAR_OVER.replace("vượt 300 ha", "vượt hơn 300 ha")
+
+
+def test_an_approximate_result_over_an_exact_excess_gives_the_plan() -> None:
+    assert _pairs(NEAR_OVER) == [(1300, 1000)]
+
+
+def test_an_approximate_result_over_an_approximate_excess_gives_none() -> None:
+    assert all(t is None for _, t in _pairs(NEAR_OVER_NEAR))
