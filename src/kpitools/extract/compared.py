@@ -307,6 +307,9 @@ _POINTS_OVER_PLAN = rx(
 )
 
 
+_POINTS_OPEN = re.compile(r"\s*%\s*\(\s*vượt(?!\w)", re.IGNORECASE)
+
+
 def link_points_over_plan(
     statements: Sequence[LinkableStatement], text: str
 ) -> list[LinkableStatement]:
@@ -317,12 +320,17 @@ def link_points_over_plan(
     there becomes the pair; the bare rate and plan read beside it are dropped).
     """
     out, dropped = list(statements), set()
-    for m in _POINTS_OVER_PLAN.finditer(fold(text)):
+    for o in _POINTS_OPEN.finditer(text):  # fold only a window round each bracket
+        low = max(0, o.start() - 20)
+        m = _POINTS_OVER_PLAN.search(fold(text[low : o.end() + 160]))
+        if m is None or m.end("r") + low != o.start():
+            continue
         try:
             r, x, t = (parse_percent(m.group(n) + "%").value for n in ("r", "x", "t"))
         except NumberFormatError:
             continue
-        inside = [i for i, s in enumerate(out) if s.start < m.end() and m.start() < s.end]
+        start, end = m.start() + low, m.end() + low
+        inside = [i for i, s in enumerate(out) if s.start < end and start < s.end]
         excess = [i for i in inside if out[i].stated_kind == "excess" and out[i].actual is None]
         if r - t != x or len(excess) != 1 or out[excess[0]].stated_percent != x:
             continue
@@ -338,8 +346,8 @@ def link_points_over_plan(
         out[excess[0]] = dataclasses.replace(
             s,
             start=start,
-            end=m.end(),
-            text=text[start : m.end()].strip(),
+            end=end,
+            text=text[start:end].strip(),
             label=next((out[i].label for i in bare if out[i].stated_kind == "rate"), s.label),
             actual=r,
             target=t,
