@@ -31,7 +31,7 @@ from kpitools.extract.amounts import (
     _shifted,
 )
 from kpitools.extract.linking import _against_plan, _amount, _flagged
-from kpitools.extract.notes import noted, seg
+from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import NUM
 from kpitools.numbers import (
     Consistency,
@@ -1228,21 +1228,20 @@ def check_fraction_rates(
         if a is None or b is None or not 0 < a <= b or (a <= 12 and 1900 <= b <= 2100):
             continue  # "quý 4/2041", "tháng 9/2041": a date, no fraction
         c = check_percent(parse_percent(s.stated), a, b)
-        note = noted(
-            seg("rate_of_fraction", a=f"{a:f}", t=f"{b:f}"), seg("computed", computed=c.computed)
-        )
-        out[i] = dataclasses.replace(
-            s,
-            computed_percent=c.computed,
-            consistent=c.consistent,
-            truncated=c.truncated,
-            verdict="truncated"
-            if c.truncated
-            else ("consistent" if c.consistent else "inconsistent"),
-            note=note["note"],
-            note_data=note["note_data"],
-        )
+        out[i] = _with_check(s, c, seg("rate_of_fraction", a=f"{a:f}", t=f"{b:f}"))
     return out
+
+
+def _with_check(s: LinkableStatement, c: Consistency, lead: Segment) -> LinkableStatement:
+    """``s`` with the check ``c`` of its percentage, its note ``lead`` and the computed one."""
+    return dataclasses.replace(
+        s,
+        computed_percent=c.computed,
+        consistent=c.consistent,
+        truncated=c.truncated,
+        verdict="truncated" if c.truncated else ("consistent" if c.consistent else "inconsistent"),
+        **noted(lead, seg("computed", computed=c.computed)),  # type: ignore[arg-type]
+    )
 
 
 # ----------------------------------------------------- shares of the classes of a rating
@@ -1394,19 +1393,8 @@ def check_shares_of_written_whole(
         if not any(c.consistent for *_, c in group):
             continue
         for i, (n, whole, words), c in group:
-            out[i] = dataclasses.replace(
-                out[i],
-                computed_percent=c.computed,
-                consistent=c.consistent,
-                truncated=c.truncated,
-                verdict="truncated"
-                if c.truncated
-                else ("consistent" if c.consistent else "inconsistent"),
-                **noted(  # type: ignore[arg-type]
-                    seg("share_of_measure", a=f"{n:f}", t=f"{whole:f}", text=words),
-                    seg("computed", computed=c.computed),
-                ),
-            )
+            lead = seg("share_of_measure", a=f"{n:f}", t=f"{whole:f}", text=words)
+            out[i] = _with_check(out[i], c, lead)
     return out
 
 
