@@ -197,12 +197,13 @@ works and energy supply) was built on 3 passages on 3 sites: the search tool's b
 target-versus-result statement, fell outside 2016-2024 or were listing pages. ``2026-12-05zzzb``
 (any topic, pages of 2025 on) holds 1 passage on 1 site: after the 80 look-ups its brief allowed
 before committing, every other page found was already in the set, repeated one of its pairs in
-another article's words, held no target-versus-result statement or was a listing page. ``2026-12-05zzzt``
-(any topic, pages of 2025 on) was built on 4 passages on 4 sites: after 110 look-ups every other page
-found was already in the set, repeated one of its pairs, held no target-versus-result statement in its
-stored opening, fell before 2025 or was a listing page; it holds 3 on 3 after its second reading removed
-``dnhn-1501``, the page the second reading of ``2026-12-05zzf`` had removed as ``dnhn-701`` (its
-production forest against the year's plan repeats ``mtn-701``'s pair)."""
+another article's words, held no target-versus-result statement or was a listing page.
+``2026-12-05zzzt`` (any topic, pages of 2025 on) was built on 4 passages on 4 sites: after 110
+look-ups every other page found was already in the set, repeated one of its pairs, held no
+target-versus-result statement in its stored opening, fell before 2025 or was a listing page; it
+holds 3 on 3 after its second reading removed ``dnhn-1501``, the page the second reading of
+``2026-12-05zzf`` had removed as ``dnhn-701`` (its production forest against the year's plan
+repeats ``mtn-701``'s pair)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
