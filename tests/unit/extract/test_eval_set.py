@@ -168,6 +168,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzzp": 10,
     "2026-12-05zzzr": 17,
     "2026-12-05zzzn": 9,
+    "2026-12-05zzzs": 8,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
