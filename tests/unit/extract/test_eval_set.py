@@ -169,6 +169,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzzr": 17,
     "2026-12-05zzzn": 9,
     "2026-12-05zzzs": 8,
+    "2026-12-05zzzv": 2,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -183,6 +184,7 @@ LEAST_SITES = {
     "2026-12-05zzz": 3,
     "2026-12-05zzzb": 1,
     "2026-12-05zzzt": 3,
+    "2026-12-05zzzv": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -208,6 +210,11 @@ target-versus-result statement in its stored opening, fell before 2025 or was a 
 holds 3 on 3 after its second reading removed ``dnhn-1501``, the page the second reading of
 ``2026-12-05zzf`` had removed as ``dnhn-701`` (its production forest against the year's plan
 repeats ``mtn-701``'s pair)."""
+``2026-12-05zzzv`` (older reports: traffic and police administrative work, provincial lottery and
+urban-works companies) holds 2 passages on 1 site: after 78 of its 80 look-ups the stored corpus
+gave traffic, licence, registration, inspection, fine and fire-check pages with counts only (no
+plan), lottery queries returned betting spam, and the residence-data pages found compared forms
+with the population (coverage), not with a plan."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
