@@ -162,6 +162,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzzk": 19,
     "2026-12-05zzzl": 17,
     "2026-12-05zzzm": 8,
+    "2026-12-05zzzw": 5,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
