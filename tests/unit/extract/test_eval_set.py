@@ -171,6 +171,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzzs": 8,
     "2026-12-05zzzv": 2,
     "2026-12-05zzzu": 6,
+    "2026-12-05zzzw": 5,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
