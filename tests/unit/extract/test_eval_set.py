@@ -162,6 +162,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzzk": 19,
     "2026-12-05zzzl": 17,
     "2026-12-05zzzm": 8,
+    "2026-12-05zzzx": 1,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -175,6 +176,7 @@ LEAST_SITES = {
     "2026-12-05zzv": 3,
     "2026-12-05zzz": 3,
     "2026-12-05zzzb": 1,
+    "2026-12-05zzzx": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -193,7 +195,11 @@ works and energy supply) was built on 3 passages on 3 sites: the search tool's b
 target-versus-result statement, fell outside 2016-2024 or were listing pages. ``2026-12-05zzzb``
 (any topic, pages of 2025 on) holds 1 passage on 1 site: after the 80 look-ups its brief allowed
 before committing, every other page found was already in the set, repeated one of its pairs in
-another article's words, held no target-versus-result statement or was a listing page."""
+another article's words, held no target-versus-result statement or was a listing page. ``2026-12-05zzzx`` was
+to take two unused pages on held-out sites that ``2026-12-05zzzw`` found and left out to keep its
+held-out share low; one (a port company's nine months against its year's plan) holds 1 passage on
+1 site, and the other could not be used: its stored copy, found again, holds no target-versus-result
+statement in what the search tool returns of it."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
