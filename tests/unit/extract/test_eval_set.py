@@ -172,6 +172,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzzv": 2,
     "2026-12-05zzzu": 6,
     "2026-12-05zzzw": 5,
+    "2026-12-05zzzx": 1,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -187,6 +188,7 @@ LEAST_SITES = {
     "2026-12-05zzzb": 1,
     "2026-12-05zzzt": 3,
     "2026-12-05zzzv": 1,
+    "2026-12-05zzzx": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -217,6 +219,11 @@ urban-works companies) holds 2 passages on 1 site: after 78 of its 80 look-ups t
 gave traffic, licence, registration, inspection, fine and fire-check pages with counts only (no
 plan), lottery queries returned betting spam, and the residence-data pages found compared forms
 with the population (coverage), not with a plan."""
+another article's words, held no target-versus-result statement or was a listing page. ``2026-12-05zzzx`` was
+to take two unused pages on held-out sites that ``2026-12-05zzzw`` found and left out to keep its
+held-out share low; one (a port company's nine months against its year's plan) holds 1 passage on
+1 site, and the other could not be used: its stored copy, found again, holds no target-versus-result
+statement in what the search tool returns of it."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
