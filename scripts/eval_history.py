@@ -150,6 +150,14 @@ SCORED_AT = {
     "2026-12-05zzzo": "3d3cc4da69adef61768d53024929900867f93815",
     "2026-12-05zzzt": "3d3cc4da69adef61768d53024929900867f93815",
     "2026-12-05zzzq": "3d3cc4da69adef61768d53024929900867f93815",
+    "2026-12-05zzzp": "3cffefcf39b2560687e4d66ff95db66829c4215a",
+    "2026-12-05zzzr": "3cffefcf39b2560687e4d66ff95db66829c4215a",
+    "2026-12-05zzzn": "3cffefcf39b2560687e4d66ff95db66829c4215a",
+    "2026-12-05zzzs": "3cffefcf39b2560687e4d66ff95db66829c4215a",
+    "2026-12-05zzzv": "3cffefcf39b2560687e4d66ff95db66829c4215a",
+    "2026-12-05zzzu": "3cffefcf39b2560687e4d66ff95db66829c4215a",
+    "2026-12-05zzzw": "1899308eba827f05fb061354ab7db6134fdd8282",
+    "2026-12-05zzzx": "1899308eba827f05fb061354ab7db6134fdd8282",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
