@@ -194,36 +194,34 @@ LEAST_SITES = {
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
 after two passages repeating ``bht-01``'s pair were removed) or whose date could not be shown to be
 from 2025 on (``2026-12-05zzj``: built on 5 sites, 4 after ``pl-781`` was removed), or the stored
-corpus held no more unused pages on the batch's topics (``2026-12-05zzi``: party, mass
-organisations and social sectors; 3 passages on 3 sites after 104 look-ups, every other page found
-already in the set; ``2026-12-05zzv``: any topic, 4 passages on 4 sites after 56 look-ups, the
-pages found on other topics nearly all in the set already, and 3 on 3 after its second reading
-removed ``vn-1021``, whose rates' margins over an unwritten target could not be checked in it), or
-a second reading left passages with no scored statement (``2026-12-05zzu``: built on 13 sites, 2
-after eleven passages whose rates had targets written only as margins in points or were part-year
-rates beside the year's target rate were removed). ``2026-12-05zzz`` (environment, water, urban
-works and energy supply) was built on 3 passages on 3 sites: the search tool's budget ran out after
-69 look-ups, and the other pages found were already in the set or repeated one of its pairs, held no
-target-versus-result statement, fell outside 2016-2024 or were listing pages. ``2026-12-05zzzb``
-(any topic, pages of 2025 on) holds 1 passage on 1 site: after the 80 look-ups its brief allowed
-before committing, every other page found was already in the set, repeated one of its pairs in
-another article's words, held no target-versus-result statement or was a listing page.
-``2026-12-05zzzt`` (any topic, pages of 2025 on) was built on 4 passages on 4 sites: after 110
-look-ups every other page found was already in the set, repeated one of its pairs, held no
-target-versus-result statement in its stored opening, fell before 2025 or was a listing page; it
-holds 3 on 3 after its second reading removed ``dnhn-1501``, the page the second reading of
-``2026-12-05zzf`` had removed as ``dnhn-701`` (its production forest against the year's plan
-repeats ``mtn-701``'s pair)."""
-``2026-12-05zzzv`` (older reports: traffic and police administrative work, provincial lottery and
-urban-works companies) holds 2 passages on 1 site: after 78 of its 80 look-ups the stored corpus
-gave traffic, licence, registration, inspection, fine and fire-check pages with counts only (no
-plan), lottery queries returned betting spam, and the residence-data pages found compared forms
-with the population (coverage), not with a plan."""
-another article's words, held no target-versus-result statement or was a listing page. ``2026-12-05zzzx`` was
-to take two unused pages on held-out sites that ``2026-12-05zzzw`` found and left out to keep its
-held-out share low; one (a port company's nine months against its year's plan) holds 1 passage on
-1 site, and the other could not be used: its stored copy, found again, holds no target-versus-result
-statement in what the search tool returns of it."""
+corpus held no more unused pages on the batch's topics (``2026-12-05zzi``: party, mass organisations
+and social sectors; 3 passages on 3 sites after 104 look-ups, every other page found already in the
+set; ``2026-12-05zzv``: any topic, 4 passages on 4 sites after 56 look-ups, the pages found on other
+topics nearly all in the set already, and 3 on 3 after its second reading removed ``vn-1021``, whose
+rates' margins over an unwritten target could not be checked in it), or a second reading left
+passages with no scored statement (``2026-12-05zzu``: built on 13 sites, 2 after eleven passages
+whose rates had targets written only as margins in points or were part-year rates beside the year's
+target rate were removed). ``2026-12-05zzz`` (environment, water, urban works and energy supply) was
+built on 3 passages on 3 sites: the search tool's budget ran out after 69 look-ups, and the other
+pages found were already in the set or repeated one of its pairs, held no target-versus-result
+statement, fell outside 2016-2024 or were listing pages. ``2026-12-05zzzb`` (any topic, pages of
+2025 on) holds 1 passage on 1 site: after the 80 look-ups its brief allowed before committing, every
+other page found was already in the set, repeated one of its pairs in another article's words, held
+no target-versus-result statement or was a listing page. ``2026-12-05zzzt`` (any topic, pages of
+2025 on) was built on 4 passages on 4 sites: after 110 look-ups every other page found was already
+in the set, repeated one of its pairs, held no target-versus-result statement in its stored opening,
+fell before 2025 or was a listing page; it holds 3 on 3 after its second reading removed
+``dnhn-1501``, the page the second reading of ``2026-12-05zzf`` had removed as ``dnhn-701`` (its
+production forest against the year's plan repeats ``mtn-701``'s pair). ``2026-12-05zzzv`` (older
+reports: traffic and police administrative work, provincial lottery and urban-works companies) holds
+2 passages on 1 site: after 78 of its 80 look-ups the stored corpus gave traffic, licence,
+registration, inspection, fine and fire-check pages with counts only (no plan), lottery queries
+returned betting spam, and the residence-data pages found compared forms with the population
+(coverage), not with a plan. ``2026-12-05zzzx`` was to take two unused pages on held-out sites that
+``2026-12-05zzzw`` found and left out to keep its held-out share low; one (a port company's nine
+months against its year's plan) holds 1 passage on 1 site, and the other could not be used: its
+stored copy, found again, holds no target-versus-result statement in what the search tool returns of
+it."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
