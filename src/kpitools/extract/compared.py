@@ -10,6 +10,7 @@ helpers that add a statement read at a match only when its figures are not yet p
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
@@ -362,3 +363,192 @@ def link_points_over_plan(
         )
         dropped.update(bare)
     return [s for i, s in enumerate(out) if i not in dropped]
+
+
+# ---------------------------------------------------- a rate, then its margin over its plan
+
+# "đạt 92,4% (tăng 1,2% so với chỉ tiêu)", "đạt tỷ lệ 92,4%, vượt chỉ tiêu giao 1,2%", "đạt
+# tỷ lệ 71%; còn thiếu 4% so với chỉ tiêu": the margin of the rate before it over (or under)
+# its plan's rate, with the plan's rate perhaps written after it ("… (trên 91%)")
+_MARGIN_BEFORE = rx(
+    r"(?<!\w)(?:(?P<short>(?:còn\s+)?thiếu)|tăng|vượt|cao\s+hơn)\s+"
+    rf"(?P<q>(?:hơn|trên|gần|khoảng)\s+)?(?P<x>{NUM})\s*%\s*\)?\s*(?:so\s+với\s+)?"
+    rf"(?P<p>{PLAN_NOUNS})"
+)
+_MARGIN_AFTER = rx(
+    rf"(?<!\w)(?:vượt|cao\s+hơn)\s+(?:so\s+với\s+)?(?P<p>{PLAN_NOUNS})(?:\s+[^\W\d_]+){{0,6}}?\s+"
+    rf"(?P<q>(?:hơn|trên|gần|khoảng)\s+)?(?P<x>{NUM})\s*%"
+)
+# the plan's rate right after the margin: "… giao trên 91%", "… (trên 91%)"
+_PLAN_RATE_AFTER = rx(
+    rf"(?:\s+[^\W\d_]+){{0,6}}?\s*\(?\s*(?:là\s+)?(?:trên\s+|ít\s+nhất\s+)?(?P<t>{NUM})\s*%"
+)
+# the rate the margin is of: "đạt (tỷ lệ) R%", a plain rate (no plan nor period after it)
+_RATE_BEFORE_MARGIN = rx(
+    rf"(?<!\w)đạt\s+(?:(?:tỷ|tỉ)\s+lệ\s+)?(?P<r>{NUM})\s*%"
+    rf"(?!\s*(?:so\s+với|{PLAN_NOUNS}|cùng\s+kỳ|kh(?!\w)))"
+)
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n|(?<!\w)đạt\s")
+_MARGIN_LEAD = 200
+_MARGIN_PLAN = re.compile(r"(?:chỉ|kế|mục)\s+(?:tiêu|hoạch)", re.IGNORECASE)
+
+
+def link_rate_margins(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a rate's margin over its plan read as the rate's, not another figure's.
+
+    ``… thi hành xong 1.190 việc, đạt 83,1% (tăng 1,1% so với chỉ tiêu)``: the margin is of
+    the rate (83,1 % against a plan's rate), never an excess of the count or amount before
+    it. The excess read there becomes the rate's: against the plan's rate when it is written
+    after the margin and the two agree (in points or as a relative excess, within 1 %); with
+    no plan's rate, as a relative excess when the points reading ``R − X`` and the relative
+    one ``R / (1 + X/100)`` lie within 1 % of each other; a shortfall (``còn thiếu 3%``) in
+    points. Otherwise (a qualified margin, readings apart) the rate gets no claim and the
+    misread excess is dropped.
+    """
+    out: list[LinkableStatement | None] = list(statements)
+    starts = [s.start for s in statements]
+    added: list[LinkableStatement] = []
+    for o in _MARGIN_PLAN.finditer(text):
+        low = max(0, o.start() - _MARGIN_LEAD)
+        window = fold(text[low : o.end() + 80])
+        margin = _margin_at(window, o.start() - low)
+        if margin is None:
+            continue
+        start, end = margin.start() + low, margin.end() + low
+        if added and added[-1].end > start:
+            continue
+        rate = _rate_before(window, margin)
+        if rate is None or _percent(rate.group("r")) >= 100:
+            continue  # "đạt 112%, vượt 12% so với kế hoạch": an attainment, as read
+        near = range(bisect.bisect_left(starts, low - _MARGIN_LEAD), bisect.bisect(starts, end))
+        misread = [i for i in near if _stated_within(out[i], text, start, end)]
+        claim = _rate_margin_claim(rate, margin, window)
+        for i in misread:  # the margin read alone (no actual) stays when no claim is made
+            if claim is not None or statements[i].actual is not None:
+                out[i] = None
+        if claim is None:
+            continue
+        r, target, x = claim
+        rate_at = rate.start("r") + low
+        bases = [i for i in near if statements[i].stated_percent == r]
+        # the rate's own reading, else the misread excess, lends the claim its other fields
+        base = next(
+            (statements[i] for i in bases if statements[i].start <= rate_at < statements[i].end),
+            statements[misread[0]] if misread else None,
+        )
+        if base is None:
+            continue
+        t_end = end if target is None or x is not None else _plan_rate_end(window, margin) + low
+        added.append(
+            dataclasses.replace(
+                base,
+                start=rate.start() + low,
+                end=t_end,
+                text=text[rate.start() + low : t_end].strip(),
+                actual=r,
+                target=target,
+                measure="%",
+                stated_percent=x,
+                stated_kind=None if x is None else "excess",
+                stated=None if x is None else margin.group("x") + "%",
+                computed_percent=None if target is None else percent_of(r, target, 1),
+                verdict=None,
+                note=None,
+                note_data=None,
+            )
+        )
+    kept = [s for s in out if s is not None]
+    return _merged(kept, sorted(added, key=lambda s: s.start)) if added else kept
+
+
+def _merged(
+    kept: list[LinkableStatement], added: list[LinkableStatement]
+) -> list[LinkableStatement]:
+    """``kept`` in its order, each of ``added`` (by start) before the first that starts later."""
+    out: list[LinkableStatement] = []
+    j = 0
+    for s in kept:
+        while j < len(added) and added[j].start < s.start:
+            out.append(added[j])
+            j += 1
+        out.append(s)
+    return [*out, *added[j:]]
+
+
+def _margin_at(window: str, at: int) -> re.Match[str] | None:
+    """The margin whose plan noun starts at ``at`` of the folded ``window``, if any."""
+    for pattern in (_MARGIN_BEFORE, _MARGIN_AFTER):
+        for m in pattern.finditer(window):
+            if m.start("p") == at:
+                return m
+    return None
+
+
+def _rate_before(window: str, margin: re.Match[str]) -> re.Match[str] | None:
+    """The plain rate the margin is of, if any.
+
+    The last one before it in its sentence, no other result (``đạt``) between; a semicolon
+    only right before the margin (``…; còn thiếu``).
+    """
+    lead = window[: margin.start()]
+    rate = None
+    for found in _RATE_BEFORE_MARGIN.finditer(lead):
+        rate = found
+    if rate is None or _SENTENCE_END.search(lead, rate.end()):
+        return None
+    between = lead[rate.end() :]
+    return rate if ";" not in between.rstrip().rstrip(";") else None
+
+
+def _rate_margin_claim(
+    rate: re.Match[str], margin: re.Match[str], window: str
+) -> tuple[Decimal, Decimal | None, Decimal | None] | None:
+    """The rate, its plan's rate and its margin as an excess, or None when no pair holds.
+
+    See :func:`link_rate_margins`.
+    """
+    r, x = _percent(rate.group("r")), _percent(margin.group("x"))
+    short = margin.groupdict().get("short") is not None
+    sign = -1 if short else 1
+    if not 0 < x < 100:
+        return None
+    relative = r / (1 + sign * x / 100)
+    written = (
+        _PLAN_RATE_AFTER.match(window, margin.end()) if "short" in margin.groupdict() else None
+    )
+    if written is not None:
+        t = _percent(written.group("t"))
+        agrees = r - sign * x == t or abs(relative - t) <= t / 100
+        return (r, t, None) if agrees else None
+    if margin.group("q"):
+        return None
+    points = r - sign * x
+    if abs(points - relative) > relative / 100:
+        return None
+    return (r, points, None) if short else (r, None, x)
+
+
+def _plan_rate_end(window: str, margin: re.Match[str]) -> int:
+    """Where the plan's rate written after ``margin`` ends in ``window``."""
+    written = _PLAN_RATE_AFTER.match(window, margin.end())
+    return margin.end() if written is None else written.end()
+
+
+def _percent(number: str) -> Decimal:
+    """The value of a percentage's number; 100 (no rate) when it is no number."""
+    try:
+        return parse_percent(number + "%").value
+    except NumberFormatError:
+        return Decimal(100)
+
+
+def _stated_within(s: LinkableStatement | None, text: str, start: int, end: int) -> bool:
+    """Whether ``s`` reads its percentage (an excess, plan or attainment) in ``start:end``."""
+    return (
+        s is not None
+        and s.stated_kind in ("excess", "target", "attainment")
+        and s.stated is not None
+        and start <= text.find(s.stated, s.start, s.end) < end
+    )

@@ -66,7 +66,11 @@ from kpitools.extract.checks import (
     retarget_plans_written_after,
     retarget_round_plan_counts,
 )
-from kpitools.extract.compared import link_compared_plans, link_points_over_plan
+from kpitools.extract.compared import (
+    link_compared_plans,
+    link_points_over_plan,
+    link_rate_margins,
+)
 from kpitools.extract.part_year import (
     link_earlier_target_rates,
     link_met_plans,
@@ -150,6 +154,7 @@ def link_document(
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)
     linked = link_points_over_plan(linked, text)
+    linked = link_rate_margins(linked, text)
     linked = link_repeated_plans(linked, text)
     linked = link_later_results(linked, text)
     linked = link_restated_percentages(linked)
