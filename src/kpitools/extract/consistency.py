@@ -171,7 +171,31 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     if _INDEX_VERB.search(doc.fold, max(p.sentence.start, p.span_start - 12), p.span_start):
         return _index_checks(percent, a, base)
     # "giảm 1,8% so với năm 2040 (3,93 nghìn tấn)": a fall is checked with its sign
-    return _rise_checks(_signed(d, percent), a, base, "growth_of_base")
+    signed = _signed(d, percent)
+    checks = _rise_checks(signed, a, base, "growth_of_base")
+    number = re.match(NUM, doc.fold[f.start : f.end])
+    if checks["verdict"] != "inconsistent" or number is None:
+        return checks
+    if not _rise_within_rounding(signed, (a, number.group()), (base, m.group("n"))):
+        return checks
+    return {**checks, "consistent": True, "truncated": False, "verdict": "consistent"}
+
+
+def _rise_within_rounding(
+    percent: Percent, a: tuple[Decimal, str], base: tuple[Decimal, str]
+) -> bool:
+    """Whether a result and a base anywhere within half their last written digit give the
+    growth ``percent``, rounded or cut (``20,37`` over ``13,13`` gives 55,14 %, but 20,374
+    over 13,125 gives 55,23 %: ``tăng 55,2%`` holds)."""
+    (av, at), (bv, bt) = a, base
+    ha, hb = _half_unit(at, av), _half_unit(bt, bv)
+    if bv - hb <= 0:
+        return False
+    low, high = 100 * ((av - ha) / (bv + hb) - 1), 100 * ((av + ha) / (bv - hb) - 1)
+    step = Decimal(1).scaleb(-percent.decimals)
+    v = percent.value
+    near = (v - step / 2, v + step) if v >= 0 else (v - step, v + step / 2)
+    return low <= near[1] and high >= near[0]
 
 
 def _rise_checks(

@@ -1,0 +1,73 @@
+"""Round 74 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+# a rate's margin over its plan's rate: the rate's, never the count's before it
+MARGIN = "Năm 2041, huyện đã giải quyết xong 2.140 hồ sơ, đạt 91,2% (tăng 1,2% so với chỉ tiêu)."
+MARGIN_AFTER = (
+    "Năm 2041, sở đã xử lý 3.270 đơn thư, đạt tỷ lệ 93,5%, tăng 0,7% so với năm 2040, "
+    "vượt chỉ tiêu cấp trên giao 1,5%."
+)
+MARGIN_PLAN = (
+    "Năm 2041, ngành đã hoàn thành 4.810 hồ sơ, đạt tỉ lệ 87,6%, cao hơn 0,8% so với chỉ tiêu "
+    "được giao trên 86,8%."
+)
+SHORT = "Năm 2041, xã đã xử lý 1.250 hồ sơ, đạt tỷ lệ 72%; còn thiếu 2% so với chỉ tiêu."
+# readings more than 1 % apart, or a qualified margin: no claim, and none for the count
+APART = "Năm 2041, huyện đã thu được 61,5 tỷ đồng, đạt 42,3% (vượt 3,1% so với chỉ tiêu)."
+QUALIFIED = "Năm 2041, huyện đã xử lý 2.140 hồ sơ, đạt 91,2% (vượt hơn 1% so với chỉ tiêu)."
+# an attainment of 100 % or more, or an amount's own excess, keeps its reading
+OVER = "Năm 2041, huyện trồng 5.500 cây, đạt 110%, vượt 10% so với kế hoạch."
+AMOUNT = "Năm 2041, doanh thu đạt 1.200 tỷ đồng, vượt 8% so với kế hoạch."
+
+
+def _claims(text: str) -> list[tuple[object, object, object]]:
+    return [
+        (s.actual, s.target, s.stated_percent)
+        for s in find(text)
+        if s.actual is not None and (s.target is not None or s.stated_kind == "excess")
+    ]
+
+
+def test_a_margin_after_a_rate_is_the_rates() -> None:
+    assert _claims(MARGIN) == [(Decimal("91.2"), None, Decimal("1.2"))]
+    assert _claims(MARGIN_AFTER) == [(Decimal("93.5"), None, Decimal("1.5"))]
+    assert _claims(MARGIN_PLAN) == [(Decimal("87.6"), Decimal("86.8"), None)]
+    assert _claims(SHORT) == [(72, 74, None)]
+
+
+def test_a_margin_whose_readings_part_or_that_is_qualified_pairs_nothing() -> None:
+    assert _claims(APART) == []
+    assert _claims(QUALIFIED) == []
+
+
+def test_an_attainment_or_an_amounts_excess_keeps_its_reading() -> None:
+    assert [s.actual for s in find(OVER) if s.stated_kind in ("attainment", "excess")] != []
+    assert 93.5 not in [s.actual for s in find(OVER)]
+    assert _claims(AMOUNT) == [(1200000000000, None, 8)]
+
+
+# a growth over a base in brackets, both amounts written to two decimals: their rounding
+GROWTH_ROUNDED = (
+    "Năm 2041 công ty ghi nhận lợi nhuận 11,52 tỷ đồng, tăng 55,6% so với năm trước (7,41 tỷ đồng)."
+)
+GROWTH_OFF = (
+    "Năm 2041 công ty ghi nhận lợi nhuận 11,52 tỷ đồng, tăng 56,5% so với năm trước (7,41 tỷ đồng)."
+)
+
+
+def _growth_verdicts(text: str) -> list[str | None]:
+    return [s.verdict for s in find(text) if s.stated_kind == "growth"]
+
+
+def test_a_growth_within_its_amounts_rounding_holds() -> None:
+    assert _growth_verdicts(GROWTH_ROUNDED) == ["consistent"]
+
+
+def test_a_growth_no_rounding_of_its_amounts_gives_is_flagged() -> None:
+    assert _growth_verdicts(GROWTH_OFF) == ["inconsistent"]
