@@ -1124,8 +1124,8 @@ _LEVEL_LEAD = rx(
 _NUMBERED_LEAD = rx(
     r"(?<!\w)(?!(?:tổng|có|là|với|con|các|những|một|đạt|được|còn|lên|về|ở|tại|và)\s)"
     r"[^\W\d_]+\s+số\s*$"
-    # "Chi cục Thuế khu vực 2 có số …", "chính sách giai đoạn 2, phấn đấu …": a region, a phase
-    r"|(?<!\w)(?:khu\s+vực|tiểu\s+khu|phân\s+khu|giai\s+đoạn|đợt)\s*$"
+    # "khu vực 2 có số …", "giai đoạn 2, phấn đấu …", "900 đối tượng 4": a region, a phase, a class
+    r"|(?<!\w)(?:khu\s+vực|tiểu\s+khu|phân\s+khu|giai\s+đoạn|đợt|đối\s+tượng)\s*$"
 )
 # "Sông Lam 2 cũng …": a capitalised word right before a name's numeral, an adverb after it
 _CAPITALISED_BEFORE = re.compile(r"(?<!\w)[^\W\d_]+ $")
