@@ -1409,3 +1409,29 @@ def _impossible_excess(s: LinkableStatement) -> bool:
         and isinstance(s.target, Decimal)
         and s.target <= 0
     )
+
+
+# "theo Đề án trồng 1 tỷ cây xanh …", "Chương trình 1 triệu tấn …": a programme named by its
+# figure (its noun capitalised, at most one word between)
+_PROGRAMME_NAMED = re.compile(
+    r"(?<!\w)(?:Đề án|Chương trình|Phong trào|Cuộc vận động|Dự án)"
+    r"(?:\s+(?!(?:đạt|là|có|được|đã|với|này|đó|cho|của|tại|ở|và|thì)\s)[^\W\d_]+)?\s+$"
+)
+
+
+def drop_programme_names(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements without those read from a programme's name.
+
+    ``… trồng 6.000 cây theo Đề án trồng 1 tỷ cây xanh giai đoạn 2041-2045, đạt 100% kế
+    hoạch``: the figure after a programme's capitalised noun (and at most one word) names
+    the programme; it is no result nor plan of the text, and a statement that starts at it
+    is dropped. A lower-case plan (``kế hoạch trồng 300 cây``, ``dự án trồng 20 ha``) keeps
+    its reading, and so does a result of the programme (``vùng Đề án đạt 900 ha``).
+    """
+    return [
+        s
+        for s in statements
+        if _PROGRAMME_NAMED.search(text, max(0, s.start - 40), s.start) is None
+    ]

@@ -57,6 +57,7 @@ from kpitools.extract.checks import (
     drop_mispaired_headlines,
     drop_needed_pairs,
     drop_planned_results,
+    drop_programme_names,
     drop_rate_point_excesses,
     drop_repeated_pairs,
     drop_results_of_other_plans,
@@ -179,6 +180,7 @@ def link_document(
     linked = drop_unfitting_counts(linked, text)
     linked = retarget_round_plan_counts(linked, text)
     linked = drop_rate_point_excesses(linked, text)
+    linked = drop_programme_names(linked, text)
     linked = drop_planned_results(linked, text)
     linked = retarget_plans_written_after(linked, text)
     linked = drop_aims_read_as_results(linked, text)

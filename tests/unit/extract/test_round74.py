@@ -71,3 +71,41 @@ def test_a_growth_within_its_amounts_rounding_holds() -> None:
 
 def test_a_growth_no_rounding_of_its_amounts_gives_is_flagged() -> None:
     assert _growth_verdicts(GROWTH_OFF) == ["inconsistent"]
+
+
+# a numbered class of trainees ("đối tượng 4") is a label, no result
+CLASS_OF_TRAINEES = (
+    "Năm 2041, huyện mở 9 lớp bồi dưỡng kiến thức quốc phòng cho đối tượng 4 và chức sắc tôn "
+    "giáo, đạt 100% so với kế hoạch."
+)
+TRAINEES = "Năm 2041, huyện đã bồi dưỡng kiến thức cho 40 đối tượng, đạt 80% kế hoạch."
+
+
+def test_a_numbered_class_of_trainees_is_no_result() -> None:
+    assert [s.actual for s in find(CLASS_OF_TRAINEES) if s.stated_kind == "attainment"] == [9]
+
+
+def test_a_count_of_trainees_keeps_its_reading() -> None:
+    assert [s.actual for s in find(TRAINEES) if s.stated_kind == "attainment"] == [40]
+
+
+# a programme named by its figure (capitalised noun): no result nor plan
+PROGRAMME = (
+    "Năm 2041, huyện đã trồng 6.000 cây xanh theo Đề án trồng 1 tỷ cây xanh giai đoạn "
+    "2041-2045 của Chính phủ, đạt 100% kế hoạch."
+)
+PROGRAMME_RESULT = (
+    "Năm 2041, diện tích cây ăn quả trong vùng Đề án đạt gần 900 ha, vượt 12% so với mục tiêu "
+    "đề ra."
+)
+LOWER_PLAN = "Năm 2041, dự án trồng 20 ha rừng đạt 50% kế hoạch."
+
+
+def test_a_programmes_name_is_no_result_nor_plan() -> None:
+    found = find(PROGRAMME)
+    assert Decimal("1e9") not in [s.actual for s in found] + [s.target for s in found]
+
+
+def test_a_programmes_result_or_a_lower_case_plan_keeps_its_reading() -> None:
+    assert [s.actual for s in find(PROGRAMME_RESULT) if s.stated_kind == "excess"] == [900]
+    assert [s.actual for s in find(LOWER_PLAN) if s.stated_kind == "attainment"] == [20]
