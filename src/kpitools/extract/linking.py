@@ -259,7 +259,17 @@ def _fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
     assert isinstance(s.actual, Decimal)
     if p is None or aim == 0:
         return False
-    return abs(100 * s.actual / aim - p.value) <= _PROGRAMME_TOLERANCE * p.value
+    computed = 100 * s.actual / aim
+    if abs(computed - p.value) <= _PROGRAMME_TOLERANCE * p.value:
+        return True
+    # "đạt hơn 40% kế hoạch" of a plan it is 43,8 % of: the floor holds, not far above it
+    floor = s.qualifier in ("hơn", "trên") and _actual_qualifier(s) is None
+    return floor and p.value <= computed <= FLOOR_REACH * p.value
+
+
+FLOOR_REACH = Decimal("1.1")
+"""How far above a floor (``hơn 40%``) the percentage of a plan may lie (relative) and the
+floor still be said of it."""
 
 
 def _reaches_floor(s: LinkableStatement, plan: Decimal) -> bool:

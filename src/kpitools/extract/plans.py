@@ -71,6 +71,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import (
     _PROGRAMME_TOLERANCE,
+    FLOOR_REACH,
     _actual_qualifier,
     _agrees,
     _covering,
@@ -809,6 +810,9 @@ def _beyond_bounds(
         return False
     share = 100 * s.actual / target
     margin = _PROGRAMME_TOLERANCE * p.value
+    if actual_qual in FLOORS and plan_qual is None and _actual_qualifier(s) is None:
+        # "đạt hơn 40% kế hoạch": the percentage's floor, met up to a reach above it
+        return abs(share - p.value) > margin and not p.value <= share <= FLOOR_REACH * p.value
     if actual_qual in _AT_MOST and plan_qual in _AT_LEAST and p.value - margin > share:
         return True
     return actual_qual in _AT_LEAST and plan_qual in _AT_MOST and p.value + margin < share

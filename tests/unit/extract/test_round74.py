@@ -109,3 +109,23 @@ def test_a_programmes_name_is_no_result_nor_plan() -> None:
 def test_a_programmes_result_or_a_lower_case_plan_keeps_its_reading() -> None:
     assert [s.actual for s in find(PROGRAMME_RESULT) if s.stated_kind == "excess"] == [900]
     assert [s.actual for s in find(LOWER_PLAN) if s.stated_kind == "attainment"] == [20]
+
+
+# a percentage with a floor ("đạt hơn 40% kế hoạch") linked to a plan written sentences after
+# it, when the floor holds and the plan's share is not far above it
+FLOOR = (
+    "Đến ngày 1.12, các xã đã nạo vét được 2.300 m3 kênh mương, đạt hơn 40% kế hoạch. Năm nay, "
+    "huyện có kế hoạch nạo vét 5.300 m3 kênh mương."
+)
+FLOOR_SHORT = FLOOR.replace("5.300", "6.300")  # 36,5 %: the floor does not hold
+FLOOR_FAR = FLOOR.replace("5.300", "4.500")  # 51,1 %: far above the floor
+
+
+def test_a_floor_that_holds_links_the_plan_written_after() -> None:
+    (s,) = [s for s in find(FLOOR) if s.actual is not None]
+    assert (s.target, s.verdict) == (5300, "unchecked")
+
+
+def test_a_floor_that_fails_or_lies_far_below_links_nothing() -> None:
+    assert [s.target for s in find(FLOOR_SHORT) if s.actual is not None] == [None]
+    assert [s.target for s in find(FLOOR_FAR) if s.actual is not None] == [None]
