@@ -552,3 +552,115 @@ def _stated_within(s: LinkableStatement | None, text: str, start: int, end: int)
         and s.stated is not None
         and start <= text.find(s.stated, s.start, s.end) < end
     )
+
+
+# ------------------------------------------------------ rates with their plans' rates after
+
+# "đạt tỷ lệ 91,5% (chỉ tiêu 90%)", "… 96% …, 83% … (chỉ tiêu tương ứng là 80%, 80%)": the
+# plans' rates in brackets right after the rates, in their order
+_PLAN_RATES = rx(
+    rf"\(\s*{PLAN_NOUNS}(?P<each>\s+(?:tương\s+ứng|lần\s+lượt))?(?:\s+(?:là|đề\s+ra|giao))?"
+    rf"\s*:?\s*(?P<rates>(?:trên\s+)?(?:{NUM})\s*%(?:\s*(?:,|và)\s*(?:trên\s+)?(?:{NUM})\s*%)*)\s*\)"
+)
+_PLAN_RATE = rx(rf"(?P<t>{NUM})\s*%")
+_PLAN_RATES_OPEN = re.compile(r"\(\s*(?:chỉ|kế|mục)\s+(?:tiêu|hoạch)", re.IGNORECASE)
+_RATES_LEAD = 300
+
+
+def link_listed_plan_rates(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, rates paired with the plans' rates in brackets right after them.
+
+    ``đạt tỷ lệ 91,5% (chỉ tiêu 90%)``: 91,5 % against 90 %, the rate right before the
+    bracket; ``96% chi bộ …, 83% đảng viên … (chỉ tiêu tương ứng là 80%, 80%)``: the last rates
+    of the sentence before the bracket, as many as the plans' rates and in their order (the
+    words ``tương ứng`` or ``lần lượt`` needed for more than one). The plans' rates read alone
+    there are dropped; a rate read of a count keeps that reading beside the pair.
+    """
+    out: list[LinkableStatement | None] = list(statements)
+    added: list[LinkableStatement] = []
+    starts = [s.start for s in statements]
+    for o in _PLAN_RATES_OPEN.finditer(text):
+        m = _PLAN_RATES.match(fold(text[o.start() : o.start() + 200]))
+        if m is None:
+            continue
+        targets = [_percent(t.group("t")) for t in _PLAN_RATE.finditer(m.group("rates"))]
+        if len(targets) > 1 and m.group("each") is None:
+            continue
+        low = _sentence_start(text, o.start())
+        near = range(
+            bisect.bisect_left(starts, low - _RATES_LEAD), bisect.bisect(starts, o.start())
+        )
+        rates = [i for i in near if _rate_before_bracket(statements[i], text, low, o.start())]
+        if len(rates) < len(targets) or (
+            len(targets) == 1 and not _right_before(statements[rates[-1]], text, o.start())
+            if rates
+            else True
+        ):
+            continue
+        end = o.start() + m.end()
+        for i, t in zip(rates[-len(targets) :], targets, strict=True):
+            s = statements[i]
+            pair = _rate_pair(s, t, text, end)
+            if s.actual is None:
+                out[i] = pair
+            else:
+                added.append(pair)
+        for i in range(
+            bisect.bisect_left(starts, o.start() - _RATES_LEAD), bisect.bisect(starts, end)
+        ):
+            if (
+                _stated_within(out[i], text, o.start(), end)
+                and statements[i].stated_kind == "target"
+            ):
+                out[i] = None
+    kept = [s for s in out if s is not None]
+    return _merged(kept, sorted(added, key=lambda s: s.start)) if added else kept
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts, at most :data:`_RATES_LEAD` back."""
+    low = max(0, at - _RATES_LEAD)
+    ends = list(_SENTENCE_STOP.finditer(text, low, at))
+    return ends[-1].end() if ends else low
+
+
+_SENTENCE_STOP = re.compile(r"[.!?]\s|\n")
+
+
+def _rate_before_bracket(s: LinkableStatement, text: str, low: int, at: int) -> bool:
+    """Whether ``s`` reads a rate under 100 % written between ``low`` and ``at``."""
+    if s.stated_kind != "rate" or s.stated is None or s.stated_percent is None:
+        return False
+    where = text.find(s.stated, s.start, s.end)
+    return low <= where < at and s.stated_percent < 100
+
+
+def _right_before(s: LinkableStatement, text: str, at: int) -> bool:
+    """Whether the rate ``s`` reads is written right before ``at`` (a bracket)."""
+    assert s.stated is not None
+    return text.find(s.stated, s.start, s.end) + len(s.stated) >= len(text[:at].rstrip())
+
+
+def _rate_pair(s: LinkableStatement, t: Decimal, text: str, end: int) -> LinkableStatement:
+    """The rate ``s`` reads against the plan's rate ``t``, its span to ``end``."""
+    assert s.stated_percent is not None and s.stated is not None
+    start = text.find(s.stated, s.start, s.end)
+    r = s.stated_percent
+    return dataclasses.replace(
+        s,
+        start=start,
+        end=end,
+        text=text[start:end].strip(),
+        actual=r,
+        target=t,
+        measure="%",
+        stated_percent=None,
+        stated_kind=None,
+        stated=None,
+        computed_percent=percent_of(r, t, 1),
+        verdict=None,
+        note=None,
+        note_data=None,
+    )

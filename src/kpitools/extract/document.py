@@ -69,6 +69,7 @@ from kpitools.extract.checks import (
 )
 from kpitools.extract.compared import (
     link_compared_plans,
+    link_listed_plan_rates,
     link_points_over_plan,
     link_rate_margins,
 )
@@ -156,6 +157,7 @@ def link_document(
     linked = link_compared_plans(linked, text)
     linked = link_points_over_plan(linked, text)
     linked = link_rate_margins(linked, text)
+    linked = link_listed_plan_rates(linked, text)
     linked = link_repeated_plans(linked, text)
     linked = link_later_results(linked, text)
     linked = link_restated_percentages(linked)

@@ -129,3 +129,28 @@ def test_a_floor_that_holds_links_the_plan_written_after() -> None:
 def test_a_floor_that_fails_or_lies_far_below_links_nothing() -> None:
     assert [s.target for s in find(FLOOR_SHORT) if s.actual is not None] == [None]
     assert [s.target for s in find(FLOOR_FAR) if s.actual is not None] == [None]
+
+
+# rates with their plans' rates in brackets right after them, in order
+RATE_AND_PLAN = "Năm 2041, xã đã giải quyết xong 320 hồ sơ, đạt tỷ lệ 91,5% (chỉ tiêu 90%)."
+RATES_AND_PLANS = (
+    "Năm 2041, có 95% chi bộ, 85% đảng viên hoàn thành tốt nhiệm vụ (chỉ tiêu tương ứng là "
+    "90%, 80%)."
+)
+# two plans' rates with no word saying they go in turn, or a rate not right before one plan
+PLANS_NOT_IN_TURN = RATES_AND_PLANS.replace("tương ứng là ", "")
+RATE_AWAY = "Năm 2041, có 95% chi bộ, 85% đảng viên hoàn thành tốt nhiệm vụ (chỉ tiêu 90%)."
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.target is not None]
+
+
+def test_rates_are_paired_with_the_plans_rates_after_them() -> None:
+    assert _pairs(RATE_AND_PLAN) == [(Decimal("91.5"), 90)]
+    assert _pairs(RATES_AND_PLANS) == [(95, 90), (85, 80)]
+
+
+def test_plans_rates_not_in_turn_or_after_other_words_pair_nothing() -> None:
+    assert _pairs(PLANS_NOT_IN_TURN) == []
+    assert _pairs(RATE_AWAY) == []
