@@ -131,9 +131,34 @@ def _exact_checks(
     """The checks of exact figures; an inconsistency a rounded whole result explains
     (:func:`_rounded_whole_fits`) is left unchecked as approximate."""
     checked = _percent_checks(d, _signed(d, percent), qual, a, t)
-    if checked.get("verdict") == "inconsistent" and _rounded_whole_fits(d, percent, a, t):
+    if checked.get("verdict") == "inconsistent" and (
+        _rounded_whole_fits(d, percent, a, t) or _rounded_decimals_fit(d, percent, a, t)
+    ):
         return {"verdict": "unchecked", **noted(seg("approximate"))}
     return checked
+
+
+def _rounded_decimals_fit(d: Draft, percent: Percent, a: Decimal, t: Decimal) -> bool:
+    """Whether an attainment of figures written with decimals (``11,52 tỷ đồng`` of ``7,41
+    tỷ đồng``) gives the percentage stated, rounded or cut, once each figure may lie
+    anywhere within half its last written digit; figures with no decimal are taken exact."""
+    if d.kind != "attainment" or d.actual_fig is None or d.target_fig is None:
+        return False
+    number_a = re.match(NUM, fold(d.actual_fig.written))
+    number_t = re.match(NUM, fold(d.target_fig.written))
+    if number_a is None or number_t is None:
+        return False
+    texts = (number_a.group(), number_t.group())
+    if not any("," in n for n in texts):
+        return False
+    ha, ht = (
+        _half_unit(n, v) if "," in n else Decimal(0) for n, v in zip(texts, (a, t), strict=True)
+    )
+    if t - ht <= 0:
+        return False
+    low, high = 100 * (a - ha) / (t + ht), 100 * (a + ha) / (t - ht)
+    step = Decimal(1).scaleb(-percent.decimals)
+    return low <= percent.value + step and high >= percent.value - step / 2
 
 
 def _rounded_whole_fits(d: Draft, percent: Percent, a: Decimal, t: Decimal) -> bool:

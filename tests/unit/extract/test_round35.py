@@ -108,10 +108,11 @@ def test_a_year_plan_of_the_same_measure_with_no_percentage_is_still_linked() ->
 
 def test_a_bracketed_plan_named_by_its_verb_is_joined_and_a_near_miss_flagged() -> None:
     text = (
-        "Chín tháng năm 2024, vốn FDI thu hút vào tỉnh đạt 1,18 tỷ USD, đạt 41% kế hoạch cả "
+        "Chín tháng năm 2024, vốn FDI thu hút vào tỉnh đạt 1,18 tỷ USD, đạt 44% kế hoạch cả "
         "năm (thu hút 2,8 tỷ USD)."
     )
-    assert checked(text) == [(1_180_000_000, 2_800_000_000, 41, "inconsistent")]
+    # 44 %, not 41 %: since round 74 the amounts' rounding is allowed (1,18 of 2,85 is 41,4 %)
+    assert checked(text) == [(1_180_000_000, 2_800_000_000, 44, "inconsistent")]
 
 
 def test_a_bracketed_plan_far_from_what_the_percentage_implies_stays_apart() -> None:

@@ -154,3 +154,22 @@ def test_rates_are_paired_with_the_plans_rates_after_them() -> None:
 def test_plans_rates_not_in_turn_or_after_other_words_pair_nothing() -> None:
     assert _pairs(PLANS_NOT_IN_TURN) == []
     assert _pairs(RATE_AWAY) == []
+
+
+# an attainment of amounts written with decimals: their rounding allowed before a flag
+ATTAINMENT_ROUNDED = "Năm 2041 doanh thu đạt 11,52 tỷ đồng, đạt 155,6% kế hoạch (7,41 tỷ đồng)."
+ATTAINMENT_OFF = ATTAINMENT_ROUNDED.replace("155,6%", "157,6%")
+COUNT_OFF = "Năm 2041 kết nạp 852 đảng viên, đạt 188,2% kế hoạch (453 đảng viên)."
+
+
+def _attainment_verdicts(text: str) -> list[str | None]:
+    return [s.verdict for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_an_attainment_within_its_amounts_rounding_is_not_flagged() -> None:
+    assert _attainment_verdicts(ATTAINMENT_ROUNDED) == ["unchecked"]
+
+
+def test_an_attainment_beyond_rounding_or_of_whole_counts_is_flagged() -> None:
+    assert _attainment_verdicts(ATTAINMENT_OFF) == ["inconsistent"]
+    assert _attainment_verdicts(COUNT_OFF) == ["inconsistent"]
