@@ -151,14 +151,7 @@ def _rounded_decimals_fit(d: Draft, percent: Percent, a: Decimal, t: Decimal) ->
     texts = (number_a.group(), number_t.group())
     if not any("," in n for n in texts):
         return False
-    ha, ht = (
-        _half_unit(n, v) if "," in n else Decimal(0) for n, v in zip(texts, (a, t), strict=True)
-    )
-    if t - ht <= 0:
-        return False
-    low, high = 100 * (a - ha) / (t + ht), 100 * (a + ha) / (t - ht)
-    step = Decimal(1).scaleb(-percent.decimals)
-    return low <= percent.value + step and high >= percent.value - step / 2
+    return _ratio_within_rounding(percent, (a, texts[0]), (t, texts[1]))
 
 
 def _rounded_whole_fits(d: Draft, percent: Percent, a: Decimal, t: Decimal) -> bool:
@@ -193,30 +186,39 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     base = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
     if not base or base == a:
         return {}  # "(đạt 5.600 tỷ đồng)": the result written again, no base
-    if _INDEX_VERB.search(doc.fold, max(p.sentence.start, p.span_start - 12), p.span_start):
-        return _index_checks(percent, a, base)
+    index = _INDEX_VERB.search(doc.fold, max(p.sentence.start, p.span_start - 12), p.span_start)
     # "giảm 1,8% so với năm 2040 (3,93 nghìn tấn)": a fall is checked with its sign
-    signed = _signed(d, percent)
-    checks = _rise_checks(signed, a, base, "growth_of_base")
+    signed = percent if index else _signed(d, percent)
+    checks = (
+        _index_checks(percent, a, base)
+        if index
+        else _rise_checks(signed, a, base, "growth_of_base")
+    )
     number = re.match(NUM, doc.fold[f.start : f.end])
     if checks["verdict"] != "inconsistent" or number is None:
         return checks
-    if not _rise_within_rounding(signed, (a, number.group()), (base, m.group("n"))):
+    written = ((a, number.group()), (base, m.group("n")))
+    if not _ratio_within_rounding(signed, *written, less=0 if index else 100):
         return checks
     return {**checks, "consistent": True, "truncated": False, "verdict": "consistent"}
 
 
-def _rise_within_rounding(
-    percent: Percent, a: tuple[Decimal, str], base: tuple[Decimal, str]
+def _ratio_within_rounding(
+    percent: Percent, a: tuple[Decimal, str], base: tuple[Decimal, str], *, less: int = 0
 ) -> bool:
-    """Whether a result and a base anywhere within half their last written digit give the
-    growth ``percent``, rounded or cut (``20,37`` over ``13,13`` gives 55,14 %, but 20,374
-    over 13,125 gives 55,23 %: ``tăng 55,2%`` holds)."""
-    (av, at), (bv, bt) = a, base
-    ha, hb = _half_unit(at, av), _half_unit(bt, bv)
+    """Whether ``100 × a / base − less`` gives ``percent``, rounded or cut, with ``a`` and
+    ``base`` anywhere within half their last written digit (each with the text it is
+    written as; a text with no decimal comma is taken exact when ``less`` is 0).
+
+    ``20,37`` over ``13,13`` grows by 55,14 %, but 20,374 over 13,125 by 55,23 %: ``tăng
+    55,2%`` holds (``less`` 100, a growth); ``11,52`` of ``7,41`` is 155,47 %, but 11,524 of
+    7,405 is 155,62 %: ``đạt 155,6%`` holds (an attainment or an index).
+    """
+    (av, _), (bv, _) = a, base
+    ha, hb = (_half_unit(text, v) if less or "," in text else Decimal(0) for v, text in (a, base))
     if bv - hb <= 0:
         return False
-    low, high = 100 * ((av - ha) / (bv + hb) - 1), 100 * ((av + ha) / (bv - hb) - 1)
+    low, high = 100 * (av - ha) / (bv + hb) - less, 100 * (av + ha) / (bv - hb) - less
     step = Decimal(1).scaleb(-percent.decimals)
     v = percent.value
     near = (v - step / 2, v + step) if v >= 0 else (v - step, v + step / 2)

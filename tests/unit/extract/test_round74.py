@@ -173,3 +173,16 @@ def test_an_attainment_within_its_amounts_rounding_is_not_flagged() -> None:
 def test_an_attainment_beyond_rounding_or_of_whole_counts_is_flagged() -> None:
     assert _attainment_verdicts(ATTAINMENT_OFF) == ["inconsistent"]
     assert _attainment_verdicts(COUNT_OFF) == ["inconsistent"]
+
+
+# an index of a base in brackets ("bằng X% so với năm trước (…)"): the amounts' rounding too
+INDEX_ROUNDED = "Năm 2041 lợi nhuận đạt 11,52 tỷ đồng, bằng 155,6% so với năm trước (7,41 tỷ đồng)."
+INDEX_OFF = INDEX_ROUNDED.replace("155,6%", "157,6%")
+
+
+def test_an_index_within_its_amounts_rounding_holds() -> None:
+    assert _growth_verdicts(INDEX_ROUNDED) == ["consistent"]
+
+
+def test_an_index_beyond_its_amounts_rounding_is_flagged() -> None:
+    assert _growth_verdicts(INDEX_OFF) == ["inconsistent"]
