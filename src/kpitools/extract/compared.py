@@ -344,23 +344,8 @@ def link_points_over_plan(
         ]
         s = out[excess[0]]
         start = min([s.start, *(out[i].start for i in bare)])
-        out[excess[0]] = dataclasses.replace(
-            s,
-            start=start,
-            end=end,
-            text=text[start:end].strip(),
-            label=next((out[i].label for i in bare if out[i].stated_kind == "rate"), s.label),
-            actual=r,
-            target=t,
-            measure="%",
-            stated_percent=None,
-            stated_kind=None,
-            stated=None,
-            computed_percent=percent_of(r, t, 1),
-            verdict=None,
-            note=None,
-            note_data=None,
-        )
+        label = next((out[i].label for i in bare if out[i].stated_kind == "rate"), s.label)
+        out[excess[0]] = _rate_claim(s, text, (start, end), (r, t), label=label)
         dropped.update(bare)
     return [s for i, s in enumerate(out) if i not in dropped]
 
@@ -441,24 +426,8 @@ def link_rate_margins(
         if base is None:
             continue
         t_end = end if target is None or x is not None else _plan_rate_end(window, margin) + low
-        added.append(
-            dataclasses.replace(
-                base,
-                start=rate.start() + low,
-                end=t_end,
-                text=text[rate.start() + low : t_end].strip(),
-                actual=r,
-                target=target,
-                measure="%",
-                stated_percent=x,
-                stated_kind=None if x is None else "excess",
-                stated=None if x is None else margin.group("x") + "%",
-                computed_percent=None if target is None else percent_of(r, target, 1),
-                verdict=None,
-                note=None,
-                note_data=None,
-            )
-        )
+        excess = None if x is None else (x, margin.group("x") + "%")
+        added.append(_rate_claim(base, text, (rate.start() + low, t_end), (r, target), excess))
     kept = [s for s in out if s is not None]
     return _merged(kept, sorted(added, key=lambda s: s.start)) if added else kept
 
@@ -647,7 +616,23 @@ def _rate_pair(s: LinkableStatement, t: Decimal, text: str, end: int) -> Linkabl
     """The rate ``s`` reads against the plan's rate ``t``, its span to ``end``."""
     assert s.stated_percent is not None and s.stated is not None
     start = text.find(s.stated, s.start, s.end)
-    r = s.stated_percent
+    return _rate_claim(s, text, (start, end), (s.stated_percent, t))
+
+
+def _rate_claim(
+    s: LinkableStatement,
+    text: str,
+    span: tuple[int, int],
+    pair: tuple[Decimal, Decimal | None],
+    excess: tuple[Decimal, str] | None = None,
+    label: str | None = None,
+) -> LinkableStatement:
+    """``s`` made the claim of a rate against the plan's rate, over ``span`` of ``text``.
+
+    ``pair``: the rate and the plan's rate (None: implied by ``excess``, its percentage and
+    the text of it).
+    """
+    (start, end), (r, t) = span, pair
     return dataclasses.replace(
         s,
         start=start,
@@ -656,11 +641,12 @@ def _rate_pair(s: LinkableStatement, t: Decimal, text: str, end: int) -> Linkabl
         actual=r,
         target=t,
         measure="%",
-        stated_percent=None,
-        stated_kind=None,
-        stated=None,
-        computed_percent=percent_of(r, t, 1),
+        stated_percent=None if excess is None else excess[0],
+        stated_kind=None if excess is None else "excess",
+        stated=None if excess is None else excess[1],
+        computed_percent=None if t is None else percent_of(r, t, 1),
         verdict=None,
         note=None,
         note_data=None,
+        label=s.label if label is None else label,
     )

@@ -61,16 +61,16 @@ GROWTH_OFF = (
 )
 
 
-def _growth_verdicts(text: str) -> list[str | None]:
-    return [s.verdict for s in find(text) if s.stated_kind == "growth"]
+def _verdicts(text: str, kind: str = "growth") -> list[str | None]:
+    return [s.verdict for s in find(text) if s.stated_kind == kind]
 
 
 def test_a_growth_within_its_amounts_rounding_holds() -> None:
-    assert _growth_verdicts(GROWTH_ROUNDED) == ["consistent"]
+    assert _verdicts(GROWTH_ROUNDED) == ["consistent"]
 
 
 def test_a_growth_no_rounding_of_its_amounts_gives_is_flagged() -> None:
-    assert _growth_verdicts(GROWTH_OFF) == ["inconsistent"]
+    assert _verdicts(GROWTH_OFF) == ["inconsistent"]
 
 
 # a numbered class of trainees ("đối tượng 4") is a label, no result
@@ -162,17 +162,13 @@ ATTAINMENT_OFF = ATTAINMENT_ROUNDED.replace("155,6%", "157,6%")
 COUNT_OFF = "Năm 2041 kết nạp 852 đảng viên, đạt 188,2% kế hoạch (453 đảng viên)."
 
 
-def _attainment_verdicts(text: str) -> list[str | None]:
-    return [s.verdict for s in find(text) if s.stated_kind == "attainment"]
-
-
 def test_an_attainment_within_its_amounts_rounding_is_not_flagged() -> None:
-    assert _attainment_verdicts(ATTAINMENT_ROUNDED) == ["unchecked"]
+    assert _verdicts(ATTAINMENT_ROUNDED, "attainment") == ["unchecked"]
 
 
 def test_an_attainment_beyond_rounding_or_of_whole_counts_is_flagged() -> None:
-    assert _attainment_verdicts(ATTAINMENT_OFF) == ["inconsistent"]
-    assert _attainment_verdicts(COUNT_OFF) == ["inconsistent"]
+    assert _verdicts(ATTAINMENT_OFF, "attainment") == ["inconsistent"]
+    assert _verdicts(COUNT_OFF, "attainment") == ["inconsistent"]
 
 
 # an index of a base in brackets ("bằng X% so với năm trước (…)"): the amounts' rounding too
@@ -181,8 +177,8 @@ INDEX_OFF = INDEX_ROUNDED.replace("155,6%", "157,6%")
 
 
 def test_an_index_within_its_amounts_rounding_holds() -> None:
-    assert _growth_verdicts(INDEX_ROUNDED) == ["consistent"]
+    assert _verdicts(INDEX_ROUNDED) == ["consistent"]
 
 
 def test_an_index_beyond_its_amounts_rounding_is_flagged() -> None:
-    assert _growth_verdicts(INDEX_OFF) == ["inconsistent"]
+    assert _verdicts(INDEX_OFF) == ["inconsistent"]
