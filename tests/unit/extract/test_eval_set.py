@@ -173,6 +173,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzzu": 6,
     "2026-12-05zzzw": 5,
     "2026-12-05zzzx": 1,
+    "2026-12-05zzzy": 8,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -189,6 +190,7 @@ LEAST_SITES = {
     "2026-12-05zzzt": 3,
     "2026-12-05zzzv": 1,
     "2026-12-05zzzx": 1,
+    "2026-12-05zzzy": 4,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
