@@ -606,6 +606,7 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-05zzzu",
         "2026-12-05zzzw",
         "2026-12-05zzzx",
+        "2026-12-05zzzy",
     }
 )
 

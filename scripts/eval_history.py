@@ -158,6 +158,7 @@ SCORED_AT = {
     "2026-12-05zzzu": "3cffefcf39b2560687e4d66ff95db66829c4215a",
     "2026-12-05zzzw": "1899308eba827f05fb061354ab7db6134fdd8282",
     "2026-12-05zzzx": "1899308eba827f05fb061354ab7db6134fdd8282",
+    "2026-12-05zzzy": "b3dcfbedeab7c9acafb6ee17782ce03824f3179e",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
