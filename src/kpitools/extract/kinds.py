@@ -943,6 +943,8 @@ def _said_in_context(
         return None, 1
     if said[0] == "attainment" and _share_left_undone(doc, d, p):
         return "share", 1
+    if said[0] == "growth" and _attained_fraction(doc, d, p):
+        return "attainment", 1
     above_plan = (
         _follows_target(doc, d, p) or _fronted_plan(doc, p) or _margin_of_fraction(doc, d, p)
     )
@@ -1048,6 +1050,27 @@ def _margin_of_fraction(doc: Doc, d: Draft, p: Figure) -> bool:
     q = p.percent
     excess = Percent(q.value + 100, q.decimals, q.text)
     return bool(check_percent(excess, actual, target).consistent)
+
+
+# ", đạt ": a bare attained percentage after a fraction, a few words of its unit between
+_ATTAINED_AFTER = rx(r"^[^\W\d_]*(?:[ ,]+[^\W\d_]+){0,4}?[ ,]+đạt\s*$")
+
+
+def _attained_fraction(doc: Doc, d: Draft, p: Figure) -> bool:
+    """Whether a bare ``đạt X%`` compared with a year (a growth's words) right after a result
+    written against its plan as a fraction is the fraction's own ratio (``kết nạp 320/560
+    đảng viên, đạt 57,1% so với số đăng ký năm 2041``: 320 / 560 = 57,1 %), the plan's
+    attainment; a percentage the fraction does not give stays a growth."""
+    a, actual, target = d.actual_fig, d.actual, d.target
+    if a is None or a.kind != "pair" or d.target_fig not in (None, a) or p.percent is None:
+        return False
+    if not isinstance(actual, Decimal) or not isinstance(target, Decimal) or not target:
+        return False
+    if p.sentence is not a.sentence or p.percent.value >= 100:
+        return False
+    if not _ATTAINED_AFTER.match(doc.fold[a.span_end : p.span_start]):
+        return False
+    return bool(check_percent(p.percent, actual, target).consistent)
 
 
 def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:
