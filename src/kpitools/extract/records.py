@@ -1043,7 +1043,11 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
             ]
             across = sentence_initial and _states_figures(doc, sentences, sentence)
             reach = _in_reach(_before(actual, bisect.bisect_left(anchors, at)), sentence, across)
-            options = ((t, [d for d in inside if d is not t and related(t, d)]) for t in reach)
+            options = (
+                (t, [d for d in inside if d is not t and related(t, d)])
+                for t in reach
+                if _fractions_name(t, inside)
+            )
             for total, parts in _named_total(doc, start, (o for o in options if o[1])):
                 units = [_plain_unit(doc, d) for d in parts]
                 disjoint = _distinct_units(units)
@@ -1060,6 +1064,19 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 for d in parts:
                     d.part_of, d.part_rule = total, rule
     _link_totals_after(doc, actual)
+
+
+def _fractions_name(total: Draft, parts: list[Draft]) -> bool:
+    """Whether a part written as a fraction of a whole (``trong đó nữ 21/640``: 21 of 640)
+    names ``total`` as that whole; a list with no such part names none. A fraction's
+    denominator is the whole its part is of, so a figure of another value before the list
+    (the count of the last unit of a list before, ``…, Ba Vì 4. Trong đó, nữ 21/640, gồm:
+    …``) is no whole of it: a part checked against it would be a false alarm."""
+    return all(
+        d.target == total.actual
+        for d in parts
+        if d is not total and d.actual_fig is not None and d.actual_fig.kind == "pair"
+    )
 
 
 # "…, trong đó lợi nhuận cốt lõi đạt 2.050 tỷ đồng": the core figure (without one-off items),
