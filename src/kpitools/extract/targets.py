@@ -800,11 +800,32 @@ def _named_link(
     if c is None and money:
         c = _amount_result(s, noun, text, scope, kind)
         c = None if c is None or _of_later_quarter(text, c, s) else c
-    if c is None:
+    if c is None or _done_of_other(text, c, s):
         return None
     if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
         target = None  # an amount of another currency, or for a count: not its target
     return c, target
+
+
+# "tỷ lệ giải ngân đạt", "khối lượng thực hiện đạt": what is done of a capital plan (the
+# money paid out, the work done), named as the percentage's subject
+_DONE_SUBJECT = rx(r"(?<!\w)(giải\s+ngân|khối\s+lượng)(?:\s+[^\W\d_]+){0,3}\s+(?:đạt|bằng)(?!\w)")
+
+
+def _done_of_other(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether ``s`` is said of what is done of a plan (``tỷ lệ giải ngân đạt 81% kế hoạch
+    vốn``, ``khối lượng thực hiện đạt 100% kế hoạch vốn``) that the clause of the amount
+    ``c`` does not name: ``tổng vốn đầu tư hơn 218 tỷ đồng; … tỷ lệ giải ngân đạt 81%`` — the
+    capital, not the money paid out, whose amount is not written."""
+    m = None
+    for m in _DONE_SUBJECT.finditer(fold(s.text)):
+        pass  # the subject nearest the percentage
+    if m is None:
+        return False
+    low = max(0, c.start - 200)  # bounded looks back: linear in the text
+    head = max(text.rfind(mark, low, c.start) + 1 for mark in (". ", ";", "\n"))
+    head = max(head, low)
+    return fold(" ".join(m.group(1).split())) not in " ".join(fold(text[head : c.end]).split())
 
 
 # "sau 9 tháng", "Lũy kế 6 tháng đầu năm": the months to date a percentage is of

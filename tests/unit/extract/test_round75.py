@@ -1,0 +1,83 @@
+"""Round 75 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements
+
+# a fraction's percentage compared with the year's registered number: the fraction's ratio
+FRACTION_YEAR = (
+    "Tính đến ngày 20-8-2041, toàn huyện kết nạp được 320/560 đảng viên mới, đạt 57,1% so với "
+    "số lượng đăng ký năm 2041."
+)
+# a percentage the fraction does not give stays a growth
+FRACTION_OFF = (
+    "Tính đến ngày 20-8-2041, toàn huyện kết nạp được 320/560 đảng viên mới, đạt 67,1% so với "
+    "số lượng đăng ký năm 2041."
+)
+
+
+def test_a_fractions_own_ratio_compared_with_a_year_is_its_attainment() -> None:
+    got = [(s.actual, s.target, s.stated_percent, s.stated_kind) for s in find(FRACTION_YEAR)]
+    assert (320, 560, Decimal("57.1"), "attainment") in got
+
+
+def test_a_percentage_the_fraction_does_not_give_is_no_attainment() -> None:
+    assert all(s.stated_kind != "attainment" for s in find(FRACTION_OFF))
+
+
+# a part written as a fraction names its whole: not the count of the last unit listed before
+LISTS = (
+    "Năm 2041, toàn tỉnh kết nạp được 640 đảng viên mới. Trong đó, Hòa An 81 đảng viên, "
+    "Tân Lộc 64, Bình Sơn 52, Công an 31, Bộ đội Biên phòng tỉnh 5, Bộ Chỉ huy Quân sự tỉnh 3. "
+    "Trong đó, đảng viên là học sinh 21/640, gồm: Hòa An 7, Tân Lộc 6, Công an 5, Bình Sơn 3."
+)
+# a fraction of the whole it follows: still its part, and a part larger than it is flagged
+OWN_WHOLE = (
+    "Năm 2041, toàn huyện kết nạp được 58 đảng viên, trong đó đảng viên nữ 19/58, gồm: "
+    "Hòa An 7, Tân Lộc 6."
+)
+OVER_WHOLE = (
+    "Năm 2041, toàn huyện kết nạp được 58 đảng viên, trong đó đảng viên nữ 19/58, gồm: "
+    "Hòa An 70, Tân Lộc 6."
+)
+
+
+def _part_flags(text: str) -> list[str]:
+    rows = audit_statements(find(text)).to_dicts()
+    return [r["text"] for r in rows if r["check"] == "part" and r["verdict"] == "inconsistent"]
+
+
+def test_a_fraction_is_no_part_of_a_whole_of_another_value() -> None:
+    assert _part_flags(LISTS) == []
+
+
+def test_a_fraction_of_the_whole_before_stays_its_part() -> None:
+    parts = [s for s in find(OWN_WHOLE) if s.part_of is not None]
+    assert [s.actual for s in parts] == [19, 7, 6]
+    assert _part_flags(OVER_WHOLE) == ["70"]
+
+
+# a percentage of a capital plan said of the money paid out or the work done: not the capital's
+DISBURSED = (
+    "Năm 2041, tổng vốn đầu tư xây dựng cơ bản toàn huyện hơn 218 tỷ đồng; ước đến cuối năm, "
+    "khối lượng thực hiện đạt 100% kế hoạch vốn giao và tỷ lệ giải ngân đạt 81,4% kế hoạch vốn."
+)
+# the amount paid out, named in its clause: its percentage keeps it
+PAID_OUT = (
+    "Năm 2041, huyện đã giải ngân hơn 218 tỷ đồng vốn đầu tư công; tỷ lệ giải ngân đạt 81,4% "
+    "kế hoạch vốn."
+)
+
+
+def test_a_disbursement_rate_is_not_the_capitals_attainment() -> None:
+    assert [s.actual for s in find(DISBURSED) if s.stated_kind == "attainment"] == [None, None]
+
+
+def test_a_disbursement_rate_keeps_the_amount_paid_out() -> None:
+    got = [s.actual for s in find(PAID_OUT) if s.stated_kind == "attainment"]
+    assert got == [218000000000]
