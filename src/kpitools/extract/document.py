@@ -111,6 +111,7 @@ from kpitools.extract.referred import (
     link_sibling_plans,
 )
 from kpitools.extract.remainders import link_remainders
+from kpitools.extract.structure import link_structure_shares
 from kpitools.extract.targets import (
     link_bracketed_rates,
     link_counted_results,
@@ -158,6 +159,7 @@ def link_document(
     linked = link_points_over_plan(linked, text)
     linked = link_rate_margins(linked, text)
     linked = link_listed_plan_rates(linked, text)
+    linked = link_structure_shares(linked, text)
     linked = link_repeated_plans(linked, text)
     linked = link_later_results(linked, text)
     linked = link_restated_percentages(linked)
