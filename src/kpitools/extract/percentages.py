@@ -791,8 +791,10 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     sentence = p.sentence
     # "đạt 11,2%, cao hơn … là 0,7% (mục tiêu 11,2%)": the bracket named after the gap
     named = _rate_named(doc, rate, p) or (margin and _rate_named(doc, previous[-1], p))
-    if rate.sentence is not sentence or not named:
+    if rate.sentence is not sentence:
         return False
+    if not named:
+        return not margin and _growth_rate_attains(doc, rate, p, drafts)
     # "Tỷ lệ bao phủ … đạt 94,5% dân số, đạt 100,5% chỉ tiêu giao": a rate of the population
     # named after it, its attainment after that
     after = max(rate.span_end, owner.subject[1]) if owner.rate_of else rate.span_end
@@ -831,6 +833,33 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         drafts.append(d)
     else:
         return False
+    rate.measure = p.measure = "%"
+    return True
+
+
+# "Tốc độ tăng giá trị sản xuất đạt 9,6%": a growth rate named by its speed
+_SPEED_OF_GROWTH = rx(r"(?<!\w)tốc\s+độ\s+tăng(?!\w)")
+
+
+def _growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) -> bool:
+    """A plan's attainment said right after a growth rate named by its speed (``Tốc độ tăng
+    giá trị sản xuất bình quân đạt 9,6% (đạt 104,3% Nghị quyết)``, ``tốc độ tăng trưởng là
+    9,6%, đạt 100,4% kế hoạch``): the rate is the actual of the attainment; whether it is.
+    A growth said of an amount (``doanh thu tăng 9,6%, đạt 104% kế hoạch``) is not."""
+    owner, item = rate.owner, doc.text.rfind(";", rate.sentence.start, rate.start) + 1
+    if owner is None or owner.actual is not None:
+        return False
+    if not _SPEED_OF_GROWTH.search(doc.fold, item or rate.sentence.start, rate.start):
+        return False
+    if not (
+        _RATE_ATTAINMENT_LEAD.fullmatch(doc.fold[rate.span_end : p.span_start])
+        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
+    ):
+        return False
+    d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
+    d.subject = owner.subject
+    p.owner = d
+    drafts.append(d)
     rate.measure = p.measure = "%"
     return True
 

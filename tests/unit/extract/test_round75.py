@@ -81,3 +81,56 @@ def test_a_disbursement_rate_is_not_the_capitals_attainment() -> None:
 def test_a_disbursement_rate_keeps_the_amount_paid_out() -> None:
     got = [s.actual for s in find(PAID_OUT) if s.stated_kind == "attainment"]
     assert got == [218000000000]
+
+
+# the shares of a structure against the plan's shares: read when the plan's shares they imply
+# add up to the whole; a share whose attainment only adds up read the other way has none
+def _structure(farm: str, industry: str, services: str) -> str:
+    return (
+        f"Năm 2041, tỷ trọng ngành nông nghiệp chiếm 38,5% (đạt {farm}% Nghị quyết, giảm 4,1% "
+        f"so với năm 2036); công nghiệp-xây dựng chiếm 35,6% (đạt {industry}% Nghị quyết, tăng "
+        f"3,2% so với năm 2036); dịch vụ chiếm 25,9% (đạt {services}% Nghị quyết)."
+    )
+
+
+RISING = (
+    "Năm 2041, tỷ trọng ngành nông nghiệp chiếm 41% (đạt 102,5% Nghị quyết); công nghiệp "
+    "chiếm 34,2% (đạt 100,6% Nghị quyết); dịch vụ chiếm 24,8% (đạt 95,4% Nghị quyết)."
+)
+
+
+def _shares(text: str) -> list[object]:
+    return [s.actual for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_structure_shares_that_add_up_are_read() -> None:
+    assert _shares(RISING) == [41, Decimal("34.2"), Decimal("24.8")]
+    # farming's 109,1 % is the plan's 42 % over its 38,5 %: no result for it
+    assert _shares(_structure("109,1", "107,9", "103,6")) == [
+        None,
+        Decimal("35.6"),
+        Decimal("25.9"),
+    ]
+
+
+def test_structure_shares_that_add_up_no_way_are_not_read() -> None:
+    assert _shares(_structure("109,1", "120", "103,6")) == [None, None, None]
+
+
+# a plan's attainment right after a growth rate named by its speed: the rate is its actual
+SPEED = "Năm 2041, tốc độ tăng trưởng giá trị sản xuất là 8,46%, đạt 100,7% kế hoạch."
+SPEED_BRACKET = (
+    "Tốc độ tăng giá trị sản xuất bình quân giai đoạn 2036-2041 đạt 8,46% (đạt 105,8% Nghị quyết)."
+)
+# a growth said of an amount: its attainment is the amount's, never the growth's
+AMOUNT_GROWTH = "Năm 2041, doanh thu của huyện tăng 8,46%, đạt 105,8% kế hoạch."
+
+
+def test_a_growth_rates_attainment_takes_the_rate() -> None:
+    assert [s.actual for s in find(SPEED) if s.stated_kind == "attainment"] == [Decimal("8.46")]
+    got = [s.actual for s in find(SPEED_BRACKET) if s.stated_kind == "attainment"]
+    assert got == [Decimal("8.46")]
+
+
+def test_an_amounts_growth_is_no_actual_of_its_attainment() -> None:
+    assert [s.actual for s in find(AMOUNT_GROWTH) if s.stated_kind == "attainment"] == [None]
