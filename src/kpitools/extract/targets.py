@@ -813,15 +813,16 @@ _DONE_SUBJECT = rx(r"(?<!\w)(giải\s+ngân|khối\s+lượng)(?:\s+[^\W\d_]+){0
 
 
 def _done_of_other(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
-    """Whether ``s`` is said of what is done of a plan (``tỷ lệ giải ngân đạt 81% kế hoạch
-    vốn``, ``khối lượng thực hiện đạt 100% kế hoạch vốn``) that the clause of the amount
-    ``c`` does not name: ``tổng vốn đầu tư hơn 218 tỷ đồng; … tỷ lệ giải ngân đạt 81%`` — the
-    capital, not the money paid out, whose amount is not written."""
-    m = None
-    for m in _DONE_SUBJECT.finditer(fold(s.text)):
-        pass  # the subject nearest the percentage
-    if m is None:
+    """Whether ``s`` is said of what is done of a plan that ``c``'s clause does not name.
+
+    ``tỷ lệ giải ngân đạt 81% kế hoạch vốn``, ``khối lượng thực hiện đạt 100% kế hoạch
+    vốn`` after ``tổng vốn đầu tư hơn 218 tỷ đồng``: the amount ``c`` is the capital, not
+    the money paid out or the work done, whose amount is not written.
+    """
+    subjects = list(_DONE_SUBJECT.finditer(fold(s.text)))
+    if not subjects:
         return False
+    m = subjects[-1]  # the subject nearest the percentage
     low = max(0, c.start - 200)  # bounded looks back: linear in the text
     head = max(text.rfind(mark, low, c.start) + 1 for mark in (". ", ";", "\n"))
     head = max(head, low)
