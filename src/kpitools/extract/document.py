@@ -118,6 +118,7 @@ from kpitools.extract.targets import (
     link_listed_counts,
     link_named_plans,
     link_targets,
+    link_year_targets_to_date,
 )
 
 if TYPE_CHECKING:
@@ -160,6 +161,7 @@ def link_document(
     linked = link_rate_margins(linked, text)
     linked = link_listed_plan_rates(linked, text)
     linked = link_structure_shares(linked, text)
+    linked = link_year_targets_to_date(linked, text)
     linked = link_repeated_plans(linked, text)
     linked = link_later_results(linked, text)
     linked = link_restated_percentages(linked)

@@ -281,6 +281,63 @@ def _linked_to(s: LinkableStatement, t: LinkableStatement) -> LinkableStatement:
     )
 
 
+def link_year_targets_to_date(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, a result to a date set against the year's target stated just before.
+
+    ``Năm 2041, Đảng bộ huyện phấn đấu kết nạp 150 đảng viên mới. Trong 3 tháng đầu năm,
+    Đảng bộ huyện đã kết nạp được 37 quần chúng ưu tú``: 37 against 150, no percentage
+    written. Linked only when the result has no percentage or target, is dated before the
+    year's end (``as_of``) and below the target, and the one target-only statement of its
+    metric, unit and year in the sentence right before it (its paragraph) is a year's; the
+    result is the only one of its metric in its sentence.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if (
+            s.metric is None
+            or s.stated_kind is not None
+            or s.target is not None
+            or not isinstance(s.actual, Decimal)
+            or s.as_of is None
+            or (s.as_of.month, s.as_of.day) == (12, 31)
+        ):
+            continue
+        own = text.rfind(". ", 0, s.start)
+        before = text.rfind(". ", 0, max(own, 0))
+        if own < 0 or "\n" in text[own : s.start]:
+            continue
+        plans = [
+            t
+            for t in statements
+            if t.metric == s.metric
+            and before < t.start < own
+            and "\n" not in text[t.start : own]
+            and (t.actual is None or t.stated_kind is not None)
+        ]
+        mates = [c for c in statements if c.metric == s.metric and own < c.start < s.end + 200]
+        t = plans[0] if len(plans) == 1 else None
+        if (
+            t is None
+            or t.actual is not None
+            or not isinstance(t.target, Decimal)
+            or t.target_period != "annual"
+            or t.year != s.year
+            or _unit_key(s) not in (None, _unit_key(t))
+            or not s.actual < t.target
+            or any(c is not s and _sentence_of(text, c.start) == own for c in mates)
+        ):
+            continue
+        out[i] = _linked_to(s, t)
+    return out
+
+
+def _sentence_of(text: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts: the ``. `` before it (-1 for the first)."""
+    return text.rfind(". ", 0, at)
+
+
 def _of_the_unit_named_before(
     s: LinkableStatement, by_metric: dict[str, list[LinkableStatement]], text: str
 ) -> LinkableStatement:

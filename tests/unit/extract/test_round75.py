@@ -134,3 +134,30 @@ def test_a_growth_rates_attainment_takes_the_rate() -> None:
 
 def test_an_amounts_growth_is_no_actual_of_its_attainment() -> None:
     assert [s.actual for s in find(AMOUNT_GROWTH) if s.stated_kind == "attainment"] == [None]
+
+
+# a result to a date against the year's target written in the sentence before
+YEAR_AIM = "Năm 2041, Đảng bộ huyện Tân Lộc phấn đấu kết nạp thêm 150 đảng viên mới."
+TO_DATE = (
+    YEAR_AIM + " Riêng trong 3 tháng đầu năm 2041, Đảng bộ huyện đã kết nạp được 37 quần chúng "
+    "ưu tú đứng vào hàng ngũ của Đảng."
+)
+# a past year's result, or one of two results in its sentence: no link
+PAST_YEAR = YEAR_AIM + " Năm 2040, Đảng bộ huyện đã kết nạp được 137 đảng viên."
+TWO_RESULTS = (
+    YEAR_AIM + " Trong quý I năm 2041, Đảng bộ huyện đã kết nạp được 37 đảng viên; trong quý II "
+    "năm 2041, đã kết nạp được 41 đảng viên."
+)
+
+
+def _paired(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.actual is not None]
+
+
+def test_a_result_to_date_takes_the_years_target_before_it() -> None:
+    assert _paired(TO_DATE) == [(37, 150)]
+
+
+def test_a_past_years_result_or_one_of_two_takes_no_target() -> None:
+    assert _paired(PAST_YEAR) == [(137, None)]
+    assert _paired(TWO_RESULTS) == [(37, None), (41, None)]
