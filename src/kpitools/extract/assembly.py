@@ -696,6 +696,8 @@ def _actual_drafts(doc: Doc, sentence: Sentence, figs: list[Figure]) -> list[Dra
         f.owner = d
         if f.kind == "pair":
             d.actual, d.target = f.values[0], f.values[1]
+            if len(f.values) == 3:  # "7.150/7.000 - 7.500": a planned range
+                d.target = (f.values[1], f.values[2])
             d.target_fig = None
         else:
             d.actual = f.value

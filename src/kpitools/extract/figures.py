@@ -42,6 +42,7 @@ from kpitools.extract.numerals import (
     _PERCENT,
     _PERCENT_SPACED,
     _RANGE,
+    _RANGE_PAIR,
     _RATE_RANGE,
     _UNIT_PAIR,
     _measure,
@@ -586,6 +587,7 @@ def scan(doc: Doc) -> list[Figure]:
     for kind, pattern in (
         *money,
         ("rate_range", _RATE_RANGE),
+        ("pair", _RANGE_PAIR),
         ("range", _RANGE),
         ("range", _DASH_RANGE),
         ("count_spaced", _COUNT_SPACED),

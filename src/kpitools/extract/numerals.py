@@ -36,6 +36,8 @@ _GLUED_UNIT = (
     r"|(?:đảng|đoàn|hội)\s+viên)(?!\w))"
 )
 _PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM})(?:{_E}|{_GLUED_UNIT})(?!\s*/\s*\d)")
+# "7.150/7.000 - 7.500 đảng viên": a result against a planned range (from 7.000 to 7.500)
+_RANGE_PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM})\s*[-–]\s*(?P<c>{NUM}){_E}")
 # "kết nạp 45 đảng viên/50 chỉ tiêu": a pair with its noun between the numbers, the second
 # named as the target
 _NOUN_PAIR = rx(
@@ -189,6 +191,10 @@ def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))
     if _vulgar_fraction(text, m.start("a"), a, b) or _day_of_month(text, m, a, b):
         return None
+    if m.groupdict().get("c"):
+        c = parse_number(m.group("c"))
+        # a planned range rises, within twice its low end; else the fraction alone
+        return ((a, b, c) if b < c <= 2 * b else (a, b)), None
     return (a, b), None
 
 

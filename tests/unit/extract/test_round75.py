@@ -161,3 +161,19 @@ def test_a_result_to_date_takes_the_years_target_before_it() -> None:
 def test_a_past_years_result_or_one_of_two_takes_no_target() -> None:
     assert _paired(PAST_YEAR) == [(137, None)]
     assert _paired(TWO_RESULTS) == [(37, None), (41, None)]
+
+
+# a result against a planned range written after a slash
+RANGE_PLAN = (
+    "Tính từ đầu nhiệm kỳ đến nay, số đảng viên mới được kết nạp là 6.214/6.000 - 6.500 đảng viên."
+)
+# a second number that does not rise above the first, within twice it: the fraction alone
+NO_RANGE = "Năm 2041, toàn xã đã hỗ trợ được 312/300 - 250 hộ."
+
+
+def test_a_slashed_result_takes_a_planned_range() -> None:
+    assert _paired(RANGE_PLAN) == [(6214, (6000, 6500))]
+
+
+def test_a_slashed_result_without_a_rising_range_keeps_its_fraction() -> None:
+    assert _paired(NO_RANGE) == [(312, 300)]
