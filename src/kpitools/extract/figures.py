@@ -42,7 +42,6 @@ from kpitools.extract.numerals import (
     _PERCENT,
     _PERCENT_SPACED,
     _RANGE,
-    _RANGE_PAIR,
     _RATE_RANGE,
     _UNIT_PAIR,
     _measure,
@@ -587,7 +586,6 @@ def scan(doc: Doc) -> list[Figure]:
     for kind, pattern in (
         *money,
         ("rate_range", _RATE_RANGE),
-        ("pair", _RANGE_PAIR),
         ("range", _RANGE),
         ("range", _DASH_RANGE),
         ("count_spaced", _COUNT_SPACED),
@@ -892,8 +890,9 @@ _PLAN_IN_BRACKET = rx(
     r"(?:kh|nq)\s+(?:cả\s+)?năm\s*:?\s*|"
     # "… kế hoạch năm 2041 (KH 12.070 tỷ đồng)": the abbreviation with no colon
     r"(?:kh|ct)\s+|"
-    # "… 52% kế hoạch năm (thu hút 2,8 tỷ USD)": the plan's verb before its amount
-    r"(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+)?|\s[-–]\s+)$"
+    # "… 52% kế hoạch năm (thu hút 2,8 tỷ USD)", "(dự kiến trồng 22.000 cây)": the plan's verb
+    r"(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu|dự\s+kiến"
+    r"(?:\s+[^\W\d_]+){0,2})\s+)?|\s[-–]\s+)$"
 )
 
 

@@ -35,9 +35,11 @@ _GLUED_UNIT = (
     r"(?=(?:ha|km2?|km²|m2|m3|m²|m³|m|kg|tấn|con|người|lượt|hộ|đồng\s+chí|quần\s+chúng"
     r"|(?:đảng|đoàn|hội)\s+viên)(?!\w))"
 )
-_PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM})(?:{_E}|{_GLUED_UNIT})(?!\s*/\s*\d)")
-# "7.150/7.000 - 7.500 đảng viên": a result against a planned range (from 7.000 to 7.500)
-_RANGE_PAIR = rx(rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM})\s*[-–]\s*(?P<c>{NUM}){_E}")
+# ("7.150/7.000 - 7.500 đảng viên": a result against a planned range, from 7.000 to 7.500)
+_PAIR = rx(
+    rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM})"
+    rf"(?:\s*[-–]\s*(?P<c>{NUM}){_E}|(?:{_E}|{_GLUED_UNIT})(?!\s*/\s*\d))"
+)
 # "kết nạp 45 đảng viên/50 chỉ tiêu": a pair with its noun between the numbers, the second
 # named as the target
 _NOUN_PAIR = rx(

@@ -177,3 +177,23 @@ def test_a_slashed_result_takes_a_planned_range() -> None:
 
 def test_a_slashed_result_without_a_rising_range_keeps_its_fraction() -> None:
     assert _paired(NO_RANGE) == [(312, 300)]
+
+
+# the figure planned in brackets right after a percentage of the plan: its target
+PLANNED_BRACKET = (
+    "Đến nay, tổng số cây trồng đô thị đạt 31.420 cây, đạt tỷ lệ 142,8% so kế hoạch (dự kiến "
+    "trồng 22.000 cây năm 2041)."
+)
+# after a growth over last year, the bracket is no plan of it
+PLANNED_AFTER_GROWTH = (
+    "Đến nay, tổng số cây trồng đô thị đạt 31.420 cây, tăng 12% so với cùng kỳ (dự kiến trồng "
+    "22.000 cây năm 2042)."
+)
+
+
+def test_a_planned_figure_in_brackets_after_the_plans_percentage_is_its_target() -> None:
+    assert _paired(PLANNED_BRACKET) == [(31420, 22000)]
+
+
+def test_a_planned_figure_after_a_growth_is_no_target() -> None:
+    assert _paired(PLANNED_AFTER_GROWTH) == [(31420, None)]
