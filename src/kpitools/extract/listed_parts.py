@@ -6,7 +6,9 @@ more than the whole leave the percentage to the whole when a round plan says so,
 neither), and a count said with an amount of money (``cho vay 90 tỷ đồng với 300 khách hàng,
 đạt 50% kế hoạch``); and a count's share said with a bare ``tỷ lệ`` (``có 4.100 hộ, tỷ lệ
 12,5%, đạt 98% chỉ tiêu``), no rate of a plan; the level a growth rate's plan is of
-(``Tổng dư nợ đạt 1.250 tỷ đồng, …, tỷ lệ tăng trưởng 10,6%, hoàn thành 100% kế hoạch``).
+(``Tổng dư nợ đạt 1.250 tỷ đồng, …, tỷ lệ tăng trưởng 10,6%, hoàn thành 100% kế hoạch``);
+and the attainment of a growth rate named by its speed (``Tốc độ tăng … đạt 9,6% (đạt
+104,3% Nghị quyết)``), the rate its actual.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from __future__ import annotations
 import itertools
 from decimal import Decimal
 
-from kpitools.extract.figures import _K_GROWTH_TAIL, _K_PLAN_TAIL, Figure
+from kpitools.extract.figures import _K_GROWTH_TAIL, _K_PLAN_TAIL, Draft, Figure
 from kpitools.extract.text import Doc
 from kpitools.numbers import Percent, check_percent
 from kpitools.textfold import rx
@@ -321,3 +323,34 @@ def _level_named(doc: Doc, p: Figure, levels: list[Figure]) -> Figure | None:
         if m.group(1) in doc.fold[item : f.start]:
             return f
     return None
+
+
+# ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
+_RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng|hoàn\s+thành|tương\s+đương)\s*$")
+
+
+# "Tốc độ tăng giá trị sản xuất đạt 9,6%": a growth rate named by its speed
+_SPEED_OF_GROWTH = rx(r"(?<!\w)tốc\s+độ\s+tăng(?!\w)")
+
+
+def _growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) -> bool:
+    """A plan's attainment said right after a growth rate named by its speed (``Tốc độ tăng
+    giá trị sản xuất bình quân đạt 9,6% (đạt 104,3% Nghị quyết)``, ``tốc độ tăng trưởng là
+    9,6%, đạt 100,4% kế hoạch``): the rate is the actual of the attainment; whether it is.
+    A growth said of an amount (``doanh thu tăng 9,6%, đạt 104% kế hoạch``) is not."""
+    owner, item = rate.owner, doc.text.rfind(";", rate.sentence.start, rate.start) + 1
+    if owner is None or owner.actual is not None:
+        return False
+    if not _SPEED_OF_GROWTH.search(doc.fold, item or rate.sentence.start, rate.start):
+        return False
+    if not (
+        _RATE_ATTAINMENT_LEAD.fullmatch(doc.fold[rate.span_end : p.span_start])
+        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
+    ):
+        return False
+    d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
+    d.subject = owner.subject
+    p.owner = d
+    drafts.append(d)
+    rate.measure = p.measure = "%"
+    return True

@@ -40,7 +40,9 @@ from kpitools.extract.figures import (
 )
 from kpitools.extract.listed_parts import (
     _K_GROWTH_RATE,
+    _RATE_ATTAINMENT_LEAD,
     _growth_of_level,
+    _growth_rate_attains,
     _level_attains,
     _past_accompanying_count,
     _past_bracketed_part,
@@ -502,10 +504,6 @@ def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool
     return r / 2 < t <= r
 
 
-# ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
-_RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng|hoàn\s+thành|tương\s+đương)\s*$")
-
-
 # "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%",
 # "vượt so với kế hoạch đề ra (6,4%)",
 # "vượt mục tiêu đề ra (8%)": the growth rate a plan or scenario set, compared with the growth
@@ -833,33 +831,6 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         drafts.append(d)
     else:
         return False
-    rate.measure = p.measure = "%"
-    return True
-
-
-# "Tốc độ tăng giá trị sản xuất đạt 9,6%": a growth rate named by its speed
-_SPEED_OF_GROWTH = rx(r"(?<!\w)tốc\s+độ\s+tăng(?!\w)")
-
-
-def _growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) -> bool:
-    """A plan's attainment said right after a growth rate named by its speed (``Tốc độ tăng
-    giá trị sản xuất bình quân đạt 9,6% (đạt 104,3% Nghị quyết)``, ``tốc độ tăng trưởng là
-    9,6%, đạt 100,4% kế hoạch``): the rate is the actual of the attainment; whether it is.
-    A growth said of an amount (``doanh thu tăng 9,6%, đạt 104% kế hoạch``) is not."""
-    owner, item = rate.owner, doc.text.rfind(";", rate.sentence.start, rate.start) + 1
-    if owner is None or owner.actual is not None:
-        return False
-    if not _SPEED_OF_GROWTH.search(doc.fold, item or rate.sentence.start, rate.start):
-        return False
-    if not (
-        _RATE_ATTAINMENT_LEAD.fullmatch(doc.fold[rate.span_end : p.span_start])
-        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
-    ):
-        return False
-    d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
-    d.subject = owner.subject
-    p.owner = d
-    drafts.append(d)
     rate.measure = p.measure = "%"
     return True
 
