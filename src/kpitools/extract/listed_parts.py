@@ -348,9 +348,15 @@ def _growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft])
         and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
     ):
         return False
-    d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
+    return _rate_draft(p, rate, owner, drafts)
+
+
+def _rate_draft(p: Figure, actual: Figure, owner: Draft, drafts: list[Draft]) -> bool:
+    """A draft of the rate ``actual`` (of ``owner``'s subject) with the percentage ``p``
+    about it, added to ``drafts``; True."""
+    d = Draft(p.sentence, actual_fig=actual, actual=actual.value, percent_fig=p)
     d.subject = owner.subject
     p.owner = d
     drafts.append(d)
-    rate.measure = p.measure = "%"
+    actual.measure = p.measure = "%"
     return True

@@ -47,6 +47,7 @@ from kpitools.extract.listed_parts import (
     _past_accompanying_count,
     _past_bracketed_part,
     _past_listed_part,
+    _rate_draft,
     _share_of_count,
 )
 from kpitools.extract.numerals import _MONEY
@@ -763,12 +764,7 @@ def _fall_against_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Dra
         and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
     ):
         return False
-    d = Draft(p.sentence, actual_fig=fall, actual=fall.value, percent_fig=p)
-    d.subject = owner.subject
-    p.owner = d
-    drafts.append(d)
-    fall.measure = p.measure = "%"
-    return True
+    return _rate_draft(p, fall, owner, drafts)
 
 
 def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
@@ -825,10 +821,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
         doc.fold[p.end : sentence.end]
     ):
-        d = Draft(p.sentence, actual_fig=rate, actual=rate.value, percent_fig=p)
-        d.subject = owner.subject
-        p.owner = d
-        drafts.append(d)
+        return _rate_draft(p, rate, owner, drafts)
     else:
         return False
     rate.measure = p.measure = "%"
