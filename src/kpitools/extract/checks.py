@@ -1411,10 +1411,11 @@ def _impossible_excess(s: LinkableStatement) -> bool:
     )
 
 
-# "theo Đề án trồng 1 tỷ cây xanh …", "Chương trình 1 triệu tấn …": a programme named by its
-# figure (its noun capitalised, at most one word between)
+# "theo Đề án trồng 5 triệu cây xanh …", "Chương trình 1 triệu tấn …": a programme named by its
+# figure (its noun capitalised within a sentence, after a word; at most one word between): a
+# capital at a sentence's start ("Dự án trồng 20 ha rừng đạt 50% kế hoạch") names nothing
 _PROGRAMME_NAMED = re.compile(
-    r"(?<!\w)(?:Đề án|Chương trình|Phong trào|Cuộc vận động|Dự án)"
+    r"(?<=[^\W\d_]\s)(?:Đề án|Chương trình|Phong trào|Cuộc vận động|Dự án)"
     r"(?:\s+(?!(?:đạt|là|có|được|đã|với|này|đó|cho|của|tại|ở|và|thì)\s)[^\W\d_]+)?\s+$"
 )
 
@@ -1424,7 +1425,7 @@ def drop_programme_names(
 ) -> list[LinkableStatement]:
     """The statements without those read from a programme's name.
 
-    ``… trồng 6.000 cây theo Đề án trồng 1 tỷ cây xanh giai đoạn 2041-2045, đạt 100% kế
+    ``… trồng 6.000 cây theo Đề án trồng 5 triệu cây xanh giai đoạn 2041-2045, đạt 100% kế
     hoạch``: the figure after a programme's capitalised noun (and at most one word) names
     the programme; it is no result nor plan of the text, and a statement that starts at it
     is dropped. A lower-case plan (``kế hoạch trồng 300 cây``, ``dự án trồng 20 ha``) keeps

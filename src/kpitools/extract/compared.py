@@ -383,8 +383,8 @@ def link_rate_margins(
 ) -> list[LinkableStatement]:
     """The statements, a rate's margin over its plan read as the rate's, not another figure's.
 
-    ``… thi hành xong 1.190 việc, đạt 83,1% (tăng 1,1% so với chỉ tiêu)``: the margin is of
-    the rate (83,1 % against a plan's rate), never an excess of the count or amount before
+    ``… giải quyết xong 2.470 vụ, đạt 86,4% (tăng 2,4% so với chỉ tiêu)``: the margin is of
+    the rate (86,4 % against a plan's rate), never an excess of the count or amount before
     it. The excess read there becomes the rate's: against the plan's rate when it is written
     after the margin and the two agree (in points or as a relative excess, within 1 %); with
     no plan's rate, as a relative excess when the points reading ``R − X`` and the relative
@@ -393,7 +393,7 @@ def link_rate_margins(
     misread excess is dropped.
     """
     out: list[LinkableStatement | None] = list(statements)
-    starts = [s.start for s in statements]
+    by_start = _StartIndex(statements)
     added: list[LinkableStatement] = []
     for o in _MARGIN_PLAN.finditer(text):
         low = max(0, o.start() - _MARGIN_LEAD)
@@ -407,7 +407,7 @@ def link_rate_margins(
         rate = _rate_before(window, margin)
         if rate is None or _percent(rate.group("r")) >= 100:
             continue  # "đạt 112%, vượt 12% so với kế hoạch": an attainment, as read
-        near = range(bisect.bisect_left(starts, low - _MARGIN_LEAD), bisect.bisect(starts, end))
+        near = by_start.between(low - _MARGIN_LEAD, end)
         misread = [i for i in near if _stated_within(out[i], text, start, end)]
         claim = _rate_margin_claim(rate, margin, window)
         for i in misread:  # the margin read alone (no actual) stays when no claim is made
@@ -525,7 +525,7 @@ def _stated_within(s: LinkableStatement | None, text: str, start: int, end: int)
 
 # ------------------------------------------------------ rates with their plans' rates after
 
-# "đạt tỷ lệ 91,5% (chỉ tiêu 90%)", "… 96% …, 83% … (chỉ tiêu tương ứng là 80%, 80%)": the
+# "đạt tỷ lệ 91,5% (chỉ tiêu 90%)", "… 94% …, 88% … (chỉ tiêu tương ứng là 90%, 85%)": the
 # plans' rates in brackets right after the rates, in their order
 _PLAN_RATES = rx(
     rf"\(\s*{PLAN_NOUNS}(?P<each>\s+(?:tương\s+ứng|lần\s+lượt))?(?:\s+(?:là|đề\s+ra|giao))?"
@@ -542,14 +542,14 @@ def link_listed_plan_rates(
     """The statements, rates paired with the plans' rates in brackets right after them.
 
     ``đạt tỷ lệ 91,5% (chỉ tiêu 90%)``: 91,5 % against 90 %, the rate right before the
-    bracket; ``96% chi bộ …, 83% đảng viên … (chỉ tiêu tương ứng là 80%, 80%)``: the last rates
+    bracket; ``94% chi bộ …, 88% đảng viên … (chỉ tiêu tương ứng là 90%, 85%)``: the last rates
     of the sentence before the bracket, as many as the plans' rates and in their order (the
     words ``tương ứng`` or ``lần lượt`` needed for more than one). The plans' rates read alone
     there are dropped; a rate read of a count keeps that reading beside the pair.
     """
     out: list[LinkableStatement | None] = list(statements)
     added: list[LinkableStatement] = []
-    starts = [s.start for s in statements]
+    by_start = _StartIndex(statements)
     for o in _PLAN_RATES_OPEN.finditer(text):
         m = _PLAN_RATES.match(fold(text[o.start() : o.start() + 200]))
         if m is None:
@@ -558,10 +558,12 @@ def link_listed_plan_rates(
         if len(targets) > 1 and m.group("each") is None:
             continue
         low = _sentence_start(text, o.start())
-        near = range(
-            bisect.bisect_left(starts, low - _RATES_LEAD), bisect.bisect(starts, o.start())
-        )
+        near = by_start.between(low - _RATES_LEAD, o.start())
         rates = [i for i in near if _rate_before_bracket(statements[i], text, low, o.start())]
+        if len(targets) > 1 and _rates_at_or_over_100(
+            [statements[i] for i in near], text, low, o.start(), len(targets)
+        ):
+            continue  # "92% …; 90% …, 100% … (chỉ tiêu tương ứng là 85%, 95%)": not in order
         if len(rates) < len(targets) or (
             len(targets) == 1 and not _right_before(statements[rates[-1]], text, o.start())
             if rates
@@ -576,9 +578,7 @@ def link_listed_plan_rates(
                 out[i] = pair
             else:
                 added.append(pair)
-        for i in range(
-            bisect.bisect_left(starts, o.start() - _RATES_LEAD), bisect.bisect(starts, end)
-        ):
+        for i in by_start.between(o.start() - _RATES_LEAD, end):
             if (
                 _stated_within(out[i], text, o.start(), end)
                 and statements[i].stated_kind == "target"
@@ -586,6 +586,34 @@ def link_listed_plan_rates(
                 out[i] = None
     kept = [s for s in out if s is not None]
     return _merged(kept, sorted(added, key=lambda s: s.start)) if added else kept
+
+
+class _StartIndex:
+    """The statements' indices in order of their starts (a pass's input need not be)."""
+
+    def __init__(self, statements: Sequence[LinkableStatement]) -> None:
+        self.order = sorted(range(len(statements)), key=lambda i: statements[i].start)
+        self.starts = [statements[i].start for i in self.order]
+
+    def between(self, low: int, high: int) -> list[int]:
+        """The indices of the statements starting from ``low`` up to ``high``, by start."""
+        return self.order[bisect.bisect_left(self.starts, low) : bisect.bisect(self.starts, high)]
+
+
+def _rates_at_or_over_100(
+    near: Sequence[LinkableStatement], text: str, low: int, at: int, n: int
+) -> bool:
+    """Whether one of the last ``n`` rates written between ``low`` and ``at`` is 100 % or more.
+
+    The rates under 100 % would then be paired with the plans' rates out of their order.
+    """
+    rates = []
+    for s in near:
+        if s.stated_kind == "rate" and s.stated is not None and s.stated_percent is not None:
+            where = text.find(s.stated, s.start, s.end)
+            if low <= where < at:
+                rates.append((where, s.stated_percent))
+    return any(p >= 100 for _, p in sorted(rates)[-n:])
 
 
 def _sentence_start(text: str, at: int) -> int:

@@ -139,7 +139,7 @@ def _exact_checks(
 
 
 def _rounded_decimals_fit(d: Draft, percent: Percent, a: Decimal, t: Decimal) -> bool:
-    """Whether an attainment of figures written with decimals (``11,52 tỷ đồng`` of ``7,41
+    """Whether an attainment of figures written with decimals (``9,37 tỷ đồng`` of ``6,12
     tỷ đồng``) gives the percentage stated, rounded or cut, once each figure may lie
     anywhere within half its last written digit; figures with no decimal are taken exact."""
     if d.kind != "attainment" or d.actual_fig is None or d.target_fig is None:
@@ -208,14 +208,19 @@ def _ratio_within_rounding(
 ) -> bool:
     """Whether ``100 × a / base − less`` gives ``percent``, rounded or cut, with ``a`` and
     ``base`` anywhere within half their last written digit (each with the text it is
-    written as; a text with no decimal comma is taken exact when ``less`` is 0).
+    written as). A number with no decimal comma is taken exact, a count above all (``46 đảng
+    viên``), unless ``less`` is not 0 and it is written with its scale: a growth of ``12 tỷ``
+    over ``10 tỷ`` allows 11,5 to 12,5 over 9,5 to 10,5.
 
-    ``20,37`` over ``13,13`` grows by 55,14 %, but 20,374 over 13,125 by 55,23 %: ``tăng
-    55,2%`` holds (``less`` 100, a growth); ``11,52`` of ``7,41`` is 155,47 %, but 11,524 of
-    7,405 is 155,62 %: ``đạt 155,6%`` holds (an attainment or an index).
+    ``18,43`` over ``12,07`` grows by 52,69 %, but 18,434 over 12,065 by 52,79 %: ``tăng
+    52,8%`` holds (``less`` 100, a growth); ``9,37`` of ``6,12`` is 153,10 %, but 9,374 of
+    6,115 is 153,30 %: ``đạt 153,3%`` holds (an attainment or an index).
     """
     (av, _), (bv, _) = a, base
-    ha, hb = (_half_unit(text, v) if less or "," in text else Decimal(0) for v, text in (a, base))
+    ha, hb = (
+        _half_unit(text, v) if "," in text or (less and v != parse_number(text)) else Decimal(0)
+        for v, text in (a, base)
+    )
     if bv - hb <= 0:
         return False
     low, high = 100 * (av - ha) / (bv + hb) - less, 100 * (av + ha) / (bv - hb) - less

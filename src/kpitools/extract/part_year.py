@@ -212,8 +212,8 @@ def _of_its_kind(
 ) -> list[tuple[_Amount, Value]]:
     """The plans of ``found`` of the money result ``actual``'s own measure and kind.
 
-    ``Quý II, lợi nhuận trước thuế đạt 530 tỷ đồng. … Năm 2041, công ty đặt mục tiêu lợi
-    nhuận trước thuế 1.090 tỷ đồng, lợi nhuận công ty mẹ 786 tỷ đồng``: both plans are of
+    ``Quý II, lợi nhuận trước thuế đạt 415 tỷ đồng. … Năm 2041, công ty đặt mục tiêu lợi
+    nhuận trước thuế 1.160 tỷ đồng, lợi nhuận công ty mẹ 842 tỷ đồng``: both plans are of
     profit, one of the result's kind (``trước thuế``) written on both sides; the other, of
     no kind or another, is not the result's plan. None when the result names no kind.
     """

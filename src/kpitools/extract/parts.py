@@ -32,7 +32,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import _against_plan, _amount, _flagged
 from kpitools.extract.notes import Segment, noted, seg
-from kpitools.extract.text import NUM
+from kpitools.extract.text import MAX_SENTENCE_CHARS, NUM
 from kpitools.numbers import (
     Consistency,
     NumberFormatError,
@@ -1360,8 +1360,11 @@ def _written_whole(text: str, share: LinkableStatement) -> tuple[int, Decimal, s
     if not wholes or _SENTENCE_END.search(folded, wholes[-1].end()):
         return None
     m, start = wholes[-1], low + wholes[-1].start()
-    end = _SENTENCE_END.search(text, share.end)
-    listed = fold(text[low + m.end() : end.start() if end else len(text)])
+    # the sentence's end, looked for no further than a sentence's bound (a line with no end
+    # would make each share read the rest of it)
+    bound = min(len(text), share.end + MAX_SENTENCE_CHARS)
+    end = _SENTENCE_END.search(text, share.end, bound)
+    listed = fold(text[low + m.end() : end.start() if end else bound])
     count = re.compile(rf"(?<![\d.,/])({NUM})\s+{re.escape(counted[1])}(?!\w)")
     values = [try_parse_number(c.group(1)) for c in count.finditer(listed)]
     whole = try_parse_number(m.group("n"))

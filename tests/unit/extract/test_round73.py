@@ -19,8 +19,8 @@ INDICATORS = "Năm 2041 huyện đạt 16/19 chỉ tiêu."
 
 # a phase's number is no result
 PHASE = (
-    "Thời gian tới tỉnh tiếp tục thực hiện chính sách hỗ trợ giai đoạn 2, phấn đấu hoàn thành "
-    "hỗ trợ cho 4.120 hộ gia đình còn lại (trong đó 310 hộ đề nghị bổ sung) trong năm 2041."
+    "Năm 2041 thành phố sẽ triển khai chương trình cải tạo nhà cũ giai đoạn 3, phấn đấu xong "
+    "việc cải tạo cho 4.120 căn hộ còn lại (trong đó 310 căn đăng ký thêm)."
 )
 PHASE_RESULT = "Năm 2041, dự án giai đoạn 2 đã hoàn thành 40 km, đạt 80% kế hoạch."
 SMALL_RESULT = "Năm 2041 tỉnh mới khởi công được 2, đạt 40% kế hoạch."
@@ -55,16 +55,16 @@ def test_a_result_after_a_phase_or_a_small_result_keeps_its_reading() -> None:
 
 # a count of part of a year against the year's plan of the same verb, particles aside
 FOUNDED = (
-    "Năm 2041, UBND huyện đề ra mục tiêu thành lập mới 300 doanh nghiệp. Qua 6 tháng đầu năm, "
-    "cả huyện chỉ thành lập được 120 doanh nghiệp, với tổng vốn đăng ký 95 tỷ đồng."
+    "Huyện Tân Lạc năm 2041 lấy mục tiêu thành lập mới 300 doanh nghiệp. Hết quý II, huyện "
+    "mới thành lập được 120 doanh nghiệp, vốn đăng ký 95 tỷ đồng."
 )
 DISSOLVED = (
-    "Năm 2041, UBND huyện đề ra mục tiêu thành lập mới 300 doanh nghiệp. Qua 6 tháng đầu năm, "
-    "cả huyện có 120 doanh nghiệp giải thể, với tổng vốn đăng ký 95 tỷ đồng."
+    "Huyện Tân Lạc năm 2041 lấy mục tiêu thành lập mới 300 doanh nghiệp. Hết quý II, huyện "
+    "có 120 doanh nghiệp giải thể, vốn đăng ký 95 tỷ đồng."
 )
 COUNTED = (
-    "Năm 2041, huyện phấn đấu có thêm 300 doanh nghiệp. Qua 6 tháng đầu năm, "
-    "cả huyện đã có thêm 120 doanh nghiệp, với tổng vốn đăng ký 95 tỷ đồng."
+    "Huyện Tân Lạc năm 2041 phấn đấu có thêm 300 doanh nghiệp. Hết quý II, huyện "
+    "đã có thêm 120 doanh nghiệp, vốn đăng ký 95 tỷ đồng."
 )
 
 
@@ -98,8 +98,8 @@ def test_a_written_whole_the_classes_do_not_add_up_to_checks_nothing() -> None:
 
 
 # cooperative groups are counted one by one: a plan of them is a whole number
-GROUPS = "Năm 2041, huyện thành lập mới 47 tổ hợp tác, bằng 103% kế hoạch tỉnh giao."
-GROUPS_WHOLE = "Năm 2041, huyện thành lập mới 47 tổ hợp tác, bằng 102% kế hoạch tỉnh giao."
+GROUPS = "Xã Yên Phú năm 2041 có thêm 47 tổ hợp tác mới, đạt 103% kế hoạch năm."
+GROUPS_WHOLE = "Xã Yên Phú năm 2041 có thêm 47 tổ hợp tác mới, đạt 102% kế hoạch năm."
 
 
 def test_a_percentage_no_whole_plan_of_groups_gives_is_flagged() -> None:

@@ -75,8 +75,8 @@ def test_a_growth_no_rounding_of_its_amounts_gives_is_flagged() -> None:
 
 # a numbered class of trainees ("đối tượng 4") is a label, no result
 CLASS_OF_TRAINEES = (
-    "Năm 2041, huyện mở 9 lớp bồi dưỡng kiến thức quốc phòng cho đối tượng 4 và chức sắc tôn "
-    "giáo, đạt 100% so với kế hoạch."
+    "Năm 2041, Ban Chỉ huy quân sự xã tổ chức 9 lớp học cho đối tượng 4 và người có uy tín ở "
+    "thôn, bản, đạt 100% kế hoạch năm."
 )
 TRAINEES = "Năm 2041, huyện đã bồi dưỡng kiến thức cho 40 đối tượng, đạt 80% kế hoạch."
 
@@ -91,8 +91,8 @@ def test_a_count_of_trainees_keeps_its_reading() -> None:
 
 # a programme named by its figure (capitalised noun): no result nor plan
 PROGRAMME = (
-    "Năm 2041, huyện đã trồng 6.000 cây xanh theo Đề án trồng 1 tỷ cây xanh giai đoạn "
-    "2041-2045 của Chính phủ, đạt 100% kế hoạch."
+    "Năm 2041, phường trồng thêm 6.000 cây theo Đề án trồng 5 triệu cây xanh đô thị giai "
+    "đoạn 2041-2045 của thành phố, đạt 100% kế hoạch."
 )
 PROGRAMME_RESULT = (
     "Năm 2041, diện tích cây ăn quả trong vùng Đề án đạt gần 900 ha, vượt 12% so với mục tiêu "
@@ -103,7 +103,7 @@ LOWER_PLAN = "Năm 2041, dự án trồng 20 ha rừng đạt 50% kế hoạch."
 
 def test_a_programmes_name_is_no_result_nor_plan() -> None:
     found = find(PROGRAMME)
-    assert Decimal("1e9") not in [s.actual for s in found] + [s.target for s in found]
+    assert Decimal("5e6") not in [s.actual for s in found] + [s.target for s in found]
 
 
 def test_a_programmes_result_or_a_lower_case_plan_keeps_its_reading() -> None:
