@@ -872,8 +872,8 @@ _DONE_SUBJECT = rx(r"(?<!\w)(giải\s+ngân|khối\s+lượng)(?:\s+[^\W\d_]+){0
 def _done_of_other(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
     """Whether ``s`` is said of what is done of a plan that ``c``'s clause does not name.
 
-    ``tỷ lệ giải ngân đạt 81% kế hoạch vốn``, ``khối lượng thực hiện đạt 100% kế hoạch
-    vốn`` after ``tổng vốn đầu tư hơn 218 tỷ đồng``: the amount ``c`` is the capital, not
+    ``tỷ lệ giải ngân đạt 76,2% kế hoạch vốn``, ``khối lượng thực hiện ước đạt 100% kế
+    hoạch vốn`` after ``có 37 tỷ đồng vốn đầu tư công``: the amount ``c`` is the capital, not
     the money paid out or the work done, whose amount is not written.
     """
     subjects = list(_DONE_SUBJECT.finditer(fold(s.text)))

@@ -11,13 +11,13 @@ from kpitools.extract import audit_statements
 
 # a fraction's percentage compared with the year's registered number: the fraction's ratio
 FRACTION_YEAR = (
-    "Tính đến ngày 20-8-2041, toàn huyện kết nạp được 320/560 đảng viên mới, đạt 57,1% so với "
-    "số lượng đăng ký năm 2041."
+    "Hết tháng 8, Đảng bộ phường Tân An đã kết nạp 320/560 quần chúng, đạt 57,1% so với số "
+    "đăng ký kết nạp năm 2041."
 )
 # a percentage the fraction does not give stays a growth
 FRACTION_OFF = (
-    "Tính đến ngày 20-8-2041, toàn huyện kết nạp được 320/560 đảng viên mới, đạt 67,1% so với "
-    "số lượng đăng ký năm 2041."
+    "Hết tháng 8, Đảng bộ phường Tân An đã kết nạp 320/560 quần chúng, đạt 67,1% so với số "
+    "đăng ký kết nạp năm 2041."
 )
 
 
@@ -64,8 +64,8 @@ def test_a_fraction_of_the_whole_before_stays_its_part() -> None:
 
 # a percentage of a capital plan said of the money paid out or the work done: not the capital's
 DISBURSED = (
-    "Năm 2041, tổng vốn đầu tư xây dựng cơ bản toàn huyện hơn 218 tỷ đồng; ước đến cuối năm, "
-    "khối lượng thực hiện đạt 100% kế hoạch vốn giao và tỷ lệ giải ngân đạt 81,4% kế hoạch vốn."
+    "Năm 2041, xã Phú Mỹ có 37 tỷ đồng vốn đầu tư công; đến hết tháng 12, khối lượng thực "
+    "hiện ước đạt 100% kế hoạch vốn, còn tỷ lệ giải ngân đạt 76,2% kế hoạch vốn."
 )
 # the amount paid out, named in its clause: its percentage keeps it
 PAID_OUT = (
@@ -87,9 +87,9 @@ def test_a_disbursement_rate_keeps_the_amount_paid_out() -> None:
 # add up to the whole; a share whose attainment only adds up read the other way has none
 def _structure(farm: str, industry: str, services: str) -> str:
     return (
-        f"Năm 2041, tỷ trọng ngành nông nghiệp chiếm 38,5% (đạt {farm}% Nghị quyết, giảm 4,1% "
-        f"so với năm 2036); công nghiệp-xây dựng chiếm 35,6% (đạt {industry}% Nghị quyết, tăng "
-        f"3,2% so với năm 2036); dịch vụ chiếm 25,9% (đạt {services}% Nghị quyết)."
+        f"Cuối nhiệm kỳ, khu vực nông nghiệp chiếm 38,5% (đạt {farm}% Nghị quyết, giảm 4,1% "
+        f"so với năm 2036); khu vực công nghiệp chiếm 35,6% (đạt {industry}% Nghị quyết, tăng "
+        f"3,2% so với năm 2036); khu vực dịch vụ chiếm 25,9% (đạt {services}% Nghị quyết)."
     )
 
 
@@ -181,12 +181,12 @@ def test_a_slashed_result_without_a_rising_range_keeps_its_fraction() -> None:
 
 # the figure planned in brackets right after a percentage of the plan: its target
 PLANNED_BRACKET = (
-    "Đến nay, tổng số cây trồng đô thị đạt 31.420 cây, đạt tỷ lệ 142,8% so kế hoạch (dự kiến "
-    "trồng 22.000 cây năm 2041)."
+    "Năm 2041, phường đã trồng 31.420 cây bóng mát, đạt tỷ lệ 142,8% so kế hoạch (dự kiến "
+    "trồng 22.000 cây)."
 )
 # after a growth over last year, the bracket is no plan of it
 PLANNED_AFTER_GROWTH = (
-    "Đến nay, tổng số cây trồng đô thị đạt 31.420 cây, tăng 12% so với cùng kỳ (dự kiến trồng "
+    "Năm 2041, phường đã trồng 31.420 cây bóng mát, tăng 12% so với cùng kỳ (dự kiến trồng "
     "22.000 cây năm 2042)."
 )
 
