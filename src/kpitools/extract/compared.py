@@ -10,7 +10,6 @@ helpers that add a statement read at a match only when its figures are not yet p
 
 from __future__ import annotations
 
-import bisect
 import dataclasses
 import re
 from collections.abc import Callable, Sequence
@@ -29,7 +28,7 @@ from kpitools.extract.amounts import (
     _same_unit,
     _shifted,
 )
-from kpitools.extract.linking import _covering, _with_result
+from kpitools.extract.linking import StartIndex, _covering, _with_result
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import NumberFormatError, parse_percent, percent_of
@@ -393,7 +392,7 @@ def link_rate_margins(
     misread excess is dropped.
     """
     out: list[LinkableStatement | None] = list(statements)
-    by_start = _StartIndex(statements)
+    by_start = StartIndex(statements)
     added: list[LinkableStatement] = []
     for o in _MARGIN_PLAN.finditer(text):
         low = max(0, o.start() - _MARGIN_LEAD)
@@ -549,7 +548,7 @@ def link_listed_plan_rates(
     """
     out: list[LinkableStatement | None] = list(statements)
     added: list[LinkableStatement] = []
-    by_start = _StartIndex(statements)
+    by_start = StartIndex(statements)
     for o in _PLAN_RATES_OPEN.finditer(text):
         m = _PLAN_RATES.match(fold(text[o.start() : o.start() + 200]))
         if m is None:
@@ -586,18 +585,6 @@ def link_listed_plan_rates(
                 out[i] = None
     kept = [s for s in out if s is not None]
     return _merged(kept, sorted(added, key=lambda s: s.start)) if added else kept
-
-
-class _StartIndex:
-    """The statements' indices in order of their starts (a pass's input need not be)."""
-
-    def __init__(self, statements: Sequence[LinkableStatement]) -> None:
-        self.order = sorted(range(len(statements)), key=lambda i: statements[i].start)
-        self.starts = [statements[i].start for i in self.order]
-
-    def between(self, low: int, high: int) -> list[int]:
-        """The indices of the statements starting from ``low`` up to ``high``, by start."""
-        return self.order[bisect.bisect_left(self.starts, low) : bisect.bisect(self.starts, high)]
 
 
 def _rates_at_or_over_100(

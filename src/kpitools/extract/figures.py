@@ -892,7 +892,8 @@ _PLAN_IN_BRACKET = rx(
     r"(?:kh|ct)\s+|"
     # "… 52% kế hoạch năm (thu hút 2,8 tỷ USD)", "(dự kiến trồng 22.000 cây)": the plan's verb
     r"(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu|dự\s+kiến"
-    r"(?:\s+[^\W\d_]+){0,2})\s+)?|\s[-–]\s+)$"
+    # "(dự kiến đạt 35.000 cây)": a forecast of the result, no plan
+    r"(?!\s+(?:đạt|là|sẽ|còn|khoảng|ước)(?!\w))(?:\s+[^\W\d_]+){0,2})\s+)?|\s[-–]\s+)$"
 )
 
 

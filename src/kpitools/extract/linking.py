@@ -27,6 +27,21 @@ if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
 
 
+class StartIndex:
+    """Statements' indices in order of their starts (a pass's input need not be in order).
+
+    Those starting in a range are found in logarithmic time, not by a scan of them all.
+    """
+
+    def __init__(self, statements: Sequence[Any]) -> None:
+        self.order = sorted(range(len(statements)), key=lambda i: statements[i].start)
+        self.starts = [statements[i].start for i in self.order]
+
+    def between(self, low: int, high: int) -> list[int]:
+        """The indices of the statements starting from ``low`` up to ``high``, by start."""
+        return self.order[bisect.bisect_left(self.starts, low) : bisect.bisect(self.starts, high)]
+
+
 NEIGHBOURS = 3
 """How many fitting targets on each side of a result are looked at."""
 

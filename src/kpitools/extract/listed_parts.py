@@ -341,7 +341,11 @@ def _growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft])
     owner, item = rate.owner, doc.text.rfind(";", rate.sentence.start, rate.start) + 1
     if owner is None or owner.actual is not None:
         return False
-    if not _SPEED_OF_GROWTH.search(doc.fold, item or rate.sentence.start, rate.start):
+    speeds = list(_SPEED_OF_GROWTH.finditer(doc.fold, item or rate.sentence.start, rate.start))
+    speed = speeds[-1] if speeds else None
+    # "Tốc độ tăng trưởng đạt 8%, thu ngân sách tăng 9,6%, đạt 104% kế hoạch": another figure
+    # between the speed and the rate, the rate is that other subject's growth
+    if speed is None or "%" in doc.fold[speed.end() : rate.start]:
         return False
     if not (
         _RATE_ATTAINMENT_LEAD.fullmatch(doc.fold[rate.span_end : p.span_start])

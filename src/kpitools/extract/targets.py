@@ -75,6 +75,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import (
     NEIGHBOURS,
+    StartIndex,
     _agrees,
     _covering,
     _fits_programme,
@@ -83,7 +84,7 @@ from kpitools.extract.linking import (
     _with_result,
 )
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.text import NUM, PLAN_NOUNS
+from kpitools.extract.text import MAX_SENTENCE_CHARS, NUM, PLAN_NOUNS
 from kpitools.numbers import check_percent, parse_number, try_parse_number
 from kpitools.textfold import fold, fold_pattern, rx
 
@@ -294,6 +295,7 @@ def link_year_targets_to_date(
     result is the only one of its metric in its sentence.
     """
     out = list(statements)
+    by_start = StartIndex(statements)
     for i, s in enumerate(statements):
         if (
             s.metric is None
@@ -304,19 +306,26 @@ def link_year_targets_to_date(
             or (s.as_of.month, s.as_of.day) == (12, 31)
         ):
             continue
-        own = text.rfind(". ", 0, s.start)
-        before = text.rfind(". ", 0, max(own, 0))
+        # the sentence's start and the one before it, looked for within a sentence's bound
+        own = text.rfind(". ", max(0, s.start - MAX_SENTENCE_CHARS), s.start)
+        low = max(0, own - MAX_SENTENCE_CHARS)
+        before = text.rfind(". ", low, max(own, 0))
+        before = before if before >= 0 else low - 1
         if own < 0 or "\n" in text[own : s.start]:
             continue
         plans = [
             t
-            for t in statements
+            for t in (statements[k] for k in by_start.between(before + 1, own - 1))
             if t.metric == s.metric
             and before < t.start < own
             and "\n" not in text[t.start : own]
             and (t.actual is None or t.stated_kind is not None)
         ]
-        mates = [c for c in statements if c.metric == s.metric and own < c.start < s.end + 200]
+        mates = [
+            c
+            for c in (statements[k] for k in by_start.between(own + 1, s.end + 199))
+            if c.metric == s.metric
+        ]
         t = plans[0] if len(plans) == 1 else None
         if (
             t is None

@@ -1,4 +1,4 @@
-"""What a review of rounds 72–74 found (session 23), each with a case it mends and one it
+"""What reviews of rounds 72–75 found (session 23), each with a case it mends and one it
 keeps, on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from reading import find
 
-from kpitools.extract import compared, parts
+from kpitools.extract import linking, parts
 
 
 def _growths(text: str) -> list[str | None]:
@@ -78,7 +78,7 @@ def test_rates_under_100_percent_are_still_paired_in_order() -> None:
 
 def test_statements_are_looked_up_by_start_whatever_their_order() -> None:
     unsorted = [SimpleNamespace(start=s) for s in (1052, 65, 300, 70)]
-    index = compared._StartIndex(unsorted)  # type: ignore[arg-type]
+    index = linking.StartIndex(unsorted)
     assert [unsorted[i].start for i in index.between(60, 310)] == [65, 70, 300]
     assert index.between(1053, 2000) == []
 
@@ -102,3 +102,38 @@ def test_a_count_past_a_sentences_bound_does_not_spoil_the_whole_of_classes() ->
 
 def test_a_count_within_the_sentence_still_does() -> None:
     assert _shares(CLASSES + ", 7 HTX mới.") == ["unchecked", "unchecked"]
+
+
+# a growth rate named by its speed takes the attainment after it only when no other figure
+# stands between the speed and the rate (round 75)
+SPEED_THEN_AMOUNT = "Tốc độ tăng trưởng kinh tế đạt 8%, thu ngân sách tăng 9,6%, đạt 104% kế hoạch."
+SPEED_OF_ITS_RATE = "Năm 2041, tốc độ tăng trưởng là 8,46%, đạt 100,7% kế hoạch."
+
+
+def _attained(text: str) -> list[object]:
+    return [s.actual for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_an_amounts_growth_after_another_speed_takes_no_attainment() -> None:
+    assert _attained(SPEED_THEN_AMOUNT) == [None]
+
+
+def test_a_rate_named_by_its_speed_still_does() -> None:
+    assert _attained(SPEED_OF_ITS_RATE) == [Decimal("8.46")]
+
+
+# a forecast in brackets after a plan's percentage is no plan (round 75)
+FORECAST_IN_BRACKET = (
+    "Năm 2041, phường đã trồng 31.420 cây, đạt tỷ lệ 89,8% so kế hoạch (dự kiến đạt 35.000 cây)."
+)
+PLAN_IN_BRACKET = (
+    "Năm 2041, phường đã trồng 31.420 cây, đạt tỷ lệ 142,8% so kế hoạch (dự kiến trồng 22.000 cây)."
+)
+
+
+def test_a_forecast_in_brackets_is_no_target() -> None:
+    assert [(s.actual, s.target) for s in find(FORECAST_IN_BRACKET)] == [(31420, None)]
+
+
+def test_a_plan_in_brackets_still_is() -> None:
+    assert [(s.actual, s.target) for s in find(PLAN_IN_BRACKET)] == [(31420, 22000)]
