@@ -24,6 +24,7 @@ import argparse
 import inspect
 import json
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -214,15 +215,24 @@ def score_with(tree: Path, batch: str) -> dict[str, Any]:
 
 
 def score_at(commit: str, batch: str) -> dict[str, Any]:
-    """Score a batch with the extractor of ``commit``, checked out in a temporary worktree."""
-    with tempfile.TemporaryDirectory(prefix="kpi-history-") as tmp:
-        tree = Path(tmp) / "tree"
-        git = ["git", "-C", str(ROOT)]
-        subprocess.run([*git, "worktree", "add", "-q", "--detach", str(tree), commit], check=True)
-        try:
-            return score_with(tree, batch)
-        finally:
-            subprocess.run([*git, "worktree", "remove", "--force", str(tree)], check=True)
+    """Score a batch with the extractor of ``commit``, checked out in a temporary worktree.
+
+    The worktree is removed however the scoring ends (an error, Ctrl-C, or SIGTERM once
+    :func:`stop_cleanly_on_sigterm` is set); one whose adding was cut short is pruned.
+    """
+    git = ["git", "-C", str(ROOT)]
+    try:
+        with tempfile.TemporaryDirectory(prefix="kpi-history-") as tmp:
+            tree = Path(tmp) / "tree"
+            try:
+                add = [*git, "worktree", "add", "-q", "--detach", str(tree), commit]
+                subprocess.run(add, check=True)
+                return score_with(tree, batch)
+            finally:
+                remove = [*git, "worktree", "remove", "--force", str(tree)]
+                subprocess.run(remove, check=False, capture_output=True)
+    finally:
+        subprocess.run([*git, "worktree", "prune"], check=False, capture_output=True)
 
 
 def summary(rows: Sequence[dict[str, Any]]) -> list[str]:
@@ -249,6 +259,12 @@ def summary(rows: Sequence[dict[str, Any]]) -> list[str]:
     return lines + ev.class_lines(total)
 
 
+def stop_cleanly_on_sigterm() -> None:
+    """Make SIGTERM end the script as Ctrl-C does, through its ``finally`` blocks, so that the
+    temporary worktree of :func:`score_at` is removed (Python's default ends at once)."""
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(128 + signum))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("batches", nargs="*", help="batches to score (default: every one of SCORED_AT)")
@@ -258,6 +274,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.child is not None:
         print(json.dumps(score_here(args.child, args.batches[0]), default=str))
         return 0
+    stop_cleanly_on_sigterm()
     unknown = [b for b in args.batches if b not in SCORED_AT]
     if unknown:
         ap.error(f"no once-only scoring recorded for {', '.join(unknown)}")

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib.util
+import signal
+import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -79,3 +82,34 @@ def test_a_batch_is_scored_across_both_parts(capsys: pytest.CaptureFixture[str])
     assert out[4:] == ev.class_lines(st)
     assert ev.main(["--batch", "2099-01-01a"]) == 2
     assert "no passage of batch 2099-01-01a" in capsys.readouterr().err
+
+
+def _history_trees() -> list[str]:
+    out = subprocess.run(
+        ["git", "-C", str(ROOT), "worktree", "list", "--porcelain"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    return [line for line in out.splitlines() if "kpi-history-" in line]
+
+
+def test_sigterm_while_scoring_leaves_no_temporary_worktree() -> None:
+    head = subprocess.run(
+        ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
+    ).stdout.strip()
+    code = (
+        f"import sys; sys.path.insert(0, {str(ROOT / 'scripts')!r}); import eval_history as h; "
+        f"h.stop_cleanly_on_sigterm(); h.score_at({head!r}, '2026-12-04k')"
+    )
+    before = _history_trees()
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_history_trees()) == len(before) and proc.poll() is None:
+            assert time.monotonic() < deadline
+            time.sleep(0.05)
+        time.sleep(0.5)  # into the scoring, in the child interpreter
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=120) in (0, 128 + signal.SIGTERM)
+    finally:
+        proc.kill()
+    assert _history_trees() == before
