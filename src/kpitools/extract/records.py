@@ -1046,7 +1046,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
             options = (
                 (t, [d for d in inside if d is not t and related(t, d)])
                 for t in reach
-                if _fractions_name(t, inside)
+                if _fractions_name(t, inside, related)
             )
             for total, parts in _named_total(doc, start, (o for o in options if o[1])):
                 units = [_plain_unit(doc, d) for d in parts]
@@ -1066,16 +1066,23 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
     _link_totals_after(doc, actual)
 
 
-def _fractions_name(total: Draft, parts: list[Draft]) -> bool:
+def _fractions_name(
+    total: Draft, parts: list[Draft], related: Callable[[Draft, Draft], bool]
+) -> bool:
     """Whether a part written as a fraction of a whole (``trong đó nữ 21/640``: 21 of 640)
     names ``total`` as that whole; a list with no such part names none. A fraction's
     denominator is the whole its part is of, so a figure of another value before the list
     (the count of the last unit of a list before, ``…, Ba Vì 4. Trong đó, nữ 21/640, gồm:
-    …``) is no whole of it: a part checked against it would be a false alarm."""
+    …``) is no whole of it: a part checked against it would be a false alarm. Only fractions
+    that could be parts of ``total`` (``related``) count: one of another measure in the list
+    (``…, 3/5 chi bộ đạt chuẩn``) says nothing of its whole."""
     return all(
         d.target == total.actual
         for d in parts
-        if d is not total and d.actual_fig is not None and d.actual_fig.kind == "pair"
+        if d is not total
+        and d.actual_fig is not None
+        and d.actual_fig.kind == "pair"
+        and related(total, d)
     )
 
 

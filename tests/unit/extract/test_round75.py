@@ -143,7 +143,7 @@ TO_DATE = (
     "ưu tú đứng vào hàng ngũ của Đảng."
 )
 # a past year's result, or one of two results in its sentence: no link
-PAST_YEAR = YEAR_AIM + " Năm 2040, Đảng bộ huyện đã kết nạp được 137 đảng viên."
+PAST_YEAR = YEAR_AIM + " Trong 3 tháng đầu năm 2040, Đảng bộ huyện đã kết nạp được 137 đảng viên."
 TWO_RESULTS = (
     YEAR_AIM + " Trong quý I năm 2041, Đảng bộ huyện đã kết nạp được 37 đảng viên; trong quý II "
     "năm 2041, đã kết nạp được 41 đảng viên."
