@@ -1056,11 +1056,21 @@ def _margin_of_fraction(doc: Doc, d: Draft, p: Figure) -> bool:
 _ATTAINED_AFTER = rx(r"^[^\W\d_]*(?:[ ,]+[^\W\d_]+){0,4}?[ ,]+đạt\s*$")
 
 
+# "so với số đăng ký", "so với số lượng dự kiến": compared with the number registered or
+# planned, the fraction's second number, whatever the percentage is
+_REGISTERED_AFTER = rx(
+    r"\s*so\s+với\s+số(?:\s+lượng)?\s+(?:đã\s+)?(?:đăng\s+ký|dự\s+kiến|kế\s+hoạch|chỉ\s+tiêu)"
+    r"(?!\w)"
+)
+
+
 def _attained_fraction(doc: Doc, d: Draft, p: Figure) -> bool:
     """Whether a bare ``đạt X%`` compared with a year (a growth's words) right after a result
     written against its plan as a fraction is the fraction's own ratio (``kết nạp 320/560
     đảng viên, đạt 57,1% so với số đăng ký năm 2041``: 320 / 560 = 57,1 %), the plan's
-    attainment; a percentage the fraction does not give stays a growth."""
+    attainment; a percentage the fraction does not give stays a growth, unless the words
+    compare it with the number registered or planned (:data:`_REGISTERED_AFTER`): the
+    attainment still, checked (and flagged) against the fraction."""
     a, actual, target = d.actual_fig, d.actual, d.target
     if a is None or a.kind != "pair" or d.target_fig not in (None, a) or p.percent is None:
         return False
@@ -1070,6 +1080,8 @@ def _attained_fraction(doc: Doc, d: Draft, p: Figure) -> bool:
         return False
     if not _ATTAINED_AFTER.match(doc.fold[a.span_end : p.span_start]):
         return False
+    if _REGISTERED_AFTER.match(doc.fold, p.span_end, p.sentence.end):
+        return True  # the number registered or planned: the attainment, checked
     return bool(check_percent(p.percent, actual, target).consistent)
 
 

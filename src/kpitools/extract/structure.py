@@ -100,6 +100,27 @@ def _unread(read: list[tuple[Decimal, Decimal]]) -> set[int]:
     return set(fits) if len(fits) == 1 else set(range(len(read)))
 
 
+def _adding_up(shares: list[tuple[Decimal, Decimal]]) -> tuple[int, int] | None:
+    """The bounds of the longest run of consecutive shares adding up to the whole, or None.
+
+    Two or more shares; the first of the longest runs.
+
+    A share of another measure in the sentence (``tỷ lệ đô thị hóa chiếm 41%``) is left
+    out of the structure the others make.
+    """
+    best: tuple[int, int] | None = None
+    lo, total = 0, Decimal(0)
+    for hi, (r, _) in enumerate(shares):  # the shares are positive: one window, linear
+        total += r
+        while total > WHOLE + SUM_SLACK:
+            total -= shares[lo][0]
+            lo += 1
+        # the window is the longest run ending at ``hi`` within the whole, and the largest
+        if hi > lo and _near_whole(total) and (best is None or hi + 1 - lo > best[1] - best[0]):
+            best = (lo, hi + 1)
+    return best
+
+
 def link_structure_shares(
     statements: Sequence[LinkableStatement], text: str
 ) -> list[LinkableStatement]:
@@ -112,13 +133,16 @@ def link_structure_shares(
     against the share (``R × P``: a share meant to fall, such as farming's), that share has
     no result (which way its percentage goes the words do not say) and the others keep
     theirs; when no such reading adds up, none has. Shares that do not add up to the whole
-    are left as read.
+    are left as read; of a sentence's shares, the longest run of consecutive ones that adds
+    up is the structure (:func:`_adding_up`), the others left as read.
     """
     out = list(statements)
-    for run in _runs(statements, text):
-        read = [x for x in (_share_of(statements[i]) for i in run) if x is not None]
-        if len(read) < 2 or not _near_whole(sum((r for r, _ in read), Decimal(0))):
+    for whole_run in _runs(statements, text):
+        shares = [x for x in (_share_of(statements[i]) for i in whole_run) if x is not None]
+        span = _adding_up(shares)
+        if span is None:
             continue
+        run, read = whole_run[span[0] : span[1]], shares[span[0] : span[1]]
         unread = _unread(read)
         for k, (i, (r, p)) in enumerate(zip(run, read, strict=True)):
             s = statements[i]
