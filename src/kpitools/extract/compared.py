@@ -558,11 +558,16 @@ def link_listed_plan_rates(
             continue
         low = _sentence_start(text, o.start())
         near = by_start.between(low - _RATES_LEAD, o.start())
-        rates = [i for i in near if _rate_before_bracket(statements[i], text, low, o.start())]
-        if len(targets) > 1 and _rates_at_or_over_100(
-            [statements[i] for i in near], text, low, o.start(), len(targets)
-        ):
+        # the rates written before the bracket, each with its percentage, in order
+        written = [
+            (i, pct)
+            for i in near
+            if _rate_written(statements[i], text, low, o.start())
+            and (pct := statements[i].stated_percent) is not None
+        ]
+        if len(targets) > 1 and any(pct >= 100 for _, pct in written[-len(targets) :]):
             continue  # "92% …; 90% …, 100% … (chỉ tiêu tương ứng là 85%, 95%)": not in order
+        rates = [i for i, pct in written if pct < 100]
         if len(rates) < len(targets) or (
             len(targets) == 1 and not _right_before(statements[rates[-1]], text, o.start())
             if rates
@@ -587,22 +592,6 @@ def link_listed_plan_rates(
     return _merged(kept, sorted(added, key=lambda s: s.start)) if added else kept
 
 
-def _rates_at_or_over_100(
-    near: Sequence[LinkableStatement], text: str, low: int, at: int, n: int
-) -> bool:
-    """Whether one of the last ``n`` rates written between ``low`` and ``at`` is 100 % or more.
-
-    The rates under 100 % would then be paired with the plans' rates out of their order.
-    """
-    rates = []
-    for s in near:
-        if s.stated_kind == "rate" and s.stated is not None and s.stated_percent is not None:
-            where = text.find(s.stated, s.start, s.end)
-            if low <= where < at:
-                rates.append((where, s.stated_percent))
-    return any(p >= 100 for _, p in sorted(rates)[-n:])
-
-
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding ``at`` starts, at most :data:`_RATES_LEAD` back."""
     low = max(0, at - _RATES_LEAD)
@@ -613,12 +602,11 @@ def _sentence_start(text: str, at: int) -> int:
 _SENTENCE_STOP = re.compile(r"[.!?]\s|\n")
 
 
-def _rate_before_bracket(s: LinkableStatement, text: str, low: int, at: int) -> bool:
-    """Whether ``s`` reads a rate under 100 % written between ``low`` and ``at``."""
+def _rate_written(s: LinkableStatement, text: str, low: int, at: int) -> bool:
+    """Whether ``s`` reads a rate written between ``low`` and ``at``."""
     if s.stated_kind != "rate" or s.stated is None or s.stated_percent is None:
         return False
-    where = text.find(s.stated, s.start, s.end)
-    return low <= where < at and s.stated_percent < 100
+    return low <= text.find(s.stated, s.start, s.end) < at
 
 
 def _right_before(s: LinkableStatement, text: str, at: int) -> bool:
