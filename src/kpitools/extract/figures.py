@@ -160,7 +160,12 @@ _ASSIGNED_AFTER = rx(
 _BASE_IN_BRACKET = rx(
     r"%\s*\(\s*(?:trên\s+)?(?:tổng\s+)?dân\s+số(?:\s+[^\W\d_]+){0,3}?\s*(?:là\s*|:\s*)?$"
 )
-_WHOLE = rx(r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng|\d\s+trên)\s*$")
+# "14 trên 20 xã": a count out of its whole; a year before "trên" is none ("năm 2041 trên
+# 5.300 người": the year's figure, a floor)
+_WHOLE = rx(
+    r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng"
+    r"|(?<!năm\s(?:19|20)\d)\d\s+trên)\s*$"
+)
 _EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán))?"
     r"(?:\s+(?:đề\s+ra|được\s+giao|giao))?\s*$"
