@@ -407,6 +407,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return "attainment", 1
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
         attained = _disbursement_rate(doc, d, tail) or _admission_rate(doc, d, tail)
+        attained = attained or _fraction_rate_of_plan(d, tail)
         return ("attainment" if attained else "rate"), 1
     if achieved:
         kind = _achieved_kind(d, tail, catalog) or _attainment_said_as_excess(doc, d, tail)
@@ -426,6 +427,14 @@ _RATE_AND_MARGIN = rx(
     rf"(?:so\s+với\s+)?{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,4}}?\s*(?:là\s*)?(?P<after>{NUM})\s*%"
     rf"|(?P<before>{NUM})\s*%\s*so\s+với\s+{PLAN_NOUNS})"
 )
+
+
+def _fraction_rate_of_plan(d: Draft, tail: str) -> bool:
+    """Whether the rate is that of a result written against its plan as a fraction, the
+    plan named after the rate (``đặt vòng 45/60 ca, tỷ lệ 75% so với kế hoạch``): the
+    plan's attainment, not a rate of a whole."""
+    a = d.actual_fig
+    return a is not None and a.kind == "pair" and bool(_K_PLAN_TAIL.match(tail))
 
 
 def _rate_and_margin(doc: Doc, p: Figure, role: str) -> bool:
