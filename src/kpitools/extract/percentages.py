@@ -288,12 +288,17 @@ _ASSIGNER_TAIL = rx(
 )
 
 
+_COMPARISON_TAIL = rx(r"\s*(?:cao|thấp)\s+hơn(?!\w)")
+
+
 def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     """A draft of the percentage of the population named after it (up to six words not
     starting with a stop word), or None when no word follows it."""
     folded = doc.fold
     if _ASSIGNER_TAIL.match(folded, p.span_end, p.sentence.end):
         return None  # "mục tiêu 8% Chính phủ giao": who set the rate, no population
+    if _COMPARISON_TAIL.match(folded, p.span_end, p.sentence.end):
+        return None  # "tỷ lệ 45% cao hơn so với năm 2040": a comparison, no population
     words: list[tuple[int, int]] = []
     pos = p.span_end
     while len(words) < 6:

@@ -22,3 +22,29 @@ def test_a_year_before_tren_is_no_count_out_of_a_whole() -> None:
 
 def test_a_count_before_tren_is_still_out_of_its_whole() -> None:
     assert (14, 20) in _pairs("Năm 2041 xã có 14 trên 20 thôn đạt chuẩn văn hóa.")
+
+
+def _claims(text: str) -> list[tuple[object, object, object, object]]:
+    return [(s.actual, s.target, s.stated, s.stated_kind) for s in find(text)]
+
+
+def test_a_fractions_rate_compared_with_the_plan_is_its_attainment() -> None:
+    text = "Năm 2041, xã thực hiện triệt sản 6/15 ca tỷ lệ 40,00% so với kế hoạch."
+    assert (6, 15, "40,00%", "attainment") in _claims(text)
+
+
+def test_a_fractions_rate_of_a_whole_stays_a_rate() -> None:
+    claims = _claims("Năm 2041, xã có 6/15 thôn đạt chuẩn, tỷ lệ 40%.")
+    assert all(kind != "attainment" for *_, kind in claims)
+
+
+def test_a_rate_compared_higher_keeps_its_fraction() -> None:
+    # "tỷ lệ 45,00% cao hơn so với năm 2040": a comparison after the rate, no population
+    text = "Năm 2041, xã đặt vòng tránh thai thực hiện 63/140 ca tỷ lệ 45,00% cao hơn so với năm 2040."
+    assert (63, 140, "45,00%", "rate") in _claims(text)
+    assert (63, 140, None, None) not in _claims(text)
+
+
+def test_a_rate_of_a_population_named_after_it_stays_so() -> None:
+    claims = _claims("Năm 2041, xã có 60% hộ dân có nhà kiên cố.")
+    assert (None, None, "60%", "rate") in claims
