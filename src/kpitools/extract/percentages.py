@@ -1428,10 +1428,13 @@ def _next_item(doc: Doc, f: Figure, p: Figure) -> bool:
 # "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun
 # right before "với"; not a rank, "Xếp hạng số 5 là tỉnh A với …")
 _COUNTED_NOUN = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s+")
+# "xây dựng 12 căn nhà cho các hộ khó khăn, với 480 triệu đồng", "chi cho 4.100 người, với
+# tổng số tiền hơn 9 tỷ đồng": the count's noun and words of whom it is for, then a comma
+_COUNTED_FOR = re.compile(r"(?:\s+[^\W\d_]+){1,16}\s*,\s*")
 _RANK_BEFORE = rx(r"(?<!\w)(?:số|thứ|hạng|top)\s*$")
 _WITH_AMOUNT = rx(
-    r"(?<!\w)với\s+(?:tổng\s+)?(?:doanh\s+thu|tổng\s+thu|giá\s+trị)(?:\s+[^\W\d_]+){0,3}?"
-    r"\s*(?:(?:ước\s+)?(?:đạt|là)\s*)?(?:khoảng|gần|hơn|trên)?\s*$"
+    r"(?<!\w)với\s+(?:(?:tổng\s+)?(?:doanh\s+thu|tổng\s+thu|giá\s+trị|số\s+tiền|kinh\s+phí)"
+    r"(?:\s+[^\W\d_]+){0,3}?\s*(?:(?:ước\s+)?(?:đạt|là)\s*)?)?(?:khoảng|gần|hơn|trên)?\s*$"
 )
 
 
@@ -1445,8 +1448,11 @@ def _with_amount_of_count(doc: Doc, f: Figure, figs: list[Figure]) -> bool:
     return any(
         g.kind == "count"
         and g.measure is None
-        and g.clause == f.clause
-        and _COUNTED_NOUN.fullmatch(doc.fold, g.end, m.start())
+        and g.sentence is f.sentence
+        and (
+            (g.clause == f.clause and _COUNTED_NOUN.fullmatch(doc.fold, g.end, m.start()))
+            or _COUNTED_FOR.fullmatch(doc.fold, g.end, m.start()) is not None
+        )
         and not _RANK_BEFORE.search(doc.fold, g.clause, g.span_start)
         for g in figs
     )

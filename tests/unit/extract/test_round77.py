@@ -48,3 +48,19 @@ def test_a_rate_compared_higher_keeps_its_fraction() -> None:
 def test_a_rate_of_a_population_named_after_it_stays_so() -> None:
     claims = _claims("Năm 2041, xã có 60% hộ dân có nhà kiên cố.")
     assert (None, None, "60%", "rate") in claims
+
+
+def test_an_amount_said_with_a_count_takes_no_attainment() -> None:
+    # the percentage may be of the houses built as well as of the money: neither's
+    text = (
+        "Năm 2041, quỹ đã hỗ trợ xây dựng 9 căn nhà cho các hộ nghèo gặp khó khăn về nhà ở, "
+        "với 540 triệu đồng, đạt 110% kế hoạch."
+    )
+    assert all(s.stated is None for s in find(text))
+    paid = "Năm 2041, huyện đã chi trả cho 4.100 người, với tổng số tiền hơn 9 tỷ đồng, đạt 98% kế hoạch."
+    assert all(s.stated is None for s in find(paid))
+
+
+def test_an_amount_with_no_count_before_keeps_its_attainment() -> None:
+    text = "Năm 2041, quỹ đã vận động được 540 triệu đồng, đạt 110% kế hoạch."
+    assert (540_000_000, None, "110%", "attainment") in _claims(text)
