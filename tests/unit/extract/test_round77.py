@@ -14,8 +14,7 @@ def _pairs(text: str) -> list[tuple[object, object]]:
 def test_a_year_before_tren_is_no_count_out_of_a_whole() -> None:
     # "năm 2041 trên 5.300 người": the year's figure, a floor, not 14 out of 5.300
     text = (
-        "Huyện hiện có 14 cơ sở giáo dục nghề nghiệp, quy mô tuyển sinh năm 2041 trên 5.300 "
-        "người."
+        "Huyện hiện có 14 cơ sở giáo dục nghề nghiệp, quy mô tuyển sinh năm 2041 trên 5.300 người."
     )
     assert all(target is None for _, target in _pairs(text))
 
@@ -40,7 +39,9 @@ def test_a_fractions_rate_of_a_whole_stays_a_rate() -> None:
 
 def test_a_rate_compared_higher_keeps_its_fraction() -> None:
     # "tỷ lệ 45,00% cao hơn so với năm 2040": a comparison after the rate, no population
-    text = "Năm 2041, xã đặt vòng tránh thai thực hiện 63/140 ca tỷ lệ 45,00% cao hơn so với năm 2040."
+    text = (
+        "Năm 2041, xã đặt vòng tránh thai thực hiện 63/140 ca tỷ lệ 45,00% cao hơn so với năm 2040."
+    )
     assert (63, 140, "45,00%", "rate") in _claims(text)
     assert (63, 140, None, None) not in _claims(text)
 
@@ -57,7 +58,10 @@ def test_an_amount_said_with_a_count_takes_no_attainment() -> None:
         "với 540 triệu đồng, đạt 110% kế hoạch."
     )
     assert all(s.stated is None for s in find(text))
-    paid = "Năm 2041, huyện đã chi trả cho 4.100 người, với tổng số tiền hơn 9 tỷ đồng, đạt 98% kế hoạch."
+    paid = (
+        "Năm 2041, huyện đã chi trả cho 4.100 người, với tổng số tiền hơn 9 tỷ đồng, đạt 98% "
+        "kế hoạch."
+    )
     assert all(s.stated is None for s in find(paid))
 
 
