@@ -177,6 +177,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06a": 7,
     "2026-12-06c": 10,
     "2026-12-06d": 13,
+    "2026-12-06e": 8,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
