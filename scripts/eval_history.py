@@ -160,6 +160,12 @@ SCORED_AT = {
     "2026-12-05zzzw": "1899308eba827f05fb061354ab7db6134fdd8282",
     "2026-12-05zzzx": "1899308eba827f05fb061354ab7db6134fdd8282",
     "2026-12-05zzzy": "b3dcfbedeab7c9acafb6ee17782ce03824f3179e",
+    "2026-12-06a": "0841d6511c932e8361177ba28887fc2fc74fb092",
+    "2026-12-06c": "0841d6511c932e8361177ba28887fc2fc74fb092",
+    "2026-12-06d": "0841d6511c932e8361177ba28887fc2fc74fb092",
+    "2026-12-06e": "0841d6511c932e8361177ba28887fc2fc74fb092",
+    "2026-12-06f": "0841d6511c932e8361177ba28887fc2fc74fb092",
+    "2026-12-06h": "0841d6511c932e8361177ba28887fc2fc74fb092",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
