@@ -395,6 +395,8 @@ _PLAN_NAMED_NEXT = (
     # "đạt 47% tổng kế hoạch vốn": the whole plan of capital (not "31% tổng dự toán thu
     # cả nước", a share of a larger whole's plan)
     r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?(?:tổng\s+(?=kế\s+hoạch\s+vốn(?!\w)))?"
+    # "đạt 45% so với số kế hoạch vốn tỉnh giao": the number planned, the plan itself
+    r"(?:(?<=với\s)số\s+(?=kế\s+hoạch|chỉ\s+tiêu))?"
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|nq|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
     # "đạt 35% so với nhiệm vụ chi": the budget's duty of spending (or collecting) assigned
     r"|nhiệm\s+vụ\s+(?:chi|thu)"
