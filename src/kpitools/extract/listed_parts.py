@@ -355,6 +355,47 @@ def _growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft])
     return _rate_draft(p, rate, owner, drafts)
 
 
+# "92% hộ gia đình đạt danh hiệu gia đình văn hóa, đạt 105% chỉ tiêu huyện giao": the words
+# of the population after the rate, then the attainment (no figure between)
+_POPULATION_THEN_ATTAINED = rx(
+    r"^[^\W\d_]+(?:[ \u201c\u201d\"'-]+[^\W\d_]+){0,20}[\s\u201d\"']*,\s*đạt\s*$"
+)
+# a figure (a year named aside) or "chiếm" before the rate in its item: a share of another
+_FIGURE_BEFORE_RATE = rx(r"\d|(?<!\w)chiếm(?!\w)")
+# "đạt 105% chỉ tiêu huyện giao", "… kế hoạch đề ra": a plan someone set for the rate (a bare
+# "đạt 101% kế hoạch" after an unnamed share stays unread: round 3)
+_PLAN_ASSIGNED_TAIL = rx(
+    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)"
+    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:được\s+|đã\s+)?(?:giao|đề\s+ra)(?!\w)"
+)
+_YEAR_NAMED = rx(r"(?<!\w)năm\s+(?:19|20)\d\d(?!\d)")
+
+
+def _population_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) -> bool:
+    """A plan's attainment said after a rate of the population named right after it
+    (``có 92% hộ gia đình đạt danh hiệu gia đình văn hóa, đạt 105% chỉ tiêu huyện giao``): the
+    rate is the actual, the plan's rate the target the attainment gives (at most 100); whether
+    it is."""
+    owner = rate.owner
+    if owner is None or not owner.rate_of or owner.actual is not None or p.qualifier:
+        return False
+    if rate.percent is None or p.percent is None or p.percent.value <= 0:
+        return False
+    if rate.percent.value > p.percent.value:  # the target rate would be above 100 %
+        return False
+    # "có 5.000 người tham gia, chiếm 22% lao động …, đạt 101% kế hoạch": the rate is a share
+    # of the count before it, whose attainment the percentage may be
+    item = doc.fold.rfind(";", rate.sentence.start, rate.start) + 1 or rate.sentence.start
+    if _FIGURE_BEFORE_RATE.search(_YEAR_NAMED.sub(" ", doc.fold[item : rate.start])):
+        return False
+    if not (
+        _POPULATION_THEN_ATTAINED.match(doc.fold[rate.span_end : p.span_start].strip())
+        and _PLAN_ASSIGNED_TAIL.match(doc.fold[p.end : p.sentence.end])
+    ):
+        return False
+    return _rate_draft(p, rate, owner, drafts)
+
+
 def _rate_draft(p: Figure, actual: Figure, owner: Draft, drafts: list[Draft]) -> bool:
     """A draft of the rate ``actual`` (of ``owner``'s subject) with the percentage ``p``
     about it, added to ``drafts``; True."""

@@ -47,6 +47,7 @@ from kpitools.extract.listed_parts import (
     _past_accompanying_count,
     _past_bracketed_part,
     _past_listed_part,
+    _population_rate_attains,
     _rate_draft,
     _share_of_count,
 )
@@ -793,7 +794,10 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     if rate.sentence is not sentence:
         return False
     if not named:
-        return not margin and _growth_rate_attains(doc, rate, p, drafts)
+        return not margin and (
+            _growth_rate_attains(doc, rate, p, drafts)
+            or _population_rate_attains(doc, rate, p, drafts)
+        )
     # "Tỷ lệ bao phủ … đạt 94,5% dân số, đạt 100,5% chỉ tiêu giao": a rate of the population
     # named after it, its attainment after that
     after = max(rate.span_end, owner.subject[1]) if owner.rate_of else rate.span_end

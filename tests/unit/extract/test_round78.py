@@ -26,3 +26,34 @@ def test_a_percentage_of_the_number_planned_is_an_attainment() -> None:
 
 def test_a_percentage_of_a_past_years_number_is_no_attainment() -> None:
     assert [s.stated_kind for s in find(NUMBER_OF_A_PAST_YEAR)] == ["growth"]
+
+
+POPULATION_RATES_ATTAINED = (
+    "Năm 2041, toàn xã có 92,4% hộ gia đình trên địa bàn đạt danh hiệu “Gia đình văn hóa”, "
+    "đạt 105% chỉ tiêu huyện giao; 90,5% thôn đạt danh hiệu “Thôn văn hóa”, đạt 120% chỉ tiêu "
+    "huyện giao."
+)
+RATE_AFTER_A_COUNT = (
+    "Năm 2041, xã có 9.100 người tham gia bảo hiểm, chiếm 42,4% lao động trong độ tuổi, đạt "
+    "105% kế hoạch."
+)
+TARGET_RATE_ABOVE_WHOLE = (
+    "Năm 2041, xã có 92,4% hộ gia đình đạt danh hiệu gia đình văn hóa, đạt 85% chỉ tiêu huyện giao."
+)
+
+
+def _rate_attainments(text: str) -> list[tuple[Decimal | None, Decimal | None]]:
+    return [(s.actual, s.implied_target) for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_a_rate_of_the_population_named_after_it_takes_its_attainment() -> None:
+    assert _rate_attainments(POPULATION_RATES_ATTAINED) == [
+        (Decimal("92.4"), Decimal("88.00")),
+        (Decimal("90.5"), Decimal("75.42")),
+    ]
+
+
+def test_a_share_of_a_count_or_a_target_rate_above_the_whole_takes_none() -> None:
+    assert _rate_attainments(RATE_AFTER_A_COUNT) == []
+    assert _rate_attainments(TARGET_RATE_ABOVE_WHOLE) == []
+
