@@ -422,7 +422,9 @@ _K_PLAN_TAIL = rx(
     _PLAN_NAMED_NEXT
     + r"|^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)"
     # "tương đương 50% diện tích theo kế hoạch": the planned measure named before the plan
-    + r"|^\s*(?:diện\s+tích|sản\s+lượng|số\s+lượng|khối\s+lượng)\s+(?:theo\s+)?kế\s+hoạch(?!\w)"
+    # ("bằng 96% so với công suất kế hoạch năm": compared with it, or a capacity planned)
+    + r"|^\s*(?:so\s+với\s+)?(?:diện\s+tích|sản\s+lượng|số\s+lượng|khối\s+lượng|công\s+suất)"
+    r"\s+(?:theo\s+)?kế\s+hoạch(?!\w)"
     # "(…, đạt 207,6%) dự toán.": the bracket closed before the plan that ends the sentence
     r"|^\s*\)\s*(?:kế\s+hoạch|chỉ\s+tiêu|kh|dự\s+toán)(?:\s+[^\W\d_]+){0,3}\s*(?:[.;]|$)"
 )

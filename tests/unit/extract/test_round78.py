@@ -57,3 +57,17 @@ def test_a_share_of_a_count_or_a_target_rate_above_the_whole_takes_none() -> Non
     assert _rate_attainments(RATE_AFTER_A_COUNT) == []
     assert _rate_attainments(TARGET_RATE_ABOVE_WHOLE) == []
 
+
+CAPACITY_LEAD = "Công suất cấp nước bình quân quý I/2041 đạt hơn 2,4 triệu m3/ngày, bằng 96,5% "
+
+
+def test_a_percentage_of_the_planned_capacity_is_an_attainment() -> None:
+    found = find(CAPACITY_LEAD + "so với công suất kế hoạch năm.")
+    assert [(s.stated_kind, s.implied_target) for s in found] == [
+        ("attainment", Decimal("2487046.63"))
+    ]
+
+
+def test_a_percentage_of_the_designed_capacity_is_no_attainment() -> None:
+    found = find(CAPACITY_LEAD + "so với công suất thiết kế.")
+    assert [s.stated_kind for s in found if s.stated_kind == "attainment"] == []
