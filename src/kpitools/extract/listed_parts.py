@@ -405,3 +405,28 @@ def _rate_draft(p: Figure, actual: Figure, owner: Draft, drafts: list[Draft]) ->
     drafts.append(d)
     actual.measure = p.measure = "%"
     return True
+
+
+# "đạt 100% (mục tiêu đại hội là 90%)", ", chỉ tiêu 90%": the target of the rate before it
+_RATE_TARGET_LEAD = rx(
+    r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch"
+    r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s*\(\s*[^\W\d_]+\s*\))?)"
+    # "(chỉ tiêu năm 2041 đề ra là 90%)": the year of the target named (see _rate_target_lead)
+    r"(?:\s+(?:(?!đạt|vượt|tăng|giảm)[^\W\d_]+|(?P<year>(?:19|20)\d\d)(?!\d))){0,4}?"
+    r"\s*(?:là|đề\s+ra|:)?\s*$"
+)
+# a growth, or a period shorter than the year, before the rate
+_GROWTH_OR_PART_OF_YEAR = rx(
+    r"(?<!\w)(?:tăng\s+trưởng|tăng|giảm|tháng|quý|tuần|lũy\s+kế|từ\s+đầu\s+năm)(?!\w)"
+)
+
+
+def _rate_target_lead(doc: Doc, between: str, rate: Figure) -> bool:
+    """Whether the words between ``rate`` and the percentage after it name that percentage
+    the rate's target (:data:`_RATE_TARGET_LEAD`); a target of a year named
+    (``tỷ lệ … đạt 83% (chỉ tiêu năm 2041 đề ra là 90%)``) only for a level over a whole
+    year: a growth, or a rate of some months, against the year's target is no statement."""
+    m = _RATE_TARGET_LEAD.fullmatch(between)
+    if m is None or m.group("year") is None:
+        return m is not None
+    return not _GROWTH_OR_PART_OF_YEAR.search(doc.fold, rate.sentence.start, rate.start)

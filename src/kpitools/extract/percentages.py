@@ -49,6 +49,7 @@ from kpitools.extract.listed_parts import (
     _past_listed_part,
     _population_rate_attains,
     _rate_draft,
+    _rate_target_lead,
     _share_of_count,
 )
 from kpitools.extract.numerals import _MONEY
@@ -319,12 +320,6 @@ def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     return d
 
 
-# "đạt 100% (mục tiêu đại hội là 90%)", ", chỉ tiêu 90%": the target of the rate before it
-_RATE_TARGET_LEAD = rx(
-    r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch"
-    r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s*\(\s*[^\W\d_]+\s*\))?)"
-    r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?:là|đề\s+ra|:)?\s*$"
-)
 # "là 92,5% (Nghị quyết Đại hội đạt 90% trở lên)", "là 0,5%, so với Nghị quyết Đại hội là
 # dưới 1%": the resolution's floor or ceiling for the rate, a qualifier of its own allowed
 _RATE_RESOLUTION_LEAD = rx(
@@ -807,7 +802,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     if (p.qualifier is None or resolution) and (
         margin
         or resolution
-        or _RATE_TARGET_LEAD.fullmatch(between)
+        or _rate_target_lead(doc, between, rate)
         or _growth_target(doc, rate, between)
         or _abbreviated_plan(doc, after, p.span_start)
         or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])

@@ -71,3 +71,26 @@ def test_a_percentage_of_the_planned_capacity_is_an_attainment() -> None:
 def test_a_percentage_of_the_designed_capacity_is_no_attainment() -> None:
     found = find(CAPACITY_LEAD + "so với công suất thiết kế.")
     assert [s.stated_kind for s in found if s.stated_kind == "attainment"] == []
+
+
+def _pairs(text: str) -> list[tuple[Decimal | None, Decimal | None]]:
+    return [(s.actual, s.target) for s in find(text) if s.actual is not None]
+
+
+def test_a_rate_takes_the_target_of_its_year_named_after_it() -> None:
+    assert _pairs(
+        "Năm 2041, tỷ lệ thôn có nhà văn hóa đạt 83% (chỉ tiêu năm 2041 đề ra là 90%)."
+    ) == [(Decimal("83"), Decimal("90"))]
+    assert _pairs("Năm 2041, tỷ lệ thôn có nhà văn hóa đạt 83%, chỉ tiêu năm 2041 là 90%.") == [
+        (Decimal("83"), Decimal("90"))
+    ]
+
+
+def test_a_rate_of_some_months_or_a_growth_takes_no_target_of_the_year() -> None:
+    assert (
+        _pairs("Trong 9 tháng đầu năm 2041, tỷ lệ giải ngân đạt 63% (kế hoạch năm 2041 là 95%).")
+        == []
+    )
+    assert (
+        _pairs("Năm 2041, tốc độ tăng trưởng của huyện đạt 6,2% (kế hoạch năm 2041 là 7%).") == []
+    )
