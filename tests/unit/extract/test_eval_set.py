@@ -174,6 +174,7 @@ MIN_BATCH_SIZE = {
     "2026-12-05zzzw": 5,
     "2026-12-05zzzx": 1,
     "2026-12-05zzzy": 8,
+    "2026-12-06i": 15,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
