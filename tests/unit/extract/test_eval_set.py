@@ -182,6 +182,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06h": 6,
     "2026-12-06g": 20,
     "2026-12-06i": 15,
+    "2026-12-06j": 2,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -199,6 +200,7 @@ LEAST_SITES = {
     "2026-12-05zzzv": 1,
     "2026-12-05zzzx": 1,
     "2026-12-05zzzy": 4,
+    "2026-12-06j": 2,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -236,7 +238,12 @@ and district and provincial committees' reviews against the resolution) was buil
 4 sites: after 60 look-ups most admission pages found were already in the files, and the others gave
 counts only, targets only, margins on unwritten targets, no year, or fell outside the regions or
 years; its second reading cut ``bldo-1620``'s first paragraph (its 2016 pair repeats
-``bldo-1365``'s) and kept the 8 passages on 4 sites."""
+``bldo-1365``'s) and kept the 8 passages on 4 sites. ``2026-12-06j`` (older reports of 2016-2024: mass
+organizations' membership against targets and the youth union's referrals to the Party) holds 2
+passages on 2 sites: after 67 of its 70 look-ups every other page of those years found on the topic
+was already in the files (a farmers', a women's and a youth federation's pages among them) or gave
+counts only, targets only, margins on unwritten targets or ambiguous percents, and the pages with
+targets it left unused fell before 2016."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
