@@ -166,6 +166,9 @@ SCORED_AT = {
     "2026-12-06e": "0841d6511c932e8361177ba28887fc2fc74fb092",
     "2026-12-06f": "0841d6511c932e8361177ba28887fc2fc74fb092",
     "2026-12-06h": "0841d6511c932e8361177ba28887fc2fc74fb092",
+    "2026-12-06g": "0841d6511c932e8361177ba28887fc2fc74fb092",
+    "2026-12-06i": "0841d6511c932e8361177ba28887fc2fc74fb092",
+    "2026-12-06j": "0841d6511c932e8361177ba28887fc2fc74fb092",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
