@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 
 from kpitools.extract.amounts import (
+    _MEASURE_NAMES,
     _SCALES,
     APART_MEASURES,
     MEASURE_NAMES,
@@ -446,16 +447,18 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
     if not (a1.measure or counted) or not _same_measure(a1, a2) or p1.qualifier or p2.qualifier:
         return False
     d1, d2, e1, e2 = a1.owner, a2.owner, p1.owner, p2.owner  # the second may be unplaced
-    if d1 is None or d2 is None or e1 is None or d1 is d2 or e1 is e2:
+    # each percentage naming its amount's plan: the first may be unplaced too
+    named = _plans_name_amounts(fold_, a1, a2, p1, p2)
+    if d1 is None or d2 is None or d1 is d2 or e1 is e2 or (e1 is None and not named):
         return False
-    took = _took_first(d2, p1, e1)
+    took = e1 is not None and _took_first(d2, p1, e1)
     for d, f in ((d1, a1), (d2, a2)):
         if d.actual_fig is not f or d.target is not None:
             return False
         own = d.percent_fig  # a change in brackets beside the amount: the attainment a twin
         if own is not None and not ((took and d is d2) or _signed_change(doc, own)):
             return False
-    if (e1.actual is not None and not took) or (
+    if (e1 is not None and e1.actual is not None and not took) or (
         e2 is not None and e2.actual is not None and not (took and e2.actual_fig is a2)
     ):
         return False
@@ -468,8 +471,32 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
             or _SECOND_VERB.match(fold_[p1.end : p2.span_start])
         )
         and verb
-        and _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
+        and (_RESPECTIVE.search(fold_, a1.sentence.start, p1.start) or named)
         and (verb.group("plan") or _PLAN_NEXT.match(fold_[p2.end : p2.end + 40]))
+    )
+
+
+_NAMED_PLAN = rx(r"\s*(?:kế\s+hoạch|chỉ\s+tiêu)\s+")
+
+
+def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
+    """Whether each of two percentages names the plan of its amount's measure, in the
+    amounts' order (``doanh thu đạt 500 tỷ đồng và lợi nhuận đạt 40 tỷ đồng, hoàn thành 48%
+    kế hoạch doanh thu và 45% kế hoạch lợi nhuận``): the respective run without ``lần lượt``.
+    Two measures never each other's plan (:data:`APART_MEASURES`), each named once."""
+    planned = []
+    for p in (p1, p2):
+        m = _NAMED_PLAN.match(fold_, p.end)
+        name = m and _MEASURE_NAMES.match(fold_, m.end())
+        planned.append(MEASURE_NAMES[" ".join(name.group().split())] if name else None)
+    named = [
+        [MEASURE_NAMES[" ".join(m.group().split())] for m in _MEASURE_NAMES.finditer(fold_, lo, hi)]
+        for lo, hi in ((a1.sentence.start, a1.start), (a1.end, a2.start))
+    ]
+    return (
+        planned[0] != planned[1]
+        and set(planned) <= APART_MEASURES
+        and named == [[planned[0]], [planned[1]]]
     )
 
 
