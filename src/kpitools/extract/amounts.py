@@ -904,7 +904,7 @@ def _measure_of_amount(folded: str, a: _Amount) -> str | None:
     start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
     named = list(_MEASURE_NAMES.finditer(folded, start, a.start))
     if not named:
-        named = _named_before_aside(folded, start, floor)
+        named = _named_before_aside(folded, start, floor) or _named_before_equal(folded, a)
     if not named and _BARE_RESULT_VERB.match(folded, start, a.start):
         # "lợi nhuận giảm 4%, đạt 110 tỷ đồng": a clause of its verb alone goes on the
         # sentence's subject, the measure its clause before names
@@ -913,6 +913,28 @@ def _measure_of_amount(folded: str, a: _Amount) -> str | None:
         if named and not _CHANGE_AFTER_SUBJECT.match(folded, named[0].end(), start):
             named = []  # "doanh thu từ hoạt động tài chính tăng": a part, not the subject
     return named[-1].group() if named else None
+
+
+# "doanh thu đạt 12 triệu USD, tương đương 290 tỷ đồng", "… 12 triệu USD (290 tỷ đồng)": the
+# amount converted into another currency, right after it
+_EQUAL_AFTER_MONEY = rx(
+    r"\d[\d.,]*\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)?\s*(?:usd|đồng)\s*"
+    r"(?:,\s*tương\s+đương(?:\s+với)?|\()\s*$"
+)
+
+
+def _named_before_equal(folded: str, a: _Amount) -> list[re.Match[str]]:
+    """The measure of the money amount that ``a`` restates in another currency, if any.
+
+    ``doanh thu đạt 12 triệu USD, tương đương 290 tỷ đồng``: 290 billion is revenue too,
+    the measure named in the clause of the amount before it.
+    """
+    m = _EQUAL_AFTER_MONEY.search(folded, max(0, a.start - 60), a.start)
+    if m is None:
+        return []
+    floor = max(0, m.start() - 200)
+    start = max(floor, *(folded.rfind(c, floor, m.start()) + 1 for c in _CLAUSE_MARKS))
+    return list(_MEASURE_NAMES.finditer(folded, start, m.start()))[-1:]
 
 
 def _named_before_aside(folded: str, start: int, floor: int) -> list[re.Match[str]]:

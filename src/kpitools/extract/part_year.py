@@ -589,7 +589,11 @@ def _part_year_amounts(
         if (
             (
                 _same_count(folded, a, plan)
-                or (a.unit[1] in _MONEY_WORDS and _same_measure_kind(folded, a, plan))
+                or (
+                    a.unit[1] in _MONEY_WORDS
+                    and _same_measure_kind(folded, a, plan)
+                    and (a.unit[1] == "usd") == (plan.unit[1] == "usd")  # one currency
+                )
             )
             and a.value < floor
             and (

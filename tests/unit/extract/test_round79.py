@@ -36,3 +36,20 @@ def test_two_percentages_naming_the_plans_of_two_amounts_in_order() -> None:
 def test_two_percentages_naming_the_plans_out_of_order_take_no_respective_run() -> None:
     assert (Decimal("1150000000000"), Decimal("47")) not in _attainments(PLANS_NAMED_OUT_OF_ORDER)
     assert (Decimal("1150000000000"), Decimal("48")) not in _attainments(PLANS_NAMED_OUT_OF_ORDER)
+
+
+YEAR_PLAN = "Công ty đặt mục tiêu năm 2041 có doanh thu 3.100 tỷ đồng. "
+
+
+def _pairs(text: str) -> list[tuple[Decimal | None, Decimal | None]]:
+    return [(s.actual, s.target) for s in find(text) if s.actual is not None]
+
+
+def test_a_months_amount_in_dollars_is_set_against_the_plan_by_its_dong_equal() -> None:
+    for written in ("12,5 triệu USD, tương đương 290 tỷ đồng.", "12,5 triệu USD (290 tỷ đồng)."):
+        found = _pairs(YEAR_PLAN + "Doanh thu tháng 6 của công ty xấp xỉ " + written)
+        assert found == [(Decimal("290000000000"), Decimal("3100000000000"))]
+
+
+def test_a_months_amount_in_dollars_alone_is_not_set_against_a_plan_in_dong() -> None:
+    assert _pairs(YEAR_PLAN + "Doanh thu tháng 6 của công ty xấp xỉ 12,5 triệu USD.") == []
