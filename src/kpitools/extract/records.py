@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from kpitools.extract.amounts import _MEASURE_NAMES, MEASURE_NAMES
 from kpitools.extract.assembly import _nouns_agree
 from kpitools.extract.consistency import APPROXIMATE_FACTOR, _checks, _near_scope
 from kpitools.extract.figures import (
@@ -1062,7 +1063,8 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                     else:
                         parts = _up_to_exhausted(total, parts)
                 for d in parts:
-                    d.part_of, d.part_rule = total, rule
+                    if not _measure_listed_before(doc, total, d):
+                        d.part_of, d.part_rule = total, rule
     _link_totals_after(doc, actual)
 
 
@@ -1393,6 +1395,28 @@ def _same_kind(doc: Doc, total: Draft, part: Draft) -> bool:
     if part.inherit is not None and part.actual_fig.noun_start is None:
         return True
     return _nouns_agree(doc, total.actual_fig, part.actual_fig)
+
+
+def _measure_listed_before(doc: Doc, whole: Draft, draft: Draft) -> bool:
+    """Whether the part names a measure that the total's sentence names for an earlier item
+    (cut at ``;`` or ``:``) and the total's own item does not.
+
+    ``doanh thu 1.400 tỷ đồng, …; nộp ngân sách 42 tỷ đồng, … Trong đó, công ty mẹ doanh thu
+    960 tỷ đồng``: the part is of the revenue listed first, not of the last item's payments;
+    it is left a part of neither (which total it is of, the list does not say).
+    """
+    total, part = whole.actual_fig, draft.actual_fig
+    if total is None or part is None or total.measure is None or part.measure is None:
+        return False
+
+    def named(start: int, end: int) -> set[str]:
+        found = _MEASURE_NAMES.finditer(doc.fold, start, end)
+        return {MEASURE_NAMES[" ".join(m.group().split())] for m in found}
+
+    item = max(doc.fold.rfind(c, total.sentence.start, total.start) for c in ";:") + 1
+    item = max(item, total.sentence.start)
+    own = named(part.clause, part.start)
+    return bool(own & named(total.sentence.start, item)) and not own & named(item, total.start)
 
 
 def _plain_unit(doc: Doc, d: Draft) -> str | None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import polars as pl
 from reading import find
+
+from kpitools.extract import audit_statements, statements_frame
 
 PLANS_NAMED_IN_ORDER = (
     "Lũy kế 6 tháng năm 2041, công ty ghi nhận doanh thu đạt 1.150 tỷ đồng và LNST đạt 61 tỷ "
@@ -53,3 +56,23 @@ def test_a_months_amount_in_dollars_is_set_against_the_plan_by_its_dong_equal() 
 
 def test_a_months_amount_in_dollars_alone_is_not_set_against_a_plan_in_dong() -> None:
     assert _pairs(YEAR_PLAN + "Doanh thu tháng 6 của công ty xấp xỉ 12,5 triệu USD.") == []
+
+
+LISTED_RESULTS = (
+    "Năm 2041, kết quả của Tổng công ty: doanh thu 1.400 tỷ đồng, đạt 80% kế hoạch năm; nộp "
+    "ngân sách 42 tỷ đồng, đạt 101% kế hoạch năm. Trong đó, Công ty mẹ "
+)
+
+
+def _part_verdicts(text: str) -> list[str]:
+    rows = audit_statements(statements_frame(find(text)))
+    return rows.filter(pl.col("check") == "part")["verdict"].to_list()
+
+
+def test_a_part_naming_a_measure_listed_before_its_total_is_no_part_of_it() -> None:
+    assert _part_verdicts(LISTED_RESULTS + "doanh thu 960 tỷ đồng, đạt 78% kế hoạch năm.") == []
+
+
+def test_a_part_of_the_last_items_measure_is_still_checked_against_it() -> None:
+    text = LISTED_RESULTS + "nộp ngân sách 46 tỷ đồng, đạt 78% kế hoạch năm."
+    assert _part_verdicts(text) == ["inconsistent"]
