@@ -1415,8 +1415,9 @@ def _later_of_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> 
     assert isinstance(prev.target, Decimal)
     if prev.target <= 0:
         return False
-    exact = s.actual * 100 / prev.target
-    return abs(exact - p.value) < Decimal(1).scaleb(-p.decimals)
+    # rounded or cut to its last digit, never raised (100,13 % is no 101 %)
+    fit = check_percent(p, s.actual, prev.target)
+    return bool(fit.consistent or fit.truncated)
 
 
 # --------------------------------------------------------------------------- capital disbursed

@@ -45,7 +45,7 @@ from kpitools.extract.kinds import (
     _written_unit,
     topics,
 )
-from kpitools.extract.percentages import _same_measure
+from kpitools.extract.percentages import _fits_percent, _same_measure
 from kpitools.extract.target_words import (
     _COUNT_HELD,
     _MEMBERS_DEVELOPED,
@@ -657,6 +657,7 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         d.kind = kind
         assert d.percent_fig.percent is not None
         d.stated_percent = sign * d.percent_fig.percent.value
+        _excess_count_beside_percent(doc, d)
     elif d.excess_fig is not None and _plan_set_out_beaten(doc, d.excess_fig):
         d.target, d.target_fig, d.excess_fig = d.excess_fig.value, d.excess_fig, None
     elif d.excess_fig is not None and _counts_indicators(doc, d, d.excess_fig):
@@ -670,6 +671,32 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         if d.target is None and a is not None and excess is not None and exact:
             d.target = a - excess
             d.derived = True
+
+
+# "vượt khoảng 8% kế hoạch", "(vượt 8%) so với chỉ tiêu": a percentage over a plan named
+_OVER_PLAN_NEXT = rx(
+    r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)"
+)
+
+
+def _excess_count_beside_percent(doc: Doc, d: Draft) -> None:
+    """The plan an excess written both as a count and as a percentage gives.
+
+    ``khai thác 18.400 tấn mủ, vượt 1.400 tấn so với chỉ tiêu kế hoạch, vượt khoảng 8% kế
+    hoạch``: 18.400 − 1.400 = 17.000 is the plan, taken when the result and the count are
+    exact, the percentage names a plan right after it (not ``so với cùng kỳ``) and fits the
+    plan at its written precision (108,24 %: 8 % over).
+    """
+    f, e, p = d.actual_fig, d.excess_fig, d.percent_fig
+    if d.kind != "excess" or d.target is not None or f is None or e is None or f.qualifier:
+        return
+    if p is None or not _OVER_PLAN_NEXT.match(doc.fold, p.end, p.sentence.end):
+        return
+    a, excess = _single(d.actual), _single(e.value)
+    if e.qualifier or a is None or excess is None or not 0 < excess < a:
+        return
+    if _fits_percent(p, a, a - excess):
+        d.target, d.derived = a - excess, True
 
 
 def _fits(actual: Value | None, target: Value | None, percent: Decimal | None) -> bool:

@@ -76,3 +76,35 @@ def test_a_part_naming_a_measure_listed_before_its_total_is_no_part_of_it() -> N
 def test_a_part_of_the_last_items_measure_is_still_checked_against_it() -> None:
     text = LISTED_RESULTS + "nộp ngân sách 46 tỷ đồng, đạt 78% kế hoạch năm."
     assert _part_verdicts(text) == ["inconsistent"]
+
+
+EXCESS_IN_TONNES = (
+    "Năm 2041, công ty khai thác 18.400 tấn mủ, vượt 1.400 tấn so với chỉ tiêu kế hoạch, "
+)
+
+
+def _excesses(text: str) -> list[tuple[Decimal | None, Decimal | None]]:
+    return [(s.actual, s.target) for s in find(text) if s.stated_kind == "excess"]
+
+
+def test_an_excess_in_tonnes_and_a_fitting_percent_give_the_plan() -> None:
+    found = _excesses(EXCESS_IN_TONNES + "vượt khoảng 8% kế hoạch Tổng công ty giao.")
+    assert found == [(Decimal("18400"), Decimal("17000"))]
+
+
+def test_an_excess_in_tonnes_and_a_percent_that_does_not_fit_give_no_plan() -> None:
+    assert _excesses(EXCESS_IN_TONNES + "vượt 12% kế hoạch.") == [(Decimal("18400"), None)]
+
+
+LATER_RESULT = (
+    "Năm 2041, công ty khai thác 18.400 tấn mủ, đạt 115% kế hoạch (16.000 tấn). Tính đến "
+    "ngày 30/11, công ty đã khai thác 16.020 tấn mủ, đạt {} kế hoạch năm."
+)
+
+
+def test_a_later_result_takes_the_plan_its_percent_rounds_to() -> None:
+    assert (Decimal("16020"), Decimal("16000")) in _pairs(LATER_RESULT.format("100%"))
+
+
+def test_a_later_result_does_not_take_a_plan_its_percent_is_raised_from() -> None:
+    assert (Decimal("16020"), Decimal("16000")) not in _pairs(LATER_RESULT.format("101%"))
