@@ -53,6 +53,7 @@ from kpitools.extract.target_words import (
     _ATTAINED_NEXT,
     _MET_BEFORE,
     _MET_WORDS,
+    _RANGE_OF_PLAN_NAMED,
     _STRIVE,
     _TARGET_CUE,
     _UPWARDS,
@@ -1439,6 +1440,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
             and not _OF_PERCENT.search(lead[: m.start()])
         )
         or _PLAN_IS.search(lead)
+        or (fig.kind == "range" and _RANGE_OF_PLAN_NAMED.search(lead))
         or _TERM_PLAN.search(lead)
         or _PERCENT_OF_MEASURE_PLAN.search(lead)
         or _capital_plan(lead)

@@ -421,3 +421,10 @@ def _assigned_to_units(doc: Doc, fig: Figure) -> bool:
     if (plain := _PLAIN_VERB_END.search(words)) is not None:
         words = words[: plain.start()]
     return not _ITEM_VERB.search(words)
+
+
+# "đạt 100% kế hoạch tiêu thụ từ 71-73 triệu tấn": a range right after the plan a
+# percentage names (with its measure) is that plan's, never a result
+_RANGE_OF_PLAN_NAMED = rx(
+    r"\d\s*%\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\W\d_]+){1,3}\s*(?:từ\s*)?$"
+)

@@ -108,3 +108,16 @@ def test_a_later_result_takes_the_plan_its_percent_rounds_to() -> None:
 
 def test_a_later_result_does_not_take_a_plan_its_percent_is_raised_from() -> None:
     assert (Decimal("16020"), Decimal("16000")) not in _pairs(LATER_RESULT.format("101%"))
+
+
+SOLD = "Năm 2041, cả nước tiêu thụ xi măng 10 tháng khoảng 72,5 triệu tấn, tăng 8% so với cùng kỳ"
+
+
+def test_a_range_after_the_plan_a_percentage_names_is_that_plans() -> None:
+    text = SOLD + " và đạt 100% kế hoạch tiêu thụ từ 71-73 triệu tấn của cả năm."
+    assert (Decimal("72500000"), (Decimal("71000000"), Decimal("73000000"))) in _pairs(text)
+
+
+def test_a_range_of_a_change_after_a_bare_plan_is_no_plan() -> None:
+    text = "Năm 2041, xã có 72 hộ thoát nghèo, đạt 100% kế hoạch, tăng 10-12 hộ so với năm 2040."
+    assert [t for _, t in _pairs(text)] == [None]
