@@ -887,8 +887,9 @@ _LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s*$")
 _BACK_REFERENCE = rx(r"^\W*(?:với\s+kết\s+quả|như\s+vậy|qua\s+đó|từ\s+kết\s+quả|cụ\s+thể)(?!\w)")
 
 
-_APART_KINDS = frozenset({fold("tài chính")})
-"""Kinds of :data:`_MEASURE_KIND` that name another measure than the bare one."""
+_APART_KINDS = frozenset({fold("tài chính"), fold("gộp")})
+"""Kinds of :data:`_MEASURE_KIND` that name another measure than the bare one (``doanh thu
+tài chính`` is no revenue planned, ``lợi nhuận gộp`` no profit planned)."""
 
 
 def _measure_of_amount(folded: str, a: _Amount) -> str | None:

@@ -121,3 +121,21 @@ def test_a_range_after_the_plan_a_percentage_names_is_that_plans() -> None:
 def test_a_range_of_a_change_after_a_bare_plan_is_no_plan() -> None:
     text = "Năm 2041, xã có 72 hộ thoát nghèo, đạt 100% kế hoạch, tăng 10-12 hộ so với năm 2040."
     assert [t for _, t in _pairs(text)] == [None]
+
+
+QUARTER_PROFIT = (
+    "Theo đó, doanh thu quý 2/2041 của công ty đạt 210 tỷ đồng, tăng 9% so với cùng kỳ. {} "
+    "của công ty đạt mức 34 tỷ đồng, tăng 18% so với cùng kỳ năm trước. Năm 2041, công ty đặt "
+    "kế hoạch doanh thu 900 tỷ đồng và thu về 52 tỷ đồng LNST."
+)
+
+
+def test_a_quarters_profit_after_tax_is_set_against_the_years_plan() -> None:
+    found = _pairs(QUARTER_PROFIT.format("Lợi nhuận sau thuế"))
+    assert (Decimal("34000000000"), Decimal("52000000000")) in found
+
+
+def test_a_quarters_gross_profit_is_not_set_against_the_profit_plan() -> None:
+    found = _pairs(QUARTER_PROFIT.format("Lợi nhuận gộp"))
+    assert (Decimal("34000000000"), Decimal("52000000000")) not in found
+    assert (Decimal("210000000000"), Decimal("900000000000")) in found
