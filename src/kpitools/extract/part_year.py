@@ -177,8 +177,10 @@ def _unstated_plan(
         return None
     actual = own[0]
     thing = _thing(folded, actual)
-    if thing is None and actual.unit[1] not in _MONEY_WORDS:
-        return None
+    if (thing is None and actual.unit[1] not in _MONEY_WORDS) or _of_segment(
+        folded, actual, _LINE_OF_GOODS
+    ):
+        return None  # a line of goods' amount is no result of the company's plan
     named = _units_named(window, _head(folded, actual.start, 0), s.end - low)
     measures = _measures_named(folded, actual.start, actual.end)
     found = [
@@ -553,18 +555,24 @@ _SEGMENT = rx(
 )
 
 
-def _of_segment(folded: str, a: _Amount) -> bool:
+# "doanh thu ngành hàng phụ kiện là 40 tỷ đồng", "doanh thu mảng bán lẻ": a line of goods or
+# business, never the company's whole
+_LINE_OF_GOODS = rx(r"(?<!\w)(?:mảng|ngành\s+hàng|phân\s+khúc)(?!\w)")
+
+
+def _of_segment(folded: str, a: _Amount, segment: re.Pattern[str] = _SEGMENT) -> bool:
     """Whether the measure named before the amount ``a`` is narrowed to a segment between.
 
     ``doanh thu từ mảng bán lẻ đạt 500 tỷ đồng``: a part of the company's revenue, no result
     against the company's plan; likewise a subsidiary's or the parent company's alone
-    (``công ty con``, ``công ty mẹ``), against the group's.
+    (``công ty con``, ``công ty mẹ``), against the group's. ``segment``: the words that
+    narrow it.
     """
     head = _head(folded, a.start, max(0, a.start - 200))
     named = list(_MEASURE_NAMES.finditer(folded, head, a.start))
     if not named:
         return False
-    return _SEGMENT.search(folded, named[-1].end(), a.start) is not None
+    return segment.search(folded, named[-1].end(), a.start) is not None
 
 
 # "… doanh thu bán hàng tăng và khoản thu nhập khác khoảng 120 tỷ đồng": an item named right

@@ -861,9 +861,10 @@ _DATE_WORDS = rx(
     r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?(\d{1,2})\s+tháng\s+(\d{1,2})"
     r"(?:\s+năm\s+(\d{4}))?"
 )
+# "tính đến hết tháng 9/2041", "kết thúc tháng 6.2041" (the year after a dot)
 _MONTH_END = rx(
-    r"(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?tháng\s+(\d{1,2})"
-    r"(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(?!\d)"
+    r"(?:(?:tính\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?|kết\s+thúc\s+)tháng\s+(\d{1,2})"
+    r"(?:(?:\s*/\s*|\.)(\d{4})|\s+năm\s+(\d{4}))?(?!\d)"
 )
 _MONTHS = rx(r"(\d{1,2}|ba|sáu|chín)\s+tháng\s+(?:đầu\s+năm|năm)(?:\s+(\d{4}))?")
 _QUARTER = rx(r"quý\s+(iv|i{1,3}|[1-4])(?:\s*/\s*(\d{4})|\s+năm\s+(\d{4}))?(?!\w)")

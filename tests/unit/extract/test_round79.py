@@ -4,6 +4,7 @@ text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 import polars as pl
@@ -139,3 +140,23 @@ def test_a_quarters_gross_profit_is_not_set_against_the_profit_plan() -> None:
     found = _pairs(QUARTER_PROFIT.format("Lợi nhuận gộp"))
     assert (Decimal("34000000000"), Decimal("52000000000")) not in found
     assert (Decimal("210000000000"), Decimal("900000000000")) in found
+
+
+HALF_YEAR = (
+    "{}, Công ty Hòa Lạc ghi nhận doanh thu thuần đạt 3.200 tỉ đồng, tăng trưởng 6,5% so với "
+    "cùng kỳ. Doanh thu ngành hàng phụ kiện là 410 tỉ đồng, tăng trưởng 12% so với cùng kỳ.\n\n"
+    "Năm 2041, Công ty Hòa Lạc đặt kế hoạch doanh thu 7.100 tỉ đồng."
+)
+
+
+def test_the_end_of_a_month_with_its_year_after_a_dot_dates_the_result() -> None:
+    found = find(HALF_YEAR.format("Kết thúc tháng 6.2041"))
+    assert {s.as_of for s in found if s.actual is not None} == {dt.date(2041, 6, 30)}
+    assert (Decimal("3200000000000"), Decimal("7100000000000")) in _pairs(
+        HALF_YEAR.format("Kết thúc tháng 6.2041")
+    )
+
+
+def test_a_line_of_goods_amount_is_not_set_against_the_companys_plan() -> None:
+    found = _pairs(HALF_YEAR.format("Kết thúc tháng 6.2041"))
+    assert (Decimal("410000000000"), Decimal("7100000000000")) not in found
