@@ -255,8 +255,8 @@ _MET_OTHER_PLAN = (
 _PAST_BASE = (
     r"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái|(?:19|20)\d{2}(?!\d))"
     r"|so\s+(?:với\s+)?cùng\s+kỳ|(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái)|kỳ\s+trước"
-    # "so với 6 tháng đầu năm 2040", "so với quý I/2040": the same months of a past year
-    r"|so\s+(?:với\s+)?(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+"
+    # "so với 6 tháng đầu năm 2040", "so với 11 tháng của năm 2040", "so với quý I/2040"
+    r"|so\s+(?:với\s+)?(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+của)?(?:\s+năm)?\s+"
     r"|quý\s+[ivx]{1,3}\s*(?:/\s*|năm\s+))(?:19|20)\d{2}(?!\d)"
 )
 # the year of "so với cùng kỳ năm 2024" left after the growth's span ("… cùng kỳ năm")

@@ -160,3 +160,18 @@ def test_the_end_of_a_month_with_its_year_after_a_dot_dates_the_result() -> None
 def test_a_line_of_goods_amount_is_not_set_against_the_companys_plan() -> None:
     found = _pairs(HALF_YEAR.format("Kết thúc tháng 6.2041"))
     assert (Decimal("410000000000"), Decimal("7100000000000")) not in found
+
+
+ELEVEN_MONTHS = (
+    "Lũy kế tổng doanh thu tính đến hết tháng 11/2041 là 2.310,4 tỷ đồng, giảm 3,1% so với 11 "
+    "tháng của {} và bằng 81,5% so với kế hoạch năm."
+)
+
+
+def test_a_plans_percentage_after_a_fall_from_the_months_of_a_past_year_is_the_amounts() -> None:
+    found = _attainments(ELEVEN_MONTHS.format("năm 2040"))
+    assert found == [(Decimal("2310400000000"), Decimal("81.5"))]
+
+
+def test_a_plans_percentage_after_a_comparison_with_another_body_is_not_joined() -> None:
+    assert _attainments(ELEVEN_MONTHS.format("Công ty Hòa Lạc")) == [(None, Decimal("81.5"))]
