@@ -238,8 +238,8 @@ and district and provincial committees' reviews against the resolution) was buil
 4 sites: after 60 look-ups most admission pages found were already in the files, and the others gave
 counts only, targets only, margins on unwritten targets, no year, or fell outside the regions or
 years; its second reading cut ``bldo-1620``'s first paragraph (its 2016 pair repeats
-``bldo-1365``'s) and kept the 8 passages on 4 sites. ``2026-12-06j`` (older reports of 2016-2024: mass
-organizations' membership against targets and the youth union's referrals to the Party) holds 2
+``bldo-1365``'s) and kept the 8 passages on 4 sites. ``2026-12-06j`` (older reports of 2016-2024:
+mass organizations' membership against targets and the youth union's referrals to the Party) holds 2
 passages on 2 sites: after 67 of its 70 look-ups every other page of those years found on the topic
 was already in the files (a farmers', a women's and a youth federation's pages among them) or gave
 counts only, targets only, margins on unwritten targets or ambiguous percents, and the pages with
