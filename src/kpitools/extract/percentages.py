@@ -1421,8 +1421,9 @@ def _next_item(doc: Doc, f: Figure, p: Figure) -> bool:
 # "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun
 # right before "với"; not a rank, "Xếp hạng số 5 là tỉnh A với …")
 _COUNTED_NOUN = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s+")
-# "xây dựng 12 căn nhà cho các hộ khó khăn, với 480 triệu đồng", "chi cho 4.100 người, với
-# tổng số tiền hơn 9 tỷ đồng": the count's noun and words of whom it is for, then a comma
+# "sửa 7 cây cầu dân sinh ở các thôn vùng cao, với 350 triệu đồng", "trợ cấp cho 260 học
+# sinh, với tổng kinh phí gần 1 tỷ đồng": the count's noun and words of what or whom it is
+# for, then a comma
 _COUNTED_FOR = re.compile(r"(?:\s+[^\W\d_]+){1,16}\s*,\s*")
 _RANK_BEFORE = rx(r"(?<!\w)(?:số|thứ|hạng|top)\s*$")
 # "huyện có 25 xã, với …", "Hội gồm 1.200 hội viên": a count giving a size, no result
