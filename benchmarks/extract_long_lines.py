@@ -43,6 +43,31 @@ SHAPES: dict[str, Callable[[int], str]] = {
         )
         + "\n"
     ),
+    # a review of rounds 77–78: each statement's sentence (or line) was looked for from the
+    # paragraph's start, or the text's when no line ended near it
+    "sentences of a population's rate run together": lambda n: (
+        " ".join(
+            "Năm 2041, xã có 92% hộ gia đình đạt danh hiệu văn hóa, đạt 105% chỉ tiêu huyện giao."
+            for _ in range(n // 10)
+        )
+        + "\n"
+    ),
+    "one sentence of population rates, items joined by ;": lambda n: (
+        "Năm 2041, huyện "
+        + "; ".join(
+            "có 92% hộ gia đình đạt danh hiệu văn hóa, đạt 105% chỉ tiêu huyện giao"
+            for _ in range(n // 10)
+        )
+        + ".\n"
+    ),
+    "one sentence of amounts' attainments, items joined by ;": lambda n: (
+        "Năm 2041, huyện "
+        + "; ".join(
+            f"thu ngân sách xã A{i} đạt {i % 50 + 10} tỷ đồng, đạt {95 + i % 20}% dự toán"
+            for i in range(n // 10)
+        )
+        + ".\n"
+    ),
 }
 SIZES = (2_000, 4_000, 8_000)
 GOAL = 6.0  # the quadrupled line, × the time of the first

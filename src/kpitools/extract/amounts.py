@@ -342,7 +342,29 @@ def _head_of_sentence(folded: str, pos: int) -> int:
 
 def _head(folded: str, pos: int, floor: int) -> int:
     """Where the sentence (or clause after ``;``/``:``) around ``pos`` starts."""
-    return max(floor, *(m.end() for m in _SENTENCE_END.finditer(folded, floor, pos)), floor)
+    return _last_end(_SENTENCE_END, folded, pos, floor)
+
+
+# how far back from a figure its sentence's start is looked for: a short reach first, then
+# the longest sentence read (text.MAX_SENTENCE_CHARS), so a long line costs each figure no
+# more than that (a search from the paragraph's start made a long line quadratic)
+_HEAD_REACHES = (200, 2000)
+
+
+def _last_end(pattern: re.Pattern[str], text: str, pos: int, floor: int) -> int:
+    """Where the last match of ``pattern`` between ``floor`` and ``pos`` ends.
+
+    ``floor`` if there is none, or the start of the longest reach if none is within it.
+    """
+    low = pos
+    for reach in _HEAD_REACHES:
+        low = max(floor, pos - reach)
+        ends = [m.end() for m in pattern.finditer(text, low, pos)]
+        if ends:
+            return ends[-1]
+        if low == floor:
+            break
+    return low
 
 
 # "So với mức lãi ròng 390 tỷ đồng của năm trước, …": an amount compared with, a base

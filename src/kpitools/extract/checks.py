@@ -31,6 +31,7 @@ from kpitools.extract.amounts import (
     _Amount,
     _amounts,
     _head,
+    _last_end,
     _sets_plan,
 )
 from kpitools.extract.linking import _NO_PERCENT, _amount, _flagged, _percent_of
@@ -374,8 +375,16 @@ _MONTH_WINDOW = 1200
 
 def _lead_of(text: str, s: LinkableStatement, floor: int) -> str:
     """The folded words of the sentence of ``s`` before its figure (from ``floor``)."""
-    head = max(floor, *(m.end() for m in _FULL_STOP.finditer(text, floor, s.start)), floor)
-    return fold(text[head : s.start])
+    return fold(text[_last_end(_FULL_STOP, text, s.start, floor) : s.start])
+
+
+def _line_floor(text: str, pos: int, reach: int) -> int:
+    """The start of the line of ``pos``, or ``reach`` characters before it.
+
+    The later of the two: a long line's start is no floor (linear in the text).
+    """
+    low = max(0, pos - reach)
+    return text.rfind("\n", low, pos) + 1 or low
 
 
 def _months_of(text: str, s: LinkableStatement) -> int | None:
@@ -383,7 +392,7 @@ def _months_of(text: str, s: LinkableStatement) -> int | None:
 
     Named earlier in its paragraph (``Tính chung 10 tháng …``).
     """
-    floor = max(0, text.rfind("\n", max(0, s.start - _MONTH_WINDOW), s.start) + 1)
+    floor = _line_floor(text, s.start, _MONTH_WINDOW)
     if _IN_MONTH.search(_lead_of(text, s, floor)):
         return None
     months = [int(m.group(1)) for m in _MONTHS.finditer(fold(text[floor : s.start]))]
@@ -405,7 +414,7 @@ def check_month_amounts(
     out = list(statements)
     amounts = [(i, c) for i, c in enumerate(statements) if _amount(c)]
     for i, s in amounts:
-        floor = max(0, text.rfind("\n", max(0, s.start - 300), s.start) + 1)
+        floor = _line_floor(text, s.start, 300)
         if not _IN_MONTH.search(_lead_of(text, s, floor)):
             continue
         whole = next(
@@ -480,7 +489,7 @@ def check_month_percentages(
 
 
 def _own_lead(text: str, s: LinkableStatement) -> str:
-    return _lead_of(text, s, max(0, text.rfind("\n", max(0, s.start - 300), s.start) + 1))
+    return _lead_of(text, s, _line_floor(text, s.start, 300))
 
 
 def _months_of_sentence(text: str, s: LinkableStatement) -> int | None:
@@ -544,7 +553,7 @@ def _subject(text: str, s: LinkableStatement) -> str:
     Its sentence's words before the first verb or ``trong tháng`` (``tổng thu từ hoạt động
     du lịch``).
     """
-    floor = max(0, text.rfind("\n", max(0, s.start - 300), s.start) + 1)
+    floor = _line_floor(text, s.start, 300)
     lead = _lead_of(text, s, floor)
     end = _SUBJECT_END.search(lead)
     return " ".join(lead[: end.start() if end else len(lead)].split())

@@ -161,11 +161,12 @@ _ASSIGNED_AFTER = rx(
 _BASE_IN_BRACKET = rx(
     r"%\s*\(\s*(?:trên\s+)?(?:tổng\s+)?dân\s+số(?:\s+[^\W\d_]+){0,3}?\s*(?:là\s*|:\s*)?$"
 )
-# "14 trên 20 xã": a count out of its whole; a year before "trên" is none ("năm 2041 trên
-# 5.300 người": the year's figure, a floor)
+# "14 trên 20 xã": a count out of its whole; a year, a date or a range's end before "trên"
+# is none ("năm 2041 trên 5.300 người", "giai đoạn 2036-2040 trên …", "tháng 6/2041 trên …":
+# the period's figure, a floor)
 _WHOLE = rx(
     r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng"
-    r"|(?<!năm\s(?:19|20)\d)\d\s+trên)\s*$"
+    r"|(?<!(?<![\d.,])(?:19|20)\d)(?<![/\-–]\d)(?<![/\-–]\d\d)(?<![/\-–]\d\d\d)\d\s+trên)\s*$"
 )
 _EXCESS = rx(
     r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán))?"

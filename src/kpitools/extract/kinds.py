@@ -429,12 +429,20 @@ _RATE_AND_MARGIN = rx(
 )
 
 
+# a figure (a year aside) in the plan's clause: "tỷ lệ 40% so với kế hoạch 50%" compares
+# the rate with a plan's rate, "… kế hoạch 12 ca" names another plan than the fraction's whole
+_FIGURE_IN_CLAUSE = rx(r"^[^,;(]*?(?<!năm\s)(?<![\d/.,])\d")
+
+
 def _fraction_rate_of_plan(d: Draft, tail: str) -> bool:
     """Whether the rate is that of a result written against its plan as a fraction, the
-    plan named after the rate (``đặt vòng 45/60 ca, tỷ lệ 75% so với kế hoạch``): the
-    plan's attainment, not a rate of a whole."""
+    plan named after the rate (``đặt vòng 45/60 ca, tỷ lệ 75% so với kế hoạch``) and no
+    figure after the plan's words in the clause: the plan's attainment, not a rate of a
+    whole."""
     a = d.actual_fig
-    return a is not None and a.kind == "pair" and bool(_K_PLAN_TAIL.match(tail))
+    if a is None or a.kind != "pair" or (m := _K_PLAN_TAIL.match(tail)) is None:
+        return False
+    return not _FIGURE_IN_CLAUSE.match(tail[m.end() :])
 
 
 def _rate_and_margin(doc: Doc, p: Figure, role: str) -> bool:

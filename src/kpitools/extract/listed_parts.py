@@ -363,10 +363,18 @@ _POPULATION_THEN_ATTAINED = rx(
 # a figure (a year named aside) or "chiếm" before the rate in its item: a share of another
 _FIGURE_BEFORE_RATE = rx(r"\d|(?<!\w)chiếm(?!\w)")
 # "đạt 105% chỉ tiêu huyện giao", "… kế hoạch đề ra": a plan someone set for the rate (a bare
-# "đạt 101% kế hoạch" after an unnamed share stays unread: round 3)
+# "đạt 101% kế hoạch" after an unnamed share stays unread: round 3); between the plan and
+# "giao" only who set it and its year ("kế hoạch vốn huyện giao" is another measure's plan)
 _PLAN_ASSIGNED_TAIL = rx(
     r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)"
-    r"(?:\s+[^\W\d_]+){0,4}?\s+(?:được\s+|đã\s+)?(?:giao|đề\s+ra)(?!\w)"
+    r"(?:\s+(?:năm\s+(?:19|20)\d\d|cấp\s+trên|trung\s+ương|tỉnh|thành\s+phố|huyện|quận|thị\s+xã"
+    r"|xã|phường|thị\s+trấn|hđnd|ubnd|đảng\s+ủy|(?:tỉnh|thành|huyện|quận|thị)\s+ủy)(?!\w)){0,4}?"
+    r"\s+(?:được\s+|đã\s+)?(?:giao|đề\s+ra)(?!\w)"
+)
+# a rate that is good when it falls: short of its target when above it
+_FALLING_RATE = rx(
+    r"(?<!\w)(?:còn|giảm|nghèo|thất\s+nghiệp|suy\s+dinh\s+dưỡng|nợ\s+xấu|tử\s+vong|tai\s+nạn"
+    r"|lạm\s+phát|sinh\s+con|bỏ\s+học|ô\s+nhiễm|tái\s+nghèo)(?!\w)"
 )
 _YEAR_NAMED = rx(r"(?<!\w)năm\s+(?:19|20)\d\d(?!\d)")
 
@@ -387,6 +395,10 @@ def _population_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Dra
     # of the count before it, whose attainment the percentage may be
     item = doc.fold.rfind(";", rate.sentence.start, rate.start) + 1 or rate.sentence.start
     if _FIGURE_BEFORE_RATE.search(_YEAR_NAMED.sub(" ", doc.fold[item : rate.start])):
+        return False
+    # "còn 3% hộ nghèo, đạt 120% chỉ tiêu": a rate good when it falls attains its plan when
+    # below it, so the plan's rate is not the rate over the attainment
+    if _FALLING_RATE.search(doc.fold, item, p.span_start):
         return False
     if not (
         _POPULATION_THEN_ATTAINED.match(doc.fold[rate.span_end : p.span_start].strip())
@@ -415,6 +427,8 @@ _RATE_TARGET_LEAD = rx(
     r"(?:\s+(?:(?!đạt|vượt|tăng|giảm)[^\W\d_]+|(?P<year>(?:19|20)\d\d)(?!\d))){0,4}?"
     r"\s*(?:là|đề\s+ra|:)?\s*$"
 )
+_OWN_YEAR = rx(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
+_UNTIL = rx(r"(?<!\w)(?:đến|tới)(?!\w)")
 # a growth, or a period shorter than the year, before the rate
 _GROWTH_OR_PART_OF_YEAR = rx(
     r"(?<!\w)(?:tăng\s+trưởng|tăng|giảm|tháng|quý|tuần|lũy\s+kế|từ\s+đầu\s+năm)(?!\w)"
@@ -429,4 +443,8 @@ def _rate_target_lead(doc: Doc, between: str, rate: Figure) -> bool:
     m = _RATE_TARGET_LEAD.fullmatch(between)
     if m is None or m.group("year") is None:
         return m is not None
+    # "(mục tiêu đến năm 2045 là 90%)", "(chỉ tiêu năm 2040 …)": a target of another year
+    own = [y.group(1) for y in _OWN_YEAR.finditer(doc.fold, rate.sentence.start, rate.start)]
+    if own[-1:] != [m.group("year")] or _UNTIL.search(between, 0, m.start("year")):
+        return False
     return not _GROWTH_OR_PART_OF_YEAR.search(doc.fold, rate.sentence.start, rate.start)

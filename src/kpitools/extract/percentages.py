@@ -39,6 +39,7 @@ from kpitools.extract.figures import (
     _signed_growth,
 )
 from kpitools.extract.listed_parts import (
+    _FALLING_RATE,
     _K_GROWTH_RATE,
     _RATE_ATTAINMENT_LEAD,
     _growth_of_level,
@@ -366,13 +367,6 @@ _RATE_SHORT_OF_TARGET = rx(
     r"^[\s,;]*(?:nhưng\s+|song\s+)?(?:vẫn\s+|mới\s+)?(?:chưa|không)\s+đạt(?:\s+được)?\s+"
     r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch)(?:\s+(?!tăng|giảm|vượt)[^\W_]+){0,8}?\s*"
     r"(?:là|đề\s+ra|:)?\s*$"
-)
-
-
-# a rate that is good when it falls: short of its target when above it
-_FALLING_RATE = rx(
-    r"(?<!\w)(?:còn|giảm|nghèo|thất\s+nghiệp|suy\s+dinh\s+dưỡng|nợ\s+xấu|tử\s+vong|tai\s+nạn"
-    r"|lạm\s+phát|sinh\s+con|bỏ\s+học|ô\s+nhiễm|tái\s+nghèo)(?!\w)"
 )
 
 
@@ -1333,7 +1327,7 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
         for g in figs
     ):
         return True
-    if _with_amount_of_count(doc, f, figs):
+    if _with_amount_of_count(doc, f, p, figs):
         return True
     bracket = p.clause > 0 and doc.text[p.clause - 1] == "("
     if bracket and _COMPARED_WITH.search(doc.fold, f.span_end, p.clause):
@@ -1427,22 +1421,28 @@ def _next_item(doc: Doc, f: Figure, p: Figure) -> bool:
 # "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun
 # right before "với"; not a rank, "Xếp hạng số 5 là tỉnh A với …")
 _COUNTED_NOUN = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s+")
-# "xây dựng 12 căn nhà cho các hộ khó khăn, với 480 triệu đồng", "chi cho 4.100 người, với
-# tổng số tiền hơn 9 tỷ đồng": the count's noun and words of whom it is for, then a comma
+# "sửa 7 cây cầu dân sinh ở các thôn vùng cao, với 350 triệu đồng", "trợ cấp cho 260 học
+# sinh, với tổng kinh phí gần 1 tỷ đồng": the count's noun and words of what or whom it is
+# for, then a comma
 _COUNTED_FOR = re.compile(r"(?:\s+[^\W\d_]+){1,16}\s*,\s*")
 _RANK_BEFORE = rx(r"(?<!\w)(?:số|thứ|hạng|top)\s*$")
+# "huyện có 25 xã, với …", "Hội gồm 1.200 hội viên": a count giving a size, no result
+_SIZE_BEFORE = rx(r"(?<!\w)(?:có|gồm)\s*$")
+_MONEY_PLAN = rx(r"\s*(?:so\s+với\s+)?dự\s+toán(?!\w)")
 _WITH_AMOUNT = rx(
     r"(?<!\w)với\s+(?:(?:tổng\s+)?(?:doanh\s+thu|tổng\s+thu|giá\s+trị|số\s+tiền|kinh\s+phí)"
     r"(?:\s+[^\W\d_]+){0,3}?\s*(?:(?:ước\s+)?(?:đạt|là)\s*)?)?(?:khoảng|gần|hơn|trên)?\s*$"
 )
 
 
-def _with_amount_of_count(doc: Doc, f: Figure, figs: list[Figure]) -> bool:
+def _with_amount_of_count(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
     """Whether ``f`` is an amount said with a count before it in its clause (``đón 5 triệu
-    lượt khách với doanh thu hơn 7.000 tỷ đồng, đạt 80% kế hoạch năm``): a percentage after
-    it may be the count's as well as the amount's, so it is neither's."""
+    lượt khách với doanh thu hơn 7.000 tỷ đồng, đạt 80% kế hoạch năm``): a percentage ``p``
+    after it may be the count's as well as the amount's, so it is neither's. Not when the
+    plan is an estimate of money (``dự toán``), nor for a count that gives a size
+    (``toàn huyện có 25 xã, với tổng thu …``)."""
     m = _WITH_AMOUNT.search(doc.fold, f.clause, f.span_start)
-    if f.measure is None or m is None:
+    if f.measure is None or m is None or _MONEY_PLAN.match(doc.fold, p.end):
         return False
     return any(
         g.kind == "count"
@@ -1453,6 +1453,7 @@ def _with_amount_of_count(doc: Doc, f: Figure, figs: list[Figure]) -> bool:
             or _COUNTED_FOR.fullmatch(doc.fold, g.end, m.start()) is not None
         )
         and not _RANK_BEFORE.search(doc.fold, g.clause, g.span_start)
+        and not _SIZE_BEFORE.search(doc.fold, g.clause, g.span_start)
         for g in figs
     )
 

@@ -28,22 +28,22 @@ def _claims(text: str) -> list[tuple[object, object, object, object]]:
 
 
 def test_a_fractions_rate_compared_with_the_plan_is_its_attainment() -> None:
-    text = "Năm 2041, xã thực hiện triệt sản 6/15 ca tỷ lệ 40,00% so với kế hoạch."
-    assert (6, 15, "40,00%", "attainment") in _claims(text)
+    text = "Năm 2041, trạm tiêm phòng dại 18/24 con chó tỷ lệ 75,00% so với kế hoạch."
+    assert (18, 24, "75,00%", "attainment") in _claims(text)
 
 
 def test_a_fractions_rate_of_a_whole_stays_a_rate() -> None:
-    claims = _claims("Năm 2041, xã có 6/15 thôn đạt chuẩn, tỷ lệ 40%.")
+    # the fraction and its rate one statement, no plan named after it: a rate of the whole
+    claims = _claims("Năm 2041, phường khám sàng lọc 12/30 người tỷ lệ 40%.")
+    assert (12, 30, "40%", "rate") in claims
     assert all(kind != "attainment" for *_, kind in claims)
 
 
 def test_a_rate_compared_higher_keeps_its_fraction() -> None:
-    # "tỷ lệ 45,00% cao hơn so với năm 2040": a comparison after the rate, no population
-    text = (
-        "Năm 2041, xã đặt vòng tránh thai thực hiện 63/140 ca tỷ lệ 45,00% cao hơn so với năm 2040."
-    )
-    assert (63, 140, "45,00%", "rate") in _claims(text)
-    assert (63, 140, None, None) not in _claims(text)
+    # "tỷ lệ 70,00% cao hơn so với năm 2040": a comparison after the rate, no population
+    text = "Năm 2041, trạm khám sàng lọc 91/130 người tỷ lệ 70,00% cao hơn so với năm 2040."
+    assert (91, 130, "70,00%", "rate") in _claims(text)
+    assert (91, 130, None, None) not in _claims(text)
 
 
 def test_a_rate_of_a_population_named_after_it_stays_so() -> None:
@@ -52,14 +52,14 @@ def test_a_rate_of_a_population_named_after_it_stays_so() -> None:
 
 
 def test_an_amount_said_with_a_count_takes_no_attainment() -> None:
-    # the percentage may be of the houses built as well as of the money: neither's
+    # the percentage may be of the bridges mended as well as of the money: neither's
     text = (
-        "Năm 2041, quỹ đã hỗ trợ xây dựng 9 căn nhà cho các hộ nghèo gặp khó khăn về nhà ở, "
-        "với 540 triệu đồng, đạt 110% kế hoạch."
+        "Năm 2041, xã đã sửa 7 cây cầu dân sinh ở các thôn vùng cao, với 350 triệu đồng, "
+        "đạt 104% kế hoạch."
     )
     assert all(s.stated is None for s in find(text))
     paid = (
-        "Năm 2041, huyện đã chi trả cho 4.100 người, với tổng số tiền hơn 9 tỷ đồng, đạt 98% "
+        "Năm 2041, phòng đã trợ cấp cho 260 học sinh, với tổng kinh phí gần 1 tỷ đồng, đạt 97% "
         "kế hoạch."
     )
     assert all(s.stated is None for s in find(paid))
@@ -67,4 +67,11 @@ def test_an_amount_said_with_a_count_takes_no_attainment() -> None:
 
 def test_an_amount_with_no_count_before_keeps_its_attainment() -> None:
     text = "Năm 2041, quỹ đã vận động được 540 triệu đồng, đạt 110% kế hoạch."
+    assert (540_000_000, None, "110%", "attainment") in _claims(text)
+    # a count in the sentence, but not right before the amount (a comma within the words
+    # between): not the count the amount is said with
+    text = (
+        "Năm 2041, qua 12 đợt vận động ở các thôn, khu phố và trường học, với tổng số tiền "
+        "540 triệu đồng, đạt 110% kế hoạch."
+    )
     assert (540_000_000, None, "110%", "attainment") in _claims(text)
