@@ -180,6 +180,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06e": 8,
     "2026-12-06f": 6,
     "2026-12-06h": 6,
+    "2026-12-06l": 9,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
