@@ -183,6 +183,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06g": 20,
     "2026-12-06i": 15,
     "2026-12-06j": 2,
+    "2026-12-06m": 5,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
