@@ -185,6 +185,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06j": 2,
     "2026-12-06k": 5,
     "2026-12-06l": 9,
+    "2026-12-06m": 1,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -203,6 +204,7 @@ LEAST_SITES = {
     "2026-12-05zzzx": 1,
     "2026-12-05zzzy": 4,
     "2026-12-06j": 2,
+    "2026-12-06m": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -245,7 +247,11 @@ mass organizations' membership against targets and the youth union's referrals t
 passages on 2 sites: after 67 of its 70 look-ups every other page of those years found on the topic
 was already in the files (a farmers', a women's and a youth federation's pages among them) or gave
 counts only, targets only, margins on unwritten targets or ambiguous percents, and the pages with
-targets it left unused fell before 2016."""
+targets it left unused fell before 2016. ``2026-12-06m`` (older reports: vaccination and disease
+campaigns) was built on 5 passages on 5 sites after 55 look-ups; its second reading left 1 passage on
+1 site: four COVID-19 reports whose only scored statements were doses received against the allocation
+decisions or doses used out of the doses supplied (an allocation the text calls neither a plan nor an
+assignment to reach, so a coverage) had no scored statement left and were removed."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
