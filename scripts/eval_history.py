@@ -169,6 +169,10 @@ SCORED_AT = {
     "2026-12-06g": "0841d6511c932e8361177ba28887fc2fc74fb092",
     "2026-12-06i": "0841d6511c932e8361177ba28887fc2fc74fb092",
     "2026-12-06j": "0841d6511c932e8361177ba28887fc2fc74fb092",
+    "2026-12-06k": "d6c56e242b1f400052fc209d31377e808d0b05dd",
+    "2026-12-06l": "d6c56e242b1f400052fc209d31377e808d0b05dd",
+    "2026-12-06m": "d6c56e242b1f400052fc209d31377e808d0b05dd",
+    "2026-12-06n": "d6c56e242b1f400052fc209d31377e808d0b05dd",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -250,17 +250,17 @@ passages on 2 sites: after 67 of its 70 look-ups every other page of those years
 was already in the files (a farmers', a women's and a youth federation's pages among them) or gave
 counts only, targets only, margins on unwritten targets or ambiguous percents, and the pages with
 targets it left unused fell before 2016. ``2026-12-06m`` (older reports: vaccination and disease
-campaigns) was built on 5 passages on 5 sites after 55 look-ups; its second reading left 1 passage on
-1 site: four COVID-19 reports whose only scored statements were doses received against the allocation
-decisions or doses used out of the doses supplied (an allocation the text calls neither a plan nor an
-assignment to reach, so a coverage) had no scored statement left and were removed."""
-targets it left unused fell before 2016. ``2026-12-06n`` (older reports of 2016-2024: press,
-publishing, broadcasting, libraries, museums and relic sites, provincial post offices) holds 2
-passages on 2 sites: after 50 of its 55 look-ups every other page of those years found with a
-plan (provincial post offices' years, provincial museums' visitors and fees, a provincial
-library's cards, a heritage centre's ticket revenue) was already in the files, and the others gave
-national publishing totals with growth only, counts only, targets only, percents of a plan with no
-amount, a percent whose base is not written, or were translations, tag pages or spam."""
+campaigns) was built on 5 passages on 5 sites after 55 look-ups; its second reading left 1 passage
+on 1 site: four COVID-19 reports whose only scored statements were doses received against the
+allocation decisions or doses used out of the doses supplied (an allocation the text calls neither a
+plan nor an assignment to reach, so a coverage) had no scored statement left and were removed.
+``2026-12-06n`` (older reports of 2016-2024: press, publishing, broadcasting, libraries, museums and
+relic sites, provincial post offices) holds 2 passages on 2 sites: after 50 of its 55 look-ups every
+other page of those years found with a plan (provincial post offices' years, provincial museums'
+visitors and fees, a provincial library's cards, a heritage centre's ticket revenue) was already in
+the files, and the others gave national publishing totals with growth only, counts only, targets
+only, percents of a plan with no amount, a percent whose base is not written, or were translations,
+tag pages or spam."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
