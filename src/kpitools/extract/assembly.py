@@ -33,6 +33,7 @@ from kpitools.extract.figures import (
     _attained_after,
     _single,
 )
+from kpitools.extract.growth_targets import _growth_against_bracket, _growth_by_margin
 from kpitools.extract.numerals import _PERCENT
 from kpitools.extract.percentages import (
     _AMOUNT_LAST,
@@ -40,8 +41,6 @@ from kpitools.extract.percentages import (
     _attach_percent,
     _bracketed_part,
     _fits_percent,
-    _growth_against_bracket,
-    _growth_by_margin,
     _same_measure,
 )
 from kpitools.extract.sentence_roles import (

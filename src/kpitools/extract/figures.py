@@ -7,7 +7,9 @@ The patterns of the numbers themselves and the values a match states are in
 
 The words before a figure that set it out as a target (a plan or resolution that sets it
 out, a yearly norm, a heading that assigns targets) are read in
-:mod:`kpitools.extract.target_words`.
+:mod:`kpitools.extract.target_words`; the figures read as a result that are none (units
+counted out of all, ranks, labels, dates, sizes, restated changes, totals brought) in
+:mod:`kpitools.extract.non_results`.
 
 The patterns and helpers here are shared by the other modules of the grammar
 (:mod:`kpitools.extract.assembly`, :mod:`kpitools.extract.percentages`,
@@ -23,6 +25,18 @@ from decimal import Decimal
 from typing import Protocol
 
 from kpitools.extract.amounts import MEASURE_NAMES
+from kpitools.extract.non_results import (
+    _counted_by_threshold,
+    _dotted_date,
+    _label_numeral,
+    _ranked,
+    _restated_change,
+    _size_of_counted,
+    _slashed_occasion,
+    _top_rank,
+    _total_brought,
+    _units_out_of_all,
+)
 from kpitools.extract.numerals import (
     _COUNT,
     _COUNT_SPACED,
@@ -55,7 +69,6 @@ from kpitools.extract.target_words import (
     _MET_WORDS,
     _RANGE_OF_PLAN_NAMED,
     _STRIVE,
-    _TARGET_CUE,
     _UPWARDS,
     _heading_target,
     _sets_target,
@@ -929,131 +942,6 @@ def _measure_over(doc: Doc, fig: Figure, lead: str) -> bool:
     return any(ch.isdigit() for ch in before)
 
 
-# "7/9 công ty ghi nhận doanh thu tăng": a count of units out of all of them, no result
-# against a target ("Xã A kết nạp 14/12 đảng viên" counts members, and stays a pair; Party
-# organisations, "có 40/40 chi bộ triển khai", are what Party reports count, and stay too)
-_UNITS_COUNTED = rx(
-    r"\s+(?:doanh\s+nghiệp|công\s+ty|đơn\s+vị|địa\s+phương|tỉnh|thành\s+phố|bộ|ngành|"
-    r"ngân\s+hàng|hợp\s+tác\s+xã|xã|phường|huyện|quận|trường|"
-    r"khu\s+vực|vùng|lĩnh\s+vực|nhóm\s+ngành|nhóm\s+hàng|mặt\s+hàng|sản\s+phẩm)(?!\w)"
-)
-# what may stand before such a count in its clause: no verb of a result, "có" at most
-_UNITS_LEAD = rx(r"^[\s(:\-–]*(?:(?:trong\s+đó|riêng|còn|cả|đã|có|chỉ|mới)\s+)*$")
-_PERCENT_NEXT = re.compile(r"\s*[(,]?\s*(?:\w+\s+){0,2}\d[\d.,]*\s*%")
-# "1/8 chi cục đạt dưới 50% dự toán": units counted by a threshold they reach or miss
-_THRESHOLD_AFTER = rx(
-    r"\s+(?:[^\W\d_]+\s+){1,4}?(?:(?:chỉ\s+|mới\s+)?đạt\s+)(?:từ|dưới|trên)\s+"
-    rf"(?:{NUM})\s*%"
-)
-# "…; 7/19 doanh nghiệp, đạt 36,84% kế hoạch": the units done, then the plan's percentage
-_PLAN_ATTAINED_AFTER = rx(
-    rf"(?:\s+[^\W\d_]+){{1,4}}\s*,\s*(?:đạt|bằng)\s+(?:{NUM})\s*%\s*(?:so\s+với\s+)?"
-    r"(?:kh|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)"
-)
-
-# "5 khoản phí đạt tốt (trên 30% kế hoạch năm)", "3 xã đạt trên 90% kế hoạch": a count of
-# units or items that reach a threshold, no result of the count
-_ITEMS_COUNTED = rx(r"\s+khoản(?!\w)")
-_COUNT_THRESHOLD = rx(
-    r"(?:[\s,]+[^\W\d_]+){0,6}?\s+(?:chỉ\s+|mới\s+)?đạt(?:\s+[^\W\d_]+)?\s*\(?\s*"
-    rf"(?:từ|dưới|trên)\s+(?:{NUM})\s*%"
-)
-
-
-def _counted_by_threshold(doc: Doc, fig: Figure) -> bool:
-    """Whether the count ``fig`` counts units or items (named right after it) that reach or
-    miss a threshold (:data:`_COUNT_THRESHOLD`): the percentage is the threshold's."""
-    folded, end = doc.fold, fig.sentence.end
-    named = _UNITS_COUNTED.match(folded, fig.end, end) or _ITEMS_COUNTED.match(folded, fig.end, end)
-    return (
-        fig.kind == "count"
-        and fig.measure is None
-        and named is not None
-        and _COUNT_THRESHOLD.match(folded, fig.end, end) is not None
-    )
-
-
-def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
-    """Whether the fraction ``fig`` counts units out of all of them (``có 5/9 doanh nghiệp
-    có lãi cao hơn``): the units are named right after it, no verb of a result comes
-    before it in its clause, and no percentage follows it (``5/9 xã (56%)`` keeps its
-    reading, as ``7/19 doanh nghiệp, đạt 36,84% kế hoạch`` does); or the units are counted
-    by a threshold they reach or miss (``1/8 chi cục đạt dưới 50% dự toán``), whatever they
-    are called."""
-    end = fig.sentence.end
-    return (
-        (
-            _UNITS_COUNTED.match(doc.fold, fig.end, end) is not None
-            or _THRESHOLD_AFTER.match(doc.fold, fig.end, end) is not None
-        )
-        and _UNITS_LEAD.match(lead) is not None
-        and _PERCENT_NEXT.match(doc.fold, fig.end, fig.sentence.end) is None
-        and _PLAN_ATTAINED_AFTER.match(doc.fold, fig.end, fig.sentence.end) is None
-    )
-
-
-# "lọt top 3", "vào tốp 10": a rank among others, neither a result nor a target
-_TOP_LEAD = rx(r"(?<!\w)(?:top|tốp)\s*$")
-
-
-def _top_rank(fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is the rank of a ``top`` (``mục tiêu là lọt top 3 toàn đoàn``): a count
-    with no measure right after ``top`` or ``tốp``."""
-    return fig.kind == "count" and fig.measure is None and _TOP_LEAD.search(lead) is not None
-
-
-# "xếp 4/30 phường", "đứng vị trí 6/21 xã", "xếp hạng 3/17 cơ sở, sau hai phường …, và 2/9
-# đơn vị …": a rank among units, said by its verb or noun before it in its sentence
-_RANK_WORD = rx(r"(?<!\w)(?:(?<!sắp\s)xếp|đứng|vị\s+trí|vị\s+thứ|thứ\s+hạng|xếp\s+hạng)(?!\w)")
-# "mức tăng trưởng cao 9/34 tỉnh", "thứ 2/12 huyện": a place among units, said by an
-# ordinal or a comparative right before the fraction
-_RANK_RIGHT_BEFORE = rx(r"(?<!\w)(?:(?:cao|thấp)(?:\s+thứ)?|thứ)\s*$")
-# what may stand between the rank word and the fraction: names, other ranks, no result
-_RANK_GAP = rx(r"(?:(?!\d\s*%|đạt|thực\s+hiện|hoàn\s+thành)[^;])*")
-
-
-def _ranked(doc: Doc, fig: Figure) -> bool:
-    """Whether the fraction ``fig`` is a rank among units (``xếp 4/30 phường``, the second of
-    ``xếp hạng 3/17 cơ sở, sau hai phường Bắc và Nam, và 2/9 đơn vị``): a rank word before it in its
-    sentence with no percentage, result verb or semicolon between, or an ordinal or a
-    comparative right before it (``cao thứ 9/34 tỉnh``), and a rank no larger than the count
-    it is out of."""
-    a, b = fig.values[0], fig.values[-1]
-    if not (0 < a <= b) or a != a.to_integral_value() or b != b.to_integral_value():
-        return False
-    start = fig.sentence.start
-    if _RANK_RIGHT_BEFORE.search(doc.fold, max(start, fig.span_start - 30), fig.span_start):
-        return True
-    words = list(_RANK_WORD.finditer(doc.fold, start, fig.span_start))
-    gap = words[-1].end() if words else -1
-    return gap >= 0 and _RANK_GAP.fullmatch(doc.fold, gap, fig.span_start) is not None
-
-
-# "tăng 9% so với năm trước, tương ứng tăng thêm 1.200 tỷ đồng": a growth restated as the
-# amount added, never a result
-_RESTATED_CHANGE = rx(
-    r"(?<!\w)tương\s+(?:ứng|đương)(?:\s+(?:với|mức))?\s+(?:tăng|giảm)(?:\s+thêm)?"
-    r"\s*(?:khoảng|gần|hơn|trên)?\s*$"
-)
-
-# "tăng 5% so với năm 2023 tương ứng 400 tấn", "giảm 2% so với cùng kỳ, tương đương 13 tỷ
-# đồng": a change over a past period restated as the amount it comes to
-_RESTATED_PERCENT = rx(
-    rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?(?:{NUM})\s*%\s+so\s+với"
-    r"(?:[^\d;%]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}?[\s,]+tương\s+(?:ứng|đương)(?:\s+(?:với|mức))?"
-    r"\s*(?:khoảng|gần|hơn|trên)?\s*$"
-)
-_RESTATED_WINDOW = 120
-
-
-def _restated_change(doc: Doc, fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` restates as an amount a change written before it (see above)."""
-    if _RESTATED_CHANGE.search(lead):
-        return True
-    low = max(fig.sentence.start, fig.span_start - _RESTATED_WINDOW)
-    return _RESTATED_PERCENT.search(doc.fold, low, fig.span_start) is not None
-
-
 # "giành 6 và 7 HCV tại 2 kỳ đại hội trước": results of earlier editions, none of the plan
 # now (in the figure's clause)
 _PAST_EDITION = rx(
@@ -1124,107 +1012,6 @@ _CHANGE_PERCENT_BRACKET = rx(
 )
 
 
-# "hồ sơ dịch vụ công mức 4", "cơ sở cấp độ 2": the level a thing is of, named by a
-# digit after a noun and the level word ("ở mức 2.000 tỷ đồng" is an amount: a verb before)
-_LEVEL_LEAD = rx(
-    r"(?<!\w)(?!(?:ở|về|lên|xuống|đạt|còn|là|với|có|tới|đến|bằng|giữ)\s)[^\W\d_]+"
-    r"\s+(?:mức|mức\s+độ|cấp\s+độ)\s*$"
-)
-
-
-# "Chi bộ Khu dân cư số 3 kết nạp …", "tổ số 5": the number a thing is named by, after a
-# noun and "số" ("tổng số 50", "có số 12", "đạt số 9" are counts: a verb or "tổng" before)
-_NUMBERED_LEAD = rx(
-    r"(?<!\w)(?!(?:tổng|có|là|với|con|các|những|một|đạt|được|còn|lên|về|ở|tại|và)\s)"
-    r"[^\W\d_]+\s+số\s*$"
-    # "khu vực 2 có số …", "giai đoạn 2, phấn đấu …", "900 đối tượng 4": a region, a phase, a class
-    r"|(?<!\w)(?:khu\s+vực|tiểu\s+khu|phân\s+khu|giai\s+đoạn|đợt|đối\s+tượng)\s*$"
-)
-# "Sông Lam 2 cũng …": a capitalised word right before a name's numeral, an adverb after it
-_CAPITALISED_BEFORE = re.compile(r"(?<!\w)[^\W\d_]+ $")
-_ADVERB_AFTER = rx(r"\s+(?:cũng|đã|đang|vẫn|sẽ)(?!\w)")
-
-
-def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is a level's digit after a noun (``hồ sơ mức 4``: no noun after it),
-    the number a thing is named by (``khu dân cư số 3``) or the numeral of a name (``nhà
-    máy Sông Lam 2 cũng đạt …``: right after a capitalised word, an adverb of a verb after
-    it): no figure of a result (one or two digits, no qualifier nor measure)."""
-    written = fig.written.strip()
-    if fig.kind != "count" or fig.qualifier is not None or fig.measure is not None:
-        return False
-    if len(written) == 1 and fig.noun_start is None and _LEVEL_LEAD.search(lead) is not None:
-        return True
-    if len(written) <= 2 and _NUMBERED_LEAD.search(lead) is not None:
-        return True
-    named = _CAPITALISED_BEFORE.search(doc.text, max(0, fig.start - 30), fig.start)
-    if len(written) > 2 or named is None or not named.group()[0].isupper():
-        return False
-    if _ADVERB_AFTER.match(doc.fold, fig.end) is not None:
-        return True
-    # "tham dự Asian Cup 12, đội tuyển …", "Tại SEA Games 41, mục tiêu …": the numeral of an
-    # event attended, held or set in, a comma after it
-    before = doc.text[max(fig.clause, fig.start - 60) : fig.start]
-    return doc.fold.startswith(",", fig.end) and _EVENT_NAMED.search(before) is not None
-
-
-# the words before the name of an event one takes part in or holds (its words capitalised)
-_EVENT_NAMED = re.compile(
-    r"(?<!\w)(?:[Tt]ham dự|[Dd]ự|[Đđ]ăng cai|[Tt]ổ chức|[Tt]ại)\s+(?:(?:kỳ|giải|đại hội)\s+)?"
-    r"(?:[A-ZĐ][^\W\d_]*\s+){1,4}$"
-)
-
-
-# "thu được 412 đơn vị máu, trong đó 85 đơn vị 450 ml": the size of each thing counted, written
-# right after a count of containers, no result
-_CONTAINERS_COUNTED = rx(
-    r"(?<![\d.,/])\d[\d.]*\s+(?:đơn\s+vị|túi|chai|lọ|bình|hộp|gói|bao|thùng|can|bịch)\s*$"
-)
-_SIZE_UNIT = rx(r"(?:ml|cc|lít|kg|gam|gram)(?!\w)")
-
-
-def _size_of_counted(doc: Doc, fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is the size of the containers counted right before it (``85 đơn vị
-    450 ml``, ``40 bao 50 kg``): a volume or weight with no word between."""
-    if fig.kind != "count" or fig.qualifier is not None or fig.noun_start is None:
-        return False
-    return (
-        _SIZE_UNIT.match(doc.fold, fig.noun_start) is not None
-        and _CONTAINERS_COUNTED.search(lead) is not None
-    )
-
-
-# "giải ngân tới hết 14.7 được 38% vốn giao": a day and month with a dot after "tới", no amount
-_DATE_LEAD = rx(r"(?<!\w)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
-_DOTTED_DAY_MONTH = re.compile(r"(\d{1,2})\.(\d{1,2})")
-
-
-def _dotted_date(fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is a date written ``14.7`` after ``đến``/``tới`` (a day of at most 31,
-    a month of at most 12, no unit nor noun after it): the time of a result, no result."""
-    m = _DOTTED_DAY_MONTH.fullmatch(fig.written.strip())
-    if m is None or fig.kind != "count" or fig.measure is not None or fig.noun_start is not None:
-        return False
-    day, month = int(m.group(1)), int(m.group(2))
-    return 1 <= day <= 31 and 1 <= month <= 12 and _DATE_LEAD.search(lead) is not None
-
-
-# "tặng huy hiệu đợt 3/2", "nhân dịp 2/9": the day and month of an occasion, no fraction
-_OCCASION_LEAD = rx(r"(?<!\w)(?:đợt|dịp|ngày)(?:\s+lễ)?\s*$")
-_SLASHED_DAY_MONTH = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})")
-
-
-def _slashed_occasion(fig: Figure, lead: str) -> bool:
-    """Whether the pair ``fig`` is a day and month (``3/2``: a day of at most 31, a month of
-    at most 12, no noun after it) right after ``đợt``, ``dịp`` or ``ngày``: the date of an
-    occasion, no result over its plan."""
-    m = _SLASHED_DAY_MONTH.fullmatch(fig.written.strip())
-    if m is None or fig.noun_start is not None or fig.measure is not None:
-        return False
-    day, month = int(m.group(1)), int(m.group(2))
-    return 1 <= day <= 31 and 1 <= month <= 12 and _OCCASION_LEAD.search(lead) is not None
-
-
 # "(kế hoạch lần lượt là 900/80 người)": two targets, one for each figure before, no fraction
 _RESPECTIVE_TARGETS = rx(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?:\s+[^\W\d_]+){0,2}?\s+"
@@ -1240,26 +1027,6 @@ def _bracketed_base(doc: Doc, fig: Figure) -> bool:
     (``so với cùng kỳ năm trước (4.900 hội viên)``): the base, no result of its own."""
     start = fig.qual_start if fig.qual_start is not None else fig.start
     return _BASE_BRACKET.search(doc.fold, max(fig.sentence.start, start - 60), start) is not None
-
-
-# "…, thu thêm 120 tỷ đồng, nâng tổng thu cả năm lên 2.400 tỷ đồng": a clause that brings a
-# total to a figure, after an increment written in the clause before
-_BRINGS_TOTAL = rx(r"\s*(?:qua\s+đó\s+|từ\s+đó\s+|để\s+)?nâng(?!\w)")
-_INCREMENT = rx(rf"(?<!\w)thêm\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})(?!\d)[^,;]*[,;]\s*$")
-
-
-def _total_brought(doc: Doc, fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is the total an increment brings (``thu thêm 120 tỷ đồng, nâng tổng
-    thu cả năm lên 2.400 tỷ đồng``): its clause opens with ``nâng`` right after a clause
-    with ``thêm N`` that a word of a target comes before; the total is no result against
-    the increment.
-    """
-    if _BRINGS_TOTAL.match(lead) is None:
-        return False
-    low = max(fig.sentence.start, fig.clause - 100)
-    m = _INCREMENT.search(doc.fold, low, fig.clause)
-    # the increment is a target's ("phấn đấu thu thêm …"), not a result's ("có thêm 4 xã")
-    return m is not None and _TARGET_CUE.search(doc.fold, fig.sentence.start, m.start()) is not None
 
 
 # the noun between the numbers of a pair (:data:`_NOUN_PAIR`)
