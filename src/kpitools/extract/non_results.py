@@ -134,14 +134,27 @@ _RESTATED_PERCENT = rx(
     r"\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
 _RESTATED_WINDOW = 120
+# "tăng 6,2% (318 tấn), đạt …": a change's percentage restated as an amount in brackets
+_RESTATED_IN_BRACKET = rx(
+    rf"(?<!\w)(?:tăng|giảm)\s+(?:khoảng\s+|gần\s+|hơn\s+|trên\s+)?(?:{NUM})\s*%\s*\(\s*"
+    r"(?:tương\s+(?:ứng|đương)(?:\s+(?:với|mức))?\s*)?(?:khoảng|gần|hơn|trên)?\s*$"
+)
+_BRACKET_CLOSE = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*\)")
 
 
 def _restated_change(doc: Doc, fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` restates as an amount a change written before it (see above)."""
+    """Whether ``fig`` restates as an amount a change written before it (see above), or the
+    change's percentage in brackets right before it (``tăng 6,2% (318 tấn)``: the amount
+    alone in the bracket)."""
     if _RESTATED_CHANGE.search(lead):
         return True
     low = max(fig.sentence.start, fig.span_start - _RESTATED_WINDOW)
-    return _RESTATED_PERCENT.search(doc.fold, low, fig.span_start) is not None
+    if _RESTATED_PERCENT.search(doc.fold, low, fig.span_start) is not None:
+        return True
+    return (
+        _RESTATED_IN_BRACKET.search(doc.fold, low, fig.span_start) is not None
+        and _BRACKET_CLOSE.match(doc.fold, fig.end, fig.sentence.end) is not None
+    )
 
 
 # "hồ sơ dịch vụ công mức 4", "cơ sở cấp độ 2": the level a thing is of, named by a
