@@ -31,6 +31,7 @@ from kpitools.extract.non_results import (
     _label_numeral,
     _ranked,
     _restated_change,
+    _share_of_time,
     _size_of_counted,
     _slashed_occasion,
     _top_rank,
@@ -968,6 +969,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
             or _ranked(doc, fig)
             or _RESPECTIVE_TARGETS.search(lead) is not None
             or _slashed_occasion(fig, lead)
+            or _share_of_time(doc, fig)
         )
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
         return True

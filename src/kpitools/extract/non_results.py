@@ -258,6 +258,22 @@ def _slashed_occasion(fig: Figure, lead: str) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12 and _OCCASION_LEAD.search(lead) is not None
 
 
+# "sau 3/4 chặng đường", "qua 1/2 nhiệm kỳ": a share of a way or a term gone by, a figure of
+# speech for time, no result over a plan
+_TIME_GONE_BY = rx(
+    r"\s+(?:chặng\s+đường|quãng\s+đường|chặng|nhiệm\s+kỳ|thời\s+gian|thời\s+hạn|giai\s+đoạn)(?!\w)"
+)
+
+
+def _share_of_time(doc: Doc, fig: Figure) -> bool:
+    """Whether the pair ``fig`` is a half, third or quarter (``3/4``, ``1/2``: at most 4 below
+    the line, less above it) of a way or a term right after it (:data:`_TIME_GONE_BY`)."""
+    a, b = fig.values[0], fig.values[-1]
+    if not (0 < a < b <= 4) or fig.written.count("/") != 1:
+        return False
+    return _TIME_GONE_BY.match(doc.fold, fig.end, fig.sentence.end) is not None
+
+
 # "…, thu thêm 120 tỷ đồng, nâng tổng thu cả năm lên 2.400 tỷ đồng": a clause that brings a
 # total to a figure, after an increment written in the clause before
 _BRINGS_TOTAL = rx(r"\s*(?:qua\s+đó\s+|từ\s+đó\s+|để\s+)?nâng(?!\w)")

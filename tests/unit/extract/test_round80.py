@@ -32,3 +32,22 @@ def test_an_amount_in_brackets_after_a_growth_restates_the_growth() -> None:
 
 def test_a_part_named_in_brackets_after_a_growth_keeps_its_attainment() -> None:
     assert _attainments(PART_IN_BRACKET) == [(Decimal("215000000000"), Decimal("51.2"))]
+
+
+TIME_GONE_BY = (
+    "Sau 3/4 chặng đường của năm 2041, hợp tác xã đã hoàn thành 78% chỉ tiêu doanh thu; qua 1/2 "
+    "nhiệm kỳ, chi bộ kết nạp 14 đảng viên."
+)
+MEMBERS_COUNTED = "Chi bộ thôn Đông Trà đã kết nạp 3/4 đảng viên theo kế hoạch năm 2041."
+
+
+def _pairs(text: str) -> list[tuple[Decimal | None, Decimal | None]]:
+    return [(s.actual, s.target) for s in find(text) if s.target is not None]
+
+
+def test_a_share_of_a_way_or_a_term_gone_by_is_no_fraction_of_a_plan() -> None:
+    assert _pairs(TIME_GONE_BY) == []
+
+
+def test_a_fraction_of_members_stays_a_result_against_its_plan() -> None:
+    assert _pairs(MEMBERS_COUNTED) == [(Decimal("3"), Decimal("4"))]
