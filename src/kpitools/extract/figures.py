@@ -845,7 +845,8 @@ def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
     """The role the words before ``fig`` give it (``role``) as the rest of its clause reads
     it: a target that is a result with its own percentage, done under a plan or with its
     plan after a slash (:data:`_SLASH_PLAN_AFTER`); a result
-    that is the expected whole of the result before it (:func:`_expected_whole`)."""
+    that is the expected whole of the result before it (:func:`_expected_whole`); an excess
+    that is the level a rate beat (:data:`_LEVEL_BEATEN`)."""
     if role == "target" and (
         _result_with_own_percent(doc, fig, lead)
         or _under_plan_attained(doc, fig, lead)
@@ -854,7 +855,27 @@ def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
         return "actual"
     if role == "actual" and _expected_whole(doc, fig, lead):
         return "whole"
+    if role == "excess" and _level_beaten(doc, fig, lead):
+        return "target"
     return role
+
+
+# "đạt 12,4 bác sĩ/vạn dân, vượt mức 11 bác sĩ/vạn dân": a rate above the level set, which
+# is the rate's target (a rate per some people or area is never an excess written as a count)
+_LEVEL_BEATEN = rx(r"(?<!\w)vượt\s+mức\s*$")
+_RATE_UNIT = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*/\s*[^\W\d_]")
+# "vượt mức 3 tạ/ha so với kế hoạch": the excess over a plan named after it
+_COMPARED_AFTER = rx(r"[^,;.()]*?(?<!\w)so\s+với(?!\w)")
+
+
+def _level_beaten(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig``, read as an excess after ``vượt mức``, is a rate (a unit per
+    something right after it) compared with nothing after it: the level beaten."""
+    return (
+        _LEVEL_BEATEN.search(lead) is not None
+        and _RATE_UNIT.match(doc.fold, fig.end) is not None
+        and _COMPARED_AFTER.match(doc.fold, fig.end, fig.sentence.end) is None
+    )
 
 
 # a resolution or plan named, its words then quoted: "Nghị quyết Đại hội lần thứ X “Mỗi

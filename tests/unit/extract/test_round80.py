@@ -51,3 +51,17 @@ def test_a_share_of_a_way_or_a_term_gone_by_is_no_fraction_of_a_plan() -> None:
 
 def test_a_fraction_of_members_stays_a_result_against_its_plan() -> None:
     assert _pairs(MEMBERS_COUNTED) == [(Decimal("3"), Decimal("4"))]
+
+
+RATE_ABOVE_LEVEL = (
+    "Năm 2041, số dược sĩ của huyện đạt 7,2 dược sĩ/vạn dân, vượt mức 6 dược sĩ/vạn dân."
+)
+RATE_ABOVE_PLAN = "Năm 2041, năng suất lúa đạt 64 tạ/ha, vượt mức 3 tạ/ha so với kế hoạch."
+
+
+def test_a_rate_above_the_level_set_takes_the_level_as_its_target() -> None:
+    assert _pairs(RATE_ABOVE_LEVEL) == [(Decimal("7.2"), Decimal("6"))]
+
+
+def test_a_rate_above_its_plan_by_a_margin_stays_an_excess() -> None:
+    assert _pairs(RATE_ABOVE_PLAN) == [(Decimal("64"), Decimal("61"))]
