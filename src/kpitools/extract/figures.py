@@ -1201,6 +1201,12 @@ def _counted_plan_in_bracket(fig: Figure, lead: str, outer: str) -> bool:
     )
 
 
+# "lãi ròng kỳ vọng đạt 390 tỷ đồng": the level a body expects to reach, its target
+_EXPECTED_LEVEL = rx(
+    r"(?<!\w)kỳ\s+vọng(?:\s+sẽ)?\s+(?:đạt|là|ở\s+mức)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+
+
 def _role(fig: Figure, lead: str, outer: str) -> str:
     """The role of a number from the words before it in its clause (``lead``) or, for a
     number opening a bracket, before the bracket (``outer``)."""
@@ -1231,6 +1237,7 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
             and not _OF_PERCENT.search(lead[: m.start()])
         )
         or _PLAN_IS.search(lead)
+        or _EXPECTED_LEVEL.search(lead)
         or (fig.kind == "range" and _RANGE_OF_PLAN_NAMED.search(lead))
         or _TERM_PLAN.search(lead)
         or _PERCENT_OF_MEASURE_PLAN.search(lead)

@@ -65,3 +65,21 @@ def test_a_rate_above_the_level_set_takes_the_level_as_its_target() -> None:
 
 def test_a_rate_above_its_plan_by_a_margin_stays_an_excess() -> None:
     assert _pairs(RATE_ABOVE_PLAN) == [(Decimal("64"), Decimal("61"))]
+
+
+LEVEL_EXPECTED = (
+    "Năm 2041, hợp tác xã kỳ vọng đạt 390 tỷ đồng lãi ròng; quý 1, hợp tác xã đã thu về 60 tỷ "
+    "đồng lãi ròng."
+)
+RESULT_ABOVE_EXPECTATION = (
+    "Năm 2041, lãi ròng của hợp tác xã đạt 390 tỷ đồng, vượt kỳ vọng, đạt 104% kế hoạch."
+)
+
+
+def test_a_level_expected_is_a_target() -> None:
+    assert all(s.actual != Decimal("390000000000") for s in find(LEVEL_EXPECTED))
+    assert any(s.target == Decimal("390000000000") for s in find(LEVEL_EXPECTED))
+
+
+def test_a_result_above_expectation_keeps_its_attainment() -> None:
+    assert _attainments(RESULT_ABOVE_EXPECTATION) == [(Decimal("390000000000"), Decimal("104"))]
