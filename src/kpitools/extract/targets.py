@@ -526,6 +526,20 @@ _BRACKET_AMOUNT = rx(
     rf"^\s*\(\s*(?P<a>{NUM})\s*(?:(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
     r"\s*(?P<cur>đồng|đ|usd)?\s*\)"
 )
+_AMOUNT_IN_WORDS = (
+    rf"(?:{NUM})\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?:tỷ|tỉ))?)?\s*(?:đồng|đ|usd)?"
+)
+# "14% kế hoạch doanh thu và 16% kế hoạch lợi nhuận năm (2.450 tỷ đồng và 180 tỷ đồng)": the
+# plans of two percentages in one bracket after the second, in their order; the second's
+_SECOND_PLAN_PERCENT = rx(
+    rf"%\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\W\d_]+){{1,3}}\s+và\s+(?:{NUM})\s*%"
+    r"\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)\s*$"
+)
+_BRACKET_SECOND_AMOUNT = rx(
+    r"^(?:\s+(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?)?"
+    rf"\s*\(\s*{_AMOUNT_IN_WORDS}\s+và\s+(?P<a>{NUM})\s*"
+    r"(?:(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?\s*(?P<cur>đồng|đ|usd)?\s*\)"
+)
 # "kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274%": the plan named before its amount
 _PLAN_BEFORE = rx(
     r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?P<words>[^\W\d_]+"
@@ -543,7 +557,8 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     """What a percentage's plan is of, named after it ("46% mục tiêu doanh thu").
 
     With the amount in brackets after that name if any ("(38.185 tỷ đồng)") and its
-    currency.
+    currency; after the second of two percentages of plans, the second amount of a bracket
+    holding two (:data:`_BRACKET_SECOND_AMOUNT`).
     """
     after = fold(text[s.end : s.end + 120])
     if not (_PLAN_END.search(fold(s.text)) or _measure_completed(s, after)):
@@ -564,6 +579,8 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
         # "tổng thu đạt 60% dự toán tỉnh giao": the plan's giver after it, the measure before
         return None if before is None else (before, None, None)
     b = _BRACKET_AMOUNT.match(after[pos:])
+    if b is None and _SECOND_PLAN_PERCENT.search(fold(s.text)):
+        b = _BRACKET_SECOND_AMOUNT.match(after[pos:])
     if b is None:
         return " ".join(words), None, None
     value = try_parse_number(b.group("a") + (f" {b.group('mag')}" if b.group("mag") else ""))

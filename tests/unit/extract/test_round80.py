@@ -83,3 +83,33 @@ def test_a_level_expected_is_a_target() -> None:
 
 def test_a_result_above_expectation_keeps_its_attainment() -> None:
     assert _attainments(RESULT_ABOVE_EXPECTATION) == [(Decimal("390000000000"), Decimal("104"))]
+
+
+TWO_PLANS_IN_ONE_BRACKET = (
+    "Quý 1/2041, hợp tác xã có doanh thu 300 tỷ đồng, lợi nhuận sau thuế 25 tỷ đồng. Như vậy, "
+    "hợp tác xã thực hiện được 12% kế hoạch doanh thu và 14% kế hoạch lợi nhuận năm (2.500 tỷ "
+    "đồng và 180 tỷ đồng)."
+)
+ONE_PLAN_IN_THE_BRACKET = (
+    "Quý 1/2041, hợp tác xã có doanh thu 300 tỷ đồng, lợi nhuận sau thuế 25 tỷ đồng. Như vậy, "
+    "hợp tác xã thực hiện được 12% kế hoạch doanh thu và 14% kế hoạch lợi nhuận năm (2.500 tỷ "
+    "đồng)."
+)
+
+
+def _attained_pairs(text: str) -> list[tuple[Decimal | None, Decimal | None]]:
+    return [(s.actual, s.target) for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_two_plans_in_one_bracket_after_two_percentages_are_their_targets_in_order() -> None:
+    assert _attained_pairs(TWO_PLANS_IN_ONE_BRACKET) == [
+        (Decimal("300000000000"), Decimal("2500000000000")),
+        (Decimal("25000000000"), Decimal("180000000000")),
+    ]
+
+
+def test_one_plan_in_the_bracket_is_not_the_second_percentages_target() -> None:
+    assert _attained_pairs(ONE_PLAN_IN_THE_BRACKET) == [
+        (Decimal("300000000000"), Decimal("2500000000000")),
+        (Decimal("25000000000"), None),
+    ]
