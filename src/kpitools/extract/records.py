@@ -1426,7 +1426,8 @@ def _same_kind(doc: Doc, total: Draft, part: Draft) -> bool:
 
 def _measure_listed_before(doc: Doc, whole: Draft, draft: Draft) -> bool:
     """Whether the part names a measure that the total's sentence names for an earlier item
-    (cut at ``;`` or ``:``) and the total's own item does not.
+    (cut at ``;`` or ``:``) and the total's own item does not, or names none when an earlier
+    item is of a measure the total's is not (and not the words of the total's item).
 
     ``doanh thu 1.400 tỷ đồng, …; nộp ngân sách 42 tỷ đồng, … Trong đó, công ty mẹ doanh thu
     960 tỷ đồng``: the part is of the revenue listed first, not of the last item's payments;
@@ -1442,8 +1443,14 @@ def _measure_listed_before(doc: Doc, whole: Draft, draft: Draft) -> bool:
 
     item = max(doc.fold.rfind(c, total.sentence.start, total.start) for c in ";:") + 1
     item = max(item, total.sentence.start)
-    own = named(part.clause, part.start)
-    return bool(own & named(total.sentence.start, item)) and not own & named(item, total.start)
+    own, earlier = named(part.clause, part.start), named(total.sentence.start, item)
+    mine = named(item, total.start)
+    if not own:  # "Trong đó, công ty mẹ đạt 960 tỷ đồng": of which of the listed measures?
+        lead = " ".join(doc.fold[item : total.start].split())
+        return bool(earlier - mine) and lead not in " ".join(
+            doc.fold[part.clause : part.start].split()
+        )
+    return bool(own & earlier) and not own & mine
 
 
 def _plain_unit(doc: Doc, d: Draft) -> str | None:
