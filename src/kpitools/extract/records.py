@@ -673,7 +673,7 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
             d.derived = True
 
 
-# "vượt khoảng 8% kế hoạch", "(vượt 8%) so với chỉ tiêu": a percentage over a plan named
+# "vượt gần 6% kế hoạch", "(vượt 6%) so với chỉ tiêu": a percentage over a plan named
 _OVER_PLAN_NEXT = rx(
     r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)"
 )
@@ -682,10 +682,10 @@ _OVER_PLAN_NEXT = rx(
 def _excess_count_beside_percent(doc: Doc, d: Draft) -> None:
     """The plan an excess written both as a count and as a percentage gives.
 
-    ``khai thác 18.400 tấn mủ, vượt 1.400 tấn so với chỉ tiêu kế hoạch, vượt khoảng 8% kế
-    hoạch``: 18.400 − 1.400 = 17.000 is the plan, taken when the result and the count are
-    exact, the percentage names a plan right after it (not ``so với cùng kỳ``) and fits the
-    plan at its written precision (108,24 %: 8 % over).
+    ``thu hoạch 9.180 tấn chè búp, vượt 680 tấn so với kế hoạch, vượt khoảng 8% kế hoạch đề
+    ra``: 9.180 − 680 = 8.500 is the plan, taken when the result and the count are exact,
+    the percentage names a plan right after it (not ``so với cùng kỳ``) and fits the plan
+    at its written precision (108 %: 8 % over).
     """
     f, e, p = d.actual_fig, d.excess_fig, d.percent_fig
     if d.kind != "excess" or d.target is not None or f is None or e is None or f.qualifier:
