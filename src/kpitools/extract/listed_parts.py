@@ -368,7 +368,9 @@ _FIGURE_BEFORE_RATE = rx(r"\d|(?<!\w)chiếm(?!\w)")
 _PLAN_ASSIGNED_TAIL = rx(
     r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)"
     r"(?:\s+(?:năm\s+(?:19|20)\d\d|cấp\s+trên|trung\s+ương|tỉnh|thành\s+phố|huyện|quận|thị\s+xã"
-    r"|xã|phường|thị\s+trấn|hđnd|ubnd|đảng\s+ủy|(?:tỉnh|thành|huyện|quận|thị)\s+ủy)(?!\w)){0,4}?"
+    r"|xã|phường|thị\s+trấn|hđnd|ubnd|đảng\s+ủy|(?:tỉnh|thành|huyện|quận|thị)\s+ủy|đảng\s+bộ"
+    # "chỉ tiêu Nghị quyết đề ra", "… năm 2041 của huyện giao", "… Sở Y tế giao"
+    r"|nghị\s+quyết|đại\s+hội|của|do|sở(?:\s+(?!giao|đề)[^\W\d_]+){1,3}?)(?!\w)){0,4}?"
     r"\s+(?:được\s+|đã\s+)?(?:giao|đề\s+ra)(?!\w)"
 )
 # a rate that is good when it falls: short of its target when above it
@@ -376,6 +378,8 @@ _FALLING_RATE = rx(
     r"(?<!\w)(?:còn|giảm|nghèo|thất\s+nghiệp|suy\s+dinh\s+dưỡng|nợ\s+xấu|tử\s+vong|tai\s+nạn"
     r"|lạm\s+phát|sinh\s+con|bỏ\s+học|ô\s+nhiễm|tái\s+nghèo)(?!\w)"
 )
+# "không còn nhà tạm", "thoát nghèo": words of a falling rate turned into a rising one
+_RISING_TURNED = rx(r"(?<!\w)(?:không\s+còn|thoát\s+nghèo)(?!\w)")
 _YEAR_NAMED = rx(r"(?<!\w)năm\s+(?:19|20)\d\d(?!\d)")
 
 
@@ -398,7 +402,7 @@ def _population_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Dra
         return False
     # "còn 3% hộ nghèo, đạt 120% chỉ tiêu": a rate good when it falls attains its plan when
     # below it, so the plan's rate is not the rate over the attainment
-    if _FALLING_RATE.search(doc.fold, item, p.span_start):
+    if _FALLING_RATE.search(_RISING_TURNED.sub(" ", doc.fold[item : p.span_start])):
         return False
     if not (
         _POPULATION_THEN_ATTAINED.match(doc.fold[rate.span_end : p.span_start].strip())
@@ -445,6 +449,7 @@ def _rate_target_lead(doc: Doc, between: str, rate: Figure) -> bool:
         return m is not None
     # "(mục tiêu đến năm 2045 là 90%)", "(chỉ tiêu năm 2040 …)": a target of another year
     own = [y.group(1) for y in _OWN_YEAR.finditer(doc.fold, rate.sentence.start, rate.start)]
-    if own[-1:] != [m.group("year")] or _UNTIL.search(between, 0, m.start("year")):
+    # "Tỷ lệ … đạt 86% (chỉ tiêu năm 2041 …)": a rate naming no year of its own keeps it
+    if own[-1:] not in ([], [m.group("year")]) or _UNTIL.search(between, 0, m.start("year")):
         return False
     return not _GROWTH_OR_PART_OF_YEAR.search(doc.fold, rate.sentence.start, rate.start)

@@ -198,7 +198,6 @@ def _unstated_plan(
         and not _of_part_of_year(folded, a)
         and _YEAR_WORD.search(folded, *_sentence_span(folded, a))
         and _same_measure(measures, folded, a)
-        and not _apart_kinds(folded, actual, a)
         and _units_named(window, *_sentence_span(folded, a)) <= named
         and _owners_agree(window, _sentence_span(folded, actual), _sentence_span(folded, a))
         and _same_scope(s, _covering(*scope, _shifted(a, low)))
@@ -208,16 +207,6 @@ def _unstated_plan(
     if len({value for _, value in found}) != 1:
         return None
     return _shifted(found[0][0], low), found[0][1]
-
-
-def _apart_kinds(folded: str, actual: _Amount, plan: _Amount) -> bool:
-    """Whether the money result and plan are of two kinds, one naming another measure.
-
-    ``lợi nhuận gộp đạt 34 tỷ đồng`` and ``thu về 52 tỷ đồng LNST``: gross profit is no
-    profit planned (:data:`_APART_KINDS`).
-    """
-    k, j = _measure_kind(folded, actual)[1], _measure_kind(folded, plan)[1]
-    return k != j and bool({k, j} & _APART_KINDS)
 
 
 def _of_its_kind(

@@ -1208,7 +1208,19 @@ _COUNTED_NOUN = re.compile(r"(?:\s+[^\W\d_]+){1,3}\s+")
 _COUNTED_FOR = re.compile(r"(?:\s+[^\W\d_]+){1,16}\s*,\s*")
 _RANK_BEFORE = rx(r"(?<!\w)(?:số|thứ|hạng|top)\s*$")
 # "huyện có 25 xã, với …", "Hội gồm 1.200 hội viên": a count giving a size, no result
-_SIZE_BEFORE = rx(r"(?<!\w)(?:có|gồm)\s*$")
+_SIZE_BEFORE = rx(r"(?<!\w)(?<!đã\s)(?:có|gồm)\s*$")
+# "xã đã có 30 hộ được hỗ trợ …", "huyện có 25 xã đạt chuẩn …": a count of results, no size
+_RESULT_OF_COUNT = rx(r"(?<!\w)(?:được|đạt|thoát|hoàn\s+thành|đã)(?!\w)")
+
+
+def _gives_size(doc: Doc, g: Figure, end: int) -> bool:
+    """Whether the count ``g`` gives a size (:data:`_SIZE_BEFORE`), no verb of a result
+    between its noun and ``end``."""
+    return bool(_SIZE_BEFORE.search(doc.fold, g.clause, g.span_start)) and not (
+        _RESULT_OF_COUNT.search(doc.fold, g.end, end)
+    )
+
+
 _MONEY_PLAN = rx(r"\s*(?:so\s+với\s+)?dự\s+toán(?!\w)")
 _WITH_AMOUNT = rx(
     r"(?<!\w)với\s+(?:(?:tổng\s+)?(?:doanh\s+thu|tổng\s+thu|giá\s+trị|số\s+tiền|kinh\s+phí)"
@@ -1234,7 +1246,7 @@ def _with_amount_of_count(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) ->
             or _COUNTED_FOR.fullmatch(doc.fold, g.end, m.start()) is not None
         )
         and not _RANK_BEFORE.search(doc.fold, g.clause, g.span_start)
-        and not _SIZE_BEFORE.search(doc.fold, g.clause, g.span_start)
+        and not _gives_size(doc, g, m.start())
         for g in figs
     )
 

@@ -673,7 +673,7 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
             d.derived = True
 
 
-# "vượt khoảng 8% kế hoạch", "(vượt 8%) so với chỉ tiêu": a percentage over a plan named
+# "vượt gần 6% kế hoạch", "(vượt 6%) so với chỉ tiêu": a percentage over a plan named
 _OVER_PLAN_NEXT = rx(
     r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)"
 )
@@ -682,10 +682,10 @@ _OVER_PLAN_NEXT = rx(
 def _excess_count_beside_percent(doc: Doc, d: Draft) -> None:
     """The plan an excess written both as a count and as a percentage gives.
 
-    ``khai thác 18.400 tấn mủ, vượt 1.400 tấn so với chỉ tiêu kế hoạch, vượt khoảng 8% kế
-    hoạch``: 18.400 − 1.400 = 17.000 is the plan, taken when the result and the count are
-    exact, the percentage names a plan right after it (not ``so với cùng kỳ``) and fits the
-    plan at its written precision (108,24 %: 8 % over).
+    ``thu hoạch 9.180 tấn chè búp, vượt 680 tấn so với kế hoạch, vượt khoảng 8% kế hoạch đề
+    ra``: 9.180 − 680 = 8.500 is the plan, taken when the result and the count are exact,
+    the percentage names a plan right after it (not ``so với cùng kỳ``) and fits the plan
+    at its written precision (108 %: 8 % over).
     """
     f, e, p = d.actual_fig, d.excess_fig, d.percent_fig
     if d.kind != "excess" or d.target is not None or f is None or e is None or f.qualifier:
@@ -1426,7 +1426,8 @@ def _same_kind(doc: Doc, total: Draft, part: Draft) -> bool:
 
 def _measure_listed_before(doc: Doc, whole: Draft, draft: Draft) -> bool:
     """Whether the part names a measure that the total's sentence names for an earlier item
-    (cut at ``;`` or ``:``) and the total's own item does not.
+    (cut at ``;`` or ``:``) and the total's own item does not, or names none when an earlier
+    item is of a measure the total's is not (and not the words of the total's item).
 
     ``doanh thu 1.400 tỷ đồng, …; nộp ngân sách 42 tỷ đồng, … Trong đó, công ty mẹ doanh thu
     960 tỷ đồng``: the part is of the revenue listed first, not of the last item's payments;
@@ -1442,8 +1443,14 @@ def _measure_listed_before(doc: Doc, whole: Draft, draft: Draft) -> bool:
 
     item = max(doc.fold.rfind(c, total.sentence.start, total.start) for c in ";:") + 1
     item = max(item, total.sentence.start)
-    own = named(part.clause, part.start)
-    return bool(own & named(total.sentence.start, item)) and not own & named(item, total.start)
+    own, earlier = named(part.clause, part.start), named(total.sentence.start, item)
+    mine = named(item, total.start)
+    if not own:  # "Trong đó, công ty mẹ đạt 960 tỷ đồng": of which of the listed measures?
+        lead = " ".join(doc.fold[item : total.start].split())
+        return bool(earlier - mine) and lead not in " ".join(
+            doc.fold[part.clause : part.start].split()
+        )
+    return bool(own & earlier) and not own & mine
 
 
 def _plain_unit(doc: Doc, d: Draft) -> str | None:

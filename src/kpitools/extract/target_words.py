@@ -424,7 +424,12 @@ def _assigned_to_units(doc: Doc, fig: Figure) -> bool:
 
 
 # "đạt 100% kế hoạch tiêu thụ từ 71-73 triệu tấn": a range right after the plan a
-# percentage names (with its measure) is that plan's, never a result
+# percentage names (with its measure) is that plan's, never a result; no verb nor
+# conjunction among those words ("đạt 104% kế hoạch và tăng 30-40 ha": a change's range)
+_NOT_A_MEASURE = (
+    r"(?:và|tăng|giảm|cao|thấp|hơn|so|với|đạt|vượt|bằng|gấp|nhưng|hoặc|hay|còn|trong|đó)(?!\w)"
+)
 _RANGE_OF_PLAN_NAMED = rx(
-    r"\d\s*%\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\W\d_]+){1,3}\s*(?:từ\s*)?$"
+    r"\d\s*%\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)"
+    rf"(?:\s+(?!{_NOT_A_MEASURE})[^\W\d_]+){{1,3}}\s*(?:từ\s*)?$"
 )
