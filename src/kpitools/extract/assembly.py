@@ -481,8 +481,8 @@ _YEAR_OF_PLAN = rx(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
 
 def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
     """Whether each of two percentages names the plan of its amount's measure, in the
-    amounts' order (``doanh thu đạt 500 tỷ đồng và lợi nhuận đạt 40 tỷ đồng, hoàn thành 48%
-    kế hoạch doanh thu và 45% kế hoạch lợi nhuận``): the respective run without ``lần lượt``.
+    amounts' order (``doanh thu đạt 500 tỷ đồng và lợi nhuận đạt 40 tỷ đồng, hoàn thành 52%
+    kế hoạch doanh thu và 61% kế hoạch lợi nhuận``): the respective run without ``lần lượt``.
     Two measures never each other's plan (:data:`APART_MEASURES`), each named once; plans of
     a year (``… kế hoạch lợi nhuận năm 2040``) only when the amounts' sentence names it."""
     tail = fold_[p2.end : p2.sentence.end].split(";")[0].split(",")[0]

@@ -16,7 +16,7 @@ from kpitools.extract.text import Doc
 from kpitools.numbers import Percent
 from kpitools.textfold import fold, rx
 
-# "vượt kịch bản tăng trưởng của Thành phố 7,59%", "cao hơn mục tiêu tăng trưởng đề ra là 7%",
+# "vượt kịch bản tăng trưởng của tỉnh 6,85%", "cao hơn mục tiêu tăng trưởng đề ra là 6%",
 # "vượt so với kế hoạch đề ra (6,4%)",
 # "vượt mục tiêu đề ra (8%)": the growth rate a plan or scenario set, compared with the growth
 # stated before it; or set beside it after a comma ("tăng trưởng đạt 6,1%, kịch bản đề ra là
