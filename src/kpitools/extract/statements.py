@@ -23,6 +23,7 @@ from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.parts import ListedParts, listed_parts_over, named_count_shares
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
+from kpitools.extract.plans_after import link_plans_after_results
 from kpitools.extract.table_rows import (
     TableRow,
     heading_metric,
@@ -326,6 +327,8 @@ def _read(
     )
     linked = _with_named_shares(linked, doc.text, end=doc.limit, file=file)
     linked = _with_plan_multiples(linked, doc.text, doc.fold, end=doc.limit, file=file)
+    if money:  # the plans and results it reads are sums of money
+        linked = link_plans_after_results(linked, doc.text, doc.fold, end=doc.limit, file=file)
     del out  # each statement moved below is then the only one of its span in memory
     _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():

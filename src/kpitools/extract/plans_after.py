@@ -1,0 +1,157 @@
+"""Plans written in the sentence after their results, with both percentages said in turn.
+
+``Năm 2041, công ty đạt doanh thu 512 tỷ đồng, lợi nhuận 37 tỷ đồng. So với kế hoạch năm
+2041 là doanh thu 600 tỷ đồng và lợi nhuận 40 tỷ đồng, công ty hoàn thành lần lượt 85% và
+93%.``: the sentence after the results opens on ``So với kế hoạch``, names two plans by their
+measures and gives two percentages ``lần lượt`` (respectively); each plan, its percentage in
+its place, is set against the amount of the same measure (and kind) in the sentence before.
+:func:`link_plans_after_results` runs in :func:`kpitools.extract.document.link_document`.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    _FULL_STOP,
+    _MONEY_WORDS,
+    _Amount,
+    _amounts,
+    _as_result,
+    _measure_kind,
+)
+from kpitools.extract.linking import _with_result
+from kpitools.extract.text import NUM
+from kpitools.numbers import parse_percent
+from kpitools.textfold import rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+# "So với kế hoạch năm 2041 là doanh thu A và lợi nhuận B, công ty (đã) hoàn thành lần lượt
+# X% và Y% (kế hoạch)": two plans, a comma, then two percentages said in turn and nothing
+# after them but the sentence's end or a plan's noun (not "so với cùng kỳ")
+_PLANS_THEN_PERCENTS = rx(
+    r"so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?P<plans>(?:[^.;!?\n%]|\.(?=\d))*?),"
+    r"[^.;!?\n,%]*?(?<!\w)(?:(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+được)?\s+lần\s+lượt"
+    r"|lần\s+lượt\s+(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+được)?)\s+"
+    rf"(?P<p1>{NUM})\s*%\s+và\s+(?P<p2>{NUM})\s*%"
+    r"(?=\s*(?:[.;\n]|$|(?:các\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?!\s+\w+\s+\d)))"
+)
+_OPENS = re.compile(r"\W*$")
+_REACH = 600
+"""How far (characters) before its ``So với`` the sentence of the results may start."""
+
+_Named = tuple[str | None, str | None]
+
+
+def _money(folded: str, start: int, end: int) -> list[tuple[_Amount, _Named]]:
+    return [
+        (a, _measure_kind(folded, a))
+        for a in _amounts(folded, start, end)
+        if a.unit[1] in _MONEY_WORDS
+    ]
+
+
+def _same_measure(plan: _Named, result: _Named) -> bool:
+    if plan[0] is None or plan[0] != result[0]:
+        return False
+    return plan[1] is None or result[1] is None or plan[1] == result[1]
+
+
+def _results_of(
+    folded: str, head: int, plans: list[tuple[_Amount, _Named]]
+) -> list[_Amount] | None:
+    """The amount of each plan's measure in the sentence that ends at ``head``, in order."""
+    low = max(0, head - _REACH)
+    stops = [m.end() for m in _FULL_STOP.finditer(folded, low, head - 1)]
+    if not stops and low > 0:
+        return None  # the sentence before is not wholly in the reach
+    found = _money(folded, stops[-1] if stops else 0, head)
+    out = []
+    for _, named in plans:
+        same = [a for a, n in found if _same_measure(named, n)]
+        if len({a.value for a in same}) != 1:
+            return None
+        out.append(same[0])
+    return out if out[0] != out[1] else None
+
+
+def _pair(folded: str, m: re.Match[str]) -> list[tuple[_Amount, _Amount, tuple[int, int]]] | None:
+    """Each (plan, result, percentage's span) of one match, or None when it is no such pair."""
+    head = m.start()
+    stop = _FULL_STOP.search(folded, max(0, head - 2), head)
+    if head > 0 and (stop is None or not _OPENS.match(folded, stop.end(), head)):
+        return None  # "So với" opens no sentence
+    plans = _money(folded, m.start("plans"), m.end("plans"))
+    if len(plans) != 2 or plans[0][1][0] is None or plans[0][1][0] == plans[1][1][0]:
+        return None
+    results = _results_of(folded, stop.start() + 1 if stop else 0, plans)
+    if results is None:
+        return None
+    spans = [(m.start("p1"), m.end("p1")), (m.start("p2"), m.end("p2"))]
+    return [(p, r, s) for (p, _), r, s in zip(plans, results, spans, strict=True)]
+
+
+def link_plans_after_results(
+    statements: Sequence[LinkableStatement], text: str, folded: str, *, end: int, file: str
+) -> list[LinkableStatement]:
+    """The statements, with a statement for each plan named after its result (see above).
+
+    The new statement is the plan's amount with the percentage in its place, its result the
+    amount of the same measure in the sentence before (linked). Nothing is added when a
+    statement already reads a figure of the two sentences as a result, or when the sentence
+    before names a measure's amount twice with two values; a statement that reads a plan as
+    a target alone gives way. ``folded`` is ``text`` folded; only what starts before ``end``
+    is read.
+    """
+    out = list(statements)
+    for m in _PLANS_THEN_PERCENTS.finditer(folded, 0, end):
+        pairs = _pair(folded, m)
+        if pairs is None:
+            continue
+        low = min(r.start for _, r, _ in pairs)
+        if any(c.actual is not None and low <= c.start < m.end() for c in out):
+            continue
+        plan_spans = {(p.start, p.end) for p, _, _ in pairs}
+        out = [c for c in out if (c.start, c.end) not in plan_spans]
+        for plan, result, (p0, p1) in pairs:
+            p = parse_percent(text[p0:p1])
+            s = _bare_statement(
+                file,
+                text,
+                (plan.start, plan.end),
+                target=plan.value,
+                stated_percent=p.value,
+                stated_kind="attainment",
+                stated=p.text + "%",
+            )
+            noun = " ".join(w for w in _measure_kind(folded, result) if w)
+            c = _as_result(s, result, folded, 0, text, noun)
+            linked = _with_result(s, c, plan.value)
+            at = next((i for i, x in enumerate(out) if x.start > plan.start), len(out))
+            out.insert(at, linked)
+    return out
+
+
+def _bare_statement(
+    file: str, text: str, span: tuple[int, int], **fields: object
+) -> LinkableStatement:
+    """A statement of ``text[span]`` with ``fields`` and nothing else read."""
+    from kpitools.extract.statements import Statement
+
+    given: dict[str, object] = {f.name: None for f in dataclasses.fields(Statement)}
+    given.update(
+        file=file,
+        start=span[0],
+        end=span[1],
+        text=" ".join(text[span[0] : span[1]].split()),
+        label="",
+        exact=True,
+        truncated=False,
+    )
+    given.update(fields)
+    return Statement(**given)  # type: ignore[arg-type]

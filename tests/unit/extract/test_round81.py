@@ -1,0 +1,44 @@
+"""Round 81 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+PLANS_AFTER = (
+    "Năm 2041, hợp tác xã đạt doanh thu 1.020 tỷ đồng, lợi nhuận 37 tỷ đồng. So với kế hoạch"
+    " năm 2041 là doanh thu 1.200 tỷ đồng và lợi nhuận 40 tỷ đồng, hợp tác xã hoàn thành lần"
+    " lượt 85% và 93% chỉ tiêu đề ra."
+)
+GROWTHS_AFTER = PLANS_AFTER.replace("hoàn thành lần lượt", "tăng lần lượt")
+OTHER_KIND = PLANS_AFTER.replace("lợi nhuận 37", "lợi nhuận sau thuế 37").replace(
+    "lợi nhuận 40", "lợi nhuận trước thuế 40"
+)
+
+
+def _claims(text: str) -> list[tuple[Decimal | None, object, Decimal | None]]:
+    return [(s.actual, s.target, s.stated_percent) for s in find(text) if s.actual is not None]
+
+
+def test_plans_after_their_results_take_the_percentages_in_turn() -> None:
+    found = find(PLANS_AFTER)
+    claims = [(s.actual, s.target, s.stated_percent, s.verdict) for s in found]
+    assert claims == [
+        (Decimal(1020 * 10**9), Decimal(1200 * 10**9), Decimal(85), "consistent"),
+        (Decimal(37 * 10**9), Decimal(40 * 10**9), Decimal(93), "consistent"),
+    ]
+    assert all(s.link_text for s in found)
+
+
+def test_growths_after_plans_are_no_attainment() -> None:
+    assert not any(p is not None for _, _, p in _claims(GROWTHS_AFTER))
+
+
+def test_a_plan_of_another_kind_of_profit_takes_no_result() -> None:
+    assert _claims(OTHER_KIND) == []
+
+
+def test_plans_after_their_results_are_money_left_out_without_money() -> None:
+    assert find(PLANS_AFTER, money=False) == []
