@@ -21,6 +21,7 @@ from kpitools.extract.amounts import plan_multiples
 from kpitools.extract.document import link_document
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.part_goals import link_part_goals
 from kpitools.extract.parts import ListedParts, listed_parts_over, named_count_shares
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
 from kpitools.extract.plans_after import link_plans_after_results
@@ -329,6 +330,7 @@ def _read(
     linked = _with_plan_multiples(linked, doc.text, doc.fold, end=doc.limit, file=file)
     if money:  # the plans and results it reads are sums of money
         linked = link_plans_after_results(linked, doc.text, doc.fold, end=doc.limit, file=file)
+    linked = link_part_goals(linked, doc.text, doc.fold, end=doc.limit, file=file)
     del out  # each statement moved below is then the only one of its span in memory
     _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():

@@ -42,3 +42,24 @@ def test_a_plan_of_another_kind_of_profit_takes_no_result() -> None:
 
 def test_plans_after_their_results_are_money_left_out_without_money() -> None:
     assert find(PLANS_AFTER, money=False) == []
+
+
+PARTS_THEN_GOALS = (
+    "Năm 2041, xã gieo trồng 830 ha. Trong đó, trồng lúa 610 ha, rau màu 220 ha. Cùng với đó,"
+    " sản lượng đạt 5.400 tấn, trong đó trồng lúa 4.100 tấn, rau màu 1.300 tấn. Kế hoạch năm"
+    " 2041 gieo trồng 850 ha, trong đó rau màu 250 ha và trồng lúa 600 ha."
+)
+# the goals' sentence opens on no plan: another year's results, not goals
+PARTS_THEN_RESULTS = PARTS_THEN_GOALS.replace("Kế hoạch năm 2041 gieo", "Năm 2040 xã gieo")
+
+
+def test_listed_parts_take_the_goals_listed_by_their_names_and_units() -> None:
+    found = {(s.label, s.actual, s.target) for s in find(PARTS_THEN_GOALS) if s.actual is not None}
+    assert found == {
+        ("rau màu", Decimal(220), Decimal(250)),
+        ("trồng lúa", Decimal(610), Decimal(600)),
+    }
+
+
+def test_listed_parts_take_no_results_listed_in_another_year() -> None:
+    assert _claims(PARTS_THEN_RESULTS) == []
