@@ -18,6 +18,7 @@ from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.amounts import plan_multiples
+from kpitools.extract.capital_plans import link_capital_plans
 from kpitools.extract.document import link_document
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
@@ -331,6 +332,7 @@ def _read(
     if money:  # the plans and results it reads are sums of money
         linked = link_plans_after_results(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = link_part_goals(linked, doc.text, doc.fold, end=doc.limit, file=file)
+    linked = link_capital_plans(linked, doc.text, doc.fold)
     del out  # each statement moved below is then the only one of its span in memory
     _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():

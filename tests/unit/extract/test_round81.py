@@ -63,3 +63,24 @@ def test_listed_parts_take_the_goals_listed_by_their_names_and_units() -> None:
 
 def test_listed_parts_take_no_results_listed_in_another_year() -> None:
     assert _claims(PARTS_THEN_RESULTS) == []
+
+
+CAPITAL_COLON = (
+    "Vốn năm 2040 được kéo dài sang năm 2041: 512,4 tỷ đồng, khối lượng thực hiện 260 tỷ"
+    " đồng, đạt 50,7% kế hoạch, số vốn giải ngân 240 tỷ đồng, đạt 46,8% kế hoạch."
+)
+# a percentage its result and the capital's amount do not give
+CAPITAL_COLON_OFF = CAPITAL_COLON.replace("50,7%", "52,7%")
+
+
+def test_the_capital_after_a_colon_is_the_plan_of_the_attainments_after_it() -> None:
+    claims = _claims(CAPITAL_COLON)
+    assert [(a, t) for a, t, _ in claims] == [
+        (Decimal(260 * 10**9), Decimal("512.4") * 10**9),
+        (Decimal(240 * 10**9), Decimal("512.4") * 10**9),
+    ]
+
+
+def test_the_capital_is_no_plan_of_a_percentage_it_does_not_give() -> None:
+    (first, *_) = _claims(CAPITAL_COLON_OFF)
+    assert first[1] is None

@@ -1,0 +1,102 @@
+"""The capital named before a colon, its amount the plan of the attainments after it.
+
+``Vốn năm 2040 kéo dài sang năm 2041: 512,4 tỷ đồng, khối lượng thực hiện 260 tỷ đồng, đạt
+50,7% kế hoạch, giải ngân 240 tỷ đồng, đạt 46,8% kế hoạch.``: the amount right after the
+colon is the capital planned (``kế hoạch vốn`` left unsaid); each attainment of a bare
+``kế hoạch`` after it in its sentence whose percentage its result and that amount give is set
+against it. :func:`link_capital_plans` runs after the sentence grammar's passes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import _FULL_STOP, _MONEY_WORDS, _amounts
+from kpitools.extract.notes import noted, seg
+from kpitools.numbers import check_percent, parse_percent
+from kpitools.textfold import rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+# "… vốn …: A tỷ đồng,": the capital named in the words before a colon (no figure but a
+# year, no percentage), an amount right after it and a comma
+_CAPITAL_COLON = rx(
+    r"(?<!\w)vốn(?!\w)(?:[^\d.;:!?\n%]|\d{4}(?!\d)|\d{1,2}/\d{4})*:\s*"
+    r"(?=\d)(?P<amount>[^,;.]*(?:[.,]\d[^,;.]*)*),\s"
+)
+_BARE_PLAN = rx(r"%\s*kế\s+hoạch\s*(?:[,;.]|$)")
+_REACH = 400
+"""How far (characters) before an attainment the colon of its capital may be."""
+
+
+def _capital_before(folded: str, s: LinkableStatement) -> tuple[int, int, Decimal] | None:
+    """The amount after the colon of a capital before ``s`` in its sentence, if any."""
+    low = max(0, s.start - _REACH)
+    stops = [m.end() for m in _FULL_STOP.finditer(folded, low, s.start)]
+    head = stops[-1] if stops else low
+    found = [m for m in _CAPITAL_COLON.finditer(folded, head, s.start)]
+    if len(found) != 1:
+        return None
+    m = found[0]
+    amounts = _amounts(folded, m.start("amount"), m.end("amount"))
+    if len(amounts) != 1 or amounts[0].unit[1] not in _MONEY_WORDS:
+        return None
+    a = amounts[0]
+    if folded[a.end : m.end("amount")].strip():
+        return None  # words after the amount: not the capital's sum alone
+    return a.start, a.end, a.value
+
+
+def link_capital_plans(
+    statements: Sequence[LinkableStatement], text: str, folded: str
+) -> list[LinkableStatement]:
+    """The statements, each attainment of a bare plan after a capital's colon given its plan.
+
+    Only an exact money result with no target whose percentage is of ``kế hoạch`` alone and
+    agrees with the capital's amount (see above); ``folded`` is ``text`` folded.
+    """
+    out = list(statements)
+    for i, s in enumerate(out):
+        if not _plain_attainment(s, folded):
+            continue
+        capital = _capital_before(folded, s)
+        if capital is None:
+            continue
+        start, end, plan = capital
+        assert isinstance(s.actual, Decimal) and s.stated is not None
+        check = check_percent(parse_percent(s.stated), s.actual, plan)
+        if not check.consistent:
+            continue
+        span = text[start:end]
+        out[i] = dataclasses.replace(
+            s,
+            target=plan,
+            computed_percent=check.computed,
+            consistent=True,
+            truncated=check.truncated,
+            verdict="truncated" if check.truncated else "consistent",
+            implied_target=None,
+            link_start=start,
+            link_end=end,
+            link_text=span,
+            **noted(  # type: ignore[arg-type]
+                seg("linked", t=f"{plan:f}", text=span), seg("computed", computed=check.computed)
+            ),
+        )
+    return out
+
+
+def _plain_attainment(s: LinkableStatement, folded: str) -> bool:
+    if s.target is not None or s.stated_kind != "attainment" or s.stated is None:
+        return False
+    if not isinstance(s.actual, Decimal) or s.qualifier is not None or not s.exact:
+        return False
+    if s.measure is None or not re.search(r"đồng|USD", s.measure):
+        return False
+    pct = folded.rfind("%", s.start, s.end + 1)
+    return pct >= 0 and _BARE_PLAN.match(folded, pct) is not None
