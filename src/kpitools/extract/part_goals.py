@@ -15,6 +15,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from kpitools.extract.linking import _with_result
+from kpitools.extract.plans_after import _bare_statement
 from kpitools.extract.text import NUM
 from kpitools.numbers import parse_number
 from kpitools.textfold import fold, rx
@@ -130,8 +131,6 @@ def _nearest_pairs(
 def _with_pairs(
     out: list[LinkableStatement], text: str, pairs: list[tuple[_Part, _Part]], file: str
 ) -> list[LinkableStatement]:
-    from kpitools.extract.plans_after import _bare_statement
-
     spans = [(g.start, g.end) for g, _ in pairs]
     out = [c for c in out if c.actual is not None or not any(a <= c.start < b for a, b in spans)]
     for goal, part in pairs:

@@ -10,7 +10,7 @@ from reading import find
 PLANS_AFTER = (
     "Năm 2041, hợp tác xã đạt doanh thu 1.020 tỷ đồng, lợi nhuận 37 tỷ đồng. So với kế hoạch"
     " năm 2041 là doanh thu 1.200 tỷ đồng và lợi nhuận 40 tỷ đồng, hợp tác xã hoàn thành lần"
-    " lượt 85% và 93% chỉ tiêu đề ra."
+    " lượt 85% và 93% kế hoạch."
 )
 GROWTHS_AFTER = PLANS_AFTER.replace("hoàn thành lần lượt", "tăng lần lượt")
 OTHER_KIND = PLANS_AFTER.replace("lợi nhuận 37", "lợi nhuận sau thuế 37").replace(
@@ -66,7 +66,7 @@ def test_listed_parts_take_no_results_listed_in_another_year() -> None:
 
 
 CAPITAL_COLON = (
-    "Vốn năm 2040 được kéo dài sang năm 2041: 512,4 tỷ đồng, khối lượng thực hiện 260 tỷ"
+    "Vốn sự nghiệp năm 2041: 512,4 tỷ đồng, khối lượng thực hiện 260 tỷ"
     " đồng, đạt 50,7% kế hoạch, số vốn giải ngân 240 tỷ đồng, đạt 46,8% kế hoạch."
 )
 # a percentage its result and the capital's amount do not give
