@@ -173,6 +173,7 @@ SCORED_AT = {
     "2026-12-06l": "d6c56e242b1f400052fc209d31377e808d0b05dd",
     "2026-12-06m": "d6c56e242b1f400052fc209d31377e808d0b05dd",
     "2026-12-06n": "d6c56e242b1f400052fc209d31377e808d0b05dd",
+    "2026-12-06o": "75838ad84d3a50ffebae490f935c110b68fba2e0",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
