@@ -263,10 +263,10 @@ visitors and fees, a provincial library's cards, a heritage centre's ticket reve
 the files, and the others gave national publishing totals with growth only, counts only, targets
 only, percents of a plan with no amount, a percent whose base is not written, or were translations,
 tag pages or spam. ``2026-12-06o`` (companies' 2025 results against their plans in energy, fuel,
-airlines, seaports, logistics, telecoms, food and beverage, insurance and securities) holds 3 passages
-on 3 sites: after 50 of its 55 look-ups nearly every page found was already in the files or repeated
-one of their pairs, and of the four unused pages on held-out sites it kept one, to keep its held-out
-share near 40 % with the two unused dev pages it found."""
+airlines, seaports, logistics, telecoms, food and beverage, insurance and securities) holds 3
+passages on 3 sites: after 50 of its 55 look-ups nearly every page found was already in the files or
+repeated one of their pairs, and of the four unused pages on held-out sites it kept one, to keep its
+held-out share near 40 % with the two unused dev pages it found."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
