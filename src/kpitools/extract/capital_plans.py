@@ -1,7 +1,7 @@
 """The capital named before a colon, its amount the plan of the attainments after it.
 
-``Vốn sự nghiệp năm 2041: 512,4 tỷ đồng, khối lượng thực hiện 260 tỷ đồng,
-đạt 50,7% kế hoạch, giải ngân 240 tỷ đồng, đạt 46,8% kế hoạch.``: the amount right after the
+``Nguồn vốn đầu tư công năm 2041: 512,4 tỷ đồng, đã thực hiện 260 tỷ đồng,
+đạt 50,7% kế hoạch, thanh toán 240 tỷ đồng, đạt 46,8% kế hoạch.``: the amount right after the
 colon is the capital planned (``kế hoạch vốn`` left unsaid); each attainment of a bare
 ``kế hoạch`` after it in its sentence whose percentage its result and that amount give is set
 against it. :func:`link_capital_plans` runs after the sentence grammar's passes.

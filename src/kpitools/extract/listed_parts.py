@@ -423,7 +423,7 @@ def _rate_draft(p: Figure, actual: Figure, owner: Draft, drafts: list[Draft]) ->
     return True
 
 
-# "đạt 100% (mục tiêu đại hội là 90%)", ", chỉ tiêu 90%": the target of the rate before it
+# "đạt 96% (mục tiêu nhiệm kỳ là 85%)", ", chỉ tiêu 85%": the target of the rate before it
 _RATE_TARGET_LEAD = rx(
     r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch"
     r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s*\(\s*[^\W\d_]+\s*\))?)"

@@ -423,7 +423,7 @@ def _assigned_to_units(doc: Doc, fig: Figure) -> bool:
     return not _ITEM_VERB.search(words)
 
 
-# "đạt 100% kế hoạch tiêu thụ từ 71-73 triệu tấn": a range right after the plan a
+# "bằng 97% kế hoạch khai thác từ 4,1-4,3 triệu m3": a range right after the plan a
 # percentage names (with its measure) is that plan's, never a result; no verb nor
 # conjunction among those words ("đạt 104% kế hoạch và tăng 30-40 ha": a change's range)
 _NOT_A_MEASURE = (

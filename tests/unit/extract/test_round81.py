@@ -66,8 +66,8 @@ def test_listed_parts_take_no_results_listed_in_another_year() -> None:
 
 
 CAPITAL_COLON = (
-    "Vốn sự nghiệp năm 2041: 512,4 tỷ đồng, khối lượng thực hiện 260 tỷ"
-    " đồng, đạt 50,7% kế hoạch, số vốn giải ngân 240 tỷ đồng, đạt 46,8% kế hoạch."
+    "Nguồn vốn đầu tư công năm 2041: 512,4 tỷ đồng, đã thực hiện 260 tỷ"
+    " đồng, đạt 50,7% kế hoạch, thanh toán 240 tỷ đồng, đạt 46,8% kế hoạch."
 )
 # a percentage its result and the capital's amount do not give
 CAPITAL_COLON_OFF = CAPITAL_COLON.replace("50,7%", "52,7%")
