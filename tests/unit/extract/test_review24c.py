@@ -1,0 +1,70 @@
+"""What the review of rounds 80–81 found (session 24), each with a case it mends and one it
+keeps, on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+
+def _claims(text: str) -> list[tuple[Decimal | None, Decimal | None, str | None]]:
+    return [(s.actual, s.target, s.verdict) for s in find(text) if s.actual is not None]
+
+
+def _pairs(text: str) -> list[tuple[Decimal | None, Decimal | None]]:
+    return [(s.actual, s.target) for s in find(text) if None not in (s.actual, s.target)]
+
+
+# a: parts set against goals of another year, horizon or season
+PARTS_THEN_NEXT_YEAR = (
+    "Năm 2041, toàn xã nuôi 930 lồng cá, trong đó cá rô 510 lồng, cá trắm 420 lồng. Kế hoạch"
+    " năm 2042 nuôi 990 lồng cá, trong đó cá rô 560 lồng, cá trắm 430 lồng."
+)
+PARTS_THEN_HORIZON = (
+    "Đàn gia cầm có 7.300 con, trong đó vịt 2.100 con, ngan 5.200 con. Mục tiêu đến năm 2047"
+    " tổng đàn 9.000 con, trong đó vịt 2.600 con, ngan 6.400 con."
+)
+PARTS_THEN_OTHER_SEASON = (
+    "Vụ chiêm xuân gieo cấy 470 ha, trong đó lúa nếp 130 ha, lúa tẻ 340 ha. Kế hoạch vụ thu"
+    " gieo cấy 490 ha, trong đó lúa nếp 150 ha, lúa tẻ 340 ha."
+)
+TWO_SEASONS_THEN_YEAR = (
+    "Vụ chiêm xuân gieo cấy 470 ha, trong đó lúa nếp 130 ha, lúa tẻ 340 ha. Vụ thu gieo cấy"
+    " 450 ha, trong đó lúa nếp 120 ha, lúa tẻ 330 ha. Kế hoạch năm 2041 gieo cấy 950 ha,"
+    " trong đó lúa nếp 260 ha, lúa tẻ 690 ha."
+)
+PARTS_THEN_SAME_YEAR = (
+    "Năm 2041, toàn xã nuôi 930 lồng cá, trong đó cá rô 510 lồng, cá trắm 420 lồng. Kế hoạch"
+    " năm 2041 nuôi 990 lồng cá, trong đó cá rô 560 lồng, cá trắm 430 lồng."
+)
+
+
+def test_parts_are_not_set_against_goals_of_another_period() -> None:
+    for text in (
+        PARTS_THEN_NEXT_YEAR,
+        PARTS_THEN_HORIZON,
+        PARTS_THEN_OTHER_SEASON,
+        TWO_SEASONS_THEN_YEAR,
+    ):
+        assert _pairs(text) == [], text
+
+
+def test_parts_are_still_set_against_goals_of_their_own_year() -> None:
+    assert (Decimal(510), Decimal(560)) in _pairs(PARTS_THEN_SAME_YEAR)
+
+
+# the year named once, paragraphs before the parts, is still theirs
+YEAR_AT_THE_HEAD = (
+    "Quý I năm 2041, diện tích trồng nấm của huyện đạt 64 ha.\n\nẢnh: nhà nấm.\n\nTrong đó, nấm"
+    " rơm 41 ha, nấm sò 23 ha.\n\nMục tiêu năm 2041 trồng nấm 80 ha, trong đó nấm sò 30 ha và"
+    " nấm rơm 50 ha."
+)
+
+
+def test_parts_take_the_goals_of_the_year_named_at_the_reports_head() -> None:
+    assert sorted(_pairs(YEAR_AT_THE_HEAD)) == [
+        (Decimal(23), Decimal(30)),
+        (Decimal(41), Decimal(50)),
+    ]
+
