@@ -68,3 +68,41 @@ def test_parts_take_the_goals_of_the_year_named_at_the_reports_head() -> None:
         (Decimal(41), Decimal(50)),
     ]
 
+
+# b: a rate's excess after "vượt mức" is no level beaten
+EXCESS_OF_A_RATE = "Năng suất ngô bình quân đạt 71,4 tạ/ha, vượt mức 3,4 tạ/ha."
+EXCESS_OF_BEDS = "Số bác sĩ đạt 17 bác sĩ/vạn dân, vượt mức 1 bác sĩ/vạn dân."
+LEVEL_OF_A_RATE = "Số bác sĩ đạt 17 bác sĩ/vạn dân, vượt mức 15 bác sĩ/vạn dân."
+
+
+def test_a_rates_excess_after_vuot_muc_is_no_target() -> None:
+    # the excess is read as one: the target is the result less it
+    assert _pairs(EXCESS_OF_A_RATE) == [(Decimal("71.4"), Decimal(68))]
+    assert _pairs(EXCESS_OF_BEDS) == [(Decimal(17), Decimal(16))]
+
+
+def test_a_level_a_rate_beat_is_still_its_target() -> None:
+    assert _pairs(LEVEL_OF_A_RATE) == [(Decimal(17), Decimal(15))]
+
+
+# c: a level expected is no plan of a percentage that names the plan
+EXPECTED_BESIDE_PLAN = (
+    "Doanh thu dịch vụ đạt 73 tỷ đồng, thấp hơn mức kỳ vọng là 78 tỷ đồng, bằng 81% kế hoạch"
+    " năm."
+)
+INVESTORS_EXPECTED = (
+    "Lãi ròng đạt 73 tỷ đồng, trong khi cổ đông kỳ vọng đạt 78 tỷ đồng, hoàn thành 81% kế"
+    " hoạch năm."
+)
+EXPECTED_ALONE = "Lãi ròng đạt 73 tỷ đồng, trong khi cổ đông kỳ vọng đạt 78 tỷ đồng."
+
+
+def test_a_level_expected_is_no_plan_of_a_percentage_naming_the_plan() -> None:
+    for text in (EXPECTED_BESIDE_PLAN, INVESTORS_EXPECTED):
+        claims = _claims(text)
+        assert all(t is None for _, t, _ in claims), text
+        assert "inconsistent" not in [v for _, _, v in claims], text
+
+
+def test_a_level_expected_alone_is_still_the_target() -> None:
+    assert _pairs(EXPECTED_ALONE) == [(Decimal(73 * 10**9), Decimal(78 * 10**9))]

@@ -12,9 +12,10 @@ GROWTH_RESTATED_IN_BRACKET = (
     "Doanh thu dịch vụ 6 tháng năm 2041 ước đạt 4.210 tỷ đồng, tăng 5,4% (215 tỷ đồng), đạt "
     "51,2% kế hoạch năm."
 )
+# the bracket opens on the part's amount but goes on past it: no growth restated
 PART_IN_BRACKET = (
-    "Doanh thu dịch vụ 6 tháng năm 2041 ước đạt 4.210 tỷ đồng, tăng 5,4% (trong đó vận tải 215 "
-    "tỷ đồng, đạt 51,2% kế hoạch năm)."
+    "Doanh thu dịch vụ 6 tháng năm 2041 ước đạt 4.210 tỷ đồng, tăng 5,4% (215 tỷ đồng do vận "
+    "tải mang lại, đạt 51,2% kế hoạch năm)."
 )
 
 
@@ -71,8 +72,10 @@ LEVEL_EXPECTED = (
     "Năm 2041, hợp tác xã kỳ vọng đạt 390 tỷ đồng lãi ròng; quý 1, hợp tác xã đã thu về 60 tỷ "
     "đồng lãi ròng."
 )
+# a level expected beside a percentage of the plan: not the plan
 RESULT_ABOVE_EXPECTATION = (
-    "Năm 2041, lãi ròng của hợp tác xã đạt 390 tỷ đồng, vượt kỳ vọng, đạt 104% kế hoạch."
+    "Năm 2041, lãi ròng của hợp tác xã đạt 390 tỷ đồng, thấp hơn mức kỳ vọng là 410 tỷ đồng, "
+    "đạt 95% kế hoạch."
 )
 
 
@@ -82,7 +85,8 @@ def test_a_level_expected_is_a_target() -> None:
 
 
 def test_a_result_above_expectation_keeps_its_attainment() -> None:
-    assert _attainments(RESULT_ABOVE_EXPECTATION) == [(Decimal("390000000000"), Decimal("104"))]
+    found = [(s.actual, s.target, s.stated_percent) for s in find(RESULT_ABOVE_EXPECTATION)]
+    assert found == [(Decimal("390000000000"), None, Decimal("95"))]
 
 
 TWO_PLANS_IN_ONE_BRACKET = (
