@@ -106,3 +106,31 @@ def test_a_level_expected_is_no_plan_of_a_percentage_naming_the_plan() -> None:
 
 def test_a_level_expected_alone_is_still_the_target() -> None:
     assert _pairs(EXPECTED_ALONE) == [(Decimal(73 * 10**9), Decimal(78 * 10**9))]
+
+
+# d: percentages said in turn after plans, of another order or subject, or with a change after
+PLANS_THEN_TURNS = (
+    "Năm 2041, xí nghiệp đạt doanh thu 714 tỷ đồng, lợi nhuận 52 tỷ đồng. So với kế hoạch năm"
+    " 2041 là doanh thu 840 tỷ đồng và lợi nhuận 65 tỷ đồng, xí nghiệp hoàn thành lần lượt 85%"
+    " và 80%"
+)
+MEASURES_IN_ANOTHER_ORDER = PLANS_THEN_TURNS.replace(
+    "xí nghiệp hoàn thành lần lượt 85% và 80%", "lợi nhuận và doanh thu lần lượt đạt 80% và 85%"
+)
+OTHER_SUBJECT = PLANS_THEN_TURNS.replace(
+    "xí nghiệp hoàn thành lần lượt 85% và 80%", "các phân xưởng hoàn thành lần lượt 61% và 67%"
+)
+
+
+def test_percentages_in_turn_of_measures_reordered_or_another_subject_are_not_linked() -> None:
+    for text in (MEASURES_IN_ANOTHER_ORDER + ".", OTHER_SUBJECT + "."):
+        assert _pairs(text) == [], text
+
+
+def test_percentages_in_turn_with_a_change_after_them_are_linked() -> None:
+    text = PLANS_THEN_TURNS + ", tăng lần lượt 9% và 11% so với năm trước."
+    assert _pairs(text) == [
+        (Decimal(714 * 10**9), Decimal(840 * 10**9)),
+        (Decimal(52 * 10**9), Decimal(65 * 10**9)),
+    ]
+    assert _pairs(PLANS_THEN_TURNS + ".") == _pairs(text)
