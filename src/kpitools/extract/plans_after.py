@@ -87,8 +87,11 @@ def _results_of(
 
 
 def _subject_of_results(folded: str, m: re.Match[str], head: int) -> bool:
-    """Whether the percentages' subject is none or one the text before names (``công ty``):
-    not measures in another order (``lợi nhuận và doanh thu``), nor other bodies."""
+    """Whether the percentages' subject is none or one the text before names.
+
+    ``công ty`` named with the results is theirs; measures in another order (``lợi nhuận và
+    doanh thu``) or other bodies are not.
+    """
     subject = " ".join(_SUBJECT_FILLER.sub(" ", m.group("subject")).split())
     if not subject:
         return True

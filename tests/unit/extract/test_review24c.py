@@ -87,8 +87,7 @@ def test_a_level_a_rate_beat_is_still_its_target() -> None:
 
 # c: a level expected is no plan of a percentage that names the plan
 EXPECTED_BESIDE_PLAN = (
-    "Doanh thu dịch vụ đạt 73 tỷ đồng, thấp hơn mức kỳ vọng là 78 tỷ đồng, bằng 81% kế hoạch"
-    " năm."
+    "Doanh thu dịch vụ đạt 73 tỷ đồng, thấp hơn mức kỳ vọng là 78 tỷ đồng, bằng 81% kế hoạch năm."
 )
 INVESTORS_EXPECTED = (
     "Lãi ròng đạt 73 tỷ đồng, trong khi cổ đông kỳ vọng đạt 78 tỷ đồng, hoàn thành 81% kế"
@@ -134,3 +133,22 @@ def test_percentages_in_turn_with_a_change_after_them_are_linked() -> None:
         (Decimal(52 * 10**9), Decimal(65 * 10**9)),
     ]
     assert _pairs(PLANS_THEN_TURNS + ".") == _pairs(text)
+
+
+# e: the capital's amount is the plan of a capital spent, in its clause, of no other measure
+CAPITAL_THEN_LOANS = "Nguồn vốn huy động: 730 tỷ đồng, dư nợ cho vay 511 tỷ đồng, đạt 70% kế hoạch."
+CAPITAL_THEN_SEMICOLON = (
+    "Vốn huy động năm 2041: 730 tỷ đồng, tăng 9% so với năm trước; dư nợ đạt 511 tỷ đồng,"
+    " đạt 70% kế hoạch."
+)
+CAPITAL_THEN_REVENUE = "Vốn điều lệ: 730 tỷ đồng, doanh thu 511 tỷ đồng, đạt 70% kế hoạch."
+CAPITAL_SPENT = "Vốn đầu tư công năm 2041: 730 tỷ đồng, đã giải ngân 511 tỷ đồng, đạt 70% kế hoạch."
+
+
+def test_a_capitals_amount_is_no_plan_of_another_measure_or_clause() -> None:
+    for text in (CAPITAL_THEN_LOANS, CAPITAL_THEN_SEMICOLON, CAPITAL_THEN_REVENUE):
+        assert all(t is None for _, t, _ in _claims(text)), text
+
+
+def test_a_capitals_amount_is_still_the_plan_of_the_capital_spent() -> None:
+    assert _pairs(CAPITAL_SPENT) == [(Decimal(511 * 10**9), Decimal(730 * 10**9))]
