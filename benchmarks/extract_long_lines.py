@@ -68,6 +68,16 @@ SHAPES: dict[str, Callable[[int], str]] = {
         )
         + ".\n"
     ),
+    # a review of rounds 80–81: plans named after "so với kế hoạch" were looked for up to every
+    # later comma of the sentence (regex alone at 160,000 characters: 17 s before the bound)
+    "one sentence of plans after 'so với kế hoạch', run together": lambda n: (
+        "Năm 2041, "
+        + ", ".join(
+            f"so với kế hoạch năm doanh thu {i % 90 + 10} tỷ đồng, lợi nhuận {i % 9 + 1} tỷ đồng"
+            for i in range(n // 20)
+        )
+        + ".\n"
+    ),
 }
 SIZES = (2_000, 4_000, 8_000)
 GOAL = 6.0  # the quadrupled line, × the time of the first

@@ -30,6 +30,13 @@ _CAPITAL_COLON = rx(
     r"(?=\d)(?P<amount>[^,;.]*(?:[.,]\d[^,;.]*)*),\s"
 )
 _BARE_PLAN = rx(r"%\s*kế\s+hoạch\s*(?:[,;.]|$)")
+# between the capital's amount and the result: a verb of spending the capital, and no
+# change of the amount, other measure or clause after a semicolon
+_CAPITAL_VERB = rx(r"(?<!\w)(?:thực\s+hiện|giải\s+ngân|thanh\s+toán)(?!\w)")
+_NOT_CAPITALS = rx(
+    r";|(?<!\w)(?:tăng|giảm|so\s+với|dư\s+nợ|cho\s+vay|doanh\s+thu|thu\s+ngân\s+sách"
+    r"|lợi\s+nhuận|huy\s+động)(?!\w)"
+)
 _REACH = 400
 """How far (characters) before an attainment the colon of its capital may be."""
 
@@ -49,6 +56,9 @@ def _capital_before(folded: str, s: LinkableStatement) -> tuple[int, int, Decima
     a = amounts[0]
     if folded[a.end : m.end("amount")].strip():
         return None  # words after the amount: not the capital's sum alone
+    between = folded[m.end() : s.start]
+    if _CAPITAL_VERB.search(between) is None or _NOT_CAPITALS.search(between) is not None:
+        return None  # "Nguồn vốn huy động: A, dư nợ cho vay B, đạt …": B is no capital spent
     return a.start, a.end, a.value
 
 

@@ -75,7 +75,7 @@ from kpitools.extract.target_words import (
     _sets_target,
 )
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc, Sentence
-from kpitools.numbers import Percent
+from kpitools.numbers import Percent, parse_number
 from kpitools.textfold import fold, rx, words_rx
 
 Value = Decimal | tuple[Decimal, Decimal]
@@ -855,6 +855,8 @@ def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
         return "actual"
     if role == "actual" and _expected_whole(doc, fig, lead):
         return "whole"
+    if role == "target" and _expected_beside_plan(doc, fig, lead):
+        return "modifier"
     if role == "excess" and _level_beaten(doc, fig, lead):
         return "target"
     return role
@@ -864,18 +866,51 @@ def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
 # is the rate's target (a rate per some people or area is never an excess written as a count)
 _LEVEL_BEATEN = rx(r"(?<!\w)vượt\s+mức\s*$")
 _RATE_UNIT = re.compile(r"\s*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\s*/\s*[^\W\d_]")
+# "…, bằng 87% kế hoạch năm": a percentage of a plan named after it
+_PERCENT_OF_PLAN_AFTER = rx(
+    rf"(?:{NUM})\s*%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?!\w)"
+)
+
+
+def _expected_beside_plan(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is a level expected (:data:`_EXPECTED_LEVEL`) in a sentence whose
+    percentage after it names a plan: the plan is another figure, the expectation none."""
+    return (
+        _EXPECTED_LEVEL.search(lead) is not None
+        and _PERCENT_OF_PLAN_AFTER.search(doc.fold, fig.end, fig.sentence.end) is not None
+    )
+
+
 # "vượt mức 3 tạ/ha so với kế hoạch": the excess over a plan named after it
 _COMPARED_AFTER = rx(r"[^,;.()]*?(?<!\w)so\s+với(?!\w)")
 
 
 def _level_beaten(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig``, read as an excess after ``vượt mức``, is a rate (a unit per
-    something right after it) compared with nothing after it: the level beaten."""
+    something right after it) compared with nothing after it and close to the result before
+    it (:func:`_near_the_result`): the level beaten."""
     return (
         _LEVEL_BEATEN.search(lead) is not None
         and _RATE_UNIT.match(doc.fold, fig.end) is not None
         and _COMPARED_AFTER.match(doc.fold, fig.end, fig.sentence.end) is None
+        and _near_the_result(doc, fig)
     )
+
+
+_ANY_NUM = re.compile(NUM)
+
+
+def _near_the_result(doc: Doc, fig: Figure) -> bool:
+    """Whether ``fig`` is at least half the last figure before its clause (the result): a
+    level beaten is near the result, an excess (``đạt 62,5 tạ/ha, vượt mức 2,5 tạ/ha``) not."""
+    before = list(_ANY_NUM.finditer(doc.fold, fig.sentence.start, fig.clause))
+    if not before:
+        return False
+    try:
+        result = parse_number(before[-1].group())
+    except ValueError:
+        return False
+    return bool(fig.values) and 2 * fig.values[0] >= result
 
 
 # a resolution or plan named, its words then quoted: "Nghị quyết Đại hội lần thứ X “Mỗi

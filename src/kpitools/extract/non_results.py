@@ -258,7 +258,7 @@ def _slashed_occasion(fig: Figure, lead: str) -> bool:
     return 1 <= day <= 31 and 1 <= month <= 12 and _OCCASION_LEAD.search(lead) is not None
 
 
-# "sau 3/4 chặng đường", "qua 1/2 nhiệm kỳ": a share of a way or a term gone by, a figure of
+# "qua 2/3 quãng đường", "sau 1/2 nhiệm kỳ": a share of a way or a term gone by, a figure of
 # speech for time, no result over a plan
 _TIME_GONE_BY = rx(
     r"\s+(?:chặng\s+đường|quãng\s+đường|chặng|nhiệm\s+kỳ|thời\s+gian|thời\s+hạn|giai\s+đoạn)(?!\w)"

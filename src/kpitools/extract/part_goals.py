@@ -38,6 +38,9 @@ _GOAL_OPENS = rx(r"\W*(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?!\w)")
 _SENTENCE_OPEN = re.compile(r"[.!?:]\s|\n")
 _NOT_NAMES = frozenset(fold(w) for w in ("tăng", "giảm", "bằng", "còn", "so", "với"))
 _MONEY = frozenset({fold("đồng"), "usd"})
+# a period a sentence names: a year, a horizon ("đến năm"), a season ("vụ mùa")
+_PERIOD = rx(r"(?<!\w)(?:(?:đến\s+)?năm\s+\d{4}|vụ\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)")
+_YEAR = rx(r"(?<!\w)năm\s+\d{4}")
 _REACH = 1500
 """How far (characters) before a list of goals its list of parts may start."""
 
@@ -71,6 +74,27 @@ def _listed(folded: str, m: re.Match[str]) -> list[_Part] | None:
     if len(out) < 2 or len({p.name for p in out}) != len(out):
         return None
     return out
+
+
+def _periods(folded: str, pos: int, *, sentences: int) -> set[str]:
+    """The periods (years, horizons, seasons) named in the last ``sentences`` before ``pos``."""
+    head = max(0, pos - 300)
+    ends = [head] + [head + o.end() for o in re.finditer(r"[.!?]\s|\n", folded[head:pos])]
+    start = ends[-sentences] if len(ends) >= sentences else head
+    return {" ".join(p.group().split()) for p in _PERIOD.finditer(folded, start, pos)}
+
+
+def _same_period(folded: str, goals_at: int, parts_at: int) -> bool:
+    """Whether the goals' sentence names no period (year, horizon, season) the parts' do not.
+
+    The parts' are those of their sentence and the one before it; a year alone may also be
+    the last one named before the parts (a report's year, stated once at its head).
+    """
+    missing = _periods(folded, goals_at, sentences=1) - _periods(folded, parts_at, sentences=2)
+    if not missing:
+        return True
+    years = list(_YEAR.finditer(folded, max(0, parts_at - _REACH), parts_at))
+    return bool(years) and missing == {" ".join(years[-1].group().split())}
 
 
 def _opens_goal(folded: str, pos: int) -> bool:
@@ -109,6 +133,8 @@ def link_part_goals(
         found = _nearest_pairs(before, goals)
         if found is None:
             continue
+        if not _same_period(folded, m.start(), found[0].start()):
+            continue
         n, pairs = found
         if any(c.actual is not None and n.start() <= c.start < n.end() for c in out):
             continue
@@ -121,11 +147,13 @@ def _nearest_pairs(
 ) -> tuple[re.Match[str], list[tuple[_Part, _Part]]] | None:
     """The nearest list of parts two or more of whose names and units the goals repeat."""
     by_name = {(g.name, g.unit): g for g in goals}
+    found = []
     for n, parts in reversed(before):
         pairs = [(by_name[p.name, p.unit], p) for p in parts if (p.name, p.unit) in by_name]
         if len(pairs) >= 2:
-            return n, pairs
-    return None
+            found.append((n, pairs))
+    # two lists (two seasons) before one goal: neither alone is the goal's
+    return found[0] if len(found) == 1 else None
 
 
 def _with_pairs(

@@ -32,15 +32,21 @@ if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
 
 # "So với kế hoạch năm 2041 là doanh thu A và lợi nhuận B, công ty (đã) hoàn thành lần lượt
-# X% và Y% (kế hoạch)": two plans, a comma, then two percentages said in turn and nothing
-# after them but the sentence's end or a plan's noun (not "so với cùng kỳ")
+# X% và Y% (kế hoạch)": two plans (within 300 characters: a long sentence of many "so với
+# kế hoạch" is read in linear time), a comma, a subject, then two percentages said in turn
+# and nothing after them but the sentence's end, a comma or a plan's noun (not "so với cùng
+# kỳ")
 _PLANS_THEN_PERCENTS = rx(
-    r"so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?P<plans>(?:[^.;!?\n%]|\.(?=\d))*?),"
-    r"[^.;!?\n,%]*?(?<!\w)(?:(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+được)?\s+lần\s+lượt"
-    r"|lần\s+lượt\s+(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+được)?)\s+"
+    r"so\s+với\s+(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)"
+    r"(?P<plans>(?:[^.;!?\n%]|\.(?=\d)){0,300}?),"
+    r"(?P<subject>[^.;!?\n,%]*?)(?<!\w)(?:(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+được)?\s+lần"
+    r"\s+lượt|lần\s+lượt\s+(?:hoàn\s+thành|đạt|thực\s+hiện)(?:\s+được)?)\s+"
     rf"(?P<p1>{NUM})\s*%\s+và\s+(?P<p2>{NUM})\s*%"
-    r"(?=\s*(?:[.;\n]|$|(?:các\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?!\s+\w+\s+\d)))"
+    r"(?=\s*(?:[.;\n]|$|,(?!\s*(?:so\s+với|bằng))"
+    r"|(?:các\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)(?!\s+\w+\s+\d)))"
 )
+# the subject's words that say nothing of whose percentages they are
+_SUBJECT_FILLER = rx(r"(?<!\w)(?:đã|mới|chỉ|cơ\s+bản|đều)(?!\w)")
 _OPENS = re.compile(r"\W*$")
 _REACH = 600
 """How far (characters) before its ``So với`` the sentence of the results may start."""
@@ -80,6 +86,19 @@ def _results_of(
     return out if out[0] != out[1] else None
 
 
+def _subject_of_results(folded: str, m: re.Match[str], head: int) -> bool:
+    """Whether the percentages' subject is none or one the text before names.
+
+    ``công ty`` named with the results is theirs; measures in another order (``lợi nhuận và
+    doanh thu``) or other bodies are not.
+    """
+    subject = " ".join(_SUBJECT_FILLER.sub(" ", m.group("subject")).split())
+    if not subject:
+        return True
+    before = " ".join(folded[max(0, head - _REACH) : head].split())
+    return re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", before) is not None
+
+
 def _pair(folded: str, m: re.Match[str]) -> list[tuple[_Amount, _Amount, tuple[int, int]]] | None:
     """Each (plan, result, percentage's span) of one match, or None when it is no such pair."""
     head = m.start()
@@ -88,6 +107,8 @@ def _pair(folded: str, m: re.Match[str]) -> list[tuple[_Amount, _Amount, tuple[i
         return None  # "So với" opens no sentence
     plans = _money(folded, m.start("plans"), m.end("plans"))
     if len(plans) != 2 or plans[0][1][0] is None or plans[0][1][0] == plans[1][1][0]:
+        return None
+    if not _subject_of_results(folded, m, head):
         return None
     results = _results_of(folded, stop.start() + 1 if stop else 0, plans)
     if results is None:

@@ -51,6 +51,8 @@ PARTS_THEN_GOALS = (
 )
 # the goals' sentence opens on no plan: another year's results, not goals
 PARTS_THEN_RESULTS = PARTS_THEN_GOALS.replace("Kế hoạch năm 2041 gieo", "Năm 2040 xã gieo")
+# the goals' sentence opens on a plan, of the next year: no goals of these parts
+PARTS_THEN_NEXT_GOALS = PARTS_THEN_GOALS.replace("Kế hoạch năm 2041", "Kế hoạch năm 2042")
 
 
 def test_listed_parts_take_the_goals_listed_by_their_names_and_units() -> None:
@@ -63,6 +65,7 @@ def test_listed_parts_take_the_goals_listed_by_their_names_and_units() -> None:
 
 def test_listed_parts_take_no_results_listed_in_another_year() -> None:
     assert _claims(PARTS_THEN_RESULTS) == []
+    assert _claims(PARTS_THEN_NEXT_GOALS) == []
 
 
 CAPITAL_COLON = (
