@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kpitools.extract.figures import _K_GROWTH, Figure
+from kpitools.extract.figures import _K_GROWTH, Draft, Figure
 from kpitools.extract.text import Doc
 from kpitools.numbers import Percent
 from kpitools.textfold import fold, rx
@@ -44,6 +44,17 @@ def _growth_of(doc: Doc, f: Figure | None) -> bool:
     return bool(
         _K_GROWTH.search(lead) or _GROWTH_SUBJECT.search(doc.fold[f.sentence.start : f.start])
     )
+
+
+def _set_growth_target(growth: Figure, target: Figure) -> Draft:
+    """Make the growth rate ``growth`` its statement's actual and the plan's rate ``target``
+    its target (both in points, ``%``); the statement, for the caller to own ``target``."""
+    owner = growth.owner
+    assert owner is not None
+    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
+    owner.target_fig, owner.target = target, target.value
+    growth.measure = target.measure = "%"
+    return owner
 
 
 def _plausible_target(m: re.Match[str], growth: Decimal, target: Decimal) -> bool:
@@ -106,12 +117,7 @@ def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
         return False
     if before[-1] is not growth and _margin_disagrees(doc, before[-1], growth, p):
         return False
-    owner = growth.owner
-    assert owner is not None
-    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
-    owner.target_fig, owner.target = p, p.value
-    p.owner = owner
-    growth.measure = p.measure = "%"
+    p.owner = _set_growth_target(growth, p)
     return True
 
 
@@ -157,12 +163,7 @@ def _growth_against_bracket(
     met = " ".join(m.group("cmp").split()) in (fold("vượt"), fold("đạt"), fold("cao hơn"))
     if met != (growth.values[0] >= p.values[0]):
         return False
-    owner = growth.owner
-    assert owner is not None
-    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
-    owner.target_fig, owner.target = p, p.value
-    p.owner, p.role = owner, "target"
-    growth.measure = p.measure = "%"
+    p.owner, p.role = _set_growth_target(growth, p), "target"
     return True
 
 
@@ -227,12 +228,8 @@ def _growth_by_margin(doc: Doc, f: Figure, figs: list[Figure], previous: list[Fi
         return False
     if not _margin_fits(lead.group("cmp"), growth.values[0], t.values[0], f.percent):
         return False
-    owner = growth.owner
-    assert owner is not None
-    owner.actual_fig, owner.actual, owner.percent_fig = growth, growth.value, None
-    owner.target_fig, owner.target = t, t.value
+    owner = _set_growth_target(growth, t)
     f.owner, f.role = None, "margin"
     if t.sentence is f.sentence:
         t.owner, t.role = owner, "target"
-    growth.measure = t.measure = "%"
     return True
