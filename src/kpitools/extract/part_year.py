@@ -731,14 +731,14 @@ def link_part_year_amounts(
         for c in statements
         if c.target is not None or c.stated_kind in ("attainment", "excess")
     }
-    windows: dict[tuple[int, int], tuple[str, list[_Amount]]] = {}
+    windows: dict[tuple[int, int], tuple[str, _MoneyPlans]] = {}
     for t in statements:
         if t.actual is not None or t.target is None or t.term is not None:
             continue
         low, high = _paragraph(text, t.start, t.end, UNSTATED_PLAN_WINDOW)
         if (low, high) not in windows:  # several plans of one paragraph: read it once
             folded = fold(text[low:high])
-            windows[low, high] = (folded, _money_plans(folded))
+            windows[low, high] = (folded, _MoneyPlans(folded))
         folded, money_plans = windows[low, high]
         plan = _target_amount(folded, t, low)
         if (
@@ -758,28 +758,35 @@ def link_part_year_amounts(
     return out
 
 
-def _money_plans(folded: str) -> list[_Amount]:
-    """The money amounts that the sentences of ``folded`` set out as plans.
+class _MoneyPlans:
+    """The money amounts of ``folded``, and which of them its sentences set out as plans.
 
-    By :func:`_sets_plan`, each amount looked at once for all the plans of the window.
+    :func:`_sets_plan` reads a long stretch of the sentence before each amount, so it is
+    asked only of the amounts the cheaper checks of :func:`_rival_plans` leave, each once
+    for all the plans of the window.
     """
-    return [
-        a
-        for a in _amounts(folded, 0, len(folded))
-        if a.unit[1] in _MONEY_WORDS and _sets_plan(folded, a, 0)
-    ]
+
+    def __init__(self, folded: str) -> None:
+        self.folded = folded
+        self.amounts = [a for a in _amounts(folded, 0, len(folded)) if a.unit[1] in _MONEY_WORDS]
+        self._sets: dict[tuple[int, int], bool] = {}
+
+    def sets_plan(self, a: _Amount) -> bool:
+        """Whether ``a`` is set out as a plan (:func:`_sets_plan`), read once."""
+        key = (a.start, a.end)
+        if key not in self._sets:
+            self._sets[key] = _sets_plan(self.folded, a, 0)
+        return self._sets[key]
 
 
-def _rival_plans(
-    folded: str, plan: _Amount, year: int | None, money_plans: Sequence[_Amount]
-) -> bool:
+def _rival_plans(folded: str, plan: _Amount, year: int | None, money_plans: _MoneyPlans) -> bool:
     """Whether ``folded`` sets out another plan amount of ``plan``'s measure and kind.
 
     ``Theo kế hoạch, thu nội địa là 51.000 tỷ đồng … Thành phố phấn đấu năm 2041 thu nội
     địa 55.000 tỷ đồng``: a plan and a higher aim of one measure; a quarter's amount with
     no percentage may be set against either, so against neither (as
     :func:`link_unstated_plans` takes one plan value only). ``money_plans``: the money
-    amounts ``folded`` sets out as plans (:func:`_money_plans`).
+    amounts of ``folded`` (:class:`_MoneyPlans`).
     """
     if plan.unit[1] not in _MONEY_WORDS:
         return False
@@ -789,7 +796,8 @@ def _rival_plans(
         and _same_measure_kind(folded, a, plan)
         and _of_year(folded, a, year)
         and not _of_part_of_year(folded, a)
-        for a in money_plans
+        and money_plans.sets_plan(a)
+        for a in money_plans.amounts
     )
 
 
