@@ -572,15 +572,16 @@ _ITEM_BEFORE = rx(
 
 
 def _part_year_amounts(
-    window: tuple[str, str],
+    window: tuple[str, str, Sequence[_Amount]],
     planned: tuple[_Amount, Decimal],
     year: int | None,
     covered: Callable[[_Amount], bool],
 ) -> list[_Amount]:
     """The amounts of part of a year in ``window`` that the year's ``plan`` is of.
 
-    ``window`` is the text and its folded form. See :func:`link_part_year_amounts`: in no
-    statement and set against no plan yet (``covered``), in another sentence, of the plan's
+    ``window`` is the text, its folded form and the amounts of that (read once for all the
+    window's plans). See :func:`link_part_year_amounts`: in no statement and set against no
+    plan yet (``covered``), in another sentence, of the plan's
     measure and kind (money) or counting what it counts (:func:`_same_count`), smaller than
     it, of its year, of a quarter or some months named before it in its sentence (or right
     after it: ``lãi 177 tỷ đồng trong 6 tháng đầu năm``), and of no
@@ -588,11 +589,11 @@ def _part_year_amounts(
     đặt mục tiêu …``); the last of equal ones (a lead or a caption repeating an amount is
     not a statement of its own).
     """
-    raw, folded = window
+    raw, folded, amounts = window
     plan, floor = planned
     units = _units_named(raw, *_sentence_span(folded, plan))
     found: dict[Decimal, _Amount] = {}
-    for a in _amounts(folded, 0, len(folded)):
+    for a in amounts:
         head = _head(folded, a.start, 0)
         if (
             (
@@ -752,14 +753,15 @@ def link_part_year_amounts(
             return a.value in claimed or _covering(*scope, _shifted(a, low)) is not None
 
         floor = t.target[0] if isinstance(t.target, tuple) else t.target
-        for a in _part_year_amounts((text[low:high], folded), (plan, floor), t.year, covered):
+        window = (text[low:high], folded, money_plans.every)
+        for a in _part_year_amounts(window, (plan, floor), t.year, covered):
             c = _as_result(t, a, folded, low, text, _measure_kind(folded, a)[0] or "")
             out.append(_against_plan(c, _shifted(plan, low), text, year=t.year, target=t.target))
     return out
 
 
 class _MoneyPlans:
-    """The money amounts of ``folded``, and which of them its sentences set out as plans.
+    """The amounts of ``folded``, its money ones, and which of those it sets out as plans.
 
     :func:`_sets_plan` reads a long stretch of the sentence before each amount, so it is
     asked only of the amounts the cheaper checks of :func:`_rival_plans` leave, each once
@@ -768,7 +770,8 @@ class _MoneyPlans:
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.amounts = [a for a in _amounts(folded, 0, len(folded)) if a.unit[1] in _MONEY_WORDS]
+        self.every = _amounts(folded, 0, len(folded))
+        self.amounts = [a for a in self.every if a.unit[1] in _MONEY_WORDS]
         self._sets: dict[tuple[int, int], bool] = {}
 
     def sets_plan(self, a: _Amount) -> bool:
