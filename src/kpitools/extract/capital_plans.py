@@ -29,7 +29,8 @@ _CAPITAL_COLON = rx(
     r"(?<!\w)vốn(?!\w)(?:[^\d.;:!?\n%]|\d{4}(?!\d)|\d{1,2}/\d{4})*:\s*"
     r"(?=\d)(?P<amount>[^,;.]*(?:[.,]\d[^,;.]*)*),\s"
 )
-_BARE_PLAN = rx(r"%\s*kế\s+hoạch\s*(?:[,;.]|$)")
+# "đạt 25% kế hoạch", "đạt 25% kế hoạch năm 2041": a plan of no measure, maybe of a year
+_BARE_PLAN = rx(r"%\s*kế\s+hoạch(?:\s+năm\s+(?P<year>\d{4}))?\s*(?:[,;.]|$)")
 # between the capital's amount and the result: a verb of spending the capital, and no
 # change of the amount, other measure or clause after a semicolon
 _CAPITAL_VERB = rx(r"(?<!\w)(?:thực\s+hiện|giải\s+ngân|thanh\s+toán)(?!\w)")
@@ -41,8 +42,14 @@ _REACH = 400
 """How far (characters) before an attainment the colon of its capital may be."""
 
 
-def _capital_before(folded: str, s: LinkableStatement) -> tuple[int, int, Decimal] | None:
-    """The amount after the colon of a capital before ``s`` in its sentence, if any."""
+def _capital_before(
+    folded: str, s: LinkableStatement, year: str | None
+) -> tuple[int, int, Decimal] | None:
+    """The amount after the colon of a capital before ``s`` in its sentence, if any.
+
+    With ``year`` (the plan ``s`` attains names it), the words before the colon must name
+    that year too: ``Vốn năm 2041: A, …, đạt X% kế hoạch năm 2041``, not ``… năm 2040``.
+    """
     low = max(0, s.start - _REACH)
     stops = [m.end() for m in _FULL_STOP.finditer(folded, low, s.start)]
     head = stops[-1] if stops else low
@@ -50,6 +57,11 @@ def _capital_before(folded: str, s: LinkableStatement) -> tuple[int, int, Decima
     if len(found) != 1:
         return None
     m = found[0]
+    if (
+        year is not None
+        and re.search(rf"(?<!\d){year}(?!\d)", m.group()[: -len(m.group("amount"))]) is None
+    ):
+        return None
     amounts = _amounts(folded, m.start("amount"), m.end("amount"))
     if len(amounts) != 1 or amounts[0].unit[1] not in _MONEY_WORDS:
         return None
@@ -72,9 +84,10 @@ def link_capital_plans(
     """
     out = list(statements)
     for i, s in enumerate(out):
-        if not _plain_attainment(s, folded):
+        plan_word = _plain_attainment(s, folded)
+        if plan_word is None:
             continue
-        capital = _capital_before(folded, s)
+        capital = _capital_before(folded, s, plan_word.group("year"))
         if capital is None:
             continue
         start, end, plan = capital
@@ -101,12 +114,16 @@ def link_capital_plans(
     return out
 
 
-def _plain_attainment(s: LinkableStatement, folded: str) -> bool:
+def _plain_attainment(s: LinkableStatement, folded: str) -> re.Match[str] | None:
+    """The plan words after the percentage of ``s``, if they name no measure (:data:`_BARE_PLAN`).
+
+    Only for an exact money attainment of no target.
+    """
     if s.target is not None or s.stated_kind != "attainment" or s.stated is None:
-        return False
+        return None
     if not isinstance(s.actual, Decimal) or s.qualifier is not None or not s.exact:
-        return False
+        return None
     if s.measure is None or not re.search(r"đồng|USD", s.measure):
-        return False
+        return None
     pct = folded.rfind("%", s.start, s.end + 1)
-    return pct >= 0 and _BARE_PLAN.match(folded, pct) is not None
+    return _BARE_PLAN.match(folded, pct) if pct >= 0 else None
