@@ -554,16 +554,21 @@ def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
 def _measure_right_before(folded: str, start: int) -> re.Match[str] | None:
     """The measure named right before the amount at ``start``, only a space or a verb between.
 
-    A plan's verb may stand between (``kế hoạch doanh thu đạt 90 tỷ đồng``).
+    A plan's verb may stand between (``kế hoạch doanh thu đạt 90 tỷ đồng``), and a word
+    that qualifies the amount (``mục tiêu doanh thu gần 90 tỷ đồng``).
     ``kế hoạch doanh thu 2.000 tỷ đồng và lợi nhuận 300 tỷ đồng``: each amount is of the
     measure written just before it, not of every measure its clause names.
     """
     last = None
     for m in _MEASURE_NAMES.finditer(folded, max(0, start - 30), start):
         last = m
-    if last is None or folded[last.end() : start].strip() not in ("", fold("đạt"), fold("là")):
+    if last is None or _MEASURE_TO_AMOUNT.fullmatch(folded, last.end(), start) is None:
         return None
     return last
+
+
+# between a measure and its amount: a verb of the plan or result, then a qualifier
+_MEASURE_TO_AMOUNT = rx(r"\s*(?:(?:đạt|là)\s+)?(?:(?:gần|khoảng|hơn|trên)\s+)?|\s*(?:đạt|là)\s*")
 
 
 # --------------------------------------------------------------------------- periods
