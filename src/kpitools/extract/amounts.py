@@ -641,10 +641,11 @@ def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
 _PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\s+trên)(?!\w)")
 
 
-# "Kế hoạch lãi trước thuế năm nay giảm 12%, còn 900 tỷ đồng": the level a plan changes to
+# "Kế hoạch lãi trước thuế năm nay giảm 12%, còn 900 tỷ đồng", "mục tiêu lãi giảm 12% xuống
+# còn 900 tỷ đồng": the level a plan changes to
 _PLAN_CHANGED_TO = rx(
     rf"(?:\s+[^\W\d_]+){{0,8}}?\s+(?:dự\s+kiến\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%"
-    r"[^,;.\d]{0,40}?,\s*(?:lên|còn|xuống)(?:\s+mức)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+    r"[^,;.\d]{0,40}?(?:,\s*|\s+)(?:lên|còn|xuống)(?:\s+mức)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
 
 

@@ -50,3 +50,26 @@ def test_a_qualified_plan_of_another_measure_is_not_the_plan() -> None:
     # the revenue's own plan, which the percentage does not fit: an audit finding
     (s,) = [s for s in find(QUALIFIED_PLAN_OF_OTHER_MEASURE) if s.stated_percent == 47]
     assert (s.target, s.verdict) == (Decimal(9000 * 10**9), "inconsistent")
+
+
+PLAN_CUT_TO = (
+    "Lũy kế năm 2041, xí nghiệp có doanh thu 2.345 tỷ đồng, lợi nhuận sau thuế đạt 321 tỷ"
+    " đồng. Năm 2041, xí nghiệp đặt mục tiêu lợi nhuận sau thuế giảm 5% xuống còn 300 tỷ"
+    " đồng. Như vậy, xí nghiệp đã hoàn thành được 107% kế hoạch lợi nhuận đã đề ra."
+)
+RESULT_CUT_TO = PLAN_CUT_TO.replace(
+    "xí nghiệp đặt mục tiêu lợi nhuận sau thuế giảm", "lợi nhuận sau thuế năm trước giảm"
+)
+
+
+def test_a_plan_cut_to_a_level_with_no_comma_is_that_level() -> None:
+    (s,) = [s for s in find(PLAN_CUT_TO) if s.stated_percent == Decimal(107)]
+    assert (s.actual, s.target, s.verdict) == (
+        Decimal(321 * 10**9),
+        Decimal(300 * 10**9),
+        "consistent",
+    )
+
+
+def test_a_result_cut_to_a_level_is_no_plan() -> None:
+    assert _targets(RESULT_CUT_TO, 107) == [None]
