@@ -192,6 +192,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06q": 5,
     "2026-12-06r": 1,
     "2026-12-06s": 6,
+    "2026-12-06t": 14,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
