@@ -270,7 +270,7 @@ passages on 3 sites: after 50 of its 55 look-ups nearly every page found was alr
 repeated one of their pairs, and of the four unused pages on held-out sites it kept one, to keep its
 held-out share near 40 % with the two unused dev pages it found. ``2026-12-06u`` (older reports of
 2014-2024: traffic safety, drug rehabilitation, fire prevention, weapons collection) holds 4 passages on
-3 sites: after 47 of its 60 look-ups the traffic pages found compared accidents with the same period or
+3 sites: after 49 of its 60 look-ups the traffic pages found compared accidents with the same period or
 with reduction rates only, the fire, weapons, inspection and fine pages gave counts, coverage of totals or
 betting spam, and only four rehabilitation and methadone pages wrote a plan or an attainment of one."""
 STATEMENT_KEYS = {
