@@ -193,6 +193,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06r": 1,
     "2026-12-06s": 6,
     "2026-12-06t": 14,
+    "2026-12-06u": 4,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -216,6 +217,7 @@ LEAST_SITES = {
     "2026-12-06o": 3,
     "2026-12-06p": 3,
     "2026-12-06r": 1,
+    "2026-12-06u": 3,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -286,6 +288,11 @@ after 72 of its 80 look-ups every other page of 2025 on found with a plan was al
 repeated one of their pairs, and the others gave growth or shares only, targets only, margins over an
 unwritten plan, a growth range against a target range (no single actual), were cut before their plan,
 fell before 2025 or were tag pages, translations or spam."""
+held-out share near 40 % with the two unused dev pages it found. ``2026-12-06u`` (older reports of
+2014-2024: traffic safety, drug rehabilitation, fire prevention, weapons collection) holds 4 passages on
+3 sites: after 49 of its 60 look-ups the traffic pages found compared accidents with the same period or
+with reduction rates only, the fire, weapons, inspection and fine pages gave counts, coverage of totals or
+betting spam, and only four rehabilitation and methadone pages wrote a plan or an attainment of one."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
