@@ -174,6 +174,13 @@ SCORED_AT = {
     "2026-12-06m": "d6c56e242b1f400052fc209d31377e808d0b05dd",
     "2026-12-06n": "d6c56e242b1f400052fc209d31377e808d0b05dd",
     "2026-12-06o": "75838ad84d3a50ffebae490f935c110b68fba2e0",
+    "2026-12-06p": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06q": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06r": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06s": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06t": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06u": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06v": "dea26316a245d90b71d476795e0e2028d2383c5a",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -251,9 +251,9 @@ returned betting spam, and the residence-data pages found compared forms with th
 ``2026-12-05zzzw`` found and left out to keep its held-out share low; one (a port company's nine
 months against its year's plan) holds 1 passage on 1 site, and the other could not be used: its
 stored copy, found again, holds no target-versus-result statement in what the search tool returns of
-it. ``2026-12-05zzzy`` (older reports: Party admissions against the year's or the term's target,
-and district and provincial committees' reviews against the resolution) was built on 8 passages on
-4 sites: after 60 look-ups most admission pages found were already in the files, and the others gave
+it. ``2026-12-05zzzy`` (older reports: Party admissions against the year's or the term's target, and
+district and provincial committees' reviews against the resolution) was built on 8 passages on 4
+sites: after 60 look-ups most admission pages found were already in the files, and the others gave
 counts only, targets only, margins on unwritten targets, no year, or fell outside the regions or
 years; its second reading cut ``bldo-1620``'s first paragraph (its 2016 pair repeats
 ``bldo-1365``'s) and kept the 8 passages on 4 sites. ``2026-12-06j`` (older reports of 2016-2024:
@@ -276,24 +276,23 @@ tag pages or spam. ``2026-12-06o`` (companies' 2025 results against their plans 
 airlines, seaports, logistics, telecoms, food and beverage, insurance and securities) holds 3
 passages on 3 sites: after 50 of its 55 look-ups nearly every page found was already in the files or
 repeated one of their pairs, and of the four unused pages on held-out sites it kept one, to keep its
-held-out share near 40 % with the two unused dev pages it found. ``2026-12-06p`` (state groups'
-and corporations' member units against their plans: oil and gas, power companies, railways,
-airports, post offices, state banks' branches, water companies, lotteries) holds 3 passages on 3
-sites: after 77 of its 80 look-ups nearly every page found was already in the files or repeated one
-of their pairs, lottery queries returned betting spam, and the others gave no plan figure, margins on
-unwritten targets, part-year rates beside the year's rate, or were in English."""
-held-out share near 40 % with the two unused dev pages it found. ``2026-12-06r`` (agriculture, land
-and environment of 2025: crops, livestock and its vaccination, land-use fees and auctions, inspection
-recoveries, waste and rural water, new-style rural communes, tree planting) holds 1 passage on 1 site:
-after 72 of its 80 look-ups every other page of 2025 on found with a plan was already in the files or
-repeated one of their pairs, and the others gave growth or shares only, targets only, margins over an
-unwritten plan, a growth range against a target range (no single actual), were cut before their plan,
-fell before 2025 or were tag pages, translations or spam."""
-held-out share near 40 % with the two unused dev pages it found. ``2026-12-06u`` (older reports of
-2014-2024: traffic safety, drug rehabilitation, fire prevention, weapons collection) holds 4 passages on
-3 sites: after 49 of its 60 look-ups the traffic pages found compared accidents with the same period or
-with reduction rates only, the fire, weapons, inspection and fine pages gave counts, coverage of totals or
-betting spam, and only four rehabilitation and methadone pages wrote a plan or an attainment of one."""
+held-out share near 40 % with the two unused dev pages it found. ``2026-12-06p`` (state groups' and
+corporations' member units against their plans: oil and gas, power companies, railways, airports,
+post offices, state banks' branches, water companies, lotteries) holds 3 passages on 3 sites: after
+77 of its 80 look-ups nearly every page found was already in the files or repeated one of their
+pairs, lottery queries returned betting spam, and the others gave no plan figure, margins on
+unwritten targets, part-year rates beside the year's rate, or were in English. ``2026-12-06r``
+(agriculture, land and environment of 2025: crops, livestock and its vaccination, land-use fees and
+auctions, inspection recoveries, waste and rural water, new-style rural communes, tree planting)
+holds 1 passage on 1 site: after 72 of its 80 look-ups every other page of 2025 on found with a plan
+was already in the files or repeated one of their pairs, and the others gave growth or shares only,
+targets only, margins over an unwritten plan, a growth range against a target range (no single
+actual), were cut before their plan, fell before 2025 or were tag pages, translations or spam.
+``2026-12-06u`` (older reports of 2014-2024: traffic safety, drug rehabilitation, fire prevention,
+weapons collection) holds 4 passages on 3 sites: after 49 of its 60 look-ups the traffic pages found
+compared accidents with the same period or with reduction rates only, the fire, weapons, inspection
+and fine pages gave counts, coverage of totals or betting spam, and only four rehabilitation and
+methadone pages wrote a plan or an attainment of one."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
