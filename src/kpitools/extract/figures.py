@@ -40,6 +40,7 @@ from kpitools.extract.non_results import (
 )
 from kpitools.extract.numerals import (
     _COUNT,
+    _COUNT_COMPOUND,
     _COUNT_SPACED,
     _DASH_RANGE,
     _MONEY,
@@ -570,6 +571,7 @@ class Draft:
 _FIGURE_KINDS = {
     "money": "count",
     "money_compound": "count",
+    "count_compound": "count",
     "money_spaced": "count",
     "count_spaced": "count",
     "percent_spaced": "percent",
@@ -613,6 +615,7 @@ def scan(doc: Doc) -> list[Figure]:
         ("rate_range", _RATE_RANGE),
         ("range", _RANGE),
         ("range", _DASH_RANGE),
+        ("count_compound", _COUNT_COMPOUND),
         ("count_spaced", _COUNT_SPACED),
         ("pair", _UNIT_PAIR),
         ("pair", _NOUN_PAIR),

@@ -89,6 +89,13 @@ _MONEY_COMPOUND = rx(
     r"\s+(?P<b>\d{1,3}(?:,\d{1,3})?)\s+(?(millions)(?:nghìn|ngàn)|triệu)"
     r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
+# the same of a count or measure: "3 tỷ 412,5 triệu kWh", "2 triệu 350 nghìn lượt" (one
+# amount, not its last part)
+_COUNT_COMPOUND = rx(
+    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?:(?P<mag>tỷ|tỉ)|(?P<millions>triệu))"
+    r"\s+(?P<b>\d{1,3}(?:,\d{1,3})?)\s+(?(millions)(?:nghìn|ngàn)|triệu)(?!\w)"
+    r"(?!\s*(?:đồng|đ|vnđ|vnd|usd)(?!\w))"
+)
 # thousands of billions and billions written together: "140 nghìn 250 tỷ đồng" is 140.250 tỷ
 _MONEY_THOUSANDS = rx(
     rf"{_B}(?P<a>\d{{1,3}})\s+(?:nghìn|ngàn)\s+(?P<b>\d{{1,3}})\s+(?P<mag>tỷ|tỉ)"
@@ -309,7 +316,7 @@ def _figure_values(
     if kind == "rate_range":
         low = parse_number(m.group("a") or m.group("a2"))
         return (low, parse_number(m.group("b"))), None
-    if kind in ("money_range", "money_compound", "money_thousands"):
+    if kind in ("money_range", "money_compound", "money_thousands", "count_compound"):
         return _money_values(kind, m), None
     if kind == "range":
         low, high = parse_number(m.group("a")), parse_number(m.group("b"))
@@ -349,7 +356,7 @@ def _full_pair_values(m: re.Match[str]) -> tuple[tuple[Decimal, ...], None] | No
 def _money_values(kind: str, m: re.Match[str]) -> tuple[Decimal, ...]:
     """The amounts, in đồng, of a range of money or of two scales written together (``152
     tỷ 318 triệu đồng``, ``140 nghìn 250 tỷ đồng``)."""
-    if kind in ("money_compound", "money_thousands"):
+    if kind in ("money_compound", "money_thousands", "count_compound"):
         high, low = parse_number(m.group("a")), parse_number(m.group("b"))
         if kind == "money_thousands":  # thousands of billions, and billions
             return ((high * 1000 + low) * 10**9,)
