@@ -41,3 +41,21 @@ def test_parts_far_over_a_total_are_another_totals() -> None:
 
 def test_a_part_a_little_over_its_total_is_still_flagged() -> None:
     assert _part_checks(A_PART_OVER_ITS_TOTAL) == ["inconsistent"]
+
+
+HALF_YEAR = "Trong 6 tháng đầu năm 2041, Tổng công ty Sông Mây sản xuất được {} tỷ kWh, vượt 6% "
+HALF_YEAR += (
+    "so với kế hoạch đặt ra. Tổng công ty đặt mục tiêu phát khoảng 7 tỷ kWh trong 6 tháng {}."
+)
+
+
+def test_an_excess_that_does_not_fit_a_hedged_plan_takes_no_plan() -> None:
+    (s, _) = find(HALF_YEAR.format("7,342", "cuối năm"))
+    assert s.stated_kind == "excess"
+    assert s.target is None and s.verdict != "inconsistent"
+
+
+def test_an_excess_that_fits_a_hedged_plan_takes_it() -> None:
+    (s, _) = find(HALF_YEAR.format("7,42", "đầu năm"))
+    assert s.target == Decimal("7000000000")
+    assert s.verdict == "consistent"
