@@ -977,6 +977,21 @@ def _said_in_context(
     return said
 
 
+def pair_above_all(doc: Doc, d: Draft) -> bool:
+    """Whether ``d`` pairs its result with a target and says it above all of it (``là
+    318/150, vượt hơn 100%``): no attainment of 100 %, nor an excess of it; the pair stands
+    with no percentage."""
+    p = d.percent_fig
+    return (
+        d.target is not None
+        and p is not None
+        and p.values[0] == 100
+        and p.qualifier in ("trên", "hơn")
+        and _ABOVE_ALL.search(doc.fold, p.clause, p.span_start) is not None
+    )
+
+
+_ABOVE_ALL = rx(r"(?<!\w)vượt\s*$")
 # "đạt và vượt 100%": met or beyond the plan, a plan reached, not doubled
 _MET_OR_BEYOND = rx(r"(?<!\w)đạt\s+và\s+vượt\s*$")
 

@@ -43,6 +43,7 @@ from kpitools.extract.kinds import (
     _unit_for,
     _unit_named_before,
     _written_unit,
+    pair_above_all,
     topics,
 )
 from kpitools.extract.percentages import _fits_percent, _same_measure
@@ -654,6 +655,9 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         d.whole_target = _counts_whole_things(doc, d.actual_fig)
     if d.percent_fig is not None:
         kind, sign = _percent_kind(doc, d, catalog)
+        if kind is None and pair_above_all(doc, d):
+            d.percent_fig = None
+            return
         d.kind = kind
         assert d.percent_fig.percent is not None
         d.stated_percent = sign * d.percent_fig.percent.value

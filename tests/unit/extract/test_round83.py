@@ -59,3 +59,14 @@ def test_an_excess_that_fits_a_hedged_plan_takes_it() -> None:
     (s, _) = find(HALF_YEAR.format("7,42", "đầu năm"))
     assert s.target == Decimal("7000000000")
     assert s.verdict == "consistent"
+
+
+def test_a_pair_said_above_all_of_its_target_keeps_no_percentage() -> None:
+    (s,) = find("Năm 2041, xã Tân Lập kết nạp 318/150 hội viên, vượt hơn 100% kế hoạch.")
+    assert (s.actual, s.target) == (318, 150)
+    assert s.stated is None and s.stated_kind is None
+
+
+def test_a_pair_with_its_excess_written_keeps_it() -> None:
+    (s,) = find("Năm 2041, xã Tân Lập kết nạp 318/150 hội viên, vượt 112% kế hoạch.")
+    assert (s.stated_kind, s.verdict) == ("excess", "consistent")
