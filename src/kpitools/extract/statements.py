@@ -22,6 +22,7 @@ from kpitools.extract.capital_plans import link_capital_plans
 from kpitools.extract.document import link_document
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.pair_rates import rates_of_pairs
 from kpitools.extract.part_goals import link_part_goals
 from kpitools.extract.parts import ListedParts, listed_parts_over, named_count_shares
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
@@ -333,6 +334,7 @@ def _read(
         linked = link_plans_after_results(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = link_part_goals(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = link_capital_plans(linked, doc.text, doc.fold)
+    linked = rates_of_pairs(linked, doc.text, doc.fold)
     del out  # each statement moved below is then the only one of its span in memory
     _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():

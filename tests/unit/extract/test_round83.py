@@ -70,3 +70,19 @@ def test_a_pair_said_above_all_of_its_target_keeps_no_percentage() -> None:
 def test_a_pair_with_its_excess_written_keeps_it() -> None:
     (s,) = find("Năm 2041, xã Tân Lập kết nạp 318/150 hội viên, vượt 112% kế hoạch.")
     assert (s.stated_kind, s.verdict) == ("excess", "consistent")
+
+
+QUOTA = "Năm 2041, chỉ tiêu tuyển sinh trình độ thạc sĩ là 4.620, tuy nhiên chỉ tuyển được 2.310 "
+
+
+def test_a_rate_after_a_result_against_its_quota_is_its_attainment() -> None:
+    (s,) = find(QUOTA + "chỉ tiêu (tỉ lệ 50%).")
+    assert (s.actual, s.target, s.stated) == (2310, 4620, "50%")
+    assert (s.stated_kind, s.verdict) == ("attainment", "consistent")
+
+
+def test_a_rate_its_figures_do_not_give_stays_a_rate() -> None:
+    pair, rate = find(QUOTA + "chỉ tiêu (tỉ lệ 40%).")
+    assert pair.stated is None and rate.stated_kind == "rate"
+    _, share = find("Năm 2041, số trường đạt chuẩn quốc gia là 212/280 trường, tỷ lệ 75,7%.")
+    assert share.stated_kind == "rate"

@@ -1,0 +1,78 @@
+"""A rate said right after a result set against its target, that their figures give.
+
+``Chỉ tiêu tuyển sinh năm 2041 là 4.620, nhưng chỉ tuyển được 2.310 chỉ tiêu (tỷ lệ 50%)``:
+the grammar reads the result against its target and the bracket as a rate of its own; the
+rate is the attainment of that target when the two figures give it at its written precision.
+:func:`rates_of_pairs` runs after the sentence grammar's passes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.notes import noted, seg
+from kpitools.numbers import check_percent, parse_percent
+from kpitools.textfold import rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement
+
+# between the pair and the rate: a bracket opening, or a comma and "đạt"
+_RATE_AFTER = rx(r"\s*(?:\(|,\s*(?:đạt\s+)?)\s*$")
+_RATE_WORDS = rx(r"^(?:tỷ|tỉ)\s+lệ\s")
+
+
+def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> list[Statement]:
+    """The statements, each pair followed by a rate its figures give read with it.
+
+    A pair: an exact result and a target with nothing stated, of no kind (not a coverage,
+    ``516/689 trường, tỷ lệ 74,9%``: a share of all, no target). A rate: a statement of a
+    rate alone (``tỷ lệ X%``, no result, no target) opened right after the pair by a bracket
+    or a comma (and ``đạt``). ``folded`` is ``text`` folded.
+    """
+    out = list(statements)
+    dropped: set[int] = set()
+    for i, s in enumerate(out[:-1]):
+        r = out[i + 1]
+        if not _pair(s) or r.stated_kind != "rate" or r.actual is not None or r.target is not None:
+            continue
+        if r.stated is None or r.qualifier is not None or not 0 <= r.start - s.end <= 12:
+            continue
+        if not _RATE_AFTER.match(folded[s.end : r.start]) or not _RATE_WORDS.match(
+            folded[r.start : r.end]
+        ):
+            continue
+        assert isinstance(s.actual, Decimal) and isinstance(s.target, Decimal)
+        check = check_percent(parse_percent(r.stated), s.actual, s.target)
+        if not check.consistent:
+            continue
+        out[i] = dataclasses.replace(
+            s,
+            end=r.end,
+            text=text[s.start : r.end],
+            stated=r.stated,
+            stated_percent=r.stated_percent,
+            stated_kind="attainment",
+            computed_percent=check.computed,
+            consistent=True,
+            truncated=check.truncated,
+            verdict="truncated" if check.truncated else "consistent",
+            **noted(seg("computed", computed=check.computed)),  # type: ignore[arg-type]
+        )
+        dropped.add(i + 1)
+    return [s for j, s in enumerate(out) if j not in dropped]
+
+
+def _pair(s: Statement) -> bool:
+    return (
+        isinstance(s.actual, Decimal)
+        and isinstance(s.target, Decimal)
+        and s.target > 0
+        and s.stated is None
+        and s.stated_kind is None
+        and s.exact
+        and s.qualifier is None
+    )
