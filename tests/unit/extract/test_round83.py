@@ -86,3 +86,12 @@ def test_a_rate_its_figures_do_not_give_stays_a_rate() -> None:
     assert pair.stated is None and rate.stated_kind == "rate"
     _, share = find("Năm 2041, số trường đạt chuẩn quốc gia là 212/280 trường, tỷ lệ 75,7%.")
     assert share.stated_kind == "rate"
+
+
+def test_a_score_out_of_its_maximum_is_no_result_against_a_target() -> None:
+    assert find("Năm 2041, có 14 thí sinh đạt điểm xét tuyển tuyệt đối 30/30.") == []
+
+
+def test_a_fraction_after_another_use_of_the_word_stays_a_pair() -> None:
+    (s,) = find("Năm 2041, số điểm trường đạt chuẩn là 12/15 điểm trường.")
+    assert (s.actual, s.target) == (12, 15)
