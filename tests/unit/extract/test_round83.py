@@ -95,3 +95,15 @@ def test_a_score_out_of_its_maximum_is_no_result_against_a_target() -> None:
 def test_a_fraction_after_another_use_of_the_word_stays_a_pair() -> None:
     (s,) = find("Năm 2041, số điểm trường đạt chuẩn là 12/15 điểm trường.")
     assert (s.actual, s.target) == (12, 15)
+
+
+def test_a_quota_then_those_admitted_after_nhung_is_a_result_against_it() -> None:
+    (s,) = find(
+        "Năm 2041, ngành Hóa học tuyển 40 chỉ tiêu nhưng hiện mới có 23 thí sinh trúng tuyển."
+    )
+    assert (s.actual, s.target, s.stated) == (23, 40, None)
+
+
+def test_a_quota_then_those_who_applied_is_no_result() -> None:
+    text = "Năm 2041, trường tuyển sinh 1.460 chỉ tiêu nhưng có 5.210 thí sinh đăng ký dự tuyển."
+    assert [s for s in find(text) if s.actual is not None] == []
