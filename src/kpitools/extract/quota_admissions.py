@@ -3,16 +3,18 @@
 ``Năm 2041, ngành Hóa học tuyển 40 chỉ tiêu nhưng hiện mới có 23 thí sinh trúng tuyển``: the
 places offered (``tuyển Q chỉ tiêu``, a quota, not a result) and the candidates admitted or
 enrolled after ``nhưng`` are a result against its target that the sentence grammar leaves
-unread. :func:`link_quota_admissions` runs after its passes.
+unread; so are ``chỉ tiêu … là Q nhưng chỉ tuyển được A``. :func:`link_quota_admissions`
+runs after its passes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.plans_after import _bare_statement
-from kpitools.numbers import parse_number
+from kpitools.numbers import check_percent, parse_number, parse_percent
 from kpitools.textfold import rx
 
 if TYPE_CHECKING:
@@ -28,6 +30,14 @@ _QUOTA_BUT = rx(
     r"(?:trúng\s+tuyển|(?:xác\s+nhận\s+)?nhập\s+học)(?!\w)"
 )
 
+# "chỉ tiêu đào tạo thạc sĩ là 4.600 nhưng chỉ tuyển được 3.100": a quota named, then those
+# admitted after "nhưng" or "tuy nhiên"
+_QUOTA_IS_BUT = rx(
+    rf"(?<!\w)chỉ\s+tiêu(?:\s+[^\W\d_]+){{0,8}}\s+là\s+(?P<q>{_WHOLE})\s*,?\s*"
+    rf"(?:nhưng|tuy\s+nhiên)\s+(?:(?:hiện|nay|mới|chỉ|đã)\s+){{0,3}}tuyển\s+được\s+"
+    rf"(?P<a>{_WHOLE})(?!\s*%)(?:\s+(?P<noun>thí\s+sinh|sinh\s+viên|học\s+viên|người))?"
+)
+
 
 def link_quota_admissions(
     statements: Sequence[Statement], text: str, folded: str, *, end: int, file: str
@@ -38,10 +48,11 @@ def link_quota_admissions(
     ``text`` folded; only what starts before ``end`` is read.
     """
     out = list(statements)
-    for m in _QUOTA_BUT.finditer(folded, 0, end):
+    found = [*_QUOTA_BUT.finditer(folded, 0, end), *_QUOTA_IS_BUT.finditer(folded, 0, end)]
+    for m in sorted(found, key=lambda m: m.start()):
         if any(s.start < m.end() and m.start("q") < s.end for s in out):
             continue
-        label = " ".join(text[m.start("noun") : m.end("noun")].split())
+        label = " ".join(text[m.start("noun") : m.end("noun")].split()) if m.group("noun") else ""
         s = _bare_statement(
             file,
             text,
@@ -54,3 +65,88 @@ def link_quota_admissions(
         at = next((i for i, x in enumerate(out) if x.start > s.start), len(out))
         out.insert(at, s)
     return out
+
+
+# "đạt 115% chỉ tiêu": an attainment of a quota named by that word alone
+_OF_QUOTA = rx(r"%\s*(?:so\s+với\s+)?chỉ\s+tiêu\s*$")
+# "chỉ tiêu xét tuyển năm 2041 là": a quota named, its figure right after (on one line)
+_QUOTA_IS = rx(
+    r"(?<!\w)chỉ[^\S\n]+tiêu(?:[^\S\n]+(?:[^\W\d_]+|\d{4}(?!\d))){0,8}[^\S\n]+là[^\S\n]*$"
+)
+_FULL_STOP = rx(r"[.!?](?=\s)")
+_QUOTA_REACH = 400
+"""How far (characters) before an attainment its quota may stand."""
+
+
+def link_named_quotas(statements: Sequence[Statement], folded: str) -> list[Statement]:
+    """The statements, each attainment of a bare quota linked to the quota named before it.
+
+    ``Chỉ tiêu xét tuyển là 61.200; trong đó, chỉ tiêu ngành y là 5.300. Số trúng tuyển là
+    70.380, đạt 115% chỉ tiêu``: a quota stated alone (``chỉ tiêu … là Q``, in the
+    attainment's sentence or the one before) whose figure and the result give the
+    percentage at its written precision; linked only when one quota's value does.
+    """
+    from kpitools.extract.targets import _linked_to
+
+    out = list(statements)
+    for i, s in enumerate(out):
+        if not _bare_quota_attainment(s, folded):
+            continue
+        assert isinstance(s.actual, Decimal) and s.stated is not None
+        percent = parse_percent(s.stated)
+        low = max(0, s.start - _QUOTA_REACH)
+        fits = [
+            t
+            for t in out[:i]
+            if t.end <= s.start
+            and t.start >= low
+            and _quota_alone(t, folded)
+            and len(_FULL_STOP.findall(folded, t.end, s.start)) <= 1
+            and check_percent(percent, s.actual, t.target).consistent  # type: ignore[arg-type]
+        ]
+        if len({t.target for t in fits}) == 1:
+            out[i] = _linked_to(s, fits[-1])
+    return out
+
+
+def _bare_quota_attainment(s: Statement, folded: str) -> bool:
+    return (
+        s.stated_kind == "attainment"
+        and s.stated is not None
+        and s.target is None
+        and isinstance(s.actual, Decimal)
+        and s.exact
+        and s.qualifier is None
+        and _OF_QUOTA.search(folded, s.start, s.end) is not None
+    )
+
+
+def _quota_alone(t: Statement, folded: str) -> bool:
+    return (
+        t.actual is None
+        and isinstance(t.target, Decimal)
+        and t.target > 0
+        and t.stated is None
+        and _QUOTA_IS.search(folded, max(0, t.start - 120), t.start) is not None
+    )
+
+
+_LEADING_WHOLE = rx(rf"{_WHOLE}")
+
+
+def drop_quotas_read_as_results(statements: Sequence[Statement], folded: str) -> list[Statement]:
+    """The statements but those whose result is a quota named (``chỉ tiêu … là Q``).
+
+    ``… so với chỉ tiêu đã được xác định là 70; có 190 thí sinh trúng tuyển ngành B nhưng
+    chỉ tiêu chỉ là 60``: 70 is the first quota, no result against the second.
+    """
+    return [s for s in statements if not _quota_as_result(s, folded)]
+
+
+def _quota_as_result(s: Statement, folded: str) -> bool:
+    if not isinstance(s.actual, Decimal) or s.target is None:
+        return False
+    m = _LEADING_WHOLE.match(folded, s.start)
+    if m is None or parse_number(m.group()) != s.actual:
+        return False
+    return _QUOTA_IS.search(folded, max(0, s.start - 120), s.start) is not None

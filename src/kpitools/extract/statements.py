@@ -27,7 +27,11 @@ from kpitools.extract.part_goals import link_part_goals
 from kpitools.extract.parts import ListedParts, listed_parts_over, named_count_shares
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
 from kpitools.extract.plans_after import link_plans_after_results
-from kpitools.extract.quota_admissions import link_quota_admissions
+from kpitools.extract.quota_admissions import (
+    drop_quotas_read_as_results,
+    link_named_quotas,
+    link_quota_admissions,
+)
 from kpitools.extract.table_rows import (
     TableRow,
     heading_metric,
@@ -335,8 +339,9 @@ def _read(
         linked = link_plans_after_results(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = link_part_goals(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = link_capital_plans(linked, doc.text, doc.fold)
-    linked = rates_of_pairs(linked, doc.text, doc.fold)
     linked = link_quota_admissions(linked, doc.text, doc.fold, end=doc.limit, file=file)
+    linked = rates_of_pairs(linked, doc.text, doc.fold)
+    linked = link_named_quotas(drop_quotas_read_as_results(linked, doc.fold), doc.fold)
     del out  # each statement moved below is then the only one of its span in memory
     _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():

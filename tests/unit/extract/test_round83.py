@@ -107,3 +107,43 @@ def test_a_quota_then_those_admitted_after_nhung_is_a_result_against_it() -> Non
 def test_a_quota_then_those_who_applied_is_no_result() -> None:
     text = "Năm 2041, trường tuyển sinh 1.460 chỉ tiêu nhưng có 5.210 thí sinh đăng ký dự tuyển."
     assert [s for s in find(text) if s.actual is not None] == []
+
+
+QUOTAS = "Năm 2041, chỉ tiêu xét tuyển là 61.200; trong đó, chỉ tiêu ngành y là 5.300. "
+
+
+def test_an_attainment_of_a_quota_takes_the_quota_named_before_that_gives_it() -> None:
+    s = find(QUOTAS + "Số trúng tuyển là 70.380 đạt 115% chỉ tiêu.")[-1]
+    assert (s.actual, s.target, s.verdict) == (70380, 61200, "consistent")
+    assert s.link_text == "61.200"
+
+
+def test_an_attainment_no_quota_gives_takes_none() -> None:
+    s = find(QUOTAS + "Số trúng tuyển là 70.380 đạt 90% chỉ tiêu.")[-1]
+    assert s.actual == 70380 and s.target is None
+
+
+UNIVERSITY = "Năm 2041, chỉ tiêu đào tạo trình độ đại học là 8.400 nhưng chỉ tuyển được "
+
+
+def test_a_quota_named_then_those_admitted_after_nhung_with_their_rate() -> None:
+    (s,) = find(UNIVERSITY + "6.300 (tỷ lệ 75%).")
+    assert (s.actual, s.target, s.stated, s.verdict) == (6300, 8400, "75%", "consistent")
+
+
+def test_a_quota_named_then_a_share_admitted_is_no_count() -> None:
+    assert [s for s in find(UNIVERSITY + "75% số đó.") if s.actual == 75] == []
+
+
+def test_a_quota_named_is_no_result_against_the_next_quota() -> None:
+    text = (
+        "Ngành Địa chất cũng lấy số thí sinh trúng tuyển là 210 cao gấp 3 lần so với chỉ tiêu"
+        " đã được xác định là 70; có 190 thí sinh trúng tuyển ngành Thủy văn nhưng chỉ tiêu"
+        " chỉ là 60 gấp hơn 3 lần."
+    )
+    assert [s for s in find(text) if s.actual == 70] == []
+
+
+def test_those_admitted_against_the_quota_after_them_stay_paired() -> None:
+    text = "Năm 2041, số thí sinh trúng tuyển ngành Thủy văn là 190 nhưng chỉ tiêu chỉ là 60."
+    assert [(s.actual, s.target) for s in find(text)] == [(190, 60)]
