@@ -52,6 +52,7 @@ from kpitools.extract.checks import (
     check_rounded_actuals,
     check_written_remainders,
     drop_aims_read_as_results,
+    drop_contributions,
     drop_forecasts,
     drop_impossible_excesses,
     drop_mispaired_headlines,
@@ -191,6 +192,7 @@ def link_document(
     linked = retarget_plans_written_after(linked, text)
     linked = drop_aims_read_as_results(linked, text)
     linked = drop_forecasts(linked, text)
+    linked = drop_contributions(linked)
     linked = drop_results_of_other_plans(linked, text)
     linked = drop_wholes_read_as_plans(linked)
     linked = check_rounded_actuals(linked, text)

@@ -147,3 +147,17 @@ def test_a_quota_named_is_no_result_against_the_next_quota() -> None:
 def test_those_admitted_against_the_quota_after_them_stay_paired() -> None:
     text = "Năm 2041, số thí sinh trúng tuyển ngành Thủy văn là 190 nhưng chỉ tiêu chỉ là 60."
     assert [(s.actual, s.target) for s in find(text)] == [(190, 60)]
+
+
+PLAN = "Năm 2041, chỉ tiêu doanh thu tăng hơn 12% lên gần 3.410 tỷ đồng"
+
+
+def test_a_contribution_to_a_plan_is_no_result_against_it() -> None:
+    text = PLAN + ", với đóng góp lớn nhất từ nhà máy Sông Mây dự kiến đạt 1.260 tỷ đồng."
+    assert [s for s in find(text) if s.actual is not None] == []
+
+
+def test_a_result_after_a_plan_with_no_contribution_stays_paired() -> None:
+    text = "Năm 2041, chỉ tiêu doanh thu là 3.410 tỷ đồng; nhà máy Sông Mây đạt 1.260 tỷ đồng."
+    (s,) = find(text)
+    assert s.actual is not None and s.target is not None
