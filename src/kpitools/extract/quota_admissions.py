@@ -9,10 +9,12 @@ runs after its passes.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kpitools.extract.notes import noted, seg
 from kpitools.extract.plans_after import _bare_statement
 from kpitools.numbers import check_percent, parse_number, parse_percent
 from kpitools.textfold import rx
@@ -20,7 +22,7 @@ from kpitools.textfold import rx
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement
 
-_WHOLE = r"\d{1,3}(?:\.\d{3})*(?![\d.,])"
+_WHOLE = r"\d{1,3}(?:\.\d{3})*(?!\d|[.,]\d)"
 # "tuyển 40 chỉ tiêu nhưng hiện mới có 23 thí sinh trúng tuyển": a quota, then those
 # admitted or enrolled (not those who applied: "có 900 thí sinh đăng ký")
 _QUOTA_BUT = rx(
@@ -71,23 +73,28 @@ def link_quota_admissions(
 _OF_QUOTA = rx(r"%\s*(?:so\s+với\s+)?chỉ\s+tiêu\s*$")
 # "chỉ tiêu xét tuyển năm 2041 là": a quota named, its figure right after (on one line)
 _QUOTA_IS = rx(
-    r"(?<!\w)chỉ[^\S\n]+tiêu(?:[^\S\n]+(?:[^\W\d_]+|\d{4}(?!\d))){0,8}[^\S\n]+là[^\S\n]*$"
+    r"(?<!\w)chỉ[^\S\n]+tiêu(?:[^\S\n]+(?:[^\W\d_]+|\d{4}(?!\d))){0,14}[^\S\n]+là[^\S\n]*$"
 )
+_QUOTA_NAMED = rx(
+    r"(?<!\w)chỉ[^\S\n]+tiêu(?:[^\S\n]+(?:[^\W\d_]+|\d{4}(?!\d))){0,14}[^\S\n]+là[^\S\n]*"
+    rf"(?P<q>{_WHOLE})(?!\s*%)"
+)
+_OF_WHOLE_QUOTA = rx(r"\s*(?:so\s+với\s+)?tổng\s+chỉ\s+tiêu(?!\w)")
 _FULL_STOP = rx(r"[.!?](?=\s)")
 _QUOTA_REACH = 400
 """How far (characters) before an attainment its quota may stand."""
 
 
-def link_named_quotas(statements: Sequence[Statement], folded: str) -> list[Statement]:
+def link_named_quotas(statements: Sequence[Statement], text: str, folded: str) -> list[Statement]:
     """The statements, each attainment of a bare quota linked to the quota named before it.
 
     ``Chỉ tiêu xét tuyển là 61.200; trong đó, chỉ tiêu ngành y là 5.300. Số trúng tuyển là
-    70.380, đạt 115% chỉ tiêu``: a quota stated alone (``chỉ tiêu … là Q``, in the
-    attainment's sentence or the one before) whose figure and the result give the
-    percentage at its written precision; linked only when one quota's value does.
+    70.380, đạt 115% chỉ tiêu``: a quota named (``chỉ tiêu … là Q``, in the attainment's
+    sentence or the one before) whose figure and the result give the percentage at its
+    written precision; linked only when one quota's value does. A share of the whole quota
+    (``chỉ tuyển được 2.180 chỉ tiêu (chiếm 35% tổng chỉ tiêu)``) is its attainment.
+    ``folded`` is ``text`` folded.
     """
-    from kpitools.extract.targets import _linked_to
-
     out = list(statements)
     for i, s in enumerate(out):
         if not _bare_quota_attainment(s, folded):
@@ -96,38 +103,47 @@ def link_named_quotas(statements: Sequence[Statement], folded: str) -> list[Stat
         percent = parse_percent(s.stated)
         low = max(0, s.start - _QUOTA_REACH)
         fits = [
-            t
-            for t in out[:i]
-            if t.end <= s.start
-            and t.start >= low
-            and _quota_alone(t, folded)
-            and len(_FULL_STOP.findall(folded, t.end, s.start)) <= 1
-            and check_percent(percent, s.actual, t.target).consistent  # type: ignore[arg-type]
+            (m.start("q"), m.end("q"), q)
+            for m in _QUOTA_NAMED.finditer(folded, low, s.start)
+            if (q := parse_number(m.group("q"))) > 0
+            and len(_FULL_STOP.findall(folded, m.end(), s.start)) <= 1
+            and check_percent(percent, s.actual, q).consistent
         ]
-        if len({t.target for t in fits}) == 1:
-            out[i] = _linked_to(s, fits[-1])
+        if len({q for _, _, q in fits}) != 1:
+            continue
+        start, end, quota = fits[-1]
+        check = check_percent(percent, s.actual, quota)
+        span = text[start:end]
+        out[i] = dataclasses.replace(
+            s,
+            stated_kind="attainment",
+            target=quota,
+            target_period="annual",
+            computed_percent=check.computed,
+            consistent=True,
+            truncated=check.truncated,
+            verdict="truncated" if check.truncated else "consistent",
+            implied_target=None,
+            link_start=start,
+            link_end=end,
+            link_text=span,
+            **noted(  # type: ignore[arg-type]
+                seg("linked", t=f"{quota:f}", text=span), seg("computed", computed=check.computed)
+            ),
+        )
     return out
 
 
 def _bare_quota_attainment(s: Statement, folded: str) -> bool:
+    if s.stated is None or s.target is not None or not isinstance(s.actual, Decimal):
+        return False
+    if s.stated_kind == "share":  # "(chiếm 35% tổng chỉ tiêu)": of the whole quota
+        return _OF_WHOLE_QUOTA.match(folded, s.end) is not None
     return (
         s.stated_kind == "attainment"
-        and s.stated is not None
-        and s.target is None
-        and isinstance(s.actual, Decimal)
         and s.exact
         and s.qualifier is None
         and _OF_QUOTA.search(folded, s.start, s.end) is not None
-    )
-
-
-def _quota_alone(t: Statement, folded: str) -> bool:
-    return (
-        t.actual is None
-        and isinstance(t.target, Decimal)
-        and t.target > 0
-        and t.stated is None
-        and _QUOTA_IS.search(folded, max(0, t.start - 120), t.start) is not None
     )
 
 

@@ -341,7 +341,7 @@ def _read(
     linked = link_capital_plans(linked, doc.text, doc.fold)
     linked = link_quota_admissions(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = rates_of_pairs(linked, doc.text, doc.fold)
-    linked = link_named_quotas(drop_quotas_read_as_results(linked, doc.fold), doc.fold)
+    linked = link_named_quotas(drop_quotas_read_as_results(linked, doc.fold), doc.text, doc.fold)
     del out  # each statement moved below is then the only one of its span in memory
     _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():

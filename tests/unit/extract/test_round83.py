@@ -161,3 +161,24 @@ def test_a_result_after_a_plan_with_no_contribution_stays_paired() -> None:
     text = "Năm 2041, chỉ tiêu doanh thu là 3.410 tỷ đồng; nhà máy Sông Mây đạt 1.260 tỷ đồng."
     (s,) = find(text)
     assert s.actual is not None and s.target is not None
+
+
+MASTERS = (
+    "Năm học 2041, tổng chỉ tiêu tuyển sinh trình độ thạc sĩ ở các trường trên cả nước là"
+    " 6.240. Tuy nhiên, các trường chỉ tuyển được gần 2.180 chỉ tiêu (chiếm 35% "
+)
+
+
+def test_a_share_of_the_whole_quota_is_its_attainment() -> None:
+    (s,) = find(MASTERS + "tổng chỉ tiêu).")
+    assert (s.actual, s.target, s.stated_kind, s.verdict) == (
+        2180,
+        6240,
+        "attainment",
+        "consistent",
+    )
+
+
+def test_a_share_of_something_else_takes_no_quota() -> None:
+    (s,) = find(MASTERS + "số thí sinh dự thi).")
+    assert s.target is None and s.stated_kind != "attainment"
