@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import _FULL_STOP, _MONEY_WORDS, _amounts
 from kpitools.extract.notes import noted, seg
-from kpitools.numbers import check_percent, parse_percent
+from kpitools.numbers import Consistency, check_percent, parse_percent
 from kpitools.textfold import rx
 
 if TYPE_CHECKING:
@@ -95,23 +95,39 @@ def link_capital_plans(
         check = check_percent(parse_percent(s.stated), s.actual, plan)
         if not check.consistent:
             continue
-        span = text[start:end]
-        out[i] = dataclasses.replace(
-            s,
-            target=plan,
-            computed_percent=check.computed,
-            consistent=True,
-            truncated=check.truncated,
-            verdict="truncated" if check.truncated else "consistent",
-            implied_target=None,
-            link_start=start,
-            link_end=end,
-            link_text=span,
-            **noted(  # type: ignore[arg-type]
-                seg("linked", t=f"{plan:f}", text=span), seg("computed", computed=check.computed)
-            ),
-        )
+        out[i] = checked_link(s, text, (start, end), plan, check)
     return out
+
+
+def checked_link(
+    s: LinkableStatement,
+    text: str,
+    span: tuple[int, int],
+    plan: Decimal,
+    check: Consistency,
+    **fields: object,
+) -> LinkableStatement:
+    """``s`` against ``plan``, written at ``span`` of ``text``: linked and checked.
+
+    Its percentage agrees with the two (``check``); ``fields`` are further fields to set.
+    """
+    written = text[span[0] : span[1]]
+    return dataclasses.replace(
+        s,
+        target=plan,
+        computed_percent=check.computed,
+        consistent=True,
+        truncated=check.truncated,
+        verdict="truncated" if check.truncated else "consistent",
+        implied_target=None,
+        link_start=span[0],
+        link_end=span[1],
+        link_text=written,
+        **noted(  # type: ignore[arg-type]
+            seg("linked", t=f"{plan:f}", text=written), seg("computed", computed=check.computed)
+        ),
+        **fields,  # type: ignore[arg-type]
+    )
 
 
 def _plain_attainment(s: LinkableStatement, folded: str) -> re.Match[str] | None:

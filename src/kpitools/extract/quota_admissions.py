@@ -9,12 +9,11 @@ runs after its passes.
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.notes import noted, seg
+from kpitools.extract.capital_plans import checked_link
 from kpitools.extract.plans_after import _bare_statement
 from kpitools.numbers import check_percent, parse_number, parse_percent
 from kpitools.textfold import rx
@@ -72,13 +71,11 @@ def link_quota_admissions(
 # "đạt 115% chỉ tiêu": an attainment of a quota named by that word alone
 _OF_QUOTA = rx(r"%\s*(?:so\s+với\s+)?chỉ\s+tiêu\s*$")
 # "chỉ tiêu xét tuyển năm 2041 là": a quota named, its figure right after (on one line)
-_QUOTA_IS = rx(
-    r"(?<!\w)chỉ[^\S\n]+tiêu(?:[^\S\n]+(?:[^\W\d_]+|\d{4}(?!\d))){0,14}[^\S\n]+là[^\S\n]*$"
-)
-_QUOTA_NAMED = rx(
+_QUOTA_WORDS = (
     r"(?<!\w)chỉ[^\S\n]+tiêu(?:[^\S\n]+(?:[^\W\d_]+|\d{4}(?!\d))){0,14}[^\S\n]+là[^\S\n]*"
-    rf"(?P<q>{_WHOLE})(?!\s*%)"
 )
+_QUOTA_IS = rx(_QUOTA_WORDS + "$")
+_QUOTA_NAMED = rx(rf"{_QUOTA_WORDS}(?P<q>{_WHOLE})(?!\s*%)")
 _OF_WHOLE_QUOTA = rx(r"\s*(?:so\s+với\s+)?tổng\s+chỉ\s+tiêu(?!\w)")
 _FULL_STOP = rx(r"[.!?](?=\s)")
 _QUOTA_REACH = 400
@@ -113,24 +110,8 @@ def link_named_quotas(statements: Sequence[Statement], text: str, folded: str) -
             continue
         start, end, quota = fits[-1]
         check = check_percent(percent, s.actual, quota)
-        span = text[start:end]
-        out[i] = dataclasses.replace(
-            s,
-            stated_kind="attainment",
-            target=quota,
-            target_period="annual",
-            computed_percent=check.computed,
-            consistent=True,
-            truncated=check.truncated,
-            verdict="truncated" if check.truncated else "consistent",
-            implied_target=None,
-            link_start=start,
-            link_end=end,
-            link_text=span,
-            **noted(  # type: ignore[arg-type]
-                seg("linked", t=f"{quota:f}", text=span), seg("computed", computed=check.computed)
-            ),
-        )
+        fields = {"stated_kind": "attainment", "target_period": "annual"}
+        out[i] = checked_link(s, text, (start, end), quota, check, **fields)
     return out
 
 
