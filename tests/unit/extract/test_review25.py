@@ -7,6 +7,9 @@ from decimal import Decimal
 
 from reading import find
 
+from kpitools.extract import capital_plans
+from kpitools.textfold import fold
+
 
 def _attainment(text: str, percent: int) -> tuple[object, object, str | None]:
     (s,) = [s for s in find(text) if s.stated_percent == Decimal(percent)]
@@ -56,3 +59,12 @@ def test_a_plan_cut_to_a_level_is_still_that_level() -> None:
             Decimal(120 * 10**9),
             "consistent",
         )
+
+
+# the words of a capital before its colon: the amount after the colon is none of them (they
+# kept the amount's first two characters, the match ending with a comma and a space)
+def test_a_capitals_name_ends_at_its_amount() -> None:
+    folded = fold("Vốn sự nghiệp năm 2041: 64 tỷ đồng, đã giải ngân 16 tỷ đồng")
+    m = capital_plans._CAPITAL_COLON.search(folded)
+    assert m is not None
+    assert capital_plans._capital_name(folded, m) == fold("Vốn sự nghiệp năm 2041: ")
