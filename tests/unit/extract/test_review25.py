@@ -68,3 +68,28 @@ def test_a_capitals_name_ends_at_its_amount() -> None:
     m = capital_plans._CAPITAL_COLON.search(folded)
     assert m is not None
     assert capital_plans._capital_name(folded, m) == fold("Vốn sự nghiệp năm 2041: ")
+
+
+# a plan word, then a link word and a growth to a level: the level is the result's, not a
+# plan raised to it; a plan adjusted up to a level with no link word still is one
+GROWTHS_AFTER_PLANS_WORDS = (
+    "Năm 2041, các chỉ tiêu sản xuất đều vượt dự báo khi sản lượng tăng 9% lên 720 nghìn tấn.",
+    "Năm 2041, các chỉ tiêu kinh doanh của hợp tác xã đều khả quan khi lợi nhuận tăng 14% lên"
+    " 86 tỷ đồng.",
+)
+PLAN_RAISED = (
+    "Năm 2041, tỉnh điều chỉnh chỉ tiêu thu nội địa lên 3.600 tỷ đồng, tăng thêm 400 tỷ đồng."
+)
+
+
+def _targets(text: str) -> list[object]:
+    return [s.target for s in find(text) if s.target is not None]
+
+
+def test_a_level_grown_to_after_a_link_word_is_no_plan() -> None:
+    for text in GROWTHS_AFTER_PLANS_WORDS:
+        assert _targets(text) == []
+
+
+def test_a_plan_raised_to_a_level_still_is_one() -> None:
+    assert _targets(PLAN_RAISED) == [Decimal(3600 * 10**9)]
