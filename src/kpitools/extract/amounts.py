@@ -644,9 +644,25 @@ _PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\
 # "Kế hoạch lãi trước thuế năm nay giảm 12%, còn 900 tỷ đồng", "mục tiêu lãi giảm 12% xuống
 # còn 900 tỷ đồng": the level a plan changes to
 _PLAN_CHANGED_TO = rx(
-    rf"(?:\s+[^\W\d_]+){{0,8}}?\s+(?:dự\s+kiến\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%"
+    rf"(?P<words>(?:\s+[^\W\d_]+){{0,8}}?)\s+(?:dự\s+kiến\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%"
     r"[^,;.\d]{0,40}?(?:,\s*|\s+)(?:lên|còn|xuống)(?:\s+mức)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
+# "không hoàn thành kế hoạch do lợi nhuận giảm 5% xuống còn …": a cause, a link or a verb of
+# a result between the plan word and the change opens a clause of its own, a result's
+_CHANGE_OF_ANOTHER_CLAUSE = rx(
+    r"(?<!\w)(?:do|vì|nhờ|khi|bởi|nên|nhưng|song|mà|không|chưa|đạt|vượt|hoàn\s+thành"
+    r"|thực\s+hiện|đã)(?!\w)"
+)
+
+
+def _plan_changed_to(lead: str, pos: int) -> bool:
+    """Whether the plan word ending at ``pos`` is changed by a percentage to the next amount.
+
+    See :data:`_PLAN_CHANGED_TO` (the amount right after ``lead``); the words between the two
+    must open no clause of their own.
+    """
+    m = _PLAN_CHANGED_TO.match(lead, pos)
+    return m is not None and _CHANGE_OF_ANOTHER_CLAUSE.search(m.group("words")) is None
 
 
 def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) -> bool:
@@ -675,7 +691,7 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
         return False
     if _PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
-    if _PLAN_CHANGED_TO.match(lead, cues[-1].end()):
+    if _plan_changed_to(lead, cues[-1].end()):
         return True
     back = _PLAN_NAMED_BACK.match(lead, cues[-1].end())
     if back is not None:

@@ -57,10 +57,7 @@ def _capital_before(
     if len(found) != 1:
         return None
     m = found[0]
-    if (
-        year is not None
-        and re.search(rf"(?<!\d){year}(?!\d)", m.group()[: -len(m.group("amount"))]) is None
-    ):
+    if year is not None and re.search(rf"(?<!\d){year}(?!\d)", _capital_name(folded, m)) is None:
         return None
     amounts = _amounts(folded, m.start("amount"), m.end("amount"))
     if len(amounts) != 1 or amounts[0].unit[1] not in _MONEY_WORDS:
@@ -72,6 +69,11 @@ def _capital_before(
     if _CAPITAL_VERB.search(between) is None or _NOT_CAPITALS.search(between) is not None:
         return None  # "Nguồn vốn huy động: A, dư nợ cho vay B, đạt …": B is no capital spent
     return a.start, a.end, a.value
+
+
+def _capital_name(folded: str, m: re.Match[str]) -> str:
+    """The words of a capital before its amount (:data:`_CAPITAL_COLON`), the colon with them."""
+    return folded[m.start() : m.start("amount")]
 
 
 def link_capital_plans(

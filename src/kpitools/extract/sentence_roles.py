@@ -49,7 +49,7 @@ _PART_LEAD = rx(r"^[^;]*(?<!\w)(?:bao\s+gồm|gồm|trong\s+đó)(?!\w)")
 # "… lên hơn 30.000 tỷ đồng, tăng thêm khoảng 5.000 tỷ đồng": the target raised, by how much
 _RAISED = rx(r"(?<!\w)(?:lên|tăng(?:\s+thêm)?|giảm)(?:\s+(?:mức|từ|khoảng|gần|hơn|trên))*\s*$")
 # "… điều chỉnh chỉ tiêu tổng thu … lên hơn 30.000": a target word before a raise in its clause
-_TARGET_RAISED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?!\w)[^,;]*$")
+_TARGET_RAISED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?!\w)(?=[^,;]*$)")
 _RESULT_SINCE = rx(
     r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|(?<!vốn\s)thực\s+hiện|được|qua|đã|ước"
     r"|hiện\s+nay|đến\s+nay|lũy\s+kế|luỹ\s+kế)(?!\w)"
@@ -83,12 +83,7 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
         if _no_figure_of_its_own(folded, figs, i, lead) or _adjusted_plan(folded, figs, i, lead):
             continue
         raised = _RAISED.search(lead)
-        cue = _TARGET_RAISED.search(folded[f.sentence.start : f.start]) if raised else None
-        if (
-            raised
-            and cue
-            and not _RESULT_SINCE.search(folded, f.sentence.start + cue.end(), f.start)
-        ):
+        if raised and _target_raised(folded, f):
             f.role = _raised_role(raised)
             continue
         target = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)
@@ -105,6 +100,24 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
             f.role = "target"  # "… kế hoạch doanh thu 1.000 tỷ đồng và lợi nhuận 30 tỷ đồng"
         elif raised and plain:
             f.role = _raised_role(raised)
+
+
+# "Các chỉ tiêu … đều khả quan khi doanh thu tăng 10% lên 500 tỷ đồng": a link word after the
+# target word opens a clause of its own, and the figure raised there is a result's
+_CLAUSE_LINK = rx(r"(?<!\w)(?:do|vì|nhờ|khi|bởi|nên|nhưng|song|mà)(?!\w)")
+
+
+def _target_raised(folded: str, f: Figure) -> bool:
+    """Whether a target word comes before the raise to ``f`` in its sentence (``điều chỉnh chỉ
+    tiêu … lên 30.000``), with no word of a result (:data:`_RESULT_SINCE`) or link word
+    (:data:`_CLAUSE_LINK`) after it."""
+    cue = _TARGET_RAISED.search(folded[f.sentence.start : f.start])
+    if cue is None:
+        return False
+    since = f.sentence.start + cue.end()
+    return not _RESULT_SINCE.search(folded, since, f.start) and not _CLAUSE_LINK.search(
+        folded, since, f.start
+    )
 
 
 def _aside_of_result(folded: str, figs: list[Figure], target: Figure) -> bool:
