@@ -188,6 +188,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06m": 1,
     "2026-12-06n": 2,
     "2026-12-06o": 3,
+    "2026-12-06x": 4,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -209,6 +210,7 @@ LEAST_SITES = {
     "2026-12-06m": 1,
     "2026-12-06n": 2,
     "2026-12-06o": 3,
+    "2026-12-06x": 4,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -266,7 +268,12 @@ tag pages or spam. ``2026-12-06o`` (companies' 2025 results against their plans 
 airlines, seaports, logistics, telecoms, food and beverage, insurance and securities) holds 3
 passages on 3 sites: after 50 of its 55 look-ups nearly every page found was already in the files or
 repeated one of their pairs, and of the four unused pages on held-out sites it kept one, to keep its
-held-out share near 40 % with the two unused dev pages it found."""
+held-out share near 40 % with the two unused dev pages it found. ``2026-12-06x`` (older reports of
+2014-2024: disease control, tuberculosis detection and cure, HIV testing and treatment, malaria and
+dengue, child malnutrition, family doctors and health records) holds 4 passages on 4 sites: after 47
+of its 60 look-ups the stored corpus gave on these topics mostly plans, decisions, theses and
+listing pages, counts and growth with no target, percents of a plan with no amount, or pages already
+in the files (a province's nine months of tuberculosis detection)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
