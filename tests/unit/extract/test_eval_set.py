@@ -197,6 +197,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06v": 10,
     "2026-12-06w": 4,
     "2026-12-06x": 4,
+    "2026-12-06y": 10,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
