@@ -188,6 +188,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06m": 1,
     "2026-12-06n": 2,
     "2026-12-06o": 3,
+    "2026-12-06z": 7,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
