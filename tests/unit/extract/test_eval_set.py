@@ -195,6 +195,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06t": 14,
     "2026-12-06u": 4,
     "2026-12-06v": 10,
+    "2026-12-06zb": 7,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
