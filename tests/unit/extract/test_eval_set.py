@@ -200,6 +200,7 @@ MIN_BATCH_SIZE = {
     "2026-12-06y": 10,
     "2026-12-06z": 7,
     "2026-12-06za": 3,
+    "2026-12-06zb": 7,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
