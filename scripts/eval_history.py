@@ -181,6 +181,13 @@ SCORED_AT = {
     "2026-12-06t": "dea26316a245d90b71d476795e0e2028d2383c5a",
     "2026-12-06u": "dea26316a245d90b71d476795e0e2028d2383c5a",
     "2026-12-06v": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06w": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06x": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06y": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06z": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06za": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06zb": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06zc": "dea26316a245d90b71d476795e0e2028d2383c5a",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

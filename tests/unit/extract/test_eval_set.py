@@ -195,6 +195,13 @@ MIN_BATCH_SIZE = {
     "2026-12-06t": 14,
     "2026-12-06u": 4,
     "2026-12-06v": 10,
+    "2026-12-06w": 4,
+    "2026-12-06x": 4,
+    "2026-12-06y": 10,
+    "2026-12-06z": 7,
+    "2026-12-06za": 3,
+    "2026-12-06zb": 7,
+    "2026-12-06zc": 1,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -219,6 +226,10 @@ LEAST_SITES = {
     "2026-12-06p": 3,
     "2026-12-06r": 1,
     "2026-12-06u": 3,
+    "2026-12-06w": 4,
+    "2026-12-06x": 4,
+    "2026-12-06za": 3,
+    "2026-12-06zc": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -292,7 +303,30 @@ actual), were cut before their plan, fell before 2025 or were tag pages, transla
 weapons collection) holds 4 passages on 3 sites: after 49 of its 60 look-ups the traffic pages found
 compared accidents with the same period or with reduction rates only, the fire, weapons, inspection
 and fine pages gave counts, coverage of totals or betting spam, and only four rehabilitation and
-methadone pages wrote a plan or an attainment of one."""
+methadone pages wrote a plan or an attainment of one. ``2026-12-06w`` (older reports of 2014-2024:
+waste collected and treated, clean-water coverage, industrial parks' wastewater, environmental fees,
+against targets) holds 4 passages on 4 sites: after 59 of its 60 look-ups the stored corpus gave the
+same few dozen environment pages for every wording, nearly all with rates and no target (or targets
+with no rate), tag and listing pages, theses and legal texts; of the other pages with a target one
+was already in the files, two gave no year, one was of 2025 on and one wrote its attainments
+ambiguously (``2026-12-05zzz`` had found the topic as thin). ``2026-12-06x`` (older reports of
+2014-2024: disease control, tuberculosis detection and cure, HIV testing and treatment, malaria and
+dengue, child malnutrition, family doctors and health records) holds 4 passages on 4 sites: after 47
+of its 60 look-ups the stored corpus gave on these topics mostly plans, decisions, theses and
+listing pages, counts and growth with no target, percents of a plan with no amount, or pages already
+in the files (a province's nine months of tuberculosis detection). ``2026-12-06za`` (older reports
+of 2014-2024: market management and anti-smuggling) holds 3 passages on 3 sites: after its 60
+look-ups the market-management, border-guard and customs pages found gave counts and amounts with no
+plan, growth over the same period, budget or customs-revenue pages of other batches' topics, tag
+pages or spam. ``2026-12-06zc`` (older reports of 2014-2024: mining-rights, water-resource and
+environmental fees, land rent and land-use fees against the estimate, land-registration certificates
+against the plan) holds 1 passage on 1 site: after its 60 look-ups every other page found with a
+plan or an attainment and an amount was already in the files (a province's land-use fees to October
+and to April, a city's land revenue against its estimate, a district's quarter, a province's fees
+and rent to October, a district's certificates of a half year), and the others gave percents of a
+plan with no amount, coverage of the area or certificates to be issued, an auction plan's mines as a
+fraction of those planned (coverage, as ``bldo-1168``), amounts with no plan, targets only, or were
+laws, theses, tag pages or spam."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
