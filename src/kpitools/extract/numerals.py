@@ -200,11 +200,36 @@ def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))
     if _vulgar_fraction(text, m.start("a"), a, b) or _day_of_month(text, m, a, b):
         return None
+    if _per_population(text, m, a, b):
+        return None
     if m.groupdict().get("c"):
         c = parse_number(m.group("c"))
         # a planned range rises, within twice its low end; else the fraction alone
         return ((a, b, c) if b < c <= 2 * b else (a, b)), None
     return (a, b), None
+
+
+# "39,5/100.000 dân", "14/1.000 trẻ sinh sống", "8/10.000 người dân": a rate per a round
+# number of people, not a result out of a target
+_PER_PEOPLE = rx(
+    r"\s*(?:(?P<population>(?:người\s+)?dân(?:\s+số)?|(?:trẻ|ca)\s+(?:đẻ|sinh)(?:\s+sống)?)"
+    r"|trẻ(?:\s+em)?|người|phụ\s+nữ)(?!\w)"
+)
+_ROUND_POPULATIONS = frozenset(Decimal(10) ** k for k in range(2, 7))
+
+
+def _per_population(text: str, m: re.Match[str], a: Decimal, b: Decimal) -> bool:
+    """Whether the fraction ``a/b`` matched by ``m`` is a rate per a round number of people
+    (``39,5/100.000 dân``, ``14/1.000 trẻ đẻ sống``): its second number a power of ten from
+    a hundred up, people named right after it, and the people a population (``dân``, live
+    births), or the first number no count of them (a decimal) or a twentieth of the second at
+    most; ``980/1.000 trẻ`` may be children done out of a round target, and stays a pair."""
+    if b not in _ROUND_POPULATIONS:
+        return False
+    named = _PER_PEOPLE.match(fold(text[m.end("b") : m.end("b") + 24]))
+    if named is None:
+        return False
+    return bool(named.group("population")) or a != a.to_integral_value() or a * 20 <= b
 
 
 # "ngày 1/5", "dịp lễ 30/4": a day and month after a word of a day
