@@ -37,6 +37,7 @@ from kpitools.extract.non_results import (
     _top_rank,
     _total_brought,
     _units_out_of_all,
+    _unsigned_percent,
 )
 from kpitools.extract.numerals import (
     _COUNT,
@@ -1030,7 +1031,9 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
             or _slashed_occasion(fig, lead)
             or _share_of_time(doc, fig)
         )
-    if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig):
+    if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig, lead):
+        return True
+    if _unsigned_percent(doc, fig):
         return True
     if fig.role == "actual" and _PAST_EDITION.match(folded, fig.end, end):
         return True

@@ -50,16 +50,30 @@ _COUNT_THRESHOLD = rx(
 )
 
 
-def _counted_by_threshold(doc: Doc, fig: Figure) -> bool:
+# "Có 9 đơn vị vượt chỉ tiêu cả năm, gồm A (vượt 40%), B (vượt 12%)": units counted by a
+# target they met or passed, each unit's percentage its own
+_COUNT_MET = rx(
+    r"(?:\s+(?:đã|đều))?\s+(?:vượt|đạt|hoàn\s+thành)(?:\s+và\s+vượt)?\s+"
+    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)"
+)
+
+
+def _counted_by_threshold(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether the count ``fig`` counts units or items (named right after it) that reach or
-    miss a threshold (:data:`_COUNT_THRESHOLD`): the percentage is the threshold's."""
+    miss a threshold (:data:`_COUNT_THRESHOLD`): the percentage is the threshold's; or, with
+    no verb of a result before it in its clause, units that met or passed their target
+    (:data:`_COUNT_MET`): the percentages after it are the units' own, none the count's."""
     folded, end = doc.fold, fig.sentence.end
-    named = _UNITS_COUNTED.match(folded, fig.end, end) or _ITEMS_COUNTED.match(folded, fig.end, end)
+    units = _UNITS_COUNTED.match(folded, fig.end, end)
+    named = units or _ITEMS_COUNTED.match(folded, fig.end, end)
+    if fig.kind != "count" or fig.measure is not None or named is None:
+        return False
+    if _COUNT_THRESHOLD.match(folded, fig.end, end) is not None:
+        return True
     return (
-        fig.kind == "count"
-        and fig.measure is None
-        and named is not None
-        and _COUNT_THRESHOLD.match(folded, fig.end, end) is not None
+        units is not None
+        and _UNITS_LEAD.match(lead) is not None
+        and _COUNT_MET.match(folded, units.end(), end) is not None
     )
 
 
@@ -292,3 +306,23 @@ def _total_brought(doc: Doc, fig: Figure, lead: str) -> bool:
     m = _INCREMENT.search(doc.fold, low, fig.clause)
     # the increment is a target's ("phấn đấu thu thêm …"), not a result's ("có thêm 4 xã")
     return m is not None and _TARGET_CUE.search(doc.fold, fig.sentence.start, m.start()) is not None
+
+
+# "A (vượt 42%), B (vượt 17), C (vượt 9%)": a bare number in a list of units' bracketed
+# percentages, the percent sign left out; no count
+_BARE_IN_BRACKET = rx(r"\(\s*(?P<verb>vượt|đạt|tăng|giảm)\s+$")
+_BRACKET_SHUT = re.compile(r"\s*\)")
+
+
+def _unsigned_percent(doc: Doc, fig: Figure) -> bool:
+    """Whether the count ``fig`` (no noun) is alone in a bracket after a verb of a change or
+    an attainment (``(vượt 17)``) in a sentence with another bracket of the same verb and a
+    percentage (``(vượt 42%)``): a percentage written without its sign, no result."""
+    folded, sentence = doc.fold, fig.sentence
+    lead = _BARE_IN_BRACKET.search(folded, max(sentence.start, fig.start - 12), fig.start)
+    if fig.kind != "count" or fig.noun_start is not None or lead is None:
+        return False
+    if _BRACKET_SHUT.match(folded, fig.end, sentence.end) is None:
+        return False
+    sibling = rx(rf"\(\s*{lead.group('verb')}\s+(?:{NUM})\s*%\s*\)")
+    return sibling.search(folded, sentence.start, sentence.end) is not None

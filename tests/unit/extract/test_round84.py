@@ -26,3 +26,34 @@ def test_a_rate_per_a_round_number_of_people_is_no_pair() -> None:
 
 def test_people_done_out_of_a_round_plan_stay_a_pair() -> None:
     assert (Decimal(980), Decimal(1000)) in _pairs(CHILDREN_OUT_OF_A_ROUND_PLAN)
+
+
+UNITS_OVER_TARGET = "Có 12 đơn vị vượt chỉ tiêu cả năm 2041, vượt 64%."
+COOPERATIVES_FOUNDED = "Năm 2041 huyện thành lập mới 12 hợp tác xã, vượt 20% kế hoạch."
+
+
+def test_a_count_of_units_over_their_target_has_no_excess_of_its_own() -> None:
+    assert _pairs(UNITS_OVER_TARGET) == []
+
+
+def test_units_a_result_counts_keep_their_excess() -> None:
+    (s,) = find(COOPERATIVES_FOUNDED)
+    assert s.actual == 12 and s.stated_kind == "excess"
+
+
+UNSIGNED_IN_A_LIST = (
+    "Các chi cục đều vượt chỉ tiêu năm 2041: Chi cục Bắc Sơn (vượt 64%), Chi cục Tân Hòa "
+    "(vượt 21), Chi cục Đông Hà (vượt 9%)."
+)
+COUNTS_IN_A_LIST = (
+    "Các xã đều vượt kế hoạch năm 2041: xã Bắc Sơn kết nạp 21 đảng viên (vượt 64%), xã Tân "
+    "Hòa kết nạp 12 đảng viên (vượt 9%)."
+)
+
+
+def test_a_bare_number_among_bracketed_percentages_is_no_result() -> None:
+    assert _pairs(UNSIGNED_IN_A_LIST) == []
+
+
+def test_counts_with_their_nouns_in_such_a_list_keep_their_excess() -> None:
+    assert [a for a, _ in _pairs(COUNTS_IN_A_LIST)] == [21, 12]
