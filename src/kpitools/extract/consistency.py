@@ -142,16 +142,28 @@ def _rounded_decimals_fit(d: Draft, percent: Percent, a: Decimal, t: Decimal) ->
     """Whether an attainment of figures written with decimals (``9,37 tỷ đồng`` of ``6,12
     tỷ đồng``) gives the percentage stated, rounded or cut, once each figure may lie
     anywhere within half its last written digit; figures with no decimal are taken exact."""
-    if d.kind != "attainment" or d.actual_fig is None or d.target_fig is None:
+    if d.kind != "attainment" or d.actual_fig is None:
         return False
-    number_a = re.match(NUM, fold(d.actual_fig.written))
-    number_t = re.match(NUM, fold(d.target_fig.written))
-    if number_a is None or number_t is None:
+    texts = _written_numbers(d.actual_fig, d.target_fig)
+    if texts is None:
         return False
-    texts = (number_a.group(), number_t.group())
     if not any("," in n for n in texts):
         return False
     return _ratio_within_rounding(percent, (a, texts[0]), (t, texts[1]))
+
+
+def _written_numbers(actual: Figure, target: Figure | None) -> tuple[str, str] | None:
+    """The numbers a result and its plan are written with, as written: each its figure's
+    first, or a fraction's two (``9,425 tỷ đồng/8 tỷ đồng``: the plan no figure of its own)."""
+    if target is None:
+        if actual.kind != "pair":
+            return None
+        numbers = [re.match(NUM, fold(side).strip()) for side in actual.written.split("/", 1)]
+    else:
+        numbers = [re.match(NUM, fold(f.written)) for f in (actual, target)]
+    if len(numbers) != 2 or numbers[0] is None or numbers[1] is None:
+        return None
+    return numbers[0].group(), numbers[1].group()
 
 
 def _rounded_whole_fits(d: Draft, percent: Percent, a: Decimal, t: Decimal) -> bool:

@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from reading import find
 
+from kpitools.extract import audit_statements, statements_frame
+
 RATE_PER_PEOPLE = (
     "Năm 2041, tỷ lệ mắc sốt rét của huyện Tân Hòa là 27,45/100.000 dân, giảm 3% so với năm "
     "2040; tỷ suất tử vong trẻ dưới 1 tuổi là 12/1.000 trẻ đẻ sống."
@@ -57,3 +59,20 @@ def test_a_bare_number_among_bracketed_percentages_is_no_result() -> None:
 
 def test_counts_with_their_nouns_in_such_a_list_keep_their_excess() -> None:
     assert [a for a, _ in _pairs(COUNTS_IN_A_LIST)] == [21, 12]
+
+
+FUND = "Đến hết năm 2041, quỹ của huyện Tân Hòa vận động được 5,317 tỷ đồng/4 tỷ đồng, đạt "
+FUND += "tỷ lệ {}% kế hoạch."
+
+
+def _attainment_verdicts(text: str) -> list[str]:
+    audit = audit_statements(statements_frame(find(text)))
+    return audit.filter(audit["check"] == "attainment")["verdict"].to_list()
+
+
+def test_a_fractions_percent_within_its_amounts_rounding_is_no_finding() -> None:
+    assert _attainment_verdicts(FUND.format("132,94")) == ["unchecked"]
+
+
+def test_a_fractions_percent_beyond_its_amounts_rounding_is_flagged() -> None:
+    assert _attainment_verdicts(FUND.format("132,99")) == ["inconsistent"]
