@@ -967,6 +967,8 @@ def _said_in_context(
     )
     if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and above_plan:
         return "excess", said[1]
+    if said[0] == "excess" and _plan_on_past_plan(doc, d, p):
+        return "growth", said[1]
     if said[0] == "excess" and said[1] < 0 and d.target is None:
         # "thấp hơn 6% so với kế hoạch" with no plan written: a shortfall, no attainment
         return None, 1
@@ -975,6 +977,43 @@ def _said_in_context(
         # vượt 100% kế hoạch": the plans met, none exceeded by all of it — unread
         return None, 1
     return said
+
+
+# "kế hoạch vốn năm 2042 được duyệt là 120 tỷ đồng, tăng 6% so với kế hoạch năm 2041": a
+# plan grown on an earlier year's plan, no excess; the amount is set by a plan's words
+_PAST_PLAN_TAIL = rx(
+    rf"\s*so\s+với\s+{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}?\s+(?:(?:của\s+)?năm\s+)?"
+    r"(?P<year>(?:19|20)\d\d)(?!\d)"
+)
+_AMOUNT_PLANNED = rx(
+    rf"(?<!\w)(?:{PLAN_NOUNS}|(?:được\s+)?(?:phê\s+duyệt|duyệt|giao|phân\s+bổ))(?!\w)"
+    # nothing said done between the plan's words and the amount
+    r"(?:(?!đạt|thực\s+hiện|hoàn\s+thành|vượt|ước|giải\s+ngân|tăng|giảm|thu\s+được"
+    r"|chi\s+được|[;%])[^;%])*$"
+)
+_GROWTH_WORD = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+
+
+def _plan_on_past_plan(doc: Doc, d: Draft, p: Figure) -> bool:
+    """Whether a rise or fall said against a plan of a year (``tăng 6% so với kế hoạch năm
+    2041``) after an amount is the amount's growth on that plan: the amount a plan by the
+    words before it in its sentence (``kế hoạch vốn … là``, ``được giao là``, nothing said
+    done after them), any year those words name later than the plan's compared with."""
+    a = d.actual_fig
+    if a is None or a.kind == "pair" or a.sentence is not p.sentence or a.start > p.start:
+        return False
+    folded = doc.fold
+    m = _PAST_PLAN_TAIL.match(folded, p.end, p.sentence.end)
+    if m is None or not _GROWTH_WORD.search(folded, p.clause, p.qual_start or p.start):
+        return False
+    planned = _AMOUNT_PLANNED.search(folded, a.sentence.start, a.start)
+    if planned is None:
+        return False
+    years = [int(y) for y in _YEAR.findall(folded, planned.start(), a.start)]
+    return all(y > int(m.group("year")) for y in years)
+
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def pair_above_all(doc: Doc, d: Draft) -> bool:

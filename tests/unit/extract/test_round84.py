@@ -76,3 +76,22 @@ def test_a_fractions_percent_within_its_amounts_rounding_is_no_finding() -> None
 
 def test_a_fractions_percent_beyond_its_amounts_rounding_is_flagged() -> None:
     assert _attainment_verdicts(FUND.format("132,99")) == ["inconsistent"]
+
+
+PLAN_ON_PAST_PLAN = (
+    "Theo báo cáo, tổng kế hoạch vốn năm 2042 được duyệt của 12 xã là 125 tỷ đồng, tăng 6,7% "
+    "so với kế hoạch năm 2041."
+)
+RESULT_OVER_PLAN = (
+    "Năm 2042, tổng công ty Sông Mây đạt doanh thu 125 tỷ đồng, tăng 6,7% so với kế hoạch năm 2042."
+)
+
+
+def test_a_plan_grown_on_an_earlier_years_plan_is_no_excess() -> None:
+    (s,) = find(PLAN_ON_PAST_PLAN)
+    assert s.stated_kind == "growth"
+
+
+def test_a_result_above_its_years_plan_stays_an_excess() -> None:
+    (s,) = find(RESULT_OVER_PLAN)
+    assert s.stated_kind == "excess"
