@@ -123,7 +123,9 @@ _SCALED = rx(
     # "một triệu doanh nghiệp": one of a scale, written in a word
     rf"(?<![\w.,/])(?P<a>{NUM}|một(?=\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)))(?![\d%])"
     r"(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
-    r"(?:\s+(?P<mag2>tỷ|tỉ)(?!\w))?)?(?:\s+(?P<noun>[^\W\d_]+)|(?P<glued>ha|km|kg|tấn)(?!\w))?"
+    r"(?:\s+(?P<mag2>tỷ|tỉ)(?!\w))?)?(?:\s+(?P<noun>[^\W\d_]+)"
+    # "840m", "12.000m3": a measure glued to its number, the word a spaced one has ("m")
+    r"|(?P<glued>ha|km|kg|tấn|m)(?:(?<=m)[23²³])?(?!\w))?"
     r"(?!\s*%)"
 )
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")

@@ -95,3 +95,17 @@ def test_a_plan_grown_on_an_earlier_years_plan_is_no_excess() -> None:
 def test_a_result_above_its_years_plan_stays_an_excess() -> None:
     (s,) = find(RESULT_OVER_PLAN)
     assert s.stated_kind == "excess"
+
+
+CANAL = "Năm 2041, xã Tân Hòa có kế hoạch lắp đặt 2.400m kênh mương bê tông. Đến ngày 20/9, "
+CANAL += "toàn xã đã lắp đặt được 840m, đạt {}% kế hoạch."
+
+
+def test_a_measure_glued_to_its_number_takes_the_plan_written_so() -> None:
+    (_, s) = find(CANAL.format(35))
+    assert (s.actual, s.target, s.verdict) == (840, 2400, "consistent")
+
+
+def test_a_glued_measure_takes_no_plan_its_percentage_does_not_fit() -> None:
+    (_, s) = find(CANAL.format(52))
+    assert s.actual == 840 and s.target is None
