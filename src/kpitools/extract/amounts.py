@@ -154,7 +154,9 @@ _BRACKETED_PLAN = rx(
 _PLAN_VERB = rx(
     # "được giao thực hiện trồng 550 ha": the work assigned, right after the verb of assigning
     r"(?<=giao)\s+thực\s+hiện(?!\w)"
-    r"|\s*(?:phấn\s+đấu\s+)?(?:là\s+|sẽ\s+)?(?:đạt|hoàn\s+thành"
+    # "phấn đấu đến 30/6 sẽ cơ bản hoàn thành": the date the plan is due, then its verb
+    r"|\s*(?:phấn\s+đấu\s+)?(?:(?:đến|trước)\s+(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}"
+    r"(?:\s*/\s*\d{4})?\s+)?(?:là\s+|sẽ\s+)?(?:cơ\s+bản\s+)?(?:đạt|hoàn\s+thành"
     # "chỉ tiêu là giảm 6% xuống còn 2,4 triệu tấn": a plan set as a fall to an amount
     r"|giảm(?:\s+\d[\d.,]*\s*%)?\s+(?:để\s+|xuống\s+)?còn"
     # "kế hoạch (huyện) giao thực hiện …": the work the plan assigns, no result

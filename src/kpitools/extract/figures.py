@@ -26,6 +26,7 @@ from typing import Protocol
 
 from kpitools.extract.amounts import MEASURE_NAMES
 from kpitools.extract.non_results import (
+    _container_counted,
     _counted_by_threshold,
     _dotted_date,
     _label_numeral,
@@ -1033,7 +1034,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         )
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig, lead):
         return True
-    if _unsigned_percent(doc, fig):
+    if _unsigned_percent(doc, fig) or _container_counted(fig, lead):
         return True
     if fig.role == "actual" and _PAST_EDITION.match(folded, fig.end, end):
         return True

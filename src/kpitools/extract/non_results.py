@@ -326,3 +326,13 @@ def _unsigned_percent(doc: Doc, fig: Figure) -> bool:
         return False
     sibling = rx(rf"\(\s*{lead.group('verb')}\s+(?:{NUM})\s*%\s*\)")
     return sibling.search(folded, sentence.start, sentence.end) is not None
+
+
+# "điều tra được 5.200 hộ thuộc 799 địa bàn": the places the counted things belong to
+_BELONGS_TO = rx(rf"(?:{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s+thuộc\s+(?:(?:các|cả)\s+)?$")
+
+
+def _container_counted(fig: Figure, lead: str) -> bool:
+    """Whether the count ``fig`` comes right after ``thuộc`` that follows a count in its
+    clause (``5.200 hộ thuộc 799 địa bàn``): what the things counted belong to, no result."""
+    return fig.kind == "count" and _BELONGS_TO.search(lead) is not None

@@ -109,3 +109,34 @@ def test_a_measure_glued_to_its_number_takes_the_plan_written_so() -> None:
 def test_a_glued_measure_takes_no_plan_its_percentage_does_not_fit() -> None:
     (_, s) = find(CANAL.format(52))
     assert s.actual == 840 and s.target is None
+
+
+SURVEY = (
+    "Sau 5 ngày ra quân, các điều tra viên của tỉnh Bắc Sơn đã thu thập thông tin được hơn "
+    "3.100 hộ{}, đạt gần 18% kế hoạch."
+)
+WHERE_THEY_BELONG = SURVEY.format(" thuộc 420 địa bàn điều tra")
+
+
+def test_a_count_after_thuoc_is_what_the_things_counted_belong_to() -> None:
+    assert [s.actual for s in find(WHERE_THEY_BELONG) if s.actual is not None] == [3100]
+
+
+def test_a_count_without_thuoc_keeps_its_attainment() -> None:
+    (s,) = find("Năm 2041, huyện Tân Hòa xây dựng được 420 nhà văn hóa, đạt 84% kế hoạch.")
+    assert s.actual == 420 and s.stated_kind == "attainment"
+
+
+AIM_DUE_BY_A_DATE = " Cục Thống kê phấn đấu đến 20/5 sẽ cơ bản hoàn thành thu thập thông tin tại"
+AIM_DUE_BY_A_DATE += " gần 17.500 hộ."
+DONE_BY_A_DATE = " Đến 20/5 đã cơ bản hoàn thành thu thập thông tin tại gần 17.500 hộ."
+
+
+def test_an_aim_due_by_a_date_is_the_plan_of_a_result_before_it() -> None:
+    (s, _) = find(SURVEY.format("") + AIM_DUE_BY_A_DATE)
+    assert (s.actual, s.target) == (3100, 17500)
+
+
+def test_work_done_by_a_date_is_no_plan() -> None:
+    (s,) = find(SURVEY.format("") + DONE_BY_A_DATE)
+    assert (s.actual, s.target) == (3100, None)
