@@ -47,7 +47,7 @@ _PLAN_HEAD = (
 # "Thực hiện năm 2030", "Ước TH 6 tháng", "Thực hiện 9 tháng đầu năm", "Ước kết quả thực
 # hiện": the result's column
 _DONE_HEAD = (
-    r"(?:(?:ước\s+)?(?:thực\s+hiện|th|kết\s+quả(?:\s+thực\s+hiện)?)|ước\s+đạt)"
+    r"(?:(?:ước\s+)?(?:thực\s+hiện|th|kết\s+quả(?:\s+(?:thực\s+hiện|vận\s+động))?)|ước\s+đạt)"
     r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?|\s+năm)?" + _YEAR.format("done_year")
 )
 _DONE_CELL = rx(_DONE_HEAD)
@@ -57,8 +57,11 @@ _HEADER = rx(
 )
 # a table of units: "Đơn vị", then the plan's column ("Chỉ tiêu", "Chỉ tiêu giao") and the
 # result's, each row a unit's name, its plan and its result (and their percentage)
+_UNIT_KIND = r"(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)"
 _UNIT_HEADER = rx(
-    r"(?m)^[ \t]*đơn\s+vị[ \t]*\n(?:[ \t]*\n)*[ \t]*"
+    # the column of units named by their kinds ("Huyện, thị xã, thành phố"): any name a unit
+    rf"(?m)^[ \t]*(?:(?:tên\s+)?đơn\s+vị|(?P<kinds>{_UNIT_KIND}(?:\s*[,/]\s*{_UNIT_KIND})+))"
+    r"[ \t]*\n(?:[ \t]*\n)*[ \t]*"
     r"(?P<plan>chỉ\s+tiêu(?:\s+(?:năm|giao|được\s+giao))?"
     + _YEAR.format("plan_year")
     + rf")[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<done>{_DONE_HEAD})[ \t]*$"
@@ -76,7 +79,7 @@ _LABEL_HEAD = rx(
 # "Tỷ lệ %", "Tỷ lệ (%)", "% so KH", "So với kế hoạch (%)", "TH/KH (%)", "Tỷ lệ TH/KH": the
 # percentage of the plan
 _PERCENT_HEAD = rx(
-    r"(?:tỷ\s+lệ\s*)?(?:th\s*/\s*kh)?\s*(?:\(?%\)?)?|%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|kh)"
+    r"(?:t[ỷỉ]\s+lệ\s*)?(?:th\s*/\s*kh)?\s*(?:\(?%\)?)?|%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|kh)"
     r"|so\s+(?:với\s+)?(?:kế\s+hoạch|kh)\s*\(?%\)?"
 )
 # a heading's figures on label lines of their own: the plan's ("Chỉ tiêu: 30"), the result's
@@ -280,15 +283,28 @@ def _unit_rows(text: str, folded: str, end: int, at: int) -> list[TableRow]:
     for m in _UNIT_HEADER.finditer(folded, at, end):
         if m.start() < at:
             continue
+        numbered = _STT.fullmatch(" ".join(_cells_before(folded, m.start(), 1)))
         rows = [
             r._replace(unit=True)
             for r in _rows_after(text, folded, m, end, (1, _percent_follows(folded, m)))
-            if _UNIT_LABEL.match(fold(r.label))
+            if (m.group("kinds") or _UNIT_LABEL.match(fold(r.label)))
+            # a numbered table's row with no number is a group's total, left out
+            and not (numbered and not _numbered_row(folded, r.start))
         ]
         out.extend(rows)
         if rows:
             at = rows[-1].end
     return out
+
+
+_STT = rx(r"stt|số\s+tt|tt")
+_ROW_NUMBER = re.compile(r"\d{1,3}\.?")
+
+
+def _numbered_row(folded: str, start: int) -> bool:
+    """Whether the row at ``start`` has its number in the cell before it."""
+    c = _cell_before(folded, start)
+    return c is not None and _ROW_NUMBER.fullmatch(folded[c.start : c.end]) is not None
 
 
 def _header_shape(folded: str, m: re.Match[str]) -> tuple[int, bool] | None:
@@ -454,7 +470,11 @@ def row_checks(r: TableRow) -> dict[str, Any]:
 
 # the header of a table written a row a line: the column of labels opens a line, the
 # columns' names follow on it or on the lines below, up to the first row
-_LINE_HEAD = rx(r"(?m)^[ \t]*(?:(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục)(?!\w)")
+# ("STT Tên đơn vị": a table of units, each row a unit's plan and result)
+_LINE_HEAD = rx(
+    r"(?m)^[ \t]*(?:(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục"
+    r"|(?P<units>(?:stt\s+)?tên\s+đơn\s+vị))(?!\w)"
+)
 # a row written a line: its label (two words at least, at most ROW_LABEL_CHARS characters),
 # then its figures, one a column (at most ROW_COLUMNS): bounded, so that a long line of
 # figures costs no more than a short one per character
@@ -521,6 +541,8 @@ def _row_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
         if first is None or folded.count("\n", m.end(), first.start()) > HEADER_LINES:
             continue
         kinds = _line_columns(folded[m.end() : first.start()])
+        if kinds is not None and m.group("units"):
+            kinds = _under_title(folded[m.end() : first.start()], kinds)
         if kinds is None or "other" in kinds or kinds.count("plan") != 1:
             continue
         plan = kinds.index("plan")
@@ -530,6 +552,8 @@ def _row_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
         head = folded[m.start() : first.start()]
         rows = _line_rows(text, folded, (first.start(), end), kinds, (plan, done))
         years = [int(y) for y in _HEAD_YEAR_ANY.findall(head)]
+        if m.group("units"):
+            rows = [_unit_row(r, head) for r in rows]
         out.extend(
             r._replace(year=max(years) if years else None, yearly="năm" in head) for r in rows
         )
@@ -539,6 +563,45 @@ def _row_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
 
 
 _HEAD_YEAR_ANY = rx(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+# "Kết quả năm 2041" on the line of "STT Tên đơn vị", above "Kế hoạch" and "Thực hiện": the
+# title of the columns below, no column of its own
+_LINE_END = re.compile(r"\n")
+# "(1.000 đồng)", "(nghìn đồng)": the scale of a column of money
+_THOUSANDS_HEAD = rx(r"\(\s*(?:1\.000|nghìn|ngàn)\s*(?:đồng|đ)\s*\)")
+_MONEY_HEAD = rx(r"\([^()]*(?:đồng|đ)\s*\)")
+_ORDINAL = re.compile(r"\d{1,3}\.?\s+")
+
+
+def _under_title(header: str, kinds: list[str]) -> list[str]:
+    """The columns of a table of units, without a title over them.
+
+    The title is the one column name on the line of the units' column (``Kết quả năm
+    2041``), when the lines below name both the plan's column and the result's.
+    """
+    line_end = _LINE_END.search(header)
+    if line_end is None:
+        return kinds
+    on_head = list(_COLUMN.finditer(header, 0, line_end.start()))
+    below = kinds[len(on_head) :]
+    if len(on_head) == 1 and "plan" in below and "done" in below:
+        return below
+    return kinds
+
+
+def _unit_row(r: TableRow, head: str) -> TableRow:
+    """A row of a table of units, its label without its ordinal (``1 Huyện Bắc Sơn``).
+
+    Its amounts are in đồng when every column of money the header names is in thousands.
+    """
+    label = _ORDINAL.sub("", r.label, count=1) if _ORDINAL.match(r.label) else r.label
+    r = r._replace(label=label, unit=True)
+    money = _MONEY_HEAD.findall(head)
+    if not money or not all(_THOUSANDS_HEAD.fullmatch(c) for c in money):
+        return r
+    target = r.target * 1000 if isinstance(r.target, Decimal) else r.target
+    if not isinstance(target, Decimal):
+        return r
+    return r._replace(actual=r.actual * 1000, target=target, measure="nghìn đồng")
 
 
 def _line_rows(

@@ -140,3 +140,84 @@ def test_an_aim_due_by_a_date_is_the_plan_of_a_result_before_it() -> None:
 def test_work_done_by_a_date_is_no_plan() -> None:
     (s,) = find(SURVEY.format("") + DONE_BY_A_DATE)
     assert (s.actual, s.target) == (3100, None)
+
+
+UNITS_BY_KIND = """Kết quả vận động quỹ năm 2041 của các huyện như sau:
+
+STT
+
+{}
+
+Chỉ tiêu giao
+
+Kết quả vận động
+
+Tỉ lệ %
+
+Cấp huyện
+
+650.000.000
+
+662.000.000
+
+102
+
+1
+
+Bắc Sơn
+
+400.000.000
+
+452.000.000
+
+113
+
+2
+
+Thị xã Tân Hòa
+
+250.000.000
+
+210.000.000
+
+84
+"""
+
+
+def test_a_table_of_units_named_by_their_kinds_reads_each_numbered_row() -> None:
+    rows = [(s.unit, s.actual, s.target) for s in find(UNITS_BY_KIND.format("Huyện, thị xã"))]
+    assert rows == [
+        ("Bắc Sơn", 452_000_000, 400_000_000),
+        ("Thị xã Tân Hòa", 210_000_000, 250_000_000),
+    ]
+
+
+def test_a_table_whose_first_column_names_no_units_is_not_read_so() -> None:
+    assert find(UNITS_BY_KIND.format("Ghi chú")) == []
+
+
+UNITS_A_ROW_A_LINE = """Kết quả vận động quỹ năm 2041:
+
+STT Tên đơn vị Kết quả năm 2041
+Kế hoạch
+{scale}
+Thực hiện
+{scale}
+Tỷ lệ %
+1 2 3 4 5
+1 Huyện Bắc Sơn 420.000 462.000 110
+2 Huyện Tân Hòa 300.000 255.000 85
+"""
+
+
+def test_a_table_of_units_a_row_a_line_applies_its_scale() -> None:
+    found = find(UNITS_A_ROW_A_LINE.format(scale="(1.000 đồng)"))
+    assert [(s.unit, s.actual, s.target, s.stated) for s in found] == [
+        ("Huyện Bắc Sơn", 462_000_000, 420_000_000, "110%"),
+        ("Huyện Tân Hòa", 255_000_000, 300_000_000, "85%"),
+    ]
+
+
+def test_a_table_of_units_in_another_scale_keeps_its_figures() -> None:
+    found = find(UNITS_A_ROW_A_LINE.format(scale="(triệu đồng)"))
+    assert [(s.actual, s.target) for s in found] == [(462_000, 420_000), (255_000, 300_000)]
