@@ -1017,10 +1017,15 @@ def _rate_against(s: LinkableStatement, target: Value) -> LinkableStatement:
 _TARGET_RATE = rx(
     r"\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})"
     r"(?:\s+(?:năm\s+)?(?:trước|(?:19|20)\d{2}))?)?"
+    # "đạt 97%, khoảng 120 tấn/ngày (đạt mục tiêu … là 99%)", "có 97,5% số dân nông thôn
+    # được dùng nước sạch (kế hoạch cả năm 99%)": the amount or the words of the rate, then
+    # the target in brackets
+    r"(?:\s*,?(?:\s+[^\W\d_]+){0,3}?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?\d[\d.,]*\s*[^\W\d_]+"
+    r"(?:\s*/\s*[^\W\d_]+)?(?=\s*\()|(?:\s+[^\W\d_]+){1,12}?(?=\s*\())?(?P<bracket>\s*\()?"
     r"\s*,?\s*(?:(?:dù|nhưng|và)\s+)?"
-    r"(?:(?P<down>thấp\s+hơn)(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?"
+    r"(?P<verb>(?P<down>thấp\s+hơn)(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?"
     r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt)"
-    r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với))\s+(?:mức\s+)?"
+    r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với))?\s*(?:mức\s+)?"
     r"(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)"
     # the plan's own words; no verb of its attainment ("so với nghị quyết đạt 90%")
     r"(?:\s+(?!(?:và|so|với|tăng|giảm|gần|hơn|khoảng|trên|dưới|đạt|bằng|vượt)(?!\w))"
@@ -1031,6 +1036,8 @@ _TARGET_RATE = rx(
 
 
 _BEYOND = fold("vượt")
+# a target rate in brackets that opens a list of them, one for each rate before
+_LISTED_TARGETS = rx(rf"\s*%?\s*(?:,|và)\s*(?:{NUM})\s*%")
 
 
 def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> bool:
@@ -1094,8 +1101,13 @@ def link_target_rates(
         at = text.rfind(s.stated, s.start, s.end)
         at = s.end if at < 0 else at + len(s.stated)
         m = _TARGET_RATE.match(fold(text[at : at + PLANNED_GROWTH_REACH]))
-        if m is None or not (m.group("open") or m.group("compared")):
+        if m is None or not (m.group("verb") or m.group("bracket")):
+            continue  # a plan word right after the rate, no verb or bracket: none set beside it
+        if not (m.group("open") or m.group("compared") or m.group("bracket")):
             continue  # "vượt kế hoạch 6%", "cao hơn mục tiêu 2%": by how much, not the target
+        after = at + m.end("a")
+        if m.group("bracket") and _LISTED_TARGETS.match(fold(text[after : after + 40])):
+            continue  # "(chỉ tiêu tương ứng là 80%, 80% và 15%)": each of its rate's own
         target = _target_rate_of(m)  # None: a figure in no number format ("1700.000%")
         if target is None or not _direction_holds(s, m, target):
             continue

@@ -221,3 +221,23 @@ def test_a_table_of_units_a_row_a_line_applies_its_scale() -> None:
 def test_a_table_of_units_in_another_scale_keeps_its_figures() -> None:
     found = find(UNITS_A_ROW_A_LINE.format(scale="(triệu đồng)"))
     assert [(s.actual, s.target) for s in found] == [(462_000, 420_000), (255_000, 300_000)]
+
+
+COLLECTED = "Năm 2041, tỷ lệ thu gom rác thải của huyện Tân Hòa đạt 97%, khoảng 120 tấn/ngày "
+COLLECTED += "(đạt mục tiêu Nghị quyết là 99%)."
+RESPECTIVE_TARGETS = (
+    "Năm 2041, 95% chi bộ và 85% đảng viên hoàn thành tốt nhiệm vụ, trong đó 18% đảng viên "
+    "hoàn thành xuất sắc (chỉ tiêu tương ứng là 90%, 80% và 15%)."
+)
+
+
+def _rate_pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.measure == "%" and s.target]
+
+
+def test_a_rate_against_the_target_rate_in_brackets_after_its_amount() -> None:
+    assert _rate_pairs(COLLECTED) == [(97, 99)]
+
+
+def test_a_bracket_of_respective_target_rates_gives_none_its_first() -> None:
+    assert (18, 90) not in _rate_pairs(RESPECTIVE_TARGETS)
