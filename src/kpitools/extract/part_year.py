@@ -1017,11 +1017,11 @@ def _rate_against(s: LinkableStatement, target: Value) -> LinkableStatement:
 _TARGET_RATE = rx(
     r"\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})"
     r"(?:\s+(?:năm\s+)?(?:trước|(?:19|20)\d{2}))?)?"
-    # "đạt 97%, khoảng 120 tấn/ngày (đạt mục tiêu … là 99%)", "có 97,5% số dân nông thôn
-    # được dùng nước sạch (kế hoạch cả năm 99%)": the amount or the words of the rate, then
-    # the target in brackets
+    # "đạt 97%, khoảng 120 tấn/ngày (đạt mục tiêu … là 99%)": the amount the rate is of, then
+    # the target in brackets (not the words of the rate: "95% đảng viên hoàn thành tốt nhiệm
+    # vụ (chỉ tiêu 90%)" may be of rates before it too)
     r"(?:\s*,?(?:\s+[^\W\d_]+){0,3}?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?\d[\d.,]*\s*[^\W\d_]+"
-    r"(?:\s*/\s*[^\W\d_]+)?(?=\s*\()|(?:\s+[^\W\d_]+){1,12}?(?=\s*\())?(?P<bracket>\s*\()?"
+    r"(?:\s*/\s*[^\W\d_]+)?(?=\s*\())?(?P<bracket>\s*\()?"
     r"\s*,?\s*(?:(?:dù|nhưng|và)\s+)?"
     r"(?P<verb>(?P<down>thấp\s+hơn)(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?"
     r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt)"
