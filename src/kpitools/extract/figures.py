@@ -90,7 +90,8 @@ class Matcher(Protocol):
 
 # --------------------------------------------------------------------------- figures
 
-_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# ("m3", "km2": a square or cubic measure keeps its power)
+_WORD = re.compile(r"[ \t]*([^\W\d_]+(?:(?<=m)[23²³](?!\w))?)")
 # compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
 _STOP = frozenset(
     w

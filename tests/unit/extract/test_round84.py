@@ -241,3 +241,20 @@ def test_a_rate_against_the_target_rate_in_brackets_after_its_amount() -> None:
 
 def test_a_bracket_of_respective_target_rates_gives_none_its_first() -> None:
     assert (18, 90) not in _rate_pairs(RESPECTIVE_TARGETS)
+
+
+EARTHWORK = "Đến ngày 5/1/2041, {}toàn tỉnh đã đào đắp được 1,2 triệu m3 - đạt 92,5%{}."
+
+
+def test_a_cubic_measure_keeps_its_power_before_its_attainment() -> None:
+    (s,) = find(EARTHWORK.format("", " kế hoạch"))
+    assert (s.actual, s.stated_kind) == (1_200_000, "attainment")
+
+
+def test_a_plan_compared_in_a_clause_before_makes_a_bare_percentage_its_attainment() -> None:
+    (s,) = find(EARTHWORK.format("so với kế hoạch đề ra, ", ""))
+    assert (s.actual, s.stated_kind) == (1_200_000, "attainment")
+
+
+def test_a_percentage_with_no_plan_compared_is_no_attainment() -> None:
+    assert [s.stated_kind for s in find(EARTHWORK.format("", "")) if s.actual] == []
