@@ -403,6 +403,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         or _plan_met_before(doc, p)
         or _parallel_plan(doc, p)
         or _COMPARED_PLAN_LEAD.search(lead)
+        or _plan_compared_before(doc, p)
     ):
         return "attainment", 1
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
@@ -946,6 +947,26 @@ def _fronted_plan(doc: Doc, p: Figure) -> bool:
     growth is the excess over that plan."""
     m = _FRONTED_PLAN.match(doc.fold, p.sentence.start, p.start)
     return m is not None and _COMPARED_AGAIN.search(doc.fold, m.end(), p.start) is None
+
+
+# "…, so với kế hoạch đề ra, toàn tỉnh đã đào đắp được 1,2 triệu m3, đạt 92,5%": a clause
+# comparing with the plan, before the attainments it says of
+_COMPARED_CLAUSE = rx(
+    r"so\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)[^,;.%]{0,40},"
+)
+
+
+def _plan_compared_before(doc: Doc, p: Figure) -> bool:
+    """Whether a clause of the sentence of the bare ``đạt X%`` ``p`` opens with a comparison
+    with a plan (``…, so với kế hoạch đề ra, toàn tỉnh đã đào đắp được …, đạt 92,5%``), no
+    other base named after it before ``p``: the percentage is of that plan."""
+    folded = doc.fold
+    for m in _COMPARED_CLAUSE.finditer(folded, p.sentence.start, p.start):
+        before = folded[p.sentence.start : m.start()].rstrip()
+        if before and before[-1] not in ",;:(":
+            continue
+        return _COMPARED_AGAIN.search(folded, m.end(), p.start) is None
+    return False
 
 
 def _said_in_context(
