@@ -258,3 +258,16 @@ def test_a_plan_compared_in_a_clause_before_makes_a_bare_percentage_its_attainme
 
 def test_a_percentage_with_no_plan_compared_is_no_attainment() -> None:
     assert [s.stated_kind for s in find(EARTHWORK.format("", "")) if s.actual] == []
+
+
+TWO_PLANS = "Năm 2041, quỹ cấp huyện thu được 48.000.000 đồng, đạt 80% kế hoạch huyện đề ra và {}"
+TWO_PLANS += " 120% kế hoạch tỉnh giao."
+
+
+def test_a_second_percentage_met_after_one_of_a_plan_is_an_attainment() -> None:
+    assert [s.stated_kind for s in find(TWO_PLANS.format("đạt"))] == ["attainment"] * 2
+
+
+def test_a_plan_set_after_a_percentage_of_another_stays_a_target() -> None:
+    kinds = [s.stated_kind for s in find(TWO_PLANS.format("năm sau phấn đấu"))]
+    assert kinds[0] == "attainment" and "attainment" not in kinds[1:]
