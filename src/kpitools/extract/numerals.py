@@ -234,6 +234,8 @@ def _per_population(text: str, m: re.Match[str], a: Decimal, b: Decimal) -> bool
 
 # "ngày 1/5", "dịp lễ 30/4": a day and month after a word of a day
 _DAY_LEAD = rx(r"(?<!\w)(?:ngày|quốc\s+khánh|lễ|dịp|tết)\s*$")
+# "ngày chốt danh sách cổ đông là 5/11": a day named by what happens on it, then its date
+_DAY_NAMED = rx(r"(?<!\w)(?<!số\s)ngày(?:\s+[^\W\d_]+){1,6}\s+(?:là|vào)\s*$")
 # "(từ 01/6 đến 31/8/2041)", "từ 01/6 kết thúc 31/8/2041": the first day of a span whose
 # last day is written with its year right after it
 _SPAN_END = rx(
@@ -249,6 +251,8 @@ def _day_of_month(text: str, m: re.Match[str], a: Decimal, b: Decimal) -> bool:
         return False
     start = m.start("a")
     if _DAY_LEAD.search(fold(text[max(0, start - 16) : start])) is not None:
+        return True
+    if _DAY_NAMED.search(fold(text[max(0, start - 60) : start])) is not None:
         return True
     return _SPAN_END.match(fold(text[m.end("b") : m.end("b") + 40])) is not None
 

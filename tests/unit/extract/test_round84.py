@@ -271,3 +271,18 @@ def test_a_second_percentage_met_after_one_of_a_plan_is_an_attainment() -> None:
 def test_a_plan_set_after_a_percentage_of_another_stays_a_target() -> None:
     kinds = [s.stated_kind for s in find(TWO_PLANS.format("năm sau phấn đấu"))]
     assert kinds[0] == "attainment" and "attainment" not in kinds[1:]
+
+
+SHAREHOLDERS = (
+    "Năm 2041, ngày giao dịch không hưởng quyền là 4/11 và ngày chốt danh sách cổ đông là 5/11."
+)
+MEMBERS_OUT_OF_PLAN = "Năm 2041, số đảng viên mới của chi bộ Bắc Sơn là 4/11, đạt 36% kế hoạch."
+
+
+def test_a_day_named_by_what_happens_on_it_is_a_date() -> None:
+    assert find(SHAREHOLDERS) == []
+
+
+def test_a_fraction_after_another_noun_and_la_stays_a_pair() -> None:
+    (s,) = find(MEMBERS_OUT_OF_PLAN)
+    assert (s.actual, s.target) == (4, 11)
