@@ -1040,6 +1040,23 @@ _BEYOND = fold("vượt")
 _LISTED_TARGETS = rx(rf"\s*%?\s*(?:,|và)\s*(?:{NUM})\s*%")
 
 
+def _bracket_names_target(m: re.Match[str]) -> bool:
+    """Whether the bracket ``m`` opens sets out a target, not by how much the rate passes it.
+
+    ``(đạt chỉ tiêu 95%)`` or ``(chỉ tiêu 95%)`` does, and so does ``(vượt mục tiêu là ít
+    nhất 25%)`` with its copula; ``(cao hơn kế hoạch 1,2%)`` says by how much, as it does out
+    of brackets.
+    """
+    if not m.group("bracket"):
+        return False
+    if not (m.group("up") or m.group("down")):
+        return True
+    return _COPULA.search(m.string, m.end("verb"), m.start("a")) is not None
+
+
+_COPULA = rx(r"(?<!\w)là(?!\w)|:")
+
+
 def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> bool:
     """Whether the rate of ``s`` is on the side of ``target`` (``m``'s) that its words say.
 
@@ -1103,7 +1120,7 @@ def link_target_rates(
         m = _TARGET_RATE.match(fold(text[at : at + PLANNED_GROWTH_REACH]))
         if m is None or not (m.group("verb") or m.group("bracket")):
             continue  # a plan word right after the rate, no verb or bracket: none set beside it
-        if not (m.group("open") or m.group("compared") or m.group("bracket")):
+        if not (m.group("open") or m.group("compared") or _bracket_names_target(m)):
             continue  # "vượt kế hoạch 6%", "cao hơn mục tiêu 2%": by how much, not the target
         after = at + m.end("a")
         if m.group("bracket") and _LISTED_TARGETS.match(fold(text[after : after + 40])):

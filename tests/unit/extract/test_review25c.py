@@ -1,0 +1,33 @@
+"""What a review of round 84's first part found (session 25), each with a case it mends and
+one it keeps, on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.actual is not None]
+
+
+# by how much a rate passes its plan, in brackets, is no target
+OUTPUT_ABOVE_PLAN_BY = (
+    "Năm 2041, tổng sản phẩm trên địa bàn huyện Tân Hòa tăng 8,5% (cao hơn kế hoạch 1,2%)."
+)
+HARVEST_ABOVE_AIM_BY = "Năm 2041, sản lượng chè của xã Bắc Sơn đạt 96% (cao hơn mục tiêu 3%)."
+# a rise past a target set out after its copula, in brackets, is against that target
+SAVERS_PAST_TARGET = (
+    "Năm 2041, tỷ lệ hộ có sổ tiết kiệm của huyện Tân Hòa là 41% (vượt mục tiêu là ít nhất "
+    "35% - 38%)."
+)
+
+
+def test_by_how_much_a_rate_passes_its_plan_in_brackets_is_no_target() -> None:
+    assert (Decimal("8.5"), Decimal("1.2")) not in _pairs(OUTPUT_ABOVE_PLAN_BY)
+    assert all(target is None for _, target in _pairs(HARVEST_ABOVE_AIM_BY))
+
+
+def test_a_rate_past_a_target_after_its_copula_in_brackets_keeps_its_pair() -> None:
+    assert (41, (35, 38)) in _pairs(SAVERS_PAST_TARGET)
