@@ -31,3 +31,20 @@ def test_by_how_much_a_rate_passes_its_plan_in_brackets_is_no_target() -> None:
 
 def test_a_rate_past_a_target_after_its_copula_in_brackets_keeps_its_pair() -> None:
     assert (41, (35, 38)) in _pairs(SAVERS_PAST_TARGET)
+
+
+# a length is no volume: 840m is not read against 2.400m3
+DREDGE = "Năm 2041, xã Tân Hòa có kế hoạch nạo vét 2.400{} bùn đất kênh mương. Đến ngày 20/9, "
+DREDGE += "toàn xã đã kiên cố hóa được 840{} kênh mương, đạt 35% kế hoạch."
+
+
+def test_a_length_is_not_read_against_a_planned_volume() -> None:
+    for volume, length in (("m3", "m"), (" m3", " m"), ("m³", "m"), (" m2", " m")):
+        (_, s) = find(DREDGE.format(volume, length))
+        assert (s.actual, s.target) == (840, None), volume
+
+
+def test_a_volume_is_still_read_against_a_planned_volume() -> None:
+    for volume in ("m3", " m3"):
+        (_, s) = find(DREDGE.format(volume, volume))
+        assert (s.actual, s.target, s.verdict) == (840, 2400, "consistent"), volume
