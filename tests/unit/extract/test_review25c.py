@@ -48,3 +48,26 @@ def test_a_volume_is_still_read_against_a_planned_volume() -> None:
     for volume in ("m3", " m3"):
         (_, s) = find(DREDGE.format(volume, volume))
         assert (s.actual, s.target, s.verdict) == (840, 2400, "consistent"), volume
+
+
+# people a work was done for, out of a round plan, the attainment stated right after
+INFORMED = "Năm 2041, xã Tân Hòa đã tuyên truyền phòng chống ma túy cho 4.000/10.000 người dân, "
+INFORMED += "đạt 40% kế hoạch."
+VACCINATED = (
+    "Quý I năm 2041, trạm y tế xã Tân Hòa đã tiêm vắc xin cho 45/1.000 trẻ, đạt 4,5% kế hoạch."
+)
+INFORMED_NO_RATE = "Năm 2041, xã Bắc Sơn đã tuyên truyền pháp luật cho 3.000/10.000 người dân."
+DOCTORS_PER_PEOPLE = "Năm 2041, số bác sĩ của huyện Tân Hòa đạt 11/10.000 dân, đạt 110% kế hoạch."
+
+
+def test_people_done_out_of_a_round_plan_with_their_attainment_stay_a_pair() -> None:
+    assert _pairs(INFORMED) == [(4000, 10000)]
+    assert _pairs(VACCINATED) == [(45, 1000)]
+
+
+def test_people_a_work_was_done_for_are_no_population() -> None:
+    assert _pairs(INFORMED_NO_RATE) == [(3000, 10000)]
+
+
+def test_a_rate_per_people_its_attainment_does_not_fit_is_still_no_pair() -> None:
+    assert all(target != 10000 for _, target in _pairs(DOCTORS_PER_PEOPLE))
