@@ -71,3 +71,58 @@ def test_people_a_work_was_done_for_are_no_population() -> None:
 
 def test_a_rate_per_people_its_attainment_does_not_fit_is_still_no_pair() -> None:
     assert all(target != 10000 for _, target in _pairs(DOCTORS_PER_PEOPLE))
+
+
+# a table of units is set off by the general names of its columns, not one report's words
+TRAINEES = """Số học viên được đào tạo nghề năm 2041 của các địa phương:
+
+TT
+
+{unit}
+
+{plan}
+
+{done}
+
+{percent}
+
+1
+
+Xã Bắc Sơn
+
+300
+
+318
+
+106
+
+2
+
+Thị trấn Tân Hòa
+
+250
+
+230
+
+92
+"""
+HEADS = (
+    ("Địa phương", "KH", "TH", "% so KH"),
+    ("Quận, phường", "Kế hoạch", "Kết quả đào tạo", "Tỷ lệ đạt"),
+    ("Đơn vị", "Chỉ tiêu giao", "Thực hiện", "Tỉ lệ %"),
+)
+
+
+def test_a_table_of_units_is_read_under_the_general_names_of_its_columns() -> None:
+    for unit, plan, done, percent in HEADS:
+        text = TRAINEES.format(unit=unit, plan=plan, done=done, percent=percent)
+        rows = [(s.unit, s.actual, s.target, s.stated) for s in find(text)]
+        assert rows == [
+            ("Xã Bắc Sơn", 318, 300, "106%"),
+            ("Thị trấn Tân Hòa", 230, 250, "92%"),
+        ], unit
+
+
+def test_a_table_whose_result_column_is_no_result_is_not_read() -> None:
+    text = TRAINEES.format(unit="Địa phương", plan="KH", done="Ghi chú", percent="% so KH")
+    assert find(text) == []
