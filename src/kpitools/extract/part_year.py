@@ -1017,7 +1017,7 @@ def _rate_against(s: LinkableStatement, target: Value) -> LinkableStatement:
 _TARGET_RATE = rx(
     r"\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})"
     r"(?:\s+(?:năm\s+)?(?:trước|(?:19|20)\d{2}))?)?"
-    # "đạt 97%, khoảng 120 tấn/ngày (đạt mục tiêu … là 99%)": the amount the rate is of, then
+    # "đạt 88%, khoảng 35 km (đạt chỉ tiêu đề ra là 90%)": the amount the rate is of, then
     # the target in brackets (not the words of the rate: "95% đảng viên hoàn thành tốt nhiệm
     # vụ (chỉ tiêu 90%)" may be of rates before it too)
     r"(?:\s*,?(?:\s+[^\W\d_]+){0,3}?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?\d[\d.,]*\s*[^\W\d_]+"
@@ -1124,7 +1124,7 @@ def link_target_rates(
             continue  # "vượt kế hoạch 6%", "cao hơn mục tiêu 2%": by how much, not the target
         after = at + m.end("a")
         if m.group("bracket") and _LISTED_TARGETS.match(fold(text[after : after + 40])):
-            continue  # "(chỉ tiêu tương ứng là 80%, 80% và 15%)": each of its rate's own
+            continue  # "(chỉ tiêu lần lượt là 70%, 65% và 12%)": each of its rate's own
         target = _target_rate_of(m)  # None: a figure in no number format ("1700.000%")
         if target is None or not _direction_holds(s, m, target):
             continue
