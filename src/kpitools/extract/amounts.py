@@ -123,9 +123,10 @@ _SCALED = rx(
     # "một triệu doanh nghiệp": one of a scale, written in a word
     rf"(?<![\w.,/])(?P<a>{NUM}|một(?=\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)))(?![\d%])"
     r"(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)"
-    r"(?:\s+(?P<mag2>tỷ|tỉ)(?!\w))?)?(?:\s+(?P<noun>[^\W\d_]+)"
-    # "840m", "12.000m3": a measure glued to its number, the word a spaced one has ("m")
-    r"|(?P<glued>ha|km|kg|tấn|m)(?:(?<=m)[23²³])?(?!\w))?"
+    # ("2.400 m3", "840m", "12.000m3": a square or cubic measure, its power kept, is a
+    # measure of its own, not "m"; a measure glued to its number is the word a spaced one has)
+    r"(?:\s+(?P<mag2>tỷ|tỉ)(?!\w))?)?(?:\s+(?P<noun>k?m[23²³](?!\w)|[^\W\d_]+)"
+    r"|(?P<glued>k?m[23²³]|ha|km|kg|tấn|m)(?!\w))?"
     r"(?!\s*%)"
 )
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
@@ -247,7 +248,7 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
         if mags and value == value.to_integral_value():
             value = round_half_up(value, 0)  # exact: no context's precision to overflow
         scale = " ".join("tỷ" if g == "tỉ" else "nghìn" if g == "ngàn" else g for g in mags)
-        noun = m.group("noun") or m.group("glued") or ""
+        noun = (m.group("noun") or m.group("glued") or "").translate(_POWERS)
         if scale and noun in _DONG_SPELLINGS:
             noun = "đồng"  # "17.726 tỷ đ", "913.216,2 tỷ dồng": đồng abbreviated or mistyped
         elif scale == "tỷ" and noun == "triệu" and _SLIPPED_SCALE.match(folded, m.end()):
@@ -262,6 +263,7 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
     return _shared_currency(folded, out)
 
 
+_POWERS = str.maketrans("²³", "23")
 _SLIPPED_SCALE = rx(r"\s+đồng(?!\w)")
 _WORKERS = rx(r"\s+lao\s+động(?!\w)")
 # measures counted in đồng, named right after a scale with no currency ("150 tỷ lợi nhuận")

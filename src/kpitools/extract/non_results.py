@@ -50,7 +50,7 @@ _COUNT_THRESHOLD = rx(
 )
 
 
-# "Có 9 đơn vị vượt chỉ tiêu cả năm, gồm A (vượt 40%), B (vượt 12%)": units counted by a
+# "Có 4 trường hoàn thành kế hoạch, trong đó A (vượt 7%), B (vượt 3%)": units counted by a
 # target they met or passed, each unit's percentage its own
 _COUNT_MET = rx(
     r"(?:\s+(?:đã|đều))?\s+(?:vượt|đạt|hoàn\s+thành)(?:\s+và\s+vượt)?\s+"
@@ -328,11 +328,11 @@ def _unsigned_percent(doc: Doc, fig: Figure) -> bool:
     return sibling.search(folded, sentence.start, sentence.end) is not None
 
 
-# "điều tra được 5.200 hộ thuộc 799 địa bàn": the places the counted things belong to
+# "khảo sát được 1.640 hộ thuộc 57 thôn": the places the counted things belong to
 _BELONGS_TO = rx(rf"(?:{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s+thuộc\s+(?:(?:các|cả)\s+)?$")
 
 
 def _container_counted(fig: Figure, lead: str) -> bool:
     """Whether the count ``fig`` comes right after ``thuộc`` that follows a count in its
-    clause (``5.200 hộ thuộc 799 địa bàn``): what the things counted belong to, no result."""
+    clause (``1.640 hộ thuộc 57 thôn``): what the things counted belong to, no result."""
     return fig.kind == "count" and _BELONGS_TO.search(lead) is not None

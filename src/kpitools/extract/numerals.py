@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.text import COUNTED_NOUNS, Doc
 from kpitools.extract.text import WRITTEN_NUM as NUM
-from kpitools.numbers import NumberFormatError, Percent, parse_number, parse_percent
+from kpitools.numbers import (
+    NumberFormatError,
+    Percent,
+    check_percent,
+    parse_number,
+    parse_percent,
+)
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -222,14 +228,38 @@ def _per_population(text: str, m: re.Match[str], a: Decimal, b: Decimal) -> bool
     """Whether the fraction ``a/b`` matched by ``m`` is a rate per a round number of people
     (``39,5/100.000 dân``, ``14/1.000 trẻ đẻ sống``): its second number a power of ten from
     a hundred up, people named right after it, and the people a population (``dân``, live
-    births), or the first number no count of them (a decimal) or a twentieth of the second at
-    most; ``980/1.000 trẻ`` may be children done out of a round target, and stays a pair."""
+    births, unless after ``cho``: the people a work was done for), or the first number no count
+    of them (a decimal) or a twentieth of the second at most; ``980/1.000 trẻ`` may be
+    children done out of a round target, and stays a pair, as does one the attainment stated
+    right after gives (``45/1.000 trẻ, đạt 4,5% kế hoạch``)."""
     if b not in _ROUND_POPULATIONS:
         return False
-    named = _PER_PEOPLE.match(fold(text[m.end("b") : m.end("b") + 24]))
-    if named is None:
+    after = fold(text[m.end("b") : m.end("b") + 80])
+    named = _PER_PEOPLE.match(after[:24])
+    if named is None or _attainment_of(after[named.end() :], a, b):
         return False
-    return bool(named.group("population")) or a != a.to_integral_value() or a * 20 <= b
+    start = m.start("a")
+    done_for = _DONE_FOR.search(fold(text[max(0, start - 8) : start])) is not None
+    population = bool(named.group("population")) and not done_for
+    return population or a != a.to_integral_value() or a * 20 <= b
+
+
+# ", đạt 40% kế hoạch": the attainment stated right after a fraction and its people
+_STATED_AFTER = rx(rf"\s*,?\s*(?:đạt|bằng)(?:\s+tỷ\s+lệ)?\s+(?P<p>{NUM})\s*%")
+# "cho 4.000/10.000 người dân": the people a work was done for, a count, no population's rate
+_DONE_FOR = rx(r"(?<!\w)cho\s*$")
+
+
+def _attainment_of(after: str, a: Decimal, b: Decimal) -> bool:
+    """Whether the folded ``after`` opens with an attainment that ``a/b`` gives (``, đạt
+    40%`` after ``4.000/10.000 người dân``): the people done out of the number planned."""
+    stated = _STATED_AFTER.match(after)
+    if stated is None:
+        return False
+    try:
+        return bool(check_percent(stated.group("p") + "%", a, b).consistent)
+    except NumberFormatError:
+        return False
 
 
 # "ngày 1/5", "dịp lễ 30/4": a day and month after a word of a day

@@ -1017,7 +1017,7 @@ def _rate_against(s: LinkableStatement, target: Value) -> LinkableStatement:
 _TARGET_RATE = rx(
     r"\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})"
     r"(?:\s+(?:năm\s+)?(?:trước|(?:19|20)\d{2}))?)?"
-    # "đạt 97%, khoảng 120 tấn/ngày (đạt mục tiêu … là 99%)": the amount the rate is of, then
+    # "đạt 88%, khoảng 35 km (đạt chỉ tiêu đề ra là 90%)": the amount the rate is of, then
     # the target in brackets (not the words of the rate: "95% đảng viên hoàn thành tốt nhiệm
     # vụ (chỉ tiêu 90%)" may be of rates before it too)
     r"(?:\s*,?(?:\s+[^\W\d_]+){0,3}?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?\d[\d.,]*\s*[^\W\d_]+"
@@ -1038,6 +1038,23 @@ _TARGET_RATE = rx(
 _BEYOND = fold("vượt")
 # a target rate in brackets that opens a list of them, one for each rate before
 _LISTED_TARGETS = rx(rf"\s*%?\s*(?:,|và)\s*(?:{NUM})\s*%")
+
+
+def _bracket_names_target(m: re.Match[str]) -> bool:
+    """Whether the bracket ``m`` opens sets out a target, not by how much the rate passes it.
+
+    ``(đạt chỉ tiêu 95%)`` or ``(chỉ tiêu 95%)`` does, and so does ``(vượt mục tiêu là ít
+    nhất 25%)`` with its copula; ``(cao hơn kế hoạch 1,2%)`` says by how much, as it does out
+    of brackets.
+    """
+    if not m.group("bracket"):
+        return False
+    if not (m.group("up") or m.group("down")):
+        return True
+    return _COPULA.search(m.string, m.end("verb"), m.start("a")) is not None
+
+
+_COPULA = rx(r"(?<!\w)là(?!\w)|:")
 
 
 def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> bool:
@@ -1103,11 +1120,11 @@ def link_target_rates(
         m = _TARGET_RATE.match(fold(text[at : at + PLANNED_GROWTH_REACH]))
         if m is None or not (m.group("verb") or m.group("bracket")):
             continue  # a plan word right after the rate, no verb or bracket: none set beside it
-        if not (m.group("open") or m.group("compared") or m.group("bracket")):
+        if not (m.group("open") or m.group("compared") or _bracket_names_target(m)):
             continue  # "vượt kế hoạch 6%", "cao hơn mục tiêu 2%": by how much, not the target
         after = at + m.end("a")
         if m.group("bracket") and _LISTED_TARGETS.match(fold(text[after : after + 40])):
-            continue  # "(chỉ tiêu tương ứng là 80%, 80% và 15%)": each of its rate's own
+            continue  # "(chỉ tiêu lần lượt là 70%, 65% và 12%)": each of its rate's own
         target = _target_rate_of(m)  # None: a figure in no number format ("1700.000%")
         if target is None or not _direction_holds(s, m, target):
             continue

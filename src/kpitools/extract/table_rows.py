@@ -45,9 +45,10 @@ _PLAN_HEAD = (
     + _YEAR.format("plan_year")
 )
 # "Thực hiện năm 2030", "Ước TH 6 tháng", "Thực hiện 9 tháng đầu năm", "Ước kết quả thực
-# hiện": the result's column
+# hiện", "Kết quả tuyển sinh": the result's column (a result named by the work's two words)
 _DONE_HEAD = (
-    r"(?:(?:ước\s+)?(?:thực\s+hiện|th|kết\s+quả(?:\s+(?:thực\s+hiện|vận\s+động))?)|ước\s+đạt)"
+    r"(?:(?:ước\s+)?(?:thực\s+hiện|th|kết\s+quả(?:[ \t]+(?!năm(?!\w))[^\W\d_]+[ \t]+[^\W\d_]+)?)"
+    r"|ước\s+đạt)"
     r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?|\s+năm)?" + _YEAR.format("done_year")
 )
 _DONE_CELL = rx(_DONE_HEAD)
@@ -55,14 +56,16 @@ _DONE_CELL = rx(_DONE_HEAD)
 _HEADER = rx(
     rf"(?m)^[ \t]*(?P<plan>{_PLAN_HEAD})[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<done>{_DONE_HEAD})[ \t]*$"
 )
-# a table of units: "Đơn vị", then the plan's column ("Chỉ tiêu", "Chỉ tiêu giao") and the
-# result's, each row a unit's name, its plan and its result (and their percentage)
+# a table of units: "Đơn vị", "Địa phương", then the plan's column ("Chỉ tiêu", "Kế hoạch
+# giao", "KH") and the result's, each row a unit's name, its plan and its result (and their
+# percentage)
 _UNIT_KIND = r"(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)"
 _UNIT_HEADER = rx(
-    # the column of units named by their kinds ("Huyện, thị xã, thành phố"): any name a unit
-    rf"(?m)^[ \t]*(?:(?:tên\s+)?đơn\s+vị|(?P<kinds>{_UNIT_KIND}(?:\s*[,/]\s*{_UNIT_KIND})+))"
+    # the column of units named by their kinds ("Quận, phường"): any name a unit
+    rf"(?m)^[ \t]*(?:(?:tên\s+)?(?:đơn\s+vị|địa\s+phương)"
+    rf"|(?P<kinds>{_UNIT_KIND}(?:\s*[,/]\s*{_UNIT_KIND})+))"
     r"[ \t]*\n(?:[ \t]*\n)*[ \t]*"
-    r"(?P<plan>chỉ\s+tiêu(?:\s+(?:năm|giao|được\s+giao))?"
+    r"(?P<plan>(?:chỉ\s+tiêu|kế\s+hoạch|kh)(?:\s+(?:năm|giao|được\s+giao))?"
     + _YEAR.format("plan_year")
     + rf")[ \t]*\n(?:[ \t]*\n)*[ \t]*(?P<done>{_DONE_HEAD})[ \t]*$"
 )
@@ -76,10 +79,11 @@ _LABEL_HEAD = rx(
     r"(?:(?:các\s+)?(?:tên\s+)?chỉ\s+tiêu(?:\s+(?:cơ\s+bản|chủ\s+yếu))?)|nội\s+dung|danh\s+mục"
     r"|hạng\s+mục"
 )
-# "Tỷ lệ %", "Tỷ lệ (%)", "% so KH", "So với kế hoạch (%)", "TH/KH (%)", "Tỷ lệ TH/KH": the
-# percentage of the plan
+# "Tỷ lệ %", "Tỉ lệ (%)", "Tỷ lệ đạt", "% so KH", "So với kế hoạch (%)", "TH/KH (%)", "Tỷ lệ
+# TH/KH": the percentage of the plan
 _PERCENT_HEAD = rx(
-    r"(?:t[ỷỉ]\s+lệ\s*)?(?:th\s*/\s*kh)?\s*(?:\(?%\)?)?|%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|kh)"
+    r"(?:t[ỷỉ]\s+lệ\s*(?:đạt\s*)?)?(?:th\s*/\s*kh)?\s*(?:\(?%\)?)?"
+    r"|%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|kh)"
     r"|so\s+(?:với\s+)?(?:kế\s+hoạch|kh)\s*\(?%\)?"
 )
 # a heading's figures on label lines of their own: the plan's ("Chỉ tiêu: 30"), the result's
