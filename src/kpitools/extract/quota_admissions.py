@@ -9,6 +9,7 @@ runs after its passes.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -16,19 +17,21 @@ from typing import TYPE_CHECKING
 from kpitools.extract.capital_plans import checked_link
 from kpitools.extract.plans_after import _bare_statement
 from kpitools.numbers import check_percent, parse_number, parse_percent
-from kpitools.textfold import rx
+from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement
 
 _WHOLE = r"\d{1,3}(?:\.\d{3})*(?!\d|[.,]\d)"
-# "tuyển 40 chỉ tiêu nhưng hiện mới có 23 thí sinh trúng tuyển": a quota, then those
-# admitted or enrolled (not those who applied: "có 900 thí sinh đăng ký")
+# "tuyển 60 chỉ tiêu nhưng mới có 35 học viên nhập học": a quota, then those admitted or
+# enrolled (not those who applied, "có 700 thí sinh đăng ký"; nor those admitted who did not
+# enrol, "trúng tuyển không nhập học", nor a kind of them, "trúng tuyển thẳng")
 _QUOTA_BUT = rx(
     rf"(?<!\w)tuyển(?:\s+sinh)?\s+(?P<q>{_WHOLE})\s+chỉ\s+tiêu\s*,?\s*nhưng\s+"
     rf"(?:(?:hiện|nay|mới|chỉ|đã)\s+){{0,3}}(?:có|tuyển\s+được)\s+(?P<a>{_WHOLE})\s+"
     r"(?P<noun>thí\s+sinh|ts|sinh\s+viên|học\s+sinh|học\s+viên|em)\s+"
     r"(?:trúng\s+tuyển|(?:xác\s+nhận\s+)?nhập\s+học)(?!\w)"
+    r"(?!\s+(?:không|chưa|thẳng|bổ\s+sung)(?!\w))"
 )
 
 # "chỉ tiêu đào tạo thạc sĩ là 4.600 nhưng chỉ tuyển được 3.100": a quota named, then those
@@ -77,6 +80,8 @@ _QUOTA_WORDS = (
 _QUOTA_IS = rx(_QUOTA_WORDS + "$")
 _QUOTA_NAMED = rx(rf"{_QUOTA_WORDS}(?P<q>{_WHOLE})(?!\s*%)")
 _OF_WHOLE_QUOTA = rx(r"\s*(?:so\s+với\s+)?tổng\s+chỉ\s+tiêu(?!\w)")
+# "chiếm 35% tổng chỉ tiêu của cả nước": a share of a whole larger than the quota named
+_OF_SOMEONE = rx(r"\s+của(?!\w)")
 _FULL_STOP = rx(r"[.!?](?=\s)")
 _QUOTA_REACH = 400
 """How far (characters) before an attainment its quota may stand."""
@@ -105,6 +110,8 @@ def link_named_quotas(statements: Sequence[Statement], text: str, folded: str) -
             if (q := parse_number(m.group("q"))) > 0
             and len(_FULL_STOP.findall(folded, m.end(), s.start)) <= 1
             and check_percent(percent, s.actual, q).consistent
+            and _same_measure(s, m, folded)
+            and not _other_year(m, s.start, folded)
         ]
         if len({q for _, _, q in fits}) != 1:
             continue
@@ -115,11 +122,47 @@ def link_named_quotas(statements: Sequence[Statement], text: str, folded: str) -
     return out
 
 
+# what the result counts: those admitted to a quota of admissions
+_ADMITTED = frozenset(fold("thí sinh ts sinh viên học viên học sinh em người").split())
+_ADMISSIONS = rx(r"(?<!\w)tuyển(?!\w)")
+_QUOTA_UNIT = rx(r"\s*([^\W\d_]+)")
+_YEAR = rx(r"(?<![\d.,])(?:19|20)\d{2}(?![\d]|[.,]\d)")
+_YEAR_REACH = 100
+"""How far (characters) before a quota its year may stand."""
+
+
+def _same_measure(s: Statement, m: re.Match[str], folded: str) -> bool:
+    """Whether the result counts what the quota does (``460 ha rừng`` is no recruit).
+
+    A result with no noun, or counted in ``chỉ tiêu``, or whose noun's first word is in the
+    quota's name or right after its figure; those admitted against a quota of admissions.
+    """
+    words = fold(s.label).split()
+    if not words or words[:2] == ["chỉ", "tiêu"]:
+        return True
+    unit = _QUOTA_UNIT.match(folded, m.end("q"))
+    named = m.group().split() + ([unit.group(1)] if unit else [])
+    if words[0] in named:
+        return True
+    return words[0] in _ADMITTED and _ADMISSIONS.search(m.group()) is not None
+
+
+def _other_year(m: re.Match[str], end: int, folded: str) -> bool:
+    """Whether a year not the quota's stands between it and the result (a 2040 quota)."""
+    own = set(_YEAR.findall(folded, max(0, m.start() - _YEAR_REACH), m.start("q")))
+    return any(y not in own for y in _YEAR.findall(folded, m.end("q"), end))
+
+
 def _bare_quota_attainment(s: Statement, folded: str) -> bool:
     if s.stated is None or s.target is not None or not isinstance(s.actual, Decimal):
         return False
     if s.stated_kind == "share":  # "(chiếm 35% tổng chỉ tiêu)": of the whole quota
-        return _OF_WHOLE_QUOTA.match(folded, s.end) is not None
+        whole = _OF_WHOLE_QUOTA.match(folded, s.end)
+        return (
+            whole is not None
+            and fold(s.label) == "chỉ tiêu"
+            and _OF_SOMEONE.match(folded, whole.end()) is None
+        )
     return (
         s.stated_kind == "attainment"
         and s.exact
@@ -129,6 +172,8 @@ def _bare_quota_attainment(s: Statement, folded: str) -> bool:
 
 
 _LEADING_WHOLE = rx(rf"{_WHOLE}")
+# "số chỉ tiêu hoàn thành là 18", "chỉ tiêu … đã thực hiện được là 126": a result of quotas
+_RESULT_WORD = rx(r"(?<!\w)(?:hoàn\s+thành|thực\s+hiện|đạt|kết\s+quả)(?!\w)")
 
 
 def drop_quotas_read_as_results(statements: Sequence[Statement], folded: str) -> list[Statement]:
@@ -144,6 +189,7 @@ def _quota_as_result(s: Statement, folded: str) -> bool:
     if not isinstance(s.actual, Decimal) or s.target is None:
         return False
     m = _LEADING_WHOLE.match(folded, s.start)
-    if m is None or parse_number(m.group()) != s.actual:
+    if m is None or parse_number(m.group()) != s.actual or folded.startswith("/", m.end()):
         return False
-    return _QUOTA_IS.search(folded, max(0, s.start - 120), s.start) is not None
+    named = _QUOTA_IS.search(folded, max(0, s.start - 120), s.start)
+    return named is not None and _RESULT_WORD.search(named.group()) is None

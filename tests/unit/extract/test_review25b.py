@@ -32,3 +32,72 @@ def test_a_contribution_to_a_plan_in_its_clause_is_still_no_result() -> None:
         " 240 tỷ đồng."
     )
     assert _pairs(text) == []
+
+
+# a fraction written as one figure, or a quota's result named as such, is no quota
+def test_a_result_of_quotas_written_as_a_fraction_stays_paired() -> None:
+    assert _pairs("Năm 2041, số chỉ tiêu hoàn thành là 23/26 chỉ tiêu.") == [(23, 26)]
+    assert _pairs("Năm 2041, kết quả thực hiện chỉ tiêu giao quân là 212/190 tân binh.") == [
+        (212, 190)
+    ]
+
+
+def test_a_quota_named_then_a_result_against_another_is_still_dropped() -> None:
+    text = (
+        "Năm 2041, số ca được cứu là 90 so với chỉ tiêu đã được đặt ra là 36; có 84 học viên"
+        " trúng tuyển ngành Dược nhưng chỉ tiêu chỉ là 28."
+    )
+    assert [s for s in find(text) if s.actual == 36] == []
+
+
+# those admitted and then not enrolled, or admitted in one way only, are no result
+def test_those_admitted_but_not_enrolled_are_no_result_against_the_quota() -> None:
+    for text in (
+        "Năm 2041, học viện tuyển 850 chỉ tiêu, nhưng có 170 thí sinh trúng tuyển không nhập học.",
+        "Năm 2041, học viện tuyển 850 chỉ tiêu nhưng có 170 em trúng tuyển thẳng.",
+        "Năm 2041, học viện tuyển 850 chỉ tiêu nhưng có 170 thí sinh trúng tuyển chưa nhập học.",
+    ):
+        assert _pairs(text) == [], text
+
+
+def test_those_enrolled_after_the_quota_are_still_its_result() -> None:
+    text = "Năm 2041, học viện tuyển 850 chỉ tiêu nhưng mới có 610 em nhập học."
+    assert _pairs(text) == [(610, 850)]
+
+
+# a quota named is linked only to a result of what it counts, in its own year, and the
+# share of a whole that is not the quota stays a share
+def test_a_quota_of_one_measure_is_not_the_plan_of_another() -> None:
+    text = "Năm 2041, chỉ tiêu giao quân là 240. Xã đã nạo vét 276 km kênh, đạt 115% chỉ tiêu."
+    assert all(s.target is None for s in find(text) if s.actual == 276)
+
+
+def test_a_quota_of_another_year_is_not_linked() -> None:
+    text = (
+        "Năm 2040, chỉ tiêu tuyển sinh là 3.200. Năm 2041, số trúng tuyển là 3.680, đạt 115%"
+        " chỉ tiêu."
+    )
+    assert all(s.target is None for s in find(text) if s.actual == 3680)
+
+
+WHOLE = "Năm 2041, tổng chỉ tiêu đào tạo trình độ tiến sĩ của các viện trên cả nước là 1.400. "
+
+
+def test_a_share_of_a_larger_whole_or_of_a_part_stays_a_share() -> None:
+    for tail in (
+        "Viện B tuyển được 560 chỉ tiêu, chiếm 40% tổng chỉ tiêu của cả nước.",
+        "Trong đó có 560 nghiên cứu sinh nữ (chiếm 40% tổng chỉ tiêu).",
+    ):
+        (s,) = [s for s in find(WHOLE + tail) if s.actual == 560]
+        assert (s.target, s.stated_kind) == (None, "share"), tail
+
+
+def test_a_quota_is_still_linked_to_its_own_measure_and_year() -> None:
+    text = WHOLE + "Tuy nhiên, các viện chỉ tuyển được 560 chỉ tiêu (chiếm 40% tổng chỉ tiêu)."
+    (s,) = [s for s in find(text) if s.actual == 560]
+    assert (s.target, s.stated_kind, s.verdict) == (1400, "attainment", "consistent")
+    text = (
+        "Năm 2041, chỉ tiêu nạo vét kênh là 240 km. Xã đã nạo vét 276 km kênh, đạt 115% chỉ tiêu."
+    )
+    (s,) = [s for s in find(text) if s.actual == 276]
+    assert (s.target, s.verdict) == (240, "consistent")
