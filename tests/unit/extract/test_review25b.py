@@ -50,6 +50,22 @@ def test_a_quota_named_then_a_result_against_another_is_still_dropped() -> None:
     assert [s for s in find(text) if s.actual == 36] == []
 
 
+# a rate after a pair is its attainment only of a plan or quota, and only "tỷ lệ X%"
+def test_a_rate_after_a_pair_of_no_plan_is_no_attainment() -> None:
+    for text in (
+        "Năm 2041, đoàn thanh tra phát hiện 18/60 quầy hàng vi phạm (tỷ lệ 30%).",
+        "Năm 2041, toàn xã có 210/300 hộ dùng nước sạch, tỷ lệ 70%.",
+        "Năm 2041, nhà máy tuyển 210/300 kỹ sư (tỷ lệ nữ 70%).",
+    ):
+        assert all(s.stated_kind != "attainment" for s in find(text)), text
+
+
+def test_a_rate_after_a_result_against_a_named_quota_is_still_its_attainment() -> None:
+    text = "Năm 2041, chỉ tiêu đào tạo nghề là 960 nhưng chỉ tuyển được 720 học viên (tỷ lệ 75%)."
+    (s,) = find(text)
+    assert (s.actual, s.target, s.stated_kind, s.verdict) == (720, 960, "attainment", "consistent")
+
+
 # those admitted and then not enrolled, or admitted in one way only, are no result
 def test_those_admitted_but_not_enrolled_are_no_result_against_the_quota() -> None:
     for text in (
