@@ -117,3 +117,14 @@ def test_a_quota_is_still_linked_to_its_own_measure_and_year() -> None:
     )
     (s,) = [s for s in find(text) if s.actual == 276]
     assert (s.target, s.verdict) == (240, "consistent")
+
+
+# "vượt hơn 100%" of a pair not double its target is a claim to check, not one to drop
+def test_a_pair_said_above_all_but_not_double_is_flagged() -> None:
+    (s,) = find("Năm 2041, hợp tác xã kết nạp 77/40 xã viên, vượt hơn 100% kế hoạch.")
+    assert (s.actual, s.target, s.stated_kind, s.verdict) == (77, 40, "excess", "inconsistent")
+
+
+def test_a_pair_said_above_all_and_double_keeps_no_percentage() -> None:
+    (s,) = find("Năm 2041, hợp tác xã kết nạp 83/40 xã viên, vượt hơn 100% kế hoạch.")
+    assert (s.actual, s.target, s.stated) == (83, 40, None)
