@@ -128,3 +128,24 @@ def test_a_pair_said_above_all_but_not_double_is_flagged() -> None:
 def test_a_pair_said_above_all_and_double_keeps_no_percentage() -> None:
     (s,) = find("Năm 2041, hợp tác xã kết nạp 83/40 xã viên, vượt hơn 100% kế hoạch.")
     assert (s.actual, s.target, s.stated) == (83, 40, None)
+
+
+# a plan written approximately, linked within its hedge: not flagged for missing it exactly
+APPROX = "Công ty đặt mục tiêu khoảng 5 tỷ kWh trong quý IV."
+
+
+def test_an_excess_of_a_hedged_plan_within_the_links_hedge_is_not_flagged() -> None:
+    text = (
+        "Quý IV năm 2041, công ty phát được 5,21 tỷ kWh, vượt 4,6% so với kế hoạch đặt ra. "
+        + APPROX
+    )
+    (s,) = [s for s in find(text, money=True) if s.actual is not None]
+    assert (s.target, s.verdict) == (5_000_000_000, "unchecked")
+
+
+def test_an_excess_of_a_hedged_plan_it_gives_exactly_is_still_consistent() -> None:
+    text = (
+        "Quý IV năm 2041, công ty phát được 5,2 tỷ kWh, vượt 4% so với kế hoạch đặt ra. " + APPROX
+    )
+    (s,) = [s for s in find(text, money=True) if s.actual is not None]
+    assert (s.target, s.verdict) == (5_000_000_000, "consistent")
