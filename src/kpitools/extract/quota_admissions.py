@@ -9,6 +9,8 @@ runs after its passes.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -51,24 +53,49 @@ def link_quota_admissions(
     Nothing is added where a statement already reads a figure of the two. ``folded`` is
     ``text`` folded; only what starts before ``end`` is read.
     """
-    out = list(statements)
     found = [*_QUOTA_BUT.finditer(folded, 0, end), *_QUOTA_IS_BUT.finditer(folded, 0, end)]
+    if not found:
+        return list(statements)
+    # statements sorted by start, with the furthest end up to each: one that overlaps a
+    # match starts before its end and ends after its quota (looked up, not scanned)
+    ordered = sorted(statements, key=lambda s: s.start)
+    starts = [s.start for s in ordered]
+    reach = list(itertools.accumulate((s.end for s in ordered), max))
+    added: list[Statement] = []
+    added_reach = -1  # the furthest end of those added, each starting before a later match
     for m in sorted(found, key=lambda m: m.start()):
-        if any(s.start < m.end() and m.start("q") < s.end for s in out):
+        before = bisect.bisect_left(starts, m.end())
+        if (before and reach[before - 1] > m.start("q")) or added_reach > m.start("q"):
             continue
         label = " ".join(text[m.start("noun") : m.end("noun")].split()) if m.group("noun") else ""
-        s = _bare_statement(
-            file,
-            text,
-            (m.start("q"), m.end()),
-            actual=parse_number(m.group("a")),
-            target=parse_number(m.group("q")),
-            target_period="annual",
-            label=label,
+        added.append(
+            _bare_statement(
+                file,
+                text,
+                (m.start("q"), m.end()),
+                actual=parse_number(m.group("a")),
+                target=parse_number(m.group("q")),
+                target_period="annual",
+                label=label,
+            )
         )
-        at = next((i for i, x in enumerate(out) if x.start > s.start), len(out))
-        out.insert(at, s)
-    return out
+        added_reach = max(added_reach, m.end())
+    return _merged(statements, sorted(added, key=lambda s: s.start))
+
+
+def _merged(statements: Sequence[Statement], added: list[Statement]) -> list[Statement]:
+    """``statements`` with ``added`` merged in, as inserting them one by one would.
+
+    Each of ``added`` (sorted by start) goes before the first statement that starts after it.
+    """
+    out: list[Statement] = []
+    i = 0
+    for s in statements:
+        while i < len(added) and s.start > added[i].start:
+            out.append(added[i])
+            i += 1
+        out.append(s)
+    return out + added[i:]
 
 
 # "đạt 115% chỉ tiêu": an attainment of a quota named by that word alone

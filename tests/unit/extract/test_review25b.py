@@ -149,3 +149,17 @@ def test_an_excess_of_a_hedged_plan_it_gives_exactly_is_still_consistent() -> No
     )
     (s,) = [s for s in find(text, money=True) if s.actual is not None]
     assert (s.target, s.verdict) == (5_000_000_000, "consistent")
+
+
+# the quotas set against their admissions are looked up, not scanned: each read, in order
+def test_quotas_run_together_are_each_read_in_the_order_of_the_text() -> None:
+    text = " ".join(
+        f"Khoa K{i} tuyển {50 + i} chỉ tiêu nhưng mới có {30 + i} học viên nhập học."
+        + (" Xã kết nạp 45/50 hội viên." if i % 3 == 0 else "")
+        for i in range(30)
+    )
+    found = find(text)
+    assert [s.start for s in found] == sorted(s.start for s in found)
+    quotas = [(s.actual, s.target) for s in found if s.label == "học viên"]
+    assert quotas == [(30 + i, 50 + i) for i in range(30)]
+    assert len(found) == 30 + 10
