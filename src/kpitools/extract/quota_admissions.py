@@ -1,6 +1,6 @@
 """A quota of places, and how many were admitted, said one after the other with ``nhưng``.
 
-``Năm 2041, ngành Hóa học tuyển 40 chỉ tiêu nhưng hiện mới có 23 thí sinh trúng tuyển``: the
+``Năm 2041, khoa Luật tuyển 60 chỉ tiêu nhưng mới có 35 học viên nhập học``: the
 places offered (``tuyển Q chỉ tiêu``, a quota, not a result) and the candidates admitted or
 enrolled after ``nhưng`` are a result against its target that the sentence grammar leaves
 unread; so are ``chỉ tiêu … là Q nhưng chỉ tuyển được A``. :func:`link_quota_admissions`
@@ -36,7 +36,7 @@ _QUOTA_BUT = rx(
     r"(?!\s+(?:không|chưa|thẳng|bổ\s+sung)(?!\w))"
 )
 
-# "chỉ tiêu đào tạo thạc sĩ là 4.600 nhưng chỉ tuyển được 3.100": a quota named, then those
+# "chỉ tiêu bồi dưỡng cán bộ là 1.250 nhưng mới tuyển được 1.000": a quota named, then those
 # admitted after "nhưng" or "tuy nhiên"
 _QUOTA_IS_BUT = rx(
     rf"(?<!\w)chỉ\s+tiêu(?:\s+[^\W\d_]+){{0,8}}\s+là\s+(?P<q>{_WHOLE})\s*,?\s*"
@@ -117,11 +117,11 @@ _QUOTA_REACH = 400
 def link_named_quotas(statements: Sequence[Statement], text: str, folded: str) -> list[Statement]:
     """The statements, each attainment of a bare quota linked to the quota named before it.
 
-    ``Chỉ tiêu xét tuyển là 61.200; trong đó, chỉ tiêu ngành y là 5.300. Số trúng tuyển là
-    70.380, đạt 115% chỉ tiêu``: a quota named (``chỉ tiêu … là Q``, in the attainment's
+    ``Chỉ tiêu tuyển mới là 2.400; riêng chỉ tiêu nghề hàn là 310. Số học viên nhập học là
+    2.880, đạt 120% chỉ tiêu``: a quota named (``chỉ tiêu … là Q``, in the attainment's
     sentence or the one before) whose figure and the result give the percentage at its
     written precision; linked only when one quota's value does. A share of the whole quota
-    (``chỉ tuyển được 2.180 chỉ tiêu (chiếm 35% tổng chỉ tiêu)``) is its attainment.
+    (``mới tuyển được 600 chỉ tiêu (chiếm 40% tổng chỉ tiêu)``) is its attainment.
     ``folded`` is ``text`` folded.
     """
     out = list(statements)
@@ -206,8 +206,8 @@ _RESULT_WORD = rx(r"(?<!\w)(?:hoàn\s+thành|thực\s+hiện|đạt|kết\s+qu�
 def drop_quotas_read_as_results(statements: Sequence[Statement], folded: str) -> list[Statement]:
     """The statements but those whose result is a quota named (``chỉ tiêu … là Q``).
 
-    ``… so với chỉ tiêu đã được xác định là 70; có 190 thí sinh trúng tuyển ngành B nhưng
-    chỉ tiêu chỉ là 60``: 70 is the first quota, no result against the second.
+    ``… so với chỉ tiêu đã được phê duyệt là 33; có 95 sinh viên nhập học khoa B nhưng chỉ
+    tiêu chỉ là 30``: 33 is the first quota, no result against the second.
     """
     return [s for s in statements if not _quota_as_result(s, folded)]
 
