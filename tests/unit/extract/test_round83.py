@@ -4,10 +4,12 @@ on invented text (never the evaluation set's figures or sentences)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from types import SimpleNamespace
 
 from reading import find
 
-from kpitools.extract import audit_statements, statements_frame
+from kpitools.extract import audit_statements, kinds, numerals, quota_admissions, statements_frame
+from kpitools.textfold import fold
 
 TWO_SCALES = "Năm 2041, nhà máy sản xuất được 3 tỷ 412,5 triệu kWh, đạt trên 95% kế hoạch đề ra."
 TWO_SCALES_OF_MONEY = "Năm 2041, công ty nộp ngân sách 3 tỷ 412 triệu đồng, đạt 95% kế hoạch."
@@ -23,6 +25,10 @@ def test_money_in_two_scales_is_no_count() -> None:
     (s,) = find(TWO_SCALES_OF_MONEY)
     assert s.actual == Decimal("3412000000")
     assert find(TWO_SCALES_OF_MONEY, money=False) == []
+    # the count's own pattern stops before a currency (money's patterns read it first, so
+    # only the pattern itself shows the guard)
+    assert numerals._COUNT_COMPOUND.search(fold(TWO_SCALES_OF_MONEY)) is None
+    assert numerals._COUNT_COMPOUND.search(fold(TWO_SCALES)) is not None
 
 
 OUTPUT = "Năm 2041, nhà máy Bắc Sơn sản xuất được 12,4 triệu kWh, đạt 103% kế hoạch. Trong đó, "
@@ -68,6 +74,24 @@ def test_a_pair_said_above_all_of_its_target_keeps_no_percentage() -> None:
 def test_a_pair_with_its_excess_written_keeps_it() -> None:
     (s,) = find("Năm 2041, hợp tác xã Đồng Tiến kết nạp 88/40 xã viên, vượt 120% chỉ tiêu.")
     assert (s.stated_kind, s.verdict) == ("excess", "consistent")
+
+
+def _above_all(said: str, qualifier: str | None, percent: int) -> str | None:
+    text = f"kết nạp 95/40 xã viên, {said} {qualifier or ''} {percent}% chỉ tiêu"
+    start = text.index(f"{percent}%") if qualifier is None else text.index(qualifier)
+    figure = SimpleNamespace(
+        values=(Decimal(percent),), qualifier=qualifier, clause=text.index(said), span_start=start
+    )
+    draft = SimpleNamespace(actual=Decimal(95), target=Decimal(40), percent_fig=figure)
+    return kinds.pair_above_all(SimpleNamespace(fold=fold(text)), draft)  # type: ignore[arg-type]
+
+
+def test_only_above_all_of_the_target_said_with_vuot_and_a_floor_drops_the_percentage() -> None:
+    # the percentage reader leaves no kind to these alone; each guard is checked on its own
+    assert _above_all("vượt", "hơn", 100) == "pair"
+    assert _above_all("vượt", None, 100) is None
+    assert _above_all("đạt", "hơn", 100) is None
+    assert _above_all("vượt", "hơn", 130) is None
 
 
 QUOTA = "Năm 2041, chỉ tiêu đào tạo nghề của trung tâm là 960 nhưng mới tuyển được 720 học viên "
@@ -131,6 +155,9 @@ def test_a_quota_named_then_those_admitted_after_nhung_with_their_rate() -> None
 
 def test_a_quota_named_then_a_share_admitted_is_no_count() -> None:
     assert [s for s in find(UNIVERSITY + "80% số đó.") if s.actual == 80] == []
+    # the statement of the percentage already covers it, so only the pattern shows the guard
+    assert quota_admissions._QUOTA_IS_BUT.search(fold(UNIVERSITY + "80% số đó.")) is None
+    assert quota_admissions._QUOTA_IS_BUT.search(fold(UNIVERSITY + "1.000 học viên.")) is not None
 
 
 def test_a_quota_named_is_no_result_against_the_next_quota() -> None:
@@ -155,10 +182,14 @@ def test_a_contribution_to_a_plan_is_no_result_against_it() -> None:
     assert [s for s in find(text) if s.actual is not None] == []
 
 
-def test_a_result_after_a_plan_with_no_contribution_stays_paired() -> None:
-    text = "Năm 2041, chỉ tiêu doanh thu là 3.410 tỷ đồng; nhà máy Sông Mây đạt 1.260 tỷ đồng."
+def test_a_result_after_a_plan_with_a_contribution_as_an_aside_stays_paired() -> None:
+    # the company's own result, the contribution an aside closed by a comma before it
+    text = (
+        "Năm 2041, kế hoạch doanh số là 870 tỷ đồng, với đóng góp của khối bán lẻ, công ty đạt"
+        " 905 tỷ đồng."
+    )
     (s,) = find(text)
-    assert s.actual is not None and s.target is not None
+    assert (s.actual, s.target) == (Decimal("905e9"), Decimal("870e9"))
 
 
 MASTERS = (
