@@ -1192,7 +1192,7 @@ def _forecast(s: LinkableStatement, text: str) -> bool:
     return _FORECASTER.search(text, head, s.start) is not None
 
 
-# "… lên gần 3.400 tỷ đồng, với đóng góp lớn nhất từ nhà máy A dự kiến đạt 1.200 tỷ đồng": what
+# "… lên khoảng 820 tỷ đồng, với đóng góp chính từ chi nhánh B dự kiến đạt 310 tỷ đồng": what
 # one unit brings to the amount before it, a part of it, no result against it
 _CONTRIBUTION = rx(r"(?<!\w)với\s+(?:sự\s+)?đóng\s+góp(?!\w)")
 
@@ -1200,16 +1200,24 @@ _CONTRIBUTION = rx(r"(?<!\w)với\s+(?:sự\s+)?đóng\s+góp(?!\w)")
 def drop_contributions(statements: Sequence[LinkableStatement]) -> list[LinkableStatement]:
     """The statements but a result read against the amount it contributes to.
 
-    ``với đóng góp … từ`` between the two, in the statement's own span.
+    ``với đóng góp … từ`` between the two, in the statement's own span: the target before
+    it, the result after it in the same clause, and no percentage stated (``…, với đóng
+    góp lớn của thuế đất, đạt 104% dự toán …`` is a result with an aside in it).
     """
-    return [
-        s
-        for s in statements
-        if s.actual is None
-        or s.target is None
-        or s.link_start is not None
-        or _CONTRIBUTION.search(fold(s.text)) is None
-    ]
+    return [s for s in statements if not _contribution(s)]
+
+
+def _contribution(s: LinkableStatement) -> bool:
+    if s.actual is None or s.target is None or s.link_start is not None:
+        return False
+    if s.stated_percent is not None:
+        return False
+    text = fold(s.text)
+    m = _CONTRIBUTION.search(text)
+    if m is None or not any(c.isdigit() for c in text[: m.start()]):
+        return False
+    after = text[m.end() :]
+    return "," not in after and ";" not in after and any(c.isdigit() for c in after)
 
 
 # ------------------------------------------------------------ two plans of two measures

@@ -38,6 +38,7 @@ from kpitools.extract.figures import (
     _compared_plan_next,
     _plan_of,
     _signed_growth,
+    _single,
 )
 from kpitools.extract.target_words import _ASSIGNED_TO, _TARGETS_MET
 from kpitools.extract.text import (
@@ -1037,18 +1038,26 @@ def _plan_on_past_plan(doc: Doc, d: Draft, p: Figure) -> bool:
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
-def pair_above_all(doc: Doc, d: Draft) -> bool:
-    """Whether ``d`` pairs its result with a target and says it above all of it (``là
-    318/150, vượt hơn 100%``): no attainment of 100 %, nor an excess of it; the pair stands
-    with no percentage."""
+def pair_above_all(doc: Doc, d: Draft) -> str | None:
+    """What a pair said above all of its target (``là 318/150, vượt hơn 100%``) states.
+
+    ``pair`` when the result is more than twice the target: no attainment of 100 %, nor an
+    excess of it; the pair stands with no percentage. ``excess`` when it is not (``298/150,
+    vượt hơn 100%`` is 98,7 % over), so that the check can flag it. None when it is no such
+    pair.
+    """
     p = d.percent_fig
-    return (
+    said = (
         d.target is not None
         and p is not None
         and p.values[0] == 100
         and p.qualifier in ("trên", "hơn")
         and _ABOVE_ALL.search(doc.fold, p.clause, p.span_start) is not None
     )
+    if not said:
+        return None
+    a, t = _single(d.actual), _single(d.target)
+    return "pair" if a is not None and t is not None and a > 2 * t else "excess"
 
 
 _ABOVE_ALL = rx(r"(?<!\w)vượt\s*$")

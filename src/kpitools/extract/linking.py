@@ -263,7 +263,7 @@ def _scope_named_back(
 
 _PROGRAMME_TOLERANCE = Decimal("0.05")
 """How far (relative) a qualified result's percentage of a programme's aim may be from the
-stated one ("hơn 1,4 tỷ cây xanh, đạt 143,9%": 140 % of one billion, for 1,439 billion)."""
+stated one ("hơn 2,6 triệu cây, đạt 131,5%": 130 % of two million, for 2,63 million)."""
 
 
 def _fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
@@ -292,10 +292,10 @@ def _fits_excess(over: Decimal, stated: Decimal) -> bool:
     """Whether a result ``over`` per cent above a plan fits an excess of ``stated`` per cent.
 
     Within :data:`_PROGRAMME_TOLERANCE` of the excess itself (at least
-    :data:`_EXCESS_HEDGE`), not of the whole, for an exact result (a floor, ``trên 1,4 tỷ
-    cây``, may stand well below what its excess was reckoned on): ``vượt 6% so với kế
-    hoạch`` of 7,34 against a plan of about 7 (4,9 % above it) is 104,9 % of 106 %, within
-    the hedge of the whole, but no excess of 6 %: the plan is another one (another period's).
+    :data:`_EXCESS_HEDGE`), not of the whole, for an exact result (a floor, ``trên 2,6 triệu
+    cây``, may stand well below what its excess was reckoned on): ``vượt 6% kế hoạch`` of
+    942 against a plan of about 900 (4,7 % above it) is 104,7 % of 106 %, within the hedge
+    of the whole, but no excess of 6 %: the plan is another one (another period's).
     """
     return abs(over - stated) <= max(_PROGRAMME_TOLERANCE * stated, _EXCESS_HEDGE)
 

@@ -300,7 +300,7 @@ def _values_or_noted(
             doc.note_unread(start, m.end(), str(err.text), err.reason)
         return read
     if kind == "pair" and _SCORE_LEAD.search(doc.fold, max(0, m.start() - 50), m.start()):
-        return None  # "đạt điểm xét tuyển tuyệt đối 30/30": a score out of its maximum
+        return None  # "đạt điểm thi tuyệt đối 10/10": a score out of its maximum
     if kind == "money" and _comma_among_points(doc.text, m):
         written = doc.text[m.start("a") : m.end("a")]
         doc.note_unread(start, m.end("a"), written, AMBIGUOUS_COMMA)
@@ -308,7 +308,7 @@ def _values_or_noted(
     return read
 
 
-# "điểm thi 28,5/30", "điểm xét tuyển tuyệt đối 30/30": a score, no result against a target
+# "điểm thi 8,5/10", "điểm tuyệt đối 10/10": a score, no result against a target
 _SCORE_LEAD = rx(
     r"(?<!\w)điểm(?:\s+(?:xét|tuyển|thi|tuyệt|đối|trung|bình|tối|đa|tổng|kết))*\s*(?:là\s+)?$"
 )

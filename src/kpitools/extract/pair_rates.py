@@ -1,6 +1,6 @@
 """A rate said right after a result set against its target, that their figures give.
 
-``Chỉ tiêu tuyển sinh năm 2041 là 4.620, nhưng chỉ tuyển được 2.310 chỉ tiêu (tỷ lệ 50%)``:
+``Chỉ tiêu đào tạo nghề năm 2041 là 960, nhưng mới tuyển được 720 chỉ tiêu (tỷ lệ 75%)``:
 the grammar reads the result against its target and the bracket as a rate of its own; the
 rate is the attainment of that target when the two figures give it at its written precision.
 :func:`rates_of_pairs` runs after the sentence grammar's passes.
@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.notes import noted, seg
+from kpitools.extract.quota_admissions import _QUOTA_IS
 from kpitools.numbers import check_percent, parse_percent
 from kpitools.textfold import rx
 
@@ -22,22 +23,32 @@ if TYPE_CHECKING:
 
 # between the pair and the rate: a bracket opening, or a comma and "đạt"
 _RATE_AFTER = rx(r"\s*(?:\(|,\s*(?:đạt\s+)?)\s*$")
-_RATE_WORDS = rx(r"^(?:tỷ|tỉ)\s+lệ\s")
+# the rate's figure right after "tỷ lệ" ("tỷ lệ nữ 80%" is a rate of something else)
+_RATE_WORDS = rx(r"^(?:tỷ|tỉ)\s+lệ\s+\d")
+# a plan or quota in the pair's own span ("12/40 cơ sở vi phạm (tỷ lệ 30%)" has none: the
+# writer's rate of the two figures, no target met)
+_PLAN_WORD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)")
 
 
 def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> list[Statement]:
     """The statements, each pair followed by a rate its figures give read with it.
 
     A pair: an exact result and a target with nothing stated, of no kind (not a coverage,
-    ``516/689 trường, tỷ lệ 74,9%``: a share of all, no target). A rate: a statement of a
-    rate alone (``tỷ lệ X%``, no result, no target) opened right after the pair by a bracket
-    or a comma (and ``đạt``). ``folded`` is ``text`` folded.
+    ``35/48 thôn, tỷ lệ 72,9%``: a share of all, no target), with a plan or quota word in
+    its span or a quota named right before it (``chỉ tiêu … là Q nhưng chỉ tuyển được A``).
+    A rate: a statement of a rate alone (``tỷ lệ X%``, no result, no target) opened right
+    after the pair by a bracket or a comma (and ``đạt``). ``folded`` is ``text`` folded.
     """
     out = list(statements)
     dropped: set[int] = set()
     for i, s in enumerate(out[:-1]):
         r = out[i + 1]
-        if not _pair(s) or r.stated_kind != "rate" or r.actual is not None or r.target is not None:
+        if (
+            not _pair(s, folded)
+            or r.stated_kind != "rate"
+            or r.actual is not None
+            or r.target is not None
+        ):
             continue
         if r.stated is None or r.qualifier is not None or not 0 <= r.start - s.end <= 12:
             continue
@@ -66,9 +77,13 @@ def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> l
     return [s for j, s in enumerate(out) if j not in dropped]
 
 
-def _pair(s: Statement) -> bool:
+def _pair(s: Statement, folded: str) -> bool:
     return (
-        isinstance(s.actual, Decimal)
+        (
+            _PLAN_WORD.search(folded, s.start, s.end) is not None
+            or _QUOTA_IS.search(folded, max(0, s.start - 120), s.start) is not None
+        )
+        and isinstance(s.actual, Decimal)
         and isinstance(s.target, Decimal)
         and s.target > 0
         and s.stated is None

@@ -744,6 +744,10 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         # "hơn 1.000 tỷ đồng": the plan is above its figure, the true share below the one
         # computed, which the percentage written may then round to
         verdict, tail = "unchecked", (seg("target_qualified", target_qual=plan_qual, t=t),)
+    elif verdict == "inconsistent" and plan_qual is not None and _hedge_fits(s, plan.value):
+        # "khoảng 7 tỷ kWh": the plan linked within the hedge of a plan written
+        # approximately is not flagged for missing it exactly
+        verdict, tail = "unchecked", (seg("target_qualified", target_qual=plan_qual, t=t),)
     elif approximate and _beyond_bounds(s, p, plan_qual, plan.value):
         approximate, verdict = False, "inconsistent"
         tail = (
@@ -766,6 +770,11 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         verdict="unchecked" if approximate else verdict,
         **notes,
     )
+
+
+def _hedge_fits(s: LinkableStatement, plan: Decimal) -> bool:
+    """Whether the percentage of ``s`` fits ``plan`` within the hedge its link allows."""
+    return _fits_programme(dataclasses.replace(s, exact=False), plan)
 
 
 def _linked_to(s: LinkableStatement, plan: _Amount, text: str, **checked: Any) -> LinkableStatement:

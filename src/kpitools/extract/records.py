@@ -655,9 +655,11 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         d.whole_target = _counts_whole_things(doc, d.actual_fig)
     if d.percent_fig is not None:
         kind, sign = _percent_kind(doc, d, catalog)
-        if kind is None and pair_above_all(doc, d):
+        above = pair_above_all(doc, d) if kind is None else None
+        if above == "pair":
             d.percent_fig = None
             return
+        kind = above or kind
         d.kind = kind
         assert d.percent_fig.percent is not None
         d.stated_percent = sign * d.percent_fig.percent.value
