@@ -41,3 +41,27 @@ def test_a_clause_comparing_with_the_plan_does_not_reach_past_a_semicolon() -> N
 def test_a_bare_percentage_after_a_clause_comparing_with_the_plan_is_still_its_attainment() -> None:
     (s,) = find(PLAN_THEN_DREDGED)
     assert (s.actual, s.stated_kind) == (40_000, "attainment")
+
+
+# a day named by what happens on it, then its date, is no fraction; a count named after "ngày
+# hội", or a fraction with its counted noun or its attainment after it, is one
+COUNT_ON_A_FAIR_DAY = "Năm 2041, trong ngày hội số thôn tham gia là 9/12, đạt 75% kế hoạch."
+COUNT_ON_A_LAUNCH_DAY = "Năm 2041, trong ngày ra quân số xã tham gia là 10/12, đạt 83% kế hoạch."
+FAIR_DAY_IN_VILLAGES = "Năm 2041, số xã tổ chức ngày hội đại đoàn kết vào 10/12 thôn."
+TWO_NAMED_DAYS = "Năm 2041, ngày đóng sổ đăng ký dự thi là 7/10 và ngày công bố kết quả là 9/10."
+
+
+def test_a_count_after_a_named_day_is_still_a_pair() -> None:
+    (s,) = find(COUNT_ON_A_FAIR_DAY)
+    assert (s.actual, s.target, s.stated_kind) == (9, 12, "attainment")
+    (s,) = find(COUNT_ON_A_LAUNCH_DAY)
+    assert (s.actual, s.target) == (10, 12)
+
+
+def test_a_fraction_with_its_counted_noun_after_a_named_day_is_still_a_pair() -> None:
+    (s,) = find(FAIR_DAY_IN_VILLAGES)
+    assert (s.actual, s.target, s.stated_kind) == (10, 12, "coverage")
+
+
+def test_days_named_by_what_happens_on_them_are_still_dates() -> None:
+    assert find(TWO_NAMED_DAYS) == []
