@@ -1224,8 +1224,8 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     return None
 
 
-# "đạt 90% so với mục tiêu Đại hội đề ra và bằng 85% …", "đạt 65% kế hoạch huyện đề ra và
-# đạt 146% kế hoạch tỉnh giao": a second percentage met, after a first of a plan; the plan's
+# "đạt 90% so với mục tiêu Đại hội đề ra và bằng 85% …", "đạt 70% kế hoạch xã đề ra và
+# đạt 130% kế hoạch huyện giao": a second percentage met, after a first of a plan; the plan's
 # words before it set no target
 _SECOND_ATTAINMENT = rx(
     rf"%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)[^%;.]{{0,60}}?\s+và\s+(?:đạt|bằng)\s*$"
