@@ -404,7 +404,7 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         or _plan_met_before(doc, p)
         or _parallel_plan(doc, p)
         or _COMPARED_PLAN_LEAD.search(lead)
-        or _plan_compared_before(doc, p)
+        or _plan_compared_before(doc, p, lead, tail)
     ):
         return "attainment", 1
     if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
@@ -950,21 +950,31 @@ def _fronted_plan(doc: Doc, p: Figure) -> bool:
     return m is not None and _COMPARED_AGAIN.search(doc.fold, m.end(), p.start) is None
 
 
-# "…, so với kế hoạch đề ra, toàn tỉnh đã đào đắp được 1,2 triệu m3, đạt 92,5%": a clause
-# comparing with the plan, before the attainments it says of
+# "…, so với kế hoạch năm, xã nạo vét được …, đạt 80%": a clause comparing with the plan,
+# before the attainments it says of
 _COMPARED_CLAUSE = rx(
     r"so\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)[^,;.%]{0,40},"
 )
+# how far back from a percentage its comparing clause is looked for (a sentence with no full
+# stop would otherwise be read again from its start for each percentage)
+_COMPARED_REACH = 300
 
 
-def _plan_compared_before(doc: Doc, p: Figure) -> bool:
+def _plan_compared_before(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
     """Whether a clause of the sentence of the bare ``đạt X%`` ``p`` opens with a comparison
-    with a plan (``…, so với kế hoạch đề ra, toàn tỉnh đã đào đắp được …, đạt 92,5%``), no
-    other base named after it before ``p``: the percentage is of that plan."""
+    with a plan (``…, so với kế hoạch năm, xã nạo vét được …, đạt 80%``), in the same part of
+    the sentence (no ``;`` between), no other base named after it before ``p``: the percentage
+    is of that plan. A rate (``tỷ lệ … đạt 92%``) or a share of a total (``đạt 60% tổng số
+    hộ``) stays what it is."""
+    if _K_RATE.search(lead) or _K_TOTAL_TAIL.match(tail):
+        return False
     folded = doc.fold
-    for m in _COMPARED_CLAUSE.finditer(folded, p.sentence.start, p.start):
-        before = folded[p.sentence.start : m.start()].rstrip()
-        if before and before[-1] not in ",;:(":
+    start = max(p.sentence.start, p.start - _COMPARED_REACH)
+    start = max(start, folded.rfind(";", start, p.start) + 1)
+    for m in _COMPARED_CLAUSE.finditer(folded, start, p.start):
+        lo = max(p.sentence.start, m.start() - 20)
+        before = folded[lo : m.start()].rstrip()
+        if (before or lo > p.sentence.start) and before[-1:] not in (",", ":", "(", ";"):
             continue
         return _COMPARED_AGAIN.search(folded, m.end(), p.start) is None
     return False
@@ -1223,8 +1233,8 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     return None
 
 
-# "đạt 90% so với mục tiêu Đại hội đề ra và bằng 85% …", "đạt 65% kế hoạch huyện đề ra và
-# đạt 146% kế hoạch tỉnh giao": a second percentage met, after a first of a plan; the plan's
+# "đạt 90% so với mục tiêu Đại hội đề ra và bằng 85% …", "đạt 70% kế hoạch xã đề ra và
+# đạt 130% kế hoạch huyện giao": a second percentage met, after a first of a plan; the plan's
 # words before it set no target
 _SECOND_ATTAINMENT = rx(
     rf"%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)[^%;.]{{0,60}}?\s+và\s+(?:đạt|bằng)\s*$"

@@ -264,8 +264,11 @@ def _attainment_of(after: str, a: Decimal, b: Decimal) -> bool:
 
 # "ngày 1/5", "dịp lễ 30/4": a day and month after a word of a day
 _DAY_LEAD = rx(r"(?<!\w)(?:ngày|quốc\s+khánh|lễ|dịp|tết)\s*$")
-# "ngày chốt danh sách cổ đông là 5/11": a day named by what happens on it, then its date
-_DAY_NAMED = rx(r"(?<!\w)(?<!số\s)ngày(?:\s+[^\W\d_]+){1,6}\s+(?:là|vào)\s*$")
+# "ngày đóng sổ đăng ký là 7/10": a day named by what happens on it, then its date; not
+# "ngày hội số thôn tham gia là 9/12" (a count between) nor "vào 10/12 thôn, đạt 75%" (a
+# counted noun or an attainment after)
+_DAY_NAMED = rx(r"(?<!\w)(?<!số\s)ngày(?:\s+(?!số(?!\w))[^\W\d_]+){1,6}\s+(?:là|vào)\s*$")
+_DAY_NAMED_NOT = rx(r"\s*(?:(?!(?:và|năm)(?!\w))[^\W\d_]|[,;]?\s*đạt(?!\w))")
 # "(từ 01/6 đến 31/8/2041)", "từ 01/6 kết thúc 31/8/2041": the first day of a span whose
 # last day is written with its year right after it
 _SPAN_END = rx(
@@ -282,9 +285,11 @@ def _day_of_month(text: str, m: re.Match[str], a: Decimal, b: Decimal) -> bool:
     start = m.start("a")
     if _DAY_LEAD.search(fold(text[max(0, start - 16) : start])) is not None:
         return True
-    if _DAY_NAMED.search(fold(text[max(0, start - 60) : start])) is not None:
+    after = fold(text[m.end("b") : m.end("b") + 40])
+    named = _DAY_NAMED.search(fold(text[max(0, start - 60) : start]))
+    if named and not _DAY_NAMED_NOT.match(after):
         return True
-    return _SPAN_END.match(fold(text[m.end("b") : m.end("b") + 40])) is not None
+    return _SPAN_END.match(after) is not None
 
 
 def _values_or_noted(

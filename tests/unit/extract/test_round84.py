@@ -249,46 +249,48 @@ def test_a_bracket_of_respective_target_rates_gives_none_its_first() -> None:
     assert (12, 90) not in _rate_pairs(RESPECTIVE_TARGETS)
 
 
-EARTHWORK = "Đến ngày 5/1/2041, {}toàn tỉnh đã đào đắp được 1,2 triệu m3 - đạt 92,5%{}."
+EARTHWORK = "Đến ngày 5/1/2041, {}xã nạo vét được 2,4 triệu m3 - đạt 80%{}."
+RATES_AFTER_PLAN = (
+    "Năm 2041, so với kế hoạch năm, tỷ lệ hộ nghèo giảm còn 3%, tỷ lệ trẻ em đến trường đạt 97%."
+)
 
 
 def test_a_cubic_measure_keeps_its_power_before_its_attainment() -> None:
     (s,) = find(EARTHWORK.format("", " kế hoạch"))
-    assert (s.actual, s.stated_kind) == (1_200_000, "attainment")
+    assert (s.actual, s.stated_kind) == (2_400_000, "attainment")
 
 
 def test_a_plan_compared_in_a_clause_before_makes_a_bare_percentage_its_attainment() -> None:
-    (s,) = find(EARTHWORK.format("so với kế hoạch đề ra, ", ""))
-    assert (s.actual, s.stated_kind) == (1_200_000, "attainment")
+    (s,) = find(EARTHWORK.format("so với kế hoạch năm, ", ""))
+    assert (s.actual, s.stated_kind) == (2_400_000, "attainment")
 
 
-def test_a_percentage_with_no_plan_compared_is_no_attainment() -> None:
+def test_a_percentage_with_no_plan_compared_or_of_a_rate_is_no_attainment() -> None:
     assert [s.stated_kind for s in find(EARTHWORK.format("", "")) if s.actual] == []
+    assert "attainment" not in [s.stated_kind for s in find(RATES_AFTER_PLAN)]
 
 
-TWO_PLANS = "Năm 2041, quỹ cấp huyện thu được 48.000.000 đồng, đạt 80% kế hoạch huyện đề ra và {}"
-TWO_PLANS += " 120% kế hoạch tỉnh giao."
+TWO_PLANS = "Năm 2041, xã nạo vét được 24 nghìn m3 kênh mương, đạt 70% kế hoạch xã đề ra và {}."
 
 
 def test_a_second_percentage_met_after_one_of_a_plan_is_an_attainment() -> None:
-    assert [s.stated_kind for s in find(TWO_PLANS.format("đạt"))] == ["attainment"] * 2
+    kinds = [s.stated_kind for s in find(TWO_PLANS.format("đạt 130% kế hoạch huyện giao"))]
+    assert kinds == ["attainment"] * 2
 
 
 def test_a_plan_set_after_a_percentage_of_another_stays_a_target() -> None:
-    kinds = [s.stated_kind for s in find(TWO_PLANS.format("năm sau phấn đấu"))]
-    assert kinds[0] == "attainment" and "attainment" not in kinds[1:]
+    kinds = [s.stated_kind for s in find(TWO_PLANS.format("chỉ tiêu huyện giao là 90%"))]
+    assert kinds == ["attainment", "target"]
 
 
-SHAREHOLDERS = (
-    "Năm 2041, ngày giao dịch không hưởng quyền là 4/11 và ngày chốt danh sách cổ đông là 5/11."
-)
-MEMBERS_OUT_OF_PLAN = "Năm 2041, số đảng viên mới của chi bộ Bắc Sơn là 4/11, đạt 36% kế hoạch."
+TWO_DAYS = "Năm 2041, ngày mở cổng đăng ký là 3/10 và ngày đóng cổng đăng ký là 8/10."
+MEMBERS_OUT_OF_PLAN = "Năm 2041, trong ngày ra quân số hộ tham gia là 7/11, bằng 64% kế hoạch."
 
 
 def test_a_day_named_by_what_happens_on_it_is_a_date() -> None:
-    assert find(SHAREHOLDERS) == []
+    assert find(TWO_DAYS) == []
 
 
 def test_a_fraction_after_another_noun_and_la_stays_a_pair() -> None:
     (s,) = find(MEMBERS_OUT_OF_PLAN)
-    assert (s.actual, s.target) == (4, 11)
+    assert (s.actual, s.target) == (7, 11)
