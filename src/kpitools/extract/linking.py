@@ -284,6 +284,15 @@ def _fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
     return floor and p.value <= computed <= FLOOR_REACH * p.value
 
 
+def _fits_hedged(s: LinkableStatement, aim: Decimal) -> bool:
+    """Whether the stated percentage of ``s`` fits ``aim`` within a qualified figure's hedge.
+
+    :func:`_fits_programme` as if ``s`` were inexact: for a plan written approximately, or
+    one read from another sentence.
+    """
+    return _fits_programme(dataclasses.replace(s, exact=False), aim)
+
+
 _EXCESS_HEDGE = Decimal("0.5")
 """The least hedge (percentage points) of an excess stated on a qualified figure."""
 

@@ -8,7 +8,8 @@ neither), and a count said with an amount of money (``cho vay 90 tỷ đồng v�
 12,5%, đạt 98% chỉ tiêu``), no rate of a plan; the level a growth rate's plan is of
 (``Tổng dư nợ đạt 1.250 tỷ đồng, …, tỷ lệ tăng trưởng 10,6%, hoàn thành 100% kế hoạch``);
 and the attainment of a growth rate named by its speed (``Tốc độ tăng … đạt 9,6% (đạt
-104,3% Nghị quyết)``), the rate its actual.
+104,3% Nghị quyết)``), the rate its actual. And the parts listed after a total that are another
+total's (:data:`PARTS_APART`), for the part checks of :mod:`kpitools.extract.records`.
 """
 
 from __future__ import annotations
@@ -453,3 +454,21 @@ def _rate_target_lead(doc: Doc, between: str, rate: Figure) -> bool:
     if own[-1:] not in ([], [m.group("year")]) or _UNTIL.search(between, 0, m.start("year")):
         return False
     return not _GROWTH_OR_PART_OF_YEAR.search(doc.fold, rate.sentence.start, rate.start)
+
+
+PARTS_APART = 10
+"""How many times a total every part of a list may be before the list is taken for another
+total's parts, when one of them is written with decimals (no decimal comma printed as a dot):
+``sản xuất 16,8 triệu kWh. Trong đó, điện thương phẩm 1.050,5 triệu kWh``."""
+
+
+def _could_divide(doc: Doc, total: Draft, parts: list[Draft]) -> list[Draft]:
+    """``parts``, or none when they are another total's (see :data:`PARTS_APART`)."""
+    whole = total.actual
+    if not isinstance(whole, Decimal) or whole <= 0:
+        return parts
+    far = [d for d in parts if isinstance(d.actual, Decimal) and d.actual > whole * PARTS_APART]
+    decimals = any(
+        d.actual_fig and "," in doc.text[d.actual_fig.start : d.actual_fig.end] for d in far
+    )
+    return [] if decimals and len(far) == len(parts) else parts

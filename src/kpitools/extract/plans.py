@@ -75,6 +75,7 @@ from kpitools.extract.linking import (
     _actual_qualifier,
     _agrees,
     _covering,
+    _fits_hedged,
     _fits_programme,
     _percent_of,
     _plan_scope,
@@ -417,7 +418,7 @@ def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
             or _index_as_excess(s, a.value)
             or ((s.qualifier is not None or not s.exact) and _fits_programme(s, a.value))
         )
-    return _fits_programme(dataclasses.replace(s, exact=False), a.value)
+    return _fits_hedged(s, a.value)
 
 
 # "Quốc hội giao", "Thủ tướng Chính phủ giao": the plan named by who set it
@@ -740,13 +741,12 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
     plan_qual = _plan_qualifier(text, plan)
     if approximate and plan_qual is None and cut_above_floor(s.qualifier, s.text, check):
         approximate, verdict = False, "truncated"
-    elif verdict == "truncated" and plan_qual in FLOORS:
+    elif (verdict == "truncated" and plan_qual in FLOORS) or (
+        verdict == "inconsistent" and plan_qual is not None and _fits_hedged(s, plan.value)
+    ):
         # "hơn 1.000 tỷ đồng": the plan is above its figure, the true share below the one
-        # computed, which the percentage written may then round to
-        verdict, tail = "unchecked", (seg("target_qualified", target_qual=plan_qual, t=t),)
-    elif verdict == "inconsistent" and plan_qual is not None and _hedge_fits(s, plan.value):
-        # "khoảng 7 tỷ kWh": the plan linked within the hedge of a plan written
-        # approximately is not flagged for missing it exactly
+        # computed, which the percentage written may then round to; "khoảng 7 tỷ kWh": the
+        # plan linked within its hedge is not flagged for missing it exactly
         verdict, tail = "unchecked", (seg("target_qualified", target_qual=plan_qual, t=t),)
     elif approximate and _beyond_bounds(s, p, plan_qual, plan.value):
         approximate, verdict = False, "inconsistent"
@@ -770,11 +770,6 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         verdict="unchecked" if approximate else verdict,
         **notes,
     )
-
-
-def _hedge_fits(s: LinkableStatement, plan: Decimal) -> bool:
-    """Whether the percentage of ``s`` fits ``plan`` within the hedge its link allows."""
-    return _fits_programme(dataclasses.replace(s, exact=False), plan)
 
 
 def _linked_to(s: LinkableStatement, plan: _Amount, text: str, **checked: Any) -> LinkableStatement:

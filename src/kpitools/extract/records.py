@@ -46,6 +46,7 @@ from kpitools.extract.kinds import (
     pair_above_all,
     topics,
 )
+from kpitools.extract.listed_parts import _could_divide
 from kpitools.extract.percentages import _fits_percent, _same_measure
 from kpitools.extract.target_words import (
     _COUNT_HELD,
@@ -1099,24 +1100,6 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                     if not _measure_listed_before(doc, total, d):
                         d.part_of, d.part_rule = total, rule
     _link_totals_after(doc, actual)
-
-
-PARTS_APART = 10
-"""How many times a total every part of a list may be before the list is taken for another
-total's parts, when one of them is written with decimals (no decimal comma printed as a dot):
-``sản xuất 16,8 triệu kWh. Trong đó, điện thương phẩm 1.050,5 triệu kWh``."""
-
-
-def _could_divide(doc: Doc, total: Draft, parts: list[Draft]) -> list[Draft]:
-    """``parts``, or none when they are another total's (see :data:`PARTS_APART`)."""
-    whole = total.actual
-    if not isinstance(whole, Decimal) or whole <= 0:
-        return parts
-    far = [d for d in parts if isinstance(d.actual, Decimal) and d.actual > whole * PARTS_APART]
-    decimals = any(
-        d.actual_fig and "," in doc.text[d.actual_fig.start : d.actual_fig.end] for d in far
-    )
-    return [] if decimals and len(far) == len(parts) else parts
 
 
 def _fractions_name(

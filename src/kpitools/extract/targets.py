@@ -78,7 +78,7 @@ from kpitools.extract.linking import (
     StartIndex,
     _agrees,
     _covering,
-    _fits_programme,
+    _fits_hedged,
     _percent_of,
     _unit_key,
     _with_result,
@@ -429,7 +429,7 @@ def _other_plan_kind(s: LinkableStatement, t: LinkableStatement, text: str) -> b
     first: the budget may be stated elsewhere).
     """
     assert isinstance(t.target, Decimal)
-    if _fits_programme(dataclasses.replace(s, exact=False), t.target):
+    if _fits_hedged(s, t.target):
         return False
     head = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
     mine = plan_kind(fold(s.text))
