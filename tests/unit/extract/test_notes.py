@@ -11,7 +11,7 @@ from pathlib import Path
 
 import polars as pl
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kpitools.catalog import read_catalog
@@ -142,6 +142,7 @@ def _names(node: ast.expr) -> set[str]:
     return set()
 
 
+@settings(deadline=None)  # timing is no part of the property: a loaded machine is slow
 @given(
     st.decimals(min_value=-(10**9), max_value=10**9, allow_nan=False, places=3)
     | st.integers(-(10**9), 10**9).map(Decimal)
