@@ -246,9 +246,12 @@ def score_at(commit: str, batch: str) -> dict[str, Any]:
     """Score a batch with the extractor of ``commit``, checked out in a temporary worktree.
 
     The worktree is removed however the scoring ends (an error, Ctrl-C, or SIGTERM once
-    :func:`stop_cleanly_on_sigterm` is set); one whose adding was cut short is pruned.
+    :func:`stop_cleanly_on_sigterm` is set); one whose adding was cut short (git keeps it
+    locked while it is made, and neither ``remove --force`` nor ``prune`` touches a locked
+    one) is unlocked and pruned.
     """
     git = ["git", "-C", str(ROOT)]
+    tree: Path | None = None
     try:
         with tempfile.TemporaryDirectory(prefix="kpi-history-") as tmp:
             tree = Path(tmp) / "tree"
@@ -257,9 +260,12 @@ def score_at(commit: str, batch: str) -> dict[str, Any]:
                 subprocess.run(add, check=True)
                 return score_with(tree, batch)
             finally:
-                remove = [*git, "worktree", "remove", "--force", str(tree)]
+                remove = [*git, "worktree", "remove", "--force", "--force", str(tree)]
                 subprocess.run(remove, check=False, capture_output=True)
     finally:
+        if tree is not None:
+            unlock = [*git, "worktree", "unlock", str(tree)]
+            subprocess.run(unlock, check=False, capture_output=True)
         subprocess.run([*git, "worktree", "prune"], check=False, capture_output=True)
 
 
