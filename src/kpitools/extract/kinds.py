@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kpitools.extract.amounts import _YEAR
 from kpitools.extract.figures import (
     _BARE_SECOND_LEAD,
     _CONNECTORS,
@@ -1043,9 +1044,6 @@ def _plan_on_past_plan(doc: Doc, d: Draft, p: Figure) -> bool:
         return False
     years = [int(y) for y in _YEAR.findall(folded, planned.start(), a.start)]
     return all(y > int(m.group("year")) for y in years)
-
-
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 
 
 def pair_above_all(doc: Doc, d: Draft) -> str | None:
