@@ -234,7 +234,7 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
         if d is not None:
             drafts.append(d)
             return
-    if _of_a_rate_or_growth(doc, p, figs, drafts):
+    if _of_a_rate_or_growth(doc, p, figs, drafts) or _listed_target_rate(doc, p, figs, drafts):
         return
     if _bracket_fraction(doc, p, figs):
         return
@@ -248,6 +248,31 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
     d = _own_subject_draft(doc, p)
     if d is not None:
         drafts.append(d)
+
+
+# "(mục tiêu: 85%, 80%)", "(kế hoạch năm 2041: 85%; năm 2042: 90%)": a second rate listed
+# after a target rate, nothing but a list's joint and a year between
+_LISTED_RATE_LEAD = rx(r"^\s*(?:[,;]\s*(?:và\s+)?|và\s+)(?:năm\s+(?:19|20)\d\d\s*:?\s*)?$")
+
+
+def _listed_target_rate(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """Whether ``p`` is a rate listed right after the target rate a rate was paired with
+    (``tỷ lệ bao phủ đạt 88% (mục tiêu: 85%, 80%)``, see :data:`_LISTED_RATE_LEAD`): the
+    targets of two measures or two years, which of them the rate's unknown, so the pair is
+    undone and ``p`` read as nothing (no attainment of either)."""
+    before = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if not before or before[-1].kind != "percent" or p.kind != "percent":
+        return False
+    t = before[-1]
+    d = t.owner
+    if d is None or d.target_fig is not t or d.actual_fig is None or d.percent_fig is not None:
+        return False
+    lead = doc.fold[t.end : p.span_start]
+    if d.actual_fig.kind != "percent" or not _LISTED_RATE_LEAD.match(lead):
+        return False
+    d.actual_fig.owner = t.owner = None
+    drafts.remove(d)
+    return True
 
 
 # "tỷ lệ giải ngân là 40% (20/50 tỷ đồng)": the fraction in brackets right after the percent

@@ -1,0 +1,44 @@
+"""Round 85 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements, statements_frame
+
+RATE_AGAINST_LISTED_TARGETS = (
+    "Năm 2041, tỷ lệ che phủ rừng của huyện Tân Hòa đạt 47% (mục tiêu: 45%, 42%)."
+)
+RATE_AGAINST_TARGETS_OF_YEARS = (
+    "Tỷ lệ che phủ rừng của huyện Tân Hòa đạt 47% (mục tiêu năm 2041: 45%; năm 2042: 49%)."
+)
+RATE_AGAINST_ONE_TARGET = (
+    "Năm 2041, tỷ lệ che phủ rừng của huyện Tân Hòa đạt 47% (mục tiêu 45%), đạt 104,4% kế hoạch."
+)
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.actual is not None]
+
+
+def _flagged(text: str) -> list[str]:
+    frame = audit_statements(statements_frame(find(text)))
+    return [v for v in frame["verdict"].to_list() if v == "inconsistent"]
+
+
+def test_a_rate_against_a_list_of_target_rates_is_no_attainment() -> None:
+    for text in (RATE_AGAINST_LISTED_TARGETS, RATE_AGAINST_TARGETS_OF_YEARS):
+        assert all(s.stated_percent is None for s in find(text))
+        assert not _flagged(text)
+        assert all(target is None for _, target in _pairs(text))
+
+
+def test_a_rate_against_one_target_rate_keeps_its_pair_and_attainment() -> None:
+    statements = find(RATE_AGAINST_ONE_TARGET)
+    assert [(s.actual, s.target, s.stated_percent) for s in statements] == [
+        (Decimal(47), Decimal(45), Decimal("104.4"))
+    ]
+    assert not _flagged(RATE_AGAINST_ONE_TARGET)
