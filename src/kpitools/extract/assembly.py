@@ -50,7 +50,7 @@ from kpitools.extract.sentence_roles import (
     _within_targets,
 )
 from kpitools.extract.target_words import _MET_WORDS, _STRIVE
-from kpitools.extract.text import NUM, Doc, Sentence
+from kpitools.extract.text import NAMED_YEAR, NUM, Doc, Sentence
 from kpitools.numbers import check_percent, round_half_up, try_parse_number
 from kpitools.textfold import fold, rx
 
@@ -476,7 +476,6 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
 
 
 _NAMED_PLAN = rx(r"\s*(?:kế\s+hoạch|chỉ\s+tiêu)\s+")
-_YEAR_OF_PLAN = rx(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
 
 
 def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
@@ -486,8 +485,8 @@ def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figu
     Two measures never each other's plan (:data:`APART_MEASURES`), each named once; plans of
     a year (``… kế hoạch lợi nhuận năm 2040``) only when the amounts' sentence names it."""
     tail = fold_[p2.end : p2.sentence.end].split(";")[0].split(",")[0]
-    years = {y.group(1) for y in _YEAR_OF_PLAN.finditer(tail)}
-    if years - {y.group(1) for y in _YEAR_OF_PLAN.finditer(fold_, a1.sentence.start, a1.start)}:
+    years = {y.group(1) for y in NAMED_YEAR.finditer(tail)}
+    if years - {y.group(1) for y in NAMED_YEAR.finditer(fold_, a1.sentence.start, a1.start)}:
         return False
     planned = []
     for p in (p1, p2):

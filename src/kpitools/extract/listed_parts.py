@@ -18,7 +18,7 @@ import itertools
 from decimal import Decimal
 
 from kpitools.extract.figures import _K_GROWTH_TAIL, _K_PLAN_TAIL, Draft, Figure
-from kpitools.extract.text import Doc
+from kpitools.extract.text import NAMED_YEAR, Doc
 from kpitools.numbers import Percent, check_percent
 from kpitools.textfold import rx
 
@@ -432,7 +432,6 @@ _RATE_TARGET_LEAD = rx(
     r"(?:\s+(?:(?!đạt|vượt|tăng|giảm)[^\W\d_]+|(?P<year>(?:19|20)\d\d)(?!\d))){0,4}?"
     r"\s*(?:là|đề\s+ra|:)?\s*$"
 )
-_OWN_YEAR = rx(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
 _UNTIL = rx(r"(?<!\w)(?:đến|tới)(?!\w)")
 # a growth, or a period shorter than the year, before the rate
 _GROWTH_OR_PART_OF_YEAR = rx(
@@ -449,7 +448,7 @@ def _rate_target_lead(doc: Doc, between: str, rate: Figure) -> bool:
     if m is None or m.group("year") is None:
         return m is not None
     # "(mục tiêu đến năm 2045 là 90%)", "(chỉ tiêu năm 2040 …)": a target of another year
-    own = [y.group(1) for y in _OWN_YEAR.finditer(doc.fold, rate.sentence.start, rate.start)]
+    own = [y.group(1) for y in NAMED_YEAR.finditer(doc.fold, rate.sentence.start, rate.start)]
     # "Tỷ lệ … đạt 86% (chỉ tiêu năm 2041 …)": a rate naming no year of its own keeps it
     if own[-1:] not in ([], [m.group("year")]) or _UNTIL.search(between, 0, m.start("year")):
         return False

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from kpitools.extract.linking import _with_result
 from kpitools.extract.plans_after import _bare_statement
-from kpitools.extract.text import NUM
+from kpitools.extract.text import NAMED_YEAR, NUM
 from kpitools.numbers import parse_number
 from kpitools.textfold import fold, rx
 
@@ -40,7 +40,6 @@ _NOT_NAMES = frozenset(fold(w) for w in ("tăng", "giảm", "bằng", "còn", "s
 _MONEY = frozenset({fold("đồng"), "usd"})
 # a period a sentence names: a year, a horizon ("đến năm"), a season ("vụ mùa")
 _PERIOD = rx(r"(?<!\w)(?:(?:đến\s+)?năm\s+\d{4}|vụ\s+[^\W\d_]+(?:\s+[^\W\d_]+)?)")
-_YEAR = rx(r"(?<!\w)năm\s+\d{4}")
 _REACH = 1500
 """How far (characters) before a list of goals its list of parts may start."""
 
@@ -93,7 +92,7 @@ def _same_period(folded: str, goals_at: int, parts_at: int) -> bool:
     missing = _periods(folded, goals_at, sentences=1) - _periods(folded, parts_at, sentences=2)
     if not missing:
         return True
-    years = list(_YEAR.finditer(folded, max(0, parts_at - _REACH), parts_at))
+    years = list(NAMED_YEAR.finditer(folded, max(0, parts_at - _REACH), parts_at))
     return bool(years) and missing == {" ".join(years[-1].group().split())}
 
 

@@ -50,6 +50,9 @@ NUM = (
     r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
     r"|\d+(?!\d)(?!\.\d{3}(?!\d))(?:[.,]\d+)?"
 )
+#: a year named after ``năm`` (``kế hoạch năm 2041``; group 1 the year): the passes that
+#: compare the years two phrases name read them with it
+NAMED_YEAR = rx(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
 #: the nouns a plan is named by ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu"), for patterns
 PLAN_NOUNS = r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
 #: nouns of people counted, after which a four-digit number is a count, never a year
