@@ -65,7 +65,12 @@ def _nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
     x = doc.fold[a.noun_start : a.noun_end].split()
     y = doc.fold[b.noun_start : b.noun_end].split()
     n = min(len(x), len(y), 2)
-    return x[:n] == y[:n] or (_of_workers(x) and _of_workers(y)) or _admitted_members(x, y)
+    return (
+        x[:n] == y[:n]
+        or (_of_workers(x) and _of_workers(y))
+        or _admitted_members(x, y)
+        or _places_of_people(x, y)
+    )
 
 
 _PERSON = fold("người")
@@ -78,6 +83,38 @@ def _admitted_members(x: list[str], y: list[str]) -> bool:
     """Whether one noun counts Party members and the other counts them as comrades (``chỉ
     tiêu 9 đảng viên … kết nạp được 12 đồng chí``)."""
     return {tuple(x[:2]), tuple(y[:2])} == {tuple(_MEMBER), tuple(_COMRADE)}
+
+
+_PLACES = fold("chỉ tiêu").split()
+# people a quota of places is filled with: learners, recruits, members admitted
+_PLACED_PEOPLE = frozenset(
+    tuple(fold(w).split())
+    for w in (
+        "học viên",
+        "học sinh",
+        "sinh viên",
+        "thí sinh",
+        "tân binh",
+        "công dân",
+        "thanh niên",
+        "đảng viên",
+        "đoàn viên",
+        "hội viên",
+        "lao động",
+        "người",
+    )
+)
+
+
+def _places_of_people(x: list[str], y: list[str]) -> bool:
+    """Whether one noun counts the places of a quota (``chỉ tiêu``, alone) and the other the
+    people who fill them (``giao 400 chỉ tiêu … tuyển được 380 học viên``)."""
+    for places, people in ((x, y), (y, x)):
+        if places == _PLACES and (
+            tuple(people[:2]) in _PLACED_PEOPLE or tuple(people[:1]) in _PLACED_PEOPLE
+        ):
+            return True
+    return False
 
 
 def _of_workers(words: list[str]) -> bool:

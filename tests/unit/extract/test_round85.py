@@ -42,3 +42,26 @@ def test_a_rate_against_one_target_rate_keeps_its_pair_and_attainment() -> None:
         (Decimal(47), Decimal(45), Decimal("104.4"))
     ]
     assert not _flagged(RATE_AGAINST_ONE_TARGET)
+
+
+PEOPLE_AGAINST_PLACES = (
+    "Năm 2041, trường có chỉ tiêu tuyển sinh trên 2.000 chỉ tiêu, đến nay đã tuyển được 1.950 "
+    "học viên."
+)
+PERCENT_OF_PLACES = (
+    "Năm 2041, trường tuyển sinh được 1.950 học viên, đạt 97,5% so với chỉ tiêu 2.000 chỉ tiêu."
+)
+TONNES_AGAINST_PLACES = (
+    "Năm 2041, trường có chỉ tiêu tuyển sinh 2.000 chỉ tiêu, đến nay đã tuyển được 1.950 tấn."
+)
+
+
+def test_people_enrolled_count_against_a_quota_of_places() -> None:
+    (s,) = [s for s in find(PEOPLE_AGAINST_PLACES) if s.actual is not None]
+    assert (s.actual, s.target, s.qualifier) == (Decimal(1950), Decimal(2000), "trên")
+    (s,) = [s for s in find(PERCENT_OF_PLACES) if s.actual is not None]
+    assert (s.actual, s.target, s.verdict) == (Decimal(1950), Decimal(2000), "consistent")
+
+
+def test_a_quota_of_places_is_no_plan_of_other_things() -> None:
+    assert all(target is None for _, target in _pairs(TONNES_AGAINST_PLACES))
