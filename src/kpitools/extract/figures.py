@@ -30,6 +30,7 @@ from kpitools.extract.non_results import (
     _counted_by_threshold,
     _dotted_date,
     _label_numeral,
+    _listed_round,
     _ranked,
     _restated_change,
     _share_of_time,
@@ -1039,7 +1040,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         return True
     if fig.role == "actual" and _PAST_EDITION.match(folded, fig.end, end):
         return True
-    if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig):
+    if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig) or _listed_round(doc, fig):
         return True
     if (
         _label_numeral(doc, fig, lead)

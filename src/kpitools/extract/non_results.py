@@ -336,3 +336,26 @@ def _container_counted(fig: Figure, lead: str) -> bool:
     """Whether the count ``fig`` comes right after ``thuộc`` that follows a count in its
     clause (``1.640 hộ thuộc 57 thôn``): what the things counted belong to, no result."""
     return fig.kind == "count" and _BELONGS_TO.search(lead) is not None
+
+
+# "giao 120 tân binh đợt 1 và 30 tân binh đợt bổ sung": a round of a result named after its
+# count (and its noun, which may take the round's word in), another round listed with it
+_ROUND = r"đợt\s+(?:\d{1,2}|[ivx]{1,4}|một|hai|ba|đầu|cuối|bổ\s+sung|tiếp\s+theo)(?!\w)"
+_ROUND_AFTER = rx(r"(?:\s+[^\W\d_]+){0,3}?\s+" + _ROUND)
+_NEXT_ROUND = rx(r"\s*(?:,\s*)?(?:và|,)\s+(?:" + NUM + r")(?:\s+[^\W\d_]+){0,3}?\s+" + _ROUND)
+_ROUND_BEFORE = rx(_ROUND + r"\s*(?:,\s*(?:và\s+)?|và\s+)$")
+
+
+def _listed_round(doc: Doc, fig: Figure) -> bool:
+    """Whether ``fig`` counts one of two rounds of a result listed together (``120 tân binh
+    đợt 1 và 30 tân binh đợt bổ sung``): a part of the result, none of them the result of
+    its plan (their total is, where the text states it: ``tổng cộng 150 tân binh``)."""
+    folded, end = doc.fold, fig.sentence.end
+    m = _ROUND_AFTER.match(folded, fig.end, end)
+    if m is None:
+        return False
+    if _NEXT_ROUND.match(folded, m.end(), end):
+        return True
+    start = fig.qual_start if fig.qual_start is not None else fig.start
+    before = folded[max(fig.sentence.start, start - 60) : start]
+    return _ROUND_BEFORE.search(before) is not None

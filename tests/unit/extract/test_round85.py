@@ -65,3 +65,25 @@ def test_people_enrolled_count_against_a_quota_of_places() -> None:
 
 def test_a_quota_of_places_is_no_plan_of_other_things() -> None:
     assert all(target is None for _, target in _pairs(TONNES_AGAINST_PLACES))
+
+
+TWO_ROUNDS = (
+    "Năm 2041, huyện tuyển được 120 tân binh đợt 1 và 30 tân binh đợt bổ sung, đạt 100% chỉ "
+    "tiêu 150 tân binh."
+)
+TWO_ROUNDS_AND_TOTAL = (
+    "Năm 2041, huyện giao 120 tân binh đợt 1 và 30 tân binh đợt bổ sung, tổng cộng 150 tân "
+    "binh, đạt 100% chỉ tiêu."
+)
+ONE_ROUND = "Năm 2041, huyện tuyển được 140 tân binh đợt 1, đạt 93,3% chỉ tiêu 150 tân binh."
+
+
+def test_one_of_two_rounds_listed_is_no_result_of_the_plan() -> None:
+    assert not [s for s in find(TWO_ROUNDS) if s.actual is not None]
+    assert not _flagged(TWO_ROUNDS)
+    statements = [s for s in find(TWO_ROUNDS_AND_TOTAL) if s.actual is not None]
+    assert [(s.actual, s.stated_percent) for s in statements] == [(Decimal(150), Decimal(100))]
+
+
+def test_a_round_alone_keeps_its_pair() -> None:
+    assert (Decimal(140), Decimal(150)) in _pairs(ONE_ROUND)
