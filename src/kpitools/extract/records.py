@@ -235,13 +235,14 @@ def _counted(f: Figure) -> bool:
 
 
 def _bare_attainment(doc: Doc, d: Draft) -> Figure | None:
-    """The percentage of a draft read with no kind, said ``đạt X%`` (or ``bằng``) right
-    after an amount of money or a count with its noun and ending its clause: an attainment
-    whose plan is not named."""
+    """The percentage of a draft read with no kind, said ``đạt X%`` (``bằng``, ``tương
+    đương``) right after an amount of money or a count with its noun and ending its clause:
+    an attainment whose plan is not named."""
     p, a = d.percent_fig, d.actual_fig
     if d.kind not in (None, "attainment") or p is None or a is None or not _counted(a):
         return None
-    if d.target is not None or not _K_ACHIEVED.search(doc.fold[p.clause : p.span_start]):
+    lead = doc.fold[p.clause : p.span_start]
+    if d.target is not None or not (_K_ACHIEVED.search(lead) or _K_CORRESPONDS.search(lead)):
         return None
     if a.measure is None and doc.fold[p.end : p.span_end].strip():
         return None  # a count's percentage with words of its own after it (a plan named)

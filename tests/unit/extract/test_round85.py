@@ -87,3 +87,27 @@ def test_one_of_two_rounds_listed_is_no_result_of_the_plan() -> None:
 
 def test_a_round_alone_keeps_its_pair() -> None:
     assert (Decimal(140), Decimal(150)) in _pairs(ONE_ROUND)
+
+
+EQUAL_SHARE_OF_PLAN_BEFORE = (
+    "Kế hoạch vốn năm 2041 là 460 tỷ đồng. Đến nay huyện Tân Hòa đã giải ngân được 310 tỷ "
+    "đồng, tương đương 67,4%."
+)
+EQUAL_SHARE_OF_NO_PLAN = (
+    "Kế hoạch vốn năm 2041 là 460 tỷ đồng. Đến nay huyện Tân Hòa đã giải ngân được 310 tỷ "
+    "đồng, tương đương 60%."
+)
+
+
+def test_an_equal_share_of_a_plan_set_out_before_is_its_attainment() -> None:
+    (s,) = [s for s in find(EQUAL_SHARE_OF_PLAN_BEFORE) if s.actual is not None]
+    assert (s.actual, s.target, s.stated_kind, s.verdict) == (
+        Decimal(310_000_000_000),
+        Decimal(460_000_000_000),
+        "attainment",
+        "consistent",
+    )
+
+
+def test_an_equal_share_no_plan_fits_is_no_attainment() -> None:
+    assert not [s for s in find(EQUAL_SHARE_OF_NO_PLAN) if s.stated_percent is not None]
