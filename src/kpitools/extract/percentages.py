@@ -374,7 +374,9 @@ def _resolution_target(between: str, p: Figure) -> bool:
 _RATE_TARGET_CMP = rx(
     r"^(?:\s*/\s*năm)?(?:\s*(?:(?:so\s+với\s+)?tổng\s+số|(?:[^\W\d_]+\s+){0,2}của)"
     r"(?:\s+[^\W\d_]+){0,8}?(?=\s*,))?"
-    r"[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn)\s+(?P<vs>so\s+với\s+)?(?:mức\s+)?"
+    # "đạt (và vượt) chỉ tiêu đề ra là 90%": a target the rate is said to meet
+    r"[\s,;(]*(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|(?P<met>(?:đạt|hoàn\s+thành)(?:\s+và\s+vượt)?))"
+    r"\s+(?P<vs>so\s+với\s+)?(?:mức\s+)?"
     # "vượt KH là 9%": the plan's abbreviation
     r"(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|nghị\s+quyết|kh(?!\w))"
     r"(?:\s+(?!đạt|vượt|tăng|giảm)[^\W\d_]+){0,4}?\s*(?P<set>là|:)?\s*"
@@ -508,7 +510,8 @@ def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
 def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool:
     """Whether ``p`` is the target rate a rate is said to be above or below ("đạt 94,2%,
     vượt chỉ tiêu được giao (93%)"), the figures fitting the words; a bare ``vượt chỉ tiêu
-    0,2%`` is a margin, not a target (more than half the rate is asked of a target). A rate
+    0,2%`` is a margin, not a target (more than half the rate is asked of a target); one said
+    met (``đạt chỉ tiêu đề ra là 90%``) is at or below the rate, above half of it. A rate
     that is good when it falls beats a ceiling above it (``Tỷ lệ hộ nghèo giảm còn 2,1%,
     vượt chỉ tiêu Nghị quyết đề ra (dưới 2,5%)``)."""
     m = _RATE_TARGET_CMP.fullmatch(between)
@@ -518,7 +521,10 @@ def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool
     cmp = " ".join(m.group("cmp").split())
     if cmp == fold("thấp hơn"):
         return t >= r
-    if cmp == fold("vượt") and _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
+    falling = _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start) is not None
+    if m.group("met"):  # a target met lies on the rate's good side of it, not far off
+        return r <= t < r * 2 if falling else r / 2 < t <= r
+    if cmp == fold("vượt") and falling:
         return r <= t < r * 2
     # "vượt so với Nghị quyết đề ra là 35%", "cao hơn so với mục tiêu 5%": a target compared
     # with, not a margin; "vượt chỉ tiêu kế hoạch là 0,5%" with no "so với" may be either, a

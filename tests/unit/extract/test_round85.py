@@ -111,3 +111,26 @@ def test_an_equal_share_of_a_plan_set_out_before_is_its_attainment() -> None:
 
 def test_an_equal_share_no_plan_fits_is_no_attainment() -> None:
     assert not [s for s in find(EQUAL_SHARE_OF_NO_PLAN) if s.stated_percent is not None]
+
+
+RATE_MEETS_TARGET = "Năm 2041, tỷ lệ hộ dùng nước sạch của xã đạt 83%, đạt chỉ tiêu đề ra là 80%."
+RATE_MEETS_AND_BEATS_TARGET = (
+    "Năm 2041, tỷ lệ hộ dùng nước sạch của xã đạt 83%, đạt và vượt chỉ tiêu Nghị quyết (80%)."
+)
+RATE_AND_ITS_ATTAINMENT = "Năm 2041, tỷ lệ hộ dùng nước sạch của xã đạt 83%, đạt 101% kế hoạch."
+
+
+def test_a_rate_said_to_meet_its_target_rate_a_clause_away() -> None:
+    for text in (RATE_MEETS_TARGET, RATE_MEETS_AND_BEATS_TARGET):
+        statements = find(text)
+        assert [(s.actual, s.target, s.stated_percent) for s in statements] == [
+            (Decimal(83), Decimal(80), None)
+        ]
+
+
+def test_a_percentage_said_met_before_its_plan_stays_an_attainment() -> None:
+    assert [
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in find(RATE_AND_ITS_ATTAINMENT)
+        if s.stated_percent is not None and s.actual is not None
+    ] == [(Decimal(83), None, Decimal(101), "attainment")]
