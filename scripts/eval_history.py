@@ -188,6 +188,12 @@ SCORED_AT = {
     "2026-12-06za": "dea26316a245d90b71d476795e0e2028d2383c5a",
     "2026-12-06zb": "dea26316a245d90b71d476795e0e2028d2383c5a",
     "2026-12-06zc": "dea26316a245d90b71d476795e0e2028d2383c5a",
+    "2026-12-06zf": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zg": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zh": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zi": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zj": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zn": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
