@@ -105,6 +105,7 @@ from kpitools.extract.plans import (
     link_repeated_plans,
     link_slashed_plans,
 )
+from kpitools.extract.plans_after import link_forecast_plans
 from kpitools.extract.referred import (
     link_lead_percentages,
     link_referred_results,
@@ -141,6 +142,7 @@ def link_document(
     linked = link_counted_results(linked, text)
     linked = link_listed_counts(linked, text)
     linked = link_bracketed_rates(linked, text)
+    linked = link_forecast_plans(linked, text)
     linked = link_plan_amounts(linked, text)
     linked = link_slashed_plans(linked, text)
     linked = link_disbursed_capital(linked, text)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
@@ -23,10 +24,11 @@ from kpitools.extract.amounts import (
     _as_result,
     _measure_kind,
 )
-from kpitools.extract.linking import _with_result
+from kpitools.extract.linking import _agrees, _with_result
+from kpitools.extract.targets import _linked_to
 from kpitools.extract.text import NUM
 from kpitools.numbers import parse_percent
-from kpitools.textfold import rx
+from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
@@ -176,3 +178,50 @@ def _bare_statement(
     )
     given.update(fields)
     return Statement(**given)  # type: ignore[arg-type]
+
+
+# "… đạt 46 tỷ đồng (đạt 61% kế hoạch năm); dự kiến cả năm đạt 100% kế hoạch (KH 75 tỷ
+# đồng)": the clause right after a result's percentage of the plan forecasts the plan met
+# in full and gives the plan's figure in brackets
+_FORECAST_MET = rx(
+    r"^\s*\)?\s*[;,]\s*(?:dự\s+kiến|ước(?:\s+tính)?|phấn\s+đấu)"
+    r"(?:\s+(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?)?\s+(?:sẽ\s+)?(?:đạt|hoàn\s+thành)\s+100\s*%\s*"
+    r"(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?:\s+(?:cả\s+)?năm)?"
+    r"(?:\s+(?:được\s+)?giao)?\s*\(\s*(?:(?:kh|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)\s*(?:là|:)?\s*)?$"
+)
+_FORECAST_REACH = 160
+"""How far (characters) after a result's percentage the forecast's plan may start."""
+
+
+def link_forecast_plans(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each result's percentage of a plan linked to the forecast's plan.
+
+    A result with no target whose percentage of a plan is followed by a forecast that the
+    plan will be met in full, its figure in brackets (:data:`_FORECAST_MET`), takes that
+    figure when it is of the result's unit and the percentage fits it. A figure the
+    percentage does not fit is another plan's (or a misprint) and is not linked.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if (
+            s.stated_kind != "attainment"
+            or s.target is not None
+            or not isinstance(s.actual, Decimal)
+            or s.stated_percent is None
+        ):
+            continue
+        later = statements[i + 1 : i + 3]
+        t = next((c for c in later if c.actual is None and c.target is not None), None)
+        if (
+            t is None
+            or not isinstance(t.target, Decimal)
+            or t.unit != s.unit
+            or not s.end <= t.start <= s.end + _FORECAST_REACH
+            or not _FORECAST_MET.match(fold(text[s.end : t.start]))
+            or not _agrees(s, t.target)
+        ):
+            continue
+        out[i] = _linked_to(s, t)
+    return out
