@@ -363,9 +363,11 @@ _MARGIN_AFTER = rx(
     rf"(?<!\w)(?:vượt|cao\s+hơn)\s+(?:so\s+với\s+)?(?P<p>{PLAN_NOUNS})(?:\s+[^\W\d_]+){{0,6}}?\s+"
     rf"(?P<q>(?:hơn|trên|gần|khoảng)\s+)?(?P<x>{NUM})\s*%"
 )
-# the plan's rate right after the margin: "… giao trên 91%", "… (trên 91%)"
+# the plan's rate right after the margin: "… giao trên 91%", "… (trên 91%)", "… tỉnh giao và
+# Nghị quyết Đại hội Đảng bộ huyện đề ra là 91%" (a longer name of who set it, then "là")
 _PLAN_RATE_AFTER = rx(
-    rf"(?:\s+[^\W\d_]+){{0,6}}?\s*\(?\s*(?:là\s+)?(?:trên\s+|ít\s+nhất\s+)?(?P<t>{NUM})\s*%"
+    r"(?:(?:\s+[^\W\d_]+){0,6}?|(?:\s+[^\W\d_]+){7,16}?\s+(?:đề\s+ra|giao)\s+(?=là))"
+    rf"\s*\(?\s*(?:là\s+)?(?:trên\s+|ít\s+nhất\s+)?(?P<t>{NUM})\s*%"
 )
 # the rate the margin is of: "đạt (tỷ lệ) R%", a plain rate (no plan nor period after it)
 _RATE_BEFORE_MARGIN = rx(
@@ -374,6 +376,7 @@ _RATE_BEFORE_MARGIN = rx(
 )
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)|\n|(?<!\w)đạt\s")
 _MARGIN_LEAD = 200
+_MARGIN_TAIL = 120
 _MARGIN_PLAN = re.compile(r"(?:chỉ|kế|mục)\s+(?:tiêu|hoạch)", re.IGNORECASE)
 
 
@@ -396,7 +399,7 @@ def link_rate_margins(
     added: list[LinkableStatement] = []
     for o in _MARGIN_PLAN.finditer(text):
         low = max(0, o.start() - _MARGIN_LEAD)
-        window = fold(text[low : o.end() + 80])
+        window = fold(text[low : o.end() + _MARGIN_TAIL])
         margin = _margin_at(window, o.start() - low)
         if margin is None:
             continue
