@@ -31,11 +31,13 @@ from kpitools.extract.non_results import (
     _dotted_date,
     _label_numeral,
     _listed_round,
+    _past_value,
     _ranked,
     _restated_change,
     _share_of_time,
     _size_of_counted,
     _slashed_occasion,
+    _stock_before_planned_cut,
     _top_rank,
     _total_brought,
     _units_out_of_all,
@@ -197,8 +199,10 @@ _TARGET_END = rx(
     # "ước đạt 40 tỷ đồng/KH giao 50 tỷ đồng", "40 tỷ đồng/KH 50 tỷ đồng": the plan's
     # abbreviation with a word of who assigned it, or right after a slash
     r"|(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s+(?:được\s+)?(?:giao|đề\s+ra)\s*(?:là|:)?"
-    # "gần chạm mục tiêu năm 2025 là 1,3 tỷ USD": an aim of the year named, then its figure
+    # "gần chạm mục tiêu năm 2025 là 1,3 tỷ USD": an aim of the year named, then its figure;
+    # "(kế hoạch giao năm 2041 là 50 triệu đồng)": a plan given for the year named
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
+    r"|(?:kế\s+hoạch|dự\s+toán)\s+(?:được\s+)?giao\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?)\s*$"
 )
 # "cụ thể (như|là) kế hoạch năm 2041 …": a clause that details what was said before opens
@@ -411,6 +415,8 @@ def _compared_plan_next(doc: Doc, p: Figure) -> bool:
 
 
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
+# "đạt 34% so yêu cầu", "đạt 28% so với dự kiến": what was required or planned, compared
+_REQUIRED = r"(?<=so\s)(?:yêu\s+cầu|dự\s+kiến)|(?<=với\s)(?:yêu\s+cầu|dự\s+kiến)"
 _PLAN_NAMED_NEXT = (
     # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash
     # "đạt 47% tổng kế hoạch vốn": the whole plan of capital (not "31% tổng dự toán thu
@@ -419,6 +425,7 @@ _PLAN_NAMED_NEXT = (
     # "đạt 45% so với số kế hoạch vốn tỉnh giao": the number planned, the plan itself
     r"(?:(?<=với\s)số\s+(?=kế\s+hoạch|chỉ\s+tiêu))?"
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|nq|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
+    rf"|{_REQUIRED}"
     # "đạt 35% so với nhiệm vụ chi": the budget's duty of spending (or collecting) assigned
     r"|nhiệm\s+vụ\s+(?:chi|thu)"
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
@@ -1036,7 +1043,12 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         )
     if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig, lead):
         return True
-    if _unsigned_percent(doc, fig) or _container_counted(fig, lead):
+    if (
+        _unsigned_percent(doc, fig)
+        or _container_counted(fig, lead)
+        or _stock_before_planned_cut(doc, fig, lead)
+        or _past_value(fig, lead)
+    ):
         return True
     if fig.role == "actual" and _PAST_EDITION.match(folded, fig.end, end):
         return True

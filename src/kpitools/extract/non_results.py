@@ -359,3 +359,52 @@ def _listed_round(doc: Doc, fig: Figure) -> bool:
     start = fig.qual_start if fig.qual_start is not None else fig.start
     before = folded[max(fig.sentence.start, start - 60) : start]
     return _ROUND_BEFORE.search(before) is not None
+
+
+# "hơn 5.300 thủ tục phải rà soát, các sở đã có kế hoạch cắt giảm 3.140": the stock, then in
+# the same sentence (no figure between) the plan to cut part of it; the stock is no result
+# of that plan
+_CUT = r"(?:cắt\s+giảm|cắt|giảm|bãi\s+bỏ|loại\s+bỏ|đơn\s+giản\s+hóa)"
+_PLANNED_CUT_AFTER = rx(
+    r"[^\d.;!?]{0,80}?,\s*(?:[^\W\d_]+\s+){0,4}?(?:đã\s+)?(?:có\s+)?"
+    rf"(?:kế\s+hoạch|dự\s+kiến)(?:\s+sẽ)?\s+{_CUT}(?:\s*,\s*{_CUT})?"
+    rf"\s+(?:khoảng\s+|gần\s+|hơn\s+)?(?:{NUM})(?![\d%])(?!\s*%)"
+)
+# "đã cắt giảm 2.900 thủ tục, dự kiến cắt giảm 3.140": cuts done against the plan, a result
+_CUT_DONE = rx(rf"(?<!\w){_CUT}(?!\w)")
+
+
+# "các bộ dự kiến sẽ cắt giảm 2.415 quy trình": the cut planned, no result (not "giảm"
+# alone: "dự kiến cả năm giảm 1.200 hộ nghèo" is the year's result estimated)
+_PLANNED_CUT_LEAD = rx(
+    r"(?<!\w)(?:dự\s+kiến|kế\s+hoạch)(?:\s+sẽ)?\s+(?:cắt\s+giảm|cắt|bãi\s+bỏ|đơn\s+giản\s+hóa)"
+    r"(?:\s*,\s*(?:cắt\s+giảm|đơn\s+giản\s+hóa))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+
+
+def _stock_before_planned_cut(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether the count ``fig`` is a cut planned (:data:`_PLANNED_CUT_LEAD`) or is followed,
+    in its sentence with no figure between, by a plan to cut (``dự kiến cắt giảm N``, ``có
+    kế hoạch cắt giảm N``): the stock a part of is to be cut, no result against the plan (a
+    count of cuts, a cut verb before it, is one)."""
+    if fig.role != "actual":
+        return False
+    if _PLANNED_CUT_LEAD.search(doc.fold, max(fig.sentence.start, fig.start - 80), fig.start):
+        return True  # from before the clause: "dự kiến sẽ đơn giản hóa, cắt giảm N"
+    return (
+        _PLANNED_CUT_AFTER.match(doc.fold, fig.end, fig.sentence.end) is not None
+        and _CUT_DONE.search(lead) is None
+    )
+
+
+# "(cao hơn năm 2040 là 31 ngàn đồng/người, …)", "vượt trội với năm 2040 là 31": the figure of
+# a past year the result is compared with, no result
+_PAST_VALUE_LEAD = rx(
+    r"(?<!\w)(?:so\s+)?với\s+(?:cùng\s+kỳ\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|trước|ngoái)"
+    r"\s*(?:là|:)\s*$"
+)
+
+
+def _past_value(fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is the value of a past year its result is compared with."""
+    return fig.role == "actual" and _PAST_VALUE_LEAD.search(lead) is not None
