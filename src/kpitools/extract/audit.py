@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable
 from decimal import Decimal
 from itertools import pairwise
@@ -123,6 +124,8 @@ def _wholes_and_parts(
 
 def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
     rows: list[dict[str, Any]] = []
+    read = {(r["file"], r["start"]): r for r in reversed(df.rows(named=True))}
+    starts = sorted(read)
     for total, parts in _wholes_and_parts(df):
         if total["actual"] is None:
             continue
@@ -135,6 +138,8 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
                 verdict, note, added = "unchecked", noted(seg("part_not_exact")), None
             else:
                 added = sum((v for v in values if v is not None), Decimal(0))
+                if added > whole * _BEYOND_PART and _within_whole_above(total, added, read, starts):
+                    continue  # the whole's parts, listed in part, not the total's
                 ok = added == whole if rule == "sum_equal" else added <= whole
                 verdict = "consistent" if ok else "inconsistent"
                 parts_said = [
@@ -163,6 +168,44 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
                 continue
             rows.append(_part_row(p, total, value, whole))
     return rows
+
+
+_BEYOND_PART = Decimal("1.05")
+"""How far above a part its listed parts must add up to be taken for the whole's parts."""
+
+
+def _within_whole_above(
+    total: dict[str, Any],
+    added: Decimal,
+    read: dict[tuple[str, int], dict[str, Any]],
+    starts: list[tuple[str, int]],
+) -> bool:
+    """Whether ``added``, the sum of ``total``'s listed parts, fits under the whole above.
+
+    The whole above is ``total``'s own whole, or that of the part read right before it when
+    the two parts make up that whole (to a thousandth).
+
+    ``… 330 ha; trong đó cây hàng năm 70 ha, cây lâu năm 260 ha, bao gồm 15 ha lúa, 40 ha
+    rau, … 190 ha cà phê``: crops of both kinds listed after the last part, their sum well
+    above that part (by more than :data:`_BEYOND_PART`; a sum just above it is the part's
+    own, checked) and within the whole: the whole's parts in part, no check of the part.
+    """
+    key = (total["file"], total["start"])
+    i = bisect.bisect_left(starts, key)
+    before = read[starts[i - 1]] if i and starts[i - 1][0] == key[0] else None
+    whole_at = total["part_of"]
+    if whole_at is None and before is not None:
+        whole_at = before["part_of"]
+    outer = read.get((key[0], whole_at)) if whole_at is not None else None
+    above = _dec(outer["actual"]) if outer is not None else None
+    if above is None or added > above:
+        return False
+    if total["part_of"] is not None:
+        return True
+    # the part before and ``total`` make up the whole: ``total`` is its other part
+    assert before is not None
+    pair = (_dec(before["actual"]), _dec(total["actual"]))
+    return None not in pair and abs(sum(x for x in pair if x) - above) <= above / 1000
 
 
 SCALE_APART = 100

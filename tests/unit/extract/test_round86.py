@@ -1,0 +1,190 @@
+"""Round 86 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements, statements_frame
+
+
+def _pairs(text: str) -> list[tuple[object, object, object]]:
+    return [(s.actual, s.target, s.stated_percent) for s in find(text) if s.actual is not None]
+
+
+PLAN_OF_THE_YEAR_NAMED = (
+    "Năm 2041, quỹ khuyến học của xã Tân Hòa vận động được 31.400.000 đồng, đạt 62% kế hoạch "
+    "giao (kế hoạch giao năm 2041 là 50.600.000 đ)."
+)
+PLAN_OF_THE_YEAR_NO_FIGURE = (
+    "Năm 2041, quỹ khuyến học của xã Tân Hòa vận động được 31.400.000 đồng, đạt 62% kế hoạch "
+    "giao năm 2041."
+)
+
+
+def test_a_plan_given_for_a_named_year_in_brackets_is_the_target() -> None:
+    assert _pairs(PLAN_OF_THE_YEAR_NAMED) == [(Decimal(31400000), Decimal(50600000), Decimal(62))]
+
+
+def test_a_plan_of_a_named_year_with_no_figure_gives_no_target() -> None:
+    assert _pairs(PLAN_OF_THE_YEAR_NO_FIGURE) == [(Decimal(31400000), None, Decimal(62))]
+
+
+FORECAST_MET_IN_FULL = (
+    "Chín tháng đầu năm 2041, quỹ vận động tài trợ đạt 46,3 tỷ đồng (đạt 61,7% kế hoạch "
+    "năm); dự kiến cả năm 2041 đạt 100% kế hoạch (KH 75 tỷ đồng)."
+)
+FORECAST_OF_ANOTHER_PLAN = (
+    "Chín tháng đầu năm 2041, quỹ vận động tài trợ đạt 46,3 tỷ đồng (đạt 61,7% kế hoạch "
+    "năm); dự kiến cả năm 2041 đạt 100% kế hoạch (KH 90 tỷ đồng)."
+)
+FORECAST_SHORT_OF_THE_PLAN = (
+    "Chín tháng đầu năm 2041, quỹ vận động tài trợ đạt 46,3 tỷ đồng (đạt 61,7% kế hoạch "
+    "năm); dự kiến cả năm 2041 đạt 95% kế hoạch (KH 75 tỷ đồng)."
+)
+
+
+def test_a_result_takes_the_plan_of_the_forecast_after_it() -> None:
+    (s,) = [s for s in find(FORECAST_MET_IN_FULL) if s.actual is not None]
+    assert (s.actual, s.target, s.stated_percent) == (
+        Decimal("46300000000"),
+        Decimal("75000000000"),
+        Decimal("61.7"),
+    )
+    assert s.verdict == "consistent"
+
+
+def test_a_forecast_plan_the_percentage_does_not_fit_or_not_met_in_full_is_not_linked() -> None:
+    for text in (FORECAST_OF_ANOTHER_PLAN, FORECAST_SHORT_OF_THE_PLAN):
+        (s,) = [s for s in find(text) if s.actual is not None]
+        assert s.target is None
+
+
+STOCK_THEN_PLANNED_CUT = (
+    "Hiện toàn tỉnh có hơn 5.300 thủ tục phải rà soát, các sở đã có kế hoạch cắt giảm 3.140 "
+    "thủ tục."
+)
+STOCK_THEN_EXPECTED_CUT = "Sở Xây dựng (gần 5.300 thủ tục, dự kiến cắt giảm 3.140)."
+CUTS_DONE_AGAINST_THE_PLAN = (
+    "Năm 2041, toàn tỉnh đã cắt giảm 2.900 thủ tục, kế hoạch cắt giảm 3.140 thủ tục."
+)
+
+
+def test_a_stock_before_a_planned_cut_is_no_result_of_it() -> None:
+    for text in (STOCK_THEN_PLANNED_CUT, STOCK_THEN_EXPECTED_CUT):
+        assert _pairs(text) == []
+
+
+def test_cuts_done_before_the_planned_cut_stay_its_result() -> None:
+    assert _pairs(CUTS_DONE_AGAINST_THE_PLAN) == [(Decimal(2900), Decimal(3140), None)]
+
+
+RATE_OVER_A_LONG_NAMED_TARGET = (
+    "Năm 2041, tỷ lệ hộ đạt chuẩn “Hộ kiểu mẫu” đạt 91,3% (vượt 3,3% so với chỉ tiêu tỉnh giao "
+    "và Nghị quyết Đại hội Đảng bộ huyện lần thứ IX đề ra là 88%)."
+)
+RATE_OVER_A_TARGET_IT_DOES_NOT_FIT = (
+    "Năm 2041, tỷ lệ hộ đạt chuẩn “Hộ kiểu mẫu” đạt 91,3% (vượt 6% so với chỉ tiêu tỉnh giao "
+    "và Nghị quyết Đại hội Đảng bộ huyện lần thứ IX đề ra là 88%)."
+)
+
+
+def test_a_margin_in_points_over_a_long_named_target_rate_pairs_the_rate_with_it() -> None:
+    assert _pairs(RATE_OVER_A_LONG_NAMED_TARGET) == [(Decimal("91.3"), Decimal(88), None)]
+
+
+def test_a_margin_that_fits_no_reading_of_the_target_rate_gives_no_claim() -> None:
+    assert _pairs(RATE_OVER_A_TARGET_IT_DOES_NOT_FIT) == []
+
+
+PER_HEAD_AGAINST_TARGET_PAST_YEAR_BETWEEN = (
+    "Năm 2041, quỹ vận động bình quân hơn 47 ngàn đồng/người (vượt trội với năm 2040 là 31 "
+    "đồng/người, vượt chỉ tiêu đề ra là 40 ngàn/người)."
+)
+PAST_YEAR_VALUE_ALONE = (
+    "Năm 2041, quỹ vận động bình quân hơn 47 ngàn đồng/người (so với năm 2040 là 31 ngàn "
+    "đồng/người)."
+)
+
+
+def test_a_past_year_value_between_a_result_and_its_target_is_no_result() -> None:
+    assert _pairs(PER_HEAD_AGAINST_TARGET_PAST_YEAR_BETWEEN) == [
+        (Decimal(47000), Decimal(40000), None)
+    ]
+
+
+def test_a_past_year_value_takes_no_claim() -> None:
+    assert all(a != Decimal(31000) for a, _, _ in _pairs(PAST_YEAR_VALUE_ALONE))
+
+
+PLANNED_CUT_OUT_OF_A_WHOLE = (
+    "Thời gian tới, các sở dự kiến sẽ cắt giảm 2.415 quy trình trong tổng số hơn 4.100 quy "
+    "trình, đạt 58,9% kế hoạch."
+)
+CUT_DONE_OUT_OF_A_WHOLE = (
+    "Năm 2041, các sở đã cắt giảm 2.415 quy trình trong tổng số hơn 4.100 quy trình, đạt "
+    "58,9% kế hoạch."
+)
+
+
+PLANNED_CUTS_OUT_OF_A_WHOLE = (
+    "Thời gian tới, các sở dự kiến sẽ đơn giản hóa, cắt giảm 2.415 quy trình trong tổng số "
+    "hơn 4.100 quy trình, đạt 58,9% kế hoạch."
+)
+
+
+def test_a_planned_cut_out_of_a_whole_is_no_attainment() -> None:
+    for text in (PLANNED_CUT_OUT_OF_A_WHOLE, PLANNED_CUTS_OUT_OF_A_WHOLE):
+        assert _pairs(text) == []
+
+
+def test_cuts_done_out_of_a_whole_stay_a_result() -> None:
+    assert [a for a, _, _ in _pairs(CUT_DONE_OUT_OF_A_WHOLE)] == [Decimal(2415)]
+
+
+LISTED_CROPS_OF_THE_WHOLE = (
+    "Tổng diện tích gieo trồng của huyện Tân Hòa đạt 41.250 ha, đạt 91,2% so với kế hoạch. "
+    "Trong đó, diện tích cây hàng năm 9.820 ha, đạt 60,4% so kế hoạch năm; diện tích cây lâu "
+    "năm 31.430 ha, đạt 100,3% so với kế hoạch năm, bao gồm 2.140 ha lúa, 1.360 ha ngô, 4.210 "
+    "ha rau, 22.580 ha cà phê, 3.150 ha chè."
+)
+LISTED_CROPS_JUST_ABOVE_THE_PART = (
+    "Tổng diện tích gieo trồng của huyện Tân Hòa đạt 41.250 ha, đạt 91,2% so với kế hoạch. "
+    "Trong đó, diện tích cây hàng năm 9.820 ha, đạt 60,4% so kế hoạch năm; diện tích cây lâu "
+    "năm 31.430 ha, đạt 100,3% so với kế hoạch năm, bao gồm 24.580 ha cà phê, 5.150 ha chè, "
+    "3.210 ha điều."
+)
+
+
+def _sums_flagged(text: str) -> list[str]:
+    frame = audit_statements(statements_frame(find(text)))
+    flagged = frame.filter((frame["check"] == "sum") & (frame["verdict"] == "inconsistent"))
+    return flagged["stated"].to_list()
+
+
+def test_parts_well_above_a_part_and_within_the_whole_are_not_checked_against_the_part() -> None:
+    assert _sums_flagged(LISTED_CROPS_OF_THE_WHOLE) == []
+
+
+def test_parts_just_above_their_part_are_still_flagged() -> None:
+    assert _sums_flagged(LISTED_CROPS_JUST_ABOVE_THE_PART) == ["31.430"]
+
+
+CUTS_AGAINST_REQUIRED = "Đến nay, các sở đã cắt giảm 1.240 quy trình, đạt 41% so với yêu cầu."
+CUTS_AGAINST_PLANNED = "Đến nay, các sở đã cắt giảm 1.240 quy trình (đạt 33,5% so dự kiến)."
+CUTS_ABOVE_THE_EXPECTED = "Đến nay, các sở đã cắt giảm 1.240 quy trình, tăng 12% so với dự kiến."
+
+
+def test_a_percentage_of_what_was_required_or_planned_is_an_attainment() -> None:
+    for text, percent in (
+        (CUTS_AGAINST_REQUIRED, Decimal(41)),
+        (CUTS_AGAINST_PLANNED, Decimal("33.5")),
+    ):
+        (s,) = [s for s in find(text) if s.actual is not None]
+        assert (s.actual, s.stated_percent, s.stated_kind) == (Decimal(1240), percent, "attainment")
+
+
+def test_a_rise_over_what_was_expected_is_no_attainment() -> None:
+    assert all(s.stated_kind != "attainment" for s in find(CUTS_ABOVE_THE_EXPECTED))
