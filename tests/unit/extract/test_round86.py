@@ -188,3 +188,26 @@ def test_a_percentage_of_what_was_required_or_planned_is_an_attainment() -> None
 
 def test_a_rise_over_what_was_expected_is_no_attainment() -> None:
     assert all(s.stated_kind != "attainment" for s in find(CUTS_ABOVE_THE_EXPECTED))
+
+
+CROPS_LISTED_AGAINST_THE_PLAN = (
+    "Diện tích các loại cây chủ lực gieo trồng với các tỷ lệ đạt được so với kế hoạch gồm: "
+    "cây lúa 6.124 ha (hơn 61%); ngô 285 ha (24%); rau các loại 1.397 ha (8,9%)."
+)
+CROPS_LISTED_AGAINST_LAST_YEAR = (
+    "Diện tích các loại cây chủ lực gieo trồng với các tỷ lệ so với cùng kỳ gồm: cây lúa 6.124 "
+    "ha (hơn 61%); ngô 285 ha (24%); rau các loại 1.397 ha (8,9%)."
+)
+
+
+def test_amounts_listed_after_a_comparison_with_the_plan_are_its_attainments() -> None:
+    statements = [s for s in find(CROPS_LISTED_AGAINST_THE_PLAN) if s.actual is not None]
+    assert [(s.actual, s.stated_percent, s.stated_kind) for s in statements] == [
+        (Decimal(6124), Decimal(61), "attainment"),
+        (Decimal(285), Decimal(24), "attainment"),
+        (Decimal(1397), Decimal("8.9"), "attainment"),
+    ]
+
+
+def test_amounts_listed_after_a_comparison_with_last_year_are_no_attainments() -> None:
+    assert all(s.stated_kind != "attainment" for s in find(CROPS_LISTED_AGAINST_LAST_YEAR))
