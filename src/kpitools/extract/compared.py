@@ -363,8 +363,8 @@ _MARGIN_AFTER = rx(
     rf"(?<!\w)(?:vượt|cao\s+hơn)\s+(?:so\s+với\s+)?(?P<p>{PLAN_NOUNS})(?:\s+[^\W\d_]+){{0,6}}?\s+"
     rf"(?P<q>(?:hơn|trên|gần|khoảng)\s+)?(?P<x>{NUM})\s*%"
 )
-# the plan's rate right after the margin: "… giao trên 91%", "… (trên 91%)", "… tỉnh giao và
-# Nghị quyết Đại hội Đảng bộ huyện đề ra là 91%" (a longer name of who set it, then "là")
+# the plan's rate right after the margin: "… giao trên 91%", "… (trên 91%)", "… chỉ tiêu mà
+# Ban Chấp hành Đảng bộ xã đã thống nhất đề ra là 91%" (a longer name of who set it, then "là")
 _PLAN_RATE_AFTER = rx(
     r"(?:(?:\s+[^\W\d_]+){0,6}?|(?:\s+[^\W\d_]+){7,16}?\s+(?:đề\s+ra|giao)\s+(?=là))"
     rf"\s*\(?\s*(?:là\s+)?(?:trên\s+|ít\s+nhất\s+)?(?P<t>{NUM})\s*%"

@@ -956,8 +956,8 @@ def _fronted_plan(doc: Doc, p: Figure) -> bool:
 _COMPARED_CLAUSE = rx(
     r"so\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)[^,;.%]{0,40},"
 )
-# "Các loại cây trồng chính đạt tỷ lệ … tương ứng với kế hoạch như: 4.210 ha lúa (gần 97%),
-# …": a list of amounts whose bracketed percentages are of the plan its lead names (no full
+# "Kết quả gieo trồng một số cây chính so với kế hoạch như sau: 6.124 ha lúa nước (hơn
+# 61%); …": a list of amounts whose bracketed percentages are of the plan its lead names (no full
 # stop between the lead's colon and the percentage)
 _LIST_AGAINST_PLAN = rx(
     r"(?:so|tương\s+ứng)\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,2}?"
@@ -979,7 +979,7 @@ def _plan_compared_before(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
     folded = doc.fold
     start = max(p.sentence.start, p.start - _COMPARED_REACH)
     if not lead.strip(" (") and _LIST_AGAINST_PLAN.search(folded, start, p.start):
-        return True  # "… so với kế hoạch gồm: cây lúa 8.424 ha (hơn 68%); …"
+        return True  # "… so với kế hoạch như sau: 285 ha đậu tương (24%); …"
     start = max(start, folded.rfind(";", start, p.start) + 1)
     for m in _COMPARED_CLAUSE.finditer(folded, start, p.start):
         lo = max(p.sentence.start, m.start() - 20)

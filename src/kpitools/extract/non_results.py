@@ -361,7 +361,7 @@ def _listed_round(doc: Doc, fig: Figure) -> bool:
     return _ROUND_BEFORE.search(before) is not None
 
 
-# "hơn 5.300 thủ tục phải rà soát, các sở đã có kế hoạch cắt giảm 3.140": the stock, then in
+# "đang rà soát hơn 5.300 thủ tục, các sở có kế hoạch cắt giảm 3.140": the stock, then in
 # the same sentence (no figure between) the plan to cut part of it; the stock is no result
 # of that plan
 _CUT = r"(?:cắt\s+giảm|cắt|giảm|bãi\s+bỏ|loại\s+bỏ|đơn\s+giản\s+hóa)"
@@ -374,7 +374,7 @@ _PLANNED_CUT_AFTER = rx(
 _CUT_DONE = rx(rf"(?<!\w){_CUT}(?!\w)")
 
 
-# "các bộ dự kiến sẽ cắt giảm 2.415 quy trình": the cut planned, no result (not "giảm"
+# "ngành dự kiến sẽ bãi bỏ 2.415 quy trình": the cut planned, no result (not "giảm"
 # alone: "dự kiến cả năm giảm 1.200 hộ nghèo" is the year's result estimated)
 _PLANNED_CUT_LEAD = rx(
     r"(?<!\w)(?:dự\s+kiến|kế\s+hoạch)(?:\s+sẽ)?\s+(?:cắt\s+giảm|cắt|bãi\s+bỏ|đơn\s+giản\s+hóa)"
@@ -397,7 +397,7 @@ def _stock_before_planned_cut(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-# "(cao hơn năm 2040 là 31 ngàn đồng/người, …)", "vượt trội với năm 2040 là 31": the figure of
+# "(cao hơn năm 2040 là 31 ngàn đồng/người, …)", "(so với năm 2040 là 31 …": the figure of
 # a past year the result is compared with, no result
 _PAST_VALUE_LEAD = rx(
     r"(?<!\w)(?:so\s+)?với\s+(?:cùng\s+kỳ\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|trước|ngoái)"

@@ -180,9 +180,9 @@ def _bare_statement(
     return Statement(**given)  # type: ignore[arg-type]
 
 
-# "… đạt 46 tỷ đồng (đạt 61% kế hoạch năm); dự kiến cả năm đạt 100% kế hoạch (KH 75 tỷ
-# đồng)": the clause right after a result's percentage of the plan forecasts the plan met
-# in full and gives the plan's figure in brackets
+# "… được 46,3 tỷ đồng, bằng 61,7% kế hoạch; ước cả năm sẽ hoàn thành 100% kế hoạch (kế
+# hoạch: 75 tỷ đồng)": the clause right after a result's percentage of the plan forecasts the
+# plan met in full and gives the plan's figure in brackets
 _FORECAST_MET = rx(
     r"^\s*\)?\s*[;,]\s*(?:dự\s+kiến|ước(?:\s+tính)?|phấn\s+đấu)"
     r"(?:\s+(?:cả\s+)?năm(?:\s+(?:19|20)\d\d)?)?\s+(?:sẽ\s+)?(?:đạt|hoàn\s+thành)\s+100\s*%\s*"
