@@ -45,3 +45,32 @@ def test_an_equal_share_of_the_result_disbursed_is_still_its_attainment() -> Non
     assert _attained(CAPITAL_PLAN + RESULT_EQUAL) == [
         (Decimal(400_000_000_000), Decimal(640_000_000_000), Decimal("62.5"))
     ]
+
+
+# "chỉ tiêu" counts places of an intake only: indicators are no plan of people trained or
+# given work, and "người" alone counts no one placed
+INDICATORS_AND_TRAINEES = (
+    "Kế hoạch năm 2041 của xã gồm 16 chỉ tiêu, đã tổ chức tập huấn cho 270 người."
+)
+INDICATORS_AND_WORKERS_ABROAD = (
+    "Năm 2041, xã phấn đấu thực hiện 14 chỉ tiêu, đã đưa 11 người đi làm việc ở nước ngoài."
+)
+INDICATORS_AND_JOBS = (
+    "Năm 2041, kế hoạch đề ra 19 chỉ tiêu, đã giải quyết việc làm cho 17 lao động."
+)
+PLACES_OF_AN_INTAKE = (
+    "Năm 2041, trung tâm được giao chỉ tiêu đào tạo 720 chỉ tiêu, đã đào tạo 700 lao động."
+)
+PLACES_FILLED_BY_RECRUITS = (
+    "Năm 2041, phường có chỉ tiêu giao quân 24 chỉ tiêu, đã tuyển 23 tân binh."
+)
+
+
+def test_indicators_are_no_quota_of_people() -> None:
+    for text in (INDICATORS_AND_TRAINEES, INDICATORS_AND_WORKERS_ABROAD, INDICATORS_AND_JOBS):
+        assert [p for p in _pairs(text) if p[1] is not None] == []
+
+
+def test_places_of_an_intake_are_still_the_quota_of_people_taken_in() -> None:
+    assert _pairs(PLACES_OF_AN_INTAKE) == [(Decimal(700), Decimal(720))]
+    assert _pairs(PLACES_FILLED_BY_RECRUITS) == [(Decimal(23), Decimal(24))]
