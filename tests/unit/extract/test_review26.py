@@ -74,3 +74,41 @@ def test_indicators_are_no_quota_of_people() -> None:
 def test_places_of_an_intake_are_still_the_quota_of_people_taken_in() -> None:
     assert _pairs(PLACES_OF_AN_INTAKE) == [(Decimal(700), Decimal(720))]
     assert _pairs(PLACES_FILLED_BY_RECRUITS) == [(Decimal(23), Decimal(24))]
+
+
+# a percentage listed after a rate's target undoes the pair only when it may be another
+# target: not when it is the attainment, a past year's figure, or a later year's target
+# after one of the rate's own year
+RATE_TARGET_AND_ATTAINMENT = (
+    "Năm 2041, tỷ lệ hộ được dùng điện lưới đạt 96% (mục tiêu 92%, 104,3% kế hoạch)."
+)
+RATE_TARGET_AND_PAST_YEAR = (
+    "Năm 2041, tỷ lệ hộ được dùng điện lưới đạt 96%, vượt mục tiêu 92%; năm 2040: 93%."
+)
+RATE_TARGET_AND_PAST_YEAR_IN_BRACKETS = (
+    "Năm 2041, tỷ lệ hộ được dùng điện lưới đạt 96% (mục tiêu 92%, năm 2040: 93%)."
+)
+RATE_TARGETS_OF_ITS_YEAR_AND_NEXT = (
+    "Năm 2041, tỷ lệ hộ được dùng điện lưới đạt 96% (mục tiêu năm 2041: 92%; năm 2042: 97%)."
+)
+RATE_OF_NO_YEAR_TARGETS_OF_TWO = (
+    "Tỷ lệ hộ được dùng điện lưới đạt 96% (mục tiêu năm 2041: 92%; năm 2042: 97%)."
+)
+RATE_TWO_TARGETS = "Năm 2041, tỷ lệ hộ được dùng điện lưới đạt 96% (mục tiêu: 92%, 88%)."
+
+
+def test_an_attainment_or_a_past_year_after_a_target_rate_keeps_the_pair() -> None:
+    assert _attained(RATE_TARGET_AND_ATTAINMENT) == [(Decimal(96), Decimal(92), Decimal("104.3"))]
+    for text in (
+        RATE_TARGET_AND_PAST_YEAR,
+        RATE_TARGET_AND_PAST_YEAR_IN_BRACKETS,
+        RATE_TARGETS_OF_ITS_YEAR_AND_NEXT,
+    ):
+        assert _pairs(text) == [(Decimal(96), Decimal(92))]
+        assert not _flagged(text)
+
+
+def test_targets_of_two_measures_or_of_unknown_years_still_undo_the_pair() -> None:
+    for text in (RATE_TWO_TARGETS, RATE_OF_NO_YEAR_TARGETS_OF_TWO):
+        assert all(target is None for _, target in _pairs(text))
+        assert not _flagged(text)
