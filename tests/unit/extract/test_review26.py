@@ -112,3 +112,23 @@ def test_targets_of_two_measures_or_of_unknown_years_still_undo_the_pair() -> No
     for text in (RATE_TWO_TARGETS, RATE_OF_NO_YEAR_TARGETS_OF_TWO):
         assert all(target is None for _, target in _pairs(text))
         assert not _flagged(text)
+
+
+# a round named before a count lists two rounds only when it has a count of its own
+ROUND_BEFORE_WITHOUT_COUNT = (
+    "Năm 2041, phường đã hoàn thành giao quân đợt 1, và 85 tân binh đợt 2 đạt 100% chỉ tiêu 85 "
+    "tân binh."
+)
+TWO_COUNTED_ROUNDS = (
+    "Năm 2041, phường tuyển được 70 tân binh đợt 1, và 15 tân binh đợt 2, đạt 100% chỉ tiêu 85 "
+    "tân binh."
+)
+
+
+def test_a_round_named_before_with_no_count_lists_no_second_round() -> None:
+    assert (Decimal(85), Decimal(85)) in _pairs(ROUND_BEFORE_WITHOUT_COUNT)
+
+
+def test_a_count_of_one_of_two_counted_rounds_is_still_no_result() -> None:
+    assert _pairs(TWO_COUNTED_ROUNDS) == []
+    assert not _flagged(TWO_COUNTED_ROUNDS)
