@@ -114,7 +114,7 @@ def _places_of_people(
     doc: Doc, first: tuple[Figure, list[str]], second: tuple[Figure, list[str]]
 ) -> bool:
     """Whether one noun counts the places of a quota (``chỉ tiêu``, alone, of an intake) and
-    the other the people who fill them (``giao 400 chỉ tiêu … tuyển được 380 học viên``)."""
+    the other the people who fill them (``giao 860 chỉ tiêu … tuyển được 845 học viên``)."""
     for (f, places), (g, people) in ((first, second), (second, first)):
         if places != _PLACES or not (
             tuple(people[:2]) in _PLACED_PEOPLE or tuple(people[:1]) in _PLACED_PEOPLE

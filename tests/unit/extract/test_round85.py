@@ -45,22 +45,21 @@ def test_a_rate_against_one_target_rate_keeps_its_pair_and_attainment() -> None:
 
 
 PEOPLE_AGAINST_PLACES = (
-    "Năm 2041, trường có chỉ tiêu tuyển sinh trên 2.000 chỉ tiêu, đến nay đã tuyển được 1.950 "
-    "học viên."
+    "Năm 2041, trung tâm có chỉ tiêu đào tạo trên 860 chỉ tiêu, đến nay đã tuyển được 845 học viên."
 )
 PERCENT_OF_PLACES = (
-    "Năm 2041, trường tuyển sinh được 1.950 học viên, đạt 97,5% so với chỉ tiêu 2.000 chỉ tiêu."
+    "Năm 2041, trung tâm tuyển được 845 học viên, đạt 98,3% so với chỉ tiêu 860 chỉ tiêu."
 )
 TONNES_AGAINST_PLACES = (
-    "Năm 2041, trường có chỉ tiêu tuyển sinh 2.000 chỉ tiêu, đến nay đã tuyển được 1.950 tấn."
+    "Năm 2041, trung tâm có chỉ tiêu đào tạo 860 chỉ tiêu, đến nay đã tuyển được 845 tấn."
 )
 
 
 def test_people_enrolled_count_against_a_quota_of_places() -> None:
     (s,) = [s for s in find(PEOPLE_AGAINST_PLACES) if s.actual is not None]
-    assert (s.actual, s.target, s.qualifier) == (Decimal(1950), Decimal(2000), "trên")
+    assert (s.actual, s.target, s.qualifier) == (Decimal(845), Decimal(860), "trên")
     (s,) = [s for s in find(PERCENT_OF_PLACES) if s.actual is not None]
-    assert (s.actual, s.target, s.verdict) == (Decimal(1950), Decimal(2000), "consistent")
+    assert (s.actual, s.target, s.verdict) == (Decimal(845), Decimal(860), "consistent")
 
 
 def test_a_quota_of_places_is_no_plan_of_other_things() -> None:
@@ -90,20 +89,20 @@ def test_a_round_alone_keeps_its_pair() -> None:
 
 
 EQUAL_SHARE_OF_PLAN_BEFORE = (
-    "Kế hoạch vốn năm 2041 là 460 tỷ đồng. Đến nay huyện Tân Hòa đã giải ngân được 310 tỷ "
-    "đồng, tương đương 67,4%."
+    "Kế hoạch vốn năm 2041 là 725 tỷ đồng. Đến hết tháng 10, xã Phú Lâm giải ngân được 290 tỷ "
+    "đồng, tương đương 40%."
 )
 EQUAL_SHARE_OF_NO_PLAN = (
-    "Kế hoạch vốn năm 2041 là 460 tỷ đồng. Đến nay huyện Tân Hòa đã giải ngân được 310 tỷ "
-    "đồng, tương đương 60%."
+    "Kế hoạch vốn năm 2041 là 725 tỷ đồng. Đến hết tháng 10, xã Phú Lâm giải ngân được 290 tỷ "
+    "đồng, tương đương 52%."
 )
 
 
 def test_an_equal_share_of_a_plan_set_out_before_is_its_attainment() -> None:
     (s,) = [s for s in find(EQUAL_SHARE_OF_PLAN_BEFORE) if s.actual is not None]
     assert (s.actual, s.target, s.stated_kind, s.verdict) == (
-        Decimal(310_000_000_000),
-        Decimal(460_000_000_000),
+        Decimal(290_000_000_000),
+        Decimal(725_000_000_000),
         "attainment",
         "consistent",
     )
