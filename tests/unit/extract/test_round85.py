@@ -116,6 +116,17 @@ RATE_MEETS_TARGET = "Năm 2041, tỷ lệ hộ dùng nước sạch của xã đ
 RATE_MEETS_AND_BEATS_TARGET = (
     "Năm 2041, tỷ lệ hộ dùng nước sạch của xã đạt 83%, đạt và vượt chỉ tiêu Nghị quyết (80%)."
 )
+# said met, a target above the rate or at half of it or below (for a falling rate, below it
+# or at twice it or above) is none the rule pairs
+RATE_MET_BELOW_TARGET = (
+    "Năm 2041, tỷ lệ hộ sử dụng nước sạch của xã đạt 71%, đạt chỉ tiêu đề ra là 78%."
+)
+RATE_MET_FAR_ABOVE_TARGET = (
+    "Năm 2041, tỷ lệ hộ sử dụng nước sạch của xã đạt 71%, đạt chỉ tiêu đề ra là 30%."
+)
+FALLING_RATE_MEETS_CEILING = "Năm 2041, tỷ lệ hộ nghèo giảm còn 2%, đạt mục tiêu đề ra là 3,5%."
+FALLING_RATE_ABOVE_CEILING = "Năm 2041, tỷ lệ hộ nghèo giảm còn 3%, đạt mục tiêu đề ra là 2,5%."
+FALLING_RATE_FAR_BELOW_CEILING = "Năm 2041, tỷ lệ hộ nghèo giảm còn 2%, đạt mục tiêu đề ra là 4,5%."
 RATE_AND_ITS_ATTAINMENT = "Năm 2041, tỷ lệ hộ dùng nước sạch của xã đạt 83%, đạt 101% kế hoạch."
 
 
@@ -127,9 +138,23 @@ def test_a_rate_said_to_meet_its_target_rate_a_clause_away() -> None:
         ]
 
 
-def test_a_percentage_said_met_before_its_plan_stays_an_attainment() -> None:
+def _one_pair(text: str) -> list[tuple[object, object, object]] | None:
+    """The rate against its target, when the text reads as that one statement alone."""
+    statements = [(s.actual, s.target, s.stated_percent) for s in find(text)]
+    return statements if len(statements) == 1 else None
+
+
+def test_a_percentage_said_met_stays_an_attainment_and_a_target_off_the_rate_no_pair() -> None:
     assert [
         (s.actual, s.target, s.stated_percent, s.stated_kind)
         for s in find(RATE_AND_ITS_ATTAINMENT)
         if s.stated_percent is not None and s.actual is not None
     ] == [(Decimal(83), None, Decimal(101), "attainment")]
+    assert _one_pair(FALLING_RATE_MEETS_CEILING) == [(Decimal(2), Decimal("3.5"), None)]
+    for text in (
+        RATE_MET_BELOW_TARGET,
+        RATE_MET_FAR_ABOVE_TARGET,
+        FALLING_RATE_ABOVE_CEILING,
+        FALLING_RATE_FAR_BELOW_CEILING,
+    ):
+        assert _one_pair(text) is None
