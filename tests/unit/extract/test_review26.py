@@ -132,3 +132,20 @@ def test_a_round_named_before_with_no_count_lists_no_second_round() -> None:
 def test_a_count_of_one_of_two_counted_rounds_is_still_no_result() -> None:
     assert _pairs(TWO_COUNTED_ROUNDS) == []
     assert not _flagged(TWO_COUNTED_ROUNDS)
+
+
+# a quota split into rounds is no plan of the whole result: no claim of 150 against one round
+QUOTA_OF_TWO_ROUNDS = (
+    "Năm 2041, phường đã giao đủ 85 tân binh, đạt 100% chỉ tiêu 70 tân binh đợt 1 và 15 tân "
+    "binh đợt 2."
+)
+QUOTA_OF_ONE_ROUND = "Năm 2041, phường đã giao 68 tân binh, đạt 97,1% chỉ tiêu 70 tân binh đợt 1."
+
+
+def test_a_quota_of_one_of_two_rounds_is_no_target_of_the_whole() -> None:
+    assert [p for p in _pairs(QUOTA_OF_TWO_ROUNDS) if p[1] is not None] == []
+    assert not _flagged(QUOTA_OF_TWO_ROUNDS)
+
+
+def test_a_quota_of_one_round_alone_is_still_the_target() -> None:
+    assert _attained(QUOTA_OF_ONE_ROUND) == [(Decimal(68), Decimal(70), Decimal("97.1"))]
