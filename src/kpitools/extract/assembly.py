@@ -69,7 +69,7 @@ def _nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
         x[:n] == y[:n]
         or (_of_workers(x) and _of_workers(y))
         or _admitted_members(x, y)
-        or _places_of_people(x, y)
+        or _places_of_people(doc, (a, x), (b, y))
     )
 
 
@@ -101,18 +101,28 @@ _PLACED_PEOPLE = frozenset(
         "đoàn viên",
         "hội viên",
         "lao động",
-        "người",
     )
 )
+# "chỉ tiêu" counts places only when its clause names an intake (else it counts indicators),
+# or the people's own verb takes them in
+_INTAKE = rx(r"(?<!\w)(?:tuyển\s+sinh|tuyển\s+quân|nhập\s+ngũ|kết\s+nạp|đào\s+tạo)(?!\w)")
+_TAKEN_IN = rx(r"(?<!\w)(?:tuyển|kết\s+nạp|nhập\s+ngũ)(?!\w)")
+_CLAUSE_MARK = re.compile(r"[,;.:]")
 
 
-def _places_of_people(x: list[str], y: list[str]) -> bool:
-    """Whether one noun counts the places of a quota (``chỉ tiêu``, alone) and the other the
-    people who fill them (``giao 400 chỉ tiêu … tuyển được 380 học viên``)."""
-    for places, people in ((x, y), (y, x)):
-        if places == _PLACES and (
+def _places_of_people(
+    doc: Doc, first: tuple[Figure, list[str]], second: tuple[Figure, list[str]]
+) -> bool:
+    """Whether one noun counts the places of a quota (``chỉ tiêu``, alone, of an intake) and
+    the other the people who fill them (``giao 860 chỉ tiêu … tuyển được 845 học viên``)."""
+    for (f, places), (g, people) in ((first, second), (second, first)):
+        if places != _PLACES or not (
             tuple(people[:2]) in _PLACED_PEOPLE or tuple(people[:1]) in _PLACED_PEOPLE
         ):
+            continue
+        stop = _CLAUSE_MARK.search(doc.fold, f.end, f.sentence.end)
+        quota = doc.fold[f.clause : stop.start() if stop else f.sentence.end]
+        if _INTAKE.search(quota) or _TAKEN_IN.search(doc.fold, g.clause, g.start):
             return True
     return False
 

@@ -1029,10 +1029,11 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     tỷ đồng"), a count of units out of all (:func:`_units_out_of_all`), two targets
     written as a pair after ``chỉ tiêu tương ứng`` (one for each figure before) or the size
     of the containers counted right before it (:func:`_size_of_counted`), or a result of
-    earlier editions (:data:`_PAST_EDITION`)."""
+    earlier editions (:data:`_PAST_EDITION`); a target of one of two rounds listed
+    (``chỉ tiêu 120 tân binh đợt 1 và 30 tân binh đợt 2``) is none either."""
     folded, end = doc.fold, fig.sentence.end
     if fig.role not in ("actual", "excess"):
-        return False
+        return fig.role == "target" and _listed_round(doc, fig)
     if fig.kind == "pair":
         return (
             _units_out_of_all(doc, fig, lead)

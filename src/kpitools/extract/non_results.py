@@ -343,7 +343,15 @@ def _container_counted(fig: Figure, lead: str) -> bool:
 _ROUND = r"đợt\s+(?:\d{1,2}|[ivx]{1,4}|một|hai|ba|đầu|cuối|bổ\s+sung|tiếp\s+theo)(?!\w)"
 _ROUND_AFTER = rx(r"(?:\s+[^\W\d_]+){0,3}?\s+" + _ROUND)
 _NEXT_ROUND = rx(r"\s*(?:,\s*)?(?:và|,)\s+(?:" + NUM + r")(?:\s+[^\W\d_]+){0,3}?\s+" + _ROUND)
-_ROUND_BEFORE = rx(_ROUND + r"\s*(?:,\s*(?:và\s+)?|và\s+)$")
+# the round before with a count of its own: "hoàn thành giao quân đợt 1, và 150 tân binh
+# đợt 2" lists no two counts
+_ROUND_BEFORE = rx(
+    r"(?<![\d.,])(?:"
+    + NUM
+    + r")(?:\s+[^\W\d_]+){0,3}?\s+"
+    + _ROUND
+    + r"\s*(?:,\s*(?:và\s+)?|và\s+)$"
+)
 
 
 def _listed_round(doc: Doc, fig: Figure) -> bool:

@@ -58,7 +58,7 @@ from kpitools.extract.listed_parts import (
 )
 from kpitools.extract.numerals import _MONEY
 from kpitools.extract.target_words import _PLAN_WORD
-from kpitools.extract.text import Doc
+from kpitools.extract.text import NAMED_YEAR, Doc
 from kpitools.numbers import Percent, check_percent
 from kpitools.textfold import fold, rx
 
@@ -251,15 +251,21 @@ def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
 
 
 # "(mục tiêu: 85%, 80%)", "(kế hoạch năm 2041: 85%; năm 2042: 90%)": a second rate listed
-# after a target rate, nothing but a list's joint and a year between
-_LISTED_RATE_LEAD = rx(r"^\s*(?:[,;]\s*(?:và\s+)?|và\s+)(?:năm\s+(?:19|20)\d\d\s*:?\s*)?$")
+# after a target rate, nothing but a list's joint and a year (group 1) between
+_LISTED_RATE_LEAD = rx(r"^\s*(?:[,;]\s*(?:và\s+)?|và\s+)(?:năm\s+((?:19|20)\d\d)\s*:?\s*)?$")
+# "(mục tiêu 65%, 108% kế hoạch)": an attainment, a plan word after it
+_PLAN_AFTER = rx(
+    r"^\s*(?:so\s+với\s+)?(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|kh)(?!\w)"
+)
 
 
 def _listed_target_rate(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Whether ``p`` is a rate listed right after the target rate a rate was paired with
     (``tỷ lệ bao phủ đạt 88% (mục tiêu: 85%, 80%)``, see :data:`_LISTED_RATE_LEAD`): the
     targets of two measures or two years, which of them the rate's unknown, so the pair is
-    undone and ``p`` read as nothing (no attainment of either)."""
+    undone and ``p`` read as nothing (no attainment of either). A past year's figure, or a
+    later year's target after one of the rate's own year, leaves the pair and is read as
+    nothing; an attainment (:func:`_attainment_listed`) is read as one."""
     before = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
     if not before or before[-1].kind != "percent" or p.kind != "percent":
         return False
@@ -267,12 +273,38 @@ def _listed_target_rate(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Dr
     d = t.owner
     if d is None or d.target_fig is not t or d.actual_fig is None or d.percent_fig is not None:
         return False
-    lead = doc.fold[t.end : p.span_start]
-    if d.actual_fig.kind != "percent" or not _LISTED_RATE_LEAD.match(lead):
+    m = _LISTED_RATE_LEAD.match(doc.fold[t.end : p.span_start])
+    if d.actual_fig.kind != "percent" or m is None or _attainment_listed(doc, d, p):
         return False
-    d.actual_fig.owner = t.owner = None
-    drafts.remove(d)
+    if m.group(1) is None or _another_years_target(doc, d, m.group(1)):
+        d.actual_fig.owner = t.owner = None
+        drafts.remove(d)
     return True
+
+
+def _attainment_listed(doc: Doc, d: Draft, p: Figure) -> bool:
+    """Whether ``p``, listed after the target of the rate pair ``d``, is its attainment: a
+    plan word after it (``(mục tiêu 65%, 108% kế hoạch)``) or the rate over the target."""
+    a, t = d.actual_fig, d.target_fig
+    if _PLAN_AFTER.match(doc.fold, p.end):
+        return True
+    if a is None or t is None or a.percent is None or t.percent is None:
+        return False
+    return _fits_percent(p, a.percent.value, t.percent.value)
+
+
+def _another_years_target(doc: Doc, d: Draft, year: str) -> bool:
+    """Whether a rate listed as ``năm <year>: X%`` after the target of the rate pair ``d``
+    is another year's target the rate may be of: the first target names a year too, and
+    ``year`` is later than the rate's (when its sentence names one), the first target's
+    year not the rate's own (``mục tiêu 90%; năm 2040: 92%``: a past year's figure)."""
+    a, t = d.actual_fig, d.target_fig
+    assert a is not None and t is not None
+    named = NAMED_YEAR.findall(doc.fold, a.end, t.start)
+    own = NAMED_YEAR.findall(doc.fold, a.sentence.start, a.start)
+    if not named:
+        return False
+    return not own or (int(year) > int(own[-1]) and named[-1] != own[-1])
 
 
 # "tỷ lệ giải ngân là 40% (20/50 tỷ đồng)": the fraction in brackets right after the percent

@@ -234,15 +234,30 @@ def _counted(f: Figure) -> bool:
     return f.measure != "%" and (f.measure is not None or f.noun_start is not None)
 
 
+# "đã giải ngân 52 tỷ đồng, tương đương 40%": an amount a result verb gives; "còn lại",
+# "chưa", "giảm", "trong đó" in its clause make it the rest, a cut or a part, of no plan
+_RESULT_VERB = rx(r"(?<!\w)(?:giải\s+ngân|thực\s+hiện|thu|đạt)(?!\w)")
+_NO_RESULT = rx(r"(?<!\w)(?:còn\s+lại|chưa|giảm|trong\s+đó)(?!\w)")
+
+
+def _result_amount(doc: Doc, a: Figure) -> bool:
+    """Whether the amount ``a`` is what its clause's result verb gives, nothing that
+    makes it a rest, a cut or a part named in the clause."""
+    lead = doc.fold[a.clause : a.start]
+    return bool(_RESULT_VERB.search(lead)) and not _NO_RESULT.search(lead)
+
+
 def _bare_attainment(doc: Doc, d: Draft) -> Figure | None:
-    """The percentage of a draft read with no kind, said ``đạt X%`` (``bằng``, ``tương
-    đương``) right after an amount of money or a count with its noun and ending its clause:
-    an attainment whose plan is not named."""
+    """The percentage of a draft read with no kind, said ``đạt X%`` (``bằng``, or
+    ``tương đương`` after a result) right after an amount of money or a count with its noun
+    and ending its clause: an attainment whose plan is not named."""
     p, a = d.percent_fig, d.actual_fig
     if d.kind not in (None, "attainment") or p is None or a is None or not _counted(a):
         return None
     lead = doc.fold[p.clause : p.span_start]
-    if d.target is not None or not (_K_ACHIEVED.search(lead) or _K_CORRESPONDS.search(lead)):
+    if d.target is not None or not (
+        _K_ACHIEVED.search(lead) or (_K_CORRESPONDS.search(lead) and _result_amount(doc, a))
+    ):
         return None
     if a.measure is None and doc.fold[p.end : p.span_end].strip():
         return None  # a count's percentage with words of its own after it (a plan named)

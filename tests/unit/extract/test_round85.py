@@ -45,22 +45,21 @@ def test_a_rate_against_one_target_rate_keeps_its_pair_and_attainment() -> None:
 
 
 PEOPLE_AGAINST_PLACES = (
-    "Năm 2041, trường có chỉ tiêu tuyển sinh trên 2.000 chỉ tiêu, đến nay đã tuyển được 1.950 "
-    "học viên."
+    "Năm 2041, trung tâm có chỉ tiêu đào tạo trên 860 chỉ tiêu, đến nay đã tuyển được 845 học viên."
 )
 PERCENT_OF_PLACES = (
-    "Năm 2041, trường tuyển sinh được 1.950 học viên, đạt 97,5% so với chỉ tiêu 2.000 chỉ tiêu."
+    "Năm 2041, trung tâm tuyển được 845 học viên, đạt 98,3% so với chỉ tiêu 860 chỉ tiêu."
 )
 TONNES_AGAINST_PLACES = (
-    "Năm 2041, trường có chỉ tiêu tuyển sinh 2.000 chỉ tiêu, đến nay đã tuyển được 1.950 tấn."
+    "Năm 2041, trung tâm có chỉ tiêu đào tạo 860 chỉ tiêu, đến nay đã tuyển được 845 tấn."
 )
 
 
 def test_people_enrolled_count_against_a_quota_of_places() -> None:
     (s,) = [s for s in find(PEOPLE_AGAINST_PLACES) if s.actual is not None]
-    assert (s.actual, s.target, s.qualifier) == (Decimal(1950), Decimal(2000), "trên")
+    assert (s.actual, s.target, s.qualifier) == (Decimal(845), Decimal(860), "trên")
     (s,) = [s for s in find(PERCENT_OF_PLACES) if s.actual is not None]
-    assert (s.actual, s.target, s.verdict) == (Decimal(1950), Decimal(2000), "consistent")
+    assert (s.actual, s.target, s.verdict) == (Decimal(845), Decimal(860), "consistent")
 
 
 def test_a_quota_of_places_is_no_plan_of_other_things() -> None:
@@ -90,20 +89,20 @@ def test_a_round_alone_keeps_its_pair() -> None:
 
 
 EQUAL_SHARE_OF_PLAN_BEFORE = (
-    "Kế hoạch vốn năm 2041 là 460 tỷ đồng. Đến nay huyện Tân Hòa đã giải ngân được 310 tỷ "
-    "đồng, tương đương 67,4%."
+    "Kế hoạch vốn năm 2041 là 725 tỷ đồng. Đến hết tháng 10, xã Phú Lâm giải ngân được 290 tỷ "
+    "đồng, tương đương 40%."
 )
 EQUAL_SHARE_OF_NO_PLAN = (
-    "Kế hoạch vốn năm 2041 là 460 tỷ đồng. Đến nay huyện Tân Hòa đã giải ngân được 310 tỷ "
-    "đồng, tương đương 60%."
+    "Kế hoạch vốn năm 2041 là 725 tỷ đồng. Đến hết tháng 10, xã Phú Lâm giải ngân được 290 tỷ "
+    "đồng, tương đương 52%."
 )
 
 
 def test_an_equal_share_of_a_plan_set_out_before_is_its_attainment() -> None:
     (s,) = [s for s in find(EQUAL_SHARE_OF_PLAN_BEFORE) if s.actual is not None]
     assert (s.actual, s.target, s.stated_kind, s.verdict) == (
-        Decimal(310_000_000_000),
-        Decimal(460_000_000_000),
+        Decimal(290_000_000_000),
+        Decimal(725_000_000_000),
         "attainment",
         "consistent",
     )
@@ -117,6 +116,17 @@ RATE_MEETS_TARGET = "Năm 2041, tỷ lệ hộ dùng nước sạch của xã đ
 RATE_MEETS_AND_BEATS_TARGET = (
     "Năm 2041, tỷ lệ hộ dùng nước sạch của xã đạt 83%, đạt và vượt chỉ tiêu Nghị quyết (80%)."
 )
+# said met, a target above the rate or at half of it or below (for a falling rate, below it
+# or at twice it or above) is none the rule pairs
+RATE_MET_BELOW_TARGET = (
+    "Năm 2041, tỷ lệ hộ sử dụng nước sạch của xã đạt 71%, đạt chỉ tiêu đề ra là 78%."
+)
+RATE_MET_FAR_ABOVE_TARGET = (
+    "Năm 2041, tỷ lệ hộ sử dụng nước sạch của xã đạt 71%, đạt chỉ tiêu đề ra là 30%."
+)
+FALLING_RATE_MEETS_CEILING = "Năm 2041, tỷ lệ hộ nghèo giảm còn 2%, đạt mục tiêu đề ra là 3,5%."
+FALLING_RATE_ABOVE_CEILING = "Năm 2041, tỷ lệ hộ nghèo giảm còn 3%, đạt mục tiêu đề ra là 2,5%."
+FALLING_RATE_FAR_BELOW_CEILING = "Năm 2041, tỷ lệ hộ nghèo giảm còn 2%, đạt mục tiêu đề ra là 4,5%."
 RATE_AND_ITS_ATTAINMENT = "Năm 2041, tỷ lệ hộ dùng nước sạch của xã đạt 83%, đạt 101% kế hoạch."
 
 
@@ -128,9 +138,23 @@ def test_a_rate_said_to_meet_its_target_rate_a_clause_away() -> None:
         ]
 
 
-def test_a_percentage_said_met_before_its_plan_stays_an_attainment() -> None:
+def _one_pair(text: str) -> list[tuple[object, object, object]] | None:
+    """The rate against its target, when the text reads as that one statement alone."""
+    statements = [(s.actual, s.target, s.stated_percent) for s in find(text)]
+    return statements if len(statements) == 1 else None
+
+
+def test_a_percentage_said_met_stays_an_attainment_and_a_target_off_the_rate_no_pair() -> None:
     assert [
         (s.actual, s.target, s.stated_percent, s.stated_kind)
         for s in find(RATE_AND_ITS_ATTAINMENT)
         if s.stated_percent is not None and s.actual is not None
     ] == [(Decimal(83), None, Decimal(101), "attainment")]
+    assert _one_pair(FALLING_RATE_MEETS_CEILING) == [(Decimal(2), Decimal("3.5"), None)]
+    for text in (
+        RATE_MET_BELOW_TARGET,
+        RATE_MET_FAR_ABOVE_TARGET,
+        FALLING_RATE_ABOVE_CEILING,
+        FALLING_RATE_FAR_BELOW_CEILING,
+    ):
+        assert _one_pair(text) is None
