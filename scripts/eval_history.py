@@ -196,6 +196,13 @@ SCORED_AT = {
     "2026-12-06zn": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
     "2026-12-06zd": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
     "2026-12-06ze": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zk": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zl": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zm": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zo": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zp": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zq": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zr": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -210,6 +210,13 @@ MIN_BATCH_SIZE = {
     "2026-12-06zn": 1,
     "2026-12-06zd": 7,
     "2026-12-06ze": 4,
+    "2026-12-06zk": 12,
+    "2026-12-06zp": 1,
+    "2026-12-06zq": 3,
+    "2026-12-06zl": 20,
+    "2026-12-06zm": 7,
+    "2026-12-06zo": 3,
+    "2026-12-06zr": 15,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -243,6 +250,9 @@ LEAST_SITES = {
     "2026-12-06zi": 3,
     "2026-12-06zn": 1,
     "2026-12-06ze": 4,
+    "2026-12-06zp": 1,
+    "2026-12-06zq": 3,
+    "2026-12-06zo": 3,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -377,7 +387,26 @@ lottery, airport and port queries returned tag pages, data tables or betting spa
 company pages seven were on held-out sites, of which it kept two (two sites), to keep its held-out
 share at 40 % beside the three unused dev pages it found (two on one site); its second reading
 removed ``zn-2241`` (its nine months' profit against the year's plan repeats ``cf-41``'s pair),
-leaving 4 passages on 4 sites."""
+leaving 4 passages on 4 sites. ``2026-12-06zp`` (digital transformation and public services of 2025:
+online public services and records, Project 06, cashless payments, the digital economy's share,
+electronic health records, social housing and clean water, against targets) holds 1 passage on 1
+site: after its 50 look-ups every other page of 2025 on found with a written target was already in
+the files (the nation's online records, social housing and identification accounts, a province's
+rural water) or gave rates with no target, targets and plans only, coverage of tasks or units, a
+percent cut from its stored copy, or was a tag page, a translation or spam. ``2026-12-06zq``
+(agriculture, forestry and fisheries of 2025 against their plans: exports, rice, coffee, fruit and
+seafood output, forest planting, OCOP products, new-rural communes, irrigation and dykes) was built
+on 3 passages on 3 sites: after 49 of its 50 look-ups nearly every page found was already in the
+files (national and provincial forest, fisheries, export, OCOP and rice pages), a translation, a tag
+page or cut before its figures, and the three unused pages with a scored statement are kept.
+``2026-12-06zo`` (older reports of 2014-2024: membership drives of the youth union, the youth
+federation, the women's and veterans' associations and trade unions against their targets) holds 3
+passages on 3 sites: after 58 look-ups the stored corpus gave the same few pages for every wording,
+and the pages on the topic with a target were already in the files (a province's trade unions of
+2020 and 2021, a district's of 2019, an economic zone's of 2016, a youth federation's of 2020, a
+women's congress of 2021, the youth union's month of 2021), fell before 2014, gave counts only,
+targets only, a completion with no number or percents with no amount, or had no address in the
+stored copy (a veterans' cluster's half year of 2015)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
