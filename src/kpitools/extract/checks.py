@@ -614,6 +614,7 @@ def check_headline_qualifiers(
             if _same_headline_figure(text, s, a)
             and not _other_company(text, line, s)
             and not _other_period(folded, text, line, s)
+            and not _part_of_whole(text, line, s)
         ]
         near = [s for s in rounded if _same_headline_figure(text, s, a)]
         if any(_agrees_with(q.group(1), s.actual, a.value) for s in near):
@@ -642,6 +643,19 @@ def _other_company(text: str, line: int, s: LinkableStatement) -> bool:
     stop = max(text.rfind(". ", low, s.start), text.rfind("\n", low, s.start))
     named = set(_CAPITALS.findall(text[max(low, stop) : s.start]))
     return bool(own) and bool(named) and not named & own
+
+
+_PART_MARKER = rx(r"(?<!\w)trong\s+đó(?!\w)")
+
+
+def _part_of_whole(text: str, line: int, s: LinkableStatement) -> bool:
+    """Whether ``s`` is a part of a whole, not the headline's figure.
+
+    Its sentence names ``trong đó`` before it (``Trong đó, vốn A giải ngân 412,5 tỷ đồng``).
+    """
+    low = max(line, s.start - _OWN_SENTENCE)
+    stop = max(text.rfind(". ", low, s.start), text.rfind("\n", low, s.start))
+    return _PART_MARKER.search(fold(text[max(low, stop) : s.start])) is not None
 
 
 # "quý II", "quý 3": a quarter named; "lũy kế", "6 tháng", "sáu tháng", "nửa đầu năm": a

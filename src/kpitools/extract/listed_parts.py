@@ -309,6 +309,33 @@ def _level_attains(doc: Doc, rate: Figure, p: Figure, previous: list[Figure]) ->
     return True
 
 
+# "đạt 72,4 triệu USD, chiếm tỷ trọng 31,6%, đạt 58,2% kế hoạch": a share of the amount
+# right before it, in a clause of its own; the plan after the share is the amount's
+_WEIGHT_LEAD = rx(r"^\s*chiếm(?:\s+(?:tỷ|tỉ)\s+(?:trọng|lệ))?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+_AMOUNT_CLAUSE_END = rx(r"^(?:\s+[^\W\d_]+){0,2}\s*,\s*$")
+
+
+def _weighed_level(doc: Doc, rate: Figure, previous: list[Figure]) -> list[Figure]:
+    """The amount ``rate`` is the share of (``… 72,4 triệu USD, chiếm tỷ trọng 31,6%``): the
+    figure right before it in its sentence, a clause before it; none when the rate is
+    named otherwise (``tỷ lệ giải ngân chiếm 31,6%``)."""
+    if not _WEIGHT_LEAD.match(doc.fold[rate.clause : rate.start]):
+        return []
+    before = [f for f in previous if f.end <= rate.start and f.sentence is rate.sentence]
+    if not before or before[-1].kind == "percent" or not before[-1].measure:
+        return []
+    level = before[-1]
+    return [level] if _AMOUNT_CLAUSE_END.match(doc.fold[level.end : rate.clause]) else []
+
+
+def _levels_of(doc: Doc, rate: Figure, previous: list[Figure]) -> list[Figure]:
+    """The figures a plan after ``rate`` may be of, not the rate: the amount it is the
+    share of (:func:`_weighed_level`), or those before the growth rate of a level
+    (:func:`_growth_of_level`); none when it is neither."""
+    weighed = _weighed_level(doc, rate, previous)
+    return weighed or (previous if _growth_of_level(doc, rate, previous) else [])
+
+
 _PLAN_OF_NOUN = rx(r"\s*(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+([^\W\d_]+\s+[^\W\d_]+)")
 
 

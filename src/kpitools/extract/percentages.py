@@ -45,9 +45,9 @@ from kpitools.extract.listed_parts import (
     _FALLING_RATE,
     _K_GROWTH_RATE,
     _RATE_ATTAINMENT_LEAD,
-    _growth_of_level,
     _growth_rate_attains,
     _level_attains,
+    _levels_of,
     _past_accompanying_count,
     _past_bracketed_part,
     _past_listed_part,
@@ -657,9 +657,9 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     elif (
         _RATE_ATTAINMENT_LEAD.fullmatch(between)
         and _K_PLAN_TAIL.match(doc.fold[p.end : sentence.end])
-        and _growth_of_level(doc, rate, previous)
+        and (levels := _levels_of(doc, rate, previous))
     ):
-        return _level_attains(doc, rate, p, previous)
+        return _level_attains(doc, rate, p, levels)
     elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
         doc.fold[p.end : sentence.end]
     ):

@@ -131,11 +131,20 @@ _PAID_OUT = rx(r"(?<!\w)giải\s+ngân(?!\w)")
 _AMOUNT_BEFORE = rx(r"\d\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)")
 
 
-def _given_done(before: str, lead: str) -> bool:
+# "vốn Trung ương giao giải ngân 5.412,7 tỷ đồng, đạt 58,3% kế hoạch": the capital the
+# centre gave, paid out (not "được giao giải ngân 5.000 tỷ đồng", a sum to pay out)
+_PAID_AFTER_GIVEN = rx(r"^giao\s+giải\s+ngân(?:\s+được|\s+là)?\s*$")
+
+
+def _given_done(before: str, lead: str, given: str = "") -> bool:
     """Whether the words before a word of assignment (``lead``, its clause up to ``giao``)
-    say the amount is given or paid out, not assigned: ``đã`` right before it, or a word of
-    paying out in it with no amount before the figure in its sentence (``before``)."""
+    say the amount is given or paid out, not assigned: ``đã`` right before it, a word of
+    paying out in it with no amount before the figure in its sentence (``before``), or
+    (``given``, the words from the word of assignment to the figure) a bare ``giải ngân``
+    after a ``giao`` that no ``được`` leads."""
     if _DONE_BEFORE.search(lead):
+        return True
+    if _PAID_AFTER_GIVEN.match(given):
         return True
     return _PAID_OUT.search(lead) is not None and _AMOUNT_BEFORE.search(before) is None
 
@@ -149,7 +158,8 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
     if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
         if _COUNTED_PLANS.match(after) or _reached_after_assigned(lead[m.start() :]):
             return False
-        if _given_done(before, lead[: m.start()]) and _ATTAINED_NEXT.match(after_number):
+        given = lead[m.start() :]
+        if _given_done(before, lead[: m.start()], given) and _ATTAINED_NEXT.match(after_number):
             return False  # "… đã giao cho các công trình là 450 tỷ đồng, đạt 90%": done
         cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
         if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:

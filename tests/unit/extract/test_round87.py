@@ -1,0 +1,76 @@
+"""Round 87 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+
+def _pairs(text: str) -> list[tuple[object, object, object]]:
+    return [(s.actual, s.target, s.stated_percent) for s in find(text) if s.actual is not None]
+
+
+GIVEN_CAPITAL_PAID_OUT = (
+    "Năm 2041, trong đó, nguồn vốn Trung ương giao giải ngân 5.412,7 tỷ đồng, đạt 58,3% kế "
+    "hoạch, nguồn vốn tỉnh giải ngân là 316,4 tỷ đồng, đạt 37% kế hoạch."
+)
+SUM_GIVEN_TO_PAY_OUT = (
+    "Năm 2041, huyện được giao giải ngân 5.412,7 tỷ đồng, đến nay đã giải ngân 316,4 tỷ đồng, "
+    "đạt 5,8%."
+)
+
+
+def test_capital_given_then_paid_out_is_a_result_not_a_target() -> None:
+    assert _pairs(GIVEN_CAPITAL_PAID_OUT) == [
+        (Decimal("5412700000000"), None, Decimal("58.3")),
+        (Decimal("316400000000"), None, Decimal(37)),
+    ]
+
+
+def test_a_sum_given_to_pay_out_stays_the_target() -> None:
+    assert _pairs(SUM_GIVEN_TO_PAY_OUT) == [
+        (Decimal("316400000000"), Decimal("5412700000000"), Decimal("5.8"))
+    ]
+
+
+def _weighed(lead: str) -> str:
+    return (
+        f"Năm 2041, kim ngạch xuất khẩu hàng thủ công đạt 72,4 triệu USD, {lead} 31,6%, đạt "
+        "58,2% kế hoạch năm."
+    )
+
+
+def test_the_plan_after_an_amounts_share_is_the_amounts() -> None:
+    for lead in ("chiếm tỷ trọng", "chiếm tỉ trọng khoảng"):
+        assert _pairs(_weighed(lead)) == [(Decimal(72400000), None, Decimal("58.2"))]
+
+
+def test_a_weight_named_as_the_subject_keeps_its_own_attainment() -> None:
+    text = (
+        "Năm 2041, tỷ trọng hàng thủ công trong kim ngạch xuất khẩu chiếm 31,6%, đạt 98,2% kế "
+        "hoạch năm."
+    )
+    assert (Decimal("31.6"), None, Decimal("98.2")) in _pairs(text)
+    assert all(a != Decimal(72400000) for a, _, _ in _pairs(text))
+
+
+HEADLINE_THEN_PARTS = (
+    "Đến ngày 30/9/2041, vốn đầu tư công giải ngân qua Kho bạc là hơn 5.729 tỷ đồng, đạt 57,4% "
+    "kế hoạch.\nẢnh minh họa\n{opening}nguồn vốn Trung ương giao giải ngân 5.612,7 tỷ đồng, đạt "
+    "58,3% kế hoạch, nguồn vốn tỉnh giải ngân là 116,4 tỷ đồng, đạt 37% kế hoạch.\n"
+)
+
+
+def _contradicted(opening: str) -> list[str]:
+    text = HEADLINE_THEN_PARTS.format(opening=opening)
+    return [s.text for s in find(text) if s.verdict == "inconsistent"]
+
+
+def test_a_part_after_trong_do_does_not_contradict_the_leads_qualifier() -> None:
+    assert _contradicted("Trong đó, ") == []
+
+
+def test_a_figure_of_the_body_that_is_no_part_still_contradicts_it() -> None:
+    assert _contradicted("Cụ thể, ") == ["hơn 5.729 tỷ đồng"]
