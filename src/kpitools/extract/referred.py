@@ -11,6 +11,7 @@ implies. It runs in :func:`kpitools.extract.document.link_document` after the pa
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -189,11 +190,34 @@ def _referred_result(
             return None  # a rate of what was not said to be of a plan
         if _unit_key(s) not in (None, _unit_key(c)):
             return None
-        own = _units_named(text, _head(text, s.start, max(0, s.start - 200)), s.end)
+        head = _head(text, s.start, max(0, s.start - 200))
+        own = _units_named(text, head, s.end)
         if own and not own <= _units_named(text, max(0, c.start - 200), c.end):
             return None
+        if measure and _of_the_nation(text, c) and _place_named(text[head : s.end]):
+            return None  # "cả nước đạt 48% …. Tỉnh Bắc Hà có tỷ lệ giải ngân đạt 71%"
         return c
     return None
+
+
+# "cả nước", "toàn quốc": a whole of the nation
+_NATION = rx(r"(?<!\w)(?:cả\s+nước|toàn\s+quốc)(?!\w)")
+
+
+def _place_named(words: str) -> bool:
+    """Whether ``words`` name a place by two capitalised words (``Bắc Hà``, ``Đông Sơn``)."""
+    split = words.split()
+    return any(a[:1].isupper() and b[:1].isupper() for a, b in itertools.pairwise(split))
+
+
+def _of_the_nation(text: str, c: LinkableStatement) -> bool:
+    """Whether the clause of the result ``c`` names the nation's whole.
+
+    ``tổng vốn đầu tư công cả nước đạt …``: a rate said after it of a place named (``Tỉnh
+    Bắc Hà có tỷ lệ giải ngân đạt 71%``) is that place's, not the nation's.
+    """
+    head = _head(text, c.start, max(0, c.start - 200))
+    return _NATION.search(fold(text[head : c.start])) is not None
 
 
 # "… lên khoảng 1,triệu tỷ đồng": a figure whose digits the text lost, a scale word right

@@ -74,3 +74,27 @@ def test_a_part_after_trong_do_does_not_contradict_the_leads_qualifier() -> None
 
 def test_a_figure_of_the_body_that_is_no_part_still_contradicts_it() -> None:
     assert _contradicted("Cụ thể, ") == ["hơn 5.729 tỷ đồng"]
+
+
+def _nation_then(rate_sentence: str) -> str:
+    return (
+        "Đến ngày 16/10/2041, tổng vốn đầu tư công đã giải ngân trên phạm vi cả nước đạt 312.418,3 "
+        "tỷ đồng, tương đương 48,2% kế hoạch được giao. Trong đó, chỉ có 7 bộ và 11 địa phương "
+        f"đạt tỷ lệ giải ngân cao hơn mức bình quân.\n\n{rate_sentence}"
+    )
+
+
+def _rate_actual(text: str) -> object:
+    (s,) = [s for s in find(text) if s.stated_percent == Decimal("71.3")]
+    return s.actual
+
+
+def test_a_places_rate_after_the_nations_result_is_not_the_nations() -> None:
+    for place in ("Bắc Hà", "Đông Sơn"):
+        text = _nation_then(f"{place} là điểm sáng khi tỷ lệ giải ngân đạt 71,3%, dẫn đầu.")
+        assert _rate_actual(text) is None
+
+
+def test_a_rate_naming_no_place_still_refers_to_the_result_before() -> None:
+    text = _nation_then("Nếu không tính vốn bổ sung, tỷ lệ giải ngân đạt 71,3%.")
+    assert _rate_actual(text) == Decimal("312418300000000")
