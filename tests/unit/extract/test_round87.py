@@ -98,3 +98,29 @@ def test_a_places_rate_after_the_nations_result_is_not_the_nations() -> None:
 def test_a_rate_naming_no_place_still_refers_to_the_result_before() -> None:
     text = _nation_then("Nếu không tính vốn bổ sung, tỷ lệ giải ngân đạt 71,3%.")
     assert _rate_actual(text) == Decimal("312418300000000")
+
+
+def test_a_plan_named_at_length_before_its_bracketed_figure_is_the_target() -> None:
+    text = (
+        "Năm 2041, toàn tỉnh đã giải ngân 512,4 tỷ đồng vốn đầu tư, bằng 40,1% kế hoạch vốn năm "
+        "2041 Hội đồng nhân dân tỉnh giao kiểm soát chi qua Kho bạc (1.277,8 tỷ đồng)."
+    )
+    assert _pairs(text) == [(Decimal("512400000000"), Decimal("1277800000000"), Decimal("40.1"))]
+
+
+def _carried_over(plan: str) -> str:
+    return (
+        "Lũy kế thanh toán vốn thuộc kế hoạch năm 2040 kéo dài sang năm 2041 là trên 22 nghìn "
+        f"tỷ đồng, bằng 31,7% kế hoạch vốn năm 2040 chuyển sang ({plan} nghìn tỷ đồng)."
+    )
+
+
+def test_a_plan_of_a_year_carried_over_in_brackets_is_the_target() -> None:
+    for plan in ("trên 69", "69"):
+        assert _pairs(_carried_over(plan)) == [
+            (Decimal("22000000000000"), Decimal("69000000000000"), Decimal("31.7"))
+        ]
+
+
+def test_a_carried_over_plan_the_percentage_does_not_fit_is_not_linked() -> None:
+    assert _pairs(_carried_over("trên 50")) == [(Decimal("22000000000000"), None, Decimal("31.7"))]
