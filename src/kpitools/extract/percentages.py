@@ -1092,13 +1092,23 @@ def _after_parts_listed(doc: Doc, owner: Draft, p: Figure, figs: list[Figure]) -
     return len(listed) >= 2 and all(f.kind == "count" for f in listed)
 
 
+# "(cùng kỳ năm trước đạt 52% dự toán năm)": the same period of a past year and its percentage
+_PAST_PERIOD_BRACKET = rx(
+    r"\(\s*(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?\s+(?:đạt|bằng)\s*$"
+)
+
+
 def _new_item(doc: Doc, owner: Draft, p: Figure) -> bool:
     """Whether ``p`` opens an item of a list after a semicolon, its result's own percentage
     of another plan written before it: ``… giải quyết việc làm cho 900 lao động, đạt 60%
     kế hoạch; hoàn thành 100% chỉ tiêu tuyển quân``: the second item's percentage is of
     what it names, not a second percentage of the 900 (``…, bằng 71% dự toán; ước cả năm
-    đạt 102% dự toán``, of the same plan, stays the result's)."""
+    đạt 102% dự toán``, of the same plan, stays the result's); or in brackets of the same
+    period of a past year (``bằng 41% dự toán năm (cùng kỳ năm trước đạt 52% dự toán
+    năm)``), that year's percentage."""
     first = owner.percent_fig
+    if first is not None and _PAST_PERIOD_BRACKET.search(doc.fold, first.end, p.start):
+        return True
     return (
         first is not None
         and ";" in doc.text[first.end : p.start]

@@ -124,3 +124,20 @@ def test_a_plan_of_a_year_carried_over_in_brackets_is_the_target() -> None:
 
 def test_a_carried_over_plan_the_percentage_does_not_fit_is_not_linked() -> None:
     assert _pairs(_carried_over("trên 50")) == [(Decimal("22000000000000"), None, Decimal("31.7"))]
+
+
+def _with_bracket(bracket: str) -> str:
+    return (
+        "Năm 2041, vốn đầu tư giải ngân ước đạt 812 tỷ đồng, bằng 41,3% dự toán năm "
+        f"({bracket} đạt 52% dự toán năm)."
+    )
+
+
+def test_a_past_periods_percentage_in_brackets_is_not_the_results() -> None:
+    for bracket in ("cùng kỳ năm trước", "cùng kỳ năm 2040"):
+        assert _pairs(_with_bracket(bracket)) == [(Decimal("812000000000"), None, Decimal("41.3"))]
+
+
+def test_a_second_percentage_of_the_result_stays_its_twin() -> None:
+    text = "Năm 2041, vốn đầu tư giải ngân ước đạt 812 tỷ đồng, bằng 41,3% dự toán, 52% kế hoạch."
+    assert (Decimal("812000000000"), None, Decimal(52)) in _pairs(text)
