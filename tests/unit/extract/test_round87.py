@@ -141,3 +141,20 @@ def test_a_past_periods_percentage_in_brackets_is_not_the_results() -> None:
 def test_a_second_percentage_of_the_result_stays_its_twin() -> None:
     text = "Năm 2041, vốn đầu tư giải ngân ước đạt 812 tỷ đồng, bằng 41,3% dự toán, 52% kế hoạch."
     assert (Decimal("812000000000"), None, Decimal(52)) in _pairs(text)
+
+
+def test_a_level_beaten_and_set_out_after_it_is_the_target() -> None:
+    text = (
+        "Năm 2041, tổng vốn bố trí cho đầu tư trong 5 năm đạt khoảng 7,4 nghìn tỷ đồng, vượt mức "
+        "6,12 nghìn tỷ đồng đặt ra trước đó."
+    )
+    assert _pairs(text) == [(Decimal("7400000000000"), Decimal("6120000000000"), None)]
+
+
+def test_an_amount_over_the_plan_with_nothing_set_out_stays_the_excess() -> None:
+    text = (
+        "Năm 2041, tổng vốn bố trí cho đầu tư đạt 7,4 nghìn tỷ đồng, vượt mức kế hoạch 1,28 "
+        "nghìn tỷ đồng."
+    )
+    (s,) = find(text)
+    assert (s.stated_kind, s.target) == ("excess_count", Decimal("6120000000000"))
