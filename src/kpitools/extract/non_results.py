@@ -58,11 +58,31 @@ _COUNT_MET = rx(
 )
 
 
+# "tỷ lệ hộ dùng mạng tốc độ trên 100 Mb/s đạt 31%": a threshold in the name of a rate,
+# the rate after it
+_RATE_NAME = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)")
+_THRESHOLD_LEAD = rx(r"(?<!\w)(?:trên|từ|dưới|tối\s+thiểu|ít\s+nhất)\s*$")
+_RATE_AFTER_NAME = rx(rf"[^\d,;.%]{{0,30}}?(?<!\w)(?:đạt|là|chiếm)\s+(?:{NUM})\s*%")
+
+
+def _threshold_in_rate_name(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is a threshold named in a rate's name (:data:`_RATE_NAME`, then
+    ``trên``/``từ``/``dưới`` right before it, the rate's percentage right after it)."""
+    return (
+        _RATE_NAME.search(lead) is not None
+        and _THRESHOLD_LEAD.search(doc.fold, fig.clause, fig.start) is not None
+        and _RATE_AFTER_NAME.match(doc.fold, fig.end, fig.sentence.end) is not None
+    )
+
+
 def _counted_by_threshold(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether the count ``fig`` counts units or items (named right after it) that reach or
     miss a threshold (:data:`_COUNT_THRESHOLD`): the percentage is the threshold's; or, with
     no verb of a result before it in its clause, units that met or passed their target
-    (:data:`_COUNT_MET`): the percentages after it are the units' own, none the count's."""
+    (:data:`_COUNT_MET`): the percentages after it are the units' own, none the count's; or
+    is a threshold in a rate's name (:func:`_threshold_in_rate_name`)."""
+    if _threshold_in_rate_name(doc, fig, lead):
+        return True
     folded, end = doc.fold, fig.sentence.end
     units = _UNITS_COUNTED.match(folded, fig.end, end)
     named = units or _ITEMS_COUNTED.match(folded, fig.end, end)
@@ -156,11 +176,22 @@ _RESTATED_IN_BRACKET = rx(
 _BRACKET_CLOSE = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*\)")
 
 
+# "So với cùng kỳ năm 2040, số thu này tăng 12,5 tỷ đồng": a change over a past period
+# named first in its sentence
+_PAST_PERIOD_FIRST = rx(
+    r"\W*so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?"
+    r"|năm\s+(?:trước|ngoái|(?:19|20)\d\d))\s*,"
+)
+_CHANGE_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
+
+
 def _restated_change(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` restates as an amount a change written before it (see above), or the
     change's percentage in brackets right before it (``tăng 6,2% (318 tấn)``: the amount
-    alone in the bracket)."""
+    alone in the bracket), or is a change after a past period its sentence opens with."""
     if _RESTATED_CHANGE.search(lead):
+        return True
+    if _CHANGE_END.search(lead) and _PAST_PERIOD_FIRST.match(doc.fold, fig.sentence.start):
         return True
     low = max(fig.sentence.start, fig.span_start - _RESTATED_WINDOW)
     if _RESTATED_PERCENT.search(doc.fold, low, fig.span_start) is not None:

@@ -158,3 +158,35 @@ def test_an_amount_over_the_plan_with_nothing_set_out_stays_the_excess() -> None
     )
     (s,) = find(text)
     assert (s.stated_kind, s.target) == ("excess_count", Decimal("6120000000000"))
+
+
+def _change_after(opening: str) -> str:
+    return (
+        "Năm 2041, lũy kế giải ngân vốn đầu tư là 417,5 nghìn tỷ đồng. "
+        f"{opening}, số giải ngân này tăng 53,5 nghìn tỷ đồng, bằng 61,8% kế hoạch vốn (kế "
+        "hoạch 675,6 nghìn tỷ đồng)."
+    )
+
+
+def test_a_change_after_a_past_period_named_first_is_no_result() -> None:
+    for opening in ("So với cùng kỳ năm 2040", "So với năm trước"):
+        assert all(a != Decimal("53500000000000") for a, _, _ in _pairs(_change_after(opening)))
+
+
+def test_an_amount_after_tang_with_no_past_period_keeps_its_reading() -> None:
+    assert (Decimal("53500000000000"), Decimal("675600000000000"), Decimal("61.8")) in _pairs(
+        _change_after("Theo báo cáo")
+    )
+
+
+def test_a_threshold_in_a_rates_name_is_no_result() -> None:
+    text = (
+        "Năm 2041, tỷ lệ hộ dùng internet tốc độ trên 100 Mb/s đạt 31%, tăng 4% và hoàn thành "
+        "gần 62% kế hoạch."
+    )
+    assert _pairs(text) == []
+
+
+def test_an_amount_after_tren_outside_a_rates_name_keeps_its_reading() -> None:
+    text = "Năm 2041, tỷ lệ giải ngân đạt 61%, trên 300 tỷ đồng đạt 48% kế hoạch."
+    assert _pairs(text) == [(Decimal("300000000000"), None, Decimal(48))]
