@@ -65,11 +65,15 @@ def _bounds(text: str, s: LinkableStatement) -> tuple[Decimal, Decimal]:
     """The amount of ``s`` as a range, by the word before it.
 
     ``hơn``/``trên``: up to 2 % more; ``gần``: up to 2 % less; ``khoảng``/``ước``: either way.
+    A share whose text is its percentage alone (``hơn 318 triệu USD, …, chiếm 62,27%``)
+    keeps its amount's qualifier.
     """
     assert isinstance(s.actual, Decimal)
     a, spread = s.actual, s.actual * _QUALIFIER_SPREAD
     m = _OPENING_QUALIFIER.match(fold(s.text))
     word = m.group(1) if m else None
+    if word is None and s.qualifier and s.stated and s.text.startswith(s.stated):
+        word = fold(s.qualifier)
     low = a - spread if word in (fold("gần"), fold("khoảng"), fold("ước")) else a
     high = a + spread if word in (fold("hơn"), fold("trên"), fold("khoảng"), fold("ước")) else a
     return low, high

@@ -190,3 +190,27 @@ def test_a_threshold_in_a_rates_name_is_no_result() -> None:
 def test_an_amount_after_tren_outside_a_rates_name_keeps_its_reading() -> None:
     text = "Năm 2041, tỷ lệ giải ngân đạt 61%, trên 300 tỷ đồng đạt 48% kế hoạch."
     assert _pairs(text) == [(Decimal("300000000000"), None, Decimal(48))]
+
+
+def _exports(part: str, share: str) -> str:
+    return (
+        "6 tháng đầu năm 2041, kim ngạch xuất khẩu của tỉnh đạt hơn 512 triệu USD, tăng 4,1% so "
+        f"với cùng kỳ. Trong đó, kim ngạch của doanh nghiệp FDI {part} triệu USD, tăng 2,2% so "
+        f"với cùng kỳ, chiếm {share}% trong tổng kim ngạch xuất khẩu; doanh nghiệp trong nước "
+        "hơn 193 triệu USD, tăng 6,8% so với cùng kỳ và chiếm 37,73% trong tổng kim ngạch xuất "
+        "khẩu; hộ kinh doanh hơn 1 triệu USD, chiếm 0,2% trong tổng kim ngạch xuất khẩu."
+    )
+
+
+def _share_verdict(text: str) -> str | None:
+    (s,) = [s for s in find(text) if s.stated_kind == "share" and s.actual == Decimal(318000000)]
+    return s.verdict
+
+
+def test_a_share_keeps_its_amounts_qualifier_against_the_whole() -> None:
+    assert _share_verdict(_exports("hơn 318", "62,27")) != "inconsistent"
+
+
+def test_a_share_its_qualified_amount_cannot_give_is_still_flagged() -> None:
+    assert _share_verdict(_exports("hơn 318", "64,9")) == "inconsistent"
+    assert _share_verdict(_exports("318", "62,27")) == "inconsistent"
