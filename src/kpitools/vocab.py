@@ -633,6 +633,10 @@ _EXTRACT = {
         "{stated} of the plan for a month's figure ({a}), while the {months} months' “{text}” "
         "({t}) are at {stated2}: the month's can be only about {expected}%",
     ),
+    "extract.note.nearly_but_over": _pair(
+        "ghi “gần đạt” chỉ tiêu {t} nhưng số thực hiện {a} đã vượt",
+        "said to nearly reach the target of {t}, yet the result {a} is above it",
+    ),
     "extract.note.short_but_reached": _pair(
         "ghi “chưa đạt” chỉ tiêu {t}% nhưng đã đạt {a}%",
         "said short of the {t}% target, yet at {a}%",

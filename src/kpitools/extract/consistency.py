@@ -507,10 +507,13 @@ def _words_against_figures(
     d: Draft, doc: Doc | None, a: Decimal | None, t: Decimal | None
 ) -> dict[str, Any]:
     """The check of words the figures contradict, {} when none do: a rate said short of a
-    target it reaches (``đạt 45%, chưa đạt chỉ tiêu là 40%``), a plan said exceeded at under
-    100 % (``vượt kế hoạch năm, đạt 90%``)."""
+    target it reaches (``đạt 45%, chưa đạt chỉ tiêu là 40%``), a target said nearly reached
+    that the result is above (:func:`_nearly_but_over`), a plan said exceeded at under 100 %
+    (``vượt kế hoạch năm, đạt 90%``)."""
     if d.contradicted and a is not None and t is not None:
         note = noted(seg("short_but_reached", a=a, t=t))
+    elif doc is not None and a is not None and t is not None and _nearly_but_over(d, doc, a, t):
+        note = noted(seg("nearly_but_over", a=a, t=t))
     elif (
         doc is not None
         and (p := d.percent_fig) is not None
@@ -522,6 +525,24 @@ def _words_against_figures(
     else:
         return {}
     return {"consistent": False, "verdict": "inconsistent", **note}
+
+
+# "khoảng 10,5 nghìn tỷ đồng, gần đạt mục tiêu 10,2 nghìn tỷ đồng": said nearly reached
+_NEARLY_REACHED = rx(r"(?<!\w)gần\s+đạt(?!\w)")
+_NEARLY_OVER = Decimal("1.01")
+
+
+def _nearly_but_over(d: Draft, doc: Doc, a: Decimal, t: Decimal) -> bool:
+    """Whether the words from the result to its target after it say the target is nearly
+    reached (``gần đạt``) while the result, less half its last written digit, is above it
+    by more than 1 %; only with no percentage stated."""
+    f, g = d.actual_fig, d.target_fig
+    if f is None or g is None or d.percent_fig is not None or g.start < f.end:
+        return False
+    if _NEARLY_REACHED.search(doc.fold, f.end, g.start) is None:
+        return False
+    number = re.match(NUM, doc.fold[f.start : f.end])
+    return number is not None and a - _half_unit(number.group(), a) > t * _NEARLY_OVER
 
 
 #: How far an approximate figure (``khoảng``, ``gần``, ``hơn``, ``trên``) may be from the true
