@@ -302,7 +302,7 @@ _PLAN_GIVER = rf"(?:{_GIVER})?"
 _CHANGE_ADVERB = r"(?:nhẹ|mạnh|ngoạn\s+mục|đột\s+biến|vọt|sâu|đáng\s+kể)"
 # words allowed between a statement and the percentage that belongs to it
 _CONNECTORS = rx(
-    rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|{_CHANGE_ADVERB}|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
+    rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|{_CHANGE_ADVERB}|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|tiến\s+sát|mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
@@ -371,7 +371,8 @@ _K_SHARE = rx(r"(?<!\w)(?:chiếm|đóng\s+góp)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(
 _K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
 _K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất)(?!\w)")
 _K_ACHIEVED = rx(
-    r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được|chạm\s+mốc)"
+    # "tiến sát mốc 60% chỉ tiêu": close to reaching it
+    r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được|chạm\s+mốc|tiến\s+sát(?:\s+mốc)?)"
     r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*"
     # "hoàn thành với 97% kế hoạch": reached, with the percentage after "với"
     r"|(?<!\w)(?:đạt|hoàn\s+thành)(?:\s+[^\W\d_]+){0,2}\s+với\s*(?:khoảng|gần|hơn|trên)?\s*)$"
