@@ -335,7 +335,11 @@ def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
         return False
     check = check_percent(p.percent, g.values[0], g.values[1])  # rounded or cut: the audit's
     if not (check.consistent or check.truncated or _fits_percent(p, g.values[0], g.values[1])):
-        return False
+        # "chỉ đạt 49% (4.919,8/9.083,9 tỷ đồng)": the bracket right after the percentage
+        # is its evidence even when it gives another percentage near it (the audit's finding)
+        near = abs(100 * g.values[0] / g.values[1] - p.percent.value) <= p.percent.value / 4
+        if not (near and _OPEN_BRACKET.match(between)):
+            return False
     g.owner.percent_fig, p.owner = p, g.owner
     return True
 
@@ -571,6 +575,7 @@ def _of_a_rate_or_growth(doc: Doc, p: Figure, figs: list[Figure], drafts: list[D
     percentage about the rate before it (the first that reads it)."""
     return (
         _fall_against_plan(doc, p, figs, drafts)
+        or _rise_then_plan(doc, p, figs, drafts)
         or _growth_against(doc, p, figs)
         or _rate_against(doc, p, figs, drafts)
     )
@@ -604,6 +609,32 @@ def _fall_against_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Dra
     ):
         return False
     return _rate_draft(p, fall, owner, drafts)
+
+
+# "tỷ lệ … đạt 31%, tăng 4% và hoàn thành gần 62% kế hoạch": a rate, its rise, then the
+# plan's percentage
+_RISE_LEAD = rx(r"^\s*,\s*(?:tăng|giảm)\s*$")
+_RISE_THEN_PLAN = rx(r"^\s*(?:,\s*)?và\s+(?:hoàn\s+thành|đạt)\s*(?:gần|khoảng|hơn|trên)?\s*$")
+
+
+def _rise_then_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+    """A percentage of a plan after a rate named as one and its rise (:data:`_RISE_LEAD`,
+    :data:`_RISE_THEN_PLAN`): the rate's attainment, a draft of its own; whether it made one."""
+    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if len(previous) < 2 or not all(f.kind == "percent" for f in previous[-2:]):
+        return False
+    rate, rise = previous[-2], previous[-1]
+    owner = rate.owner
+    if owner is None or owner.subject is None or owner.actual is not None or rise.qualifier:
+        return False
+    if not (
+        _RISE_LEAD.match(doc.fold[rate.span_end : rise.span_start])
+        and _RISE_THEN_PLAN.match(doc.fold[rise.end : p.span_start])
+        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
+        and _rate_named(doc, rate, p)
+    ):
+        return False
+    return _rate_draft(p, rate, owner, drafts)
 
 
 def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:

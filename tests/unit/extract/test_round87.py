@@ -184,7 +184,7 @@ def test_a_threshold_in_a_rates_name_is_no_result() -> None:
         "Năm 2041, tỷ lệ hộ dùng internet tốc độ trên 100 Mb/s đạt 31%, tăng 4% và hoàn thành "
         "gần 62% kế hoạch."
     )
-    assert _pairs(text) == []
+    assert all(a != Decimal(100) for a, _, _ in _pairs(text))
 
 
 def test_an_amount_after_tren_outside_a_rates_name_keeps_its_reading() -> None:
@@ -214,3 +214,61 @@ def test_a_share_keeps_its_amounts_qualifier_against_the_whole() -> None:
 def test_a_share_its_qualified_amount_cannot_give_is_still_flagged() -> None:
     assert _share_verdict(_exports("hơn 318", "64,9")) == "inconsistent"
     assert _share_verdict(_exports("318", "62,27")) == "inconsistent"
+
+
+def _nearly(result: str) -> list[str | None]:
+    text = (
+        f"Giai đoạn 2036-2040, tổng chi ngân sách của tỉnh ước khoảng {result} nghìn tỷ đồng, gần "
+        "đạt mục tiêu 10,2 nghìn tỷ đồng."
+    )
+    return [s.verdict for s in find(text) if s.target is not None]
+
+
+def test_a_target_said_nearly_reached_that_the_result_is_above_is_flagged() -> None:
+    assert _nearly("10,5") == ["inconsistent"]
+
+
+def test_a_target_nearly_reached_below_it_or_within_rounding_is_not_flagged() -> None:
+    for result in ("10,1", "10,22"):
+        assert "inconsistent" not in _nearly(result)
+
+
+def test_a_percentage_of_a_plan_said_closely_approached_is_the_results() -> None:
+    text = "Năm 2041, số hợp tác xã kiểu mới đạt 31 đơn vị, tiến sát mốc 60% chỉ tiêu giao."
+    assert _pairs(text) == [(Decimal(31), None, Decimal(60))]
+
+
+def test_a_share_of_the_population_closely_approached_is_no_attainment() -> None:
+    text = "Năm 2041, số hộ dùng nước sạch đạt 3.100 hộ, tiến sát mốc 60% dân số."
+    assert all(s.stated_kind != "attainment" for s in find(text))
+
+
+def _bracketed_fraction(done: str) -> list[tuple[object, object, object, str | None]]:
+    text = (
+        f"Tính đến ngày 25/11/2041, tỷ lệ giải ngân toàn tỉnh chỉ đạt 47% ({done}/7.064,3 tỷ "
+        "đồng) trên tất cả nguồn vốn."
+    )
+    return [(s.actual, s.target, s.stated_percent, s.verdict) for s in find(text) if s.target]
+
+
+def test_a_fraction_right_after_a_percentage_it_does_not_give_is_its_evidence_flagged() -> None:
+    assert _bracketed_fraction("3.815,2") == [
+        (Decimal("3815.2"), Decimal("7064.3"), Decimal(47), "inconsistent")
+    ]
+
+
+def test_a_fraction_far_from_the_percentage_is_not_joined_to_it() -> None:
+    assert all(p is None for _, _, p, _ in _bracketed_fraction("1.815,2"))
+
+
+def test_a_plan_after_a_named_rate_and_its_rise_is_the_rates() -> None:
+    text = (
+        "Năm 2041, tỷ lệ hộ dùng internet cáp quang đạt 31%, tăng 4% và hoàn thành gần 62% kế "
+        "hoạch."
+    )
+    assert (Decimal(31), None, Decimal(62)) in _pairs(text)
+
+
+def test_a_plan_after_a_percentage_not_named_a_rate_and_a_rise_is_not_given_to_it() -> None:
+    text = "Năm 2041, doanh thu của hợp tác xã đạt 31%, tăng 4% và hoàn thành gần 62% kế hoạch."
+    assert all(a != Decimal(31) for a, _, _ in _pairs(text))
