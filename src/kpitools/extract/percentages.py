@@ -587,6 +587,20 @@ _FALL_LEAD = rx(r"^\s*,\s*giảm\s*$")
 _FALL_ATTAINED = rx(r"^\s*so\s+với(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,5}\s*,\s*(?:đạt|bằng)\s*$")
 
 
+def _rate_and_change(p: Figure, figs: list[Figure]) -> tuple[Figure, Figure, Draft] | None:
+    """The two percentages right before ``p`` in its sentence when they are a rate (its
+    draft naming a subject, no actual yet) and an unqualified change of it, with the rate's
+    draft; None otherwise."""
+    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    if len(previous) < 2 or not all(f.kind == "percent" for f in previous[-2:]):
+        return None
+    rate, change = previous[-2], previous[-1]
+    owner = rate.owner
+    if owner is None or owner.subject is None or owner.actual is not None or change.qualifier:
+        return None
+    return rate, change, owner
+
+
 def _fall_against_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """A percentage of a plan over 100 after a rate and its fall since a past time
     (:data:`_FALL_ATTAINED`: ``tỷ lệ hộ nghèo 4,2%, giảm 3,15% so với cuối năm 2040, đạt
@@ -594,13 +608,9 @@ def _fall_against_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Dra
     more than its plan by being higher), a draft of its own; whether it made one."""
     if p.percent is None or p.percent.value <= 100 or p.qualifier is not None:
         return False
-    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
-    if len(previous) < 2 or not all(f.kind == "percent" for f in previous[-2:]):
+    if (found := _rate_and_change(p, figs)) is None:
         return False
-    rate, fall = previous[-2], previous[-1]
-    owner = rate.owner
-    if owner is None or owner.subject is None or owner.actual is not None or fall.qualifier:
-        return False
+    rate, fall, owner = found
     if not _FALL_LEAD.match(doc.fold[rate.span_end : fall.span_start]):
         return False
     if not (
@@ -620,13 +630,9 @@ _RISE_THEN_PLAN = rx(r"^\s*(?:,\s*)?và\s+(?:hoàn\s+thành|đạt)\s*(?:gần|k
 def _rise_then_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """A percentage of a plan after a rate named as one and its rise (:data:`_RISE_LEAD`,
     :data:`_RISE_THEN_PLAN`): the rate's attainment, a draft of its own; whether it made one."""
-    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
-    if len(previous) < 2 or not all(f.kind == "percent" for f in previous[-2:]):
+    if (found := _rate_and_change(p, figs)) is None:
         return False
-    rate, rise = previous[-2], previous[-1]
-    owner = rate.owner
-    if owner is None or owner.subject is None or owner.actual is not None or rise.qualifier:
-        return False
+    rate, rise, owner = found
     if not (
         _RISE_LEAD.match(doc.fold[rate.span_end : rise.span_start])
         and _RISE_THEN_PLAN.match(doc.fold[rise.end : p.span_start])
