@@ -34,6 +34,7 @@ from kpitools.extract.figures import (
     _MEASURE_WORDS,
     _PART_MARKER,
     _PLAN_IN_LEAD,
+    _REQUIRED,
     Draft,
     Figure,
     _compared_plan_next,
@@ -1213,6 +1214,9 @@ def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:
     return bool(_CONNECTORS.fullmatch(between))
 
 
+_K_EXPECTED_TAIL = rx(rf"^\s*so\s+(?:với\s+)?(?:{_REQUIRED})(?!\w)")
+
+
 def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     """The kind (and sign) of a percentage that the words around it name: an excess, a
     growth or decrease, a share or a target."""
@@ -1225,7 +1229,8 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
         sign = -1 if " ".join(g.group(1).split()) in _DECREASE else 1
         # "cao hơn 19,1% so với dự toán": above the plan; "tăng 216%, vượt chỉ tiêu" is a
         # growth beside a plan met, not an excess of it
-        if _K_PLAN_NAMED_TAIL.match(tail):
+        # (but "giảm 9% so với dự kiến": a change against what was expected, a growth)
+        if _K_PLAN_NAMED_TAIL.match(tail) and not _K_EXPECTED_TAIL.match(tail):
             return "excess", sign
         return "growth", sign
     if _K_GROWTH_TAIL.match(tail):

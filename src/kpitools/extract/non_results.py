@@ -405,14 +405,19 @@ def _stock_before_planned_cut(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-# "(cao hơn năm 2040 là 31 ngàn đồng/người, …)", "(so với năm 2040 là 31 …": the figure of
-# a past year the result is compared with, no result
+# "(so với năm 2040 là 31 …", "(với năm trước là 31 …": after a result, the figure of a
+# past year it is compared with, no result ("cao hơn năm 2040 là 31" is a margin, not this)
 _PAST_VALUE_LEAD = rx(
     r"(?<!\w)(?:so\s+)?với\s+(?:cùng\s+kỳ\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|trước|ngoái)"
     r"\s*(?:là|:)\s*$"
 )
+# a figure that is no bare year: the result stated before the past year's value
+_STATED_BEFORE = rx(r"(?<![\w.,])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d")
 
 
-def _past_value(fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is the value of a past year its result is compared with."""
-    return fig.role == "actual" and _PAST_VALUE_LEAD.search(lead) is not None
+def _past_value(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is the value of a past year its result, stated before it in its
+    sentence, is compared with (not "so với năm trước là 320 …" that opens a sentence)."""
+    if fig.role != "actual" or (m := _PAST_VALUE_LEAD.search(lead)) is None:
+        return False
+    return _STATED_BEFORE.search(doc.fold, fig.sentence.start, fig.clause + m.start()) is not None
