@@ -201,7 +201,7 @@ _TARGET_END = rx(
     # abbreviation with a word of who assigned it, or right after a slash
     r"|(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s+(?:được\s+)?(?:giao|đề\s+ra)\s*(?:là|:)?"
     # "gần chạm mục tiêu năm 2025 là 1,3 tỷ USD": an aim of the year named, then its figure;
-    # "(kế hoạch giao năm 2041 là 50 triệu đồng)": a plan given for the year named
+    # "…; dự toán giao của năm 2041 là 1.800 cây": a plan given for the year named
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?:kế\s+hoạch|dự\s+toán)\s+(?:được\s+)?giao\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?)\s*$"
@@ -416,7 +416,7 @@ def _compared_plan_next(doc: Doc, p: Figure) -> bool:
 
 
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
-# "đạt 34% so yêu cầu", "đạt 28% so với dự kiến": what was required or planned, compared
+# "bằng 70% so yêu cầu", "hoàn thành 45% so với dự kiến": what was required or planned
 _REQUIRED = r"(?<=so\s)(?:yêu\s+cầu|dự\s+kiến)|(?<=với\s)(?:yêu\s+cầu|dự\s+kiến)"
 _PLAN_NAMED_NEXT = (
     # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash

@@ -957,9 +957,9 @@ def _fronted_plan(doc: Doc, p: Figure) -> bool:
 _COMPARED_CLAUSE = rx(
     r"so\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)[^,;.%]{0,40},"
 )
-# "Kết quả gieo trồng một số cây chính so với kế hoạch như sau: 6.124 ha lúa nước (hơn
-# 61%); …": a list of amounts whose bracketed percentages are of the plan its lead names (no full
-# stop between the lead's colon and the percentage)
+# "Kết quả thực hiện tương ứng với kế hoạch là: 14 km đường (57,5%); 320 ha rừng (80%)": a
+# list of amounts whose bracketed percentages are of the plan its lead names (no full stop
+# between the lead's colon and the percentage)
 _LIST_AGAINST_PLAN = rx(
     r"(?:so|tương\s+ứng)\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,2}?"
     r"\s*(?:gồm|như|là)?\s*:(?:[^.!?\n]|\.(?=\d))*$"

@@ -382,8 +382,8 @@ _PLANNED_CUT_AFTER = rx(
 _CUT_DONE = rx(rf"(?<!\w){_CUT}(?!\w)")
 
 
-# "ngành dự kiến sẽ bãi bỏ 2.415 quy trình": the cut planned, no result (not "giảm"
-# alone: "dự kiến cả năm giảm 1.200 hộ nghèo" is the year's result estimated)
+# "sở dự kiến đơn giản hóa 86 thủ tục": the cut planned, no result (not "giảm" alone:
+# "dự kiến cả năm giảm 1.200 hộ nghèo" is the year's result estimated)
 _PLANNED_CUT_LEAD = rx(
     r"(?<!\w)(?:dự\s+kiến|kế\s+hoạch)(?:\s+sẽ)?\s+(?:cắt\s+giảm|cắt|bãi\s+bỏ|đơn\s+giản\s+hóa)"
     r"(?:\s*,\s*(?:cắt\s+giảm|đơn\s+giản\s+hóa))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
@@ -405,8 +405,8 @@ def _stock_before_planned_cut(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-# "(so với năm 2040 là 31 …", "(với năm trước là 31 …": after a result, the figure of a
-# past year it is compared with, no result ("cao hơn năm 2040 là 31" is a margin, not this)
+# "đạt 6,4 tấn/ha, so với năm trước là 5,9 tấn/ha": after a result, the figure of a past
+# year it is compared with, no result ("cao hơn năm trước là 0,5" is a margin, not this)
 _PAST_VALUE_LEAD = rx(
     r"(?<!\w)(?:so\s+)?với\s+(?:cùng\s+kỳ\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|trước|ngoái)"
     r"\s*(?:là|:)\s*$"
