@@ -190,7 +190,7 @@ def _within_whole_above(
     ``… 330 ha; trong đó cây hàng năm 70 ha, cây lâu năm 260 ha, bao gồm 15 ha lúa, 40 ha
     rau, … 190 ha cà phê``: crops of both kinds listed after the last part, their sum well
     above that part (by more than :data:`_BEYOND_PART`; a sum just above it is the part's
-    own, checked) and within the whole: the whole's parts in part, no check of the part.
+    own, checked) and within the whole: perhaps the whole's parts in part, left unchecked.
     """
     key = (total["file"], total["start"])
     i = bisect.bisect_left(starts, key)
