@@ -669,6 +669,12 @@ _EXTRACT = {
     "extract.note.part_not_exact": _pair(
         "có phần không phải là số chính xác", "a part is not an exact figure"
     ),
+    "extract.note.parts_beyond_part": _pair(
+        "các phần liệt kê cộng lại vượt phần này nhưng không vượt tổng số ở trên (có thể là"
+        " các phần của tổng số), không kiểm tra: ",
+        "the parts listed add up to more than this part but not to more than the whole above"
+        " (they may be the whole's parts), unchecked: ",
+    ),
     "extract.note.sum_first": _pair("{v}", "{v}"),
     "extract.note.sum_more": _pair(" + {v}", " + {v}"),
     "extract.note.sum_equal": _pair(" = {sum}; tổng số = {whole}", " = {sum}; total = {whole}"),

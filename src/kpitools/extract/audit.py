@@ -138,14 +138,15 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
                 verdict, note, added = "unchecked", noted(seg("part_not_exact")), None
             else:
                 added = sum((v for v in values if v is not None), Decimal(0))
-                if added > whole * _BEYOND_PART and _within_whole_above(total, added, read, starts):
-                    continue  # the whole's parts, listed in part, not the total's
                 ok = added == whole if rule == "sum_equal" else added <= whole
                 verdict = "consistent" if ok else "inconsistent"
                 parts_said = [
                     seg("sum_more" if i else "sum_first", v=_plain(v))
                     for i, v in enumerate(v for v in values if v is not None)
                 ]
+                if added > whole * _BEYOND_PART and _within_whole_above(total, added, read, starts):
+                    # the whole's parts listed in part, or the part's overstated: unchecked
+                    verdict, parts_said = "unchecked", [seg("parts_beyond_part"), *parts_said]
                 note = noted(*parts_said, seg(rule, sum=_plain(added), whole=_plain(whole)))
             rows.append(
                 {
@@ -171,7 +172,8 @@ def _part_checks(df: pl.DataFrame) -> list[dict[str, Any]]:
 
 
 _BEYOND_PART = Decimal("1.05")
-"""How far above a part its listed parts must add up to be taken for the whole's parts."""
+"""How far above a part its listed parts must add up to be possibly the whole's parts (the
+part then unchecked)."""
 
 
 def _within_whole_above(
@@ -188,7 +190,7 @@ def _within_whole_above(
     ``… 330 ha; trong đó cây hàng năm 70 ha, cây lâu năm 260 ha, bao gồm 15 ha lúa, 40 ha
     rau, … 190 ha cà phê``: crops of both kinds listed after the last part, their sum well
     above that part (by more than :data:`_BEYOND_PART`; a sum just above it is the part's
-    own, checked) and within the whole: the whole's parts in part, no check of the part.
+    own, checked) and within the whole: perhaps the whole's parts in part, left unchecked.
     """
     key = (total["file"], total["start"])
     i = bisect.bisect_left(starts, key)

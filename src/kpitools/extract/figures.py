@@ -19,6 +19,7 @@ The patterns and helpers here are shared by the other modules of the grammar
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -200,7 +201,7 @@ _TARGET_END = rx(
     # abbreviation with a word of who assigned it, or right after a slash
     r"|(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s+(?:được\s+)?(?:giao|đề\s+ra)\s*(?:là|:)?"
     # "gần chạm mục tiêu năm 2025 là 1,3 tỷ USD": an aim of the year named, then its figure;
-    # "(kế hoạch giao năm 2041 là 50 triệu đồng)": a plan given for the year named
+    # "…; dự toán giao của năm 2041 là 1.800 cây": a plan given for the year named
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?:kế\s+hoạch|dự\s+toán)\s+(?:được\s+)?giao\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?)\s*$"
@@ -416,7 +417,7 @@ def _compared_plan_next(doc: Doc, p: Figure) -> bool:
 
 
 _K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
-# "đạt 34% so yêu cầu", "đạt 28% so với dự kiến": what was required or planned, compared
+# "bằng 70% so yêu cầu", "hoàn thành 45% so với dự kiến": what was required or planned
 _REQUIRED = r"(?<=so\s)(?:yêu\s+cầu|dự\s+kiến)|(?<=với\s)(?:yêu\s+cầu|dự\s+kiến)"
 _PLAN_NAMED_NEXT = (
     # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash
@@ -870,11 +871,29 @@ def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
         return "actual"
     if role == "actual" and _expected_whole(doc, fig, lead):
         return "whole"
-    if role == "target" and _expected_beside_plan(doc, fig, lead):
+    if role == "target" and (
+        _expected_beside_plan(doc, fig, lead) or _plan_of_another_year(doc, fig, lead)
+    ):
         return "modifier"
     if role == "excess" and _level_beaten(doc, fig, lead):
         return "target"
     return role
+
+
+_PLAN_OF_YEAR = rx(
+    r"(?<!\w)(?:kế\s+hoạch|dự\s+toán)\s+(?:được\s+)?giao\s+(?:của\s+)?năm\s+((?:19|20)\d{2})"
+    r"\s+là\s*$"
+)
+
+
+def _plan_of_another_year(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is the plan given for a year (``kế hoạch giao năm 2038 là …``) other
+    than the year its text reports on: no target of this year's result."""
+    m = _PLAN_OF_YEAR.search(lead)
+    if m is None:
+        return False
+    last = bisect.bisect_left(doc.report_years, (fig.start, -1)) - 1
+    return last >= 0 and doc.report_years[last][1] != int(m.group(1))
 
 
 # "đạt 12,4 bác sĩ/vạn dân, vượt mức 11 bác sĩ/vạn dân": a rate above the level set, which
@@ -1049,7 +1068,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
         _unsigned_percent(doc, fig)
         or _container_counted(fig, lead)
         or _stock_before_planned_cut(doc, fig, lead)
-        or _past_value(fig, lead)
+        or _past_value(doc, fig, lead)
     ):
         return True
     if fig.role == "actual" and _PAST_EDITION.match(folded, fig.end, end):

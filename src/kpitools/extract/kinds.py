@@ -34,6 +34,7 @@ from kpitools.extract.figures import (
     _MEASURE_WORDS,
     _PART_MARKER,
     _PLAN_IN_LEAD,
+    _REQUIRED,
     Draft,
     Figure,
     _compared_plan_next,
@@ -956,9 +957,9 @@ def _fronted_plan(doc: Doc, p: Figure) -> bool:
 _COMPARED_CLAUSE = rx(
     r"so\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)[^,;.%]{0,40},"
 )
-# "Kết quả gieo trồng một số cây chính so với kế hoạch như sau: 6.124 ha lúa nước (hơn
-# 61%); …": a list of amounts whose bracketed percentages are of the plan its lead names (no full
-# stop between the lead's colon and the percentage)
+# "Kết quả thực hiện tương ứng với kế hoạch là: 14 km đường (57,5%); 320 ha rừng (80%)": a
+# list of amounts whose bracketed percentages are of the plan its lead names (no full stop
+# between the lead's colon and the percentage)
 _LIST_AGAINST_PLAN = rx(
     r"(?:so|tương\s+ứng)\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,2}?"
     r"\s*(?:gồm|như|là)?\s*:(?:[^.!?\n]|\.(?=\d))*$"
@@ -1213,6 +1214,9 @@ def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:
     return bool(_CONNECTORS.fullmatch(between))
 
 
+_K_EXPECTED_TAIL = rx(rf"^\s*so\s+(?:với\s+)?(?:{_REQUIRED})(?!\w)")
+
+
 def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     """The kind (and sign) of a percentage that the words around it name: an excess, a
     growth or decrease, a share or a target."""
@@ -1225,7 +1229,8 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
         sign = -1 if " ".join(g.group(1).split()) in _DECREASE else 1
         # "cao hơn 19,1% so với dự toán": above the plan; "tăng 216%, vượt chỉ tiêu" is a
         # growth beside a plan met, not an excess of it
-        if _K_PLAN_NAMED_TAIL.match(tail):
+        # (but "giảm 9% so với dự kiến": a change against what was expected, a growth)
+        if _K_PLAN_NAMED_TAIL.match(tail) and not _K_EXPECTED_TAIL.match(tail):
             return "excess", sign
         return "growth", sign
     if _K_GROWTH_TAIL.match(tail):

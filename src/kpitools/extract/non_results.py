@@ -413,8 +413,8 @@ _PLANNED_CUT_AFTER = rx(
 _CUT_DONE = rx(rf"(?<!\w){_CUT}(?!\w)")
 
 
-# "ngành dự kiến sẽ bãi bỏ 2.415 quy trình": the cut planned, no result (not "giảm"
-# alone: "dự kiến cả năm giảm 1.200 hộ nghèo" is the year's result estimated)
+# "sở dự kiến đơn giản hóa 86 thủ tục": the cut planned, no result (not "giảm" alone:
+# "dự kiến cả năm giảm 1.200 hộ nghèo" is the year's result estimated)
 _PLANNED_CUT_LEAD = rx(
     r"(?<!\w)(?:dự\s+kiến|kế\s+hoạch)(?:\s+sẽ)?\s+(?:cắt\s+giảm|cắt|bãi\s+bỏ|đơn\s+giản\s+hóa)"
     r"(?:\s*,\s*(?:cắt\s+giảm|đơn\s+giản\s+hóa))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
@@ -436,14 +436,19 @@ def _stock_before_planned_cut(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-# "(cao hơn năm 2040 là 31 ngàn đồng/người, …)", "(so với năm 2040 là 31 …": the figure of
-# a past year the result is compared with, no result
+# "đạt 6,4 tấn/ha, so với năm trước là 5,9 tấn/ha": after a result, the figure of a past
+# year it is compared with, no result ("cao hơn năm trước là 0,5" is a margin, not this)
 _PAST_VALUE_LEAD = rx(
     r"(?<!\w)(?:so\s+)?với\s+(?:cùng\s+kỳ\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|trước|ngoái)"
     r"\s*(?:là|:)\s*$"
 )
+# a figure that is no bare year: the result stated before the past year's value
+_STATED_BEFORE = rx(r"(?<![\w.,])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d")
 
 
-def _past_value(fig: Figure, lead: str) -> bool:
-    """Whether ``fig`` is the value of a past year its result is compared with."""
-    return fig.role == "actual" and _PAST_VALUE_LEAD.search(lead) is not None
+def _past_value(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` is the value of a past year its result, stated before it in its
+    sentence, is compared with (not "so với năm trước là 320 …" that opens a sentence)."""
+    if fig.role != "actual" or (m := _PAST_VALUE_LEAD.search(lead)) is None:
+        return False
+    return _STATED_BEFORE.search(doc.fold, fig.sentence.start, fig.clause + m.start()) is not None

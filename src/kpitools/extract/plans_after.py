@@ -180,8 +180,8 @@ def _bare_statement(
     return Statement(**given)  # type: ignore[arg-type]
 
 
-# "… được 46,3 tỷ đồng, bằng 61,7% kế hoạch; ước cả năm sẽ hoàn thành 100% kế hoạch (kế
-# hoạch: 75 tỷ đồng)": the clause right after a result's percentage of the plan forecasts the
+# "… xuất khẩu 12.400 tấn gạo, bằng 62% kế hoạch năm; ước tính sẽ đạt 100% chỉ tiêu (chỉ
+# tiêu: 20.000 tấn)": the clause right after a result's percentage of the plan forecasts the
 # plan met in full and gives the plan's figure in brackets
 _FORECAST_MET = rx(
     r"^\s*\)?\s*[;,]\s*(?:dự\s+kiến|ước(?:\s+tính)?|phấn\s+đấu)"
