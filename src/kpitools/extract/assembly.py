@@ -954,8 +954,8 @@ def _plan_beyond_percent(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> 
 
 # "… và bằng 25% kế hoạch năm (8.000 tỷ đồng)": the plan in brackets after its words
 _BRACKET_AFTER_PLAN = rx(
-    # "bằng 31% kế hoạch vốn năm 2040 chuyển sang (trên 70 nghìn tỷ đồng)": a plan of a year
-    # named, carried over, its figure rounded
+    # "được 44% chỉ tiêu năm 2040 còn lại (gần 600 căn hộ)": a plan of a year named, left
+    # over, its figure rounded
     r"^\s*(?:so\s+(?:với\s+)?|theo\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
     r"(?:[^(),;.\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}\(\s*"
     # "vượt 5% kế hoạch (Kế hoạch: 30 nghìn tấn)": the plan's word again, and a colon

@@ -527,8 +527,12 @@ def _words_against_figures(
     return {"consistent": False, "verdict": "inconsistent", **note}
 
 
-# "khoảng 10,5 nghìn tỷ đồng, gần đạt mục tiêu 10,2 nghìn tỷ đồng": said nearly reached
-_NEARLY_REACHED = rx(r"(?<!\w)gần\s+đạt(?!\w)")
+# "chừng 7,3 triệu tấn, gần đạt kế hoạch 7,1 triệu tấn": said nearly reached, in words
+# that open the target's own clause right after the result (no semicolon, no "không chỉ",
+# "chưa" or "mà đã vượt" around them)
+_NEARLY_REACHED = rx(
+    r"^(?:\s*[^\W\d_]+)*\s*,\s*gần\s+đạt(?!\w)(?:(?!vượt|(?<!\w)mà(?!\w))[^\d;%])*$"
+)
 _NEARLY_OVER = Decimal("1.01")
 
 
@@ -539,7 +543,7 @@ def _nearly_but_over(d: Draft, doc: Doc, a: Decimal, t: Decimal) -> bool:
     f, g = d.actual_fig, d.target_fig
     if f is None or g is None or d.percent_fig is not None or g.start < f.end:
         return False
-    if _NEARLY_REACHED.search(doc.fold, f.end, g.start) is None:
+    if _NEARLY_REACHED.match(doc.fold[f.end : g.start]) is None:
         return False
     number = re.match(NUM, doc.fold[f.start : f.end])
     return number is not None and a - _half_unit(number.group(), a) > t * _NEARLY_OVER

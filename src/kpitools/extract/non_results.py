@@ -58,8 +58,8 @@ _COUNT_MET = rx(
 )
 
 
-# "tỷ lệ hộ dùng mạng tốc độ trên 100 Mb/s đạt 31%": a threshold in the name of a rate,
-# the rate after it
+# "tỉ lệ thôn có từ 3 tổ an ninh trở lên là 74%": a threshold in the name of a rate, the
+# rate after it
 _RATE_NAME = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ(?!\w)")
 _THRESHOLD_LEAD = rx(r"(?<!\w)(?:trên|từ|dưới|tối\s+thiểu|ít\s+nhất)\s*$")
 _RATE_AFTER_NAME = rx(rf"[^\d,;.%]{{0,30}}?(?<!\w)(?:đạt|là|chiếm)\s+(?:{NUM})\s*%")
@@ -183,15 +183,26 @@ _PAST_PERIOD_FIRST = rx(
     r"|năm\s+(?:trước|ngoái|(?:19|20)\d\d))\s*,"
 )
 _CHANGE_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
+# "…, giảm 35 hộ, đạt 105% kế hoạch": the plan reached right after the change (its unit
+# words between) makes the change the result ("bằng 61% kế hoạch" may be the total's)
+_PLAN_PERCENT_NEXT = rx(
+    rf"^(?:\s*[^\W\d_]+){{0,2}}\s*,\s*(?:đạt|hoàn\s+thành)\s+(?:khoảng\s+|gần\s+)?"
+    rf"(?:{NUM})\s*%\s*(?:kế\s+hoạch|kh(?!\w)|chỉ\s+tiêu)"
+)
 
 
 def _restated_change(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` restates as an amount a change written before it (see above), or the
     change's percentage in brackets right before it (``tăng 6,2% (318 tấn)``: the amount
-    alone in the bracket), or is a change after a past period its sentence opens with."""
+    alone in the bracket), or is a change after a past period its sentence opens with (unless
+    a percentage of the plan follows it)."""
     if _RESTATED_CHANGE.search(lead):
         return True
-    if _CHANGE_END.search(lead) and _PAST_PERIOD_FIRST.match(doc.fold, fig.sentence.start):
+    if (
+        _CHANGE_END.search(lead)
+        and _PAST_PERIOD_FIRST.match(doc.fold, fig.sentence.start)
+        and not _PLAN_PERCENT_NEXT.match(doc.fold[fig.end : fig.sentence.end])
+    ):
         return True
     low = max(fig.sentence.start, fig.span_start - _RESTATED_WINDOW)
     if _RESTATED_PERCENT.search(doc.fold, low, fig.span_start) is not None:

@@ -335,8 +335,9 @@ def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
         return False
     check = check_percent(p.percent, g.values[0], g.values[1])  # rounded or cut: the audit's
     if not (check.consistent or check.truncated or _fits_percent(p, g.values[0], g.values[1])):
-        # "chỉ đạt 49% (4.919,8/9.083,9 tỷ đồng)": the bracket right after the percentage
-        # is its evidence even when it gives another percentage near it (the audit's finding)
+        # "thu được 63% (2.140/3.270 triệu đồng tiền phí)": a bracket right after the
+        # percentage is its evidence even when it gives another percentage near it (the
+        # audit's finding)
         near = abs(100 * g.values[0] / g.values[1] - p.percent.value) <= p.percent.value / 4
         if not (near and _OPEN_BRACKET.match(between)):
             return False
@@ -621,10 +622,14 @@ def _fall_against_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Dra
     return _rate_draft(p, fall, owner, drafts)
 
 
-# "tỷ lệ … đạt 31%, tăng 4% và hoàn thành gần 62% kế hoạch": a rate, its rise, then the
-# plan's percentage
-_RISE_LEAD = rx(r"^\s*,\s*(?:tăng|giảm)\s*$")
-_RISE_THEN_PLAN = rx(r"^\s*(?:,\s*)?và\s+(?:hoàn\s+thành|đạt)\s*(?:gần|khoảng|hơn|trên)?\s*$")
+# "tỷ lệ xã có chợ đạt 57%, tăng 8% so với năm trước và đạt 103% kế hoạch": a rate, its
+# rise, then the plan's percentage (only a rise: after a fall the plan is for the fall, see
+# :func:`_fall_against_plan`)
+_RISE_LEAD = rx(r"^\s*,\s*tăng\s*$")
+_RISE_THEN_PLAN = rx(
+    r"^\s*(?:so\s+với\s+(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái|(?:19|20)\d\d)\s*)?"
+    r"(?:,\s*)?và\s+(?:hoàn\s+thành|đạt)\s*(?:gần|khoảng|hơn|trên)?\s*$"
+)
 
 
 def _rise_then_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
@@ -1129,7 +1134,7 @@ def _after_parts_listed(doc: Doc, owner: Draft, p: Figure, figs: list[Figure]) -
     return len(listed) >= 2 and all(f.kind == "count" for f in listed)
 
 
-# "(cùng kỳ năm trước đạt 52% dự toán năm)": the same period of a past year and its percentage
+# "(cùng kỳ năm 2040 bằng 64% kế hoạch)": the same period of a past year and its percentage
 _PAST_PERIOD_BRACKET = rx(
     r"\(\s*(?:so\s+với\s+)?cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?\s+(?:đạt|bằng)\s*$"
 )
@@ -1141,8 +1146,8 @@ def _new_item(doc: Doc, owner: Draft, p: Figure) -> bool:
     kế hoạch; hoàn thành 100% chỉ tiêu tuyển quân``: the second item's percentage is of
     what it names, not a second percentage of the 900 (``…, bằng 71% dự toán; ước cả năm
     đạt 102% dự toán``, of the same plan, stays the result's); or in brackets of the same
-    period of a past year (``bằng 41% dự toán năm (cùng kỳ năm trước đạt 52% dự toán
-    năm)``), that year's percentage."""
+    period of a past year (``thu 77 tỷ, được 58% kế hoạch (cùng kỳ năm 2040 bằng 64%
+    kế hoạch)``), that year's percentage."""
     first = owner.percent_fig
     if first is not None and _PAST_PERIOD_BRACKET.search(doc.fold, first.end, p.start):
         return True

@@ -609,8 +609,8 @@ def _excess_read_as_plan(doc: Doc, d: Draft) -> None:
     d.excess_fig, d.target_fig, d.target, d.derived = t, None, a - amount, True
 
 
-# "vượt chỉ tiêu 45 phòng học đề ra", "vượt mức 6,12 nghìn tỷ đồng đặt ra": the figure after
-# the plan or level beaten is that plan, when the words that set it out follow its noun
+# "vượt chỉ tiêu 45 phòng học đề ra", "trồng 930 ha, vượt mức 800 ha huyện giao": the figure
+# after the plan or level beaten is that plan, when the words that set it out follow its noun
 _BEATEN_PLAN_LEAD = rx(r"(?<!\w)vượt\s+(?:(?:mức\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu)|mức)\s*$")
 _SET_OUT_AFTER = rx(
     r"(?:\s+[^\W\d_]+){0,4}?\s+(?:đã\s+)?(?:được\s+giao|đặt\s+ra|đề\s+ra|giao)(?!\w)"
