@@ -50,7 +50,7 @@ from kpitools.extract.sentence_roles import (
     _within_targets,
 )
 from kpitools.extract.target_words import _MET_WORDS, _STRIVE
-from kpitools.extract.text import NAMED_YEAR, NUM, Doc, Sentence
+from kpitools.extract.text import GROWTH_VERB_END, NAMED_YEAR, NUM, Doc, Sentence
 from kpitools.numbers import check_percent, round_half_up, try_parse_number
 from kpitools.textfold import fold, rx
 
@@ -1335,7 +1335,6 @@ def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None
 
 # "lợi nhuận tăng 18% lên 300 tỷ đồng": the amount a growth brought the measure to
 _TO_AMOUNT = rx(r"\s+(?:lên|xuống)(?:\s+(?:mức|khoảng|gần|hơn|trên))*\s*")
-_GROWTH_VERB_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 
 
 def _growth_to_amount(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
@@ -1354,7 +1353,7 @@ def _growth_to_amount(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None
         if (
             to is None
             or to.end() != f.start
-            or not _GROWTH_VERB_END.search(doc.fold, p.clause, p.start)
+            or not GROWTH_VERB_END.search(doc.fold, p.clause, p.start)
         ):
             continue
         d.percent_fig, p.owner = p, d

@@ -44,6 +44,7 @@ from kpitools.extract.figures import (
 )
 from kpitools.extract.target_words import _ASSIGNED_TO, _TARGETS_MET
 from kpitools.extract.text import (
+    GROWTH_VERB_END,
     NUM,
     PLAN_NOUNS,
     Doc,
@@ -1034,7 +1035,6 @@ _AMOUNT_PLANNED = rx(
     r"(?:(?!đạt|thực\s+hiện|hoàn\s+thành|vượt|ước|giải\s+ngân|tăng|giảm|thu\s+được"
     r"|chi\s+được|[;%])[^;%])*$"
 )
-_GROWTH_WORD = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 
 
 def _plan_on_past_plan(doc: Doc, d: Draft, p: Figure) -> bool:
@@ -1047,7 +1047,7 @@ def _plan_on_past_plan(doc: Doc, d: Draft, p: Figure) -> bool:
         return False
     folded = doc.fold
     m = _PAST_PLAN_TAIL.match(folded, p.end, p.sentence.end)
-    if m is None or not _GROWTH_WORD.search(folded, p.clause, p.qual_start or p.start):
+    if m is None or not GROWTH_VERB_END.search(folded, p.clause, p.qual_start or p.start):
         return False
     planned = _AMOUNT_PLANNED.search(folded, a.sentence.start, a.start)
     if planned is None:

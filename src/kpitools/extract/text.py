@@ -53,6 +53,9 @@ NUM = (
 #: a year named after ``năm`` (``kế hoạch năm 2041``; group 1 the year): the passes that
 #: compare the years two phrases name read them with it
 NAMED_YEAR = rx(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
+#: a rise or fall said right before a figure (``tăng``, ``giảm``, a hedge between), to
+#: search in the text that leads up to it
+GROWTH_VERB_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 #: the nouns a plan is named by ("kế hoạch", "dự toán", "chỉ tiêu", "mục tiêu"), for patterns
 PLAN_NOUNS = r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
 #: nouns of people counted, after which a four-digit number is a count, never a year
