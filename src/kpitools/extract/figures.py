@@ -1205,9 +1205,12 @@ _PLAN_PERCENT = rx(
 )
 # "hoàn thành 60% kế hoạch lợi nhuận sau thuế 2.000 tỷ đồng", "bằng 70% so với mục tiêu lãi
 # 900 tỷ": the amount of the plan a percentage is of, the plan named by its measure
+# ("đạt 35% kế hoạch tiếp nhận 4.000 tấn", "bằng 8% kế hoạch phát hành 90.000 tỷ đồng": or
+# by the verb of what it plans)
 _PERCENT_OF_MEASURE_PLAN = rx(
     rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+(?:tổng\s+)?"
-    r"(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa|xuất\s+khẩu)"
+    r"(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa|xuất\s+khẩu"
+    r"|phát\s+hành|huy\s+động|tiếp\s+nhận|giải\s+ngân|sản\s+xuất|thu(?!\w))"
     r"(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?"
     r"(?:\s+(?:năm|cả\s+năm|đề\s+ra))?\s*(?:là|:)?\s*$"
 )

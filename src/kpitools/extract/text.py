@@ -502,16 +502,35 @@ def _thousands_commas(text: str) -> str:
     digits (``1,250``, ``12,480``), one of them ending in a zero (a decimal is not padded
     with one: ``1,250 tỷ đồng`` is 1.250 billion) or a percentage written with a decimal
     point (``+21.4%``: decimals with points), no decimal comma (``4,5``) and no number grouped
-    by dots (``1.250``) anywhere. Lengths are kept, so offsets hold."""
+    by dots (``1.250``) but those :func:`_points_beside_commas` allows. Lengths are kept, so
+    offsets hold."""
     commas = _COMMA_NUMBER.findall(text)
     padded = any(c.endswith("0") for c in commas)
     if len(commas) < 2 or not (padded or _POINT_DECIMAL_PERCENT.search(text)):
         return text
     if not _POINT_DECIMAL_PERCENT.search(text) and _decimals_among_plain(text):
         return text
-    if any(not _COMMA_THOUSANDS.fullmatch(c) for c in commas) or _DOT_THOUSANDS.search(text):
+    if any(not _COMMA_THOUSANDS.fullmatch(c) for c in commas):
+        return text
+    if _DOT_THOUSANDS.search(text) and not _points_beside_commas(text, commas):
         return text
     return _COMMA_NUMBER.sub(lambda m: m.group().replace(",", "."), text)
+
+
+def _points_beside_commas(text: str, commas: list[str]) -> bool:
+    """Whether the numbers grouped by dots of a text that groups thousands with commas are
+    thousands written by another hand (a headline's ``hơn 8.400 tấn`` over a body's ``8,412
+    tấn`` and ``11,000 tấn``): the text writes at least two percentages with a decimal point
+    (``4.35%``, ``61.2%``: decimals with points, no decimal comma), and every number grouped
+    by dots is within ten times of a number with commas read whole. The dots keep their
+    reading (thousands); a dot-grouped number of another order leaves the commas unread."""
+    if len(_POINT_DECIMAL_PERCENT.findall(text)) < 2:
+        return False
+    wholes = [Decimal(c.replace(",", "")) for c in commas]
+    return all(
+        any(w / _SCALE_SPREAD <= Decimal(d.replace(".", "")) <= w * _SCALE_SPREAD for w in wholes)
+        for d in _DOT_THOUSANDS.findall(text)
+    )
 
 
 def prepare(text: str, *, money: bool = False) -> Doc:
