@@ -9,16 +9,19 @@ neither), and a count said with an amount of money (``cho vay 90 tỷ đồng v�
 (``Tổng dư nợ đạt 1.250 tỷ đồng, …, tỷ lệ tăng trưởng 10,6%, hoàn thành 100% kế hoạch``);
 and the attainment of a growth rate named by its speed (``Tốc độ tăng … đạt 9,6% (đạt
 104,3% Nghị quyết)``), the rate its actual. And the parts listed after a total that are another
-total's (:data:`PARTS_APART`), for the part checks of :mod:`kpitools.extract.records`.
+total's (:data:`PARTS_APART`), and the totals a list after ``trong đó`` may divide
+(:func:`_in_reach`), for the part checks of :mod:`kpitools.extract.records`.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
+from collections.abc import Iterator
 from decimal import Decimal
 
 from kpitools.extract.figures import _K_GROWTH_TAIL, _K_PLAN_TAIL, Draft, Figure
-from kpitools.extract.text import NAMED_YEAR, Doc
+from kpitools.extract.text import NAMED_YEAR, Doc, Sentence
 from kpitools.numbers import Percent, check_percent
 from kpitools.textfold import rx
 
@@ -498,3 +501,40 @@ def _could_divide(doc: Doc, total: Draft, parts: list[Draft]) -> list[Draft]:
         d.actual_fig and "," in doc.text[d.actual_fig.start : d.actual_fig.end] for d in far
     )
     return [] if decimals and len(far) == len(parts) else parts
+
+
+def _figures_before(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence) -> bool:
+    """Whether the sentence right before ``sentence`` states a figure (a draft's actual).
+
+    A sentence opening with ``Trong đó,`` divides what the sentence before it names: after a
+    sentence with no figure (``Trong tổng vốn năm 2025, phần lớn … . Trong đó, …``) its
+    parts are of that sentence's noun, not of a figure further back.
+    """
+    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start) - 1
+    return i >= 0 and doc.sentences[i].start in sentences
+
+
+def _in_reach(
+    totals: Iterator[Draft], sentence: Sentence, across: bool, units_before: int | None
+) -> Iterator[Draft]:
+    """The totals a part list of ``sentence`` may divide, nearest first: those of its own
+    sentence, and those of its paragraph when the list opens the sentence (``across``); but
+    after a sentence that counts units as a fraction (``units_before``, where it starts:
+    ``… 1.900 m3 đất. Có 7/9 tổ đã ra quân. Trong đó, tổ 2 …``) only that sentence's, the
+    list naming those units, not parts of an amount further back."""
+    for total in totals:
+        if total.sentence is not sentence and not (
+            across
+            and total.sentence.paragraph == sentence.paragraph
+            and units_before in (None, total.sentence.start)
+        ):
+            return
+        yield total
+
+
+def _fraction_before(doc: Doc, fractions: set[int], sentence: Sentence) -> int | None:
+    """Where the sentence right before ``sentence`` starts if a fraction of units counted is
+    one of its results (``fractions``: the starts of such sentences), else None."""
+    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start) - 1
+    start = doc.sentences[i].start if i >= 0 else -1
+    return start if start in fractions else None

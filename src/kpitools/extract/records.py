@@ -46,7 +46,12 @@ from kpitools.extract.kinds import (
     pair_above_all,
     topics,
 )
-from kpitools.extract.listed_parts import _could_divide
+from kpitools.extract.listed_parts import (
+    _could_divide,
+    _figures_before,
+    _fraction_before,
+    _in_reach,
+)
 from kpitools.extract.percentages import _fits_percent, _same_measure
 from kpitools.extract.target_words import (
     _COUNT_HELD,
@@ -56,7 +61,7 @@ from kpitools.extract.target_words import (
     _STRIVE_OPENING,
     _TARGET_CUE,
 )
-from kpitools.extract.text import Doc, Sentence
+from kpitools.extract.text import Doc
 from kpitools.numbers import percent_of
 from kpitools.textfold import fold, rx
 
@@ -1082,6 +1087,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
     ]
     anchors = [d.anchor for d in actual]  # in text order, as the drafts are
     sentences = {d.sentence.start: d.sentence for d in actual}
+    fractions = {d.sentence.start for d in actual if d.actual_fig and d.actual_fig.kind == "pair"}
     for sentence in sentences.values():
         for start, end, marker, at in _regions(doc, sentence):
             sentence_initial = not doc.fold[sentence.start : at].strip(" ,")
@@ -1092,8 +1098,10 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 for d in actual[lo:hi]
                 if d.part_of is None and not _allotted(doc, d, at) and not _core_figure(doc, d)
             ]
-            across = sentence_initial and _states_figures(doc, sentences, sentence)
-            reach = _in_reach(_before(actual, bisect.bisect_left(anchors, at)), sentence, across)
+            across = sentence_initial and _figures_before(doc, sentences, sentence)
+            units = _fraction_before(doc, fractions, sentence) if across else None
+            totals = _before(actual, bisect.bisect_left(anchors, at))
+            reach = _in_reach(totals, sentence, across, units)
             options = (
                 (t, _could_divide(doc, t, [d for d in inside if d is not t and related(t, d)]))
                 for t in reach
@@ -1344,28 +1352,6 @@ def _unpair_rates(doc: Doc, drafts: list[Draft]) -> None:
             continue
         if _per_something(doc, a) != _per_something(doc, t):
             d.target_fig, d.target = None, None
-
-
-def _states_figures(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence) -> bool:
-    """Whether the sentence right before ``sentence`` states a figure (a draft's actual).
-
-    A sentence opening with ``Trong đó,`` divides what the sentence before it names: after a
-    sentence with no figure (``Trong tổng vốn năm 2025, phần lớn … . Trong đó, …``) its
-    parts are of that sentence's noun, not of a figure further back.
-    """
-    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start) - 1
-    return i >= 0 and doc.sentences[i].start in sentences
-
-
-def _in_reach(totals: Iterator[Draft], sentence: Sentence, across: bool) -> Iterator[Draft]:
-    """The totals a part list of ``sentence`` may divide, nearest first: those of its own
-    sentence, and those of its paragraph when the list opens the sentence (``across``)."""
-    for total in totals:
-        if total.sentence is not sentence and not (
-            across and total.sentence.paragraph == sentence.paragraph
-        ):
-            return
-        yield total
 
 
 # the first two words of a part list's first item, after its marker: "trong đó, thu phí …"
