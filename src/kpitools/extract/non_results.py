@@ -177,10 +177,13 @@ _BRACKET_CLOSE = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*\)")
 
 
 # "So với cùng kỳ năm 2040, số thu này tăng 12,5 tỷ đồng": a change over a past period
-# named first in its sentence
+# named first in its sentence ("So với số liệu của tháng trước,", "So với thời điểm hai
+# tuần trước đó (ngày 4/5),": named at length, a word of the past last or nearly, no plan)
 _PAST_PERIOD_FIRST = rx(
     r"\W*so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?"
-    r"|năm\s+(?:trước|ngoái|(?:19|20)\d\d))\s*,"
+    r"|năm\s+(?:trước|ngoái|(?:19|20)\d\d)"
+    r"|(?:(?!(?:kế|chỉ|mục|dự|nghị|kịch)\s)[^\W\d_]+\s+){1,6}?"
+    r"(?:cùng\s+kỳ|trước|ngoái)(?:\s+(?:đó|năm\s+(?:19|20)\d\d))?(?:\s*\([^()]{0,30}\))?)\s*,"
 )
 _CHANGE_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
 # "…, giảm 35 hộ, đạt 105% kế hoạch": the plan reached right after the change (its unit
