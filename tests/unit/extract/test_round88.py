@@ -1,0 +1,94 @@
+"""Round 88 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements, statements_frame
+
+
+def _pairs(text: str) -> list[tuple[object, object, object]]:
+    return [(s.actual, s.target, s.stated_percent) for s in find(text) if s.actual is not None]
+
+
+def _flagged(text: str) -> list[str]:
+    audit = audit_statements(statements_frame(find(text)))
+    return audit.filter(audit["verdict"] == "inconsistent")["text"].to_list()
+
+
+def _harbour(headline: str, rates: str) -> str:
+    return (
+        f"Cảng cá Tây Hòa nhập {headline} tấn cá\n\n"
+        "Đến ngày 12/3/2041, cảng cá Tây Hòa đã nhập gần 8,412 tấn cá các loại, đạt khoảng 14% "
+        f"kế hoạch tiếp nhận 60,000 tấn trong năm 2041. {rates}"
+    )
+
+
+TWO_POINT_RATES = "Cá ngừ chiếm 61.2% sản lượng, tăng 4.35% so với cùng kỳ."
+ONE_POINT_RATE = "Cá ngừ chiếm 61.2% sản lượng, tăng 4% so với cùng kỳ."
+
+
+def test_commas_group_thousands_beside_a_headline_grouped_with_points() -> None:
+    assert _pairs(_harbour("hơn 8.400", TWO_POINT_RATES)) == [
+        (Decimal(8412), Decimal(60000), Decimal(14))
+    ]
+
+
+def test_commas_stay_decimal_without_two_rates_written_with_points() -> None:
+    (actual, _, _) = _pairs(_harbour("hơn 8.400", ONE_POINT_RATE))[0]
+    assert actual == Decimal("8.412")
+
+
+def test_commas_stay_decimal_beside_points_of_another_order() -> None:
+    (actual, _, _) = _pairs(_harbour("hơn 2.400.000", TWO_POINT_RATES))[0]
+    assert actual == Decimal("8.412")
+
+
+FEES = "Đến ngày 20/4/2041, Sở Tài chính đã thu 1.750 tỷ đồng tiền thuê đất, đạt 25% kế hoạch"
+
+
+def test_the_plan_named_by_its_verb_gives_its_amount() -> None:
+    assert _pairs(f"{FEES} thu 7.000 tỷ đồng.") == [
+        (Decimal("1750000000000"), Decimal("7000000000000"), Decimal(25))
+    ]
+
+
+def test_a_count_after_the_plan_and_its_verb_is_no_plan() -> None:
+    pairs = _pairs(f"{FEES} thu của 14 dự án.")
+    assert pairs and all(t is None for _, t, _ in pairs)
+
+
+def _dykes(between: str) -> str:
+    return (
+        "Năm 2041, các huyện gia cố mái đê với khối lượng gần 2.100 mét khối, đạt hơn 6% kế "
+        f"hoạch.{between} "
+        "Trong đó, đội số 3 dẫn đầu với khối lượng đắp đạt gần 15.000 mét khối, bằng gần 55% "
+        "kế hoạch."
+    )
+
+
+def test_a_list_after_trong_do_divides_the_sentence_right_before_it() -> None:
+    assert _flagged(_dykes(" Hiện nay, 8/10 đội thi công đã ra quân.")) == []
+
+
+def test_a_part_larger_than_the_sentence_right_before_is_still_flagged() -> None:
+    assert _flagged(_dykes(""))
+
+
+def _planted(opening: str, rest: str = "bằng 9% kế hoạch") -> list[tuple[object, object, object]]:
+    return _pairs(f"{opening}, diện tích rừng trồng mới của huyện tăng thêm 180 ha, {rest}.")
+
+
+def test_a_change_after_a_past_period_named_at_length_is_no_result() -> None:
+    assert _planted("So với số liệu của tháng trước") == []
+    assert _planted("So với thời điểm hai tuần trước đó (ngày 4/5/2041)") == []
+
+
+def test_a_change_after_a_plan_named_first_stays_a_result() -> None:
+    assert _planted("So với kế hoạch của tháng trước") == [(Decimal(180), None, Decimal(9))]
+    assert _planted("So với số liệu của tháng trước", "đạt 9% kế hoạch") == [
+        (Decimal(180), None, Decimal(9))
+    ]
