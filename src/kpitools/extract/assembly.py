@@ -116,7 +116,7 @@ def _places_of_people(
     """Whether one noun counts the places of a quota (``chỉ tiêu``, alone, of an intake) and
     the other the people who fill them (``giao 860 chỉ tiêu … tuyển được 845 học viên``)."""
     for (f, places), (g, people) in ((first, second), (second, first)):
-        if places != _PLACES or not (
+        if places[:2] != _PLACES or not (
             tuple(people[:2]) in _PLACED_PEOPLE or tuple(people[:1]) in _PLACED_PEOPLE
         ):
             continue

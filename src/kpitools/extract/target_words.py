@@ -55,6 +55,10 @@ _COUNTED_PLANS = rx(
     r"(?:chỉ\s+tiêu|tiêu\s+chí|mục\s+tiêu|nhiệm\s+vụ|khâu|chương\s+trình|giải\s+pháp|"
     r"đột\s+phá|nội\s+dung)(?!\w)"
 )
+# "được giao 300 chỉ tiêu tuyển sinh": places of an intake, a quota of people (not indicators)
+_INTAKE_PLACES = rx(
+    r"chỉ\s+tiêu\s+(?:tuyển\s+sinh|tuyển\s+quân|giao\s+quân|nhập\s+ngũ|kết\s+nạp|đào\s+tạo)(?!\w)"
+)
 # the verb a target of members written with none means (``chỉ tiêu … là 25 đảng viên``: to
 # develop, i.e. admit, 25), appended to the clause a phrase book reads (folded)
 _MEMBERS_DEVELOPED = " " + fold("phát triển")
@@ -156,7 +160,8 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
     if _drawn_plan_figure(before, lead):
         return True
     if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
-        if _COUNTED_PLANS.match(after) or _reached_after_assigned(lead[m.start() :]):
+        counted = _COUNTED_PLANS.match(after) and not _INTAKE_PLACES.match(after)
+        if counted or _reached_after_assigned(lead[m.start() :]):
             return False
         given = lead[m.start() :]
         if _given_done(before, lead[: m.start()], given) and _ATTAINED_NEXT.match(after_number):
