@@ -475,9 +475,10 @@ def row_checks(r: TableRow) -> dict[str, Any]:
 # the header of a table written a row a line: the column of labels opens a line, the
 # columns' names follow on it or on the lines below, up to the first row
 # ("STT Tên đơn vị": a table of units, each row a unit's plan and result)
+# ("Chỉ tiêuĐơn vị tínhKết quảMục tiêu năm": a header pasted with its cells run together)
 _LINE_HEAD = rx(
     r"(?m)^[ \t]*(?:(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục"
-    r"|(?P<units>(?:stt\s+)?tên\s+đơn\s+vị))(?!\w)"
+    r"|(?P<units>(?:stt\s+)?tên\s+đơn\s+vị))(?:(?!\w)|(?=đơn\s+vị))"
 )
 # a row written a line: its label (two words at least, at most ROW_LABEL_CHARS characters),
 # then its figures, one a column (at most ROW_COLUMNS): bounded, so that a long line of
@@ -544,17 +545,18 @@ def _row_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
         first = _ROW_LINE.search(folded, m.end(), end)
         if first is None or folded.count("\n", m.end(), first.start()) > HEADER_LINES:
             continue
-        kinds = _line_columns(folded[m.end() : first.start()])
+        kinds = _glued_columns(text[m.start() : first.start()])
+        if kinds is None:
+            kinds = _line_columns(folded[m.end() : first.start()])
         if kinds is not None and m.group("units"):
             kinds = _under_title(folded[m.end() : first.start()], kinds)
         if kinds is None or "other" in kinds or kinds.count("plan") != 1:
             continue
-        plan = kinds.index("plan")
-        done = next((i for i in range(plan + 1, len(kinds)) if kinds[i] == "done"), None)
-        if done is None:
+        cols = _plan_and_done(kinds, folded[m.end() : first.start()])
+        if cols is None:
             continue
         head = folded[m.start() : first.start()]
-        rows = _line_rows(text, folded, (first.start(), end), kinds, (plan, done))
+        rows = _line_rows(text, folded, (first.start(), end), kinds, cols)
         years = [int(y) for y in _HEAD_YEAR_ANY.findall(head)]
         if m.group("units"):
             rows = [_unit_row(r, head) for r in rows]
@@ -567,6 +569,42 @@ def _row_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
 
 
 _HEAD_YEAR_ANY = rx(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def _plan_and_done(kinds: list[str], header: str) -> tuple[int, int] | None:
+    """The plan's column and the result's, or None.
+
+    The result is the first column named one after the plan; or, in a header of a result and
+    a plan alone naming no year (``Kết quả | Mục tiêu năm``), the one before it (``Thực hiện
+    2040 | Kế hoạch 2041`` is a past result beside a later plan).
+    """
+    plan = kinds.index("plan")
+    done = next((i for i in range(plan + 1, len(kinds)) if kinds[i] == "done"), None)
+    if done is None and kinds == ["done", "plan"] and not _HEAD_YEAR_ANY.search(header):
+        done = 0
+    return None if done is None else (plan, done)
+
+
+# a column of units first in a header run together, its cells words in the rows' labels
+_UNIT_COLUMN = rx(r"^\s*(?:đơn\s+vị(?:\s+tính)?|đvt)(?!\w)")
+
+
+def _glued_columns(header: str) -> list[str] | None:
+    """The columns of a header pasted with its cells run together, or None.
+
+    ``Chỉ tiêuĐơn vị tínhKết quảMục tiêu năm``: a capital right after a small letter opens a
+    cell; a first column of units is left out (the rows write its cells in their labels,
+    ``… có nhà văn hóa % 71.4 75``). None when the header runs fewer than three cells
+    together.
+    """
+    opens = [i for i in range(1, len(header)) if header[i - 1].islower() and header[i].isupper()]
+    if len(opens) < 2:
+        return None
+    names = fold(" ".join(header[i:j] for i, j in itertools.pairwise([*opens, len(header)])))
+    unit = _UNIT_COLUMN.match(names)
+    return _line_columns(names[unit.end() :] if unit else names)
+
+
 # "Kết quả năm 2041" on the line of "STT Tên đơn vị", above "Kế hoạch" and "Thực hiện": the
 # title of the columns below, no column of its own
 _LINE_END = re.compile(r"\n")
