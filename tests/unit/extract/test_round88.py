@@ -92,3 +92,34 @@ def test_a_change_after_a_plan_named_first_stays_a_result() -> None:
     assert _planted("So với số liệu của tháng trước", "đạt 9% kế hoạch") == [
         (Decimal(180), None, Decimal(9))
     ]
+
+
+def test_places_of_an_intake_given_are_the_quota_of_the_people_taken_in() -> None:
+    assert _pairs(
+        "Năm 2041, trường nghề được giao 300 chỉ tiêu tuyển sinh, đã tuyển được 280 học viên."
+    ) == [(Decimal(280), Decimal(300), None)]
+
+
+def test_indicators_given_are_no_quota_of_people() -> None:
+    given = "Năm 2041, xã được giao 24 chỉ tiêu kinh tế - xã hội, đã tuyển 23 tân binh."
+    assert _pairs(given) == []
+
+
+def _indicators(columns: str) -> str:
+    return (
+        "KẾT QUẢ MỘT SỐ CHỈ TIÊU ĐẾN THÁNG 6/2041\n\n"
+        f"Chỉ tiêuĐơn vị tính{columns}\n"
+        "1 Tỷ lệ thôn có nhà văn hóa % 71.4 75\n"
+        "2 Số hộ dùng nước sạch hộ 1840 2100\n"
+    )
+
+
+def test_a_header_run_together_names_the_result_then_the_plan() -> None:
+    assert _pairs(_indicators("Kết quảMục tiêu năm")) == [
+        (Decimal("71.4"), Decimal(75), None),
+        (Decimal(1840), Decimal(2100), None),
+    ]
+
+
+def test_a_past_result_before_a_later_plan_is_no_pair() -> None:
+    assert _pairs(_indicators("Thực hiện 2040Kế hoạch 2041")) == []
