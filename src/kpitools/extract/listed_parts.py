@@ -510,8 +510,13 @@ def _figures_before(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence
     sentence with no figure (``Trong tổng vốn năm 2025, phần lớn … . Trong đó, …``) its
     parts are of that sentence's noun, not of a figure further back.
     """
+    return _start_before(doc, sentence) in sentences
+
+
+def _start_before(doc: Doc, sentence: Sentence) -> int:
+    """Where the sentence right before ``sentence`` starts (-1 for the first)."""
     i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start) - 1
-    return i >= 0 and doc.sentences[i].start in sentences
+    return doc.sentences[i].start if i >= 0 else -1
 
 
 def _in_reach(
@@ -535,6 +540,5 @@ def _in_reach(
 def _fraction_before(doc: Doc, fractions: set[int], sentence: Sentence) -> int | None:
     """Where the sentence right before ``sentence`` starts if a fraction of units counted is
     one of its results (``fractions``: the starts of such sentences), else None."""
-    i = bisect.bisect_left(doc.sentences, sentence.start, key=lambda s: s.start) - 1
-    start = doc.sentences[i].start if i >= 0 else -1
+    start = _start_before(doc, sentence)
     return start if start in fractions else None

@@ -1099,9 +1099,9 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 if d.part_of is None and not _allotted(doc, d, at) and not _core_figure(doc, d)
             ]
             across = sentence_initial and _figures_before(doc, sentences, sentence)
-            units = _fraction_before(doc, fractions, sentence) if across else None
+            counted = _fraction_before(doc, fractions, sentence) if across else None
             totals = _before(actual, bisect.bisect_left(anchors, at))
-            reach = _in_reach(totals, sentence, across, units)
+            reach = _in_reach(totals, sentence, across, counted)
             options = (
                 (t, _could_divide(doc, t, [d for d in inside if d is not t and related(t, d)]))
                 for t in reach
