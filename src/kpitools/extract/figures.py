@@ -1205,7 +1205,7 @@ _PLAN_PERCENT = rx(
 )
 # "hoàn thành 60% kế hoạch lợi nhuận sau thuế 2.000 tỷ đồng", "bằng 70% so với mục tiêu lãi
 # 900 tỷ": the amount of the plan a percentage is of, the plan named by its measure
-# ("đạt 35% kế hoạch tiếp nhận 4.000 tấn", "bằng 8% kế hoạch phát hành 90.000 tỷ đồng": or
+# ("đạt 35% kế hoạch tiếp nhận 4.000 tấn", "bằng 8% kế hoạch huy động 90.000 tỷ đồng": or
 # by the verb of what it plans)
 _PERCENT_OF_MEASURE_PLAN = rx(
     rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+(?:tổng\s+)?"

@@ -525,7 +525,7 @@ def _in_reach(
     """The totals a part list of ``sentence`` may divide, nearest first: those of its own
     sentence, and those of its paragraph when the list opens the sentence (``across``); but
     after a sentence that counts units as a fraction (``units_before``, where it starts:
-    ``… 1.900 m3 đất. Có 7/9 tổ đã ra quân. Trong đó, tổ 2 …``) only that sentence's, the
+    ``… 1.900 m3 đất. Có 7/9 tổ đã vào vụ. Trong đó, tổ 2 …``) only that sentence's, the
     list naming those units, not parts of an amount further back."""
     for total in totals:
         if total.sentence is not sentence and not (

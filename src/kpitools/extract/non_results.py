@@ -177,8 +177,8 @@ _BRACKET_CLOSE = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*\)")
 
 
 # "So với cùng kỳ năm 2040, số thu này tăng 12,5 tỷ đồng": a change over a past period
-# named first in its sentence ("So với số liệu của tháng trước,", "So với thời điểm hai
-# tuần trước đó (ngày 4/5),": named at length, a word of the past last or nearly, no plan)
+# named first in its sentence ("So với số liệu của tháng trước,", "So với số liệu báo cáo
+# kỳ trước (ngày 4/5),": named at length, a word of the past last or nearly, no plan)
 _PAST_PERIOD_FIRST = rx(
     r"\W*so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?"
     r"|năm\s+(?:trước|ngoái|(?:19|20)\d\d)"

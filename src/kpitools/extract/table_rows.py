@@ -475,7 +475,7 @@ def row_checks(r: TableRow) -> dict[str, Any]:
 # the header of a table written a row a line: the column of labels opens a line, the
 # columns' names follow on it or on the lines below, up to the first row
 # ("STT Tên đơn vị": a table of units, each row a unit's plan and result)
-# ("Chỉ tiêuĐơn vị tínhKết quảMục tiêu năm": a header pasted with its cells run together)
+# ("Chỉ tiêuĐơn vị tínhThực hiệnKế hoạch năm": a header pasted with its cells run together)
 _LINE_HEAD = rx(
     r"(?m)^[ \t]*(?:(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục"
     r"|(?P<units>(?:stt\s+)?tên\s+đơn\s+vị))(?:(?!\w)|(?=đơn\s+vị))"
@@ -575,7 +575,7 @@ def _plan_and_done(kinds: list[str], header: str) -> tuple[int, int] | None:
     """The plan's column and the result's, or None.
 
     The result is the first column named one after the plan; or, in a header of a result and
-    a plan alone naming no year (``Kết quả | Mục tiêu năm``), the one before it (``Thực hiện
+    a plan alone naming no year (``Thực hiện | Kế hoạch năm``), the one before it (``Thực hiện
     2040 | Kế hoạch 2041`` is a past result beside a later plan).
     """
     plan = kinds.index("plan")
@@ -592,7 +592,7 @@ _UNIT_COLUMN = rx(r"^\s*(?:đơn\s+vị(?:\s+tính)?|đvt)(?!\w)")
 def _glued_columns(header: str) -> list[str] | None:
     """The columns of a header pasted with its cells run together, or None.
 
-    ``Chỉ tiêuĐơn vị tínhKết quảMục tiêu năm``: a capital right after a small letter opens a
+    ``Chỉ tiêuĐơn vị tínhThực hiệnKế hoạch năm``: a capital right after a small letter opens a
     cell; a first column of units is left out (the rows write its cells in their labels,
     ``… có nhà văn hóa % 71.4 75``). None when the header runs fewer than three cells
     together.

@@ -519,7 +519,7 @@ def _thousands_commas(text: str) -> str:
 
 def _points_beside_commas(text: str, commas: list[str]) -> bool:
     """Whether the numbers grouped by dots of a text that groups thousands with commas are
-    thousands written by another hand (a headline's ``hơn 8.400 tấn`` over a body's ``8,412
+    thousands written by another hand (a headline's ``8.400 tấn`` over a body's ``8,412
     tấn`` and ``11,000 tấn``): the text writes at least two percentages with a decimal point
     (``4.35%``, ``61.2%``: decimals with points, no decimal comma), and every number grouped
     by dots is within ten times of a number with commas read whole. The dots keep their
