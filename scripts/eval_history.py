@@ -203,6 +203,16 @@ SCORED_AT = {
     "2026-12-06zp": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
     "2026-12-06zq": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
     "2026-12-06zr": "d4d9a340205dc7f51c71134d3d4415367ac441f2",
+    "2026-12-06zs": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zt": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zu": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zv": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zw": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zx": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zy": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zz": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zza": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zzb": "6e111899015e127d193152c06f2bfe30baeea43f",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

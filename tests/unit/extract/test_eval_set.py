@@ -217,6 +217,16 @@ MIN_BATCH_SIZE = {
     "2026-12-06zm": 7,
     "2026-12-06zo": 3,
     "2026-12-06zr": 15,
+    "2026-12-06zs": 4,
+    "2026-12-06zt": 6,
+    "2026-12-06zu": 4,
+    "2026-12-06zv": 10,
+    "2026-12-06zw": 16,
+    "2026-12-06zx": 5,
+    "2026-12-06zy": 2,
+    "2026-12-06zz": 1,
+    "2026-12-06zza": 4,
+    "2026-12-06zzb": 2,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -253,6 +263,12 @@ LEAST_SITES = {
     "2026-12-06zp": 1,
     "2026-12-06zq": 3,
     "2026-12-06zo": 3,
+    "2026-12-06zs": 4,
+    "2026-12-06zu": 4,
+    "2026-12-06zy": 2,
+    "2026-12-06zz": 1,
+    "2026-12-06zza": 4,
+    "2026-12-06zzb": 2,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -406,7 +422,45 @@ and the pages on the topic with a target were already in the files (a province's
 2020 and 2021, a district's of 2019, an economic zone's of 2016, a youth federation's of 2020, a
 women's congress of 2021, the youth union's month of 2021), fell before 2014, gave counts only,
 targets only, a completion with no number or percents with no amount, or had no address in the
-stored copy (a veterans' cluster's half year of 2015)."""
+stored copy (a veterans' cluster's half year of 2015). ``2026-12-06zs`` (jobs and training of
+2025-2026: labour sent abroad, jobs created, vocational and university enrolment, unemployment
+insurance, officials' training, against their plans) holds 4 passages on 4 sites: after 73 of its 75
+look-ups nearly every page found was already in the files (a merged province's year and nine months
+of jobs, the capital's ten months and year target, the nation's four, seven and ten months of labour
+sent abroad, a north-central province's nine months), a translation, a tag page, a legal text or
+gave targets only, results with no figure of their plan, or percents with no amount; of the four
+unused pages with a scored statement three were on held-out sites, and it kept one of them beside
+the one dev page, to keep its held-out share near 40 %; the two others (an aggregator new to the set
+and a business paper's mirror host, both held-out) were added later by a second annotator, since the
+whole set's held-out share stays within 40 % with them. ``2026-12-06zu`` (the new communes and wards
+after 1 July 2025 and the 2025-2030 Party congresses: first months' results against targets, term
+reviews of 2020-2025 in congress documents, provincial reviews) holds 4 passages on 4 sites: after
+51 of its 75 look-ups nearly every commune, ward and congress page found was already in the files
+(the Phú Thọ, Thanh Hóa, Gia Lai, Huế, Đà Nẵng, Hồ Chí Minh City and Tây Ninh papers' pages), gave
+percents with no amount, targets only or coverage of targets, or was a tag page, a translation or
+spam; the four unused pages with a scored statement are kept. ``2026-12-06zy`` (older reports of
+2014-2024: waste collected and treated, wastewater, environmental fees and inspections,
+clean-and-green campaigns' trees, new-rural environment criteria, against targets) holds 2 passages
+on 2 sites: after its 57 look-ups the stored corpus gave on waste, fees and inspections the same few
+dozen pages for every wording (tag pages, theses, legal texts, rates with no target, targets only),
+and the pages with a target it found, most of them tree-planting pages, were already in the files (a
+province's environment indicators of 2019, a city's, provinces' and districts' tree planting of
+2020-2024, a ministry's dispatch of 2022, a district review of 2022), repeated the pair of a kept
+page in another article's words, were of 2025 on, forestry pages of another batch's topic or
+translations. ``2026-12-06zz`` (older reports of 2014-2024: houses built or repaired for the poor
+and for policy families, and the money raised for them, against plans) holds 1 passage on 1 site:
+after its 55 look-ups the pages found on the topic with a target were already in the files (a
+district's and a commune's great-unity houses and gratitude funds, a province's gratitude fund, a
+province's fund for the poor with its levels as fractions, a city district's gratitude fund), fell
+before 2014 or in 2025, gave counts only, plans only or an excess with no plan and no other scored
+statement, had no date, or were tag pages and spam. ``2026-12-06zzb`` (older reports of 2014-2024:
+drug rehabilitation, traffic safety and fire prevention against their targets) holds 2 passages on 2
+sites: after its 55 look-ups the stored corpus gave rehabilitation quotas with no result, counts of
+addicts and facilities, traffic accidents against the year before (growth only, or national
+reduction targets with no result), fine totals with no estimate (fine queries returned betting spam)
+and fire checks and training with counts or coverage only; the one other page with a
+target-versus-result pair (a national methadone rate against the 2015 plan) was already in the files
+as ``candyo-2040``."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
