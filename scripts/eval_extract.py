@@ -660,6 +660,8 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-06zz",
         "2026-12-06zza",
         "2026-12-06zzb",
+        "2026-12-06zzc",
+        "2026-12-06zzd",
     }
 )
 

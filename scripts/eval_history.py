@@ -213,6 +213,8 @@ SCORED_AT = {
     "2026-12-06zz": "6e111899015e127d193152c06f2bfe30baeea43f",
     "2026-12-06zza": "6e111899015e127d193152c06f2bfe30baeea43f",
     "2026-12-06zzb": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zzc": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zzd": "6e111899015e127d193152c06f2bfe30baeea43f",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -227,6 +227,8 @@ MIN_BATCH_SIZE = {
     "2026-12-06zz": 1,
     "2026-12-06zza": 4,
     "2026-12-06zzb": 2,
+    "2026-12-06zzc": 6,
+    "2026-12-06zzd": 10,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
