@@ -47,10 +47,14 @@ from kpitools.extract.kinds import (
     topics,
 )
 from kpitools.extract.listed_parts import (
+    _bracket_close,
+    _bracket_of_figure,
+    _closed_bracket_before,
     _could_divide,
     _figures_before,
     _fraction_before,
     _in_reach,
+    _others_uncounted,
 )
 from kpitools.extract.percentages import _fits_percent, _same_measure
 from kpitools.extract.target_words import (
@@ -1089,7 +1093,8 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
     sentences = {d.sentence.start: d.sentence for d in actual}
     fractions = {d.sentence.start for d in actual if d.actual_fig and d.actual_fig.kind == "pair"}
     for sentence in sentences.values():
-        for start, end, marker, at in _regions(doc, sentence):
+        for start, region_end, marker, at in _regions(doc, sentence):
+            end = _bracket_close(doc, sentence.start, at, region_end)
             sentence_initial = not doc.fold[sentence.start : at].strip(" ,")
             lo = bisect.bisect_left(anchors, start)
             hi = bisect.bisect_left(anchors, end, lo)
@@ -1097,10 +1102,15 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 d
                 for d in actual[lo:hi]
                 if d.part_of is None and not _allotted(doc, d, at) and not _core_figure(doc, d)
+                if d.actual_fig is not None and not _bracket_of_figure(doc, d.actual_fig, at)
             ]
             across = sentence_initial and _figures_before(doc, sentences, sentence)
             counted = _fraction_before(doc, fractions, sentence) if across else None
-            totals = _before(actual, bisect.bisect_left(anchors, at))
+            totals = (
+                t
+                for t in _before(actual, bisect.bisect_left(anchors, at))
+                if t.actual_fig is None or not _closed_bracket_before(doc, t.actual_fig, at)
+            )
             reach = _in_reach(totals, sentence, across, counted)
             options = (
                 (t, _could_divide(doc, t, [d for d in inside if d is not t and related(t, d)]))
@@ -1111,6 +1121,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 units = [_plain_unit(doc, d) for d in parts]
                 disjoint = _distinct_units(units)
                 consists = fold("gồm") in marker and not _some_kinds(total, parts)
+                consists = consists and not _others_uncounted(doc, parts, end)
                 if disjoint or (consists and len(parts) >= 2):
                     rule = "sum_equal" if consists else "sum_at_most"
                 else:
