@@ -877,7 +877,32 @@ def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
         return "modifier"
     if role == "excess" and _level_beaten(doc, fig, lead):
         return "target"
+    if role == "actual" and _margin_over_plan(doc, fig, lead):
+        return "excess"
     return role
+
+
+# "…, tăng 46 nhà so với chỉ tiêu": a margin over the plan written as a rise, as after "vượt"
+_RISE_LEAD = rx(r"(?<!\w)(?:tăng|nhiều\s+hơn|cao\s+hơn)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
+_PLAN_COMPARED = rx(r"\s*so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|kh)(?!\w)")
+
+
+# "…, đạt 127% kế hoạch": the percentage of the plan right after the margin
+_PLAN_PERCENT_AFTER = rx(
+    r"[^.;%]{0,30}?,\s*(?:đạt|bằng|hoàn\s+thành)(?:\s+[^\W\d_]+)?\s+\d[\d.,]*\s*%"
+)
+
+
+def _margin_over_plan(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig`` rises over the plan named right after it and its noun, the plan's
+    percentage after it (``tăng 46 nhà văn hóa so với chỉ tiêu, đạt 127% kế hoạch``): the
+    margin, no result (the result is written before, the percentage its)."""
+    if not _RISE_LEAD.search(lead):
+        return False
+    m = _PLAN_COMPARED.match(doc.fold, fig.noun_end or fig.tail_end or fig.end)
+    return (
+        m is not None and _PLAN_PERCENT_AFTER.match(doc.fold, m.end(), fig.sentence.end) is not None
+    )
 
 
 _PLAN_OF_YEAR = rx(
