@@ -523,8 +523,6 @@ _CONTEST_LEAD = rx(r"(?<!\w)(?:thi\s+đấu|tranh\s+tài)(?!\w)")
 # what makes such a fraction a result against its target again: bodies founded, members
 # admitted or developed ("thành lập mới 5/6 chi bộ", "kết nạp 40/50")
 _FOUNDED_LEAD = rx(r"(?:thành\s+lập|kết\s+nạp|phát\s+triển)(?!\w)")
-# "xây dựng 3/4 trường đạt chuẩn, đạt 75% kế hoạch": things built, against the plan named
-_BUILT_LEAD = rx(r"(?<!\w)xây\s+dựng(?:\s+mới)?\s*$")
 
 
 def _counted_of_total(doc: Doc, d: Draft) -> bool:
@@ -532,8 +530,9 @@ def _counted_of_total(doc: Doc, d: Draft) -> bool:
     chí``, ``8/9 xã đạt chuẩn``): a coverage, no result against a target. The thing
     counted is named right after the fraction, the part is at most the whole, and no verb
     of founding or admitting stands before it in its clause (``thành lập mới 5/6 chi bộ``
-    stays a result against its target), nor ``xây dựng`` right before it with a plan named
-    after its percentage (``xây dựng 3/4 trường đạt chuẩn, đạt 75% kế hoạch``)."""
+    stays a result against its target), nor a plan named after its percentage (``xây dựng
+    3/4 trường đạt chuẩn, đạt 75% kế hoạch``, ``8/9 tổ đã nhận đất, đạt 89% kế hoạch đề
+    ra``) unless a target rate follows it (:data:`_RATE_AIMED`: ``… so với mục tiêu 90%``)."""
     f = d.actual_fig
     if f is None or f.kind != "pair" or len(f.values) != 2 or f.values[0] > f.values[1]:
         return False
@@ -542,10 +541,12 @@ def _counted_of_total(doc: Doc, d: Draft) -> bool:
     if _FOUNDED_LEAD.search(doc.fold, f.clause, f.start) is not None:
         return False
     p = d.percent_fig
-    built = _BUILT_LEAD.search(doc.fold, f.clause, f.start) is not None
-    if not built or p is None:
-        return True
-    return _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]) is None
+    tail = "" if p is None else doc.fold[p.end : p.sentence.end]
+    return _K_PLAN_TAIL.match(tail) is None or _RATE_AIMED.match(tail) is not None
+
+
+# "… đạt 88% so với mục tiêu đề ra trên 80%": the rate the share is held against, no plan met
+_RATE_AIMED = rx(r"[^%;.]{0,60}?\d[\d.,]*\s*%")
 
 
 def _counted_things(doc: Doc, f: Figure) -> bool:
