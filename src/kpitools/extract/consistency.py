@@ -76,6 +76,7 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         or (counted is not None and _excess_count_checks(d, counted, a, t, approximate=approximate))
         or _growth_checks(doc, d, a)
         or _whole_of_rate(d, a)
+        or _rate_of_fraction(d, a, t, approximate)
     ):
         out.update(special)
         return out
@@ -769,6 +770,20 @@ def _whole_of_rate(d: Draft, a: Decimal | None) -> dict[str, Any]:
     if a != a.to_integral_value() or _single(d.target) is not None:
         return {}
     return _whole_target_checks(d, p.percent, a)
+
+
+def _rate_of_fraction(
+    d: Draft, a: Decimal | None, t: Decimal | None, approximate: bool
+) -> dict[str, Any]:
+    """A rate stated right after the fraction it is of (``117/140 nhà, đạt tỷ lệ 86,43%``:
+    117/140 is 83,57 %) checked against that fraction, as a coverage; {} for any other rate,
+    or figures with a qualifier."""
+    p, f = d.percent_fig, d.actual_fig
+    if d.kind != "rate" or f is None or f.kind != "pair" or p is None or p.percent is None:
+        return {}
+    if a is None or t is None or not t or approximate or p.qualifier:
+        return {}
+    return _exact_checks(d, p.percent, None, a, t)
 
 
 def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, Any]:
