@@ -62,7 +62,7 @@ def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Fi
 
 
 # ", trong đó (có) 120 nữ, đạt 105% kế hoạch": parts listed after a whole, no bracket
-_LISTED_PART = rx(r"[,;]\s*(?:trong\s+(?:số\s+)?đó|bao\s+gồm)(?!\w)\s*[,:]?\s*")
+_LISTED_PART = rx(r"[,;]\s*(?:trong\s+(?:số\s+)?đó|(?:bao\s+)?gồm)(?!\w)\s*[,:]?\s*")
 # the part's figure right after the marker, with no verb of its own ("có 120 nữ")
 _BARE_PART = rx(r"(?:có\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 # the next bare part of the list ("… 20 nữ và 9 người dân tộc"): the words of the part before
