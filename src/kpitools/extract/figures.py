@@ -1078,7 +1078,7 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     (``chỉ tiêu 120 tân binh đợt 1 và 30 tân binh đợt 2``) is none either."""
     folded, end = doc.fold, fig.sentence.end
     if fig.role not in ("actual", "excess"):
-        return fig.role == "target" and _listed_round(doc, fig)
+        return fig.role == "target" and (_listed_round(doc, fig) or _label_numeral(doc, fig, lead))
     if fig.kind == "pair":
         return (
             _units_out_of_all(doc, fig, lead)

@@ -249,6 +249,8 @@ def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
         return True
     if len(written) <= 2 and _NUMBERED_LEAD.search(lead) is not None:
         return True
+    if len(written) <= 2 and fig.noun_start is None and _numbered_road(doc, fig):
+        return True
     named = _CAPITALISED_BEFORE.search(doc.text, max(0, fig.start - 30), fig.start)
     if len(written) > 2 or named is None or not named.group()[0].isupper():
         return False
@@ -261,6 +263,18 @@ def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
 
 
 # the words before the name of an event one takes part in or holds (its words capitalised)
+# "đường Vành đai 3 vào cuối năm", "Quốc lộ 14 qua …": a name of two words, the first
+# capitalised (not opening the sentence), and its numeral, no noun after it
+_TWO_WORD_NAME = re.compile(r"(?<=[^\W\d_] )[^\W\d_a-zđ][^\W\d_]* [^\W\d_A-ZĐ][^\W\d_]* $")
+
+
+def _numbered_road(doc: Doc, fig: Figure) -> bool:
+    """Whether ``fig`` is the numeral of a name of two words before it (see above)."""
+    low = max(fig.clause, fig.start - 40)
+    named = _TWO_WORD_NAME.search(doc.text, low, fig.start)
+    return named is not None and named.group()[0].isupper()
+
+
 _EVENT_NAMED = re.compile(
     r"(?<!\w)(?:[Tt]ham dự|[Dd]ự|[Đđ]ăng cai|[Tt]ổ chức|[Tt]ại)\s+(?:(?:kỳ|giải|đại hội)\s+)?"
     r"(?:[A-ZĐ][^\W\d_]*\s+){1,4}$"
