@@ -1241,7 +1241,11 @@ def _attach_whole_or_excess(f: Figure, drafts: list[Draft], figs: list[Figure]) 
     that percentage, not of the first.
     """
     before = [d for d in drafts if d.anchor < f.start and d.actual is not None]
-    if not before or (before[-1].actual_fig and not _same_measure(before[-1].actual_fig, f)):
+    if not before or (
+        before[-1].actual_fig
+        and not _same_measure(before[-1].actual_fig, f)
+        and not _excess_per_head(before[-1].actual_fig, f)
+    ):
         return
     d = before[-1]
     if f.role == "whole" and d.actual_fig is not None and _later_base(d.actual_fig, f, figs):
@@ -1253,6 +1257,18 @@ def _attach_whole_or_excess(f: Figure, drafts: list[Draft], figs: list[Figure]) 
     elif f.role == "excess" and d.excess_fig is None:
         d.excess_fig = f
         f.owner = d
+
+
+def _excess_per_head(a: Figure, f: Figure) -> bool:
+    """Whether the excess ``f`` is of the amount per something ``a`` with the per left out
+    (``95 triệu đồng/người, vượt 4 triệu đồng so với chỉ tiêu``): the same money before the
+    slash."""
+    return (
+        f.role == "excess"
+        and a.measure is not None
+        and "/" in a.measure
+        and a.measure.split("/")[0].strip() == f.measure
+    )
 
 
 def _later_base(a: Figure, f: Figure, figs: list[Figure]) -> bool:

@@ -1,0 +1,175 @@
+"""Round 89 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import audit_statements, statements_frame
+
+
+def _flags(text: str) -> list[str]:
+    audit = audit_statements(statements_frame(find(text)))
+    return [r["note"] for r in audit.iter_rows(named=True) if r["verdict"] == "inconsistent"]
+
+
+def _checks(text: str) -> list[tuple[str, str]]:
+    audit = audit_statements(statements_frame(find(text)))
+    return [(r["check"], r["verdict"]) for r in audit.iter_rows(named=True)]
+
+
+BRACKETED_PARTS = (
+    "Năm 2041, số thợ mộc được cử đi các tỉnh là 8.240 người (3.115 người nữ), gồm các địa "
+    "bàn: Tỉnh A: 4.410 người (1.602 người nữ), Tỉnh B: 2.230 người (905 người nữ), Tỉnh C: "
+    "1.120 người (340 người nữ) và các địa bàn khác."
+)
+BRACKETED_PARTS_OVER = (
+    "Năm 2041, số thợ mộc được cử đi các tỉnh là 8.240 người (3.115 người nữ), gồm các địa "
+    "bàn: Tỉnh A: 6.410 người (1.602 người nữ), Tỉnh B: 2.230 người (905 người nữ)."
+)
+BASE_IN_BRACKET = (
+    "Trong tháng 5/2041, số thợ mộc được cử đi là 1.240 người (trong đó có 415 người nữ), "
+    "bằng 41,3% so với cùng kỳ năm trước (tháng 5/2040 là 3.002 người, trong đó có 1.120 "
+    "người nữ)."
+)
+PART_OVER_IN_BRACKET = (
+    "Trong tháng 5/2041, số thợ mộc được cử đi là 1.240 người (trong đó có 1.415 người nữ), "
+    "bằng 41,3% so với cùng kỳ năm trước (tháng 5/2040 là 3.002 người)."
+)
+
+
+def test_a_list_divides_the_figure_before_the_bracket_not_the_bracket() -> None:
+    assert _flags(BRACKETED_PARTS) == []
+
+
+def test_a_list_over_the_figure_before_the_bracket_is_flagged() -> None:
+    (note,) = _flags(BRACKETED_PARTS_OVER)
+    assert "8640" in note and "8240" in note
+
+
+def test_a_base_in_a_bracket_after_a_comparison_is_no_part() -> None:
+    assert ("part", "inconsistent") not in _checks(BASE_IN_BRACKET)
+
+
+def test_a_part_in_a_bracket_larger_than_its_figure_is_flagged() -> None:
+    assert ("part", "inconsistent") in _checks(PART_OVER_IN_BRACKET)
+
+
+MARGIN_OVER_PLAN = (
+    "Năm 2041, huyện có 214 nhà văn hóa được công nhận đạt chuẩn, tăng 46 nhà văn hóa so "
+    "với chỉ tiêu, đạt 127% kế hoạch được giao."
+)
+RISE_OVER_PAST_YEAR = (
+    "Năm 2041, huyện có 214 nhà văn hóa được công nhận đạt chuẩn, tăng 46 nhà văn hóa so "
+    "với năm trước, đạt 127% kế hoạch được giao."
+)
+
+
+def test_a_rise_over_the_plan_beside_its_percentage_is_no_result() -> None:
+    (s,) = find(MARGIN_OVER_PLAN)
+    assert s.actual == 214 and s.stated_percent == 127
+
+
+def test_a_rise_over_a_past_year_leaves_the_result_before_it() -> None:
+    (s,) = find(RISE_OVER_PAST_YEAR)
+    assert s.actual == 214 and s.stated_percent == 127
+
+
+RISE_WITHOUT_PERCENT = (
+    "Năm 2041, huyện có 214 nhà văn hóa được công nhận đạt chuẩn, cao hơn 46 nhà văn hóa so "
+    "với kế hoạch."
+)
+
+
+def test_a_rise_over_the_plan_without_a_percentage_is_left_as_it_was() -> None:
+    assert all(s.actual != 46 and s.target != 46 for s in find(RISE_WITHOUT_PERCENT))
+
+
+VILLAGES_OF_PLAN = (
+    "Đến nay huyện đã cơ bản hoàn thành việc chia đất, với 1.402/1.530 thôn đã nhận xong đất, "
+    "đạt 91,6% kế hoạch đề ra."
+)
+VILLAGES_OF_RATE = (
+    "Năm 2041 có 57/62 thôn được công nhận thôn văn hóa (đạt tỷ lệ 91,9% so với mục tiêu "
+    "đề ra trên 90%)."
+)
+
+
+def test_a_fraction_of_units_with_a_percentage_of_the_plan_is_a_result() -> None:
+    (s,) = find(VILLAGES_OF_PLAN)
+    assert (s.actual, s.target, s.stated_kind) == (1402, 1530, "attainment")
+
+
+def test_a_fraction_of_units_held_against_a_target_rate_stays_a_coverage() -> None:
+    kinds = {s.stated_kind for s in find(VILLAGES_OF_RATE)}
+    assert "attainment" not in kinds
+
+
+RATES_OF_FRACTIONS = (
+    "Đến hết tháng 4/2041, toàn huyện có 311/352 nhà văn hóa đạt chuẩn, đạt tỷ lệ 88,35%. "
+    "Trong đó, cấp xã có 117/140 nhà, đạt tỷ lệ 86,43%; cấp thôn có 194/212 nhà, đạt tỷ lệ "
+    "91,51%."
+)
+
+
+def test_a_rate_its_own_fraction_does_not_give_is_flagged() -> None:
+    (note,) = _flags(RATES_OF_FRACTIONS)
+    assert "117 / 140" in note
+
+
+def test_rates_their_fractions_give_are_consistent() -> None:
+    assert ("rate", "consistent") in _checks(RATES_OF_FRACTIONS)
+    flagged = _flags(RATES_OF_FRACTIONS.replace("86,43", "83,57"))
+    assert flagged == []
+
+
+PARTS_AFTER_GOM = (
+    "Sau 3 năm, toàn tỉnh đã trồng được 12.450.000 cây, gồm 5,1 triệu cây phân tán và hơn "
+    "7,3 triệu cây tập trung, đạt 118,6% kế hoạch."
+)
+WHOLE_WITH_ITS_OWN_PERCENT = (
+    "Sau 3 năm, toàn tỉnh đã trồng được 12.450.000 cây, đạt 102% kế hoạch, gồm 5,1 triệu cây "
+    "phân tán và 7,3 triệu cây tập trung, đạt 118,6% kế hoạch."
+)
+
+
+def test_a_percentage_after_parts_listed_after_gom_is_the_whole_s() -> None:
+    (s,) = find(PARTS_AFTER_GOM)
+    assert (s.actual, s.stated_percent) == (12450000, Decimal("118.6"))
+
+
+def test_a_whole_with_its_own_percentage_leaves_the_list_s_to_its_part() -> None:
+    by_actual = {s.actual: s.stated_percent for s in find(WHOLE_WITH_ITS_OWN_PERCENT)}
+    assert by_actual[12450000] == 102 and by_actual[7300000] == Decimal("118.6")
+
+
+ROAD_NAMED_BY_NUMBER = (
+    "Công ty sẽ thi công đồng loạt trên 5 xã trong tháng 6/2041, hướng tới mục tiêu thông xe "
+    "toàn tuyến Vành đai 4 vào cuối năm 2043."
+)
+BARE_TARGET = "Năm 2041, Hội Nông dân xã đề ra mục tiêu 12, đến nay đã kết nạp 10 hội viên."
+
+
+def test_the_numeral_of_a_two_word_name_is_no_target() -> None:
+    assert all(s.target != 4 for s in find(ROAD_NAMED_BY_NUMBER))
+
+
+def test_a_bare_target_after_plain_words_stays_a_target() -> None:
+    assert any(s.target == 12 for s in find(BARE_TARGET))
+
+
+MARGIN_PER_HEAD = (
+    "Năm 2041, thu nhập bình quân đầu người ước đạt 95,4 triệu đồng/người, vượt 4,2 triệu "
+    "đồng so với chỉ tiêu nghị quyết."
+)
+
+
+def test_an_excess_of_money_after_an_amount_per_head_is_its_margin() -> None:
+    (s,) = find(MARGIN_PER_HEAD)
+    assert (s.actual, s.target) == (95400000, 91200000)
+
+
+def test_an_excess_of_another_scale_is_no_margin_of_it() -> None:
+    assert find(MARGIN_PER_HEAD.replace("4,2 triệu", "4,2 tỷ")) == []
