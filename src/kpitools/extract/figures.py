@@ -882,12 +882,12 @@ def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
     return role
 
 
-# "…, tăng 46 nhà so với chỉ tiêu": a margin over the plan written as a rise, as after "vượt"
+# "…, nhiều hơn 46 nhà so với kế hoạch": a margin over the plan written as a rise, as after "vượt"
 _RISE_LEAD = rx(r"(?<!\w)(?:tăng|nhiều\s+hơn|cao\s+hơn)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
 _PLAN_COMPARED = rx(r"\s*so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|kh)(?!\w)")
 
 
-# "…, đạt 127% kế hoạch": the percentage of the plan right after the margin
+# "…, bằng 127% kế hoạch năm": the percentage of the plan right after the margin
 _PLAN_PERCENT_AFTER = rx(
     r"[^.;%]{0,30}?,\s*(?:đạt|bằng|hoàn\s+thành)(?:\s+[^\W\d_]+)?\s+\d[\d.,]*\s*%"
 )
@@ -895,7 +895,7 @@ _PLAN_PERCENT_AFTER = rx(
 
 def _margin_over_plan(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` rises over the plan named right after it and its noun, the plan's
-    percentage after it (``tăng 46 nhà văn hóa so với chỉ tiêu, đạt 127% kế hoạch``): the
+    percentage after it (``nhiều hơn 46 nhà so với kế hoạch, bằng 127% kế hoạch năm``): the
     margin, no result (the result is written before, the percentage its)."""
     if not _RISE_LEAD.search(lead):
         return False

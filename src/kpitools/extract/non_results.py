@@ -263,7 +263,7 @@ def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
 
 
 # the words before the name of an event one takes part in or holds (its words capitalised)
-# "đường Vành đai 3 vào cuối năm", "Quốc lộ 14 qua …": a name of two words, the first
+# "đoạn tránh Quốc lộ 14 trong năm …": a name of two words, the first
 # capitalised (not opening the sentence), and its numeral, no noun after it
 _TWO_WORD_NAME = re.compile(r"(?<=[^\W\d_] )[^\W\d_a-zđ][^\W\d_]* [^\W\d_A-ZĐ][^\W\d_]* $")
 

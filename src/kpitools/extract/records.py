@@ -531,8 +531,9 @@ def _counted_of_total(doc: Doc, d: Draft) -> bool:
     counted is named right after the fraction, the part is at most the whole, and no verb
     of founding or admitting stands before it in its clause (``thành lập mới 5/6 chi bộ``
     stays a result against its target), nor a plan named after its percentage (``xây dựng
-    3/4 trường đạt chuẩn, đạt 75% kế hoạch``, ``8/9 tổ đã nhận đất, đạt 89% kế hoạch đề
-    ra``) unless a target rate follows it (:data:`_RATE_AIMED`: ``… so với mục tiêu 90%``)."""
+    3/4 trường đạt chuẩn, đạt 75% kế hoạch``, ``8/9 thôn đã lắp xong camera, hoàn thành
+    89% kế hoạch năm``) unless a target rate follows it (:data:`_RATE_AIMED`: ``… so với
+    mục tiêu 90%``)."""
     f = d.actual_fig
     if f is None or f.kind != "pair" or len(f.values) != 2 or f.values[0] > f.values[1]:
         return False

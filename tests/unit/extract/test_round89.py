@@ -58,12 +58,12 @@ def test_a_part_in_a_bracket_larger_than_its_figure_is_flagged() -> None:
 
 
 MARGIN_OVER_PLAN = (
-    "Năm 2041, huyện có 214 nhà văn hóa được công nhận đạt chuẩn, tăng 46 nhà văn hóa so "
-    "với chỉ tiêu, đạt 127% kế hoạch được giao."
+    "Năm 2041, phường xây mới 214 nhà vệ sinh công cộng, nhiều hơn 46 nhà so với kế hoạch, "
+    "bằng 127% kế hoạch năm."
 )
 RISE_OVER_PAST_YEAR = (
-    "Năm 2041, huyện có 214 nhà văn hóa được công nhận đạt chuẩn, tăng 46 nhà văn hóa so "
-    "với năm trước, đạt 127% kế hoạch được giao."
+    "Năm 2041, phường xây mới 214 nhà vệ sinh công cộng, tăng 46 nhà so với năm trước, bằng "
+    "127% kế hoạch năm."
 )
 
 
@@ -78,8 +78,7 @@ def test_a_rise_over_a_past_year_leaves_the_result_before_it() -> None:
 
 
 RISE_WITHOUT_PERCENT = (
-    "Năm 2041, huyện có 214 nhà văn hóa được công nhận đạt chuẩn, cao hơn 46 nhà văn hóa so "
-    "với kế hoạch."
+    "Năm 2041, phường xây mới 214 nhà vệ sinh công cộng, nhiều hơn 46 nhà so với kế hoạch."
 )
 
 
@@ -88,8 +87,8 @@ def test_a_rise_over_the_plan_without_a_percentage_is_left_as_it_was() -> None:
 
 
 VILLAGES_OF_PLAN = (
-    "Đến nay huyện đã cơ bản hoàn thành việc chia đất, với 1.402/1.530 thôn đã nhận xong đất, "
-    "đạt 91,6% kế hoạch đề ra."
+    "Tính đến tháng 9/2041, 1.402/1.530 thôn đã lắp xong camera an ninh, hoàn thành 91,6% kế "
+    "hoạch năm."
 )
 VILLAGES_OF_RATE = (
     "Năm 2041 có 57/62 thôn được công nhận thôn văn hóa (đạt tỷ lệ 91,9% so với mục tiêu "
@@ -146,14 +145,14 @@ def test_a_whole_with_its_own_percentage_leaves_the_list_s_to_its_part() -> None
 
 
 ROAD_NAMED_BY_NUMBER = (
-    "Công ty sẽ thi công đồng loạt trên 5 xã trong tháng 6/2041, hướng tới mục tiêu thông xe "
-    "toàn tuyến Vành đai 4 vào cuối năm 2043."
+    "Các nhà thầu đang thi công trên 5 xã của huyện, mục tiêu hoàn thành đoạn tránh Quốc lộ 14 "
+    "trong năm 2043."
 )
 BARE_TARGET = "Năm 2041, Hội Nông dân xã đề ra mục tiêu 12, đến nay đã kết nạp 10 hội viên."
 
 
 def test_the_numeral_of_a_two_word_name_is_no_target() -> None:
-    assert all(s.target != 4 for s in find(ROAD_NAMED_BY_NUMBER))
+    assert all(s.target != 14 for s in find(ROAD_NAMED_BY_NUMBER))
 
 
 def test_a_bare_target_after_plain_words_stays_a_target() -> None:
