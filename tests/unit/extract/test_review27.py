@@ -1,0 +1,62 @@
+"""What the review of round 88 found (session 27), each with a case it mends and one it
+keeps, on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+import time
+from decimal import Decimal
+
+from reading import find
+
+from kpitools.extract import text as extract_text
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.actual is not None]
+
+
+# B4: a text that groups thousands with dots and writes decimals with commas keeps that
+# reading though it writes its growth rates with points; only a dotted figure that rounds a
+# comma figure of the same unit (a headline's) lets the commas group thousands
+DECIMAL_COMMAS_BESIDE_DOTTED_TONNES = (
+    "Năm 2041, hợp tác xã bán được 3.400 tấn chè, tăng 7.5% so với năm trước. Doanh thu đạt "
+    "4,375 tỷ đồng, bằng 88% kế hoạch 4,950 tỷ đồng; lãi tăng 3.2%."
+)
+HEADLINE_ROUNDING_THE_BODY = (
+    "Kho Bắc Sơn: 5.700 tấn muối sau ba tháng\n\n"
+    "Tính đến ngày 9/4/2041, lượng muối nhập kho Bắc Sơn là 5,736 tấn, bằng 19% kế hoạch "
+    "tiếp nhận 30,000 tấn. Muối hạt chiếm 72.5% lượng nhập, tăng 6.25% so với cùng kỳ."
+)
+
+
+def test_decimal_commas_stay_decimal_beside_dotted_figures_of_another_unit() -> None:
+    assert _pairs(DECIMAL_COMMAS_BESIDE_DOTTED_TONNES)[-1] == (
+        Decimal("4375000000"),
+        Decimal("4950000000"),
+    )
+
+
+def test_commas_still_group_thousands_under_a_headline_that_rounds_them() -> None:
+    assert _pairs(HEADLINE_ROUNDING_THE_BODY) == [(Decimal(5736), Decimal(30000))]
+
+
+def test_commas_stay_decimal_when_the_dotted_figure_is_far_from_every_comma_figure() -> None:
+    far = HEADLINE_ROUNDING_THE_BODY.replace("5.700 tấn", "9.100 tấn")
+    assert _pairs(far) == [(Decimal("5.736"), Decimal(30))]
+
+
+def _stores(n: int) -> str:
+    """Many comma figures, each dotted figure rounding only the last of them."""
+    rows = [
+        f"Xã {i} nhập 2,{i % 900 + 100:03d} tấn. Kho {i} giữ 90.{i % 900 + 100:03d} tấn.\n"
+        for i in range(n)
+    ]
+    return "Tăng 4.35% và 61.2%.\n" + "".join(rows) + "Tổng 90,000 tấn."
+
+
+def test_the_check_of_dotted_beside_comma_figures_is_not_quadratic() -> None:
+    text = _stores(3000)
+    began = time.perf_counter()
+    grouped = extract_text._thousands_commas(text)
+    assert time.perf_counter() - began < 1.0
+    assert "nhập 2.100 tấn" in grouped and "Tổng 90.000" in grouped
