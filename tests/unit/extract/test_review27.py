@@ -60,3 +60,31 @@ def test_the_check_of_dotted_beside_comma_figures_is_not_quadratic() -> None:
     grouped = extract_text._thousands_commas(text)
     assert time.perf_counter() - began < 1.0
     assert "nhập 2.100 tấn" in grouped and "Tổng 90.000" in grouped
+
+
+# B1: places of an intake are the quota of people a verb of intake takes in, in one year
+QUOTA_AND_LAST_YEARS_INTAKE = (
+    "Trường trung cấp được giao 420 chỉ tiêu tuyển sinh cho năm 2043; năm 2042 trường đã "
+    "tuyển được 390 học viên."
+)
+QUOTA_AND_YOUTHS_EXAMINED = (
+    "Năm 2042, phường được giao 26 chỉ tiêu tuyển quân, đã có 38 thanh niên khám sức khỏe."
+)
+QUOTA_AND_APPLICANTS = (
+    "Năm 2042, trường được giao 420 chỉ tiêu tuyển sinh, đến nay mới có 390 học viên đăng ký "
+    "dự tuyển."
+)
+QUOTA_AND_INTAKE = "Năm 2042, trường được giao 420 chỉ tiêu tuyển sinh, đã tuyển được 390 học viên."
+QUOTA_AND_RECRUITS_HANDED_OVER = (
+    "Năm 2042, thị xã được giao 64 chỉ tiêu giao quân, đã bàn giao 61 tân binh cho các đơn vị."
+)
+
+
+def test_a_quota_is_no_plan_of_another_years_or_another_kinds_people() -> None:
+    for text in (QUOTA_AND_LAST_YEARS_INTAKE, QUOTA_AND_YOUTHS_EXAMINED, QUOTA_AND_APPLICANTS):
+        assert [p for p in _pairs(text) if p[1] is not None] == [], text
+
+
+def test_a_quota_is_still_the_plan_of_the_people_taken_in() -> None:
+    assert _pairs(QUOTA_AND_INTAKE) == [(Decimal(390), Decimal(420))]
+    assert _pairs(QUOTA_AND_RECRUITS_HANDED_OVER) == [(Decimal(61), Decimal(64))]
