@@ -88,3 +88,29 @@ def test_a_quota_is_no_plan_of_another_years_or_another_kinds_people() -> None:
 def test_a_quota_is_still_the_plan_of_the_people_taken_in() -> None:
     assert _pairs(QUOTA_AND_INTAKE) == [(Decimal(390), Decimal(420))]
     assert _pairs(QUOTA_AND_RECRUITS_HANDED_OVER) == [(Decimal(61), Decimal(64))]
+
+
+# B3: a plan named by its verb (kế hoạch thu / huy động / giải ngân …) gives the figure after
+# it as the target only when that figure counts what the result counts
+PLAN_OF_QUARTERS = (
+    "Trong quý II/2042, quỹ tín dụng đã huy động 640 tỷ đồng, bằng 35% kế hoạch huy động "
+    "2 quý cuối năm."
+)
+PLAN_OF_SEASONS = "Năm 2042, nông trường thu 760 tấn cà phê, đạt 28% kế hoạch thu 4 vụ."
+PLAN_OF_PROJECTS = "Đến nay huyện đã giải ngân 270 tỷ đồng, đạt 36% kế hoạch giải ngân 9 dự án."
+PLAN_OF_THE_SAME_MEASURE = (
+    "Đến nay huyện đã giải ngân 270 tỷ đồng, đạt 36% kế hoạch giải ngân 750 tỷ đồng."
+)
+
+
+def _targets(text: str) -> list[object]:
+    return [s.target for s in find(text)]
+
+
+def test_a_count_of_periods_or_items_after_a_plans_verb_is_no_plan() -> None:
+    for text in (PLAN_OF_QUARTERS, PLAN_OF_SEASONS, PLAN_OF_PROJECTS):
+        assert _targets(text) == [None], text
+
+
+def test_an_amount_of_the_results_measure_after_a_plans_verb_is_still_the_plan() -> None:
+    assert _pairs(PLAN_OF_THE_SAME_MEASURE) == [(Decimal(270 * 10**9), Decimal(750 * 10**9))]
