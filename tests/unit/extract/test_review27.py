@@ -114,3 +114,37 @@ def test_a_count_of_periods_or_items_after_a_plans_verb_is_no_plan() -> None:
 
 def test_an_amount_of_the_results_measure_after_a_plans_verb_is_still_the_plan() -> None:
     assert _pairs(PLAN_OF_THE_SAME_MEASURE) == [(Decimal(270 * 10**9), Decimal(750 * 10**9))]
+
+
+# B2: a header of a result then a plan is read result-first only when its cells are bare;
+# a cell that names its period (a year, năm sau, kỳ này, tháng 6) may be a past result
+# beside a later plan. A header run together is read by its cells, years and all.
+def _bees(columns: str) -> str:
+    return (
+        "Kết quả các chỉ tiêu của xã Tân Lộc\n\n"
+        f"Chỉ tiêu{columns}\n"
+        "1 Số hộ nuôi ong hộ 315 340\n"
+        "2 Diện tích chè búp ha 128 140\n"
+    )
+
+
+def test_a_result_then_a_plan_of_named_periods_is_no_pair() -> None:
+    for columns in (
+        " Thực hiện năm nay Kế hoạch năm sau",
+        " Thực hiện kỳ trước Kế hoạch kỳ này",
+        "Đơn vị tínhThực hiện tháng 5Kế hoạch tháng 6",
+        "Đơn vị tínhThực hiện 2040Kế hoạch 2041",
+    ):
+        assert _pairs(_bees(columns)) == [], columns
+
+
+def test_a_result_then_a_plan_of_bare_cells_is_still_read() -> None:
+    for columns in (
+        " Thực hiện Kế hoạch năm",
+        " Thực hiệnKế hoạch",
+        "Đơn vị tínhƯớc thực hiệnKế hoạch",
+    ):
+        assert _pairs(_bees(columns)) == [
+            (Decimal(315), Decimal(340)),
+            (Decimal(128), Decimal(140)),
+        ], columns
