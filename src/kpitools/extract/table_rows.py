@@ -475,7 +475,7 @@ def row_checks(r: TableRow) -> dict[str, Any]:
 # the header of a table written a row a line: the column of labels opens a line, the
 # columns' names follow on it or on the lines below, up to the first row
 # ("STT Tên đơn vị": a table of units, each row a unit's plan and result)
-# ("Chỉ tiêuĐơn vị tínhThực hiệnKế hoạch năm": a header pasted with its cells run together)
+# ("Chỉ tiêuĐơn vị tínhƯớc đạtDự toán": a header pasted with its cells run together)
 _LINE_HEAD = rx(
     r"(?m)^[ \t]*(?:(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục"
     r"|(?P<units>(?:stt\s+)?tên\s+đơn\s+vị))(?:(?!\w)|(?=đơn\s+vị))"
@@ -611,7 +611,7 @@ _UNIT_COLUMN = rx(r"^\s*(?:đơn\s+vị(?:\s+tính)?|đvt)(?!\w)")
 def _glued_names(header: str) -> str | None:
     """The names of a header pasted with its cells run together (folded, spaced), or None.
 
-    ``Đơn vị tínhThực hiệnKế hoạch năm``, ``Thực hiện 2040Kế hoạch 2041``: a capital right
+    ``Đơn vị tínhƯớc đạtDự toán``, ``Ước đạt 2040Dự toán 2041``: a capital right
     after a small letter or a digit opens a cell; a first column of units is left out (the
     rows write its cells in their labels). None when no cells run together.
     """

@@ -105,17 +105,17 @@ def test_indicators_given_are_no_quota_of_people() -> None:
 
 def _indicators(columns: str) -> str:
     return (
-        "Tình hình thực hiện chỉ tiêu của huyện Mỹ Lâm, 6 tháng đầu năm 2041\n\n"
+        "Các chỉ tiêu chủ yếu của xã Bình Khê\n\n"
         f"Chỉ tiêuĐơn vị tính{columns}\n"
-        "1 Tỷ lệ thôn có nhà văn hóa % 71.4 75\n"
-        "2 Số hộ dùng nước sạch hộ 1840 2100\n"
+        "1 Số hộ nuôi cá lồng hộ 58 64\n"
+        "2 Chiều dài kênh mương kiên cố km 12.5 14\n"
     )
 
 
 def test_a_header_run_together_names_the_result_then_the_plan() -> None:
-    assert _pairs(_indicators("Thực hiệnKế hoạch năm")) == [
-        (Decimal("71.4"), Decimal(75), None),
-        (Decimal(1840), Decimal(2100), None),
+    assert _pairs(_indicators("Ước thực hiệnDự toán")) == [
+        (Decimal(58), Decimal(64), None),
+        (Decimal("12.5"), Decimal(14), None),
     ]
 
 
