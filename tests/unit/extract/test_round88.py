@@ -57,8 +57,8 @@ def test_the_plan_named_by_its_verb_gives_its_amount() -> None:
 
 
 def test_a_count_after_the_plan_and_its_verb_is_no_plan() -> None:
-    pairs = _pairs(f"{FEES} thu của 14 dự án.")
-    assert pairs and all(t is None for _, t, _ in pairs)
+    found = find(f"{FEES} thu 14 dự án.")
+    assert [(s.actual, s.target) for s in found] == [(Decimal("1365000000000"), None)]
 
 
 def _forests(between: str) -> str:
@@ -73,6 +73,13 @@ def test_a_list_after_trong_do_divides_the_sentence_right_before_it() -> None:
 
 
 def test_a_part_larger_than_the_sentence_right_before_is_still_flagged() -> None:
+    # the list divides the sentence of units right before it (900 ha), not the larger total
+    # further back that names the list's first words (which would leave it linked to none)
+    assert _flagged(
+        "Năm 2041, huyện trồng rừng được 5.200 ha, bằng 80% kế hoạch. Đến nay 7/9 tổ đã có "
+        "900 ha, đạt 40% kế hoạch. Trong đó, trồng rừng tổ số 2 được 1.150 ha, bằng 58% kế "
+        "hoạch của tổ."
+    )
     assert _flagged(_forests(""))
 
 
