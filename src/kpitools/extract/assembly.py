@@ -103,28 +103,42 @@ _PLACED_PEOPLE = frozenset(
         "lao động",
     )
 )
-# "chỉ tiêu" counts places only when its clause names an intake (else it counts indicators),
-# or the people's own verb takes them in
-_INTAKE = rx(r"(?<!\w)(?:tuyển\s+sinh|tuyển\s+quân|nhập\s+ngũ|kết\s+nạp|đào\s+tạo)(?!\w)")
-_TAKEN_IN = rx(r"(?<!\w)(?:tuyển|kết\s+nạp|nhập\s+ngũ)(?!\w)")
+# "chỉ tiêu" counts places only when the people's own verb takes them in (``tuyển được``,
+# ``kết nạp``, ``nhập ngũ``, ``bàn giao``): people who apply, or are examined, fill none
+_TAKEN_IN = rx(r"(?<!\w)(?:tuyển|kết\s+nạp|nhập\s+ngũ|bàn\s+giao|(?P<trained>đào\s+tạo))(?!\w)")
+# ``đào tạo`` takes people in only to a quota of training (``chỉ tiêu đào tạo``)
+_TRAINING = rx(r"(?<!\w)đào\s+tạo(?!\w)")
 _CLAUSE_MARK = re.compile(r"[,;.:]")
+# a year between the quota and the people: the two are of different years
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 def _places_of_people(
     doc: Doc, first: tuple[Figure, list[str]], second: tuple[Figure, list[str]]
 ) -> bool:
-    """Whether one noun counts the places of a quota (``chỉ tiêu``, alone, of an intake) and
-    the other the people who fill them (``giao 860 chỉ tiêu … tuyển được 845 học viên``)."""
+    """Whether one noun counts the places of a quota (``chỉ tiêu``, alone or of an intake) and
+    the other the people a verb of intake takes in to fill them, in the same year (``giao 70
+    chỉ tiêu … tuyển được 64 học viên``)."""
     for (f, places), (g, people) in ((first, second), (second, first)):
         if places[:2] != _PLACES or not (
             tuple(people[:2]) in _PLACED_PEOPLE or tuple(people[:1]) in _PLACED_PEOPLE
         ):
             continue
-        stop = _CLAUSE_MARK.search(doc.fold, f.end, f.sentence.end)
-        quota = doc.fold[f.clause : stop.start() if stop else f.sentence.end]
-        if _INTAKE.search(quota) or _TAKEN_IN.search(doc.fold, g.clause, g.start):
+        if _YEAR.search(doc.fold, min(f.end, g.end), max(f.start, g.start)):
+            continue
+        if _taken_in(doc, f, g):
             return True
     return False
+
+
+def _taken_in(doc: Doc, quota: Figure, people: Figure) -> bool:
+    """Whether a verb of intake takes ``people`` in to fill ``quota`` (training only to a
+    quota of training)."""
+    verb = _TAKEN_IN.search(doc.fold, people.clause, people.start)
+    if verb is None or not verb.group("trained"):
+        return verb is not None
+    stop = _CLAUSE_MARK.search(doc.fold, quota.end, quota.sentence.end)
+    return bool(_TRAINING.search(doc.fold, quota.clause, stop.start() if stop else quota.end))
 
 
 def _of_workers(words: list[str]) -> bool:

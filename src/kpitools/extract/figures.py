@@ -867,6 +867,7 @@ def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
         _result_with_own_percent(doc, fig, lead)
         or _under_plan_attained(doc, fig, lead)
         or _plan_after_slash(doc, fig)
+        or _verb_plan_of_another_unit(doc, fig, lead)
     ):
         return "actual"
     if role == "actual" and _expected_whole(doc, fig, lead):
@@ -903,6 +904,35 @@ def _margin_over_plan(doc: Doc, fig: Figure, lead: str) -> bool:
     return (
         m is not None and _PLAN_PERCENT_AFTER.match(doc.fold, m.end(), fig.sentence.end) is not None
     )
+
+
+# "đạt 25% kế hoạch thu 5.460 tỷ đồng": a plan named by the verb of what it plans alone
+_PERCENT_OF_VERB_PLAN = rx(
+    rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+(?:tổng\s+)?"
+    r"(?:phát\s+hành|huy\s+động|tiếp\s+nhận|giải\s+ngân|sản\s+xuất|thu(?!\w))"
+    r"(?:\s+(?:năm|cả\s+năm|đề\s+ra))?\s*(?:là|:)?\s*$"
+)
+# a number and the word or two after it (its unit; two when the first is a scale)
+_NUMBER_AND_UNIT = re.compile(r"(?<![\d.,/])\d+(?:[.,]\d+)*\s+([^\W\d_]+)(?:\s+([^\W\d_]+))?")
+_SCALE_WORDS = frozenset(fold(w) for w in ("tỷ", "tỉ", "triệu", "nghìn", "ngàn"))
+
+
+def _unit_of(m: re.Match[str] | None) -> tuple[str, ...] | None:
+    if m is None:
+        return None
+    return (m.group(1), m.group(2) or "") if m.group(1) in _SCALE_WORDS else (m.group(1),)
+
+
+def _verb_plan_of_another_unit(doc: Doc, fig: Figure, lead: str) -> bool:
+    """Whether ``fig``, after a plan named by its verb (``đạt 30% kế hoạch thu``), counts
+    something no figure before the percentage counts (``thu 900 tấn …, đạt 30% kế hoạch
+    thu 3 vụ``: seasons, no plan of tonnes)."""
+    m = _PERCENT_OF_VERB_PLAN.search(lead)
+    if m is None:
+        return False
+    results = _NUMBER_AND_UNIT.finditer(doc.fold, fig.sentence.start, fig.clause + m.start())
+    unit = _unit_of(_NUMBER_AND_UNIT.match(doc.fold, fig.start))
+    return unit is None or all(_unit_of(r) != unit for r in results)
 
 
 _PLAN_OF_YEAR = rx(

@@ -475,7 +475,7 @@ def row_checks(r: TableRow) -> dict[str, Any]:
 # the header of a table written a row a line: the column of labels opens a line, the
 # columns' names follow on it or on the lines below, up to the first row
 # ("STT Tên đơn vị": a table of units, each row a unit's plan and result)
-# ("Chỉ tiêuĐơn vị tínhThực hiệnKế hoạch năm": a header pasted with its cells run together)
+# ("Chỉ tiêuĐơn vị tínhƯớc đạtDự toán": a header pasted with its cells run together)
 _LINE_HEAD = rx(
     r"(?m)^[ \t]*(?:(?:tên\s+)?chỉ\s+tiêu|nội\s+dung|danh\s+mục"
     r"|(?P<units>(?:stt\s+)?tên\s+đơn\s+vị))(?:(?!\w)|(?=đơn\s+vị))"
@@ -545,14 +545,12 @@ def _row_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
         first = _ROW_LINE.search(folded, m.end(), end)
         if first is None or folded.count("\n", m.end(), first.start()) > HEADER_LINES:
             continue
-        kinds = _glued_columns(text[m.start() : first.start()])
-        if kinds is None:
-            kinds = _line_columns(folded[m.end() : first.start()])
+        kinds, names = _header_columns(text, folded, (m.end(), first.start()))
         if kinds is not None and m.group("units"):
             kinds = _under_title(folded[m.end() : first.start()], kinds)
         if kinds is None or "other" in kinds or kinds.count("plan") != 1:
             continue
-        cols = _plan_and_done(kinds, folded[m.end() : first.start()])
+        cols = _plan_and_done(kinds, names)
         if cols is None:
             continue
         head = folded[m.start() : first.start()]
@@ -571,16 +569,37 @@ def _row_line_rows(text: str, folded: str, end: int) -> list[TableRow]:
 _HEAD_YEAR_ANY = rx(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
 
+def _header_columns(text: str, folded: str, span: tuple[int, int]) -> tuple[list[str] | None, str]:
+    """The kinds of a header's columns and its names as read (folded).
+
+    A header run together (:func:`_glued_names`) is read by its cells, else as written.
+    """
+    glued = _glued_names(text[span[0] : span[1]])
+    kinds = _line_columns(glued) if glued is not None else None
+    if kinds is not None and glued is not None:
+        return kinds, glued
+    return _line_columns(folded[span[0] : span[1]]), folded[span[0] : span[1]]
+
+
+# a header's words once its columns' names are taken out: at most the word "năm"
+_BARE_CELLS = rx(r"[\s()]*(?:năm[\s()]*)?")
+
+
 def _plan_and_done(kinds: list[str], header: str) -> tuple[int, int] | None:
     """The plan's column and the result's, or None.
 
     The result is the first column named one after the plan; or, in a header of a result and
-    a plan alone naming no year (``Thực hiện | Kế hoạch năm``), the one before it (``Thực hiện
-    2040 | Kế hoạch 2041`` is a past result beside a later plan).
+    a plan alone whose cells are bare (``Thực hiện | Kế hoạch năm``), the one before it. A
+    cell that names its period (``Thực hiện 2040 | Kế hoạch 2041``, ``Thực hiện năm nay |
+    Kế hoạch năm sau``) may be a past result beside a later plan: no pair.
     """
     plan = kinds.index("plan")
     done = next((i for i in range(plan + 1, len(kinds)) if kinds[i] == "done"), None)
-    if done is None and kinds == ["done", "plan"] and not _HEAD_YEAR_ANY.search(header):
+    if (
+        done is None
+        and kinds == ["done", "plan"]
+        and _BARE_CELLS.fullmatch(_COLUMN.sub(" ", header))
+    ):
         done = 0
     return None if done is None else (plan, done)
 
@@ -589,20 +608,23 @@ def _plan_and_done(kinds: list[str], header: str) -> tuple[int, int] | None:
 _UNIT_COLUMN = rx(r"^\s*(?:đơn\s+vị(?:\s+tính)?|đvt)(?!\w)")
 
 
-def _glued_columns(header: str) -> list[str] | None:
-    """The columns of a header pasted with its cells run together, or None.
+def _glued_names(header: str) -> str | None:
+    """The names of a header pasted with its cells run together (folded, spaced), or None.
 
-    ``Chỉ tiêuĐơn vị tínhThực hiệnKế hoạch năm``: a capital right after a small letter opens a
-    cell; a first column of units is left out (the rows write its cells in their labels,
-    ``… có nhà văn hóa % 71.4 75``). None when the header runs fewer than three cells
-    together.
+    ``Đơn vị tínhƯớc đạtDự toán``, ``Ước đạt 2040Dự toán 2041``: a capital right
+    after a small letter or a digit opens a cell; a first column of units is left out (the
+    rows write its cells in their labels). None when no cells run together.
     """
-    opens = [i for i in range(1, len(header)) if header[i - 1].islower() and header[i].isupper()]
-    if len(opens) < 2:
+    opens = [
+        i
+        for i in range(1, len(header))
+        if header[i].isupper() and (header[i - 1].islower() or header[i - 1].isdigit())
+    ]
+    if not opens:
         return None
-    names = fold(" ".join(header[i:j] for i, j in itertools.pairwise([*opens, len(header)])))
+    names = fold(" ".join(header[i:j] for i, j in itertools.pairwise([0, *opens, len(header)])))
     unit = _UNIT_COLUMN.match(names)
-    return _line_columns(names[unit.end() :] if unit else names)
+    return names[unit.end() :] if unit else names
 
 
 # "Kết quả năm 2041" on the line of "STT Tên đơn vị", above "Kế hoạch" and "Thực hiện": the

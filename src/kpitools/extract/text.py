@@ -520,17 +520,36 @@ def _thousands_commas(text: str) -> str:
 def _points_beside_commas(text: str, commas: list[str]) -> bool:
     """Whether the numbers grouped by dots of a text that groups thousands with commas are
     thousands written by another hand (a headline's ``8.400 tấn`` over a body's ``8,412
-    tấn`` and ``11,000 tấn``): the text writes at least two percentages with a decimal point
-    (``4.35%``, ``61.2%``: decimals with points, no decimal comma), and every number grouped
-    by dots is within ten times of a number with commas read whole. The dots keep their
-    reading (thousands); a dot-grouped number of another order leaves the commas unread."""
+    tấn``): the text writes at least two percentages with a decimal point (``4.35%``,
+    ``61.2%``: decimals with points, no decimal comma), and every number grouped by dots
+    rounds a number with commas read whole, of the same unit and within a twentieth of it.
+    Ordinary text grouped by dots beside decimal commas (``1.200 tấn`` beside ``2,125 tỷ
+    đồng``) matches none and keeps the Vietnamese reading. Linear: each unit's whole comma
+    numbers are sorted once and each dotted number is looked up by bisection."""
     if len(_POINT_DECIMAL_PERCENT.findall(text)) < 2:
         return False
-    wholes = [Decimal(c.replace(",", "")) for c in commas]
-    return all(
-        any(w / _SCALE_SPREAD <= Decimal(d.replace(".", "")) <= w * _SCALE_SPREAD for w in wholes)
-        for d in _DOT_THOUSANDS.findall(text)
+    wholes: dict[str, list[Decimal]] = {}
+    for m in _COMMA_UNIT.finditer(text):
+        wholes.setdefault(m.group(2).lower(), []).append(Decimal(m.group(1).replace(",", "")))
+    for values in wholes.values():
+        values.sort()
+    dotted = _DOT_UNIT.findall(text)
+    return len(dotted) == len(_DOT_THOUSANDS.findall(text)) and all(
+        _near(wholes.get(unit.lower(), []), Decimal(d.replace(".", ""))) for d, unit in dotted
     )
+
+
+# a number grouped by commas / by dots and the word right after it (its unit)
+_COMMA_UNIT = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+)(?![\d]|[.,]\d)\s*([^\W\d_]+)")
+_DOT_UNIT = re.compile(r"(?<![\d.,])(\d{1,3}(?:\.\d{3})+)(?![\d]|[.,]\d)\s*([^\W\d_]+)")
+#: how far a dotted headline figure may round the body's figure (a twentieth)
+_ROUNDING = Decimal("0.05")
+
+
+def _near(values: list[Decimal], d: Decimal) -> bool:
+    """Whether the sorted ``values`` hold one within :data:`_ROUNDING` of ``d``."""
+    i = bisect.bisect_left(values, d * (1 - _ROUNDING))
+    return i < len(values) and values[i] <= d * (1 + _ROUNDING)
 
 
 def prepare(text: str, *, money: bool = False) -> Doc:
