@@ -623,7 +623,27 @@ def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
         return False
     # "nhiệm kỳ 2025-2030 đặt chỉ tiêu …" is no plan of a result of the term 2020-2025
     own_terms, their_terms = _terms(folded, head, amount.start), _terms(folded, *result)
-    return not (own_terms and their_terms and own_terms.isdisjoint(their_terms))
+    if own_terms and their_terms and own_terms.isdisjoint(their_terms):
+        return False
+    return not _month_plan_against_year(folded, amount, result[1])
+
+
+# "bằng 104% kế hoạch tháng", "đạt 96% KH quý": the percentage of a month's or a quarter's plan
+_PLAN_OF_MONTH = rx(r"(?<!\w)(?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu)\s+(?:tháng|quý)(?!\w)")
+_MONTH_OR_QUARTER = rx(r"(?<!\w)(?:tháng|quý)(?!\w)")
+
+
+def _month_plan_against_year(folded: str, amount: _Amount, end: int) -> bool:
+    """Whether a percentage of a month's plan ending the result at ``end`` meets a year's amount.
+
+    ``7.315 tấn (bằng 103% kế hoạch tháng)`` is of the month's plan: an amount whose
+    sentence names no month or quarter (``năm 2041 … mục tiêu 88.000 tấn``) is not it; one
+    of the quarter (``… 900 triệu kWh trong quý III``) may be.
+    """
+    m = _PLAN_OF_MONTH.search(folded, max(0, end - 12), end + 10)
+    if m is None or m.end() <= end:
+        return False
+    return not _MONTH_OR_QUARTER.search(folded, *_sentence_span(folded, amount))
 
 
 def _of_year(folded: str, amount: _Amount, year: int | None) -> bool:
