@@ -1025,7 +1025,10 @@ _TARGET_RATE = rx(
     r"\s*,?\s*(?:(?:dù|nhưng|và)\s+)?"
     r"(?P<verb>(?P<down>thấp\s+hơn)(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?"
     r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt)"
-    r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với))?\s*(?:mức\s+)?"
+    r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với)"
+    # "cả năm 2041 duy trì mục tiêu dưới 4%": a ceiling (or floor) kept for a period
+    r"|(?:cả\s+năm(?:\s+(?:19|20)\d{2})?\s+)?(?P<keep>duy\s+trì|giữ(?:\s+vững)?))?"
+    r"\s*(?:mức\s+)?"
     r"(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)"
     # the plan's own words; no verb of its attainment ("so với nghị quyết đạt 90%")
     r"(?:\s+(?!(?:và|so|với|tăng|giảm|gần|hơn|khoảng|trên|dưới|đạt|bằng|vượt)(?!\w))"
@@ -1067,6 +1070,10 @@ def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> b
     """
     assert isinstance(s.stated_percent, Decimal)
     low, high = target if isinstance(target, tuple) else (target, target)
+    if m.group("keep"):
+        # a bound kept: below its ceiling, above its floor, and nothing else
+        below, above = m.group("q") == "dưới", m.group("q") == "trên"
+        return (below and s.stated_percent < low) or (above and s.stated_percent > high)
     if m.group("up") == _BEYOND:
         return m.group("q") != "dưới" and high < s.stated_percent < 2 * high
     if m.group("up"):
@@ -1120,7 +1127,9 @@ def link_target_rates(
         m = _TARGET_RATE.match(fold(text[at : at + PLANNED_GROWTH_REACH]))
         if m is None or not (m.group("verb") or m.group("bracket")):
             continue  # a plan word right after the rate, no verb or bracket: none set beside it
-        if not (m.group("open") or m.group("compared") or _bracket_names_target(m)):
+        if not (m.group("open") or m.group("compared") or m.group("keep")) and not (
+            _bracket_names_target(m)
+        ):
             continue  # "vượt kế hoạch 6%", "cao hơn mục tiêu 2%": by how much, not the target
         after = at + m.end("a")
         if m.group("bracket") and _LISTED_TARGETS.match(fold(text[after : after + 40])):

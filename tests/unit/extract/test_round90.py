@@ -3,6 +3,8 @@ on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reading import find
 
 MONTH_PLAN = (
@@ -21,3 +23,19 @@ def test_a_percentage_of_the_years_plan_still_takes_it() -> None:
     text = MONTH_PLAN.replace("kế hoạch tháng", "kế hoạch năm")
     (s,) = [s for s in find(text) if s.stated_kind == "attainment"]
     assert s.actual == 7315 and s.target == 88000
+
+
+KEPT_CEILING = (
+    "Tỷ lệ hộ nghèo đa chiều của tỉnh Kim Sơn trong năm là {}%, cả năm 2041 duy trì mục "
+    "tiêu {}3%; tỷ lệ hộ cận nghèo là 2,6%."
+)
+
+
+def test_a_rate_under_a_ceiling_kept_for_the_year_is_paired() -> None:
+    paired = [s for s in find(KEPT_CEILING.format("1,87", "dưới ")) if s.target is not None]
+    assert [(s.actual, s.target) for s in paired] == [(Decimal("1.87"), 3)]
+
+
+def test_a_rate_over_its_ceiling_or_beside_no_bound_is_not_paired() -> None:
+    for rate, bound in (("3,87", "dưới "), ("1,87", "")):
+        assert all(s.target is None for s in find(KEPT_CEILING.format(rate, bound)))
