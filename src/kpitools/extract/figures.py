@@ -1424,7 +1424,9 @@ _GROWTH_BASE = rx(
     r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+(?:19|20)\d\d)"
     r"(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*\(\s*(?:đạt\s+|là\s+)?"
     # "(10T/2040: 26.253,5 tỷ đồng)", "(năm 2040: …)": the period compared with, as a label
-    r"(?:(?:[^\W\d_]+\s+)?[^\s():]*\d[^\s():]*\s*:\s*)?"
+    r"(?:(?:[^\W\d_]+\s+)?[^\s():]*\d[^\s():]*\s*:\s*"
+    # "(quý I/2040, số thợ được cử đi là 3.002 người)": the period, then its measure named
+    r"|(?:[^\W\d_]+\s+)?[^\s():,]*\d[^\s():,]*\s*,(?:\s+[^\W\d_]+){1,10}?\s+(?:là|đạt)\s+)?"
     rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)"
     r"(?:\s+[^\W\d_]+){0,2}\s*\)"
 )

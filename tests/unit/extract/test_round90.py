@@ -7,6 +7,8 @@ from decimal import Decimal
 
 from reading import find
 
+from kpitools.extract import audit_statements, statements_frame
+
 MONTH_PLAN = (
     "Tháng 2 năm 2041, Tổng công ty Gốm An Phú cho biết đã sản xuất vượt mức với 7.315 tấn "
     "gạch (bằng 103% kế hoạch tháng, 108% so với cùng kỳ). Năm 2041 khối sản xuất phía bắc "
@@ -39,3 +41,22 @@ def test_a_rate_under_a_ceiling_kept_for_the_year_is_paired() -> None:
 def test_a_rate_over_its_ceiling_or_beside_no_bound_is_not_paired() -> None:
     for rate, bound in (("3,87", "dưới "), ("1,87", "")):
         assert all(s.target is None for s in find(KEPT_CEILING.format(rate, bound)))
+
+
+BASE_NAMED_IN_BRACKET = (
+    "Trong quý I/2041, số thợ mộc của tỉnh Kim Sơn được cử đi các tỉnh là 2.947 người, bằng "
+    "{}% so với cùng kỳ năm 2040 (quý I/2040, số thợ mộc được cử đi các tỉnh là 3.212 người)."
+)
+
+
+def _growth_verdicts(text: str) -> list[str]:
+    audit = audit_statements(statements_frame(find(text)))
+    return audit.filter(audit["check"] == "growth")["verdict"].to_list()
+
+
+def test_an_index_cut_against_a_base_named_in_brackets_is_flagged() -> None:
+    assert _growth_verdicts(BASE_NAMED_IN_BRACKET.format("91,74")) == ["truncated"]
+
+
+def test_an_index_rounded_against_a_base_named_in_brackets_holds() -> None:
+    assert _growth_verdicts(BASE_NAMED_IN_BRACKET.format("91,75")) == ["consistent"]
