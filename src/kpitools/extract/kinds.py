@@ -1006,6 +1006,8 @@ def _said_in_context(
         return "share", 1
     if said[0] == "growth" and _attained_fraction(doc, d, p):
         return "attainment", 1
+    if said[0] == "share" and _places_filled(doc, d, p):
+        return "attainment", 1
     above_plan = (
         _follows_target(doc, d, p) or _fronted_plan(doc, p) or _margin_of_fraction(doc, d, p)
     )
@@ -1151,6 +1153,24 @@ def _share_of_quota(doc: Doc, d: Draft, kind: str) -> bool:
     opened = p.clause > 0 and doc.text[p.clause - 1] == "("
     part = _PART_OPENS.search(doc.fold, f.sentence.start, f.start)
     return opened and part is not None and "," in doc.fold[part.end() : f.start]
+
+
+# "… tuyển sinh được 512/1.640 chỉ tiêu (chiếm 31,2%)": the places of a quota filled
+_PLACES_THEN_BRACKET = rx(r"\s*chỉ\s+tiêu\s*\(\s*$")
+
+
+def _places_filled(doc: Doc, d: Draft, p: Figure) -> bool:
+    """Whether the share ``p`` in brackets right after a fraction of places (``512/1.640
+    chỉ tiêu (chiếm 31,2%)``) is the quota's attainment: the fraction gives it."""
+    a, actual, target = d.actual_fig, d.actual, d.target
+    if a is None or a.kind != "pair" or p.percent is None or p.sentence is not a.sentence:
+        return False
+    if not isinstance(actual, Decimal) or not isinstance(target, Decimal) or not target:
+        return False
+    if not _PLACES_THEN_BRACKET.fullmatch(doc.fold, a.end, p.clause):
+        return False
+    check = check_percent(p.percent, actual, target)
+    return bool(check.consistent or check.truncated)
 
 
 def _margin_of_fraction(doc: Doc, d: Draft, p: Figure) -> bool:

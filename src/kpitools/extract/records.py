@@ -520,26 +520,26 @@ _COUNTED_OF_TOTAL = rx(
 # says they are competed in ("hoàn thành 12/12 nội dung trình …" are items done, of a plan)
 _CONTESTED_EVENTS = rx(r"\s*nội\s+dung(?!\w)")
 _CONTEST_LEAD = rx(r"(?<!\w)(?:thi\s+đấu|tranh\s+tài)(?!\w)")
-# what makes such a fraction a result against its target again: bodies founded, members
-# admitted or developed ("thành lập mới 5/6 chi bộ", "kết nạp 40/50")
-_FOUNDED_LEAD = rx(r"(?:thành\s+lập|kết\s+nạp|phát\s+triển)(?!\w)")
+# a fraction a result against its target again: bodies founded, members admitted, places filled
+_FOUNDED_LEAD = rx(r"(?:thành\s+lập|kết\s+nạp|phát\s+triển|(?P<intake>tuyển))(?!\w)")
 
 
 def _counted_of_total(doc: Doc, d: Draft) -> bool:
     """Whether the draft's fraction counts things against their total (``đạt 11/19 tiêu
     chí``, ``8/9 xã đạt chuẩn``): a coverage, no result against a target. The thing
     counted is named right after the fraction, the part is at most the whole, and no verb
-    of founding or admitting stands before it in its clause (``thành lập mới 5/6 chi bộ``
-    stays a result against its target), nor a plan named after its percentage (``xây dựng
-    3/4 trường đạt chuẩn, đạt 75% kế hoạch``, ``8/9 thôn đã lắp xong camera, hoàn thành
-    89% kế hoạch năm``) unless a target rate follows it (:data:`_RATE_AIMED`: ``… so với
-    mục tiêu 90%``)."""
+    of founding or admitting stands before it in its clause (``thành lập mới 5/6 chi bộ``;
+    an intake of ten places or more, ``tuyển được 512/1.640 chỉ tiêu``, not two thirds),
+    nor a plan named after its percentage (``xây dựng 3/4 trường đạt chuẩn, đạt 75% kế
+    hoạch``) unless a target rate follows it (:data:`_RATE_AIMED`: ``… so với mục tiêu
+    90%``)."""
     f = d.actual_fig
     if f is None or f.kind != "pair" or len(f.values) != 2 or f.values[0] > f.values[1]:
         return False
     if not _counted_things(doc, f):
         return False
-    if _FOUNDED_LEAD.search(doc.fold, f.clause, f.start) is not None:
+    lead = _FOUNDED_LEAD.search(doc.fold, f.clause, f.start)
+    if lead is not None and (lead.group("intake") is None or f.values[1] >= 10):
         return False
     p = d.percent_fig
     tail = "" if p is None else doc.fold[p.end : p.sentence.end]

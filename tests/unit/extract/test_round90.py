@@ -60,3 +60,16 @@ def test_an_index_cut_against_a_base_named_in_brackets_is_flagged() -> None:
 
 def test_an_index_rounded_against_a_base_named_in_brackets_holds() -> None:
     assert _growth_verdicts(BASE_NAMED_IN_BRACKET.format("91,75")) == ["consistent"]
+
+
+PLACES_FILLED = "Năm 2041 trường Cao đẳng Hòa Bình chỉ tuyển sinh được {} chỉ tiêu (chiếm {}%)."
+
+
+def test_a_fraction_of_places_filled_is_the_quotas_attainment() -> None:
+    (s,) = find(PLACES_FILLED.format("512/1.640", "31,2"))
+    assert (s.actual, s.target, s.stated_kind) == (512, 1640, "attainment")
+
+
+def test_two_thirds_of_the_places_stay_a_proportion() -> None:
+    (s,) = find(PLACES_FILLED.format("2/3", "67"))
+    assert s.stated_kind != "attainment"
