@@ -70,6 +70,6 @@ def test_a_fraction_of_places_filled_is_the_quotas_attainment() -> None:
     assert (s.actual, s.target, s.stated_kind) == (512, 1640, "attainment")
 
 
-def test_two_thirds_of_the_places_stay_a_proportion() -> None:
-    (s,) = find(PLACES_FILLED.format("2/3", "67"))
+def test_three_quarters_of_the_places_stay_a_proportion() -> None:
+    (s,) = find(PLACES_FILLED.format("3/4", "75"))
     assert s.stated_kind != "attainment"
