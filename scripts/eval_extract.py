@@ -662,6 +662,8 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-06zzb",
         "2026-12-06zzc",
         "2026-12-06zzd",
+        "2026-12-06zze",
+        "2026-12-06zzf",
     }
 )
 

@@ -215,6 +215,8 @@ SCORED_AT = {
     "2026-12-06zzb": "6e111899015e127d193152c06f2bfe30baeea43f",
     "2026-12-06zzc": "6e111899015e127d193152c06f2bfe30baeea43f",
     "2026-12-06zzd": "6e111899015e127d193152c06f2bfe30baeea43f",
+    "2026-12-06zze": "0d008ab561e1f39051704cf413bf7bfdb358e74d",
+    "2026-12-06zzf": "0d008ab561e1f39051704cf413bf7bfdb358e74d",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

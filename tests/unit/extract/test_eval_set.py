@@ -229,6 +229,8 @@ MIN_BATCH_SIZE = {
     "2026-12-06zzb": 2,
     "2026-12-06zzc": 6,
     "2026-12-06zzd": 10,
+    "2026-12-06zze": 10,
+    "2026-12-06zzf": 9,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
