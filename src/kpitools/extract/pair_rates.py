@@ -20,6 +20,7 @@ from kpitools.textfold import rx
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement
+    from kpitools.numbers import Consistency
 
 # between the pair and the rate: a bracket opening, or a comma and "đạt"
 _RATE_AFTER = rx(r"\s*(?:\(|,\s*(?:đạt\s+)?)\s*$")
@@ -28,6 +29,14 @@ _RATE_WORDS = rx(r"^(?:tỷ|tỉ)\s+lệ\s+\d")
 # a plan or quota in the pair's own span ("12/40 cơ sở vi phạm (tỷ lệ 30%)" has none: the
 # writer's rate of the two figures, no target met)
 _PLAN_WORD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)")
+# "nhận kế hoạch 7.420 tấn, đến ngày … đã đạt 6.310 tấn": the plan's word right before the
+# pair's span, which opens at the plan's amount (a verb or a few words of what it is of between)
+_PLAN_RIGHT_BEFORE = rx(
+    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}\s*(?:là\s*)?$"
+)
+_NEAR = Decimal("0.5")
+"""How far (in points) a rate written after the pair may be from the pair's ratio and still be
+read as its attainment (and flagged): the writer's slip or an earlier day's figure."""
 
 
 def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> list[Statement]:
@@ -58,8 +67,9 @@ def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> l
             continue
         assert isinstance(s.actual, Decimal) and isinstance(s.target, Decimal)
         check = check_percent(parse_percent(r.stated), s.actual, s.target)
-        if not check.consistent:
+        if not check.consistent and not _near(check, r.stated_percent):
             continue
+        verdict = "consistent" if check.consistent else "inconsistent"
         out[i] = dataclasses.replace(
             s,
             end=r.end,
@@ -68,19 +78,32 @@ def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> l
             stated_percent=r.stated_percent,
             stated_kind="attainment",
             computed_percent=check.computed,
-            consistent=True,
+            consistent=check.consistent,
             truncated=check.truncated,
-            verdict="truncated" if check.truncated else "consistent",
-            **noted(seg("computed", computed=check.computed)),  # type: ignore[arg-type]
+            verdict="truncated" if check.truncated else verdict,
+            **noted(*_ratio(s, check), seg("computed", computed=check.computed)),  # type: ignore[arg-type]
         )
         dropped.add(i + 1)
     return [s for j, s in enumerate(out) if j not in dropped]
+
+
+def _ratio(s: Statement, check: Consistency) -> list[tuple[str, dict[str, str]]]:
+    """The ratio's segment of the note for a rate off the pair's figures (none when agreed)."""
+    if check.consistent or check.exact is None:
+        return []
+    return [seg("percent", a=f"{s.actual:f}", t=f"{s.target:f}", exact=f"{check.exact:.6g}")]
+
+
+def _near(check: Consistency, stated: Decimal | None) -> bool:
+    """Whether a rate off the pair's figures is within :data:`_NEAR` points of their ratio."""
+    return stated is not None and check.exact is not None and abs(check.exact - stated) <= _NEAR
 
 
 def _pair(s: Statement, folded: str) -> bool:
     return (
         (
             _PLAN_WORD.search(folded, s.start, s.end) is not None
+            or _PLAN_RIGHT_BEFORE.search(folded, max(0, s.start - 60), s.start) is not None
             or _QUOTA_IS.search(folded, max(0, s.start - 120), s.start) is not None
         )
         and isinstance(s.actual, Decimal)

@@ -1,0 +1,36 @@
+"""Round 91 of the extraction rules (issue 17): each rule with a positive and a negative case
+on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from reading import find
+
+from kpitools.extract import audit_statements, statements_frame
+
+PLAN_THEN_RATE = (
+    "Năm 2041 này, Công ty Gốm An Phú nhận kế hoạch 7.420 tấn, đến ngày 06/11 đã đạt 6.310 "
+    "tấn, tỷ lệ {}%. Dự kiến đến cuối năm, Công ty thực hiện hơn 7.600 tấn."
+)
+
+
+def test_a_rate_after_a_result_against_the_plan_before_it_is_its_attainment() -> None:
+    (s,) = [s for s in find(PLAN_THEN_RATE.format("85,04")) if s.stated is not None]
+    assert (s.actual, s.target, s.stated_kind, s.verdict) == (
+        6310,
+        7420,
+        "attainment",
+        "consistent",
+    )
+
+
+def test_a_rate_a_little_off_the_pair_is_read_with_it_and_flagged() -> None:
+    statements = find(PLAN_THEN_RATE.format("85,21"))
+    (s,) = [s for s in statements if s.stated is not None]
+    assert (s.target, s.stated_kind, s.verdict) == (7420, "attainment", "inconsistent")
+    audit = audit_statements(statements_frame(statements))
+    assert "inconsistent" in audit["verdict"].to_list()
+
+
+def test_a_rate_far_from_the_pair_stays_a_rate_of_its_own() -> None:
+    (s,) = [s for s in find(PLAN_THEN_RATE.format("78,21")) if s.stated is not None]
+    assert s.stated_kind == "rate" and s.target is None
