@@ -66,7 +66,7 @@ from kpitools.extract.target_words import (
     _TARGET_CUE,
 )
 from kpitools.extract.text import Doc
-from kpitools.numbers import percent_of
+from kpitools.numbers import check_percent, percent_of
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -722,14 +722,16 @@ def _excess_count_beside_percent(doc: Doc, d: Draft) -> None:
     at its written precision (108 %: 8 % over).
     """
     f, e, p = d.actual_fig, d.excess_fig, d.percent_fig
-    if d.kind != "excess" or d.target is not None or f is None or e is None or f.qualifier:
+    if d.kind not in ("excess", "attainment") or d.target is not None or f is None or e is None:
         return
-    if p is None or not _OVER_PLAN_NEXT.match(doc.fold, p.end, p.sentence.end):
+    if f.qualifier or p is None or not _OVER_PLAN_NEXT.match(doc.fold, p.end, p.sentence.end):
         return
     a, excess = _single(d.actual), _single(e.value)
     if e.qualifier or a is None or excess is None or not 0 < excess < a:
         return
-    if _fits_percent(p, a, a - excess):
+    if d.kind == "excess" and _fits_percent(p, a, a - excess):
+        d.target, d.derived = a - excess, True
+    elif d.kind == "attainment" and p.percent and check_percent(p.percent, a, a - excess).consistent:
         d.target, d.derived = a - excess, True
 
 

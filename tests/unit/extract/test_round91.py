@@ -34,3 +34,19 @@ def test_a_rate_a_little_off_the_pair_is_read_with_it_and_flagged() -> None:
 def test_a_rate_far_from_the_pair_stays_a_rate_of_its_own() -> None:
     (s,) = [s for s in find(PLAN_THEN_RATE.format("78,21")) if s.stated is not None]
     assert s.stated_kind == "rate" and s.target is None
+
+
+MARGIN_BESIDE_PERCENT = (
+    "Năm 2041, Tổng công ty Gốm An Phú đã sản xuất được 84.512 tấn gạch, bằng 101,83% kế "
+    "hoạch, vượt kế hoạch {} tấn."
+)
+
+
+def test_a_margin_over_the_plan_beside_its_percentage_gives_the_plan() -> None:
+    (s,) = find(MARGIN_BESIDE_PERCENT.format("1.522"))
+    assert (s.actual, s.target, s.stated_kind) == (84512, 82990, "attainment")
+
+
+def test_a_margin_that_does_not_fit_the_percentage_gives_no_plan() -> None:
+    (s,) = find(MARGIN_BESIDE_PERCENT.format("1.500"))
+    assert s.target is None and s.stated_kind == "attainment"
