@@ -196,7 +196,8 @@ _EXCESS = rx(
 )
 _TARGET_END = rx(
     r"(?<!\w)(?:(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
-    r"(?:\s+(?:kế\s+hoạch|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?"
+    # "mục tiêu Nghị quyết đề ra là …": the plan named by the resolution that set it
+    r"(?:\s+(?:kế\s+hoạch|nghị\s+quyết|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?"
     # "ước đạt 40 tỷ đồng/KH giao 50 tỷ đồng", "40 tỷ đồng/KH 50 tỷ đồng": the plan's
     # abbreviation with a word of who assigned it, or right after a slash
     r"|(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s+(?:được\s+)?(?:giao|đề\s+ra)\s*(?:là|:)?"

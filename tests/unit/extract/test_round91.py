@@ -50,3 +50,21 @@ def test_a_margin_over_the_plan_beside_its_percentage_gives_the_plan() -> None:
 def test_a_margin_that_does_not_fit_the_percentage_gives_no_plan() -> None:
     (s,) = find(MARGIN_BESIDE_PERCENT.format("1.500"))
     assert s.target is None and s.stated_kind == "attainment"
+
+
+RANGE_OF_RESOLUTION = (
+    "Tổng doanh thu nhiệm kỳ 2036-2041 của Tổng công ty Gốm An Phú ước đạt 8.412 tỉ đồng "
+    "(đạt mục tiêu Nghị quyết {} là từ 8.000 đến 9.500 tỉ đồng)."
+)
+
+
+def test_a_range_of_the_resolution_in_brackets_is_the_target() -> None:
+    (s,) = find(RANGE_OF_RESOLUTION.format("đề ra"))
+    assert s.actual == 8_412_000_000_000 and s.target == (8_000_000_000_000, 9_500_000_000_000)
+
+
+def test_a_resolution_named_by_its_number_gives_no_target() -> None:
+    text = (
+        "Tổng doanh thu của Tổng công ty ước đạt 8.412 tỉ đồng, đạt mục tiêu Nghị quyết 12 đề ra."
+    )
+    assert all(s.target is None for s in find(text))
