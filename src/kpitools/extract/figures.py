@@ -1056,7 +1056,8 @@ _UNDER_PLAN = rx(
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
     # "… kế hoạch Tổng công ty Cấp nước (SDW) giao năm 2031 (…": an abbreviation's brackets
-    r"(?:\s+[^\W_]+|\s*\([^\W\d_]{2,10}\)){0,16}\s*(?:\(\s*(?:(?:kh|ct|mt|dt|nq|kế\s+hoạch|chỉ\s+tiêu)\s*:\s*|"
+    # "… kế hoạch đăng ký với Bộ GD&ĐT (…": an abbreviation joined by "&"
+    r"(?:\s+[^\W_]+(?:&[^\W_]+)?|\s*\([^\W\d_]{2,10}\)){0,16}\s*(?:\(\s*(?:(?:kh|ct|mt|dt|nq|kế\s+hoạch|chỉ\s+tiêu)\s*:\s*|"
     # "… 104% dự toán (NQ cả năm 800 tỷ đồng)": the plan's abbreviation and its year
     r"(?:kh|nq)\s+(?:cả\s+)?năm\s*:?\s*|"
     # "… kế hoạch năm 2041 (KH 12.070 tỷ đồng)": the abbreviation with no colon

@@ -68,3 +68,19 @@ def test_a_resolution_named_by_its_number_gives_no_target() -> None:
         "Tổng doanh thu của Tổng công ty ước đạt 8.412 tỉ đồng, đạt mục tiêu Nghị quyết 12 đề ra."
     )
     assert all(s.target is None for s in find(text))
+
+
+PLAN_OF_MINISTRY = (
+    "Tính đến hết ngày 31/12 toàn Tổng công ty Gốm An Phú đã sản xuất được 84.512 tấn, và "
+    "bằng 101,83% kế hoạch đăng ký với Bộ GD&ĐT ({})."
+)
+
+
+def test_a_plan_in_brackets_after_an_abbreviation_joined_by_and_is_taken() -> None:
+    (s,) = find(PLAN_OF_MINISTRY.format("82.990 tấn"))
+    assert (s.actual, s.target) == (84512, 82990)
+
+
+def test_a_base_in_brackets_after_such_an_abbreviation_is_no_plan() -> None:
+    (s,) = find(PLAN_OF_MINISTRY.format("cùng kỳ năm 2040 là 80.000 tấn"))
+    assert s.target is None
