@@ -190,9 +190,11 @@ _WHOLE = rx(
     r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng"
     r"|(?<!(?<![\d.,])(?:19|20)\d)(?<![/\-–]\d)(?<![/\-–]\d\d)(?<![/\-–]\d\d\d)\d\s+trên)\s*$"
 )
+# "vượt so với KH được Bộ giao 1.522 tấn": the margin over the plan compared with, the plan
+# written short and who gave it named after "được"
 _EXCESS = rx(
-    r"(?<!\w)vượt(?:\s+mức)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán))?"
-    r"(?:\s+(?:đề\s+ra|được\s+giao|giao))?\s*$"
+    r"(?<!\w)vượt(?:\s+mức)?(?:\s+so\s+với)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|kh))?"
+    r"(?:\s+(?:đề\s+ra|được(?:\s+[^\W\d_]+){0,2}?\s+giao|giao))?\s*$"
 )
 _TARGET_END = rx(
     r"(?<!\w)(?:(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"

@@ -84,3 +84,29 @@ def test_a_plan_in_brackets_after_an_abbreviation_joined_by_and_is_taken() -> No
 def test_a_base_in_brackets_after_such_an_abbreviation_is_no_plan() -> None:
     (s,) = find(PLAN_OF_MINISTRY.format("cùng kỳ năm 2040 là 80.000 tấn"))
     assert s.target is None
+
+
+def test_a_margin_over_the_plan_compared_with_is_an_excess() -> None:
+    text = (
+        "Năm 2041, Tổng công ty Gốm An Phú sản xuất được 84.512 tấn gạch, vượt so với {} 1.522 tấn."
+    )
+    (s,) = find(text.format("KH được Bộ giao"))
+    assert (s.actual, s.target, s.stated_kind) == (84512, 82990, "excess_count")
+    assert all(s.target != 1522 for s in find(text.format("kế hoạch")))
+    assert all(s.target is None for s in find(text.format("cùng kỳ")))
+
+
+SECOND_PLAN_MARGIN = (
+    "Tính đến hết ngày 29/12, Tổng công ty Gốm An Phú sản xuất được 84.512 tấn gạch, đạt "
+    "103,1% kế hoạch (KH) 2041 (KH đã điều chỉnh) và bằng 101,83% KH đăng ký với Bộ Xây "
+    "dựng, vượt so với KH được Bộ giao {} tấn."
+)
+
+
+def test_a_margin_after_a_second_plans_percentage_gives_that_plan() -> None:
+    found = [(s.stated, s.target) for s in find(SECOND_PLAN_MARGIN.format("1.522"))]
+    assert ("101,83%", 82990) in found and ("103,1%", None) in found
+
+
+def test_a_margin_that_fits_neither_percentage_gives_no_plan() -> None:
+    assert all(s.target is None for s in find(SECOND_PLAN_MARGIN.format("1.200")))
