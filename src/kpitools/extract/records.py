@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kpitools.extract.amounts import _MEASURE_NAMES, MEASURE_NAMES
 from kpitools.extract.assembly import _nouns_agree
 from kpitools.extract.consistency import APPROXIMATE_FACTOR, _checks, _near_scope
+from kpitools.extract.excess_counts import excess_count_beside_percent
 from kpitools.extract.figures import (
     _CONGRESS_TERM,
     _K_ACHIEVED,
@@ -56,7 +57,7 @@ from kpitools.extract.listed_parts import (
     _in_reach,
     _others_uncounted,
 )
-from kpitools.extract.percentages import _fits_percent, _same_measure
+from kpitools.extract.percentages import _same_measure
 from kpitools.extract.target_words import (
     _COUNT_HELD,
     _MEMBERS_DEVELOPED,
@@ -66,7 +67,7 @@ from kpitools.extract.target_words import (
     _TARGET_CUE,
 )
 from kpitools.extract.text import Doc
-from kpitools.numbers import check_percent, percent_of
+from kpitools.numbers import percent_of
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -691,7 +692,7 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         d.kind = kind
         assert d.percent_fig.percent is not None
         d.stated_percent = sign * d.percent_fig.percent.value
-        _excess_count_beside_percent(doc, d)
+        excess_count_beside_percent(doc, d)
     elif d.excess_fig is not None and _plan_set_out_beaten(doc, d.excess_fig):
         d.target, d.target_fig, d.excess_fig = d.excess_fig.value, d.excess_fig, None
     elif d.excess_fig is not None and _counts_indicators(doc, d, d.excess_fig):
@@ -705,49 +706,6 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         if d.target is None and a is not None and excess is not None and exact:
             d.target = a - excess
             d.derived = True
-
-
-# "vượt gần 6% kế hoạch", "(vượt 6%) so với chỉ tiêu": a percentage over a plan named
-_OVER_PLAN_NEXT = rx(
-    r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh)(?!\w)"
-)
-
-
-def _excess_count_beside_percent(doc: Doc, d: Draft) -> None:
-    """The plan an excess written both as a count and as a percentage gives.
-
-    ``thu hoạch 9.180 tấn chè búp, vượt 680 tấn so với kế hoạch, vượt khoảng 8% kế hoạch đề
-    ra``: 9.180 − 680 = 8.500 is the plan, taken when the result and the count are exact,
-    the percentage names a plan right after it (not ``so với cùng kỳ``) and fits the plan
-    at its written precision (108 %: 8 % over). An attainment fits as itself (``bằng 101,8%
-    kế hoạch, vượt kế hoạch 1.500 tấn``), also as the second percentage of the result, when
-    the count comes after it (:func:`_twin_excess`).
-    """
-    f, e, p = d.actual_fig, d.excess_fig, d.percent_fig
-    if e is None and d.twin_of is not None and d.kind == "attainment":
-        e = _twin_excess(d.twin_of, p)
-    if d.kind not in ("excess", "attainment") or d.target is not None or f is None or e is None:
-        return
-    if f.qualifier or p is None or not _OVER_PLAN_NEXT.match(doc.fold, p.end, p.sentence.end):
-        return
-    a, excess = _single(d.actual), _single(e.value)
-    if e.qualifier or a is None or excess is None or not 0 < excess < a:
-        return
-    # an excess over the plan may be written as 108 % or as 8 %; an attainment only as itself
-    if d.kind == "excess":
-        fits = _fits_percent(p, a, a - excess)
-    else:
-        fits = p.percent is not None and bool(check_percent(p.percent, a, a - excess).consistent)
-    if fits:
-        d.target, d.derived = a - excess, True
-
-
-def _twin_excess(first: Draft, p: Figure | None) -> Figure | None:
-    """The excess count of ``first`` when it comes after ``p``, the percentage of a second
-    plan said of the same result (``đạt 103% kế hoạch năm và bằng 101% kế hoạch Bộ giao,
-    vượt 1.500 tấn``): the margin may be of that second plan."""
-    e = first.excess_fig
-    return e if e is not None and p is not None and p.end <= e.start else None
 
 
 def _fits(actual: Value | None, target: Value | None, percent: Decimal | None) -> bool:

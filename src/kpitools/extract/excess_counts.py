@@ -1,0 +1,59 @@
+"""The plan an excess written as a count gives a percentage said beside it.
+
+:func:`excess_count_beside_percent`: ``vượt 680 tấn so với kế hoạch, vượt khoảng 8% kế
+hoạch`` or ``bằng 101,8% kế hoạch, vượt kế hoạch 1.500 tấn``: the result less the margin is
+the plan when the percentage fits it. Moved out of :mod:`kpitools.extract.records`, which
+calls it while it settles a draft's kind.
+"""
+
+from __future__ import annotations
+
+from kpitools.extract.figures import Draft, Figure, _single
+from kpitools.extract.percentages import _fits_percent
+from kpitools.extract.text import Doc
+from kpitools.numbers import check_percent
+from kpitools.textfold import rx
+
+# "vượt gần 6% kế hoạch", "(vượt 6%) so với chỉ tiêu": a percentage over a plan named
+_OVER_PLAN_NEXT = rx(
+    r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh)(?!\w)"
+)
+
+
+def excess_count_beside_percent(doc: Doc, d: Draft) -> None:
+    """The plan an excess written both as a count and as a percentage gives.
+
+    ``thu hoạch 9.180 tấn chè búp, vượt 680 tấn so với kế hoạch, vượt khoảng 8% kế hoạch đề
+    ra``: 9.180 − 680 = 8.500 is the plan, taken when the result and the count are exact,
+    the percentage names a plan right after it (not ``so với cùng kỳ``) and fits the plan
+    at its written precision (108 %: 8 % over). An attainment fits as itself (``bằng 101,8%
+    kế hoạch, vượt kế hoạch 1.500 tấn``), also as the second percentage of the result, when
+    the count comes after it (:func:`_twin_excess`).
+    """
+    f, e, p = d.actual_fig, d.excess_fig, d.percent_fig
+    if e is None and d.twin_of is not None and d.kind == "attainment":
+        e = _twin_excess(d.twin_of, p)
+    if d.kind not in ("excess", "attainment") or d.target is not None or f is None or e is None:
+        return
+    if f.qualifier or p is None or not _OVER_PLAN_NEXT.match(doc.fold, p.end, p.sentence.end):
+        return
+    a, excess = _single(d.actual), _single(e.value)
+    if e.qualifier or a is None or excess is None or not 0 < excess < a:
+        return
+    # an excess over the plan may be written as 108 % or as 8 %; an attainment only as itself
+    if d.kind == "excess":
+        fits = _fits_percent(p, a, a - excess)
+    else:
+        fits = p.percent is not None and bool(check_percent(p.percent, a, a - excess).consistent)
+    if fits:
+        d.target, d.derived = a - excess, True
+
+
+def _twin_excess(first: Draft, p: Figure | None) -> Figure | None:
+    """The excess count of ``first`` when it comes after ``p``, or None.
+
+    ``p`` is the percentage of a second plan said of the same result (``đạt 103% kế hoạch năm
+    và bằng 101% kế hoạch Bộ giao, vượt 1.500 tấn``): the margin may be of that second plan.
+    """
+    e = first.excess_fig
+    return e if e is not None and p is not None and p.end <= e.start else None
