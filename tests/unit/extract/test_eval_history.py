@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import os
 import signal
 import subprocess
 import sys
@@ -84,15 +85,17 @@ def test_a_batch_is_scored_across_both_parts(capsys: pytest.CaptureFixture[str])
     assert "no passage of batch 2099-01-01a" in capsys.readouterr().err
 
 
-def _history_trees() -> list[str]:
+def _history_trees(under: Path) -> list[str]:
+    """The repository's worktrees in temporary directories under ``under`` (so that a scoring
+    run of another process on the same repository does not count)."""
     out = subprocess.run(
         ["git", "-C", str(ROOT), "worktree", "list", "--porcelain"],
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
-    return [line for line in out.splitlines() if "kpi-history-" in line]
+    return [line for line in out.splitlines() if "kpi-history-" in line and str(under) in line]
 
 
-def test_sigterm_while_scoring_leaves_no_temporary_worktree() -> None:
+def test_sigterm_while_scoring_leaves_no_temporary_worktree(tmp_path: Path) -> None:
     head = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -100,16 +103,19 @@ def test_sigterm_while_scoring_leaves_no_temporary_worktree() -> None:
         f"import sys; sys.path.insert(0, {str(ROOT / 'scripts')!r}); import eval_history as h; "
         f"h.stop_cleanly_on_sigterm(); h.score_at({head!r}, '2026-12-04k')"
     )
-    before = _history_trees()
-    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    under = tmp_path.resolve()
+    env = {**os.environ, "TMPDIR": str(under)}
+    proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env)
     try:
         deadline = time.monotonic() + 120
-        while len(_history_trees()) == len(before) and proc.poll() is None:
+        while not _history_trees(under) and proc.poll() is None:
             assert time.monotonic() < deadline
             time.sleep(0.05)
+        assert _history_trees(under), "the scoring made no temporary worktree"
         time.sleep(0.5)  # into the scoring, in the child interpreter
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=120) in (0, 128 + signal.SIGTERM)
     finally:
         proc.kill()
-    assert _history_trees() == before
+    assert _history_trees(under) == []
+    assert not list(under.glob("kpi-history-*"))
