@@ -3,6 +3,8 @@ keeps, on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from reading import find
 
 from kpitools.extract import audit_statements, statements_frame
@@ -36,3 +38,24 @@ def test_a_rate_right_after_its_fraction_is_still_checked() -> None:
     (note,) = _flags(RATE_RIGHT_AFTER_ITS_FRACTION)
     assert "11 / 12" in note
     assert _flags(RATE_RIGHT_AFTER_ITS_FRACTION.replace("95%", "91,7%")) == []
+
+
+# B2: a plan named by its verb is the target of money counted at another scale, and of a
+# percentage with no figure before it
+FEES_AT_ANOTHER_SCALE = "Thu phí đạt 1.200 tỷ đồng, đạt 40% kế hoạch thu 3 nghìn tỷ đồng."
+FEES_AT_ANOTHER_SCALE_BEFORE = "Thu phí đạt 1,2 nghìn tỷ đồng, đạt 40% kế hoạch thu 3.000 tỷ đồng."
+PLAN_ALONE = "Huy động đạt 40% kế hoạch huy động 3.000 tỷ đồng."
+PLAN_OF_SEASONS = "Huyện thu 900 tấn chè, đạt 30% kế hoạch thu 3 vụ."
+
+
+def test_a_plan_of_money_at_another_scale_is_the_target() -> None:
+    for text in (FEES_AT_ANOTHER_SCALE, FEES_AT_ANOTHER_SCALE_BEFORE):
+        assert _pairs(text) == [(Decimal("1.2e12"), Decimal("3e12"))], text
+
+
+def test_a_plan_named_by_its_verb_with_no_figure_before_is_the_target() -> None:
+    assert [s.target for s in find(PLAN_ALONE)] == [Decimal("3e12")]
+
+
+def test_a_plan_of_another_unit_is_still_no_target() -> None:
+    assert _pairs(PLAN_OF_SEASONS) == []
