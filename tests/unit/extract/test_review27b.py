@@ -59,3 +59,21 @@ def test_a_plan_named_by_its_verb_with_no_figure_before_is_the_target() -> None:
 
 def test_a_plan_of_another_unit_is_still_no_target() -> None:
     assert _pairs(PLAN_OF_SEASONS) == []
+
+
+# B3: only a year other than the quota's own, and no date's year, parts a quota from intake
+QUOTA_OF_ITS_YEAR = "Phường giao 45 chỉ tiêu tuyển sinh năm 2042, đã tuyển được 41 học viên."
+QUOTA_AND_A_DATE = "Phường giao 45 chỉ tiêu tuyển sinh, đến 20/3/2042 đã tuyển được 41 học viên."
+QUOTA_AND_ANOTHER_YEAR = (
+    "Phường được giao 45 chỉ tiêu tuyển sinh cho năm 2043; năm 2042 phường đã tuyển được 41 "
+    "học viên."
+)
+
+
+def test_a_quota_with_its_own_year_or_a_date_is_still_the_intakes_plan() -> None:
+    for text in (QUOTA_OF_ITS_YEAR, QUOTA_AND_A_DATE):
+        assert _pairs(text) == [(41, 45)], text
+
+
+def test_a_quota_and_an_intake_of_another_year_are_no_pair() -> None:
+    assert _pairs(QUOTA_AND_ANOTHER_YEAR) == []
