@@ -77,3 +77,31 @@ def test_a_quota_with_its_own_year_or_a_date_is_still_the_intakes_plan() -> None
 
 def test_a_quota_and_an_intake_of_another_year_are_no_pair() -> None:
     assert _pairs(QUOTA_AND_ANOTHER_YEAR) == []
+
+
+# B4: money listed after a bare "gồm" that adds up to the whole; a part with its own verb
+MONEY_PARTS = (
+    "Năm 2042, xã giải ngân 80 tỷ đồng, gồm 50 tỷ đồng vốn tỉnh và 30 tỷ đồng vốn xã, đạt 90% "
+    "kế hoạch."
+)
+ONE_MONEY_PART_WITH_ITS_PLAN = (
+    "Năm 2042, quỹ cho vay 60 tỷ đồng, gồm 45 tỷ đồng cho vay hộ nghèo, đạt 75% kế hoạch cho "
+    "vay hộ nghèo."
+)
+PART_WITH_ITS_OWN_VERB = (
+    "Năm 2042, xã trồng 900 ha keo, gồm 400 ha keo lai và 500 ha keo tai tượng đạt 105% kế hoạch."
+)
+PARTS_THEN_A_COMMA = PART_WITH_ITS_OWN_VERB.replace("tượng đạt", "tượng, đạt")
+
+
+def test_money_listed_after_gom_that_adds_up_leaves_the_percentage_to_the_whole() -> None:
+    assert _results(MONEY_PARTS) == [(Decimal("8e10"), 90)]
+
+
+def test_one_money_part_after_gom_keeps_the_percentage_of_its_plan() -> None:
+    assert _results(ONE_MONEY_PART_WITH_ITS_PLAN) == [(Decimal("4.5e10"), 75)]
+
+
+def test_a_part_with_its_own_verb_keeps_its_percentage() -> None:
+    assert _results(PART_WITH_ITS_OWN_VERB) == [(500, 105)]
+    assert _results(PARTS_THEN_A_COMMA) == [(900, 105)]
