@@ -107,6 +107,8 @@ _PLACED_PEOPLE = frozenset(
 # "chỉ tiêu" counts places only when the people's own verb takes them in (``tuyển được``,
 # ``kết nạp``, ``nhập ngũ``, ``bàn giao``): people who apply, or are examined, fill none
 _TAKEN_IN = rx(r"(?<!\w)(?:tuyển|kết\s+nạp|nhập\s+ngũ|bàn\s+giao|(?P<trained>đào\s+tạo))(?!\w)")
+# a verb of intake denied (``không tuyển được 64 thanh niên``) takes no one in
+_DENIED = rx(r"(?<!\w)(?:không|chưa)\s+$")
 # ``đào tạo`` takes people in only to a quota of training (``chỉ tiêu đào tạo``)
 _TRAINING = rx(r"(?<!\w)đào\s+tạo(?!\w)")
 _CLAUSE_MARK = re.compile(r"[,;.:]")
@@ -157,6 +159,8 @@ def _taken_in(doc: Doc, quota: Figure, people: Figure) -> bool:
     """Whether a verb of intake takes ``people`` in to fill ``quota`` (training only to a
     quota of training)."""
     verb = _TAKEN_IN.search(doc.fold, people.clause, people.start)
+    if verb is not None and _DENIED.search(doc.fold, people.clause, verb.start()):
+        return False
     if verb is None or not verb.group("trained"):
         return verb is not None
     stop = _CLAUSE_MARK.search(doc.fold, quota.end, quota.sentence.end)

@@ -105,3 +105,13 @@ def test_one_money_part_after_gom_keeps_the_percentage_of_its_plan() -> None:
 def test_a_part_with_its_own_verb_keeps_its_percentage() -> None:
     assert _results(PART_WITH_ITS_OWN_VERB) == [(500, 105)]
     assert _results(PARTS_THEN_A_COMMA) == [(900, 105)]
+
+
+# B5: a verb of intake denied takes no one in
+QUOTA_NOT_FILLED = "Xã giao 30 chỉ tiêu tuyển quân, không tuyển được 12 thanh niên."
+QUOTA_FILLED = "Xã giao 30 chỉ tiêu tuyển quân, đã tuyển được 27 thanh niên."
+
+
+def test_people_not_taken_in_fill_no_quota() -> None:
+    assert _pairs(QUOTA_NOT_FILLED) == []
+    assert _pairs(QUOTA_FILLED) == [(27, 30)]
