@@ -79,6 +79,15 @@ def test_a_rise_over_a_past_year_leaves_the_result_before_it() -> None:
     assert s.actual == 214 and s.stated_percent == 127
 
 
+# a rise compared with nothing (no plan named after it) keeps the plan's percentage after it
+RISE_OF_ITS_OWN_PLAN = "Năm 2042, xã có 520 hộ nuôi ong, tăng thêm 28 hộ, đạt 93% kế hoạch."
+
+
+def test_a_rise_compared_with_no_plan_is_no_margin_over_it() -> None:
+    (s,) = find(RISE_OF_ITS_OWN_PLAN)
+    assert (s.actual, s.stated_percent) == (28, 93)
+
+
 RISE_WITHOUT_PERCENT = (
     "Năm 2041, phường xây mới 214 nhà vệ sinh công cộng, nhiều hơn 46 nhà so với kế hoạch."
 )
