@@ -5,6 +5,7 @@ to; the roles of the figures are settled first in :mod:`kpitools.extract.sentenc
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from decimal import Decimal
@@ -106,11 +107,34 @@ _PLACED_PEOPLE = frozenset(
 # "chỉ tiêu" counts places only when the people's own verb takes them in (``tuyển được``,
 # ``kết nạp``, ``nhập ngũ``, ``bàn giao``): people who apply, or are examined, fill none
 _TAKEN_IN = rx(r"(?<!\w)(?:tuyển|kết\s+nạp|nhập\s+ngũ|bàn\s+giao|(?P<trained>đào\s+tạo))(?!\w)")
+# a verb of intake denied (``không tuyển được 64 thanh niên``) takes no one in
+_DENIED = rx(r"(?<!\w)(?:không|chưa)\s+$")
 # ``đào tạo`` takes people in only to a quota of training (``chỉ tiêu đào tạo``)
 _TRAINING = rx(r"(?<!\w)đào\s+tạo(?!\w)")
 _CLAUSE_MARK = re.compile(r"[,;.:]")
-# a year between the quota and the people: the two are of different years
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# a year between the quota and the people other than the quota's own: the two are of
+# different years (a date's year, after its "/", is no such year)
+_YEAR = re.compile(r"(?<![\d/])(?:19|20)\d{2}(?!\d)")
+
+
+def _years_between(doc: Doc, quota: Figure, people: Figure) -> set[int]:
+    """The years written between ``quota`` and ``people`` that are not the quota's own (one
+    in its clause, else the year its text reports on)."""
+    found = _YEAR.finditer(doc.fold, min(quota.end, people.end), max(quota.start, people.start))
+    years = {int(m.group()) for m in found}
+    if not years:
+        return years
+    stop = _CLAUSE_MARK.search(doc.fold, quota.end, quota.sentence.end)
+    own = {
+        int(m.group())
+        for m in _YEAR.finditer(
+            doc.fold, quota.clause, stop.start() if stop else quota.sentence.end
+        )
+    }
+    if not own:
+        last = bisect.bisect_left(doc.report_years, (quota.start, -1)) - 1
+        own = {doc.report_years[last][1]} if last >= 0 else set()
+    return years - own
 
 
 def _places_of_people(
@@ -124,7 +148,7 @@ def _places_of_people(
             tuple(people[:2]) in _PLACED_PEOPLE or tuple(people[:1]) in _PLACED_PEOPLE
         ):
             continue
-        if _YEAR.search(doc.fold, min(f.end, g.end), max(f.start, g.start)):
+        if _years_between(doc, f, g):
             continue
         if _taken_in(doc, f, g):
             return True
@@ -135,6 +159,8 @@ def _taken_in(doc: Doc, quota: Figure, people: Figure) -> bool:
     """Whether a verb of intake takes ``people`` in to fill ``quota`` (training only to a
     quota of training)."""
     verb = _TAKEN_IN.search(doc.fold, people.clause, people.start)
+    if verb is not None and _DENIED.search(doc.fold, people.clause, verb.start()):
+        return False
     if verb is None or not verb.group("trained"):
         return verb is not None
     stop = _CLAUSE_MARK.search(doc.fold, quota.end, quota.sentence.end)

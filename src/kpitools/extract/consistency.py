@@ -76,7 +76,7 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         or (counted is not None and _excess_count_checks(d, counted, a, t, approximate=approximate))
         or _growth_checks(doc, d, a)
         or _whole_of_rate(d, a)
-        or _rate_of_fraction(d, a, t, approximate)
+        or _rate_of_fraction(d, doc, a, t, approximate)
     ):
         out.update(special)
         return out
@@ -773,15 +773,18 @@ def _whole_of_rate(d: Draft, a: Decimal | None) -> dict[str, Any]:
 
 
 def _rate_of_fraction(
-    d: Draft, a: Decimal | None, t: Decimal | None, approximate: bool
+    d: Draft, doc: Doc | None, a: Decimal | None, t: Decimal | None, approximate: bool
 ) -> dict[str, Any]:
     """A rate stated right after the fraction it is of (``117/140 nhà, đạt tỷ lệ 86,43%``:
     117/140 is 83,57 %) checked against that fraction, as a coverage; {} for any other rate,
-    or figures with a qualifier."""
+    figures with a qualifier, or a rate with another figure between it and the fraction
+    (``8/9 xã …, 5/6 trường …, đạt tỷ lệ 70%``: the rate may be of the later one)."""
     p, f = d.percent_fig, d.actual_fig
     if d.kind != "rate" or f is None or f.kind != "pair" or p is None or p.percent is None:
         return {}
-    if a is None or t is None or not t or approximate or p.qualifier:
+    if a is None or t is None or not t or approximate or p.qualifier or doc is None:
+        return {}
+    if f.end > p.span_start or any(c.isdigit() for c in doc.text[f.end : p.span_start]):
         return {}
     return _exact_checks(d, p.percent, None, a, t)
 

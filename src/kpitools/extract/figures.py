@@ -920,10 +920,18 @@ _NUMBER_AND_UNIT = re.compile(r"(?<![\d.,/])\d+(?:[.,]\d+)*\s+([^\W\d_]+)(?:\s+(
 _SCALE_WORDS = frozenset(fold(w) for w in ("tỷ", "tỉ", "triệu", "nghìn", "ngàn"))
 
 
-def _unit_of(m: re.Match[str] | None) -> tuple[str, ...] | None:
+_DONG = fold("đồng")
+
+
+def _unit_of(m: re.Match[str] | None) -> str | None:
+    """The unit a number counts, its scale set aside (``3 nghìn tỷ đồng`` and ``900 tỷ
+    đồng`` are both money, and so is a bare ``3.000 tỷ``)."""
     if m is None:
         return None
-    return (m.group(1), m.group(2) or "") if m.group(1) in _SCALE_WORDS else (m.group(1),)
+    words = [w for w in (m.group(1), m.group(2)) if w and w not in _SCALE_WORDS]
+    if m.group(1) in _SCALE_WORDS and (not words or words[0] == _DONG):
+        return _DONG
+    return words[0] if words else None
 
 
 def _verb_plan_of_another_unit(doc: Doc, fig: Figure, lead: str) -> bool:
@@ -933,7 +941,9 @@ def _verb_plan_of_another_unit(doc: Doc, fig: Figure, lead: str) -> bool:
     m = _PERCENT_OF_VERB_PLAN.search(lead)
     if m is None:
         return False
-    results = _NUMBER_AND_UNIT.finditer(doc.fold, fig.sentence.start, fig.clause + m.start())
+    results = list(_NUMBER_AND_UNIT.finditer(doc.fold, fig.sentence.start, fig.clause + m.start()))
+    if not results:
+        return False
     unit = _unit_of(_NUMBER_AND_UNIT.match(doc.fold, fig.start))
     return unit is None or all(_unit_of(r) != unit for r in results)
 

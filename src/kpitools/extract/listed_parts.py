@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterator
 from decimal import Decimal
 
@@ -94,6 +95,28 @@ def _past_accompanying_count(doc: Doc, previous: list[Figure], p: Figure) -> lis
     return previous[:-1]
 
 
+# the last part ended by a comma before the percentage: with none ("… và 700 ha rừng sản
+# xuất đạt 110% kế hoạch") the percentage is that part's, after its own verb
+_PART_ENDED = re.compile(r"[^,;()]*[,;]")
+
+
+def _counts_alike(whole: Figure, inside: list[Figure]) -> bool:
+    """Whether the whole and its parts are all counts of things, or all amounts of money two
+    or more of which add up to the whole (``500 tỷ đồng, gồm 300 tỷ đồng … và 200 tỷ đồng
+    …``; one amount after ``gồm`` may be a part with a plan of its own)."""
+    figs = (whole, *inside)
+    if any(h.kind != "count" or h.measure == "%" for h in figs):
+        return False
+    if all(h.measure is None for h in figs):
+        return True
+    if len(inside) < 2 or any(h.measure is None or h.qualifier for h in figs):
+        return False
+    values = [h.value for h in figs]
+    if not all(isinstance(v, Decimal) for v in values):
+        return False
+    return sum(values[1:], Decimal(0)) == values[0]
+
+
 def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
     """``previous`` past the parts listed after the whole before them.
 
@@ -121,7 +144,8 @@ def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figur
     owner = g.owner
     if (
         g.sentence is not p.sentence
-        or any(h.kind != "count" or h.measure is not None for h in (g, *inside))
+        or not _counts_alike(g, inside)
+        or not _PART_ENDED.match(doc.fold, inside[-1].span_end, p.start)
         or owner is None
         or owner.actual_fig is not g
         or any(c in doc.fold[g.span_end : marker.start()] for c in ",;:()")
