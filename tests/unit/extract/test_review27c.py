@@ -36,3 +36,26 @@ def test_a_part_or_a_change_in_the_bracket_is_no_base() -> None:
 def test_the_measure_named_again_in_the_bracket_is_still_the_base() -> None:
     assert _growth_verdicts(VISITORS.format("104,5", "lượng khách lưu trú là")) == ["consistent"]
     assert _growth_verdicts(VISITORS.format("110", "lượng khách lưu trú là")) == ["inconsistent"]
+
+
+# a percentage of a month's plan: months counted ("12 tháng", "6 tháng cuối năm") name no
+# month, so the amount of their sentence is no plan of it; a month named is
+WATER = "Tháng 10/2041, nhà máy nước Hồng Lạc cấp được 2.850 nghìn m3 nước, đạt {}. {}"
+YEAR_OF_MONTHS = "Năm 2041 (12 tháng) nhà máy đặt kế hoạch cấp 100.000 nghìn m3 nước."
+HALF_YEAR = "Kế hoạch 6 tháng cuối năm 2041 của nhà máy là 18.000 nghìn m3 nước."
+MONTH_NAMED = "Kế hoạch tháng 10 của nhà máy là 3.000 nghìn m3 nước."
+
+
+def _attained_pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.stated_kind == "attainment"]
+
+
+def test_months_counted_name_no_month_for_a_months_plan() -> None:
+    for plan in ("95% kế hoạch tháng", "95% KH của tháng"):
+        for then in (YEAR_OF_MONTHS, HALF_YEAR):
+            assert _attained_pairs(WATER.format(plan, then)) == [(2_850_000, None)], then
+
+
+def test_a_month_named_still_gives_a_months_plan() -> None:
+    pairs = _attained_pairs(WATER.format("95% kế hoạch tháng", MONTH_NAMED))
+    assert pairs == [(2_850_000, 3_000_000)]
