@@ -59,3 +59,34 @@ def test_months_counted_name_no_month_for_a_months_plan() -> None:
 def test_a_month_named_still_gives_a_months_plan() -> None:
     pairs = _attained_pairs(WATER.format("95% kế hoạch tháng", MONTH_NAMED))
     assert pairs == [(2_850_000, 3_000_000)]
+
+
+# a bound kept is paired with a rate of its own period only, and "không dưới" is a floor
+CHILDREN = "{} tỷ lệ trẻ suy dinh dưỡng của huyện Tam Đồng là {}%, {} mục tiêu {}5%{}."
+VACCINATED = "Tỷ lệ trẻ em tiêm chủng đủ liều của huyện Tam Đồng là {}%, giữ mục tiêu {}90%."
+
+
+def _rate_pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text) if s.target is not None]
+
+
+def test_a_bound_kept_for_another_year_or_a_later_time_is_not_paired() -> None:
+    for text in (
+        CHILDREN.format("Năm 2040", "4,2", "suốt năm 2041 vẫn giữ", "dưới ", ""),
+        CHILDREN.format("Năm 2040", "4,2", "cả năm 2041 duy trì", "dưới ", ""),
+        CHILDREN.format("Năm 2041", "4,2", "duy trì", "dưới ", " trong năm tới"),
+        CHILDREN.format("Năm 2041", "4,2", "giữ vững", "dưới ", " cho giai đoạn sau"),
+    ):
+        assert _rate_pairs(text) == [], text
+
+
+def test_a_bound_kept_for_the_rates_own_year_is_still_paired() -> None:
+    for keep in ("suốt năm 2041 vẫn giữ", "cả năm 2041 duy trì", "giữ vững"):
+        text = CHILDREN.format("Năm 2041", "4,2", keep, "dưới ", "")
+        assert _rate_pairs(text) == [(Decimal("4.2"), 5)], keep
+
+
+def test_no_less_than_is_a_floor() -> None:
+    assert _rate_pairs(VACCINATED.format("88,5", "không dưới ")) == []
+    assert _rate_pairs(VACCINATED.format("91,5", "không dưới ")) == [(Decimal("91.5"), 90)]
+    assert _rate_pairs(VACCINATED.format("91,5", "trên ")) == [(Decimal("91.5"), 90)]
