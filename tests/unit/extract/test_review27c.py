@@ -90,3 +90,35 @@ def test_no_less_than_is_a_floor() -> None:
     assert _rate_pairs(VACCINATED.format("88,5", "không dưới ")) == []
     assert _rate_pairs(VACCINATED.format("91,5", "không dưới ")) == [(Decimal("91.5"), 90)]
     assert _rate_pairs(VACCINATED.format("91,5", "trên ")) == [(Decimal("91.5"), 90)]
+
+
+# places of a quota filled: the verb of intake right before the fraction and the quota
+# right after it; an intake named elsewhere in the clause leaves a coverage one
+def _kinds(text: str) -> list[tuple[object, object, str | None]]:
+    return [(s.actual, s.target, s.stated_kind) for s in find(text)]
+
+
+def test_an_intake_named_away_from_the_fraction_leaves_a_coverage() -> None:
+    assert _kinds("Đợt tuyển sinh năm 2041 có 23/31 trường đạt chuẩn quốc gia.") == [
+        (23, 31, "coverage")
+    ]
+    assert _kinds("Xã Hòa Yên tuyển chọn 14/17 thôn làm điểm xây dựng nông thôn mới.") == [
+        (14, 17, "coverage")
+    ]
+
+
+def test_places_filled_in_other_layouts_are_the_quotas_attainment() -> None:
+    for text in (
+        "Năm 2041 trường Trung cấp Hòa Yên đã tuyển dụng được 96/130 chỉ tiêu được giao, "
+        "bằng 73,8%.",
+        "Trường Trung cấp Hòa Yên tuyển được 96/130 chỉ tiêu (tỷ lệ 73,8%) trong năm 2041.",
+    ):
+        assert _kinds(text) == [(96, 130, "attainment")], text
+
+
+def test_places_not_filled_or_no_intake_stay_a_share() -> None:
+    for text in (
+        "Năm 2041 trường Trung cấp Hòa Yên không tuyển được 96/130 chỉ tiêu (chiếm 73,8%).",
+        "Trường Trung cấp Hòa Yên dành 96/130 chỉ tiêu (chiếm 73,8%) cho học sinh miền núi.",
+    ):
+        assert [k for _, _, k in _kinds(text)] != ["attainment"], text
