@@ -218,7 +218,7 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
 
 def _base_named_alike(doc: Doc, p: Figure, m: re.Match[str]) -> bool:
     """Whether the measure a growth's base names in its bracket (``(tháng 9/2040, lượng
-    khách lưu trú là 3.002 lượt)``) is the growth's own: its first two words past ``tổng``,
+    khách lưu trú là 2.760 lượt)``) is the growth's own: its first two words past ``tổng``,
     ``số`` or ``lượng`` stand before the growth in its sentence (``khách quốc tế đạt 1.980
     lượt``, a part, does not)."""
     words = [w for w in (m.group("named") or "").split() if w not in _BASE_HEAD_SKIPPED]
