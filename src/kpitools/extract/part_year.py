@@ -1086,9 +1086,11 @@ def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> b
 
 
 def _within_kept_bound(rate: Decimal, m: re.Match[str], low: Decimal, high: Decimal) -> bool:
-    """Whether ``rate`` keeps the bound ``m`` names: below its ceiling (``dưới 5%``, or at
-    most ``không trên 5%``), above its floor (``trên 80%``, or at least ``không dưới 80%``),
-    and nothing else."""
+    """Whether ``rate`` keeps the bound ``m`` names, and nothing else.
+
+    Below its ceiling (``dưới 5%``, or at most ``không trên 5%``), above its floor (``trên
+    80%``, or at least ``không dưới 80%``).
+    """
     q = m.group("q")
     if m.group("floor"):
         return (q == "dưới" and rate >= high) or (q == "trên" and rate <= low)
@@ -1103,8 +1105,11 @@ _LATER_PERIOD = rx(
 
 
 def _kept_for_another(s: LinkableStatement, m: re.Match[str]) -> bool:
-    """Whether the bound ``m`` keeps is for another period than the rate of ``s``: another
-    year (``năm 2040 là 2,4%, cả năm 2041 duy trì …``) or a later one (``… trong năm tới``)."""
+    """Whether the bound ``m`` keeps is for another period than the rate of ``s``.
+
+    Another year (``năm 2040 là 2,4%, cả năm 2041 duy trì …``) or a later time (``… trong
+    năm tới``).
+    """
     if not m.group("keep"):
         return False
     kept_in = m.group("kept_in")

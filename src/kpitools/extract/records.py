@@ -34,9 +34,9 @@ from kpitools.extract.figures import (
     _single,
 )
 from kpitools.extract.kinds import (
+    _PLACE,
     INTAKE_BEFORE,
     QUOTA_AFTER,
-    _PLACE,
     _bare_in_index_list,
     _group_name,
     _percent_kind,
