@@ -628,17 +628,25 @@ def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
     return not _month_plan_against_year(folded, amount, result[1])
 
 
-# "bằng 104% kế hoạch tháng", "đạt 96% KH quý": the percentage of a month's or a quarter's plan
-_PLAN_OF_MONTH = rx(r"(?<!\w)(?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu)\s+(?:tháng|quý)(?!\w)")
-_MONTH_OR_QUARTER = rx(r"(?<!\w)(?:tháng|quý)(?!\w)")
+# "đạt 96% KH quý", "vượt 4% chỉ tiêu tháng": the percentage of a month's or a quarter's plan
+_PLAN_OF_MONTH = rx(
+    r"(?<!\w)(?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu)(?:\s+của)?\s+(?:tháng|quý)(?!\w)"
+)
+# "tháng 9", "tháng Hai", "quý III": one month or quarter named; "6 tháng đầu năm", "(12
+# tháng)" count months and name none
+_MONTH_OR_QUARTER = rx(
+    r"(?<!\w)(?:tháng\s+(?:\d{1,2}(?!\d)|giêng|hai|ba|tư|năm|sáu|bảy|tám|chín|mười|chạp)"
+    r"|quý\s+(?:[ivx]+|[1-4])(?!\w))"
+)
 
 
 def _month_plan_against_year(folded: str, amount: _Amount, end: int) -> bool:
     """Whether a percentage of a month's plan ending the result at ``end`` meets a year's amount.
 
-    ``7.315 tấn (bằng 103% kế hoạch tháng)`` is of the month's plan: an amount whose
-    sentence names no month or quarter (``năm 2041 … mục tiêu 88.000 tấn``) is not it; one
-    of the quarter (``… 900 triệu kWh trong quý III``) may be.
+    ``4.250 thùng, vượt 6% KH tháng`` is of the month's plan: an amount whose sentence
+    names no month or quarter (``mục tiêu 6 tháng đầu năm 2041 là 26.000 thùng``, ``kế
+    hoạch năm 2041 là 51.000 thùng``) is not it; one of the quarter (``… 900 triệu kWh
+    trong quý III``) may be.
     """
     m = _PLAN_OF_MONTH.search(folded, max(0, end - 12), end + 10)
     if m is None or m.end() <= end:

@@ -194,7 +194,7 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     if percent is None or f.qualifier or p.qualifier:
         return {}
     m = _GROWTH_BASE.match(doc.fold, p.end, p.sentence.end)
-    if m is None or not _counts_alike(doc, f, m.group("word")):
+    if m is None or not _counts_alike(doc, f, m.group("word")) or not _base_named_alike(doc, p, m):
         return _growth_by_checks(doc, f, p, a) or _signed_change_checks(doc, f, p, a)
     base = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
     if not base or base == a:
@@ -214,6 +214,22 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     if not _ratio_within_rounding(signed, *written, less=0 if index else 100):
         return checks
     return {**checks, "consistent": True, "truncated": False, "verdict": "consistent"}
+
+
+def _base_named_alike(doc: Doc, p: Figure, m: re.Match[str]) -> bool:
+    """Whether the measure a growth's base names in its bracket (``(tháng 9/2040, lượng
+    khách lưu trú là 2.760 lượt)``) is the growth's own: its first two words past ``tổng``,
+    ``số`` or ``lượng`` stand before the growth in its sentence (``khách quốc tế đạt 1.980
+    lượt``, a part, does not)."""
+    words = [w for w in (m.group("named") or "").split() if w not in _BASE_HEAD_SKIPPED]
+    if not words:
+        return True
+    head = r"\s+".join(re.escape(w) for w in words[:2])
+    named = re.compile(rf"(?<!\w){head}(?!\w)")
+    return named.search(doc.fold, p.sentence.start, p.start) is not None
+
+
+_BASE_HEAD_SKIPPED = frozenset(("tổng", "số", "lượng", "giá", "trị"))
 
 
 def _ratio_within_rounding(

@@ -1439,8 +1439,10 @@ _GROWTH_BASE = rx(
     r"(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*\(\s*(?:đạt\s+|là\s+)?"
     # "(10T/2040: 26.253,5 tỷ đồng)", "(năm 2040: …)": the period compared with, as a label
     r"(?:(?:[^\W\d_]+\s+)?[^\s():]*\d[^\s():]*\s*:\s*"
-    # "(quý I/2040, số thợ được cử đi là 3.002 người)": the period, then its measure named
-    r"|(?:[^\W\d_]+\s+)?[^\s():,]*\d[^\s():,]*\s*,(?:\s+[^\W\d_]+){1,10}?\s+(?:là|đạt)\s+)?"
+    # "(tháng 9/2040, lượng khách lưu trú là 2.760 lượt)": the period, then its measure named;
+    # no part of it ("trong đó", "riêng"), nor its change ("tăng thêm")
+    r"|(?:[^\W\d_]+\s+)?[^\s():,]*\d[^\s():,]*\s*,(?P<named>(?:\s+(?!(?:trong|riêng|tăng|thêm"
+    r"|giảm|gồm|ngoài|chiếm|còn)(?!\w))[^\W\d_]+){1,10}?)\s+(?:là|đạt)\s+)?"
     rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)"
     r"(?:\s+[^\W\d_]+){0,2}\s*\)"
 )

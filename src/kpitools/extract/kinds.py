@@ -1155,19 +1155,29 @@ def _share_of_quota(doc: Doc, d: Draft, kind: str) -> bool:
     return opened and part is not None and "," in doc.fold[part.end() : f.start]
 
 
-# "… tuyển sinh được 512/1.640 chỉ tiêu (chiếm 31,2%)": the places of a quota filled
-_PLACES_THEN_BRACKET = rx(r"\s*chỉ\s+tiêu\s*\(\s*$")
+# "đã tuyển dụng được 96/130 chỉ tiêu": places of a quota filled, the verb right before the
+# fraction ("không tuyển được …" is none) and the quota right after it
+INTAKE_BEFORE = rx(
+    r"(?<!\w)(?<!không\s)(?<!chưa\s)tuyển(?:\s+(?:sinh|dụng|mới|quân))?\s+(?:được|đạt)\s*$"
+)
+QUOTA_AFTER = rx(r"\s*chỉ\s+tiêu(?!\w)")
+# "… 96/130 chỉ tiêu được giao, bằng 73,8%", "… 96/130 chỉ tiêu (tỷ lệ 73,8%)": the quota's
+# words, then the clause of its share
+_QUOTA_THEN_SHARE = rx(r"\s*chỉ\s+tiêu(?:\s+(?!và(?!\w))[^\W\d_]+){0,4}?\s*[(,]\s*$")
 
 
 def _places_filled(doc: Doc, d: Draft, p: Figure) -> bool:
-    """Whether the share ``p`` in brackets right after a fraction of places (``512/1.640
-    chỉ tiêu (chiếm 31,2%)``) is the quota's attainment: the fraction gives it."""
+    """Whether the share ``p`` in the clause right after a fraction of places filled
+    (``tuyển được 96/130 chỉ tiêu, bằng 73,8%``) is the quota's attainment: the fraction
+    gives it."""
     a, actual, target = d.actual_fig, d.actual, d.target
     if a is None or a.kind != "pair" or p.percent is None or p.sentence is not a.sentence:
         return False
     if not isinstance(actual, Decimal) or not isinstance(target, Decimal) or not target:
         return False
-    if not _PLACES_THEN_BRACKET.fullmatch(doc.fold, a.end, p.clause):
+    if not _QUOTA_THEN_SHARE.fullmatch(doc.fold, a.end, p.clause):
+        return False
+    if not INTAKE_BEFORE.search(doc.fold, max(a.clause, a.start - 40), a.start):
         return False
     check = check_percent(p.percent, actual, target)
     return bool(check.consistent or check.truncated)

@@ -1026,14 +1026,16 @@ _TARGET_RATE = rx(
     r"(?P<verb>(?P<down>thấp\s+hơn)(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?"
     r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt)"
     r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với)"
-    # "cả năm 2041 duy trì mục tiêu dưới 4%": a ceiling (or floor) kept for a period
-    r"|(?:cả\s+năm(?:\s+(?:19|20)\d{2})?\s+)?(?P<keep>duy\s+trì|giữ(?:\s+vững)?))?"
+    # "suốt năm 2041 vẫn giữ mục tiêu dưới 5%": a ceiling (or floor) kept for a period
+    r"|(?:(?:cả|suốt|trong)\s+năm(?:\s+(?P<kept_in>(?:19|20)\d{2}))?\s+)?(?:vẫn\s+|tiếp\s+tục\s+)?"
+    r"(?P<keep>duy\s+trì|giữ(?:\s+vững)?))?"
     r"\s*(?:mức\s+)?"
     r"(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|nghị\s+quyết)"
     # the plan's own words; no verb of its attainment ("so với nghị quyết đạt 90%")
     r"(?:\s+(?!(?:và|so|với|tăng|giảm|gần|hơn|khoảng|trên|dưới|đạt|bằng|vượt)(?!\w))"
     r"[^\W\d_]+){0,4}?"
-    rf"(?P<open>\s*(?:là|:|\())?\s*(?:(?P<q>khoảng|dưới|trên)\s+)?(?P<a>{NUM})\s*%?"
+    rf"(?P<open>\s*(?:là|:|\())?\s*(?:(?P<floor>không\s+)?(?P<q>khoảng|dưới|trên)\s+)?"
+    rf"(?P<a>{NUM})\s*%?"
     rf"(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%"
 )
 
@@ -1071,9 +1073,9 @@ def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> b
     assert isinstance(s.stated_percent, Decimal)
     low, high = target if isinstance(target, tuple) else (target, target)
     if m.group("keep"):
-        # a bound kept: below its ceiling, above its floor, and nothing else
-        below, above = m.group("q") == "dưới", m.group("q") == "trên"
-        return (below and s.stated_percent < low) or (above and s.stated_percent > high)
+        return _within_kept_bound(s.stated_percent, m, low, high)
+    if m.group("floor"):
+        return False  # "vượt mục tiêu không dưới 95%": a bound turned round, not read here
     if m.group("up") == _BEYOND:
         return m.group("q") != "dưới" and high < s.stated_percent < 2 * high
     if m.group("up"):
@@ -1081,6 +1083,39 @@ def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> b
     if m.group("down"):
         return s.stated_percent < low
     return True
+
+
+def _within_kept_bound(rate: Decimal, m: re.Match[str], low: Decimal, high: Decimal) -> bool:
+    """Whether ``rate`` keeps the bound ``m`` names, and nothing else.
+
+    Below its ceiling (``dưới 5%``, or at most ``không trên 5%``), above its floor (``trên
+    80%``, or at least ``không dưới 80%``).
+    """
+    q = m.group("q")
+    if m.group("floor"):
+        return (q == "dưới" and rate >= high) or (q == "trên" and rate <= low)
+    return (q == "dưới" and rate < low) or (q == "trên" and rate > high)
+
+
+# "… giữ mục tiêu dưới 5% trong năm tới", "… cho giai đoạn sau": a bound kept for a later time
+_LATER_PERIOD = rx(
+    r"\s*(?:trong|cho|của|vào|đến)?\s*(?:năm|giai\s+đoạn|thời\s+gian|kỳ)\s+"
+    r"(?:tới|sau|tiếp\s+theo|kế\s+tiếp)(?!\w)"
+)
+
+
+def _kept_for_another(s: LinkableStatement, m: re.Match[str]) -> bool:
+    """Whether the bound ``m`` keeps is for another period than the rate of ``s``.
+
+    Another year (``năm 2040 là 2,4%, cả năm 2041 duy trì …``) or a later time (``… trong
+    năm tới``).
+    """
+    if not m.group("keep"):
+        return False
+    kept_in = m.group("kept_in")
+    if kept_in is not None and s.year is not None and int(kept_in) != s.year:
+        return True
+    return _LATER_PERIOD.match(m.string, m.end()) is not None
 
 
 def _bare_rate(s: LinkableStatement) -> bool:
@@ -1135,7 +1170,7 @@ def link_target_rates(
         if m.group("bracket") and _LISTED_TARGETS.match(fold(text[after : after + 40])):
             continue  # "(chỉ tiêu lần lượt là 70%, 65% và 12%)": each of its rate's own
         target = _target_rate_of(m)  # None: a figure in no number format ("1700.000%")
-        if target is None or not _direction_holds(s, m, target):
+        if target is None or not _direction_holds(s, m, target) or _kept_for_another(s, m):
             continue
         if not _PLANNED_GROWTH.match(fold(text[at : at + PLANNED_GROWTH_REACH])):
             out.append(_rate_against(s, target))

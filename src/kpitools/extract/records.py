@@ -36,6 +36,8 @@ from kpitools.extract.figures import (
 )
 from kpitools.extract.kinds import (
     _PLACE,
+    INTAKE_BEFORE,
+    QUOTA_AFTER,
     _bare_in_index_list,
     _group_name,
     _percent_kind,
@@ -521,8 +523,19 @@ _COUNTED_OF_TOTAL = rx(
 # says they are competed in ("hoàn thành 12/12 nội dung trình …" are items done, of a plan)
 _CONTESTED_EVENTS = rx(r"\s*nội\s+dung(?!\w)")
 _CONTEST_LEAD = rx(r"(?<!\w)(?:thi\s+đấu|tranh\s+tài)(?!\w)")
-# a fraction a result against its target again: bodies founded, members admitted, places filled
-_FOUNDED_LEAD = rx(r"(?:thành\s+lập|kết\s+nạp|phát\s+triển|(?P<intake>tuyển))(?!\w)")
+# a fraction a result against its target again: bodies founded, members admitted
+_FOUNDED_LEAD = rx(r"(?:thành\s+lập|kết\s+nạp|phát\s+triển)(?!\w)")
+
+
+def _places_of_quota(doc: Doc, f: Figure) -> bool:
+    """Whether the fraction ``f`` is of ten places or more filled of a quota (``tuyển sinh
+    được 96/130 chỉ tiêu``: :data:`~kpitools.extract.kinds.INTAKE_BEFORE`; two thirds stay
+    a proportion, and so do "công tác tuyển sinh có 18/25 trường …")."""
+    return (
+        f.values[1] >= 10
+        and INTAKE_BEFORE.search(doc.fold, max(f.clause, f.start - 40), f.start) is not None
+        and QUOTA_AFTER.match(doc.fold, f.end) is not None
+    )
 
 
 def _counted_of_total(doc: Doc, d: Draft) -> bool:
@@ -530,7 +543,7 @@ def _counted_of_total(doc: Doc, d: Draft) -> bool:
     chí``, ``8/9 xã đạt chuẩn``): a coverage, no result against a target. The thing
     counted is named right after the fraction, the part is at most the whole, and no verb
     of founding or admitting stands before it in its clause (``thành lập mới 5/6 chi bộ``;
-    an intake of ten places or more, ``tuyển được 512/1.640 chỉ tiêu``, not two thirds),
+    ten places or more filled of a quota, :func:`_places_of_quota`),
     nor a plan named after its percentage (``xây dựng 3/4 trường đạt chuẩn, đạt 75% kế
     hoạch``) unless a target rate follows it (:data:`_RATE_AIMED`: ``… so với mục tiêu
     90%``)."""
@@ -539,8 +552,7 @@ def _counted_of_total(doc: Doc, d: Draft) -> bool:
         return False
     if not _counted_things(doc, f):
         return False
-    lead = _FOUNDED_LEAD.search(doc.fold, f.clause, f.start)
-    if lead is not None and (lead.group("intake") is None or f.values[1] >= 10):
+    if _FOUNDED_LEAD.search(doc.fold, f.clause, f.start) is not None or _places_of_quota(doc, f):
         return False
     p = d.percent_fig
     tail = "" if p is None else doc.fold[p.end : p.sentence.end]
