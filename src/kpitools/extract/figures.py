@@ -190,15 +190,18 @@ _WHOLE = rx(
     r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng"
     r"|(?<!(?<![\d.,])(?:19|20)\d)(?<![/\-–]\d)(?<![/\-–]\d\d)(?<![/\-–]\d\d\d)\d\s+trên)\s*$"
 )
-# "vượt so với KH được Bộ giao 1.522 tấn": the margin over the plan compared with, the plan
-# written short and who gave it named after "được"
+# "vượt so với dự toán được tỉnh giao 40 cây": the margin over a plan compared with, only
+# when the plan is named and who set it follows ("vượt so với kế hoạch 900 cây" names the
+# plan itself, "vượt so với 40 cây năm trước" no plan); "không vượt …" states no excess
 _EXCESS = rx(
-    r"(?<!\w)vượt(?:\s+mức)?(?:\s+so\s+với)?(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|kh))?"
+    r"(?<!\w)(?<!không\s)(?<!chưa\s)vượt(?:\s+mức)?"
+    r"(?:\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|kh)"
+    r"|\s+so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|kh)(?=\s+(?:được|giao|đề\s+ra)(?!\w)))?"
     r"(?:\s+(?:đề\s+ra|được(?:\s+[^\W\d_]+){0,2}?\s+giao|giao))?\s*$"
 )
 _TARGET_END = rx(
     r"(?<!\w)(?:(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
-    # "mục tiêu Nghị quyết đề ra là …": the plan named by the resolution that set it
+    # "chỉ tiêu nghị quyết giao là …": the plan named by the resolution that set it
     r"(?:\s+(?:kế\s+hoạch|nghị\s+quyết|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?"
     # "ước đạt 40 tỷ đồng/KH giao 50 tỷ đồng", "40 tỷ đồng/KH 50 tỷ đồng": the plan's
     # abbreviation with a word of who assigned it, or right after a slash
@@ -1068,7 +1071,7 @@ _UNDER_PLAN = rx(
 _PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
     # "… kế hoạch Tổng công ty Cấp nước (SDW) giao năm 2031 (…": an abbreviation's brackets
-    # "… kế hoạch đăng ký với Bộ GD&ĐT (…": an abbreviation joined by "&"
+    # "… kế hoạch của Sở NN&PTNT giao (…": an office's abbreviation joined by "&"
     r"(?:\s+[^\W_]+(?:&[^\W_]+)?|\s*\([^\W\d_]{2,10}\)){0,16}\s*(?:\(\s*(?:(?:kh|ct|mt|dt|nq|kế\s+hoạch|chỉ\s+tiêu)\s*:\s*|"
     # "… 104% dự toán (NQ cả năm 800 tỷ đồng)": the plan's abbreviation and its year
     r"(?:kh|nq)\s+(?:cả\s+)?năm\s*:?\s*|"

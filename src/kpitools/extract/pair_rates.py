@@ -28,15 +28,15 @@ _RATE_AFTER = rx(r"\s*(?:\(|,\s*(?:đạt\s+)?)\s*$")
 _RATE_WORDS = rx(r"^(?:tỷ|tỉ)\s+lệ\s+\d")
 # a plan or quota in the pair's own span ("12/40 cơ sở vi phạm (tỷ lệ 30%)" has none: the
 # writer's rate of the two figures, no target met)
+_NEAR = Decimal("0.5")
+"""How far (in points) a rate written after the pair may be from the pair's ratio and still be
+read with it, as its attainment left unchecked."""
 _PLAN_WORD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)")
-# "nhận kế hoạch 7.420 tấn, đến ngày … đã đạt 6.310 tấn": the plan's word right before the
-# pair's span, which opens at the plan's amount (a verb or a few words of what it is of between)
+# "Xã có kế hoạch trồng rừng 2.300 cây; tới tháng 9 trồng 1.840 cây": the plan's word right
+# before the pair's span, which opens at the plan's amount (a few words of what it is of between)
 _PLAN_RIGHT_BEFORE = rx(
     r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}\s*(?:là\s*)?$"
 )
-_NEAR = Decimal("0.5")
-"""How far (in points) a rate written after the pair may be from the pair's ratio and still be
-read as its attainment (and flagged): the writer's slip or an earlier day's figure."""
 
 
 def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> list[Statement]:
@@ -69,7 +69,6 @@ def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> l
         check = check_percent(parse_percent(r.stated), s.actual, s.target)
         if not check.consistent and not _near(check, r.stated_percent):
             continue
-        verdict = "consistent" if check.consistent else "inconsistent"
         out[i] = dataclasses.replace(
             s,
             end=r.end,
@@ -77,21 +76,27 @@ def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> l
             stated=r.stated,
             stated_percent=r.stated_percent,
             stated_kind="attainment",
-            computed_percent=check.computed,
-            consistent=check.consistent,
-            truncated=check.truncated,
-            verdict="truncated" if check.truncated else verdict,
-            **noted(*_ratio(s, check), seg("computed", computed=check.computed)),  # type: ignore[arg-type]
+            **_verdict(check),  # type: ignore[arg-type]
         )
         dropped.add(i + 1)
     return [s for j, s in enumerate(out) if j not in dropped]
 
 
-def _ratio(s: Statement, check: Consistency) -> list[tuple[str, dict[str, str]]]:
-    """The ratio's segment of the note for a rate off the pair's figures (none when agreed)."""
-    if check.consistent or check.exact is None:
-        return []
-    return [seg("percent", a=f"{s.actual:f}", t=f"{s.target:f}", exact=f"{check.exact:.6g}")]
+def _verdict(check: Consistency) -> dict[str, object]:
+    """The check's fields for the pair's rate.
+
+    A rate off the pair's ratio is read with the pair but left unchecked, never flagged: it
+    may be of another day or base, no proof of a slip.
+    """
+    if not check.consistent:
+        return {"consistent": None, "verdict": "unchecked"}
+    return {
+        "computed_percent": check.computed,
+        "consistent": True,
+        "truncated": check.truncated,
+        "verdict": "truncated" if check.truncated else "consistent",
+        **noted(seg("computed", computed=check.computed)),
+    }
 
 
 def _near(check: Consistency, stated: Decimal | None) -> bool:
