@@ -1,7 +1,7 @@
 """The plan an excess written as a count gives a percentage said beside it.
 
 :func:`excess_count_beside_percent`: ``vượt 680 tấn so với kế hoạch, vượt khoảng 8% kế
-hoạch`` or ``bằng 101,8% kế hoạch, vượt kế hoạch 1.500 tấn``: the result less the margin is
+hoạch`` or ``bằng 105,9% kế hoạch, vượt kế hoạch 540 cây``: the result less the margin is
 the plan when the percentage fits it. Moved out of :mod:`kpitools.extract.records`, which
 calls it while it settles a draft's kind.
 """
@@ -26,8 +26,8 @@ def excess_count_beside_percent(doc: Doc, d: Draft) -> None:
     ``thu hoạch 9.180 tấn chè búp, vượt 680 tấn so với kế hoạch, vượt khoảng 8% kế hoạch đề
     ra``: 9.180 − 680 = 8.500 is the plan, taken when the result and the count are exact,
     the percentage names a plan right after it (not ``so với cùng kỳ``) and fits the plan
-    at its written precision (108 %: 8 % over). An attainment fits as itself (``bằng 101,8%
-    kế hoạch, vượt kế hoạch 1.500 tấn``), also as the second percentage of the result, when
+    at its written precision (108 %: 8 % over). An attainment fits as itself (``bằng 105,9%
+    kế hoạch, vượt kế hoạch 540 cây``), also as the second percentage of the result, when
     the count comes after it (:func:`_twin_excess`).
     """
     f, e, p = d.actual_fig, d.excess_fig, d.percent_fig
@@ -52,8 +52,8 @@ def excess_count_beside_percent(doc: Doc, d: Draft) -> None:
 def _twin_excess(first: Draft, p: Figure | None) -> Figure | None:
     """The excess count of ``first`` when it comes after ``p``, or None.
 
-    ``p`` is the percentage of a second plan said of the same result (``đạt 103% kế hoạch năm
-    và bằng 101% kế hoạch Bộ giao, vượt 1.500 tấn``): the margin may be of that second plan.
+    ``p`` is the percentage of a second plan said of the same result (``bằng 107% kế hoạch của
+    xã, đạt 106% kế hoạch huyện giao, vượt 540 cây``): the margin may be of that second plan.
     """
     e = first.excess_fig
     return e if e is not None and p is not None and p.end <= e.start else None

@@ -61,3 +61,20 @@ def test_the_pairs_own_rate_is_still_its_attainment() -> None:
         "attainment",
         "consistent",
     )
+
+
+# the margin's and the "&" rules hold for any giver and any office's abbreviation
+def test_a_margin_over_a_plan_any_body_set_is_an_excess() -> None:
+    for giver in ("chỉ tiêu được UBND tỉnh giao", "dự toán giao"):
+        assert _claims(f"vượt so với {giver} 540 cây") == [(9640, 9100, "excess_count")]
+
+
+RECORDS_CHECKED = (
+    "Đến hết quý IV/2041, Trung tâm Khuyến nông thẩm định được 1.236 hồ sơ, bằng 103% kế "
+    "hoạch do Sở KH&CN giao ({})."
+)
+
+
+def test_a_plan_in_brackets_after_another_office_joined_by_and_is_taken() -> None:
+    assert [s.target for s in find(RECORDS_CHECKED.format("1.200 hồ sơ"))] == [1200]
+    assert [s.target for s in find(RECORDS_CHECKED.format("năm 2040 là 1.100 hồ sơ"))] == [None]
