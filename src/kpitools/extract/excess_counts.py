@@ -2,8 +2,9 @@
 
 :func:`excess_count_beside_percent`: ``vượt 680 tấn so với kế hoạch, vượt khoảng 8% kế
 hoạch`` or ``bằng 105,9% kế hoạch, vượt kế hoạch 540 cây``: the result less the margin is
-the plan when the percentage fits it. Moved out of :mod:`kpitools.extract.records`, which
-calls it while it settles a draft's kind.
+the plan when the percentage fits it; :func:`plan_compared_with`: the figure after ``vượt so
+với kế hoạch …`` that is the plan itself. Moved out of :mod:`kpitools.extract.records`, which
+calls them while it settles a draft's kind.
 """
 
 from __future__ import annotations
@@ -57,3 +58,19 @@ def _twin_excess(first: Draft, p: Figure | None) -> Figure | None:
     """
     e = first.excess_fig
     return e if e is not None and p is not None and p.end <= e.start else None
+
+
+# "vượt so với kế hoạch được giao 900 cây": the figure after a plan compared with
+_COMPARED_LEAD = rx(r"(?<!\w)so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|kh)(?!\w)[^\d]*$")
+
+
+def plan_compared_with(doc: Doc, d: Draft, f: Figure) -> bool:
+    """Whether the excess figure ``f`` after ``vượt so với kế hoạch …`` is the plan itself.
+
+    Half the result or more is the plan (``đạt 950 cây, vượt so với kế hoạch được giao 900
+    cây``), no margin over it (``…, vượt so với kế hoạch được giao 50 cây`` is one).
+    """
+    a, e = _single(d.actual), _single(f.value)
+    if a is None or e is None or e * 2 < a:
+        return False
+    return _COMPARED_LEAD.search(doc.fold, max(f.clause, f.start - 60), f.start) is not None

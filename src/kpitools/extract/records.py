@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from kpitools.extract.amounts import _MEASURE_NAMES, MEASURE_NAMES
 from kpitools.extract.assembly import _nouns_agree
 from kpitools.extract.consistency import APPROXIMATE_FACTOR, _checks, _near_scope
-from kpitools.extract.excess_counts import excess_count_beside_percent
+from kpitools.extract.excess_counts import excess_count_beside_percent, plan_compared_with
 from kpitools.extract.figures import (
     _CONGRESS_TERM,
     _K_ACHIEVED,
@@ -652,20 +652,6 @@ def _plan_set_out_beaten(doc: Doc, f: Figure) -> bool:
     )
 
 
-# "vượt so với kế hoạch được giao 900 cây": the figure after a plan compared with
-_COMPARED_LEAD = rx(r"(?<!\w)so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|kh)(?!\w)[^\d]*$")
-
-
-def _plan_compared_with(doc: Doc, d: Draft, f: Figure) -> bool:
-    """Whether the excess figure ``f`` after ``vượt so với kế hoạch …`` is the plan itself:
-    half the result or more (``đạt 950 cây, vượt so với kế hoạch được giao 900 cây``), no
-    margin over it (``…, vượt so với kế hoạch được giao 50 cây`` is one)."""
-    a, e = _single(d.actual), _single(f.value)
-    if a is None or e is None or e * 2 < a:
-        return False
-    return _COMPARED_LEAD.search(doc.fold, max(f.clause, f.start - 60), f.start) is not None
-
-
 def _unnamed_excess_of_another(doc: Doc, d: Draft) -> None:
     """A bare ``vượt X%`` (no plan written after it) right after an attainment of a named
     plan that it contradicts (``đạt 108,2% kế hoạch huyện giao, vượt 3,5%``: 8,2 is no 3,5)
@@ -720,7 +706,7 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         d.stated_percent = sign * d.percent_fig.percent.value
         excess_count_beside_percent(doc, d)
     elif d.excess_fig is not None and (
-        _plan_set_out_beaten(doc, d.excess_fig) or _plan_compared_with(doc, d, d.excess_fig)
+        _plan_set_out_beaten(doc, d.excess_fig) or plan_compared_with(doc, d, d.excess_fig)
     ):
         d.target, d.target_fig, d.excess_fig = d.excess_fig.value, d.excess_fig, None
     elif d.excess_fig is not None and _counts_indicators(doc, d, d.excess_fig):
