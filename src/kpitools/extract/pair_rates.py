@@ -26,11 +26,11 @@ if TYPE_CHECKING:
 _RATE_AFTER = rx(r"\s*(?:\(|,\s*(?:đạt\s+)?)\s*$")
 # the rate's figure right after "tỷ lệ" ("tỷ lệ nữ 80%" is a rate of something else)
 _RATE_WORDS = rx(r"^(?:tỷ|tỉ)\s+lệ\s+\d")
-# a plan or quota in the pair's own span ("12/40 cơ sở vi phạm (tỷ lệ 30%)" has none: the
-# writer's rate of the two figures, no target met)
 _NEAR = Decimal("0.5")
 """How far (in points) a rate written after the pair may be from the pair's ratio and still be
 read with it, as its attainment left unchecked."""
+# a plan or quota in the pair's own span ("12/40 cơ sở vi phạm (tỷ lệ 30%)" has none: the
+# writer's rate of the two figures, no target met)
 _PLAN_WORD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)")
 # "Xã có kế hoạch trồng rừng 2.300 cây; tới tháng 9 trồng 1.840 cây": the plan's word right
 # before the pair's span, which opens at the plan's amount (a few words of what it is of between)
