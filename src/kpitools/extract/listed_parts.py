@@ -572,30 +572,29 @@ def _bracket_close(doc: Doc, start: int, at: int, end: int) -> int:
     """Where a part list opened at ``at`` inside a bracket ends: the bracket's close, when
     it closes before ``end`` (``1.240 người (trong đó 415 nữ), bằng … (năm trước là 3.002
     người)``: the list is the bracket's, not the figures after it); else ``end``."""
-    opened = doc.text.rfind("(", start, at)
-    if opened < 0 or doc.text.find(")", opened, at) >= 0:
+    if _open_bracket(doc, start, at) < 0:
         return end
     close = doc.text.find(")", at, end)
     return end if close < 0 else close
+
+
+def _open_bracket(doc: Doc, lo: int, at: int) -> int:
+    """Where the bracket opened after ``lo`` and still open at ``at`` opens (-1 if none)."""
+    opened = doc.text.rfind("(", lo, at)
+    return opened if opened >= 0 and doc.text.find(")", opened, at) < 0 else -1
 
 
 # the words before a bracket that a figure and its unit end: "4.410 người (", "820 tấn thóc ("
 _FIGURE_BEFORE_BRACKET = rx(r"\d(?:\s*[^\W\d_]+){0,4}\s*$")
 
 
-def _bracketed(doc: Doc, f: Figure, since: int) -> bool:
-    """Whether ``f`` stands in a bracket opened after ``since`` (closed or not)."""
-    opened = doc.text.rfind("(", since, f.start)
-    return opened >= 0 and doc.text.find(")", opened, f.start) < 0
-
-
 def _bracket_of_figure(doc: Doc, f: Figure, since: int) -> bool:
     """Whether ``f`` stands in a bracket opened after ``since`` right after another figure
     and its unit (``Tỉnh A: 4.410 người (1.602 nữ)``): a part of that item, no item of the
     list."""
-    if not _bracketed(doc, f, since):
+    opened = _open_bracket(doc, since, f.start)
+    if opened < 0:
         return False
-    opened = doc.text.rfind("(", since, f.start)
     lo = max(since, opened - 40)
     return _FIGURE_BEFORE_BRACKET.search(doc.fold, lo, opened) is not None
 
@@ -604,11 +603,9 @@ def _closed_bracket_before(doc: Doc, f: Figure, at: int) -> bool:
     """Whether ``f`` stands in a bracket closed before the list marker at ``at`` (``8.240
     người (3.115 nữ), gồm …``, ``… (năm trước là 3.002 người), gồm …``): a part or a base of
     another figure, never the whole the list divides."""
-    opened = doc.text.rfind("(", f.sentence.start, f.start)
-    if opened < 0 or doc.text.find(")", opened, f.start) >= 0:
+    if _open_bracket(doc, f.sentence.start, f.start) < 0:
         return False
-    close = doc.text.find(")", f.end, at)
-    return close >= 0
+    return doc.text.find(")", f.end, at) >= 0
 
 
 # "…, Tỉnh C 1.120 người và các tỉnh khác": the list names some parts, the others uncounted
