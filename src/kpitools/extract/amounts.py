@@ -625,6 +625,8 @@ def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
     own_terms, their_terms = _terms(folded, head, amount.start), _terms(folded, *result)
     if own_terms and their_terms and own_terms.isdisjoint(their_terms):
         return False
+    if _year_plan_against_part(folded, amount, result[1]):
+        return False
     return not _month_plan_against_year(folded, amount, result[1])
 
 
@@ -652,6 +654,30 @@ def _month_plan_against_year(folded: str, amount: _Amount, end: int) -> bool:
     if m is None or m.end() <= end:
         return False
     return not _MONTH_OR_QUARTER.search(folded, *_sentence_span(folded, amount))
+
+
+# "đạt 72% KH năm", "bằng 64% kế hoạch cả năm": the percentage of the year's plan
+_PLAN_OF_WHOLE_YEAR = rx(
+    r"(?<!\w)(?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu)(?:\s+của)?\s+(?:cả\s+)?năm(?!\w)"
+)
+# "6 tháng đầu năm", "9 tháng", "quý II", "nửa đầu năm": a part of the year (twelve months
+# are a year)
+_PART_OF_YEAR = rx(
+    r"(?<!\w)(?:(?:[1-9]|1[01])\s+tháng|quý\s+(?:[ivx]+|[1-4])|nửa\s+(?:đầu|cuối)\s+năm)(?!\w)"
+)
+
+
+def _year_plan_against_part(folded: str, amount: _Amount, end: int) -> bool:
+    """Whether a percentage of the year's plan ending the result at ``end`` meets a part's plan.
+
+    ``… 3.600 tấn, đạt 72% KH năm`` takes no amount whose clause names a part of the year
+    before it (``Kế hoạch 6 tháng đầu năm là 2.400 tấn``, ``quý III đặt chỉ tiêu 900 tấn``),
+    whether or not its figures fit the percentage.
+    """
+    if _PLAN_OF_WHOLE_YEAR.search(folded, max(0, end - 12), end + 10) is None:
+        return False
+    head = _head(folded, amount.start, 0)
+    return _PART_OF_YEAR.search(folded, head, amount.start) is not None
 
 
 def _of_year(folded: str, amount: _Amount, year: int | None) -> bool:

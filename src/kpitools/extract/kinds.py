@@ -992,6 +992,15 @@ def _plan_compared_before(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
     return False
 
 
+# "vượt chỉ tiêu (700 tấn, tăng 6% so với tổng sản lượng năm trước)": a rise said against a
+# total of a past year (no plan word among the words) is the amount's growth, never an
+# excess of the plan written before it
+_PAST_TOTAL_TAIL = rx(
+    r"\s*so\s+với\s+tổng(?:\s+(?!(?:kế|chỉ|mục|dự|nghị|kh|ct)(?!\w))[^\W\d_]+){1,6}?"
+    r"\s+(?:của\s+)?(?:năm\s+(?:19|20)\d\d|năm\s+trước|năm\s+ngoái|cùng\s+kỳ)(?!\w)"
+)
+
+
 def _said_in_context(
     doc: Doc, d: Draft, said: tuple[str, int], tail: str
 ) -> tuple[str | None, int]:
@@ -1012,6 +1021,8 @@ def _said_in_context(
         _follows_target(doc, d, p) or _fronted_plan(doc, p) or _margin_of_fraction(doc, d, p)
     )
     if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and above_plan:
+        if _PAST_TOTAL_TAIL.match(tail):
+            return said
         return "excess", said[1]
     if said[0] == "excess" and _plan_on_past_plan(doc, d, p):
         return "growth", said[1]
