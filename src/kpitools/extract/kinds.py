@@ -1020,9 +1020,8 @@ def _said_in_context(
     above_plan = (
         _follows_target(doc, d, p) or _fronted_plan(doc, p) or _margin_of_fraction(doc, d, p)
     )
-    if said[0] == "growth" and not _K_GROWTH_TAIL.match(tail) and above_plan:
-        if _PAST_TOTAL_TAIL.match(tail):
-            return said
+    past_base = _K_GROWTH_TAIL.match(tail) or _PAST_TOTAL_TAIL.match(tail)
+    if said[0] == "growth" and not past_base and above_plan:
         return "excess", said[1]
     if said[0] == "excess" and _plan_on_past_plan(doc, d, p):
         return "growth", said[1]
