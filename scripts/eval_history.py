@@ -217,6 +217,13 @@ SCORED_AT = {
     "2026-12-06zzd": "6e111899015e127d193152c06f2bfe30baeea43f",
     "2026-12-06zze": "0d008ab561e1f39051704cf413bf7bfdb358e74d",
     "2026-12-06zzf": "0d008ab561e1f39051704cf413bf7bfdb358e74d",
+    "2026-12-06zzg": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
+    "2026-12-06zzh": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
+    "2026-12-06zzi": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
+    "2026-12-06zzj": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
+    "2026-12-06zzk": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
+    "2026-12-06zzl": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
+    "2026-12-06zzm": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
