@@ -206,13 +206,36 @@ def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None
     a, b = parse_number(m.group("a")), parse_number(m.group("b"))
     if _vulgar_fraction(text, m.start("a"), a, b) or _day_of_month(text, m, a, b):
         return None
-    if _per_population(text, m, a, b):
+    if _per_population(text, m, a, b) or _score_on_scale(text, m, a, b):
         return None
     if m.groupdict().get("c"):
         c = parse_number(m.group("c"))
         # a planned range rises, within twice its low end; else the fraction alone
         return ((a, b, c) if b < c <= 2 * b else (a, b)), None
     return (a, b), None
+
+
+# "4,12/5 điểm", "8/10 điểm, xếp loại tốt": a score out of its scale's maximum, then "điểm"
+# ending the figure (not "7/10 điểm trường": places; not "điểm phần trăm")
+_SCORE_AFTER = rx(r"\s*điểm(?!\w)(?!\s*(?:phần\s+trăm|%))(?P<word>\s+[^\W\d_]+)?")
+_SCORE_MAXIMA = frozenset(Decimal(n) for n in (4, 5, 10, 20, 100))
+# words that may follow a score's "điểm" and name no place ("đạt 8/10 điểm với …")
+_SCORE_TAIL = rx(r"\s+(?:với|trên|theo|và|xếp|đứng|tăng|giảm|cao|thấp|so)$")
+
+
+def _score_on_scale(text: str, m: re.Match[str], a: Decimal, b: Decimal) -> bool:
+    """Whether the fraction ``a/b`` matched by ``m`` is a score on a scale (``3,75/5 điểm``):
+    its second number a scale's maximum (4, 5, 10, 20, 100), the first no more, and ``điểm``
+    right after it, ending the figure or followed by a word that names no place (``8/10
+    điểm trường`` are sites done out of those planned); a decimal score is one whatever
+    follows."""
+    if b not in _SCORE_MAXIMA or a > b:
+        return False
+    after = _SCORE_AFTER.match(fold(text[m.end("b") : m.end("b") + 24]))
+    if after is None:
+        return False
+    word = after.group("word")
+    return word is None or a != a.to_integral_value() or _SCORE_TAIL.match(word) is not None
 
 
 # "39,5/100.000 dân", "14/1.000 trẻ sinh sống", "8/10.000 người dân": a rate per a round

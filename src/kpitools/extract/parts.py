@@ -30,8 +30,10 @@ from kpitools.extract.amounts import (
     _qualified,
     _shifted,
 )
+from kpitools.extract.joined_claims import percent_of_part, starts_of
 from kpitools.extract.linking import _against_plan, _amount, _flagged
 from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.plans import _with_plan
 from kpitools.extract.text import MAX_SENTENCE_CHARS, NUM
 from kpitools.numbers import (
     Consistency,
@@ -1071,6 +1073,7 @@ def link_listed_parts(
     """
     out = list(statements)
     done: set[tuple[int, int]] = set()
+    index = starts_of(statements)
     for s in statements:
         if (
             s.link_start is None
@@ -1087,7 +1090,11 @@ def link_listed_parts(
             if target is None or (listed[0].start, target[0].start) in done:
                 continue
             done.add((listed[0].start, target[0].start))
-            out.append(_part_against(s, listed, target[0], text))
+            i = percent_of_part(out, index, listed[0], target[0])
+            if i is not None:  # "thu nội địa đạt 3.520 tỷ đồng, đạt 80% dự toán": one claim
+                out[i] = _with_plan(out[i], target[0], text)
+            else:
+                out.append(_part_against(s, listed, target[0], text))
     return out
 
 

@@ -41,6 +41,7 @@ from kpitools.extract.figures import (
     _signed_growth,
 )
 from kpitools.extract.growth_targets import _GROWTH_SUBJECT, _growth_against
+from kpitools.extract.increases import increase_draft
 from kpitools.extract.listed_parts import (
     _FALLING_RATE,
     _K_GROWTH_RATE,
@@ -1061,6 +1062,9 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     assert owner is not None
     if _apart(doc, previous[-1], p, figs) or _after_parts_listed(doc, owner, p, figs):
         return False
+    if owner.percent_fig is None and (d := increase_draft(doc, previous[-1], p, figs)):
+        drafts.append(d)  # "…, tăng 12 tỷ so với đầu năm, hoàn thành 315% KH": the increase's
+        return True
     if owner.percent_fig is not None and _PLAN_GIVEN.search(lead):
         return False  # "đạt tỷ lệ 23% (vượt chỉ tiêu giao 2%)": above the rate given, in points
     if _growth_beside_pair(doc, p, owner, lead):
