@@ -1062,6 +1062,8 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     assert owner is not None
     if _apart(doc, previous[-1], p, figs) or _after_parts_listed(doc, owner, p, figs):
         return False
+    if _threshold_of_counted(doc, previous[-1], p):
+        return False
     if owner.percent_fig is None and (d := increase_draft(doc, previous[-1], p, figs)):
         drafts.append(d)  # "…, tăng 12 tỷ so với đầu năm, hoàn thành 315% KH": the increase's
         return True
@@ -1121,6 +1123,20 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
 
 # "Trong đó, …": a sentence that lists the parts of a whole stated before it
 _OPENS_WITH_PARTS = rx(r"\s*trong\s+đó(?!\w)")
+
+
+# "có 9/12 xã có tỷ lệ giải ngân cao (đạt trên 70% kế hoạch vốn)": after a clause on the things
+# a fraction counts, the bound in brackets they met, not the fraction's percentage
+_THRESHOLD_BRACKET = rx(
+    r"(?:\s+[^\W\d_]+){2,12}\s*\(\s*(?:(?:đạt|có|với)\s+)?(?:tỷ\s+lệ\s+)?"
+    r"(?:trên|dưới|từ|hơn|ít\s+nhất|tối\s+thiểu)\s*"
+)
+
+
+def _threshold_of_counted(doc: Doc, f: Figure, p: Figure) -> bool:
+    """Whether ``p`` is the bound the things the fraction ``f`` counts met, in brackets after
+    a clause on them (:data:`_THRESHOLD_BRACKET`), not the fraction's attainment."""
+    return f.kind == "pair" and _THRESHOLD_BRACKET.fullmatch(doc.fold, f.end, p.start) is not None
 
 
 def _after_parts_listed(doc: Doc, owner: Draft, p: Figure, figs: list[Figure]) -> bool:

@@ -90,3 +90,19 @@ def test_a_parts_percentage_its_plans_part_does_not_give_stays_apart() -> None:
     statements = find(VISITOR_PLAN.format("bằng 60% kế hoạch"))  # 3,52 of 4,4 is 80 %
     foreign = sorted(((s.target, s.stated) for s in statements if s.actual == 3_520_000), key=str)
     assert foreign == [(4_400_000, None), (None, "60%")]
+
+
+def test_a_bound_the_counted_things_met_is_not_the_fractions_percentage() -> None:
+    text = (
+        "Trong quý, có 11/19 dự án có tiến độ giải ngân tốt (đạt trên 70% kế hoạch vốn và "
+        "khởi công đúng hạn)."
+    )
+    statements = find(text)
+    (pair,) = [s for s in statements if s.actual == 11]
+    assert (pair.target, pair.stated, pair.verdict) == (19, None, None)
+    assert not [s for s in statements if s.actual is not None and s.stated == "70%"]
+
+
+def test_a_fractions_own_percentage_in_brackets_stays_its() -> None:
+    (s,) = find("Trong quý, có 11/19 dự án hoàn thành (đạt 58% kế hoạch).")
+    assert (s.actual, s.target, s.stated, s.verdict) == (11, 19, "58%", "consistent")
