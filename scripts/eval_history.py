@@ -224,6 +224,12 @@ SCORED_AT = {
     "2026-12-06zzk": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
     "2026-12-06zzl": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
     "2026-12-06zzm": "a39ef32cd0aaeb49dd24de75edf28cb297dec411",
+    "2026-12-06zzn": "ce2802d6ed20c3f94c270d5286e3cf2a6b22e524",
+    "2026-12-06zzo": "ce2802d6ed20c3f94c270d5286e3cf2a6b22e524",
+    "2026-12-06zzp": "ce2802d6ed20c3f94c270d5286e3cf2a6b22e524",
+    "2026-12-06zzq": "ce2802d6ed20c3f94c270d5286e3cf2a6b22e524",
+    "2026-12-06zzr": "ce2802d6ed20c3f94c270d5286e3cf2a6b22e524",
+    "2026-12-06zzs": "ce2802d6ed20c3f94c270d5286e3cf2a6b22e524",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
