@@ -1062,11 +1062,6 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     assert owner is not None
     if _apart(doc, previous[-1], p, figs) or _after_parts_listed(doc, owner, p, figs):
         return False
-    if _threshold_of_counted(doc, previous[-1], p):
-        return False
-    if owner.percent_fig is None and (d := increase_draft(doc, previous[-1], p, figs)):
-        drafts.append(d)  # "…, tăng 12 tỷ so với đầu năm, hoàn thành 315% KH": the increase's
-        return True
     if owner.percent_fig is not None and _PLAN_GIVEN.search(lead):
         return False  # "đạt tỷ lệ 23% (vượt chỉ tiêu giao 2%)": above the rate given, in points
     if _growth_beside_pair(doc, p, owner, lead):
@@ -1077,7 +1072,11 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
         p.owner = d
         drafts.append(d)
         return True
-    if _plan_percent_after_growth(doc, owner, p, lead) or _join_fitting_pair(doc, p, figs):
+    if (
+        _plan_percent_after_growth(doc, owner, p, lead)
+        or _join_fitting_pair(doc, p, figs)
+        or _join_increase(doc, owner, p, figs, drafts)
+    ):
         return True
     if owner.percent_fig is None:
         owner.percent_fig = p
@@ -1137,6 +1136,20 @@ def _threshold_of_counted(doc: Doc, f: Figure, p: Figure) -> bool:
     """Whether ``p`` is the bound the things the fraction ``f`` counts met, in brackets after
     a clause on them (:data:`_THRESHOLD_BRACKET`), not the fraction's attainment."""
     return f.kind == "pair" and _THRESHOLD_BRACKET.fullmatch(doc.fold, f.end, p.start) is not None
+
+
+def _join_increase(
+    doc: Doc, owner: Draft, p: Figure, figs: list[Figure], drafts: list[Draft]
+) -> bool:
+    """Give ``p`` to the increase between the stock of ``owner`` and it when it is the
+    increase's (:func:`~kpitools.extract.increases.increase_draft`: "…, tăng 12 tỷ so với đầu
+    năm, hoàn thành 315% KH"); whether it did."""
+    if owner.percent_fig is not None or owner.actual_fig is None:
+        return False
+    d = increase_draft(doc, owner.actual_fig, p, figs)
+    if d is not None:
+        drafts.append(d)
+    return d is not None
 
 
 def _after_parts_listed(doc: Doc, owner: Draft, p: Figure, figs: list[Figure]) -> bool:
@@ -1252,6 +1265,8 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
         return True
     if _next_item(doc, f, p) or _whole_year_after_part(doc, f, p):
         return True
+    if _threshold_of_counted(doc, f, p):
+        return True  # "có 11/19 dự án … (đạt trên 70% …)": the bound the things counted met
     m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
     # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
     return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
