@@ -16,7 +16,8 @@ statements the one before gives. The passes, by kind:
 * percentages of plans given the plan's amount written elsewhere
   (:mod:`kpitools.extract.plans`): plan amounts, a result and its plan's amount written
   with a slash between, programmes' aims, budgets by owner, the
-  result and plan a bare percentage fits, plans compared with
+  result and plan a bare percentage fits, the pair a named plan's percentage fits in place
+  of a result it does not (:mod:`kpitools.extract.disproved`), plans compared with
   (:mod:`kpitools.extract.compared`), remainders to a plan (:mod:`kpitools.extract.remainders`);
 * results of part of a year set against the year's plan where no percentage says so
   (:mod:`kpitools.extract.part_year`), and a growth read with a target also given as its
@@ -74,6 +75,7 @@ from kpitools.extract.compared import (
     link_points_over_plan,
     link_rate_margins,
 )
+from kpitools.extract.disproved import link_disproved_results
 from kpitools.extract.part_year import (
     link_earlier_target_rates,
     link_met_plans,
@@ -158,6 +160,7 @@ def link_document(
     linked = link_budget_owners(linked, text)
     linked = link_fitting_results(linked, text)
     linked = link_paired_percentages(linked, text)
+    linked = link_disproved_results(linked, text)
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)
     linked = link_points_over_plan(linked, text)

@@ -905,7 +905,37 @@ def _past_restatement(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[F
     placed, cut = _past_per_period(doc, placed, p)
     if not cut:
         placed, cut = _past_population_share(doc, placed, p)
+    if not cut:
+        placed, cut = _past_other_currency(doc, placed, p)
     return (placed, cut) if cut else _past_rough_worth(doc, placed, p)
+
+
+# "26.000 tỷ đồng, tương đương 1,1 tỷ USD, vượt 14% kế hoạch": the amount restated in
+# another currency, between the amount and its percentage
+_EQUIVALENT_LEAD = rx(r"^\s*,\s*(?:tương\s+đương|tương\s+ứng|quy\s+đổi)(?:\s+với)?\s*$")
+_PERCENT_VERB_LEAD = rx(r"^\s*,\s*(?:và\s+)?(?:đạt|bằng|vượt|hoàn\s+thành)(?:\s+được)?\s*$")
+
+
+def _past_other_currency(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
+    """``placed`` without its last figure when that figure restates the amount before it in
+    another currency (``26.000 tỷ đồng, tương đương 1,1 tỷ USD, vượt 14% kế hoạch``) and
+    only a verb stands between it and ``p``: the percentage is the amount's as written
+    first, never the equivalent's; and where the words before ``p`` start then (0 when
+    nothing was left out)."""
+    if len(placed) < 2 or p.percent is None:
+        return placed, 0
+    f, g = placed[-1], placed[-2]
+    if f.measure is None or g.measure is None or _same_measure(f, g):
+        return placed, 0  # not two sums of money in two currencies
+    if not f.sentence is g.sentence is p.sentence or (f.owner and f.owner.percent_fig):
+        return placed, 0
+    if g.owner is None or g.owner.actual_fig is not g or g.owner.percent_fig is not None:
+        return placed, 0
+    if not _EQUIVALENT_LEAD.match(doc.fold[g.span_end : f.qual_start or f.start]):
+        return placed, 0
+    if not _PERCENT_VERB_LEAD.match(doc.fold[f.span_end : p.start]):
+        return placed, 0
+    return placed[:-1], doc.fold.find(",", f.span_end, p.start) + 1
 
 
 # "sản lượng đạt 4.250 tấn, giá trị ước khoảng 96 tỷ đồng, bằng 21,35% kế hoạch năm": the
