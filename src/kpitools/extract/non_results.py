@@ -129,9 +129,9 @@ def _top_rank(fig: Figure, lead: str) -> bool:
 # "xếp 4/30 phường", "đứng vị trí 6/21 xã", "xếp hạng 3/17 cơ sở, sau hai phường …, và 2/9
 # đơn vị …": a rank among units, said by its verb or noun before it in its sentence
 _RANK_WORD = rx(r"(?<!\w)(?:(?<!sắp\s)xếp|đứng|vị\s+trí|vị\s+thứ|thứ\s+hạng|xếp\s+hạng)(?!\w)")
-# "mức tăng trưởng cao 9/34 tỉnh", "thứ 2/12 huyện": a place among units, said by an
-# ordinal or a comparative right before the fraction
-_RANK_RIGHT_BEFORE = rx(r"(?<!\w)(?:(?:cao|thấp)(?:\s+thứ)?|thứ)\s*$")
+# "mức tăng trưởng cao 9/34 tỉnh", "thứ 2/12 huyện", "đạt hạng 3/63": a place among units,
+# said by an ordinal, a comparative or the noun of a rank right before the fraction
+_RANK_RIGHT_BEFORE = rx(r"(?<!\w)(?:(?:cao|thấp)(?:\s+thứ)?|thứ|hạng(?:\s+thứ)?)\s*$")
 # what may stand between the rank word and the fraction: names, other ranks, no result
 _RANK_GAP = rx(r"(?:(?!\d\s*%|đạt|thực\s+hiện|hoàn\s+thành)[^;])*")
 
@@ -139,9 +139,9 @@ _RANK_GAP = rx(r"(?:(?!\d\s*%|đạt|thực\s+hiện|hoàn\s+thành)[^;])*")
 def _ranked(doc: Doc, fig: Figure) -> bool:
     """Whether the fraction ``fig`` is a rank among units (``xếp 4/30 phường``, the second of
     ``xếp hạng 3/17 cơ sở, sau hai phường Bắc và Nam, và 2/9 đơn vị``): a rank word before it in its
-    sentence with no percentage, result verb or semicolon between, or an ordinal or a
-    comparative right before it (``cao thứ 9/34 tỉnh``), and a rank no larger than the count
-    it is out of."""
+    sentence with no percentage, result verb or semicolon between, or an ordinal, a
+    comparative or ``hạng`` right before it (``cao thứ 9/34 tỉnh``, ``đạt hạng 3/63``), and a
+    rank no larger than the count it is out of."""
     a, b = fig.values[0], fig.values[-1]
     if not (0 < a <= b) or a != a.to_integral_value() or b != b.to_integral_value():
         return False

@@ -60,3 +60,18 @@ def test_a_percentage_after_an_amount_of_another_measure_in_another_currency_sta
     )
     (s,) = [s for s in find(text, money=True) if s.stated == "92%"]
     assert (s.actual, s.target, s.stated_kind) == (1_600_000_000, None, "attainment")
+
+
+def test_a_fraction_after_the_noun_of_a_rank_is_no_pair() -> None:
+    for text in (
+        "Năm 2040, thành phố có 1.200 doanh nghiệp mới, đạt hạng 5/63 về chuyển đổi số.",
+        "Năm 2040, thu ngân sách của tỉnh đạt 4.100 tỷ đồng; tỉnh đạt hạng 5/63 về chỉ số cải "
+        "cách hành chính.",
+    ):
+        assert not [s for s in find(text, money=True) if s.target == 63], text
+
+
+def test_a_fraction_before_hang_muc_stays_a_pair() -> None:
+    # "hạng mục" (items of works) after the fraction, no rank before it
+    (s,) = find("Năm 2040, huyện đã hoàn thành 5/63 hạng mục công trình.")
+    assert (s.actual, s.target) == (5, 63)
