@@ -341,6 +341,21 @@ class Consistency:
     truncated: bool
     """The stated figure is ``exact`` cut off, not rounded, at its precision (and so wrong)."""
 
+    @property
+    def fits(self) -> bool:
+        """Whether the stated figure is ``exact`` rounded or cut off at its precision.
+
+        The figures give it, as reports write it.
+
+        Examples
+        --------
+        >>> check_percent("188,0%", 852, 453).fits
+        True
+        >>> check_percent("190%", 852, 453).fits
+        False
+        """
+        return bool(self.consistent or self.truncated)
+
 
 def check_percent(
     stated: str | Percent,

@@ -657,14 +657,16 @@ def _month_plan_against_year(folded: str, amount: _Amount, end: int) -> bool:
 
 
 # "đạt 72% KH năm", "bằng 64% kế hoạch cả năm": the percentage of the year's plan
-_PLAN_OF_WHOLE_YEAR = rx(
-    r"(?<!\w)(?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu)(?:\s+của)?\s+(?:cả\s+)?năm(?!\w)"
-)
-# "6 tháng đầu năm", "9 tháng", "quý II", "nửa đầu năm": a part of the year (twelve months
-# are a year)
+_YEAR_PLAN = rf"(?<!\w)(?:{PLAN_NOUNS}|kh)(?:\s+của)?\s+(?:cả\s+)?năm(?!\w)"
+_PLAN_OF_WHOLE_YEAR = rx(_YEAR_PLAN)
+# "6 tháng đầu năm 2041", "9 tháng", "quý II", "nửa đầu năm": a part of the year (twelve
+# months are a year), with the year it is of
 _PART_OF_YEAR = rx(
     r"(?<!\w)(?:(?:[1-9]|1[01])\s+tháng|quý\s+(?:[ivx]+|[1-4])|nửa\s+(?:đầu|cuối)\s+năm)(?!\w)"
+    r"(?:\s+(?:đầu|cuối)\s+năm)?(?:\s*(?:/|năm)\s*(?:19|20)\d\d(?!\d))?"
 )
+# "kế hoạch cả năm", "chỉ tiêu năm", "cả năm": the plan named the year's after the part
+_YEAR_NAMED = rx(rf"{_YEAR_PLAN}|(?<!\w)cả\s+năm(?!\w)")
 
 
 def _year_plan_against_part(folded: str, amount: _Amount, end: int) -> bool:
@@ -672,12 +674,14 @@ def _year_plan_against_part(folded: str, amount: _Amount, end: int) -> bool:
 
     ``… 3.600 tấn, đạt 72% KH năm`` takes no amount whose clause names a part of the year
     before it (``Kế hoạch 6 tháng đầu năm là 2.400 tấn``, ``quý III đặt chỉ tiêu 900 tấn``),
-    whether or not its figures fit the percentage.
+    whether or not its figures fit the percentage, unless the plan is named the year's after
+    the part (``Ngay từ quý I, … đặt kế hoạch cả năm 5.000 tấn``: the year's plan, set early).
     """
     if _PLAN_OF_WHOLE_YEAR.search(folded, max(0, end - 12), end + 10) is None:
         return False
     head = _head(folded, amount.start, 0)
-    return _PART_OF_YEAR.search(folded, head, amount.start) is not None
+    parts = list(_PART_OF_YEAR.finditer(folded, head, amount.start))
+    return bool(parts) and _YEAR_NAMED.search(folded, parts[-1].end(), amount.start) is None
 
 
 def _of_year(folded: str, amount: _Amount, year: int | None) -> bool:

@@ -741,13 +741,13 @@ def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
         if p.percent is None or not plan.values[0]:
             return None
         check = check_percent(p.percent, actual, plan.values[0])
-        fits = check.consistent or check.truncated or _fits_percent(p, actual, plan.values[0])
+        fits = check.fits or _fits_percent(p, actual, plan.values[0])
         return plan.values[0] if fits else None
     if p.percent is None:
         return None
     for end in plan.values:
         check = check_percent(p.percent, actual, end)
-        if end and (check.consistent or check.truncated):
+        if end and check.fits:
             return end
     return None
 
@@ -1322,9 +1322,7 @@ def _later_base(a: Figure, f: Figure, figs: list[Figure]) -> bool:
     if last is None or not target:
         return False
     check = check_percent(last, actual, target)  # rounded or cut, as reports write it
-    return bool(check.consistent or check.truncated) and not any(
-        _fits_percent(p, actual, target) for p in ps[:-1]
-    )
+    return check.fits and not any(_fits_percent(p, actual, target) for p in ps[:-1])
 
 
 # "… vượt 4% kế hoạch với 2,6 triệu tấn.": the figure the percentage of the plan was of,

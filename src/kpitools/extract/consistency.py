@@ -266,7 +266,7 @@ def _rise_checks(
     rounding nor cutting the figures' growth gives it; the note ``note`` with ``fields``."""
     check = check_percent(Percent(100 + percent.value, percent.decimals, percent.text), a, base)
     assert check.exact is not None
-    ok = bool(check.consistent or check.truncated)
+    ok = check.fits
     cut = bool(check.truncated and not check.consistent)
     return {
         "computed_percent": check.computed - 100 if check.computed is not None else None,

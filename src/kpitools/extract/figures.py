@@ -344,16 +344,21 @@ _AIM_EXCESS = rx(
 )
 # "Thu ngân sách vượt 704.500 tỷ đồng": "vượt" opening a clause's only result qualifies it
 _BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
-_K_GROWTH_TAIL = rx(
+_GROWTH_TAIL = (
     r"^\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)"
     r"|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề)"
     # "so với tháng 8", "so với cuối quý II": a month or quarter named by its number
     r"|(?:cuối\s+)?(?:tháng|quý)\s+(?:\d{1,2}|[ivx]{1,4})(?!\w|[.,]\d))"
     r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|yoy|svck|qoq)(?!\w)"
     # "so với số lượng lao động xuất cảnh của năm 2040": the same measure named, of a past year
-    r"|so\s+với\s+(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?(?:của\s+)?"
-    r"(?:năm\s+(?:19|20)\d\d|năm\s+trước|năm\s+ngoái|cùng\s+kỳ)(?!\w))"
+    r"|so\s+với\s+<total>(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?"
+    r"(?:của\s+)?(?:năm\s+(?:19|20)\d\d|năm\s+trước|năm\s+ngoái|cùng\s+kỳ)(?!\w))"
 )
+_K_GROWTH_TAIL = rx(_GROWTH_TAIL.replace("<total>", ""))
+# after a rise's own word ("tăng 9,1% so với tổng mức lưu chuyển năm 2040"), the same measure
+# may be named as its total of a past year ("tổng" then no plan word); after no such word,
+# "chiếm 25% so với tổng thu năm 2040" is a share and "bằng 112% …" an index, no growth
+_K_RISE_TAIL = rx(_GROWTH_TAIL.replace("<total>", r"(?:tổng\s+)?"))
 # "512 tỷ đồng (+34% YoY)", "(- 4% so với cùng kỳ)": a change in brackets written with its
 # sign, the amount's growth (or fall) when the base is named after it ("YoY", "svck": on the
 # same period of last year); a bare "(+5%)" stays unread (a minus glued to its number, "-4%",

@@ -7,21 +7,23 @@
 from __future__ import annotations
 
 from kpitools.extract.figures import Draft, Figure
-from kpitools.extract.text import Doc
+from kpitools.extract.text import PLAN_NOUNS, Doc
 from kpitools.textfold import rx
 
 # ", tăng" / ", tăng thêm gần": the words between a stock and its increase
 _INCREASE_LEAD = rx(r"\s*,?\s*tăng(?:\s+thêm)?\s*(?:gần|hơn|trên|khoảng)?\s*")
-# " so với đầu năm, hoàn thành": the increase's past time (a few words), then the verb of the
-# percentage, nothing else
+# " so với đầu năm, hoàn thành": the increase's base, a point the stock was held at (the
+# start of the year, the end of the year before, a day), then the verb of the percentage,
+# nothing else; never "so với cùng kỳ", "so với năm 2040": a flow's rise on a past period,
+# whose plan may well be below last year's result
 _SINCE_THEN_VERB = rx(
-    r"(?:\s+so\s+với(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d|\d{1,2}/\d{1,2}(?:/(?:19|20)\d\d)?)){1,5})?"
+    r"(?:\s+so\s+với(?:\s+thời\s+điểm)?\s+(?:đầu\s+(?:năm|kỳ)(?:\s+(?:19|20)\d\d)?"
+    r"|cuối\s+năm\s+(?:(?:19|20)\d\d|trước|ngoái)|(?:ngày\s+)?(?:31/12|0?1/0?1)(?:/(?:19|20)\d\d)?))?"
     r"\s*,?\s*(?:và\s+)?(?:đạt|bằng|hoàn\s+thành)(?:\s+được)?\s*"
 )
 # "kế hoạch tăng trưởng", "chỉ tiêu tăng thêm": a plan of the increase by its name
 _PLAN_OF_INCREASE = rx(
-    r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|kh)\s+(?:tăng\s+trưởng|tăng\s+thêm)"
-    r"(?!\w)"
+    rf"\s*(?:so\s+với\s+)?(?:{PLAN_NOUNS}|kh)\s+(?:tăng\s+trưởng|tăng\s+thêm)(?!\w)"
 )
 
 
@@ -31,9 +33,11 @@ def increase_before(doc: Doc, stock: Figure, p: Figure, figs: list[Figure]) -> F
     ``84 tỷ đồng, tăng 12 tỷ đồng so với đầu năm, hoàn thành 315% kế hoạch``: the increase
     written between the two (a sum of money as the stock is, then a past time and the verb
     alone) is the one ``p`` is of when the plan is named as one of growth (``kế hoạch tăng
-    trưởng``), or when the stock's plan by ``p`` would be below the stock held before the increase
-    (84 / 3,15 = 26,7, under 84 - 12 = 72: no plan sets a stock below what it was). None
-    when ``p`` may be the stock's (``…, đạt 90% kế hoạch``: 93,6 is above 72).
+    trưởng``), or when the stock's plan by ``p`` would be below the stock held before the
+    increase (84 / 3,15 = 26,7, under 84 - 12 = 72: no plan sets a stock below what it was).
+    None when ``p`` may be the stock's (``…, đạt 90% kế hoạch``: 93,6 is above 72), and when
+    the base is a past period (``so với cùng kỳ``: a flow, whose plan may be below last
+    year's result).
     """
     if stock.kind != "count" or p.kind != "percent" or stock.sentence is not p.sentence:
         return None

@@ -69,5 +69,4 @@ def _fits(p: Percent, actual: Decimal, target: Decimal) -> bool:
     """Whether ``p`` is ``actual`` over ``target``, rounded or cut at its precision."""
     if target <= 0:
         return False
-    check = check_percent(p, actual, target)
-    return bool(check.consistent or check.truncated)
+    return check_percent(p, actual, target).fits

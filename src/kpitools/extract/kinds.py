@@ -26,6 +26,7 @@ from kpitools.extract.figures import (
     _K_PLAN_NAMED_TAIL,
     _K_PLAN_TAIL,
     _K_RATE,
+    _K_RISE_TAIL,
     _K_SECOND_OF_EXCESS,
     _K_SECOND_OF_PLAN,
     _K_SHARE,
@@ -992,15 +993,6 @@ def _plan_compared_before(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
     return False
 
 
-# "vượt chỉ tiêu (700 tấn, tăng 6% so với tổng sản lượng năm trước)": a rise said against a
-# total of a past year (no plan word among the words) is the amount's growth, never an
-# excess of the plan written before it
-_PAST_TOTAL_TAIL = rx(
-    r"\s*so\s+với\s+tổng(?:\s+(?!(?:kế|chỉ|mục|dự|nghị|kh|ct)(?!\w))[^\W\d_]+){1,6}?"
-    r"\s+(?:của\s+)?(?:năm\s+(?:19|20)\d\d|năm\s+trước|năm\s+ngoái|cùng\s+kỳ)(?!\w)"
-)
-
-
 def _said_in_context(
     doc: Doc, d: Draft, said: tuple[str, int], tail: str
 ) -> tuple[str | None, int]:
@@ -1020,8 +1012,9 @@ def _said_in_context(
     above_plan = (
         _follows_target(doc, d, p) or _fronted_plan(doc, p) or _margin_of_fraction(doc, d, p)
     )
-    past_base = _K_GROWTH_TAIL.match(tail) or _PAST_TOTAL_TAIL.match(tail)
-    if said[0] == "growth" and not past_base and above_plan:
+    # "vượt chỉ tiêu (700 tấn, tăng 6% so với tổng sản lượng năm trước)": a rise on a past
+    # base stays a growth, never an excess of the plan written before it
+    if said[0] == "growth" and not _K_RISE_TAIL.match(tail) and above_plan:
         return "excess", said[1]
     if said[0] == "excess" and _plan_on_past_plan(doc, d, p):
         return "growth", said[1]
@@ -1189,8 +1182,7 @@ def _places_filled(doc: Doc, d: Draft, p: Figure) -> bool:
         return False
     if not INTAKE_BEFORE.search(doc.fold, max(a.clause, a.start - 40), a.start):
         return False
-    check = check_percent(p.percent, actual, target)
-    return bool(check.consistent or check.truncated)
+    return check_percent(p.percent, actual, target).fits
 
 
 def _margin_of_fraction(doc: Doc, d: Draft, p: Figure) -> bool:

@@ -215,27 +215,53 @@ def _pair_values(m: re.Match[str], text: str) -> tuple[tuple[Decimal, ...], None
     return (a, b), None
 
 
-# "4,12/5 điểm", "8/10 điểm, xếp loại tốt": a score out of its scale's maximum, then "điểm"
+# "7,25/10 điểm", "8/10 điểm, xếp loại tốt": a score out of its scale's maximum, then "điểm"
 # ending the figure (not "7/10 điểm trường": places; not "điểm phần trăm")
 _SCORE_AFTER = rx(r"\s*điểm(?!\w)(?!\s*(?:phần\s+trăm|%))(?P<word>\s+[^\W\d_]+)?")
 _SCORE_MAXIMA = frozenset(Decimal(n) for n in (4, 5, 10, 20, 100))
 # words that may follow a score's "điểm" and name no place ("đạt 8/10 điểm với …")
 _SCORE_TAIL = rx(r"\s+(?:với|trên|theo|và|xếp|đứng|tăng|giảm|cao|thấp|so)$")
+# words that say a whole-number fraction before "điểm" is a score ("được chấm 8/10 điểm",
+# "tự đánh giá đạt 18/20 điểm", "8/10 điểm, xếp loại khá"); without them "điểm" may be sites
+# ("đã lắp đặt 8/10 điểm": points built out of those planned)
+_SCORE_WORDS = rx(
+    r"(?<!\w)(?:chấm|đánh\s+giá|chỉ\s+số|xếp\s+(?:loại|hạng)|điểm\s+số|thang\s+điểm"
+    r"|điểm\s+(?:trung\s+bình|bình\s+quân))(?!\w)"
+)
+# how far (characters) before the fraction its score words are looked for, in its sentence
+_SCORE_WORDS_REACH = 80
+_SENTENCE_BREAK = re.compile(r"[.;!?]\s|\n")
+_RANKED_AFTER = rx(r"\s*điểm\s*,?\s*(?:được\s+)?xếp\s+(?:loại|hạng)(?!\w)")
 
 
 def _score_on_scale(text: str, m: re.Match[str], a: Decimal, b: Decimal) -> bool:
     """Whether the fraction ``a/b`` matched by ``m`` is a score on a scale (``3,75/5 điểm``):
     its second number a scale's maximum (4, 5, 10, 20, 100), the first no more, and ``điểm``
     right after it, ending the figure or followed by a word that names no place (``8/10
-    điểm trường`` are sites done out of those planned); a decimal score is one whatever
-    follows."""
+    điểm trường`` are sites done out of those planned). A decimal score is one whatever
+    follows; a whole-number one only with score words near it (:data:`_SCORE_WORDS`:
+    ``đã lắp đặt 8/10 điểm`` are sites)."""
     if b not in _SCORE_MAXIMA or a > b:
         return False
     after = _SCORE_AFTER.match(fold(text[m.end("b") : m.end("b") + 24]))
     if after is None:
         return False
+    if a != a.to_integral_value():
+        return True
     word = after.group("word")
-    return word is None or a != a.to_integral_value() or _SCORE_TAIL.match(word) is not None
+    if word is not None and _SCORE_TAIL.match(word) is None:
+        return False
+    return _score_words_near(text, m)
+
+
+def _score_words_near(text: str, m: re.Match[str]) -> bool:
+    """Whether score words (:data:`_SCORE_WORDS`) stand before the fraction ``m`` in its
+    sentence, or right after its ``điểm`` (``8/10 điểm, xếp loại khá``)."""
+    before = text[max(0, m.start() - _SCORE_WORDS_REACH) : m.start()]
+    breaks = list(_SENTENCE_BREAK.finditer(before))
+    before = before[breaks[-1].end() :] if breaks else before
+    after = fold(text[m.end("b") : m.end("b") + 40])
+    return bool(_SCORE_WORDS.search(fold(before)) or _RANKED_AFTER.match(after))
 
 
 # "39,5/100.000 dân", "14/1.000 trẻ sinh sống", "8/10.000 người dân": a rate per a round

@@ -1329,7 +1329,7 @@ def check_class_shares(
             continue
         base = sum(counts, Decimal(0))
         checks = [check_percent(p, c, base) for p, c in zip(percents, counts, strict=True)]
-        if not all(c.consistent or c.truncated for c in checks):
+        if not all(c.fits for c in checks):
             continue
         for i, s, c, n in zip(run, shares, checks, counts, strict=True):
             if c.truncated:

@@ -23,9 +23,9 @@ from kpitools.extract.figures import (
     _K_ACHIEVED,
     _K_EXCESS,
     _K_GROWTH,
-    _K_GROWTH_TAIL,
     _K_PLAN_TAIL,
     _K_RATE,
+    _K_RISE_TAIL,
     _K_TOTAL_TAIL,
     _MEASURE_WORDS,
     _STOP,
@@ -335,7 +335,7 @@ def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     if p.percent is None or not g.values[1]:
         return False
     check = check_percent(p.percent, g.values[0], g.values[1])  # rounded or cut: the audit's
-    if not (check.consistent or check.truncated or _fits_percent(p, g.values[0], g.values[1])):
+    if not (check.fits or _fits_percent(p, g.values[0], g.values[1])):
         # "thu được 63% (2.140/3.270 triệu đồng tiền phí)": a bracket right after the
         # percentage is its evidence even when it gives another percentage near it (the
         # audit's finding)
@@ -917,11 +917,9 @@ _PERCENT_VERB_LEAD = rx(r"^\s*,\s*(?:và\s+)?(?:đạt|bằng|vượt|hoàn\s+th
 
 
 def _past_other_currency(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
-    """``placed`` without its last figure when that figure restates the amount before it in
-    another currency (``26.000 tỷ đồng, tương đương 1,1 tỷ USD, vượt 14% kế hoạch``) and
-    only a verb stands between it and ``p``: the percentage is the amount's as written
-    first, never the equivalent's; and where the words before ``p`` start then (0 when
-    nothing was left out)."""
+    """``placed`` without its last figure when it restates the amount before it in another
+    currency and only a verb stands between it and ``p`` (the percentage is the amount's as
+    written first); and where the words before ``p`` start then (0 when nothing was left out)."""
     if len(placed) < 2 or p.percent is None:
         return placed, 0
     f, g = placed[-1], placed[-2]
@@ -945,12 +943,10 @@ _PLAN_VERB_LEAD = rx(r"^\s*,\s*(?:đạt|bằng)\s*$")
 
 
 def _past_rough_worth(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Figure], int]:
-    """``placed`` without its last figure when that figure is the rough worth in money
-    (``khoảng``, ``gần``) of the quantity before it (:data:`_WORTH_LEAD`: ``sản lượng đạt
-    4.250 tấn, giá trị ước khoảng 96 tỷ đồng, bằng 21,35% kế hoạch năm``) and ``p``, a
-    percentage of a plan written to the hundredth, follows it: a percentage that precise is
-    of the exact quantity, not of a figure written as about so much; and where the words
-    before ``p`` start then (0 when nothing was left out)."""
+    """``placed`` without its last figure when it is the rough worth in money (``khoảng``,
+    ``gần``) of the quantity before it (:data:`_WORTH_LEAD`) and ``p``, a percentage of a plan
+    written to the hundredth, follows it: a percentage that precise is of the exact quantity;
+    and where the words before ``p`` start then (0 when nothing was left out)."""
     if len(placed) < 2 or p.percent is None or p.percent.decimals < 2:
         return placed, 0
     f, g = placed[-1], placed[-2]
@@ -1154,8 +1150,8 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
 _OPENS_WITH_PARTS = rx(r"\s*trong\s+đó(?!\w)")
 
 
-# "có 9/12 xã có tỷ lệ giải ngân cao (đạt trên 70% kế hoạch vốn)": after a clause on the things
-# a fraction counts, the bound in brackets they met, not the fraction's percentage
+# "có 14/22 xã được công nhận an toàn thực phẩm (đạt trên 80% kế hoạch)": after a clause on
+# the things a fraction counts, the bound in brackets they met, not the fraction's percentage
 _THRESHOLD_BRACKET = rx(
     r"(?:\s+[^\W\d_]+){2,12}\s*\(\s*(?:(?:đạt|có|với)\s+)?(?:tỷ\s+lệ\s+)?"
     r"(?:trên|dưới|từ|hơn|ít\s+nhất|tối\s+thiểu)\s*"
@@ -1164,8 +1160,14 @@ _THRESHOLD_BRACKET = rx(
 
 def _threshold_of_counted(doc: Doc, f: Figure, p: Figure) -> bool:
     """Whether ``p`` is the bound the things the fraction ``f`` counts met, in brackets after
-    a clause on them (:data:`_THRESHOLD_BRACKET`), not the fraction's attainment."""
-    return f.kind == "pair" and _THRESHOLD_BRACKET.fullmatch(doc.fold, f.end, p.start) is not None
+    a clause on them (:data:`_THRESHOLD_BRACKET`), not the fraction's attainment: never when
+    the fraction gives ``p``, rounded or cut (``11/19 xã … (đạt trên 57%)``: 57,9 %, its own
+    rate qualified)."""
+    if f.kind != "pair" or p.percent is None or len(f.values) < 2:
+        return False
+    if _THRESHOLD_BRACKET.fullmatch(doc.fold, f.end, p.start) is None:
+        return False
+    return not check_percent(p.percent, f.values[0], f.values[1]).fits
 
 
 def _join_increase(
@@ -1296,7 +1298,7 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
     if _next_item(doc, f, p) or _whole_year_after_part(doc, f, p):
         return True
     if _threshold_of_counted(doc, f, p):
-        return True  # "có 11/19 dự án … (đạt trên 70% …)": the bound the things counted met
+        return True  # "có 14/22 xã … (đạt trên 80% …)": the bound the things counted met
     m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
     # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
     return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
@@ -1450,7 +1452,7 @@ def _growth_beside_pair(doc: Doc, p: Figure, owner: Draft, lead: str) -> bool:
     if owner.percent_fig is not None or owner.actual is None or owner.target is None:
         return False
     tail = doc.fold[p.end : p.sentence.end]
-    return bool(_K_GROWTH.search(lead)) and bool(_K_GROWTH_TAIL.match(tail))
+    return bool(_K_GROWTH.search(lead)) and bool(_K_RISE_TAIL.match(tail))
 
 
 # "…, đạt 2.500 tỷ đồng.": the amount reached, said last in its sentence

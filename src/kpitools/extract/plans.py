@@ -1421,7 +1421,7 @@ def _later_of_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> 
         return False
     # rounded or cut to its last digit, never raised (100,13 % is no 101 %)
     fit = check_percent(p, s.actual, prev.target)
-    return bool(fit.consistent or fit.truncated)
+    return fit.fits
 
 
 # --------------------------------------------------------------------------- capital disbursed

@@ -542,7 +542,7 @@ def _link_row_notes(out: list[Statement], rows: list[TableRow], folded: str) -> 
         ):
             continue
         check = check_percent(parse_percent(s.stated), s.actual, row.target)
-        if check.consistent or check.truncated:
+        if check.fits:
             out[i] = _row_note_linked(s, row, check)
 
 

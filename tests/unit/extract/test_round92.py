@@ -17,7 +17,7 @@ def test_a_rise_on_a_past_total_after_a_bracketed_plan_is_a_growth() -> None:
     statements = find(TRADE_ABOVE_GOAL.format("9,1% so với tổng mức lưu chuyển năm 2040"))
     assert not [s for s in statements if s.stated_kind == "excess"]
     (rise,) = [s for s in statements if s.stated == "9,1%"]
-    assert (rise.actual, rise.stated_kind) == (3_900_000_000_000, "growth")
+    assert (rise.actual, rise.target, rise.stated_kind) == (3_900_000_000_000, None, "growth")
     (pair,) = [s for s in statements if s.stated is None]
     assert (pair.actual, pair.target) == (3_900_000_000_000, 3_400_000_000_000)
     audit = audit_statements(statements_frame(statements))

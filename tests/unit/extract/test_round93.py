@@ -47,14 +47,14 @@ def test_a_percentage_the_stock_may_have_stays_the_stocks() -> None:
 
 def test_a_score_out_of_its_scales_maximum_is_no_pair() -> None:
     for text in (
-        "Năm 2040, trường được chấm 4,12/5 điểm với 61/70 tiêu chí đạt yêu cầu.",
+        "Năm 2040, phường được chấm 7,25/10 điểm; 45/52 thủ tục được giải quyết đúng hạn.",
         "Kết quả tự đánh giá của xã đạt 8/10 điểm, xếp loại khá.",
         "Chỉ số hài lòng của người dân đạt 72,5/100 điểm.",
     ):
         statements = find(text)
         assert not [s for s in statements if s.target in (5, 10, 100)], text
-    (s,) = find("Năm 2040, trường được chấm 4,12/5 điểm với 61/70 tiêu chí đạt yêu cầu.")
-    assert (s.actual, s.target, s.stated_kind) == (61, 70, "coverage")
+    (s,) = find("Năm 2040, phường được chấm 7,25/10 điểm; 45/52 thủ tục được giải quyết đúng hạn.")
+    assert (s.actual, s.target) == (45, 52)
 
 
 def test_a_fraction_before_other_words_after_diem_stays_a_pair() -> None:
@@ -66,43 +66,45 @@ def test_a_fraction_before_other_words_after_diem_stays_a_pair() -> None:
     assert (s.actual, s.target) == (18, 20)
 
 
-VISITOR_PLAN = (
-    "Năm 2041, tỉnh đặt mục tiêu đón 9,2 triệu lượt khách. Trong đó, khách quốc tế 4,4 "
-    "triệu lượt, khách nội địa 4,8 triệu lượt.\n\n"
-    "Đến hết tháng 10, tỉnh đã đón 7,1 triệu lượt khách, đạt 77,2% kế hoạch. Trong đó, "
-    "khách quốc tế đạt 3,52 triệu lượt, {}; khách nội địa hơn 3,58 triệu lượt, đạt 74,6% "
-    "kế hoạch."
+BUDGET_PLAN = (
+    "Năm 2041, dự toán thu ngân sách của tỉnh là 9.200 tỷ đồng. Trong đó, thu nội địa 4.400 "
+    "tỷ đồng, thu từ hoạt động xuất nhập khẩu 4.800 tỷ đồng.\n\n"
+    "Đến hết tháng 10, thu ngân sách đạt 7.100 tỷ đồng, đạt 77,2% dự toán. Trong đó, thu nội "
+    "địa đạt 3.520 tỷ đồng, {}; thu từ hoạt động xuất nhập khẩu hơn 3.580 tỷ đồng, đạt 74,6% "
+    "dự toán."
 )
 
 
 def test_a_parts_percentage_and_its_plans_part_are_one_claim() -> None:
-    statements = find(VISITOR_PLAN.format("bằng 80% kế hoạch và tăng 12% so với cùng kỳ"))
-    foreign = [s for s in statements if s.actual == 3_520_000 and s.stated_kind != "growth"]
-    assert [(s.target, s.stated, s.stated_kind, s.verdict) for s in foreign] == [
-        (4_400_000, "80%", "attainment", "consistent")
+    statements = find(BUDGET_PLAN.format("bằng 80% dự toán và tăng 12% so với cùng kỳ"), money=True)
+    home = [s for s in statements if s.actual == 3_520_000_000_000 and s.stated_kind != "growth"]
+    assert [(s.target, s.stated, s.stated_kind, s.verdict) for s in home] == [
+        (4_400_000_000_000, "80%", "attainment", "consistent")
     ]
-    # the plan of the whole (9,2 million), which 74,6 % does not fit, gives way to the part's
-    home = [s for s in statements if s.actual == 3_580_000]
-    assert [(s.target, s.stated) for s in home] == [(4_800_000, "74,6%")]
+    # the other part's statement, which had no target, takes its part's plan (4.800) too
+    trade = [s for s in statements if s.actual == 3_580_000_000_000]
+    assert [(s.target, s.stated) for s in trade] == [(4_800_000_000_000, "74,6%")]
 
 
 def test_a_parts_percentage_its_plans_part_does_not_give_stays_apart() -> None:
-    statements = find(VISITOR_PLAN.format("bằng 60% kế hoạch"))  # 3,52 of 4,4 is 80 %
-    foreign = sorted(((s.target, s.stated) for s in statements if s.actual == 3_520_000), key=str)
-    assert foreign == [(4_400_000, None), (None, "60%")]
+    statements = find(BUDGET_PLAN.format("bằng 60% dự toán"), money=True)  # 3.520 / 4.400: 80 %
+    home = sorted(
+        ((s.target, s.stated) for s in statements if s.actual == 3_520_000_000_000), key=str
+    )
+    assert home == [(4_400_000_000_000, None), (None, "60%")]
 
 
 def test_a_bound_the_counted_things_met_is_not_the_fractions_percentage() -> None:
-    text = (
-        "Trong quý, có 11/19 dự án có tiến độ giải ngân tốt (đạt trên 70% kế hoạch vốn và "
-        "khởi công đúng hạn)."
-    )
+    text = "Cuối năm, huyện có 14/22 xã được công nhận an toàn thực phẩm (đạt trên 80% kế hoạch)."
     statements = find(text)
-    (pair,) = [s for s in statements if s.actual == 11]
-    assert (pair.target, pair.stated, pair.verdict) == (19, None, None)
-    assert not [s for s in statements if s.actual is not None and s.stated == "70%"]
+    (pair,) = [s for s in statements if s.actual == 14]
+    assert (pair.target, pair.stated, pair.verdict) == (22, None, None)
+    assert not [s for s in statements if s.actual is not None and s.stated == "80%"]
 
 
 def test_a_fractions_own_percentage_in_brackets_stays_its() -> None:
-    (s,) = find("Trong quý, có 11/19 dự án hoàn thành (đạt 58% kế hoạch).")
-    assert (s.actual, s.target, s.stated, s.verdict) == (11, 19, "58%", "consistent")
+    # 14/22 is 63,6 %: "trên 63%" is the fraction's own rate, cut and qualified
+    for bracket, stated in (("đạt 64% kế hoạch", "64%"), ("đạt trên 63% kế hoạch", "63%")):
+        text = f"Cuối năm, huyện có 14/22 xã được công nhận an toàn thực phẩm ({bracket})."
+        (s,) = find(text)
+        assert (s.actual, s.target, s.stated, s.verdict) == (14, 22, stated, "consistent")
