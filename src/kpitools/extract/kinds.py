@@ -382,6 +382,14 @@ def _plan_year_after(
 # --------------------------------------------------------------------------- meaning
 
 
+# a growth rate averaged over years ("tốc độ tăng trưởng bình quân …", "tăng trưởng bình quân
+# trong 4 niên độ …"): a rate of growth, not a share of a plan, whatever verb gives it
+_AVERAGE_GROWTH = rx(
+    r"(?<!\w)(?:tốc\s+độ\s+)?tăng(?:\s+trưởng)?(?:\s+[^\W\d_]+){0,3}?\s+bình\s+quân(?!\w)"
+    r"|(?<!\w)tốc\s+độ\s+tăng(?:\s+trưởng)?\s+[^,;]{0,40}?bình\s+quân(?!\w)"
+)
+
+
 def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str | None, int]:
     """The kind of the draft's percentage and its sign (-1 for a decrease)."""
     p = d.percent_fig
@@ -397,6 +405,8 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return settled
     if said := _said_kind(lead, tail):
         return _said_in_context(doc, d, said, tail)
+    if _AVERAGE_GROWTH.search(lead) and not _K_PLAN_TAIL.match(tail):
+        return None, 1  # "tốc độ tăng trưởng bình quân 4 niên độ đạt 17,6%": no plan's share
     if _K_CORRESPONDS.search(lead) or _shares_verb(lead):
         return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
     if _second_of_plan(doc, p, lead, _K_SECOND_OF_EXCESS) and _K_PLAN_TAIL.match(tail):
