@@ -1287,10 +1287,19 @@ def stated_checks(
 # "… đạt 640 tỷ đồng, gấp 1,6 lần kế hoạch", "… tăng gấp 2 lần so với nghị quyết" (or "so
 # kế hoạch", "với" left out): a result that is a multiple of its plan, an attainment of
 # 100 × N %
+#
+# Also "(gấp tới 7 lần kế hoạch)" and "- gấp 2 lần so với kế hoạch" (a bracket or a dash for
+# the comma), with up to five words of the noun ("tỷ đồng lợi nhuận trước thuế") and no verb
+# or "và" among them. Not "gấp đôi kế hoạch" (the word for two): the set reads it both as an
+# attainment of 200 % and as no figure, so it is left unread
+_NOUN_WORD = r"(?!(?:và|tăng|giảm|đạt|vượt|bằng|so|với|trong|khi|của)(?!\w))[^\W\d_]+"
 _PLAN_MULTIPLE = rx(
     rf"(?<![\d.,])(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?P<a>{NUM})"
-    r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?P<noun>(?:\s+[^\W\d_]+){1,3}?)\s*,\s*"
-    rf"(?:tăng\s+)?gấp\s+(?P<n>{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
+    r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
+    rf"(?P<noun>(?:\s+{_NOUN_WORD}){{1,5}}?)\s*(?:,|\(|\s[-–])\s*"
+    r"(?:(?:tăng\s+)?(?:(?:khoảng|gần|hơn)\s+)?gấp\s+"
+    rf"(?:(?:tới|đến|khoảng|gần|hơn|trên)\s+)?(?P<n>{NUM})\s+lần)"
+    rf"\s+(?:so\s+(?:với\s+)?)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
 )
 _SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _CURRENCIES = ("đồng", "usd")

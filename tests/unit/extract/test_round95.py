@@ -17,3 +17,41 @@ def test_an_average_growth_rate_is_no_attainment() -> None:
         (s,) = [s for s in statements if s.stated == "92%"]
         assert (s.actual, s.target, s.stated_kind) == (2_450_000_000_000, None, "attainment")
         assert [s.stated for s in statements] == ["92%"], text
+
+
+def test_a_multiple_of_the_plan_after_a_dash_or_in_brackets_is_an_attainment() -> None:
+    # 1.350 / 3 = 450; 12.400 / 4 = 3.100 ("tới" only stresses the multiple)
+    for text, actual, target, percent, times in (
+        (
+            "Mảng bán lẻ mang về 1.350 tỷ đồng doanh thu thuần - gấp 3 lần so với kế hoạch đề ra.",
+            1_350_000_000_000,
+            450_000_000_000,
+            300,
+            "3 lần",
+        ),
+        (
+            "Năm 2040, quỹ vận động được 12.400 suất quà (gấp tới 4 lần chỉ tiêu).",
+            12_400,
+            3_100,
+            400,
+            "4 lần",
+        ),
+    ):
+        (s,) = find(text, money=True)
+        assert (s.actual, s.target, s.implied_target, s.stated_percent, s.stated) == (
+            actual,
+            None,
+            target,
+            percent,
+            times,
+        ), text
+        assert s.stated_kind == "attainment"
+
+
+def test_a_multiple_of_another_base_or_in_words_is_no_attainment() -> None:
+    for text in (
+        "Năm 2040, doanh thu của hợp tác xã đạt 900 tỷ đồng (gấp 3 lần so với cùng kỳ).",
+        "Năm 2040, hợp tác xã Bến Nghé lãi 96 tỷ đồng trước thuế, gần gấp đôi kế hoạch năm.",
+        "Năm 2040, công ty lãi 90 tỷ đồng và doanh thu tăng mạnh - gấp 2 lần kế hoạch.",
+    ):
+        assert not [s for s in find(text, money=True) if s.stated_kind == "attainment"], text
