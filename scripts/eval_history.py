@@ -230,6 +230,10 @@ SCORED_AT = {
     "2026-12-06zzq": "ce2802d6ed20c3f94c270d5286e3cf2a6b22e524",
     "2026-12-06zzr": "ce2802d6ed20c3f94c270d5286e3cf2a6b22e524",
     "2026-12-06zzs": "ce2802d6ed20c3f94c270d5286e3cf2a6b22e524",
+    "2026-12-06zzt": "11a83bb6340f122a7ab6b1b87705342751b4d4bd",
+    "2026-12-06zzu": "11a83bb6340f122a7ab6b1b87705342751b4d4bd",
+    "2026-12-06zzv": "11a83bb6340f122a7ab6b1b87705342751b4d4bd",
+    "2026-12-06zzw": "11a83bb6340f122a7ab6b1b87705342751b4d4bd",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -244,6 +244,10 @@ MIN_BATCH_SIZE = {
     "2026-12-06zzq": 11,
     "2026-12-06zzr": 11,
     "2026-12-06zzs": 7,
+    "2026-12-06zzt": 8,
+    "2026-12-06zzu": 10,
+    "2026-12-06zzv": 5,
+    "2026-12-06zzw": 10,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
