@@ -390,6 +390,18 @@ _AVERAGE_GROWTH = rx(
 )
 
 
+def _worded_kind(doc: Doc, d: Draft, lead: str, tail: str) -> tuple[str | None, int] | None:
+    """The kind the words around the percentage name (:func:`_said_kind`), or none for a
+    growth rate averaged over years with no plan named right after it (``tốc độ tăng trưởng
+    bình quân trong 4 niên độ đạt 17,6%``: no share of a plan); ``None`` when they settle
+    nothing."""
+    if said := _said_kind(lead, tail):
+        return _said_in_context(doc, d, said, tail)
+    if _AVERAGE_GROWTH.search(lead) and not _K_PLAN_TAIL.match(tail):
+        return None, 1
+    return None
+
+
 def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str | None, int]:
     """The kind of the draft's percentage and its sign (-1 for a decrease)."""
     p = d.percent_fig
@@ -403,10 +415,8 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
     tail = folded[p.end : p.sentence.end]
     if (settled := _settled_kind(doc, d, p, lead, tail)) is not None:
         return settled
-    if said := _said_kind(lead, tail):
-        return _said_in_context(doc, d, said, tail)
-    if _AVERAGE_GROWTH.search(lead) and not _K_PLAN_TAIL.match(tail):
-        return None, 1  # "tốc độ tăng trưởng bình quân 4 niên độ đạt 17,6%": no plan's share
+    if (worded := _worded_kind(doc, d, lead, tail)) is not None:
+        return worded
     if _K_CORRESPONDS.search(lead) or _shares_verb(lead):
         return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
     if _second_of_plan(doc, p, lead, _K_SECOND_OF_EXCESS) and _K_PLAN_TAIL.match(tail):
