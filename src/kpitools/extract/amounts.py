@@ -660,8 +660,8 @@ def _month_plan_against_year(folded: str, amount: _Amount, end: int) -> bool:
 _YEAR_PLAN = rf"(?<!\w)(?:{PLAN_NOUNS}|kh)(?:\s+của)?\s+(?:cả\s+)?năm(?!\w)"
 _PLAN_OF_WHOLE_YEAR = rx(_YEAR_PLAN)
 # "6 tháng đầu năm 2041", "9 tháng", "quý II", "nửa đầu năm": a part of the year (twelve
-# months are a year), with the year it is of
-_PART_OF_YEAR = rx(
+# months are a year), with the year it is of (not the bare words of :data:`_PART_OF_YEAR`)
+_YEAR_PART = rx(
     r"(?<!\w)(?:(?:[1-9]|1[01])\s+tháng|quý\s+(?:[ivx]+|[1-4])|nửa\s+(?:đầu|cuối)\s+năm)(?!\w)"
     r"(?:\s+(?:đầu|cuối)\s+năm)?(?:\s*(?:/|năm)\s*(?:19|20)\d\d(?!\d))?"
 )
@@ -680,7 +680,7 @@ def _year_plan_against_part(folded: str, amount: _Amount, end: int) -> bool:
     if _PLAN_OF_WHOLE_YEAR.search(folded, max(0, end - 12), end + 10) is None:
         return False
     head = _head(folded, amount.start, 0)
-    parts = list(_PART_OF_YEAR.finditer(folded, head, amount.start))
+    parts = list(_YEAR_PART.finditer(folded, head, amount.start))
     return bool(parts) and _YEAR_NAMED.search(folded, parts[-1].end(), amount.start) is None
 
 
@@ -1301,7 +1301,6 @@ _PLAN_MULTIPLE = rx(
     rf"(?:(?:tới|đến|khoảng|gần|hơn|trên)\s+)?(?P<n>{NUM})\s+lần)"
     rf"\s+(?:so\s+(?:với\s+)?)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
 )
-_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _CURRENCIES = ("đồng", "usd")
 
 

@@ -138,3 +138,16 @@ def test_a_plan_written_after_the_percentage_of_a_stock_decides_whose_it_is() ->
     ]
     (s, _) = find(lead + " (10 tổ chức).", money=True)
     assert _read(s) == (84_200_000_000, None, "140%", "attainment", "unchecked")
+
+
+# The part of the year named before a plan (round 92's pattern) was shadowed by an older module
+# name (``_PART_OF_YEAR``: bare ``quý``, ``tháng``, ``tuần``), so a half year's plan written
+# ``nửa đầu năm`` was taken by a percentage of the year's plan
+
+
+def test_a_half_years_plan_is_no_plan_of_a_percentage_of_the_years_plan() -> None:
+    text = (
+        "Kế hoạch nửa đầu năm 2041 của xí nghiệp là 5.000 tấn. Đến nay xí nghiệp đạt 3.600 tấn, "
+        "đạt 72% KH năm."
+    )
+    assert [(s.actual, s.target, s.stated) for s in find(text) if s.stated] == [(3600, None, "72%")]
