@@ -302,7 +302,8 @@ _COMPARED_PLAN_OPENING = rx(
     r"^\W*so\s+(?:với\s+)?(?:mức\s+)?(?:mục\s+tiêu|kế\s+hoạch|kịch\s+bản|chỉ\s+tiêu)"
     r"(?:\s+(?!đạt|vượt|tăng(?!\s+trưởng)|giảm)[^\W\d_]+){0,6}\s*(?:là|:)\s*$"
 )
-_GROWTH_LEAD = rx(r"(?<!\w)tăng\s*(?:khoảng|gần|hơn|trên)?\s*$")
+# "tăng 7,8%", "…, tăng 14%/KH tăng 8-10%": a growth, its figure right after the verb
+_GROWTH_LEAD = rx(r"(?<!\w)tăng\s*$")
 
 
 def _plan_of_growth_before(
@@ -755,8 +756,6 @@ def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
 # "khu vực dịch vụ tăng 7,2% (kế hoạch tăng 9 - 10%)", "(chỉ tiêu được giao tăng 8 - 8,5%)",
 # "chiếm 43,8% (kế hoạch từ 36,1 - 36,6%)", "tăng 5,3% so với kế hoạch, tăng từ 7,2 - 7,8%",
 # "đạt 21% cao hơn so với kế hoạch là 6 - 7%": the planned range of the rate just stated
-# "…, tăng 14%/KH tăng 8-10%": a growth, its own statement beside its amount's
-_GROWTH_LEAD = rx(r"(?<!\w)tăng\s*$")
 _RANGE_TARGET_LEAD = rx(
     r"^(?:\s*/\s*năm)?\s*[,;/]?\s*(?P<cmp>cao\s+hơn|thấp\s+hơn|vượt|tiệm\s+cận)?\s*\(?\s*"
     r"(?:so\s+với\s+)?(?:kế\s+hoạch|kh(?!\w)|mục\s+tiêu|chỉ\s+tiêu|kịch\s+bản|nghị\s+quyết)"
