@@ -1,6 +1,8 @@
 """Complexity as a ratchet: no function above 15 (ruff's C901 in CI), and the few above 10
 are listed in ``pyproject.toml`` under ``[tool.kpitools.complexity]`` with their number,
-which may only go down."""
+which may only go down. Likewise no module of ``src/kpitools`` above 1,500 lines but the few
+listed under ``[tool.kpitools.long-modules]``, whose length may only go down (a module near
+the limit is split by topic before a tuning round adds rules to it)."""
 
 from __future__ import annotations
 
@@ -61,3 +63,35 @@ def test_functions_above_ten_are_listed_and_only_shrink(root: Path) -> None:
                 "pyproject.toml's [tool.kpitools.complexity], or remove it"
             )
     assert max((allowed for fs in listed.values() for allowed in fs.values()), default=0) <= 15
+
+
+MAX_MODULE_LINES = 1500
+
+
+def long_modules(src: Path, limit: int = MAX_MODULE_LINES) -> dict[str, int]:
+    """The modules under ``src`` longer than ``limit`` lines, with their length."""
+    lengths = {
+        path.relative_to(src).as_posix(): len(path.read_text(encoding="utf-8").splitlines())
+        for path in sorted(src.rglob("*.py"))
+    }
+    return {path: n for path, n in lengths.items() if n > limit}
+
+
+def test_no_module_is_longer_than_the_limit_but_the_listed_ones(root: Path) -> None:
+    config = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = config["tool"]["kpitools"]["long-modules"]
+    found = {f"src/kpitools/{p}": n for p, n in long_modules(root / "src" / "kpitools").items()}
+    for path, n in found.items():
+        allowed = listed.get(path)
+        assert allowed is not None, f"{path} has {n} lines > {MAX_MODULE_LINES}; split it by topic"
+        assert n <= allowed, f"{path} grew from {allowed} to {n} lines"
+    for path in listed:
+        assert path in found, f"{path} is now within {MAX_MODULE_LINES} lines: remove its entry"
+    assert not any(p.startswith("src/kpitools/extract/") for p in listed)
+
+
+def test_a_module_past_the_limit_is_found(tmp_path: Path) -> None:
+    (tmp_path / "pkg").mkdir()
+    (tmp_path / "pkg" / "short.py").write_text("x = 1\n" * MAX_MODULE_LINES, encoding="utf-8")
+    (tmp_path / "pkg" / "long.py").write_text("x = 1\n" * (MAX_MODULE_LINES + 1), encoding="utf-8")
+    assert long_modules(tmp_path) == {"pkg/long.py": MAX_MODULE_LINES + 1}

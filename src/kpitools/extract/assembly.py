@@ -1,6 +1,7 @@
 """Drafts and their assembly for :mod:`kpitools.extract.grammar`: :func:`assemble` joins the
 targets, wholes, excesses and percentages of a sentence's figures to the actual they belong
-to; the roles of the figures are settled first in :mod:`kpitools.extract.sentence_roles`.
+to; the roles of the figures are settled first in :mod:`kpitools.extract.sentence_roles`, and
+figures said respectively (``lần lượt``) are joined in :mod:`kpitools.extract.respective`.
 """
 
 from __future__ import annotations
@@ -11,27 +12,27 @@ import re
 from decimal import Decimal
 
 from kpitools.extract.amounts import (
-    _MEASURE_NAMES,
     _SCALES,
     APART_MEASURES,
     MEASURE_NAMES,
     TERM_YEARS,
     plan_kind,
 )
+from kpitools.extract.figure_roles import (
+    _PERCENT_OF_MEASURE_PLAN,
+    _RESULT_AFTER_TARGET,
+    _attained_after,
+)
 from kpitools.extract.figures import (
     _COMPARE_NEXT,
     _FALLING,
-    _K_GROWTH_TAIL,
     _K_PLAN_NAMED_TAIL,
     _K_PLAN_TAIL,
     _MEASURE_WORDS,
     _PART_MARKER,
-    _PERCENT_OF_MEASURE_PLAN,
     _PLAN_IN_BRACKET,
-    _RESULT_AFTER_TARGET,
     Draft,
     Figure,
-    _attained_after,
     _single,
 )
 from kpitools.extract.growth_targets import _growth_against_bracket, _growth_by_margin
@@ -44,6 +45,7 @@ from kpitools.extract.percentages import (
     _fits_percent,
     _same_measure,
 )
+from kpitools.extract.respective import _respective_attainments, _respective_growths
 from kpitools.extract.sentence_roles import (
     _amounts_of_counts,
     _change_amounts,
@@ -51,7 +53,7 @@ from kpitools.extract.sentence_roles import (
     _within_targets,
 )
 from kpitools.extract.target_words import _MET_WORDS, _STRIVE
-from kpitools.extract.text import GROWTH_VERB_END, NAMED_YEAR, NUM, Doc, Sentence
+from kpitools.extract.text import GROWTH_VERB_END, Doc, Sentence
 from kpitools.numbers import check_percent, round_half_up, try_parse_number
 from kpitools.textfold import fold, rx
 
@@ -265,7 +267,7 @@ def _plan_after_bare_percent(doc: Doc, drafts: list[Draft]) -> None:
     ``Như vậy, công ty đạt 60% kế hoạch lợi nhuận 2.000 tỷ đồng``
     (:data:`_PERCENT_OF_MEASURE_PLAN`): a percentage with neither result nor plan of its own
     takes the amount that stands alone as a draft of a target; its result is looked for
-    before the sentence (:func:`~kpitools.extract.targets.link_named_plans`).
+    before the sentence (:func:`~kpitools.extract.named_plans.link_named_plans`).
     """
     alone = [t for t in drafts if t.target_fig is not None and len(t.figures) == 1]
     for d in [d for d in drafts if d.percent_fig is not None]:
@@ -343,253 +345,6 @@ def _attach_plans_after(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> No
         elif f.role == "beaten_plan":
             f.role = "target"
             _attach_beaten_plan(doc, f, figs, drafts)
-
-
-# "… đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm"
-# "… 500 tỷ đồng (+5%) và 40 tỷ đồng (+26%), tương ứng hoàn thành …": a signed change in
-# brackets right after each amount, its base maybe named ("(+26% YoY)", "(+26% so với cùng kỳ)")
-_CHANGE_BASE = (
-    r"(?:\s*(?:yoy|svck|qoq|so\s+với\s+cùng\s+kỳ(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?))?"
-)
-_SIGNED_CHANGE = rf"(?:\s*\(\s*[+\-−]\s*[\d.,]+\s*%{_CHANGE_BASE}\s*\))?"
-_CHANGE_CLOSES = rx(rf"{_CHANGE_BASE}\s*\)")
-_JOINED = rx(rf"^{_SIGNED_CHANGE}\s*(?:,|và)\s*$")
-_RESPECTIVE = rx(r"(?<!\w)lần\s+lượt(?!\w)")
-# "doanh thu đạt 500 tỷ đồng, lợi nhuận đạt 40 tỷ đồng, lần lượt …": the second amount with
-# its own measure and verb
-_NEXT_AMOUNT = rx(
-    r"^\s*(?:,|và|,\s*và)\s*(?:[^\W\d_]+\s+){1,6}?(?:ước\s+)?(?:đạt|là|ghi\s+nhận)\s*$"
-)
-# "…, lợi nhuận sau thuế 150 tỷ đồng, lần lượt hoàn thành …": the measure alone before it
-# ("… 3 công đoàn cơ sở tại doanh nghiệp tư nhân, kết nạp 310 đoàn viên": a place of the first)
-_NEXT_MEASURE = rx(
-    r"^(?:\s+(?:tại|trong|ở)(?:\s+[^\W\d_]+){1,5})?"
-    r"\s*(?:,|và|,\s*và)\s*(?!trong\s+đó)(?:[^\W\d_]+\s+){1,6}?$"
-)
-# "lần lượt tăng 12% và 25% so với cùng kỳ": two growths said respectively, between the
-# amounts and their attainments
-_GROWTH_PAIR = rx(
-    rf"(?:lần\s+lượt\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%\s+so\s+với\s+"
-    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?"
-)
-_RESPECTIVE_VERB = rx(
-    rf"^{_SIGNED_CHANGE}\s*,?\s*(?:{_GROWTH_PAIR.pattern}\s*,\s*)?(?:và\s+)?(?:đã\s+)?"
-    # "…, so với dự toán năm bằng 104% và 98%": the plan named before the verb
-    r"(?P<plan>(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+năm)?\s+)?"
-    r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt)"
-    r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
-)
-_PLAN_NEXT = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
-
-
-def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
-    """Two amounts and then two attainments of a plan, said ``lần lượt`` (respectively):
-    each amount takes the percentage in its place (``doanh thu và lợi nhuận đạt lần lượt 500
-    tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm``)."""
-    figs = [f for f in figs if not _signed_change(doc, f) and not _in_growth_pair(doc, f)]
-    for a1, a2, p1, p2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
-        if not _respective_run(doc, a1, a2, p1, p2):
-            continue
-        verb = _RESPECTIVE_VERB.match(doc.fold[a2.end : p1.span_start])
-        kind = "excess" if verb and verb.group("verb") == fold("vượt") else "attainment"
-        second = _SECOND_VERB.match(doc.fold[p1.end : p2.span_start])
-        kinds = (kind, _verb_kind(second.group("verb")) if second else kind)
-        for a, p, k in ((a1, p1, kinds[0]), (a2, p2, kinds[1])):
-            d, own = a.owner, p.owner
-            assert d is not None
-            if d.percent_fig is not None and _signed_change(doc, d.percent_fig):
-                d = _twin(d, drafts)  # the amount keeps its change: the attainment beside it
-            d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, k
-            if own is not None and own in drafts and own is not a1.owner and own is not a2.owner:
-                drafts.remove(own)
-
-
-# "… lần lượt bằng 95% và vượt 20% kế hoạch": the second percentage with a verb
-# of its own, its kind told by that verb
-_SECOND_VERB = rx(r"^\s*(?:,|và|,\s*và)\s*(?P<verb>vượt|hoàn\s+thành|đạt|bằng)\s*$")
-
-
-def _twin(d: Draft, drafts: list[Draft]) -> Draft:
-    """A second draft of ``d``'s figures (for another percentage), added to ``drafts``."""
-    twin = Draft(d.sentence, actual_fig=d.actual_fig, actual=d.actual, inherit=d.inherit)
-    twin.twin_of = d
-    drafts.append(twin)
-    return twin
-
-
-def _verb_kind(verb: str) -> str:
-    return "excess" if verb == fold("vượt") else "attainment"
-
-
-_SIGNED_CHANGE_AT = rx(r"\(\s*[+\-−]\s*$")
-
-
-_RESPECTIVE_GROWTH = rx(
-    r"^\s*,\s*(?:(?:lần\s+lượt|tương\s+ứng)\s+tăng|tăng\s+(?:lần\s+lượt|tương\s+ứng))\s*$"
-)
-
-
-def _respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
-    """Two amounts and then two growths said respectively (``lợi nhuận trước thuế đạt 620 tỷ
-    đồng và lợi nhuận sau thuế 540 tỷ đồng, tương ứng tăng 11% và 19% so với cùng kỳ``):
-    each amount takes the growth in its place (the second amount had taken both)."""
-    figs = [f for f in figs if not _signed_change(doc, f)]
-    for a1, a2, g1, g2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
-        if not _respective_growth_run(doc, a1, a2, g1, g2):
-            continue
-        d1, d2, old = a1.owner, a2.owner, g2.owner
-        assert d1 is not None and d2 is not None
-        d1.percent_fig, g1.owner, d2.percent_fig, g2.owner = g1, d1, g2, d2
-        for d in (d1, d2):
-            d.respective, d.respective_kind = True, "growth"
-        if old is not None and old is not d1 and old is not d2 and old in drafts:
-            drafts.remove(old)
-
-
-def _amounts_joined(fold_: str, a1: Figure, a2: Figure, end: int | None = None) -> bool:
-    """Whether two amounts of a respective run follow each other: joined by a conjunction,
-    or the second right after the first (its own measure and verb between); with ``end``
-    (past the first's noun: a run of attainments), its measure alone between too."""
-    between = fold_[a1.end if end is None else end : a2.span_start]
-    if end is not None and _NEXT_MEASURE.match(between):
-        return True
-    return bool(_JOINED.match(between) or _NEXT_AMOUNT.match(between))
-
-
-# "75% kế hoạch bán hàng và 80% …": each percentage with its plan named
-_PLANS_JOINED = rx(
-    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}"
-    r"\s*(?:,|và)\s*$"
-)
-
-
-def _past_noun(f: Figure) -> int:
-    """Where the amount ``f`` ends with the noun written right after it (``60 tỷ đồng
-    tiền bán hàng``: after ``tiền bán hàng``), else where its number ends."""
-    if f.noun_start is not None and f.noun_end is not None and f.noun_start - f.end <= 2:
-        return f.noun_end
-    return f.end
-
-
-def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Figure) -> bool:
-    """Whether ``a1 a2 g1 g2`` are two amounts and their growths said respectively."""
-    fold_ = doc.fold
-    if not all(f.sentence is a1.sentence for f in (a2, g1, g2)):
-        return False
-    if (a1.kind, a2.kind, g1.kind, g2.kind) != ("count", "count", "percent", "percent"):
-        return False
-    if a1.measure is None or not _same_measure(a1, a2) or g1.qualifier or g2.qualifier:
-        return False
-    d1, d2 = a1.owner, a2.owner
-    if d1 is None or d2 is None or d1 is d2 or d1.actual_fig is not a1 or d2.actual_fig is not a2:
-        return False
-    if d1.percent_fig is not None or d1.target is not None or d2.target is not None:
-        return False
-    return bool(
-        _amounts_joined(fold_, a1, a2)
-        and _RESPECTIVE_GROWTH.match(fold_[a2.end : g1.span_start])
-        and _JOINED.match(fold_[g1.end : g2.span_start])
-        and _K_GROWTH_TAIL.match(fold_[g2.end : g2.sentence.end])
-    )
-
-
-def _in_growth_pair(doc: Doc, f: Figure) -> bool:
-    """Whether the percentage ``f`` is one of two growths said respectively
-    (:data:`_GROWTH_PAIR`), skipped in a respective run of attainments after them."""
-    if f.kind != "percent":
-        return False
-    low = max(f.sentence.start, f.start - 40)
-    m = _GROWTH_PAIR.search(doc.fold, low, min(f.sentence.end, f.end + 80))
-    return m is not None and m.start() <= f.start < m.end()
-
-
-def _signed_change(doc: Doc, f: Figure) -> bool:
-    """Whether ``f`` is a percentage in brackets with its sign, right after an amount
-    (``500 tỷ đồng (+5%)``): a change beside the amount, skipped in a respective run."""
-    return (
-        f.kind == "percent"
-        and _SIGNED_CHANGE_AT.search(doc.fold, max(0, f.start - 4), f.start) is not None
-        and _CHANGE_CLOSES.match(doc.fold, f.end) is not None
-    )
-
-
-def _took_first(d2: Draft, p1: Figure, e1: Draft) -> bool:
-    """Whether the second amount's draft ``d2`` took the first percentage ``p1`` as its own.
-
-    ``đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, hoàn thành 80% và 50%``: with no ``lần
-    lượt`` after the amounts, 80 % was read as the nearest amount's; the run gives it back.
-    """
-    return (e1 is d2 and d2.percent_fig is p1) or (e1.twin_of is d2 and e1.percent_fig is p1)
-
-
-def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
-    """Whether ``a1 a2 p1 p2`` are two amounts and their attainments said respectively."""
-    fold_ = doc.fold
-    if not all(f.sentence is a1.sentence for f in (a2, p1, p2)):
-        return False
-    if a1.kind != "count" or a2.kind != "count" or p1.kind != "percent" or p2.kind != "percent":
-        return False
-    # two amounts, or two counts each with its own noun ("1.200 đoàn viên, … 15 công đoàn")
-    counted = a1.measure is None and None not in (a1.noun_start, a2.noun_start)
-    if not (a1.measure or counted) or not _same_measure(a1, a2) or p1.qualifier or p2.qualifier:
-        return False
-    d1, d2, e1, e2 = a1.owner, a2.owner, p1.owner, p2.owner  # the second may be unplaced
-    # each percentage naming its amount's plan: the first may be unplaced too
-    named = _plans_name_amounts(fold_, a1, a2, p1, p2)
-    if d1 is None or d2 is None or d1 is d2 or e1 is e2 or (e1 is None and not named):
-        return False
-    took = e1 is not None and _took_first(d2, p1, e1)
-    for d, f in ((d1, a1), (d2, a2)):
-        if d.actual_fig is not f or d.target is not None:
-            return False
-        own = d.percent_fig  # a change in brackets beside the amount: the attainment a twin
-        if own is not None and not ((took and d is d2) or _signed_change(doc, own)):
-            return False
-    if (e1 is not None and e1.actual is not None and not took) or (
-        e2 is not None and e2.actual is not None and not (took and e2.actual_fig is a2)
-    ):
-        return False
-    verb = _RESPECTIVE_VERB.match(fold_[_past_noun(a2) : p1.span_start])
-    return bool(
-        _amounts_joined(fold_, a1, a2, _past_noun(a1))
-        and (
-            _JOINED.match(fold_[p1.end : p2.span_start])
-            or _PLANS_JOINED.match(fold_[p1.end : p2.span_start])
-            or _SECOND_VERB.match(fold_[p1.end : p2.span_start])
-        )
-        and verb
-        and (_RESPECTIVE.search(fold_, a1.sentence.start, p1.start) or named)
-        and (verb.group("plan") or _PLAN_NEXT.match(fold_[p2.end : p2.end + 40]))
-    )
-
-
-_NAMED_PLAN = rx(r"\s*(?:kế\s+hoạch|chỉ\s+tiêu)\s+")
-
-
-def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
-    """Whether each of two percentages names the plan of its amount's measure, in the
-    amounts' order (``doanh thu đạt 500 tỷ đồng và lợi nhuận đạt 40 tỷ đồng, hoàn thành 52%
-    kế hoạch doanh thu và 61% kế hoạch lợi nhuận``): the respective run without ``lần lượt``.
-    Two measures never each other's plan (:data:`APART_MEASURES`), each named once; plans of
-    a year (``… kế hoạch lợi nhuận năm 2040``) only when the amounts' sentence names it."""
-    tail = fold_[p2.end : p2.sentence.end].split(";")[0].split(",")[0]
-    years = {y.group(1) for y in NAMED_YEAR.finditer(tail)}
-    if years - {y.group(1) for y in NAMED_YEAR.finditer(fold_, a1.sentence.start, a1.start)}:
-        return False
-    planned = []
-    for p in (p1, p2):
-        m = _NAMED_PLAN.match(fold_, p.end)
-        name = m and _MEASURE_NAMES.match(fold_, m.end())
-        planned.append(MEASURE_NAMES[" ".join(name.group().split())] if name else None)
-    named = [
-        [MEASURE_NAMES[" ".join(m.group().split())] for m in _MEASURE_NAMES.finditer(fold_, lo, hi)]
-        for lo, hi in ((a1.sentence.start, a1.start), (a1.end, a2.start))
-    ]
-    return (
-        planned[0] != planned[1]
-        and set(planned) <= APART_MEASURES
-        and named == [[planned[0]], [planned[1]]]
-    )
 
 
 def _attach_beaten_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:

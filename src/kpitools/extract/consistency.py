@@ -9,17 +9,12 @@ import re
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from kpitools.extract.amounts import (
-    FLOORS,
-    _amounts,
-    _head,
-    stated_checks,
-    under_floor_target,
-)
+from kpitools.extract.amounts import _amounts, _head
 from kpitools.extract.assembly import _fitted_end
 from kpitools.extract.figures import _GROWTH_BASE, Draft, Figure, _plan_of, _single
 from kpitools.extract.kinds import _exceeded_under
 from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.stated_checks import FLOORS, stated_checks, under_floor_target
 from kpitools.extract.text import NUM, Doc
 from kpitools.numbers import (
     Percent,
@@ -591,7 +586,7 @@ def far_off(stated: Decimal, decimals: int, qual: str | None, exact: Decimal) ->
 
 def _floor_cut(d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal) -> bool:
     """Whether the percentage of an actual written as a floor, its other figures exact, is cut
-    (:func:`~kpitools.extract.amounts.cut_above_floor`)."""
+    (:func:`~kpitools.extract.stated_checks.cut_above_floor`)."""
     f, others = d.actual_fig, (d.target_fig, d.excess_fig)
     if qual is not None or d.kind == "excess" or f is None or f.qualifier not in FLOORS:
         return False

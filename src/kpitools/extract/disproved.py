@@ -18,8 +18,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import PLAN_AMOUNT_WINDOW, _clause_names, _plan_measure
+from kpitools.extract.bare_plans import _names_measure, _triple_fits
 from kpitools.extract.linking import StartIndex, _with_result
-from kpitools.extract.plans import _names_measure, _triple_fits
 from kpitools.textfold import fold
 
 if TYPE_CHECKING:

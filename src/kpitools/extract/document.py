@@ -7,7 +7,7 @@ statements the one before gives. The passes, by kind:
 
 * results linked to targets stated elsewhere (:mod:`kpitools.extract.targets`): a target
   statement (:func:`~kpitools.extract.targets.link_targets`), the result before a
-  percentage of a named plan (:func:`~kpitools.extract.targets.link_named_plans`), the
+  percentage of a named plan (:func:`~kpitools.extract.named_plans.link_named_plans`), the
   result a percentage refers back to (:mod:`kpitools.extract.referred`:
   :func:`~kpitools.extract.referred.link_referred_results`), the count stated just before a
   bare attainment (:func:`~kpitools.extract.targets.link_counted_results`), the first of a
@@ -44,14 +44,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from kpitools.extract.bare_plans import (
+    link_disbursed_capital,
+    link_fitting_results,
+    link_later_results,
+    link_paired_percentages,
+    link_repeated_plans,
+)
 from kpitools.extract.checks import (
-    check_headline_qualifiers,
-    check_listed_floors,
-    check_month_amounts,
-    check_month_percentages,
-    check_one_budget,
     check_rounded_actuals,
-    check_written_remainders,
     drop_aims_read_as_results,
     drop_contributions,
     drop_forecasts,
@@ -76,35 +77,27 @@ from kpitools.extract.compared import (
     link_rate_margins,
 )
 from kpitools.extract.disproved import link_disproved_results
+from kpitools.extract.flags import (
+    check_headline_qualifiers,
+    check_listed_floors,
+    check_month_amounts,
+    check_month_percentages,
+    check_one_budget,
+    check_written_remainders,
+)
+from kpitools.extract.named_plans import link_named_plans
 from kpitools.extract.part_year import (
-    link_earlier_target_rates,
     link_met_plans,
     link_part_year_amounts,
-    link_planned_growths,
-    link_target_rates,
     link_unstated_plans,
     link_whole_plan_percentages,
     split_growth_pairs,
 )
-from kpitools.extract.parts import (
-    check_class_shares,
-    check_fraction_rates,
-    check_measure_shares,
-    check_shares_after_whole,
-    check_shares_of_parts,
-    check_shares_of_whole,
-    check_shares_of_written_whole,
-    link_listed_parts,
-)
+from kpitools.extract.parts import link_listed_parts
 from kpitools.extract.plans import (
     link_budget_owners,
-    link_disbursed_capital,
-    link_fitting_results,
-    link_later_results,
-    link_paired_percentages,
     link_plan_amounts,
     link_programme_targets,
-    link_repeated_plans,
     link_slashed_plans,
 )
 from kpitools.extract.plans_after import link_forecast_plans
@@ -115,12 +108,25 @@ from kpitools.extract.referred import (
     link_sibling_plans,
 )
 from kpitools.extract.remainders import link_remainders
+from kpitools.extract.shares import (
+    check_class_shares,
+    check_fraction_rates,
+    check_measure_shares,
+    check_shares_after_whole,
+    check_shares_of_parts,
+    check_shares_of_whole,
+    check_shares_of_written_whole,
+)
 from kpitools.extract.structure import link_structure_shares
+from kpitools.extract.target_rates import (
+    link_earlier_target_rates,
+    link_planned_growths,
+    link_target_rates,
+)
 from kpitools.extract.targets import (
     link_bracketed_rates,
     link_counted_results,
     link_listed_counts,
-    link_named_plans,
     link_targets,
     link_year_targets_to_date,
 )

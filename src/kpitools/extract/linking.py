@@ -16,9 +16,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from kpitools.extract.amounts import _Amount, _head, _kind_named_back, cut_above_floor
+from kpitools.extract.amounts import _Amount, _head, _kind_named_back
 from kpitools.extract.grammar import implied_target
 from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.stated_checks import cut_above_floor
 from kpitools.extract.text import NUM
 from kpitools.numbers import Percent, check_percent, parse_percent
 from kpitools.textfold import fold, rx

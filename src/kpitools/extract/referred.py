@@ -48,7 +48,7 @@ from kpitools.extract.linking import (
     _unit_key,
     _with_result,
 )
-from kpitools.extract.targets import PLAN_RESULTS, _converted, _kind_fits, _names
+from kpitools.extract.named_plans import PLAN_RESULTS, _converted, _kind_fits, _names
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.textfold import fold, rx
 

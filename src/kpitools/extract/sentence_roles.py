@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import re
 
+from kpitools.extract.figure_roles import _attained_after, _target_word
 from kpitools.extract.figures import (
     _BARE_EXCESS,
     _K_PLAN_TAIL,
     _MEASURE_WORDS,
     Figure,
-    _attained_after,
     _bracketed_base,
-    _target_word,
 )
 from kpitools.extract.percentages import (
     _WORTH,

@@ -24,7 +24,7 @@ from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.pair_rates import rates_of_pairs
 from kpitools.extract.part_goals import link_part_goals
-from kpitools.extract.parts import ListedParts, listed_parts_over, named_count_shares
+from kpitools.extract.parts import ListedParts, listed_parts_over
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
 from kpitools.extract.plans_after import link_plans_after_results
 from kpitools.extract.quota_admissions import (
@@ -32,6 +32,7 @@ from kpitools.extract.quota_admissions import (
     link_named_quotas,
     link_quota_admissions,
 )
+from kpitools.extract.shares import named_count_shares
 from kpitools.extract.table_rows import (
     TableRow,
     heading_metric,
@@ -589,7 +590,7 @@ def _with_named_shares(
 ) -> list[Statement]:
     """``statements`` with a statement for each share in brackets of a count written before.
 
-    See :func:`~kpitools.extract.parts.named_count_shares`; in text order, a ``share`` of
+    See :func:`~kpitools.extract.shares.named_count_shares`; in text order, a ``share`` of
     the part against the whole its words name, checked at the share's precision.
     """
     out = list(statements)

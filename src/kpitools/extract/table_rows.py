@@ -30,8 +30,8 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from kpitools.extract.amounts import stated_checks
 from kpitools.extract.notes import noted, seg
+from kpitools.extract.stated_checks import stated_checks
 from kpitools.extract.text import COUNTED_NOUNS, NUM, PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx

@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from reading import find
 
-from kpitools.extract import linking, parts
+from kpitools.extract import linking, shares
 
 
 def _growths(text: str) -> list[str | None]:
@@ -89,7 +89,7 @@ CLASSES = (
     "Theo kết quả phân loại năm 2041, trong tổng số 150 HTX, có 40 HTX khá, giỏi (chiếm "
     "26,7%), 90 HTX trung bình (chiếm 45%), 20 HTX yếu"
 )
-FILLER = ", cùng các tổ hợp tác" * (parts.MAX_SENTENCE_CHARS // 10)
+FILLER = ", cùng các tổ hợp tác" * (shares.MAX_SENTENCE_CHARS // 10)
 
 
 def _shares(text: str) -> list[str | None]:
