@@ -234,6 +234,11 @@ SCORED_AT = {
     "2026-12-06zzu": "11a83bb6340f122a7ab6b1b87705342751b4d4bd",
     "2026-12-06zzv": "11a83bb6340f122a7ab6b1b87705342751b4d4bd",
     "2026-12-06zzw": "11a83bb6340f122a7ab6b1b87705342751b4d4bd",
+    "2026-12-07a": "b354177bc92c76077e86df8a64b2db05c282e3b6",
+    "2026-12-07c": "b354177bc92c76077e86df8a64b2db05c282e3b6",
+    "2026-12-07d": "b354177bc92c76077e86df8a64b2db05c282e3b6",
+    "2026-12-07e": "b354177bc92c76077e86df8a64b2db05c282e3b6",
+    "2026-12-07f": "b354177bc92c76077e86df8a64b2db05c282e3b6",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -248,6 +248,11 @@ MIN_BATCH_SIZE = {
     "2026-12-06zzu": 10,
     "2026-12-06zzv": 5,
     "2026-12-06zzw": 10,
+    "2026-12-07a": 3,
+    "2026-12-07c": 9,
+    "2026-12-07d": 6,
+    "2026-12-07e": 5,
+    "2026-12-07f": 7,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -292,6 +297,7 @@ LEAST_SITES = {
     "2026-12-06zzb": 2,
     "2026-12-06zzh": 1,
     "2026-12-06zzn": 4,
+    "2026-12-07a": 3,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -498,7 +504,15 @@ the refinery's, the oil joint venture's, the chemicals group's, the railway corp
 maritime corporation's, the steel group's, the fuel group's and a fertilizer maker's pages among
 them), and the others gave growth only, brokers' forecasts rather than plans, targets only, percents
 of a plan with no amount, were cut before their figures or were financial tables, tag pages or spam;
-of two pages on one driller's half year it kept one."""
+of two pages on one driller's half year it kept one. ``2026-12-07a`` (power companies and provincial
+power branches, lottery companies, social housing and housing programmes, rail, bus and port
+operators of 2025-2026, against their plans) holds 3 passages on 3 sites: after 74 of its 75
+look-ups the power queries returned mostly tag, legal and price pages and pages of 2012-2024, and
+the power, hydropower, coal, water, rail, airline and port pages of 2025 on found with a plan were
+already in the files, gave growth only or a plan with no figure, or were cut before their figures;
+lottery queries returned betting spam and housing queries tag pages, national totals or targets
+only; its third passage, off those topics, is a province's budget revenue against its estimate,
+found by a query on the province's companies."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
