@@ -253,6 +253,7 @@ MIN_BATCH_SIZE = {
     "2026-12-07d": 6,
     "2026-12-07e": 5,
     "2026-12-07f": 7,
+    "2026-12-07b": 5,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
