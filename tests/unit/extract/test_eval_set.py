@@ -254,6 +254,9 @@ MIN_BATCH_SIZE = {
     "2026-12-07e": 5,
     "2026-12-07f": 7,
     "2026-12-07b": 5,
+    "2026-12-07g": 4,
+    "2026-12-07i": 8,
+    "2026-12-07j": 5,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -299,6 +302,7 @@ LEAST_SITES = {
     "2026-12-06zzh": 1,
     "2026-12-06zzn": 4,
     "2026-12-07a": 3,
+    "2026-12-07g": 4,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -513,7 +517,12 @@ the power, hydropower, coal, water, rail, airline and port pages of 2025 on foun
 already in the files, gave growth only or a plan with no figure, or were cut before their figures;
 lottery queries returned betting spam and housing queries tag pages, national totals or targets
 only; its third passage, off those topics, is a province's budget revenue against its estimate,
-found by a query on the province's companies."""
+found by a query on the province's companies. ``2026-12-07g`` (older reports of 2014-2024:
+mass organizations' members, funds and campaigns by province or district against their targets)
+holds 4 passages on 4 sites: after 44 of its 45 look-ups nearly every page found on the topic with a
+target was already in the files (provincial and district trade unions', farmers', Red Cross and
+front funds' pages among them), and the others gave counts only, targets only, percents of a plan
+with no amount, fell before 2014 or were tag pages, legal texts and spam."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
