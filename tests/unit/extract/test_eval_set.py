@@ -257,6 +257,7 @@ MIN_BATCH_SIZE = {
     "2026-12-07g": 4,
     "2026-12-07i": 8,
     "2026-12-07j": 5,
+    "2026-12-07n": 1,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -303,6 +304,7 @@ LEAST_SITES = {
     "2026-12-06zzn": 4,
     "2026-12-07a": 3,
     "2026-12-07g": 4,
+    "2026-12-07n": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -522,7 +524,12 @@ mass organizations' members, funds and campaigns by province or district against
 holds 4 passages on 4 sites: after 44 of its 45 look-ups nearly every page found on the topic with a
 target was already in the files (provincial and district trade unions', farmers', Red Cross and
 front funds' pages among them), and the others gave counts only, targets only, percents of a plan
-with no amount, fell before 2014 or were tag pages, legal texts and spam."""
+with no amount, fell before 2014 or were tag pages, legal texts and spam. ``2026-12-07n`` (older reports of
+2014-2024: health programmes by province or district against their targets: immunization, family
+planning, nutrition, tuberculosis, HIV, blood donation) holds 1 passage on 1 site: after 23 of its 45
+look-ups, and past its time, all eight pages found with a figure against a target (seven blood-donation
+and family-planning pages) but one were already in the files, and the others gave targets only, percents
+with no amount, coverages of a population, national totals, or were theses, legal texts and tag pages."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
