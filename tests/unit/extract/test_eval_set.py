@@ -258,6 +258,7 @@ MIN_BATCH_SIZE = {
     "2026-12-07i": 8,
     "2026-12-07j": 5,
     "2026-12-07n": 1,
+    "2026-12-07h": 8,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
