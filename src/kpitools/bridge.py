@@ -23,7 +23,7 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog
 from kpitools.comparability import ESTIMATED_SOURCE, describe_breaks
-from kpitools.links import _names_at
+from kpitools.links import names_at
 from kpitools.numbers import format_number
 from kpitools.registry import UnitRegistry
 from kpitools.tables import Table
@@ -48,7 +48,7 @@ def _units(codes: Sequence[str], label: Callable[[str], str], lang: str) -> str:
 def _labels(
     names: Mapping[str, str] | UnitRegistry | None, day: dt.date
 ) -> tuple[Callable[[str], str], Callable[[str], str]]:
-    return _names_at(names, day - dt.timedelta(days=1)), _names_at(names, day)
+    return names_at(names, day - dt.timedelta(days=1)), names_at(names, day)
 
 
 def _day(day: dt.date, lang: str) -> str:

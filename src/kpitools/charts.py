@@ -32,13 +32,13 @@ from kpitools.catalog import MetricCatalog
 from kpitools.measures import (
     DEFAULT_BANDS,
     Bands,
-    _whole_years,
     attainment,
     period_label,
     rank_within_year,
     share_of_parent,
     status,
     structures,
+    whole_years,
     with_measures,
     with_periods,
 )
@@ -121,7 +121,7 @@ def _check_sizes(builder: str, kwargs: dict[str, Any]) -> None:
 def config(chart: alt.TopLevelMixin, *, lang: str = "vi") -> alt.TopLevelMixin:
     """Apply kpitools' shared look and the number locale of ``lang`` to a chart."""
     # One Config in one step: every ``configure_*`` call would copy the whole chart again.
-    return chart.properties(config=_config(check_lang(lang)).copy())
+    return chart.properties(config=chart_config(check_lang(lang)).copy())
 
 
 def _styled(chart: Any, lang: str) -> Any:
@@ -132,7 +132,7 @@ def _styled(chart: Any, lang: str) -> Any:
     it and every view inside it become :class:`_Built`: shown without Altair's check
     against the schema, copied shallowly as they are.
     """
-    chart.config = _config(check_lang(lang)).copy()
+    chart.config = chart_config(check_lang(lang)).copy()
     chart.description = describe(chart, lang=lang)
     views = _views(chart)
     for view in views:
@@ -454,7 +454,8 @@ def _independent(*channels: str) -> alt.Resolve:
 
 
 @functools.cache
-def _config(lang: str) -> alt.Config:
+def chart_config(lang: str) -> alt.Config:
+    """The configuration of every chart in ``lang``: font, number locale, axes and legends."""
     # built once per language (a copy goes into each chart): building costs ~3 ms
     sizes: dict[str, Any] = {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": LABEL_LIMIT}
     return alt.Config(
@@ -549,11 +550,11 @@ def _whole_periods(df: pl.DataFrame) -> bool:
     """Whether every row's period is its whole year, as :func:`with_periods` would find.
 
     Periods already worked out (``period_from``, ``period_to``) are read as they are;
-    otherwise every row must start its year (``kpitools.measures._whole_years``).
+    otherwise every row must start its year (``kpitools.measures.whole_years``).
     False when unsure (other types, rows without a year): the periods are then worked out.
     """
     if not {"period_from", "period_to"} <= set(df.columns):
-        return _whole_years(df)
+        return whole_years(df)
     if any(df.schema[c] != pl.Date for c in ("period_from", "period_to")):
         return False
     year = pl.col("year")
@@ -614,11 +615,13 @@ def _finite_columns(df: pl.DataFrame, columns: Sequence[str]) -> pl.DataFrame:
     )
 
 
-def _status_keys(bands: Bands) -> list[str]:
+def status_keys(bands: Bands) -> list[str]:
+    """The statuses of ``bands`` in legend order: its labels, then the one for a missing value."""
     return [*bands.labels, bands.missing]
 
 
-def _status_colors(bands: Bands) -> list[str]:
+def status_colors(bands: Bands) -> list[str]:
+    """The colour of each of :func:`status_keys`: its named colour, else one spread over a scale."""
     n = len(bands.labels)
     picks = [
         _FALLBACK_COLORS[round(i * (len(_FALLBACK_COLORS) - 1) / max(n - 1, 1))] for i in range(n)
@@ -631,8 +634,8 @@ def _status_colors(bands: Bands) -> list[str]:
 
 def _status_scale(bands: Bands, lang: str) -> alt.Scale:
     """The status colours, every band in the domain so colours agree from chart to chart."""
-    domain = [bands.display(k, lang=lang) for k in _status_keys(bands)]
-    return alt.Scale(domain=domain, range=_status_colors(bands))
+    domain = [bands.display(k, lang=lang) for k in status_keys(bands)]
+    return alt.Scale(domain=domain, range=status_colors(bands))
 
 
 def _status_legend(lang: str) -> alt.Legend:
@@ -656,7 +659,7 @@ def _measured(kpis: pl.DataFrame, *, bands: Bands, lang: str) -> pl.DataFrame:
     df = _finite_columns(kpis, ["actual", "target"])
     if "unit_name" not in df.columns:
         df = df.with_columns(pl.col("unit_code").alias("unit_name"))
-    display = {k: bands.display(k, lang=lang) for k in _status_keys(bands)}
+    display = {k: bands.display(k, lang=lang) for k in status_keys(bands)}
     return _eager(with_measures(df, bands=bands)).with_columns(
         pl.col("status").replace_strict(display, return_dtype=pl.String).alias("status_label"),
         pl.col("unit_name").cast(pl.String).fill_null(pl.col("unit_code")),
@@ -703,7 +706,8 @@ def _tooltip(lang: str, *extra: alt.Tooltip) -> list[alt.Tooltip]:
     ]
 
 
-def _name_key(name: str) -> tuple[str, str]:
+def name_key(name: str) -> tuple[str, str]:
+    """A sort key for a unit's name: without diacritics and case first, then as written."""
     return strip_diacritics(nfc(name)).casefold(), name
 
 
@@ -718,7 +722,7 @@ def _unit_order(df: pl.DataFrame, sort: str) -> pl.DataFrame:
         if sort == "code":
             pairs.sort(key=lambda p: p[0])
         elif sort == "name":
-            pairs.sort(key=lambda p: (_name_key(p[1]), p[0]))
+            pairs.sort(key=lambda p: (name_key(p[1]), p[0]))
         else:
             last = part["year"].max()
             latest = dict(
@@ -869,7 +873,7 @@ def _bullet_data(
         target.fill_null(0.0) * max(bands.edges[-1], 1.0),
     )
     edges = [f"b{i}" for i in range(len(bands.edges) + 1)]
-    display = {k: bands.display(k, lang=lang) for k in _status_keys(bands)}
+    display = {k: bands.display(k, lang=lang) for k in status_keys(bands)}
     texts = {c: pl.col(c).cast(pl.String).fill_null("") for c in df.columns}
     if "metric" in df.columns:
         names = {m: catalog.label(m, lang=lang) for m in df["metric"].unique().drop_nulls()}

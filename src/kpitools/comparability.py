@@ -42,7 +42,7 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.errors import DataIssue, KpiDataError, ParameterError
 from kpitools.io.sheets import cell_text, read_grid
-from kpitools.links import Links, _names_at
+from kpitools.links import Links, names_at
 from kpitools.registry import UnitRegistry
 from kpitools.vocab import word
 
@@ -279,7 +279,7 @@ def describe_breaks(
     if not rows:
         return word("table.bridge.why.exact", lang)
     if effective is None:
-        old_label = new_label = _names_at(names, None)
+        old_label = new_label = names_at(names, None)
     else:
         old_label, new_label = _labels(names, effective)
     parts = _split_parts(rows, old_label, new_label, lang)
@@ -390,7 +390,7 @@ def _codes(codes: Iterable[str], side: str) -> list[str]:
 def _labels(
     names: Mapping[str, str] | UnitRegistry | None, day: dt.date
 ) -> tuple[Callable[[str], str], Callable[[str], str]]:
-    return _names_at(names, day - dt.timedelta(days=1)), _names_at(names, day)
+    return names_at(names, day - dt.timedelta(days=1)), names_at(names, day)
 
 
 def comparable_groups(

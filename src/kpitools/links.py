@@ -575,7 +575,7 @@ def _derived_source(sources: list[str]) -> str:
     return f"derived from {n} link{'s' if n != 1 else ''} ({shown})"
 
 
-def _names_at(
+def names_at(
     names: Mapping[str, str] | UnitRegistry | None, day: dt.date | None
 ) -> Callable[[str], str]:
     """A function giving ``"code name"`` of a unit valid on ``day`` (None: any day).

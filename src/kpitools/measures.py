@@ -265,7 +265,7 @@ def _with_period(kpis: FrameT) -> FrameT:
     if "period_from" in names and "period_to" in names:
         # periods worked out on a larger table (see with_periods) are kept as they are
         return kpis.with_columns(pl.col("period_from").alias(_PF), pl.col("period_to").alias(_PT))
-    if not _has_periods(names) or _whole_years(kpis):
+    if not _has_periods(names) or whole_years(kpis):
         return _whole_year_periods(kpis)
     year = pl.col("year")
     jan1, dec31 = pl.date(year, 1, 1), pl.date(year, 12, 31)
@@ -295,12 +295,12 @@ def _whole_year_periods(kpis: FrameT) -> FrameT:
 def _lazy_with_period(kpis: Frame) -> pl.LazyFrame:
     """:func:`_with_period` of ``kpis`` as a lazy frame, worked out at once when cheap."""
     kept = {"period_from", "period_to"} <= set(_names(kpis))  # see _with_period
-    if isinstance(kpis, pl.DataFrame) and not kept and _whole_years(kpis):
+    if isinstance(kpis, pl.DataFrame) and not kept and whole_years(kpis):
         return _whole_year_periods(kpis).lazy()
     return _with_period(kpis.lazy())
 
 
-def _whole_years(kpis: pl.DataFrame | pl.LazyFrame) -> bool:
+def whole_years(kpis: pl.DataFrame | pl.LazyFrame) -> bool:
     """Whether every row of a frame is of its whole year (``period_start`` empty or 1/1).
 
     Each row's period is then 1/1–31/12 of its year (a row's ``as_of`` never ends a

@@ -22,8 +22,8 @@ import polars as pl
 
 from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, ParameterError, show_value
 from kpitools.textfold import (
-    _PLAIN_TEXT,
     DIGITS,
+    PLAIN_TEXT,
     keys_of_distinct,
     name_key,
     name_keys,
@@ -872,7 +872,7 @@ class UnitRegistry:
         the ``miss`` message and its candidates' number ``miss_cid``; and the sigs.
         """
         stripped = texts.str.strip_chars(" ")
-        named = texts.str.contains(_PLAIN_TEXT) & ~(
+        named = texts.str.contains(PLAIN_TEXT) & ~(
             stripped.is_in(list(self._by_code))
             | stripped.str.to_lowercase().is_in(list(self._folded))
             | stripped.str.contains("^[0-9]+$")
@@ -1017,7 +1017,7 @@ class UnitRegistry:
         )  # fmt: skip
         frame = frame.join(settled, on=["sig", "era"], how="left", maintain_order="left")
         text = pl.col("text")
-        quoted = text.str.contains(_PLAIN_TEXT) & (text.str.len_chars() <= _QUOTED_CHARS)
+        quoted = text.str.contains(PLAIN_TEXT) & (text.str.len_chars() <= _QUOTED_CHARS)
         shown = (
             frame.filter(pl.col("pre").is_not_null() & ~quoted).get_column("text").unique()
         )  # show_value of the rest is "'" + text + "'"
@@ -2105,7 +2105,7 @@ def _cleaned(series: pl.Series) -> list[str | None]:
     at either end are already clean; the others are cleaned once per distinct value.
     """
     texts = series.cast(pl.String)
-    clean = texts.str.contains(_PLAIN_TEXT) & ~texts.str.contains("^ | $")
+    clean = texts.str.contains(PLAIN_TEXT) & ~texts.str.contains("^ | $")
     odd = texts.filter(~clean.fill_null(True)).drop_nulls().unique()
     if odd.is_empty():
         return texts.to_list()

@@ -396,12 +396,13 @@ def words_rx(words: Iterable[str]) -> re.Pattern[str]:
     """Any of ``words`` as whole words of folded text, longest first; spaces match any run."""
     alternatives = sorted({fold(w.strip()) for w in words if w.strip()}, key=len, reverse=True)
     parts = [
-        r"\s*[-–]\s*".join(_spaced(p) for p in re.split(r"\s*[-–]\s*", a)) for a in alternatives
+        r"\s*[-–]\s*".join(spaced(p) for p in re.split(r"\s*[-–]\s*", a)) for a in alternatives
     ]
     return re.compile(r"(?<!\w)(?:" + "|".join(parts) + r")(?!\w)")
 
 
-def _spaced(text: str) -> str:
+def spaced(text: str) -> str:
+    """A pattern of ``text``'s words, escaped, with any run of spaces between them."""
     return r"\s+".join(re.escape(w) for w in text.split())
 
 
@@ -431,7 +432,7 @@ _PLAIN_CHARS = "".join(
     c for c in map(chr, [*range(0x30, 0x3A), *range(0x41, 0x7B), *range(0xC0, 0x1F00)])
     if (c.isascii() and c.isdigit()) or _plain_letter(c)
 )  # fmt: skip
-_PLAIN_TEXT = "^ *[" + re.escape(_PLAIN_CHARS) + "][ " + re.escape(_PLAIN_CHARS) + "]*$"
+PLAIN_TEXT = "^ *[" + re.escape(_PLAIN_CHARS) + "][ " + re.escape(_PLAIN_CHARS) + "]*$"
 _STRIP_TABLE = {c: strip_diacritics(c) for c in _PLAIN_CHARS.lower() if not c.isascii()}
 _KEY_COLUMNS = ("full", "bare", "plain_full", "plain_bare")
 
@@ -489,7 +490,7 @@ def keys_of_distinct(texts: pl.Series) -> pl.DataFrame:
     import polars as pl
 
     distinct = texts.cast(pl.String).to_frame("text")
-    plain = pl.col("text").str.contains(_PLAIN_TEXT)
+    plain = pl.col("text").str.contains(PLAIN_TEXT)
     fast = _keys_in_polars(distinct.filter(plain))
     slow = distinct.filter(~plain)["text"].to_list()
     rest = [(t, *k, kind) for t in slow for k, kind in (name_keys_typed(t),)]

@@ -57,7 +57,7 @@ def tables(draw: Any) -> pl.DataFrame:
 
 def general(f: Any, *args: Any, **kwargs: Any) -> Any:
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(measures, "_whole_years", lambda kpis: False)
+        patch.setattr(measures, "whole_years", lambda kpis: False)
         return f(*args, **kwargs)
 
 
@@ -74,20 +74,20 @@ def test_the_shortcut_is_taken_for_whole_years_only() -> None:
         {"year": [2023, 2024], "period_start": [dt.date(2023, 1, 1), None]},
         schema={"year": pl.Int32, "period_start": pl.Date},
     )
-    assert measures._whole_years(whole)
-    assert not measures._whole_years(whole.lazy())
+    assert measures.whole_years(whole)
+    assert not measures.whole_years(whole.lazy())
     half = whole.with_columns(pl.lit(dt.date(2024, 7, 1)).alias("period_start"))
-    assert not measures._whole_years(half)
+    assert not measures.whole_years(half)
     no_year = whole.with_columns(pl.lit(None, pl.Int32).alias("year"))
-    assert not measures._whole_years(no_year)  # such a row's period ends on its as_of
+    assert not measures.whole_years(no_year)  # such a row's period ends on its as_of
     stamped = whole.with_columns(pl.col("period_start").cast(pl.Datetime))
-    assert not measures._whole_years(stamped)  # its periods are datetimes
+    assert not measures.whole_years(stamped)  # its periods are datetimes
 
 
 def test_the_bundled_panel_measures_as_before(dataset: kt.Dataset) -> None:
     kpis = kt.with_measures(kt.subset(dataset.kpis, years=[2022, 2023, 2024]))
     reg = dataset.registry
-    assert measures._whole_years(kpis)
+    assert measures.whole_years(kpis)
     for f, kwargs in [
         (kt.yoy_change, {"registry": reg}),
         (kt.rollup, {"registry": reg, "unit": "01"}),

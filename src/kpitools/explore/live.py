@@ -238,14 +238,14 @@ _DIM = f"length(unit_marked) > 0 && !({_MARKED})"
 
 
 def _status_color(bands: Bands, lang: str) -> dict[str, Any]:
-    from kpitools.charts import _status_colors, _status_keys
+    from kpitools.charts import status_colors, status_keys
 
-    domain = [bands.display(k, lang=lang) for k in _status_keys(bands)]
+    domain = [bands.display(k, lang=lang) for k in status_keys(bands)]
     return {
         "field": f"status_{lang}",
         "type": "nominal",
         "title": say("status", lang),
-        "scale": {"domain": domain, "range": _status_colors(bands)},
+        "scale": {"domain": domain, "range": status_colors(bands)},
         "legend": {"orient": "top", "title": None, "columns": 3},
     }
 
@@ -528,15 +528,15 @@ def static_svg(spec: dict[str, Any]) -> str:
     """
     import vl_convert
 
-    from kpitools.explore.state import _drawable
+    from kpitools.explore.state import drawable
 
     if spec.get("width") == "container":
         spec = {**spec, "width": 460}
-    return str(vl_convert.vegalite_to_svg(_drawable(spec)))
+    return str(vl_convert.vegalite_to_svg(drawable(spec)))
 
 
 def names_sorted(units: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
     """The unit list's options sorted by name (diacritics ignored), then code."""
-    from kpitools.charts import _name_key
+    from kpitools.charts import name_key
 
-    return sorted(units, key=lambda o: (_name_key(o[0]), o[1]))
+    return sorted(units, key=lambda o: (name_key(o[0]), o[1]))

@@ -41,13 +41,13 @@ SELECTION = "unit"
 MARKED = f"{SELECTION}_marked"
 """Name of the list parameter of the unit codes drawn as chosen (``unit_marked``)."""
 
-_WIDGETS_MISSING = (
+WIDGETS_MISSING = (
     "the KPI explorer needs ipywidgets and anywidget (for Altair's JupyterChart): "
     "pip install 'ipywidgets>=8.1' 'anywidget>=0.9', then restart the kernel"
 )
 
 
-def _css() -> str:
+def css() -> str:
     """The kpitools stylesheet as a ``<style>`` element, for the explorer's HTML blocks."""
     from kpitools.display import stylesheet
 
@@ -391,10 +391,10 @@ def view_table(panel: Panel, state: ExplorerState) -> Table:
     >>> table.frame.select("Đơn vị", "Thực hiện").rows()
     [('Đông Anh', '469'), ('Ba Đình', '188')]
     """
-    return _only_units(panel, state, _ranking(panel, state))
+    return only_units(panel, state, year_ranking(panel, state))
 
 
-def _ranking(panel: Panel, state: ExplorerState) -> Table:
+def year_ranking(panel: Panel, state: ExplorerState) -> Table:
     """The ranking of the state's year; of a split year (2025), its last period's.
 
     The table's structure line says which units and period it ranks, so the first half of
@@ -413,7 +413,7 @@ def _ranking(panel: Panel, state: ExplorerState) -> Table:
     )[-1]
 
 
-def _only_units(panel: Panel, state: ExplorerState, table: Table) -> Table:
+def only_units(panel: Panel, state: ExplorerState, table: Table) -> Table:
     """The rows of ``table`` (a ranking) of the selected units; all when none is."""
     chosen = panel.present(state.metric, state.units)
     if not chosen:
@@ -471,7 +471,7 @@ def snapshot(panel: Panel, state: ExplorerState) -> Html:
         for kind in ("ranked", "trend")
     )
     table = view_table(panel, state)._repr_html_()
-    return Html(f'<div class="kt-snapshot">{_css()}{charts}{table}</div>')
+    return Html(f'<div class="kt-snapshot">{css()}{charts}{table}</div>')
 
 
 def table_frame(panel: Panel, state: ExplorerState) -> pl.DataFrame:
@@ -517,7 +517,7 @@ def _chart_bytes(chart: alt.TopLevelMixin, fmt: str) -> bytes:
     import altair as alt
     import vl_convert
 
-    spec = _drawable(chart.to_dict(context={"pre_transform": False}))
+    spec = drawable(chart.to_dict(context={"pre_transform": False}))
     version = "_".join(alt.SCHEMA_VERSION.split(".")[:2])
     if fmt == "png":
         return bytes(vl_convert.vegalite_to_png(spec, vl_version=version, scale=2))
@@ -528,7 +528,7 @@ _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _LONGEST = 1000
 
 
-def _drawable(value: Any) -> Any:
+def drawable(value: Any) -> Any:
     r"""``value`` (a chart spec) with every string fit for vl-convert.
 
     vl-convert measures text as XML: a NUL or another character XML cannot hold (say in a
@@ -539,7 +539,7 @@ def _drawable(value: Any) -> Any:
 
     Examples
     --------
-    >>> spec = _drawable({"title": "Nul\x00Name", "data": [{"n": "a" * 2000}, 1.5]})
+    >>> spec = drawable({"title": "Nul\x00Name", "data": [{"n": "a" * 2000}, 1.5]})
     >>> spec["title"] == "Nul\ufffdName", len(spec["data"][0]["n"]), spec["data"][1]
     (True, 1001, 1.5)
     """
@@ -547,9 +547,9 @@ def _drawable(value: Any) -> Any:
         value = _NOT_XML.sub("\ufffd", value)
         return value if len(value) <= _LONGEST else value[:_LONGEST] + "…"
     if isinstance(value, dict):
-        return {_drawable(k): _drawable(v) for k, v in value.items()}
+        return {drawable(k): drawable(v) for k, v in value.items()}
     if isinstance(value, list):
-        return [_drawable(v) for v in value]
+        return [drawable(v) for v in value]
     return value
 
 

@@ -21,22 +21,22 @@ from kpitools import vocab
 from kpitools._typing import PathLike
 from kpitools.errors import DataIssue, KpiDataError, ParameterError
 from kpitools.explore.state import (
-    _WIDGETS_MISSING,
     CHART_FORMATS,
     CHARTS,
     TABLE_FORMATS,
+    WIDGETS_MISSING,
     ExplorerState,
     Panel,
     Views,
-    _css,
-    _only_units,
-    _ranking,
+    css,
     export_files,
     fit_state,
+    only_units,
     problems_html,
     save_files,
     start_state,
     views,
+    year_ranking,
 )
 from kpitools.io.dataset import Dataset, find_path, load_dataset
 from kpitools.io.readers import read_kpi_file
@@ -54,7 +54,7 @@ def _widgets() -> tuple[Any, Any]:
         import anywidget
         import ipywidgets
     except ImportError as exc:
-        raise ImportError(_WIDGETS_MISSING) from exc
+        raise ImportError(WIDGETS_MISSING) from exc
     return ipywidgets, anywidget
 
 
@@ -257,7 +257,7 @@ class Explorer:
         self._bands_label = w.Label()
         # the stylesheet comes once: a <style> sent with every table would make the browser
         # restyle the whole page on each change
-        self._style = w.HTML(f"{_css()}<style>{_DASHBOARD_CSS}</style>")
+        self._style = w.HTML(f"{css()}<style>{_DASHBOARD_CSS}</style>")
         choose = row([c.metric, c.year, c.lang])
         pick = row(
             [
@@ -405,7 +405,7 @@ class Explorer:
         table_key = (*ranking_key, self._panel.present(state.metric, state.units))
         with self.table.hold_sync():
             if table_key != self._table_key:
-                self.table.html = _only_units(self._panel, state, ranking)._repr_html_()
+                self.table.html = only_units(self._panel, state, ranking)._repr_html_()
                 self._table_key = table_key
             self.table.rev = rev
         notice_key = (self._data, state.metric, state.lang, state.year)
@@ -446,7 +446,7 @@ class Explorer:
         key = (self._data, state.metric, state.year, state.lang, state.bands)
         ranking = self._rankings.pop(key, None)
         if ranking is None:
-            ranking = _ranking(self._panel, state)
+            ranking = year_ranking(self._panel, state)
         self._rankings[key] = ranking
         while self._rankings and len(self._rankings) > self.cache_size:
             self._rankings.popitem(last=False)
@@ -585,18 +585,18 @@ class Explorer:
 
     def _sync_unit_options(self) -> None:
         """The unit list: sorted by name, filtered by the search text; chosen units stay."""
-        from kpitools.charts import _name_key
+        from kpitools.charts import name_key
         from kpitools.explore.live import names_sorted
 
         c, s = self.controls, self._state
-        words = _name_key(c.search.value.strip())[0]
+        words = name_key(c.search.value.strip())[0]
         key = (id(self._panel), words, s.units)
         if key == self._options_key and {o[1] for o in c.units.options} >= set(s.units):
             return
         options = [
             o
             for o in names_sorted(self._panel.units)
-            if not words or words in _name_key(o[0])[0] or o[1] in s.units
+            if not words or words in name_key(o[0])[0] or o[1] in s.units
         ]
         syncing, self._syncing = self._syncing, True
         try:
@@ -836,9 +836,9 @@ class Explorer:
                 }
             spec = live.with_data(live.live_spec(kind, s.lang, s.bands), data, signals)
             charts.append(f'<div class="kt-static-{kind}">{live.static_svg(spec)}</div>')
-        table = _only_units(panel, s, _ranking(panel, s))._repr_html_()
+        table = only_units(panel, s, year_ranking(panel, s))._repr_html_()
         return (
-            f'<div class="kt-explorer-static">{_css()}<style>{_DASHBOARD_CSS}</style>'
+            f'<div class="kt-explorer-static">{css()}<style>{_DASHBOARD_CSS}</style>'
             f'<div class="kt-dash">{charts[0]}<div>{charts[1]}{table}</div></div></div>'
         )
 

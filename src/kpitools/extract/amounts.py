@@ -1,9 +1,9 @@
 """What the document-level passes read in the text around a statement.
 
-The amounts written in folded text (:class:`_Amount`: figure, scale and currency), the
+The amounts written in folded text (:class:`Amount`: figure, scale and currency), the
 measures they are of (:data:`MEASURE_NAMES`, :data:`MEASURE_SYNONYMS`), the sentence, clause
 and paragraph they stand in, the years they are of, and whether their words set them out as
-a plan (:func:`_sets_plan`) or a result (:func:`_as_result`). Shared by the pass modules (see
+a plan (:func:`sets_out_plan`) or a result (:func:`as_result`). Shared by the pass modules (see
 :mod:`kpitools.extract.document`); the sentence grammar reads :data:`MEASURE_NAMES`,
 :data:`APART_MEASURES` and :func:`plan_kind` from here too. The verdict of a stated percentage
 against its figures is in :mod:`kpitools.extract.stated_checks`.
@@ -27,28 +27,28 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- plan and measure words
 
-_OF_A_TARGET = rx(r"(?<!\w)(?:nghị\s+quyết|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh|ct)(?!\w)")
-_NOUN_STOP = frozenset(
+OF_A_TARGET = rx(r"(?<!\w)(?:nghị\s+quyết|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh|ct)(?!\w)")
+NOUN_STOP = frozenset(
     fold(w)
     for w in [
         *("và", "của", "năm", "cả", "sau", "trong", "đã", "đề", "ra", "được", "giao", "so"),
         *("với", "chỉ", "là", "tại", "ở", "thì", "nhưng", "đạt", "vượt", "tăng", "giảm", "bằng"),
     ]
 )
-_CLAUSE_MARKS = ",;.()\n:"
+CLAUSE_MARKS = ",;.()\n:"
 
 
-def _noun_of(words: str) -> str | None:
+def noun_of(words: str) -> str | None:
     """The first two words of ``words`` up to a word that names no thing (folded)."""
     kept: list[str] = []
     for w in words.split():
-        if len(kept) == 2 or not w.isalpha() or w in _NOUN_STOP:
+        if len(kept) == 2 or not w.isalpha() or w in NOUN_STOP:
             break
         kept.append(w)
     return " ".join(kept) or None
 
 
-def _measure_completed(s: LinkableStatement, after: str) -> bool:
+def measure_completed(s: LinkableStatement, after: str) -> bool:
     """Whether ``s`` is an attainment written as a bare percentage before its measure.
 
     ``hoàn thành 60% doanh thu``: the plan is the measure's; ``after`` is the folded text
@@ -58,7 +58,7 @@ def _measure_completed(s: LinkableStatement, after: str) -> bool:
         s.stated_kind == "attainment"
         and s.text.rstrip().endswith("%")
         and after[:1] == " "
-        and _MEASURE_NAMES.match(after, 1) is not None
+        and MEASURE_NAMES_RX.match(after, 1) is not None
     )
 
 
@@ -87,15 +87,15 @@ def noun_pattern(noun: str) -> re.Pattern[str]:
     return re.compile(rf"(?<!\w)(?:{'|'.join(words)})(?!\w)")
 
 
-def _clause_names(text: str, pos: int, noun: str) -> bool:
+def clause_names(text: str, pos: int, noun: str) -> bool:
     """Whether the clause that ends at ``pos`` names ``noun`` (or a synonym) before it."""
     floor = max(0, pos - 200)  # a clause is short: look back a bounded stretch
-    start = max(floor, *(m.end() for m in _CLAUSE_MARK.finditer(text, floor, pos)), floor)
+    start = max(floor, *(m.end() for m in CLAUSE_MARK.finditer(text, floor, pos)), floor)
     return noun_pattern(noun).search(fold(text[start:pos])) is not None
 
 
 # a mark that ends a clause: not a dot between two letters, inside a name ("Cty.Sao")
-_CLAUSE_MARK = re.compile(r"[,;()\n:]|(?<![^\W\d_])\.|\.(?![^\W\d_])")
+CLAUSE_MARK = re.compile(r"[,;()\n:]|(?<![^\W\d_])\.|\.(?![^\W\d_])")
 
 
 _BUDGET = rx(r"(?<!\w)dự\s+toán(?!\w)")
@@ -117,7 +117,7 @@ def plan_kind(words: str) -> str | None:
 PLAN_AMOUNT_WINDOW = 1200
 """How far (characters, within the paragraph) from a percentage its plan amount may be."""
 _DONG_SPELLINGS = frozenset({"đ", "dồng"})
-_SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
+SCALES = {"nghìn": 10**3, "ngàn": 10**3, "triệu": 10**6, "tỷ": 10**9, "tỉ": 10**9}
 _SCALED = rx(
     # "một triệu doanh nghiệp": one of a scale, written in a word
     rf"(?<![\w.,/])(?P<a>{NUM}|một(?=\s+(?:nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)))(?![\d%])"
@@ -129,7 +129,7 @@ _SCALED = rx(
     r"(?!\s*%)"
 )
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
-_PLAN_CUE = rx(
+PLAN_CUE = rx(
     r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|phấn\s+đấu|hướng\s+tới|đề\s+ra"
     # "được giao", "được Trung ương giao", "được UBND tỉnh giao": assigned, the assigner between
     r"|được(?:\s+[^\W\d_]+){0,3}?\s+giao|phân\s+bổ|bố\s+trí)(?!\w)"
@@ -146,7 +146,7 @@ _MUST_BE_DONE = rx(
     r"(?:hoàn\s+thành|thực\s+hiện\s+xong)(?!\w)"
 )
 # the amount in brackets right after a plan's name is that plan's amount
-_BRACKETED_PLAN = rx(
+BRACKETED_PLAN = rx(
     rf"(?<!\w){PLAN_NOUNS}(?:\s+(?!tăng|giảm|đạt)[^\W\d_]+){{0,5}}"
     r"\s*\(\s*$"
 )
@@ -212,9 +212,9 @@ _PLAN_MEASURE_VERB = rx(
 _PLAN_RESPECTIVE_VERB = rx(
     r"(?:\s+[^\W\d_]+){1,12}?\s+lần\s+lượt\s+(?:là\s+|sẽ\s+)?(?:đạt|ở\s+mức|là)(?!\w)"
 )
-_AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
-_SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
-_FULL_STOP = re.compile(r"[.!?]\s|\n")
+AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
+SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
+FULL_STOP = re.compile(r"[.!?]\s|\n")
 _PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 # a unit named by its kind and a capitalised name ("huyện Gia Lâm", "Đảng bộ phường Kim Long")
 _UNIT_NAMED = re.compile(
@@ -224,7 +224,7 @@ _UNIT_NAMED = re.compile(
 
 
 @dataclasses.dataclass(frozen=True)
-class _Amount:
+class Amount:
     """A number written with its scale and the word after it, in a text's coordinates."""
 
     start: int
@@ -233,7 +233,7 @@ class _Amount:
     unit: tuple[str, str]  # (scale words, first word after them), folded
 
 
-def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
+def amounts_in(folded: str, start: int, end: int) -> list[Amount]:
     """The numbers of ``folded[start:end]`` with their scale and the word after it."""
     out = []
     for m in _SCALED.finditer(folded, start, end):
@@ -243,7 +243,7 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
             continue
         mags = [g for g in (m.group("mag"), m.group("mag2")) if g]
         for g in mags:
-            value *= _SCALES[g]
+            value *= SCALES[g]
         if mags and value == value.to_integral_value():
             value = round_half_up(value, 0)  # exact: no context's precision to overflow
         scale = " ".join("tỷ" if g == "tỉ" else "nghìn" if g == "ngàn" else g for g in mags)
@@ -258,7 +258,7 @@ def _amounts(folded: str, start: int, end: int) -> list[_Amount]:
         if scale and m.group("noun") and _DONG_MEASURE.match(folded, m.start("noun")):
             # "2.000 tỷ doanh thu": a sum of đồng named by its measure, which follows it
             noun, end = "đồng", m.start("noun") - 1
-        out.append(_Amount(m.start("a"), end, value, (scale, noun)))
+        out.append(Amount(m.start("a"), end, value, (scale, noun)))
     return _shared_currency(folded, out)
 
 
@@ -281,7 +281,7 @@ _DONG_MEASURE = words_rx(
 _SHARED_CURRENCY_GAP = rx(r"^\s*(?:,|và)\s+(?:[^\W\d_]+\s+){0,5}?$")
 
 
-def _shared_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
+def _shared_currency(folded: str, amounts: list[Amount]) -> list[Amount]:
     """The amounts, one written with a scale and no currency taking the next one's.
 
     ``doanh thu 150 tỷ và lợi nhuận 12 tỷ đồng``: the currency written once after the last
@@ -289,7 +289,7 @@ def _shared_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
     """
     out = list(amounts)
     for i, (a, b) in enumerate(itertools.pairwise(amounts)):
-        if not a.unit[0] or a.unit[1] in _MONEY_WORDS or b.unit[1] not in _MONEY_WORDS:
+        if not a.unit[0] or a.unit[1] in MONEY_WORDS or b.unit[1] not in MONEY_WORDS:
             continue
         if a.unit[0] != b.unit[0]:
             continue
@@ -301,7 +301,7 @@ def _shared_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
     return _sentence_currency(folded, out)
 
 
-def _sentence_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
+def _sentence_currency(folded: str, amounts: list[Amount]) -> list[Amount]:
     """The amounts, one of billions written with no word after it taking its sentence's currency.
 
     ``kế hoạch doanh thu 28.000 tỷ đồng; lợi nhuận sau thuế 1.100 tỷ, tăng 31%``: a bare
@@ -312,13 +312,13 @@ def _sentence_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
     percentage) when its sentence has none.
     """
     out = list(amounts)
-    billions = [b for b in amounts if b.unit[0].endswith("tỷ") and b.unit[1] in _MONEY_WORDS]
+    billions = [b for b in amounts if b.unit[0].endswith("tỷ") and b.unit[1] in MONEY_WORDS]
     everywhere = {b.unit[1] for b in billions}
     for i, a in enumerate(amounts):
         if not a.unit[0].endswith("tỷ") or a.unit[1] or not _BARE_SCALE_END.match(folded, a.end):
             continue
-        head = _head_of_sentence(folded, a.start)
-        stop = _FULL_STOP.search(folded, a.end)
+        head = head_of_sentence(folded, a.start)
+        stop = FULL_STOP.search(folded, a.end)
         end = stop.start() if stop else len(folded)
         currencies = {b.unit[1] for b in billions if head <= b.start < end}
         if not currencies and _plan_bracket_alone(folded, a):
@@ -328,10 +328,10 @@ def _sentence_currency(folded: str, amounts: list[_Amount]) -> list[_Amount]:
     return out
 
 
-def _plan_bracket_alone(folded: str, a: _Amount) -> bool:
+def _plan_bracket_alone(folded: str, a: Amount) -> bool:
     """Whether ``a`` stands alone in brackets after a plan's name (``lợi nhuận năm (54 tỷ)``)."""
     return folded[a.end : a.end + 1] == ")" and (
-        _BRACKETED_PLAN.search(folded, max(0, a.start - 80), a.start) is not None
+        BRACKETED_PLAN.search(folded, max(0, a.start - 80), a.start) is not None
     )
 
 
@@ -339,15 +339,15 @@ def _plan_bracket_alone(folded: str, a: _Amount) -> bool:
 _BARE_SCALE_END = rx(r"\s*(?:[,;.)]|và(?!\w)|$)")
 
 
-def _head_of_sentence(folded: str, pos: int) -> int:
+def head_of_sentence(folded: str, pos: int) -> int:
     """Where the sentence around ``pos`` starts (after a full stop or a line end)."""
-    stops = [m.end() for m in _FULL_STOP.finditer(folded, max(0, pos - 400), pos)]
+    stops = [m.end() for m in FULL_STOP.finditer(folded, max(0, pos - 400), pos)]
     return stops[-1] if stops else max(0, pos - 400)
 
 
-def _head(folded: str, pos: int, floor: int) -> int:
+def clause_head(folded: str, pos: int, floor: int) -> int:
     """Where the sentence (or clause after ``;``/``:``) around ``pos`` starts."""
-    return _last_end(_SENTENCE_END, folded, pos, floor)
+    return last_end(SENTENCE_END, folded, pos, floor)
 
 
 # how far back from a figure its sentence's start is looked for: a short reach first, then
@@ -356,7 +356,7 @@ def _head(folded: str, pos: int, floor: int) -> int:
 _HEAD_REACHES = (200, 2000)
 
 
-def _last_end(pattern: re.Pattern[str], text: str, pos: int, floor: int) -> int:
+def last_end(pattern: re.Pattern[str], text: str, pos: int, floor: int) -> int:
     """Where the last match of ``pattern`` between ``floor`` and ``pos`` ends.
 
     ``floor`` if there is none, or the start of the longest reach if none is within it.
@@ -377,16 +377,16 @@ def _last_end(pattern: re.Pattern[str], text: str, pos: int, floor: int) -> int:
 _BASE_BEFORE = rx(r"(?<!\w)so\s+(?:với\s+)?(?:mức|con\s+số)\s+(?:[^\W\d_]+\s+){0,5}?$")
 
 
-def _compared_with(folded: str, a: _Amount) -> bool:
+def compared_with(folded: str, a: Amount) -> bool:
     """Whether ``a`` is the base something is compared with, never a result.
 
     ``So với mức lãi ròng 390 tỷ đồng của năm trước, …``: a level named after ``so với``.
     """
-    low = max(_head(folded, a.start, max(0, a.start - 200)), a.start - 80)
+    low = max(clause_head(folded, a.start, max(0, a.start - 200)), a.start - 80)
     return _BASE_BEFORE.search(folded, low, a.start) is not None
 
 
-def _units_named(text: str, start: int, end: int) -> set[str]:
+def units_named(text: str, start: int, end: int) -> set[str]:
     """The units named by kind and name in ``text[start:end]`` (names only, folded).
 
     A name is its capitalised words (the pattern's letter range also holds lower-case
@@ -406,7 +406,7 @@ _UNIT_KIND = re.compile(
 )
 
 
-def _kind_named_back(window: str, head: int, a: _Amount, result: tuple[int, int]) -> bool:
+def kind_named_back(window: str, head: int, a: Amount, result: tuple[int, int]) -> bool:
     """Whether the result names the one unit of the plan's sentence back by its kind alone.
 
     ``Theo kế hoạch, thị xã Bình Lâm bố trí 300 tỷ đồng …`` and ``Đến nay, thị xã đã giải
@@ -423,7 +423,7 @@ def _kind_named_back(window: str, head: int, a: _Amount, result: tuple[int, int]
     return bool(back) and all(m.group(2).islower() for m in back)
 
 
-def _same_unit(a: _Amount, b: _Amount) -> bool:
+def same_unit(a: Amount, b: Amount) -> bool:
     """Whether two amounts count the same thing.
 
     The same word after them (``đồng``, ``lượt``; the scales may differ, ``553 nghìn tỷ
@@ -439,7 +439,7 @@ _WORDS_THEN_BRACKET = rx(
 )
 
 
-def _abbreviated_as(folded: str, a: _Amount, b: _Amount) -> bool:
+def _abbreviated_as(folded: str, a: Amount, b: Amount) -> bool:
     """Whether ``a`` counts what ``b`` names by initials given in brackets after ``a``'s words.
 
     ``250 doanh nghiệp (DN) …, … 80 DN``: the words after ``a`` are followed by the
@@ -451,7 +451,7 @@ def _abbreviated_as(folded: str, a: _Amount, b: _Amount) -> bool:
     return "".join(w[0] for w in m.group("words").split()) == m.group("abbr")
 
 
-def _people_as(folded: str, a: _Amount, b: _Amount) -> bool:
+def _people_as(folded: str, a: Amount, b: Amount) -> bool:
     """Whether ``a`` counts people as what ``b`` counts, the noun written after its verb.
 
     ``150 người đi xuất khẩu lao động`` and ``xuất khẩu 250 lao động``: people counted,
@@ -465,13 +465,13 @@ def _people_as(folded: str, a: _Amount, b: _Amount) -> bool:
     return len(counted) == 2 and any(after[i : i + 2] == counted for i in range(len(after) - 1))
 
 
-def _counts_alike(folded: str, a: _Amount, b: _Amount) -> bool:
+def counts_alike(folded: str, a: Amount, b: Amount) -> bool:
     """Whether the plan amount ``a`` counts what the result ``b`` counts.
 
-    The same word (:func:`_same_unit`), its initials (:func:`_abbreviated_as`) or people
+    The same word (:func:`same_unit`), its initials (:func:`_abbreviated_as`) or people
     counted as it (:func:`_people_as`).
     """
-    return _same_unit(a, b) or _abbreviated_as(folded, a, b) or _people_as(folded, b, a)
+    return same_unit(a, b) or _abbreviated_as(folded, a, b) or _people_as(folded, b, a)
 
 
 # --------------------------------------------------------------------------- measures
@@ -502,7 +502,7 @@ MEASURE_NAMES: dict[str, str] = {
 share one). A plan amount whose clause names one measure is not the plan of a result whose
 clause names another (``kế hoạch lợi nhuận 1.000 tỷ đồng`` is no plan of ``doanh thu đạt 500
 tỷ đồng, bằng 50% kế hoạch``, though the figures agree)."""
-_MEASURE_NAMES = words_rx(MEASURE_NAMES)
+MEASURE_NAMES_RX = words_rx(MEASURE_NAMES)
 APART_MEASURES = frozenset({"doanh thu", "lợi nhuận", "xuất khẩu", "nhập khẩu"})
 """Measures of :data:`MEASURE_NAMES` that are never each other's plan, even in one sentence
 (a company's revenue and its profit; exports and imports). Others may be: a disbursement is
@@ -510,7 +510,7 @@ set against the capital planned (``vốn đầu tư`` and ``giải ngân``)."""
 _CLAUSE_END = re.compile(r"[,;.()\n:]")
 
 
-def _clause_around(folded: str, start: int, end: int) -> tuple[int, int]:
+def clause_around(folded: str, start: int, end: int) -> tuple[int, int]:
     """The clause(s) holding ``folded[start:end]``, cut at the nearest clause marks.
 
     At most 200 characters before and 120 after.
@@ -521,12 +521,12 @@ def _clause_around(folded: str, start: int, end: int) -> tuple[int, int]:
     return head, tail.start() if tail else min(len(folded), end + 120)
 
 
-def _measures_named(folded: str, start: int, end: int) -> set[str]:
+def measures_named(folded: str, start: int, end: int) -> set[str]:
     """The measures named in the clause(s) of ``folded[start:end]`` (see MEASURE_NAMES)."""
-    head, stop = _clause_around(folded, start, end)
+    head, stop = clause_around(folded, start, end)
     return {
         MEASURE_NAMES[" ".join(m.group().split())]
-        for m in _MEASURE_NAMES.finditer(folded, head, stop)
+        for m in MEASURE_NAMES_RX.finditer(folded, head, stop)
     }
 
 
@@ -538,18 +538,18 @@ the budget's revenue (``tổng thu đạt 130 tỷ đồng, vượt 30% dự to�
 sách được giao là 100 tỷ đồng``)."""
 
 
-def _same_measure(named: set[str], folded: str, a: _Amount) -> bool:
+def same_measure(named: set[str], folded: str, a: Amount) -> bool:
     """Whether the amount ``a`` names no measure other than the result's ``named``.
 
     Or the measure their plan is named by (:data:`PLAN_MEASURES`). An amount with a measure
     named right after it (``40 tỷ đồng lợi nhuận``) is of that one only.
     """
-    after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    after = MEASURE_NAMES_RX.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
     right = after or _measure_right_before(folded, a.start)
     own = (
         {MEASURE_NAMES[" ".join(right.group().split())]}
         if right
-        else _measures_named(folded, a.start, a.end)
+        else measures_named(folded, a.start, a.end)
     )
     if not (named and own) or own == named:
         return True
@@ -565,7 +565,7 @@ def _measure_right_before(folded: str, start: int) -> re.Match[str] | None:
     measure written just before it, not of every measure its clause names.
     """
     last = None
-    for m in _MEASURE_NAMES.finditer(folded, max(0, start - 30), start):
+    for m in MEASURE_NAMES_RX.finditer(folded, max(0, start - 30), start):
         last = m
     if last is None or _MEASURE_TO_AMOUNT.fullmatch(folded, last.end(), start) is None:
         return None
@@ -578,8 +578,8 @@ _MEASURE_TO_AMOUNT = rx(r"\s*(?:(?:đạt|là)\s+)?(?:(?:gần|khoảng|hơn|tr�
 
 # --------------------------------------------------------------------------- periods
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_COMPARED = rx(r"(?<!\w)(?:so\s+với|so(?=\s+năm)|cùng\s+kỳ)(?!\w)")
+YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+COMPARED = rx(r"(?<!\w)(?:so\s+với|so(?=\s+năm)|cùng\s+kỳ)(?!\w)")
 _PAST = rx(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|kỳ\s+trước)(?!\w)")
 
 
@@ -587,8 +587,8 @@ def _years(folded: str, start: int, end: int) -> set[str]:
     """The years ``folded[start:end]`` is of: those not compared with (``so với năm 2024``)."""
     return {
         m.group()
-        for m in _YEAR.finditer(folded, start, end)
-        if not _COMPARED.search(folded, max(start, m.start() - 25), m.start())
+        for m in YEAR.finditer(folded, start, end)
+        if not COMPARED.search(folded, max(start, m.start() - 25), m.start())
     }
 
 
@@ -603,7 +603,7 @@ def _terms(folded: str, start: int, end: int) -> set[tuple[str, str]]:
     return {(m.group(1), m.group(2)) for m in TERM_YEARS.finditer(folded, start, end)}
 
 
-def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
+def same_period(folded: str, amount: Amount, result: tuple[int, int]) -> bool:
     """Whether the sentence of ``amount`` is of the period of the result's sentence.
 
     ``result`` is the (start, end) of the result's sentence. No earlier period may be named
@@ -611,9 +611,9 @@ def _same_period(folded: str, amount: _Amount, result: tuple[int, int]) -> bool:
     (``Năm 2024, …`` against ``Năm 2025, …``) or another term (``nhiệm kỳ 2025-2030``
     against ``nhiệm kỳ 2020-2025``).
     """
-    head = _head(folded, amount.start, 0)
+    head = clause_head(folded, amount.start, 0)
     if any(
-        not _COMPARED.search(folded, max(head, m.start() - 12), m.start())
+        not COMPARED.search(folded, max(head, m.start() - 12), m.start())
         for m in _PAST.finditer(folded, head, amount.start)
     ):
         return False  # not "so với cùng kỳ": the base of a change stated before it
@@ -641,7 +641,7 @@ _MONTH_OR_QUARTER = rx(
 )
 
 
-def _month_plan_against_year(folded: str, amount: _Amount, end: int) -> bool:
+def _month_plan_against_year(folded: str, amount: Amount, end: int) -> bool:
     """Whether a percentage of a month's plan ending the result at ``end`` meets a year's amount.
 
     ``4.250 thùng, vượt 6% KH tháng`` is of the month's plan: an amount whose sentence
@@ -652,14 +652,14 @@ def _month_plan_against_year(folded: str, amount: _Amount, end: int) -> bool:
     m = _PLAN_OF_MONTH.search(folded, max(0, end - 12), end + 10)
     if m is None or m.end() <= end:
         return False
-    return not _MONTH_OR_QUARTER.search(folded, *_sentence_span(folded, amount))
+    return not _MONTH_OR_QUARTER.search(folded, *sentence_span(folded, amount))
 
 
 # "đạt 72% KH năm", "bằng 64% kế hoạch cả năm": the percentage of the year's plan
 _YEAR_PLAN = rf"(?<!\w)(?:{PLAN_NOUNS}|kh)(?:\s+của)?\s+(?:cả\s+)?năm(?!\w)"
 _PLAN_OF_WHOLE_YEAR = rx(_YEAR_PLAN)
 # "6 tháng đầu năm 2041", "9 tháng", "quý II", "nửa đầu năm": a part of the year (twelve
-# months are a year), with the year it is of (not the bare words of :data:`_PART_OF_YEAR`)
+# months are a year), with the year it is of (not the bare words of :data:`PART_OF_YEAR`)
 _YEAR_PART = rx(
     r"(?<!\w)(?:(?:[1-9]|1[01])\s+tháng|quý\s+(?:[ivx]+|[1-4])|nửa\s+(?:đầu|cuối)\s+năm)(?!\w)"
     r"(?:\s+(?:đầu|cuối)\s+năm)?(?:\s*(?:/|năm)\s*(?:19|20)\d\d(?!\d))?"
@@ -668,7 +668,7 @@ _YEAR_PART = rx(
 _YEAR_NAMED = rx(rf"{_YEAR_PLAN}|(?<!\w)cả\s+năm(?!\w)")
 
 
-def _year_plan_against_part(folded: str, amount: _Amount, end: int) -> bool:
+def _year_plan_against_part(folded: str, amount: Amount, end: int) -> bool:
     """Whether a percentage of the year's plan ending the result at ``end`` meets a part's plan.
 
     ``… 3.600 tấn, đạt 72% KH năm`` takes no amount whose clause names a part of the year
@@ -678,24 +678,24 @@ def _year_plan_against_part(folded: str, amount: _Amount, end: int) -> bool:
     """
     if _PLAN_OF_WHOLE_YEAR.search(folded, max(0, end - 12), end + 10) is None:
         return False
-    head = _head(folded, amount.start, 0)
+    head = clause_head(folded, amount.start, 0)
     parts = list(_YEAR_PART.finditer(folded, head, amount.start))
     return bool(parts) and _YEAR_NAMED.search(folded, parts[-1].end(), amount.start) is None
 
 
-def _of_year(folded: str, amount: _Amount, year: int | None) -> bool:
+def of_year(folded: str, amount: Amount, year: int | None) -> bool:
     """Whether the years named before ``amount`` in its sentence (if any) include ``year``.
 
     ``Năm 2026, công ty đặt kế hoạch …`` is no plan of a result of 2025.
     """
-    own = _years(folded, _head(folded, amount.start, 0), amount.start)
+    own = _years(folded, clause_head(folded, amount.start, 0), amount.start)
     return year is None or not own or str(year) in own
 
 
-def _other_sentence(folded: str, a: _Amount, b: _Amount) -> bool:
+def other_sentence(folded: str, a: Amount, b: Amount) -> bool:
     """Whether a full stop (or a line end) comes between the amounts ``a`` and ``b``."""
     lo, hi = (a.end, b.start) if a.start < b.start else (b.end, a.start)
-    return _FULL_STOP.search(folded, lo, hi) is not None
+    return FULL_STOP.search(folded, lo, hi) is not None
 
 
 # --------------------------------------------------------------------------- plans set out
@@ -728,7 +728,7 @@ def _plan_changed_to(lead: str, pos: int) -> bool:
     return m is not None and _CHANGE_OF_ANOTHER_CLAUSE.search(m.group("words")) is None
 
 
-def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) -> bool:
+def sets_out_plan(folded: str, a: Amount, floor: int, *, qualified: bool = False) -> bool:
     """Whether the sentence of ``a`` sets out a plan just before it, with no result between.
 
     A verb right after the plan word is the plan's own (``Mục tiêu phấn đấu là đạt tổng sản
@@ -738,19 +738,19 @@ def _sets_plan(folded: str, a: _Amount, floor: int, *, qualified: bool = False) 
     """
     if a.value <= 0:
         return False
-    clause = _head(folded, a.start, floor)
+    clause = clause_head(folded, a.start, floor)
     if _named_item_of_plans(folded, a, clause, floor, qualified=qualified) or _part_of_plan(
         folded, a, clause, floor, qualified=qualified
     ):
         return True
     head = _labelled_head(folded, _list_item_head(folded, a, clause, floor))
     lead = folded[head : a.start]
-    if _BRACKETED_PLAN.search(lead):
+    if BRACKETED_PLAN.search(lead):
         return True  # "đạt 56,6% kế hoạch Thủ tướng Chính phủ giao (913.216,2 tỷ đồng)"
     if _MUST_BE_DONE.match(folded, a.end) and not _RESULT_WORDS.search(lead.rsplit(",", 1)[-1]):
         return True  # "việc sắp xếp 120 đơn vị phải được hoàn thành": what is due
-    cues = list(_PLAN_CUE.finditer(lead))
-    if not cues or (not qualified and _AMOUNT_QUALIFIER.search(lead)):
+    cues = list(PLAN_CUE.finditer(lead))
+    if not cues or (not qualified and AMOUNT_QUALIFIER.search(lead)):
         return False
     if _PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
@@ -808,11 +808,11 @@ def _labelled_head(folded: str, head: int) -> int:
     """
     if folded[head - 2 : head] != ": ":
         return head
-    label = _head(folded, head - 2, max(0, head - 60))
+    label = clause_head(folded, head - 2, max(0, head - 60))
     return label if _PLAN_LABEL.match(folded, label, head) else head
 
 
-def _list_item_head(folded: str, a: _Amount, head: int, floor: int) -> int:
+def _list_item_head(folded: str, a: Amount, head: int, floor: int) -> int:
     """The head of the clause before ``a`` when ``a`` is the next item of a list of plans.
 
     ``a`` opens a clause after ``;`` with no word of a result in it (``Theo kế hoạch năm
@@ -820,10 +820,10 @@ def _list_item_head(folded: str, a: _Amount, head: int, floor: int) -> int:
     """
     if folded[head - 2 : head] != "; " or folded[head : a.start].strip() or head - 2 <= floor:
         return head
-    end = _SENTENCE_END.search(folded, a.end)
+    end = SENTENCE_END.search(folded, a.end)
     if _RESULT_WORDS.search(folded, a.end, end.start() if end else len(folded)):
         return head
-    return _head(folded, head - 2, floor)
+    return clause_head(folded, head - 2, floor)
 
 
 # an item of a list named before its amount: a few words, its verb last ("; doanh thu",
@@ -837,9 +837,7 @@ _RESULT_AFTER_ITEM = rx(
 )
 
 
-def _named_item_of_plans(
-    folded: str, a: _Amount, head: int, floor: int, *, qualified: bool
-) -> bool:
+def _named_item_of_plans(folded: str, a: Amount, head: int, floor: int, *, qualified: bool) -> bool:
     """Whether ``a`` is an item, named before it, of a list whose clause before sets a plan.
 
     ``HTX đặt mục tiêu sản lượng 1.200 tấn, tăng 10%; doanh thu 45 tỷ đồng; và lợi nhuận
@@ -855,17 +853,17 @@ def _named_item_of_plans(
     if (
         not _ITEM_NAME.fullmatch(name)
         or _RESULT_WORDS.search(name)
-        or _PART_OF_YEAR.search(name)
-        or _PLAN_CUE.search(name)
-        or (not qualified and _AMOUNT_QUALIFIER.search(lead))
+        or PART_OF_YEAR.search(name)
+        or PLAN_CUE.search(name)
+        or (not qualified and AMOUNT_QUALIFIER.search(lead))
     ):
         return False
-    end = _SENTENCE_END.search(folded, a.end)
+    end = SENTENCE_END.search(folded, a.end)
     stop = end.start() if end else len(folded)
-    cue = _PLAN_CUE.search(folded, a.end, stop)  # "…, phấn đấu đưa tỷ lệ … đạt 65%": another plan
+    cue = PLAN_CUE.search(folded, a.end, stop)  # "…, phấn đấu đưa tỷ lệ … đạt 65%": another plan
     if _RESULT_AFTER_ITEM.search(folded, a.end, cue.start() if cue else stop):
         return False
-    return _opens_on_plan(folded, _head(folded, head - 2, floor), head - 2, floor, qualified)
+    return _opens_on_plan(folded, clause_head(folded, head - 2, floor), head - 2, floor, qualified)
 
 
 def _opens_on_plan(folded: str, start: int, end: int, floor: int, qualified: bool) -> bool:
@@ -874,15 +872,15 @@ def _opens_on_plan(folded: str, start: int, end: int, floor: int, qualified: boo
     One amount only: an item's plan is its list's, and the list's first clause sets it (so
     a list of many items is read once down to its head, not once per amount).
     """
-    first = next((b for b in _amounts(folded, start, end) if b.unit[1]), None)
-    return first is not None and _sets_plan(folded, first, floor, qualified=qualified)
+    first = next((b for b in amounts_in(folded, start, end) if b.unit[1]), None)
+    return first is not None and sets_out_plan(folded, first, floor, qualified=qualified)
 
 
 # "…, gồm:", "bao gồm:": the parts of the amount before follow the colon
 _PARTS_FOLLOW = rx(r"(?<!\w)(?:bao\s+)?gồm\s*:\s*$")
 
 
-def _part_of_plan(folded: str, a: _Amount, head: int, floor: int, *, qualified: bool) -> bool:
+def _part_of_plan(folded: str, a: Amount, head: int, floor: int, *, qualified: bool) -> bool:
     """Whether ``a`` is a part, listed after ``gồm:``, of a plan amount set out before it.
 
     ``Theo kế hoạch, năm 2041 xã trồng 90 nghìn cây, gồm: 50 nghìn cây keo và 40 nghìn cây
@@ -892,14 +890,14 @@ def _part_of_plan(folded: str, a: _Amount, head: int, floor: int, *, qualified: 
     if not _PARTS_FOLLOW.search(folded, max(floor, head - 12), head) or head - 2 <= floor:
         return False
     if _RESULT_WORDS.search(folded, head, a.start) or (
-        not qualified and _AMOUNT_QUALIFIER.search(folded, head, a.start)
+        not qualified and AMOUNT_QUALIFIER.search(folded, head, a.start)
     ):
         return False
     colon = folded.rindex(":", 0, head)
-    return _opens_on_plan(folded, _head(folded, colon, floor), colon, floor, qualified)
+    return _opens_on_plan(folded, clause_head(folded, colon, floor), colon, floor, qualified)
 
 
-def _paragraph(text: str, start: int, end: int, width: int = PLAN_AMOUNT_WINDOW) -> tuple[int, int]:
+def paragraph(text: str, start: int, end: int, width: int = PLAN_AMOUNT_WINDOW) -> tuple[int, int]:
     """The window around ``start``–``end``: ``width`` characters each side.
 
     It crosses paragraph ends (a report states its plan in one paragraph and its weekly
@@ -915,21 +913,21 @@ def _paragraph(text: str, start: int, end: int, width: int = PLAN_AMOUNT_WINDOW)
     return low, high
 
 
-def _shifted(a: _Amount, by: int) -> _Amount:
+def shifted(a: Amount, by: int) -> Amount:
     """``a`` with its offsets moved by ``by`` (from a window's to the text's)."""
     return dataclasses.replace(a, start=a.start + by, end=a.end + by)
 
 
-def _measure_beside(folded: str, a: _Amount) -> str | None:
+def measure_beside(folded: str, a: Amount) -> str | None:
     """The measure named right after the amount ``a`` or right before it, if any."""
-    after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    after = MEASURE_NAMES_RX.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
     m = after or _measure_right_before(folded, a.start)
     return MEASURE_NAMES[" ".join(m.group().split())] if m else None
 
 
-def _qualified(folded: str, a: _Amount) -> bool:
+def has_qualifier(folded: str, a: Amount) -> bool:
     """Whether the amount ``a`` is written with a qualifier (``trên 9,1 triệu``)."""
-    return _AMOUNT_QUALIFIER.search(folded, max(0, a.start - 20), a.start) is not None
+    return AMOUNT_QUALIFIER.search(folded, max(0, a.start - 20), a.start) is not None
 
 
 # --------------------------------------------------------------------------- what a statement names
@@ -937,7 +935,7 @@ def _qualified(folded: str, a: _Amount) -> bool:
 _PART_OPENS = rx(r"\W*(?:trong\s+đó|riêng|đối\s+với)(?!\w)")
 
 
-def _part_opened(s: LinkableStatement, text: str) -> bool:
+def part_opened(s: LinkableStatement, text: str) -> bool:
     """Whether the sentence of ``s`` opens on a part or a topic of its own (``Đối với``).
 
     ``Trong đó``, ``Riêng``, ``Đối với vốn vay, …``.
@@ -947,24 +945,24 @@ def _part_opened(s: LinkableStatement, text: str) -> bool:
     """
     low = max(0, s.start - 200)
     lead = fold(text[low : s.start])
-    head = _head(lead, len(lead), 0)
+    head = clause_head(lead, len(lead), 0)
     if head == 0 and low > 0:
         return False  # the sentence opens further back than the window
     return _PART_OPENS.match(lead, head) is not None
 
 
-def _plan_measure(s: LinkableStatement, text: str) -> str | None:
+def plan_measure(s: LinkableStatement, text: str) -> str | None:
     """The measure the plan after a percentage of ``s`` names, if any.
 
     ``vượt 52% mục tiêu lợi nhuận trước thuế``: ``lợi nhuận``, by :data:`MEASURE_NAMES`.
     """
-    after = _after_percent(s, text)
-    lead = _PLAN_WORD_AFTER.match(after)
-    m = _MEASURE_NAMES.match(after, lead.end()) if lead else None
+    after = after_percent(s, text)
+    lead = PLAN_WORD_AFTER.match(after)
+    m = MEASURE_NAMES_RX.match(after, lead.end()) if lead else None
     return MEASURE_NAMES[" ".join(m.group().split())] if m else None
 
 
-def _after_percent(s: LinkableStatement, text: str) -> str:
+def after_percent(s: LinkableStatement, text: str) -> str:
     """The folded words after the stated percentage of ``s``.
 
     The last one its text holds (``đã hoàn thành 86% kế hoạch doanh thu và vượt 5% mục tiêu
@@ -979,45 +977,45 @@ def _after_percent(s: LinkableStatement, text: str) -> str:
 
 # "lợi nhuận trước thuế", "lợi nhuận gộp", "doanh thu thuần": the kind of a measure named
 # ("lợi nhuận khác", "thu nhập khác": the other items, a kind of their own)
-_MEASURE_KIND = rx(r"\s*(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chính|hợp\s+nhất|khác)(?!\w)")
+MEASURE_KIND = rx(r"\s*(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chính|hợp\s+nhất|khác)(?!\w)")
 
 
 # "% mục tiêu lợi nhuận trước thuế", "% kế hoạch doanh thu": a plan named by its measure
-_PLAN_WORD_AFTER = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+")
+PLAN_WORD_AFTER = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+")
 
 
-_MONEY_WORDS = {"đồng": "đồng", "usd": "USD"}
-_LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s*$")
+MONEY_WORDS = {"đồng": "đồng", "usd": "USD"}
+LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s*$")
 
 
 # "Với kết quả có được, …", "Như vậy, …": a paragraph about the figures just stated
-_BACK_REFERENCE = rx(r"^\W*(?:với\s+kết\s+quả|như\s+vậy|qua\s+đó|từ\s+kết\s+quả|cụ\s+thể)(?!\w)")
+BACK_REFERENCE = rx(r"^\W*(?:với\s+kết\s+quả|như\s+vậy|qua\s+đó|từ\s+kết\s+quả|cụ\s+thể)(?!\w)")
 
 
-_APART_KINDS = frozenset({fold("tài chính"), fold("gộp")})
-"""Kinds of :data:`_MEASURE_KIND` that name another measure than the bare one (``doanh thu
+APART_KINDS = frozenset({fold("tài chính"), fold("gộp")})
+"""Kinds of :data:`MEASURE_KIND` that name another measure than the bare one (``doanh thu
 tài chính`` is no revenue planned, ``lợi nhuận gộp`` no profit planned)."""
 
 
-def _measure_of_amount(folded: str, a: _Amount) -> str | None:
+def measure_of_amount(folded: str, a: Amount) -> str | None:
     """The measure name (:data:`MEASURE_NAMES`) an amount of ``folded`` is of, if any.
 
     The one written right after it (``450 tỷ đồng doanh thu``), else the last named before
     it in its clause (``doanh thu 450 tỷ đồng và lợi nhuận 30 tỷ đồng``: 30 is profit).
     """
-    after = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    after = MEASURE_NAMES_RX.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
     if after is not None:
         return after.group()
     floor = max(0, a.start - 200)
-    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
-    named = list(_MEASURE_NAMES.finditer(folded, start, a.start))
+    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in CLAUSE_MARKS))
+    named = list(MEASURE_NAMES_RX.finditer(folded, start, a.start))
     if not named:
         named = _named_before_aside(folded, start, floor) or _named_before_equal(folded, a)
     if not named and _BARE_RESULT_VERB.match(folded, start, a.start):
         # "lợi nhuận giảm 4%, đạt 110 tỷ đồng": a clause of its verb alone goes on the
         # sentence's subject, the measure its clause before names
-        head = max([floor, *(m.end() for m in _SENTENCE_END.finditer(folded, floor, start))])
-        named = list(_MEASURE_NAMES.finditer(folded, head, start))[-1:]
+        head = max([floor, *(m.end() for m in SENTENCE_END.finditer(folded, floor, start))])
+        named = list(MEASURE_NAMES_RX.finditer(folded, head, start))[-1:]
         if named and not _CHANGE_AFTER_SUBJECT.match(folded, named[0].end(), start):
             named = []  # "doanh thu từ hoạt động tài chính tăng": a part, not the subject
     return named[-1].group() if named else None
@@ -1031,7 +1029,7 @@ _EQUAL_AFTER_MONEY = rx(
 )
 
 
-def _named_before_equal(folded: str, a: _Amount) -> list[re.Match[str]]:
+def _named_before_equal(folded: str, a: Amount) -> list[re.Match[str]]:
     """The measure of the money amount that ``a`` restates in another currency, if any.
 
     ``doanh thu đạt 12 triệu USD, tương đương 290 tỷ đồng``: 290 billion is revenue too,
@@ -1041,8 +1039,8 @@ def _named_before_equal(folded: str, a: _Amount) -> list[re.Match[str]]:
     if m is None:
         return []
     floor = max(0, m.start() - 200)
-    start = max(floor, *(folded.rfind(c, floor, m.start()) + 1 for c in _CLAUSE_MARKS))
-    return list(_MEASURE_NAMES.finditer(folded, start, m.start()))[-1:]
+    start = max(floor, *(folded.rfind(c, floor, m.start()) + 1 for c in CLAUSE_MARKS))
+    return list(MEASURE_NAMES_RX.finditer(folded, start, m.start()))[-1:]
 
 
 def _named_before_aside(folded: str, start: int, floor: int) -> list[re.Match[str]]:
@@ -1056,8 +1054,8 @@ def _named_before_aside(folded: str, start: int, floor: int) -> list[re.Match[st
     opened = folded.rfind("(", floor, start - 1)
     if opened < 0:
         return []
-    low = max(floor, *(folded.rfind(m, floor, opened) + 1 for m in _CLAUSE_MARKS))
-    named = list(_MEASURE_NAMES.finditer(folded, low, opened))
+    low = max(floor, *(folded.rfind(m, floor, opened) + 1 for m in CLAUSE_MARKS))
+    named = list(MEASURE_NAMES_RX.finditer(folded, low, opened))
     return named[-1:]
 
 
@@ -1071,17 +1069,17 @@ _BARE_RESULT_VERB = rx(
 )
 
 
-def _as_result(
-    s: LinkableStatement, amount: _Amount, folded: str, low: int, text: str, noun: str
+def as_result(
+    s: LinkableStatement, amount: Amount, folded: str, low: int, text: str, noun: str
 ) -> LinkableStatement:
     """``s`` with the amount ``amount`` (money, or a count) as its result.
 
     ``amount`` was found in ``folded``, the window of ``text`` from ``low``; the result takes
     its span, value, qualifier and measure, and ``noun`` opens its label.
     """
-    q = _LEAD_QUALIFIER.search(folded, max(0, amount.start - 12), amount.start)
-    a = _shifted(amount, low)
-    money = _MONEY_WORDS.get(a.unit[1])
+    q = LEAD_QUALIFIER.search(folded, max(0, amount.start - 12), amount.start)
+    a = shifted(amount, low)
+    money = MONEY_WORDS.get(a.unit[1])
     measure = " ".join(w for w in (a.unit[0], money) if w) if money else None
     return dataclasses.replace(
         s,
@@ -1097,36 +1095,37 @@ def _as_result(
     )
 
 
-_PROGRAMME_CHUNK = 1 << 16
+PROGRAMME_CHUNK = 1 << 16
 
 
-def _thing(folded: str, a: _Amount) -> str | None:
+def thing_counted(folded: str, a: Amount) -> str | None:
     """What the amount ``a`` counts, in the words after its unit word (``lượt khách``)."""
-    return _noun_of(re.sub(r"[^\w\s]", " . ", folded[a.end : a.end + 40]))
+    return noun_of(re.sub(r"[^\w\s]", " . ", folded[a.end : a.end + 40]))
 
 
-_PART_OF_YEAR = rx(r"(?<!\w)(?:quý|tháng|tuần)(?!\w)")
+PART_OF_YEAR = rx(r"(?<!\w)(?:quý|tháng|tuần)(?!\w)")
 
 
-def _sentence_span(folded: str, a: _Amount) -> tuple[int, int]:
-    head = _head(folded, a.start, 0)
-    stop = _FULL_STOP.search(folded, a.end)
+def sentence_span(folded: str, a: Amount) -> tuple[int, int]:
+    """Where the sentence (or clause) of the amount ``a`` starts, and its full stop (or the end)."""
+    head = clause_head(folded, a.start, 0)
+    stop = FULL_STOP.search(folded, a.end)
     return head, stop.start() if stop else len(folded)
 
 
-def _measure_kind(folded: str, a: _Amount) -> tuple[str | None, str | None]:
+def measure_kind(folded: str, a: Amount) -> tuple[str | None, str | None]:
     """The measure (:data:`MEASURE_NAMES`) the amount ``a`` is of and its kind, if named.
 
     ``lợi nhuận sau thuế 120 tỷ đồng``, ``120 tỷ đồng lợi nhuận sau thuế``: (``lợi nhuận``,
     ``sau thuế``); the kind is the one written right after the measure's name.
     """
-    name = _measure_of_amount(folded, a) or _bracketed_measure(folded, a)
+    name = measure_of_amount(folded, a) or _bracketed_measure(folded, a)
     if name is None:
         return None, None
     after = folded[a.end + 1 : a.end + 1 + len(name)] == name
     lo, hi = (a.end, a.end + 80) if after else (max(0, a.start - 200), a.start)
     at = folded.rfind(name, lo, hi)
-    k = _MEASURE_KIND.match(folded, at + len(name)) if at >= 0 else None
+    k = MEASURE_KIND.match(folded, at + len(name)) if at >= 0 else None
     kind = " ".join(k.group(1).split()) if k else _NAMED_KINDS.get(" ".join(name.split()))
     if kind is None and at >= 0 and not after:
         kind = _kind_of_pair(folded, at + len(name), a)
@@ -1145,7 +1144,7 @@ _NAMED_KINDS = {
 _KIND_PAIR = rx(r"\s*(trước|sau)(?:\s+thuế)?\s+và\s+(trước|sau)\s+thuế(?!\w)")
 
 
-def _kind_of_pair(folded: str, at: int, a: _Amount) -> str | None:
+def _kind_of_pair(folded: str, at: int, a: Amount) -> str | None:
     """The kind of the amount ``a`` after a measure named with two kinds at ``at``.
 
     ``lợi nhuận trước và sau thuế … 200 … và 160``: the first kind for the first amount
@@ -1158,16 +1157,16 @@ def _kind_of_pair(folded: str, at: int, a: _Amount) -> str | None:
     return f"{m.group(2) if later else m.group(1)} {fold('thuế')}"
 
 
-def _bracketed_measure(folded: str, a: _Amount) -> str | None:
+def _bracketed_measure(folded: str, a: Amount) -> str | None:
     """The measure of a plan's amount in brackets after the plan's name, if named.
 
     ``doanh thu thuần đạt 8.000 tỷ đồng, hoàn thành 80% kế hoạch (10.000 tỷ đồng)``: the
     last measure its sentence names before it.
     """
-    head = _head(folded, a.start, max(0, a.start - 300))
-    if not _BRACKETED_PLAN.search(folded, head, a.start):
+    head = clause_head(folded, a.start, max(0, a.start - 300))
+    if not BRACKETED_PLAN.search(folded, head, a.start):
         return None
-    named = list(_MEASURE_NAMES.finditer(folded, head, a.start))
+    named = list(MEASURE_NAMES_RX.finditer(folded, head, a.start))
     return named[-1].group() if named else None
 
 
@@ -1224,7 +1223,7 @@ def plan_multiples(text: str, folded: str, end: int) -> list[PlanMultiple]:
         noun = m.group("noun").split()
         measure = None
         if mag:
-            value *= _SCALES[mag]
+            value *= SCALES[mag]
             if noun[0] in _CURRENCIES:
                 measure = (
                     f"{text[m.start('mag') : m.end('mag')]} {text[m.start('noun') :].split()[0]}"

@@ -12,47 +12,47 @@ import re
 from decimal import Decimal
 
 from kpitools.extract.amounts import (
-    _SCALES,
     APART_MEASURES,
     MEASURE_NAMES,
+    SCALES,
     TERM_YEARS,
     plan_kind,
 )
 from kpitools.extract.figure_roles import (
-    _PERCENT_OF_MEASURE_PLAN,
-    _RESULT_AFTER_TARGET,
-    _attained_after,
+    PERCENT_OF_MEASURE_PLAN,
+    RESULT_AFTER_TARGET,
+    attained_after,
 )
 from kpitools.extract.figures import (
-    _COMPARE_NEXT,
-    _FALLING,
-    _K_PLAN_NAMED_TAIL,
-    _K_PLAN_TAIL,
-    _MEASURE_WORDS,
-    _PART_MARKER,
-    _PLAN_IN_BRACKET,
+    COMPARE_NEXT,
+    FALLING,
+    K_PLAN_NAMED_TAIL,
+    K_PLAN_TAIL,
+    MEASURE_WORDS,
+    PART_MARKER,
+    PLAN_IN_BRACKET,
     Draft,
     Figure,
-    _single,
+    single,
 )
-from kpitools.extract.growth_targets import _growth_against_bracket, _growth_by_margin
-from kpitools.extract.numerals import _PERCENT
+from kpitools.extract.growth_targets import growth_against_bracket, growth_by_margin
+from kpitools.extract.numerals import PERCENT
 from kpitools.extract.percentages import (
-    _AMOUNT_LAST,
-    _SENTENCE_END,
-    _attach_percent,
-    _bracketed_part,
-    _fits_percent,
-    _same_measure,
+    AMOUNT_LAST,
+    SENTENCE_END,
+    attach_percent,
+    bracketed_part,
+    fits_percent,
+    same_measure,
 )
-from kpitools.extract.respective import _respective_attainments, _respective_growths
+from kpitools.extract.respective import respective_attainments, respective_growths
 from kpitools.extract.sentence_roles import (
-    _amounts_of_counts,
-    _change_amounts,
-    _excess_as_qualifier,
-    _within_targets,
+    amounts_of_counts,
+    change_amounts,
+    excess_as_qualifier,
+    within_targets,
 )
-from kpitools.extract.target_words import _MET_WORDS, _STRIVE
+from kpitools.extract.target_words import MET_WORDS, STRIVE
 from kpitools.extract.text import GROWTH_VERB_END, Doc, Sentence
 from kpitools.numbers import check_percent, round_half_up, try_parse_number
 from kpitools.textfold import fold, rx
@@ -60,8 +60,8 @@ from kpitools.textfold import fold, rx
 # --------------------------------------------------------------------------- statements
 
 
-def _nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
-    if not _same_measure(a, b):
+def nouns_agree(doc: Doc, a: Figure, b: Figure) -> bool:
+    if not same_measure(a, b):
         return False
     if a.noun_start is None or b.noun_start is None or a.noun_end is None or b.noun_end is None:
         return True
@@ -198,10 +198,10 @@ def assemble(doc: Doc, figures: list[Figure]) -> list[Draft]:
 
 def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> list[Draft]:
     sentence = figs[0].sentence
-    _excess_as_qualifier(doc, figs)
-    _amounts_of_counts(doc, figs)
-    _change_amounts(doc, figs)
-    _within_targets(doc, figs)
+    excess_as_qualifier(doc, figs)
+    amounts_of_counts(doc, figs)
+    change_amounts(doc, figs)
+    within_targets(doc, figs)
     drafts = _actual_drafts(doc, sentence, figs)
     # targets stated apart from their actual join the nearest actual counting the same thing
     for f in figs:
@@ -213,12 +213,12 @@ def _assemble_sentence(doc: Doc, figs: list[Figure], previous: list[Figure]) -> 
             _attach_whole_or_excess(f, drafts, figs)
     for f in figs:
         if f.role == "percent" and not _growth_statement(doc, f, figs, previous, drafts):
-            _attach_percent(doc, f, figs, drafts)
+            attach_percent(doc, f, figs, drafts)
         elif f.role == "rate_range":
             _rate_against_range(doc, f, figs, drafts)
     _attach_plans_after(doc, figs, drafts)
-    _respective_attainments(doc, figs, drafts)
-    _respective_growths(doc, figs, drafts)
+    respective_attainments(doc, figs, drafts)
+    respective_growths(doc, figs, drafts)
     _amount_said_last(doc, figs, drafts)
     _growth_to_amount(doc, figs, drafts)
     _attach_exceeded_plans(doc, figs, drafts)
@@ -241,11 +241,11 @@ def _plan_of_pair_before(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> N
         a, p = d.actual_fig, d.percent_fig
         if a is None or p is None or d.target is not None or not isinstance(d.actual, Decimal):
             continue
-        if a.kind == "pair" or not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]):
+        if a.kind == "pair" or not K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]):
             continue
         before = [g for g in pairs if g.end <= a.start and ";" in doc.fold[g.end : a.start]]
         plan = _pair_plan_in(doc, before[-1], a) if before else None
-        if plan is not None and _fits_percent(p, d.actual, plan):
+        if plan is not None and fits_percent(p, d.actual, plan):
             d.target = plan
 
 
@@ -257,7 +257,7 @@ def _pair_plan_in(doc: Doc, g: Figure, a: Figure) -> Decimal | None:
     noun = " ".join(doc.fold[g.noun_start : g.noun_end].split())
     if noun != " ".join(fold(a.measure).split()):
         return None
-    plan = g.values[1] * _SCALES.get(noun.split()[0], 1)
+    plan = g.values[1] * SCALES.get(noun.split()[0], 1)
     return round_half_up(plan, 0) if plan == plan.to_integral_value() else plan
 
 
@@ -265,7 +265,7 @@ def _plan_after_bare_percent(doc: Doc, drafts: list[Draft]) -> None:
     """Give a bare percentage the amount of its plan named by its measure right after it.
 
     ``Như vậy, công ty đạt 60% kế hoạch lợi nhuận 2.000 tỷ đồng``
-    (:data:`_PERCENT_OF_MEASURE_PLAN`): a percentage with neither result nor plan of its own
+    (:data:`PERCENT_OF_MEASURE_PLAN`): a percentage with neither result nor plan of its own
     takes the amount that stands alone as a draft of a target; its result is looked for
     before the sentence (:func:`~kpitools.extract.named_plans.link_named_plans`).
     """
@@ -278,7 +278,7 @@ def _plan_after_bare_percent(doc: Doc, drafts: list[Draft]) -> None:
         if t is None or t.target_fig is None:
             continue
         f = t.target_fig
-        if not _PERCENT_OF_MEASURE_PLAN.fullmatch(doc.fold, p.end - 1, f.qual_start or f.start):
+        if not PERCENT_OF_MEASURE_PLAN.fullmatch(doc.fold, p.end - 1, f.qual_start or f.start):
             continue
         d.target_fig, d.target, f.owner = f, t.target, d
         drafts.remove(t)
@@ -292,8 +292,8 @@ def _growth_statement(
     the rate in brackets after it, by the margin written between them, or against the plan
     opening the next sentence (each made its statement)."""
     return (
-        _growth_against_bracket(doc, f, figs, previous)
-        or _growth_by_margin(doc, f, figs, previous)
+        growth_against_bracket(doc, f, figs, previous)
+        or growth_by_margin(doc, f, figs, previous)
         or _plan_of_growth_before(doc, f, previous, drafts)
     )
 
@@ -377,7 +377,7 @@ def _percent_of_beaten(p: Figure, a: Figure, f: Figure) -> bool:
     last whole digit on the side its qualifier allows."""
     if p.start < f.end or p.percent is None or p.qualifier not in (None, "hơn", "trên", "gần"):
         return False
-    a_value, t_value = _single(a.value), _single(f.value)
+    a_value, t_value = single(a.value), single(f.value)
     if a_value is None or not t_value:
         return False
     exact = a_value * 100 / t_value
@@ -398,14 +398,14 @@ def _target_of(f: Figure, d: Draft | None, drafts: list[Draft]) -> None:
 
 def _beats(doc: Doc, a: Figure, f: Figure) -> bool:
     """Whether the count ``a`` beats the plan ``f`` as ``vượt`` says (see above)."""
-    if a.kind != "count" or f.kind != "count" or not _same_measure(a, f):
+    if a.kind != "count" or f.kind != "count" or not same_measure(a, f):
         return False
     if a.noun_start is None or f.noun_start is None:
         return False
     mine, plan = (doc.fold[g.noun_start : g.noun_end].split() for g in (a, f))
     if mine[: len(plan)] != plan:
         return False  # "1.250 doanh nghiệp thành lập mới" and "(1.100 doanh nghiệp)" agree
-    falling = _FALLING.search(doc.fold, a.clause, a.start) is not None
+    falling = FALLING.search(doc.fold, a.clause, a.start) is not None
     return a.values[0] < f.values[0] if falling else a.values[0] > f.values[0]
 
 
@@ -436,9 +436,9 @@ def _bracket_plan_owner(doc: Doc, f: Figure, figs: list[Figure]) -> Draft | None
         and d.target is None
         and d.actual_fig.kind == "count"
         and f.kind in ("count", "range")
-        and _same_measure(d.actual_fig, f)
+        and same_measure(d.actual_fig, f)
         and (
-            _fitted_end(p, d.actual_fig.values[0], f) is not None
+            fitted_end(p, d.actual_fig.values[0], f) is not None
             or _dashed_plan_near(doc, p, d.actual_fig.values[0], f)
         )
     ):
@@ -451,7 +451,7 @@ def _second_bracket_plan(doc: Doc, f: Figure) -> bool:
     right after the percentage of that plan (``bằng 95% kế hoạch tỉnh giao (526 tỷ đồng),
     bằng 90% kế hoạch huyện giao (555 tỷ đồng)``): joined once the percentages are placed."""
     low = max(f.sentence.start, f.start - 120)
-    return f.kind == "count" and _PLAN_IN_BRACKET.search(doc.fold, low, f.start) is not None
+    return f.kind == "count" and PLAN_IN_BRACKET.search(doc.fold, low, f.start) is not None
 
 
 _DASH_BEFORE = re.compile(r"\s[-–]\s+$")
@@ -489,7 +489,7 @@ _VERBED_PLAN = rx(
 _NEAR_BRACKETED_PLAN = Decimal("0.05")
 
 
-def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
+def fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
     """The figure of the plan ``plan`` the percentage ``p`` is of: its one figure when the
     percentage fits it; of a range (``kế hoạch năm (11-12 triệu lượt)``) the end it fits,
     rounded or cut at its last digit (the audit then says which), the low end first."""
@@ -497,7 +497,7 @@ def _fitted_end(p: Figure, actual: Decimal, plan: Figure) -> Decimal | None:
         if p.percent is None or not plan.values[0]:
             return None
         check = check_percent(p.percent, actual, plan.values[0])
-        fits = check.fits or _fits_percent(p, actual, plan.values[0])
+        fits = check.fits or fits_percent(p, actual, plan.values[0])
         return plan.values[0] if fits else None
     if p.percent is None:
         return None
@@ -573,7 +573,7 @@ def _actual_drafts(doc: Doc, sentence: Sentence, figs: list[Figure]) -> list[Dra
             d.target_fig = None
         else:
             d.actual = f.value
-        if f.noun_start is None and f.measure is None and not _COMPARE_NEXT.match(doc.fold, f.end):
+        if f.noun_start is None and f.measure is None and not COMPARE_NEXT.match(doc.fold, f.end):
             previous = [x for x in drafts if x.anchor < f.start]
             d.inherit = previous[-1] if previous else None
         drafts.append(d)
@@ -604,13 +604,13 @@ def _attach_target(
         and d.actual_fig is not None
         and d.actual_fig.kind != "pair"
         and (
-            _nouns_agree(doc, d.actual_fig, f)
+            nouns_agree(doc, d.actual_fig, f)
             or _people_fit(doc, d.actual_fig, f, figs)
             or _members_fit(doc, d.actual_fig, f, figs)
         )
         and _unit_before(doc, sentence, d.anchor) in (unit, None)
         and not _apart_by_semicolon(doc, d, f)
-        and not _bracketed_part(doc, d.actual_fig, f.start)
+        and not bracketed_part(doc, d.actual_fig, f.start)
         and not _in_bracket_after(doc, f, d.actual_fig)
         and not _listed_part(doc, f, d.actual_fig)
         and _plan_beyond_percent(doc, d.actual_fig, f, figs) is None
@@ -658,9 +658,9 @@ def _listed_with_target(doc: Doc, a: Figure, f: Figure) -> bool:
     if f.end > a.start:
         return False
     between = doc.fold[f.span_end : a.span_start]
-    if _AND_NEXT.search(between) and not _CLAUSE_STOP.search(between) and _nouns_agree(doc, a, f):
+    if _AND_NEXT.search(between) and not _CLAUSE_STOP.search(between) and nouns_agree(doc, a, f):
         return True  # "được giao 30 đoàn viên … và 6 đoàn viên …": the list's next item
-    if _MET_WORDS.search(between) or _RESULT_AFTER_TARGET.search(between):
+    if MET_WORDS.search(between) or RESULT_AFTER_TARGET.search(between):
         return False
     if _ALONG_WITH.search(between):
         return True  # "…, cùng 80.000 tấn than lộ vỉa": one more figure of the plan
@@ -682,7 +682,7 @@ def _people_fit(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
         return False
     if not _PERSONS.match(doc.fold, a.noun_start, a.noun_end):
         return False
-    return _same_measure(a, f) and _own_percent_fits(doc, a, f, figs)
+    return same_measure(a, f) and _own_percent_fits(doc, a, f, figs)
 
 
 # the nouns Party admissions are counted in: the masses admitted, comrades, members
@@ -703,20 +703,20 @@ def _members_fit(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
         return False
     later = max(a.span_end, f.span_end)
     p = next((g for g in figs if g.kind == "percent" and g.start >= later), None)
-    return p is not None and p.start - later < 20 and _fits_percent(p, a.values[0], f.values[0])
+    return p is not None and p.start - later < 20 and fits_percent(p, a.values[0], f.values[0])
 
 
 def _own_percent_fits(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
     """Whether the result ``a``, after the target ``f``, is followed by its own percentage of
-    a plan (:func:`_attained_after`) that is ``a`` of ``f`` at the precision written
+    a plan (:func:`attained_after`) that is ``a`` of ``f`` at the precision written
     (``kế hoạch vốn … 1.200 tỷ đồng, giải ngân 300 tỷ đồng, đạt 25% kế hoạch``): the
     report's own figures pair them, however the words between read."""
     if f.end > a.start or len(a.values) != 1 or len(f.values) != 1:
         return False
-    if not _attained_after(doc.fold, a):
+    if not attained_after(doc.fold, a):
         return False
     p = next((g for g in figs if g.kind == "percent" and g.start >= a.end), None)
-    return p is not None and _fits_percent(p, a.values[0], f.values[0])
+    return p is not None and fits_percent(p, a.values[0], f.values[0])
 
 
 # ", vượt mục tiêu phấn đấu thu 100.000 tỉ đồng": a plan exceeded in a clause of its own
@@ -738,10 +738,10 @@ def _plan_beyond_percent(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> 
     for p in figs:
         if not (a.end <= p.start and p.end <= f.start and p.kind == "percent"):
             continue
-        if not _K_PLAN_NAMED_TAIL.match(fold_[p.end : f.start]) or p.percent is None:
+        if not K_PLAN_NAMED_TAIL.match(fold_[p.end : f.start]) or p.percent is None:
             continue
         lead = fold_[p.end : (f.qual_start if f.qual_start is not None else f.start)]
-        if _EXCEEDED_PLAN_CLAUSE.search(lead) and not _fits_percent(p, a.values[0], f.values[0]):
+        if _EXCEEDED_PLAN_CLAUSE.search(lead) and not fits_percent(p, a.values[0], f.values[0]):
             return p
     return None
 
@@ -858,7 +858,7 @@ def _other_period(doc: Doc, a: Figure, f: Figure, low: int) -> bool:
 
 def _measure_named(doc: Doc, f: Figure) -> str | None:
     """The measure (:data:`MEASURE_NAMES`) named last before ``f`` in its sentence."""
-    named = list(_MEASURE_WORDS.finditer(doc.fold, f.sentence.start, f.span_start))
+    named = list(MEASURE_WORDS.finditer(doc.fold, f.sentence.start, f.span_start))
     return MEASURE_NAMES[" ".join(named[-1].group().split())] if named else None
 
 
@@ -904,8 +904,8 @@ def _join_later_percent(p: Figure, f: Figure, d: Draft, drafts: list[Draft]) -> 
     owner = p.owner
     if owner is None or owner.target is not None or owner.percent_fig is not p:
         return
-    actual = _single(owner.actual)
-    if actual is None or len(f.values) != 1 or not _fits_percent(p, actual, f.values[0]):
+    actual = single(owner.actual)
+    if actual is None or len(f.values) != 1 or not fits_percent(p, actual, f.values[0]):
         return
     owner.target_fig, owner.target, f.owner = f, f.value, owner
     drafts.remove(d)
@@ -928,7 +928,7 @@ def _split_other_plans(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> Non
             continue
         if not (a.sentence is t.sentence is p.sentence) or len(t.values) != 1:
             continue
-        if len(a.values) != 1 or _fits_percent(p, a.values[0], t.values[0]):
+        if len(a.values) != 1 or fits_percent(p, a.values[0], t.values[0]):
             continue
         before = [g for g in figs if g.end <= t.start and g is not t]
         lead = doc.fold[before[-1].span_end if before else t.sentence.start : t.start]
@@ -955,7 +955,7 @@ def _listed_part(doc: Doc, target: Figure, a: Figure) -> bool:
     result of a plan named as its part after it (``được cấp 900 tỷ đồng, trong đó, vốn
     tỉnh giao 700 tỷ đồng``: the part of the whole that one level assigned)."""
     if a.end <= target.start:
-        return _PART_MARKER.search(doc.fold, a.end, target.start) is not None
+        return PART_MARKER.search(doc.fold, a.end, target.start) is not None
     return target.end <= a.start and _PARTS_FOLLOW.search(doc.fold, target.end, a.start) is not None
 
 
@@ -968,7 +968,7 @@ def _striven_list(doc: Doc, start: int, target: int, actual: int) -> bool:
     ("phấn đấu thu ngân sách đạt hơn 340 tỷ đồng, …; thu nhập bình quân đầu người đạt 85
     triệu đồng"), not the result of the target before it: a ``phấn đấu`` in the sentence
     (from ``start``) before the target and no result word since."""
-    ends = [m.end() for m in _STRIVE.finditer(doc.fold, start, target)]
+    ends = [m.end() for m in STRIVE.finditer(doc.fold, start, target)]
     return bool(ends) and not _RESULT_AFTER_STRIVE.search(doc.fold, ends[-1], actual)
 
 
@@ -983,16 +983,16 @@ def _apart_by_semicolon(doc: Doc, d: Draft, f: Figure) -> bool:
         return False
     if f.start < d.anchor and _striven_list(doc, d.sentence.start, f.start, d.anchor):
         return True
-    actual, target = _single(d.actual), f.values[0] if len(f.values) == 1 else None
+    actual, target = single(d.actual), f.values[0] if len(f.values) == 1 else None
     if f.start < d.anchor:
         # "… là 300 ha, đạt 40% kế hoạch; dân tự trồng 900 ha": the target's clause states
         # a percentage the figure after the semicolon puts off: that figure is another's
-        own = _PERCENT.search(doc.fold, f.end, doc.text.index(";", f.end, hi))
+        own = PERCENT.search(doc.fold, f.end, doc.text.index(";", f.end, hi))
         if own is not None and not _percent_near(own, actual, target):
             return True
     after = doc.fold[d.anchor : d.sentence.end]
     end = _SEMICOLON_OR_STOP.search(after)
-    stated = _PERCENT.search(after, 0, end.start() if end else len(after))
+    stated = PERCENT.search(after, 0, end.start() if end else len(after))
     if stated is None or actual is None or not target:
         return stated is not None
     return not _percent_near(stated, actual, target)
@@ -1037,7 +1037,7 @@ def _attach_whole_or_excess(f: Figure, drafts: list[Draft], figs: list[Figure]) 
     before = [d for d in drafts if d.anchor < f.start and d.actual is not None]
     if not before or (
         before[-1].actual_fig
-        and not _same_measure(before[-1].actual_fig, f)
+        and not same_measure(before[-1].actual_fig, f)
         and not _excess_per_head(before[-1].actual_fig, f)
     ):
         return
@@ -1076,7 +1076,7 @@ def _later_base(a: Figure, f: Figure, figs: list[Figure]) -> bool:
     if last is None or not target:
         return False
     check = check_percent(last, actual, target)  # rounded or cut, as reports write it
-    return check.fits and not any(_fits_percent(p, actual, target) for p in ps[:-1])
+    return check.fits and not any(fits_percent(p, actual, target) for p in ps[:-1])
 
 
 # "… vượt 4% kế hoạch với 2,6 triệu tấn.": the figure the percentage of the plan was of,
@@ -1098,7 +1098,7 @@ def _said_last(doc: Doc, p: Figure, last: Figure) -> str | None:
     result ``p`` is of: ``verb``, a verb of a result before an amount of money; ``with``,
     ``với`` right after the plan ``p`` names, before a figure with no noun of its own (a unit
     of measure only); else None."""
-    if last.measure is not None and _AMOUNT_LAST.search(doc.fold, p.span_end, last.span_start):
+    if last.measure is not None and AMOUNT_LAST.search(doc.fold, p.span_end, last.span_start):
         return "verb"
     # "… với 2,6 triệu tấn" names a unit of measure; "… với 120 công nhân" a count of
     # something else
@@ -1120,7 +1120,7 @@ def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None
     if last.kind != "count" or last.owner is None:
         return
     own = last.owner
-    if own.figures != [last] or not _SENTENCE_END.match(doc.fold, last.span_end):
+    if own.figures != [last] or not SENTENCE_END.match(doc.fold, last.span_end):
         return
     percents = [f for f in figs[:-1] if f.kind == "percent"]
     if len(percents) != len(figs) - 1 or not percents:
@@ -1172,6 +1172,6 @@ def _growth_to_amount(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None
 def _said_of_plan(doc: Doc, d: Draft) -> bool:
     """Whether the draft's subject names a measure of plans and its percentage a plan."""
     assert d.subject is not None and d.percent_fig is not None
-    named = _MEASURE_WORDS.search(doc.fold, *d.subject)
+    named = MEASURE_WORDS.search(doc.fold, *d.subject)
     tail = doc.fold[d.percent_fig.end : d.percent_fig.end + 80]
-    return named is not None and bool(_K_PLAN_TAIL.match(tail))
+    return named is not None and bool(K_PLAN_TAIL.match(tail))

@@ -19,39 +19,39 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    _BACK_REFERENCE,
-    _CLAUSE_MARK,
-    _FULL_STOP,
-    _MONEY_WORDS,
-    _OF_A_TARGET,
+    BACK_REFERENCE,
+    CLAUSE_MARK,
+    FULL_STOP,
+    MONEY_WORDS,
+    OF_A_TARGET,
     PLAN_AMOUNT_WINDOW,
-    _after_percent,
-    _Amount,
-    _amounts,
-    _as_result,
-    _clause_names,
-    _measure_completed,
-    _measure_kind,
-    _measure_of_amount,
-    _measures_named,
-    _paragraph,
-    _plan_measure,
-    _qualified,
-    _same_measure,
-    _same_period,
-    _same_unit,
-    _sets_plan,
-    _shifted,
+    Amount,
+    after_percent,
+    amounts_in,
+    as_result,
+    clause_names,
+    has_qualifier,
+    measure_completed,
+    measure_kind,
+    measure_of_amount,
+    measures_named,
     noun_pattern,
+    paragraph,
+    plan_measure,
+    same_measure,
+    same_period,
+    same_unit,
+    sets_out_plan,
+    shifted,
 )
 from kpitools.extract.linking import (
-    _covering,
-    _percent_of,
-    _unit_key,
-    _with_result,
+    covering_statement,
+    percent_of,
+    unit_key,
+    with_result,
 )
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.plans import _plan_qualifier, _with_plan
+from kpitools.extract.plans import plan_qualifier, with_plan
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import check_percent
 from kpitools.textfold import fold, rx
@@ -73,8 +73,8 @@ def _bare_plan_percent(s: LinkableStatement, text: str) -> bool:
         and s.target is None
         and s.stated_kind == "attainment"
         and (
-            _OF_A_TARGET.search(fold(s.text)) is not None
-            or _measure_completed(s, fold(text[s.end : s.end + 120]))
+            OF_A_TARGET.search(fold(s.text)) is not None
+            or measure_completed(s, fold(text[s.end : s.end + 120]))
         )
     )
 
@@ -84,7 +84,7 @@ def _result_amounts(
     text: str,
     window: tuple[int, str],
     scope: tuple[Sequence[LinkableStatement], list[int]],
-) -> list[tuple[LinkableStatement, _Amount]]:
+) -> list[tuple[LinkableStatement, Amount]]:
     """The results before ``s`` in ``window`` (its start in ``text``, its folded text).
 
     Each with its amount in the window's offsets: the statements' figures, and the money
@@ -99,18 +99,18 @@ def _result_amounts(
     for c in ordered[bisect.bisect_left(starts, low + floor) : bisect.bisect_left(starts, s.start)]:
         if not isinstance(c.actual, Decimal) or c.end > s.start or c.term is not None:
             continue
-        own = [a for a in _amounts(folded, c.start - low, c.end - low) if a.value == c.actual]
+        own = [a for a in amounts_in(folded, c.start - low, c.end - low) if a.value == c.actual]
         if own and own[0].unit[1]:
             out.append((c, own[0]))
-    for a in _amounts(folded, floor, s.start - low):
-        measure = _measure_of_amount(folded, a) if a.unit[1] in _MONEY_WORDS else None
+    for a in amounts_in(folded, floor, s.start - low):
+        measure = measure_of_amount(folded, a) if a.unit[1] in MONEY_WORDS else None
         if (
             measure is not None
-            and _covering(*scope, _shifted(a, low)) is None
-            and not _sets_plan(folded, a, 0, qualified=True)
-            and _same_period(folded, a, (a.start, a.start))
+            and covering_statement(*scope, shifted(a, low)) is None
+            and not sets_out_plan(folded, a, 0, qualified=True)
+            and same_period(folded, a, (a.start, a.start))
         ):
-            out.append((_as_result(s, a, folded, low, text, measure), a))
+            out.append((as_result(s, a, folded, low, text, measure), a))
     return out
 
 
@@ -130,7 +130,7 @@ def _results_floor(folded: str, pos: int) -> int:
     if not heads:
         return 0
     opening = folded[heads[-1] : pos]
-    if _BACK_REFERENCE.match(opening) or _FIGURES_BACK.match(opening):
+    if BACK_REFERENCE.match(opening) or _FIGURES_BACK.match(opening):
         return heads[-2] if len(heads) > 1 else 0
     return heads[-1]
 
@@ -146,29 +146,29 @@ def _fitting_triple(
 
     See :func:`link_fitting_results`. None when none or several pairs of figures fit.
     """
-    low, high = _paragraph(text, s.start, s.end)
+    low, high = paragraph(text, s.start, s.end)
     window = text[low:high]
     folded = fold(window)
     plans = [
-        a for a in _amounts(folded, 0, len(folded)) if _sets_plan(folded, a, 0, qualified=True)
+        a for a in amounts_in(folded, 0, len(folded)) if sets_out_plan(folded, a, 0, qualified=True)
     ]
-    measure = _plan_measure(s, text)
+    measure = plan_measure(s, text)
     results = [
         (c, a)
         for c, a in _result_amounts(s, text, (low, folded), scope)
-        if (measure is None or _clause_names(text, c.start, measure))
-        and _unit_key(s) in (None, _unit_key(c))
+        if (measure is None or clause_names(text, c.start, measure))
+        and unit_key(s) in (None, unit_key(c))
     ]
-    kinds = [(c.actual, *_measure_kind(folded, a)) for c, a in results]
+    kinds = [(c.actual, *measure_kind(folded, a)) for c, a in results]
     fitting: dict[tuple[object, Decimal], tuple[LinkableStatement, bool]] = {}
     for c, actual in results:
-        m, kind = _measure_kind(folded, actual)
+        m, kind = measure_kind(folded, actual)
         for a in _plans_fitting(s, c, actual, plans, folded):
-            wanted = _measure_kind(folded, a)[1] if m else None
+            wanted = measure_kind(folded, a)[1] if m else None
             rivals = {v for v, n, k in kinds if n == m and (wanted is None or k in (None, wanted))}
             if m is not None and (rivals != {c.actual} or wanted not in (None, kind)):
                 continue  # two results of the measure (pre-tax and after-tax): which?
-            fitting.setdefault((c.actual, a.value), (c, _qualified(folded, a)))
+            fitting.setdefault((c.actual, a.value), (c, has_qualifier(folded, a)))
     if len(fitting) != 1:
         return None
     (_, value), (c, qualified) = next(iter(fitting.items()))
@@ -176,21 +176,21 @@ def _fitting_triple(
 
 
 def _plans_fitting(
-    s: LinkableStatement, c: LinkableStatement, actual: _Amount, plans: list[_Amount], folded: str
-) -> list[_Amount]:
+    s: LinkableStatement, c: LinkableStatement, actual: Amount, plans: list[Amount], folded: str
+) -> list[Amount]:
     """The plan amounts that the result ``c`` (its amount ``actual``) and ``s``'s percentage fit.
 
-    Of the same unit word and of no other measure; see :func:`_triple_fits`.
+    Of the same unit word and of no other measure; see :func:`triple_fits`.
     """
-    named = _measures_named(folded, actual.start, actual.end)
+    named = measures_named(folded, actual.start, actual.end)
     approximate = s.qualifier is not None or c.qualifier is not None or not c.exact
     placed = dataclasses.replace(s, actual=c.actual)
     return [
         a
         for a in plans
-        if _same_unit(a, actual)
-        and _same_measure(named, folded, a)
-        and _triple_fits(placed, a.value, approximate=approximate or _qualified(folded, a))
+        if same_unit(a, actual)
+        and same_measure(named, folded, a)
+        and triple_fits(placed, a.value, approximate=approximate or has_qualifier(folded, a))
     ]
 
 
@@ -199,13 +199,13 @@ TRIPLE_SPREAD = Decimal(1)
 (``khoảng 65%``, ``gần 2.400``, ``trên 6 triệu``) may be from the figures' own ratio."""
 
 
-def _triple_fits(s: LinkableStatement, plan: Decimal, *, approximate: bool) -> bool:
+def triple_fits(s: LinkableStatement, plan: Decimal, *, approximate: bool) -> bool:
     """Whether the stated percentage of ``s`` fits its actual against ``plan``.
 
     As written (rounded or cut) when every figure is exact; within :data:`TRIPLE_SPREAD`
     when one is approximate.
     """
-    p = _percent_of(s)
+    p = percent_of(s)
     if p is None or plan <= 0 or not isinstance(s.actual, Decimal):
         return False
     if not approximate:
@@ -237,13 +237,13 @@ def link_fitting_results(
     # percentages already stated with their figures: a bare one repeating them is a headline
     claimed = {c.stated for c in statements if c.actual is not None and c.stated is not None}
     for i, s in enumerate(statements):
-        if not _bare_plan_percent(s, text) or _percent_of(s) is None or s.stated in claimed:
+        if not _bare_plan_percent(s, text) or percent_of(s) is None or s.stated in claimed:
             continue
         found = _fitting_triple(s, text, scope)
         if found is None:
             continue
         c, plan, qualified = found
-        out[i] = _with_result(s, c, plan)
+        out[i] = with_result(s, c, plan)
         if qualified and out[i].verdict != "unchecked":
             out[i] = _unchecked(out[i])
     return out
@@ -259,21 +259,21 @@ def link_paired_percentages(
     against the plan with no percentage (:func:`~kpitools.extract.part_year.
     link_unstated_plans`), and the percentage, with no figure of its own, is written in the
     plan's sentence or the next one. When it fits one such pair's figures (as
-    :func:`_triple_fits` reads them) and the plan it names, if any, is of the pair's measure,
+    :func:`triple_fits` reads them) and the plan it names, if any, is of the pair's measure,
     the percentage takes the pair's result and plan, and the pair, which says less, is
     dropped. Another pair of the same plan (a quarter's amount) stays as it is.
     """
     out: list[LinkableStatement | None] = list(statements)
     claimed = {c.stated for c in statements if c.actual is not None and c.stated is not None}
     for i, s in enumerate(statements):
-        if not _bare_plan_percent(s, text) or _percent_of(s) is None or s.stated in claimed:
+        if not _bare_plan_percent(s, text) or percent_of(s) is None or s.stated in claimed:
             continue
         fitting = [j for j, c in enumerate(statements) if _pair_fits(s, c, text)]
         if len(fitting) != 1:
             continue
         c = statements[fitting[0]]
         assert isinstance(c.target, Decimal)
-        out[i] = _with_result(s, c, c.target)
+        out[i] = with_result(s, c, c.target)
         out[fitting[0]] = None
     return [s for s in out if s is not None]
 
@@ -293,24 +293,24 @@ def _pair_fits(s: LinkableStatement, c: LinkableStatement, text: str) -> bool:
     ):
         return False
     low = max(0, s.start - PLAN_AMOUNT_WINDOW)
-    stops = [m.end() for m in _FULL_STOP.finditer(fold(text[low : s.start]))]
+    stops = [m.end() for m in FULL_STOP.finditer(fold(text[low : s.start]))]
     if not low + (stops[-2] if len(stops) > 1 else 0) <= c.link_start < s.end:
         return False  # the plan is in the percentage's sentence or the one before
-    measure = _plan_measure(s, text)
-    if measure is not None and not _names_measure(c, text, measure):
+    measure = plan_measure(s, text)
+    if measure is not None and not names_measure(c, text, measure):
         return False
     approximate = s.qualifier is not None or c.qualifier is not None or not c.exact
-    return _triple_fits(dataclasses.replace(s, actual=c.actual), c.target, approximate=approximate)
+    return triple_fits(dataclasses.replace(s, actual=c.actual), c.target, approximate=approximate)
 
 
-def _names_measure(c: LinkableStatement, text: str, measure: str) -> bool:
+def names_measure(c: LinkableStatement, text: str, measure: str) -> bool:
     """Whether the clause of ``c``'s figure names ``measure``, before it or right after it.
 
     ``doanh thu đạt 3.000 tỷ đồng``, ``đạt 3.000 tỷ đồng doanh thu thuần``.
     """
     after = fold(text[c.end : c.end + 60])
-    cut = _CLAUSE_MARK.search(after)
-    return _clause_names(text, c.start, measure) or bool(
+    cut = CLAUSE_MARK.search(after)
+    return clause_names(text, c.start, measure) or bool(
         noun_pattern(measure).search(after[: cut.start() if cut else len(after)])
     )
 
@@ -359,7 +359,7 @@ def link_repeated_plans(
                 if prev.link_start is not None and prev.link_end is not None
                 else (prev.start, prev.end)
             )
-            out[i] = _with_plan(s, _Amount(start, end, prev.target, ("", "")), text)
+            out[i] = with_plan(s, Amount(start, end, prev.target, ("", "")), text)
         if s.stated_kind == "attainment" and s.target is not None:
             prev = s
     return out
@@ -367,7 +367,7 @@ def link_repeated_plans(
 
 def _plan_named(s: LinkableStatement, text: str) -> str | None:
     """The plan the stated percentage of ``s`` names, folded, one space apart; None for none."""
-    m = _PLAN_NAMED.match(_after_percent(s, text))
+    m = _PLAN_NAMED.match(after_percent(s, text))
     return " ".join(m.group(0).split()) if m else None
 
 
@@ -377,7 +377,7 @@ def _repeats_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> b
     In the same sentence, the same plan named, the same unit word, another exact result, and
     the percentage agrees with that plan.
     """
-    p = _percent_of(s)
+    p = percent_of(s)
     if (
         s.target is not None
         or s.link_start is not None
@@ -389,7 +389,7 @@ def _repeats_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> b
         or p is None
         or prev.verdict not in ("consistent", "truncated")
         or s.measure != prev.measure
-        or _FULL_STOP.search(text, prev.end, s.start)
+        or FULL_STOP.search(text, prev.end, s.start)
     ):
         return False
     named = _plan_named(s, text)
@@ -423,7 +423,7 @@ def link_later_results(
     for i, s in enumerate(statements):
         if prev is not None and _later_of_plan(s, prev, text):
             assert isinstance(prev.target, Decimal)
-            out[i] = _with_plan(s, _Amount(prev.start, prev.end, prev.target, ("", "")), text)
+            out[i] = with_plan(s, Amount(prev.start, prev.end, prev.target, ("", "")), text)
         if s.target is not None:
             prev = s if isinstance(s.actual, Decimal) and isinstance(s.target, Decimal) else None
     return out
@@ -440,7 +440,7 @@ def _later_of_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> 
 
     See :func:`link_later_results`.
     """
-    p = _percent_of(s)
+    p = percent_of(s)
     if (
         s.target is not None
         or s.link_start is not None
@@ -485,29 +485,29 @@ _DISBURSED_AFTER = rx(
 )
 
 
-def _capital_before(s: LinkableStatement, text: str) -> _Amount | None:
+def _capital_before(s: LinkableStatement, text: str) -> Amount | None:
     """The capital written right before the amount disbursed of ``s``, in its sentence.
 
     See :func:`link_disbursed_capital`; in the text's coordinates, None when none fits.
     """
     low = max(0, s.start - 400)
-    head = max([low, *(m.end() for m in _FULL_STOP.finditer(text, low, s.start))])
+    head = max([low, *(m.end() for m in FULL_STOP.finditer(text, low, s.start))])
     folded = fold(text[head : s.start])
-    before = _amounts(folded, 0, len(folded))
-    own = _amounts(fold(s.text), 0, len(s.text))
+    before = amounts_in(folded, 0, len(folded))
+    own = amounts_in(fold(s.text), 0, len(s.text))
     if not before or not own or own[0].value != s.actual or not isinstance(s.actual, Decimal):
         return None
     plan = before[-1]
-    if not _same_unit(plan, own[0]) or plan.value <= s.actual:
+    if not same_unit(plan, own[0]) or plan.value <= s.actual:
         return None
     done = _DONE_AFTER.match(folded[plan.end :])
     if not (done or _DISBURSED_AFTER.match(folded[plan.end :])):
         return None
     if not (done or _CAPITAL_NAMED.search(folded, 0, plan.start)):
         return None
-    approximate = _qualified(folded, plan) or s.qualifier is not None or not s.exact
-    fits = _triple_fits(s, plan.value, approximate=approximate)
-    return _shifted(plan, head) if fits else None
+    approximate = has_qualifier(folded, plan) or s.qualifier is not None or not s.exact
+    fits = triple_fits(s, plan.value, approximate=approximate)
+    return shifted(plan, head) if fits else None
 
 
 def link_disbursed_capital(
@@ -537,7 +537,7 @@ def link_disbursed_capital(
         plan = _capital_before(s, text)
         if plan is None:
             continue
-        out[i] = _with_plan(s, plan, text)
-        if _plan_qualifier(text, plan) is not None and out[i].verdict != "unchecked":
+        out[i] = with_plan(s, plan, text)
+        if plan_qualifier(text, plan) is not None and out[i].verdict != "unchecked":
             out[i] = _unchecked(out[i])  # "gần 40 tỷ đồng": the plan written approximately
     return out

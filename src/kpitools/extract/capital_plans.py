@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import _FULL_STOP, _MONEY_WORDS, _amounts
+from kpitools.extract.amounts import FULL_STOP, MONEY_WORDS, amounts_in
 from kpitools.extract.notes import noted, seg
 from kpitools.numbers import Consistency, check_percent, parse_percent
 from kpitools.textfold import rx
@@ -51,7 +51,7 @@ def _capital_before(
     that year too: ``Vốn năm 2041: A, …, đạt X% kế hoạch năm 2041``, not ``… năm 2040``.
     """
     low = max(0, s.start - _REACH)
-    stops = [m.end() for m in _FULL_STOP.finditer(folded, low, s.start)]
+    stops = [m.end() for m in FULL_STOP.finditer(folded, low, s.start)]
     head = stops[-1] if stops else low
     found = [m for m in _CAPITAL_COLON.finditer(folded, head, s.start)]
     if len(found) != 1:
@@ -59,8 +59,8 @@ def _capital_before(
     m = found[0]
     if year is not None and re.search(rf"(?<!\d){year}(?!\d)", _capital_name(folded, m)) is None:
         return None
-    amounts = _amounts(folded, m.start("amount"), m.end("amount"))
-    if len(amounts) != 1 or amounts[0].unit[1] not in _MONEY_WORDS:
+    amounts = amounts_in(folded, m.start("amount"), m.end("amount"))
+    if len(amounts) != 1 or amounts[0].unit[1] not in MONEY_WORDS:
         return None
     a = amounts[0]
     if folded[a.end : m.end("amount")].strip():

@@ -21,10 +21,10 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    _amounts,
-    _sets_plan,
+    amounts_in,
+    sets_out_plan,
 )
-from kpitools.extract.linking import _percent_of
+from kpitools.extract.linking import percent_of
 from kpitools.extract.listed_parts import round_plan_fits
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.records import implied_target
@@ -99,7 +99,7 @@ def drop_repeated_pairs(statements: Sequence[LinkableStatement]) -> list[Linkabl
             mentions.setdefault(c.actual, []).append(c.start)
         if c.actual is not None and c.stated is not None and c.stated_kind in _PLAN_KINDS:
             # a percentage that writes its result itself is a statement of its own
-            own = any(a.value == c.actual for a in _amounts(fold(c.text), 0, len(c.text)))
+            own = any(a.value == c.actual for a in amounts_in(fold(c.text), 0, len(c.text)))
             stated.setdefault((c.actual, c.target), []).append(-1 if own else c.start)
     return [s for s in statements if not _restated_later(s, stated, mentions)]
 
@@ -239,7 +239,7 @@ def _count_before(s: LinkableStatement, text: str) -> tuple[Decimal, int] | None
 
 def _round_plan_fits(s: LinkableStatement, count: object) -> bool:
     """Whether a round plan (:func:`round_plan_fits`) gives ``count`` the percentage of ``s``."""
-    p = _percent_of(s)
+    p = percent_of(s)
     return p is not None and round_plan_fits(p, count)
 
 
@@ -334,7 +334,7 @@ def _no_whole_plan(s: LinkableStatement) -> bool:
     if actual is None or actual <= 0:
         return False
     m = _LEADING_NUMBER.match(s.text)
-    p = _percent_of(s)
+    p = percent_of(s)
     if m is None or p is None or p.value <= 0 or parse_number(m.group()) != actual:
         return False
     unit = Decimal(10) ** -p.decimals
@@ -381,12 +381,12 @@ def _result_is_planned(s: LinkableStatement, text: str) -> bool:
     if not isinstance(s.actual, Decimal) or not isinstance(s.target, Decimal):
         return False
     folded = fold(text[s.start : s.end])
-    amounts = _amounts(folded, 0, len(folded))
+    amounts = amounts_in(folded, 0, len(folded))
     target = next((a for a in amounts if a.value == s.target), None)
     actual = next((a for a in amounts if a.value == s.actual), None)
     if target is None or actual is None or actual.start < target.end:
         return False
-    return _sets_plan(folded, actual, target.end)
+    return sets_out_plan(folded, actual, target.end)
 
 
 # ------------------------------------------------------------ a plan's amount after it
@@ -433,8 +433,8 @@ def _retargetable(s: LinkableStatement) -> bool:
 def _plan_after(s: LinkableStatement, text: str) -> Decimal | None:
     """The amount written right after ``s``'s plan word, when its percentage fits it."""
     folded = fold(text[s.end : s.end + _AFTER_PLAN])
-    found = _amounts(folded, 0, len(folded))
-    p = _percent_of(s)
+    found = amounts_in(folded, 0, len(folded))
+    p = percent_of(s)
     if not found or p is None or _WORDS_ONLY.match(folded[: found[0].start]) is None:
         return None
     plan = found[0].value
@@ -447,7 +447,7 @@ def _plan_after(s: LinkableStatement, text: str) -> Decimal | None:
 
 def _retargeted(s: LinkableStatement, target: Decimal) -> LinkableStatement:
     """``s`` checked against ``target`` (see :func:`retarget_plans_written_after`)."""
-    p = _percent_of(s)
+    p = percent_of(s)
     assert p is not None and isinstance(s.actual, Decimal)
     check = check_percent(p, s.actual, target)
     assert check.exact is not None
@@ -637,7 +637,7 @@ def drop_wholes_read_as_plans(statements: Sequence[LinkableStatement]) -> list[L
 def _whole_read_as_plan(s: LinkableStatement) -> bool:
     if s.stated_kind != "attainment" or s.verdict != "inconsistent":
         return False
-    p = _percent_of(s)
+    p = percent_of(s)
     if p is None or p.value <= 100 or not isinstance(s.actual, Decimal):
         return False
     if not isinstance(s.target, Decimal) or not 0 < s.actual < s.target:
@@ -685,13 +685,13 @@ def check_rounded_actuals(
 
 
 def _rounding_explains(s: LinkableStatement, text: str) -> bool:
-    p = _percent_of(s)
+    p = percent_of(s)
     if s.verdict != "inconsistent" or s.stated_kind != "attainment" or p is None:
         return False
     if not isinstance(s.actual, Decimal) or not isinstance(s.target, Decimal) or s.target <= 0:
         return False
     folded = fold(text[max(0, s.start - _ROUNDED_WINDOW) : s.end])
-    written = [a for a in _amounts(folded, 0, len(folded)) if a.value == s.actual and a.unit[0]]
+    written = [a for a in amounts_in(folded, 0, len(folded)) if a.value == s.actual and a.unit[0]]
     number = _LEADING_NUMBER.match(folded, written[-1].start) if written else None
     if number is None:
         return False

@@ -4,7 +4,7 @@
 cả năm, kết quả trên tương đương 40%.``: the plan is the one amount of the opening clause, the
 result the figure before it counted in the same word (:func:`link_compared_plans`). The
 helpers that add a statement read at a match only when its figures are not yet paired
-(:func:`_with_unpaired`) and that tell two named measures apart (:func:`_measures_apart`) serve
+(:func:`with_unpaired`) and that tell two named measures apart (:func:`measures_apart`) serve
 :mod:`kpitools.extract.remainders` too.
 """
 
@@ -17,18 +17,18 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    _FULL_STOP,
-    _LEAD_QUALIFIER,
+    FULL_STOP,
+    LEAD_QUALIFIER,
     MEASURE_NAMES,
     PLAN_AMOUNT_WINDOW,
     PLAN_MEASURES,
-    _Amount,
-    _amounts,
-    _measure_of_amount,
-    _same_unit,
-    _shifted,
+    Amount,
+    amounts_in,
+    measure_of_amount,
+    same_unit,
+    shifted,
 )
-from kpitools.extract.linking import StartIndex, _covering, _with_result
+from kpitools.extract.linking import StartIndex, covering_statement, with_result
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import NumberFormatError, parse_percent, percent_of
@@ -50,7 +50,7 @@ _COMPARED_PLAN = rx(
     rf"(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?P<p>{NUM})\s*%(?=\s*(?:[.!?;\n]|$))"
 )
 _PRONOUN_SUBJECT = rx(r"^(?:thì\s+)?(?:con\s+số|kết\s+quả|số\s+liệu|mức)\s+(?:này|trên|đó)(?!\w)")
-_COMPARED_CHUNK = 1 << 16
+COMPARED_CHUNK = 1 << 16
 
 
 def _compared_plans(text: str) -> list[tuple[int, re.Match[str]]]:
@@ -59,33 +59,33 @@ def _compared_plans(text: str) -> list[tuple[int, re.Match[str]]]:
     ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
     """
     out: list[tuple[int, re.Match[str]]] = []
-    for low in range(0, len(text), _COMPARED_CHUNK):
-        folded = fold(text[low : low + _COMPARED_CHUNK + 400])
+    for low in range(0, len(text), COMPARED_CHUNK):
+        folded = fold(text[low : low + COMPARED_CHUNK + 400])
         for m in _COMPARED_PLAN.finditer(folded, 0, len(folded)):
             before = folded[max(0, m.start() - 80) : m.start()].rstrip(" \t-–(")
             opens = (low + m.start() < 80 and not before.strip()) or before[-1:] in ".!?\n"
-            if m.start() < _COMPARED_CHUNK and opens:
+            if m.start() < COMPARED_CHUNK and opens:
                 out.append((low, m))
     return out
 
 
-def _result_before(folded: str, head: int, plan: _Amount, floor_known: bool) -> _Amount | None:
+def _result_before(folded: str, head: int, plan: Amount, floor_known: bool) -> Amount | None:
     """The one figure of the sentence before ``head`` counted as ``plan`` is, if any.
 
-    Not one of another named measure than the plan's (:func:`_measures_apart`).
+    Not one of another named measure than the plan's (:func:`measures_apart`).
 
     ``floor_known``: whether ``folded`` starts at the text's start (the sentence before is
     then whole even with no full stop before it).
     """
     stop = len(folded[:head].rstrip())
-    stops = [m.end() for m in _FULL_STOP.finditer(folded, 0, stop)]
+    stops = [m.end() for m in FULL_STOP.finditer(folded, 0, stop)]
     if not stops and not floor_known:
         return None  # the sentence before is not wholly in the window
     prev = stops[-1] if stops else 0
     found = [
         a
-        for a in _amounts(folded, prev, stop)
-        if _same_unit(a, plan) and a.value != plan.value and not _measures_apart(folded, a, plan)
+        for a in amounts_in(folded, prev, stop)
+        if same_unit(a, plan) and a.value != plan.value and not measures_apart(folded, a, plan)
     ]
     values = {a.value for a in found}
     return found[-1] if len(values) == 1 else None
@@ -103,10 +103,10 @@ def _fits_plan(value: Decimal, plan: Value, p: Decimal, slack: Decimal) -> bool:
 def _fitting_before(
     window: tuple[str, int],
     head: int,
-    plan: tuple[_Amount, Value],
+    plan: tuple[Amount, Value],
     percent: tuple[Decimal, Decimal],
     scope: tuple[Sequence[LinkableStatement], list[int]],
-) -> _Amount | None:
+) -> Amount | None:
     """The one result before ``head`` that the stated percentage of the plan fits, if any.
 
     A figure of a statement (its result), counted in the plan's word. ``window`` is the
@@ -116,10 +116,10 @@ def _fitting_before(
     amount, target = plan
     values = target if isinstance(target, tuple) else (target,)
     found = []
-    for a in _amounts(folded, 0, head):
-        if not _same_unit(a, amount) or a.value in values or _measures_apart(folded, a, amount):
+    for a in amounts_in(folded, 0, head):
+        if not same_unit(a, amount) or a.value in values or measures_apart(folded, a, amount):
             continue
-        c = _covering(*scope, _shifted(a, wlow))
+        c = covering_statement(*scope, shifted(a, wlow))
         if c is not None and c.actual == a.value and _fits_plan(a.value, target, *percent):
             found.append(a)
     return found[-1] if len({a.value for a in found}) == 1 else None
@@ -130,12 +130,12 @@ def _compared_plan(
     span: tuple[int, int],
     wlow: int,
     scope: tuple[Sequence[LinkableStatement], list[int]],
-) -> tuple[_Amount, LinkableStatement] | None:
+) -> tuple[Amount, LinkableStatement] | None:
     """The one plan amount of the opening clause ``folded[span]`` and its target statement."""
-    plans = [a for a in _amounts(folded, *span) if a.unit[0] or a.unit[1]]
+    plans = [a for a in amounts_in(folded, *span) if a.unit[0] or a.unit[1]]
     if len(plans) != 1:
         return None
-    t = _covering(*scope, _shifted(plans[0], wlow))
+    t = covering_statement(*scope, shifted(plans[0], wlow))
     if t is None or t.actual is not None or t.stated_kind is not None:
         return None
     own = t.target == plans[0].value
@@ -148,9 +148,9 @@ def _compared_result(
     window: tuple[str, int],
     m: re.Match[str],
     shift: int,
-    plan: tuple[_Amount, Value],
+    plan: tuple[Amount, Value],
     scope: tuple[Sequence[LinkableStatement], list[int]],
-) -> _Amount | None:
+) -> Amount | None:
     """The result a :data:`_COMPARED_PLAN` match's percentage is of, if one is read.
 
     After a pronoun, the one figure of the sentence before counted in the plan's word; else
@@ -194,8 +194,8 @@ def _compared_statement(
     a = _compared_result((folded, wlow), m, shift, (plan, t.target), scope)
     if a is None:
         return None
-    q = _LEAD_QUALIFIER.search(folded, max(0, a.start - 12), a.start)
-    r = _shifted(a, wlow)
+    q = LEAD_QUALIFIER.search(folded, max(0, a.start - 12), a.start)
+    r = shifted(a, wlow)
     c = dataclasses.replace(
         t,
         start=r.start,
@@ -223,12 +223,12 @@ def _compared_statement(
     if isinstance(t.target, tuple):
         note = noted(seg("actual_linked", a=f"{a.value:f}", text=c.text), seg("a_range"))
         return dataclasses.replace(
-            _with_result(s, c, None),
+            with_result(s, c, None),
             target=t.target,
             note=note["note"],
             note_data=note["note_data"],
         )
-    return _with_result(s, c, t.target)
+    return with_result(s, c, t.target)
 
 
 if TYPE_CHECKING:  # what reads a statement at a match (the statements in order, starts)
@@ -238,7 +238,7 @@ if TYPE_CHECKING:  # what reads a statement at a match (the statements in order,
     ]
 
 
-def _with_unpaired(
+def with_unpaired(
     statements: Sequence[LinkableStatement],
     text: str,
     matches: Sequence[tuple[int, re.Match[str]]],
@@ -281,16 +281,16 @@ def link_compared_plans(
     more words (the sentence grammar reads ``đạt 40% kế hoạch``), or when the two figures
     are already paired.
     """
-    return _with_unpaired(statements, text, _compared_plans(text), _compared_statement)
+    return with_unpaired(statements, text, _compared_plans(text), _compared_statement)
 
 
-def _measures_apart(folded: str, a: _Amount, b: _Amount) -> bool:
+def measures_apart(folded: str, a: Amount, b: Amount) -> bool:
     """Whether the amounts ``a`` and ``b`` are of two different named measures.
 
     Not when either names none, nor when one is the other's plan measure
     (:data:`PLAN_MEASURES`: ``tổng thu`` and ``thu ngân sách``).
     """
-    m, n = _measure_of_amount(folded, a), _measure_of_amount(folded, b)
+    m, n = measure_of_amount(folded, a), measure_of_amount(folded, b)
     if m is None or n is None:
         return False
     m, n = MEASURE_NAMES[" ".join(m.split())], MEASURE_NAMES[" ".join(n.split())]

@@ -9,10 +9,10 @@ import re
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from kpitools.extract.amounts import _amounts, _head
-from kpitools.extract.assembly import _fitted_end
-from kpitools.extract.figures import _GROWTH_BASE, Draft, Figure, _plan_of, _single
-from kpitools.extract.kinds import _exceeded_under
+from kpitools.extract.amounts import amounts_in, clause_head
+from kpitools.extract.assembly import fitted_end
+from kpitools.extract.figures import GROWTH_BASE, Draft, Figure, plan_of, single
+from kpitools.extract.kinds import exceeded_under
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.stated_checks import FLOORS, stated_checks, under_floor_target
 from kpitools.extract.text import NUM, Doc
@@ -28,10 +28,10 @@ from kpitools.textfold import fold, rx
 
 def _checked_target(d: Draft) -> Decimal | None:
     """The target a draft's percentage is checked against: its one figure, or the end of a
-    planned range the percentage is of (:func:`_fitted_end`)."""
-    t, a, plan, p = _single(d.target), _single(d.actual), d.target_fig, d.percent_fig
+    planned range the percentage is of (:func:`fitted_end`)."""
+    t, a, plan, p = single(d.target), single(d.actual), d.target_fig, d.percent_fig
     if t is None and a is not None and plan is not None and plan.kind == "range" and p:
-        return _fitted_end(p, a, plan)
+        return fitted_end(p, a, plan)
     return t
 
 
@@ -49,7 +49,7 @@ def _precise(f: Figure) -> bool:
     return len(digits) >= _PRECISE_DIGITS
 
 
-def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
+def draft_checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
     """Consistency of the stated figure with the draft's numbers."""
     out: dict[str, Any] = {
         "computed_percent": None,
@@ -59,7 +59,7 @@ def _checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         "note": None,
         "note_data": None,
     }
-    a, t = _single(d.actual), _checked_target(d)
+    a, t = single(d.actual), _checked_target(d)
     approximate = any(
         f is not None and f.qualifier and not _precise(f)
         for f in (d.actual_fig, d.target_fig, d.excess_fig)
@@ -175,7 +175,7 @@ def _rounded_whole_fits(d: Draft, percent: Percent, a: Decimal, t: Decimal) -> b
 
 
 def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, Any]:
-    """The check of a growth against its base in brackets (:data:`_GROWTH_BASE`), {} when
+    """The check of a growth against its base in brackets (:data:`GROWTH_BASE`), {} when
     none is written: the base counts what the actual counts (the same currency, or the same
     word after a count), no figure is qualified, and the growth is wrong only when neither
     rounding nor cutting the figures' growth gives it (``tăng 30%`` of 3.170 to 4.120 holds:
@@ -188,7 +188,7 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
         return over_month
     if percent is None or f.qualifier or p.qualifier:
         return {}
-    m = _GROWTH_BASE.match(doc.fold, p.end, p.sentence.end)
+    m = GROWTH_BASE.match(doc.fold, p.end, p.sentence.end)
     if m is None or not _counts_alike(doc, f, m.group("word")) or not _base_named_alike(doc, p, m):
         return _growth_by_checks(doc, f, p, a) or _signed_change_checks(doc, f, p, a)
     base = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
@@ -242,7 +242,7 @@ def _ratio_within_rounding(
     """
     (av, _), (bv, _) = a, base
     ha, hb = (
-        _half_unit(text, v) if "," in text or (less and v != parse_number(text)) else Decimal(0)
+        half_unit(text, v) if "," in text or (less and v != parse_number(text)) else Decimal(0)
         for v, text in (a, base)
     )
     if bv - hb <= 0:
@@ -332,15 +332,15 @@ def _month_amount(doc: Doc, f: Figure, month: str) -> Decimal | None:
     start = f.sentence.start
     low = max(0, start - _MONTH_REACH)
     low = max(low, doc.fold.rfind("\n", low, start) + 1)
-    own = _amounts(doc.fold, f.span_start, f.span_end)
+    own = amounts_in(doc.fold, f.span_start, f.span_end)
     if not own or not own[0].unit[1]:
         return None
     unit = own[0].unit
-    alike = [b for b in _amounts(doc.fold, low, start) if b.unit == unit]
+    alike = [b for b in amounts_in(doc.fold, low, start) if b.unit == unit]
     if not alike:
         return None
     b = alike[-1]
-    head = _head(doc.fold, b.start, max(low, b.start - 160))
+    head = clause_head(doc.fold, b.start, max(low, b.start - 160))
     named = any(m.group(1) == month for m in _MONTH_NAMED.finditer(doc.fold, head, b.start))
     if not named or _TO_DATE.search(doc.fold, head, b.start):
         return None  # "từ đầu năm đến tháng 4": the months to date, no month's figure
@@ -435,7 +435,7 @@ def _change_bounds(
 ) -> tuple[Decimal, Decimal, Decimal, Decimal, Decimal]:
     """(low, high, exact) of the percentage a change ``by`` gives on ``a`` (after a fall: of
     ``a + by``), the figures anywhere within half their last written digit; and ``a``, ``by``."""
-    ha, hb = _half_unit(a_text, a), _half_unit(by_text, by)
+    ha, hb = half_unit(a_text, a), half_unit(by_text, by)
     if fall:
         low = 100 * (by - hb) / (a + ha + by - hb)
         high = 100 * (by + hb) / (a - ha + by + hb)
@@ -464,7 +464,7 @@ def _change_verdict(
     }
 
 
-def _half_unit(number: str, value: Decimal) -> Decimal:
+def half_unit(number: str, value: Decimal) -> Decimal:
     """Half the last written digit of ``number`` (``300`` → 0,5; ``52,5`` → 0,05), in the
     units of ``value``, the number read with its scale (``300 tỉ`` in đồng)."""
     written = parse_number(number)
@@ -491,7 +491,7 @@ def _growth_by_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, A
     by = parse_number(m.group("n") + (f" {m.group('mag')}" if m.group("mag") else ""))
     if not 0 < by < a:
         return {}
-    ha, hb = _half_unit(number.group(), a), _half_unit(m.group("n"), by)
+    ha, hb = half_unit(number.group(), a), half_unit(m.group("n"), by)
     low = 100 * (by - hb) / (a + ha - by + hb)
     high = 100 * (by + hb) / (a - ha - by - hb) if a - ha - by - hb > 0 else low + 10**6
     step = Decimal(1).scaleb(-percent.decimals)
@@ -531,7 +531,7 @@ def _words_against_figures(
         and (p := d.percent_fig) is not None
         and p.percent is not None
         and d.kind == "attainment"
-        and _exceeded_under(doc, p)
+        and exceeded_under(doc, p)
     ):
         note = noted(seg("exceeded_under", stated=p.percent.value))
     else:
@@ -558,7 +558,7 @@ def _nearly_but_over(d: Draft, doc: Doc, a: Decimal, t: Decimal) -> bool:
     if _NEARLY_REACHED.match(doc.fold[f.end : g.start]) is None:
         return False
     number = re.match(NUM, doc.fold[f.start : f.end])
-    return number is not None and a - _half_unit(number.group(), a) > t * _NEARLY_OVER
+    return number is not None and a - half_unit(number.group(), a) > t * _NEARLY_OVER
 
 
 #: How far an approximate figure (``khoảng``, ``gần``, ``hơn``, ``trên``) may be from the true
@@ -615,7 +615,7 @@ def _floor_short(d: Draft, percent: Percent, qual: str | None, a: Decimal, t: De
     m = _LEADING_NUM.match(f.written)
     if m is None or m.group(1).endswith("0"):
         return False
-    unit = 2 * _half_unit(m.group(1), a)
+    unit = 2 * half_unit(m.group(1), a)
     half = Decimal(5).scaleb(-percent.decimals - 1)
     return (a + unit) * 100 / t <= percent.value - half
 
@@ -755,7 +755,7 @@ def _twin_checks(d: Draft, doc: Doc) -> dict[str, Any]:
     attained, excess = pair.get("attainment"), pair.get("excess")
     if attained is None or excess is None or attained.qualifier or excess.qualifier:
         return {}
-    tails = {_plan_of(doc, f) for f in (attained, excess)} - {""}
+    tails = {plan_of(doc, f) for f in (attained, excess)} - {""}
     if len(tails) > 1 or len({_plan_period(doc, f) for f in (attained, excess)} - {""}) > 1:
         return {}
     assert attained.percent is not None and excess.percent is not None
@@ -778,7 +778,7 @@ def _whole_of_rate(d: Draft, a: Decimal | None) -> dict[str, Any]:
         return {}
     if p.percent is None:
         return {}
-    if a != a.to_integral_value() or _single(d.target) is not None:
+    if a != a.to_integral_value() or single(d.target) is not None:
         return {}
     return _whole_target_checks(d, p.percent, a)
 
@@ -831,7 +831,7 @@ def _excess_count_checks(
     d: Draft, excess_fig: Figure, a: Decimal | None, t: Decimal | None, *, approximate: bool
 ) -> dict[str, Any]:
     """Whether the actual less the target is the stated excess ("vượt 20 đảng viên")."""
-    excess = _single(excess_fig.value)
+    excess = single(excess_fig.value)
     if a is None or excess is None or approximate:
         return {"verdict": "unchecked", **noted(seg("approx_or_missing"))}
     if d.derived:
@@ -865,7 +865,7 @@ def _percent_checks(
     return out
 
 
-def _near_scope(doc: Doc, d: Draft) -> str:
+def near_scope(doc: Doc, d: Draft) -> str:
     figs = [f for f in (d.actual_fig, d.target_fig, d.excess_fig) if f is not None]
     if not figs:
         return ""

@@ -1,6 +1,6 @@
 """The kind a percentage's words name, read with the figures around it.
 
-For :mod:`kpitools.extract.kinds`: :func:`_said_in_context` settles the kind of a percentage
+For :mod:`kpitools.extract.kinds`: :func:`said_in_context` settles the kind of a percentage
 whose words alone would mislead: a rate and its margin, a plan fronted or compared before, a
 rise or fall against a past year's plan, a share of a quota or of places filled, a growth after
 a fraction or a target, 100 % said above or met.
@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kpitools.extract.amounts import _YEAR
-from kpitools.extract.figure_roles import _K_SHARE
+from kpitools.extract.amounts import YEAR
+from kpitools.extract.figure_roles import K_SHARE
 from kpitools.extract.figures import (
-    _CONNECTORS,
-    _K_RISE_TAIL,
+    CONNECTORS,
+    K_RISE_TAIL,
     Draft,
     Figure,
 )
@@ -38,7 +38,7 @@ _RATE_AND_MARGIN = rx(
 )
 
 
-def _rate_and_margin(doc: Doc, p: Figure, role: str) -> bool:
+def rate_and_margin(doc: Doc, p: Figure, role: str) -> bool:
     """Whether ``p`` is the rate (``role`` ``"rate"``) or the margin (``"margin"``) of a rate
     below 100 said with ``tỷ lệ`` and its margin over a target after it (:data:`_RATE_AND_MARGIN`):
     the rate is no attainment of the amount before it, and the margin no excess of it."""
@@ -57,7 +57,7 @@ def _below_100(written: str) -> bool:
         return False
 
 
-_PART_OPENS = rx(r"(?<!\w)trong\s+đó(?!\w)")
+PART_OPENS = rx(r"(?<!\w)trong\s+đó(?!\w)")
 
 
 # "So với kế hoạch năm, doanh thu tăng 5%": the comparison with a plan opens the sentence
@@ -66,7 +66,7 @@ _FRONTED_PLAN = rx(
     r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)[^,;.%]{0,40},"
 )
 
-_COMPARED_AGAIN = rx(r"(?<!\w)so\s+với(?!\w)")
+COMPARED_AGAIN = rx(r"(?<!\w)so\s+với(?!\w)")
 
 
 def _fronted_plan(doc: Doc, p: Figure) -> bool:
@@ -74,18 +74,16 @@ def _fronted_plan(doc: Doc, p: Figure) -> bool:
     với kế hoạch năm 2025, doanh thu tăng 5%``) and names no other base before ``p``: the
     growth is the excess over that plan."""
     m = _FRONTED_PLAN.match(doc.fold, p.sentence.start, p.start)
-    return m is not None and _COMPARED_AGAIN.search(doc.fold, m.end(), p.start) is None
+    return m is not None and COMPARED_AGAIN.search(doc.fold, m.end(), p.start) is None
 
 
-def _said_in_context(
-    doc: Doc, d: Draft, said: tuple[str, int], tail: str
-) -> tuple[str | None, int]:
+def said_in_context(doc: Doc, d: Draft, said: tuple[str, int], tail: str) -> tuple[str | None, int]:
     """The kind the words name, read with the draft's figures around it."""
     p = d.percent_fig
     assert p is not None
     if said[0] == "unread" or _share_of_quota(doc, d, said[0]):
         return None, 1
-    if said[0] == "excess" and _rate_and_margin(doc, p, "margin"):
+    if said[0] == "excess" and rate_and_margin(doc, p, "margin"):
         return None, 1
     if said[0] == "attainment" and _share_left_undone(doc, d, p):
         return "share", 1
@@ -98,7 +96,7 @@ def _said_in_context(
     )
     # "vượt chỉ tiêu (700 tấn, tăng 6% so với tổng sản lượng năm trước)": a rise on a past
     # base stays a growth, never an excess of the plan written before it
-    if said[0] == "growth" and not _K_RISE_TAIL.match(tail) and above_plan:
+    if said[0] == "growth" and not K_RISE_TAIL.match(tail) and above_plan:
         return "excess", said[1]
     if said[0] == "excess" and _plan_on_past_plan(doc, d, p):
         return "growth", said[1]
@@ -142,7 +140,7 @@ def _plan_on_past_plan(doc: Doc, d: Draft, p: Figure) -> bool:
     planned = _AMOUNT_PLANNED.search(folded, a.sentence.start, a.start)
     if planned is None:
         return False
-    years = [int(y) for y in _YEAR.findall(folded, planned.start(), a.start)]
+    years = [int(y) for y in YEAR.findall(folded, planned.start(), a.start)]
     return all(y > int(m.group("year")) for y in years)
 
 
@@ -183,10 +181,10 @@ def _share_of_quota(doc: Doc, d: Draft, kind: str) -> bool:
     p, f = d.percent_fig, d.actual_fig
     if kind != "attainment" or p is None or p.percent is None or f is None:
         return False
-    if p.percent.value >= 100 or not _K_SHARE.search(doc.fold, p.clause, p.start):
+    if p.percent.value >= 100 or not K_SHARE.search(doc.fold, p.clause, p.start):
         return False
     opened = p.clause > 0 and doc.text[p.clause - 1] == "("
-    part = _PART_OPENS.search(doc.fold, f.sentence.start, f.start)
+    part = PART_OPENS.search(doc.fold, f.sentence.start, f.start)
     return opened and part is not None and "," in doc.fold[part.end() : f.start]
 
 
@@ -228,7 +226,7 @@ def _margin_of_fraction(doc: Doc, d: Draft, p: Figure) -> bool:
         return False
     if p.sentence is not a.sentence:
         return False
-    if not _CONNECTORS.fullmatch(doc.fold[a.span_end : p.span_start].lstrip(" ,")):
+    if not CONNECTORS.fullmatch(doc.fold[a.span_end : p.span_start].lstrip(" ,")):
         return False
     q = p.percent
     excess = Percent(q.value + 100, q.decimals, q.text)
@@ -275,4 +273,4 @@ def _follows_target(doc: Doc, d: Draft, p: Figure) -> bool:
     if a is None or t is None or t.sentence is not p.sentence or not a.start < t.start < p.start:
         return False
     between = doc.fold[t.span_end : p.span_start].lstrip(" ,")
-    return bool(_CONNECTORS.fullmatch(between))
+    return bool(CONNECTORS.fullmatch(between))

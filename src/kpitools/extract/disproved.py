@@ -17,9 +17,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import PLAN_AMOUNT_WINDOW, _clause_names, _plan_measure
-from kpitools.extract.bare_plans import _names_measure, _triple_fits
-from kpitools.extract.linking import StartIndex, _with_result
+from kpitools.extract.amounts import PLAN_AMOUNT_WINDOW, clause_names, plan_measure
+from kpitools.extract.bare_plans import names_measure, triple_fits
+from kpitools.extract.linking import StartIndex, with_result
 from kpitools.textfold import fold
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def link_disproved_results(
     index = StartIndex(statements)
     out: list[LinkableStatement | None] = list(statements)
     for i, s in enumerate(statements):
-        measure = _plan_measure(s, text) if _disproved(s) else None
+        measure = plan_measure(s, text) if _disproved(s) else None
         if measure is None:
             continue
         near = index.between(max(0, s.start - PLAN_AMOUNT_WINDOW), s.start)
@@ -52,7 +52,7 @@ def link_disproved_results(
             continue
         c = statements[fitting[0]]
         assert isinstance(c.target, Decimal)
-        out[i] = _with_result(_bare(s), c, c.target)
+        out[i] = with_result(_bare(s), c, c.target)
         out[fitting[0]] = None
     return [s for s in out if s is not None]
 
@@ -83,11 +83,11 @@ def _fits_pair(s: LinkableStatement, c: LinkableStatement, text: str, measure: s
         and c.link_start < s.start
     ):
         return False
-    if not (_names_measure(c, text, measure) and _clause_names(text, c.link_start, measure)):
+    if not (names_measure(c, text, measure) and clause_names(text, c.link_start, measure)):
         return False
     approximate = s.qualifier is not None or c.qualifier is not None or not c.exact
-    ours = _triple_fits(s, c.target, approximate=approximate)
-    return not ours and _triple_fits(
+    ours = triple_fits(s, c.target, approximate=approximate)
+    return not ours and triple_fits(
         dataclasses.replace(s, actual=c.actual), c.target, approximate=approximate
     )
 

@@ -9,8 +9,8 @@ calls them while it settles a draft's kind.
 
 from __future__ import annotations
 
-from kpitools.extract.figures import Draft, Figure, _single
-from kpitools.extract.percentages import _fits_percent
+from kpitools.extract.figures import Draft, Figure, single
+from kpitools.extract.percentages import fits_percent
 from kpitools.extract.text import Doc
 from kpitools.numbers import check_percent
 from kpitools.textfold import rx
@@ -38,12 +38,12 @@ def excess_count_beside_percent(doc: Doc, d: Draft) -> None:
         return
     if f.qualifier or p is None or not _OVER_PLAN_NEXT.match(doc.fold, p.end, p.sentence.end):
         return
-    a, excess = _single(d.actual), _single(e.value)
+    a, excess = single(d.actual), single(e.value)
     if e.qualifier or a is None or excess is None or not 0 < excess < a:
         return
     # an excess over the plan may be written as 108 % or as 8 %; an attainment only as itself
     if d.kind == "excess":
-        fits = _fits_percent(p, a, a - excess)
+        fits = fits_percent(p, a, a - excess)
     else:
         fits = p.percent is not None and bool(check_percent(p.percent, a, a - excess).consistent)
     if fits:
@@ -70,7 +70,7 @@ def plan_compared_with(doc: Doc, d: Draft, f: Figure) -> bool:
     Half the result or more is the plan (``đạt 950 cây, vượt so với kế hoạch được giao 900
     cây``), no margin over it (``…, vượt so với kế hoạch được giao 50 cây`` is one).
     """
-    a, e = _single(d.actual), _single(f.value)
+    a, e = single(d.actual), single(f.value)
     if a is None or e is None or e * 2 < a:
         return False
     return _COMPARED_LEAD.search(doc.fold, max(f.clause, f.start - 60), f.start) is not None

@@ -1,7 +1,7 @@
 """The role the words before a figure give it in its clause, for :mod:`kpitools.extract.figures`.
 
-:func:`_role` reads a number's role from the words before it in its clause (an actual, a
-target, a whole, an excess or a modifier), and :func:`_role_in_clause` the role as the rest of
+:func:`role_from_lead` reads a number's role from the words before it in its clause (an actual, a
+target, a whole, an excess or a modifier), and :func:`role_in_clause` the role as the rest of
 its clause has it: a plan named after a slash or by its verb, a level expected or beaten, a
 figure quoted from a resolution, a result with its own percentage or done under a plan.
 """
@@ -13,11 +13,11 @@ import re
 from typing import TYPE_CHECKING
 
 from kpitools.extract.target_words import (
-    _ATTAINED_NEXT,
-    _MET_BEFORE,
-    _MET_WORDS,
-    _RANGE_OF_PLAN_NAMED,
-    _STRIVE,
+    ATTAINED_NEXT,
+    MET_BEFORE,
+    MET_WORDS,
+    RANGE_OF_PLAN_NAMED,
+    STRIVE,
 )
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc
 from kpitools.numbers import parse_number
@@ -43,7 +43,7 @@ _SHORT_OF = rx(
 # "14 trên 20 xã": a count out of its whole; a year, a date or a range's end before "trên"
 # is none ("năm 2041 trên 5.300 người", "giai đoạn 2036-2040 trên …", "tháng 6/2041 trên …":
 # the period's figure, a floor)
-_WHOLE = rx(
+WHOLE = rx(
     r"(?:(?<!\w)(?:trên|trong)\s+(?:tổng\s+)?số|(?<!\w)trên\s+tổng"
     r"|(?<!(?<![\d.,])(?:19|20)\d)(?<![/\-–]\d)(?<![/\-–]\d\d)(?<![/\-–]\d\d\d)\d\s+trên)\s*$"
 )
@@ -133,7 +133,7 @@ _PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+t
 # "Để đạt mục tiêu đón 21,2 triệu lượt khách": a plan aimed at, not met
 _PURPOSE_MET = rx(r"(?<!\w)(?:để|nhằm)\s+(?:đạt|hoàn\s+thành|vượt)(?:\s+được)?\s*$")
 
-_K_SHARE = rx(r"(?<!\w)(?:chiếm|đóng\s+góp)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
+K_SHARE = rx(r"(?<!\w)(?:chiếm|đóng\s+góp)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
 
 
 # "đã thu mua 2.350 tấn trong tổng số sản lượng 2.500 tấn chè ước thu trong năm": the whole
@@ -160,13 +160,13 @@ def _expected_whole(doc: Doc, fig: Figure, lead: str) -> bool:
 _SLASH_PLAN_AFTER = rx(r"(?:\s*[^\W\d_]+){0,3}?\s*/\s*(?:kh|kế\s+hoạch|chỉ\s+tiêu)\s*:?\s*\d")
 
 
-def _plan_after_slash(doc: Doc, fig: Figure) -> bool:
+def plan_after_slash(doc: Doc, fig: Figure) -> bool:
     """Whether the plan of ``fig`` is written right after it, after a slash
     (:data:`_SLASH_PLAN_AFTER`): ``fig`` is the result, not a target."""
     return _SLASH_PLAN_AFTER.match(doc.fold, fig.end, fig.sentence.end) is not None
 
 
-def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
+def role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
     """The role the words before ``fig`` give it (``role``) as the rest of its clause reads
     it: a target that is a result with its own percentage, done under a plan or with its
     plan after a slash (:data:`_SLASH_PLAN_AFTER`); a result
@@ -174,8 +174,8 @@ def _role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
     that is the level a rate beat (:data:`_LEVEL_BEATEN`)."""
     if role == "target" and (
         _result_with_own_percent(doc, fig, lead)
-        or _under_plan_attained(doc, fig, lead)
-        or _plan_after_slash(doc, fig)
+        or under_plan_attained(doc, fig, lead)
+        or plan_after_slash(doc, fig)
         or _verb_plan_of_another_unit(doc, fig, lead)
     ):
         return "actual"
@@ -341,17 +341,17 @@ def _result_with_own_percent(doc: Doc, fig: Figure, lead: str) -> bool:
     xã là 8 tỷ đồng, đạt 30% …``): never the target of the next item's amount."""
     return (
         (_RESULT_VERB_END.search(lead) is not None or _NEXT_ITEM_IS.search(lead) is not None)
-        and not _STRIVE.search(lead)
+        and not STRIVE.search(lead)
         and not _aimed(lead)
-        and _attained_after(doc.fold, fig)
+        and attained_after(doc.fold, fig)
     )
 
 
-def _under_plan_attained(doc: Doc, fig: Figure, lead: str) -> bool:
+def under_plan_attained(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether a figure is the part of a result done under a plan, with its own attainment
     of the plan after it (``diện tích trồng theo kế hoạch giao là 300 ha, đạt 40% kế
     hoạch``): a result, though a plan is named before it in its clause."""
-    return _UNDER_PLAN.search(lead) is not None and _attained_after(doc.fold, fig)
+    return _UNDER_PLAN.search(lead) is not None and attained_after(doc.fold, fig)
 
 
 # "diện tích trồng theo kế hoạch giao là 300 ha, …": a measure of what is done under the plan
@@ -360,7 +360,7 @@ _UNDER_PLAN = rx(
 )
 
 
-def _target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
+def target_word(lead: str, pattern: re.Pattern[str]) -> re.Match[str] | None:
     """A target word of ``lead`` that is not the noun of a count ("9 chỉ tiêu vượt")."""
     for m in pattern.finditer(lead):
         if not _NUMBER_END.search(lead[: m.start()]):
@@ -407,7 +407,7 @@ _PLAN_PERCENT = rx(
 # 900 tỷ": the amount of the plan a percentage is of, the plan named by its measure
 # ("đạt 35% kế hoạch tiếp nhận 4.000 tấn", "bằng 8% kế hoạch huy động 90.000 tỷ đồng": or
 # by the verb of what it plans)
-_PERCENT_OF_MEASURE_PLAN = rx(
+PERCENT_OF_MEASURE_PLAN = rx(
     rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+(?:tổng\s+)?"
     r"(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa|xuất\s+khẩu"
     r"|phát\s+hành|huy\s+động|tiếp\s+nhận|giải\s+ngân|sản\s+xuất|thu(?!\w))"
@@ -440,7 +440,7 @@ def _capital_plan(lead: str) -> bool:
     lead = _CAPITAL_PLAN_FOR.sub(r"\1", lead)
     m = _CAPITAL_PLAN.search(lead)
     return m is not None and not (
-        _MET_WORDS.search(lead, m.start()) or _RESULT_AFTER_TARGET.search(lead, m.start())
+        MET_WORDS.search(lead, m.start()) or RESULT_AFTER_TARGET.search(lead, m.start())
     )
 
 
@@ -464,7 +464,7 @@ _OF_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 def _met_before(lead: str) -> bool:
     """Whether a plan named at the end of ``lead`` is met ("đạt mục tiêu"), not aimed at
     ("Để đạt mục tiêu …")."""
-    return bool(_MET_BEFORE.search(lead)) and not _PURPOSE_MET.search(lead)
+    return bool(MET_BEFORE.search(lead)) and not _PURPOSE_MET.search(lead)
 
 
 def _counted_plan_in_bracket(fig: Figure, lead: str, outer: str) -> bool:
@@ -487,16 +487,16 @@ _EXPECTED_LEVEL = rx(
 )
 
 
-def _role(fig: Figure, lead: str, outer: str) -> str:
+def role_from_lead(fig: Figure, lead: str, outer: str) -> str:
     """The role of a number from the words before it in its clause (``lead``) or, for a
     number opening a bracket, before the bracket (``outer``)."""
     if _OF.search(lead) or _LEFT_OUT.search(lead) or _SHORT_OF.search(lead):
         return "modifier"
-    if _WHOLE.search(lead) or _WHOLE.search(outer):
+    if WHOLE.search(lead) or WHOLE.search(outer):
         return "whole"
     if fig.kind == "pair":
         # "chiếm khoảng 1/3 toàn tỉnh": a share written as a fraction, no result
-        return "modifier" if _K_SHARE.search(lead) else "actual"
+        return "modifier" if K_SHARE.search(lead) else "actual"
     if _BEAT_NAMED_PLAN.search(lead) or _MISSED_NAMED_PLAN.search(lead):
         return "target"
     if _counted_plan_in_bracket(fig, lead, outer):
@@ -504,30 +504,30 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
     if _EXCESS.search(lead) or _EXCESS.search(outer):
         return "excess"
     if (
-        _target_word(lead, _TARGET_END)
-        or _target_word(outer, _TARGET_END)
+        target_word(lead, _TARGET_END)
+        or target_word(outer, _TARGET_END)
         or (_TARGET_START.search(lead) and not _RESULT_AFTER_FIGURE.search(lead))
-        or _STRIVE.search(lead)
+        or STRIVE.search(lead)
         or _SET_PLAN_WITH.search(lead)
         or _PLAN_ITEM.search(lead)
         or _aimed(lead)
         or (
-            (m := _target_word(lead, _TARGET_WORDS))
+            (m := target_word(lead, _TARGET_WORDS))
             and not _met_before(lead[: m.start()])
             and not _OF_PERCENT.search(lead[: m.start()])
         )
         or _PLAN_IS.search(lead)
         or _EXPECTED_LEVEL.search(lead)
-        or (fig.kind == "range" and _RANGE_OF_PLAN_NAMED.search(lead))
+        or (fig.kind == "range" and RANGE_OF_PLAN_NAMED.search(lead))
         or _TERM_PLAN.search(lead)
-        or _PERCENT_OF_MEASURE_PLAN.search(lead)
+        or PERCENT_OF_MEASURE_PLAN.search(lead)
         or _capital_plan(lead)
         or _PLAN_IN_NAME.search(lead)
         or (lead.strip(" (") == "" and _PLAN_PERCENT.search(outer))
         or (  # "46% mục tiêu doanh thu (38.185 tỷ đồng)": the amount of the plan named
             lead.strip(" (") == ""
-            and (m := _target_word(outer, _PLAN_NAMED))
-            and not _MET_BEFORE.search(outer[: m.start()])
+            and (m := target_word(outer, _PLAN_NAMED))
+            and not MET_BEFORE.search(outer[: m.start()])
         )
     ):
         return "target"
@@ -539,11 +539,11 @@ def _role(fig: Figure, lead: str, outer: str) -> str:
 # ------------------------------------------------- shared with the other modules of the grammar
 
 
-def _attained_after(folded: str, f: Figure) -> bool:
+def attained_after(folded: str, f: Figure) -> bool:
     """Whether ``f`` is followed by its own attainment of a plan: a result, never a part
     of a target (``…, trong đó thu nội địa 4.000 tỷ đồng, đạt 100% kế hoạch``)."""
-    return _ATTAINED_NEXT.match(folded[f.end : f.end + 80]) is not None
+    return ATTAINED_NEXT.match(folded[f.end : f.end + 80]) is not None
 
 
 # a word of a result after a target ("…, kết quả kết nạp được 171", "…, ước đạt 3 triệu tấn")
-_RESULT_AFTER_TARGET = rx(r"(?<!\w)(?:ước|lũy\s+kế|luỹ\s+kế|còn|đã|mới|đến\s+nay)(?!\w)")
+RESULT_AFTER_TARGET = rx(r"(?<!\w)(?:ước|lũy\s+kế|luỹ\s+kế|còn|đã|mới|đến\s+nay)(?!\w)")

@@ -27,61 +27,61 @@ from typing import Protocol
 
 from kpitools.extract.amounts import MEASURE_NAMES
 from kpitools.extract.figure_roles import (
-    _WHOLE,
-    _plan_after_slash,
-    _role,
-    _role_in_clause,
-    _under_plan_attained,
+    WHOLE,
+    plan_after_slash,
+    role_from_lead,
+    role_in_clause,
+    under_plan_attained,
 )
 from kpitools.extract.non_results import (
-    _container_counted,
-    _counted_by_threshold,
-    _dotted_date,
-    _label_numeral,
-    _listed_round,
-    _past_value,
-    _ranked,
-    _restated_change,
-    _share_of_time,
-    _size_of_counted,
-    _slashed_occasion,
-    _stock_before_planned_cut,
-    _top_rank,
-    _total_brought,
-    _units_out_of_all,
-    _unsigned_percent,
+    container_counted,
+    counted_by_threshold,
+    dotted_date,
+    label_numeral,
+    listed_round,
+    past_value,
+    ranked,
+    restated_change,
+    share_of_time,
+    size_of_counted,
+    slashed_occasion,
+    stock_before_planned_cut,
+    top_rank,
+    total_brought,
+    units_out_of_all,
+    unsigned_percent,
 )
 from kpitools.extract.numerals import (
-    _COUNT,
-    _COUNT_COMPOUND,
-    _COUNT_SPACED,
-    _DASH_RANGE,
-    _MONEY,
-    _MONEY_COMPOUND,
-    _MONEY_PAIR,
-    _MONEY_PAIR_BOTH,
-    _MONEY_PAIR_ONCE,
-    _MONEY_PAIR_SCALED,
-    _MONEY_RANGE,
-    _MONEY_RANGE_UNITS,
-    _MONEY_SPACED,
-    _MONEY_THOUSANDS,
-    _NOUN_PAIR,
-    _PAIR,
-    _PERCENT,
-    _PERCENT_SPACED,
-    _RANGE,
-    _RATE_RANGE,
-    _UNIT_PAIR,
-    _measure,
-    _people_among_people,
-    _values_or_noted,
-    _whole_people,
+    COUNT,
+    COUNT_COMPOUND,
+    COUNT_SPACED,
+    DASH_RANGE,
+    MONEY,
+    MONEY_COMPOUND,
+    MONEY_PAIR,
+    MONEY_PAIR_BOTH,
+    MONEY_PAIR_ONCE,
+    MONEY_PAIR_SCALED,
+    MONEY_RANGE,
+    MONEY_RANGE_UNITS,
+    MONEY_SPACED,
+    MONEY_THOUSANDS,
+    NOUN_PAIR,
+    PAIR,
+    PERCENT,
+    PERCENT_SPACED,
+    RANGE,
+    RATE_RANGE,
+    UNIT_PAIR,
+    money_unit,
+    people_among_people,
+    values_or_noted,
+    whole_people,
 )
 from kpitools.extract.target_words import (
-    _UPWARDS,
-    _heading_target,
-    _sets_target,
+    UPWARDS,
+    heading_target,
+    sets_target,
 )
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc, Sentence
 from kpitools.numbers import Percent
@@ -97,9 +97,9 @@ class Matcher(Protocol):
 # --------------------------------------------------------------------------- figures
 
 # ("m3", "km2": a square or cubic measure keeps its power)
-_WORD = re.compile(r"[ \t]*([^\W\d_]+(?:(?<=m)[23²³](?!\w))?)")
+WORD = re.compile(r"[ \t]*([^\W\d_]+(?:(?<=m)[23²³](?!\w))?)")
 # compared with their tone marks: folded, "đảng" (Party) would be "đang" (currently)
-_STOP = frozenset(
+STOP = frozenset(
     w
     for w in [
         "so",
@@ -176,17 +176,17 @@ _BASE_IN_BRACKET = rx(
     r"%\s*\(\s*(?:trên\s+)?(?:tổng\s+)?dân\s+số(?:\s+[^\W\d_]+){0,3}?\s*(?:là\s*|:\s*)?$"
 )
 # a whole-term figure: "Trong nhiệm kỳ 2020-2025, …", "cả nhiệm kỳ", "Nhiệm kỳ qua, …"
-_TERM = rx(
+TERM = rx(
     r"(?:(?<!\w)(?:trong|cả|suốt|qua|sau|hết)\s+(?:\d+\s+năm\s+)?(?:của\s+)?|^[\s(]*)"
     r"nhiệm\s+kỳ(?:\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2}))?(?!\w)"
 )
-_YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
+YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
 # the congress of a term, whose resolution sets the term's targets
-_CONGRESS_TERM = rx(
+CONGRESS_TERM = rx(
     r"(?<!\w)đại\s+hội(?!\w)[^.;:]{0,80}?nhiệm\s+kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"
     r"(?!\w)"
 )
-_COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
+COMPARE_NEXT = rx(r"^\s*so\s+với(?!\w)")
 
 # "32.011 tỷ đồng, hoàn thành đúng dự toán của Trung ương và đạt 94% dự toán của tỉnh giao":
 # one plan met, the percentage of the other one follows
@@ -204,8 +204,8 @@ _PAST_BASE = (
     r"|quý\s+[ivx]{1,3}\s*(?:/\s*|năm\s+))(?:19|20)\d{2}(?!\d)"
 )
 # the year of "so với cùng kỳ năm 2024" left after the growth's span ("… cùng kỳ năm")
-_COMPARED_YEAR = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
-_YEAR_WORD_END = rx(r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ(?:\s+năm)?|năm)\s*$")
+COMPARED_YEAR = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
+YEAR_WORD_END = rx(r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ(?:\s+năm)?|năm)\s*$")
 # a multiple of last year's figure ("tăng 1,8 lần so với cùng kỳ và đạt 135% kế hoạch")
 _MULTIPLE_OF_PAST = (
     rf"(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?"
@@ -221,14 +221,14 @@ _PLAN_GIVER = rf"(?:{_GIVER})?"
 # how a change went: "tăng mạnh", "tăng ngoạn mục", "giảm sâu"
 _CHANGE_ADVERB = r"(?:nhẹ|mạnh|ngoạn\s+mục|đột\s+biến|vọt|sâu|đáng\s+kể)"
 # words allowed between a statement and the percentage that belongs to it
-_CONNECTORS = rx(
+CONNECTORS = rx(
     rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|{_CHANGE_ADVERB}|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|tiến\s+sát|mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
     rf"|{_MULTIPLE_OF_PAST}|{_EXCESS_PLAN}{_PLAN_GIVER}\s+giao|so\s+(?:với\s+)?{_EXCESS_PLAN}\s+giao)[\s(]*)*$"
 )
-_K_EXCESS = rx(
+K_EXCESS = rx(
     # "cao hơn kế hoạch 12%": above the plan named first, the excess after it
     rf"(?<!\w)(?:vượt(?:\s+mức)?|cao\s+hơn(?=\s+{_EXCESS_PLAN}(?!\w)))(?:\s+{_EXCESS_PLAN}"
     # "vượt chỉ tiêu lợi nhuận sau thuế 20%": the plan named by its measure, then the excess
@@ -237,14 +237,14 @@ _K_EXCESS = rx(
     rf"(?:\s+đề\s+ra|{_PLAN_GIVER}\s+(?:được\s+)?giao|\s+cả\s+năm|\s+năm)*"
     r"\s*(?:khoảng|gần|hơn|trên|tới)?\s*$"
 )
-_K_GROWTH = rx(
+K_GROWTH = rx(
     r"(?<!\w)(tăng|giảm|cao\s+hơn|thấp\s+hơn)(?:\s+(?:thêm|đến|tới|trưởng))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
-_DECREASE = (fold("giảm"), fold("thấp hơn"))
+DECREASE = (fold("giảm"), fold("thấp hơn"))
 # "cao hơn 8%", "thấp hơn 5%": a comparison, "hơn" is no qualifier of the number
 _COMPARATIVE = rx(r"(?<!\w)(?:cao|thấp|nhiều|ít)\s+$")
 # "tương ứng 15,56% kế hoạch": an attainment when the plan follows, else unread
-_K_CORRESPONDS = rx(
+K_CORRESPONDS = rx(
     r"(?<!\w)(?:tương\s+ứng|tương\s+đương)(?:\s+(?:với|mức|(?:tỷ|tỉ)\s+lệ))?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
 # "gấp 2,1 lần", "tăng hơn 5 lần": a multiple of another figure, never a result
@@ -256,7 +256,7 @@ _AIM_EXCESS = rx(
     r"|nhằm|để)\s+vượt(?!\w)"
 )
 # "Thu ngân sách vượt 704.500 tỷ đồng": "vượt" opening a clause's only result qualifies it
-_BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
+BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
 _GROWTH_TAIL = (
     r"^\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)"
     r"|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề)"
@@ -267,11 +267,11 @@ _GROWTH_TAIL = (
     r"|so\s+với\s+<total>(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?"
     r"(?:của\s+)?(?:năm\s+(?:19|20)\d\d|năm\s+trước|năm\s+ngoái|cùng\s+kỳ)(?!\w))"
 )
-_K_GROWTH_TAIL = rx(_GROWTH_TAIL.replace("<total>", ""))
+K_GROWTH_TAIL = rx(_GROWTH_TAIL.replace("<total>", ""))
 # after a rise's own word ("tăng 9,1% so với tổng mức lưu chuyển năm 2040"), the same measure
 # may be named as its total of a past year ("tổng" then no plan word); after no such word,
 # "chiếm 25% so với tổng thu năm 2040" is a share and "bằng 112% …" an index, no growth
-_K_RISE_TAIL = rx(_GROWTH_TAIL.replace("<total>", r"(?:tổng\s+)?"))
+K_RISE_TAIL = rx(_GROWTH_TAIL.replace("<total>", r"(?:tổng\s+)?"))
 # "512 tỷ đồng (+34% YoY)", "(- 4% so với cùng kỳ)": a change in brackets written with its
 # sign, the amount's growth (or fall) when the base is named after it ("YoY", "svck": on the
 # same period of last year); a bare "(+5%)" stays unread (a minus glued to its number, "-4%",
@@ -279,22 +279,22 @@ _K_RISE_TAIL = rx(_GROWTH_TAIL.replace("<total>", r"(?:tổng\s+)?"))
 _SIGNED_IN_BRACKET = rx(r"\(\s*([+\-−])\s*$")
 
 
-def _signed_growth(doc: Doc, p: Figure) -> int:
+def signed_growth(doc: Doc, p: Figure) -> int:
     """The sign written before the percentage ``p`` in brackets, its base named after it
     (``(+34% YoY)``: 1, ``(- 4% svck)``: -1): a change of the amount before; else 0."""
     m = _SIGNED_IN_BRACKET.search(doc.fold, max(0, p.start - 4), p.start)
     if p.kind != "percent" or m is None:
         return 0
-    if not _K_GROWTH_TAIL.match(doc.fold[p.end : p.sentence.end]):
+    if not K_GROWTH_TAIL.match(doc.fold[p.end : p.sentence.end]):
         return 0
     return 1 if m.group(1) == "+" else -1
 
 
 # "vượt kế hoạch 5% so với cùng kỳ": a plan and last year both named — unread
-_PLAN_IN_LEAD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)")
-_K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
-_K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất)(?!\w)")
-_K_ACHIEVED = rx(
+PLAN_IN_LEAD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)")
+K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
+K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất)(?!\w)")
+K_ACHIEVED = rx(
     # "tiến sát mốc 60% chỉ tiêu": close to reaching it
     r"(?:^[\s(]*|(?<!\w)(?:đạt|bằng|hoàn\s+thành|thực\s+hiện|được|chạm\s+mốc|tiến\s+sát(?:\s+mốc)?)"
     r"(?:\s+(?:(?:tỷ|tỉ)\s+lệ|mức|tới))?\s*(?:khoảng|gần|hơn|trên)?\s*"
@@ -309,20 +309,20 @@ _K_ACHIEVED = rx(
 _PLAN_AMOUNT_ASIDE = r"(?:\s*\(\s*[\d.,]+\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*\))?"
 # the period a plan is of, written with a figure: "kế hoạch 6 tháng", "kế hoạch 9 tháng đầu năm"
 _PLAN_PERIOD = r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?)?"
-_K_SECOND_OF_PLAN = rx(
+K_SECOND_OF_PLAN = rx(
     r"(?<!\w)(?:đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
     rf"(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?P<words>(?:\s+[^\W\d_]+){{0,8}})"
     rf"{_PLAN_PERIOD}{_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
 )
 # "vượt 32% dự toán Trung ương giao và 27% dự toán tỉnh giao": a second excess, its verb shared
-_K_SECOND_OF_EXCESS = rx(
+K_SECOND_OF_EXCESS = rx(
     r"(?<!\w)vượt\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
     rf"(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?P<words>(?:\s+[^\W\d_]+){{0,8}})"
     rf"{_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
 )
 # "đạt 120% so với nghị quyết HĐND xã 131% so với kế hoạch huyện giao": a second plan's
 # percentage written right after the first plan's name, no word between (a table's row)
-_BARE_SECOND_LEAD = rx(
+BARE_SECOND_LEAD = rx(
     r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)"
     r"(?:\s+(?!(?:tăng|giảm|cao|thấp|vượt|đạt|bằng|và|với|so|chiếm|là)(?!\w))[^\W\d_]+){0,6}\s*$"
 )
@@ -331,7 +331,7 @@ _COMPARED_PLAN_NEXT = rx(
 )
 
 
-def _compared_plan_next(doc: Doc, p: Figure) -> bool:
+def compared_plan_next(doc: Doc, p: Figure) -> bool:
     """Whether the percentage ``p`` is compared with a plan right after it (``131% so với
     kế hoạch huyện giao``)."""
     return (
@@ -339,9 +339,9 @@ def _compared_plan_next(doc: Doc, p: Figure) -> bool:
     )
 
 
-_K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
+K_EQUALS = rx(r"(?<!\w)bằng\s*(?:khoảng|gần|hơn|trên)?\s*$")
 # "bằng 70% so yêu cầu", "hoàn thành 45% so với dự kiến": what was required or planned
-_REQUIRED = r"(?<=so\s)(?:yêu\s+cầu|dự\s+kiến)|(?<=với\s)(?:yêu\s+cầu|dự\s+kiến)"
+REQUIRED = r"(?<=so\s)(?:yêu\s+cầu|dự\s+kiến)|(?<=với\s)(?:yêu\s+cầu|dự\s+kiến)"
 _PLAN_NAMED_NEXT = (
     # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash
     # "đạt 47% tổng kế hoạch vốn": the whole plan of capital (not "31% tổng dự toán thu
@@ -350,7 +350,7 @@ _PLAN_NAMED_NEXT = (
     # "đạt 45% so với số kế hoạch vốn tỉnh giao": the number planned, the plan itself
     r"(?:(?<=với\s)số\s+(?=kế\s+hoạch|chỉ\s+tiêu))?"
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|nq|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"
-    rf"|{_REQUIRED}"
+    rf"|{REQUIRED}"
     # "đạt 35% so với nhiệm vụ chi": the budget's duty of spending (or collecting) assigned
     r"|nhiệm\s+vụ\s+(?:chi|thu)"
     # "bằng 63% so với số vốn Thủ tướng Chính phủ giao": the capital assigned is the plan;
@@ -370,8 +370,8 @@ _PLAN_NAMED_NEXT = (
     r"|(?:ban\s+thường\s+vụ\s+)?(?:tỉnh|thành|huyện|quận|thị|đảng)\s+ủy(?:\s+[^\W\d_]+){0,2}?"
     r"\s+(?:đã\s+)?giao)(?!\w)"
 )
-_K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
-_K_PLAN_TAIL = rx(
+K_PLAN_NAMED_TAIL = rx(_PLAN_NAMED_NEXT)
+K_PLAN_TAIL = rx(
     _PLAN_NAMED_NEXT
     + r"|^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)"
     # "tương đương 50% diện tích theo kế hoạch": the planned measure named before the plan
@@ -381,22 +381,22 @@ _K_PLAN_TAIL = rx(
     # "(…, đạt 207,6%) dự toán.": the bracket closed before the plan that ends the sentence
     r"|^\s*\)\s*(?:kế\s+hoạch|chỉ\s+tiêu|kh|dự\s+toán)(?:\s+[^\W\d_]+){0,3}\s*(?:[.;]|$)"
 )
-_K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
-_TAIL = rx(
+K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
+TAIL = rx(
     r"\s*(?:so\s+(?:với\s+)?)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|nq|"
     r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+(?:trước|ngoái)|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
     r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
     r"(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường))?\s+giao|"
     r"năm\s+(?:trước|ngoái)|kỳ\s+trước|cùng\s+thời\s+điểm|yoy|svck|qoq)(?!\w)"
 )
-_CONNECTOR_SUFFIX = rx(
+CONNECTOR_SUFFIX = rx(
     r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"
     r"trên|gần|hơn|đã|mức|chỉ\s+tiêu|kế\s+hoạch)[\s(]*)+$"
 )
-_PART_MARKER = rx(r"(?<!\w)(trong\s+số\s+đó|trong\s+đó|bao\s+gồm|gồm)(?!\w)")
-_TOTAL_LEAD = rx(r"(?<!\w)(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*(?:là|:)?\s*$")
-_SUBJECT_TRIM = rx(r"^\s*(?:trong\s+đó|trong\s+số\s+đó|riêng|còn|và|cụ\s+thể)[\s,]*")
-_LABEL_VERBS = words_rx(
+PART_MARKER = rx(r"(?<!\w)(trong\s+số\s+đó|trong\s+đó|bao\s+gồm|gồm)(?!\w)")
+TOTAL_LEAD = rx(r"(?<!\w)(?:tổng\s+cộng|tổng\s+số|tổng|cộng)\s*(?:là|:)?\s*$")
+SUBJECT_TRIM = rx(r"^\s*(?:trong\s+đó|trong\s+số\s+đó|riêng|còn|và|cụ\s+thể)[\s,]*")
+LABEL_VERBS = words_rx(
     (
         "kết nạp",
         "thành lập",
@@ -532,33 +532,33 @@ def scan(doc: Doc) -> list[Figure]:
 
     money = (
         [
-            ("money_pair", _MONEY_PAIR),
-            ("money_pair", _MONEY_PAIR_ONCE),
-            ("money_pair_full", _MONEY_PAIR_BOTH),
-            ("money_pair_full", _MONEY_PAIR_SCALED),
-            ("money_range", _MONEY_RANGE_UNITS),
-            ("money_range", _MONEY_RANGE),
-            ("money_compound", _MONEY_COMPOUND),
-            ("money_thousands", _MONEY_THOUSANDS),
-            ("money_spaced", _MONEY_SPACED),
-            ("money", _MONEY),
+            ("money_pair", MONEY_PAIR),
+            ("money_pair", MONEY_PAIR_ONCE),
+            ("money_pair_full", MONEY_PAIR_BOTH),
+            ("money_pair_full", MONEY_PAIR_SCALED),
+            ("money_range", MONEY_RANGE_UNITS),
+            ("money_range", MONEY_RANGE),
+            ("money_compound", MONEY_COMPOUND),
+            ("money_thousands", MONEY_THOUSANDS),
+            ("money_spaced", MONEY_SPACED),
+            ("money", MONEY),
         ]
         if doc.money
         else []
     )
     for kind, pattern in (
         *money,
-        ("rate_range", _RATE_RANGE),
-        ("range", _RANGE),
-        ("range", _DASH_RANGE),
-        ("count_compound", _COUNT_COMPOUND),
-        ("count_spaced", _COUNT_SPACED),
-        ("pair", _UNIT_PAIR),
-        ("pair", _NOUN_PAIR),
-        ("pair", _PAIR),
-        ("percent_spaced", _PERCENT_SPACED),
-        ("percent", _PERCENT),
-        ("count", _COUNT),
+        ("rate_range", RATE_RANGE),
+        ("range", RANGE),
+        ("range", DASH_RANGE),
+        ("count_compound", COUNT_COMPOUND),
+        ("count_spaced", COUNT_SPACED),
+        ("pair", UNIT_PAIR),
+        ("pair", NOUN_PAIR),
+        ("pair", PAIR),
+        ("percent_spaced", PERCENT_SPACED),
+        ("percent", PERCENT),
+        ("count", COUNT),
     ):
         for m in pattern.finditer(folded, 0, doc.limit):
             number_start = m.start("a") if m.start("a") >= 0 else m.start("a2")
@@ -567,7 +567,7 @@ def scan(doc: Doc) -> list[Figure]:
             sentence = _sentence_of(doc, m.start())
             if sentence is None or m.end() > sentence.end:
                 continue
-            read = _values_or_noted(doc, kind, m, number_start)
+            read = values_or_noted(doc, kind, m, number_start)
             if read is None:
                 take(m.span())  # a range of percentages, or a figure unread: no figure
                 continue
@@ -578,8 +578,8 @@ def scan(doc: Doc) -> list[Figure]:
     figures.sort(key=lambda f: f.start)
     for fig in figures:
         _describe(doc, fig)
-        _whole_people(doc, fig)
-    _people_among_people(doc, figures)
+        whole_people(doc, fig)
+    people_among_people(doc, figures)
     return figures
 
 
@@ -605,7 +605,7 @@ _MONEY_KINDS = (
 def _money_measure(doc: Doc, kind: str, m: re.Match[str], fig: Figure) -> str | None:
     """The unit of an amount as written (``tỷ đồng``), None for a figure that is no amount."""
     if kind in _MONEY_KINDS:
-        return _measure(m)
+        return money_unit(m)
     if kind == "count" and doc.money and _bare_billions(doc, m, fig):
         return "tỷ đồng"
     return None
@@ -685,11 +685,11 @@ def _describe(doc: Doc, fig: Figure) -> None:
     q = _QUALIFIER.search(lead)
     if q and q.group(1) == fold("hơn") and _COMPARATIVE.search(lead[: q.start(1)]):
         q = None
-    if q and not (q.group(1) == fold("trên") and _WHOLE.search(lead)):
+    if q and not (q.group(1) == fold("trên") and WHOLE.search(lead)):
         fig.qualifier = doc.text[fig.clause + q.start(1) : fig.clause + q.end(1)].lower()
         fig.qual_start = fig.clause + q.start(1)
     pos = _after_number(doc, fig)
-    if (up := _UPWARDS.match(folded, pos)) and up.end() <= sentence.end:
+    if (up := UPWARDS.match(folded, pos)) and up.end() <= sentence.end:
         fig.qualifier = fig.qualifier or "trở lên"
         pos = up.end()
     fig.tail_end = pos
@@ -702,13 +702,13 @@ def _describe(doc: Doc, fig: Figure) -> None:
     # the words before a qualifier say the role: "… được giao là gần 200 tỷ đồng" as "… là"
     bare = lead if fig.qual_start is None else lead[: fig.qual_start - fig.clause]
     bare = _PROGRAMME_NAME.sub(lambda m: " " * len(m.group()), bare)
-    fig.role = _role_in_clause(doc, fig, lead, _role(fig, bare, outer))
-    if _no_result(doc, fig, lead) or _rate_gap_or_base(doc, fig, lead) or _top_rank(fig, lead):
+    fig.role = role_in_clause(doc, fig, lead, role_from_lead(fig, bare, outer))
+    if _no_result(doc, fig, lead) or _rate_gap_or_base(doc, fig, lead) or top_rank(fig, lead):
         fig.role = "modifier"
     elif (
         fig.role == "actual"
         and fig.kind in ("count", "range")
-        and _PLAN_IN_BRACKET.search(
+        and PLAN_IN_BRACKET.search(
             folded, max(sentence.start, fig.start - 160), fig.qual_start or fig.start
         )
     ):
@@ -717,17 +717,17 @@ def _describe(doc: Doc, fig: Figure) -> None:
         fig.role == "actual"
         and fig.kind != "pair"
         and (
-            _sets_target(
+            sets_target(
                 folded[sentence.start : fig.start],
                 lead,
                 folded[fig.noun_start or fig.end : sentence.end],
                 folded[fig.noun_end or fig.end : sentence.end],
             )
-            or _heading_target(doc, fig)
+            or heading_target(doc, fig)
             or _quoted_resolution(doc, fig)
         )
-        and not _under_plan_attained(doc, fig, lead)
-        and not _plan_after_slash(doc, fig)
+        and not under_plan_attained(doc, fig, lead)
+        and not plan_after_slash(doc, fig)
     ):
         fig.role, fig.set_out = "target", True
     elif (
@@ -768,7 +768,7 @@ def _quoted_resolution(doc: Doc, fig: Figure) -> bool:
 
 
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
-_PLAN_IN_BRACKET = rx(
+PLAN_IN_BRACKET = rx(
     r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
     # "… kế hoạch Tổng công ty Cấp nước (SDW) giao năm 2031 (…": an abbreviation's brackets
     # "… kế hoạch của Sở NN&PTNT giao (…": an office's abbreviation joined by "&"
@@ -818,47 +818,43 @@ def _no_result(doc: Doc, fig: Figure, lead: str) -> bool:
     ("vượt 20 đảng viên so với cùng kỳ"), a multiple ("gấp 2,1 lần so với cùng kỳ"), an
     excess aimed at ("hướng mốc vượt kế hoạch 2 triệu tấn"), a change since a base ("tăng
     1.172 xã so với cuối năm 2021"), a growth restated as an amount ("tương ứng tăng thêm 1.200
-    tỷ đồng"), a count of units out of all (:func:`_units_out_of_all`), two targets
+    tỷ đồng"), a count of units out of all (:func:`units_out_of_all`), two targets
     written as a pair after ``chỉ tiêu tương ứng`` (one for each figure before) or the size
-    of the containers counted right before it (:func:`_size_of_counted`), or a result of
+    of the containers counted right before it (:func:`size_of_counted`), or a result of
     earlier editions (:data:`_PAST_EDITION`); a target of one of two rounds listed
     (``chỉ tiêu 120 tân binh đợt 1 và 30 tân binh đợt 2``) is none either."""
     folded, end = doc.fold, fig.sentence.end
     if fig.role not in ("actual", "excess"):
-        return fig.role == "target" and (_listed_round(doc, fig) or _label_numeral(doc, fig, lead))
+        return fig.role == "target" and (listed_round(doc, fig) or label_numeral(doc, fig, lead))
     if fig.kind == "pair":
         return (
-            _units_out_of_all(doc, fig, lead)
-            or _ranked(doc, fig)
+            units_out_of_all(doc, fig, lead)
+            or ranked(doc, fig)
             or _RESPECTIVE_TARGETS.search(lead) is not None
-            or _slashed_occasion(fig, lead)
-            or _share_of_time(doc, fig)
+            or slashed_occasion(fig, lead)
+            or share_of_time(doc, fig)
         )
-    if _restated_change(doc, fig, lead) or _counted_by_threshold(doc, fig, lead):
+    if restated_change(doc, fig, lead) or counted_by_threshold(doc, fig, lead):
         return True
     if (
-        _unsigned_percent(doc, fig)
-        or _container_counted(fig, lead)
-        or _stock_before_planned_cut(doc, fig, lead)
-        or _past_value(doc, fig, lead)
+        unsigned_percent(doc, fig)
+        or container_counted(fig, lead)
+        or stock_before_planned_cut(doc, fig, lead)
+        or past_value(doc, fig, lead)
     ):
         return True
     if fig.role == "actual" and _PAST_EDITION.match(folded, fig.end, end):
         return True
-    if _total_brought(doc, fig, lead) or _bracketed_base(doc, fig) or _listed_round(doc, fig):
+    if total_brought(doc, fig, lead) or bracketed_base(doc, fig) or listed_round(doc, fig):
         return True
-    if (
-        _label_numeral(doc, fig, lead)
-        or _dotted_date(fig, lead)
-        or _size_of_counted(doc, fig, lead)
-    ):
+    if label_numeral(doc, fig, lead) or dotted_date(fig, lead) or size_of_counted(doc, fig, lead):
         return True
     if _MULTIPLE_LEAD.search(lead) and _MULTIPLE.match(folded, fig.start, end):
         return True
     if fig.role == "excess":
-        past = _K_GROWTH_TAIL.match(folded[fig.noun_end or fig.end : end])
+        past = K_GROWTH_TAIL.match(folded[fig.noun_end or fig.end : end])
         return bool(past or _AIM_EXCESS.search(lead) or _measure_over(doc, fig, lead))
-    return bool(_K_GROWTH.search(lead)) and _change_since_base(doc, fig)
+    return bool(K_GROWTH.search(lead)) and _change_since_base(doc, fig)
 
 
 def _change_since_base(doc: Doc, fig: Figure) -> bool:
@@ -872,7 +868,7 @@ def _change_since_base(doc: Doc, fig: Figure) -> bool:
     # "tăng 4 triệu/ha so với năm 2040": a change per unit, its money word left out
     if after is not None and (m := _PER_UNIT.match(folded, after, end)):
         after = m.end()
-    return bool(_K_GROWTH_TAIL.match(folded[after:end]))
+    return bool(K_GROWTH_TAIL.match(folded[after:end]))
 
 
 _PER_UNIT = re.compile(r"\s*/\s*[^\W\d_]+")
@@ -894,14 +890,14 @@ _RESPECTIVE_TARGETS = rx(
 _BASE_BRACKET = rx(rf"(?<!\w)(?:{_PAST_BASE})(?:\s+(?:19|20)\d\d)?\s*\(\s*$")
 
 
-def _bracketed_base(doc: Doc, fig: Figure) -> bool:
+def bracketed_base(doc: Doc, fig: Figure) -> bool:
     """Whether ``fig`` is in brackets right after the past period a result is compared with
     (``so với cùng kỳ năm trước (4.900 hội viên)``): the base, no result of its own."""
     start = fig.qual_start if fig.qual_start is not None else fig.start
     return _BASE_BRACKET.search(doc.fold, max(fig.sentence.start, start - 60), start) is not None
 
 
-# the noun between the numbers of a pair (:data:`_NOUN_PAIR`)
+# the noun between the numbers of a pair (:data:`NOUN_PAIR`)
 _INNER_NOUN = rx(rf"(?:{NUM})\s*([^\W\d_]+(?:\s+[^\W\d_]+){{0,3}})\s*/")
 
 
@@ -912,7 +908,7 @@ def _after_number(doc: Doc, fig: Figure) -> int:
     sentence = fig.sentence
     pos = fig.end
     if fig.kind == "percent":
-        if (t := _TAIL.match(folded, pos)) and t.end() <= sentence.end:
+        if (t := TAIL.match(folded, pos)) and t.end() <= sentence.end:
             pos = t.end()
         return pos
     if fig.kind == "pair" and (inner := _INNER_NOUN.match(folded, fig.start)) is not None:
@@ -920,8 +916,8 @@ def _after_number(doc: Doc, fig: Figure) -> int:
         return pos
     words: list[tuple[int, int]] = []
     while len(words) < 4:
-        w = _WORD.match(folded, pos)
-        if not w or w.end(1) > sentence.end or doc.text[w.start(1) : w.end(1)].lower() in _STOP:
+        w = WORD.match(folded, pos)
+        if not w or w.end(1) > sentence.end or doc.text[w.start(1) : w.end(1)].lower() in STOP:
             break
         words.append(w.span(1))
         pos = w.end(1)
@@ -936,7 +932,7 @@ def _after_number(doc: Doc, fig: Figure) -> int:
 _PER_WORD = re.compile(r"/[^\W\d_]+")
 
 
-_FALLING = rx(r"(?<!\w)(?:còn|giảm(?:\s+xuống)?(?:\s+còn)?)\s*$")
+FALLING = rx(r"(?<!\w)(?:còn|giảm(?:\s+xuống)?(?:\s+còn)?)\s*$")
 
 
 # ------------------------------------------------- shared with the other modules of the grammar
@@ -944,16 +940,16 @@ _FALLING = rx(r"(?<!\w)(?:còn|giảm(?:\s+xuống)?(?:\s+còn)?)\s*$")
 
 # "đạt 72,5% kế hoạch vốn Thủ tướng Chính phủ giao và đạt 68,1% kế hoạch vốn tỉnh giao": the
 # words between an attainment of one plan and a second percentage of another plan
-_MEASURE_WORDS = words_rx(MEASURE_NAMES)
+MEASURE_WORDS = words_rx(MEASURE_NAMES)
 
 
-def _single(v: Value | None) -> Decimal | None:
+def single(v: Value | None) -> Decimal | None:
     return v if isinstance(v, Decimal) else None
 
 
 # "tăng 40% so với lũy kế cùng kỳ năm 2024 (811.400 lượt)": the base of a growth, written
 # in brackets right after the period it is of
-_GROWTH_BASE = rx(
+GROWTH_BASE = rx(
     # "tăng 10% (tăng 260 tỷ đồng) so với cùng kỳ (đạt 2.600 tỷ đồng)": the increase between
     r"(?:\s*\(\s*(?:tương\s+(?:đương|ứng)\s+)?tăng(?:\s+thêm)?\s+[\d.,]+(?:\s+[^\W\d_]+){0,3}\s*\))?"
     r"\s*so\s+với\s+(?:(?:lũy|luỹ)\s+kế\s+)?"
@@ -972,15 +968,15 @@ _GROWTH_BASE = rx(
 )
 
 
-def _bracketed_plan_after(doc: Doc, p: Figure) -> bool:
+def bracketed_plan_after(doc: Doc, p: Figure) -> bool:
     """Whether the percentage ``p`` names its plan and that plan's figure opens a bracket
     right after (``và bằng 80% kế hoạch huyện đề ra (750 tỷ đồng)``): a plan of its own,
     never the first percentage's."""
     bracket = doc.text.find("(", p.end, min(p.sentence.end, p.end + 80))
-    return bracket >= 0 and _PLAN_IN_BRACKET.search(doc.fold, p.start, bracket + 1) is not None
+    return bracket >= 0 and PLAN_IN_BRACKET.search(doc.fold, p.start, bracket + 1) is not None
 
 
-def _plan_of(doc: Doc, p: Figure) -> str:
+def plan_of(doc: Doc, p: Figure) -> str:
     """The plan a percentage's tail names, folded, without ``so với`` ("" for none)."""
     tail = doc.fold[p.end : p.span_end]
     return " ".join(re.sub(r"^\s*so\s+với", "", tail).split())

@@ -19,16 +19,16 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    _FULL_STOP,
-    _MEASURE_NAMES,
+    FULL_STOP,
     MEASURE_NAMES,
+    MEASURE_NAMES_RX,
     PLAN_MEASURES,
-    _Amount,
-    _amounts,
-    _head,
-    _last_end,
+    Amount,
+    amounts_in,
+    clause_head,
+    last_end,
 )
-from kpitools.extract.linking import _NO_PERCENT, _amount, _flagged, _percent_of
+from kpitools.extract.linking import NO_PERCENT, amount, flagged_statement, percent_of
 from kpitools.extract.notes import noted, seg
 from kpitools.numbers import parse_number, parse_percent
 from kpitools.textfold import fold, rx
@@ -48,7 +48,7 @@ _MONTH_WINDOW = 1200
 
 def _lead_of(text: str, s: LinkableStatement, floor: int) -> str:
     """The folded words of the sentence of ``s`` before its figure (from ``floor``)."""
-    return fold(text[_last_end(_FULL_STOP, text, s.start, floor) : s.start])
+    return fold(text[last_end(FULL_STOP, text, s.start, floor) : s.start])
 
 
 def _line_floor(text: str, pos: int, reach: int) -> int:
@@ -85,7 +85,7 @@ def check_month_amounts(
     month's statement becomes inconsistent, with the cumulative amount in its note.
     """
     out = list(statements)
-    amounts = [(i, c) for i, c in enumerate(statements) if _amount(c)]
+    amounts = [(i, c) for i, c in enumerate(statements) if amount(c)]
     for i, s in amounts:
         floor = _line_floor(text, s.start, 300)
         if not _IN_MONTH.search(_lead_of(text, s, floor)):
@@ -107,7 +107,7 @@ def check_month_amounts(
         if whole is not None:
             assert isinstance(s.actual, Decimal) and isinstance(whole.actual, Decimal)
             months = _months_of(text, whole)
-            out[i] = _flagged(
+            out[i] = flagged_statement(
                 s,
                 "month_above_months",
                 a=f"{s.actual:f}",
@@ -200,13 +200,13 @@ def _months_denying(
     ):
         return None
     assert isinstance(s.actual, Decimal) and isinstance(c.actual, Decimal)
-    mine, theirs = _percent_of(s), _percent_of(c)
+    mine, theirs = percent_of(s), percent_of(c)
     if mine is None or theirs is None or not s.actual < c.actual or theirs.value <= 0:
         return None
     expected = theirs.value * s.actual / c.actual
     if expected / MONTH_PERCENT_FACTOR <= mine.value <= expected * MONTH_PERCENT_FACTOR:
         return None
-    return _flagged(
+    return flagged_statement(
         s,
         "month_percent_of_months",
         stated=s.stated,
@@ -281,7 +281,7 @@ def check_headline_qualifiers(
     body = [s for s in statements if s.start > line and _exact_amount(s)]
     rounded = [s for s in statements if s.start > line and _rounded_amount(s)]
     found: list[LinkableStatement] = []
-    for a in _amounts(folded, 0, line):
+    for a in amounts_in(folded, 0, line):
         q = _HEADLINE_QUALIFIER.search(folded, max(0, a.start - 8), a.start)
         if q is None or not a.unit[1]:
             continue
@@ -366,7 +366,7 @@ def _rounded_amount(s: LinkableStatement) -> bool:
     return isinstance(s.actual, Decimal) and s.qualifier is not None and s.actual > 0
 
 
-def _same_headline_figure(text: str, s: LinkableStatement, a: _Amount) -> bool:
+def _same_headline_figure(text: str, s: LinkableStatement, a: Amount) -> bool:
     """Whether ``s``'s actual is the headline amount ``a``, said exactly.
 
     Within :data:`SAME_HEADLINE_FIGURE` of it, and written with the same word after it.
@@ -375,7 +375,7 @@ def _same_headline_figure(text: str, s: LinkableStatement, a: _Amount) -> bool:
     if abs(s.actual - a.value) > SAME_HEADLINE_FIGURE * a.value:
         return False
     words = fold(text[s.start : s.end])
-    own = [b for b in _amounts(words, 0, len(words)) if b.value == s.actual]
+    own = [b for b in amounts_in(words, 0, len(words)) if b.value == s.actual]
     return bool(own) and own[0].unit[1] == a.unit[1]
 
 
@@ -386,7 +386,7 @@ def _agrees_with(qualifier: str, actual: object, written: Decimal) -> bool:
 
 
 def _contradicted(
-    s: LinkableStatement, a: _Amount, q: re.Match[str], text: str
+    s: LinkableStatement, a: Amount, q: re.Match[str], text: str
 ) -> LinkableStatement:
     """The headline's figure ``a`` as a statement, flagged against the body's ``s``."""
     start = q.start(1)
@@ -402,7 +402,7 @@ def _contradicted(
         target=None,
         qualifier=qual.lower(),
         exact=False,
-        **_NO_PERCENT,
+        **NO_PERCENT,
         part_of=None,
         part_rule=None,
         consistent=False,
@@ -535,9 +535,9 @@ def _measures_before(text: str, s: LinkableStatement) -> set[str]:
     """
     low = max(0, s.start - 300)
     folded = fold(text[low : s.start])  # the window only: memory stays linear in the text
-    head = _head(folded, len(folded), 0)
+    head = clause_head(folded, len(folded), 0)
     named = (
-        MEASURE_NAMES[" ".join(m.group().split())] for m in _MEASURE_NAMES.finditer(folded, head)
+        MEASURE_NAMES[" ".join(m.group().split())] for m in MEASURE_NAMES_RX.finditer(folded, head)
     )
     return {PLAN_MEASURES.get(m, m) if m == "tổng thu" else m for m in named}
 
@@ -546,7 +546,7 @@ def _two_budgets(
     s: LinkableStatement, other: LinkableStatement, mine: _Implied, theirs: _Implied
 ) -> LinkableStatement:
     """``s`` flagged: its percentage and ``other``'s imply two budgets."""
-    return _flagged(
+    return flagged_statement(
         s,
         "one_budget",
         stated=s.stated,
@@ -585,7 +585,7 @@ def check_listed_floors(
     """
     out = list(statements)
     for i, h in enumerate(statements):
-        p = _percent_of(h)
+        p = percent_of(h)
         if (
             h.stated_kind != "attainment"
             or h.actual is not None
@@ -604,7 +604,7 @@ def check_listed_floors(
             if low <= s.start < high and _at_most(s, p.value, text, low)
         ]
         if below:
-            out[i] = _flagged(
+            out[i] = flagged_statement(
                 h,
                 "floor_listed",
                 percent=p.value,
@@ -621,7 +621,7 @@ def _sentence_end(text: str, start: int) -> int:
 
 def _at_most(s: LinkableStatement, floor: Decimal, text: str, low: int) -> bool:
     """Whether the listed item ``s`` states an exact attainment not above ``floor``."""
-    q = _percent_of(s)
+    q = percent_of(s)
     return (
         s.stated_kind == "attainment"
         and s.qualifier is None
@@ -658,9 +658,9 @@ def check_written_remainders(
             continue
         low = s.end + left.end()
         window = fold(text[low : low + 40])
-        rest = next(iter(_amounts(window, 0, 40)), None)
+        rest = next(iter(amounts_in(window, 0, 40)), None)
         own_text = fold(text[s.start : s.end])
-        own = {a.value: a for a in _amounts(own_text, 0, len(own_text))}
+        own = {a.value: a for a in amounts_in(own_text, 0, len(own_text))}
         actual, plan = own.get(s.actual), own.get(s.target)  # type: ignore[arg-type]
         if rest is None or rest.start != 0 or actual is None or plan is None:
             continue
@@ -681,7 +681,7 @@ def _remainder_flagged(
     The remainder and ``s``'s result do not make up the plan.
     """
     assert isinstance(s.actual, Decimal)
-    flagged = _flagged(
+    flagged = flagged_statement(
         s,
         "remainder",
         t=f"{plan:f}",
@@ -692,7 +692,7 @@ def _remainder_flagged(
     return dataclasses.replace(flagged, end=rest[1], text=" ".join(text[s.start : rest[1]].split()))
 
 
-def _last_digit(folded: str, a: _Amount) -> Decimal:
+def _last_digit(folded: str, a: Amount) -> Decimal:
     """The value of the last written digit of the amount ``a`` (``27,5 tỷ`` → 0,1 tỷ)."""
     numeral = _NUMERAL.match(folded, a.start)
     if numeral is None:

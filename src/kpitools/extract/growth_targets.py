@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kpitools.extract.figures import _K_GROWTH, Draft, Figure
+from kpitools.extract.figures import K_GROWTH, Draft, Figure
 from kpitools.extract.text import Doc
 from kpitools.numbers import Percent
 from kpitools.textfold import fold, rx
@@ -30,7 +30,7 @@ _GROWTH_TARGET_LEAD = rx(
 # "kế hoạch đề ra là 7%": a plan's figure set out
 _SET_AS = rx(r"(?<!\w)(?:là|:)\s*\(?\s*$")
 # the subject of a growth rate: "Tốc độ tăng trưởng kinh tế (GRDP) ước đạt 8,5%"
-_GROWTH_SUBJECT = rx(r"(?<!\w)(?:tăng\s+trưởng|tốc\s+độ\s+tăng)(?!\w)")
+GROWTH_SUBJECT = rx(r"(?<!\w)(?:tăng\s+trưởng|tốc\s+độ\s+tăng)(?!\w)")
 
 
 def _growth_of(doc: Doc, f: Figure | None) -> bool:
@@ -42,7 +42,7 @@ def _growth_of(doc: Doc, f: Figure | None) -> bool:
         return False
     lead = doc.fold[f.clause : f.start]
     return bool(
-        _K_GROWTH.search(lead) or _GROWTH_SUBJECT.search(doc.fold[f.sentence.start : f.start])
+        K_GROWTH.search(lead) or GROWTH_SUBJECT.search(doc.fold[f.sentence.start : f.start])
     )
 
 
@@ -102,7 +102,7 @@ def _margin_disagrees(doc: Doc, margin: Figure, growth: Figure, p: Figure) -> bo
     return abs(gap - stated.value) > half and abs(relative - stated.value) > half
 
 
-def _growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+def growth_against(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     """A growth rate against the growth rate its plan or scenario set, stated after it in
     its sentence ("GRDP tăng 7,63%, vượt kịch bản tăng trưởng 7,59%"): the growth becomes the
     actual (``measure`` ``%``) and the plan's rate its target; whether it did."""
@@ -136,9 +136,7 @@ _CONCESSION = rx(r"^\W*(?:và\s+)?(?:tuy|dù|mặc\s+dù|tuy\s+nhiên)(?!\w)")
 _FLOOR = ("trên", "hơn")
 
 
-def _growth_against_bracket(
-    doc: Doc, p: Figure, figs: list[Figure], previous: list[Figure]
-) -> bool:
+def growth_against_bracket(doc: Doc, p: Figure, figs: list[Figure], previous: list[Figure]) -> bool:
     """A growth rate against the plan's rate in brackets after words that say whether it
     met it (``GRDP ước tăng 8,4%, chưa đạt kế hoạch đề ra (kế hoạch tăng 9,5%)``), also when
     those words open the next sentence (``… tăng 8,4% so với năm 2024. Tuy chưa đạt kế
@@ -210,7 +208,7 @@ def _margin_plan_rate(
     return rates[0] if plan.search(doc.fold, before.start, before.end) else None
 
 
-def _growth_by_margin(doc: Doc, f: Figure, figs: list[Figure], previous: list[Figure]) -> bool:
+def growth_by_margin(doc: Doc, f: Figure, figs: list[Figure], previous: list[Figure]) -> bool:
     """A growth rate against a plan's rate it is said to be above or below by a margin
     (``tăng trưởng đạt 9,3%, tăng 0,3% so với kế hoạch đề ra (9%)``, or ``… so với kịch bản.``
     after a sentence setting the scenario's rate): when the margin fits the two rates, the

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import _Amount
-from kpitools.extract.linking import _percent_of
+from kpitools.extract.amounts import Amount
+from kpitools.extract.linking import percent_of
 from kpitools.numbers import Percent, check_percent
 
 if TYPE_CHECKING:
@@ -36,8 +36,8 @@ def starts_of(statements: Sequence[LinkableStatement]) -> tuple[list[int], list[
 def percent_of_part(
     statements: Sequence[LinkableStatement],
     index: tuple[list[int], list[int]],
-    part: _Amount,
-    plan: _Amount,
+    part: Amount,
+    plan: Amount,
 ) -> int | None:
     """The statement (its index) of the part's amount with a percentage ``plan`` gives.
 
@@ -54,7 +54,7 @@ def percent_of_part(
         s = statements[i]
         if s.actual != part.value or s.stated_kind not in ("attainment", "excess"):
             continue
-        p = _percent_of(s)
+        p = percent_of(s)
         if p is None or not isinstance(s.actual, Decimal) or not _fits(p, s.actual, plan.value):
             continue
         if s.target is None:

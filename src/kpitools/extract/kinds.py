@@ -14,40 +14,40 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.context_kinds import (
-    _COMPARED_AGAIN,
-    _PART_OPENS,
-    _rate_and_margin,
-    _said_in_context,
+    COMPARED_AGAIN,
+    PART_OPENS,
+    rate_and_margin,
+    said_in_context,
 )
-from kpitools.extract.figure_roles import _K_SHARE
+from kpitools.extract.figure_roles import K_SHARE
 from kpitools.extract.figures import (
-    _BARE_SECOND_LEAD,
-    _DECREASE,
-    _K_ACHIEVED,
-    _K_CORRESPONDS,
-    _K_EQUALS,
-    _K_EXCESS,
-    _K_GROWTH,
-    _K_GROWTH_TAIL,
-    _K_PLAN_NAMED_TAIL,
-    _K_PLAN_TAIL,
-    _K_RATE,
-    _K_SECOND_OF_EXCESS,
-    _K_SECOND_OF_PLAN,
-    _K_TARGET,
-    _K_TOTAL_TAIL,
-    _MEASURE_WORDS,
-    _PART_MARKER,
-    _PLAN_IN_LEAD,
-    _REQUIRED,
+    BARE_SECOND_LEAD,
+    DECREASE,
+    K_ACHIEVED,
+    K_CORRESPONDS,
+    K_EQUALS,
+    K_EXCESS,
+    K_GROWTH,
+    K_GROWTH_TAIL,
+    K_PLAN_NAMED_TAIL,
+    K_PLAN_TAIL,
+    K_RATE,
+    K_SECOND_OF_EXCESS,
+    K_SECOND_OF_PLAN,
+    K_TARGET,
+    K_TOTAL_TAIL,
+    MEASURE_WORDS,
+    PART_MARKER,
+    PLAN_IN_LEAD,
+    REQUIRED,
     Draft,
     Figure,
-    _compared_plan_next,
-    _plan_of,
-    _signed_growth,
-    _single,
+    compared_plan_next,
+    plan_of,
+    signed_growth,
+    single,
 )
-from kpitools.extract.target_words import _ASSIGNED_TO, _TARGETS_MET
+from kpitools.extract.target_words import ASSIGNED_TO, TARGETS_MET
 from kpitools.extract.text import (
     NUM,
     PLAN_NOUNS,
@@ -91,10 +91,10 @@ def topics(doc: Doc, figures: list[Figure]) -> dict[int, int]:
     return out
 
 
-def _regions(doc: Doc, sentence: Sentence) -> list[tuple[int, int, str, int]]:
+def part_regions(doc: Doc, sentence: Sentence) -> list[tuple[int, int, str, int]]:
     """Part lists of a sentence: (start, end, marker, marker start) up to ';' or the end."""
     out = []
-    for m in _PART_MARKER.finditer(doc.fold, sentence.start, sentence.end):
+    for m in PART_MARKER.finditer(doc.fold, sentence.start, sentence.end):
         if doc.text[m.end() : m.end() + 3].strip().startswith(":"):
             # "trong đó: A …; B …; C …": a list of items up to the sentence's end
             out.append((m.start(), sentence.end, m.group(1), m.start()))
@@ -164,9 +164,9 @@ def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
             text.rfind(":", sentence.start, start - 1) + 1,
         )
     start = _unit_heading(doc, sentence, start)
-    for m in _PART_MARKER.finditer(doc.fold, start, pos):
+    for m in PART_MARKER.finditer(doc.fold, start, pos):
         start = m.end()
-    for m in _ASSIGNED_TO.finditer(doc.fold, start, pos):  # "giao chỉ tiêu … cho huyện A 150"
+    for m in ASSIGNED_TO.finditer(doc.fold, start, pos):  # "giao chỉ tiêu … cho huyện A 150"
         start = m.end()
     for m in _ITEM_COMMA.finditer(doc.fold, start, pos):
         start = m.start() + 1
@@ -177,7 +177,7 @@ def _item(doc: Doc, sentence: Sentence, pos: int) -> tuple[int, int]:
     colon = text.find(":", pos, end)
     if colon >= 0:
         end = colon
-    if marker := _PART_MARKER.search(doc.fold, pos, end):
+    if marker := PART_MARKER.search(doc.fold, pos, end):
         end = marker.start()
     return start, end
 
@@ -207,7 +207,7 @@ def _unit_heading(doc: Doc, sentence: Sentence, start: int) -> int:
 _UNIT_HEAD = rx(rf"[\s\-–•+]*{_UNIT_WORDS}[^,;:()\d]*")
 
 
-_PLACE = rx(
+PLACE = rx(
     r"^(?:(?:đảng\s+bộ|đảng\s+ủy|đảng\s+uỷ)\s+)?"
     r"(?P<kind>huyện|quận|thị\s+xã|thành\s+phố|t\.\s?p\.?|tp\.?|tỉnh|xã|phường|thị\s+trấn|đặc\s+khu)"
     r"\s+"
@@ -222,7 +222,7 @@ def _name_end(text: str) -> str:
     (``Đảng bộ xã Tân Lập phấn đấu``). Other units keep their words
     (``Đảng bộ Công an tỉnh``, ``Bộ Chỉ huy Quân sự``).
     """
-    kind = _PLACE.match(fold(text))
+    kind = PLACE.match(fold(text))
     if kind is None:
         return text
     words = text[kind.end() :].split()
@@ -230,7 +230,7 @@ def _name_end(text: str) -> str:
     return text if not name else text[: kind.end()] + " ".join(name)
 
 
-def _written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
+def written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
     """The unit an item opens with, kept as written (not a registry name: no code)."""
     m = _WRITTEN_UNIT.match(doc.fold, start, pos + 1)
     if m is None:
@@ -242,7 +242,7 @@ def _written_unit(doc: Doc, start: int, pos: int) -> UnitMention | None:
     return UnitMention(m.start("u"), m.start("u") + len(text), text, None, ())
 
 
-def _group_name(doc: Doc, start: int, pos: int) -> str | None:
+def group_name(doc: Doc, start: int, pos: int) -> str | None:
     """The group of bodies named right before the figure at ``pos`` in the clause from
     ``start`` (:data:`_GROUP_NAME`), folded, if any."""
     found = None
@@ -254,13 +254,13 @@ def _group_name(doc: Doc, start: int, pos: int) -> str | None:
 def _opening_unit(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | None:
     """The unit a sentence opens with, as written: at its start, or right after the time
     phrase it opens with (``Trong năm 2024 Đảng bộ xã Tân Lập kết nạp …``)."""
-    written = _written_unit(doc, sentence.start, pos)
+    written = written_unit(doc, sentence.start, pos)
     if written is not None:
         return written
     for t in doc.times_in(sentence.start, pos)[:2]:
         if not doc.text[t.end : t.end + 1].isspace():
             continue
-        written = _written_unit(doc, t.end, pos)
+        written = written_unit(doc, t.end, pos)
         if written is not None:
             return written
     return None
@@ -274,10 +274,10 @@ def _giver(doc: Doc, u: UnitMention) -> bool:
     return _GIVES_AFTER.match(doc.fold, u.end) is not None
 
 
-def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
+def unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     pos = d.anchor
     sentence = d.sentence
-    regions = [(s, e) for s, e, *_ in _regions(doc, sentence)]
+    regions = [(s, e) for s, e, *_ in part_regions(doc, sentence)]
 
     def applies(u: UnitMention) -> bool:
         return not _giver(doc, u) and all(
@@ -290,7 +290,7 @@ def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
         own = [u for u in doc.units_in(item_start, pos) if not _giver(doc, u)]
         if own:
             return own[-1]
-        written = _written_unit(doc, item_start, pos)
+        written = written_unit(doc, item_start, pos)
         if written is not None:
             return written
     before = [u for u in doc.units_in(topic, pos) if applies(u)]
@@ -311,7 +311,7 @@ def _unit_for(doc: Doc, d: Draft, topic: int) -> UnitMention | None:
     return None
 
 
-def _unit_named_before(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | None:
+def unit_named_before(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | None:
     """The unit a clause's subject written as a bare common noun of a level (``phường``,
     ``Đảng bộ xã`` with no name after it) refers to: the one unit of that level the
     sentence before, in the same paragraph, names (``Đảng ủy phường Tây Đình giao … . Đến
@@ -350,7 +350,7 @@ _PLAN_OF_YEAR = rx(
 )
 
 
-def _time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | None]:
+def time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | None]:
     pos = d.anchor
     sentence = d.sentence
     before = [t for t in doc.times_in(topic, pos) if not t.comparison]
@@ -399,13 +399,13 @@ def _worded_kind(doc: Doc, d: Draft, lead: str, tail: str) -> tuple[str | None, 
     bình quân trong 4 niên độ đạt 17,6%``: no share of a plan); ``None`` when they settle
     nothing."""
     if said := _said_kind(lead, tail):
-        return _said_in_context(doc, d, said, tail)
-    if _AVERAGE_GROWTH.search(lead) and not _K_PLAN_TAIL.match(tail):
+        return said_in_context(doc, d, said, tail)
+    if _AVERAGE_GROWTH.search(lead) and not K_PLAN_TAIL.match(tail):
         return None, 1
     return None
 
 
-def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str | None, int]:
+def percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str | None, int]:
     """The kind of the draft's percentage and its sign (-1 for a decrease)."""
     p = d.percent_fig
     assert p is not None
@@ -420,21 +420,21 @@ def _percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[st
         return settled
     if (worded := _worded_kind(doc, d, lead, tail)) is not None:
         return worded
-    if _K_CORRESPONDS.search(lead) or _shares_verb(lead):
-        return ("attainment" if _K_PLAN_TAIL.match(tail) else None), 1
-    if _second_of_plan(doc, p, lead, _K_SECOND_OF_EXCESS) and _K_PLAN_TAIL.match(tail):
+    if K_CORRESPONDS.search(lead) or _shares_verb(lead):
+        return ("attainment" if K_PLAN_TAIL.match(tail) else None), 1
+    if _second_of_plan(doc, p, lead, K_SECOND_OF_EXCESS) and K_PLAN_TAIL.match(tail):
         return "excess", 1
-    achieved = bool(_K_ACHIEVED.search(lead) or _second_of_plan(doc, p, lead))
+    achieved = bool(K_ACHIEVED.search(lead) or _second_of_plan(doc, p, lead))
     achieved = achieved or not lead.strip(" (")
     if achieved and (
-        _K_PLAN_TAIL.match(tail)
+        K_PLAN_TAIL.match(tail)
         or _plan_met_before(doc, p)
         or _parallel_plan(doc, p)
         or _COMPARED_PLAN_LEAD.search(lead)
         or _plan_compared_before(doc, p, lead, tail)
     ):
         return "attainment", 1
-    if _K_RATE.search(lead) or (_K_EQUALS.search(lead) and _K_TOTAL_TAIL.match(tail)):
+    if K_RATE.search(lead) or (K_EQUALS.search(lead) and K_TOTAL_TAIL.match(tail)):
         attained = _disbursement_rate(doc, d, tail) or _admission_rate(doc, d, tail)
         attained = attained or _fraction_rate_of_plan(d, tail)
         return ("attainment" if attained else "rate"), 1
@@ -458,7 +458,7 @@ def _fraction_rate_of_plan(d: Draft, tail: str) -> bool:
     figure after the plan's words in the clause: the plan's attainment, not a rate of a
     whole."""
     a = d.actual_fig
-    if a is None or a.kind != "pair" or (m := _K_PLAN_TAIL.match(tail)) is None:
+    if a is None or a.kind != "pair" or (m := K_PLAN_TAIL.match(tail)) is None:
         return False
     return not _FIGURE_IN_CLAUSE.match(tail[m.end() :])
 
@@ -598,23 +598,23 @@ def _settled_kind(
     doc: Doc, d: Draft, p: Figure, lead: str, tail: str
 ) -> tuple[str | None, int] | None:
     """The kind of a percentage settled before its words are read: of a rate the draft is
-    of or said with its margin after it (:func:`_rate_and_margin`), a change written with
-    its sign (:func:`_signed_growth`), or none for a bare one in a list of indexes
-    (:func:`_bare_in_index_list`)."""
+    of or said with its margin after it (:func:`rate_and_margin`), a change written with
+    its sign (:func:`signed_growth`), or none for a bare one in a list of indexes
+    (:func:`bare_in_index_list`)."""
     if d.rate_of:
-        return ("target" if _K_TARGET.search(lead) else "rate"), 1
-    if _rate_and_margin(doc, p, "rate"):
+        return ("target" if K_TARGET.search(lead) else "rate"), 1
+    if rate_and_margin(doc, p, "rate"):
         return "rate", 1
     if _margin_over_plan(doc, p):
         return None, 1
-    if sign := _signed_growth(doc, p) or _rate_of_change(doc, p):
+    if sign := signed_growth(doc, p) or _rate_of_change(doc, p):
         return "growth", sign
-    if _bare_in_index_list(doc, p, lead, tail):
+    if bare_in_index_list(doc, p, lead, tail):
         return None, 1
     return None
 
 
-def _bare_in_index_list(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
+def bare_in_index_list(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
     """Whether the percentage ``p``, alone in brackets after an item's amount, is in a list
     whose last earlier item with a named percentage compares with the same period of last
     year (``Thu A đạt 900 tỷ đồng (91% so với cùng kỳ năm trước); Thu B đạt 250 tỷ đồng
@@ -671,7 +671,7 @@ def _disbursed_share(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
         return None
     if doc.fold[f.end : d.percent_fig.clause].strip(" ,"):
         return None  # words between the amount and the percentage's clause
-    if _PART_OPENS.search(doc.fold, f.sentence.start, f.start):
+    if PART_OPENS.search(doc.fold, f.sentence.start, f.start):
         return None  # a part's percentage may be of its whole ("trong đó …, đạt 70%")
     found = _DISBURSED_IN.search(doc.fold, f.clause, f.start)
     return "attainment" if found else None
@@ -746,7 +746,7 @@ def _attainment_in_plan_list(doc: Doc, d: Draft, lead: str, tail: str) -> str | 
     if (
         _LISTED_PLAN_PERCENT.search(doc.fold, low, p.start)
         or _LISTED_PLAN_PERCENT.search(doc.fold, p.end, p.sentence.end)
-        or _TARGETS_MET.search(doc.fold, low, f.start)
+        or TARGETS_MET.search(doc.fold, low, f.start)
     ):
         return "attainment"
     return None
@@ -803,17 +803,17 @@ def _disbursement_rate(doc: Doc, d: Draft, tail: str) -> bool:
 
 
 def _second_of_plan(
-    doc: Doc, p: Figure, lead: str, said: re.Pattern[str] = _K_SECOND_OF_PLAN
+    doc: Doc, p: Figure, lead: str, said: re.Pattern[str] = K_SECOND_OF_PLAN
 ) -> bool:
     """Whether ``lead`` ends with an attainment of a plan and ``và`` (see above; with
-    ``said`` :data:`_K_SECOND_OF_EXCESS`, an excess); for a clause opened by ``, và`` (``đạt
+    ``said`` :data:`K_SECOND_OF_EXCESS`, an excess); for a clause opened by ``, và`` (``đạt
     96% dự toán Trung ương giao, và 92% dự toán tỉnh giao``), the clause before it."""
     if lead.strip() == "và":
         lead = doc.fold[max(p.sentence.start, p.clause - 160) : p.start]
     m = said.search(lead)
-    if m is None and said is _K_SECOND_OF_PLAN:
+    if m is None and said is K_SECOND_OF_PLAN:
         m = _bare_second_of_plan(doc, p, lead)
-    return m is not None and not _MEASURE_WORDS.search(m.group("words"))
+    return m is not None and not MEASURE_WORDS.search(m.group("words"))
 
 
 # "đạt 120% so với nghị quyết HĐND xã 131% …": the first attainment, its plan named, then
@@ -825,11 +825,11 @@ _K_FIRST_OF_PLANS = rx(
 
 def _bare_second_of_plan(doc: Doc, p: Figure, lead: str) -> re.Match[str] | None:
     """The attainment of a plan right before ``p`` when ``p`` follows its plan's name with no
-    word of its own and is compared with another plan (:data:`_BARE_SECOND_LEAD`)."""
+    word of its own and is compared with another plan (:data:`BARE_SECOND_LEAD`)."""
     m = _K_FIRST_OF_PLANS.search(lead)
-    if m is None or not _BARE_SECOND_LEAD.match(m.group("words")):
+    if m is None or not BARE_SECOND_LEAD.match(m.group("words")):
         return None
-    return m if _compared_plan_next(doc, p) else None
+    return m if compared_plan_next(doc, p) else None
 
 
 # "vượt kế hoạch năm, đạt 100,82%": the plan met named in the clause before the percentage
@@ -862,7 +862,7 @@ _K_OWN_SUBJECT = rx(
 )
 
 
-def _exceeded_under(doc: Doc, p: Figure) -> bool:
+def exceeded_under(doc: Doc, p: Figure) -> bool:
     """Whether ``p`` is an attainment under 100 % said of a plan exceeded just before it
     (``vượt kế hoạch năm, đạt 90%``): the words contradict the figure. Not for a qualified
     percentage (``gần 100%``)."""
@@ -875,7 +875,7 @@ def _exceeded_under(doc: Doc, p: Figure) -> bool:
         return False  # "…, diện tích tiêu đạt 93%": the clause names a subject of its own
     # the same plan: none named after the percentage, or the one exceeded
     plan = " ".join(re.sub(r"^vượt(?:\s+mức)?\s+", "", m.group().rstrip(" ,")).split())
-    tail = _plan_of(doc, p)
+    tail = plan_of(doc, p)
     return not tail or plan.startswith(tail) or tail.startswith(plan)
 
 
@@ -953,7 +953,7 @@ def _plan_compared_before(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
     the sentence (no ``;`` between), no other base named after it before ``p``: the percentage
     is of that plan. A rate (``tỷ lệ … đạt 92%``) or a share of a total (``đạt 60% tổng số
     hộ``) stays what it is."""
-    if _K_RATE.search(lead) or _K_TOTAL_TAIL.match(tail):
+    if K_RATE.search(lead) or K_TOTAL_TAIL.match(tail):
         return False
     folded = doc.fold
     start = max(p.sentence.start, p.start - _COMPARED_REACH)
@@ -965,7 +965,7 @@ def _plan_compared_before(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
         before = folded[lo : m.start()].rstrip()
         if (before or lo > p.sentence.start) and before[-1:] not in (",", ":", "(", ";"):
             continue
-        return _COMPARED_AGAIN.search(folded, m.end(), p.start) is None
+        return COMPARED_AGAIN.search(folded, m.end(), p.start) is None
     return False
 
 
@@ -987,7 +987,7 @@ def pair_above_all(doc: Doc, d: Draft) -> str | None:
     )
     if not said:
         return None
-    a, t = _single(d.actual), _single(d.target)
+    a, t = single(d.actual), single(d.target)
     return "pair" if a is not None and t is not None and a > 2 * t else "excess"
 
 
@@ -1021,39 +1021,39 @@ def _shares_verb(lead: str) -> bool:
         return False
     # "tương đương 50,1% so với dự toán đầu năm và 46,7% kế hoạch điều chỉnh"
     first = lead[: m.start("n")]
-    return bool(_K_ACHIEVED.search(first) or _K_CORRESPONDS.search(first) or _K_SHARE.search(first))
+    return bool(K_ACHIEVED.search(first) or K_CORRESPONDS.search(first) or K_SHARE.search(first))
 
 
 QUOTA_AFTER = rx(r"\s*chỉ\s+tiêu(?!\w)")
 
 
-_K_EXPECTED_TAIL = rx(rf"^\s*so\s+(?:với\s+)?(?:{_REQUIRED})(?!\w)")
+_K_EXPECTED_TAIL = rx(rf"^\s*so\s+(?:với\s+)?(?:{REQUIRED})(?!\w)")
 
 
 def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     """The kind (and sign) of a percentage that the words around it name: an excess, a
     growth or decrease, a share or a target."""
-    if e := _K_EXCESS.search(lead):
-        if _K_GROWTH_TAIL.match(tail):
+    if e := K_EXCESS.search(lead):
+        if K_GROWTH_TAIL.match(tail):
             # "vượt 5% so với cùng kỳ năm 2024": above last year, a growth — never an excess
-            return ("unread" if _PLAN_IN_LEAD.search(e.group()) else "growth"), 1
+            return ("unread" if PLAN_IN_LEAD.search(e.group()) else "growth"), 1
         return "excess", 1
-    if g := _K_GROWTH.search(lead):
-        sign = -1 if " ".join(g.group(1).split()) in _DECREASE else 1
+    if g := K_GROWTH.search(lead):
+        sign = -1 if " ".join(g.group(1).split()) in DECREASE else 1
         # "cao hơn 19,1% so với dự toán": above the plan; "tăng 216%, vượt chỉ tiêu" is a
         # growth beside a plan met, not an excess of it
         # (but "giảm 9% so với dự kiến": a change against what was expected, a growth)
-        if _K_PLAN_NAMED_TAIL.match(tail) and not _K_EXPECTED_TAIL.match(tail):
+        if K_PLAN_NAMED_TAIL.match(tail) and not _K_EXPECTED_TAIL.match(tail):
             return "excess", sign
         return "growth", sign
-    if _K_GROWTH_TAIL.match(tail):
+    if K_GROWTH_TAIL.match(tail):
         return "growth", 1
-    if _K_SHARE.search(lead):
+    if K_SHARE.search(lead):
         # "chiếm 25% khoản phân bổ", "chiếm 40% kế hoạch vốn": the share of a plan reached
-        return ("attainment" if _K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
+        return ("attainment" if K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
     if _SECOND_ATTAINMENT.search(lead):
         return None
-    if any(not _AFTER_PERCENT.search(lead, 0, m.start()) for m in _K_TARGET.finditer(lead)):
+    if any(not _AFTER_PERCENT.search(lead, 0, m.start()) for m in K_TARGET.finditer(lead)):
         return "target", 1
     return None
 
@@ -1073,7 +1073,7 @@ _AFTER_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 def _achieved_kind(d: Draft, tail: str, catalog: MetricCatalog | None) -> str | None:
     """The kind of a percentage that is achieved ("đạt 95%"), from what follows it, the
     draft's figures and the kind of its metric."""
-    if _K_TOTAL_TAIL.match(tail):
+    if K_TOTAL_TAIL.match(tail):
         return "coverage"
     if d.actual is None:
         # "kế hoạch lợi nhuận (439 tỷ đồng), đạt tới 274%": the attainment of that plan

@@ -1,10 +1,10 @@
 """What the document-level passes share about statements: keys, percentages, links.
 
-The unit a statement is of (:func:`_unit_key`), the percentage it states (an excess as 100 +
-X, :func:`_percent_of`) and whether an amount agrees with it, the statement that holds an
-amount, a percentage given its result and checked (:func:`_with_result`), a result set
-against a plan with no percentage (:func:`_against_plan`), and a statement flagged
-inconsistent (:func:`_flagged`).
+The unit a statement is of (:func:`unit_key`), the percentage it states (an excess as 100 +
+X, :func:`percent_of`) and whether an amount agrees with it, the statement that holds an
+amount, a percentage given its result and checked (:func:`with_result`), a result set
+against a plan with no percentage (:func:`against_plan`), and a statement flagged
+inconsistent (:func:`flagged_statement`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from kpitools.extract.amounts import _Amount, _head, _kind_named_back
+from kpitools.extract.amounts import Amount, clause_head, kind_named_back
 from kpitools.extract.grammar import implied_target
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.stated_checks import cut_above_floor
@@ -47,7 +47,7 @@ NEIGHBOURS = 3
 """How many fitting targets on each side of a result are looked at."""
 
 
-def _unit_key(s: LinkableStatement) -> str | None:
+def unit_key(s: LinkableStatement) -> str | None:
     """The unit a statement is of, for linking.
 
     Its code, else its name as written (folded), else None for the document's own unit
@@ -61,7 +61,8 @@ def _unit_key(s: LinkableStatement) -> str | None:
     return None if name.startswith(fold("toàn ")) else re.sub(r"\s+", " ", name)
 
 
-def _percent_of(result: LinkableStatement) -> Percent | None:
+def percent_of(result: LinkableStatement) -> Percent | None:
+    """The stated percentage of ``result`` as a percentage of its target (an excess as 100 + it)."""
     if result.stated is None or result.stated_percent is None:
         return None
     try:
@@ -73,15 +74,16 @@ def _percent_of(result: LinkableStatement) -> Percent | None:
     return p
 
 
-def _agrees(result: LinkableStatement, target: Decimal) -> bool:
-    p = _percent_of(result)
+def agrees(result: LinkableStatement, target: Decimal) -> bool:
+    """Whether the stated percentage of ``result`` is its actual of ``target``."""
+    p = percent_of(result)
     assert isinstance(result.actual, Decimal)
     if p is None or target == 0:
         return False
     return bool(check_percent(p, result.actual, target).consistent)
 
 
-def _flagged(s: LinkableStatement, finding: str, **fields: object) -> LinkableStatement:
+def flagged_statement(s: LinkableStatement, finding: str, **fields: object) -> LinkableStatement:
     """``s`` marked inconsistent, its note the audit's ``finding`` (``extract.note.<finding>``)."""
     return dataclasses.replace(
         s,
@@ -91,7 +93,7 @@ def _flagged(s: LinkableStatement, finding: str, **fields: object) -> LinkableSt
     )
 
 
-def _actual_qualifier(c: LinkableStatement) -> str | None:
+def actual_qualifier(c: LinkableStatement) -> str | None:
     """The qualifier of ``c``'s figure, not of its own percentage.
 
     A result read with its growth (``doanh thu đạt 2.600 tỷ đồng, tăng gần 4%``) carries the
@@ -105,14 +107,14 @@ def _actual_qualifier(c: LinkableStatement) -> str | None:
     return None if before and all(before) else c.qualifier
 
 
-def _with_result(
+def with_result(
     s: LinkableStatement, c: LinkableStatement, target: Decimal | None
 ) -> LinkableStatement:
     """The percentage ``s`` with the result ``c`` as its actual, and its check."""
     assert isinstance(c.actual, Decimal)
     checks: dict[str, object] = {"verdict": "unchecked"}
     lead: list[Segment] = [seg("actual_linked", a=f"{c.actual:f}", text=c.text)]
-    p = _percent_of(s)
+    p = percent_of(s)
     if p is None and target:
         checks.update(noted(*lead))  # a result against its target, no percentage stated
     elif target is None or p is None or target == 0:
@@ -122,7 +124,7 @@ def _with_result(
         assert check.exact is not None
         lead.append(seg("percent", a=f"{c.actual:f}", t=f"{target:f}", exact=f"{check.exact:.6g}"))
         checks["computed_percent"] = check.computed
-        qual = s.qualifier or _actual_qualifier(c)
+        qual = s.qualifier or actual_qualifier(c)
         floor_cut = s.qualifier is None and cut_above_floor(qual, c.text, check)
         if (qual is not None or not c.exact) and not floor_cut:
             checks.update(noted(*lead, seg("qualifier_approximate", qual=qual or "≈")))
@@ -145,7 +147,7 @@ def _with_result(
         unit_code=s.unit_code or c.unit_code,
         year=s.year or c.year,
         as_of=s.as_of or c.as_of,
-        qualifier=s.qualifier or _actual_qualifier(c),
+        qualifier=s.qualifier or actual_qualifier(c),
         exact=c.exact,
         measure=c.measure,
         implied_target=implied_target(c.actual, target, s.stated_percent, s.stated_kind),
@@ -156,8 +158,8 @@ def _with_result(
     )
 
 
-def _covering(
-    statements: Sequence[LinkableStatement], starts: list[int], a: _Amount
+def covering_statement(
+    statements: Sequence[LinkableStatement], starts: list[int], a: Amount
 ) -> LinkableStatement | None:
     """The statement whose span holds the amount ``a``, if any (a few before it looked at)."""
     i = bisect.bisect_right(starts, a.start)
@@ -167,7 +169,7 @@ def _covering(
     return None
 
 
-def _same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
+def same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
     """Whether an amount read in ``c`` (None: in no statement) may be the plan of ``s``.
 
     Read in a statement: of the same unit (or of none named, its sentence checked by
@@ -175,8 +177,8 @@ def _same_scope(s: LinkableStatement, c: LinkableStatement | None) -> bool:
     only for a result of the document's own unit (no unit named).
     """
     if c is None:
-        return _unit_key(s) is None
-    if _unit_key(c) not in (None, _unit_key(s)) and not _whole_of_kind(s, c):
+        return unit_key(s) is None
+    if unit_key(c) not in (None, unit_key(s)) and not _whole_of_kind(s, c):
         return False  # a plan of no unit named: its sentence was checked (_same_units)
     if None not in (c.year, s.year) and c.year != s.year:
         return False
@@ -209,14 +211,14 @@ def _whole_of_kind(s: LinkableStatement, c: LinkableStatement) -> bool:
 _LOWER_UNIT = rx(r"(?<!\w)(?:huyện|quận|thị\s+xã|thành\s+phố|xã|phường|thị\s+trấn)(?!\w)")
 
 
-def _scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:
+def scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str) -> bool:
     """Whether the plan read in ``c`` may be the plan of ``s``.
 
-    Of the same scope (:func:`~kpitools.extract.linking._same_scope`), or read with the unit
+    Of the same scope (:func:`~kpitools.extract.linking.same_scope`), or read with the unit
     that gave it as its unit when the percentage of ``s`` names that giver too (``huyện B giao
     mục tiêu 900 tỷ đồng … 80% mục tiêu huyện B giao``).
     """
-    if _same_scope(s, c):
+    if same_scope(s, c):
         return True
     if c is None or not c.unit or c.target is None:
         return False
@@ -225,11 +227,11 @@ def _scope_or_giver(s: LinkableStatement, c: LinkableStatement | None, text: str
     return bool(giver.search(own)) and bool(giver.search(fold(text[s.start : s.end + 80])))
 
 
-def _plan_scope(
+def plan_scope(
     s: LinkableStatement,
     c: LinkableStatement | None,
     text: str,
-    at: tuple[str, str, _Amount, tuple[int, int]],
+    at: tuple[str, str, Amount, tuple[int, int]],
 ) -> bool:
     """Whether a plan amount read in ``c`` (None: in no statement) may be the plan of ``s``.
 
@@ -239,59 +241,59 @@ def _plan_scope(
     to be checked. ``at``: the window read, folded, the plan amount in it and the result's
     span, for a result of no unit named (:func:`_scope_named_back`).
     """
-    return c is None or _scope_or_giver(s, c, text) or _scope_named_back(s, c, at)
+    return c is None or scope_or_giver(s, c, text) or _scope_named_back(s, c, at)
 
 
 def _scope_named_back(
-    s: LinkableStatement, c: LinkableStatement, at: tuple[str, str, _Amount, tuple[int, int]]
+    s: LinkableStatement, c: LinkableStatement, at: tuple[str, str, Amount, tuple[int, int]]
 ) -> bool:
     """Whether a plan read with a unit named is the plan of ``s``, of no unit named.
 
     ``Năm 2041, thành phố Bình Lâm được giao kế hoạch vốn 9.000 tỷ đồng. … Đến 30/9, thành
     phố giải ngân 4.100 tỷ đồng, đạt 45,6% kế hoạch``: the result names the plan's unit back
-    by its kind alone (:func:`~kpitools.extract.amounts._kind_named_back`); the year and the
+    by its kind alone (:func:`~kpitools.extract.amounts.kind_named_back`); the year and the
     metric, where both are known, are the same.
     """
-    if _unit_key(s) is not None or _unit_key(c) is None:
+    if unit_key(s) is not None or unit_key(c) is None:
         return False
     if None not in (c.year, s.year) and c.year != s.year:
         return False
     if None not in (c.metric, s.metric) and c.metric != s.metric:
         return False
     window, folded, plan, result = at
-    return _kind_named_back(window, _head(folded, plan.start, 0), plan, result)
+    return kind_named_back(window, clause_head(folded, plan.start, 0), plan, result)
 
 
-_PROGRAMME_TOLERANCE = Decimal("0.05")
+PROGRAMME_TOLERANCE = Decimal("0.05")
 """How far (relative) a qualified result's percentage of a programme's aim may be from the
 stated one ("hơn 2,6 triệu cây, đạt 131,5%": 130 % of two million, for 2,63 million)."""
 
 
-def _fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
+def fits_programme(s: LinkableStatement, aim: Decimal) -> bool:
     """Whether the stated percentage of ``s`` fits its actual against ``aim``."""
     if s.qualifier is None and s.exact:
-        return _agrees(s, aim)
-    p = _percent_of(s)
+        return agrees(s, aim)
+    p = percent_of(s)
     assert isinstance(s.actual, Decimal)
     if p is None or aim == 0:
         return False
     computed = 100 * s.actual / aim
-    if s.stated_kind == "excess" and p.value > 100 and _actual_qualifier(s) is None:
+    if s.stated_kind == "excess" and p.value > 100 and actual_qualifier(s) is None:
         return _fits_excess(computed - 100, p.value - 100)
-    if abs(computed - p.value) <= _PROGRAMME_TOLERANCE * p.value:
+    if abs(computed - p.value) <= PROGRAMME_TOLERANCE * p.value:
         return True
     # "đạt hơn 40% kế hoạch" of a plan it is 43,8 % of: the floor holds, not far above it
-    floor = s.qualifier in ("hơn", "trên") and _actual_qualifier(s) is None
+    floor = s.qualifier in ("hơn", "trên") and actual_qualifier(s) is None
     return floor and p.value <= computed <= FLOOR_REACH * p.value
 
 
-def _fits_hedged(s: LinkableStatement, aim: Decimal) -> bool:
+def fits_hedged(s: LinkableStatement, aim: Decimal) -> bool:
     """Whether the stated percentage of ``s`` fits ``aim`` within a qualified figure's hedge.
 
-    :func:`_fits_programme` as if ``s`` were inexact: for a plan written approximately, or
+    :func:`fits_programme` as if ``s`` were inexact: for a plan written approximately, or
     one read from another sentence.
     """
-    return _fits_programme(dataclasses.replace(s, exact=False), aim)
+    return fits_programme(dataclasses.replace(s, exact=False), aim)
 
 
 _EXCESS_HEDGE = Decimal("0.5")
@@ -301,13 +303,13 @@ _EXCESS_HEDGE = Decimal("0.5")
 def _fits_excess(over: Decimal, stated: Decimal) -> bool:
     """Whether a result ``over`` per cent above a plan fits an excess of ``stated`` per cent.
 
-    Within :data:`_PROGRAMME_TOLERANCE` of the excess itself (at least
+    Within :data:`PROGRAMME_TOLERANCE` of the excess itself (at least
     :data:`_EXCESS_HEDGE`), not of the whole, for an exact result (a floor, ``trên 2,6 triệu
     cây``, may stand well below what its excess was reckoned on): ``vượt 6% kế hoạch`` of
     942 against a plan of about 900 (4,7 % above it) is 104,7 % of 106 %, within the hedge
     of the whole, but no excess of 6 %: the plan is another one (another period's).
     """
-    return abs(over - stated) <= max(_PROGRAMME_TOLERANCE * stated, _EXCESS_HEDGE)
+    return abs(over - stated) <= max(PROGRAMME_TOLERANCE * stated, _EXCESS_HEDGE)
 
 
 FLOOR_REACH = Decimal("1.1")
@@ -315,13 +317,13 @@ FLOOR_REACH = Decimal("1.1")
 floor still be said of it."""
 
 
-def _reaches_floor(s: LinkableStatement, plan: Decimal) -> bool:
+def reaches_floor(s: LinkableStatement, plan: Decimal) -> bool:
     """Whether the actual of ``s`` against ``plan`` reaches the floor its percentage states.
 
     ``đạt trên 75% kế hoạch năm``, met within a hedge by two plans (75,0 % and 71,4 %): the
     one below the floor even at the written precision is not the plan.
     """
-    p = _percent_of(s)
+    p = percent_of(s)
     assert isinstance(s.actual, Decimal)
     if p is None or plan == 0:
         return False
@@ -330,7 +332,7 @@ def _reaches_floor(s: LinkableStatement, plan: Decimal) -> bool:
 
 
 #: The fields of a stated percentage and its check, cleared for a statement built without one
-_NO_PERCENT: dict[str, Any] = {
+NO_PERCENT: dict[str, Any] = {
     "stated": None,
     "stated_percent": None,
     "stated_kind": None,
@@ -348,8 +350,8 @@ def _plain(value: Decimal | tuple[Decimal, ...]) -> str:
     return f"{value:f}"
 
 
-def _against_plan(
-    s: LinkableStatement, plan: _Amount, source: str, **changes: Any
+def against_plan(
+    s: LinkableStatement, plan: Amount, source: str, **changes: Any
 ) -> LinkableStatement:
     """A result-versus-target statement of ``s``'s figure and the plan, no percentage.
 
@@ -360,7 +362,7 @@ def _against_plan(
     fields: dict[str, Any] = {
         "target": target,
         "target_period": "annual",
-        **_NO_PERCENT,
+        **NO_PERCENT,
         "consistent": None,
         "verdict": "unchecked",
         "link_start": plan.start,
@@ -372,5 +374,6 @@ def _against_plan(
     return dataclasses.replace(s, **fields)
 
 
-def _amount(s: LinkableStatement) -> bool:
+def amount(s: LinkableStatement) -> bool:
+    """Whether ``s`` states an amount of a measure (not a rate) as its actual."""
     return isinstance(s.actual, Decimal) and s.measure is not None and s.measure != "%"

@@ -10,7 +10,7 @@ neither), and a count said with an amount of money (``cho vay 90 tỷ đồng v�
 and the attainment of a growth rate named by its speed (``Tốc độ tăng … đạt 9,6% (đạt
 104,3% Nghị quyết)``), the rate its actual. And the parts listed after a total that are another
 total's (:data:`PARTS_APART`), and the totals a list after ``trong đó`` may divide
-(:func:`_in_reach`), for the part checks of :mod:`kpitools.extract.records`.
+(:func:`in_reach`), for the part checks of :mod:`kpitools.extract.records`.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from kpitools.extract.figures import _K_GROWTH_TAIL, _K_PLAN_TAIL, Draft, Figure
+from kpitools.extract.figures import K_GROWTH_TAIL, K_PLAN_TAIL, Draft, Figure
 from kpitools.extract.text import NAMED_YEAR, Doc, Sentence
 from kpitools.numbers import Percent, check_percent
 from kpitools.textfold import rx
@@ -34,7 +34,7 @@ ROUND_PLAN = 10
 _BRACKET_PARTS = 4
 
 
-def _past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+def past_bracketed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
     """``previous`` without its last figures when they are parts in one bracket right after
     the result before them, the bracket closed before ``p`` ("đạt 121.190 người (40.938 lao
     động nữ), bằng 93,2% kế hoạch", "đạt 3.000 lượt khách (trong đó: khách quốc tế 250
@@ -76,11 +76,11 @@ _NEXT_PART = rx(r"(?:\s*[^\W\d_]+){0,4}\s*(?:,|và)\s*(?:có\s+)?(?:(?:khoảng|
 _WITH_COUNT = rx(r"^\s*,?\s*với\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
 
 
-def _past_accompanying_count(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+def past_accompanying_count(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
     """``previous`` past a count said with an amount of money before it (:data:`_WITH_COUNT`):
     the percentage of a plan after ``cho vay 90 tỷ đồng với 300 khách hàng`` is the
     amount's, when it has none of its own and no break stands between them."""
-    if len(previous) < 2 or not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+    if len(previous) < 2 or not K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
         return previous
     f, g = previous[-1], previous[-2]
     if f.kind != "count" or f.measure is not None or g.measure in (None, "%"):
@@ -117,7 +117,7 @@ def _counts_alike(whole: Figure, inside: list[Figure]) -> bool:
     return sum(values[1:], Decimal(0)) == values[0]
 
 
-def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
+def past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figure]:
     """``previous`` past the parts listed after the whole before them.
 
     ``tuyển mới 460 người, trong đó có 120 nữ, đạt 105% kế hoạch``: the percentage ``p`` of
@@ -127,7 +127,7 @@ def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figur
     its own.
     """
     tail = doc.fold[p.end : p.sentence.end]
-    if len(previous) < 2 or not (_K_PLAN_TAIL.match(tail) or _K_GROWTH_TAIL.match(tail)):
+    if len(previous) < 2 or not (K_PLAN_TAIL.match(tail) or K_GROWTH_TAIL.match(tail)):
         return previous
     marker = None
     for found in _LISTED_PART.finditer(doc.fold, p.sentence.start, p.start):
@@ -153,7 +153,7 @@ def _past_listed_part(doc: Doc, previous: list[Figure], p: Figure) -> list[Figur
         return previous
     if _exhaustive_parts(doc, g, marker.end(), inside) and all(h.owner is owner for h in taken):
         return [*previous[: -len(inside) - len(taken)], *taken]
-    if taken or owner.percent_fig is not None or not _K_PLAN_TAIL.match(tail):
+    if taken or owner.percent_fig is not None or not K_PLAN_TAIL.match(tail):
         return previous
     if _parts_over_whole(doc, g, inside):
         fits = _gives_round_plan(doc, p, g) and not _gives_round_plan(doc, p, inside[-1])
@@ -292,7 +292,7 @@ _BARE_RATE_LEAD = rx(r"^\s*(?:tỷ|tỉ)\s+lệ\s*$")
 _COUNTED_CLAUSE_END = rx(r"^\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s*,\s*$")
 
 
-def _share_of_count(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
+def share_of_count(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
     """Whether ``rate`` is said with a bare ``tỷ lệ`` right after a count and its noun
     (:data:`_BARE_RATE_LEAD`): the count's share, so an attainment after it is not the
     rate's."""
@@ -306,19 +306,19 @@ def _share_of_count(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
 
 
 # "Tăng trưởng GRDP … ước đạt 6,9% (kịch bản tăng trưởng: 7,87%)": a growth rate is a rate
-_K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
+K_GROWTH_RATE = rx(r"(?<!\w)tăng\s+trưởng(?!\w)")
 
 
 def _growth_of_level(doc: Doc, rate: Figure, previous: list[Figure]) -> bool:
     """Whether ``rate`` is the growth rate of a level stated before it in its sentence
     (``Tổng dư nợ đạt 1.250 tỷ đồng, …, tỷ lệ tăng trưởng 10,6%, hoàn thành 100% kế
     hoạch``): the plan after it is the level's, not the rate's."""
-    if not _K_GROWTH_RATE.search(doc.fold, rate.clause, rate.start):
+    if not K_GROWTH_RATE.search(doc.fold, rate.clause, rate.start):
         return False
     return any(f.kind != "percent" and f.sentence is rate.sentence and f.measure for f in previous)
 
 
-def _level_attains(doc: Doc, rate: Figure, p: Figure, previous: list[Figure]) -> bool:
+def level_attains(doc: Doc, rate: Figure, p: Figure, previous: list[Figure]) -> bool:
     """Whether the percentage ``p`` of a plan after the growth ``rate`` of a level was given to
     the level.
 
@@ -355,7 +355,7 @@ def _weighed_level(doc: Doc, rate: Figure, previous: list[Figure]) -> list[Figur
     return [level] if _AMOUNT_CLAUSE_END.match(doc.fold[level.end : rate.clause]) else []
 
 
-def _levels_of(doc: Doc, rate: Figure, previous: list[Figure]) -> list[Figure]:
+def levels_of(doc: Doc, rate: Figure, previous: list[Figure]) -> list[Figure]:
     """The figures a plan after ``rate`` may be of, not the rate: the amount it is the
     share of (:func:`_weighed_level`), or those before the growth rate of a level
     (:func:`_growth_of_level`); none when it is neither."""
@@ -381,14 +381,14 @@ def _level_named(doc: Doc, p: Figure, levels: list[Figure]) -> Figure | None:
 
 
 # ", bằng 172,73% so với Nghị quyết": the attainment of the rate before it
-_RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng|hoàn\s+thành|tương\s+đương)\s*$")
+RATE_ATTAINMENT_LEAD = rx(r"^[\s,(]*(?:đạt|bằng|hoàn\s+thành|tương\s+đương)\s*$")
 
 
 # "Tốc độ tăng giá trị sản xuất đạt 9,6%": a growth rate named by its speed
 _SPEED_OF_GROWTH = rx(r"(?<!\w)tốc\s+độ\s+tăng(?!\w)")
 
 
-def _growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) -> bool:
+def growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) -> bool:
     """A plan's attainment said right after a growth rate named by its speed (``Tốc độ tăng
     giá trị sản xuất bình quân đạt 9,6% (đạt 104,3% Nghị quyết)``, ``tốc độ tăng trưởng là
     9,6%, đạt 100,4% kế hoạch``): the rate is the actual of the attainment; whether it is.
@@ -403,11 +403,11 @@ def _growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft])
     if speed is None or "%" in doc.fold[speed.end() : rate.start]:
         return False
     if not (
-        _RATE_ATTAINMENT_LEAD.fullmatch(doc.fold[rate.span_end : p.span_start])
-        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
+        RATE_ATTAINMENT_LEAD.fullmatch(doc.fold[rate.span_end : p.span_start])
+        and K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
     ):
         return False
-    return _rate_draft(p, rate, owner, drafts)
+    return rate_draft(p, rate, owner, drafts)
 
 
 # "92% hộ gia đình đạt danh hiệu gia đình văn hóa, đạt 105% chỉ tiêu huyện giao": the words
@@ -429,7 +429,7 @@ _PLAN_ASSIGNED_TAIL = rx(
     r"\s+(?:được\s+|đã\s+)?(?:giao|đề\s+ra)(?!\w)"
 )
 # a rate that is good when it falls: short of its target when above it
-_FALLING_RATE = rx(
+FALLING_RATE = rx(
     r"(?<!\w)(?:còn|giảm|nghèo|thất\s+nghiệp|suy\s+dinh\s+dưỡng|nợ\s+xấu|tử\s+vong|tai\s+nạn"
     r"|lạm\s+phát|sinh\s+con|bỏ\s+học|ô\s+nhiễm|tái\s+nghèo)(?!\w)"
 )
@@ -438,7 +438,7 @@ _RISING_TURNED = rx(r"(?<!\w)(?:không\s+còn|thoát\s+nghèo)(?!\w)")
 _YEAR_NAMED = rx(r"(?<!\w)năm\s+(?:19|20)\d\d(?!\d)")
 
 
-def _population_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) -> bool:
+def population_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) -> bool:
     """A plan's attainment said after a rate of the population named right after it
     (``có 92% hộ gia đình đạt danh hiệu gia đình văn hóa, đạt 105% chỉ tiêu huyện giao``): the
     rate is the actual, the plan's rate the target the attainment gives (at most 100); whether
@@ -457,17 +457,17 @@ def _population_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Dra
         return False
     # "còn 3% hộ nghèo, đạt 120% chỉ tiêu": a rate good when it falls attains its plan when
     # below it, so the plan's rate is not the rate over the attainment
-    if _FALLING_RATE.search(_RISING_TURNED.sub(" ", doc.fold[item : p.span_start])):
+    if FALLING_RATE.search(_RISING_TURNED.sub(" ", doc.fold[item : p.span_start])):
         return False
     if not (
         _POPULATION_THEN_ATTAINED.match(doc.fold[rate.span_end : p.span_start].strip())
         and _PLAN_ASSIGNED_TAIL.match(doc.fold[p.end : p.sentence.end])
     ):
         return False
-    return _rate_draft(p, rate, owner, drafts)
+    return rate_draft(p, rate, owner, drafts)
 
 
-def _rate_draft(p: Figure, actual: Figure, owner: Draft, drafts: list[Draft]) -> bool:
+def rate_draft(p: Figure, actual: Figure, owner: Draft, drafts: list[Draft]) -> bool:
     """A draft of the rate ``actual`` (of ``owner``'s subject) with the percentage ``p``
     about it, added to ``drafts``; True."""
     d = Draft(p.sentence, actual_fig=actual, actual=actual.value, percent_fig=p)
@@ -482,7 +482,7 @@ def _rate_draft(p: Figure, actual: Figure, owner: Draft, drafts: list[Draft]) ->
 _RATE_TARGET_LEAD = rx(
     r"^[\s,;(/]*(?:so\s+(?:với\s+)?)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch"
     r"|kịch\s+bản(?:\s+tăng\s+trưởng)?(?:\s*\(\s*[^\W\d_]+\s*\))?)"
-    # "(chỉ tiêu năm 2041 đề ra là 90%)": the year of the target named (see _rate_target_lead)
+    # "(chỉ tiêu năm 2041 đề ra là 90%)": the year of the target named (see rate_target_lead)
     r"(?:\s+(?:(?!đạt|vượt|tăng|giảm)[^\W\d_]+|(?P<year>(?:19|20)\d\d)(?!\d))){0,4}?"
     r"\s*(?:là|đề\s+ra|:)?\s*$"
 )
@@ -493,7 +493,7 @@ _GROWTH_OR_PART_OF_YEAR = rx(
 )
 
 
-def _rate_target_lead(doc: Doc, between: str, rate: Figure) -> bool:
+def rate_target_lead(doc: Doc, between: str, rate: Figure) -> bool:
     """Whether the words between ``rate`` and the percentage after it name that percentage
     the rate's target (:data:`_RATE_TARGET_LEAD`); a target of a year named
     (``tỷ lệ … đạt 83% (chỉ tiêu năm 2041 đề ra là 90%)``) only for a level over a whole
@@ -515,7 +515,7 @@ total's parts, when one of them is written with decimals (no decimal comma print
 ``sản xuất 16,8 triệu kWh. Trong đó, điện thương phẩm 1.050,5 triệu kWh``."""
 
 
-def _could_divide(doc: Doc, total: Draft, parts: list[Draft]) -> list[Draft]:
+def could_divide(doc: Doc, total: Draft, parts: list[Draft]) -> list[Draft]:
     """``parts``, or none when they are another total's (see :data:`PARTS_APART`)."""
     whole = total.actual
     if not isinstance(whole, Decimal) or whole <= 0:
@@ -527,7 +527,7 @@ def _could_divide(doc: Doc, total: Draft, parts: list[Draft]) -> list[Draft]:
     return [] if decimals and len(far) == len(parts) else parts
 
 
-def _figures_before(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence) -> bool:
+def figures_before(doc: Doc, sentences: dict[int, Sentence], sentence: Sentence) -> bool:
     """Whether the sentence right before ``sentence`` states a figure (a draft's actual).
 
     A sentence opening with ``Trong đó,`` divides what the sentence before it names: after a
@@ -543,7 +543,7 @@ def _start_before(doc: Doc, sentence: Sentence) -> int:
     return doc.sentences[i].start if i >= 0 else -1
 
 
-def _in_reach(
+def in_reach(
     totals: Iterator[Draft], sentence: Sentence, across: bool, units_before: int | None
 ) -> Iterator[Draft]:
     """The totals a part list of ``sentence`` may divide, nearest first: those of its own
@@ -561,14 +561,14 @@ def _in_reach(
         yield total
 
 
-def _fraction_before(doc: Doc, fractions: set[int], sentence: Sentence) -> int | None:
+def fraction_before(doc: Doc, fractions: set[int], sentence: Sentence) -> int | None:
     """Where the sentence right before ``sentence`` starts if a fraction of units counted is
     one of its results (``fractions``: the starts of such sentences), else None."""
     start = _start_before(doc, sentence)
     return start if start in fractions else None
 
 
-def _bracket_close(doc: Doc, start: int, at: int, end: int) -> int:
+def bracket_close(doc: Doc, start: int, at: int, end: int) -> int:
     """Where a part list opened at ``at`` inside a bracket ends: the bracket's close, when
     it closes before ``end`` (``1.240 người (trong đó 415 nữ), bằng … (năm trước là 3.002
     người)``: the list is the bracket's, not the figures after it); else ``end``."""
@@ -588,7 +588,7 @@ def _open_bracket(doc: Doc, lo: int, at: int) -> int:
 _FIGURE_BEFORE_BRACKET = rx(r"\d(?:\s*[^\W\d_]+){0,4}\s*$")
 
 
-def _bracket_of_figure(doc: Doc, f: Figure, since: int) -> bool:
+def bracket_of_figure(doc: Doc, f: Figure, since: int) -> bool:
     """Whether ``f`` stands in a bracket opened after ``since`` right after another figure
     and its unit (``Tỉnh A: 4.410 người (1.602 nữ)``): a part of that item, no item of the
     list."""
@@ -599,7 +599,7 @@ def _bracket_of_figure(doc: Doc, f: Figure, since: int) -> bool:
     return _FIGURE_BEFORE_BRACKET.search(doc.fold, lo, opened) is not None
 
 
-def _closed_bracket_before(doc: Doc, f: Figure, at: int) -> bool:
+def closed_bracket_before(doc: Doc, f: Figure, at: int) -> bool:
     """Whether ``f`` stands in a bracket closed before the list marker at ``at`` (``8.240
     người (3.115 nữ), gồm …``, ``… (năm trước là 3.002 người), gồm …``): a part or a base of
     another figure, never the whole the list divides."""
@@ -614,7 +614,7 @@ _OTHERS_UNCOUNTED = rx(
 )
 
 
-def _others_uncounted(doc: Doc, parts: list[Draft], end: int) -> bool:
+def others_uncounted(doc: Doc, parts: list[Draft], end: int) -> bool:
     """Whether the list of ``parts`` ends, before ``end``, with the others named and not
     counted (:data:`_OTHERS_UNCOUNTED`, no figure after): its parts then add up to at most
     the whole, not to it."""

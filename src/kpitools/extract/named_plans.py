@@ -15,33 +15,33 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    _APART_KINDS,
-    _BACK_REFERENCE,
-    _CLAUSE_MARKS,
-    _FULL_STOP,
-    _MEASURE_KIND,
-    _MEASURE_NAMES,
-    _MONEY_WORDS,
-    _NOUN_STOP,
-    _PART_OF_YEAR,
+    APART_KINDS,
+    BACK_REFERENCE,
+    CLAUSE_MARKS,
+    FULL_STOP,
+    MEASURE_KIND,
     MEASURE_NAMES,
-    _Amount,
-    _amounts,
-    _as_result,
-    _clause_names,
-    _compared_with,
-    _head,
-    _measure_completed,
-    _measure_of_amount,
-    _noun_of,
-    _same_period,
-    _sets_plan,
-    _shifted,
+    MEASURE_NAMES_RX,
+    MONEY_WORDS,
+    NOUN_STOP,
+    PART_OF_YEAR,
+    Amount,
+    amounts_in,
+    as_result,
+    clause_head,
+    clause_names,
+    compared_with,
+    measure_completed,
+    measure_of_amount,
+    noun_of,
     noun_pattern,
+    same_period,
+    sets_out_plan,
+    shifted,
 )
 from kpitools.extract.linking import (
-    _covering,
-    _with_result,
+    covering_statement,
+    with_result,
 )
 from kpitools.extract.text import NUM
 from kpitools.numbers import try_parse_number
@@ -93,7 +93,7 @@ _PLAN_BEFORE = rx(
 def _plan_before(s: LinkableStatement, text: str) -> str | None:
     """What the plan whose amount opens ``s`` is of ("kế hoạch lợi nhuận cả năm (439 …")."""
     m = _PLAN_BEFORE.search(fold(text[max(0, s.start - 100) : s.start]))
-    return _noun_of(m.group("words")) if m else None
+    return noun_of(m.group("words")) if m else None
 
 
 def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, str | None] | None:
@@ -104,14 +104,14 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     holding two (:data:`_BRACKET_SECOND_AMOUNT`).
     """
     after = fold(text[s.end : s.end + 120])
-    if not (_PLAN_END.search(fold(s.text)) or _measure_completed(s, after)):
+    if not (_PLAN_END.search(fold(s.text)) or measure_completed(s, after)):
         before = _measure_before(s)
         return None if before is None else (before, None, None)
     words: list[str] = []
     pos = 0
     for m in re.finditer(r"\S+", after):
         word = m.group().rstrip(".,;:…")  # "… 66% kế hoạch lợi nhuận.": the sentence ends
-        if len(words) == 2 or not word.isalpha() or word in _NOUN_STOP:
+        if len(words) == 2 or not word.isalpha() or word in NOUN_STOP:
             break
         words.append(word)
         pos = m.start() + len(word)
@@ -136,13 +136,13 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
 
 def _names_no_measure(words: list[str]) -> bool:
     """Whether the words after a plan's name are no measure (none, or who gave the plan)."""
-    return not words or _MEASURE_NAMES.match(" ".join(words)) is None
+    return not words or MEASURE_NAMES_RX.match(" ".join(words)) is None
 
 
 # "… trong khi lợi nhuận ròng vượt 20% kế hoạch năm": the measure named right before the
 # verb and the percentage of a plan that names none after it
 _MEASURE_BEFORE = re.compile(
-    rf"(?P<m>{_MEASURE_NAMES.pattern})"
+    rf"(?P<m>{MEASURE_NAMES_RX.pattern})"
     + fold_pattern(
         r"(?:\s+(?P<k>(?:trước|sau)\s+thuế|ròng|thuần|gộp))?\s+(?:đã\s+|cũng\s+)?"
         r"(?:vượt|đạt|hoàn\s+thành|bằng)(?:\s+(?:mức|khoảng|gần|hơn|trên))?\s*$"
@@ -185,7 +185,7 @@ _PLAN_MEASURE_BEFORE = re.compile(
         r"(?<!\w)(?:vượt|đạt|hoàn\s+thành|bằng)\s+(?:mức\s+)?"
         r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)\s+"
     )
-    + rf"(?P<m>{_MEASURE_NAMES.pattern})"
+    + rf"(?P<m>{MEASURE_NAMES_RX.pattern})"
     + fold_pattern(r"(?:\s+(?P<k>(?:trước|sau)\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?\s*$")
 )
 
@@ -206,13 +206,13 @@ def _before_match(s: LinkableStatement) -> re.Match[str] | None:
     return None if m is None or _RATE_BEFORE.search(folded, 0, m.start()) else m
 
 
-def _names(text: str, s: LinkableStatement, noun: str) -> bool:
+def names(text: str, s: LinkableStatement, noun: str) -> bool:
     """Whether the clause that opens with ``s``'s figure names ``noun`` before it.
 
     Or a label does: ``- Doanh thu: hơn 900 tỷ đồng``, the measure before a colon that opens
     the figure's line (an item of a list).
     """
-    if _clause_names(text, s.start, noun):
+    if clause_names(text, s.start, noun):
         return True
     low = max(0, s.start - _LABEL_REACH)
     line = text.rfind("\n", low, s.start) + 1
@@ -244,7 +244,7 @@ def _plan_result(
     900 tỷ đồng doanh thu``) is taken, on the same terms.
     """
     if naming is None:
-        named = _plan_result(statements, i, noun, text, kind, _names)
+        named = _plan_result(statements, i, noun, text, kind, names)
         return named or _plan_result(statements, i, noun, text, kind, _named_right_after)
     s = statements[i]
     found: list[LinkableStatement] = []
@@ -256,7 +256,7 @@ def _plan_result(
             and c.target is None
             and c.stated_kind in (None, "growth")
             and naming(text, c, noun)
-            and _kind_fits(text, c, noun, kind)
+            and kind_fits(text, c, noun, kind)
             and _of_no_other(text, c, noun)
             and not _supposed(text, c.start)
         ):
@@ -280,7 +280,7 @@ def _supposed(text: str, pos: int) -> bool:
     """
     low = max(0, pos - _SUPPOSED_WINDOW)
     lead = fold(text[low:pos])
-    head = _head(lead, len(lead), 0)
+    head = clause_head(lead, len(lead), 0)
     return (head > 0 or low == 0) and _IF_OPENS.match(lead, head) is not None
 
 
@@ -326,10 +326,10 @@ def _named_right_after(text: str, c: LinkableStatement, noun: str) -> bool:
     """
     low = max(0, c.start - 200)
     folded = fold(text[low : c.end + 60])
-    a = next((x for x in _amounts(folded, c.start - low, c.end - low)), None)
-    if a is None or a.unit[1] not in _MONEY_WORDS or folded[a.end : a.end + 1] != " ":
+    a = next((x for x in amounts_in(folded, c.start - low, c.end - low)), None)
+    if a is None or a.unit[1] not in MONEY_WORDS or folded[a.end : a.end + 1] != " ":
         return False
-    named = _MEASURE_NAMES.match(folded, a.end + 1)
+    named = MEASURE_NAMES_RX.match(folded, a.end + 1)
     return named is not None and noun_pattern(noun).match(named.group()) is not None
 
 
@@ -341,8 +341,8 @@ def _of_no_other(text: str, c: LinkableStatement, noun: str) -> bool:
     """
     low = max(0, c.start - 200)
     folded = fold(text[low : c.end + 60])
-    a = next((x for x in _amounts(folded, c.start - low, c.end - low)), None)
-    return a is None or a.unit[1] not in _MONEY_WORDS or _not_of_another(folded, a, noun)
+    a = next((x for x in amounts_in(folded, c.start - low, c.end - low)), None)
+    return a is None or a.unit[1] not in MONEY_WORDS or _not_of_another(folded, a, noun)
 
 
 def _other_kind_between(
@@ -360,7 +360,7 @@ def _other_kind_between(
         return False
     between = fold(text[c.end : s.start])
     for m in noun_pattern(noun).finditer(between):
-        k = _MEASURE_KIND.match(between, m.end())
+        k = MEASURE_KIND.match(between, m.end())
         if k is not None and " ".join(k.group(1).split()) != own:
             return True
     return False
@@ -393,11 +393,11 @@ def link_named_plans(
             bare = _bare_of_plan(s) if out[i] is s else None
             found = _named_link(statements, i, bare, text, scope, money) if bare else None
             if found is not None:
-                out[i] = _agreeing(s, _with_result(s, found[0], s.target))
+                out[i] = _agreeing(s, with_result(s, found[0], s.target))
             continue
         found = _named_link(statements, i, s, text, scope, money)
         if found is not None:
-            out[i] = _agreeing(s, _with_result(s, *found))
+            out[i] = _agreeing(s, with_result(s, *found))
     return out
 
 
@@ -499,10 +499,10 @@ def _of_later_quarter(text: str, c: LinkableStatement, s: LinkableStatement) -> 
     """
     low = max(0, c.start - 80)
     window = fold(text[low : c.end + 30])
-    start = max(0, *(window.rfind(m, 0, c.start - low) + 1 for m in _CLAUSE_MARKS))
-    ends = [i for i in (window.find(m, c.end - low) for m in _CLAUSE_MARKS) if i >= 0]
+    start = max(0, *(window.rfind(m, 0, c.start - low) + 1 for m in CLAUSE_MARKS))
+    ends = [i for i in (window.find(m, c.end - low) for m in CLAUSE_MARKS) if i >= 0]
     clause = window[start : min(ends, default=len(window))]
-    return bool(_LATER_QUARTER.search(clause)) and not _PART_OF_YEAR.search(fold(s.text))
+    return bool(_LATER_QUARTER.search(clause)) and not PART_OF_YEAR.search(fold(s.text))
 
 
 # "… 60% kế hoạch lợi nhuận 2.000 tỷ đồng": the percentage, then the name of its plan
@@ -542,7 +542,7 @@ def _written_plan_kind(
         and isinstance(c.target, Decimal)
         and c.start < s.start
         and s.start - c.end <= PLAN_WINDOW
-        and _clause_names(text, c.start, noun)
+        and clause_names(text, c.start, noun)
     }
     return next(iter(kinds)) if len(kinds) == 1 else None
 
@@ -563,7 +563,7 @@ def _linked_to_amount(
     noun = _plan_before(s, text)
     c = _plan_result(statements, i, noun, text) if noun else None
     if c is not None and _same_currency(c.measure, s.measure):
-        return _agreeing(s, _with_result(s, c, s.target))
+        return _agreeing(s, with_result(s, c, s.target))
     return s
 
 
@@ -589,19 +589,19 @@ def _kind_after(text: str, pos: int, noun: str) -> str | None:
     """
     after = fold(text[pos : pos + 120])
     m = noun_pattern(noun).search(after)
-    k = _MEASURE_KIND.match(after, m.end()) if m else None
+    k = MEASURE_KIND.match(after, m.end()) if m else None
     return " ".join(k.group(1).split()) if k else None
 
 
-def _kind_fits(text: str, c: LinkableStatement, noun: str, kind: str | None) -> bool:
+def kind_fits(text: str, c: LinkableStatement, noun: str, kind: str | None) -> bool:
     """Whether the result ``c`` may be of a plan of ``noun`` of ``kind``.
 
     A plan of pre-tax profit takes no gross profit (``lợi nhuận gộp``); a plan or result
     naming no kind fits, but a plan of no kind takes no result of a measure its kind names
-    apart (:data:`_APART_KINDS`: ``doanh thu tài chính`` is no revenue).
+    apart (:data:`APART_KINDS`: ``doanh thu tài chính`` is no revenue).
     """
     got = _clause_kind(text, c.start, noun)
-    return got is None or got == kind or (kind is None and got not in _APART_KINDS)
+    return got is None or got == kind or (kind is None and got not in APART_KINDS)
 
 
 def _clause_kind(text: str, pos: int, noun: str) -> str | None:
@@ -611,10 +611,10 @@ def _clause_kind(text: str, pos: int, noun: str) -> str | None:
     is no result of it.
     """
     floor = max(0, pos - 200)
-    start = max(floor, *(text.rfind(c, floor, pos) + 1 for c in _CLAUSE_MARKS))
+    start = max(floor, *(text.rfind(c, floor, pos) + 1 for c in CLAUSE_MARKS))
     clause = fold(text[start:pos])
     named = list(noun_pattern(noun).finditer(clause))
-    k = _MEASURE_KIND.match(clause, named[-1].end()) if named else None
+    k = MEASURE_KIND.match(clause, named[-1].end()) if named else None
     return " ".join(k.group(1).split()) if k else None
 
 
@@ -624,7 +624,7 @@ _CONVERTED = rx(
 )
 
 
-def _converted(folded: str, a: _Amount) -> bool:
+def converted(folded: str, a: Amount) -> bool:
     """Whether the amount ``a`` is the one before it in another currency, in brackets."""
     m = _CONVERTED.search(folded, max(0, a.start - 40), a.start)
     return m is not None and m.group(1) != a.unit[1]
@@ -651,7 +651,7 @@ def _amount_result(
     """
     floor = max(0, s.start - PLAN_WINDOW)
     low = max(floor, text.rfind("\n", floor, s.start) + 1)
-    if low > floor and _BACK_REFERENCE.match(fold(text[low : s.start])):
+    if low > floor and BACK_REFERENCE.match(fold(text[low : s.start])):
         end = floor + len(text[floor:low].rstrip())  # the paragraph before, past blank lines
         low = max(floor, text.rfind("\n", floor, end) + 1)
     elif _refers_back(text, low, s.start):
@@ -659,27 +659,27 @@ def _amount_result(
     folded = fold(text[low : s.start])  # offsets within the window until the end
     found = [
         a
-        for a in _amounts(folded, 0, len(folded))
-        if a.unit[1] in _MONEY_WORDS
+        for a in amounts_in(folded, 0, len(folded))
+        if a.unit[1] in MONEY_WORDS
         and (
-            _clause_names(text, low + a.start, noun)
+            clause_names(text, low + a.start, noun)
             or _named_after(folded, a, noun, kind)
             or _changed_to(text, low + a.start, noun)
         )
         and _not_of_another(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
-        and not _sets_plan(folded, a, 0, qualified=True)
+        and not sets_out_plan(folded, a, 0, qualified=True)
         and not _expected_in_plan(folded, a)
         and not _supposed(text, low + a.start)
-        and not _compared_with(folded, a)
-        and _same_period(folded, a, (_head(folded, len(folded), 0), len(folded)))
-        and _covering(*scope, _shifted(a, low)) is None
+        and not compared_with(folded, a)
+        and same_period(folded, a, (clause_head(folded, len(folded), 0), len(folded)))
+        and covering_statement(*scope, shifted(a, low)) is None
     ]
     if len({a.value for a in found}) > 1 and _cumulative_amount_last(text, low, found):
         found = found[-1:]
     if not found or len({a.value for a in found}) != 1:
         return None
-    return dataclasses.replace(_as_result(s, found[-1], folded, low, text, noun), metric=None)
+    return dataclasses.replace(as_result(s, found[-1], folded, low, text, noun), metric=None)
 
 
 # "Kế hoạch năm 2031 được cổ đông thông qua tháng 4, doanh thu dự kiến đạt 900 tỷ đồng, lãi
@@ -689,19 +689,19 @@ _PLAN_OPENS = rx(r"\W*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\w)")
 _EXPECTED = rx(r"(?<!\w)dự\s+kiến(?!\w)")
 
 
-def _expected_in_plan(folded: str, a: _Amount) -> bool:
+def _expected_in_plan(folded: str, a: Amount) -> bool:
     """Whether ``a`` follows ``dự kiến`` in a sentence that opens on a plan word.
 
     The plan's amounts, set out after the plan is named and called expected, never a result.
     """
-    head = _head(folded, a.start, 0)
+    head = clause_head(folded, a.start, 0)
     return (
         _PLAN_OPENS.match(folded, head) is not None
         and _EXPECTED.search(folded, head, a.start) is not None
     )
 
 
-def _cumulative_amount_last(text: str, low: int, found: list[_Amount]) -> bool:
+def _cumulative_amount_last(text: str, low: int, found: list[Amount]) -> bool:
     """Whether the last amount of ``found`` (offsets from ``low``) is a cumulative one.
 
     As :func:`_cumulative_last` for results: its paragraph opens on cumulative figures and
@@ -731,21 +731,21 @@ def _changed_to(text: str, pos: int, noun: str) -> bool:
     """
     low = max(0, pos - 120)  # a bounded look back: linear in the text
     m = _CHANGED_TO.search(fold(text[low:pos]))
-    return m is not None and _clause_names(text, low + m.start(), noun)
+    return m is not None and clause_names(text, low + m.start(), noun)
 
 
-def _named_after(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
+def _named_after(folded: str, a: Amount, noun: str, kind: str | None) -> bool:
     """Whether the money amount ``a`` is followed right after by ``noun`` (or a synonym).
 
     Of a kind that fits a plan of ``kind`` (``mang về 80 tỷ đồng lợi nhuận sau thuế``), as
     :func:`_kind_fits_amount` fits a name before it.
     """
-    m = _MEASURE_NAMES.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    m = MEASURE_NAMES_RX.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
     if m is None or noun_pattern(noun).match(" ".join(m.group().split())) is None:
         return False
-    k = _MEASURE_KIND.match(folded, m.end())
+    k = MEASURE_KIND.match(folded, m.end())
     got = " ".join(k.group(1).split()) if k else None
-    return got not in _APART_KINDS if kind is None else got == kind
+    return got not in APART_KINDS if kind is None else got == kind
 
 
 def _refers_back(text: str, low: int, pos: int) -> bool:
@@ -755,24 +755,24 @@ def _refers_back(text: str, low: int, pos: int) -> bool:
     results stated before the paragraph: up to :data:`PLAN_WINDOW` characters are read.
     """
     folded = fold(text[low:pos])
-    heads = [m.end() for m in _FULL_STOP.finditer(folded)]
-    return bool(heads) and _BACK_REFERENCE.match(folded[heads[-1] :]) is not None
+    heads = [m.end() for m in FULL_STOP.finditer(folded)]
+    return bool(heads) and BACK_REFERENCE.match(folded[heads[-1] :]) is not None
 
 
-def _kind_fits_amount(folded: str, a: _Amount, noun: str, kind: str | None) -> bool:
-    """Whether the amount ``a`` may be of a plan of ``noun`` of ``kind`` (see _kind_fits).
+def _kind_fits_amount(folded: str, a: Amount, noun: str, kind: str | None) -> bool:
+    """Whether the amount ``a`` may be of a plan of ``noun`` of ``kind`` (see kind_fits).
 
     A plan of no kind takes no amount of a measure named apart by its kind
-    (:data:`_APART_KINDS`: ``doanh thu tài chính`` is financial income, not revenue).
+    (:data:`APART_KINDS`: ``doanh thu tài chính`` is financial income, not revenue).
     """
     floor = max(0, a.start - 200)
-    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in _CLAUSE_MARKS))
+    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in CLAUSE_MARKS))
     named = list(noun_pattern(noun).finditer(folded, start, a.start))
-    k = _MEASURE_KIND.match(folded, named[-1].end()) if named else None
+    k = MEASURE_KIND.match(folded, named[-1].end()) if named else None
     if k is None:
         return True
     got = " ".join(k.group(1).split())
-    return got not in _APART_KINDS if kind is None else got == kind
+    return got not in APART_KINDS if kind is None else got == kind
 
 
 def _later_result(
@@ -791,26 +791,26 @@ def _later_result(
     folded = fold(text[c.end : s.start])
     found = {
         a.value: a
-        for a in _amounts(folded, 0, len(folded))
-        if a.unit[1] in _MONEY_WORDS
+        for a in amounts_in(folded, 0, len(folded))
+        if a.unit[1] in MONEY_WORDS
         and a.value != c.actual
         and _amount_names(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
-        and not _sets_plan(folded, a, 0, qualified=True)
-        and not _compared_with(folded, a)
-        and not _converted(folded, a)
+        and not sets_out_plan(folded, a, 0, qualified=True)
+        and not compared_with(folded, a)
+        and not converted(folded, a)
     }
     if not found:
         return c
     if len(found) != 1:
         return None
     a = next(iter(found.values()))
-    return dataclasses.replace(_as_result(s, a, folded, c.end, text, noun), metric=None)
+    return dataclasses.replace(as_result(s, a, folded, c.end, text, noun), metric=None)
 
 
-def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
+def _amount_names(folded: str, a: Amount, noun: str) -> bool:
     """Whether the money amount ``a`` of ``folded`` is of the measure ``noun``."""
-    named = _measure_of_amount(folded, a)
+    named = measure_of_amount(folded, a)
     if named is None:
         return False
     return MEASURE_NAMES.get(" ".join(named.split())) == noun or bool(
@@ -818,9 +818,9 @@ def _amount_names(folded: str, a: _Amount, noun: str) -> bool:
     )  # "tổng doanh thu": another name of the same measure
 
 
-def _not_of_another(folded: str, a: _Amount, noun: str) -> bool:
+def _not_of_another(folded: str, a: Amount, noun: str) -> bool:
     """Whether the amount ``a`` is of no measure other than ``noun`` (see above)."""
-    named = _measure_of_amount(folded, a)
+    named = measure_of_amount(folded, a)
     if named is None or MEASURE_NAMES.get(" ".join(named.split())) == noun:
         return True  # "tổng thu ngân sách": another name of the same measure
     return noun_pattern(noun).match(named) is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kpitools.extract.target_words import _TARGET_CUE
+from kpitools.extract.target_words import TARGET_CUE
 from kpitools.extract.text import NUM, Doc
 from kpitools.textfold import rx
 
@@ -75,7 +75,7 @@ def _threshold_in_rate_name(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-def _counted_by_threshold(doc: Doc, fig: Figure, lead: str) -> bool:
+def counted_by_threshold(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether the count ``fig`` counts units or items (named right after it) that reach or
     miss a threshold (:data:`_COUNT_THRESHOLD`): the percentage is the threshold's; or, with
     no verb of a result before it in its clause, units that met or passed their target
@@ -97,7 +97,7 @@ def _counted_by_threshold(doc: Doc, fig: Figure, lead: str) -> bool:
     )
 
 
-def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
+def units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether the fraction ``fig`` counts units out of all of them (``có 5/9 doanh nghiệp
     có lãi cao hơn``): the units are named right after it, no verb of a result comes
     before it in its clause, and no percentage follows it (``5/9 xã (56%)`` keeps its
@@ -120,7 +120,7 @@ def _units_out_of_all(doc: Doc, fig: Figure, lead: str) -> bool:
 _TOP_LEAD = rx(r"(?<!\w)(?:top|tốp)\s*$")
 
 
-def _top_rank(fig: Figure, lead: str) -> bool:
+def top_rank(fig: Figure, lead: str) -> bool:
     """Whether ``fig`` is the rank of a ``top`` (``mục tiêu là lọt top 3 toàn đoàn``): a count
     with no measure right after ``top`` or ``tốp``."""
     return fig.kind == "count" and fig.measure is None and _TOP_LEAD.search(lead) is not None
@@ -136,7 +136,7 @@ _RANK_RIGHT_BEFORE = rx(r"(?<!\w)(?:(?:cao|thấp)(?:\s+thứ)?|thứ|hạng(?:\
 _RANK_GAP = rx(r"(?:(?!\d\s*%|đạt|thực\s+hiện|hoàn\s+thành)[^;])*")
 
 
-def _ranked(doc: Doc, fig: Figure) -> bool:
+def ranked(doc: Doc, fig: Figure) -> bool:
     """Whether the fraction ``fig`` is a rank among units (``xếp 4/30 phường``, the second of
     ``xếp hạng 3/17 cơ sở, sau hai phường Bắc và Nam, và 2/9 đơn vị``): a rank word before it in its
     sentence with no percentage, result verb or semicolon between, or an ordinal, a
@@ -194,7 +194,7 @@ _PLAN_PERCENT_NEXT = rx(
 )
 
 
-def _restated_change(doc: Doc, fig: Figure, lead: str) -> bool:
+def restated_change(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` restates as an amount a change written before it (see above), or the
     change's percentage in brackets right before it (``tăng 6,2% (318 tấn)``: the amount
     alone in the bracket), or is a change after a past period its sentence opens with (unless
@@ -237,7 +237,7 @@ _CAPITALISED_BEFORE = re.compile(r"(?<!\w)[^\W\d_]+ $")
 _ADVERB_AFTER = rx(r"\s+(?:cũng|đã|đang|vẫn|sẽ)(?!\w)")
 
 
-def _label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
+def label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` is a level's digit after a noun (``hồ sơ mức 4``: no noun after it),
     the number a thing is named by (``khu dân cư số 3``) or the numeral of a name (``nhà
     máy Sông Lam 2 cũng đạt …``: right after a capitalised word, an adverb of a verb after
@@ -289,7 +289,7 @@ _CONTAINERS_COUNTED = rx(
 _SIZE_UNIT = rx(r"(?:ml|cc|lít|kg|gam|gram)(?!\w)")
 
 
-def _size_of_counted(doc: Doc, fig: Figure, lead: str) -> bool:
+def size_of_counted(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` is the size of the containers counted right before it (``85 đơn vị
     450 ml``, ``40 bao 50 kg``): a volume or weight with no word between."""
     if fig.kind != "count" or fig.qualifier is not None or fig.noun_start is None:
@@ -305,7 +305,7 @@ _DATE_LEAD = rx(r"(?<!\w)(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?$")
 _DOTTED_DAY_MONTH = re.compile(r"(\d{1,2})\.(\d{1,2})")
 
 
-def _dotted_date(fig: Figure, lead: str) -> bool:
+def dotted_date(fig: Figure, lead: str) -> bool:
     """Whether ``fig`` is a date written ``14.7`` after ``đến``/``tới`` (a day of at most 31,
     a month of at most 12, no unit nor noun after it): the time of a result, no result."""
     m = _DOTTED_DAY_MONTH.fullmatch(fig.written.strip())
@@ -320,7 +320,7 @@ _OCCASION_LEAD = rx(r"(?<!\w)(?:đợt|dịp|ngày)(?:\s+lễ)?\s*$")
 _SLASHED_DAY_MONTH = re.compile(r"(\d{1,2})\s*/\s*(\d{1,2})")
 
 
-def _slashed_occasion(fig: Figure, lead: str) -> bool:
+def slashed_occasion(fig: Figure, lead: str) -> bool:
     """Whether the pair ``fig`` is a day and month (``3/2``: a day of at most 31, a month of
     at most 12, no noun after it) right after ``đợt``, ``dịp`` or ``ngày``: the date of an
     occasion, no result over its plan."""
@@ -338,7 +338,7 @@ _TIME_GONE_BY = rx(
 )
 
 
-def _share_of_time(doc: Doc, fig: Figure) -> bool:
+def share_of_time(doc: Doc, fig: Figure) -> bool:
     """Whether the pair ``fig`` is a half, third or quarter (``3/4``, ``1/2``: at most 4 below
     the line, less above it) of a way or a term right after it (:data:`_TIME_GONE_BY`)."""
     a, b = fig.values[0], fig.values[-1]
@@ -353,7 +353,7 @@ _BRINGS_TOTAL = rx(r"\s*(?:qua\s+đó\s+|từ\s+đó\s+|để\s+)?nâng(?!\w)")
 _INCREMENT = rx(rf"(?<!\w)thêm\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})(?!\d)[^,;]*[,;]\s*$")
 
 
-def _total_brought(doc: Doc, fig: Figure, lead: str) -> bool:
+def total_brought(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` is the total an increment brings (``thu thêm 120 tỷ đồng, nâng tổng
     thu cả năm lên 2.400 tỷ đồng``): its clause opens with ``nâng`` right after a clause
     with ``thêm N`` that a word of a target comes before; the total is no result against
@@ -364,7 +364,7 @@ def _total_brought(doc: Doc, fig: Figure, lead: str) -> bool:
     low = max(fig.sentence.start, fig.clause - 100)
     m = _INCREMENT.search(doc.fold, low, fig.clause)
     # the increment is a target's ("phấn đấu thu thêm …"), not a result's ("có thêm 4 xã")
-    return m is not None and _TARGET_CUE.search(doc.fold, fig.sentence.start, m.start()) is not None
+    return m is not None and TARGET_CUE.search(doc.fold, fig.sentence.start, m.start()) is not None
 
 
 # "A (vượt 42%), B (vượt 17), C (vượt 9%)": a bare number in a list of units' bracketed
@@ -373,7 +373,7 @@ _BARE_IN_BRACKET = rx(r"\(\s*(?P<verb>vượt|đạt|tăng|giảm)\s+$")
 _BRACKET_SHUT = re.compile(r"\s*\)")
 
 
-def _unsigned_percent(doc: Doc, fig: Figure) -> bool:
+def unsigned_percent(doc: Doc, fig: Figure) -> bool:
     """Whether the count ``fig`` (no noun) is alone in a bracket after a verb of a change or
     an attainment (``(vượt 17)``) in a sentence with another bracket of the same verb and a
     percentage (``(vượt 42%)``): a percentage written without its sign, no result."""
@@ -391,7 +391,7 @@ def _unsigned_percent(doc: Doc, fig: Figure) -> bool:
 _BELONGS_TO = rx(rf"(?:{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s+thuộc\s+(?:(?:các|cả)\s+)?$")
 
 
-def _container_counted(fig: Figure, lead: str) -> bool:
+def container_counted(fig: Figure, lead: str) -> bool:
     """Whether the count ``fig`` comes right after ``thuộc`` that follows a count in its
     clause (``1.640 hộ thuộc 57 thôn``): what the things counted belong to, no result."""
     return fig.kind == "count" and _BELONGS_TO.search(lead) is not None
@@ -413,7 +413,7 @@ _ROUND_BEFORE = rx(
 )
 
 
-def _listed_round(doc: Doc, fig: Figure) -> bool:
+def listed_round(doc: Doc, fig: Figure) -> bool:
     """Whether ``fig`` counts one of two rounds of a result listed together (``120 tân binh
     đợt 1 và 30 tân binh đợt bổ sung``): a part of the result, none of them the result of
     its plan (their total is, where the text states it: ``tổng cộng 150 tân binh``)."""
@@ -449,7 +449,7 @@ _PLANNED_CUT_LEAD = rx(
 )
 
 
-def _stock_before_planned_cut(doc: Doc, fig: Figure, lead: str) -> bool:
+def stock_before_planned_cut(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether the count ``fig`` is a cut planned (:data:`_PLANNED_CUT_LEAD`) or is followed,
     in its sentence with no figure between, by a plan to cut (``dự kiến cắt giảm N``, ``có
     kế hoạch cắt giảm N``): the stock a part of is to be cut, no result against the plan (a
@@ -474,7 +474,7 @@ _PAST_VALUE_LEAD = rx(
 _STATED_BEFORE = rx(r"(?<![\w.,])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d")
 
 
-def _past_value(doc: Doc, fig: Figure, lead: str) -> bool:
+def past_value(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` is the value of a past year its result, stated before it in its
     sentence, is compared with (not "so với năm trước là 320 …" that opens a sentence)."""
     if fig.role != "actual" or (m := _PAST_VALUE_LEAD.search(lead)) is None:

@@ -1,7 +1,7 @@
 """The numbers of :mod:`kpitools.extract.figures`: the patterns a figure is matched with
 (counts, fractions, ranges, percentages, amounts of money in their scales) and the values a
 match states (:func:`_figure_values`), a figure in no number format noted where it is, and
-counts of people whose commas group thousands read whole (:func:`_whole_people`).
+counts of people whose commas group thousands read whole (:func:`whole_people`).
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ _E = r"(?![\w/]|[.,]\d)"  # and ends here
 _RANGE_MAG = (
     r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)(?!\s*(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng|usd)))?"
 )
-_RANGE = rx(
+RANGE = rx(
     rf"(?<!\w)từ\s+(?P<a>{NUM})\s*(?P<pa>%)?\s*(?:đến|tới|-|–|—)\s*(?P<b>{NUM})\s*(?P<pb>%)?{_E}"
     + _RANGE_MAG
 )
-_DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)" + _RANGE_MAG)
+DASH_RANGE = rx(rf"{_B}(?P<a>{NUM})\s*[-–—]\s*(?P<b>{NUM}){_E}(?!\s*%)" + _RANGE_MAG)
 # a unit glued to a number ("88/28ha", "12km")
 # a unit or a counted noun glued to the number ("20ha", "9quần chúng", "300con"): a typo
 _GLUED_UNIT = (
@@ -42,39 +42,39 @@ _GLUED_UNIT = (
     r"|(?:đảng|đoàn|hội)\s+viên)(?!\w))"
 )
 # ("7.150/7.000 - 7.500 đảng viên": a result against a planned range, from 7.000 to 7.500)
-_PAIR = rx(
+PAIR = rx(
     rf"{_B}(?P<a>{NUM})\s*/\s*(?P<b>{NUM})"
     rf"(?:\s*[-–]\s*(?P<c>{NUM}){_E}|(?:{_E}|{_GLUED_UNIT})(?!\s*/\s*\d))"
 )
 # "kết nạp 45 đảng viên/50 chỉ tiêu": a pair with its noun between the numbers, the second
 # named as the target
-_NOUN_PAIR = rx(
+NOUN_PAIR = rx(
     rf"{_B}(?P<a>{NUM})\s+[^\W\d_]+(?:\s+[^\W\d_]+){{0,3}}\s*/\s*(?P<b>{NUM}){_E}"
     r"(?=\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?!\w))"
 )
 # "46,5 ha/50 ha", "12.400ha/13.000ha", "1.200 con/1.000 con": a result against its plan, the
 # same unit written after both numbers
 # (a square or cubic measure keeps its power: "3.400 m3/4.000 m3", "12 km2/15 km2")
-_UNIT_PAIR = rx(
+UNIT_PAIR = rx(
     rf"{_B}(?P<a>{NUM})\s*(?!(?:nghìn|ngàn|triệu|tỷ|tỉ|đồng)(?!\w))"
     r"(?P<u>[^\W\d_]+(?:(?<=m)[23])?(?:\s+[^\W\d_]+)?)\s*/\s*"
     rf"(?P<b>{NUM})\s*(?P=u)(?!\w)"
 )
-_PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
+PERCENT = rx(rf"{_B}(?P<a>{NUM})\s*(?:%|phần\s+trăm(?!\w))")
 # a range of rates ("5,1 - 5,2%", "từ 36,1 - 36,6%", "từ 6% đến 7%", "là 6 đến 7%"): a
 # planned rate, a figure of its own that only a rate stated before it takes as its target
-_RATE_RANGE = rx(
+RATE_RANGE = rx(
     rf"(?:(?<!\w)(?:từ|(?<=(?<!\w)là\s))\s*(?P<a>{NUM})\s*%?\s*(?:đến|tới|-|–|—)"
     rf"|{_B}(?P<a2>{NUM})\s*%?\s*[-–—])\s*(?P<b>{NUM})\s*%"
 )
 # a measure glued to its number ("285.000ha", "642,5ha", "32km", "9.100m"): the number ends there
 # ("549,3triệu kWh": a scale word glued to its number, as money's may be)
-_COUNT = rx(
+COUNT = rx(
     rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?(?:{_E}|{_GLUED_UNIT})(?!\s*%)"
 )
 # money: "11,55 tỷ đồng", "1,5 nghìn tỷ đồng", "2.300 triệu đồng", "10.000.000đ", "1,2 tỷ USD"
 # ("522 tỷ triệu đồng": a scale word left over from an edit, the first one is read)
-_MONEY = rx(
+MONEY = rx(
     rf"{_B}(?P<a>{NUM})(?:\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)"
     r"(?:\s+(?P<mag2>tỷ|tỉ)|(?<=t[ỷỉ])\s+triệu(?=\s*đồng(?!\w)))?)?"
     # ("12 đồng chí", "300 đồng bào": comrades, compatriots, no money)
@@ -90,20 +90,20 @@ _MONEY = rx(
 # "152 tỷ 318 triệu đồng": billions and millions written together, one amount (the millions
 # may have a decimal: "12 tỷ 450,5 triệu đồng"; dollars too: "2 tỷ 140 triệu USD"); so are
 # millions and thousands, "4 triệu 500 nghìn đồng"
-_MONEY_COMPOUND = rx(
+MONEY_COMPOUND = rx(
     rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?:(?P<mag>tỷ|tỉ)|(?P<millions>triệu))"
     r"\s+(?P<b>\d{1,3}(?:,\d{1,3})?)\s+(?(millions)(?:nghìn|ngàn)|triệu)"
     r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
 # the same of a count or measure: "3 tỷ 412,5 triệu kWh", "2 triệu 350 nghìn lượt" (one
 # amount, not its last part)
-_COUNT_COMPOUND = rx(
+COUNT_COMPOUND = rx(
     rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?:(?P<mag>tỷ|tỉ)|(?P<millions>triệu))"
     r"\s+(?P<b>\d{1,3}(?:,\d{1,3})?)\s+(?(millions)(?:nghìn|ngàn)|triệu)(?!\w)"
     r"(?!\s*(?:đồng|đ|vnđ|vnd|usd)(?!\w))"
 )
 # thousands of billions and billions written together: "140 nghìn 250 tỷ đồng" is 140.250 tỷ
-_MONEY_THOUSANDS = rx(
+MONEY_THOUSANDS = rx(
     rf"{_B}(?P<a>\d{{1,3}})\s+(?:nghìn|ngàn)\s+(?P<b>\d{{1,3}})\s+(?P<mag>tỷ|tỉ)"
     r"\s*(?P<cur>đồng|đ|vnđ|vnd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
@@ -117,44 +117,44 @@ _SPACED_LEAD = (
 _SPACED_NUMBER = (
     rf"{_SPACED_LEAD}(?P<a>\d{{1,3}}(?:\.\d{{3}})*,\s\d{{1,3}})\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)"
 )
-_MONEY_SPACED = rx(
+MONEY_SPACED = rx(
     rf"{_SPACED_NUMBER}\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
 )
-_COUNT_SPACED = rx(rf"{_SPACED_NUMBER}(?!\w)")
+COUNT_SPACED = rx(rf"{_SPACED_NUMBER}(?!\w)")
 # a percentage with a stray space after its decimal comma, two decimals after it, right after
 # a verb or a rate's name: "đạt 64, 37%", "chiếm tỷ lệ 12, 48%" (not "các tổ 3, 15%": a list)
-_PERCENT_SPACED = rx(
+PERCENT_SPACED = rx(
     rf"(?:{_SPACED_LEAD}|(?<=bằng\s)|(?<=chiếm\s)|(?<=tỷ\slệ\s)|(?<=tỉ\slệ\s))"
     r"(?P<a>\d{1,3},\s\d{2})\s*%"
 )
 # a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
-_MONEY_RANGE = rx(
+MONEY_RANGE = rx(
     rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
     r"(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)(?!\w)(?P<per>)"
 )
 # a range of money with both ends written with their unit: "từ 1,5 tỷ đồng đến 2 tỷ đồng"
-_MONEY_RANGE_UNITS = rx(
+MONEY_RANGE_UNITS = rx(
     rf"(?<!\w)từ\s+(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?"
     r"\s*(?P<cur>đồng|usd)\s+(?:đến|tới)\s+"
     rf"(?P<b>{NUM})\s*(?P=mag)(?(mag2)\s+(?P=mag2))\s*(?P=cur)(?!\w)(?P<per>)"
 )
 # a pair of amounts each written with its unit: "(300 tỷ đồng/500 tỷ đồng)"
-_MONEY_PAIR = rx(
+MONEY_PAIR = rx(
     rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?\s*(?P<cur>đồng|usd)"
     rf"\s*/\s*(?P<b>{NUM})\s*(?P=mag)(?(mag2)\s+(?P=mag2))\s*(?P=cur)(?!\w)(?P<per>)"
 )
 # the same with the currency written once, after the second: "(376,5 tỷ/600 tỷ đồng)"
-_MONEY_PAIR_ONCE = rx(
+MONEY_PAIR_ONCE = rx(
     rf"{_B}(?P<a>{NUM})\s*(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)\s*/\s*(?P<b>{NUM})\s*(?P=mag)"
     r"\s*(?P<cur>đồng|usd)(?!\w)(?P<mag2>(?!))?(?P<per>)"
 )
 # an amount written in full over its plan, in đồng: "12.500.000đ/10.000.000đ" (the currency
 # after both numbers), "3.120.450.000/2,5 tỷ đồng" (a scale word after the plan only)
-_MONEY_PAIR_BOTH = rx(
+MONEY_PAIR_BOTH = rx(
     rf"{_B}(?P<a>{NUM})\s*(?P<cur>đồng|đ|vnđ|vnd)\s*/\s*(?P<b>{NUM})\s*(?P=cur)(?!\w)"
     r"(?P<mag>(?!))?(?P<mag2>(?!))?(?P<per>)"
 )
-_MONEY_PAIR_SCALED = rx(
+MONEY_PAIR_SCALED = rx(
     rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}}){{2,}})\s*(?:đồng|đ|vnđ|vnd)?\s*/\s*(?P<b>{NUM})\s*"
     r"(?P<scale>nghìn|ngàn|triệu|tỷ|tỉ)\s*(?P<cur>đồng|đ)(?!\w)(?P<mag>(?!))?(?P<mag2>(?!))?"
     r"(?P<per>)"
@@ -341,7 +341,7 @@ def _day_of_month(text: str, m: re.Match[str], a: Decimal, b: Decimal) -> bool:
     return _SPAN_END.match(after) is not None
 
 
-def _values_or_noted(
+def values_or_noted(
     doc: Doc, kind: str, m: re.Match[str], start: int
 ) -> tuple[tuple[Decimal, ...], Percent | None] | None:
     """:func:`_figure_values` of a match; a figure in no number format (``12.723.4``) is
@@ -497,7 +497,7 @@ def _range_ends(low: Decimal, high: Decimal) -> tuple[Decimal, Decimal]:
     return low, high
 
 
-def _measure(m: re.Match[str]) -> str:
+def money_unit(m: re.Match[str]) -> str:
     """The unit of a money figure as written, folded to one spelling: ``tỷ đồng``, ``nghìn
     tỷ đồng``, ``triệu đồng``, ``đồng``, ``triệu USD`` …"""
     cur = " ".join((m.group("cur") or "đồng").split())
@@ -513,7 +513,7 @@ _GROUPED_BY_COMMA = re.compile(r"\d{1,3}(?:,\d{3})+")
 _PEOPLE_AFTER = rx(rf"\s*(?:{COUNTED_NOUNS})(?!\w)")
 
 
-def _whole_people(doc: Doc, fig: Figure) -> None:
+def whole_people(doc: Doc, fig: Figure) -> None:
     """Read a count of people written with a comma before three digits (``kết nạp 1,380
     đảng viên``) as a whole number: the comma groups thousands, no decimal of a person."""
     if fig.kind != "count" or fig.measure is not None:
@@ -529,7 +529,7 @@ _POINT_THEN_COMMA = re.compile(r"\d{1,3}(?:\.\d{3})+,\d{3}")
 _NO_NOUN_AFTER = re.compile(r"\s*(?:[,;.)]|$)")
 
 
-def _people_among_people(doc: Doc, figures: list[Figure]) -> None:
+def people_among_people(doc: Doc, figures: list[Figure]) -> None:
     """Read a bare figure ``1.402,736`` between counts of people grouped by commas as whole.
 
     ``tỉnh A với 614,902 người, …; tỉnh B là 1.402,736, …; tỉnh C là 1,377,140 người``:

@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.quota_admissions import _QUOTA_IS
+from kpitools.extract.quota_admissions import QUOTA_IS
 from kpitools.numbers import check_percent, parse_percent
 from kpitools.textfold import rx
 
@@ -109,7 +109,7 @@ def _pair(s: Statement, folded: str) -> bool:
         (
             _PLAN_WORD.search(folded, s.start, s.end) is not None
             or _PLAN_RIGHT_BEFORE.search(folded, max(0, s.start - 60), s.start) is not None
-            or _QUOTA_IS.search(folded, max(0, s.start - 120), s.start) is not None
+            or QUOTA_IS.search(folded, max(0, s.start - 120), s.start) is not None
         )
         and isinstance(s.actual, Decimal)
         and isinstance(s.target, Decimal)

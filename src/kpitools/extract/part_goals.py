@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from kpitools.extract.linking import _with_result
-from kpitools.extract.plans_after import _bare_statement
+from kpitools.extract.linking import with_result
+from kpitools.extract.plans_after import bare_statement
 from kpitools.extract.text import NAMED_YEAR, NUM
 from kpitools.numbers import parse_number
 from kpitools.textfold import fold, rx
@@ -161,9 +161,9 @@ def _with_pairs(
     spans = [(g.start, g.end) for g, _ in pairs]
     out = [c for c in out if c.actual is not None or not any(a <= c.start < b for a, b in spans)]
     for goal, part in pairs:
-        s = _bare_statement(file, text, (goal.start, goal.end), target=goal.value)
-        c = _bare_statement(file, text, (part.start, part.end), actual=part.value, label=part.name)
-        linked = _with_result(s, c, goal.value)
+        s = bare_statement(file, text, (goal.start, goal.end), target=goal.value)
+        c = bare_statement(file, text, (part.start, part.end), actual=part.value, label=part.name)
+        linked = with_result(s, c, goal.value)
         at = next((i for i, x in enumerate(out) if x.start > goal.start), len(out))
         out.insert(at, linked)
     return out

@@ -1,6 +1,6 @@
 """Parts linked to the totals they divide, for :mod:`kpitools.extract.records`.
 
-:func:`_link_parts` marks the parts of a stated total (``… 1.236 đảng viên, trong đó Đông Anh
+:func:`link_parts` marks the parts of a stated total (``… 1.236 đảng viên, trong đó Đông Anh
 50 …``), in the items after a part list's first and up to the parts that already add up to
 the whole, and the parts of a total stated after them; a rate or an amount per something is no
 part, nor a part of another measure or unit than its total.
@@ -13,31 +13,31 @@ import re
 from collections.abc import Callable, Iterator
 from decimal import Decimal
 
-from kpitools.extract.amounts import _MEASURE_NAMES, MEASURE_NAMES
-from kpitools.extract.assembly import _nouns_agree
+from kpitools.extract.amounts import MEASURE_NAMES, MEASURE_NAMES_RX
+from kpitools.extract.assembly import nouns_agree
 from kpitools.extract.figures import (
-    _PART_MARKER,
-    _TOTAL_LEAD,
+    PART_MARKER,
+    TOTAL_LEAD,
     Draft,
     Figure,
 )
 from kpitools.extract.kinds import (
-    _group_name,
-    _regions,
-    _written_unit,
+    group_name,
+    part_regions,
+    written_unit,
 )
 from kpitools.extract.listed_parts import (
-    _bracket_close,
-    _bracket_of_figure,
-    _closed_bracket_before,
-    _could_divide,
-    _figures_before,
-    _fraction_before,
-    _in_reach,
-    _others_uncounted,
+    bracket_close,
+    bracket_of_figure,
+    closed_bracket_before,
+    could_divide,
+    figures_before,
+    fraction_before,
+    in_reach,
+    others_uncounted,
 )
 from kpitools.extract.target_words import (
-    _PLAN_WORD,
+    PLAN_WORD,
 )
 from kpitools.extract.text import Doc
 from kpitools.textfold import fold, rx
@@ -45,7 +45,7 @@ from kpitools.textfold import fold, rx
 # --------------------------------------------------------------------------- parts
 
 
-def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], bool]) -> None:
+def link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], bool]) -> None:
     """Mark parts of a stated total: "… 1.236 đảng viên, trong đó Đông Anh 500, …"."""
     # a twin (a second percentage about the same figures) is no second part or total; nor is
     # a rate, which its parts may exceed ("tăng trưởng … 6,9%. Trong đó: công nghiệp 10,68%"),
@@ -62,8 +62,8 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
     sentences = {d.sentence.start: d.sentence for d in actual}
     fractions = {d.sentence.start for d in actual if d.actual_fig and d.actual_fig.kind == "pair"}
     for sentence in sentences.values():
-        for start, region_end, marker, at in _regions(doc, sentence):
-            end = _bracket_close(doc, sentence.start, at, region_end)
+        for start, region_end, marker, at in part_regions(doc, sentence):
+            end = bracket_close(doc, sentence.start, at, region_end)
             sentence_initial = not doc.fold[sentence.start : at].strip(" ,")
             lo = bisect.bisect_left(anchors, start)
             hi = bisect.bisect_left(anchors, end, lo)
@@ -71,18 +71,18 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 d
                 for d in actual[lo:hi]
                 if d.part_of is None and not _allotted(doc, d, at) and not _core_figure(doc, d)
-                if d.actual_fig is not None and not _bracket_of_figure(doc, d.actual_fig, at)
+                if d.actual_fig is not None and not bracket_of_figure(doc, d.actual_fig, at)
             ]
-            across = sentence_initial and _figures_before(doc, sentences, sentence)
-            counted = _fraction_before(doc, fractions, sentence) if across else None
+            across = sentence_initial and figures_before(doc, sentences, sentence)
+            counted = fraction_before(doc, fractions, sentence) if across else None
             totals = (
                 t
                 for t in _before(actual, bisect.bisect_left(anchors, at))
-                if t.actual_fig is None or not _closed_bracket_before(doc, t.actual_fig, at)
+                if t.actual_fig is None or not closed_bracket_before(doc, t.actual_fig, at)
             )
-            reach = _in_reach(totals, sentence, across, counted)
+            reach = in_reach(totals, sentence, across, counted)
             options = (
-                (t, _could_divide(doc, t, [d for d in inside if d is not t and related(t, d)]))
+                (t, could_divide(doc, t, [d for d in inside if d is not t and related(t, d)]))
                 for t in reach
                 if _fractions_name(t, inside, related)
             )
@@ -90,7 +90,7 @@ def _link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft],
                 units = [_plain_unit(doc, d) for d in parts]
                 disjoint = _distinct_units(units)
                 consists = fold("gồm") in marker and not _some_kinds(total, parts)
-                consists = consists and not _others_uncounted(doc, parts, end)
+                consists = consists and not others_uncounted(doc, parts, end)
                 if disjoint or (consists and len(parts) >= 2):
                     rule = "sum_equal" if consists else "sum_at_most"
                 else:
@@ -148,9 +148,7 @@ def _allotted(doc: Doc, d: Draft, at: int) -> bool:
     a = d.actual_fig
     if a is None or a.start < at:
         return False
-    return bool(
-        _ALLOTTED.search(doc.fold, at, a.start) and _PLAN_WORD.search(doc.fold, at, a.start)
-    )
+    return bool(_ALLOTTED.search(doc.fold, at, a.start) and PLAN_WORD.search(doc.fold, at, a.start))
 
 
 _SOME_KINDS_SHARE = Decimal("0.5")
@@ -253,7 +251,7 @@ def _items_after(
             break
         lo = bisect.bisect_left(anchors, end)
         item = [d for d in actual[lo : bisect.bisect_left(anchors, nxt, lo)] if d.part_of is None]
-        if len(item) != 1 or not _same_kind(doc, total, item[0]):
+        if len(item) != 1 or not same_kind(doc, total, item[0]):
             return []
         out.append(item[0])
         end = nxt
@@ -290,7 +288,7 @@ def _up_to_exhausted(total: Draft, parts: list[Draft]) -> list[Draft]:
 
 def _marker_at(doc: Doc, start: int) -> str:
     """The part marker that opens ``doc``'s text at ``start`` (folded), or ''."""
-    m = _PART_MARKER.match(doc.fold, start)
+    m = PART_MARKER.match(doc.fold, start)
     return m.group(0) if m else ""
 
 
@@ -354,7 +352,7 @@ def _link_totals_after(doc: Doc, actual: list[Draft]) -> None:
     for d in actual:
         assert d.actual_fig is not None
         lead = doc.fold[d.actual_fig.clause : d.actual_fig.start]
-        if not _TOTAL_LEAD.search(lead):
+        if not TOTAL_LEAD.search(lead):
             continue
         parts = [
             e
@@ -362,7 +360,7 @@ def _link_totals_after(doc: Doc, actual: list[Draft]) -> None:
             if e.sentence is d.sentence
             and e.anchor < d.anchor
             and e.part_of is None
-            and _same_kind(doc, d, e)
+            and same_kind(doc, d, e)
         ]
         units = [_plain_unit(doc, e) for e in parts]
         if _distinct_units(units):
@@ -371,11 +369,11 @@ def _link_totals_after(doc: Doc, actual: list[Draft]) -> None:
                 e.part_of, e.part_rule = d, "sum_equal"
 
 
-def _same_kind(doc: Doc, total: Draft, part: Draft) -> bool:
+def same_kind(doc: Doc, total: Draft, part: Draft) -> bool:
     assert total.actual_fig is not None and part.actual_fig is not None
     if part.inherit is not None and part.actual_fig.noun_start is None:
         return True
-    return _nouns_agree(doc, total.actual_fig, part.actual_fig)
+    return nouns_agree(doc, total.actual_fig, part.actual_fig)
 
 
 def _measure_listed_before(doc: Doc, whole: Draft, draft: Draft) -> bool:
@@ -392,7 +390,7 @@ def _measure_listed_before(doc: Doc, whole: Draft, draft: Draft) -> bool:
         return False
 
     def named(start: int, end: int) -> set[str]:
-        found = _MEASURE_NAMES.finditer(doc.fold, start, end)
+        found = MEASURE_NAMES_RX.finditer(doc.fold, start, end)
         return {MEASURE_NAMES[" ".join(m.group().split())] for m in found}
 
     item = max(doc.fold.rfind(c, total.sentence.start, total.start) for c in ";:") + 1
@@ -415,11 +413,11 @@ def _plain_unit(doc: Doc, d: Draft) -> str | None:
     if names:
         return names[-1].code or names[-1].text
     # a unit the registry does not know, kept as written ("xã Tân Lập kết nạp 14")
-    written = _written_unit(doc, clause, d.actual_fig.start)
+    written = written_unit(doc, clause, d.actual_fig.start)
     if written is not None:
         return written.text
     # a group of bodies ("các chi bộ trường học kết nạp 40"), kept folded
-    return _group_name(doc, clause, d.actual_fig.start)
+    return group_name(doc, clause, d.actual_fig.start)
 
 
 def _distinct_units(units: list[str | None]) -> bool:

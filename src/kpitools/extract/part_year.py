@@ -18,44 +18,44 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    _APART_KINDS,
-    _MEASURE_KIND,
-    _MEASURE_NAMES,
-    _MONEY_WORDS,
-    _PART_OF_YEAR,
-    _PLAN_CUE,
-    _PROGRAMME_CHUNK,
+    APART_KINDS,
+    MEASURE_KIND,
     MEASURE_NAMES,
+    MEASURE_NAMES_RX,
+    MONEY_WORDS,
+    PART_OF_YEAR,
     PLAN_AMOUNT_WINDOW,
-    _Amount,
-    _amounts,
-    _as_result,
-    _clause_around,
-    _head,
-    _head_of_sentence,
-    _measure_kind,
-    _measures_named,
-    _of_year,
-    _other_sentence,
-    _paragraph,
-    _part_opened,
-    _plan_measure,
-    _qualified,
-    _same_measure,
-    _same_period,
-    _sentence_span,
-    _sets_plan,
-    _shifted,
-    _thing,
-    _units_named,
+    PLAN_CUE,
+    PROGRAMME_CHUNK,
+    Amount,
+    amounts_in,
+    as_result,
+    clause_around,
+    clause_head,
+    has_qualifier,
+    head_of_sentence,
+    measure_kind,
+    measures_named,
+    of_year,
+    other_sentence,
+    paragraph,
+    part_opened,
+    plan_measure,
+    same_measure,
+    same_period,
+    sentence_span,
+    sets_out_plan,
+    shifted,
+    thing_counted,
+    units_named,
 )
 from kpitools.extract.linking import (
-    _NO_PERCENT,
-    _against_plan,
-    _covering,
-    _percent_of,
-    _same_scope,
-    _with_result,
+    NO_PERCENT,
+    against_plan,
+    covering_statement,
+    percent_of,
+    same_scope,
+    with_result,
 )
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM, PLAN_NOUNS
@@ -133,15 +133,15 @@ def _group_scope(folded: str, start: int, end: int) -> str | None:
     return last
 
 
-def _scopes_agree(folded: str, a: _Amount, plan: _Amount) -> bool:
+def _scopes_agree(folded: str, a: Amount, plan: Amount) -> bool:
     """Whether ``a`` and ``plan`` may be of one scope of a group.
 
     ``Lợi nhuận hợp nhất quý I đạt 300 tỷ đồng … Công ty mẹ đặt mục tiêu lợi nhuận 900 tỷ
     đồng``: the consolidated result is not the parent's. Each is read in its own sentence
     up to its amount; one naming neither agrees.
     """
-    x = _group_scope(folded, _head(folded, a.start, 0), a.start)
-    y = _group_scope(folded, _head(folded, plan.start, 0), plan.start)
+    x = _group_scope(folded, clause_head(folded, a.start, 0), a.start)
+    y = _group_scope(folded, clause_head(folded, plan.start, 0), plan.start)
     return x is None or y is None or x == y
 
 
@@ -151,68 +151,68 @@ UNSTATED_PLAN_WINDOW = 1600
 set against it may be (reports state the year's goals at the end of an article)."""
 
 
-def _of_part_of_year(folded: str, a: _Amount) -> bool:
+def _of_part_of_year(folded: str, a: Amount) -> bool:
     """Whether the clause of the amount ``a`` names a quarter, a month or a week.
 
     ``kế hoạch đón 4,09 triệu lượt khách trong quý IV``: no plan of the whole year.
     """
-    return _PART_OF_YEAR.search(folded, *_clause_around(folded, a.start, a.end)) is not None
+    return PART_OF_YEAR.search(folded, *clause_around(folded, a.start, a.end)) is not None
 
 
 def _unstated_plan(
     s: LinkableStatement,
     text: str,
     scope: tuple[Sequence[LinkableStatement], list[int]],
-) -> tuple[_Amount, Value] | None:
+) -> tuple[Amount, Value] | None:
     """The one yearly plan amount near ``s`` that counts what ``s`` counts, or None.
 
     With its value: the amount's, or for a range (``đặt mục tiêu đón 1,5-1,6 triệu lượt
     khách``) its two ends, the amount then spanning both. See :func:`link_unstated_plans`.
     """
-    low, high = _paragraph(text, s.start, s.end, UNSTATED_PLAN_WINDOW)
+    low, high = paragraph(text, s.start, s.end, UNSTATED_PLAN_WINDOW)
     window = text[low:high]
     folded = fold(window)
-    amounts = _amounts(folded, 0, len(folded))
+    amounts = amounts_in(folded, 0, len(folded))
     own = [a for a in amounts if a.value == s.actual and s.start - low <= a.start < s.end - low]
     if not own or not own[0].unit[1]:
         return None
     actual = own[0]
-    thing = _thing(folded, actual)
-    if (thing is None and actual.unit[1] not in _MONEY_WORDS) or _of_segment(
+    thing = thing_counted(folded, actual)
+    if (thing is None and actual.unit[1] not in MONEY_WORDS) or _of_segment(
         folded, actual, _LINE_OF_GOODS
     ):
         return None  # a line of goods' amount is no result of the company's plan
-    named = _units_named(window, _head(folded, actual.start, 0), s.end - low)
-    measures = _measures_named(folded, actual.start, actual.end)
+    named = units_named(window, clause_head(folded, actual.start, 0), s.end - low)
+    measures = measures_named(folded, actual.start, actual.end)
     found = [
         (a, value)
         for a, value in _plan_amounts(folded, amounts)
         if a.unit == actual.unit
         and _same_thing(folded, actual, thing, a)
         and (value[0] if isinstance(value, tuple) else value) > actual.value
-        and _other_sentence(folded, actual, a)
-        and _same_period(folded, a, (_head(folded, actual.start, 0), s.end - low))
-        and _of_year(folded, a, s.year)
-        and (_sets_plan(folded, a, 0) or _listed_plan(folded, a, amounts))
-        and not _qualified(folded, a)
+        and other_sentence(folded, actual, a)
+        and same_period(folded, a, (clause_head(folded, actual.start, 0), s.end - low))
+        and of_year(folded, a, s.year)
+        and (sets_out_plan(folded, a, 0) or _listed_plan(folded, a, amounts))
+        and not has_qualifier(folded, a)
         and (isinstance(value, tuple) or not _range_end(folded, a))
         and not _of_part_of_year(folded, a)
-        and _YEAR_WORD.search(folded, *_sentence_span(folded, a))
-        and _same_measure(measures, folded, a)
-        and _units_named(window, *_sentence_span(folded, a)) <= named
-        and _owners_agree(window, _sentence_span(folded, actual), _sentence_span(folded, a))
-        and _same_scope(s, _covering(*scope, _shifted(a, low)))
+        and _YEAR_WORD.search(folded, *sentence_span(folded, a))
+        and same_measure(measures, folded, a)
+        and units_named(window, *sentence_span(folded, a)) <= named
+        and _owners_agree(window, sentence_span(folded, actual), sentence_span(folded, a))
+        and same_scope(s, covering_statement(*scope, shifted(a, low)))
     ]
     if len({value for _, value in found}) > 1:
         found = _of_its_kind(folded, actual, found)
     if len({value for _, value in found}) != 1:
         return None
-    return _shifted(found[0][0], low), found[0][1]
+    return shifted(found[0][0], low), found[0][1]
 
 
 def _of_its_kind(
-    folded: str, actual: _Amount, found: list[tuple[_Amount, Value]]
-) -> list[tuple[_Amount, Value]]:
+    folded: str, actual: Amount, found: list[tuple[Amount, Value]]
+) -> list[tuple[Amount, Value]]:
     """The plans of ``found`` of the money result ``actual``'s own measure and kind.
 
     ``Quý II, lợi nhuận trước thuế đạt 415 tỷ đồng. … Năm 2041, công ty đặt mục tiêu lợi
@@ -220,10 +220,10 @@ def _of_its_kind(
     profit, one of the result's kind (``trước thuế``) written on both sides; the other, of
     no kind or another, is not the result's plan. None when the result names no kind.
     """
-    measure, kind = _measure_kind(folded, actual)
-    if measure is None or kind is None or actual.unit[1] not in _MONEY_WORDS:
+    measure, kind = measure_kind(folded, actual)
+    if measure is None or kind is None or actual.unit[1] not in MONEY_WORDS:
         return []
-    return [(a, value) for a, value in found if _measure_kind(folded, a) == (measure, kind)]
+    return [(a, value) for a, value in found if measure_kind(folded, a) == (measure, kind)]
 
 
 # "… doanh thu đạt 900 tỷ đồng trong năm 2041, tăng 9% so với năm 2040, và lợi nhuận sau
@@ -236,48 +236,48 @@ _ITEM_JOIN = rx(
 _ITEM_VERB = rx(r"(?:\s+(?:dự\s+kiến\s+)?(?:là|đạt))?\s*")
 
 
-def _listed_plan(folded: str, a: _Amount, amounts: Sequence[_Amount]) -> bool:
+def _listed_plan(folded: str, a: Amount, amounts: Sequence[Amount]) -> bool:
     """Whether the amount ``a`` is a later item of a plan's list, named by its measure.
 
     ``Năm 2041, công ty đặt mục tiêu doanh thu đạt 900 tỷ đồng, tăng 9%, và lợi nhuận sau
     thuế đạt 70 tỷ đồng``: the amount before ``a`` in its sentence sets out a plan
-    (:func:`_sets_plan`, or is such an item itself), and only a list's joint (``và``, a
+    (:func:`sets_out_plan`, or is such an item itself), and only a list's joint (``và``, a
     comma; a growth of the item before), a measure's name (:data:`MEASURE_NAMES`) with its
     kinds and a plan's verb stand between. A result after the plan (``…, quý I đã thu
     120 tỷ đồng``) names no measure right after the joint and is none.
     """
-    head = _head(folded, a.start, 0)
+    head = clause_head(folded, a.start, 0)
     before = [b for b in amounts if head <= b.start and b.end <= a.start and b.unit[1]]
     if not before:
         return False
     b = before[-1]
     join = _ITEM_JOIN.match(folded, b.end)
-    named = _MEASURE_NAMES.match(folded, join.end()) if join else None
+    named = MEASURE_NAMES_RX.match(folded, join.end()) if join else None
     if named is None:
         return False
     at = named.end()
     for _ in range(2):
-        kind = _MEASURE_KIND.match(folded, at)
+        kind = MEASURE_KIND.match(folded, at)
         at = kind.end() if kind else at
     verb = _ITEM_VERB.match(folded, at)
     if verb is None or verb.end() != a.start:
         return False
-    return _sets_plan(folded, b, 0) or _listed_plan(folded, b, before[:-1])
+    return sets_out_plan(folded, b, 0) or _listed_plan(folded, b, before[:-1])
 
 
-def _plan_amounts(folded: str, amounts: list[_Amount]) -> list[tuple[_Amount, Value]]:
+def _plan_amounts(folded: str, amounts: list[Amount]) -> list[tuple[Amount, Value]]:
     """The amounts that may be plans, each with its value.
 
     A range's upper end spans the range and has both ends as its value
     (:func:`_range_low`); an end of a range that cannot be a plan's is left out.
     """
-    out: list[tuple[_Amount, Value]] = []
+    out: list[tuple[Amount, Value]] = []
     for a in amounts:
         lower = _range_low(folded, a)
         if lower is None:
             out.append((a, a.value))
         elif lower != _NO_RANGE:
-            out.append((_Amount(lower[0], a.end, a.value, a.unit), (lower[1], a.value)))
+            out.append((Amount(lower[0], a.end, a.value, a.unit), (lower[1], a.value)))
     return out
 
 
@@ -292,7 +292,7 @@ _NO_RANGE = (-1, Decimal(0))
 """What :func:`_range_low` gives for a range that cannot be a plan's."""
 
 
-def _range_low(folded: str, a: _Amount) -> tuple[int, Decimal] | None:
+def _range_low(folded: str, a: Amount) -> tuple[int, Decimal] | None:
     """Where the range whose upper end is ``a`` starts and its lower end, scaled as ``a``.
 
     None when ``a`` ends no range; :data:`_NO_RANGE` when it ends one that cannot be a
@@ -318,7 +318,7 @@ _RANGE_NEXT = rx(r"\s*(?:đến|tới|[-–—])\s*\d")
 _RANGE_BEFORE = rx(r"(?<!\w)từ\s+\d[\d.,]*[^\d,;.]{0,25}?\s(?:đến|tới)\s*$")
 
 
-def _range_end(folded: str, a: _Amount) -> bool:
+def _range_end(folded: str, a: Amount) -> bool:
     """Whether the amount ``a`` is an end of a range (the plan is the range, read apart)."""
     return bool(
         _RANGE_NEXT.match(folded, a.end)
@@ -326,7 +326,7 @@ def _range_end(folded: str, a: _Amount) -> bool:
     )
 
 
-def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> bool:
+def _same_thing(folded: str, actual: Amount, thing: str | None, a: Amount) -> bool:
     """Whether the plan amount ``a`` counts what ``actual`` counts (``thing``, its words).
 
     The same words after the unit word (``triệu lượt khách``); for money, whose unit word
@@ -334,12 +334,12 @@ def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> 
     result's sentence before it (``thu hút 245 dự án FDI mới với tổng vốn đăng ký hơn 4,68
     tỷ USD``).
     """
-    own = _thing(folded, a)
+    own = thing_counted(folded, a)
     if thing is not None:
         return own == thing
     if _same_measure_kind(folded, actual, a):
         return True
-    lead = set(folded[_head(folded, actual.start, 0) : actual.start].split())
+    lead = set(folded[clause_head(folded, actual.start, 0) : actual.start].split())
     if own is None:
         # "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the measure named
         # between the aim and the amount, every word of it in the result's sentence
@@ -348,17 +348,17 @@ def _same_thing(folded: str, actual: _Amount, thing: str | None, a: _Amount) -> 
     return set(own.split()) <= lead
 
 
-def _same_measure_kind(folded: str, actual: _Amount, plan: _Amount) -> bool:
-    """Whether two money amounts are of one named measure and kind (:func:`_measure_kind`).
+def _same_measure_kind(folded: str, actual: Amount, plan: Amount) -> bool:
+    """Whether two money amounts are of one named measure and kind (:func:`measure_kind`).
 
     ``doanh thu thuần đạt 8.000 tỷ đồng`` and ``kế hoạch doanh thu thuần (30.000 tỷ
     đồng)``; a kind written on one side only (``lợi nhuận`` and ``lợi nhuận sau thuế``)
-    fits, unless it names another measure (:data:`_APART_KINDS`: ``doanh thu tài chính`` is
+    fits, unless it names another measure (:data:`APART_KINDS`: ``doanh thu tài chính`` is
     no revenue); two different kinds do not.
     """
-    m, k = _measure_kind(folded, actual)
-    n, j = _measure_kind(folded, plan)
-    one_side = None in (k, j) and not {k, j} & _APART_KINDS
+    m, k = measure_kind(folded, actual)
+    n, j = measure_kind(folded, plan)
+    one_side = None in (k, j) and not {k, j} & APART_KINDS
     return m is not None and m == n and (k == j or one_side)
 
 
@@ -366,10 +366,10 @@ _AIMED_MEASURE_WORDS = 3
 _AIM_FILLER = frozenset(fold(w) for w in ("đạt", "là", "sẽ", "trên", "hơn", "gần", "khoảng"))
 
 
-def _aimed_measure(folded: str, a: _Amount) -> set[str]:
+def _aimed_measure(folded: str, a: Amount) -> set[str]:
     """The words between the last plan cue of ``a``'s sentence and ``a`` (no filler)."""
-    head = _head(folded, a.start, 0)
-    cues = list(_PLAN_CUE.finditer(folded, head, a.start))
+    head = clause_head(folded, a.start, 0)
+    cues = list(PLAN_CUE.finditer(folded, head, a.start))
     if not cues:
         return set()
     return set(folded[cues[-1].end() : a.start].split()) - _AIM_FILLER
@@ -440,7 +440,7 @@ def link_unstated_plans(
             and not _plan_of_another(attained, s, found, text)
             and not _restates_paired(paired, s)
         ):
-            out.append(_against_plan(s, found[0], text, target=found[1]))
+            out.append(against_plan(s, found[0], text, target=found[1]))
             paired.setdefault(s.stated, []).append(s.actual)
     return out
 
@@ -452,10 +452,10 @@ def _part_not_of_period(s: LinkableStatement, text: str) -> bool:
     result, not the months' result set against the year's plan (``Trong đó, quý II …`` is
     one, and stays).
     """
-    if not _part_opened(s, text):
+    if not part_opened(s, text):
         return False
     lead = fold(text[max(0, s.start - 200) : s.start])
-    return _PART_OF_YEAR.search(lead, _head(lead, len(lead), 0)) is None
+    return PART_OF_YEAR.search(lead, clause_head(lead, len(lead), 0)) is None
 
 
 _RESTATED_SHARE = Decimal("0.005")
@@ -477,7 +477,7 @@ _OF_PLAN_KINDS = ("attainment", "excess")
 
 
 def _stated_beside(
-    stated: Sequence[tuple[object, int]], s: LinkableStatement, plan: _Amount, text: str
+    stated: Sequence[tuple[object, int]], s: LinkableStatement, plan: Amount, text: str
 ) -> bool:
     """Whether a percentage of ``s``'s figure, or of no figure read, is in ``plan``'s sentence.
 
@@ -488,14 +488,14 @@ def _stated_beside(
     """
     low = max(0, plan.start - PLAN_AMOUNT_WINDOW)
     folded = fold(text[low : plan.end + PLAN_AMOUNT_WINDOW])
-    head, stop = _sentence_span(folded, _shifted(plan, -low))
+    head, stop = sentence_span(folded, shifted(plan, -low))
     return any(a in (s.actual, None) and low + head <= at < low + stop for a, at in stated)
 
 
 def _plan_of_another(
     attained: Sequence[tuple[object, object, int]],
     s: LinkableStatement,
-    found: tuple[_Amount, Value],
+    found: tuple[Amount, Value],
     text: str,
 ) -> bool:
     """Whether the plan ``found`` is already set against another measure than ``s``'s.
@@ -508,7 +508,7 @@ def _plan_of_another(
     plan, value = found
     low = max(0, plan.start - PLAN_AMOUNT_WINDOW)
     folded = fold(text[low : plan.end + PLAN_AMOUNT_WINDOW])
-    head, stop = _sentence_span(folded, _shifted(plan, -low))
+    head, stop = sentence_span(folded, shifted(plan, -low))
     return any(
         _named_apart(a, s.label) and t == value and low + head <= at < low + stop
         for a, t, at in attained
@@ -550,7 +550,7 @@ _SEGMENT = rx(
 _LINE_OF_GOODS = rx(r"(?<!\w)(?:mảng|ngành\s+hàng|phân\s+khúc)(?!\w)")
 
 
-def _of_segment(folded: str, a: _Amount, segment: re.Pattern[str] = _SEGMENT) -> bool:
+def _of_segment(folded: str, a: Amount, segment: re.Pattern[str] = _SEGMENT) -> bool:
     """Whether the measure named before the amount ``a`` is narrowed to a segment between.
 
     ``doanh thu từ mảng bán lẻ đạt 500 tỷ đồng``: a part of the company's revenue, no result
@@ -558,8 +558,8 @@ def _of_segment(folded: str, a: _Amount, segment: re.Pattern[str] = _SEGMENT) ->
     (``công ty con``, ``công ty mẹ``), against the group's. ``segment``: the words that
     narrow it.
     """
-    head = _head(folded, a.start, max(0, a.start - 200))
-    named = list(_MEASURE_NAMES.finditer(folded, head, a.start))
+    head = clause_head(folded, a.start, max(0, a.start - 200))
+    named = list(MEASURE_NAMES_RX.finditer(folded, head, a.start))
     if not named:
         return False
     return segment.search(folded, named[-1].end(), a.start) is not None
@@ -573,11 +573,11 @@ _ITEM_BEFORE = rx(
 
 
 def _part_year_amounts(
-    window: tuple[str, str, Sequence[_Amount]],
-    planned: tuple[_Amount, Decimal],
+    window: tuple[str, str, Sequence[Amount]],
+    planned: tuple[Amount, Decimal],
     year: int | None,
-    covered: Callable[[_Amount], bool],
-) -> list[_Amount]:
+    covered: Callable[[Amount], bool],
+) -> list[Amount]:
     """The amounts of part of a year in ``window`` that the year's ``plan`` is of.
 
     ``window`` is the text, its folded form and the amounts of that (read once for all the
@@ -592,42 +592,42 @@ def _part_year_amounts(
     """
     raw, folded, amounts = window
     plan, floor = planned
-    units = _units_named(raw, *_sentence_span(folded, plan))
-    found: dict[Decimal, _Amount] = {}
+    units = units_named(raw, *sentence_span(folded, plan))
+    found: dict[Decimal, Amount] = {}
     for a in amounts:
-        head = _head(folded, a.start, 0)
+        head = clause_head(folded, a.start, 0)
         if (
             (
                 _same_count(folded, a, plan)
                 or (
-                    a.unit[1] in _MONEY_WORDS
+                    a.unit[1] in MONEY_WORDS
                     and _same_measure_kind(folded, a, plan)
                     and (a.unit[1] == "usd") == (plan.unit[1] == "usd")  # one currency
                 )
             )
             and a.value < floor
             and (
-                _PART_OF_YEAR.search(folded, head, a.start)
+                PART_OF_YEAR.search(folded, head, a.start)
                 or _PERIOD_AFTER.match(folded, a.end)
                 or _part_before_semicolon(folded, head, a)
             )
-            and _other_sentence(folded, a, plan)
+            and other_sentence(folded, a, plan)
             and not _of_segment(folded, a)
             and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
             and not _ITEM_BEFORE.search(folded, max(head, a.start - 60), a.start)
-            and not _sets_plan(folded, a, 0, qualified=True)
-            and _same_period(folded, a, (a.start, a.start))
-            and _of_year(folded, a, year)
+            and not sets_out_plan(folded, a, 0, qualified=True)
+            and same_period(folded, a, (a.start, a.start))
+            and of_year(folded, a, year)
             and not covered(a)
-            and _units_agree(units, _units_named(raw, *_sentence_span(folded, a)))
-            and _owners_agree(raw, _sentence_span(folded, a), _sentence_span(folded, plan))
+            and _units_agree(units, units_named(raw, *sentence_span(folded, a)))
+            and _owners_agree(raw, sentence_span(folded, a), sentence_span(folded, plan))
             and _scopes_agree(folded, a, plan)
         ):
             found[a.value] = a
     return list(found.values())
 
 
-def _part_before_semicolon(folded: str, head: int, a: _Amount) -> bool:
+def _part_before_semicolon(folded: str, head: int, a: Amount) -> bool:
     """Whether the clause of ``a`` follows a semicolon after a part of the year is named.
 
     ``Trong quý II/2041, doanh thu đạt 400 tỷ đồng; lợi nhuận sau thuế đạt 52 tỷ đồng``: the
@@ -640,13 +640,13 @@ def _part_before_semicolon(folded: str, head: int, a: _Amount) -> bool:
         return False
     if _YEAR_WORD.search(folded, head, a.start):
         return False
-    start = _head_of_sentence(folded, head)
-    if _PART_OF_YEAR.search(folded, start, head) is None:
+    start = head_of_sentence(folded, head)
+    if PART_OF_YEAR.search(folded, start, head) is None:
         return False
     alike = [
         b
-        for b in _amounts(folded, start, _sentence_span(folded, a)[1])
-        if b.unit == a.unit and _measure_kind(folded, b) == _measure_kind(folded, a)
+        for b in amounts_in(folded, start, sentence_span(folded, a)[1])
+        if b.unit == a.unit and measure_kind(folded, b) == measure_kind(folded, a)
     ]
     return len(alike) == 1
 
@@ -660,7 +660,7 @@ _COUNT_LEAD_WORDS = 3
 thing (``đào tạo nghề cho 300 lao động`` and ``đào tạo nghề cho 4.000 lao động``)."""
 
 
-def _same_count(folded: str, a: _Amount, plan: _Amount) -> bool:
+def _same_count(folded: str, a: Amount, plan: Amount) -> bool:
     """Whether the count ``a`` counts what the plan's count does.
 
     The same unit word after both, and the same :data:`_COUNT_LEAD_WORDS` words right before
@@ -689,12 +689,12 @@ _PARTICLES = frozenset({"mới", "được", "đã", "chỉ"})
 _WEAK_VERB_WORDS = frozenset({"có", "là", "đạt", "với", "cho", "của", "và", "trên", "tổng"})
 
 
-def _words_before(folded: str, a: _Amount, *, particles: bool = True) -> list[str]:
+def _words_before(folded: str, a: Amount, *, particles: bool = True) -> list[str]:
     """The last :data:`_COUNT_LEAD_WORDS` words of the clause before ``a`` (no figure).
 
     Without particles of aspect (:data:`_PARTICLES`) when ``particles`` is False.
     """
-    lead = folded[max(_head(folded, a.start, 0), a.start - 60) : a.start]
+    lead = folded[max(clause_head(folded, a.start, 0), a.start - 60) : a.start]
     words = re.sub(r"[^\w\s]", " . ", lead).split()
     if not particles:
         words = [w for w in words if w not in _PARTICLES]
@@ -737,7 +737,7 @@ def link_part_year_amounts(
     for t in statements:
         if t.actual is not None or t.target is None or t.term is not None:
             continue
-        low, high = _paragraph(text, t.start, t.end, UNSTATED_PLAN_WINDOW)
+        low, high = paragraph(text, t.start, t.end, UNSTATED_PLAN_WINDOW)
         if (low, high) not in windows:  # several plans of one paragraph: read it once
             folded = fold(text[low:high])
             windows[low, high] = (folded, _MoneyPlans(folded))
@@ -745,45 +745,45 @@ def link_part_year_amounts(
         plan = _target_amount(folded, t, low)
         if (
             plan is None
-            or not _sets_plan(folded, plan, 0)
+            or not sets_out_plan(folded, plan, 0)
             or _rival_plans(folded, plan, t.year, money_plans)
         ):
             continue
 
-        def covered(a: _Amount, low: int = low) -> bool:
-            return a.value in claimed or _covering(*scope, _shifted(a, low)) is not None
+        def covered(a: Amount, low: int = low) -> bool:
+            return a.value in claimed or covering_statement(*scope, shifted(a, low)) is not None
 
         floor = t.target[0] if isinstance(t.target, tuple) else t.target
         window = (text[low:high], folded, money_plans.every)
         for a in _part_year_amounts(window, (plan, floor), t.year, covered):
-            c = _as_result(t, a, folded, low, text, _measure_kind(folded, a)[0] or "")
-            out.append(_against_plan(c, _shifted(plan, low), text, year=t.year, target=t.target))
+            c = as_result(t, a, folded, low, text, measure_kind(folded, a)[0] or "")
+            out.append(against_plan(c, shifted(plan, low), text, year=t.year, target=t.target))
     return out
 
 
 class _MoneyPlans:
     """The amounts of ``folded``, its money ones, and which of those it sets out as plans.
 
-    :func:`_sets_plan` reads a long stretch of the sentence before each amount, so it is
+    :func:`sets_out_plan` reads a long stretch of the sentence before each amount, so it is
     asked only of the amounts the cheaper checks of :func:`_rival_plans` leave, each once
     for all the plans of the window.
     """
 
     def __init__(self, folded: str) -> None:
         self.folded = folded
-        self.every = _amounts(folded, 0, len(folded))
-        self.amounts = [a for a in self.every if a.unit[1] in _MONEY_WORDS]
+        self.every = amounts_in(folded, 0, len(folded))
+        self.amounts = [a for a in self.every if a.unit[1] in MONEY_WORDS]
         self._sets: dict[tuple[int, int], bool] = {}
 
-    def sets_plan(self, a: _Amount) -> bool:
-        """Whether ``a`` is set out as a plan (:func:`_sets_plan`), read once."""
+    def sets_plan(self, a: Amount) -> bool:
+        """Whether ``a`` is set out as a plan (:func:`sets_out_plan`), read once."""
         key = (a.start, a.end)
         if key not in self._sets:
-            self._sets[key] = _sets_plan(self.folded, a, 0)
+            self._sets[key] = sets_out_plan(self.folded, a, 0)
         return self._sets[key]
 
 
-def _rival_plans(folded: str, plan: _Amount, year: int | None, money_plans: _MoneyPlans) -> bool:
+def _rival_plans(folded: str, plan: Amount, year: int | None, money_plans: _MoneyPlans) -> bool:
     """Whether ``folded`` sets out another plan amount of ``plan``'s measure and kind.
 
     ``Theo kế hoạch, thu nội địa là 51.000 tỷ đồng … Thành phố phấn đấu năm 2041 thu nội
@@ -792,25 +792,25 @@ def _rival_plans(folded: str, plan: _Amount, year: int | None, money_plans: _Mon
     :func:`link_unstated_plans` takes one plan value only). ``money_plans``: the money
     amounts of ``folded`` (:class:`_MoneyPlans`).
     """
-    if plan.unit[1] not in _MONEY_WORDS:
+    if plan.unit[1] not in MONEY_WORDS:
         return False
     return any(
         a.value != plan.value
         and not plan.start <= a.start < plan.end  # the other end of a range
         and _same_measure_kind(folded, a, plan)
-        and _of_year(folded, a, year)
+        and of_year(folded, a, year)
         and not _of_part_of_year(folded, a)
         and money_plans.sets_plan(a)
         for a in money_plans.amounts
     )
 
 
-def _target_amount(folded: str, t: LinkableStatement, low: int) -> _Amount | None:
+def _target_amount(folded: str, t: LinkableStatement, low: int) -> Amount | None:
     """The amount of the target statement ``t`` (``folded`` starts at ``low``).
 
     Its first, or for a range (:func:`_plan_amounts`) the one spanning both ends.
     """
-    amounts = _amounts(folded, t.start - low, t.end - low)
+    amounts = amounts_in(folded, t.start - low, t.end - low)
     if isinstance(t.target, Decimal):
         first = next(iter(amounts), None)
         return first if first is not None and first.value == t.target else None
@@ -836,26 +836,26 @@ def _met_pair(
     scope: tuple[Sequence[LinkableStatement], list[int]],
     low: int,
     met: bool = True,
-) -> tuple[LinkableStatement, _Amount, _Amount] | None:
+) -> tuple[LinkableStatement, Amount, Amount] | None:
     """The one result and plan amount of the measure a plan said met at ``at`` names.
 
     See :func:`link_met_plans`: the plan set out before ``at``, in another sentence than the
     result, which is at least the plan (``hoàn thành`` is reaching it) and the only figure
     of its measure and kind before ``at``.
     """
-    named = _MEASURE_NAMES.match(folded, at)
+    named = MEASURE_NAMES_RX.match(folded, at)
     if named is None or _FIGURE_AFTER.match(folded, named.end()):
         return None
     measure = MEASURE_NAMES[" ".join(named.group().split())]
     amounts = [
         a
-        for a in _amounts(folded, 0, at)
-        if a.unit[1] in _MONEY_WORDS and _measure_kind(folded, a)[0] == measure
+        for a in amounts_in(folded, 0, at)
+        if a.unit[1] in MONEY_WORDS and measure_kind(folded, a)[0] == measure
     ]
-    plans = {a.value: a for a in amounts if _sets_plan(folded, a, 0)}
+    plans = {a.value: a for a in amounts if sets_out_plan(folded, a, 0)}
     results = {}
     for a in amounts:
-        c = _covering(*scope, _shifted(a, low))
+        c = covering_statement(*scope, shifted(a, low))
         if a.value not in plans and c is not None and c.actual == a.value:
             results[a.value] = (c, a)
     if any(
@@ -865,7 +865,7 @@ def _met_pair(
     if len(plans) != 1 or len(results) != 1:
         return None
     (plan,), ((c, actual),) = plans.values(), results.values()
-    if not (_same_measure_kind(folded, actual, plan) and _other_sentence(folded, actual, plan)):
+    if not (_same_measure_kind(folded, actual, plan) and other_sentence(folded, actual, plan)):
         return None
     return (c, actual, plan) if (actual.value >= plan.value) == met else None
 
@@ -892,7 +892,7 @@ def link_met_plans(statements: Sequence[LinkableStatement], text: str) -> list[L
         found = _met_pair(folded, at - low, scope, low, met)
         if found is not None:
             c, _, plan = found
-            out.append(_against_plan(c, _shifted(plan, low), text))
+            out.append(against_plan(c, shifted(plan, low), text))
     return out
 
 
@@ -903,12 +903,12 @@ def _plans_met(text: str) -> list[tuple[int, bool]]:
     ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
     """
     out: list[tuple[int, bool]] = []
-    for low in range(0, len(text), _PROGRAMME_CHUNK):
-        folded = fold(text[low : low + _PROGRAMME_CHUNK + 200])
+    for low in range(0, len(text), PROGRAMME_CHUNK):
+        folded = fold(text[low : low + PROGRAMME_CHUNK + 200])
         out.extend(
             (low + m.end(), m.group("not") is None)
             for m in _PLAN_MET.finditer(folded)
-            if m.start() < _PROGRAMME_CHUNK and (not out or low + m.end() > out[-1][0])
+            if m.start() < PROGRAMME_CHUNK and (not out or low + m.end() > out[-1][0])
         )
     return out
 
@@ -936,7 +936,7 @@ def split_growth_pairs(statements: Sequence[LinkableStatement]) -> list[Linkable
         if s.stated_kind != "growth" or None in pair or pair in paired:
             continue
         paired.add(pair)
-        fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
+        fields = {**NO_PERCENT, **noted(seg("no_percent"))}
         out.append(dataclasses.replace(s, consistent=None, verdict="unchecked", **fields))
     return out
 
@@ -973,7 +973,7 @@ def link_whole_plan_percentages(
             continue
         low = bisect.bisect_left(starts, s.start - _WHOLE_PLAN_WINDOW)
         high = bisect.bisect_left(starts, s.start)
-        measure = _plan_measure(s, text)
+        measure = plan_measure(s, text)
         fits = [
             j for j in ordered[low:high] if j not in given and _fits_pair(s, statements[j], measure)
         ]
@@ -984,7 +984,7 @@ def link_whole_plan_percentages(
         for j in fits:
             c = statements[j]
             assert isinstance(c.target, Decimal)
-            given[j] = _with_result(s, c, c.target)
+            given[j] = with_result(s, c, c.target)
         dropped.add(i)
     return [given.get(i, s) for i, s in enumerate(statements) if i not in dropped]
 
@@ -1024,7 +1024,7 @@ def _fits_pair(s: LinkableStatement, c: LinkableStatement, measure: str | None) 
 
     When the plan of ``s`` names a measure, ``c`` names it too.
     """
-    p = _percent_of(s)
+    p = percent_of(s)
     if not _names_measure(c, measure):
         return False
     if (

@@ -15,15 +15,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    _MONEY_WORDS,
-    _Amount,
-    _amounts,
-    _head,
-    _shifted,
+    MONEY_WORDS,
+    Amount,
+    amounts_in,
+    clause_head,
+    shifted,
 )
 from kpitools.extract.joined_claims import percent_of_part, starts_of
-from kpitools.extract.linking import _against_plan
-from kpitools.extract.plans import _with_plan
+from kpitools.extract.linking import against_plan
+from kpitools.extract.plans import with_plan
 from kpitools.numbers import (
     parse_number,
 )
@@ -163,16 +163,16 @@ def _item_ends(folded: str, start: int, stop: int) -> list[tuple[int, int]]:
 
 
 def _parts_of(
-    folded: str, whole: _Amount, start: int, stop: int
-) -> list[tuple[_Amount, tuple[int, int]]] | None:
+    folded: str, whole: Amount, start: int, stop: int
+) -> list[tuple[Amount, tuple[int, int]]] | None:
     """The parts listed from ``start`` to ``stop``, or None when an item is not a part.
 
     A part: one amount of ``whole``'s kind and one category, not hedged downwards; it ends
     where its item ends.
     """
-    parts: list[tuple[_Amount, tuple[int, int]]] = []
+    parts: list[tuple[Amount, tuple[int, int]]] = []
     for a, b in _item_ends(folded, start, stop):
-        amounts = _amounts(folded, a, b)
+        amounts = amounts_in(folded, a, b)
         if parts and _percent_only(folded, a, b, amounts):
             continue  # "thu nội địa 900 tỷ đồng, đạt 60%": the part's own percentage
         category = _category(folded, a, b)
@@ -194,7 +194,7 @@ _PERCENT_AFTER = re.compile(r"[\d.,]*\s*%")
 _YEAR_NAMED = rx(r"(?<!\w)năm\s+$")
 
 
-def _percent_only(folded: str, start: int, end: int, amounts: Sequence[_Amount]) -> bool:
+def _percent_only(folded: str, start: int, end: int, amounts: Sequence[Amount]) -> bool:
     """Whether ``folded[start:end]`` states percentages and no other figure.
 
     ``đạt 60%``, ``tăng 3,5% so với cùng kỳ``: a clause of the item before it, no item of
@@ -229,14 +229,14 @@ def _in_brackets(folded: str, low: int, pos: int) -> bool:
     return folded.rfind("(", low, pos) > folded.rfind(")", low, pos)
 
 
-def _listed_whole(folded: str, head: int, mark: int) -> _Amount | None:
+def _listed_whole(folded: str, head: int, mark: int) -> Amount | None:
     """The whole before the mark at ``mark``: the last amount of the clause from ``head``.
 
     Its noun may come between (``2.400 tỷ đồng thu ngân sách, trong đó``), and then its own
     percentages (``1.200 tỷ đồng, đạt 52% dự toán (2.300 tỷ đồng) và tăng 4%; trong đó``),
     whose plans in brackets are no whole.
     """
-    before = [x for x in _amounts(folded, head, mark) if not _in_brackets(folded, head, x.start)]
+    before = [x for x in amounts_in(folded, head, mark) if not _in_brackets(folded, head, x.start)]
     whole = next((x for x in reversed(before) if x.unit[1] or x.unit[0]), None)
     if whole is None:
         return None
@@ -250,9 +250,9 @@ def _listed_whole(folded: str, head: int, mark: int) -> _Amount | None:
     return whole
 
 
-def _same_kind_of_amount(whole: _Amount, part: _Amount) -> bool:
+def _same_kind_of_amount(whole: Amount, part: Amount) -> bool:
     """Money of one currency, or counts (no scale word) of things, or the same word."""
-    money = whole.unit[1] in _MONEY_WORDS or part.unit[1] in _MONEY_WORDS
+    money = whole.unit[1] in MONEY_WORDS or part.unit[1] in MONEY_WORDS
     if money:
         return whole.unit[1] == part.unit[1] and bool(whole.unit[0]) and bool(part.unit[0])
     if not whole.unit[0] and not part.unit[0]:
@@ -260,7 +260,7 @@ def _same_kind_of_amount(whole: _Amount, part: _Amount) -> bool:
     return whole.unit[1] == part.unit[1]
 
 
-def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | None:
+def _listed_after(folded: str, whole: Amount, m: re.Match[str]) -> ListedParts | None:
     """The parts listed after the mark ``m`` following ``whole``, if they add up to more."""
     stop = _list_stop(folded, m.end())
     parts = _parts_of(folded, whole, m.end(), stop)
@@ -273,7 +273,7 @@ def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts 
     rounding = sum((_half_unit(folded, x) for x in (whole, *(x for x, _ in parts))), Decimal(0))
     if sum(values) <= whole.value + rounding:
         return None
-    money = _MONEY_WORDS.get(whole.unit[1])
+    money = MONEY_WORDS.get(whole.unit[1])
     measure = " ".join(w for w in (whole.unit[0], money) if w) if money else None
     return ListedParts(whole.start, parts[-1][0].end, whole.end, whole.value, values, measure)
 
@@ -281,7 +281,7 @@ def _listed_after(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts 
 _WRITTEN_NUMBER = re.compile(r"\d[\d.,]*\d|\d")
 
 
-def _last_unit(folded: str, x: _Amount, *, zeros: bool = True) -> Decimal | None:
+def _last_unit(folded: str, x: Amount, *, zeros: bool = True) -> Decimal | None:
     """The unit of the last digit written of the amount ``x``, in its own terms, or None.
 
     ``5.013 tỷ đồng``: a tỷ; ``75.000 tỷ đồng``: a tỷ, or with ``zeros`` false (trailing
@@ -297,7 +297,7 @@ def _last_unit(folded: str, x: _Amount, *, zeros: bool = True) -> Decimal | None
     return x.value / written * Decimal(10) ** exponent
 
 
-def _half_unit(folded: str, x: _Amount) -> Decimal:
+def _half_unit(folded: str, x: Amount) -> Decimal:
     """Half the unit of the last digit written of ``x`` when a scale word rounds it.
 
     ``5.013 tỷ đồng``: half a tỷ; 0 for a figure to the unit, which is exact.
@@ -351,7 +351,7 @@ _PARTS_CHUNK = 1 << 15
 
 def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
     """The whole before the mark ``m`` and its parts after it, if they add up to more."""
-    head = _head(folded, m.start(), max(0, m.start() - _PARTS_WINDOW))
+    head = clause_head(folded, m.start(), max(0, m.start() - _PARTS_WINDOW))
     # a number with no word after it ("năm 2024. Trong đó, …") is no whole
     whole = _listed_whole(folded, head, m.start())
     if whole is None:
@@ -365,7 +365,7 @@ def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
     return over or _shares_off(folded, whole, m)
 
 
-def _over_a_floor(folded: str, whole: _Amount, m: re.Match[str], said: str) -> ListedParts | None:
+def _over_a_floor(folded: str, whole: Amount, m: re.Match[str], said: str) -> ListedParts | None:
     """The parts after the mark ``m`` when they exceed the most a whole above a floor may be.
 
     ``hơn 4.120 tỷ đồng, trong đó công nghiệp - xây dựng hơn 2.310 tỷ đồng; thương mại -
@@ -384,7 +384,7 @@ SHARE_FAMILIES = frozenset({PART_FAMILIES.index(_MONEY_BY_LEVEL)})
 whole: a budget or a plan of capital is the central budget's share and the local one's."""
 
 
-def _shares_off(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | None:
+def _shares_off(folded: str, whole: Amount, m: re.Match[str]) -> ListedParts | None:
     """The shares after the mark ``m``, all of ``whole``'s, when they cannot add up to it.
 
     ``kế hoạch vốn năm 2041 hơn 5.210,4 tỷ đồng; trong đó vốn ngân sách trung ương hơn
@@ -397,14 +397,14 @@ def _shares_off(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | 
     """
     if not whole.unit[1] and whole.unit[0]:  # "giao hơn 6.200 tỷ; trong đó …": its parts' đồng
         whole = dataclasses.replace(whole, unit=(whole.unit[0], "đồng"))
-    if whole.unit[1] not in _MONEY_WORDS or (bounds := _written_range(folded, whole)) is None:
+    if whole.unit[1] not in MONEY_WORDS or (bounds := _written_range(folded, whole)) is None:
         return None
     low = max(0, m.start() - _PARTS_WINDOW)
     opened = max(folded.rfind(". ", low, m.start()), folded.rfind("\n", low, m.start())) + 1
     sums = [
         x
-        for x in _amounts(folded, max(low, opened), m.start())
-        if x.unit[0] or x.unit[1] in _MONEY_WORDS
+        for x in amounts_in(folded, max(low, opened), m.start())
+        if x.unit[0] or x.unit[1] in MONEY_WORDS
     ]
     if len([x for x in sums if not _in_brackets(folded, opened, x.start)]) != 1:
         return None  # "đạt 900 tỷ đồng, bằng 90% kế hoạch là 1.000 tỷ đồng; trong đó": which?
@@ -423,13 +423,13 @@ def _shares_off(folded: str, whole: _Amount, m: re.Match[str]) -> ListedParts | 
     if bounds[0] <= most and least <= bounds[1]:
         return None
     values = tuple(x.value for x, _ in parts)
-    measure = " ".join(w for w in (whole.unit[0], _MONEY_WORDS[whole.unit[1]]) if w)
+    measure = " ".join(w for w in (whole.unit[0], MONEY_WORDS[whole.unit[1]]) if w)
     return ListedParts(
         whole.start, parts[-1][0].end, whole.end, whole.value, values, measure, True, True
     )
 
 
-def _written_range(folded: str, x: _Amount) -> tuple[Decimal, Decimal] | None:
+def _written_range(folded: str, x: Amount) -> tuple[Decimal, Decimal] | None:
     """The range the amount ``x`` may stand for, as written (see :func:`_shares_off`)."""
     hedge = _PART_QUALIFIER.search(folded, max(0, x.start - 12), x.start)
     said = hedge.group(1) if hedge else None
@@ -444,9 +444,7 @@ def _written_range(folded: str, x: _Amount) -> tuple[Decimal, Decimal] | None:
     return x.value - half, x.value + half
 
 
-def _all_kinds_short(
-    folded: str, whole: _Amount, m: re.Match[str], head: int
-) -> ListedParts | None:
+def _all_kinds_short(folded: str, whole: Amount, m: re.Match[str], head: int) -> ListedParts | None:
     """The parts after the mark ``m``, every kind of ``whole``, when they miss its count.
 
     Every kind of :data:`EXHAUSTIVE_FAMILIES`, none hedged; the list read up to its first
@@ -457,7 +455,7 @@ def _all_kinds_short(
     theo kế hoạch 410,2 ha; dân tự trồng 1.120,4 ha`` (1.530,6). The three sectors only of a
     gross output named in the whole's clause (from ``head``).
     """
-    if whole.value <= 0 or (whole.unit[1] in _MONEY_WORDS and not whole.unit[0]):
+    if whole.value <= 0 or (whole.unit[1] in MONEY_WORDS and not whole.unit[0]):
         return None
     stop = _list_stop(folded, m.end())
     parts = _leading_parts(folded, whole, m.end(), stop)
@@ -485,8 +483,8 @@ def _all_kinds_short(
     if abs(sum(values) - whole.value) <= slack:
         return None
     measure = None
-    if whole.unit[1] in _MONEY_WORDS:
-        measure = " ".join(w for w in (whole.unit[0], _MONEY_WORDS[whole.unit[1]]) if w)
+    if whole.unit[1] in MONEY_WORDS:
+        measure = " ".join(w for w in (whole.unit[0], MONEY_WORDS[whole.unit[1]]) if w)
     return ListedParts(
         whole.start,
         parts[-1][0].end,
@@ -500,15 +498,15 @@ def _all_kinds_short(
 
 
 def _leading_parts(
-    folded: str, whole: _Amount, start: int, stop: int
-) -> list[tuple[_Amount, tuple[int, int]]]:
+    folded: str, whole: Amount, start: int, stop: int
+) -> list[tuple[Amount, tuple[int, int]]]:
     """The parts listed from ``start`` up to the first item that is no exact part.
 
     An exact part: one amount of ``whole``'s kind and one category, not hedged.
     """
-    parts: list[tuple[_Amount, tuple[int, int]]] = []
+    parts: list[tuple[Amount, tuple[int, int]]] = []
     for a, b in _item_ends(folded, start, stop):
-        amounts = _amounts(folded, a, b)
+        amounts = amounts_in(folded, a, b)
         if parts and _percent_only(folded, a, b, amounts):
             continue  # "trồng theo kế hoạch 410,2 ha, đạt 40%": the part's own percentage
         category = _category(folded, a, b)
@@ -535,7 +533,7 @@ _PARTS_LEAD_REACH = 240
 _PART_HEDGE = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ)\s*$")
 
 
-def _categorised(folded: str, whole: _Amount) -> dict[tuple[int, int], _Amount]:
+def _categorised(folded: str, whole: Amount) -> dict[tuple[int, int], Amount]:
     """The parts listed after ``whole``, by category (see :data:`PART_FAMILIES`).
 
     An item names its category before or after its one amount, or in the item before it
@@ -546,10 +544,10 @@ def _categorised(folded: str, whole: _Amount) -> dict[tuple[int, int], _Amount]:
     if m is None:
         return {}
     stop = _list_stop(folded, m.end())
-    found: dict[tuple[int, int], list[_Amount]] = {}
+    found: dict[tuple[int, int], list[Amount]] = {}
     carried = None
     for a, b in _item_ends(folded, m.end(), stop):
-        amounts = _amounts(folded, a, b)
+        amounts = amounts_in(folded, a, b)
         category = _category(folded, a, b) or (carried if len(amounts) == 1 else None)
         carried = category if not amounts else None
         if len(amounts) == 1 and category is not None and _of_whole(folded, whole, amounts[0]):
@@ -557,13 +555,13 @@ def _categorised(folded: str, whole: _Amount) -> dict[tuple[int, int], _Amount]:
     return {c: xs[0] for c, xs in found.items() if len(xs) == 1}
 
 
-def _of_whole(folded: str, whole: _Amount, part: _Amount) -> bool:
+def _of_whole(folded: str, whole: Amount, part: Amount) -> bool:
     """Whether ``part`` counts what ``whole`` counts.
 
     The same currency, or a word of the two after the whole's scale (``2 triệu khách`` of
     ``9 triệu lượt khách``).
     """
-    if whole.unit[1] in _MONEY_WORDS or part.unit[1] in _MONEY_WORDS:
+    if whole.unit[1] in MONEY_WORDS or part.unit[1] in MONEY_WORDS:
         return whole.unit[1] == part.unit[1]
     after = re.findall(r"\w+", folded[whole.end - len(whole.unit[1]) : whole.end + 12])[:2]
     return bool(part.unit[1]) and part.unit[1] in after
@@ -571,7 +569,7 @@ def _of_whole(folded: str, whole: _Amount, part: _Amount) -> bool:
 
 def _parts_listed(
     text: str, start: int, end: int, value: Decimal
-) -> dict[tuple[int, int], tuple[_Amount, str | None]]:
+) -> dict[tuple[int, int], tuple[Amount, str | None]]:
     """The parts listed after the amount of ``value`` in ``text[start:end]``, by category.
 
     Each with its hedge (``trên``, ``gần`` …), in the text's offsets. Only the window from
@@ -579,22 +577,22 @@ def _parts_listed(
     """
     low = max(0, start - 20)
     folded = fold(text[low : end + _PARTS_LEAD_REACH + _PARTS_WINDOW])
-    own = [a for a in _amounts(folded, start - low, end - low) if a.value == value]
+    own = [a for a in amounts_in(folded, start - low, end - low) if a.value == value]
     if not own:
         return {}
     out = {}
     for category, part in _categorised(folded, own[0]).items():
         hedge = _PART_HEDGE.search(folded, max(0, part.start - 12), part.start)
-        out[category] = (_shifted(part, low), hedge.group(1) if hedge else None)
+        out[category] = (shifted(part, low), hedge.group(1) if hedge else None)
     return out
 
 
 def _part_against(
-    s: LinkableStatement, listed: tuple[_Amount, str | None], plan: _Amount, text: str
+    s: LinkableStatement, listed: tuple[Amount, str | None], plan: Amount, text: str
 ) -> LinkableStatement:
     """A result-versus-target statement of a listed part and the plan's part of its kind."""
     part, hedge = listed
-    return _against_plan(
+    return against_plan(
         s,
         plan,
         text,
@@ -645,7 +643,7 @@ def link_listed_parts(
             done.add((listed[0].start, target[0].start))
             i = percent_of_part(out, index, listed[0], target[0])
             if i is not None:  # "thu nội địa đạt 3.520 tỷ đồng, đạt 80% dự toán": one claim
-                out[i] = _with_plan(out[i], target[0], text)
+                out[i] = with_plan(out[i], target[0], text)
             else:
                 out.append(_part_against(s, listed, target[0], text))
     return out

@@ -1,8 +1,8 @@
 """The percentages of a sentence joined to their drafts, for :mod:`kpitools.extract.assembly`:
-:func:`_attach_percent` takes a percentage to the result it is of (a result's own attainment
+:func:`attach_percent` takes a percentage to the result it is of (a result's own attainment
 or excess, a rate set against its target, a growth against a plan's rate or by the margin
 between, a second plan, a result before a bracketed part or a restatement), and the helpers
-it shares with the assembly (:func:`_same_measure`, :func:`_fits_percent`).
+it shares with the assembly (:func:`same_measure`, :func:`fits_percent`).
 
 A growth against the rate a plan set is read in :mod:`kpitools.extract.growth_targets`; a
 percentage said of a rate (its target, the gap to it, a plan after its fall or rise) in
@@ -16,43 +16,43 @@ from decimal import Decimal
 
 from kpitools.extract.amounts import MEASURE_NAMES
 from kpitools.extract.figures import (
-    _BARE_SECOND_LEAD,
-    _COMPARED_YEAR,
-    _CONNECTOR_SUFFIX,
-    _CONNECTORS,
-    _GROWTH_BASE,
-    _K_ACHIEVED,
-    _K_EXCESS,
-    _K_GROWTH,
-    _K_PLAN_TAIL,
-    _K_RISE_TAIL,
-    _K_TOTAL_TAIL,
-    _MEASURE_WORDS,
-    _SUBJECT_TRIM,
-    _TAIL,
-    _YEAR_WORD_END,
+    BARE_SECOND_LEAD,
+    COMPARED_YEAR,
+    CONNECTOR_SUFFIX,
+    CONNECTORS,
+    GROWTH_BASE,
+    K_ACHIEVED,
+    K_EXCESS,
+    K_GROWTH,
+    K_PLAN_TAIL,
+    K_RISE_TAIL,
+    K_TOTAL_TAIL,
+    MEASURE_WORDS,
+    SUBJECT_TRIM,
+    TAIL,
+    YEAR_WORD_END,
     Draft,
     Figure,
-    _bracketed_plan_after,
-    _compared_plan_next,
-    _plan_of,
-    _signed_growth,
+    bracketed_plan_after,
+    compared_plan_next,
+    plan_of,
+    signed_growth,
 )
 from kpitools.extract.increases import increase_draft
 from kpitools.extract.listed_parts import (
-    _past_accompanying_count,
-    _past_bracketed_part,
-    _past_listed_part,
+    past_accompanying_count,
+    past_bracketed_part,
+    past_listed_part,
 )
-from kpitools.extract.numerals import _MONEY
-from kpitools.extract.rate_percents import _of_a_rate_or_growth, _rate_of_draft
-from kpitools.extract.target_words import _PLAN_WORD
+from kpitools.extract.numerals import MONEY
+from kpitools.extract.rate_percents import of_a_rate_or_growth, rate_of_draft
+from kpitools.extract.target_words import PLAN_WORD
 from kpitools.extract.text import NAMED_YEAR, Doc
 from kpitools.numbers import Percent, check_percent
 from kpitools.textfold import fold, rx
 
 
-def _same_measure(a: Figure, b: Figure) -> bool:
+def same_measure(a: Figure, b: Figure) -> bool:
     """Whether two figures count in the same way: both money of one currency, or neither
     money (an amount never pairs with a count of people or things)."""
     if a.measure is None or b.measure is None:
@@ -60,7 +60,7 @@ def _same_measure(a: Figure, b: Figure) -> bool:
     return a.measure.split()[-1] == b.measure.split()[-1]
 
 
-def _fits_percent(p: Figure, actual: Decimal, target: Decimal) -> bool:
+def fits_percent(p: Figure, actual: Decimal, target: Decimal) -> bool:
     """Whether the percentage ``p`` is ``actual`` of ``target`` (or the excess over it) at
     the precision it was written: the report's own figure is the evidence of the pairing."""
     if p.percent is None or not target:
@@ -70,13 +70,13 @@ def _fits_percent(p: Figure, actual: Decimal, target: Decimal) -> bool:
 
 
 # "15 nhà đại đoàn kết trị giá 750 triệu đồng": the worth of the things counted before it
-_WORTH = rx(
+WORTH = rx(
     r"(?<!\w)(?:(?:tổng\s+)?(?:trị\s+giá|kinh\s+phí|số\s+tiền|giá\s+trị)|với)"
     r"(?:\s+(?:là|khoảng|gần|hơn|trên|hỗ\s+trợ))?\s*$"
 )
 
 
-def _bracketed_part(doc: Doc, a: Figure, before: int) -> bool:
+def bracketed_part(doc: Doc, a: Figure, before: int) -> bool:
     """Whether ``a`` is in brackets after a figure of its sentence, closed before
     ``before`` ("121.190 người (40.938 lao động nữ), … (130.000 lao động)": a part, whose
     plan the later figure is not)."""
@@ -100,7 +100,7 @@ def _completed_measure(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Dra
     (``đã hoàn thành tương ứng 60% doanh thu và 70% lợi nhuận sau thuế``): the attainment of
     that measure's plan, a draft of its own (its result and plan are linked later); also the
     next percentage joined by ``và`` to such a one. Whether it made one."""
-    if not _MEASURE_WORDS.match(doc.fold, p.end + 1) or doc.fold[p.end : p.end + 1] != " ":
+    if not MEASURE_WORDS.match(doc.fold, p.end + 1) or doc.fold[p.end : p.end + 1] != " ":
         return False
     lead = doc.fold[p.clause : p.span_start]
     before = [f for f in figs if f.end <= p.start and f.sentence is p.sentence]
@@ -123,7 +123,7 @@ def _completed_measure(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Dra
 
 def _past_measure(doc: Doc, f: Figure, end: int) -> str:
     """The folded words between the measure named right after ``f`` and ``end``."""
-    m = _MEASURE_WORDS.match(doc.fold, f.end + 1)
+    m = MEASURE_WORDS.match(doc.fold, f.end + 1)
     start = m.end() if m else f.end
     kind = _MEASURE_KIND_AFTER.match(doc.fold, start)
     return doc.fold[kind.end() if kind else start : end]
@@ -146,7 +146,7 @@ def _join_opening_with(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     (:data:`_OPENING_WITH`) when only the subject and the verb of the attainment stand
     between them and the result has no percentage yet; whether it did."""
     before = [f for f in figs if f.start < p.start]
-    if not before or not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60]):
+    if not before or not K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60]):
         return False
     f, d = before[0], before[0].owner
     if len(before) > 1 and not (len(before) == 2 and before[1].owner is d):
@@ -185,7 +185,7 @@ def _join_result_after(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     if g.kind != "count" or g.measure is not None or g.noun_start is None:
         return False
     fold_ = doc.fold
-    if not _K_ACHIEVED.search(fold_[p.clause : p.start]) or _PLANS_COUNTED.match(
+    if not K_ACHIEVED.search(fold_[p.clause : p.start]) or _PLANS_COUNTED.match(
         fold_, g.noun_start
     ):
         return False
@@ -212,18 +212,18 @@ def _noun_named_before(doc: Doc, g: Figure, start: int) -> bool:
     )
 
 
-def _attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
+def attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
     # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
     tail = doc.fold[p.end : p.end + 60]
     if _completed_measure(doc, p, figs, drafts) or _plan_of_another_measure(doc, p, figs):
         return
-    if not (_TAIL.match(doc.fold, p.end) or _K_TOTAL_TAIL.match(tail) or _K_PLAN_TAIL.match(tail)):
+    if not (TAIL.match(doc.fold, p.end) or K_TOTAL_TAIL.match(tail) or K_PLAN_TAIL.match(tail)):
         # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it
-        d = _rate_of_draft(doc, p)
+        d = rate_of_draft(doc, p)
         if d is not None:
             drafts.append(d)
             return
-    if _of_a_rate_or_growth(doc, p, figs, drafts) or _listed_target_rate(doc, p, figs, drafts):
+    if of_a_rate_or_growth(doc, p, figs, drafts) or _listed_target_rate(doc, p, figs, drafts):
         return
     if _bracket_fraction(doc, p, figs):
         return
@@ -279,7 +279,7 @@ def _attainment_listed(doc: Doc, d: Draft, p: Figure) -> bool:
         return True
     if a is None or t is None or a.percent is None or t.percent is None:
         return False
-    return _fits_percent(p, a.percent.value, t.percent.value)
+    return fits_percent(p, a.percent.value, t.percent.value)
 
 
 def _another_years_target(doc: Doc, d: Draft, year: str) -> bool:
@@ -323,7 +323,7 @@ def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     if p.percent is None or not g.values[1]:
         return False
     check = check_percent(p.percent, g.values[0], g.values[1])  # rounded or cut: the audit's
-    if not (check.fits or _fits_percent(p, g.values[0], g.values[1])):
+    if not (check.fits or fits_percent(p, g.values[0], g.values[1])):
         # "thu được 63% (2.140/3.270 triệu đồng tiền phí)": a bracket right after the
         # percentage is its evidence even when it gives another percentage near it (the
         # audit's finding)
@@ -352,7 +352,7 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)")
 # "… 80% kế hoạch lợi nhuận": a plan named by the measure it counts
 _PLAN_MEASURE_TAIL = rx(
     r"\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?="
-    + _MEASURE_WORDS.pattern
+    + MEASURE_WORDS.pattern
     + ")"
 )
 
@@ -370,7 +370,7 @@ def _plan_of_another_measure(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     m = _PLAN_MEASURE_TAIL.match(doc.fold, p.end)
     if m is None:
         return False
-    named = _MEASURE_WORDS.match(doc.fold, m.end())
+    named = MEASURE_WORDS.match(doc.fold, m.end())
     assert named is not None
     results = [
         f
@@ -382,7 +382,7 @@ def _plan_of_another_measure(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     a = results[-1]  # the measure last named before it in its sentence is its own
     own = {
         MEASURE_NAMES.get(" ".join(w.group().split()))
-        for w in list(_MEASURE_WORDS.finditer(doc.fold, a.sentence.start, a.start))[-1:]
+        for w in list(MEASURE_WORDS.finditer(doc.fold, a.sentence.start, a.start))[-1:]
     }
     plan = MEASURE_NAMES.get(" ".join(named.group().split()))
     return plan in _APART_MEASURES and bool(own & _APART_MEASURES) and plan not in own
@@ -422,7 +422,7 @@ def _first_percent(doc: Doc, previous: list[Figure]) -> Figure | None:
 def _bare_second_plan(doc: Doc, between: str, p: Figure) -> bool:
     """Whether ``p`` follows the first plan's name with no word of its own and is compared
     with another plan (``… so với nghị quyết HĐND xã 131% so với kế hoạch huyện giao``)."""
-    return _BARE_SECOND_LEAD.match(between) is not None and _compared_plan_next(doc, p)
+    return BARE_SECOND_LEAD.match(between) is not None and compared_plan_next(doc, p)
 
 
 def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
@@ -441,9 +441,9 @@ def _second_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -
         return False
     between = _BRACKETED.sub(" ", doc.fold[q.end : p.start])
     led = _SECOND_PLAN_LEAD.match(between) or _bare_second_plan(doc, between, p)
-    if not led or _MEASURE_WORDS.search(between):
+    if not led or MEASURE_WORDS.search(between):
         return False
-    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+    if not K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
         return False
     d = Draft(owner.sentence, actual_fig=owner.actual_fig, actual=owner.actual, percent_fig=p)
     d.twin_of = owner
@@ -468,8 +468,8 @@ def _past_per_period(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[Fi
     if m is None or m.end() > p.start or not _RESTATED_LEAD.search(doc.fold, f.clause, f.start):
         return placed, 0
     # the amount restated: the figure before, past one in brackets ("(gần 60 triệu USD)")
-    g = next((h for h in reversed(placed[:-1]) if not _bracketed_part(doc, h, f.start)), f)
-    if not _same_measure(g, f) or g.sentence is not p.sentence:
+    g = next((h for h in reversed(placed[:-1]) if not bracketed_part(doc, h, f.start)), f)
+    if not same_measure(g, f) or g.sentence is not p.sentence:
         return placed, 0
     return placed[:-1], m.end()
 
@@ -498,7 +498,7 @@ def _past_other_currency(doc: Doc, placed: list[Figure], p: Figure) -> tuple[lis
     if len(placed) < 2 or p.percent is None:
         return placed, 0
     f, g = placed[-1], placed[-2]
-    if f.measure is None or g.measure is None or _same_measure(f, g):
+    if f.measure is None or g.measure is None or same_measure(f, g):
         return placed, 0  # not two sums of money in two currencies
     if not f.sentence is g.sentence is p.sentence or (f.owner and f.owner.percent_fig):
         return placed, 0
@@ -536,7 +536,7 @@ def _past_rough_worth(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[F
         return placed, 0
     if not (
         _PLAN_VERB_LEAD.match(doc.fold[f.span_end : p.start])
-        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
+        and K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
     ):
         return placed, 0
     return placed[:-1], doc.fold.find(",", f.span_end, p.start) + 1
@@ -564,19 +564,19 @@ def _past_population_share(doc: Doc, placed: list[Figure], p: Figure) -> tuple[l
     if own.percent_fig is not None or not _SHARE_LEAD.match(doc.fold[g.span_end : rate.start]):
         return placed, 0
     comma = doc.fold.find(",", rate.end, p.start)
-    if comma < 0 or not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+    if comma < 0 or not K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
         return placed, 0
     return placed[:-1], comma + 1
 
 
 def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list[Figure], int]:
     """``previous`` without its last figure when that figure is the base of the growth
-    before it, in brackets after the period it is of (:data:`_GROWTH_BASE`: "đạt 1,2 triệu
+    before it, in brackets after the period it is of (:data:`GROWTH_BASE`: "đạt 1,2 triệu
     lượt, tăng 10% so với cùng kỳ (1,1 triệu lượt), đạt 30% kế hoạch": the percentage after
     the bracket is the result's, never the base's), and where the words before ``p`` start."""
     floor = p.clause
     if len(previous) >= 2 and previous[-2].kind == "percent":
-        m = _GROWTH_BASE.match(doc.fold, previous[-2].end, p.start)
+        m = GROWTH_BASE.match(doc.fold, previous[-2].end, p.start)
         if m is not None and m.start("n") == previous[-1].start and m.end() <= p.start:
             return previous[:-1], max(floor, m.end())
     if previous and previous[-1].span_end > floor:
@@ -616,10 +616,10 @@ def _verb_of(doc: Doc, lead: str, p: Figure) -> str:
     (:data:`_PASSIVE_OF_COUNTED`)."""
     if m := _CHANGE_SINCE.fullmatch(lead) or _BASE_THEN_VERB.fullmatch(lead):
         return lead[m.start("verb") :]
-    if _signed_growth(doc, p) and lead.strip(" (+-−") == "":
+    if signed_growth(doc, p) and lead.strip(" (+-−") == "":
         return "("
     m = _PASSIVE_OF_COUNTED.match(lead)
-    if m and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+    if m and K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
         return lead[m.end() :]
     return lead
 
@@ -629,10 +629,10 @@ def _fraction_clause(doc: Doc, previous: list[Figure], p: Figure, lead: str) -> 
     (:data:`_CLAUSE_OF_COUNTED`), when ``p`` names a plan and is the fraction's ratio to its
     last written digit (cut or rounded); else ``lead``."""
     f = previous[-1] if previous else None
-    m = None if _CONNECTORS.fullmatch(lead) else _CLAUSE_OF_COUNTED.match(lead)
+    m = None if CONNECTORS.fullmatch(lead) else _CLAUSE_OF_COUNTED.match(lead)
     if f is None or f.kind != "pair" or len(f.values) < 2 or m is None or f.values[1] <= 0:
         return lead
-    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
+    if not K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end]):
         return lead
     stated = p.values[0]
     exponent = stated.as_tuple().exponent
@@ -651,13 +651,13 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     between them (a second percentage makes a twin draft); whether it did."""
     placed = [f for f in figs if f.start < p.start and f.owner is not None]
     placed, cut = _past_restatement(doc, placed, p)
-    placed = _past_listed_part(doc, placed, p)
-    placed = _past_accompanying_count(doc, placed, p)
-    previous, floor = _past_growth_base(doc, _past_bracketed_part(doc, placed, p), p)
+    placed = past_listed_part(doc, placed, p)
+    placed = past_accompanying_count(doc, placed, p)
+    previous, floor = _past_growth_base(doc, past_bracketed_part(doc, placed, p), p)
     floor = max(floor, cut)
     lead = _verb_of(doc, _lead_from(doc, floor, p.start), p)
     lead = _fraction_clause(doc, previous, p, lead)
-    if not (previous and _CONNECTORS.fullmatch(lead)):
+    if not (previous and CONNECTORS.fullmatch(lead)):
         return False
     owner = previous[-1].owner
     assert owner is not None
@@ -687,7 +687,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
         if (
             owner.subject is not None
             and not owner.rate_of
-            and (_K_GROWTH.search(lead) or _plan_after_growth(doc, owner, p, lead))
+            and (K_GROWTH.search(lead) or _plan_after_growth(doc, owner, p, lead))
         ):
             # "thu ngân sách đạt 103,4% kế hoạch, tăng 6,2% so với năm trước": the growth
             # of the same subject beside its attainment, a statement of its own
@@ -703,9 +703,9 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     # ("104% dự toán Trung ương giao (500 tỷ đồng) và đạt 98% dự toán tỉnh giao"), not of
     # the first plan's amount
     first = owner.percent_fig
-    own_plan = first is None or "" in (_plan_of(doc, first), _plan_of(doc, p))
-    own_plan = own_plan or (first is not None and _plan_of(doc, first) == _plan_of(doc, p))
-    own_plan = own_plan and not _bracketed_plan_after(doc, p)
+    own_plan = first is None or "" in (plan_of(doc, first), plan_of(doc, p))
+    own_plan = own_plan or (first is not None and plan_of(doc, first) == plan_of(doc, p))
+    own_plan = own_plan and not bracketed_plan_after(doc, p)
     twin = Draft(
         owner.sentence,
         actual_fig=owner.actual_fig,
@@ -794,9 +794,9 @@ def _new_item(doc: Doc, owner: Draft, p: Figure) -> bool:
     return (
         first is not None
         and ";" in doc.text[first.end : p.start]
-        and _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60]) is not None
-        and "" not in (_plan_of(doc, first), _plan_of(doc, p))
-        and _plan_of(doc, first) != _plan_of(doc, p)
+        and K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60]) is not None
+        and "" not in (plan_of(doc, first), plan_of(doc, p))
+        and plan_of(doc, first) != plan_of(doc, p)
     )
 
 
@@ -810,9 +810,9 @@ def _plan_percent_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> 
     pair = owner.beside
     if pair is None or pair.percent_fig is not None or pair.target is None:
         return False
-    if not (_K_EXCESS.search(lead) or _K_ACHIEVED.search(lead)):
+    if not (K_EXCESS.search(lead) or K_ACHIEVED.search(lead)):
         return False
-    if not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]):
+    if not K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]):
         return False
     pair.percent_fig, p.owner = p, pair
     return True
@@ -822,17 +822,17 @@ def _plan_after_growth(doc: Doc, owner: Draft, p: Figure, lead: str) -> bool:
     """Whether ``p`` is an excess or attainment of a plan said right after a growth of the
     same subject (``Con số trên tăng 9% so với cùng kỳ, vượt 12% kế hoạch năm``)."""
     q = owner.percent_fig
-    if q is None or not _K_GROWTH.search(doc.fold, q.clause, q.start):
+    if q is None or not K_GROWTH.search(doc.fold, q.clause, q.start):
         return False
-    verb = _K_EXCESS.search(lead) or _K_ACHIEVED.search(lead)
-    return verb is not None and bool(_K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]))
+    verb = K_EXCESS.search(lead) or K_ACHIEVED.search(lead)
+    return verb is not None and bool(K_PLAN_TAIL.match(doc.fold[p.end : p.end + 80]))
 
 
 def _lead_from(doc: Doc, floor: int, end: int) -> str:
     """The folded text from ``floor`` to ``end`` without the year of a comparison cut at
     ``floor`` ("… so với cùng kỳ năm| 2024 và đạt 107,9%")."""
-    year = _COMPARED_YEAR.match(doc.fold, floor, end)
-    if year and _YEAR_WORD_END.search(doc.fold, max(0, floor - 30), floor):
+    year = COMPARED_YEAR.match(doc.fold, floor, end)
+    if year and YEAR_WORD_END.search(doc.fold, max(0, floor - 30), floor):
         floor = year.end()
     return doc.fold[floor:end]
 
@@ -874,9 +874,9 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
         return True
     if _threshold_of_counted(doc, f, p):
         return True  # "có 14/22 xã … (đạt trên 80% …)": the bound the things counted met
-    m = None if doc.money else _MONEY.search(doc.fold, f.start, p.start)
+    m = None if doc.money else MONEY.search(doc.fold, f.start, p.start)
     # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
-    return m is not None and _WORTH.search(doc.fold, f.start, m.start()) is None
+    return m is not None and WORTH.search(doc.fold, f.start, m.start()) is None
 
 
 def _join_fitting_pair(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
@@ -888,14 +888,14 @@ def _join_fitting_pair(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     if (
         len(before) < 2
         or before[-1].kind == "pair"
-        or not _K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60])
+        or not K_PLAN_TAIL.match(doc.fold[p.end : p.end + 60])
     ):
         return False
     g = before[-2]
     d = g.owner
     if g.kind != "pair" or d is None or d.actual_fig is not g or d.percent_fig is not None:
         return False
-    if ";" in doc.fold[g.end : p.start] or not _fits_percent(p, g.values[0], g.values[1]):
+    if ";" in doc.fold[g.end : p.start] or not fits_percent(p, g.values[0], g.values[1]):
         return False
     d.percent_fig, p.owner = p, d
     return True
@@ -934,7 +934,7 @@ def _item_named_before(doc: Doc, f: Figure, p: Figure) -> bool:
     if not _ITEM_NAMED.search(doc.fold, f.span_end, p.clause - 1):
         return False
     if f.kind == "pair" and len(f.values) == 2:
-        return not _fits_percent(p, f.values[0], f.values[1])
+        return not fits_percent(p, f.values[0], f.values[1])
     return True
 
 
@@ -953,7 +953,7 @@ def _next_item(doc: Doc, f: Figure, p: Figure) -> bool:
             semicolon = text.rfind(";", closed, p.start)
             if semicolon == -1:
                 semicolon = text.rfind(";", f.end, opened)
-    return semicolon != -1 and not _CONNECTORS.fullmatch(doc.fold[semicolon + 1 : p.start])
+    return semicolon != -1 and not CONNECTORS.fullmatch(doc.fold[semicolon + 1 : p.start])
 
 
 # "đón 5 triệu lượt khách với doanh thu 7.000 tỷ đồng": an amount said with a count (its noun
@@ -1017,8 +1017,8 @@ def _rate_after_fraction(doc: Doc, owner: Draft, p: Figure) -> bool:
     first = owner.percent_fig
     if owner.actual_fig is None or owner.actual_fig.kind != "pair" or first is None:
         return False
-    named = _PLAN_WORD.search(doc.fold, first.span_end, p.span_end)
-    return _plan_of(doc, first) == "" and named is not None
+    named = PLAN_WORD.search(doc.fold, first.span_end, p.span_end)
+    return plan_of(doc, first) == "" and named is not None
 
 
 def _growth_beside_pair(doc: Doc, p: Figure, owner: Draft, lead: str) -> bool:
@@ -1027,21 +1027,21 @@ def _growth_beside_pair(doc: Doc, p: Figure, owner: Draft, lead: str) -> bool:
     if owner.percent_fig is not None or owner.actual is None or owner.target is None:
         return False
     tail = doc.fold[p.end : p.sentence.end]
-    return bool(_K_GROWTH.search(lead)) and bool(_K_RISE_TAIL.match(tail))
+    return bool(K_GROWTH.search(lead)) and bool(K_RISE_TAIL.match(tail))
 
 
 # "…, đạt 2.500 tỷ đồng.": the amount reached, said last in its sentence
-_AMOUNT_LAST = rx(r",\s*(?:ước\s+)?(?:đạt|thu\s+được)\s*(?:khoảng|gần|hơn|trên)?\s*$")
-_SENTENCE_END = rx(r"\s*(?:[.;!]|$)")
+AMOUNT_LAST = rx(r",\s*(?:ước\s+)?(?:đạt|thu\s+được)\s*(?:khoảng|gần|hơn|trên)?\s*$")
+SENTENCE_END = rx(r"\s*(?:[.;!]|$)")
 
 
 def _own_subject_draft(doc: Doc, p: Figure) -> Draft | None:
     """A draft of the percentage whose subject is the words before its verb in its clause
     (None when they hold no word)."""
     clause_lead = doc.fold[p.clause : p.start]
-    verb = _CONNECTOR_SUFFIX.search(clause_lead)
+    verb = CONNECTOR_SUFFIX.search(clause_lead)
     cut = verb.start() if verb else len(clause_lead)
-    trimmed = _SUBJECT_TRIM.match(clause_lead[:cut])
+    trimmed = SUBJECT_TRIM.match(clause_lead[:cut])
     skip = trimmed.end() if trimmed else 0
     while skip < cut and clause_lead[skip] in " (":
         skip += 1
@@ -1064,7 +1064,7 @@ def _bracketed_subject_draft(doc: Doc, p: Figure) -> Draft | None:
     close = p.sentence.start + len(before) - 1
     start = doc.clause_start(close, p.sentence.start)
     lead = doc.fold[start:close]
-    trimmed = _SUBJECT_TRIM.match(lead)
+    trimmed = SUBJECT_TRIM.match(lead)
     skip = trimmed.end() if trimmed else 0
     if not re.search(r"[^\W\d_]", lead[skip:]):
         return None

@@ -24,50 +24,50 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from kpitools.extract.amounts import (
-    _AMOUNT_QUALIFIER,
-    _FULL_STOP,
-    _LEAD_QUALIFIER,
-    _OF_A_TARGET,
-    _PLAN_WORD_AFTER,
-    _PROGRAMME_CHUNK,
-    _SCALES,
-    _after_percent,
-    _Amount,
-    _amounts,
-    _counts_alike,
-    _head,
-    _kind_named_back,
-    _measure_beside,
-    _measure_completed,
-    _measures_named,
-    _noun_of,
-    _of_year,
-    _other_sentence,
-    _paragraph,
-    _plan_measure,
-    _qualified,
-    _same_measure,
-    _same_period,
-    _same_unit,
-    _sentence_span,
-    _sets_plan,
-    _shifted,
-    _thing,
-    _units_named,
+    AMOUNT_QUALIFIER,
+    FULL_STOP,
+    LEAD_QUALIFIER,
+    OF_A_TARGET,
+    PLAN_WORD_AFTER,
+    PROGRAMME_CHUNK,
+    SCALES,
+    Amount,
+    after_percent,
+    amounts_in,
+    clause_head,
+    counts_alike,
+    has_qualifier,
+    kind_named_back,
+    measure_beside,
+    measure_completed,
+    measures_named,
+    noun_of,
     noun_pattern,
+    of_year,
+    other_sentence,
+    paragraph,
+    plan_measure,
+    same_measure,
+    same_period,
+    same_unit,
+    sentence_span,
+    sets_out_plan,
+    shifted,
+    thing_counted,
+    units_named,
 )
 from kpitools.extract.linking import (
-    _PROGRAMME_TOLERANCE,
     FLOOR_REACH,
-    _actual_qualifier,
-    _agrees,
-    _covering,
-    _fits_hedged,
-    _fits_programme,
-    _percent_of,
-    _plan_scope,
-    _reaches_floor,
-    _scope_or_giver,
+    PROGRAMME_TOLERANCE,
+    actual_qualifier,
+    agrees,
+    covering_statement,
+    fits_hedged,
+    fits_programme,
+    percent_of,
+    plan_scope,
+    reaches_floor,
+    scope_or_giver,
 )
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.stated_checks import FLOORS, cut_above_floor, under_floor_target
@@ -82,19 +82,19 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- plan amounts
 
 
-def _other_clause(folded: str, actual: _Amount, plan: _Amount) -> bool:
+def _other_clause(folded: str, actual: Amount, plan: Amount) -> bool:
     """Whether ``plan`` is in another sentence than ``actual``, or in a clause before it.
 
     The clause closed by a semicolon (``dự toán thu … năm 2025 là gần 19,7 nghìn tỷ đồng;
     trong đó, thực hiện thu 9 tháng … đạt hơn 19,2 nghìn tỷ đồng, đạt gần 98% dự toán
     năm``).
     """
-    if _other_sentence(folded, actual, plan):
+    if other_sentence(folded, actual, plan):
         return True
     return plan.end <= actual.start and ";" in folded[plan.end : actual.start]
 
 
-def _clause_before(folded: str, actual: _Amount, plan: _Amount) -> bool:
+def _clause_before(folded: str, actual: Amount, plan: Amount) -> bool:
     """Whether ``plan`` is in a clause of ``actual``'s sentence before it (a comma between).
 
     ``theo kế hoạch, huyện đã phân bổ 800 tỷ đồng, giải ngân đạt 400 tỷ đồng, bằng 50% kế
@@ -107,46 +107,49 @@ def _plan_amount(
     s: LinkableStatement,
     text: str,
     scope: tuple[Sequence[LinkableStatement], list[int]],
-) -> _Amount | None:
+) -> Amount | None:
     """The one amount of the paragraph that is the plan of ``s``'s percentage.
 
     See :func:`link_plan_amounts`; None when no amount or several differing ones fit. Only
     the window around ``s`` is folded and read (offsets within it until the end).
     """
-    low, high = _paragraph(text, s.start, s.end)
+    low, high = paragraph(text, s.start, s.end)
     window = text[low:high]
     folded = fold(window)
-    amounts = _amounts(folded, 0, len(folded))
+    amounts = amounts_in(folded, 0, len(folded))
     own = [a for a in amounts if a.value == s.actual and a.start < s.end - low]
     if not own:
         return None
     actual = own[-1]
     if s.measure is None and not actual.unit[1]:
         return None  # a number with no word after it: what it counts is not known
-    head = _head(folded, actual.start, 0)
-    named = _units_named(window, head, s.end - low)
-    measures = _measures_named(folded, actual.start, actual.end)
+    head = clause_head(folded, actual.start, 0)
+    named = units_named(window, head, s.end - low)
+    measures = measures_named(folded, actual.start, actual.end)
     candidates = [
         a
         for a in amounts
         if a.value > 0  # a plan of nothing is none (nor is a percentage of it computed)
-        and _counts_alike(folded, a, actual)
+        and counts_alike(folded, a, actual)
         and a.start != actual.start
         and (_other_clause(folded, actual, a) or _clause_before(folded, actual, a))
-        and _same_period(folded, a, (head, s.end - low))
-        and _of_year(folded, a, s.year)
-        and (_sets_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a))
-        and _same_measure(measures, folded, a)
+        and same_period(folded, a, (head, s.end - low))
+        and of_year(folded, a, s.year)
+        and (sets_out_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a))
+        and same_measure(measures, folded, a)
         and _same_units(named, window, folded, a, (head, s.end - low))
-        and _plan_scope(
-            s, _covering(*scope, _shifted(a, low)), text, (window, folded, a, (head, s.end - low))
+        and plan_scope(
+            s,
+            covering_statement(*scope, shifted(a, low)),
+            text,
+            (window, folded, a, (head, s.end - low)),
         )
     ]
     plans = [
         a
         for a in candidates
         if _other_clause(folded, actual, a)
-        and _scope_or_giver(s, _covering(*scope, _shifted(a, low)), text)
+        and scope_or_giver(s, covering_statement(*scope, shifted(a, low)), text)
     ]
     fitting = [
         a
@@ -157,16 +160,16 @@ def _plan_amount(
         free = [
             a
             for a in plans
-            if not _paired_with_other(s, _covering(*scope, _shifted(a, low)), a.value)
+            if not _paired_with_other(s, covering_statement(*scope, shifted(a, low)), a.value)
         ]
         fitting = _unfitting(s, text, folded, actual, free)
     fitting = _exact_at_precision(s, _exact_of_restated(folded, fitting))
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
-    return _shifted(fitting[0], low)
+    return shifted(fitting[0], low)
 
 
-def _exact_at_precision(s: LinkableStatement, fitting: list[_Amount]) -> list[_Amount]:
+def _exact_at_precision(s: LinkableStatement, fitting: list[Amount]) -> list[Amount]:
     """The one plan amount among ``fitting`` that gives the percentage of ``s`` as written.
 
     ``đạt khoảng 18% so với kế hoạch vốn`` met within its hedge by two plans (17,8 % and
@@ -177,9 +180,9 @@ def _exact_at_precision(s: LinkableStatement, fitting: list[_Amount]) -> list[_A
     if len({a.value for a in fitting}) < 2:
         return fitting
     if s.exact and s.qualifier in FLOORS:
-        exact = [a for a in fitting if _reaches_floor(s, a.value)]
+        exact = [a for a in fitting if reaches_floor(s, a.value)]
     elif s.qualifier in (None, "khoảng"):
-        exact = [a for a in fitting if _agrees(s, a.value)]
+        exact = [a for a in fitting if agrees(s, a.value)]
     else:
         return fitting
     return exact if len({a.value for a in exact}) == 1 else fitting
@@ -194,17 +197,17 @@ _ADJUSTED_LEFT = rx(
 _OF_ADJUSTED = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+sau\s+(?:khi\s+)?điều\s+chỉnh(?!\w)")
 
 
-def _adjusted_plan(s: LinkableStatement, text: str, folded: str, a: _Amount) -> bool:
+def _adjusted_plan(s: LinkableStatement, text: str, folded: str, a: Amount) -> bool:
     """Whether ``a`` is what is left of a plan after its adjustment, as ``s`` names its plan.
 
     ``Sau khi điều chỉnh giảm 1.200 tỷ đồng, tổng vốn còn 8.450 tỷ đồng``, and the
     percentage of ``s`` is of the plan after adjustment (``tương đương 96,1% kế hoạch sau
     điều chỉnh``).
     """
-    head = _head(folded, a.start, max(0, a.start - 300))
+    head = clause_head(folded, a.start, max(0, a.start - 300))
     return (
         _ADJUSTED_LEFT.search(folded, head, a.start) is not None
-        and _OF_ADJUSTED.match(_after_percent(s, text)) is not None
+        and _OF_ADJUSTED.match(after_percent(s, text)) is not None
     )
 
 
@@ -212,7 +215,7 @@ def _adjusted_plan(s: LinkableStatement, text: str, folded: str, a: _Amount) -> 
 _SHARE_OF_PLAN = rx(rf"(?<!\w)(?:bằng|đạt)\s+({NUM})\s*%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)")
 
 
-def _share_of_plan(folded: str, a: _Amount) -> bool:
+def _share_of_plan(folded: str, a: Amount) -> bool:
     """Whether the amount ``a`` is said, in its sentence, to be a share of a plan not whole.
 
     ``phấn đấu đưa giá trị sản xuất đạt 720 nghìn tỷ đồng, tăng 8% so với cùng kỳ và bằng
@@ -222,11 +225,11 @@ def _share_of_plan(folded: str, a: _Amount) -> bool:
     """
     if folded[a.end : a.end + 1] == ")":
         return False  # "đạt 20% kế hoạch (900 tỷ đồng), bằng 22% …": the plan, bracketed
-    stop = _FULL_STOP.search(folded, a.end)
+    stop = FULL_STOP.search(folded, a.end)
     m = _SHARE_OF_PLAN.search(folded, a.end, stop.start() if stop else len(folded))
     if m is None or parse_number(m.group(1)) == 100:
         return False
-    return not any(b.unit[1] for b in _amounts(folded, a.end, m.start()))
+    return not any(b.unit[1] for b in amounts_in(folded, a.end, m.start()))
 
 
 def _paired_with_other(s: LinkableStatement, c: LinkableStatement | None, plan: Decimal) -> bool:
@@ -248,8 +251,8 @@ def _paired_with_other(s: LinkableStatement, c: LinkableStatement | None, plan: 
 
 
 def _unfitting(
-    s: LinkableStatement, text: str, folded: str, actual: _Amount, plans: list[_Amount]
-) -> list[_Amount]:
+    s: LinkableStatement, text: str, folded: str, actual: Amount, plans: list[Amount]
+) -> list[Amount]:
     """The plans linked to ``s`` though its percentage fits none of them, to be checked.
 
     In turn: the plans of the same words (:func:`_unfitting_plans`), the plan named with who
@@ -264,8 +267,8 @@ def _unfitting(
 
 
 def _nearly_fitting(
-    s: LinkableStatement, folded: str, actual: _Amount, plans: list[_Amount]
-) -> list[_Amount]:
+    s: LinkableStatement, folded: str, actual: Amount, plans: list[Amount]
+) -> list[Amount]:
     """The exact plans an exact percentage with decimals misses by one unit of its last digit.
 
     ``đạt 41,6% kế hoạch`` of 2.080 against a plan of 5.010 set out just before the result
@@ -274,7 +277,7 @@ def _nearly_fitting(
     is checked (and flagged). A percentage written whole (``đạt 42%``) is too coarse for
     this, and a plan written after the result may be another measure's.
     """
-    p = _percent_of(s)
+    p = percent_of(s)
     if p is None or not p.decimals or not s.exact or s.qualifier is not None:
         return []
     assert isinstance(s.actual, Decimal)
@@ -284,16 +287,16 @@ def _nearly_fitting(
         for a in plans
         if a.value
         and a.unit == actual.unit
-        and not _qualified(folded, a)
+        and not has_qualifier(folded, a)
         and a.end <= actual.start
-        and len(_FULL_STOP.findall(folded, a.end, actual.start)) <= 1
+        and len(FULL_STOP.findall(folded, a.end, actual.start)) <= 1
         and abs(100 * s.actual / a.value - p.value) <= unit
     ]
 
 
 def _unfitting_plans(
-    s: LinkableStatement, text: str, folded: str, actual: _Amount, plans: list[_Amount]
-) -> list[_Amount]:
+    s: LinkableStatement, text: str, folded: str, actual: Amount, plans: list[Amount]
+) -> list[Amount]:
     """The plans ``s``'s exact percentage fits none of, linked on their words and checked.
 
     The one plan that counts the same thing in the same words (``2,5 triệu cây phân tán``
@@ -301,13 +304,13 @@ def _unfitting_plans(
     written right beside them (``55% kế hoạch doanh thu …, tương ứng mục tiêu 3.000 tỷ đồng
     doanh thu``). Only amounts with no qualifier, in the result's words.
     """
-    exact = [a for a in plans if a.unit == actual.unit and not _qualified(folded, a)]
-    thing = _thing(folded, actual)
-    same = [a for a in exact if thing is not None and _thing(folded, a) == thing]
-    measure = _plan_measure(s, text)
+    exact = [a for a in plans if a.unit == actual.unit and not has_qualifier(folded, a)]
+    thing = thing_counted(folded, actual)
+    same = [a for a in exact if thing is not None and thing_counted(folded, a) == thing]
+    measure = plan_measure(s, text)
     if same or measure is None:
         return same
-    return [a for a in exact if _measure_beside(folded, a) == measure]
+    return [a for a in exact if measure_beside(folded, a) == measure]
 
 
 # "đạt 48% kế hoạch Bộ Tài chính giao": the plan and who set it, named after a percentage
@@ -318,8 +321,8 @@ _ISSUED_PLAN = rx(
 
 
 def _issued_plans(
-    s: LinkableStatement, text: str, folded: str, plans: list[_Amount]
-) -> list[_Amount]:
+    s: LinkableStatement, text: str, folded: str, plans: list[Amount]
+) -> list[Amount]:
     """The plans the percentage of ``s`` fits none of, named in its plan's own words.
 
     ``đạt 48% kế hoạch Bộ Tài chính giao`` and, in the sentence before, ``kế hoạch vốn năm
@@ -328,42 +331,42 @@ def _issued_plans(
     is that plan, whether or not the figures agree (they are checked). A plan set by no one
     named (``kế hoạch giao``) takes nothing this way.
     """
-    m = _ISSUED_PLAN.match(_after_percent(s, text))
+    m = _ISSUED_PLAN.match(after_percent(s, text))
     if m is None:
         return []
     noun = noun_pattern(" ".join(m.group(1).split()))
     issuer = rx(rf"(?<!\w){re.escape(' '.join(m.group(2).split()))}\s+giao\s*$")
     out = []
     for a in plans:
-        lead = " ".join(folded[_head(folded, a.start, 0) : a.start].split())
-        lead = _AMOUNT_QUALIFIER.sub("", lead).rstrip()
+        lead = " ".join(folded[clause_head(folded, a.start, 0) : a.start].split())
+        lead = AMOUNT_QUALIFIER.sub("", lead).rstrip()
         if noun.search(lead) and issuer.search(lead + " "):
             out.append(a)
     return out
 
 
-def _exact_of_restated(folded: str, fitting: list[_Amount]) -> list[_Amount]:
+def _exact_of_restated(folded: str, fitting: list[Amount]) -> list[Amount]:
     """The one exact plan among ``fitting`` when the others are it restated, rounded.
 
     ``phục hồi hơn 1.200 ha rừng`` in the lead and ``đặt mục tiêu trồng 1.240 ha`` in the
-    body: a qualified amount within :data:`_PROGRAMME_TOLERANCE` of the one exact amount is
+    body: a qualified amount within :data:`PROGRAMME_TOLERANCE` of the one exact amount is
     that plan rounded, not a second plan. Otherwise ``fitting`` as it is.
     """
-    exact = {a.value for a in fitting if not _qualified(folded, a)}
+    exact = {a.value for a in fitting if not has_qualifier(folded, a)}
     if len(exact) != 1:
         return fitting
     value = next(iter(exact))
     if not value or any(
-        abs(a.value - value) > _PROGRAMME_TOLERANCE * value
+        abs(a.value - value) > PROGRAMME_TOLERANCE * value
         for a in fitting
-        if _qualified(folded, a)
+        if has_qualifier(folded, a)
     ):
         return fitting
     return [a for a in fitting if a.value == value]
 
 
 def _same_units(
-    named: set[str], window: str, folded: str, a: _Amount, result: tuple[int, int]
+    named: set[str], window: str, folded: str, a: Amount, result: tuple[int, int]
 ) -> bool:
     """Whether the sentence of the plan amount ``a`` is of the units ``named`` by the result.
 
@@ -373,8 +376,8 @@ def _same_units(
     — a report about one province (``Sở Tài chính tỉnh Đồng Nai cho biết … đã giải ngân hơn
     7.500 tỉ đồng …. … vốn được phân bổ … gần 21.000 tỉ đồng``).
     """
-    head = _head(folded, a.start, 0)
-    own = _units_named(window, head, a.start)
+    head = clause_head(folded, a.start, 0)
+    own = units_named(window, head, a.start)
     if own == named:
         return True
     lead = " ".join(folded[head : a.start].split())
@@ -383,35 +386,35 @@ def _same_units(
         # long as no other unit is named from the one to the other, or the result names it
         # back by its kind alone
         span = (min(head, result[0]), max(a.start, result[1]))
-        return _units_named(window, *span) == own or _kind_named_back(window, head, a, result)
+        return units_named(window, *span) == own or kind_named_back(window, head, a, result)
     if own:
         return False
     if all(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", lead) for n in named):
         return True
-    return _units_named(window, min(head, result[0]), max(a.end, result[1])) <= named
+    return units_named(window, min(head, result[0]), max(a.end, result[1])) <= named
 
 
-def _plan_fits(s: LinkableStatement, folded: str, a: _Amount) -> bool:
+def _plan_fits(s: LinkableStatement, folded: str, a: Amount) -> bool:
     """Whether the stated percentage of ``s`` fits its actual against the plan amount ``a``.
 
-    Exactly (as written) for exact figures; within :data:`_PROGRAMME_TOLERANCE` when the
+    Exactly (as written) for exact figures; within :data:`PROGRAMME_TOLERANCE` when the
     result, its percentage or the plan is qualified (``hơn 7,2 triệu lượt, đạt gần 80%`` of
     ``trên 9,1 triệu``).
     """
-    if not _qualified(folded, a):
+    if not has_qualifier(folded, a):
         return (
-            _agrees(s, a.value)
+            agrees(s, a.value)
             or _index_as_excess(s, a.value)
-            or ((s.qualifier is not None or not s.exact) and _fits_programme(s, a.value))
+            or ((s.qualifier is not None or not s.exact) and fits_programme(s, a.value))
         )
-    return _fits_hedged(s, a.value)
+    return fits_hedged(s, a.value)
 
 
 # "Quốc hội giao", "Thủ tướng Chính phủ giao": the plan named by who set it
 _SETTER = rx(r"(?:[^\W\d_]+\s+){1,4}?(?:giao|đề\s+ra|phê\s+duyệt|thông\s+qua)(?!\w)")
 
 
-def _named_otherwise(s: LinkableStatement, text: str, folded: str, a: _Amount) -> bool:
+def _named_otherwise(s: LinkableStatement, text: str, folded: str, a: Amount) -> bool:
     """Whether ``s``'s plan, met only within a tolerance, is named by words its amount lacks.
 
     ``hơn 1,9 triệu tấn, bằng 53% kế hoạch điều hành`` fits ``kế hoạch khai thác 3,7 triệu
@@ -420,14 +423,14 @@ def _named_otherwise(s: LinkableStatement, text: str, folded: str, a: _Amount) -
     (``kế hoạch năm``), by who set it (``dự toán Quốc hội giao``) or by words the amount's
     sentence holds, is taken.
     """
-    if _agrees(s, a.value):
+    if agrees(s, a.value):
         return False
-    after = _after_percent(s, text)
-    lead = _PLAN_WORD_AFTER.match(after)
-    noun = _noun_of(after[lead.end() :]) if lead else None
+    after = after_percent(s, text)
+    lead = PLAN_WORD_AFTER.match(after)
+    noun = noun_of(after[lead.end() :]) if lead else None
     if noun is None or (lead and _SETTER.match(after, lead.end())):
         return False  # "dự toán Quốc hội giao": who set it, not what it is of
-    head, stop = _sentence_span(folded, a)
+    head, stop = sentence_span(folded, a)
     return noun not in " ".join(folded[head:stop].split())
 
 
@@ -482,8 +485,8 @@ def link_plan_amounts(
             or not isinstance(s.actual, Decimal)
             or s.stated_kind not in ("attainment", "excess")
             or not (
-                _OF_A_TARGET.search(fold(s.text))
-                or _measure_completed(s, fold(text[s.end : s.end + 120]))
+                OF_A_TARGET.search(fold(s.text))
+                or measure_completed(s, fold(text[s.end : s.end + 120]))
                 or _plan_beside_percent(s, text)
                 or _disbursement_rate(s, text)
             )
@@ -491,7 +494,7 @@ def link_plan_amounts(
             continue
         plan = _plan_amount(s, text, scope)
         if plan is not None:
-            out[i] = _as_range(_with_plan(s, plan, text), _range_of(text, plan))
+            out[i] = _as_range(with_plan(s, plan, text), _range_of(text, plan))
     return out
 
 
@@ -531,7 +534,7 @@ def _plan_beside_percent(s: LinkableStatement, text: str) -> bool:
     at = s.start + max(s.text.rfind(s.stated), 0)
     if _PLAN_BEFORE_PERCENT.search(fold(text[max(0, at - 60) : at])):
         return True
-    return _PLAN_AFTER_BRACKET.match(_after_percent(s, text)) is not None
+    return _PLAN_AFTER_BRACKET.match(after_percent(s, text)) is not None
 
 
 # "đặt kế hoạch doanh thu từ 80 tỷ đồng đến 90 tỷ đồng": a plan written as a range
@@ -539,12 +542,12 @@ _RANGE_OPEN = rx(r"(?<!\w)từ\s*$")
 _RANGE_TO = rx(r"\s*(?:đến|tới|-|–)\s*")
 
 
-def _range_of(text: str, plan: _Amount) -> tuple[Decimal, Decimal] | None:
+def _range_of(text: str, plan: Amount) -> tuple[Decimal, Decimal] | None:
     """The plan's two ends when its amount opens a range of the same unit, else None."""
     if not _RANGE_OPEN.search(fold(text[max(0, plan.start - 10) : plan.start])):
         return None
     folded = fold(text[plan.start : plan.end + 60])
-    nxt = next(iter(_amounts(folded, plan.end - plan.start, len(folded))), None)
+    nxt = next(iter(amounts_in(folded, plan.end - plan.start, len(folded))), None)
     if nxt is None or nxt.unit != plan.unit or nxt.value <= plan.value:
         return None
     if not _RANGE_TO.fullmatch(folded, plan.end - plan.start, nxt.start):
@@ -593,7 +596,7 @@ def link_slashed_plans(
             continue
         over = _over_its_plan(s, text)
         if over is not None:
-            out[i] = _with_plan(s, over, text)
+            out[i] = with_plan(s, over, text)
             continue
         found = _slashed_result(s, text)
         if found is not None:
@@ -601,7 +604,7 @@ def link_slashed_plans(
             read = dataclasses.replace(
                 s, start=result.start, text=text[result.start : s.end], actual=result.value
             )
-            out[i] = _with_plan(read, plan, text)
+            out[i] = with_plan(read, plan, text)
     return out
 
 
@@ -614,7 +617,7 @@ _PERCENT_OF_PLAN = rx(
 )
 
 
-def _over_its_plan(s: LinkableStatement, text: str) -> _Amount | None:
+def _over_its_plan(s: LinkableStatement, text: str) -> Amount | None:
     """The plan written after a slash right after the result of ``s``.
 
     ``640 ha/800 ha, đạt 80% kế hoạch``: the number after the slash written in the result's
@@ -624,7 +627,7 @@ def _over_its_plan(s: LinkableStatement, text: str) -> _Amount | None:
     if s.target is not None or s.qualifier is not None or not s.exact:
         return None
     folded = fold(s.text)
-    found = _amounts(folded, 0, len(folded))
+    found = amounts_in(folded, 0, len(folded))
     number = _LEADING.match(folded)
     if not found or number is None or found[0].start != 0 or found[0].value != s.actual:
         return None
@@ -640,10 +643,10 @@ def _over_its_plan(s: LinkableStatement, text: str) -> _Amount | None:
         return None
     value = parse_number(slash.group("n")) * result.value / written
     end = s.start + slash.end() + len(unit)
-    return _Amount(s.start + slash.start("n"), end, value, result.unit)
+    return Amount(s.start + slash.start("n"), end, value, result.unit)
 
 
-def _slashed_result(s: LinkableStatement, text: str) -> tuple[_Amount, _Amount] | None:
+def _slashed_result(s: LinkableStatement, text: str) -> tuple[Amount, Amount] | None:
     """The result before ``s``'s amount (a slash and a plan's name between) and the plan.
 
     ``s``'s amount is the plan (see :func:`link_slashed_plans`); None when there is no such
@@ -651,21 +654,21 @@ def _slashed_result(s: LinkableStatement, text: str) -> tuple[_Amount, _Amount] 
     """
     low = max(0, s.start - _SLASH_WINDOW)
     folded = fold(text[low : s.end])
-    own = [a for a in _amounts(folded, s.start - low, len(folded)) if a.value == s.actual]
+    own = [a for a in amounts_in(folded, s.start - low, len(folded)) if a.value == s.actual]
     if not own or own[0].start != s.start - low:
         return None
     plan = own[0]
     slash = _SLASHED_PLAN.search(folded, 0, plan.start)
-    before = [a for a in _amounts(folded, 0, plan.start) if slash and a.end == slash.start()]
-    if slash is None or not before or not _same_unit(before[0], plan) or not plan.unit[0]:
+    before = [a for a in amounts_in(folded, 0, plan.start) if slash and a.end == slash.start()]
+    if slash is None or not before or not same_unit(before[0], plan) or not plan.unit[0]:
         return None
-    if not _agrees(dataclasses.replace(s, actual=before[0].value), plan.value):
+    if not agrees(dataclasses.replace(s, actual=before[0].value), plan.value):
         return None
-    return _shifted(before[0], low), _shifted(plan, low)
+    return shifted(before[0], low), shifted(plan, low)
 
 
 def _with_floor_plan(
-    s: LinkableStatement, plan: _Amount, text: str, p: Percent
+    s: LinkableStatement, plan: Amount, text: str, p: Percent
 ) -> LinkableStatement | None:
     """``s`` with a plan written as a floor (``trên 300``) as its target, checked.
 
@@ -673,10 +676,10 @@ def _with_floor_plan(
     41%``): checked as a target stated in a later sentence is
     (:func:`~kpitools.extract.stated_checks.under_floor_target`); None for any other.
     """
-    plan_qual = _plan_qualifier(text, plan)
+    plan_qual = plan_qualifier(text, plan)
     if plan_qual not in FLOORS or s.stated_kind != "attainment" or not s.exact:
         return None
-    if s.qualifier is not None and _actual_qualifier(s) is not None:
+    if s.qualifier is not None and actual_qualifier(s) is not None:
         return None  # the actual's own qualifier: an approximate result
     assert isinstance(s.actual, Decimal)
     exact = s.actual * 100 / plan.value
@@ -704,14 +707,14 @@ def _with_floor_plan(
     )
 
 
-def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatement:
+def with_plan(s: LinkableStatement, plan: Amount, text: str) -> LinkableStatement:
     """``s`` with ``plan`` as its target, linked, and checked.
 
     ``s`` as it is for a plan of nothing (``712 nghìn ha/0 ha``: no plan, whichever rule
     found it).
     """
     assert isinstance(s.actual, Decimal)
-    p = _percent_of(s)
+    p = percent_of(s)
     assert p is not None
     if plan.value <= 0:
         return s
@@ -725,11 +728,11 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
         "truncated" if check.truncated else "consistent" if check.consistent else "inconsistent"
     )
     tail = (seg("computed", computed=check.computed),)
-    plan_qual = _plan_qualifier(text, plan)
+    plan_qual = plan_qualifier(text, plan)
     if approximate and plan_qual is None and cut_above_floor(s.qualifier, s.text, check):
         approximate, verdict = False, "truncated"
     elif (verdict == "truncated" and plan_qual in FLOORS) or (
-        verdict == "inconsistent" and plan_qual is not None and _fits_hedged(s, plan.value)
+        verdict == "inconsistent" and plan_qual is not None and fits_hedged(s, plan.value)
     ):
         # "hơn 1.000 tỷ đồng": the plan is above its figure, the true share below the one
         # computed, which the percentage written may then round to; "khoảng 7 tỷ kWh": the
@@ -759,7 +762,7 @@ def _with_plan(s: LinkableStatement, plan: _Amount, text: str) -> LinkableStatem
     )
 
 
-def _linked_to(s: LinkableStatement, plan: _Amount, text: str, **checked: Any) -> LinkableStatement:
+def _linked_to(s: LinkableStatement, plan: Amount, text: str, **checked: Any) -> LinkableStatement:
     """``s`` with ``plan`` (read in ``text``) as its target, linked.
 
     ``checked`` gives its other fields: the percentage computed, the verdict and the note.
@@ -775,9 +778,9 @@ def _linked_to(s: LinkableStatement, plan: _Amount, text: str, **checked: Any) -
     )
 
 
-def _plan_qualifier(text: str, plan: _Amount) -> str | None:
+def plan_qualifier(text: str, plan: Amount) -> str | None:
     """The qualifier written before the plan amount (``hơn 5.000 tỷ đồng``: ``hơn``)."""
-    m = _LEAD_QUALIFIER.search(fold(text[max(0, plan.start - 20) : plan.start]))
+    m = LEAD_QUALIFIER.search(fold(text[max(0, plan.start - 20) : plan.start]))
     return m.group(1) if m else None
 
 
@@ -793,15 +796,15 @@ def _beyond_bounds(
 
     ``gần 450 tỷ đồng, đạt 52% kế hoạch`` of ``hơn 1.000 tỷ đồng``: the result is at most
     450 and the plan at least 1.000, so the share is at most 45 %; a stated 52 % is more
-    than :data:`_PROGRAMME_TOLERANCE` above it and cannot be. A hedge that bounds neither
+    than :data:`PROGRAMME_TOLERANCE` above it and cannot be. A hedge that bounds neither
     way (``khoảng``) or a range allows anything.
     """
     actual_qual = s.qualifier
     if not isinstance(s.actual, Decimal) or not target or s.stated_kind != "attainment":
         return False
     share = 100 * s.actual / target
-    margin = _PROGRAMME_TOLERANCE * p.value
-    if actual_qual in FLOORS and plan_qual is None and _actual_qualifier(s) is None:
+    margin = PROGRAMME_TOLERANCE * p.value
+    if actual_qual in FLOORS and plan_qual is None and actual_qualifier(s) is None:
         # "đạt hơn 40% kế hoạch": the percentage's floor, met up to a reach above it
         return abs(share - p.value) > margin and not p.value <= share <= FLOOR_REACH * p.value
     if actual_qual in _AT_MOST and plan_qual in _AT_LEAST and p.value - margin > share:
@@ -845,8 +848,8 @@ def _programme_names(text: str) -> list[tuple[int, re.Match[str]]]:
     """
     out: list[tuple[int, re.Match[str]]] = []
     seen = -1
-    for low in range(0, len(text), _PROGRAMME_CHUNK):
-        folded = fold(text[low : low + _PROGRAMME_CHUNK + 200])
+    for low in range(0, len(text), PROGRAMME_CHUNK):
+        folded = fold(text[low : low + PROGRAMME_CHUNK + 200])
         for m in _PROGRAMME.finditer(folded):
             if low + m.start() > seen:
                 out.append((low, m))
@@ -884,7 +887,7 @@ def link_programme_targets(
             s.target is not None
             or not isinstance(s.actual, Decimal)
             or s.stated_kind not in ("attainment", "excess")
-            or not _OF_A_TARGET.search(fold(s.text))
+            or not OF_A_TARGET.search(fold(s.text))
             or not _SCALED_THING.search(fold(s.text))
         ):
             continue
@@ -898,10 +901,10 @@ def link_programme_targets(
         if len(named) != 1 or len(named[0]) != 1:
             continue
         aim = next(iter(named[0]))
-        if not _fits_programme(s, aim):
+        if not fits_programme(s, aim):
             continue
         start, end = _programme_span(names, aim)
-        linked = _with_plan(s, _Amount(start, end, aim, ("", "")), text)
+        linked = with_plan(s, Amount(start, end, aim, ("", "")), text)
         out[i] = dataclasses.replace(linked, target_period="term")
     return out
 
@@ -914,7 +917,7 @@ def _programme_span(names: list[tuple[int, re.Match[str]]], aim: Decimal) -> tup
 
 def _aim_of(m: re.Match[str]) -> Decimal:
     n = Decimal(1) if m.group("n") == fold("một") else parse_number(m.group("n"))
-    return n * _SCALES[m.group("scale")]
+    return n * SCALES[m.group("scale")]
 
 
 # --------------------------------------------------------------------------- budgets by owner
@@ -957,10 +960,10 @@ def link_budget_owners(
         lo, hi = max(0, s.start - BUDGET_OWNER_WINDOW), min(len(text), s.end + BUDGET_OWNER_WINDOW)
         folded = fold(text[lo:hi])  # the window only: memory stays linear in the text
         plans = {
-            a.value: a for a in _amounts(folded, 0, len(folded)) if _owned(folded, a, owner, s)
+            a.value: a for a in amounts_in(folded, 0, len(folded)) if _owned(folded, a, owner, s)
         }
         if len(plans) == 1:
-            out[i] = _with_plan(s, _shifted(next(iter(plans.values())), lo), text)
+            out[i] = with_plan(s, shifted(next(iter(plans.values())), lo), text)
     return out
 
 
@@ -980,7 +983,7 @@ def _budget_owner(s: LinkableStatement, text: str) -> str | None:
         or not isinstance(s.actual, Decimal)
         or s.stated_kind not in ("attainment", "excess")
         or s.stated is None
-        or _percent_of(s) is None
+        or percent_of(s) is None
     ):
         return None
     own = len(s.text)
@@ -995,7 +998,7 @@ def _budget_owner(s: LinkableStatement, text: str) -> str | None:
     return " ".join(m.group(1).split())
 
 
-def _owned(folded: str, a: _Amount, owner: str, s: LinkableStatement) -> bool:
+def _owned(folded: str, a: Amount, owner: str, s: LinkableStatement) -> bool:
     """Whether amount ``a`` is the one the text gives ``owner`` and agrees with ``s``."""
     m = _OWNER_AMOUNT.search(folded, max(0, a.start - 40), a.start)
     return (
@@ -1003,5 +1006,5 @@ def _owned(folded: str, a: _Amount, owner: str, s: LinkableStatement) -> bool:
         and " ".join(m.group(1).split()) == owner
         and a.value != s.actual
         and a.unit[1] == "đồng"
-        and _agrees(s, a.value)
+        and agrees(s, a.value)
     )

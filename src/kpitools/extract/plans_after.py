@@ -17,15 +17,15 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    _FULL_STOP,
-    _MONEY_WORDS,
-    _Amount,
-    _amounts,
-    _as_result,
-    _measure_kind,
+    FULL_STOP,
+    MONEY_WORDS,
+    Amount,
+    amounts_in,
+    as_result,
+    measure_kind,
 )
-from kpitools.extract.linking import _agrees, _with_result
-from kpitools.extract.targets import _linked_to
+from kpitools.extract.linking import agrees, with_result
+from kpitools.extract.targets import linked_to
 from kpitools.extract.text import NUM
 from kpitools.numbers import parse_percent
 from kpitools.textfold import fold, rx
@@ -56,11 +56,11 @@ _REACH = 600
 _Named = tuple[str | None, str | None]
 
 
-def _money(folded: str, start: int, end: int) -> list[tuple[_Amount, _Named]]:
+def _money(folded: str, start: int, end: int) -> list[tuple[Amount, _Named]]:
     return [
-        (a, _measure_kind(folded, a))
-        for a in _amounts(folded, start, end)
-        if a.unit[1] in _MONEY_WORDS
+        (a, measure_kind(folded, a))
+        for a in amounts_in(folded, start, end)
+        if a.unit[1] in MONEY_WORDS
     ]
 
 
@@ -70,12 +70,10 @@ def _same_measure(plan: _Named, result: _Named) -> bool:
     return plan[1] is None or result[1] is None or plan[1] == result[1]
 
 
-def _results_of(
-    folded: str, head: int, plans: list[tuple[_Amount, _Named]]
-) -> list[_Amount] | None:
+def _results_of(folded: str, head: int, plans: list[tuple[Amount, _Named]]) -> list[Amount] | None:
     """The amount of each plan's measure in the sentence that ends at ``head``, in order."""
     low = max(0, head - _REACH)
-    stops = [m.end() for m in _FULL_STOP.finditer(folded, low, head - 1)]
+    stops = [m.end() for m in FULL_STOP.finditer(folded, low, head - 1)]
     if not stops and low > 0:
         return None  # the sentence before is not wholly in the reach
     found = _money(folded, stops[-1] if stops else 0, head)
@@ -101,10 +99,10 @@ def _subject_of_results(folded: str, m: re.Match[str], head: int) -> bool:
     return re.search(rf"(?<!\w){re.escape(subject)}(?!\w)", before) is not None
 
 
-def _pair(folded: str, m: re.Match[str]) -> list[tuple[_Amount, _Amount, tuple[int, int]]] | None:
+def _pair(folded: str, m: re.Match[str]) -> list[tuple[Amount, Amount, tuple[int, int]]] | None:
     """Each (plan, result, percentage's span) of one match, or None when it is no such pair."""
     head = m.start()
-    stop = _FULL_STOP.search(folded, max(0, head - 2), head)
+    stop = FULL_STOP.search(folded, max(0, head - 2), head)
     if head > 0 and (stop is None or not _OPENS.match(folded, stop.end(), head)):
         return None  # "So với" opens no sentence
     plans = _money(folded, m.start("plans"), m.end("plans"))
@@ -143,7 +141,7 @@ def link_plans_after_results(
         out = [c for c in out if (c.start, c.end) not in plan_spans]
         for plan, result, (p0, p1) in pairs:
             p = parse_percent(text[p0:p1])
-            s = _bare_statement(
+            s = bare_statement(
                 file,
                 text,
                 (plan.start, plan.end),
@@ -152,15 +150,15 @@ def link_plans_after_results(
                 stated_kind="attainment",
                 stated=p.text + "%",
             )
-            noun = " ".join(w for w in _measure_kind(folded, result) if w)
-            c = _as_result(s, result, folded, 0, text, noun)
-            linked = _with_result(s, c, plan.value)
+            noun = " ".join(w for w in measure_kind(folded, result) if w)
+            c = as_result(s, result, folded, 0, text, noun)
+            linked = with_result(s, c, plan.value)
             at = next((i for i, x in enumerate(out) if x.start > plan.start), len(out))
             out.insert(at, linked)
     return out
 
 
-def _bare_statement(
+def bare_statement(
     file: str, text: str, span: tuple[int, int], **fields: object
 ) -> LinkableStatement:
     """A statement of ``text[span]`` with ``fields`` and nothing else read."""
@@ -220,8 +218,8 @@ def link_forecast_plans(
             or t.unit != s.unit
             or not s.end <= t.start <= s.end + _FORECAST_REACH
             or not _FORECAST_MET.match(fold(text[s.end : t.start]))
-            or not _agrees(s, t.target)
+            or not agrees(s, t.target)
         ):
             continue
-        out[i] = _linked_to(s, t)
+        out[i] = linked_to(s, t)
     return out

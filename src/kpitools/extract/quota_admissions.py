@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.capital_plans import checked_link
-from kpitools.extract.plans_after import _bare_statement
+from kpitools.extract.plans_after import bare_statement
 from kpitools.numbers import check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
 
@@ -69,7 +69,7 @@ def link_quota_admissions(
             continue
         label = " ".join(text[m.start("noun") : m.end("noun")].split()) if m.group("noun") else ""
         added.append(
-            _bare_statement(
+            bare_statement(
                 file,
                 text,
                 (m.start("q"), m.end()),
@@ -104,7 +104,7 @@ _OF_QUOTA = rx(r"%\s*(?:so\s+với\s+)?chỉ\s+tiêu\s*$")
 _QUOTA_WORDS = (
     r"(?<!\w)chỉ[^\S\n]+tiêu(?:[^\S\n]+(?:[^\W\d_]+|\d{4}(?!\d))){0,14}[^\S\n]+là[^\S\n]*"
 )
-_QUOTA_IS = rx(_QUOTA_WORDS + "$")
+QUOTA_IS = rx(_QUOTA_WORDS + "$")
 _QUOTA_NAMED = rx(rf"{_QUOTA_WORDS}(?P<q>{_WHOLE})(?!\s*%)")
 _OF_WHOLE_QUOTA = rx(r"\s*(?:so\s+với\s+)?tổng\s+chỉ\s+tiêu(?!\w)")
 # "chiếm 35% tổng chỉ tiêu của cả nước": a share of a whole larger than the quota named
@@ -218,5 +218,5 @@ def _quota_as_result(s: Statement, folded: str) -> bool:
     m = _LEADING_WHOLE.match(folded, s.start)
     if m is None or parse_number(m.group()) != s.actual or folded.startswith("/", m.end()):
         return False
-    named = _QUOTA_IS.search(folded, max(0, s.start - 120), s.start)
+    named = QUOTA_IS.search(folded, max(0, s.start - 120), s.start)
     return named is not None and _RESULT_WORD.search(named.group()) is None

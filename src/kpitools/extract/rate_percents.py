@@ -1,7 +1,7 @@
 """Percentages said of a rate, for :mod:`kpitools.extract.percentages`.
 
-:func:`_rate_of_draft` makes a draft of the rate of the population named after a percentage;
-:func:`_of_a_rate_or_growth` reads a percentage against the rate stated just before it: its
+:func:`rate_of_draft` makes a draft of the rate of the population named after a percentage;
+:func:`of_a_rate_or_growth` reads a percentage against the rate stated just before it: its
 target (a resolution's floor or ceiling, a target in brackets or under an abbreviated plan,
 a rate said to be above, below or short of its target, the gap between the two), or the
 attainment of a plan after a rate and its fall or rise.
@@ -14,31 +14,31 @@ import re
 from decimal import Decimal
 
 from kpitools.extract.figures import (
-    _K_PLAN_TAIL,
-    _K_RATE,
-    _STOP,
-    _WORD,
+    K_PLAN_TAIL,
+    K_RATE,
+    STOP,
+    WORD,
     Draft,
     Figure,
 )
-from kpitools.extract.growth_targets import _GROWTH_SUBJECT, _growth_against
+from kpitools.extract.growth_targets import GROWTH_SUBJECT, growth_against
 from kpitools.extract.listed_parts import (
-    _FALLING_RATE,
-    _K_GROWTH_RATE,
-    _RATE_ATTAINMENT_LEAD,
-    _growth_rate_attains,
-    _level_attains,
-    _levels_of,
-    _population_rate_attains,
-    _rate_draft,
-    _rate_target_lead,
-    _share_of_count,
+    FALLING_RATE,
+    K_GROWTH_RATE,
+    RATE_ATTAINMENT_LEAD,
+    growth_rate_attains,
+    level_attains,
+    levels_of,
+    population_rate_attains,
+    rate_draft,
+    rate_target_lead,
+    share_of_count,
 )
 from kpitools.extract.text import Doc
 from kpitools.textfold import fold, rx
 
 # words that open no population after a percentage ("đạt tới 274% chỉ sau 6 tháng")
-_NOT_POPULATION = _STOP | {"chỉ", "sau", "mới", "nhờ", "do", "bởi", "cần", "phải"}
+_NOT_POPULATION = STOP | {"chỉ", "sau", "mới", "nhờ", "do", "bởi", "cần", "phải"}
 
 
 _ASSIGNER_TAIL = rx(
@@ -51,7 +51,7 @@ _ASSIGNER_TAIL = rx(
 _COMPARISON_TAIL = rx(r"\s*(?:cao|thấp)\s+hơn(?!\w)")
 
 
-def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
+def rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     """A draft of the percentage of the population named after it (up to six words not
     starting with a stop word), or None when no word follows it."""
     folded = doc.fold
@@ -62,7 +62,7 @@ def _rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     words: list[tuple[int, int]] = []
     pos = p.span_end
     while len(words) < 6:
-        w = _WORD.match(folded, pos)
+        w = WORD.match(folded, pos)
         if not w or w.end(1) > p.sentence.end:
             break
         if not words and doc.text[w.start(1) : w.end(1)].lower() in _NOT_POPULATION:
@@ -139,7 +139,7 @@ def _short_of_target(doc: Doc, rate: Figure, p: Figure) -> bool | None:
         return False
     if p.values[0] > rate.values[0]:
         return True
-    if _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
+    if FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start):
         return False
     return None
 
@@ -196,7 +196,7 @@ def _growth_target(doc: Doc, rate: Figure, between: str) -> bool:
     if _GROWTH_TARGET_BRACKET.fullmatch(between) is None:
         return False
     lead = doc.fold[rate.clause : rate.start]
-    if _GROWTH_VERB_END.search(lead) or _K_GROWTH_RATE.search(lead):
+    if _GROWTH_VERB_END.search(lead) or K_GROWTH_RATE.search(lead):
         return True
     # "tốc độ tăng tổng sản phẩm (GRDP) ước đạt 7,85% (kế hoạch là 7,5%)": a growth's rate
     # named before it, a bracket (an abbreviation) closing the clause before at most
@@ -204,7 +204,7 @@ def _growth_target(doc: Doc, rate: Figure, between: str) -> bool:
     if doc.fold[max(rate.sentence.start, start - 2) : start].strip().endswith(")"):
         opened = doc.fold.rfind("(", rate.sentence.start, start)
         start = doc.clause_start(opened, rate.sentence.start) if opened >= 0 else start
-    return _GROWTH_SUBJECT.search(doc.fold, start, rate.start) is not None
+    return GROWTH_SUBJECT.search(doc.fold, start, rate.start) is not None
 
 
 # a rate, or a weight in a structure ("tỷ trọng khu vực dịch vụ đạt 41,5% (mục tiêu 45%)")
@@ -238,7 +238,7 @@ def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
         if not _RATES_IN_BRACKETS.search(doc.fold, before.start, before.end):
             break
     lead = doc.fold[start : rate.start]
-    return bool(_K_RATE.search(lead) or _K_GROWTH_RATE.search(lead))
+    return bool(K_RATE.search(lead) or K_GROWTH_RATE.search(lead))
 
 
 def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool:
@@ -255,7 +255,7 @@ def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool
     cmp = " ".join(m.group("cmp").split())
     if cmp == fold("thấp hơn"):
         return t >= r
-    falling = _FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start) is not None
+    falling = FALLING_RATE.search(doc.fold, rate.sentence.start, rate.start) is not None
     if m.group("met"):  # a target met lies on the rate's good side of it, not far off
         return r <= t < r * 2 if falling else r / 2 < t <= r
     if cmp == fold("vượt") and falling:
@@ -268,13 +268,13 @@ def _rate_beyond_target(doc: Doc, between: str, rate: Figure, p: Figure) -> bool
     return r / 2 < t <= r
 
 
-def _of_a_rate_or_growth(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
+def of_a_rate_or_growth(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Whether ``p`` was read as the attainment of a rate's fall, a growth's target or a
     percentage about the rate before it (the first that reads it)."""
     return (
         _fall_against_plan(doc, p, figs, drafts)
         or _rise_then_plan(doc, p, figs, drafts)
-        or _growth_against(doc, p, figs)
+        or growth_against(doc, p, figs)
         or _rate_against(doc, p, figs, drafts)
     )
 
@@ -314,10 +314,10 @@ def _fall_against_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Dra
         return False
     if not (
         _FALL_ATTAINED.match(doc.fold[fall.end : p.span_start])
-        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
+        and K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
     ):
         return False
-    return _rate_draft(p, fall, owner, drafts)
+    return rate_draft(p, fall, owner, drafts)
 
 
 # "tỷ lệ xã có chợ đạt 57%, tăng 8% so với năm trước và đạt 103% kế hoạch": a rate, its
@@ -340,11 +340,11 @@ def _rise_then_plan(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]
     if not (
         _RISE_LEAD.match(doc.fold[rate.span_end : rise.span_start])
         and _RISE_THEN_PLAN.match(doc.fold[rise.end : p.span_start])
-        and _K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
+        and K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
         and _rate_named(doc, rate, p)
     ):
         return False
-    return _rate_draft(p, rate, owner, drafts)
+    return rate_draft(p, rate, owner, drafts)
 
 
 def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
@@ -369,8 +369,8 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         return False
     if not named:
         return not margin and (
-            _growth_rate_attains(doc, rate, p, drafts)
-            or _population_rate_attains(doc, rate, p, drafts)
+            growth_rate_attains(doc, rate, p, drafts)
+            or population_rate_attains(doc, rate, p, drafts)
         )
     # "Tỷ lệ bao phủ … đạt 94,5% dân số, đạt 100,5% chỉ tiêu giao": a rate of the population
     # named after it, its attainment after that
@@ -381,7 +381,7 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
     if (p.qualifier is None or resolution) and (
         margin
         or resolution
-        or _rate_target_lead(doc, between, rate)
+        or rate_target_lead(doc, between, rate)
         or _growth_target(doc, rate, between)
         or _abbreviated_plan(doc, after, p.span_start)
         or _RATE_WHILE_TARGET.fullmatch(doc.fold[rate.end : p.span_start])
@@ -393,18 +393,18 @@ def _rate_against(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) 
         d.target_fig, d.target = p, p.value
         d.contradicted = short is None
         p.owner = d
-    elif _share_of_count(doc, rate, previous):
+    elif share_of_count(doc, rate, previous):
         return False
     elif (
-        _RATE_ATTAINMENT_LEAD.fullmatch(between)
-        and _K_PLAN_TAIL.match(doc.fold[p.end : sentence.end])
-        and (levels := _levels_of(doc, rate, previous))
+        RATE_ATTAINMENT_LEAD.fullmatch(between)
+        and K_PLAN_TAIL.match(doc.fold[p.end : sentence.end])
+        and (levels := levels_of(doc, rate, previous))
     ):
-        return _level_attains(doc, rate, p, levels)
-    elif _RATE_ATTAINMENT_LEAD.fullmatch(between) and _K_PLAN_TAIL.match(
+        return level_attains(doc, rate, p, levels)
+    elif RATE_ATTAINMENT_LEAD.fullmatch(between) and K_PLAN_TAIL.match(
         doc.fold[p.end : sentence.end]
     ):
-        return _rate_draft(p, rate, owner, drafts)
+        return rate_draft(p, rate, owner, drafts)
     else:
         return False
     rate.measure = p.measure = "%"

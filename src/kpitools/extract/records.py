@@ -10,46 +10,46 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from kpitools.extract.assembly import _nouns_agree
-from kpitools.extract.consistency import APPROXIMATE_FACTOR, _checks, _near_scope
+from kpitools.extract.assembly import nouns_agree
+from kpitools.extract.consistency import APPROXIMATE_FACTOR, draft_checks, near_scope
 from kpitools.extract.context_kinds import INTAKE_BEFORE
 from kpitools.extract.excess_counts import excess_count_beside_percent, plan_compared_with
 from kpitools.extract.figures import (
-    _CONGRESS_TERM,
-    _K_ACHIEVED,
-    _K_CORRESPONDS,
-    _K_PLAN_TAIL,
-    _LABEL_VERBS,
-    _STOP,
-    _TERM,
-    _YEARLY,
+    CONGRESS_TERM,
+    K_ACHIEVED,
+    K_CORRESPONDS,
+    K_PLAN_TAIL,
+    LABEL_VERBS,
+    STOP,
+    TERM,
+    YEARLY,
     Draft,
     Figure,
     Matcher,
     Value,
-    _plan_of,
-    _single,
+    plan_of,
+    single,
 )
 from kpitools.extract.kinds import (
-    _PLACE,
+    PLACE,
     QUOTA_AFTER,
-    _bare_in_index_list,
-    _percent_kind,
-    _time_for,
-    _unit_for,
-    _unit_named_before,
+    bare_in_index_list,
     pair_above_all,
+    percent_kind,
+    time_for,
     topics,
+    unit_for,
+    unit_named_before,
 )
-from kpitools.extract.part_links import _link_parts, _same_kind
-from kpitools.extract.percentages import _same_measure
+from kpitools.extract.part_links import link_parts, same_kind
+from kpitools.extract.percentages import same_measure
 from kpitools.extract.target_words import (
-    _COUNT_HELD,
-    _MEMBERS_DEVELOPED,
-    _MET_STRICT,
-    _PLAN_WORD,
-    _STRIVE_OPENING,
-    _TARGET_CUE,
+    COUNT_HELD,
+    MEMBERS_DEVELOPED,
+    MET_STRICT,
+    PLAN_WORD,
+    STRIVE_OPENING,
+    TARGET_CUE,
 )
 from kpitools.extract.text import Doc
 from kpitools.numbers import percent_of
@@ -69,13 +69,13 @@ def interpret(
 ) -> list[dict[str, Any]]:
     """Give each draft its metric, unit, time, kind and checks; drop what is not a KPI."""
     topic_of = topics(doc, figures)
-    _link_parts(doc, drafts, lambda total, part: _same_kind(doc, total, part))
+    link_parts(doc, drafts, lambda total, part: same_kind(doc, total, part))
     for d in drafts:
         _find_metric(doc, d, topic_of, phrases)
     _totals_take_metric(drafts)
     _list_metrics(doc, drafts, topic_of, phrases)
     breakdown = _breakdowns(catalog)
-    _link_parts(
+    link_parts(
         doc,
         drafts,
         lambda total, part: (
@@ -131,7 +131,7 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
         if p is None or p.percent is None or a is None or a.measure is None:
             continue
         tail = doc.fold[p.span_end : p.sentence.end]
-        if d.kind in ("attainment", "excess") and _K_PLAN_TAIL.match(
+        if d.kind in ("attainment", "excess") and K_PLAN_TAIL.match(
             doc.fold[p.end : p.sentence.end]
         ):
             last = d
@@ -143,14 +143,14 @@ def _elliptic_plans(doc: Doc, drafts: list[Draft], *, ahead: bool = False) -> No
             d.kind is None
             and last is not None
             and last.actual_fig is not None
-            and _same_measure(last.actual_fig, a)
+            and same_measure(last.actual_fig, a)
             and (
-                _K_ACHIEVED.search(doc.fold[p.clause : p.span_start])
-                or _K_CORRESPONDS.search(doc.fold[p.clause : p.span_start])
+                K_ACHIEVED.search(doc.fold[p.clause : p.span_start])
+                or K_CORRESPONDS.search(doc.fold[p.clause : p.span_start])
             )
             and _ELLIPSIS_END.match(tail)
             and id(a) not in attained
-            and not _bare_in_index_list(
+            and not bare_in_index_list(
                 doc, p, doc.fold[p.clause : p.start], doc.fold[p.end : p.sentence.end]
             )
         ):
@@ -195,8 +195,8 @@ def _fitting_plans_before(doc: Doc, drafts: list[Draft]) -> None:
             t
             for t in plans
             if t.sentence is not d.sentence
-            and _same_measure(t, a)
-            and (t.measure is not None or _nouns_agree(doc, t, a))
+            and same_measure(t, a)
+            and (t.measure is not None or nouns_agree(doc, t, a))
             and _fits(d.actual, t.value, p.percent.value)
         ]
         if len(fit) == 1:
@@ -213,7 +213,7 @@ def _plan_or_part(doc: Doc, d: Draft, plans: list[Figure]) -> Figure | None:
     if d.actual is None and t is not None and _counted(t):
         # a count set out by any word of a target ("giao xã A kết nạp 40 đảng viên"); money
         # by a plan word (an amount assigned, "giao cho các công trình", may be paid out)
-        named = t.measure is None or _PLAN_WORD.search(doc.fold, t.sentence.start, t.start)
+        named = t.measure is None or PLAN_WORD.search(doc.fold, t.sentence.start, t.start)
         return t if named else None
     a = d.actual_fig
     if a is None or d.percent_fig is not None or d.target is not None or not plans:
@@ -251,7 +251,7 @@ def _bare_attainment(doc: Doc, d: Draft) -> Figure | None:
         return None
     lead = doc.fold[p.clause : p.span_start]
     if d.target is not None or not (
-        _K_ACHIEVED.search(lead) or (_K_CORRESPONDS.search(lead) and _result_amount(doc, a))
+        K_ACHIEVED.search(lead) or (K_CORRESPONDS.search(lead) and _result_amount(doc, a))
     ):
         return None
     if a.measure is None and doc.fold[p.end : p.span_end].strip():
@@ -272,16 +272,16 @@ def _find_metric(doc: Doc, d: Draft, topic_of: dict[int, int], phrases: Matcher 
         return
     folded = doc.fold
     sentence = d.sentence
-    near = _near_scope(doc, d)
+    near = near_scope(doc, d)
     if d.part_of is not None:
-        near = _near_scope(doc, d.part_of) + " " + near
+        near = near_scope(doc, d.part_of) + " " + near
     # the topic up to the end of the figure's clause: words of a later clause (a part's
     # "trong doanh nghiệp ngoài nhà nước") are no context of the figure's metric
     context = folded[topic_of.get(sentence.start, sentence.start) : _clause_end(doc, d)]
     after, shift = _expanded(doc, folded[noun.noun_start : sentence.end])
     found = phrases.match(after, near, context)
     if found is None and _assigned_without_verb(doc, d):
-        found = phrases.match(after, near + _MEMBERS_DEVELOPED, context)
+        found = phrases.match(after, near + MEMBERS_DEVELOPED, context)
     if found:
         d.metric, d.metric_len = found[0], max(1, found[1] - shift)
         if noun.qualifier != "trở lên":  # the statement ends with the metric's noun
@@ -303,9 +303,9 @@ def _assigned_without_verb(doc: Doc, d: Draft) -> bool:
     if d.actual is not None or t is None or t is not d.noun_fig:
         return False
     lead = doc.fold[t.clause : t.start]
-    if _TARGET_CUE.search(lead) is None or _MET_STRICT.search(lead) is not None:
+    if TARGET_CUE.search(lead) is None or MET_STRICT.search(lead) is not None:
         return False
-    return _COUNT_HELD.search(lead) is None
+    return COUNT_HELD.search(lead) is None
 
 
 def _expanded(doc: Doc, after: str) -> tuple[str, int]:
@@ -341,7 +341,7 @@ def _list_metrics(
                 and previous.actual is None
                 and fig is not None
                 and previous.target_fig is not None
-                and _nouns_agree(doc, previous.target_fig, fig)
+                and nouns_agree(doc, previous.target_fig, fig)
             ):
                 d.metric = previous.metric
             elif fig is not None and fig.noun_start is None and fig.measure is None:
@@ -390,7 +390,7 @@ def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]
     paragraph) joins that result and is marked merged."""
 
     def unit(d: Draft) -> str | None:
-        u = _unit_for(doc, d, topic_of.get(d.sentence.start, d.sentence.start))
+        u = unit_for(doc, d, topic_of.get(d.sentence.start, d.sentence.start))
         if u is None or (u.code is None and fold(u.text).startswith(fold("toàn "))):
             return None
         return u.code or fold(u.text)
@@ -398,8 +398,8 @@ def _merge_early_targets(doc: Doc, drafts: list[Draft], topic_of: dict[int, int]
     def same_unit(e: Draft, d: Draft) -> bool:
         if unit(e) == unit(d):
             return True
-        ue = _unit_for(doc, e, topic_of.get(e.sentence.start, e.sentence.start))
-        ud = _unit_for(doc, d, topic_of.get(d.sentence.start, d.sentence.start))
+        ue = unit_for(doc, e, topic_of.get(e.sentence.start, e.sentence.start))
+        ud = unit_for(doc, d, topic_of.get(d.sentence.start, d.sentence.start))
         return ue is not None and ud is not None and _whole_of_named(ue.text, ud.text)
 
     for i, d in enumerate(drafts):
@@ -451,7 +451,7 @@ def _whole_of_named(whole: str, named: str) -> bool:
     """Whether ``whole`` (``toàn tỉnh``) is the unit ``named`` just before it, a place of that
     kind (``Đảng bộ tỉnh Hòa Lâm``, ``tỉnh Hòa Lâm``), a result of the whole of that unit."""
     m = _WHOLE_KIND.match(fold(whole).strip())
-    kind = _PLACE.match(fold(named))
+    kind = PLACE.match(fold(named))
     if m is None or kind is None:
         return False
     return " ".join(kind.group("kind").split()) == " ".join(m.group(1).split())
@@ -539,7 +539,7 @@ def _counted_of_total(doc: Doc, d: Draft) -> bool:
         return False
     p = d.percent_fig
     tail = "" if p is None else doc.fold[p.end : p.sentence.end]
-    return _K_PLAN_TAIL.match(tail) is None or _RATE_AIMED.match(tail) is not None
+    return K_PLAN_TAIL.match(tail) is None or _RATE_AIMED.match(tail) is not None
 
 
 # "… đạt 88% so với mục tiêu đề ra trên 80%": the rate the share is held against, no plan met
@@ -608,7 +608,7 @@ def _excess_read_as_plan(doc: Doc, d: Draft) -> None:
         return
     if _BEATEN_IS.search(doc.fold, max(t.clause, t.start - 60), t.start) is None:
         return
-    a, amount = _single(d.actual), _single(t.value)
+    a, amount = single(d.actual), single(t.value)
     if a is None or amount is None or not 0 < amount < a or d.stated_percent is None:
         return
     if _fits(a, amount, d.stated_percent) or not _fits(a, a - amount, d.stated_percent):
@@ -646,7 +646,7 @@ def _unnamed_excess_of_another(doc: Doc, d: Draft) -> None:
     e, a = d.percent_fig, first.percent_fig
     if e is None or a is None or e.percent is None or a.percent is None:
         return
-    if _plan_of(doc, e) or not _plan_of(doc, a) or e.qualifier or a.qualifier:
+    if plan_of(doc, e) or not plan_of(doc, a) or e.qualifier or a.qualifier:
         return
     slack = Decimal(5) / 10 ** (a.percent.decimals + 1) + Decimal(5) / 10 ** (
         e.percent.decimals + 1
@@ -678,7 +678,7 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
     else:
         d.whole_target = _counts_whole_things(doc, d.actual_fig)
     if d.percent_fig is not None:
-        kind, sign = _percent_kind(doc, d, catalog)
+        kind, sign = percent_kind(doc, d, catalog)
         above = pair_above_all(doc, d) if kind is None else None
         if above == "pair":
             d.percent_fig = None
@@ -696,7 +696,7 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
         d.excess_fig = None
     elif d.excess_fig is not None:
         d.kind = "excess_count"
-        a, excess = _single(d.actual), _single(d.excess_fig.value)
+        a, excess = single(d.actual), single(d.excess_fig.value)
         # "gần 1.300 ha, vượt 300 ha so với cam kết": an approximate result over an exact
         # excess gives the plan; over an approximate one ("vượt hơn 300 ha") it does not
         exact = not d.actual_fig or not d.actual_fig.qualifier or not d.excess_fig.qualifier
@@ -707,7 +707,7 @@ def _find_stated_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None
 
 def _fits(actual: Value | None, target: Value | None, percent: Decimal | None) -> bool:
     """Whether ``percent`` is ``actual`` of ``target`` to its last written digit."""
-    a, t = _single(actual), _single(target)
+    a, t = single(actual), single(target)
     if a is None or t is None or percent is None or t <= 0:
         return False
     exponent = percent.as_tuple().exponent
@@ -746,7 +746,7 @@ def _plan_amount(doc: Doc, d: Draft) -> bool:
     if f is None or f.measure is None or f.measure == "%":
         return False
     before = doc.fold[f.sentence.start : f.start]
-    return _PLAN_WORD.search(before) is not None or _STRIVE_OPENING.match(before) is not None
+    return PLAN_WORD.search(before) is not None or STRIVE_OPENING.match(before) is not None
 
 
 def _exceeds_whole(d: Draft) -> bool:
@@ -834,14 +834,14 @@ def _keeps(d: Draft, *, plan_amount: bool = False, list_head: bool = False) -> b
 def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> dict[str, Any]:
     """The fields of a kept draft's statement (with the draft and its span in the text)."""
     text = doc.text
-    unit = _unit_for(doc, d, topic)
+    unit = unit_for(doc, d, topic)
     if (
         d.total_after
         and unit is not None
         and (d.actual_fig is None or unit.start < d.actual_fig.clause)
     ):
         unit = None  # the sum of several units' figures is none of theirs
-    year, as_of = _time_for(doc, d, topic)
+    year, as_of = time_for(doc, d, topic)
     term = _term_of(doc, d)
     if term is not None and not any(
         t.year and not t.comparison for t in doc.times_in(d.sentence.start, d.anchor)
@@ -861,7 +861,7 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
         "unit": unit.text if unit else None,
         "unit_code": unit.code if unit else None,
         "unit_rows": unit.units if unit else (),
-        "unit_later": None if unit else _unit_named_before(doc, d.sentence, d.anchor),
+        "unit_later": None if unit else unit_named_before(doc, d.sentence, d.anchor),
         "year": year,
         "as_of": as_of,
         "actual": d.actual,
@@ -872,21 +872,21 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
         "stated": d.percent_fig.written
         if d.percent_fig
         else (text[d.excess_fig.start : d.excess_fig.span_end] if d.excess_fig else None),
-        "excess": _single(d.excess_fig.value) if d.excess_fig else None,
+        "excess": single(d.excess_fig.value) if d.excess_fig else None,
         "term": term,
         "target_period": _target_period(doc, d, term) if d.target is not None else None,
         "implied_target": implied_target(d.actual, d.target, d.stated_percent, d.kind),
         "link_span": link,
         "measure": _measure_of(d),
     }
-    record.update(_checks(d, doc))
+    record.update(draft_checks(d, doc))
     return record
 
 
 def _term_of(doc: Doc, d: Draft) -> str | None:
     """The term of a whole-term figure named before it in its sentence (``2020-2025``, or
     ``nhiệm kỳ`` without years), else None."""
-    found = list(_TERM.finditer(doc.fold[d.sentence.start : d.anchor]))  # "^": the sentence's
+    found = list(TERM.finditer(doc.fold[d.sentence.start : d.anchor]))  # "^": the sentence's
     if not found:
         return None
     m = found[-1]
@@ -899,13 +899,13 @@ def _target_period(doc: Doc, d: Draft, term: str | None) -> str | None:
     fig = d.target_fig
     if fig is not None:
         lead = doc.fold[fig.clause : fig.start]
-        if _YEARLY.search(lead):
+        if YEARLY.search(lead):
             return "annual"
         if fig.sentence is not d.sentence:  # a target stated elsewhere: its own sentence's
             before = doc.fold[fig.sentence.start : fig.start]
-            if _YEARLY.search(before):
+            if YEARLY.search(before):
                 return "annual"
-            if _TERM.search(before):
+            if TERM.search(before):
                 return "term"
     if term is not None:
         return "term"
@@ -913,7 +913,7 @@ def _target_period(doc: Doc, d: Draft, term: str | None) -> str | None:
         return "annual"
     # "Nghị quyết Đại hội … nhiệm kỳ 2020 - 2025 phấn đấu kết nạp 600": the congress's term
     at = fig or d.actual_fig or d.excess_fig or d.percent_fig
-    if at is not None and _CONGRESS_TERM.search(doc.fold[d.sentence.start : at.start]):
+    if at is not None and CONGRESS_TERM.search(doc.fold[d.sentence.start : at.start]):
         return "term"
     return None
 
@@ -960,7 +960,7 @@ def _measure_of(d: Draft) -> str | None:
     return None
 
 
-_NOT_SUBJECT = _STOP | {"ước", "dự", "khoảng", "gần", "hơn", "lũy", "luỹ", "năm", "tháng", "quý"}
+_NOT_SUBJECT = STOP | {"ước", "dự", "khoảng", "gần", "hơn", "lũy", "luỹ", "năm", "tháng", "quý"}
 
 
 def _money_label(doc: Doc, d: Draft, measure: str) -> str:
@@ -977,7 +977,7 @@ def _money_label(doc: Doc, d: Draft, measure: str) -> str:
     trimmed = _words_before(lead) if d.actual_fig is None else _subject_words(lead)
     if not trimmed:  # an item of a list: what its heading's plan is of
         colon = doc.text.rfind(":", fig.sentence.start, fig.start)
-        plans = list(_PLAN_WORD.finditer(doc.fold, fig.sentence.start, max(colon, 0)))
+        plans = list(PLAN_WORD.finditer(doc.fold, fig.sentence.start, max(colon, 0)))
         if colon >= 0 and plans:
             trimmed = _subject_words(doc.text[plans[-1].end() : colon])
     return f"{trimmed} ({measure})" if trimmed else measure
@@ -1041,7 +1041,7 @@ def _label(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> str:
     first = d.figures[0] if d.figures else None
     verb = ""
     if first is not None:
-        verbs = list(_LABEL_VERBS.finditer(doc.fold, first.clause, first.start))
+        verbs = list(LABEL_VERBS.finditer(doc.fold, first.clause, first.start))
         if verbs:
             verb = text[verbs[-1].start() : verbs[-1].end()]
     return " ".join(w for w in (verb, words) if w)

@@ -18,37 +18,37 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    _COMPARED,
-    _FULL_STOP,
-    _MEASURE_KIND,
-    _MEASURE_NAMES,
-    _MONEY_WORDS,
-    _PLAN_WORD_AFTER,
-    _SENTENCE_END,
+    COMPARED,
+    FULL_STOP,
+    MEASURE_KIND,
     MEASURE_NAMES,
-    _after_percent,
-    _Amount,
-    _amounts,
-    _as_result,
-    _clause_names,
-    _head,
-    _measure_beside,
-    _measure_kind,
-    _measure_of_amount,
-    _part_opened,
-    _plan_measure,
-    _sets_plan,
-    _shifted,
-    _units_named,
+    MEASURE_NAMES_RX,
+    MONEY_WORDS,
+    PLAN_WORD_AFTER,
+    SENTENCE_END,
+    Amount,
+    after_percent,
+    amounts_in,
+    as_result,
+    clause_head,
+    clause_names,
+    measure_beside,
+    measure_kind,
+    measure_of_amount,
+    part_opened,
+    plan_measure,
+    sets_out_plan,
+    shifted,
+    units_named,
 )
-from kpitools.extract.consistency import _half_unit
+from kpitools.extract.consistency import half_unit
 from kpitools.extract.linking import (
-    _agrees,
-    _covering,
-    _unit_key,
-    _with_result,
+    agrees,
+    covering_statement,
+    unit_key,
+    with_result,
 )
-from kpitools.extract.named_plans import PLAN_RESULTS, _converted, _kind_fits, _names
+from kpitools.extract.named_plans import PLAN_RESULTS, converted, kind_fits, names
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.textfold import fold, rx
 
@@ -103,7 +103,7 @@ def _referred_before(s: LinkableStatement, text: str) -> bool:
     lead = fold(text[max(0, s.start - 40) : s.start])
     return (
         _REFERRED_BEFORE.search(lead) is not None
-        and _plan_measure(s, text) is None
+        and plan_measure(s, text) is None
         and _MORE_PLANS_AFTER.match(fold(text[s.end : s.end + 80])) is None
     )
 
@@ -126,7 +126,7 @@ def _referred_measure(lead: str) -> str | None:
     if _REFERRED.search(lead):
         return ""
     for m in _RATE_OF.finditer(lead):
-        named = _MEASURE_NAMES.match(lead, m.end())
+        named = MEASURE_NAMES_RX.match(lead, m.end())
         if named is None:
             continue
         rest = _WHOLE_SCOPE.match(lead, named.end())
@@ -160,7 +160,7 @@ def _measure_referred(s: LinkableStatement, text: str) -> str | None:
     if _UNITS_COUNTED.search(fold(s.text)):
         return None
     measure = _referred_measure(fold(s.text))
-    if measure and _part_opened(s, text):
+    if measure and part_opened(s, text):
         return None
     if measure is None and _referred_before(s, text):
         return ""
@@ -184,15 +184,15 @@ def _referred_result(
             continue
         if not measure and _money_between(text, c.end, s.start):
             return None  # a pronoun names the figure stated last, not an earlier one
-        if measure and not _clause_names(text, c.start, measure):
+        if measure and not clause_names(text, c.start, measure):
             return None
         if measure and "attainment" not in (s.stated_kind, c.stated_kind):
             return None  # a rate of what was not said to be of a plan
-        if _unit_key(s) not in (None, _unit_key(c)):
+        if unit_key(s) not in (None, unit_key(c)):
             return None
-        head = _head(text, s.start, max(0, s.start - 200))
-        own = _units_named(text, head, s.end)
-        if own and not own <= _units_named(text, max(0, c.start - 200), c.end):
+        head = clause_head(text, s.start, max(0, s.start - 200))
+        own = units_named(text, head, s.end)
+        if own and not own <= units_named(text, max(0, c.start - 200), c.end):
             return None
         if measure and _of_the_nation(text, c) and _place_named(text[head : s.end]):
             return None  # "cả nước đạt 48% …. Tỉnh Bắc Hà có tỷ lệ giải ngân đạt 71%"
@@ -216,7 +216,7 @@ def _of_the_nation(text: str, c: LinkableStatement) -> bool:
     ``tổng vốn đầu tư công cả nước đạt …``: a rate said after it of a place named (``Tỉnh
     Bắc Hà có tỷ lệ giải ngân đạt 71%``) is that place's, not the nation's.
     """
-    head = _head(text, c.start, max(0, c.start - 200))
+    head = clause_head(text, c.start, max(0, c.start - 200))
     return _NATION.search(fold(text[head : c.start])) is not None
 
 
@@ -230,10 +230,10 @@ def _plan_kind(s: LinkableStatement, text: str) -> str | None:
 
     ``vượt 5% mục tiêu lợi nhuận trước thuế``: ``trước thuế``.
     """
-    after = _after_percent(s, text)
-    lead = _PLAN_WORD_AFTER.match(after)
-    m = _MEASURE_NAMES.match(after, lead.end()) if lead else None
-    k = _MEASURE_KIND.match(after, m.end()) if m else None
+    after = after_percent(s, text)
+    lead = PLAN_WORD_AFTER.match(after)
+    m = MEASURE_NAMES_RX.match(after, lead.end()) if lead else None
+    k = MEASURE_KIND.match(after, m.end()) if m else None
     return " ".join(k.group(1).split()) if k else None
 
 
@@ -244,8 +244,8 @@ def _money_between(text: str, start: int, end: int) -> bool:
     """
     folded = fold(text[start:end])
     return any(
-        a.unit[1] in _MONEY_WORDS and not _COMPARED.search(_SENTENCE_END.split(folded[a.end :])[0])
-        for a in _amounts(folded, 0, len(folded))
+        a.unit[1] in MONEY_WORDS and not COMPARED.search(SENTENCE_END.split(folded[a.end :])[0])
+        for a in amounts_in(folded, 0, len(folded))
     )
 
 
@@ -266,9 +266,9 @@ def _named_result(
         if isinstance(c.actual, Decimal)
         and c.start < s.start
         and s.start - c.end <= REFERRED_WINDOW
-        and _clause_names(text, c.start, measure)
-        and _unit_key(s) in (None, _unit_key(c))
-        and _kind_fits(text, c, measure, kind)
+        and clause_names(text, c.start, measure)
+        and unit_key(s) in (None, unit_key(c))
+        and kind_fits(text, c, measure, kind)
     ]
     if len({c.actual for c in found}) != 1:
         return None
@@ -305,7 +305,7 @@ def link_referred_results(
         if _beats_referred_target(s, text):
             c = _referred_result(statements, i, "", text)
             if c is not None and isinstance(s.target, Decimal):
-                out[i] = _with_result(s, c, s.target)
+                out[i] = with_result(s, c, s.target)
             continue
         if (
             s.actual is not None
@@ -321,7 +321,7 @@ def link_referred_results(
         )
         if c is not None:
             kind = "excess" if s.stated_kind == "excess" else "attainment"
-            out[i] = _with_result(dataclasses.replace(s, stated_kind=kind), c, None)
+            out[i] = with_result(dataclasses.replace(s, stated_kind=kind), c, None)
             continue
         measure = _measure_referred(s, text)
         if measure is None or (measure == "" and s.stated_kind == "rate"):
@@ -347,18 +347,18 @@ def _with_bracketed_plan(
     plan = _bracketed_plan(s, c, text)
     if plan is not None and s.stated_percent is not None and _rounds_to(c, s, plan):
         c = dataclasses.replace(c, exact=False)
-    return _with_result(s, c, plan)
+    return with_result(s, c, plan)
 
 
 def _rounds_to(c: LinkableStatement, s: LinkableStatement, plan: Decimal) -> bool:
     """Whether the share ``s`` states of ``plan`` rounds to ``c``'s figure as written."""
     folded = fold(c.text)
-    own = next(iter(_amounts(folded, 0, len(folded))), None)
+    own = next(iter(amounts_in(folded, 0, len(folded))), None)
     written = re.match(NUM, folded[own.start :]) if own is not None else None
     if written is None or not isinstance(c.actual, Decimal) or s.stated_percent is None:
         return False
     share = s.stated_percent + (100 if s.stated_kind == "excess" else 0)
-    return abs(share * plan / 100 - c.actual) <= _half_unit(written.group(), c.actual)
+    return abs(share * plan / 100 - c.actual) <= half_unit(written.group(), c.actual)
 
 
 # "… đạt 56% kế hoạch năm 2030 (10 triệu lượt khách)": the plan's figure in brackets right
@@ -382,8 +382,8 @@ def _bracketed_plan(s: LinkableStatement, c: LinkableStatement, text: str) -> De
     opened = next((m.end() for m in _PLAN_NAME_BRACKET.finditer(folded)), None)
     if opened is None or s.stated_percent is None or not isinstance(c.actual, Decimal):
         return None
-    plan = next(iter(_amounts(folded, opened, len(folded))), None)
-    own = next(iter(_amounts(fold(c.text), 0, len(c.text))), None)
+    plan = next(iter(amounts_in(folded, opened, len(folded))), None)
+    own = next(iter(amounts_in(fold(c.text), 0, len(c.text))), None)
     if plan is None or own is None or plan.start != opened or plan.unit != own.unit:
         return None
     share = s.stated_percent + (100 if s.stated_kind == "excess" else 0)
@@ -436,7 +436,7 @@ def _next_percent_is_of(text: str, s: LinkableStatement, c: LinkableStatement) -
     no measure named, is not of that result (precision first: no result).
     """
     m = _NEXT_PERCENT_PLAN.match(fold(text[s.end : s.end + 80]))
-    return m is not None and _names(text, c, " ".join(m.group(1).split()))
+    return m is not None and names(text, c, " ".join(m.group(1).split()))
 
 
 def _counts_more(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
@@ -460,7 +460,7 @@ def _result_referred_to(
     the amount disbursed before a disbursement rate, or the amount a pronoun names.
     """
     s = statements[i]
-    named = _plan_measure(s, text) if measure == "" else None
+    named = plan_measure(s, text) if measure == "" else None
     c = (
         _named_result(statements, i, named, text)
         if named
@@ -470,7 +470,7 @@ def _result_referred_to(
         c = _disbursed_before(s, text, scope)
     if c is None and measure == "":
         c = _amount_just_stated(s, text, scope)
-        if c is not None and named and not _clause_names(text, c.start, named):
+        if c is not None and named and not clause_names(text, c.start, named):
             c = None
     return c
 
@@ -491,7 +491,7 @@ def _named_amount_before(
         return None
     if not _REFERRED_BEFORE.search(fold(text[max(0, s.start - 40) : s.start])):
         return None
-    named = _plan_measure(s, text)
+    named = plan_measure(s, text)
     if not named:
         return None
     c = _amount_just_stated(s, text, scope, named)
@@ -504,10 +504,10 @@ def _names_before_or_after(text: str, c: LinkableStatement, noun: str) -> bool:
     ``… đạt 4.000 tỷ đồng doanh thu``: the measure named after the amount is its own.
     """
     after = fold(text[c.end : c.end + 40])
-    named = _MEASURE_NAMES.match(after, 1) if after[:1] == " " else None
+    named = MEASURE_NAMES_RX.match(after, 1) if after[:1] == " " else None
     if named is not None:
         return MEASURE_NAMES[" ".join(named.group().split())] == noun
-    return _clause_names(text, c.start, noun)
+    return clause_names(text, c.start, noun)
 
 
 # ", tương đương 22.688 tỷ đồng", ", với giá trị 6.150 tỷ đồng": the amount a percentage
@@ -556,12 +556,12 @@ def _amount_equivalent(
         m = _EQUIVALENT.match(folded)
     if m is None:
         return None
-    amounts = [a for a in _amounts(folded, m.end(), len(folded)) if a.start == m.end()]
-    if not amounts or amounts[0].unit[1] not in _MONEY_WORDS:
+    amounts = [a for a in amounts_in(folded, m.end(), len(folded)) if a.start == m.end()]
+    if not amounts or amounts[0].unit[1] not in MONEY_WORDS:
         return None
-    if _covering(*scope, _shifted(amounts[0], s.end)) is not None:
+    if covering_statement(*scope, shifted(amounts[0], s.end)) is not None:
         return None
-    return _as_result(s, amounts[0], folded, s.end, text, "")
+    return as_result(s, amounts[0], folded, s.end, text, "")
 
 
 # "…, một con số cao nhất từ trước tới nay, bằng 115% dự toán": the figure before, named again
@@ -581,10 +581,10 @@ def _apposed_amount(s: LinkableStatement, text: str) -> LinkableStatement | None
         return None
     low = max(0, s.start - 80)
     folded = fold(text[low : s.start])
-    found = [a for a in _amounts(folded, 0, len(folded)) if _APPOSED_GAP.match(folded, a.end)]
+    found = [a for a in amounts_in(folded, 0, len(folded)) if _APPOSED_GAP.match(folded, a.end)]
     if not found or not found[-1].unit[1]:
         return None
-    return _as_result(s, found[-1], folded, low, text, "")
+    return as_result(s, found[-1], folded, low, text, "")
 
 
 # "Kết quả này không chỉ vượt mục tiêu phấn đấu 26.000 tỷ đồng": the result just stated
@@ -606,7 +606,7 @@ def _beats_referred_target(s: LinkableStatement, text: str) -> bool:
     if not isinstance(s.target, Decimal):
         return False
     head = max(0, s.start - 300)
-    stop = max(head, *(m.end() for m in _FULL_STOP.finditer(text, head, s.start)), head)
+    stop = max(head, *(m.end() for m in FULL_STOP.finditer(text, head, s.start)), head)
     return bool(_REFERRED_BEATS.search(fold(text[stop : s.start])))
 
 
@@ -627,7 +627,7 @@ def _amount_just_stated(
     """
     low = max(0, s.start - REFERRED_WINDOW)
     folded = fold(text[low : s.start])
-    stops = [m.end() for m in _FULL_STOP.finditer(folded)]
+    stops = [m.end() for m in FULL_STOP.finditer(folded)]
     if not stops:
         return None
     start = stops[-2] if len(stops) > 1 else 0
@@ -637,19 +637,19 @@ def _amount_just_stated(
         return None  # a figure the text lost may be the one named
     found = [
         a
-        for a in _amounts(folded, start, stops[-1])
-        if a.unit[1] in _MONEY_WORDS
-        and not _sets_plan(folded, a, start)
-        and not _converted(folded, a)
-        and _covering(*scope, _shifted(a, low)) is None
+        for a in amounts_in(folded, start, stops[-1])
+        if a.unit[1] in MONEY_WORDS
+        and not sets_out_plan(folded, a, start)
+        and not converted(folded, a)
+        and covering_statement(*scope, shifted(a, low)) is None
     ]
     if named and len({a.value for a in found}) > 1:
         # "… thu về 4.000 tỷ đồng doanh thu cùng 300 tỷ đồng lợi nhuận. Qua số liệu trên, … 40%
         # kế hoạch doanh thu": the amount its plan's measure is named beside
-        found = [a for a in found if _measure_beside(folded, a) == named]
+        found = [a for a in found if measure_beside(folded, a) == named]
     if len({a.value for a in found}) != 1:
         return None
-    return _as_result(s, found[-1], folded, low, text, "")
+    return as_result(s, found[-1], folded, low, text, "")
 
 
 # "giải ngân được 115 tỷ đồng", "giải ngân vốn đầu tư công 115 tỷ đồng" (the whole capital
@@ -674,19 +674,19 @@ def _disbursed_before(
     """
     low = max(0, s.start - REFERRED_WINDOW)
     folded = fold(text[low : s.start])
-    head = _head(folded, len(folded), 0)
+    head = clause_head(folded, len(folded), 0)
     if head == 0 and low > 0:
         return None  # the sentence is not wholly in the window
     found = [
         a
-        for a in _amounts(folded, head, len(folded))
-        if a.unit[1] in _MONEY_WORDS
+        for a in amounts_in(folded, head, len(folded))
+        if a.unit[1] in MONEY_WORDS
         and _DISBURSED_AMOUNT.search(folded, max(head, a.start - 40), a.start)
-        and _covering(*scope, _shifted(a, low)) is None
+        and covering_statement(*scope, shifted(a, low)) is None
     ]
     if len({a.value for a in found}) != 1:
         return None
-    return _as_result(s, found[-1], folded, low, text, "")
+    return as_result(s, found[-1], folded, low, text, "")
 
 
 # --------------------------------------------------------------------------- a lead's percentage
@@ -726,7 +726,7 @@ def link_lead_percentages(
             continue
         c = _body_amount(s, text, body, named, scope)
         if c is not None:
-            out[i] = _with_result(s, c, None)
+            out[i] = with_result(s, c, None)
     return out
 
 
@@ -736,13 +736,13 @@ def _lead_measure(s: LinkableStatement, text: str) -> tuple[str, str | None] | N
         return None
     folded = fold(s.text)
     percent = folded.rfind("%")
-    if percent < 0 or not _PLAN_WORD_AFTER.match(folded[percent + 1 :] + " "):
+    if percent < 0 or not PLAN_WORD_AFTER.match(folded[percent + 1 :] + " "):
         return None
-    m = _MEASURE_NAMES.search(folded, 0, percent)
+    m = MEASURE_NAMES_RX.search(folded, 0, percent)
     if m is None:
-        measure = _plan_measure(s, text)
+        measure = plan_measure(s, text)
         return (measure, None) if measure else None
-    k = _MEASURE_KIND.match(folded, m.end())
+    k = MEASURE_KIND.match(folded, m.end())
     return MEASURE_NAMES[" ".join(m.group().split())], " ".join(k.group(1).split()) if k else None
 
 
@@ -762,21 +762,21 @@ def _body_amount(
     """
     low, folded = body
     found = []
-    for a in _amounts(folded, 0, len(folded)):
-        measure, kind = _measure_kind(folded, a)
-        if a.unit[1] not in _MONEY_WORDS or measure != named[0] or kind in _OTHER_KINDS:
+    for a in amounts_in(folded, 0, len(folded)):
+        measure, kind = measure_kind(folded, a)
+        if a.unit[1] not in MONEY_WORDS or measure != named[0] or kind in _OTHER_KINDS:
             continue
         if named[1] is not None and kind != named[1]:
             continue
-        covering = _covering(*scope, _shifted(a, low))
-        if _sets_plan(folded, a, 0) or (
+        covering = covering_statement(*scope, shifted(a, low))
+        if sets_out_plan(folded, a, 0) or (
             covering is not None and covering.stated_kind in _KINDS_OF_PLAN
         ):
             return None  # a plan, or an amount with an attainment of its own: not the lead's
         found.append(a)
     if len({a.value for a in found}) != 1:
         return None
-    return _as_result(s, found[0], folded, low, text, "")
+    return as_result(s, found[0], folded, low, text, "")
 
 
 # --------------------------------------------------------------------------- restated pairs
@@ -806,7 +806,7 @@ def link_restated_percentages(
         assert isinstance(s.actual, Decimal) and s.stated is not None
         plans = checked.get((s.actual, s.stated, s.qualifier, s.exact), set())
         if len(plans) == 1:
-            out[i] = _with_result(s, s, next(iter(plans)))
+            out[i] = with_result(s, s, next(iter(plans)))
     return out
 
 
@@ -828,7 +828,7 @@ def _checked_on_plan(c: LinkableStatement) -> bool:
     if c.qualifier is None and c.exact:
         return c.verdict == "consistent"
     assert isinstance(c.target, Decimal)
-    return c.link_start is not None and _agrees(c, c.target)
+    return c.link_start is not None and agrees(c, c.target)
 
 
 # --------------------------------------------------------------------------- sibling plans
@@ -860,7 +860,7 @@ def link_sibling_plans(
         for c in statements[low:high]:
             plan = _sibling_plan(c, s, text)
             if plan is not None:
-                linked = _with_result(s, s, plan.value)
+                linked = with_result(s, s, plan.value)
                 out[i] = dataclasses.replace(
                     linked,
                     link_start=plan.start,
@@ -878,11 +878,11 @@ def _lacks_plan(s: LinkableStatement) -> bool:
         and s.target is None
         and s.stated is not None
         and s.measure is not None
-        and s.measure.split()[-1] in _MONEY_WORDS
+        and s.measure.split()[-1] in MONEY_WORDS
     )
 
 
-def _sibling_plan(c: LinkableStatement, s: LinkableStatement, text: str) -> _Amount | None:
+def _sibling_plan(c: LinkableStatement, s: LinkableStatement, text: str) -> Amount | None:
     """The amount of ``s``'s measure set out beside the plan ``c`` was checked on, or None."""
     if (
         c is s
@@ -891,7 +891,7 @@ def _sibling_plan(c: LinkableStatement, s: LinkableStatement, text: str) -> _Amo
         or not isinstance(c.target, Decimal)
         or c.link_start is None
         or c.link_end is None
-        or _FULL_STOP.search(text, min(c.end, s.end), max(c.start, s.start)) is not None
+        or FULL_STOP.search(text, min(c.end, s.end), max(c.start, s.start)) is not None
     ):
         return None
     own, other = _percent_measure(text, s), _percent_measure(text, c)
@@ -905,7 +905,7 @@ def _sibling_plan(c: LinkableStatement, s: LinkableStatement, text: str) -> _Amo
     mine, theirs = found.get(own, []), found.get(other, [])
     if len({a.value for a in mine}) != 1 or c.target not in {a.value for a in theirs}:
         return None
-    return _shifted(mine[0], start)
+    return shifted(mine[0], start)
 
 
 def _percent_measure(text: str, s: LinkableStatement) -> str | None:
@@ -915,21 +915,21 @@ def _percent_measure(text: str, s: LinkableStatement) -> str | None:
     in its clause before it (``lợi nhuận đạt 90 tỷ đồng, … và vượt 5% kế hoạch``).
     """
     after = fold(text[s.end : s.end + 60])
-    m = _MEASURE_NAMES.match(after, _MEASURE_AFTER_PLAN.match(after).end())  # type: ignore[union-attr]
+    m = MEASURE_NAMES_RX.match(after, _MEASURE_AFTER_PLAN.match(after).end())  # type: ignore[union-attr]
     if m is None:
         floor = max(0, s.start - 200)
         head = max(floor, *(text.rfind(mark, floor, s.start) + 1 for mark in ("; ", ". ", "\n")))
         stated = s.text.find(s.stated or "%")
-        named = list(_MEASURE_NAMES.finditer(fold(text[head : s.start + max(stated, 0)])))
+        named = list(MEASURE_NAMES_RX.finditer(fold(text[head : s.start + max(stated, 0)])))
         m = named[-1] if named else None
     return None if m is None else MEASURE_NAMES.get(" ".join(m.group().split()))
 
 
-def _money_by_measure(folded: str) -> dict[str, list[_Amount]]:
+def _money_by_measure(folded: str) -> dict[str, list[Amount]]:
     """The money amounts of ``folded`` (a sentence) by the measure each is of."""
-    found: dict[str, list[_Amount]] = {}
-    for a in _amounts(folded, 0, len(folded)):
-        named = _measure_of_amount(folded, a) if a.unit[1] in _MONEY_WORDS else None
+    found: dict[str, list[Amount]] = {}
+    for a in amounts_in(folded, 0, len(folded)):
+        named = measure_of_amount(folded, a) if a.unit[1] in MONEY_WORDS else None
         measure = MEASURE_NAMES.get(" ".join(named.split())) if named else None
         if measure is not None:
             found.setdefault(measure, []).append(a)

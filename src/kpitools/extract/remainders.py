@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import _Amount, _amounts, _part_opened, _same_unit, _shifted
-from kpitools.extract.compared import _COMPARED_CHUNK, _measures_apart, _with_unpaired
-from kpitools.extract.linking import _NO_PERCENT, _covering
+from kpitools.extract.amounts import Amount, amounts_in, part_opened, same_unit, shifted
+from kpitools.extract.compared import COMPARED_CHUNK, measures_apart, with_unpaired
+from kpitools.extract.linking import NO_PERCENT, covering_statement
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import PLAN_NOUNS
 from kpitools.textfold import fold, rx
@@ -44,15 +44,15 @@ def _remainders(text: str) -> list[tuple[int, re.Match[str]]]:
     ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
     """
     out: list[tuple[int, re.Match[str]]] = []
-    for low in range(0, len(text), _COMPARED_CHUNK):
-        folded = fold(text[low : low + _COMPARED_CHUNK + 400])
-        out.extend((low, m) for m in _REMAINDER.finditer(folded) if m.start() < _COMPARED_CHUNK)
+    for low in range(0, len(text), COMPARED_CHUNK):
+        folded = fold(text[low : low + COMPARED_CHUNK + 400])
+        out.extend((low, m) for m in _REMAINDER.finditer(folded) if m.start() < COMPARED_CHUNK)
     return out
 
 
 def _remainder_plan(
-    amounts: Sequence[tuple[_Amount, LinkableStatement | None]], rest: _Amount
-) -> _Amount | None:
+    amounts: Sequence[tuple[Amount, LinkableStatement | None]], rest: Amount
+) -> Amount | None:
     """The one plan amount (a target of its own) before the remainder ``rest``, if any."""
     plans = [
         a
@@ -61,16 +61,16 @@ def _remainder_plan(
         and c.actual is None
         and c.stated_kind is None
         and c.target == a.value
-        and _same_unit(a, rest)
+        and same_unit(a, rest)
         and a.value > rest.value
     ]
     return plans[-1] if len({a.value for a in plans}) == 1 else None
 
 
 def _remainder_result(
-    amounts: Sequence[tuple[_Amount, LinkableStatement | None]],
-    plan: _Amount,
-    rest: _Amount,
+    amounts: Sequence[tuple[Amount, LinkableStatement | None]],
+    plan: Amount,
+    rest: Amount,
     window: tuple[str, str],
 ) -> tuple[LinkableStatement, bool] | None:
     """The result the remainder ``rest`` to ``plan`` is counted from, and whether it fits.
@@ -85,9 +85,9 @@ def _remainder_result(
     for a, c in amounts:
         if c is None or c.actual != a.value or c.target is not None or a.start > plan.start:
             continue
-        if not _same_unit(a, plan) or a.value >= plan.value or _part_opened(c, text):
+        if not same_unit(a, plan) or a.value >= plan.value or part_opened(c, text):
             continue
-        if _measures_apart(folded, a, plan):
+        if measures_apart(folded, a, plan):
             continue
         results.setdefault(a.value, c)
     fitting = [c for v, c in results.items() if v + rest.value == plan.value]
@@ -109,18 +109,18 @@ def _remainder_statement(
     wlow = max(0, start - REMAINDER_WINDOW)
     folded = fold(text[wlow : low + m.end() + 120])
     at = start - wlow + (m.end() - m.start())
-    rests = [a for a in _amounts(folded, at, min(len(folded), at + 40)) if a.start == at]
+    rests = [a for a in amounts_in(folded, at, min(len(folded), at + 40)) if a.start == at]
     if not rests or not rests[0].unit[1] or not _REMAINDER_GOAL.match(folded, rests[0].end):
         return None
     rest = rests[0]
-    amounts = [(a, _covering(*scope, _shifted(a, wlow))) for a in _amounts(folded, 0, at)]
+    amounts = [(a, covering_statement(*scope, shifted(a, wlow))) for a in amounts_in(folded, 0, at)]
     plan = _remainder_plan(amounts, rest)
     found = None if plan is None else _remainder_result(amounts, plan, rest, (text, folded))
     if plan is None or found is None:
         return None
     c, fits = found
     assert isinstance(c.actual, Decimal)
-    span = _shifted(plan, wlow)
+    span = shifted(plan, wlow)
     exact = c.exact and m.group("q") is None
     verdict = "consistent" if fits else ("inconsistent" if exact else "unchecked")
     stated = text[wlow + rest.start : wlow + rest.end]
@@ -145,7 +145,7 @@ def _remainder_statement(
         text=" ".join(text[start : wlow + rest.end].split()),
         target=plan.value,
         target_period="annual",
-        **{**_NO_PERCENT, "stated": stated if verdict != "unchecked" else None},
+        **{**NO_PERCENT, "stated": stated if verdict != "unchecked" else None},
         consistent=None if verdict == "unchecked" else fits,
         verdict=verdict,
         link_start=span.start,
@@ -169,4 +169,4 @@ def link_remainders(statements: Sequence[LinkableStatement], text: str) -> list[
     the remainder written is flagged. Nothing is added when the two figures are already
     paired, or when the result is one of several that do not fit.
     """
-    return _with_unpaired(statements, text, _remainders(text), _remainder_statement)
+    return with_unpaired(statements, text, _remainders(text), _remainder_statement)

@@ -1,24 +1,24 @@
 """Figures said respectively (``lần lượt``), for :mod:`kpitools.extract.assembly`.
 
-Two amounts and then their two attainments of a plan (:func:`_respective_attainments`) or their
-two growths (:func:`_respective_growths`): each percentage joins the draft of its own amount,
+Two amounts and then their two attainments of a plan (:func:`respective_attainments`) or their
+two growths (:func:`respective_growths`): each percentage joins the draft of its own amount,
 a second draft made where one amount takes both.
 """
 
 from __future__ import annotations
 
 from kpitools.extract.amounts import (
-    _MEASURE_NAMES,
     APART_MEASURES,
     MEASURE_NAMES,
+    MEASURE_NAMES_RX,
 )
 from kpitools.extract.figures import (
-    _K_GROWTH_TAIL,
+    K_GROWTH_TAIL,
     Draft,
     Figure,
 )
 from kpitools.extract.percentages import (
-    _same_measure,
+    same_measure,
 )
 from kpitools.extract.text import NAMED_YEAR, NUM, Doc
 from kpitools.textfold import fold, rx
@@ -69,7 +69,7 @@ _RESPECTIVE_VERB = rx(
 _PLAN_NEXT = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
 
 
-def _respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+def respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """Two amounts and then two attainments of a plan, said ``lần lượt`` (respectively):
     each amount takes the percentage in its place (``doanh thu và lợi nhuận đạt lần lượt 500
     tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm``)."""
@@ -116,7 +116,7 @@ _RESPECTIVE_GROWTH = rx(
 )
 
 
-def _respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+def respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """Two amounts and then two growths said respectively (``lợi nhuận trước thuế đạt 620 tỷ
     đồng và lợi nhuận sau thuế 540 tỷ đồng, tương ứng tăng 11% và 19% so với cùng kỳ``):
     each amount takes the growth in its place (the second amount had taken both)."""
@@ -165,7 +165,7 @@ def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Fig
         return False
     if (a1.kind, a2.kind, g1.kind, g2.kind) != ("count", "count", "percent", "percent"):
         return False
-    if a1.measure is None or not _same_measure(a1, a2) or g1.qualifier or g2.qualifier:
+    if a1.measure is None or not same_measure(a1, a2) or g1.qualifier or g2.qualifier:
         return False
     d1, d2 = a1.owner, a2.owner
     if d1 is None or d2 is None or d1 is d2 or d1.actual_fig is not a1 or d2.actual_fig is not a2:
@@ -176,7 +176,7 @@ def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Fig
         _amounts_joined(fold_, a1, a2)
         and _RESPECTIVE_GROWTH.match(fold_[a2.end : g1.span_start])
         and _JOINED.match(fold_[g1.end : g2.span_start])
-        and _K_GROWTH_TAIL.match(fold_[g2.end : g2.sentence.end])
+        and K_GROWTH_TAIL.match(fold_[g2.end : g2.sentence.end])
     )
 
 
@@ -218,7 +218,7 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         return False
     # two amounts, or two counts each with its own noun ("1.200 đoàn viên, … 15 công đoàn")
     counted = a1.measure is None and None not in (a1.noun_start, a2.noun_start)
-    if not (a1.measure or counted) or not _same_measure(a1, a2) or p1.qualifier or p2.qualifier:
+    if not (a1.measure or counted) or not same_measure(a1, a2) or p1.qualifier or p2.qualifier:
         return False
     d1, d2, e1, e2 = a1.owner, a2.owner, p1.owner, p2.owner  # the second may be unplaced
     # each percentage naming its amount's plan: the first may be unplaced too
@@ -266,10 +266,13 @@ def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figu
     planned = []
     for p in (p1, p2):
         m = _NAMED_PLAN.match(fold_, p.end)
-        name = m and _MEASURE_NAMES.match(fold_, m.end())
+        name = m and MEASURE_NAMES_RX.match(fold_, m.end())
         planned.append(MEASURE_NAMES[" ".join(name.group().split())] if name else None)
     named = [
-        [MEASURE_NAMES[" ".join(m.group().split())] for m in _MEASURE_NAMES.finditer(fold_, lo, hi)]
+        [
+            MEASURE_NAMES[" ".join(m.group().split())]
+            for m in MEASURE_NAMES_RX.finditer(fold_, lo, hi)
+        ]
         for lo, hi in ((a1.sentence.start, a1.start), (a1.end, a2.start))
     ]
     return (

@@ -8,24 +8,24 @@ from __future__ import annotations
 
 import re
 
-from kpitools.extract.figure_roles import _attained_after, _target_word
+from kpitools.extract.figure_roles import attained_after, target_word
 from kpitools.extract.figures import (
-    _BARE_EXCESS,
-    _K_PLAN_TAIL,
-    _MEASURE_WORDS,
+    BARE_EXCESS,
+    K_PLAN_TAIL,
+    MEASURE_WORDS,
     Figure,
-    _bracketed_base,
+    bracketed_base,
 )
 from kpitools.extract.percentages import (
-    _WORTH,
-    _same_measure,
+    WORTH,
+    same_measure,
 )
-from kpitools.extract.target_words import _TARGET_CUE
+from kpitools.extract.target_words import TARGET_CUE
 from kpitools.extract.text import NUM, Doc
 from kpitools.textfold import fold, rx
 
 
-def _excess_as_qualifier(doc: Doc, figs: list[Figure]) -> None:
+def excess_as_qualifier(doc: Doc, figs: list[Figure]) -> None:
     """``vượt`` before the first result of a sentence qualifies it ("Thu ngân sách vượt
     704.500 tỷ đồng", "kết nạp vượt 1.200 đảng viên": more than it), unless a plan follows
     ("vượt 20 đảng viên so với kế hoạch" is an excess without its result)."""
@@ -35,9 +35,9 @@ def _excess_as_qualifier(doc: Doc, figs: list[Figure]) -> None:
         if f.role != "excess" or f.kind != "count":
             continue
         lead = doc.fold[f.clause : f.start]
-        m = _BARE_EXCESS.search(lead)
+        m = BARE_EXCESS.search(lead)
         after = doc.fold[f.noun_end or f.end : f.sentence.end]
-        if m is None or _K_PLAN_TAIL.match(after) or _target_word(lead, _TARGET_CUE):
+        if m is None or K_PLAN_TAIL.match(after) or target_word(lead, TARGET_CUE):
             return
         f.role, f.qualifier, f.qual_start = "actual", "vượt", f.clause + m.start()
         return
@@ -61,12 +61,12 @@ _PART_AFTER_STOP = rx(r"^[^;]*;\s*(?:bao\s+gồm|gồm|trong\s+đó)(?!\w)")
 # measure's amount of the same plan, named right after "và" or a comma
 _NEXT_MEASURE_PLAN = rx(
     r"\s*(?:,\s*(?:và\s+)?|và\s+)(?:"
-    + _MEASURE_WORDS.pattern
+    + MEASURE_WORDS.pattern
     + r")(?:\s+(?:trước|sau)\s+thuế)?\s*(?:là\s*)?$"
 )
 
 
-def _within_targets(doc: Doc, figs: list[Figure]) -> None:
+def within_targets(doc: Doc, figs: list[Figure]) -> None:
     """Figures that say more about a target of their sentence are no results: a part of it
     ("phấn đấu thu 74.000 tỷ đồng, bao gồm thu … 17.500 tỷ đồng"), the target raised or by
     how much ("mục tiêu thành lập mới 300 doanh nghiệp, nâng tổng số … lên 2.300",
@@ -86,11 +86,11 @@ def _within_targets(doc: Doc, figs: list[Figure]) -> None:
             f.role = _raised_role(raised)
             continue
         target = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)
-        if target is None or target.role != "target" or not _same_measure(target, f):
+        if target is None or target.role != "target" or not same_measure(target, f):
             continue
         between = folded[target.end : f.start]
         plain = not _RESULT_SINCE.search(between) and ";" not in between
-        if _attained_after(folded, f):
+        if attained_after(folded, f):
             continue  # "trong đó thu nội địa 4.000 tỷ đồng, đạt 100% kế hoạch": a result
         if _part_of_target(folded, figs, target, f) or (plain and id(target) in parts):
             f.role = "target"
@@ -125,7 +125,7 @@ def _aside_of_result(folded: str, figs: list[Figure], target: Figure) -> bool:
     result's, not the target's."""
     k = next((j for j, g in enumerate(figs) if g is target), 0)
     result = next((g for g in reversed(figs[:k]) if g.role != "percent"), None)
-    if result is None or result.role != "actual" or not _same_measure(result, target):
+    if result is None or result.role != "actual" or not same_measure(result, target):
         return False
     lead = folded[result.end : target.start]
     return "(" in lead and ")" not in lead[lead.rindex("(") :]
@@ -146,7 +146,7 @@ def _part_of_target(folded: str, figs: list[Figure], target: Figure, f: Figure) 
         return False
     k = next((j for j, g in enumerate(figs) if g is target), 0)
     whole = next((g for g in reversed(figs[:k]) if g.role != "percent"), None)
-    if whole is None or whole.role != "target" or not _same_measure(whole, f):
+    if whole is None or whole.role != "target" or not same_measure(whole, f):
         return False
     lead = folded[whole.end : target.start]
     return _PART_LEAD.search(lead) is not None and not _RESULT_SINCE.search(lead)
@@ -163,17 +163,17 @@ _CHANGE_BY = rx(
 )
 
 
-def _change_amounts(doc: Doc, figs: list[Figure]) -> None:
+def change_amounts(doc: Doc, figs: list[Figure]) -> None:
     """An amount a result or a plan changed by (``tăng``/``giảm``/``cao hơn``/``thấp hơn``
     opening its clause, right after a figure of the same currency in the sentence; a count
     with its change in percent in brackets after it, ``tăng 40 hội viên (5%)``) is no
     result: a percentage after it is the
     change of that result, in percent (``tăng gần 422.000 tỷ đồng (tương đương tăng gần
     22% so với dự toán)``); a bare percentage in brackets right after it is no attainment.
-    A base in brackets (:func:`~kpitools.extract.figures._bracketed_base`) is passed over."""
+    A base in brackets (:func:`~kpitools.extract.figures.bracketed_base`) is passed over."""
     before: Figure | None = None
     for k, f in enumerate(figs):
-        if f.role == "percent" or (f.role == "modifier" and _bracketed_base(doc, f)):
+        if f.role == "percent" or (f.role == "modifier" and bracketed_base(doc, f)):
             continue
         bracketed = _CHANGE_PERCENT_AFTER.match(doc.fold, f.end)
         if (
@@ -334,7 +334,7 @@ _MILESTONE = rx(
 _PROJECTS = rx(r"dự\s+án(?!\w)")
 
 
-def _amounts_of_counts(doc: Doc, figs: list[Figure]) -> None:
+def amounts_of_counts(doc: Doc, figs: list[Figure]) -> None:
     """An amount that is the worth of a count before it in its clause ("xây dựng 15 nhà
     trị giá 750 triệu đồng", "trao 120 suất quà với tổng kinh phí 60 triệu đồng") is no
     result of its own: a percentage after it is the count's. Not the worth of projects
@@ -350,5 +350,5 @@ def _amounts_of_counts(doc: Doc, figs: list[Figure]) -> None:
             and not _PROJECTS.match(doc.fold, g.noun_start or g.end)
             for g in figs[:i]
         )
-        if counted and _WORTH.search(doc.fold[f.clause : f.span_start]):
+        if counted and WORTH.search(doc.fold[f.clause : f.span_start]):
             f.role = "modifier"

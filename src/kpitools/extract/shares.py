@@ -20,18 +20,18 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from kpitools.extract.amounts import (
-    _FULL_STOP,
-    _MEASURE_NAMES,
-    _MONEY_WORDS,
+    FULL_STOP,
     MEASURE_NAMES,
-    _Amount,
-    _amounts,
-    _head,
-    _measure_beside,
-    _measure_of_amount,
-    _qualified,
+    MEASURE_NAMES_RX,
+    MONEY_WORDS,
+    Amount,
+    amounts_in,
+    clause_head,
+    has_qualifier,
+    measure_beside,
+    measure_of_amount,
 )
-from kpitools.extract.linking import _amount, _flagged
+from kpitools.extract.linking import amount, flagged_statement
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.text import MAX_SENTENCE_CHARS, NUM
 from kpitools.numbers import (
@@ -111,7 +111,7 @@ def _counted(s: LinkableStatement) -> bool:
 
     A count such as ``40 người`` may be a part or the whole of a share.
     """
-    if _amount(s):
+    if amount(s):
         return True
     return (
         isinstance(s.actual, Decimal)
@@ -241,7 +241,7 @@ def _listed_above(
         if isinstance(c.actual, Decimal) and c.measure == s.measure
     ]
     folded = fold(text[head:mark])
-    written = {x.value for x in _amounts(folded, 0, len(folded)) if x.unit[1] in _MONEY_WORDS}
+    written = {x.value for x in amounts_in(folded, 0, len(folded)) if x.unit[1] in MONEY_WORDS}
     if len({c.actual for c in found}) != 1 or written != {found[0].actual}:
         return None  # "…, chi ngân sách 4.980 tỷ đồng, trong đó:": which is the whole?
     return found[0]
@@ -336,7 +336,7 @@ def _off_share(
     ``finding`` names the note: a whole its siblings fit, or the whole it is a part of.
     """
     assert isinstance(whole.actual, Decimal) and isinstance(s.actual, Decimal)
-    return _flagged(
+    return flagged_statement(
         s,
         finding,
         stated=s.stated,
@@ -375,7 +375,7 @@ def check_shares_after_whole(
         # the window only is folded: memory stays linear in the text
         low = max(0, s.start - 2 * SHARE_WINDOW)
         folded = fold(text[low : s.end + _SHARE_AMOUNT_REACH])
-        head = _head(folded, s.start - low, max(0, s.start - low - SHARE_WINDOW))
+        head = clause_head(folded, s.start - low, max(0, s.start - low - SHARE_WINDOW))
         part = _share_part(folded, head, s, low)
         if part is None or not _OPENS_PARTS.match(folded, head, s.start - low):
             continue
@@ -424,7 +424,7 @@ _SHARE_AMOUNT_REACH = 80
 """How far (characters) after a share its amount may end."""
 
 
-def _share_amount(folded: str, end: int) -> _Amount | None:
+def _share_amount(folded: str, end: int) -> Amount | None:
     """The money amount right after a share ending at ``end``, in ``folded``'s offsets.
 
     ``… chiếm 80% với 41.000 tỷ đồng``.
@@ -432,13 +432,13 @@ def _share_amount(folded: str, end: int) -> _Amount | None:
     m = _SHARE_AMOUNT.match(folded, end)
     if m is None:
         return None
-    amounts = _amounts(folded, m.end(), min(len(folded), m.end() + 40))
-    if not amounts or amounts[0].start != m.end() or amounts[0].unit[1] not in _MONEY_WORDS:
+    amounts = amounts_in(folded, m.end(), min(len(folded), m.end() + 40))
+    if not amounts or amounts[0].start != m.end() or amounts[0].unit[1] not in MONEY_WORDS:
         return None
     return amounts[0]
 
 
-def _share_part(folded: str, head: int, s: LinkableStatement, low: int) -> _Amount | None:
+def _share_part(folded: str, head: int, s: LinkableStatement, low: int) -> Amount | None:
     """The money amount the share ``s`` is of, in the window ``folded`` from ``low``.
 
     Its own result when the sentence grammar read one (``thu nội địa đạt 4.100 tỷ đồng, chiếm
@@ -447,14 +447,14 @@ def _share_part(folded: str, head: int, s: LinkableStatement, low: int) -> _Amou
     đóng góp 82% tổng thu của huyện``). None when there is none, or when its sentence gives two
     money amounts before it (the share may be of both).
     """
-    found = [a for a in _amounts(folded, head, s.end - low) if a.unit[1] in _MONEY_WORDS]
+    found = [a for a in amounts_in(folded, head, s.end - low) if a.unit[1] in MONEY_WORDS]
     if len(found) > 1:
         return None  # two parts before it: the share may be of both
     if s.actual is not None:
         word = fold(s.measure.split()[-1]) if s.measure else ""
-        if not isinstance(s.actual, Decimal) or word not in _MONEY_WORDS:
+        if not isinstance(s.actual, Decimal) or word not in MONEY_WORDS:
             return None
-        return _Amount(s.start - low, s.start - low, s.actual, ("", word))
+        return Amount(s.start - low, s.start - low, s.actual, ("", word))
     return _share_amount(folded, s.end - low) or (found[0] if found else None)
 
 
@@ -463,7 +463,7 @@ def _whole_before(
     starts: list[int],
     window: tuple[str, int],
     head: int,
-    part: _Amount,
+    part: Amount,
 ) -> LinkableStatement | None:
     """The one amount of statements in the sentence ending at ``head``, if it may be whole.
 
@@ -471,8 +471,8 @@ def _whole_before(
     starts in the text (``head`` is in its offsets).
     """
     folded, off = window
-    low = _head(folded, max(0, head - 2), max(0, head - SHARE_WINDOW)) + off
-    currency = _MONEY_WORDS[part.unit[1]]
+    low = clause_head(folded, max(0, head - 2), max(0, head - SHARE_WINDOW)) + off
+    currency = MONEY_WORDS[part.unit[1]]
     found = [
         c
         for c in ordered[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, head + off)]
@@ -508,22 +508,22 @@ def _measure_share_parts(
     # the words right after the percentage first: the wide window only for a measure named
     near = fold(text[s.start : s.end + 60])
     m = _SHARE_OF_MEASURE.match(near, near.find("%", at)) if "%" in near[at:] else None
-    named = _MEASURE_NAMES.match(near, m.end()) if m else None
+    named = MEASURE_NAMES_RX.match(near, m.end()) if m else None
     if named is None or _WIDER_WHOLE.match(near, named.end()):
         return None  # none, or the share of a wider whole ("… doanh thu cả nước")
     measure = MEASURE_NAMES[" ".join(named.group().split())]
     low = max(0, s.start - MEASURE_SHARE_WINDOW)
     folded = fold(text[low : min(len(text), s.end + 200)])
     pct = folded.find("%", s.start - low + at)
-    head = _head(folded, s.start - low, 0)
-    stop = _FULL_STOP.search(folded, pct)
+    head = clause_head(folded, s.start - low, 0)
+    stop = FULL_STOP.search(folded, pct)
     end = stop.start() if stop else len(folded)
     parts = [
         a
-        for a in _amounts(folded, head, end)
-        if a.unit[1] in _MONEY_WORDS and _measure_beside(folded, a) == measure
+        for a in amounts_in(folded, head, end)
+        if a.unit[1] in MONEY_WORDS and measure_beside(folded, a) == measure
     ]
-    if len(parts) != 1 or _qualified(folded, parts[0]):
+    if len(parts) != 1 or has_qualifier(folded, parts[0]):
         return None
     part = parts[0].value
     wholes: dict[object, LinkableStatement] = {}
@@ -531,10 +531,10 @@ def _measure_share_parts(
     for c in ordered[bisect.bisect_left(starts, low) : bisect.bisect_left(starts, low + head)]:
         if c.end > low + head or not isinstance(c.actual, Decimal):
             continue
-        own = [a for a in _amounts(folded, c.start - low, c.end - low) if a.value == c.actual]
+        own = [a for a in amounts_in(folded, c.start - low, c.end - low) if a.value == c.actual]
         if not own or own[0].unit[1] != parts[0].unit[1] or c.actual <= part:
             continue
-        if _measure_of_amount(folded, own[0]) in _names_of(measure):
+        if measure_of_amount(folded, own[0]) in _names_of(measure):
             wholes.setdefault(c.actual, c)
     if len(wholes) != 1:
         return None

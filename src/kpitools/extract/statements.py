@@ -357,7 +357,7 @@ def _give_units_named_before(
     """Give the unit its bare level noun refers to to each statement with no unit.
 
     The subject written as a bare noun of a level refers to a unit named just before
-    (:func:`kpitools.extract.kinds._unit_named_before`); given after the document's
+    (:func:`kpitools.extract.kinds.unit_named_before`); given after the document's
     passes: for the reader, never to link or pair.
     """
     if not later:

@@ -15,8 +15,8 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.linking import (
-    _NO_PERCENT,
-    _percent_of,
+    NO_PERCENT,
+    percent_of,
 )
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.text import NUM
@@ -85,7 +85,7 @@ def _rate_against(s: LinkableStatement, target: Value) -> LinkableStatement:
 
     No percentage of the target is stated. A rate is no part of a whole: the pair is of none.
     """
-    fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
+    fields = {**NO_PERCENT, **noted(seg("no_percent"))}
     return dataclasses.replace(
         s,
         actual=s.stated_percent,
@@ -223,7 +223,7 @@ def _bare_rate(s: LinkableStatement) -> bool:
         return s.actual is None and s.target is None
     if s.stated_kind == "rate" and isinstance(s.actual, Decimal) and isinstance(s.target, Decimal):
         # "kết nạp 240/360 …, đạt tỷ lệ 66,67%": the rate of a fraction, its whole no target
-        p = _percent_of(s)
+        p = percent_of(s)
         return p is not None and bool(check_percent(p, s.actual, s.target).consistent)
     return s.stated_kind in ("growth", "rate") and s.target is None
 
@@ -365,7 +365,7 @@ def link_earlier_target_rates(
 
 def _rate_against_statement(s: LinkableStatement, t: LinkableStatement) -> LinkableStatement:
     """``s``'s stated rate as the actual against the target rate stated by ``t``, linked."""
-    fields = {**_NO_PERCENT, **noted(seg("no_percent"))}
+    fields = {**NO_PERCENT, **noted(seg("no_percent"))}
     return dataclasses.replace(
         s,
         actual=s.stated_percent,

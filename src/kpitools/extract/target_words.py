@@ -3,7 +3,7 @@ it a target, not a result (a plan or resolution that sets it out, a yearly norm 
 plan drawn up with its forecasts, a sentence opening with ``Theo kế hoạch`` or ``Phấn
 đấu,``), and a heading or assignment whose list items are each a unit's target.
 
-:func:`_sets_target` and :func:`_heading_target` are called by
+:func:`sets_target` and :func:`heading_target` are called by
 :func:`kpitools.extract.figures._describe`; the word patterns here are shared with the other
 modules of the grammar.
 """
@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # ------------------------------------------------------------------ words of a target set out
 
-_UPWARDS = rx(r"\s*trở\s+lên(?!\w)")
+UPWARDS = rx(r"\s*trở\s+lên(?!\w)")
 # "Nghị quyết Đại hội đề ra mỗi năm kết nạp 1.500 …", "được giao 400": a target set out
 _SET_OUT = rx(
     # "bàn giao 12 căn hộ", "chuyển giao 3 dây chuyền": handed over, not assigned
@@ -37,18 +37,18 @@ _SET_OUT = rx(
 )
 # "… phấn đấu kết nạp 600 đảng viên, mỗi năm 120": a yearly figure of a target sentence
 _EACH_YEAR = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?:\s+[^\W\d_]+){0,3}\s*(?:từ\s+)?$")
-_TARGET_CUE = rx(
+TARGET_CUE = rx(
     r"(?<!\w)(?:phấn\s+đấu|đề\s+ra|chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết|"
     r"được\s+giao|giao)(?!\w)"
 )
-_MET_STRICT = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả)(?!\w)")
+MET_STRICT = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả)(?!\w)")
 # "…, hoàn thành vượt mức các chỉ tiêu đề ra. …", "nhiều chỉ tiêu đạt và vượt …": words before
 # a list saying its items met or beat their targets
-_TARGETS_MET = rx(
+TARGETS_MET = rx(
     r"(?<!\w)(?:(?:đạt|vượt|hoàn\s+thành)(?:\s+(?:và|mức|vượt))*\s+(?:các|nhiều|hầu\s+hết)"
     r"\s+chỉ\s+tiêu|chỉ\s+tiêu(?:\s+[^\W\d_]+){0,3}\s+(?:đều\s+)?(?:đạt\s+và\s+)?vượt)(?!\w)"
 )
-_MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện|được|qua)(?!\w)")
+MET_WORDS = rx(r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|thực\s+hiện|được|qua)(?!\w)")
 # nouns of counts that are no target even when a resolution sets them out ("Nghị quyết đề
 # ra 25 chỉ tiêu", "3 khâu đột phá")
 _COUNTED_PLANS = rx(
@@ -61,17 +61,17 @@ _INTAKE_PLACES = rx(
 )
 # the verb a target of members written with none means (``chỉ tiêu … là 25 đảng viên``: to
 # develop, i.e. admit, 25), appended to the clause a phrase book reads (folded)
-_MEMBERS_DEVELOPED = " " + fold("phát triển")
+MEMBERS_DEVELOPED = " " + fold("phát triển")
 # a count held, not developed: "mục tiêu tổng số đảng viên là …", "có 900 đảng viên"
-_COUNT_HELD = rx(r"(?<!\w)(?:tổng|số\s+lượng|có|quy\s+mô)(?!\w)")
-_STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
-_PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
-_MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
+COUNT_HELD = rx(r"(?<!\w)(?:tổng|số\s+lượng|có|quy\s+mô)(?!\w)")
+STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
+PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
+MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
 
 # ", đạt 100% kế hoạch" right after a figure: the attainment of a result; ", vượt 20% kế
 # hoạch" its excess; ", tương đương 96% kế hoạch" its attainment restated (a plan named);
 # ", đạt 70%;" with no plan named, before the clause ends
-_ATTAINED_NEXT = rx(
+ATTAINED_NEXT = rx(
     r"^(?:\s+[^\W\d_]+){0,3}\s*,?\s*(?:(?P<verb>đạt|bằng)|vượt|tương\s+(?:đương|ứng))\s+"
     rf"(?:gần\s+|hơn\s+|trên\s+|khoảng\s+)?(?:{NUM})\s*%\s*(?:(?:so\s+với\s+)?"
     r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|kh)(?!\w)|(?(verb)(?:[;,)]|\.(?!\d)|$)|(?!)))"
@@ -153,23 +153,23 @@ def _given_done(before: str, lead: str, given: str = "") -> bool:
     return _PAID_OUT.search(lead) is not None and _AMOUNT_BEFORE.search(before) is None
 
 
-def _sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
+def sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
     """Whether a count is a target by the words before it in its sentence: a yearly figure
     of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
     resolution or plan sets out ("Nghị quyết … đề ra mỗi năm kết nạp 1.500")."""
     if _drawn_plan_figure(before, lead):
         return True
-    if (m := _SET_OUT.search(lead)) and not _MET_BEFORE.search(lead[: m.start()]):
+    if (m := _SET_OUT.search(lead)) and not MET_BEFORE.search(lead[: m.start()]):
         counted = _COUNTED_PLANS.match(after) and not _INTAKE_PLACES.match(after)
         if counted or _reached_after_assigned(lead[m.start() :]):
             return False
         given = lead[m.start() :]
-        if _given_done(before, lead[: m.start()], given) and _ATTAINED_NEXT.match(after_number):
+        if _given_done(before, lead[: m.start()], given) and ATTAINED_NEXT.match(after_number):
             return False  # "… đã giao cho các công trình là 450 tỷ đồng, đạt 90%": done
-        cue = _TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
+        cue = TARGET_CUE.search(before[: len(before) - len(lead) + m.start() + 1] + " ")
         if cue or fold("đề ra") in lead[m.start() :] or fold("giao") in lead[m.start() :]:
-            return not _MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
-    if _PLANNED.search(lead) and _PLAN_WORD.search(before) and _RESULT_LATER.search(after):
+            return not MET_STRICT.search(before[: len(before) - len(lead) + m.start()])
+    if _PLANNED.search(lead) and PLAN_WORD.search(before) and _RESULT_LATER.search(after):
         return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
     if _PLANNED.search(lead) and before == lead and _BUT_BEYOND_PLAN.match(after):
         return True  # "Dự kiến tiếp nhận 300 đơn vị, nhưng … đã tiếp nhận 450, vượt 50% kế hoạch"
@@ -188,14 +188,14 @@ def _sets_target(before: str, lead: str, after: str = "", after_number: str = ""
 def _yearly_target(before: str, lead: str, after_number: str) -> bool:
     """Whether a yearly figure (``mỗi năm``, ``hằng năm`` before it) is a target: a norm
     with ``từ … trở lên``, or after a word of a plan with no word of a result before that
-    word; never in a list the sentence says met or beat its targets (:data:`_TARGETS_MET`:
+    word; never in a list the sentence says met or beat its targets (:data:`TARGETS_MET`:
     ``Các chỉ tiêu đều đạt và vượt: … mỗi năm cho 90 lao động``)."""
-    if lead.rstrip().endswith(fold("từ")) and _UPWARDS.match(after_number):
+    if lead.rstrip().endswith(fold("từ")) and UPWARDS.match(after_number):
         return True  # "Hàng năm kết nạp mới từ 25 đảng viên trở lên": a norm set
-    if _TARGETS_MET.search(before) and not _STRIVE.search(before):
+    if TARGETS_MET.search(before) and not STRIVE.search(before):
         return False
-    cues = list(_TARGET_CUE.finditer(before))
-    return bool(cues) and not _MET_WORDS.search(before[: cues[0].start()])
+    cues = list(TARGET_CUE.finditer(before))
+    return bool(cues) and not MET_WORDS.search(before[: cues[0].start()])
 
 
 # "Theo kế hoạch năm 2022, xã A kết nạp 40 đảng viên, kết quả kết nạp được 45": a sentence
@@ -223,14 +223,14 @@ def _plan_opened(before: str, lead: str, after: str) -> bool:
         opening
         and _PLAIN_VERB_END.search(lead)
         and not _RESULT_SINCE_PLAN.search(before, opening.end())
-        and not _MET_STRICT.search(before)
+        and not MET_STRICT.search(before)
         and (_RESULT_SAID.search(after) or _FUTURE_VERB_END.search(lead))
     )
 
 
 # "Phấn đấu, doanh thu dịch vụ cả năm đạt 900 tỷ đồng.": a sentence that opens with the
 # striving alone, a comma or colon after it, its aim in the clause that follows
-_STRIVE_OPENING = rx(r"^\s*phấn\s+đấu\s*[,:]")
+STRIVE_OPENING = rx(r"^\s*phấn\s+đấu\s*[,:]")
 # what may stand between the opening and the figure: a bracket's aside, no clause break
 _ASIDE = re.compile(r"\([^()]*\)")
 _CLAUSE_BREAK = re.compile(r"[,;:]")
@@ -241,7 +241,7 @@ def _strive_opened(before: str, lead: str) -> bool:
     """Whether a figure is in the first clause after a sentence's opening ``Phấn đấu,``:
     between them only words and brackets' asides, no clause break and no other number (a
     year aside), so the clause says what is striven for, no result."""
-    m = _STRIVE_OPENING.match(before)
+    m = STRIVE_OPENING.match(before)
     if m is None:
         return False
     rest = _ASIDE.sub(" ", before[m.end() :])
@@ -265,7 +265,7 @@ def _aims_listed(before: str, lead: str) -> bool:
     if m is None:
         return False
     rest = before[m.end() :]
-    if _MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest) or "%" in rest:
+    if MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest) or "%" in rest:
         return False
     return m.group().endswith(":") or _CLAUSE_BREAK.search(rest) is not None
 
@@ -289,7 +289,7 @@ def _assigned_listed(before: str, lead: str) -> bool:
     rest = before[found[-1].end() : len(before) - len(lead)]
     if not _CLAUSE_BREAK.search(rest) or "%" in rest:
         return False
-    if _MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest):
+    if MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest):
         return False
     verbs = {" ".join(v.group().split()[:2]) for v in _PLAIN_VERB.finditer(rest)}
     return bool(verbs) and " ".join(verb.group().split()[:2]) not in verbs
@@ -326,7 +326,7 @@ def _goals_listed(before: str, lead: str) -> bool:
     if verb is not None and " ".join(item.split()[-2:]) in rest[: len(rest) - len(item)]:
         return False  # "kế hoạch doanh thu 800 …, doanh thu đạt 820": that goal's result
     said = ";" in rest or verb is not None
-    return said and not (_MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest))
+    return said and not (MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest))
 
 
 _GOAL_VERB_END = rx(r"\s+đạt\s*$")
@@ -351,9 +351,7 @@ def _plan_subject(before: str) -> bool:
     return (
         bool(_ASSIGNED_IN.search(rest))
         and not (
-            _CLAUSE_BREAK.search(rest)
-            or _MET_STRICT.search(rest)
-            or _RESULT_SINCE_PLAN.search(rest)
+            _CLAUSE_BREAK.search(rest) or MET_STRICT.search(rest) or _RESULT_SINCE_PLAN.search(rest)
         )
         and not _AMOUNT_BEFORE.search(rest)
     )
@@ -370,7 +368,7 @@ def _yearly_duty(before: str, lead: str, after_number: str) -> bool:
     lên`` after it. A cost borne (``năm qua phải chi 3 tỷ đồng``) is neither."""
     if not _DUTY.search(lead):
         return False
-    return bool(_YEARLY_IN.search(before) or _UPWARDS.match(after_number))
+    return bool(_YEARLY_IN.search(before) or UPWARDS.match(after_number))
 
 
 # "… toàn địa bàn được giao đạt 12,3 tỷ USD": the area assigned, the figure reached
@@ -382,7 +380,7 @@ def _reached_after_assigned(words: str) -> bool:
     đạt 12,3 tỷ USD``) and name no plan or aim between (``được giao kế hoạch đạt 150``,
     ``giao phấn đấu đạt 150`` set targets): the figure is reached, not assigned."""
     return bool(_REACHED_END.search(words)) and not (
-        _PLAN_WORD.search(words) or _STRIVE.search(words)
+        PLAN_WORD.search(words) or STRIVE.search(words)
     )
 
 
@@ -391,7 +389,7 @@ def _reached_after_assigned(words: str) -> bool:
 _PERCENT_OF_PLAN = rx(r"%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
 
 
-def _heading_target(doc: Doc, fig: Figure) -> bool:
+def heading_target(doc: Doc, fig: Figure) -> bool:
     """A bare count in a list under a heading that sets targets ("giao chỉ tiêu kết nạp
     đảng viên: huyện A 150; huyện B 110"): each item is a unit's target."""
     sentence = fig.sentence
@@ -399,14 +397,14 @@ def _heading_target(doc: Doc, fig: Figure) -> bool:
     if colon >= 0:
         heading = doc.fold[sentence.start : colon]
         if (
-            _TARGET_CUE.search(heading)
-            and not _MET_WORDS.search(heading)
+            TARGET_CUE.search(heading)
+            and not MET_WORDS.search(heading)
             and not _PERCENT_OF_PLAN.search(heading)
         ):
             item = max(colon, doc.text.rfind(";", colon, fig.start))
             if _ITEM_RESULT.search(doc.fold[item : fig.start]):
                 return False  # "…: tổng thu ước đạt 41 tỷ đồng": an estimate, a result
-            if _ATTAINED_NEXT.match(doc.fold[fig.noun_end or fig.end : sentence.end]):
+            if ATTAINED_NEXT.match(doc.fold[fig.noun_end or fig.end : sentence.end]):
                 return False  # "…: lãi 40 tỷ đồng, bằng 105% kế hoạch": its own attainment
             # a bare count, or one with its noun and no verb of its own ("xã A 150 đảng viên")
             return fig.noun_start is None or not _ITEM_VERB.search(doc.fold[colon : fig.start])
@@ -418,7 +416,7 @@ _ITEM_RESULT = rx(r"(?<!\w)(?:ước|đã|lũy\s+kế|luỹ\s+kế)(?!\w)")
 
 
 # "giao chỉ tiêu kết nạp đảng viên cho huyện A 150 đảng viên, huyện B 110 đảng viên"
-_ASSIGNED_TO = rx(r"(?<!\w)giao\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){0,6}?\s+cho(?!\w)")
+ASSIGNED_TO = rx(r"(?<!\w)giao\s+(?:chỉ\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){0,6}?\s+cho(?!\w)")
 _ITEM_VERB = rx(r"(?<!\w)(?:kết\s+nạp|phát\s+triển|thành\s+lập|đạt|vượt|được|đã)(?!\w)")
 
 
@@ -429,8 +427,8 @@ def _assigned_to_units(doc: Doc, fig: Figure) -> bool:
     right before it (``giao chỉ tiêu cho huyện A kết nạp 150 đảng viên``, not ``… kết nạp
     được 150``)."""
     lead = doc.fold[fig.sentence.start : fig.start]
-    found = list(_ASSIGNED_TO.finditer(lead))
-    if not found or _MET_WORDS.search(lead[: found[-1].start()]):
+    found = list(ASSIGNED_TO.finditer(lead))
+    if not found or MET_WORDS.search(lead[: found[-1].start()]):
         return False
     words = lead[found[-1].end() :]
     if (plain := _PLAIN_VERB_END.search(words)) is not None:
@@ -444,7 +442,7 @@ def _assigned_to_units(doc: Doc, fig: Figure) -> bool:
 _NOT_A_MEASURE = (
     r"(?:và|tăng|giảm|cao|thấp|hơn|so|với|đạt|vượt|bằng|gấp|nhưng|hoặc|hay|còn|trong|đó)(?!\w)"
 )
-_RANGE_OF_PLAN_NAMED = rx(
+RANGE_OF_PLAN_NAMED = rx(
     r"\d\s*%\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)"
     rf"(?:\s+(?!{_NOT_A_MEASURE})[^\W\d_]+){{1,3}}\s*(?:từ\s*)?$"
 )

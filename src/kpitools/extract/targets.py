@@ -45,15 +45,15 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import _BRACKETED_PLAN, _FULL_STOP, _OF_A_TARGET, plan_kind
+from kpitools.extract.amounts import BRACKETED_PLAN, FULL_STOP, OF_A_TARGET, plan_kind
 from kpitools.extract.linking import (
     NEIGHBOURS,
     StartIndex,
-    _agrees,
-    _fits_hedged,
-    _percent_of,
-    _unit_key,
-    _with_result,
+    agrees,
+    fits_hedged,
+    percent_of,
+    unit_key,
+    with_result,
 )
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.stated_checks import stated_checks, under_floor_target
@@ -118,7 +118,7 @@ def _fits_time(result: LinkableStatement, target: LinkableStatement, yearly: boo
 
 def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, object]:
     """The checks of a result against the target linked to it."""
-    p = _percent_of(result)
+    p = percent_of(result)
     a, t = result.actual, target.target
     assert isinstance(a, Decimal) and isinstance(t, Decimal)
     if p is None or t == 0:
@@ -181,7 +181,7 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
             and s.stated_kind in (None, "growth")  # "doanh thu 750 tỷ đồng, tăng 10%": a goal
             and not _share_of_a_plan(s, text)
         ):
-            groups.setdefault((key, _unit_key(s)), []).append(s)
+            groups.setdefault((key, unit_key(s)), []).append(s)
     if not groups:
         return list(statements)
     starts = {k: [t.start for t in v] for k, v in groups.items()}
@@ -191,9 +191,9 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
     out: list[LinkableStatement] = []
     for s in statements:
         linked = _linked(s, groups, starts, text)
-        if linked is s and _unit_key(s) is None:
+        if linked is s and unit_key(s) is None:
             linked = _of_the_unit_named_before(s, by_metric, text)
-        if linked is s and _unit_key(s) is None:
+        if linked is s and unit_key(s) is None:
             linked = _of_the_one_target(s, by_metric)
         out.append(linked)
     return out
@@ -235,13 +235,13 @@ def _linkable(s: LinkableStatement) -> str | None:
         or s.target is not None
         or not isinstance(s.actual, Decimal)
         or s.stated_kind not in ("attainment", "excess")
-        or not _OF_A_TARGET.search(fold(s.text))
+        or not OF_A_TARGET.search(fold(s.text))
     ):
         return None
     return metric
 
 
-def _linked_to(s: LinkableStatement, t: LinkableStatement) -> LinkableStatement:
+def linked_to(s: LinkableStatement, t: LinkableStatement) -> LinkableStatement:
     """``s`` with the target statement ``t`` as its target, linked, and checked."""
     return dataclasses.replace(
         s,
@@ -306,12 +306,12 @@ def link_year_targets_to_date(
             or not isinstance(t.target, Decimal)
             or t.target_period != "annual"
             or t.year != s.year
-            or _unit_key(s) not in (None, _unit_key(t))
+            or unit_key(s) not in (None, unit_key(t))
             or not s.actual < t.target
             or any(c is not s and _sentence_of(text, c.start) == own for c in mates)
         ):
             continue
-        out[i] = _linked_to(s, t)
+        out[i] = linked_to(s, t)
     return out
 
 
@@ -343,9 +343,9 @@ def _of_the_unit_named_before(
     if len(near) != 1 or not isinstance(goal := near[0].target, Decimal):
         return s
     t = near[0]
-    if not _fits_time(s, t, False) or not _agrees(s, goal):
+    if not _fits_time(s, t, False) or not agrees(s, goal):
         return s
-    return _linked_to(s, t)
+    return linked_to(s, t)
 
 
 def _of_the_one_target(
@@ -364,7 +364,7 @@ def _of_the_one_target(
     if metric is None or s.term is not None:
         return s
     targets = by_metric.get(metric, [])
-    if len({t.target for t in targets}) != 1 or len({_unit_key(t) for t in targets}) != 1:
+    if len({t.target for t in targets}) != 1 or len({unit_key(t) for t in targets}) != 1:
         return s
     t = targets[0]
     if (
@@ -373,10 +373,10 @@ def _of_the_one_target(
         or t.term is not None
         or t.target_period == "term"
         or not isinstance(t.target, Decimal)
-        or not _agrees(s, t.target)
+        or not agrees(s, t.target)
     ):
         return s
-    return _linked_to(s, t)
+    return linked_to(s, t)
 
 
 def _near_implied(s: LinkableStatement, target: object) -> bool:
@@ -386,7 +386,7 @@ def _near_implied(s: LinkableStatement, target: object) -> bool:
     đảng viên, đạt 61,5% kế hoạch năm`` is no result against a district's ``mỗi năm kết nạp
     120 đảng viên trở lên``, though a floor only bounds the percentage from above).
     """
-    p = _percent_of(s)
+    p = percent_of(s)
     if p is None or p.value <= 0 or not isinstance(target, Decimal) or target <= 0:
         return True
     assert isinstance(s.actual, Decimal)
@@ -402,7 +402,7 @@ def _other_plan_kind(s: LinkableStatement, t: LinkableStatement, text: str) -> b
     first: the budget may be stated elsewhere).
     """
     assert isinstance(t.target, Decimal)
-    if _fits_hedged(s, t.target):
+    if fits_hedged(s, t.target):
         return False
     head = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
     mine = plan_kind(fold(s.text))
@@ -419,7 +419,7 @@ def _linked(
     metric = _linkable(s)
     if metric is None:
         return s
-    key = (metric, _unit_key(s))
+    key = (metric, unit_key(s))
     group = groups.get(key)
     if not group:
         return s
@@ -439,7 +439,7 @@ def _linked(
         or _floor_aimed_after(s, target)
     ):
         return s
-    return _linked_to(s, target)
+    return linked_to(s, target)
 
 
 def _floor_aimed_after(s: LinkableStatement, t: LinkableStatement) -> bool:
@@ -453,12 +453,12 @@ def _floor_aimed_after(s: LinkableStatement, t: LinkableStatement) -> bool:
     (the aim is the year's plan), and so is a percentage a plan above the floor cannot give
     (:func:`~kpitools.extract.stated_checks.under_floor_target`), for the audit.
     """
-    p = _percent_of(s)
+    p = percent_of(s)
     if t.qualifier not in ("trên", "hơn", "trở lên") or t.start < s.end or p is None:
         return False
     if s.as_of is None or (s.as_of.month, s.as_of.day) == (12, 31):
         return False  # a whole year's result (or of no date): the aim is its plan
-    if not s.exact or not isinstance(t.target, Decimal) or t.target <= 0 or _agrees(s, t.target):
+    if not s.exact or not isinstance(t.target, Decimal) or t.target <= 0 or agrees(s, t.target):
         return False
     assert isinstance(s.actual, Decimal)
     return not under_floor_target(p, s.qualifier, s.actual * 100 / t.target)
@@ -477,7 +477,7 @@ def _one_target(
     own = [t for t in fitting if _bracketed_after(s, t, text)]
     if len(own) == 1:
         return own
-    agreeing = [t for t in fitting if isinstance(t.target, Decimal) and _agrees(s, t.target)]
+    agreeing = [t for t in fitting if isinstance(t.target, Decimal) and agrees(s, t.target)]
     return agreeing if len({t.target for t in agreeing}) == 1 else []
 
 
@@ -485,7 +485,7 @@ def _bracketed_after(s: LinkableStatement, t: LinkableStatement, text: str) -> b
     """Whether the target ``t`` is in brackets right after the plan ``s`` names."""
     if not s.end <= t.start <= s.end + 40 or any(c.isdigit() for c in text[s.end : t.start]):
         return False
-    return _BRACKETED_PLAN.search(fold(text[s.start : t.start])) is not None
+    return BRACKETED_PLAN.search(fold(text[s.start : t.start])) is not None
 
 
 # --------------------------------------------------------------------------- counted results
@@ -523,7 +523,7 @@ def link_counted_results(
             continue
         c = statements[i - 1]
         if _counted_before(c, s, text):
-            out[i] = _with_result(s, c, None)
+            out[i] = with_result(s, c, None)
     return out
 
 
@@ -536,7 +536,7 @@ def _counted_before(c: LinkableStatement, s: LinkableStatement, text: str) -> bo
     if c.stated_kind is not None or not 0 <= s.start - c.end <= COUNT_REACH:
         return False
     between = text[c.end : s.start]
-    return "\n" not in between and len(_FULL_STOP.findall(between + " ")) <= 1
+    return "\n" not in between and len(FULL_STOP.findall(between + " ")) <= 1
 
 
 # --------------------------------------------------------------------------- bracketed rates
@@ -691,4 +691,4 @@ def _listed_result(
         exact=True,
         qualifier=None,
     )
-    return _linked_to(result, t)
+    return linked_to(result, t)

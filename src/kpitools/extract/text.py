@@ -27,10 +27,10 @@ from kpitools.textfold import (
     LINE_BREAKS,
     LOOKALIKES,
     SPACE_LIKE,
-    _spaced,
     fold,
     fold_pattern,
     rx,
+    spaced,
     words_rx,
 )
 
@@ -1170,7 +1170,7 @@ def find_units(
             r"(?<!\w)"
             + fold_pattern(_PREFIX)
             + r"(?P<name>"
-            + "|".join(_spaced(a) for a in alternatives)
+            + "|".join(spaced(a) for a in alternatives)
             + r")(?!\w)"
         )
         for m in pattern.finditer(folded, 0, doc.limit):

@@ -182,7 +182,7 @@ SHARED_CACHE_ENV = "KPITOOLS_DATASET_CACHE"
 
 
 @functools.cache
-def _code_digest() -> str:
+def code_digest() -> str:
     """What a cached dataset depends on besides its files: kpitools' code and polars."""
     root = Path(__file__).resolve().parent.parent
     stats = sorted(
@@ -196,7 +196,7 @@ def _shared_path(key: tuple[object, ...]) -> Path | None:
     folder = os.environ.get(SHARED_CACHE_ENV, "")
     if not folder or not Path(folder).is_dir():
         return None
-    digest = hashlib.sha256(repr((key, _code_digest())).encode()).hexdigest()
+    digest = hashlib.sha256(repr((key, code_digest())).encode()).hexdigest()
     return Path(folder) / f"{digest}.pickle"
 
 

@@ -179,7 +179,8 @@ def _threads() -> list[str]:
     return names
 
 
-def _unfit_threads() -> list[str]:
+def unfit_threads() -> list[str]:
+    """The threads of this process a template may not have when it forks (see the module's doc)."""
     return [t for t in _threads() if t not in _ALLOWED_THREADS]
 
 
@@ -198,7 +199,7 @@ def _import_or_restart(modules: Sequence[str]) -> list[str]:
     """
     skip = [m for m in os.environ.get(_SKIP_ENV, "").split(",") if m]
     left_out = list(skip)
-    clean = not _unfit_threads()
+    clean = not unfit_threads()
     for name in modules:
         if name in sys.modules or name in skip:
             continue
@@ -207,7 +208,7 @@ def _import_or_restart(modules: Sequence[str]) -> list[str]:
         except BaseException:
             left_out.append(name)
             continue
-        if clean and _unfit_threads():
+        if clean and unfit_threads():
             os.environ[_SKIP_ENV] = ",".join([*skip, name])
             os.execv(sys.executable, sys.orig_argv)
     return left_out
@@ -232,9 +233,9 @@ def _warm_up() -> None:
         from kpitools.vocab import LANGS
 
         for lang in LANGS:
-            charts._config(lang)
+            charts.chart_config(lang)
         display.stylesheet()
-        dataset._code_digest()
+        dataset.code_digest()
 
 
 def _defer_iri_grammar() -> None:
@@ -288,7 +289,7 @@ def serve(fd: int, modules: Sequence[str], listen: int | None = None) -> None:
     os.environ.pop(_SKIP_ENV, None)
     conn = socket.socket(fileno=fd)
     listener = socket.socket(fileno=listen) if listen is not None else None
-    unfit = _unfit_threads()
+    unfit = unfit_threads()
     gc.freeze()  # shared with every kernel, copy-on-write: no collection walks it
     # kernels are reaped as they end (waited for, so their CPU time counts in the worker's
     # children's, as a kernel's that jupyter_client starts does)

@@ -376,10 +376,10 @@ def fingerprint(report: Report, files: Sequence[Path], *, show_code: bool) -> st
     from kpitools._version import version
 
     h = hashlib.sha256()
-    h.update(_file_digest(report.notebook, length=64).encode())
+    h.update(file_digest(report.notebook, length=64).encode())
     h.update(json.dumps(report.parameters, sort_keys=True, default=str).encode())
     for f in files:
-        h.update(f"{f.name}:{_file_digest(f, length=64)}".encode())
+        h.update(f"{f.name}:{file_digest(f, length=64)}".encode())
     h.update(f"{version()}:{show_code}:{code_digest()}".encode())
     return h.hexdigest()
 
@@ -451,7 +451,7 @@ def cache_dir() -> Path:
     return Path(base) / "kpitools"
 
 
-def _file_digest(path: str | os.PathLike[str], *, length: int = 64) -> str:
+def file_digest(path: str | os.PathLike[str], *, length: int = 64) -> str:
     """The first ``length`` hex digits of a file's SHA-256 (``kpitools.display.file_digest``).
 
     Here for the batch's own processes, which do not import polars as ``kpitools.display``

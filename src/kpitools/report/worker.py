@@ -33,7 +33,7 @@ from kpitools.report.forkserver import (
     forkable,
     without_threads,
 )
-from kpitools.report.html import _file_digest, export_html, exporters, footer_html, vega_assets
+from kpitools.report.html import export_html, exporters, file_digest, footer_html, vega_assets
 
 # jsonschema builds rfc3987-syntax's grammars when it is imported, when that package is
 # installed (JupyterLab brings it): ~1 s in every process that imports Altair or nbformat
@@ -442,7 +442,7 @@ class Worker:
     def run(self, report: Report, out: Path, *, show_code: bool, files: Sequence[Path]) -> Outcome:
         """Execute and export one report; failures are returned, never raised."""
         start = time.perf_counter()
-        inputs = tuple((f.name, _file_digest(f, length=64)) for f in files)
+        inputs = tuple((f.name, file_digest(f, length=64)) for f in files)
 
         def outcome(status: str, html: Path | None = None, error: str | None = None) -> Outcome:
             return Outcome(report, status, time.perf_counter() - start, html, error, inputs)
@@ -745,7 +745,7 @@ def _workers_main(n: int, environ: dict[str, str], *args: Any) -> None:
     import gc
     import multiprocessing
 
-    from kpitools.report.forkserver import _unfit_threads, leave
+    from kpitools.report.forkserver import leave, unfit_threads
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C
     signal.signal(signal.SIGTERM, _exit_on_term)
@@ -756,7 +756,7 @@ def _workers_main(n: int, environ: dict[str, str], *args: Any) -> None:
     os.environ.update(environ)
     gc.collect()
     gc.freeze()  # shared with the workers, copy-on-write: no collection walks it
-    ctx: Any = multiprocessing.get_context("spawn" if _unfit_threads() else "fork")
+    ctx: Any = multiprocessing.get_context("spawn" if unfit_threads() else "fork")
     procs = [ctx.Process(target=_worker_main, args=args) for _ in range(n)]
     try:
         for proc in procs:

@@ -376,10 +376,10 @@ def test_the_marks_always_follow_the_state(ex: explore.Explorer, steps) -> None:
 
 def test_the_unit_list_is_sorted_by_name_and_searchable(ex: explore.Explorer) -> None:
     c = ex.controls
-    from kpitools.charts import _name_key
+    from kpitools.charts import name_key
 
     labels = [label for label, _ in c.units.options]
-    assert labels == sorted(labels, key=_name_key) and "Đông Anh (017)" in labels
+    assert labels == sorted(labels, key=name_key) and "Đông Anh (017)" in labels
     c.units.value = ("017",)
     c.search.value = "thanh"  # diacritics and case ignored
     shown = [label for label, _ in c.units.options]
@@ -571,7 +571,7 @@ def test_a_failing_update_shows_a_message_and_keeps_the_view(
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(explore.widgets, "_ranking", broken)
+    monkeypatch.setattr(explore.widgets, "year_ranking", broken)
     ex.controls.year.value = 2020
     assert "Không cập nhật được (RuntimeError: boom)" in ex.messages.value
     assert ex.state.year == 2023 and ex.controls.year.value == 2023
@@ -666,7 +666,7 @@ def test_an_idle_kernel_prepares_the_language_switch_and_the_other_metrics(
     for _ in range(len(ex.panel.metrics) + 2):  # what the kernel's idle turns do
         ex._warm()
     made: list[str] = []
-    monkeypatch.setattr(widgets, "_ranking", lambda *a: made.append("ranking"))
+    monkeypatch.setattr(widgets, "year_ranking", lambda *a: made.append("ranking"))
     monkeypatch.setattr(live, "text_rows", lambda *a: made.append("texts"))
     ex.update(lang="en")
     other = next(m for m in ex.panel.metrics if m != ex.state.metric)

@@ -27,8 +27,8 @@ def test_money_in_two_scales_is_no_count() -> None:
     assert find(TWO_SCALES_OF_MONEY, money=False) == []
     # the count's own pattern stops before a currency (money's patterns read it first, so
     # only the pattern itself shows the guard)
-    assert numerals._COUNT_COMPOUND.search(fold(TWO_SCALES_OF_MONEY)) is None
-    assert numerals._COUNT_COMPOUND.search(fold(TWO_SCALES)) is not None
+    assert numerals.COUNT_COMPOUND.search(fold(TWO_SCALES_OF_MONEY)) is None
+    assert numerals.COUNT_COMPOUND.search(fold(TWO_SCALES)) is not None
 
 
 OUTPUT = "Năm 2041, nhà máy Bắc Sơn sản xuất được 12,4 triệu kWh, đạt 103% kế hoạch. Trong đó, "

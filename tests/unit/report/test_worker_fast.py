@@ -150,7 +150,7 @@ def test_the_batchs_own_digest_and_stylesheet_are_kpitools_displays() -> None:
     from kpitools.report import batch, html
 
     notebook = next((Path(__file__).parents[3] / "notebooks").glob("*.ipynb"))
-    assert html._file_digest(notebook) == display.file_digest(notebook, length=64)
-    assert html._file_digest(notebook, length=12) == display.file_digest(notebook)
+    assert html.file_digest(notebook) == display.file_digest(notebook, length=64)
+    assert html.file_digest(notebook, length=12) == display.file_digest(notebook)
     assert html._stylesheet() == display.stylesheet()
     assert batch.SHARED_CACHE_ENV == dataset.SHARED_CACHE_ENV
