@@ -244,6 +244,8 @@ SCORED_AT = {
     "2026-12-07h": "b354177bc92c76077e86df8a64b2db05c282e3b6",
     "2026-12-07i": "b354177bc92c76077e86df8a64b2db05c282e3b6",
     "2026-12-07j": "b354177bc92c76077e86df8a64b2db05c282e3b6",
+    "2026-12-07k": "b354177bc92c76077e86df8a64b2db05c282e3b6",
+    "2026-12-07m": "b354177bc92c76077e86df8a64b2db05c282e3b6",
     "2026-12-07n": "b354177bc92c76077e86df8a64b2db05c282e3b6",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
