@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 import kpitools as kt
 from kpitools import charts
-from kpitools.charts import STATUS_COLORS, SYNTHETIC_NOTE
+from kpitools.charts import STATUS_COLORS, SYNTHETIC_NOTE, build
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 LONG_NAME = "Đảng bộ " + "Khối các cơ quan và doanh nghiệp ngoài nhà nước " * 3
@@ -1220,7 +1220,7 @@ def test_a_spelled_out_shorthand_draws_as_the_shorthand(channel: Any) -> None:
     context = {"data": nw.from_native(data, eager_only=True)}
     before = channel.to_dict(validate=False, context=dict(context))
     spelled = channel.copy()
-    charts._spelled(spelled._kwds)
+    build._spelled(spelled._kwds)
     after = spelled.to_dict(validate=False, context=dict(context))
     assert json.dumps(after) == json.dumps(before)  # the key order too
 
@@ -1240,7 +1240,7 @@ def test_built_charts_carry_no_plain_shorthand(one_of_each) -> None:
 
     def spelled(channel: Any) -> bool:
         kwds = dict(channel._kwds)
-        charts._spelled(kwds)
+        build._spelled(kwds)
         return kwds == channel._kwds
 
     for chart in one_of_each.values():

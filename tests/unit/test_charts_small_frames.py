@@ -13,7 +13,7 @@ import polars as pl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kpitools import charts
+from kpitools.charts import accessibility, periods
 from kpitools.measures import period_label, with_periods
 from kpitools.numbers import format_percent
 from kpitools.vocab import word
@@ -64,7 +64,9 @@ def test_extremes_are_those_the_queries_find(rows, lang, by_year):
     )
     if not by_year:
         df = df.drop("year")
-    assert charts._extremes(df, "unit_name", lang) == _extremes_by_query(df, "unit_name", lang)
+    assert accessibility._extremes(df, "unit_name", lang) == _extremes_by_query(
+        df, "unit_name", lang
+    )
 
 
 def test_extremes_name_the_latest_year_that_compares_units():
@@ -75,7 +77,7 @@ def test_extremes_name_the_latest_year_that_compares_units():
             "attainment": [0.9, 1.2, 1.1, 1.1, 3.0],
         }
     )
-    said = charts._extremes(df, "unit_name", "en")
+    said = accessibility._extremes(df, "unit_name", "en")
     tied = format_percent(1.1, lang="en")  # a tie: the first of equals is both
     assert said == [
         word("display.describe.years", "en", years="2023–2025"),
@@ -132,8 +134,8 @@ def test_whole_periods_is_every_label_a_year(draws, worked_out, lang):
         df = with_periods(df)
     labels = _labels_by_query(df, lang)
     whole = all(label.isdigit() for label in labels)  # a whole year is labelled by its year
-    assert charts._whole_periods(df) == whole
-    out, axis = charts._with_period_labels(df, lang)
+    assert periods._whole_periods(df) == whole
+    out, axis = periods.with_period_labels(df, lang)
     if whole:
         assert axis == []
         assert out.equals(df.drop("period_from", "period_to", strict=False))
@@ -144,5 +146,5 @@ def test_whole_periods_is_every_label_a_year(draws, worked_out, lang):
 def test_whole_periods_reads_worked_out_periods_as_they_are():
     # a first half that starts on 1/1 is not its whole year once the table has a second half
     df = with_periods(_frame([(2025, None, False), (2025, (7, 1), False)]))
-    assert not charts._whole_periods(df.head(1))
-    assert charts._whole_periods(_frame([(2025, None, False), (2024, (1, 1), True)]))
+    assert not periods._whole_periods(df.head(1))
+    assert periods._whole_periods(_frame([(2025, None, False), (2024, (1, 1), True)]))

@@ -16,7 +16,7 @@ SRC = Path(kpitools.__file__).parent
 
 #: Dicts keyed by language that hold number formats, not words: locale settings.
 LOCALE_SETTINGS = {
-    ("charts.py", "NUMBER_LOCALES"),
+    ("charts/parts.py", "NUMBER_LOCALES"),
     ("numbers.py", "_SEPARATORS"),
 }
 
