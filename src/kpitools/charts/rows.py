@@ -21,7 +21,7 @@ from kpitools.textfold import nfc, strip_diacritics
 
 def eager(frame: pl.DataFrame | pl.LazyFrame) -> pl.DataFrame:
     """The frame in memory (a lazy one collected)."""
-    # a KPI table is small: the in-memory engine (see kpitools.measures._ENGINE)
+    # a KPI table is small: the in-memory engine (see kpitools.measures.ratios.ENGINE)
     return frame.collect(engine="in-memory") if isinstance(frame, pl.LazyFrame) else frame
 
 
