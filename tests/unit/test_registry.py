@@ -349,17 +349,17 @@ def test_numeric_codes_prefer_the_widest_width() -> None:
 def test_a_failed_lookup_is_remembered_with_its_suggestions(monkeypatch) -> None:
     """Each distinct unknown text is looked up (and its close names searched) once; later
     lookups raise an equal error from memory."""
-    from kpitools.registry import _CloseMatches
+    from kpitools.registry.matching import CloseMatches
 
     reg = small({"017": "Đông Anh", "001": "Ba Đình", "019": "Nam Từ Liêm"})
     calls: list[str] = []
-    search = _CloseMatches.__call__
+    search = CloseMatches.__call__
 
-    def counted(self: _CloseMatches, word: str, n: int, cutoff: float) -> list[str]:
+    def counted(self: CloseMatches, word: str, n: int, cutoff: float) -> list[str]:
         calls.append(word)
         return search(self, word, n, cutoff)
 
-    monkeypatch.setattr(_CloseMatches, "__call__", counted)
+    monkeypatch.setattr(CloseMatches, "__call__", counted)
     errors = []
     for text in ["Dong Anhh", "zzzz", "Dong Anhh", "zzzz", "Dong Anhh"]:
         with pytest.raises(UnknownUnitError) as info:
@@ -399,10 +399,10 @@ _KEY_LETTERS = st.text("abcdhinot ", max_size=9)
 def test_close_matches_are_difflibs(keys: list[str], word: str, n: int, cutoff: float) -> None:
     import difflib
 
-    from kpitools.registry import _CloseMatches
+    from kpitools.registry.matching import CloseMatches
 
     keys = sorted(keys)
-    assert _CloseMatches(keys)(word, n, cutoff) == difflib.get_close_matches(word, keys, n, cutoff)
+    assert CloseMatches(keys)(word, n, cutoff) == difflib.get_close_matches(word, keys, n, cutoff)
 
 
 def test_close_matches_of_the_real_registry_are_difflibs() -> None:

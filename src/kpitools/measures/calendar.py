@@ -77,7 +77,7 @@ def _whole_year_periods(kpis: FrameT) -> FrameT:
 
 def lazy_with_internal_period(kpis: Frame) -> pl.LazyFrame:
     """:func:`with_internal_period` of ``kpis`` as a lazy frame, worked out at once when cheap."""
-    kept = {"period_from", "period_to"} <= set(column_names(kpis))  # see _with_period
+    kept = {"period_from", "period_to"} <= set(column_names(kpis))  # see with_internal_period
     if isinstance(kpis, pl.DataFrame) and not kept and whole_years(kpis):
         return _whole_year_periods(kpis).lazy()
     return with_internal_period(kpis.lazy())

@@ -1,26 +1,37 @@
-"""The unit registry: codes, names, levels, parents and dates of the units reported on."""
+"""The unit registry itself: :class:`UnitRegistry`, its lookups by name, code and date."""
 
 from __future__ import annotations
 
 import bisect
-import csv
-import difflib
 import functools
-import heapq
-import io
-import itertools
-import os
-import re
-import warnings
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
-from pathlib import Path
-from typing import Any, NamedTuple
+from datetime import date, timedelta
+from typing import Any
 
 import polars as pl
 
-from kpitools.errors import DataIssue, KpiDataError, KpiToolsError, ParameterError, show_value
+from kpitools.errors import ParameterError, show_value
+from kpitools.registry.frame import (
+    LEVELS,
+    LINK_COLUMNS,
+    UNIT_COLUMNS,
+    Unit,
+    links_or_raise,
+    normalized_or_raise,
+)
+from kpitools.registry.matching import (
+    CloseMatches,
+    Interned,
+    Lookup,
+    Miss,
+    Unsettled,
+    bulk_queries,
+    cached_type_key,
+    day_asked,
+    unit_span,
+)
+from kpitools.registry.unknown import UnitNotInForceError, UnknownUnitError
 from kpitools.textfold import (
     DIGITS,
     PLAIN_TEXT,
@@ -29,66 +40,35 @@ from kpitools.textfold import (
     name_keys,
     name_keys_frame,
     name_keys_typed,
-    nfc,
-    type_key,
 )
 
-__all__ = [
-    "LEVELS",
-    "LEVEL_ALIASES",
-    "LINK_COLUMNS",
-    "TYPES",
-    "Unit",
-    "UnitNotInForceError",
-    "UnitRegistry",
-    "UnknownUnitError",
-    "lifetime_years",
-    "read_registry",
-]
-
-#: Allowed values of the registry's ``level`` column, from the top down: a province and a
-#: centrally-run city (Hà Nội; the same rank), the district-level units (until
-#: 2025-06-30), the other committees directly under the city, the commune-level units
-#: (xã, phường, thị trấn, đặc khu) and basic (grassroots) Party organizations.
-LEVELS: tuple[str, ...] = ("province", "city", "district", "affiliated", "commune", "basic")
-#: Older words of the ``level`` column and the level each is read as.
-LEVEL_ALIASES: dict[str, str] = {"ward": "commune"}
-#: Usual values of the ``type`` column (free text; these are also name prefixes).
-TYPES: tuple[str, ...] = ("tỉnh", "thành phố", "quận", "huyện", "thị xã", "phường", "xã",
-                          "thị trấn", "đặc khu")  # fmt: skip
-#: The columns a links frame needs (:meth:`UnitRegistry.with_links`).
-LINK_COLUMNS: tuple[str, ...] = ("old_code", "new_code", "relation", "effective")
-_RELATIONS = ("full", "partial")
 _PAD_WIDTH = 3  # numbers are padded to province (2) and district (3) codes, not further
+
+
 _DAY = timedelta(days=1)
+
+
 # Where a text's keys (name_keys: strict full, strict bare, loose full, loose bare) are
 # looked for: (index, key). The bare loose key is also tried against full loose names
 # ("Phuong Phuong Liet": Phương Liệt keeps its first word, which only looks like a prefix).
 _SEARCH_ORDER = ((0, 0), (1, 1), (2, 2), (3, 3), (2, 3))
 
-REQUIRED_COLUMNS: tuple[str, ...] = ("code", "name", "level", "parent")
-_COLUMNS = ("code", "name", "level", "type", "parent", "valid_from", "valid_to", "note")
-_SCHEMA: dict[str, Any] = {
-    "code": pl.String,
-    "name": pl.String,
-    "level": pl.String,
-    "type": pl.String,
-    "parent": pl.String,
-    "valid_from": pl.Date,
-    "valid_to": pl.Date,
-    "note": pl.String,
-}
-_DATE_COLUMNS = ("valid_from", "valid_to")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
 _MEMO_LIMIT = 65_536
+
+
 # The longest text of letters, digits and spaces that show_value quotes whole.
 _QUOTED_CHARS = next(n for n in range(1000, 0, -1) if show_value("a" * n) == f"'{'a' * n}'")
+
+
 # What resolve_many settles once per distinct list of groups and era (see _bulk_outcome).
 _OUTCOME_SCHEMA: dict[str, Any] = {
     "sig": pl.Int64, "era": pl.Int64, "code": pl.String, "pre": pl.String,
     "shown": pl.Boolean, "mid": pl.String, "dated": pl.Boolean, "post": pl.String,
     "cid": pl.Int64, "ambiguous": pl.Boolean, "not_in_force": pl.String,
 }  # fmt: skip
+
+
 _GLIST_SCHEMA: dict[str, Any] = {"text": pl.String, "glist": pl.List(pl.Int64),
                                  "number": pl.Boolean}  # fmt: skip
 
@@ -102,372 +82,6 @@ _DEMO: dict[str, list[Any]] = {
     "valid_from": [None, None, None, "2014-04-01", "2025-07-01"],
     "valid_to": [None, "2025-06-30", "2025-06-30", "2025-06-30", None],
 }
-
-
-class UnknownUnitError(KpiToolsError, KeyError):
-    r"""A unit name or code that the registry cannot resolve to exactly one unit.
-
-    Attributes
-    ----------
-    name
-        The text as given.
-    suggestions
-        Close or competing units as ``"code name"`` strings.
-    ambiguous
-        True when the text matches several units equally well.
-    hint
-        What would tell the units apart (ambiguous only); by default diacritics or the code.
-
-    Examples
-    --------
-    >>> print(UnknownUnitError("Dong Anhh", ["017 Đông Anh"]))
-    unknown unit 'Dong Anhh'; did you mean 017 Đông Anh?
-    >>> print(UnknownUnitError("a\nb"))
-    unknown unit 'a\nb'
-    """
-
-    def __init__(
-        self,
-        name: str,
-        suggestions: Iterable[str] = (),
-        *,
-        ambiguous: bool = False,
-        hint: str | None = None,
-    ) -> None:
-        self.name = name
-        self.suggestions = list(suggestions)
-        self.ambiguous = ambiguous
-        self.hint = hint
-        super().__init__(name, self.suggestions)
-
-    def __str__(self) -> str:
-        shown = show_value(self.name)
-        if self.ambiguous:
-            hint = self.hint or "write the name with its diacritics or use the code"
-            return f"ambiguous unit {shown}: it matches {' and '.join(self.suggestions)}; {hint}"
-        if self.suggestions:
-            *head, last = self.suggestions
-            options = f"{', '.join(head)} or {last}" if head else last
-            return f"unknown unit {shown}; did you mean {options}?"
-        return f"unknown unit {shown}"
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_unknown, (self.name, self.suggestions, self.ambiguous, self.hint))
-
-
-def _rebuild_unknown(
-    name: str, suggestions: list[str], ambiguous: bool, hint: str | None = None
-) -> UnknownUnitError:
-    return UnknownUnitError(name, suggestions, ambiguous=ambiguous, hint=hint)
-
-
-class UnitNotInForceError(UnknownUnitError):
-    """A unit looked up on a day when it did not exist: it had ceased, or not yet begun.
-
-    A :class:`UnknownUnitError` (so code that catches those catches these), whose message
-    says when and, with links, where the area went: "017 Đông Anh ceased on 2025-06-30;
-    its area is now in …".
-
-    Attributes
-    ----------
-    code
-        The unit's code (None when the text named several units, none in force).
-    at
-        The day asked about.
-    detail
-        The message without the code and name ("ceased on 2025-06-30; …").
-    unit
-        The row the message speaks of (the last before ``at``, else the first after).
-    successors
-        The codes the unit's area went to, by the registry's links.
-
-    Examples
-    --------
-    >>> err = UnitNotInForceError("017", "017 Đông Anh ceased on 2025-06-30", code="017")
-    >>> print(err), isinstance(err, UnknownUnitError)
-    017 Đông Anh ceased on 2025-06-30
-    (None, True)
-    """
-
-    def __init__(
-        self,
-        name: str,
-        message: str,
-        *,
-        code: str | None = None,
-        at: date | None = None,
-        detail: str | None = None,
-        successors: Iterable[str] = (),
-        unit: Unit | None = None,
-    ) -> None:
-        super().__init__(name, successors)
-        self.message = message
-        self.code = code
-        self.unit = unit
-        self.at = at
-        self.detail = detail if detail is not None else message
-        self.successors = list(successors)
-
-    def __str__(self) -> str:
-        return self.message
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (
-            _rebuild_not_in_force,
-            (self.name, self.message, self.code, self.at, self.detail, self.successors, self.unit),
-        )
-
-
-def _rebuild_not_in_force(
-    name: str,
-    message: str,
-    code: str | None,
-    at: date | None,
-    detail: str,
-    successors: list[str],
-    unit: Unit | None = None,
-) -> UnitNotInForceError:
-    return UnitNotInForceError(
-        name, message, code=code, at=at, detail=detail, successors=successors, unit=unit
-    )
-
-
-class _Miss(NamedTuple):
-    """An unknown text, remembered: its error's suggestions and whether it was ambiguous."""
-
-    suggestions: tuple[str, ...]
-    ambiguous: bool
-
-
-class _Unsettled(NamedTuple):
-    """Why a lookup has no one code.
-
-    ``ambiguous`` (rows ``ids``), ``ceased`` (the one ``code`` named is not in force) or
-    ``none`` (the units of rows ``ids``, none in force).
-    """
-
-    kind: str
-    ids: tuple[int, ...]
-    code: str = ""
-
-
-class _Interned:
-    """Lists of candidates, each distinct one numbered once, then joined to the rows."""
-
-    def __init__(self) -> None:
-        self._ids: dict[tuple[str, ...], int] = {}
-
-    def id(self, labels: Sequence[str]) -> int:
-        return self._ids.setdefault(tuple(labels), len(self._ids))
-
-    def attach(self, frame: pl.DataFrame) -> pl.DataFrame:
-        """``frame`` with its ``cid`` replaced by the ``candidates`` (list of String)."""
-        ids = [cid for labels, cid in self._ids.items() for _ in labels]
-        flat = [label for labels in self._ids for label in labels]
-        lists = (
-            pl.DataFrame({"cid": ids, "candidates": flat},
-                         schema={"cid": pl.Int64, "candidates": pl.String})
-            .group_by("cid").agg("candidates")
-        )  # fmt: skip
-        empty = pl.lit([], dtype=pl.List(pl.String))
-        return frame.join(lists, on="cid", how="left", maintain_order="left").select(
-            pl.exclude("cid", "candidates"),
-            candidates=pl.when(pl.col("cid").is_not_null())
-            .then(pl.col("candidates").fill_null(empty)),
-        )  # fmt: skip
-
-
-class _CloseMatches:
-    """``difflib.get_close_matches(word, keys, n, cutoff)`` over fixed keys, found sooner.
-
-    The answer is difflib's. difflib computes the ratio of every key that passes its
-    quick filters. Here each key's letters are a bit set (the *k*-th ``a`` of a key is one
-    bit), so the letters a key has in common with the word (the bound of ``quick_ratio``)
-    are an ``&`` and a bit count, done in C over the keys of one length at a time; the
-    ratios are then computed from the highest bound down, stopping where the bound falls
-    below the ``n``-th best ratio found.
-
-    Examples
-    --------
-    >>> keys = sorted(["dong anh", "ba dinh", "tay ho", "dan phuong"])
-    >>> _CloseMatches(keys)("dong anhh", 3, 0.6) == difflib.get_close_matches("dong anhh", keys)
-    True
-    """
-
-    def __init__(self, keys: Sequence[str]) -> None:
-        self._keys = list(keys)
-        self._bits: dict[tuple[str, int], int] = {}
-        by_size: dict[int, tuple[list[str], list[int]]] = {}
-        for key in self._keys:
-            group = by_size.setdefault(len(key), ([], []))
-            group[0].append(key)
-            group[1].append(self._set(key, grow=True))
-        self._groups = sorted((size, *group) for size, group in by_size.items())
-
-    def _set(self, text: str, *, grow: bool = False) -> int:
-        """The letters of ``text`` as a bit set: one bit per letter and occurrence."""
-        seen: dict[str, int] = {}
-        bits = 0
-        for char in text:
-            seen[char] = k = seen.get(char, 0) + 1
-            bit = self._bits.get((char, k))
-            if bit is None and grow:
-                bit = self._bits[char, k] = len(self._bits)
-            if bit is not None:
-                bits |= 1 << bit
-        return bits
-
-    def _bounds(self, word: str, cutoff: float) -> list[tuple[float, str]]:
-        """(difflib's ``quick_ratio``, key) of the keys where it reaches ``cutoff``."""
-        letters, length = self._set(word), len(word)
-        found: list[tuple[float, str]] = []
-        for size, keys, sets in self._groups:
-            total = length + size
-            if 2.0 * min(length, size) / total < cutoff:  # difflib's real_quick_ratio
-                continue
-            common = list(map(int.bit_count, map(letters.__and__, sets)))
-            bound = [2.0 * c / total for c in range(max(common) + 1)]
-            least = next((c for c, b in enumerate(bound) if b >= cutoff), len(bound))
-            kept = itertools.compress(zip(common, keys, strict=True), map(least.__le__, common))
-            found += [(bound[c], key) for c, key in kept]
-        return found
-
-    def __call__(self, word: str, n: int, cutoff: float) -> list[str]:
-        if not word:  # rare, and then there is nothing to bound by: difflib's own answer
-            return difflib.get_close_matches(word, self._keys, n, cutoff)
-        bounds = self._bounds(word, cutoff)
-        bounds.sort(key=lambda found: found[0], reverse=True)
-        matcher = difflib.SequenceMatcher()
-        matcher.set_seq2(word)
-        best: list[tuple[float, str]] = []  # the n best (ratio, key), least first
-        for bound, key in bounds:
-            if len(best) == n and bound < best[0][0]:
-                break  # no key left can reach the n-th best ratio, nor tie with it
-            matcher.set_seq1(key)
-            ratio = matcher.ratio()
-            if ratio >= cutoff:
-                (heapq.heappush if len(best) < n else heapq.heappushpop)(best, (ratio, key))
-        return [key for _, key in sorted(best, reverse=True)]
-
-
-class Unit(NamedTuple):
-    """One row of a registry: a unit as it was during ``valid_from`` … ``valid_to``.
-
-    A code may have several rows (a unit whose parent changed, or a code given to another
-    unit after the first one ceased); their periods never overlap. A null ``valid_from``
-    means before the registry's horizon, a null ``valid_to`` that the unit still exists.
-
-    Examples
-    --------
-    >>> unit = Unit("017", "Đông Anh", "district", "huyện", "01", None, date(2025, 6, 30))
-    >>> unit.valid_on(date(2025, 6, 30)), unit.valid_on(date(2025, 7, 1))
-    (True, False)
-    """
-
-    code: str
-    name: str
-    level: str
-    type: str | None
-    parent: str | None
-    valid_from: date | None
-    valid_to: date | None
-
-    def valid_on(self, day: date) -> bool:
-        """Whether the row is in force on ``day`` (both ends included)."""
-        return (self.valid_from is None or self.valid_from <= day) and (
-            self.valid_to is None or day <= self.valid_to
-        )
-
-    def overlaps_year(self, year: int) -> bool:
-        """Whether the row is in force on some day of the calendar ``year``."""
-        return (self.valid_from is None or self.valid_from.year <= year) and (
-            self.valid_to is None or self.valid_to.year >= year
-        )
-
-
-class _Lookup:
-    """What a text names, before any date: groups of candidate rows, most specific first.
-
-    The answer on a day depends only on which of the rows' first and last days it falls
-    between (its *era*): each era's answer, a code or the error, is remembered.
-    """
-
-    __slots__ = ("answers", "bounds", "groups", "number")
-
-    def __init__(self, groups: tuple[tuple[int, ...], ...], *, number: bool = False) -> None:
-        self.groups = groups
-        self.number = number  # a number padded to several codes
-        self.bounds: list[date] | None = None  # built on the first lookup with a date
-        self.answers: dict[int, str | tuple[Any, ...]] = {}
-
-
-def _day(at: date | str | None) -> date | None:
-    """``at`` as a date: a date, a datetime (its day) or ``YYYY-MM-DD`` text."""
-    if at is None or type(at) is date:
-        return at
-    if isinstance(at, datetime):
-        return at.date()
-    if isinstance(at, date):
-        return at
-    if isinstance(at, str) and _ISO_DATE.fullmatch(at.strip()):
-        try:
-            return date.fromisoformat(at.strip())
-        except ValueError:
-            pass
-    raise ParameterError(f"at must be a date or YYYY-MM-DD text, not {show_value(at)}")
-
-
-#: :func:`type_key` of a registry's type column: a handful of values, many rows.
-_type_key = functools.lru_cache(maxsize=256)(type_key)
-
-
-def _bulk_queries(
-    texts: pl.Series | Sequence[str | None],
-    at: pl.Series | Sequence[date | str | None] | date | str | None,
-) -> pl.DataFrame:
-    """The texts and their days as a frame ``text``, ``at`` (checked as :meth:`resolve`)."""
-    if isinstance(texts, pl.Series):
-        if texts.dtype not in (pl.String, pl.Null):
-            raise TypeError(f"unit names or codes must be text, not {texts.dtype}")
-        column = texts.cast(pl.String).rename("text")
-    else:
-        try:
-            column = pl.Series("text", list(texts), dtype=pl.String, strict=True)
-        except (TypeError, pl.exceptions.PolarsError):
-            bad = next(t for t in texts if t is not None and not isinstance(t, str))
-            raise TypeError(f"a unit name or code must be str, not {type(bad).__name__}") from None
-    return pl.DataFrame([column, _bulk_days(at, len(column)).rename("at")])
-
-
-def _bulk_days(at: object, count: int) -> pl.Series:
-    """``at`` of :meth:`UnitRegistry.resolve_many` as a Date column of ``count`` days."""
-    if at is None or isinstance(at, (date, str)):
-        return pl.repeat(_day(at), count, dtype=pl.Date, eager=True)
-    if isinstance(at, pl.Series) and at.dtype in (pl.Date, pl.Null):
-        days = at.cast(pl.Date)
-    elif isinstance(at, pl.Series) and isinstance(at.dtype, pl.Datetime):
-        days = at.dt.date()
-    elif isinstance(at, (pl.Series, Sequence)):
-        values = list(at)
-        parsed = {v: _day(v) for v in set(values)} if values else {}
-        days = pl.Series([parsed[v] for v in values], dtype=pl.Date)
-    else:
-        raise ParameterError(f"at must be a date, dates or None, not {show_value(at)}")
-    if len(days) != count:
-        raise ParameterError(f"at has {len(days)} days for {count} texts; give one per text")
-    return days
-
-
-def _span(unit: Unit) -> str:
-    """A row's period for a message: ``to 2025-06-30``, ``from 2025-07-01``, both, or ""."""
-    start, end = unit.valid_from, unit.valid_to
-    if start is not None and end is not None:
-        return f"{start.isoformat()} to {end.isoformat()}"
-    if end is not None:
-        return f"to {end.isoformat()}"
-    if start is not None:
-        return f"from {start.isoformat()}"
-    return ""
 
 
 @dataclass(frozen=True, eq=False, repr=False)
@@ -504,12 +118,12 @@ class UnitRegistry:
     # The lookups are built on first use (a registry read only for its frame costs nothing
     # more): see _rows, _by_code, _children, _folded, _names and _links_by.
     # Each text looked up (its candidates, or the error's suggestions), up to _MEMO_LIMIT.
-    _memo: dict[str, _Lookup | _Miss] = field(init=False, repr=False, compare=False)
+    _memo: dict[str, Lookup | Miss] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "units", _normalized_or_raise(self.units, "<frame>", None))
+        object.__setattr__(self, "units", normalized_or_raise(self.units, "<frame>", None))
         if self.links is not None:
-            object.__setattr__(self, "links", _links_or_raise(self.links, "<links>"))
+            object.__setattr__(self, "links", links_or_raise(self.links, "<links>"))
         object.__setattr__(self, "_memo", {})
 
     @classmethod
@@ -523,7 +137,7 @@ class UnitRegistry:
 
     @functools.cached_property
     def _rows(self) -> tuple[Unit, ...]:
-        columns = [self.units.get_column(c).to_list() for c in _COLUMNS[:-1]]
+        columns = [self.units.get_column(c).to_list() for c in UNIT_COLUMNS[:-1]]
         return tuple(map(Unit._make, zip(*columns, strict=True)))
 
     @functools.cached_property
@@ -567,7 +181,7 @@ class UnitRegistry:
 
     @functools.cached_property
     def _types(self) -> tuple[str | None, ...]:
-        return tuple(_type_key(unit.type) for unit in self._rows)
+        return tuple(cached_type_key(unit.type) for unit in self._rows)
 
     @classmethod
     def from_frame(
@@ -600,8 +214,8 @@ class UnitRegistry:
           mine, row 3, column 'level': unknown level; expected one of province, city, district, affiliated, commune, basic (value 'town')
         """  # noqa: E501
         frame = df.collect() if isinstance(df, pl.LazyFrame) else df
-        checked = _links_or_raise(links, "<links>") if links is not None else None
-        return cls._checked(_normalized_or_raise(frame, source, None), checked)
+        checked = links_or_raise(links, "<links>") if links is not None else None
+        return cls._checked(normalized_or_raise(frame, source, None), checked)
 
     def with_links(self, links: pl.DataFrame | None) -> UnitRegistry:
         """A copy of the registry with ``links`` between old and new units (None: none).
@@ -631,7 +245,7 @@ class UnitRegistry:
         ...
         kpitools.registry.UnitNotInForceError: 017 Đông Anh ceased on 2025-06-30; its area is now in 00454 Đông Anh (part)
         """  # noqa: E501
-        checked = _links_or_raise(links, "<links>") if links is not None else None
+        checked = links_or_raise(links, "<links>") if links is not None else None
         return UnitRegistry._checked(self.units, checked)
 
     def __repr__(self) -> str:
@@ -706,9 +320,9 @@ class UnitRegistry:
         """  # noqa: E501
         if not isinstance(text, str):
             raise TypeError(f"a unit name or code must be str, not {type(text).__name__}")
-        day = at if type(at) is date else _day(at)
+        day = at if type(at) is date else day_asked(at)
         found = self._memo.get(text) or self._remembered(text)
-        if isinstance(found, _Miss):
+        if isinstance(found, Miss):
             raise UnknownUnitError(text, found.suggestions, ambiguous=found.ambiguous)
         if day is None:
             return self._pick(text, found, None)
@@ -728,12 +342,12 @@ class UnitRegistry:
         rebuild, args = answer
         raise rebuild(*args)
 
-    def _remembered(self, text: str) -> _Lookup | _Miss:
-        """:meth:`_lookup` of ``text``, or its error as a :class:`_Miss`, remembered."""
+    def _remembered(self, text: str) -> Lookup | Miss:
+        """:meth:`_lookup` of ``text``, or its error as a :class:`Miss`, remembered."""
         try:
-            found: _Lookup | _Miss = self._lookup(text)
+            found: Lookup | Miss = self._lookup(text)
         except UnknownUnitError as exc:
-            found = _Miss(tuple(exc.suggestions), exc.ambiguous)
+            found = Miss(tuple(exc.suggestions), exc.ambiguous)
         if len(self._memo) < _MEMO_LIMIT:
             self._memo[text] = found
         return found
@@ -792,7 +406,7 @@ class UnitRegistry:
         >>> out["candidates"][3].to_list()
         ['017 Đông Anh', '00454 Đông Anh']
         """
-        frame = _bulk_queries(texts, at)
+        frame = bulk_queries(texts, at)
         bounds = self._era_bounds
         found = pl.Series(bounds, dtype=pl.Date).search_sorted(
             frame["at"].fill_null(date.min), side="right"
@@ -801,7 +415,7 @@ class UnitRegistry:
             era=pl.when(pl.col("at").is_null()).then(-1).otherwise(found.cast(pl.Int64))
         )
         pairs = frame.select("text", "era").drop_nulls("text").unique()
-        said = _Interned()
+        said = Interned()
         looked, sigs = self._bulk_lookups(pairs.get_column("text").unique(), said)
         answers = self._bulk_answers(pairs.join(looked, on="text"), bounds, sigs, said)
         frame = frame.join(answers, on=["text", "era"], how="left", maintain_order="left")
@@ -864,7 +478,7 @@ class UnitRegistry:
         return groups[gid]
 
     def _bulk_lookups(
-        self, texts: pl.Series, said: _Interned
+        self, texts: pl.Series, said: Interned
     ) -> tuple[pl.DataFrame, list[tuple[tuple[int, ...], bool]]]:
         """Each distinct text's groups, or why it names no unit.
 
@@ -978,7 +592,7 @@ class UnitRegistry:
         frame: pl.DataFrame,
         bounds: list[date],
         sigs: list[tuple[tuple[int, ...], bool]],
-        said: _Interned,
+        said: Interned,
     ) -> pl.DataFrame:
         """Each distinct (groups, era) settled once; the answers of (text, era) pairs.
 
@@ -1092,7 +706,7 @@ class UnitRegistry:
         )
 
     def _bulk_ambiguous(
-        self, ids: tuple[int, ...], number: bool, said: _Interned
+        self, ids: tuple[int, ...], number: bool, said: Interned
     ) -> tuple[Any, ...]:
         """:meth:`_bulk_outcome` of rows in force that are of several codes."""
         err = self._ambiguous("", ids, number)
@@ -1115,7 +729,7 @@ class UnitRegistry:
         groups: tuple[tuple[int, ...], ...],
         number: bool,
         day: date | None,
-        said: _Interned,
+        said: Interned,
     ) -> tuple[Any, ...]:
         """(code, pre, shown, mid, dated, post, cid, ambiguous, not_in_force) on a day.
 
@@ -1126,7 +740,7 @@ class UnitRegistry:
         answer = self._settle(groups, number, day)
         if type(answer) is str:
             return (answer, None, None, None, None, None, None, None, None)
-        why: _Unsettled = answer  # type: ignore[assignment]
+        why: Unsettled = answer  # type: ignore[assignment]
         if why.kind == "ambiguous":
             return self._bulk_ambiguous(why.ids, number, said)
         assert day is not None
@@ -1138,7 +752,7 @@ class UnitRegistry:
         post = f": it names {labels}"
         return (None, "no unit ", True, " on ", True, post, said.id([]), False, None)
 
-    def _bounds(self, found: _Lookup) -> list[date]:
+    def _bounds(self, found: Lookup) -> list[date]:
         """The days the answer for ``found`` may change on: first days, days after last.
 
         Of its rows and of every other row of their codes, which the message about a
@@ -1152,7 +766,7 @@ class UnitRegistry:
         days.discard(date.min)
         return sorted(days)
 
-    def _lookup(self, text: str) -> _Lookup:
+    def _lookup(self, text: str) -> Lookup:
         """The candidate rows of ``text``, whatever the date; raises for an unknown text."""
         by_code = self._by_code
         stripped = text.strip()
@@ -1160,19 +774,19 @@ class UnitRegistry:
         if rows is None and (folded := self._folded.get(stripped.casefold())) is not None:
             rows = by_code[folded]
         if rows is not None:
-            return _Lookup((rows,))
+            return Lookup((rows,))
         if DIGITS.fullmatch(stripped) and not stripped.startswith("0"):
             padded = [stripped.zfill(w) for w in self._pad_widths if w > len(stripped)]
             found = tuple(r for code in padded for r in by_code.get(code, ()))
             if found:
-                return _Lookup((found,), number=True)
+                return Lookup((found,), number=True)
             return self._unknown_number(text, stripped)
         groups = self._named(text)
         if not groups:
             return self._unknown(text)
-        return _Lookup(groups)
+        return Lookup(groups)
 
-    def _pick(self, text: str, found: _Lookup, day: date | None) -> str:
+    def _pick(self, text: str, found: Lookup, day: date | None) -> str:
         """The one code of ``found`` (in force on ``day``, when given); raises otherwise."""
         answer = self._settle(found.groups, found.number, day)
         if type(answer) is str:
@@ -1181,7 +795,7 @@ class UnitRegistry:
 
     def _settle(
         self, groups: tuple[tuple[int, ...], ...], number: bool, day: date | None
-    ) -> str | _Unsettled:
+    ) -> str | Unsettled:
         """The one code of ``groups`` (in force on ``day``, when given), else why not."""
         codes_of = self._codes
         if day is None:
@@ -1189,7 +803,7 @@ class UnitRegistry:
             code = codes_of[group[0]]
             if all(codes_of[i] == code for i in group):
                 return code
-            return _Unsettled("ambiguous", tuple(group))
+            return Unsettled("ambiguous", tuple(group))
         starts, ends = self._spans
         for group in groups:
             valid = [i for i in group if starts[i] <= day <= ends[i]]
@@ -1197,15 +811,13 @@ class UnitRegistry:
                 code = codes_of[valid[0]]
                 if all(codes_of[i] == code for i in valid):
                     return code
-                return _Unsettled("ambiguous", tuple(valid))
+                return Unsettled("ambiguous", tuple(valid))
         codes = list(dict.fromkeys(codes_of[i] for i in groups[0]))
         if len(codes) == 1:
-            return _Unsettled("ceased", (), codes[0])
-        return _Unsettled("none", tuple(groups[0]))
+            return Unsettled("ceased", (), codes[0])
+        return Unsettled("none", tuple(groups[0]))
 
-    def _error(
-        self, text: str, why: _Unsettled, number: bool, day: date | None
-    ) -> UnknownUnitError:
+    def _error(self, text: str, why: Unsettled, number: bool, day: date | None) -> UnknownUnitError:
         """The error of :meth:`resolve` for ``text`` that :meth:`_settle` could not settle."""
         if why.kind == "ambiguous":
             return self._ambiguous(text, why.ids, number)
@@ -1385,18 +997,18 @@ class UnitRegistry:
         return {}
 
     @functools.cached_property
-    def _close(self) -> _CloseMatches:
+    def _close(self) -> CloseMatches:
         """``difflib.get_close_matches`` over the plain name keys (built on first use)."""
-        return _CloseMatches(self._names[1])
+        return CloseMatches(self._names[1])
 
-    def _unknown(self, text: str) -> _Lookup:
+    def _unknown(self, text: str) -> Lookup:
         indexes = self._names[0]
         plain = name_key(text, diacritics=False)
         close = self._close(plain, 3, 0.6)
         codes = list(dict.fromkeys(self._rows[i].code for key in close for i in indexes[3][key]))
         raise UnknownUnitError(text, [self._label(code) for code in codes[:3]])
 
-    def _unknown_number(self, text: str, digits: str) -> _Lookup:
+    def _unknown_number(self, text: str, digits: str) -> Lookup:
         """A number that is no code; its suggestions: it with more leading zeros."""
         widths = sorted({len(c) for c in self._by_code if DIGITS.fullmatch(c)})
         codes = [c for w in widths if w > len(digits) and (c := digits.zfill(w)) in self._by_code]
@@ -1429,12 +1041,12 @@ class UnitRegistry:
             merged[key] = unit
         units = list(merged.values())
         dated = len({(u.valid_from, u.valid_to) for u in units}) > 1
-        typed = len({_type_key(u.type) for u in units}) > 1
+        typed = len({cached_type_key(u.type) for u in units}) > 1
         labels = []
         for unit in units:
             prefixed = self._keyed.get(unit.name, (None, None))[1] is not None
             kind = f"{unit.type} " if typed and unit.type and not prefixed else ""
-            span = f" ({_span(unit)})" if dated and _span(unit) else ""
+            span = f" ({unit_span(unit)})" if dated and unit_span(unit) else ""
             labels.append(f"{unit.code} {kind}{unit.name}{span}")
         return labels
 
@@ -1474,7 +1086,7 @@ class UnitRegistry:
         kpitools.registry.UnitNotInForceError: 019 Nam Từ Liêm starts on 2014-04-01
         """
         latest = self._unit(code)
-        day = _day(at)
+        day = day_asked(at)
         if day is None:
             return latest
         for i in self._by_code[code]:
@@ -1503,7 +1115,7 @@ class UnitRegistry:
         >>> reg.exists_on("017", "2025-06-30"), reg.exists_on("017", "2025-07-01")
         (True, False)
         """
-        day = _day(at)
+        day = day_asked(at)
         if day is None:
             raise ParameterError("exists_on needs a date")
         self._unit(code)
@@ -1524,7 +1136,7 @@ class UnitRegistry:
         >>> reg.not_in_force("00454", "2025-01-01").detail
         'starts on 2025-07-01'
         """
-        day = _day(at)
+        day = day_asked(at)
         if day is None:
             raise ParameterError("not_in_force needs a date")
         rows = self.versions(code)
@@ -1702,7 +1314,7 @@ class UnitRegistry:
         ['00454']
         """
         self._unit(code)
-        day = _day(at)
+        day = day_asked(at)
         rows = [self._rows[i] for i in self._children.get(code, ())]
         kept = {
             u.code
@@ -1756,7 +1368,7 @@ class UnitRegistry:
             raise ValueError(
                 f"unknown level {show_value(level)}; expected one of {', '.join(LEVELS)}"
             )
-        day = _day(at)
+        day = day_asked(at)
         return sorted(
             {
                 u.code
@@ -1785,446 +1397,4 @@ def lifetime_years() -> tuple[pl.Expr, pl.Expr]:
     return (
         pl.col("valid_from").dt.year().fill_null(0).alias("first"),
         pl.col("valid_to").dt.year().fill_null(9999).alias("last"),
-    )
-
-
-def read_registry(
-    path: str | os.PathLike[str], *, links: pl.DataFrame | None = None
-) -> UnitRegistry:
-    r"""Read a unit registry CSV (UTF-8) into a :class:`UnitRegistry`.
-
-    Every cell is read as text so codes keep their leading zeros; cells are stripped and
-    NFC-normalized, and empty cells are null. Columns: ``code``, ``name``, ``level``,
-    ``parent`` (required; parent may be empty for a top unit), ``type``, ``valid_from``,
-    ``valid_to``, ``note`` (optional); header names are matched ignoring case, other
-    columns are kept. ``level`` must be one of :data:`LEVELS` (``ward``, the older word,
-    is read as ``commune``); dates are ``YYYY-MM-DD``. A code may be on several rows when
-    their periods [valid_from, valid_to] do not overlap: a unit whose parent changed on a
-    date, or a code given to a new unit after the old one ceased (the 2025 reform reused
-    commune and province codes). ``links`` is a links frame (see
-    :meth:`UnitRegistry.with_links`).
-    ``note`` is free text: if it is the last column and a row has extra fields because a
-    note contains unquoted commas, they are joined back into the note with a warning.
-
-    Raises
-    ------
-    KpiDataError
-        Listing every problem with file, row (header = row 1), column and value: a missing
-        required column, an empty code or name, a code on two rows whose periods overlap
-        (naming both rows), an unknown level, a parent that is not a code of the file, a
-        parent chain that loops, a bad date, valid_from after valid_to, a row of the
-        wrong length; a bad links frame.
-
-    Examples
-    --------
-    >>> import tempfile
-    >>> with tempfile.TemporaryDirectory() as tmp:
-    ...     path = Path(tmp) / "units.csv"
-    ...     _ = path.write_text("code,name,level,parent\n01,Hà Nội,city,\n017,Đông Anh,"
-    ...                         "district,01\n", encoding="utf-8")
-    ...     reg = read_registry(path)
-    >>> reg.codes(), reg.resolve("Dong Anh")
-    (['01', '017'], '017')
-    """
-    source = os.fspath(path)
-    try:
-        text = Path(path).read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise KpiDataError(
-            DataIssue(
-                f"not UTF-8 text (bad byte at offset {err.start}); save it as 'CSV UTF-8'",
-                file=source,
-            )
-        ) from None
-    try:
-        records = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as err:
-        raise KpiDataError(DataIssue(f"not a readable CSV file: {err}", file=source)) from None
-    frame, row_numbers, issues = _frame_from_records(records, source)
-    units, more = _normalize(frame, source, row_numbers)
-    if issues or units is None:
-        raise KpiDataError(sorted(issues + more, key=_issue_order))
-    return UnitRegistry._checked(
-        units, _links_or_raise(links, "<links>") if links is not None else None
-    )
-
-
-def _frame_from_records(
-    records: list[list[str]], source: str
-) -> tuple[pl.DataFrame, list[int], list[DataIssue]]:
-    issues: list[DataIssue] = []
-    if not records:
-        issues.append(DataIssue("the file is empty; it needs a header row", file=source))
-        return pl.DataFrame(), [], issues
-    header = [h.strip() for h in records[0]]
-    width = len(header)
-    rows: list[list[str]] = []
-    numbers: list[int] = []
-    joined: list[int] = []
-    for index, record in enumerate(records[1:], start=2):
-        if not any(cell.strip() for cell in record):
-            continue  # a blank line
-        if len(record) > width and not any(cell.strip() for cell in record[width:]):
-            record = record[:width]
-        if len(record) > width and header[-1].casefold() == "note":
-            record = [*record[: width - 1], ",".join(record[width - 1 :])]
-            joined.append(index)
-        if len(record) != width:
-            issues.append(
-                DataIssue(
-                    f"the row has {len(record)} fields but the header has {width}; "
-                    "put text that contains commas in double quotes",
-                    file=source,
-                    row=index,
-                )
-            )
-            continue
-        rows.append(record)
-        numbers.append(index)
-    if joined:
-        warnings.warn(
-            f"{source}: row{'s' if len(joined) > 1 else ''} {', '.join(map(str, joined))} "
-            "had more fields than the header; "
-            "the extra ones were joined into 'note'. Put notes that contain commas in "
-            "double quotes.",
-            UserWarning,
-            stacklevel=3,
-        )
-    frame = _text_columns(header, rows, source, issues)
-    return frame, numbers, issues
-
-
-def _text_columns(
-    header: list[str], rows: list[list[str]], source: str, issues: list[DataIssue]
-) -> pl.DataFrame:
-    """The rows as a frame of text columns.
-
-    A column without a header (but with values) or a header twice is an issue, and the
-    column is left out.
-    """
-    columns: dict[str, list[str]] = {}
-    for position, name in enumerate(header):
-        values = [row[position] for row in rows]
-        if not name:
-            if any(v.strip() for v in values):
-                issues.append(DataIssue(f"column {position + 1} has no header", file=source, row=1))
-            continue
-        if name in columns:
-            issues.append(DataIssue("the column appears twice", file=source, row=1, column=name))
-            continue
-        columns[name] = values
-    return pl.DataFrame(columns, schema=dict.fromkeys(columns, pl.String))
-
-
-def _normalized_or_raise(df: object, source: str, row_numbers: Sequence[int] | None) -> Any:
-    if not isinstance(df, pl.DataFrame):
-        raise TypeError(f"UnitRegistry needs a polars DataFrame, not {type(df).__name__}")
-    units, issues = _normalize(df, source, row_numbers)
-    if issues or units is None:
-        raise KpiDataError(issues)
-    return units
-
-
-def _normalize(
-    df: pl.DataFrame, source: str, row_numbers: Sequence[int] | None
-) -> tuple[pl.DataFrame | None, list[DataIssue]]:
-    """Check a registry frame; return a new, typed frame (or None) and every problem."""
-    issues: list[DataIssue] = []
-
-    def issue(message: str, row: int | None, column: str | None, value: object = None) -> None:
-        issues.append(DataIssue(message, file=source, row=row, column=column, value=value))
-
-    rows = list(row_numbers) if row_numbers is not None else list(range(2, df.height + 2))
-    by_name = _header(df, issue)
-    extras = [c for c in df.columns if c not in by_name.values()]
-    values = _column_values(df, by_name, rows, issue)
-    _check_lifetimes(values, rows, issue)
-    first_row = _check_codes(values, "code" in by_name, rows, issue)
-    _check_names_and_levels(values, by_name, rows, issue)
-    if "code" in by_name:
-        _check_parents(values, first_row, rows, issue)
-
-    if df.height == 0 and not issues:
-        issue("the registry has no units", None, None)
-    if issues:
-        return None, sorted(issues, key=_issue_order)
-    units = pl.DataFrame(values, schema=_SCHEMA)
-    if extras:
-        units = units.hstack(df.select(extras))
-    return units, issues
-
-
-def _header(df: pl.DataFrame, issue: Callable[..., None]) -> dict[str, str]:
-    """The frame's column for each registry column (its header folded).
-
-    A column twice or a required one missing is an issue.
-    """
-    by_name: dict[str, str] = {}
-    for column in df.columns:
-        folded = column.strip().casefold()
-        if folded in _SCHEMA:
-            if folded in by_name:
-                issue("the column appears twice", 1, column)
-            by_name[folded] = column
-    for column in REQUIRED_COLUMNS:
-        if column not in by_name:
-            issue(f"missing required column; the header has {', '.join(df.columns)}", 1, column)
-    return by_name
-
-
-def _column_values(
-    df: pl.DataFrame, by_name: dict[str, str], rows: list[int], issue: Callable[..., None]
-) -> dict[str, list[Any]]:
-    """The cleaned values of every registry column (None throughout when absent or unusable)."""
-    values: dict[str, list[Any]] = {}
-    for column in _COLUMNS:
-        if column not in by_name:
-            values[column] = [None] * df.height
-            continue
-        series = df.get_column(by_name[column])
-        if column in _DATE_COLUMNS:
-            values[column] = _dates(series, column, rows, issue)
-        elif series.dtype in (pl.String, pl.Null) or column not in ("code", "parent"):
-            values[column] = _cleaned(series)
-        else:
-            issue(f"must be text so leading zeros survive, not {series.dtype}", 1, column)
-            values[column] = [None] * df.height
-    return values
-
-
-def _check_codes(
-    values: dict[str, list[Any]], has_codes: bool, rows: list[int], issue: Callable[..., None]
-) -> dict[str, int]:
-    """The row where each code is first defined.
-
-    An empty code, or a code on two rows whose periods overlap, is an issue (at the later
-    row, naming the other).
-    """
-    first_row: dict[str, int] = {}
-    by_code: dict[str, list[int]] = {}
-    for i, code in enumerate(values["code"]):
-        if code is None:
-            if has_codes:
-                issue("empty code", rows[i], "code")
-            continue
-        first_row.setdefault(code, rows[i])
-        by_code.setdefault(code, []).append(i)
-    starts, ends = values["valid_from"], values["valid_to"]
-    for code, ids in by_code.items():
-        if len(ids) < 2:
-            continue
-        ordered = sorted(ids, key=lambda i: (starts[i] or date.min, i))
-        latest = ordered[0]  # the row reaching furthest so far
-        for i in ordered[1:]:
-            end = ends[latest]
-            if end is None or starts[i] is None or starts[i] <= end:
-                a, b = sorted((latest, i))
-                issue(
-                    f"code {code} is also on row {rows[a]}, for a period that overlaps this "
-                    f"row's ({_period(starts[a], ends[a])} / {_period(starts[b], ends[b])}); "
-                    "give the rows of one code periods that do not overlap",
-                    rows[b],
-                    "code",
-                    code,
-                )
-            if end is not None and (ends[i] is None or ends[i] > end):
-                latest = i
-    return first_row
-
-
-def _period(start: date | None, end: date | None) -> str:
-    if start is None and end is None:
-        return "always"
-    return f"{start.isoformat() if start else '…'} to {end.isoformat() if end else '…'}"
-
-
-def _check_names_and_levels(
-    values: dict[str, list[Any]],
-    by_name: dict[str, str],
-    rows: list[int],
-    issue: Callable[..., None],
-) -> None:
-    levels = values["level"]
-    for i, (name, level) in enumerate(zip(values["name"], levels, strict=True)):
-        if name is None and "name" in by_name:
-            issue("empty name", rows[i], "name")
-        level = levels[i] = LEVEL_ALIASES.get(level, level)
-        if level not in LEVELS and "level" in by_name:
-            issue(f"unknown level; expected one of {', '.join(LEVELS)}", rows[i], "level", level)
-
-
-def _check_parents(
-    values: dict[str, list[Any]],
-    first_row: dict[str, int],
-    rows: list[int],
-    issue: Callable[..., None],
-) -> None:
-    """Each parent must be another code of the registry, and no parent chain may loop.
-
-    A code with several rows may have several parents: each one counts.
-    """
-    parents: dict[str, list[str]] = {}
-    for i, (code, parent) in enumerate(zip(values["code"], values["parent"], strict=True)):
-        if parent is None:
-            continue
-        if parent not in first_row:
-            issue("parent is not a code in this registry", rows[i], "parent", parent)
-        elif parent == code:
-            issue("the unit is its own parent", rows[i], "parent", parent)
-        elif code is not None and parent not in parents.get(code, ()):
-            parents.setdefault(code, []).append(parent)
-    for chain in _loops(parents):
-        issue(f"the parent chain loops: {' → '.join(chain)}", first_row[chain[0]], "parent")
-
-
-def _check_lifetimes(
-    values: dict[str, list[Any]], rows: list[int], issue: Callable[..., None]
-) -> None:
-    for i, (start, end) in enumerate(zip(values["valid_from"], values["valid_to"], strict=True)):
-        if start is not None and end is not None and start > end:
-            issue(f"valid_from is after valid_to ({end.isoformat()})", rows[i], "valid_from", start)
-
-
-def _issue_order(issue: DataIssue) -> tuple[int, int]:
-    row = issue.row if issue.row is not None else 1 << 62
-    column = _COLUMNS.index(issue.column) if issue.column in _COLUMNS else len(_COLUMNS)
-    return row, column
-
-
-def _clean_text(value: str | None) -> str | None:
-    if value is None:
-        return None
-    cleaned = nfc(value).strip()
-    return cleaned or None
-
-
-def _cleaned(series: pl.Series) -> list[str | None]:
-    """:func:`_clean_text` of every value of a column.
-
-    Values of ASCII letters and digits and precomposed Vietnamese letters with no space
-    at either end are already clean; the others are cleaned once per distinct value.
-    """
-    texts = series.cast(pl.String)
-    clean = texts.str.contains(PLAIN_TEXT) & ~texts.str.contains("^ | $")
-    odd = texts.filter(~clean.fill_null(True)).drop_nulls().unique()
-    if odd.is_empty():
-        return texts.to_list()
-    cleaned = pl.Series([_clean_text(v) for v in odd.to_list()], dtype=pl.String)
-    return texts.replace(odd, cleaned).to_list()
-
-
-def _dates(
-    series: pl.Series, column: str, rows: list[int], issue: Callable[..., None]
-) -> list[date | None]:
-    if series.dtype == pl.Date:
-        return series.to_list()
-    if isinstance(series.dtype, pl.Datetime):
-        return [None if v is None else v.date() for v in series.to_list()]
-    if series.dtype not in (pl.String, pl.Null):
-        issue(f"must hold dates (YYYY-MM-DD), not {series.dtype}", 1, column)
-        return [None] * len(series)
-    out: list[date | None] = []
-    for i, raw in enumerate(series.cast(pl.String).to_list()):
-        text = _clean_text(raw)
-        parsed: date | None = None
-        if text is not None:
-            try:
-                if not _ISO_DATE.fullmatch(text):
-                    raise ValueError(text)
-                parsed = date.fromisoformat(text)  # the pattern above: YYYY-MM-DD only
-            except ValueError:
-                issue("not a date; write it as YYYY-MM-DD", rows[i], column, raw)
-        out.append(parsed)
-    return out
-
-
-def _loops(parents: dict[str, list[str]]) -> list[list[str]]:
-    """One chain per parent loop, ``a → b → a`` from its first code in file order."""
-    order = {code: k for k, code in enumerate(parents)}
-    done: set[str] = set()
-    found: list[list[str]] = []
-    for start in parents:
-        if start in done:
-            continue
-        path: list[str] = []
-        on_path: set[str] = set()
-        stack: list[tuple[str, Iterable[str]]] = [(start, iter(parents.get(start, ())))]
-        path.append(start)
-        on_path.add(start)
-        while stack:
-            code, ahead = stack[-1]
-            step = next(iter(ahead), None)
-            if step is None:
-                stack.pop()
-                path.pop()
-                on_path.discard(code)
-                done.add(code)
-                continue
-            if step in on_path:
-                loop = path[path.index(step) :]
-                first = min(loop, key=order.__getitem__)
-                at = loop.index(first)
-                chain = [*loop[at:], *loop[:at], first]
-                if chain not in found:
-                    found.append(chain)
-            elif step not in done:
-                stack.append((step, iter(parents.get(step, ()))))
-                path.append(step)
-                on_path.add(step)
-    return found
-
-
-def _link_texts(
-    links: pl.DataFrame, rows: list[int], issue: Callable[..., None]
-) -> dict[str, list[str | None]]:
-    """The cleaned text columns of a links frame; an empty cell or bad relation is an issue."""
-    texts = {}
-    for column in ("old_code", "new_code", "relation"):
-        series = links.get_column(column)
-        if series.dtype not in (pl.String, pl.Null):
-            issue(f"must be text, not {series.dtype}", 1, column)
-            continue
-        texts[column] = _cleaned(series)
-        for i, value in enumerate(texts[column]):
-            if value is None:
-                issue(f"empty {column}", rows[i], column)
-            elif column == "relation" and value not in _RELATIONS:
-                issue(
-                    f"unknown relation; expected {' or '.join(_RELATIONS)}", rows[i], column, value
-                )
-    return texts
-
-
-def _links_or_raise(links: object, source: str) -> pl.DataFrame:
-    """A links frame checked: text codes, a known relation, a date ``effective``."""
-    if not isinstance(links, pl.DataFrame):
-        raise ParameterError(f"links must be a polars DataFrame, not {type(links).__name__}")
-    issues: list[DataIssue] = []
-    missing = [c for c in LINK_COLUMNS if c not in links.columns]
-    for column in missing:
-        issues.append(
-            DataIssue(
-                f"missing required column; the links have {', '.join(links.columns)}",
-                file=source,
-                row=1,
-                column=column,
-            )
-        )
-    if missing:
-        raise KpiDataError(issues)
-    rows = list(range(2, links.height + 2))
-
-    def issue(message: str, row: int | None, column: str | None, value: object = None) -> None:
-        issues.append(DataIssue(message, file=source, row=row, column=column, value=value))
-
-    texts = _link_texts(links, rows, issue)
-    effective = _dates(links.get_column("effective"), "effective", rows, issue)
-    for i, day in enumerate(effective):
-        if day is None and links.get_column("effective")[i] is None:
-            issue("empty effective date", rows[i], "effective")
-    if issues:
-        raise KpiDataError(sorted(issues, key=lambda x: x.row or 0))
-    return links.with_columns(
-        *(pl.Series(c, v, dtype=pl.String) for c, v in texts.items()),
-        pl.Series("effective", effective, dtype=pl.Date),
     )
