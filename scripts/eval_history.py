@@ -248,6 +248,9 @@ SCORED_AT = {
     "2026-12-07l": "b354177bc92c76077e86df8a64b2db05c282e3b6",
     "2026-12-07m": "b354177bc92c76077e86df8a64b2db05c282e3b6",
     "2026-12-07n": "b354177bc92c76077e86df8a64b2db05c282e3b6",
+    "2026-12-07p": "7890e52659b938a3d9fa64ce9337fed8c15459fb",
+    "2026-12-07q": "7890e52659b938a3d9fa64ce9337fed8c15459fb",
+    "2026-12-07r": "7890e52659b938a3d9fa64ce9337fed8c15459fb",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

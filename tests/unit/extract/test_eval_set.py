@@ -262,6 +262,9 @@ MIN_BATCH_SIZE = {
     "2026-12-07m": 6,
     "2026-12-07k": 3,
     "2026-12-07l": 8,
+    "2026-12-07p": 7,
+    "2026-12-07q": 8,
+    "2026-12-07r": 5,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
