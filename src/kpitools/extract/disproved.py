@@ -52,7 +52,7 @@ def link_disproved_results(
             continue
         c = statements[fitting[0]]
         assert isinstance(c.target, Decimal)
-        out[i] = with_result(_bare(s), c, c.target)
+        out[i] = with_result(bare_percentage(s), c, c.target)
         out[fitting[0]] = None
     return [s for s in out if s is not None]
 
@@ -92,7 +92,7 @@ def _fits_pair(s: LinkableStatement, c: LinkableStatement, text: str, measure: s
     )
 
 
-def _bare(s: LinkableStatement) -> LinkableStatement:
+def bare_percentage(s: LinkableStatement) -> LinkableStatement:
     """``s`` without the result and target linked to it, its own qualifier kept."""
     own = s.qualifier is not None and f"{fold(s.qualifier)} {fold(s.stated or '')}" in fold(s.text)
     return dataclasses.replace(

@@ -17,7 +17,9 @@ statements the one before gives. The passes, by kind:
   (:mod:`kpitools.extract.plans`): plan amounts, a result and its plan's amount written
   with a slash between, programmes' aims, budgets by owner, the
   result and plan a bare percentage fits, the pair a named plan's percentage fits in place
-  of a result it does not (:mod:`kpitools.extract.disproved`), plans compared with
+  of a result it does not (:mod:`kpitools.extract.disproved`), a named plan's percentage
+  left bare first when its linked result is a plan or its measure's plan disproves it
+  (:mod:`kpitools.extract.plan_results`), plans compared with
   (:mod:`kpitools.extract.compared`), remainders to a plan (:mod:`kpitools.extract.remainders`);
 * results of part of a year set against the year's plan where no percentage says so
   (:mod:`kpitools.extract.part_year`), and a growth read with a target also given as its
@@ -94,6 +96,7 @@ from kpitools.extract.part_year import (
     split_growth_pairs,
 )
 from kpitools.extract.parts import link_listed_parts
+from kpitools.extract.plan_results import unlink_unfit_results
 from kpitools.extract.plans import (
     link_budget_owners,
     link_plan_amounts,
@@ -164,6 +167,7 @@ def link_document(
     linked = link_earlier_target_rates(linked, text)
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
+    linked = unlink_unfit_results(linked, text)
     linked = link_fitting_results(linked, text)
     linked = link_paired_percentages(linked, text)
     linked = link_disproved_results(linked, text)

@@ -432,7 +432,7 @@ def _named_link(
         c = None if c is None or _of_later_quarter(text, c, s) else c
     if c is None or _done_of_other(text, c, s):
         return None
-    if target is not None and not _same_currency(c.measure, f"x {currency or 'đồng'}"):
+    if target is not None and not same_currency(c.measure, f"x {currency or 'đồng'}"):
         target = None  # an amount of another currency, or for a count: not its target
     return c, target
 
@@ -562,7 +562,7 @@ def _linked_to_amount(
         return s
     noun = _plan_before(s, text)
     c = _plan_result(statements, i, noun, text) if noun else None
-    if c is not None and _same_currency(c.measure, s.measure):
+    if c is not None and same_currency(c.measure, s.measure):
         return _agreeing(s, with_result(s, c, s.target))
     return s
 
@@ -577,7 +577,7 @@ def _agreeing(s: LinkableStatement, linked: LinkableStatement) -> LinkableStatem
     return s if linked.verdict in ("inconsistent", "truncated") else linked
 
 
-def _same_currency(a: str | None, b: str | None) -> bool:
+def same_currency(a: str | None, b: str | None) -> bool:
     """Whether two measures are amounts of one currency (``tỷ đồng``, ``nghìn tỷ đồng``)."""
     return a is not None and b is not None and a.split()[-1] == b.split()[-1]
 
@@ -669,7 +669,7 @@ def _amount_result(
         and _not_of_another(folded, a, noun)
         and _kind_fits_amount(folded, a, noun, kind)
         and not sets_out_plan(folded, a, 0, qualified=True)
-        and not _expected_in_plan(folded, a)
+        and not expected_in_plan(folded, a)
         and not _supposed(text, low + a.start)
         and not compared_with(folded, a)
         and same_period(folded, a, (clause_head(folded, len(folded), 0), len(folded)))
@@ -689,7 +689,7 @@ _PLAN_OPENS = rx(r"\W*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\w)")
 _EXPECTED = rx(r"(?<!\w)dự\s+kiến(?!\w)")
 
 
-def _expected_in_plan(folded: str, a: Amount) -> bool:
+def expected_in_plan(folded: str, a: Amount) -> bool:
     """Whether ``a`` follows ``dự kiến`` in a sentence that opens on a plan word.
 
     The plan's amounts, set out after the plan is named and called expected, never a result.
