@@ -265,6 +265,7 @@ MIN_BATCH_SIZE = {
     "2026-12-07p": 7,
     "2026-12-07q": 8,
     "2026-12-07r": 5,
+    "2026-12-07o": 6,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
