@@ -528,24 +528,25 @@ the power, hydropower, coal, water, rail, airline and port pages of 2025 on foun
 already in the files, gave growth only or a plan with no figure, or were cut before their figures;
 lottery queries returned betting spam and housing queries tag pages, national totals or targets
 only; its third passage, off those topics, is a province's budget revenue against its estimate,
-found by a query on the province's companies. ``2026-12-07g`` (older reports of 2014-2024:
-mass organizations' members, funds and campaigns by province or district against their targets)
-holds 4 passages on 4 sites: after 44 of its 45 look-ups nearly every page found on the topic with a
-target was already in the files (provincial and district trade unions', farmers', Red Cross and
-front funds' pages among them), and the others gave counts only, targets only, percents of a plan
-with no amount, fell before 2014 or were tag pages, legal texts and spam. ``2026-12-07n`` (older reports of
+found by a query on the province's companies. ``2026-12-07g`` (older reports of 2014-2024: mass
+organizations' members, funds and campaigns by province or district against their targets) holds 4
+passages on 4 sites: after 44 of its 45 look-ups nearly every page found on the topic with a target
+was already in the files (provincial and district trade unions', farmers', Red Cross and front
+funds' pages among them), and the others gave counts only, targets only, percents of a plan with no
+amount, fell before 2014 or were tag pages, legal texts and spam. ``2026-12-07n`` (older reports of
 2014-2024: health programmes by province or district against their targets: immunization, family
-planning, nutrition, tuberculosis, HIV, blood donation) holds 1 passage on 1 site: after 23 of its 45
-look-ups, and past its time, all eight pages found with a figure against a target (seven blood-donation
-and family-planning pages) but one were already in the files, and the others gave targets only, percents
-with no amount, coverages of a population, national totals, or were theses, legal texts and tag pages. ``2026-12-07k`` (older reports of
-2014-2024: banks' provincial and district branches and people's credit funds against their plans)
-was built on 4 sites: after 43 of its 45 look-ups the commercial banks' branches came back
-only as theses and document-store pages, the people's credit funds with no plan figure or before
-2014, and four of the policy bank's and provincial banking pages found with a plan were already in
-the files (``bldo-2900``, ``bnno-1061``, ``bhto-261``, ``gltvo-181``); it holds 3 passages on 3 sites
-after its second reading removed ``bhto-3342``, whose only scored pair, a part-year growth rate beside
-the year's target rate, is unpaired by the rule ``bhto-261`` follows."""
+planning, nutrition, tuberculosis, HIV, blood donation) holds 1 passage on 1 site: after 23 of its
+45 look-ups, and past its time, all eight pages found with a figure against a target (seven
+blood-donation and family-planning pages) but one were already in the files, and the others gave
+targets only, percents with no amount, coverages of a population, national totals, or were theses,
+legal texts and tag pages. ``2026-12-07k`` (older reports of 2014-2024: banks' provincial and
+district branches and people's credit funds against their plans) was built on 4 sites: after 43 of
+its 45 look-ups the commercial banks' branches came back only as theses and document-store pages,
+the people's credit funds with no plan figure or before 2014, and four of the policy bank's and
+provincial banking pages found with a plan were already in the files (``bldo-2900``, ``bnno-1061``,
+``bhto-261``, ``gltvo-181``); it holds 3 passages on 3 sites after its second reading removed
+``bhto-3342``, whose only scored pair, a part-year growth rate beside the year's target rate, is
+unpaired by the rule ``bhto-261`` follows."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
