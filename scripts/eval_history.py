@@ -254,6 +254,7 @@ SCORED_AT = {
     "2026-12-07r": "7890e52659b938a3d9fa64ce9337fed8c15459fb",
     "2026-12-07t": "831cfee5467ac956d6dca2bbc4b54e1bfbc49cc7",
     "2026-12-07u": "831cfee5467ac956d6dca2bbc4b54e1bfbc49cc7",
+    "2026-12-07s": "831cfee5467ac956d6dca2bbc4b54e1bfbc49cc7",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -268,6 +268,7 @@ MIN_BATCH_SIZE = {
     "2026-12-07o": 6,
     "2026-12-07t": 6,
     "2026-12-07u": 4,
+    "2026-12-07s": 5,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
