@@ -95,7 +95,10 @@ def interpret(
     out: list[dict[str, Any]] = []
     unsummed = _unsummed_wholes(kept)
     heads = _fraction_list_heads(kept)
+    past = _past_fractions(doc, kept)
     for d in kept:
+        if id(d) in past:
+            continue
         if (
             _keeps(d, plan_amount=_plan_amount(doc, d), list_head=id(d) in heads)
             or _exceeds_whole(d)
@@ -736,6 +739,83 @@ def _fraction_takes_its_percent(drafts: list[Draft]) -> None:
         ):
             d.percent_fig, e.percent_fig = e.percent_fig, d.percent_fig
             d.stated_percent, e.stated_percent = e.stated_percent, d.stated_percent
+
+
+# "so với cùng kỳ (năm 2040)", "so với năm trước / năm ngoái / năm 2040": a past base
+_PAST_BASE = rx(
+    r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|(?:so\s+(?:với\s+)?)năm\s+(?:trước|ngoái|\d{4}))(?!\w)"
+)
+# what a clause of a fraction before it may say: up to the figure before it, or a stop
+_FRACTION_CLAUSE_STOP = rx(r"[;:,]|(?<!\w)(?:và|còn|đạt)(?!\w)")
+# how far from a fraction a growth percentage of its two amounts may be written
+_GROWTH_REACH = 80
+# the fraction's own clause after it, to the next stop
+_FRACTION_TAIL = rx(r"[^;:,.]{0,80}")
+
+
+def _past_fractions(doc: Doc, drafts: list[Draft]) -> set[int]:
+    """The ids of the fractions of two amounts of one measure, with no percentage of their
+    own, that compare with the past: ``sản lượng 96,4 triệu tấn, tăng 20,2% (96,4/80,2
+    triệu tấn)`` (a growth percentage beside it gives what the fraction gives, 96,4 / 80,2
+    − 1, to its last written digit) or ``…, cao hơn 15% so với năm trước (96,4/80,2 triệu
+    tấn)`` (the words from a growth percentage to the fraction name a past base and no
+    plan). Neither is a result against a plan. A fraction that takes the growth as its own
+    percentage (``đạt 62,4/60 ha, tăng 4%``) is not one of them: a margin over the plan."""
+    out: set[int] = set()
+    for d in drafts:
+        f = d.actual_fig
+        if f is None or f.kind != "pair" or d.percent_fig is not None or len(f.values) != 2:
+            continue
+        a, b = f.values
+        if b <= 0:
+            continue
+        growth = (a / b - 1) * 100
+        figures = _sentence_figures(drafts, d.sentence)
+        for e in drafts:
+            g = e.percent_fig
+            if e.kind != "growth" or e.sentence is not d.sentence or g is None:
+                continue
+            fits = (
+                e.stated_percent is not None
+                and abs(g.start - f.end) < _GROWTH_REACH
+                and _written_fit(growth, e.stated_percent)
+            )
+            after = g.end <= f.start and not any(g.end <= h.start < f.start for h in figures)
+            if fits or (after and _past_clause(doc, g.end, f)):
+                out.add(id(d))
+                break
+    return out
+
+
+def _past_clause(doc: Doc, start: int, f: Figure) -> bool:
+    """Whether the words from ``start`` (a growth percentage's end) to the fraction ``f``
+    name a past base and neither they nor the fraction's tail name a plan."""
+    lead = doc.fold[start : f.start]
+    tail = _FRACTION_TAIL.match(doc.fold, f.end)
+    return (
+        _FRACTION_CLAUSE_STOP.search(lead) is None
+        and _PAST_BASE.search(lead) is not None
+        and not PLAN_WORD.search(lead)
+        and not (tail and PLAN_WORD.search(tail.group()))
+    )
+
+
+def _sentence_figures(drafts: list[Draft], sentence: object) -> list[Figure]:
+    """The figures the drafts of ``sentence`` read."""
+    return [
+        g
+        for e in drafts
+        if e.sentence is sentence
+        for g in (e.actual_fig, e.target_fig, e.percent_fig, e.excess_fig)
+        if g is not None
+    ]
+
+
+def _written_fit(value: Decimal, written: Decimal) -> bool:
+    """Whether ``value`` rounds to ``written`` at its last written digit."""
+    exponent = written.as_tuple().exponent
+    unit = Decimal(1).scaleb(exponent if isinstance(exponent, int) else 0)
+    return abs(value - written) <= unit / 2 + unit / 100
 
 
 def _plan_amount(doc: Doc, d: Draft) -> bool:
