@@ -1,0 +1,63 @@
+"""Round 97 of the extraction rules (issue 17), on the audit: each rule with a positive and a
+negative case on invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reading import find
+
+from kpitools.extract import audit_statements, statements_frame
+
+
+def _audit(text: str) -> list[dict[str, Any]]:
+    """The audit rows of ``text``'s statements that are not consistent."""
+    audit = audit_statements(statements_frame(find(text, money=True)))
+    return [r for r in audit.iter_rows(named=True) if r["verdict"] != "consistent"]
+
+
+def _part_rows(text: str) -> list[tuple[float, float, str]]:
+    """The part checks of ``text``'s audit: (part, total, verdict)."""
+    return [
+        (r["stated_value"], r["expected"], r["verdict"])
+        for r in _audit(text)
+        if r["check"] == "part"
+    ]
+
+
+def test_a_part_of_another_measure_than_its_total_is_not_checked_against_it() -> None:
+    for text in (
+        # revenue listed first, profit second: the 780 is the profit, the 3.910 a revenue
+        "Năm 2041, khối bán lẻ của tập đoàn Sao Mai ghi nhận doanh thu và lợi nhuận trước "
+        "thuế lần lượt đạt 6.420 tỷ đồng và 780 tỷ đồng, tăng tương ứng 12% và 18% so với "
+        "cùng kỳ. Trong đó, chuỗi siêu thị ghi nhận doanh thu đạt 3.910 tỷ đồng, tăng 9%.",
+        # the whole's revenue and profit in one sentence, the parent's revenue after them
+        "Năm 2041, tổng doanh thu hợp nhất của tổng công ty đạt 5.200 tỷ đồng và lợi nhuận "
+        "trước thuế ước đạt 410 tỷ đồng, vượt 8% kế hoạch năm. Trong đó, doanh thu của công "
+        "ty mẹ ước đạt 3.900 tỷ đồng.",
+        # a profit after tax and one before tax are two measures
+        "Năm 2041, công ty đạt lợi nhuận sau thuế 420 tỷ đồng, vượt 5% kế hoạch. Trong đó, "
+        "mảng cảng biển đóng góp lợi nhuận trước thuế 460 tỷ đồng.",
+    ):
+        assert _part_rows(text) == [], text
+        assert not [r for r in _audit(text) if r["verdict"] == "inconsistent"], text
+
+
+def test_a_part_of_its_totals_measure_is_still_checked() -> None:
+    for text, part, total in (
+        # the second of two amounts said respectively is the second measure's: the profit
+        (
+            "Năm 2041, khối bán lẻ của tập đoàn Sao Mai ghi nhận doanh thu và lợi nhuận trước "
+            "thuế lần lượt đạt 6.420 tỷ đồng và 780 tỷ đồng, tăng tương ứng 12% và 18% so với "
+            "cùng kỳ. Trong đó, chuỗi siêu thị ghi nhận lợi nhuận trước thuế đạt 810 tỷ đồng.",
+            810e9,
+            780e9,
+        ),
+        (
+            "Năm 2041, doanh thu của hợp tác xã đạt 900 tỷ đồng, vượt 5% kế hoạch. Trong đó, "
+            "doanh thu mảng bán lẻ đạt 950 tỷ đồng.",
+            950e9,
+            900e9,
+        ),
+    ):
+        assert _part_rows(text) == [(part, total, "inconsistent")], text
