@@ -61,3 +61,35 @@ def test_a_part_of_its_totals_measure_is_still_checked() -> None:
         ),
     ):
         assert _part_rows(text) == [(part, total, "inconsistent")], text
+
+
+_HALF_YEAR = (
+    "Sáu tháng đầu năm 2041, doanh thu thuần của công ty đạt 412 tỷ đồng, tăng 8%; lợi nhuận "
+    "trước thuế đạt 26,3 tỷ đồng, tăng 12%. Năm 2041, công ty đặt kế hoạch lợi nhuận trước "
+    "thuế 48 tỷ đồng. Như vậy, sau nửa năm công ty đã thực hiện {} kế hoạch lợi nhuận cả năm."
+)
+
+
+def test_a_linked_plans_percentage_within_the_results_rounding_is_not_flagged() -> None:
+    # 26,3 / 48 = 54,79 % (54,8); any profit that rounds to 26,3 gives 54,69 to 54,90 %
+    statements = find(_HALF_YEAR.format("54,9%"), money=True)
+    (s,) = [s for s in statements if s.stated == "54,9%"]
+    assert (s.actual, s.target, s.stated_kind) == (26_300_000_000, 48_000_000_000, "attainment")
+    assert (s.verdict, s.consistent) == ("unchecked", None)
+    assert not [r for r in _audit(_HALF_YEAR.format("54,9%")) if r["verdict"] == "inconsistent"]
+
+
+def test_a_linked_plans_percentage_beyond_the_results_rounding_is_still_flagged() -> None:
+    for text, stated in (
+        (_HALF_YEAR.format("55,1%"), "55,1%"),  # above 54,90 %
+        # the plan is a set figure, taken as written: 7,3 of 4,8 is 151,0 to 153,1 % (153,9 %
+        # only with a plan of 4,75, as if it were rounded too)
+        (
+            "Năm 2041, doanh thu thuần của hợp tác xã đạt 61 tỷ đồng, tăng 8%; lợi nhuận trước "
+            "thuế đạt 7,3 tỷ đồng, tăng 12%. Năm 2041, hợp tác xã đặt kế hoạch lợi nhuận trước "
+            "thuế 4,8 tỷ đồng. Như vậy, hợp tác xã đã thực hiện 153,9% kế hoạch lợi nhuận cả năm.",
+            "153,9%",
+        ),
+    ):
+        (s,) = [s for s in find(text, money=True) if s.stated == stated]
+        assert s.target is not None and s.verdict == "inconsistent", text
