@@ -93,3 +93,32 @@ def test_a_linked_plans_percentage_beyond_the_results_rounding_is_still_flagged(
     ):
         (s,) = [s for s in find(text, money=True) if s.stated == stated]
         assert s.target is not None and s.verdict == "inconsistent", text
+
+
+_NINE_MONTHS = (
+    "Sau 9 tháng năm 2041, doanh thu thuần của công ty đạt 1.140 tỷ đồng, lợi nhuận sau thuế "
+    "{} đạt 66 tỷ đồng. Như vậy, công ty đã thực hiện được 60% kế hoạch doanh thu và 31% kế "
+    "hoạch lợi nhuận. Theo kế hoạch, doanh thu hợp nhất cả năm là 1.900 tỷ đồng, lợi nhuận sau "
+    "thuế {} 240 tỷ đồng."
+)
+
+
+def _nine_months(result: str, plan: str) -> list[tuple[object, ...]]:
+    found = find(_NINE_MONTHS.format(result, plan), money=True)
+    return [(s.actual, s.target, s.stated, s.stated_kind, s.verdict) for s in found]
+
+
+def test_a_parents_profit_takes_no_consolidated_plan_of_a_sibling() -> None:
+    # 66 / 240 = 27,5 %, not 31 %: but the 240 is the group's, the 66 the parent's
+    assert _nine_months("của cổ đông công ty mẹ", "hợp nhất") == [
+        (1_140_000_000_000, 1_900_000_000_000, "60%", "attainment", "consistent"),
+        (66_000_000_000, None, "31%", "attainment", "unchecked"),
+    ]
+
+
+def test_a_profit_of_the_plans_scope_or_of_none_still_takes_the_siblings_plan() -> None:
+    for result, plan in (("", "hợp nhất"), ("của cổ đông công ty mẹ", "của cổ đông công ty mẹ")):
+        assert _nine_months(result, plan) == [
+            (1_140_000_000_000, 1_900_000_000_000, "60%", "attainment", "consistent"),
+            (66_000_000_000, 240_000_000_000, "31%", "attainment", "inconsistent"),
+        ], (result, plan)
