@@ -345,6 +345,18 @@ def head_of_sentence(folded: str, pos: int) -> int:
     return stops[-1] if stops else max(0, pos - 400)
 
 
+# "lợi nhuận hợp nhất", "riêng công ty mẹ": a group's consolidated figures or its parent's
+_GROUP_SCOPE = rx(r"(?<!\w)(hợp\s+nhất|công\s+ty\s+mẹ)(?!\w)")
+
+
+def group_scope(folded: str, start: int, end: int) -> str | None:
+    """The last of a group's scopes (:data:`_GROUP_SCOPE`) ``folded[start:end]`` names."""
+    last = None
+    for m in _GROUP_SCOPE.finditer(folded, start, end):
+        last = m.group(1).split()[0]
+    return last
+
+
 def clause_head(folded: str, pos: int, floor: int) -> int:
     """Where the sentence (or clause after ``;``/``:``) around ``pos`` starts."""
     return last_end(SENTENCE_END, folded, pos, floor)

@@ -6,6 +6,7 @@ approximate figure with the exact one (:data:`APPROXIMATE_FACTOR`, :func:`far_of
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
@@ -145,7 +146,7 @@ def _rounded_decimals_fit(d: Draft, percent: Percent, a: Decimal, t: Decimal) ->
         return False
     if not any("," in n for n in texts):
         return False
-    return _ratio_within_rounding(percent, (a, texts[0]), (t, texts[1]))
+    return ratio_within_rounding(percent, (a, texts[0]), (t, texts[1]))
 
 
 def _written_numbers(actual: Figure, target: Figure | None) -> tuple[str, str] | None:
@@ -206,7 +207,7 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     if checks["verdict"] != "inconsistent" or number is None:
         return checks
     written = ((a, number.group()), (base, m.group("n")))
-    if not _ratio_within_rounding(signed, *written, less=0 if index else 100):
+    if not ratio_within_rounding(signed, *written, less=0 if index else 100):
         return checks
     return {**checks, "consistent": True, "truncated": False, "verdict": "consistent"}
 
@@ -227,7 +228,32 @@ def _base_named_alike(doc: Doc, p: Figure, m: re.Match[str]) -> bool:
 _BASE_HEAD_SKIPPED = frozenset(("tổng", "số", "lượng", "giá", "trị"))
 
 
-def _ratio_within_rounding(
+def as_written(percent: Percent, a: Decimal, texts: Iterable[str | None], t: Decimal) -> bool:
+    """Whether ``percent`` of a result ``a`` against a plan ``t`` linked from elsewhere is
+    what the two give once the result, written with a decimal comma in one of ``texts``, may
+    lie anywhere within half its last digit; the plan, a figure set rather than measured, is
+    taken as written (:func:`ratio_within_rounding`).
+
+    ``đạt 20,1 tỷ đồng`` of ``37 tỷ đồng``, ``54,4%``: any result that rounds to 20,1 (20,05
+    to 20,15) gives 54,19 to 54,46 %, so the figures as written do not contradict it; ``5,1
+    triệu cây`` of ``3,6 triệu``, ``143,5%``, does (140,3 to 143,1 %).
+    """
+    result = next((n for x in texts if x and (n := _number_of(x, a)) is not None), None)
+    if result is None or "," not in result:
+        return False
+    return ratio_within_rounding(percent, (a, result), (t, f"{t:f}"))  # no comma: exact
+
+
+def _number_of(text: str, value: Decimal) -> str | None:
+    """The number ``value`` is written with in ``text`` (its scale read), folded, or None."""
+    folded = fold(text)
+    for x in amounts_in(folded, 0, len(folded)):
+        if x.value == value and (m := re.match(NUM, folded[x.start : x.end])) is not None:
+            return m.group()
+    return None
+
+
+def ratio_within_rounding(
     percent: Percent, a: tuple[Decimal, str], base: tuple[Decimal, str], *, less: int = 0
 ) -> bool:
     """Whether ``100 × a / base − less`` gives ``percent``, rounded or cut, with ``a`` and

@@ -100,9 +100,12 @@ def link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], 
                         parts, rule = parts + siblings, "sum_at_most"
                     else:
                         parts = _up_to_exhausted(total, parts)
+                whole = _figure_measure(doc, total, anchors, actual)
                 for d in parts:
-                    if not _measure_listed_before(doc, total, d):
-                        d.part_of, d.part_rule = total, rule
+                    own = _figure_measure(doc, d, anchors, actual)
+                    if _measure_listed_before(doc, total, d) or not _measures_agree(whole, own):
+                        continue
+                    d.part_of, d.part_rule = total, rule
     _link_totals_after(doc, actual)
 
 
@@ -403,6 +406,83 @@ def _measure_listed_before(doc: Doc, whole: Draft, draft: Draft) -> bool:
             doc.fold[part.clause : part.start].split()
         )
     return bool(own & earlier) and not own & mine
+
+
+_MEASURE_REACH = 200
+"""How far before an amount (in characters, within its sentence) its measure's name is
+looked for."""
+
+_NAMES_JOINED = re.compile(r"\s*(?:,|và|,\s*và)\s*")
+
+# "lợi nhuận trước thuế", "lợi nhuận sau thuế": which of the profits, when said
+_TAX = rx(r"\s+(?:(?P<pre>trước)|sau)\s+thuế(?!\w)")
+_TAX_OF = {"lntt": "pre", "lnst": "post", "lãi trước thuế": "pre", "lãi sau thuế": "post"}
+
+
+def _measure_of_name(doc: Doc, m: re.Match[str]) -> tuple[str, str | None]:
+    """The measure a name of :data:`MEASURE_NAMES` gives, with its tax (``pre``, ``post`` or
+    None) when it is a profit said before or after tax."""
+    name = " ".join(m.group().split())
+    measure = MEASURE_NAMES[name]
+    if measure != "lợi nhuận":
+        return measure, None
+    tax = _TAX.match(doc.fold, m.end())
+    return measure, _TAX_OF.get(name) or (None if tax is None else "pre" if tax["pre"] else "post")
+
+
+def _figure_measure(
+    doc: Doc, d: Draft, anchors: list[int], actual: list[Draft]
+) -> tuple[str, str | None] | None:
+    """The measure ``d``'s amount is of, by the names before it in its sentence, or None.
+
+    A name right after another qualifies it (``doanh thu xuất khẩu`` is a revenue). The last
+    names before it, joined by ``và`` or commas, are said respectively of the amounts after
+    them: ``doanh thu và lợi nhuận trước thuế đạt 900 tỷ đồng và 70 tỷ
+    đồng``: the second amount is the profit (the amounts of ``actual`` between the names and
+    it count its place). None when no name is written or the amount is past the names.
+    """
+    f = d.actual_fig
+    assert f is not None
+    start = max(f.sentence.start, f.start - _MEASURE_REACH)
+    after = (
+        MEASURE_NAMES_RX.match(doc.fold, f.end + 1) if doc.fold[f.end : f.end + 1] == " " else None
+    )
+    if after is not None:  # "8.000 tỷ đồng doanh thu"
+        return _measure_of_name(doc, after)
+    group: list[re.Match[str]] = []
+    names_end = start
+    for m in MEASURE_NAMES_RX.finditer(doc.fold, start, f.start):
+        if group and not doc.fold[names_end : m.start()].strip():
+            names_end = m.end()  # "doanh thu xuất khẩu": of the first's kind
+            continue
+        joined = group and _NAMES_JOINED.fullmatch(doc.fold, names_end, m.start())
+        group = [*group, m] if joined else [m]
+        names_end = m.end()
+    if not group:
+        return None
+    lo = bisect.bisect_left(anchors, start)
+    hi = bisect.bisect_left(anchors, f.start, lo)
+    place = len(
+        {
+            e.actual_fig.start
+            for e in actual[lo:hi]
+            if e.actual_fig is not None and names_end <= e.actual_fig.start < f.start
+        }
+    )
+    return _measure_of_name(doc, group[place]) if place < len(group) else None
+
+
+def _measures_agree(
+    whole: tuple[str, str | None] | None, part: tuple[str, str | None] | None
+) -> bool:
+    """Whether a part of the measure ``part`` may be a share of a whole of ``whole``: both
+    named, they are one measure (a profit before tax and one after are two); a name missing
+    on either side says nothing against it."""
+    if whole is None or part is None:
+        return True
+    if whole[0] != part[0]:
+        return False
+    return None in (whole[1], part[1]) or whole[1] == part[1]
 
 
 def _plain_unit(doc: Doc, d: Draft) -> str | None:

@@ -32,6 +32,7 @@ from kpitools.extract.amounts import (
     as_result,
     clause_around,
     clause_head,
+    group_scope,
     has_qualifier,
     head_of_sentence,
     measure_kind,
@@ -121,18 +122,6 @@ def _tickers(text: str, start: int, end: int) -> set[str]:
     return {m.group(1) for m in _TICKER.finditer(text, start, end)}
 
 
-# "lợi nhuận hợp nhất", "riêng công ty mẹ": a group's consolidated figures or its parent's
-_GROUP_SCOPE = rx(r"(?<!\w)(hợp\s+nhất|công\s+ty\s+mẹ)(?!\w)")
-
-
-def _group_scope(folded: str, start: int, end: int) -> str | None:
-    """The last of a group's scopes (:data:`_GROUP_SCOPE`) ``folded[start:end]`` names."""
-    last = None
-    for m in _GROUP_SCOPE.finditer(folded, start, end):
-        last = m.group(1).split()[0]
-    return last
-
-
 def _scopes_agree(folded: str, a: Amount, plan: Amount) -> bool:
     """Whether ``a`` and ``plan`` may be of one scope of a group.
 
@@ -140,8 +129,8 @@ def _scopes_agree(folded: str, a: Amount, plan: Amount) -> bool:
     đồng``: the consolidated result is not the parent's. Each is read in its own sentence
     up to its amount; one naming neither agrees.
     """
-    x = _group_scope(folded, clause_head(folded, a.start, 0), a.start)
-    y = _group_scope(folded, clause_head(folded, plan.start, 0), plan.start)
+    x = group_scope(folded, clause_head(folded, a.start, 0), a.start)
+    y = group_scope(folded, clause_head(folded, plan.start, 0), plan.start)
     return x is None or y is None or x == y
 
 

@@ -32,6 +32,7 @@ from kpitools.extract.amounts import (
     as_result,
     clause_head,
     clause_names,
+    group_scope,
     measure_beside,
     measure_kind,
     measure_of_amount,
@@ -905,7 +906,30 @@ def _sibling_plan(c: LinkableStatement, s: LinkableStatement, text: str) -> Amou
     mine, theirs = found.get(own, []), found.get(other, [])
     if len({a.value for a in mine}) != 1 or c.target not in {a.value for a in theirs}:
         return None
+    plan_scope = group_scope(folded, clause_head(folded, mine[0].start, 0), mine[0].start)
+    if plan_scope is not None and _result_scope(text, s) not in (None, plan_scope):
+        return None  # "lợi nhuận sau thuế cổ đông công ty mẹ" against a consolidated plan
     return shifted(mine[0], start)
+
+
+SCOPE_REACH = 1200
+"""How far before a percentage (characters) the result it took is looked for, to read
+whether it is a group's consolidated figure or its parent's (:func:`_result_scope`)."""
+
+
+def _result_scope(text: str, s: LinkableStatement) -> str | None:
+    """The group's scope the result of the percentage ``s`` is written with, or None.
+
+    ``hợp`` (consolidated) or ``công`` (the parent's), read in the sentence of the last
+    amount of its value within :data:`SCOPE_REACH` before ``s``, up to that amount.
+    """
+    low = max(0, s.start - SCOPE_REACH)
+    folded = fold(text[low : s.start])
+    written = [a for a in amounts_in(folded, 0, len(folded)) if a.value == s.actual]
+    if not written:
+        return None
+    a = written[-1]
+    return group_scope(folded, clause_head(folded, a.start, 0), a.start)
 
 
 def _percent_measure(text: str, s: LinkableStatement) -> str | None:

@@ -46,6 +46,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import BRACKETED_PLAN, FULL_STOP, OF_A_TARGET, plan_kind
+from kpitools.extract.consistency import as_written
 from kpitools.extract.linking import (
     NEIGHBOURS,
     StartIndex,
@@ -162,6 +163,13 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
         out.update(verdict="unchecked", **noted(*lead, seg("target_approximate")))
         return out
     out.update(stated_checks(lead, qual, check, p.value))
+    if (
+        out.get("verdict") == "inconsistent"
+        and result.stated_kind in ("attainment", "excess")
+        and as_written(p, a, (result.text, result.link_text), t)
+    ):
+        # a result written to a coarse digit (``20,1 tỷ đồng``): within its rounding
+        out.update(consistent=None, verdict="unchecked", **noted(*lead, seg("approximate")))
     return out
 
 
