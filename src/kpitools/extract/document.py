@@ -19,7 +19,8 @@ statements the one before gives. The passes, by kind:
   result and plan a bare percentage fits, the pair a named plan's percentage fits in place
   of a result it does not (:mod:`kpitools.extract.disproved`), a named plan's percentage
   left bare first when its linked result is a plan or its measure's plan disproves it
-  (:mod:`kpitools.extract.plan_results`), plans compared with
+  (:mod:`kpitools.extract.plan_results`), then given the result and plan of its own measure
+  and period that it fits (:mod:`kpitools.extract.measure_results`), plans compared with
   (:mod:`kpitools.extract.compared`), remainders to a plan (:mod:`kpitools.extract.remainders`);
 * results of part of a year set against the year's plan where no percentage says so
   (:mod:`kpitools.extract.part_year`), and a growth read with a target also given as its
@@ -87,6 +88,7 @@ from kpitools.extract.flags import (
     check_one_budget,
     check_written_remainders,
 )
+from kpitools.extract.measure_results import link_measure_results
 from kpitools.extract.named_plans import link_named_plans
 from kpitools.extract.part_year import (
     link_met_plans,
@@ -168,6 +170,7 @@ def link_document(
     linked = link_listed_parts(linked, text)
     linked = link_budget_owners(linked, text)
     linked = unlink_unfit_results(linked, text)
+    linked = link_measure_results(linked, text)
     linked = link_fitting_results(linked, text)
     linked = link_paired_percentages(linked, text)
     linked = link_disproved_results(linked, text)

@@ -70,11 +70,11 @@ def unlink_unfit_results(
         if _plan_linked(s, statements, index, text) or _disproved(
             s, statements, index, text, measure
         ):
-            out[i] = _unlinked(s)
+            out[i] = unlinked_percentage(s)
     return out
 
 
-def _unlinked(s: LinkableStatement) -> LinkableStatement:
+def unlinked_percentage(s: LinkableStatement) -> LinkableStatement:
     """``s`` as read in its sentence: no result, no target, no link, unchecked."""
     return dataclasses.replace(
         bare_percentage(s),

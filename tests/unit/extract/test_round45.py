@@ -173,8 +173,12 @@ def test_the_cumulative_amount_of_a_later_paragraph_is_the_plans_result() -> Non
     ]
 
 
-def test_two_amounts_of_the_measure_in_one_paragraph_give_no_result() -> None:
-    assert attained(_HALF_YEAR.format(" ")) == [(None, None, Decimal("55"), "unchecked")]
+def test_two_amounts_of_the_measure_in_one_paragraph_give_the_periods_result() -> None:
+    # round 99: the percentage's sentence names the half year ("sau 6 tháng"), so of the
+    # quarter's 60 and the half year's 110 only 110 is of its period, and 110 / 200 = 55 %
+    assert attained(_HALF_YEAR.format(" ")) == [
+        (Decimal("110000000000"), Decimal("200000000000"), Decimal("55"), "consistent")
+    ]
 
 
 # ------------------------------ a group's consolidated result is not set against its parent

@@ -1,0 +1,258 @@
+"""A named plan's percentage given the result and plan of its own measure and period.
+
+``Quý III, doanh thu thuần đạt 310 tỷ đồng; lãi ròng 41 tỷ đồng. … Năm nay, xưởng đặt mục
+tiêu doanh thu 1.240 tỷ đồng và lợi nhuận sau thuế 150 tỷ đồng. Như vậy, sau quý III, xưởng
+đã hoàn thành 25% mục tiêu doanh thu và đạt 27,3% mục tiêu lợi nhuận``: each percentage of
+a plan named by its measure takes, as its result, the amount of that measure (a profit after
+tax for ``lợi nhuận sau thuế``, ``lãi ròng`` too) of the period its sentence names, and the
+plan of that measure as its target — when the three figures agree, and only one pair of
+them does. A plan's amount is never a result. :func:`link_measure_results` runs in
+:func:`kpitools.extract.document.link_document`, right after the named plans' results that
+cannot be theirs are unlinked (:mod:`kpitools.extract.plan_results`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    COMPARED,
+    MEASURE_KIND,
+    MONEY_WORDS,
+    PLAN_AMOUNT_WINDOW,
+    PLAN_WORD_AFTER,
+    SENTENCE_END,
+    Amount,
+    after_percent,
+    amounts_in,
+    as_result,
+    has_qualifier,
+    measure_kind,
+    plan_measure,
+)
+from kpitools.extract.bare_plans import triple_fits
+from kpitools.extract.linking import percent_of, with_result
+from kpitools.extract.notes import noted, seg
+from kpitools.extract.plan_results import unlinked_percentage
+from kpitools.numbers import check_percent
+from kpitools.textfold import fold, rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+
+# words that set out a plan: an amount after them in its sentence is the plan's, not a result
+_PLAN_WORDS = rx(
+    r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|đặt\s+ra|đề\s+ra|dự\s+trình|phấn\s+đấu"
+    # "dự kiến doanh thu 900 tỷ đồng" sets a plan out; "doanh thu dự kiến đạt 900 tỷ đồng",
+    # with no plan word before it, forecasts a result
+    r"|dự\s+kiến(?!\s+(?:là\s+)?(?:đạt|ở\s+mức)))(?!\w)"
+)
+# "đạt 35% mục tiêu": a plan word right after a percentage names the plan a result is of
+_PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
+# the period a sentence is of: a quarter, a half year, nine months, a year
+_QUARTER = rx(r"(?<!\w)quý\s+(iv|i{1,3}|[1-4])(?!\w)")
+_HALF = rx(r"(?<!\w)(?:(?:6|sáu)\s+tháng|nửa\s+(?:đầu\s+)?năm|bán\s+niên)(?!\w)")
+_NINE = rx(r"(?<!\w)(?:9|chín)\s+tháng(?!\w)")
+_YEAR = rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# "từ 137 tỷ lên 380 tỷ đồng": the amount a change starts from is a past one
+_CHANGE_FROM = rx(r"(?<!\w)từ\s*$")
+# kinds of a measure that are another item, never a plan's (gross profit, financial revenue)
+_OTHER_KINDS = frozenset(fold(k) for k in ("gộp", "tài chính", "khác"))
+_PROFIT_KINDS = {fold("lãi ròng"): fold("sau thuế"), fold("lnst"): fold("sau thuế")}
+
+
+def link_measure_results(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each named plan's percentage given its measure's result and plan.
+
+    ``s`` states an attainment of a plan named by its measure (``35% mục tiêu doanh thu``,
+    ``62% kế hoạch lãi trước thuế``), with no target: bare, or its result linked from
+    another sentence. In the :data:`~kpitools.extract.amounts.PLAN_AMOUNT_WINDOW` characters
+    before it, the money amounts of that measure (a kind named on both sides agrees: before
+    tax, after tax) are plans when a plan word comes before them in their sentence (``mục
+    tiêu``, ``kế hoạch``, ``đặt ra``, ``phấn đấu``, ``dự kiến`` with no verb after it),
+    results otherwise (not one compared with, nor the start of a change, ``từ 137 tỷ lên
+    …``). A result is of the period (a quarter, a half year, nine months, a year) its
+    sentence names, or the last sentence before it that names one; when the percentage's
+    sentence names one, only results of it are read (else only the one result of its
+    paragraph, if it holds one of the measure). When exactly one result and one plan fit the
+    percentage (as written, rounded or cut; within a point when a figure is approximate; a
+    plan written with a qualifier within a tenth of it), they are linked; a fit only as cut
+    is left unchecked, and a pair already stated with its percentage is not read again.
+    Otherwise a percentage whose linked result is a plan's amount is left bare: a plan is no
+    result.
+    """
+    out = list(statements)
+    # pairs already stated with their percentage: a percentage repeating one is a restatement
+    stated = {
+        (c.actual, c.target) for c in statements if c.target is not None and c.stated is not None
+    }
+    for i, s in enumerate(statements):
+        if not _named_percentage(s):
+            continue
+        measure = plan_measure(s, text)
+        if measure is None:
+            continue
+        low = max(0, s.start - PLAN_AMOUNT_WINDOW)
+        folded = fold(text[low : s.end])
+        kind = _plan_kind(after_percent(s, text), measure)
+        results, plans = _measure_amounts(folded, measure, kind, s.start - low)
+        ours = _period(folded, _sentence_head(folded, s.start - low), len(folded))
+        if ours is not None:
+            results = [r for r in results if r[1] == ours]
+        else:  # no period named: the one result of its paragraph, if one
+            floor = max(
+                (m.end() for m in _BLANK_LINE.finditer(folded, 0, s.start - low)), default=0
+            )
+            results = [r for r in results if r[0].start >= floor]
+            if len({a.value for a, _, _ in results}) > 1:
+                results = []
+        pairs = {}
+        for p, plan_kind in plans:
+            want = kind or plan_kind
+            mine = [a for a, _, own in results if None in (want, own) or own == want]
+            if want is None and len({own for _, _, own in results if own is not None}) > 1:
+                continue  # a profit plan of no kind, results before and after tax: which?
+            pairs.update({(a.value, p.value): (a, p) for a in mine if _fits(s, a, p, folded)})
+        if len(pairs) == 1:
+            a, p = next(iter(pairs.values()))
+            if (a.value, p.value) in stated:
+                continue
+            c = as_result(s, a, folded, low, text, measure)
+            out[i] = _uncut(with_result(s, c, p.value))
+        elif s.actual is not None and any(p.value == s.actual for p, _ in plans):
+            out[i] = unlinked_percentage(s)
+    return out
+
+
+def _uncut(s: LinkableStatement) -> LinkableStatement:
+    """``s`` unchecked when its figures give its percentage only cut, not rounded.
+
+    The fit is what linked them; whether the report cut the percentage or rounded its
+    amounts (``58 tỷ đồng`` of ``60,5 tỷ đồng``, ``95,8%``) the text does not say.
+    """
+    if s.verdict != "truncated":
+        return s
+    kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
+    return dataclasses.replace(
+        s,
+        consistent=None,
+        truncated=False,
+        verdict="unchecked",
+        **noted(*kept, seg("approximate")),  # type: ignore[arg-type]
+    )
+
+
+def _named_percentage(s: LinkableStatement) -> bool:
+    """Whether ``s`` is an attainment of a plan with no target: bare or linked from afar."""
+    return (
+        s.stated_kind == "attainment"
+        and s.stated is not None
+        and s.target is None
+        and (s.actual is None or (s.link_start is not None and s.link_start < s.start))
+    )
+
+
+def _plan_kind(after: str, measure: str) -> str | None:
+    """The kind of profit (``trước thuế``, ``sau thuế``) the plan after a percentage names."""
+    lead = PLAN_WORD_AFTER.match(after)
+    if lead is None:
+        return None
+    rest = after[lead.end() :]
+    for name, kind in _PROFIT_KINDS.items():
+        if rest.startswith(name):
+            return kind
+    at = rest.find(fold(measure))
+    k = MEASURE_KIND.match(rest, at + len(fold(measure))) if at == 0 else None
+    return " ".join(k.group(1).split()) if k else None
+
+
+def _measure_amounts(
+    folded: str, measure: str, kind: str | None, end: int
+) -> tuple[list[tuple[Amount, str | None, str | None]], list[tuple[Amount, str | None]]]:
+    """The results and the plans of ``measure`` before ``end``, each with its kind.
+
+    A result with its period too.
+    """
+    results: list[tuple[Amount, str | None, str | None]] = []
+    plans: list[tuple[Amount, str | None]] = []
+    for a in amounts_in(folded, 0, end):
+        if a.unit[1] not in MONEY_WORDS:
+            continue
+        name, own = measure_kind(folded, a)
+        if name != measure or own in _OTHER_KINDS or (own == fold("thuần") and name != "doanh thu"):
+            continue
+        if kind is not None and own is not None and own != kind:
+            continue
+        head = _sentence_head(folded, a.start)
+        if any(
+            not _PERCENT_BEFORE.search(folded, max(head, m.start() - 12), m.start())
+            for m in _PLAN_WORDS.finditer(folded, head, a.start)
+        ):
+            plans.append((a, own))
+        elif not (
+            COMPARED.search(folded, max(head, a.start - 40), a.start)
+            or _CHANGE_FROM.search(folded, max(head, a.start - 8), a.start)
+        ):
+            results.append((a, _period_before(folded, a.start), own))
+    return results, plans
+
+
+def _sentence_head(folded: str, pos: int) -> int:
+    """Where the sentence holding ``pos`` begins."""
+    floor = max(0, pos - 400)
+    return max([floor, *(m.end() for m in SENTENCE_END.finditer(folded, floor, pos))])
+
+
+def _period(folded: str, start: int, end: int) -> str | None:
+    """The period ``folded[start:end]`` names: a part of a year first, then a year."""
+    for m in _QUARTER.finditer(folded, start, end):
+        if not COMPARED.search(folded, max(start, m.start() - 25), m.start()):
+            return "Q" + _QUARTERS.get(m.group(1), m.group(1))
+    for pattern, name in ((_HALF, "H1"), (_NINE, "9M")):
+        for m in pattern.finditer(folded, start, end):
+            if not COMPARED.search(folded, max(start, m.start() - 25), m.start()):
+                return name
+    for m in _YEAR.finditer(folded, start, end):
+        if not COMPARED.search(folded, max(start, m.start() - 25), m.start()):
+            return m.group(1)
+    return None
+
+
+def _period_before(folded: str, pos: int) -> str | None:
+    """The period of an amount at ``pos``: its sentence's, or the last one named before."""
+    end = pos
+    for _ in range(12):  # a bounded walk back over sentences
+        head = _sentence_head(folded, end)
+        found = _period(folded, head, end)
+        if found is not None or head == 0:
+            return found
+        end = head - 1
+    return None
+
+
+PLAN_SLACK = Decimal("0.1")
+"""How far (a share of it) a plan written with a qualifier may be from its amount."""
+
+
+def _fits(s: LinkableStatement, a: Amount, p: Amount, folded: str) -> bool:
+    """Whether ``s``'s percentage is the result ``a`` of the plan ``p`` (see above)."""
+    placed = dataclasses.replace(s, actual=a.value)
+    pct = percent_of(s)
+    if pct is None or p.value <= 0:
+        return False
+    if has_qualifier(folded, p):
+        low, high = p.value * (1 - PLAN_SLACK), p.value * (1 + PLAN_SLACK)
+        return 100 * a.value / high - 1 <= pct.value <= 100 * a.value / low + 1
+    if s.qualifier is not None or has_qualifier(folded, a):
+        return triple_fits(placed, p.value, approximate=True)
+    return bool(check_percent(pct, a.value, p.value).fits)
