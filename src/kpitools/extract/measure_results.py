@@ -106,23 +106,8 @@ def link_measure_results(
         folded = fold(text[low : s.end])
         kind = _plan_kind(after_percent(s, text), measure)
         results, plans = _measure_amounts(folded, measure, kind, s.start - low)
-        ours = _period(folded, _sentence_head(folded, s.start - low), len(folded))
-        if ours is not None:
-            results = [r for r in results if r[1] == ours]
-        else:  # no period named: the one result of its paragraph, if one
-            floor = max(
-                (m.end() for m in _BLANK_LINE.finditer(folded, 0, s.start - low)), default=0
-            )
-            results = [r for r in results if r[0].start >= floor]
-            if len({a.value for a, _, _ in results}) > 1:
-                results = []
-        pairs = {}
-        for p, plan_kind in plans:
-            want = kind or plan_kind
-            mine = [a for a, _, own in results if None in (want, own) or own == want]
-            if want is None and len({own for _, _, own in results if own is not None}) > 1:
-                continue  # a profit plan of no kind, results before and after tax: which?
-            pairs.update({(a.value, p.value): (a, p) for a in mine if _fits(s, a, p, folded)})
+        results = _of_its_period(folded, results, s.start - low)
+        pairs = _fitting_pairs(s, folded, (results, plans), kind)
         if len(pairs) == 1:
             a, p = next(iter(pairs.values()))
             if (a.value, p.value) in stated:
@@ -132,6 +117,45 @@ def link_measure_results(
         elif s.actual is not None and any(p.value == s.actual for p, _ in plans):
             out[i] = unlinked_percentage(s)
     return out
+
+
+_Result = tuple[Amount, str | None, str | None]
+"""A result's amount, its period and its kind."""
+
+
+def _of_its_period(folded: str, results: list[_Result], pos: int) -> list[_Result]:
+    """The results a percentage at ``pos`` may be of: those of the period its sentence names.
+
+    When it names none, the one result of its paragraph, if it holds only one.
+    """
+    ours = _period(folded, _sentence_head(folded, pos), len(folded))
+    if ours is not None:
+        return [r for r in results if r[1] == ours]
+    floor = max((m.end() for m in _BLANK_LINE.finditer(folded, 0, pos)), default=0)
+    mine = [r for r in results if r[0].start >= floor]
+    return mine if len({a.value for a, _, _ in mine}) <= 1 else []
+
+
+def _fitting_pairs(
+    s: LinkableStatement,
+    folded: str,
+    figures: tuple[list[_Result], list[tuple[Amount, str | None]]],
+    kind: str | None,
+) -> dict[tuple[Decimal, Decimal], tuple[Amount, Amount]]:
+    """The results and plans (``figures``) that fit ``s``'s percentage, by their values.
+
+    A result of another kind than the plan's (or the percentage's, ``kind``) is not read;
+    a plan of no kind against results both before and after tax gives none: which?
+    """
+    results, plans = figures
+    pairs: dict[tuple[Decimal, Decimal], tuple[Amount, Amount]] = {}
+    for p, plan_kind in plans:
+        want = kind or plan_kind
+        if want is None and len({own for _, _, own in results if own is not None}) > 1:
+            continue
+        mine = [a for a, _, own in results if None in (want, own) or own == want]
+        pairs.update({(a.value, p.value): (a, p) for a in mine if _fits(s, a, p, folded)})
+    return pairs
 
 
 def _uncut(s: LinkableStatement) -> LinkableStatement:
@@ -178,12 +202,12 @@ def _plan_kind(after: str, measure: str) -> str | None:
 
 def _measure_amounts(
     folded: str, measure: str, kind: str | None, end: int
-) -> tuple[list[tuple[Amount, str | None, str | None]], list[tuple[Amount, str | None]]]:
+) -> tuple[list[_Result], list[tuple[Amount, str | None]]]:
     """The results and the plans of ``measure`` before ``end``, each with its kind.
 
     A result with its period too.
     """
-    results: list[tuple[Amount, str | None, str | None]] = []
+    results: list[_Result] = []
     plans: list[tuple[Amount, str | None]] = []
     for a in amounts_in(folded, 0, end):
         if a.unit[1] not in MONEY_WORDS:
