@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
-import json
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -50,7 +49,7 @@ from kpitools.extract.linking import (
     unit_key,
     with_result,
 )
-from kpitools.extract.notes import noted, seg
+from kpitools.extract.notes import unchecked
 from kpitools.extract.plans import plan_qualifier, with_plan
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import check_percent
@@ -245,7 +244,7 @@ def link_fitting_results(
         c, plan, qualified = found
         out[i] = with_result(s, c, plan)
         if qualified and out[i].verdict != "unchecked":
-            out[i] = _unchecked(out[i])
+            out[i] = unchecked(out[i], "target_approximate")
     return out
 
 
@@ -312,20 +311,6 @@ def names_measure(c: LinkableStatement, text: str, measure: str) -> bool:
     cut = CLAUSE_MARK.search(after)
     return clause_names(text, c.start, measure) or bool(
         noun_pattern(measure).search(after[: cut.start() if cut else len(after)])
-    )
-
-
-def _unchecked(s: LinkableStatement) -> LinkableStatement:
-    """``s`` left unchecked: its plan is written approximately (``trên 6 triệu``)."""
-    kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
-    notes = noted(*kept, seg("target_approximate"))
-    return dataclasses.replace(
-        s,
-        consistent=None,
-        truncated=False,
-        verdict="unchecked",
-        note=notes["note"],
-        note_data=notes["note_data"],
     )
 
 
@@ -539,5 +524,6 @@ def link_disbursed_capital(
             continue
         out[i] = with_plan(s, plan, text)
         if plan_qualifier(text, plan) is not None and out[i].verdict != "unchecked":
-            out[i] = _unchecked(out[i])  # "gần 40 tỷ đồng": the plan written approximately
+            # "gần 40 tỷ đồng": the plan written approximately
+            out[i] = unchecked(out[i], "target_approximate")
     return out

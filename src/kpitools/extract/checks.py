@@ -14,7 +14,6 @@ percentages of one budget) is in :mod:`kpitools.extract.flags`.
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -26,7 +25,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import percent_of
 from kpitools.extract.listed_parts import round_plan_fits
-from kpitools.extract.notes import noted, seg
+from kpitools.extract.notes import noted, seg, unchecked
 from kpitools.extract.records import implied_target
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import check_percent, parse_number
@@ -681,7 +680,9 @@ def check_rounded_actuals(
     exact), written in the percentage's statement
     or up to :data:`_ROUNDED_WINDOW` characters before it.
     """
-    return [_rounded_actual(s) if _rounding_explains(s, text) else s for s in statements]
+    return [
+        unchecked(s, "actual_approximate") if _rounding_explains(s, text) else s for s in statements
+    ]
 
 
 def _rounding_explains(s: LinkableStatement, text: str) -> bool:
@@ -710,18 +711,6 @@ def _rounding_explains(s: LinkableStatement, text: str) -> bool:
 def _decimals(number: str) -> int:
     """The decimals of a number written with a comma for its decimal point (``5,6``: 1)."""
     return len(number.rsplit(",", 1)[1]) if "," in number else 0
-
-
-def _rounded_actual(s: LinkableStatement) -> LinkableStatement:
-    """``s`` unchecked: its result is rounded to its scale (:func:`check_rounded_actuals`)."""
-    kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
-    return dataclasses.replace(
-        s,
-        consistent=None,
-        truncated=False,
-        verdict="unchecked",
-        **noted(*kept, seg("actual_approximate")),  # type: ignore[arg-type]
-    )
 
 
 # ------------------------------------------------------------ amounts still needed

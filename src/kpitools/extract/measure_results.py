@@ -14,7 +14,6 @@ cannot be theirs are unlinked (:mod:`kpitools.extract.plan_results`).
 from __future__ import annotations
 
 import dataclasses
-import json
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -37,7 +36,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.bare_plans import triple_fits
 from kpitools.extract.linking import percent_of, with_result
-from kpitools.extract.notes import noted, seg
+from kpitools.extract.notes import unchecked
 from kpitools.extract.plan_results import unlinked_percentage
 from kpitools.numbers import check_percent
 from kpitools.textfold import fold, rx
@@ -113,7 +112,10 @@ def link_measure_results(
             if (a.value, p.value) in stated:
                 continue
             c = as_result(s, a, folded, low, text, measure)
-            out[i] = _uncut(with_result(s, c, p.value))
+            linked = with_result(s, c, p.value)
+            # a fit only when the percentage is cut, not rounded: whether the report cut it
+            # or rounded its amounts (58 of 60,5 for 95,8 %) the text does not say
+            out[i] = unchecked(linked, "approximate") if linked.verdict == "truncated" else linked
         elif s.actual is not None and any(p.value == s.actual for p, _ in plans):
             out[i] = unlinked_percentage(s)
     return out
@@ -156,24 +158,6 @@ def _fitting_pairs(
         mine = [a for a, _, own in results if None in (want, own) or own == want]
         pairs.update({(a.value, p.value): (a, p) for a in mine if _fits(s, a, p, folded)})
     return pairs
-
-
-def _uncut(s: LinkableStatement) -> LinkableStatement:
-    """``s`` unchecked when its figures give its percentage only cut, not rounded.
-
-    The fit is what linked them; whether the report cut the percentage or rounded its
-    amounts (``58 tỷ đồng`` of ``60,5 tỷ đồng``, ``95,8%``) the text does not say.
-    """
-    if s.verdict != "truncated":
-        return s
-    kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
-    return dataclasses.replace(
-        s,
-        consistent=None,
-        truncated=False,
-        verdict="unchecked",
-        **noted(*kept, seg("approximate")),  # type: ignore[arg-type]
-    )
 
 
 def _named_percentage(s: LinkableStatement) -> bool:

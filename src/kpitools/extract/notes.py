@@ -15,10 +15,12 @@ Examples
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
 from decimal import Decimal
+from typing import Any, TypeVar
 
 from kpitools.numbers import format_number
 from kpitools.vocab import check_lang, word
@@ -34,6 +36,8 @@ labels ending `` (part)`` for a part of a unit); every other field is a number i
 """
 
 _PART = " (part)"
+
+_S = TypeVar("_S", bound=Any)
 
 _PLAIN = re.compile(r"-?(\d+)(?:\.(\d+))?")
 
@@ -56,6 +60,18 @@ def noted(*segments: Segment) -> dict[str, str]:
     """``note`` (in English) and ``note_data`` of a statement or check, from its segments."""
     data = note_data(*segments)
     return {"note": note_text(data, "en"), "note_data": data}
+
+
+def unchecked(s: _S, reason: str) -> _S:
+    """The statement ``s`` left unchecked, its note giving ``reason`` for the computed value.
+
+    ``reason`` is a word of ``extract.note`` saying why the check cannot be trusted
+    (``approximate``, ``target_approximate``, ``actual_approximate``).
+    """
+    kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
+    return dataclasses.replace(
+        s, consistent=None, truncated=False, verdict="unchecked", **noted(*kept, seg(reason))
+    )
 
 
 def _number(text: str, lang: str) -> str:
