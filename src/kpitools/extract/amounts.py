@@ -1135,8 +1135,9 @@ def measure_kind(folded: str, a: Amount) -> tuple[str | None, str | None]:
     if name is None:
         return None, None
     after = folded[a.end + 1 : a.end + 1 + len(name)] == name
-    lo, hi = (a.end, a.end + 80) if after else (max(0, a.start - 200), a.start)
-    at = folded.rfind(name, lo, hi)
+    # the name right after the amount is its own, not a later one (``752 tỷ đồng lợi nhuận
+    # sau thuế; tăng 24% về lợi nhuận``)
+    at = a.end + 1 if after else folded.rfind(name, max(0, a.start - 200), a.start)
     k = MEASURE_KIND.match(folded, at + len(name)) if at >= 0 else None
     kind = " ".join(k.group(1).split()) if k else _NAMED_KINDS.get(" ".join(name.split()))
     if kind is None and at >= 0 and not after:
