@@ -23,6 +23,7 @@ from kpitools.extract.amounts import (
     MEASURE_NAMES,
     MEASURE_NAMES_RX,
     MONEY_WORDS,
+    OF_A_TARGET,
     PART_OF_YEAR,
     PLAN_AMOUNT_WINDOW,
     PLAN_CUE,
@@ -59,6 +60,8 @@ from kpitools.extract.linking import (
     with_result,
 )
 from kpitools.extract.notes import noted, seg
+from kpitools.extract.numerals import PERCENT
+from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import check_percent, try_parse_number
 from kpitools.textfold import fold, rx
@@ -740,14 +743,93 @@ def link_part_year_amounts(
             continue
 
         def covered(a: Amount, low: int = low) -> bool:
-            return a.value in claimed or covering_statement(*scope, shifted(a, low)) is not None
+            if a.value in claimed:
+                return True
+            c = covering_statement(*scope, shifted(a, low))
+            return c is not None and not _growth_of(c, a)
+
+        def grown(a: Amount, low: int = low) -> bool:
+            return covering_statement(*scope, shifted(a, low)) is not None
 
         floor = t.target[0] if isinstance(t.target, tuple) else t.target
         window = (text[low:high], folded, money_plans.every)
         for a in _part_year_amounts(window, (plan, floor), t.year, covered):
+            if grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every):
+                continue
             c = as_result(t, a, folded, low, text, measure_kind(folded, a)[0] or "")
             out.append(against_plan(c, shifted(plan, low), text, year=t.year, target=t.target))
     return out
+
+
+def _growth_of(c: LinkableStatement, a: Amount) -> bool:
+    """Whether ``c`` reads the amount ``a`` as a result and only its growth over the past.
+
+    ``Quý II, lãi trước thuế đạt 9,5 tỷ đồng, tăng 22% so với cùng kỳ``: the growth is no
+    claim against the year's plan, so the amount is still that plan's part-year result.
+    """
+    return c.stated_kind == "growth" and c.target is None and c.actual == a.value
+
+
+# "quý 2", "quý II", "6 tháng", "tháng 7": the part of the year an amount is of
+_PERIOD_KEY = rx(r"(?<!\w)(?:quý\s+(\w+)|(\d{1,2})\s+tháng|tháng\s+(\d{1,2}))(?!\w)")
+_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# "quý IV năm trước", "cùng kỳ năm ngoái": a past period named before an amount
+_PAST_BEFORE = rx(r"(?<!\w)năm\s+(?:trước|ngoái)(?!\w)")
+_PLAN_PERCENT_SLACK = Decimal(1)
+"""How far (points) a percentage written near a plan may be from a result's share of it and
+still be that result's (a writer rounds or cuts)."""
+
+
+def _growth_amount_fits(folded: str, a: Amount, plan: Amount, amounts: Sequence[Amount]) -> bool:
+    """Whether ``a``, read with its growth, may be set against the year's ``plan`` unstated.
+
+    ``Quý II, lãi trước thuế đạt 9,5 tỷ đồng, tăng 22% so với cùng kỳ. … Năm nay công ty
+    đặt kế hoạch lãi trước thuế 40 tỷ đồng``: a money amount, with no plan named after it in
+    its clause (``…, hoàn thành 81% so với kế hoạch (…)``: its own sentence sets it against
+    a plan), no percentage of the window its share of the plan (``… đã hoàn thành lần lượt
+    46% và 47% kế hoạch``: the pair is stated with a percentage not linked), a plan written
+    before it only in its own paragraph (another company's plan above), and the one value
+    of the plan's measure and kind for its period in the window (``Công ty A … doanh thu
+    quý I đạt 4.200 tỷ đồng … Công ty B … doanh thu quý I đạt 1.000 tỷ đồng``: whose, not
+    known).
+    """
+    if a.unit[1] not in MONEY_WORDS or plan.value <= 0:
+        return False
+    if _PAST_BEFORE.search(folded, clause_head(folded, a.start, 0), a.start):
+        return False  # "quý IV năm trước thu 2.000 tỷ đồng": last year's
+    if REMAINDER.search(folded, plan.end):
+        return False  # a remainder to the plan pairs it there, and checks it
+    stop = min([b.start for b in amounts if b.start > a.start] + [len(folded)])
+    end = re.compile(r"[;.\n]").search(folded, a.end, stop)
+    if OF_A_TARGET.search(folded, a.end, end.start() if end else stop):
+        return False
+    share = 100 * a.value / plan.value
+    for m in PERCENT.finditer(folded):
+        p = try_parse_number(m.group("a"))
+        if p is not None and abs(p - share) <= _PLAN_PERCENT_SLACK:
+            return False
+    if plan.start < a.start and "\n" in folded[plan.end : a.start]:
+        return False
+    key = _period_key(folded, a)
+    alike = {
+        b.value
+        for b in amounts
+        if b.unit == a.unit
+        and _same_measure_kind(folded, b, plan)
+        and _period_key(folded, b) == key
+    }
+    return alike == {a.value}
+
+
+def _period_key(folded: str, a: Amount) -> str | None:
+    """The part of the year the clause of ``a`` names last before it (``quý 2``), if any."""
+    found = list(_PERIOD_KEY.finditer(folded, head_of_sentence(folded, a.start), a.start))
+    if not found:
+        return None
+    m = found[-1]
+    if m.group(1) is not None:
+        return "q" + _ROMAN.get(m.group(1), m.group(1))
+    return "m" + (m.group(2) or "") + "-" + (m.group(3) or "")
 
 
 class _MoneyPlans:

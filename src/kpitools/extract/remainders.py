@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 # "Từ nay tới cuối năm, huyện phải huy động thêm 2.000 tỷ đồng để đạt dự toán": the amount
 # still to reach a plan, which is the plan less the result so far
-_REMAINDER = rx(
+REMAINDER = rx(
     r"(?<!\w)(?:cần|phải)\s+(?:[^\W\d_]+\s+){0,3}?thêm\s+"
     r"(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?=\d)"
 )
@@ -39,14 +39,14 @@ REMAINDER_WINDOW = 1200
 
 
 def _remainders(text: str) -> list[tuple[int, re.Match[str]]]:
-    """Each :data:`_REMAINDER` of ``text``, with the offset its match is relative to.
+    """Each :data:`REMAINDER` of ``text``, with the offset its match is relative to.
 
     ``text`` is read in folded chunks that overlap: no folded copy of the whole text is kept.
     """
     out: list[tuple[int, re.Match[str]]] = []
     for low in range(0, len(text), COMPARED_CHUNK):
         folded = fold(text[low : low + COMPARED_CHUNK + 400])
-        out.extend((low, m) for m in _REMAINDER.finditer(folded) if m.start() < COMPARED_CHUNK)
+        out.extend((low, m) for m in REMAINDER.finditer(folded) if m.start() < COMPARED_CHUNK)
     return out
 
 
