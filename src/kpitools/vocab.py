@@ -656,6 +656,15 @@ _EXTRACT = {
     "extract.note.actual_approximate": _pair(
         " (số thực hiện là số gần đúng)", " (the actual is approximate)"
     ),
+    "extract.note.comma_thousands": _pair(
+        "“{text}” đọc với dấu phẩy phân cách hàng nghìn (chỉ cách đọc này cho ra tỷ lệ ghi): ",
+        "“{text}” read with a thousands comma (only that reading gives the stated percentage): ",
+    ),
+    "extract.note.comma_two_readings": _pair(
+        " (số có dấu phẩy trước ba chữ số có hai cách đọc, không cách nào cho đúng tỷ lệ ghi)",
+        " (a number with a comma before three digits has two readings, neither gives the"
+        " stated percentage as rounded)",
+    ),
     "extract.note.target_qualified": _pair(
         "; chỉ tiêu là {target_qual} {t}", "; the target is {target_qual} {t}"
     ),

@@ -73,6 +73,7 @@ from kpitools.extract.checks import (
     retarget_plans_written_after,
     retarget_round_plan_counts,
 )
+from kpitools.extract.comma_fits import read_comma_fits
 from kpitools.extract.compared import (
     link_compared_plans,
     link_listed_plan_rates,
@@ -213,6 +214,7 @@ def link_document(
     linked = drop_contributions(linked)
     linked = drop_results_of_other_plans(linked, text)
     linked = drop_wholes_read_as_plans(linked)
+    linked = read_comma_fits(linked, text)
     linked = check_rounded_actuals(linked, text)
     linked = drop_needed_pairs(linked, text)
     linked = drop_impossible_excesses(linked)

@@ -469,6 +469,14 @@ _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _DOT_THOUSANDS = re.compile(r"(?<![\d.,])\d{1,3}(?:\.\d{3})+(?![\d]|[.,]\d)")
 # a percentage with a decimal point ("62.3%"): the text writes decimals with points
 _POINT_DECIMAL_PERCENT = re.compile(r"(?<![\d.,])\d{1,3}\.\d{1,2}\s*%")
+# a figure with a point before one or two digits and its unit or scale ("118.32 tỷ", "3.6
+# lần", "7.6%"): no thousands grouping can end so, the point is the text's decimal mark
+_POINT_DECIMAL = re.compile(
+    r"(?<![\d.,])\d+\.\d{1,2}(?![\d]|[.,]\d)\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn|lần)(?!\w)",
+    re.IGNORECASE,
+)
+#: how many such figures say that a text writes its decimals with points
+_POINT_DECIMALS = 2
 
 
 # a number before the word of its scale ("491,571 tỷ đồng", "145 tỷ đồng")
@@ -502,13 +510,18 @@ def _thousands_commas(text: str) -> str:
     digits (``1,250``, ``12,480``), one of them ending in a zero (a decimal is not padded
     with one: ``1,250 tỷ đồng`` is 1.250 billion) or a percentage written with a decimal
     point (``+21.4%``: decimals with points), no decimal comma (``4,5``) and no number grouped
-    by dots (``1.250``) but those :func:`_points_beside_commas` allows. Lengths are kept, so
-    offsets hold."""
+    by dots (``1.250``) but those :func:`_points_beside_commas` allows. A text that writes
+    its decimals with points (at least :data:`_POINT_DECIMALS` figures such as ``118.32 tỷ``,
+    ``3.6 lần``, ``7.6%``) groups thousands with commas even in its one number with a comma
+    (``2,881 tỷ đồng``). Lengths are kept, so offsets hold."""
     commas = _COMMA_NUMBER.findall(text)
     padded = any(c.endswith("0") for c in commas)
-    if len(commas) < 2 or not (padded or _POINT_DECIMAL_PERCENT.search(text)):
+    points = len(_POINT_DECIMAL.findall(text)) >= _POINT_DECIMALS
+    if not commas or (len(commas) < 2 and not points):
         return text
-    if not _POINT_DECIMAL_PERCENT.search(text) and _decimals_among_plain(text):
+    if not (padded or points or _POINT_DECIMAL_PERCENT.search(text)):
+        return text
+    if not (points or _POINT_DECIMAL_PERCENT.search(text)) and _decimals_among_plain(text):
         return text
     if any(not _COMMA_THOUSANDS.fullmatch(c) for c in commas):
         return text
