@@ -255,6 +255,11 @@ SCORED_AT = {
     "2026-12-07t": "831cfee5467ac956d6dca2bbc4b54e1bfbc49cc7",
     "2026-12-07u": "831cfee5467ac956d6dca2bbc4b54e1bfbc49cc7",
     "2026-12-07s": "831cfee5467ac956d6dca2bbc4b54e1bfbc49cc7",
+    "2026-12-07v": "5dd0c9045f31edf9632f80378954129b5a20428c",
+    "2026-12-07w": "5dd0c9045f31edf9632f80378954129b5a20428c",
+    "2026-12-07x": "5dd0c9045f31edf9632f80378954129b5a20428c",
+    "2026-12-07y": "5dd0c9045f31edf9632f80378954129b5a20428c",
+    "2026-12-07z": "5dd0c9045f31edf9632f80378954129b5a20428c",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -269,6 +269,11 @@ MIN_BATCH_SIZE = {
     "2026-12-07t": 6,
     "2026-12-07u": 4,
     "2026-12-07s": 5,
+    "2026-12-07v": 7,
+    "2026-12-07w": 7,
+    "2026-12-07x": 8,
+    "2026-12-07y": 3,
+    "2026-12-07z": 3,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -318,6 +323,8 @@ LEAST_SITES = {
     "2026-12-07n": 1,
     "2026-12-07k": 3,
     "2026-12-07u": 4,
+    "2026-12-07y": 3,
+    "2026-12-07z": 3,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -555,7 +562,20 @@ engineering, shipbuilding, machinery and mechanical companies against their plan
 on 4 sites: after 36 of its 45 look-ups the stored corpus gave Lilama and its units, the machinery,
 defence-industry and mechanical works' pages with no plan figure, a plan sentence cut by the store,
 percents with no amount, or before 2014, and the one other page found with an attainment (PTSC's
-2022, cafef.vn) was already in the files (``cafefo-2983``)."""
+2022, cafef.vn) was already in the files (``cafefo-2983``). ``2026-12-07y`` (older reports of
+2014-2024: poverty reduction, new rural development and social policy by province or district) holds
+3 passages on 3 sites: after all 45 of its look-ups nearly every page the stored corpus gave with a
+figure against a plan (poverty rates against resolutions, the Vì người nghèo and Đền ơn đáp nghĩa
+funds, houses for people with merit, new-rural communes) was already in the files, and the rest had
+no plan, fell outside 2014-2024 or were national totals, theses or tag pages. ``2026-12-07z`` (older
+reports of 2014-2024: district, provincial and sector committees' Party work other than admissions:
+Party fees, checks and supervisions against the plan, Party and mass organisations in non-state
+firms) holds 3 passages on 3 sites: after 39 of its 45 look-ups the stored corpus gave no Party-fee
+figure at all, and every other page found with a plan or a target (admissions and non-state firms'
+Party cells of Nhơn Trạch, Ninh Sơn, Dầu Tiếng, Vạn Ninh, Thủ Dầu Một, Nam Giang, Chương Mỹ, Long
+Hồ, Hòa Thành, Lạc Dương, Bình Xuyên and Ninh Giang, among others) was already in the files, fell
+before 2014, gave a province's rate beside a target already in the files, or had no year it could be
+dated to."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
