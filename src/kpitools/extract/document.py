@@ -23,8 +23,9 @@ statements the one before gives. The passes, by kind:
   and period that it fits (:mod:`kpitools.extract.measure_results`), plans compared with
   (:mod:`kpitools.extract.compared`), remainders to a plan (:mod:`kpitools.extract.remainders`);
 * results of part of a year set against the year's plan where no percentage says so
-  (:mod:`kpitools.extract.part_year`), and a growth read with a target also given as its
-  pair;
+  (:mod:`kpitools.extract.part_year`; the year's plans the text sets out that no target
+  statement reads, :mod:`kpitools.extract.year_plans`), and a growth read with a target also
+  given as its pair;
 * shares checked against their whole, and parts listed after a whole or a plan
   (:mod:`kpitools.extract.parts`);
 * checks and drops (:mod:`kpitools.extract.checks`): a month's amount larger than its

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
     APART_KINDS,
+    FULL_STOP,
     MEASURE_KIND,
     MEASURE_NAMES,
     MEASURE_NAMES_RX,
@@ -28,6 +29,7 @@ from kpitools.extract.amounts import (
     PLAN_AMOUNT_WINDOW,
     PLAN_CUE,
     PROGRAMME_CHUNK,
+    YEAR,
     Amount,
     amounts_in,
     as_result,
@@ -63,12 +65,17 @@ from kpitools.extract.notes import noted, seg
 from kpitools.extract.numerals import PERCENT
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.text import NUM, PLAN_NOUNS
+from kpitools.extract.year_plans import set_out_plans
 from kpitools.numbers import check_percent, try_parse_number
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
     from kpitools.extract.grammar import Value
     from kpitools.extract.statements import Statement as LinkableStatement
+
+MeasureKind = tuple[str | None, str | None]
+"""A money amount's measure and kind (:func:`~kpitools.extract.amounts.measure_kind`)."""
+Span = tuple[int, int]
 
 
 # --------------------------------------------------------------------------- unstated plans
@@ -340,16 +347,19 @@ def _same_thing(folded: str, actual: Amount, thing: str | None, a: Amount) -> bo
     return set(own.split()) <= lead
 
 
-def _same_measure_kind(folded: str, actual: Amount, plan: Amount) -> bool:
+def _same_measure_kind(
+    folded: str, actual: Amount, plan: Amount, kind: MeasureKind | None = None
+) -> bool:
     """Whether two money amounts are of one named measure and kind (:func:`measure_kind`).
 
     ``doanh thu thuần đạt 8.000 tỷ đồng`` and ``kế hoạch doanh thu thuần (30.000 tỷ
     đồng)``; a kind written on one side only (``lợi nhuận`` and ``lợi nhuận sau thuế``)
     fits, unless it names another measure (:data:`APART_KINDS`: ``doanh thu tài chính`` is
-    no revenue); two different kinds do not.
+    no revenue); two different kinds do not. ``kind``: the plan's measure and kind when read
+    otherwise (an item of a plan's list, :mod:`kpitools.extract.year_plans`).
     """
     m, k = measure_kind(folded, actual)
-    n, j = measure_kind(folded, plan)
+    n, j = kind or measure_kind(folded, plan)
     one_side = None in (k, j) and not {k, j} & APART_KINDS
     return m is not None and m == n and (k == j or one_side)
 
@@ -569,6 +579,7 @@ def _part_year_amounts(
     planned: tuple[Amount, Decimal],
     year: int | None,
     covered: Callable[[Amount], bool],
+    kind: MeasureKind | None = None,
 ) -> list[Amount]:
     """The amounts of part of a year in ``window`` that the year's ``plan`` is of.
 
@@ -593,7 +604,7 @@ def _part_year_amounts(
                 _same_count(folded, a, plan)
                 or (
                     a.unit[1] in MONEY_WORDS
-                    and _same_measure_kind(folded, a, plan)
+                    and _same_measure_kind(folded, a, plan, kind)
                     and (a.unit[1] == "usd") == (plan.unit[1] == "usd")  # one currency
                 )
             )
@@ -726,20 +737,23 @@ def link_part_year_amounts(
         if c.target is not None or c.stated_kind in ("attainment", "excess")
     }
     windows: dict[tuple[int, int], tuple[str, _MoneyPlans]] = {}
-    for t in statements:
-        if t.actual is not None or t.target is None or t.term is not None:
-            continue
+    plans: list[tuple[LinkableStatement, Amount | None, MeasureKind | None, Span | None]] = [
+        (t, None, None, None)
+        for t in statements
+        if t.actual is None and t.target is not None and t.term is None
+    ]
+    plans += [(p.statement, p.amount, p.measure, p.listed) for p in set_out_plans(statements, text)]
+    for t, written, kind, listed in plans:
         low, high = paragraph(text, t.start, t.end, UNSTATED_PLAN_WINDOW)
         if (low, high) not in windows:  # several plans of one paragraph: read it once
             folded = fold(text[low:high])
             windows[low, high] = (folded, _MoneyPlans(folded))
         folded, money_plans = windows[low, high]
-        plan = _target_amount(folded, t, low)
-        if (
-            plan is None
-            or not sets_out_plan(folded, plan, 0)
-            or _rival_plans(folded, plan, t.year, money_plans)
-        ):
+        plan = _window_plan(folded, t, low, written)
+        if plan is None:
+            continue
+        own = (listed[0] - low, listed[1] - low) if listed else (plan.start, plan.end)
+        if _rival_plans(folded, (plan, own, kind), t.year, money_plans):
             continue
 
         def covered(a: Amount, low: int = low) -> bool:
@@ -753,12 +767,72 @@ def link_part_year_amounts(
 
         floor = t.target[0] if isinstance(t.target, tuple) else t.target
         window = (text[low:high], folded, money_plans.every)
-        for a in _part_year_amounts(window, (plan, floor), t.year, covered):
-            if grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every):
+        for a in _part_year_amounts(window, (plan, floor), t.year, covered, kind):
+            if (written is not None and not _result_of_plan_year(folded, a, t.year)) or (
+                grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind)
+            ):
                 continue
             c = as_result(t, a, folded, low, text, measure_kind(folded, a)[0] or "")
             out.append(against_plan(c, shifted(plan, low), text, year=t.year, target=t.target))
     return out
+
+
+def _window_plan(
+    folded: str, t: LinkableStatement, low: int, written: Amount | None
+) -> Amount | None:
+    """The plan amount of ``t`` in the window ``folded`` (from ``low``), if it may be one.
+
+    A target statement's amount set out as a plan; a plan read by :mod:`.year_plans`
+    (``written``) of no segment (``lãi sau thuế của công ty mẹ đạt …``: a part's plan) and
+    with no percentage of a plan after it in its sentence.
+    """
+    if written is None:
+        plan = _target_amount(folded, t, low)
+        return plan if plan is not None and sets_out_plan(folded, plan, 0) else None
+    plan = shifted(written, -low)
+    if _of_segment(folded, plan) or _percent_of_plan_after(folded, plan):
+        return None
+    return plan
+
+
+# "kỳ vọng doanh thu đạt …", "tổng thu dự kiến …": a figure forecast or aimed at, no result
+_FORECAST = rx(r"(?<!\w)(?:kỳ\s+vọng|dự\s+kiến|dự\s+báo|dự\s+phóng|ước\s+tính\s+cả\s+năm)(?!\w)")
+
+
+def _result_of_plan_year(folded: str, a: Amount, year: int | None) -> bool:
+    """Whether ``a`` is a result, and of the year of a plan read by :mod:`.year_plans`.
+
+    No plan cue nor forecast word before it in its sentence (``đặt kế hoạch đón 4 triệu
+    lượt khách trong quý IV, với kỳ vọng doanh thu đạt 1.200 tỷ đồng``: a quarter's plan);
+    the last year named before it, in the window, the plan's (``Quý IV/2040, lợi nhuận đạt
+    120 tỷ đồng. … Năm 2041, công ty đặt mục tiêu lợi nhuận 500 tỷ đồng``: next year's plan,
+    though the quarter's clause names no year). None named, or no year of the plan, fits.
+    """
+    head = head_of_sentence(folded, a.start)
+    if PLAN_CUE.search(folded, head, a.start) or _FORECAST.search(folded, head, a.start):
+        return False
+    if year is None:
+        return True
+    named = None
+    for m in YEAR.finditer(folded, 0, a.start):
+        named = m
+    return named is None or int(named.group()) == year
+
+
+# "…, công ty đã đạt được 61% kế hoạch năm về doanh thu": a percentage of a plan
+_PERCENT_OF_PLAN = rx(r"%\s*(?:\S+\s+){0,3}?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
+
+
+def _percent_of_plan_after(folded: str, plan: Amount) -> bool:
+    """Whether the plan's sentence states a percentage of a plan after the plan's amount.
+
+    ``So với kế hoạch năm (1.500 tỷ đồng doanh thu và 30 tỷ đồng lợi nhuận), công ty đạt 61%
+    kế hoạch doanh thu và 74% kế hoạch lợi nhuận``: the result the plan is set against is the
+    one of that percentage, stated or not; a part-year amount with none is not it.
+    """
+    stop = FULL_STOP.search(folded, plan.end)
+    end = stop.start() if stop else len(folded)
+    return _PERCENT_OF_PLAN.search(folded, plan.end, end) is not None
 
 
 def _growth_of(c: LinkableStatement, a: Amount) -> bool:
@@ -780,7 +854,13 @@ _PLAN_PERCENT_SLACK = Decimal(1)
 still be that result's (a writer rounds or cuts)."""
 
 
-def _growth_amount_fits(folded: str, a: Amount, plan: Amount, amounts: Sequence[Amount]) -> bool:
+def _growth_amount_fits(
+    folded: str,
+    a: Amount,
+    plan: Amount,
+    amounts: Sequence[Amount],
+    kind: MeasureKind | None = None,
+) -> bool:
     """Whether ``a``, read with its growth, may be set against the year's ``plan`` unstated.
 
     ``Quý II, lãi trước thuế đạt 9,5 tỷ đồng, tăng 22% so với cùng kỳ. … Năm nay công ty
@@ -815,7 +895,7 @@ def _growth_amount_fits(folded: str, a: Amount, plan: Amount, amounts: Sequence[
         b.value
         for b in amounts
         if b.unit == a.unit
-        and _same_measure_kind(folded, b, plan)
+        and _same_measure_kind(folded, b, plan, kind)
         and _period_key(folded, b) == key
     }
     return alike == {a.value}
@@ -854,21 +934,29 @@ class _MoneyPlans:
         return self._sets[key]
 
 
-def _rival_plans(folded: str, plan: Amount, year: int | None, money_plans: _MoneyPlans) -> bool:
-    """Whether ``folded`` sets out another plan amount of ``plan``'s measure and kind.
+def _rival_plans(
+    folded: str,
+    planned: tuple[Amount, Span, MeasureKind | None],
+    year: int | None,
+    money_plans: _MoneyPlans,
+) -> bool:
+    """Whether ``folded`` sets out another plan amount of the plan's measure and kind.
 
     ``Theo kế hoạch, thu nội địa là 51.000 tỷ đồng … Thành phố phấn đấu năm 2041 thu nội
     địa 55.000 tỷ đồng``: a plan and a higher aim of one measure; a quarter's amount with
     no percentage may be set against either, so against neither (as
-    :func:`link_unstated_plans` takes one plan value only). ``money_plans``: the money
-    amounts of ``folded`` (:class:`_MoneyPlans`).
+    :func:`link_unstated_plans` takes one plan value only). ``planned``: the plan's amount,
+    the span of its own writing (a range's, or its list's: no rival of its own) and its
+    measure and kind when read otherwise; ``money_plans``: the money amounts of ``folded``
+    (:class:`_MoneyPlans`).
     """
+    plan, own, kind = planned
     if plan.unit[1] not in MONEY_WORDS:
         return False
     return any(
         a.value != plan.value
-        and not plan.start <= a.start < plan.end  # the other end of a range
-        and _same_measure_kind(folded, a, plan)
+        and not own[0] <= a.start < own[1]  # the other end of a range, an item of its list
+        and _same_measure_kind(folded, a, plan, kind)
         and of_year(folded, a, year)
         and not _of_part_of_year(folded, a)
         and money_plans.sets_plan(a)
