@@ -53,9 +53,8 @@ def test_next_years_plan_is_no_plan_of_this_years_quarter() -> None:
     this_year = text.replace("IV/2040", "IV/2041")
     assert _pairs(this_year) == {(520 * B, 2100 * B, None, None)}
     # the quarter's sentence names no year; the lead names last year
-    led = (
-        "Công ty khép lại năm 2040 với nhiều kết quả khả quan.\n"
-        + text.replace("Quý IV/2040, doanh", "Trong quý IV, doanh")
+    led = "Công ty khép lại năm 2040 với nhiều kết quả khả quan.\n" + text.replace(
+        "Quý IV/2040, doanh", "Trong quý IV, doanh"
     )
     assert not _pairs(led)
 
@@ -80,8 +79,18 @@ def test_a_plan_whose_sentence_states_its_percentages_after_it_is_left() -> None
 
 def test_a_list_of_results_said_respectively_is_no_plan() -> None:
     text = (
-        "Quý I/2041, doanh thu thuần của công ty đạt 800 tỷ đồng. Kế hoạch năm 2041 đã "
+        "Quý I/2041, doanh thu thuần của công ty đạt 800 tỷ đồng, tăng 5% so với cùng kỳ. "
+        "Kế hoạch năm 2041 đã "
         "được thông qua; trước đó, doanh thu và lợi nhuận thực hiện năm 2040 tương ứng là "
         "3.000 tỷ đồng và 250 tỷ đồng."
     )
     assert not any(p[1] == 3000 * B for p in _pairs(text))
+
+
+def test_a_plan_of_the_parent_company_is_no_plan_of_the_groups_quarter() -> None:
+    text = (
+        "Quý II/2041, lợi nhuận sau thuế đạt 52 tỷ đồng, tăng 9% so với cùng kỳ. Năm 2041, "
+        "công ty đặt kế hoạch doanh thu và lợi nhuận sau thuế của công ty mẹ tương ứng là "
+        "1.100 tỷ đồng và 210 tỷ đồng."
+    )
+    assert not _pairs(text)
