@@ -11,6 +11,7 @@ from reading import find
 from kpitools.extract import audit_statements
 
 _MILLION = Decimal(1_000_000)
+_BILLION = Decimal(1_000_000_000)
 
 
 def _claims(text: str) -> list[tuple[object, object, object, object, object]]:
@@ -61,3 +62,25 @@ def test_no_plan_read_from_a_fraction_of_other_units_or_over_last_year() -> None
     assert _claims(
         "Năm 2041, nhà máy phát 52,5 triệu kWh/50,0 triệu kWh, tăng 5% so với năm trước."
     ) == [(Decimal("52.5") * _MILLION, None, Decimal(5), "growth", "unchecked")]
+
+
+_GROUP = (
+    "Năm 2041, lợi nhuận sau thuế hợp nhất của tập đoàn đạt 420 tỷ đồng, bằng 105% kế "
+    "hoạch. Trong đó, {owner} đạt 465 tỷ đồng lợi nhuận sau thuế, bằng 110% kế hoạch."
+)
+
+
+def test_a_parent_companys_figure_is_no_part_of_the_groups_consolidated_one() -> None:
+    # the parent's 465 may exceed the group's 420 (intra-group dividends are taken out)
+    found = find(_GROUP.format(owner="công ty mẹ"))
+    assert [(s.actual, s.part_of) for s in found] == [
+        (420 * _BILLION, None),
+        (465 * _BILLION, None),
+    ]
+    assert _flagged(_GROUP.format(owner="công ty mẹ")) == []
+
+
+def test_a_subsidiarys_figure_stays_a_part_of_the_group() -> None:
+    found = find(_GROUP.format(owner="công ty con Alpha"))
+    assert [s.part_of is not None for s in found] == [False, True]
+    assert _flagged(_GROUP.format(owner="công ty con Alpha")) == ["inconsistent"]
