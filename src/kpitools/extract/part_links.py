@@ -71,6 +71,7 @@ def link_parts(doc: Doc, drafts: list[Draft], related: Callable[[Draft, Draft], 
                 d
                 for d in actual[lo:hi]
                 if d.part_of is None and not _allotted(doc, d, at) and not _core_figure(doc, d)
+                if not _parent_figure(doc, d, start)
                 if d.actual_fig is not None and not bracket_of_figure(doc, d.actual_fig, at)
             ]
             across = sentence_initial and figures_before(doc, sentences, sentence)
@@ -138,6 +139,19 @@ def _core_figure(doc: Doc, d: Draft) -> bool:
     """Whether the clause of ``d``'s figure names it a core figure (:data:`_CORE`)."""
     assert d.actual_fig is not None
     return _CORE.search(doc.fold, d.actual_fig.clause, d.actual_fig.start) is not None
+
+
+# "…, lợi nhuận hợp nhất đạt 900 tỷ đồng. Trong đó, công ty mẹ đạt 950 tỷ đồng": the parent's
+# own figure, which the group's consolidated one does not add up (intra-group sales and
+# dividends are taken out of it), so it may exceed it: no part of it
+_PARENT = rx(r"(?<!\w)công\s+ty\s+mẹ(?!\w)")
+
+
+def _parent_figure(doc: Doc, d: Draft, start: int) -> bool:
+    """Whether the list of parts (from ``start``) names the parent company (:data:`_PARENT`)
+    before ``d``'s figure."""
+    assert d.actual_fig is not None
+    return _PARENT.search(doc.fold, start, d.actual_fig.start) is not None
 
 
 # "Trong đó, vốn kế hoạch của tỉnh được bố trí 800 tỷ đồng, …": an amount allotted, a plan

@@ -56,6 +56,7 @@ from kpitools.extract.amounts import (
     thing_counted,
     units_named,
 )
+from kpitools.extract.consistency import ratio_within_rounding
 from kpitools.extract.linking import (
     FLOOR_REACH,
     PROGRAMME_TOLERANCE,
@@ -69,7 +70,7 @@ from kpitools.extract.linking import (
     reaches_floor,
     scope_or_giver,
 )
-from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.notes import Segment, noted, seg, unchecked
 from kpitools.extract.stated_checks import FLOORS, cut_above_floor, under_floor_target
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
@@ -596,7 +597,7 @@ def link_slashed_plans(
             continue
         over = _over_its_plan(s, text)
         if over is not None:
-            out[i] = with_plan(s, over, text)
+            out[i] = _rounded_fraction(with_plan(s, over, text), over, text)
             continue
         found = _slashed_result(s, text)
         if found is not None:
@@ -613,7 +614,7 @@ def link_slashed_plans(
 _SLASH_NUMBER = rx(rf"\s*/\s*(?P<n>{NUM})")
 _LEADING = re.compile(NUM)
 _PERCENT_OF_PLAN = rx(
-    rf"\s*,\s*(?:(?:đạt|bằng)\s+)?(?:{NUM})\s*%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)"
+    rf"\s*,\s*(?:(?:đạt|bằng)\s+)?(?:{NUM})\s*%\s*(?:so\s+với\s+)?(?:{PLAN_NOUNS}|kh)(?!\w)"
 )
 
 
@@ -644,6 +645,29 @@ def _over_its_plan(s: LinkableStatement, text: str) -> Amount | None:
     value = parse_number(slash.group("n")) * result.value / written
     end = s.start + slash.end() + len(unit)
     return Amount(s.start + slash.start("n"), end, value, result.unit)
+
+
+def _rounded_fraction(s: LinkableStatement, plan: Amount, text: str) -> LinkableStatement:
+    """``s`` left unchecked (approximate) when within the rounding of its fraction.
+
+    ``s`` is read against the plan after its slash; its percentage is off the two figures
+    as written but not off every figure they round from:
+    ``30,4 triệu kWh/36,2 triệu kWh, đạt 84,2% KH``: 30,4 of 36,2 is 83,98 %, but 30,45 of
+    36,15 is 84,23 %; written to one decimal, the figures give the percentage (as a fraction
+    written with one unit after both numbers, ``30,4/36,2 triệu kWh``, already does).
+    """
+    p = percent_of(s)
+    number = _LEADING.match(fold(s.text))
+    written = _LEADING.match(fold(text[plan.start : plan.end]))
+    if s.verdict != "inconsistent" or p is None or number is None or written is None:
+        return s
+    assert isinstance(s.actual, Decimal) and s.target is not None
+    texts = number.group(), written.group()
+    if not any("," in n for n in texts):
+        return s
+    if not ratio_within_rounding(p, (s.actual, texts[0]), (s.target, texts[1])):
+        return s
+    return unchecked(s, "approximate_after")
 
 
 def _slashed_result(s: LinkableStatement, text: str) -> tuple[Amount, Amount] | None:
