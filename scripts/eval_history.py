@@ -260,6 +260,11 @@ SCORED_AT = {
     "2026-12-07x": "5dd0c9045f31edf9632f80378954129b5a20428c",
     "2026-12-07y": "5dd0c9045f31edf9632f80378954129b5a20428c",
     "2026-12-07z": "5dd0c9045f31edf9632f80378954129b5a20428c",
+    "2026-12-07za": "e6bb3ef5e1c7b38b739a2209fa242d1d0bd926f2",
+    "2026-12-07zb": "e6bb3ef5e1c7b38b739a2209fa242d1d0bd926f2",
+    "2026-12-07zc": "e6bb3ef5e1c7b38b739a2209fa242d1d0bd926f2",
+    "2026-12-07zd": "e6bb3ef5e1c7b38b739a2209fa242d1d0bd926f2",
+    "2026-12-07ze": "e6bb3ef5e1c7b38b739a2209fa242d1d0bd926f2",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib.util
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -274,6 +275,11 @@ MIN_BATCH_SIZE = {
     "2026-12-07x": 8,
     "2026-12-07y": 3,
     "2026-12-07z": 3,
+    "2026-12-07za": 8,
+    "2026-12-07zb": 6,
+    "2026-12-07zc": 6,
+    "2026-12-07zd": 3,
+    "2026-12-07ze": 4,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -325,6 +331,8 @@ LEAST_SITES = {
     "2026-12-07u": 4,
     "2026-12-07y": 3,
     "2026-12-07z": 3,
+    "2026-12-07zd": 3,
+    "2026-12-07ze": 4,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -557,9 +565,9 @@ the people's credit funds with no plan figure or before 2014, and four of the po
 provincial banking pages found with a plan were already in the files (``bldo-2900``, ``bnno-1061``,
 ``bhto-261``, ``gltvo-181``); it holds 3 passages on 3 sites after its second reading removed
 ``bhto-3342``, whose only scored pair, a part-year growth rate beside the year's target rate, is
-unpaired by the rule ``bhto-261`` follows. ``2026-12-07u`` (older reports of 2014-2024:
-engineering, shipbuilding, machinery and mechanical companies against their plans) holds 4 passages
-on 4 sites: after 36 of its 45 look-ups the stored corpus gave Lilama and its units, the machinery,
+unpaired by the rule ``bhto-261`` follows. ``2026-12-07u`` (older reports of 2014-2024: engineering,
+shipbuilding, machinery and mechanical companies against their plans) holds 4 passages on 4 sites:
+after 36 of its 45 look-ups the stored corpus gave Lilama and its units, the machinery,
 defence-industry and mechanical works' pages with no plan figure, a plan sentence cut by the store,
 percents with no amount, or before 2014, and the one other page found with an attainment (PTSC's
 2022, cafef.vn) was already in the files (``cafefo-2983``). ``2026-12-07y`` (older reports of
@@ -575,7 +583,20 @@ figure at all, and every other page found with a plan or a target (admissions an
 Party cells of Nhơn Trạch, Ninh Sơn, Dầu Tiếng, Vạn Ninh, Thủ Dầu Một, Nam Giang, Chương Mỹ, Long
 Hồ, Hòa Thành, Lạc Dương, Bình Xuyên and Ninh Giang, among others) was already in the files, fell
 before 2014, gave a province's rate beside a target already in the files, or had no year it could be
-dated to."""
+dated to. ``2026-12-07zd`` (older reports of 2014-2024: enterprise development and investment
+attraction by province or district) holds 3 passages on 3 sites: after 41 of its 45 look-ups the
+stored corpus gave few pages with an enterprise or investment figure against a plan, and those it
+gave (Thanh Hóa's, Cà Mau's, Yên Bái's, Bình Phước's, Hải Dương's and Nghệ An's new firms,
+co-operatives and investment, Quỳnh Lưu's year) were already in the files, repeated one of their
+pairs, or were plans and legal texts, national totals or pages with no plan figure. ``2026-12-07ze``
+(older reports of 2014-2024: site clearance, resettlement and infrastructure works of a province,
+district or project board) holds 4 passages on 4 sites: after all 45 of its look-ups the stored
+corpus gave no site-clearance or resettlement figure against a plan at all, the canal and rural-road
+pages it gave with a plan were already in the files (Sơn Dương's canals, Tân Yên's dredging, Cẩm
+Giàng's irrigation works), one other with a pair (the Kon Tum economic zone board's disbursement of
+2017) was taken the same day by the parallel batch ``2026-12-07zd`` (``kktktjo-3722``), and the rest
+were tag or listing pages, legal texts, theses, pages before 2014 or with no year, or had no plan
+figure."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
@@ -640,6 +661,8 @@ def test_passage_schema_and_spans(p: dict[str, Any]) -> None:
         assert s["id"].startswith(p["id"] + "/")
         assert s["type"] in ev.STATEMENT_TYPES
         assert s["metric"] in METRICS or s["metric"].startswith("free:"), s["metric"]
+        # a unit of number words comes last, where the scorer reads its scale (``unit_scale``)
+        assert not re.search(r"\((nghìn|ngàn|triệu|tỷ|tỉ) [^)]*\)[^()]+$", s["metric"]), s["id"]
         assert s["unit_code"] is None or s["unit_code"] in UNITS, s["unit_code"]
         assert s["percent_kind"] is None or s["percent_kind"] in ev.PERCENT_KINDS
         assert s["target_kind"] is None or s["target_kind"] in ev.TARGET_KINDS
