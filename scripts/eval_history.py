@@ -265,6 +265,11 @@ SCORED_AT = {
     "2026-12-07zc": "e6bb3ef5e1c7b38b739a2209fa242d1d0bd926f2",
     "2026-12-07zd": "e6bb3ef5e1c7b38b739a2209fa242d1d0bd926f2",
     "2026-12-07ze": "e6bb3ef5e1c7b38b739a2209fa242d1d0bd926f2",
+    "2026-12-07zf": "4991d7fd467b060bf6df4be047a543bb50cde608",
+    "2026-12-07zg": "4991d7fd467b060bf6df4be047a543bb50cde608",
+    "2026-12-07zh": "4991d7fd467b060bf6df4be047a543bb50cde608",
+    "2026-12-07zi": "4991d7fd467b060bf6df4be047a543bb50cde608",
+    "2026-12-07zj": "4991d7fd467b060bf6df4be047a543bb50cde608",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -280,6 +280,11 @@ MIN_BATCH_SIZE = {
     "2026-12-07zc": 6,
     "2026-12-07zd": 3,
     "2026-12-07ze": 4,
+    "2026-12-07zf": 7,
+    "2026-12-07zg": 4,
+    "2026-12-07zh": 6,
+    "2026-12-07zi": 3,
+    "2026-12-07zj": 6,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -333,6 +338,8 @@ LEAST_SITES = {
     "2026-12-07z": 3,
     "2026-12-07zd": 3,
     "2026-12-07ze": 4,
+    "2026-12-07zg": 4,
+    "2026-12-07zi": 3,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -596,7 +603,17 @@ pages it gave with a plan were already in the files (Sơn Dương's canals, Tân
 Giàng's irrigation works), one other with a pair (the Kon Tum economic zone board's disbursement of
 2017) was taken the same day by the parallel batch ``2026-12-07zd`` (``kktktjo-3722``), and the rest
 were tag or listing pages, legal texts, theses, pages before 2014 or with no year, or had no plan
-figure."""
+figure. ``2026-12-07zg`` (older reports of 2014-2024: population and family-planning programmes of a
+province or district) holds 4 passages on 4 sites: its time allowed 17 of its 45 look-ups, and the
+other pages they gave with figures against a plan (Quảng Điền, Bình Dương's 2018, Hà Giang's 2021,
+Ninh Thuận's 2018, Đồng Tháp's 2018) were already in the files, fell before 2014, were national
+plans, legal texts or theses, or gave a percent with no figure. ``2026-12-07zi`` (older reports of
+2014-2024: trade unions' finance and workers' welfare, the veterans', youth and women's unions'
+programmes) holds 3 passages on 3 sites: after 41 of its 45 look-ups the stored corpus gave
+union-fee figures only as percents of the budget with no amount, and every other page with a figure
+against a quota (Yên Định's women's union, Phú Tân's farmers' union, Quảng Nam's and Hải Dương's
+labour federations) was already in the files, fell before 2014, was a national total or gave no
+figure against its quota."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
