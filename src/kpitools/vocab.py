@@ -656,6 +656,11 @@ _EXTRACT = {
     "extract.note.actual_approximate": _pair(
         " (số thực hiện là số gần đúng)", " (the actual is approximate)"
     ),
+    "extract.note.actual_rounding": _pair(
+        " (số thực hiện “{text}” là số đã làm tròn, từ {low} đến {high}: có giá trị cho"
+        " đúng {stated}%)",
+        " (the actual “{text}” is written rounded, {low} to {high}: a value in it gives {stated}%)",
+    ),
     "extract.note.comma_thousands": _pair(
         "“{text}” đọc với dấu phẩy phân cách hàng nghìn (chỉ cách đọc này cho ra tỷ lệ ghi): ",
         "“{text}” read with a thousands comma (only that reading gives the stated percentage): ",

@@ -62,15 +62,20 @@ def noted(*segments: Segment) -> dict[str, str]:
     return {"note": note_text(data, "en"), "note_data": data}
 
 
-def unchecked(s: _S, reason: str) -> _S:
+def unchecked(s: _S, reason: str, **fields: object) -> _S:
     """The statement ``s`` left unchecked, its note giving ``reason`` for the computed value.
 
     ``reason`` is a word of ``extract.note`` saying why the check cannot be trusted
-    (``approximate``, ``target_approximate``, ``actual_approximate``).
+    (``approximate``, ``target_approximate``, ``actual_approximate``), filled with
+    ``fields``.
     """
     kept = [(n, f) for n, f in json.loads(s.note_data or "[]") if n != "computed"]
     return dataclasses.replace(
-        s, consistent=None, truncated=False, verdict="unchecked", **noted(*kept, seg(reason))
+        s,
+        consistent=None,
+        truncated=False,
+        verdict="unchecked",
+        **noted(*kept, seg(reason, **fields)),
     )
 
 

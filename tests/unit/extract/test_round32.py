@@ -91,7 +91,8 @@ def test_a_result_near_a_rank_word_or_a_date_stays_a_pair(text: str, pair: tuple
     ("text", "target"),
     [
         (
-            "Phường thu được 64 tỷ đồng, tăng 9% so với cùng kỳ và vượt 4% so với kế hoạch "
+            # round 104: 63,5 to 64,5 tỷ give an excess of 2,4 to 4,0 %, never 5
+            "Phường thu được 64 tỷ đồng, tăng 9% so với cùng kỳ và vượt 5% so với kế hoạch "
             "quận giao (62 tỷ đồng).",
             62,
         ),

@@ -47,9 +47,11 @@ def test_a_share_of_a_plan_written_as_more_than_its_amount_is_not_called_cut() -
 
 
 def test_a_share_of_a_plan_written_as_its_exact_amount_is_still_called_cut() -> None:
+    # round 104: 3.351,5 to 3.352,5 tỷ give 33,5 % at least, never 33 rounded (334,5 of
+    # 335 tỷ, of 1.000, would give 33 and leave it unchecked)
     text = (
-        "Quý I năm 2031, doanh thu của ngành cảng biển ước đạt 335 tỷ đồng, đạt 33% so với "
-        "kế hoạch năm. Ngành đặt mục tiêu năm 2031 doanh thu 1.000 tỷ đồng."
+        "Quý I năm 2031, doanh thu của ngành cảng biển ước đạt 3.352 tỷ đồng, đạt 33% so "
+        "với kế hoạch năm. Ngành đặt mục tiêu năm 2031 doanh thu 10.000 tỷ đồng."
     )
     assert _flags(text) == ["truncated"]
 
