@@ -829,8 +829,11 @@ def _beyond_bounds(
     share = 100 * s.actual / target
     margin = PROGRAMME_TOLERANCE * p.value
     if actual_qual in FLOORS and plan_qual is None and actual_qualifier(s) is None:
-        # "đạt hơn 40% kế hoạch": the percentage's floor, met up to a reach above it
-        return abs(share - p.value) > margin and not p.value <= share <= FLOOR_REACH * p.value
+        # "đạt hơn 40% kế hoạch": the percentage's floor, met up to a reach above it, or up
+        # to its next written digit ("hơn 1%" of a share of 1,2 %: the floor cut)
+        next_digit = p.value + Decimal(1).scaleb(-p.decimals)
+        held = p.value <= share and (share <= FLOOR_REACH * p.value or share < next_digit)
+        return abs(share - p.value) > margin and not held
     if actual_qual in _AT_MOST and plan_qual in _AT_LEAST and p.value - margin > share:
         return True
     return actual_qual in _AT_LEAST and plan_qual in _AT_MOST and p.value + margin < share

@@ -93,3 +93,20 @@ def test_a_whole_number_beside_decimals_of_its_measure_is_exact() -> None:
     )
     assert [c[-1] for c in _claims(listed)] == ["consistent", "inconsistent"]
     assert _flagged(listed) == ["inconsistent"]
+
+
+_FLOOR = (
+    "Sáu tháng đầu năm 2041, hợp tác xã có doanh thu 640 tỷ đồng, tăng 8% so với cùng kỳ, còn "
+    "lãi sau thuế đạt hơn 540 triệu đồng, giảm 90% so với cùng kỳ. Kế hoạch năm 2041 của hợp "
+    "tác xã là doanh thu 1.100 tỷ đồng và lợi nhuận sau thuế 45 tỷ đồng. Như vậy, hợp tác xã "
+    "mới thực hiện 58% kế hoạch doanh thu và đạt hơn 1% kế hoạch lợi nhuận."
+)
+
+
+def test_a_floor_percentage_holds_up_to_its_next_written_digit() -> None:
+    # "hơn 1%" of a share of 1,2 % (540 million of 45 billion): the floor cut, no finding
+    assert _claims(_FLOOR) == [
+        (640 * _BILLION, 1100 * _BILLION, Decimal(58), "attainment", "consistent"),
+        (540 * _MILLION, 45 * _BILLION, Decimal(1), "attainment", "unchecked"),
+    ]
+    assert _flagged(_FLOOR) == []
