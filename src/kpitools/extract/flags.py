@@ -329,11 +329,26 @@ _PART_MARKER = rx(r"(?<!\w)trong\s+đó(?!\w)")
 def _part_of_whole(text: str, line: int, s: LinkableStatement) -> bool:
     """Whether ``s`` is a part of a whole, not the headline's figure.
 
-    Its sentence names ``trong đó`` before it (``Trong đó, vốn A giải ngân 412,5 tỷ đồng``).
+    Its sentence names ``trong đó`` before it (``Trong đó, vốn A giải ngân 412,5 tỷ đồng``),
+    or its paragraph opens with ``Trong đó,`` and its sentence names no total (``tổng``).
     """
     low = max(line, s.start - _OWN_SENTENCE)
     stop = max(text.rfind(". ", low, s.start), text.rfind("\n", low, s.start))
-    return _PART_MARKER.search(fold(text[max(low, stop) : s.start])) is not None
+    own = fold(text[max(low, stop) : s.start])
+    if _PART_MARKER.search(own) is not None:
+        return True
+    # a paragraph that opens with "Trong đó," lists parts: a sentence of it that names no
+    # total ("Tổng thu …") is one
+    opening = text.rfind("\n", max(line, s.start - _OWN_PARAGRAPH), s.start)
+    return (
+        opening >= 0
+        and _PART_OPENING.match(fold(text[opening + 1 : s.start])) is not None
+        and _TOTAL.search(own) is None
+    )
+
+
+_PART_OPENING = rx(r"\s*trong\s+đó\s*,")
+_TOTAL = rx(r"(?<!\w)tổng(?!\w)")
 
 
 # "quý II", "quý 3": a quarter named; "lũy kế", "6 tháng", "sáu tháng", "nửa đầu năm": a
