@@ -234,12 +234,12 @@ def _listed_whole(folded: str, head: int, mark: int) -> Amount | None:
 
     Its noun may come between (``2.400 tỷ đồng thu ngân sách, trong đó``), and then its own
     percentages (``1.200 tỷ đồng, đạt 52% dự toán (2.300 tỷ đồng) và tăng 4%; trong đó``),
-    whose plans in brackets are no whole.
+    whose plans in brackets are no whole; nor is a difference (:data:`_DIFFERENCE_BEFORE`).
     """
     before = [x for x in amounts_in(folded, head, mark) if not _in_brackets(folded, head, x.start)]
     whole = next((x for x in reversed(before) if x.unit[1] or x.unit[0]), None)
-    if whole is None:
-        return None
+    if whole is None or _DIFFERENCE_BEFORE.search(folded, head, whole.start) is not None:
+        return None  # "cao hơn dự toán năm trước là 900 tỷ đồng": a difference, no whole
     gap = folded[whole.end : mark]
     if _WHOLE_NOUN.match(gap):
         return whole if whole is before[-1] else None
@@ -248,6 +248,10 @@ def _listed_whole(folded: str, head: int, mark: int) -> Amount | None:
     if clause is None or not _percent_only(folded, whole.end, mark, later):
         return None
     return whole
+
+
+# a difference between two amounts named right before the figure in its clause
+_DIFFERENCE_BEFORE = rx(r"(?<!\w)(?:cao|thấp|nhiều|ít)\s+hơn(?!\w)[^.;,()]{0,80}?(?:là|khoảng)\s*$")
 
 
 def _same_kind_of_amount(whole: Amount, part: Amount) -> bool:

@@ -133,3 +133,29 @@ def test_a_sentence_of_a_paragraph_opening_with_trong_do_is_a_part() -> None:
     # a sentence of that paragraph that names a total is no part: still checked
     total = _PARTS_PARAGRAPH.replace("Lũy kế 10 tháng", "Tổng thu lũy kế 10 tháng")
     assert _qualifier_flags(total) == ["gần 1.300 tỷ đồng"]
+
+
+def _sum_flags(text: str) -> list[str]:
+    found = find(text)
+    rows = audit_statements(found).to_dicts() if found else []
+    return [
+        r["text"].split(" Trong")[0]
+        for r in rows
+        if r["check"] == "sum" and r["verdict"] != "consistent"
+    ]
+
+
+def test_a_difference_between_two_plans_is_no_whole_of_the_parts_after_it() -> None:
+    # "cao hơn … là 1.100 tỷ đồng" is by how much this year's budget exceeds last year's
+    difference = (
+        "Năm 2041, tỉnh được giao dự toán thu ngân sách 9.400 tỷ đồng, cao hơn dự toán năm "
+        "2040 là 1.100 tỷ đồng. Trong đó, thu nội địa 6.200 tỷ đồng, thu từ hoạt động xuất "
+        "nhập khẩu 3.200 tỷ đồng."
+    )
+    assert _sum_flags(difference) == []
+    # a whole the parts exceed is still flagged
+    over = (
+        "Năm 2041, tỉnh được giao dự toán thu ngân sách 5.100 tỷ đồng. Trong đó, thu nội địa "
+        "3.200 tỷ đồng, thu từ hoạt động xuất nhập khẩu 2.400 tỷ đồng."
+    )
+    assert _sum_flags(over) == ["5.100 tỷ đồng."]
