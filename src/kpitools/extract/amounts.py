@@ -1184,31 +1184,45 @@ def listed_measure(folded: str, a: Amount) -> tuple[str | None, str | None] | No
         resp = m
     if resp is None or resp.end() > a.start:
         return None
-    names = list(MEASURE_NAMES_RX.finditer(folded, head, resp.start()))
+    run = _list_places(folded, head, resp.start())
+    starts = _list_items(folded, resp.end(), len(run)) if len(run) > 1 else []
+    if len(starts) != len(run) or a.start not in starts:
+        return None
+    return run[starts.index(a.start)]
+
+
+def _list_places(folded: str, head: int, end: int) -> list[tuple[str | None, str | None]]:
+    """The measures and kinds of a list, in order, ending right before ``end``.
+
+    Its verb alone between the last and ``end``, the measures joined only by commas or
+    ``và``; read back from ``end`` to ``head``.
+    """
     run: list[tuple[str | None, str | None]] = []
-    end = resp.start()
-    for m in reversed(names):
+    for m in reversed(list(MEASURE_NAMES_RX.finditer(folded, head, end))):
         kinds, after = _kinds_after(folded, m.end())
         if not (_LIST_VERB if not run else MEASURE_JOINT).fullmatch(folded, after, end):
             break
         name = " ".join(m.group().split())
         run[:0] = [(MEASURE_NAMES.get(name), k or _NAMED_KINDS.get(name)) for k in kinds]
         end = m.start()
-    if len(run) < 2:
-        return None
+    return run
+
+
+def _list_items(folded: str, start: int, n: int) -> list[int]:
+    """The starts of the amounts right after ``start``, joined only by commas or ``và``.
+
+    Up to ``n + 1`` of them (one more than the list's places tells a longer list).
+    """
     items: list[Amount] = []
-    for b in amounts_in(folded, resp.end(), min(len(folded), resp.end() + 300)):
-        if not b.unit[1] or len(items) > len(run):
+    for b in amounts_in(folded, start, min(len(folded), start + 300)):
+        if not b.unit[1] or len(items) > n:
             break
         if items and not AMOUNT_JOINT.fullmatch(folded, items[-1].end, b.start):
             break
-        if not items and b.start != resp.end():
-            return None
+        if not items and b.start != start:
+            return []
         items.append(b)
-    starts = [b.start for b in items]
-    if len(items) != len(run) or a.start not in starts:
-        return None
-    return run[starts.index(a.start)]
+    return [b.start for b in items]
 
 
 def _kinds_after(folded: str, at: int) -> tuple[list[str | None], int]:
