@@ -1131,6 +1131,9 @@ def measure_kind(folded: str, a: Amount) -> tuple[str | None, str | None]:
     ``lợi nhuận sau thuế 120 tỷ đồng``, ``120 tỷ đồng lợi nhuận sau thuế``: (``lợi nhuận``,
     ``sau thuế``); the kind is the one written right after the measure's name.
     """
+    listed = listed_measure(folded, a)
+    if listed is not None:
+        return listed
     name = measure_of_amount(folded, a) or _bracketed_measure(folded, a)
     if name is None:
         return None, None
@@ -1151,6 +1154,96 @@ _NAMED_KINDS = {
     fold("lãi ròng"): fold("sau thuế"),  # net profit is after tax
 }
 """The kind a name of :data:`MEASURE_NAMES` carries in its own words."""
+
+
+# "tương ứng là", "lần lượt đạt", "lần lượt ở mức": amounts spread over measures named before
+RESPECTIVE = rx(r"(?<!\w)(?:tương\s+ứng|lần\s+lượt)(?:\s+(?:là|đạt|ở\s+mức|sẽ\s+đạt))?\s*(?=\d)")
+# the joint between two amounts of a list: a comma or "và", nothing else
+AMOUNT_JOINT = re.compile(r"\s*(?:,\s*và|,|và)\s*")
+# the joint between two measures named before "tương ứng": a comma or "và"
+MEASURE_JOINT = rx(r"\s*(?:,\s*và|,|và)\s+")
+# what may stand between the last measure of a list and "lần lượt": its verb alone
+_LIST_VERB = rx(r"\s*(?:(?:đạt|là|ở\s+mức|ước\s+đạt)\s*)?")
+_LIST_CLAUSE_END = re.compile(r"[;:]")
+
+
+def listed_measure(folded: str, a: Amount) -> tuple[str | None, str | None] | None:
+    """The measure and kind of ``a`` by its place in a list said respectively, if it is one.
+
+    ``lợi nhuận trước thuế và lợi nhuận sau thuế lần lượt đạt 350 tỷ đồng và 290 tỷ
+    đồng``: 350 is the pre-tax profit, 290 the after-tax one (the last name before each is
+    the after-tax one). The measures (each maybe with its kind) joined only by commas or
+    ``và``, right before ``lần lượt`` / ``tương ứng`` (its verb alone between), in its
+    clause; the amounts right after it joined only by commas or ``và``, as many as the
+    measures. None when ``a`` is no item of such a list.
+    """
+    head = head_of_sentence(folded, a.start)
+    head = max([head, *(m.end() for m in _LIST_CLAUSE_END.finditer(folded, head, a.start))])
+    resp = None
+    for m in RESPECTIVE.finditer(folded, head, a.start + 1):
+        resp = m
+    if resp is None or resp.end() > a.start:
+        return None
+    run = _list_places(folded, head, resp.start())
+    starts = _list_items(folded, resp.end(), len(run)) if len(run) > 1 else []
+    if len(starts) != len(run) or a.start not in starts:
+        return None
+    return run[starts.index(a.start)]
+
+
+def _list_places(folded: str, head: int, end: int) -> list[tuple[str | None, str | None]]:
+    """The measures and kinds of a list, in order, ending right before ``end``.
+
+    Its verb alone between the last and ``end``, the measures joined only by commas or
+    ``và``; read back from ``end`` to ``head``.
+    """
+    run: list[tuple[str | None, str | None]] = []
+    for m in reversed(list(MEASURE_NAMES_RX.finditer(folded, head, end))):
+        kinds, after = _kinds_after(folded, m.end())
+        if not (_LIST_VERB if not run else MEASURE_JOINT).fullmatch(folded, after, end):
+            break
+        name = " ".join(m.group().split())
+        run[:0] = [(MEASURE_NAMES.get(name), k or _NAMED_KINDS.get(name)) for k in kinds]
+        end = m.start()
+    return run
+
+
+def _list_items(folded: str, start: int, n: int) -> list[int]:
+    """The starts of the amounts right after ``start``, joined only by commas or ``và``.
+
+    Up to ``n + 1`` of them (one more than the list's places tells a longer list).
+    """
+    items: list[Amount] = []
+    for b in amounts_in(folded, start, min(len(folded), start + 300)):
+        if not b.unit[1] or len(items) > n:
+            break
+        if items and not AMOUNT_JOINT.fullmatch(folded, items[-1].end, b.start):
+            break
+        if not items and b.start != start:
+            return []
+        items.append(b)
+    return [b.start for b in items]
+
+
+def _kinds_after(folded: str, at: int) -> tuple[list[str | None], int]:
+    """The kinds written right after a measure's name at ``at``, in order, and their end.
+
+    ``lợi nhuận trước thuế và sau thuế``, ``lợi nhuận trước và sau thuế``: two kinds;
+    ``doanh thu thuần``: one; ``doanh thu``: none (``[None]``).
+    """
+    pair = _KIND_PAIR.match(folded, at)
+    if pair is not None:
+        return [f"{pair.group(1)} {fold('thuế')}", f"{pair.group(2)} {fold('thuế')}"], pair.end()
+    kinds: list[str | None] = []
+    end = at
+    while (k := MEASURE_KIND.match(folded, end)) is not None:
+        kinds.append(" ".join(k.group(1).split()))
+        end = k.end()
+        joint = MEASURE_JOINT.match(folded, end)
+        if joint is None or MEASURE_KIND.match(folded, joint.end() - 1) is None:
+            break
+        end = joint.end() - 1
+    return kinds or [None], end
 
 
 # "lợi nhuận trước và sau thuế lần lượt đạt 200 và 160 tỷ đồng": two kinds, in order

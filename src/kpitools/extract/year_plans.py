@@ -17,8 +17,10 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from kpitools.extract.amounts import (
+    AMOUNT_JOINT,
     AMOUNT_QUALIFIER,
     FULL_STOP,
+    MEASURE_JOINT,
     MEASURE_KIND,
     MEASURE_NAMES,
     MEASURE_NAMES_RX,
@@ -26,6 +28,7 @@ from kpitools.extract.amounts import (
     PART_OF_YEAR,
     PLAN_CUE,
     PROGRAMME_CHUNK,
+    RESPECTIVE,
     YEAR,
     Amount,
     amounts_in,
@@ -54,12 +57,6 @@ class SetOutPlan(NamedTuple):
     """The span of the ``tương ứng`` / ``lần lượt`` list the amount is an item of, if any."""
 
 
-# "tương ứng là", "lần lượt đạt", "lần lượt ở mức": amounts spread over measures named before
-_RESPECTIVE = rx(r"(?<!\w)(?:tương\s+ứng|lần\s+lượt)(?:\s+(?:là|đạt|ở\s+mức|sẽ\s+đạt))?\s*(?=\d)")
-# the joint between two amounts of a list: a comma or "và", nothing else
-_AMOUNT_JOINT = re.compile(r"\s*(?:,\s*và|,|và)\s*")
-# the joint between two measures named before "tương ứng": a comma or "và" ("của" names whose)
-_MEASURE_JOINT = rx(r"\s*(?:,\s*và|,|và)\s+")
 # "giảm", "tăng", "lên", "ghi nhận", "thực hiện", "đạt được": a result's or a change's word in a
 # plan's list of measures (a list of results or changes, not of plans)
 _NOT_A_PLAN_LIST = rx(
@@ -127,7 +124,7 @@ def _plans_after(
     if following is not None:
         end = following.start()  # the next cue reads its own amounts
     amounts = [a for a in amounts_in(folded, cue.end(), end) if a.unit[1]]
-    respective = _RESPECTIVE.search(folded, cue.end(), end)
+    respective = RESPECTIVE.search(folded, cue.end(), end)
     if respective is not None:
         return _respective_items(folded, cue.end(), respective, amounts)
     out: list[tuple[Amount, tuple[str | None, str | None], tuple[int, int] | None]] = []
@@ -173,7 +170,7 @@ def _respective_items(
     for i, m in enumerate(names):
         kind = MEASURE_KIND.match(folded, m.end())
         after = kind.end() if kind else m.end()
-        if i + 1 < len(names) and not _MEASURE_JOINT.fullmatch(folded, after, names[i + 1].start()):
+        if i + 1 < len(names) and not MEASURE_JOINT.fullmatch(folded, after, names[i + 1].start()):
             return []  # other words between two measures: no plain list of them
         name = " ".join(m.group().split())
         measures.append((MEASURE_NAMES[name], " ".join(kind.group(1).split()) if kind else None))
@@ -183,7 +180,7 @@ def _respective_items(
     if len(items) != len(measures) or items[0].start != respective.end():
         return []
     for x, y in itertools.pairwise(items):
-        if not _AMOUNT_JOINT.fullmatch(folded, x.end, y.start):
+        if not AMOUNT_JOINT.fullmatch(folded, x.end, y.start):
             return []
     if any(a.unit[1] not in MONEY_WORDS for a in items):
         return []
