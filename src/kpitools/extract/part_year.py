@@ -53,6 +53,7 @@ from kpitools.extract.amounts import (
     thing_counted,
     units_named,
 )
+from kpitools.extract.carried_periods import carried_fits, period_carried
 from kpitools.extract.linking import (
     NO_PERCENT,
     against_plan,
@@ -613,6 +614,11 @@ def _part_year_amounts(
                 PART_OF_YEAR.search(folded, head, a.start)
                 or _PERIOD_AFTER.match(folded, a.end)
                 or _part_before_semicolon(folded, head, a)
+                or (
+                    a.value not in found
+                    and period_carried(folded, a, year) is not None
+                    and carried_fits(folded, a, plan, kind)
+                )
             )
             and other_sentence(folded, a, plan)
             and not _of_segment(folded, a)
@@ -902,10 +908,13 @@ def _growth_amount_fits(
 
 
 def _period_key(folded: str, a: Amount) -> str | None:
-    """The part of the year the clause of ``a`` names last before it (``quý 2``), if any."""
+    """The part of the year the clause of ``a`` names last before it (``quý 2``), if any.
+
+    Or the one an earlier sentence names and ``a``'s goes on with (:func:`period_carried`).
+    """
     found = list(_PERIOD_KEY.finditer(folded, head_of_sentence(folded, a.start), a.start))
     if not found:
-        return None
+        return period_carried(folded, a, None)
     m = found[-1]
     if m.group(1) is not None:
         return "q" + _ROMAN.get(m.group(1), m.group(1))
