@@ -270,6 +270,10 @@ SCORED_AT = {
     "2026-12-07zh": "4991d7fd467b060bf6df4be047a543bb50cde608",
     "2026-12-07zi": "4991d7fd467b060bf6df4be047a543bb50cde608",
     "2026-12-07zj": "4991d7fd467b060bf6df4be047a543bb50cde608",
+    "2026-12-07zk": "131b644f08813b1d964cb1c56463b6b4c5b92c64",
+    "2026-12-07zl": "131b644f08813b1d964cb1c56463b6b4c5b92c64",
+    "2026-12-07zm": "131b644f08813b1d964cb1c56463b6b4c5b92c64",
+    "2026-12-07zn": "131b644f08813b1d964cb1c56463b6b4c5b92c64",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -285,6 +285,10 @@ MIN_BATCH_SIZE = {
     "2026-12-07zh": 6,
     "2026-12-07zi": 3,
     "2026-12-07zj": 6,
+    "2026-12-07zk": 7,
+    "2026-12-07zl": 4,
+    "2026-12-07zm": 6,
+    "2026-12-07zn": 4,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -340,6 +344,8 @@ LEAST_SITES = {
     "2026-12-07ze": 4,
     "2026-12-07zg": 4,
     "2026-12-07zi": 3,
+    "2026-12-07zl": 4,
+    "2026-12-07zn": 4,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -613,7 +619,16 @@ programmes) holds 3 passages on 3 sites: after 41 of its 45 look-ups the stored 
 union-fee figures only as percents of the budget with no amount, and every other page with a figure
 against a quota (Yên Định's women's union, Phú Tân's farmers' union, Quảng Nam's and Hải Dương's
 labour federations) was already in the files, fell before 2014, was a national total or gave no
-figure against its quota."""
+figure against its quota. ``2026-12-07zl`` (older reports of 2014-2024: police work of a province or
+city against its targets) holds 4 passages on 4 sites: after 40 of its 45 look-ups the stored corpus
+gave police reviews mostly with clearance rates over cases found (coverage), margins over unwritten
+target rates that fit neither reading within 1 % (Thái Nguyên's 'đạt 95% (vượt 20% chỉ tiêu giao)'),
+national totals, or counts with no target, and the identity-card pages with a target (Thừa Thiên
+Huế's) were already in the files. ``2026-12-07zn`` (older reports: OCOP products, agricultural
+cooperatives and farm models against the plan) holds 4 passages on 4 sites: after 25 look-ups the
+stored corpus gave OCOP and cooperative pages with counts or plans only, listing and tag pages,
+legal texts and plans, national totals, or pages already in the files (Chợ Đồn's OCOP, Chợ Mới's and
+Bắc Kạn's cooperatives, Quảng Trị's and Hà Tĩnh's agriculture of 2021)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
