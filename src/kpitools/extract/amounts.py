@@ -259,7 +259,33 @@ def amounts_in(folded: str, start: int, end: int) -> list[Amount]:
             # "2.000 tỷ doanh thu": a sum of đồng named by its measure, which follows it
             noun, end = "đồng", m.start("noun") - 1
         out.append(Amount(m.start("a"), end, value, (scale, noun)))
-    return _shared_currency(folded, out)
+    return _shared_currency(folded, _compounds(folded, out))
+
+
+# "57 tỷ 148 triệu đồng", "3 triệu 250 nghìn đồng": a whole of the larger scale, then fewer
+# than a thousand of the next one with the currency: one amount, of the larger scale
+_COMPOUND = rx(r"\d{1,3}(?:\.\d{3})*\s+(?:tỷ|tỉ|triệu)\s+\d{1,3}(?:,\d+)?\s+(?:triệu|nghìn|ngàn)")
+_NEXT_SCALE = {"tỷ": "triệu", "triệu": "nghìn"}
+
+
+def _compounds(folded: str, amounts: list[Amount]) -> list[Amount]:
+    """The amounts, a compound one (``57 tỷ 148 triệu đồng``) read as one, not two."""
+    out: list[Amount] = []
+    for b in amounts:
+        a = out[-1] if out else None
+        m = None if a is None else _COMPOUND.match(folded, a.start)
+        if (
+            a is not None
+            and m is not None
+            and a.unit[1] == ""
+            and _NEXT_SCALE.get(a.unit[0]) == b.unit[0]
+            and b.unit[1] in MONEY_WORDS
+            and b.start < m.end() <= b.end
+        ):
+            out[-1] = Amount(a.start, b.end, a.value + b.value, (a.unit[0], b.unit[1]))
+        else:
+            out.append(b)
+    return out
 
 
 _POWERS = str.maketrans("²³", "23")

@@ -1,0 +1,45 @@
+"""Round 107: precision on the wrong claims of the batches scored once in session 30.
+
+Invented sentences (other wording, figures and measures than the evaluation passages).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kpitools.extract import extract_statements
+from kpitools.extract.amounts import amounts_in
+from kpitools.textfold import fold
+
+M = Decimal(10) ** 6
+
+
+def _claims(text: str) -> set[tuple[Decimal | None, Decimal | None, Decimal | None, str | None]]:
+    return {(s.actual, s.target, s.stated_percent, s.stated_kind) for s in extract_statements(text)}
+
+
+def test_a_plan_written_in_billions_and_millions_is_one_amount() -> None:
+    text = (
+        "Năm 2041, tổng vốn sự nghiệp của xã được giao 42 tỷ 500 triệu đồng. Đến ngày 5/11, "
+        "xã đã giải ngân được 18 tỷ 240 triệu đồng, bằng 42,9% kế hoạch."
+    )
+    assert _claims(text) == {(18_240 * M, 42_500 * M, Decimal("42.9"), "attainment")}
+
+
+def test_an_allocation_in_billions_and_millions_beside_its_disbursement() -> None:
+    text = (
+        "Huyện bố trí 18 tỷ 400 triệu đồng thực hiện 12 công trình, giải ngân 16 tỷ 100 triệu "
+        "đồng, đạt 87,5% KH."
+    )
+    assert _claims(text) == {(16_100 * M, 18_400 * M, Decimal("87.5"), "attainment")}
+
+
+def test_the_millions_of_a_compound_amount_are_no_amount_of_their_own() -> None:
+    folded = fold("bố trí 7 tỷ 45 triệu đồng và 3 triệu 250 ngàn đồng, sản lượng 5 tỷ 20 triệu kWh")
+    read = [(a.value, a.unit) for a in amounts_in(folded, 0, len(folded))]
+    assert read == [
+        (7_045 * M, ("tỷ", "đồng")),
+        (Decimal(3_250_000), ("triệu", "đồng")),
+        (5_000 * M, ("tỷ", "")),  # a count's compound is not money: read as before
+        (20 * M, ("triệu", "kwh")),
+    ]
