@@ -25,6 +25,7 @@ from kpitools.extract.amounts import (
     MONEY_WORDS,
     NOUN_STOP,
     PART_OF_YEAR,
+    PLAN_CUE,
     Amount,
     amounts_in,
     as_result,
@@ -670,6 +671,7 @@ def _amount_result(
         and _kind_fits_amount(folded, a, noun, kind)
         and not sets_out_plan(folded, a, 0, qualified=True)
         and not expected_in_plan(folded, a)
+        and not _expected_for_done(folded, a, s)
         and not _supposed(text, low + a.start)
         and not compared_with(folded, a)
         and same_period(folded, a, (clause_head(folded, len(folded), 0), len(folded)))
@@ -699,6 +701,33 @@ def expected_in_plan(folded: str, a: Amount) -> bool:
         _PLAN_OPENS.match(folded, head) is not None
         and _EXPECTED.search(folded, head, a.start) is not None
     )
+
+
+# "Lợi nhuận sau thuế dự kiến đạt 90 tỷ đồng": an amount expected, by the verb right before it
+_EXPECTED_VERB = rx(
+    r"(?<!\w)dự\s+kiến\s+(?:sẽ\s+)?(?:đạt|là|ở\s+mức|lên|thu)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+)
+# a percentage said of what is to come or estimated ("dự kiến hoàn thành 105% kế hoạch")
+_FORECAST = rx(r"(?<!\w)(?:dự\s+kiến|ước|sẽ|kỳ\s+vọng)(?!\w)")
+
+
+def _expected_for_done(folded: str, a: Amount, s: LinkableStatement) -> bool:
+    """Whether ``a`` is an amount expected of a plan set out, and ``s`` a percentage done.
+
+    ``Năm nay, hãng đặt mục tiêu doanh thu 4.100 tỷ đồng. Lãi sau thuế dự kiến đạt 150 tỷ
+    đồng. Như vậy, sau quý II, hãng hoàn thành 8% kế hoạch lợi nhuận``: an amount expected
+    (the verb right before it), in a sentence that goes on from one setting out a plan (a
+    plan word in the sentence before it, in its paragraph), is the plan's, not the result
+    the percentage is of. With no plan before it, an expected amount is an expected result
+    (round 18); a percentage itself expected or estimated (``dự kiến hoàn thành``) may take
+    it.
+    """
+    head = clause_head(folded, a.start, 0)
+    if not _EXPECTED_VERB.search(folded, head, a.start) or _FORECAST.search(fold(s.text)):
+        return False
+    line = folded.rfind("\n", 0, head) + 1
+    before = clause_head(folded, max(line, head - 2), line)
+    return head > line and PLAN_CUE.search(folded, before, head) is not None
 
 
 def _cumulative_amount_last(text: str, low: int, found: list[Amount]) -> bool:

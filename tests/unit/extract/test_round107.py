@@ -43,3 +43,27 @@ def test_the_millions_of_a_compound_amount_are_no_amount_of_their_own() -> None:
         (5_000 * M, ("tỷ", "")),  # a count's compound is not money: read as before
         (20 * M, ("triệu", "kwh")),
     ]
+
+
+B = Decimal(10) ** 9
+EXPECTED_PLAN = (
+    "Trong quý II/2041, hãng ghi nhận doanh thu thuần đạt 980 tỷ đồng. Năm nay, hãng đặt mục "
+    "tiêu doanh thu thuần đạt 4.100 tỷ đồng. Lãi sau thuế dự kiến đạt 150 tỷ đồng, gấp 2 lần "
+    "so với mức của năm trước. Như vậy, sau quý II, hãng hoàn thành 24% kế hoạch doanh thu và "
+    "8% kế hoạch lợi nhuận cả năm."
+)
+
+
+def test_an_amount_expected_is_no_result_of_a_percentage_done() -> None:
+    claims = _claims(EXPECTED_PLAN)
+    assert (980 * B, 4_100 * B, Decimal(24), "attainment") in claims
+    assert (150 * B, None, Decimal(8), "attainment") not in claims
+    assert not any(actual == 150 * B for actual, *_ in claims)
+
+
+def test_a_percentage_itself_expected_takes_the_amount_expected() -> None:
+    text = (
+        "Cả năm, lợi nhuận dự kiến đạt 160 tỷ đồng. Như vậy, công ty dự kiến hoàn thành 107% "
+        "kế hoạch lợi nhuận."
+    )
+    assert _claims(text) == {(160 * B, None, Decimal(107), "attainment")}
