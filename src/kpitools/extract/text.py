@@ -872,6 +872,14 @@ _MASKS = [
         r"(?<!\w)(?:ngày|hôm|sáng|trưa|chiều|tối|đêm)(?:\s+[^\W\d_]+){0,8}(?:\s+\d+)?\s*"
         r"\(\s*(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])\s*\)"
     ),
+    # a day and month a few words after "ngày", days listed before it, the clause ending
+    # there: "ngày thi đấu cuối cùng 16/5, …", "hai ngày thi đấu 19 và 20/10, …" (a fraction
+    # has a noun after it: "ngày làm việc 20/22 xã" keeps its pair)
+    rx(
+        r"(?<!\w)ngày(?:\s+[^\W\d_]+){1,4}\s+(?:\d{1,2}\s*(?:,|và|-|–)\s*)*"
+        r"(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])(?:\s*/\s*\d{4})?"
+        r"(?=\s*(?:[,.;:)]|$))"
+    ),
     # a day after the time of day: "đến sáng 29/12", "Chiều 15/10, …" (never a fraction)
     rx(
         r"(?<!\w)(?:sáng|trưa|chiều|tối|đêm|hôm)\s+(?:nay\s+)?(?:ngày\s+)?"

@@ -67,3 +67,15 @@ def test_a_percentage_itself_expected_takes_the_amount_expected() -> None:
         "kế hoạch lợi nhuận."
     )
     assert _claims(text) == {(160 * B, None, Decimal(107), "attainment")}
+
+
+def test_a_day_and_month_a_few_words_after_ngay_is_a_date_not_a_pair() -> None:
+    text = "Trong hai ngày thi đấu 11 và 12/9, đoàn giành thêm 7 huy chương vàng."
+    assert _claims(text) == set()
+
+
+def test_a_fraction_after_ngay_with_its_noun_keeps_its_pair() -> None:
+    text = "Qua ngày hội kết nạp 18/20 hội viên mới, đạt 90% kế hoạch."
+    assert _claims(text) == {(Decimal(18), Decimal(20), Decimal(90), "attainment")}
+    checked = "Trong ngày làm việc thứ hai, đoàn kiểm tra 20/22 xã, đạt 90,9%."
+    assert _claims(checked) == {(Decimal(20), Decimal(22), Decimal("90.9"), "coverage")}
