@@ -47,6 +47,15 @@ _PART_OPENING = rx(r"(?<!\w)(?:trong\s+đó|trong\s+số|riêng|gồm|bao\s+gồ
 _TO_COME = rx(r"(?<!\w)(?:sẽ|dự\s+kiến|kỳ\s+vọng|dự\s+báo|ước\s+tính\s+cả\s+năm)(?!\w)")
 # "tăng hơn 19%", "giảm 4%": the percentage of a change
 _CHANGE_BEFORE = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:trưởng|tới|đến|khoảng|gần|hơn|trên))*\s*$")
+# "gần 20% kế hoạch", "hơn 45% mục tiêu": a percentage of a plan, hedged
+# (not an excess: "vượt gần 30% kế hoạch" is 130 % of it)
+_HEDGE_BEFORE = rx(r"(?<!\w)(?<!vượt\s)(?:gần|hơn|khoảng|trên|xấp\s+xỉ)\s*$")
+_OF_PLAN_AFTER = rx(
+    r"\s*(?:%|phần\s+trăm)\s*(?:so\s+với\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\w)"
+)
+HEDGED_SLACK = Decimal(2)
+"""How far (points) a hedged percentage of a plan (``gần 20% kế hoạch``) may be from an
+amount's share of the plan and still be that amount's."""
 SHARE_SLACK = Decimal(1)
 """How far (points) a percentage written in the window may be from a carried amount's share
 of the plan and still be that amount's (then the pair is stated with it, and left to it)."""
@@ -155,3 +164,27 @@ def carried_fits(
         if p is not None and abs(p - share) <= SHARE_SLACK:
             return False
     return True
+
+
+def plan_share_written(folded: str, a: Amount, plan: Amount) -> bool:
+    """Whether a hedged percentage of a plan in ``folded`` may be ``a``'s share of ``plan``.
+
+    A percentage hedged (``gần``, ``hơn``, ``khoảng`` …, not after ``vượt``) and followed by
+    a plan's name, within :data:`HEDGED_SLACK` of the share (``6 tháng, … đã hoàn thành gần
+    20% kế hoạch lợi nhuận`` of 18,9 %): the pair is stated with it, and an amount set
+    against the plan without it would leave it off. (An unhedged one within a point is
+    joined to the pair by a later pass.)
+    """
+    if plan.value <= 0:
+        return False
+    share = 100 * a.value / plan.value
+    for m in PERCENT.finditer(folded):
+        p = try_parse_number(m.group("a"))
+        if (
+            p is not None
+            and _OF_PLAN_AFTER.match(folded, m.end("a"))
+            and _HEDGE_BEFORE.search(folded, max(0, m.start() - 12), m.start())
+            and abs(p - share) <= HEDGED_SLACK
+        ):
+            return True
+    return False

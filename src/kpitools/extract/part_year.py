@@ -53,7 +53,7 @@ from kpitools.extract.amounts import (
     thing_counted,
     units_named,
 )
-from kpitools.extract.carried_periods import carried_fits, period_carried
+from kpitools.extract.carried_periods import carried_fits, period_carried, plan_share_written
 from kpitools.extract.linking import (
     NO_PERCENT,
     against_plan,
@@ -774,8 +774,10 @@ def link_part_year_amounts(
         floor = t.target[0] if isinstance(t.target, tuple) else t.target
         window = (text[low:high], folded, money_plans.every)
         for a in _part_year_amounts(window, (plan, floor), t.year, covered, kind):
-            if (written is not None and not _result_of_plan_year(folded, a, t.year)) or (
-                grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind)
+            if (
+                (written is not None and not _result_of_plan_year(folded, a, t.year))
+                or (grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind))
+                or plan_share_written(folded, a, plan)
             ):
                 continue
             c = as_result(t, a, folded, low, text, measure_kind(folded, a)[0] or "")

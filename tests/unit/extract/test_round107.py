@@ -79,3 +79,21 @@ def test_a_fraction_after_ngay_with_its_noun_keeps_its_pair() -> None:
     assert _claims(text) == {(Decimal(18), Decimal(20), Decimal(90), "attainment")}
     checked = "Trong ngày làm việc thứ hai, đoàn kiểm tra 20/22 xã, đạt 90,9%."
     assert _claims(checked) == {(Decimal(20), Decimal(22), Decimal("90.9"), "coverage")}
+
+
+QUARTER_AND_PLAN = (
+    "Quý I, doanh thu đạt 2.000 tỷ đồng, lợi nhuận sau thuế 130 tỷ đồng. Năm nay, công ty đặt "
+    "mục tiêu doanh thu 9.000 tỷ đồng và lợi nhuận sau thuế 700 tỷ đồng. Sau quý I, doanh "
+    "nghiệp đã hoàn thành gần 20% kế hoạch năm."
+)
+
+
+def test_a_part_year_amount_whose_hedged_percentage_is_written_is_not_set_out_without_it() -> None:
+    claims = _claims(QUARTER_AND_PLAN)
+    assert (130 * B, 700 * B, None, None) not in claims  # 18,6 %: "gần 20%" may be its
+    assert (2_000 * B, 9_000 * B, None, None) in claims  # 22,2 %: not within two points
+
+
+def test_an_excess_hedged_is_no_share_of_the_plan() -> None:
+    text = QUARTER_AND_PLAN.replace("đã hoàn thành gần", "đã vượt gần")
+    assert (130 * B, 700 * B, None, None) in _claims(text)
