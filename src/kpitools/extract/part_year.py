@@ -778,11 +778,37 @@ def link_part_year_amounts(
                 (written is not None and not _result_of_plan_year(folded, a, t.year))
                 or (grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind))
                 or plan_share_written(folded, a, plan)
+                or _plan_of_part(folded, plan, a)
             ):
                 continue
             c = as_result(t, a, folded, low, text, measure_kind(folded, a)[0] or "")
             out.append(against_plan(c, shifted(plan, low), text, year=t.year, target=t.target))
     return out
+
+
+# "Quý II/2041, công ty đặt kế hoạch doanh thu …": a plan of a quarter, named before it
+_YEAR_NAMED = rx(r"(?<!\w)(?:năm\s+(?:19|20)\d\d|cả\s+năm)(?!\w)")
+_PART_PLAN = rx(r"(?<!\w)(?:quý\s+(?:i{1,3}|iv|[1-4])|\d{1,2}\s+tháng|tháng\s+\d{1,2})(?!\w)")
+
+
+def _plan_of_part(folded: str, plan: Amount, a: Amount) -> bool:
+    """Whether ``plan`` is a part of the year's, ``a`` of another sentence.
+
+    Its sentence names a quarter or some months before it, and no year after that (``Quý
+    II/2041, công ty đặt kế hoạch lợi nhuận 80 tỷ đồng``; not ``Với hơn 7 tỷ USD trong 9
+    tháng, chắc chắn trong năm 2041 … sẽ vượt kế hoạch … 7,5 tỷ USD``), no percentage
+    between (``Lũy kế 6 tháng, công ty đã hoàn thành 46% mục tiêu doanh thu (38.185 tỷ
+    đồng)``: the months are the percentage's): no amount of another sentence is set against
+    it unstated.
+    """
+    head = head_of_sentence(folded, plan.start)
+    parts = list(_PART_PLAN.finditer(folded, head, plan.start))
+    return (
+        bool(parts)
+        and _YEAR_NAMED.search(folded, parts[-1].end(), plan.start) is None
+        and "%" not in folded[parts[-1].end() : plan.start]
+        and head_of_sentence(folded, a.start) != head
+    )
 
 
 def _window_plan(

@@ -97,3 +97,14 @@ def test_a_part_year_amount_whose_hedged_percentage_is_written_is_not_set_out_wi
 def test_an_excess_hedged_is_no_share_of_the_plan() -> None:
     text = QUARTER_AND_PLAN.replace("đã hoàn thành gần", "đã vượt gần")
     assert (130 * B, 700 * B, None, None) in _claims(text)
+
+
+def test_a_quarter_s_plan_takes_no_amount_of_another_quarter() -> None:
+    text = (
+        "Trong quý III/2041, doanh thu của nhà máy ước đạt 580 tỷ đồng, lãi trước thuế 52 tỷ "
+        "đồng.\n\nQuý IV/2041, nhà máy đặt kế hoạch doanh thu 640 tỷ đồng, lãi trước thuế 61 "
+        "tỷ đồng."
+    )
+    claims = _claims(text)
+    assert (None, 61 * B, None, None) in claims  # the quarter's plan, read as such
+    assert not any(actual is not None and target == 61 * B for actual, target, *_ in claims)
