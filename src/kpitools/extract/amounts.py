@@ -262,14 +262,14 @@ def amounts_in(folded: str, start: int, end: int) -> list[Amount]:
     return _shared_currency(folded, _compounds(folded, out))
 
 
-# "57 tỷ 148 triệu đồng", "3 triệu 250 nghìn đồng": a whole of the larger scale, then fewer
+# "42 tỷ 500 triệu đồng", "3 triệu 250 nghìn đồng": a whole of the larger scale, then fewer
 # than a thousand of the next one with the currency: one amount, of the larger scale
 _COMPOUND = rx(r"\d{1,3}(?:\.\d{3})*\s+(?:tỷ|tỉ|triệu)\s+\d{1,3}(?:,\d+)?\s+(?:triệu|nghìn|ngàn)")
 _NEXT_SCALE = {"tỷ": "triệu", "triệu": "nghìn"}
 
 
 def _compounds(folded: str, amounts: list[Amount]) -> list[Amount]:
-    """The amounts, a compound one (``57 tỷ 148 triệu đồng``) read as one, not two."""
+    """The amounts, a compound one (``42 tỷ 500 triệu đồng``) read as one, not two."""
     out: list[Amount] = []
     for b in amounts:
         a = out[-1] if out else None

@@ -48,7 +48,7 @@ _TO_COME = rx(r"(?<!\w)(?:sẽ|dự\s+kiến|kỳ\s+vọng|dự\s+báo|ước\s+
 # "tăng hơn 19%", "giảm 4%": the percentage of a change
 _CHANGE_BEFORE = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:trưởng|tới|đến|khoảng|gần|hơn|trên))*\s*$")
 # "gần 20% kế hoạch", "hơn 45% mục tiêu": a percentage of a plan, hedged
-# (not an excess: "vượt gần 30% kế hoạch" is 130 % of it)
+# (not an excess: "vượt gần 15% kế hoạch" is 115 % of it)
 _HEDGE_BEFORE = rx(r"(?<!\w)(?<!vượt\s)(?:gần|hơn|khoảng|trên|xấp\s+xỉ)\s*$")
 _OF_PLAN_AFTER = rx(
     r"\s*(?:%|phần\s+trăm)\s*(?:so\s+với\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\w)"
@@ -171,7 +171,7 @@ def plan_share_written(folded: str, a: Amount, plan: Amount) -> bool:
 
     A percentage hedged (``gần``, ``hơn``, ``khoảng`` …, not after ``vượt``) and followed by
     a plan's name, within :data:`HEDGED_SLACK` of the share (``6 tháng, … đã hoàn thành gần
-    20% kế hoạch lợi nhuận`` of 18,9 %): the pair is stated with it, and an amount set
+    20% kế hoạch lợi nhuận`` of 18,6 %): the pair is stated with it, and an amount set
     against the plan without it would leave it off. (An unhedged one within a point is
     joined to the pair by a later pass.)
     """

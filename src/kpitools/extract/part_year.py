@@ -795,8 +795,8 @@ def _plan_of_part(folded: str, plan: Amount, a: Amount) -> bool:
     """Whether ``plan`` is a part of the year's, ``a`` of another sentence.
 
     Its sentence names a quarter or some months before it, and no year after that (``Quý
-    II/2041, công ty đặt kế hoạch lợi nhuận 80 tỷ đồng``; not ``Với hơn 7 tỷ USD trong 9
-    tháng, chắc chắn trong năm 2041 … sẽ vượt kế hoạch … 7,5 tỷ USD``), no percentage
+    II/2041, công ty đặt kế hoạch lợi nhuận 80 tỷ đồng``; not ``Với hơn 4 tỷ USD trong 8
+    tháng, chắc chắn trong năm 2041 … sẽ vượt kế hoạch … 5,2 tỷ USD``), no percentage
     between (``Lũy kế 6 tháng, công ty đã hoàn thành 46% mục tiêu doanh thu (38.185 tỷ
     đồng)``: the months are the percentage's): no amount of another sentence is set against
     it unstated.

@@ -873,7 +873,7 @@ _MASKS = [
         r"\(\s*(?:0?[1-9]|[12]\d|3[01])\s*/\s*(?:0?[1-9]|1[0-2])\s*\)"
     ),
     # a day and month a few words after "ngày", days listed before it, the clause ending
-    # there: "ngày thi đấu cuối cùng 16/5, …", "hai ngày thi đấu 19 và 20/10, …" (a fraction
+    # there: "ngày thi đấu cuối cùng 14/8, …", "hai ngày thi đấu 11 và 12/9, …" (a fraction
     # has a noun after it: "ngày làm việc 20/22 xã" keeps its pair)
     rx(
         r"(?<!\w)ngày(?:\s+[^\W\d_]+){1,4}\s+(?:\d{1,2}\s*(?:,|và|-|–)\s*)*"
