@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kpitools.catalog import read_catalog
-from kpitools.extract import Statement, extract_statements, read_phrases
+from kpitools.extract import Statement, audit_statements, extract_statements, read_phrases
 from kpitools.registry import read_registry
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -107,3 +107,21 @@ def claimed_figures(text: str) -> list[tuple[object, object, object, object]]:
         for s in find(text, money=True)
         if s.actual is not None and (s.target is not None or s.stated_percent is not None)
     ]
+
+
+def flagged(text: str) -> list[str]:
+    """The verdicts of the statements of ``text`` that the audit flags (inconsistent or
+    truncated), read as :func:`find` reads them."""
+    found = find(text)
+    rows = audit_statements(found).to_dicts() if found else []
+    return [r["verdict"] for r in rows if r["verdict"] in ("inconsistent", "truncated")]
+
+
+def bare_pairs(text: str) -> set[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, stated kind) of every statement of ``text`` with an
+    actual and a target, read with no reference data."""
+    return {
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in extract_statements(text)
+        if s.actual is not None and s.target is not None
+    }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import find, flagged
 
 from kpitools.extract import audit_statements
 
@@ -22,12 +22,6 @@ def _claims(text: str) -> list[tuple[object, object, object, object, object]]:
     ]
 
 
-def _flagged(text: str) -> list[str]:
-    found = find(text)
-    rows = audit_statements(found).to_dicts() if found else []
-    return [r["verdict"] for r in rows if r["verdict"] in ("inconsistent", "truncated")]
-
-
 def test_a_whole_amount_of_money_stands_for_half_a_unit_either_way() -> None:
     # 309 / 726 = 42,56 % → 43, but 308,5 (which rounds to 309) gives 42,49 % → 42
     text = (
@@ -37,7 +31,7 @@ def test_a_whole_amount_of_money_stands_for_half_a_unit_either_way() -> None:
     assert _claims(text) == [
         (309 * _BILLION, 726 * _BILLION, Decimal(42), "attainment", "unchecked")
     ]
-    assert _flagged(text) == []
+    assert flagged(text) == []
     (s,) = find(text)
     assert "“309 tỷ đồng” is written rounded, 308.5 to 309.5" in (s.note or "")
 
@@ -54,32 +48,32 @@ def test_an_excess_over_a_plan_within_the_results_last_decimal() -> None:
             "unchecked",
         )
     ]
-    assert _flagged(text) == []
+    assert flagged(text) == []
 
 
 def test_a_fraction_of_a_measure_with_its_unit_after_the_plan() -> None:
     # one unit after both numbers: the result is in kWh too, so 308,5 million is allowed
     text = "Năm 2041, sản lượng điện đạt 309 triệu kWh/726 triệu kWh, đạt 42% KH."
     assert [c[-1] for c in _claims(text)] == ["unchecked"]
-    assert _flagged(text) == []
+    assert flagged(text) == []
 
 
-def test_a_count_of_things_is_exact_and_stays_flagged() -> None:
+def test_a_count_of_things_is_exact_and_staysflagged() -> None:
     # 309 members of 726 are counted one by one: 42,56 % is 43, never 42
     text = "Năm 2041, xã kết nạp 309/726 đoàn viên, đạt 42%."
     assert _claims(text) == [(309, 726, Decimal(42), "attainment", "truncated")]
-    assert _flagged(text) == ["truncated"]
+    assert flagged(text) == ["truncated"]
 
 
-def test_a_percentage_that_needs_the_plans_rounding_too_stays_flagged() -> None:
+def test_a_percentage_that_needs_the_plans_rounding_too_staysflagged() -> None:
     # 270,5 / 340 = 79,56 % → 79,6: the written 79,5 needs a plan above 340 as well
     text = "Năm 2041, thu ngân sách của huyện đạt 271 tỷ đồng/340 tỷ đồng, đạt 79,5% dự toán."
     assert _claims(text) == [
         (271 * _BILLION, 340 * _BILLION, Decimal("79.5"), "attainment", "inconsistent")
     ]
-    assert _flagged(text) == ["inconsistent"]
+    assert flagged(text) == ["inconsistent"]
     # and one the result's whole range misses by far, or a percentage of no measure written
-    assert _flagged(text.replace("79,5%", "77%")) == ["inconsistent"]
+    assert flagged(text.replace("79,5%", "77%")) == ["inconsistent"]
 
 
 def test_a_whole_number_beside_decimals_of_its_measure_is_exact() -> None:
@@ -92,7 +86,7 @@ def test_a_whole_number_beside_decimals_of_its_measure_is_exact() -> None:
         "đạt 63/21 ha, đạt 301,9%."
     )
     assert [c[-1] for c in _claims(listed)] == ["consistent", "inconsistent"]
-    assert _flagged(listed) == ["inconsistent"]
+    assert flagged(listed) == ["inconsistent"]
 
 
 _FLOOR = (
@@ -109,7 +103,7 @@ def test_a_floor_percentage_holds_up_to_its_next_written_digit() -> None:
         (640 * _BILLION, 1100 * _BILLION, Decimal(58), "attainment", "consistent"),
         (540 * _MILLION, 45 * _BILLION, Decimal(1), "attainment", "unchecked"),
     ]
-    assert _flagged(_FLOOR) == []
+    assert flagged(_FLOOR) == []
 
 
 _PARTS_PARAGRAPH = (

@@ -7,19 +7,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kpitools.extract import extract_statements
+from reading import bare_pairs
+
 from kpitools.extract.amounts import amounts_in, listed_measure, measure_kind
 from kpitools.textfold import fold
 
 B = Decimal(10) ** 9
-
-
-def _pairs(text: str) -> set[tuple[Decimal, Decimal, Decimal | None, str | None]]:
-    return {
-        (s.actual, s.target, s.stated_percent, s.stated_kind)
-        for s in extract_statements(text)
-        if s.actual is not None and s.target is not None
-    }
 
 
 def _kinds(text: str) -> list[tuple[Decimal, tuple[str | None, str | None]]]:
@@ -36,7 +29,7 @@ def test_a_list_of_results_said_respectively_gives_each_amount_its_places_kind()
     kinds = dict(_kinds(text))
     assert kinds[Decimal("41.2") * B] == ("lợi nhuận", "trước thuế")
     assert kinds[Decimal("33.5") * B] == ("lợi nhuận", "sau thuế")
-    pairs = _pairs(text)
+    pairs = bare_pairs(text)
     assert (Decimal("41.2") * B, 52 * B, None, None) in pairs
     assert not any(p[0] == Decimal("33.5") * B for p in pairs)  # after tax: not the plan's
 
@@ -51,7 +44,7 @@ def test_a_plan_list_said_respectively_gives_a_percentage_its_plan() -> None:
     kinds = dict(_kinds(text))
     assert kinds[3000 * B] == ("doanh thu", None)  # not the last measure named before it
     assert kinds[400 * B] == ("lợi nhuận", "trước thuế")
-    assert (128 * B, 400 * B, Decimal(32), "attainment") in _pairs(text)
+    assert (128 * B, 400 * B, Decimal(32), "attainment") in bare_pairs(text)
 
 
 def test_no_list_when_amounts_and_measures_do_not_pair_up() -> None:
