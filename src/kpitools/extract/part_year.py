@@ -772,6 +772,8 @@ def link_part_year_amounts(
             return covering_statement(*scope, shifted(a, low)) is not None
 
         floor = t.target[0] if isinstance(t.target, tuple) else t.target
+        if floor is None:
+            continue
         window = (text[low:high], folded, money_plans.every)
         for a in _part_year_amounts(window, (plan, floor), t.year, covered, kind):
             if (

@@ -661,7 +661,8 @@ def _rounded_fraction(s: LinkableStatement, plan: Amount, text: str) -> Linkable
     written = _LEADING.match(fold(text[plan.start : plan.end]))
     if s.verdict != "inconsistent" or p is None or number is None or written is None:
         return s
-    assert isinstance(s.actual, Decimal) and s.target is not None
+    if not isinstance(s.actual, Decimal) or not isinstance(s.target, Decimal):
+        return s
     texts = number.group(), written.group()
     if not any("," in n for n in texts):
         return s
