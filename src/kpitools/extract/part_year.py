@@ -577,7 +577,7 @@ _ITEM_BEFORE = rx(
 
 def _part_year_amounts(
     window: tuple[str, str, Sequence[Amount]],
-    planned: tuple[Amount, Decimal],
+    planned: tuple[Amount, Decimal | None],
     year: int | None,
     covered: Callable[[Amount], bool],
     kind: MeasureKind | None = None,
@@ -596,6 +596,8 @@ def _part_year_amounts(
     """
     raw, folded, amounts = window
     plan, floor = planned
+    if floor is None:  # a plan with no figure sets no part of it
+        return []
     units = units_named(raw, *sentence_span(folded, plan))
     found: dict[Decimal, Amount] = {}
     for a in amounts:
@@ -772,8 +774,6 @@ def link_part_year_amounts(
             return covering_statement(*scope, shifted(a, low)) is not None
 
         floor = t.target[0] if isinstance(t.target, tuple) else t.target
-        if floor is None:
-            continue
         window = (text[low:high], folded, money_plans.every)
         for a in _part_year_amounts(window, (plan, floor), t.year, covered, kind):
             if (
