@@ -61,6 +61,19 @@ SHARE_SLACK = Decimal(1)
 of the plan and still be that amount's (then the pair is stated with it, and left to it)."""
 
 
+def part_key(quarter: str | None, months: str | None, month: str | None) -> str:
+    """The key of a part of a year: a quarter, some months counted, or a month.
+
+    ``q2`` for ``quý II`` or ``quý 2``, ``m6-`` for ``6 tháng``, ``m-7`` for ``tháng 7``.
+
+    >>> part_key("ii", None, None), part_key(None, "9", None), part_key(None, None, "7")
+    ('q2', 'm9-', 'm-7')
+    """
+    if quarter:
+        return "q" + _ROMAN.get(quarter, quarter)
+    return "m" + (months or "") + "-" + (month or "")
+
+
 def period_carried(folded: str, a: Amount, year: int | None) -> str | None:
     """The part of the year an earlier sentence names that the amount ``a`` is of, if any.
 
@@ -123,9 +136,8 @@ def _one_part(folded: str, start: int, end: int, year: int | None) -> str | None
                 return None
             if year is not None and m.group("y") is not None and int(m.group("y")) != year:
                 return None
-            q = m.group("q")
-            months = (m.group("n") or ("" if m.group("m") else "6")) + "-" + (m.group("m") or "")
-            keys.add("q" + _ROMAN.get(q, q) if q else "m" + months)
+            months = m.group("n") or ("" if m.group("m") else "6")
+            keys.add(part_key(m.group("q"), months, m.group("m")))
             at = m.end()
         if _TIME.search(folded, at, e):
             return None

@@ -53,7 +53,12 @@ from kpitools.extract.amounts import (
     thing_counted,
     units_named,
 )
-from kpitools.extract.carried_periods import carried_fits, period_carried, plan_share_written
+from kpitools.extract.carried_periods import (
+    carried_fits,
+    part_key,
+    period_carried,
+    plan_share_written,
+)
 from kpitools.extract.linking import (
     NO_PERCENT,
     against_plan,
@@ -882,7 +887,6 @@ def _growth_of(c: LinkableStatement, a: Amount) -> bool:
 
 # "quý 2", "quý II", "6 tháng", "tháng 7": the part of the year an amount is of
 _PERIOD_KEY = rx(r"(?<!\w)(?:quý\s+(\w+)|(\d{1,2})\s+tháng|tháng\s+(\d{1,2}))(?!\w)")
-_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # "quý IV năm trước", "cùng kỳ năm ngoái": a past period named before an amount
 _PAST_BEFORE = rx(r"(?<!\w)năm\s+(?:trước|ngoái)(?!\w)")
 _PLAN_PERCENT_SLACK = Decimal(1)
@@ -946,9 +950,7 @@ def _period_key(folded: str, a: Amount) -> str | None:
     if not found:
         return period_carried(folded, a, None)
     m = found[-1]
-    if m.group(1) is not None:
-        return "q" + _ROMAN.get(m.group(1), m.group(1))
-    return "m" + (m.group(2) or "") + "-" + (m.group(3) or "")
+    return part_key(m.group(1), m.group(2), m.group(3))
 
 
 class _MoneyPlans:
