@@ -166,16 +166,27 @@ def carried_fits(
     own, planned = measure_kind(folded, a)[1], (kind or measure_kind(folded, plan))[1]
     if own is not None and own != planned:
         return False
+    return not share_written(folded, a, plan)
+
+
+def share_written(folded: str, a: Amount, plan: Amount) -> bool:
+    """Whether a percentage of ``folded`` may be ``a``'s share of ``plan``.
+
+    Within :data:`SHARE_SLACK` of it, and not a change's (``tăng 19% so với cùng kỳ``):
+    ``…, trong đó lao động nữ là 312 người (đạt 39%)`` states the pair with its
+    percentage, so a pair read without it would leave the percentage off. True for a plan
+    of no size (no share to read).
+    """
     if plan.value <= 0:
-        return False
+        return True
     share = 100 * a.value / plan.value
     for m in PERCENT.finditer(folded):
         if _CHANGE_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
             continue  # "tăng 19% so với cùng kỳ": a change, no share of a plan
         p = try_parse_number(m.group("a"))
         if p is not None and abs(p - share) <= SHARE_SLACK:
-            return False
-    return True
+            return True
+    return False
 
 
 def plan_share_written(folded: str, a: Amount, plan: Amount) -> bool:

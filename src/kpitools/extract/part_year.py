@@ -69,6 +69,7 @@ from kpitools.extract.linking import (
 )
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.numerals import PERCENT
+from kpitools.extract.part_counts import is_count, same_counted
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.extract.year_plans import set_out_plans
@@ -610,6 +611,7 @@ def _part_year_amounts(
         if (
             (
                 _same_count(folded, a, plan)
+                or same_counted(folded, a, plan, amounts, _period_key)
                 or (
                     a.unit[1] in MONEY_WORDS
                     and _same_measure_kind(folded, a, plan, kind)
@@ -750,6 +752,7 @@ def link_part_year_amounts(
         if c.target is not None or c.stated_kind in ("attainment", "excess")
     }
     windows: dict[tuple[int, int], tuple[str, _MoneyPlans]] = {}
+    paired: set[tuple[int, object]] = set()  # (where the result is, its plan's value)
     plans: list[tuple[LinkableStatement, Amount | None, MeasureKind | None, Span | None]] = [
         (t, None, None, None)
         for t in statements
@@ -786,8 +789,10 @@ def link_part_year_amounts(
                 or (grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind))
                 or plan_share_written(folded, a, plan)
                 or _plan_of_part(folded, plan, a)
+                or (low + a.start, t.target) in paired  # the plan written twice: one pair
             ):
                 continue
+            paired.add((low + a.start, t.target))
             c = as_result(t, a, folded, low, text, measure_kind(folded, a)[0] or "")
             out.append(against_plan(c, shifted(plan, low), text, year=t.year, target=t.target))
     return out
@@ -913,7 +918,7 @@ def _growth_amount_fits(
     quý I đạt 4.200 tỷ đồng … Công ty B … doanh thu quý I đạt 1.000 tỷ đồng``: whose, not
     known).
     """
-    if a.unit[1] not in MONEY_WORDS or plan.value <= 0:
+    if not (a.unit[1] in MONEY_WORDS or is_count(a)) or plan.value <= 0:
         return False
     if _PAST_BEFORE.search(folded, clause_head(folded, a.start, 0), a.start):
         return False  # "quý IV năm trước thu 2.000 tỷ đồng": last year's
@@ -934,11 +939,23 @@ def _growth_amount_fits(
     alike = {
         b.value
         for b in amounts
-        if b.unit == a.unit
-        and _same_measure_kind(folded, b, plan, kind)
-        and _period_key(folded, b) == key
+        if _alike(folded, (a, b), plan, kind) and _period_key(folded, b) == key
     }
     return alike == {a.value}
+
+
+def _alike(
+    folded: str, pair: tuple[Amount, Amount], plan: Amount, kind: MeasureKind | None
+) -> bool:
+    """Whether the amount ``b`` of ``pair`` may be of the measure of ``a`` and ``plan``.
+
+    Money: the same unit and the plan's measure and kind; a count: the same unit word, the
+    plan's own amount aside.
+    """
+    a, b = pair
+    if a.unit[1] not in MONEY_WORDS:
+        return b.unit[1] == a.unit[1] and b.start != plan.start
+    return b.unit == a.unit and _same_measure_kind(folded, b, plan, kind)
 
 
 def _period_key(folded: str, a: Amount) -> str | None:
