@@ -44,3 +44,32 @@ def test_the_cumulative_amount_and_the_quarter_s_own_percentage_keep_their_resul
         "kế hoạch doanh thu."
     )
     assert _claims(quarter) == {(410 * B, None, Decimal(20), "attainment")}
+
+
+def test_a_quarter_s_goal_is_no_target_of_the_year_s_amount() -> None:
+    text = (
+        "Cả năm ước đón 21 triệu lượt khách, trong quý IV tỉnh phấn đấu thu hút 5,5 triệu lượt "
+        "khách."
+    )
+    assert not any(t is not None and a is not None for a, t, _, _ in _claims(text))
+    assert (None, Decimal(5_500_000), None, None) in _claims(text)
+
+
+def test_a_month_s_goal_is_no_target_of_months_counted_or_of_the_year() -> None:
+    months = (
+        "Lũy kế 11 tháng, doanh thu đạt 3.300 tỷ đồng; trong tháng 12, đơn vị đặt mục tiêu "
+        "doanh thu 420 tỷ đồng."
+    )
+    assert (3_300 * B, 420 * B, None, None) not in _claims(months)
+    year = (
+        "Năm 2041, sản lượng ước đạt 8,4 triệu tấn; riêng tháng 12 công ty phấn đấu sản xuất "
+        "0,9 triệu tấn."
+    )
+    assert not any(t is not None and a is not None for a, t, _, _ in _claims(year))
+
+
+def test_a_quarter_s_result_keeps_the_same_quarter_s_target() -> None:
+    text = "Trong quý IV, tỉnh đón 5,8 triệu lượt khách, mục tiêu quý IV là 5,5 triệu lượt khách."
+    assert _claims(text) == {(Decimal(5_800_000), Decimal(5_500_000), None, None)}
+    year = "Cả năm ước đón 21 triệu lượt khách, mục tiêu cả năm là 20 triệu lượt khách."
+    assert _claims(year) == {(Decimal(21_000_000), Decimal(20_000_000), None, None)}
