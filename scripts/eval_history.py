@@ -274,6 +274,12 @@ SCORED_AT = {
     "2026-12-07zl": "131b644f08813b1d964cb1c56463b6b4c5b92c64",
     "2026-12-07zm": "131b644f08813b1d964cb1c56463b6b4c5b92c64",
     "2026-12-07zn": "131b644f08813b1d964cb1c56463b6b4c5b92c64",
+    "2026-12-07zo": "67e646f944cbeb5bf5d8b60321a397849c8145f1",
+    "2026-12-07zp": "67e646f944cbeb5bf5d8b60321a397849c8145f1",
+    "2026-12-07zq": "67e646f944cbeb5bf5d8b60321a397849c8145f1",
+    "2026-12-07zr": "67e646f944cbeb5bf5d8b60321a397849c8145f1",
+    "2026-12-07zs": "67e646f944cbeb5bf5d8b60321a397849c8145f1",
+    "2026-12-07zt": "67e646f944cbeb5bf5d8b60321a397849c8145f1",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -1143,6 +1143,46 @@ def thing_counted(folded: str, a: Amount) -> str | None:
 
 PART_OF_YEAR = rx(r"(?<!\w)(?:quý|tháng|tuần)(?!\w)")
 
+# "sau 9 tháng", "6 tháng đầu năm", "nửa đầu năm", "2 quý đầu năm", "lũy kế": months counted
+MONTHS_COUNTED = rx(
+    r"(?<!\w)(?:(?:\d{1,2}|hai|ba|sáu|chín)\s+(?:tháng|quý)(?!\w)|nửa\s+(?:đầu\s+)?năm"
+    r"|lũy\s+kế|luỹ\s+kế)"
+)
+# "quý III", "quý 2", "tháng 10": one quarter or one month (not "2 quý", "9 tháng")
+_ONE_PART = rx(
+    r"(?<!\d\s)(?<!\w)(?:quý\s+(?P<q>i{1,3}|iv|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9]))(?!\w)"
+)
+_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+# "cả năm", "năm 2041", "năm nay": the whole year
+_WHOLE_YEAR = rx(r"(?<!\w)(?:cả\s+năm|năm\s+(?:19|20)\d\d|năm\s+nay)(?!\w)")
+
+
+def one_part_named(folded: str, start: int, end: int) -> str | None:
+    """The last quarter or month ``folded[start:end]`` names on its own, as a key.
+
+    >>> one_part_named("trong quý iv tỉnh phấn đấu", 0, 26), one_part_named("9 tháng", 0, 7)
+    ('q4', None)
+    """
+    found = list(_ONE_PART.finditer(folded, start, end))
+    if not found:
+        return None
+    q, m = found[-1].group("q"), found[-1].group("m")
+    return "q" + _QUARTERS.get(q, q) if q else "m" + str(int(m))
+
+
+def period_named(folded: str, start: int, end: int) -> str | None:
+    """The period ``folded[start:end]`` names, as a key.
+
+    One quarter or month (:func:`one_part_named`), else ``months`` (some months counted,
+    :data:`MONTHS_COUNTED`), else ``year`` (``cả năm``, ``năm 2041``), else None.
+    """
+    part = one_part_named(folded, start, end)
+    if part is not None:
+        return part
+    if MONTHS_COUNTED.search(folded, start, end):
+        return "months"
+    return "year" if _WHOLE_YEAR.search(folded, start, end) else None
+
 
 def sentence_span(folded: str, a: Amount) -> tuple[int, int]:
     """Where the sentence (or clause) of the amount ``a`` starts, and its full stop (or the end)."""

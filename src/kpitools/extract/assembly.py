@@ -16,6 +16,8 @@ from kpitools.extract.amounts import (
     MEASURE_NAMES,
     SCALES,
     TERM_YEARS,
+    one_part_named,
+    period_named,
     plan_kind,
 )
 from kpitools.extract.figure_roles import (
@@ -847,11 +849,16 @@ def _term_of(doc: Doc, f: Figure, low: int) -> tuple[str, str] | None:
 
 def _other_period(doc: Doc, a: Figure, f: Figure, low: int) -> bool:
     """Whether the target ``f`` is of another year or term than the result ``a`` (words
-    after ``low`` before ``f``, or right after it)."""
+    after ``low`` before ``f``, or right after it), or of one quarter or month while ``a``'s
+    words before it name another period (the whole year, some months counted, another part)."""
     theirs = _year_after(doc, f) or _year_before(doc, low, f.start)
     mine = _year_after(doc, a) or _year_before(doc, a.sentence.start, a.start)
     if theirs is not None and mine is not None and theirs != mine:
         return True
+    their_part = one_part_named(doc.fold, low, f.start)
+    my_period = period_named(doc.fold, a.sentence.start, a.start)
+    if their_part is not None and my_period is not None and their_part != my_period:
+        return True  # "Cả năm ước đón 21 triệu lượt khách, quý IV phấn đấu đón 5 triệu"
     their_term, my_term = _term_of(doc, f, low), _term_of(doc, a, a.sentence.start)
     return their_term is not None and my_term is not None and their_term != my_term
 

@@ -23,6 +23,7 @@ from kpitools.extract.amounts import (
     MEASURE_NAMES,
     MEASURE_NAMES_RX,
     MONEY_WORDS,
+    MONTHS_COUNTED,
     NOUN_STOP,
     PART_OF_YEAR,
     PLAN_CUE,
@@ -32,10 +33,12 @@ from kpitools.extract.amounts import (
     clause_head,
     clause_names,
     compared_with,
+    head_of_sentence,
     measure_completed,
     measure_of_amount,
     noun_of,
     noun_pattern,
+    one_part_named,
     same_period,
     sets_out_plan,
     shifted,
@@ -672,6 +675,7 @@ def _amount_result(
         and not sets_out_plan(folded, a, 0, qualified=True)
         and not expected_in_plan(folded, a)
         and not _expected_for_done(folded, a, s)
+        and not _part_for_months(folded, a)
         and not _supposed(text, low + a.start)
         and not compared_with(folded, a)
         and same_period(folded, a, (clause_head(folded, len(folded), 0), len(folded)))
@@ -682,6 +686,25 @@ def _amount_result(
     if not found or len({a.value for a in found}) != 1:
         return None
     return dataclasses.replace(as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+def _part_for_months(folded: str, a: Amount) -> bool:
+    """Whether ``a`` is one quarter's or month's amount, the percentage one of months counted.
+
+    ``Trong quý III, hãng ghi nhận doanh thu 410 tỷ đồng. Sau 9 tháng, hãng đã thực hiện được
+    66% chỉ tiêu doanh thu năm.``: the percentage's sentence (the window ends at it) names
+    months counted before it (``9 tháng``, ``nửa đầu năm``, ``lũy kế``), the amount's names
+    one quarter or month before the amount and no months counted: the quarter's amount is no
+    result of the nine months' percentage.
+    """
+    own = head_of_sentence(folded, len(folded))
+    if not MONTHS_COUNTED.search(folded, own):
+        return False
+    head = head_of_sentence(folded, a.start)
+    return (
+        one_part_named(folded, head, a.start) is not None
+        and MONTHS_COUNTED.search(folded, head, a.start) is None
+    )
 
 
 # "Kế hoạch năm 2031 được cổ đông thông qua tháng 4, doanh thu dự kiến đạt 900 tỷ đồng, lãi

@@ -289,6 +289,12 @@ MIN_BATCH_SIZE = {
     "2026-12-07zl": 4,
     "2026-12-07zm": 6,
     "2026-12-07zn": 4,
+    "2026-12-07zo": 2,
+    "2026-12-07zp": 4,
+    "2026-12-07zq": 4,
+    "2026-12-07zr": 6,
+    "2026-12-07zs": 2,
+    "2026-12-07zt": 7,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -346,6 +352,10 @@ LEAST_SITES = {
     "2026-12-07zi": 3,
     "2026-12-07zl": 4,
     "2026-12-07zn": 4,
+    "2026-12-07zo": 2,
+    "2026-12-07zp": 4,
+    "2026-12-07zq": 3,
+    "2026-12-07zs": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -628,7 +638,36 @@ Huế's) were already in the files. ``2026-12-07zn`` (older reports: OCOP produc
 cooperatives and farm models against the plan) holds 4 passages on 4 sites: after 25 look-ups the
 stored corpus gave OCOP and cooperative pages with counts or plans only, listing and tag pages,
 legal texts and plans, national totals, or pages already in the files (Chợ Đồn's OCOP, Chợ Mới's and
-Bắc Kạn's cooperatives, Quảng Trị's and Hà Tĩnh's agriculture of 2021)."""
+Bắc Kạn's cooperatives, Quảng Trị's and Hà Tĩnh's agriculture of 2021). ``2026-12-07zo`` (older
+reports of 2014-2024: inspection, complaints and administrative work of a province or department
+against its plan) holds 2 passages on 2 sites: after all 45 of its look-ups the stored corpus gave
+inspection and complaint reviews almost only with recoveries over the sums recommended and petitions
+settled over those received (results and coverage), fractions of planned inspections done
+(coverage), percents of the plan with no count, or part-year execution rates beside the year's
+target rate (Đồng Nai's civil-judgment execution of July 2020), and the pages with a pair were
+already in the files (Bảo Lộc's and Quảng Ngãi's judgment execution) or fell before 2014 (Yên Dũng's
+petitions of 2013, Nam Định's judgment execution of 2011). ``2026-12-07zp`` (older reports: lottery
+companies and other provincial state enterprises and public service units against the plan) holds 4
+passages on 4 sites: after 40 look-ups the stored corpus answered every lottery wording with betting
+spam only, and its pages on printing, book, pharmacy, water, irrigation, urban-environment, postal,
+power and hospital units with a plan were already in the files (a water company's 2020, a post
+office's 2020, a district hospital's nine months of 2018, an urban-environment company's 2024, two
+pharmacy companies' years) or gave growth only, plans only, national or multi-company totals, theses
+and legal texts. ``2026-12-07zq`` (older reports: culture, press, broadcasting, libraries, post and
+sport of a province or district against the plan) holds 4 passages on 3 sites: after 44 of its 45
+look-ups the stored corpus gave the library, post-office, relic, museum, sport and cultural-family
+pages with a figure against a plan already in the files (most of them in ``2026-12-05zzw``), and the
+others gave percents of a plan with no amount, counts or shares with no plan, margins over an
+unwritten target rate that fit neither reading within 1 % (Hoàng Mai's meeting halls 'vượt chỉ tiêu
+thành phố giao 9,4%'), pages before 2014, translations, listing pages or betting spam.
+``2026-12-07zs`` (older reports of 2014-2024: rural clean water, sanitation, waste and tree planting
+of a province or district against its plan) holds 2 passages on 1 site: after all 45 of its look-ups
+the stored corpus gave rural water and sanitation rates with no plan (provincial indicator
+decisions, rates beside national or 2025-2030 aims), no waste-collection figure against a plan at
+all, and the water companies' and tree-planting pages it gave with a plan were already in the files
+(Thái Nguyên's water company, Sawaco, Viwaco, Đạ Tẻh, Lâm Hà, Tuyên Quang, Bắc Giang, An Giang, Nam
+Sách and Hà Nội's spring planting), so only two Hải Dương district pages of the 2020 spring planting
+remained."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
