@@ -280,6 +280,11 @@ SCORED_AT = {
     "2026-12-07zr": "67e646f944cbeb5bf5d8b60321a397849c8145f1",
     "2026-12-07zs": "67e646f944cbeb5bf5d8b60321a397849c8145f1",
     "2026-12-07zt": "67e646f944cbeb5bf5d8b60321a397849c8145f1",
+    "2026-12-07zu": "b35f3f0ad56f94880adbed286e22e5b7b0153ab0",
+    "2026-12-07zv": "b35f3f0ad56f94880adbed286e22e5b7b0153ab0",
+    "2026-12-07zw": "b35f3f0ad56f94880adbed286e22e5b7b0153ab0",
+    "2026-12-07zx": "b35f3f0ad56f94880adbed286e22e5b7b0153ab0",
+    "2026-12-07zy": "b35f3f0ad56f94880adbed286e22e5b7b0153ab0",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -295,6 +295,11 @@ MIN_BATCH_SIZE = {
     "2026-12-07zr": 6,
     "2026-12-07zs": 2,
     "2026-12-07zt": 7,
+    "2026-12-07zu": 9,
+    "2026-12-07zv": 2,
+    "2026-12-07zw": 5,
+    "2026-12-07zx": 7,
+    "2026-12-07zy": 3,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -356,6 +361,8 @@ LEAST_SITES = {
     "2026-12-07zp": 4,
     "2026-12-07zq": 3,
     "2026-12-07zs": 1,
+    "2026-12-07zv": 1,
+    "2026-12-07zy": 3,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -667,7 +674,20 @@ decisions, rates beside national or 2025-2030 aims), no waste-collection figure 
 all, and the water companies' and tree-planting pages it gave with a plan were already in the files
 (Thái Nguyên's water company, Sawaco, Viwaco, Đạ Tẻh, Lâm Hà, Tuyên Quang, Bắc Giang, An Giang, Nam
 Sách and Hà Nội's spring planting), so only two Hải Dương district pages of the 2020 spring planting
-remained."""
+remained. ``2026-12-07zv`` (older reports of 2014-2024: public-health programmes of a province or
+district against the plan, other than immunization and family planning) holds 2 passages on 1 site:
+after 44 of its 45 look-ups the stored corpus gave tuberculosis, HIV, malnutrition, dengue, malaria,
+food-safety and elderly-care pages almost only as plans, legal texts, theses, national totals,
+counts with no plan or coverage of a whole, and the pages with a figure against a plan were already
+in the files (Lâm Đồng's tuberculosis of 2019, a district hospital's nine months of 2018) or were
+listing pages (Nam Định's tuberculosis detection 'đạt 104,7% kế hoạch' on a channel page), so only
+two Lâm Đồng articles (mental health of 2018, leprosy of 2017) remained. ``2026-12-07zy`` (older
+reports of 2014-2024: forest planting, protection and forest services of a province, district or
+forest board against the plan) holds 3 passages on 3 sites: after 40 of its 45 look-ups the stored
+corpus gave the forest pages with a figure against a plan already in the files (Chiêm Hóa, Yên Bái,
+Bắc Kạn, Thanh Hóa, Vĩnh Phúc, Phú Thọ, Lai Châu, Đạ Tẻh, Lâm Hà, Quảng Trạch among them), and the
+others national totals, forest-service indicator pages, theses, legal texts, tag and listing pages,
+pages before 2010 or counts with no plan figure."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
