@@ -285,6 +285,11 @@ SCORED_AT = {
     "2026-12-07zw": "b35f3f0ad56f94880adbed286e22e5b7b0153ab0",
     "2026-12-07zx": "b35f3f0ad56f94880adbed286e22e5b7b0153ab0",
     "2026-12-07zy": "b35f3f0ad56f94880adbed286e22e5b7b0153ab0",
+    "2026-12-07zz": "6e4e782d3a10e6d40aa65d49059f9cabc67e519d",
+    "2026-12-07zza": "6e4e782d3a10e6d40aa65d49059f9cabc67e519d",
+    "2026-12-07zzb": "6e4e782d3a10e6d40aa65d49059f9cabc67e519d",
+    "2026-12-07zzc": "6e4e782d3a10e6d40aa65d49059f9cabc67e519d",
+    "2026-12-07zzd": "6e4e782d3a10e6d40aa65d49059f9cabc67e519d",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
