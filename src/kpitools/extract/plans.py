@@ -28,6 +28,7 @@ from kpitools.extract.amounts import (
     FULL_STOP,
     LEAD_QUALIFIER,
     OF_A_TARGET,
+    PLAN_AMOUNT_WINDOW,
     PLAN_WORD_AFTER,
     PROGRAMME_CHUNK,
     SCALES,
@@ -108,13 +109,17 @@ def _plan_amount(
     s: LinkableStatement,
     text: str,
     scope: tuple[Sequence[LinkableStatement], list[int]],
+    near: tuple[int, int] | None = None,
 ) -> Amount | None:
     """The one amount of the paragraph that is the plan of ``s``'s percentage.
 
     See :func:`link_plan_amounts`; None when no amount or several differing ones fit. Only
-    the window around ``s`` is folded and read (offsets within it until the end).
+    the window around ``s`` is folded and read (offsets within it until the end). With
+    ``near`` (the window first read, where nothing was found), the wider window of
+    :func:`_far_plan` is read instead.
     """
-    low, high = paragraph(text, s.start, s.end)
+    width = PLAN_AMOUNT_WINDOW if near is None else FAR_PLAN_WINDOW
+    low, high = paragraph(text, s.start, s.end, width)
     window = text[low:high]
     folded = fold(window)
     amounts = amounts_in(folded, 0, len(folded))
@@ -146,6 +151,8 @@ def _plan_amount(
             (window, folded, a, (head, s.end - low)),
         )
     ]
+    if near is not None:
+        return _far_fit(s, folded, candidates, (near[0] - low, near[1] - low), low)
     plans = [
         a
         for a in candidates
@@ -165,6 +172,45 @@ def _plan_amount(
         ]
         fitting = _unfitting(s, text, folded, actual, free)
     fitting = _exact_at_precision(s, _exact_of_restated(folded, fitting))
+    if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
+        return None
+    return shifted(fitting[0], low)
+
+
+FAR_PLAN_WINDOW = 2 * PLAN_AMOUNT_WINDOW
+"""How far (characters) either side of a percentage of a plan its plan's amount may be written
+when none is written nearer (:func:`_far_plan`)."""
+
+
+def _far_plan(
+    s: LinkableStatement, text: str, scope: tuple[Sequence[LinkableStatement], list[int]]
+) -> Amount | None:
+    """The plan of ``s``'s percentage written further off, when none is near it.
+
+    ``Sau 9 tháng, … đã đưa 7.320 người đi làm việc ở nước ngoài, đạt 104,6% kế hoạch năm``
+    and, in the article's last paragraph well over a page on, ``Năm nay, tỉnh đặt mục tiêu
+    đưa 7.000 người đi làm việc ở nước ngoài``: the one plan amount of the result's measure
+    and word between :data:`~kpitools.extract.amounts.PLAN_AMOUNT_WINDOW` and
+    :data:`FAR_PLAN_WINDOW` characters away, that the percentage gives as written (no hedge:
+    at that distance the figures are the only evidence), for an exact result and percentage
+    with no qualifier. None when any plan amount of that kind is nearer (the nearer one,
+    unfitting, says the plan is another).
+    """
+    if s.qualifier is not None or not s.exact:
+        return None  # a hedged figure fits a far amount by chance too easily
+    return _plan_amount(s, text, scope, paragraph(text, s.start, s.end))
+
+
+def _far_fit(
+    s: LinkableStatement, folded: str, candidates: list[Amount], near: tuple[int, int], low: int
+) -> Amount | None:
+    """The one far candidate that ``s``'s percentage agrees with, in the text's offsets.
+
+    None if any candidate is ``near`` (offsets in ``folded``, the window from ``low``).
+    """
+    if any(near[0] <= a.start < near[1] for a in candidates):
+        return None
+    fitting = [a for a in candidates if agrees(s, a.value)]
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
     return shifted(fitting[0], low)
@@ -494,6 +540,8 @@ def link_plan_amounts(
         ):
             continue
         plan = _plan_amount(s, text, scope)
+        if plan is None:
+            plan = _far_plan(s, text, scope)
         if plan is not None:
             out[i] = _as_range(with_plan(s, plan, text), _range_of(text, plan))
     return out
