@@ -138,10 +138,9 @@ def _plan_amount(
         if a.value > 0  # a plan of nothing is none (nor is a percentage of it computed)
         and counts_alike(folded, a, actual)
         and a.start != actual.start
-        and (_other_clause(folded, actual, a) or _clause_before(folded, actual, a))
+        and _placed_as_plan(s, text, (folded, low), actual, a)
         and same_period(folded, a, (head, s.end - low))
         and of_year(folded, a, s.year)
-        and (sets_out_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a))
         and same_measure(measures, folded, a)
         and _same_units(named, window, folded, a, (head, s.end - low))
         and plan_scope(
@@ -180,6 +179,46 @@ def _plan_amount(
 FAR_PLAN_WINDOW = 2 * PLAN_AMOUNT_WINDOW
 """How far (characters) either side of a percentage of a plan its plan's amount may be written
 when none is written nearer (:func:`_far_plan`)."""
+
+
+def _placed_as_plan(
+    s: LinkableStatement, text: str, at: tuple[str, int], actual: Amount, a: Amount
+) -> bool:
+    """Whether ``a`` stands where a plan of ``s``'s percentage may be written.
+
+    Set out as a plan in another sentence or a clause before the result
+    (``_other_clause``, ``_clause_before``), or written right after the plan the percentage
+    names (:func:`_named_right_after`). ``at``: the folded window and where it starts in
+    ``text``.
+    """
+    folded, low = at
+    if _named_right_after(s, text, a.start + low):
+        return True
+    return (_other_clause(folded, actual, a) or _clause_before(folded, actual, a)) and (
+        sets_out_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a)
+    )
+
+
+# "đạt 92,2% dự toán pháp lệnh 115.000 tỷ đồng", "đạt 17% kế hoạch (39.600 tấn)": the plan's
+# amount right after the plan the percentage names, a bracket or a few words of it between
+_RIGHT_AFTER = rx(
+    r"\s*(?:\(\s*|(?:(?!(?:và|còn|đạt|tăng|giảm|vượt|bằng|thêm|lên)(?!\w))[^\W\d_]+\s+){1,4})?"
+)
+
+
+def _named_right_after(s: LinkableStatement, text: str, start: int) -> bool:
+    """Whether an amount starting at ``start`` is written right after the plan ``s`` names.
+
+    ``… hơn 7.000 tấn, đạt 17,74% kế hoạch (39.600 tấn), tiêu thụ …``; ``… đạt 92,2% dự
+    toán pháp lệnh 115.000 tỷ đồng được giao``; ``hoàn thành 5,6% so với kế hoạch nộp ngân
+    sách 256,97 tỷ đồng``: only a bracket, or up to four words of the plan, between the end
+    of ``s`` (its percentage and the plan named, :data:`OF_A_TARGET`) and the amount; no
+    word of another result or a change (``đạt 85% dự toán và thêm 600 tỷ đồng``). Only for a
+    result written in the percentage's own sentence.
+    """
+    if start < s.end or s.link_start is not None or not OF_A_TARGET.search(fold(s.text)):
+        return False  # a result taken from another sentence: left as round 23 leaves it
+    return _RIGHT_AFTER.fullmatch(fold(text[s.end : start])) is not None
 
 
 def _far_plan(

@@ -64,3 +64,30 @@ def test_a_far_plan_is_not_attached_to_a_hedged_result() -> None:
     )
     assert (Decimal(7320), None, Decimal("104.6"), "attainment") in _claims(text)
     assert not any(t == Decimal(7000) and a is not None for a, t, _, _ in _claims(text))
+
+
+def test_a_plan_in_brackets_after_a_hedged_percentage_is_its_plan() -> None:
+    text = (
+        "Công ty đã sản xuất được hơn 5.000 tấn phân bón, đạt 16,85% kế hoạch (29.800 tấn), "
+        "tiêu thụ được 2.431,5 tấn, đạt 8,16% kế hoạch năm."
+    )
+    claims = _claims(text)
+    assert (Decimal(5000), Decimal(29800), Decimal("16.85"), "attainment") in claims
+    assert (Decimal(5000), None, Decimal("16.85"), "attainment") not in claims
+    assert (Decimal("2431.5"), Decimal(29800), Decimal("8.16"), "attainment") in claims
+
+
+def test_a_plan_s_amount_after_its_name_is_the_plan_of_the_percentage() -> None:
+    text = "Thu ngân sách đạt 512 tỷ đồng, đạt 85,3% dự toán pháp lệnh 600 tỷ đồng được giao."
+    assert _claims(text) == {(512 * B, 600 * B, Decimal("85.3"), "attainment")}
+
+
+def test_an_amount_after_the_plan_s_name_the_percentage_does_not_give_is_no_plan() -> None:
+    text = "Thu ngân sách đạt 512 tỷ đồng, đạt 80,1% dự toán pháp lệnh 600 tỷ đồng được giao."
+    assert (512 * B, None, Decimal("80.1"), "attainment") in _claims(text)
+    assert not any(t == 600 * B and a is not None for a, t, _, _ in _claims(text))
+
+
+def test_an_amount_after_another_verb_is_no_plan_of_the_percentage() -> None:
+    text = "Thu ngân sách đạt 512 tỷ đồng, đạt 85,3% dự toán và thêm 600 tỷ đồng từ nguồn khác."
+    assert not any(t == 600 * B and a is not None for a, t, _, _ in _claims(text))
