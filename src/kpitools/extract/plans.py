@@ -28,6 +28,7 @@ from kpitools.extract.amounts import (
     FULL_STOP,
     LEAD_QUALIFIER,
     OF_A_TARGET,
+    PLAN_AMOUNT_WINDOW,
     PLAN_WORD_AFTER,
     PROGRAMME_CHUNK,
     SCALES,
@@ -108,13 +109,17 @@ def _plan_amount(
     s: LinkableStatement,
     text: str,
     scope: tuple[Sequence[LinkableStatement], list[int]],
+    near: tuple[int, int] | None = None,
 ) -> Amount | None:
     """The one amount of the paragraph that is the plan of ``s``'s percentage.
 
     See :func:`link_plan_amounts`; None when no amount or several differing ones fit. Only
-    the window around ``s`` is folded and read (offsets within it until the end).
+    the window around ``s`` is folded and read (offsets within it until the end). With
+    ``near`` (the window first read, where nothing was found), the wider window of
+    :func:`_far_plan` is read instead.
     """
-    low, high = paragraph(text, s.start, s.end)
+    width = PLAN_AMOUNT_WINDOW if near is None else FAR_PLAN_WINDOW
+    low, high = paragraph(text, s.start, s.end, width)
     window = text[low:high]
     folded = fold(window)
     amounts = amounts_in(folded, 0, len(folded))
@@ -133,10 +138,9 @@ def _plan_amount(
         if a.value > 0  # a plan of nothing is none (nor is a percentage of it computed)
         and counts_alike(folded, a, actual)
         and a.start != actual.start
-        and (_other_clause(folded, actual, a) or _clause_before(folded, actual, a))
+        and _placed_as_plan(s, text, (folded, low), actual, a)
         and same_period(folded, a, (head, s.end - low))
         and of_year(folded, a, s.year)
-        and (sets_out_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a))
         and same_measure(measures, folded, a)
         and _same_units(named, window, folded, a, (head, s.end - low))
         and plan_scope(
@@ -146,6 +150,8 @@ def _plan_amount(
             (window, folded, a, (head, s.end - low)),
         )
     ]
+    if near is not None:
+        return _far_fit(s, folded, candidates, (near[0] - low, near[1] - low), low)
     plans = [
         a
         for a in candidates
@@ -165,6 +171,85 @@ def _plan_amount(
         ]
         fitting = _unfitting(s, text, folded, actual, free)
     fitting = _exact_at_precision(s, _exact_of_restated(folded, fitting))
+    if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
+        return None
+    return shifted(fitting[0], low)
+
+
+FAR_PLAN_WINDOW = 2 * PLAN_AMOUNT_WINDOW
+"""How far (characters) either side of a percentage of a plan its plan's amount may be written
+when none is written nearer (:func:`_far_plan`)."""
+
+
+def _placed_as_plan(
+    s: LinkableStatement, text: str, at: tuple[str, int], actual: Amount, a: Amount
+) -> bool:
+    """Whether ``a`` stands where a plan of ``s``'s percentage may be written.
+
+    Set out as a plan in another sentence or a clause before the result
+    (``_other_clause``, ``_clause_before``), or written right after the plan the percentage
+    names (:func:`_named_right_after`). ``at``: the folded window and where it starts in
+    ``text``.
+    """
+    folded, low = at
+    if _named_right_after(s, text, a.start + low):
+        return True
+    return (_other_clause(folded, actual, a) or _clause_before(folded, actual, a)) and (
+        sets_out_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a)
+    )
+
+
+# "đạt 92,2% dự toán pháp lệnh 115.000 tỷ đồng", "đạt 17% kế hoạch (39.600 tấn)": the plan's
+# amount right after the plan the percentage names, a bracket or a few words of it between
+_RIGHT_AFTER = rx(
+    r"\s*(?:\(\s*|(?:(?!(?:và|còn|đạt|tăng|giảm|vượt|bằng|thêm|lên)(?!\w))[^\W\d_]+\s+){1,4})?"
+)
+
+
+def _named_right_after(s: LinkableStatement, text: str, start: int) -> bool:
+    """Whether an amount starting at ``start`` is written right after the plan ``s`` names.
+
+    ``… hơn 7.000 tấn, đạt 17,74% kế hoạch (39.600 tấn), tiêu thụ …``; ``… đạt 92,2% dự
+    toán pháp lệnh 115.000 tỷ đồng được giao``; ``hoàn thành 5,6% so với kế hoạch nộp ngân
+    sách 256,97 tỷ đồng``: only a bracket, or up to four words of the plan, between the end
+    of ``s`` (its percentage and the plan named, :data:`OF_A_TARGET`) and the amount; no
+    word of another result or a change (``đạt 85% dự toán và thêm 600 tỷ đồng``). Only for a
+    result written in the percentage's own sentence.
+    """
+    if start < s.end or s.link_start is not None or not OF_A_TARGET.search(fold(s.text)):
+        return False  # a result taken from another sentence: left as round 23 leaves it
+    return _RIGHT_AFTER.fullmatch(fold(text[s.end : start])) is not None
+
+
+def _far_plan(
+    s: LinkableStatement, text: str, scope: tuple[Sequence[LinkableStatement], list[int]]
+) -> Amount | None:
+    """The plan of ``s``'s percentage written further off, when none is near it.
+
+    ``Sau 9 tháng, … đã đưa 7.320 người đi làm việc ở nước ngoài, đạt 104,6% kế hoạch năm``
+    and, in the article's last paragraph well over a page on, ``Năm nay, tỉnh đặt mục tiêu
+    đưa 7.000 người đi làm việc ở nước ngoài``: the one plan amount of the result's measure
+    and word between :data:`~kpitools.extract.amounts.PLAN_AMOUNT_WINDOW` and
+    :data:`FAR_PLAN_WINDOW` characters away, that the percentage gives as written (no hedge:
+    at that distance the figures are the only evidence), for an exact result and percentage
+    with no qualifier. None when any plan amount of that kind is nearer (the nearer one,
+    unfitting, says the plan is another).
+    """
+    if s.qualifier is not None or not s.exact:
+        return None  # a hedged figure fits a far amount by chance too easily
+    return _plan_amount(s, text, scope, paragraph(text, s.start, s.end))
+
+
+def _far_fit(
+    s: LinkableStatement, folded: str, candidates: list[Amount], near: tuple[int, int], low: int
+) -> Amount | None:
+    """The one far candidate that ``s``'s percentage agrees with, in the text's offsets.
+
+    None if any candidate is ``near`` (offsets in ``folded``, the window from ``low``).
+    """
+    if any(near[0] <= a.start < near[1] for a in candidates):
+        return None
+    fitting = [a for a in candidates if agrees(s, a.value)]
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
     return shifted(fitting[0], low)
@@ -494,6 +579,8 @@ def link_plan_amounts(
         ):
             continue
         plan = _plan_amount(s, text, scope)
+        if plan is None:
+            plan = _far_plan(s, text, scope)
         if plan is not None:
             out[i] = _as_range(with_plan(s, plan, text), _range_of(text, plan))
     return out
