@@ -35,8 +35,11 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- listed parts
 
-# the mark after a whole that opens the list of its parts: ", trong đó", ". Trong đó,", "("
-_PARTS_MARK = rx(r"(?:[,;.:]\s*trong\s+đó\s*[,:]?|\s*\()\s*")
+# the mark after a whole that opens the list of its parts: ", trong đó", ". Trong đó,", "; trong
+# đó, có", "(", ", gồm", "bao gồm:"
+_PARTS_MARK = rx(
+    r"(?:[,;.:]\s*trong\s+đó\s*(?:,\s*)?(?:có\s+)?[,:]?|\s*\(|\s*[,:]?\s*(?:bao\s+)?gồm\s*:?)\s*"
+)
 # the words between a whole and the mark: a noun of a few words, no figure
 _WHOLE_NOUN = rx(r"^(?:\s+[^\W\d_]+){0,6}$")
 # the same, then the whole's own percentages after a comma ("…, đạt 52% dự toán và tăng 4%")
@@ -75,6 +78,15 @@ _PLANTING_BY_WHOM = (
     ("theo kế hoạch", "kế hoạch giao", "theo chỉ tiêu"),
     ("tự trồng", "dân tự", "nhân dân tự"),
 )
+_CASES_BY_AGE = (
+    ("cũ", "chuyển qua", "chuyển sang", "tồn đọng"),
+    ("mới phát sinh", "mới thụ lý", "thụ lý mới", "phát sinh mới"),
+)
+_WORK_BY_PLACE = (("ngoài tỉnh",), ("trong tỉnh", "tại tỉnh", "nội tỉnh"))
+_TREES_BY_PLANTING = (("phân tán",), ("tập trung",))
+_SCHOOLS_BY_OWNER = (("ngoài công lập", "tư thục", "dân lập"), ("công lập",))
+_PLACES_BY_SETTLEMENT = (("thành thị",), ("nông thôn",))
+_SESSIONS_BY_FORM = (("định kỳ",), ("lưu động",), ("trực tuyến", "online"))
 PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     # budget revenue by source
     (("thu nội địa",), ("xuất nhập khẩu", "xuất khẩu, nhập khẩu", "hải quan"), ("dầu thô",)),
@@ -90,9 +102,23 @@ PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     _SECTORS,
     # what was planted under the plan and what people planted on their own
     _PLANTING_BY_WHOM,
+    # cases carried over from before and new ones ("vụ việc cũ chuyển qua", "vụ mới thụ lý")
+    _CASES_BY_AGE,
+    # work in the province and outside it ("ngoài tỉnh" first: it is no "trong tỉnh")
+    _WORK_BY_PLACE,
+    # trees planted scattered and in concentrated stands
+    _TREES_BY_PLANTING,
+    # schools by owner ("ngoài công lập" names "công lập" too)
+    _SCHOOLS_BY_OWNER,
+    # towns and countryside
+    _PLACES_BY_SETTLEMENT,
+    # job fairs and sessions held at set times, on the move, online
+    _SESSIONS_BY_FORM,
 )
 """Families of categories that never overlap: the sources of budget revenue, the owners of
-investment capital, the forms of economic units, visitors by origin. Parts listed under a
+investment capital, the forms of economic units, visitors by origin, cases old and new, work
+in the province and outside it, trees scattered and in stands, schools public and not, towns
+and countryside, sessions by their form (round 112). Parts listed under a
 whole, each of a different category of one family, are disjoint, so they cannot add up to
 more than the whole (parts named otherwise, ``trong đó 400 nữ, 300 đoàn viên``, may overlap
 and are not added)."""
@@ -172,7 +198,7 @@ def _parts_of(
     """
     parts: list[tuple[Amount, tuple[int, int]]] = []
     for a, b in _item_ends(folded, start, stop):
-        amounts = amounts_in(folded, a, b)
+        amounts = _amounts_of_item(folded, a, b)
         if parts and _percent_only(folded, a, b, amounts):
             continue  # "thu nội địa 900 tỷ đồng, đạt 60%": the part's own percentage
         category = _category(folded, a, b)
@@ -186,6 +212,21 @@ def _parts_of(
             return None
         parts.append((dataclasses.replace(x, end=b), category))
     return parts
+
+
+# a year named after "năm" ("… mới phát sinh trong năm 2041"), no amount of an item
+_NAMED_YEAR = rx(r"(?<!\w)năm\s+$")
+
+
+def _amounts_of_item(folded: str, start: int, end: int) -> list[Amount]:
+    """The amounts of the item ``folded[start:end]``, a year named in it (``năm 2041``) aside."""
+    return [
+        x
+        for x in amounts_in(folded, start, end)
+        if x.unit != ("", "")
+        or not (1900 <= x.value <= 2100 and x.value == int(x.value))
+        or not _NAMED_YEAR.search(folded, max(0, x.start - 8), x.start)
+    ]
 
 
 # the numbers of a percentage ("đạt 60%", "tăng 5,2%"): a number with a "%" right after it
