@@ -84,3 +84,52 @@ def test_parts_that_may_overlap_are_not_added() -> None:
         "Năm 2041, tòa thụ lý 1.040 vụ; trong đó 640 vụ cũ, 415 vụ chuyển sang.",
     ):
         assert _over(text) == [], text
+
+
+# --------------------------------------------------------------------------- "gồm:" lists
+
+
+def test_named_parts_after_gom_colon_must_make_up_their_whole() -> None:
+    # 20,15 + 24,9 = 45,05 ha, not 45,2: more than the rounding of the figures (0,11)
+    text = (
+        "Năm 2041, diện tích chuyển đổi được hỗ trợ là 45,2 ha, gồm: Ngô 20,15 ha, Đậu tương "
+        "24,9 ha."
+    )
+    assert _over(text) == [(Decimal("45.2"), (Decimal("20.15"), Decimal("24.9")))]
+    # (the parts read as results are checked as the whole's too, by their own rule)
+    assert (
+        (
+            "45,2",
+            "inconsistent",
+            "the parts listed are every kind of the whole, yet add up to another number by more "
+            "than half the last digits of the figures: 20.15 + 24.9 = 45.05 ≠ the whole 45.2",
+        )
+    ) in _sums(text)
+    # parts in brackets after their names, above the whole
+    text = (
+        "Năm 2041, vườn ươm sản xuất 7,2 triệu cây giống, bao gồm: Keo (4,15 triệu cây), "
+        "Bạch đàn (2,3 triệu cây) và Lát (0,95 triệu cây)."
+    )
+    assert _over(text) == [
+        (Decimal(7_200_000), (Decimal(4_150_000), Decimal(2_300_000), Decimal(950_000)))
+    ]
+
+
+def test_named_parts_that_may_be_rounded_or_partial_are_left() -> None:
+    for text in (
+        # within the rounding: 20,15 + 25,02 = 45,17, 0,03 from the whole, the figures 0,06
+        "Năm 2041, diện tích chuyển đổi là 45,2 ha, gồm: Ngô 20,15 ha, Đậu tương 25,02 ha.",
+        # no colon: the list may be another figure's
+        "Năm 2041, diện tích chuyển đổi là 45,2 ha, gồm Ngô 20,15 ha, Đậu tương 24,9 ha.",
+        # a list said to be partial
+        "Năm 2041, diện tích chuyển đổi là 45,2 ha, gồm: chủ yếu Ngô 20,15 ha, Đậu 24,9 ha.",
+        # a hedged part
+        "Năm 2041, diện tích chuyển đổi là 45,2 ha, gồm: Ngô 20,15 ha, Đậu tương hơn 24,9 ha.",
+        # the list ends at a semicolon: the clause after it is no part
+        "Năm 2041, diện tích chuyển đổi là 45,2 ha, gồm: Ngô 20,15 ha, Đậu tương 25,05 ha; "
+        "Lúa 10 ha.",
+        # an item that is more than a name and its amount
+        "Năm 2041, diện tích chuyển đổi là 45,2 ha, gồm: Ngô 20,15 ha, diện tích đã trồng xong "
+        "được nghiệm thu 24,9 ha.",
+    ):
+        assert _over(text) == [], text
