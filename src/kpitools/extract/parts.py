@@ -24,6 +24,7 @@ from kpitools.extract.amounts import (
 from kpitools.extract.joined_claims import percent_of_part, starts_of
 from kpitools.extract.linking import against_plan
 from kpitools.extract.plans import with_plan
+from kpitools.extract.rounded_results import MEASURED_UNITS
 from kpitools.numbers import (
     parse_number,
 )
@@ -35,8 +36,11 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- listed parts
 
-# the mark after a whole that opens the list of its parts: ", trong đó", ". Trong đó,", "("
-_PARTS_MARK = rx(r"(?:[,;.:]\s*trong\s+đó\s*[,:]?|\s*\()\s*")
+# the mark after a whole that opens the list of its parts: ", trong đó", ". Trong đó,", "; trong
+# đó, có", "(", ", gồm", "bao gồm:"
+_PARTS_MARK = rx(
+    r"(?:[,;.:]\s*trong\s+đó\s*(?:,\s*)?(?:có\s+)?[,:]?|\s*\(|\s*[,:]?\s*(?:bao\s+)?gồm\s*:?)\s*"
+)
 # the words between a whole and the mark: a noun of a few words, no figure
 _WHOLE_NOUN = rx(r"^(?:\s+[^\W\d_]+){0,6}$")
 # the same, then the whole's own percentages after a comma ("…, đạt 52% dự toán và tăng 4%")
@@ -75,6 +79,15 @@ _PLANTING_BY_WHOM = (
     ("theo kế hoạch", "kế hoạch giao", "theo chỉ tiêu"),
     ("tự trồng", "dân tự", "nhân dân tự"),
 )
+_CASES_BY_AGE = (
+    ("cũ", "chuyển qua", "chuyển sang", "tồn đọng"),
+    ("mới phát sinh", "mới thụ lý", "thụ lý mới", "phát sinh mới"),
+)
+_WORK_BY_PLACE = (("ngoài tỉnh",), ("trong tỉnh", "tại tỉnh", "nội tỉnh"))
+_TREES_BY_PLANTING = (("phân tán",), ("tập trung",))
+_SCHOOLS_BY_OWNER = (("ngoài công lập", "tư thục", "dân lập"), ("công lập",))
+_PLACES_BY_SETTLEMENT = (("thành thị",), ("nông thôn",))
+_SESSIONS_BY_FORM = (("định kỳ",), ("lưu động",), ("trực tuyến", "online"))
 PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     # budget revenue by source
     (("thu nội địa",), ("xuất nhập khẩu", "xuất khẩu, nhập khẩu", "hải quan"), ("dầu thô",)),
@@ -90,9 +103,23 @@ PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     _SECTORS,
     # what was planted under the plan and what people planted on their own
     _PLANTING_BY_WHOM,
+    # cases carried over from before and new ones ("vụ việc cũ chuyển qua", "vụ mới thụ lý")
+    _CASES_BY_AGE,
+    # work in the province and outside it ("ngoài tỉnh" first: it is no "trong tỉnh")
+    _WORK_BY_PLACE,
+    # trees planted scattered and in concentrated stands
+    _TREES_BY_PLANTING,
+    # schools by owner ("ngoài công lập" names "công lập" too)
+    _SCHOOLS_BY_OWNER,
+    # towns and countryside
+    _PLACES_BY_SETTLEMENT,
+    # job fairs and sessions held at set times, on the move, online
+    _SESSIONS_BY_FORM,
 )
 """Families of categories that never overlap: the sources of budget revenue, the owners of
-investment capital, the forms of economic units, visitors by origin. Parts listed under a
+investment capital, the forms of economic units, visitors by origin, cases old and new, work
+in the province and outside it, trees scattered and in stands, schools public and not, towns
+and countryside, sessions by their form (round 112). Parts listed under a
 whole, each of a different category of one family, are disjoint, so they cannot add up to
 more than the whole (parts named otherwise, ``trong đó 400 nữ, 300 đoàn viên``, may overlap
 and are not added)."""
@@ -172,7 +199,7 @@ def _parts_of(
     """
     parts: list[tuple[Amount, tuple[int, int]]] = []
     for a, b in _item_ends(folded, start, stop):
-        amounts = amounts_in(folded, a, b)
+        amounts = _amounts_of_item(folded, a, b)
         if parts and _percent_only(folded, a, b, amounts):
             continue  # "thu nội địa 900 tỷ đồng, đạt 60%": the part's own percentage
         category = _category(folded, a, b)
@@ -186,6 +213,21 @@ def _parts_of(
             return None
         parts.append((dataclasses.replace(x, end=b), category))
     return parts
+
+
+# a year named after "năm" ("… mới phát sinh trong năm 2041"), no amount of an item
+_NAMED_YEAR = rx(r"(?<!\w)năm\s+$")
+
+
+def _amounts_of_item(folded: str, start: int, end: int) -> list[Amount]:
+    """The amounts of the item ``folded[start:end]``, a year named in it (``năm 2041``) aside."""
+    return [
+        x
+        for x in amounts_in(folded, start, end)
+        if x.unit != ("", "")
+        or not (1900 <= x.value <= 2100 and x.value == int(x.value))
+        or not _NAMED_YEAR.search(folded, max(0, x.start - 8), x.start)
+    ]
 
 
 # the numbers of a percentage ("đạt 60%", "tăng 5,2%"): a number with a "%" right after it
@@ -366,7 +408,84 @@ def _parts_over_at(folded: str, m: re.Match[str]) -> ListedParts | None:
     over = _listed_after(folded, whole, m)
     if over is None and (hedge is None or hedge.group(1) == "ước"):
         over = _all_kinds_short(folded, whole, m, head)
+    if over is None and hedge is None:
+        over = _composed_off(folded, whole, m, head)
     return over or _shares_off(folded, whole, m)
+
+
+# "…, gồm:", "bao gồm:": the whole said to be made of the named parts that follow
+_COMPOSED_OF = rx(r"(?<!\w)gồm\s*:\s*$")
+# a part's name before its amount, or before the bracket its amount stands in ("Lạc 16,8
+# ha", "Quế (2,5 triệu cây)"): words only, four at most
+_PART_NAMED = rx(r"(?:[^\W\d_]+\s+){0,4}|[^\W\d_]+(?:\s+[^\W\d_]+){0,4}\s*\(\s*")
+# a list that may leave parts out: "chủ yếu", "như", "một số", "các loại", an ellipsis
+_SOME_OF = rx(r"(?<!\w)(?:chủ\s+yếu|như|một\s+số|các\s+loại)(?!\w)|…|\.\.\.")
+_UNIT_WORDS_AFTER = 3
+"""How many words an item may write after its amount (its unit's, a closing bracket)."""
+
+
+def _composed_off(folded: str, whole: Amount, m: re.Match[str], head: int) -> ListedParts | None:
+    """The named parts after ``gồm:`` when they add up to another number than ``whole``.
+
+    ``diện tích chuyển đổi 45,2 ha, gồm: Ngô 20,15 ha, Đậu tương 24,9 ha``: 45,05, not
+    45,2. The mark ends with a colon (``gồm 12 ha lúa, …`` with none may list the parts of
+    another figure of its sentence); each item, up to the list's end or a semicolon, is a
+    name of four words at most and one amount of the whole's unit word (a year aside), not
+    hedged, nothing but a few words after it; no word says the list is partial (``chủ
+    yếu``, ``như``, ``một số``, an ellipsis). Each figure may stand for half a unit of its
+    last digit either way (:func:`_rounding_of`): the sum must miss the whole by more.
+    """
+    if _COMPOSED_OF.search(folded, m.start(), m.end()) is None or not whole.unit[1]:
+        return None
+    stop = _list_stop(folded, m.end())
+    semicolon = folded.find(";", m.end(), stop)
+    stop = semicolon if semicolon >= 0 else stop
+    if _SOME_OF.search(folded, head, stop):
+        return None
+    parts = [_named_part(folded, whole, a, b) for a, b in _item_ends(folded, m.end(), stop)]
+    named = [x for x in parts if x is not None]
+    if len(named) < 2 or len(named) != len(parts):
+        return None
+    slack = [_rounding_of(folded, x) for x in (whole, *named)]
+    if any(h is None for h in slack):
+        return None
+    values = tuple(x.value for x in named)
+    if abs(sum(values) - whole.value) <= sum((h for h in slack if h is not None), Decimal(0)):
+        return None
+    money = MONEY_WORDS.get(whole.unit[1])
+    measure = " ".join(w for w in (whole.unit[0], money) if w) if money else None
+    return ListedParts(
+        whole.start, named[-1].end, whole.end, whole.value, values, measure, True, within=True
+    )
+
+
+def _named_part(folded: str, whole: Amount, start: int, end: int) -> Amount | None:
+    """The amount of the item ``folded[start:end]`` when it is a named part of ``whole``."""
+    amounts = _amounts_of_item(folded, start, end)
+    if len(amounts) != 1 or amounts[0].unit[1] != whole.unit[1]:
+        return None
+    x = amounts[0]
+    if _PART_QUALIFIER.search(folded, max(0, x.start - 12), x.start):
+        return None
+    if not _PART_NAMED.fullmatch(folded, start, x.start):
+        return None
+    after = folded[x.end : end].replace(")", " ").split()
+    return x if len(after) <= _UNIT_WORDS_AFTER else None
+
+
+def _rounding_of(folded: str, x: Amount) -> Decimal | None:
+    """Half the unit of the last digit ``x`` is written to, trailing zeros not counted.
+
+    A measure (``16,8 ha``: 0,05 ha) or a figure with a scale word (``2,5 triệu``: 50.000)
+    is written rounded; a count of things to the unit (``16 xã``) is exact, and a round
+    one (``1.200 người``) may be rounded to its last digit that is not a zero.
+    """
+    unit = _last_unit(folded, x, zeros=False)
+    if unit is None:
+        return None
+    if x.unit[0] or x.unit[1] in MEASURED_UNITS or unit > 1:
+        return unit / 2
+    return Decimal(0)
 
 
 def _over_a_floor(folded: str, whole: Amount, m: re.Match[str], said: str) -> ListedParts | None:
