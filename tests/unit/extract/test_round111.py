@@ -1,0 +1,51 @@
+"""Round 111: precision (readings still loose on invented probes, the wrong claims of six new
+batches).
+
+Invented sentences (other wording, figures and measures than the evaluation passages), read as
+the extraction tests read them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+B = Decimal(10) ** 9
+
+
+def _claims(text: str) -> set[tuple[Decimal | None, Decimal | None, Decimal | None, str | None]]:
+    return {(s.actual, s.target, s.stated_percent, s.stated_kind) for s in find(text, money=True)}
+
+
+# --------------------------------------------------------------------------- kỳ vọng
+
+
+def test_an_amount_hoped_for_is_no_result_of_a_plan_s_percentage() -> None:
+    text = (
+        "Hội đồng quản trị kỳ vọng lãi trước thuế 420 tỷ đồng, doanh thu 5.100 tỷ đồng. Như "
+        "vậy, sau nửa năm, công ty đã thực hiện 45% mục tiêu lợi nhuận."
+    )
+    assert _claims(text) == {(None, None, Decimal(45), "attainment")}
+    verb = (
+        "Lợi nhuận cả năm kỳ vọng đạt 95 tỷ đồng; 9 tháng, công ty đã thực hiện 71% kế hoạch "
+        "lợi nhuận."
+    )
+    assert _claims(verb) == {(None, None, Decimal(71), "attainment")}
+
+
+def test_an_amount_hoped_for_is_the_plan_of_a_result_written_after_it() -> None:
+    text = (
+        "Năm 2041, công ty kỳ vọng doanh thu 8.800 tỷ đồng. Lũy kế 9 tháng, doanh thu đạt "
+        "2.728 tỷ đồng. Như vậy, doanh nghiệp này mới hoàn thành 31% chỉ tiêu doanh thu."
+    )
+    assert _claims(text) == {(2_728 * B, 8_800 * B, Decimal(31), "attainment")}
+
+
+def test_a_result_above_hopes_stays_a_result() -> None:
+    # "vượt kỳ vọng": hopes as a noun, a result measured against them
+    text = (
+        "Năm 2041, doanh thu của hãng vượt kỳ vọng với 1.050 tỷ đồng. Như vậy, hãng đã hoàn "
+        "thành 105% kế hoạch doanh thu."
+    )
+    assert _claims(text) == {(1_050 * B, None, Decimal(105), "attainment")}
