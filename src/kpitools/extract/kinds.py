@@ -426,6 +426,8 @@ def percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str
         return "excess", 1
     achieved = bool(K_ACHIEVED.search(lead) or _second_of_plan(doc, p, lead))
     achieved = achieved or not lead.strip(" (")
+    if achieved and _under_plan_met(p, tail):
+        return ("rate" if K_RATE.search(lead) else None), 1
     if achieved and (
         K_PLAN_TAIL.match(tail)
         or _plan_met_before(doc, p)
@@ -445,6 +447,23 @@ def percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str
         kind = kind or _attainment_in_plan_list(doc, d, lead, tail)
         return kind or _disbursed_share(doc, d, lead, tail), 1
     return None, 1
+
+
+# "đạt tỷ lệ 91,2%, vượt chỉ tiêu Quốc hội giao": a plan met or exceeded, said in the clause
+# after the percentage with no figure of its own
+_PLAN_MET_AFTER = rx(
+    r"^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)[^\d%,;.]*(?:[,;.]|$)"
+)
+
+
+def _under_plan_met(p: Figure, tail: str) -> bool:
+    """Whether ``p`` is under 100 % and the clause after it says a plan was met or exceeded
+    (``đã giải quyết 2.450 vụ án, đạt tỷ lệ 91,2%, vượt chỉ tiêu Quốc hội giao``): no share
+    of that plan (91,2 % of a plan is not above it), but a rate whose own target the plan
+    is."""
+    return (
+        p.percent is not None and p.percent.value < 100 and _PLAN_MET_AFTER.match(tail) is not None
+    )
 
 
 # a figure (a year aside) in the plan's clause: "tỷ lệ 40% so với kế hoạch 50%" compares

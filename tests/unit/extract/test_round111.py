@@ -49,3 +49,20 @@ def test_a_result_above_hopes_stays_a_result() -> None:
         "thành 105% kế hoạch doanh thu."
     )
     assert _claims(text) == {(1_050 * B, None, Decimal(105), "attainment")}
+
+
+# --------------------------------------------------------------------------- đạt tỷ lệ X%
+
+
+def test_a_rate_under_a_plan_it_exceeds_is_no_attainment_of_that_plan() -> None:
+    text = "Tòa án đã giải quyết 2.450 vụ án, đạt tỷ lệ 91,2%, vượt chỉ tiêu Quốc hội giao."
+    assert _claims(text) == {(Decimal(2_450), None, Decimal("91.2"), "rate")}
+    money = "Ngân hàng đã xử lý 340 tỷ đồng nợ xấu, đạt tỷ lệ 68%, vượt kế hoạch."
+    assert _claims(money) == {(340 * B, None, Decimal(68), "rate")}
+    bare = "Năm 2041, xã đã giải quyết 240 hồ sơ, đạt 92%, vượt chỉ tiêu huyện giao."
+    assert not any(kind == "attainment" for _, _, _, kind in _claims(bare))
+
+
+def test_an_attainment_above_a_plan_exceeded_stays_one() -> None:
+    text = "Năm 2041, huyện trồng 1.260 ha rừng, đạt 105%, vượt kế hoạch."
+    assert _claims(text) == {(Decimal(1_260), None, Decimal(105), "attainment")}
