@@ -66,3 +66,19 @@ def test_a_rate_under_a_plan_it_exceeds_is_no_attainment_of_that_plan() -> None:
 def test_an_attainment_above_a_plan_exceeded_stays_one() -> None:
     text = "Năm 2041, huyện trồng 1.260 ha rừng, đạt 105%, vượt kế hoạch."
     assert _claims(text) == {(Decimal(1_260), None, Decimal(105), "attainment")}
+
+
+# --------------------------------------------------------------------------- growth rates
+
+
+def test_a_growth_rate_is_no_result_of_the_plan_of_the_measure_it_is_the_growth_of() -> None:
+    revenue = "Tốc độ tăng trưởng doanh thu đạt 13,5%, hoàn thành 102% kế hoạch doanh thu năm."
+    assert not any(a is not None for a, _, _, _ in _claims(revenue))
+    retail = "Tốc độ tăng tổng mức bán lẻ hàng hóa đạt 12,8%, bằng 107% kế hoạch tổng mức bán lẻ."
+    assert not any(a is not None for a, _, _, _ in _claims(retail))
+
+
+def test_a_growth_rate_keeps_the_attainment_of_its_own_plan() -> None:
+    # the set's reading (seven passages of eight): the rate is the actual of the percentage
+    text = "Năm 2041, tốc độ tăng trưởng GRDP của huyện ước đạt 7,4%, đạt 102% kế hoạch đề ra."
+    assert _claims(text) == {(Decimal("7.4"), None, Decimal(102), "attainment")}
