@@ -426,8 +426,6 @@ def percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str
         return "excess", 1
     achieved = bool(K_ACHIEVED.search(lead) or _second_of_plan(doc, p, lead))
     achieved = achieved or not lead.strip(" (")
-    if achieved and _under_plan_met(p, tail):
-        return ("rate" if K_RATE.search(lead) else None), 1
     if achieved and (
         K_PLAN_TAIL.match(tail)
         or _plan_met_before(doc, p)
@@ -619,7 +617,8 @@ def _settled_kind(
     """The kind of a percentage settled before its words are read: of a rate the draft is
     of or said with its margin after it (:func:`rate_and_margin`), a change written with
     its sign (:func:`signed_growth`), or none for a bare one in a list of indexes
-    (:func:`bare_in_index_list`)."""
+    (:func:`bare_in_index_list`); a rate, or none, for one under 100 % before a plan met or
+    exceeded (:func:`_under_plan_met`)."""
     if d.rate_of:
         return ("target" if K_TARGET.search(lead) else "rate"), 1
     if rate_and_margin(doc, p, "rate"):
@@ -630,6 +629,8 @@ def _settled_kind(
         return "growth", sign
     if bare_in_index_list(doc, p, lead, tail):
         return None, 1
+    if K_ACHIEVED.search(lead) and _under_plan_met(p, tail):
+        return ("rate" if K_RATE.search(lead) else None), 1
     return None
 
 
