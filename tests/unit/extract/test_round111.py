@@ -82,3 +82,49 @@ def test_a_growth_rate_keeps_the_attainment_of_its_own_plan() -> None:
     # the set's reading (seven passages of eight): the rate is the actual of the percentage
     text = "Năm 2041, tốc độ tăng trưởng GRDP của huyện ước đạt 7,4%, đạt 102% kế hoạch đề ra."
     assert _claims(text) == {(Decimal("7.4"), None, Decimal(102), "attainment")}
+
+
+# --------------------------------------------------------------------------- rưỡi
+
+
+def test_half_of_a_scale_after_a_whole_of_it_is_read() -> None:
+    money = "Đến 30/9, Chi cục Thuế thu ngân sách trên 46 tỉ rưỡi đồng, đạt 81% dự toán năm."
+    assert _claims(money) == {(Decimal(46_500_000_000), None, Decimal(81), "attainment")}
+    visitors = "Năm 2041, tỉnh đón 3 triệu rưỡi lượt khách, đạt 106% kế hoạch."
+    assert _claims(visitors) == {(Decimal(3_500_000), None, Decimal(106), "attainment")}
+    workers = "Khu công nghiệp thu hút 2 nghìn rưỡi lao động, đạt 83% kế hoạch."
+    assert _claims(workers) == {(Decimal(2_500), None, Decimal(83), "attainment")}
+    plan = (
+        "Năm 2041, huyện được giao dự toán thu ngân sách 96 tỉ rưỡi đồng. Đến 30/6, huyện thu "
+        "được 48,25 tỷ đồng, đạt 50% dự toán."
+    )
+    assert (48_250 * B // 1000, 96_500 * B // 1000, Decimal(50), "attainment") in _claims(plan)
+
+
+def test_half_after_no_scale_word_is_no_part_of_an_amount() -> None:
+    text = "Cuộc họp kéo dài đến 9 giờ rưỡi, xã thu 4 tỷ đồng, đạt 80% kế hoạch."
+    assert _claims(text) == {(4 * B, None, Decimal(80), "attainment")}
+
+
+# --------------------------------------------------------------------------- a plan raised
+
+
+def test_an_amount_added_to_a_plan_is_no_result_against_the_plan_it_raises() -> None:
+    area = (
+        "Do nhu cầu tăng, huyện đăng ký thêm 500 ha so với chỉ tiêu được giao, nâng tổng chỉ "
+        "tiêu trồng rừng năm 2041 lên 3.200 ha."
+    )
+    assert _claims(area) == {(None, Decimal(3_200), None, None)}
+    capital = (
+        "Tỉnh bổ sung 1.200 tỷ đồng so với kế hoạch vốn đã giao, nâng tổng kế hoạch vốn đầu tư "
+        "công năm 2041 lên 9.800 tỷ đồng."
+    )
+    assert _claims(capital) == {(None, 9_800 * B, None, None)}
+
+
+def test_a_result_beside_a_plan_raised_keeps_its_excess() -> None:
+    text = (
+        "Năm 2041, huyện trồng được 3.350 ha rừng, vượt 150 ha so với chỉ tiêu, nâng tổng diện "
+        "tích rừng trồng lên 21.000 ha."
+    )
+    assert (Decimal(3_350), Decimal(3_200), None, "excess_count") in _claims(text)
