@@ -164,7 +164,7 @@ _PLAN_VERB = rx(
 )
 # "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the aim's verb after the
 # measure it names
-_AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu")
+_AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu|kỳ\s+vọng")
 # (a year may stand among the words: "phấn đấu năm 2041 doanh thu đạt …")
 _AIMED_VERB = rx(r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,10}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
 # "kế hoạch kinh doanh với chỉ tiêu lợi nhuận dự kiến đạt 40 tỷ đồng": after any plan word,
@@ -766,6 +766,18 @@ def _plan_changed_to(lead: str, pos: int) -> bool:
     return m is not None and _CHANGE_OF_ANOTHER_CLAUSE.search(m.group("words")) is None
 
 
+# "công ty kỳ vọng doanh thu 8.800 tỷ đồng", "lãi ròng kỳ vọng đạt 95 tỷ đồng": what a body
+# hopes to reach, an aim set out as a plan is; not the noun ("vượt kỳ vọng", "như kỳ vọng",
+# "chưa đạt kỳ vọng": a result measured against hopes)
+_HOPED = rx(r"(?<!\w)kỳ\s+vọng(?!\w)")
+_HOPE_AS_NOUN = rx(r"(?<!\w)(?:vượt(?:\s+(?:xa|qua|ngoài))?|như|hơn|đạt|mức|với|của|so\s+với)\s*$")
+
+
+def _hopes(lead: str) -> list[re.Match[str]]:
+    """The verbs ``kỳ vọng`` of ``lead`` (:data:`_HOPED`), not the noun after a comparison."""
+    return [m for m in _HOPED.finditer(lead) if not _HOPE_AS_NOUN.search(lead, 0, m.start())]
+
+
 def sets_out_plan(folded: str, a: Amount, floor: int, *, qualified: bool = False) -> bool:
     """Whether the sentence of ``a`` sets out a plan just before it, with no result between.
 
@@ -787,7 +799,7 @@ def sets_out_plan(folded: str, a: Amount, floor: int, *, qualified: bool = False
         return True  # "đạt 56,6% kế hoạch Thủ tướng Chính phủ giao (913.216,2 tỷ đồng)"
     if _MUST_BE_DONE.match(folded, a.end) and not _RESULT_WORDS.search(lead.rsplit(",", 1)[-1]):
         return True  # "việc sắp xếp 120 đơn vị phải được hoàn thành": what is due
-    cues = list(PLAN_CUE.finditer(lead))
+    cues = sorted([*PLAN_CUE.finditer(lead), *_hopes(lead)], key=lambda m: m.start())
     if not cues or (not qualified and AMOUNT_QUALIFIER.search(lead)):
         return False
     if _PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):

@@ -819,6 +819,8 @@ def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> b
     so với mục tiêu 900 triệu USD của năm 2026``: the year right after a figure is its own)
     or counts another kind of the same thing (``5 triệu lượt khách quốc tế, mục tiêu đón 20
     triệu lượt khách nội địa``): no target of that result."""
+    if _added_to_plan(doc, a):
+        return True
     before = [g for g in figs if g.end <= f.start and g is not a]
     floor = max([g.span_end for g in before if g.start > a.start] or [a.span_end])
     low = f.sentence.start if f.start < a.start else floor
@@ -833,6 +835,21 @@ def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> b
     x = _ORIGIN.search(doc.fold, a.start, a.noun_end)
     y = _ORIGIN.search(doc.fold, f.start, f.noun_end)
     return x is not None and y is not None and x.group() != y.group()
+
+
+# "bổ sung 1.200 tỷ đồng so với kế hoạch vốn đã giao, nâng tổng kế hoạch vốn … lên 9.800 tỷ
+# đồng": an amount added to a plan, no result against it or the plan it raises
+_ADDED_LEAD = rx(r"(?<!\w)(?:thêm|bổ\s+sung)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
+_TO_PLAN_AFTER = rx(r"\s*so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)")
+
+
+def _added_to_plan(doc: Doc, a: Figure) -> bool:
+    """Whether ``a`` is an amount added to a plan (``thêm 500 ha so với chỉ tiêu được
+    giao``): :data:`_ADDED_LEAD` right before it, a plan compared with right after it."""
+    return (
+        _ADDED_LEAD.search(doc.fold, a.clause, a.span_start) is not None
+        and _TO_PLAN_AFTER.match(doc.fold, a.noun_end or a.span_end) is not None
+    )
 
 
 _TERM_REACH = 40

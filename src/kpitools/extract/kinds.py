@@ -447,6 +447,23 @@ def percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str
     return None, 1
 
 
+# "đạt tỷ lệ 91,2%, vượt chỉ tiêu Quốc hội giao": a plan met or exceeded, said in the clause
+# after the percentage with no figure of its own
+_PLAN_MET_AFTER = rx(
+    r"^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)[^\d%,;.]*(?:[,;.]|$)"
+)
+
+
+def _under_plan_met(p: Figure, tail: str) -> bool:
+    """Whether ``p`` is under 100 % and the clause after it says a plan was met or exceeded
+    (``đã giải quyết 2.450 vụ án, đạt tỷ lệ 91,2%, vượt chỉ tiêu Quốc hội giao``): no share
+    of that plan (91,2 % of a plan is not above it), but a rate whose own target the plan
+    is."""
+    return (
+        p.percent is not None and p.percent.value < 100 and _PLAN_MET_AFTER.match(tail) is not None
+    )
+
+
 # a figure (a year aside) in the plan's clause: "tỷ lệ 40% so với kế hoạch 50%" compares
 # the rate with a plan's rate, "… kế hoạch 12 ca" names another plan than the fraction's whole
 _FIGURE_IN_CLAUSE = rx(r"^[^,;(]*?(?<!năm\s)(?<![\d/.,])\d")
@@ -600,7 +617,8 @@ def _settled_kind(
     """The kind of a percentage settled before its words are read: of a rate the draft is
     of or said with its margin after it (:func:`rate_and_margin`), a change written with
     its sign (:func:`signed_growth`), or none for a bare one in a list of indexes
-    (:func:`bare_in_index_list`)."""
+    (:func:`bare_in_index_list`); a rate, or none, for one under 100 % before a plan met or
+    exceeded (:func:`_under_plan_met`)."""
     if d.rate_of:
         return ("target" if K_TARGET.search(lead) else "rate"), 1
     if rate_and_margin(doc, p, "rate"):
@@ -611,6 +629,8 @@ def _settled_kind(
         return "growth", sign
     if bare_in_index_list(doc, p, lead, tail):
         return None, 1
+    if K_ACHIEVED.search(lead) and _under_plan_met(p, tail):
+        return ("rate" if K_RATE.search(lead) else None), 1
     return None
 
 

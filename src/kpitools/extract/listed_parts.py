@@ -407,6 +407,11 @@ def growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) 
         and K_PLAN_TAIL.match(doc.fold[p.end : p.sentence.end])
     ):
         return False
+    # "Tốc độ tăng trưởng doanh thu đạt 13,5%, hoàn thành 102% kế hoạch doanh thu": the plan
+    # named is of the measure whose growth the rate is, an amount's, not the rate's
+    plan = _PLAN_OF_NOUN.match(doc.fold, p.end)
+    if plan is not None and plan.group(1) in doc.fold[speed.end() : rate.start]:
+        return False
     return rate_draft(p, rate, owner, drafts)
 
 

@@ -102,6 +102,16 @@ COUNT_COMPOUND = rx(
     r"\s+(?P<b>\d{1,3}(?:,\d{1,3})?)\s+(?(millions)(?:nghìn|ngàn)|triệu)(?!\w)"
     r"(?!\s*(?:đồng|đ|vnđ|vnd|usd)(?!\w))"
 )
+# half of a scale after its whole: "79 tỉ rưỡi đồng" is 79,5 tỉ, "2 triệu rưỡi lượt khách" 2,5
+# triệu ("rưỡi" is half of the unit before it; a whole number of that unit only)
+MONEY_HALF = rx(
+    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)\s+rưỡi"
+    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
+)
+COUNT_HALF = rx(
+    rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)\s+rưỡi(?!\w)"
+    r"(?!\s*(?:đồng|đ|vnđ|vnd|usd)(?!\w))"
+)
 # thousands of billions and billions written together: "140 nghìn 250 tỷ đồng" is 140.250 tỷ
 MONEY_THOUSANDS = rx(
     rf"{_B}(?P<a>\d{{1,3}})\s+(?:nghìn|ngàn)\s+(?P<b>\d{{1,3}})\s+(?P<mag>tỷ|tỉ)"
@@ -435,7 +445,7 @@ def _figure_values(
     if kind == "rate_range":
         low = parse_number(m.group("a") or m.group("a2"))
         return (low, parse_number(m.group("b"))), None
-    if kind in ("money_range", "money_compound", "money_thousands", "count_compound"):
+    if kind in _SCALES_WRITTEN_OUT:
         return _money_values(kind, m), None
     if kind == "range":
         low, high = parse_number(m.group("a")), parse_number(m.group("b"))
@@ -472,9 +482,23 @@ def _full_pair_values(m: re.Match[str]) -> tuple[tuple[Decimal, ...], None] | No
     return (a, b), None
 
 
+_SCALES_WRITTEN_OUT = (
+    "money_range",
+    "money_compound",
+    "money_thousands",
+    "count_compound",
+    "money_half",
+    "count_half",
+)
+
+
 def _money_values(kind: str, m: re.Match[str]) -> tuple[Decimal, ...]:
     """The amounts, in đồng, of a range of money or of two scales written together (``152
-    tỷ 318 triệu đồng``, ``140 nghìn 250 tỷ đồng``)."""
+    tỷ 318 triệu đồng``, ``140 nghìn 250 tỷ đồng``), or of a whole and a half of one (``79
+    tỉ rưỡi đồng``)."""
+    if kind in ("money_half", "count_half"):
+        half = (parse_number(m.group("a")) * 2 + 1) * parse_number(f"1 {m.group('mag')}") / 2
+        return (half.quantize(Decimal(1)) if half == half.to_integral_value() else half,)
     if kind in ("money_compound", "money_thousands", "count_compound"):
         high, low = parse_number(m.group("a")), parse_number(m.group("b"))
         if kind == "money_thousands":  # thousands of billions, and billions

@@ -52,9 +52,11 @@ def test_the_margin_of_a_rate_raises_no_false_alarm() -> None:
     assert "inconsistent" not in verdicts
 
 
-def test_a_rate_of_a_plan_with_no_margin_after_it_is_still_an_attainment() -> None:
+def test_a_rate_under_100_with_a_plan_exceeded_after_it_is_no_attainment() -> None:
+    # kept as an attainment until round 111: 96 % of a plan is not above it, so the plan
+    # exceeded is the rate's own target (the set annotates no such attainment)
     text = "Thu ngân sách đạt 1.200 tỷ đồng, đạt tỷ lệ 96%, vượt chỉ tiêu."
-    assert _claimed(text) == ["attainment"]
+    assert _claimed(text) == []
 
 
 def test_an_excess_after_a_rate_above_100_is_still_read() -> None:
