@@ -1,0 +1,57 @@
+"""Round 113: rates against a plan's rate beside them, and percentages of a plan in lists.
+
+Invented sentences (other wording, figures, units and measures than the evaluation passages).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+CHILDREN = (
+    "Đến nay, xã đang theo dõi 2.310 trẻ em dưới 5 tuổi. Trong đó có 2.190 trẻ được tiêm "
+    "chủng đầy đủ (đạt 94,8% so với kế hoạch giao 92%). Có 2.100 trẻ được cân đo định kỳ, "
+    "đạt 91% so với chỉ tiêu 95%."
+)
+
+HOUSEHOLDS = (
+    "Năm 2041, có 12.604/12.980 hộ được công nhận hộ sạch đẹp (đạt tỷ lệ 97,1% so với mục "
+    "tiêu đề ra trên 95%)."
+)
+
+
+def _claims(text: str) -> set[tuple[object, object, Decimal | None, str | None]]:
+    return {
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in find(text, money=True)
+        if (s.actual is not None and s.target is not None) or s.stated_kind == "attainment"
+    }
+
+
+def test_a_rate_beside_a_plans_rate_is_read_against_it_not_given_to_the_count() -> None:
+    assert _claims(CHILDREN) == {
+        (Decimal("94.8"), Decimal(92), None, None),
+        (Decimal(91), Decimal(95), None, None),
+    }
+
+
+def test_a_count_keeps_its_percentage_of_a_plan_with_no_rate_written() -> None:
+    # the plan's figure not a percentage, or none: the count's share of its plan, as before
+    for before, after in (
+        ("so với kế hoạch giao 92%)", "so với kế hoạch giao)"),
+        ("so với kế hoạch giao 92%)", "so với kế hoạch, tăng 3% so với cùng kỳ)"),
+        ("so với kế hoạch giao 92%)", "so với kế hoạch và 102% so với cùng kỳ)"),
+    ):
+        text = CHILDREN.replace(before, after)
+        assert text != CHILDREN
+        found = _claims(text)
+        assert (Decimal(2190), None, Decimal("94.8"), "attainment") in found, after
+        assert not any(a == Decimal("94.8") for a, *_ in found), after
+
+
+def test_a_fractions_rate_read_as_an_attainment_is_set_against_the_plans_rate() -> None:
+    found = _claims(HOUSEHOLDS)
+    assert (Decimal("97.1"), Decimal(95), None, None) in found
+    # the fraction stays a fraction: 12.604 of 12.980 households, no plan of 95 households
+    assert not any(t == Decimal(95) and a != Decimal("97.1") for a, t, *_ in found)
