@@ -55,3 +55,32 @@ def test_a_fractions_rate_read_as_an_attainment_is_set_against_the_plans_rate() 
     assert (Decimal("97.1"), Decimal(95), None, None) in found
     # the fraction stays a fraction: 12.604 of 12.980 households, no plan of 95 households
     assert not any(t == Decimal(95) and a != Decimal("97.1") for a, t, *_ in found)
+
+
+FINES = (
+    "Năm 2041, đội quản lý thị trường kiểm tra 210 cơ sở, xử phạt 64 cơ sở với tổng số tiền "
+    "385 triệu đồng, vượt 28% chỉ tiêu được giao."
+)
+
+
+def _percent_claims(text: str, *, money: bool = True) -> list[tuple[object, Decimal | None]]:
+    return [
+        (s.actual, s.stated_percent)
+        for s in find(text, money=money)
+        if s.stated_kind in ("attainment", "excess")
+    ]
+
+
+def test_a_percentage_after_a_total_sum_said_with_a_count_is_the_sums() -> None:
+    assert _percent_claims(FINES) == [(Decimal(385_000_000), Decimal(28))]
+    # money masked: the count does not take the sum's percentage
+    assert _percent_claims(FINES, money=False) == []
+
+
+def test_the_worth_of_a_count_or_a_sum_after_a_comma_keeps_its_reading() -> None:
+    # the worth of what is counted: the count's, as before (round 6)
+    worth = FINES.replace("với tổng số tiền", "với tổng kinh phí")
+    assert _percent_claims(worth) == [(Decimal(64), Decimal(28))]
+    # a sum after a comma: which figure the percentage is of, unsaid (round 77)
+    apart = FINES.replace("64 cơ sở với", "64 cơ sở, với")
+    assert _percent_claims(apart) == []
