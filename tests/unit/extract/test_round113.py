@@ -84,3 +84,48 @@ def test_the_worth_of_a_count_or_a_sum_after_a_comma_keeps_its_reading() -> None
     # a sum after a comma: which figure the percentage is of, unsaid (round 77)
     apart = FINES.replace("64 cơ sở với", "64 cơ sở, với")
     assert _percent_claims(apart) == []
+
+
+ROUND = (
+    "Đến nay, xã đã hoàn thành đợt cấp phát thuốc cho người cao tuổi, đạt 100% kế hoạch. "
+    "Phát thuốc huyết áp cho 640 người; phát thuốc tiểu đường cho 215 người và phát vitamin "
+    "cho 1.300 người."
+)
+
+
+def _round_counts(text: str) -> list[tuple[object, object, Decimal | None, object]]:
+    return [
+        (s.actual, s.target, s.stated_percent, s.implied_target)
+        for s in find(text)
+        if s.stated_kind == "attainment"
+    ]
+
+
+def test_a_round_done_in_full_gives_each_count_listed_next_its_percentage() -> None:
+    assert _round_counts(ROUND) == [
+        (Decimal(640), None, Decimal(100), Decimal(640)),
+        (Decimal(215), None, Decimal(100), Decimal(215)),
+        (Decimal(1300), None, Decimal(100), Decimal(1300)),
+    ]
+
+
+def test_no_count_takes_the_rounds_percentage_without_its_guards() -> None:
+    for before, after in (
+        # not exactly 100 %
+        ("đạt 100% kế hoạch", "đạt 98% kế hoạch"),
+        # a figure of the round's own in its sentence
+        ("cho người cao tuổi,", "cho 2.155 người cao tuổi,"),
+        # the list opens with a time and another verb than the round's sentence writes
+        ("Phát thuốc huyết áp cho 640", "Tính đến cuối tháng, khám cho 640"),
+        # a later time, a plan, a percentage or money in the list
+        ("phát vitamin cho", "thời gian tới sẽ phát vitamin cho"),
+        ("cho 215 người", "cho 215 người (đạt 90%)"),
+        ("cho 1.300 người.", "cho 1.300 người, trị giá 40 triệu đồng."),
+        # one item only
+        ("cho 640 người; phát thuốc tiểu đường cho 215 người và phát vitamin cho", "cho"),
+        # another paragraph
+        ("kế hoạch. Phát", "kế hoạch.\nPhát"),
+    ):
+        text = ROUND.replace(before, after)
+        assert text != ROUND, after
+        assert not any(a in (640, 215, 1300) for a, *_ in _round_counts(text)), after
