@@ -129,3 +129,54 @@ def test_no_count_takes_the_rounds_percentage_without_its_guards() -> None:
         text = ROUND.replace(before, after)
         assert text != ROUND, after
         assert not any(a in (640, 215, 1300) for a, *_ in _round_counts(text)), after
+
+
+POOR = (
+    "Năm 2041, số hộ nghèo của xã giảm 212 hộ so với năm 2040, vượt 40 hộ so với tỉnh giao, "
+    "vượt 15 hộ so với chỉ tiêu huyện giao."
+)
+
+
+def _excess_pairs(text: str) -> set[tuple[object, object, object]]:
+    return {
+        (s.actual, s.target, s.excess)
+        for s in find(text)
+        if s.stated_kind == "excess_count" and s.target is not None
+    }
+
+
+def test_each_excess_written_as_a_count_gives_its_plan_a_target() -> None:
+    expected = {
+        (Decimal(212), Decimal(172), Decimal(40)),
+        (Decimal(212), Decimal(197), Decimal(15)),
+    }
+    assert _excess_pairs(POOR) == expected
+    # the count read as the result, no past year: the grammar's first pair and the second
+    plain = (
+        "Năm 2041, xã giảm 212 hộ nghèo, vượt 40 hộ so với chỉ tiêu tỉnh giao và vượt 15 hộ so "
+        "với chỉ tiêu huyện giao."
+    )
+    assert _excess_pairs(plain) == expected
+
+
+def test_no_target_from_an_excess_of_another_kind_of_change_or_a_loose_count() -> None:
+    for before, after in (
+        # a rise of something else since a past year: the excess may be over the level
+        ("số hộ nghèo của xã giảm 212 hộ", "số hộ kinh doanh của xã tăng 212 hộ"),
+        # a loose count
+        ("giảm 212 hộ", "giảm hơn 212 hộ"),
+        # an excess of another unit word
+        ("vượt 15 hộ so", "vượt 15 khẩu so"),
+        # an excess larger than the count
+        ("vượt 15 hộ so", "vượt 315 hộ so"),
+    ):
+        text = POOR.replace(before, after)
+        assert text != POOR, after
+        found = _excess_pairs(text)
+        assert not any(t == Decimal(197) for _, t, _ in found), after
+    # money: an amount's excess is not read here
+    money = (
+        "Năm 2041, lợi nhuận đạt 2.150 tỷ đồng, vượt 300 tỷ so với kế hoạch, vượt 120 tỷ so "
+        "với chỉ tiêu."
+    )
+    assert not _excess_pairs(money)
