@@ -875,6 +875,8 @@ def _apart(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
     if _threshold_of_counted(doc, f, p):
         return True  # "có 14/22 xã … (đạt trên 80% …)": the bound the things counted met
     m = None if doc.money else MONEY.search(doc.fold, f.start, p.start)
+    if m is not None and _TOTAL_SUM.search(doc.fold, f.start, m.start()):
+        return True  # the total sum masked, whose the percentage is (total_sum_of_count)
     # the worth of the count ("15 nhà trị giá 750 triệu đồng, đạt 150%") stands aside
     return m is not None and WORTH.search(doc.fold, f.start, m.start()) is None
 
@@ -985,6 +987,30 @@ _WITH_AMOUNT = rx(
 )
 
 
+# "xử phạt 80 trường hợp với tổng số tiền 95 triệu đồng": the total sum of the cases counted
+_TOTAL_SUM = rx(r"(?<!\w)với\s+tổng\s+số\s+tiền(?:\s+(?:là|khoảng|gần|hơn|trên))?\s*$")
+
+
+def total_sum_of_count(doc: Doc, f: Figure, figs: list[Figure]) -> bool:
+    """Whether the amount ``f`` is the total sum said with a count right before it in its
+    clause (``xử phạt 80 trường hợp với tổng số tiền 95 triệu đồng, vượt 20% chỉ tiêu``): a
+    measure of its own, as the set reads it, that takes a percentage of a plan after it; not
+    the worth of what is counted (``với tổng kinh phí``, ``với số tiền``), nor a sum after a
+    comma (``chi trả cho 4.100 người, với tổng số tiền …``)."""
+    m = _TOTAL_SUM.search(doc.fold, f.clause, f.span_start)
+    return (
+        f.measure is not None
+        and m is not None
+        and any(
+            g.kind == "count"
+            and g.measure is None
+            and g.clause == f.clause
+            and _COUNTED_NOUN.fullmatch(doc.fold, g.end, m.start()) is not None
+            for g in figs
+        )
+    )
+
+
 def _with_amount_of_count(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) -> bool:
     """Whether ``f`` is an amount said with a count before it in its clause (``đón 5 triệu
     lượt khách với doanh thu hơn 7.000 tỷ đồng, đạt 80% kế hoạch năm``): a percentage ``p``
@@ -993,6 +1019,8 @@ def _with_amount_of_count(doc: Doc, f: Figure, p: Figure, figs: list[Figure]) ->
     (``toàn huyện có 25 xã, với tổng thu …``)."""
     m = _WITH_AMOUNT.search(doc.fold, f.clause, f.span_start)
     if f.measure is None or m is None or _MONEY_PLAN.match(doc.fold, p.end):
+        return False
+    if total_sum_of_count(doc, f, figs):
         return False
     return any(
         g.kind == "count"

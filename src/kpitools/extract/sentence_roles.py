@@ -19,6 +19,7 @@ from kpitools.extract.figures import (
 from kpitools.extract.percentages import (
     WORTH,
     same_measure,
+    total_sum_of_count,
 )
 from kpitools.extract.target_words import TARGET_CUE
 from kpitools.extract.text import NUM, Doc
@@ -339,7 +340,8 @@ def amounts_of_counts(doc: Doc, figs: list[Figure]) -> None:
     trị giá 750 triệu đồng", "trao 120 suất quà với tổng kinh phí 60 triệu đồng") is no
     result of its own: a percentage after it is the count's. Not the worth of projects
     (``5 dự án mới trị giá 41,2 triệu USD …, đạt 12,4% mục tiêu``): their worth is the
-    capital an investment plan counts."""
+    capital an investment plan counts. Nor a total sum said with the count
+    (:func:`total_sum_of_count`)."""
     for i, f in enumerate(figs):
         if f.measure is None or f.role != "actual" or f.measure == "%":
             continue
@@ -350,5 +352,6 @@ def amounts_of_counts(doc: Doc, figs: list[Figure]) -> None:
             and not _PROJECTS.match(doc.fold, g.noun_start or g.end)
             for g in figs[:i]
         )
-        if counted and WORTH.search(doc.fold[f.clause : f.span_start]):
+        worth = WORTH.search(doc.fold[f.clause : f.span_start])
+        if counted and worth and not total_sum_of_count(doc, f, figs):
             f.role = "modifier"

@@ -20,6 +20,7 @@ from kpitools.errors import DataIssue, KpiDataError
 from kpitools.extract.amounts import plan_multiples
 from kpitools.extract.capital_plans import link_capital_plans
 from kpitools.extract.document import link_document
+from kpitools.extract.excess_targets import link_counted_excesses
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.pair_rates import rates_of_pairs
@@ -32,6 +33,7 @@ from kpitools.extract.quota_admissions import (
     link_named_quotas,
     link_quota_admissions,
 )
+from kpitools.extract.round_lists import link_round_lists
 from kpitools.extract.rounded_results import within_result_rounding
 from kpitools.extract.shares import named_count_shares
 from kpitools.extract.table_rows import (
@@ -345,6 +347,8 @@ def _read(
     linked = rates_of_pairs(linked, doc.text, doc.fold)
     linked = link_named_quotas(drop_quotas_read_as_results(linked, doc.fold), doc.text, doc.fold)
     linked = within_result_rounding(linked, doc.text, doc.fold)
+    linked = link_round_lists(linked, doc.text, doc.fold, end=doc.limit, file=file)
+    linked = link_counted_excesses(linked, doc.text, doc.fold, end=doc.limit, file=file)
     del out  # each statement moved below is then the only one of its span in memory
     _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():

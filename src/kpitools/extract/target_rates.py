@@ -212,17 +212,20 @@ def _bare_rate(s: LinkableStatement) -> bool:
     """Whether ``s`` states a rate above nought with no figure of its own against it.
 
     A growth, a rate or an attainment with no target (an attainment with no result
-    either), the percentage of a coverage, or a rate its fraction gives (its whole is no
-    target).
+    either), the percentage of a coverage, or a rate or attainment its fraction gives (its
+    whole is no target).
     """
     if s.stated is None or not isinstance(s.stated_percent, Decimal) or s.stated_percent <= 0:
         return False
     if s.stated_kind == "coverage":
         return True
-    if s.stated_kind == "attainment":
-        return s.actual is None and s.target is None
-    if s.stated_kind == "rate" and isinstance(s.actual, Decimal) and isinstance(s.target, Decimal):
+    if s.stated_kind == "attainment" and s.actual is None and s.target is None:
+        return True
+    if s.stated_kind in ("rate", "attainment") and (
+        isinstance(s.actual, Decimal) and isinstance(s.target, Decimal)
+    ):
         # "kết nạp 240/360 …, đạt tỷ lệ 66,67%": the rate of a fraction, its whole no target
+        # (read as an attainment too when no word names it a share)
         p = percent_of(s)
         return p is not None and bool(check_percent(p, s.actual, s.target).consistent)
     return s.stated_kind in ("growth", "rate") and s.target is None
@@ -243,8 +246,9 @@ def link_target_rates(
     brackets already pairs it.
     """
     out = list(statements)
-    for s in statements:
-        if not _bare_rate(s):
+    for i, s in enumerate(statements):
+        count = _count_of_rate(s)
+        if not count and not _bare_rate(s):
             continue
         assert s.stated is not None
         at = text.rfind(s.stated, s.start, s.end)
@@ -252,6 +256,8 @@ def link_target_rates(
         m = _TARGET_RATE.match(fold(text[at : at + PLANNED_GROWTH_REACH]))
         if m is None or not (m.group("verb") or m.group("bracket")):
             continue  # a plan word right after the rate, no verb or bracket: none set beside it
+        if count and not m.group("compared"):
+            continue
         if not (m.group("open") or m.group("compared") or m.group("keep")) and not (
             _bracket_names_target(m)
         ):
@@ -262,9 +268,29 @@ def link_target_rates(
         target = _target_rate_of(m)  # None: a figure in no number format ("1700.000%")
         if target is None or not _direction_holds(s, m, target) or _kept_for_another(s, m):
             continue
-        if not _PLANNED_GROWTH.match(fold(text[at : at + PLANNED_GROWTH_REACH])):
+        if count:  # the percentage is the rate, not the count's share of a plan
+            out[i] = _rate_against(s, target)
+        elif not _PLANNED_GROWTH.match(fold(text[at : at + PLANNED_GROWTH_REACH])):
             out.append(_rate_against(s, target))
     return out
+
+
+def _count_of_rate(s: LinkableStatement) -> bool:
+    """Whether ``s`` gives a count the percentage of a plan with no figure of the plan's own.
+
+    ``2.190 trẻ được tiêm chủng đầy đủ (đạt 94,8% so với kế hoạch giao 92%)``: the grammar
+    reads 94,8 % as the count's share of its plan; when the plan's figure right after is a
+    percentage, the 94,8 % is a rate set against it, and the count takes no percentage.
+    Only up to 100 %, as a share of the count's whole is.
+    """
+    return (
+        s.stated_kind == "attainment"
+        and s.target is None
+        and isinstance(s.actual, Decimal)
+        and s.measure in (None, "")
+        and isinstance(s.stated_percent, Decimal)
+        and 0 < s.stated_percent <= 100
+    )
 
 
 # ", thấp hơn so với chỉ tiêu nghị quyết đề ra.", ", vượt mục tiêu đề ra;": a rate said short
