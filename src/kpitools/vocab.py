@@ -575,6 +575,10 @@ _EXTRACT = {
         "mức giảm {by} trên số gốc {a} + {by}: 100 × {by} / ({a} + {by}) = {exact}",
         "a fall of {by} from a base of {a} + {by}: 100 × {by} / ({a} + {by}) = {exact}",
     ),
+    "extract.note.change_from_to": _pair(
+        "từ {base} đến {a}: 100 × ({a} / {base} − 1) = {exact}",
+        "from {base} to {a}: 100 × ({a} / {base} − 1) = {exact}",
+    ),
     "extract.note.growth_of_increase": _pair(
         "mức tăng {by} trên số gốc {a} − {by}: 100 × {by} / ({a} − {by}) = {exact}",
         "an increase of {by} on a base of {a} − {by}: 100 × {by} / ({a} − {by}) = {exact}",

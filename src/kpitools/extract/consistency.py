@@ -13,6 +13,7 @@ from typing import Any
 from kpitools.extract.amounts import amounts_in, clause_head
 from kpitools.extract.assembly import fitted_end
 from kpitools.extract.figures import GROWTH_BASE, Draft, Figure, plan_of, single
+from kpitools.extract.growth_changes import change_checks
 from kpitools.extract.kinds import exceeded_under
 from kpitools.extract.notes import Segment, noted, seg
 from kpitools.extract.stated_checks import FLOORS, stated_checks, under_floor_target
@@ -71,6 +72,7 @@ def draft_checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         _words_against_figures(d, doc, a, t)
         or (counted is not None and _excess_count_checks(d, counted, a, t, approximate=approximate))
         or _growth_checks(doc, d, a)
+        or _written_change_checks(doc, d)
         or _whole_of_rate(d, a)
         or _rate_of_fraction(d, doc, a, t, approximate)
     ):
@@ -210,6 +212,14 @@ def _growth_checks(doc: Doc | None, d: Draft, a: Decimal | None) -> dict[str, An
     if not ratio_within_rounding(signed, *written, less=0 if index else 100):
         return checks
     return {**checks, "consistent": True, "truncated": False, "verdict": "consistent"}
+
+
+def _written_change_checks(doc: Doc | None, d: Draft) -> dict[str, Any]:
+    """A growth (or a rate of growth, ``tỷ lệ tăng đạt X%``) against the change, levels or
+    base its sentence writes beside it (:func:`~kpitools.extract.growth_changes.change_checks`)."""
+    if doc is None or d.kind not in ("growth", "rate") or d.percent_fig is None:
+        return {}
+    return change_checks(doc, d.percent_fig)
 
 
 def _base_named_alike(doc: Doc, p: Figure, m: re.Match[str]) -> bool:

@@ -228,7 +228,9 @@ def test_a_growth_without_a_base_of_the_same_count_stays_unchecked() -> None:
         "(3.170 tỷ đồng)", "(tăng 950 tỷ đồng)"
     )
     growths = {s.stated: s.verdict for s in find(text) if s.stated_kind == "growth"}
-    assert growths == {"40%": "unchecked", "30%": "unchecked"}
+    # the bracket is no base; since round 115 an increase after the growth's period is read
+    # as its change (950 on 4.120 − 950 = 3.170 is 29,97 %)
+    assert growths == {"40%": "unchecked", "30%": "consistent"}
 
 
 LEAD_AND_BODY = (
