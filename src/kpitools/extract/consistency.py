@@ -579,7 +579,7 @@ def _words_against_figures(
 # that open the target's own clause right after the result (no semicolon, no "không chỉ",
 # "chưa" or "mà đã vượt" around them)
 _NEARLY_REACHED = rx(
-    r"^(?:\s*[^\W\d_]+)*\s*,\s*gần\s+đạt(?!\w)(?:(?!vượt|(?<!\w)mà(?!\w))[^\d;%])*$"
+    r"^\s*(?:[^\W\d_]+(?:\s+[^\W\d_]+)*\s*)?,\s*gần\s+đạt(?!\w)(?:(?!vượt|(?<!\w)mà(?!\w))[^\d;%])*$"
 )
 _NEARLY_OVER = Decimal("1.01")
 
