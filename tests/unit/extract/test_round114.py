@@ -74,3 +74,29 @@ def test_the_whole_s_amount_keeps_its_pair_beside_a_reason() -> None:
         "2041, công ty đặt kế hoạch doanh thu thuần 3.200 tỷ đồng."
     )
     assert _pairs(text) == {(1_540 * B, 3_200 * B)}
+
+
+def test_a_later_figure_of_a_plan_s_list_is_no_result_of_the_first() -> None:
+    parent = (
+        "Tại đại hội cổ đông, tập đoàn đặt mục tiêu lợi nhuận hợp nhất trước thuế 520 tỷ đồng, "
+        "lợi nhuận trước thuế công ty mẹ 410 tỷ đồng, cổ tức 12%."
+    )
+    assert _pairs(parent) == set()
+    assert (None, 520 * B, None, None) in _claims(parent)
+    port = (
+        "Theo kế hoạch năm 2043, hãng đặt mục tiêu sản lượng vận chuyển đạt 12,4 triệu tấn, "
+        "sản lượng xếp dỡ qua cảng đạt 31,2 triệu tấn, doanh thu đạt 9.500 tỷ đồng."
+    )
+    assert _pairs(port) == set()
+
+
+def test_a_result_after_a_plan_in_its_sentence_keeps_its_pair() -> None:
+    done = "Năm 2041, công ty đặt kế hoạch doanh thu 500 tỷ đồng, đã thực hiện được 520 tỷ đồng."
+    assert _pairs(done) == {(520 * B, 500 * B)}
+    so_far = "Năm 2041, tỉnh đặt mục tiêu đón 5 triệu lượt khách, đến nay đón 5,3 triệu lượt khách."
+    assert _pairs(so_far) == {(Decimal(5_300_000), Decimal(5_000_000))}
+    finished = (
+        "Năm 2041, nhà máy được giao kế hoạch sản xuất 640 nghìn tấn clinker, với việc hoàn "
+        "thành 650 nghìn tấn clinker, nhà máy đã vượt kế hoạch."
+    )
+    assert _pairs(finished) == {(Decimal(650_000), Decimal(640_000))}
