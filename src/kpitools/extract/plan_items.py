@@ -31,6 +31,23 @@ _RESULT_BETWEEN = rx(
 _LAST_WORD = re.compile(r"(\w+)\s*$")
 
 
+# a verb or a hedge before a figure, no word naming what it is of
+_FILLER = frozenset({"đạt", "là", "khoảng", "hơn", "trên", "gần", "sẽ", "ở", "mức"})
+
+
+def _said_again(folded: str, target: Figure, actual: Figure) -> bool:
+    """Whether the words naming ``actual`` (from the comma before it) all name ``target`` too.
+
+    ``đặt mục tiêu doanh thu 80 tỷ đồng, doanh thu đạt 84 tỷ đồng``: the plan's own measure
+    said again, so a result (round 44); ``lợi nhuận trước thuế công ty mẹ`` after ``lợi nhuận
+    hợp nhất trước thuế`` names another scope, one more figure of the plan.
+    """
+    low = max(folded.rfind(",", target.span_end, actual.span_start) + 1, target.span_end)
+    mine = {w for w in folded[low : actual.span_start].split() if w not in _FILLER}
+    theirs = set(folded[target.sentence.start : target.span_start].split())
+    return mine <= theirs
+
+
 def _amount_at(folded: str, f: Figure) -> Amount | None:
     """The amount read at the figure ``f``'s number, if one is."""
     found = [a for a in amounts_in(folded, f.start, f.span_end + 1) if a.start == f.start]
@@ -41,11 +58,11 @@ def one_more_plan(folded: str, target: Figure, actual: Figure) -> bool:
     """Whether ``actual``, after ``target`` in its sentence, is one more figure of its plan.
 
     The sentence sets out a plan at ``target`` (:func:`~kpitools.extract.amounts.sets_out_plan`);
-    ``actual`` is one more of its figures when no word of a result or a period stands between
-    the two (``đến nay``, ``đã``, ``lũy kế``, ``quý``, ``ước`` …) and the sentence sets it out
-    as a plan too (a list of measures after ``đặt mục tiêu``) or the word right before each
-    number is the same (``… vận chuyển đạt 12,4 triệu tấn, sản lượng xếp dỡ đạt 31,2 triệu
-    tấn``: the plan's verb said again). Not ``kế hoạch 500 tỷ đồng, đã
+    ``actual`` is one more of its figures when neither a semicolon nor a word of a result or
+    a period stands between the two (``đến nay``, ``đã``, ``lũy kế``, ``quý``, ``ước`` …), and
+    the sentence sets it out as a plan too (a list of measures after ``đặt mục tiêu``) or the
+    word right before each number is the same (``… vận chuyển đạt 12,4 triệu tấn, sản lượng
+    xếp dỡ đạt 31,2 triệu tấn``: the plan's verb said again). Not ``kế hoạch 500 tỷ đồng, đã
     thực hiện 520 tỷ đồng`` nor ``mục tiêu đạt 500 tỷ đồng, lũy kế 9 tháng đạt 420 tỷ đồng``.
     """
     if target.sentence is not actual.sentence or target.span_end > actual.span_start:
@@ -54,8 +71,11 @@ def one_more_plan(folded: str, target: Figure, actual: Figure) -> bool:
     t, a = _amount_at(folded, target), _amount_at(folded, actual)
     if t is None or a is None or not sets_out_plan(folded, t, floor, qualified=True):
         return False
-    if _RESULT_BETWEEN.search(folded, target.span_end, actual.span_start):
-        return False
+    between = folded[target.span_end : actual.span_start]
+    if ";" in between or _RESULT_BETWEEN.search(between):
+        return False  # "kế hoạch vốn … là 3.400 triệu đồng; giải ngân đến 20/01 là 3.100 …"
+    if _said_again(folded, target, actual):
+        return False  # "đặt mục tiêu doanh thu 80 tỷ đồng, doanh thu đạt 84 tỷ đồng"
     if sets_out_plan(folded, a, floor, qualified=True):
         return True
     mine = _LAST_WORD.search(folded, max(floor, actual.span_start - 30), actual.span_start)
