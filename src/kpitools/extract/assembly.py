@@ -47,6 +47,7 @@ from kpitools.extract.percentages import (
     fits_percent,
     same_measure,
 )
+from kpitools.extract.plan_items import one_more_plan
 from kpitools.extract.respective import respective_attainments, respective_growths
 from kpitools.extract.sentence_roles import (
     amounts_of_counts,
@@ -619,6 +620,7 @@ def _attach_target(
         and _later_percent_plan(doc, d.actual_fig, f, figs) is None
         and not _other_year_or_kind(doc, d.actual_fig, f, figs)
         and not _other_measure(doc, d.actual_fig, f)
+        and not one_more_plan(doc.fold, f, d.actual_fig)
         and not (
             _listed_with_target(doc, d.actual_fig, f)
             and not _own_percent_fits(doc, d.actual_fig, f, figs)

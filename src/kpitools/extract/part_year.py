@@ -70,6 +70,7 @@ from kpitools.extract.linking import (
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.numerals import PERCENT
 from kpitools.extract.part_counts import is_count, same_counted
+from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.extract.year_plans import set_out_plans
@@ -631,6 +632,8 @@ def _part_year_amounts(
             )
             and other_sentence(folded, a, plan)
             and not _of_segment(folded, a)
+            and not part_named_first(folded, a)
+            and not levels_apart(folded, a, plan)
             and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
             and not _ITEM_BEFORE.search(folded, max(head, a.start - 60), a.start)
             and not sets_out_plan(folded, a, 0, qualified=True)
