@@ -95,3 +95,12 @@ def test_the_last_three_months_are_the_fourth_quarter() -> None:
         "năm, công ty đã thực hiện được 28% chỉ tiêu lợi nhuận năm."
     )
     assert _claims(text) == {(820 * B, None, Decimal(28), "attainment")}
+
+
+def test_a_date_names_no_months_counted() -> None:
+    # "ngày 31 tháng 12": a day, not "31 tháng" counted against the quarter's result
+    text = (
+        "Trong quý IV, công ty ghi nhận lợi nhuận 820 tỷ đồng. Như vậy, tính đến ngày 31 tháng "
+        "12, công ty đã thực hiện được 28% chỉ tiêu lợi nhuận quý IV."
+    )
+    assert _claims(text) == {(820 * B, None, Decimal(28), "attainment")}
