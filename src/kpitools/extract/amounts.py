@@ -164,7 +164,7 @@ _PLAN_VERB = rx(
 )
 # "phấn đấu doanh thu du lịch của tỉnh đạt 37.500 tỷ đồng": the aim's verb after the
 # measure it names
-_AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu|kỳ\s+vọng")
+_AIM_CUE = rx(r"phấn\s+đấu|mục\s+tiêu|k[ỳì]\s+vọng")
 # (a year may stand among the words: "phấn đấu năm 2041 doanh thu đạt …")
 _AIMED_VERB = rx(r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,10}?\s+(?:là\s+|sẽ\s+)?đạt(?!\w)")
 # "kế hoạch kinh doanh với chỉ tiêu lợi nhuận dự kiến đạt 40 tỷ đồng": after any plan word,
@@ -769,8 +769,11 @@ def _plan_changed_to(lead: str, pos: int) -> bool:
 # "công ty kỳ vọng doanh thu 8.800 tỷ đồng", "lãi ròng kỳ vọng đạt 95 tỷ đồng": what a body
 # hopes to reach, an aim set out as a plan is; not the noun ("vượt kỳ vọng", "như kỳ vọng",
 # "chưa đạt kỳ vọng": a result measured against hopes)
-_HOPED = rx(r"(?<!\w)kỳ\s+vọng(?!\w)")
-_HOPE_AS_NOUN = rx(r"(?<!\w)(?:vượt(?:\s+(?:xa|qua|ngoài))?|như|hơn|đạt|mức|với|của|so\s+với)\s*$")
+_HOPED = rx(r"(?<!\w)k[ỳì]\s+vọng(?!\w)")
+_HOPE_AS_NOUN = rx(
+    r"(?<!\w)(?:vượt(?:\s+(?:xa|qua|ngoài))?|như|hơn|đạt|mức|với|của|so\s+với|dưới|kém|trên"
+    r"|sát|ngoài|thấp\s+hơn|cao\s+hơn)\s*$"
+)
 
 
 def _hopes(lead: str) -> list[re.Match[str]]:
@@ -1156,15 +1159,18 @@ def thing_counted(folded: str, a: Amount) -> str | None:
 PART_OF_YEAR = rx(r"(?<!\w)(?:quý|tháng|tuần)(?!\w)")
 
 # "sau 9 tháng", "6 tháng đầu năm", "nửa đầu năm", "2 quý đầu năm", "lũy kế": months counted
+# (not a date, "ngày 31 tháng 12", nor the last quarter, "3 tháng cuối năm": :data:`_ONE_PART`)
 MONTHS_COUNTED = rx(
-    r"(?<!\w)(?:(?:\d{1,2}|hai|ba|sáu|chín)\s+(?:tháng|quý)(?!\w)|nửa\s+(?:đầu\s+)?năm"
-    r"|lũy\s+kế|luỹ\s+kế)"
+    r"(?<!\w)(?<!ngày\s)(?:(?:\d{1,2}|hai|ba|sáu|chín)\s+(?:tháng|quý)(?!\w)"
+    r"(?<!(?:3|a)\stháng(?=\s+cuối\s+năm))|nửa\s+(?:đầu\s+)?năm|lũy\s+kế|luỹ\s+kế)"
 )
-# "quý III", "quý 2", "tháng 10": one quarter or one month (not "2 quý", "9 tháng")
+# "quý III", "quý 2", "tháng 10", "3 tháng cuối năm" (the fourth quarter): one quarter or one
+# month (not "2 quý", "9 tháng")
 _ONE_PART = rx(
-    r"(?<!\d\s)(?<!\w)(?:quý\s+(?P<q>i{1,3}|iv|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9]))(?!\w)"
+    r"(?<!\d\s)(?<!\w)(?:quý\s+(?P<q>i{1,3}|iv|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9])"
+    r"|(?:3|ba)\s+tháng\s+cuối\s+(?P<last>năm))(?!\w)"
 )
-_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
+_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "năm": "4"}
 # "cả năm", "năm 2041", "năm nay": the whole year
 _WHOLE_YEAR = rx(r"(?<!\w)(?:cả\s+năm|năm\s+(?:19|20)\d\d|năm\s+nay)(?!\w)")
 
@@ -1178,7 +1184,7 @@ def one_part_named(folded: str, start: int, end: int) -> str | None:
     found = list(_ONE_PART.finditer(folded, start, end))
     if not found:
         return None
-    q, m = found[-1].group("q"), found[-1].group("m")
+    q, m = found[-1].group("q") or found[-1].group("last"), found[-1].group("m")
     return "q" + _QUARTERS.get(q, q) if q else "m" + str(int(m))
 
 

@@ -843,15 +843,28 @@ def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> b
 # đồng": an amount added to a plan, no result against it or the plan it raises
 _ADDED_LEAD = rx(r"(?<!\w)(?:thêm|bổ\s+sung)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
 _TO_PLAN_AFTER = rx(r"\s*so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)")
+# "…, nâng tổng chỉ tiêu … lên 3.200 ha": the plan the amount added raises
+_RAISED_TO = rx(r"(?<!\w)nâng(?!\w)[^.;]*?(?<!\w)lên(?!\w)")
 
 
 def _added_to_plan(doc: Doc, a: Figure) -> bool:
     """Whether ``a`` is an amount added to a plan (``thêm 500 ha so với chỉ tiêu được
-    giao``): :data:`_ADDED_LEAD` right before it, a plan compared with right after it."""
-    return (
-        _ADDED_LEAD.search(doc.fold, a.clause, a.span_start) is not None
-        and _TO_PLAN_AFTER.match(doc.fold, a.noun_end or a.span_end) is not None
+    giao, nâng tổng chỉ tiêu … lên 3.200 ha``): :data:`_ADDED_LEAD` right before it, a plan
+    compared with right after it, and that plan raised (:data:`_RAISED_TO`) or given no
+    amount of its own in its clause. ``thành lập thêm 1.250 doanh nghiệp so với kế hoạch
+    1.200 doanh nghiệp`` is a result ("thêm": new) against its plan."""
+    if _ADDED_LEAD.search(doc.fold, a.clause, a.span_start) is None:
+        return False
+    plan = _TO_PLAN_AFTER.match(doc.fold, a.noun_end or a.span_end)
+    if plan is None:
+        return False
+    if _RAISED_TO.search(doc.fold, plan.end(), a.sentence.end) is not None:
+        return True
+    clause_end = min(
+        [i for i in (doc.fold.find(c, plan.end(), a.sentence.end) for c in ",;") if i >= 0]
+        or [a.sentence.end]
     )
+    return not any(c.isdigit() for c in doc.fold[plan.end() : clause_end])
 
 
 _TERM_REACH = 40

@@ -483,7 +483,7 @@ def _counted_plan_in_bracket(fig: Figure, lead: str, outer: str) -> bool:
 
 # "lãi ròng kỳ vọng đạt 390 tỷ đồng": the level a body expects to reach, its target
 _EXPECTED_LEVEL = rx(
-    r"(?<!\w)kỳ\s+vọng(?:\s+sẽ)?\s+(?:đạt|là|ở\s+mức)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+    r"(?<!\w)k[ỳì]\s+vọng(?:\s+sẽ)?\s+(?:đạt|là|ở\s+mức)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
 
 

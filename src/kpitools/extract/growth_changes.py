@@ -111,7 +111,7 @@ _NOT_NOUN = frozenset(
 )
 _PLAN = rx(
     r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|mục\s+tiêu|nghị\s+quyết|kh|bình\s+quân"
-    r"|trung\s+bình|cả\s+nước|toàn\s+quốc|kỳ\s+vọng|dự\s+báo)(?!\w)"
+    r"|trung\s+bình|cả\s+nước|toàn\s+quốc|k[ỳì]\s+vọng|dự\s+báo)(?!\w)"
 )
 _MONEY = frozenset(("đồng", "usd", "đô", "euro", "yên", "nhân"))
 _AMOUNT = rx(

@@ -409,10 +409,24 @@ def growth_rate_attains(doc: Doc, rate: Figure, p: Figure, drafts: list[Draft]) 
         return False
     # "Tốc độ tăng trưởng doanh thu đạt 13,5%, hoàn thành 102% kế hoạch doanh thu": the plan
     # named is of the measure whose growth the rate is, an amount's, not the rate's
-    plan = _PLAN_OF_NOUN.match(doc.fold, p.end)
-    if plan is not None and plan.group(1) in doc.fold[speed.end() : rate.start]:
+    if _plan_of_the_measure(doc, p, speed.end(), rate.start):
         return False
     return rate_draft(p, rate, owner, drafts)
+
+
+# "kế hoạch kinh tế - xã hội", "chỉ tiêu kinh tế đề ra": the plan of the economy, no measure
+_ECONOMY = rx(r"kinh\s+tế")
+
+
+def _plan_of_the_measure(doc: Doc, p: Figure, start: int, end: int) -> bool:
+    """Whether the plan named after ``p`` (:data:`_PLAN_OF_NOUN`) names a measure written as
+    whole words in ``doc.fold[start:end]`` (``doanh thu``); the economy (:data:`_ECONOMY`,
+    ``tăng trưởng kinh tế … đạt 102% kế hoạch kinh tế - xã hội``) is no measure."""
+    plan = _PLAN_OF_NOUN.match(doc.fold, p.end)
+    if plan is None or _ECONOMY.fullmatch(plan.group(1)):
+        return False
+    words = r"\s+".join(map(re.escape, plan.group(1).split()))
+    return re.search(rf"(?<!\w){words}(?!\w)", doc.fold[start:end]) is not None
 
 
 # "92% hộ gia đình đạt danh hiệu gia đình văn hóa, đạt 105% chỉ tiêu huyện giao": the words

@@ -731,7 +731,7 @@ _EXPECTED_VERB = rx(
     r"(?<!\w)dự\s+kiến\s+(?:sẽ\s+)?(?:đạt|là|ở\s+mức|lên|thu)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
 # a percentage said of what is to come or estimated ("dự kiến hoàn thành 105% kế hoạch")
-_FORECAST = rx(r"(?<!\w)(?:dự\s+kiến|ước|sẽ|kỳ\s+vọng)(?!\w)")
+_FORECAST = rx(r"(?<!\w)(?:dự\s+kiến|ước|sẽ|k[ỳì]\s+vọng)(?!\w)")
 
 
 def _expected_for_done(folded: str, a: Amount, s: LinkableStatement) -> bool:

@@ -845,7 +845,7 @@ def _window_plan(
 
 
 # "kỳ vọng doanh thu đạt …", "tổng thu dự kiến …": a figure forecast or aimed at, no result
-_FORECAST = rx(r"(?<!\w)(?:kỳ\s+vọng|dự\s+kiến|dự\s+báo|dự\s+phóng|ước\s+tính\s+cả\s+năm)(?!\w)")
+_FORECAST = rx(r"(?<!\w)(?:k[ỳì]\s+vọng|dự\s+kiến|dự\s+báo|dự\s+phóng|ước\s+tính\s+cả\s+năm)(?!\w)")
 
 
 def _result_of_plan_year(folded: str, a: Amount, year: int | None) -> bool:

@@ -200,10 +200,15 @@ def _placed_as_plan(
 
 
 # "đạt 92,2% dự toán pháp lệnh 115.000 tỷ đồng", "đạt 17% kế hoạch (39.600 tấn)": the plan's
-# amount right after the plan the percentage names, a bracket or a few words of it between
-_RIGHT_AFTER = rx(
-    r"\s*(?:\(\s*|(?:(?!(?:và|còn|đạt|tăng|giảm|vượt|bằng|thêm|lên)(?!\w))[^\W\d_]+\s+){1,4})?"
+# amount right after the plan the percentage names, a bracket or up to four words that name
+# the plan (who set it, its year, its measure) between; any other word may be another
+# result's ("đạt 70% kế hoạch năm nhưng tiêu thụ 10.000 tấn")
+_PLAN_WORD = (
+    r"(?:năm|cả|pháp\s+lệnh|được|đã|giao|đề\s+ra|đặt\s+ra|là|của|hđnd|ubnd|tỉnh|huyện|xã"
+    r"|thành\s+phố|trung\s+ương|cấp\s+trên|nghị\s+quyết|điều\s+chỉnh|ban\s+đầu|bổ\s+sung"
+    r"|(?:nộp|thu)\s+ngân\s+sách|doanh\s+thu|lợi\s+nhuận|vốn|sản\s+lượng|\d{4})(?!\w)"
 )
+_RIGHT_AFTER = rx(rf"\s*(?:\(\s*|(?:{_PLAN_WORD}\s*){{1,4}})?")
 
 
 def _named_right_after(s: LinkableStatement, text: str, start: int) -> bool:
@@ -211,9 +216,10 @@ def _named_right_after(s: LinkableStatement, text: str, start: int) -> bool:
 
     ``… hơn 7.000 tấn, đạt 17,74% kế hoạch (39.600 tấn), tiêu thụ …``; ``… đạt 92,2% dự
     toán pháp lệnh 115.000 tỷ đồng được giao``; ``hoàn thành 5,6% so với kế hoạch nộp ngân
-    sách 256,97 tỷ đồng``: only a bracket, or up to four words of the plan, between the end
-    of ``s`` (its percentage and the plan named, :data:`OF_A_TARGET`) and the amount; no
-    word of another result or a change (``đạt 85% dự toán và thêm 600 tỷ đồng``). Only for a
+    sách 256,97 tỷ đồng``: only a bracket, or up to four words naming the plan
+    (:data:`_PLAN_WORD`), between the end of ``s`` (its percentage and the plan named,
+    :data:`OF_A_TARGET`) and the amount; no word of another result or a change (``đạt 85% dự
+    toán và thêm 600 tỷ đồng``, ``đạt 70% kế hoạch năm nhưng tiêu thụ 10.000 tấn``). Only for a
     result written in the percentage's own sentence.
     """
     if start < s.end or s.link_start is not None or not OF_A_TARGET.search(fold(s.text)):
