@@ -205,6 +205,9 @@ _RIGHT_AFTER = rx(
     r"\s*(?:\(\s*|(?:(?!(?:và|còn|đạt|tăng|giảm|vượt|bằng|thêm|lên)(?!\w))[^\W\d_]+\s+){1,4})?"
 )
 
+# a character no stretch :data:`_RIGHT_AFTER` matches may hold, before or after folding
+_NOT_RIGHT_AFTER = re.compile(r"[^\w\s(]|[\d_]")
+
 
 def _named_right_after(s: LinkableStatement, text: str, start: int) -> bool:
     """Whether an amount starting at ``start`` is written right after the plan ``s`` names.
@@ -216,7 +219,11 @@ def _named_right_after(s: LinkableStatement, text: str, start: int) -> bool:
     word of another result or a change (``đạt 85% dự toán và thêm 600 tỷ đồng``). Only for a
     result written in the percentage's own sentence.
     """
-    if start < s.end or s.link_start is not None or not OF_A_TARGET.search(fold(s.text)):
+    if start < s.end or s.link_start is not None:
+        return False
+    if _NOT_RIGHT_AFTER.search(text, s.end, start):
+        return False  # a figure or a mark between, which folding keeps: read no further
+    if not OF_A_TARGET.search(fold(s.text)):
         return False  # a result taken from another sentence: left as round 23 leaves it
     return _RIGHT_AFTER.fullmatch(fold(text[s.end : start])) is not None
 
