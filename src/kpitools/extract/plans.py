@@ -205,8 +205,9 @@ _RIGHT_AFTER = rx(
     r"\s*(?:\(\s*|(?:(?!(?:và|còn|đạt|tăng|giảm|vượt|bằng|thêm|lên)(?!\w))[^\W\d_]+\s+){1,4})?"
 )
 
-# a character no stretch :data:`_RIGHT_AFTER` matches may hold, before or after folding
-_NOT_RIGHT_AFTER = re.compile(r"[^\w\s(]|[\d_]")
+# a mark no stretch :data:`_RIGHT_AFTER` matches may hold, before or after folding (only
+# words, spaces and a bracket opened: keep this in step with it)
+_NOT_RIGHT_AFTER = re.compile(r"[^\w\s(]|_")
 
 
 def _named_right_after(s: LinkableStatement, text: str, start: int) -> bool:
