@@ -8,6 +8,7 @@ the second sentence names no period, and goes on with the first's quarter.
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 
 from kpitools.extract.amounts import (
@@ -180,13 +181,20 @@ def share_written(folded: str, a: Amount, plan: Amount) -> bool:
     if plan.value <= 0:
         return True
     share = 100 * a.value / plan.value
+    return any(abs(p - share) <= SHARE_SLACK for p in _shares(folded))
+
+
+@functools.lru_cache(maxsize=1024)
+def _shares(folded: str) -> tuple[Decimal, ...]:
+    """The percentages of ``folded`` that are no change's (:func:`share_written`), read once."""
+    out = []
     for m in PERCENT.finditer(folded):
         if _CHANGE_BEFORE.search(folded, max(0, m.start() - 20), m.start()):
             continue  # "tăng 19% so với cùng kỳ": a change, no share of a plan
         p = try_parse_number(m.group("a"))
-        if p is not None and abs(p - share) <= SHARE_SLACK:
-            return True
-    return False
+        if p is not None:
+            out.append(p)
+    return tuple(out)
 
 
 def plan_share_written(folded: str, a: Amount, plan: Amount) -> bool:

@@ -103,14 +103,16 @@ COUNT_COMPOUND = rx(
     r"(?!\s*(?:đồng|đ|vnđ|vnd|usd)(?!\w))"
 )
 # half of a scale after its whole: "79 tỉ rưỡi đồng" is 79,5 tỉ, "2 triệu rưỡi lượt khách" 2,5
-# triệu ("rưỡi" is half of the unit before it; a whole number of that unit only)
+# triệu ("rưỡi" is half of the unit before it; a whole number of that unit only); of
+# thousands of billions: "2 nghìn rưỡi tỷ đồng" is 2.500 tỷ
 MONEY_HALF = rx(
     rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)\s+rưỡi"
-    r"\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<mag2>(?!))?(?P<per>(?!))?"
+    r"(?:\s+(?P<mag2>tỷ|tỉ)(?!\w))?\s*(?P<cur>đồng|đ|vnđ|vnd|usd)(?!\w)(?P<per>(?!))?"
 )
+# ("2 nghìn rưỡi tỷ đồng": half of a scale inside a larger one, 2.500 tỷ, not read)
 COUNT_HALF = rx(
     rf"{_B}(?P<a>\d{{1,3}}(?:\.\d{{3}})*)\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)\s+rưỡi(?!\w)"
-    r"(?!\s*(?:đồng|đ|vnđ|vnd|usd)(?!\w))"
+    r"(?!\s*(?:đồng|đ|vnđ|vnd|usd|nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))"
 )
 # thousands of billions and billions written together: "140 nghìn 250 tỷ đồng" is 140.250 tỷ
 MONEY_THOUSANDS = rx(
@@ -498,6 +500,7 @@ def _money_values(kind: str, m: re.Match[str]) -> tuple[Decimal, ...]:
     tỉ rưỡi đồng``)."""
     if kind in ("money_half", "count_half"):
         half = (parse_number(m.group("a")) * 2 + 1) * parse_number(f"1 {m.group('mag')}") / 2
+        half *= 10**9 if kind == "money_half" and m.group("mag2") else 1  # "nghìn rưỡi tỷ"
         return (half.quantize(Decimal(1)) if half == half.to_integral_value() else half,)
     if kind in ("money_compound", "money_thousands", "count_compound"):
         high, low = parse_number(m.group("a")), parse_number(m.group("b"))

@@ -10,6 +10,7 @@ the second with no percentage, as it does money amounts.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -105,9 +106,33 @@ def _verb_before(folded: str, a: Amount) -> str | None:
     return None
 
 
+# the caches below hold what one window's text gives each of its amounts and sentences, read
+# once for all the window's (count, plan) pairs (a count-heavy text asked each many times)
+_CACHED = 4096
+
+
+@functools.lru_cache(maxsize=_CACHED)
 def counted_words(folded: str, a: Amount) -> frozenset[str]:
     """The words that name what the count ``a`` counts, before and after it (folded)."""
     return frozenset(_subject_before(folded, a) + _thing_after(folded, a))
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _words_of(folded: str, start: int, end: int) -> frozenset[str]:
+    """The words of ``folded[start:end]``."""
+    return frozenset(_WORD.findall(folded, start, end))
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _amounts_of(folded: str, start: int, end: int) -> tuple[Amount, ...]:
+    """The amounts of ``folded[start:end]`` (:func:`amounts_in`)."""
+    return tuple(amounts_in(folded, start, end))
+
+
+@functools.lru_cache(maxsize=_CACHED)
+def _period_of(period: Callable[[str, Amount], str | None], folded: str, a: Amount) -> str | None:
+    """``period(folded, a)``, read once."""
+    return period(folded, a)
 
 
 def _sentence(folded: str, a: Amount) -> tuple[int, int]:
@@ -125,7 +150,7 @@ def _one_measure(folded: str, a: Amount, words: frozenset[str]) -> bool:
     """
     return all(
         counted_words(folded, b) == words
-        for b in amounts_in(folded, *_sentence(folded, a))
+        for b in _amounts_of(folded, *_sentence(folded, a))
         if b.unit[1] == a.unit[1] and b.start != a.start
     )
 
@@ -167,8 +192,8 @@ def same_counted(
     mine, planned = counted_words(folded, a), counted_words(folded, plan)
     if not (mine and planned) or share_written(folded, a, plan):
         return False
-    plan_words = set(_WORD.findall(folded, *_sentence(folded, plan)))
-    my_words = set(_WORD.findall(folded, *_sentence(folded, a)))
+    plan_words = _words_of(folded, *_sentence(folded, plan))
+    my_words = _words_of(folded, *_sentence(folded, a))
     verbs = (_verb_before(folded, a), _verb_before(folded, plan))
     return (
         mine <= plan_words
@@ -190,9 +215,9 @@ def _one_value_of_period(
     """Whether ``a`` is the one value of its unit word in ``window`` for its part of the year."""
     if period is None:
         return True
-    key = period(folded, a)
+    key = _period_of(period, folded, a)
     if key is None:
         return True
-    return {b.value for b in window if b.unit[1] == a.unit[1] and period(folded, b) == key} == {
-        a.value
-    }
+    return {
+        b.value for b in window if b.unit[1] == a.unit[1] and _period_of(period, folded, b) == key
+    } == {a.value}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import functools
 import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
@@ -135,9 +136,10 @@ def _paragraph_of(text: str, start: int, end: int) -> tuple[int, int]:
     return text.rfind("\n", 0, start) + 1, stop if stop >= 0 else len(text)
 
 
-def _tickers(text: str, start: int, end: int) -> set[str]:
+@functools.lru_cache(maxsize=1024)  # asked of one paragraph for each of its amounts
+def _tickers(text: str, start: int, end: int) -> frozenset[str]:
     """The tickers ``text[start:end]`` names (:data:`_TICKER`)."""
-    return {m.group(1) for m in _TICKER.finditer(text, start, end)}
+    return frozenset(m.group(1) for m in _TICKER.finditer(text, start, end))
 
 
 def _scopes_agree(folded: str, a: Amount, plan: Amount) -> bool:

@@ -439,6 +439,10 @@ def _composed_off(folded: str, whole: Amount, m: re.Match[str], head: int) -> Li
         return None
     stop = _list_stop(folded, m.end())
     semicolon = folded.find(";", m.end(), stop)
+    if semicolon >= 0 and any(
+        a.unit[1] == whole.unit[1] for a in amounts_in(folded, semicolon, stop)
+    ):
+        return None  # "…; còn lại là vốn tự có 150 tỷ đồng": the list goes on past it
     stop = semicolon if semicolon >= 0 else stop
     if _SOME_OF.search(folded, head, stop):
         return None

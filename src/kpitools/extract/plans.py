@@ -210,6 +210,10 @@ _PLAN_WORD = (
 )
 _RIGHT_AFTER = rx(rf"\s*(?:\(\s*|(?:{_PLAN_WORD}\s*){{1,4}})?")
 
+# a mark no stretch :data:`_RIGHT_AFTER` matches may hold, before or after folding (only
+# words, spaces and a bracket opened: keep this in step with it)
+_NOT_RIGHT_AFTER = re.compile(r"[^\w\s(]|_")
+
 
 def _named_right_after(s: LinkableStatement, text: str, start: int) -> bool:
     """Whether an amount starting at ``start`` is written right after the plan ``s`` names.
@@ -222,7 +226,11 @@ def _named_right_after(s: LinkableStatement, text: str, start: int) -> bool:
     toán và thêm 600 tỷ đồng``, ``đạt 70% kế hoạch năm nhưng tiêu thụ 10.000 tấn``). Only for a
     result written in the percentage's own sentence.
     """
-    if start < s.end or s.link_start is not None or not OF_A_TARGET.search(fold(s.text)):
+    if start < s.end or s.link_start is not None:
+        return False
+    if _NOT_RIGHT_AFTER.search(text, s.end, start):
+        return False  # a figure or a mark between, which folding keeps: read no further
+    if not OF_A_TARGET.search(fold(s.text)):
         return False  # a result taken from another sentence: left as round 23 leaves it
     return _RIGHT_AFTER.fullmatch(fold(text[s.end : start])) is not None
 

@@ -425,6 +425,9 @@ def _parts_note(p: ListedParts) -> str:
     return "parts_all_within" if p.within else "parts_all"
 
 
+_SUM_RULES = ("sum_equal", "sum_at_most")
+
+
 def _with_parts_over(
     statements: list[Statement], text: str, *, end: int, file: str, money: bool
 ) -> list[Statement]:
@@ -434,8 +437,11 @@ def _with_parts_over(
     no percentage, its verdict ``inconsistent`` and the sum in its note.
     """
     out = list(statements)
+    # wholes whose parts an earlier pass already adds up (``gồm`` read by part_links): one
+    # sum row per whole, that pass's
+    summed = {s.part_of for s in statements if s.part_of is not None and s.part_rule in _SUM_RULES}
     for p in listed_parts_over(text, end):
-        if p.measure is not None and not money:
+        if (p.measure is not None and not money) or any(p.start <= w < p.whole_end for w in summed):
             continue
         added = sum(p.parts, Decimal(0))
         parts_said = [
