@@ -109,6 +109,12 @@ def claimed_figures(text: str) -> list[tuple[object, object, object, object]]:
     ]
 
 
+def figure_set(text: str) -> set[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, stated kind) of every statement of ``text``, money
+    read, as a set: what the probes of rounds 108 to 114 pin."""
+    return {(s.actual, s.target, s.stated_percent, s.stated_kind) for s in find(text, money=True)}
+
+
 def flagged(text: str) -> list[str]:
     """The verdicts of the statements of ``text`` that the audit flags (inconsistent or
     truncated), read as :func:`find` reads them."""

@@ -9,17 +9,13 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import figure_set
 
 B = Decimal(10) ** 9
 
 
-def _claims(text: str) -> set[tuple[Decimal | None, Decimal | None, Decimal | None, str | None]]:
-    return {(s.actual, s.target, s.stated_percent, s.stated_kind) for s in find(text, money=True)}
-
-
 def _pairs(text: str) -> set[tuple[object, object]]:
-    return {(a, t) for a, t, _, _ in _claims(text) if a is not None and t is not None}
+    return {(a, t) for a, t, _, _ in figure_set(text) if a is not None and t is not None}
 
 
 def test_a_district_s_amount_is_no_result_of_the_province_s_plan() -> None:
@@ -28,7 +24,7 @@ def test_a_district_s_amount_is_no_result_of_the_province_s_plan() -> None:
         "tiêu thu ngân sách 12.000 tỷ đồng."
     )
     assert _pairs(text) == set()
-    assert (None, 12_000 * B, None, None) in _claims(text)
+    assert (None, 12_000 * B, None, None) in figure_set(text)
     ward = (
         "Quý III, phường Đông Hà giải ngân 46 tỷ đồng vốn đầu tư. Năm 2042, thành phố đặt "
         "kế hoạch giải ngân 2.100 tỷ đồng vốn đầu tư."
@@ -82,7 +78,7 @@ def test_a_later_figure_of_a_plan_s_list_is_no_result_of_the_first() -> None:
         "lợi nhuận trước thuế công ty mẹ 410 tỷ đồng, cổ tức 12%."
     )
     assert _pairs(parent) == set()
-    assert (None, 520 * B, None, None) in _claims(parent)
+    assert (None, 520 * B, None, None) in figure_set(parent)
     port = (
         "Theo kế hoạch năm 2043, hãng đặt mục tiêu sản lượng vận chuyển đạt 12,4 triệu tấn, "
         "sản lượng xếp dỡ qua cảng đạt 31,2 triệu tấn, doanh thu đạt 9.500 tỷ đồng."
