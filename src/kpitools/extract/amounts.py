@@ -1170,7 +1170,8 @@ _ONE_PART = rx(
     r"(?<!\d\s)(?<!\w)(?:quý\s+(?P<q>i{1,3}|iv|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9])"
     r"|(?:3|ba)\s+tháng\s+cuối\s+(?P<last>năm))(?!\w)"
 )
-_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "năm": "4"}
+#: A quarter written in Roman numerals, as its digit.
+ROMAN_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # "cả năm", "năm 2041", "năm nay": the whole year
 _WHOLE_YEAR = rx(r"(?<!\w)(?:cả\s+năm|năm\s+(?:19|20)\d\d|năm\s+nay)(?!\w)")
 
@@ -1184,8 +1185,11 @@ def one_part_named(folded: str, start: int, end: int) -> str | None:
     found = list(_ONE_PART.finditer(folded, start, end))
     if not found:
         return None
-    q, m = found[-1].group("q") or found[-1].group("last"), found[-1].group("m")
-    return "q" + _QUARTERS.get(q, q) if q else "m" + str(int(m))
+    last = found[-1]
+    if last.group("last"):
+        return "q4"
+    q = last.group("q")
+    return "q" + ROMAN_QUARTERS.get(q, q) if q else "m" + str(int(last.group("m")))
 
 
 def period_named(folded: str, start: int, end: int) -> str | None:

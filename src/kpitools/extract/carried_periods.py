@@ -14,6 +14,7 @@ from decimal import Decimal
 from kpitools.extract.amounts import (
     FULL_STOP,
     PLAN_CUE,
+    ROMAN_QUARTERS,
     Amount,
     head_of_sentence,
     measure_kind,
@@ -41,7 +42,6 @@ _PART = rx(
     r"|tháng\s+(?P<m>[1-9]|1[0-2])|nửa\s+đầu\s+năm)(?!\w)"
     r"(?:\s*(?:/|năm)\s*(?P<y>(?:19|20)\d\d)(?!\d))?(?:\s+(?:vừa\s+qua|năm\s+nay|này)(?!\w))?"
 )
-_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # "Trong đó, …", "Riêng mảng …": a sentence of a part of what the one before it counted;
 # "dự kiến", "sẽ", "kỳ vọng": a sentence of what is to come
 _PART_OPENING = rx(r"(?<!\w)(?:trong\s+đó|trong\s+số|riêng|gồm|bao\s+gồm)(?!\w)")
@@ -71,7 +71,7 @@ def part_key(quarter: str | None, months: str | None, month: str | None) -> str:
     ('q2', 'm9-', 'm-7')
     """
     if quarter:
-        return "q" + _ROMAN.get(quarter, quarter)
+        return "q" + ROMAN_QUARTERS.get(quarter, quarter)
     return "m" + (months or "") + "-" + (month or "")
 
 
