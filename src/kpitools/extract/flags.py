@@ -30,6 +30,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import NO_PERCENT, amount, flagged_statement, percent_of
 from kpitools.extract.notes import noted, seg
+from kpitools.extract.text import PLAN_NOUNS
 from kpitools.numbers import parse_number, parse_percent
 from kpitools.textfold import fold, rx
 
@@ -122,7 +123,7 @@ def check_month_amounts(
 _ONE_MONTH = rx(r"(?<![\w,.])tháng\s+(?:\d{1,2}|này)(?![\w/])")
 
 _PLAN_AFTER = rx(
-    r"^\s*(?:so\s+(?:với\s+)?)?((?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|mục\s+tiêu)"
+    rf"^\s*(?:so\s+(?:với\s+)?)?({PLAN_NOUNS}"
     r"(?:\s+(?:cả\s+)?năm)?)(?!\w)"
 )
 

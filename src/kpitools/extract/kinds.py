@@ -38,7 +38,6 @@ from kpitools.extract.figures import (
     K_TOTAL_TAIL,
     MEASURE_WORDS,
     PART_MARKER,
-    PLAN_IN_LEAD,
     REQUIRED,
     Draft,
     Figure,
@@ -47,7 +46,7 @@ from kpitools.extract.figures import (
     signed_growth,
     single,
 )
-from kpitools.extract.target_words import ASSIGNED_TO, TARGETS_MET
+from kpitools.extract.target_words import ASSIGNED_TO, PLAN_WORD, TARGETS_MET
 from kpitools.extract.text import (
     NUM,
     PLAN_NOUNS,
@@ -345,9 +344,7 @@ def unit_named_before(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | N
 
 
 # "… đạt 110% kế hoạch năm 2025": the year of the plan a percentage is of
-_PLAN_OF_YEAR = rx(
-    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}?\s*$"
-)
+_PLAN_OF_YEAR = rx(rf"(?<!\w){PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}?\s*$")
 
 
 def time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | None]:
@@ -653,7 +650,7 @@ def bare_in_index_list(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
 # of the plan it names
 _EXCESS_OF_PLAN_NEXT = rx(
     r"^\s*,\s*vượt(?:\s+(?:khoảng|gần|hơn|trên))?\s+(?P<n>[\d.,]+)\s*%\s*(?:so\s+với\s+)?"
-    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?!\w)"
+    rf"{PLAN_NOUNS}(?!\w)"
 )
 
 
@@ -945,16 +942,14 @@ def _parallel_plan(doc: Doc, p: Figure) -> bool:
 # "… và so dự toán địa phương giao đạt 23%": the plan compared with, named before the verb
 # of the percentage
 _COMPARED_PLAN_LEAD = rx(
-    r"(?<!\w)so\s+(?:với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    rf"(?<!\w)so\s+(?:với\s+)?{PLAN_NOUNS}"
     r"(?:\s+[^\W\d_]+){0,3}?\s+(?:được\s+)?giao\s+(?:đạt|bằng)\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$"
 )
 
 
 # "…, so với kế hoạch năm, xã nạo vét được …, đạt 80%": a clause comparing with the plan,
 # before the attainments it says of
-_COMPARED_CLAUSE = rx(
-    r"so\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)[^,;.%]{0,40},"
-)
+_COMPARED_CLAUSE = rx(rf"so\s+với\s+{PLAN_NOUNS}(?!\w)[^,;.%]{{0,40}},")
 # "Kết quả thực hiện tương ứng với kế hoạch là: 14 km đường (57,5%); 320 ha rừng (80%)": a
 # list of amounts whose bracketed percentages are of the plan its lead names (no full stop
 # between the lead's colon and the percentage)
@@ -1056,7 +1051,7 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     if e := K_EXCESS.search(lead):
         if K_GROWTH_TAIL.match(tail):
             # "vượt 5% so với cùng kỳ năm 2024": above last year, a growth — never an excess
-            return ("unread" if PLAN_IN_LEAD.search(e.group()) else "growth"), 1
+            return ("unread" if PLAN_WORD.search(e.group()) else "growth"), 1
         return "excess", 1
     if g := K_GROWTH.search(lead):
         sign = -1 if " ".join(g.group(1).split()) in DECREASE else 1

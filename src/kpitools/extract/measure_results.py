@@ -37,6 +37,7 @@ from kpitools.extract.amounts import (
 from kpitools.extract.bare_plans import triple_fits
 from kpitools.extract.linking import percent_of, with_result
 from kpitools.extract.notes import unchecked
+from kpitools.extract.periods import ROMAN_QUARTERS
 from kpitools.extract.plan_results import unlinked_percentage
 from kpitools.numbers import check_percent
 from kpitools.textfold import fold, rx
@@ -60,7 +61,6 @@ _HALF = rx(r"(?<!\w)(?:(?:6|sáu)\s+tháng|nửa\s+(?:đầu\s+)?năm|bán\s+ni�
 _NINE = rx(r"(?<!\w)(?:9|chín)\s+tháng(?!\w)")
 _YEAR = rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # "từ 137 tỷ lên 380 tỷ đồng": the amount a change starts from is a past one
 _CHANGE_FROM = rx(r"(?<!\w)từ\s*$")
 # kinds of a measure that are another item, never a plan's (gross profit, financial revenue)
@@ -225,7 +225,7 @@ def _period(folded: str, start: int, end: int) -> str | None:
     """The period ``folded[start:end]`` names: a part of a year first, then a year."""
     for m in _QUARTER.finditer(folded, start, end):
         if not COMPARED.search(folded, max(start, m.start() - 25), m.start()):
-            return "Q" + _QUARTERS.get(m.group(1), m.group(1))
+            return "Q" + ROMAN_QUARTERS.get(m.group(1), m.group(1))
     for pattern, name in ((_HALF, "H1"), (_NINE, "9M")):
         for m in pattern.finditer(folded, start, end):
             if not COMPARED.search(folded, max(start, m.start() - 25), m.start()):

@@ -51,7 +51,7 @@ from kpitools.extract.target_words import (
     STRIVE_OPENING,
     TARGET_CUE,
 )
-from kpitools.extract.text import Doc
+from kpitools.extract.text import PLAN_NOUNS, Doc
 from kpitools.numbers import percent_of
 from kpitools.textfold import fold, rx
 
@@ -596,7 +596,7 @@ def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
 # "…, đạt 125%, vượt kế hoạch đề ra là 80 triệu đồng": the amount after the plan beaten,
 # written after the attainment, may be the plan or the excess over it
 _BEATEN_IS = rx(
-    r"(?<!\w)vượt(?:\s+mức)?\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|mục\s+tiêu)"
+    rf"(?<!\w)vượt(?:\s+mức)?\s+{PLAN_NOUNS}"
     r"(?:\s+[^\W\d_]+){0,3}?\s+là\s*$"
 )
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kpitools.extract.text import NUM, Doc
+from kpitools.extract.text import NUM, PLAN_NOUNS, Doc
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -65,7 +65,11 @@ MEMBERS_DEVELOPED = " " + fold("phát triển")
 # a count held, not developed: "mục tiêu tổng số đảng viên là …", "có 900 đảng viên"
 COUNT_HELD = rx(r"(?<!\w)(?:tổng|số\s+lượng|có|quy\s+mô)(?!\w)")
 STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
-PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
+#: the words that name a plan (folded, a group to put in a pattern); :data:`PLAN_WORD` finds one
+PLAN_WORDS = r"(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)"
+PLAN_WORD = rx(rf"(?<!\w){PLAN_WORDS}(?!\w)")
+# a plan named by one of :data:`~kpitools.extract.text.PLAN_NOUNS` (not ``nghị quyết``)
+PLAN_NOUN = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
 MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
 
 # ", đạt 100% kế hoạch" right after a figure: the attainment of a result; ", vượt 20% kế
@@ -386,7 +390,7 @@ def _reached_after_assigned(words: str) -> bool:
 
 # "…, bằng 96 % kế hoạch; riêng khối B: …": a percentage of a plan already stated, so the
 # words before the colon report a result, they set no targets
-_PERCENT_OF_PLAN = rx(r"%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
+_PERCENT_OF_PLAN = rx(rf"%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)")
 
 
 def heading_target(doc: Doc, fig: Figure) -> bool:
