@@ -215,7 +215,7 @@ _PLAN_RESPECTIVE_VERB = rx(
 AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
 SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 FULL_STOP = re.compile(r"[.!?]\s|\n")
-_PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
+PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 # a unit named by its kind and a capitalised name ("huyện Gia Lâm", "Đảng bộ phường Kim Long")
 _UNIT_NAMED = re.compile(
     r"(?<!\w)(?:[Đđ]ảng bộ|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|[Xx]ã|[Pp]hường"
@@ -805,7 +805,7 @@ def sets_out_plan(folded: str, a: Amount, floor: int, *, qualified: bool = False
     cues = sorted([*PLAN_CUE.finditer(lead), *_hopes(lead)], key=lambda m: m.start())
     if not cues or (not qualified and AMOUNT_QUALIFIER.search(lead)):
         return False
-    if _PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):
+    if PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
     if _plan_changed_to(lead, cues[-1].end()):
         return True

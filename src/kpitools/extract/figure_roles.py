@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from kpitools.extract.amounts import PERCENT_BEFORE
 from kpitools.extract.target_words import (
     ATTAINED_NEXT,
     MET_BEFORE,
@@ -458,7 +459,6 @@ _BEATEN_PLAN = rx(
 
 
 # "đạt 105% kế hoạch và 3 triệu cây …": the plan a percentage is of, not a plan of the next
-_OF_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 
 
 def _met_before(lead: str) -> bool:
@@ -514,7 +514,7 @@ def role_from_lead(fig: Figure, lead: str, outer: str) -> str:
         or (
             (m := target_word(lead, _TARGET_WORDS))
             and not _met_before(lead[: m.start()])
-            and not _OF_PERCENT.search(lead[: m.start()])
+            and not PERCENT_BEFORE.search(lead[: m.start()])
         )
         or _PLAN_IS.search(lead)
         or _EXPECTED_LEVEL.search(lead)

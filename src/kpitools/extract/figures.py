@@ -183,7 +183,6 @@ TERM = rx(
     r"(?:(?<!\w)(?:trong|cả|suốt|qua|sau|hết)\s+(?:\d+\s+năm\s+)?(?:của\s+)?|^[\s(]*)"
     r"nhiệm\s+kỳ(?:\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2}))?(?!\w)"
 )
-YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
 # the congress of a term, whose resolution sets the term's targets
 CONGRESS_TERM = rx(
     r"(?<!\w)đại\s+hội(?!\w)[^.;:]{0,80}?nhiệm\s+kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kpitools.extract.amounts import PERCENT_BEFORE
 from kpitools.extract.context_kinds import (
     COMPARED_AGAIN,
     PART_OPENS,
@@ -21,6 +22,7 @@ from kpitools.extract.context_kinds import (
 )
 from kpitools.extract.figure_roles import K_SHARE
 from kpitools.extract.figures import (
+    BARE_EXCESS,
     BARE_SECOND_LEAD,
     DECREASE,
     K_ACHIEVED,
@@ -46,7 +48,7 @@ from kpitools.extract.figures import (
     signed_growth,
     single,
 )
-from kpitools.extract.target_words import ASSIGNED_TO, PLAN_WORD, TARGETS_MET
+from kpitools.extract.target_words import ASSIGNED_TO, PAID_OUT, PLAN_WORD, TARGETS_MET
 from kpitools.extract.text import (
     NUM,
     PLAN_NOUNS,
@@ -570,10 +572,7 @@ def _admission_rate(doc: Doc, d: Draft, tail: str) -> bool:
     f, p = d.actual_fig, d.percent_fig
     if f is None or p is None or f.sentence is not p.sentence or d.target is not None:
         return False
-    return _RATE_ENDS.match(tail) is not None and _members_admitted(doc, d)
-
-
-_RATE_ENDS = rx(r"^\s*(?:[.;)]|$)")
+    return _CLAUSE_OR_BRACKET_END.match(tail) is not None and _members_admitted(doc, d)
 
 
 # "giới thiệu 40 đoàn viên ưu tú": the best members introduced to the Party, a count a plan
@@ -669,7 +668,6 @@ def _attainment_said_as_excess(doc: Doc, d: Draft, tail: str) -> str | None:
     return "attainment" if abs(p.percent.value - 100 - excess) <= 1 else None
 
 
-_DISBURSED_IN = rx(r"(?<!\w)giải\s+ngân(?!\w)")
 _CLAUSE_END_TAIL = rx(r"^\s*(?:[.;]|$)")
 
 
@@ -690,7 +688,7 @@ def _disbursed_share(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
         return None  # words between the amount and the percentage's clause
     if PART_OPENS.search(doc.fold, f.sentence.start, f.start):
         return None  # a part's percentage may be of its whole ("trong đó …, đạt 70%")
-    found = _DISBURSED_IN.search(doc.fold, f.clause, f.start)
+    found = PAID_OUT.search(doc.fold, f.clause, f.start)
     return "attainment" if found else None
 
 
@@ -813,10 +811,10 @@ def _disbursement_rate(doc: Doc, d: Draft, tail: str) -> bool:
     if f is not None and f.kind == "pair" and d.percent_fig is not None:
         # "tỷ lệ giải ngân là 40% (200/500 tỷ đồng)": the amount disbursed of the plan
         p = d.percent_fig
-        return _DISBURSED_IN.search(doc.fold, p.sentence.start, p.start) is not None
+        return PAID_OUT.search(doc.fold, p.sentence.start, p.start) is not None
     if f is None or f.measure is None or d.target is not None or not _CLAUSE_END_TAIL.match(tail):
         return False
-    return _DISBURSED_IN.search(doc.fold, f.sentence.start, f.start) is not None
+    return PAID_OUT.search(doc.fold, f.sentence.start, f.start) is not None
 
 
 def _second_of_plan(
@@ -998,15 +996,12 @@ def pair_above_all(doc: Doc, d: Draft) -> str | None:
         and p is not None
         and p.values[0] == 100
         and p.qualifier in ("trên", "hơn")
-        and _ABOVE_ALL.search(doc.fold, p.clause, p.span_start) is not None
+        and BARE_EXCESS.search(doc.fold, p.clause, p.span_start) is not None
     )
     if not said:
         return None
     a, t = single(d.actual), single(d.target)
     return "pair" if a is not None and t is not None and a > 2 * t else "excess"
-
-
-_ABOVE_ALL = rx(r"(?<!\w)vượt\s*$")
 
 
 # "thực hiện được 42% kế hoạch doanh thu và 66% kế hoạch lợi nhuận": one verb, two plans
@@ -1068,7 +1063,7 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
         return ("attainment" if K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
     if _SECOND_ATTAINMENT.search(lead):
         return None
-    if any(not _AFTER_PERCENT.search(lead, 0, m.start()) for m in K_TARGET.finditer(lead)):
+    if any(not PERCENT_BEFORE.search(lead, 0, m.start()) for m in K_TARGET.finditer(lead)):
         return "target", 1
     return None
 
@@ -1082,7 +1077,6 @@ _SECOND_ATTAINMENT = rx(
 
 
 # "đạt 125% chỉ tiêu năm và đạt 80%": the plan word of a percentage before, not a target's
-_AFTER_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 
 
 def _achieved_kind(d: Draft, tail: str, catalog: MetricCatalog | None) -> str | None:

@@ -135,7 +135,7 @@ _DONE_BEFORE = rx(r"(?<!\w)đã\s*$")
 
 # "Số vốn giải ngân theo quyết định giao của tỉnh là 450 tỷ đồng, đạt 60%": the money paid
 # out named before the word of assignment, the first amount of its sentence
-_PAID_OUT = rx(r"(?<!\w)giải\s+ngân(?!\w)")
+PAID_OUT = rx(r"(?<!\w)giải\s+ngân(?!\w)")
 _AMOUNT_BEFORE = rx(r"\d\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)")
 
 
@@ -154,7 +154,7 @@ def _given_done(before: str, lead: str, given: str = "") -> bool:
         return True
     if _PAID_AFTER_GIVEN.match(given):
         return True
-    return _PAID_OUT.search(lead) is not None and _AMOUNT_BEFORE.search(before) is None
+    return PAID_OUT.search(lead) is not None and _AMOUNT_BEFORE.search(before) is None
 
 
 def sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
@@ -363,7 +363,8 @@ def _plan_subject(before: str) -> bool:
 
 # "… phải kết nạp từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure
 _DUTY = rx(r"(?<!\w)phải(?:\s+[^\W\d_]+){1,3}?(?:\s+(?:từ|ít\s+nhất|tối\s+thiểu))?\s*$")
-_YEARLY_IN = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
+# "mỗi năm", "hằng năm": a figure of every year
+YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
 
 
 def _yearly_duty(before: str, lead: str, after_number: str) -> bool:
@@ -372,7 +373,7 @@ def _yearly_duty(before: str, lead: str, after_number: str) -> bool:
     lên`` after it. A cost borne (``năm qua phải chi 3 tỷ đồng``) is neither."""
     if not _DUTY.search(lead):
         return False
-    return bool(_YEARLY_IN.search(before) or UPWARDS.match(after_number))
+    return bool(YEARLY.search(before) or UPWARDS.match(after_number))
 
 
 # "… toàn địa bàn được giao đạt 12,3 tỷ USD": the area assigned, the figure reached
