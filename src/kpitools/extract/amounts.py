@@ -215,7 +215,7 @@ _PLAN_RESPECTIVE_VERB = rx(
 AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
 SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 FULL_STOP = re.compile(r"[.!?]\s|\n")
-_PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
+PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 # a unit named by its kind and a capitalised name ("huyện Gia Lâm", "Đảng bộ phường Kim Long")
 _UNIT_NAMED = re.compile(
     r"(?<!\w)(?:[Đđ]ảng bộ|[Hh]uyện|[Qq]uận|[Tt]hị xã|[Tt]hành phố|[Tt]ỉnh|[Xx]ã|[Pp]hường"
@@ -805,7 +805,7 @@ def sets_out_plan(folded: str, a: Amount, floor: int, *, qualified: bool = False
     cues = sorted([*PLAN_CUE.finditer(lead), *_hopes(lead)], key=lambda m: m.start())
     if not cues or (not qualified and AMOUNT_QUALIFIER.search(lead)):
         return False
-    if _PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):
+    if PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
     if _plan_changed_to(lead, cues[-1].end()):
         return True
@@ -848,7 +848,7 @@ def _run_start(lead: str, cues: list[re.Match[str]]) -> int:
 
 # "Mục tiêu năm: …", "Kế hoạch 2025: …": a plan's name as the label of what follows
 _PLAN_LABEL = rx(
-    r"\W*(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){0,3}"
+    rf"\W*{PLAN_NOUNS}(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){{0,3}}"
     r"\s*:\s*$"
 )
 
@@ -1034,7 +1034,7 @@ MEASURE_KIND = rx(r"\s*(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chí
 
 
 # "% mục tiêu lợi nhuận trước thuế", "% kế hoạch doanh thu": a plan named by its measure
-PLAN_WORD_AFTER = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+")
+PLAN_WORD_AFTER = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+")
 
 
 MONEY_WORDS = {"đồng": "đồng", "usd": "USD"}
@@ -1157,53 +1157,6 @@ def thing_counted(folded: str, a: Amount) -> str | None:
 
 
 PART_OF_YEAR = rx(r"(?<!\w)(?:quý|tháng|tuần)(?!\w)")
-
-# "sau 9 tháng", "6 tháng đầu năm", "nửa đầu năm", "2 quý đầu năm", "lũy kế": months counted
-# (not a date, "ngày 31 tháng 12", nor the last quarter, "3 tháng cuối năm": :data:`_ONE_PART`)
-MONTHS_COUNTED = rx(
-    r"(?<!\w)(?<!ngày\s)(?:(?:\d{1,2}|hai|ba|sáu|chín)\s+(?:tháng|quý)(?!\w)"
-    r"(?<!(?:3|a)\stháng(?=\s+cuối\s+năm))|nửa\s+(?:đầu\s+)?năm|lũy\s+kế|luỹ\s+kế)"
-)
-# "quý III", "quý 2", "tháng 10", "3 tháng cuối năm" (the fourth quarter): one quarter or one
-# month (not "2 quý", "9 tháng")
-_ONE_PART = rx(
-    r"(?<!\d\s)(?<!\w)(?:quý\s+(?P<q>i{1,3}|iv|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9])"
-    r"|(?:3|ba)\s+tháng\s+cuối\s+(?P<last>năm))(?!\w)"
-)
-#: A quarter written in Roman numerals, as its digit.
-ROMAN_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
-# "cả năm", "năm 2041", "năm nay": the whole year
-_WHOLE_YEAR = rx(r"(?<!\w)(?:cả\s+năm|năm\s+(?:19|20)\d\d|năm\s+nay)(?!\w)")
-
-
-def one_part_named(folded: str, start: int, end: int) -> str | None:
-    """The last quarter or month ``folded[start:end]`` names on its own, as a key.
-
-    >>> one_part_named("trong quý iv tỉnh phấn đấu", 0, 26), one_part_named("9 tháng", 0, 7)
-    ('q4', None)
-    """
-    found = list(_ONE_PART.finditer(folded, start, end))
-    if not found:
-        return None
-    last = found[-1]
-    if last.group("last"):
-        return "q4"
-    q = last.group("q")
-    return "q" + ROMAN_QUARTERS.get(q, q) if q else "m" + str(int(last.group("m")))
-
-
-def period_named(folded: str, start: int, end: int) -> str | None:
-    """The period ``folded[start:end]`` names, as a key.
-
-    One quarter or month (:func:`one_part_named`), else ``months`` (some months counted,
-    :data:`MONTHS_COUNTED`), else ``year`` (``cả năm``, ``năm 2041``), else None.
-    """
-    part = one_part_named(folded, start, end)
-    if part is not None:
-        return part
-    if MONTHS_COUNTED.search(folded, start, end):
-        return "months"
-    return "year" if _WHOLE_YEAR.search(folded, start, end) else None
 
 
 def sentence_span(folded: str, a: Amount) -> tuple[int, int]:

@@ -16,8 +16,6 @@ from kpitools.extract.amounts import (
     MEASURE_NAMES,
     SCALES,
     TERM_YEARS,
-    one_part_named,
-    period_named,
     plan_kind,
 )
 from kpitools.extract.figure_roles import (
@@ -47,6 +45,7 @@ from kpitools.extract.percentages import (
     fits_percent,
     same_measure,
 )
+from kpitools.extract.periods import one_part_named, period_named
 from kpitools.extract.plan_items import one_more_plan
 from kpitools.extract.respective import respective_attainments, respective_growths
 from kpitools.extract.sentence_roles import (
@@ -56,7 +55,7 @@ from kpitools.extract.sentence_roles import (
     within_targets,
 )
 from kpitools.extract.target_words import MET_WORDS, STRIVE
-from kpitools.extract.text import GROWTH_VERB_END, Doc, Sentence
+from kpitools.extract.text import GROWTH_VERB_END, PLAN_NOUNS, Doc, Sentence
 from kpitools.numbers import check_percent, round_half_up, try_parse_number
 from kpitools.textfold import fold, rx
 
@@ -486,7 +485,7 @@ def _dashed_plan_near(doc: Doc, p: Figure, actual: Decimal, plan: Figure) -> boo
 
 # "đạt 40% kế hoạch năm (thu hút 2,8 tỷ USD)": the bracket names the plan by its own verb
 _VERBED_PLAN = rx(
-    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    rf"^\s*(?:so\s+với\s+)?{PLAN_NOUNS}"
     r"(?:[^(),;.\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}\(\s*(?:thu\s+hút|thu|đón|kết\s+nạp|phát\s+triển|giải\s+ngân|xuất\s+khẩu)\s+$"
 )
 _NEAR_BRACKETED_PLAN = Decimal("0.05")
@@ -754,7 +753,7 @@ def _plan_beyond_percent(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> 
 _BRACKET_AFTER_PLAN = rx(
     # "được 44% chỉ tiêu năm 2040 còn lại (gần 600 căn hộ)": a plan of a year named, left
     # over, its figure rounded
-    r"^\s*(?:so\s+(?:với\s+)?|theo\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    rf"^\s*(?:so\s+(?:với\s+)?|theo\s+)?{PLAN_NOUNS}"
     r"(?:[^(),;.\d]|(?<!\d)(?:19|20)\d\d(?!\d)){0,40}\(\s*"
     # "vượt 5% kế hoạch (Kế hoạch: 30 nghìn tấn)": the plan's word again, and a colon
     r"(?:(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct)\s*:\s*)?(?:(?:trên|hơn|gần|khoảng)\s+)?$"
@@ -842,7 +841,7 @@ def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> b
 # "bổ sung 1.200 tỷ đồng so với kế hoạch vốn đã giao, nâng tổng kế hoạch vốn … lên 9.800 tỷ
 # đồng": an amount added to a plan, no result against it or the plan it raises
 _ADDED_LEAD = rx(r"(?<!\w)(?:thêm|bổ\s+sung)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")
-_TO_PLAN_AFTER = rx(r"\s*so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)")
+_TO_PLAN_AFTER = rx(rf"\s*so\s+với\s+{PLAN_NOUNS}(?!\w)")
 # "…, nâng tổng chỉ tiêu … lên 3.200 ha": the plan the amount added raises
 _RAISED_TO = rx(r"(?<!\w)nâng(?!\w)[^.;]*?(?<!\w)lên(?!\w)")
 
@@ -1121,7 +1120,7 @@ def _later_base(a: Figure, f: Figure, figs: list[Figure]) -> bool:
 # "… vượt 4% kế hoạch với 2,6 triệu tấn.": the figure the percentage of the plan was of,
 # said right after it
 _WITH_LAST = rx(
-    r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|mục\s+tiêu)(?:\s+năm)?"
+    rf"\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?:\s+năm)?"
     r"\s+với\s+(?:khoảng|gần|hơn|trên)?\s*$"
 )
 

@@ -113,7 +113,7 @@ def _result_amounts(
     return out
 
 
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 
 # "Đây là những con số đáng ghi nhận …": a paragraph opening on the figures just stated
 _FIGURES_BACK = rx(r"^\W*đây\s+là\s+(?:những\s+)?(?:con\s+số|kết\s+quả)(?!\w)")
@@ -125,7 +125,7 @@ def _results_floor(folded: str, pos: int) -> int:
     Its paragraph (blank lines apart); the one before too when it opens by referring back
     to the figures just stated (``Như vậy, …``, ``Đây là những con số …``).
     """
-    heads = [m.end() for m in _BLANK_LINE.finditer(folded, 0, pos)]
+    heads = [m.end() for m in BLANK_LINE.finditer(folded, 0, pos)]
     if not heads:
         return 0
     opening = folded[heads[-1] : pos]

@@ -14,12 +14,12 @@ from decimal import Decimal
 from kpitools.extract.amounts import (
     FULL_STOP,
     PLAN_CUE,
-    ROMAN_QUARTERS,
     Amount,
     head_of_sentence,
     measure_kind,
 )
 from kpitools.extract.numerals import PERCENT
+from kpitools.extract.periods import part_key
 from kpitools.numbers import try_parse_number
 from kpitools.textfold import rx
 
@@ -60,19 +60,6 @@ amount's share of the plan and still be that amount's."""
 SHARE_SLACK = Decimal(1)
 """How far (points) a percentage written in the window may be from a carried amount's share
 of the plan and still be that amount's (then the pair is stated with it, and left to it)."""
-
-
-def part_key(quarter: str | None, months: str | None, month: str | None) -> str:
-    """The key of a part of a year: a quarter, some months counted, or a month.
-
-    ``q2`` for ``quý II`` or ``quý 2``, ``m6-`` for ``6 tháng``, ``m-7`` for ``tháng 7``.
-
-    >>> part_key("ii", None, None), part_key(None, "9", None), part_key(None, None, "7")
-    ('q2', 'm9-', 'm-7')
-    """
-    if quarter:
-        return "q" + ROMAN_QUARTERS.get(quarter, quarter)
-    return "m" + (months or "") + "-" + (month or "")
 
 
 def period_carried(folded: str, a: Amount, year: int | None) -> str | None:

@@ -598,11 +598,8 @@ def link_listed_plan_rates(
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence holding ``at`` starts, at most :data:`_RATES_LEAD` back."""
     low = max(0, at - _RATES_LEAD)
-    ends = list(_SENTENCE_STOP.finditer(text, low, at))
+    ends = list(FULL_STOP.finditer(text, low, at))
     return ends[-1].end() if ends else low
-
-
-_SENTENCE_STOP = re.compile(r"[.!?]\s|\n")
 
 
 def _rate_written(s: LinkableStatement, text: str, low: int, at: int) -> bool:

@@ -18,6 +18,7 @@ from kpitools.extract.figures import (
     Draft,
     Figure,
 )
+from kpitools.extract.target_words import PLAN_WORDS
 from kpitools.extract.text import (
     GROWTH_VERB_END,
     NUM,
@@ -63,7 +64,7 @@ PART_OPENS = rx(r"(?<!\w)trong\s+đó(?!\w)")
 # "So với kế hoạch năm, doanh thu tăng 5%": the comparison with a plan opens the sentence
 _FRONTED_PLAN = rx(
     r"\s*so\s+với\s+(?:chỉ\s+tiêu\s+|mục\s+tiêu\s+)?"
-    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)[^,;.%]{0,40},"
+    rf"{PLAN_WORDS}(?!\w)[^,;.%]{{0,40}},"
 )
 
 COMPARED_AGAIN = rx(r"(?<!\w)so\s+với(?!\w)")

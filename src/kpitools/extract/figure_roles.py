@@ -12,6 +12,7 @@ import bisect
 import re
 from typing import TYPE_CHECKING
 
+from kpitools.extract.amounts import PERCENT_BEFORE
 from kpitools.extract.target_words import (
     ATTAINED_NEXT,
     MET_BEFORE,
@@ -59,7 +60,7 @@ _EXCESS = rx(
 )
 
 _TARGET_END = rx(
-    r"(?<!\w)(?:(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
+    rf"(?<!\w)(?:{PLAN_NOUNS}"
     # "chỉ tiêu nghị quyết giao là …": the plan named by the resolution that set it
     r"(?:\s+(?:kế\s+hoạch|nghị\s+quyết|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?"
     # "ước đạt 40 tỷ đồng/KH giao 50 tỷ đồng", "40 tỷ đồng/KH 50 tỷ đồng": the plan's
@@ -92,7 +93,7 @@ _NUMBER_END = re.compile(r"\d\s*$")
 # "; dự toán thu phí và lệ phí là 40 tỷ đồng": a clause opening with a plan word, set out
 # with "là" and no word of a result
 _PLAN_ITEM = rx(
-    r"(?:^[\s(]*|(?<!\w)(?:,|;|và)\s+)(?:và\s+)?(?:tổng\s+)?(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)"
+    rf"(?:^[\s(]*|(?<!\w)(?:,|;|và)\s+)(?:và\s+)?(?:tổng\s+)?{PLAN_NOUNS}"
     r"(?:\s+(?!(?:đạt|thực|kết|được|đã|ước|lũy|luỹ|còn)(?!\w))[^\W\d_]+){1,8}\s+là\s*$"
 )
 
@@ -105,7 +106,7 @@ _SET_PLAN_WITH = rx(
 # "được giao chỉ tiêu kết nạp 400 đảng viên": a target word a few words before the number,
 # unless it is met ("hoàn thành vượt chỉ tiêu kết nạp 1.236 …" states a result)
 _TARGET_WORDS = rx(
-    r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,3}?"
+    rf"(?<!\w){PLAN_NOUNS}(?:\s+[^\W\d_]+){{1,3}}?"
     # "kế hoạch lợi nhuận trước thuế 300 tỷ đồng": a measure named with its kind of tax
     r"(?:\s+(?:trước|sau)\s+thuế)?\s*(?:là|:)?"
     r"(?:\s+(?:trên|hơn|gần|khoảng|tối\s+thiểu|ít\s+nhất))?\s*$"
@@ -128,7 +129,7 @@ _CAPITAL_PLAN = rx(
 _CAPITAL_PLAN_FOR = rx(r"(?<!\w)(kế\s+hoạch\s+vốn)\s+thực\s+hiện(?!\w)")
 
 # "mục tiêu doanh thu (…", "kế hoạch lợi nhuận cả năm (…": a plan named by what it counts
-_PLAN_NAMED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?:\s+[^\W\d_]+){1,5}\s*$")
+_PLAN_NAMED = rx(rf"(?<!\w){PLAN_NOUNS}(?:\s+[^\W\d_]+){{1,5}}\s*$")
 
 # "Để đạt mục tiêu đón 21,2 triệu lượt khách": a plan aimed at, not met
 _PURPOSE_MET = rx(r"(?<!\w)(?:để|nhằm)\s+(?:đạt|hoàn\s+thành|vượt)(?:\s+được)?\s*$")
@@ -378,7 +379,7 @@ _MISSED_NAMED_PLAN = rx(
 )
 
 _BEAT_NAMED_PLAN = rx(
-    r"(?<!\w)vượt\s+(?:mức\s+)?(?:mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|dự\s+toán)\s+"
+    rf"(?<!\w)vượt\s+(?:mức\s+)?{PLAN_NOUNS}\s+"
     r"(?:phấn\s+đấu|(?:của\s+)?(?:chính\s+phủ|thủ\s+tướng(?:\s+chính\s+phủ)?|trung\s+ương"
     r"|quốc\s+hội|hđnd(?:\s+tỉnh)?|hội\s+đồng\s+nhân\s+dân(?:\s+tỉnh)?|tỉnh|thành\s+phố)"
     r"(?:\s+(?:đã\s+)?(?:giao|đề\s+ra))?)\s*(?:là\s*)?$"
@@ -458,7 +459,6 @@ _BEATEN_PLAN = rx(
 
 
 # "đạt 105% kế hoạch và 3 triệu cây …": the plan a percentage is of, not a plan of the next
-_OF_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 
 
 def _met_before(lead: str) -> bool:
@@ -514,7 +514,7 @@ def role_from_lead(fig: Figure, lead: str, outer: str) -> str:
         or (
             (m := target_word(lead, _TARGET_WORDS))
             and not _met_before(lead[: m.start()])
-            and not _OF_PERCENT.search(lead[: m.start()])
+            and not PERCENT_BEFORE.search(lead[: m.start()])
         )
         or _PLAN_IS.search(lead)
         or _EXPECTED_LEVEL.search(lead)

@@ -81,6 +81,7 @@ from kpitools.extract.numerals import (
     whole_people,
 )
 from kpitools.extract.target_words import (
+    PLAN_WORDS,
     UPWARDS,
     heading_target,
     sets_target,
@@ -182,7 +183,6 @@ TERM = rx(
     r"(?:(?<!\w)(?:trong|cả|suốt|qua|sau|hết)\s+(?:\d+\s+năm\s+)?(?:của\s+)?|^[\s(]*)"
     r"nhiệm\s+kỳ(?:\s+(?P<a>(?:19|20)\d{2})\s*[-–—]\s*(?P<b>(?:19|20)\d{2}))?(?!\w)"
 )
-YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
 # the congress of a term, whose resolution sets the term's targets
 CONGRESS_TERM = rx(
     r"(?<!\w)đại\s+hội(?!\w)[^.;:]{0,80}?nhiệm\s+kỳ\s+(?:19|20)\d{2}\s*[-–—]\s*(?:19|20)\d{2}"
@@ -213,7 +213,6 @@ _MULTIPLE_OF_PAST = (
     rf"(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?"
     r"(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))(?:\s+(?:năm\s+)?(?:trước|ngoái|(?:19|20)\d{2}(?!\d)))?"
 )
-_EXCESS_PLAN = r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
 # "kế hoạch tỉnh giao": the level that set the plan, named before the verb of giving it
 _GIVER = (
     r"\s+(?:tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã|phường|trung\s+ương|chính\s+phủ"
@@ -228,11 +227,11 @@ CONNECTORS = rx(
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
-    rf"|{_MULTIPLE_OF_PAST}|{_EXCESS_PLAN}{_PLAN_GIVER}\s+giao|so\s+(?:với\s+)?{_EXCESS_PLAN}\s+giao)[\s(]*)*$"
+    rf"|{_MULTIPLE_OF_PAST}|{PLAN_WORDS}{_PLAN_GIVER}\s+giao|so\s+(?:với\s+)?{PLAN_WORDS}\s+giao)[\s(]*)*$"
 )
 K_EXCESS = rx(
     # "cao hơn kế hoạch 12%": above the plan named first, the excess after it
-    rf"(?<!\w)(?:vượt(?:\s+mức)?|cao\s+hơn(?=\s+{_EXCESS_PLAN}(?!\w)))(?:\s+{_EXCESS_PLAN}"
+    rf"(?<!\w)(?:vượt(?:\s+mức)?|cao\s+hơn(?=\s+{PLAN_WORDS}(?!\w)))(?:\s+{PLAN_WORDS}"
     # "vượt chỉ tiêu lợi nhuận sau thuế 20%": the plan named by its measure, then the excess
     r"(?:\s+(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa"
     r"|xuất\s+khẩu)(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?)?)?"
@@ -292,8 +291,6 @@ def signed_growth(doc: Doc, p: Figure) -> int:
     return 1 if m.group(1) == "+" else -1
 
 
-# "vượt kế hoạch 5% so với cùng kỳ": a plan and last year both named — unread
-PLAN_IN_LEAD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán|nghị\s+quyết)(?!\w)")
 K_TARGET = rx(r"(?<!\w)(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|đề\s+ra)(?!\w)")
 K_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất)(?!\w)")
 K_ACHIEVED = rx(
@@ -325,12 +322,10 @@ K_SECOND_OF_EXCESS = rx(
 # "đạt 120% so với nghị quyết HĐND xã 131% so với kế hoạch huyện giao": a second plan's
 # percentage written right after the first plan's name, no word between (a table's row)
 BARE_SECOND_LEAD = rx(
-    r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)"
+    rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_WORDS}"
     r"(?:\s+(?!(?:tăng|giảm|cao|thấp|vượt|đạt|bằng|và|với|so|chiếm|là)(?!\w))[^\W\d_]+){0,6}\s*$"
 )
-_COMPARED_PLAN_NEXT = rx(
-    r"\s*%\s*so\s+(?:với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)"
-)
+_COMPARED_PLAN_NEXT = rx(rf"\s*%\s*so\s+(?:với\s+)?{PLAN_WORDS}(?!\w)")
 
 
 def compared_plan_next(doc: Doc, p: Figure) -> bool:
@@ -776,7 +771,7 @@ def _quoted_resolution(doc: Doc, fig: Figure) -> bool:
 
 # "bằng 93,2% kế hoạch năm 2025 (130.000 lao động)": the plan's figure in brackets after it
 PLAN_IN_BRACKET = rx(
-    r"\d\s*%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|nghị\s+quyết)"
+    rf"\d\s*%\s*(?:so\s+(?:với\s+)?)?{PLAN_WORDS}"
     # "… kế hoạch Tổng công ty Cấp nước (SDW) giao năm 2031 (…": an abbreviation's brackets
     # "… kế hoạch của Sở NN&PTNT giao (…": an office's abbreviation joined by "&"
     r"(?:\s+[^\W_]+(?:&[^\W_]+)?|\s*\([^\W\d_]{2,10}\)){0,16}\s*(?:\(\s*(?:(?:kh|ct|mt|dt|nq|kế\s+hoạch|chỉ\s+tiêu)\s*:\s*|"

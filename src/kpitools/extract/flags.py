@@ -28,8 +28,10 @@ from kpitools.extract.amounts import (
     clause_head,
     last_end,
 )
+from kpitools.extract.context_kinds import PART_OPENS
 from kpitools.extract.linking import NO_PERCENT, amount, flagged_statement, percent_of
 from kpitools.extract.notes import noted, seg
+from kpitools.extract.text import PLAN_NOUNS
 from kpitools.numbers import parse_number, parse_percent
 from kpitools.textfold import fold, rx
 
@@ -122,7 +124,7 @@ def check_month_amounts(
 _ONE_MONTH = rx(r"(?<![\w,.])tháng\s+(?:\d{1,2}|này)(?![\w/])")
 
 _PLAN_AFTER = rx(
-    r"^\s*(?:so\s+(?:với\s+)?)?((?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|mục\s+tiêu)"
+    rf"^\s*(?:so\s+(?:với\s+)?)?({PLAN_NOUNS}"
     r"(?:\s+(?:cả\s+)?năm)?)(?!\w)"
 )
 
@@ -323,9 +325,6 @@ def _other_company(text: str, line: int, s: LinkableStatement) -> bool:
     return bool(own) and bool(named) and not named & own
 
 
-_PART_MARKER = rx(r"(?<!\w)trong\s+đó(?!\w)")
-
-
 def _part_of_whole(text: str, line: int, s: LinkableStatement) -> bool:
     """Whether ``s`` is a part of a whole, not the headline's figure.
 
@@ -335,7 +334,7 @@ def _part_of_whole(text: str, line: int, s: LinkableStatement) -> bool:
     low = max(line, s.start - _OWN_SENTENCE)
     stop = max(text.rfind(". ", low, s.start), text.rfind("\n", low, s.start))
     own = fold(text[max(low, stop) : s.start])
-    if _PART_MARKER.search(own) is not None:
+    if PART_OPENS.search(own) is not None:
         return True
     # a paragraph that opens with "Trong đó," lists parts: a sentence of it that names no
     # total ("Tổng thu …") is one
@@ -352,7 +351,10 @@ _TOTAL = rx(r"(?<!\w)tổng(?!\w)")
 
 
 # "quý II", "quý 3": a quarter named; "lũy kế", "6 tháng", "sáu tháng", "nửa đầu năm": a
-# period of several quarters
+# period of several quarters. Not :data:`~kpitools.extract.periods.MONTHS_COUNTED`: this
+# headline check reads any number before "tháng" (a date's too) and no "2 quý" or "ba
+# tháng"; the two give other answers on such text, so they stay apart (session 32's clean-up
+# changed no behaviour)
 _QUARTER = rx(r"(?<!\w)quý\s+(?:[ivx]+|\d)(?!\w)")
 
 _SEVERAL_QUARTERS = rx(r"(?<!\w)(?:l[uũ][yỹ]\s+kế|(?:\d+|sáu|chín)\s+tháng|nửa\s+đầu\s+năm)(?!\w)")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kpitools.extract.figures import K_GROWTH, Draft, Figure
+from kpitools.extract.figures import COMPARE_NEXT, K_GROWTH, Draft, Figure
 from kpitools.extract.text import Doc
 from kpitools.numbers import Percent
 from kpitools.textfold import fold, rx
@@ -78,7 +78,6 @@ def _plausible_target(m: re.Match[str], growth: Decimal, target: Decimal) -> boo
 
 # "thấp hơn 2,5% so với": a margin stated against the plan after it
 _MARGIN_LEAD = rx(r"(?<!\w)(?:thấp\s+hơn|cao\s+hơn|vượt)\s*(?:khoảng|gần|hơn|trên)?\s*$")
-_MARGIN_TAIL = rx(r"^\s*so\s+với(?!\w)")
 
 
 def _margin_disagrees(doc: Doc, margin: Figure, growth: Figure, p: Figure) -> bool:
@@ -92,7 +91,7 @@ def _margin_disagrees(doc: Doc, margin: Figure, growth: Figure, p: Figure) -> bo
         return False
     if not (
         _MARGIN_LEAD.search(doc.fold, margin.sentence.start, margin.span_start)
-        and _MARGIN_TAIL.match(doc.fold[margin.end : p.start])
+        and COMPARE_NEXT.match(doc.fold[margin.end : p.start])
     ):
         return False
     stated = margin.percent

@@ -13,6 +13,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kpitools.extract.amounts import PERCENT_BEFORE
 from kpitools.extract.context_kinds import (
     COMPARED_AGAIN,
     PART_OPENS,
@@ -21,6 +22,7 @@ from kpitools.extract.context_kinds import (
 )
 from kpitools.extract.figure_roles import K_SHARE
 from kpitools.extract.figures import (
+    BARE_EXCESS,
     BARE_SECOND_LEAD,
     DECREASE,
     K_ACHIEVED,
@@ -38,7 +40,6 @@ from kpitools.extract.figures import (
     K_TOTAL_TAIL,
     MEASURE_WORDS,
     PART_MARKER,
-    PLAN_IN_LEAD,
     REQUIRED,
     Draft,
     Figure,
@@ -47,7 +48,7 @@ from kpitools.extract.figures import (
     signed_growth,
     single,
 )
-from kpitools.extract.target_words import ASSIGNED_TO, TARGETS_MET
+from kpitools.extract.target_words import ASSIGNED_TO, PAID_OUT, PLAN_WORD, TARGETS_MET
 from kpitools.extract.text import (
     NUM,
     PLAN_NOUNS,
@@ -345,9 +346,7 @@ def unit_named_before(doc: Doc, sentence: Sentence, pos: int) -> UnitMention | N
 
 
 # "… đạt 110% kế hoạch năm 2025": the year of the plan a percentage is of
-_PLAN_OF_YEAR = rx(
-    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}?\s*$"
-)
+_PLAN_OF_YEAR = rx(rf"(?<!\w){PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}?\s*$")
 
 
 def time_for(doc: Doc, d: Draft, topic: int) -> tuple[int | None, dt.date | None]:
@@ -573,10 +572,7 @@ def _admission_rate(doc: Doc, d: Draft, tail: str) -> bool:
     f, p = d.actual_fig, d.percent_fig
     if f is None or p is None or f.sentence is not p.sentence or d.target is not None:
         return False
-    return _RATE_ENDS.match(tail) is not None and _members_admitted(doc, d)
-
-
-_RATE_ENDS = rx(r"^\s*(?:[.;)]|$)")
+    return _CLAUSE_OR_BRACKET_END.match(tail) is not None and _members_admitted(doc, d)
 
 
 # "giới thiệu 40 đoàn viên ưu tú": the best members introduced to the Party, a count a plan
@@ -653,7 +649,7 @@ def bare_in_index_list(doc: Doc, p: Figure, lead: str, tail: str) -> bool:
 # of the plan it names
 _EXCESS_OF_PLAN_NEXT = rx(
     r"^\s*,\s*vượt(?:\s+(?:khoảng|gần|hơn|trên))?\s+(?P<n>[\d.,]+)\s*%\s*(?:so\s+với\s+)?"
-    r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?!\w)"
+    rf"{PLAN_NOUNS}(?!\w)"
 )
 
 
@@ -672,7 +668,6 @@ def _attainment_said_as_excess(doc: Doc, d: Draft, tail: str) -> str | None:
     return "attainment" if abs(p.percent.value - 100 - excess) <= 1 else None
 
 
-_DISBURSED_IN = rx(r"(?<!\w)giải\s+ngân(?!\w)")
 _CLAUSE_END_TAIL = rx(r"^\s*(?:[.;]|$)")
 
 
@@ -693,7 +688,7 @@ def _disbursed_share(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
         return None  # words between the amount and the percentage's clause
     if PART_OPENS.search(doc.fold, f.sentence.start, f.start):
         return None  # a part's percentage may be of its whole ("trong đó …, đạt 70%")
-    found = _DISBURSED_IN.search(doc.fold, f.clause, f.start)
+    found = PAID_OUT.search(doc.fold, f.clause, f.start)
     return "attainment" if found else None
 
 
@@ -816,10 +811,10 @@ def _disbursement_rate(doc: Doc, d: Draft, tail: str) -> bool:
     if f is not None and f.kind == "pair" and d.percent_fig is not None:
         # "tỷ lệ giải ngân là 40% (200/500 tỷ đồng)": the amount disbursed of the plan
         p = d.percent_fig
-        return _DISBURSED_IN.search(doc.fold, p.sentence.start, p.start) is not None
+        return PAID_OUT.search(doc.fold, p.sentence.start, p.start) is not None
     if f is None or f.measure is None or d.target is not None or not _CLAUSE_END_TAIL.match(tail):
         return False
-    return _DISBURSED_IN.search(doc.fold, f.sentence.start, f.start) is not None
+    return PAID_OUT.search(doc.fold, f.sentence.start, f.start) is not None
 
 
 def _second_of_plan(
@@ -945,16 +940,14 @@ def _parallel_plan(doc: Doc, p: Figure) -> bool:
 # "… và so dự toán địa phương giao đạt 23%": the plan compared with, named before the verb
 # of the percentage
 _COMPARED_PLAN_LEAD = rx(
-    r"(?<!\w)so\s+(?:với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)"
+    rf"(?<!\w)so\s+(?:với\s+)?{PLAN_NOUNS}"
     r"(?:\s+[^\W\d_]+){0,3}?\s+(?:được\s+)?giao\s+(?:đạt|bằng)\s*(?:(?:khoảng|gần|hơn|trên)\s*)?$"
 )
 
 
 # "…, so với kế hoạch năm, xã nạo vét được …, đạt 80%": a clause comparing with the plan,
 # before the attainments it says of
-_COMPARED_CLAUSE = rx(
-    r"so\s+với\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)[^,;.%]{0,40},"
-)
+_COMPARED_CLAUSE = rx(rf"so\s+với\s+{PLAN_NOUNS}(?!\w)[^,;.%]{{0,40}},")
 # "Kết quả thực hiện tương ứng với kế hoạch là: 14 km đường (57,5%); 320 ha rừng (80%)": a
 # list of amounts whose bracketed percentages are of the plan its lead names (no full stop
 # between the lead's colon and the percentage)
@@ -1003,15 +996,12 @@ def pair_above_all(doc: Doc, d: Draft) -> str | None:
         and p is not None
         and p.values[0] == 100
         and p.qualifier in ("trên", "hơn")
-        and _ABOVE_ALL.search(doc.fold, p.clause, p.span_start) is not None
+        and BARE_EXCESS.search(doc.fold, p.clause, p.span_start) is not None
     )
     if not said:
         return None
     a, t = single(d.actual), single(d.target)
     return "pair" if a is not None and t is not None and a > 2 * t else "excess"
-
-
-_ABOVE_ALL = rx(r"(?<!\w)vượt\s*$")
 
 
 # "thực hiện được 42% kế hoạch doanh thu và 66% kế hoạch lợi nhuận": one verb, two plans
@@ -1056,7 +1046,7 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
     if e := K_EXCESS.search(lead):
         if K_GROWTH_TAIL.match(tail):
             # "vượt 5% so với cùng kỳ năm 2024": above last year, a growth — never an excess
-            return ("unread" if PLAN_IN_LEAD.search(e.group()) else "growth"), 1
+            return ("unread" if PLAN_WORD.search(e.group()) else "growth"), 1
         return "excess", 1
     if g := K_GROWTH.search(lead):
         sign = -1 if " ".join(g.group(1).split()) in DECREASE else 1
@@ -1073,7 +1063,7 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
         return ("attainment" if K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
     if _SECOND_ATTAINMENT.search(lead):
         return None
-    if any(not _AFTER_PERCENT.search(lead, 0, m.start()) for m in K_TARGET.finditer(lead)):
+    if any(not PERCENT_BEFORE.search(lead, 0, m.start()) for m in K_TARGET.finditer(lead)):
         return "target", 1
     return None
 
@@ -1087,7 +1077,6 @@ _SECOND_ATTAINMENT = rx(
 
 
 # "đạt 125% chỉ tiêu năm và đạt 80%": the plan word of a percentage before, not a target's
-_AFTER_PERCENT = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 
 
 def _achieved_kind(d: Draft, tail: str, catalog: MetricCatalog | None) -> str | None:

@@ -14,7 +14,6 @@ cannot be theirs are unlinked (:mod:`kpitools.extract.plan_results`).
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -23,6 +22,7 @@ from kpitools.extract.amounts import (
     COMPARED,
     MEASURE_KIND,
     MONEY_WORDS,
+    PERCENT_BEFORE,
     PLAN_AMOUNT_WINDOW,
     PLAN_WORD_AFTER,
     SENTENCE_END,
@@ -34,9 +34,10 @@ from kpitools.extract.amounts import (
     measure_kind,
     plan_measure,
 )
-from kpitools.extract.bare_plans import triple_fits
+from kpitools.extract.bare_plans import BLANK_LINE, triple_fits
 from kpitools.extract.linking import percent_of, with_result
 from kpitools.extract.notes import unchecked
+from kpitools.extract.periods import part_key
 from kpitools.extract.plan_results import unlinked_percentage
 from kpitools.numbers import check_percent
 from kpitools.textfold import fold, rx
@@ -53,14 +54,11 @@ _PLAN_WORDS = rx(
     r"|dự\s+kiến(?!\s+(?:là\s+)?(?:đạt|ở\s+mức)))(?!\w)"
 )
 # "đạt 35% mục tiêu": a plan word right after a percentage names the plan a result is of
-_PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
 # the period a sentence is of: a quarter, a half year, nine months, a year
 _QUARTER = rx(r"(?<!\w)quý\s+(iv|i{1,3}|[1-4])(?!\w)")
 _HALF = rx(r"(?<!\w)(?:(?:6|sáu)\s+tháng|nửa\s+(?:đầu\s+)?năm|bán\s+niên)(?!\w)")
 _NINE = rx(r"(?<!\w)(?:9|chín)\s+tháng(?!\w)")
 _YEAR = rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
-_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
-_QUARTERS = {"i": "1", "ii": "2", "iii": "3", "iv": "4"}
 # "từ 137 tỷ lên 380 tỷ đồng": the amount a change starts from is a past one
 _CHANGE_FROM = rx(r"(?<!\w)từ\s*$")
 # kinds of a measure that are another item, never a plan's (gross profit, financial revenue)
@@ -133,7 +131,7 @@ def _of_its_period(folded: str, results: list[_Result], pos: int) -> list[_Resul
     ours = _period(folded, _sentence_head(folded, pos), len(folded))
     if ours is not None:
         return [r for r in results if r[1] == ours]
-    floor = max((m.end() for m in _BLANK_LINE.finditer(folded, 0, pos)), default=0)
+    floor = max((m.end() for m in BLANK_LINE.finditer(folded, 0, pos)), default=0)
     mine = [r for r in results if r[0].start >= floor]
     return mine if len({a.value for a, _, _ in mine}) <= 1 else []
 
@@ -203,7 +201,7 @@ def _measure_amounts(
             continue
         head = _sentence_head(folded, a.start)
         if any(
-            not _PERCENT_BEFORE.search(folded, max(head, m.start() - 12), m.start())
+            not PERCENT_BEFORE.search(folded, max(head, m.start() - 12), m.start())
             for m in _PLAN_WORDS.finditer(folded, head, a.start)
         ):
             plans.append((a, own))
@@ -222,11 +220,15 @@ def _sentence_head(folded: str, pos: int) -> int:
 
 
 def _period(folded: str, start: int, end: int) -> str | None:
-    """The period ``folded[start:end]`` names: a part of a year first, then a year."""
+    """The period ``folded[start:end]`` names: a part of a year first, then a year.
+
+    A part as its key (:func:`~kpitools.extract.periods.part_key`: ``q2``, ``m6-`` for a
+    half year, ``m9-``), a year as its digits.
+    """
     for m in _QUARTER.finditer(folded, start, end):
         if not COMPARED.search(folded, max(start, m.start() - 25), m.start()):
-            return "Q" + _QUARTERS.get(m.group(1), m.group(1))
-    for pattern, name in ((_HALF, "H1"), (_NINE, "9M")):
+            return part_key(m.group(1), None, None)
+    for pattern, name in ((_HALF, part_key(None, "6", None)), (_NINE, part_key(None, "9", None))):
         for m in pattern.finditer(folded, start, end):
             if not COMPARED.search(folded, max(start, m.start() - 25), m.start()):
                 return name

@@ -23,7 +23,6 @@ from kpitools.extract.amounts import (
     MEASURE_NAMES,
     MEASURE_NAMES_RX,
     MONEY_WORDS,
-    MONTHS_COUNTED,
     NOUN_STOP,
     PART_OF_YEAR,
     PLAN_CUE,
@@ -38,7 +37,6 @@ from kpitools.extract.amounts import (
     measure_of_amount,
     noun_of,
     noun_pattern,
-    one_part_named,
     same_period,
     sets_out_plan,
     shifted,
@@ -47,7 +45,8 @@ from kpitools.extract.linking import (
     covering_statement,
     with_result,
 )
-from kpitools.extract.text import NUM
+from kpitools.extract.periods import MONTHS_COUNTED, one_part_named
+from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import try_parse_number
 from kpitools.textfold import fold, fold_pattern, rx
 
@@ -63,7 +62,7 @@ PLAN_RESULTS = 8
 PLAN_WINDOW = 800
 """How far (characters) before a percentage of a named plan its result may be."""
 
-_PLAN_END = rx(r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s*$")
+_PLAN_END = rx(rf"(?<!\w){PLAN_NOUNS}\s*$")
 
 _BRACKET_AMOUNT = rx(
     rf"^\s*\(\s*(?P<a>{NUM})\s*(?:(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
@@ -89,7 +88,7 @@ _BRACKET_SECOND_AMOUNT = rx(
 
 # "kế hoạch lợi nhuận cả năm (439 tỷ đồng), đạt tới 274%": the plan named before its amount
 _PLAN_BEFORE = rx(
-    r"(?<!\w)(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?P<words>[^\W\d_]+"
+    rf"(?<!\w){PLAN_NOUNS}\s+(?P<words>[^\W\d_]+"
     r"(?:\s+[^\W\d_]+){0,3})\s*\(\s*$"
 )
 
@@ -157,7 +156,7 @@ _MEASURE_BEFORE = re.compile(
 # "… 20% kế hoạch năm", "… 20% chỉ tiêu năm 2025", "… 20% dự toán tỉnh giao": the plan's
 # word, its year and who gave it, no measure
 _PLAN_OF_YEAR_END = rx(
-    r"\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)"
+    rf"\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}"
     r"(?:\s+(?:cả\s+)?năm(?:\s+\d{4})?)?(?:(?:\s+[^\W\d_]+){0,2}?\s+giao)?\s*$"
 )
 
@@ -187,7 +186,7 @@ _RATE_BEFORE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s*$")
 _PLAN_MEASURE_BEFORE = re.compile(
     fold_pattern(
         r"(?<!\w)(?:vượt|đạt|hoàn\s+thành|bằng)\s+(?:mức\s+)?"
-        r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)\s+"
+        rf"{PLAN_NOUNS}\s+"
     )
     + rf"(?P<m>{MEASURE_NAMES_RX.pattern})"
     + fold_pattern(r"(?:\s+(?P<k>(?:trước|sau)\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?\s*$")
@@ -510,9 +509,7 @@ def _of_later_quarter(text: str, c: LinkableStatement, s: LinkableStatement) -> 
 
 
 # "… 60% kế hoạch lợi nhuận 2.000 tỷ đồng": the percentage, then the name of its plan
-_PERCENT_PLAN_NAME = rx(
-    r"%\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)(?!\w)"
-)
+_PERCENT_PLAN_NAME = rx(rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?!\w)")
 
 
 def _bare_of_plan(s: LinkableStatement) -> LinkableStatement | None:

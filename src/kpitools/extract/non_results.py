@@ -13,7 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kpitools.extract.target_words import TARGET_CUE
-from kpitools.extract.text import NUM, Doc
+from kpitools.extract.text import NUM, PLAN_NOUNS, Doc
 from kpitools.textfold import rx
 
 if TYPE_CHECKING:
@@ -54,7 +54,7 @@ _COUNT_THRESHOLD = rx(
 # target they met or passed, each unit's percentage its own
 _COUNT_MET = rx(
     r"(?:\s+(?:đã|đều))?\s+(?:vượt|đạt|hoàn\s+thành)(?:\s+và\s+vượt)?\s+"
-    r"(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)"
+    rf"{PLAN_NOUNS}(?!\w)"
 )
 
 

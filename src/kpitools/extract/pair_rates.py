@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.quota_admissions import QUOTA_IS
+from kpitools.extract.target_words import PLAN_NOUN
+from kpitools.extract.text import PLAN_NOUNS
 from kpitools.numbers import check_percent, parse_percent
 from kpitools.textfold import rx
 
@@ -29,14 +31,9 @@ _RATE_WORDS = rx(r"^(?:tỷ|tỉ)\s+lệ\s+\d")
 _NEAR = Decimal("0.5")
 """How far (in points) a rate written after the pair may be from the pair's ratio and still be
 read with it, as its attainment left unchecked."""
-# a plan or quota in the pair's own span ("12/40 cơ sở vi phạm (tỷ lệ 30%)" has none: the
-# writer's rate of the two figures, no target met)
-_PLAN_WORD = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?!\w)")
 # "Xã có kế hoạch trồng rừng 2.300 cây; tới tháng 9 trồng 1.840 cây": the plan's word right
 # before the pair's span, which opens at the plan's amount (a few words of what it is of between)
-_PLAN_RIGHT_BEFORE = rx(
-    r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}\s*(?:là\s*)?$"
-)
+_PLAN_RIGHT_BEFORE = rx(rf"(?<!\w){PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}\s*(?:là\s*)?$")
 
 
 def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> list[Statement]:
@@ -107,7 +104,9 @@ def _near(check: Consistency, stated: Decimal | None) -> bool:
 def _pair(s: Statement, folded: str) -> bool:
     return (
         (
-            _PLAN_WORD.search(folded, s.start, s.end) is not None
+            # a plan or quota in the pair's own span ("12/40 cơ sở vi phạm (tỷ lệ 30%)" has
+            # none: the writer's rate of the two figures, no target met)
+            PLAN_NOUN.search(folded, s.start, s.end) is not None
             or _PLAN_RIGHT_BEFORE.search(folded, max(0, s.start - 60), s.start) is not None
             or QUOTA_IS.search(folded, max(0, s.start - 120), s.start) is not None
         )

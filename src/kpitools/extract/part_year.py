@@ -56,7 +56,6 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.carried_periods import (
     carried_fits,
-    part_key,
     period_carried,
     plan_share_written,
 )
@@ -71,6 +70,7 @@ from kpitools.extract.linking import (
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.numerals import PERCENT
 from kpitools.extract.part_counts import is_count, same_counted
+from kpitools.extract.periods import part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.text import NUM, PLAN_NOUNS
@@ -871,7 +871,7 @@ def _result_of_plan_year(folded: str, a: Amount, year: int | None) -> bool:
 
 
 # "…, công ty đã đạt được 61% kế hoạch năm về doanh thu": a percentage of a plan
-_PERCENT_OF_PLAN = rx(r"%\s*(?:\S+\s+){0,3}?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
+_PERCENT_OF_PLAN = rx(rf"%\s*(?:\S+\s+){{0,3}}?{PLAN_NOUNS}(?!\w)")
 
 
 def _percent_of_plan_after(folded: str, plan: Amount) -> bool:

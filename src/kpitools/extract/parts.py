@@ -233,7 +233,6 @@ def _amounts_of_item(folded: str, start: int, end: int) -> list[Amount]:
 # the numbers of a percentage ("đạt 60%", "tăng 5,2%"): a number with a "%" right after it
 _PERCENT_AFTER = re.compile(r"[\d.,]*\s*%")
 # "… so với cùng kỳ năm 2040": a year named in the clause of a percentage
-_YEAR_NAMED = rx(r"(?<!\w)năm\s+$")
 
 
 def _percent_only(folded: str, start: int, end: int, amounts: Sequence[Amount]) -> bool:
@@ -247,7 +246,7 @@ def _percent_only(folded: str, start: int, end: int, amounts: Sequence[Amount]) 
         and not x.unit[1]
         and (
             _PERCENT_AFTER.match(folded, x.end)
-            or _YEAR_NAMED.search(folded, max(0, x.start - 8), x.start)
+            or _NAMED_YEAR.search(folded, max(0, x.start - 8), x.start)
         )
         for x in amounts
     )

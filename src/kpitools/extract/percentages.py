@@ -47,7 +47,7 @@ from kpitools.extract.listed_parts import (
 from kpitools.extract.numerals import MONEY
 from kpitools.extract.rate_percents import of_a_rate_or_growth, rate_of_draft
 from kpitools.extract.target_words import PLAN_WORD
-from kpitools.extract.text import NAMED_YEAR, Doc
+from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS, Doc
 from kpitools.numbers import Percent, check_percent
 from kpitools.textfold import fold, rx
 
@@ -351,9 +351,7 @@ _BRACKETED = re.compile(r"\s*\([^()]*\)")
 
 # "… 80% kế hoạch lợi nhuận": a plan named by the measure it counts
 _PLAN_MEASURE_TAIL = rx(
-    r"\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|dự\s+toán)\s+(?="
-    + MEASURE_WORDS.pattern
-    + ")"
+    rf"\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+(?=" + MEASURE_WORDS.pattern + ")"
 )
 
 
@@ -642,7 +640,7 @@ def _fraction_clause(doc: Doc, previous: list[Figure], p: Figure, lead: str) -> 
 
 
 # "vượt chỉ tiêu giao 5%": the plan given named by no level that gave it
-_PLAN_GIVEN = rx(r"(?<!\w)(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)\s+giao(?!\w)")
+_PLAN_GIVEN = rx(rf"(?<!\w){PLAN_NOUNS}\s+giao(?!\w)")
 
 
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:

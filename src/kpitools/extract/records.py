@@ -22,7 +22,6 @@ from kpitools.extract.figures import (
     LABEL_VERBS,
     STOP,
     TERM,
-    YEARLY,
     Draft,
     Figure,
     Matcher,
@@ -50,8 +49,9 @@ from kpitools.extract.target_words import (
     PLAN_WORD,
     STRIVE_OPENING,
     TARGET_CUE,
+    YEARLY,
 )
-from kpitools.extract.text import Doc
+from kpitools.extract.text import PLAN_NOUNS, Doc
 from kpitools.numbers import percent_of
 from kpitools.textfold import fold, rx
 
@@ -434,17 +434,13 @@ def _term_target_of_a_year(doc: Doc, target: Draft, result: Draft) -> bool:
     return any(t.year and not t.comparison for t in doc.times_in(sentence.start, sentence.end))
 
 
-# "Trong đó mỗi năm … kết nạp 90 đảng viên": a count said of every year
-_EACH_YEAR = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
-
-
 def _each_year(doc: Doc, result: Draft) -> bool:
     """Whether ``result``'s figure is said of every year before it in its sentence (``Trong
     đó mỗi năm … kết nạp 90 đảng viên``): the pace a plan before it sets, no result of it."""
     f = result.actual_fig
     if f is None:
         return False
-    return _EACH_YEAR.search(doc.fold, result.sentence.start, f.start) is not None
+    return YEARLY.search(doc.fold, result.sentence.start, f.start) is not None
 
 
 _WHOLE_KIND = rx(r"^toàn\s+(?:đảng\s+bộ\s+)?(\w+(?:\s+\w+)?)$")
@@ -596,7 +592,7 @@ def _find_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> None:
 # "…, đạt 125%, vượt kế hoạch đề ra là 80 triệu đồng": the amount after the plan beaten,
 # written after the attainment, may be the plan or the excess over it
 _BEATEN_IS = rx(
-    r"(?<!\w)vượt(?:\s+mức)?\s+(?:chỉ\s+tiêu|kế\s+hoạch|dự\s+toán|mục\s+tiêu)"
+    rf"(?<!\w)vượt(?:\s+mức)?\s+{PLAN_NOUNS}"
     r"(?:\s+[^\W\d_]+){0,3}?\s+là\s*$"
 )
 

@@ -20,7 +20,7 @@ from kpitools.extract.figures import (
 from kpitools.extract.percentages import (
     same_measure,
 )
-from kpitools.extract.text import NAMED_YEAR, NUM, Doc
+from kpitools.extract.text import NAMED_YEAR, NUM, PLAN_NOUNS, Doc
 from kpitools.textfold import fold, rx
 
 # "… đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm"
@@ -61,12 +61,12 @@ _GROWTH_PAIR = rx(
 _RESPECTIVE_VERB = rx(
     rf"^{_SIGNED_CHANGE}\s*,?\s*(?:{_GROWTH_PAIR.pattern}\s*,\s*)?(?:và\s+)?(?:đã\s+)?"
     # "…, so với dự toán năm bằng 104% và 98%": the plan named before the verb
-    r"(?P<plan>(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+năm)?\s+)?"
+    rf"(?P<plan>(?:so\s+với\s+)?{PLAN_NOUNS}(?:\s+năm)?\s+)?"
     r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt)"
     r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
 )
 
-_PLAN_NEXT = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
+_PLAN_NEXT = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?!\w)")
 
 
 def respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
@@ -145,7 +145,7 @@ def _amounts_joined(fold_: str, a1: Figure, a2: Figure, end: int | None = None) 
 
 # "75% kế hoạch bán hàng và 80% …": each percentage with its plan named
 _PLANS_JOINED = rx(
-    r"^\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+[^\W\d_]+){0,3}"
+    rf"^\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,3}}"
     r"\s*(?:,|và)\s*$"
 )
 

@@ -21,8 +21,8 @@ from kpitools.extract.percentages import (
     same_measure,
     total_sum_of_count,
 )
-from kpitools.extract.target_words import TARGET_CUE
-from kpitools.extract.text import NUM, Doc
+from kpitools.extract.target_words import PLAN_NOUN, TARGET_CUE
+from kpitools.extract.text import NUM, PLAN_NOUNS, Doc
 from kpitools.textfold import fold, rx
 
 
@@ -49,7 +49,7 @@ _PART_LEAD = rx(r"^[^;]*(?<!\w)(?:bao\s+gồm|gồm|trong\s+đó)(?!\w)")
 # "… lên hơn 30.000 tỷ đồng, tăng thêm khoảng 5.000 tỷ đồng": the target raised, by how much
 _RAISED = rx(r"(?<!\w)(?:lên|tăng(?:\s+thêm)?|giảm)(?:\s+(?:mức|từ|khoảng|gần|hơn|trên))*\s*$")
 # "… điều chỉnh chỉ tiêu tổng thu … lên hơn 30.000": a target word before a raise in its clause
-_TARGET_RAISED = rx(r"(?<!\w)(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|dự\s+toán)(?!\w)(?=[^,;]*$)")
+_TARGET_RAISED = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)(?=[^,;]*$)")
 _RESULT_SINCE = rx(
     r"(?<!\w)(?:đạt|vượt|hoàn\s+thành|kết\s+quả|(?<!vốn\s)thực\s+hiện|được|qua|đã|ước"
     r"|hiện\s+nay|đến\s+nay|lũy\s+kế|luỹ\s+kế)(?!\w)"
@@ -264,7 +264,6 @@ _ADJUSTED_TO = rx(
     r"(?<!\w)điều\s+chỉnh(?:\s+[^\W\d_]+){0,5}?\s+(?:còn|lên|thành)"
     r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
-_PLAN_BEFORE = rx(r"(?<!\w)(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?!\w)")
 
 
 def _adjusted_plan(folded: str, figs: list[Figure], i: int, lead: str) -> bool:
@@ -273,7 +272,7 @@ def _adjusted_plan(folded: str, figs: list[Figure], i: int, lead: str) -> bool:
     còn`` (or ``lên``, ``thành``) right before it. It becomes the target, and the plan it
     replaces, the target before it in its sentence, no figure of its own."""
     f = figs[i]
-    if not _ADJUSTED_TO.search(lead) or not _PLAN_BEFORE.search(folded, f.sentence.start, f.clause):
+    if not _ADJUSTED_TO.search(lead) or not PLAN_NOUN.search(folded, f.sentence.start, f.clause):
         return False
     f.role = "target"
     replaced = next((g for g in reversed(figs[:i]) if g.role != "percent"), None)

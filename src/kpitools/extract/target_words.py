@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kpitools.extract.text import NUM, Doc
+from kpitools.extract.text import NUM, PLAN_NOUNS, Doc
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -65,7 +65,11 @@ MEMBERS_DEVELOPED = " " + fold("phát triển")
 # a count held, not developed: "mục tiêu tổng số đảng viên là …", "có 900 đảng viên"
 COUNT_HELD = rx(r"(?<!\w)(?:tổng|số\s+lượng|có|quy\s+mô)(?!\w)")
 STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
-PLAN_WORD = rx(r"(?<!\w)(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?!\w)")
+#: the words that name a plan (folded, a group to put in a pattern); :data:`PLAN_WORD` finds one
+PLAN_WORDS = r"(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)"
+PLAN_WORD = rx(rf"(?<!\w){PLAN_WORDS}(?!\w)")
+# a plan named by one of :data:`~kpitools.extract.text.PLAN_NOUNS` (not ``nghị quyết``)
+PLAN_NOUN = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
 MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
 
 # ", đạt 100% kế hoạch" right after a figure: the attainment of a result; ", vượt 20% kế
@@ -131,7 +135,7 @@ _DONE_BEFORE = rx(r"(?<!\w)đã\s*$")
 
 # "Số vốn giải ngân theo quyết định giao của tỉnh là 450 tỷ đồng, đạt 60%": the money paid
 # out named before the word of assignment, the first amount of its sentence
-_PAID_OUT = rx(r"(?<!\w)giải\s+ngân(?!\w)")
+PAID_OUT = rx(r"(?<!\w)giải\s+ngân(?!\w)")
 _AMOUNT_BEFORE = rx(r"\d\s*(?:%|tỷ|tỉ|triệu|nghìn|ngàn)(?!\w)")
 
 
@@ -150,7 +154,7 @@ def _given_done(before: str, lead: str, given: str = "") -> bool:
         return True
     if _PAID_AFTER_GIVEN.match(given):
         return True
-    return _PAID_OUT.search(lead) is not None and _AMOUNT_BEFORE.search(before) is None
+    return PAID_OUT.search(lead) is not None and _AMOUNT_BEFORE.search(before) is None
 
 
 def sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
@@ -359,7 +363,8 @@ def _plan_subject(before: str) -> bool:
 
 # "… phải kết nạp từ 40 đảng viên", "phải thu ít nhất 9 tỷ đồng": a duty's figure
 _DUTY = rx(r"(?<!\w)phải(?:\s+[^\W\d_]+){1,3}?(?:\s+(?:từ|ít\s+nhất|tối\s+thiểu))?\s*$")
-_YEARLY_IN = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
+# "mỗi năm", "hằng năm": a figure of every year
+YEARLY = rx(r"(?<!\w)(?:mỗi|hằng|hàng)\s+năm(?!\w)")
 
 
 def _yearly_duty(before: str, lead: str, after_number: str) -> bool:
@@ -368,7 +373,7 @@ def _yearly_duty(before: str, lead: str, after_number: str) -> bool:
     lên`` after it. A cost borne (``năm qua phải chi 3 tỷ đồng``) is neither."""
     if not _DUTY.search(lead):
         return False
-    return bool(_YEARLY_IN.search(before) or UPWARDS.match(after_number))
+    return bool(YEARLY.search(before) or UPWARDS.match(after_number))
 
 
 # "… toàn địa bàn được giao đạt 12,3 tỷ USD": the area assigned, the figure reached
@@ -386,7 +391,7 @@ def _reached_after_assigned(words: str) -> bool:
 
 # "…, bằng 96 % kế hoạch; riêng khối B: …": a percentage of a plan already stated, so the
 # words before the colon report a result, they set no targets
-_PERCENT_OF_PLAN = rx(r"%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)")
+_PERCENT_OF_PLAN = rx(rf"%\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)")
 
 
 def heading_target(doc: Doc, fig: Figure) -> bool:
