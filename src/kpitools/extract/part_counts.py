@@ -90,7 +90,7 @@ _BEFORE_SKIPPED = frozenset(
 _CUE_LAST = frozenset(fold(w) for w in ("tiêu", "hoạch", "đấu", "toán", "là", "giao", "ra"))
 
 
-def _verb_before(folded: str, a: Amount) -> str | None:
+def verb_before(folded: str, a: Amount) -> str | None:
     """The word right before ``a`` that says what is done to count it (``đón``, ``nghề``).
 
     Hedges and particles skipped (``đã đón gần``); None when a plan cue, a mark or a figure
@@ -118,7 +118,7 @@ def counted_words(folded: str, a: Amount) -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=_CACHED)
-def _words_of(folded: str, start: int, end: int) -> frozenset[str]:
+def words_of(folded: str, start: int, end: int) -> frozenset[str]:
     """The words of ``folded[start:end]``."""
     return frozenset(_WORD.findall(folded, start, end))
 
@@ -135,7 +135,7 @@ def _period_of(period: Callable[[str, Amount], str | None], folded: str, a: Amou
     return period(folded, a)
 
 
-def _sentence(folded: str, a: Amount) -> tuple[int, int]:
+def sentence_of(folded: str, a: Amount) -> tuple[int, int]:
     """Where the sentence of ``a`` starts and ends (its full stop, or the text's end)."""
     stop = FULL_STOP.search(folded, a.end)
     return head_of_sentence(folded, a.start), stop.start() if stop else len(folded)
@@ -150,7 +150,7 @@ def _one_measure(folded: str, a: Amount, words: frozenset[str]) -> bool:
     """
     return all(
         counted_words(folded, b) == words
-        for b in _amounts_of(folded, *_sentence(folded, a))
+        for b in _amounts_of(folded, *sentence_of(folded, a))
         if b.unit[1] == a.unit[1] and b.start != a.start
     )
 
@@ -176,7 +176,7 @@ def same_counted(
     unit word, ``lượt xe khách``, or the subject of ``đạt`` / ``là`` before it), not
     none on either side, each all written in the other's sentence (``sản lượng điện`` is no
     ``sản lượng than``; ``học viên nữ`` no ``học viên``), as is the verb right before each
-    (:func:`_verb_before`: ``hỗ trợ vay vốn cho 400 lao động`` is no result of ``đào tạo
+    (:func:`verb_before`: ``hỗ trợ vay vốn cho 400 lao động`` is no result of ``đào tạo
     nghề cho 5.000 lao động``); and in each sentence no other count
     of that unit word that counts something else (:func:`_one_measure`); no percentage
     written that may be its share of the plan (:func:`share_written`: the pair is stated
@@ -192,9 +192,9 @@ def same_counted(
     mine, planned = counted_words(folded, a), counted_words(folded, plan)
     if not (mine and planned) or share_written(folded, a, plan):
         return False
-    plan_words = _words_of(folded, *_sentence(folded, plan))
-    my_words = _words_of(folded, *_sentence(folded, a))
-    verbs = (_verb_before(folded, a), _verb_before(folded, plan))
+    plan_words = words_of(folded, *sentence_of(folded, plan))
+    my_words = words_of(folded, *sentence_of(folded, a))
+    verbs = (verb_before(folded, a), verb_before(folded, plan))
     return (
         mine <= plan_words
         and planned <= my_words

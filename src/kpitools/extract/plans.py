@@ -58,6 +58,7 @@ from kpitools.extract.amounts import (
     units_named,
 )
 from kpitools.extract.consistency import ratio_within_rounding
+from kpitools.extract.far_plans import far_apart
 from kpitools.extract.linking import (
     FLOOR_REACH,
     PROGRAMME_TOLERANCE,
@@ -129,6 +130,8 @@ def _plan_amount(
     actual = own[-1]
     if s.measure is None and not actual.unit[1]:
         return None  # a number with no word after it: what it counts is not known
+    if near is not None and not any(_may_agree(s, a.value) and agrees(s, a.value) for a in amounts):
+        return None  # no far plan fits: the candidates' tests need not be read (speed)
     head = clause_head(folded, actual.start, 0)
     named = units_named(window, head, s.end - low)
     measures = measures_named(folded, actual.start, actual.end)
@@ -151,7 +154,7 @@ def _plan_amount(
         )
     ]
     if near is not None:
-        return _far_fit(s, folded, candidates, (near[0] - low, near[1] - low), low)
+        return _far_fit(s, (folded, actual), candidates, (near[0] - low, near[1] - low), low)
     plans = [
         a
         for a in candidates
@@ -174,6 +177,21 @@ def _plan_amount(
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
     return shifted(fitting[0], low)
+
+
+def _may_agree(s: LinkableStatement, value: Decimal) -> bool:
+    """Whether ``value`` is near enough to ``s``'s actual over its percentage to be asked.
+
+    A cheap bound before :func:`agrees`, twice as wide as the percentage's rounding, so it
+    never refuses a value that agrees.
+    """
+    p = percent_of(s)
+    if p is None or value <= 0:
+        return False
+    assert isinstance(s.actual, Decimal)
+    half = Decimal(1).scaleb(-p.decimals)  # a whole unit of the last digit: twice the rounding
+    share = 100 * s.actual / value
+    return p.value - half <= share <= p.value + half
 
 
 FAR_PLAN_WINDOW = 2 * PLAN_AMOUNT_WINDOW
@@ -255,15 +273,22 @@ def _far_plan(
 
 
 def _far_fit(
-    s: LinkableStatement, folded: str, candidates: list[Amount], near: tuple[int, int], low: int
+    s: LinkableStatement,
+    read: tuple[str, Amount],
+    candidates: list[Amount],
+    near: tuple[int, int],
+    low: int,
 ) -> Amount | None:
     """The one far candidate that ``s``'s percentage agrees with, in the text's offsets.
 
     None if any candidate is ``near`` (offsets in ``folded``, the window from ``low``).
+    ``read``: the folded window and the result's amount in it; a candidate of another unit,
+    later time or measure than the result is none (:func:`~kpitools.extract.far_plans.far_apart`).
     """
     if any(near[0] <= a.start < near[1] for a in candidates):
         return None
-    fitting = [a for a in candidates if agrees(s, a.value)]
+    folded, actual = read
+    fitting = [a for a in candidates if agrees(s, a.value) and not far_apart(folded, actual, a)]
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
     return shifted(fitting[0], low)
