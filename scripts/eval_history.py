@@ -290,6 +290,12 @@ SCORED_AT = {
     "2026-12-07zzb": "6e4e782d3a10e6d40aa65d49059f9cabc67e519d",
     "2026-12-07zzc": "6e4e782d3a10e6d40aa65d49059f9cabc67e519d",
     "2026-12-07zzd": "6e4e782d3a10e6d40aa65d49059f9cabc67e519d",
+    "2026-12-07zze": "ec5af7136cbcd2fb40df6bdc6888f5be8b27c284",
+    "2026-12-07zzf": "ec5af7136cbcd2fb40df6bdc6888f5be8b27c284",
+    "2026-12-07zzg": "ec5af7136cbcd2fb40df6bdc6888f5be8b27c284",
+    "2026-12-07zzh": "ec5af7136cbcd2fb40df6bdc6888f5be8b27c284",
+    "2026-12-07zzi": "ec5af7136cbcd2fb40df6bdc6888f5be8b27c284",
+    "2026-12-07zzj": "ec5af7136cbcd2fb40df6bdc6888f5be8b27c284",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -305,6 +305,12 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzb": 1,
     "2026-12-07zzc": 2,
     "2026-12-07zzd": 2,
+    "2026-12-07zze": 8,
+    "2026-12-07zzf": 6,
+    "2026-12-07zzg": 8,
+    "2026-12-07zzh": 5,
+    "2026-12-07zzi": 2,
+    "2026-12-07zzj": 4,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -373,6 +379,12 @@ LEAST_SITES = {
     "2026-12-07zzb": 1,
     "2026-12-07zzc": 2,
     "2026-12-07zzd": 2,
+    "2026-12-07zze": 3,
+    "2026-12-07zzf": 2,
+    "2026-12-07zzg": 3,
+    "2026-12-07zzh": 2,
+    "2026-12-07zzi": 2,
+    "2026-12-07zzj": 3,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -732,7 +744,29 @@ transport statistics compared with the year before only (no plan), national tota
 railway pages with a figure against a plan already in the files (Đà Nẵng's port of 2014, Tân Cảng
 Sài Gòn's 2015, the railway corporation's 2021, Vietnam Airlines' first quarter of 2018 in another
 paper's words), pages before 2014, tag pages, theses and legal texts, and no driving-test,
-road-maintenance or vehicle-inspection figure against a plan at all."""
+road-maintenance or vehicle-inspection figure against a plan at all. ``2026-12-07zze`` (RSS leads of
+2025-2026) holds 8 passages on 3 sites: its wave reads one RSS archive of three national papers
+(vnexpress.net, tuoitre.vn and thanhnien.vn), so no batch of it can reach five sites.
+``2026-12-07zzf`` (RSS leads of 2025-2026) holds 6 passages on 2 sites: its wave reads one RSS
+archive of three papers (vnexpress.net, tuoitre.vn, thanhnien.vn), and of its random sample of 35
+leads the only tuoitre.vn lead with an amount against a plan (Hòa Phát's year 2025) repeats
+``tctd-01``'s pair. ``2026-12-07zzg`` (RSS leads of 2025-2026) holds 8 passages on 3 sites: its wave
+reads one RSS archive of three national papers (vnexpress.net, tuoitre.vn, thanhnien.vn), so no
+batch of it can have more sites. ``2026-12-07zzh`` (RSS leads of 2025-2026) holds 5 passages on 2
+sites: its wave reads one RSS archive of three papers, and of its random sample of 32 items the only
+tuoitre.vn lead with a scored statement repeated a pair already in the set (``zn-522``,
+``k14-521``), so only vnexpress.net and thanhnien.vn remain. ``2026-12-07zzi`` (the justice sector's
+2025 results against the National Assembly's or the plan's targets: civil judgment enforcement,
+courts and procuracies of a province, then customs offices and power companies) holds 2 passages on
+2 sites: after 36 of its 40 look-ups the provincial enforcement pages found were already in the
+files (Phú Thọ, the southern metropolis) or repeated the national release already kept
+(``vtca-1021``), or were cut before their figures or gave a rate with no target (Thanh Hóa, Quảng
+Trị, An Giang, Đồng Tháp), court and procuracy pages gave cases resolved out of cases accepted,
+margins over unwritten targets or the Supreme Court's national report (``vp-21``'s pair), and the
+customs and power-company pages of 2025 with a plan were already in the files. ``2026-12-07zzj``
+(RSS leads of 2025-2026) holds 4 passages on 3 sites: its wave reads one RSS archive of three
+national papers (vnexpress.net, tuoitre.vn and thanhnien.vn), so no batch of it can reach five
+sites."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
