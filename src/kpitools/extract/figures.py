@@ -204,6 +204,15 @@ _PAST_BASE = (
     # "so với 6 tháng đầu năm 2040", "so với 11 tháng của năm 2040", "so với quý I/2040"
     r"|so\s+(?:với\s+)?(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+của)?(?:\s+năm)?\s+"
     r"|quý\s+[ivx]{1,3}\s*(?:/\s*|năm\s+))(?:19|20)\d{2}(?!\d)"
+    # round 117: "so với 2040" (the year alone, before the next verb or a joint),
+    # "so với năm trước đó", "so với nửa đầu năm ngoái", "so với 6 tháng đầu năm trước",
+    # "so với năm học trước", "so với vụ trước"
+    r"|so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:19|20)\d{2}(?!\d|[.,]\d)"
+    r"(?=\s*(?:[,;(]|$|(?:và|đạt|bằng|hoàn|thực|vượt|chỉ|mới)(?!\w)))"
+    r"|(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái)\s+đó"
+    r"|so\s+(?:với\s+)?(?:(?:nửa|(?:\d{1,2}|sáu|chín)\s+tháng)\s+(?:đầu|cuối)(?:\s+của)?"
+    r"|quý\s+[ivx]{1,3}(?:\s+của)?)\s+năm\s+(?:trước|ngoái)(?:\s+đó)?"
+    r"|so\s+(?:với\s+)?(?:năm\s+học|niên\s+vụ|mùa\s+vụ|vụ)\s+(?:trước|năm\s+trước|năm\s+ngoái)"
 )
 # the year of "so với cùng kỳ năm 2024" left after the growth's span ("… cùng kỳ năm")
 COMPARED_YEAR = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
@@ -389,7 +398,7 @@ TAIL = rx(
     r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+(?:trước|ngoái)|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
     r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
     r"(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường))?\s+giao|"
-    r"năm\s+(?:trước|ngoái)|kỳ\s+trước|cùng\s+thời\s+điểm|yoy|svck|qoq)(?!\w)"
+    r"năm\s+(?:trước|ngoái)(?:\s+đó)?|kỳ\s+trước|cùng\s+thời\s+điểm|yoy|svck|qoq)(?!\w)"
 )
 CONNECTOR_SUFFIX = rx(
     r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"
