@@ -231,11 +231,16 @@ _GIVER = (
 _PLAN_GIVER = rf"(?:{_GIVER})?"
 # how a change went: "tăng mạnh", "tăng ngoạn mục", "giảm sâu"
 _CHANGE_ADVERB = r"(?:nhẹ|mạnh|ngoạn\s+mục|đột\s+biến|vọt|sâu|đáng\s+kể)"
+# "qua đó", "nhờ đó", "từ đó": what the result brought about (round 117)
+THEREBY = r"(?:qua|nhờ|từ)\s+đó"
 # words allowed between a statement and the percentage that belongs to it
 CONNECTORS = rx(
     rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|{_CHANGE_ADVERB}|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|tiến\s+sát|mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
+    # round 117: "…, qua đó hoàn thành 61% kế hoạch", "cơ bản hoàn thành", "không chỉ bằng",
+    # "vẫn đạt": the result's own consequence or hedge
+    rf"{THEREBY}|cơ\s+bản|không\s+chỉ|vẫn|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
     rf"|{_MULTIPLE_OF_PAST}|{_EXCESS_PLAN}{_PLAN_GIVER}\s+giao|so\s+(?:với\s+)?{_EXCESS_PLAN}\s+giao)[\s(]*)*$"
 )
