@@ -204,6 +204,15 @@ _PAST_BASE = (
     # "so với 6 tháng đầu năm 2040", "so với 11 tháng của năm 2040", "so với quý I/2040"
     r"|so\s+(?:với\s+)?(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+của)?(?:\s+năm)?\s+"
     r"|quý\s+[ivx]{1,3}\s*(?:/\s*|năm\s+))(?:19|20)\d{2}(?!\d)"
+    # round 117: "so với 2040" (the year alone, before the next verb or a joint),
+    # "so với năm trước đó", "so với nửa đầu năm ngoái", "so với 6 tháng đầu năm trước",
+    # "so với năm học trước", "so với vụ trước"
+    r"|so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:19|20)\d{2}(?!\d|[.,]\d)"
+    r"(?=\s*(?:[,;(]|$|(?:và|đạt|bằng|hoàn|thực|vượt|chỉ|mới)(?!\w)))"
+    r"|(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái)\s+đó"
+    r"|so\s+(?:với\s+)?(?:(?:nửa|(?:\d{1,2}|sáu|chín)\s+tháng)\s+(?:đầu|cuối)(?:\s+của)?"
+    r"|quý\s+[ivx]{1,3}(?:\s+của)?)\s+năm\s+(?:trước|ngoái)(?:\s+đó)?"
+    r"|so\s+(?:với\s+)?(?:năm\s+học|niên\s+vụ|mùa\s+vụ|vụ)\s+(?:trước|năm\s+trước|năm\s+ngoái)"
 )
 # the year of "so với cùng kỳ năm 2024" left after the growth's span ("… cùng kỳ năm")
 COMPARED_YEAR = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
@@ -221,11 +230,16 @@ _GIVER = (
 _PLAN_GIVER = rf"(?:{_GIVER})?"
 # how a change went: "tăng mạnh", "tăng ngoạn mục", "giảm sâu"
 _CHANGE_ADVERB = r"(?:nhẹ|mạnh|ngoạn\s+mục|đột\s+biến|vọt|sâu|đáng\s+kể)"
+# "qua đó", "nhờ đó", "từ đó": what the result brought about (round 117)
+THEREBY = r"(?:qua|nhờ|từ)\s+đó"
 # words allowed between a statement and the percentage that belongs to it
 CONNECTORS = rx(
     rf"^[\s(]*(?:[-–]\s)?(?:(?:(?:tăng|giảm)\s+(?:đến|tới|{_CHANGE_ADVERB}|trưởng)|đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|(?:và\s+)?thực\s+hiện|chạm\s+mốc|tiến\s+sát|mốc|mức|chỉ\s+tiêu|kế\s+hoạch|"
     r"được|là|thêm|tương\s+đương|tương\s+ứng|với|khoảng|trên|gần|hơn|đã|và|so\s+với|so|"
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
+    # round 117: "…, qua đó hoàn thành 61% kế hoạch", "cơ bản hoàn thành", "không chỉ bằng",
+    # "vẫn đạt": the result's own consequence or hedge
+    rf"{THEREBY}|cơ\s+bản|không\s+chỉ|vẫn|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
     rf"|{_MULTIPLE_OF_PAST}|{PLAN_WORDS}{_PLAN_GIVER}\s+giao|so\s+(?:với\s+)?{PLAN_WORDS}\s+giao)[\s(]*)*$"
 )
@@ -384,7 +398,7 @@ TAIL = rx(
     r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+(?:trước|ngoái)|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
     r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
     r"(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường))?\s+giao|"
-    r"năm\s+(?:trước|ngoái)|kỳ\s+trước|cùng\s+thời\s+điểm|yoy|svck|qoq)(?!\w)"
+    r"năm\s+(?:trước|ngoái)(?:\s+đó)?|kỳ\s+trước|cùng\s+thời\s+điểm|yoy|svck|qoq)(?!\w)"
 )
 CONNECTOR_SUFFIX = rx(
     r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kpitools.extract.amounts import MEASURE_NAMES
+from kpitools.extract.amounts import MEASURE_NAMES, one_part_named
 from kpitools.extract.figures import (
     BARE_SECOND_LEAD,
     COMPARED_YEAR,
@@ -30,6 +30,7 @@ from kpitools.extract.figures import (
     MEASURE_WORDS,
     SUBJECT_TRIM,
     TAIL,
+    THEREBY,
     YEAR_WORD_END,
     Draft,
     Figure,
@@ -643,6 +644,18 @@ def _fraction_clause(doc: Doc, previous: list[Figure], p: Figure, lead: str) -> 
 _PLAN_GIVEN = rx(rf"(?<!\w){PLAN_NOUNS}\s+giao(?!\w)")
 
 
+_THEREBY = rx(rf"(?<!\w){THEREBY}(?!\w)")
+
+
+def _thereby_of_one_part(doc: Doc, previous: list[Figure], lead: str) -> bool:
+    """Whether ``lead`` says what a quarter's or month's amount brought about (``Lãi quý III
+    lên 210 tỷ đồng, qua đó hoàn thành 78% kế hoạch năm``): the months counted so far meet
+    the plan, not that quarter's amount."""
+    return _THEREBY.search(lead) is not None and (
+        one_part_named(doc.fold, previous[-1].sentence.start, previous[-1].start) is not None
+    )
+
+
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Join the percentage to the draft of the figure just before it when only connecting
     words, or a change since a past time or a passive clause (:func:`_verb_of`), stand
@@ -655,7 +668,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     floor = max(floor, cut)
     lead = _verb_of(doc, _lead_from(doc, floor, p.start), p)
     lead = _fraction_clause(doc, previous, p, lead)
-    if not (previous and CONNECTORS.fullmatch(lead)):
+    if not (previous and CONNECTORS.fullmatch(lead)) or _thereby_of_one_part(doc, previous, lead):
         return False
     owner = previous[-1].owner
     assert owner is not None
