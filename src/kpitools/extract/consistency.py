@@ -819,21 +819,44 @@ def _whole_of_rate(d: Draft, a: Decimal | None) -> dict[str, Any]:
     return _whole_target_checks(d, p.percent, a)
 
 
+# what may follow a share of a fraction without naming another whole
+_WHOLE_AFTER = rx(r"\s*(?:tổng\s+)?(?:số\s+)?(?P<word>[^\W\d_]+)")
+_NO_WHOLE = frozenset(
+    fold(w) for w in ("và", "so", "trong", "tăng", "giảm", "với", "đạt", "là", "bằng", "do", "vì")
+)
+
+
 def _rate_of_fraction(
     d: Draft, doc: Doc | None, a: Decimal | None, t: Decimal | None, approximate: bool
 ) -> dict[str, Any]:
-    """A rate stated right after the fraction it is of (``117/140 nhà, đạt tỷ lệ 86,43%``:
-    117/140 is 83,57 %) checked against that fraction, as a coverage; {} for any other rate,
-    figures with a qualifier, or a rate with another figure between it and the fraction
-    (``8/9 xã …, 5/6 trường …, đạt tỷ lệ 70%``: the rate may be of the later one)."""
+    """A rate or share stated right after the fraction it is of (``117/140 nhà, đạt tỷ lệ
+    86,43%``: 117/140 is 83,57 %; ``15/23 trường đạt chuẩn, chiếm tỷ lệ 65,29%``) checked
+    against that fraction, as a coverage; {} for any other rate, figures with a qualifier,
+    a rate with another figure between it and the fraction (``8/9 xã …, 5/6 trường …, đạt
+    tỷ lệ 70%``: the rate may be of the later one), or a share that names a whole of
+    another noun than the fraction's (``12/15 huyện …, chiếm 35% tổng diện tích``)."""
     p, f = d.percent_fig, d.actual_fig
-    if d.kind != "rate" or f is None or f.kind != "pair" or p is None or p.percent is None:
+    if d.kind not in ("rate", "share") or f is None or f.kind != "pair":
+        return {}
+    if p is None or p.percent is None:
         return {}
     if a is None or t is None or not t or approximate or p.qualifier or doc is None:
         return {}
     if f.end > p.span_start or any(c.isdigit() for c in doc.text[f.end : p.span_start]):
         return {}
+    if d.kind == "share" and not _whole_is_the_fraction_s(doc, f, p):
+        return {}
     return _exact_checks(d, p.percent, None, a, t)
+
+
+def _whole_is_the_fraction_s(doc: Doc, f: Figure, p: Figure) -> bool:
+    """Whether the words after a share's percentage name no whole, or the fraction's noun
+    (``64/90 trường …, chiếm 71% tổng số trường``)."""
+    m = _WHOLE_AFTER.match(doc.fold, p.end)
+    if m is None or m.group("word") in _NO_WHOLE:
+        return True
+    noun = re.match(r"\s*([^\W\d_]+)", doc.fold[f.end : f.end + 40])
+    return noun is not None and noun.group(1) == m.group("word")
 
 
 def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, Any]:

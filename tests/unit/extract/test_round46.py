@@ -646,7 +646,7 @@ _PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
     (
         ("Kết quả, 86/88 tổ chức cơ sở đảng hoàn thành nhiệm vụ, chiếm 97,7%."),
         [
-            (86, 88, "share", D("97.7"), "unchecked"),
+            (86, 88, "share", D("97.7"), "consistent"),
         ],
     ),
     (
@@ -1079,7 +1079,7 @@ _PROBE: list[tuple[str, list[tuple[object, ...]]]] = [
             "đến hết quý III có 98/126 xã, phường đạt chỉ tiêu này, chiếm 77,8%."
         ),
         [
-            (98, 126, "share", D("77.8"), "unchecked"),
+            (98, 126, "share", D("77.8"), "consistent"),
         ],
     ),
     (
