@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from kpitools.extract.amounts import MEASURE_NAMES, one_part_named
+from kpitools.extract.amounts import MEASURE_NAMES
 from kpitools.extract.figures import (
     BARE_SECOND_LEAD,
     COMPARED_YEAR,
@@ -46,6 +46,7 @@ from kpitools.extract.listed_parts import (
     past_listed_part,
 )
 from kpitools.extract.numerals import MONEY
+from kpitools.extract.periods import one_part_named
 from kpitools.extract.rate_percents import of_a_rate_or_growth, rate_of_draft
 from kpitools.extract.target_words import PLAN_WORD
 from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS, Doc
