@@ -11,7 +11,7 @@ written against.
 
     python scripts/eval_history.py                  # every batch scored once, and the sum
     python scripts/eval_history.py 2026-12-05a 2026-12-05b   # some of them, and their sum
-    python scripts/eval_history.py 2026-12-04l -v   # one batch, with its wrong claims
+    python scripts/eval_history.py 2026-12-04l -v   # one batch, its wrong claims and false alarms
 
 The passages are read as annotated now, so a batch re-annotated after its scoring
 (``2026-12-04k``: two passages, see the set's README) gives a little more than it did then;
@@ -339,6 +339,9 @@ def score_here(tree: Path, batch: str) -> dict[str, Any]:
         "by_class": st.by_class,
         "audit": [au.gold, au.matched, len(au.false_alarms)],
         "wrong": [[pid, f["actual"], f["target"], f["stated"], f["text"]] for pid, f in st.wrong],
+        "false_alarms": [
+            [pid, f.get("check"), f.get("verdict"), f.get("note")] for pid, f in au.false_alarms
+        ],
     }
 
 
@@ -410,7 +413,12 @@ def stop_cleanly_on_sigterm() -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("batches", nargs="*", help="batches to score (default: every one of SCORED_AT)")
-    ap.add_argument("--verbose", "-v", action="store_true", help="list each batch's wrong claims")
+    ap.add_argument(
+        "--verbose",
+        "-v",
+        action="store_true",
+        help="list each batch's wrong claims and false alarms",
+    )
     ap.add_argument("--child", metavar="TREE", type=Path, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child is not None:
@@ -426,6 +434,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for r in rows:
             for pid, actual, target, stated, text in r["wrong"]:
                 print(f"  wrong  {pid}: actual {actual} target {target} {stated or ''} — {text!r}")
+        for r in rows:
+            for pid, check, verdict, note in r.get("false_alarms", []):
+                print(f"  false alarm  {pid}: {check} {verdict} — {note}")
     return 0
 
 

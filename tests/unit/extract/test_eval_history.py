@@ -40,6 +40,9 @@ def test_a_tree_scored_in_its_own_interpreter_scores_as_the_scorer_does() -> Non
     assert row["by_class"] == st.by_class
     assert row["audit"] == [au.gold, au.matched, len(au.false_alarms)]
     assert len(row["wrong"]) == len(st.wrong)
+    assert row["false_alarms"] == [
+        [pid, f["check"], f["verdict"], f["note"]] for pid, f in au.false_alarms
+    ]
 
 
 def test_summary_sums_batches_and_their_kinds_of_claim() -> None:
@@ -119,3 +122,30 @@ def test_sigterm_while_scoring_leaves_no_temporary_worktree(tmp_path: Path) -> N
         proc.kill()
     assert _history_trees(under) == []
     assert not list(under.glob("kpi-history-*"))
+
+
+def test_verbose_lists_wrong_claims_then_false_alarms_after_the_same_summary(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    row = {
+        "batch": "2026-12-04l", "gold": 3, "found": 2, "matched": 1, "audit": [2, 1, 1],
+        "by_class": {"in its sentence": [2, 1]},
+        "wrong": [["zz-01", 40.0, 50.0, "80%", "Sản lượng đạt 40 tấn, bằng 80% kế hoạch."]],
+        "false_alarms": [["zz-02", "percent", "inconsistent", "stated 95% but 19/25 = 76%"]],
+    }  # fmt: skip
+    monkeypatch.setattr(hist, "score_at", lambda commit, batch: {**row, "batch": batch})
+    assert hist.main(["2026-12-04l"]) == 0
+    plain = capsys.readouterr().out.splitlines()
+    assert plain == hist.summary([row])
+    assert hist.main(["2026-12-04l", "-v"]) == 0
+    verbose = capsys.readouterr().out.splitlines()
+    assert verbose[: len(plain)] == plain
+    assert verbose[len(plain) :] == [
+        "  wrong  zz-01: actual 40.0 target 50.0 80% — 'Sản lượng đạt 40 tấn, bằng 80% kế hoạch.'",
+        "  false alarm  zz-02: percent inconsistent — stated 95% but 19/25 = 76%",
+    ]
+    # a row of a child without the list (none recorded) prints no false alarm
+    monkeypatch.setattr(hist, "score_at", lambda commit, batch: {"batch": batch, **{
+        k: v for k, v in row.items() if k not in ("batch", "false_alarms")}})  # fmt: skip
+    assert hist.main(["2026-12-04l", "-v"]) == 0
+    assert not [ln for ln in capsys.readouterr().out.splitlines() if ln.startswith("  false alarm")]
