@@ -48,6 +48,7 @@ from kpitools.extract.listed_parts import (
 from kpitools.extract.numerals import MONEY
 from kpitools.extract.periods import one_part_named
 from kpitools.extract.rate_percents import of_a_rate_or_growth, rate_of_draft
+from kpitools.extract.stated_checks import ABOUT
 from kpitools.extract.target_words import PLAN_WORD
 from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS, Doc
 from kpitools.numbers import Percent, check_percent
@@ -525,7 +526,7 @@ def _past_rough_worth(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[F
     if len(placed) < 2 or p.percent is None or p.percent.decimals < 2:
         return placed, 0
     f, g = placed[-1], placed[-2]
-    if f.qualifier not in ("khoảng", "gần") or f.measure is None or g.measure is not None:
+    if f.qualifier not in (*ABOUT, "gần") or f.measure is None or g.measure is not None:
         return placed, 0
     own = g.owner
     if g.kind != "count" or own is None or own.actual_fig is not g or own.percent_fig is not None:

@@ -50,6 +50,7 @@ from kpitools.extract.linking import (
     with_result,
 )
 from kpitools.extract.named_plans import PLAN_RESULTS, converted, kind_fits, names
+from kpitools.extract.stated_checks import ABOUT
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.textfold import fold, rx
 
@@ -816,7 +817,7 @@ def _restatable(s: LinkableStatement) -> bool:
         s.stated_kind == "attainment"
         and isinstance(s.actual, Decimal)
         and s.stated is not None
-        and s.qualifier in (None, "khoảng")
+        and s.qualifier in (None, *ABOUT)
     )
 
 
