@@ -28,6 +28,8 @@ from kpitools.extract.figures import (
     K_RISE_TAIL,
     K_TOTAL_TAIL,
     MEASURE_WORDS,
+    NUMBERED_PLAN_PERIOD,
+    PLANNED_MEASURE,
     SUBJECT_TRIM,
     TAIL,
     THEREBY,
@@ -338,11 +340,11 @@ def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
 
 
 _SECOND_PLAN_LEAD = rx(
-    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
+    rf"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?{PLANNED_MEASURE}?"
     r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|kh|kịch\s+bản"
-    r"|khoản\s+(?:được\s+)?phân\s+bổ)(?:\s+[^\W\d_]+){0,9}?"
+    r"|khoản\s+(?:được\s+)?phân\s+bổ)(?:(?:\s+[^\W\d_]+){0,9}?"
     # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
-    r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?"
+    rf"(?:\s+\d{{1,2}}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?|{NUMBERED_PLAN_PERIOD})"
     r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)"
     # "đạt hơn 53% so với kế hoạch … giao và hơn 47% so với kế hoạch …": its qualifier
     r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"

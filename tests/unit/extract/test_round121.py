@@ -85,3 +85,62 @@ def test_a_percentage_hedged_by_xap_xi_is_held_to_its_figures_as_khoang_is() -> 
         money=True,
     )
     assert (near.actual, near.target, near.verdict) == (2_680 * B, 3_000 * B, "unchecked")
+
+
+def _claims(text: str) -> set[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, kind) of each claim with an actual."""
+    return {
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in find(text, money=True)
+        if is_claim(s) and s.actual is not None
+    }
+
+
+def test_a_second_plan_s_percentage_after_a_first_plan_named_with_its_period() -> None:
+    cases = {
+        # the first plan's quarter by number, the second the year's
+        "Quỹ đã cho vay mới 3.460 tỷ đồng, hoàn thành 58% kế hoạch cho vay quý 2 và đạt 21% "
+        "kế hoạch cho vay của năm 2041.": (3_460 * B, 58, 21),
+        # the year by number, the second plan bare after "và", of a quarter
+        "Tổng khối lượng trái phiếu phát hành đạt 27.300 tỷ đồng, tương ứng đạt 18,6% kế hoạch "
+        "năm 2041 và 66,5% kế hoạch quý I/2041.": (27_300 * B, Decimal("18.6"), Decimal("66.5")),
+        # the year, then the plan's giver
+        "Thu ngân sách thị trấn cả năm đạt 19 tỷ đồng, đạt 121,4% so với dự toán năm 2041 "
+        "giao và đạt 103,7% so với dự toán thị xã giao.": (
+            19 * B,
+            Decimal("121.4"),
+            Decimal("103.7"),
+        ),
+        # the measure planned named before the first plan's noun
+        "Lượng nước sạch cung cấp đạt 6.120 nghìn m3, đạt 97% sản lượng kế hoạch Sở giao và "
+        "đạt 52,6% kế hoạch cả năm.": (6_120_000, 97, Decimal("52.6")),
+    }
+    for text, (actual, first, second) in cases.items():
+        assert _claims(text) == {
+            (actual, None, first, "attainment"),
+            (actual, None, second, "attainment"),
+        }, text
+
+
+def test_a_second_percentage_of_another_period_or_measure_takes_not_the_first_amount() -> None:
+    cases = {
+        # another period's result: "và quý 4 đạt", "và lũy kế 8 tháng đạt", "và năm … đạt"
+        "Doanh thu quý 3 đạt 640 tỷ đồng, bằng 27% kế hoạch và quý 4 đạt 31% kế hoạch.": (
+            640 * B,
+            27,
+        ),
+        "Doanh thu tháng 8 đạt 75 tỷ đồng, bằng 104% kế hoạch tháng 8 và lũy kế 8 tháng đạt "
+        "69% kế hoạch năm.": (75 * B, 104),
+        "Doanh thu tháng 8 đạt 75 tỷ đồng, bằng 104% kế hoạch tháng 8/2041 và năm 2041 đạt 69% "
+        "kế hoạch.": (75 * B, 104),
+        # another measure or subject after the first plan's year
+        "Doanh thu đạt 815 tỷ đồng, hoàn thành 57% kế hoạch năm 2041 và lợi nhuận đạt 44% kế "
+        "hoạch.": (815 * B, 57),
+        "Thu ngân sách huyện đạt 275 tỷ đồng, bằng 86% dự toán năm 2041 và thu ngân sách xã "
+        "đạt 93% dự toán.": (275 * B, 86),
+        # the plan named by a measure between the two percentages: not told apart, not read
+        "Quỹ đã giải ngân 3.460 tỷ đồng, hoàn thành 58% kế hoạch giải ngân quý 2 và đạt 21% "
+        "kế hoạch giải ngân của năm 2041.": (3_460 * B, 58),
+    }
+    for text, (actual, first) in cases.items():
+        assert _claims(text) == {(actual, None, first, "attainment")}, text
