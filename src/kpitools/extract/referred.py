@@ -63,7 +63,9 @@ REFERRED_WINDOW = 600
 """How far (characters) before a percentage the result it refers back to may end."""
 # "Con số này tương ứng 60,6% kế hoạch": the figure just stated, named by a pronoun
 _REFERRED = rx(
-    r"(?<!\w)(?<!trong\s)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+(?:này|trên|đó)(?!\w)"
+    r"(?<!\w)(?<!trong\s)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)"
+    # round 121: "Mức thu này …": the level named by the measure's verb (not a rise's)
+    r"(?:\s+(?:thu|chi|giải\s+ngân|thực\s+hiện))?\s+(?:này|trên|đó)(?!\w)"
 )
 # "với kết quả này, công ty vượt …": the pronoun in the clause right before a statement
 _REFERRED_BEFORE = rx(

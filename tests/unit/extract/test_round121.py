@@ -144,3 +144,22 @@ def test_a_second_percentage_of_another_period_or_measure_takes_not_the_first_am
     }
     for text, (actual, first) in cases.items():
         assert _claims(text) == {(actual, None, first, "attainment")}, text
+
+
+def test_a_level_named_by_its_measure_s_verb_refers_to_the_amount_before() -> None:
+    assert _claims(
+        "Năm 2041, thu ngân sách trên địa bàn huyện đạt 1.760 tỷ đồng. Mức thu này tương ứng "
+        "108% dự toán tỉnh giao và 97% dự toán HĐND huyện giao."
+    ) == {(1_760 * B, None, 108, "attainment"), (1_760 * B, None, 97, "attainment")}
+    assert _claims(
+        "Đến ngày 30/11, thành phố đã giải ngân 640 tỷ đồng vốn đầu tư công. Mức giải ngân này "
+        "bằng 71% kế hoạch vốn."
+    ) == {(640 * B, None, 71, "attainment")}
+    # two amounts before it: the level is not told, nothing read with an amount
+    assert (
+        _claims(
+            "Năm 2041, thu ngân sách đạt 1.760 tỷ đồng, chi ngân sách 1.420 tỷ đồng. Mức chi này "
+            "bằng 93% dự toán."
+        )
+        == set()
+    )
