@@ -17,7 +17,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
-from kpitools.extract.text import NUM, PLAN_NOUNS
+from kpitools.extract.text import NUM, PLAN_NOUNS, written_qualifier
 from kpitools.numbers import parse_number, round_half_up
 from kpitools.textfold import fold, fold_pattern, rx, words_rx
 
@@ -1142,7 +1142,7 @@ def as_result(
         actual=a.value,
         target=None,
         label=f"{noun} ({measure})".strip() if measure else noun or s.label,
-        qualifier=q.group(1) if q else None,
+        qualifier=written_qualifier(text, q, 1, low),
         exact=q is None,
         measure=measure,
     )
@@ -1380,7 +1380,7 @@ def plan_multiples(text: str, folded: str, end: int) -> list[PlanMultiple]:
                 start=m.start(),
                 end=m.end(),
                 actual=value,
-                qualifier=m.group("q"),
+                qualifier=written_qualifier(text, m, "q"),
                 times=times,
                 times_text=text[m.start("n") : m.end("n")] + " lần",
                 measure=measure,

@@ -77,7 +77,7 @@ def _mispaired(s: LinkableStatement, body: Sequence[LinkableStatement]) -> bool:
 # --------------------------------------------------------------------------- restatements
 
 # the qualifiers of a rounded amount and on which side of it the exact amount lies
-_ROUNDED_SIDE = {"hơn": 1, "trên": 1, "gần": -1, "khoảng": 0}
+_ROUNDED_SIDE = {"hơn": 1, "trên": 1, "gần": -1, "khoảng": 0, "xấp xỉ": 0}
 _ROUNDING = Decimal("0.01")
 
 

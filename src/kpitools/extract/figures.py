@@ -322,10 +322,23 @@ K_ACHIEVED = rx(
 _PLAN_AMOUNT_ASIDE = r"(?:\s*\(\s*[\d.,]+\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*\))?"
 # the period a plan is of, written with a figure: "kế hoạch 6 tháng", "kế hoạch 9 tháng đầu năm"
 _PLAN_PERIOD = r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?)?"
+#: round 121: the period a plan is of, by its number ("kế hoạch phát hành quý 3", "dự toán
+#: năm 2041 giao", "kế hoạch tháng 9/2041"), then only its giver; no "và" before it (``kế
+#: hoạch và quý 4 đạt 35%`` is another period's result)
+NUMBERED_PLAN_PERIOD = (
+    r"(?:\s+(?!và(?!\w))[^\W\d_]+){0,6}?\s+(?:năm\s+(?:19|20)\d\d|(?:quý|tháng)\s+"
+    r"(?:\d{1,2}|[ivx]{1,4})(?:\s*/\s*(?:19|20)\d\d)?)(?!\w|/|[.,]\d)"
+    r"(?:(?:\s+(?!và(?!\w))[^\W\d_]+){0,4}?\s+(?:giao|đề\s+ra|đặt\s+ra))?"
+)
+#: the measure planned, named before the plan's noun: "đạt 96% sản lượng kế hoạch"
+PLANNED_MEASURE = (
+    r"(?:(?:diện\s+tích|sản\s+lượng|số\s+lượng|khối\s+lượng|công\s+suất)\s+(?:theo\s+)?)"
+)
 K_SECOND_OF_PLAN = rx(
     r"(?<!\w)(?:đạt|bằng)(?:\s+(?:tỷ|tỉ)\s+lệ)?\s*(?:(?:khoảng|gần|hơn|trên)\s*)?[\d.,]+\s*%\s*"
-    rf"(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?P<words>(?:\s+[^\W\d_]+){{0,8}})"
-    rf"{_PLAN_PERIOD}{_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
+    rf"(?:so\s+với\s+)?{PLANNED_MEASURE}?(?:{PLAN_NOUNS}|nghị\s+quyết)"
+    rf"(?P<words>(?:\s+[^\W\d_]+){{0,8}}{_PLAN_PERIOD}|{NUMBERED_PLAN_PERIOD})"
+    rf"{_PLAN_AMOUNT_ASIDE}\s*,?\s+và\s*$"
 )
 # "vượt 32% dự toán Trung ương giao và 27% dự toán tỉnh giao": a second excess, its verb shared
 K_SECOND_OF_EXCESS = rx(

@@ -28,6 +28,8 @@ from kpitools.extract.figures import (
     K_RISE_TAIL,
     K_TOTAL_TAIL,
     MEASURE_WORDS,
+    NUMBERED_PLAN_PERIOD,
+    PLANNED_MEASURE,
     SUBJECT_TRIM,
     TAIL,
     THEREBY,
@@ -48,6 +50,7 @@ from kpitools.extract.listed_parts import (
 from kpitools.extract.numerals import MONEY
 from kpitools.extract.periods import one_part_named
 from kpitools.extract.rate_percents import of_a_rate_or_growth, rate_of_draft
+from kpitools.extract.stated_checks import ABOUT
 from kpitools.extract.target_words import PLAN_WORD
 from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS, Doc
 from kpitools.numbers import Percent, check_percent
@@ -337,11 +340,11 @@ def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
 
 
 _SECOND_PLAN_LEAD = rx(
-    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?"
+    rf"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?{PLANNED_MEASURE}?"
     r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|kh|kịch\s+bản"
-    r"|khoản\s+(?:được\s+)?phân\s+bổ)(?:\s+[^\W\d_]+){0,9}?"
+    r"|khoản\s+(?:được\s+)?phân\s+bổ)(?:(?:\s+[^\W\d_]+){0,9}?"
     # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
-    r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?"
+    rf"(?:\s+\d{{1,2}}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?|{NUMBERED_PLAN_PERIOD})"
     r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)"
     # "đạt hơn 53% so với kế hoạch … giao và hơn 47% so với kế hoạch …": its qualifier
     r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
@@ -525,7 +528,7 @@ def _past_rough_worth(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[F
     if len(placed) < 2 or p.percent is None or p.percent.decimals < 2:
         return placed, 0
     f, g = placed[-1], placed[-2]
-    if f.qualifier not in ("khoảng", "gần") or f.measure is None or g.measure is not None:
+    if f.qualifier not in (*ABOUT, "gần") or f.measure is None or g.measure is not None:
         return placed, 0
     own = g.owner
     if g.kind != "count" or own is None or own.actual_fig is not g or own.percent_fig is not None:

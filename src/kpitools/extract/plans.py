@@ -73,7 +73,7 @@ from kpitools.extract.linking import (
     scope_or_giver,
 )
 from kpitools.extract.notes import Segment, noted, seg, unchecked
-from kpitools.extract.stated_checks import FLOORS, cut_above_floor, under_floor_target
+from kpitools.extract.stated_checks import ABOUT, FLOORS, cut_above_floor, under_floor_target
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
@@ -306,7 +306,7 @@ def _exact_at_precision(s: LinkableStatement, fitting: list[Amount]) -> list[Amo
         return fitting
     if s.exact and s.qualifier in FLOORS:
         exact = [a for a in fitting if reaches_floor(s, a.value)]
-    elif s.qualifier in (None, "khoảng"):
+    elif s.qualifier in (None, *ABOUT):
         exact = [a for a in fitting if agrees(s, a.value)]
     else:
         return fitting

@@ -50,6 +50,7 @@ from kpitools.extract.linking import (
     with_result,
 )
 from kpitools.extract.named_plans import PLAN_RESULTS, converted, kind_fits, names
+from kpitools.extract.stated_checks import ABOUT
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.textfold import fold, rx
 
@@ -62,7 +63,9 @@ REFERRED_WINDOW = 600
 """How far (characters) before a percentage the result it refers back to may end."""
 # "Con số này tương ứng 60,6% kế hoạch": the figure just stated, named by a pronoun
 _REFERRED = rx(
-    r"(?<!\w)(?<!trong\s)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+(?:này|trên|đó)(?!\w)"
+    r"(?<!\w)(?<!trong\s)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)"
+    # round 121: "Mức thu này …": the level named by the measure's verb (not a rise's)
+    r"(?:\s+(?:thu|chi|giải\s+ngân|thực\s+hiện))?\s+(?:này|trên|đó)(?!\w)"
 )
 # "với kết quả này, công ty vượt …": the pronoun in the clause right before a statement
 _REFERRED_BEFORE = rx(
@@ -816,7 +819,7 @@ def _restatable(s: LinkableStatement) -> bool:
         s.stated_kind == "attainment"
         and isinstance(s.actual, Decimal)
         and s.stated is not None
-        and s.qualifier in (None, "khoảng")
+        and s.qualifier in (None, *ABOUT)
     )
 
 

@@ -37,6 +37,8 @@ def far_from_about(exact: Decimal, stated: Decimal) -> bool:
 
 FLOORS = ("trên", "hơn")
 """The qualifiers that make an amount a floor: the true amount is above it."""
+ABOUT = ("khoảng", "xấp xỉ")
+"""The qualifiers of an amount near its figure on either side."""
 
 
 def under_floor_target(percent: Percent, qual: str | None, exact: Decimal) -> bool:
@@ -79,7 +81,7 @@ def approximate_checks(
     ``khoảng`` (or any qualifier other than ``trên``, ``hơn``, ``gần``, ``trở lên``):
     inconsistent when ``khoảng`` is contradicted (:func:`far_from_about`), else unchecked.
     """
-    if qual == "khoảng" and far_from_about(exact, stated):
+    if qual in ABOUT and far_from_about(exact, stated):
         return {
             "consistent": False,
             "verdict": "inconsistent",

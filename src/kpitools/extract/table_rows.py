@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.stated_checks import stated_checks
-from kpitools.extract.text import COUNTED_NOUNS, NUM, PLAN_NOUNS
+from kpitools.extract.text import COUNTED_NOUNS, NUM, PLAN_NOUNS, written_qualifier
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
 from kpitools.textfold import fold, rx
 
@@ -397,17 +397,19 @@ def _row(text: str, folded: str, cells: list[_Cell], gap: int, percent: bool) ->
         end=cells[-1].end,
         label=" ".join(text[cells[0].start : cells[0].end].split()),
         actual=parse_number(done.group("a")),
-        actual_qualifier=done.group("q"),
+        actual_qualifier=written_qualifier(text, done, "q", cells[gap + 1].start),
         target=target,
-        target_qualifier=plan.group("q"),
+        target_qualifier=written_qualifier(text, plan, "q", cells[gap].start),
         percent=stated,
         year=None,
         yearly=False,
     )
 
 
-def _money(cell: str) -> tuple[Decimal, str, str | None] | None:
+def _money(text: str, cell: str, at: int) -> tuple[Decimal, str, str | None] | None:
     """A cell's amount of money in đồng, its unit after the number and its qualifier.
+
+    The folded ``cell`` starts at ``at``; the qualifier is taken as ``text`` writes it.
 
     ``812 tỷ 405 triệu đồng`` is one amount, 812.405 billion; the smaller scale word must be
     below the larger and its figure under a thousand of it, else the cell is not read.
@@ -422,14 +424,16 @@ def _money(cell: str) -> tuple[Decimal, str, str | None] | None:
         if small >= scale:
             return None
         value += int(m.group("m")) * small
-    return value, m.group("s") + " " + " ".join(m.group("tail").split()), m.group("q")
+    unit = m.group("s") + " " + " ".join(m.group("tail").split())
+    return value, unit, written_qualifier(text, m, "q", at)
 
 
 def _money_row(
     text: str, cells: list[_Cell], words: list[str], gap: int, percent: bool
 ) -> TableRow | None:
     """The row of amounts of money (the plan's and the result's in one unit) at ``cells[0]``."""
-    plan, done = _money(words[gap]), _money(words[gap + 1])
+    plan = _money(text, words[gap], cells[gap].start)
+    done = _money(text, words[gap + 1], cells[gap + 1].start)
     if plan is None or done is None or plan[1].split()[1:] != done[1].split()[1:]:
         return None
     p = _PLAIN.fullmatch(words[gap + 2]) if percent else None

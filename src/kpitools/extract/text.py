@@ -623,7 +623,25 @@ def _fold(text: str, size: int = 1 << 16) -> str:
             end = cut + 1 if cut > start else end
         pieces.append(fold(text[start:end]))
         start = end
-    return "".join(pieces)
+    return _ABOUT.sub(_AS_ABOUT, "".join(pieces))
+
+
+# "xấp xỉ 60%" hedges a figure as "khoảng 60%" does; the folded text reads it so (the same
+# six characters, offsets kept), so every pattern that knows "khoảng" knows it too. A
+# qualifier written to a statement is taken from the text, which still says "xấp xỉ".
+_ABOUT = rx(r"(?<!\w)xấp xỉ(?!\w)")
+_AS_ABOUT = fold("khoảng")
+
+
+def written_qualifier(
+    text: str, m: re.Match[str] | None, group: int | str = 1, at: int = 0
+) -> str | None:
+    """The qualifier ``m`` read in folded text (its ``group``, the text's offset ``at``), as
+    ``text`` writes it, folded: ``xấp xỉ`` where the document's folded text reads ``khoảng``.
+    """
+    if m is None or m.start(group) < 0:
+        return None
+    return fold(text[at + m.start(group) : at + m.end(group)])
 
 
 def _lines(folded: str) -> list[tuple[int, int]]:
