@@ -1,0 +1,76 @@
+"""Round 122: aims written as fractions, a rate under 100 with the plan's own margin after it,
+and a plan taken from another measure's sentence.
+
+Invented sentences (other wording, figures and measures than the evaluation passages), read
+as the extraction tests read them.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import figure_set
+
+B = Decimal(10) ** 9
+
+
+def _no_claim_on(text: str, actual: Decimal) -> bool:
+    return not any(
+        a == actual and (t is not None or k in ("attainment", "excess"))
+        for a, t, _, k in figure_set(text)
+    )
+
+
+# --------------------------------------------------------------------------- aims as fractions
+
+
+def test_a_fraction_after_will_is_an_aim_not_a_result() -> None:
+    text = "Năm 2042, nhà máy sẽ sản xuất đạt 18.000 tấn/16.000 tấn theo kế hoạch."
+    assert figure_set(text) == set()
+
+
+def test_a_fraction_striven_for_is_an_aim() -> None:
+    text = "Năm 2042, xã phấn đấu trồng 420/400 ha rừng."
+    assert figure_set(text) == set()
+    money = "Ngành phấn đấu thu ngân sách 1.250/1.100 tỷ đồng, đạt 113,6% dự toán."
+    assert _no_claim_on(money, 1_250 * B)
+
+
+def test_a_fraction_expected_or_aimed_at_is_an_aim() -> None:
+    expected = "Huyện dự kiến hoàn thành 62/55 km kênh mương nội đồng trong năm 2042."
+    assert figure_set(expected) == set()
+    opened = "Mục tiêu năm 2042, tỉnh đạt 240/200 xã đạt chuẩn nông thôn mới."
+    assert figure_set(opened) == set()
+
+
+def test_an_aim_goes_on_into_the_next_clause_with_dong_thoi() -> None:
+    text = (
+        "Công ty sẽ tập trung khai thác vượt 4% kế hoạch năm, đồng thời thu mua đạt 9.000 "
+        "tấn/8.000 tấn theo kế hoạch."
+    )
+    assert _no_claim_on(text, Decimal(9_000))
+
+
+def test_a_fraction_done_after_the_aim_word_stays_a_result() -> None:
+    done = "Năm 2041, thành phố đã trồng được 420/400 ha rừng, đạt 105% kế hoạch."
+    assert figure_set(done) == {(Decimal(420), Decimal(400), Decimal(105), "attainment")}
+    striven = "Năm 2041, tỉnh phấn đấu và đã trồng 420/400 ha rừng."
+    assert (Decimal(420), Decimal(400), None, None) in figure_set(striven)
+    foreseen = "Dự kiến đến 31/12, nông trường sẽ khai thác được 2.150/2.000 tấn."
+    assert (Decimal(2_150), Decimal(2_000), None, None) in figure_set(foreseen)
+
+
+def test_striving_in_an_earlier_clause_is_no_aim_of_the_fraction() -> None:
+    effort = "Năm 2041, nhờ phấn đấu quyết liệt, xã trồng 420/400 ha rừng."
+    assert (Decimal(420), Decimal(400), None, None) in figure_set(effort)
+    met = "Năm 2041, huyện hoàn thành mục tiêu đề ra với 38/35 km đường giao thông."
+    assert (Decimal(38), Decimal(35), None, None) in figure_set(met)
+    apart = "Dự kiến năm 2042 có thêm 5 xã đạt chuẩn; năm 2041 huyện đã đạt 240/200 xã."
+    assert (Decimal(240), Decimal(200), None, None) in figure_set(apart)
+
+
+def test_units_counted_out_of_all_after_an_aim_stay_a_coverage() -> None:
+    text = "Năm 2043, huyện phấn đấu xây dựng 5/6 xã đạt chuẩn nông thôn mới nâng cao."
+    assert figure_set(text) == {(Decimal(5), Decimal(6), None, "coverage")}
+    indicators = "Cả năm dự kiến đạt và vượt 14/15 chỉ tiêu so với kế hoạch."
+    assert figure_set(indicators) == {(Decimal(14), Decimal(15), None, "coverage")}
