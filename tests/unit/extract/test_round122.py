@@ -74,3 +74,40 @@ def test_units_counted_out_of_all_after_an_aim_stay_a_coverage() -> None:
     assert figure_set(text) == {(Decimal(5), Decimal(6), None, "coverage")}
     indicators = "Cả năm dự kiến đạt và vượt 14/15 chỉ tiêu so với kế hoạch."
     assert figure_set(indicators) == {(Decimal(14), Decimal(15), None, "coverage")}
+
+
+# --------------------------------------------------------------------------- đạt X%, vượt … Y%
+
+
+def test_a_rate_under_100_with_the_plan_s_margin_after_it_is_read_once() -> None:
+    text = "Năm 2041, huyện trồng 1.260 ha rừng, đạt 92%, vượt chỉ tiêu 2%."
+    assert figure_set(text) == {(Decimal(92), None, Decimal(2), "excess")}
+    given = "Năm 2041, huyện trồng 1.260 ha rừng, đạt 92%, vượt chỉ tiêu huyện giao 2%."
+    assert figure_set(given) == {(Decimal(92), None, Decimal(2), "excess")}
+    counted = "Năm 2041, toàn huyện có 4.850 hộ dùng nước sạch, đạt 96%, vượt kế hoạch 1%."
+    assert figure_set(counted) == {(Decimal(96), None, Decimal(1), "excess")}
+
+
+def test_a_rate_under_100_with_a_margin_in_points_is_no_attainment() -> None:
+    text = "Năm 2041, huyện trồng 1.260 ha rừng, đạt 92%, vượt chỉ tiêu 2 điểm phần trăm."
+    assert _no_claim_on(text, Decimal(1_260))
+
+
+def test_a_named_rate_with_the_plan_s_margin_stays_a_rate() -> None:
+    text = "Năm 2041, tỷ lệ thu gom rác thải đạt 88%, vượt kế hoạch 3%."
+    assert figure_set(text) == {
+        (None, None, Decimal(88), "rate"),
+        (Decimal(88), None, Decimal(3), "excess"),
+    }
+
+
+def test_an_attainment_with_another_measure_s_plan_after_it_stays_one() -> None:
+    text = "Năm 2041, doanh thu đạt 540 tỷ đồng, đạt 92%, vượt chỉ tiêu lợi nhuận 5%."
+    assert (540 * B, None, Decimal(92), "attainment") in figure_set(text)
+    above = "Năm 2041, huyện trồng 1.260 ha rừng, đạt 108%, vượt chỉ tiêu 8%."
+    assert figure_set(above) == {
+        (Decimal(1_260), None, Decimal(108), "attainment"),
+        (Decimal(1_260), None, Decimal(8), "excess"),
+    }
+    named = "Năm 2041, doanh thu đạt 540 tỷ đồng, đạt 92% kế hoạch, vượt chỉ tiêu 2%."
+    assert (540 * B, None, Decimal(92), "attainment") in figure_set(named)
