@@ -111,3 +111,30 @@ def test_an_attainment_with_another_measure_s_plan_after_it_stays_one() -> None:
     }
     named = "Năm 2041, doanh thu đạt 540 tỷ đồng, đạt 92% kế hoạch, vượt chỉ tiêu 2%."
     assert (540 * B, None, Decimal(92), "attainment") in figure_set(named)
+
+
+# ------------------------------------------------------------------- another measure's amount
+
+_HALF_YEAR = (
+    "Lũy kế 6 tháng, doanh thu thuần của công ty đạt 612 tỷ đồng, giảm 8%. {other} Năm nay, "
+    "công ty đặt mục tiêu doanh thu 1.530 tỷ đồng. Như vậy, công ty đã hoàn thành 40% kế hoạch "
+    "doanh thu."
+)
+
+
+def test_financial_income_named_through_its_activity_is_no_revenue_of_the_plan() -> None:
+    for other in (
+        "Doanh thu hoạt động tài chính đạt 21 tỷ đồng, gấp 2 lần cùng kỳ.",
+        "Doanh thu từ hoạt động tài chính đạt 21 tỷ đồng.",
+    ):
+        found = figure_set(_HALF_YEAR.format(other=other))
+        assert (612 * B, 1_530 * B, Decimal(40), "attainment") in found
+        assert _no_claim_on(_HALF_YEAR.format(other=other), 21 * B)
+
+
+def test_revenue_of_the_business_stays_revenue() -> None:
+    text = (
+        "Doanh thu hoạt động kinh doanh đạt 612 tỷ đồng. Năm nay, công ty đặt mục tiêu doanh "
+        "thu 1.530 tỷ đồng. Như vậy, công ty đã hoàn thành 40% kế hoạch doanh thu."
+    )
+    assert (612 * B, 1_530 * B, Decimal(40), "attainment") in figure_set(text)
