@@ -1029,8 +1029,12 @@ def after_percent(s: LinkableStatement, text: str) -> str:
 # --------------------------------------------------------------------------- an amount's measure
 
 # "lợi nhuận trước thuế", "lợi nhuận gộp", "doanh thu thuần": the kind of a measure named
-# ("lợi nhuận khác", "thu nhập khác": the other items, a kind of their own)
-MEASURE_KIND = rx(r"\s*(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chính|hợp\s+nhất|khác)(?!\w)")
+# ("lợi nhuận khác", "thu nhập khác": the other items, a kind of their own; "doanh thu (từ)
+# hoạt động tài chính": the financial income, as "doanh thu tài chính" is)
+MEASURE_KIND = rx(
+    r"\s*(?:(?:từ\s+)?hoạt\s+động\s+(?=tài\s+chính|khác))?"
+    r"(trước\s+thuế|sau\s+thuế|gộp|thuần|tài\s+chính|hợp\s+nhất|khác)(?!\w)"
+)
 
 
 # "% mục tiêu lợi nhuận trước thuế", "% kế hoạch doanh thu": a plan named by its measure

@@ -451,15 +451,26 @@ def percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str
 _PLAN_MET_AFTER = rx(
     r"^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)[^\d%,;.]*(?:[,;.]|$)"
 )
+# "đạt 92%, vượt chỉ tiêu 2%", "…, vượt kế hoạch huyện giao 0,5 điểm phần trăm": the plan
+# exceeded by a margin of its own, the words between only the plan's (not "vượt chỉ tiêu lợi
+# nhuận 5%", another measure's)
+_PLAN_EXCEEDED_BY = rx(
+    r"^\s*,\s*(?:đạt\s+và\s+)?vượt\s+(?:mức\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    r"(?:\s+(?:đề|đặt|ra|được|giao|năm|cả|của|tỉnh|huyện|xã|thành\s+phố|trung\s+ương|là)(?!\w)){0,4}"
+    rf"\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s*(?:%|điểm(?:\s+phần\s+trăm)?(?!\w))"
+)
 
 
 def _under_plan_met(p: Figure, tail: str) -> bool:
     """Whether ``p`` is under 100 % and the clause after it says a plan was met or exceeded
-    (``đã giải quyết 2.450 vụ án, đạt tỷ lệ 91,2%, vượt chỉ tiêu Quốc hội giao``): no share
-    of that plan (91,2 % of a plan is not above it), but a rate whose own target the plan
-    is."""
+    (``đã giải quyết 2.450 vụ án, đạt tỷ lệ 91,2%, vượt chỉ tiêu Quốc hội giao``), or exceeded
+    by a margin of its own (``trồng 1.260 ha rừng, đạt 92%, vượt chỉ tiêu 2%``): no share of
+    that plan (91,2 % of a plan is not above it), but a rate whose own target the plan is
+    (the margin the rate's excess, read apart)."""
     return (
-        p.percent is not None and p.percent.value < 100 and _PLAN_MET_AFTER.match(tail) is not None
+        p.percent is not None
+        and p.percent.value < 100
+        and (_PLAN_MET_AFTER.match(tail) is not None or _PLAN_EXCEEDED_BY.match(tail) is not None)
     )
 
 

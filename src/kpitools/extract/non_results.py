@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.target_words import TARGET_CUE
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc
-from kpitools.textfold import rx
+from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
     from kpitools.extract.figures import Figure
@@ -480,3 +480,50 @@ def past_value(doc: Doc, fig: Figure, lead: str) -> bool:
     if fig.role != "actual" or (m := _PAST_VALUE_LEAD.search(lead)) is None:
         return False
     return _STATED_BEFORE.search(doc.fold, fig.sentence.start, fig.clause + m.start()) is not None
+
+
+# "…, đồng thời sẽ thu mua đạt 15.000 tấn/12.000 tấn theo kế hoạch", "phấn đấu trồng 420/400
+# ha", "dự kiến hoàn thành 45/40 km": a fraction an aim sets out, the amount aimed at over the
+# plan, no result over it; "mục tiêu" only as an aim is set ("với mục tiêu", "Mục tiêu năm
+# 2042,"), not met ("hoàn thành mục tiêu và 23/24 chỉ tiêu")
+_AIM_CUE = rx(
+    r"(?<!\w)(?:sẽ|phấn\s+đấu|dự\s+kiến|k[ỳì]\s+vọng|"
+    r"(?:(?:với|đặt(?:\s+ra)?|nhằm|hướng\s+tới)\s+)?mục\s+tiêu)(?!\w)"
+)
+# the aim opening a sentence or its part ("Dự kiến hết năm, …", "Mục tiêu năm 2042, …")
+_AIM_OPENING = rx(r"(?:theo\s+)?(?:dự\s+kiến|phấn\s+đấu|mục\s+tiêu)(?!\w)")
+# a clause that goes on with the aims of the clause before ("…, đồng thời thu mua …")
+_AIM_GOES_ON = rx(r"\s*(?:đồng\s+thời|và|cùng\s+với\s+đó)(?!\w)")
+# "mục tiêu" met or compared with, no aim set
+_GOAL_MET = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện|so\s+với)\s*$")
+# a result said after the aim: done, reached, estimated, so far, or set against it
+_AIM_DONE = rx(
+    r"(?<!\w)(?:được|đã|kết\s+quả|thực\s+tế|ước|đến\s+nay|tới\s+nay|hiện\s+nay|lũy\s+kế|"
+    r"luỹ\s+kế|nhưng|song|tuy\s+nhiên)(?!\w)"
+)
+#: how far (characters) before a fraction the word of its aim is looked for
+_AIM_REACH = 300
+
+
+def aimed_fraction(doc: Doc, fig: Figure) -> bool:
+    """Whether the fraction ``fig`` (``X/Y``) is an aim over its plan: a word of an aim
+    (:data:`_AIM_CUE`: ``sẽ``, ``phấn đấu``, ``dự kiến``, ``kỳ vọng``, ``mục tiêu`` not
+    met) in its clause, or in an earlier one of its sentence (up to a semicolon) when the
+    sentence opens with the aim or the fraction's clause goes on with the aims before
+    (``đồng thời``); no word of a result (:data:`_AIM_DONE`: ``được``, ``đã``, ``ước`` …)
+    between them (``sẽ khai thác được 11.300/10.350 tấn`` is a result foreseen, as a
+    report counts it; ``Nhờ phấn đấu, xã trồng 420/400 ha`` a result)."""
+    folded = doc.fold
+    start = folded.rfind(";", fig.sentence.start, fig.start) + 1 or fig.sentence.start
+    while start < fig.start and not folded[start].isalnum():
+        start += 1
+    clause = max(start, fig.clause)
+    from_part = _AIM_OPENING.match(folded, start) or _AIM_GOES_ON.match(folded, clause)
+    low = max(start if from_part else clause, fig.start - _AIM_REACH)
+    cues = [
+        m
+        for m in _AIM_CUE.finditer(folded, low, fig.start)
+        if m.group().split()[0] != fold("mục")
+        or not _GOAL_MET.search(folded, max(start, m.start() - 40), m.start())
+    ]
+    return bool(cues) and _AIM_DONE.search(folded, cues[-1].end(), fig.start) is None

@@ -40,6 +40,7 @@ from kpitools.extract.kinds import (
     unit_for,
     unit_named_before,
 )
+from kpitools.extract.non_results import aimed_fraction
 from kpitools.extract.part_links import link_parts, same_kind
 from kpitools.extract.percentages import same_measure
 from kpitools.extract.target_words import (
@@ -97,7 +98,7 @@ def interpret(
     heads = _fraction_list_heads(kept)
     past = _past_fractions(doc, kept)
     for d in kept:
-        if id(d) in past:
+        if id(d) in past or _aimed(doc, d):
             continue
         if (
             _keeps(d, plan_amount=_plan_amount(doc, d), list_head=id(d) in heads)
@@ -781,6 +782,14 @@ def _past_fractions(doc: Doc, drafts: list[Draft]) -> set[int]:
                 out.add(id(d))
                 break
     return out
+
+
+def _aimed(doc: Doc, d: Draft) -> bool:
+    """Whether the draft reads a fraction an aim sets out (:func:`aimed_fraction`) as a
+    result over its plan; a count of units out of all (a coverage: ``phấn đấu 6/6 xã đạt
+    chuẩn``) is left as it is."""
+    f = d.actual_fig
+    return f is not None and f.kind == "pair" and d.kind != "coverage" and aimed_fraction(doc, f)
 
 
 def _past_clause(doc: Doc, start: int, f: Figure) -> bool:
