@@ -670,9 +670,11 @@ _PERIOD_AFTER = rx(
 )
 
 
-def _past_period(doc: Doc, floor: int, p: Figure) -> int:
-    """Where the words before ``p`` start: after the period written right after the figure
-    at ``floor`` (:data:`_PERIOD_AFTER`), else ``floor``."""
+def _past_period(doc: Doc, previous: list[Figure], floor: int, p: Figure) -> int:
+    """Where the words before ``p`` start: after the period written right after the last
+    figure of ``previous`` when they start there (:data:`_PERIOD_AFTER`), else ``floor``."""
+    if not previous or floor != previous[-1].span_end:
+        return floor
     m = _PERIOD_AFTER.match(doc.fold, floor, p.start)
     return m.end() if m else floor
 
@@ -686,9 +688,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     placed = past_listed_part(doc, placed, p)
     placed = past_accompanying_count(doc, placed, p)
     previous, floor = _past_growth_base(doc, past_bracketed_part(doc, placed, p), p)
-    floor = max(floor, cut)
-    if previous and floor == previous[-1].span_end:
-        floor = _past_period(doc, floor, p)
+    floor = _past_period(doc, previous, max(floor, cut), p)
     lead = _verb_of(doc, _lead_from(doc, floor, p.start), p)
     lead = _fraction_clause(doc, previous, p, lead)
     if not (previous and CONNECTORS.fullmatch(lead)) or _thereby_of_one_part(doc, previous, lead):
@@ -731,7 +731,11 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
             drafts.append(d)
             return True
         return False
-    if _rate_after_fraction(doc, owner, p) or _new_item(doc, owner, p):
+    if (
+        _rate_after_fraction(doc, owner, p)
+        or _new_item(doc, owner, p)
+        or _full_of_another(doc, owner.percent_fig, p)
+    ):
         return False
     # a second percentage about the same figures; of another plan than the first one's
     # ("104% dự toán Trung ương giao (500 tỷ đồng) và đạt 98% dự toán tỉnh giao"), not of
@@ -740,8 +744,6 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     own_plan = first is None or "" in (plan_of(doc, first), plan_of(doc, p))
     own_plan = own_plan or (first is not None and plan_of(doc, first) == plan_of(doc, p))
     own_plan = own_plan and not bracketed_plan_after(doc, p)
-    if first is not None and _full_of_another(doc, first, p):
-        return False
     twin = Draft(
         owner.sentence,
         actual_fig=owner.actual_fig,
@@ -764,13 +766,13 @@ _PLAN_OWN_TAIL = rx(
 )
 
 
-def _full_of_another(doc: Doc, first: Figure, p: Figure) -> bool:
+def _full_of_another(doc: Doc, first: Figure | None, p: Figure) -> bool:
     """Whether ``p``, a second percentage of a result, is a full 100 % of a plan its words
     name as another measure's (``đạt 80% dự toán và hoàn thành 100% chỉ tiêu thu nợ
     đọng``) while the first percentage, of a plan too, is not 100 %: one amount is not
     both (round 120). Words after the plan's word that name its year, period or giver, a
     bracket (its amount) or the clause's end name no other measure."""
-    if p.percent is None or p.percent.value != 100 or first.percent is None:
+    if first is None or first.percent is None or p.percent is None or p.percent.value != 100:
         return False
     if first.percent.value == 100 or not _names_plan(doc, first) or not _names_plan(doc, p):
         return False
