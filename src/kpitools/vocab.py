@@ -539,6 +539,10 @@ _EXTRACT = {
     ),
     "extract.note.difference": _pair("{a} − {t} = {diff}", "{a} − {t} = {diff}"),
     "extract.note.percent": _pair("100 × {a} / {t} = {exact}", "100 × {a} / {t} = {exact}"),
+    "extract.note.unit_slip": _pair(
+        "chỉ tiêu viết “{text}”, đọc theo đơn vị của kết quả ({t}): ",
+        "target written “{text}”, read in the result's unit ({t}): ",
+    ),
     "extract.note.excess_means": _pair(
         "; vượt {percent}% nghĩa là {stated}%", "; vượt {percent}% means {stated}%"
     ),

@@ -347,6 +347,39 @@ def _attach_plans_after(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> No
         elif f.role == "beaten_plan":
             f.role = "target"
             _attach_beaten_plan(doc, f, figs, drafts)
+        elif f.role == "named_plan":
+            f.role = "target"
+            _attach_named_plan(doc, f, figs, drafts)
+
+
+def _second_named_plan(doc: Doc, f: Figure, figs: list[Figure]) -> Figure | None:
+    """The percentage whose plan's words name the target ``f`` with ``là`` right after
+    them (:data:`_IS_AFTER_PLAN`), when another percentage comes before it in the sentence
+    (``đạt 81% kế hoạch tỉnh giao và đạt 65% mục tiêu doanh thu là 8.000 tỷ đồng``: the
+    plan of the second percentage, not of the first); else None."""
+    ps = [g for g in figs if g.sentence is f.sentence and g.end <= f.start and g.kind == "percent"]
+    if len(ps) < 2 or not _IS_AFTER_PLAN.match(doc.fold[ps[-1].end : f.start]):
+        return None
+    return ps[-1]
+
+
+def _attach_named_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
+    """A plan named after the second percentage of a result (:func:`_second_named_plan`) is
+    the target of that percentage's statement when it has a result of the same measure and
+    no target (the audit then checks the percentage against it); else a target on its own."""
+    p = _second_named_plan(doc, f, figs)
+    d = p.owner if p is not None else None
+    if (
+        d is not None
+        and d.percent_fig is p
+        and d.actual_fig is not None
+        and d.target is None
+        and len(f.values) == 1
+        and same_measure(d.actual_fig, f)
+    ):
+        _target_of(f, d, drafts)
+    else:
+        _target_of(f, None, drafts)
 
 
 def _attach_beaten_plan(doc: Doc, f: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
@@ -635,6 +668,9 @@ def _attach_target(
     if _second_bracket_plan(doc, f):
         f.role = "bracket_plan"  # joined after the percentages are placed
         return
+    if _second_named_plan(doc, f, figs) is not None:
+        f.role = "named_plan"  # joined after the percentages are placed
+        return
     d = Draft(sentence, target_fig=f, target=f.value)
     f.owner = d
     drafts.append(d)
@@ -760,12 +796,26 @@ _BRACKET_AFTER_PLAN = rx(
 )
 
 
+# "… và đạt 58% mục tiêu thu của tỉnh là 9.000 tỷ đồng": the plan's amount given after its
+# words with "là" (round 120)
+_IS_AFTER_PLAN = rx(
+    rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}"
+    r"(?:[^(),;.\d]|(?<=\w)\.(?=\w)|(?<!\d)(?:19|20)\d\d(?!\d)){0,60}?(?<!\w)là\s*"
+    r"(?:(?:trên|hơn|gần|khoảng)\s+)?$"
+)
+
+
 def _later_percent_plan(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> Figure | None:
     """The last of two or more percentages between the result ``a`` and a target ``f`` in
     brackets right after that percentage's plan (``đạt 105% kế hoạch quý và bằng 25% kế
-    hoạch năm (8.000 tỷ đồng)``): the plan of that percentage, not of the first; else None."""
+    hoạch năm (8.000 tỷ đồng)``) or given after its words with ``là`` (``đạt 81% kế hoạch
+    tỉnh giao và 65% mục tiêu doanh thu là 8.000 tỷ đồng``): the plan of that percentage,
+    not of the first; else None."""
     ps = [p for p in figs if a.end <= p.start and p.end <= f.start and p.kind == "percent"]
-    if len(ps) < 2 or not _BRACKET_AFTER_PLAN.match(doc.fold[ps[-1].end : f.start]):
+    if len(ps) < 2:
+        return None
+    tail = doc.fold[ps[-1].end : f.start]
+    if not (_BRACKET_AFTER_PLAN.match(tail) or _IS_AFTER_PLAN.match(tail)):
         return None
     return ps[-1]
 

@@ -20,6 +20,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
+    SCALES,
     amounts_in,
     sets_out_plan,
 )
@@ -464,6 +465,144 @@ def _retargeted(s: LinkableStatement, target: Decimal) -> LinkableStatement:
         implied_target=None,
         **noted(*lead, seg("computed", computed=check.computed)),  # type: ignore[arg-type]
     )
+
+
+# ------------------------------------------------------------ a plan's unit slipped
+
+_SLIP_CLOSE = Decimal("0.02")
+"""How close (a share of the stated percentage) a qualified result read against the plan in
+its own unit must come to the percentage for the plan's unit to be read as a slip."""
+
+
+def read_slipped_plan_units(
+    statements: Sequence[LinkableStatement],
+) -> list[LinkableStatement]:
+    """The statements, a plan whose unit slipped read in the result's unit.
+
+    A plan written in a unit a power of a thousand off the result's is read in the result's
+    unit when that gives the stated percentage. ``thu 1.520 tỷ đồng, bằng 95% kế hoạch năm
+    là 1.600 đồng``: 1.520 billion đồng of 1.600 đồng is no percentage a report would write;
+    read in billions, as the result, the plan gives the 95 % written, so the unit is a slip
+    and the plan 1.600 tỷ đồng (said in the note). The two amounts of one noun, their scale
+    words different (``tỷ`` and none, ``triệu`` and ``nghìn``), in the statement's own text;
+    an exact result must fit the percentage at its precision, a qualified one within
+    :data:`_SLIP_CLOSE` of it.
+    """
+    out = list(statements)
+    for i, s in enumerate(statements):
+        factor = _slip_factor(s)
+        if factor is not None:
+            out[i] = _slip_read(s, factor)
+    return out
+
+
+def _scale(words: str) -> int:
+    n = 1
+    for w in words.split():
+        n *= SCALES.get(w, 1)
+    return n
+
+
+def _slip_factor(s: LinkableStatement) -> int | None:
+    """The power of a thousand the plan of ``s`` is to be multiplied by, if its unit slipped."""
+    if s.stated_kind not in ("attainment", "excess") or s.link_start is not None:
+        return None
+    if not isinstance(s.actual, Decimal) or not isinstance(s.target, Decimal) or s.target <= 0:
+        return None
+    p = percent_of(s)
+    folded = fold(s.text)
+    found = amounts_in(folded, 0, len(folded))
+    actual = next((a for a in found if a.value == s.actual), None)
+    plan = next((a for a in found if a.value == s.target and a is not actual), None)
+    if p is None or actual is None or plan is None or actual.unit[1] != plan.unit[1]:
+        return None
+    factor, rest = divmod(_scale(actual.unit[0]), _scale(plan.unit[0]))
+    if factor < 1000 or rest:
+        return None
+    check = check_percent(p, s.actual / factor, s.target)
+    if check.consistent:
+        return factor
+    close = abs(s.actual * 100 / (s.target * factor) - p.value) <= p.value * _SLIP_CLOSE
+    return factor if close and (s.qualifier is not None or not s.exact) else None
+
+
+def _slip_read(s: LinkableStatement, factor: int) -> LinkableStatement:
+    """``s`` with its plan read in its result's unit (see :func:`read_slipped_plan_units`)."""
+    p = percent_of(s)
+    assert p is not None and isinstance(s.actual, Decimal) and isinstance(s.target, Decimal)
+    target = s.target * factor
+    check = check_percent(p, s.actual, target)
+    assert check.exact is not None
+    written = f"{s.target:f}"
+    lead = seg("unit_slip", text=written, t=f"{target:f}")
+    if not check.consistent:  # a qualified result, close to its percentage
+        return dataclasses.replace(
+            s,
+            target=target,
+            verdict="unchecked",
+            consistent=None,
+            computed_percent=None,
+            **noted(lead, seg("approximate")),  # type: ignore[arg-type]
+        )
+    return dataclasses.replace(
+        s,
+        target=target,
+        computed_percent=check.computed,
+        consistent=check.consistent,
+        truncated=check.truncated,
+        verdict="truncated" if check.truncated else "consistent",
+        **noted(  # type: ignore[arg-type]
+            lead,
+            seg("percent", a=f"{s.actual:f}", t=f"{target:f}", exact=f"{check.exact:.6g}"),
+            seg("computed", computed=check.computed),
+        ),
+    )
+
+
+# ------------------------------------------------------------ a rate target's margin
+
+_RATE_TARGET_REACH = 600
+"""How far (characters) before an amount's margin over its plan a rate's margin over the
+same plan wording is looked for."""
+# the plan a margin is over, named after it: "vượt 4% so với chỉ tiêu (được giao)"
+_MARGIN_PLAN = rx(rf"%\s*(?:so\s+với\s+)?({PLAN_NOUNS})")
+
+
+def drop_margins_of_rate_targets(
+    statements: Sequence[LinkableStatement],
+) -> list[LinkableStatement]:
+    """The statements but an amount's excess over a plan when the passage's plans are rates.
+
+    ``… 1.240 hồ sơ (đạt 91,2%), vượt 1,2% so với chỉ tiêu được giao. Về số tiền, thu hồi
+    trên 830 tỷ đồng, vượt 3% so với chỉ tiêu được giao``: the plan the rate before was set
+    against is a rate, so the second margin is that of the money's rate, in points or
+    relative (no one can tell), not the amount's excess over an amount assigned (precision
+    first). An amount's excess with no target, its plan named as a rate's excess over the
+    same plan words was named in the sentences just before (:data:`_RATE_TARGET_REACH`).
+    """
+    rates: list[tuple[int, str]] = []
+    out: list[LinkableStatement] = []
+    for s in statements:
+        plan = _margin_plan(s)
+        if plan is not None and s.measure == "%":
+            rates.append((s.end, plan))
+        elif (
+            plan is not None
+            and s.target is None
+            and s.measure not in (None, "%")
+            and any(end <= s.start < end + _RATE_TARGET_REACH and p == plan for end, p in rates)
+        ):
+            continue
+        out.append(s)
+    return out
+
+
+def _margin_plan(s: LinkableStatement) -> str | None:
+    """The plan words after the excess of ``s`` (folded), or None when it is no excess."""
+    if s.stated_kind != "excess" or s.stated is None:
+        return None
+    m = _MARGIN_PLAN.search(fold(s.text))
+    return " ".join(m.group(1).split()) if m else None
 
 
 # ------------------------------------------------------------ an aim's own percentage

@@ -61,6 +61,7 @@ from kpitools.extract.checks import (
     drop_contributions,
     drop_forecasts,
     drop_impossible_excesses,
+    drop_margins_of_rate_targets,
     drop_mispaired_headlines,
     drop_needed_pairs,
     drop_planned_results,
@@ -71,6 +72,7 @@ from kpitools.extract.checks import (
     drop_rounded_restatements,
     drop_unfitting_counts,
     drop_wholes_read_as_plans,
+    read_slipped_plan_units,
     retarget_plans_written_after,
     retarget_round_plan_counts,
 )
@@ -210,6 +212,8 @@ def link_document(
     linked = drop_programme_names(linked, text)
     linked = drop_planned_results(linked, text)
     linked = retarget_plans_written_after(linked, text)
+    linked = read_slipped_plan_units(linked)
+    linked = drop_margins_of_rate_targets(linked)
     linked = drop_aims_read_as_results(linked, text)
     linked = drop_forecasts(linked, text)
     linked = drop_contributions(linked)

@@ -218,8 +218,10 @@ _PAST_BASE = (
 COMPARED_YEAR = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
 YEAR_WORD_END = rx(r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ(?:\s+năm)?|năm)\s*$")
 # a multiple of last year's figure ("tăng 1,8 lần so với cùng kỳ và đạt 135% kế hoạch")
+# (round 120: in words, "gấp đôi năm trước", "tăng gấp rưỡi so với cùng kỳ")
 _MULTIPLE_OF_PAST = (
-    rf"(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần\s+(?:so\s+(?:với\s+)?)?"
+    rf"(?:(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần"
+    r"|(?:tăng\s+)?(?:(?:khoảng|gần|hơn)\s+)?gấp\s+(?:đôi|rưỡi|ba|bốn))\s+(?:so\s+(?:với\s+)?)?"
     r"(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))(?:\s+(?:năm\s+)?(?:trước|ngoái|(?:19|20)\d{2}(?!\d)))?"
 )
 # "kế hoạch tỉnh giao": the level that set the plan, named before the verb of giving it
@@ -230,6 +232,13 @@ _GIVER = (
 _PLAN_GIVER = rf"(?:{_GIVER})?"
 # how a change went: "tăng mạnh", "tăng ngoạn mục", "giảm sâu"
 _CHANGE_ADVERB = r"(?:nhẹ|mạnh|ngoạn\s+mục|đột\s+biến|vọt|sâu|đáng\s+kể)"
+# "cao nhất từ trước đến nay", "mức cao nhất kể từ khi thành lập": a record over the past
+# said of the result, with no figure of its own (round 120)
+_RECORD = (
+    r"(?:cao|lớn)\s+nhất\s+(?:từ\s+trước\s+(?:đến|tới)\s+nay|kể\s+từ\s+(?:khi\s+)?thành\s+lập"
+    r"|trong\s+lịch\s+sử(?:\s+hoạt\s+động)?|(?:trong\s+)?(?:nhiều|\d{1,2})\s+năm"
+    r"(?:\s+(?:qua|gần\s+đây|trở\s+lại\s+đây))?)"
+)
 # "qua đó", "nhờ đó", "từ đó": what the result brought about (round 117)
 THEREBY = r"(?:qua|nhờ|từ)\s+đó"
 # words allowed between a statement and the percentage that belongs to it
@@ -239,7 +248,7 @@ CONNECTORS = rx(
     r"mục\s+tiêu|dự\s+toán|nghị\s+quyết|cả\s+năm|năm|chỉ|mới|ước|cũng|đều|tới|nhưng|song|"
     # round 117: "…, qua đó hoàn thành 61% kế hoạch", "cơ bản hoàn thành", "không chỉ bằng",
     # "vẫn đạt": the result's own consequence or hedge
-    rf"{THEREBY}|cơ\s+bản|không\s+chỉ|vẫn|"
+    rf"{THEREBY}|cơ\s+bản|không\s+chỉ|vẫn|{_RECORD}|"
     rf"(?:tỷ|tỉ)\s+lệ\s+đạt|(?:đạt|chiếm|bằng)\s+(?:tỷ|tỉ)\s+lệ|đề\s+ra|tổng\s+(?:số|thu)|{_MET_OTHER_PLAN}|{_PAST_BASE}"
     rf"|{_MULTIPLE_OF_PAST}|{PLAN_WORDS}{_PLAN_GIVER}\s+giao|so\s+(?:với\s+)?{PLAN_WORDS}\s+giao)[\s(]*)*$"
 )
@@ -369,8 +378,10 @@ REQUIRED = r"(?<=so\s)(?:yêu\s+cầu|dự\s+kiến)|(?<=với\s)(?:yêu\s+cầu
 _PLAN_NAMED_NEXT = (
     # "đạt 45%/tổng kế hoạch", "50%/KH": the plan after a slash
     # "đạt 47% tổng kế hoạch vốn": the whole plan of capital (not "31% tổng dự toán thu
-    # cả nước", a share of a larger whole's plan)
-    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?(?:tổng\s+(?=kế\s+hoạch\s+vốn(?!\w)))?"
+    # cả nước", a share of a larger whole's plan); "đạt 96% trên dự toán được giao": over
+    # the plan (round 120)
+    r"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?|trên\s+(?=(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu)(?!\w)))?"
+    r"(?:tổng\s+(?=kế\s+hoạch\s+vốn(?!\w)))?"
     # "đạt 45% so với số kế hoạch vốn tỉnh giao": the number planned, the plan itself
     r"(?:(?<=với\s)số\s+(?=kế\s+hoạch|chỉ\s+tiêu))?"
     r"(?:kế\s+hoạch|chỉ\s+tiêu|kh|ct|nq|mục\s+tiêu|nghị\s+quyết|dự\s+toán|kịch\s+bản"

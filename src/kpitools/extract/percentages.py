@@ -339,10 +339,13 @@ def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     return True
 
 
+# "… và quyết tâm đạt 100% chỉ tiêu từ nay đến cuối năm": an aim set out, no second result
+# (round 120)
+_AIMED = r"(?:quyết\s+tâm|phấn\s+đấu|nỗ\s+lực|cố\s+gắng|hướng\s+tới|dự\s+kiến|kỳ\s+vọng)"
 _SECOND_PLAN_LEAD = rx(
     rf"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?{PLANNED_MEASURE}?"
     r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|kh|kịch\s+bản"
-    r"|khoản\s+(?:được\s+)?phân\s+bổ)(?:(?:\s+[^\W\d_]+){0,9}?"
+    rf"|khoản\s+(?:được\s+)?phân\s+bổ)(?:(?:\s+(?!{_AIMED}(?!\w))[^\W\d_]+){{0,9}}?"
     # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
     rf"(?:\s+\d{{1,2}}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?|{NUMBERED_PLAN_PERIOD})"
     r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)"
@@ -590,7 +593,8 @@ def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list
 # "đạt 90 triệu đồng tăng 12 triệu đồng so với đầu nhiệm kỳ đạt 103% KH": the change since a
 # past time, written with no comma, between a result and its plan's percentage
 _CHANGE_SINCE = rx(
-    r"\s*(?:tăng|giảm)(?:\s+thêm)?\s+\d[\d.,]*(?:\s+[^\W\d_]+){0,3}\s+so\s+với"
+    r"\s*(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:khoảng|gần|hơn|trên))?\s+\d[\d.,]*(?:\s+[^\W\d_]+){0,3}"
+    r"\s+so\s+với"
     r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,5}\s*,?\s*(?:và\s+)?(?P<verb>đạt|bằng|hoàn\s+thành)\s*"
 )
 
@@ -660,6 +664,24 @@ def _thereby_of_one_part(doc: Doc, previous: list[Figure], lead: str) -> bool:
     )
 
 
+# "79 tỷ đồng trong 9 tháng và đạt 88% kế hoạch năm": the period of the amount, written right
+# after it (no comma), before the plan's percentage (round 120)
+_PERIOD_AFTER = rx(
+    r"\s+(?:trong|sau)\s+(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?|quý\s+[ivx]{1,3}"
+    r"|(?:nửa|6\s+tháng)\s+đầu\s+năm|năm)(?:\s*/\s*(?:19|20)\d\d|\s+(?:năm\s+)?(?:19|20)\d\d)?(?!\w|[.,]\d)"
+    r"(?=\s*,?\s*(?:và\s+)?(?:đạt|bằng|hoàn\s+thành|vượt)(?!\w))"
+)
+
+
+def _past_period(doc: Doc, previous: list[Figure], floor: int, p: Figure) -> int:
+    """Where the words before ``p`` start: after the period written right after the last
+    figure of ``previous`` when they start there (:data:`_PERIOD_AFTER`), else ``floor``."""
+    if not previous or floor != previous[-1].span_end:
+        return floor
+    m = _PERIOD_AFTER.match(doc.fold, floor, p.start)
+    return m.end() if m else floor
+
+
 def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> bool:
     """Join the percentage to the draft of the figure just before it when only connecting
     words, or a change since a past time or a passive clause (:func:`_verb_of`), stand
@@ -669,7 +691,7 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     placed = past_listed_part(doc, placed, p)
     placed = past_accompanying_count(doc, placed, p)
     previous, floor = _past_growth_base(doc, past_bracketed_part(doc, placed, p), p)
-    floor = max(floor, cut)
+    floor = _past_period(doc, previous, max(floor, cut), p)
     lead = _verb_of(doc, _lead_from(doc, floor, p.start), p)
     lead = _fraction_clause(doc, previous, p, lead)
     if not (previous and CONNECTORS.fullmatch(lead)) or _thereby_of_one_part(doc, previous, lead):
@@ -712,7 +734,11 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
             drafts.append(d)
             return True
         return False
-    if _rate_after_fraction(doc, owner, p) or _new_item(doc, owner, p):
+    if (
+        _rate_after_fraction(doc, owner, p)
+        or _new_item(doc, owner, p)
+        or _full_of_another(doc, owner.percent_fig, p)
+    ):
         return False
     # a second percentage about the same figures; of another plan than the first one's
     # ("104% dự toán Trung ương giao (500 tỷ đồng) và đạt 98% dự toán tỉnh giao"), not of
@@ -734,6 +760,30 @@ def _join_previous(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     p.owner = twin
     drafts.append(twin)
     return True
+
+
+# what may follow a plan's word and still name the same plan: its year, period, giver
+_PLAN_OWN_TAIL = rx(
+    r"(?:\s+(?:năm|cả|quý|tháng|đầu|cuối|đề|ra|được|giao|đã|của|trung|ương|hđnd|ubnd|tỉnh|thành"
+    r"|phố|huyện|quận|thị|xã|phường|chính|phủ|cấp|trên|[ivx]{1,4}|\d+(?:/\d+)?)(?!\w))*\s*(?:[,;.()]|$)"
+)
+
+
+def _full_of_another(doc: Doc, first: Figure | None, p: Figure) -> bool:
+    """Whether ``p``, a second percentage of a result, is a full 100 % of a plan its words
+    name as another measure's (``đạt 80% dự toán và hoàn thành 100% chỉ tiêu thu nợ
+    đọng``) while the first percentage, of a plan too, is not 100 %: one amount is not
+    both (round 120). Words after the plan's word that name its year, period or giver, a
+    bracket (its amount) or the clause's end name no other measure."""
+    if first is None or first.percent is None or p.percent is None or p.percent.value != 100:
+        return False
+    if first.percent.value == 100 or not _names_plan(doc, first) or not _names_plan(doc, p):
+        return False
+    return not _PLAN_OWN_TAIL.match(doc.fold[p.span_end : p.sentence.end])
+
+
+def _names_plan(doc: Doc, p: Figure) -> bool:
+    return PLAN_WORD.search(doc.fold, p.end, p.span_end) is not None
 
 
 # "Trong đó, …": a sentence that lists the parts of a whole stated before it

@@ -3,6 +3,7 @@ phrases, read once (imported by name: conftest.py puts this folder on ``sys.path
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from kpitools.catalog import read_catalog
@@ -131,3 +132,25 @@ def bare_pairs(text: str) -> set[tuple[object, object, object, object]]:
         for s in extract_statements(text)
         if s.actual is not None and s.target is not None
     }
+
+
+def claim_set(text: str) -> set[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, kind) of each claim (:func:`is_claim`) of ``text``
+    with an actual, money read: what the probes of rounds 117 and 120 pin."""
+    return {
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in find(text, money=True)
+        if is_claim(s) and s.actual is not None
+    }
+
+
+def each_reads(cases: Mapping[str, tuple[object, object, str]]) -> None:
+    """Each text gives exactly its one claim (actual, percent, kind), no target written."""
+    for text, (actual, percent, kind) in cases.items():
+        assert claim_set(text) == {(actual, None, percent, kind)}, text
+
+
+def none_reads(*texts: str) -> None:
+    """No text gives a claim with an actual."""
+    for text in texts:
+        assert claim_set(text) == set(), text

@@ -7,34 +7,12 @@ exact claims each gives, and the near-misses that must give none.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from decimal import Decimal
 
-from reading import find, is_claim
+from reading import each_reads, none_reads
 
 B = Decimal(10) ** 9
 M = Decimal(10) ** 6
-
-
-def _claims(text: str) -> set[tuple[object, object, object, object]]:
-    """(actual, target, stated percent, kind) of each claim with an actual."""
-    return {
-        (s.actual, s.target, s.stated_percent, s.stated_kind)
-        for s in find(text, money=True)
-        if is_claim(s) and s.actual is not None
-    }
-
-
-def _each_reads(cases: Mapping[str, tuple[object, object, str]]) -> None:
-    """Each text gives exactly its one claim (actual, percent, kind), no target written."""
-    for text, (actual, percent, kind) in cases.items():
-        assert _claims(text) == {(actual, None, percent, kind)}, text
-
-
-def _none_reads(*texts: str) -> None:
-    """No text gives a claim with an actual."""
-    for text in texts:
-        assert _claims(text) == set(), text
 
 
 def test_the_base_of_a_growth_in_other_words_before_the_plan_s_percentage() -> None:
@@ -65,11 +43,11 @@ def test_the_base_of_a_growth_in_other_words_before_the_plan_s_percentage() -> N
         "Tổng vốn huy động đạt 6.870 tỷ đồng, tăng 11% so với 6 tháng đầu năm trước, bằng 58% "
         "kế hoạch năm.": (6_870 * B, 58, "attainment"),
     }
-    _each_reads(cases)
+    each_reads(cases)
 
 
 def test_a_growth_s_base_takes_no_other_measure_s_or_share_s_percentage() -> None:
-    _none_reads(
+    none_reads(
         "Doanh thu đạt 500 tỷ đồng, tăng 12% so với 2040.",
         "Lãi ròng đạt 64 tỷ đồng, giảm 12% so với 2040 và chiếm 15% tổng lợi nhuận toàn ngành.",
         "Lãi ròng đạt 64 tỷ đồng, giảm 12% so với 2040; doanh thu đạt 81% kế hoạch.",
@@ -115,11 +93,11 @@ def test_what_the_result_brought_about_keeps_the_plan_s_percentage() -> None:
             "attainment",
         ),
     }
-    _each_reads(cases)
+    each_reads(cases)
 
 
 def test_thereby_takes_no_other_measure_share_growth_or_quarter() -> None:
-    _none_reads(
+    none_reads(
         "Doanh thu đạt 1.730 tỷ đồng, qua đó lợi nhuận hoàn thành 44% kế hoạch năm.",
         "Doanh thu đạt 1.730 tỷ đồng, qua đó chiếm 44% tổng doanh thu toàn ngành.",
         "Doanh thu đạt 1.730 tỷ đồng, qua đó tăng 44% so với cùng kỳ.",
