@@ -652,6 +652,7 @@ def _amount_just_stated(
         and not sets_out_plan(folded, a, start)
         and not converted(folded, a)
         and not _no_total(folded, a, start)
+        and not _restated_in_dollars(folded, a)
         and covering_statement(*scope, shifted(a, low)) is None
     ]
     if named and len({a.value for a in found}) > 1:
@@ -697,6 +698,25 @@ def _no_total(folded: str, a: Amount, start: int) -> bool:
         or COMPARED.search(folded, a.end, clause.start() if clause else len(folded))
         or _UNITS_COUNTED_BEFORE.search(folded, start, a.start)
         or _AND_ABOVE.match(folded[a.end : a.end + 20])
+    )
+
+
+# "58.300 tỷ đồng, tương đương hơn 2,3 tỷ USD": the amount in đồng restated in dollars (a
+# few words of it between: "tăng 620 tỷ đồng so với năm trước, tương đương 24 triệu USD")
+_RESTATED = rx(
+    r"(?<!\w)đồng(?:\s+[^\W\d_]+){0,6}\s*,?\s*(?:tương\s+đương|tương\s+ứng)(?:\s+với)?\s+"
+    r"(?:(?:khoảng|gần|hơn|trên)\s+)?$"
+)
+
+
+def _restated_in_dollars(folded: str, a: Amount) -> bool:
+    """Whether ``a`` is in dollars, the amount in đồng right before it restated (round 123).
+
+    Not the other way round (``1,6 tỷ USD, tương đương 40.000 tỷ đồng``: which of the two a
+    pronoun after them names is not the same in every text, so both stay, and differ).
+    """
+    return (
+        a.unit[1] == "usd" and _RESTATED.search(folded, max(0, a.start - 40), a.start) is not None
     )
 
 

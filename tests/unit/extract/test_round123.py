@@ -105,3 +105,60 @@ def test_a_pronoun_names_no_amount_further_back_nor_a_change_nor_a_level_passed(
         )
         == unread
     )
+
+
+def test_an_amount_in_dong_restated_in_dollars_is_one_amount_for_a_pronoun() -> None:
+    assert _readings(
+        "Năm 2041, doanh thu của tập đoàn đạt 58.300 tỷ đồng, tương đương hơn 2,3 tỷ USD. "
+        "Kết quả này vượt 6% so với kế hoạch năm."
+    ) == {(58_300 * B, None, 6, "excess")}
+    assert _readings(
+        "Lũy kế 10 tháng, lợi nhuận trước thuế của ngân hàng đạt 9.120 tỷ đồng, tương ứng với "
+        "khoảng 360 triệu USD. Con số này bằng 87% kế hoạch năm."
+    ) == {(9_120 * B, None, 87, "attainment")}
+    assert _readings(
+        "Năm 2041, lợi nhuận của công ty đạt 730 tỷ đồng, tương đương gần 29 triệu USD. "
+        "Với kết quả này, công ty hoàn thành 91% kế hoạch năm."
+    ) == {(730 * B, None, 91, "attainment")}
+
+
+def test_no_restatement_read_where_the_amount_referred_to_is_not_the_only_one() -> None:
+    unread = {(None, None, 112, "attainment")}
+    # dollars first, restated in đồng: which one the pronoun names is not read
+    assert (
+        _readings(
+            "Kim ngạch xuất khẩu năm 2041 của tỉnh đạt 1,6 tỷ USD, tương đương khoảng 40.000 tỷ "
+            "đồng. Kết quả này bằng 112% kế hoạch."
+        )
+        == unread
+    )
+    # a second amount in đồng, a second measure in dollars, a restated second measure
+    assert (
+        _readings(
+            "Năm 2041, doanh thu của công ty đạt 4.620 tỷ đồng, tương đương 380 tỷ đồng mỗi tháng. "
+            "Kết quả này bằng 112% kế hoạch."
+        )
+        == unread
+    )
+    assert (
+        _readings(
+            "Năm 2041, doanh thu của công ty đạt 4.620 tỷ đồng, xuất khẩu đạt 182 triệu USD. "
+            "Kết quả này bằng 112% kế hoạch."
+        )
+        == unread
+    )
+    assert (
+        _readings(
+            "Năm 2041, doanh thu đạt 4.620 tỷ đồng, tương đương 182 triệu USD; lợi nhuận đạt "
+            "310 tỷ đồng. Kết quả này bằng 112% kế hoạch."
+        )
+        == unread
+    )
+    # a rise restated in dollars is a rise still
+    assert (
+        _readings(
+            "Năm 2041, doanh thu tăng 620 tỷ đồng so với năm trước, tương đương 24 triệu USD. "
+            "Kết quả này bằng 112% kế hoạch."
+        )
+        == unread
+    )
