@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
+    CLAUSE_MARK,
     COMPARED,
     FULL_STOP,
     MEASURE_KIND,
@@ -146,11 +147,16 @@ def _referred_measure(lead: str) -> str | None:
 
 # "Có 12 địa phương đạt tỷ lệ giải ngân trên 70%": a count of units before the rate, which
 # is then the threshold those units passed, not the rate of the whole
-_UNITS_COUNTED = rx(
+_UNIT_COUNT = (
     r"(?<![\w.,])\d+\s+(?:địa\s+phương|đơn\s+vị|tỉnh|thành\s+phố|huyện|quận|thị\s+xã|xã"
     r"|phường|bộ|ngành|cơ\s+quan|chủ\s+đầu\s+tư|dự\s+án|doanh\s+nghiệp)(?!\w)"
-    r"[^.;%]*?(?:tỷ|tỉ)\s+lệ\s"
 )
+_UNITS_COUNTED = rx(_UNIT_COUNT + r"[^.;%]*?(?:tỷ|tỉ)\s+lệ\s")
+# "Toàn tỉnh có 26 doanh nghiệp nộp ngân sách trên 50 tỷ đồng": units said to be there, counted
+# before an amount, which is then the level each of them passed, not a total a pronoun names
+# ("tổng giá trị của 10 doanh nghiệp đạt …" is their total)
+_UNITS_COUNTED_BEFORE = rx(r"(?<!\w)có\s+" + _UNIT_COUNT)
+_AND_ABOVE = rx(r"^\s*trở\s+lên(?!\w)")
 
 
 def _measure_referred(s: LinkableStatement, text: str) -> str | None:
@@ -631,7 +637,7 @@ def _amount_just_stated(
     """
     low = max(0, s.start - REFERRED_WINDOW)
     folded = fold(text[low : s.start])
-    stops = [m.end() for m in FULL_STOP.finditer(folded)]
+    stops = _sentence_ends(folded)
     if not stops:
         return None
     start = stops[-2] if len(stops) > 1 else 0
@@ -645,6 +651,8 @@ def _amount_just_stated(
         if a.unit[1] in MONEY_WORDS
         and not sets_out_plan(folded, a, start)
         and not converted(folded, a)
+        and not _no_total(folded, a, start)
+        and not _restated_in_dollars(folded, a)
         and covering_statement(*scope, shifted(a, low)) is None
     ]
     if named and len({a.value for a in found}) > 1:
@@ -654,6 +662,62 @@ def _amount_just_stated(
     if len({a.value for a in found}) != 1:
         return None
     return as_result(s, found[-1], folded, low, text, "")
+
+
+def _sentence_ends(folded: str) -> list[int]:
+    """Where the sentences of ``folded`` end, a blank line counted as no sentence.
+
+    ``… đạt 63,4 tỷ đồng.``, a blank line, ``Kết quả này bằng 86% dự toán``: the paragraph's
+    break ends no sentence of its own, so the sentence before the pronoun's is the amount's
+    (round 123).
+    """
+    ends: list[int] = []
+    for m in FULL_STOP.finditer(folded):
+        if ends and not folded[ends[-1] : m.start()].strip():
+            ends[-1] = m.end()  # a blank line (or a stop right after a stop): one break
+        else:
+            ends.append(m.end())
+    return ends
+
+
+# "thu ngân sách tăng 32 tỷ đồng": an amount a measure rose or fell by
+_CHANGED_BY = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:thêm|được))?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+
+
+def _no_total(folded: str, a: Amount, start: int) -> bool:
+    """Whether the amount ``a`` (its sentence from ``start``) is no total a pronoun may name.
+
+    A change (``tăng 32 tỷ đồng so với năm trước``: after ``tăng`` / ``giảm``, or compared in
+    its own clause) or a level units counted before it passed (``có 26 doanh nghiệp nộp
+    ngân sách trên 50 tỷ đồng``, :data:`_UNITS_COUNTED_BEFORE`; ``… 3 tỷ đồng trở lên``)
+    (round 123).
+    """
+    clause = CLAUSE_MARK.search(folded, a.end)
+    return bool(
+        _CHANGED_BY.search(folded, max(start, a.start - 30), a.start)
+        or COMPARED.search(folded, a.end, clause.start() if clause else len(folded))
+        or _UNITS_COUNTED_BEFORE.search(folded, start, a.start)
+        or _AND_ABOVE.match(folded[a.end : a.end + 20])
+    )
+
+
+# "58.300 tỷ đồng, tương đương hơn 2,3 tỷ USD": the amount in đồng restated in dollars (a
+# few words of it between: "tăng 620 tỷ đồng so với năm trước, tương đương 24 triệu USD")
+_RESTATED = rx(
+    r"(?<!\w)đồng(?:\s+[^\W\d_]+){0,6}\s*,?\s*(?:tương\s+đương|tương\s+ứng)(?:\s+với)?\s+"
+    r"(?:(?:khoảng|gần|hơn|trên)\s+)?$"
+)
+
+
+def _restated_in_dollars(folded: str, a: Amount) -> bool:
+    """Whether ``a`` is in dollars, the amount in đồng right before it restated (round 123).
+
+    Not the other way round (``1,6 tỷ USD, tương đương 40.000 tỷ đồng``: which of the two a
+    pronoun after them names is not the same in every text, so both stay, and differ).
+    """
+    return (
+        a.unit[1] == "usd" and _RESTATED.search(folded, max(0, a.start - 40), a.start) is not None
+    )
 
 
 # "giải ngân được 115 tỷ đồng", "giải ngân vốn đầu tư công 115 tỷ đồng" (the whole capital
