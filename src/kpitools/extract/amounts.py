@@ -212,7 +212,10 @@ _PLAN_MEASURE_VERB = rx(
 _PLAN_RESPECTIVE_VERB = rx(
     r"(?:\s+[^\W\d_]+){1,12}?\s+lần\s+lượt\s+(?:là\s+|sẽ\s+)?(?:đạt|ở\s+mức|là)(?!\w)"
 )
-AMOUNT_QUALIFIER = rx(r"(?<!\w)(?:trên|gần|hơn|khoảng|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$")
+# "xấp xỉ" too: a window folded on its own does not read it as "khoảng" (review of session 32)
+AMOUNT_QUALIFIER = rx(
+    r"(?<!\w)(?:trên|gần|hơn|khoảng|xấp\s+xỉ|tối\s+thiểu|ít\s+nhất|trở\s+lên)\s*$"
+)
 SENTENCE_END = re.compile(r"[.!?;:]\s|\n")
 FULL_STOP = re.compile(r"[.!?]\s|\n")
 PERCENT_BEFORE = rx(r"%\s*(?:so\s+(?:với\s+)?)?$")
@@ -1042,7 +1045,7 @@ PLAN_WORD_AFTER = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+")
 
 
 MONEY_WORDS = {"đồng": "đồng", "usd": "USD"}
-LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s*$")
+LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng|xấp\s+xỉ)\s*$")
 
 
 # "Với kết quả có được, …", "Như vậy, …": a paragraph about the figures just stated

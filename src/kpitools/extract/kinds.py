@@ -1048,6 +1048,7 @@ def _shares_verb(lead: str) -> bool:
 QUOTA_AFTER = rx(r"\s*chỉ\s+tiêu(?!\w)")
 
 
+_OVER = rx(r"^\s*trên(?!\w)")
 _K_EXPECTED_TAIL = rx(rf"^\s*so\s+(?:với\s+)?(?:{REQUIRED})(?!\w)")
 
 
@@ -1071,7 +1072,9 @@ def _said_kind(lead: str, tail: str) -> tuple[str, int] | None:
         return "growth", 1
     if K_SHARE.search(lead):
         # "chiếm 25% khoản phân bổ", "chiếm 40% kế hoạch vốn": the share of a plan reached
-        return ("attainment" if K_PLAN_NAMED_TAIL.match(tail) else "share"), 1
+        # ("chiếm 30% trên dự toán chi": a share over the budget, no attainment)
+        of_plan = K_PLAN_NAMED_TAIL.match(tail) and not _OVER.match(tail)
+        return ("attainment" if of_plan else "share"), 1
     if _SECOND_ATTAINMENT.search(lead):
         return None
     if any(not PERCENT_BEFORE.search(lead, 0, m.start()) for m in K_TARGET.finditer(lead)):

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from kpitools.extract.amounts import MEASURE_NAMES
 from kpitools.extract.figures import (
+    AIMED,
     BARE_SECOND_LEAD,
     COMPARED_YEAR,
     CONNECTOR_SUFFIX,
@@ -339,13 +340,10 @@ def _bracket_fraction(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
     return True
 
 
-# "… và quyết tâm đạt 100% chỉ tiêu từ nay đến cuối năm": an aim set out, no second result
-# (round 120)
-_AIMED = r"(?:quyết\s+tâm|phấn\s+đấu|nỗ\s+lực|cố\s+gắng|hướng\s+tới|dự\s+kiến|kỳ\s+vọng)"
 _SECOND_PLAN_LEAD = rx(
     rf"^\s*(?:/\s*(?:tổng\s+)?)?(?:so\s+(?:với\s+)?)?{PLANNED_MEASURE}?"
     r"(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết|kh|kịch\s+bản"
-    rf"|khoản\s+(?:được\s+)?phân\s+bổ)(?:(?:\s+(?!{_AIMED}(?!\w))[^\W\d_]+){{0,9}}?"
+    rf"|khoản\s+(?:được\s+)?phân\s+bổ)(?:(?:\s+(?!{AIMED}(?!\w))[^\W\d_]+){{0,9}}?"
     # the period the plan is of: "kịch bản tăng trưởng 9 tháng đầu năm 2025"
     rf"(?:\s+\d{{1,2}}\s+tháng(?:\s+đầu\s+năm)?(?:\s+(?:19|20)\d\d)?)?|{NUMBERED_PLAN_PERIOD})"
     r"\s*[,;]?\s*(?:(?:và\s+)?(?:đạt|bằng|vượt)|và)"
@@ -659,9 +657,15 @@ def _thereby_of_one_part(doc: Doc, previous: list[Figure], lead: str) -> bool:
     """Whether ``lead`` says what a quarter's or month's amount brought about (``Lãi quý III
     lên 210 tỷ đồng, qua đó hoàn thành 78% kế hoạch năm``): the months counted so far meet
     the plan, not that quarter's amount."""
-    return _THEREBY.search(lead) is not None and (
-        one_part_named(doc.fold, previous[-1].sentence.start, previous[-1].start) is not None
-    )
+    if _THEREBY.search(lead) is None:
+        return False
+    start, end = previous[-1].sentence.start, previous[-1].start
+    # "Tính đến tháng 9, …": the months up to it, no month alone
+    start = max((m.end() for m in _UNTIL_PART.finditer(doc.fold, start, end)), default=start)
+    return one_part_named(doc.fold, start, end) is not None
+
+
+_UNTIL_PART = rx(r"(?<!\w)đến\s+(?:hết\s+)?(?:quý|tháng)(?!\w)")
 
 
 # "79 tỷ đồng trong 9 tháng và đạt 88% kế hoạch năm": the period of the amount, written right
