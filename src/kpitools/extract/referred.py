@@ -64,10 +64,19 @@ REFERRED_WINDOW = 600
 """How far (characters) before a percentage the result it refers back to may end."""
 # "Con số này tương ứng 60,6% kế hoạch": the figure just stated, named by a pronoun
 _REFERRED = rx(
-    r"(?<!\w)(?<!trong\s)(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)"
-    # round 121: "Mức thu này …": the level named by the measure's verb (not a rise's)
-    r"(?:\s+(?:thu|chi|giải\s+ngân|thực\s+hiện))?\s+(?:này|trên|đó)(?!\w)"
+    r"(?<!\w)(?<!trong\s)(?:(?:con\s+số|số\s+liệu|kết\s+quả|mức|số)\s+(?:này|trên|đó)"
+    # round 121: "Mức thu này …": the level named by the measure's verb (not a rise's); after
+    # the verb "trên" is mostly "per" or "in" ("mức chi trên đầu người", "mức thu trên địa
+    # bàn"), "the above" only right before a mark or the result's verb (review of session 32)
+    r"|mức\s+(?P<verb>thu|chi|giải\s+ngân|thực\s+hiện)\s+"
+    r"(?:này|đó|trên(?=\s*(?:[,.;:]|(?:đạt|bằng|vượt)(?!\w)))))(?!\w)"
 )
+# the words that name an amount as of each verb's measure (``thực hiện``: of any)
+_VERB_MEASURES = {
+    "thu": rx(r"(?<!\w)thu(?!\w)(?!\s+(?:hút|hồi|nhập|hoạch|gom|mua|thập|xếp)(?!\w))"),
+    "chi": rx(r"(?<!\w)chi(?!\w)(?!\s+(?:nhánh|tiết|cục|bộ|hội|đoàn)(?!\w))"),
+    "giải ngân": rx(r"(?<!\w)(?:giải\s+ngân|vốn)(?!\w)"),
+}
 # "với kết quả này, công ty vượt …": the pronoun in the clause right before a statement
 _REFERRED_BEFORE = rx(
     r"(?<!\w)(?:với|từ|qua)\s+(?:con\s+số|số\s+liệu|kết\s+quả)\s+(?:này|trên|đó|đạt\s+được)"
@@ -482,7 +491,38 @@ def _result_referred_to(
         c = _amount_just_stated(s, text, scope)
         if c is not None and named and not clause_names(text, c.start, named):
             c = None
+    if c is not None and measure == "" and not _fits_verb(s, c, text):
+        return None
     return c
+
+
+# the end of a clause, not a dot inside a number ("1.760")
+_CLAUSE_END = re.compile(r"[,;()\n:]|\.(?!\d)")
+
+
+def _fits_verb(s: LinkableStatement, c: LinkableStatement, text: str) -> bool:
+    """Whether the result ``c`` is of the measure the verb of ``s``'s pronoun names.
+
+    ``Mức chi này`` names an amount spent, not ``thu ngân sách đạt 800 tỷ đồng``: the words of
+    the verb's measure (:data:`_VERB_MEASURES`) and of no other verb's in the clause of ``c``
+    (or, when it names none, in its sentence before it). Any result for a pronoun with no
+    verb or with ``thực hiện`` (review of session 32).
+    """
+    m = _REFERRED.search(fold(s.text))
+    verb = " ".join(m.group("verb").split()) if m and m.group("verb") else None
+    if verb not in _VERB_MEASURES:
+        return True
+    low = max(0, c.start - 200)
+    folded = fold(text[low : c.start + 120])
+    pos = c.start - low
+    head = clause_head(folded, pos, 0)
+    start = max([head, *(m.end() for m in _CLAUSE_END.finditer(folded, head, pos))])
+    stop = _CLAUSE_END.search(folded, pos)
+    end = stop.start() if stop else len(folded)
+    named = {v for v, p in _VERB_MEASURES.items() if p.search(folded, start, end)}
+    if not named:
+        named = {v for v, p in _VERB_MEASURES.items() if p.search(folded, head, pos)}
+    return named == {verb}
 
 
 def _named_amount_before(
