@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kpitools.extract.target_words import TARGET_CUE
+from kpitools.extract.target_words import MET_VERBS, TARGET_CUE
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc
 from kpitools.textfold import fold, rx
 
@@ -494,8 +494,9 @@ _AIM_CUE = rx(
 _AIM_OPENING = rx(r"(?:theo\s+)?(?:dự\s+kiến|phấn\s+đấu|mục\s+tiêu)(?!\w)")
 # a clause that goes on with the aims of the clause before ("…, đồng thời thu mua …")
 _AIM_GOES_ON = rx(r"\s*(?:đồng\s+thời|và|cùng\s+với\s+đó)(?!\w)")
-# "mục tiêu" met or compared with, no aim set
-_GOAL_MET = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện|so\s+với)\s*$")
+# "mục tiêu" met or compared with, no aim set, up to three words between ("thực hiện tốt mục
+# tiêu", "hoàn thành các mục tiêu", "thực hiện thắng lợi mục tiêu")
+_GOAL_MET = rx(rf"(?<!\w)(?:{MET_VERBS}|so\s+với)(?:\s+[^\W\d_]+){{0,3}}\s*$")
 # a result said after the aim: done, reached, estimated, so far, or set against it
 _AIM_DONE = rx(
     r"(?<!\w)(?:được|đã|kết\s+quả|thực\s+tế|ước|đến\s+nay|tới\s+nay|hiện\s+nay|lũy\s+kế|"

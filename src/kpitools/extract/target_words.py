@@ -70,7 +70,9 @@ PLAN_WORDS = r"(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị
 PLAN_WORD = rx(rf"(?<!\w){PLAN_WORDS}(?!\w)")
 # a plan named by one of :data:`~kpitools.extract.text.PLAN_NOUNS` (not ``nghị quyết``)
 PLAN_NOUN = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
-MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
+#: verbs of a plan met or carried out ("vượt", "hoàn thành", "thực hiện" …)
+MET_VERBS = r"(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)"
+MET_BEFORE = rx(rf"(?<!\w){MET_VERBS}\s*$")
 
 # ", đạt 100% kế hoạch" right after a figure: the attainment of a result; ", vượt 20% kế
 # hoạch" its excess; ", tương đương 96% kế hoạch" its attainment restated (a plan named);
