@@ -64,3 +64,13 @@ def test_a_plans_unit_slip_is_read_but_left_unchecked() -> None:
     )
     assert s.verdict == "unchecked" and s.consistent is None
     assert s.note is not None and "1600" in s.note
+
+
+def test_an_excess_over_an_estimate_stays_the_amounts() -> None:
+    # "dự toán" names an estimate of money, never a rate's own target: unlike "vượt chỉ tiêu
+    # 2%" (the rate's margin), "vượt dự toán 2%" is the amount's excess (kept out on purpose
+    # of kinds' list of a rate's plan words)
+    rate = claim_set("Năm 2041, huyện trồng 1.260 ha rừng, đạt 92%, vượt chỉ tiêu 2%.")
+    assert rate == {(Decimal(92), None, Decimal(2), "excess")}
+    amount = claim_set("Năm 2041, huyện thu 1.260 tỷ đồng, đạt 92%, vượt dự toán 2%.")
+    assert amount == {(1260 * B, None, Decimal(2), "excess")}
