@@ -1052,9 +1052,10 @@ LEAD_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng|xấp\s+xỉ)\s*$")
 BACK_REFERENCE = rx(r"^\W*(?:với\s+kết\s+quả|như\s+vậy|qua\s+đó|từ\s+kết\s+quả|cụ\s+thể)(?!\w)")
 
 
-APART_KINDS = frozenset({fold("tài chính"), fold("gộp")})
+APART_KINDS = frozenset({fold("tài chính"), fold("gộp"), fold("khác")})
 """Kinds of :data:`MEASURE_KIND` that name another measure than the bare one (``doanh thu
-tài chính`` is no revenue planned, ``lợi nhuận gộp`` no profit planned)."""
+tài chính`` is no revenue planned, ``lợi nhuận gộp`` no profit planned, ``lợi nhuận khác``
+the other items)."""
 
 
 def measure_of_amount(folded: str, a: Amount) -> str | None:

@@ -20,6 +20,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.numerals import PERCENT
 from kpitools.extract.periods import part_key
+from kpitools.extract.target_words import AIM_WORDS
 from kpitools.numbers import try_parse_number
 from kpitools.textfold import rx
 
@@ -45,7 +46,7 @@ _PART = rx(
 # "Trong đó, …", "Riêng mảng …": a sentence of a part of what the one before it counted;
 # "dự kiến", "sẽ", "kỳ vọng": a sentence of what is to come
 _PART_OPENING = rx(r"(?<!\w)(?:trong\s+đó|trong\s+số|riêng|gồm|bao\s+gồm)(?!\w)")
-_TO_COME = rx(r"(?<!\w)(?:sẽ|dự\s+kiến|k[ỳì]\s+vọng|dự\s+báo|ước\s+tính\s+cả\s+năm)(?!\w)")
+_TO_COME = rx(rf"(?<!\w)(?:sẽ|{AIM_WORDS}|dự\s+báo|ước\s+tính\s+cả\s+năm)(?!\w)")
 # "tăng hơn 19%", "giảm 4%": the percentage of a change
 _CHANGE_BEFORE = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:trưởng|tới|đến|khoảng|gần|hơn|trên))*\s*$")
 # "gần 20% kế hoạch", "hơn 45% mục tiêu": a percentage of a plan, hedged

@@ -483,7 +483,8 @@ def read_slipped_plan_units(
     unit when that gives the stated percentage. ``thu 1.520 tỷ đồng, bằng 95% kế hoạch năm
     là 1.600 đồng``: 1.520 billion đồng of 1.600 đồng is no percentage a report would write;
     read in billions, as the result, the plan gives the 95 % written, so the unit is a slip
-    and the plan 1.600 tỷ đồng (said in the note). The two amounts of one noun, their scale
+    and the plan 1.600 tỷ đồng (said in the note); the verdict is ``unchecked``, since the
+    figures as written do not agree. The two amounts of one noun, their scale
     words different (``tỷ`` and none, ``triệu`` and ``nghìn``), in the statement's own text;
     an exact result must fit the percentage at its precision, a qualified one within
     :data:`_SLIP_CLOSE` of it.
@@ -544,13 +545,14 @@ def _slip_read(s: LinkableStatement, factor: int) -> LinkableStatement:
             computed_percent=None,
             **noted(lead, seg("approximate")),  # type: ignore[arg-type]
         )
+    # the report's figures, as written, do not agree: the reading is given, not checked
     return dataclasses.replace(
         s,
         target=target,
         computed_percent=check.computed,
-        consistent=check.consistent,
-        truncated=check.truncated,
-        verdict="truncated" if check.truncated else "consistent",
+        consistent=None,
+        truncated=False,
+        verdict="unchecked",
         **noted(  # type: ignore[arg-type]
             lead,
             seg("percent", a=f"{s.actual:f}", t=f"{target:f}", exact=f"{check.exact:.6g}"),
@@ -566,10 +568,16 @@ _RATE_TARGET_REACH = 600
 same plan wording is looked for."""
 # the plan a margin is over, named after it: "vượt 4% so với chỉ tiêu (được giao)"
 _MARGIN_PLAN = rx(rf"%\s*(?:so\s+với\s+)?({PLAN_NOUNS})")
+# the rest of the plan's phrase, its giver: "… chỉ tiêu| được giao", "… chỉ tiêu| Bộ giao"
+_PLAN_REST = re.compile(r"[^,;.()\n]*")
+# an amount's clause turning back to the measure just read: "Về số tiền, …", "về tiền …"
+_BACK_REFERENCE = rx(r"(?<!\w)về\s+(?:số\s+)?tiền(?!\w)[^;]*$")
+# a sentence ending between the rate's margin and the amount's: another subject may start
+_SENTENCE_END = re.compile(r"[.!?]\s")
 
 
 def drop_margins_of_rate_targets(
-    statements: Sequence[LinkableStatement],
+    statements: Sequence[LinkableStatement], text: str
 ) -> list[LinkableStatement]:
     """The statements but an amount's excess over a plan when the passage's plans are rates.
 
@@ -577,32 +585,53 @@ def drop_margins_of_rate_targets(
     trên 830 tỷ đồng, vượt 3% so với chỉ tiêu được giao``: the plan the rate before was set
     against is a rate, so the second margin is that of the money's rate, in points or
     relative (no one can tell), not the amount's excess over an amount assigned (precision
-    first). An amount's excess with no target, its plan named as a rate's excess over the
-    same plan words was named in the sentences just before (:data:`_RATE_TARGET_REACH`).
+    first). An amount's excess with no target, its plan phrase (with its giver) written as a
+    rate's excess over the same plan was in the sentences just before
+    (:data:`_RATE_TARGET_REACH`), and the amount's clause of the same sentence or turned back
+    to the measure (``Về số tiền``): ``Thu ngân sách … đạt 1.200 tỷ đồng, vượt 20% so với chỉ
+    tiêu được giao`` in a sentence of its own is another measure's excess and stays.
     """
     rates: list[tuple[int, str]] = []
     out: list[LinkableStatement] = []
     for s in statements:
-        plan = _margin_plan(s)
+        plan = _margin_plan(s, text)
         if plan is not None and s.measure == "%":
             rates.append((s.end, plan))
         elif (
             plan is not None
             and s.target is None
             and s.measure not in (None, "%")
-            and any(end <= s.start < end + _RATE_TARGET_REACH and p == plan for end, p in rates)
+            and any(_same_measure(text, end, s.start) for end, p in rates if p == plan)
         ):
             continue
         out.append(s)
     return out
 
 
-def _margin_plan(s: LinkableStatement) -> str | None:
-    """The plan words after the excess of ``s`` (folded), or None when it is no excess."""
+def _same_measure(text: str, end: int, start: int) -> bool:
+    """Whether the amount at ``start`` goes on with the measure of the rate before it.
+
+    The rate's margin ends at ``end``; the amount is close after it, in its sentence or in
+    a clause turned back to it (``Về số tiền``).
+    """
+    if not end <= start < end + _RATE_TARGET_REACH:
+        return False
+    ends = [m.end() for m in _SENTENCE_END.finditer(text, end, start)]
+    if not ends:
+        return True
+    return _BACK_REFERENCE.search(fold(text[ends[-1] : start])) is not None
+
+
+def _margin_plan(s: LinkableStatement, text: str) -> str | None:
+    """The plan phrase (folded, with its giver) after the excess of ``s``, or None."""
     if s.stated_kind != "excess" or s.stated is None:
         return None
     m = _MARGIN_PLAN.search(fold(s.text))
-    return " ".join(m.group(1).split()) if m else None
+    if m is None:
+        return None
+    rest = _PLAN_REST.match(text, s.start + m.end(1))
+    phrase = fold(text[s.start + m.start(1) : rest.end() if rest else s.start + m.end(1)])
+    return " ".join(phrase.split())
 
 
 # ------------------------------------------------------------ an aim's own percentage

@@ -213,7 +213,7 @@ def link_document(
     linked = drop_planned_results(linked, text)
     linked = retarget_plans_written_after(linked, text)
     linked = read_slipped_plan_units(linked)
-    linked = drop_margins_of_rate_targets(linked)
+    linked = drop_margins_of_rate_targets(linked, text)
     linked = drop_aims_read_as_results(linked, text)
     linked = drop_forecasts(linked, text)
     linked = drop_contributions(linked)

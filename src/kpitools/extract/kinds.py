@@ -48,7 +48,13 @@ from kpitools.extract.figures import (
     signed_growth,
     single,
 )
-from kpitools.extract.target_words import ASSIGNED_TO, PAID_OUT, PLAN_WORD, TARGETS_MET
+from kpitools.extract.target_words import (
+    ASSIGNED_TO,
+    PAID_OUT,
+    PLAN_WORD,
+    RATE_PLAN_WORDS,
+    TARGETS_MET,
+)
 from kpitools.extract.text import (
     NUM,
     PLAN_NOUNS,
@@ -448,14 +454,12 @@ def percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str
 
 # "đạt tỷ lệ 91,2%, vượt chỉ tiêu Quốc hội giao": a plan met or exceeded, said in the clause
 # after the percentage with no figure of its own
-_PLAN_MET_AFTER = rx(
-    r"^\s*,\s*(?:vượt|đạt)\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)(?!\w)[^\d%,;.]*(?:[,;.]|$)"
-)
+_PLAN_MET_AFTER = rx(rf"^\s*,\s*(?:vượt|đạt)\s+{RATE_PLAN_WORDS}(?!\w)[^\d%,;.]*(?:[,;.]|$)")
 # "đạt 92%, vượt chỉ tiêu 2%", "…, vượt kế hoạch huyện giao 0,5 điểm phần trăm": the plan
 # exceeded by a margin of its own, the words between only the plan's (not "vượt chỉ tiêu lợi
-# nhuận 5%", another measure's)
+# nhuận 5%", another measure's); "vượt dự toán 2%" is the amount's excess (RATE_PLAN_WORDS)
 _PLAN_EXCEEDED_BY = rx(
-    r"^\s*,\s*(?:đạt\s+và\s+)?vượt\s+(?:mức\s+)?(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+    rf"^\s*,\s*(?:đạt\s+và\s+)?vượt\s+(?:mức\s+)?{RATE_PLAN_WORDS}"
     r"(?:\s+(?:đề|đặt|ra|được|giao|năm|cả|của|tỉnh|huyện|xã|thành\s+phố|trung\s+ương|là)(?!\w)){0,4}"
     rf"\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s*(?:%|điểm(?:\s+phần\s+trăm)?(?!\w))"
 )

@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
+    APART_KINDS,
     COMPARED,
     MEASURE_KIND,
     MONEY_WORDS,
@@ -61,8 +62,6 @@ _NINE = rx(r"(?<!\w)(?:9|chín)\s+tháng(?!\w)")
 _YEAR = rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "từ 137 tỷ lên 380 tỷ đồng": the amount a change starts from is a past one
 _CHANGE_FROM = rx(r"(?<!\w)từ\s*$")
-# kinds of a measure that are another item, never a plan's (gross profit, financial revenue)
-_OTHER_KINDS = frozenset(fold(k) for k in ("gộp", "tài chính", "khác"))
 _PROFIT_KINDS = {fold("lãi ròng"): fold("sau thuế"), fold("lnst"): fold("sau thuế")}
 
 
@@ -195,7 +194,7 @@ def _measure_amounts(
         if a.unit[1] not in MONEY_WORDS:
             continue
         name, own = measure_kind(folded, a)
-        if name != measure or own in _OTHER_KINDS or (own == fold("thuần") and name != "doanh thu"):
+        if name != measure or own in APART_KINDS or (own == fold("thuần") and name != "doanh thu"):
             continue
         if kind is not None and own is not None and own != kind:
             continue

@@ -46,6 +46,7 @@ from kpitools.extract.linking import (
     with_result,
 )
 from kpitools.extract.periods import MONTHS_COUNTED, one_part_named
+from kpitools.extract.target_words import AIM_WORDS
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import try_parse_number
 from kpitools.textfold import fold, fold_pattern, rx
@@ -728,7 +729,7 @@ _EXPECTED_VERB = rx(
     r"(?<!\w)dự\s+kiến\s+(?:sẽ\s+)?(?:đạt|là|ở\s+mức|lên|thu)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
 # a percentage said of what is to come or estimated ("dự kiến hoàn thành 105% kế hoạch")
-_FORECAST = rx(r"(?<!\w)(?:dự\s+kiến|ước|sẽ|k[ỳì]\s+vọng)(?!\w)")
+_FORESEEN = rx(rf"(?<!\w)(?:{AIM_WORDS}|ước|sẽ)(?!\w)")
 
 
 def _expected_for_done(folded: str, a: Amount, s: LinkableStatement) -> bool:
@@ -743,7 +744,7 @@ def _expected_for_done(folded: str, a: Amount, s: LinkableStatement) -> bool:
     it.
     """
     head = clause_head(folded, a.start, 0)
-    if not _EXPECTED_VERB.search(folded, head, a.start) or _FORECAST.search(fold(s.text)):
+    if not _EXPECTED_VERB.search(folded, head, a.start) or _FORESEEN.search(fold(s.text)):
         return False
     line = folded.rfind("\n", 0, head) + 1
     before = clause_head(folded, max(line, head - 2), line)

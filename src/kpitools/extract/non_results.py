@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from kpitools.extract.target_words import TARGET_CUE
+from kpitools.extract.target_words import AIM_WORDS, MET_VERBS, TARGET_CUE
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc
 from kpitools.textfold import fold, rx
 
@@ -486,16 +486,17 @@ def past_value(doc: Doc, fig: Figure, lead: str) -> bool:
 # ha", "dự kiến hoàn thành 45/40 km": a fraction an aim sets out, the amount aimed at over the
 # plan, no result over it; "mục tiêu" only as an aim is set ("với mục tiêu", "Mục tiêu năm
 # 2042,"), not met ("hoàn thành mục tiêu và 23/24 chỉ tiêu")
-_AIM_CUE = rx(
-    r"(?<!\w)(?:sẽ|phấn\s+đấu|dự\s+kiến|k[ỳì]\s+vọng|"
+_FRACTION_AIM = rx(
+    rf"(?<!\w)(?:sẽ|phấn\s+đấu|{AIM_WORDS}|"
     r"(?:(?:với|đặt(?:\s+ra)?|nhằm|hướng\s+tới)\s+)?mục\s+tiêu)(?!\w)"
 )
 # the aim opening a sentence or its part ("Dự kiến hết năm, …", "Mục tiêu năm 2042, …")
 _AIM_OPENING = rx(r"(?:theo\s+)?(?:dự\s+kiến|phấn\s+đấu|mục\s+tiêu)(?!\w)")
 # a clause that goes on with the aims of the clause before ("…, đồng thời thu mua …")
 _AIM_GOES_ON = rx(r"\s*(?:đồng\s+thời|và|cùng\s+với\s+đó)(?!\w)")
-# "mục tiêu" met or compared with, no aim set
-_GOAL_MET = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện|so\s+với)\s*$")
+# "mục tiêu" met or compared with, no aim set, up to three words between ("thực hiện tốt mục
+# tiêu", "hoàn thành các mục tiêu", "thực hiện thắng lợi mục tiêu")
+_GOAL_MET = rx(rf"(?<!\w)(?:{MET_VERBS}|so\s+với)(?:\s+[^\W\d_]+){{0,3}}\s*$")
 # a result said after the aim: done, reached, estimated, so far, or set against it
 _AIM_DONE = rx(
     r"(?<!\w)(?:được|đã|kết\s+quả|thực\s+tế|ước|đến\s+nay|tới\s+nay|hiện\s+nay|lũy\s+kế|"
@@ -507,7 +508,7 @@ _AIM_REACH = 300
 
 def aimed_fraction(doc: Doc, fig: Figure) -> bool:
     """Whether the fraction ``fig`` (``X/Y``) is an aim over its plan: a word of an aim
-    (:data:`_AIM_CUE`: ``sẽ``, ``phấn đấu``, ``dự kiến``, ``kỳ vọng``, ``mục tiêu`` not
+    (:data:`_FRACTION_AIM`: ``sẽ``, ``phấn đấu``, ``dự kiến``, ``kỳ vọng``, ``mục tiêu`` not
     met) in its clause, or in an earlier one of its sentence (up to a semicolon) when the
     sentence opens with the aim or the fraction's clause goes on with the aims before
     (``đồng thời``); no word of a result (:data:`_AIM_DONE`: ``được``, ``đã``, ``ước`` …)
@@ -522,7 +523,7 @@ def aimed_fraction(doc: Doc, fig: Figure) -> bool:
     low = max(start if from_part else clause, fig.start - _AIM_REACH)
     cues = [
         m
-        for m in _AIM_CUE.finditer(folded, low, fig.start)
+        for m in _FRACTION_AIM.finditer(folded, low, fig.start)
         if m.group().split()[0] != fold("mục")
         or not _GOAL_MET.search(folded, max(start, m.start() - 40), m.start())
     ]

@@ -73,6 +73,7 @@ from kpitools.extract.part_counts import is_count, same_counted
 from kpitools.extract.periods import part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
+from kpitools.extract.target_words import AIM_WORDS
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.extract.year_plans import set_out_plans
 from kpitools.numbers import check_percent, try_parse_number
@@ -847,7 +848,7 @@ def _window_plan(
 
 
 # "kỳ vọng doanh thu đạt …", "tổng thu dự kiến …": a figure forecast or aimed at, no result
-_FORECAST = rx(r"(?<!\w)(?:k[ỳì]\s+vọng|dự\s+kiến|dự\s+báo|dự\s+phóng|ước\s+tính\s+cả\s+năm)(?!\w)")
+_FORECAST_AHEAD = rx(rf"(?<!\w)(?:{AIM_WORDS}|dự\s+báo|dự\s+phóng|ước\s+tính\s+cả\s+năm)(?!\w)")
 
 
 def _result_of_plan_year(folded: str, a: Amount, year: int | None) -> bool:
@@ -860,7 +861,7 @@ def _result_of_plan_year(folded: str, a: Amount, year: int | None) -> bool:
     though the quarter's clause names no year). None named, or no year of the plan, fits.
     """
     head = head_of_sentence(folded, a.start)
-    if PLAN_CUE.search(folded, head, a.start) or _FORECAST.search(folded, head, a.start):
+    if PLAN_CUE.search(folded, head, a.start) or _FORECAST_AHEAD.search(folded, head, a.start):
         return False
     if year is None:
         return True

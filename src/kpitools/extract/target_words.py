@@ -66,11 +66,20 @@ MEMBERS_DEVELOPED = " " + fold("phát triển")
 COUNT_HELD = rx(r"(?<!\w)(?:tổng|số\s+lượng|có|quy\s+mô)(?!\w)")
 STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 #: the words that name a plan (folded, a group to put in a pattern); :data:`PLAN_WORD` finds one
-PLAN_WORDS = r"(?:dự\s+toán|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)"
+#: the plan nouns and "nghị quyết" (a resolution's target)
+PLAN_WORDS = rf"(?:{PLAN_NOUNS}|nghị\s+quyết)"
+#: words of a figure expected or aimed at, not reached ("dự kiến", "kỳ vọng"), which the
+#: lists of aims and forecasts of several modules share
+#: the plan words a rate's own target is named by: no "dự toán" (an estimate of money, whose
+#: excess is the amount's, never a rate's)
+RATE_PLAN_WORDS = r"(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+AIM_WORDS = r"(?:dự\s+kiến|k[ỳì]\s+vọng)"
 PLAN_WORD = rx(rf"(?<!\w){PLAN_WORDS}(?!\w)")
 # a plan named by one of :data:`~kpitools.extract.text.PLAN_NOUNS` (not ``nghị quyết``)
 PLAN_NOUN = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
-MET_BEFORE = rx(r"(?<!\w)(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)\s*$")
+#: verbs of a plan met or carried out ("vượt", "hoàn thành", "thực hiện" …)
+MET_VERBS = r"(?:vượt|hoàn\s+thành|đạt|vượt\s+mức|thực\s+hiện)"
+MET_BEFORE = rx(rf"(?<!\w){MET_VERBS}\s*$")
 
 # ", đạt 100% kế hoạch" right after a figure: the attainment of a result; ", vượt 20% kế
 # hoạch" its excess; ", tương đương 96% kế hoạch" its attainment restated (a plan named);

@@ -114,7 +114,8 @@ def test_a_plan_whose_unit_slipped_is_read_in_the_result_s_unit() -> None:
         95,
         "attainment",
     )
-    assert s.verdict == "consistent" and "1600" in (s.note or "")
+    # the figures as written do not agree: read, left unchecked (review of session 32)
+    assert s.verdict == "unchecked" and "1600" in (s.note or "")
     # a qualified result close to its percentage: read, not flagged
     [s] = find(
         "Ngành bán lẻ đạt doanh thu khoảng 41.300 tỷ đồng, bằng 82,4% so với kế hoạch năm là "
