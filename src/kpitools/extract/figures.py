@@ -81,6 +81,7 @@ from kpitools.extract.numerals import (
     whole_people,
 )
 from kpitools.extract.target_words import (
+    AIM_WORDS,
     PLAN_WORDS,
     UPWARDS,
     heading_target,
@@ -342,7 +343,7 @@ _PLAN_AMOUNT_ASIDE = r"(?:\s*\(\s*[\d.,]+\s*[^\W\d_]*(?:\s+[^\W\d_]+){0,3}\s*\))
 _PLAN_PERIOD = r"(?:\s+\d{1,2}\s+tháng(?:\s+đầu\s+năm)?)?"
 #: "… và quyết tâm đạt 100% chỉ tiêu từ nay đến cuối năm": an aim set out, no second result
 #: (round 120); no plan's name runs through it (review of session 32)
-AIMED = r"(?:quyết\s+tâm|phấn\s+đấu|nỗ\s+lực|cố\s+gắng|hướng\s+tới|dự\s+kiến|kỳ\s+vọng)"
+AIMED = rf"(?:quyết\s+tâm|phấn\s+đấu|nỗ\s+lực|cố\s+gắng|hướng\s+tới|{AIM_WORDS})"
 #: round 121: the period a plan is of, by its number ("kế hoạch phát hành quý 3", "dự toán
 #: năm 2041 giao", "kế hoạch tháng 9/2041"), then only its giver; no "và" before it (``kế
 #: hoạch và quý 4 đạt 35%`` is another period's result)

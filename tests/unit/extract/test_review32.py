@@ -94,3 +94,15 @@ def test_months_up_to_one_are_no_single_month_for_what_the_result_brought() -> N
     # one month's amount, as before: its percentage is not that month's
     text = text.replace("Tính đến tháng 9, công ty đạt", "Trong tháng 9, công ty đạt")
     assert not any(a is not None for a, *_ in _claims(text))
+
+
+def test_an_aim_spelled_ki_vong_ends_the_plans_name_too() -> None:
+    """``AIMED`` takes its shared words from ``target_words.AIM_WORDS`` (``kì`` as ``kỳ``)."""
+    for aim in ("kỳ vọng", "kì vọng"):
+        text = (
+            "Năm 2041, doanh thu 9 tháng đạt 640 tỷ đồng, bằng 80% kế hoạch năm "
+            f"{aim} quý IV đạt 100% kế hoạch."
+        )
+        found = _claims(text)
+        assert (Decimal(640) * 10**9, None, Decimal(80), "attainment") in found, aim
+        assert not any(a is not None and p == 100 for a, _, p, _ in found), aim
