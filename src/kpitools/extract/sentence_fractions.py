@@ -32,7 +32,7 @@ from kpitools.extract.notes import noted, seg
 from kpitools.extract.stated_checks import stated_checks
 from kpitools.extract.text import NUM, Doc
 from kpitools.numbers import Percent, check_percent, parse_number
-from kpitools.textfold import rx
+from kpitools.textfold import fold, rx
 
 _SCALE = r"(?:tỷ|tỉ|triệu|nghìn|ngàn)"
 _WORD = r"[^\W\d_]+"
@@ -98,7 +98,8 @@ def _plain(x: Decimal) -> Decimal:
 def _within_result_rounding(percent: Percent, written: str, a: Decimal, b: Decimal) -> bool:
     """Whether a result within half its last written decimal gives ``percent``.
 
-    Rounded or cut, of the plan as written; a result with no decimal comma is exact.
+    Rounded half-up (a cut is no fit: the set flags it), of the plan as written; a result
+    with no decimal comma is exact.
     """
     if "," not in written:
         return False
@@ -106,7 +107,7 @@ def _within_result_rounding(percent: Percent, written: str, a: Decimal, b: Decim
     half = a * Decimal(5).scaleb(-digits - 1) / parse_number(written)
     low, high = 100 * (a - half) / b, 100 * (a + half) / b
     step = Decimal(1).scaleb(-percent.decimals)
-    return low <= percent.value + step and high >= percent.value - step / 2
+    return low < percent.value + step / 2 and high >= percent.value - step / 2
 
 
 def _names_another_whole(doc: Doc, start: int, pos: int, m: re.Match[str]) -> bool:
@@ -188,10 +189,84 @@ def fraction_before_checks(d: Draft, doc: Doc | None) -> dict[str, Any]:
             return {}
     elif a > b or _names_another_whole(doc, start, p.end, m):
         return {}
-    check = check_percent(p.percent, a, b)
+    return _checked(p.percent, m.group("a"), a, b)
+
+
+# --------------------------------------------------------------------------- a plan after
+
+# a plan named after its percentage, with its own amount: the plan's noun, words of no figure
+# (the measure, the period, the giver), then the amount, bare or in brackets
+_PLAN_AMOUNT = rx(
+    rf"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu)(?!\w)"
+    rf"(?P<words>(?:\s+{_WORD}){{0,6}}?)\s*(?:là\s+|\(\s*)?(?P<b>{NUM})(?![\d/]|[.,]\d)"
+    rf"\s*(?P<unit>(?:{_SCALE}\s+)?{_WORD})"
+)
+# the words that may stand between the plan's noun and its amount besides the measure's own
+_PLAN_WORDS = frozenset(
+    [
+        "năm",
+        "cả",
+        "quý",
+        "tháng",
+        "được",
+        "giao",
+        "đã",
+        "đề",
+        "ra",
+        "đặt",
+        "của",
+        "tỉnh",
+        "huyện",
+        "thành",
+        "phố",
+    ]
+)
+
+
+def plan_after_checks(d: Draft, doc: Doc | None) -> dict[str, Any]:
+    """The check of a result's percentage against the plan named after it with its amount.
+
+    ``… đạt 18,42 tỷ đồng, hoàn thành 7,9% so với kế hoạch nộp ngân sách 241,3 tỷ đồng``:
+    the plan's amount in the result's unit, the words between the plan's noun and it naming
+    the period or giver, or the measure as the clause named it before the result. Not read:
+    a plan of another measure (``… 41% kế hoạch lợi nhuận (95 tỷ đồng)`` after a revenue),
+    a hedged figure, another percentage after it in the item or between it and its result
+    (``bằng 96% kế hoạch tỉnh (625 tỷ đồng) và bằng 70% kế hoạch huyện (750 tỷ đồng)`` stays
+    unchecked, as round 20 decided).
+    """
+    p, f = d.percent_fig, d.actual_fig
+    if doc is None or p is None or p.percent is None or p.qualifier or f is None:
+        return {}
+    if d.kind != "attainment" or d.target is not None or d.target_fig is not None:
+        return {}
+    a = d.actual
+    if f.qualifier or f.measure is None or f.kind != "count" or not isinstance(a, Decimal):
+        return {}
+    if f.sentence is not d.sentence or _another_percentage_after(doc, d, p.end):
+        return {}
+    if "%" in doc.fold[f.end : p.span_start]:
+        return {}  # a second plan's percentage: its bracket may not be its plan (round 20)
+    m = _PLAN_AMOUNT.match(doc.fold, p.end)
+    if m is None or " ".join(m.group("unit").split()) != " ".join(fold(f.measure).split()):
+        return {}
+    before = doc.fold[_clause_start(doc, d, f.start) : f.start].split()
+    if any(w not in _PLAN_WORDS and w not in before for w in m.group("words").split()):
+        return {}
+    scale = m.group("unit").split()[0]
+    b = _side(m.group("b"), scale if scale in SCALES else None)
+    return _checked(p.percent, f.written, a, b)
+
+
+def _checked(percent: Percent, written: str, a: Decimal, b: Decimal) -> dict[str, Any]:
+    """The verdict of ``percent`` of ``a`` against ``b``.
+
+    ``written``: the result as written, whose rounding is allowed for.
+    """
+    check = check_percent(percent, a, b)
     if check.exact is None:
         return {}
-    if not check.consistent and _within_result_rounding(p.percent, m.group("a"), a, b):
+    number = re.match(NUM, fold(written).lstrip())
+    if not check.consistent and number and _within_result_rounding(percent, number.group(), a, b):
         return {"verdict": "unchecked", **noted(seg("approximate"))}
     lead = [seg("percent", a=_plain(a), t=_plain(b), exact=f"{check.exact:.6g}")]
-    return {"computed_percent": check.computed} | stated_checks(lead, None, check, p.percent.value)
+    return {"computed_percent": check.computed} | stated_checks(lead, None, check, percent.value)

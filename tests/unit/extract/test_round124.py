@@ -100,3 +100,50 @@ def test_percentages_not_of_the_fraction_before_them_are_not_flagged() -> None:
         "Công ty sẽ tạm ứng cổ tức đợt 1/2041 bằng tiền mặt với tỷ lệ 12%.",
     ):
         assert _flagged(text) == [], text
+
+
+def test_a_cut_is_flagged_unless_the_result_s_own_rounding_gives_the_percentage() -> None:
+    # 23,87 of 412,6 is 5,7853 %: 5,8 rounded, 5,7 cut; 23,865 to 23,875 still give 5,8
+    text = (
+        "Năm 2041, giá trị nộp ngân sách đạt 23,87 tỷ đồng, hoàn thành 5,7% so với kế hoạch "
+        "nộp ngân sách 412,6 tỷ đồng."
+    )
+    assert _checked(text, "attainment") == [("5,7%", "truncated", 5.8)]
+    # 23,9 of 412,6 is 5,7925 % (5,79), but 23,85 to 23,95 give 5,780 to 5,805: 5,78 fits
+    within = text.replace("23,87", "23,9").replace("5,7%", "5,78%")
+    assert _checked(within, "attainment") == [("5,78%", "unchecked", None)]
+    # a fraction's result the same way: 7,43 of 2,1 tỷ is 353,81 %
+    fraction = "Năm 2041, quỹ vận động được 7,43 tỷ/2,1 tỷ đạt 353,5% chỉ tiêu được giao."
+    assert _checked(fraction, "attainment") == [("353,5%", "inconsistent", 353.8)]
+
+
+# --------------------------------------------------------------------------- a plan after
+
+
+def test_a_percentage_of_the_plan_named_after_it_with_its_amount_is_checked() -> None:
+    # 18,42 of 241,3 tỷ is 7,634 %
+    text = (
+        "Năm 2041, giá trị nộp ngân sách của công ty mới chỉ đạt 18,42 tỷ đồng, hoàn thành "
+        "7,9% so với kế hoạch nộp ngân sách 241,3 tỷ đồng của năm 2041."
+    )
+    (s,) = [s for s in find(text) if s.stated_kind == "attainment"]
+    assert (s.actual, s.target) == (18420000000, None)
+    assert _checked(text, "attainment") == [("7,9%", "inconsistent", 7.6)]
+    # 7,634 % cut to one decimal; 18,415 to 18,425 give 7,632 to 7,636 %, 7,6 rounded: cut
+    assert _checked(text.replace("7,9%", "7,63%"), "attainment") == [("7,63%", "consistent", 7.63)]
+    bracket = text.replace("kế hoạch nộp ngân sách 241,3", "kế hoạch năm (241,3").replace(
+        "đồng của năm 2041.", "đồng)."
+    )
+    assert _checked(bracket, "attainment") == [("7,9%", "inconsistent", 7.6)]
+
+
+def test_a_plan_of_another_measure_or_a_hedged_one_after_the_percentage_is_not_read() -> None:
+    for text in (
+        "Năm 2041, doanh thu đạt 820 tỷ đồng, hoàn thành 41% kế hoạch lợi nhuận (95 tỷ đồng).",
+        "Năm 2041, doanh thu đạt 820 tỷ đồng, hoàn thành 41% kế hoạch (khoảng 2.000 tỷ đồng).",
+        "Năm 2041, doanh thu đạt khoảng 820 tỷ đồng, hoàn thành 41% kế hoạch (2.000 tỷ đồng).",
+        "Năm 2041, doanh thu đạt 820 tỷ đồng, hoàn thành 41% kế hoạch (2.000 triệu USD).",
+        "Năm 2041, doanh thu đạt 820 tỷ đồng, bằng 41% kế hoạch (2.000 tỷ đồng) và 39% kế "
+        "hoạch điều chỉnh.",
+    ):
+        assert _flagged(text) == [], text
