@@ -16,6 +16,7 @@ from kpitools.extract.figures import GROWTH_BASE, Draft, Figure, plan_of, single
 from kpitools.extract.growth_changes import change_checks
 from kpitools.extract.kinds import exceeded_under
 from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.sentence_fractions import fraction_before_checks, plan_after_checks
 from kpitools.extract.stated_checks import FLOORS, stated_checks, under_floor_target
 from kpitools.extract.text import NUM, Doc
 from kpitools.numbers import (
@@ -75,6 +76,8 @@ def draft_checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         or _written_change_checks(doc, d)
         or _whole_of_rate(d, a)
         or _rate_of_fraction(d, doc, a, t, approximate)
+        or fraction_before_checks(d, doc)
+        or plan_after_checks(d, doc)
     ):
         out.update(special)
         return out
