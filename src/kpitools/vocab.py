@@ -498,6 +498,10 @@ _EXTRACT = {
         "chỉ tiêu ghi bằng tỷ lệ phần trăm", "a target written as a percentage"
     ),
     "extract.note.kind_unknown": _pair("không rõ loại tỷ lệ", "kind unknown"),
+    "extract.note.plan_not_fraction": _pair(
+        "tỷ lệ so với kế hoạch, không phải của phân số đứng trước",
+        "a percentage of a plan, not of the fraction before it",
+    ),
     "extract.note.plan_multiple": _pair(
         "gấp {n} kế hoạch: {percent}% kế hoạch; ",
         "{n} the plan: {percent}% of the plan; ",

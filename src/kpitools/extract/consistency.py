@@ -16,7 +16,12 @@ from kpitools.extract.figures import GROWTH_BASE, Draft, Figure, plan_of, single
 from kpitools.extract.growth_changes import change_checks
 from kpitools.extract.kinds import exceeded_under
 from kpitools.extract.notes import Segment, noted, seg
-from kpitools.extract.sentence_fractions import fraction_before_checks, plan_after_checks
+from kpitools.extract.sentence_fractions import (
+    fraction_before_checks,
+    item_start,
+    names_another_scope,
+    plan_after_checks,
+)
 from kpitools.extract.stated_checks import FLOORS, stated_checks, under_floor_target
 from kpitools.extract.text import NUM, Doc
 from kpitools.numbers import (
@@ -78,6 +83,7 @@ def draft_checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
         or _rate_of_fraction(d, doc, a, t, approximate)
         or fraction_before_checks(d, doc)
         or plan_after_checks(d, doc)
+        or _plan_not_the_fraction(d, doc, a, t)
     ):
         out.update(special)
         return out
@@ -836,8 +842,9 @@ def _rate_of_fraction(
     86,43%``: 117/140 is 83,57 %; ``15/23 trường đạt chuẩn, chiếm tỷ lệ 65,29%``) checked
     against that fraction, as a coverage; {} for any other rate, figures with a qualifier,
     a rate with another figure between it and the fraction (``8/9 xã …, 5/6 trường …, đạt
-    tỷ lệ 70%``: the rate may be of the later one), or a share that names a whole of
-    another noun than the fraction's (``12/15 huyện …, chiếm 35% tổng diện tích``)."""
+    tỷ lệ 70%``: the rate may be of the later one), a share that names a whole of another
+    noun than the fraction's (``12/15 huyện …, chiếm 35% tổng diện tích``), or a rate or
+    share of another scope (``… 117/140 nhà …, đạt tỷ lệ 86% tổng số nhà toàn tỉnh``)."""
     p, f = d.percent_fig, d.actual_fig
     if d.kind not in ("rate", "share") or f is None or f.kind != "pair":
         return {}
@@ -847,19 +854,63 @@ def _rate_of_fraction(
         return {}
     if f.end > p.span_start or any(c.isdigit() for c in doc.text[f.end : p.span_start]):
         return {}
-    if d.kind == "share" and not _whole_is_the_fraction_s(doc, f, p):
+    if not _whole_matches_fraction(doc, d, f, p):
         return {}
     return _exact_checks(d, p.percent, None, a, t)
 
 
-def _whole_is_the_fraction_s(doc: Doc, f: Figure, p: Figure) -> bool:
-    """Whether the words after a share's percentage name no whole, or the fraction's noun
-    (``64/90 trường …, chiếm 71% tổng số trường``)."""
+def _whole_matches_fraction(doc: Doc, d: Draft, f: Figure, p: Figure) -> bool:
+    """Whether the words after a rate's or share's percentage name no whole, or no scope but
+    the fraction's own and, after a share, the fraction's noun (``64/90 trường …, chiếm 71%
+    tổng số trường``; not ``huyện có 15/23 trường …, chiếm 12% tổng số trường đạt chuẩn
+    của tỉnh``, nor ``117/140 nhà …, đạt tỷ lệ 86% tổng số nhà toàn tỉnh``)."""
     m = _WHOLE_AFTER.match(doc.fold, p.end)
     if m is None or m.group("word") in _NO_WHOLE:
         return True
     noun = re.match(r"\s*([^\W\d_]+)", doc.fold[f.end : f.end + 40])
-    return noun is not None and noun.group(1) == m.group("word")
+    if d.kind == "share" and (noun is None or noun.group(1) != m.group("word")):
+        return False
+    return not names_another_scope(doc, item_start(doc, d, f.start), f.start, p.end)
+
+
+# a plan named right after a percentage ("đạt 92% kế hoạch năm", "… so với chỉ tiêu")
+_PLAN_NAMED = rx(
+    r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|kh|chỉ\s+tiêu|dự\s+toán|nghị\s+quyết|mục\s+tiêu)(?!\w)"
+)
+
+
+# "huyện có 23/31 …": the fraction counts what there is, of all there are
+_HAS = rx(r"(?<!\w)có\s*$")
+# "… đạt tỷ lệ 80% so với mục tiêu": the percentage named the fraction's rate
+_RATE_NAMED = rx(r"(?<!\w)(?:tỷ|tỉ)\s+lệ\s+(?:\w+\s+)?$")
+
+
+def _plan_not_the_fraction(
+    d: Draft, doc: Doc | None, a: Decimal | None, t: Decimal | None
+) -> dict[str, Any]:
+    """A percentage of a plan after a fraction of things there are, a part no larger than
+    its whole (``huyện có 23/31 hợp tác xã …, đạt 92% kế hoạch năm``: 23 of the 31
+    cooperatives, the 92 % of a plan not written): unchecked, not checked against the
+    fraction; {} for a fraction of things done (``sửa được 23/31 cây cầu, đạt …% chỉ
+    tiêu``: the result of its plan), whose noun is the plan's (``23/25 chỉ tiêu``), of money
+    (``7,215 tỷ/4,8 tỷ đồng``) or a result over its plan (``có 36/30 …``), a rate named
+    (``có 23/31 thôn …, đạt tỷ lệ 80% so với mục tiêu``: the fraction's own), and when the
+    figures give the percentage (``có 25/25 bếp ăn …, đạt 100% kế hoạch năm``: the whole is
+    then the plan)."""
+    f, p = d.actual_fig, d.percent_fig
+    if doc is None or f is None or f.kind != "pair" or f.measure is not None or p is None:
+        return {}
+    if d.kind not in ("attainment", "excess", "coverage") or p.percent is None:
+        return {}
+    if a is None or t is None or not t or a > t or not _PLAN_NAMED.match(doc.fold, p.end):
+        return {}
+    if _PLAN_NAMED.match(doc.fold, f.end) or not _HAS.search(doc.fold, f.start - 12, f.start):
+        return {}
+    if _RATE_NAMED.search(doc.fold, f.end, p.span_start):
+        return {}
+    if _exact_checks(d, p.percent, p.qualifier, a, t).get("verdict") == "consistent":
+        return {}
+    return {"verdict": "unchecked", **noted(seg("plan_not_fraction"))}
 
 
 def _whole_target_checks(d: Draft, percent: Percent, a: Decimal) -> dict[str, Any]:

@@ -55,14 +55,20 @@ _WHOLE_AFTER = rx(
     r"\s*(?:tổng\s+)?(?:(?:số|diện\s+tích|số\s+lượng)\s+)?(?P<words>(?:\s*" + _WORD + r"){0,3})"
 )
 _NO_WHOLE = rx(r"(?:và|so|trong|tăng|giảm|với|đạt|là|bằng|do|vì|kế|chỉ|dự|mục|kh)(?!\w)")
-# a scope after the whole named ("… của tỉnh", "… cả nước"): its words must be the clause's
-_SCOPE = rx(r"\s*(?:của\s+|toàn\s+|cả\s+)(?P<scope>" + _WORD + r")")
+# a scope named after a whole ("… của tỉnh", "toàn quốc", "cả nước", "trên địa bàn tỉnh"):
+# its word must be the clause's
+_SCOPE = rx(
+    r"(?<!\w)(?:của\s+(?:cả\s+|toàn\s+)?|toàn\s+|cả\s+|trên\s+(?:địa\s+bàn|cả|toàn)\s+)"
+    r"(?P<scope>" + _WORD + r")"
+)
+# where the words after a percentage end: a mark of the clause, a figure
+_WORDS_END = re.compile(r"[,;.:()%\d]")
 # a rate named by its own noun between the fraction and its percentage ("tỷ lệ bao phủ")
 _NAMED_RATE = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|trọng)\s+(?!(?:đạt|là|bằng|chiếm)(?!\w))" + _WORD)
 _PLAN_AFTER = rx(r"\s*(?:(?:kế\s+hoạch|kh|chỉ\s+tiêu|dự\s+toán|mục\s+tiêu)(?!\w)|[).,;]|$)")
 
 
-def _clause_start(doc: Doc, d: Draft, end: int) -> int:
+def item_start(doc: Doc, d: Draft, end: int) -> int:
     """Where the percentage's item begins: its sentence, or the last semicolon before it."""
     start = d.sentence.start
     cut = doc.fold.rfind(";", start, end)
@@ -124,8 +130,19 @@ def _names_another_whole(doc: Doc, start: int, pos: int, m: re.Match[str]) -> bo
     own = (m.group("na") + " " + m.group("nb")).split()
     if not own or words[0] not in own:
         return True
-    scope = _SCOPE.search(doc.fold, pos, after.end() + 12) if after else None
-    return scope is not None and scope.group("scope") not in doc.fold[start : m.start()].split()
+    return names_another_scope(doc, start, m.start(), pos)
+
+
+def names_another_scope(doc: Doc, start: int, before: int, pos: int) -> bool:
+    """Whether the words after ``pos`` name a scope the clause's words before do not.
+
+    The words after run to the clause's next mark; the clause's are those from ``start`` to
+    ``before`` (``huyện có 15/23 trường …, chiếm 12% tổng số trường đạt chuẩn quốc gia của
+    tỉnh``: the province's whole, not the district's).
+    """
+    stop = _WORDS_END.search(doc.fold, pos, pos + 120)
+    scope = _SCOPE.search(doc.fold, pos, stop.start() if stop else pos + 120)
+    return scope is not None and scope.group("scope") not in doc.fold[start:before].split()
 
 
 def _fraction_before(d: Draft, doc: Doc, p: Figure) -> tuple[int, re.Match[str]] | None:
@@ -134,7 +151,7 @@ def _fraction_before(d: Draft, doc: Doc, p: Figure) -> tuple[int, re.Match[str]]
     None when there is none, or it is hedged, a date or a period's number, or another number
     or percentage stands between it and the percentage or the last percentage before it.
     """
-    start = _clause_start(doc, d, p.span_start)
+    start = item_start(doc, d, p.span_start)
     found = list(_FRACTION.finditer(doc.fold, start, p.span_start))
     if not found:
         return None
@@ -249,7 +266,7 @@ def plan_after_checks(d: Draft, doc: Doc | None) -> dict[str, Any]:
     m = _PLAN_AMOUNT.match(doc.fold, p.end)
     if m is None or " ".join(m.group("unit").split()) != " ".join(fold(f.measure).split()):
         return {}
-    before = doc.fold[_clause_start(doc, d, f.start) : f.start].split()
+    before = doc.fold[item_start(doc, d, f.start) : f.start].split()
     if any(w not in _PLAN_WORDS and w not in before for w in m.group("words").split()):
         return {}
     scale = m.group("unit").split()[0]
