@@ -154,3 +154,15 @@ def none_reads(*texts: str) -> None:
     """No text gives a claim with an actual."""
     for text in texts:
         assert claim_set(text) == set(), text
+
+
+# a long stretch of a report that names no amount of any kind (rounds 110 and 116)
+FILLER = (
+    "Các đơn vị được hướng dẫn kỹ năng, nghiệp vụ và quy định mới trước khi triển khai; sở "
+    "phối hợp với các địa phương tuyên truyền tại từng khu dân cư, tổ dân phố. "
+) * 4
+
+
+def far_apart(first: str, second: str, filler: str = FILLER) -> str:
+    """``first`` and ``second`` two paragraphs of ``filler`` apart (a plan written far away)."""
+    return f"{first}\n\n{filler}\n\n{filler}\n\n{second}"

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import figure_set
+from reading import far_apart, figure_set
 
 B = Decimal(10) ** 9
 
-# a long stretch of the report that names no amount of the result's kind
+# a long stretch of the report that names no amount of the result's kind (its own words)
 _FILLER = (
     "Các doanh nghiệp tuyển chọn được tập huấn kỹ năng, ngoại ngữ và pháp luật của nước tiếp "
     "nhận trước khi xuất cảnh; sở phối hợp với các huyện tuyên truyền tại từng thôn, bản. "
@@ -21,7 +21,7 @@ _FILLER = (
 
 
 def _far(result: str, plan: str) -> str:
-    return f"{result}\n\n{_FILLER}\n\n{_FILLER}\n\n{plan}"
+    return far_apart(result, plan, _FILLER)
 
 
 def test_a_plan_written_far_after_its_percentage_is_its_plan_when_it_agrees() -> None:

@@ -8,19 +8,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import figure_set
+from reading import far_apart, figure_set
 
 B = Decimal(10) ** 9
 
-# a long stretch of the report that names no amount of the result's kind
-_FILLER = (
-    "Các đơn vị được hướng dẫn kỹ năng, nghiệp vụ và quy định mới trước khi triển khai; sở "
-    "phối hợp với các địa phương tuyên truyền tại từng khu dân cư, tổ dân phố. "
-) * 4
-
-
-def _far(first: str, second: str) -> str:
-    return f"{first}\n\n{_FILLER}\n\n{_FILLER}\n\n{second}"
+_far = far_apart
 
 
 def _no_pair(text: str, target: Decimal) -> bool:
