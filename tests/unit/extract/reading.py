@@ -116,6 +116,16 @@ def figure_set(text: str) -> set[tuple[object, object, object, object]]:
     return {(s.actual, s.target, s.stated_percent, s.stated_kind) for s in find(text, money=True)}
 
 
+def paired_or_attained(text: str) -> set[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, stated kind) of the statements of ``text`` that pair an
+    actual with a target or state an attainment, money read, as a set."""
+    return {
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in find(text, money=True)
+        if (s.actual is not None and s.target is not None) or s.stated_kind == "attainment"
+    }
+
+
 def flagged(text: str) -> list[str]:
     """The verdicts of the statements of ``text`` that the audit flags (inconsistent or
     truncated), read as :func:`find` reads them."""

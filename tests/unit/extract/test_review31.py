@@ -7,17 +7,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import paired_or_attained
 
 B = 1_000_000_000
 
 
-def _claims(text: str) -> set[tuple[object, object, Decimal | None, str | None]]:
-    return {
-        (s.actual, s.target, s.stated_percent, s.stated_kind)
-        for s in find(text, money=True)
-        if (s.actual is not None and s.target is not None) or s.stated_kind == "attainment"
-    }
+_claims = paired_or_attained
 
 
 # ------------------------------------------------------------- "thêm": new, not added to a plan

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import figure_set, find
 
 from kpitools.extract.figures import CONNECTORS
 
-
-def _claims(text: str) -> set[tuple[object, object, Decimal | None, str | None]]:
-    return {(s.actual, s.target, s.stated_percent, s.stated_kind) for s in find(text, money=True)}
+_claims = figure_set
 
 
 def test_last_years_result_is_not_joined_to_this_years_amount() -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import find, paired_or_attained
 
 CHILDREN = (
     "Đến nay, xã đang theo dõi 2.310 trẻ em dưới 5 tuổi. Trong đó có 2.190 trẻ được tiêm "
@@ -21,12 +21,7 @@ HOUSEHOLDS = (
 )
 
 
-def _claims(text: str) -> set[tuple[object, object, Decimal | None, str | None]]:
-    return {
-        (s.actual, s.target, s.stated_percent, s.stated_kind)
-        for s in find(text, money=True)
-        if (s.actual is not None and s.target is not None) or s.stated_kind == "attainment"
-    }
+_claims = paired_or_attained
 
 
 def test_a_rate_beside_a_plans_rate_is_read_against_it_not_given_to_the_count() -> None:
