@@ -469,6 +469,51 @@ _DISBURSED_AFTER = rx(
     r"^\s*,\s*(?:(?:đã|mới|ước)\s+)*giải\s+ngân(?:\s+được)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 )
 
+# "nguồn vốn Chương trình 135 trên 2 tỷ 400 triệu đồng thực hiện 6 công trình, giải ngân
+# …": the works the capital is for, written between its amount and the amount disbursed
+_FOR_WORKS = rx(
+    r"\s*,?\s*(?:để\s+)?(?:thực\s+hiện|cho)\s+\d{1,4}\s+"
+    r"(?:công\s+trình|dự\s+án|hạng\s+mục|gói\s+thầu)(?!\w)"
+)
+# the capital of works named: as :data:`_CAPITAL_NAMED`, a programme's number or code in its
+# name ("Chương trình 135", "Chương trình 30a"), or a revenue set aside for the works
+# ("nguồn thu tiền sử dụng đất của tỉnh bổ sung")
+_CAPITAL_OF_WORKS = rx(
+    r"(?<!\w)(?:tổng\s+(?:nguồn\s+)?vốn|kế\s+hoạch\s+vốn|nguồn\s+(?:vốn|thu)"
+    r"|vốn\s+(?:được\s+)?giao)(?:\s+(?:[^\W\d_]+|\d{1,4}[^\W\d_]?(?!\w))){0,12}?"
+    r"\s*(?:là|:|có)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+)
+# "đạt 100% KH", "đạt 80% kế hoạch vốn giao": a plan the percentage names by no other giver
+# or measure than the capital's
+_OF_THE_CAPITAL = rx(
+    r"%\s*(?:so\s+với\s+)?(?:kế\s+hoạch|kh)(?:\s+(?:vốn|năm|được\s+giao|giao))*\s*$"
+)
+
+
+def _capital_of_works(
+    folded: str, before: list[Amount], own: Amount, s: LinkableStatement
+) -> Amount | None:
+    """The capital written before the works it is for, then the amount disbursed of ``s``.
+
+    ``Nguồn vốn Chương trình 135 trên 2 tỷ 400 triệu đồng thực hiện 6 công trình, giải ngân
+    2 tỷ 400 triệu đồng, đạt 100% KH``: the count of works (``công trình``, ``dự án``,
+    ``hạng mục``, ``gói thầu``) is the last amount before the one disbursed; the capital is the
+    amount before it, of the disbursed amount's unit, named as a capital. Only for a
+    percentage of a bare plan (``KH``, ``kế hoạch vốn``): one of a giver or another measure
+    (``dự toán HĐND huyện giao``) may be another amount's.
+    """
+    if len(before) < 2 or not _OF_THE_CAPITAL.search(fold(s.text)):
+        return None
+    capital, works = before[-2], before[-1]
+    m = _FOR_WORKS.match(folded, capital.end)
+    if m is None or not capital.end <= works.start < m.end() <= works.end + 16:
+        return None
+    if not same_unit(capital, own) or not _DISBURSED_AFTER.match(folded[m.end() :]):
+        return None
+    if not _CAPITAL_OF_WORKS.search(folded, 0, capital.start):
+        return None
+    return capital
+
 
 def _capital_before(s: LinkableStatement, text: str) -> Amount | None:
     """The capital written right before the amount disbursed of ``s``, in its sentence.
@@ -482,13 +527,14 @@ def _capital_before(s: LinkableStatement, text: str) -> Amount | None:
     own = amounts_in(fold(s.text), 0, len(s.text))
     if not before or not own or own[0].value != s.actual or not isinstance(s.actual, Decimal):
         return None
-    plan = before[-1]
-    if not same_unit(plan, own[0]) or plan.value <= s.actual:
-        return None
+    works = _capital_of_works(folded, before, own[0], s)
+    plan = before[-1] if works is None else works
+    if not same_unit(plan, own[0]) or plan.value < s.actual:
+        return None  # all of it disbursed (100 %) is read; more than it is no capital's
     done = _DONE_AFTER.match(folded[plan.end :])
-    if not (done or _DISBURSED_AFTER.match(folded[plan.end :])):
+    if works is None and not (done or _DISBURSED_AFTER.match(folded[plan.end :])):
         return None
-    if not (done or _CAPITAL_NAMED.search(folded, 0, plan.start)):
+    if works is None and not (done or _CAPITAL_NAMED.search(folded, 0, plan.start)):
         return None
     approximate = has_qualifier(folded, plan) or s.qualifier is not None or not s.exact
     fits = triple_fits(s, plan.value, approximate=approximate)
@@ -506,8 +552,10 @@ def link_disbursed_capital(
     of the plan, in one sentence (or an amount set out, then ``thực hiện đạt`` and what was
     done of it): the capital is the plan, linked and checked, when the
     three figures agree (within a point when one is approximate; a capital written
-    approximately, ``gần 40 tỷ đồng``, leaves it unchecked). Only a percentage with no target
-    of its own.
+    approximately, ``gần 40 tỷ đồng``, leaves it unchecked). Round 125: the works the capital
+    is for may stand between (``nguồn vốn Chương trình 135 trên 2 tỷ 400 triệu đồng thực hiện 6
+    công trình, giải ngân …``, :func:`_capital_of_works`), and all of it disbursed (100 %) is
+    read. Only a percentage with no target of its own.
     """
     out = list(statements)
     for i, s in enumerate(statements):
