@@ -766,10 +766,11 @@ def _cumulative_amount_last(text: str, low: int, found: list[Amount]) -> bool:
 
 
 # "… giảm 25%, còn 50 tỷ đồng", "tăng mạnh 40% so với cùng kỳ, lên 900 tỷ đồng": the
-# amount a measure changed to, in the clause after its change
+# amount a measure changed to, in the clause after its change; round 126: or reached
+# ("lợi nhuận sau thuế giảm 21%, đạt 134 tỷ đồng")
 _CHANGED_TO = rx(
     rf"(?<!\w)(?:tăng|giảm|sụt)(?:\s+[^\W\d_]+)?\s+(?:{NUM})\s*%[^,;.\d]{{0,40}}?,\s*"
-    r"(?:lên|xuống|còn)(?:\s+(?:mức|còn))?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+    r"(?:lên|xuống|còn|đạt)(?:\s+(?:mức|còn))?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
 
 
@@ -777,11 +778,15 @@ def _changed_to(text: str, pos: int, noun: str) -> bool:
     """Whether the amount at ``pos`` is what the measure ``noun`` changed to.
 
     The measure is named in the clause of the change (``lợi nhuận ròng của xưởng giảm 25%,
-    còn 50 tỷ đồng``).
+    còn 50 tỷ đồng``), and the sentence names no plan before the change (``đặt kế hoạch
+    doanh thu tăng 1%, đạt mức 2.900 tỷ đồng``: the plan's amount, round 126).
     """
     low = max(0, pos - 120)  # a bounded look back: linear in the text
-    m = _CHANGED_TO.search(fold(text[low:pos]))
-    return m is not None and clause_names(text, low + m.start(), noun)
+    folded = fold(text[low:pos])
+    m = _CHANGED_TO.search(folded)
+    if m is None or PLAN_CUE.search(folded, head_of_sentence(folded, m.start()), m.start()):
+        return False
+    return clause_names(text, low + m.start(), noun)
 
 
 def _named_after(folded: str, a: Amount, noun: str, kind: str | None) -> bool:

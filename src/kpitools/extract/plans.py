@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from kpitools.extract.amounts import (
     AMOUNT_QUALIFIER,
+    COMPARED,
     FULL_STOP,
     LEAD_QUALIFIER,
     OF_A_TARGET,
@@ -620,9 +621,47 @@ def link_plan_amounts(
         plan = _plan_amount(s, text, scope)
         if plan is None:
             plan = _far_plan(s, text, scope)
-        if plan is not None:
+        if plan is not None and not _set_against_results_period(text, plan, s):
             out[i] = _as_range(with_plan(s, plan, text), _range_of(text, plan))
     return out
+
+
+# "… 26 tỷ đồng lợi nhuận, lần lượt giảm 23% và 78% so với niên vụ 2040-2041": the period
+# a plan is set against, named by its years
+_BASE_PERIOD = rx(
+    r"(?<!\w)so\s+(?:với\s+)?((?:năm|niên\s+vụ|niên\s+độ|mùa\s+vụ|giai\s+đoạn)\s+"
+    r"(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?)(?![\d\w])"
+)
+_PERIOD_REACH = 300
+"""How far (characters) after a plan's amount, and before a result, periods are read."""
+
+
+def _set_against_results_period(text: str, plan: Amount, s: LinkableStatement) -> bool:
+    """Whether the plan is set against the period the result ``s``'s paragraph names.
+
+    ``Công ty đặt kế hoạch niên vụ 2041-2042 với 26 tỷ đồng lợi nhuận, giảm 78% so với niên vụ
+    2040-2041.`` … ``Kết thúc niên vụ 2040-2041, …, lãi ròng đạt hơn 119 tỷ đồng. … vượt 367%
+    mục tiêu lợi nhuận``: a plan written as a change from a period's figures is the plan of
+    a later period, not of that period's result (round 126). The period is read in the
+    plan's sentence after its amount, and in ``s``'s paragraph before it.
+    """
+    after = text[plan.end : plan.end + _PERIOD_REACH]
+    stop = FULL_STOP.search(after)
+    m = _BASE_PERIOD.search(fold(after[: stop.start() if stop else len(after)]))
+    if m is None:
+        return False
+    low = max(0, s.start - _PERIOD_REACH)
+    para = _one_spaced(fold(text[max(low, text.rfind("\n", low, s.start) + 1) : s.start]))
+    period = _one_spaced(m.group(1))
+    return any(
+        not COMPARED.search(para, max(0, at - 25), at)  # "so với cùng kỳ năm 2040": a base
+        for at in (x.start() for x in re.finditer(re.escape(period), para))
+    )
+
+
+def _one_spaced(words: str) -> str:
+    """``words`` with single spaces, and none around a dash (``2040 - 2041``: ``2040-2041``)."""
+    return re.sub(r"\s*[-–]\s*", "-", " ".join(words.split()))
 
 
 # "đã giải ngân được 120 tỷ đồng, đạt tỷ lệ 30%": the share of the capital plan disbursed
