@@ -86,9 +86,16 @@ def set_out_plans(statements: Sequence[LinkableStatement], text: str) -> list[Se
     out: list[SetOutPlan] = []
     seen: set[int] = set()
     for low in range(0, len(text), PROGRAMME_CHUNK):
-        folded = fold(text[low : low + PROGRAMME_CHUNK + _SENTENCE_REACH])
+        folded = fold(text[low : low + PROGRAMME_CHUNK + 2 * _SENTENCE_REACH])
         for cue in PLAN_CUE.finditer(folded, 0, min(len(folded), PROGRAMME_CHUNK)):
-            for a, measure, listed in _plans_after(folded, cue):
+            items = _plans_after(folded, cue)
+            going_on = _plans_going_on(folded, cue) if items else []
+            if going_on and _names_again(folded, cue, going_on):
+                going_on = []  # a measure's plan again, or its result: no item of the list
+            going = {a.start for a, _, _ in going_on}
+            for a, measure, listed in items + going_on:
+                # a sentence going on is of the year its plan's sentence names before its items
+                named = items[0][0].start if a.start in going else a.start
                 at = shifted(a, low)
                 if at.start in seen:
                     continue
@@ -96,7 +103,7 @@ def set_out_plans(statements: Sequence[LinkableStatement], text: str) -> list[Se
                 if c is not None and (c.actual != a.value or c.target is not None):
                     continue  # a target statement (read by the pass), or a result
                 seen.add(at.start)
-                year = YEAR.search(folded, head_of_sentence(folded, a.start), a.start)
+                year = YEAR.search(folded, head_of_sentence(folded, cue.start()), named)
                 s = bare_statement(
                     file,
                     text,
@@ -135,6 +142,112 @@ def _plans_after(
         if measure[0] is not None:
             out.append((a, measure, None))
     return out
+
+
+# "Lợi nhuận trước thuế 790 tỷ đồng, tăng 21%; lợi nhuận sau thuế 632 tỷ đồng": an item of a
+# plan's list going on in the next sentence: a measure, its kinds, a plan's verb, the amount
+# (its growth after it), joined to the next item by a comma, a semicolon or "và"
+_ITEM_VERB = rx(r"(?P<aim>\s+dự\s+kiến)?(?:\s+(?P<verb>đạt|là))?\s*:?\s*")
+_ITEM_GROWTH = rx(
+    r"\s*,?\s*\(?\s*(?:tăng|giảm)(?:\s+trưởng)?(?:\s+(?:khoảng|gần|hơn|nhẹ))?\s+\d[\d.,]*\s*%"
+    r"(?:\s+so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?|năm\s+(?:trước|ngoái)"
+    r"|(?:(?:kết\s+quả\s+)?thực\s+hiện\s+)?(?:năm\s+)?(?:19|20)\d\d))?\s*\)?"
+)
+_ITEM_JOINT = re.compile(r"\s*[,;]?\s*(?:và\s+)?")
+
+
+def _item_head(folded: str, pos: int) -> re.Match[str] | None:
+    """The verb (maybe empty) of the list item that names its measure at ``pos``, if one does.
+
+    A measure (:data:`~kpitools.extract.amounts.MEASURE_NAMES`), up to two of its kinds
+    (``lợi nhuận trước thuế hợp nhất``), then a plan's verb or none; the amount follows it.
+    """
+    name = MEASURE_NAMES_RX.match(folded, pos)
+    if name is None:
+        return None
+    after = name.end()
+    for _ in range(2):
+        kind = MEASURE_KIND.match(folded, after)
+        after = kind.end() if kind else after
+    return _ITEM_VERB.match(folded, after)
+
+
+def _item_end(folded: str, a: Amount) -> int:
+    """Where the next item of a list may start after the item amount ``a``.
+
+    Past its growth (``, tăng 21% so với năm 2040``) and the joint (a comma, a semicolon,
+    ``và``).
+    """
+    growth = _ITEM_GROWTH.match(folded, a.end)
+    joint = _ITEM_JOINT.match(folded, growth.end() if growth else a.end)
+    return joint.end() if joint else a.end  # the joint may be empty: it always matches
+
+
+def _names_again(
+    folded: str,
+    cue: re.Match[str],
+    items: list[tuple[Amount, tuple[str | None, str | None], tuple[int, int] | None]],
+) -> bool:
+    """Whether the sentence of the plan cue ``cue`` names a measure and kind of ``items``.
+
+    ``… đặt mục tiêu doanh thu 2.900 tỷ đồng, tăng 15%, lợi nhuận sau thuế 240 tỷ đồng. Lợi
+    nhuận sau thuế 260 tỷ đồng.``: two plans of one measure (or a plan and its result), so
+    the next sentence is no item of the first's list.
+    """
+    head = head_of_sentence(folded, cue.start())
+    stop = FULL_STOP.search(folded, cue.end())
+    named = set()
+    for m in MEASURE_NAMES_RX.finditer(folded, head, stop.start() if stop else len(folded)):
+        kind = MEASURE_KIND.match(folded, m.end())
+        named.add(
+            (MEASURE_NAMES[" ".join(m.group().split())], kind and " ".join(kind.group(1).split()))
+        )
+    return any(measure in named for _, measure, _ in items)
+
+
+def _range(folded: str, a: Amount) -> bool:
+    """Whether the amount ``a`` is the first end of a range (``900 - 950 tỷ đồng``)."""
+    return re.match(r"\s*(?:-|–|đến|tới)\s*\d", folded[a.end : a.end + 8]) is not None
+
+
+def _plans_going_on(
+    folded: str, cue: re.Match[str]
+) -> list[tuple[Amount, tuple[str | None, str | None], tuple[int, int] | None]]:
+    """The money plans of the sentence after the plan cue ``cue``'s, a list of its plan's.
+
+    ``Năm 2041, công ty đặt kế hoạch doanh thu 1.500 tỷ đồng, tăng 12%. Lợi nhuận trước thuế
+    180 tỷ đồng, tăng 9%.``: the second sentence names no plan, but goes on with the first's
+    list. Only when the next sentence, in the same paragraph, is all items of measures
+    (:func:`_item_head`) each with its money amount, maybe its growth after it, and a plan's
+    verb or none (``dự kiến``, ``là``; ``đạt`` only after ``dự kiến``): a verb of a result
+    (``Lợi nhuận trước thuế đạt 42 tỷ đồng``, ``ước đạt``), a part of the year, a year
+    named, a qualifier or any other word reads nothing. The caller reads it only after a
+    sentence that sets out plans.
+    """
+    stop = FULL_STOP.search(folded, cue.end(), cue.end() + _SENTENCE_REACH)
+    if stop is None or "\n" in stop.group() or stop.group()[0] != ".":
+        return []
+    end_stop = FULL_STOP.search(folded, stop.end(), stop.end() + _SENTENCE_REACH)
+    tail = folded.rstrip()  # the text's last sentence: its stop has no space after it
+    if end_stop is None and len(tail) > stop.end() + _SENTENCE_REACH:
+        return []
+    end = end_stop.start() if end_stop else len(tail) - tail.endswith(".")
+    amounts = {a.start: a for a in amounts_in(folded, stop.end(), end)}
+    out: list[tuple[Amount, tuple[str | None, str | None], tuple[int, int] | None]] = []
+    pos, aimed = stop.end(), False
+    while pos < end:
+        verb = _item_head(folded, pos)
+        if verb is None:
+            return []
+        aimed = aimed or verb.group("aim") is not None
+        a = amounts.get(verb.end())
+        if a is None or a.unit[1] not in MONEY_WORDS or (verb.group("verb") == "đạt" and not aimed):
+            return []
+        if _range(folded, a):
+            return []
+        out.append((a, measure_kind(folded, a), None))
+        pos = _item_end(folded, a)
+    return out if pos == end else []
 
 
 def _plain_plan(folded: str, a: Amount, cue: re.Match[str]) -> bool:
