@@ -21,6 +21,7 @@ from kpitools.extract.sentence_fractions import (
     item_start,
     names_another_scope,
     plan_after_checks,
+    within_result_rounding,
 )
 from kpitools.extract.stated_checks import FLOORS, stated_checks, under_floor_target
 from kpitools.extract.text import NUM, Doc
@@ -147,17 +148,16 @@ def _exact_checks(
 
 
 def _rounded_decimals_fit(d: Draft, percent: Percent, a: Decimal, t: Decimal) -> bool:
-    """Whether an attainment of figures written with decimals (``9,37 tỷ đồng`` of ``6,12
-    tỷ đồng``) gives the percentage stated, rounded or cut, once each figure may lie
-    anywhere within half its last written digit; figures with no decimal are taken exact."""
+    """Whether an attainment of a result written with decimals (``9,37 tỷ đồng`` of ``6,1
+    tỷ đồng``) gives the percentage stated, rounded half-up, once the result may lie
+    anywhere within half its last written digit (:func:`within_result_rounding`); the plan,
+    a figure set rather than measured, is taken as written, and a cut is no fit (the set
+    flags both): ``54,2 tỷ đồng/81,7 tỷ đồng, đạt 66,2%`` is reached only with 81,7 widened
+    too, or as a cut of 54,15 / 81,7 = 66,28 %."""
     if d.kind != "attainment" or d.actual_fig is None:
         return False
     texts = _written_numbers(d.actual_fig, d.target_fig)
-    if texts is None:
-        return False
-    if not any("," in n for n in texts):
-        return False
-    return ratio_within_rounding(percent, (a, texts[0]), (t, texts[1]))
+    return texts is not None and within_result_rounding(percent, texts[0], a, t)
 
 
 def _written_numbers(actual: Figure, target: Figure | None) -> tuple[str, str] | None:
@@ -250,17 +250,16 @@ _BASE_HEAD_SKIPPED = frozenset(("tổng", "số", "lượng", "giá", "trị"))
 def as_written(percent: Percent, a: Decimal, texts: Iterable[str | None], t: Decimal) -> bool:
     """Whether ``percent`` of a result ``a`` against a plan ``t`` linked from elsewhere is
     what the two give once the result, written with a decimal comma in one of ``texts``, may
-    lie anywhere within half its last digit; the plan, a figure set rather than measured, is
-    taken as written (:func:`ratio_within_rounding`).
+    lie anywhere within half its last digit, rounded half-up (a cut is no fit: the set flags
+    it); the plan, a figure set rather than measured, is taken as written
+    (:func:`within_result_rounding`).
 
     ``đạt 20,1 tỷ đồng`` of ``37 tỷ đồng``, ``54,4%``: any result that rounds to 20,1 (20,05
     to 20,15) gives 54,19 to 54,46 %, so the figures as written do not contradict it; ``5,1
     triệu cây`` of ``3,6 triệu``, ``143,5%``, does (140,3 to 143,1 %).
     """
     result = next((n for x in texts if x and (n := _number_of(x, a)) is not None), None)
-    if result is None or "," not in result:
-        return False
-    return ratio_within_rounding(percent, (a, result), (t, f"{t:f}"))  # no comma: exact
+    return result is not None and within_result_rounding(percent, result, a, t)
 
 
 def _number_of(text: str, value: Decimal) -> str | None:
