@@ -516,6 +516,23 @@ def half_unit(number: str, value: Decimal) -> Decimal:
     return Decimal(5).scaleb(-decimals - 1) * (value / written if written else 1)
 
 
+def within_amount_rounding(percent: Percent, number: str, a: Decimal, t: Decimal) -> bool:
+    """Whether a result written ``number`` (``1.283`` of ``1.283 tỷ đồng``, ``20,1``), anywhere
+    within half its last written digit, gives ``percent`` of the plan ``t`` as written,
+    rounded half-up (a cut is no fit: the set flags it).
+
+    ``58 tỷ đồng`` of ``60,5 tỷ``, ``95,8%``: 57,5 to 58,5 give 95,04 to 96,69 %, so the
+    figures do not contradict it; ``1.283 tỷ`` of ``3.800 tỷ``, ``33,7%``: 1.282,5 to
+    1.283,5 give 33,750 to 33,776 %, always 33,8 half-up.
+    """
+    if t <= 0:
+        return False
+    half = half_unit(number, a)
+    low, high = 100 * (a - half) / t, 100 * (a + half) / t
+    step = Decimal(1).scaleb(-percent.decimals)
+    return low < percent.value + step / 2 and high >= percent.value - step / 2
+
+
 def _growth_by_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, Any]:
     """The check of a growth against the increase written after it (:data:`_GROWTH_BY`):
     the base is the actual less the increase; wrong only when no actual and increase within

@@ -14,6 +14,7 @@ cannot be theirs are unlinked (:mod:`kpitools.extract.plan_results`).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -36,10 +37,12 @@ from kpitools.extract.amounts import (
     plan_measure,
 )
 from kpitools.extract.bare_plans import BLANK_LINE, triple_fits
+from kpitools.extract.consistency import within_amount_rounding
 from kpitools.extract.linking import percent_of, with_result
 from kpitools.extract.notes import unchecked
 from kpitools.extract.periods import part_key
 from kpitools.extract.plan_results import unlinked_percentage
+from kpitools.extract.text import NUM
 from kpitools.numbers import check_percent
 from kpitools.textfold import fold, rx
 
@@ -83,7 +86,9 @@ def link_measure_results(
     paragraph, if it holds one of the measure). When exactly one result and one plan fit the
     percentage (as written, rounded or cut; within a point when a figure is approximate; a
     plan written with a qualifier within a tenth of it), they are linked; a fit only as cut
-    is left unchecked, and a pair already stated with its percentage is not read again.
+    is truncated, unless the result's own rounding gives it (then unchecked:
+    :func:`_cut_or_rounded`), and a pair already stated with its percentage is not read
+    again.
     Otherwise a percentage whose linked result is a plan's amount is left bare: a plan is no
     result.
     """
@@ -110,9 +115,7 @@ def link_measure_results(
                 continue
             c = as_result(s, a, folded, low, text, measure)
             linked = with_result(s, c, p.value)
-            # a fit only when the percentage is cut, not rounded: whether the report cut it
-            # or rounded its amounts (58 of 60,5 for 95,8 %) the text does not say
-            out[i] = unchecked(linked, "approximate") if linked.verdict == "truncated" else linked
+            out[i] = _cut_or_rounded(linked, folded[a.start : a.end], p.value)
         elif s.actual is not None and any(p.value == s.actual for p, _ in plans):
             out[i] = unlinked_percentage(s)
     return out
@@ -265,3 +268,24 @@ def _fits(s: LinkableStatement, a: Amount, p: Amount, folded: str) -> bool:
     if s.qualifier is not None or has_qualifier(folded, a):
         return triple_fits(placed, p.value, approximate=True)
     return bool(check_percent(pct, a.value, p.value).fits)
+
+
+def _cut_or_rounded(linked: LinkableStatement, written: str, plan: Decimal) -> LinkableStatement:
+    """``linked``, truncated when its result and plan give its percentage only cut.
+
+    The set flags a cut, unless the result's own rounding gives the percentage rounded
+    (``58 tỷ đồng`` of ``60,5 tỷ``, ``95,8%``: 57,5 to 58,5 give 95,04 to 96,69 %), which is
+    left unchecked (:func:`~kpitools.extract.consistency.within_amount_rounding`), as is a
+    cut of any other kind than an attainment.
+    """
+    if linked.verdict != "truncated":
+        return linked
+    p, number = percent_of(linked), re.match(NUM, written)
+    a = linked.actual
+    if linked.stated_kind != "attainment" or p is None or number is None:
+        return unchecked(linked, "approximate")
+    if not isinstance(a, Decimal):
+        return unchecked(linked, "approximate")
+    if within_amount_rounding(p, number.group(), a, plan):
+        return unchecked(linked, "approximate")
+    return linked

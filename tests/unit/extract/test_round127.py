@@ -59,3 +59,37 @@ def test_a_plan_linked_from_another_sentence_is_taken_as_written() -> None:
     assert _checked(text, "attainment") == [("54,1%", "inconsistent", 54.3)]
     within = text.replace("54,1%", "54,2%")
     assert _checked(within, "attainment") == [("54,2%", "unchecked", 54.3)]
+
+
+# ------------------------------------------- a named plan's percentage, result and plan apart
+
+_NAMED = (
+    "Chín tháng đầu năm 2041, doanh thu thuần của nhà máy đạt {a} tỷ đồng, giá vốn tăng "
+    "mạnh.\nChi phí bán hàng tăng 12%. Lợi nhuận sau thuế đạt 57 tỷ đồng.\nKế hoạch năm 2041 "
+    "của nhà máy gồm doanh thu là {t} tỷ đồng và lợi nhuận sau thuế là 260 tỷ đồng. Sau chín "
+    "tháng, nhà máy mới thực hiện được {p}% kế hoạch doanh thu và 22% kế hoạch lợi nhuận."
+)
+"""A named plan's percentage whose result (a paragraph before) and plan its measure links."""
+
+
+def test_a_named_plan_s_percentage_its_linked_figures_give_only_cut_is_truncated() -> None:
+    # 2.421 of 5.300 is 45,68 %; 2.420,5 to 2.421,5 give 45,670 to 45,689 %: 45,7 half-up
+    text = _NAMED.format(a="2.421", t="5.300", p="45,6")
+    revenue, profit = [s for s in find(text) if s.stated_kind == "attainment"]
+    assert (revenue.actual, revenue.target) == (2_421_000_000_000, 5_300_000_000_000)
+    assert (profit.actual, profit.target, profit.verdict) == (57 * 10**9, 260 * 10**9, "consistent")
+    assert sorted(_checked(text, "attainment")) == [
+        ("22%", "consistent", 22.0),
+        ("45,6%", "truncated", 45.7),
+    ]
+
+
+def test_a_cut_the_linked_result_s_own_rounding_gives_rounded_is_not_flagged() -> None:
+    # 73 of 80,5 is 90,68 % (90,6 cut), but 72,5 to 73,5 give 90,06 to 91,30 %
+    text = _NAMED.format(a="73", t="80,5", p="90,6")
+    revenue, _ = [s for s in find(text) if s.stated_kind == "attainment"]
+    assert (revenue.actual, revenue.target) == (73_000_000_000, 80_500_000_000)
+    assert sorted(_checked(text, "attainment")) == [
+        ("22%", "consistent", 22.0),
+        ("90,6%", "unchecked", 90.7),
+    ]
