@@ -93,3 +93,35 @@ def test_a_cut_the_linked_result_s_own_rounding_gives_rounded_is_not_flagged() -
         ("22%", "consistent", 22.0),
         ("90,6%", "unchecked", 90.7),
     ]
+
+
+def test_a_hedged_percentage_keeps_its_check_of_both_figures_rounding() -> None:
+    # 'gần 73,6%' of 38,6 of 52,3 (73,71 to 73,90 % with the result's rounding): the hedge
+    # is what is read, as before; so for a plan linked from another sentence
+    text = "Năm 2041, quỹ thu được 38,6 tỷ đồng/52,3 tỷ đồng, đạt gần 73,6% dự toán cả năm."
+    assert [v for _, v, _ in _checked(text, "attainment")] == ["unchecked"]
+    linked = (
+        "Năm 2041, công ty đặt kế hoạch doanh thu 37 tỷ đồng. Hết năm, doanh thu của công ty "
+        "đạt 20,1 tỷ đồng, bằng gần 54,1% kế hoạch."
+    )
+    assert [v for _, v, _ in _checked(linked, "attainment")] == ["unchecked"]
+
+
+def test_a_cut_of_a_plan_that_may_be_another_is_left_unchecked() -> None:
+    plan = (
+        "Kế hoạch năm 2041 của nhà máy gồm doanh thu là 5.300 tỷ đồng và lợi nhuận sau thuế là "
+        "260 tỷ đồng."
+    )
+    text = _NAMED.format(a="2.421", t="5.300", p="45,6")
+    assert text.count(plan) == 1
+    others = {
+        "a year the result's sentence does not name": plan.replace("2041", "2042"),
+        "a revised plan": plan.replace("nhà máy gồm", "nhà máy, sau khi điều chỉnh, gồm"),
+        "a hedged plan": plan.replace("doanh thu là 5.300", "doanh thu khoảng 5.300"),
+        "the parent's plan": plan.replace("của nhà máy", "của công ty mẹ"),
+    }
+    for why, other in others.items():
+        verdicts = dict((s, v) for s, v, _ in _checked(text.replace(plan, other), "attainment"))
+        assert verdicts.get("45,6%") == "unchecked", why
+    hedged = text.replace("đạt 2.421", "đạt hơn 2.421")
+    assert dict((s, v) for s, v, _ in _checked(hedged, "attainment"))["45,6%"] == "unchecked"
