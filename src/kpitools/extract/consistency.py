@@ -21,6 +21,7 @@ from kpitools.extract.sentence_fractions import (
     item_start,
     names_another_scope,
     plan_after_checks,
+    within_result_rounding,
 )
 from kpitools.extract.stated_checks import FLOORS, stated_checks, under_floor_target
 from kpitools.extract.text import NUM, Doc
@@ -140,24 +141,33 @@ def _exact_checks(
     (:func:`_rounded_whole_fits`) is left unchecked as approximate."""
     checked = _percent_checks(d, _signed(d, percent), qual, a, t)
     if checked.get("verdict") == "inconsistent" and (
-        _rounded_whole_fits(d, percent, a, t) or _rounded_decimals_fit(d, percent, a, t)
+        _rounded_whole_fits(d, percent, a, t)
+        or _rounded_decimals_fit(d, percent, a, t, hedged=qual is not None)
     ):
         return {"verdict": "unchecked", **noted(seg("approximate"))}
     return checked
 
 
-def _rounded_decimals_fit(d: Draft, percent: Percent, a: Decimal, t: Decimal) -> bool:
-    """Whether an attainment of figures written with decimals (``9,37 tỷ đồng`` of ``6,12
-    tỷ đồng``) gives the percentage stated, rounded or cut, once each figure may lie
-    anywhere within half its last written digit; figures with no decimal are taken exact."""
+def _rounded_decimals_fit(
+    d: Draft, percent: Percent, a: Decimal, t: Decimal, *, hedged: bool = False
+) -> bool:
+    """Whether an attainment of a result written with decimals (``9,37 tỷ đồng`` of ``6,1
+    tỷ đồng``) gives the percentage stated, rounded half-up, once the result may lie
+    anywhere within half its last written digit (:func:`within_result_rounding`); the plan,
+    a figure set rather than measured, is taken as written, and a cut is no fit (the set
+    flags both): ``54,2 tỷ đồng/81,7 tỷ đồng, đạt 66,2%`` is reached only with 81,7 widened
+    too, or as a cut of 54,15 / 81,7 = 66,28 %. A ``hedged`` percentage (``gần 66,2%``) is
+    read as before, both figures widened and a cut a fit: its hedge is what is checked."""
     if d.kind != "attainment" or d.actual_fig is None:
         return False
     texts = _written_numbers(d.actual_fig, d.target_fig)
     if texts is None:
         return False
-    if not any("," in n for n in texts):
-        return False
-    return ratio_within_rounding(percent, (a, texts[0]), (t, texts[1]))
+    if hedged:
+        return any("," in n for n in texts) and ratio_within_rounding(
+            percent, (a, texts[0]), (t, texts[1])
+        )
+    return within_result_rounding(percent, texts[0], a, t)
 
 
 def _written_numbers(actual: Figure, target: Figure | None) -> tuple[str, str] | None:
@@ -247,20 +257,26 @@ def _base_named_alike(doc: Doc, p: Figure, m: re.Match[str]) -> bool:
 _BASE_HEAD_SKIPPED = frozenset(("tổng", "số", "lượng", "giá", "trị"))
 
 
-def as_written(percent: Percent, a: Decimal, texts: Iterable[str | None], t: Decimal) -> bool:
+def as_written(
+    percent: Percent, a: Decimal, texts: Iterable[str | None], t: Decimal, *, hedged: bool = False
+) -> bool:
     """Whether ``percent`` of a result ``a`` against a plan ``t`` linked from elsewhere is
     what the two give once the result, written with a decimal comma in one of ``texts``, may
-    lie anywhere within half its last digit; the plan, a figure set rather than measured, is
-    taken as written (:func:`ratio_within_rounding`).
+    lie anywhere within half its last digit, rounded half-up (a cut is no fit: the set flags
+    it); the plan, a figure set rather than measured, is taken as written
+    (:func:`within_result_rounding`).
 
     ``đạt 20,1 tỷ đồng`` of ``37 tỷ đồng``, ``54,4%``: any result that rounds to 20,1 (20,05
     to 20,15) gives 54,19 to 54,46 %, so the figures as written do not contradict it; ``5,1
-    triệu cây`` of ``3,6 triệu``, ``143,5%``, does (140,3 to 143,1 %).
+    triệu cây`` of ``3,6 triệu``, ``143,5%``, does (140,3 to 143,1 %). A ``hedged``
+    percentage (``gần 54,1%``) may be a cut as well: the hedge, not the figures, is read.
     """
     result = next((n for x in texts if x and (n := _number_of(x, a)) is not None), None)
     if result is None or "," not in result:
         return False
-    return ratio_within_rounding(percent, (a, result), (t, f"{t:f}"))  # no comma: exact
+    if hedged:
+        return ratio_within_rounding(percent, (a, result), (t, f"{t:f}"))  # no comma: exact
+    return within_result_rounding(percent, result, a, t)
 
 
 def _number_of(text: str, value: Decimal) -> str | None:
@@ -515,6 +531,23 @@ def half_unit(number: str, value: Decimal) -> Decimal:
     written = parse_number(number)
     decimals = len(number.rsplit(",", 1)[1]) if "," in number else 0
     return Decimal(5).scaleb(-decimals - 1) * (value / written if written else 1)
+
+
+def within_amount_rounding(percent: Percent, number: str, a: Decimal, t: Decimal) -> bool:
+    """Whether a result written ``number`` (``1.283`` of ``1.283 tỷ đồng``, ``20,1``), anywhere
+    within half its last written digit, gives ``percent`` of the plan ``t`` as written,
+    rounded half-up (a cut is no fit: the set flags it).
+
+    ``58 tỷ đồng`` of ``60,5 tỷ``, ``95,8%``: 57,5 to 58,5 give 95,04 to 96,69 %, so the
+    figures do not contradict it; ``1.283 tỷ`` of ``3.800 tỷ``, ``33,7%``: 1.282,5 to
+    1.283,5 give 33,750 to 33,776 %, always 33,8 half-up.
+    """
+    if t <= 0:
+        return False
+    half = half_unit(number, a)
+    low, high = 100 * (a - half) / t, 100 * (a + half) / t
+    step = Decimal(1).scaleb(-percent.decimals)
+    return low < percent.value + step / 2 and high >= percent.value - step / 2
 
 
 def _growth_by_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, Any]:

@@ -14,6 +14,7 @@ cannot be theirs are unlinked (:mod:`kpitools.extract.plan_results`).
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -34,12 +35,15 @@ from kpitools.extract.amounts import (
     has_qualifier,
     measure_kind,
     plan_measure,
+    sentence_span,
 )
 from kpitools.extract.bare_plans import BLANK_LINE, triple_fits
+from kpitools.extract.consistency import within_amount_rounding
 from kpitools.extract.linking import percent_of, with_result
 from kpitools.extract.notes import unchecked
 from kpitools.extract.periods import part_key
 from kpitools.extract.plan_results import unlinked_percentage
+from kpitools.extract.text import NUM
 from kpitools.numbers import check_percent
 from kpitools.textfold import fold, rx
 
@@ -83,7 +87,9 @@ def link_measure_results(
     paragraph, if it holds one of the measure). When exactly one result and one plan fit the
     percentage (as written, rounded or cut; within a point when a figure is approximate; a
     plan written with a qualifier within a tenth of it), they are linked; a fit only as cut
-    is left unchecked, and a pair already stated with its percentage is not read again.
+    is truncated, unless the result's own rounding gives it (then unchecked:
+    :func:`_cut_or_rounded`), and a pair already stated with its percentage is not read
+    again.
     Otherwise a percentage whose linked result is a plan's amount is left bare: a plan is no
     result.
     """
@@ -110,9 +116,7 @@ def link_measure_results(
                 continue
             c = as_result(s, a, folded, low, text, measure)
             linked = with_result(s, c, p.value)
-            # a fit only when the percentage is cut, not rounded: whether the report cut it
-            # or rounded its amounts (58 of 60,5 for 95,8 %) the text does not say
-            out[i] = unchecked(linked, "approximate") if linked.verdict == "truncated" else linked
+            out[i] = _cut_or_rounded(linked, folded, (a, p), s.start - low)
         elif s.actual is not None and any(p.value == s.actual for p, _ in plans):
             out[i] = unlinked_percentage(s)
     return out
@@ -265,3 +269,60 @@ def _fits(s: LinkableStatement, a: Amount, p: Amount, folded: str) -> bool:
     if s.qualifier is not None or has_qualifier(folded, a):
         return triple_fits(placed, p.value, approximate=True)
     return bool(check_percent(pct, a.value, p.value).fits)
+
+
+# a plan revised, or a figure of one level of a group (the parent's, the consolidated one)
+_REVISED = rx(r"(?<!\w)(?:điều\s+chỉnh|sửa\s+đổi|bổ\s+sung)(?!\w)")
+_LEVELS = rx(r"(?<!\w)(?:công\s+ty\s+mẹ|công\s+ty\s+con|hợp\s+nhất|riêng\s+lẻ|tập\s+đoàn)(?!\w)")
+
+
+def _cut_or_rounded(
+    linked: LinkableStatement, folded: str, pair: tuple[Amount, Amount], at: int
+) -> LinkableStatement:
+    """``linked``, truncated when its result and plan give its percentage only cut.
+
+    The set flags a cut, unless the result's own rounding gives the percentage rounded
+    (``58 tỷ đồng`` of ``60,5 tỷ``, ``95,8%``: 57,5 to 58,5 give 95,04 to 96,69 %,
+    :func:`~kpitools.extract.consistency.within_amount_rounding`). Left unchecked as well:
+    a cut of any other kind than an attainment, and one whose link may be another plan's
+    (:func:`_plan_apart`): a figure with a qualifier, a plan revised (``điều chỉnh``), of a
+    year the result's and the percentage's sentences do not name, or of another level of a
+    group (``công ty mẹ``, ``hợp nhất``) than the result's.
+    """
+    if linked.verdict != "truncated":
+        return linked
+    a, plan = pair
+    p, number, value = percent_of(linked), re.match(NUM, folded[a.start : a.end]), linked.actual
+    if linked.stated_kind != "attainment" or p is None or number is None:
+        return unchecked(linked, "approximate")
+    if not isinstance(value, Decimal) or _plan_apart(folded, pair, at, linked.qualifier):
+        return unchecked(linked, "approximate")
+    if within_amount_rounding(p, number.group(), value, plan.value):
+        return unchecked(linked, "approximate")
+    return linked
+
+
+def _plan_apart(folded: str, pair: tuple[Amount, Amount], at: int, qual: str | None) -> bool:
+    """Whether the plan linked to a result may be another one than the percentage's.
+
+    ``pair``: the result and the plan; ``at``: where the percentage is (see
+    :func:`_cut_or_rounded`).
+    """
+    a, plan = pair
+    if qual is not None or has_qualifier(folded, a) or has_qualifier(folded, plan):
+        return True
+    plan_at, result_at = sentence_span(folded, plan), sentence_span(folded, a)
+    plan_words = folded[plan_at[0] : plan_at[1]]
+    result_words = folded[result_at[0] : result_at[1]]
+    if _REVISED.search(plan_words):
+        return True
+    if {m.group() for m in _LEVELS.finditer(plan_words)} != {
+        m.group() for m in _LEVELS.finditer(result_words)
+    }:
+        return True
+    percent_words = folded[max(folded.rfind(". ", 0, at), folded.rfind("\n", 0, at)) + 1 : at]
+    named = set(_YEAR.findall(result_words)) | set(_YEAR.findall(percent_words))
+    before = _YEAR.findall(folded, 0, plan_at[0])
+    if not named and before:
+        named = {before[-1]}
+    return not set(_YEAR.findall(plan_words)) <= named

@@ -101,7 +101,7 @@ def _plain(x: Decimal) -> Decimal:
     return x.quantize(Decimal(1)) if x == x.to_integral_value() else x.normalize()
 
 
-def _within_result_rounding(percent: Percent, written: str, a: Decimal, b: Decimal) -> bool:
+def within_result_rounding(percent: Percent, written: str, a: Decimal, b: Decimal) -> bool:
     """Whether a result within half its last written decimal gives ``percent``.
 
     Rounded half-up (a cut is no fit: the set flags it), of the plan as written; a result
@@ -283,7 +283,7 @@ def _checked(percent: Percent, written: str, a: Decimal, b: Decimal) -> dict[str
     if check.exact is None:
         return {}
     number = re.match(NUM, fold(written).lstrip())
-    if not check.consistent and number and _within_result_rounding(percent, number.group(), a, b):
+    if not check.consistent and number and within_result_rounding(percent, number.group(), a, b):
         return {"verdict": "unchecked", **noted(seg("approximate"))}
     lead = [seg("percent", a=_plain(a), t=_plain(b), exact=f"{check.exact:.6g}")]
     return {"computed_percent": check.computed} | stated_checks(lead, None, check, percent.value)

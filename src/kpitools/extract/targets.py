@@ -166,7 +166,7 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
     if (
         out.get("verdict") == "inconsistent"
         and result.stated_kind in ("attainment", "excess")
-        and as_written(p, a, (result.text, result.link_text), t)
+        and as_written(p, a, (result.text, result.link_text), t, hedged=qual is not None)
     ):
         # a result written to a coarse digit (``20,1 tỷ đồng``): within its rounding
         out.update(consistent=None, verdict="unchecked", **noted(*lead, seg("approximate")))
