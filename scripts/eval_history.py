@@ -296,6 +296,19 @@ SCORED_AT = {
     "2026-12-07zzh": "ec5af7136cbcd2fb40df6bdc6888f5be8b27c284",
     "2026-12-07zzi": "ec5af7136cbcd2fb40df6bdc6888f5be8b27c284",
     "2026-12-07zzj": "ec5af7136cbcd2fb40df6bdc6888f5be8b27c284",
+    "2026-12-07zzk": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzm": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzn": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzo": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzp": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzq": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzr": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzs": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzt": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzu": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzv": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzw": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzx": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

@@ -311,6 +311,19 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzh": 5,
     "2026-12-07zzi": 2,
     "2026-12-07zzj": 4,
+    "2026-12-07zzk": 6,
+    "2026-12-07zzm": 2,
+    "2026-12-07zzn": 2,
+    "2026-12-07zzo": 6,
+    "2026-12-07zzp": 2,
+    "2026-12-07zzq": 5,
+    "2026-12-07zzr": 2,
+    "2026-12-07zzs": 4,
+    "2026-12-07zzt": 1,
+    "2026-12-07zzu": 6,
+    "2026-12-07zzv": 3,
+    "2026-12-07zzw": 6,
+    "2026-12-07zzx": 7,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -385,6 +398,18 @@ LEAST_SITES = {
     "2026-12-07zzh": 2,
     "2026-12-07zzi": 2,
     "2026-12-07zzj": 3,
+    "2026-12-07zzk": 2,
+    "2026-12-07zzm": 2,
+    "2026-12-07zzn": 2,
+    "2026-12-07zzo": 3,
+    "2026-12-07zzp": 1,
+    "2026-12-07zzq": 3,
+    "2026-12-07zzr": 2,
+    "2026-12-07zzs": 3,
+    "2026-12-07zzt": 1,
+    "2026-12-07zzu": 3,
+    "2026-12-07zzv": 3,
+    "2026-12-07zzw": 4,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -766,7 +791,49 @@ margins over unwritten targets or the Supreme Court's national report (``vp-21``
 customs and power-company pages of 2025 with a plan were already in the files. ``2026-12-07zzj``
 (RSS leads of 2025-2026) holds 4 passages on 3 sites: its wave reads one RSS archive of three
 national papers (vnexpress.net, tuoitre.vn and thanhnien.vn), so no batch of it can reach five
-sites."""
+sites. ``2026-12-07zzk`` (full bodies of articles of 2026) holds 6 passages on 2 sites: its wave
+reads the full bodies of a few national papers' articles from one archive (GitHub
+``muahong/TongHopTin``), and of its random sample of 40 addresses 20 were archived and only 1 held a
+scored statement (the other 5 passages come from 7 bodies chosen by hand, all on the same two
+sites). ``2026-12-07zzm`` (full bodies of articles of 2026) holds 2 passages on 2 sites: its wave
+reads the full bodies of a few national papers' articles from one archive (GitHub
+``muahong/TongHopTin``), a random sample of 40 addresses of which about half were not archived.
+``2026-12-07zzn`` (full bodies of articles of 2026) holds 2 passages on 2 sites: its wave reads the
+full bodies of a few national papers' articles from one archive (GitHub ``muahong/TongHopTin``), and
+of its random sample of 40 addresses 20 were archived and only 2 held a scored statement.
+``2026-12-07zzo`` (full bodies of articles of 2026) holds 6 passages on 3 sites: its wave reads the
+full bodies of a few national papers' articles from one archive (GitHub ``muahong/TongHopTin``), and
+of its random sample of 40 addresses 23 were archived and 6 held a scored statement, four of them on
+vnexpress.net. ``2026-12-07zzp`` (full bodies of articles of 2026) holds 2 passages on 1 site: its
+wave reads the full bodies of a few national papers' articles from one archive (GitHub
+``muahong/TongHopTin``), and of its random sample of 40 addresses 15 were archived and only 2, both
+on baochinhphu.vn, held a scored statement. ``2026-12-07zzq`` (full bodies of articles of 2026)
+holds 5 passages on 3 sites: its wave reads the full bodies of a few national papers' articles from
+one archive (GitHub ``muahong/TongHopTin``), and of its random sample of 40 addresses 25 were
+archived, 8 held a scored statement and 3 of those repeated a report already in the set or in a
+parallel batch (a fourth, ``vx-4684``, was added at the second reading with its revenue pair, the
+repeated profit cut out). ``2026-12-07zzr`` (full bodies of articles of 2026) holds 2 passages on 2
+sites: its wave reads the full bodies of a few national papers' articles from one archive (GitHub
+``muahong/TongHopTin``), and of its random sample of 40 addresses 21 were archived and 2 held a
+scored statement. ``2026-12-07zzs`` (full bodies of articles of 2026) holds 4 passages on 3 sites:
+its wave reads the full bodies of a few national papers' articles (vnexpress.net, tuoitre.vn,
+thanhnien.vn, baochinhphu.vn, cafef.vn, 24hmoney.vn) from one archive (GitHub muahong/TongHopTin),
+and of its random sample of 40 addresses 15 were not archived and only four bodies held a scored
+statement. ``2026-12-07zzt`` (full bodies of articles of 2026) holds 1 passage on 1 site: its wave
+reads the full bodies of a few national papers' articles (vnexpress.net, tuoitre.vn, thanhnien.vn,
+baochinhphu.vn, cafef.vn, 24hmoney.vn) from one archive (GitHub muahong/TongHopTin), and of its
+random sample of 40 addresses 19 were not archived and only one body held a scored statement.
+``2026-12-07zzu`` (full bodies of articles of 2026) holds 6 passages on 3 sites: its wave reads the
+full bodies of a few national papers' articles from one archive (GitHub ``muahong/TongHopTin``), and
+of its random sample of 40 addresses 26 were archived and 9 held a scored statement, 2 of them only
+repeating pairs of parallel batches. ``2026-12-07zzv`` (full bodies of articles of 2026) holds 3
+passages on 3 sites: its wave reads the full bodies of a few national papers' articles from one
+archive (GitHub muahong/TongHopTin), and of its random sample of 40 addresses 16 were not archived
+and only five bodies held a scored statement, two of them pairs another batch of the wave already
+holds. ``2026-12-07zzw`` (full bodies of articles of 2026) holds 6 passages on 4 sites: its wave
+reads the full bodies of a few national papers' articles from one archive (GitHub
+muahong/TongHopTin), and of its random sample of 40 addresses 15 were not archived and six bodies
+held a new scored statement."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
