@@ -620,6 +620,15 @@ _MEASURE_TO_AMOUNT = rx(r"\s*(?:(?:đạt|là)\s+)?(?:(?:gần|khoảng|hơn|tr�
 # --------------------------------------------------------------------------- periods
 
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+# "năm 2040", "niên vụ 2040-2041": a year or a span of years a sentence is of
+PERIOD = rx(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)")
+
+
+def period_of(m: re.Match[str]) -> str:
+    """The period a match of :data:`PERIOD` names: ``2040``, or ``2040-2041`` for a span."""
+    return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
+
+
 COMPARED = rx(r"(?<!\w)(?:so\s+với|so(?=\s+năm)|cùng\s+kỳ)(?!\w)")
 _PAST = rx(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|kỳ\s+trước)(?!\w)")
 
@@ -1172,6 +1181,17 @@ def sentence_span(folded: str, a: Amount) -> tuple[int, int]:
     head = clause_head(folded, a.start, 0)
     stop = FULL_STOP.search(folded, a.end)
     return head, stop.start() if stop else len(folded)
+
+
+def name_and_kind(folded: str, m: re.Match[str]) -> tuple[tuple[str, str | None], int]:
+    """The measure and kind the measure's name ``m`` (:data:`MEASURE_NAMES_RX`) names.
+
+    ``lợi nhuận trước thuế``: (``lợi nhuận``, ``trước thuế``), the kind the one written right
+    after the name; where they end.
+    """
+    k = MEASURE_KIND.match(folded, m.end())
+    measure = MEASURE_NAMES[" ".join(m.group().split())]
+    return (measure, " ".join(k.group(1).split()) if k else None), k.end() if k else m.end()
 
 
 def measure_kind(folded: str, a: Amount) -> tuple[str | None, str | None]:

@@ -453,12 +453,16 @@ def _later_of_plan(s: LinkableStatement, prev: LinkableStatement, text: str) -> 
 
 # --------------------------------------------------------------------------- capital disbursed
 
+# "tổng vốn", "kế hoạch vốn", "nguồn vốn", "vốn được giao": a capital's name; its amount after
+# the words of its name, maybe "là" and a qualifier
+_CAPITAL = r"(?<!\w)(?:tổng\s+(?:nguồn\s+)?vốn|kế\s+hoạch\s+vốn|nguồn\s+vốn|vốn\s+(?:được\s+)?giao)"
+_CAPITAL_AMOUNT = r"\s*(?:là|:|có)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
 # "nguồn vốn đầu tư của phường năm 2024 là 40 tỷ đồng, đã giải ngân được 18,2 tỷ đồng, đạt
 # 45,5% kế hoạch": the capital named, its amount, then the amount disbursed of it
 _CAPITAL_NAMED = rx(
-    r"(?<!\w)(?:tổng\s+(?:nguồn\s+)?vốn|kế\s+hoạch\s+vốn|nguồn\s+vốn|vốn\s+(?:được\s+)?giao)"
-    r"(?:\s+[^\W\d_]+){0,8}?(?:\s+(?:19|20)\d{2})?(?:\s+[^\W\d_]+){0,4}?"
-    r"\s*(?:là|:|có)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+    _CAPITAL
+    + r"(?:\s+[^\W\d_]+){0,8}?(?:\s+(?:19|20)\d{2})?(?:\s+[^\W\d_]+){0,4}?"
+    + _CAPITAL_AMOUNT
 )
 
 # "số thu giao các thôn thu là 9.800 triệu đồng, thực hiện đạt 9.200 triệu đồng, đạt 94%":
@@ -479,10 +483,16 @@ _FOR_WORKS = rx(
 # name ("Chương trình 135", "Chương trình 30a"), or a revenue set aside for the works
 # ("nguồn thu tiền sử dụng đất của tỉnh bổ sung")
 _CAPITAL_OF_WORKS = rx(
-    r"(?<!\w)(?:tổng\s+(?:nguồn\s+)?vốn|kế\s+hoạch\s+vốn|nguồn\s+(?:vốn|thu)"
-    r"|vốn\s+(?:được\s+)?giao)(?:\s+(?:[^\W\d_]+|\d{1,4}[^\W\d_]?(?!\w))){0,12}?"
-    r"\s*(?:là|:|có)?\s*(?:khoảng|gần|hơn|trên)?\s*$"
+    rf"(?:{_CAPITAL}|(?<!\w)nguồn\s+thu)"
+    r"(?:\s+(?:[^\W\d_]+|\d{1,4}[^\W\d_]?(?!\w))){0,12}?" + _CAPITAL_AMOUNT
 )
+# "nguồn vốn năm 2040 chuyển sang 10 tỷ đồng", "vốn chuyển nguồn": capital carried over from
+# another year, no plan of the year's
+_CARRIED_OVER = rx(r"(?<!\w)chuyển\s+(?:sang|nguồn)(?!\w)")
+# "đạt 80% KH năm 2040": the plan of a year named after the percentage; "Năm 2041, nguồn vốn
+# năm 2040 …": a capital of another year than the sentence's
+_YEAR_AFTER = re.compile(r"\s*((?:19|20)\d\d)(?!\d)")
+_A_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?![\d\w])")
 # "đạt 100% KH", "đạt 80% kế hoạch vốn giao": a plan the percentage names by no other giver
 # or measure than the capital's
 _OF_THE_CAPITAL = rx(
@@ -527,14 +537,23 @@ def _capital_before(s: LinkableStatement, text: str) -> Amount | None:
     own = amounts_in(fold(s.text), 0, len(s.text))
     if not before or not own or own[0].value != s.actual or not isinstance(s.actual, Decimal):
         return None
-    works = _capital_of_works(folded, before, own[0], s)
-    plan = before[-1] if works is None else works
+    if _CARRIED_OVER.search(folded):
+        return None  # carried over from another year: no plan of the year's
+    years = {int(y) for y in _A_YEAR.findall(folded)}
+    if (after := _YEAR_AFTER.match(text, s.end)) is not None:
+        years.add(int(after.group(1)))
+    if years and s.year is not None:
+        years.add(s.year)
+    if len(years) > 1:
+        return None  # two years named: a capital or a plan of another year's
+    capital = _capital_of_works(folded, before, own[0], s)
+    plan = before[-1] if capital is None else capital
     if not same_unit(plan, own[0]) or plan.value < s.actual:
         return None  # all of it disbursed (100 %) is read; more than it is no capital's
     done = _DONE_AFTER.match(folded[plan.end :])
-    if works is None and not (done or _DISBURSED_AFTER.match(folded[plan.end :])):
+    if capital is None and not (done or _DISBURSED_AFTER.match(folded[plan.end :])):
         return None
-    if works is None and not (done or _CAPITAL_NAMED.search(folded, 0, plan.start)):
+    if capital is None and not (done or _CAPITAL_NAMED.search(folded, 0, plan.start)):
         return None
     approximate = has_qualifier(folded, plan) or s.qualifier is not None or not s.exact
     fits = triple_fits(s, plan.value, approximate=approximate)

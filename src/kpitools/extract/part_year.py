@@ -75,7 +75,7 @@ from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.target_words import AIM_WORDS
 from kpitools.extract.text import NUM, PLAN_NOUNS
-from kpitools.extract.year_plans import set_out_plans
+from kpitools.extract.year_plans import RANGE_NEXT, set_out_plans
 from kpitools.numbers import check_percent, try_parse_number
 from kpitools.textfold import fold, rx
 
@@ -323,15 +323,14 @@ def _range_low(folded: str, a: Amount) -> tuple[int, Decimal] | None:
     return m.start(), low
 
 
-# "từ 2.000 tỷ đồng đến 2.400 tỷ đồng": an end of a range, no plan amount of its own
-_RANGE_NEXT = rx(r"\s*(?:đến|tới|[-–—])\s*\d")
+# "từ 2.000 tỷ đồng đến 2.400 tỷ đồng": the last end of a range (the first: RANGE_NEXT)
 _RANGE_BEFORE = rx(r"(?<!\w)từ\s+\d[\d.,]*[^\d,;.]{0,25}?\s(?:đến|tới)\s*$")
 
 
 def _range_end(folded: str, a: Amount) -> bool:
     """Whether the amount ``a`` is an end of a range (the plan is the range, read apart)."""
     return bool(
-        _RANGE_NEXT.match(folded, a.end)
+        RANGE_NEXT.match(folded, a.end)
         or _RANGE_BEFORE.search(folded, max(0, a.start - 60), a.start)
     )
 

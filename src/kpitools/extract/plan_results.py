@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
     COMPARED,
+    PERIOD,
     PLAN_AMOUNT_WINDOW,
     PLAN_WORD_AFTER,
     after_percent,
@@ -29,6 +30,7 @@ from kpitools.extract.amounts import (
     clause_names,
     has_qualifier,
     paragraph,
+    period_of,
     plan_measure,
     sets_out_plan,
 )
@@ -194,10 +196,6 @@ def _between(s: LinkableStatement, low: Decimal, high: Decimal) -> bool:
     return p is not None and 100 * s.actual / high <= p.value <= 100 * s.actual / low
 
 
-# "năm 2040", "niên vụ 2040-2041": a year or a span of years a sentence is of
-_PERIOD = rx(r"(?<!\d)((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?(?!\d)")
-
-
 def _periods(folded: str, start: int, end: int) -> set[str]:
     """The periods named from the head of the sentence at ``start`` to ``end``.
 
@@ -205,8 +203,8 @@ def _periods(folded: str, start: int, end: int) -> set[str]:
     """
     head = clause_head(folded, start, 0)
     return {
-        m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
-        for m in _PERIOD.finditer(folded, head, end)
+        period_of(m)
+        for m in PERIOD.finditer(folded, head, end)
         if not COMPARED.search(folded, max(head, m.start() - 25), m.start())
     }
 

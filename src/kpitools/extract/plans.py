@@ -29,6 +29,7 @@ from kpitools.extract.amounts import (
     FULL_STOP,
     LEAD_QUALIFIER,
     OF_A_TARGET,
+    PERIOD,
     PLAN_AMOUNT_WINDOW,
     PLAN_WORD_AFTER,
     PROGRAMME_CHUNK,
@@ -48,6 +49,7 @@ from kpitools.extract.amounts import (
     of_year,
     other_sentence,
     paragraph,
+    period_of,
     plan_measure,
     same_measure,
     same_period,
@@ -637,31 +639,32 @@ _PERIOD_REACH = 300
 
 
 def _set_against_results_period(text: str, plan: Amount, s: LinkableStatement) -> bool:
-    """Whether the plan is set against the period the result ``s``'s paragraph names.
+    """Whether the plan is set against the period the result ``s`` is of.
 
     ``Công ty đặt kế hoạch niên vụ 2041-2042 với 26 tỷ đồng lợi nhuận, giảm 78% so với niên vụ
     2040-2041.`` … ``Kết thúc niên vụ 2040-2041, …, lãi ròng đạt hơn 119 tỷ đồng. … vượt 367%
     mục tiêu lợi nhuận``: a plan written as a change from a period's figures is the plan of
-    a later period, not of that period's result (round 126). The period is read in the
-    plan's sentence after its amount, and in ``s``'s paragraph before it.
+    a later period, not of that period's result (round 126). The base period is read in the
+    plan's sentence after its amount (at most :data:`_PERIOD_REACH` characters); the
+    result's is the last period named (not as a base, ``so với cùng kỳ năm 2040``) in ``s``'s
+    paragraph before it, at most :data:`_PERIOD_REACH` characters back: a later sentence's
+    period (``Năm 2040, lãi ròng đạt 28 tỷ đồng. Quý I/2041, lãi ròng đạt 8 tỷ đồng``) is
+    its own.
     """
     after = text[plan.end : plan.end + _PERIOD_REACH]
     stop = FULL_STOP.search(after)
     m = _BASE_PERIOD.search(fold(after[: stop.start() if stop else len(after)]))
-    if m is None:
+    base = PERIOD.search(m.group(1)) if m else None
+    if base is None:
         return False
     low = max(0, s.start - _PERIOD_REACH)
-    para = _one_spaced(fold(text[max(low, text.rfind("\n", low, s.start) + 1) : s.start]))
-    period = _one_spaced(m.group(1))
-    return any(
-        not COMPARED.search(para, max(0, at - 25), at)  # "so với cùng kỳ năm 2040": a base
-        for at in (x.start() for x in re.finditer(re.escape(period), para))
-    )
-
-
-def _one_spaced(words: str) -> str:
-    """``words`` with single spaces, and none around a dash (``2040 - 2041``: ``2040-2041``)."""
-    return re.sub(r"\s*[-–]\s*", "-", " ".join(words.split()))
+    para = fold(text[max(low, text.rfind("\n", low, s.start) + 1) : s.start])
+    named = [
+        x
+        for x in PERIOD.finditer(para)
+        if not COMPARED.search(para, max(0, x.start() - 25), x.start())
+    ]
+    return bool(named) and period_of(named[-1]) == period_of(base)
 
 
 # "đã giải ngân được 120 tỷ đồng, đạt tỷ lệ 30%": the share of the capital plan disbursed

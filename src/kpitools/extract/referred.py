@@ -37,6 +37,7 @@ from kpitools.extract.amounts import (
     measure_beside,
     measure_kind,
     measure_of_amount,
+    name_and_kind,
     part_opened,
     plan_measure,
     sets_out_plan,
@@ -850,8 +851,7 @@ def _lead_measure(s: LinkableStatement, text: str) -> tuple[str, str | None] | N
     if m is None:
         measure = plan_measure(s, text)
         return (measure, None) if measure else None
-    k = MEASURE_KIND.match(folded, m.end())
-    return MEASURE_NAMES[" ".join(m.group().split())], " ".join(k.group(1).split()) if k else None
+    return name_and_kind(folded, m)[0]
 
 
 _KINDS_OF_PLAN = ("attainment", "excess")

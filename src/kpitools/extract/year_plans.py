@@ -22,7 +22,6 @@ from kpitools.extract.amounts import (
     FULL_STOP,
     MEASURE_JOINT,
     MEASURE_KIND,
-    MEASURE_NAMES,
     MEASURE_NAMES_RX,
     MONEY_WORDS,
     PART_OF_YEAR,
@@ -35,6 +34,7 @@ from kpitools.extract.amounts import (
     clause_around,
     head_of_sentence,
     measure_kind,
+    name_and_kind,
     sets_out_plan,
     shifted,
 )
@@ -62,6 +62,9 @@ class SetOutPlan(NamedTuple):
 _NOT_A_PLAN_LIST = rx(
     r"(?<!\w)(?:thực\s+hiện|ghi\s+nhận|tăng|giảm|lên|đạt\s+được|hoàn\s+thành|chiếm)(?!\w)"
 )
+# "900 - 950 tỷ đồng", "từ 2.000 tỷ đồng đến 2.400 tỷ đồng": the first end of a range, no plan
+# amount of its own
+RANGE_NEXT = rx(r"\s*(?:đến|tới|[-–—])\s*\d")
 _SENTENCE_REACH = 400
 """How far (characters) after a plan cue its amounts are looked for (a sentence's length)."""
 
@@ -74,9 +77,11 @@ def set_out_plans(statements: Sequence[LinkableStatement], text: str) -> list[Se
     of no part of the year, not qualified; or an item of a list spread over the measures
     named between the cue and ``tương ứng`` / ``lần lượt`` (``kế hoạch doanh thu và lợi
     nhuận sau thuế tương ứng là 900 tỷ đồng và 60 tỷ đồng``: 900 billion of revenue, 60 of
-    after-tax profit), as many amounts as measures. Its year is the first the sentence names
-    before it. Not an amount read as a target statement already (the pass reads those), nor
-    one a statement reads as a result set against a target.
+    after-tax profit), as many amounts as measures; or an item of the next sentence going on
+    with the list (:func:`_plans_going_on`). Its year is the first the plan's sentence names
+    before it (before its first item, for an item of the next sentence). Not an amount read
+    as a target statement already (the pass reads those), nor one a statement reads as a
+    result set against a target.
     """
     if not statements:
         return []
@@ -95,7 +100,7 @@ def set_out_plans(statements: Sequence[LinkableStatement], text: str) -> list[Se
             going = {a.start for a, _, _ in going_on}
             for a, measure, listed in items + going_on:
                 # a sentence going on is of the year its plan's sentence names before its items
-                named = items[0][0].start if a.start in going else a.start
+                year_until = items[0][0].start if a.start in going else a.start
                 at = shifted(a, low)
                 if at.start in seen:
                     continue
@@ -103,7 +108,7 @@ def set_out_plans(statements: Sequence[LinkableStatement], text: str) -> list[Se
                 if c is not None and (c.actual != a.value or c.target is not None):
                     continue  # a target statement (read by the pass), or a result
                 seen.add(at.start)
-                year = YEAR.search(folded, head_of_sentence(folded, cue.start()), named)
+                year = YEAR.search(folded, head_of_sentence(folded, cue.start()), year_until)
                 s = bare_statement(
                     file,
                     text,
@@ -146,11 +151,12 @@ def _plans_after(
 
 # "Lợi nhuận trước thuế 790 tỷ đồng, tăng 21%; lợi nhuận sau thuế 632 tỷ đồng": an item of a
 # plan's list going on in the next sentence: a measure, its kinds, a plan's verb, the amount
-# (its growth after it), joined to the next item by a comma, a semicolon or "và"
+# (its growth after it), joined to the next item by a comma, a semicolon or "và"; not a growth
+# "so với cùng kỳ", a result's comparison (the sentence is then no item of a plan's list)
 _ITEM_VERB = rx(r"(?P<aim>\s+dự\s+kiến)?(?:\s+(?P<verb>đạt|là))?\s*:?\s*")
 _ITEM_GROWTH = rx(
     r"\s*,?\s*\(?\s*(?:tăng|giảm)(?:\s+trưởng)?(?:\s+(?:khoảng|gần|hơn|nhẹ))?\s+\d[\d.,]*\s*%"
-    r"(?:\s+so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?|năm\s+(?:trước|ngoái)"
+    r"(?:\s+so\s+với\s+(?:năm\s+(?:trước|ngoái)"
     r"|(?:(?:kết\s+quả\s+)?thực\s+hiện\s+)?(?:năm\s+)?(?:19|20)\d\d))?\s*\)?"
 )
 _ITEM_JOINT = re.compile(r"\s*[,;]?\s*(?:và\s+)?")
@@ -198,16 +204,8 @@ def _names_again(
     stop = FULL_STOP.search(folded, cue.end())
     named = set()
     for m in MEASURE_NAMES_RX.finditer(folded, head, stop.start() if stop else len(folded)):
-        kind = MEASURE_KIND.match(folded, m.end())
-        named.add(
-            (MEASURE_NAMES[" ".join(m.group().split())], kind and " ".join(kind.group(1).split()))
-        )
+        named.add(name_and_kind(folded, m)[0])
     return any(measure in named for _, measure, _ in items)
-
-
-def _range(folded: str, a: Amount) -> bool:
-    """Whether the amount ``a`` is the first end of a range (``900 - 950 tỷ đồng``)."""
-    return re.match(r"\s*(?:-|–|đến|tới)\s*\d", folded[a.end : a.end + 8]) is not None
 
 
 def _plans_going_on(
@@ -243,7 +241,7 @@ def _plans_going_on(
         a = amounts.get(verb.end())
         if a is None or a.unit[1] not in MONEY_WORDS or (verb.group("verb") == "đạt" and not aimed):
             return []
-        if _range(folded, a):
+        if RANGE_NEXT.match(folded, a.end):
             return []
         out.append((a, measure_kind(folded, a), None))
         pos = _item_end(folded, a)
@@ -261,7 +259,7 @@ def _plain_plan(folded: str, a: Amount, cue: re.Match[str]) -> bool:
         and sets_out_plan(folded, a, 0)
         and not AMOUNT_QUALIFIER.search(folded, max(0, a.start - 20), a.start)
         and PART_OF_YEAR.search(folded, *clause_around(folded, a.start, a.end)) is None
-        and not re.match(r"\s*(?:-|–|đến|tới)\s*\d", folded[a.end : a.end + 8])
+        and not RANGE_NEXT.match(folded, a.end)
     )
 
 
@@ -281,12 +279,10 @@ def _respective_items(
     names = list(MEASURE_NAMES_RX.finditer(folded, start, respective.start()))
     measures: list[tuple[str | None, str | None]] = []
     for i, m in enumerate(names):
-        kind = MEASURE_KIND.match(folded, m.end())
-        after = kind.end() if kind else m.end()
+        measure, after = name_and_kind(folded, m)
         if i + 1 < len(names) and not MEASURE_JOINT.fullmatch(folded, after, names[i + 1].start()):
             return []  # other words between two measures: no plain list of them
-        name = " ".join(m.group().split())
-        measures.append((MEASURE_NAMES[name], " ".join(kind.group(1).split()) if kind else None))
+        measures.append(measure)
     if len(measures) < 2:
         return []
     items = [a for a in amounts if a.start >= respective.end()][: len(measures)]
