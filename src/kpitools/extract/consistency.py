@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from decimal import ROUND_FLOOR, Decimal
 from typing import Any
 
-from kpitools.extract.amounts import amounts_in, clause_head
+from kpitools.extract.amounts import SCALES, amounts_in, clause_head
 from kpitools.extract.assembly import fitted_end
 from kpitools.extract.figures import GROWTH_BASE, Draft, Figure, plan_of, single
 from kpitools.extract.growth_changes import change_checks
@@ -21,7 +21,6 @@ from kpitools.extract.sentence_fractions import (
     item_start,
     names_another_scope,
     plan_after_checks,
-    within_result_rounding,
 )
 from kpitools.extract.stated_checks import FLOORS, stated_checks, under_floor_target
 from kpitools.extract.text import NUM, Doc
@@ -130,22 +129,46 @@ def draft_checks(d: Draft, doc: Doc | None = None) -> dict[str, Any]:
             or _approximate_checks(d, _signed(d, p.percent), p.qualifier, a, t)
         )
         return out
-    out.update(_exact_checks(d, p.percent, p.qualifier, a, t))
+    out.update(_exact_checks(d, p.percent, p.qualifier, a, t, estimated=_estimated(doc, d)))
     return out
 
 
 def _exact_checks(
-    d: Draft, percent: Percent, qual: str | None, a: Decimal, t: Decimal
+    d: Draft,
+    percent: Percent,
+    qual: str | None,
+    a: Decimal,
+    t: Decimal,
+    *,
+    estimated: bool = False,
 ) -> dict[str, Any]:
     """The checks of exact figures; an inconsistency a rounded whole result explains
-    (:func:`_rounded_whole_fits`) is left unchecked as approximate."""
+    (:func:`_rounded_whole_fits`) is left unchecked as approximate, and one the rounding
+    of figures with decimals explains (:func:`_rounded_decimals_fit`), both figures' when
+    the percentage is hedged or the result ``estimated`` (:func:`_estimated`)."""
     checked = _percent_checks(d, _signed(d, percent), qual, a, t)
     if checked.get("verdict") == "inconsistent" and (
         _rounded_whole_fits(d, percent, a, t)
-        or _rounded_decimals_fit(d, percent, a, t, hedged=qual is not None)
+        or _rounded_decimals_fit(d, percent, a, t, hedged=qual is not None or estimated)
     ):
         return {"verdict": "unchecked", **noted(seg("approximate"))}
     return checked
+
+
+#: an estimate said before a result or its percentage (``ước đạt``, ``ước thu``, ``dự kiến``)
+ESTIMATE = rx(r"(?<!\w)(?:ước|dự\s+kiến)(?!\w)")
+
+
+def _estimated(doc: Doc | None, d: Draft) -> bool:
+    """Whether the result or the percentage of ``d`` is said to be an estimate
+    (:data:`ESTIMATE` in the clause before the percentage): its figures are read as a
+    hedged percentage's, both widened (the set leaves ``ước đạt`` of a plan that needs its
+    own rounding without a finding)."""
+    f, p = d.actual_fig, d.percent_fig
+    if doc is None or f is None or p is None:
+        return False
+    start = max(p.sentence.start, doc.fold.rfind(";", 0, f.start) + 1)
+    return ESTIMATE.search(doc.fold, start, p.start) is not None
 
 
 def _rounded_decimals_fit(
@@ -153,7 +176,7 @@ def _rounded_decimals_fit(
 ) -> bool:
     """Whether an attainment of a result written with decimals (``9,37 tỷ đồng`` of ``6,1
     tỷ đồng``) gives the percentage stated, rounded half-up, once the result may lie
-    anywhere within half its last written digit (:func:`within_result_rounding`); the plan,
+    anywhere within half its last written digit (:func:`rounding_gives`); the plan,
     a figure set rather than measured, is taken as written, and a cut is no fit (the set
     flags both): ``54,2 tỷ đồng/81,7 tỷ đồng, đạt 66,2%`` is reached only with 81,7 widened
     too, or as a cut of 54,15 / 81,7 = 66,28 %. A ``hedged`` percentage (``gần 66,2%``) is
@@ -167,7 +190,9 @@ def _rounded_decimals_fit(
         return any("," in n for n in texts) and ratio_within_rounding(
             percent, (a, texts[0]), (t, texts[1])
         )
-    return within_result_rounding(percent, texts[0], a, t)
+    written = d.actual_fig.written
+    result = written.split("/", 1)[0] if d.target_fig is None else written
+    return "," in texts[0] and rounding_gives(percent, result, a, t)
 
 
 def _written_numbers(actual: Figure, target: Figure | None) -> tuple[str, str] | None:
@@ -264,27 +289,29 @@ def as_written(
     what the two give once the result, written with a decimal comma in one of ``texts``, may
     lie anywhere within half its last digit, rounded half-up (a cut is no fit: the set flags
     it); the plan, a figure set rather than measured, is taken as written
-    (:func:`within_result_rounding`).
+    (:func:`rounding_gives`).
 
     ``đạt 20,1 tỷ đồng`` of ``37 tỷ đồng``, ``54,4%``: any result that rounds to 20,1 (20,05
     to 20,15) gives 54,19 to 54,46 %, so the figures as written do not contradict it; ``5,1
     triệu cây`` of ``3,6 triệu``, ``143,5%``, does (140,3 to 143,1 %). A ``hedged``
     percentage (``gần 54,1%``) may be a cut as well: the hedge, not the figures, is read.
     """
-    result = next((n for x in texts if x and (n := _number_of(x, a)) is not None), None)
-    if result is None or "," not in result:
+    found = next((n for x in texts if x and (n := _number_of(x, a)) is not None), None)
+    if found is None or "," not in found[0]:
         return False
+    result, amount = found
     if hedged:
         return ratio_within_rounding(percent, (a, result), (t, f"{t:f}"))  # no comma: exact
-    return within_result_rounding(percent, result, a, t)
+    return rounding_gives(percent, amount, a, t)
 
 
-def _number_of(text: str, value: Decimal) -> str | None:
-    """The number ``value`` is written with in ``text`` (its scale read), folded, or None."""
+def _number_of(text: str, value: Decimal) -> tuple[str, str] | None:
+    """The number ``value`` is written with in ``text`` (its scale read), folded, and the
+    whole amount as written (``2 tỷ 421 triệu đồng``), or None."""
     folded = fold(text)
     for x in amounts_in(folded, 0, len(folded)):
         if x.value == value and (m := re.match(NUM, folded[x.start : x.end])) is not None:
-            return m.group()
+            return m.group(), folded[x.start : x.end]
     return None
 
 
@@ -533,21 +560,51 @@ def half_unit(number: str, value: Decimal) -> Decimal:
     return Decimal(5).scaleb(-decimals - 1) * (value / written if written else 1)
 
 
-def within_amount_rounding(percent: Percent, number: str, a: Decimal, t: Decimal) -> bool:
-    """Whether a result written ``number`` (``1.283`` of ``1.283 tỷ đồng``, ``20,1``), anywhere
-    within half its last written digit, gives ``percent`` of the plan ``t`` as written,
-    rounded half-up (a cut is no fit: the set flags it).
+#: an amount written in parts (``2 tỷ 421 triệu``): group ``n`` its last number, ``scale``
+#: the scale word after it
+_COMPOUND = rx(
+    rf"(?:(?:{NUM})\s*(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)+(?P<n>{NUM})\s*(?P<scale>nghìn|ngàn|triệu)?"
+)
 
-    ``58 tỷ đồng`` of ``60,5 tỷ``, ``95,8%``: 57,5 to 58,5 give 95,04 to 96,69 %, so the
-    figures do not contradict it; ``1.283 tỷ`` of ``3.800 tỷ``, ``33,7%``: 1.282,5 to
-    1.283,5 give 33,750 to 33,776 %, always 33,8 half-up.
+
+def written_half(written: str, value: Decimal) -> Decimal | None:
+    """Half the last written digit of an amount written ``written`` (its numbers and scale
+    words), in the units of ``value``, the amount read; None for a written zero or no number.
+
+    ``20,1`` → 0,05; ``300 tỉ`` → half a tỉ; ``2 tỷ 421 triệu`` → half a triệu: the last
+    number's digit, not the first's.
     """
-    if t <= 0:
+    folded = fold(written).lstrip()
+    compound = _COMPOUND.match(folded)
+    if compound is not None:
+        n, scale = compound.group("n"), compound.group("scale")
+        digits = len(n.rsplit(",", 1)[1]) if "," in n else 0
+        return Decimal(5).scaleb(-digits - 1) * SCALES.get(scale or "", 1)
+    number = re.match(NUM, folded)
+    if number is None or not parse_number(number.group()):
+        return None
+    return half_unit(number.group(), value)
+
+
+def rounding_gives(percent: Percent, written: str, a: Decimal, t: Decimal) -> bool:
+    """Whether a result written ``written`` (its amount as written: ``20,1``, ``1.283 tỷ
+    đồng``, ``2 tỷ 421 triệu``), anywhere within half its last written digit
+    (:func:`written_half`), gives ``percent`` of the plan ``t`` as written, rounded half-up.
+
+    The one rounding predicate of the audit: the plan, a figure set rather than measured, is
+    taken as written, and a cut is no fit (the set flags both); ``a`` plus the half is no
+    fit either (it rounds to the next digit). ``58 tỷ đồng`` of ``60,5 tỷ``, ``95,8%``: 57,5
+    to 58,5 give 95,04 to 96,69 %, so the figures do not contradict it; ``1.283 tỷ`` of
+    ``3.800 tỷ``, ``33,7%``: 1.282,5 to 1.283,5 give 33,750 to 33,776 %, always 33,8
+    half-up. Which results are widened (one with decimals only, a measured one) is the
+    caller's choice.
+    """
+    half = written_half(written, a)
+    if t <= 0 or half is None:
         return False
-    half = half_unit(number, a)
     low, high = 100 * (a - half) / t, 100 * (a + half) / t
-    step = Decimal(1).scaleb(-percent.decimals)
-    return low < percent.value + step / 2 and high >= percent.value - step / 2
+    half_step = Decimal(5).scaleb(-percent.decimals - 1)
+    return low < percent.value + half_step and high > percent.value - half_step
 
 
 def _growth_by_checks(doc: Doc, f: Figure, p: Figure, a: Decimal) -> dict[str, Any]:

@@ -38,7 +38,7 @@ from kpitools.extract.amounts import (
     sentence_span,
 )
 from kpitools.extract.bare_plans import BLANK_LINE, triple_fits
-from kpitools.extract.consistency import within_amount_rounding
+from kpitools.extract.consistency import rounding_gives
 from kpitools.extract.linking import percent_of, with_result
 from kpitools.extract.notes import unchecked
 from kpitools.extract.periods import part_key
@@ -283,7 +283,7 @@ def _cut_or_rounded(
 
     The set flags a cut, unless the result's own rounding gives the percentage rounded
     (``58 tỷ đồng`` of ``60,5 tỷ``, ``95,8%``: 57,5 to 58,5 give 95,04 to 96,69 %,
-    :func:`~kpitools.extract.consistency.within_amount_rounding`). Left unchecked as well:
+    :func:`~kpitools.extract.consistency.rounding_gives`). Left unchecked as well:
     a cut of any other kind than an attainment, and one whose link may be another plan's
     (:func:`_plan_apart`): a figure with a qualifier, a plan revised (``điều chỉnh``), of a
     year the result's and the percentage's sentences do not name, or of another level of a
@@ -297,7 +297,7 @@ def _cut_or_rounded(
         return unchecked(linked, "approximate")
     if not isinstance(value, Decimal) or _plan_apart(folded, pair, at, linked.qualifier):
         return unchecked(linked, "approximate")
-    if within_amount_rounding(p, number.group(), value, plan.value):
+    if rounding_gives(p, folded[a.start : a.end], value, plan.value):
         return unchecked(linked, "approximate")
     return linked
 

@@ -60,6 +60,7 @@ from kpitools.extract.amounts import (
     thing_counted,
     units_named,
 )
+from kpitools.extract.consistency import rounding_gives
 from kpitools.extract.far_plans import far_apart
 from kpitools.extract.linking import (
     FLOOR_REACH,
@@ -75,7 +76,6 @@ from kpitools.extract.linking import (
     scope_or_giver,
 )
 from kpitools.extract.notes import Segment, noted, seg, unchecked
-from kpitools.extract.sentence_fractions import within_result_rounding
 from kpitools.extract.stated_checks import ABOUT, FLOORS, cut_above_floor, under_floor_target
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_number, parse_percent
@@ -832,7 +832,7 @@ def _rounded_fraction(s: LinkableStatement, plan: Amount, text: str) -> Linkable
     if not isinstance(s.actual, Decimal) or not isinstance(s.target, Decimal):
         return s
     # the result's rounding only, half-up: the set flags what needs the plan's or a cut
-    if not within_result_rounding(p, number.group(), s.actual, s.target):
+    if "," not in number.group() or not rounding_gives(p, number.group(), s.actual, s.target):
         return s
     return unchecked(s, "approximate_after")
 

@@ -20,11 +20,11 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import Amount, amounts_in
-from kpitools.extract.consistency import half_unit
+from kpitools.extract.amounts import SCALES, Amount, amounts_in
+from kpitools.extract.consistency import rounding_gives, written_half
 from kpitools.extract.notes import unchecked
 from kpitools.extract.text import NUM
-from kpitools.numbers import parse_number, parse_percent
+from kpitools.numbers import Percent, parse_number, parse_percent
 from kpitools.textfold import rx
 
 if TYPE_CHECKING:
@@ -67,6 +67,8 @@ _REACH = 600
 
 # the plan's side of a fraction written with one unit after both ("13.867/22.690 tỉ đồng")
 _OVER = rx(rf"\s*/\s*(?:{NUM})\s*(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?P<unit>[^\W\d_][\w-]*\d?)")
+# an amount written in parts, its first number's scale after it ("2 tỷ 421 triệu")
+_COMPOUND_SCALE = rx(rf"(?:{NUM})\s*(nghìn|ngàn|triệu|tỷ|tỉ)\s+(?:{NUM})")
 _FULL_STOP = re.compile(r"[.!?](?=\s)|\n")
 _CHECK_NOTES = ('[["parts', '[["shares', '[["remainder', '[["month_above', '[["qualifier')
 
@@ -104,9 +106,12 @@ def within_result_rounding(
         if written is None:
             continue
         start, end, number = written
-        half = half_unit(number, s.actual)
-        if _gives(s.stated, s.stated_kind, (s.actual - half, s.actual + half), s.target):
-            shown, scale = parse_number(number), s.actual / parse_number(number)
+        half = written_half(folded[start:end], s.actual)
+        if half is not None and _gives(s.stated, s.stated_kind, folded[start:end], s):
+            # the range in the scale of the amount's first number (``2 tỷ 421 triệu``: tỷ)
+            compound = _COMPOUND_SCALE.match(folded, start)
+            scale = SCALES[compound.group(1)] if compound else s.actual / parse_number(number)
+            shown = s.actual / scale
             out[i] = unchecked(
                 s,
                 "actual_rounding",
@@ -169,17 +174,17 @@ def _decimals_beside(folded: str, x: Amount, unit: str, floor: int) -> bool:
     )
 
 
-def _gives(stated: str, kind: str | None, result: tuple[Decimal, Decimal], target: Decimal) -> bool:
-    """Whether a result in ``result`` (the upper end not included) gives ``stated``.
+def _gives(stated: str, kind: str | None, written: str, s: Statement) -> bool:
+    """Whether the result of ``s``, written ``written``, gives ``stated`` of its target.
 
-    The percentage ``stated`` of ``target`` (of ``kind``: an excess is over 100), rounded
-    half-up at its decimals.
+    Within the result's rounding (:func:`~kpitools.extract.consistency.rounding_gives`);
+    an excess is over 100.
     """
     try:
         p = parse_percent(stated.strip())
     except ValueError:
         return False
-    value = p.value + 100 if kind == "excess" else p.value
-    half_step = Decimal(5).scaleb(-p.decimals - 1)
-    low, high = (100 * r / target for r in result)
-    return low < value + half_step and high > value - half_step
+    if kind == "excess":
+        p = Percent(p.value + 100, p.decimals, p.text)
+    assert isinstance(s.actual, Decimal) and isinstance(s.target, Decimal)
+    return rounding_gives(p, written, s.actual, s.target)

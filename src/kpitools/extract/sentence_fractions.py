@@ -101,21 +101,6 @@ def _plain(x: Decimal) -> Decimal:
     return x.quantize(Decimal(1)) if x == x.to_integral_value() else x.normalize()
 
 
-def within_result_rounding(percent: Percent, written: str, a: Decimal, b: Decimal) -> bool:
-    """Whether a result within half its last written decimal gives ``percent``.
-
-    Rounded half-up (a cut is no fit: the set flags it), of the plan as written; a result
-    with no decimal comma is exact.
-    """
-    if "," not in written:
-        return False
-    digits = len(written.split(",", 1)[1])
-    half = a * Decimal(5).scaleb(-digits - 1) / parse_number(written)
-    low, high = 100 * (a - half) / b, 100 * (a + half) / b
-    step = Decimal(1).scaleb(-percent.decimals)
-    return low < percent.value + step / 2 and high >= percent.value - step / 2
-
-
 def _names_another_whole(doc: Doc, start: int, pos: int, m: re.Match[str]) -> bool:
     """Whether the words after a rate's or share's percentage name another whole.
 
@@ -282,8 +267,11 @@ def _checked(percent: Percent, written: str, a: Decimal, b: Decimal) -> dict[str
     check = check_percent(percent, a, b)
     if check.exact is None:
         return {}
+    from kpitools.extract.consistency import rounding_gives  # consistency imports this module
+
     number = re.match(NUM, fold(written).lstrip())
-    if not check.consistent and number and within_result_rounding(percent, number.group(), a, b):
+    widened = number is not None and "," in number.group()
+    if not check.consistent and widened and rounding_gives(percent, written, a, b):
         return {"verdict": "unchecked", **noted(seg("approximate"))}
     lead = [seg("percent", a=_plain(a), t=_plain(b), exact=f"{check.exact:.6g}")]
     return {"computed_percent": check.computed} | stated_checks(lead, None, check, percent.value)

@@ -46,7 +46,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import BRACKETED_PLAN, FULL_STOP, OF_A_TARGET, plan_kind
-from kpitools.extract.consistency import as_written
+from kpitools.extract.consistency import ESTIMATE, as_written
 from kpitools.extract.linking import (
     NEIGHBOURS,
     StartIndex,
@@ -117,8 +117,29 @@ def _fits_time(result: LinkableStatement, target: LinkableStatement, yearly: boo
     return target.year == result.year  # of one year, or both of none written (one period)
 
 
-def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, object]:
-    """The checks of a result against the target linked to it."""
+def _estimated(result: LinkableStatement, text: str | None) -> bool:
+    """Whether ``result`` is said to be an estimate (``ước đạt``, ``dự kiến``).
+
+    :data:`~kpitools.extract.consistency.ESTIMATE` in its own words or, when ``text`` (the
+    text its offsets index) is given, in its clause's words before it.
+    """
+    if ESTIMATE.search(fold(result.text)):
+        return True
+    if text is None:
+        return False
+    floor = max(0, result.start - 200)
+    stops = [m.end() for m in FULL_STOP.finditer(text, floor, result.start)]
+    start = max(text.rfind(";", floor, result.start) + 1, stops[-1] if stops else floor)
+    return ESTIMATE.search(fold(text[start : result.start])) is not None
+
+
+def _checked(
+    result: LinkableStatement, target: LinkableStatement, text: str | None = None
+) -> dict[str, object]:
+    """The checks of a result against the target linked to it.
+
+    ``text``: as :func:`_estimated`'s.
+    """
     p = percent_of(result)
     a, t = result.actual, target.target
     assert isinstance(a, Decimal) and isinstance(t, Decimal)
@@ -163,10 +184,13 @@ def _checked(result: LinkableStatement, target: LinkableStatement) -> dict[str, 
         out.update(verdict="unchecked", **noted(*lead, seg("target_approximate")))
         return out
     out.update(stated_checks(lead, qual, check, p.value))
+    estimated = _estimated(result, text)  # ``ước đạt``: read as hedged
     if (
         out.get("verdict") == "inconsistent"
         and result.stated_kind in ("attainment", "excess")
-        and as_written(p, a, (result.text, result.link_text), t, hedged=qual is not None)
+        and as_written(
+            p, a, (result.text, result.link_text), t, hedged=qual is not None or estimated
+        )
     ):
         # a result written to a coarse digit (``20,1 tỷ đồng``): within its rounding
         out.update(consistent=None, verdict="unchecked", **noted(*lead, seg("approximate")))
@@ -202,7 +226,7 @@ def link_targets(statements: Sequence[LinkableStatement], text: str) -> list[Lin
         if linked is s and unit_key(s) is None:
             linked = _of_the_unit_named_before(s, by_metric, text)
         if linked is s and unit_key(s) is None:
-            linked = _of_the_one_target(s, by_metric)
+            linked = _of_the_one_target(s, by_metric, text)
         out.append(linked)
     return out
 
@@ -249,8 +273,13 @@ def _linkable(s: LinkableStatement) -> str | None:
     return metric
 
 
-def linked_to(s: LinkableStatement, t: LinkableStatement) -> LinkableStatement:
-    """``s`` with the target statement ``t`` as its target, linked, and checked."""
+def linked_to(
+    s: LinkableStatement, t: LinkableStatement, text: str | None = None
+) -> LinkableStatement:
+    """``s`` with the target statement ``t`` as its target, linked, and checked.
+
+    ``text``: the text the offsets index, to read an estimate said before ``s``.
+    """
     return dataclasses.replace(
         s,
         target=t.target,
@@ -259,7 +288,7 @@ def linked_to(s: LinkableStatement, t: LinkableStatement) -> LinkableStatement:
         link_start=t.start,
         link_end=t.end,
         link_text=t.text,
-        **_checked(s, t),  # type: ignore[arg-type]
+        **_checked(s, t, text),  # type: ignore[arg-type]
     )
 
 
@@ -319,7 +348,7 @@ def link_year_targets_to_date(
             or any(c is not s and _sentence_of(text, c.start) == own for c in mates)
         ):
             continue
-        out[i] = linked_to(s, t)
+        out[i] = linked_to(s, t, text)
     return out
 
 
@@ -353,11 +382,11 @@ def _of_the_unit_named_before(
     t = near[0]
     if not _fits_time(s, t, False) or not agrees(s, goal):
         return s
-    return linked_to(s, t)
+    return linked_to(s, t, text)
 
 
 def _of_the_one_target(
-    s: LinkableStatement, by_metric: dict[str, list[LinkableStatement]]
+    s: LinkableStatement, by_metric: dict[str, list[LinkableStatement]], text: str
 ) -> LinkableStatement:
     """``s``, a result of no unit named, linked to its text's one target.
 
@@ -384,7 +413,7 @@ def _of_the_one_target(
         or not agrees(s, t.target)
     ):
         return s
-    return linked_to(s, t)
+    return linked_to(s, t, text)
 
 
 def _near_implied(s: LinkableStatement, target: object) -> bool:
@@ -447,7 +476,7 @@ def _linked(
         or _floor_aimed_after(s, target)
     ):
         return s
-    return linked_to(s, target)
+    return linked_to(s, target, text)
 
 
 def _floor_aimed_after(s: LinkableStatement, t: LinkableStatement) -> bool:
@@ -699,4 +728,4 @@ def _listed_result(
         exact=True,
         qualifier=None,
     )
-    return linked_to(result, t)
+    return linked_to(result, t, text)
