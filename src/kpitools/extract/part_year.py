@@ -793,6 +793,7 @@ def link_part_year_amounts(
                 (written is not None and not _result_of_plan_year(folded, a, t.year))
                 or (grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind))
                 or plan_share_written(folded, a, plan)
+                or (written is not None and _share_stated(folded, a, plan, of_plan=True))
                 or _plan_of_part(folded, plan, a)
                 or (low + a.start, t.target) in paired  # the plan written twice: one pair
             ):
@@ -933,11 +934,8 @@ def _growth_amount_fits(
     end = re.compile(r"[;.\n]").search(folded, a.end, stop)
     if OF_A_TARGET.search(folded, a.end, end.start() if end else stop):
         return False
-    share = 100 * a.value / plan.value
-    for m in PERCENT.finditer(folded):
-        p = try_parse_number(m.group("a"))
-        if p is not None and abs(p - share) <= _PLAN_PERCENT_SLACK:
-            return False
+    if _share_stated(folded, a, plan):
+        return False
     if plan.start < a.start and "\n" in folded[plan.end : a.start]:
         return False
     key = _period_key(folded, a)
@@ -947,6 +945,27 @@ def _growth_amount_fits(
         if _alike(folded, (a, b), plan, kind) and _period_key(folded, b) == key
     }
     return alike == {a.value}
+
+
+# "… lần lượt 93% và 61% kế hoạch năm": a percentage of a plan, maybe in a list of them
+_LISTED_OF_PLAN = rx(rf"\s*%(?:\s*(?:,|và)\s*\d[\d.,]*\s*%)*\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)")
+
+
+def _share_stated(folded: str, a: Amount, plan: Amount, *, of_plan: bool = False) -> bool:
+    """Whether a percentage in the window ``folded`` may be ``a``'s share of ``plan``.
+
+    Within :data:`_PLAN_PERCENT_SLACK` of it (``… đã hoàn thành lần lượt 46% và 47% kế
+    hoạch``): the pair is stated with a percentage, which a pair set unstated would leave off.
+    With ``of_plan``, only a percentage a plan's name follows (a growth of 18 % is no share).
+    """
+    share = 100 * a.value / plan.value
+    for m in PERCENT.finditer(folded):
+        p = try_parse_number(m.group("a"))
+        if p is None or abs(p - share) > _PLAN_PERCENT_SLACK:
+            continue
+        if not of_plan or _LISTED_OF_PLAN.match(folded, m.end("a")):
+            return True
+    return False
 
 
 def _alike(

@@ -74,7 +74,8 @@ def set_out_plans(statements: Sequence[LinkableStatement], text: str) -> list[Se
 
     An amount after a plan cue (:data:`~kpitools.extract.amounts.PLAN_CUE`) in its sentence,
     set out as a plan (:func:`~kpitools.extract.amounts.sets_out_plan`) of a named measure,
-    of no part of the year, not qualified; or an item of a list spread over the measures
+    of no part of the year, not qualified, or the next item of its list after the first
+    item's verb (:func:`_next_item`); or an item of a list spread over the measures
     named between the cue and ``tương ứng`` / ``lần lượt`` (``kế hoạch doanh thu và lợi
     nhuận sau thuế tương ứng là 900 tỷ đồng và 60 tỷ đồng``: 900 billion of revenue, 60 of
     after-tax profit), as many amounts as measures; or an item of the next sentence going on
@@ -141,7 +142,9 @@ def _plans_after(
         return _respective_items(folded, cue.end(), respective, amounts)
     out: list[tuple[Amount, tuple[str | None, str | None], tuple[int, int] | None]] = []
     for a in amounts:
-        if a.unit[1] not in MONEY_WORDS or not _plain_plan(folded, a, cue):
+        if a.unit[1] not in MONEY_WORDS:
+            continue
+        if not _plain_plan(folded, a, cue) and not (out and _next_item(folded, out[-1][0], a)):
             continue
         measure = measure_kind(folded, a)
         if measure[0] is not None:
@@ -206,6 +209,22 @@ def _names_again(
     for m in MEASURE_NAMES_RX.finditer(folded, head, stop.start() if stop else len(folded)):
         named.add(name_and_kind(folded, m)[0])
     return any(measure in named for _, measure, _ in items)
+
+
+def _next_item(folded: str, prev: Amount, a: Amount) -> bool:
+    """Whether the money amount ``a`` is the plan list's next item after the plan ``prev``.
+
+    ``đặt kế hoạch doanh thu đạt 640 tỷ đồng và lợi nhuận sau thuế đạt 52 tỷ đồng``: the
+    first item's verb kept :func:`~kpitools.extract.amounts.sets_out_plan` from reading the
+    second (a result's word between the cue and it). Only a joint and ``a``'s measure with a
+    plan's verb or none between (:func:`_item_head`); no range. Not after ``prev``'s growth
+    (``…, tăng 15%, lợi nhuận … 240 tỷ đồng. Lợi nhuận … 260 tỷ đồng.``: which is the plan,
+    the list's item or the next sentence's, is not known; round 128's tried rule).
+    """
+    if _ITEM_GROWTH.match(folded, prev.end):
+        return False
+    verb = _item_head(folded, _item_end(folded, prev))
+    return verb is not None and verb.end() == a.start and not RANGE_NEXT.match(folded, a.end)
 
 
 def _plans_going_on(

@@ -144,6 +144,16 @@ def bare_pairs(text: str) -> set[tuple[object, object, object, object]]:
     }
 
 
+def money_pairs(text: str) -> set[tuple[object, object, object, object]]:
+    """(actual, target, stated percent, stated kind) of each statement of ``text`` with an
+    actual and a target, money read, as a set: what rounds 128 and 130 pin."""
+    return {
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in find(text, money=True)
+        if s.actual is not None and s.target is not None
+    }
+
+
 def claim_set(text: str) -> set[tuple[object, object, object, object]]:
     """(actual, target, stated percent, kind) of each claim (:func:`is_claim`) of ``text``
     with an actual, money read: what the probes of rounds 117 and 120 pin."""

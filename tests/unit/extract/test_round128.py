@@ -9,18 +9,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import money_pairs as _pairs
 
 B = Decimal(10) ** 9
-
-
-def _pairs(text: str) -> set[tuple[object, object, object, object]]:
-    """(actual, target, stated percent, kind) of each result set against a plan."""
-    return {
-        (s.actual, s.target, s.stated_percent, s.stated_kind)
-        for s in find(text, money=True)
-        if s.actual is not None and s.target is not None
-    }
 
 
 def test_a_plan_s_list_going_on_in_the_next_sentence() -> None:
