@@ -1,0 +1,46 @@
+"""Round 129 of the extraction rules (issue 17): wrong claims of full article bodies (a plan
+in brackets whose bound is said to be about, a rate of one part counted on its own), on
+invented text (never the evaluation set's figures or sentences)."""
+
+from __future__ import annotations
+
+from reading import find
+
+
+def _claims(text: str) -> list[tuple[object, object, object, object]]:
+    """(actual, target, stated percentage, kind) of the statements with a result."""
+    return [
+        (s.actual, s.target, s.stated_percent, s.stated_kind)
+        for s in find(text)
+        if s.actual is not None
+    ]
+
+
+# ---------------------------------------------- a plan in brackets, its bound said to be about
+
+
+def test_a_bracketed_plan_with_about_and_a_bound_is_the_percentage_s_plan() -> None:
+    text = (
+        "Quý I/2041, doanh thu của công ty đạt 1.210 tỷ đồng, bằng 24% kế hoạch năm "
+        "(khoảng hơn 5.000 tỷ đồng)."
+    )
+    assert _claims(text) == [(1_210_000_000_000, 5_000_000_000_000, 24, "attainment")]
+    visitors = (
+        "Sáu tháng, huyện thu hút 4,1 triệu lượt khách, đạt 41% kế hoạch năm "
+        "(khoảng gần 10 triệu lượt)."
+    )
+    assert _claims(visitors) == [(4_100_000, 10_000_000, 41, "attainment")]
+
+
+def test_a_bracketed_bound_said_to_be_about_that_the_percentage_does_not_fit_is_no_plan() -> None:
+    # 30.200 of 90.000 is 33,6 %, not 50 %: the bracket is not that percentage's plan
+    text = (
+        "Năm tháng, thu ngân sách đạt 30.200 tỷ đồng, đạt 50% dự toán (khoảng trên 90.000 tỷ đồng)."
+    )
+    assert _claims(text) == [(30_200_000_000_000, None, 50, "attainment")]
+    # last year's figure in brackets after a growth: no plan
+    growth = (
+        "Năm tháng, thu ngân sách đạt 30.200 tỷ đồng, tăng 12% so với cùng kỳ "
+        "(khoảng trên 27.000 tỷ đồng)."
+    )
+    assert _claims(growth) == [(30_200_000_000_000, None, 12, "growth")]
