@@ -44,3 +44,32 @@ def test_a_bracketed_bound_said_to_be_about_that_the_percentage_does_not_fit_is_
         "(khoảng trên 27.000 tỷ đồng)."
     )
     assert _claims(growth) == [(30_200_000_000_000, None, 12, "growth")]
+
+
+# ------------------------------------------------ a rate of one part counted on its own
+
+
+_WHOLE = (
+    "Tổng kế hoạch vốn đầu tư công năm 2041 của tỉnh (gồm vốn năm 2040 chuyển sang) là 8.200 "
+    "tỷ đồng. Đến ngày 15/8, toàn tỉnh đã giải ngân 3.120 tỷ đồng, đạt 38% kế hoạch."
+)
+
+
+def test_a_rate_of_one_part_counted_on_its_own_takes_no_result_of_the_whole() -> None:
+    for condition, rate in (
+        ("Nếu chỉ tính riêng kế hoạch vốn năm 2041", 45),
+        ("Chỉ tính riêng vốn ngân sách trung ương", 52),
+        ("Nếu tính riêng nguồn vốn ngân sách tỉnh", 31),
+    ):
+        text = f"{_WHOLE} {condition}, tỷ lệ giải ngân đạt {rate}%."
+        assert _claims(text) == [(3_120_000_000_000, 8_200_000_000_000, 38, "attainment")]
+
+
+def test_a_rate_with_a_plan_left_out_keeps_the_result() -> None:
+    # the plan made smaller, not the amount: the set's reading (round 14's docstring)
+    for condition in ("Nếu không tính kế hoạch bổ sung", "Nếu loại trừ phần vốn giao bổ sung"):
+        text = f"{_WHOLE} {condition}, tỷ lệ giải ngân đạt 45%."
+        assert _claims(text) == [
+            (3_120_000_000_000, 8_200_000_000_000, 38, "attainment"),
+            (3_120_000_000_000, None, 45, "attainment"),
+        ]
