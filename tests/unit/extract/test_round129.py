@@ -73,3 +73,34 @@ def test_a_rate_with_a_plan_left_out_keeps_the_result() -> None:
             (3_120_000_000_000, 8_200_000_000_000, 38, "attainment"),
             (3_120_000_000_000, None, 45, "attainment"),
         ]
+
+
+# ------------------------------------------- a year's plan set out as a range, in a list
+
+
+_QUARTER = "Quý 2/2041, lợi nhuận sau thuế của công ty đạt 380 tỷ đồng."
+
+
+def test_a_plan_set_out_as_a_range_is_the_range_not_its_upper_end() -> None:
+    for plan in (
+        "Công ty đề xuất nâng kế hoạch năm 2041 lên 9.800 - 10.500 tỷ đồng doanh thu và "
+        "1.000 - 1.150 tỷ đồng lợi nhuận sau thuế.",
+        "Năm 2041, công ty đặt kế hoạch doanh thu 9.800 tỷ đồng và lợi nhuận sau thuế từ "
+        "1.000 đến 1.150 tỷ đồng.",
+        "Năm 2041, công ty đặt mục tiêu doanh thu 9.800 tỷ đồng, lợi nhuận sau thuế "
+        "1.000–1.150 tỷ đồng.",
+    ):
+        assert _claims(f"{_QUARTER} {plan}") == [
+            (380_000_000_000, (1_000_000_000_000, 1_150_000_000_000), None, None)
+        ]
+
+
+def test_a_single_plan_stays_and_a_range_no_plan_can_be_pairs_nothing() -> None:
+    single = (
+        f"{_QUARTER} Công ty đề xuất nâng kế hoạch năm 2041 lên 9.800 tỷ đồng doanh thu và "
+        "1.150 tỷ đồng lợi nhuận sau thuế."
+    )
+    assert _claims(single) == [(380_000_000_000, 1_150_000_000_000, None, None)]
+    # 500 to 1.150 is wider than a plan's range: its upper end is no plan of its own
+    wide = single.replace("và 1.150", "và 500 - 1.150")
+    assert _claims(wide) == []
