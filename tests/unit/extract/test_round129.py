@@ -104,3 +104,30 @@ def test_a_single_plan_stays_and_a_range_no_plan_can_be_pairs_nothing() -> None:
     # 500 to 1.150 is wider than a plan's range: its upper end is no plan of its own
     wide = single.replace("và 1.150", "và 500 - 1.150")
     assert _claims(wide) == []
+
+
+# ------------------------------------- an excess of one plan, and a second level approached
+
+
+_PROFIT = "Chín tháng, lãi sau thuế của công ty đạt 412 tỷ đồng"
+
+
+def test_a_level_approached_after_an_excess_is_set_against_the_result_apart() -> None:
+    for approached in ("tiệm cận mức", "gần chạm ngưỡng", "tiệm cận"):
+        text = f"{_PROFIT}, vượt 3% so với mục tiêu cơ sở và {approached} 450 tỷ đồng."
+        assert _claims(text) == [
+            (412_000_000_000, None, 3, "excess"),
+            (412_000_000_000, 450_000_000_000, None, None),
+        ]
+
+
+def test_a_level_approached_that_the_percentage_fits_stays_its_plan() -> None:
+    # 412 of 450 is 91,6 %: the percentage is of the level named after it
+    text = f"{_PROFIT}, bằng 92% kế hoạch năm và tiệm cận mục tiêu 450 tỷ đồng."
+    assert _claims(text) == [(412_000_000_000, 450_000_000_000, 92, "attainment")]
+    # the excess's own plan written: both pairs, each with its own figure
+    both = f"{_PROFIT}, vượt 3% so với mục tiêu cơ sở là 400 tỷ đồng và tiệm cận mức 450 tỷ đồng."
+    assert _claims(both) == [
+        (412_000_000_000, 400_000_000_000, 3, "excess"),
+        (412_000_000_000, 450_000_000_000, None, None),
+    ]
