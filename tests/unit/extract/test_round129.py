@@ -1,8 +1,11 @@
 """Round 129 of the extraction rules (issue 17): wrong claims of full article bodies (a plan
-in brackets whose bound is said to be about, a rate of one part counted on its own), on
-invented text (never the evaluation set's figures or sentences)."""
+in brackets whose bound is said to be about, a rate of one part counted on its own, a plan
+set out as a range, a level approached after an excess of another plan, a percentage of the
+plan left after a cut), on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
+
+from decimal import Decimal
 
 from reading import find
 
@@ -131,3 +134,35 @@ def test_a_level_approached_that_the_percentage_fits_stays_its_plan() -> None:
         (412_000_000_000, 400_000_000_000, 3, "excess"),
         (412_000_000_000, 450_000_000_000, None, None),
     ]
+
+
+# ----------------------------- one amount, a percentage of the plan left after a cut
+
+
+_CUT = (
+    "Tổng kế hoạch vốn đầu tư công năm 2041 của huyện là 1.240 tỷ đồng. Sau khi thực hiện "
+    "cắt giảm 4% theo chỉ đạo của tỉnh, kế hoạch vốn còn khoảng 1.190 tỷ đồng."
+)
+
+
+def test_a_percentage_of_the_plan_after_a_cut_takes_the_plan_left() -> None:
+    # 412 of 1.240 is 33,2 %, of 1.190 34,6 %: each percentage with its own plan
+    text = (
+        f"{_CUT} Đến 30/6, huyện đã giải ngân khoảng 412 tỷ đồng, đạt 33,2% kế hoạch được giao "
+        "và bằng 34,6% kế hoạch sau khi thực hiện cắt giảm."
+    )
+    assert _claims(text) == [
+        (412_000_000_000, 1_240_000_000_000, Decimal("33.2"), "attainment"),
+        (412_000_000_000, 1_190_000_000_000, Decimal("34.6"), "attainment"),
+    ]
+    saving = (
+        "Tổng kế hoạch vốn năm 2041 của huyện là 1.240 tỷ đồng. Sau khi tiết kiệm 4% chi đầu tư, "
+        "kế hoạch vốn còn khoảng 1.190 tỷ đồng. Đến 30/6, huyện đã giải ngân khoảng 412 tỷ đồng, "
+        "bằng 34,6% kế hoạch sau khi tiết kiệm."
+    )
+    assert _claims(saving) == [(412_000_000_000, 1_190_000_000_000, Decimal("34.6"), "attainment")]
+
+
+def test_a_percentage_naming_no_cut_keeps_the_plan_it_fits() -> None:
+    text = f"{_CUT} Đến 30/6, huyện đã giải ngân khoảng 412 tỷ đồng, đạt 33,2% kế hoạch."
+    assert _claims(text) == [(412_000_000_000, 1_240_000_000_000, Decimal("33.2"), "attainment")]
