@@ -163,7 +163,8 @@ STOP = frozenset(
         "xuyên",
     ]
 )
-_QUALIFIER = rx(r"(?<!\w)(trên|gần|hơn|khoảng)\s+$")
+# "khoảng trên 100.000 tỷ đồng": a bound said to be about, the bound's word the qualifier
+_QUALIFIER = rx(r"(?<!\w)(?:khoảng\s+(?=(?:trên|gần|hơn)\s))?(trên|gần|hơn|khoảng)\s+$")
 # "thấp hơn 0,35 điểm phần trăm so với kế hoạch và 1,12 điểm phần trăm so với năm trước":
 # a rate's difference from another (its plan, a past year), no result nor plan
 _RATE_POINTS = rx(r"\s*điểm\s+(?:phần\s+trăm|%)(?!\w)")
@@ -740,7 +741,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
         q = None
     if q and not (q.group(1) == fold("trên") and WHOLE.search(lead)):
         fig.qualifier = doc.text[fig.clause + q.start(1) : fig.clause + q.end(1)].lower()
-        fig.qual_start = fig.clause + q.start(1)
+        fig.qual_start = fig.clause + q.start()
     pos = _after_number(doc, fig)
     if (up := UPWARDS.match(folded, pos)) and up.end() <= sentence.end:
         fig.qualifier = fig.qualifier or "trở lên"

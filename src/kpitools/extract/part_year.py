@@ -74,8 +74,8 @@ from kpitools.extract.periods import part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.target_words import AIM_WORDS
-from kpitools.extract.text import NUM, PLAN_NOUNS
-from kpitools.extract.year_plans import RANGE_NEXT, set_out_plans
+from kpitools.extract.text import PLAN_NOUNS
+from kpitools.extract.year_plans import NO_RANGE, RANGE_NEXT, range_low, set_out_plans
 from kpitools.numbers import check_percent, try_parse_number
 from kpitools.textfold import fold, rx
 
@@ -279,48 +279,17 @@ def _plan_amounts(folded: str, amounts: list[Amount]) -> list[tuple[Amount, Valu
     """The amounts that may be plans, each with its value.
 
     A range's upper end spans the range and has both ends as its value
-    (:func:`_range_low`); an end of a range that cannot be a plan's is left out.
+    (:func:`~kpitools.extract.year_plans.range_low`); an end of a range that cannot be a
+    plan's is left out.
     """
     out: list[tuple[Amount, Value]] = []
     for a in amounts:
-        lower = _range_low(folded, a)
+        lower = range_low(folded, a)
         if lower is None:
             out.append((a, a.value))
-        elif lower != _NO_RANGE:
+        elif lower != NO_RANGE:
             out.append((Amount(lower[0], a.end, a.value, a.unit), (lower[1], a.value)))
     return out
-
-
-# "1,5 - 1,6 triệu lượt", "từ 80 tỷ đồng đến 85 tỷ đồng": a range's lower end, written
-# with no scale of its own or with the upper end's, right before the upper end
-_RANGE_LOW = rx(
-    rf"(?<![\w.,])(?P<low>{NUM})(?P<words>(?:\s+[^\W\d_]+){{0,2}}?)\s*(?:[-–—]|đến|tới)\s*$"
-)
-RANGE_SPREAD = Decimal("1.5")
-"""How much larger (a factor) a plan range's upper end may be than its lower end."""
-_NO_RANGE = (-1, Decimal(0))
-"""What :func:`_range_low` gives for a range that cannot be a plan's."""
-
-
-def _range_low(folded: str, a: Amount) -> tuple[int, Decimal] | None:
-    """Where the range whose upper end is ``a`` starts and its lower end, scaled as ``a``.
-
-    None when ``a`` ends no range; :data:`_NO_RANGE` when it ends one that cannot be a
-    plan's (a span of years: no unit word; a spread wider than :data:`RANGE_SPREAD`).
-    """
-    m = _RANGE_LOW.search(folded, max(0, a.start - 40), a.start)
-    if m is None:
-        return None
-    number, *words = folded[a.start : a.end].split()
-    if m.group("words").split() not in ([], words):
-        return _NO_RANGE  # "từ 900 triệu đồng đến 1,2 tỷ đồng": scales apart
-    written, lower = try_parse_number(number), try_parse_number(m.group("low"))
-    if written is None or lower is None:
-        return None  # "2020-2025tấn": a figure that cannot be read is no range's end
-    low = lower * a.value / written if written else Decimal(0)
-    if not (a.unit[1] and 0 < low < a.value <= low * RANGE_SPREAD):
-        return _NO_RANGE
-    return m.start(), low
 
 
 # "từ 2.000 tỷ đồng đến 2.400 tỷ đồng": the last end of a range (the first: RANGE_NEXT)

@@ -176,6 +176,9 @@ def _plan_amount(
             if not _paired_with_other(s, covering_statement(*scope, shifted(a, low)), a.value)
         ]
         fitting = _unfitting(s, text, folded, actual, free)
+    adjusted = [a for a in fitting if _adjusted_plan(s, text, folded, a)]
+    if len({a.value for a in adjusted}) == 1:
+        fitting = adjusted  # "… kế hoạch sau khi cắt giảm": what is left, not the plan before
     fitting = _exact_at_precision(s, _exact_of_restated(folded, fitting))
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
@@ -317,12 +320,15 @@ def _exact_at_precision(s: LinkableStatement, fitting: list[Amount]) -> list[Amo
 
 
 # "Sau khi điều chỉnh giảm 1.200 tỷ đồng, tổng vốn còn 8.450 tỷ đồng": what is left of a
-# plan after it was adjusted, and a percentage naming the plan as adjusted
+# plan after it was adjusted, and a percentage naming the plan as adjusted; so after a cut
+# or a saving ("Sau khi thực hiện cắt giảm 4%, kế hoạch vốn còn …", "… 31% kế hoạch sau khi
+# thực hiện tiết kiệm 4%")
+_ADJUSTED = r"sau\s+(?:khi\s+)?(?:thực\s+hiện\s+)?(?:điều\s+chỉnh|cắt\s+giảm|tiết\s+kiệm)(?!\w)"
 _ADJUSTED_LEFT = rx(
-    r"(?<!\w)sau\s+(?:khi\s+)?điều\s+chỉnh(?!\w)(?:[^.;:]|\.(?=\d))*?,\s*(?:[^\W\d_]+\s+){1,8}?"
+    rf"(?<!\w){_ADJUSTED}(?:[^.;:]|\.(?=\d))*?,\s*(?:[^\W\d_]+\s+){{1,8}}?"
     r"còn(?:\s+(?:lại|là))?\s*(?:(?:khoảng|gần|hơn|trên)\s+)?$"
 )
-_OF_ADJUSTED = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+sau\s+(?:khi\s+)?điều\s+chỉnh(?!\w)")
+_OF_ADJUSTED = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+{_ADJUSTED}")
 
 
 def _adjusted_plan(s: LinkableStatement, text: str, folded: str, a: Amount) -> bool:

@@ -349,7 +349,7 @@ def link_referred_results(
         if _MAY_REACH.search(fold(s.text)):
             continue  # a rate that may be reached later is a forecast, of no result stated
         c = _result_referred_to(statements, i, measure, text, scope)
-        if c is None or _counts_more(text, c, s) or _next_percent_is_of(text, s, c):
+        if c is None or _counts_other(text, c, s) or _next_percent_is_of(text, s, c):
             continue
         kind = "attainment" if s.stated_kind == "rate" else s.stated_kind
         out[i] = _with_bracketed_plan(dataclasses.replace(s, stated_kind=kind), c, text)
@@ -439,6 +439,9 @@ _COUNTS_MORE = rx(
     r"(?<!\w)nếu\s+(?:tính|cộng|kể)\s+(?:thêm|cả|luôn)\s+"
     r"(?!(?:phần\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|vốn\s+(?:được\s+)?giao)(?!\w))"
 )
+# "Nếu chỉ tính riêng kế hoạch vốn năm 2041, tỷ lệ giải ngân đạt 40%": the rate of one part
+# counted on its own (its plan and what was done of it), not of the whole's result before
+_PART_ONLY = rx(r"(?<!\w)(?:nếu\s+(?:chỉ\s+)?|chỉ\s+)tính\s+riêng(?!\w)")
 
 
 # "… 55% kế hoạch kinh doanh và 70% kế hoạch lợi nhuận": the next percentage's measure
@@ -459,12 +462,15 @@ def _next_percent_is_of(text: str, s: LinkableStatement, c: LinkableStatement) -
     return m is not None and names(text, c, " ".join(m.group(1).split()))
 
 
-def _counts_more(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
-    """Whether a condition adds something to the result ``c`` before the percentage ``s``.
+def _counts_other(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether a condition before the percentage ``s`` counts other than the result ``c``.
 
-    ``…, nếu tính thêm khối lượng … thì tỷ lệ giải ngân đạt 30%``: the rate of more than ``c``.
+    ``…, nếu tính thêm khối lượng … thì tỷ lệ giải ngân đạt 30%``: the rate of more than
+    ``c``; ``Nếu chỉ tính riêng kế hoạch vốn năm 2041, tỷ lệ giải ngân đạt 40%``: the rate
+    of a part counted on its own, whose result is not ``c`` (that of the whole).
     """
-    return _COUNTS_MORE.search(fold(text[min(c.end, s.start) : s.end])) is not None
+    between = fold(text[min(c.end, s.start) : s.end])
+    return _COUNTS_MORE.search(between) is not None or _PART_ONLY.search(between) is not None
 
 
 def _result_referred_to(

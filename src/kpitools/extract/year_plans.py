@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
 from kpitools.extract.amounts import (
@@ -40,10 +41,44 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import covering_statement
 from kpitools.extract.plans_after import bare_statement
+from kpitools.extract.text import NUM
+from kpitools.numbers import try_parse_number
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
+
+
+# "1,5 - 1,6 triệu lượt", "từ 80 tỷ đồng đến 85 tỷ đồng": a range's lower end, written
+# with no scale of its own or with the upper end's, right before the upper end
+_RANGE_LOW = rx(
+    rf"(?<![\w.,])(?P<low>{NUM})(?P<words>(?:\s+[^\W\d_]+){{0,2}}?)\s*(?:[-–—]|đến|tới)\s*$"
+)
+RANGE_SPREAD = Decimal("1.5")
+"""How much larger (a factor) a plan range's upper end may be than its lower end."""
+NO_RANGE = (-1, Decimal(0))
+"""What :func:`range_low` gives for a range that cannot be a plan's."""
+
+
+def range_low(folded: str, a: Amount) -> tuple[int, Decimal] | None:
+    """Where the range whose upper end is ``a`` starts and its lower end, scaled as ``a``.
+
+    None when ``a`` ends no range; :data:`NO_RANGE` when it ends one that cannot be a
+    plan's (a span of years: no unit word; a spread wider than :data:`RANGE_SPREAD`).
+    """
+    m = _RANGE_LOW.search(folded, max(0, a.start - 40), a.start)
+    if m is None:
+        return None
+    number, *words = folded[a.start : a.end].split()
+    if m.group("words").split() not in ([], words):
+        return NO_RANGE  # "từ 900 triệu đồng đến 1,2 tỷ đồng": scales apart
+    written, lower = try_parse_number(number), try_parse_number(m.group("low"))
+    if written is None or lower is None:
+        return None  # "2020-2025tấn": a figure that cannot be read is no range's end
+    low = lower * a.value / written if written else Decimal(0)
+    if not (a.unit[1] and 0 < low < a.value <= low * RANGE_SPREAD):
+        return NO_RANGE
+    return m.start(), low
 
 
 class SetOutPlan(NamedTuple):
@@ -109,6 +144,9 @@ def set_out_plans(statements: Sequence[LinkableStatement], text: str) -> list[Se
                 if c is not None and (c.actual != a.value or c.target is not None):
                     continue  # a target statement (read by the pass), or a result
                 seen.add(at.start)
+                lower = range_low(folded, a)
+                if lower == NO_RANGE:
+                    continue  # an end of a range that cannot be a plan's
                 year = YEAR.search(folded, head_of_sentence(folded, cue.start()), year_until)
                 s = bare_statement(
                     file,
@@ -116,7 +154,8 @@ def set_out_plans(statements: Sequence[LinkableStatement], text: str) -> list[Se
                     (at.start, at.end),
                     label=" ".join(w for w in measure if w),
                     year=int(year.group()) if year else None,
-                    target=a.value,
+                    # "1.000 - 1.150 tỷ đồng lợi nhuận": the plan is the range, not its end
+                    target=a.value if lower is None else (lower[1], a.value),
                     target_period="annual",
                 )
                 span = (listed[0] + low, listed[1] + low) if listed else None
