@@ -309,6 +309,11 @@ SCORED_AT = {
     "2026-12-07zzv": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
     "2026-12-07zzw": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
     "2026-12-07zzx": "378d0a49e78fdb13eb6b3b61d29097ea84fd7d86",
+    "2026-12-07zzy": "a6c11ac102a14ac963caae71fb06417d6de1b176",
+    "2026-12-07zzz": "a6c11ac102a14ac963caae71fb06417d6de1b176",
+    "2026-12-07zzza": "a6c11ac102a14ac963caae71fb06417d6de1b176",
+    "2026-12-07zzzb": "a6c11ac102a14ac963caae71fb06417d6de1b176",
+    "2026-12-07zzzc": "a6c11ac102a14ac963caae71fb06417d6de1b176",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

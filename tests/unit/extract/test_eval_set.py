@@ -324,6 +324,11 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzv": 3,
     "2026-12-07zzw": 6,
     "2026-12-07zzx": 7,
+    "2026-12-07zzy": 5,
+    "2026-12-07zzz": 4,
+    "2026-12-07zzza": 2,
+    "2026-12-07zzzb": 5,
+    "2026-12-07zzzc": 1,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -410,6 +415,10 @@ LEAST_SITES = {
     "2026-12-07zzu": 3,
     "2026-12-07zzv": 3,
     "2026-12-07zzw": 4,
+    "2026-12-07zzy": 4,
+    "2026-12-07zzz": 1,
+    "2026-12-07zzza": 2,
+    "2026-12-07zzzc": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -833,7 +842,21 @@ and only five bodies held a scored statement, two of them pairs another batch of
 holds. ``2026-12-07zzw`` (full bodies of articles of 2026) holds 6 passages on 4 sites: its wave
 reads the full bodies of a few national papers' articles from one archive (GitHub
 muahong/TongHopTin), and of its random sample of 40 addresses 15 were not archived and six bodies
-held a new scored statement."""
+held a new scored statement. ``2026-12-07zzy`` (full bodies of articles of 2026) holds 5 passages on
+4 sites: its wave reads the full bodies of a few national papers' articles from one archive (GitHub
+muahong/TongHopTin), and of its random sample of 40 addresses 22 were not archived and five bodies
+held a new scored statement. ``2026-12-07zzz`` (full bodies of articles of 2026) holds 4 passages on
+1 site: its wave reads the full bodies of a few national papers' articles from one archive (GitHub
+muahong/TongHopTin), and of the first 26 addresses of its random sample of 40 (the look-ups ran out
+there) 13 were not archived and only four bodies, all of cafef.vn, held a scored statement.
+``2026-12-07zzza`` (full bodies of articles of 2026) holds 2 passages on 2 sites: its wave reads the
+full bodies of a few national papers' articles from one archive (GitHub muahong/TongHopTin), and of
+its random sample of 40 addresses 14 were not archived and only five bodies held a scored statement,
+three of them pairs the set already holds. ``2026-12-07zzzc`` (full bodies of articles of 2026)
+holds 1 passage on 1 site: its wave reads the full bodies of a few national papers' articles from
+one archive (GitHub muahong/TongHopTin), and of its random sample of 31 addresses 15 were not
+archived and only two bodies held a scored statement, one of them a pair another batch of the wave
+already holds."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
