@@ -126,6 +126,13 @@ def paired_or_attained(text: str) -> set[tuple[object, object, object, object]]:
     }
 
 
+def audit_rows(text: str, check: str = "attainment") -> list[tuple[str, str, float | None]]:
+    """(stated, verdict, expected) of the audit's rows of ``check`` in ``text``."""
+    found = find(text)
+    rows = audit_statements(found).to_dicts() if found else []
+    return [(r["stated"], r["verdict"], r["expected"]) for r in rows if r["check"] == check]
+
+
 def flagged(text: str) -> list[str]:
     """The verdicts of the statements of ``text`` that the audit flags (inconsistent or
     truncated), read as :func:`find` reads them."""

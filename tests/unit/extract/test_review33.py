@@ -5,19 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from reading import find
+from reading import audit_rows, find
 
-from kpitools.extract import audit_statements
 from kpitools.extract.consistency import rounding_gives, written_half
 from kpitools.numbers import parse_percent
-
-
-def _checked(text: str, check: str = "attainment") -> list[tuple[str, str, float | None]]:
-    """(stated, verdict, expected) of the audit's rows of ``check`` in ``text``."""
-    found = find(text)
-    rows = audit_statements(found).to_dicts() if found else []
-    return [(r["stated"], r["verdict"], r["expected"]) for r in rows if r["check"] == check]
-
 
 # ------------------------------------------------------------------- a result written zero
 
@@ -27,9 +18,9 @@ def test_a_result_written_zero_with_decimals_is_checked_not_a_crash() -> None:
     fraction = "Năm 2042, hợp tác xã thu được 0,0 tỷ đồng/48,6 tỷ đồng, đạt 4% kế hoạch năm."
     (s,) = find(fraction)
     assert (s.actual, s.target, s.stated_kind) == (0, 48_600_000_000, "attainment")
-    assert _checked(fraction) == [("4%", "inconsistent", 0.0)]
+    assert audit_rows(fraction) == [("4%", "inconsistent", 0.0)]
     bracket = "Năm 2042, doanh thu của hợp tác xã đạt 0,0 tỷ đồng, bằng 6% kế hoạch (41 tỷ đồng)."
-    assert _checked(bracket) == [("6%", "inconsistent", 0.0)]
+    assert audit_rows(bracket) == [("6%", "inconsistent", 0.0)]
     assert written_half("0,0", Decimal(0)) is None
 
 
@@ -45,7 +36,7 @@ def test_an_amount_in_parts_is_widened_by_its_last_number_s_digit() -> None:
     )
     (s,) = find(text)
     assert (s.actual, s.target, s.stated_kind) == (3_614_000_000, 7_900_000_000, "attainment")
-    assert _checked(text) == [("41%", "inconsistent", 46.0)]
+    assert audit_rows(text) == [("41%", "inconsistent", 46.0)]
     assert written_half("3 tỷ 614 triệu đồng", Decimal(3_614_000_000)) == 500_000
     # within the last number's rounding: 3.614,5 triệu of 7.900 triệu is 45,753 %
     assert rounding_gives(parse_percent("45,75%"), "3 tỷ 614 triệu", s.actual, s.target)
@@ -64,7 +55,7 @@ def test_a_measure_linked_cut_of_an_amount_in_parts_is_truncated() -> None:
     assert (profit.actual, profit.target) == (95_000_000, 380_000_000)
     # 45,985 % is 45,9 only cut; 3.126,5 to 3.127,5 triệu give 45,978 to 45,993 %: 46,0
     # half-up throughout (half a tỷ, the first number's digit, would give 38,6 to 53,3 %)
-    assert sorted(_checked(text)) == [("25%", "consistent", 25.0), ("45,9%", "truncated", 46.0)]
+    assert sorted(audit_rows(text)) == [("25%", "consistent", 25.0), ("45,9%", "truncated", 46.0)]
 
 
 # ----------------------------------------------------------- one rounding predicate, its edge
@@ -86,13 +77,13 @@ def test_an_estimated_result_is_read_with_both_figures_rounding() -> None:
     # 41,7 of 57,4 is 72,65 %; 41,65 to 41,75 of 57,4 give 72,56 to 72,74 %: 72,5 needs the
     # plan's rounding too (41,65 / 57,45 = 72,50 %), which an estimate's hedge covers
     base = "Năm 2042, quỹ thu được 41,7 tỷ đồng/57,4 tỷ đồng, đạt 72,5% dự toán cả năm."
-    assert _checked(base) == [("72,5%", "inconsistent", 72.6)]
+    assert audit_rows(base) == [("72,5%", "inconsistent", 72.6)]
     for text in (
         base.replace("đạt 72,5%", "ước đạt 72,5%"),
         base.replace("quỹ thu được", "quỹ ước thu được"),
         base.replace("quỹ thu được", "quỹ dự kiến thu được"),
     ):
-        assert _checked(text) == [("72,5%", "unchecked", None)], text
+        assert audit_rows(text) == [("72,5%", "unchecked", None)], text
 
 
 def test_an_estimated_result_linked_to_a_plan_elsewhere_is_read_as_hedged() -> None:
@@ -102,11 +93,11 @@ def test_an_estimated_result_linked_to_a_plan_elsewhere_is_read_as_hedged() -> N
         "Năm 2042, hợp tác xã đặt kế hoạch doanh thu 27 tỷ đồng. Cuối năm, doanh thu của hợp "
         "tác xã đạt 14,6 tỷ đồng, bằng 53,8% kế hoạch."
     )
-    assert _checked(text) == [("53,8%", "inconsistent", 54.1)]
+    assert audit_rows(text) == [("53,8%", "inconsistent", 54.1)]
     estimated = text.replace("hợp tác xã đạt", "hợp tác xã ước đạt")
     (_, s) = find(estimated)
     assert (s.actual, s.target) == (14_600_000_000, 27_000_000_000)
-    assert _checked(estimated) == [("53,8%", "unchecked", 54.1)]
+    assert audit_rows(estimated) == [("53,8%", "unchecked", 54.1)]
     # an estimate of another figure in a later clause is not the result's
     other = text.replace("kế hoạch.", "kế hoạch; lợi nhuận ước đạt 3 tỷ đồng.")
-    assert _checked(other) == [("53,8%", "inconsistent", 54.1)]
+    assert audit_rows(other) == [("53,8%", "inconsistent", 54.1)]

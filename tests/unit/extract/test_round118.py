@@ -3,17 +3,7 @@ the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
-from reading import find
-
-from kpitools.extract import audit_statements
-
-
-def _checked(text: str, check: str) -> list[tuple[str, str, float | None]]:
-    """(stated, verdict, expected) of the audit's rows of ``check`` in ``text``."""
-    found = find(text)
-    rows = audit_statements(found).to_dicts() if found else []
-    return [(r["stated"], r["verdict"], r["expected"]) for r in rows if r["check"] == check]
-
+from reading import audit_rows, find
 
 # --------------------------------------------------------------------------- shares of fractions
 
@@ -23,21 +13,21 @@ def test_a_share_its_own_fraction_does_not_give_is_flagged() -> None:
     text = "Năm 2041, toàn huyện có 315/428 hộ chăn nuôi được cấp giấy chứng nhận (chiếm 73,8%)."
     (s,) = find(text)
     assert (s.actual, s.target, s.stated_kind) == (315, 428, "share")
-    assert _checked(text, "share") == [("73,8%", "inconsistent", 73.6)]
-    assert _checked(text.replace("73,8%", "73,6%"), "share") == [("73,6%", "consistent", 73.6)]
+    assert audit_rows(text, "share") == [("73,8%", "inconsistent", 73.6)]
+    assert audit_rows(text.replace("73,8%", "73,6%"), "share") == [("73,6%", "consistent", 73.6)]
 
 
 def test_a_share_cut_from_its_fraction_is_truncated() -> None:
     # 58 of 74 is 78,378 %: 78,38 rounded, 78,37 cut
     text = "Năm 2041, huyện có 58/74 trạm y tế xã đạt chuẩn quốc gia, chiếm tỷ lệ 78,37%."
-    assert _checked(text, "share") == [("78,37%", "truncated", 78.38)]
+    assert audit_rows(text, "share") == [("78,37%", "truncated", 78.38)]
     kept = text.replace("78,37%", "78,38%")
-    assert _checked(kept, "share") == [("78,38%", "consistent", 78.38)]
+    assert audit_rows(kept, "share") == [("78,38%", "consistent", 78.38)]
 
 
-def test_a_share_of_the_fraction_s_noun_named_again_is_checked() -> None:
+def test_a_share_of_the_fraction_s_noun_named_again_isaudit_rows() -> None:
     text = "Năm 2041, toàn tỉnh có 12/15 huyện đạt chuẩn nông thôn mới, chiếm 81% tổng số huyện."
-    assert _checked(text, "share") == [("81%", "inconsistent", 80.0)]
+    assert audit_rows(text, "share") == [("81%", "inconsistent", 80.0)]
 
 
 def test_a_share_that_is_not_of_its_fraction_is_left_unchecked() -> None:
@@ -46,11 +36,11 @@ def test_a_share_that_is_not_of_its_fraction_is_left_unchecked() -> None:
         "Năm 2041, toàn tỉnh có 12/15 huyện đạt chuẩn nông thôn mới, chiếm 35% tổng diện "
         "tích tự nhiên."
     )
-    assert [v for _, v, _ in _checked(other_whole, "share")] == ["unchecked"]
+    assert [v for _, v, _ in audit_rows(other_whole, "share")] == ["unchecked"]
     # a hedged percentage or fraction, another figure between them
     hedged = "Năm 2041, toàn tỉnh có 12/15 huyện đạt chuẩn nông thôn mới, chiếm gần 81%."
-    assert [v for _, v, _ in _checked(hedged, "share") if v != "unchecked"] == []
+    assert [v for _, v, _ in audit_rows(hedged, "share") if v != "unchecked"] == []
     about = "Năm 2041, toàn tỉnh có khoảng 12/15 huyện đạt chuẩn, chiếm tỷ lệ 81%."
-    assert [v for _, v, _ in _checked(about, "share") if v != "unchecked"] == []
+    assert [v for _, v, _ in audit_rows(about, "share") if v != "unchecked"] == []
     between = "Năm 2041, có 12/15 huyện và 40 xã đạt chuẩn nông thôn mới, chiếm tỷ lệ 81%."
-    assert [v for _, v, _ in _checked(between, "share") if v != "unchecked"] == []
+    assert [v for _, v, _ in audit_rows(between, "share") if v != "unchecked"] == []

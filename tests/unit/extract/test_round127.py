@@ -4,17 +4,7 @@ sentences)."""
 
 from __future__ import annotations
 
-from reading import find
-
-from kpitools.extract import audit_statements
-
-
-def _checked(text: str, check: str) -> list[tuple[str, str, float | None]]:
-    """(stated, verdict, expected) of the audit's rows of ``check`` in ``text``."""
-    found = find(text)
-    rows = audit_statements(found).to_dicts() if found else []
-    return [(r["stated"], r["verdict"], r["expected"]) for r in rows if r["check"] == check]
-
+from reading import audit_rows, find
 
 # ------------------------------------------------------------ the written plan's rounding
 
@@ -25,25 +15,25 @@ def test_a_percentage_the_plan_s_rounding_alone_reaches_is_flagged() -> None:
     text = "Năm 2041, quỹ thu được 38,6 tỷ đồng/52,3 tỷ đồng, đạt 73,6% dự toán cả năm."
     (s,) = find(text)
     assert (s.actual, s.target, s.stated_kind) == (38_600_000_000, 52_300_000_000, "attainment")
-    assert _checked(text, "attainment") == [("73,6%", "inconsistent", 73.8)]
+    assert audit_rows(text, "attainment") == [("73,6%", "inconsistent", 73.8)]
 
 
 def test_a_percentage_only_a_cut_of_the_result_s_rounding_reaches_is_flagged() -> None:
     # 12,4 of 18,5 is 67,03 %; the result's least value, 12,35, gives 66,757 %: 66,8 rounded
     # half-up, 66,7 only when cut (here the plan is read after the slash as a linked one)
     text = "Năm 2041, xí nghiệp sản xuất 12,4 nghìn tấn/18,5 nghìn tấn, đạt 66,7% kế hoạch."
-    assert _checked(text, "attainment") == [("66,7%", "inconsistent", 67.0)]
+    assert audit_rows(text, "attainment") == [("66,7%", "inconsistent", 67.0)]
     within = text.replace("66,7%", "66,8%")
-    assert _checked(within, "attainment") == [("66,8%", "unchecked", 67.0)]
+    assert audit_rows(within, "attainment") == [("66,8%", "unchecked", 67.0)]
 
 
 def test_a_percentage_the_result_s_own_rounding_reaches_is_not_flagged() -> None:
     # 7,3 of 8,1 is 90,12 %, but 7,35 of 8,1 is 90,74 %: the result written to a tenth
     text = "Năm 2041, xí nghiệp sản xuất 7,3 nghìn tấn/8,1 nghìn tấn, đạt 90,7% kế hoạch."
-    assert _checked(text, "attainment") == [("90,7%", "unchecked", 90.1)]
+    assert audit_rows(text, "attainment") == [("90,7%", "unchecked", 90.1)]
     # a result hedged: the approximate figures' check, which a point and a half does not fail
     hedged = "Năm 2041, quỹ thu được khoảng 38,6 tỷ đồng/52,3 tỷ đồng, đạt 73,6% dự toán cả năm."
-    assert _checked(hedged, "attainment") == [("73,6%", "unchecked", None)]
+    assert audit_rows(hedged, "attainment") == [("73,6%", "unchecked", None)]
 
 
 def test_a_plan_linked_from_another_sentence_is_taken_as_written() -> None:
@@ -56,9 +46,9 @@ def test_a_plan_linked_from_another_sentence_is_taken_as_written() -> None:
     (plan, s) = find(text)
     assert (s.actual, s.target, s.stated_kind) == (20_100_000_000, 37_000_000_000, "attainment")
     assert (plan.actual, plan.target) == (None, 37_000_000_000)
-    assert _checked(text, "attainment") == [("54,1%", "inconsistent", 54.3)]
+    assert audit_rows(text, "attainment") == [("54,1%", "inconsistent", 54.3)]
     within = text.replace("54,1%", "54,2%")
-    assert _checked(within, "attainment") == [("54,2%", "unchecked", 54.3)]
+    assert audit_rows(within, "attainment") == [("54,2%", "unchecked", 54.3)]
 
 
 # ------------------------------------------- a named plan's percentage, result and plan apart
@@ -78,7 +68,7 @@ def test_a_named_plan_s_percentage_its_linked_figures_give_only_cut_is_truncated
     revenue, profit = [s for s in find(text) if s.stated_kind == "attainment"]
     assert (revenue.actual, revenue.target) == (2_421_000_000_000, 5_300_000_000_000)
     assert (profit.actual, profit.target, profit.verdict) == (57 * 10**9, 260 * 10**9, "consistent")
-    assert sorted(_checked(text, "attainment")) == [
+    assert sorted(audit_rows(text, "attainment")) == [
         ("22%", "consistent", 22.0),
         ("45,6%", "truncated", 45.7),
     ]
@@ -89,7 +79,7 @@ def test_a_cut_the_linked_result_s_own_rounding_gives_rounded_is_not_flagged() -
     text = _NAMED.format(a="73", t="80,5", p="90,6")
     revenue, _ = [s for s in find(text) if s.stated_kind == "attainment"]
     assert (revenue.actual, revenue.target) == (73_000_000_000, 80_500_000_000)
-    assert sorted(_checked(text, "attainment")) == [
+    assert sorted(audit_rows(text, "attainment")) == [
         ("22%", "consistent", 22.0),
         ("90,6%", "unchecked", 90.7),
     ]
@@ -99,12 +89,12 @@ def test_a_hedged_percentage_keeps_its_check_of_both_figures_rounding() -> None:
     # 'gần 73,6%' of 38,6 of 52,3 (73,71 to 73,90 % with the result's rounding): the hedge
     # is what is read, as before; so for a plan linked from another sentence
     text = "Năm 2041, quỹ thu được 38,6 tỷ đồng/52,3 tỷ đồng, đạt gần 73,6% dự toán cả năm."
-    assert [v for _, v, _ in _checked(text, "attainment")] == ["unchecked"]
+    assert [v for _, v, _ in audit_rows(text, "attainment")] == ["unchecked"]
     linked = (
         "Năm 2041, công ty đặt kế hoạch doanh thu 37 tỷ đồng. Hết năm, doanh thu của công ty "
         "đạt 20,1 tỷ đồng, bằng gần 54,1% kế hoạch."
     )
-    assert [v for _, v, _ in _checked(linked, "attainment")] == ["unchecked"]
+    assert [v for _, v, _ in audit_rows(linked, "attainment")] == ["unchecked"]
 
 
 def test_a_cut_of_a_plan_that_may_be_another_is_left_unchecked() -> None:
@@ -121,7 +111,7 @@ def test_a_cut_of_a_plan_that_may_be_another_is_left_unchecked() -> None:
         "the parent's plan": plan.replace("của nhà máy", "của công ty mẹ"),
     }
     for why, other in others.items():
-        verdicts = dict((s, v) for s, v, _ in _checked(text.replace(plan, other), "attainment"))
+        verdicts = dict((s, v) for s, v, _ in audit_rows(text.replace(plan, other), "attainment"))
         assert verdicts.get("45,6%") == "unchecked", why
     hedged = text.replace("đạt 2.421", "đạt hơn 2.421")
-    assert dict((s, v) for s, v, _ in _checked(hedged, "attainment"))["45,6%"] == "unchecked"
+    assert dict((s, v) for s, v, _ in audit_rows(hedged, "attainment"))["45,6%"] == "unchecked"
