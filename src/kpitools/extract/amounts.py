@@ -1231,8 +1231,15 @@ RESPECTIVE = rx(r"(?<!\w)(?:tương\s+ứng|lần\s+lượt)(?:\s+(?:là|đạt|
 AMOUNT_JOINT = re.compile(r"\s*(?:,\s*và|,|và)\s*")
 # the joint between two measures named before "tương ứng": a comma or "và"
 MEASURE_JOINT = rx(r"\s*(?:,\s*và|,|và)\s+")
-# what may stand between the last measure of a list and "lần lượt": its verb alone
-_LIST_VERB = rx(r"\s*(?:(?:đạt|là|ở\s+mức|ước\s+đạt)\s*)?")
+# what may stand between the last measure of a list and "lần lượt": its verb alone, after
+# the firm whose they are ("doanh thu, lợi nhuận của tập đoàn lần lượt là …"; not of a part
+# of it, "… của công ty mẹ tương ứng là" (round 102), nor of its owners, "lãi ròng của cổ
+# đông công ty" (round 105))
+_OWNER = (
+    r"của\s+(?:tổng\s+)?(?:tập\s+đoàn|công\s+ty|doanh\s+nghiệp|ngân\s+hàng|đơn\s+vị"
+    r"|hợp\s+tác\s+xã|nhà\s+máy|xưởng)(?!\s+(?:mẹ|con)(?!\w))(?:\s+[^\W\d_]+){0,2}\s+"
+)
+_LIST_VERB = rx(rf"\s*(?:{_OWNER})?(?:(?:đạt|là|ở\s+mức|ước\s+đạt)\s*)?")
 _LIST_CLAUSE_END = re.compile(r"[;:]")
 
 

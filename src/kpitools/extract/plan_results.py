@@ -20,23 +20,36 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
+    BACK_REFERENCE,
     COMPARED,
+    MEASURE_NAMES,
+    MEASURE_NAMES_RX,
+    MONEY_WORDS,
     PERIOD,
     PLAN_AMOUNT_WINDOW,
     PLAN_WORD_AFTER,
+    Amount,
     after_percent,
     amounts_in,
+    as_result,
     clause_head,
     clause_names,
+    compared_with,
     has_qualifier,
+    head_of_sentence,
+    listed_measure,
+    measure_completed,
+    measure_kind,
+    measure_of_amount,
     paragraph,
     period_of,
     plan_measure,
     sets_out_plan,
+    shifted,
 )
-from kpitools.extract.bare_plans import names_measure, triple_fits
+from kpitools.extract.bare_plans import BLANK_LINE, names_measure, triple_fits
 from kpitools.extract.disproved import bare_percentage
-from kpitools.extract.linking import StartIndex, percent_of
+from kpitools.extract.linking import StartIndex, covering_statement, percent_of, with_result
 from kpitools.extract.named_plans import expected_in_plan, same_currency
 from kpitools.extract.notes import noted, seg
 from kpitools.textfold import fold, rx
@@ -62,6 +75,8 @@ def unlink_unfit_results(
     (``Năm 2040, … đặt mục tiêu …`` before ``9 tháng đầu năm 2039, …``).
     """
     index = StartIndex(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
     out = list(statements)
     for i, s in enumerate(statements):
         if not _linked_named(s):
@@ -69,11 +84,22 @@ def unlink_unfit_results(
         measure = _measure(s, text)
         if measure is None:
             continue
-        if _plan_linked(s, statements, index, text) or _disproved(
-            s, statements, index, text, measure
+        if (
+            _plan_linked(s, statements, index, text)
+            or _disproved(s, statements, index, text, measure)
+            or _fits_another(s, _fitting_result(s, statements, index, scope, text, measure))
         ):
             out[i] = unlinked_percentage(s)
     return out
+
+
+def _fits_another(s: LinkableStatement, found: tuple[LinkableStatement, Decimal] | None) -> bool:
+    """Whether ``found``, the one result ``s``'s percentage fits, is not the one linked.
+
+    ``hoàn thành 70% doanh thu …`` linked to a quarter's 240 when the months to date's 630
+    of the plan 900 give 70 % and 240 does not (see :func:`_fitting_result`).
+    """
+    return found is not None and found[0].actual != s.actual
 
 
 def unlinked_percentage(s: LinkableStatement) -> LinkableStatement:
@@ -128,15 +154,32 @@ def _disproved(
     text: str,
     measure: str,
 ) -> bool:
-    """Whether the one plan of ``measure`` written before ``s`` does not fit its figures.
+    """Whether the one plan of ``measure`` written before ``s`` does not fit its figures."""
+    plan = _written_plan(s, statements, index, text, measure)
+    return plan is not None and not _fits(s, plan[0], qualified=plan[1])
+
+
+def _written_plan(
+    s: LinkableStatement,
+    statements: Sequence[LinkableStatement],
+    index: StartIndex,
+    text: str,
+    measure: str,
+    *,
+    strict: bool = False,
+) -> tuple[Decimal, bool] | None:
+    """The one plan of ``measure`` written before ``s``, with whether it is qualified.
 
     The plans are the targets with no result and the amounts set out as plans (or expected
     in a plan's sentence) whose clause names the measure, before ``s`` in its window. None
     is read when a plan's sentence names a period (a year, a season ``2040-2041``) that the
-    result's and the percentage's sentences do not: the plan may be of another year.
+    result's (if linked) and the percentage's sentences do not: the plan may be of another
+    year. ``strict``: a plan is of the measure it is an amount of (:func:`_amount_of`), not
+    of any its clause names (``mục tiêu doanh thu 900 tỷ đồng và lợi nhuận 60 tỷ đồng``).
     """
-    assert s.link_start is not None and s.link_end is not None
-    low = max(0, min(s.start - PLAN_AMOUNT_WINDOW, s.link_start - 200))
+    linked = (s.link_start, s.link_end) if s.link_start is not None else (s.start, s.end)
+    assert linked[0] is not None and linked[1] is not None
+    low = max(0, min(s.start - PLAN_AMOUNT_WINDOW, linked[0] - 200))
     folded = fold(text[low : s.end])
     plans: dict[int, tuple[Decimal, bool]] = {}
     for j in index.between(max(0, s.start - PLAN_AMOUNT_WINDOW), s.start):
@@ -147,7 +190,11 @@ def _disproved(
             and t.stated is None
             and t.end <= s.start
             and (t.measure is None or same_currency(t.measure, s.measure))
-            and names_measure(t, text, measure)
+            and (
+                _own_measure(folded, t, low) == measure
+                if strict
+                else names_measure(t, text, measure)
+            )
         ):
             plans[t.start - low] = (t.target, t.qualifier is not None)
     currency = (s.measure or "").split()[-1:]
@@ -156,12 +203,16 @@ def _disproved(
             currency
             and a.unit[1] == fold(currency[0])
             and (sets_out_plan(folded, a, 0, qualified=True) or expected_in_plan(folded, a))
-            and clause_names(text, low + a.start, measure)
+            and (
+                _amount_of(folded, a) == measure
+                if strict
+                else clause_names(text, low + a.start, measure)
+            )
         ):
             plans[a.start] = (a.value, has_qualifier(folded, a))
     if len({value for value, _ in plans.values()}) != 1:
-        return False
-    ours = _periods(folded, s.link_start - low, s.link_end - low) | _periods(
+        return None
+    ours = _periods(folded, linked[0] - low, linked[1] - low) | _periods(
         folded, s.start - low, s.end - low
     )
     if not ours and s.year is not None:
@@ -169,9 +220,9 @@ def _disproved(
     for at in plans:
         theirs = _periods(folded, at, at)
         if theirs and theirs.isdisjoint(ours):
-            return False
+            return None
     plan, qualified = next(iter(plans.values()))
-    return not _fits(s, plan, qualified=qualified or any(q for _, q in plans.values()))
+    return plan, qualified or any(q for _, q in plans.values())
 
 
 PLAN_SLACK = Decimal("0.1")
@@ -220,4 +271,150 @@ def _measure(s: LinkableStatement, text: str) -> str | None:
         return measure
     after = after_percent(s, text)
     lead = PLAN_WORD_AFTER.match(after)
-    return "lợi nhuận" if lead and _PROFIT_AFTER.match(after, lead.end()) else None
+    if lead and _PROFIT_AFTER.match(after, lead.end()):
+        return "lợi nhuận"
+    # "hoàn thành 52% doanh thu và …": the plan named by its measure after a bare percentage
+    named = MEASURE_NAMES_RX.match(after, 1) if measure_completed(s, after) else None
+    return MEASURE_NAMES[" ".join(named.group().split())] if named else None
+
+
+def link_fitting_amounts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each bare percentage of a named plan given the one amount that fits it.
+
+    ``Quý III, xưởng đạt doanh thu 240 tỷ đồng. Lũy kế 9 tháng, doanh thu của xưởng đạt 630
+    tỷ đồng. Năm nay, xưởng đặt mục tiêu doanh thu 900 tỷ đồng. Như vậy, xưởng đã hoàn thành
+    70% doanh thu kế hoạch năm``: a percentage of a plan named by its measure, left with no
+    figure (by the sentence grammar, or by :func:`unlink_unfit_results`), takes, of the
+    money results before it (up to :data:`~kpitools.extract.amounts.PLAN_AMOUNT_WINDOW`
+    characters; statements' figures and amounts in none, not set out as plans nor compared
+    with) that name the measure (in their clause, or by their place in a list said
+    ``lần lượt``), the one whose ratio to the one plan of that measure written before it
+    gives the percentage (630 of 900 is 70 %; the quarter's 240 is 27 %), with that plan.
+    Nothing when no plan or several are written (or one of another period than the
+    result's, see :func:`_written_plan`), when the results are of two currencies, or when
+    none or two results of differing figures fit.
+    """
+    index = StartIndex(statements)
+    ordered = sorted(statements, key=lambda c: c.start)
+    scope = (ordered, [c.start for c in ordered])
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if not (
+            s.stated_kind == "attainment"
+            and s.actual is None
+            and s.target is None
+            and percent_of(s) is not None
+        ):
+            continue
+        measure = _measure(s, text)
+        if measure is None:
+            continue
+        found = _fitting_result(s, statements, index, scope, text, measure)
+        if found is not None:
+            out[i] = with_result(s, *found)
+    return out
+
+
+def _fitting_result(
+    s: LinkableStatement,
+    statements: Sequence[LinkableStatement],
+    index: StartIndex,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    text: str,
+    measure: str,
+) -> tuple[LinkableStatement, Decimal] | None:
+    """The one result of ``measure`` before ``s`` and its plan that ``s``'s percentage fits.
+
+    See :func:`link_fitting_amounts`; the plan is of the measure it is an amount of.
+    """
+    results = _results_of(s, statements, index, scope, text, measure)
+    if len({(c.measure or "").split()[-1] for c in results}) != 1:
+        return None
+    fitting: dict[Decimal, tuple[LinkableStatement, Decimal]] = {}
+    for c in results:
+        placed = dataclasses.replace(
+            s, actual=c.actual, measure=c.measure, link_start=c.start, link_end=c.end
+        )
+        plan = _written_plan(placed, statements, index, text, measure, strict=True)
+        if plan is None or c.actual == plan[0] or not isinstance(c.actual, Decimal):
+            continue
+        if _fits(placed, plan[0], qualified=plan[1]):
+            fitting.setdefault(c.actual, (c, plan[0]))
+    return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+
+def _results_of(
+    s: LinkableStatement,
+    statements: Sequence[LinkableStatement],
+    index: StartIndex,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    text: str,
+    measure: str,
+) -> list[LinkableStatement]:
+    """The money results of ``measure`` before ``s`` (see :func:`link_fitting_amounts`).
+
+    In its window and its paragraph, or the one before too when its sentence opens on the
+    figures just stated (``Như vậy, …``, ``Với kết quả này, …``). None when they are of two
+    kinds (``trước thuế``, ``sau thuế``): which the plan is of is not read here (round 16).
+    """
+    low = max(0, s.start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low : s.start])
+    heads = [0, 0, *(m.end() for m in BLANK_LINE.finditer(folded))]
+    back = BACK_REFERENCE.match(folded[head_of_sentence(folded, len(folded)) :]) is not None
+    floor = low + heads[-2 if back else -1]
+    found: list[tuple[LinkableStatement, str | None]] = []
+    for j in index.between(floor, s.start):
+        c = statements[j]
+        if isinstance(c.actual, Decimal) and c.target is None and c.end <= s.start and c.measure:
+            named = _result_measure(c, text, measure)
+            if named is not None and named[0] == measure:
+                found.append((c, named[1]))
+    for a in amounts_in(folded, floor - low, len(folded)):
+        if (
+            a.unit[1] in MONEY_WORDS
+            and covering_statement(*scope, shifted(a, low)) is None
+            and not sets_out_plan(folded, a, 0, qualified=True)
+            and not expected_in_plan(folded, a)
+            and not compared_with(folded, a)
+            and _amount_of(folded, a) == measure
+        ):
+            found.append((as_result(s, a, folded, low, text, measure), measure_kind(folded, a)[1]))
+    if len({kind for _, kind in found} - {None}) > 1:
+        return []
+    return [c for c, _ in found]
+
+
+def _amount_of(folded: str, a: Amount) -> str | None:
+    """The measure of the amount ``a``: by its place in a list said respectively, else named."""
+    listed = listed_measure(folded, a)
+    if listed is not None:
+        return listed[0]
+    named = measure_of_amount(folded, a)
+    return MEASURE_NAMES.get(" ".join(named.split())) if named else None
+
+
+def _own_measure(folded: str, t: LinkableStatement, low: int) -> str | None:
+    """The measure of the amount of the statement ``t`` (``folded`` is the text from ``low``)."""
+    own = [a for a in amounts_in(folded, t.start - low, t.end - low) if a.value == t.target]
+    return _amount_of(folded, own[0]) if own else None
+
+
+def _result_measure(
+    c: LinkableStatement, text: str, measure: str
+) -> tuple[str | None, str | None] | None:
+    """The measure and kind of the result ``c``, when of ``measure`` or listed.
+
+    By its place in a list said respectively (``doanh thu, lợi nhuận lần lượt là 630 tỷ
+    đồng và 48 tỷ đồng``), else ``measure`` when its clause names it (None when not).
+    """
+    low = max(0, c.start - 300)
+    folded = fold(text[low : c.end])
+    own = [a for a in amounts_in(folded, c.start - low, c.end - low) if a.value == c.actual]
+    listed = listed_measure(folded, own[0]) if own else None
+    if listed is not None:
+        return listed
+    if not names_measure(c, text, measure):
+        return None
+    return measure, measure_kind(folded, own[0])[1] if own else None
