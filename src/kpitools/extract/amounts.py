@@ -840,10 +840,13 @@ def sets_out_plan(folded: str, a: Amount, floor: int, *, qualified: bool = False
     if _MUST_BE_DONE.match(folded, a.end) and not _RESULT_WORDS.search(lead.rsplit(",", 1)[-1]):
         return True  # "việc sắp xếp 120 đơn vị phải được hoàn thành": what is due
     cues = sorted([*PLAN_CUE.finditer(lead), *_hopes(lead)], key=lambda m: m.start())
-    if not cues or (not qualified and AMOUNT_QUALIFIER.search(lead)):
+    if (
+        not cues
+        or (not qualified and AMOUNT_QUALIFIER.search(lead))
+        # "chuyên gia dự báo theo kịch bản tích cực, …": a forecaster's scenario
+        or (SCENARIO.match(cues[-1].group()) and scenario_of(folded, a.start) is None)
+    ):
         return False
-    if SCENARIO.match(cues[-1].group()) and scenario_of(folded, a.start) is None:
-        return False  # "chuyên gia dự báo theo kịch bản tích cực, …": a forecaster's
     if PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's
     if _plan_changed_to(lead, cues[-1].end()):
