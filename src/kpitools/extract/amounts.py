@@ -128,11 +128,19 @@ _SCALED = rx(
     r"|(?P<glued>k?m[23²³]|ha|km|kg|tấn|m)(?!\w))?"
     r"(?!\s*%)"
 )
+# "kịch bản cơ sở", "phương án kinh doanh khả quan": one of a company's named scenario plans
+_SCENARIO_NAME = (
+    r"(?:kịch\s+bản|phương\s+án)(?:\s+kinh\s+doanh)?\s+(?P<scenario>cơ\s+sở|khả\s+quan"
+    r"|thận\s+trọng|tích\s+cực|tham\s+vọng)(?!\w)"
+)
+SCENARIO = rx(_SCENARIO_NAME)
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
 PLAN_CUE = rx(
     r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|phấn\s+đấu|hướng\s+tới|đề\s+ra"
     # "được giao", "được Trung ương giao", "được UBND tỉnh giao": assigned, the assigner between
     r"|được(?:\s+[^\W\d_]+){0,3}?\s+giao|phân\s+bổ|bố\s+trí)(?!\w)"
+    # "Theo phương án thận trọng, lãi trước thuế dự kiến đạt …": a named scenario's plan
+    rf"|(?<!\w){_SCENARIO_NAME}(?:\s*,)?"
 )
 # words of a result between the cue and the amount: the amount is a result, not the plan
 _RESULT_WORDS = rx(
@@ -366,6 +374,23 @@ def _plan_bracket_alone(folded: str, a: Amount) -> bool:
 
 # a bare scale word ends its figure: a mark, a conjunction or the text's end after it
 _BARE_SCALE_END = rx(r"\s*(?:[,;.)]|và(?!\w)|$)")
+
+
+# "kịch bản tích cực của Chứng khoán ABC", "chuyên gia dự báo": a forecaster's scenario, no plan
+_FORECAST = rx(r"(?<!\w)(?:dự\s+báo|dự\s+phóng|chứng\s+khoán|chuyên\s+gia|phân\s+tích)(?!\w)")
+
+
+def scenario_of(folded: str, pos: int) -> str | None:
+    """The scenario (:data:`SCENARIO`) the sentence names last before ``pos``, its words.
+
+    None for a forecaster's (``Theo kịch bản tích cực của Chứng khoán ABC, …``: words of a
+    forecast or a forecaster in the sentence before ``pos``).
+    """
+    head = head_of_sentence(folded, pos)
+    found = list(SCENARIO.finditer(folded, head, pos))
+    if not found or _FORECAST.search(folded, head, pos):
+        return None
+    return " ".join(found[-1].group("scenario").split())
 
 
 def head_of_sentence(folded: str, pos: int) -> int:
@@ -815,7 +840,12 @@ def sets_out_plan(folded: str, a: Amount, floor: int, *, qualified: bool = False
     if _MUST_BE_DONE.match(folded, a.end) and not _RESULT_WORDS.search(lead.rsplit(",", 1)[-1]):
         return True  # "việc sắp xếp 120 đơn vị phải được hoàn thành": what is due
     cues = sorted([*PLAN_CUE.finditer(lead), *_hopes(lead)], key=lambda m: m.start())
-    if not cues or (not qualified and AMOUNT_QUALIFIER.search(lead)):
+    if (
+        not cues
+        or (not qualified and AMOUNT_QUALIFIER.search(lead))
+        # "chuyên gia dự báo theo kịch bản tích cực, …": a forecaster's scenario
+        or (SCENARIO.match(cues[-1].group()) and scenario_of(folded, a.start) is None)
+    ):
         return False
     if PERCENT_BEFORE.search(lead, 0, _run_start(lead, cues)):
         return False  # "đạt 80% kế hoạch, tổ 2 … 25": the plan word is a percentage's

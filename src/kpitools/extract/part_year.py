@@ -48,6 +48,7 @@ from kpitools.extract.amounts import (
     plan_measure,
     same_measure,
     same_period,
+    scenario_of,
     sentence_span,
     sets_out_plan,
     shifted,
@@ -999,14 +1000,19 @@ def _rival_plans(
     :func:`link_unstated_plans` takes one plan value only). ``planned``: the plan's amount,
     the span of its own writing (a range's, or its list's: no rival of its own) and its
     measure and kind when read otherwise; ``money_plans``: the money amounts of ``folded``
-    (:class:`_MoneyPlans`).
+    (:class:`_MoneyPlans`). Another named scenario's plan (:func:`scenario_of`: ``kịch bản
+    thận trọng`` and ``kịch bản tham vọng``) is no rival: the amount goes with each.
     """
     plan, own, kind = planned
     if plan.unit[1] not in MONEY_WORDS:
         return False
+    scenario = scenario_of(folded, plan.start)
     return any(
         a.value != plan.value
         and not own[0] <= a.start < own[1]  # the other end of a range, an item of its list
+        # "Theo kịch bản thận trọng, … 4.600 tỷ đồng. Theo kịch bản tham vọng, … 5.100 tỷ
+        # đồng": two named scenarios, each the result's plan (one pair a scenario), no rivals
+        and (scenario is None or scenario_of(folded, a.start) in (None, scenario))
         and _same_measure_kind(folded, a, plan, kind)
         and of_year(folded, a, year)
         and not _of_part_of_year(folded, a)
