@@ -193,7 +193,7 @@ def _checked(
         )
     ):
         # a result written to a coarse digit (``20,1 tỷ đồng``): within its rounding
-        out.update(consistent=None, verdict="unchecked", **noted(*lead, seg("approximate")))
+        out.update(consistent=None, verdict="unchecked", **noted(*lead, seg("approximate_after")))
     return out
 
 

@@ -98,6 +98,8 @@ def test_an_estimated_result_linked_to_a_plan_elsewhere_is_read_as_hedged() -> N
     (_, s) = find(estimated)
     assert (s.actual, s.target) == (14_600_000_000, 27_000_000_000)
     assert audit_rows(estimated) == [("53,8%", "unchecked", 54.1)]
+    # its note reads as a sentence: the reason after the figures, not glued to them
+    assert s.note.endswith("= 54.0741 (the figures are approximate)")
     # an estimate of another figure in a later clause is not the result's
     other = text.replace("kế hoạch.", "kế hoạch; lợi nhuận ước đạt 3 tỷ đồng.")
     assert audit_rows(other) == [("53,8%", "inconsistent", 54.1)]
