@@ -1,8 +1,9 @@
 """Round 134: plans never read as plans.
 
 Invented sentences (other wording, figures, measures and units than the evaluation passages):
-a growth with its planned growth in brackets under an abbreviated plan's name or a fall's; and
-the readings that must not happen.
+a growth with its planned growth in brackets under an abbreviated plan's name or a fall's, and
+a result's margin over its plan written in the result's own unit after ``tăng``; and the
+readings that must not happen.
 """
 
 from __future__ import annotations
@@ -10,6 +11,9 @@ from __future__ import annotations
 from decimal import Decimal
 
 from reading import money_pairs as _pairs
+
+B = Decimal(10) ** 9
+M = Decimal(10) ** 6
 
 
 def _rates(text: str) -> set[tuple[object, object]]:
@@ -53,3 +57,46 @@ def test_no_planned_growth_where_the_bracket_says_otherwise() -> None:
         "6 tháng đầu năm 2043, giá trị sản xuất công nghiệp tăng 4,4% (KH cả năm 6,5%).",
     ):
         assert _rates(text) == set(), text
+
+
+def test_a_margin_over_the_plan_in_the_results_unit() -> None:
+    assert _pairs(
+        "Năm 2043, nhà máy sản xuất 42 triệu lít nước sạch, tăng 2 triệu lít so với kế hoạch."
+    ) == {(42 * M, 40 * M, None, "excess_count")}
+    assert _pairs(
+        "Năm 2043, tổng thu của quỹ đạt 1.250 tỷ đồng, tăng 150 tỷ đồng so với dự toán."
+    ) == {(1250 * B, 1100 * B, None, "excess_count")}
+    # a count, its margin in the first word of its unit
+    assert _pairs(
+        "Năm 2043, huyện xây mới 27 cây cầu dân sinh, tăng 3 cây cầu so với kế hoạch đề ra."
+    ) == {(27, 24, None, "excess_count")}
+    # past a comparison with last year
+    assert _pairs(
+        "Năm 2043, giá bán bình quân đạt 2.140,5 đồng/kWh, tăng 61,2 đồng/kWh so với năm 2042,"
+        " cao hơn 20,5 đồng/kWh so với kế hoạch được giao."
+    ) == {(Decimal("2140.5"), Decimal("2120.0"), None, "excess_count")}
+
+
+def test_no_margin_where_the_sentence_says_otherwise() -> None:
+    for text in (
+        # a margin over last year, not the plan
+        "Năm 2043, lợi nhuận trước thuế của hãng đạt 860 tỷ đồng, cao hơn cùng kỳ 60 tỷ đồng.",
+        "Năm 2043, lợi nhuận trước thuế của hãng đạt 860 tỷ đồng, tăng 60 tỷ đồng so với năm 2042.",
+        # another measure's margin, another unit
+        "Năm 2043, lợi nhuận trước thuế đạt 860 tỷ đồng, doanh thu tăng 60 tỷ đồng so với kế"
+        " hoạch.",
+        "Năm 2043, lợi nhuận trước thuế đạt 860 tỷ đồng, tăng 60 triệu USD so với kế hoạch.",
+        # a plan over another year's plan; a plan set out; another year's plan
+        "Kế hoạch năm 2044 là 900 tỷ đồng, tăng 60 tỷ đồng so với kế hoạch năm 2043.",
+        "Năm 2043, hãng đặt mục tiêu lợi nhuận 900 tỷ đồng, tăng 60 tỷ đồng so với kế hoạch.",
+        "Năm 2043, lợi nhuận trước thuế đạt 860 tỷ đồng, tăng 60 tỷ đồng so với kế hoạch năm"
+        " trước.",
+        "Năm 2043, huyện xây mới 27 cây cầu, tăng 3 cây cầu so với kế hoạch năm 2042.",
+        # a forecast by analysts; a loose result
+        "Năm 2043, các chuyên gia dự báo lợi nhuận đạt 860 tỷ đồng, tăng 60 tỷ đồng so với kế"
+        " hoạch.",
+        "Năm 2043, lợi nhuận trước thuế đạt hơn 860 tỷ đồng, tăng 60 tỷ đồng so với kế hoạch.",
+        # indicators counted, no result's margin
+        "Năm 2043, tỉnh đạt 18 chỉ tiêu, tăng 2 chỉ tiêu so với kế hoạch.",
+    ):
+        assert _pairs(text) == set(), text
