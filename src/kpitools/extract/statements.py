@@ -52,6 +52,7 @@ from kpitools.extract.text import (
     find_units,
     prepare,
 )
+from kpitools.extract.unit_margins import link_unit_margins
 from kpitools.io.dataset import find_path
 from kpitools.io.schema import LONG_SCHEMA
 from kpitools.numbers import (
@@ -349,6 +350,7 @@ def _read(
     linked = within_result_rounding(linked, doc.text, doc.fold)
     linked = link_round_lists(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = link_counted_excesses(linked, doc.text, doc.fold, end=doc.limit, file=file)
+    linked = link_unit_margins(linked, doc.text, doc.fold, end=doc.limit, file=file, money=money)
     del out  # each statement moved below is then the only one of its span in memory
     _give_units_named_before(linked, later)
     if not doc.norm.same_offsets():

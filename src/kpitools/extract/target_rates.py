@@ -30,13 +30,19 @@ if TYPE_CHECKING:
 
 # --------------------------------------------------------------------------- planned growths
 
-# "tăng 12,4% so với năm 2022 (kế hoạch 10%)", "… (kế hoạch tăng 7-7,5%)": the growth
-# planned for the same figure, in brackets right after the growth and what it compares with
+# "tăng 12,4% so với năm 2022 (kế hoạch 10%)", "… (kế hoạch tăng 7-7,5%)", "tăng 6,1% (NQ
+# 5,5%)", "giảm 3% so cùng kỳ (KH giảm 2%)": the growth planned for the same figure, in
+# brackets right after the growth and what it compares with, maybe past words that say the
+# growth is above (``cao hơn``, ``vượt``) or below (``thấp hơn``, ``không đạt``) the plan
 _PLANNED_GROWTH = rx(
-    r"\s*(?:so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})(?:\s+năm\s+(?:trước|(?:19|20)\d{2}))?)?"
-    r"(?:\s*,\s*cao\s+hơn\s+(?:so\s+với\s+)?(?:mục\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){0,4}?)?"
-    r"\s*\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|nghị\s+quyết)(?:\s+(?:đề\s+ra|năm|giao|cả\s+năm))?"
-    rf"\s*(?:là|:)?\s*(?:tăng\s+)?(?P<a>{NUM})\s*%?(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%\s*\)"
+    r"\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2})"
+    r"(?:\s+năm\s+(?:trước|(?:19|20)\d{2}))?)?"
+    r"(?:\s*,\s*(?:(?P<up>cao\s+hơn|vượt)|(?P<down>thấp\s+hơn|(?:không|chưa)\s+đạt))"
+    r"\s+(?:so\s+với\s+)?(?:mục\s+tiêu|kế\s+hoạch)(?:\s+[^\W\d_]+){0,4}?)?"
+    r"\s*\(\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|nghị\s+quyết|kh|nq)(?!\w)"
+    r"(?:\s+(?:đề\s+ra|năm|giao|(?P<whole>cả\s+năm)))?"
+    rf"\s*(?:là|:)?\s*(?:tăng\s+|(?P<fall>giảm\s+))?(?P<a>{NUM})\s*%?(?:\s*[-–]\s*(?P<b>{NUM}))?"
+    r"\s*%\s*\)"
 )
 
 PLANNED_GROWTH_REACH = 120
@@ -57,15 +63,35 @@ def link_planned_growths(
     for s in statements:
         if s.stated_kind != "growth" or s.target is not None or s.stated is None:
             continue
-        if not isinstance(s.stated_percent, Decimal) or s.stated_percent <= 0:
+        if not isinstance(s.stated_percent, Decimal) or s.stated_percent == 0:
             continue
         after = fold(text[s.end : s.end + PLANNED_GROWTH_REACH])
         m = _PLANNED_GROWTH.match(after)
-        target = _target_rate_of(m) if m is not None else None
+        target = _planned_growth_of(m, s.stated_percent) if m is not None else None
         if target is None:
             continue
         out.append(_rate_against(s, target))
     return out
+
+
+def _planned_growth_of(m: re.Match[str], growth: Decimal) -> Value | None:
+    """The planned growth ``m`` reads for ``growth``, signed (None: they disagree).
+
+    A rise takes a plan of a rise (``(kế hoạch 10%)``, ``(NQ tăng 5,5%)``); a fall only a
+    plan written as a fall (``(KH giảm 2%)``), read as negative. ``cao hơn``/``vượt`` before
+    the bracket need the growth above the plan, ``thấp hơn``/``không đạt`` below it. A
+    plan named the whole year's (``(KH cả năm 8%)``) is written beside a part of the year's
+    growth: no pair.
+    """
+    target = _target_rate_of(m)
+    if target is None or m.group("whole") or (growth < 0) != bool(m.group("fall")):
+        return None
+    if growth < 0:
+        target = (-target[1], -target[0]) if isinstance(target, tuple) else -target
+    low, high = target if isinstance(target, tuple) else (target, target)
+    if (m.group("up") and growth < high) or (m.group("down") and growth >= low):
+        return None
+    return target
 
 
 def _target_rate_of(m: re.Match[str]) -> Value | None:
