@@ -607,6 +607,12 @@ _EXTRACT = {
         "{stated} cho dự toán từ {low} đến {high}, trong khi “{text}” cho từ {low2} đến {high2}",
         "{stated} puts the budget at {low} to {high}, while “{text}” puts it at {low2} to {high2}",
     ),
+    "extract.note.plan_of_measure": _pair(
+        "kết quả duy nhất của chỉ tiêu ({a}) so với kế hoạch duy nhất của nó ({t}, “{text}”): "
+        "100 × {a} / {t} = {exact}",
+        "its measure's one result ({a}) against its one plan ({t}, “{text}”): "
+        "100 × {a} / {t} = {exact}",
+    ),
     "extract.note.qualifier_contradicted": _pair(
         "“{qual} {n}” trái với số chính xác trong bài “{text}” ({a})",
         "“{qual} {n}” contradicted by the exact figure of the body “{text}” ({a})",

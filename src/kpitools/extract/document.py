@@ -83,6 +83,7 @@ from kpitools.extract.compared import (
     link_points_over_plan,
     link_rate_margins,
 )
+from kpitools.extract.contradicted_plans import check_contradicted_plans
 from kpitools.extract.disproved import link_disproved_results
 from kpitools.extract.flags import (
     check_headline_qualifiers,
@@ -224,4 +225,4 @@ def link_document(
     linked = check_rounded_actuals(linked, text)
     linked = drop_needed_pairs(linked, text)
     linked = drop_impossible_excesses(linked)
-    return linked
+    return check_contradicted_plans(linked, text)

@@ -99,16 +99,12 @@ def link_measure_results(
         (c.actual, c.target) for c in statements if c.target is not None and c.stated is not None
     }
     for i, s in enumerate(statements):
-        if not _named_percentage(s):
+        if not named_percentage(s):
             continue
-        measure = plan_measure(s, text)
-        if measure is None:
+        figures = measure_figures(s, text)
+        if figures is None:
             continue
-        low = max(0, s.start - PLAN_AMOUNT_WINDOW)
-        folded = fold(text[low : s.end])
-        kind = _plan_kind(after_percent(s, text), measure)
-        results, plans = _measure_amounts(folded, measure, kind, s.start - low)
-        results = _of_its_period(folded, results, s.start - low)
+        folded, low, measure, kind, (results, plans) = figures
         pairs = _fitting_pairs(s, folded, (results, plans), kind)
         if len(pairs) == 1:
             a, p = next(iter(pairs.values()))
@@ -124,6 +120,28 @@ def link_measure_results(
 
 _Result = tuple[Amount, str | None, str | None]
 """A result's amount, its period and its kind."""
+
+
+MeasureFigures = tuple[
+    str, int, str, str | None, tuple[list[_Result], list[tuple[Amount, str | None]]]
+]
+"""The window before a percentage (folded) and where it begins in the text, the plan's
+measure and kind, and the results of the percentage's period and the plans of the measure."""
+
+
+def measure_figures(s: LinkableStatement, text: str) -> MeasureFigures | None:
+    """The results and plans of the measure a percentage of a named plan is of (see above).
+
+    None when ``s``'s plan names no measure.
+    """
+    measure = plan_measure(s, text)
+    if measure is None:
+        return None
+    low = max(0, s.start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low : s.end])
+    kind = _plan_kind(after_percent(s, text), measure)
+    results, plans = _measure_amounts(folded, measure, kind, s.start - low)
+    return folded, low, measure, kind, (_of_its_period(folded, results, s.start - low), plans)
 
 
 def _of_its_period(folded: str, results: list[_Result], pos: int) -> list[_Result]:
@@ -161,7 +179,7 @@ def _fitting_pairs(
     return pairs
 
 
-def _named_percentage(s: LinkableStatement) -> bool:
+def named_percentage(s: LinkableStatement) -> bool:
     """Whether ``s`` is an attainment of a plan with no target: bare or linked from afar."""
     return (
         s.stated_kind == "attainment"
@@ -285,7 +303,7 @@ def _cut_or_rounded(
     (``58 tỷ đồng`` of ``60,5 tỷ``, ``95,8%``: 57,5 to 58,5 give 95,04 to 96,69 %,
     :func:`~kpitools.extract.consistency.rounding_gives`). Left unchecked as well:
     a cut of any other kind than an attainment, and one whose link may be another plan's
-    (:func:`_plan_apart`): a figure with a qualifier, a plan revised (``điều chỉnh``), of a
+    (:func:`plan_apart`): a figure with a qualifier, a plan revised (``điều chỉnh``), of a
     year the result's and the percentage's sentences do not name, or of another level of a
     group (``công ty mẹ``, ``hợp nhất``) than the result's.
     """
@@ -295,18 +313,18 @@ def _cut_or_rounded(
     p, number, value = percent_of(linked), re.match(NUM, folded[a.start : a.end]), linked.actual
     if linked.stated_kind != "attainment" or p is None or number is None:
         return unchecked(linked, "approximate")
-    if not isinstance(value, Decimal) or _plan_apart(folded, pair, at, linked.qualifier):
+    if not isinstance(value, Decimal) or plan_apart(folded, pair, at, linked.qualifier):
         return unchecked(linked, "approximate")
     if rounding_gives(p, folded[a.start : a.end], value, plan.value):
         return unchecked(linked, "approximate")
     return linked
 
 
-def _plan_apart(folded: str, pair: tuple[Amount, Amount], at: int, qual: str | None) -> bool:
-    """Whether the plan linked to a result may be another one than the percentage's.
+def plan_of_other_standing(folded: str, pair: tuple[Amount, Amount], qual: str | None) -> bool:
+    """Whether a figure of ``pair`` (a result, a plan) is approximate, or the plan another.
 
-    ``pair``: the result and the plan; ``at``: where the percentage is (see
-    :func:`_cut_or_rounded`).
+    The plan revised, or the two of other levels of a group (see :func:`_cut_or_rounded`);
+    ``qual``: the percentage's qualifier.
     """
     a, plan = pair
     if qual is not None or has_qualifier(folded, a) or has_qualifier(folded, plan):
@@ -316,10 +334,23 @@ def _plan_apart(folded: str, pair: tuple[Amount, Amount], at: int, qual: str | N
     result_words = folded[result_at[0] : result_at[1]]
     if _REVISED.search(plan_words):
         return True
-    if {m.group() for m in _LEVELS.finditer(plan_words)} != {
+    return {m.group() for m in _LEVELS.finditer(plan_words)} != {
         m.group() for m in _LEVELS.finditer(result_words)
-    }:
+    }
+
+
+def plan_apart(folded: str, pair: tuple[Amount, Amount], at: int, qual: str | None) -> bool:
+    """Whether the plan linked to a result may be another one than the percentage's.
+
+    ``pair``: the result and the plan; ``at``: where the percentage is (see
+    :func:`_cut_or_rounded`).
+    """
+    if plan_of_other_standing(folded, pair, qual):
         return True
+    a, plan = pair
+    plan_at, result_at = sentence_span(folded, plan), sentence_span(folded, a)
+    plan_words = folded[plan_at[0] : plan_at[1]]
+    result_words = folded[result_at[0] : result_at[1]]
     percent_words = folded[max(folded.rfind(". ", 0, at), folded.rfind("\n", 0, at)) + 1 : at]
     named = set(_YEAR.findall(result_words)) | set(_YEAR.findall(percent_words))
     before = _YEAR.findall(folded, 0, plan_at[0])
