@@ -62,7 +62,9 @@ _RESPECTIVE_VERB = rx(
     rf"^{_SIGNED_CHANGE}\s*,?\s*(?:{_GROWTH_PAIR.pattern}\s*,\s*)?(?:và\s+)?(?:đã\s+)?"
     # "…, so với dự toán năm bằng 104% và 98%": the plan named before the verb
     rf"(?P<plan>(?:so\s+với\s+)?{PLAN_NOUNS}(?:\s+năm)?\s+)?"
-    r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt)"
+    r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt"
+    # "…, tương đương 104% và 112% kế hoạch năm": the amounts' equivalents as the verb
+    r"|tương\s+đương(?:\s+với)?)"
     r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
 )
 
@@ -74,8 +76,8 @@ def respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) ->
     each amount takes the percentage in its place (``doanh thu và lợi nhuận đạt lần lượt 500
     tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm``)."""
     figs = [f for f in figs if not _signed_change(doc, f) and not _in_growth_pair(doc, f)]
-    for a1, a2, p1, p2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
-        if not _respective_run(doc, a1, a2, p1, p2):
+    for i, (a1, a2, p1, p2) in enumerate(zip(figs, figs[1:], figs[2:], figs[3:], strict=False)):
+        if not _respective_run(doc, a1, a2, p1, p2) or (i and _listed_before(doc, figs[i - 1], a1)):
             continue
         verb = _RESPECTIVE_VERB.match(doc.fold[a2.end : p1.span_start])
         kind = "excess" if verb and verb.group("verb") == fold("vượt") else "attainment"
@@ -89,6 +91,17 @@ def respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) ->
             d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, k
             if own is not None and own in drafts and own is not a1.owner and own is not a2.owner:
                 drafts.remove(own)
+
+
+def _listed_before(doc: Doc, prev: Figure, a1: Figure) -> bool:
+    """Whether ``prev``, the figure before ``a1``, is an amount of its sentence listed right
+    before it (``… lần lượt đạt 820 tỷ đồng, 96 tỷ đồng và 80 tỷ đồng, lần lượt hoàn thành
+    104% và 112%``): three amounts for two percentages, whose they are unknown."""
+    return (
+        prev.sentence is a1.sentence
+        and prev.kind == "count"
+        and _amounts_joined(doc.fold, prev, a1, _past_noun(prev))
+    )
 
 
 # "… lần lượt bằng 95% và vượt 20% kế hoạch": the second percentage with a verb
