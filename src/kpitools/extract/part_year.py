@@ -76,6 +76,7 @@ from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.target_words import AIM_WORDS
 from kpitools.extract.text import PLAN_NOUNS
+from kpitools.extract.whole_year import whole_year_result
 from kpitools.extract.year_plans import NO_RANGE, RANGE_NEXT, range_low, set_out_plans
 from kpitools.numbers import check_percent, try_parse_number
 from kpitools.textfold import fold, rx
@@ -591,16 +592,21 @@ def _part_year_amounts(
                     and (a.unit[1] == "usd") == (plan.unit[1] == "usd")  # one currency
                 )
             )
-            and a.value < floor
             and (
-                PART_OF_YEAR.search(folded, head, a.start)
-                or _PERIOD_AFTER.match(folded, a.end)
-                or _part_before_semicolon(folded, head, a)
-                or (
-                    a.value not in found
-                    and period_carried(folded, a, year) is not None
-                    and carried_fits(folded, a, plan, kind)
+                (
+                    a.value < floor
+                    and (
+                        PART_OF_YEAR.search(folded, head, a.start)
+                        or _PERIOD_AFTER.match(folded, a.end)
+                        or _part_before_semicolon(folded, head, a)
+                        or (
+                            a.value not in found
+                            and period_carried(folded, a, year) is not None
+                            and carried_fits(folded, a, plan, kind)
+                        )
+                    )
                 )
+                or whole_year_result(folded, a, (plan, floor), year)
             )
             and other_sentence(folded, a, plan)
             and not _of_segment(folded, a)
