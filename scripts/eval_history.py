@@ -314,6 +314,13 @@ SCORED_AT = {
     "2026-12-07zzza": "a6c11ac102a14ac963caae71fb06417d6de1b176",
     "2026-12-07zzzb": "a6c11ac102a14ac963caae71fb06417d6de1b176",
     "2026-12-07zzzc": "a6c11ac102a14ac963caae71fb06417d6de1b176",
+    "2026-12-07zzzd": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
+    "2026-12-07zzze": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
+    "2026-12-07zzzi": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
+    "2026-12-07zzzj": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
+    "2026-12-07zzzk": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
+    "2026-12-07zzzl": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
+    "2026-12-07zzzm": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

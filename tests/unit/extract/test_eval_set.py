@@ -329,6 +329,13 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzza": 2,
     "2026-12-07zzzb": 5,
     "2026-12-07zzzc": 1,
+    "2026-12-07zzzd": 3,
+    "2026-12-07zzze": 1,
+    "2026-12-07zzzi": 2,
+    "2026-12-07zzzj": 1,
+    "2026-12-07zzzk": 2,
+    "2026-12-07zzzl": 3,
+    "2026-12-07zzzm": 2,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -419,6 +426,13 @@ LEAST_SITES = {
     "2026-12-07zzz": 1,
     "2026-12-07zzza": 2,
     "2026-12-07zzzc": 1,
+    "2026-12-07zzzd": 3,
+    "2026-12-07zzze": 1,
+    "2026-12-07zzzi": 1,
+    "2026-12-07zzzj": 1,
+    "2026-12-07zzzk": 2,
+    "2026-12-07zzzl": 2,
+    "2026-12-07zzzm": 2,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -856,7 +870,34 @@ three of them pairs the set already holds. ``2026-12-07zzzc`` (full bodies of ar
 holds 1 passage on 1 site: its wave reads the full bodies of a few national papers' articles from
 one archive (GitHub muahong/TongHopTin), and of its random sample of 31 addresses 15 were not
 archived and only two bodies held a scored statement, one of them a pair another batch of the wave
-already holds."""
+already holds. ``2026-12-07zzzd`` (full bodies of articles of 2026) holds 3 passages on 3 sites: its
+wave reads the full bodies of a few national papers' articles from one archive (GitHub
+muahong/TongHopTin), and of its random sample of 38 addresses 17 were not archived and only three
+bodies held a scored statement, one of them beside pairs the set already holds. ``2026-12-07zzze``
+(full bodies of articles of 2026) holds 1 passage on 1 site: its wave reads the full bodies of a few
+national papers' articles from one archive (GitHub muahong/TongHopTin), and of its random sample of
+38 addresses 12 were not archived and only two bodies held a scored statement, one of them a page
+the set already holds. ``2026-12-07zzzi`` (full bodies of articles of 2026) holds 2 passages on 1
+site: its wave reads the full bodies of a few national papers' articles from one archive (GitHub
+muahong/TongHopTin), and of its random sample of 40 addresses whose title or lead held only a topic
+word 13 were not archived and only three bodies held a scored statement, one of them a page the set
+already holds. ``2026-12-07zzzj`` (full bodies of articles of 2026) holds 1 passage on 1 site: its
+wave reads the full bodies of a few national papers' articles from one archive (GitHub
+muahong/TongHopTin), and of its random sample of 40 addresses whose title or lead held only a topic
+word 17 were not archived and only one body held a scored statement. ``2026-12-07zzzk`` (full bodies
+of articles of 2026) holds 2 passages on 2 sites: its wave reads the full bodies of a few national
+papers' articles from one archive (GitHub muahong/TongHopTin), and of its random sample of 40
+addresses whose title or lead held only a topic word 18 were not archived and only three bodies held
+a scored statement, one of them the same report as a kept one in another paper's words.
+``2026-12-07zzzl`` (full bodies of articles of 2026) holds 3 passages on 2 sites: its wave reads the
+full bodies of a few national papers' articles from one archive (GitHub muahong/TongHopTin), and of
+its random sample of 40 addresses whose title or lead held only a topic word 7 were not archived and
+only four bodies held a scored statement, one of them a pair the set already holds and another kept
+without its paragraph that repeats one. ``2026-12-07zzzm`` (full bodies of articles of 2026) holds 2
+passages on 2 sites: its wave reads the full bodies of a few national papers' articles from one
+archive (GitHub muahong/TongHopTin), and of its random sample of 40 addresses whose title or lead
+held only a topic word 19 were not archived and only three bodies held a scored statement, one of
+them a pair the set already holds."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
