@@ -54,7 +54,7 @@ _NEXT_MEASURE = rx(
 # "lần lượt tăng 12% và 25% so với cùng kỳ": two growths said respectively, between the
 # amounts and their attainments
 _GROWTH_PAIR = rx(
-    rf"(?:lần\s+lượt\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%\s+so\s+với\s+"
+    rf"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?:tăng|giảm)(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%\s+so\s+với\s+"
     r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?"
 )
 
@@ -134,16 +134,27 @@ def respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> Non
     đồng và lợi nhuận sau thuế 540 tỷ đồng, tương ứng tăng 11% và 19% so với cùng kỳ``):
     each amount takes the growth in its place (the second amount had taken both)."""
     figs = [f for f in figs if not _signed_change(doc, f)]
-    for a1, a2, g1, g2 in zip(figs, figs[1:], figs[2:], figs[3:], strict=False):
-        if not _respective_growth_run(doc, a1, a2, g1, g2):
+    for i, (a1, a2, g1, g2) in enumerate(zip(figs, figs[1:], figs[2:], figs[3:], strict=False)):
+        if not _respective_growth_run(doc, a1, a2, g1, g2) or (
+            i and _listed_before(doc, figs[i - 1], a1)
+        ):
             continue
-        d1, d2, old = a1.owner, a2.owner, g2.owner
-        assert d1 is not None and d2 is not None
-        d1.percent_fig, g1.owner, d2.percent_fig, g2.owner = g1, d1, g2, d2
-        for d in (d1, d2):
-            d.respective, d.respective_kind = True, "growth"
-        if old is not None and old is not d1 and old is not d2 and old in drafts:
-            drafts.remove(old)
+        olds, holders = (g1.owner, g2.owner), []
+        for a, g in ((a1, g1), (a2, g2)):
+            d = a.owner
+            assert d is not None
+            if d.percent_fig not in (None, g1, g2):  # its attainment of the run after them
+                d = _twin(d, drafts)
+            d.percent_fig, g.owner, d.respective, d.respective_kind = g, d, True, "growth"
+            holders.append(d)
+        for old in olds:  # the growths' drafts of before, other than the amounts'
+            if (
+                old is not None
+                and old not in holders
+                and old in drafts
+                and (old is olds[1] or (old.actual_fig is None and old.target_fig is None))
+            ):
+                drafts.remove(old)
 
 
 def _amounts_joined(fold_: str, a1: Figure, a2: Figure, end: int | None = None) -> bool:
@@ -183,7 +194,11 @@ def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Fig
     d1, d2 = a1.owner, a2.owner
     if d1 is None or d2 is None or d1 is d2 or d1.actual_fig is not a1 or d2.actual_fig is not a2:
         return False
-    if d1.percent_fig is not None or d1.target is not None or d2.target is not None:
+    if d1.target is not None or d2.target is not None:
+        return False
+    # "…, lần lượt tăng 12% và 15% so với cùng kỳ, lần lượt hoàn thành 61% và 58% kế hoạch":
+    # each amount may hold its attainment of the run after the growths, none other
+    if not _attained_after(d1, g2) or not (d2.percent_fig in (g1, g2) or _attained_after(d2, g2)):
         return False
     return bool(
         _amounts_joined(fold_, a1, a2)
@@ -191,6 +206,13 @@ def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Fig
         and _JOINED.match(fold_[g1.end : g2.span_start])
         and K_GROWTH_TAIL.match(fold_[g2.end : g2.sentence.end])
     )
+
+
+def _attained_after(d: Draft, g2: Figure) -> bool:
+    """Whether the amount's draft ``d`` holds no percentage, or its attainment of a respective
+    run written after the growth ``g2`` (:func:`respective_attainments`)."""
+    p = d.percent_fig
+    return p is None or (d.respective and d.respective_kind != "growth" and p.start > g2.end)
 
 
 def _in_growth_pair(doc: Doc, f: Figure) -> bool:
