@@ -228,7 +228,9 @@ def link_fitting_results(
     when it opens on the figures just stated (``Như vậy, …``, ``Đây là những con số …``); a
     result of a measure another result of the paragraph also gives, of the plan's kind or
     of none (``lợi nhuận trước thuế`` and ``sau thuế`` for a plan of ``lợi nhuận``), is not
-    taken; nor is an excess (``vượt 42%`` is written for an index as well).
+    taken; nor is an excess (``vượt 42%`` is written for an index as well). Runs before
+    :func:`~kpitools.extract.plan_results.link_later_named_plan_percentages`, which gives a
+    percentage of a plan named by its measure, still bare, the result its written plan fits.
     """
     out = list(statements)
     ordered = sorted(statements, key=lambda c: c.start)

@@ -103,7 +103,7 @@ from kpitools.extract.part_year import (
     split_growth_pairs,
 )
 from kpitools.extract.parts import link_listed_parts
-from kpitools.extract.plan_results import link_fitting_amounts, unlink_unfit_results
+from kpitools.extract.plan_results import link_later_named_plan_percentages, unlink_unfit_results
 from kpitools.extract.plans import (
     link_budget_owners,
     link_plan_amounts,
@@ -178,7 +178,7 @@ def link_document(
     linked = link_measure_results(linked, text)
     linked = link_fitting_results(linked, text)
     linked = link_paired_percentages(linked, text)
-    linked = link_fitting_amounts(linked, text)
+    linked = link_later_named_plan_percentages(linked, text)
     linked = link_disproved_results(linked, text)
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)

@@ -669,14 +669,7 @@ def _amount_result(
             or _changed_to(text, low + a.start, noun)
         )
         and _not_of_another(folded, a, noun)
-        and _kind_fits_amount(folded, a, noun, kind)
-        and not sets_out_plan(folded, a, 0, qualified=True)
-        and not expected_in_plan(folded, a)
-        and not _expected_for_done(folded, a, s)
-        and not _part_for_months(folded, a)
-        and not _supposed(text, low + a.start)
-        and not compared_with(folded, a)
-        and same_period(folded, a, (clause_head(folded, len(folded), 0), len(folded)))
+        and may_be_result(s, text, (low, folded), a, noun, kind)
         and covering_statement(*scope, shifted(a, low)) is None
     ]
     if len({a.value for a in found}) > 1 and _cumulative_amount_last(text, low, found):
@@ -684,6 +677,38 @@ def _amount_result(
     if not found or len({a.value for a in found}) != 1:
         return None
     return dataclasses.replace(as_result(s, found[-1], folded, low, text, noun), metric=None)
+
+
+def may_be_result(
+    s: LinkableStatement,
+    text: str,
+    window: tuple[int, str],
+    a: Amount,
+    noun: str,
+    kind: str | None = None,
+) -> bool:
+    """Whether the money amount ``a``, of the measure ``noun``, may be ``s``'s result.
+
+    ``window`` is ``(low, folded)``: the text folded from ``low`` up to ``s``'s start, which
+    holds ``a``; whether ``a`` is of ``noun`` is the caller's to read (by the name before it,
+    :func:`_not_of_another`, or by its place in a list said respectively). Not when of a
+    kind that does not fit a plan of ``kind`` (:func:`_kind_fits_amount`: with no kind, none
+    named apart, ``doanh thu tài chính``), set out or expected as a plan, expected when
+    ``s`` is done (:func:`_expected_for_done`), one quarter's for months counted
+    (:func:`_part_for_months`), supposed (``nếu …``), compared with, or of another period
+    than the percentage's sentence (:func:`~kpitools.extract.amounts.same_period`).
+    """
+    low, folded = window
+    return (
+        _kind_fits_amount(folded, a, noun, kind)
+        and not sets_out_plan(folded, a, 0, qualified=True)
+        and not expected_in_plan(folded, a)
+        and not _expected_for_done(folded, a, s)
+        and not _part_for_months(folded, a)
+        and not _supposed(text, low + a.start)
+        and not compared_with(folded, a)
+        and same_period(folded, a, (clause_head(folded, len(folded), 0), len(folded)))
+    )
 
 
 def _part_for_months(folded: str, a: Amount) -> bool:

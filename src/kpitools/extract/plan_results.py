@@ -34,13 +34,11 @@ from kpitools.extract.amounts import (
     as_result,
     clause_head,
     clause_names,
-    compared_with,
     has_qualifier,
     head_of_sentence,
     listed_measure,
     measure_completed,
     measure_kind,
-    measure_of_amount,
     paragraph,
     period_of,
     plan_measure,
@@ -50,8 +48,9 @@ from kpitools.extract.amounts import (
 from kpitools.extract.bare_plans import BLANK_LINE, names_measure, triple_fits
 from kpitools.extract.disproved import bare_percentage
 from kpitools.extract.linking import StartIndex, covering_statement, percent_of, with_result
-from kpitools.extract.named_plans import expected_in_plan, same_currency
+from kpitools.extract.named_plans import expected_in_plan, may_be_result, same_currency
 from kpitools.extract.notes import noted, seg
+from kpitools.extract.target_words import AIM_WORDS
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -278,7 +277,7 @@ def _measure(s: LinkableStatement, text: str) -> str | None:
     return MEASURE_NAMES[" ".join(named.group().split())] if named else None
 
 
-def link_fitting_amounts(
+def link_later_named_plan_percentages(
     statements: Sequence[LinkableStatement], text: str
 ) -> list[LinkableStatement]:
     """The statements, each bare percentage of a named plan given the one amount that fits it.
@@ -287,14 +286,14 @@ def link_fitting_amounts(
     tỷ đồng. Năm nay, xưởng đặt mục tiêu doanh thu 900 tỷ đồng. Như vậy, xưởng đã hoàn thành
     70% doanh thu kế hoạch năm``: a percentage of a plan named by its measure, left with no
     figure (by the sentence grammar, or by :func:`unlink_unfit_results`), takes, of the
-    money results before it (up to :data:`~kpitools.extract.amounts.PLAN_AMOUNT_WINDOW`
-    characters; statements' figures and amounts in none, not set out as plans nor compared
-    with) that name the measure (in their clause, or by their place in a list said
-    ``lần lượt``), the one whose ratio to the one plan of that measure written before it
-    gives the percentage (630 of 900 is 70 %; the quarter's 240 is 27 %), with that plan.
-    Nothing when no plan or several are written (or one of another period than the
-    result's, see :func:`_written_plan`), when the results are of two currencies, or when
-    none or two results of differing figures fit.
+    results before it that name the measure (:func:`_results_of`), the one whose ratio to
+    the one plan of that measure written before it gives the percentage (630 of 900 is 70 %;
+    the quarter's 240 is 27 %), with that plan. Nothing when no plan or several are written
+    (or one of another period than the result's, see :func:`_written_plan`), when the
+    results are of two currencies, when none or two results of differing figures fit, or
+    when the percentage is aimed at (``phấn đấu hoàn thành 27% …``). Not
+    :func:`~kpitools.extract.bare_plans.link_fitting_results`, which runs before it and gives
+    a bare percentage of any plan the result and plan set out near it that fit it.
     """
     index = StartIndex(statements)
     ordered = sorted(statements, key=lambda c: c.start)
@@ -306,6 +305,7 @@ def link_fitting_amounts(
             and s.actual is None
             and s.target is None
             and percent_of(s) is not None
+            and not _aimed(s, text)
         ):
             continue
         measure = _measure(s, text)
@@ -315,6 +315,18 @@ def link_fitting_amounts(
         if found is not None:
             out[i] = with_result(s, *found)
     return out
+
+
+# "Quý IV, xưởng phấn đấu hoàn thành 27% …": a percentage aimed at or expected, not done
+_AIMED = rx(rf"(?<!\w)(?:phấn\s+đấu|{AIM_WORDS})(?!\w)")
+
+
+def _aimed(s: LinkableStatement, text: str) -> bool:
+    """Whether the clause of ``s``'s percentage names an aim before it (``phấn đấu``)."""
+    at = s.start + max(0, s.text.find(s.stated or ""))
+    low = max(0, at - 120)  # a bounded look back
+    folded = fold(text[low:at])
+    return _AIMED.search(folded, clause_head(folded, len(folded), 0)) is not None
 
 
 def _fitting_result(
@@ -327,22 +339,34 @@ def _fitting_result(
 ) -> tuple[LinkableStatement, Decimal] | None:
     """The one result of ``measure`` before ``s`` and its plan that ``s``'s percentage fits.
 
-    See :func:`link_fitting_amounts`; the plan is of the measure it is an amount of.
+    See :func:`link_later_named_plan_percentages`; the plan is of the measure it is an
+    amount of, and a result of a kind named (``trước thuế``) other than the plan's
+    (``sau thuế``) is not its result.
     """
     results = _results_of(s, statements, index, scope, text, measure)
-    if len({(c.measure or "").split()[-1] for c in results}) != 1:
+    if len({(c.measure or "").split()[-1] for c, _ in results}) != 1:
         return None
     fitting: dict[Decimal, tuple[LinkableStatement, Decimal]] = {}
-    for c in results:
+    for c, kind in results:
         placed = dataclasses.replace(
             s, actual=c.actual, measure=c.measure, link_start=c.start, link_end=c.end
         )
         plan = _written_plan(placed, statements, index, text, measure, strict=True)
         if plan is None or c.actual == plan[0] or not isinstance(c.actual, Decimal):
             continue
+        if kind is not None and kind != _plan_kind(s, text, plan[0]):
+            continue  # a pre-tax result of an after-tax plan (or one of no kind)
         if _fits(placed, plan[0], qualified=plan[1]):
             fitting.setdefault(c.actual, (c, plan[0]))
     return next(iter(fitting.values())) if len(fitting) == 1 else None
+
+
+def _plan_kind(s: LinkableStatement, text: str, plan: Decimal) -> str | None:
+    """The kind named for the last amount ``plan`` written before ``s`` (``sau thuế``)."""
+    low = max(0, s.start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low : s.start])
+    own = [a for a in amounts_in(folded, 0, len(folded)) if a.value == plan]
+    return measure_kind(folded, own[-1])[1] if own else None
 
 
 def _results_of(
@@ -352,69 +376,88 @@ def _results_of(
     scope: tuple[Sequence[LinkableStatement], list[int]],
     text: str,
     measure: str,
-) -> list[LinkableStatement]:
-    """The money results of ``measure`` before ``s`` (see :func:`link_fitting_amounts`).
+) -> list[tuple[LinkableStatement, str | None]]:
+    """The results of ``measure`` before ``s``, each with its kind if named.
 
-    In its window and its paragraph, or the one before too when its sentence opens on the
-    figures just stated (``Như vậy, …``, ``Với kết quả này, …``). None when they are of two
-    kinds (``trước thuế``, ``sau thuế``): which the plan is of is not read here (round 16).
+    Statements' figures (with a measure: a unit) and money amounts in none, in its window
+    (up to :data:`~kpitools.extract.amounts.PLAN_AMOUNT_WINDOW` characters) and its
+    paragraph, or the one before too when its sentence opens on the figures just stated
+    (``Như vậy, …``, ``Với kết quả này, …``), that name the measure (in their clause, or by
+    their place in a list said ``lần lượt``) and may be its result
+    (:func:`~kpitools.extract.named_plans.may_be_result`: not set out as plans nor compared
+    with, no ``doanh thu tài chính`` for revenue …), not of a year before a later one named
+    (:func:`_of_an_earlier_year`) nor of a subsidiary (``công ty con``) when the
+    percentage's sentence names none. Empty when they are of two kinds (``trước thuế``,
+    ``sau thuế``) and the plan's is not read here (round 16).
     """
     low = max(0, s.start - PLAN_AMOUNT_WINDOW)
     folded = fold(text[low : s.start])
     heads = [0, 0, *(m.end() for m in BLANK_LINE.finditer(folded))]
     back = BACK_REFERENCE.match(folded[head_of_sentence(folded, len(folded)) :]) is not None
     floor = low + heads[-2 if back else -1]
-    found: list[tuple[LinkableStatement, str | None]] = []
+    found: list[tuple[LinkableStatement, Amount]] = []
     for j in index.between(floor, s.start):
         c = statements[j]
         if isinstance(c.actual, Decimal) and c.target is None and c.end <= s.start and c.measure:
-            named = _result_measure(c, text, measure)
-            if named is not None and named[0] == measure:
-                found.append((c, named[1]))
+            own = [a for a in amounts_in(folded, c.start - low, c.end - low) if a.value == c.actual]
+            if own and (
+                listed_measure(folded, own[0]) is not None or names_measure(c, text, measure)
+            ):
+                found.append((c, own[0]))
     for a in amounts_in(folded, floor - low, len(folded)):
         if (
             a.unit[1] in MONEY_WORDS
             and covering_statement(*scope, shifted(a, low)) is None
-            and not sets_out_plan(folded, a, 0, qualified=True)
-            and not expected_in_plan(folded, a)
-            and not compared_with(folded, a)
             and _amount_of(folded, a) == measure
         ):
-            found.append((as_result(s, a, folded, low, text, measure), measure_kind(folded, a)[1]))
-    if len({kind for _, kind in found} - {None}) > 1:
+            found.append((as_result(s, a, folded, low, text, measure), a))
+    subsidiary = _SUBSIDIARY.search(folded, head_of_sentence(folded, len(folded))) is not None
+    results = [
+        (c, kind)
+        for c, a in found
+        for named, kind in (measure_kind(folded, a),)
+        if named in (measure, None)
+        and may_be_result(s, text, (low, folded), a, measure)
+        and not _of_an_earlier_year(folded, a)
+        and (subsidiary or not _SUBSIDIARY.search(folded, clause_head(folded, a.start, 0), a.start))
+    ]
+    if len({kind for _, kind in results} - {None}) > 1:
         return []
-    return [c for c, _ in found]
+    return results
+
+
+# "doanh thu của công ty con Phú Hưng đạt …": a figure of a subsidiary, not the group's
+_SUBSIDIARY = rx(r"(?<!\w)(?:công\s+ty\s+con|thành\s+viên)(?!\w)")
+
+
+def _of_an_earlier_year(folded: str, a: Amount) -> bool:
+    """Whether the sentence of ``a`` names only years before one named after it.
+
+    ``Năm 2040, doanh thu đạt 630 tỷ đồng. Quý III/2041, …``: the year before is no result
+    of the plan of the year named later (years compared with are not counted).
+    """
+    own = _years_in(folded, clause_head(folded, a.start, 0), a.start)
+    later = _years_in(folded, a.end, len(folded))
+    return bool(own) and bool(later) and max(own) < max(later)
+
+
+def _years_in(folded: str, start: int, end: int) -> set[int]:
+    """The years named in ``folded[start:end]``, not compared with (``so với năm 2039``)."""
+    return {
+        int(year)
+        for m in PERIOD.finditer(folded, start, end)
+        if not COMPARED.search(folded, max(start, m.start() - 25), m.start())
+        for year in m.groups()
+        if year
+    }
 
 
 def _amount_of(folded: str, a: Amount) -> str | None:
-    """The measure of the amount ``a``: by its place in a list said respectively, else named."""
-    listed = listed_measure(folded, a)
-    if listed is not None:
-        return listed[0]
-    named = measure_of_amount(folded, a)
-    return MEASURE_NAMES.get(" ".join(named.split())) if named else None
+    """The measure of the amount ``a`` (:func:`~kpitools.extract.amounts.measure_kind`)."""
+    return measure_kind(folded, a)[0]
 
 
 def _own_measure(folded: str, t: LinkableStatement, low: int) -> str | None:
     """The measure of the amount of the statement ``t`` (``folded`` is the text from ``low``)."""
     own = [a for a in amounts_in(folded, t.start - low, t.end - low) if a.value == t.target]
     return _amount_of(folded, own[0]) if own else None
-
-
-def _result_measure(
-    c: LinkableStatement, text: str, measure: str
-) -> tuple[str | None, str | None] | None:
-    """The measure and kind of the result ``c``, when of ``measure`` or listed.
-
-    By its place in a list said respectively (``doanh thu, lợi nhuận lần lượt là 630 tỷ
-    đồng và 48 tỷ đồng``), else ``measure`` when its clause names it (None when not).
-    """
-    low = max(0, c.start - 300)
-    folded = fold(text[low : c.end])
-    own = [a for a in amounts_in(folded, c.start - low, c.end - low) if a.value == c.actual]
-    listed = listed_measure(folded, own[0]) if own else None
-    if listed is not None:
-        return listed
-    if not names_measure(c, text, measure):
-        return None
-    return measure, measure_kind(folded, own[0])[1] if own else None
