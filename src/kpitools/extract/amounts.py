@@ -130,8 +130,10 @@ _SCALED = rx(
 )
 # "kịch bản cơ sở", "phương án kinh doanh khả quan": one of a company's named scenario plans
 _SCENARIO_NAME = (
-    r"(?:kịch\s+bản|phương\s+án)(?:\s+kinh\s+doanh)?\s+(?P<scenario>cơ\s+sở|khả\s+quan"
-    r"|thận\s+trọng|tích\s+cực|tham\s+vọng)(?!\w)"
+    r"(?:kịch\s+bản|phương\s+án)(?:\s+kinh\s+doanh)?\s+(?P<scenario>"
+    # "phương án cơ sở hạ tầng", "… cơ sở vật chất": a base of another kind, no scenario
+    r"cơ\s+sở(?!\s+(?:hạ\s+tầng|vật\s+chất|dữ\s+liệu)(?!\w))"
+    r"|khả\s+quan|thận\s+trọng|tích\s+cực|tham\s+vọng)(?!\w)"
 )
 SCENARIO = rx(_SCENARIO_NAME)
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
@@ -140,7 +142,10 @@ PLAN_CUE = rx(
     # "được giao", "được Trung ương giao", "được UBND tỉnh giao": assigned, the assigner between
     r"|được(?:\s+[^\W\d_]+){0,3}?\s+giao|phân\s+bổ|bố\s+trí)(?!\w)"
     # "Theo phương án thận trọng, lãi trước thuế dự kiến đạt …": a named scenario's plan
-    rf"|(?<!\w){_SCENARIO_NAME}(?:\s*,)?"
+    # framed as a scenario ("theo", "trong", "ở", "với", or opening a clause): not "Nhờ
+    # phương án tích cực, …" (proactive measures)
+    r"|(?:^|(?<=(?<!\w)theo\s)|(?<=(?<!\w)trong\s)|(?<=(?<!\w)ở\s)|(?<=(?<!\w)với\s)"
+    rf"|(?<=[,.;:(])|(?<=[,.;:(]\s)){_SCENARIO_NAME}(?:\s*,)?"
 )
 # words of a result between the cue and the amount: the amount is a result, not the plan
 _RESULT_WORDS = rx(
@@ -384,7 +389,9 @@ def scenario_of(folded: str, pos: int) -> str | None:
     """The scenario (:data:`SCENARIO`) the sentence names last before ``pos``, its words.
 
     None for a forecaster's (``Theo kịch bản tích cực của Chứng khoán ABC, …``: words of a
-    forecast or a forecaster in the sentence before ``pos``).
+    forecast or a forecaster in the sentence before ``pos``), and None too when the sentence
+    names no scenario before ``pos``: :func:`sets_out_plan` reads both alike (a scenario cue
+    whose scenario this does not return sets out no plan).
     """
     head = head_of_sentence(folded, pos)
     found = list(SCENARIO.finditer(folded, head, pos))

@@ -761,11 +761,11 @@ def _own_percent_fits(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> boo
 # ", vượt mục tiêu phấn đấu thu 100.000 tỉ đồng": a plan exceeded in a clause of its own
 _EXCEEDED_PLAN_CLAUSE = rx(
     r",\s*(?:và\s+)?(?:đã\s+)?(?:vượt|hoàn\s+thành)\s+(?:mức\s+)?"
-    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,4}\s*(?:là|:)?\s*$"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,4}\s*(?:(?:là|:)\s*)?$"
     # "vượt 3% so với mục tiêu cơ sở và tiệm cận mức 450 tỷ đồng": a second level, approached
     r"|(?<!\w)và\s+(?:đã\s+)?(?:tiệm\s+cận|tiến\s+sát|gần\s+chạm)"
     r"(?:\s+(?:mức|mốc|ngưỡng))?(?:\s+(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\W\d_]+){0,4})?"
-    r"\s*(?:là|:)?\s*$"
+    r"\s*(?:(?:là|:)\s*)?$"
 )
 
 

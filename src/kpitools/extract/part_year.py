@@ -923,8 +923,12 @@ def _growth_amount_fits(
     return alike == {a.value}
 
 
-# "… lần lượt 93% và 61% kế hoạch năm": a percentage of a plan, maybe in a list of them
-_LISTED_OF_PLAN = rx(rf"\s*%(?:\s*(?:,|và)\s*\d[\d.,]*\s*%)*\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)")
+# "… lần lượt 93% và 61% kế hoạch năm": a percentage of a plan, maybe in a list of them;
+# "70% doanh thu kế hoạch năm": the measure named between
+_LISTED_OF_PLAN = rx(
+    rf"\s*%(?:\s*(?:,|và)\s*\d[\d.,]*\s*%)*\s*(?:so\s+với\s+)?(?:(?:{MEASURE_NAMES_RX.pattern})\s+)?"
+    rf"{PLAN_NOUNS}(?!\w)"
+)
 
 
 def _share_stated(folded: str, a: Amount, plan: Amount, *, of_plan: bool = False) -> bool:

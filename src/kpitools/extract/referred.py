@@ -440,8 +440,11 @@ _COUNTS_MORE = rx(
     r"(?!(?:phần\s+)?(?:kế\s+hoạch|dự\s+toán|chỉ\s+tiêu|mục\s+tiêu|vốn\s+(?:được\s+)?giao)(?!\w))"
 )
 # "Nếu chỉ tính riêng kế hoạch vốn năm 2041, tỷ lệ giải ngân đạt 40%": the rate of one part
-# counted on its own (its plan and what was done of it), not of the whole's result before
-_PART_ONLY = rx(r"(?<!\w)(?:nếu\s+(?:chỉ\s+)?|chỉ\s+)tính\s+riêng(?!\w)")
+# counted on its own (its plan and what was done of it), not of the whole's result before;
+# opening a clause or sentence of its own ("3.120 tỷ đồng (chỉ tính riêng vốn …)" qualifies
+# the result in its brackets, whose rate follows)
+_PART_ONLY = rx(r"(?:^|[.,;:])\s*(?:(?:còn|và)\s+)?(?:nếu\s+(?:chỉ\s+)?|chỉ\s+)tính\s+riêng(?!\w)")
+_BRACKETED = rx(r"\([^()]*\)")
 
 
 # "… 55% kế hoạch kinh doanh và 70% kế hoạch lợi nhuận": the next percentage's measure
@@ -470,7 +473,9 @@ def _counts_other(text: str, c: LinkableStatement, s: LinkableStatement) -> bool
     of a part counted on its own, whose result is not ``c`` (that of the whole).
     """
     between = fold(text[min(c.end, s.start) : s.end])
-    return _COUNTS_MORE.search(between) is not None or _PART_ONLY.search(between) is not None
+    if _COUNTS_MORE.search(between) is not None:
+        return True
+    return _PART_ONLY.search(_BRACKETED.sub(" ", between)) is not None
 
 
 def _result_referred_to(

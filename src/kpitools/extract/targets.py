@@ -441,7 +441,8 @@ def _other_plan_kind(s: LinkableStatement, t: LinkableStatement, text: str) -> b
     assert isinstance(t.target, Decimal)
     if fits_hedged(s, t.target):
         return False
-    head = max(text.rfind(". ", 0, t.start), text.rfind("\n", 0, t.start)) + 1
+    low = max(0, t.start - MAX_SENTENCE_CHARS)  # its sentence, within a sentence's bound
+    head = max(text.rfind(". ", low, t.start), text.rfind("\n", low, t.start), low - 1) + 1
     mine = plan_kind(fold(s.text))
     theirs = plan_kind(fold(text[head : t.start]))
     return None not in (mine, theirs) and mine != theirs
