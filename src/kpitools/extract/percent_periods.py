@@ -22,8 +22,9 @@ if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
 
 
-# "Sau 6 tháng", "Tính chung 7 tháng đầu năm", "nửa đầu năm": months to date
-_MONTHS = rx(r"(?<!\w)(\d{1,2})\s+tháng(?!\w)")
+# "Sau 6 tháng", "Tính chung 7 tháng đầu năm", "nửa đầu năm": months to date; not a date
+# ("ngày 31 tháng 12")
+_MONTHS = rx(r"(?<!\w)(?<!ngày\s)(\d{1,2})\s+tháng(?!\w)(?!\s*\d)")
 _HALF = rx(r"(?<!\w)nửa\s+(?:đầu\s+)?năm(?!\w)")
 # "quý II", "quý 3": a quarter; "tháng 7", "tháng này": one month
 _QUARTER = rx(r"(?<!\w)quý\s+(?:iv|i{1,3}|[1-4])(?!\w)")
