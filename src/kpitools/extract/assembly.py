@@ -868,6 +868,24 @@ def _year_after(doc: Doc, f: Figure) -> str | None:
     return m.group(1) if m else None
 
 
+# "… mục tiêu khoảng 1.000 tỷ đồng trong năm nay": a year named by the time of writing
+_NOW_YEAR_AFTER = rx(r"\s*(?:vào|của|trong|cho)?\s*năm\s+(?:nay|tới|sau)(?!\w)")
+
+
+def _this_year_after(doc: Doc, f: Figure) -> bool:
+    """Whether ``năm nay`` (``năm tới``, ``năm sau``) is written right after ``f``."""
+    return _NOW_YEAR_AFTER.match(doc.fold, f.noun_end or f.span_end, f.sentence.end) is not None
+
+
+def _own_year_after(doc: Doc, a: Figure) -> bool:
+    """Whether a year is written right after ``a`` (``500 tỷ đồng năm 2041``: the figure's
+    noun may have taken ``năm``)."""
+    return any(
+        _YEAR_AFTER.match(doc.fold, at, a.sentence.end) is not None
+        for at in {a.end, a.span_end, a.noun_end or a.span_end}
+    )
+
+
 def _other_year_or_kind(doc: Doc, a: Figure, f: Figure, figs: list[Figure]) -> bool:
     """Whether the target ``f`` is of another year than the result ``a`` (``Năm 2025, … đón
     5 triệu lượt khách, năm 2026 phấn đấu đón 6 triệu``; ``đạt 4 tỷ USD vào năm 2040, …
@@ -940,6 +958,8 @@ def _other_period(doc: Doc, a: Figure, f: Figure, low: int) -> bool:
     mine = _year_after(doc, a) or _year_before(doc, a.sentence.start, a.start)
     if theirs is not None and mine is not None and theirs != mine:
         return True
+    if _this_year_after(doc, f) and _own_year_after(doc, a):
+        return True  # "lãi 500 tỷ đồng năm 2041 và đặt mục tiêu 900 tỷ đồng trong năm nay"
     their_part = one_part_named(doc.fold, low, f.start)
     my_period = period_named(doc.fold, a.sentence.start, a.start)
     if their_part is not None and my_period is not None and their_part != my_period:

@@ -103,6 +103,7 @@ from kpitools.extract.part_year import (
     split_growth_pairs,
 )
 from kpitools.extract.parts import link_listed_parts
+from kpitools.extract.percent_periods import drop_other_period_percentages
 from kpitools.extract.plan_results import link_later_named_plan_percentages, unlink_unfit_results
 from kpitools.extract.plans import (
     link_budget_owners,
@@ -225,4 +226,5 @@ def link_document(
     linked = check_rounded_actuals(linked, text)
     linked = drop_needed_pairs(linked, text)
     linked = drop_impossible_excesses(linked)
+    linked = drop_other_period_percentages(linked, text)
     return check_contradicted_plans(linked, text)

@@ -411,7 +411,7 @@ _PLAN_PERCENT = rx(
 PERCENT_OF_MEASURE_PLAN = rx(
     rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+(?:tổng\s+)?"
     r"(?:doanh\s+thu|lợi\s+nhuận|lãi(?!\s+suất)|thu\s+ngân\s+sách|thu\s+nội\s+địa|xuất\s+khẩu"
-    r"|phát\s+hành|huy\s+động|tiếp\s+nhận|giải\s+ngân|sản\s+xuất|thu(?!\w))"
+    r"|phát\s+hành|huy\s+động|tiếp\s+nhận|giải\s+ngân|sản\s+xuất|thu(?!\w)|đón(?!\w))"
     r"(?:\s+(?:trước\s+thuế|sau\s+thuế|ròng|thuần|gộp|hợp\s+nhất))?"
     r"(?:\s+(?:năm|cả\s+năm|đề\s+ra))?\s*(?:là|:)?\s*$"
 )
