@@ -608,10 +608,10 @@ _EXTRACT = {
         "{stated} puts the budget at {low} to {high}, while “{text}” puts it at {low2} to {high2}",
     ),
     "extract.note.plan_of_measure": _pair(
-        "kết quả duy nhất của chỉ tiêu ({a}) so với kế hoạch duy nhất của nó ({t}, “{text}”): "
-        "100 × {a} / {t} = {exact}",
-        "its measure's one result ({a}) against its one plan ({t}, “{text}”): "
-        "100 × {a} / {t} = {exact}",
+        "kết quả ({a}) so với kế hoạch duy nhất trong bài của cùng chỉ tiêu hoặc đơn vị "
+        "({t}, “{text}”): 100 × {a} / {t} = {exact}",
+        "the result ({a}) against the passage's one plan of its measure or unit "
+        "({t}, “{text}”): 100 × {a} / {t} = {exact}",
     ),
     "extract.note.qualifier_contradicted": _pair(
         "“{qual} {n}” trái với số chính xác trong bài “{text}” ({a})",

@@ -1,19 +1,25 @@
-"""A named plan's percentage its measure's one result and one plan contradict.
+"""A percentage of a plan that the passage's one plan, written before it, contradicts.
 
-``Quý I, công ty đạt doanh thu 180 tỷ đồng. … Năm nay, công ty đặt kế hoạch doanh thu 600
-tỷ đồng. … Như vậy, công ty đã hoàn thành 35% kế hoạch doanh thu năm.``: the statement pass
-links a percentage of a plan named by its measure only when its result and plan give it
-(:mod:`kpitools.extract.measure_results`, precision first), so a percentage the figures
-contradict stays bare and the audit never sees it. When the passage leaves no choice — one
-result of the measure, of the percentage's period, and one plan of the measure, both exact
-and written before the percentage — and the two are more than
-:data:`~kpitools.extract.bare_plans.TRIPLE_SPREAD` from it, the percentage is flagged (180 of
-600 is 30 %). The statement keeps its figures: the audit reads further than the statements.
+``Năm 2041, huyện được giao kế hoạch trồng 52.000 cây phân tán. … Đến hết quý III, toàn
+huyện trồng được 31.000 cây, đạt 71% kế hoạch.`` and ``Quý I, công ty đạt doanh thu 180 tỷ
+đồng. … Năm nay, công ty đặt kế hoạch doanh thu 600 tỷ đồng. … Như vậy, công ty đã hoàn thành
+35% kế hoạch doanh thu năm.``: the statement pass links a percentage to a plan written apart
+only when the figures give it (precision first), so a percentage the figures contradict
+stays unlinked and the audit never sees it. Two kinds are read: a result's percentage of an
+unnamed plan (the plan: the one amount of the result's unit, and for money of its named
+measure, set out as the whole year's plan of the same count) and a named plan's bare
+percentage (the measure's one result and one plan, :mod:`kpitools.extract.measure_results`).
+When the passage leaves no choice — one result of the percentage's period and one plan, both
+exact, the plan written before the percentage, of the same year, neither revised nor a part's
+— and the two are more than :data:`~kpitools.extract.bare_plans.TRIPLE_SPREAD` from it, the
+percentage is flagged (31.000 of 52.000 is 59,6 %). The statement keeps its figures: the
+audit reads further than the statements.
 """
 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -21,20 +27,26 @@ from typing import TYPE_CHECKING
 from kpitools.extract.amounts import (
     COMPARED,
     MONEY_WORDS,
+    PART_OF_YEAR,
     PLAN_AMOUNT_WINDOW,
+    YEAR,
     Amount,
     after_percent,
     amounts_in,
     clause_head,
     measure_kind,
+    part_opened,
     plan_measure,
     sentence_span,
+    sets_out_plan,
+    thing_counted,
 )
-from kpitools.extract.bare_plans import TRIPLE_SPREAD
+from kpitools.extract.bare_plans import triple_fits
 from kpitools.extract.linking import flagged_statement, percent_of
 from kpitools.extract.measure_results import (
     measure_figures,
     named_percentage,
+    percent_head,
     plan_apart,
     plan_of_other_standing,
 )
@@ -46,24 +58,39 @@ if TYPE_CHECKING:
 
 # "ước đạt", "dự kiến", "khoảng": a forecast or an estimate is no figure to hold a report to
 _ESTIMATED = rx(r"(?<!\w)(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ|gần|hơn|trên)(?!\w)")
-_YEAR = rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+# "Năm tới, huyện đặt kế hoạch …": the next year, not the one named before
+_NEXT_YEAR = rx(r"(?<!\w)(?:năm\s+(?:tới|sau|kế\s+tiếp)|sang\s+năm)(?!\w)")
+# "kế hoạch điều chỉnh", "điều chỉnh giảm kế hoạch": a revised plan may be another figure
+_REVISED = rx(r"(?<!\w)điều\s+chỉnh(?!\w)")
+# "đạt 95% kế hoạch của huyện", "44% kế hoạch lợi nhuận điều chỉnh": a plan of its own
+# unit, or a revised one, not the one the passage sets out
+_ANOTHER_PLAN_AFTER = rx(
+    rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,4}}?\s+(?:của|điều\s+chỉnh)(?!\w)"
+)
+# "vượt kế hoạch quý 3.000 cây", "kế hoạch còn lại của năm là 21.000 cây": a margin or what
+# is left, no plan
+_NOT_THE_PLAN = rx(r"(?<!\w)(?:vượt|còn\s+lại)(?!\w)")
+# "300 căn nhà cho hộ nghèo": the plan of a part, unless the result names the same part
+_PART_NAMED = rx(r"[^,;.\n\d]{0,30}?(?<!\w)(?:cho|của|tại|ở|thuộc)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?")
+# words between a result's verb and its amount: "trồng được 31.000 cây"
+_VERB_FILLERS = frozenset(fold(w) for w in ("được", "cho", "là", "đạt", "đã", "có", "thêm"))
 _FLAGGED = ("inconsistent", "truncated")
 
 
 def check_contradicted_plans(
     statements: Sequence[LinkableStatement], text: str
 ) -> list[LinkableStatement]:
-    """The statements, a named plan's bare percentage flagged when its only figures deny it.
+    """The statements, a bare percentage of a plan flagged when the only figures deny it.
 
-    ``s`` states an attainment of a plan named by its measure (``35% kế hoạch doanh thu``)
-    with no target and no qualifier. Its measure's results of its period and its measure's
-    plans are those :func:`~kpitools.extract.measure_results.measure_figures` reads; when
-    they hold exactly one value each (of one kind of profit), neither written with a
-    qualifier, the plan of the percentage's own year and level and not revised
-    (:func:`~kpitools.extract.measure_results.plan_apart`), no estimate in the result's or
-    the percentage's sentence, a result linked to ``s`` the same one, and 100 × result / plan
-    more than :data:`~kpitools.extract.bare_plans.TRIPLE_SPREAD` points from the percentage,
-    ``s`` is flagged (``plan_of_measure``).
+    ``s`` states an attainment of a plan with no target and no qualifier: either a named
+    plan's (``35% kế hoạch doanh thu``, its measure's figures read by
+    :func:`~kpitools.extract.measure_results.measure_figures`, see :func:`_lone_pair`) or its
+    result's own percentage of an unnamed plan (see :func:`_lone_plan`). When there is exactly
+    one result and one plan, neither written with a qualifier, the plan set out before the
+    percentage, of its year and level, not revised and no part's (:func:`_checked_pair`), no
+    estimate in the result's or the percentage's sentence, and 100 × result / plan more than
+    :data:`~kpitools.extract.bare_plans.TRIPLE_SPREAD` points from the percentage, ``s`` is
+    flagged (``plan_of_measure``: the plan of its measure, or of its unit alone).
     """
     out = list(statements)
     # where each measure's percentages of a plan are: a result one of several is a part's
@@ -113,7 +140,9 @@ def _lone_pair(s: LinkableStatement, text: str) -> tuple[Amount, Amount, str] | 
     result = mine[-1]
     if s.actual is not None and s.actual != result.value:
         return None
-    if plan_apart(folded, (result, plan), s.start - low, s.qualifier):
+    if plan_apart(folded, (result, plan), s.start - low, s.qualifier) or not sets_out_plan(
+        folded, plan, 0
+    ):
         return None
     return _checked_pair(s, folded, low, (result, plan), text)
 
@@ -123,18 +152,27 @@ def _checked_pair(
 ) -> tuple[Amount, Amount, str] | None:
     """``pair`` (a result and a plan) with the plan's sentence, unless the plan may be another.
 
-    ``folded`` is the window of ``text`` from ``low``. None too when a figure is an estimate.
+    ``folded`` is the window of ``text`` from ``low``. None when the plan is written after the
+    percentage, a plan is revised in the window (``điều chỉnh``), the percentage's plan is a
+    unit's own or revised (``kế hoạch của huyện``, ``kế hoạch điều chỉnh``), the percentage's
+    sentence opens on a part (``Trong đó``), the plan is of another standing or year (``năm
+    tới``), or a figure is an estimate.
     """
     result, plan = pair
     at = s.start - low
-    if plan_of_other_standing(folded, pair, s.qualifier):
+    if (
+        plan.start > at
+        or _REVISED.search(folded)
+        or _ANOTHER_PLAN_AFTER.match(after_percent(s, text))
+        or part_opened(s, text)
+        or plan_of_other_standing(folded, pair, s.qualifier)
+    ):
         return None
     if _year_upto(folded, plan.start) != _year_upto(folded, result.start):
         return None
     result_at, plan_at = sentence_span(folded, result), sentence_span(folded, plan)
-    own_head = max(folded.rfind(". ", 0, at), folded.rfind("\n", 0, at)) + 1
     if _ESTIMATED.search(folded, result_at[0], result.start) or _ESTIMATED.search(
-        folded, own_head, at
+        folded, percent_head(folded, at), at
     ):
         return None
     return result, plan, " ".join(text[low + plan_at[0] : low + plan_at[1]].split())
@@ -165,12 +203,14 @@ _PLAN_AFTER = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?!\w)")
 def _lone_plan(s: LinkableStatement, text: str) -> tuple[Amount, Amount, str] | None:
     """The result of ``s`` (in its span) and the one plan of its measure written apart.
 
-    A plan: an amount of the result's unit after a plan word in its sentence, within
+    ``s``'s percentage is of a plan, unnamed or named (``kế hoạch doanh thu``). A plan: an
+    amount of the result's unit after a plan word in its sentence, within
     :data:`~kpitools.extract.amounts.PLAN_AMOUNT_WINDOW` characters either side of ``s``,
-    of the result's measure and kind (money of a named measure; any other amount the same
-    unit alone). None when the percentage's plan names another measure,
-    when its own sentence holds a plan amount (the statement pass read it), or when the
-    plans hold more than one value.
+    that sets out a whole year's plan (:func:`_whole_plan`) of the result's measure and kind
+    (money of a named measure), or for any other amount of the same count
+    (:func:`_same_count`). None when the percentage's plan names another measure, when its
+    own sentence holds a plan amount (the statement pass read it), or when the plans hold
+    more than one value.
     """
     if not _PLAN_AFTER.match(after_percent(s, text)):
         return None
@@ -193,12 +233,51 @@ def _lone_plan(s: LinkableStatement, text: str) -> tuple[Amount, Amount, str] | 
         and a.start != result.start
         and _PLAN_WORD.search(folded, max(sentence_span(folded, a)[0], a.start - 60), a.start)
         and _measure_of(folded, a) == measure
+        and _whole_plan(folded, a)
+        and (measure[0] is not None or _same_count(folded, result, a))
     ]
     if not plans or len({a.value for a in plans}) != 1:
         return None
     if any(own[0] <= a.start < own[1] for a in plans):
         return None
     return _checked_pair(s, folded, low, (result, plans[0]), text)
+
+
+def _whole_plan(folded: str, a: Amount) -> bool:
+    """Whether ``a`` sets out a plan of the whole year: not a margin, a remainder or a part's.
+
+    ``vượt kế hoạch quý 3.000 cây``, ``Kế hoạch còn lại của năm là 21.000 cây``, ``trong quý
+    IV, huyện được giao chỉ tiêu trồng 10.000 cây``: none.
+    """
+    head = sentence_span(folded, a)[0]
+    lead = folded[head : a.start]
+    return (
+        sets_out_plan(folded, a, 0)
+        and not _NOT_THE_PLAN.search(lead)
+        and not PART_OF_YEAR.search(lead)
+    )
+
+
+def _same_count(folded: str, result: Amount, plan: Amount) -> bool:
+    """Whether ``plan`` counts what ``result`` counts: the result's verb before it, no other thing.
+
+    ``kế hoạch trồng 52.000 cây phân tán`` for ``trồng được 31.000 cây``; not ``đào tạo nghề
+    cho 2.000 người`` for ``giải quyết việc làm cho 3.100 người``, nor ``300 căn nhà cho hộ
+    nghèo`` (a part) for ``820 căn nhà``.
+    """
+    result_at, plan_at = sentence_span(folded, result), sentence_span(folded, plan)
+    words = [w for w in folded[result_at[0] : result.start].split() if w.isalpha()]
+    while words and words[-1] in _VERB_FILLERS:
+        words.pop()
+    if not words or not rx(rf"(?<!\w){words[-1]}(?!\w)").search(folded, plan_at[0], plan.start):
+        return False
+    mine, theirs = thing_counted(folded, result), thing_counted(folded, plan)
+    if mine is not None and theirs is not None and mine != theirs:
+        return False
+    part = _PART_NAMED.match(folded, plan.end)
+    return part is None or " ".join(part.group().split()) in " ".join(
+        folded[result_at[0] : result_at[1]].split()
+    )
 
 
 def _measure_of(folded: str, a: Amount) -> tuple[str | None, str | None]:
@@ -210,30 +289,36 @@ def _measure_of(folded: str, a: Amount) -> tuple[str | None, str | None]:
 
 
 def _year_upto(folded: str, pos: int) -> str | None:
-    """The last year named before ``pos`` in the window, not one compared with in its clause."""
+    """The last year named before ``pos`` in the window, not one compared with in its clause.
+
+    ``năm tới``, ``sang năm`` name the next year (``next``).
+    """
     years = [
-        m.group(1)
-        for m in _YEAR.finditer(folded, 0, pos)
+        (m.start(), m.group())
+        for m in YEAR.finditer(folded, 0, pos)
         if not COMPARED.search(
             folded, clause_head(folded, m.start(), max(0, m.start() - 25)), m.start()
         )
     ]
-    return years[-1] if years else None
+    years += [(m.start(), "next") for m in _NEXT_YEAR.finditer(folded, 0, pos)]
+    return max(years)[1] if years else None
 
 
 def _flagged(s: LinkableStatement, result: Amount, plan: Amount, words: str) -> LinkableStatement:
     """``s`` flagged when ``result`` of ``plan`` is further than the spread from its percentage."""
     p = percent_of(s)
-    if p is None or plan.value <= 0:
+    if (
+        p is None
+        or plan.value <= 0
+        or triple_fits(dataclasses.replace(s, actual=result.value), plan.value, approximate=True)
+    ):
         return s
     exact = 100 * result.value / plan.value
-    if abs(exact - p.value) <= TRIPLE_SPREAD:
-        return s
     return flagged_statement(
         s,
         "plan_of_measure",
         a=f"{result.value:f}",
         t=f"{plan.value:f}",
-        exact=f"{exact.quantize(Decimal('0.01')):f}",
+        exact=f"{exact:.6g}",
         text=words,
     )

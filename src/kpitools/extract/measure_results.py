@@ -28,6 +28,7 @@ from kpitools.extract.amounts import (
     PLAN_AMOUNT_WINDOW,
     PLAN_WORD_AFTER,
     SENTENCE_END,
+    YEAR,
     Amount,
     after_percent,
     amounts_in,
@@ -63,7 +64,6 @@ _PLAN_WORDS = rx(
 _QUARTER = rx(r"(?<!\w)quý\s+(iv|i{1,3}|[1-4])(?!\w)")
 _HALF = rx(r"(?<!\w)(?:(?:6|sáu)\s+tháng|nửa\s+(?:đầu\s+)?năm|bán\s+niên)(?!\w)")
 _NINE = rx(r"(?<!\w)(?:9|chín)\s+tháng(?!\w)")
-_YEAR = rx(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # "từ 137 tỷ lên 380 tỷ đồng": the amount a change starts from is a past one
 _CHANGE_FROM = rx(r"(?<!\w)từ\s*$")
 _PROFIT_KINDS = {fold("lãi ròng"): fold("sau thuế"), fold("lnst"): fold("sau thuế")}
@@ -253,9 +253,9 @@ def _period(folded: str, start: int, end: int) -> str | None:
         for m in pattern.finditer(folded, start, end):
             if not COMPARED.search(folded, max(start, m.start() - 25), m.start()):
                 return name
-    for m in _YEAR.finditer(folded, start, end):
+    for m in YEAR.finditer(folded, start, end):
         if not COMPARED.search(folded, max(start, m.start() - 25), m.start()):
-            return m.group(1)
+            return m.group()
     return None
 
 
@@ -339,6 +339,11 @@ def plan_of_other_standing(folded: str, pair: tuple[Amount, Amount], qual: str |
     }
 
 
+def percent_head(folded: str, at: int) -> int:
+    """Where the sentence (or line) of the percentage at ``at`` starts."""
+    return max(folded.rfind(". ", 0, at), folded.rfind("\n", 0, at)) + 1
+
+
 def plan_apart(folded: str, pair: tuple[Amount, Amount], at: int, qual: str | None) -> bool:
     """Whether the plan linked to a result may be another one than the percentage's.
 
@@ -351,9 +356,9 @@ def plan_apart(folded: str, pair: tuple[Amount, Amount], at: int, qual: str | No
     plan_at, result_at = sentence_span(folded, plan), sentence_span(folded, a)
     plan_words = folded[plan_at[0] : plan_at[1]]
     result_words = folded[result_at[0] : result_at[1]]
-    percent_words = folded[max(folded.rfind(". ", 0, at), folded.rfind("\n", 0, at)) + 1 : at]
-    named = set(_YEAR.findall(result_words)) | set(_YEAR.findall(percent_words))
-    before = _YEAR.findall(folded, 0, plan_at[0])
+    percent_words = folded[percent_head(folded, at) : at]
+    named = set(YEAR.findall(result_words)) | set(YEAR.findall(percent_words))
+    before = YEAR.findall(folded, 0, plan_at[0])
     if not named and before:
         named = {before[-1]}
-    return not set(_YEAR.findall(plan_words)) <= named
+    return not set(YEAR.findall(plan_words)) <= named
