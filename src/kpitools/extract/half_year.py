@@ -22,6 +22,8 @@ HALF_YEAR = rx(r"(?<!\w)(?<!một\s)nửa\s+(?:đầu\s+)?năm(?!\w)")
 def half_year_named(folded: str, head: int, a: Amount) -> bool:
     """Whether the clause of ``a`` (from ``head``) names the first half of the year before it.
 
+    Or ``a`` is followed by ``sau nửa đầu năm`` or ``sau 9 tháng đầu năm`` (:data:`_AFTER_PART`).
+
     Example
     -------
     >>> from kpitools.extract.amounts import amounts_in
@@ -29,4 +31,13 @@ def half_year_named(folded: str, head: int, a: Amount) -> bool:
     >>> half_year_named(text, 0, amounts_in(text, 0, len(text))[-1])
     True
     """
-    return HALF_YEAR.search(folded, head, a.start) is not None
+    return HALF_YEAR.search(folded, head, a.start) is not None or bool(
+        _AFTER_PART.match(folded, a.end)
+    )
+
+
+# "lãi sau thuế 910 tỷ đồng sau nửa đầu năm", "… sau 9 tháng đầu năm": the part of the year
+# named right after the amount with "sau" (``trong`` and ``của``: the pass's own
+# ``_PERIOD_AFTER``); not "sau quý I" nor "sau 6 tháng" alone (after some months of what, not
+# said), nor with a year after it (the year the pass checks is named before the amount)
+_AFTER_PART = rx(r"\s+sau\s+(?:nửa\s+đầu\s+năm|\d{1,2}\s+tháng\s+đầu\s+năm)(?!\w)(?!\s*/?\s*\d)")

@@ -74,3 +74,27 @@ def test_no_half_year_pair_where_the_text_says_otherwise() -> None:
         "Năm 2043, công ty đặt kế hoạch doanh thu 2.000 tỷ đồng.\nNửa đầu năm, doanh thu đạt"
         " 900 tỷ đồng, hoàn thành 45% kế hoạch năm."
     ) == {(900 * B, 2000 * B, Decimal(45), "attainment")}
+
+
+def test_a_half_year_named_after_the_amount_with_sau() -> None:
+    plan = "Năm 2043, công ty đặt kế hoạch lợi nhuận sau thuế 150 tỷ đồng.\n"
+    assert _pairs(plan + "Công ty lãi sau thuế 64 tỷ đồng sau nửa đầu năm.") == {
+        (64 * B, 150 * B, None, None)
+    }
+    assert _pairs(plan + "Lợi nhuận sau thuế của công ty đạt 102 tỷ đồng sau 9 tháng đầu năm.") == {
+        (102 * B, 150 * B, None, None)
+    }
+    for result in (
+        # after a quarter, or some months of what is not said
+        "Lợi nhuận sau thuế của công ty đạt 64 tỷ đồng sau quý I.",
+        "Lợi nhuận sau thuế của công ty đạt 64 tỷ đồng sau 6 tháng.",
+        # another year's half, named after the amount
+        "Lợi nhuận sau thuế của công ty đạt 64 tỷ đồng sau nửa đầu năm 2042.",
+        # a growth, a sub-measure, another measure
+        "Lợi nhuận sau thuế của công ty tăng 30 tỷ đồng sau nửa đầu năm.",
+        "Lợi nhuận sau thuế của công ty mẹ đạt 64 tỷ đồng sau nửa đầu năm.",
+        "Doanh thu của công ty đạt 64 tỷ đồng sau nửa đầu năm.",
+        # last year's result
+        "Năm 2042, lợi nhuận sau thuế của công ty đạt 64 tỷ đồng sau nửa đầu năm.",
+    ):
+        assert _pairs(plan + result) == set(), result
