@@ -60,6 +60,7 @@ from kpitools.extract.carried_periods import (
     period_carried,
     plan_share_written,
 )
+from kpitools.extract.half_year import half_year_named
 from kpitools.extract.linking import (
     NO_PERCENT,
     against_plan,
@@ -597,6 +598,7 @@ def _part_year_amounts(
                     a.value < floor
                     and (
                         PART_OF_YEAR.search(folded, head, a.start)
+                        or half_year_named(folded, head, a)
                         or _PERIOD_AFTER.match(folded, a.end)
                         or _part_before_semicolon(folded, head, a)
                         or (

@@ -1,0 +1,43 @@
+"""A half year's amount, named by its half and not its months, for the part-year pass.
+
+``Lũy kế nửa đầu năm, công ty có gần 31 tỷ đồng lợi nhuận sau thuế.`` and, in another
+sentence or paragraph, ``Năm 2041, công ty đặt kế hoạch lợi nhuận sau thuế 42 tỷ đồng.``: the
+half year's amount is the plan's part-year result, no percentage, as ``6 tháng đầu năm`` is.
+:func:`~kpitools.extract.part_year.link_part_year_amounts` names a part of the year before an
+amount by :data:`~kpitools.extract.amounts.PART_OF_YEAR` (``quý``, ``tháng``, ``tuần``), which
+has no half year; :func:`half_year_named` reads it there, and all the pass's other checks
+(measure, smaller than the plan, year, owner, rival plans, growth) stay.
+"""
+
+from __future__ import annotations
+
+from kpitools.extract.amounts import Amount
+from kpitools.textfold import rx
+
+# "nửa đầu năm", "nửa năm": the first half, named; not "nửa cuối năm" (the half to come, as
+# a rule a forecast), nor "một nửa năm 2040" (a half of a year's figure, no period)
+HALF_YEAR = rx(r"(?<!\w)(?<!một\s)nửa\s+(?:đầu\s+)?năm(?!\w)")
+
+
+def half_year_named(folded: str, head: int, a: Amount) -> bool:
+    """Whether the clause of ``a`` (from ``head``) names the first half of the year before it.
+
+    Or ``a`` is followed by ``sau nửa đầu năm`` or ``sau 9 tháng đầu năm`` (:data:`_AFTER_PART`).
+
+    Example
+    -------
+    >>> from kpitools.extract.amounts import amounts_in
+    >>> text = "lũy kế nửa đầu năm, công ty lãi 31 tỷ đồng"
+    >>> half_year_named(text, 0, amounts_in(text, 0, len(text))[-1])
+    True
+    """
+    return HALF_YEAR.search(folded, head, a.start) is not None or bool(
+        _AFTER_PART.match(folded, a.end)
+    )
+
+
+# "lãi sau thuế 910 tỷ đồng sau nửa đầu năm", "… sau 9 tháng đầu năm": the part of the year
+# named right after the amount with "sau" (``trong`` and ``của``: the pass's own
+# ``_PERIOD_AFTER``); not "sau quý I" nor "sau 6 tháng" alone (after some months of what, not
+# said), nor with a year after it (the year the pass checks is named before the amount)
+_AFTER_PART = rx(r"\s+sau\s+(?:nửa\s+đầu\s+năm|\d{1,2}\s+tháng\s+đầu\s+năm)(?!\w)(?!\s*/?\s*\d)")
