@@ -23,13 +23,13 @@ from kpitools.textfold import rx
 
 # "ước cả năm", "dự kiến cả năm đạt", "kế hoạch năm 2041": no result, a forecast or a plan;
 # "so với năm 2040", "cùng kỳ": a base; "giai đoạn", "nhiệm kỳ": years of a term; "đến nay",
-# "lũy kế": the year so far; "sẽ", "có thể", "phải", "cần", "nếu": a result ahead or asked
-# for; "đối thủ", "đối tác": another owner's
+# "lũy kế" (not "lũy kế trong năm 2041", the year's sum): the year so far; "sẽ", "có thể",
+# "phải", "cần", "nếu": a result ahead or asked for; "đối thủ", "đối tác": another owner's
 _NO_RESULT = rx(
     r"(?<!\w)(?:ước|dự\s+kiến|dự\s+báo|dự\s+phóng|kỳ\s+vọng|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch"
     r"|chỉ\s+tiêu|dự\s+toán|so\s+với|cùng\s+kỳ|giai\s+đoạn|nhiệm\s+kỳ|đến\s+năm|nửa|đầu\s+năm"
-    r"|lũy\s+kế|tính\s+đến|đến\s+nay|hiện\s+nay|sẽ|có\s+thể|phải|cần|nếu|đối\s+thủ|đối\s+tác)"
-    r"(?!\w)"
+    r"|lũy\s+kế(?!\s+trong\s+năm)|tính\s+đến|đến\s+nay|hiện\s+nay|sẽ|có\s+thể|phải|cần|nếu"
+    r"|đối\s+thủ|đối\s+tác)(?!\w)"
 )
 # "…, tăng 150 tỷ đồng so với kế hoạch": the result's own words put its plan
 _AGAINST_PLAN = rx(rf"(?<!\w)so\s+với\s+{PLAN_NOUNS}(?!\w)")

@@ -27,7 +27,7 @@ def test_a_whole_year_s_result_takes_the_year_s_plan_written_apart() -> None:
     ) == {(4480 * B, 5100 * B, None, None)}
     # a list of the plan's measures: each result its own plan
     assert _pairs(
-        "Tính chung cả năm 2043, doanh thu đạt 812 tỷ đồng và lợi nhuận sau thuế đạt 61 tỷ"
+        "Lũy kế trong năm 2043, doanh thu đạt 812 tỷ đồng và lợi nhuận sau thuế đạt 61 tỷ"
         " đồng.\n\nNăm 2043, công ty đặt kế hoạch kinh doanh với doanh thu là 900 tỷ đồng, lợi"
         " nhuận sau thuế là 70 tỷ đồng."
     ) == {(812 * B, 900 * B, None, None), (61 * B, 70 * B, None, None)}
