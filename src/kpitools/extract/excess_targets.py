@@ -11,11 +11,11 @@ statement reads; it runs after the passes of :func:`kpitools.extract.document.li
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from kpitools.extract.amounts import head_of_sentence
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.plans_after import bare_statement
 from kpitools.numbers import parse_number
@@ -40,12 +40,13 @@ _COUNT_OVER_PLANS = rx(
 _EXCESS = rx(
     rf"vượt\s+(?P<e>{_WHOLE})\s+(?P<u>[^\W\d_]+)\s+so\s+với\s+{_PLAN}(?=\s*(?:[,.;]|và(?!\w)|$))"
 )
-# a count written loosely: its target from an excess would be loose too
-_LOOSE = rx(r"(?<!\w)(?:hơn|trên|gần|khoảng|ước|gần\s+như)\s*$")
+LOOSE_BEFORE = rx(
+    r"(?<!\w)(?:hơn|trên|gần|khoảng|ước|xấp\s+xỉ|gần\s+như|tới|tối\s+thiểu|ít\s+nhất)\s*$"
+)
+"""A figure written loosely (``hơn 212``, ``ước khoảng 42 triệu tấn``), read at the end of
+the text before it: a plan from its margin would be loose too."""
 # "… hộ nghèo … giảm 212 hộ so với năm 2040": a fall of poor households since a past year
 _POVERTY_FALL = rx(r"(?<!\w)nghèo(?!\w).*(?<!\w)giảm\s*$")
-_REACH = 400
-"""How far back (characters) the count's sentence is read for its words."""
 # money or a scale: an amount, whose excess may be over another figure (not read here)
 _AMOUNT_WORDS = rx(r"(?<!\w)(?:tỷ|tỉ|triệu|nghìn|ngàn|trăm|đồng|usd|%)(?!\w)")
 
@@ -65,10 +66,11 @@ def link_counted_excesses(
     have = {(s.actual, s.target) for s in statements}
     added: list[Statement] = []
     for m in _COUNT_OVER_PLANS.finditer(folded, 0, end):
-        floor = max(0, m.start() - _REACH)
-        opened = max(folded.rfind(c, floor, m.start()) + 1 for c in ".!?\n") or floor
+        opened = head_of_sentence(folded, m.start())  # a dot of "1.300" ends no sentence
         before = folded[max(opened, m.start() - 80) : m.start()]
-        if _LOOSE.search(before) or _AMOUNT_WORDS.search(folded, m.start("noun"), m.end("more")):
+        if LOOSE_BEFORE.search(before) or _AMOUNT_WORDS.search(
+            folded, m.start("noun"), m.end("more")
+        ):
             continue
         if m.group("since") and not _POVERTY_FALL.search(folded[opened : m.start()]):
             continue
@@ -78,32 +80,48 @@ def link_counted_excesses(
             if not 0 < excess < count or (count, count - excess) in have:
                 continue
             have.add((count, count - excess))
-            added.append(_over_plan(file, text, m, e, count, excess))
+            span = (m.start("n"), m.end("since") if m.group("since") else m.end("more"))
+            label = " ".join(text[m.start("noun") : m.end("more")].split())
+            stated = " ".join(text[e.start("e") : e.end("u")].split())
+            added.append(
+                margin_over_plan(file, text, span, (count, excess), label=label, stated=stated)
+            )
     if not added:
         return list(statements)
     return sorted([*statements, *added], key=lambda s: s.start)
 
 
-def _over_plan(
-    file: str, text: str, m: re.Match[str], e: re.Match[str], count: Decimal, excess: Decimal
+def margin_over_plan(
+    file: str,
+    text: str,
+    span: tuple[int, int],
+    figures: tuple[Decimal, Decimal],
+    *,
+    label: str,
+    stated: str,
+    measure: str | None = None,
+    period: str | None = "annual",
 ) -> Statement:
-    """The count ``m`` reads against the plan its excess ``e`` gives (count − excess)."""
-    stated = " ".join(text[e.start("e") : e.end("u")].split())
+    """A result at ``span`` of ``text`` against the plan its margin gives (result − margin).
+
+    ``figures`` are the result and its margin; ``stated`` the margin as written.
+    """
+    actual, excess = figures
+    target = actual - excess
     return bare_statement(
         file,
         text,
-        (m.start("n"), m.end("since") if m.group("since") else m.end("more")),
-        actual=count,
-        target=count - excess,
+        span,
+        actual=actual,
+        target=target,
         excess=excess,
-        label=" ".join(text[m.start("noun") : m.end("more")].split()),
+        measure=measure,
+        label=label,
         stated=stated,
         stated_kind="excess_count",
-        target_period="annual",
+        target_period=period,
         exact=False,
         consistent=None,
         verdict="unchecked",
-        **noted(
-            seg("target_derived", a=f"{count:f}", excess=f"{excess:f}", t=f"{count - excess:f}")
-        ),
+        **noted(seg("target_derived", a=f"{actual:f}", excess=f"{excess:f}", t=f"{target:f}")),
     )

@@ -79,18 +79,20 @@ def _planned_growth_of(m: re.Match[str], growth: Decimal) -> Value | None:
 
     A rise takes a plan of a rise (``(kế hoạch 10%)``, ``(NQ tăng 5,5%)``); a fall only a
     plan written as a fall (``(KH giảm 2%)``), read as negative. ``cao hơn``/``vượt`` before
-    the bracket need the growth above the plan, ``thấp hơn``/``không đạt`` below it. A
-    plan named the whole year's (``(KH cả năm 8%)``) is written beside a part of the year's
-    growth: no pair.
+    the bracket need the growth's size above the plan's, ``thấp hơn``/``không đạt`` below it
+    (a fall of 3,4% passes a planned fall of 2%). A plan named the whole year's (``(KH cả
+    năm 8%)``) is written beside a part of the year's growth: no pair.
     """
     target = _target_rate_of(m)
     if target is None or m.group("whole") or (growth < 0) != bool(m.group("fall")):
         return None
+    # the sizes compared: a fall passes its plan by falling more ("giảm 3,4%, vượt kế hoạch
+    # (KH giảm 2%)"), so the check comes before the fall's sign
+    low, high = target if isinstance(target, tuple) else (target, target)
+    if (m.group("up") and abs(growth) < high) or (m.group("down") and abs(growth) >= low):
+        return None
     if growth < 0:
         target = (-target[1], -target[0]) if isinstance(target, tuple) else -target
-    low, high = target if isinstance(target, tuple) else (target, target)
-    if (m.group("up") and growth < high) or (m.group("down") and growth >= low):
-        return None
     return target
 
 

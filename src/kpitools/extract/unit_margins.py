@@ -17,11 +17,10 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import SCALES
-from kpitools.extract.notes import noted, seg
-from kpitools.extract.plans_after import bare_statement
+from kpitools.extract.amounts import MONEY_WORDS, PART_OF_YEAR, Amount, amounts_in, clause_head
+from kpitools.extract.excess_targets import LOOSE_BEFORE, margin_over_plan
+from kpitools.extract.periods import period_named
 from kpitools.extract.text import NUM
-from kpitools.numbers import try_parse_number
 from kpitools.textfold import rx
 
 if TYPE_CHECKING:
@@ -38,20 +37,23 @@ _MARGIN_OVER_PLAN = rx(
     r"\s*(?:,|và)\s*(?:tăng|cao\s+hơn|nhiều\s+hơn)(?:\s+thêm)?\s+"
     rf"(?P<e>{NUM})\s*(?P<eunit>{_WORD}(?:\s+{_WORD}){{0,2}}?)"
     r"\s+so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
-    # the plan's own words, no year or figure: "kế hoạch năm 2040", "… năm trước" are
-    # another year's
-    r"(?:\s+(?!trước|ngoái)[^\W\d_]+){0,5}?(?=\s*(?:[,.;(]|và(?!\w)|$))"
+    # the plan's own words, no year or figure: "kế hoạch năm 2040", "… năm trước", "… năm
+    # sau", "… năm tới" are another year's
+    r"(?:\s+(?!trước|ngoái|sau|tới)[^\W\d_]+){0,5}?(?=\s*(?:[,.;(]|và(?!\w)|$))"
 )
-# the figure before the margin is a result, not a plan set out or a forecast
+# the figure before the margin is a result, not a plan set out, assigned, revised or needed,
+# nor a forecast
 _NOT_A_RESULT = rx(
     r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|dự\s+kiến|phấn\s+đấu|đặt\s+ra"
-    r"|đề\s+ra|dự\s+báo|dự\s+phóng|kỳ\s+vọng)(?!\w)"
+    r"|đề\s+ra|dự\s+báo|dự\s+phóng|kỳ\s+vọng|điều\s+chỉnh|bổ\s+sung|cần"
+    # "được giao", "tỉnh giao": assigned; "bàn giao", "giao hàng", "giao dịch": done
+    r"|(?<!bàn\s)giao(?!\s+(?:dịch|hàng|nhận|thương|lưu))"
+    r"|tổng\s+mức\s+đầu\s+tư)(?!\w)"
 )
-# a result written loosely ("hơn 42 triệu tấn"): the plan from its margin would be loose too
-_LOOSE = rx(r"(?<!\w)(?:hơn|trên|gần|khoảng|ước\s+khoảng|xấp\s+xỉ|gần\s+như|tới)\s*$")
 # a plan's name as the unit: "vượt 2 chỉ tiêu" counts indicators, no margin of a result
 _PLAN_UNIT = rx(r"^(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|tiêu\s+chí|nhiệm\s+vụ|%)")
-_MONEY = frozenset({"đồng", "usd", "đô"})
+# "420 tỷ VNĐ", "420.000 đ": đồng, as the sentence grammar reads them
+_DONG = frozenset({"vnđ", "vnd", "đ"})
 _REACH = 400
 """How far back (characters) the result's sentence is read for a plan's word."""
 
@@ -82,7 +84,19 @@ def link_unit_margins(
         if pair is None or pair[0] in paired:
             continue
         paired.add(pair[0])
-        added.append(_over_plan(file, text, m, *pair))
+        actual, excess, measure, period = pair
+        added.append(
+            margin_over_plan(
+                file,
+                text,
+                (m.start("n"), m.end("eunit")),
+                (actual, excess),
+                label=" ".join(text[m.start("unit") : m.end("unit")].split()),
+                stated=" ".join(text[m.start("e") : m.end("eunit")].split()),
+                measure=measure,
+                period=period,
+            )
+        )
     if not added:
         return list(statements)
     return sorted([*statements, *added], key=lambda s: s.start)
@@ -90,56 +104,42 @@ def link_unit_margins(
 
 def _pair_of(
     folded: str, m: re.Match[str], *, money: bool
-) -> tuple[Decimal, Decimal, Decimal, str | None] | None:
-    """The result, plan, margin (in units, money in đồng) and money measure ``m`` reads.
+) -> tuple[Decimal, Decimal, str | None, str | None] | None:
+    """The result, margin (in units, money in đồng), money measure and period ``m`` reads.
 
-    None unless the margin is of the result's unit (``tỷ đồng``: the measure).
+    None unless the margin is of the result's unit (``tỷ đồng``: the measure, spelt as the
+    sentence grammar spells it). The period is ``annual`` when the sentence or the plan's
+    words name the whole year and no part of it (``quý``, ``tháng``), else None.
     """
     unit, eunit = m.group("unit").split(), m.group("eunit").split()
     if unit[: len(eunit)] != eunit or _PLAN_UNIT.match(m.group("eunit")):
         return None
-    floor = max(0, m.start() - _REACH)
-    opened = max(folded.rfind(c, floor, m.start()) + 1 for c in ".!?\n;:") or floor
-    if _NOT_A_RESULT.search(folded, opened, m.start()) or _LOOSE.search(folded, opened, m.start()):
+    opened = clause_head(folded, m.start(), max(0, m.start() - _REACH))
+    if _NOT_A_RESULT.search(folded, opened, m.start()) or LOOSE_BEFORE.search(
+        folded, opened, m.start()
+    ):
         return None
     clause = max(opened, folded.rfind(",", opened, m.start()) + 1)
     if re.search(r"\d", folded[clause : m.start()]):
         return None  # another figure before it in its clause: which one rises, unknown
-    n, e = try_parse_number(m.group("n")), try_parse_number(m.group("e"))
-    if n is None or e is None or not 0 < e < n:
+    n, e = _amount(folded, m, "n", "unit"), _amount(folded, m, "e", "eunit")
+    if n is None or e is None or not 0 < e.value < n.value:
         return None
-    scale = SCALES.get(unit[0], 1)
-    is_money = any(w in _MONEY for w in unit[:3])
-    if is_money and not money:
+    currency = "đồng" if n.unit[1] in _DONG else MONEY_WORDS.get(n.unit[1])
+    if currency is not None and not money:
         return None
-    measure = " ".join(eunit) if is_money else None
-    return n * scale, (n - e) * scale, e * scale, measure
+    measure = " ".join(w for w in (n.unit[0], currency) if w) if currency else None
+    whole = period_named(folded, opened, m.end()) == "year"
+    part = PART_OF_YEAR.search(folded, opened, m.end())
+    period = "annual" if whole and part is None else None
+    return n.value, e.value, measure, period
 
 
-def _over_plan(
-    file: str,
-    text: str,
-    m: re.Match[str],
-    actual: Decimal,
-    target: Decimal,
-    excess: Decimal,
-    measure: str | None,
-) -> Statement:
-    """The result ``m`` reads against the plan its margin gives (result − margin)."""
-    return bare_statement(
-        file,
-        text,
-        (m.start("n"), m.end("eunit")),
-        actual=actual,
-        target=target,
-        excess=excess,
-        measure=measure,
-        label=" ".join(text[m.start("unit") : m.end("unit")].split()),
-        stated=" ".join(text[m.start("e") : m.end("eunit")].split()),
-        stated_kind="excess_count",
-        target_period="annual",
-        exact=False,
-        consistent=None,
-        verdict="unchecked",
-        **noted(seg("target_derived", a=f"{actual:f}", excess=f"{excess:f}", t=f"{target:f}")),
-    )
+def _amount(folded: str, m: re.Match[str], n: str, unit: str) -> Amount | None:
+    """The amount ``m`` writes in groups ``n`` and ``unit`` (all its scale words), normalized."""
+    found = amounts_in(folded, m.start(n), m.end(unit))
+    if not found or found[0].start != m.start(n):
+        return None
+    a = found[0]
+    whole = a.value.to_integral_value()
+    return Amount(a.start, a.end, whole if a.value == whole else a.value.normalize(), a.unit)
