@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
+from kpitools.extract.target_words import FORECAST_WORDS
 from kpitools.extract.text import NUM, PLAN_NOUNS, written_qualifier
 from kpitools.numbers import parse_number, round_half_up
 from kpitools.textfold import fold, fold_pattern, rx, words_rx
@@ -382,7 +383,7 @@ _BARE_SCALE_END = rx(r"\s*(?:[,;.)]|và(?!\w)|$)")
 
 
 # "kịch bản tích cực của Chứng khoán ABC", "chuyên gia dự báo": a forecaster's scenario, no plan
-_FORECAST = rx(r"(?<!\w)(?:dự\s+báo|dự\s+phóng|chứng\s+khoán|chuyên\s+gia|phân\s+tích)(?!\w)")
+_FORECAST = rx(rf"(?<!\w)(?:{FORECAST_WORDS}|chứng\s+khoán|chuyên\s+gia|phân\s+tích)(?!\w)")
 
 
 def scenario_of(folded: str, pos: int) -> str | None:

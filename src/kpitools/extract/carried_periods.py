@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from kpitools.extract.amounts import (
     FULL_STOP,
+    MEASURE_NAMES_RX,
     PLAN_CUE,
     Amount,
     head_of_sentence,
@@ -21,6 +22,7 @@ from kpitools.extract.amounts import (
 from kpitools.extract.numerals import PERCENT
 from kpitools.extract.periods import part_key
 from kpitools.extract.target_words import AIM_WORDS
+from kpitools.extract.text import PLAN_NOUNS
 from kpitools.numbers import try_parse_number
 from kpitools.textfold import rx
 
@@ -52,8 +54,11 @@ _CHANGE_BEFORE = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:trưởng|tới|đến|kho
 # "gần 20% kế hoạch", "hơn 45% mục tiêu": a percentage of a plan, hedged
 # (not an excess: "vượt gần 15% kế hoạch" is 115 % of it)
 _HEDGE_BEFORE = rx(r"(?<!\w)(?<!vượt\s)(?:gần|hơn|khoảng|trên|xấp\s+xỉ)\s*$")
+# "… lần lượt 93% và 61% kế hoạch năm": maybe in a list of percentages of plans; "70% doanh
+# thu kế hoạch năm": the measure named between
 _OF_PLAN_AFTER = rx(
-    r"\s*(?:%|phần\s+trăm)\s*(?:so\s+với\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?!\w)"
+    r"\s*(?:%(?:\s*(?:,|và)\s*\d[\d.,]*\s*%)*|phần\s+trăm)\s*(?:so\s+với\s+)?"
+    rf"(?:(?:{MEASURE_NAMES_RX.pattern})\s+)?{PLAN_NOUNS}(?!\w)"
 )
 HEDGED_SLACK = Decimal(2)
 """How far (points) a hedged percentage of a plan (``gần 20% kế hoạch``) may be from an
@@ -185,17 +190,36 @@ def _shares(folded: str) -> tuple[Decimal, ...]:
     return tuple(out)
 
 
-def plan_share_written(folded: str, a: Amount, plan: Amount) -> bool:
-    """Whether a hedged percentage of a plan in ``folded`` may be ``a``'s share of ``plan``.
+def plan_share_written(
+    folded: str,
+    a: Amount,
+    plan: Amount,
+    *,
+    hedged: bool = True,
+    slack: Decimal = HEDGED_SLACK,
+) -> bool:
+    """Whether a percentage of a plan in ``folded`` may be ``a``'s share of ``plan``.
 
-    A percentage hedged (``gần``, ``hơn``, ``khoảng`` …, not after ``vượt``) and followed by
-    a plan's name, within :data:`HEDGED_SLACK` of the share (``6 tháng, … đã hoàn thành gần
-    20% kế hoạch lợi nhuận`` of 18,6 %): the pair is stated with it, and an amount set
-    against the plan without it would leave it off. (An unhedged one within a point is
-    joined to the pair by a later pass.)
+    A percentage followed by a plan's name (maybe in a list of them: ``… lần lượt 46% và
+    47% kế hoạch``), within ``slack`` points of the share: the pair is stated with it, and
+    an amount set against the plan without it would leave it off. With ``hedged``, only a
+    percentage hedged (``gần``, ``hơn``, ``khoảng`` …, not after ``vượt``), within
+    :data:`HEDGED_SLACK` (``6 tháng, … đã hoàn thành gần 20% kế hoạch lợi nhuận`` of 18,6
+    %; an unhedged one within a point is joined to the pair by a later pass).
     """
     if plan.value <= 0:
         return False
+    share = 100 * a.value / plan.value
+    for m in PERCENT.finditer(folded):
+        p = try_parse_number(m.group("a"))
+        if (
+            p is not None
+            and abs(p - share) <= slack
+            and _OF_PLAN_AFTER.match(folded, m.end("a"))
+            and (not hedged or _HEDGE_BEFORE.search(folded, max(0, m.start() - 12), m.start()))
+        ):
+            return True
+    return False
     share = 100 * a.value / plan.value
     for m in PERCENT.finditer(folded):
         p = try_parse_number(m.group("a"))

@@ -28,6 +28,7 @@ from kpitools.extract.linking import percent_of
 from kpitools.extract.listed_parts import round_plan_fits
 from kpitools.extract.notes import noted, seg, unchecked
 from kpitools.extract.records import implied_target
+from kpitools.extract.target_words import FORECAST_WORDS
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import check_percent, parse_number
 from kpitools.textfold import fold, rx
@@ -672,7 +673,8 @@ def _aim_percent(s: LinkableStatement) -> bool:
 # "XYZS dự báo … DTT đạt 4.300 tỷ đồng (+6% …, 104% kế hoạch năm)", "chúng tôi dự phóng …":
 # figures a named forecaster expects (a firm's initials, or the writer), not results
 _FORECASTER = re.compile(
-    r"(?:(?<![\w.])[A-ZĐ]{2,6}|(?<!\w)[Cc]húng tôi)\s+(?:đã\s+|cũng\s+)?dự\s+(?:báo|phóng)(?!\w)"
+    r"(?:(?<![\w.])[A-ZĐ]{2,6}|(?<!\w)[Cc]húng tôi)\s+(?:đã\s+|cũng\s+)?"
+    rf"{FORECAST_WORDS}(?!\w)"
 )
 _FORECAST_REACH = 300
 """How far (characters) before a statement its sentence's forecaster is looked for."""

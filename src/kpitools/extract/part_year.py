@@ -75,7 +75,7 @@ from kpitools.extract.part_counts import is_count, same_counted
 from kpitools.extract.periods import part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
-from kpitools.extract.target_words import AIM_WORDS
+from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
 from kpitools.extract.text import PLAN_NOUNS
 from kpitools.extract.whole_year import whole_year_result
 from kpitools.extract.year_plans import NO_RANGE, RANGE_NEXT, range_low, set_out_plans
@@ -771,7 +771,10 @@ def link_part_year_amounts(
                 (written is not None and not _result_of_plan_year(folded, a, t.year))
                 or (grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind))
                 or plan_share_written(folded, a, plan)
-                or (written is not None and _share_stated(folded, a, plan, of_plan=True))
+                or (
+                    written is not None
+                    and plan_share_written(folded, a, plan, hedged=False, slack=_PLAN_PERCENT_SLACK)
+                )
                 or _plan_of_part(folded, plan, a)
                 or (low + a.start, t.target) in paired  # the plan written twice: one pair
             ):
@@ -826,7 +829,7 @@ def _window_plan(
 
 
 # "kỳ vọng doanh thu đạt …", "tổng thu dự kiến …": a figure forecast or aimed at, no result
-_FORECAST_AHEAD = rx(rf"(?<!\w)(?:{AIM_WORDS}|dự\s+báo|dự\s+phóng|ước\s+tính\s+cả\s+năm)(?!\w)")
+_FORECAST_AHEAD = rx(rf"(?<!\w)(?:{AIM_WORDS}|{FORECAST_WORDS}|ước\s+tính\s+cả\s+năm)(?!\w)")
 
 
 def _result_of_plan_year(folded: str, a: Amount, year: int | None) -> bool:
@@ -925,27 +928,18 @@ def _growth_amount_fits(
     return alike == {a.value}
 
 
-# "… lần lượt 93% và 61% kế hoạch năm": a percentage of a plan, maybe in a list of them;
-# "70% doanh thu kế hoạch năm": the measure named between
-_LISTED_OF_PLAN = rx(
-    rf"\s*%(?:\s*(?:,|và)\s*\d[\d.,]*\s*%)*\s*(?:so\s+với\s+)?(?:(?:{MEASURE_NAMES_RX.pattern})\s+)?"
-    rf"{PLAN_NOUNS}(?!\w)"
-)
-
-
-def _share_stated(folded: str, a: Amount, plan: Amount, *, of_plan: bool = False) -> bool:
+def _share_stated(folded: str, a: Amount, plan: Amount) -> bool:
     """Whether a percentage in the window ``folded`` may be ``a``'s share of ``plan``.
 
     Within :data:`_PLAN_PERCENT_SLACK` of it (``… đã hoàn thành lần lượt 46% và 47% kế
     hoạch``): the pair is stated with a percentage, which a pair set unstated would leave off.
-    With ``of_plan``, only a percentage a plan's name follows (a growth of 18 % is no share).
+    (:func:`plan_share_written` unhedged: only a percentage a plan's name follows, a growth
+    of 18 % no share.)
     """
     share = 100 * a.value / plan.value
     for m in PERCENT.finditer(folded):
         p = try_parse_number(m.group("a"))
-        if p is None or abs(p - share) > _PLAN_PERCENT_SLACK:
-            continue
-        if not of_plan or _LISTED_OF_PLAN.match(folded, m.end("a")):
+        if p is not None and abs(p - share) <= _PLAN_PERCENT_SLACK:
             return True
     return False
 

@@ -172,7 +172,7 @@ def _join_opening_with(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
 # viên": the result written after the attainment of its plan, which opens the sentence
 _RESULT_AFTER_PLAN = rx(
     r"^\s*(?:so\s+với\s+)?(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|nghị\s+quyết)(?:\s+[^\W\d_]+){0,6}?"
-    r"\s*,?\s*(?:(?P<with>với)|(?:đã\s+)?(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?:\s+(?:được|mới))*)"
+    r"\s*+(?:,\s*+)?(?:(?P<with>với)|(?:đã\s+)?(?:kết\s+nạp|phát\s+triển|thành\s+lập)(?:\s+(?:được|mới))*)"
     r"\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$"
 )
 _PLANS_COUNTED = rx(r"(?:chỉ\s+tiêu|tiêu\s+chí|nhiệm\s+vụ|mục\s+tiêu)(?!\w)")
@@ -549,7 +549,7 @@ def _past_rough_worth(doc: Doc, placed: list[Figure], p: Figure) -> tuple[list[F
 # "210.500 người, tương đương 21,5% lực lượng lao động": a figure said as a share of its
 # population right after it
 _SHARE_LEAD = rx(
-    r"^\s*,?\s*(?:tương\s+đương|tương\s+ứng|bằng|chiếm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+    r"^\s*+(?:,\s*+)?(?:tương\s+đương|tương\s+ứng|bằng|chiếm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
 
 
@@ -593,7 +593,7 @@ def _past_growth_base(doc: Doc, previous: list[Figure], p: Figure) -> tuple[list
 _CHANGE_SINCE = rx(
     r"\s*(?:tăng|giảm)(?:\s+thêm)?(?:\s+(?:khoảng|gần|hơn|trên))?\s+\d[\d.,]*(?:\s+[^\W\d_]+){0,3}"
     r"\s+so\s+với"
-    r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,5}\s*,?\s*(?:và\s+)?(?P<verb>đạt|bằng|hoàn\s+thành)\s*"
+    r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){1,5}\s*+(?:,\s*+)?(?:và\s+)?(?P<verb>đạt|bằng|hoàn\s+thành)\s*"
 )
 
 
@@ -601,11 +601,13 @@ _CHANGE_SINCE = rx(
 # named in a few words (no plan's), then the verb of the plan's percentage
 _BASE_THEN_VERB = rx(
     r"\s*so\s+với\s+(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?"
-    r"(?:năm\s+(?:trước|ngoái|(?:19|20)\d\d))\s*,?\s*(?:và\s+)?(?P<verb>đạt|bằng|hoàn\s+thành)\s*"
+    r"(?:năm\s+(?:trước|ngoái|(?:19|20)\d\d))\s*+(?:,\s*+)?(?:và\s+)?(?P<verb>đạt|bằng|hoàn\s+thành)\s*"
 )
 # "có 4.000 lao động được tạo việc làm mới đạt 44% kế hoạch": what was done for the people
 # or things counted, said in the passive after their noun, then the plan's percentage
-_PASSIVE_OF_COUNTED = rx(r"\s*được(?:\s+(?!đạt|bằng)[^\W\d_]+){1,5}\s*,?\s*(?=(?:đạt|bằng)\s*$)")
+_PASSIVE_OF_COUNTED = rx(
+    r"\s*được(?:\s+(?!đạt|bằng)[^\W\d_]+){1,5}\s*+(?:,\s*+)?(?=(?:đạt|bằng)\s*$)"
+)
 # "có 9.871/3.000 lượt khách đến tham quan khu di tích bằng 329% chỉ tiêu": what the things
 # counted of a fraction did, in a few words with no comma, then the plan's percentage
 _CLAUSE_OF_COUNTED = rx(
@@ -673,7 +675,7 @@ _UNTIL_PART = rx(r"(?<!\w)đến\s+(?:hết\s+)?(?:quý|tháng)(?!\w)")
 _PERIOD_AFTER = rx(
     r"\s+(?:trong|sau)\s+(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?|quý\s+[ivx]{1,3}"
     r"|(?:nửa|6\s+tháng)\s+đầu\s+năm|năm)(?:\s*/\s*(?:19|20)\d\d|\s+(?:năm\s+)?(?:19|20)\d\d)?(?!\w|[.,]\d)"
-    r"(?=\s*,?\s*(?:và\s+)?(?:đạt|bằng|hoàn\s+thành|vượt)(?!\w))"
+    r"(?=\s*+(?:,\s*+)?(?:và\s+)?(?:đạt|bằng|hoàn\s+thành|vượt)(?!\w))"
 )
 
 

@@ -7,6 +7,8 @@ a second draft made where one amount takes both.
 
 from __future__ import annotations
 
+import itertools
+
 from kpitools.extract.amounts import (
     APART_MEASURES,
     MEASURE_NAMES,
@@ -59,7 +61,7 @@ _GROWTH_PAIR = rx(
 )
 
 _RESPECTIVE_VERB = rx(
-    rf"^{_SIGNED_CHANGE}\s*,?\s*(?:{_GROWTH_PAIR.pattern}\s*,\s*)?(?:và\s+)?(?:đã\s+)?"
+    rf"^{_SIGNED_CHANGE}\s*+(?:,\s*+)?(?:{_GROWTH_PAIR.pattern}\s*,\s*)?(?:và\s+)?(?:đã\s+)?"
     # "…, so với dự toán năm bằng 104% và 98%": the plan named before the verb
     rf"(?P<plan>(?:so\s+với\s+)?{PLAN_NOUNS}(?:\s+năm)?\s+)?"
     r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt"
@@ -128,6 +130,14 @@ _RESPECTIVE_GROWTH = rx(
     r"^\s*,\s*(?:(?:lần\s+lượt|tương\s+ứng)\s+tăng|tăng\s+(?:lần\s+lượt|tương\s+ứng))\s*$"
 )
 
+# "…, tăng 12% và 15% so với cùng kỳ.": two growths with no "lần lượt", over one base that
+# closes the clause ("… so với cùng kỳ và năm 2040": two bases, both the one amount's)
+_BARE_GROWTH = rx(r"^\s*,\s*(?P<verb>tăng|giảm)\s*$")
+_ONE_BASE = rx(
+    r"^\s*so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?"
+    r"\s*(?:$|[.;]|,(?!\s*(?:và\s+)?(?:so\s+với|năm|cùng\s+kỳ)(?!\w)))"
+)
+
 
 def respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """Two amounts and then two growths said respectively (``lợi nhuận trước thuế đạt 620 tỷ
@@ -155,6 +165,38 @@ def respective_growths(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> Non
                 and (old is olds[1] or (old.actual_fig is None and old.target_fig is None))
             ):
                 drafts.remove(old)
+    _two_growths_of_one(doc, figs, drafts)
+
+
+def _two_growths_of_one(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
+    """Two growths over one base with no ``lần lượt`` (``…, tăng 12% và 15% so với cùng kỳ``)
+    that no run of two amounts took in order: never both one amount's (one amount, one base,
+    one growth), so neither is read."""
+    for g1, g2 in itertools.pairwise(figs):
+        if not _bare_growth_pair(doc, g1, g2) or (g1.owner is not None and g1.owner.respective):
+            continue
+        for g in (g1, g2):
+            d, g.owner = g.owner, None
+            if d is None or d.percent_fig is not g or d not in drafts:
+                continue
+            if d.twin_of is not None or d.actual_fig is None:
+                drafts.remove(d)
+            else:
+                d.percent_fig = None
+
+
+def _bare_growth_pair(doc: Doc, g1: Figure, g2: Figure) -> bool:
+    """Whether ``g1 g2`` are two percentages said ``, tăng X% và Y%`` over one base."""
+    fold_ = doc.fold
+    if g1.kind != "percent" or g2.kind != "percent" or g2.sentence is not g1.sentence:
+        return False
+    comma = fold_.rfind(",", max(g1.sentence.start, g1.span_start - 12), g1.span_start)
+    return bool(
+        comma >= 0
+        and _BARE_GROWTH.match(fold_[comma : g1.span_start])
+        and _JOINED.match(fold_[g1.end : g2.span_start])
+        and _ONE_BASE.match(fold_[g2.end : g2.sentence.end])
+    )
 
 
 def _amounts_joined(fold_: str, a1: Figure, a2: Figure, end: int | None = None) -> bool:
@@ -202,9 +244,19 @@ def _respective_growth_run(doc: Doc, a1: Figure, a2: Figure, g1: Figure, g2: Fig
         return False
     return bool(
         _amounts_joined(fold_, a1, a2)
-        and _RESPECTIVE_GROWTH.match(fold_[a2.end : g1.span_start])
         and _JOINED.match(fold_[g1.end : g2.span_start])
-        and K_GROWTH_TAIL.match(fold_[g2.end : g2.sentence.end])
+        and (
+            (
+                _RESPECTIVE_GROWTH.match(fold_[a2.end : g1.span_start])
+                and K_GROWTH_TAIL.match(fold_[g2.end : g2.sentence.end])
+            )
+            # "…, tăng 12% và 15% so với cùng kỳ": two amounts, two growths, one base
+            or (
+                (bare := _BARE_GROWTH.match(fold_[a2.end : g1.span_start])) is not None
+                and bare.group("verb") == fold("tăng")
+                and _ONE_BASE.match(fold_[g2.end : g2.sentence.end])
+            )
+        )
     )
 
 

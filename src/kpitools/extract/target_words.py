@@ -68,12 +68,16 @@ STRIVE = rx(r"(?<!\w)phấn\s+đấu(?!\w)")
 #: the words that name a plan (folded, a group to put in a pattern); :data:`PLAN_WORD` finds one
 #: the plan nouns and "nghị quyết" (a resolution's target)
 PLAN_WORDS = rf"(?:{PLAN_NOUNS}|nghị\s+quyết)"
-#: words of a figure expected or aimed at, not reached ("dự kiến", "kỳ vọng"), which the
-#: lists of aims and forecasts of several modules share
 #: the plan words a rate's own target is named by: no "dự toán" (an estimate of money, whose
 #: excess is the amount's, never a rate's)
 RATE_PLAN_WORDS = r"(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|nghị\s+quyết)"
+#: words of a figure expected or aimed at, not reached ("dự kiến", "kỳ vọng"), which the
+#: lists of aims and forecasts of several modules share
 AIM_WORDS = r"(?:dự\s+kiến|k[ỳì]\s+vọng)"
+#: words of a forecast ("dự báo", "dự phóng"): an estimate of what is to come, no result. The
+#: forecasts' lists build on it (:mod:`.amounts`' forecaster's words, :mod:`.part_year`'s
+#: words of a figure ahead, :mod:`.checks`' analyst's forecast), in text folded or not
+FORECAST_WORDS = r"dự\s+(?:báo|phóng)"
 PLAN_WORD = rx(rf"(?<!\w){PLAN_WORDS}(?!\w)")
 # a plan named by one of :data:`~kpitools.extract.text.PLAN_NOUNS` (not ``nghị quyết``)
 PLAN_NOUN = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
