@@ -768,6 +768,8 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-07zzzk",
         "2026-12-07zzzl",
         "2026-12-07zzzm",
+        "2026-12-07zzzn",
+        "2026-12-07zzzo",
     }
 )
 

@@ -321,6 +321,8 @@ SCORED_AT = {
     "2026-12-07zzzk": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
     "2026-12-07zzzl": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
     "2026-12-07zzzm": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
+    "2026-12-07zzzn": "0dd574e2acd479a71840de692cb8a2bca8fbeaa6",
+    "2026-12-07zzzo": "0dd574e2acd479a71840de692cb8a2bca8fbeaa6",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""

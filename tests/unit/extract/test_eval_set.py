@@ -336,6 +336,8 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzzk": 2,
     "2026-12-07zzzl": 3,
     "2026-12-07zzzm": 2,
+    "2026-12-07zzzn": 1,
+    "2026-12-07zzzo": 1,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -433,6 +435,8 @@ LEAST_SITES = {
     "2026-12-07zzzk": 2,
     "2026-12-07zzzl": 2,
     "2026-12-07zzzm": 2,
+    "2026-12-07zzzn": 1,
+    "2026-12-07zzzo": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -897,7 +901,15 @@ without its paragraph that repeats one. ``2026-12-07zzzm`` (full bodies of artic
 passages on 2 sites: its wave reads the full bodies of a few national papers' articles from one
 archive (GitHub muahong/TongHopTin), and of its random sample of 40 addresses whose title or lead
 held only a topic word 19 were not archived and only three bodies held a scored statement, one of
-them a pair the set already holds."""
+them a pair the set already holds. ``2026-12-07zzzn`` (full bodies of articles of 2026) holds 1
+passage on 1 site: its wave reads the full bodies of a few national papers' articles from one
+archive (GitHub muahong/TongHopTin), and of its random sample of 40 addresses whose title or lead
+held only a topic word 21 were not archived and only one body held a scored statement.
+``2026-12-07zzzo`` (full bodies of articles of 2026) holds 1 passage on 1 site: its wave reads the
+full bodies of a few national papers' articles from one archive (GitHub muahong/TongHopTin), and of
+its random sample of 40 addresses (28 whose title or lead held a topic word, 12 whose title or lead
+held none) 17 were not archived, one was a page the set already holds, and only one body held a
+scored statement."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
