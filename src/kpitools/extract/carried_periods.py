@@ -220,14 +220,3 @@ def plan_share_written(
         ):
             return True
     return False
-    share = 100 * a.value / plan.value
-    for m in PERCENT.finditer(folded):
-        p = try_parse_number(m.group("a"))
-        if (
-            p is not None
-            and _OF_PLAN_AFTER.match(folded, m.end("a"))
-            and _HEDGE_BEFORE.search(folded, max(0, m.start() - 12), m.start())
-            and abs(p - share) <= HEDGED_SLACK
-        ):
-            return True
-    return False

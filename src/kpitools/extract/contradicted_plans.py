@@ -60,13 +60,25 @@ if TYPE_CHECKING:
 _ESTIMATED = rx(r"(?<!\w)(?:ước|dự\s+kiến|dự\s+báo|khoảng|xấp\s+xỉ|gần|hơn|trên)(?!\w)")
 # "Năm tới, huyện đặt kế hoạch …": the next year, not the one named before
 _NEXT_YEAR = rx(r"(?<!\w)(?:năm\s+(?:tới|sau|kế\s+tiếp)|sang\s+năm)(?!\w)")
-# "kế hoạch điều chỉnh", "điều chỉnh giảm kế hoạch": a revised plan may be another figure
+# "kế hoạch điều chỉnh", "điều chỉnh giảm kế hoạch": a revised plan may be another figure;
+# in the plan's, result's or percentage's sentence any "điều chỉnh", elsewhere in the window
+# only one with a plan noun (not "điều chỉnh quy hoạch khu dân cư")
 _REVISED = rx(r"(?<!\w)điều\s+chỉnh(?!\w)")
+_PLAN_REVISED = rx(
+    rf"(?<!\w)(?:điều\s+chỉnh(?:\s+[^\W\d_]+){{0,2}}?\s+{PLAN_NOUNS}"
+    rf"|{PLAN_NOUNS}(?:\s+[^\W_]+){{0,5}}?\s+điều\s+chỉnh)(?!\w)"
+)
 # "đạt 95% kế hoạch của huyện", "44% kế hoạch lợi nhuận điều chỉnh": a plan of its own
 # unit, or a revised one, not the one the passage sets out
 _ANOTHER_PLAN_AFTER = rx(
     rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,4}}?\s+(?:của|điều\s+chỉnh)(?!\w)"
 )
+# "đạt 71% kế hoạch quý", "… kế hoạch 9 tháng", "… kế hoạch nửa đầu năm": a part's plan
+_PART_PLAN_AFTER = rx(
+    rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s+(?:quý|tháng|\d{{1,2}}\s+tháng|nửa)(?!\w)"
+)
+# "Trong quý III, …", "Trong tháng 10, …": the result is one part's, not the year's to date
+_ONE_PART_RESULT = rx(r"(?<!\w)trong\s+(?:quý|tháng)\s+(?:iv|i{1,3}|\d{1,2})(?!\w)")
 # "vượt kế hoạch quý 3.000 cây", "kế hoạch còn lại của năm là 21.000 cây": a margin or what
 # is left, no plan
 _NOT_THE_PLAN = rx(r"(?<!\w)(?:vượt|còn\s+lại)(?!\w)")
@@ -153,24 +165,33 @@ def _checked_pair(
     """``pair`` (a result and a plan) with the plan's sentence, unless the plan may be another.
 
     ``folded`` is the window of ``text`` from ``low``. None when the plan is written after the
-    percentage, a plan is revised in the window (``điều chỉnh``), the percentage's plan is a
+    percentage, a plan is revised in the plan's, result's or percentage's sentence (``điều
+    chỉnh``; not ``điều chỉnh quy hoạch`` elsewhere), the percentage's plan is a part's
+    (``kế hoạch quý``, ``kế hoạch 9 tháng``) or the result one quarter's or month's
+    (``Trong quý III``), the percentage's plan is a
     unit's own or revised (``kế hoạch của huyện``, ``kế hoạch điều chỉnh``), the percentage's
     sentence opens on a part (``Trong đó``), the plan is of another standing or year (``năm
     tới``), or a figure is an estimate.
     """
     result, plan = pair
     at = s.start - low
+    after = after_percent(s, text)
+    result_at, plan_at = sentence_span(folded, result), sentence_span(folded, plan)
     if (
         plan.start > at
-        or _REVISED.search(folded)
-        or _ANOTHER_PLAN_AFTER.match(after_percent(s, text))
+        or _PLAN_REVISED.search(folded)
+        or any(_REVISED.search(folded, *span) for span in (plan_at, result_at))
+        or _REVISED.search(folded, percent_head(folded, at), at)
+        or _REVISED.search(after.split(".", 1)[0])
+        or _ANOTHER_PLAN_AFTER.match(after)
+        or _PART_PLAN_AFTER.match(after)
+        or _ONE_PART_RESULT.search(folded, result_at[0], result.start)
         or part_opened(s, text)
         or plan_of_other_standing(folded, pair, s.qualifier)
     ):
         return None
     if _year_upto(folded, plan.start) != _year_upto(folded, result.start):
         return None
-    result_at, plan_at = sentence_span(folded, result), sentence_span(folded, plan)
     if _ESTIMATED.search(folded, result_at[0], result.start) or _ESTIMATED.search(
         folded, percent_head(folded, at), at
     ):

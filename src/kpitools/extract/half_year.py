@@ -5,7 +5,7 @@ sentence or paragraph, ``Năm 2041, công ty đặt kế hoạch lợi nhuận s
 half year's amount is the plan's part-year result, no percentage, as ``6 tháng đầu năm`` is.
 :func:`~kpitools.extract.part_year.link_part_year_amounts` names a part of the year before an
 amount by :data:`~kpitools.extract.amounts.PART_OF_YEAR` (``quý``, ``tháng``, ``tuần``), which
-has no half year; :func:`half_year_named` reads it there, and all the pass's other checks
+has no half year; :func:`part_named_with_half` reads it there, and all the pass's other checks
 (measure, smaller than the plan, year, owner, rival plans, growth) stay.
 """
 
@@ -14,21 +14,28 @@ from __future__ import annotations
 from kpitools.extract.amounts import Amount
 from kpitools.textfold import rx
 
-# "nửa đầu năm", "nửa năm": the first half, named; not "nửa cuối năm" (the half to come, as
-# a rule a forecast), nor "một nửa năm 2040" (a half of a year's figure, no period)
-HALF_YEAR = rx(r"(?<!\w)(?<!một\s)nửa\s+(?:đầu\s+)?năm(?!\w)")
+# "nửa đầu năm", "nửa năm nay", "nửa năm qua", "nửa năm 2041": the first half, named; not
+# "nửa cuối năm" (the half to come, as a rule a forecast), "một nửa năm 2040" (a half of a
+# year's figure, no period), nor half a year as a length of time ("cách đây nửa năm", "hơn
+# nửa năm hoạt động", "trong vòng nửa năm")
+HALF_YEAR = rx(
+    r"(?<!\w)(?<!một\s)(?<!hơn\s)(?<!gần\s)(?<!cách\sđây\s)(?<!vòng\s)(?<!chỉ\strong\s)"
+    r"nửa\s+(?:đầu\s+năm|năm\s+(?:nay|qua|\d{4}))(?!\w)"
+)
 
 
-def half_year_named(folded: str, head: int, a: Amount) -> bool:
-    """Whether the clause of ``a`` (from ``head``) names the first half of the year before it.
+def part_named_with_half(folded: str, head: int, a: Amount) -> bool:
+    """Whether ``a``'s clause names the first half before it, or a part after it with ``sau``.
 
-    Or ``a`` is followed by ``sau nửa đầu năm`` or ``sau 9 tháng đầu năm`` (:data:`_AFTER_PART`).
+    The half by :data:`HALF_YEAR` (from ``head``); after ``a``, any part of the year counted
+    from its start (``sau nửa đầu năm``, ``sau 9 tháng đầu năm``: :data:`_AFTER_PART`), which
+    the pass's months do not read.
 
     Example
     -------
     >>> from kpitools.extract.amounts import amounts_in
     >>> text = "lũy kế nửa đầu năm, công ty lãi 31 tỷ đồng"
-    >>> half_year_named(text, 0, amounts_in(text, 0, len(text))[-1])
+    >>> part_named_with_half(text, 0, amounts_in(text, 0, len(text))[-1])
     True
     """
     return HALF_YEAR.search(folded, head, a.start) is not None or bool(

@@ -42,7 +42,7 @@ from kpitools.extract.bare_plans import BLANK_LINE, triple_fits
 from kpitools.extract.consistency import rounding_gives
 from kpitools.extract.linking import percent_of, with_result
 from kpitools.extract.notes import unchecked
-from kpitools.extract.periods import part_key
+from kpitools.extract.periods import HALF_YEAR_WORDS, part_key
 from kpitools.extract.plan_results import unlinked_percentage
 from kpitools.extract.text import NUM
 from kpitools.numbers import check_percent
@@ -62,7 +62,7 @@ _PLAN_WORDS = rx(
 # "đạt 35% mục tiêu": a plan word right after a percentage names the plan a result is of
 # the period a sentence is of: a quarter, a half year, nine months, a year
 _QUARTER = rx(r"(?<!\w)quý\s+(iv|i{1,3}|[1-4])(?!\w)")
-_HALF = rx(r"(?<!\w)(?:(?:6|sáu)\s+tháng|nửa\s+(?:đầu\s+)?năm|bán\s+niên)(?!\w)")
+_HALF = rx(rf"(?<!\w)(?:(?:6|sáu)\s+tháng|{HALF_YEAR_WORDS}|bán\s+niên)(?!\w)")
 _NINE = rx(r"(?<!\w)(?:9|chín)\s+tháng(?!\w)")
 # "từ 137 tỷ lên 380 tỷ đồng": the amount a change starts from is a past one
 _CHANGE_FROM = rx(r"(?<!\w)từ\s*$")

@@ -60,7 +60,7 @@ from kpitools.extract.carried_periods import (
     period_carried,
     plan_share_written,
 )
-from kpitools.extract.half_year import half_year_named
+from kpitools.extract.half_year import part_named_with_half
 from kpitools.extract.linking import (
     NO_PERCENT,
     against_plan,
@@ -72,7 +72,7 @@ from kpitools.extract.linking import (
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.numerals import PERCENT
 from kpitools.extract.part_counts import is_count, same_counted
-from kpitools.extract.periods import part_key
+from kpitools.extract.periods import HALF_YEAR_WORDS, part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
@@ -598,7 +598,7 @@ def _part_year_amounts(
                     a.value < floor
                     and (
                         PART_OF_YEAR.search(folded, head, a.start)
-                        or half_year_named(folded, head, a)
+                        or part_named_with_half(folded, head, a)
                         or _PERIOD_AFTER.match(folded, a.end)
                         or _part_before_semicolon(folded, head, a)
                         or (
@@ -653,7 +653,7 @@ def _part_before_semicolon(folded: str, head: int, a: Amount) -> bool:
 
 
 # "lãi 177 tỷ đồng trong 6 tháng đầu năm": the part of the year named right after the amount
-_PERIOD_AFTER = rx(r"\s+(?:trong|của)\s+(?:quý|\d{1,2}\s+tháng|nửa\s+(?:đầu\s+)?năm)(?!\w)")
+_PERIOD_AFTER = rx(rf"\s+(?:trong|của)\s+(?:quý|\d{{1,2}}\s+tháng|{HALF_YEAR_WORDS})(?!\w)")
 
 
 _COUNT_LEAD_WORDS = 3
@@ -933,8 +933,7 @@ def _share_stated(folded: str, a: Amount, plan: Amount) -> bool:
 
     Within :data:`_PLAN_PERCENT_SLACK` of it (``… đã hoàn thành lần lượt 46% và 47% kế
     hoạch``): the pair is stated with a percentage, which a pair set unstated would leave off.
-    (:func:`plan_share_written` unhedged: only a percentage a plan's name follows, a growth
-    of 18 % no share.)
+    Any percentage, unlike :func:`plan_share_written` (only one a plan's name follows).
     """
     share = 100 * a.value / plan.value
     for m in PERCENT.finditer(folded):

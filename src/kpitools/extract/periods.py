@@ -32,11 +32,14 @@ def part_key(quarter: str | None, months: str | None, month: str | None) -> str:
     return "m" + (months or "") + "-" + (month or "")
 
 
+#: "nửa đầu năm", "nửa năm": the half year's words, a pattern to write into others (loose:
+#: :data:`kpitools.extract.half_year.HALF_YEAR` is the strict one, no length of time)
+HALF_YEAR_WORDS = r"nửa\s+(?:đầu\s+)?năm"
 # "sau 9 tháng", "6 tháng đầu năm", "nửa đầu năm", "2 quý đầu năm", "lũy kế": months counted
 # (not a date, "ngày 31 tháng 12", nor the last quarter, "3 tháng cuối năm": :data:`_ONE_PART`)
 MONTHS_COUNTED = rx(
     r"(?<!\w)(?<!ngày\s)(?:(?:\d{1,2}|hai|ba|sáu|chín)\s+(?:tháng|quý)(?!\w)"
-    r"(?<!(?:3|a)\stháng(?=\s+cuối\s+năm))|nửa\s+(?:đầu\s+)?năm|lũy\s+kế|luỹ\s+kế)"
+    rf"(?<!(?:3|a)\stháng(?=\s+cuối\s+năm))|{HALF_YEAR_WORDS}|lũy\s+kế|luỹ\s+kế)"
 )
 # "quý III", "quý 2", "tháng 10", "3 tháng cuối năm" (the fourth quarter): one quarter or one
 # month (not "2 quý", "9 tháng")

@@ -45,9 +45,10 @@ _MARGIN_OVER_PLAN = rx(
 # nor a forecast
 _NOT_A_RESULT = rx(
     r"(?<!\w)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|dự\s+kiến|phấn\s+đấu|đặt\s+ra"
-    r"|đề\s+ra|dự\s+báo|dự\s+phóng|kỳ\s+vọng|điều\s+chỉnh|bổ\s+sung|cần"
-    # "được giao", "tỉnh giao": assigned; "bàn giao", "giao hàng", "giao dịch": done
-    r"|(?<!bàn\s)giao(?!\s+(?:dịch|hàng|nhận|thương|lưu))"
+    r"|đề\s+ra|dự\s+báo|dự\s+phóng|kỳ\s+vọng|điều\s+chỉnh|bổ\s+sung|cần(?!\s+thơ)"
+    # "được giao", "tỉnh giao": assigned; "bàn giao", "giao hàng", "giao dịch": done; "giao
+    # thông" (roads) and "Cần Thơ" (a city): no plan word
+    r"|(?<!bàn\s)giao(?!\s+(?:dịch|hàng|nhận|thương|lưu|thông))"
     r"|tổng\s+mức\s+đầu\s+tư)(?!\w)"
 )
 # a plan's name as the unit: "vượt 2 chỉ tiêu" counts indicators, no margin of a result
