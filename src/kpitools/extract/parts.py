@@ -50,7 +50,9 @@ _WHOLE_NOUN_THEN = rx(
 )
 # a comma between items, not in a number ("1,5 triệu") nor in the name of a sector
 # ("công nghiệp, xây dựng", "thương mại, dịch vụ")
-_PART_SEPARATOR = rx(r"\s*(?:[,;](?!\d|\s*(?:xây\s+dựng|dịch\s+vụ)(?!\w))\s*(?:và\s+)?|\s+và\s+)")
+_PART_SEPARATOR = rx(
+    r"\s*(?:[,;](?!\d|\s*(?:xây\s+dựng|dịch\s+vụ|đặc\s+dụng)(?!\w))\s*(?:và\s+)?|\s+và\s+)"
+)
 _PARTS_END = re.compile(r"[.!?)]\s|[.!?)]$|\)|\n")
 _PART_QUALIFIER = rx(r"(?<!\w)(trên|hơn|gần|khoảng|xấp\s+xỉ|ước|dưới)\s*$")
 _PARTS_WINDOW = 400
@@ -88,6 +90,9 @@ _TREES_BY_PLANTING = (("phân tán",), ("tập trung",))
 _SCHOOLS_BY_OWNER = (("ngoài công lập", "tư thục", "dân lập"), ("công lập",))
 _PLACES_BY_SETTLEMENT = (("thành thị",), ("nông thôn",))
 _SESSIONS_BY_FORM = (("định kỳ",), ("lưu động",), ("trực tuyến", "online"))
+# forests by their use, which the law keeps apart ("rừng phòng hộ, đặc dụng": the first two
+# named together, read as the first)
+_FORESTS_BY_USE = (("rừng phòng hộ",), ("rừng đặc dụng", "đặc dụng"), ("rừng sản xuất",))
 PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     # budget revenue by source
     (("thu nội địa",), ("xuất nhập khẩu", "xuất khẩu, nhập khẩu", "hải quan"), ("dầu thô",)),
@@ -115,11 +120,14 @@ PART_FAMILIES: tuple[tuple[tuple[str, ...], ...], ...] = (
     _PLACES_BY_SETTLEMENT,
     # job fairs and sessions held at set times, on the move, online
     _SESSIONS_BY_FORM,
+    # forests for protection, special use and production
+    _FORESTS_BY_USE,
 )
 """Families of categories that never overlap: the sources of budget revenue, the owners of
 investment capital, the forms of economic units, visitors by origin, cases old and new, work
 in the province and outside it, trees scattered and in stands, schools public and not, towns
-and countryside, sessions by their form (round 112). Parts listed under a
+and countryside, sessions by their form (round 112), forests by their use (round 139). Parts
+listed under a
 whole, each of a different category of one family, are disjoint, so they cannot add up to
 more than the whole (parts named otherwise, ``trong đó 400 nữ, 300 đoàn viên``, may overlap
 and are not added)."""
@@ -209,10 +217,45 @@ def _parts_of(
         hedge = _PART_QUALIFIER.search(folded, max(0, x.start - 12), x.start)
         if hedge and hedge.group(1) not in ("trên", "hơn", "ước"):
             return None
-        if not _same_kind_of_amount(whole, x):
+        if not _kind_of_part(folded, whole, x, (a, b), category):
             return None
         parts.append((dataclasses.replace(x, end=b), category))
     return parts
+
+
+# a plan named before an item's amount ("trong đó kế hoạch rừng phòng hộ 610 ha"): the part's
+# plan, another measure than the whole's result; not what was done under a plan ("trồng theo
+# kế hoạch 410 ha", "theo chỉ tiêu", "kế hoạch giao": a kind of :data:`_PLANTING_BY_WHOM`)
+_PLAN_IN_ITEM = rx(
+    r"(?<!\w)(?<!theo\s)(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?!\w)(?!\s+giao(?!\w))"
+)
+
+
+def _kind_of_part(
+    folded: str, whole: Amount, x: Amount, item: tuple[int, int], category: tuple[int, int]
+) -> bool:
+    """Whether ``x``, the amount of an item of ``category``, is a part of ``whole``.
+
+    Of ``whole``'s kind and no plan; a forest's only when the item (``item``: its start and
+    end) is its name and amount (:data:`_FOREST_ITEM`).
+    """
+    if not _same_kind_of_amount(whole, x) or _PLAN_IN_ITEM.search(folded, item[0], x.start):
+        return False
+    if category[0] != _FORESTS:
+        return True
+    return bool(_FOREST_ITEM.fullmatch(folded, item[0], x.start)) and not folded[
+        x.end : item[1]
+    ].strip(" )")
+
+
+_FORESTS = PART_FAMILIES.index(_FORESTS_BY_USE)
+# a forest's item: its kind named first and nothing else ("rừng phòng hộ, đặc dụng 320 ha");
+# not "chăm sóc 900 ha rừng sản xuất", "lũy kế rừng sản xuất …", "… 900 ha năm 2040"
+_FOREST_ITEM = rx(
+    r"\s*(?:diện\s+tích\s+)?(?:rừng\s+)?(?:phòng\s+hộ|đặc\s+dụng|sản\s+xuất)"
+    r"(?:\s*(?:,|và)\s*(?:rừng\s+)?(?:phòng\s+hộ|đặc\s+dụng|sản\s+xuất))?"
+    r"\s*(?:(?:là|có|đạt)\s+)?(?:(?:trên|hơn|ước)\s+)?"
+)
 
 
 # a year named after "năm" ("… mới phát sinh trong năm 2041"), no amount of an item
@@ -296,10 +339,15 @@ _DIFFERENCE_BEFORE = rx(r"(?<!\w)(?:cao|thấp|nhiều|ít)\s+hơn(?!\w)[^.;,()]
 
 
 def _same_kind_of_amount(whole: Amount, part: Amount) -> bool:
-    """Money of one currency, or counts (no scale word) of things, or the same word."""
+    """Money of one currency, a measure in its unit, counts of things, or the same word.
+
+    Counts have no scale word; a measure (``ha``, ``tấn``) only matches its own unit.
+    """
     money = whole.unit[1] in MONEY_WORDS or part.unit[1] in MONEY_WORDS
     if money:
         return whole.unit[1] == part.unit[1] and bool(whole.unit[0]) and bool(part.unit[0])
+    if whole.unit[1] in MEASURED_UNITS or part.unit[1] in MEASURED_UNITS:
+        return whole.unit[1] == part.unit[1]  # "5.320 ha … 610.000 cây": no part of it
     if not whole.unit[0] and not part.unit[0]:
         return True
     return whole.unit[1] == part.unit[1]
@@ -309,7 +357,11 @@ def _listed_after(folded: str, whole: Amount, m: re.Match[str]) -> ListedParts |
     """The parts listed after the mark ``m`` following ``whole``, if they add up to more."""
     stop = _list_stop(folded, m.end())
     parts = _parts_of(folded, whole, m.end(), stop)
-    if parts is None or len(parts) < 2:
+    if parts is None:
+        # "…, rừng sản xuất 106 ha, chăm sóc rừng 300 ha": the parts of one family that lead
+        # the list, disjoint whatever follows them
+        parts = _leading_parts(folded, whole, m.end(), stop)
+    if len(parts) < 2:
         return None
     categories = [c for _, c in parts]
     if len({f for f, _ in categories}) != 1 or len(set(categories)) != len(categories):
@@ -636,7 +688,11 @@ def _leading_parts(
         if parts and _percent_only(folded, a, b, amounts):
             continue  # "trồng theo kế hoạch 410,2 ha, đạt 40%": the part's own percentage
         category = _category(folded, a, b)
-        if len(amounts) != 1 or category is None or not _same_kind_of_amount(whole, amounts[0]):
+        if (
+            len(amounts) != 1
+            or category is None
+            or not _kind_of_part(folded, whole, amounts[0], (a, b), category)
+        ):
             break
         x = amounts[0]
         hedge = _PART_QUALIFIER.search(folded, max(0, x.start - 12), x.start)
