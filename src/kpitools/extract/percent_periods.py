@@ -13,9 +13,10 @@ from __future__ import annotations
 import bisect
 import json
 from collections.abc import Sequence
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import BACK_REFERENCE, FULL_STOP, last_end
+from kpitools.extract.amounts import BACK_REFERENCE, FULL_STOP, last_end, part_opened
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -29,6 +30,12 @@ _HALF = rx(r"(?<!\w)nửa\s+(?:đầu\s+)?năm(?!\w)")
 # "quý II", "quý 3": a quarter; "tháng 7", "tháng này": one month
 _QUARTER = rx(r"(?<!\w)quý\s+(?:iv|i{1,3}|[1-4])(?!\w)")
 _ONE_MONTH = rx(r"(?<![\w,.])tháng\s+(?:\d{1,2}|này)(?![\w/])")
+# "(Tính) đến hết tháng 8", "đến cuối quý II": the months to its end, no shorter period
+_UP_TO = rx(
+    r"(?<!\w)đến\s+(?:hết\s+|cuối\s+)?(?:quý|tháng)\s+(?:iv|i{1,3}|[1-4]|\d{1,2}|này)(?!\w)"
+)
+# "doanh thu lũy kế", "lũy kế đạt …", "từ đầu năm" after a quarter's words: the running total
+_RUNNING = rx(r"(?<!\w)(?:lũy\s+kế|từ\s+đầu\s+năm)(?!\w)")
 
 _AMOUNT_REACH = 400
 """How far before an amount (characters) the period it is of is looked for."""
@@ -48,17 +55,36 @@ def _shorter_only(folded: str, months: int) -> bool:
     """Whether the words name a shorter period than ``months`` and none as long.
 
     A quarter, one month or fewer months; ``Lũy kế 7 tháng`` before a month's words keeps
-    the amount after them of the seven months.
+    the amount after them of the seven months, and so do ``đến hết tháng 8`` (the months to
+    its end) and ``lũy kế`` after the shorter period's words (``Tính đến hết quý II, doanh
+    thu lũy kế …``).
     """
-    counted = [int(m.group(1)) for m in _MONTHS.finditer(folded)]
-    counted += [6 for _ in _HALF.finditer(folded)]
-    if any(n >= months for n in counted):
+    folded = _UP_TO.sub(lambda m: " " * len(m.group()), folded)
+    counted = [(m.end(), int(m.group(1))) for m in _MONTHS.finditer(folded)]
+    counted += [(m.end(), 6) for m in _HALF.finditer(folded)]
+    if any(n >= months for _, n in counted):
         return False
-    return (
-        any(n < months for n in counted)
-        or (months > 3 and _QUARTER.search(folded) is not None)
-        or _ONE_MONTH.search(folded) is not None
-    )
+    shorter = [end for end, n in counted if n < months]
+    if months > 3:
+        shorter += [m.end() for m in _QUARTER.finditer(folded)]
+    shorter += [m.end() for m in _ONE_MONTH.finditer(folded)]
+    return bool(shorter) and _RUNNING.search(folded, max(shorter)) is None
+
+
+def _amount_period(text: str, at: int) -> str:
+    """The folded words before the amount at ``at`` that name the period it is of.
+
+    Its own sentence when that names a period or a running total (``Lũy kế từ đầu năm, …``:
+    a quarter a paragraph before is another figure's), else up to :data:`_AMOUNT_REACH`
+    characters back (``Trong quý III, … lỗ 4 tỷ đồng.``, then a paragraph ``Doanh thu …
+    đạt 61,5 tỷ đồng``: the quarter's).
+    """
+    floor = max(0, at - _AMOUNT_REACH)
+    own = fold(text[last_end(FULL_STOP, text, at, floor) : at])
+    named = (_MONTHS, _HALF, _QUARTER, _ONE_MONTH, _RUNNING)
+    if any(p.search(own) for p in named):
+        return own
+    return fold(text[floor:at])
 
 
 def _result_at(s: LinkableStatement, text: str) -> int | None:
@@ -86,7 +112,7 @@ def _of_another_period(
     own = fold(text[head : s.start])
     months = _months_named(own)
     if months is not None:
-        return _shorter_only(fold(text[max(0, at - _AMOUNT_REACH) : at]), months)
+        return _shorter_only(_amount_period(text, at), months)
     if not BACK_REFERENCE.match(own):
         return False
     # the sentence right before the percentage's: the figures "Với kết quả này" points at
@@ -94,7 +120,21 @@ def _of_another_period(
     if not ends:
         return False
     low, high = bisect.bisect_left(starts, ends[-1]), bisect.bisect_left(starts, head)
-    return any(c is not s and c.actual is not None and _same_kind(c, s) for c in ordered[low:high])
+    return any(_restates(c, s, text) for c in ordered[low:high])
+
+
+def _restates(c: LinkableStatement, s: LinkableStatement, text: str) -> bool:
+    """Whether ``c``, in the sentence before the percentage of ``s``, is the figure it is of.
+
+    Not a part (``Trong đó, khách quốc tế đạt 1,2 triệu lượt``) nor a smaller amount than the
+    result linked to ``s``: the total before the breakdown keeps its percentage.
+    """
+    if c is s or c.actual is None or not _same_kind(c, s):
+        return False
+    smaller = (
+        isinstance(c.actual, Decimal) and isinstance(s.actual, Decimal) and c.actual < s.actual
+    )
+    return not smaller and not part_opened(c, text)
 
 
 def _same_kind(c: LinkableStatement, s: LinkableStatement) -> bool:
