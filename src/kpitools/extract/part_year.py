@@ -776,6 +776,7 @@ def link_part_year_amounts(
                     and plan_share_written(folded, a, plan, hedged=False, slack=_PLAN_PERCENT_SLACK)
                 )
                 or _plan_of_part(folded, plan, a)
+                or _comma_thousandth(folded, a)
                 or (low + a.start, t.target) in paired  # the plan written twice: one pair
             ):
                 continue
@@ -783,6 +784,19 @@ def link_part_year_amounts(
             c = as_result(t, a, folded, low, text, measure_kind(folded, a)[0] or "")
             out.append(against_plan(c, shifted(plan, low), text, year=t.year, target=t.target))
     return out
+
+
+# "1,404 tỷ đồng": one comma before three digits, read as a decimal
+_COMMA_THREE = rx(r"(?<![\d.,])\d{1,3},\d{3}(?![\d]|[.,]\d)")
+
+
+def _comma_thousandth(folded: str, a: Amount) -> bool:
+    """Whether ``a`` is written with one comma before three digits (``1,404 tỷ đồng``).
+
+    Read as a decimal (the house style), it may as well group thousands: a thousand times
+    more. Set against a plan unstated, the pair's figures would stand on that guess alone.
+    """
+    return _COMMA_THREE.match(folded, a.start) is not None
 
 
 # "Quý II/2041, công ty đặt kế hoạch doanh thu …": a plan of a quarter, named before it
@@ -815,13 +829,18 @@ def _window_plan(
 ) -> Amount | None:
     """The plan amount of ``t`` in the window ``folded`` (from ``low``), if it may be one.
 
-    A target statement's amount set out as a plan; a plan read by :mod:`.year_plans`
+    A target statement's amount set out as a plan (a money one with a floor or an
+    approximation too: ``đặt mục tiêu doanh thu gần 4.800 tỷ đồng``; the rival plans of
+    :func:`_rival_plans` are read so as well); a plan read by :mod:`.year_plans`
     (``written``) of no segment (``lãi sau thuế của công ty mẹ đạt …``: a part's plan) and
     with no percentage of a plan after it in its sentence.
     """
     if written is None:
         plan = _target_amount(folded, t, low)
-        return plan if plan is not None and sets_out_plan(folded, plan, 0) else None
+        if plan is None:
+            return None
+        money = plan.unit[1] in MONEY_WORDS  # a count's plan with a floor: not loosened
+        return plan if sets_out_plan(folded, plan, 0, qualified=money) else None
     plan = shifted(written, -low)
     if _of_segment(folded, plan) or _percent_of_plan_after(folded, plan):
         return None
@@ -987,7 +1006,7 @@ class _MoneyPlans:
         """Whether ``a`` is set out as a plan (:func:`sets_out_plan`), read once."""
         key = (a.start, a.end)
         if key not in self._sets:
-            self._sets[key] = sets_out_plan(self.folded, a, 0)
+            self._sets[key] = sets_out_plan(self.folded, a, 0, qualified=True)
         return self._sets[key]
 
 
