@@ -110,3 +110,35 @@ def test_a_bare_percentage_after_a_plan_s_base_stays_an_attainment() -> None:
         "Thu từ khu vực ngoài quốc doanh đạt 1.240 tỷ đồng, bằng 96,4% so với cùng kỳ; thuế thu"
         " nhập cá nhân ước đạt 385 tỷ đồng, bằng 48,2% dự toán."
     ) == {(385 * B, None, Decimal("48.2"), "attainment")}
+
+
+# ------------------------------------------------------------ a foreign amount and its đồng
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lũy kế 9 tháng, Công ty Dệt Phú An ghi nhận doanh thu hơn 64 triệu USD và lãi sau thuế"
+        " 3,5 triệu USD, quy đổi lần lượt là 1.540 tỷ đồng và 84 tỷ đồng. Năm 2044, công ty đặt"
+        " kế hoạch doanh thu 2.100 tỷ đồng và lãi sau thuế 120 tỷ đồng. Như vậy, công ty đã hoàn"
+        " thành 73% kế hoạch doanh thu và 70% kế hoạch lãi cả năm.",
+        "Lũy kế 8 tháng, Công ty May Bình Tây ước đạt doanh thu hơn 52,4 triệu USD (~1.270 tỷ"
+        " đồng). Năm 2044, công ty đặt kế hoạch doanh thu 1.900 tỷ đồng. Như vậy, công ty đã"
+        " thực hiện 67% chỉ tiêu doanh thu.",
+    ],
+)
+def test_a_plan_s_percentage_takes_no_foreign_amount_written_also_in_dong(text: str) -> None:
+    assert claim_set(text) == set()
+
+
+def test_a_foreign_amount_with_no_dong_value_is_still_taken() -> None:
+    assert claim_set(
+        "Lũy kế 9 tháng, Công ty Dệt Phú An ghi nhận doanh thu hơn 64 triệu USD. Năm 2044, công"
+        " ty đặt kế hoạch doanh thu 90 triệu USD. Như vậy, công ty đã hoàn thành 71% kế hoạch"
+        " doanh thu."
+    ) == {(Decimal(64000000), Decimal(90000000), Decimal(71), "attainment")}
+    # a rate of exchange in a later sentence is no value of the amount
+    assert claim_set(
+        "Lũy kế 9 tháng, Công ty Dệt Phú An ghi nhận doanh thu hơn 64 triệu USD. Như vậy, công ty"
+        " đã hoàn thành 71% kế hoạch doanh thu. Tỷ giá quy đổi tương đương 25.000 đồng/USD."
+    ) == {(Decimal(64000000), None, Decimal(71), "attainment")}
