@@ -357,6 +357,11 @@ def _without_result(s: LinkableStatement) -> LinkableStatement:
     )
 
 
+without_result = _without_result
+"""A percentage with no result (the passes of :mod:`kpitools.extract.planned_claims` and
+:mod:`kpitools.extract.carried_bases` use it too)."""
+
+
 # --------------------------------------------------------------------------- planned results
 
 

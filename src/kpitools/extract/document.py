@@ -55,6 +55,7 @@ from kpitools.extract.bare_plans import (
     link_paired_percentages,
     link_repeated_plans,
 )
+from kpitools.extract.carried_bases import drop_carried_base_claims
 from kpitools.extract.checks import (
     check_rounded_actuals,
     drop_aims_read_as_results,
@@ -105,6 +106,7 @@ from kpitools.extract.part_year import (
 from kpitools.extract.parts import link_listed_parts
 from kpitools.extract.percent_periods import drop_other_period_percentages
 from kpitools.extract.plan_results import link_later_named_plan_percentages, unlink_unfit_results
+from kpitools.extract.planned_claims import drop_planned_claims
 from kpitools.extract.plans import (
     link_budget_owners,
     link_plan_amounts,
@@ -219,6 +221,8 @@ def link_document(
     linked = drop_margins_of_rate_targets(linked, text)
     linked = drop_aims_read_as_results(linked, text)
     linked = drop_forecasts(linked, text)
+    linked = drop_planned_claims(linked, text)
+    linked = drop_carried_base_claims(linked, text)
     linked = drop_contributions(linked)
     linked = drop_results_of_other_plans(linked, text)
     linked = drop_wholes_read_as_plans(linked)

@@ -2,8 +2,9 @@
 
 :func:`link_named_plans` gives a percentage of a named plan (``đạt 46% mục tiêu doanh thu``)
 the result before it that names the same measure: a count or a money amount of its clause, of
-the plan's kind and period, not supposed (``nếu``), not of another quarter or currency; or a
-plan's amount named before it, its result taken from the text after.
+the plan's kind and period, not supposed (``nếu``), not of another quarter or currency, not a
+foreign amount its sentence also gives in đồng (``64 triệu USD …, quy đổi là 1.540 tỷ
+đồng``); or a plan's amount named before it, its result taken from the text after.
 """
 
 from __future__ import annotations
@@ -434,11 +435,33 @@ def _named_link(
     if c is None and money:
         c = _amount_result(s, noun, text, scope, kind)
         c = None if c is None or _of_later_quarter(text, c, s) else c
-    if c is None or _done_of_other(text, c, s):
+    if c is None or _done_of_other(text, c, s) or _converted_after(text, c):
         return None
     if target is not None and not same_currency(c.measure, f"x {currency or 'đồng'}"):
         target = None  # an amount of another currency, or for a count: not its target
     return c, target
+
+
+# "doanh thu hơn 81 triệu USD …, quy đổi … là 1.860 tỷ đồng", "116,3 triệu USD (~2.824 tỷ
+# đồng)": a foreign amount, then the same in đồng in its sentence
+_TO_DONG = rx(
+    r"(?:(?<!\w)(?:tương\s+(?:đương|ứng)|quy\s+đổi)(?!\w)|\(\s*~)[^.;\n]{0,80}?"
+    rf"(?:{NUM})\s*(?:nghìn\s+|ngàn\s+|triệu\s+)?(?:tỷ|tỉ)\s+đồng"
+)
+_CONVERSION_REACH = 160
+"""How far (characters) after a foreign amount its value in đồng is looked for."""
+
+
+def _converted_after(text: str, c: LinkableStatement) -> bool:
+    """Whether ``c`` is a foreign amount whose value in đồng its sentence writes after it.
+
+    Which of the two a plan's percentage is of is not said (precision first: neither).
+    """
+    if c.measure is None or c.measure.split()[-1] != "USD":
+        return False
+    after = text[c.end : c.end + _CONVERSION_REACH]
+    stop = FULL_STOP.search(after)
+    return _TO_DONG.search(fold(after[: stop.start() if stop else len(after)])) is not None
 
 
 # "tỷ lệ giải ngân đạt", "khối lượng thực hiện đạt": what is done of a capital plan (the
