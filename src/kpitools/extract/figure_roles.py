@@ -384,6 +384,13 @@ _BEAT_NAMED_PLAN = rx(
     r"|quốc\s+hội|hđnd(?:\s+tỉnh)?|hội\s+đồng\s+nhân\s+dân(?:\s+tỉnh)?|tỉnh|thành\s+phố)"
     r"(?:\s+(?:đã\s+)?(?:giao|đề\s+ra))?)\s*(?:là\s*)?$"
     r"|(?<!\w)vượt(?:\s+xa)?\s+mức\s+(?:được\s+)?giao(?:\s+là)?\s*$"
+    # "vượt xa mục tiêu theo Nghị quyết Đại hội … đến năm 2025 là 1,765 tỷ USD", "vượt mục
+    # tiêu được Quốc hội phê duyệt là 8,3 triệu tỷ đồng": the plan named by the document or
+    # the body that set it, then its amount after "là"
+    rf"|(?<!\w)vượt(?:\s+xa)?\s+(?:so\s+với\s+)?{PLAN_NOUNS}\s+"
+    r"(?:(?:của|theo)\s+(?:nghị\s+quyết|kế\s+hoạch|chiến\s+lược|đề\s+án|chương\s+trình)"
+    r"|được(?:\s+[^\W\d_]+){1,4}?\s+(?:giao|đề\s+ra|phê\s+duyệt|thông\s+qua))"
+    r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){0,14}?\s+là\s*$"
 )
 
 # "đạt tỷ lệ 91,4% kế hoạch vốn … giao năm 2025 là 120.353 tỷ đồng": the plan's amount
