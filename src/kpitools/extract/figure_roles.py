@@ -72,7 +72,11 @@ _TARGET_END = rx(
     # "…; dự toán giao của năm 2041 là 1.800 cây": a plan given for the year named
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?:kế\s+hoạch|dự\s+toán)\s+(?:được\s+)?giao\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
-    r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?)\s*$"
+    r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?"
+    # "(Nghị quyết đề ra 2,8 triệu tấn)", "nghị quyết đề ra là 64%": the figure a
+    # resolution set, the resolution the subject of the clause
+    r"|^\s*(?:nghị\s+quyết|nq)(?:\s+[^\W\d_]+){0,4}?\s+(?:đề\s+ra|đặt\s+ra|giao)\s*(?:là|:)?"
+    r")\s*$"
 )
 
 # "cụ thể (như|là) kế hoạch năm 2041 …": a clause that details what was said before opens
