@@ -951,7 +951,7 @@ def _term_of(doc: Doc, f: Figure, low: int) -> tuple[str, str] | None:
 
 
 # "… đến năm 2035 là 60 triệu đồng", "đến hết năm 2035": the year a target is set for
-_BY_YEAR = rx(r"(?<!\w)đến\s+(?:hết\s+|cuối\s+)?năm\s+(20\d\d)(?!\d)")
+BY_YEAR = rx(r"(?<!\w)đến\s+(?:hết\s+|cuối\s+)?năm\s+(20\d\d)(?!\d)")
 
 # the target compared with the result before it: "vượt (xa) (so với) mục tiêu …", "(mục tiêu
 # …", "đạt / chưa đạt mục tiêu …", "so với mục tiêu …"
@@ -975,7 +975,7 @@ def _deadline_compared(doc: Doc, a: Figure, f: Figure, low: int, mine: int) -> b
     if f.start < a.end:
         return False
     lead = doc.fold[low : f.start]
-    by_year = list(_BY_YEAR.finditer(lead))
+    by_year = list(BY_YEAR.finditer(lead))
     if not by_year or int(by_year[-1].group(1)) <= mine:
         return False
     if _OWN_YEAR.search(lead, by_year[-1].end()) is not None:

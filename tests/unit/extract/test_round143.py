@@ -31,6 +31,11 @@ def test_a_goal_set_for_a_later_year_is_the_target_of_a_result_compared_with_it(
         "Xuất khẩu là điểm sáng, ước cả năm 2031 kim ngạch xuất khẩu hơn 3 tỷ USD, vượt xa so với"
         " mục tiêu theo Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XX đến năm 2035 là 2,4 tỷ USD."
     ) == {(3 * B, Decimal("2.4") * B, None, None)}
+    [s] = find(
+        "Năm 2034, sản lượng lúa của huyện đạt 190.000 tấn (mục tiêu Nghị quyết đến năm 2035"
+        " đạt 210.000 tấn)."
+    )
+    assert (s.year, s.target_period) == (2034, "term")
 
 
 def test_no_pair_with_a_later_goal_the_text_does_not_compare() -> None:
