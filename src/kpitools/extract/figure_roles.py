@@ -72,11 +72,14 @@ _TARGET_END = rx(
     # "…; dự toán giao của năm 2041 là 1.800 cây": a plan given for the year named
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?:kế\s+hoạch|dự\s+toán)\s+(?:được\s+)?giao\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
-    r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?"
-    # "(Nghị quyết đề ra 2,8 triệu tấn)", "nghị quyết đề ra là 64%": the figure a
-    # resolution set, the resolution the subject of the clause
-    r"|^\s*(?:nghị\s+quyết|nq)(?:\s+[^\W\d_]+){0,4}?\s+(?:đề\s+ra|đặt\s+ra|giao)\s*(?:là|:)?"
-    r")\s*$"
+    r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?)\s*$"
+)
+
+# "(Nghị quyết đề ra 2,8 triệu tấn)", "…, nghị quyết đề ra là 64%": the figure a resolution
+# set, the resolution the subject of a clause after the sentence's first (a sentence that
+# opens so may count what it set out: "Nghị quyết đề ra 25 chỉ tiêu, …")
+_RESOLUTION_SETS = rx(
+    r"^\s*(?:nghị\s+quyết|nq)(?:\s+[^\W\d_]+){0,4}?\s+(?:đề\s+ra|đặt\s+ra|giao)\s*(?:là|:)?\s*$"
 )
 
 # "cụ thể (như|là) kế hoạch năm 2041 …": a clause that details what was said before opens
@@ -533,6 +536,7 @@ def role_from_lead(fig: Figure, lead: str, outer: str) -> str:
         or _EXPECTED_LEVEL.search(lead)
         or (fig.kind == "range" and RANGE_OF_PLAN_NAMED.search(lead))
         or _TERM_PLAN.search(lead)
+        or (fig.clause > fig.sentence.start and _RESOLUTION_SETS.search(lead))
         or PERCENT_OF_MEASURE_PLAN.search(lead)
         or _capital_plan(lead)
         or _PLAN_IN_NAME.search(lead)
