@@ -135,3 +135,23 @@ def test_wards_after_2025_resolve_in_ha_noi_and_stay_as_written_elsewhere() -> N
         ("00376", Decimal(9), Decimal(10)),
         (None, Decimal(11), Decimal(10)),
     }
+
+
+def test_a_list_under_a_heading_of_results_short_of_their_plans() -> None:
+    # "… thấp hơn kế hoạch là:": results set against their plans, not a heading of targets
+    assert _pairs(
+        "Những địa phương có tổ chức lễ phát động nhưng trồng thực tế thấp hơn kế hoạch là: xã"
+        " An Hòa (trồng 120 cây trong chỉ tiêu 2.000 cây), xã Bình Lợi (trồng 340 cây trong chỉ"
+        " tiêu 900 cây)."
+    ) == {
+        (Decimal(120), Decimal(2000), None, None),
+        (Decimal(340), Decimal(900), None, None),
+    }
+    # each item a result, no target
+    found = find("Các địa phương có số kết nạp thấp hơn kế hoạch: xã Tân An 12, xã Tân Lập 9.")
+    assert [(s.actual, s.target) for s in found] == [(Decimal(12), None), (Decimal(9), None)]
+    # a heading that assigns the targets keeps them
+    found = find(
+        "Năm 2041, Thành ủy giao chỉ tiêu kết nạp đảng viên: phường Hà Đông 50; phường Tây Hồ 30."
+    )
+    assert [(s.actual, s.target) for s in found] == [(None, Decimal(50)), (None, Decimal(30))]
