@@ -950,6 +950,39 @@ def _term_of(doc: Doc, f: Figure, low: int) -> tuple[str, str] | None:
     return (before[-1].group(1), before[-1].group(2)) if before else None
 
 
+# "… đến năm 2035 là 60 triệu đồng", "đến hết năm 2035": the year a target is set for
+BY_YEAR = rx(r"(?<!\w)đến\s+(?:hết\s+|cuối\s+)?năm\s+(20\d\d)(?!\d)")
+
+# the target compared with the result before it: "vượt (xa) (so với) mục tiêu …", "(mục tiêu
+# …", "đạt / chưa đạt mục tiêu …", "so với mục tiêu …"
+_COMPARED_WITH_PLAN = rx(
+    r"^[^.;]*?(?:(?<!\w)(?:vượt(?:\s+xa)?|(?:chưa|không)\s+đạt|đạt|so\s+với)|\()"
+    rf"\s*(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
+)
+
+
+def _deadline_compared(doc: Doc, a: Figure, f: Figure, low: int, mine: int) -> bool:
+    """Whether the target ``f`` is set for a later year (``đến năm 2035``) that the result
+    ``a`` of ``mine``, before it, is measured against on the way.
+
+    ``Năm 2034, thu nhập … đạt 52 triệu đồng (mục tiêu Nghị quyết đến năm 2035 đạt 60
+    triệu đồng)``, ``… xuất khẩu hơn 3 tỷ USD, vượt xa mục tiêu … đến năm 2035 là 2,4 tỷ
+    USD``: a goal for the end of a term, set beside a result before it by a word comparing
+    the two; the goal's year is the last named before it, after ``đến năm``. Not a plan
+    for a next year (``năm 2035 phấn đấu đón 6 triệu``), a year before the result's, or a
+    goal not compared with it (``…; đến năm 2035 phấn đấu …``).
+    """
+    if f.start < a.end:
+        return False
+    lead = doc.fold[low : f.start]
+    by_year = list(BY_YEAR.finditer(lead))
+    if not by_year or int(by_year[-1].group(1)) <= mine:
+        return False
+    if _OWN_YEAR.search(lead, by_year[-1].end()) is not None:
+        return False
+    return _COMPARED_WITH_PLAN.search(doc.fold[a.span_end : f.start]) is not None
+
+
 def _other_period(doc: Doc, a: Figure, f: Figure, low: int) -> bool:
     """Whether the target ``f`` is of another year or term than the result ``a`` (words
     after ``low`` before ``f``, or right after it), or of one quarter or month while ``a``'s
@@ -957,7 +990,7 @@ def _other_period(doc: Doc, a: Figure, f: Figure, low: int) -> bool:
     theirs = _year_after(doc, f) or _year_before(doc, low, f.start)
     mine = _year_after(doc, a) or _year_before(doc, a.sentence.start, a.start)
     if theirs is not None and mine is not None and theirs != mine:
-        return True
+        return not _deadline_compared(doc, a, f, low, int(mine))
     if _this_year_after(doc, f) and _own_year_after(doc, a):
         return True  # "lãi 500 tỷ đồng năm 2041 và đặt mục tiêu 900 tỷ đồng trong năm nay"
     their_part = one_part_named(doc.fold, low, f.start)

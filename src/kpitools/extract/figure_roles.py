@@ -63,6 +63,8 @@ _TARGET_END = rx(
     rf"(?<!\w)(?:{PLAN_NOUNS}"
     # "chỉ tiêu nghị quyết giao là …": the plan named by the resolution that set it
     r"(?:\s+(?:kế\s+hoạch|nghị\s+quyết|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?"
+    # "(vượt mục tiêu là ít nhất 250.000 doanh nghiệp)": a floor after the copula
+    r"(?:(?:(?<=là)|(?<=:))\s*(?:ít\s+nhất|tối\s+thiểu))?"
     # "ước đạt 40 tỷ đồng/KH giao 50 tỷ đồng", "40 tỷ đồng/KH 50 tỷ đồng": the plan's
     # abbreviation with a word of who assigned it, or right after a slash
     r"|(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s+(?:được\s+)?(?:giao|đề\s+ra)\s*(?:là|:)?"
@@ -71,6 +73,13 @@ _TARGET_END = rx(
     r"|(?:chỉ\s+tiêu|mục\s+tiêu)\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?:kế\s+hoạch|dự\s+toán)\s+(?:được\s+)?giao\s+(?:của\s+)?năm\s+(?:19|20)\d{2}\s+là"
     r"|(?<=/)\s*(?:kh|ct)(?:\s+(?:năm|cả\s+năm))?\s*:?)\s*$"
+)
+
+# "(Nghị quyết đề ra 2,8 triệu tấn)", "…, nghị quyết đề ra là 64%": the figure a resolution
+# set, the resolution the subject of a clause after the sentence's first (a sentence that
+# opens so may count what it set out: "Nghị quyết đề ra 25 chỉ tiêu, …")
+_RESOLUTION_SETS = rx(
+    r"^\s*(?:nghị\s+quyết|nq)(?:\s+[^\W\d_]+){0,4}?\s+(?:đề\s+ra|đặt\s+ra|giao)\s*(?:là|:)?\s*$"
 )
 
 # "cụ thể (như|là) kế hoạch năm 2041 …": a clause that details what was said before opens
@@ -384,6 +393,13 @@ _BEAT_NAMED_PLAN = rx(
     r"|quốc\s+hội|hđnd(?:\s+tỉnh)?|hội\s+đồng\s+nhân\s+dân(?:\s+tỉnh)?|tỉnh|thành\s+phố)"
     r"(?:\s+(?:đã\s+)?(?:giao|đề\s+ra))?)\s*(?:là\s*)?$"
     r"|(?<!\w)vượt(?:\s+xa)?\s+mức\s+(?:được\s+)?giao(?:\s+là)?\s*$"
+    # "vượt xa mục tiêu theo Nghị quyết Đại hội … đến năm 2025 là 1,765 tỷ USD", "vượt mục
+    # tiêu được Quốc hội phê duyệt là 8,3 triệu tỷ đồng": the plan named by the document or
+    # the body that set it, then its amount after "là"
+    rf"|(?<!\w)vượt(?:\s+xa)?\s+(?:so\s+với\s+)?{PLAN_NOUNS}\s+"
+    r"(?:(?:của|theo)\s+(?:nghị\s+quyết|kế\s+hoạch|chiến\s+lược|đề\s+án|chương\s+trình)"
+    r"|được(?:\s+[^\W\d_]+){1,4}?\s+(?:giao|đề\s+ra|phê\s+duyệt|thông\s+qua))"
+    r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){0,14}?\s+là\s*$"
 )
 
 # "đạt tỷ lệ 91,4% kế hoạch vốn … giao năm 2025 là 120.353 tỷ đồng": the plan's amount
@@ -520,6 +536,7 @@ def role_from_lead(fig: Figure, lead: str, outer: str) -> str:
         or _EXPECTED_LEVEL.search(lead)
         or (fig.kind == "range" and RANGE_OF_PLAN_NAMED.search(lead))
         or _TERM_PLAN.search(lead)
+        or (fig.clause > fig.sentence.start and _RESOLUTION_SETS.search(lead))
         or PERCENT_OF_MEASURE_PLAN.search(lead)
         or _capital_plan(lead)
         or _PLAN_IN_NAME.search(lead)

@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from kpitools.extract.assembly import nouns_agree
+from kpitools.extract.assembly import BY_YEAR, nouns_agree
 from kpitools.extract.consistency import APPROXIMATE_FACTOR, draft_checks, near_scope
 from kpitools.extract.context_kinds import INTAKE_BEFORE
 from kpitools.extract.excess_counts import excess_count_beside_percent, plan_compared_with
@@ -959,7 +959,7 @@ def _record(doc: Doc, d: Draft, topic: int, catalog: MetricCatalog | None) -> di
         else (text[d.excess_fig.start : d.excess_fig.span_end] if d.excess_fig else None),
         "excess": single(d.excess_fig.value) if d.excess_fig else None,
         "term": term,
-        "target_period": _target_period(doc, d, term) if d.target is not None else None,
+        "target_period": _target_period(doc, d, term, year) if d.target is not None else None,
         "implied_target": implied_target(d.actual, d.target, d.stated_percent, d.kind),
         "link_span": link,
         "measure": _measure_of(d),
@@ -978,14 +978,18 @@ def _term_of(doc: Doc, d: Draft) -> str | None:
     return f"{m.group('a')}-{m.group('b')}" if m.group("a") else "nhiệm kỳ"
 
 
-def _target_period(doc: Doc, d: Draft, term: str | None) -> str | None:
+def _target_period(doc: Doc, d: Draft, term: str | None, year: int | None = None) -> str | None:
     """``annual`` or ``term`` for a target: "mỗi năm 120" or a year is annual, a target of a
-    term sentence is the term's."""
+    term sentence is the term's, and so is a goal set for a year after the result's (``…
+    đạt 52 triệu đồng (mục tiêu đến năm 2035 đạt 60 triệu đồng)`` of ``year`` 2034)."""
     fig = d.target_fig
     if fig is not None:
         lead = doc.fold[fig.clause : fig.start]
         if YEARLY.search(lead):
             return "annual"
+        by_year = [int(m.group(1)) for m in BY_YEAR.finditer(lead)]
+        if d.actual_fig is not None and year is not None and by_year and by_year[-1] > year:
+            return "term"
         if fig.sentence is not d.sentence:  # a target stated elsewhere: its own sentence's
             before = doc.fold[fig.sentence.start : fig.start]
             if YEARLY.search(before):

@@ -159,6 +159,13 @@ _TARGET_RATE = rx(
 
 _BEYOND = fold("vượt")
 
+# "tăng bình quân 19,3%, nghị quyết đề ra là 11,2%": the plan's own clause after the rate,
+# the plan its subject, what it set after "là"
+_SET_BESIDE = rx(
+    r"\s*,\s*(?:nghị\s+quyết|kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?:\s+[^\W\d_]+){0,3}?"
+    r"\s+(?:đề\s+ra|đặt\s+ra|giao)\s+là\s*\d"
+)
+
 # a target rate in brackets that opens a list of them, one for each rate before
 _LISTED_TARGETS = rx(rf"\s*%?\s*(?:,|và)\s*(?:{NUM})\s*%")
 
@@ -281,8 +288,11 @@ def link_target_rates(
         assert s.stated is not None
         at = text.rfind(s.stated, s.start, s.end)
         at = s.end if at < 0 else at + len(s.stated)
-        m = _TARGET_RATE.match(fold(text[at : at + PLANNED_GROWTH_REACH]))
-        if m is None or not (m.group("verb") or m.group("bracket")):
+        after_rate = fold(text[at : at + PLANNED_GROWTH_REACH])
+        m = _TARGET_RATE.match(after_rate)
+        if m is None or not (
+            m.group("verb") or m.group("bracket") or _SET_BESIDE.match(after_rate)
+        ):
             continue  # a plan word right after the rate, no verb or bracket: none set beside it
         if count and not m.group("compared"):
             continue

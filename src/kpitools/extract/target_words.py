@@ -418,6 +418,7 @@ def heading_target(doc: Doc, fig: Figure) -> bool:
             TARGET_CUE.search(heading)
             and not MET_WORDS.search(heading)
             and not _PERCENT_OF_PLAN.search(heading)
+            and not _SHORT_OF_PLAN.search(heading)
         ):
             item = max(colon, doc.text.rfind(";", colon, fig.start))
             if _ITEM_RESULT.search(doc.fold[item : fig.start]):
@@ -428,6 +429,13 @@ def heading_target(doc: Doc, fig: Figure) -> bool:
             return fig.noun_start is None or not _ITEM_VERB.search(doc.fold[colon : fig.start])
     return _assigned_to_units(doc, fig)
 
+
+# "Những địa phương trồng thực tế thấp hơn kế hoạch là: …": a heading of results set against
+# their plans, not one that sets them
+_SHORT_OF_PLAN = rx(
+    r"(?<!\w)(?:thấp\s+hơn|cao\s+hơn|chưa\s+đạt|không\s+đạt)\s+(?:so\s+với\s+)?"
+    r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?!\w)"
+)
 
 # words of a result in an item under a heading ("ước đạt", "đã thực hiện", "lũy kế")
 _ITEM_RESULT = rx(r"(?<!\w)(?:ước|đã|lũy\s+kế|luỹ\s+kế)(?!\w)")
