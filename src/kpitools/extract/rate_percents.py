@@ -50,6 +50,9 @@ _ASSIGNER_TAIL = rx(
 
 _COMPARISON_TAIL = rx(r"\s*(?:cao|thấp)\s+hơn(?!\w)")
 
+# "vượt chỉ tiêu 93% đề ra", "mục tiêu 8% đặt ra": the rate a plan set, no population
+_SET_TAIL = rx(r"\s*(?:đã\s+)?(?:đề|đặt)\s+ra(?!\w)")
+
 
 def rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     """A draft of the percentage of the population named after it (up to six words not
@@ -57,6 +60,8 @@ def rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     folded = doc.fold
     if _ASSIGNER_TAIL.match(folded, p.span_end, p.sentence.end):
         return None  # "mục tiêu 8% Chính phủ giao": who set the rate, no population
+    if _SET_TAIL.match(folded, p.span_end, p.sentence.end):
+        return None  # "vượt chỉ tiêu 93% đề ra": the plan's rate, no population
     if _COMPARISON_TAIL.match(folded, p.span_end, p.sentence.end):
         return None  # "tỷ lệ 45% cao hơn so với năm 2040": a comparison, no population
     words: list[tuple[int, int]] = []
