@@ -151,7 +151,11 @@ _TARGET_RATE = rx(
     # the plan's own words; no verb of its attainment ("so với nghị quyết đạt 90%")
     r"(?:\s+(?!(?:và|so|với|tăng|giảm|gần|hơn|khoảng|trên|dưới|đạt|bằng|vượt)(?!\w))"
     r"[^\W\d_]+){0,4}?"
-    rf"(?P<open>\s*(?:là|:|\())?\s*(?:(?P<floor>không\s+)?(?P<q>khoảng|dưới|trên)\s+)?"
+    # "vượt kế hoạch (kế hoạch 6,5-7,5%)", "vượt chỉ tiêu đề ra (Chỉ tiêu năm 2041: 3%)": the
+    # bracket names the plan again before its figure
+    r"(?P<open>\s*(?:là|:|\((?:\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|nghị\s+quyết|kh|nq)(?!\w)"
+    r"(?:\s+năm(?:\s+(?:19|20)\d{2})?)?\s*:?)?))?"
+    r"\s*(?:(?P<floor>không\s+)?(?P<q>khoảng|dưới|trên)\s+)?"
     rf"(?P<a>{NUM})\s*%?"
     rf"(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%"
 )
@@ -298,7 +302,9 @@ def link_target_rates(
             continue
         if count:  # the percentage is the rate, not the count's share of a plan
             out[i] = _rate_against(s, target)
-        elif not _PLANNED_GROWTH.match(fold(text[at : at + PLANNED_GROWTH_REACH])):
+        elif s.stated_kind != "growth" or not _PLANNED_GROWTH.match(
+            fold(text[at : at + PLANNED_GROWTH_REACH])
+        ):
             out.append(_rate_against(s, target))
     return out
 
