@@ -3,7 +3,8 @@
 ``Năm 2041, sản lượng đạt 42 triệu tấn, tăng 2 triệu tấn so với kế hoạch``: the result less
 the margin is the plan (40 triệu tấn), as ``vượt 2 triệu tấn so với kế hoạch`` already reads
 in the sentence grammar, which takes ``tăng`` over a plan only with the plan's percentage
-after it (a rise over a plan with no percentage is read nowhere else). Only the margin
+after it (a rise over a plan with no percentage is read nowhere else). The result may be
+written loosely (``đạt trên 42 triệu tấn``), the margin not. Only the margin
 written right after the result, maybe past one comparison with a past period (``…, tăng 9%
 so với cùng kỳ, tăng 2 triệu tấn so với kế hoạch``), in the result's unit, over a plan
 named with no year of its own. :func:`link_unit_margins` adds the pairs no statement reads;
@@ -18,7 +19,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import MONEY_WORDS, PART_OF_YEAR, Amount, amounts_in, clause_head
-from kpitools.extract.excess_targets import LOOSE_BEFORE, margin_over_plan
+from kpitools.extract.excess_targets import margin_over_plan
 from kpitools.extract.periods import period_named
 from kpitools.extract.text import NUM
 from kpitools.textfold import rx
@@ -34,7 +35,8 @@ _MARGIN_OVER_PLAN = rx(
     r"(?:\s*,\s*(?:tăng|giảm)\s+\d[\d.,]*\s*(?:%|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s+[^\W\d_]+){0,2}?)"
     r"\s+so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d\d)"
     r"(?:\s+năm\s+(?:trước|(?:19|20)\d\d))?)?"
-    r"\s*(?:,|và)\s*(?:tăng|cao\s+hơn|nhiều\s+hơn)(?:\s+thêm)?\s+"
+    # "61,2 tạ/ha tăng 0,7 tạ/ha so với kế hoạch": the margin may follow with no comma
+    r"\s*(?:,|và)?\s*(?:tăng|cao\s+hơn|nhiều\s+hơn)(?:\s+thêm)?\s+"
     rf"(?P<e>{NUM})\s*(?P<eunit>{_WORD}(?:\s+{_WORD}){{0,2}}?)"
     r"\s+so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
     # the plan's own words, no year or figure: "kế hoạch năm 2040", "… năm trước", "… năm
@@ -70,13 +72,14 @@ def link_unit_margins(
 ) -> list[Statement]:
     """The statements, with the pair of a result and the plan its margin in its unit gives.
 
-    The result is exact, the first figure of its clause and no plan's (no plan or forecast
-    word in its sentence before it, no qualifier right before it); the margin, after ``tăng``,
-    ``cao hơn`` or ``nhiều hơn``, is exact, written in the first words of the result's unit
-    (``2 triệu tấn`` of ``42 triệu tấn xi măng``), smaller than the result, and over a plan
-    named (``so với kế hoạch …``). Money only when ``money``. A result a statement already
-    pairs with a target is left as it is. ``folded`` is ``text`` folded; only what starts
-    before ``end`` is read.
+    The result is the first figure of its clause and no plan's (no plan or forecast word in
+    its sentence before it; it may be written loosely, ``trên 4.200 tỷ đồng``, as a result
+    over an exact ``vượt`` margin is in the sentence grammar); the margin, after ``tăng``,
+    ``cao hơn`` or ``nhiều hơn`` (maybe with no comma before it), is exact, written in the
+    first words of the result's unit (``2 triệu tấn`` of ``42 triệu tấn xi măng``), smaller
+    than the result, and over a plan named (``so với kế hoạch …``). Money only when
+    ``money``. A result a statement already pairs with a target is left as it is.
+    ``folded`` is ``text`` folded; only what starts before ``end`` is read.
     """
     paired = {s.actual for s in statements if s.target is not None}
     added: list[Statement] = []
@@ -116,9 +119,9 @@ def _pair_of(
     if unit[: len(eunit)] != eunit or _PLAN_UNIT.match(m.group("eunit")):
         return None
     opened = clause_head(folded, m.start(), max(0, m.start() - _REACH))
-    if _NOT_A_RESULT.search(folded, opened, m.start()) or LOOSE_BEFORE.search(
-        folded, opened, m.start()
-    ):
+    # "đạt trên 4.200 tỷ đồng, tăng 1.000 tỷ đồng so với kế hoạch": a result written loosely
+    # over an exact margin gives the plan, as "vượt" does in the sentence grammar
+    if _NOT_A_RESULT.search(folded, opened, m.start()):
         return None
     clause = max(opened, folded.rfind(",", opened, m.start()) + 1)
     if re.search(r"\d", folded[clause : m.start()]):
