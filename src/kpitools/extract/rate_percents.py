@@ -212,8 +212,9 @@ def _growth_target(doc: Doc, rate: Figure, between: str) -> bool:
     return GROWTH_SUBJECT.search(doc.fold, start, rate.start) is not None
 
 
-# a rate, or a weight in a structure ("tỷ trọng khu vực dịch vụ đạt 41,5% (mục tiêu 45%)")
-_RATE_OR_WEIGHT = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất|trọng)(?!\w)")
+# a rate, or a weight in a structure ("tỷ trọng khu vực dịch vụ đạt 41,5% (mục tiêu 45%)"),
+# or the forest cover, a rate by its name ("độ che phủ rừng đạt 58,3%")
+_RATE_OR_WEIGHT = rx(r"(?<!\w)(?:(?:tỷ|tỉ)\s+(?:lệ|suất|trọng)|độ\s+che\s+phủ)(?!\w)")
 
 
 def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:
