@@ -141,7 +141,8 @@ _TARGET_RATE = rx(
     r"(?:\s*/\s*[^\W\d_]+)?(?=\s*\())?(?P<bracket>\s*\()?"
     r"\s*,?\s*(?:(?:dù|nhưng|và)\s+)?"
     r"(?P<verb>(?P<down>thấp\s+hơn)(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?"
-    r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt)"
+    # "vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)": compared, so the plan, no margin
+    r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt(?:\s+so\s+với)?)"
     r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với)"
     # "suốt năm 2041 vẫn giữ mục tiêu dưới 5%": a ceiling (or floor) kept for a period
     r"|(?:(?:cả|suốt|trong)\s+năm(?:\s+(?P<kept_in>(?:19|20)\d{2}))?\s+)?(?:vẫn\s+|tiếp\s+tục\s+)?"
@@ -198,7 +199,7 @@ def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> b
         return _within_kept_bound(s.stated_percent, m, low, high)
     if m.group("floor"):
         return False  # "vượt mục tiêu không dưới 95%": a bound turned round, not read here
-    if m.group("up") == _BEYOND:
+    if m.group("up") and m.group("up").startswith(_BEYOND):  # "vượt", "vượt so với"
         return m.group("q") != "dưới" and high < s.stated_percent < 2 * high
     if m.group("up"):
         return m.group("q") != "dưới" and s.stated_percent > high
