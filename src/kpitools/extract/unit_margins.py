@@ -3,8 +3,7 @@
 ``Năm 2041, sản lượng đạt 42 triệu tấn, tăng 2 triệu tấn so với kế hoạch``: the result less
 the margin is the plan (40 triệu tấn), as ``vượt 2 triệu tấn so với kế hoạch`` already reads
 in the sentence grammar, which takes ``tăng`` over a plan only with the plan's percentage
-after it (a rise over a plan with no percentage is read nowhere else). The result may be
-written loosely (``đạt trên 42 triệu tấn``), the margin not. Only the margin
+after it (a rise over a plan with no percentage is read nowhere else). Only the margin
 written right after the result, maybe past one comparison with a past period (``…, tăng 9%
 so với cùng kỳ, tăng 2 triệu tấn so với kế hoạch``), in the result's unit, over a plan
 named with no year of its own. :func:`link_unit_margins` adds the pairs no statement reads;
@@ -19,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import MONEY_WORDS, PART_OF_YEAR, Amount, amounts_in, clause_head
-from kpitools.extract.excess_targets import margin_over_plan
+from kpitools.extract.excess_targets import LOOSE_BEFORE, margin_over_plan
 from kpitools.extract.periods import period_named
 from kpitools.extract.text import NUM
 from kpitools.textfold import rx
@@ -72,9 +71,8 @@ def link_unit_margins(
 ) -> list[Statement]:
     """The statements, with the pair of a result and the plan its margin in its unit gives.
 
-    The result is the first figure of its clause and no plan's (no plan or forecast word in
-    its sentence before it; it may be written loosely, ``trên 4.200 tỷ đồng``, as a result
-    over an exact ``vượt`` margin is in the sentence grammar); the margin, after ``tăng``,
+    The result is exact, the first figure of its clause and no plan's (no plan or forecast
+    word in its sentence before it, no qualifier right before it); the margin, after ``tăng``,
     ``cao hơn`` or ``nhiều hơn`` (maybe with no comma before it), is exact, written in the
     first words of the result's unit (``2 triệu tấn`` of ``42 triệu tấn xi măng``), smaller
     than the result, and over a plan named (``so với kế hoạch …``). Money only when
@@ -119,9 +117,9 @@ def _pair_of(
     if unit[: len(eunit)] != eunit or _PLAN_UNIT.match(m.group("eunit")):
         return None
     opened = clause_head(folded, m.start(), max(0, m.start() - _REACH))
-    # "đạt trên 4.200 tỷ đồng, tăng 1.000 tỷ đồng so với kế hoạch": a result written loosely
-    # over an exact margin gives the plan, as "vượt" does in the sentence grammar
-    if _NOT_A_RESULT.search(folded, opened, m.start()):
+    if _NOT_A_RESULT.search(folded, opened, m.start()) or LOOSE_BEFORE.search(
+        folded, opened, m.start()
+    ):
         return None
     clause = max(opened, folded.rfind(",", opened, m.start()) + 1)
     if re.search(r"\d", folded[clause : m.start()]):
