@@ -303,7 +303,7 @@ def link_target_rates(
             continue
         if count:  # the percentage is the rate, not the count's share of a plan
             out[i] = _rate_against(s, target)
-        elif s.stated_kind != "growth" or not _PLANNED_GROWTH.match(
+        elif (m.group("verb") and s.stated_kind != "growth") or not _PLANNED_GROWTH.match(
             fold(text[at : at + PLANNED_GROWTH_REACH])
         ):
             out.append(_rate_against(s, target))
