@@ -62,7 +62,8 @@ _EXCESS = rx(
 _TARGET_END = rx(
     rf"(?<!\w)(?:{PLAN_NOUNS}"
     # "chỉ tiêu nghị quyết giao là …": the plan named by the resolution that set it
-    r"(?:\s+(?:kế\s+hoạch|nghị\s+quyết|đề\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*\s*(?:là|:)?"
+    r"(?:\s+(?:kế\s+hoạch|nghị\s+quyết|đề\s+ra|đặt\s+ra|được\s+giao|giao|năm|cả\s+năm|là))*"
+    r"\s*(?:là|:)?"
     # "(vượt mục tiêu là ít nhất 250.000 doanh nghiệp)": a floor after the copula
     r"(?:(?:(?<=là)|(?<=:))\s*(?:ít\s+nhất|tối\s+thiểu))?"
     # "ước đạt 40 tỷ đồng/KH giao 50 tỷ đồng", "40 tỷ đồng/KH 50 tỷ đồng": the plan's

@@ -22,7 +22,9 @@ from kpitools.textfold import fold, rx
 # stated before it; or set beside it after a comma ("tăng trưởng đạt 6,1%, kịch bản đề ra là
 # 7%")
 _GROWTH_TARGET_LEAD = rx(
-    r"(?:(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng)\s+(?:so\s+với\s+)?|^\s*,\s*)"
+    # "không đạt được mục tiêu tăng trưởng 6,5%": a plan's rate the growth falls short of
+    r"(?:(?<!\w)(?P<cmp>vượt|cao\s+hơn|thấp\s+hơn|so\s+với|bằng"
+    r"|(?P<short>(?:không|chưa)\s+đạt(?:\s+được)?))\s+(?:so\s+với\s+)?|^\s*,\s*)"
     r"(?:mức\s+)?"
     r"(?P<plan>kịch\s+bản|kh(?!\w)|(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?P<named>\s+tăng\s+trưởng)?)"
     r"(?:\s+(?!đạt|vượt|giảm|tăng(?!\s+trưởng))[^\W\d_]+){0,6}?\s*(?:là|:)?\s*\(?\s*$"
@@ -66,6 +68,8 @@ def _plausible_target(m: re.Match[str], growth: Decimal, target: Decimal) -> boo
         # set out with "là", of the growth's size (from half to twice it)
         beside = m.group("named") or fold("kịch") in m.group("plan") or _SET_AS.search(m.group(0))
         return bool(beside) and growth / 2 < target < growth * 2
+    if m.group("short"):  # short of the plan's rate: below it, whatever the plan's name
+        return growth < target < growth * 2
     if m.group("named") or fold("kịch") in m.group("plan"):
         return True
     cmp = " ".join(m.group("cmp").split())

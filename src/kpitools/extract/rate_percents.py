@@ -50,6 +50,9 @@ _ASSIGNER_TAIL = rx(
 
 _COMPARISON_TAIL = rx(r"\s*(?:cao|thấp)\s+hơn(?!\w)")
 
+# "vượt chỉ tiêu 93% đề ra", "mục tiêu 8% đặt ra": the rate a plan set, no population
+_SET_TAIL = rx(r"\s*(?:đã\s+)?(?:đề|đặt)\s+ra(?!\w)")
+
 
 def rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     """A draft of the percentage of the population named after it (up to six words not
@@ -57,6 +60,8 @@ def rate_of_draft(doc: Doc, p: Figure) -> Draft | None:
     folded = doc.fold
     if _ASSIGNER_TAIL.match(folded, p.span_end, p.sentence.end):
         return None  # "mục tiêu 8% Chính phủ giao": who set the rate, no population
+    if _SET_TAIL.match(folded, p.span_end, p.sentence.end):
+        return None  # "vượt chỉ tiêu 93% đề ra": the plan's rate, no population
     if _COMPARISON_TAIL.match(folded, p.span_end, p.sentence.end):
         return None  # "tỷ lệ 45% cao hơn so với năm 2040": a comparison, no population
     words: list[tuple[int, int]] = []
@@ -207,8 +212,9 @@ def _growth_target(doc: Doc, rate: Figure, between: str) -> bool:
     return GROWTH_SUBJECT.search(doc.fold, start, rate.start) is not None
 
 
-# a rate, or a weight in a structure ("tỷ trọng khu vực dịch vụ đạt 41,5% (mục tiêu 45%)")
-_RATE_OR_WEIGHT = rx(r"(?<!\w)(?:tỷ|tỉ)\s+(?:lệ|suất|trọng)(?!\w)")
+# a rate, or a weight in a structure ("tỷ trọng khu vực dịch vụ đạt 41,5% (mục tiêu 45%)"),
+# or the forest cover, a rate by its name ("độ che phủ rừng đạt 58,3%")
+_RATE_OR_WEIGHT = rx(r"(?<!\w)(?:(?:tỷ|tỉ)\s+(?:lệ|suất|trọng)|độ\s+che\s+phủ)(?!\w)")
 
 
 def _rate_named(doc: Doc, rate: Figure, p: Figure) -> bool:

@@ -290,7 +290,7 @@ def _unit_rows(text: str, folded: str, end: int, at: int) -> list[TableRow]:
         numbered = _STT.fullmatch(" ".join(_cells_before(folded, m.start(), 1)))
         rows = [
             r._replace(unit=True)
-            for r in _rows_after(text, folded, m, end, (1, _percent_follows(folded, m)))
+            for r in _rows_after(text, folded, m, end, (1, _percent_follows(folded, m), False))
             if (m.group("kinds") or _UNIT_LABEL.match(fold(r.label)))
             # a numbered table's row with no number is a group's total, left out
             and not (numbered and not _numbered_row(folded, r.start))
@@ -311,20 +311,33 @@ def _numbered_row(folded: str, start: int) -> bool:
     return c is not None and _ROW_NUMBER.fullmatch(folded[c.start : c.end]) is not None
 
 
-def _header_shape(folded: str, m: re.Match[str]) -> tuple[int, bool] | None:
+def _header_shape(folded: str, m: re.Match[str]) -> tuple[int, bool, bool] | None:
     """The header's shape: cells between a row's label and its plan, a percentage column.
 
-    How many cells lie between the label and the plan, and whether a column of percentages
-    follows the result's; None when no column of labels heads the table.
+    How many cells lie between the label and the plan, whether a column of percentages
+    follows the result's, and whether the cells between are an earlier year's results
+    (``TH năm 2040``, ``KH năm 2041``, ``Ước TH năm 2041``: figures, no units); None when no
+    column of labels heads the table.
     """
     plan_year, done_year = m.group("plan_year"), m.group("done_year")
     if plan_year and done_year and plan_year != done_year:
         return None
     before = _cells_before(folded, m.start("plan"), LABEL_HEAD_REACH)
     gap = next((i + 1 for i, c in enumerate(before) if _LABEL_HEAD.fullmatch(c)), None)
-    if gap is None or any(_DONE_CELL.fullmatch(c) for c in before[: gap - 1]):
+    if gap is None:
+        return None
+    between = before[: gap - 1]
+    past = bool(between) and all(_earlier_results(c, plan_year) for c in between)
+    if not past and any(_DONE_CELL.fullmatch(c) for c in between):
         return None  # a column of results before the plan's: no column of units between
-    return gap, _percent_follows(folded, m)
+    return gap, _percent_follows(folded, m), past
+
+
+def _earlier_results(cell: str, plan_year: str | None) -> bool:
+    """Whether ``cell`` heads the results of a year before the plan's (``TH năm 2040``)."""
+    d = _DONE_CELL.fullmatch(cell)
+    year = d.group("done_year") if d is not None else None
+    return year is not None and plan_year is not None and int(year) < int(plan_year)
 
 
 def _percent_follows(folded: str, m: re.Match[str]) -> bool:
@@ -342,16 +355,17 @@ def _percent_follows(folded: str, m: re.Match[str]) -> bool:
 
 
 def _rows_after(
-    text: str, folded: str, m: re.Match[str], end: int, shape: tuple[int, bool] | None
+    text: str, folded: str, m: re.Match[str], end: int, shape: tuple[int, bool, bool] | None
 ) -> list[TableRow]:
     """The rows of the table whose header ``m`` matched, of the shape given.
 
-    The shape: how many cells lie between a row's label and its plan, and whether a column of
-    percentages follows; None when there is no table.
+    The shape: how many cells lie between a row's label and its plan, whether a column of
+    percentages follows, and whether the cells between are earlier results (figures); None
+    when there is no table.
     """
     if shape is None:
         return []
-    gap, percent = shape
+    gap, percent, past = shape
     width = gap + 2 + percent
     year = m.group("plan_year") or m.group("done_year")
     yearly = "năm" in m.group("plan")
@@ -363,7 +377,7 @@ def _rows_after(
         cells.append(c)
     i = 0
     while i < len(cells):
-        row = _row(text, folded, cells[i : i + width], gap, percent)
+        row = _row(text, folded, cells[i : i + width], gap, percent, past=past)
         if row is None:
             i += 1
             continue
@@ -372,16 +386,25 @@ def _rows_after(
     return out
 
 
-def _row(text: str, folded: str, cells: list[_Cell], gap: int, percent: bool) -> TableRow | None:
-    """The row that starts at ``cells[0]``, when its cells fit the header's shape."""
+def _row(
+    text: str, folded: str, cells: list[_Cell], gap: int, percent: bool, *, past: bool = False
+) -> TableRow | None:
+    """The row that starts at ``cells[0]``, when its cells fit the header's shape.
+
+    The cells between the label and the plan are units, or figures when ``past`` (an earlier
+    year's results).
+    """
     if len(cells) < gap + 2 + percent:
         return None
     words = [folded[c.start : c.end] for c in cells]
-    if not _is_label(words[0]) or any(_VALUE.fullmatch(w) for w in words[1:gap]):
+    if not _is_label(words[0]):
+        return None
+    between = [_VALUE.fullmatch(w) is not None for w in words[1:gap]]
+    if (past and not all(between)) or (not past and any(between)):
         return None
     plan, done = _VALUE.fullmatch(words[gap]), _VALUE.fullmatch(words[gap + 1])
     if plan is None or done is None:
-        return _money_row(text, cells, words, gap, percent)
+        return None if past else _money_row(text, cells, words, gap, percent)
     if done.group("b"):
         return None
     stated = None

@@ -141,7 +141,8 @@ _TARGET_RATE = rx(
     r"(?:\s*/\s*[^\W\d_]+)?(?=\s*\())?(?P<bracket>\s*\()?"
     r"\s*,?\s*(?:(?:dù|nhưng|và)\s+)?"
     r"(?P<verb>(?P<down>thấp\s+hơn)(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?"
-    r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt)"
+    # "vượt so với kế hoạch HĐND tỉnh giao (7 - 7,5%)": compared, so the plan, no margin
+    r"|(?P<up>cao\s+hơn(?:\s+nhiều)?(?:\s+so)?(?:\s+với)?|vượt(?:\s+so\s+với)?)"
     r"|(?:không\s+)?đạt(?:\s+được)?|(?P<compared>so\s+với)"
     # "suốt năm 2041 vẫn giữ mục tiêu dưới 5%": a ceiling (or floor) kept for a period
     r"|(?:(?:cả|suốt|trong)\s+năm(?:\s+(?P<kept_in>(?:19|20)\d{2}))?\s+)?(?:vẫn\s+|tiếp\s+tục\s+)?"
@@ -151,7 +152,11 @@ _TARGET_RATE = rx(
     # the plan's own words; no verb of its attainment ("so với nghị quyết đạt 90%")
     r"(?:\s+(?!(?:và|so|với|tăng|giảm|gần|hơn|khoảng|trên|dưới|đạt|bằng|vượt)(?!\w))"
     r"[^\W\d_]+){0,4}?"
-    rf"(?P<open>\s*(?:là|:|\())?\s*(?:(?P<floor>không\s+)?(?P<q>khoảng|dưới|trên)\s+)?"
+    # "vượt kế hoạch (kế hoạch 6,5-7,5%)", "vượt chỉ tiêu đề ra (Chỉ tiêu năm 2041: 3%)": the
+    # bracket names the plan again before its figure
+    r"(?P<open>\s*(?:là|:|\((?:\s*(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|nghị\s+quyết|kh|nq)(?!\w)"
+    r"(?:\s+năm(?:\s+(?:19|20)\d{2})?)?\s*:?)?))?"
+    r"\s*(?:(?P<floor>không\s+)?(?P<q>khoảng|dưới|trên)\s+)?"
     rf"(?P<a>{NUM})\s*%?"
     rf"(?:\s*[-–]\s*(?P<b>{NUM}))?\s*%"
 )
@@ -201,7 +206,7 @@ def _direction_holds(s: LinkableStatement, m: re.Match[str], target: Value) -> b
         return _within_kept_bound(s.stated_percent, m, low, high)
     if m.group("floor"):
         return False  # "vượt mục tiêu không dưới 95%": a bound turned round, not read here
-    if m.group("up") == _BEYOND:
+    if m.group("up") and m.group("up").startswith(_BEYOND):  # "vượt", "vượt so với"
         return m.group("q") != "dưới" and high < s.stated_percent < 2 * high
     if m.group("up"):
         return m.group("q") != "dưới" and s.stated_percent > high
@@ -308,7 +313,9 @@ def link_target_rates(
             continue
         if count:  # the percentage is the rate, not the count's share of a plan
             out[i] = _rate_against(s, target)
-        elif not _PLANNED_GROWTH.match(fold(text[at : at + PLANNED_GROWTH_REACH])):
+        elif (m.group("verb") and s.stated_kind != "growth") or not _PLANNED_GROWTH.match(
+            fold(text[at : at + PLANNED_GROWTH_REACH])
+        ):
             out.append(_rate_against(s, target))
     return out
 

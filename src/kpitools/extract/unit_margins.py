@@ -34,7 +34,8 @@ _MARGIN_OVER_PLAN = rx(
     r"(?:\s*,\s*(?:tăng|giảm)\s+\d[\d.,]*\s*(?:%|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s+[^\W\d_]+){0,2}?)"
     r"\s+so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d\d)"
     r"(?:\s+năm\s+(?:trước|(?:19|20)\d\d))?)?"
-    r"\s*(?:,|và)\s*(?:tăng|cao\s+hơn|nhiều\s+hơn)(?:\s+thêm)?\s+"
+    # "61,2 tạ/ha tăng 0,7 tạ/ha so với kế hoạch": the margin may follow with no comma
+    r"\s*(?:,|và)?\s*(?:tăng|cao\s+hơn|nhiều\s+hơn)(?:\s+thêm)?\s+"
     rf"(?P<e>{NUM})\s*(?P<eunit>{_WORD}(?:\s+{_WORD}){{0,2}}?)"
     r"\s+so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
     # the plan's own words, no year or figure: "kế hoạch năm 2040", "… năm trước", "… năm
@@ -72,11 +73,11 @@ def link_unit_margins(
 
     The result is exact, the first figure of its clause and no plan's (no plan or forecast
     word in its sentence before it, no qualifier right before it); the margin, after ``tăng``,
-    ``cao hơn`` or ``nhiều hơn``, is exact, written in the first words of the result's unit
-    (``2 triệu tấn`` of ``42 triệu tấn xi măng``), smaller than the result, and over a plan
-    named (``so với kế hoạch …``). Money only when ``money``. A result a statement already
-    pairs with a target is left as it is. ``folded`` is ``text`` folded; only what starts
-    before ``end`` is read.
+    ``cao hơn`` or ``nhiều hơn`` (maybe with no comma before it), is exact, written in the
+    first words of the result's unit (``2 triệu tấn`` of ``42 triệu tấn xi măng``), smaller
+    than the result, and over a plan named (``so với kế hoạch …``). Money only when
+    ``money``. A result a statement already pairs with a target is left as it is.
+    ``folded`` is ``text`` folded; only what starts before ``end`` is read.
     """
     paired = {s.actual for s in statements if s.target is not None}
     added: list[Statement] = []
