@@ -49,7 +49,7 @@ _NEXT_AMOUNT = rx(
 # "…, lợi nhuận sau thuế 150 tỷ đồng, lần lượt hoàn thành …": the measure alone before it
 # ("… 3 công đoàn cơ sở tại doanh nghiệp tư nhân, kết nạp 310 đoàn viên": a place of the first)
 _NEXT_MEASURE = rx(
-    r"^(?:\s+(?:tại|trong|ở)(?:\s+[^\W\d_]+){1,5})?"
+    rf"^{_SIGNED_CHANGE}(?:\s+(?:tại|trong|ở)(?:\s+[^\W\d_]+){{1,5}})?"
     r"\s*(?:,|và|,\s*và)\s*(?!trong\s+đó)(?:[^\W\d_]+\s+){1,6}?$"
 )
 
@@ -332,7 +332,11 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
             or _SECOND_VERB.match(fold_[p1.end : p2.span_start])
         )
         and verb
-        and (_RESPECTIVE.search(fold_, a1.sentence.start, p1.start) or named)
+        and (
+            _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
+            or named
+            or _apart_measures_named(fold_, a1, a2)
+        )
         and (verb.group("plan") or _PLAN_NEXT.match(fold_[p2.end : p2.end + 40]))
     )
 
@@ -355,15 +359,33 @@ def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figu
         m = _NAMED_PLAN.match(fold_, p.end)
         name = m and MEASURE_NAMES_RX.match(fold_, m.end())
         planned.append(MEASURE_NAMES[" ".join(name.group().split())] if name else None)
-    named = [
+    return (
+        planned[0] != planned[1]
+        and set(planned) <= APART_MEASURES
+        and _measures_named(fold_, a1, a2) == [[planned[0]], [planned[1]]]
+    )
+
+
+def _measures_named(fold_: str, a1: Figure, a2: Figure) -> list[list[str]]:
+    """The measures (:data:`MEASURE_NAMES`) named before each of two amounts: in the
+    sentence before the first, between the first and the second."""
+    return [
         [
             MEASURE_NAMES[" ".join(m.group().split())]
             for m in MEASURE_NAMES_RX.finditer(fold_, lo, hi)
         ]
         for lo, hi in ((a1.sentence.start, a1.start), (a1.end, a2.start))
     ]
+
+
+def _apart_measures_named(fold_: str, a1: Figure, a2: Figure) -> bool:
+    """Whether each of two amounts is named by a measure of its own, two that are never each
+    other's plan (``doanh thu đạt 820 tỷ đồng và lợi nhuận 61 tỷ đồng, hoàn thành 102% và
+    95% kế hoạch năm``): the percentages after them are theirs in order, as with ``lần
+    lượt``."""
+    named = _measures_named(fold_, a1, a2)
     return (
-        planned[0] != planned[1]
-        and set(planned) <= APART_MEASURES
-        and named == [[planned[0]], [planned[1]]]
+        all(len(n) == 1 for n in named)
+        and named[0] != named[1]
+        and {named[0][0], named[1][0]} <= APART_MEASURES
     )
