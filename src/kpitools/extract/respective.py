@@ -67,7 +67,8 @@ _RESPECTIVE_VERB = rx(
     r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt"
     # "…, tương đương 104% và 112% kế hoạch năm": the amounts' equivalents as the verb
     r"|tương\s+đương(?:\s+với)?)"
-    r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
+    # "…, vượt lần lượt là 6% và 21% so với kế hoạch"
+    r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng)(?:\s+là)?)?\s*$"
 )
 
 _PLAN_NEXT = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?!\w)")
@@ -81,7 +82,7 @@ def respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) ->
     for i, (a1, a2, p1, p2) in enumerate(zip(figs, figs[1:], figs[2:], figs[3:], strict=False)):
         if not _respective_run(doc, a1, a2, p1, p2) or (i and _listed_before(doc, figs[i - 1], a1)):
             continue
-        verb = _RESPECTIVE_VERB.match(doc.fold[a2.end : p1.span_start])
+        verb = _RESPECTIVE_VERB.match(doc.fold[_past_noun(a2) : p1.span_start])
         kind = "excess" if verb and verb.group("verb") == fold("vượt") else "attainment"
         second = _SECOND_VERB.match(doc.fold[p1.end : p2.span_start])
         kinds = (kind, _verb_kind(second.group("verb")) if second else kind)
