@@ -55,9 +55,12 @@ _NEXT_MEASURE = rx(
 
 # "lần lượt tăng 12% và 25% so với cùng kỳ": two growths said respectively, between the
 # amounts and their attainments
+# ("tăng tương ứng 26% và 44%,", "tăng 13% và 9% cùng kỳ năm trước": the base left unsaid, or
+# named with no "so với")
 _GROWTH_PAIR = rx(
-    rf"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?:tăng|giảm)(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%\s+so\s+với\s+"
-    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?"
+    rf"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?:tăng|giảm)(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%"
+    r"(?:\s+(?:so\s+với\s+)?"
+    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?)?"
 )
 
 _RESPECTIVE_VERB = rx(
@@ -89,7 +92,7 @@ def respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) ->
         for a, p, k in ((a1, p1, kinds[0]), (a2, p2, kinds[1])):
             d, own = a.owner, p.owner
             assert d is not None
-            if d.percent_fig is not None and _signed_change(doc, d.percent_fig):
+            if d.percent_fig is not None and _change_beside(doc, d.percent_fig):
                 d = _twin(d, drafts)  # the amount keeps its change: the attainment beside it
             d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, k
             if own is not None and own in drafts and own is not a1.owner and own is not a2.owner:
@@ -278,6 +281,13 @@ def _in_growth_pair(doc: Doc, f: Figure) -> bool:
     return m is not None and m.start() <= f.start < m.end()
 
 
+def _change_beside(doc: Doc, f: Figure) -> bool:
+    """Whether the percentage ``f`` an amount holds is its change, in brackets with its sign
+    (:func:`_signed_change`) or one of two growths said respectively (:func:`_in_growth_pair`):
+    the amount's attainment of a run after it goes to a twin."""
+    return _signed_change(doc, f) or _in_growth_pair(doc, f)
+
+
 def _signed_change(doc: Doc, f: Figure) -> bool:
     """Whether ``f`` is a percentage in brackets with its sign, right after an amount
     (``500 tỷ đồng (+5%)``): a change beside the amount, skipped in a respective run."""
@@ -294,7 +304,9 @@ def _took_first(d2: Draft, p1: Figure, e1: Draft) -> bool:
     ``đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, hoàn thành 80% và 50%``: with no ``lần
     lượt`` after the amounts, 80 % was read as the nearest amount's; the run gives it back.
     """
-    return (e1 is d2 and d2.percent_fig is p1) or (e1.twin_of is d2 and e1.percent_fig is p1)
+    return e1.percent_fig is p1 and (
+        e1 is d2 or e1.twin_of is d2 or (e1.actual_fig is d2.actual_fig is not None)
+    )
 
 
 def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
@@ -317,8 +329,8 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
     for d, f in ((d1, a1), (d2, a2)):
         if d.actual_fig is not f or d.target is not None:
             return False
-        own = d.percent_fig  # a change in brackets beside the amount: the attainment a twin
-        if own is not None and not ((took and d is d2) or _signed_change(doc, own)):
+        own = d.percent_fig  # a change beside the amount: the attainment a twin
+        if own is not None and not ((took and d is d2) or _change_beside(doc, own)):
             return False
     if (e1 is not None and e1.actual is not None and not took) or (
         e2 is not None and e2.actual is not None and not (took and e2.actual_fig is a2)
