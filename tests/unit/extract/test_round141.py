@@ -157,3 +157,19 @@ def test_any_count_with_a_bare_percentage_above_100_is_attained(amount: int, ten
 def test_no_count_with_a_bare_percentage_up_to_100_is_read(tenths: int) -> None:
     written = f"{Decimal(tenths).scaleb(-1)}".replace(".", ",")
     none_reads(f"Năm 2041, huyện giải quyết việc làm cho 2.388 lao động, đạt {written}%.")
+
+
+def test_a_grade_in_stars_is_no_count_taking_the_plan_s_percentage() -> None:
+    cases = {
+        "Năm 2041, huyện có 12 sản phẩm OCOP được xếp hạng 4 sao, đạt 150% kế hoạch.": (
+            12,
+            150,
+            "attainment",
+        ),
+        "Năm 2041, toàn tỉnh có 31 cơ sở lưu trú đạt 3 sao, đạt 103% kế hoạch.": (
+            31,
+            103,
+            "attainment",
+        ),
+    }
+    each_reads(cases)
