@@ -448,7 +448,6 @@ def percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str
         kind = kind or ("attainment" if _members_admitted(doc, d) or _fund_raised(doc, d) else None)
         kind = kind or _attainment_before_growth(doc, d, lead, tail)
         kind = kind or _attainment_in_plan_list(doc, d, lead, tail)
-        kind = kind or _count_above_whole(doc, d, tail)
         return kind or _money_of_plan(doc, d, lead, tail), 1
     return None, 1
 
@@ -707,6 +706,8 @@ def _money_of_plan(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
         return _money_reached(doc, d, f, p, tail)
     if doc.fold[f.end : p.clause].strip(" ,("):
         return None  # words between the amount and the percentage's clause
+    if tail.lstrip().startswith(")") and not _BRACKET_ITEM_END.match(tail):
+        return None  # "(đạt 95%) kế hoạch sản xuất được …": a clause goes on after it
     if PART_OPENS.search(doc.fold, f.sentence.start, f.start):
         return None  # a part's percentage may be of its whole ("trong đó …, đạt 70%")
     if PAID_OUT.search(doc.fold, f.clause, f.start):
@@ -717,7 +718,7 @@ def _money_of_plan(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
 # "… 31,4 tỷ đồng đạt 96,2%.", "… 31,4 tỷ đồng (đạt 96,2%),", "…, đạt 96,2%, trong đó …": a
 # bare percentage right after a sum, with no comma, in brackets, or before the sum's parts
 _MONEY_REACHED = rx(r"^\s*(?:,\s*|\(\s*)?đạt\s*$")
-_MONEY_ITEM_END = rx(r"^\s*(?:[.;)]|,\s*trong\s+đó(?!\w)|$)")
+_MONEY_ITEM_END = rx(r"^\s*(?:[.;]|\)\s*(?:[.;,…]|$)|,\s*trong\s+đó(?!\w)|$)")
 
 
 def _money_reached(doc: Doc, d: Draft, f: Figure, p: Figure, tail: str) -> str | None:
@@ -778,55 +779,6 @@ def _ends_item(doc: Doc, f: Figure, p: Figure, tail: str) -> bool:
     if not (_BARE_REACHED.match(after) and _ITEM_END.match(tail)):
         return False
     return not doc.fold[f.span_end : p.clause].strip(" ,")
-
-
-def _count_above_whole(doc: Doc, d: Draft, tail: str) -> str | None:
-    """``attainment`` for a bare ``đạt X%`` above 100 that ends an item right after its count
-    (``giải quyết việc làm cho 1.419 lao động, đạt 118,25%.``): no part of a whole passes
-    the whole, so it is the count's plan met; else None (``thành lập 12 công đoàn cơ sở,
-    đạt 80%`` may be a share: round 26)."""
-    f, p = d.actual_fig, d.percent_fig
-    if f is None or p is None or p.percent is None or d.target is not None:
-        return None
-    if f.kind != "count" or f.measure is not None or p.percent.value <= 100:
-        return None
-    if not _ends_item(doc, f, p, tail) or _PAST_BASE_BEFORE.search(doc.fold, f.clause, f.start):
-        return None  # "so với năm 2020 có 25.935 con đạt 105%": an index of a past count
-    return None if _fits_number_near(doc, d) else "attainment"
-
-
-# "so với cùng kỳ", "so với năm 2040", "so năm trước": a past time compared with
-_PAST_BASE_BEFORE = rx(
-    r"(?<!\w)so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+(?:trước|ngoái|(?:19|20)\d\d)|(?:19|20)\d\d)(?!\w)"
-)
-
-
-def _fits_number_near(doc: Doc, d: Draft) -> bool:
-    """Whether a number other than the draft's amount, within :data:`_LIST_WINDOW` characters
-    before or after it, is one the percentage fits the amount against (``đã thu nhận được
-    733.528 hồ sơ (đạt 100,2%) …. Bộ yêu cầu … thu nhận 732.000 hồ sơ``): its whole or its
-    plan, left to the passes that link a plan written apart; the numbers compared as
-    written."""
-    f, p = d.actual_fig, d.percent_fig
-    written = _NUMBER.match(doc.text, f.start) if f is not None else None
-    if f is None or p is None or p.percent is None or written is None:
-        return False
-    try:
-        a = parse_number(written.group())
-    except ValueError:
-        return False
-    unit = Decimal(1).scaleb(-p.percent.decimals)
-    low, high = max(0, f.start - _LIST_WINDOW), min(len(doc.text), f.end + _LIST_WINDOW)
-    for m in _NUMBER.finditer(doc.text, low, high):
-        if m.start() == f.start:
-            continue
-        try:
-            n = parse_number(m.group())
-        except ValueError:
-            continue
-        if n and abs(100 * a / n - p.percent.value) < unit:
-            return True
-    return False
 
 
 def _attainment_in_plan_list(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:

@@ -348,7 +348,7 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         and (
             _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
             or named
-            or _apart_measures_named(fold_, a1, a2)
+            or _apart_measures_named(fold_, a1, a2, p1, p2)
         )
         and (verb.group("plan") or _PLAN_NEXT.match(fold_[p2.end : p2.end + 40]))
     )
@@ -367,11 +367,7 @@ def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figu
     years = {y.group(1) for y in NAMED_YEAR.finditer(tail)}
     if years - {y.group(1) for y in NAMED_YEAR.finditer(fold_, a1.sentence.start, a1.start)}:
         return False
-    planned = []
-    for p in (p1, p2):
-        m = _NAMED_PLAN.match(fold_, p.end)
-        name = m and MEASURE_NAMES_RX.match(fold_, m.end())
-        planned.append(MEASURE_NAMES[" ".join(name.group().split())] if name else None)
+    planned = _plans_named(fold_, p1, p2)
     return (
         planned[0] != planned[1]
         and set(planned) <= APART_MEASURES
@@ -391,14 +387,37 @@ def _measures_named(fold_: str, a1: Figure, a2: Figure) -> list[list[str]]:
     ]
 
 
-def _apart_measures_named(fold_: str, a1: Figure, a2: Figure) -> bool:
+def _apart_measures_named(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
     """Whether each of two amounts is named by a measure of its own, two that are never each
     other's plan (``doanh thu đạt 820 tỷ đồng và lợi nhuận 61 tỷ đồng, hoàn thành 102% và
     95% kế hoạch năm``): the percentages after them are theirs in order, as with ``lần
-    lượt``."""
+    lượt``; not when a percentage names the plan of another measure than its amount's
+    (``… bằng 52% kế hoạch lợi nhuận và 49% kế hoạch doanh thu``)."""
     named = _measures_named(fold_, a1, a2)
-    return (
-        all(len(n) == 1 for n in named)
-        and named[0] != named[1]
-        and {named[0][0], named[1][0]} <= APART_MEASURES
+    if not (all(len(n) == 1 for n in named) and named[0] != named[1]):
+        return False
+    if not {named[0][0], named[1][0]} <= APART_MEASURES:
+        return False
+    return all(
+        plan in (None, n[0]) for plan, n in zip(_plans_named(fold_, p1, p2), named, strict=True)
     )
+
+
+def _plans_named(fold_: str, p1: Figure, p2: Figure) -> list[str | None]:
+    """The measure (:data:`MEASURE_NAMES`) of the plan each percentage names right after it
+    (``52% kế hoạch lợi nhuận``), else None; a plan of two measures after the second
+    (``98,8% và 97,2% kế hoạch DTT và LN``) names each percentage's in order."""
+    planned: list[str | None] = []
+    for p in (p1, p2):
+        m = _NAMED_PLAN.match(fold_, p.end)
+        name = m and MEASURE_NAMES_RX.match(fold_, m.end())
+        planned.append(MEASURE_NAMES[" ".join(name.group().split())] if name else None)
+        if name and p is p2 and planned[0] is None and (joint := _JOINT.match(fold_, name.end())):
+            # the second of the two may be a short form the phrase book lacks ("LN")
+            second = MEASURE_NAMES_RX.match(fold_, joint.end())
+            other = MEASURE_NAMES[" ".join(second.group().split())] if second else None
+            planned = [planned[1], other]
+    return planned
+
+
+_JOINT = rx(r"\s*(?:và|,)\s*(?=[^\W\d_])")

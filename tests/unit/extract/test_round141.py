@@ -56,34 +56,13 @@ def test_a_bare_percentage_after_a_sum_stays_unread_as_a_share_or_a_part() -> No
     )
 
 
-def test_a_bare_percentage_above_100_after_a_count_is_its_plan_s_attainment() -> None:
-    cases = {
-        "Năm 2041, huyện giải quyết việc làm cho 2.388 lao động, đạt 119,4%.": (
-            2_388,
-            Decimal("119.4"),
-            "attainment",
-        ),
-        "Năm 2041, huyện tuyển sinh đào tạo nghề cho 6.215 người (đạt 103,6%), cao nhất "
-        "nhiều năm.": (6_215, Decimal("103.6"), "attainment"),
-        "Năm 2041, toàn tỉnh gieo trồng được 4.310 ha lúa, đạt 101,2%; sản lượng ổn định.": (
-            4_310,
-            Decimal("101.2"),
-            "attainment",
-        ),
-    }
-    each_reads(cases)
-
-
-def test_a_bare_percentage_after_a_count_stays_unread_when_it_may_be_a_share() -> None:
+def test_a_bare_percentage_after_a_count_stays_unread_as_it_may_be_a_share() -> None:
+    # round 26's guard stands for counts (a count above 100 % was tried and dropped: rounds
+    # 28, 34, 35 and 44 keep such counts unread)
     none_reads(
-        # at or under 100: it may be a share of a whole (round 26)
         "Năm 2041, huyện giải quyết việc làm cho 2.388 lao động, đạt 88,4%.",
-        "Năm 2041, toàn tỉnh gieo trồng được 4.310 ha lúa, đạt 100%.",
-        # an index of a past count
+        "Năm 2041, toàn tỉnh gieo trồng được 4.310 ha lúa, đạt 101,2%.",
         "Năm 2041, so với năm 2040 đàn bò có 4.120 con đạt 106%.",
-        # the plan written apart, which the percentage fits: left to the passes linking it
-        "Năm 2041, huyện đã thu nhận 1.419 hồ sơ (đạt 118,3%). Theo kế hoạch, huyện phải "
-        "thu nhận 1.200 hồ sơ.",
     )
 
 
@@ -141,20 +120,24 @@ def test_respective_attainments_after_two_growths_said_respectively() -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(
-    amount=st.integers(min_value=11, max_value=9_800),
-    tenths=st.integers(min_value=1_001, max_value=2_500),
+    tenths=st.integers(min_value=10, max_value=1_000),
+    hundredths=st.integers(min_value=1_001, max_value=25_000),
 )
-def test_any_count_with_a_bare_percentage_above_100_is_attained(amount: int, tenths: int) -> None:
-    percent = Decimal(tenths).scaleb(-1)
-    written = f"{percent}".replace(".", ",")
-    grouped = f"{amount:,}".replace(",", ".")  # "1.900": a plain 1900 is a year
-    text = f"Năm 2041, huyện giải quyết việc làm cho {grouped} lao động, đạt {written}%."
-    assert claim_set(text) == {(amount, None, percent, "attainment")}, text
+def test_any_sum_with_a_bare_percentage_ending_its_clause_is_attained(
+    tenths: int, hundredths: int
+) -> None:
+    amount = Decimal(tenths).scaleb(-1)
+    percent = Decimal(hundredths).scaleb(-2)
+    text = (
+        f"Năm 2041, thu ngân sách trên địa bàn xã đạt {str(amount).replace('.', ',')} tỷ đồng, "
+        f"đạt {str(percent).replace('.', ',')}%; giá trị sản xuất tăng khá."
+    )
+    assert claim_set(text) == {(amount * B, None, percent, "attainment")}, text
 
 
 @settings(max_examples=40, deadline=None)
 @given(tenths=st.integers(min_value=10, max_value=1_000))
-def test_no_count_with_a_bare_percentage_up_to_100_is_read(tenths: int) -> None:
+def test_no_count_with_a_bare_percentage_is_read(tenths: int) -> None:
     written = f"{Decimal(tenths).scaleb(-1)}".replace(".", ",")
     none_reads(f"Năm 2041, huyện giải quyết việc làm cho 2.388 lao động, đạt {written}%.")
 
