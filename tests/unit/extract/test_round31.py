@@ -304,7 +304,8 @@ def test_a_bare_attainment_before_a_growth_is_of_the_plan(text: str) -> None:
     [
         "Năm 2023, phường tiếp nhận 800 hồ sơ, giải quyết 760 hồ sơ, đạt 95%, tăng 1% so với "
         "năm trước.",
-        "Năm 2024, thu ngân sách xã thu được 920 tỷ đồng, đạt 112,4%.",
+        # (a lone bare percent after a sum of money is its attainment since round 141,
+        # test_round141.py)
     ],
 )
 def test_a_share_of_an_earlier_number_or_a_lone_bare_percent_is_no_attainment(
