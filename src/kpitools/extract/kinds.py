@@ -448,7 +448,7 @@ def percent_kind(doc: Doc, d: Draft, catalog: MetricCatalog | None) -> tuple[str
         kind = kind or ("attainment" if _members_admitted(doc, d) or _fund_raised(doc, d) else None)
         kind = kind or _attainment_before_growth(doc, d, lead, tail)
         kind = kind or _attainment_in_plan_list(doc, d, lead, tail)
-        return kind or _disbursed_share(doc, d, lead, tail), 1
+        return kind or _money_of_plan(doc, d, lead, tail), 1
     return None, 1
 
 
@@ -690,21 +690,48 @@ _BARE_REACHED = rx(r"^\s*,?\s*đạt\s*$")
 _CLAUSE_OR_BRACKET_END = rx(r"^\s*(?:[.;)]|$)")
 
 
-def _disbursed_share(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
+def _money_of_plan(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
     """``attainment`` for a bare ``đạt X%`` that ends its clause (or bracket) right after an
-    amount disbursed in that clause (``cả tỉnh giải ngân 500 tỷ đồng, đạt 62,5%``): the
-    share of the capital plan disbursed; else None, and None for a part of a whole."""
-    f = d.actual_fig
-    if f is None or f.measure is None or d.target is not None or d.percent_fig is None:
+    amount of money in that clause: disbursed (``cả tỉnh giải ngân 500 tỷ đồng, đạt 62,5%``,
+    the share of the capital plan disbursed), or any other sum (``thu ngân sách 22 tỷ đồng,
+    đạt 88%;``, ``lợi nhuận 713 tỉ đồng, đạt 101%``: a sum reached is set against its plan or
+    estimate; a share of a whole is said ``chiếm``) unless a larger number written before it
+    fits it as the percentage (``… là 13.804 tỷ đồng. … phân bổ 13.092 tỷ đồng, đạt 94,8%``:
+    a share of that whole, or a plan the percentage is read against elsewhere); else None,
+    and None for a part of a whole (``trong đó …``)."""
+    f, p = d.actual_fig, d.percent_fig
+    if f is None or f.measure is None or d.target is not None or p is None:
         return None
     if not (_BARE_REACHED.match(lead) and _CLAUSE_OR_BRACKET_END.match(tail)):
-        return None
-    if doc.fold[f.end : d.percent_fig.clause].strip(" ,"):
+        return _money_reached(doc, d, f, p, tail)
+    if doc.fold[f.end : p.clause].strip(" ,("):
         return None  # words between the amount and the percentage's clause
+    if tail.lstrip().startswith(")") and not _BRACKET_ITEM_END.match(tail):
+        return None  # "(đạt 95%) kế hoạch sản xuất được …": a clause goes on after it
     if PART_OPENS.search(doc.fold, f.sentence.start, f.start):
         return None  # a part's percentage may be of its whole ("trong đó …, đạt 70%")
-    found = PAID_OUT.search(doc.fold, f.clause, f.start)
-    return "attainment" if found else None
+    if PAID_OUT.search(doc.fold, f.clause, f.start):
+        return "attainment"
+    return None if _share_of_earlier(doc, d, across=True) else "attainment"
+
+
+# "… 31,4 tỷ đồng đạt 96,2%.", "… 31,4 tỷ đồng (đạt 96,2%),", "…, đạt 96,2%, trong đó …": a
+# bare percentage right after a sum, with no comma, in brackets, or before the sum's parts
+_MONEY_REACHED = rx(r"^\s*(?:,\s*|\(\s*)?đạt\s*$")
+_MONEY_ITEM_END = rx(r"^\s*(?:[.;]|\)\s*(?:[.;,…]|$)|,\s*trong\s+đó(?!\w)|$)")
+
+
+def _money_reached(doc: Doc, d: Draft, f: Figure, p: Figure, tail: str) -> str | None:
+    """``attainment`` for a bare ``đạt X%`` right after the sum ``f`` written with no comma
+    (``thu ngân sách được 5,6 tỷ đồng đạt 98,5%.``), in brackets (``giải ngân 105 tỷ đồng
+    (đạt 8,7%),``) or before the sum's parts (``…, đạt 164,5%, trong đó …``), on the terms
+    of :func:`_money_of_plan`; else None."""
+    start = p.qual_start if p.qual_start is not None else p.start
+    if not _MONEY_REACHED.match(doc.fold[f.end : start]) or not _MONEY_ITEM_END.match(tail):
+        return None
+    if PART_OPENS.search(doc.fold, f.sentence.start, f.start):
+        return None
+    return None if _share_of_earlier(doc, d, across=True) else "attainment"
 
 
 # ", tăng 9% so với cùng kỳ": a growth over a past period said right after
@@ -793,10 +820,11 @@ _PLAN_PASSED_NEXT = rx(
 _NUMBER = re.compile(NUM)
 
 
-def _share_of_earlier(doc: Doc, d: Draft) -> bool:
+def _share_of_earlier(doc: Doc, d: Draft, *, across: bool = False) -> bool:
     """Whether the draft's percentage is its amount's share of a larger number written
-    before it in its paragraph, up to :data:`_LIST_WINDOW` characters back (``nhận 800 hồ
-    sơ, giải quyết 760 hồ sơ, đạt 95%``); the numbers compared as written."""
+    before it in its paragraph (``across``: or in the paragraphs before), up to
+    :data:`_LIST_WINDOW` characters back (``nhận 800 hồ sơ, giải quyết 760 hồ sơ, đạt
+    95%``); the numbers compared as written."""
     f, p = d.actual_fig, d.percent_fig
     written = _NUMBER.match(doc.text, f.start) if f is not None else None
     if f is None or p is None or p.percent is None or written is None:
@@ -806,7 +834,7 @@ def _share_of_earlier(doc: Doc, d: Draft) -> bool:
     except ValueError:
         return False
     unit = Decimal(1).scaleb(-p.percent.decimals)
-    start = doc.paragraphs[f.sentence.paragraph][0]
+    start = 0 if across else doc.paragraphs[f.sentence.paragraph][0]
     for m in _NUMBER.finditer(doc.text, max(start, f.start - _LIST_WINDOW), f.start):
         try:
             n = parse_number(m.group())

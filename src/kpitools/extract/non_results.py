@@ -232,6 +232,8 @@ _NUMBERED_LEAD = rx(
     # "khu vực 2 có số …", "giai đoạn 2, phấn đấu …", "900 đối tượng 4": a region, a phase, a class
     r"|(?<!\w)(?:khu\s+vực|tiểu\s+khu|phân\s+khu|giai\s+đoạn|đợt|đối\s+tượng)\s*$"
 )
+# "3 sao", "khách sạn 5 sao": the stars a thing is graded with
+_STARS_AFTER = rx(r"\s*sao(?!\w)")
 # "Sông Lam 2 cũng …": a capitalised word right before a name's numeral, an adverb after it
 _CAPITALISED_BEFORE = re.compile(r"(?<!\w)[^\W\d_]+ $")
 _ADVERB_AFTER = rx(r"\s+(?:cũng|đã|đang|vẫn|sẽ)(?!\w)")
@@ -239,14 +241,17 @@ _ADVERB_AFTER = rx(r"\s+(?:cũng|đã|đang|vẫn|sẽ)(?!\w)")
 
 def label_numeral(doc: Doc, fig: Figure, lead: str) -> bool:
     """Whether ``fig`` is a level's digit after a noun (``hồ sơ mức 4``: no noun after it),
-    the number a thing is named by (``khu dân cư số 3``) or the numeral of a name (``nhà
-    máy Sông Lam 2 cũng đạt …``: right after a capitalised word, an adverb of a verb after
-    it): no figure of a result (one or two digits, no qualifier nor measure)."""
+    a grade in stars (``xếp hạng 3 sao``), the number a thing is named by (``khu dân cư số
+    3``) or the numeral of a name (``nhà máy Sông Lam 2 cũng đạt …``: right after a
+    capitalised word, an adverb of a verb after it): no figure of a result (one or two
+    digits, no qualifier nor measure)."""
     written = fig.written.strip()
     if fig.kind != "count" or fig.qualifier is not None or fig.measure is not None:
         return False
     if len(written) == 1 and fig.noun_start is None and _LEVEL_LEAD.search(lead) is not None:
         return True
+    if len(written) == 1 and _STARS_AFTER.match(doc.fold, fig.end) is not None:
+        return True  # "sản phẩm OCOP được xếp hạng 3 sao": a grade, no count
     if len(written) <= 2 and _NUMBERED_LEAD.search(lead) is not None:
         return True
     if len(written) <= 2 and fig.noun_start is None and _numbered_road(doc, fig):

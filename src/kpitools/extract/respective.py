@@ -49,15 +49,18 @@ _NEXT_AMOUNT = rx(
 # "…, lợi nhuận sau thuế 150 tỷ đồng, lần lượt hoàn thành …": the measure alone before it
 # ("… 3 công đoàn cơ sở tại doanh nghiệp tư nhân, kết nạp 310 đoàn viên": a place of the first)
 _NEXT_MEASURE = rx(
-    r"^(?:\s+(?:tại|trong|ở)(?:\s+[^\W\d_]+){1,5})?"
+    rf"^{_SIGNED_CHANGE}(?:\s+(?:tại|trong|ở)(?:\s+[^\W\d_]+){{1,5}})?"
     r"\s*(?:,|và|,\s*và)\s*(?!trong\s+đó)(?:[^\W\d_]+\s+){1,6}?$"
 )
 
 # "lần lượt tăng 12% và 25% so với cùng kỳ": two growths said respectively, between the
 # amounts and their attainments
+# ("tăng tương ứng 26% và 44%,", "tăng 13% và 9% cùng kỳ năm trước": the base left unsaid, or
+# named with no "so với")
 _GROWTH_PAIR = rx(
-    rf"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?:tăng|giảm)(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%\s+so\s+với\s+"
-    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?"
+    rf"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?:tăng|giảm)(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%"
+    r"(?:\s+(?:so\s+với\s+)?"
+    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?)?"
 )
 
 _RESPECTIVE_VERB = rx(
@@ -67,7 +70,8 @@ _RESPECTIVE_VERB = rx(
     r"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?P<verb>hoàn\s+thành|đạt|thực\s+hiện|bằng|vượt"
     # "…, tương đương 104% và 112% kế hoạch năm": the amounts' equivalents as the verb
     r"|tương\s+đương(?:\s+với)?)"
-    r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s*$"
+    # "…, vượt lần lượt là 6% và 21% so với kế hoạch"
+    r"(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng)(?:\s+là)?)?\s*$"
 )
 
 _PLAN_NEXT = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?!\w)")
@@ -81,14 +85,14 @@ def respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) ->
     for i, (a1, a2, p1, p2) in enumerate(zip(figs, figs[1:], figs[2:], figs[3:], strict=False)):
         if not _respective_run(doc, a1, a2, p1, p2) or (i and _listed_before(doc, figs[i - 1], a1)):
             continue
-        verb = _RESPECTIVE_VERB.match(doc.fold[a2.end : p1.span_start])
+        verb = _RESPECTIVE_VERB.match(doc.fold[_past_noun(a2) : p1.span_start])
         kind = "excess" if verb and verb.group("verb") == fold("vượt") else "attainment"
         second = _SECOND_VERB.match(doc.fold[p1.end : p2.span_start])
         kinds = (kind, _verb_kind(second.group("verb")) if second else kind)
         for a, p, k in ((a1, p1, kinds[0]), (a2, p2, kinds[1])):
             d, own = a.owner, p.owner
             assert d is not None
-            if d.percent_fig is not None and _signed_change(doc, d.percent_fig):
+            if d.percent_fig is not None and _change_beside(doc, d.percent_fig):
                 d = _twin(d, drafts)  # the amount keeps its change: the attainment beside it
             d.percent_fig, p.owner, d.respective, d.respective_kind = p, d, True, k
             if own is not None and own in drafts and own is not a1.owner and own is not a2.owner:
@@ -277,6 +281,13 @@ def _in_growth_pair(doc: Doc, f: Figure) -> bool:
     return m is not None and m.start() <= f.start < m.end()
 
 
+def _change_beside(doc: Doc, f: Figure) -> bool:
+    """Whether the percentage ``f`` an amount holds is its change, in brackets with its sign
+    (:func:`_signed_change`) or one of two growths said respectively (:func:`_in_growth_pair`):
+    the amount's attainment of a run after it goes to a twin."""
+    return _signed_change(doc, f) or _in_growth_pair(doc, f)
+
+
 def _signed_change(doc: Doc, f: Figure) -> bool:
     """Whether ``f`` is a percentage in brackets with its sign, right after an amount
     (``500 tỷ đồng (+5%)``): a change beside the amount, skipped in a respective run."""
@@ -293,7 +304,9 @@ def _took_first(d2: Draft, p1: Figure, e1: Draft) -> bool:
     ``đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, hoàn thành 80% và 50%``: with no ``lần
     lượt`` after the amounts, 80 % was read as the nearest amount's; the run gives it back.
     """
-    return (e1 is d2 and d2.percent_fig is p1) or (e1.twin_of is d2 and e1.percent_fig is p1)
+    return e1.percent_fig is p1 and (
+        e1 is d2 or e1.twin_of is d2 or (e1.actual_fig is d2.actual_fig is not None)
+    )
 
 
 def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
@@ -316,8 +329,8 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
     for d, f in ((d1, a1), (d2, a2)):
         if d.actual_fig is not f or d.target is not None:
             return False
-        own = d.percent_fig  # a change in brackets beside the amount: the attainment a twin
-        if own is not None and not ((took and d is d2) or _signed_change(doc, own)):
+        own = d.percent_fig  # a change beside the amount: the attainment a twin
+        if own is not None and not ((took and d is d2) or _change_beside(doc, own)):
             return False
     if (e1 is not None and e1.actual is not None and not took) or (
         e2 is not None and e2.actual is not None and not (took and e2.actual_fig is a2)
@@ -332,7 +345,11 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
             or _SECOND_VERB.match(fold_[p1.end : p2.span_start])
         )
         and verb
-        and (_RESPECTIVE.search(fold_, a1.sentence.start, p1.start) or named)
+        and (
+            _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
+            or named
+            or _apart_measures_named(fold_, a1, a2, p1, p2)
+        )
         and (verb.group("plan") or _PLAN_NEXT.match(fold_[p2.end : p2.end + 40]))
     )
 
@@ -350,20 +367,57 @@ def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figu
     years = {y.group(1) for y in NAMED_YEAR.finditer(tail)}
     if years - {y.group(1) for y in NAMED_YEAR.finditer(fold_, a1.sentence.start, a1.start)}:
         return False
-    planned = []
-    for p in (p1, p2):
-        m = _NAMED_PLAN.match(fold_, p.end)
-        name = m and MEASURE_NAMES_RX.match(fold_, m.end())
-        planned.append(MEASURE_NAMES[" ".join(name.group().split())] if name else None)
-    named = [
+    planned = _plans_named(fold_, p1, p2)
+    return (
+        planned[0] != planned[1]
+        and set(planned) <= APART_MEASURES
+        and _measures_named(fold_, a1, a2) == [[planned[0]], [planned[1]]]
+    )
+
+
+def _measures_named(fold_: str, a1: Figure, a2: Figure) -> list[list[str]]:
+    """The measures (:data:`MEASURE_NAMES`) named before each of two amounts: in the
+    sentence before the first, between the first and the second."""
+    return [
         [
             MEASURE_NAMES[" ".join(m.group().split())]
             for m in MEASURE_NAMES_RX.finditer(fold_, lo, hi)
         ]
         for lo, hi in ((a1.sentence.start, a1.start), (a1.end, a2.start))
     ]
-    return (
-        planned[0] != planned[1]
-        and set(planned) <= APART_MEASURES
-        and named == [[planned[0]], [planned[1]]]
+
+
+def _apart_measures_named(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figure) -> bool:
+    """Whether each of two amounts is named by a measure of its own, two that are never each
+    other's plan (``doanh thu đạt 820 tỷ đồng và lợi nhuận 61 tỷ đồng, hoàn thành 102% và
+    95% kế hoạch năm``): the percentages after them are theirs in order, as with ``lần
+    lượt``; not when a percentage names the plan of another measure than its amount's
+    (``… bằng 52% kế hoạch lợi nhuận và 49% kế hoạch doanh thu``)."""
+    named = _measures_named(fold_, a1, a2)
+    if not (all(len(n) == 1 for n in named) and named[0] != named[1]):
+        return False
+    if not {named[0][0], named[1][0]} <= APART_MEASURES:
+        return False
+    return all(
+        plan in (None, n[0]) for plan, n in zip(_plans_named(fold_, p1, p2), named, strict=True)
     )
+
+
+def _plans_named(fold_: str, p1: Figure, p2: Figure) -> list[str | None]:
+    """The measure (:data:`MEASURE_NAMES`) of the plan each percentage names right after it
+    (``52% kế hoạch lợi nhuận``), else None; a plan of two measures after the second
+    (``98,8% và 97,2% kế hoạch DTT và LN``) names each percentage's in order."""
+    planned: list[str | None] = []
+    for p in (p1, p2):
+        m = _NAMED_PLAN.match(fold_, p.end)
+        name = m and MEASURE_NAMES_RX.match(fold_, m.end())
+        planned.append(MEASURE_NAMES[" ".join(name.group().split())] if name else None)
+        if name and p is p2 and planned[0] is None and (joint := _JOINT.match(fold_, name.end())):
+            # the second of the two may be a short form the phrase book lacks ("LN")
+            second = MEASURE_NAMES_RX.match(fold_, joint.end())
+            other = MEASURE_NAMES[" ".join(second.group().split())] if second else None
+            planned = [planned[1], other]
+    return planned
+
+
+_JOINT = rx(r"\s*(?:và|,)\s*(?=[^\W\d_])")

@@ -196,7 +196,10 @@ def test_an_attainment_said_again_as_an_excess_of_a_plan_is_an_attainment() -> N
 def test_a_bare_percentage_whose_excess_after_it_differs_is_unread() -> None:
     text = "Năm 2025, thu ngân sách của huyện đạt 640 tỷ đồng, đạt 130%, vượt 7% so với dự toán."
     assert _attained(text) == []
-    assert claims("Năm 2025, thu ngân sách của huyện đạt 85 tỷ đồng, đạt 108%.") == []
+    # since round 141 a bare đạt X% ending the clause after a sum is its plan's attainment
+    # (test_round141.py), unless an excess of the plan after it differs, as here
+    text = "Năm 2025, thu ngân sách của huyện đạt 85 tỷ đồng, đạt 118%, vượt 9% dự toán."
+    assert _attained(text) == []
 
 
 def test_the_amount_said_last_is_the_result_of_the_plan_s_percentage() -> None:
