@@ -25,6 +25,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
+    APART_MEASURES,
     COMPARED,
     MONEY_WORDS,
     PART_OF_YEAR,
@@ -110,15 +111,17 @@ def check_contradicted_plans(
     for s in statements:
         if s.stated_kind == "attainment" and s.stated is not None:
             said.setdefault(_unit_word(s), []).append(s.start)
+    measures: dict[int, str | None] = {}
     for i, s in enumerate(statements):
         if not _unlinked(s) or s.qualifier is not None or s.verdict in _FLAGGED:
             continue
         if named_percentage(s):
             pair = _lone_pair(s, text)
         else:
-            pair = (
-                None if _others_near(said.get(_unit_word(s), []), s.start) else _lone_plan(s, text)
-            )
+            near = _others_near(said.get(_unit_word(s), []), s.start)
+            if near and _apart_measures(s, near, statements, text, measures):
+                near = []
+            pair = None if near else _lone_plan(s, text)
         if pair is not None:
             out[i] = _flagged(s, *pair)
     return out
@@ -129,11 +132,49 @@ def _unit_word(s: LinkableStatement) -> str:
     return (s.measure or "").rpartition(" ")[2]
 
 
-def _others_near(starts: list[int], start: int) -> bool:
-    """Whether ``starts`` (sorted) hold another than ``start`` within the plans' window."""
+def _others_near(starts: list[int], start: int) -> list[int]:
+    """The starts of ``starts`` (sorted) other than ``start`` within the plans' window."""
     low = bisect.bisect_left(starts, start - PLAN_AMOUNT_WINDOW)
     high = bisect.bisect_right(starts, start + PLAN_AMOUNT_WINDOW)
-    return any(x != start for x in starts[low:high])
+    return [x for x in starts[low:high] if x != start]
+
+
+def _apart_measures(
+    s: LinkableStatement,
+    near: list[int],
+    statements: Sequence[LinkableStatement],
+    text: str,
+    memo: dict[int, str | None],
+) -> bool:
+    """Whether the percentages of a plan at ``near`` are all of measures apart from ``s``'s.
+
+    Money measures that are never each other's part or whole
+    (:data:`~kpitools.extract.amounts.APART_MEASURES`): ``doanh thu … hoàn thành 39,3% kế
+    hoạch năm. Lợi nhuận sau thuế … hoàn thành 26,7% kế hoạch năm`` are a revenue's and a
+    profit's, each of its own plan, not parts' beside a whole's.
+    """
+    mine = _result_measure(s, text, memo)
+    if mine not in APART_MEASURES:
+        return False
+    by_start = {o.start: o for o in statements if o.stated_kind == "attainment"}
+    theirs = [_result_measure(by_start[x], text, memo) if x in by_start else None for x in near]
+    return all(m in APART_MEASURES and m != mine for m in theirs)
+
+
+def _result_measure(s: LinkableStatement, text: str, memo: dict[int, str | None]) -> str | None:
+    """The money measure named for ``s``'s result (``doanh thu``, ``lợi nhuận``), if any."""
+    if s.start in memo:
+        return memo[s.start]
+    memo[s.start] = None
+    if isinstance(s.actual, Decimal):
+        low = max(0, s.start - PLAN_AMOUNT_WINDOW)
+        folded = fold(text[low : s.end])
+        at = s.start - low
+        mine = [a for a in amounts_in(folded, at, len(folded)) if a.value == s.actual]
+        mine = mine or _result_before(folded, at, s.actual)
+        if len(mine) == 1 and mine[0].unit[1] in MONEY_WORDS:
+            memo[s.start] = measure_kind(folded, mine[0])[0]
+    return memo[s.start]
 
 
 def _lone_pair(s: LinkableStatement, text: str) -> tuple[Amount, Amount, str] | None:
@@ -214,7 +255,7 @@ def _unlinked(s: LinkableStatement) -> bool:
 
 # "kế hoạch trồng 52.000 cây", "chỉ tiêu cả năm là 9 tỷ kWh": a plan noun shortly before an
 # amount, only words between (not "theo kế hoạch" at a long sentence's start)
-_PLAN_WORD = rx(rf"(?<!\w)(?<!theo\s){PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,6}}\s+(?:là\s+)?$")
+_PLAN_WORD = rx(rf"(?<!\w)(?<!theo\s){PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,8}}\s+(?:là\s+)?$")
 
 
 # "đạt 27,6% kế hoạch.", "bằng 40,9% so với kế hoạch": the percentage is of a plan
@@ -239,6 +280,8 @@ def _lone_plan(s: LinkableStatement, text: str) -> tuple[Amount, Amount, str] | 
     folded = fold(text[low : s.end + PLAN_AMOUNT_WINDOW])
     at, end = s.start - low, s.end - low
     mine = [a for a in amounts_in(folded, at, end) if a.value == s.actual]
+    if not mine:
+        mine = _result_before(folded, at, s.actual)
     if len(mine) != 1:
         return None
     result = mine[0]
@@ -262,6 +305,17 @@ def _lone_plan(s: LinkableStatement, text: str) -> tuple[Amount, Amount, str] | 
     if any(own[0] <= a.start < own[1] for a in plans):
         return None
     return _checked_pair(s, folded, low, (result, plans[0]), text)
+
+
+def _result_before(folded: str, at: int, actual: object) -> list[Amount]:
+    """The amounts of ``actual`` written before the percentage at ``at`` in its sentence.
+
+    ``doanh thu đạt 301,5 tỷ đồng, tăng 12,2% so với cùng kỳ và hoàn thành 39,3% kế hoạch
+    năm``: the statement pass gave the percentage its result across the growth between, so
+    the statement's span starts at the percentage and the result is read before it.
+    """
+    head = clause_head(folded, at, 0)
+    return [a for a in amounts_in(folded, head, at) if a.value == actual]
 
 
 def _whole_plan(folded: str, a: Amount) -> bool:
