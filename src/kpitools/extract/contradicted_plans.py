@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import json
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -124,7 +125,49 @@ def check_contradicted_plans(
             pair = None if near else _lone_plan(s, text)
         if pair is not None:
             out[i] = _flagged(s, *pair)
-    return out
+    return _with_read_pairs(out)
+
+
+def _with_read_pairs(statements: list[LinkableStatement]) -> list[LinkableStatement]:
+    """``statements``, a flagged percentage given the result and plan another read as a pair.
+
+    ``Quý I, doanh thu thuần giảm 38,5% về còn 474 tỷ đồng. … đã thực hiện được 26% mục
+    tiêu doanh thu`` with the plan of 1.280 tỷ đồng read for 474 (no percentage): the pair
+    and the percentage the figures deny are one statement, the percentage's, with both
+    figures; the pair is dropped. Only a pair of exactly the flagged result and plan.
+    """
+    dropped: set[int] = set()
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if s.verdict != "inconsistent" or not s.note_data or "plan_of_measure" not in s.note_data:
+            continue
+        if s.target is not None or (note := _flagged_figures(s)) is None:
+            continue
+        result, plan = note
+        pairs = [
+            j
+            for j, o in enumerate(statements)
+            if j not in dropped
+            and o.stated is None
+            and o.actual == result
+            and o.target == plan
+            and o.end <= s.start
+        ]
+        if len(pairs) != 1:
+            continue
+        dropped.add(pairs[0])
+        out[i] = dataclasses.replace(
+            s, actual=result, target=plan, computed_percent=round(100 * result / plan, 2)
+        )
+    return [c for j, c in enumerate(out) if j not in dropped]
+
+
+def _flagged_figures(s: LinkableStatement) -> tuple[Decimal, Decimal] | None:
+    """The result and plan a ``plan_of_measure`` flag of ``s`` set against its percentage."""
+    for name, fields in json.loads(s.note_data or "[]"):
+        if name == "plan_of_measure":
+            return Decimal(fields["a"]), Decimal(fields["t"])
+    return None
 
 
 def _unit_word(s: LinkableStatement) -> str:
