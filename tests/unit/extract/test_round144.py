@@ -1,0 +1,119 @@
+"""Round 144 of the extraction rules (issue 17, point 3): percentages of a plan the
+passage's one plan of their measure contradicts, read where a growth, a profit's percentage
+or a decimal comma hid them from the audit; on invented text (never the evaluation set's
+figures or sentences)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
+from reading import find, flagged
+
+from kpitools.extract.amounts import amounts_in, measure_of_amount
+from kpitools.textfold import fold
+
+_PLANS = (
+    "Tại đại hội cổ đông, công ty thông qua kế hoạch kinh doanh với doanh thu đạt 920 tỷ "
+    "đồng, lợi nhuận trước thuế đạt 40 tỷ đồng. "
+)
+_REVENUE = (
+    "Kết thúc quý I, doanh thu của công ty đạt 301,5 tỷ đồng, tăng 12,2% so với cùng kỳ năm "
+    "ngoái và hoàn thành 39,3% kế hoạch năm."
+)
+_PROFIT = " Lợi nhuận trước thuế đạt 11 tỷ đồng, tăng 4% và hoàn thành 27,5% kế hoạch năm."
+
+
+def _percentage(text: str, stated: str) -> object:
+    (s,) = [s for s in find(text) if s.stated == stated and s.stated_kind == "attainment"]
+    return s
+
+
+def test_a_plan_percentage_after_a_growth_is_checked_against_the_one_plan() -> None:
+    # 301,5 of 920 is 32,77 %, not 39,3 %: the result is written before the growth between
+    text = _PLANS + _REVENUE
+    s = _percentage(text, "39,3%")
+    assert s.actual == Decimal("301500000000")  # type: ignore[attr-defined]
+    assert s.verdict == "inconsistent"  # type: ignore[attr-defined]
+    assert "32.7717" in (s.note or "")  # type: ignore[attr-defined]
+    assert flagged(text) == ["inconsistent"]
+
+
+def test_a_revenue_percentage_beside_a_profit_percentage_is_checked() -> None:
+    # the profit's 27,5 % (11 of 40) holds; the revenue's, of another measure, is its own
+    text = _PLANS + _REVENUE + _PROFIT
+    assert _percentage(text, "39,3%").verdict == "inconsistent"  # type: ignore[attr-defined]
+    assert _percentage(text, "27,5%").verdict != "inconsistent"  # type: ignore[attr-defined]
+    assert flagged(text) == ["inconsistent"]
+
+
+def test_a_plan_named_eight_words_after_its_noun_is_read() -> None:
+    # "kế hoạch kinh doanh với tổng doanh thu đạt 920 tỷ đồng": seven words between
+    text = _PLANS.replace("với doanh thu", "với tổng doanh thu") + _REVENUE
+    assert flagged(text) == ["inconsistent"]
+
+
+def test_a_result_after_a_decimal_fall_is_its_measure_and_takes_its_percentage() -> None:
+    # "doanh thu thuần giảm 12,5% về còn 510 tỷ đồng": the comma of 12,5 ends no clause, so
+    # 510 is revenue; 510 of 2.400 is 21,25 %, not 31 %, and the pair read for 510 and its
+    # plan is the percentage's statement
+    text = (
+        "Đại hội cổ đông thông qua mục tiêu doanh thu 2.400 tỷ đồng trong năm nay. Quý I, "
+        "doanh thu thuần giảm 12,5% về còn 510 tỷ đồng. Như vậy sau quý I, công ty đã thực "
+        "hiện được 31% mục tiêu doanh thu."
+    )
+    pairs = [(s.actual, s.target, s.stated, s.verdict) for s in find(text) if s.actual]
+    assert pairs == [(Decimal("510000000000"), Decimal("2400000000000"), "31%", "inconsistent")]
+    assert flagged(text) == ["inconsistent"]
+    fits = text.replace("31%", "21%")
+    assert flagged(fits) == []
+
+
+def test_near_misses_are_not_flagged() -> None:
+    cases = {
+        # the percentage fits the plan
+        "fits": _PLANS + _REVENUE.replace("39,3%", "32,8%"),
+        # an estimate or a hedged result
+        "estimate": _PLANS + _REVENUE.replace("đạt 301,5", "ước đạt 301,5"),
+        "hedged": _PLANS + _REVENUE.replace("đạt 301,5", "đạt khoảng 301,5"),
+        # two revenues' percentages near each other: a group's and its parent's
+        "two revenues": _PLANS
+        + _REVENUE
+        + " Doanh thu công ty mẹ đạt 200 tỷ đồng, tăng 3% và hoàn thành 30% kế hoạch năm.",
+        # the plan of another year
+        "year": _PLANS.replace("Tại đại hội", "Năm 2040, tại đại hội")
+        + "Năm 2041, "
+        + _REVENUE[0].lower()
+        + _REVENUE[1:],
+        # the plan of the profit only: no plan of revenue
+        "other measure": _PLANS.replace("doanh thu đạt 920 tỷ đồng, ", "") + _REVENUE,
+        # the profit's percentage against a plan of another kind (before tax, after tax)
+        "kind": _PLANS + _PROFIT.replace("trước thuế", "sau thuế").replace("27,5%", "35%"),
+        # a fall of one measure, then an amount of another in its own clause
+        "other clause": (
+            "Đại hội cổ đông thông qua mục tiêu doanh thu 2.400 tỷ đồng trong năm nay. Quý I, "
+            "doanh thu thuần giảm 12,5%, lợi nhuận đạt 510 tỷ đồng. Như vậy sau quý I, công ty "
+            "đã thực hiện được 31% mục tiêu doanh thu."
+        ),
+    }
+    for name, text in cases.items():
+        assert flagged(text) == [], name
+
+
+@given(
+    whole=st.integers(min_value=1, max_value=99),
+    tenths=st.integers(min_value=0, max_value=99),
+    amount=st.integers(min_value=1, max_value=9_999),
+)
+def test_a_decimal_percentage_before_an_amount_keeps_its_measure(
+    whole: int, tenths: int, amount: int
+) -> None:
+    # "lợi nhuận giảm 37,25% về còn 812 tỷ đồng": profit, whatever the decimals
+    text = fold(f"Quý II, lợi nhuận giảm {whole},{tenths}% về còn {amount} tỷ đồng.")
+    (a,) = [a for a in amounts_in(text, 0, len(text)) if a.unit[1] == "đồng"]
+    assert measure_of_amount(text, a) == fold("lợi nhuận")
+    # a comma between words still ends the clause
+    other = fold(f"Quý II, lợi nhuận giảm {whole},{tenths}%, cổ tức còn {amount} tỷ đồng.")
+    (b,) = [b for b in amounts_in(other, 0, len(other)) if b.unit[1] == "đồng"]
+    assert measure_of_amount(other, b) is None
