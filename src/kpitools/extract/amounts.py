@@ -1105,9 +1105,9 @@ tài chính`` is no revenue planned, ``lợi nhuận gộp`` no profit planned, 
 the other items)."""
 
 
-# a mark that ends a clause (:data:`CLAUSE_MARKS`), not the comma or point of a number
-# ("doanh thu thuần giảm 38,5% về còn 474 tỷ đồng": 474 is still revenue)
-_CLAUSE_MARK_OUTSIDE_NUMBERS = re.compile(r"[;()\n:]|(?<!\d)[.,]|[.,](?!\d)")
+# a mark that ends a clause (:data:`CLAUSE_MARKS`), not a number's decimal comma ("doanh
+# thu thuần giảm 38,5% về còn 474 tỷ đồng": 474 is still revenue)
+_CLAUSE_MARK_OUTSIDE_NUMBERS = re.compile(r"[;()\n:.]|(?<!\d),|,(?!\d)")
 
 
 def measure_of_amount(folded: str, a: Amount) -> str | None:
