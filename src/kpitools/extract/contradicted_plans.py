@@ -36,6 +36,7 @@ from kpitools.extract.amounts import (
     after_percent,
     amounts_in,
     clause_head,
+    has_qualifier,
     measure_kind,
     part_opened,
     plan_measure,
@@ -43,7 +44,7 @@ from kpitools.extract.amounts import (
     sets_out_plan,
     thing_counted,
 )
-from kpitools.extract.bare_plans import triple_fits
+from kpitools.extract.bare_plans import TRIPLE_SPREAD, triple_fits
 from kpitools.extract.linking import flagged_statement, percent_of
 from kpitools.extract.measure_results import (
     measure_figures,
@@ -125,7 +126,79 @@ def check_contradicted_plans(
             pair = None if near else _lone_plan(s, text)
         if pair is not None:
             out[i] = _flagged(s, *pair)
+    out = [_checked_growth(s, text) for s in out]
     return _with_read_pairs(out)
+
+
+# "…, tăng 14,9% so với năm trước", "giảm 70% so với thực hiện năm 2019", "… so với cùng kỳ":
+# a growth over the year before, or over a year named
+_OVER_YEAR = rx(
+    r"^\s*so\s+với\s+(?:(?:thực\s+hiện|kết\s+quả)\s+)?(?:năm\s+(?:trước|ngoái)(?!\s+\d)"
+    r"|cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?|(?:năm\s+)?(?P<year>(?:19|20)\d\d))(?!\w)"
+)
+# a part of a year (a quarter, months, a half) or a forecast: no whole year's figure
+_NOT_A_YEAR = rx(
+    r"(?<!\w)(?:quý|tháng|tuần|nửa|bán\s+niên|lũy\s+kế|luỹ\s+kế|ước|dự\s+kiến|dự\s+báo"
+    r"|khoảng|gần|hơn|trên|công\s+ty\s+mẹ|riêng\s+lẻ)(?!\w)"
+)
+
+
+def _checked_growth(s: LinkableStatement, text: str) -> LinkableStatement:
+    """``s``, a growth over the year before flagged when the year before's one figure denies it.
+
+    ``Năm 2041 doanh thu của công ty đạt 16.900 tỷ đồng. … kế hoạch năm 2042 với chỉ tiêu
+    doanh thu 20.150 tỷ đồng, tăng 9,5% so với năm trước``: the growth's amount is a whole
+    year's money amount of a named measure and kind, and the passage writes that measure's
+    figure of the year compared with (the year before its own, or the one named) once, in
+    another sentence before it, a result (no plan word), exact and no part's or forecast; when
+    the two give a growth more than :data:`~kpitools.extract.bare_plans.TRIPLE_SPREAD` points
+    from the one stated, ``s`` is flagged (``growth_of_year``).
+    """
+    if (
+        s.stated_kind != "growth"
+        or s.verdict != "unchecked"
+        or s.qualifier is not None
+        or s.stated_percent is None
+        or '"growth_base"' not in (s.note_data or "")
+    ):
+        return s
+    over = _OVER_YEAR.match(after_percent(s, text))
+    low = max(0, s.start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low : s.end])
+    at = s.start - low
+    percent = folded.find("%", at)
+    own = [a for a in amounts_in(folded, at, percent) if a.unit[1] in MONEY_WORDS]
+    if over is None or percent < 0 or len(own) != 1:
+        return s
+    amount = own[0]
+    year = _year_upto(folded, amount.start)
+    head, _ = sentence_span(folded, amount)
+    if year is None or not year.isdigit() or _NOT_A_YEAR.search(folded, head, percent):
+        return s
+    base_year = over.group("year") or str(int(year) - 1)
+    measure = _measure_of(folded, amount)
+    if measure[0] is None or base_year == year:
+        return s
+    bases = [
+        a
+        for a in amounts_in(folded, 0, head)
+        if a.unit[1] == amount.unit[1]
+        and _measure_of(folded, a) == measure
+        and _year_upto(folded, a.start) == base_year
+        and not has_qualifier(folded, a)
+        and not _PLAN_WORD.search(folded, sentence_span(folded, a)[0], a.start)
+        and not _NOT_A_YEAR.search(folded, sentence_span(folded, a)[0], a.end)
+        and not COMPARED.search(folded, max(0, a.start - 40), a.start)
+    ]
+    if len({a.value for a in bases}) != 1 or bases[0].value <= 0:
+        return s
+    base = bases[0].value
+    exact = 100 * (amount.value / base - 1)
+    if abs(exact - s.stated_percent) <= TRIPLE_SPREAD:
+        return s
+    words = " ".join(text[low + sentence_span(folded, bases[0])[0] : low + bases[0].end].split())
+    fields = {"a": f"{amount.value:f}", "base": f"{base:f}", "exact": f"{exact:.6g}"}
+    return flagged_statement(s, "growth_of_year", **fields, text=words)
 
 
 def _with_read_pairs(statements: list[LinkableStatement]) -> list[LinkableStatement]:

@@ -117,3 +117,49 @@ def test_a_decimal_percentage_before_an_amount_keeps_its_measure(
     other = fold(f"Quý II, lợi nhuận giảm {whole},{tenths}%, cổ tức còn {amount} tỷ đồng.")
     (b,) = [b for b in amounts_in(other, 0, len(other)) if b.unit[1] == "đồng"]
     assert measure_of_amount(other, b) is None
+
+
+_YEARS = (
+    "Năm 2041, công ty đạt tổng doanh thu hợp nhất 4.820 tỷ đồng, lợi nhuận trước thuế 310 tỷ "
+    "đồng.\n\nNăm 2042, công ty đặt kế hoạch doanh thu hợp nhất là 5.400 tỷ đồng, tăng 20% so "
+    "với cùng kỳ, lợi nhuận trước thuế là 341 tỷ đồng, tăng 10% so với thực hiện năm 2041."
+)
+
+
+def _growth_verdicts(text: str) -> list[tuple[str | None, str | None]]:
+    return [(s.stated, s.verdict) for s in find(text) if s.stated_kind == "growth"]
+
+
+def test_a_growth_over_the_year_before_its_one_figure_denies_is_flagged() -> None:
+    # 5.400 on 2041's 4.820 is a rise of 12,03 %, not 20 %; the profit's 10 % holds (341 / 310)
+    assert _growth_verdicts(_YEARS) == [("20%", "inconsistent"), ("10%", "unchecked")]
+    (s,) = [s for s in find(_YEARS) if s.stated == "20%"]
+    assert "4820000000000" in (s.note or "") and "12.03" in (s.note or "")
+    assert flagged(_YEARS) == ["inconsistent"]
+    # a fall over a year named, checked with its sign: 341 on 310 is no fall of 10 %
+    fall = _YEARS.replace("tăng 20%", "tăng 12%").replace("tăng 10%", "giảm 10%")
+    assert _growth_verdicts(fall) == [("12%", "unchecked"), ("10%", "inconsistent")]
+
+
+def test_growths_over_no_one_figure_of_the_year_are_not_flagged() -> None:
+    cases = {
+        # the growth the figures give
+        "fits": _YEARS.replace("tăng 20%", "tăng 12%"),
+        # an estimate, a part of the year, a parent company's figure
+        "estimate": _YEARS.replace("công ty đạt", "công ty ước đạt"),
+        "months": _YEARS.replace("Năm 2041, công ty đạt", "9 tháng năm 2041, công ty đạt"),
+        "parent": _YEARS.replace("tổng doanh thu hợp nhất 4.820", "doanh thu công ty mẹ 4.820"),
+        # no figure of the year before (a plan two years on), or two of them
+        "other year": _YEARS.replace("Năm 2042, công ty", "Năm 2043, công ty"),
+        "two figures": _YEARS.replace(
+            "310 tỷ đồng.", "310 tỷ đồng. Năm 2041 doanh thu hợp nhất đạt 4.900 tỷ đồng."
+        ),
+        # a profit of another kind (after tax against a plan before tax)
+        "kind": _YEARS.replace("tăng 20%", "tăng 12%")
+        .replace("lợi nhuận trước thuế 310", "lợi nhuận sau thuế 310")
+        .replace("tăng 10%", "giảm 10%"),
+        # a hedged growth
+        "hedged": _YEARS.replace("tăng 20%", "tăng khoảng 20%"),
+    }
+    for name, text in cases.items():
+        assert flagged(text) == [], name
