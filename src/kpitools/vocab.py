@@ -568,6 +568,11 @@ _EXTRACT = {
         "so với số cùng kỳ ghi trong ngoặc: 100 × ({a} / {base} − 1) = {exact}",
         "against the base in brackets: 100 × ({a} / {base} − 1) = {exact}",
     ),
+    "extract.note.growth_of_year": _pair(
+        "so với số duy nhất của năm so sánh (“{text}”): 100 × ({a} / {base} − 1) = {exact}",
+        "against the one figure of the year compared with (“{text}”): "
+        "100 × ({a} / {base} − 1) = {exact}",
+    ),
     "extract.note.growth_of_month": _pair(
         "so với số tháng {month} ghi trước đó: 100 × ({a} / {base} − 1) = {exact}",
         "against month {month}'s figure written before: 100 × ({a} / {base} − 1) = {exact}",

@@ -1105,6 +1105,11 @@ tài chính`` is no revenue planned, ``lợi nhuận gộp`` no profit planned, 
 the other items)."""
 
 
+# a mark that ends a clause (:data:`CLAUSE_MARKS`), not a number's decimal comma ("doanh
+# thu thuần giảm 38,5% về còn 474 tỷ đồng": 474 is still revenue)
+_CLAUSE_MARK_OUTSIDE_NUMBERS = re.compile(r"[;()\n:.]|(?<!\d),|,(?!\d)")
+
+
 def measure_of_amount(folded: str, a: Amount) -> str | None:
     """The measure name (:data:`MEASURE_NAMES`) an amount of ``folded`` is of, if any.
 
@@ -1115,7 +1120,7 @@ def measure_of_amount(folded: str, a: Amount) -> str | None:
     if after is not None:
         return after.group()
     floor = max(0, a.start - 200)
-    start = max(floor, *(folded.rfind(m, floor, a.start) + 1 for m in CLAUSE_MARKS))
+    start = last_end(_CLAUSE_MARK_OUTSIDE_NUMBERS, folded, a.start, floor)
     named = list(MEASURE_NAMES_RX.finditer(folded, start, a.start))
     if not named:
         named = _named_before_aside(folded, start, floor) or _named_before_equal(folded, a)

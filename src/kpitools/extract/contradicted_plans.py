@@ -20,11 +20,13 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import json
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
+    APART_MEASURES,
     COMPARED,
     MONEY_WORDS,
     PART_OF_YEAR,
@@ -34,6 +36,7 @@ from kpitools.extract.amounts import (
     after_percent,
     amounts_in,
     clause_head,
+    has_qualifier,
     measure_kind,
     part_opened,
     plan_measure,
@@ -41,7 +44,7 @@ from kpitools.extract.amounts import (
     sets_out_plan,
     thing_counted,
 )
-from kpitools.extract.bare_plans import triple_fits
+from kpitools.extract.bare_plans import TRIPLE_SPREAD, triple_fits
 from kpitools.extract.linking import flagged_statement, percent_of
 from kpitools.extract.measure_results import (
     measure_figures,
@@ -110,18 +113,134 @@ def check_contradicted_plans(
     for s in statements:
         if s.stated_kind == "attainment" and s.stated is not None:
             said.setdefault(_unit_word(s), []).append(s.start)
+    measures: dict[int, str | None] = {}
     for i, s in enumerate(statements):
         if not _unlinked(s) or s.qualifier is not None or s.verdict in _FLAGGED:
             continue
         if named_percentage(s):
             pair = _lone_pair(s, text)
         else:
-            pair = (
-                None if _others_near(said.get(_unit_word(s), []), s.start) else _lone_plan(s, text)
-            )
+            near = _others_near(said.get(_unit_word(s), []), s.start)
+            if near and _apart_measures(s, near, statements, text, measures):
+                near = []
+            pair = None if near else _lone_plan(s, text)
         if pair is not None:
             out[i] = _flagged(s, *pair)
-    return out
+    out = [_checked_growth(s, text) for s in out]
+    return _with_read_pairs(out)
+
+
+# "…, tăng 14,9% so với năm trước", "giảm 70% so với thực hiện năm 2019", "… so với cùng kỳ":
+# a growth over the year before, or over a year named
+_OVER_YEAR = rx(
+    r"^\s*so\s+với\s+(?:(?:thực\s+hiện|kết\s+quả)\s+)?(?:năm\s+(?:trước|ngoái)(?!\s+\d)"
+    r"|cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?|(?:năm\s+)?(?P<year>(?:19|20)\d\d))(?!\w)"
+)
+# a part of a year (a quarter, months, a half) or a forecast: no whole year's figure
+_NOT_A_YEAR = rx(
+    r"(?<!\w)(?:quý|tháng|tuần|nửa|bán\s+niên|lũy\s+kế|luỹ\s+kế|ước|dự\s+kiến|dự\s+báo"
+    r"|khoảng|gần|hơn|trên|công\s+ty\s+mẹ|riêng\s+lẻ)(?!\w)"
+)
+
+
+def _checked_growth(s: LinkableStatement, text: str) -> LinkableStatement:
+    """``s``, a growth over the year before flagged when the year before's one figure denies it.
+
+    ``Năm 2041 doanh thu của công ty đạt 16.900 tỷ đồng. … kế hoạch năm 2042 với chỉ tiêu
+    doanh thu 20.150 tỷ đồng, tăng 9,5% so với năm trước``: the growth's amount is a whole
+    year's money amount of a named measure and kind, and the passage writes that measure's
+    figure of the year compared with (the year before its own, or the one named) once, in
+    another sentence before it, a result (no plan word), exact and no part's or forecast; when
+    the two give a growth more than :data:`~kpitools.extract.bare_plans.TRIPLE_SPREAD` points
+    from the one stated, ``s`` is flagged (``growth_of_year``).
+    """
+    if (
+        s.stated_kind != "growth"
+        or s.verdict != "unchecked"
+        or s.qualifier is not None
+        or s.stated_percent is None
+        or '"growth_base"' not in (s.note_data or "")
+    ):
+        return s
+    over = _OVER_YEAR.match(after_percent(s, text))
+    low = max(0, s.start - PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low : s.end])
+    at = s.start - low
+    percent = folded.find("%", at)
+    own = [a for a in amounts_in(folded, at, percent) if a.unit[1] in MONEY_WORDS]
+    if over is None or percent < 0 or len(own) != 1:
+        return s
+    amount = own[0]
+    year = _year_upto(folded, amount.start)
+    head, _ = sentence_span(folded, amount)
+    if year is None or not year.isdigit() or _NOT_A_YEAR.search(folded, head, percent):
+        return s
+    base_year = over.group("year") or str(int(year) - 1)
+    measure = _measure_of(folded, amount)
+    if measure[0] is None or base_year == year:
+        return s
+    bases = [
+        a
+        for a in amounts_in(folded, 0, head)
+        if a.unit[1] == amount.unit[1]
+        and _measure_of(folded, a) == measure
+        and _year_upto(folded, a.start) == base_year
+        and not has_qualifier(folded, a)
+        and not _PLAN_WORD.search(folded, sentence_span(folded, a)[0], a.start)
+        and not _NOT_A_YEAR.search(folded, sentence_span(folded, a)[0], a.end)
+        and not COMPARED.search(folded, max(0, a.start - 40), a.start)
+    ]
+    if len({a.value for a in bases}) != 1 or bases[0].value <= 0:
+        return s
+    base = bases[0].value
+    exact = 100 * (amount.value / base - 1)
+    if abs(exact - s.stated_percent) <= TRIPLE_SPREAD:
+        return s
+    words = " ".join(text[low + sentence_span(folded, bases[0])[0] : low + bases[0].end].split())
+    fields = {"a": f"{amount.value:f}", "base": f"{base:f}", "exact": f"{exact:.6g}"}
+    return flagged_statement(s, "growth_of_year", **fields, text=words)
+
+
+def _with_read_pairs(statements: list[LinkableStatement]) -> list[LinkableStatement]:
+    """``statements``, a flagged percentage given the result and plan another read as a pair.
+
+    ``Quý I, doanh thu thuần giảm 38,5% về còn 474 tỷ đồng. … đã thực hiện được 26% mục
+    tiêu doanh thu`` with the plan of 1.280 tỷ đồng read for 474 (no percentage): the pair
+    and the percentage the figures deny are one statement, the percentage's, with both
+    figures; the pair is dropped. Only a pair of exactly the flagged result and plan.
+    """
+    dropped: set[int] = set()
+    out = list(statements)
+    for i, s in enumerate(statements):
+        if s.verdict != "inconsistent" or not s.note_data or "plan_of_measure" not in s.note_data:
+            continue
+        if s.target is not None or (note := _flagged_figures(s)) is None:
+            continue
+        result, plan = note
+        pairs = [
+            j
+            for j, o in enumerate(statements)
+            if j not in dropped
+            and o.stated is None
+            and o.actual == result
+            and o.target == plan
+            and o.end <= s.start
+        ]
+        if len(pairs) != 1:
+            continue
+        dropped.add(pairs[0])
+        out[i] = dataclasses.replace(
+            s, actual=result, target=plan, computed_percent=round(100 * result / plan, 2)
+        )
+    return [c for j, c in enumerate(out) if j not in dropped]
+
+
+def _flagged_figures(s: LinkableStatement) -> tuple[Decimal, Decimal] | None:
+    """The result and plan a ``plan_of_measure`` flag of ``s`` set against its percentage."""
+    for name, fields in json.loads(s.note_data or "[]"):
+        if name == "plan_of_measure":
+            return Decimal(fields["a"]), Decimal(fields["t"])
+    return None
 
 
 def _unit_word(s: LinkableStatement) -> str:
@@ -129,11 +248,49 @@ def _unit_word(s: LinkableStatement) -> str:
     return (s.measure or "").rpartition(" ")[2]
 
 
-def _others_near(starts: list[int], start: int) -> bool:
-    """Whether ``starts`` (sorted) hold another than ``start`` within the plans' window."""
+def _others_near(starts: list[int], start: int) -> list[int]:
+    """The starts of ``starts`` (sorted) other than ``start`` within the plans' window."""
     low = bisect.bisect_left(starts, start - PLAN_AMOUNT_WINDOW)
     high = bisect.bisect_right(starts, start + PLAN_AMOUNT_WINDOW)
-    return any(x != start for x in starts[low:high])
+    return [x for x in starts[low:high] if x != start]
+
+
+def _apart_measures(
+    s: LinkableStatement,
+    near: list[int],
+    statements: Sequence[LinkableStatement],
+    text: str,
+    memo: dict[int, str | None],
+) -> bool:
+    """Whether the percentages of a plan at ``near`` are all of measures apart from ``s``'s.
+
+    Money measures that are never each other's part or whole
+    (:data:`~kpitools.extract.amounts.APART_MEASURES`): ``doanh thu … hoàn thành 39,3% kế
+    hoạch năm. Lợi nhuận sau thuế … hoàn thành 26,7% kế hoạch năm`` are a revenue's and a
+    profit's, each of its own plan, not parts' beside a whole's.
+    """
+    mine = _result_measure(s, text, memo)
+    if mine not in APART_MEASURES:
+        return False
+    by_start = {o.start: o for o in statements if o.stated_kind == "attainment"}
+    theirs = [_result_measure(by_start[x], text, memo) if x in by_start else None for x in near]
+    return all(m in APART_MEASURES and m != mine for m in theirs)
+
+
+def _result_measure(s: LinkableStatement, text: str, memo: dict[int, str | None]) -> str | None:
+    """The money measure named for ``s``'s result (``doanh thu``, ``lợi nhuận``), if any."""
+    if s.start in memo:
+        return memo[s.start]
+    memo[s.start] = None
+    if isinstance(s.actual, Decimal):
+        low = max(0, s.start - PLAN_AMOUNT_WINDOW)
+        folded = fold(text[low : s.end])
+        at = s.start - low
+        mine = [a for a in amounts_in(folded, at, len(folded)) if a.value == s.actual]
+        mine = mine or _result_before(folded, at, s.actual)
+        if len(mine) == 1 and mine[0].unit[1] in MONEY_WORDS:
+            memo[s.start] = measure_kind(folded, mine[0])[0]
+    return memo[s.start]
 
 
 def _lone_pair(s: LinkableStatement, text: str) -> tuple[Amount, Amount, str] | None:
@@ -214,7 +371,7 @@ def _unlinked(s: LinkableStatement) -> bool:
 
 # "kế hoạch trồng 52.000 cây", "chỉ tiêu cả năm là 9 tỷ kWh": a plan noun shortly before an
 # amount, only words between (not "theo kế hoạch" at a long sentence's start)
-_PLAN_WORD = rx(rf"(?<!\w)(?<!theo\s){PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,6}}\s+(?:là\s+)?$")
+_PLAN_WORD = rx(rf"(?<!\w)(?<!theo\s){PLAN_NOUNS}(?:\s+[^\W\d_]+){{0,8}}\s+(?:là\s+)?$")
 
 
 # "đạt 27,6% kế hoạch.", "bằng 40,9% so với kế hoạch": the percentage is of a plan
@@ -239,6 +396,8 @@ def _lone_plan(s: LinkableStatement, text: str) -> tuple[Amount, Amount, str] | 
     folded = fold(text[low : s.end + PLAN_AMOUNT_WINDOW])
     at, end = s.start - low, s.end - low
     mine = [a for a in amounts_in(folded, at, end) if a.value == s.actual]
+    if not mine:
+        mine = _result_before(folded, at, s.actual)
     if len(mine) != 1:
         return None
     result = mine[0]
@@ -262,6 +421,17 @@ def _lone_plan(s: LinkableStatement, text: str) -> tuple[Amount, Amount, str] | 
     if any(own[0] <= a.start < own[1] for a in plans):
         return None
     return _checked_pair(s, folded, low, (result, plans[0]), text)
+
+
+def _result_before(folded: str, at: int, actual: object) -> list[Amount]:
+    """The amounts of ``actual`` written before the percentage at ``at`` in its sentence.
+
+    ``doanh thu đạt 301,5 tỷ đồng, tăng 12,2% so với cùng kỳ và hoàn thành 39,3% kế hoạch
+    năm``: the statement pass gave the percentage its result across the growth between, so
+    the statement's span starts at the percentage and the result is read before it.
+    """
+    head = clause_head(folded, at, 0)
+    return [a for a in amounts_in(folded, head, at) if a.value == actual]
 
 
 def _whole_plan(folded: str, a: Amount) -> bool:
