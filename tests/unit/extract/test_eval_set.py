@@ -340,6 +340,7 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzzo": 1,
     "2026-12-07zzzp": 4,
     "2026-12-07zzzq": 3,
+    "2026-12-07zzzs": 3,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -441,6 +442,7 @@ LEAST_SITES = {
     "2026-12-07zzzo": 1,
     "2026-12-07zzzp": 2,
     "2026-12-07zzzq": 2,
+    "2026-12-07zzzs": 2,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -920,7 +922,11 @@ items only five held a scored statement, one of them only pairs the set already 
 ``2026-12-07zzzq`` (legal and land pages of 2025) holds 3 passages on 2 sites: its wave reads the
 same source, and of its 22 items only five held a scored statement as first read, one of them the
 same document as a kept one and one dropped by the second reading (a nine months' growth rate beside
-a scenario for another period)."""
+a scenario for another period). ``2026-12-07zzzs`` (same-day reports of July 2026) holds 3 passages
+on 2 sites: its wave reads the third source's one-day digest (GitHub muahong/TongHopTin,
+``docs/index.html`` of 2026-07-16) outside the three sites already dealt, and of the 40 items of its
+first sample only three held a scored statement the set does not already hold (items 1 to 20, batch
+``2026-12-07zzzr``, gave none)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
