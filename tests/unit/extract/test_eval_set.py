@@ -338,6 +338,9 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzzm": 2,
     "2026-12-07zzzn": 1,
     "2026-12-07zzzo": 1,
+    "2026-12-07zzzp": 4,
+    "2026-12-07zzzq": 3,
+    "2026-12-07zzzs": 3,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -437,6 +440,9 @@ LEAST_SITES = {
     "2026-12-07zzzm": 2,
     "2026-12-07zzzn": 1,
     "2026-12-07zzzo": 1,
+    "2026-12-07zzzp": 2,
+    "2026-12-07zzzq": 2,
+    "2026-12-07zzzs": 2,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -909,7 +915,18 @@ held only a topic word 21 were not archived and only one body held a scored stat
 full bodies of a few national papers' articles from one archive (GitHub muahong/TongHopTin), and of
 its random sample of 40 addresses (28 whose title or lead held a topic word, 12 whose title or lead
 held none) 17 were not archived, one was a page the set already holds, and only one body held a
-scored statement."""
+scored statement. ``2026-12-07zzzp`` (legal and land pages of 2025) holds 4 passages on 2 sites: its
+wave reads a fourth source, page texts of two sites crawled into a public repository (GitHub
+tnt305/tai_lieu_noi_bo: thuvienphapluat.vn and thuviennhadat.vn in its tier-A sample), and of its 20
+items only five held a scored statement, one of them only pairs the set already holds.
+``2026-12-07zzzq`` (legal and land pages of 2025) holds 3 passages on 2 sites: its wave reads the
+same source, and of its 22 items only five held a scored statement as first read, one of them the
+same document as a kept one and one dropped by the second reading (a nine months' growth rate beside
+a scenario for another period). ``2026-12-07zzzs`` (same-day reports of July 2026) holds 3 passages
+on 2 sites: its wave reads the third source's one-day digest (GitHub muahong/TongHopTin,
+``docs/index.html`` of 2026-07-16) outside the three sites already dealt, and of the 40 items of its
+first sample only three held a scored statement the set does not already hold (items 1 to 20, batch
+``2026-12-07zzzr``, gave none)."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
