@@ -271,6 +271,39 @@ def statement_matches(gold: dict[str, Any], found: dict[str, Any]) -> bool:
     )
 
 
+def right_but_unlinked(gold: dict[str, Any], found: dict[str, Any]) -> bool:
+    """A claim right in all but its link to a target written elsewhere.
+
+    The claim has the annotated actual and stated percent but no target, while the annotated
+    target is written in the passage (not ``derived``), and the target the claim implies
+    (actual / percent, :attr:`Statement.implied_target`) is within 1 % of it: its numbers are
+    the report's, only the link to where the report writes the target is missing. The strict
+    score counts such a claim wrong and its statement missed; the report names how many.
+
+    >>> gold = {"actual": 110, "target": 100, "target_kind": "annual", "percent": 110}
+    >>> right_but_unlinked(gold, {"actual": 110, "target": None, "stated_percent": 110,
+    ...                           "implied_target": 100})
+    True
+    >>> right_but_unlinked(gold, {"actual": 110, "target": None, "stated_percent": 110,
+    ...                           "implied_target": 95})
+    False
+    """
+    implied = found.get("implied_target")
+    if found.get("target") is not None or implied is None or gold.get("target_kind") == "derived":
+        return False
+    for g in _scaled(gold):
+        t = g.get("target")
+        if t is None or isinstance(t, list | tuple) or not float(t):
+            continue
+        if (
+            _same(found.get("actual"), g.get("actual"))
+            and _same(found.get("stated_percent"), g.get("percent"))
+            and abs(float(implied) - float(t)) <= DERIVED_TOLERANCE * abs(float(t))
+        ):
+            return True
+    return False
+
+
 def _neutral(gold_other: Iterable[dict[str, Any]], found: dict[str, Any]) -> bool:
     """A candidate that reads an annotated non-scored statement (a fraction of a whole such
     as ``16/19 chỉ tiêu``) with its own figures is neither right nor wrong here."""
@@ -326,6 +359,8 @@ class StatementScore:
     wrong: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     by_class: dict[str, list[int]] = field(default_factory=dict)
     """Claims found and claims right, by :func:`claim_class` (each of its two parts)."""
+    unlinked: int = 0
+    """Wrong claims that are :func:`right_but_unlinked` to a missed statement (one to one)."""
 
     def count(self, found: dict[str, Any], right: bool) -> None:
         for name in claim_class(found):
@@ -340,6 +375,17 @@ class StatementScore:
     @property
     def precision(self) -> float:
         return self.matched / self.found if self.found else math.nan
+
+    def unlinked_line(self) -> str:
+        """How many wrong claims are right but unlinked, and the scores if they counted."""
+        both = self.matched + self.unlinked
+        recall = both / self.gold if self.gold else math.nan
+        precision = both / self.found if self.found else math.nan
+        return (
+            f"  of the wrong, right but unlinked {self.unlinked} (actual and percent right, the "
+            f"written target not linked); counted right: recall {_pct(recall)}  precision "
+            f"{_pct(precision)}"
+        )
 
 
 def match_statements(
@@ -356,6 +402,7 @@ def match_statements(
     cands = [f for f in found if is_candidate(f)]
     score.gold += len(gold)
     used: set[int] = set()
+    missed = []
     for g in gold:
         for i, f in enumerate(cands):
             if i not in used and statement_matches(g, f):
@@ -364,6 +411,8 @@ def match_statements(
                 break
         else:
             score.misses.append((passage["id"], g))
+            missed.append(g)
+    wrong = []
     for i, f in enumerate(cands):
         if i in used:
             score.found += 1
@@ -374,6 +423,13 @@ def match_statements(
             score.found += 1
             score.count(f, False)
             score.wrong.append((passage["id"], f))
+            wrong.append(f)
+    for f in wrong:
+        for j, g in enumerate(missed):
+            if right_but_unlinked(g, f):
+                score.unlinked += 1
+                del missed[j]
+                break
 
 
 @dataclass
@@ -819,6 +875,7 @@ def report(
         f"target-versus-result statements: annotated {st.gold}, found {st.found} "
         f"(+{st.neutral} neutral), matched {st.matched}",
         f"  recall {_pct(st.recall)}  precision {_pct(st.precision)}",
+        st.unlinked_line(),
         f"audit findings: annotated {au.gold}, found {au.matched} (recall {_pct(au.recall)}), "
         f"false alarms {len(au.false_alarms)} of {au.found} flagged",
     ]

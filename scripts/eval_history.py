@@ -323,6 +323,9 @@ SCORED_AT = {
     "2026-12-07zzzm": "74a7d4a83bbd1e7b1d0ed84e2bc4d1f3965873c1",
     "2026-12-07zzzn": "0dd574e2acd479a71840de692cb8a2bca8fbeaa6",
     "2026-12-07zzzo": "0dd574e2acd479a71840de692cb8a2bca8fbeaa6",
+    "2026-12-07zzzp": "0f81454d58b2dd307d6fb243a26f2914bc6d020a",
+    "2026-12-07zzzq": "0f81454d58b2dd307d6fb243a26f2914bc6d020a",
+    "2026-12-07zzzs": "0f81454d58b2dd307d6fb243a26f2914bc6d020a",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
@@ -363,6 +366,7 @@ def score_here(tree: Path, batch: str) -> dict[str, Any]:
         "gold": st.gold,
         "found": st.found,
         "matched": st.matched,
+        "unlinked": st.unlinked,
         "by_class": st.by_class,
         "audit": [au.gold, au.matched, len(au.false_alarms)],
         "wrong": [[pid, f["actual"], f["target"], f["stated"], f["text"]] for pid, f in st.wrong],
@@ -420,6 +424,7 @@ def summary(rows: Sequence[dict[str, Any]]) -> list[str]:
         total.gold += r["gold"]
         total.found += r["found"]
         total.matched += r["matched"]
+        total.unlinked += r.get("unlinked", 0)
         for name, (n, right) in r["by_class"].items():
             tally = total.by_class.setdefault(name, [0, 0])
             tally[0] += n
@@ -428,7 +433,7 @@ def summary(rows: Sequence[dict[str, Any]]) -> list[str]:
         f"all {len(rows)}: annotated {total.gold}, found {total.found}, matched "
         f"{total.matched}: recall {ev._pct(total.recall)}  precision {ev._pct(total.precision)}"
     )
-    return lines + ev.class_lines(total)
+    return [*lines, total.unlinked_line(), *ev.class_lines(total)]
 
 
 def stop_cleanly_on_sigterm() -> None:

@@ -51,6 +51,7 @@ def test_summary_sums_batches_and_their_kinds_of_claim() -> None:
          "by_class": {"target, nothing stated": [2, 1], "in its sentence": [3, 2],
                       "percent only (target implied)": [1, 1]}},
         {"batch": "2026-12-04l", "gold": 6, "found": 1, "matched": 1, "audit": [0, 0, 1],
+         "unlinked": 1,
          "by_class": {"target, nothing stated": [1, 1], "in its sentence": [1, 1]}},
     ]  # fmt: skip
     lines = hist.summary(rows)
@@ -58,6 +59,8 @@ def test_summary_sums_batches_and_their_kinds_of_claim() -> None:
         "2026-12-04k (c9d4ebf): annotated 4, found 3, matched 2; audit 0 of 1 (0 false alarms)"
     )
     assert lines[2] == "all 2: annotated 10, found 4, matched 3: recall 0.30  precision 0.75"
+    assert lines[3].startswith("  of the wrong, right but unlinked 1 ")
+    assert lines[3].endswith("counted right: recall 0.40  precision 1.00")
     assert "    target, nothing stated: 2 right of 3 (precision 0.67)" in lines
     assert "    in its sentence: 3 right of 4 (precision 0.75)" in lines
 
@@ -83,7 +86,11 @@ def test_a_batch_is_scored_across_both_parts(capsys: pytest.CaptureFixture[str])
         f"target-versus-result statements: annotated {st.gold}, found {st.found} "
         f"(+{st.neutral} neutral), matched {st.matched}"
     )
-    assert out[4:] == ev.class_lines(st)
+    assert out[2:4] == [
+        f"  recall {ev._pct(st.recall)}  precision {ev._pct(st.precision)}",
+        st.unlinked_line(),
+    ]
+    assert out[5:] == ev.class_lines(st)
     assert ev.main(["--batch", "2099-01-01a"]) == 2
     assert "no passage of batch 2099-01-01a" in capsys.readouterr().err
 

@@ -1137,6 +1137,25 @@ def test_matcher_fails_on_wrong_figures() -> None:
     assert len(st.misses) == 2 and len(st.wrong) == 3
 
 
+def test_matcher_names_claims_right_but_unlinked() -> None:
+    # 103 at 98,09 % with no target: it implies 105,01, the written 105 within 1 %; still a
+    # miss and a wrong claim in the strict score, and counted apart as right but unlinked
+    implied = {"implied_target": 105.01}
+    st = _score([{**_found(103, None, 98.09), **implied}, _found(48, None, 120)])
+    assert (st.matched, len(st.wrong), len(st.misses), st.unlinked) == (1, 1, 1, 1)
+    assert st.unlinked_line().endswith("counted right: recall 1.00  precision 1.00")
+    # another percent, an implied target off by more than 1 %, or a target read: not counted
+    for f in (
+        {**_found(103, None, 98.0), **implied},
+        {**_found(103, None, 98.09), "implied_target": 107},
+        {**_found(103, 110, 98.09), **implied},
+    ):
+        assert _score([f]).unlinked == 0
+    # one claim for one missed statement
+    st = _score([{**_found(103, None, 98.09), **implied}] * 2)
+    assert st.unlinked == 1
+
+
 def test_matcher_derived_target_tolerance() -> None:
     assert _score([_found(48, 40.3, 120)]).matched == 1  # within 1 %
     assert _score([_found(48, 44, 120)]).matched == 0
