@@ -826,6 +826,9 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-07zzzm",
         "2026-12-07zzzn",
         "2026-12-07zzzo",
+        "2026-12-07zzzp",
+        "2026-12-07zzzq",
+        "2026-12-07zzzs",
     }
 )
 
