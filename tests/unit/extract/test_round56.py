@@ -94,9 +94,7 @@ def test_a_plan_whose_sentence_has_a_percentage_with_no_result_takes_no_bare_pai
     tail = "đã đạt được 52% kế hoạch năm về doanh thu và 61% kế hoạch năm về lợi nhuận"
     text = HALF_YEAR_AND_PLAN.format(tail=tail)
     assert _profit_pairs(text) == [(96 * B, 150 * B, 61, "attainment")]
-    assert [s.verdict for s in find(text, money=True) if s.stated_percent == 61] == [
-        "inconsistent"
-    ]
+    assert [s.verdict for s in find(text, money=True) if s.stated_percent == 61] == ["inconsistent"]
 
 
 def test_a_plan_whose_sentence_has_no_percentage_takes_the_part_year_result() -> None:
