@@ -34,6 +34,7 @@ from kpitools.extract.amounts import (
     clause_names,
     compared_with,
     head_of_sentence,
+    last_end,
     measure_completed,
     measure_of_amount,
     noun_of,
@@ -65,6 +66,8 @@ PLAN_WINDOW = 800
 """How far (characters) before a percentage of a named plan its result may be."""
 
 _PLAN_END = rx(rf"(?<!\w){PLAN_NOUNS}\s*$")
+# "61% kế hoạch năm về doanh thu": the year's plan, its measure after ``về``
+_PLAN_YEAR_END = rx(rf"(?<!\w){PLAN_NOUNS}\s+(?:cả\s+)?năm\s*$")
 
 _BRACKET_AMOUNT = rx(
     rf"^\s*\(\s*(?P<a>{NUM})\s*(?:(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?:\s+(?P<mag2>tỷ|tỉ))?)?"
@@ -109,19 +112,24 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     holding two (:data:`_BRACKET_SECOND_AMOUNT`).
     """
     after = fold(text[s.end : s.end + 120])
-    if not (_PLAN_END.search(fold(s.text)) or measure_completed(s, after)):
+    if not (
+        _PLAN_END.search(fold(s.text))
+        or measure_completed(s, after)
+        or (_PLAN_YEAR_END.search(fold(s.text)) and _about_measure(after))
+    ):
         before = _measure_before(s)
         return None if before is None else (before, None, None)
     words: list[str] = []
-    pos = 0
-    for m in re.finditer(r"\S+", after):
+    pos, end = _about_measure(after), 0
+    for m in re.finditer(r"\S+", after[pos:]):
         word = m.group().rstrip(".,;:…")  # "… 66% kế hoạch lợi nhuận.": the sentence ends
         if len(words) == 2 or not word.isalpha() or word in NOUN_STOP:
             break
         words.append(word)
-        pos = m.start() + len(word)
+        end = m.start() + len(word)
         if word != m.group():
             break
+    pos += end
     before = _measure_before(s) if _names_no_measure(words) else None
     if before is not None or not words:
         # "tổng thu đạt 60% dự toán tỉnh giao": the plan's giver after it, the measure before
@@ -137,6 +145,23 @@ def _plan_noun(s: LinkableStatement, text: str) -> tuple[str, Decimal | None, st
     if b.group("mag2"):
         value *= 10**9
     return " ".join(words), value, (b.group("cur") or "").replace("usd", "USD") or None
+
+
+# "hoàn thành 44% mục tiêu về doanh thu", "61% kế hoạch năm về lợi nhuận": the plan's
+# measure named after ``về`` (about), as ``mục tiêu doanh thu`` names it
+_ABOUT = rx(r"^\s+về\s+(?=\S)")
+
+
+def _about_measure(after: str) -> int:
+    """Where the measure after a plan's name starts past ``về`` (0 when none is so named).
+
+    ``after`` is the folded text after the plan's name; ``về`` must be followed by a
+    measure (:data:`MEASURE_NAMES_RX`): ``kế hoạch về đích`` names none.
+    """
+    m = _ABOUT.match(after)
+    if m is None or MEASURE_NAMES_RX.match(after, m.end()) is None:
+        return 0
+    return m.end() - 1
 
 
 def _names_no_measure(words: list[str]) -> bool:
@@ -264,11 +289,34 @@ def _plan_result(
             and kind_fits(text, c, noun, kind)
             and _of_no_other(text, c, noun)
             and not _supposed(text, c.start)
+            and not _plan_continued(text, c)
         ):
             found.append(c)
     if not found or not (len({c.actual for c in found}) == 1 or _cumulative_last(text, found)):
         return None
     return None if _other_kind_between(text, found[0], s, noun, kind) else found[0]
+
+
+# "Năm 2041, công ty đặt mục tiêu doanh thu 900 tỷ đồng. Lợi nhuận trước thuế đạt 60 tỷ
+# đồng, tăng 20% so với thực hiện năm 2040.": a plan set out, then a figure compared with a
+# past year's result in the next sentence: the plan goes on, no result is stated
+_PLAN_SET_OUT = rx(r"(?<!\w)đặt\s+(?:ra\s+)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?!\w)")
+_OVER_DONE = rx(r"(?<!\w)so\s+với\s+(?:kết\s+quả\s+)?thực\s+hiện(?!\w)")
+_SENTENCE_REACH = 400
+
+
+def _plan_continued(text: str, c: LinkableStatement) -> bool:
+    """Whether the figure of ``c`` goes on with a plan set out in the sentence before it.
+
+    Its sentence compares it with a past result (``so với thực hiện năm 2040``) and the
+    sentence before sets out a plan (``đặt mục tiêu``): a plan's figure, no result.
+    """
+    head = last_end(FULL_STOP, text, c.start, max(0, c.start - _SENTENCE_REACH))
+    stop = FULL_STOP.search(text, c.end, c.end + _SENTENCE_REACH)
+    if _OVER_DONE.search(fold(text[c.end : stop.start() if stop else c.end + 120])) is None:
+        return False
+    before = last_end(FULL_STOP, text, max(0, head - 1), max(0, head - _SENTENCE_REACH))
+    return head > 0 and _PLAN_SET_OUT.search(fold(text[before:head])) is not None
 
 
 # "Nếu cộng cả khoản thu từ bán dự án, doanh thu đạt …": a sentence that opens on a condition
@@ -437,9 +485,27 @@ def _named_link(
         c = None if c is None or _of_later_quarter(text, c, s) else c
     if c is None or _done_of_other(text, c, s) or _converted_after(text, c):
         return None
+    if _other_year_named(s, c):
+        return None
     if target is not None and not same_currency(c.measure, f"x {currency or 'đồng'}"):
         target = None  # an amount of another currency, or for a count: not its target
     return c, target
+
+
+def _other_year_named(s: LinkableStatement, c: LinkableStatement) -> bool:
+    """Whether the words of the percentage ``s`` name a year other than its result ``c``'s.
+
+    ``Theo đó, dù thấp hơn năm 2039, công ty vẫn vượt 28% mục tiêu doanh thu``: the year
+    read for ``s`` is written in its own words and differs from the result's; which year the
+    percentage is of is then uncertain, and no result is taken. A year the document gives
+    both (none written in ``s``) keeps the link.
+    """
+    return (
+        s.year is not None
+        and c.year is not None
+        and s.year != c.year
+        and re.search(rf"(?<!\d){s.year}(?!\d)", s.text) is not None
+    )
 
 
 # "doanh thu hơn 81 triệu USD …, quy đổi … là 1.860 tỷ đồng", "116,3 triệu USD (~2.824 tỷ
