@@ -28,6 +28,7 @@ from kpitools.extract.amounts import (
     amounts_in,
     clause_head,
     has_qualifier,
+    last_end,
     measure_beside,
     measure_of_amount,
 )
@@ -872,3 +873,94 @@ def _whole_named(text: str, before: int, words: str) -> tuple[Decimal, str] | No
     if value is None:
         return None  # none, several, or a figure in no number format ("0000240.000")
     return value, " ".join(found[0].group(0).split())
+
+
+# ------------------------------------------------ shares of parts that add up to a written whole
+
+
+def _summed_share(s: LinkableStatement) -> bool:
+    """Whether ``s`` is a share of an unstated whole, its own amount read and exact."""
+    return (
+        s.stated_kind == "share"
+        and s.verdict == "unchecked"
+        and s.target is None
+        and s.qualifier is None
+        and s.stated is not None
+        and isinstance(s.actual, Decimal)
+        and s.actual > 0
+    )
+
+
+def _part_word(folded: str, s: LinkableStatement) -> str | None:
+    """The word after the amount of the share ``s`` in its own text (``tỷ đồng``: ``đồng``)."""
+    words = {a.unit[1] for a in amounts_in(folded, s.start, s.end) if a.value == s.actual}
+    return words.pop() if len(words) == 1 else None
+
+
+def _sentence_head(folded: str, pos: int) -> int:
+    """Where the sentence around ``pos`` starts (after a full stop or a line's end)."""
+    return last_end(FULL_STOP, folded, pos, max(0, pos - MAX_SENTENCE_CHARS))
+
+
+def _summed_whole(folded: str, head: int, first: int, total: Decimal, word: str) -> Amount | None:
+    """The amount the parts add up to, written before them.
+
+    In the sentence before the parts' (``head``: where theirs starts) or in theirs before the
+    first part (``first``); of the parts' word (``word``), written with no qualifier, its
+    value their sum (``total``). The last such amount.
+    """
+    low = _sentence_head(folded, max(0, head - 2)) if head > 0 else 0
+    found = [
+        a
+        for a in amounts_in(folded, low, first)
+        if a.unit[1] == word and a.value == total and not has_qualifier(folded, a)
+    ]
+    return found[-1] if found else None
+
+
+def check_shares_of_summed_whole(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, the shares of parts that add up to a whole written before checked.
+
+    ``Mục tiêu tổng doanh thu đến năm 2040 là 50.000 tỷ đồng. Trong đó, doanh thu nội địa
+    41.000 tỷ đồng (chiếm 80%), doanh thu xuất khẩu 9.000 tỷ đồng (chiếm 20%).``: the parts'
+    amounts add up to the 50.000 written before them (in the sentence before theirs or in
+    theirs), and their shares to 100 % (within a unit of their last decimal each), so the
+    parts are all of that whole and each share is of it: 41.000 of 50.000 is 82 %, not 80 %.
+    Read in one sentence holding two shares or more, each with its own exact amount of one
+    word (``đồng``, ``doanh nghiệp``), no qualifier and no other share in the sentence, none
+    naming a wider whole or a count (``chiếm 80% kim ngạch cả nước``); the whole written with
+    no qualifier. Each share is checked against it at the precision
+    written (:func:`~kpitools.numbers.check_percent`).
+    """
+    out = list(statements)
+    folded = fold(text)
+    sentences: dict[int, list[int]] = {}
+    for i, s in enumerate(statements):
+        if s.stated_kind == "share":
+            sentences.setdefault(_sentence_head(folded, s.start), []).append(i)
+    for head, group in sentences.items():
+        shares = [statements[i] for i in group]
+        if len(shares) < 2 or not all(map(_summed_share, shares)):
+            continue
+        if any(_of_another_whole(folded, s, 0) for s in shares):
+            continue  # "chiếm 80% kim ngạch cả nước": a share of a wider whole
+        words = {_part_word(folded, s) for s in shares}
+        percents = [parse_percent(s.stated or "") for s in shares]
+        slack = sum((Decimal(1).scaleb(-p.decimals) for p in percents), Decimal(0))
+        if len(words) != 1 or None in words:
+            continue
+        if abs(sum((p.value for p in percents), Decimal(0)) - 100) > slack:
+            continue
+        parts = [s.actual for s in shares if isinstance(s.actual, Decimal)]
+        total = sum(parts, Decimal(0))
+        first = min(s.start for s in shares)
+        whole = _summed_whole(folded, head, first, total, words.pop() or "")
+        if whole is None:
+            continue
+        said = " ".join(text[_sentence_head(folded, whole.start) : whole.end].split())
+        for i, s, p, n in zip(group, shares, percents, parts, strict=True):
+            lead = seg("share_of_measure", a=f"{n:f}", t=f"{whole.value:f}", text=said)
+            out[i] = _with_check(s, check_percent(p, n, whole.value), lead)
+    return out
