@@ -5,7 +5,8 @@ part's share against the part's whole (:func:`check_shares_of_parts`), a share o
 ``Trong đó`` against the sentence before (:func:`check_shares_after_whole`), a bare rate of a
 named measure as its share (:func:`check_measure_shares`), a bare rate after a fraction
 (:func:`check_fraction_rates`), the shares of a list of classes (:func:`check_class_shares`,
-:func:`check_shares_of_written_whole`), and the shares in brackets of a count
+:func:`check_shares_of_written_whole`), the shares of parts that add up to a whole written
+before them (:func:`check_shares_of_summed_whole`), and the shares in brackets of a count
 (:func:`named_count_shares`). The parts listed after a whole are in
 :mod:`kpitools.extract.parts`.
 """
@@ -893,7 +894,8 @@ def _summed_share(s: LinkableStatement) -> bool:
 
 def _part_word(folded: str, s: LinkableStatement) -> str | None:
     """The word after the amount of the share ``s`` in its own text (``tỷ đồng``: ``đồng``)."""
-    words = {a.unit[1] for a in amounts_in(folded, s.start, s.end) if a.value == s.actual}
+    found = amounts_in(folded, s.start, s.end)
+    words = {a.unit[1] for a in found if a.value == s.actual and a.unit[1]}
     return words.pop() if len(words) == 1 else None
 
 
@@ -902,20 +904,49 @@ def _sentence_head(folded: str, pos: int) -> int:
     return last_end(FULL_STOP, folded, pos, max(0, pos - MAX_SENTENCE_CHARS))
 
 
-def _summed_whole(folded: str, head: int, first: int, total: Decimal, word: str) -> Amount | None:
-    """The amount the parts add up to, written before them.
+# "tỷ lệ thất nghiệp là 0,76%, tương đương với 6.014 người": the count of a rate, whose parts'
+# percentages are rates of their own groups, not shares of it
+_RATE_COUNT = rx(r"%\s*\)?\s*,?\s*(?:tương\s+(?:đương|ứng)|bằng|với)(?:\s+với)?\s*$")
 
-    In the sentence before the parts' (``head``: where theirs starts) or in theirs before the
-    first part (``first``); of the parts' word (``word``), written with no qualifier, its
-    value their sum (``total``). The last such amount.
+
+def _summed_whole(
+    folded: str, head: int, shares: Sequence[LinkableStatement], word: str
+) -> tuple[Amount, list[Amount]] | None:
+    """The whole the parts of the shares' sentence add up to, and the parts.
+
+    ``head``: where the shares' sentence starts. The parts: the amounts of ``word`` in that
+    sentence (after the whole when it is written there), two or more, each share's own amount
+    one of them; the whole: an amount of ``word`` before the first share, in the sentence
+    before or in theirs, its value the parts' sum exactly. None written with a qualifier;
+    the last whole that fits. None either when the sentence holds a percentage of no share,
+    or the whole is the count of a percentage written right before it (``0,76%, tương đương
+    với 6.014 người``).
     """
+    stop = FULL_STOP.search(folded, max(s.end for s in shares))
+    if folded.count("%", head, stop.start() if stop else len(folded)) != len(shares):
+        return None  # "tỷ lệ … ở thành thị là 1,46%": a percentage of another kind beside
     low = _sentence_head(folded, max(0, head - 2)) if head > 0 else 0
-    found = [
-        a
-        for a in amounts_in(folded, low, first)
-        if a.unit[1] == word and a.value == total and not has_qualifier(folded, a)
-    ]
-    return found[-1] if found else None
+    here = [a for a in amounts_in(folded, low, stop.start() if stop else len(folded))]
+    here = [a for a in here if a.unit[1] == word]
+    first = min(s.start for s in shares)
+    # the sums of the amounts of the shares' sentence from each amount on, last first
+    sums: list[Decimal] = []
+    for a in reversed(here):
+        sums.append((sums[-1] if sums else Decimal(0)) + (a.value if a.start >= head else 0))
+    sums.reverse()
+    own = {s.actual for s in shares}
+    for k in reversed(range(len(here) - 1)):
+        whole, parts = here[k], [a for a in here[k + 1 :] if a.start >= head]
+        if whole.start >= first or len(parts) < 2 or sums[k + 1] != whole.value:
+            continue
+        if not own <= {a.value for a in parts}:
+            continue
+        if any(has_qualifier(folded, a) for a in (whole, *parts)):
+            return None
+        if _RATE_COUNT.search(folded, max(0, whole.start - 40), whole.start):
+            return None  # "tỷ lệ thất nghiệp là 0,76%, tương đương 6.014 người": rates' counts
+        return whole, parts
+    return None
 
 
 def check_shares_of_summed_whole(
@@ -924,15 +955,17 @@ def check_shares_of_summed_whole(
     """The statements, the shares of parts that add up to a whole written before checked.
 
     ``Mục tiêu tổng doanh thu đến năm 2040 là 50.000 tỷ đồng. Trong đó, doanh thu nội địa
-    41.000 tỷ đồng (chiếm 80%), doanh thu xuất khẩu 9.000 tỷ đồng (chiếm 20%).``: the parts'
-    amounts add up to the 50.000 written before them (in the sentence before theirs or in
-    theirs), and their shares to 100 % (within a unit of their last decimal each), so the
-    parts are all of that whole and each share is of it: 41.000 of 50.000 is 82 %, not 80 %.
-    Read in one sentence holding two shares or more, each with its own exact amount of one
-    word (``đồng``, ``doanh nghiệp``), no qualifier and no other share in the sentence, none
-    naming a wider whole or a count (``chiếm 80% kim ngạch cả nước``); the whole written with
-    no qualifier. Each share is checked against it at the precision
-    written (:func:`~kpitools.numbers.check_percent`).
+    41.000 tỷ đồng (chiếm 80%), doanh thu xuất khẩu 9.000 tỷ đồng (chiếm 20%).`` and ``Tổng thu
+    ngân sách tháng 5 đạt 5.000 tỷ đồng. Trong đó, thu nội địa đạt 3.100 tỷ đồng; thu xuất
+    nhập khẩu đạt 1.900 tỷ đồng, chiếm 40% tổng thu.``: the amounts of the shares' sentence
+    add up to the whole written before them (in the sentence before theirs or in theirs), so
+    they are all of it and each share is of it: 41.000 of 50.000 is 82 %, not 80 %; 1.900 of
+    5.000 is 38 %, not 40 %. Read in a sentence whose shares each have their own exact amount
+    of one word (``đồng``, ``doanh nghiệp``), no qualifier and none naming a wider whole or a
+    count (``chiếm 80% kim ngạch cả nước``); the parts (two or more) and the whole written
+    with no qualifier; when every part has its share, the shares add up to 100 % (within a
+    unit of their last decimal each). Each share is checked against the whole at the
+    precision written (:func:`~kpitools.numbers.check_percent`).
     """
     out = list(statements)
     folded = fold(text)
@@ -942,25 +975,23 @@ def check_shares_of_summed_whole(
             sentences.setdefault(_sentence_head(folded, s.start), []).append(i)
     for head, group in sentences.items():
         shares = [statements[i] for i in group]
-        if len(shares) < 2 or not all(map(_summed_share, shares)):
+        if not all(map(_summed_share, shares)):
             continue
         if any(_of_another_whole(folded, s, 0) for s in shares):
             continue  # "chiếm 80% kim ngạch cả nước": a share of a wider whole
         words = {_part_word(folded, s) for s in shares}
+        word = words.pop()
+        if words or word is None or (found := _summed_whole(folded, head, shares, word)) is None:
+            continue
+        whole, parts = found
         percents = [parse_percent(s.stated or "") for s in shares]
         slack = sum((Decimal(1).scaleb(-p.decimals) for p in percents), Decimal(0))
-        if len(words) != 1 or None in words:
-            continue
-        if abs(sum((p.value for p in percents), Decimal(0)) - 100) > slack:
-            continue
-        parts = [s.actual for s in shares if isinstance(s.actual, Decimal)]
-        total = sum(parts, Decimal(0))
-        first = min(s.start for s in shares)
-        whole = _summed_whole(folded, head, first, total, words.pop() or "")
-        if whole is None:
+        spread = abs(sum((p.value for p in percents), Decimal(0)) - 100)
+        if len(parts) == len(shares) and spread > slack:
             continue
         said = " ".join(text[_sentence_head(folded, whole.start) : whole.end].split())
-        for i, s, p, n in zip(group, shares, percents, parts, strict=True):
-            lead = seg("share_of_measure", a=f"{n:f}", t=f"{whole.value:f}", text=said)
-            out[i] = _with_check(s, check_percent(p, n, whole.value), lead)
+        for i, s, p in zip(group, shares, percents, strict=True):
+            assert isinstance(s.actual, Decimal)
+            lead = seg("share_of_measure", a=f"{s.actual:f}", t=f"{whole.value:f}", text=said)
+            out[i] = _with_check(s, check_percent(p, s.actual, whole.value), lead)
     return out

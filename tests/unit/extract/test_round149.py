@@ -41,6 +41,32 @@ def test_counted_parts_in_the_whole_sentence_are_checked() -> None:
     assert _shares(right) == [("62,5%", "consistent"), ("37,5%", "consistent")]
 
 
+_BUDGET = (
+    "Tổng thu ngân sách của huyện trong tháng 8 ước đạt 7.250 tỷ đồng, tăng 6% so với cùng kỳ. "
+    "Trong đó, thu nội địa đạt 4.640 tỷ đồng; thu từ hoạt động xuất nhập khẩu đạt 2.610 tỷ "
+    "đồng, chiếm 38% tổng thu."
+)
+
+
+def test_one_share_of_parts_adding_up_to_the_whole_is_checked() -> None:
+    # 4.640 + 2.610 = 7.250: the one share is of it, 36 %, not 38 %
+    assert _shares(_BUDGET) == [("38%", "inconsistent")]
+    assert flagged(_BUDGET) == ["inconsistent"]
+    assert _shares(_BUDGET.replace("38%", "36%")) == [("36%", "consistent")]
+    for name, text in {
+        # the parts leave some of the whole out
+        "not the sum": _BUDGET.replace("4.640", "4.500"),
+        # the share of a wider whole
+        "wider whole": _BUDGET.replace("tổng thu.", "tổng thu cả nước."),
+        # a part written with a qualifier
+        "hedged part": _BUDGET.replace("đạt 4.640", "đạt hơn 4.640"),
+        # another percentage in the parts' sentence: their percentages may be of other kinds
+        "a growth beside": _BUDGET.replace("4.640 tỷ đồng;", "4.640 tỷ đồng, tăng 5%;"),
+    }.items():
+        assert "inconsistent" not in [v for _, v in _shares(text)], name
+        assert flagged(text) == [], name
+
+
 def test_shares_that_need_not_be_of_the_written_whole_are_left() -> None:
     cases = {
         # the parts do not add up to the whole: a list of the largest parts, of another whole
@@ -74,6 +100,18 @@ def _tenths(part: int, whole: int) -> str:
 
 def _dotted(n: int) -> str:
     return f"{n:,}".replace(",", ".")
+
+
+def test_parts_of_a_rate_count_take_no_share_of_it() -> None:
+    # the whole is the count of a rate (0,81 %), and "chiếm tỷ lệ 0,35%" the rural group's own
+    # rate: 1.300 + 3.900 = 5.200 says nothing of it
+    text = (
+        "Tỷ lệ thất nghiệp chung của tỉnh là 0,81%, tương đương với 5.200 người thất nghiệp. "
+        "Trong đó, ở thành thị 3.900 người; ở khu vực nông thôn 1.300 người thất nghiệp, chiếm "
+        "tỷ lệ 0,35%."
+    )
+    assert "inconsistent" not in [v for _, v in _shares(text)]
+    assert flagged(text) == []
 
 
 @given(
