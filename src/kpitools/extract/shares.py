@@ -892,16 +892,19 @@ def _summed_share(s: LinkableStatement) -> bool:
     )
 
 
-def _part_word(folded: str, s: LinkableStatement) -> str | None:
-    """The word after the amount of the share ``s`` in its own text (``tỷ đồng``: ``đồng``)."""
-    found = amounts_in(folded, s.start, s.end)
+def _part_word(folded: str, off: int, s: LinkableStatement) -> str | None:
+    """The word after the amount of the share ``s`` in its own text (``tỷ đồng``: ``đồng``).
+
+    ``folded``: the folded window of the text that starts at ``off``.
+    """
+    found = amounts_in(folded, s.start - off, s.end - off)
     words = {a.unit[1] for a in found if a.value == s.actual and a.unit[1]}
     return words.pop() if len(words) == 1 else None
 
 
-def _sentence_head(folded: str, pos: int) -> int:
+def _sentence_head(text: str, pos: int) -> int:
     """Where the sentence around ``pos`` starts (after a full stop or a line's end)."""
-    return last_end(FULL_STOP, folded, pos, max(0, pos - MAX_SENTENCE_CHARS))
+    return last_end(FULL_STOP, text, pos, max(0, pos - MAX_SENTENCE_CHARS))
 
 
 # "tỷ lệ thất nghiệp là 0,76%, tương đương với 6.014 người": the count of a rate, whose parts'
@@ -910,31 +913,29 @@ _RATE_COUNT = rx(r"%\s*\)?\s*,?\s*(?:tương\s+(?:đương|ứng)|bằng|với)(
 
 
 def _summed_whole(
-    folded: str, head: int, shares: Sequence[LinkableStatement], word: str
+    folded: str, head: int, firsts: tuple[int, int], word: str, own: set[Decimal]
 ) -> tuple[Amount, list[Amount]] | None:
     """The whole the parts of the shares' sentence add up to, and the parts.
 
-    ``head``: where the shares' sentence starts. The parts: the amounts of ``word`` in that
-    sentence (after the whole when it is written there), two or more, each share's own amount
-    one of them; the whole: an amount of ``word`` before the first share, in the sentence
-    before or in theirs, its value the parts' sum exactly. None written with a qualifier;
-    the last whole that fits. None either when the sentence holds a percentage of no share,
-    or the whole is the count of a percentage written right before it (``0,76%, tương đương
-    với 6.014 người``).
+    ``folded``: the folded window from the sentence before the shares' to the end of theirs;
+    ``head``: where the shares' sentence starts in it; ``firsts``: where the first share
+    starts and how many shares there are; ``own``: the shares' amounts. The parts: the
+    amounts of ``word`` in that sentence (after the whole when it is written there), two or
+    more, each share's own amount one of them; the whole: an amount of ``word`` before the
+    first share, in the sentence before or in theirs, its value the parts' sum exactly. None
+    written with a qualifier; the last whole that fits. None either when the sentence holds a
+    percentage of no share, or the whole is the count of a percentage written right before
+    it (``0,76%, tương đương với 6.014 người``).
     """
-    stop = FULL_STOP.search(folded, max(s.end for s in shares))
-    if folded.count("%", head, stop.start() if stop else len(folded)) != len(shares):
+    first, count = firsts
+    if folded.count("%", head) != count:
         return None  # "tỷ lệ … ở thành thị là 1,46%": a percentage of another kind beside
-    low = _sentence_head(folded, max(0, head - 2)) if head > 0 else 0
-    here = [a for a in amounts_in(folded, low, stop.start() if stop else len(folded))]
-    here = [a for a in here if a.unit[1] == word]
-    first = min(s.start for s in shares)
+    here = [a for a in amounts_in(folded, 0, len(folded)) if a.unit[1] == word]
     # the sums of the amounts of the shares' sentence from each amount on, last first
     sums: list[Decimal] = []
     for a in reversed(here):
         sums.append((sums[-1] if sums else Decimal(0)) + (a.value if a.start >= head else 0))
     sums.reverse()
-    own = {s.actual for s in shares}
     for k in reversed(range(len(here) - 1)):
         whole, parts = here[k], [a for a in here[k + 1 :] if a.start >= head]
         if whole.start >= first or len(parts) < 2 or sums[k + 1] != whole.value:
@@ -965,23 +966,30 @@ def check_shares_of_summed_whole(
     count (``chiếm 80% kim ngạch cả nước``); the parts (two or more) and the whole written
     with no qualifier; when every part has its share, the shares add up to 100 % (within a
     unit of their last decimal each). Each share is checked against the whole at the
-    precision written (:func:`~kpitools.numbers.check_percent`).
+    precision written (:func:`~kpitools.numbers.check_percent`). Only the two sentences are
+    folded: memory stays linear in the text.
     """
     out = list(statements)
-    folded = fold(text)
     sentences: dict[int, list[int]] = {}
     for i, s in enumerate(statements):
         if s.stated_kind == "share":
-            sentences.setdefault(_sentence_head(folded, s.start), []).append(i)
+            sentences.setdefault(_sentence_head(text, s.start), []).append(i)
     for head, group in sentences.items():
         shares = [statements[i] for i in group]
         if not all(map(_summed_share, shares)):
             continue
-        if any(_of_another_whole(folded, s, 0) for s in shares):
+        low = _sentence_head(text, max(0, head - 2)) if head > 0 else 0
+        stop = FULL_STOP.search(text, max(s.end for s in shares))
+        folded = fold(text[low : stop.start() if stop else len(text)])
+        if any(_of_another_whole(folded, s, low) for s in shares):
             continue  # "chiếm 80% kim ngạch cả nước": a share of a wider whole
-        words = {_part_word(folded, s) for s in shares}
+        words = {_part_word(folded, low, s) for s in shares}
         word = words.pop()
-        if words or word is None or (found := _summed_whole(folded, head, shares, word)) is None:
+        firsts = (min(s.start for s in shares) - low, len(shares))
+        own = {s.actual for s in shares if isinstance(s.actual, Decimal)}
+        if words or word is None:
+            continue
+        if (found := _summed_whole(folded, head - low, firsts, word, own)) is None:
             continue
         whole, parts = found
         percents = [parse_percent(s.stated or "") for s in shares]
@@ -989,7 +997,8 @@ def check_shares_of_summed_whole(
         spread = abs(sum((p.value for p in percents), Decimal(0)) - 100)
         if len(parts) == len(shares) and spread > slack:
             continue
-        said = " ".join(text[_sentence_head(folded, whole.start) : whole.end].split())
+        start = low + _sentence_head(folded, whole.start)
+        said = " ".join(text[start : low + whole.end].split())
         for i, s, p in zip(group, shares, percents, strict=True):
             assert isinstance(s.actual, Decimal)
             lead = seg("share_of_measure", a=f"{s.actual:f}", t=f"{whole.value:f}", text=said)
