@@ -127,6 +127,7 @@ from kpitools.extract.shares import (
     check_measure_shares,
     check_shares_after_whole,
     check_shares_of_parts,
+    check_shares_of_summed_whole,
     check_shares_of_whole,
     check_shares_of_written_whole,
 )
@@ -203,6 +204,7 @@ def link_document(
     linked = check_measure_shares(linked, text)
     linked = check_fraction_rates(linked, text)
     linked = check_shares_of_written_whole(linked, text)
+    linked = check_shares_of_summed_whole(linked, text)
     linked = check_class_shares(linked, text)
     linked = check_shares_of_parts(linked, text)
     linked = drop_mispaired_headlines(linked, text)

@@ -5,7 +5,8 @@ part's share against the part's whole (:func:`check_shares_of_parts`), a share o
 ``Trong đó`` against the sentence before (:func:`check_shares_after_whole`), a bare rate of a
 named measure as its share (:func:`check_measure_shares`), a bare rate after a fraction
 (:func:`check_fraction_rates`), the shares of a list of classes (:func:`check_class_shares`,
-:func:`check_shares_of_written_whole`), and the shares in brackets of a count
+:func:`check_shares_of_written_whole`), the shares of parts that add up to a whole written
+before them (:func:`check_shares_of_summed_whole`), and the shares in brackets of a count
 (:func:`named_count_shares`). The parts listed after a whole are in
 :mod:`kpitools.extract.parts`.
 """
@@ -28,6 +29,7 @@ from kpitools.extract.amounts import (
     amounts_in,
     clause_head,
     has_qualifier,
+    last_end,
     measure_beside,
     measure_of_amount,
 )
@@ -872,3 +874,133 @@ def _whole_named(text: str, before: int, words: str) -> tuple[Decimal, str] | No
     if value is None:
         return None  # none, several, or a figure in no number format ("0000240.000")
     return value, " ".join(found[0].group(0).split())
+
+
+# ------------------------------------------------ shares of parts that add up to a written whole
+
+
+def _summed_share(s: LinkableStatement) -> bool:
+    """Whether ``s`` is a share of an unstated whole, its own amount read and exact."""
+    return (
+        s.stated_kind == "share"
+        and s.verdict == "unchecked"
+        and s.target is None
+        and s.qualifier is None
+        and s.stated is not None
+        and isinstance(s.actual, Decimal)
+        and s.actual > 0
+    )
+
+
+def _part_word(folded: str, off: int, s: LinkableStatement) -> str | None:
+    """The word after the amount of the share ``s`` in its own text (``tỷ đồng``: ``đồng``).
+
+    ``folded``: the folded window of the text that starts at ``off``.
+    """
+    found = amounts_in(folded, s.start - off, s.end - off)
+    words = {a.unit[1] for a in found if a.value == s.actual and a.unit[1]}
+    return words.pop() if len(words) == 1 else None
+
+
+def _sentence_head(text: str, pos: int) -> int:
+    """Where the sentence around ``pos`` starts (after a full stop or a line's end)."""
+    return last_end(FULL_STOP, text, pos, max(0, pos - MAX_SENTENCE_CHARS))
+
+
+# "tỷ lệ thất nghiệp là 0,76%, tương đương với 6.014 người": the count of a rate, whose parts'
+# percentages are rates of their own groups, not shares of it
+_RATE_COUNT = rx(r"%\s*\)?\s*,?\s*(?:tương\s+(?:đương|ứng)|bằng|với)(?:\s+với)?\s*$")
+
+
+def _summed_whole(
+    folded: str, head: int, firsts: tuple[int, int], word: str, own: set[Decimal]
+) -> tuple[Amount, list[Amount]] | None:
+    """The whole the parts of the shares' sentence add up to, and the parts.
+
+    ``folded``: the folded window from the sentence before the shares' to the end of theirs;
+    ``head``: where the shares' sentence starts in it; ``firsts``: where the first share
+    starts and how many shares there are; ``own``: the shares' amounts. The parts: the
+    amounts of ``word`` in that sentence (after the whole when it is written there), two or
+    more, each share's own amount one of them; the whole: an amount of ``word`` before the
+    first share, in the sentence before or in theirs, its value the parts' sum exactly. None
+    written with a qualifier; the last whole that fits. None either when the sentence holds a
+    percentage of no share, or the whole is the count of a percentage written right before
+    it (``0,76%, tương đương với 6.014 người``).
+    """
+    first, count = firsts
+    if folded.count("%", head) != count:
+        return None  # "tỷ lệ … ở thành thị là 1,46%": a percentage of another kind beside
+    here = [a for a in amounts_in(folded, 0, len(folded)) if a.unit[1] == word]
+    # the sums of the amounts of the shares' sentence from each amount on, last first
+    sums: list[Decimal] = []
+    for a in reversed(here):
+        sums.append((sums[-1] if sums else Decimal(0)) + (a.value if a.start >= head else 0))
+    sums.reverse()
+    for k in reversed(range(len(here) - 1)):
+        whole, parts = here[k], [a for a in here[k + 1 :] if a.start >= head]
+        if whole.start >= first or len(parts) < 2 or sums[k + 1] != whole.value:
+            continue
+        if not own <= {a.value for a in parts}:
+            continue
+        if any(has_qualifier(folded, a) for a in (whole, *parts)):
+            return None
+        if _RATE_COUNT.search(folded, max(0, whole.start - 40), whole.start):
+            return None  # "tỷ lệ thất nghiệp là 0,76%, tương đương 6.014 người": rates' counts
+        return whole, parts
+    return None
+
+
+def check_shares_of_summed_whole(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, the shares of parts that add up to a whole written before checked.
+
+    ``Mục tiêu tổng doanh thu đến năm 2040 là 50.000 tỷ đồng. Trong đó, doanh thu nội địa
+    41.000 tỷ đồng (chiếm 80%), doanh thu xuất khẩu 9.000 tỷ đồng (chiếm 20%).`` and ``Tổng thu
+    ngân sách tháng 5 đạt 5.000 tỷ đồng. Trong đó, thu nội địa đạt 3.100 tỷ đồng; thu xuất
+    nhập khẩu đạt 1.900 tỷ đồng, chiếm 40% tổng thu.``: the amounts of the shares' sentence
+    add up to the whole written before them (in the sentence before theirs or in theirs), so
+    they are all of it and each share is of it: 41.000 of 50.000 is 82 %, not 80 %; 1.900 of
+    5.000 is 38 %, not 40 %. Read in a sentence whose shares each have their own exact amount
+    of one word (``đồng``, ``doanh nghiệp``), no qualifier and none naming a wider whole or a
+    count (``chiếm 80% kim ngạch cả nước``); the parts (two or more) and the whole written
+    with no qualifier; when every part has its share, the shares add up to 100 % (within a
+    unit of their last decimal each). Each share is checked against the whole at the
+    precision written (:func:`~kpitools.numbers.check_percent`). Only the two sentences are
+    folded: memory stays linear in the text.
+    """
+    out = list(statements)
+    sentences: dict[int, list[int]] = {}
+    for i, s in enumerate(statements):
+        if s.stated_kind == "share":
+            sentences.setdefault(_sentence_head(text, s.start), []).append(i)
+    for head, group in sentences.items():
+        shares = [statements[i] for i in group]
+        if not all(map(_summed_share, shares)):
+            continue
+        low = _sentence_head(text, max(0, head - 2)) if head > 0 else 0
+        stop = FULL_STOP.search(text, max(s.end for s in shares))
+        folded = fold(text[low : stop.start() if stop else len(text)])
+        if any(_of_another_whole(folded, s, low) for s in shares):
+            continue  # "chiếm 80% kim ngạch cả nước": a share of a wider whole
+        words = {_part_word(folded, low, s) for s in shares}
+        word = words.pop()
+        firsts = (min(s.start for s in shares) - low, len(shares))
+        own = {s.actual for s in shares if isinstance(s.actual, Decimal)}
+        if words or word is None:
+            continue
+        if (found := _summed_whole(folded, head - low, firsts, word, own)) is None:
+            continue
+        whole, parts = found
+        percents = [parse_percent(s.stated or "") for s in shares]
+        slack = sum((Decimal(1).scaleb(-p.decimals) for p in percents), Decimal(0))
+        spread = abs(sum((p.value for p in percents), Decimal(0)) - 100)
+        if len(parts) == len(shares) and spread > slack:
+            continue
+        start = low + _sentence_head(folded, whole.start)
+        said = " ".join(text[start : low + whole.end].split())
+        for i, s, p in zip(group, shares, percents, strict=True):
+            assert isinstance(s.actual, Decimal)
+            lead = seg("share_of_measure", a=f"{s.actual:f}", t=f"{whole.value:f}", text=said)
+            out[i] = _with_check(s, check_percent(p, s.actual, whole.value), lead)
+    return out
