@@ -125,6 +125,12 @@ def test_a_plan_s_amount_a_forecast_or_a_sum_not_reached_is_no_result(text: str)
 def test_round_141_s_readings_stay() -> None:
     each_reads(
         {
+            # the plan named before a comma, the result after it
+            "Năm 2041, thu ngân sách không đạt kế hoạch, chỉ được 800 tỷ đồng, đạt 89%.": (
+                800 * B,
+                89,
+                "attainment",
+            ),
             "Năm 2041, lợi nhuận trước thuế 713 tỷ đồng, đạt 101%.": (713 * B, 101, "attainment"),
             "Năm 2041, cả tỉnh giải ngân 500 tỷ đồng, đạt 62,5%.": (
                 500 * B,
@@ -149,6 +155,10 @@ def test_round_141_s_readings_stay() -> None:
         (Decimal("22.71") * B, None, Decimal("87.52"), "attainment"),
         (20 * B, None, 90, "attainment"),
     }
+    # two attainments adding up to 99 by chance: their sums give no one whole
+    assert claim_set(
+        "Năm 2041, doanh thu đạt 500 tỷ đồng, đạt 52%; lợi nhuận 40 tỷ đồng, đạt 47%."
+    ) == {(500 * B, None, 52, "attainment"), (40 * B, None, 47, "attainment")}
 
 
 # ---------------------------------- 5. a list's base carried to a bare "đạt" as to "bằng"
