@@ -5,8 +5,9 @@ khoản thu chủ yếu: thu từ khu vực ngoài quốc doanh 1.300 tỷ đồ
 kỳ; thuế thu nhập cá nhân 420 tỷ đồng, bằng 108,1%; …``: the items of a list are written
 alike, so a ``bằng`` with no base repeats the base of the last ``bằng`` before it that
 names one — here the same period of the year before, not a plan. Such a percentage is read
-with no result (it is no attainment). :func:`drop_carried_base_claims` runs in
-:func:`kpitools.extract.document.link_document`.
+with no result (it is no attainment). A bare ``đạt X%`` item is the same (review 35a): the
+items may say ``đạt`` or ``bằng`` alike, so either takes and gives the base.
+:func:`drop_carried_base_claims` runs in :func:`kpitools.extract.document.link_document`.
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ _REACH = 600
 """How far (characters) before a statement the list's earlier items are read."""
 
 # "bằng 95,2%" and what follows it up to the end of its clause
-_EQUALS = rx(rf"(?<!\w)bằng\s+(?:{NUM})\s*%(?P<base>[^;.\n]{{0,60}})")
+_EQUALS = rx(rf"(?<!\w)(?:bằng|đạt)\s+(?:{NUM})\s*%(?P<base>[^;.\n]{{0,60}})")
 # the base a "bằng" names: the same period (a year or a time before), or a plan
 _SAME_PERIOD = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)")
 _NAMED_BASE = rx(
@@ -43,9 +44,10 @@ def drop_carried_base_claims(
 ) -> list[LinkableStatement]:
     """The statements, a bare ``bằng X%`` whose list's base is the same period read with no result.
 
-    ``s`` states an attainment ``bằng X%`` and nothing after the percentage closes its
-    clause (``;`` or the sentence's end); in its sentence, the last ``bằng`` before it that
-    names a base names the same period (``so với cùng kỳ``, ``năm trước``).
+    ``s`` states an attainment ``bằng X%`` (or ``đạt X%``) and nothing after the percentage
+    closes its clause (``;`` or the sentence's end); in its sentence, the last ``bằng`` or
+    ``đạt`` before it that names a base names the same period (``so với cùng kỳ``, ``năm
+    trước``).
     """
     return [without_result(s) if _carried(s, text) else s for s in statements]
 
@@ -55,7 +57,7 @@ def _carried(s: LinkableStatement, text: str) -> bool:
         return False
     if not isinstance(s.actual, Decimal):
         return False
-    own = re.search(rf"(?<!\w)bằng\s+{re.escape(fold(s.stated).strip())}\s*$", fold(s.text))
+    own = re.search(rf"(?<!\w)(?:bằng|đạt)\s+{re.escape(fold(s.stated).strip())}\s*$", fold(s.text))
     if own is None or _BARE_END.match(text, s.end) is None:
         return False
     low = max(0, s.start - _REACH)

@@ -13,7 +13,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import PERCENT_BEFORE
+from kpitools.extract.amounts import PERCENT_BEFORE, amounts_in, sets_out_plan
 from kpitools.extract.context_kinds import (
     COMPARED_AGAIN,
     PART_OPENS,
@@ -698,7 +698,8 @@ def _money_of_plan(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
     estimate; a share of a whole is said ``chiếm``) unless a larger number written before it
     fits it as the percentage (``… là 13.804 tỷ đồng. … phân bổ 13.092 tỷ đồng, đạt 94,8%``:
     a share of that whole, or a plan the percentage is read against elsewhere); else None,
-    and None for a part of a whole (``trong đó …``)."""
+    and None for a part of a whole (``trong đó …``) or where :func:`_bare_money_refused`
+    reads no plan behind the sum."""
     f, p = d.actual_fig, d.percent_fig
     if f is None or f.measure is None or d.target is not None or p is None:
         return None
@@ -710,6 +711,8 @@ def _money_of_plan(doc: Doc, d: Draft, lead: str, tail: str) -> str | None:
         return None  # "(đạt 95%) kế hoạch sản xuất được …": a clause goes on after it
     if PART_OPENS.search(doc.fold, f.sentence.start, f.start):
         return None  # a part's percentage may be of its whole ("trong đó …, đạt 70%")
+    if _bare_money_refused(doc, f, p):
+        return None
     if PAID_OUT.search(doc.fold, f.clause, f.start):
         return "attainment"
     return None if _share_of_earlier(doc, d, across=True) else "attainment"
@@ -729,9 +732,102 @@ def _money_reached(doc: Doc, d: Draft, f: Figure, p: Figure, tail: str) -> str |
     start = p.qual_start if p.qual_start is not None else p.start
     if not _MONEY_REACHED.match(doc.fold[f.end : start]) or not _MONEY_ITEM_END.match(tail):
         return None
-    if PART_OPENS.search(doc.fold, f.sentence.start, f.start):
+    if PART_OPENS.search(doc.fold, f.sentence.start, f.start) or _bare_money_refused(doc, f, p):
         return None
     return None if _share_of_earlier(doc, d, across=True) else "attainment"
+
+
+# what makes a bare "đạt X%" after a sum no attainment of a plan (review 35a): a past base
+# named before the sum ("So với cùng kỳ năm trước, doanh thu … đạt 300 tỷ đồng, đạt 115%";
+# one after a percentage is that percentage's, see _opens_base)
+_PAST_BASE = rx(
+    r"(?<!\w)so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+(?:19|20)\d\d"
+    r"|kỳ\s+trước)(?!\w)"
+)
+# a composition, share or ratio named in the item or its list's heading ("Cơ cấu …: nông
+# nghiệp 1.500 tỷ đồng, đạt 12%", "nợ xấu … 940 tỷ đồng, đạt 1,8%", a dividend, a margin)
+_SHARE_WORDS = rx(
+    r"(?<!\w)(?:cơ\s+cấu|t[ỷỉ]\s+trọng|chiếm|t[ỷỉ]\s+lệ|nợ\s+xấu|dư\s+nợ|cổ\s+tức"
+    r"|biên\s+(?:lợi\s+nhuận|lãi)|(?:lợi\s+nhuận|lãi)\s+gộp)(?!\w)"
+)
+_BARE_SHARE = rx(rf"(?<!\w)(?:đạt|chiếm)\s+(?P<n>{NUM})\s*%\s*(?=[;.,)]|$)")
+# a price ("giá cà phê … 95.000 đồng/kg"; not "giá trị", "đánh giá") or money per thing
+_PRICE = rx(r"(?<!đánh\s)(?<!\w)giá(?!\w)(?!\s+trị)")
+_PER_THING = rx(
+    r"/\s*(?:kg|tấn|tạ|yến|lượng|chỉ|lít|m2|m3|m²|m³|ha|sào|con|cái|chiếc|thùng|bao"
+    r"|kwh|km|mét|cổ\s+phiếu|cp|sản\s+phẩm)(?!\w)"
+)
+# a hope, forecast or supposition in the sum's clause, or the sum not reached
+_HOPED = rx(r"(?<!\w)(?:dự\s+kiến|dự\s+báo|mục\s+tiêu|phấn\s+đấu|nếu|giả\s+sử)(?!\w)")
+_NOT_REACHED = rx(
+    r"(?<!\w)(?:chưa|không)\s+(?:đạt|được|tới|đến)(?:\s+(?:mức|khoảng|gần|hơn|trên))?\s*$"
+)
+
+
+def _bare_money_refused(doc: Doc, f: Figure, p: Figure) -> bool:
+    """Whether a bare ``đạt X%`` after the sum ``f`` is no attainment of a plan, whatever
+    :func:`_money_of_plan` and :func:`_money_reached` read: a past base named before the sum
+    in its sentence (an index), a composition, share or ratio named in the item or its
+    list's heading (:data:`_SHARE_WORDS`), bare percentages of the list adding up to 100
+    (shares), a price or money per thing (an index over a past price), a plan or hope set
+    out at the sum (:func:`~kpitools.extract.amounts.sets_out_plan`, :data:`_HOPED`) or
+    the sum not reached (``chưa đạt 900 tỷ đồng``)."""
+    fold_, s = doc.fold, f.sentence
+    low = max(s.start, f.start - _LIST_WINDOW)
+    if any(_opens_base(fold_, low, m.start()) for m in _PAST_BASE.finditer(fold_, low, f.start)):
+        return True
+    item = max(low, fold_.rfind(";", low, f.start) + 1)
+    heading = fold_.rfind(":", low, f.start)
+    if _SHARE_WORDS.search(fold_, item, p.start) or (
+        heading >= 0 and _SHARE_WORDS.search(fold_, low, heading)
+    ):
+        return True
+    if _shares_of_one_whole(fold_, low, min(s.end, p.end + _LIST_WINDOW)):
+        return True
+    if _PRICE.search(fold_, f.clause, f.start) or _PER_THING.search(fold_, f.start, p.start):
+        return True
+    if _HOPED.search(fold_, f.clause, f.start) or _NOT_REACHED.search(fold_[item : f.start]):
+        return True
+    # the plan set out in the sum's own clause ("Kế hoạch thu … là 900 tỷ đồng"), not one
+    # named before a comma ("không đạt kế hoạch, chỉ được 800 tỷ đồng": the result)
+    own = [a for a in amounts_in(fold_, f.start, f.end) if a.start == f.start]
+    return bool(own) and sets_out_plan(fold_, own[0], f.clause)
+
+
+def _shares_of_one_whole(folded: str, start: int, end: int) -> bool:
+    """Whether the bare ``đạt``/``chiếm Y%`` of ``folded[start:end]`` add up to 100 (± 1) as
+    shares do: three or more, or two whose amounts just before them (within 80 characters)
+    give one whole (``khu vực nhà nước 1.500 tỷ đồng, đạt 25%; khu vực ngoài nhà nước 4.500
+    tỷ đồng, đạt 75%``; not ``doanh thu 500 tỷ đồng, đạt 52%; lợi nhuận 40 tỷ đồng, đạt
+    47%``, two plans)."""
+    shares = list(_BARE_SHARE.finditer(folded, start, end))
+    values = [_percent_value(m.group("n")) for m in shares]
+    if len(shares) < 2 or abs(sum(values, Decimal(0)) - 100) > 1:
+        return False
+    if len(shares) > 2:
+        return True
+    wholes = []
+    for m, v in zip(shares, values, strict=True):
+        amounts = amounts_in(folded, max(start, m.start() - 80), m.start())
+        if not amounts or not v or not amounts[-1].value:
+            return False
+        wholes.append(amounts[-1].value * 100 / v)
+    return abs(wholes[0] - wholes[1]) <= Decimal("0.02") * max(wholes)
+
+
+def _opens_base(folded: str, floor: int, pos: int) -> bool:
+    """Whether the past base at ``pos`` is said of what follows (``So với cùng kỳ năm trước,
+    doanh thu …``), not of a percentage before it in its clause (``…, tăng 13,99% so với năm
+    2020; … thu được 519,6 tỷ đồng, đạt 100,5%``: that growth's own base)."""
+    head = max(floor, *(folded.rfind(c, floor, pos) + 1 for c in ",;:"))
+    return "%" not in folded[head:pos]
+
+
+def _percent_value(written: str) -> Decimal:
+    try:
+        return parse_number(written)
+    except ValueError:
+        return Decimal(0)
 
 
 # ", tăng 9% so với cùng kỳ": a growth over a past period said right after
@@ -822,9 +918,10 @@ _NUMBER = re.compile(NUM)
 
 def _share_of_earlier(doc: Doc, d: Draft, *, across: bool = False) -> bool:
     """Whether the draft's percentage is its amount's share of a larger number written
-    before it in its paragraph (``across``: or in the paragraphs before), up to
-    :data:`_LIST_WINDOW` characters back (``nhận 800 hồ sơ, giải quyết 760 hồ sơ, đạt
-    95%``); the numbers compared as written."""
+    before it in its paragraph (``across``: or in the paragraphs before, and any other
+    number, a smaller one the base of an index: ``Tổng thu … năm 2040 là 800 tỷ đồng. …
+    đạt 920 tỷ đồng, đạt 115%``), up to :data:`_LIST_WINDOW` characters back (``nhận 800
+    hồ sơ, giải quyết 760 hồ sơ, đạt 95%``); the numbers compared as written."""
     f, p = d.actual_fig, d.percent_fig
     written = _NUMBER.match(doc.text, f.start) if f is not None else None
     if f is None or p is None or p.percent is None or written is None:
@@ -840,7 +937,7 @@ def _share_of_earlier(doc: Doc, d: Draft, *, across: bool = False) -> bool:
             n = parse_number(m.group())
         except ValueError:
             continue
-        if n > a and abs(100 * a / n - p.percent.value) < unit:
+        if (n != a if across else n > a) and n and abs(100 * a / n - p.percent.value) < unit:
             return True
     return False
 

@@ -316,6 +316,8 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         return False
     if a1.kind != "count" or a2.kind != "count" or p1.kind != "percent" or p2.kind != "percent":
         return False
+    if _plan_of_another_year(fold_, a1, p2):
+        return False  # with or without "lần lượt" (review 35a)
     # two amounts, or two counts each with its own noun ("1.200 đoàn viên, … 15 công đoàn")
     counted = a1.measure is None and None not in (a1.noun_start, a2.noun_start)
     if not (a1.measure or counted) or not same_measure(a1, a2) or p1.qualifier or p2.qualifier:
@@ -362,16 +364,24 @@ def _plans_name_amounts(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Figu
     amounts' order (``doanh thu đạt 500 tỷ đồng và lợi nhuận đạt 40 tỷ đồng, hoàn thành 52%
     kế hoạch doanh thu và 61% kế hoạch lợi nhuận``): the respective run without ``lần lượt``.
     Two measures never each other's plan (:data:`APART_MEASURES`), each named once; plans of
-    a year (``… kế hoạch lợi nhuận năm 2040``) only when the amounts' sentence names it."""
-    tail = fold_[p2.end : p2.sentence.end].split(";")[0].split(",")[0]
-    years = {y.group(1) for y in NAMED_YEAR.finditer(tail)}
-    if years - {y.group(1) for y in NAMED_YEAR.finditer(fold_, a1.sentence.start, a1.start)}:
-        return False
+    a year (``… kế hoạch lợi nhuận năm 2040``) only when the amounts' sentence names it
+    (:func:`_plan_of_another_year`, in :func:`_respective_run`)."""
     planned = _plans_named(fold_, p1, p2)
     return (
         planned[0] != planned[1]
         and set(planned) <= APART_MEASURES
         and _measures_named(fold_, a1, a2) == [[planned[0]], [planned[1]]]
+    )
+
+
+def _plan_of_another_year(fold_: str, a1: Figure, p2: Figure) -> bool:
+    """Whether the clause after the second percentage names a year the amounts' sentence
+    does not name before them (``… hoàn thành 102% và 95% kế hoạch năm 2045``, a term's
+    plan; ``so với kế hoạch năm 2040``, last year's)."""
+    tail = fold_[p2.end : p2.sentence.end].split(";")[0].split(",")[0]
+    years = {y.group(1) for y in NAMED_YEAR.finditer(tail)}
+    return bool(
+        years - {y.group(1) for y in NAMED_YEAR.finditer(fold_, a1.sentence.start, a1.start)}
     )
 
 
@@ -392,7 +402,9 @@ def _apart_measures_named(fold_: str, a1: Figure, a2: Figure, p1: Figure, p2: Fi
     other's plan (``doanh thu đạt 820 tỷ đồng và lợi nhuận 61 tỷ đồng, hoàn thành 102% và
     95% kế hoạch năm``): the percentages after them are theirs in order, as with ``lần
     lượt``; not when a percentage names the plan of another measure than its amount's
-    (``… bằng 52% kế hoạch lợi nhuận và 49% kế hoạch doanh thu``)."""
+    (``… bằng 52% kế hoạch lợi nhuận và 49% kế hoạch doanh thu``), nor a plan of a year the
+    sentence does not name before the amounts (:func:`_plan_of_another_year`, checked for
+    every run)."""
     named = _measures_named(fold_, a1, a2)
     if not (all(len(n) == 1 for n in named) and named[0] != named[1]):
         return False

@@ -12,7 +12,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from reading import claim_set
 
@@ -86,6 +86,7 @@ def test_a_bare_percentage_of_a_list_takes_the_same_period_named_before() -> Non
     }
 
 
+@settings(max_examples=40, deadline=None)
 @given(
     st.decimals(min_value=Decimal("20.0"), max_value=Decimal("180.0"), places=1),
     st.decimals(min_value=Decimal("20.0"), max_value=Decimal("180.0"), places=1),
