@@ -137,11 +137,29 @@ _SCENARIO_NAME = (
     r"|khả\s+quan|thận\s+trọng|tích\s+cực|tham\s+vọng)(?!\w)"
 )
 SCENARIO = rx(_SCENARIO_NAME)
+# the bodies of the state that assign a plan, named in full ("Thủ tướng Chính phủ", "Hội đồng
+# nhân dân tỉnh", "Ủy ban nhân dân thành phố"), the level written after them
+_ASSIGNER = (
+    r"(?:thủ\s+tướng(?:\s+chính\s+phủ)?|chính\s+phủ|quốc\s+hội"
+    r"|(?:hội\s+đồng|ủy\s+ban|uỷ\s+ban)\s+nhân\s+dân(?:\s+(?:tỉnh|thành\s+phố|huyện|xã|phường))?"
+    r"|(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|xã|phường))?)"
+)
+# who passes a plan: a council or the shareholders' meeting
+_PASSER = (
+    r"(?<!\w)(?:hội\s+đồng\s+nhân\s+dân|hđnd|quốc\s+hội|đại\s+hội\s+đồng\s+cổ\s+đông|đhđcđ"
+    r"|cổ\s+đông)(?!\w)"
+)
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
 PLAN_CUE = rx(
     r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|phấn\s+đấu|hướng\s+tới|đề\s+ra"
     # "được giao", "được Trung ương giao", "được UBND tỉnh giao": assigned, the assigner between
-    r"|được(?:\s+[^\W\d_]+){0,3}?\s+giao|phân\s+bổ|bố\s+trí)(?!\w)"
+    r"|được(?:\s+[^\W\d_]+){0,3}?\s+giao|phân\s+bổ|bố\s+trí"
+    # "được Hội đồng nhân dân tỉnh giao là", "đã được Thủ tướng Chính phủ giao": a longer
+    # assigner, a body of the state named in full
+    rf"|được\s+{_ASSIGNER}\s+giao"
+    # "Hội đồng nhân dân tỉnh quyết nghị thông qua", "được HĐND tỉnh thông qua", "cổ đông …
+    # đã thông qua": a plan a council or the shareholders passed
+    rf"|{_PASSER}(?:\s+[^\W\d_]+){{0,3}}?\s+(?:đã\s+)?(?:quyết\s+nghị\s+)?thông\s+qua)(?!\w)"
     # "Theo phương án thận trọng, lãi trước thuế dự kiến đạt …": a named scenario's plan
     # framed as a scenario ("theo", "trong", "ở", "với", or opening a clause): not "Nhờ
     # phương án tích cực, …" (proactive measures)
@@ -151,7 +169,8 @@ PLAN_CUE = rx(
 # words of a result between the cue and the amount: the amount is a result, not the plan
 _RESULT_WORDS = rx(
     r"(?<!\w)(?:đạt|thực\s+hiện|hoàn\s+thành|kết\s+quả|lũy\s+kế|luỹ\s+kế|ước|bằng|vượt|chiếm"
-    r"|tăng|giảm|đã(?!\s+(?:được\s+)?(?:giao|đề|đặt|xác|phê|ban|thông|điều|nêu)))(?!\w)"
+    r"|tăng|giảm|đã(?!\s+(?:được\s+)?(?:giao|đề|đặt|xác|phê|ban|thông|điều|nêu))"
+    rf"(?!\s+được\s+{_ASSIGNER}\s+(?:giao|thông\s+qua)))(?!\w)"
 )
 # "việc sắp xếp 120 đơn vị sự nghiệp (ĐVSN) phải được hoàn thành": the amount due, its
 # obligation right after what it counts (an abbreviation of it in brackets allowed)
