@@ -665,8 +665,12 @@ def _measure_right_before(folded: str, start: int) -> re.Match[str] | None:
     return last
 
 
-# between a measure and its amount: a verb of the plan or result, then a qualifier
-_MEASURE_TO_AMOUNT = rx(r"\s*(?:(?:đạt|là)\s+)?(?:(?:gần|khoảng|hơn|trên)\s+)?|\s*(?:đạt|là)\s*")
+# between a measure and its amount: the year it is of ("doanh thu cả năm nay là", "lợi nhuận
+# năm 2031 đạt"), a verb of the plan or result, then a qualifier
+_MEASURE_TO_AMOUNT = rx(
+    r"(?:\s+(?:cả\s+)?năm(?:\s+(?:nay|(?:19|20)\d\d))?)?"
+    r"(?:\s*(?:(?:đạt|là)\s+)?(?:(?:gần|khoảng|hơn|trên)\s+)?|\s*(?:đạt|là)\s*)"
+)
 
 
 # --------------------------------------------------------------------------- periods
