@@ -243,7 +243,7 @@ _PLAN_MEASURE_VERB = rx(
 # "kế hoạch doanh thu và lợi nhuận lần lượt đạt 90 và 9 tỷ đồng": a plan word, the measures
 # it names, then the verb that spreads its amounts over them in order
 _PLAN_RESPECTIVE_VERB = rx(
-    r"(?:\s+[^\W\d_]+){1,12}?\s+lần\s+lượt\s+(?:là\s+|sẽ\s+)?(?:đạt|ở\s+mức|là)(?!\w)"
+    r"(?:\s+[^\W\d_]+){0,12}?\s+lần\s+lượt\s+(?:là\s+|sẽ\s+)?(?:đạt|ở\s+mức|là)(?!\w)"
 )
 # "xấp xỉ" too: a window folded on its own does not read it as "khoảng" (review of session 32)
 AMOUNT_QUALIFIER = rx(
