@@ -812,9 +812,13 @@ _PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\
 
 # "Kế hoạch lãi trước thuế năm nay giảm 12%, còn 900 tỷ đồng", "mục tiêu lãi giảm 12% xuống
 # còn 900 tỷ đồng": the level a plan changes to
+# "mục tiêu lãi trước thuế tăng 20%, đạt 60 tỷ đồng", "lợi nhuận được kỳ vọng tăng đến 3 lần,
+# đạt 82 tỷ đồng": the level reached after the change, after a comma
 _PLAN_CHANGED_TO = rx(
-    rf"(?P<words>(?:\s+[^\W\d_]+){{0,8}}?)\s+(?:dự\s+kiến\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%"
-    r"[^,;.\d]{0,40}?(?:,\s*|\s+)(?:lên|còn|xuống)(?:\s+mức)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+    rf"(?P<words>(?:\s+[^\W\d_]+){{0,8}}?)\s+(?:dự\s+kiến\s+)?(?:tăng|giảm)\s+(?:(?:đến|tới)\s+)?"
+    rf"(?:{NUM})\s*(?:%|lần(?!\w))"
+    r"[^,;.\d]{0,40}?(?:(?:,\s*|\s+)(?:lên|còn|xuống)(?:\s+mức)?|,\s*đạt)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
 # "không hoàn thành kế hoạch do lợi nhuận giảm 5% xuống còn …": a cause, a link or a verb of
 # a result between the plan word and the change opens a clause of its own, a result's
