@@ -5,11 +5,12 @@ of the plans the linking passes did not see as plans: one assigned by a state bo
 full (``được Hội đồng nhân dân huyện giao là``, ``đã được Thủ tướng Chính phủ giao là``), one
 a council passed (``quyết nghị thông qua``, ``được HĐND tỉnh thông qua là``), a measure with
 its year before its amount (``mục tiêu doanh thu cả năm nay là``), a scenario's amounts spread
-with ``lần lượt đạt``, and a plan changed by a growth then reaching an amount (``được kỳ vọng
+with ``lần lượt đạt``, a plan changed by a growth then reaching an amount (``được kỳ vọng
 tăng 20%, đạt``), and an amount right after the plan another result's percentage names
 (``đạt 92,2% dự toán pháp lệnh 57.500 tỷ đồng``). Each reading test gives the claim with its
-linked target and the link's span and text; the near-misses (a ``thông qua`` that means ``through``, two plans that both fit,
-a past year's growth, a passed plan the percentage does not fit) link nothing.
+linked target and the link's span and text; the near-misses (a ``thông qua`` that means
+``through``, two plans that both fit, a past year's growth, a passed plan the percentage does
+not fit, other words after a percentage's plan) link nothing.
 """
 
 from __future__ import annotations
