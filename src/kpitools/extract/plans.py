@@ -218,10 +218,6 @@ def _placed_as_plan(
     folded, low = at
     if _named_right_after(s, text, a.start + low):
         return True
-    if _other_clause(folded, actual, a) and _PLAN_NAMED_BEFORE.search(
-        folded, max(0, a.start - _PLAN_NAMED_REACH), a.start
-    ):
-        return True  # "…, đạt 92,2% dự toán pháp lệnh 115.000 tỷ đồng": another result's plan
     return (_other_clause(folded, actual, a) or _clause_before(folded, actual, a)) and (
         sets_out_plan(folded, a, 0, qualified=True) or _adjusted_plan(s, text, folded, a)
     )
@@ -237,14 +233,6 @@ _PLAN_WORD = (
     r"|(?:nộp|thu)\s+ngân\s+sách|doanh\s+thu|lợi\s+nhuận|vốn|sản\s+lượng|\d{4})(?!\w)"
 )
 _RIGHT_AFTER = rx(rf"\s*(?:\(\s*|(?:{_PLAN_WORD}\s*){{1,4}})?")
-
-# "đạt 92,2% dự toán pháp lệnh 115.000 tỷ đồng": an amount right after the plan another
-# result's percentage names (the words of :data:`_RIGHT_AFTER` between) is that plan's amount
-_PLAN_NAMED_BEFORE = rx(
-    rf"%\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}\s*(?:\(\s*|(?:{_PLAN_WORD}\s*){{1,4}})?$"
-)
-_PLAN_NAMED_REACH = 80
-"""How far (characters) before an amount :data:`_PLAN_NAMED_BEFORE` is read."""
 
 # a mark no stretch :data:`_RIGHT_AFTER` matches may hold, before or after folding (only
 # words, spaces and a bracket opened: keep this in step with it)
