@@ -137,11 +137,29 @@ _SCENARIO_NAME = (
     r"|khả\s+quan|thận\s+trọng|tích\s+cực|tham\s+vọng)(?!\w)"
 )
 SCENARIO = rx(_SCENARIO_NAME)
+# the bodies of the state that assign a plan, named in full ("Thủ tướng Chính phủ", "Hội đồng
+# nhân dân tỉnh", "Ủy ban nhân dân thành phố"), the level written after them
+_ASSIGNER = (
+    r"(?:thủ\s+tướng(?:\s+chính\s+phủ)?|chính\s+phủ|quốc\s+hội"
+    r"|(?:hội\s+đồng|ủy\s+ban|uỷ\s+ban)\s+nhân\s+dân(?:\s+(?:tỉnh|thành\s+phố|huyện|xã|phường))?"
+    r"|(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|xã|phường))?)"
+)
+# who passes a plan: a council or the shareholders' meeting
+_PASSER = (
+    r"(?<!\w)(?:hội\s+đồng\s+nhân\s+dân|hđnd|quốc\s+hội|đại\s+hội\s+đồng\s+cổ\s+đông|đhđcđ"
+    r"|cổ\s+đông)(?!\w)"
+)
 # a plan set out before its amount, in the amount's sentence ("đặt mục tiêu đón", "hướng tới")
 PLAN_CUE = rx(
     r"(?<!\w)(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu|dự\s+toán|phấn\s+đấu|hướng\s+tới|đề\s+ra"
     # "được giao", "được Trung ương giao", "được UBND tỉnh giao": assigned, the assigner between
-    r"|được(?:\s+[^\W\d_]+){0,3}?\s+giao|phân\s+bổ|bố\s+trí)(?!\w)"
+    r"|được(?:\s+[^\W\d_]+){0,3}?\s+giao|phân\s+bổ|bố\s+trí"
+    # "được Hội đồng nhân dân tỉnh giao là", "đã được Thủ tướng Chính phủ giao": a longer
+    # assigner, a body of the state named in full
+    rf"|được\s+{_ASSIGNER}\s+giao"
+    # "Hội đồng nhân dân tỉnh quyết nghị thông qua", "được HĐND tỉnh thông qua", "cổ đông …
+    # đã thông qua": a plan a council or the shareholders passed
+    rf"|{_PASSER}(?:\s+[^\W\d_]+){{0,3}}?\s+(?:đã\s+)?(?:quyết\s+nghị\s+)?thông\s+qua)(?!\w)"
     # "Theo phương án thận trọng, lãi trước thuế dự kiến đạt …": a named scenario's plan
     # framed as a scenario ("theo", "trong", "ở", "với", or opening a clause): not "Nhờ
     # phương án tích cực, …" (proactive measures)
@@ -151,7 +169,8 @@ PLAN_CUE = rx(
 # words of a result between the cue and the amount: the amount is a result, not the plan
 _RESULT_WORDS = rx(
     r"(?<!\w)(?:đạt|thực\s+hiện|hoàn\s+thành|kết\s+quả|lũy\s+kế|luỹ\s+kế|ước|bằng|vượt|chiếm"
-    r"|tăng|giảm|đã(?!\s+(?:được\s+)?(?:giao|đề|đặt|xác|phê|ban|thông|điều|nêu)))(?!\w)"
+    r"|tăng|giảm|đã(?!\s+(?:được\s+)?(?:giao|đề|đặt|xác|phê|ban|thông|điều|nêu))"
+    rf"(?!\s+được\s+{_ASSIGNER}\s+(?:giao|thông\s+qua)))(?!\w)"
 )
 # "việc sắp xếp 120 đơn vị sự nghiệp (ĐVSN) phải được hoàn thành": the amount due, its
 # obligation right after what it counts (an abbreviation of it in brackets allowed)
@@ -224,7 +243,7 @@ _PLAN_MEASURE_VERB = rx(
 # "kế hoạch doanh thu và lợi nhuận lần lượt đạt 90 và 9 tỷ đồng": a plan word, the measures
 # it names, then the verb that spreads its amounts over them in order
 _PLAN_RESPECTIVE_VERB = rx(
-    r"(?:\s+[^\W\d_]+){1,12}?\s+lần\s+lượt\s+(?:là\s+|sẽ\s+)?(?:đạt|ở\s+mức|là)(?!\w)"
+    r"(?:\s+[^\W\d_]+){0,12}?\s+lần\s+lượt\s+(?:là\s+|sẽ\s+)?(?:đạt|ở\s+mức|là)(?!\w)"
 )
 # "xấp xỉ" too: a window folded on its own does not read it as "khoảng" (review of session 32)
 AMOUNT_QUALIFIER = rx(
@@ -646,8 +665,12 @@ def _measure_right_before(folded: str, start: int) -> re.Match[str] | None:
     return last
 
 
-# between a measure and its amount: a verb of the plan or result, then a qualifier
-_MEASURE_TO_AMOUNT = rx(r"\s*(?:(?:đạt|là)\s+)?(?:(?:gần|khoảng|hơn|trên)\s+)?|\s*(?:đạt|là)\s*")
+# between a measure and its amount: the year it is of ("doanh thu cả năm nay là", "lợi nhuận
+# năm 2031 đạt"), a verb of the plan or result, then a qualifier
+_MEASURE_TO_AMOUNT = rx(
+    r"(?:\s+(?:cả\s+)?năm(?:\s+(?:nay|(?:19|20)\d\d))?)?"
+    r"(?:\s*(?:(?:đạt|là)\s+)?(?:(?:gần|khoảng|hơn|trên)\s+)?|\s*(?:đạt|là)\s*)"
+)
 
 
 # --------------------------------------------------------------------------- periods
@@ -789,9 +812,13 @@ _PLAN_NAMED_BACK = rx(r"(?:\s+(?!là(?!\w))[^\W\d_]+){0,4}?\s+(?:này|đó|nói\
 
 # "Kế hoạch lãi trước thuế năm nay giảm 12%, còn 900 tỷ đồng", "mục tiêu lãi giảm 12% xuống
 # còn 900 tỷ đồng": the level a plan changes to
+# "mục tiêu lãi trước thuế tăng 20%, đạt 60 tỷ đồng", "lợi nhuận được kỳ vọng tăng đến 3 lần,
+# đạt 82 tỷ đồng": the level reached after the change, after a comma
 _PLAN_CHANGED_TO = rx(
-    rf"(?P<words>(?:\s+[^\W\d_]+){{0,8}}?)\s+(?:dự\s+kiến\s+)?(?:tăng|giảm)\s+(?:{NUM})\s*%"
-    r"[^,;.\d]{0,40}?(?:,\s*|\s+)(?:lên|còn|xuống)(?:\s+mức)?(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
+    rf"(?P<words>(?:\s+[^\W\d_]+){{0,8}}?)\s+(?:dự\s+kiến\s+)?(?:tăng|giảm)\s+(?:(?:đến|tới)\s+)?"
+    rf"(?:{NUM})\s*(?:%|lần(?!\w))"
+    r"[^,;.\d]{0,40}?(?:(?:,\s*|\s+)(?:lên|còn|xuống)(?:\s+mức)?|,\s*đạt)"
+    r"(?:\s+(?:khoảng|gần|hơn|trên))?\s*$"
 )
 # "không hoàn thành kế hoạch do lợi nhuận giảm 5% xuống còn …": a cause, a link or a verb of
 # a result between the plan word and the change opens a clause of its own, a result's
