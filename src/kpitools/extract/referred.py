@@ -573,10 +573,11 @@ def _names_before_or_after(text: str, c: LinkableStatement, noun: str) -> bool:
     return clause_names(text, c.start, noun)
 
 
-# ", tương đương 22.688 tỷ đồng", ", với giá trị 6.150 tỷ đồng": the amount a percentage
-# before it comes to
+# ", tương đương 22.688 tỷ đồng", ", với giá trị 6.150 tỷ đồng", ", tương ứng với tổng khối
+# lượng thực hiện 160 tỷ đồng": the amount a percentage before it comes to
 _EQUIVALENT = rx(
-    r"^(?:\s+[^\W\d_]+){0,5}?\s*,?\s*(?:(?:tương\s+đương|tương\s+ứng)(?:\s+với)?"
+    r"^(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d(?!\d))){0,5}?\s*,?\s*(?:(?:tương\s+đương|tương\s+ứng)(?:\s+với)?"
+    r"(?:\s+(?:tổng\s+)?(?:khối\s+lượng|giá\s+trị)(?:\s+thực\s+hiện)?)?"
     r"|với\s+(?:giá\s+trị|số\s+tiền|số\s+vốn)(?:\s+là)?)\s*"
     r"(?:(?:khoảng|gần|hơn|trên)\s+)?"
 )
@@ -584,7 +585,7 @@ _EQUIVALENT = rx(
 # tỷ đồng lợi nhuận": the amount a percentage of a plan is reached with; not "so với …",
 # "đối với …", "cùng với …" (a base, a topic, another thing)
 _WITH_AMOUNT = rx(
-    r"^(?:\s+[^\W\d_]+){0,5}?\s*,?\s*(?<!\bso\s)(?<!\bđối\s)(?<!\bcùng\s)(?<!\w)(?P<with>với)\s+"
+    r"^(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d(?!\d))){0,5}?\s*,?\s*(?<!\bso\s)(?<!\bđối\s)(?<!\bcùng\s)(?<!\w)(?P<with>với)\s+"
     r"(?:(?:tổng\s+)?(?:số\s+tiền|giá\s+trị|số\s+vốn)(?:\s+giải\s+ngân)?\s+"
     r"|(?P<measure>(?:tổng\s+)?doanh\s+thu|lợi\s+nhuận)(?:\s+(?:trước|sau)\s+thuế)?\s+)?"
     r"(?:là\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?"
@@ -594,6 +595,26 @@ _RISEN_TO = rx(r"^\s*,\s*lên(?:\s+(?:mức|con\s+số))?\s+(?:(?:khoảng|gần
 # "giải ngân gần 80% vốn đầu tư công": the share of the capital allocated that was disbursed
 _DISBURSED = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))?\s*$")
 _CAPITAL = rx(r"^\s*(?:kế\s+hoạch\s+)?vốn(?!\w)")
+# "tỷ lệ giải ngân vốn đầu tư công của tỉnh đạt 64%", "đạt tỷ lệ 72,2% giải ngân vốn đầu tư
+# công": a rate named as the share of the capital disbursed
+_DISBURSAL_NAMED = rx(r"(?<!\w)tỷ\s+lệ\s+giải\s+ngân(?!\w)")
+_DISBURSED_CAPITAL = rx(r"^\s*giải\s+ngân\s+(?:kế\s+hoạch\s+)?vốn(?!\w)")
+
+
+def _disbursal_rate(s: LinkableStatement, text: str) -> bool:
+    """Whether the rate ``s`` is the share of the capital allocated that was disbursed.
+
+    ``giải ngân gần 80% vốn đầu tư công``, ``tỷ lệ giải ngân vốn … đạt 64%`` (the rate's own
+    words name it before its percentage), ``đạt tỷ lệ 72,2% giải ngân vốn đầu tư công``.
+    """
+    percent = s.text.find("%")
+    if percent < 0:
+        return False
+    after = fold(s.text[percent + 1 :])
+    if _DISBURSAL_NAMED.search(fold(s.text[:percent])) or _DISBURSED_CAPITAL.match(after):
+        return True
+    before = fold(text[max(0, s.start - 40) : s.start])
+    return _DISBURSED.search(before) is not None and _CAPITAL.match(after) is not None
 
 
 def _amount_equivalent(
@@ -613,11 +634,7 @@ def _amount_equivalent(
     result of an excess too.
     """
     if s.stated_kind == "rate":
-        before = fold(text[max(0, s.start - 40) : s.start])
-        percent = s.text.find("%")
-        if not _DISBURSED.search(before) or percent < 0:
-            return None
-        if not _CAPITAL.match(fold(s.text[percent + 1 :])):
+        if not _disbursal_rate(s, text):
             return None
     elif s.stated_kind not in ("attainment", "excess"):
         return None
