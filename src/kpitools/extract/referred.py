@@ -597,6 +597,7 @@ _DISBURSED = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))?\s*$")
 _CAPITAL = rx(r"^\s*(?:kế\s+hoạch\s+)?vốn(?!\w)")
 # "tỷ lệ giải ngân vốn đầu tư công của tỉnh đạt 64%", "đạt tỷ lệ 72,2% giải ngân vốn đầu tư
 # công": a rate named as the share of the capital disbursed
+_PLAN_NOUN = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
 _DISBURSAL_NAMED = rx(r"(?<!\w)tỷ\s+lệ\s+giải\s+ngân(?!\w)")
 _DISBURSED_CAPITAL = rx(r"^\s*giải\s+ngân\s+(?:kế\s+hoạch\s+)?vốn(?!\w)")
 
@@ -682,13 +683,21 @@ def _plan_written_before(
     """Whether the sentence of ``s`` sets out a plan before it (a target with no result).
 
     Within 300 characters: ``… lợi nhuận sau thuế đạt 800 tỷ đồng, 6 tháng công ty thực hiện
-    45% chỉ tiêu với 351 tỷ đồng``: the plan is written, the linking passes' to join.
+    45% chỉ tiêu với 351 tỷ đồng``: the plan is written, the linking passes' to join. Also a
+    plan word followed by a money amount in that stretch, read or not (``đặt chỉ tiêu lợi
+    nhuận đạt 700 tỷ đồng, …``).
     """
     ordered, starts = scope
     low = max(0, s.start - 300)
     head = max((m.end() for m in FULL_STOP.finditer(text, low, s.start)), default=low)
     first, last = bisect.bisect_left(starts, head), bisect.bisect_left(starts, s.start)
-    return any(c.target is not None and c.actual is None for c in ordered[first:last])
+    if any(c.target is not None and c.actual is None for c in ordered[first:last]):
+        return True
+    folded = fold(text[head : s.start])
+    plan = _PLAN_NOUN.search(folded)
+    return plan is not None and any(
+        a.unit[1] in MONEY_WORDS for a in amounts_in(folded, plan.end(), len(folded))
+    )
 
 
 # "…, một con số cao nhất từ trước tới nay, bằng 115% dự toán": the figure before, named again
