@@ -92,3 +92,25 @@ def test_other_rates_and_counts_after_tuong_ung_stay_unread() -> None:
 def test_the_amount_after_voi_takes_the_percentage_before_it(percent: int, amount: int) -> None:
     text = f"Năm 2041, công ty hoàn thành {percent}% kế hoạch được giao, với {amount} tỷ đồng."
     assert claim_set(text) == {(amount * B, None, percent, "attainment")}
+
+
+def test_the_amount_said_after_the_percentage_may_end_its_clause_only() -> None:
+    cases = {
+        "Năm 2041, thu ngân sách đạt 104% dự toán, đạt trên 8.215 tỷ đồng, là huyện dẫn đầu "
+        "tỉnh.": (8215 * B, 104, "attainment"),
+        "Kết quả nổi bật của huyện là thu ngân sách năm 2041 đạt 106% dự toán tỉnh giao, đạt "
+        "trên 915 tỷ đồng, là một trong những huyện có số thu cao trong 12 huyện.": (
+            915 * B,
+            106,
+            "attainment",
+        ),
+    }
+    each_reads(cases)
+    none_reads(
+        # a part after "trong đó", another measure, a growth of its own
+        "Năm 2041, thu ngân sách đạt 104% dự toán, trong đó thu nội địa 6.100 tỷ đồng, thu từ "
+        "đất 900 tỷ đồng.",
+        "Năm 2041, doanh thu đạt 104% kế hoạch, lợi nhuận 130 tỷ đồng, dẫn đầu ngành.",
+    )
+    text = "Năm 2041, thu ngân sách đạt 104% dự toán, đạt 8.215 tỷ đồng, tăng 6% so với năm 2040."
+    assert (8215 * B, None, 104, "attainment") not in claim_set(text)
