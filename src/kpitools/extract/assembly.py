@@ -1256,20 +1256,31 @@ def _said_last(doc: Doc, p: Figure, last: Figure) -> str | None:
     return "with" if _WITH_LAST.fullmatch(doc.fold, p.end, last.span_start) else None
 
 
+# ", là một trong …", "; …": the amount's clause ends, the sentence goes on
+_CLAUSE_AFTER = re.compile(r"\s*[,;]")
+
+
 def _amount_said_last(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """The amount said last in a sentence whose subject is a measure of plans (``Thu ngân
     sách 9 tháng vượt 2% dự toán và tăng 30% so với cùng kỳ, đạt 1.020 tỷ đồng.``) is the
     result of the percentage of a plan stated with that subject before it, when only
-    percentages stand between them."""
-    last = figs[-1]
+    percentages stand between them. The amount's clause may end before the sentence does
+    (``…, đạt 103% dự toán, đạt trên 12.515 tỷ đồng, là một trong những quận …``): the first
+    figure after the percentages, alone in its statement, then a comma or a semicolon."""
+    k = next((i for i, f in enumerate(figs) if f.kind != "percent"), len(figs))
+    if k == 0 or k == len(figs):
+        return
+    last = figs[k]
     if last.kind != "count" or last.owner is None:
         return
     own = last.owner
-    if own.figures != [last] or not SENTENCE_END.match(doc.fold, last.span_end):
+    if own.figures != [last]:
         return
-    percents = [f for f in figs[:-1] if f.kind == "percent"]
-    if len(percents) != len(figs) - 1 or not percents:
+    if not SENTENCE_END.match(doc.fold, last.span_end) and not _CLAUSE_AFTER.match(
+        doc.fold, last.span_end
+    ):
         return
+    percents = figs[:k]
     said = _said_last(doc, percents[-1], last)
     if said is None:
         return

@@ -10,6 +10,7 @@ implies. It runs in :func:`kpitools.extract.document.link_document` after the pa
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
 import re
@@ -572,18 +573,49 @@ def _names_before_or_after(text: str, c: LinkableStatement, noun: str) -> bool:
     return clause_names(text, c.start, noun)
 
 
-# ", tương đương 22.688 tỷ đồng", ", với giá trị 6.150 tỷ đồng": the amount a percentage
-# before it comes to
+# ", tương đương 22.688 tỷ đồng", ", với giá trị 6.150 tỷ đồng", ", tương ứng với tổng khối
+# lượng thực hiện 160 tỷ đồng": the amount a percentage before it comes to
 _EQUIVALENT = rx(
-    r"^(?:\s+[^\W\d_]+){0,5}?\s*,?\s*(?:(?:tương\s+đương|tương\s+ứng)(?:\s+với)?"
+    r"^(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d(?!\d))){0,5}?\s*,?\s*(?:(?:tương\s+đương|tương\s+ứng)(?:\s+với)?"
+    r"(?:\s+(?:tổng\s+)?(?:khối\s+lượng|giá\s+trị)(?:\s+thực\s+hiện)?)?"
     r"|với\s+(?:giá\s+trị|số\s+tiền|số\s+vốn)(?:\s+là)?)\s*"
     r"(?:(?:khoảng|gần|hơn|trên)\s+)?"
+)
+# "hoàn thành 100% kế hoạch, với tổng số tiền giải ngân 40 tỷ đồng", "… 45% chỉ tiêu với 351
+# tỷ đồng lợi nhuận": the amount a percentage of a plan is reached with; not "so với …",
+# "đối với …", "cùng với …" (a base, a topic, another thing)
+_WITH_AMOUNT = rx(
+    r"^(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d(?!\d))){0,5}?\s*,?\s*(?<!\bso\s)(?<!\bđối\s)(?<!\bcùng\s)(?<!\w)(?P<with>với)\s+"
+    r"(?:(?:tổng\s+)?(?:số\s+tiền|giá\s+trị|số\s+vốn)(?:\s+giải\s+ngân)?\s+"
+    r"|(?P<measure>(?:tổng\s+)?doanh\s+thu|lợi\s+nhuận)(?:\s+(?:trước|sau)\s+thuế)?\s+)?"
+    r"(?:là\s+)?(?:(?:khoảng|gần|hơn|trên)\s+)?"
 )
 # "vượt 12% so với dự toán, lên gần 1.120 tỷ đồng": the amount the result rose to
 _RISEN_TO = rx(r"^\s*,\s*lên(?:\s+(?:mức|con\s+số))?\s+(?:(?:khoảng|gần|hơn|trên)\s+)?")
 # "giải ngân gần 80% vốn đầu tư công": the share of the capital allocated that was disbursed
 _DISBURSED = rx(r"(?<!\w)giải\s+ngân(?:\s+(?:được|đạt))?\s*$")
 _CAPITAL = rx(r"^\s*(?:kế\s+hoạch\s+)?vốn(?!\w)")
+# "tỷ lệ giải ngân vốn đầu tư công của tỉnh đạt 64%", "đạt tỷ lệ 72,2% giải ngân vốn đầu tư
+# công": a rate named as the share of the capital disbursed
+_PLAN_NOUN = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
+_DISBURSAL_NAMED = rx(r"(?<!\w)tỷ\s+lệ\s+giải\s+ngân(?!\w)")
+_DISBURSED_CAPITAL = rx(r"^\s*giải\s+ngân\s+(?:kế\s+hoạch\s+)?vốn(?!\w)")
+
+
+def _disbursal_rate(s: LinkableStatement, text: str) -> bool:
+    """Whether the rate ``s`` is the share of the capital allocated that was disbursed.
+
+    ``giải ngân gần 80% vốn đầu tư công``, ``tỷ lệ giải ngân vốn … đạt 64%`` (the rate's own
+    words name it before its percentage), ``đạt tỷ lệ 72,2% giải ngân vốn đầu tư công``.
+    """
+    percent = s.text.find("%")
+    if percent < 0:
+        return False
+    after = fold(s.text[percent + 1 :])
+    if _DISBURSAL_NAMED.search(fold(s.text[:percent])) or _DISBURSED_CAPITAL.match(after):
+        return True
+    before = fold(text[max(0, s.start - 40) : s.start])
+    return _DISBURSED.search(before) is not None and _CAPITAL.match(after) is not None
 
 
 def _amount_equivalent(
@@ -603,11 +635,7 @@ def _amount_equivalent(
     result of an excess too.
     """
     if s.stated_kind == "rate":
-        before = fold(text[max(0, s.start - 40) : s.start])
-        percent = s.text.find("%")
-        if not _DISBURSED.search(before) or percent < 0:
-            return None
-        if not _CAPITAL.match(fold(s.text[percent + 1 :])):
+        if not _disbursal_rate(s, text):
             return None
     elif s.stated_kind not in ("attainment", "excess"):
         return None
@@ -615,15 +643,61 @@ def _amount_equivalent(
     folded = fold(text[s.end : high])
     m = _RISEN_TO.match(folded)
     if m is None and s.stated_kind != "excess":
-        m = _EQUIVALENT.match(folded)
+        m = _EQUIVALENT.match(folded) or _WITH_AMOUNT.match(folded)
     if m is None:
         return None
     amounts = [a for a in amounts_in(folded, m.end(), len(folded)) if a.start == m.end()]
     if not amounts or amounts[0].unit[1] not in MONEY_WORDS:
         return None
+    if m.re is _WITH_AMOUNT and (
+        not _with_own_measure(s, folded, m, amounts[0]) or _plan_written_before(s, text, scope)
+    ):
+        return None
     if covering_statement(*scope, shifted(amounts[0], s.end)) is not None:
         return None
     return as_result(s, amounts[0], folded, s.end, text, "")
+
+
+def _with_own_measure(s: LinkableStatement, folded: str, m: re.Match[str], a: Amount) -> bool:
+    """Whether the amount ``a`` after ``với`` (:data:`_WITH_AMOUNT`) is of the plan's measure.
+
+    The measures named by the words of ``s``, after ``với`` and right after the amount are one
+    at most (``hoàn thành 95% kế hoạch lợi nhuận, với doanh thu 1.200 tỷ đồng`` is of another
+    measure).
+    """
+    plan_words = fold(s.text) + folded[: m.start("with")]
+    named = {
+        MEASURE_NAMES[" ".join(n.group().split())] for n in MEASURE_NAMES_RX.finditer(plan_words)
+    }
+    if m.group("measure"):
+        named.add(MEASURE_NAMES[" ".join(m.group("measure").split())])
+    after = MEASURE_NAMES_RX.match(folded, a.end + 1) if folded[a.end : a.end + 1] == " " else None
+    if after is not None:
+        named.add(MEASURE_NAMES[" ".join(after.group().split())])
+    return len(named) <= 1
+
+
+def _plan_written_before(
+    s: LinkableStatement, text: str, scope: tuple[Sequence[LinkableStatement], list[int]]
+) -> bool:
+    """Whether the sentence of ``s`` sets out a plan before it (a target with no result).
+
+    Within 300 characters: ``… lợi nhuận sau thuế đạt 800 tỷ đồng, 6 tháng công ty thực hiện
+    45% chỉ tiêu với 351 tỷ đồng``: the plan is written, the linking passes' to join. Also a
+    plan word followed by a money amount in that stretch, read or not (``đặt chỉ tiêu lợi
+    nhuận đạt 700 tỷ đồng, …``).
+    """
+    ordered, starts = scope
+    low = max(0, s.start - 300)
+    head = max((m.end() for m in FULL_STOP.finditer(text, low, s.start)), default=low)
+    first, last = bisect.bisect_left(starts, head), bisect.bisect_left(starts, s.start)
+    if any(c.target is not None and c.actual is None for c in ordered[first:last]):
+        return True
+    folded = fold(text[head : s.start])
+    plan = _PLAN_NOUN.search(folded)
+    return plan is not None and any(
+        a.unit[1] in MONEY_WORDS for a in amounts_in(folded, plan.end(), len(folded))
+    )
 
 
 # "…, một con số cao nhất từ trước tới nay, bằng 115% dự toán": the figure before, named again
