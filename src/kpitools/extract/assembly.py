@@ -674,7 +674,7 @@ def _attach_target(
         and any(
             d.target is None
             and d.actual_fig is not None
-            and _beaten_far_below(doc, d.actual_fig, f)
+            and _beaten_far_below(doc, d.actual_fig, f, assigned=True)
             for d in drafts
         )
     ):
@@ -695,16 +695,23 @@ def _attach_target(
 # "vượt", not "vượt xa" (far beyond: "đạt 3,1 tỷ USD, vượt xa mục tiêu đề ra là 1,2 tỷ USD"),
 # nor "không vượt", "chưa vượt" (no excess)
 _BEAT = rx(r"(?<!\w)(?<!không\s)(?<!chưa\s)vượt(?!\w)(?!\s+xa(?!\w))")
+_DIGIT = re.compile(r"\d")
+_SET_BY = rx(r"(?<!\w)(?:giao|đề\s+ra|đặt\s+ra|phê\s+duyệt|thông\s+qua)(?!\w)")
 
 
-def _beaten_far_below(doc: Doc, a: Figure, f: Figure) -> bool:
+def _beaten_far_below(doc: Doc, a: Figure, f: Figure, *, assigned: bool = False) -> bool:
     """Whether ``f``, after ``vượt`` following the result ``a``, is half ``a`` or less: by
     how much ``a`` beat its plan, not the plan (``đạt 5.400 tỷ đồng, vượt mục tiêu Chính phủ
     giao 400 tỷ đồng``), as :mod:`kpitools.extract.target_rates` reads a rate after
-    ``vượt``; :func:`_attach_target` then reads ``f`` as the excess (unless a floor)."""
+    ``vượt``; :func:`_attach_target` then reads ``f`` as the excess (unless a floor) when
+    the plan is named with who set it (``assigned``: ``giao``, ``đề ra`` … before ``f``;
+    ``vượt so với kế hoạch 540 cây`` is left unread, as round 91 reads it)."""
     if f.start < a.end or "percent" in (a.kind, f.kind) or not f.values or not a.values:
         return False
-    if _BEAT.search(doc.fold, a.span_end, f.start) is None:
+    beats = list(_BEAT.finditer(doc.fold, a.span_end, f.start))
+    if not beats or _DIGIT.search(doc.fold, beats[-1].end(), f.start):
+        return False  # "vượt 36% (kế hoạch 688 ngàn tấn)": the excess is the percentage
+    if assigned and _SET_BY.search(doc.fold, beats[-1].end(), f.start) is None:
         return False
     return a.values[0] >= 2 * f.values[-1]
 

@@ -90,6 +90,15 @@ def test_no_margin_taken_for_a_plan_named_by_who_set_it() -> None:
             " đồng."
         )
     )
+    # nor when "vượt" governs a percentage before the figure: its plan, in brackets
+    assert all(
+        k != "excess_count"
+        for *_, k in _pairs(
+            "Quý I/2034, tổng sản lượng thủy sản vượt 12,5% so với kế hoạch quý I/2034 (1,2"
+            " triệu tấn); trong đó: sản lượng khai thác vượt 2,4% (kế hoạch 610 ngàn tấn); sản"
+            " lượng nuôi trồng vượt 28% (kế hoạch 540 ngàn tấn)."
+        )
+    )
     # and with the attainment beside it, the plan both give (832 − 192 = 640, 130 %)
     assert _pairs(
         "Từ đầu năm, quỹ khuyến học của xã vận động được 832.000.000 đồng, đạt 130%, vượt chỉ"
