@@ -630,7 +630,8 @@ def _attach_target(
     doc: Doc, sentence: Sentence, f: Figure, drafts: list[Draft], figs: list[Figure]
 ) -> None:
     """A target joins the one nearest actual without a target that counts the same thing
-    in the same unit; else it is a draft of its own."""
+    in the same unit; else it is a draft of its own. After ``vượt``, a figure half such an
+    actual or less is that actual's excess (:func:`_beaten_far_below`)."""
     unit = _unit_before(doc, sentence, f.start)
     candidates = [
         d
@@ -653,6 +654,8 @@ def _attach_target(
         and not _other_year_or_kind(doc, d.actual_fig, f, figs)
         and not _other_measure(doc, d.actual_fig, f)
         and not one_more_plan(doc.fold, f, d.actual_fig)
+        and not _beaten_far_below(doc, d.actual_fig, f)
+        and not _floor_of_another(doc, f)
         and not (
             _listed_with_target(doc, d.actual_fig, f)
             and not _own_percent_fits(doc, d.actual_fig, f, figs)
@@ -665,6 +668,19 @@ def _attach_target(
             d.target_fig, d.target = f, f.value
             f.owner = d
             return
+    if (
+        f.qualifier is None
+        and not _after_floor(doc, f)
+        and any(
+            d.target is None
+            and d.actual_fig is not None
+            and _beaten_far_below(doc, d.actual_fig, f, assigned=True)
+            for d in drafts
+        )
+    ):
+        f.role = "excess"  # "đạt 832 triệu đồng, vượt chỉ tiêu được giao là 192 triệu đồng"
+        _attach_whole_or_excess(f, drafts, figs)
+        return
     if _second_bracket_plan(doc, f):
         f.role = "bracket_plan"  # joined after the percentages are placed
         return
@@ -674,6 +690,50 @@ def _attach_target(
     d = Draft(sentence, target_fig=f, target=f.value)
     f.owner = d
     drafts.append(d)
+
+
+# "vượt", not "vượt xa" (far beyond: "đạt 3,1 tỷ USD, vượt xa mục tiêu đề ra là 1,2 tỷ USD"),
+# nor "không vượt", "chưa vượt" (no excess)
+_BEAT = rx(r"(?<!\w)(?<!không\s)(?<!chưa\s)vượt(?!\w)(?!\s+xa(?!\w))")
+_DIGIT = re.compile(r"\d")
+_SET_BY = rx(r"(?<!\w)(?:giao|đề\s+ra|đặt\s+ra|phê\s+duyệt|thông\s+qua)(?!\w)")
+
+
+def _beaten_far_below(doc: Doc, a: Figure, f: Figure, *, assigned: bool = False) -> bool:
+    """Whether ``f``, after ``vượt`` following the result ``a``, is half ``a`` or less: by
+    how much ``a`` beat its plan, not the plan (``đạt 5.400 tỷ đồng, vượt mục tiêu Chính phủ
+    giao 400 tỷ đồng``), as :mod:`kpitools.extract.target_rates` reads a rate after
+    ``vượt``; :func:`_attach_target` then reads ``f`` as the excess (unless a floor) when
+    the plan is named with who set it (``assigned``: ``giao``, ``đề ra`` … before ``f``;
+    ``vượt so với kế hoạch 540 cây`` is left unread, as round 91 reads it)."""
+    if f.start < a.end or "percent" in (a.kind, f.kind) or not f.values or not a.values:
+        return False
+    beats = list(_BEAT.finditer(doc.fold, a.span_end, f.start))
+    if not beats or _DIGIT.search(doc.fold, beats[-1].end(), f.start):
+        return False  # "vượt 36% (kế hoạch 688 ngàn tấn)": the excess is the percentage
+    if assigned and _SET_BY.search(doc.fold, beats[-1].end(), f.start) is None:
+        return False
+    return a.values[0] >= 2 * f.values[-1]
+
+
+# "vượt chỉ tiêu đặt ra là ít nhất …": a floor after the target's copula ...
+_FLOOR_LEAD = rx(r"(?:(?<!\w)là|:)\s*(?:ít\s+nhất|tối\s+thiểu)\s*$")
+# ... "… 20 hộ mỗi xã", "… 20 hộ/xã", "… 1.000 hộ so với năm trước": of each unit, or a
+# change, not the result's whole
+_PER_UNIT_OR_CHANGE = rx(r"\s*(?:[^\W\d_]+\s*){0,3}?(?:/|(?:mỗi|một|so\s+với)(?!\w))")
+
+
+def _after_floor(doc: Doc, f: Figure) -> bool:
+    """Whether ``f`` is a floor after a target's copula (``… là ít nhất 20 hộ``)."""
+    return _FLOOR_LEAD.search(doc.fold, max(f.sentence.start, f.start - 40), f.start) is not None
+
+
+def _floor_of_another(doc: Doc, f: Figure) -> bool:
+    """Whether the floor ``f`` a plan set (``… là ít nhất 20 hộ mỗi xã``) is per unit or a
+    change (``so với``), not a level of the result's whole."""
+    return (
+        _after_floor(doc, f) and _PER_UNIT_OR_CHANGE.match(doc.fold, f.end, f.end + 40) is not None
+    )
 
 
 _SEMICOLON_OR_STOP = re.compile(r";|\.(?!\d)")
@@ -960,6 +1020,10 @@ _COMPARED_WITH_PLAN = rx(
     rf"\s*(?:so\s+với\s+)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
 )
 
+# a change the goal sets, not the level the result is measured against: "tăng thêm",
+# "giảm", "gấp đôi", "nâng lên"
+_CHANGE_WORD = rx(r"(?<!\w)(?:tăng(?!\s+trưởng)|giảm|thêm|gấp|nâng|lên|xuống)(?!\w)")
+
 
 def _deadline_compared(doc: Doc, a: Figure, f: Figure, low: int, mine: int) -> bool:
     """Whether the target ``f`` is set for a later year (``đến năm 2035``) that the result
@@ -970,7 +1034,8 @@ def _deadline_compared(doc: Doc, a: Figure, f: Figure, low: int, mine: int) -> b
     USD``: a goal for the end of a term, set beside a result before it by a word comparing
     the two; the goal's year is the last named before it, after ``đến năm``. Not a plan
     for a next year (``năm 2035 phấn đấu đón 6 triệu``), a year before the result's, or a
-    goal not compared with it (``…; đến năm 2035 phấn đấu …``).
+    goal not compared with it (``…; đến năm 2035 phấn đấu …``), nor a change the goal sets
+    after its year (``mục tiêu đến năm 2035 tăng thêm 10 triệu đồng``).
     """
     if f.start < a.end:
         return False
@@ -980,6 +1045,8 @@ def _deadline_compared(doc: Doc, a: Figure, f: Figure, low: int, mine: int) -> b
         return False
     if _OWN_YEAR.search(lead, by_year[-1].end()) is not None:
         return False
+    if _CHANGE_WORD.search(lead, by_year[-1].end()) is not None:
+        return False  # "(mục tiêu đến năm 2035 tăng thêm 10 triệu đồng)": a rise, no level
     return _COMPARED_WITH_PLAN.search(doc.fold[a.span_end : f.start]) is not None
 
 

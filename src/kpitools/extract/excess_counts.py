@@ -20,6 +20,11 @@ _OVER_PLAN_NEXT = rx(
     r"\s*\)?\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh)(?!\w)"
 )
 
+# "đạt 128,4%, vượt chỉ tiêu được giao là 212 triệu đồng": the excess itself over a plan named
+_PLAN_BEATEN = rx(
+    r"(?<!\w)vượt\s+(?:mức\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán|kh)(?!\w)"
+)
+
 
 def excess_count_beside_percent(doc: Doc, d: Draft) -> None:
     """The plan an excess written both as a count and as a percentage gives.
@@ -29,14 +34,21 @@ def excess_count_beside_percent(doc: Doc, d: Draft) -> None:
     the percentage names a plan right after it (not ``so với cùng kỳ``) and fits the plan
     at its written precision (108 %: 8 % over). An attainment fits as itself (``bằng 105,9%
     kế hoạch, vượt kế hoạch 540 cây``), also as the second percentage of the result, when
-    the count comes after it (:func:`_twin_excess`).
+    the count comes after it (:func:`_twin_excess`). The plan may also be named before the
+    count rather than after the percentage (``đạt 130%, vượt chỉ tiêu được giao là 192
+    triệu đồng``).
     """
     f, e, p = d.actual_fig, d.excess_fig, d.percent_fig
     if e is None and d.twin_of is not None and d.kind == "attainment":
         e = _twin_excess(d.twin_of, p)
     if d.kind not in ("excess", "attainment") or d.target is not None or f is None or e is None:
         return
-    if f.qualifier or p is None or not _OVER_PLAN_NEXT.match(doc.fold, p.end, p.sentence.end):
+    if f.qualifier or p is None:
+        return
+    if not (
+        _OVER_PLAN_NEXT.match(doc.fold, p.end, p.sentence.end)
+        or (p.end <= e.start and _PLAN_BEATEN.search(doc.fold, p.end, e.start))
+    ):
         return
     a, excess = single(d.actual), single(e.value)
     if e.qualifier or a is None or excess is None or not 0 < excess < a:

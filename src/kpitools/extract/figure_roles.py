@@ -400,7 +400,9 @@ _BEAT_NAMED_PLAN = rx(
     rf"|(?<!\w)vượt(?:\s+xa)?\s+(?:so\s+với\s+)?{PLAN_NOUNS}\s+"
     r"(?:(?:của|theo)\s+(?:nghị\s+quyết|kế\s+hoạch|chiến\s+lược|đề\s+án|chương\s+trình)"
     r"|được(?:\s+[^\W\d_]+){1,4}?\s+(?:giao|đề\s+ra|phê\s+duyệt|thông\s+qua))"
-    r"(?:\s+(?:[^\W\d_]+|(?:19|20)\d\d)){0,14}?\s+là\s*$"
+    # no margin's words in the gap ("… giao với mức vượt là 400 tỷ đồng", "… tăng thêm là")
+    r"(?:\s+(?:(?!(?:vượt|tăng|giảm|thêm|hơn|với|mức|số|phần)(?!\w))[^\W\d_]+|(?:19|20)\d\d))"
+    r"{0,14}?\s+là\s*$"
 )
 
 # "đạt tỷ lệ 91,4% kế hoạch vốn … giao năm 2025 là 120.353 tỷ đồng": the plan's amount

@@ -171,6 +171,28 @@ _SET_BESIDE = rx(
     r"\s+(?:đề\s+ra|đặt\s+ra|giao)\s+là\s*\d"
 )
 
+# the plan's rate closes its clause: "…, nghị quyết đề ra là 11,2%." (not "… là 90% số xã")
+_CLAUSE_CLOSED = re.compile(r"\s*(?:[,.;)]|$)")
+
+
+def _set_beside_fits(
+    s: LinkableStatement, after_rate: str, m: re.Match[str], target: Value
+) -> bool:
+    """Whether the rate a plan set out in a clause of its own is the rate's plan.
+
+    Only when the percentage closes its clause (``chỉ tiêu đặt ra là 90% số xã đạt chuẩn``
+    is a share of the communes), and a growth's plan from half to twice it
+    (:data:`_SET_BESIDE`).
+    """
+    if _CLAUSE_CLOSED.match(after_rate, m.end()) is None:
+        return False
+    if s.stated_kind != "growth":
+        return True
+    assert isinstance(s.stated_percent, Decimal)
+    low, high = target if isinstance(target, tuple) else (target, target)
+    return s.stated_percent / 2 < low and high < 2 * s.stated_percent
+
+
 # a target rate in brackets that opens a list of them, one for each rate before
 _LISTED_TARGETS = rx(rf"\s*%?\s*(?:,|và)\s*(?:{NUM})\s*%")
 
@@ -311,6 +333,10 @@ def link_target_rates(
         target = _target_rate_of(m)  # None: a figure in no number format ("1700.000%")
         if target is None or not _direction_holds(s, m, target) or _kept_for_another(s, m):
             continue
+        if not (m.group("verb") or m.group("bracket")) and not _set_beside_fits(
+            s, after_rate, m, target
+        ):
+            continue  # "chỉ tiêu đặt ra là 90% số xã đạt chuẩn": a share of another whole
         if count:  # the percentage is the rate, not the count's share of a plan
             out[i] = _rate_against(s, target)
         elif (m.group("verb") and s.stated_kind != "growth") or not _PLANNED_GROWTH.match(

@@ -34,8 +34,10 @@ _MARGIN_OVER_PLAN = rx(
     r"(?:\s*,\s*(?:tăng|giảm)\s+\d[\d.,]*\s*(?:%|[^\W\d_]+(?:/[^\W\d_]+)?(?:\s+[^\W\d_]+){0,2}?)"
     r"\s+so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d\d)"
     r"(?:\s+năm\s+(?:trước|(?:19|20)\d\d))?)?"
-    # "61,2 tạ/ha tăng 0,7 tạ/ha so với kế hoạch": the margin may follow with no comma
-    r"\s*(?:,|và)?\s*(?:tăng|cao\s+hơn|nhiều\s+hơn)(?:\s+thêm)?\s+"
+    # "61,2 tạ/ha tăng 0,7 tạ/ha so với kế hoạch": the margin may follow with no comma (the
+    # separator carries its own trailing space: two bare ``\s*`` would split one run of
+    # spaces and line ends every way, quadratic on such a run)
+    r"\s*(?:(?:,|và)\s*)?(?:tăng|cao\s+hơn|nhiều\s+hơn)(?:\s+thêm)?\s+"
     rf"(?P<e>{NUM})\s*(?P<eunit>{_WORD}(?:\s+{_WORD}){{0,2}}?)"
     r"\s+so\s+với\s+(?:chỉ\s+tiêu|kế\s+hoạch|mục\s+tiêu|dự\s+toán)"
     # the plan's own words, no year or figure: "kế hoạch năm 2040", "… năm trước", "… năm
