@@ -24,6 +24,11 @@ the memory, then the ratios between the largest size and the size 8× smaller ag
 the time of the doubled and quadrupled text against the smallest (linear: about 2× and 4×),
 and exits with 1 when a goal is missed.
 
+A hostile text comes last (:func:`hostile_text`): long runs of white space — ``" \\n"``, blank
+lines with spaces, tabs, no-break spaces, CRLF — with plan words and figures between them, of
+the smallest size and twice it. Its time is printed against the ordinary text's of that size
+(goal: at most :data:`HOSTILE_GOAL` times it) and the doubled one's against it (linear: 2×).
+
 There is no alternative a user would pick for this comparison: no other tool reads KPI
 statements out of Vietnamese report prose, so the benchmark measures kpitools against its
 own goals only.
@@ -42,6 +47,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -51,6 +57,7 @@ CATALOG = ROOT / "data" / "metrics.csv"
 PHRASES = ROOT / "data" / "metric_phrases.csv"
 TIME_GOAL = 9.0  # 8× the text
 MEMORY_GOAL = 20.0  # × the text's bytes
+HOSTILE_GOAL = 2.0  # × the time of ordinary text of the same size
 
 # numbers that are not years (19xx/20xx) nor part of a document number
 _NUMBER = re.compile(r"(?<![\w/.,-])(\d{1,3}(?:\.\d{3})+|\d+)(?![\w/-]|[.,]\d)")
@@ -133,6 +140,33 @@ def report_text(size: int, seed: Path = SEED) -> str:
     return "".join(parts) + trailer
 
 
+_HOSTILE_RUNS = (" \n", "\n \n", " \t", "\u00a0\n", " \r\n", "\n")
+_HOSTILE_WORDS = (
+    "Năm 2046, sản lượng đạt 5 tấn",
+    "kế hoạch",
+    "150",
+    "đạt",
+    "92%",
+    "so với kế hoạch, vượt",
+    "chỉ tiêu 1.200 đảng viên",
+    "(đạt 103%)",
+)
+
+
+def hostile_text(size: int) -> str:
+    """About ``size`` UTF-8 bytes of long runs of white space (each of about 400 characters,
+    a different kind in turn) with plan words and figures between them (invented)."""
+    parts: list[str] = []
+    total = k = 0
+    while total < size:
+        run = _HOSTILE_RUNS[k % len(_HOSTILE_RUNS)]
+        part = run * (400 // len(run)) + _HOSTILE_WORDS[k % len(_HOSTILE_WORDS)]
+        parts.append(part)
+        total += len(part.encode())
+        k += 1
+    return "".join(parts) + "."
+
+
 def child(path: str) -> None:
     """Extract one file and print its measures as JSON (run in a fresh interpreter)."""
     from kpitools.catalog import read_catalog
@@ -167,11 +201,14 @@ def _rss_now() -> int:
     return pages * resource.getpagesize()
 
 
-def measure(size: int, folder: Path, repeat: int) -> dict[str, float]:
-    """The measures of the fastest of ``repeat`` runs, each in a fresh interpreter."""
-    path = folder / f"report_{size}.txt"
-    text = report_text(size)
-    path.write_text(text, encoding="utf-8")
+def measure(
+    size: int, folder: Path, repeat: int, make: Callable[[int], str] = report_text
+) -> dict[str, float]:
+    """The measures of the fastest of ``repeat`` runs, each in a fresh interpreter, of the
+    text ``make`` builds of about ``size`` bytes."""
+    path = folder / f"report_{make.__name__}_{size}.txt"
+    text = make(size)
+    path.write_bytes(text.encode("utf-8"))  # as built: "\r\n" stays
     runs = [
         json.loads(
             subprocess.run(
@@ -212,6 +249,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"{r['statements']:10d} "
                 f"{r['peak'] / 1e6:8.1f} {r['extra'] / 1e6:8.1f} {r['extra'] / r['bytes']:5.1f}"
             )
+        hostile = [measure(f * sizes[0], Path(tmp), args.repeat, hostile_text) for f in (1, 2)]
     largest = sizes[-1]
     smaller = [s for s in sizes if s * 8 <= largest * 1.01]
     ok = True
@@ -240,6 +278,18 @@ def main(argv: list[str] | None = None) -> int:
                 f"{r['seconds'] / first['seconds']:.2f}× the time "
                 f"({r['cpu'] / first['cpu']:.2f}× the CPU time; linear is {factor}×)"
             )
+    ordinary = results[sizes[0]]
+    per_byte = hostile[0]["cpu"] / hostile[0]["bytes"] / (ordinary["cpu"] / ordinary["bytes"])
+    verdict = "ok" if per_byte <= HOSTILE_GOAL else "MISSED"
+    ok = ok and verdict == "ok"
+    little = hostile[0]
+    print(
+        f"hostile white space: {little['bytes'] / 1e6:.2f} MB takes {little['seconds']:.2f} s"
+        f" ({little['statements']:.0f} statements), {per_byte:.2f}× the CPU time of ordinary"
+        f" text per byte (goal ≤ {HOSTILE_GOAL:.0f}×): {verdict}; doubled: "
+        f"{hostile[1]['bytes'] / hostile[0]['bytes']:.2f}× the text takes "
+        f"{hostile[1]['cpu'] / hostile[0]['cpu']:.2f}× the CPU time (linear is 2×)"
+    )
     memory = results[largest]["extra"] / results[largest]["bytes"]
     verdict = "ok" if memory <= MEMORY_GOAL else "MISSED"
     ok = ok and verdict == "ok"

@@ -80,6 +80,10 @@ class Normalized:
     keys: array[int] = field(repr=False)
     shifts: array[int] = field(repr=False)
     extras: array[int] = field(repr=False)
+    # where blank lines were joined: after normalized offset ``joined_at[i]``, the original
+    # had ``lines_joined[i]`` more line ends than the normalized text, all told
+    joined_at: array[int] = field(default_factory=lambda: array("q"), repr=False)
+    lines_joined: array[int] = field(default_factory=lambda: array("q"), repr=False)
 
     def _piece(self, k: int) -> int:
         return bisect.bisect_right(self.keys, k) - 1
@@ -103,6 +107,16 @@ class Normalized:
             at = self.start_of(start) if start < len(self.text) else self.length
             return at, at
         return self.start_of(start), self.end_of(end - 1)
+
+    def line(self, k: int) -> int:
+        """The line (from 1) normalized offset ``k`` is on, blank lines joined counted.
+
+        >>> norm = normalize("Kết nạp 5 đảng viên.\\n\\n\\n\\nĐạt 100%.")
+        >>> norm.text.count("\\n"), norm.line(norm.text.index("Đạt"))
+        (2, 5)
+        """
+        i = bisect.bisect_right(self.joined_at, k) - 1
+        return self.text.count("\n", 0, k) + 1 + (self.lines_joined[i] if i >= 0 else 0)
 
     def position(self, original: int) -> int:
         """The first normalized offset at or after an offset of the original text."""
@@ -146,15 +160,23 @@ def _ordinary(char: str) -> bool:
 
 
 # Latin letters (Vietnamese included), digits, punctuation, quotes and dashes: the characters
-# of a report that normalization keeps; a run of them is copied whole.
+# of a report that normalization keeps; a run of them is copied whole (a line end is left to
+# the loop, which joins blank lines).
 _KEPT = "".join(
     re.escape(c)
     for c in map(
         chr, itertools.chain(range(0x0A, 0x250), range(0x1E00, 0x1F00), range(0x2010, 0x2070))
     )
-    if c != " " and _ordinary(c)
+    if c not in " \n" and _ordinary(c)
 )
-_RUN = re.compile(rf"(?:[{_KEPT}](?=[ {_KEPT}]|\Z)|(?!(?<=\d,) 0\d) (?=[{_KEPT}]))+")
+_RUN = re.compile(rf"(?:[{_KEPT}](?=[ \n{_KEPT}]|\Z)|(?!(?<=\d,) 0\d) (?=[{_KEPT}]))+")
+# two line ends or more with only spaces between (blank lines, "\n \n \n", "\r\n\t\r\n\r\n"):
+# one bare blank line, the group ``last`` the last line end. Runs of white space are then four
+# characters at most in the normalized text, so no pattern's "\s*" can take time on them.
+_BREAK = r"(?:\r\n|\r(?!\n)|[\n\u2028\u2029\x85])"
+_BLANK = rf"(?:[^\S\r\n\u2028\u2029\x85]|[{''.join(sorted(INVISIBLE))}])"
+_BLANK_LINES = re.compile(rf"{_BREAK}(?:{_BLANK}*{_BREAK})*{_BLANK}*(?P<last>{_BREAK})")
+_LINE_END = re.compile(_BREAK)
 # a decimal printed with a space after its comma ("2, 05 triệu tấn"): a group with a leading
 # zero is never a number of its own, so the space is dropped and the decimal read whole
 _DECIMAL_SPACE = re.compile(r"\d, 0\d")
@@ -214,9 +236,11 @@ def _chunk(text: str, i: int) -> tuple[str | None, int]:
 
 
 def normalize(text: str) -> Normalized:
-    """NFC, ``\\n`` for every line end, one space for runs of spaces, no invisible characters,
-    no space after a decimal comma before a group with a leading zero (``2, 05`` is ``2,05``),
-    no colon in a company's ticker (``(HOSE: ABC)`` is ``(HOSE  ABC)``), ASCII digits for
+    """NFC, ``\\n`` for every line end, one space for runs of spaces, one blank line for runs of
+    blank lines (the spaces on them dropped: a run of white space is then four characters at
+    most, so no pattern's ``\\s*`` takes time on one), no invisible characters, no space after
+    a decimal comma before a group with a leading zero (``2, 05`` is ``2,05``), no colon in a
+    company's ticker (``(HOSE: ABC)`` is ``(HOSE  ABC)``), ASCII digits for
     those of other scripts (``１２`` is ``12``).
 
     Composition is done per base character and its combining marks, so each normalized
@@ -228,6 +252,7 @@ def normalize(text: str) -> Normalized:
     k = 0  # the length written
     last = ""
     i, n = 0, len(text)
+    joined_at, lines_joined = array("q"), array("q")
     tabs = _table_tabs(text) if "\t" in text else set()
     drops = iter(_thousands_spaces(text))
     drop = next(drops, n)  # the next space that groups thousands (dropped)
@@ -241,6 +266,18 @@ def normalize(text: str) -> Normalized:
             i, last = run.end(), text[run.end() - 1]
             continue
         chunk, j = _chunk(text, i)
+        if chunk == "\n" and (blank := _BLANK_LINES.match(text, i)):
+            # blank lines (spaces on them or not) are one blank line: the first line end
+            # stands for them all but the last
+            offsets.write(k, i, blank.start("last"))
+            offsets.write(k + 1, blank.start("last"), blank.end())
+            pieces.append("\n\n")
+            k += 2
+            joined_at.append(k)
+            ends = len(_LINE_END.findall(text, i, blank.end()))
+            lines_joined.append((lines_joined[-1] if lines_joined else 0) + ends - 2)
+            i, last = blank.end(), "\n"
+            continue
         if i in tabs:
             chunk = "\n"  # a tab between two cells of a row: one cell a line, as tables come
         if chunk == " " and (last == " " or i == drop or _DECIMAL_SPACE.match(text, max(0, i - 2))):
@@ -255,7 +292,9 @@ def normalize(text: str) -> Normalized:
         i = j
     joined = _TICKER.sub(lambda m: m.group().replace(":", " "), "".join(pieces))
     joined = _OTHER_DIGIT.sub(lambda m: str(unicodedata.decimal(m.group())), joined)
-    return Normalized(joined, n, offsets.keys, offsets.shifts, offsets.extras)
+    return Normalized(
+        joined, n, offsets.keys, offsets.shifts, offsets.extras, joined_at, lines_joined
+    )
 
 
 # "１２", "٣": a digit of another script is the ASCII digit (the patterns' \d matches it,
@@ -427,8 +466,9 @@ class Doc:
         no number format (:class:`Unread`), or read as ``read_as``, its one reading."""
         at = self.norm.text.find(written, start, end)
         at = start if at < 0 else at
-        line = self.norm.text.count("\n", 0, at) + 1
-        self.unread.append(Unread(self.norm.original(at, at)[0], line, written, reason, read_as))
+        self.unread.append(
+            Unread(self.norm.original(at, at)[0], self.norm.line(at), written, reason, read_as)
+        )
 
     def masked(self, start: int, end: int) -> bool:
         """Whether ``[start, end)`` overlaps a masked span (``masks`` is merged and sorted)."""
@@ -697,9 +737,9 @@ def _stop(
     norm: Normalized, folded: str, lines: list[tuple[int, int]], boxes: frozenset[int]
 ) -> Stop | None:
     """The first line that is a trailer heading (not of a box inside the article), if any."""
-    for number, (s, e) in enumerate(lines, start=1):
-        if number - 1 not in boxes and _STOP_HEADINGS.fullmatch(folded[s:e].strip(" .:")):
-            return Stop(norm.original(s, s)[0], number, norm.text[s:e].strip())
+    for number, (s, e) in enumerate(lines):
+        if number not in boxes and _STOP_HEADINGS.fullmatch(folded[s:e].strip(" .:")):
+            return Stop(norm.original(s, s)[0], norm.line(s), norm.text[s:e].strip())
     return None
 
 

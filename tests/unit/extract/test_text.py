@@ -26,7 +26,8 @@ BODY = SEED[: SEED.index("Ý kiến bạn đọc")]
 
 def spans(text: str) -> tuple[str, list[int], list[int]]:
     """Normalization one character at a time: the text and each character's original span
-    (a tab between the cells of a table's row is a line break: ``_table_tabs``)."""
+    (a tab between the cells of a table's row is a line break: ``_table_tabs``; blank lines
+    joined: ``_blank_lines_joined``)."""
     tabs = _table_tabs(text)
     out: list[str] = []
     starts: list[int] = []
@@ -54,7 +55,45 @@ def spans(text: str) -> tuple[str, list[int], list[int]]:
                 starts.append(i)
                 ends.append(j)
         i = j
-    return "".join(out), starts, ends
+    return _blank_lines_joined(text, out, starts, ends)
+
+
+def _blank_lines_joined(
+    text: str, out: list[str], starts: list[int], ends: list[int]
+) -> tuple[str, list[int], list[int]]:
+    """Two line ends or more with only white space (or invisible characters) between them
+    are one blank line: the first ``\\n`` spans the original up to the last line end, the
+    second the last line end."""
+
+    def line_end(k: int) -> bool:
+        return out[k] == "\n" and (text[starts[k]] == "\r" or text[starts[k]] in LINE_BREAKS)
+
+    def blank(k: int) -> bool:  # the character and what was dropped before it
+        return all(c.isspace() or c in INVISIBLE for c in text[ends[k - 1] : ends[k]])
+
+    text_out: list[str] = []
+    new_starts: list[int] = []
+    new_ends: list[int] = []
+    k = 0
+    while k < len(out):
+        last = k
+        if line_end(k):
+            b = k + 1
+            while b < len(out) and out[b] in " \n" and blank(b):
+                if line_end(b):
+                    last = b
+                b += 1
+        if last > k:
+            text_out += ["\n", "\n"]
+            new_starts += [starts[k], starts[last]]
+            new_ends += [starts[last], ends[last]]
+            k = last + 1
+        else:
+            text_out.append(out[k])
+            new_starts.append(starts[k])
+            new_ends.append(ends[k])
+            k += 1
+    return "".join(text_out), new_starts, new_ends
 
 
 CHARS = " \n\r\t\u00a0\u200b\u00ad\u2028aAđĐ\u00d0\u0301\u0300\u0323\u0958\u212b.,%/ệởằ"
