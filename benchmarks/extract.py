@@ -140,7 +140,8 @@ def report_text(size: int, seed: Path = SEED) -> str:
     return "".join(parts) + trailer
 
 
-_HOSTILE_RUNS = (" \n", "\n \n", " \t", "\u00a0\n", " \r\n", "\n")
+# white space, then leader dots and a run of letters with no space (pasted image data)
+_HOSTILE_RUNS = (" \n", "\n \n", " \t", "\u00a0\n", " \r\n", "\n", ".", "x")
 _HOSTILE_WORDS = (
     "Năm 2046, sản lượng đạt 5 tấn",
     "kế hoạch",
@@ -154,8 +155,9 @@ _HOSTILE_WORDS = (
 
 
 def hostile_text(size: int) -> str:
-    """About ``size`` UTF-8 bytes of long runs of white space (each of about 400 characters,
-    a different kind in turn) with plan words and figures between them (invented)."""
+    """About ``size`` UTF-8 bytes of long runs of white space, stops or letters (each of
+    about 400 characters, a different kind in turn) with plan words and figures between them
+    (invented)."""
     parts: list[str] = []
     total = k = 0
     while total < size:

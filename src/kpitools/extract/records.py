@@ -759,6 +759,11 @@ def _past_fractions(doc: Doc, drafts: list[Draft]) -> set[int]:
     plan). Neither is a result against a plan. A fraction that takes the growth as its own
     percentage (``đạt 62,4/60 ha, tăng 4%``) is not one of them: a margin over the plan."""
     out: set[int] = set()
+    # each sentence's drafts, found once: a growth and its fraction share a sentence, so a
+    # text of thousands of fractions is not read against all the others' drafts
+    by_sentence: dict[int, list[Draft]] = {}
+    for e in drafts:
+        by_sentence.setdefault(id(e.sentence), []).append(e)
     for d in drafts:
         f = d.actual_fig
         if f is None or f.kind != "pair" or d.percent_fig is not None or len(f.values) != 2:
@@ -767,8 +772,9 @@ def _past_fractions(doc: Doc, drafts: list[Draft]) -> set[int]:
         if b <= 0:
             continue
         growth = (a / b - 1) * 100
-        figures = _sentence_figures(drafts, d.sentence)
-        for e in drafts:
+        same = by_sentence[id(d.sentence)]
+        figures = _sentence_figures(same, d.sentence)
+        for e in same:
             g = e.percent_fig
             if e.kind != "growth" or e.sentence is not d.sentence or g is None:
                 continue

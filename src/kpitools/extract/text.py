@@ -331,7 +331,9 @@ _ABBREVIATIONS = frozenset(
 )
 # a stop, or a full stop glued to the next sentence's first word ("(46.455 tỷ đồng).Trong đó")
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"”’»)]*(?=\s)"
+    # a run of stops is read once, from its first stop: a run of leader dots (``Kết quả
+    # ........ 92%``) tried from each of its dots would cost the square of its length
+    r"(?<![.!?…])[.!?…]++[\"”’»)]*+(?=\s)"
     r"|(?:(?<=[^\W\d_]{3})|(?<=\))|(?<=(?:19|20)\d\d)(?<![\d.,]\d{4}))\.(?=[^\W\d_]{2})"
 )
 _CLAUSE_BREAK = re.compile(r"[;:()\[\]]|(?<!\d),|,(?!\d)|…|(?<=[^\W\d_]\s)[–—](?=\s)")
@@ -631,7 +633,9 @@ def prepare(text: str, *, money: bool = False) -> Doc:
 
 
 # "… kết nạp được 150 đảng viên (ĐV) trong quý": words, then their initials in capitals in brackets
-_DEFINED = re.compile(r"((?:[^\W\d_]+\s+){1,5})\(\s*([A-ZĐ]{2,5})\s*\)")
+# (read from a word's first letter, each word whole: a run of letters with no space, such as
+# pasted image data, tried from each of its letters would cost the square of its length)
+_DEFINED = re.compile(r"(?<![^\W\d_])((?:[^\W\d_]++\s+){1,5})\(\s*([A-ZĐ]{2,5})\s*\)")
 
 
 def _abbreviations(text: str, folded: str) -> dict[str, str]:
