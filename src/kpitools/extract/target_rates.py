@@ -315,28 +315,10 @@ def link_target_rates(
         assert s.stated is not None
         at = text.rfind(s.stated, s.start, s.end)
         at = s.end if at < 0 else at + len(s.stated)
-        after_rate = fold(text[at : at + PLANNED_GROWTH_REACH])
-        m = _TARGET_RATE.match(after_rate)
-        if m is None or not (
-            m.group("verb") or m.group("bracket") or _SET_BESIDE.match(after_rate)
-        ):
-            continue  # a plan word right after the rate, no verb or bracket: none set beside it
-        if count and not m.group("compared"):
+        found = _target_beside(s, text, at, count=count)
+        if found is None:
             continue
-        if not (m.group("open") or m.group("compared") or m.group("keep")) and not (
-            _bracket_names_target(m)
-        ):
-            continue  # "vượt kế hoạch 6%", "cao hơn mục tiêu 2%": by how much, not the target
-        after = at + m.end("a")
-        if m.group("bracket") and _LISTED_TARGETS.match(fold(text[after : after + 40])):
-            continue  # "(chỉ tiêu lần lượt là 70%, 65% và 12%)": each of its rate's own
-        target = _target_rate_of(m)  # None: a figure in no number format ("1700.000%")
-        if target is None or not _direction_holds(s, m, target) or _kept_for_another(s, m):
-            continue
-        if not (m.group("verb") or m.group("bracket")) and not _set_beside_fits(
-            s, after_rate, m, target
-        ):
-            continue  # "chỉ tiêu đặt ra là 90% số xã đạt chuẩn": a share of another whole
+        m, target = found
         if count:  # the percentage is the rate, not the count's share of a plan
             out[i] = _rate_against(s, target)
         elif (m.group("verb") and s.stated_kind != "growth") or not _PLANNED_GROWTH.match(
@@ -344,6 +326,37 @@ def link_target_rates(
         ):
             out.append(_rate_against(s, target))
     return out
+
+
+def _target_beside(
+    s: LinkableStatement, text: str, at: int, *, count: bool
+) -> tuple[re.Match[str], Value] | None:
+    """The target rate written beside the rate of ``s``, and the match that reads it.
+
+    ``at``: where the rate's percentage ends. None when no target is set beside it
+    (:func:`link_target_rates` says when one is).
+    """
+    after_rate = fold(text[at : at + PLANNED_GROWTH_REACH])
+    m = _TARGET_RATE.match(after_rate)
+    if m is None or not (m.group("verb") or m.group("bracket") or _SET_BESIDE.match(after_rate)):
+        return None  # a plan word right after the rate, no verb or bracket: none set beside it
+    if count and not m.group("compared"):
+        return None
+    if not (m.group("open") or m.group("compared") or m.group("keep")) and not (
+        _bracket_names_target(m)
+    ):
+        return None  # "vượt kế hoạch 6%", "cao hơn mục tiêu 2%": by how much, not the target
+    after = at + m.end("a")
+    if m.group("bracket") and _LISTED_TARGETS.match(fold(text[after : after + 40])):
+        return None  # "(chỉ tiêu lần lượt là 70%, 65% và 12%)": each of its rate's own
+    target = _target_rate_of(m)  # None: a figure in no number format ("1700.000%")
+    if target is None or not _direction_holds(s, m, target) or _kept_for_another(s, m):
+        return None
+    if not (m.group("verb") or m.group("bracket")) and not _set_beside_fits(
+        s, after_rate, m, target
+    ):
+        return None  # "chỉ tiêu đặt ra là 90% số xã đạt chuẩn": a share of another whole
+    return m, target
 
 
 def _count_of_rate(s: LinkableStatement) -> bool:
