@@ -54,4 +54,3 @@ def test_leader_dots_and_a_long_word_leave_a_report_as_it_reads() -> None:
     noisy = "Mục lục " + "." * 3000 + " 3\n\n" + "x" * 3000 + "\n\n" + text
     read = [(s.actual, s.stated_percent) for s in extract_statements(noisy, money=True)]
     assert read == plain
-
