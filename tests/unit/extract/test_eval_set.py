@@ -341,6 +341,7 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzzp": 4,
     "2026-12-07zzzq": 3,
     "2026-12-07zzzs": 3,
+    "2026-12-07zzzt": 6,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -443,6 +444,7 @@ LEAST_SITES = {
     "2026-12-07zzzp": 2,
     "2026-12-07zzzq": 2,
     "2026-12-07zzzs": 2,
+    "2026-12-07zzzt": 2,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -926,7 +928,11 @@ a scenario for another period). ``2026-12-07zzzs`` (same-day reports of July 202
 on 2 sites: its wave reads the third source's one-day digest (GitHub muahong/TongHopTin,
 ``docs/index.html`` of 2026-07-16) outside the three sites already dealt, and of the 40 items of its
 first sample only three held a scored statement the set does not already hold (items 1 to 20, batch
-``2026-12-07zzzr``, gave none)."""
+``2026-12-07zzzr``, gave none). ``2026-12-07zzzt`` (company and budget reports of June to August
+2026) holds 6 passages on 2 sites: its candidate addresses come from a finance-news bot's mail log
+(GitHub quangnvibc58-oss/daily-news-vn-stock), which the archive holds bodies for only on
+baochinhphu.vn and cafef.vn, and of the 43 items of its two samples only six held a scored
+statement the set does not already hold."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
