@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
 import re
 import warnings
@@ -275,6 +276,54 @@ def extract_statements(
     return found
 
 
+def _statements_of(
+    records: list[dict[str, Any]], text: str, registry: UnitRegistry | None, file: str
+) -> tuple[list[Statement], dict[int, tuple[str, str | None]]]:
+    """The statements of the sentence grammar's records, each record's draft taken out.
+
+    Also the units named after the statements, by the offset where each statement begins.
+    """
+    starts = {id(r["draft"]): r["start"] for r in records}
+    out = []
+    later: dict[int, tuple[str, str | None]] = {}
+    for r in records:
+        draft = r.pop("draft")
+        # a name of units of two periods is the unit of the statement's date
+        r["unit_code"] = dated_code(
+            r.pop("unit_rows"), r["unit_code"], r["year"], r["as_of"], registry
+        )
+        start, end = r.pop("start"), r.pop("end")
+        if (u := r.pop("unit_later")) is not None:
+            later[start] = (u.text, dated_code(u.units, u.code, r["year"], r["as_of"], registry))
+        link = r.pop("link_span")
+        if link is not None:
+            r["link_start"], r["link_end"] = link
+            r["link_text"] = text[link[0] : link[1]]
+        figs = [draft.actual_fig, draft.target_fig]
+        exact = (
+            not any(f is not None and (f.qualifier or f.kind == "range") for f in figs)
+            and not draft.derived
+        )
+        part_of = starts.get(id(draft.part_of)) if draft.part_of is not None else None
+        out.append(
+            Statement(
+                file=file,
+                start=start,
+                end=end,
+                exact=exact,
+                part_of=part_of,
+                part_rule=draft.part_rule if part_of is not None else None,
+                **r,
+            )
+        )
+    return out, later
+
+
+# the length of text (characters) from which :func:`_read` runs the cycle collector after the
+# sentence grammar (a full collection takes milliseconds; a short text's drafts weigh little)
+COLLECT_ABOVE = 100_000
+
+
 def _read(
     text: str,
     *,
@@ -298,41 +347,13 @@ def _read(
     records = interpret(doc, figures, drafts, phrases=phrases, catalog=catalog)
     # the document passes read the normalized text (NFC, spaces unified), so NFD and NFC
     # texts read alike; offsets go back to the text as given at the end
-    starts = {id(r["draft"]): r["start"] for r in records}
-    out = []
-    later: dict[int, tuple[str, str | None]] = {}
-    for r in records:
-        draft = r.pop("draft")
-        # a name of units of two periods is the unit of the statement's date
-        r["unit_code"] = dated_code(
-            r.pop("unit_rows"), r["unit_code"], r["year"], r["as_of"], registry
-        )
-        start, end = r.pop("start"), r.pop("end")
-        if (u := r.pop("unit_later")) is not None:
-            later[start] = (u.text, dated_code(u.units, u.code, r["year"], r["as_of"], registry))
-        link = r.pop("link_span")
-        if link is not None:
-            r["link_start"], r["link_end"] = link
-            r["link_text"] = doc.text[link[0] : link[1]]
-        figs = [draft.actual_fig, draft.target_fig]
-        exact = (
-            not any(f is not None and (f.qualifier or f.kind == "range") for f in figs)
-            and not draft.derived
-        )
-        part_of = starts.get(id(draft.part_of)) if draft.part_of is not None else None
-        out.append(
-            Statement(
-                file=file,
-                start=start,
-                end=end,
-                exact=exact,
-                part_of=part_of,
-                part_rule=draft.part_rule if part_of is not None else None,
-                **r,
-            )
-        )
-    # the figures, drafts and records are not read again: freed before the passes' peak
+    out, later = _statements_of(records, doc.text, registry, file)
+    # the figures, drafts and records are not read again: freed before the passes' peak. A
+    # figure and its draft refer to each other, so only the cycle collector frees them, when
+    # it next runs: for a long text (megabytes of drafts) it is run here, once
     del figures, drafts, records
+    if len(text) >= COLLECT_ABOVE:
+        gc.collect()
     linked = link_document(out, doc.text, money=money)
     linked = _with_parts_over(linked, doc.text, end=doc.limit, file=file, money=money)
     linked = _with_table_rows(
