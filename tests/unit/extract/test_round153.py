@@ -8,6 +8,10 @@ a share of the same year's plan (``tương ứng 10,3% kế hoạch năm``), the
 checks the result's percentage. Near-misses: the year's plan written after a part of the year
 (``…, phấn đấu năm 2041 …``, ``kế hoạch cả năm``) is still linked, and a percentage that fits
 the year's plan the other part's plan gives is not flagged.
+
+Also: a percentage after two counts of different words (``bắt giữ 31 vụ, 140 đối tượng (vượt
+15% chỉ tiêu)``) is no claim, the text not saying which count the plan is of; a count after a
+year, a date or ``có`` (what a unit has) is none of the two.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from decimal import Decimal
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from reading import claim_set, find
+from reading import claim_set, find, none_reads
 
 B = Decimal(10) ** 9
 
@@ -90,3 +94,28 @@ def test_a_result_that_fits_the_year_plan_the_other_part_gives_is_not_flagged(
         "năm)."
     )
     assert "inconsistent" not in _verdicts(text), text
+
+
+def test_a_percentage_after_two_counts_of_different_words_is_no_claim() -> None:
+    none_reads(
+        "Trong năm 2041, phòng cảnh sát đã phát hiện, bắt giữ 31 vụ, 140 đối tượng (vượt 15% "
+        "chỉ tiêu công tác năm).",
+        "Công tác tuyên truyền được 4.210 cuộc có 65.300 lượt người dự (đạt 110% chỉ tiêu "
+        "Nghị quyết).",
+    )
+
+
+def test_a_year_a_date_or_what_a_unit_has_is_no_first_count() -> None:
+    cases = {
+        "Năm 2041 toàn huyện có 2.840 lao động có việc làm ổn định (đạt 101,5% kế hoạch).": (
+            2840,
+            Decimal("101.5"),
+            "attainment",
+        ),
+        "Tính đến ngày 15-8, toàn tỉnh đã có 92.400 hộ kinh doanh hoàn thành kê khai, đạt "
+        "81,2% kế hoạch.": (92400, Decimal("81.2"), "attainment"),
+        "Xã B có 3 thôn, 420 hộ tham gia mô hình, đạt 105% kế hoạch.": (420, 105, "attainment"),
+        "Huyện đã kết nạp 120 đảng viên, đạt 105% chỉ tiêu.": (120, 105, "attainment"),
+    }
+    for text, (actual, percent, kind) in cases.items():
+        assert claim_set(text) == {(actual, None, percent, kind)}, text
