@@ -704,11 +704,12 @@ def _forecast(s: LinkableStatement, text: str) -> bool:
 
 # "phát hiện 45 vụ, 198 đối tượng (vượt 12% chỉ tiêu)", "7.586 cuộc có 99.974 lượt người dự
 # (đạt 105% chỉ tiêu)": another count right before the result's, its own word after it, joined
-# by a comma or "có" alone; not a year, a date's number, nor what a unit has ("Xã B có 3 thôn,
-# 420 hộ tham gia …": the scene, not a result)
+# by a comma (up to five words of the first's between) or "có" right after its word ("12 xã
+# vùng cao đã có 315 hộ": the first names where, the verb is the second's); not a year, a
+# date's number, nor what a unit has ("Xã B có 3 thôn, 420 hộ tham gia …": the scene)
 _OTHER_COUNT_BEFORE = rx(
     r"(?<![\d.,/-])(?<!năm\s)(?<!ngày\s)(?<!tháng\s)(?<!quý\s)(?<!có\s)(?!(?:19|20)\d\d(?!\d))"
-    rf"(?:{NUM})\s+([^\W\d_]+)(?:\s+[^\W\d_]+){{0,5}}?\s*(?:,|\s+có)\s*$"
+    rf"(?:{NUM})\s+([^\W\d_]+)(?:(?:\s+[^\W\d_]+){{0,5}}?\s*,|\s+có)\s*$"
 )
 _TWO_COUNTS_REACH = 80
 
