@@ -650,6 +650,12 @@ _EXTRACT = {
         "số của một tháng lớn hơn số {months} tháng “{text}”: {a} > {t}",
         "a month's figure larger than the {months} months' “{text}”: {a} > {t}",
     ),
+    "extract.note.part_plan_denies": _pair(
+        "{stated} của kế hoạch năm cho {a}, trong khi kế hoạch của kỳ khác “{text}” cho kế "
+        "hoạch năm khoảng {plan}: số thực hiện chỉ đạt khoảng {expected}%",
+        "{stated} of the year's plan for {a}, while another period's plan “{text}” gives "
+        "the year's plan as about {plan}: the result is only about {expected}% of it",
+    ),
     "extract.note.month_percent_of_months": _pair(
         "{stated} của kế hoạch cho số của một tháng ({a}), trong khi {months} tháng “{text}” "
         "({t}) mới đạt {stated2}: số của tháng chỉ có thể đạt khoảng {expected}%",

@@ -702,6 +702,48 @@ def _forecast(s: LinkableStatement, text: str) -> bool:
     return _FORECASTER.search(text, head, s.start) is not None
 
 
+# "phát hiện 45 vụ, 198 đối tượng (vượt 12% chỉ tiêu)", "7.586 cuộc có 99.974 lượt người dự
+# (đạt 105% chỉ tiêu)": another count right before the result's, its own word after it, joined
+# by a comma (up to five words of the first's between) or "có" right after its word ("12 xã
+# vùng cao đã có 315 hộ": the first names where, the verb is the second's); not a year, a
+# date's number, nor what a unit has ("Xã B có 3 thôn, 420 hộ tham gia …": the scene)
+_OTHER_COUNT_BEFORE = rx(
+    r"(?<![\d.,/-])(?<!năm\s)(?<!ngày\s)(?<!tháng\s)(?<!quý\s)(?<!có\s)(?!(?:19|20)\d\d(?!\d))"
+    rf"(?:{NUM})\s+([^\W\d_]+)(?:(?:\s+[^\W\d_]+){{0,5}}?\s*,|\s+có)\s*$"
+)
+_TWO_COUNTS_REACH = 80
+
+
+def drop_second_of_two_counts(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements but a percentage given to the second of two counts before it.
+
+    ``… đã phát hiện 45 vụ, 198 đối tượng (vượt 12% chỉ tiêu)``: the plan may be of either
+    count (the cases or the people), and the text does not say which; an attainment or excess
+    with no target, the count before it of another word (``vụ``, ``đối tượng``), the two joined
+    by a comma or ``có`` only, is no claim.
+    """
+    return [s for s in statements if not _second_of_two_counts(s, text)]
+
+
+def _second_of_two_counts(s: LinkableStatement, text: str) -> bool:
+    if (
+        s.target is not None
+        or s.link_start is not None
+        or s.measure is not None
+        or s.stated_kind not in ("attainment", "excess")
+        or not isinstance(s.actual, Decimal)
+    ):
+        return False
+    own = re.match(rf"\s*(?:{NUM})\s+([^\W\d_]+)", fold(s.text))
+    if own is None:
+        return False
+    before = fold(text[max(0, s.start - _TWO_COUNTS_REACH) : s.start])
+    m = _OTHER_COUNT_BEFORE.search(before)
+    return m is not None and m.group(1) != own.group(1) and m.group(1) not in SCALES
+
+
 # "… lên khoảng 820 tỷ đồng, với đóng góp chính từ chi nhánh B dự kiến đạt 310 tỷ đồng": what
 # one unit brings to the amount before it, a part of it, no result against it
 _CONTRIBUTION = rx(r"(?<!\w)với\s+(?:sự\s+)?đóng\s+góp(?!\w)")

@@ -71,6 +71,7 @@ from kpitools.extract.checks import (
     drop_repeated_pairs,
     drop_results_of_other_plans,
     drop_rounded_restatements,
+    drop_second_of_two_counts,
     drop_unfitting_counts,
     drop_wholes_read_as_plans,
     read_slipped_plan_units,
@@ -223,6 +224,7 @@ def link_document(
     linked = drop_margins_of_rate_targets(linked, text)
     linked = drop_aims_read_as_results(linked, text)
     linked = drop_forecasts(linked, text)
+    linked = drop_second_of_two_counts(linked, text)
     linked = drop_planned_claims(linked, text)
     linked = drop_carried_base_claims(linked, text)
     linked = drop_contributions(linked)

@@ -70,6 +70,7 @@ from kpitools.extract.linking import (
     covering_statement,
     fits_hedged,
     fits_programme,
+    flagged_statement,
     percent_of,
     plan_scope,
     reaches_floor,
@@ -146,6 +147,7 @@ def _plan_amount(
         and a.start != actual.start
         and _placed_as_plan(s, text, (folded, low), actual, a)
         and same_period(folded, a, (head, s.end - low))
+        and not other_part_of_year(folded, a, actual)
         and of_year(folded, a, s.year)
         and same_measure(measures, folded, a)
         and _same_units(named, window, folded, a, (head, s.end - low))
@@ -183,6 +185,75 @@ def _plan_amount(
     if len({a.value for a in fitting}) != 1 or _share_of_plan(folded, fitting[0]):
         return None
     return shifted(fitting[0], low)
+
+
+# "quý III", "tháng 9", "6 tháng đầu năm", "nửa cuối năm": a part of a year named on its own
+# (not a date, "ngày 30 tháng 9"; "9 tháng" with no "đầu năm" counts months from January)
+_PART_NAMED = rx(
+    r"(?<!\w)(?<!\d\s)(?:quý\s+(?P<q>iv|i{1,3}|[1-4])|tháng\s+(?P<m>1[0-2]|0?[1-9])"
+    r"|(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+(?P<side>đầu|cuối)\s+năm"
+    r"|nửa\s+(?P<half>đầu|cuối)\s+năm)(?!\w)"
+)
+_COUNTED = {"ba": "3", "sáu": "6", "chín": "9"}
+_PART_REACH = 400
+"""How far back (characters) the sentence of a plan or a result is read for its period."""
+
+
+def _part_key(m: re.Match[str]) -> str:
+    """A part of a year named (:data:`_PART_NAMED`) as a key: ``q3``, ``m9``, ``first6``."""
+    if m.group("q"):
+        return "q" + {"i": "1", "ii": "2", "iii": "3", "iv": "4"}.get(m.group("q"), m.group("q"))
+    if m.group("m"):
+        return "m" + m.group("m").lstrip("0")
+    if m.group("half"):
+        return ("first" if m.group("half") == "đầu" else "last") + "6"
+    n = _COUNTED.get(m.group("n"), m.group("n"))
+    return ("first" if m.group("side") == "đầu" else "last") + n
+
+
+def _parts_named(folded: str, start: int, end: int) -> set[str]:
+    """The parts of a year ``folded[start:end]`` names (:data:`_PART_NAMED`).
+
+    Not those compared with (``so với quý I``).
+    """
+    return {
+        _part_key(m)
+        for m in _PART_NAMED.finditer(folded, start, end)
+        if not COMPARED.search(folded, max(start, m.start() - 25), m.start())
+    }
+
+
+def other_part_of_year(folded: str, plan: Amount, actual: Amount) -> bool:
+    """Whether the plan ``plan`` is set for another part of the year than the result ``actual``.
+
+    ``… đã khai thác được 1.520,4 tấn chè (tương ứng 9,8% kế hoạch năm) trong tháng 5. Trong
+    tháng 6, công ty phấn đấu khai thác 1.600 tấn`` and ``Trong 6 tháng đầu năm, dư nợ đạt
+    trên 212 tỷ đồng, đạt 100% kế hoạch …. Trong 6 tháng cuối năm, … phấn đấu dư nợ đạt trên
+    230 tỷ đồng``: the plan's sentence names, before the amount, a month, a quarter or a run
+    of the year's first or last months, and the result's sentence names such parts, none of
+    them the plan's. The next month's or the rest of the year's plan is not the one the
+    result's percentage is of. A plan named the year's after its part (``Ngay từ quý I, …
+    đặt kế hoạch cả năm``, ``Dự kiến 6 tháng cuối năm đạt …, phấn đấu năm 2041 đạt``) is
+    the year's.
+    """
+    floor = max(0, plan.start - _PART_REACH)
+    head = max([floor, *(m.end() for m in FULL_STOP.finditer(folded, floor, plan.start))])
+    own = list(_PART_NAMED.finditer(folded, head, plan.start))
+    if not own or _WHOLE_YEAR_NAMED.search(folded, own[-1].end(), plan.start):
+        return False
+    mine = _parts_named(folded, head, plan.start)
+    low = max(0, actual.start - _PART_REACH)
+    start = max([low, *(m.end() for m in FULL_STOP.finditer(folded, low, actual.start))])
+    stop = FULL_STOP.search(folded, actual.end)
+    theirs = _parts_named(folded, start, stop.start() if stop else len(folded))
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+# "kế hoạch cả năm", "cả năm", "năm 2041", "năm nay": the plan named the year's
+_WHOLE_YEAR_NAMED = rx(
+    rf"(?<!\w)(?:(?:{PLAN_NOUNS}|kh)(?:\s+của)?\s+(?:cả\s+)?năm|cả\s+năm"
+    r"|năm\s+(?:(?:19|20)\d\d(?!\d)|nay(?!\w)))(?!\w)"
+)
 
 
 def _may_agree(s: LinkableStatement, value: Decimal) -> bool:
@@ -631,7 +702,88 @@ def link_plan_amounts(
             plan = _far_plan(s, text, scope)
         if plan is not None and not _set_against_results_period(text, plan, s):
             out[i] = _as_range(with_plan(s, plan, text), _range_of(text, plan))
+        elif plan is None:
+            out[i] = _denied_by_part_plan(s, text) or s
     return out
+
+
+# "đạt 10,5% kế hoạch năm", "bằng 8% KH cả năm": a percentage of the year's plan
+_OF_YEARS_PLAN = rx(rf"^\s*(?:so\s+với\s+)?(?:{PLAN_NOUNS}|kh)\s+(?:cả\s+)?năm(?!\w)")
+# "1.600 tấn chè (tương ứng 10,3% kế hoạch năm)": an amount said to be a share of the year's
+# plan, a few words of what it counts between
+_SHARE_OF_YEARS_PLAN = rx(
+    rf"(?:\s+[^\W\d_]+){{0,5}}\s*[(,]\s*(?:tương\s+ứng|bằng|chiếm)(?:\s+với)?\s+"
+    rf"({NUM})\s*%\s+(?:so\s+với\s+)?(?:{PLAN_NOUNS}|kh)\s+(?:cả\s+)?năm(?!\w)"
+)
+
+
+def _year_plan_bounds(amount: Decimal, p: Percent) -> tuple[Decimal, Decimal] | None:
+    """The year's plans of which ``amount`` is ``p`` at the percentage's precision."""
+    half = Decimal(5).scaleb(-p.decimals - 1)
+    if p.value - half <= 0:
+        return None
+    return 100 * amount / (p.value + half), 100 * amount / (p.value - half)
+
+
+def _denied_by_part_plan(s: LinkableStatement, text: str) -> LinkableStatement | None:
+    """``s`` flagged when the plan of another part of the year denies its percentage.
+
+    ``… khai thác được 1.520,4 tấn chè (tương ứng 9,8% kế hoạch năm) trong tháng 5. Trong
+    tháng 6, công ty phấn đấu khai thác 1.600 tấn chè (tương ứng 10,3% kế hoạch năm)``: the
+    next month's plan (:func:`other_part_of_year`) is not the result's, but it is said to be
+    a share of the same year's plan, which it gives (about 15.534 tấn); 1.520,4 tấn is 9,79
+    % of that, not 9,8 %, only when the two year's plans the percentages give overlap at
+    their precision. Exact figures only, of the same word, with no qualifier; when the
+    plans do not overlap, ``s`` is flagged (``part_plan_denies``).
+    """
+    p = percent_of(s)
+    if (
+        p is None
+        or not s.exact
+        or s.qualifier is not None
+        or s.stated_kind != "attainment"
+        or not isinstance(s.actual, Decimal)
+        or not _OF_YEARS_PLAN.match(after_percent(s, text))
+    ):
+        return None
+    low, high = paragraph(text, s.start, s.end, PLAN_AMOUNT_WINDOW)
+    folded = fold(text[low:high])
+    amounts = amounts_in(folded, 0, len(folded))
+    own = [a for a in amounts if a.value == s.actual and a.start < s.end - low]
+    mine = _year_plan_bounds(s.actual, p)
+    if not own or mine is None:
+        return None
+    actual = own[-1]
+    for a in amounts:
+        m = _SHARE_OF_YEARS_PLAN.match(folded, a.end, a.end + 120)
+        if (
+            m is None
+            or a.start == actual.start
+            or a.unit != actual.unit
+            or has_qualifier(folded, a)
+            or not sets_out_plan(folded, a, 0, qualified=True)
+            or not other_part_of_year(folded, a, actual)
+        ):
+            continue
+        try:
+            theirs = _year_plan_bounds(a.value, parse_percent(m.group(1) + "%"))
+        except ValueError:
+            continue
+        if theirs is None or (theirs[0] <= mine[1] and mine[0] <= theirs[1]):
+            return None
+        plan = (theirs[0] + theirs[1]) / 2
+        return flagged_statement(
+            s,
+            "part_plan_denies",
+            stated=s.stated,
+            a=f"{s.actual:f}",
+            text=" ".join(
+                text[low + a.start : low + m.end() + (folded[m.end() : m.end() + 1] == ")")].split()
+            ),
+            plan=f"{plan:.1f}",
+            expected=f"{100 * s.actual / plan:.2f}",
+        )
+    return None
 
 
 # "… 26 tỷ đồng lợi nhuận, lần lượt giảm 23% và 78% so với niên vụ 2040-2041": the period

@@ -154,11 +154,14 @@ def test_an_excess_after_two_counts_goes_to_the_one_a_round_plan_gives() -> None
     assert [(a, p, k) for a, _, p, k in found] == [(Decimal(252), Decimal(26), "excess")]
 
 
-def test_an_excess_after_two_counts_neither_round_stays_with_the_nearer() -> None:
+def test_an_excess_after_two_counts_neither_round_is_no_claim() -> None:
+    # round 55 left the percentage with the nearer count; since round 153 neither count takes
+    # it (the text does not say which the plan is of, and the set's two such passages annotate
+    # the first: a claim of the nearer was a wrong one)
     found = _claimed(TWO_COUNTS.format(first="253"))
-    assert [a for a, *_ in found] == [Decimal(611)]
+    assert [a for a, *_ in found] == []
     both = "Trong năm 2041, công an tỉnh đã khởi tố 252 vụ, 630 bị can, vượt 26% chỉ tiêu."
-    assert [a for a, *_ in _claimed(both)] == [Decimal(630)]
+    assert [a for a, *_ in _claimed(both)] == []
 
 
 # ------------------------------------------------- a scale word glued to its number
