@@ -76,6 +76,12 @@ _RESPECTIVE_VERB = rx(
 
 _PLAN_NEXT = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?!\w)")
 
+# "…, tương ứng hoàn thành 58% và 61% kế hoạch năm", "…, tăng tương ứng 26% và 44%, hoàn thành
+# …": "tương ứng" said of the verb before two percentages is "lần lượt" (respectively); the
+# words from the second amount to the first percentage (:data:`_RESPECTIVE_VERB`) hold no
+# other "tương ứng" (an equivalent amount, "tương ứng 7.300 tỷ đồng", ends the match)
+_CORRESPONDINGLY = rx(r"(?<!\w)tương\s+ứng(?!\w)")
+
 
 def respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
     """Two amounts and then two attainments of a plan, said ``lần lượt`` (respectively):
@@ -349,6 +355,7 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         and verb
         and (
             _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
+            or _CORRESPONDINGLY.search(verb.group())
             or named
             or _apart_measures_named(fold_, a1, a2, p1, p2)
         )
