@@ -32,7 +32,10 @@ _CHANGE_BASE = (
     r"(?:\s*(?:yoy|svck|qoq|so\s+với\s+cùng\s+kỳ(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?))?"
 )
 
-_SIGNED_CHANGE = rf"(?:\s*\(\s*[+\-−]\s*[\d.,]+\s*%{_CHANGE_BASE}\s*\))?"
+# "(+5%)", or said in words: "(giảm 7,5% so với cùng kỳ)", "(tăng trưởng 33,9%)"
+_CHANGE_SIGN = r"(?:[+\-−]|(?:tăng(?:\s+trưởng)?|giảm)(?!\w))"
+
+_SIGNED_CHANGE = rf"(?:\s*\(\s*{_CHANGE_SIGN}\s*[\d.,]+\s*%{_CHANGE_BASE}\s*\))?"
 
 _CHANGE_CLOSES = rx(rf"{_CHANGE_BASE}\s*\)")
 
@@ -133,7 +136,7 @@ def _verb_kind(verb: str) -> str:
     return "excess" if verb == fold("vượt") else "attainment"
 
 
-_SIGNED_CHANGE_AT = rx(r"\(\s*[+\-−]\s*$")
+_SIGNED_CHANGE_AT = rx(rf"\(\s*{_CHANGE_SIGN}\s*$")
 
 
 _RESPECTIVE_GROWTH = rx(
@@ -299,7 +302,7 @@ def _signed_change(doc: Doc, f: Figure) -> bool:
     (``500 tỷ đồng (+5%)``): a change beside the amount, skipped in a respective run."""
     return (
         f.kind == "percent"
-        and _SIGNED_CHANGE_AT.search(doc.fold, max(0, f.start - 4), f.start) is not None
+        and _SIGNED_CHANGE_AT.search(doc.fold, max(0, f.start - 16), f.start) is not None
         and _CHANGE_CLOSES.match(doc.fold, f.end) is not None
     )
 
