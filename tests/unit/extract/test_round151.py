@@ -1,4 +1,5 @@
-"""Round 151: two amounts and their two percentages of a plan, said ``tương ứng``.
+"""Round 151: two amounts and their two percentages of a plan, said ``tương ứng``; a
+percentage of a plan written without its sign.
 
 Invented sentences (other wording, figures, measures and companies than the evaluation
 passages): ``A và B, tương ứng hoàn thành X% và Y% kế hoạch``, ``A và B, tăng tương ứng x% và
@@ -6,7 +7,10 @@ y%, hoàn thành X% và Y% kế hoạch`` (``tương ứng`` as ``lần lượt`
 with its change in brackets said in words (``(giảm 7% so với cùng kỳ)``, ``(tăng trưởng
 12%)``) before the run. Each reading test gives the claims exactly; the near-misses (an
 equivalent amount after ``tương ứng``, a rate, a share, a comparison with last year, a plan
-of another year) must give no attainment.
+of another year) must give no attainment. A number with decimals right after ``đạt``/``bằng``
+and right before a plan's noun is a percentage whose ``%`` was left out (``đạt 76,4 kế
+hoạch``); a whole number there (``đạt 12 kế hoạch``: a count), a small one, or another noun
+after it reads nothing.
 """
 
 from __future__ import annotations
@@ -102,3 +106,36 @@ def test_each_amount_takes_the_percentage_in_its_place(
         f"hoàn thành {p1}% và {p2}% kế hoạch năm."
     )
     assert _attained(text) == {(first * B, p1), (second * B, p2)}
+
+
+def test_a_percentage_of_a_plan_without_its_sign_is_read() -> None:
+    cases = {
+        "Năm 2041, bảo hiểm xã hội tỉnh thu được 1.420,5 tỷ đồng (đạt 76,4 kế hoạch năm 2041), "
+        "chi trả 880 tỷ đồng.": (Decimal("1420.5") * B, Decimal("76.4")),
+        "Năm 2041, số người tham gia bảo hiểm y tế là 1.215.300 người (đạt 97,42 kế hoạch tỉnh "
+        "giao).": (1215300, Decimal("97.42")),
+        "Năm 2041, huyện gieo trồng được 610 ha đạt 100,25 KH.": (610, Decimal("100.25")),
+        "Năm 2041, thu ngân sách xã ước đạt 18 tỷ đồng, bằng 104,6 dự toán.": (
+            18 * B,
+            Decimal("104.6"),
+        ),
+    }
+    for text, expected in cases.items():
+        assert _attained(text) == {expected}, text
+
+
+def test_a_number_without_a_sign_is_no_percentage_unless_it_has_decimals() -> None:
+    for text in (
+        "Năm 2041, xã đạt 12 kế hoạch đề ra.",  # a count of plans
+        "Năm 2041, huyện thu 40 tỷ đồng, đạt 3,5 kế hoạch.",  # too small to be an attainment
+        "Năm 2041, giá trị đạt 12,5 kế toán.",  # no plan's noun
+        "Năm 2041, huyện thu 40 tỷ đồng, tăng 12,5 kế hoạch.",  # no verb of an attainment
+    ):
+        assert {p for _, _, p, _ in claim_set(text)} <= {None}, text
+
+
+@settings(max_examples=25, deadline=None)
+@given(whole=st.integers(min_value=10, max_value=250), tenth=st.integers(min_value=0, max_value=9))
+def test_the_unsigned_percentage_reads_as_written(whole: int, tenth: int) -> None:
+    text = f"Năm 2041, huyện thu được 45 tỷ đồng, đạt {whole},{tenth} kế hoạch năm."
+    assert _attained(text) == {(45 * B, Decimal(f"{whole}.{tenth}"))}
