@@ -667,7 +667,7 @@ def _fold(text: str, size: int = 1 << 16) -> str:
             end = cut + 1 if cut > start else end
         pieces.append(fold(text[start:end]))
         start = end
-    return _ABOUT.sub(_AS_ABOUT, "".join(pieces))
+    return _plan_typos(_ABOUT.sub(_AS_ABOUT, "".join(pieces)))
 
 
 # "xấp xỉ 60%" hedges a figure as "khoảng 60%" does; the folded text reads it so (the same
@@ -675,6 +675,22 @@ def _fold(text: str, size: int = 1 << 16) -> str:
 # qualifier written to a statement is taken from the text, which still says "xấp xỉ".
 _ABOUT = rx(r"(?<!\w)xấp xỉ(?!\w)")
 _AS_ABOUT = fold("khoảng")
+
+# The plan's noun misspelt as reports do, "kế hoach" (no tone), "kế họach" (the tone on the
+# first vowel), "kết hoạch" (a "t" too many; no word of its own): the folded text reads "kế
+# hoạch", of the same length ("kế  hoạch", two spaces, for "kết hoạch"), so every pattern
+# that knows the plan knows it too.
+_PLAN_TYPO = rx(r"(?<!\w)(?:kế(\s+)(?:hoach|họach)|kết(\s+)hoạch)(?!\w)")
+
+
+def _plan_typo(m: re.Match[str]) -> str:
+    if m.group(1) is not None:
+        return f"kế{m.group(1)}hoạch"
+    return f"kế {m.group(2)}hoạch"
+
+
+def _plan_typos(folded: str) -> str:
+    return _PLAN_TYPO.sub(_plan_typo, folded)
 
 
 def written_qualifier(

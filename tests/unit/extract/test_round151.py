@@ -1,5 +1,5 @@
 """Round 151: two amounts and their two percentages of a plan, said ``tương ứng``; a
-percentage of a plan written without its sign.
+percentage of a plan written without its sign; the plan's noun misspelt.
 
 Invented sentences (other wording, figures, measures and companies than the evaluation
 passages): ``A và B, tương ứng hoàn thành X% và Y% kế hoạch``, ``A và B, tăng tương ứng x% và
@@ -10,7 +10,8 @@ equivalent amount after ``tương ứng``, a rate, a share, a comparison with la
 of another year) must give no attainment. A number with decimals right after ``đạt``/``bằng``
 and right before a plan's noun is a percentage whose ``%`` was left out (``đạt 76,4 kế
 hoạch``); a whole number there (``đạt 12 kế hoạch``: a count), a small one, or another noun
-after it reads nothing.
+after it reads nothing. The plan's noun as reports misspell it (``kế hoach``, ``kế họach``,
+``kết hoạch``) names the plan as ``kế hoạch`` does.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from reading import claim_set
+
+from kpitools.extract.text import prepare
 
 B = Decimal(10) ** 9
 
@@ -139,3 +142,27 @@ def test_a_number_without_a_sign_is_no_percentage_unless_it_has_decimals() -> No
 def test_the_unsigned_percentage_reads_as_written(whole: int, tenth: int) -> None:
     text = f"Năm 2041, huyện thu được 45 tỷ đồng, đạt {whole},{tenth} kế hoạch năm."
     assert _attained(text) == {(45 * B, Decimal(f"{whole}.{tenth}"))}
+
+
+def test_the_plan_misspelt_names_the_plan() -> None:
+    cases = {
+        "Năm 2041, doanh thu đạt 2.400 tỷ đồng, tăng 14% so với năm trước và đạt 103% so với "
+        "kết hoạch.": (2400 * B, 103),
+        "Năm 2041, doanh thu đạt trên 1.200 tỷ đồng, bằng 101,5% kế hoach năm.": (
+            1200 * B,
+            Decimal("101.5"),
+        ),
+        "Năm 2041, công ty tiêu thụ được 34.500 tấn cao su, bằng 104% kế họach năm.": (
+            34500,
+            104,
+        ),
+    }
+    for text, expected in cases.items():
+        assert _attained(text) == {expected}, text
+
+
+def test_the_folded_text_keeps_its_length_with_the_plan_spelt_right() -> None:
+    for text in ("so với kết hoạch năm", "bằng 104% kế họach", "vượt kế hoach 2 triệu tấn"):
+        doc = prepare(text)
+        assert len(doc.fold) == len(text)
+        assert "kế" in doc.fold and "hoạch" in doc.fold
