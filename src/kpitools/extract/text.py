@@ -679,14 +679,20 @@ _AS_ABOUT = fold("khoảng")
 # The plan's noun misspelt as reports do, "kế hoach" (no tone), "kế họach" (the tone on the
 # first vowel), "kết hoạch" (a "t" too many; no word of its own): the folded text reads "kế
 # hoạch", of the same length ("kế  hoạch", two spaces, for "kết hoạch"), so every pattern
-# that knows the plan knows it too.
-_PLAN_TYPO = rx(r"(?<!\w)(?:kế(\s+)(?:hoach|họach)|kết(\s+)hoạch)(?!\w)")
+# that knows the plan knows it too. Right after a percentage, "dự toàn" and "tự toán" are the
+# estimate ("101,3% dự toàn thành phố giao"), elsewhere words of their own ("tham dự toàn …").
+_PLAN_TYPO = rx(
+    r"(?<!\w)(?:kế(\s+)(?:hoach|họach)|kết(\s+)hoạch)(?!\w)"
+    r"|(?<=%\s)(?:dự(\s+)toàn|tự(\s+)toán)(?!\w)"
+)
 
 
 def _plan_typo(m: re.Match[str]) -> str:
     if m.group(1) is not None:
         return f"kế{m.group(1)}hoạch"
-    return f"kế {m.group(2)}hoạch"
+    if m.group(2) is not None:
+        return f"kế {m.group(2)}hoạch"
+    return f"dự{m.group(3) or m.group(4)}toán"
 
 
 def _plan_typos(folded: str) -> str:

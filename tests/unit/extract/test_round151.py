@@ -11,7 +11,8 @@ of another year) must give no attainment. A number with decimals right after ``�
 and right before a plan's noun is a percentage whose ``%`` was left out (``đạt 76,4 kế
 hoạch``); a whole number there (``đạt 12 kế hoạch``: a count), a small one, or another noun
 after it reads nothing. The plan's noun as reports misspell it (``kế hoach``, ``kế họach``,
-``kết hoạch``) names the plan as ``kế hoạch`` does.
+``kết hoạch``; ``dự toàn``, ``tự toán`` right after a percentage) names the plan as ``kế
+hoạch`` or ``dự toán`` does.
 """
 
 from __future__ import annotations
@@ -156,6 +157,12 @@ def test_the_plan_misspelt_names_the_plan() -> None:
             34500,
             104,
         ),
+        "Năm 2041, tổng thu ngân sách huyện thực hiện 1.250.400 triệu đồng, đạt 102,5% dự toàn "
+        "tỉnh giao.": (1250400 * 10**6, Decimal("102.5")),
+        "Năm 2041, thu từ nhà máy 2.100 tỷ đồng, bằng 48,2% tự toán năm.": (
+            2100 * B,
+            Decimal("48.2"),
+        ),
     }
     for text, expected in cases.items():
         assert _attained(text) == {expected}, text
@@ -166,3 +173,7 @@ def test_the_folded_text_keeps_its_length_with_the_plan_spelt_right() -> None:
         doc = prepare(text)
         assert len(doc.fold) == len(text)
         assert "kế" in doc.fold and "hoạch" in doc.fold
+    assert "dự toán" in prepare("đạt 101,3% dự toàn thành phố giao").fold
+    assert "dự toán" in prepare("bằng 46,7% tự toán năm").fold
+    # elsewhere "dự toàn" is words of their own: "tham dự toàn quốc"
+    assert prepare("đoàn tham dự toàn quốc").fold == "đoàn tham dự toàn quốc"
