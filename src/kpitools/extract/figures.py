@@ -72,6 +72,7 @@ from kpitools.extract.numerals import (
     PAIR,
     PERCENT,
     PERCENT_SPACED,
+    PERCENT_UNSIGNED,
     RANGE,
     RATE_RANGE,
     UNIT_PAIR,
@@ -560,6 +561,7 @@ _FIGURE_KINDS = {
     "money_spaced": "count",
     "count_spaced": "count",
     "percent_spaced": "percent",
+    "percent_unsigned": "percent",
     "money_thousands": "count",
     "money_half": "count",
     "count_half": "count",
@@ -610,6 +612,7 @@ def scan(doc: Doc) -> list[Figure]:
         ("pair", NOUN_PAIR),
         ("pair", PAIR),
         ("percent_spaced", PERCENT_SPACED),
+        ("percent_unsigned", PERCENT_UNSIGNED),
         ("percent", PERCENT),
         ("count", COUNT),
     ):

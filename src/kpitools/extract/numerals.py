@@ -139,6 +139,12 @@ PERCENT_SPACED = rx(
     rf"(?:{_SPACED_LEAD}|(?<=bằng\s)|(?<=chiếm\s)|(?<=tỷ\slệ\s)|(?<=tỉ\slệ\s))"
     r"(?P<a>\d{1,3},\s\d{2})\s*%"
 )
+# a percentage of a plan written without its sign: "đạt 98,31 kế hoạch", "bằng 100,3 KH",
+# "(đạt 73,3 kế hoạch năm 2041)": a number with decimals right after "đạt" or "bằng" and right
+# before the plan's noun, a reading no count has ("đạt 3 chỉ tiêu": a count of targets)
+PERCENT_UNSIGNED = rx(
+    r"(?:(?<=đạt\s)|(?<=bằng\s))(?P<a>\d{2,3},\d{1,2})(?=\s+(?:kế\s+hoạch|kh|dự\s+toán)(?!\w))"
+)
 # a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
 MONEY_RANGE = rx(
     rf"(?:(?<!\w)từ\s+|{_B})(?P<a>{NUM})\s*(?:[-–—]|\s(?:đến|tới)\s)\s*(?P<b>{NUM})\s*"
@@ -462,7 +468,7 @@ def _figure_values(
     if kind == "money_pair":
         scale = parse_number(f"1 {m.group('mag')}") * (10**9 if m.group("mag2") else 1)
         return (parse_number(m.group("a")) * scale, parse_number(m.group("b")) * scale), None
-    if kind in ("percent", "percent_spaced"):
+    if kind in ("percent", "percent_spaced", "percent_unsigned"):
         percent = parse_percent(m.group("a").replace(", ", ","))
         return (percent.value,), percent
     mag = m.group("mag")

@@ -32,7 +32,10 @@ _CHANGE_BASE = (
     r"(?:\s*(?:yoy|svck|qoq|so\s+với\s+cùng\s+kỳ(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?))?"
 )
 
-_SIGNED_CHANGE = rf"(?:\s*\(\s*[+\-−]\s*[\d.,]+\s*%{_CHANGE_BASE}\s*\))?"
+# "(+5%)", or said in words: "(giảm 7,5% so với cùng kỳ)", "(tăng trưởng 33,9%)"
+_CHANGE_SIGN = r"(?:[+\-−]|(?:tăng(?:\s+trưởng)?|giảm)(?!\w))"
+
+_SIGNED_CHANGE = rf"(?:\s*\(\s*{_CHANGE_SIGN}\s*[\d.,]+\s*%{_CHANGE_BASE}\s*\))?"
 
 _CHANGE_CLOSES = rx(rf"{_CHANGE_BASE}\s*\)")
 
@@ -75,6 +78,12 @@ _RESPECTIVE_VERB = rx(
 )
 
 _PLAN_NEXT = rx(rf"^\s*(?:so\s+(?:với\s+)?)?{PLAN_NOUNS}(?!\w)")
+
+# "…, tương ứng hoàn thành 58% và 61% kế hoạch năm", "…, tăng tương ứng 26% và 44%, hoàn thành
+# …": "tương ứng" said of the verb before two percentages is "lần lượt" (respectively); the
+# words from the second amount to the first percentage (:data:`_RESPECTIVE_VERB`) hold no
+# other "tương ứng" (an equivalent amount, "tương ứng 7.300 tỷ đồng", ends the match)
+_CORRESPONDINGLY = rx(r"(?<!\w)tương\s+ứng(?!\w)")
 
 
 def respective_attainments(doc: Doc, figs: list[Figure], drafts: list[Draft]) -> None:
@@ -127,7 +136,7 @@ def _verb_kind(verb: str) -> str:
     return "excess" if verb == fold("vượt") else "attainment"
 
 
-_SIGNED_CHANGE_AT = rx(r"\(\s*[+\-−]\s*$")
+_SIGNED_CHANGE_AT = rx(rf"\(\s*{_CHANGE_SIGN}\s*$")
 
 
 _RESPECTIVE_GROWTH = rx(
@@ -293,7 +302,7 @@ def _signed_change(doc: Doc, f: Figure) -> bool:
     (``500 tỷ đồng (+5%)``): a change beside the amount, skipped in a respective run."""
     return (
         f.kind == "percent"
-        and _SIGNED_CHANGE_AT.search(doc.fold, max(0, f.start - 4), f.start) is not None
+        and _SIGNED_CHANGE_AT.search(doc.fold, max(0, f.start - 16), f.start) is not None
         and _CHANGE_CLOSES.match(doc.fold, f.end) is not None
     )
 
@@ -349,6 +358,7 @@ def _respective_run(doc: Doc, a1: Figure, a2: Figure, p1: Figure, p2: Figure) ->
         and verb
         and (
             _RESPECTIVE.search(fold_, a1.sentence.start, p1.start)
+            or _CORRESPONDINGLY.search(verb.group())
             or named
             or _apart_measures_named(fold_, a1, a2, p1, p2)
         )

@@ -667,14 +667,35 @@ def _fold(text: str, size: int = 1 << 16) -> str:
             end = cut + 1 if cut > start else end
         pieces.append(fold(text[start:end]))
         start = end
-    return _ABOUT.sub(_AS_ABOUT, "".join(pieces))
+    return _READ_ALIKE.sub(_read_alike, "".join(pieces))
 
 
 # "xấp xỉ 60%" hedges a figure as "khoảng 60%" does; the folded text reads it so (the same
 # six characters, offsets kept), so every pattern that knows "khoảng" knows it too. A
 # qualifier written to a statement is taken from the text, which still says "xấp xỉ".
-_ABOUT = rx(r"(?<!\w)xấp xỉ(?!\w)")
 _AS_ABOUT = fold("khoảng")
+
+# The plan's noun misspelt as reports do, "kế hoach" (no tone), "kế họach" (the tone on the
+# first vowel), "kết hoạch" (a "t" too many; no word of its own): the folded text reads "kế
+# hoạch", of the same length ("kế  hoạch", two spaces, for "kết hoạch"), so every pattern
+# that knows the plan knows it too. Right after a percentage, "dự toàn" and "tự toán" are the
+# estimate ("101,3% dự toàn thành phố giao"), elsewhere words of their own ("tham dự toàn …").
+# One substitution for both ("xấp xỉ" and the plan's noun): one copy of the folded text.
+_READ_ALIKE = rx(
+    r"(?P<about>(?<!\w)xấp xỉ(?!\w))"
+    r"|(?<!\w)(?:kế(?P<plan>\s+)(?:hoach|họach)|kết(?P<plan_t>\s+)hoạch)(?!\w)"
+    r"|(?<=%\s)(?:dự(?P<estimate>\s+)toàn|tự(?P<estimate_t>\s+)toán)(?!\w)"
+)
+
+
+def _read_alike(m: re.Match[str]) -> str:
+    if m.group("about") is not None:
+        return _AS_ABOUT
+    if m.group("plan") is not None:
+        return f"kế{m.group('plan')}hoạch"
+    if m.group("plan_t") is not None:
+        return f"kế {m.group('plan_t')}hoạch"
+    return f"dự{m.group('estimate') or m.group('estimate_t')}toán"
 
 
 def written_qualifier(
