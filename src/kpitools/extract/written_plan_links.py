@@ -1,0 +1,190 @@
+"""Percentages of a plan written near them, given that plan's amount and the result before.
+
+``Năm nay công ty đặt mục tiêu lợi nhuận 500 tỷ đồng. Như vậy, sau 6 tháng, công ty đã hoàn
+thành 86% kế hoạch`` after a result of 430 tỷ đồng: the plan a percentage is of is written in
+its own sentence or in the two before it, and its result is stated before the plan. When
+exactly one pair of such a plan and a result gives the stated percentage (at the precision it
+is written, or within a point on the side its ``gần`` / ``hơn`` / ``khoảng`` says),
+:func:`link_written_plan_percentages` reads the three together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import MEASURE_NAMES, MEASURE_NAMES_RX, measures_named
+from kpitools.extract.linking import StartIndex, percent_of, with_result
+from kpitools.extract.named_plans import same_currency
+from kpitools.extract.targets import linked_to
+from kpitools.numbers import check_percent
+from kpitools.textfold import fold
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+PLAN_REACH = 600
+"""How far (characters) before a percentage the plan it is of may be written."""
+
+PLAN_SENTENCES = 2
+"""How many sentence ends may stand between a plan and the percentage of it."""
+
+BRACKET_REACH = 120
+"""How far (characters) after a percentage a plan of its own sentence may be written."""
+
+RESULT_REACH = 1200
+"""How far (characters) before a percentage its result may be stated."""
+
+_SENTENCE_END = re.compile(r"(?:[.!?](?:\s|$)|\n)+")
+
+# the side a qualifier of the percentage puts the exact figure on, in points
+_SIDES = {
+    "gần": (Decimal(-1), Decimal(0)),
+    "hơn": (Decimal(0), Decimal(1)),
+    "trên": (Decimal(0), Decimal(1)),
+    "khoảng": (Decimal(-1), Decimal(1)),
+    "xấp xỉ": (Decimal(-1), Decimal(1)),
+}
+
+
+def _sentence_ends(text: str, low: int, high: int) -> int:
+    return sum(1 for _ in _SENTENCE_END.finditer(text, low, high))
+
+
+def _written_plans(
+    statements: Sequence[LinkableStatement], index: StartIndex, s: LinkableStatement, text: str
+) -> list[LinkableStatement]:
+    """The plans (a target, no result) written near ``s``.
+
+    Before it, in its sentence or the :data:`PLAN_SENTENCES` before; after it, in its own
+    sentence, up to :data:`BRACKET_REACH` characters on (``… 10% kế hoạch lợi nhuận cả năm
+    (18 tỷ đồng)``).
+    """
+    out = []
+    for j in index.between(s.start - PLAN_REACH, s.end + BRACKET_REACH):
+        t = statements[j]
+        if t.actual is not None or not isinstance(t.target, Decimal):
+            continue
+        if t.end <= s.start:
+            near = _sentence_ends(text, t.end, s.start) <= PLAN_SENTENCES
+        else:
+            near = t.start >= s.end and _sentence_ends(text, s.end, t.start) == 0
+        if near:
+            out.append(t)
+    return out
+
+
+def _of_one_kind(c: LinkableStatement, plan: LinkableStatement) -> bool:
+    """Whether ``c`` and ``plan`` count one thing: one currency, or one noun counted."""
+    if c.measure is not None or plan.measure is not None:
+        return same_currency(c.measure, plan.measure)
+    return c.label is not None and plan.label is not None and fold(c.label) == fold(plan.label)
+
+
+def _results_before(
+    statements: Sequence[LinkableStatement],
+    index: StartIndex,
+    s: LinkableStatement,
+    plan: LinkableStatement,
+) -> list[LinkableStatement]:
+    """The results (an amount, no target nor attainment) stated before the plan and ``s``."""
+    end = min(plan.start, s.start)
+    return [
+        c
+        for c in (statements[j] for j in index.between(s.start - RESULT_REACH, end))
+        if isinstance(c.actual, Decimal)
+        and c.target is None
+        and c.stated_kind in (None, "growth")
+        and c.end <= end
+        and _of_one_kind(c, plan)
+    ]
+
+
+_PERCENT_WORDS = 60
+"""How far (characters) after its last ``%`` a percentage's words may name its measure."""
+
+
+def _measure_of_percent(s: LinkableStatement, folded: str) -> set[str]:
+    """The measures named after the percentage of ``s`` in its clause.
+
+    ``86% kế hoạch lợi nhuận`` names profit; ``86% kế hoạch`` names none.
+    """
+    pos = s.start + s.text.rfind("%")
+    if pos < s.start:
+        return set()
+    end = min(len(folded), pos + _PERCENT_WORDS)
+    stop = re.search(r"[,;.()\n:]|(?<!\w)và(?!\w)", folded[pos:end])
+    words = folded[pos : pos + stop.start()] if stop else folded[pos:end]
+    return {MEASURE_NAMES[" ".join(m.group().split())] for m in MEASURE_NAMES_RX.finditer(words)}
+
+
+def _other_measure(named: set[str], folded: str, c: LinkableStatement) -> bool:
+    """Whether the clause of ``c`` names measures, none of them the percentage's ``named``."""
+    own = measures_named(folded, c.start, c.end)
+    return bool(named and own) and not named & own
+
+
+def _gives(s: LinkableStatement, actual: Decimal, target: Decimal) -> bool:
+    """Whether ``actual`` of ``target`` is the percentage ``s`` states."""
+    p = percent_of(s)
+    if p is None or target == 0:
+        return False
+    check = check_percent(p, actual, target)
+    if check.consistent:
+        return True
+    side = _SIDES.get(fold(s.qualifier or ""))
+    if side is None or check.exact is None:
+        return False
+    return p.value + side[0] <= check.exact <= p.value + side[1]
+
+
+def link_written_plan_percentages(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[LinkableStatement]:
+    """The statements, each percentage of a plan written near it read with that plan.
+
+    A percentage of a plan with no target (``đã hoàn thành 86% kế hoạch``) takes a plan
+    written near it (:func:`_written_plans`) and, when it has no result, a result stated
+    before that plan, of one currency or noun; only when exactly one pair of figures gives
+    the percentage as stated (the report's own arithmetic is the evidence that the three are
+    one statement), no statement of the text reads those figures already (a repeat), and
+    neither the plan's clause nor the result's names only measures other than the one the
+    percentage names (``86% kế hoạch lợi nhuận`` is of no revenue plan).
+    """
+    out = list(statements)
+    index = StartIndex(statements)
+    # a figure the report gives twice (the lead's, again in the body) is one statement
+    stated = {
+        (c.actual, c.target, c.stated_percent)
+        for c in statements
+        if isinstance(c.actual, Decimal) and isinstance(c.target, Decimal)
+    }
+    folded = fold(text)
+    for i, s in enumerate(statements):
+        if s.target is not None or s.stated_kind not in ("attainment", "excess"):
+            continue
+        named = _measure_of_percent(s, folded)
+        fits: dict[tuple[Decimal, Decimal], tuple[LinkableStatement, LinkableStatement]] = {}
+        for plan in _written_plans(statements, index, s, text):
+            assert isinstance(plan.target, Decimal)
+            results = (
+                [s]
+                if isinstance(s.actual, Decimal)
+                else _results_before(statements, index, s, plan)
+            )
+            for c in results:
+                assert isinstance(c.actual, Decimal)
+                if (
+                    _gives(s, c.actual, plan.target)
+                    and (c.actual, plan.target, s.stated_percent) not in stated
+                    and not _other_measure(named, folded, plan)
+                    and not _other_measure(named, folded, c)
+                ):
+                    fits[(c.actual, plan.target)] = (c, plan)
+        if len(fits) == 1:
+            ((c, plan),) = fits.values()
+            assert isinstance(plan.target, Decimal)
+            out[i] = linked_to(s, plan, text) if c is s else with_result(s, c, plan.target)
+    return out
