@@ -12,10 +12,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import MEASURE_NAMES, MEASURE_NAMES_RX, measures_named
+from kpitools.extract.amounts import (
+    MEASURE_NAMES,
+    MEASURE_NAMES_RX,
+    Amount,
+    amounts_in,
+    measure_beside,
+    measures_named,
+    sets_out_plan,
+)
 from kpitools.extract.linking import StartIndex, percent_of, with_result
 from kpitools.extract.named_plans import same_currency
 from kpitools.extract.targets import linked_to
@@ -53,14 +62,33 @@ def _sentence_ends(text: str, low: int, high: int) -> int:
     return sum(1 for _ in _SENTENCE_END.finditer(text, low, high))
 
 
-def _written_plans(
-    statements: Sequence[LinkableStatement], index: StartIndex, s: LinkableStatement, text: str
-) -> list[LinkableStatement]:
-    """The plans (a target, no result) written near ``s``.
+@dataclass(frozen=True)
+class _Plan:
+    """A plan written near a percentage: a target statement, or an amount set out as a plan."""
 
-    Before it, in its sentence or the :data:`PLAN_SENTENCES` before; after it, in its own
-    sentence, up to :data:`BRACKET_REACH` characters on (``… 10% kế hoạch lợi nhuận cả năm
-    (18 tỷ đồng)``).
+    start: int
+    end: int
+    target: Decimal
+    measure: str | None
+    label: str | None
+    statement: LinkableStatement | None = None
+    amount: Amount | None = None
+
+
+def _written_plans(
+    statements: Sequence[LinkableStatement],
+    index: StartIndex,
+    s: LinkableStatement,
+    text: str,
+    folded: str,
+) -> list[_Plan]:
+    """The plans written near ``s``.
+
+    Target statements before it, in its sentence or the :data:`PLAN_SENTENCES` before;
+    after it, in its own sentence, up to :data:`BRACKET_REACH` characters on (``… 10% kế
+    hoạch lợi nhuận cả năm (18 tỷ đồng)``). For a percentage with no result, also the money
+    amounts of those sentences before it that are set out as a plan (``đặt mục tiêu doanh
+    thu 8.600 tỷ đồng và lợi nhuận 420 tỷ đồng``) and that no statement reads.
     """
     out = []
     for j in index.between(s.start - PLAN_REACH, s.end + BRACKET_REACH):
@@ -72,11 +100,28 @@ def _written_plans(
         else:
             near = t.start >= s.end and _sentence_ends(text, s.end, t.start) == 0
         if near:
-            out.append(t)
+            out.append(_Plan(t.start, t.end, t.target, t.measure, t.label, statement=t))
+    if s.actual is not None:
+        return out
+    floor = max(0, s.start - PLAN_REACH)
+    read = {statements[j].start for j in index.between(floor, s.start)}
+    for a in amounts_in(folded, floor, s.start):
+        if (
+            a.unit[1] in _CURRENCIES
+            and a.start not in read
+            and _sentence_ends(text, a.end, s.start) <= PLAN_SENTENCES
+            and sets_out_plan(folded, a, floor, qualified=True)
+        ):
+            measure = f"{a.unit[0]} {a.unit[1]}".strip()
+            out.append(_Plan(a.start, a.end, a.value, measure, None, amount=a))
     return out
 
 
-def _of_one_kind(c: LinkableStatement, plan: LinkableStatement) -> bool:
+_CURRENCIES = frozenset({"đồng"})
+"""The money a plan amount in no statement may be counted in (a result's ``tỷ đồng``)."""
+
+
+def _of_one_kind(c: LinkableStatement, plan: _Plan) -> bool:
     """Whether ``c`` and ``plan`` count one thing: one currency, or one noun counted."""
     if c.measure is not None or plan.measure is not None:
         return same_currency(c.measure, plan.measure)
@@ -87,7 +132,7 @@ def _results_before(
     statements: Sequence[LinkableStatement],
     index: StartIndex,
     s: LinkableStatement,
-    plan: LinkableStatement,
+    plan: _Plan,
 ) -> list[LinkableStatement]:
     """The results (an amount, no target nor attainment) stated before the plan and ``s``."""
     end = min(plan.start, s.start)
@@ -120,9 +165,14 @@ def _measure_of_percent(s: LinkableStatement, folded: str) -> set[str]:
     return {MEASURE_NAMES[" ".join(m.group().split())] for m in MEASURE_NAMES_RX.finditer(words)}
 
 
-def _other_measure(named: set[str], folded: str, c: LinkableStatement) -> bool:
-    """Whether the clause of ``c`` names measures, none of them the percentage's ``named``."""
-    own = measures_named(folded, c.start, c.end)
+def _other_measure(named: set[str], folded: str, c: LinkableStatement | _Plan) -> bool:
+    """Whether the clause of ``c`` names measures, none of them the percentage's ``named``.
+
+    A plan's amount with a measure right beside it (``và lợi nhuận 420 tỷ đồng``) is of that
+    measure only.
+    """
+    beside = measure_beside(folded, c.amount) if isinstance(c, _Plan) and c.amount else None
+    own = {beside} if beside else measures_named(folded, c.start, c.end)
     return bool(named and own) and not named & own
 
 
@@ -166,9 +216,8 @@ def link_written_plan_percentages(
         if s.target is not None or s.stated_kind not in ("attainment", "excess"):
             continue
         named = _measure_of_percent(s, folded)
-        fits: dict[tuple[Decimal, Decimal], tuple[LinkableStatement, LinkableStatement]] = {}
-        for plan in _written_plans(statements, index, s, text):
-            assert isinstance(plan.target, Decimal)
+        fits: dict[tuple[Decimal, Decimal], tuple[LinkableStatement, _Plan]] = {}
+        for plan in _written_plans(statements, index, s, text, folded):
             results = (
                 [s]
                 if isinstance(s.actual, Decimal)
@@ -185,6 +234,8 @@ def link_written_plan_percentages(
                     fits[(c.actual, plan.target)] = (c, plan)
         if len(fits) == 1:
             ((c, plan),) = fits.values()
-            assert isinstance(plan.target, Decimal)
-            out[i] = linked_to(s, plan, text) if c is s else with_result(s, c, plan.target)
+            if c is not s:
+                out[i] = with_result(s, c, plan.target)
+            elif plan.statement is not None:
+                out[i] = linked_to(s, plan.statement, text)
     return out

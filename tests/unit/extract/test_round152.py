@@ -51,6 +51,27 @@ def test_the_plan_in_brackets_after_the_percentage() -> None:
     assert (Decimal("33.6") * B, 30 * B, 12, "excess") in claim_set(text)
 
 
+def test_a_plan_amount_no_statement_reads_set_out_in_the_sentence_before() -> None:
+    text = (
+        "Trừ các khoản thuế phí, doanh nghiệp báo lãi ròng đạt hơn 513 tỷ đồng, tăng 6% so với "
+        "cùng kỳ năm ngoái.\n\nTrước đó, công ty đã lên kế hoạch kinh doanh quý III/2041 với "
+        "chỉ tiêu lợi nhuận sau thuế dự kiến đạt 640 tỷ đồng. Như vậy, doanh nghiệp đã hoàn "
+        "thành được 80,2% kế hoạch đã đề ra."
+    )
+    assert (513 * B, 640 * B, Decimal("80.2"), "attainment") in claim_set(text)
+
+
+def test_two_plan_amounts_each_of_its_measure() -> None:
+    text = (
+        "Lũy kế cả năm 2041, công ty ghi nhận doanh thu thuần 12.480 tỷ đồng, tăng 9% so với "
+        "năm trước. Lợi nhuận trước thuế đạt hơn 2.196 tỷ đồng, tăng 14,2% so với năm 2040."
+        "\n\nSo với kế hoạch năm 2041 với doanh thu 13.000 tỷ đồng và lợi nhuận trước thuế "
+        "2.100 tỷ đồng, công ty hoàn thành khoảng 96% chỉ tiêu doanh thu và vượt kế hoạch lợi "
+        "nhuận gần 5%."
+    )
+    assert (2196 * B, 2100 * B, 5, "excess") in claim_set(text)
+
+
 _LEAD = (
     "Sáu tháng, doanh thu đạt 600 tỷ đồng, tăng 5% so với cùng kỳ; lợi nhuận đạt 60 tỷ "
     "đồng, tăng 3%. "
@@ -96,6 +117,13 @@ def test_no_pair_or_two_pairs_or_another_measure_read_nothing() -> None:
             "(tăng 9,5% so cùng kỳ năm 2040).\n\nĐặt mục tiêu bán 1,1 triệu vé trong cả năm "
             "2041, tuy nhiên trong nửa năm qua khu nghỉ dưỡng chỉ mới đạt 37,45% chỉ tiêu đề ra.",
             Decimal("37.45"),
+        ),
+        # a plan amount of the revenue, a percentage of the profit plan
+        (
+            "Sáu tháng, doanh thu đạt 600 tỷ đồng, tăng 5% so với cùng kỳ. Năm nay, công ty "
+            "lên kế hoạch với chỉ tiêu doanh thu dự kiến đạt 1.000 tỷ đồng. Như vậy, công ty "
+            "đã hoàn thành 60% kế hoạch lợi nhuận.",
+            Decimal(60),
         ),
         # "gần 50%" of 2.290 / 4.700 (48,7 %): more than a point under
         (
