@@ -19,20 +19,22 @@ from typing import TYPE_CHECKING
 from kpitools.extract.amounts import (
     MEASURE_NAMES,
     MEASURE_NAMES_RX,
+    PLAN_MEASURES,
     Amount,
     amounts_in,
     measure_beside,
     measures_named,
     sets_out_plan,
 )
-from kpitools.extract.linking import StartIndex, percent_of, with_result
+from kpitools.extract.linking import StartIndex, percent_of, unit_key, with_result
 from kpitools.extract.named_plans import same_currency
-from kpitools.extract.targets import linked_to
 from kpitools.numbers import check_percent
 from kpitools.textfold import fold
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
+
+_KINDS = ("attainment", "excess")
 
 PLAN_REACH = 600
 """How far (characters) before a percentage the plan it is of may be written."""
@@ -63,6 +65,23 @@ def _sentence_ends(text: str, low: int, high: int) -> int:
 
 
 @dataclass(frozen=True)
+class _Window:
+    """The folded text around one percentage, from ``low`` on (only what the checks read)."""
+
+    low: int
+    folded: str
+
+    @classmethod
+    def around(cls, text: str, s: LinkableStatement) -> _Window:
+        low = max(0, s.start - RESULT_REACH - _CLAUSE_BACK)
+        return cls(low, fold(text[low : s.end + BRACKET_REACH + _CLAUSE_BACK]))
+
+
+_CLAUSE_BACK = 250
+"""How far (characters) past the figures it reads a clause's words may be looked at."""
+
+
+@dataclass(frozen=True)
 class _Plan:
     """A plan written near a percentage: a target statement, or an amount set out as a plan."""
 
@@ -72,7 +91,7 @@ class _Plan:
     measure: str | None
     label: str | None
     statement: LinkableStatement | None = None
-    amount: Amount | None = None
+    amount: Amount | None = None  # in the window's offsets
 
 
 def _written_plans(
@@ -80,7 +99,7 @@ def _written_plans(
     index: StartIndex,
     s: LinkableStatement,
     text: str,
-    folded: str,
+    window: _Window,
 ) -> list[_Plan]:
     """The plans written near ``s``.
 
@@ -101,19 +120,18 @@ def _written_plans(
             near = t.start >= s.end and _sentence_ends(text, s.end, t.start) == 0
         if near:
             out.append(_Plan(t.start, t.end, t.target, t.measure, t.label, statement=t))
-    if s.actual is not None:
-        return out
     floor = max(0, s.start - PLAN_REACH)
     read = {statements[j].start for j in index.between(floor, s.start)}
-    for a in amounts_in(folded, floor, s.start):
+    low = window.low
+    for a in amounts_in(window.folded, floor - low, s.start - low):
         if (
             a.unit[1] in _CURRENCIES
-            and a.start not in read
-            and _sentence_ends(text, a.end, s.start) <= PLAN_SENTENCES
-            and sets_out_plan(folded, a, floor, qualified=True)
+            and a.start + low not in read
+            and _sentence_ends(text, a.end + low, s.start) <= PLAN_SENTENCES
+            and sets_out_plan(window.folded, a, floor - low, qualified=True)
         ):
             measure = f"{a.unit[0]} {a.unit[1]}".strip()
-            out.append(_Plan(a.start, a.end, a.value, measure, None, amount=a))
+            out.append(_Plan(a.start + low, a.end + low, a.value, measure, None, amount=a))
     return out
 
 
@@ -151,29 +169,67 @@ _PERCENT_WORDS = 60
 """How far (characters) after its last ``%`` a percentage's words may name its measure."""
 
 
-def _measure_of_percent(s: LinkableStatement, folded: str) -> set[str]:
+def _measure_of_percent(s: LinkableStatement, window: _Window) -> set[str]:
     """The measures named after the percentage of ``s`` in its clause.
 
     ``86% kế hoạch lợi nhuận`` names profit; ``86% kế hoạch`` names none.
     """
-    pos = s.start + s.text.rfind("%")
-    if pos < s.start:
+    if "%" not in s.text:
         return set()
+    folded = window.folded
+    pos = s.start + s.text.rfind("%") - window.low
     end = min(len(folded), pos + _PERCENT_WORDS)
     stop = re.search(r"[,;.()\n:]|(?<!\w)và(?!\w)", folded[pos:end])
     words = folded[pos : pos + stop.start()] if stop else folded[pos:end]
     return {MEASURE_NAMES[" ".join(m.group().split())] for m in MEASURE_NAMES_RX.finditer(words)}
 
 
-def _other_measure(named: set[str], folded: str, c: LinkableStatement | _Plan) -> bool:
+def _other_measure(named: set[str], window: _Window, c: LinkableStatement | _Plan) -> bool:
     """Whether the clause of ``c`` names measures, none of them the percentage's ``named``.
 
     A plan's amount with a measure right beside it (``và lợi nhuận 420 tỷ đồng``) is of that
     measure only.
     """
+    folded, low = window.folded, window.low
     beside = measure_beside(folded, c.amount) if isinstance(c, _Plan) and c.amount else None
-    own = {beside} if beside else measures_named(folded, c.start, c.end)
+    own = {beside} if beside else measures_named(folded, c.start - low, c.end - low)
     return bool(named and own) and not named & own
+
+
+def _named_alike(window: _Window, c: LinkableStatement, plan: _Plan) -> bool:
+    """Whether the result ``c`` and the plan name one measure (money), or one noun (counts)."""
+    if c.measure is None:
+        return True  # a count: one noun counted (:func:`_of_one_kind`)
+    folded, low = window.folded, window.low
+    beside = measure_beside(folded, plan.amount) if plan.amount else None
+    planned = {beside} if beside else measures_named(folded, plan.start - low, plan.end - low)
+    own = measures_named(folded, c.start - low, c.end - low)
+    return bool(planned & (own | {PLAN_MEASURES[m] for m in own if m in PLAN_MEASURES}))
+
+
+def _opens_its_paragraph(text: str, c: LinkableStatement, plan: _Plan) -> bool:
+    """Whether a result of an earlier paragraph may be the plan's: its paragraph opens on it.
+
+    ``Năm nay công ty đặt mục tiêu …`` opening the paragraph after the results sets the plan
+    against them; a paragraph that opens on something else (``Ngành đã tổ chức nhiều sự
+    kiện. Năm nay, …``) has moved on.
+    """
+    if "\n" not in text[c.end : plan.start]:
+        return True
+    opening = text.rfind("\n", 0, plan.start) + 1
+    return _sentence_ends(text, opening, plan.start) == 0
+
+
+def _one_scope(*statements: LinkableStatement | None) -> bool:
+    """Whether the statements name no two units and no two years.
+
+    A plan of one district and a result of another, or last year's plan, are not one
+    statement.
+    """
+    read = [c for c in statements if c is not None]
+    return (
+        len({unit_key(c) for c in read} - {None}) <= 1 and len({c.year for c in read} - {None}) <= 1
+    )
 
 
 def _gives(s: LinkableStatement, actual: Decimal, target: Decimal) -> bool:
@@ -201,7 +257,8 @@ def link_written_plan_percentages(
     the percentage as stated (the report's own arithmetic is the evidence that the three are
     one statement), no statement of the text reads those figures already (a repeat), and
     neither the plan's clause nor the result's names only measures other than the one the
-    percentage names (``86% kế hoạch lợi nhuận`` is of no revenue plan).
+    percentage names (``86% kế hoạch lợi nhuận`` is of no revenue plan), nor do the three
+    name two units or two years.
     """
     out = list(statements)
     index = StartIndex(statements)
@@ -211,31 +268,33 @@ def link_written_plan_percentages(
         for c in statements
         if isinstance(c.actual, Decimal) and isinstance(c.target, Decimal)
     }
-    folded = fold(text)
     for i, s in enumerate(statements):
-        if s.target is not None or s.stated_kind not in ("attainment", "excess"):
+        if s.actual is not None or s.target is not None or s.stated_kind not in _KINDS:
             continue
-        named = _measure_of_percent(s, folded)
+        window = _Window.around(text, s)
+        named = _measure_of_percent(s, window)
         fits: dict[tuple[Decimal, Decimal], tuple[LinkableStatement, _Plan]] = {}
-        for plan in _written_plans(statements, index, s, text, folded):
-            results = (
-                [s]
-                if isinstance(s.actual, Decimal)
-                else _results_before(statements, index, s, plan)
-            )
-            for c in results:
-                assert isinstance(c.actual, Decimal)
-                if (
-                    _gives(s, c.actual, plan.target)
-                    and (c.actual, plan.target, s.stated_percent) not in stated
-                    and not _other_measure(named, folded, plan)
-                    and not _other_measure(named, folded, c)
-                ):
-                    fits[(c.actual, plan.target)] = (c, plan)
-        if len(fits) == 1:
+        for plan in _written_plans(statements, index, s, text, window):
+            if _other_measure(named, window, plan):
+                continue
+            # the plan's one result: two of its measure (a quarter's and the months', a
+            # pre-tax and an after-tax profit) leave the percentage unread, whatever the
+            # arithmetic says
+            results: dict[Decimal, LinkableStatement] = {
+                c.actual: c
+                for c in _results_before(statements, index, s, plan)
+                if isinstance(c.actual, Decimal)
+                and not _other_measure(named, window, c)
+                and _one_scope(s, c, plan.statement)
+                and _named_alike(window, c, plan)
+                and _opens_its_paragraph(text, c, plan)
+            }
+            giving = [(a, c) for a, c in results.items() if _gives(s, a, plan.target)]
+            for actual, c in giving:
+                fits[(actual, plan.target)] = (c, plan)
+            if giving and len(results) > 1:
+                fits[(Decimal(-1), plan.target)] = (s, plan)  # one plan, two results: unread
+        if len(fits) == 1 and (*next(iter(fits)), s.stated_percent) not in stated:
             ((c, plan),) = fits.values()
-            if c is not s:
-                out[i] = with_result(s, c, plan.target)
-            elif plan.statement is not None:
-                out[i] = linked_to(s, plan.statement, text)
+            out[i] = with_result(s, c, plan.target)
     return out
