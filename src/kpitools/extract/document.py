@@ -145,6 +145,7 @@ from kpitools.extract.targets import (
     link_targets,
     link_year_targets_to_date,
 )
+from kpitools.extract.written_plan_links import link_written_plan_percentages
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
@@ -184,6 +185,7 @@ def link_document(
     linked = link_fitting_results(linked, text)
     linked = link_paired_percentages(linked, text)
     linked = link_later_named_plan_percentages(linked, text)
+    linked = link_written_plan_percentages(linked, text)
     linked = link_disproved_results(linked, text)
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)
