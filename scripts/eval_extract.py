@@ -829,6 +829,7 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-07zzzp",
         "2026-12-07zzzq",
         "2026-12-07zzzs",
+        "2026-12-07zzzt",
     }
 )
 

@@ -326,6 +326,7 @@ SCORED_AT = {
     "2026-12-07zzzp": "0f81454d58b2dd307d6fb243a26f2914bc6d020a",
     "2026-12-07zzzq": "0f81454d58b2dd307d6fb243a26f2914bc6d020a",
     "2026-12-07zzzs": "0f81454d58b2dd307d6fb243a26f2914bc6d020a",
+    "2026-12-07zzzt": "0d1b5c5afb112907432da5198b352a3e3df6c8ff",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
