@@ -164,6 +164,58 @@ UNSTATED_PLAN_WINDOW = 1600
 set against it may be (reports state the year's goals at the end of an article)."""
 
 
+def _part_named(folded: str, a: Amount) -> bool:
+    """Whether the sentence of the amount ``a`` names a part of the year and no year.
+
+    ``Lũy kế 9 tháng, doanh thu đạt 640 tỷ đồng, tăng 12%``: a result of some months
+    whose year the text leaves to the reader (the statement has no date), as the part-year
+    amounts of :func:`_part_year_amounts` are read.
+    """
+    head = clause_head(folded, a.start, 0)
+    return (
+        PART_OF_YEAR.search(folded, head, a.start) is not None
+        or part_named_with_half(folded, head, a)
+        or _PERIOD_AFTER.match(folded, a.end) is not None
+    )
+
+
+_UNDATED_PLAN_REACH = 600
+"""How far after a plan a percentage of a plan keeps an undated result from it (characters)."""
+
+
+def _undated_plan(folded: str, actual: Amount, plan: Amount) -> bool:
+    """Whether ``plan`` may be the year's plan of ``actual``, a result whose year is unwritten.
+
+    The plan comes after it (``Lũy kế 9 tháng, doanh thu đạt 640 tỷ đồng. … Năm nay, công ty
+    đặt mục tiêu doanh thu 1.000 tỷ đồng``: the year the report goes on to plan); a plan
+    before it may be another firm's in a round-up of several. No percentage of a plan follows
+    the plan within :data:`_UNDATED_PLAN_REACH` (``… Như vậy, công ty đã thực hiện 46% kế
+    hoạch``): how far which result got is stated there, and not by this one unstated.
+    """
+    return (
+        plan.start > actual.end
+        and _PERCENT_OF_PLAN.search(folded, plan.end, plan.end + _UNDATED_PLAN_REACH) is None
+    )
+
+
+# "Tập đoàn Dệt may Việt Nam (Vinatex)", "(MSH)": a firm named in brackets after its full name;
+# "TCM đặt mục tiêu": one named by its letters
+_FIRM_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,15})\)")
+_FIRM_LETTERS = re.compile(r"(?<![^\W_])[A-Z]{3,5}(?![^\W_])")
+
+
+def _firms_agree(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> bool:
+    """Whether the result's sentence ``actual`` and the plan's ``plan`` may be of one firm.
+
+    ``Tập đoàn Dệt may Việt Nam (Vinatex) báo cáo doanh thu … quý 1 … TCM đặt mục tiêu doanh
+    thu …``: a round-up of firms; the result's, named in brackets, is not among those the
+    plan's sentence names. Either naming none agrees.
+    """
+    theirs = set(_FIRM_BRACKETED.findall(raw, *actual))
+    ours = set(_FIRM_BRACKETED.findall(raw, *plan)) | set(_FIRM_LETTERS.findall(raw, *plan))
+    return not theirs or not ours or bool(theirs & ours)
+
+
 def _of_part_of_year(folded: str, a: Amount) -> bool:
     """Whether the clause of the amount ``a`` names a quarter, a month or a week.
 
@@ -190,6 +242,8 @@ def _unstated_plan(
     if not own or not own[0].unit[1]:
         return None
     actual = own[0]
+    if s.as_of is None and not _part_named(folded, actual):
+        return None
     thing = thing_counted(folded, actual)
     if (thing is None and actual.unit[1] not in MONEY_WORDS) or _of_segment(
         folded, actual, _LINE_OF_GOODS
@@ -216,6 +270,13 @@ def _unstated_plan(
         and _owners_agree(window, sentence_span(folded, actual), sentence_span(folded, a))
         and same_scope(s, covering_statement(*scope, shifted(a, low)))
     ]
+    if s.as_of is None:
+        found = [
+            (a, value)
+            for a, value in found
+            if _undated_plan(folded, actual, a)
+            and _firms_agree(window, sentence_span(folded, actual), sentence_span(folded, a))
+        ]
     if len({value for _, value in found}) > 1:
         found = _of_its_kind(folded, actual, found)
     if len({value for _, value in found}) != 1:
@@ -412,8 +473,8 @@ def link_unstated_plans(
             or s.link_start is not None
             or not isinstance(s.actual, Decimal)
             or s.stated_kind not in (None, "growth")
-            or s.as_of is None
-            or s.as_of.month == 12
+            or (s.as_of is None and s.year is not None)
+            or (s.as_of is not None and s.as_of.month == 12)
             or s.term is not None
         ):
             continue
