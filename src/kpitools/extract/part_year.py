@@ -165,11 +165,11 @@ set against it may be (reports state the year's goals at the end of an article).
 
 
 def _part_named(folded: str, a: Amount) -> bool:
-    """Whether the sentence of the amount ``a`` names a part of the year and no year.
+    """Whether the sentence of the amount ``a`` names a part of the year before it (or right after).
 
-    ``Lũy kế 9 tháng, doanh thu đạt 640 tỷ đồng, tăng 12%``: a result of some months
-    whose year the text leaves to the reader (the statement has no date), as the part-year
-    amounts of :func:`_part_year_amounts` are read.
+    ``Lũy kế 9 tháng, doanh thu đạt 640 tỷ đồng, tăng 12%``: a result of some months whose
+    year the text leaves to the reader (the statement has no date), read as the part-year
+    amounts of :func:`_part_year_amounts` are.
     """
     head = clause_head(folded, a.start, 0)
     return (
@@ -180,22 +180,54 @@ def _part_named(folded: str, a: Amount) -> bool:
 
 
 _UNDATED_PLAN_REACH = 600
-"""How far after a plan a percentage of a plan keeps an undated result from it (characters)."""
+"""How far after a plan a percentage of a plan read with no figure keeps an undated result
+from it (characters)."""
 
 
-def _undated_plan(folded: str, actual: Amount, plan: Amount) -> bool:
-    """Whether ``plan`` may be the year's plan of ``actual``, a result whose year is unwritten.
+def _plan_percent_unread(
+    folded: str,
+    plan: Amount,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    low: int,
+) -> bool:
+    """Whether a percentage of a plan read with no figure follows ``plan`` closely.
 
-    The plan comes after it (``Lũy kế 9 tháng, doanh thu đạt 640 tỷ đồng. … Năm nay, công ty
-    đặt mục tiêu doanh thu 1.000 tỷ đồng``: the year the report goes on to plan); a plan
-    before it may be another firm's in a round-up of several. No percentage of a plan follows
-    the plan within :data:`_UNDATED_PLAN_REACH` (``… Như vậy, công ty đã thực hiện 46% kế
-    hoạch``): how far which result got is stated there, and not by this one unstated.
+    ``… đặt mục tiêu doanh thu 2.400 tỷ đồng. Như vậy, công ty đã thực hiện 47% kế hoạch``:
+    how far some result got against the plan is stated, and of which result is not read (no
+    statement holds the percentage, or an attainment or excess with no figure does); an
+    undated result (its year unwritten, so its period only guessed) is then not set against
+    the plan with no percentage. Within :data:`_UNDATED_PLAN_REACH` after the plan.
     """
-    return (
-        plan.start > actual.end
-        and _PERCENT_OF_PLAN.search(folded, plan.end, plan.end + _UNDATED_PLAN_REACH) is None
-    )
+    for m in _PERCENT_OF_PLAN.finditer(folded, plan.end, plan.end + _UNDATED_PLAN_REACH):
+        at = Amount(low + m.start(), low + m.end(), Decimal(0), plan.unit)
+        c = covering_statement(*scope, at)
+        if c is None or (c.actual is None and c.stated_kind in _OF_PLAN_KINDS):
+            return True
+    return False
+
+
+def _undated_plans(
+    found: list[tuple[Amount, Value]],
+    window: tuple[str, str],
+    actual: Amount,
+    scope: tuple[tuple[Sequence[LinkableStatement], list[int]], int],
+) -> list[tuple[Amount, Value]]:
+    """The plans of ``found`` an undated result ``actual`` may be set against.
+
+    A result of some months or a quarter whose year the text does not write: the plan comes
+    after it (the year the report goes on to plan; a plan before it may be another firm's in
+    a round-up), is followed by no percentage of a plan read with no figure
+    (:func:`_plan_percent_unread`), and names no other firm (:func:`_firms_agree`).
+    """
+    raw, folded = window
+    (ordered, low) = scope
+    return [
+        (a, value)
+        for a, value in found
+        if a.start > actual.end
+        and not _plan_percent_unread(folded, a, ordered, low)
+        and _firms_agree(raw, sentence_span(folded, actual), sentence_span(folded, a))
+    ]
 
 
 # "Tập đoàn Dệt may Việt Nam (Vinatex)", "(MSH)": a firm named in brackets after its full name;
@@ -271,12 +303,7 @@ def _unstated_plan(
         and same_scope(s, covering_statement(*scope, shifted(a, low)))
     ]
     if s.as_of is None:
-        found = [
-            (a, value)
-            for a, value in found
-            if _undated_plan(folded, actual, a)
-            and _firms_agree(window, sentence_span(folded, actual), sentence_span(folded, a))
-        ]
+        found = _undated_plans(found, (window, folded), actual, (scope, low))
     if len({value for _, value in found}) > 1:
         found = _of_its_kind(folded, actual, found)
     if len({value for _, value in found}) != 1:
@@ -437,7 +464,10 @@ def link_unstated_plans(
     a percentage of the same figure in the plan's own sentence (``So với kế hoạch cả năm là
     900 tỷ đồng doanh thu, công ty đã hoàn thành 46% mục tiêu doanh thu``), nor by one left
     with no result there (of which result, unknown). Nothing confirms the link (no
-    percentage), so the words must match exactly: precision first.
+    percentage), so the words must match exactly: precision first. A result with no date
+    (its text names no year) is taken when its sentence names a quarter, some months or the
+    half year, its figure is set against no plan yet, and the plan comes after it
+    (:func:`_undated_plans`).
     """
     out: list[LinkableStatement] = []
     ordered = sorted(statements, key=lambda c: c.start)
@@ -465,6 +495,9 @@ def link_unstated_plans(
         if c.stated_kind in _OF_PLAN_KINDS and c.target is not None
     ]
     paired: dict[str | None, list[Decimal]] = {}  # figures set against a plan, by growth
+    # figures set against a plan anywhere (an undated result is kept from a second plan, as
+    # the part-year amounts are in link_part_year_amounts)
+    claimed = {c.actual for c in statements if c.target is not None}
     for s in statements:
         out.append(s)
         if (
@@ -473,7 +506,7 @@ def link_unstated_plans(
             or s.link_start is not None
             or not isinstance(s.actual, Decimal)
             or s.stated_kind not in (None, "growth")
-            or (s.as_of is None and s.year is not None)
+            or (s.as_of is None and (s.year is not None or s.actual in claimed))
             or (s.as_of is not None and s.as_of.month == 12)
             or s.term is not None
         ):

@@ -46,6 +46,10 @@ def test_no_pair_for_an_undated_result_where_the_text_says_otherwise() -> None:
         "Lũy kế 6 tháng, doanh thu của công ty đạt 1.150 tỷ đồng, tăng 10%.\n\nNăm nay, công"
         " ty đặt mục tiêu doanh thu 2.400 tỷ đồng. Như vậy, công ty đã thực hiện 47% kế"
         " hoạch.",
+        # the figure already set against a plan by a percentage: no second plan
+        "Lũy kế 6 tháng, doanh thu thuần đạt 1.150 tỷ đồng, tăng 10%.\n\nNăm nay, công ty đặt"
+        " mục tiêu doanh thu hợp nhất 2.300 tỷ đồng, doanh thu công ty mẹ 1.900 tỷ đồng. Như"
+        " vậy, công ty đạt 50% kế hoạch năm về doanh thu thuần.",
         # no part of the year named: the whole year's or any period's
         "Doanh thu của công ty đạt 1.150 tỷ đồng, tăng 10%.\n\nNăm nay, công ty đặt mục tiêu"
         " doanh thu 2.400 tỷ đồng.",
