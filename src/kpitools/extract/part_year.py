@@ -208,26 +208,69 @@ def _plan_percent_unread(
 
 def _undated_plans(
     found: list[tuple[Amount, Value]],
-    window: tuple[str, str],
+    window: tuple[str, str, Sequence[Amount]],
     actual: Amount,
     scope: tuple[tuple[Sequence[LinkableStatement], list[int]], int],
 ) -> list[tuple[Amount, Value]]:
     """The plans of ``found`` an undated result ``actual`` may be set against.
 
-    A result of some months or a quarter whose year the text does not write: the plan comes
-    after it (the year the report goes on to plan; a plan before it may be another firm's in
-    a round-up), is followed by no percentage of a plan read with no figure
-    (:func:`_plan_percent_unread`), and names no other firm (:func:`_firms_agree`).
+    A result of some months or a quarter whose year the text does not write, read with its
+    growth: the plan comes after it (the year the report goes on to plan; a plan before it
+    may be another firm's in a round-up), passes the part-year amounts' check of a growth's
+    amount (:func:`_one_of_period`), is no next year's (``năm tới``) nor of another year
+    than the last named before the result (:func:`_result_of_plan_year`), is followed by
+    no percentage of a plan read with no figure (:func:`_plan_percent_unread`), and names no
+    other firm (:func:`_firms_agree`).
     """
-    raw, folded = window
+    raw, folded, amounts = window
     (ordered, low) = scope
     return [
         (a, value)
         for a, value in found
         if a.start > actual.end
+        and _one_of_period(folded, actual, a, amounts)
+        and not _NEXT_YEAR.search(folded, *sentence_span(folded, a))
+        and _result_of_plan_year(folded, actual, _plan_year(ordered, a, low))
         and not _plan_percent_unread(folded, a, ordered, low)
         and _firms_agree(raw, sentence_span(folded, actual), sentence_span(folded, a))
     ]
+
+
+# "Năm tới, công ty đặt kế hoạch …": the plan of the year after the result's
+_NEXT_YEAR = rx(r"(?<!\w)năm\s+(?:tới|sau|kế\s+tiếp|mới)(?!\w)")
+
+
+def _one_of_period(folded: str, actual: Amount, plan: Amount, amounts: Sequence[Amount]) -> bool:
+    """Whether ``actual`` is the one value of the plan's measure and kind for its period.
+
+    And its own clause names no plan after it (``…, vượt kế hoạch quý``).
+
+    ``Quý I, Công ty A … doanh thu thuần đạt 1.900 tỷ đồng … Cũng trong quý I, Công ty B có
+    doanh thu thuần đạt 760 tỷ đồng … Công ty B đặt mục tiêu …``: whose plan, not known (the
+    check :func:`_growth_amount_fits` makes of the part-year amounts; the plan's own value,
+    which an unkeyed period such as the half year's would count, left out).
+    """
+    stop = min([b.start for b in amounts if b.start > actual.start] + [len(folded)])
+    end = re.compile(r"[;.\n]").search(folded, actual.end, stop)
+    if OF_A_TARGET.search(folded, actual.end, end.start() if end else stop):
+        return False  # "…, vượt kế hoạch quý": its own clause sets it against a plan
+    key = _period_key(folded, actual)
+    alike = {
+        b.value
+        for b in amounts
+        if b.value != plan.value
+        and _alike(folded, (actual, b), plan, None)
+        and _period_key(folded, b) == key
+    }
+    return alike == {actual.value}
+
+
+def _plan_year(
+    scope: tuple[Sequence[LinkableStatement], list[int]], plan: Amount, low: int
+) -> int | None:
+    """The year of the statement that reads ``plan`` (of a window from ``low``), if any."""
+    c = covering_statement(*scope, shifted(plan, low))
+    return None if c is None else c.year
 
 
 # "Tập đoàn Dệt may Việt Nam (Vinatex)", "(MSH)": a firm named in brackets after its full name;
@@ -303,7 +346,7 @@ def _unstated_plan(
         and same_scope(s, covering_statement(*scope, shifted(a, low)))
     ]
     if s.as_of is None:
-        found = _undated_plans(found, (window, folded), actual, (scope, low))
+        found = _undated_plans(found, (window, folded, amounts), actual, (scope, low))
     if len({value for _, value in found}) > 1:
         found = _of_its_kind(folded, actual, found)
     if len({value for _, value in found}) != 1:
