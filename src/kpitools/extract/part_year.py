@@ -196,8 +196,12 @@ def _plan_percent_unread(
     how far some result got against the plan is stated, and of which result is not read (no
     statement holds the percentage, or an attainment or excess with no figure does); an
     undated result (its year unwritten, so its period only guessed) is then not set against
-    the plan with no percentage. Within :data:`_UNDATED_PLAN_REACH` after the plan.
+    the plan with no percentage. Within :data:`_UNDATED_PLAN_REACH` after the plan; in the
+    plan's own sentence, any percentage of a plan (its plans are that percentage's: round
+    18's ``So với kế hoạch cả năm là … công ty đã hoàn thành 45% mục tiêu doanh thu``).
     """
+    if _PERCENT_OF_PLAN.search(folded, *sentence_span(folded, plan)):
+        return True  # "So với kế hoạch …, công ty đã hoàn thành 45% mục tiêu doanh thu"
     for m in _PERCENT_OF_PLAN.finditer(folded, plan.end, plan.end + _UNDATED_PLAN_REACH):
         at = Amount(low + m.start(), low + m.end(), Decimal(0), plan.unit)
         c = covering_statement(*scope, at)
@@ -228,6 +232,7 @@ def _undated_plans(
         (a, value)
         for a, value in found
         if a.start > actual.end
+        and not REMAINDER.search(folded, a.end)  # a remainder pairs it there, and checks it
         and _one_of_period(folded, actual, a, amounts)
         and not _NEXT_YEAR.search(folded, *sentence_span(folded, a))
         and _result_of_plan_year(folded, actual, _plan_year(ordered, a, low))
