@@ -164,6 +164,138 @@ UNSTATED_PLAN_WINDOW = 1600
 set against it may be (reports state the year's goals at the end of an article)."""
 
 
+def _part_named(folded: str, a: Amount) -> bool:
+    """Whether the sentence of the amount ``a`` names a part of the year before it (or right after).
+
+    ``Lũy kế 9 tháng, doanh thu đạt 640 tỷ đồng, tăng 12%``: a result of some months whose
+    year the text leaves to the reader (the statement has no date), read as the part-year
+    amounts of :func:`_part_year_amounts` are.
+    """
+    head = clause_head(folded, a.start, 0)
+    return (
+        PART_OF_YEAR.search(folded, head, a.start) is not None
+        or part_named_with_half(folded, head, a)
+        or _PERIOD_AFTER.match(folded, a.end) is not None
+    )
+
+
+_UNDATED_PLAN_REACH = 600
+"""How far after a plan a percentage of a plan read with no figure keeps an undated result
+from it (characters)."""
+
+
+def _plan_percent_unread(
+    folded: str,
+    plan: Amount,
+    scope: tuple[Sequence[LinkableStatement], list[int]],
+    low: int,
+) -> bool:
+    """Whether a percentage of a plan read with no figure follows ``plan`` closely.
+
+    ``… đặt mục tiêu doanh thu 2.400 tỷ đồng. Như vậy, công ty đã thực hiện 47% kế hoạch``:
+    how far some result got against the plan is stated, and of which result is not read (no
+    statement holds the percentage, or an attainment or excess with no figure does); an
+    undated result (its year unwritten, so its period only guessed) is then not set against
+    the plan with no percentage. Within :data:`_UNDATED_PLAN_REACH` after the plan; in the
+    plan's own sentence, any percentage of a plan (its plans are that percentage's: round
+    18's ``So với kế hoạch cả năm là … công ty đã hoàn thành 45% mục tiêu doanh thu``).
+    """
+    if _PERCENT_OF_PLAN.search(folded, *sentence_span(folded, plan)):
+        return True  # "So với kế hoạch …, công ty đã hoàn thành 45% mục tiêu doanh thu"
+    for m in _PERCENT_OF_PLAN.finditer(folded, plan.end, plan.end + _UNDATED_PLAN_REACH):
+        at = Amount(low + m.start(), low + m.end(), Decimal(0), plan.unit)
+        c = covering_statement(*scope, at)
+        if c is None or (c.actual is None and c.stated_kind in _OF_PLAN_KINDS):
+            return True
+    return False
+
+
+def _undated_plans(
+    found: list[tuple[Amount, Value]],
+    window: tuple[str, str, Sequence[Amount]],
+    actual: Amount,
+    scope: tuple[tuple[Sequence[LinkableStatement], list[int]], int],
+) -> list[tuple[Amount, Value]]:
+    """The plans of ``found`` an undated result ``actual`` may be set against.
+
+    A result of some months or a quarter whose year the text does not write, read with its
+    growth: the plan comes after it (the year the report goes on to plan; a plan before it
+    may be another firm's in a round-up), passes the part-year amounts' check of a growth's
+    amount (:func:`_one_of_period`), is no next year's (``năm tới``) nor of another year
+    than the last named before the result (:func:`_result_of_plan_year`), is followed by
+    no percentage of a plan read with no figure (:func:`_plan_percent_unread`), and names no
+    other firm (:func:`_firms_agree`).
+    """
+    raw, folded, amounts = window
+    (ordered, low) = scope
+    return [
+        (a, value)
+        for a, value in found
+        if a.start > actual.end
+        and not REMAINDER.search(folded, a.end)  # a remainder pairs it there, and checks it
+        and _one_of_period(folded, actual, a, amounts)
+        and not _NEXT_YEAR.search(folded, *sentence_span(folded, a))
+        and _result_of_plan_year(folded, actual, _plan_year(ordered, a, low))
+        and not _plan_percent_unread(folded, a, ordered, low)
+        and _firms_agree(raw, sentence_span(folded, actual), sentence_span(folded, a))
+    ]
+
+
+# "Năm tới, công ty đặt kế hoạch …": the plan of the year after the result's
+_NEXT_YEAR = rx(r"(?<!\w)năm\s+(?:tới|sau|kế\s+tiếp|mới)(?!\w)")
+
+
+def _one_of_period(folded: str, actual: Amount, plan: Amount, amounts: Sequence[Amount]) -> bool:
+    """Whether ``actual`` is the one value of the plan's measure and kind for its period.
+
+    And its own clause names no plan after it (``…, vượt kế hoạch quý``).
+
+    ``Quý I, Công ty A … doanh thu thuần đạt 1.900 tỷ đồng … Cũng trong quý I, Công ty B có
+    doanh thu thuần đạt 760 tỷ đồng … Công ty B đặt mục tiêu …``: whose plan, not known (the
+    check :func:`_growth_amount_fits` makes of the part-year amounts; the plan's own value,
+    which an unkeyed period such as the half year's would count, left out).
+    """
+    stop = min([b.start for b in amounts if b.start > actual.start] + [len(folded)])
+    end = re.compile(r"[;.\n]").search(folded, actual.end, stop)
+    if OF_A_TARGET.search(folded, actual.end, end.start() if end else stop):
+        return False  # "…, vượt kế hoạch quý": its own clause sets it against a plan
+    key = _period_key(folded, actual)
+    alike = {
+        b.value
+        for b in amounts
+        if b.value != plan.value
+        and _alike(folded, (actual, b), plan, None)
+        and _period_key(folded, b) == key
+    }
+    return alike == {actual.value}
+
+
+def _plan_year(
+    scope: tuple[Sequence[LinkableStatement], list[int]], plan: Amount, low: int
+) -> int | None:
+    """The year of the statement that reads ``plan`` (of a window from ``low``), if any."""
+    c = covering_statement(*scope, shifted(plan, low))
+    return None if c is None else c.year
+
+
+# "Tập đoàn Dệt may Việt Nam (Vinatex)", "(MSH)": a firm named in brackets after its full name;
+# "TCM đặt mục tiêu": one named by its letters
+_FIRM_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,15})\)")
+_FIRM_LETTERS = re.compile(r"(?<![^\W_])[A-Z]{3,5}(?![^\W_])")
+
+
+def _firms_agree(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> bool:
+    """Whether the result's sentence ``actual`` and the plan's ``plan`` may be of one firm.
+
+    ``Tập đoàn Dệt may Việt Nam (Vinatex) báo cáo doanh thu … quý 1 … TCM đặt mục tiêu doanh
+    thu …``: a round-up of firms; the result's, named in brackets, is not among those the
+    plan's sentence names. Either naming none agrees.
+    """
+    theirs = set(_FIRM_BRACKETED.findall(raw, *actual))
+    ours = set(_FIRM_BRACKETED.findall(raw, *plan)) | set(_FIRM_LETTERS.findall(raw, *plan))
+    return not theirs or not ours or bool(theirs & ours)
+
+
 def _of_part_of_year(folded: str, a: Amount) -> bool:
     """Whether the clause of the amount ``a`` names a quarter, a month or a week.
 
@@ -190,6 +322,8 @@ def _unstated_plan(
     if not own or not own[0].unit[1]:
         return None
     actual = own[0]
+    if s.as_of is None and not _part_named(folded, actual):
+        return None
     thing = thing_counted(folded, actual)
     if (thing is None and actual.unit[1] not in MONEY_WORDS) or _of_segment(
         folded, actual, _LINE_OF_GOODS
@@ -216,6 +350,8 @@ def _unstated_plan(
         and _owners_agree(window, sentence_span(folded, actual), sentence_span(folded, a))
         and same_scope(s, covering_statement(*scope, shifted(a, low)))
     ]
+    if s.as_of is None:
+        found = _undated_plans(found, (window, folded, amounts), actual, (scope, low))
     if len({value for _, value in found}) > 1:
         found = _of_its_kind(folded, actual, found)
     if len({value for _, value in found}) != 1:
@@ -376,7 +512,10 @@ def link_unstated_plans(
     a percentage of the same figure in the plan's own sentence (``So với kế hoạch cả năm là
     900 tỷ đồng doanh thu, công ty đã hoàn thành 46% mục tiêu doanh thu``), nor by one left
     with no result there (of which result, unknown). Nothing confirms the link (no
-    percentage), so the words must match exactly: precision first.
+    percentage), so the words must match exactly: precision first. A result with no date
+    (its text names no year) is taken when its sentence names a quarter, some months or the
+    half year, its figure is set against no plan yet, and the plan comes after it
+    (:func:`_undated_plans`).
     """
     out: list[LinkableStatement] = []
     ordered = sorted(statements, key=lambda c: c.start)
@@ -404,6 +543,9 @@ def link_unstated_plans(
         if c.stated_kind in _OF_PLAN_KINDS and c.target is not None
     ]
     paired: dict[str | None, list[Decimal]] = {}  # figures set against a plan, by growth
+    # figures set against a plan anywhere (an undated result is kept from a second plan, as
+    # the part-year amounts are in link_part_year_amounts)
+    claimed = {c.actual for c in statements if c.target is not None}
     for s in statements:
         out.append(s)
         if (
@@ -412,8 +554,8 @@ def link_unstated_plans(
             or s.link_start is not None
             or not isinstance(s.actual, Decimal)
             or s.stated_kind not in (None, "growth")
-            or s.as_of is None
-            or s.as_of.month == 12
+            or (s.as_of is None and (s.year is not None or s.actual in claimed))
+            or (s.as_of is not None and s.as_of.month == 12)
             or s.term is not None
         ):
             continue
