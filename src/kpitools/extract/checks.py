@@ -723,7 +723,8 @@ def drop_second_of_two_counts(
     ``… đã phát hiện 45 vụ, 198 đối tượng (vượt 12% chỉ tiêu)``: the plan may be of either
     count (the cases or the people), and the text does not say which; an attainment or excess
     with no target, the count before it of another word (``vụ``, ``đối tượng``), the two joined
-    by a comma or ``có`` only, is no claim.
+    by a comma or ``có`` only, is no claim. A span of time is no first count (``Trong 6
+    tháng đầu năm, 1.250 lao động …``).
     """
     return [s for s in statements if not _second_of_two_counts(s, text)]
 

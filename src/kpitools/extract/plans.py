@@ -237,17 +237,24 @@ def other_part_of_year(folded: str, plan: Amount, actual: Amount) -> bool:
     đặt kế hoạch cả năm``, ``Dự kiến 6 tháng cuối năm đạt …, phấn đấu năm 2041 đạt``) is
     the year's.
     """
-    floor = max(0, plan.start - _PART_REACH)
-    head = max([floor, *(m.end() for m in FULL_STOP.finditer(folded, floor, plan.start))])
+    head = sentence_around(folded, plan.start, plan.end)[0]
     own = list(_PART_NAMED.finditer(folded, head, plan.start))
     if not own or _WHOLE_YEAR_NAMED.search(folded, own[-1].end(), plan.start):
         return False
     mine = parts_named(folded, head, plan.start)
-    low = max(0, actual.start - _PART_REACH)
-    start = max([low, *(m.end() for m in FULL_STOP.finditer(folded, low, actual.start))])
-    stop = FULL_STOP.search(folded, actual.end)
-    theirs = parts_named(folded, start, stop.start() if stop else len(folded))
+    theirs = parts_named(folded, *sentence_around(folded, actual.start, actual.end))
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def sentence_around(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``folded[start:end]``, from its full stop to the next (or the end).
+
+    At most :data:`_PART_REACH` characters back.
+    """
+    floor = max(0, start - _PART_REACH)
+    head = max([floor, *(m.end() for m in FULL_STOP.finditer(folded, floor, start))])
+    stop = FULL_STOP.search(folded, end)
+    return head, stop.start() if stop else len(folded)
 
 
 # "kế hoạch cả năm", "cả năm", "năm 2041", "năm nay": the plan named the year's
@@ -822,12 +829,9 @@ def _same_thing_planned(folded: str, plan: Amount, noun: str, actual: Amount) ->
     counted = _NOUN_AFTER.match(folded, actual.end)
     if counted is None or counted.group().split() != noun.split():
         return False
-    floor = max(0, plan.start - _PART_REACH)
-    head = max([floor, *(m.end() for m in FULL_STOP.finditer(folded, floor, plan.start))])
-    low = max(0, actual.start - _PART_REACH)
-    start = max([low, *(m.end() for m in FULL_STOP.finditer(folded, low, actual.start))])
-    stop = FULL_STOP.search(folded, actual.end)
-    theirs = folded[start : stop.start() if stop else len(folded)]
+    head = sentence_around(folded, plan.start, plan.end)[0]
+    start, stop = sentence_around(folded, actual.start, actual.end)
+    theirs = folded[start:stop]
     years, their_years = set(YEAR.findall(folded, head, plan.start)), set(YEAR.findall(theirs))
     if years and their_years and years.isdisjoint(their_years):
         return False

@@ -17,7 +17,6 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
-    FULL_STOP,
     MEASURE_NAMES,
     MEASURE_NAMES_RX,
     PLAN_MEASURES,
@@ -29,7 +28,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import StartIndex, percent_of, unit_key, with_result
 from kpitools.extract.named_plans import same_currency
-from kpitools.extract.plans import parts_named
+from kpitools.extract.plans import parts_named, sentence_around
 from kpitools.numbers import check_percent
 from kpitools.textfold import fold
 
@@ -72,6 +71,10 @@ class _Window:
 
     low: int
     folded: str
+
+    def at(self, start: int, end: int) -> tuple[int, int]:
+        """The text's offsets ``start`` and ``end`` as the folded window's."""
+        return start - self.low, end - self.low
 
     @classmethod
     def around(cls, text: str, s: LinkableStatement) -> _Window:
@@ -199,11 +202,7 @@ def _parts_of_sentence(window: _Window, start: int, end: int) -> set[str]:
 
     See :func:`plans.parts_named`; ``start`` and ``end`` are the text's offsets.
     """
-    folded, low = window.folded, window.low
-    floor = max(0, start - low - PLAN_REACH)
-    head = max([floor, *(m.end() for m in FULL_STOP.finditer(folded, floor, start - low))])
-    stop = FULL_STOP.search(folded, end - low)
-    return parts_named(folded, head, stop.start() if stop else len(folded))
+    return parts_named(window.folded, *sentence_around(window.folded, *window.at(start, end)))
 
 
 def _other_part(window: _Window, s: LinkableStatement, c: LinkableStatement) -> bool:
@@ -308,8 +307,11 @@ def link_written_plan_percentages(
     the percentage as stated (the report's own arithmetic is the evidence that the three are
     one statement), no statement of the text reads those figures already (a repeat), and
     neither the plan's clause nor the result's names only measures other than the one the
-    percentage names (``86% kế hoạch lợi nhuận`` is of no revenue plan), nor do the three
-    name two units or two years.
+    percentage names (``86% kế hoạch lợi nhuận`` is of no revenue plan; ``lợi nhuận … chỉ
+    bằng 70% kế hoạch`` names it before), nor do the three name two units or two years; the
+    result's sentence names no part of the year against another the percentage's names
+    (:func:`_other_part`), and a percentage of a month's or a quarter's plan takes only a plan
+    whose sentence names a part (:func:`_percent_of_part_plan`).
     """
     out = list(statements)
     index = StartIndex(statements)
