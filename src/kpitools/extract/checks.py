@@ -706,7 +706,8 @@ def _forecast(s: LinkableStatement, text: str) -> bool:
 # (đạt 105% chỉ tiêu)": another count right before the result's, its own word after it, joined
 # by a comma (up to five words of the first's between) or "có" right after its word ("12 xã
 # vùng cao đã có 315 hộ": the first names where, the verb is the second's); not a year, a
-# date's number, nor what a unit has ("Xã B có 3 thôn, 420 hộ tham gia …": the scene)
+# date's number, nor what a unit has ("Xã B có 3 thôn, 420 hộ tham gia …": the scene), nor
+# a span of time ("Trong 6 tháng đầu năm, 1.250 lao động …", :data:`_SPANS_OF_TIME`)
 _OTHER_COUNT_BEFORE = rx(
     r"(?<![\d.,/-])(?<!năm\s)(?<!ngày\s)(?<!tháng\s)(?<!quý\s)(?<!có\s)(?!(?:19|20)\d\d(?!\d))"
     rf"(?:{NUM})\s+([^\W\d_]+)(?:(?:\s+[^\W\d_]+){{0,5}}?\s*,|\s+có)\s*$"
@@ -722,7 +723,8 @@ def drop_second_of_two_counts(
     ``… đã phát hiện 45 vụ, 198 đối tượng (vượt 12% chỉ tiêu)``: the plan may be of either
     count (the cases or the people), and the text does not say which; an attainment or excess
     with no target, the count before it of another word (``vụ``, ``đối tượng``), the two joined
-    by a comma or ``có`` only, is no claim.
+    by a comma or ``có`` only, is no claim. A span of time is no first count (``Trong 6
+    tháng đầu năm, 1.250 lao động …``).
     """
     return [s for s in statements if not _second_of_two_counts(s, text)]
 
@@ -741,7 +743,17 @@ def _second_of_two_counts(s: LinkableStatement, text: str) -> bool:
         return False
     before = fold(text[max(0, s.start - _TWO_COUNTS_REACH) : s.start])
     m = _OTHER_COUNT_BEFORE.search(before)
-    return m is not None and m.group(1) != own.group(1) and m.group(1) not in SCALES
+    return (
+        m is not None
+        and m.group(1) != own.group(1)
+        and m.group(1) not in SCALES
+        and m.group(1) not in _SPANS_OF_TIME
+    )
+
+
+_SPANS_OF_TIME = frozenset(("giờ", "ngày", "tuần", "tháng", "quý", "năm"))
+"""Words of a span of time: ``Trong 6 tháng đầu năm, 1.250 lao động …`` counts no first
+thing the plan could be of, only the time the second took."""
 
 
 # "… lên khoảng 820 tỷ đồng, với đóng góp chính từ chi nhánh B dự kiến đạt 310 tỷ đồng": what

@@ -34,6 +34,7 @@ from kpitools.extract.amounts import (
     PLAN_WORD_AFTER,
     PROGRAMME_CHUNK,
     SCALES,
+    YEAR,
     Amount,
     after_percent,
     amounts_in,
@@ -211,7 +212,7 @@ def _part_key(m: re.Match[str]) -> str:
     return ("first" if m.group("side") == "đầu" else "last") + n
 
 
-def _parts_named(folded: str, start: int, end: int) -> set[str]:
+def parts_named(folded: str, start: int, end: int) -> set[str]:
     """The parts of a year ``folded[start:end]`` names (:data:`_PART_NAMED`).
 
     Not those compared with (``so với quý I``).
@@ -236,17 +237,24 @@ def other_part_of_year(folded: str, plan: Amount, actual: Amount) -> bool:
     đặt kế hoạch cả năm``, ``Dự kiến 6 tháng cuối năm đạt …, phấn đấu năm 2041 đạt``) is
     the year's.
     """
-    floor = max(0, plan.start - _PART_REACH)
-    head = max([floor, *(m.end() for m in FULL_STOP.finditer(folded, floor, plan.start))])
+    head = sentence_around(folded, plan.start, plan.end)[0]
     own = list(_PART_NAMED.finditer(folded, head, plan.start))
     if not own or _WHOLE_YEAR_NAMED.search(folded, own[-1].end(), plan.start):
         return False
-    mine = _parts_named(folded, head, plan.start)
-    low = max(0, actual.start - _PART_REACH)
-    start = max([low, *(m.end() for m in FULL_STOP.finditer(folded, low, actual.start))])
-    stop = FULL_STOP.search(folded, actual.end)
-    theirs = _parts_named(folded, start, stop.start() if stop else len(folded))
+    mine = parts_named(folded, head, plan.start)
+    theirs = parts_named(folded, *sentence_around(folded, actual.start, actual.end))
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def sentence_around(folded: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence of ``folded[start:end]``, from its full stop to the next (or the end).
+
+    At most :data:`_PART_REACH` characters back.
+    """
+    floor = max(0, start - _PART_REACH)
+    head = max([floor, *(m.end() for m in FULL_STOP.finditer(folded, floor, start))])
+    stop = FULL_STOP.search(folded, end)
+    return head, stop.start() if stop else len(folded)
 
 
 # "kế hoạch cả năm", "cả năm", "năm 2041", "năm nay": the plan named the year's
@@ -707,13 +715,28 @@ def link_plan_amounts(
     return out
 
 
+# the year's plan named with nothing after it but its year ("kế hoạch năm)", "kế hoạch năm
+# 2041,"): not "kế hoạch năm của tập đoàn", "kế hoạch năm điều chỉnh" (another plan)
+_YEAR_PLAN_ONLY = r"(?:\s+(?P<year>(?:19|20)\d\d))?(?=\s*(?:[^\w\s]|$|(?:và|trong)(?!\w)))"
 # "đạt 10,5% kế hoạch năm", "bằng 8% KH cả năm": a percentage of the year's plan
-_OF_YEARS_PLAN = rx(rf"^\s*(?:so\s+với\s+)?(?:{PLAN_NOUNS}|kh)\s+(?:cả\s+)?năm(?!\w)")
+_OF_YEARS_PLAN = rx(
+    rf"^\s*(?:so\s+với\s+)?(?:{PLAN_NOUNS}|kh)\s+(?:cả\s+)?năm(?!\w){_YEAR_PLAN_ONLY}"
+)
 # "1.600 tấn chè (tương ứng 10,3% kế hoạch năm)": an amount said to be a share of the year's
 # plan, a few words of what it counts between
 _SHARE_OF_YEARS_PLAN = rx(
-    rf"(?:\s+[^\W\d_]+){{0,5}}\s*[(,]\s*(?:tương\s+ứng|bằng|chiếm)(?:\s+với)?\s+"
-    rf"({NUM})\s*%\s+(?:so\s+với\s+)?(?:{PLAN_NOUNS}|kh)\s+(?:cả\s+)?năm(?!\w)"
+    rf"(?P<noun>(?:\s+[^\W\d_]+){{0,5}})\s*[(,]\s*(?:tương\s+ứng|bằng|chiếm)(?:\s+với)?\s+"
+    rf"(?P<p>{NUM})\s*%\s+(?:so\s+với\s+)?(?:{PLAN_NOUNS}|kh)\s+(?:cả\s+)?năm(?!\w)"
+    rf"{_YEAR_PLAN_ONLY}"
+)
+# the words after a result's unit, up to its bracket or comma: what it counts ("mủ quy khô")
+_NOUN_AFTER = rx(r"(?:\s+[^\W\d_]+){0,5}(?=\s*[(,.;]|\s*$)")
+# words of a plan's sentence that say it is a plan, or when, not who or what
+_PLAN_SAYING = frozenset(
+    (
+        *("trong", "vào", "sang", "phấn", "đấu", "đặt", "ra", "mục", "tiêu", "kế", "hoạch"),
+        *("kh", "chỉ", "dự", "kiến", "đạt", "là", "được", "sẽ", "năm", "nay", "đầu", "cuối"),
+    )
 )
 
 
@@ -733,8 +756,10 @@ def _denied_by_part_plan(s: LinkableStatement, text: str) -> LinkableStatement |
     next month's plan (:func:`other_part_of_year`) is not the result's, but it is said to be
     a share of the same year's plan, which it gives (about 15.534 tấn); 1.520,4 tấn is 9,79
     % of that, not 9,8 %, only when the two year's plans the percentages give overlap at
-    their precision. Exact figures only, of the same word, with no qualifier; when the
-    plans do not overlap, ``s`` is flagged (``part_plan_denies``).
+    their precision. Exact figures only, of the same word, with no qualifier, the year's plan
+    named alone (not ``kế hoạch năm của tập đoàn``) and of one year, and the plan's one of the
+    same thing (:func:`_same_thing_planned`); when the plans do not overlap, ``s`` is flagged
+    (``part_plan_denies``).
     """
     p = percent_of(s)
     if (
@@ -743,8 +768,10 @@ def _denied_by_part_plan(s: LinkableStatement, text: str) -> LinkableStatement |
         or s.qualifier is not None
         or s.stated_kind != "attainment"
         or not isinstance(s.actual, Decimal)
-        or not _OF_YEARS_PLAN.match(after_percent(s, text))
     ):
+        return None
+    of_year = _OF_YEARS_PLAN.match(after_percent(s, text))
+    if of_year is None:
         return None
     low, high = paragraph(text, s.start, s.end, PLAN_AMOUNT_WINDOW)
     folded = fold(text[low:high])
@@ -760,13 +787,16 @@ def _denied_by_part_plan(s: LinkableStatement, text: str) -> LinkableStatement |
             m is None
             or a.start == actual.start
             or a.unit != actual.unit
+            or (m.group("year") or of_year.group("year"))
+            != (of_year.group("year") or m.group("year"))
             or has_qualifier(folded, a)
             or not sets_out_plan(folded, a, 0, qualified=True)
             or not other_part_of_year(folded, a, actual)
+            or not _same_thing_planned(folded, a, m.group("noun"), actual)
         ):
             continue
         try:
-            theirs = _year_plan_bounds(a.value, parse_percent(m.group(1) + "%"))
+            theirs = _year_plan_bounds(a.value, parse_percent(m.group("p") + "%"))
         except ValueError:
             continue
         if theirs is None or (theirs[0] <= mine[1] and mine[0] <= theirs[1]):
@@ -784,6 +814,30 @@ def _denied_by_part_plan(s: LinkableStatement, text: str) -> LinkableStatement |
             expected=f"{100 * s.actual / plan:.2f}",
         )
     return None
+
+
+def _same_thing_planned(folded: str, plan: Amount, noun: str, actual: Amount) -> bool:
+    """Whether the other part's plan ``plan`` is of what the result ``actual`` counts.
+
+    The same words after the unit (``tấn mủ quy khô``), and the plan's sentence before it
+    says nothing the result's sentence does not, but that it is a plan and when
+    (``Trong tháng 9/2015, PHR phấn đấu khai thác`` against ``… PHR … đã khai thác được``):
+    not another firm (``nhà máy B``, ``toàn tập đoàn``), another thing done (``tiêu thụ``
+    against ``khai thác``), another measure (``lợi nhuận`` against ``doanh thu``), another
+    year (``năm sau``; ``tháng 1/2042`` against ``tháng 12/2041``).
+    """
+    counted = _NOUN_AFTER.match(folded, actual.end)
+    if counted is None or counted.group().split() != noun.split():
+        return False
+    head = sentence_around(folded, plan.start, plan.end)[0]
+    start, stop = sentence_around(folded, actual.start, actual.end)
+    theirs = folded[start:stop]
+    years, their_years = set(YEAR.findall(folded, head, plan.start)), set(YEAR.findall(theirs))
+    if years and their_years and years.isdisjoint(their_years):
+        return False
+    said = set(re.findall(r"[^\W\d_]+", theirs))
+    lead = _PART_NAMED.sub(" ", folded[head : plan.start])
+    return all(w in said or w in _PLAN_SAYING for w in re.findall(r"[^\W\d_]+", lead))
 
 
 # "… 26 tỷ đồng lợi nhuận, lần lượt giảm 23% và 78% so với niên vụ 2040-2041": the period

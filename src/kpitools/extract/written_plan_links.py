@@ -28,6 +28,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import StartIndex, percent_of, unit_key, with_result
 from kpitools.extract.named_plans import same_currency
+from kpitools.extract.plans import parts_named, sentence_around
 from kpitools.numbers import check_percent
 from kpitools.textfold import fold
 
@@ -70,6 +71,10 @@ class _Window:
 
     low: int
     folded: str
+
+    def at(self, start: int, end: int) -> tuple[int, int]:
+        """The text's offsets ``start`` and ``end`` as the folded window's."""
+        return start - self.low, end - self.low
 
     @classmethod
     def around(cls, text: str, s: LinkableStatement) -> _Window:
@@ -181,7 +186,52 @@ def _measure_of_percent(s: LinkableStatement, window: _Window) -> set[str]:
     end = min(len(folded), pos + _PERCENT_WORDS)
     stop = re.search(r"[,;.()\n:]|(?<!\w)và(?!\w)", folded[pos:end])
     words = folded[pos : pos + stop.start()] if stop else folded[pos:end]
-    return {MEASURE_NAMES[" ".join(m.group().split())] for m in MEASURE_NAMES_RX.finditer(words)}
+    named = {MEASURE_NAMES[" ".join(m.group().split())] for m in MEASURE_NAMES_RX.finditer(words)}
+    if named:
+        return named
+    # none after it: the measure its own clause names before it ("lợi nhuận của công ty chỉ
+    # bằng 70% kế hoạch" is the profit's, whatever revenue figures give 70 %)
+    lead = folded[max(0, pos - _PERCENT_WORDS * 2) : pos]
+    heads = [m.end() for m in re.finditer(r"[,;.()\n:]|(?<!\w)và(?!\w)", lead)]
+    lead = lead[heads[-1] :] if heads else lead
+    return {MEASURE_NAMES[" ".join(m.group().split())] for m in MEASURE_NAMES_RX.finditer(lead)}
+
+
+def _parts_of_sentence(window: _Window, start: int, end: int) -> set[str]:
+    """The parts of a year the sentence of ``start``–``end`` names (``quý II``, ``6 tháng``).
+
+    See :func:`plans.parts_named`; ``start`` and ``end`` are the text's offsets.
+    """
+    return parts_named(window.folded, *sentence_around(window.folded, *window.at(start, end)))
+
+
+def _other_part(window: _Window, s: LinkableStatement, c: LinkableStatement) -> bool:
+    """Whether the percentage's sentence and the result's name parts of a year, none alike.
+
+    ``Sáu tháng đầu năm, doanh thu đạt …`` is no result of ``Riêng quý II, công ty chỉ
+    hoàn thành 70% kế hoạch``.
+    """
+    mine = _parts_of_sentence(window, s.start, s.end)
+    theirs = _parts_of_sentence(window, c.start, c.end)
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+# "đạt 70% kế hoạch quý", "vượt 4% KH tháng": a percentage of a month's or a quarter's plan
+_OF_PART_PLAN = re.compile(
+    r"\s*(?:kế\s+hoạch|kh|chỉ\s+tiêu|mục\s+tiêu)(?:\s+của)?\s+(?:tháng|quý|\d{1,2}\s+tháng)(?!\w)"
+)
+
+
+def _percent_of_part_plan(s: LinkableStatement, window: _Window) -> bool:
+    """Whether the percentage of ``s`` is of a month's or a quarter's plan (``70% KH quý``).
+
+    Such a plan is no year's plan written near it: only a plan whose sentence names a part of
+    the year may be it.
+    """
+    if "%" not in s.text:
+        return False
+    pos = s.start + s.text.rfind("%") + 1 - window.low
+    return _OF_PART_PLAN.match(window.folded, pos) is not None
 
 
 def _other_measure(named: set[str], window: _Window, c: LinkableStatement | _Plan) -> bool:
@@ -257,8 +307,11 @@ def link_written_plan_percentages(
     the percentage as stated (the report's own arithmetic is the evidence that the three are
     one statement), no statement of the text reads those figures already (a repeat), and
     neither the plan's clause nor the result's names only measures other than the one the
-    percentage names (``86% kế hoạch lợi nhuận`` is of no revenue plan), nor do the three
-    name two units or two years.
+    percentage names (``86% kế hoạch lợi nhuận`` is of no revenue plan; ``lợi nhuận … chỉ
+    bằng 70% kế hoạch`` names it before), nor do the three name two units or two years; the
+    result's sentence names no part of the year against another the percentage's names
+    (:func:`_other_part`), and a percentage of a month's or a quarter's plan takes only a plan
+    whose sentence names a part (:func:`_percent_of_part_plan`).
     """
     out = list(statements)
     index = StartIndex(statements)
@@ -273,9 +326,12 @@ def link_written_plan_percentages(
             continue
         window = _Window.around(text, s)
         named = _measure_of_percent(s, window)
+        of_part = _percent_of_part_plan(s, window)
         fits: dict[tuple[Decimal, Decimal], tuple[LinkableStatement, _Plan]] = {}
         for plan in _written_plans(statements, index, s, text, window):
-            if _other_measure(named, window, plan):
+            if _other_measure(named, window, plan) or (
+                of_part and not _parts_of_sentence(window, plan.start, plan.end)
+            ):
                 continue
             # the plan's one result: two of its measure (a quarter's and the months', a
             # pre-tax and an after-tax profit) leave the percentage unread, whatever the
@@ -286,6 +342,7 @@ def link_written_plan_percentages(
                 if isinstance(c.actual, Decimal)
                 and not _other_measure(named, window, c)
                 and _one_scope(s, c, plan.statement)
+                and not _other_part(window, s, c)
                 and _named_alike(window, c, plan)
                 and _opens_its_paragraph(text, c, plan)
             }
