@@ -8,8 +8,9 @@ Vietnamese, each a group or a run of words, to put in a pattern compiled by
 the same scope. The scopes differ on purpose: a pass that reads ``cùng kỳ`` alone as the
 base takes :data:`SAME_PERIOD`, one that reads any past period takes :data:`PAST_PERIOD`.
 
-None has an unbounded quantifier next to another one's: each fragment opens and ends with a
-word, or with ``\s+`` between two words, so no two runs of spaces meet.
+No two runs of spaces meet where they are put together as meant: each fragment opens with
+a word (``OF_YEAR`` with ``\s+`` before one) and ends with a word (the comparing words with
+the ``\s+`` after them), so put the comparing words before a period, ``OF_YEAR`` after one.
 
 Examples
 --------

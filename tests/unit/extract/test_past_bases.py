@@ -15,10 +15,12 @@ import importlib
 import random
 import re
 import time
+from decimal import Decimal
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reading import find
 
 from kpitools.extract import past_bases
 from kpitools.textfold import fold, rx
@@ -101,17 +103,6 @@ OLD: dict[str, str] = {
         r"hđnd|tỉnh|thành\s+phố)){0,4}|(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|"
         r"quận|xã|phường))?\s+giao|năm\s+(?:trước|ngoái)(?:\s+đó)?|kỳ\s+trước|cùng\s+thời\s+điểm|"
         r"yoy|svck|qoq)(?!\w)"
-    ),
-    "figures._BASE_BRACKET": (
-        r"(?<!\w)(?:so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:19|20)\d{2}(?!\d|[.,]\d)(?=\s*(?:[,;(]|"
-        r"$|(?:và|đạt|bằng|hoàn|thực|vượt|chỉ|mới)(?!\w)))|so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)"
-        r"?năm\s+(?:(?:trước|ngoái)(?:\s+đó)?|(?:19|20)\d{2}(?!\d))|so\s+(?:với\s+)"
-        r"?cùng\s+kỳ|(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái)|kỳ\s+trước|so\s+(?:với\s+)"
-        r"?(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+của)?(?:\s+năm)?\s+|quý\s+[ivx]{1,3}\s*(?:/"
-        r"\s*|năm\s+))(?:19|20)\d{2}(?!\d)|so\s+(?:với\s+)?(?:(?:nửa|(?:\d{1,2}|sáu|"
-        r"chín)\s+tháng)\s+(?:đầu|cuối)(?:\s+của)?|quý\s+[ivx]{1,3}(?:\s+của)?)\s+năm\s+(?:trước|"
-        r"ngoái)(?:\s+đó)?|so\s+(?:với\s+)?(?:năm\s+học|niên\s+vụ|mùa\s+vụ|vụ)\s+(?:trước|"
-        r"năm\s+trước|năm\s+ngoái))(?:\s+(?:19|20)\d\d)?\s*\(\s*$"
     ),
     "figures._PAST_BASE": (
         r"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:19|20)\d{2}(?!\d|[.,]\d)(?=\s*(?:[,;(]|"
@@ -211,6 +202,10 @@ OLD: dict[str, str] = {
         r"?)(?:\s+được)?(?:\s+(?:lần\s+lượt|tương\s+ứng)(?:\s+là)?)?\s*$"
     ),
 }
+# the bracket after a past base: the old base, then the bracket
+OLD["figures._BASE_BRACKET"] = (
+    r"(?<!\w)(?:" + OLD["figures._PAST_BASE"] + r")(?:\s+(?:19|20)\d\d)?\s*\(\s*$"
+)
 
 #: the patterns widened on purpose, each with a pattern of the words it now also reads
 #: ("so với năm ngoái"; "so với kỳ trước"; "(+12% so với năm trước)")
@@ -481,6 +476,30 @@ def test_a_widened_pattern_reads_the_wording_the_old_one_missed(
     folded = fold(text)
     assert getattr(rebuilt(name), how)(folded) is not None
     assert getattr(old(name), how)(folded) is None
+
+
+def stated_percents(text: str) -> list[tuple[str | None, object]]:
+    return [(s.stated_kind, s.stated_percent) for s in find(text)]
+
+
+@pytest.mark.parametrize(
+    ("base", "wider"),
+    [
+        ("so với cùng kỳ", "so với năm ngoái"),
+        ("so với cùng kỳ", "so với năm trước"),
+    ],
+)
+def test_last_year_named_reads_as_the_same_period(base: str, wider: str) -> None:
+    # an index to last year, then the plan's attainment sharing its verb; two amounts with
+    # their signed changes in brackets, then their attainments said respectively
+    for text in (
+        "Lãi sau thuế đạt 310 tỷ đồng, đạt 112% {} và 96% so với kế hoạch năm.",
+        "Doanh thu và lợi nhuận lần lượt đạt 500 tỷ đồng (+5% {}) và 40 tỷ đồng (+26% {}), "
+        "tương ứng hoàn thành 80% và 50% kế hoạch năm.",
+    ):
+        read = stated_percents(text.format(wider, wider))
+        assert read == stated_percents(text.format(base, base))
+        assert ("attainment", Decimal(96)) in read or ("attainment", Decimal(50)) in read
 
 
 @pytest.mark.parametrize(
