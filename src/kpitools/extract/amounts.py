@@ -17,6 +17,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, NamedTuple
 
+from kpitools.extract.past_bases import PAST_PERIOD, SAME_PERIOD
 from kpitools.extract.target_words import FORECAST_WORDS
 from kpitools.extract.text import NUM, PLAN_NOUNS, written_qualifier
 from kpitools.numbers import parse_number, round_half_up
@@ -685,8 +686,8 @@ def period_of(m: re.Match[str]) -> str:
     return m.group(1) + (f"-{m.group(2)}" if m.group(2) else "")
 
 
-COMPARED = rx(r"(?<!\w)(?:so\s+với|so(?=\s+năm)|cùng\s+kỳ)(?!\w)")
-_PAST = rx(r"(?<!\w)(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|kỳ\s+trước)(?!\w)")
+COMPARED = rx(rf"(?<!\w)(?:so\s+với|so(?=\s+năm)|{SAME_PERIOD})(?!\w)")
+_PAST = rx(rf"(?<!\w){PAST_PERIOD}(?!\w)")
 
 
 def _years(folded: str, start: int, end: int) -> set[str]:

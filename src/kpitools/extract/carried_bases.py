@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.checks import without_result
+from kpitools.extract.past_bases import COMPARE_WORDS, LAST_PERIOD
 from kpitools.extract.text import NUM
 from kpitools.textfold import fold, rx
 
@@ -30,7 +31,7 @@ _REACH = 600
 # "bằng 95,2%" and what follows it up to the end of its clause
 _EQUALS = rx(rf"(?<!\w)(?:bằng|đạt)\s+(?:{NUM})\s*%(?P<base>[^;.\n]{{0,60}})")
 # the base a "bằng" names: the same period (a year or a time before), or a plan
-_SAME_PERIOD = rx(r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)")
+_SAME_PERIOD = rx(rf"^\s*(?:{COMPARE_WORDS})?{LAST_PERIOD}")
 _NAMED_BASE = rx(
     r"^\s*(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|năm|kỳ|tháng|quý|dự\s+toán|kế\s+hoạch|chỉ\s+tiêu"
     r"|mục\s+tiêu|kh|nq|nghị\s+quyết)(?!\w)"

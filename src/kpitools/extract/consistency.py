@@ -16,6 +16,7 @@ from kpitools.extract.figures import GROWTH_BASE, Draft, Figure, plan_of, single
 from kpitools.extract.growth_changes import change_checks
 from kpitools.extract.kinds import exceeded_under
 from kpitools.extract.notes import Segment, noted, seg
+from kpitools.extract.past_bases import COMPARE_WITH_WORDS, OF_YEAR, PAST_PERIOD
 from kpitools.extract.sentence_fractions import (
     fraction_before_checks,
     item_start,
@@ -471,8 +472,7 @@ _GROWTH_BY = rx(
 # "…, tăng 90% so với cùng kỳ, tương ứng thêm 130 tỷ đồng", "tăng 35%, tương đương thêm 40 tỷ
 # đồng": the increase written after the growth's comparison, no brackets
 _GROWTH_BY_AFTER = rx(
-    r"(?:\s+so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?"
-    r"(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?)?\s*,\s*"
+    rf"(?:\s+{COMPARE_WITH_WORDS}{PAST_PERIOD}{OF_YEAR})?\s*,\s*"
     r"(?:tương\s+(?:đương|ứng)(?:\s+với)?\s+(?:tăng\s+)?thêm|tăng\s+thêm)\s+"
     rf"(?P<n>{NUM})(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ))?\s+(?P<word>[^\W\d_]+)(?!\s*%)"
 )

@@ -53,6 +53,7 @@ from kpitools.extract.measure_results import (
     plan_apart,
     plan_of_other_standing,
 )
+from kpitools.extract.past_bases import COMPARE_WITH_WORDS, LAST_YEAR, SAME_PERIOD, YEAR_DIGITS
 from kpitools.extract.text import PLAN_NOUNS
 from kpitools.textfold import fold, rx
 
@@ -133,8 +134,8 @@ def check_contradicted_plans(
 # "…, tăng 14,9% so với năm trước", "giảm 70% so với thực hiện năm 2019", "… so với cùng kỳ":
 # a growth over the year before, or over a year named
 _OVER_YEAR = rx(
-    r"^\s*so\s+với\s+(?:(?:thực\s+hiện|kết\s+quả)\s+)?(?:năm\s+(?:trước|ngoái)(?!\s+\d)"
-    r"|cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái))?|(?:năm\s+)?(?P<year>(?:19|20)\d\d))(?!\w)"
+    rf"^\s*{COMPARE_WITH_WORDS}(?:(?:thực\s+hiện|kết\s+quả)\s+)?(?:{LAST_YEAR}(?!\s+\d)"
+    rf"|{SAME_PERIOD}(?:\s+{LAST_YEAR})?|(?:năm\s+)?(?P<year>{YEAR_DIGITS}))(?!\w)"
 )
 # a part of a year (a quarter, months, a half) or a forecast: no whole year's figure
 _NOT_A_YEAR = rx(

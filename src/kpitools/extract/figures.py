@@ -81,6 +81,19 @@ from kpitools.extract.numerals import (
     values_or_noted,
     whole_people,
 )
+from kpitools.extract.past_bases import (
+    COMPARE_WITH_WORDS,
+    COMPARE_WORDS,
+    LAST_PERIOD,
+    LAST_YEAR,
+    NAMED_YEAR_WORDS,
+    OF_YEAR,
+    PAST_YEAR,
+    PRIOR_PERIOD,
+    SAME_PERIOD,
+    SHORT_BASES,
+    YEAR_DIGITS,
+)
 from kpitools.extract.target_words import (
     AIM_WORDS,
     PLAN_WORDS,
@@ -204,29 +217,29 @@ _MET_OTHER_PLAN = (
 _PAST_BASE = (
     # round 117: "so với 2040" (the year alone, before the next verb or a joint); before
     # "so với cùng kỳ", which CONNECTORS would keep, the year left over
-    r"so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?(?:19|20)\d{2}(?!\d|[.,]\d)"
+    rf"{COMPARE_WORDS}(?:{SAME_PERIOD}\s+)?{YEAR_DIGITS}(?!\d|[.,]\d)"
     r"(?=\s*(?:[,;(]|$|(?:và|đạt|bằng|hoàn|thực|vượt|chỉ|mới)(?!\w)))"
-    r"|so\s+(?:với\s+)?(?:cùng\s+kỳ\s+)?năm\s+(?:(?:trước|ngoái)(?:\s+đó)?|(?:19|20)\d{2}(?!\d))"
-    r"|so\s+(?:với\s+)?cùng\s+kỳ|(?:cùng\s+kỳ\s+)?năm\s+(?:trước|ngoái)|kỳ\s+trước"
+    rf"|{COMPARE_WORDS}(?:{SAME_PERIOD}\s+)?(?:{LAST_YEAR}(?:\s+đó)?|{NAMED_YEAR_WORDS}(?!\d))"
+    rf"|{COMPARE_WORDS}{SAME_PERIOD}|(?:{SAME_PERIOD}\s+)?{LAST_YEAR}|{PRIOR_PERIOD}"
     # "so với 6 tháng đầu năm 2040", "so với 11 tháng của năm 2040", "so với quý I/2040"
-    r"|so\s+(?:với\s+)?(?:(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+của)?(?:\s+năm)?\s+"
-    r"|quý\s+[ivx]{1,3}\s*(?:/\s*|năm\s+))(?:19|20)\d{2}(?!\d)"
+    rf"|{COMPARE_WORDS}(?:(?:\d{{1,2}}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+của)?(?:\s+năm)?\s+"
+    rf"|quý\s+[ivx]{{1,3}}\s*(?:/\s*|năm\s+)){YEAR_DIGITS}(?!\d)"
     # round 117: "so với năm trước đó" (in the second alternative: never "năm trước đó"
     # without "so", a past year's own result), "so với nửa đầu năm ngoái", "so với 6 tháng
     # đầu năm trước", "so với năm học trước", "so với vụ trước"
-    r"|so\s+(?:với\s+)?(?:(?:nửa|(?:\d{1,2}|sáu|chín)\s+tháng)\s+(?:đầu|cuối)(?:\s+của)?"
-    r"|quý\s+[ivx]{1,3}(?:\s+của)?)\s+năm\s+(?:trước|ngoái)(?:\s+đó)?"
-    r"|so\s+(?:với\s+)?(?:năm\s+học|niên\s+vụ|mùa\s+vụ|vụ)\s+(?:trước|năm\s+trước|năm\s+ngoái)"
+    rf"|{COMPARE_WORDS}(?:(?:nửa|(?:\d{{1,2}}|sáu|chín)\s+tháng)\s+(?:đầu|cuối)(?:\s+của)?"
+    rf"|quý\s+[ivx]{{1,3}}(?:\s+của)?)\s+{LAST_YEAR}(?:\s+đó)?"
+    rf"|{COMPARE_WORDS}(?:năm\s+học|niên\s+vụ|mùa\s+vụ|vụ)\s+(?:trước|{LAST_YEAR})"
 )
 # the year of "so với cùng kỳ năm 2024" left after the growth's span ("… cùng kỳ năm")
 COMPARED_YEAR = re.compile(r"\s*(?:19|20)\d{2}(?!\d)")
-YEAR_WORD_END = rx(r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ(?:\s+năm)?|năm)\s*$")
+YEAR_WORD_END = rx(rf"(?<!\w)(?:{COMPARE_WORDS})?(?:{SAME_PERIOD}(?:\s+năm)?|năm)\s*$")
 # a multiple of last year's figure ("tăng 1,8 lần so với cùng kỳ và đạt 135% kế hoạch")
 # (round 120: in words, "gấp đôi năm trước", "tăng gấp rưỡi so với cùng kỳ")
 _MULTIPLE_OF_PAST = (
     rf"(?:(?:gấp|tăng)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s+lần"
-    r"|(?:tăng\s+)?(?:(?:khoảng|gần|hơn)\s+)?gấp\s+(?:đôi|rưỡi|ba|bốn))\s+(?:so\s+(?:với\s+)?)?"
-    r"(?:cùng\s+kỳ|năm\s+(?:trước|ngoái))(?:\s+(?:năm\s+)?(?:trước|ngoái|(?:19|20)\d{2}(?!\d)))?"
+    rf"|(?:tăng\s+)?(?:(?:khoảng|gần|hơn)\s+)?gấp\s+(?:đôi|rưỡi|ba|bốn))\s+(?:{COMPARE_WORDS})?"
+    rf"{LAST_PERIOD}(?:\s+(?:năm\s+)?(?:trước|ngoái|{YEAR_DIGITS}(?!\d)))?"
 )
 # "kế hoạch tỉnh giao": the level that set the plan, named before the verb of giving it
 _GIVER = (
@@ -294,14 +307,14 @@ _AIM_EXCESS = rx(
 # "Thu ngân sách vượt 704.500 tỷ đồng": "vượt" opening a clause's only result qualifies it
 BARE_EXCESS = rx(r"(?<!\w)vượt\s*$")
 _GROWTH_TAIL = (
-    r"^\s*(?:so\s+(?:với\s+)?(?:cùng\s+kỳ|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)"
-    r"|cùng\s+thời\s+điểm|kỳ\s+trước|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề)"
+    rf"^\s*(?:{COMPARE_WORDS}(?:{SAME_PERIOD}|năm|(?:cuối|đầu)\s+(?:năm|nhiệm\s+kỳ|kỳ)"
+    rf"|cùng\s+thời\s+điểm|{PRIOR_PERIOD}|trước|nhiệm\s+kỳ\s+trước|(?:tuần|tháng|quý)\s+(?:trước|liền\s+kề)"
     # "so với tháng 8", "so với cuối quý II": a month or quarter named by its number
     r"|(?:cuối\s+)?(?:tháng|quý)\s+(?:\d{1,2}|[ivx]{1,4})(?!\w|[.,]\d))"
-    r"|(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|yoy|svck|qoq)(?!\w)"
+    rf"|(?:{LAST_PERIOD}|{SHORT_BASES})(?!\w)"
     # "so với số lượng lao động xuất cảnh của năm 2040": the same measure named, of a past year
     r"|so\s+với\s+<total>(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){1,6}?"
-    r"(?:của\s+)?(?:năm\s+(?:19|20)\d\d|năm\s+trước|năm\s+ngoái|cùng\s+kỳ)(?!\w))"
+    rf"(?:của\s+)?(?:{PAST_YEAR}|{SAME_PERIOD})(?!\w))"
 )
 K_GROWTH_TAIL = rx(_GROWTH_TAIL.replace("<total>", ""))
 # after a rise's own word ("tăng 9,1% so với tổng mức lưu chuyển năm 2040"), the same measure
@@ -433,11 +446,11 @@ K_PLAN_TAIL = rx(
 )
 K_TOTAL_TAIL = rx(r"^\s*(?:so\s+với\s+|trên\s+|của\s+)?tổng(?:\s+số)?(?!\w)")
 TAIL = rx(
-    r"\s*(?:so\s+(?:với\s+)?)?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|cùng\s+kỳ|tổng\s+số|kh|ct|nq|"
-    r"nghị\s+quyết|dự\s+toán)(?:\s+(?:năm\s+(?:trước|ngoái)|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
+    rf"\s*(?:{COMPARE_WORDS})?(?:(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|{SAME_PERIOD}|tổng\s+số|kh|ct|nq|"
+    rf"nghị\s+quyết|dự\s+toán)(?:\s+(?:{LAST_YEAR}|cả\s+năm|năm|đề\s+ra|được\s+giao|giao|"
     r"đảng\s+viên|pháp\s+lệnh|trung\s+ương|hđnd|tỉnh|thành\s+phố)){0,4}|"
     r"(?:hđnd|ubnd)(?:\s+(?:tỉnh|thành\s+phố|huyện|quận|xã|phường))?\s+giao|"
-    r"năm\s+(?:trước|ngoái)(?:\s+đó)?|kỳ\s+trước|cùng\s+thời\s+điểm|yoy|svck|qoq)(?!\w)"
+    rf"{LAST_YEAR}(?:\s+đó)?|{PRIOR_PERIOD}|cùng\s+thời\s+điểm|{SHORT_BASES})(?!\w)"
 )
 CONNECTOR_SUFFIX = rx(
     r"(?:(?<!\w)(?:đạt|bằng|vượt|tăng|giảm|cao|thấp|chiếm|hoàn\s+thành|được|là|thêm|với|khoảng|"
@@ -1009,11 +1022,10 @@ def single(v: Value | None) -> Decimal | None:
 GROWTH_BASE = rx(
     # "tăng 10% (tăng 260 tỷ đồng) so với cùng kỳ (đạt 2.600 tỷ đồng)": the increase between
     r"(?:\s*\(\s*(?:tương\s+(?:đương|ứng)\s+)?tăng(?:\s+thêm)?\s+[\d.,]+(?:\s+[^\W\d_]+){0,3}\s*\))?"
-    r"\s*so\s+với\s+(?:(?:lũy|luỹ)\s+kế\s+)?"
+    rf"\s*{COMPARE_WITH_WORDS}(?:(?:lũy|luỹ)\s+kế\s+)?"
     # "so với số lượng lao động xuất cảnh của năm 2040 (…)": the measure named before the period
     r"(?:(?!(?:kế|chỉ|mục|dự|nghị|tổng|kh|ct)(?!\w))[^\W\d_]+\s+){0,6}?(?:của\s+)?"
-    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+(?:19|20)\d\d)"
-    r"(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?\s*\(\s*(?:đạt\s+|là\s+)?"
+    rf"(?:{LAST_PERIOD}|{NAMED_YEAR_WORDS}){OF_YEAR}\s*\(\s*(?:đạt\s+|là\s+)?"
     # "(10T/2040: 26.253,5 tỷ đồng)", "(năm 2040: …)": the period compared with, as a label
     r"(?:(?:[^\W\d_]+\s+)?[^\s():]*\d[^\s():]*\s*:\s*"
     # "(tháng 9/2040, lượng khách lưu trú là 2.760 lượt)": the period, then its measure named;

@@ -48,6 +48,15 @@ from kpitools.extract.figures import (
     signed_growth,
     single,
 )
+from kpitools.extract.past_bases import (
+    COMPARE_WITH_WORDS,
+    COMPARE_WORDS,
+    LAST_PERIOD,
+    NAMED_YEAR_WORDS,
+    PAST_PERIOD,
+    SAME_PERIOD,
+    YEAR_DIGITS,
+)
 from kpitools.extract.target_words import (
     ASSIGNED_TO,
     PAID_OUT,
@@ -619,7 +628,7 @@ def _fund_raised(doc: Doc, d: Draft) -> bool:
 _BARE_BRACKET_LEAD = rx(r"^\s*\(?\s*(?:bằng\s*)?$")
 _BARE_BRACKET_TAIL = re.compile(r"^\s*\)")
 _BRACKETED_PERCENT = rx(rf"\(\s*(?:bằng\s+)?(?:{NUM})\s*%\s*([^()]*)\)")
-_SAME_PERIOD_BEFORE = rx(r"^(?:so\s+với\s+)?cùng\s+kỳ(?!\w)")
+_SAME_PERIOD_BEFORE = rx(rf"^(?:{COMPARE_WITH_WORDS})?{SAME_PERIOD}(?!\w)")
 
 
 def _settled_kind(
@@ -740,10 +749,7 @@ def _money_reached(doc: Doc, d: Draft, f: Figure, p: Figure, tail: str) -> str |
 # what makes a bare "đạt X%" after a sum no attainment of a plan (review 35a): a past base
 # named before the sum ("So với cùng kỳ năm trước, doanh thu … đạt 300 tỷ đồng, đạt 115%";
 # one after a percentage is that percentage's, see _opens_base)
-_PAST_BASE = rx(
-    r"(?<!\w)so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái|năm\s+(?:19|20)\d\d"
-    r"|kỳ\s+trước)(?!\w)"
-)
+_PAST_BASE = rx(rf"(?<!\w){COMPARE_WORDS}(?:{PAST_PERIOD}|{NAMED_YEAR_WORDS})(?!\w)")
 # a composition, share or ratio named in the item or its list's heading ("Cơ cấu …: nông
 # nghiệp 1.500 tỷ đồng, đạt 12%", "nợ xấu … 940 tỷ đồng, đạt 1,8%", a dividend, a margin)
 _SHARE_WORDS = rx(
@@ -833,7 +839,7 @@ def _percent_value(written: str) -> Decimal:
 # ", tăng 9% so với cùng kỳ": a growth over a past period said right after
 _GROWTH_NEXT = rx(
     rf"^\s*,\s*(?:tăng|giảm)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:{NUM})\s*%\s*"
-    r"so\s+(?:với\s+)?(?:cùng\s+kỳ|năm\s+trước|năm\s+(?:19|20)\d{2}|kỳ\s+trước)(?!\w)"
+    rf"{COMPARE_WORDS}(?:{PAST_PERIOD}|{NAMED_YEAR_WORDS})(?!\w)"
 )
 
 
@@ -1156,7 +1162,7 @@ _K_SECOND_PLAN = rx(
 # index to last year, then the attainment of the plan sharing its verb
 _K_AFTER_INDEX = rx(
     rf"(?<!\w)(?:đạt|bằng|tương\s+đương|tương\s+ứng)\s*(?:khoảng|gần|hơn|trên)?\s*(?:{NUM})\s*%\s*so\s+(?:với\s+)?"
-    r"(?:cùng\s+kỳ|năm\s+trước)(?:\s+năm)?(?:\s+(?:19|20)\d{2})?\s*,?\s+và\s*$"
+    rf"{LAST_PERIOD}(?:\s+năm)?(?:\s+{YEAR_DIGITS})?\s*,?\s+và\s*$"
 )
 
 

@@ -12,6 +12,13 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from kpitools.extract.past_bases import (
+    COMPARE_WITH_WORDS,
+    LAST_YEAR,
+    NAMED_YEAR_WORDS,
+    PAST_YEAR,
+    SAME_PERIOD,
+)
 from kpitools.extract.target_words import AIM_WORDS, MET_VERBS, TARGET_CUE
 from kpitools.extract.text import NUM, PLAN_NOUNS, Doc
 from kpitools.textfold import fold, rx
@@ -180,10 +187,9 @@ _BRACKET_CLOSE = re.compile(r"[^\W\d_]*(?:\s+[^\W\d_]+){0,2}\s*\)")
 # named first in its sentence ("So với số liệu của tháng trước,", "So với số liệu báo cáo
 # kỳ trước (ngày 4/5),": named at length, a word of the past last or nearly, no plan)
 _PAST_PERIOD_FIRST = rx(
-    r"\W*so\s+với\s+(?:cùng\s+kỳ(?:\s+năm\s+(?:trước|ngoái|(?:19|20)\d\d))?"
-    r"|năm\s+(?:trước|ngoái|(?:19|20)\d\d)"
+    rf"\W*{COMPARE_WITH_WORDS}(?:{SAME_PERIOD}(?:\s+{PAST_YEAR})?|{PAST_YEAR}"
     r"|(?:(?!(?:kế|chỉ|mục|dự|nghị|kịch)\s)[^\W\d_]+\s+){1,6}?"
-    r"(?:cùng\s+kỳ|trước|ngoái)(?:\s+(?:đó|năm\s+(?:19|20)\d\d))?(?:\s*\([^()]{0,30}\))?)\s*,"
+    rf"(?:{SAME_PERIOD}|trước|ngoái)(?:\s+(?:đó|{NAMED_YEAR_WORDS}))?(?:\s*\([^()]{{0,30}}\))?)\s*,"
 )
 _CHANGE_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+thêm)?\s*(?:khoảng|gần|hơn|trên)?\s*$")
 # "…, giảm 35 hộ, đạt 105% kế hoạch": the plan reached right after the change (its unit
@@ -472,7 +478,7 @@ def stock_before_planned_cut(doc: Doc, fig: Figure, lead: str) -> bool:
 # "đạt 6,4 tấn/ha, so với năm trước là 5,9 tấn/ha": after a result, the figure of a past
 # year it is compared with, no result ("cao hơn năm trước là 0,5" is a margin, not this)
 _PAST_VALUE_LEAD = rx(
-    r"(?<!\w)(?:so\s+)?với\s+(?:cùng\s+kỳ\s+)?năm\s+(?:(?:19|20)\d\d(?!\d)|trước|ngoái)"
+    rf"(?<!\w)(?:so\s+)?với\s+(?:{SAME_PERIOD}\s+)?(?:{NAMED_YEAR_WORDS}(?!\d)|{LAST_YEAR})"
     r"\s*(?:là|:)\s*$"
 )
 # a figure that is no bare year: the result stated before the past year's value

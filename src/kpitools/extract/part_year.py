@@ -72,6 +72,7 @@ from kpitools.extract.linking import (
 from kpitools.extract.notes import noted, seg
 from kpitools.extract.numerals import PERCENT
 from kpitools.extract.part_counts import is_count, same_counted
+from kpitools.extract.past_bases import LAST_YEAR
 from kpitools.extract.periods import HALF_YEAR_WORDS, part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
@@ -1041,7 +1042,7 @@ def _growth_of(c: LinkableStatement, a: Amount) -> bool:
 # "quý 2", "quý II", "6 tháng", "tháng 7": the part of the year an amount is of
 _PERIOD_KEY = rx(r"(?<!\w)(?:quý\s+(\w+)|(\d{1,2})\s+tháng|tháng\s+(\d{1,2}))(?!\w)")
 # "quý IV năm trước", "cùng kỳ năm ngoái": a past period named before an amount
-_PAST_BEFORE = rx(r"(?<!\w)năm\s+(?:trước|ngoái)(?!\w)")
+_PAST_BEFORE = rx(rf"(?<!\w){LAST_YEAR}(?!\w)")
 _PLAN_PERCENT_SLACK = Decimal(1)
 """How far (points) a percentage written near a plan may be from a result's share of it and
 still be that result's (a writer rounds or cuts)."""

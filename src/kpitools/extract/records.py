@@ -42,6 +42,7 @@ from kpitools.extract.kinds import (
 )
 from kpitools.extract.non_results import aimed_fraction
 from kpitools.extract.part_links import link_parts, same_kind
+from kpitools.extract.past_bases import COMPARE_WORDS, LAST_YEAR, SAME_PERIOD
 from kpitools.extract.percentages import same_measure
 from kpitools.extract.target_words import (
     COUNT_HELD,
@@ -740,7 +741,7 @@ def _fraction_takes_its_percent(drafts: list[Draft]) -> None:
 
 # "so với cùng kỳ (năm 2040)", "so với năm trước / năm ngoái / năm 2040": a past base
 _PAST_BASE = rx(
-    r"(?<!\w)(?:so\s+(?:với\s+)?)?(?:cùng\s+kỳ|(?:so\s+(?:với\s+)?)năm\s+(?:trước|ngoái|\d{4}))(?!\w)"
+    rf"(?<!\w)(?:{COMPARE_WORDS})?(?:{SAME_PERIOD}|{COMPARE_WORDS}(?:{LAST_YEAR}|năm\s+\d{{4}}))(?!\w)"
 )
 # what a clause of a fraction before it may say: up to the figure before it, or a stop
 _FRACTION_CLAUSE_STOP = rx(r"[;:,]|(?<!\w)(?:và|còn|đạt)(?!\w)")

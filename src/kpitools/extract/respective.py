@@ -19,6 +19,13 @@ from kpitools.extract.figures import (
     Draft,
     Figure,
 )
+from kpitools.extract.past_bases import (
+    COMPARE_WITH_WORDS,
+    LAST_PERIOD,
+    OF_YEAR,
+    SAME_PERIOD,
+    SHORT_BASES,
+)
 from kpitools.extract.percentages import (
     same_measure,
 )
@@ -28,9 +35,7 @@ from kpitools.textfold import fold, rx
 # "… đạt lần lượt 500 tỷ đồng và 40 tỷ đồng, lần lượt hoàn thành 80% và 50% kế hoạch năm"
 # "… 500 tỷ đồng (+5%) và 40 tỷ đồng (+26%), tương ứng hoàn thành …": a signed change in
 # brackets right after each amount, its base maybe named ("(+26% YoY)", "(+26% so với cùng kỳ)")
-_CHANGE_BASE = (
-    r"(?:\s*(?:yoy|svck|qoq|so\s+với\s+cùng\s+kỳ(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?))?"
-)
+_CHANGE_BASE = rf"(?:\s*(?:{SHORT_BASES}|{COMPARE_WITH_WORDS}{LAST_PERIOD}{OF_YEAR}))?"
 
 # "(+5%)", or said in words: "(giảm 7,5% so với cùng kỳ)", "(tăng trưởng 33,9%)"
 _CHANGE_SIGN = r"(?:[+\-−]|(?:tăng(?:\s+trưởng)?|giảm)(?!\w))"
@@ -62,8 +67,7 @@ _NEXT_MEASURE = rx(
 # named with no "so với")
 _GROWTH_PAIR = rx(
     rf"(?:(?:lần\s+lượt|tương\s+ứng)\s+)?(?:tăng|giảm)(?:\s+(?:lần\s+lượt|tương\s+ứng))?\s+(?:{NUM})\s*%\s+và\s+(?:{NUM})\s*%"
-    r"(?:\s+(?:so\s+với\s+)?"
-    r"(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?)?"
+    rf"(?:\s+(?:{COMPARE_WITH_WORDS})?{LAST_PERIOD}{OF_YEAR})?"
 )
 
 _RESPECTIVE_VERB = rx(
@@ -147,8 +151,8 @@ _RESPECTIVE_GROWTH = rx(
 # closes the clause ("… so với cùng kỳ và năm 2040": two bases, both the one amount's)
 _BARE_GROWTH = rx(r"^\s*,\s*(?P<verb>tăng|giảm)\s*$")
 _ONE_BASE = rx(
-    r"^\s*so\s+với\s+(?:cùng\s+kỳ|năm\s+trước|năm\s+ngoái)(?:\s+năm)?(?:\s+(?:trước|ngoái|(?:19|20)\d\d))?"
-    r"\s*(?:$|[.;]|,(?!\s*(?:và\s+)?(?:so\s+với|năm|cùng\s+kỳ)(?!\w)))"
+    rf"^\s*{COMPARE_WITH_WORDS}{LAST_PERIOD}{OF_YEAR}"
+    rf"\s*(?:$|[.;]|,(?!\s*(?:và\s+)?(?:so\s+với|năm|{SAME_PERIOD})(?!\w)))"
 )
 
 

@@ -18,6 +18,7 @@ from kpitools.extract.amounts import (
     clause_head,
     head_of_sentence,
 )
+from kpitools.extract.past_bases import SAME_PERIOD
 from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS
 from kpitools.textfold import rx
 
@@ -27,7 +28,7 @@ from kpitools.textfold import rx
 # "phải", "cần", "nếu": a result ahead or asked for; "đối thủ", "đối tác": another owner's
 _NO_RESULT = rx(
     r"(?<!\w)(?:ước|dự\s+kiến|dự\s+báo|dự\s+phóng|kỳ\s+vọng|phấn\s+đấu|mục\s+tiêu|kế\s+hoạch"
-    r"|chỉ\s+tiêu|dự\s+toán|so\s+với|cùng\s+kỳ|giai\s+đoạn|nhiệm\s+kỳ|đến\s+năm|nửa|đầu\s+năm"
+    rf"|chỉ\s+tiêu|dự\s+toán|so\s+với|{SAME_PERIOD}|giai\s+đoạn|nhiệm\s+kỳ|đến\s+năm|nửa|đầu\s+năm"
     r"|lũy\s+kế(?!\s+trong\s+năm)|tính\s+đến|đến\s+nay|hiện\s+nay|sẽ|có\s+thể|phải|cần|nếu"
     r"|đối\s+thủ|đối\s+tác)(?!\w)"
 )
