@@ -5,8 +5,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 import kpitools as kt
+
+# no test asserts a time: hypothesis's per-example deadline (200 ms by default) would fail a
+# property test on a loaded machine, so it is off for every test (a test's own settings keep it)
+settings.register_profile("kpitools", deadline=None)
+settings.load_profile("kpitools")
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
