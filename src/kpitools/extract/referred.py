@@ -232,9 +232,7 @@ _RECOUNTED = rx(
 # and who gave it (up to the clause's end)
 _PLAN_OF_PERCENT = rx(rf"^\s*(?:so\s+(?:với\s+)?)?({PLAN_NOUNS}|kh)(?!\w)([^,;.()\n]{{0,60}})")
 _CENTRAL_GIVER = rx(r"(?<!\w)(?:trung\s+ương|thủ\s+tướng|chính\s+phủ|quốc\s+hội|bộ)(?!\w)")
-_LOCAL_GIVER = rx(
-    r"(?<!\w)(?:hđnd|ubnd|tỉnh|thành\s+phố|huyện|quận|xã|phường|địa\s+phương)(?!\w)"
-)
+_LOCAL_GIVER = rx(r"(?<!\w)(?:hđnd|ubnd|tỉnh|thành\s+phố|huyện|quận|xã|phường|địa\s+phương)(?!\w)")
 
 
 def _plan_of_percent(s: LinkableStatement, text: str) -> tuple[str, str | None] | None:
