@@ -9,6 +9,13 @@ result. Near-misses, still linked: a rate counted without a supplementary plan (
 tính kế hoạch giao bổ sung …``), a rate of a plan given by another level than the result's
 (``kế hoạch tỉnh giao`` against ``kế hoạch Thủ tướng Chính phủ giao``), and a later
 paragraph that names no other unit.
+
+Also: a percentage of the centre's budget written without ``giao`` (``đạt 21,4% dự toán Trung
+ương``) takes the amount the text gives the centre (``được Trung ương giao là 2.860 tỷ
+đồng``), as ``dự toán Trung ương giao`` does; a local level's budget without ``giao``
+(``dự toán tỉnh``, also the province's own budget) does not. People admitted to the Party
+(``kết nạp 120 quần chúng ưu tú vào Đảng``) count what a plan of members counts (``phấn đấu
+kết nạp 150 đảng viên``); people trained (``quần chúng ưu tú tham gia lớp bồi dưỡng``) do not.
 """
 
 from __future__ import annotations
@@ -58,3 +65,46 @@ def test_a_rate_recounted_or_of_another_plan_or_unit_still_takes_the_result() ->
     assert (820 * B, None, Decimal("66.5"), "attainment") in claim_set(other_giver)
     same_province = _HANOI_LIKE.format(plan="dự toán năm", subject="tỉnh")
     assert (7350 * B, None, Decimal("48.3"), "attainment") in claim_set(same_province)
+
+
+def test_the_centres_budget_named_without_giao_takes_the_centres_amount() -> None:
+    text = (
+        "Thu nội địa tháng 2/2041 trên địa bàn tỉnh được hơn 612 tỷ đồng, đạt 21,4% dự toán "
+        "Trung ương, đạt 21,1% dự toán HĐND tỉnh giao.\n\nNăm 2041, dự toán thu nội địa trên "
+        "địa bàn tỉnh được Trung ương giao là 2.860 tỷ đồng, HĐND tỉnh giao 2.900 tỷ đồng."
+    )
+    assert claim_set(text) == {
+        (612 * B, 2860 * B, Decimal("21.4"), "attainment"),
+        (612 * B, 2900 * B, Decimal("21.1"), "attainment"),
+    }
+
+
+def test_a_local_budget_named_without_giao_takes_no_owners_amount() -> None:
+    text = (
+        "Thu ngân sách của huyện được hơn 95 tỷ đồng, đạt 40% dự toán tỉnh, đạt 39,6% dự toán "
+        "huyện giao.\n\nNăm 2041, dự toán thu của huyện được tỉnh giao là 237,5 tỷ đồng, huyện "
+        "giao 240 tỷ đồng."
+    )
+    assert (95 * B, None, 40, "attainment") in claim_set(text)
+
+
+def test_people_admitted_to_the_party_take_the_plan_of_members() -> None:
+    later = (
+        "Từ đầu năm đến nay, Đảng bộ huyện Tân Lạc đã kết nạp 120 quần chúng ưu tú vào Đảng, đạt "
+        "80% kế hoạch năm.\n\nCó được kết quả trên là nhờ các cấp ủy quan tâm tạo nguồn. Năm "
+        "2041, Đảng bộ huyện Tân Lạc phấn đấu kết nạp 150 đảng viên."
+    )
+    assert claim_set(later) == {(120, 150, 80, "attainment")}
+    before = (
+        "Năm 2041, Đảng bộ huyện Tân Lạc đặt chỉ tiêu kết nạp 150 đảng viên. Đến hết tháng 9, "
+        "toàn Đảng bộ đã kết nạp 120 quần chúng ưu tú vào Đảng, đạt 80% chỉ tiêu."
+    )
+    assert claim_set(before) == {(120, 150, 80, "attainment")}
+
+
+def test_people_trained_take_no_plan_of_members() -> None:
+    text = (
+        "Năm 2041, Đảng bộ huyện Tân Lạc đặt chỉ tiêu kết nạp 150 đảng viên. Đến hết tháng 9, "
+        "toàn huyện đã có 120 quần chúng ưu tú tham gia lớp bồi dưỡng, đạt 80% kế hoạch."
+    )
+    assert claim_set(text) == {(120, None, 80, "attainment")}
