@@ -558,40 +558,13 @@ def _people_as(folded: str, a: Amount, b: Amount) -> bool:
     return len(counted) == 2 and any(after[i : i + 2] == counted for i in range(len(after) - 1))
 
 
-# "170 đảng viên" and "135 quần chúng ưu tú (được kết nạp) vào Đảng": new members counted
-_MEMBERS = rx(r"\s+viên(?!\w)")
-_ADMITTED = rx(r"\s+chúng(?:\s+ưu\s+tú)?\s+(?:được\s+)?(?:kết\s+nạp\s+)?vào\s+đảng(?!\w)")
-
-
-def _admitted_as(folded: str, a: Amount, b: Amount) -> bool:
-    """Whether one of ``a`` and ``b`` counts Party members and the other people admitted.
-
-    ``phấn đấu kết nạp 170 đảng viên`` and ``kết nạp 135 quần chúng ưu tú vào Đảng``: the
-    people admitted to the Party are its new members.
-    """
-
-    def members(x: Amount) -> bool:
-        return x.unit[1] == "đảng" and _MEMBERS.match(folded, x.end) is not None
-
-    def admitted(x: Amount) -> bool:
-        return x.unit[1] == "quần" and _ADMITTED.match(folded, x.end) is not None
-
-    return (members(a) and admitted(b)) or (admitted(a) and members(b))
-
-
 def counts_alike(folded: str, a: Amount, b: Amount) -> bool:
     """Whether the plan amount ``a`` counts what the result ``b`` counts.
 
-    The same word (:func:`same_unit`), its initials (:func:`_abbreviated_as`), people
-    counted as it (:func:`_people_as`), or people admitted to the Party as its members
-    (:func:`_admitted_as`).
+    The same word (:func:`same_unit`), its initials (:func:`_abbreviated_as`) or people
+    counted as it (:func:`_people_as`).
     """
-    return (
-        same_unit(a, b)
-        or _abbreviated_as(folded, a, b)
-        or _people_as(folded, b, a)
-        or _admitted_as(folded, a, b)
-    )
+    return same_unit(a, b) or _abbreviated_as(folded, a, b) or _people_as(folded, b, a)
 
 
 # --------------------------------------------------------------------------- measures

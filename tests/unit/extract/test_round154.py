@@ -13,9 +13,7 @@ paragraph that names no other unit.
 Also: a percentage of the centre's budget written without ``giao`` (``đạt 21,4% dự toán Trung
 ương``) takes the amount the text gives the centre (``được Trung ương giao là 2.860 tỷ
 đồng``), as ``dự toán Trung ương giao`` does; a local level's budget without ``giao``
-(``dự toán tỉnh``, also the province's own budget) does not. People admitted to the Party
-(``kết nạp 120 quần chúng ưu tú vào Đảng``) count what a plan of members counts (``phấn đấu
-kết nạp 150 đảng viên``); people trained (``quần chúng ưu tú tham gia lớp bồi dưỡng``) do not.
+(``dự toán tỉnh``, also the province's own budget) does not.
 """
 
 from __future__ import annotations
@@ -86,25 +84,3 @@ def test_a_local_budget_named_without_giao_takes_no_owners_amount() -> None:
         "giao 240 tỷ đồng."
     )
     assert (95 * B, None, 40, "attainment") in claim_set(text)
-
-
-def test_people_admitted_to_the_party_take_the_plan_of_members() -> None:
-    later = (
-        "Từ đầu năm đến nay, Đảng bộ huyện Tân Lạc đã kết nạp 120 quần chúng ưu tú vào Đảng, đạt "
-        "80% kế hoạch năm.\n\nCó được kết quả trên là nhờ các cấp ủy quan tâm tạo nguồn. Năm "
-        "2041, Đảng bộ huyện Tân Lạc phấn đấu kết nạp 150 đảng viên."
-    )
-    assert claim_set(later) == {(120, 150, 80, "attainment")}
-    before = (
-        "Năm 2041, Đảng bộ huyện Tân Lạc đặt chỉ tiêu kết nạp 150 đảng viên. Đến hết tháng 9, "
-        "toàn Đảng bộ đã kết nạp 120 quần chúng ưu tú vào Đảng, đạt 80% chỉ tiêu."
-    )
-    assert claim_set(before) == {(120, 150, 80, "attainment")}
-
-
-def test_people_trained_take_no_plan_of_members() -> None:
-    text = (
-        "Năm 2041, Đảng bộ huyện Tân Lạc đặt chỉ tiêu kết nạp 150 đảng viên. Đến hết tháng 9, "
-        "toàn huyện đã có 120 quần chúng ưu tú tham gia lớp bồi dưỡng, đạt 80% kế hoạch."
-    )
-    assert claim_set(text) == {(120, None, 80, "attainment")}
