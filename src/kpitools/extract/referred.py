@@ -209,18 +209,29 @@ def _referred_result(
             return None
         if measure and "attainment" not in (s.stated_kind, c.stated_kind):
             return None  # a rate of what was not said to be of a plan
-        if unit_key(s) not in (None, unit_key(c)):
-            return None
-        head = clause_head(text, s.start, max(0, s.start - 200))
-        own = units_named(text, head, s.end)
-        if own and not own <= units_named(text, max(0, c.start - 200), c.end):
-            return None
-        if measure and _of_the_nation(text, c) and _place_named(text[head : s.end]):
-            return None  # "cả nước đạt 48% …. Tỉnh Bắc Hà có tỷ lệ giải ngân đạt 71%"
-        if _own_percent_of_plan(c, s, text) or _other_name_in_paragraph(c, s, text):
-            return None
-        return c
+        return None if _of_another_subject(s, c, measure, text) else c
     return None
+
+
+def _of_another_subject(
+    s: LinkableStatement, c: LinkableStatement, measure: str, text: str
+) -> bool:
+    """Whether the result ``c`` is of another unit, place or plan than the percentage ``s``.
+
+    Another unit read or named by kind and name; the nation's whole before a place's rate
+    (``cả nước đạt 48% …. Tỉnh Bắc Hà có tỷ lệ giải ngân đạt 71%``); a result with its own,
+    other percentage of the plan (:func:`_own_percent_of_plan`); a later paragraph on another
+    subject (:func:`_other_name_in_paragraph`).
+    """
+    if unit_key(s) not in (None, unit_key(c)):
+        return True
+    head = clause_head(text, s.start, max(0, s.start - 200))
+    own = units_named(text, head, s.end)
+    if own and not own <= units_named(text, max(0, c.start - 200), c.end):
+        return True
+    if measure and _of_the_nation(text, c) and _place_named(text[head : s.end]):
+        return True
+    return _own_percent_of_plan(c, s, text) or _other_name_in_paragraph(c, s, text)
 
 
 # "… (không) tính …", "nếu loại trừ …", "trường hợp không tính …", "tách phần …": a condition
