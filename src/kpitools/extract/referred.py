@@ -267,7 +267,9 @@ def _own_percent_of_plan(c: LinkableStatement, s: LinkableStatement, text: str) 
 
     ``Giải ngân vốn đầu tư công đạt 64.000 tỷ, trên 53% kế hoạch Trung ương giao.`` … ``tỉ lệ
     giải ngân … đạt 56,9% kế hoạch Thủ tướng Chính phủ giao``: one result is not 53 % and
-    56,9 % of one plan, so the second is another result's. Not when a condition between
+    56,9 % of one plan, so the second is another result's. Only when the percentage names its
+    plan (a bare rate, ``Đến hết niên độ, tỷ lệ giải ngân ước đạt khoảng 92%``, may be of
+    another time or count: earlier rounds give it the result). Not when a condition between
     counts the plan or the result another way (``Nếu không tính kế hoạch … bổ sung …, ước tỷ
     lệ giải ngân đạt 59,7%``, :data:`_RECOUNTED`), nor when the plans differ: another noun
     (``dự toán``), or one given by the centre and the other locally.
@@ -275,15 +277,14 @@ def _own_percent_of_plan(c: LinkableStatement, s: LinkableStatement, text: str) 
     if (
         c.stated_kind not in ("attainment", "excess")
         or c.stated_percent is None
-        or c.stated_percent == s.stated_percent
+        or s.stated_percent in (None, c.stated_percent)
         or _RECOUNTED.search(fold(text[c.end : s.end])) is not None
     ):
         return False
     theirs, mine = _plan_of_percent(c, text), _plan_of_percent(s, text)
-    if theirs is None or (mine is not None and mine[0] != theirs[0]):
+    if theirs is None or mine is None or mine[0] != theirs[0]:
         return False
-    givers = {theirs[1], mine[1] if mine else None} - {None}
-    return len(givers) <= 1
+    return len({theirs[1], mine[1]} - {None}) <= 1
 
 
 # a word of a name: capitalised, not all capitals (``UBND``, ``TP`` are kinds, not names)
