@@ -1330,11 +1330,13 @@ def _aim_of(m: re.Match[str]) -> Decimal:
 
 # "đạt 104,24% dự toán Trung ương giao và 85,63% dự toán tỉnh giao": the budget named by who
 # assigned it; "HĐND tỉnh" and "tỉnh" are one owner
-# ("kế hoạch Thủ tướng Chính phủ giao": a plan of capital named by its owner likewise)
+# ("kế hoạch Thủ tướng Chính phủ giao": a plan of capital named by its owner likewise;
+# "dự toán trung ương": the centre's budget needs no "giao", a local level's does, "dự toán
+# tỉnh" being also the province's own budget)
 _BUDGET_OF = rx(
     r"(?<!\w)(?:dự\s+toán|kế\s+hoạch(?:\s+vốn)?)\s+(?:do\s+)?(?:hđnd\s+)?"
-    r"(trung\s+ương|thủ\s+tướng|tỉnh|thành\s+phố|huyện|xã|phường)(?:\s+chính\s+phủ)?"
-    r"\s+giao(?!\w)"
+    r"(?:(trung\s+ương|thủ\s+tướng)(?:\s+chính\s+phủ)?(?:\s+giao)?"
+    r"|(tỉnh|thành\s+phố|huyện|xã|phường)\s+giao)(?!\w)"
 )
 # "(Trung ương giao: 13.398 tỷ đồng; HĐND tỉnh giao 16.310 tỷ đồng)": an owner's amount
 # ("Thủ tướng Chính phủ giao 3.200 tỷ đồng vốn đầu tư công cho tỉnh": the owner's amount)
@@ -1401,7 +1403,7 @@ def _budget_owner(s: LinkableStatement, text: str) -> str | None:
     percent_end = at + len(s.stated)
     if m.end() > own and not _TO_OWNED_PLAN.match(words[percent_end : m.start()]):
         return None
-    return " ".join(m.group(1).split())
+    return " ".join((m.group(1) or m.group(2)).split())
 
 
 def _owned(folded: str, a: Amount, owner: str, s: LinkableStatement) -> bool:

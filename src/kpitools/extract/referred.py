@@ -209,16 +209,133 @@ def _referred_result(
             return None
         if measure and "attainment" not in (s.stated_kind, c.stated_kind):
             return None  # a rate of what was not said to be of a plan
-        if unit_key(s) not in (None, unit_key(c)):
-            return None
-        head = clause_head(text, s.start, max(0, s.start - 200))
-        own = units_named(text, head, s.end)
-        if own and not own <= units_named(text, max(0, c.start - 200), c.end):
-            return None
-        if measure and _of_the_nation(text, c) and _place_named(text[head : s.end]):
-            return None  # "cả nước đạt 48% …. Tỉnh Bắc Hà có tỷ lệ giải ngân đạt 71%"
-        return c
+        return None if _of_another_subject(s, c, measure, text) else c
     return None
+
+
+def _of_another_subject(
+    s: LinkableStatement, c: LinkableStatement, measure: str, text: str
+) -> bool:
+    """Whether the result ``c`` is of another unit, place or plan than the percentage ``s``.
+
+    Another unit read or named by kind and name; the nation's whole before a place's rate
+    (``cả nước đạt 48% …. Tỉnh Bắc Hà có tỷ lệ giải ngân đạt 71%``); a result with its own,
+    other percentage of the plan (:func:`_own_percent_of_plan`); a later paragraph on another
+    subject (:func:`_other_name_in_paragraph`).
+    """
+    if unit_key(s) not in (None, unit_key(c)):
+        return True
+    head = clause_head(text, s.start, max(0, s.start - 200))
+    own = units_named(text, head, s.end)
+    if own and not own <= units_named(text, max(0, c.start - 200), c.end):
+        return True
+    if measure and _of_the_nation(text, c) and _place_named(text[head : s.end]):
+        return True
+    return _own_percent_of_plan(c, s, text) or _other_name_in_paragraph(c, s, text)
+
+
+# "… (không) tính …", "nếu loại trừ …", "trường hợp không tính …", "tách phần …": a condition
+# that counts the plan or the result another way, so a second percentage of one result
+_RECOUNTED = rx(
+    r"(?<!\w)(?:nếu|trường\s+hợp|loại\s+trừ|không\s+(?:tính|kể)|tách|trừ\s+(?:đi|phần))(?!\w)"
+)
+# "% kế hoạch (vốn) Trung ương giao", "% dự toán HĐND tỉnh giao": the plan a percentage is of,
+# and who gave it (up to the clause's end)
+_PLAN_OF_PERCENT = rx(rf"^\s*(?:so\s+(?:với\s+)?)?({PLAN_NOUNS}|kh)(?!\w)([^,;.()\n]{{0,60}})")
+_CENTRAL_GIVER = rx(r"(?<!\w)(?:trung\s+ương|thủ\s+tướng|chính\s+phủ|quốc\s+hội|bộ)(?!\w)")
+_LOCAL_GIVER = rx(r"(?<!\w)(?:hđnd|ubnd|tỉnh|thành\s+phố|huyện|quận|xã|phường|địa\s+phương)(?!\w)")
+
+
+def _plan_of_percent(s: LinkableStatement, text: str) -> tuple[str, str | None] | None:
+    """The plan the percentage of ``s`` names after it, and the level that gave it.
+
+    ``56,9% kế hoạch Thủ tướng Chính phủ giao``: (``kế hoạch``, ``central``); ``KH`` is
+    ``kế hoạch``; None when no plan is named.
+    """
+    m = _PLAN_OF_PERCENT.match(after_percent(s, text))
+    if m is None:
+        return None
+    noun = " ".join(m.group(1).split())
+    central = _CENTRAL_GIVER.search(m.group(2)) is not None
+    local = _LOCAL_GIVER.search(m.group(2)) is not None
+    giver = "central" if central and not local else "local" if local and not central else None
+    return ("kế hoạch" if noun == "kh" else noun), giver
+
+
+def _own_percent_of_plan(c: LinkableStatement, s: LinkableStatement, text: str) -> bool:
+    """Whether the result ``c`` states its own, other percentage of the plan ``s`` is of.
+
+    ``Giải ngân vốn đầu tư công đạt 64.000 tỷ, trên 53% kế hoạch Trung ương giao.`` … ``tỉ lệ
+    giải ngân … đạt 56,9% kế hoạch Thủ tướng Chính phủ giao``: one result is not 53 % and
+    56,9 % of one plan, so the second is another result's. Only when the percentage names its
+    plan (a bare rate, ``Đến hết niên độ, tỷ lệ giải ngân ước đạt khoảng 92%``, may be of
+    another time or count: earlier rounds give it the result). Not when a condition between
+    counts the plan or the result another way (``Nếu không tính kế hoạch … bổ sung …, ước tỷ
+    lệ giải ngân đạt 59,7%``, :data:`_RECOUNTED`), nor when the plans differ: another noun
+    (``dự toán``), or one given by the centre and the other locally.
+    """
+    if (
+        c.stated_kind not in ("attainment", "excess")
+        or c.stated_percent is None
+        or s.stated_percent in (None, c.stated_percent)
+        or _RECOUNTED.search(fold(text[c.end : s.end])) is not None
+    ):
+        return False
+    theirs, mine = _plan_of_percent(c, text), _plan_of_percent(s, text)
+    if theirs is None or mine is None or mine[0] != theirs[0]:
+        return False
+    return len({theirs[1], mine[1]} - {None}) <= 1
+
+
+# a word of a name: capitalised, not all capitals (``UBND``, ``TP`` are kinds, not names)
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _names(words: str) -> list[list[str]]:
+    """The runs of two or more capitalised words in ``words`` (``Hà Tĩnh``, ``Phạm Anh Tuấn``).
+
+    Outside brackets; words of a run are joined by spaces only, and all-capital words
+    (``UBND``, ``TP.``) are no part of one.
+    """
+    plain = _BRACKETED.sub(lambda m: " " * len(m.group()), words)
+    runs: list[list[str]] = []
+    run: list[str] = []
+    end = -1
+    for m in _WORD.finditer(plain):
+        w = m.group()
+        named = w[:1].isupper() and not (len(w) > 1 and w.isupper())
+        if named and run and plain[end : m.start()].isspace():
+            run.append(w)
+        else:
+            if len(run) > 1:
+                runs.append(run)
+            run = [w] if named else []
+        end = m.end()
+    if len(run) > 1:
+        runs.append(run)
+    return runs
+
+
+def _other_name_in_paragraph(c: LinkableStatement, s: LinkableStatement, text: str) -> bool:
+    """Whether ``s`` is in a later paragraph than ``c`` that names what ``c``'s does not.
+
+    ``Về đầu tư công, Hà Tĩnh xác định … Đến nay, tỉ lệ giải ngân vốn đầu tư công của tỉnh
+    đạt 56,9% …`` after a paragraph on Hà Nội: a province, a district, a firm or a person
+    named by capitalised words (:func:`_names`) in the percentage's paragraph before it, no
+    two of whose words stand together in the result's paragraph, opens another subject.
+    """
+    if "\n" not in text[c.end : s.start]:
+        return False
+    opened = text.rfind("\n", 0, s.start) + 1
+    low = text.rfind("\n", 0, c.start) + 1
+    high = text.find("\n", c.end)
+    theirs = fold(text[low : high if high >= 0 else len(text)])
+    theirs = " ".join(_WORD.findall(theirs))
+    for run in _names(text[opened : s.end]):
+        pairs = [fold(f"{a} {b}") for a, b in itertools.pairwise(run)]
+        if not any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", theirs) for p in pairs):
+            return True
+    return False
 
 
 # "cả nước", "toàn quốc": a whole of the nation
