@@ -223,29 +223,84 @@ def _undated_plans(
     may be another firm's in a round-up), passes the part-year amounts' check of a growth's
     amount (:func:`_one_of_period`), is no next year's (``năm tới``) nor of another year
     than the last named before the result (:func:`_result_of_plan_year`), is followed by
-    no percentage of a plan read with no figure (:func:`_plan_percent_unread`), and names no
-    other firm (:func:`_firms_agree`).
+    no percentage of a plan read with no figure (:func:`_plan_percent_unread`), names no
+    other firm (:func:`_firms_agree`), and is of the result's period and whole
+    (:func:`_undated_fits`: no past period named before the result, no plan of a part of the
+    year nor of years ahead, neither measure narrowed to a segment or branch). The cheap
+    checks first: :func:`_one_of_period` reads every amount of the window.
     """
     raw, folded, amounts = window
     (ordered, low) = scope
+    read: dict[int, tuple[MeasureKind, str | None]] = {}
     return [
         (a, value)
         for a, value in found
         if a.start > actual.end
         and not REMAINDER.search(folded, a.end)  # a remainder pairs it there, and checks it
-        and _one_of_period(folded, actual, a, amounts)
         and not _NEXT_YEAR.search(folded, *sentence_span(folded, a))
         and _result_of_plan_year(folded, actual, _plan_year(ordered, a, low))
         and not _plan_percent_unread(folded, a, ordered, low)
         and _firms_agree(raw, sentence_span(folded, actual), sentence_span(folded, a))
+        and _undated_fits(folded, actual, a)
+        and _one_of_period(folded, actual, a, (amounts, read))
     ]
+
+
+# "6 tháng đầu năm trước", "Quý 1 năm ngoái", "Cùng kỳ năm trước, …": a past period named
+# before the result (not the base of its change, "so với cùng kỳ")
+_PAST_BEFORE = rx(r"(?<!\w)(?:cùng\s+kỳ|năm\s+(?:trước|ngoái)|kỳ\s+trước)(?!\w)")
+_COMPARED_JUST_BEFORE = rx(r"(?<!\w)so(?:\s+với)?(?:\s+cùng\s+kỳ)?\s*$")
+# "Trong 6 tháng cuối năm, … đặt kế hoạch", "quý IV đặt mục tiêu", "nửa cuối năm": a part's plan
+_PART_OF_PLAN = rx(rf"(?<!\w)(?:quý|tháng|tuần|nửa\s+(?:đầu|cuối)\s+năm|{HALF_YEAR_WORDS})(?!\w)")
+_WHOLE_YEAR_NAMED = rx(r"(?<!\w)cả\s+năm(?!\w)")
+# "Đến năm 2030, …", "giai đoạn 2026-2030", "nhiệm kỳ": a plan of years ahead, no year's
+_LONG_TERM = rx(
+    r"(?<!\w)(?:(?:đến|tới|vào)\s+năm\s+(?:19|20)\d\d|giai\s+đoạn|nhiệm\s+kỳ"
+    r"|(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d)(?!\w)"
+)
+
+
+def _undated_fits(folded: str, actual: Amount, plan: Amount) -> bool:
+    """Whether the undated result ``actual`` and the year's ``plan`` are of one period and whole.
+
+    Nothing dates the result, so its words must: no past period named before it in its
+    sentence (``6 tháng đầu năm trước``, ``Quý 1 năm ngoái``); a plan of the year, not of a
+    part of it (``Trong 6 tháng cuối năm, công ty đặt kế hoạch …``, unless ``cả năm``
+    follows the part) nor of years ahead (``Đến năm 2030``, ``giai đoạn 2026-2030``); and
+    neither measure narrowed to a segment, a branch or another owner (``doanh thu mảng bán
+    lẻ``, ``doanh thu của chi nhánh Hà Nội``: :func:`_of_segment`).
+    """
+    head = head_of_sentence(folded, actual.start)
+    for m in _PAST_BEFORE.finditer(folded, head, actual.start):
+        if not _COMPARED_JUST_BEFORE.search(folded, max(head, m.start() - 16), m.start()):
+            return False
+    plan_head = head_of_sentence(folded, plan.start)
+    parts = list(_PART_OF_PLAN.finditer(folded, plan_head, plan.start))
+    if parts and not _WHOLE_YEAR_NAMED.search(folded, parts[-1].end(), plan.end + 30):
+        return False
+    if _LONG_TERM.search(folded, plan_head, plan.start):
+        return False
+    return not _of_segment(folded, actual, _NARROWED) and not _of_segment(folded, plan, _NARROWED)
+
+
+# "doanh thu mảng bán lẻ", "doanh thu của chi nhánh Hà Nội", "doanh thu toàn ngành", "lợi
+# nhuận công ty mẹ": a measure narrowed to a part (or widened to a whole) of the firm's
+_NARROWED = rx(
+    r"(?<!\w)(?:mảng|ngành\s+hàng|phân\s+khúc|khối|chi\s+nhánh|công\s+ty\s+(?:con|mẹ)"
+    r"|toàn\s+(?:ngành|tập\s+đoàn|hệ\s+thống)|riêng)(?!\w)"
+)
 
 
 # "Năm tới, công ty đặt kế hoạch …": the plan of the year after the result's
 _NEXT_YEAR = rx(r"(?<!\w)năm\s+(?:tới|sau|kế\s+tiếp|mới)(?!\w)")
 
 
-def _one_of_period(folded: str, actual: Amount, plan: Amount, amounts: Sequence[Amount]) -> bool:
+def _one_of_period(
+    folded: str,
+    actual: Amount,
+    plan: Amount,
+    window: tuple[Sequence[Amount], dict[int, tuple[MeasureKind, str | None]]],
+) -> bool:
     """Whether ``actual`` is the one value of the plan's measure and kind for its period.
 
     And its own clause names no plan after it (``…, vượt kế hoạch quý``).
@@ -253,21 +308,38 @@ def _one_of_period(folded: str, actual: Amount, plan: Amount, amounts: Sequence[
     ``Quý I, Công ty A … doanh thu thuần đạt 1.900 tỷ đồng … Cũng trong quý I, Công ty B có
     doanh thu thuần đạt 760 tỷ đồng … Công ty B đặt mục tiêu …``: whose plan, not known (the
     check :func:`_growth_amount_fits` makes of the part-year amounts; the plan's own value,
-    which an unkeyed period such as the half year's would count, left out).
+    which an unkeyed period such as the half year's would count, left out). ``window``: the
+    amounts of the window and the measure, kind and period of each read so far (by start),
+    each read once for all the plans of one result (:func:`_alike` reads them per pair).
     """
+    amounts, read = window
+
+    def of(b: Amount) -> tuple[MeasureKind, str | None]:
+        if b.start not in read:
+            read[b.start] = (measure_kind(folded, b), _period_key(folded, b))
+        return read[b.start]
+
     stop = min([b.start for b in amounts if b.start > actual.start] + [len(folded)])
-    end = re.compile(r"[;.\n]").search(folded, actual.end, stop)
+    end = _CLAUSE_END.search(folded, actual.end, stop)
     if OF_A_TARGET.search(folded, actual.end, end.start() if end else stop):
         return False  # "…, vượt kế hoạch quý": its own clause sets it against a plan
-    key = _period_key(folded, actual)
+    key = of(actual)[1]
+    money = actual.unit[1] in MONEY_WORDS
     alike = {
         b.value
         for b in amounts
         if b.value != plan.value
-        and _alike(folded, (actual, b), plan, None)
-        and _period_key(folded, b) == key
+        and (
+            (b.unit == actual.unit and _kinds_fit(of(b)[0], of(plan)[0]))
+            if money
+            else (b.unit[1] == actual.unit[1] and b.start != plan.start)
+        )
+        and of(b)[1] == key
     }
     return alike == {actual.value}
+
+
+_CLAUSE_END = re.compile(r"[;.\n]")
 
 
 def _plan_year(
@@ -293,7 +365,49 @@ def _firms_agree(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> bo
     """
     theirs = set(_FIRM_BRACKETED.findall(raw, *actual))
     ours = set(_FIRM_BRACKETED.findall(raw, *plan)) | set(_FIRM_LETTERS.findall(raw, *plan))
+    if theirs and ours and not theirs & ours:
+        return False
+    theirs, ours = _names(raw, *actual), _names(raw, *plan)
     return not theirs or not ours or bool(theirs & ours)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+# capitalised as titles are, no name of their own ("Công ty", "Tập đoàn", "Ngân hàng", "Sở …")
+_TITLE_WORDS = frozenset(
+    (
+        *("Công", "Tổng", "Tập", "Ngân", "Nhà", "Đảng", "Tỉnh", "Thành", "Huyện", "Xã"),
+        *("Phường", "Sở", "Bộ", "Ban", "Ủy", "Hội", "Quỹ", "Cục", "Chi", "Trung", "Hiệp"),
+        *("Đại", "Quốc", "Chính", "Hợp", "Doanh", "Theo", "Trong", "Năm", "Quý", "Tháng"),
+    )
+)
+
+
+def _names(raw: str, start: int, end: int) -> set[str]:
+    """The proper names of ``raw[start:end]`` (a sentence).
+
+    Its brackets' and letters', its runs of two or more capitalised words (``Sao Mai``,
+    ``Bình Minh``, ``Hà Nội``) and its capitalised words after the first that no title
+    capitalises (``Masan``).
+    """
+    names = set(_FIRM_BRACKETED.findall(raw, start, end)) | set(
+        _FIRM_LETTERS.findall(raw, start, end)
+    )
+    runs: list[list[str]] = []
+    last = -1
+    for m in _WORD.finditer(raw, start, end):
+        if not m.group()[0].isupper():
+            runs.append([])
+        elif runs and runs[-1] and raw[last : m.start()] == " ":
+            runs[-1].append(m.group())
+        else:
+            runs.append([m.group()])
+        last = m.end()
+    for i, run in enumerate(runs):
+        if len(run) > 1:
+            names.add(" ".join(run))
+        elif run and i and run[0] not in _TITLE_WORDS and len(run[0]) > 2:
+            names.add(run[0])  # the sentence's first word alone is capitalised as first
+    return names
 
 
 def _of_part_of_year(folded: str, a: Amount) -> bool:
@@ -476,8 +590,12 @@ def _same_measure_kind(
     no revenue); two different kinds do not. ``kind``: the plan's measure and kind when read
     otherwise (an item of a plan's list, :mod:`kpitools.extract.year_plans`).
     """
-    m, k = measure_kind(folded, actual)
-    n, j = kind or measure_kind(folded, plan)
+    return _kinds_fit(measure_kind(folded, actual), kind or measure_kind(folded, plan))
+
+
+def _kinds_fit(first: MeasureKind, second: MeasureKind) -> bool:
+    """Whether two measures and kinds read are one (see :func:`_same_measure_kind`)."""
+    (m, k), (n, j) = first, second
     one_side = None in (k, j) and not {k, j} & APART_KINDS
     return m is not None and m == n and (k == j or one_side)
 
