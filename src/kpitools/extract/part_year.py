@@ -77,6 +77,7 @@ from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
 from kpitools.extract.text import PLAN_NOUNS
+from kpitools.extract.undated_results import firms_agree, one_period
 from kpitools.extract.whole_year import whole_year_result
 from kpitools.extract.year_plans import NO_RANGE, RANGE_NEXT, range_low, set_out_plans
 from kpitools.numbers import check_percent, try_parse_number
@@ -224,9 +225,9 @@ def _undated_plans(
     amount (:func:`_one_of_period`), is no next year's (``năm tới``) nor of another year
     than the last named before the result (:func:`_result_of_plan_year`), is followed by
     no percentage of a plan read with no figure (:func:`_plan_percent_unread`), names no
-    other firm (:func:`_firms_agree`), and is of the result's period and whole
-    (:func:`_undated_fits`: no past period named before the result, no plan of a part of the
-    year nor of years ahead, neither measure narrowed to a segment or branch). The cheap
+    other firm (:func:`~kpitools.extract.undated_results.firms_agree`), and is of the
+    result's period and whole (:func:`_undated_fits`: no past period named before the result,
+    no plan of a part of the year nor of years ahead, neither measure a segment's). The cheap
     checks first: :func:`_one_of_period` reads every amount of the window.
     """
     raw, folded, amounts = window
@@ -240,47 +241,24 @@ def _undated_plans(
         and not _NEXT_YEAR.search(folded, *sentence_span(folded, a))
         and _result_of_plan_year(folded, actual, _plan_year(ordered, a, low))
         and not _plan_percent_unread(folded, a, ordered, low)
-        and _firms_agree(raw, sentence_span(folded, actual), sentence_span(folded, a))
+        and firms_agree(raw, sentence_span(folded, actual), sentence_span(folded, a))
         and _undated_fits(folded, actual, a)
         and _one_of_period(folded, actual, a, (amounts, read))
     ]
 
 
-# "6 tháng đầu năm trước", "Quý 1 năm ngoái", "Cùng kỳ năm trước, …": a past period named
-# before the result (not the base of its change, "so với cùng kỳ")
-_PAST_BEFORE = rx(r"(?<!\w)(?:cùng\s+kỳ|năm\s+(?:trước|ngoái)|kỳ\s+trước)(?!\w)")
-_COMPARED_JUST_BEFORE = rx(r"(?<!\w)so(?:\s+với)?(?:\s+cùng\s+kỳ)?\s*$")
-# "Trong 6 tháng cuối năm, … đặt kế hoạch", "quý IV đặt mục tiêu", "nửa cuối năm": a part's plan
-_PART_OF_PLAN = rx(rf"(?<!\w)(?:quý|tháng|tuần|nửa\s+(?:đầu|cuối)\s+năm|{HALF_YEAR_WORDS})(?!\w)")
-_WHOLE_YEAR_NAMED = rx(r"(?<!\w)cả\s+năm(?!\w)")
-# "Đến năm 2030, …", "giai đoạn 2026-2030", "nhiệm kỳ": a plan of years ahead, no year's
-_LONG_TERM = rx(
-    r"(?<!\w)(?:(?:đến|tới|vào)\s+năm\s+(?:19|20)\d\d|giai\s+đoạn|nhiệm\s+kỳ"
-    r"|(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d)(?!\w)"
-)
-
-
 def _undated_fits(folded: str, actual: Amount, plan: Amount) -> bool:
     """Whether the undated result ``actual`` and the year's ``plan`` are of one period and whole.
 
-    Nothing dates the result, so its words must: no past period named before it in its
-    sentence (``6 tháng đầu năm trước``, ``Quý 1 năm ngoái``); a plan of the year, not of a
-    part of it (``Trong 6 tháng cuối năm, công ty đặt kế hoạch …``, unless ``cả năm``
-    follows the part) nor of years ahead (``Đến năm 2030``, ``giai đoạn 2026-2030``); and
-    neither measure narrowed to a segment, a branch or another owner (``doanh thu mảng bán
-    lẻ``, ``doanh thu của chi nhánh Hà Nội``: :func:`_of_segment`).
+    Of one period (:func:`~kpitools.extract.undated_results.one_period`), and neither measure
+    narrowed to a segment, a branch or another owner, nor widened to the sector (``doanh thu
+    mảng bán lẻ``, ``doanh thu của chi nhánh Hà Nội``, ``doanh thu toàn ngành``).
     """
-    head = head_of_sentence(folded, actual.start)
-    for m in _PAST_BEFORE.finditer(folded, head, actual.start):
-        if not _COMPARED_JUST_BEFORE.search(folded, max(head, m.start() - 16), m.start()):
-            return False
-    plan_head = head_of_sentence(folded, plan.start)
-    parts = list(_PART_OF_PLAN.finditer(folded, plan_head, plan.start))
-    if parts and not _WHOLE_YEAR_NAMED.search(folded, parts[-1].end(), plan.end + 30):
-        return False
-    if _LONG_TERM.search(folded, plan_head, plan.start):
-        return False
-    return not _of_segment(folded, actual, _NARROWED) and not _of_segment(folded, plan, _NARROWED)
+    return (
+        one_period(folded, actual, plan)
+        and not _of_segment(folded, actual, _NARROWED)
+        and not _of_segment(folded, plan, _NARROWED)
+    )
 
 
 # "doanh thu mảng bán lẻ", "doanh thu của chi nhánh Hà Nội", "doanh thu toàn ngành", "lợi
@@ -348,66 +326,6 @@ def _plan_year(
     """The year of the statement that reads ``plan`` (of a window from ``low``), if any."""
     c = covering_statement(*scope, shifted(plan, low))
     return None if c is None else c.year
-
-
-# "Tập đoàn Dệt may Việt Nam (Vinatex)", "(MSH)": a firm named in brackets after its full name;
-# "TCM đặt mục tiêu": one named by its letters
-_FIRM_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,15})\)")
-_FIRM_LETTERS = re.compile(r"(?<![^\W_])[A-Z]{3,5}(?![^\W_])")
-
-
-def _firms_agree(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> bool:
-    """Whether the result's sentence ``actual`` and the plan's ``plan`` may be of one firm.
-
-    ``Tập đoàn Dệt may Việt Nam (Vinatex) báo cáo doanh thu … quý 1 … TCM đặt mục tiêu doanh
-    thu …``: a round-up of firms; the result's, named in brackets, is not among those the
-    plan's sentence names. Either naming none agrees.
-    """
-    theirs = set(_FIRM_BRACKETED.findall(raw, *actual))
-    ours = set(_FIRM_BRACKETED.findall(raw, *plan)) | set(_FIRM_LETTERS.findall(raw, *plan))
-    if theirs and ours and not theirs & ours:
-        return False
-    theirs, ours = _names(raw, *actual), _names(raw, *plan)
-    return not theirs or not ours or bool(theirs & ours)
-
-
-_WORD = re.compile(r"[^\W\d_]+")
-# capitalised as titles are, no name of their own ("Công ty", "Tập đoàn", "Ngân hàng", "Sở …")
-_TITLE_WORDS = frozenset(
-    (
-        *("Công", "Tổng", "Tập", "Ngân", "Nhà", "Đảng", "Tỉnh", "Thành", "Huyện", "Xã"),
-        *("Phường", "Sở", "Bộ", "Ban", "Ủy", "Hội", "Quỹ", "Cục", "Chi", "Trung", "Hiệp"),
-        *("Đại", "Quốc", "Chính", "Hợp", "Doanh", "Theo", "Trong", "Năm", "Quý", "Tháng"),
-    )
-)
-
-
-def _names(raw: str, start: int, end: int) -> set[str]:
-    """The proper names of ``raw[start:end]`` (a sentence).
-
-    Its brackets' and letters', its runs of two or more capitalised words (``Sao Mai``,
-    ``Bình Minh``, ``Hà Nội``) and its capitalised words after the first that no title
-    capitalises (``Masan``).
-    """
-    names = set(_FIRM_BRACKETED.findall(raw, start, end)) | set(
-        _FIRM_LETTERS.findall(raw, start, end)
-    )
-    runs: list[list[str]] = []
-    last = -1
-    for m in _WORD.finditer(raw, start, end):
-        if not m.group()[0].isupper():
-            runs.append([])
-        elif runs and runs[-1] and raw[last : m.start()] == " ":
-            runs[-1].append(m.group())
-        else:
-            runs.append([m.group()])
-        last = m.end()
-    for i, run in enumerate(runs):
-        if len(run) > 1:
-            names.add(" ".join(run))
-        elif run and i and run[0] not in _TITLE_WORDS and len(run[0]) > 2:
-            names.add(run[0])  # the sentence's first word alone is capitalised as first
-    return names
 
 
 def _of_part_of_year(folded: str, a: Amount) -> bool:
