@@ -123,3 +123,15 @@ def test_du_toan_bo_after_a_percentage_is_no_estimate() -> None:
     assert claim_set("Năm 2041, thu ngân sách đạt 1.350 tỷ đồng, đạt 97% dự toàn tỉnh giao.") == {
         (1350 * B, None, Decimal(97), "attainment")
     }
+
+
+def test_no_unsigned_percentage_is_read_even_without_an_actual() -> None:
+    # round 151's near-miss test reads claims with an actual only (``claim_set``): a
+    # percentage read with no amount before it would pass there unseen
+    for text in (
+        "Năm 2041, xã đạt 12 kế hoạch đề ra.",  # a count of plans
+        "Năm 2041, giá trị đạt 12,5 kế toán.",  # no plan's noun
+        "Năm 2041, xã đạt 7,5 kế hoạch.",  # too small
+    ):
+        assert _stated(text) == set(), text
+    assert _stated("Năm 2041, xã đạt 97,5 kế hoạch đề ra.") == {Decimal("97.5")}
