@@ -710,6 +710,14 @@ def _terms(folded: str, start: int, end: int) -> set[tuple[str, str]]:
     return {(m.group(1), m.group(2)) for m in TERM_YEARS.finditer(folded, start, end)}
 
 
+def past_named(folded: str, start: int, end: int) -> bool:
+    """Whether ``folded[start:end]`` names a past period (not ``so với cùng kỳ``: a base)."""
+    return any(
+        not COMPARED.search(folded, max(start, m.start() - 12), m.start())
+        for m in _PAST.finditer(folded, start, end)
+    )
+
+
 def same_period(folded: str, amount: Amount, result: tuple[int, int]) -> bool:
     """Whether the sentence of ``amount`` is of the period of the result's sentence.
 
@@ -719,10 +727,7 @@ def same_period(folded: str, amount: Amount, result: tuple[int, int]) -> bool:
     against ``nhiệm kỳ 2020-2025``).
     """
     head = clause_head(folded, amount.start, 0)
-    if any(
-        not COMPARED.search(folded, max(head, m.start() - 12), m.start())
-        for m in _PAST.finditer(folded, head, amount.start)
-    ):
+    if past_named(folded, head, amount.start):
         return False  # not "so với cùng kỳ": the base of a change stated before it
     own, theirs = _years(folded, head, amount.start), _years(folded, *result)
     if own and theirs and own.isdisjoint(theirs):

@@ -633,6 +633,10 @@ def scan(doc: Doc) -> list[Figure]:
             number_start = m.start("a") if m.start("a") >= 0 else m.start("a2")
             if not free(number_start, m.end()):
                 continue
+            if kind == "percent_unsigned" and _INDEX_BEFORE.search(
+                folded, max(0, m.start() - 60), m.start()
+            ):
+                continue  # "chỉ số giá … đạt 104,5 kế hoạch": the index's own value, maybe
             sentence = _sentence_of(doc, m.start())
             if sentence is None or m.end() > sentence.end:
                 continue
@@ -650,6 +654,16 @@ def scan(doc: Doc) -> list[Figure]:
         whole_people(doc, fig)
     people_among_people(doc, figures)
     return figures
+
+
+# "Chỉ số giá tiêu dùng bình quân đạt 104,5 kế hoạch", "giá bán đạt 23,45 kế hoạch", "điểm
+# PCI đạt 68,5 …": an index, a price or a score whose value a number with no sign may be, not
+# a percentage of its plan (:data:`PERCENT_UNSIGNED` read there only after other measures);
+# "giá trị sản xuất" is a value, no price
+_INDEX_BEFORE = rx(
+    r"(?<!\w)(?:chỉ\s+số|giá(?!\s+trị)|điểm|hệ\s+số|lãi\s+suất|cpi|iip|pci)(?!\w)"
+    r"[^,;.()]{0,40}$"
+)
 
 
 # "Thu ngân sách được trên 6 tỷ, đạt 180%": billions with no currency, of a money measure

@@ -141,9 +141,12 @@ PERCENT_SPACED = rx(
 )
 # a percentage of a plan written without its sign: "đạt 98,31 kế hoạch", "bằng 100,3 KH",
 # "(đạt 73,3 kế hoạch năm 2041)": a number with decimals right after "đạt" or "bằng" and right
-# before the plan's noun, a reading no count has ("đạt 3 chỉ tiêu": a count of targets)
+# before the plan's noun, a reading no count has ("đạt 3 chỉ tiêu": a count of targets); not
+# where the plan's own figure follows ("đạt 245,5 kế hoạch 300 tỷ đồng": an amount of the
+# plan's unit, its unit left out) nor "KH&CN" (science and technology)
 PERCENT_UNSIGNED = rx(
-    r"(?:(?<=đạt\s)|(?<=bằng\s))(?P<a>\d{2,3},\d{1,2})(?=\s+(?:kế\s+hoạch|kh|dự\s+toán)(?!\w))"
+    r"(?:(?<=đạt\s)|(?<=bằng\s))(?P<a>\d{2,3},\d{1,2})"
+    r"(?=\s+(?:kế\s+hoạch|kh|dự\s+toán)(?![\w&])(?!\s*\d))"
 )
 # a range of money: "(1.000-1.100 nghìn tỷ đồng)", "từ 1,5 đến 2 tỷ đồng": both ends in đồng
 MONEY_RANGE = rx(

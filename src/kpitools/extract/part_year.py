@@ -78,6 +78,7 @@ from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
 from kpitools.extract.text import PLAN_NOUNS
+from kpitools.extract.undated_results import firms_agree, one_period
 from kpitools.extract.whole_year import whole_year_result
 from kpitools.extract.year_plans import NO_RANGE, RANGE_NEXT, range_low, set_out_plans
 from kpitools.numbers import check_percent, try_parse_number
@@ -224,29 +225,61 @@ def _undated_plans(
     may be another firm's in a round-up), passes the part-year amounts' check of a growth's
     amount (:func:`_one_of_period`), is no next year's (``năm tới``) nor of another year
     than the last named before the result (:func:`_result_of_plan_year`), is followed by
-    no percentage of a plan read with no figure (:func:`_plan_percent_unread`), and names no
-    other firm (:func:`_firms_agree`).
+    no percentage of a plan read with no figure (:func:`_plan_percent_unread`), names no
+    other firm (:func:`~kpitools.extract.undated_results.firms_agree`), and is of the
+    result's period and whole (:func:`_undated_fits`: no past period named before the result,
+    no plan of a part of the year nor of years ahead, neither measure a segment's). The cheap
+    checks first: :func:`_one_of_period` reads every amount of the window.
     """
     raw, folded, amounts = window
     (ordered, low) = scope
+    read: dict[int, tuple[MeasureKind, str | None]] = {}
     return [
         (a, value)
         for a, value in found
         if a.start > actual.end
         and not REMAINDER.search(folded, a.end)  # a remainder pairs it there, and checks it
-        and _one_of_period(folded, actual, a, amounts)
         and not _NEXT_YEAR.search(folded, *sentence_span(folded, a))
         and _result_of_plan_year(folded, actual, _plan_year(ordered, a, low))
         and not _plan_percent_unread(folded, a, ordered, low)
-        and _firms_agree(raw, sentence_span(folded, actual), sentence_span(folded, a))
+        and firms_agree(raw, sentence_span(folded, actual), sentence_span(folded, a))
+        and _undated_fits(folded, actual, a)
+        and _one_of_period(folded, actual, a, (amounts, read))
     ]
+
+
+def _undated_fits(folded: str, actual: Amount, plan: Amount) -> bool:
+    """Whether the undated result ``actual`` and the year's ``plan`` are of one period and whole.
+
+    Of one period (:func:`~kpitools.extract.undated_results.one_period`), and neither measure
+    narrowed to a segment, a branch or another owner, nor widened to the sector (``doanh thu
+    mảng bán lẻ``, ``doanh thu của chi nhánh Hà Nội``, ``doanh thu toàn ngành``).
+    """
+    return (
+        one_period(folded, actual, plan)
+        and not _of_segment(folded, actual, _NARROWED)
+        and not _of_segment(folded, plan, _NARROWED)
+    )
+
+
+# "doanh thu mảng bán lẻ", "doanh thu của chi nhánh Hà Nội", "doanh thu toàn ngành", "lợi
+# nhuận công ty mẹ": a measure narrowed to a part (or widened to a whole) of the firm's
+_NARROWED = rx(
+    r"(?<!\w)(?:mảng|ngành\s+hàng|phân\s+khúc|khối|chi\s+nhánh|công\s+ty\s+(?:con|mẹ)"
+    r"|toàn\s+(?:ngành|tập\s+đoàn|hệ\s+thống)|riêng)(?!\w)"
+)
 
 
 # "Năm tới, công ty đặt kế hoạch …": the plan of the year after the result's
 _NEXT_YEAR = rx(r"(?<!\w)năm\s+(?:tới|sau|kế\s+tiếp|mới)(?!\w)")
 
 
-def _one_of_period(folded: str, actual: Amount, plan: Amount, amounts: Sequence[Amount]) -> bool:
+def _one_of_period(
+    folded: str,
+    actual: Amount,
+    plan: Amount,
+    window: tuple[Sequence[Amount], dict[int, tuple[MeasureKind, str | None]]],
+) -> bool:
     """Whether ``actual`` is the one value of the plan's measure and kind for its period.
 
     And its own clause names no plan after it (``…, vượt kế hoạch quý``).
@@ -254,21 +287,38 @@ def _one_of_period(folded: str, actual: Amount, plan: Amount, amounts: Sequence[
     ``Quý I, Công ty A … doanh thu thuần đạt 1.900 tỷ đồng … Cũng trong quý I, Công ty B có
     doanh thu thuần đạt 760 tỷ đồng … Công ty B đặt mục tiêu …``: whose plan, not known (the
     check :func:`_growth_amount_fits` makes of the part-year amounts; the plan's own value,
-    which an unkeyed period such as the half year's would count, left out).
+    which an unkeyed period such as the half year's would count, left out). ``window``: the
+    amounts of the window and the measure, kind and period of each read so far (by start),
+    each read once for all the plans of one result (:func:`_alike` reads them per pair).
     """
+    amounts, read = window
+
+    def of(b: Amount) -> tuple[MeasureKind, str | None]:
+        if b.start not in read:
+            read[b.start] = (measure_kind(folded, b), _period_key(folded, b))
+        return read[b.start]
+
     stop = min([b.start for b in amounts if b.start > actual.start] + [len(folded)])
-    end = re.compile(r"[;.\n]").search(folded, actual.end, stop)
+    end = _CLAUSE_END.search(folded, actual.end, stop)
     if OF_A_TARGET.search(folded, actual.end, end.start() if end else stop):
         return False  # "…, vượt kế hoạch quý": its own clause sets it against a plan
-    key = _period_key(folded, actual)
+    key = of(actual)[1]
+    money = actual.unit[1] in MONEY_WORDS
     alike = {
         b.value
         for b in amounts
         if b.value != plan.value
-        and _alike(folded, (actual, b), plan, None)
-        and _period_key(folded, b) == key
+        and (
+            (b.unit == actual.unit and _kinds_fit(of(b)[0], of(plan)[0]))
+            if money
+            else (b.unit[1] == actual.unit[1] and b.start != plan.start)
+        )
+        and of(b)[1] == key
     }
     return alike == {actual.value}
+
+
+_CLAUSE_END = re.compile(r"[;.\n]")
 
 
 def _plan_year(
@@ -277,24 +327,6 @@ def _plan_year(
     """The year of the statement that reads ``plan`` (of a window from ``low``), if any."""
     c = covering_statement(*scope, shifted(plan, low))
     return None if c is None else c.year
-
-
-# "Tập đoàn Dệt may Việt Nam (Vinatex)", "(MSH)": a firm named in brackets after its full name;
-# "TCM đặt mục tiêu": one named by its letters
-_FIRM_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,15})\)")
-_FIRM_LETTERS = re.compile(r"(?<![^\W_])[A-Z]{3,5}(?![^\W_])")
-
-
-def _firms_agree(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> bool:
-    """Whether the result's sentence ``actual`` and the plan's ``plan`` may be of one firm.
-
-    ``Tập đoàn Dệt may Việt Nam (Vinatex) báo cáo doanh thu … quý 1 … TCM đặt mục tiêu doanh
-    thu …``: a round-up of firms; the result's, named in brackets, is not among those the
-    plan's sentence names. Either naming none agrees.
-    """
-    theirs = set(_FIRM_BRACKETED.findall(raw, *actual))
-    ours = set(_FIRM_BRACKETED.findall(raw, *plan)) | set(_FIRM_LETTERS.findall(raw, *plan))
-    return not theirs or not ours or bool(theirs & ours)
 
 
 def _of_part_of_year(folded: str, a: Amount) -> bool:
@@ -477,8 +509,12 @@ def _same_measure_kind(
     no revenue); two different kinds do not. ``kind``: the plan's measure and kind when read
     otherwise (an item of a plan's list, :mod:`kpitools.extract.year_plans`).
     """
-    m, k = measure_kind(folded, actual)
-    n, j = kind or measure_kind(folded, plan)
+    return _kinds_fit(measure_kind(folded, actual), kind or measure_kind(folded, plan))
+
+
+def _kinds_fit(first: MeasureKind, second: MeasureKind) -> bool:
+    """Whether two measures and kinds read are one (see :func:`_same_measure_kind`)."""
+    (m, k), (n, j) = first, second
     one_side = None in (k, j) and not {k, j} & APART_KINDS
     return m is not None and m == n and (k == j or one_side)
 

@@ -679,12 +679,14 @@ _AS_ABOUT = fold("khoảng")
 # first vowel), "kết hoạch" (a "t" too many; no word of its own): the folded text reads "kế
 # hoạch", of the same length ("kế  hoạch", two spaces, for "kết hoạch"), so every pattern
 # that knows the plan knows it too. Right after a percentage, "dự toàn" and "tự toán" are the
-# estimate ("101,3% dự toàn thành phố giao"), elsewhere words of their own ("tham dự toàn …").
+# estimate ("101,3% dự toàn thành phố giao"), elsewhere words of their own ("tham dự toàn …"),
+# and so before the second half of a word of "toàn" ("98% dự toàn bộ các phiên họp": attended).
 # One substitution for both ("xấp xỉ" and the plan's noun): one copy of the folded text.
 _READ_ALIKE = rx(
     r"(?P<about>(?<!\w)xấp xỉ(?!\w))"
     r"|(?<!\w)(?:kế(?P<plan>\s+)(?:hoach|họach)|kết(?P<plan_t>\s+)hoạch)(?!\w)"
     r"|(?<=%\s)(?:dự(?P<estimate>\s+)toàn|tự(?P<estimate_t>\s+)toán)(?!\w)"
+    r"(?!\s+(?:bộ|thể|diện|quốc|cầu|văn|khóa|thời|phần)(?!\w))"
 )
 
 
