@@ -124,3 +124,20 @@ def test_no_figure_of_the_months_is_paired_with_a_goal_of_a_later_year(
         f"Đến năm {year}, công ty đặt mục tiêu doanh thu 5.000 tỷ đồng."
     )
     assert not any(t == 5000 * B for _, t in pairs(text))
+
+
+def test_letters_a_person_and_a_fiscal_year_keep_the_dated_pairing() -> None:
+    plan = "\n\nNăm 2041, {} đặt kế hoạch doanh thu 1.900 tỷ đồng."
+    for text in (
+        # a ticker may abbreviate the plan's name in words
+        "Quý I/2041, doanh thu thuần KTV đạt 480 tỷ đồng, tăng 5% so với cùng kỳ."
+        + plan.format("Thủy sản Kiên Tâm"),
+        # a person named is no firm
+        "Quý I/2041, Tổng giám đốc Lê Văn An cho biết doanh thu đạt 480 tỷ đồng."
+        + plan.format("Vitaco"),
+        # two years in a row: one fiscal year, no period of several
+        "Quý I niên độ tài chính 2040 - 2041, doanh thu của công ty đạt 480 tỷ đồng, tăng 5% "
+        "so với cùng kỳ.\n\nĐầu niên độ tài chính 2040 - 2041, công ty đặt mục tiêu doanh thu "
+        "1.900 tỷ đồng.",
+    ):
+        assert (480 * B, 1900 * B) in pairs(text), text
