@@ -78,7 +78,7 @@ from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
 from kpitools.extract.text import PLAN_NOUNS
-from kpitools.extract.undated_results import firms_agree, one_period
+from kpitools.extract.undated_results import firms_agree, firms_apart, long_term, one_period
 from kpitools.extract.whole_year import whole_year_result
 from kpitools.extract.year_plans import NO_RANGE, RANGE_NEXT, range_low, set_out_plans
 from kpitools.numbers import check_percent, try_parse_number
@@ -243,6 +243,7 @@ def _undated_plans(
         and _result_of_plan_year(folded, actual, _plan_year(ordered, a, low))
         and not _plan_percent_unread(folded, a, ordered, low)
         and firms_agree(raw, sentence_span(folded, actual), sentence_span(folded, a))
+        and not firms_apart(raw, sentence_span(folded, actual), sentence_span(folded, a))
         and _undated_fits(folded, actual, a)
         and _one_of_period(folded, actual, a, (amounts, read))
     ]
@@ -257,6 +258,7 @@ def _undated_fits(folded: str, actual: Amount, plan: Amount) -> bool:
     """
     return (
         one_period(folded, actual, plan)
+        and _scopes_agree(folded, actual, plan)
         and not _of_segment(folded, actual, _NARROWED)
         and not _of_segment(folded, plan, _NARROWED)
     )
@@ -915,6 +917,7 @@ def link_part_year_amounts(
     }
     windows: dict[tuple[int, int], tuple[str, _MoneyPlans]] = {}
     paired: set[tuple[int, object]] = set()  # (where the result is, its plan's value)
+    unnamed: dict[int, list[tuple[int, str | None]]] = {}  # results of no kind: their pairs
     plans: list[tuple[LinkableStatement, Amount | None, MeasureKind | None, Span | None]] = [
         (t, None, None, None)
         for t in statements
@@ -945,9 +948,12 @@ def link_part_year_amounts(
 
         floor = t.target[0] if isinstance(t.target, tuple) else t.target
         window = (text[low:high], folded, money_plans.every)
+        if long_term(folded, plan):
+            continue  # "Đến năm 2035, …", "Giai đoạn 2026-2030, …": no year's plan
         for a in _part_year_amounts(window, (plan, floor), t.year, covered, kind):
             if (
                 (written is not None and not _result_of_plan_year(folded, a, t.year))
+                or firms_apart(window[0], sentence_span(folded, a), sentence_span(folded, plan))
                 or (grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind))
                 or plan_share_written(folded, a, plan)
                 or (
@@ -960,9 +966,28 @@ def link_part_year_amounts(
             ):
                 continue
             paired.add((low + a.start, t.target))
-            c = as_result(t, a, folded, low, text, measure_kind(folded, a)[0] or "")
+            read = measure_kind(folded, a)
+            c = as_result(t, a, folded, low, text, read[0] or "")
             out.append(against_plan(c, shifted(plan, low), text, year=t.year, target=t.target))
-    return out
+            if read[1] is None:  # its kind unnamed: which plan's, if two kinds pair it
+                unnamed.setdefault(low + a.start, []).append(
+                    (len(out) - 1, (kind or measure_kind(folded, plan))[1])
+                )
+    return _one_kind_each(out, unnamed)
+
+
+def _one_kind_each(
+    out: list[LinkableStatement], unnamed: dict[int, list[tuple[int, str | None]]]
+) -> list[LinkableStatement]:
+    """``out`` without the pairs of a result of an unnamed kind to plans of two kinds.
+
+    ``Quý 1, lợi nhuận đạt 140 tỷ đồng`` and ``kế hoạch lợi nhuận trước thuế 500 tỷ đồng
+    và lợi nhuận sau thuế 400 tỷ đồng``: before or after tax, the text does not say; one
+    figure is no result of both. ``unnamed``: by where the result is, the index in ``out``
+    of each pair and the kind of its plan.
+    """
+    drop = {i for pairs in unnamed.values() if len({k for _, k in pairs}) > 1 for i, _ in pairs}
+    return [s for i, s in enumerate(out) if i not in drop]
 
 
 # "1,404 tỷ đồng": one comma before three digits, read as a decimal

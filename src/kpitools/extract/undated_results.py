@@ -43,6 +43,23 @@ def one_period(folded: str, actual: Amount, plan: Amount) -> bool:
     return not _LONG_TERM.search(folded, plan_head, plan.start)
 
 
+def long_term(folded: str, plan: Amount) -> bool:
+    """Whether the plan's sentence names years ahead before the plan.
+
+    ``Đến năm 2035``, ``Giai đoạn 2026-2030``, ``nhiệm kỳ``: a goal of a later year or of
+    several, no year's plan; two years in a row (``niên độ tài chính 2020 - 2021``) are one
+    fiscal year.
+    """
+    for m in _LONG_TERM.finditer(folded, head_of_sentence(folded, plan.start), plan.start):
+        years = _YEARS.findall(m.group())
+        if len(years) < 2 or int(years[1]) - int(years[0]) > 1:
+            return True
+    return False
+
+
+_YEARS = re.compile(r"(?:19|20)\d\d")
+
+
 # "Tập đoàn Dệt may Việt Nam (Vinatex)", "(MSH)": a firm named in brackets after its full name;
 # "TCM đặt mục tiêu": one named by its letters
 _FIRM_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,15})\)")
@@ -102,3 +119,54 @@ def _names(raw: str, start: int, end: int) -> set[str]:
         elif run and i and run[0] not in _TITLE_WORDS and len(run[0]) > 2:
             names.add(run[0])  # the sentence's first word alone is capitalised as first
     return names
+
+
+# "Công ty Sao Mai", "Tập đoàn Bình Minh": a firm's title, its name after it
+_FIRM_TITLE = re.compile(
+    r"(?<![^\W_])(?:Công\s+ty|Tập\s+đoàn|Ngân\s+hàng)(?:\s+(?:cổ\s+phần|CP|TNHH))?"
+)
+# "Vinamilk có doanh thu …", "Masan đặt kế hoạch …": a name as the subject of a result or a plan
+_SUBJECT_VERB = re.compile(
+    r"\s+(?:có|đạt|ghi\s+nhận|báo\s+lãi|đặt|đề\s+ra|lên\s+kế\s+hoạch)(?![^\W_])"
+)
+_NAME_WORD = re.compile(r"\s+([^\W\d_]+)")
+_LAST_WORDS = re.compile(r"(?:[^\W\d_]+\s+){0,3}[^\W\d_]+$")
+_NAME_WORDS = 4
+
+
+def firms_apart(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> bool:
+    """Whether the result's sentence ``actual`` and the plan's ``plan`` name two firms.
+
+    Each names a firm after its title (``Công ty Sao Mai`` and ``Công ty Bình Minh``) or as
+    the subject of its verb (``Vinamilk có doanh thu …`` and ``Masan đặt kế hoạch …``), and
+    none is the other's. Letters alone (``HPA``, ``VOC``) are left out: an abbreviation of a
+    name the other side may write in words.
+    """
+    theirs, ours = _firms(raw, *actual), _firms(raw, *plan)
+    return bool(theirs) and bool(ours) and not theirs & ours
+
+
+def _firms(raw: str, start: int, end: int) -> set[str]:
+    """The firms ``raw[start:end]`` names after a title or as a subject (:func:`firms_apart`)."""
+    found: set[str] = set()
+    for m in _FIRM_TITLE.finditer(raw, start, end):
+        words: list[str] = []
+        at = m.end()
+        while len(words) < _NAME_WORDS and (w := _NAME_WORD.match(raw, at, end)):
+            if not w.group(1)[0].isupper():
+                break
+            words.append(w.group(1))
+            at = w.end()
+        if words:
+            found.add(" ".join(words))
+    for m in _SUBJECT_VERB.finditer(raw, start, end):
+        lead = _LAST_WORDS.search(raw, max(start, m.start() - 60), m.start())
+        run = [] if lead is None else lead.group().split()
+        name: list[str] = []
+        for word in reversed(run):
+            if not word[0].isupper() or word in _TITLE_WORDS:
+                break
+            name.insert(0, word)
+        if name and len(name[-1]) > 2 and not name[-1].isupper():
+            found.add(" ".join(name))
+    return found
