@@ -917,7 +917,7 @@ def link_part_year_amounts(
     }
     windows: dict[tuple[int, int], tuple[str, _MoneyPlans]] = {}
     paired: set[tuple[int, object]] = set()  # (where the result is, its plan's value)
-    unnamed: dict[int, list[tuple[int, str | None]]] = {}  # results of no kind: their pairs
+    unnamed: dict[int, list[tuple[int, str | None, str | None]]] = {}  # results' kinds, plans'
     plans: list[tuple[LinkableStatement, Amount | None, MeasureKind | None, Span | None]] = [
         (t, None, None, None)
         for t in statements
@@ -931,8 +931,8 @@ def link_part_year_amounts(
             windows[low, high] = (folded, _MoneyPlans(folded))
         folded, money_plans = windows[low, high]
         plan = _window_plan(folded, t, low, written)
-        if plan is None:
-            continue
+        if plan is None or long_term(folded, plan):
+            continue  # "Đến năm 2035, …", "Giai đoạn 2026-2030, …": no year's plan
         own = (listed[0] - low, listed[1] - low) if listed else (plan.start, plan.end)
         if _rival_plans(folded, (plan, own, kind), t.year, money_plans):
             continue
@@ -948,20 +948,10 @@ def link_part_year_amounts(
 
         floor = t.target[0] if isinstance(t.target, tuple) else t.target
         window = (text[low:high], folded, money_plans.every)
-        if long_term(folded, plan):
-            continue  # "Đến năm 2035, …", "Giai đoạn 2026-2030, …": no year's plan
         for a in _part_year_amounts(window, (plan, floor), t.year, covered, kind):
             if (
-                (written is not None and not _result_of_plan_year(folded, a, t.year))
-                or firms_apart(window[0], sentence_span(folded, a), sentence_span(folded, plan))
+                _pair_refused(window[0], folded, (a, plan), written is not None, t.year)
                 or (grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind))
-                or plan_share_written(folded, a, plan)
-                or (
-                    written is not None
-                    and plan_share_written(folded, a, plan, hedged=False, slack=_PLAN_PERCENT_SLACK)
-                )
-                or _plan_of_part(folded, plan, a)
-                or _comma_thousandth(folded, a)
                 or (low + a.start, t.target) in paired  # the plan written twice: one pair
             ):
                 continue
@@ -969,24 +959,46 @@ def link_part_year_amounts(
             read = measure_kind(folded, a)
             c = as_result(t, a, folded, low, text, read[0] or "")
             out.append(against_plan(c, shifted(plan, low), text, year=t.year, target=t.target))
-            if read[1] is None:  # its kind unnamed: which plan's, if two kinds pair it
-                unnamed.setdefault(low + a.start, []).append(
-                    (len(out) - 1, (kind or measure_kind(folded, plan))[1])
-                )
+            # a result of no kind named: which plan's, if plans of two kinds pair it
+            plan_kind = (kind or measure_kind(folded, plan))[1]
+            unnamed.setdefault(low + a.start, []).append((len(out) - 1, read[1], plan_kind))
     return _one_kind_each(out, unnamed)
 
 
+def _pair_refused(
+    raw: str, folded: str, pair: tuple[Amount, Amount], written: bool, year: int | None
+) -> bool:
+    """Whether the window's words refuse a part of the year's amount as the plan's result.
+
+    ``pair`` is the amount and the plan; ``written``: the plan's amount is written, not
+    implied. Refused: a result of another year than the plan's, firms named apart, the amount
+    said to be a share of the plan, a plan of part of the year, a comma that reads as thousands.
+    """
+    a, plan = pair
+    return (
+        (written and not _result_of_plan_year(folded, a, year))
+        or firms_apart(raw, sentence_span(folded, a), sentence_span(folded, plan))
+        or plan_share_written(folded, a, plan)
+        or (
+            written and plan_share_written(folded, a, plan, hedged=False, slack=_PLAN_PERCENT_SLACK)
+        )
+        or _plan_of_part(folded, plan, a)
+        or _comma_thousandth(folded, a)
+    )
+
+
 def _one_kind_each(
-    out: list[LinkableStatement], unnamed: dict[int, list[tuple[int, str | None]]]
+    out: list[LinkableStatement], kinds: dict[int, list[tuple[int, str | None, str | None]]]
 ) -> list[LinkableStatement]:
     """``out`` without the pairs of a result of an unnamed kind to plans of two kinds.
 
     ``Quý 1, lợi nhuận đạt 140 tỷ đồng`` and ``kế hoạch lợi nhuận trước thuế 500 tỷ đồng
     và lợi nhuận sau thuế 400 tỷ đồng``: before or after tax, the text does not say; one
-    figure is no result of both. ``unnamed``: by where the result is, the index in ``out``
-    of each pair and the kind of its plan.
+    figure is no result of both. ``kinds``: by where the result is, the index in ``out`` of
+    each pair, the kind the result names (None: none) and its plan's kind.
     """
-    drop = {i for pairs in unnamed.values() if len({k for _, k in pairs}) > 1 for i, _ in pairs}
+    unnamed = [[(i, k) for i, named, k in pairs if named is None] for pairs in kinds.values()]
+    drop = {i for pairs in unnamed if len({k for _, k in pairs}) > 1 for i, _ in pairs}
     return [s for i, s in enumerate(out) if i not in drop]
 
 
