@@ -7,7 +7,8 @@ its growth over the realized figure of a named year right after it (``…, tăng
 thực hiện năm 2040``), goes on with that plan: a target, which the part-year pass sets the
 quarter's result against. Near-misses: the same sentence after a sentence of results, a year
 or part of the year named before the amount, a growth over the same period (``cùng kỳ``),
-another paragraph, a plan sentence two sentences back.
+another paragraph, a plan sentence two sentences back. A figure going on with a plan set out
+by ``lập`` is no result of the plan's percentage stated later.
 """
 
 from __future__ import annotations
@@ -100,6 +101,19 @@ def test_near_misses_stay_results() -> None:
         "thực hiện năm 2040."
     )
     assert (205 * B, None, "growth") in _rows(text)
+
+
+def test_a_plan_going_on_after_lap_ke_hoach_is_no_named_plan_s_result() -> None:
+    # the figure compared with a past result after a plan set out by "lập": the plan's, so
+    # the later percentage of the profit plan takes no result
+    text = (
+        "Năm 2041, công ty lập kế hoạch doanh thu 900 tỷ đồng. Lợi nhuận trước thuế đạt 60 tỷ "
+        "đồng, tăng 20% so với thực hiện.\n\nNhư vậy, công ty đã hoàn thành 45% kế hoạch lợi "
+        "nhuận năm."
+    )
+    percents = [s for s in find(text, money=True) if s.stated_kind == "attainment"]
+    assert percents
+    assert all(s.actual is None for s in percents)
 
 
 @settings(max_examples=25, deadline=None)
