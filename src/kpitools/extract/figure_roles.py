@@ -13,6 +13,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import PERCENT_BEFORE
+from kpitools.extract.continued_plans import PLAN_SET_OUT_WORDS, plan_going_on
 from kpitools.extract.target_words import (
     ATTAINED_NEXT,
     MET_BEFORE,
@@ -107,9 +108,10 @@ _PLAN_ITEM = rx(
     r"(?:\s+(?!(?:đạt|thực|kết|được|đã|ước|lũy|luỹ|còn)(?!\w))[^\W\d_]+){1,8}\s+là\s*$"
 )
 
-# "đặt kế hoạch kinh doanh với tổng doanh thu 500 tỷ đồng": a plan set out with what it counts
+# "đặt kế hoạch kinh doanh với tổng doanh thu 500 tỷ đồng": a plan set out with what it counts;
+# "lập", "xây dựng", "đề ra", "đưa ra" set one out alike
 _SET_PLAN_WITH = rx(
-    r"(?<!\w)đặt\s+(?:ra\s+)?(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+[^\W\d_]+){0,4}?"
+    rf"{PLAN_SET_OUT_WORDS}(?:\s+[^\W\d_]+){{0,4}}?"
     r"\s+với\s+(?:[^\W\d_]+\s+){1,5}$"
 )
 
@@ -200,7 +202,18 @@ def role_in_clause(doc: Doc, fig: Figure, lead: str, role: str) -> str:
         return "target"
     if role == "actual" and _margin_over_plan(doc, fig, lead):
         return "excess"
+    if role == "actual" and _plan_going_on(doc, fig):
+        return "target"
     return role
+
+
+def _plan_going_on(doc: Doc, fig: Figure) -> bool:
+    """Whether the money figure ``fig``, opening its sentence, goes on with the plan the
+    sentence before sets out (:func:`~kpitools.extract.continued_plans.plan_going_on`)."""
+    if fig.measure is None or fig.kind != "count" or fig.clause != fig.sentence.start:
+        return False
+    end = fig.tail_end if fig.tail_end is not None else fig.end
+    return plan_going_on(doc.fold, fig.start, end)
 
 
 # "…, nhiều hơn 46 nhà so với kế hoạch": a margin over the plan written as a rise, as after "vượt"

@@ -43,6 +43,7 @@ from kpitools.extract.amounts import (
     sets_out_plan,
     shifted,
 )
+from kpitools.extract.continued_plans import PLAN_SET_OUT
 from kpitools.extract.linking import (
     covering_statement,
     with_result,
@@ -300,7 +301,6 @@ def _plan_result(
 # "Năm 2041, công ty đặt mục tiêu doanh thu 900 tỷ đồng. Lợi nhuận trước thuế đạt 60 tỷ
 # đồng, tăng 20% so với thực hiện năm 2040.": a plan set out, then a figure compared with a
 # past year's result in the next sentence: the plan goes on, no result is stated
-_PLAN_SET_OUT = rx(r"(?<!\w)đặt\s+(?:ra\s+)?(?:mục\s+tiêu|kế\s+hoạch|chỉ\s+tiêu)(?!\w)")
 _OVER_DONE = rx(r"(?<!\w)so\s+với\s+(?:kết\s+quả\s+)?thực\s+hiện(?!\w)")
 _SENTENCE_REACH = 400
 
@@ -309,14 +309,15 @@ def _plan_continued(text: str, c: LinkableStatement) -> bool:
     """Whether the figure of ``c`` goes on with a plan set out in the sentence before it.
 
     Its sentence compares it with a past result (``so với thực hiện năm 2040``) and the
-    sentence before sets out a plan (``đặt mục tiêu``): a plan's figure, no result.
+    sentence before sets out a plan (``đặt mục tiêu``, ``lập kế hoạch``:
+    :data:`~kpitools.extract.continued_plans.PLAN_SET_OUT`): a plan's figure, no result.
     """
     head = last_end(FULL_STOP, text, c.start, max(0, c.start - _SENTENCE_REACH))
     stop = FULL_STOP.search(text, c.end, c.end + _SENTENCE_REACH)
     if _OVER_DONE.search(fold(text[c.end : stop.start() if stop else c.end + 120])) is None:
         return False
     before = last_end(FULL_STOP, text, max(0, head - 1), max(0, head - _SENTENCE_REACH))
-    return head > 0 and _PLAN_SET_OUT.search(fold(text[before:head])) is not None
+    return head > 0 and PLAN_SET_OUT.search(fold(text[before:head])) is not None
 
 
 # "Nếu cộng cả khoản thu từ bán dự án, doanh thu đạt …": a sentence that opens on a condition

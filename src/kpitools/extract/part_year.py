@@ -60,6 +60,7 @@ from kpitools.extract.carried_periods import (
     period_carried,
     plan_share_written,
 )
+from kpitools.extract.continued_plans import plan_going_on
 from kpitools.extract.half_year import part_named_with_half
 from kpitools.extract.linking import (
     NO_PERCENT,
@@ -1056,6 +1057,8 @@ def _window_plan(
         if plan is None:
             return None
         money = plan.unit[1] in MONEY_WORDS  # a count's plan with a floor: not loosened
+        if money and plan_going_on(folded, plan.start, plan.end):
+            return plan  # the next item of the plan the sentence before sets out
         return plan if sets_out_plan(folded, plan, 0, qualified=money) else None
     plan = shifted(written, -low)
     if _of_segment(folded, plan) or _percent_of_plan_after(folded, plan):
