@@ -971,9 +971,9 @@ def _pair_refused(
 ) -> bool:
     """Whether the window's words refuse a part of the year's amount as the plan's result.
 
-    ``pair`` is the amount and the plan; ``written``: the plan's amount is written, not
-    implied. Refused: a result of another year than the plan's, firms named apart, the amount
-    said to be a share of the plan, a plan of part of the year, a comma that reads as thousands.
+    ``pair``: the amount and the plan (``written``, not implied). Refused: another year than the
+    plan's, firms named apart, a share of the plan, a plan of part of the year, a comma of
+    thousands.
     """
     a, plan = pair
     return (
@@ -1057,9 +1057,8 @@ def _window_plan(
         if plan is None:
             return None
         money = plan.unit[1] in MONEY_WORDS  # a count's plan with a floor: not loosened
-        if money and plan_going_on(folded, plan.start, plan.end):
-            return plan  # the next item of the plan the sentence before sets out
-        return plan if sets_out_plan(folded, plan, 0, qualified=money) else None
+        going_on = money and plan_going_on(folded, plan.start, plan.end)  # a plan's next item
+        return plan if going_on or sets_out_plan(folded, plan, 0, qualified=money) else None
     plan = shifted(written, -low)
     if _of_segment(folded, plan) or _percent_of_plan_after(folded, plan):
         return None
