@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import MEASURE_NAMES, MEASURE_NAMES_RX, measures_named
 from kpitools.extract.linking import StartIndex, percent_of, unit_key, with_result
+from kpitools.extract.text import PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_percent
-from kpitools.textfold import fold
+from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
@@ -43,7 +44,7 @@ _RESPECTIVE = re.compile(
     r"(?P<q>\d{1,3}(?:,\d{1,2})?)\s?%"
 )
 
-_PLAN_WORDS = re.compile(r"(?<!\w)(?:kế hoạch|mục tiêu|chỉ tiêu|dự toán)(?!\w)")
+_PLAN_WORDS = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
 
 
 def _sentence_ends(text: str, low: int, high: int) -> int:
