@@ -385,6 +385,22 @@ def score_with(tree: Path, batch: str) -> dict[str, Any]:
     return json.loads(out.stdout)
 
 
+def _add_worktree(add: list[str]) -> None:
+    """Run ``git worktree add``, letting it finish even when a signal interrupts the wait.
+
+    Killing it half-way (as ``subprocess.run`` does on an exception) leaves its checkout
+    child writing files into a directory that is being removed, and the worktree locked.
+    """
+    proc = subprocess.Popen(add)
+    try:
+        code = proc.wait()
+    except BaseException:
+        proc.wait()
+        raise
+    if code:
+        raise subprocess.CalledProcessError(code, add)
+
+
 def score_at(commit: str, batch: str) -> dict[str, Any]:
     """Score a batch with the extractor of ``commit``, checked out in a temporary worktree.
 
@@ -399,8 +415,7 @@ def score_at(commit: str, batch: str) -> dict[str, Any]:
         with tempfile.TemporaryDirectory(prefix="kpi-history-") as tmp:
             tree = Path(tmp) / "tree"
             try:
-                add = [*git, "worktree", "add", "-q", "--detach", str(tree), commit]
-                subprocess.run(add, check=True)
+                _add_worktree([*git, "worktree", "add", "-q", "--detach", str(tree), commit])
                 return score_with(tree, batch)
             finally:
                 remove = [*git, "worktree", "remove", "--force", "--force", str(tree)]

@@ -105,7 +105,8 @@ def _history_trees(under: Path) -> list[str]:
     return [line for line in out.splitlines() if "kpi-history-" in line and str(under) in line]
 
 
-def test_sigterm_while_scoring_leaves_no_temporary_worktree(tmp_path: Path) -> None:
+@pytest.mark.parametrize("delay", [0.1, 0.5])  # in git's checkout under load, or in the scoring
+def test_sigterm_while_scoring_leaves_no_temporary_worktree(tmp_path: Path, delay: float) -> None:
     head = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "HEAD"], capture_output=True, text=True, check=True
     ).stdout.strip()
@@ -122,13 +123,39 @@ def test_sigterm_while_scoring_leaves_no_temporary_worktree(tmp_path: Path) -> N
             assert time.monotonic() < deadline
             time.sleep(0.05)
         assert _history_trees(under), "the scoring made no temporary worktree"
-        time.sleep(0.5)  # into the scoring, in the child interpreter
+        time.sleep(delay)
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=120) in (0, 128 + signal.SIGTERM)
     finally:
         proc.kill()
     assert _history_trees(under) == []
     assert not list(under.glob("kpi-history-*"))
+
+
+def test_an_interrupted_worktree_add_is_let_finish_before_the_error_goes_on(tmp_path: Path) -> None:
+    # Killed half-way, `git worktree add` left its checkout child writing into the directory
+    # being removed (a kpi-history-* directory and a locked worktree were left behind).
+    done = tmp_path / "done"
+    slow = [
+        sys.executable,
+        "-c",
+        f"import time, pathlib; time.sleep(0.5); pathlib.Path({str(done)!r}).touch()",
+    ]
+
+    def interrupt(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt
+
+    old = signal.signal(signal.SIGALRM, interrupt)
+    signal.setitimer(signal.ITIMER_REAL, 0.1)
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            hist._add_worktree(slow)
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old)
+    assert done.exists()
+    with pytest.raises(subprocess.CalledProcessError):
+        hist._add_worktree([sys.executable, "-c", "raise SystemExit(3)"])
 
 
 def test_verbose_lists_wrong_claims_then_false_alarms_after_the_same_summary(
