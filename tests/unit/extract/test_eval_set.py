@@ -342,6 +342,8 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzzq": 3,
     "2026-12-07zzzs": 3,
     "2026-12-07zzzt": 6,
+    "2026-12-07zzzu": 10,
+    "2026-12-07zzzv": 5,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -445,6 +447,8 @@ LEAST_SITES = {
     "2026-12-07zzzq": 2,
     "2026-12-07zzzs": 2,
     "2026-12-07zzzt": 2,
+    "2026-12-07zzzu": 1,
+    "2026-12-07zzzv": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -932,7 +936,11 @@ first sample only three held a scored statement the set does not already hold (i
 2026) holds 6 passages on 2 sites: its candidate addresses come from a finance-news bot's mail log
 (GitHub quangnvibc58-oss/daily-news-vn-stock), which the archive holds bodies for only on
 baochinhphu.vn and cafef.vn, and of the 43 items of its two samples only six held a scored
-statement the set does not already hold."""
+statement the set does not already hold. ``2026-12-07zzzu`` and ``2026-12-07zzzv`` (the rest of the
+same list: budget, public investment and company reports of June to August 2026) hold 10 passages
+on 1 site and 5 passages on 1 site: each sample holds one site only (``zzzu`` the list's
+baochinhphu.vn addresses, ``zzzv`` its cafef.vn ones), and of their 177 and 194 items only ten and
+five held a scored statement the set does not already hold."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
