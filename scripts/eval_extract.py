@@ -830,6 +830,8 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-07zzzq",
         "2026-12-07zzzs",
         "2026-12-07zzzt",
+        "2026-12-07zzzu",
+        "2026-12-07zzzv",
     }
 )
 

@@ -327,6 +327,8 @@ SCORED_AT = {
     "2026-12-07zzzq": "0f81454d58b2dd307d6fb243a26f2914bc6d020a",
     "2026-12-07zzzs": "0f81454d58b2dd307d6fb243a26f2914bc6d020a",
     "2026-12-07zzzt": "0d1b5c5afb112907432da5198b352a3e3df6c8ff",
+    "2026-12-07zzzu": "1279aa52acba791163d2dd314544e2181251eef7",
+    "2026-12-07zzzv": "1279aa52acba791163d2dd314544e2181251eef7",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
