@@ -46,11 +46,16 @@ _PERCENT_WORDS = 60
 """How far (characters) after its ``%`` a percentage's words may name its measure."""
 
 # "… đã hoàn thành lần lượt 46,8% và 46,3% kế hoạch", "thực hiện được lần lượt 47% chỉ tiêu
-# doanh thu và 59%": two attainments of plans said respectively, with no amount between
+# doanh thu và gần 59%": two attainments of plans said respectively, with no amount between;
+# "đã thực hiện được 76% và 84% kế hoạch": the same without ``lần lượt`` (round 160)
+_QUALIFIER = r"(?:(?P<{}>gần|hơn|khoảng|trên)\s+)?"
 _RESPECTIVE = re.compile(
-    r"(?<!\w)(?:hoàn thành|thực hiện(?: được)?|đạt(?: được)?)(?: được)?\s+lần lượt\s+"
-    r"(?:là\s+)?(?P<p>\d{1,3}(?:,\d{1,2})?)\s?%(?P<mid>[^\d%.;:()\n]{0,40}?)\s+và\s+"
-    r"(?P<q>\d{1,3}(?:,\d{1,2})?)\s?%"
+    r"(?<!\w)(?:hoàn thành|thực hiện(?: được)?|đạt(?: được)?)(?: được)?\s+"
+    r"(?:(?P<said>lần lượt)\s+)?(?:là\s+)?"
+    + _QUALIFIER.format("qp")
+    + r"(?P<p>\d{1,3}(?:,\d{1,2})?)\s?%(?P<mid>[^\d%.;:()\n]{0,40}?)\s+và\s+"
+    + _QUALIFIER.format("qq")
+    + r"(?P<q>\d{1,3}(?:,\d{1,2})?)\s?%"
 )
 
 _PLAN_WORDS = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
@@ -153,30 +158,28 @@ def _link_respective(
         ):
             continue  # an amount of its own sentence: the sentence grammar's
         named = _respective_measures(text, m)
-        if not _respective_pairs(statements, index, text, m, start, named, out):
+        if not (m["said"] and _respective_pairs(statements, index, text, m, start, named, out)):
             _respective_by_figures(statements, index, text, m, start, named, out, added)
 
 
 def _respective_measures(text: str, m: re.Match[str]) -> tuple[set[str], set[str]]:
     """The measures each of two percentages said ``lần lượt`` names.
 
-    Each its own words' (``47% kế hoạch doanh thu và 52% mục tiêu lợi nhuận``), else, when
-    neither names one and the words after the second list two (``46% và 47% các chỉ tiêu
-    doanh thu và lợi nhuận``), the first and the second of those.
+    When the first names none and the words after the second list two (``46% và 47% các
+    chỉ tiêu doanh thu và lợi nhuận``), the first and the second of those; else each its own
+    words' (``47% kế hoạch doanh thu và 52% mục tiêu lợi nhuận``).
     """
     named_p = _measures_after(text, m.end("p"))
-    named_q = _measures_after(text, m.end("q"))
-    if named_p or named_q:
-        return named_p, named_q
-    words = fold(text[m.end("q") : m.end("q") + _PERCENT_WORDS])
-    stop = re.search(r"[,;.()\n:]", words)
-    listed = [
-        MEASURE_NAMES[" ".join(n.group().split())]
-        for n in MEASURE_NAMES_RX.finditer(words, 0, stop.start() if stop else len(words))
-    ]
-    if len(listed) == 2 and listed[0] != listed[1]:
-        return {listed[0]}, {listed[1]}
-    return set(), set()
+    if not named_p:
+        words = fold(text[m.end("q") : m.end("q") + _PERCENT_WORDS])
+        stop = re.search(r"[,;.()\n:]", words)
+        listed = [
+            MEASURE_NAMES[" ".join(n.group().split())]
+            for n in MEASURE_NAMES_RX.finditer(words, 0, stop.start() if stop else len(words))
+        ]
+        if len(listed) == 2 and listed[0] != listed[1]:
+            return {listed[0]}, {listed[1]}
+    return named_p, _measures_after(text, m.end("q"))
 
 
 def _respective_pairs(
@@ -277,6 +280,14 @@ _SAME_PART = {"q1": "first3"}
 """Parts of a year named two ways (:func:`plans.parts_named`): ``quý I``, ``3 tháng đầu năm``."""
 
 
+def _names_other(named: set[str], text: str, c: LinkableStatement) -> bool:
+    """Whether ``c``'s words, else its clause's, name measures, none of them one of ``named``."""
+    own = measures_named(fold(text[c.start : c.end]), 0, c.end - c.start) or _clause_measures(
+        text, c
+    )
+    return bool(named and own) and not named & own
+
+
 def _other_period(text: str, m: re.Match[str], c: LinkableStatement) -> bool:
     """Whether the percentages' sentence and the result's name parts of a year, none alike."""
     low = max(0, c.start - PAIR_REACH)
@@ -297,8 +308,8 @@ def _giving(
         for r in readings
         if isinstance(r.result.actual, Decimal)
         and _gives(stated, r.result.actual, r.target)
-        and not _other_measure(named, text, r.result)
-        and not (r.plan is not None and _other_measure(named, text, r.plan))
+        and not _names_other(named, text, r.result)
+        and not (r.plan is not None and _names_other(named, text, r.plan))
         and not _other_period(text, m, r.result)
     ]
 
@@ -323,13 +334,13 @@ def _respective_by_figures(
     readings = _readings_before(statements, index, text, start)
     gp = _giving(m["p"], named[0], readings, text, m)
     gq = _giving(m["q"], named[1], readings, text, m)
-    if len(gp) > 1 or len(gq) > 1:
-        return
+    if len(gp) > 1 or len(gq) > 1 or not (m["said"] or (gp and gq)):
+        return  # not said respectively: both given, or neither read
     if gp and gq and not _in_order(gp[0], gq[0]):
         return
     for found, key in ((gp, "p"), (gq, "q")):
         if found:
-            _read(found[0], text, m, key, out, added)
+            _read(found[0], statements, index, text, m, key, out, added)
 
 
 def _in_order(first: _Reading, second: _Reading) -> bool:
@@ -339,15 +350,33 @@ def _in_order(first: _Reading, second: _Reading) -> bool:
     return first.plan is None or second.plan is None or first.plan.start < second.plan.start
 
 
+_OWN_REACH = 600
+"""How far (characters) before a percentage a statement that reads it may start."""
+
+
 def _read(
     r: _Reading,
+    statements: Sequence[LinkableStatement],
+    index: StartIndex,
     text: str,
     m: re.Match[str],
     key: str,
     out: list[LinkableStatement],
     added: list[LinkableStatement],
 ) -> None:
-    """The reading ``r`` with the percentage ``m[key]`` read with it."""
+    """The reading ``r`` with the percentage ``m[key]`` read with it.
+
+    A pair takes it; a result and a plan make a statement of the percentage, in place of
+    the grammar's reading of it with neither result nor target (none when it has one).
+    """
+    pos = m.start(key)
+    own = [
+        j
+        for j in index.between(pos - _OWN_REACH, pos)
+        if pos < statements[j].end and statements[j].stated_percent is not None
+    ]
+    if any(statements[j].actual is not None or statements[j].target is not None for j in own):
+        return  # the percentage read with figures already
     if r.plan is None:
         out[r.index] = _with_percent(r.result, m[key])
         return
@@ -361,9 +390,13 @@ def _read(
         stated=f"{m[key]}%",
         stated_percent=Decimal(m[key].replace(",", ".")),
         stated_kind="attainment",
-        qualifier=None,
+        qualifier=m["q" + key],
     )
-    added.append(with_result(bare, r.result, r.target))
+    read = with_result(bare, r.result, r.target)
+    if len(own) == 1 and statements[own[0]].stated_kind == "attainment":
+        out[own[0]] = read
+    else:
+        added.append(read)
 
 
 def link_later_pair_percentages(
@@ -389,6 +422,8 @@ def link_later_pair_percentages(
     for i, s in enumerate(statements):
         if s.actual is not None or s.target is not None or s.stated_kind != "attainment":
             continue
+        if out[i] is not s:
+            continue  # read with two percentages said respectively
         p = percent_of(s)
         if p is None or s.qualifier is not None or "%" not in s.text:
             continue

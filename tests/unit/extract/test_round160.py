@@ -72,6 +72,34 @@ def test_a_quarter_s_pair_already_read_takes_its_percentage() -> None:
     assert (720 * B, 2880 * B, 25, "attainment") in claim_set(text)
 
 
+def test_two_percentages_of_plans_without_lan_luot_both_given_are_read() -> None:
+    text = (
+        _results() + BETWEEN + _plans() + "Sau hai quý, công ty đã thực hiện được 46% và 40,7% "
+        "kế hoạch."
+    )
+    claims = claim_set(text)
+    assert (4416 * B, 9600 * B, 46, "attainment") in claims
+    assert (618 * B, 1520 * B, Decimal("40.7"), "attainment") in claims
+
+
+def test_a_qualified_second_percentage_said_respectively() -> None:
+    text = (
+        _results(revenue="3.900") + BETWEEN + _plans() + "Như vậy sau 6 tháng, công ty đã hoàn "
+        "thành lần lượt 43% kế hoạch doanh thu và gần 41% mục tiêu lợi nhuận."
+    )
+    claims = claim_set(text)
+    assert (618 * B, 1520 * B, 41, "attainment") in claims
+    assert not any(c[2] == 43 for c in claims)
+
+
+def test_without_lan_luot_one_percentage_given_alone_reads_nothing() -> None:
+    text = (
+        _results(profit=None) + BETWEEN + _plans() + "Sau hai quý, công ty đã thực hiện được 46% "
+        "và 41% kế hoạch."
+    )
+    assert not any(c[2] in (46, 41) for c in claim_set(text))
+
+
 def test_respective_percentages_no_reading_fits_in_order_read_nothing() -> None:
     # the other order: revenue gives the second, profit the first
     text = _results() + BETWEEN + _plans() + _respectively("40,7", "46")
