@@ -134,6 +134,19 @@ def _with_percent(c: LinkableStatement, stated: str) -> LinkableStatement:
     return with_result(bare, c, c.target)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Said:
+    """Two percentages said respectively (``m``), their sentence's ``start``, and the text."""
+
+    statements: Sequence[LinkableStatement]
+    index: StartIndex
+    text: str
+    m: re.Match[str]
+    start: int
+    named: tuple[set[str], set[str]]
+    """The measures each names (:func:`_respective_measures`)."""
+
+
 def _link_respective(
     statements: Sequence[LinkableStatement],
     text: str,
@@ -157,9 +170,9 @@ def _link_respective(
             for j in index.between(start, m.end())
         ):
             continue  # an amount of its own sentence: the sentence grammar's
-        named = _respective_measures(text, m)
-        if not (m["said"] and _respective_pairs(statements, index, text, m, start, named, out)):
-            _respective_by_figures(statements, index, text, m, start, named, out, added)
+        said = _Said(statements, index, text, m, start, _respective_measures(text, m))
+        if not (m["said"] and _respective_pairs(said, out)):
+            _respective_by_figures(said, out, added)
 
 
 def _respective_measures(text: str, m: re.Match[str]) -> tuple[set[str], set[str]]:
@@ -182,17 +195,10 @@ def _respective_measures(text: str, m: re.Match[str]) -> tuple[set[str], set[str
     return named_p, _measures_after(text, m.end("q"))
 
 
-def _respective_pairs(
-    statements: Sequence[LinkableStatement],
-    index: StartIndex,
-    text: str,
-    m: re.Match[str],
-    start: int,
-    named: tuple[set[str], set[str]],
-    out: list[LinkableStatement],
-) -> bool:
-    """Read the two percentages with the last two pairs before ``start``; whether read."""
-    pairs = _pairs_before(statements, index, text, start)
+def _respective_pairs(said: _Said, out: list[LinkableStatement]) -> bool:
+    """Read the two percentages with the last two pairs before their sentence; whether read."""
+    m, text = said.m, said.text
+    pairs = _pairs_before(said.statements, said.index, text, said.start)
     if len(pairs) < 2:
         return False
     (i, c), (k, d) = pairs[-2:]
@@ -200,7 +206,7 @@ def _respective_pairs(
         return False
     if len({unit_key(c), unit_key(d)} - {None}) > 1:
         return False
-    if _other_measure(named[0], text, c) or _other_measure(named[1], text, d):
+    if _other_measure(said.named[0], text, c) or _other_measure(said.named[1], text, d):
         return False
     out[i] = _with_percent(c, m["p"])
     out[k] = _with_percent(d, m["q"])
@@ -315,14 +321,7 @@ def _giving(
 
 
 def _respective_by_figures(
-    statements: Sequence[LinkableStatement],
-    index: StartIndex,
-    text: str,
-    m: re.Match[str],
-    start: int,
-    named: tuple[set[str], set[str]],
-    out: list[LinkableStatement],
-    added: list[LinkableStatement],
+    said: _Said, out: list[LinkableStatement], added: list[LinkableStatement]
 ) -> None:
     """Read each of two percentages said ``lần lượt`` with the one reading that gives it.
 
@@ -331,16 +330,17 @@ def _respective_by_figures(
     gives it, and the two, when both are read, take two results and two plans in the order
     the report states them.
     """
-    readings = _readings_before(statements, index, text, start)
-    gp = _giving(m["p"], named[0], readings, text, m)
-    gq = _giving(m["q"], named[1], readings, text, m)
+    m, text = said.m, said.text
+    readings = _readings_before(said.statements, said.index, text, said.start)
+    gp = _giving(m["p"], said.named[0], readings, text, m)
+    gq = _giving(m["q"], said.named[1], readings, text, m)
     if len(gp) > 1 or len(gq) > 1 or not (m["said"] or (gp and gq)):
         return  # not said respectively: both given, or neither read
     if gp and gq and not _in_order(gp[0], gq[0]):
         return
     for found, key in ((gp, "p"), (gq, "q")):
         if found:
-            _read(found[0], statements, index, text, m, key, out, added)
+            _read(found[0], said, key, out, added)
 
 
 def _in_order(first: _Reading, second: _Reading) -> bool:
@@ -356,23 +356,21 @@ _OWN_REACH = 600
 
 def _read(
     r: _Reading,
-    statements: Sequence[LinkableStatement],
-    index: StartIndex,
-    text: str,
-    m: re.Match[str],
+    said: _Said,
     key: str,
     out: list[LinkableStatement],
     added: list[LinkableStatement],
 ) -> None:
-    """The reading ``r`` with the percentage ``m[key]`` read with it.
+    """The reading ``r`` with the percentage ``said.m[key]`` read with it.
 
     A pair takes it; a result and a plan make a statement of the percentage, in place of
     the grammar's reading of it with neither result nor target (none when it has one).
     """
+    statements, text, m = said.statements, said.text, said.m
     pos = m.start(key)
     own = [
         j
-        for j in index.between(pos - _OWN_REACH, pos)
+        for j in said.index.between(pos - _OWN_REACH, pos)
         if pos < statements[j].end and statements[j].stated_percent is not None
     ]
     if any(statements[j].actual is not None or statements[j].target is not None for j in own):
