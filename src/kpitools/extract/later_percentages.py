@@ -16,8 +16,16 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import MEASURE_NAMES, MEASURE_NAMES_RX, measures_named
+from kpitools.extract.amounts import (
+    FULL_STOP,
+    MEASURE_NAMES,
+    MEASURE_NAMES_RX,
+    PLAN_MEASURES,
+    measures_named,
+)
 from kpitools.extract.linking import StartIndex, percent_of, unit_key, with_result
+from kpitools.extract.named_plans import same_currency
+from kpitools.extract.plans import parts_named, sentence_around
 from kpitools.extract.text import PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_percent
 from kpitools.textfold import fold, rx
@@ -31,17 +39,23 @@ PAIR_REACH = 1200
 PAIR_SENTENCES = 3
 """How many sentence ends may stand between a result and the percentage of it (one at least)."""
 
-_SENTENCE_END = re.compile(r"(?:[.!?](?:\s|$)|\n)+")
+_SENTENCE_END = re.compile(rf"(?:{FULL_STOP.pattern})+")
+"""A sentence end (:data:`amounts.FULL_STOP`), a run of them (a full stop and blank lines) once."""
 
 _PERCENT_WORDS = 60
 """How far (characters) after its ``%`` a percentage's words may name its measure."""
 
 # "… đã hoàn thành lần lượt 46,8% và 46,3% kế hoạch", "thực hiện được lần lượt 47% chỉ tiêu
-# doanh thu và 59%": two attainments of plans said respectively, with no amount between
+# doanh thu và gần 59%": two attainments of plans said respectively, with no amount between;
+# "đã thực hiện được 76% và 84% kế hoạch": the same without ``lần lượt`` (round 160)
+_QUALIFIER = r"(?:(?P<{}>gần|hơn|khoảng|trên)\s+)?"
 _RESPECTIVE = re.compile(
-    r"(?<!\w)(?:hoàn thành|thực hiện(?: được)?|đạt(?: được)?)(?: được)?\s+lần lượt\s+"
-    r"(?:là\s+)?(?P<p>\d{1,3}(?:,\d{1,2})?)\s?%(?P<mid>[^\d%.;:()\n]{0,40}?)\s+và\s+"
-    r"(?P<q>\d{1,3}(?:,\d{1,2})?)\s?%"
+    r"(?<!\w)(?:hoàn thành|thực hiện(?: được)?|đạt(?: được)?)(?: được)?\s+"
+    r"(?:(?P<said>lần lượt)\s+)?(?:là\s+)?"
+    + _QUALIFIER.format("qp")
+    + r"(?P<p>\d{1,3}(?:,\d{1,2})?)\s?%(?P<mid>[^\d%.;:()\n]{0,40}?)\s+và\s+"
+    + _QUALIFIER.format("qq")
+    + r"(?P<q>\d{1,3}(?:,\d{1,2})?)\s?%"
 )
 
 _PLAN_WORDS = rx(rf"(?<!\w){PLAN_NOUNS}(?!\w)")
@@ -86,9 +100,14 @@ def _fits(stated: str | Percent, c: LinkableStatement) -> bool:
     """Whether ``c``'s actual of its target is ``stated`` at the precision it is written."""
     if not isinstance(c.actual, Decimal) or not isinstance(c.target, Decimal):
         return False
+    return _gives(stated, c.actual, c.target)
+
+
+def _gives(stated: str | Percent, actual: Decimal, target: Decimal) -> bool:
+    """Whether ``actual`` of ``target`` is ``stated`` at the precision it is written."""
     if isinstance(stated, str):
         stated = parse_percent(f"{stated}%", decimal=",")
-    return check_percent(stated, c.actual, c.target).consistent is True
+    return target != 0 and check_percent(stated, actual, target).consistent is True
 
 
 def _measures_after(text: str, pos: int) -> set[str]:
@@ -115,13 +134,30 @@ def _with_percent(c: LinkableStatement, stated: str) -> LinkableStatement:
     return with_result(bare, c, c.target)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Said:
+    """Two percentages said respectively (``m``), their sentence's ``start``, and the text."""
+
+    statements: Sequence[LinkableStatement]
+    index: StartIndex
+    text: str
+    m: re.Match[str]
+    start: int
+    named: tuple[set[str], set[str]]
+    """The measures each names (:func:`_respective_measures`)."""
+
+
 def _link_respective(
-    statements: Sequence[LinkableStatement], text: str, out: list[LinkableStatement]
+    statements: Sequence[LinkableStatement],
+    text: str,
+    out: list[LinkableStatement],
+    added: list[LinkableStatement],
 ) -> None:
-    """Read two attainments said ``lần lượt`` with the two pairs before them.
+    """Read two attainments said ``lần lượt`` with the two pairs, or figures, before them.
 
     In a sentence of no amount of its own, the last two pairs of the reach, in their order,
-    each when it gives its percentage.
+    each when it gives its percentage; else the results and plans before it
+    (:func:`_respective_by_figures`).
     """
     index = StartIndex(statements)
     for m in _RESPECTIVE.finditer(text):
@@ -134,20 +170,231 @@ def _link_respective(
             for j in index.between(start, m.end())
         ):
             continue  # an amount of its own sentence: the sentence grammar's
-        pairs = _pairs_before(statements, index, text, start)
-        if len(pairs) < 2:
-            continue
-        (i, c), (k, d) = pairs[-2:]
-        if not (_fits(m["p"], c) and _fits(m["q"], d)):
-            continue
-        if len({unit_key(c), unit_key(d)} - {None}) > 1:
-            continue
-        named_p = _measures_after(text, m.end("p"))
-        named_q = _measures_after(text, m.end("q"))
-        if _other_measure(named_p, text, c) or _other_measure(named_q, text, d):
-            continue
-        out[i] = _with_percent(c, m["p"])
-        out[k] = _with_percent(d, m["q"])
+        said = _Said(statements, index, text, m, start, _respective_measures(text, m))
+        if not (m["said"] and _respective_pairs(said, out)):
+            _respective_by_figures(said, out, added)
+
+
+def _respective_measures(text: str, m: re.Match[str]) -> tuple[set[str], set[str]]:
+    """The measures each of two percentages said ``lần lượt`` names.
+
+    When the first names none and the words after the second list two (``46% và 47% các
+    chỉ tiêu doanh thu và lợi nhuận``), the first and the second of those; else each its own
+    words' (``47% kế hoạch doanh thu và 52% mục tiêu lợi nhuận``).
+    """
+    named_p = _measures_after(text, m.end("p"))
+    if not named_p:
+        words = fold(text[m.end("q") : m.end("q") + _PERCENT_WORDS])
+        stop = re.search(r"[,;.()\n:]", words)
+        listed = [
+            MEASURE_NAMES[" ".join(n.group().split())]
+            for n in MEASURE_NAMES_RX.finditer(words, 0, stop.start() if stop else len(words))
+        ]
+        if len(listed) == 2 and listed[0] != listed[1]:
+            return {listed[0]}, {listed[1]}
+    return named_p, _measures_after(text, m.end("q"))
+
+
+def _respective_pairs(said: _Said, out: list[LinkableStatement]) -> bool:
+    """Read the two percentages with the last two pairs before their sentence; whether read."""
+    m, text = said.m, said.text
+    pairs = _pairs_before(said.statements, said.index, text, said.start)
+    if len(pairs) < 2:
+        return False
+    (i, c), (k, d) = pairs[-2:]
+    if not (_fits(m["p"], c) and _fits(m["q"], d)):
+        return False
+    if len({unit_key(c), unit_key(d)} - {None}) > 1:
+        return False
+    if _other_measure(said.named[0], text, c) or _other_measure(said.named[1], text, d):
+        return False
+    out[i] = _with_percent(c, m["p"])
+    out[k] = _with_percent(d, m["q"])
+    return True
+
+
+@dataclasses.dataclass(frozen=True)
+class _Reading:
+    """A result and the plan it may be read against: a pair already read, or two statements."""
+
+    result: LinkableStatement
+    target: Decimal
+    plan: LinkableStatement | None  # None: ``result`` is a pair, its own target
+    index: int  # the pair's, or the result's
+
+
+def _readings_before(
+    statements: Sequence[LinkableStatement], index: StartIndex, text: str, start: int
+) -> list[_Reading]:
+    """The pairs before ``start`` within the reach, and each result there with each plan.
+
+    A result and a plan a pair already reads are that pair.
+    """
+    pairs = [
+        _Reading(c, c.target, None, j)
+        for j, c in _pairs_before(statements, index, text, start)
+        if isinstance(c.target, Decimal)
+    ]
+    near = [
+        (j, statements[j])
+        for j in index.between(start - PAIR_REACH, start)
+        if statements[j].end <= start and statements[j].stated_kind in (None, "growth")
+    ]
+    results = [(j, c) for j, c in near if isinstance(c.actual, Decimal) and c.target is None]
+    plans = [c for _, c in near if c.actual is None and isinstance(c.target, Decimal)]
+    read = {(r.result.actual, r.target) for r in pairs}
+    return pairs + [
+        _Reading(c, t.target, t, j)
+        for j, c in results
+        for t in plans
+        if isinstance(t.target, Decimal)
+        and t.target != 0
+        and (c.actual, t.target) not in read
+        and _one_statement(text, c, t)
+    ]
+
+
+def _one_statement(text: str, c: LinkableStatement, t: LinkableStatement) -> bool:
+    """Whether the result ``c`` and the plan ``t`` may be one statement.
+
+    One currency and one measure named (or the measure its plan is named by), no two units
+    and no two years.
+    """
+    if not same_currency(c.measure, t.measure):
+        return False
+    if len({unit_key(c), unit_key(t)} - {None}) > 1 or len({c.year, t.year} - {None}) > 1:
+        return False
+    own = measures_named(fold(text[c.start : c.end]), 0, c.end - c.start)
+    planned = measures_named(fold(text[t.start : t.end]), 0, t.end - t.start)
+    if not own or not planned:
+        own = _clause_measures(text, c)
+        planned = _clause_measures(text, t)
+    return bool(planned & (own | {PLAN_MEASURES[n] for n in own if n in PLAN_MEASURES}))
+
+
+_CLAUSE_BACK = 120
+"""How far (characters) before a statement the words of its clause may name its measure."""
+
+
+def _clause_measures(text: str, c: LinkableStatement) -> set[str]:
+    """The measures the clause of ``c`` names, its words before it looked at too."""
+    low = max(0, c.start - _CLAUSE_BACK)
+    return measures_named(fold(text[low : c.end]), c.start - low, c.end - low)
+
+
+_SAME_PART = {"q1": "first3"}
+"""Parts of a year named two ways (:func:`plans.parts_named`): ``quý I``, ``3 tháng đầu năm``."""
+
+
+def _names_other(named: set[str], text: str, c: LinkableStatement) -> bool:
+    """Whether ``c``'s words, else its clause's, name measures, none of them one of ``named``."""
+    own = measures_named(fold(text[c.start : c.end]), 0, c.end - c.start) or _clause_measures(
+        text, c
+    )
+    return bool(named and own) and not named & own
+
+
+def _other_period(text: str, m: re.Match[str], c: LinkableStatement) -> bool:
+    """Whether the percentages' sentence and the result's name parts of a year, none alike."""
+    low = max(0, c.start - PAIR_REACH)
+    folded = fold(text[low : m.end()])
+    mine, theirs = (
+        {_SAME_PART.get(k, k) for k in parts_named(folded, *sentence_around(folded, a, b))}
+        for a, b in ((m.start() - low, m.end() - low), (c.start - low, c.end - low))
+    )
+    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
+
+
+def _giving(
+    stated: str, named: set[str], readings: list[_Reading], text: str, m: re.Match[str]
+) -> list[_Reading]:
+    """The readings that give ``stated``, of no measure other than ``named``, nor period."""
+    return [
+        r
+        for r in readings
+        if isinstance(r.result.actual, Decimal)
+        and _gives(stated, r.result.actual, r.target)
+        and not _names_other(named, text, r.result)
+        and not (r.plan is not None and _names_other(named, text, r.plan))
+        and not _other_period(text, m, r.result)
+    ]
+
+
+def _respective_by_figures(
+    said: _Said, out: list[LinkableStatement], added: list[LinkableStatement]
+) -> None:
+    """Read each of two percentages said ``lần lượt`` with the one reading that gives it.
+
+    The readings are the pairs before them and each result before them with each plan
+    before them (:func:`_readings_before`); a percentage is read only when exactly one
+    gives it, and the two, when both are read, take two results and two plans in the order
+    the report states them.
+    """
+    m, text = said.m, said.text
+    readings = _readings_before(said.statements, said.index, text, said.start)
+    gp = _giving(m["p"], said.named[0], readings, text, m)
+    gq = _giving(m["q"], said.named[1], readings, text, m)
+    if len(gp) > 1 or len(gq) > 1 or not (m["said"] or (gp and gq)):
+        return  # not said respectively: both given, or neither read
+    if gp and gq and not _in_order(gp[0], gq[0]):
+        return
+    for found, key in ((gp, "p"), (gq, "q")):
+        if found:
+            _read(found[0], said, key, out, added)
+
+
+def _in_order(first: _Reading, second: _Reading) -> bool:
+    """Whether two readings are of two results and two plans, the first's stated first."""
+    if first.result.start >= second.result.start or first.target == second.target:
+        return False
+    return first.plan is None or second.plan is None or first.plan.start < second.plan.start
+
+
+_OWN_REACH = 600
+"""How far (characters) before a percentage a statement that reads it may start."""
+
+
+def _read(
+    r: _Reading,
+    said: _Said,
+    key: str,
+    out: list[LinkableStatement],
+    added: list[LinkableStatement],
+) -> None:
+    """The reading ``r`` with the percentage ``said.m[key]`` read with it.
+
+    A pair takes it; a result and a plan make a statement of the percentage, in place of
+    the grammar's reading of it with neither result nor target (none when it has one).
+    """
+    statements, text, m = said.statements, said.text, said.m
+    pos = m.start(key)
+    own = [
+        j
+        for j in said.index.between(pos - _OWN_REACH, pos)
+        if pos < statements[j].end and statements[j].stated_percent is not None
+    ]
+    if any(statements[j].actual is not None or statements[j].target is not None for j in own):
+        return  # the percentage read with figures already
+    if r.plan is None:
+        out[r.index] = _with_percent(r.result, m[key])
+        return
+    end = m.end(key) + 1
+    bare = dataclasses.replace(
+        r.result,
+        start=m.start(),
+        end=end,
+        text=" ".join(text[m.start() : end].split()),
+        target=None,
+        stated=f"{m[key]}%",
+        stated_percent=Decimal(m[key].replace(",", ".")),
+        stated_kind="attainment",
+        qualifier=m["q" + key],
+    )
+    read = with_result(bare, r.result, r.target)
+    if len(own) == 1 and statements[own[0]].stated_kind == "attainment":
+        out[own[0]] = read
+    else:
+        added.append(read)
 
 
 def link_later_pair_percentages(
@@ -165,13 +412,16 @@ def link_later_pair_percentages(
     its own.
     """
     out: list[LinkableStatement] = list(statements)
-    _link_respective(statements, text, out)
+    added: list[LinkableStatement] = []
+    _link_respective(statements, text, out, added)
     index = StartIndex(statements)
     taken: set[int] = {j for j, s in enumerate(out) if s is not statements[j]}
     drop: set[int] = set()
     for i, s in enumerate(statements):
         if s.actual is not None or s.target is not None or s.stated_kind != "attainment":
             continue
+        if out[i] is not s:
+            continue  # read with two percentages said respectively
         p = percent_of(s)
         if p is None or s.qualifier is not None or "%" not in s.text:
             continue
@@ -191,4 +441,5 @@ def link_later_pair_percentages(
         out[i] = with_result(s, c, c.target)
         taken.add(j)
         drop.add(j)
-    return [s for j, s in enumerate(out) if j not in drop]
+    kept = [s for j, s in enumerate(out) if j not in drop]
+    return sorted([*kept, *added], key=lambda s: s.start) if added else kept
