@@ -234,15 +234,33 @@ def _plan_opened(before: str, lead: str, after: str) -> bool:
     """Whether a figure is the plan's in a sentence opening with ``Theo kế hoạch`` (or
     ``chỉ tiêu``, ``nghị quyết``): right after a plain verb (``kết nạp``, not ``kết nạp
     được``), no word of a result before it, a word of one after it (``kết quả``, ``đã``,
-    ``thực hiện được``) or ``sẽ`` before the verb (what will be done)."""
+    ``thực hiện được``) or ``sẽ`` before the verb (what will be done); or after any verb
+    when ``sẽ`` stands between the opening and the figure (:func:`_future_planned`)."""
     opening = _PLAN_OPENING.search(before)
+    if (
+        opening is None
+        or _RESULT_SINCE_PLAN.search(before, opening.end())
+        or MET_STRICT.search(before)
+    ):
+        return False
+    if _future_planned(before, opening.end(), lead):
+        return True
     return bool(
-        opening
-        and _PLAIN_VERB_END.search(lead)
-        and not _RESULT_SINCE_PLAN.search(before, opening.end())
-        and not MET_STRICT.search(before)
+        _PLAIN_VERB_END.search(lead)
         and (_RESULT_SAID.search(after) or _FUTURE_VERB_END.search(lead))
     )
+
+
+# "Theo kế hoạch năm 2041, huyện sẽ giới thiệu việc làm cho 3.000 lao động": what the plan
+# says will be done, any verb; not an ordinal ("đón vị khách thứ 9 triệu")
+_WILL = rx(r"(?<!\w)sẽ(?!\w)")
+_ORDINAL_END = rx(r"(?<!\w)thứ\s*$")
+
+
+def _future_planned(before: str, opened: int, lead: str) -> bool:
+    """Whether the figure's clause, after a sentence's opening ``Theo kế hoạch``, says what
+    ``sẽ`` (will) be done, the figure no ordinal."""
+    return _WILL.search(before, opened) is not None and not _ORDINAL_END.search(lead)
 
 
 # "Phấn đấu, doanh thu dịch vụ cả năm đạt 900 tỷ đồng.": a sentence that opens with the
