@@ -6,6 +6,13 @@ hoạch năm 2041, huyện sẽ thực hiện các giải pháp giới thiệu v
 and the figure and no word of a result does, so a later bare ``đạt X%`` of a result takes
 it as its target. Near-misses: a result word after the opening (``đã trồng``), ``sẽ`` with
 no plan opening (a forecast), an ordinal (``vị khách thứ 9 triệu``).
+
+A fraction with its rate or share listed right after an attainment of a fraction (``triệt sản
+thực hiện 9/20 tỷ lệ 45% so với kế hoạch; đặt vòng thực hiện 90/160 tỷ lệ 56,25%``; ``… chiếm
+50% so với kế hoạch năm. Trong đó: triệt sản: 45/90 người, chiếm 50%; …``) is an attainment
+too when its own figures give its percentage. Near-misses: a share of the whole just stated
+(``300/400 …, đạt 75% kế hoạch; 120/300 đảng viên mới là nữ, chiếm 40%``), another thing
+counted (``… đảng viên …; 30/60 trường …``), a list with no attainment before.
 """
 
 from __future__ import annotations
@@ -80,3 +87,43 @@ def test_the_plan_and_the_result_agree_with_the_percent(plan: int, percent: int)
     )
     rows = _rows(text)
     assert (actual, plan, "attainment", percent) in rows
+
+
+def test_a_fraction_rate_listed_after_an_attainment_is_one() -> None:
+    text = (
+        "Năm 2041, huyện Đông Sơn thực hiện các biện pháp tránh thai: triệt sản thực hiện 9/20 "
+        "tỷ lệ 45% so với kế hoạch; đặt vòng tránh thai thực hiện 90/160 tỷ lệ 56,25%."
+    )
+    assert (90, 160, "attainment", Decimal("56.25")) in _rows(text)
+
+
+def test_parts_after_trong_do_follow_the_headline_attainment() -> None:
+    text = (
+        "Sáu tháng đầu năm 2041, toàn tỉnh thực hiện 30.000/60.000 người, chiếm 50% so với kế "
+        "hoạch năm. Trong đó: triệt sản: 45/90 người, chiếm 50%; vòng tránh thai có "
+        "4.400/8.800 người, chiếm 50%."
+    )
+    rows = _rows(text)
+    assert (45, 90, "attainment", 50) in rows
+    assert (4400, 8800, "attainment", 50) in rows
+
+
+def test_shares_of_the_whole_or_of_another_thing_stay_shares() -> None:
+    text = (
+        "Năm 2041, toàn tỉnh kết nạp 300/400 đảng viên, đạt 75% kế hoạch; 120/300 đảng viên "
+        "mới là nữ, chiếm 40%."
+    )
+    assert (120, 300, "share", 40) in _rows(text)
+    text = (
+        "Năm 2041, xã Tân An kết nạp 40/50 đảng viên, đạt 80% kế hoạch; xã Tân Bình có 30/60 "
+        "trường đạt chuẩn, chiếm 50%."
+    )
+    assert (30, 60, "share", 50) in _rows(text)
+
+
+def test_a_list_of_shares_with_no_attainment_before_stays_shares() -> None:
+    text = (
+        "Năm 2041, toàn huyện có 30/60 trường đạt chuẩn, chiếm 50%; 45/90 thôn có nhà văn hóa, "
+        "chiếm 50%."
+    )
+    assert not any(s.stated_kind == "attainment" for s in find(text))
