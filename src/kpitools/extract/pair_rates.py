@@ -48,8 +48,10 @@ def rates_of_pairs(statements: Sequence[Statement], text: str, folded: str) -> l
     its span or a quota named right before it (``chỉ tiêu … là Q nhưng chỉ tuyển được A``).
     A rate: a statement of a rate alone (``tỷ lệ X%``, no result, no target) opened right
     after the pair by a bracket or a comma (and ``đạt``). ``folded`` is ``text`` folded.
+    A pair the grammar read with such a rate in its own span (``…, đạt tỉ lệ 75%``) is
+    read alike (:func:`_with_own_rate`).
     """
-    out = list(statements)
+    out = [_with_own_rate(s, folded) for s in statements]
     dropped: set[int] = set()
     for i, s in enumerate(out[:-1]):
         r = out[i + 1]
@@ -106,22 +108,50 @@ def _near(check: Consistency, stated: Decimal | None) -> bool:
 
 
 def _pair(s: Statement, folded: str) -> bool:
+    return s.stated is None and s.stated_kind is None and _planned_pair(s, folded, s.end)
+
+
+def _planned_pair(s: Statement, folded: str, end: int) -> bool:
+    """Whether ``s`` is an exact result against a target of a plan.
+
+    With a plan or quota word in its span up to ``end``, or named right before it.
+    """
     return (
         (
             # a plan or quota in the pair's own span ("12/40 cơ sở vi phạm (tỷ lệ 30%)" has
             # none: the writer's rate of the two figures, no target met)
-            PLAN_NOUN.search(folded, s.start, s.end) is not None
+            PLAN_NOUN.search(folded, s.start, end) is not None
             or _PLAN_RIGHT_BEFORE.search(folded, max(0, s.start - 60), s.start) is not None
             or QUOTA_IS.search(folded, max(0, s.start - 120), s.start) is not None
         )
         and isinstance(s.actual, Decimal)
         and isinstance(s.target, Decimal)
         and s.target > 0
-        and s.stated is None
-        and s.stated_kind is None
         and s.exact
         and s.qualifier is None
     )
+
+
+# a pair's own rate closing its span: "…, đạt tỉ lệ 107,15%", "… (tỷ lệ 75%)"
+_OWN_RATE = rx(r"(?:\(|,\s*(?:đạt\s+)?)\s*(?:tỷ|tỉ)\s+lệ\s+\d[\d.,]*\s*%\)?\s*$")
+
+
+def _with_own_rate(s: Statement, folded: str) -> Statement:
+    """``s`` as an attainment when it is a pair of a plan read with its own rate.
+
+    When its two figures give the rate as written, or within :data:`_NEAR` points (then
+    left unchecked).
+    """
+    if s.stated_kind != "rate" or s.stated is None:
+        return s
+    rate = _OWN_RATE.search(folded, s.start, s.end)
+    if rate is None or not _planned_pair(s, folded, rate.start()):
+        return s
+    assert isinstance(s.actual, Decimal) and isinstance(s.target, Decimal)
+    check = check_percent(parse_percent(s.stated), s.actual, s.target)
+    if not check.consistent and not _near(check, s.stated_percent):
+        return s
+    return dataclasses.replace(s, stated_kind="attainment", **_verdict(check))  # type: ignore[arg-type]
 
 
 # between two items of a list: a separator and the next item's name, or a sentence going on

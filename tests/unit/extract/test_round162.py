@@ -13,6 +13,10 @@ thực hiện 9/20 tỷ lệ 45% so với kế hoạch; đặt vòng thực hi�
 too when its own figures give its percentage. Near-misses: a share of the whole just stated
 (``300/400 …, đạt 75% kế hoạch; 120/300 đảng viên mới là nữ, chiếm 40%``), another thing
 counted (``… đảng viên …; 30/60 trường …``), a list with no attainment before.
+
+A pair of a quota read with its own rate after a comma (``Chỉ tiêu … là 960, nhưng mới tuyển
+được 720 chỉ tiêu, đạt tỉ lệ 75%``) is an attainment, as the rate in brackets was; a fraction
+with no plan word (``602/683 trường … đạt chuẩn, đạt tỷ lệ 88,14%``) stays a rate.
 """
 
 from __future__ import annotations
@@ -126,4 +130,22 @@ def test_a_list_of_shares_with_no_attainment_before_stays_shares() -> None:
         "Năm 2041, toàn huyện có 30/60 trường đạt chuẩn, chiếm 50%; 45/90 thôn có nhà văn hóa, "
         "chiếm 50%."
     )
+    assert not any(s.stated_kind == "attainment" for s in find(text))
+
+
+def test_a_quota_pair_with_its_own_rate_after_a_comma_is_an_attainment() -> None:
+    text = (
+        "Chỉ tiêu đào tạo nghề năm 2041 của tỉnh là 960, nhưng mới tuyển được 720 chỉ tiêu, "
+        "đạt tỉ lệ 75%."
+    )
+    assert (720, 960, "attainment", 75) in _rows(text)
+    text = (
+        "Chỉ tiêu đào tạo nghề năm 2041 của tỉnh là 960 nhưng đã tuyển vượt lên 1.008 chỉ "
+        "tiêu, đạt tỉ lệ 105%."
+    )
+    assert (1008, 960, "attainment", 105) in _rows(text)
+
+
+def test_a_fraction_with_no_plan_keeps_its_rate() -> None:
+    text = "Đến năm 2041, toàn tỉnh có 602/683 trường học đạt chuẩn quốc gia, đạt tỷ lệ 88,14%."
     assert not any(s.stated_kind == "attainment" for s in find(text))
