@@ -806,6 +806,7 @@ def _describe(doc: Doc, fig: Figure) -> None:
                 lead,
                 folded[fig.noun_start or fig.end : sentence.end],
                 folded[fig.noun_end or fig.end : sentence.end],
+                money=fig.measure is not None,
             )
             or heading_target(doc, fig)
             or _quoted_resolution(doc, fig)

@@ -24,7 +24,7 @@ from kpitools.extract.document import link_document
 from kpitools.extract.excess_targets import link_counted_excesses
 from kpitools.extract.grammar import Value, assemble, interpret, scan
 from kpitools.extract.notes import Segment, noted, seg
-from kpitools.extract.pair_rates import rates_of_pairs
+from kpitools.extract.pair_rates import rates_of_listed_pairs, rates_of_pairs
 from kpitools.extract.part_goals import link_part_goals
 from kpitools.extract.parts import ListedParts, listed_parts_over
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
@@ -367,6 +367,7 @@ def _read(
     linked = link_capital_plans(linked, doc.text, doc.fold)
     linked = link_quota_admissions(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = rates_of_pairs(linked, doc.text, doc.fold)
+    linked = rates_of_listed_pairs(linked, doc.text, doc.fold)
     linked = link_named_quotas(drop_quotas_read_as_results(linked, doc.fold), doc.text, doc.fold)
     linked = within_result_rounding(linked, doc.text, doc.fold)
     linked = link_round_lists(linked, doc.text, doc.fold, end=doc.limit, file=file)

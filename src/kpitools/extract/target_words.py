@@ -170,10 +170,13 @@ def _given_done(before: str, lead: str, given: str = "") -> bool:
     return PAID_OUT.search(lead) is not None and _AMOUNT_BEFORE.search(before) is None
 
 
-def sets_target(before: str, lead: str, after: str = "", after_number: str = "") -> bool:
+def sets_target(
+    before: str, lead: str, after: str = "", after_number: str = "", *, money: bool = False
+) -> bool:
     """Whether a count is a target by the words before it in its sentence: a yearly figure
     of a sentence that sets targets ("phấn đấu … 600, mỗi năm 120"), or a figure a
-    resolution or plan sets out ("Nghị quyết … đề ra mỗi năm kết nạp 1.500")."""
+    resolution or plan sets out ("Nghị quyết … đề ra mỗi năm kết nạp 1.500"). ``money``: the
+    figure is a sum of money."""
     if _drawn_plan_figure(before, lead):
         return True
     if (m := _SET_OUT.search(lead)) and not MET_BEFORE.search(lead[: m.start()]):
@@ -190,7 +193,11 @@ def sets_target(before: str, lead: str, after: str = "", after_number: str = "")
         return True  # "theo kế hoạch, … dự kiến trồng 1,7 triệu cây, kết quả thực hiện đạt …"
     if _PLANNED.search(lead) and before == lead and _BUT_BEYOND_PLAN.match(after):
         return True  # "Dự kiến tiếp nhận 300 đơn vị, nhưng … đã tiếp nhận 450, vượt 50% kế hoạch"
-    if _plan_opened(before, lead, after) or _strive_opened(before, lead) or _plan_subject(before):
+    if (
+        _plan_opened(before, lead, after, money=money)
+        or _strive_opened(before, lead)
+        or _plan_subject(before)
+    ):
         return True
     if (
         _yearly_duty(before, lead, after_number)
@@ -230,19 +237,37 @@ _FUTURE_VERB_END = rx(r"(?<!\w)sẽ\s+(?:kết\s+nạp|phát\s+triển|thành\s+
 _RESULT_SAID = rx(r"(?<!\w)(?:kết\s+quả|đã|thực\s+hiện(?:\s+[^\W\d_]+){0,2}?\s+được)(?!\w)")
 
 
-def _plan_opened(before: str, lead: str, after: str) -> bool:
+def _plan_opened(before: str, lead: str, after: str, *, money: bool = False) -> bool:
     """Whether a figure is the plan's in a sentence opening with ``Theo kế hoạch`` (or
     ``chỉ tiêu``, ``nghị quyết``): right after a plain verb (``kết nạp``, not ``kết nạp
     được``), no word of a result before it, a word of one after it (``kết quả``, ``đã``,
-    ``thực hiện được``) or ``sẽ`` before the verb (what will be done)."""
+    ``thực hiện được``) or ``sẽ`` before the verb (what will be done); or after any verb
+    when ``sẽ`` stands between the opening and the figure (:func:`_future_planned`)."""
     opening = _PLAN_OPENING.search(before)
+    if (
+        opening is None
+        or _RESULT_SINCE_PLAN.search(before, opening.end())
+        or MET_STRICT.search(before)
+    ):
+        return False
+    if _future_planned(before, opening.end(), lead) and not money:
+        return True  # a sum of money is left to the plan passes, which check its unit's kind
     return bool(
-        opening
-        and _PLAIN_VERB_END.search(lead)
-        and not _RESULT_SINCE_PLAN.search(before, opening.end())
-        and not MET_STRICT.search(before)
+        _PLAIN_VERB_END.search(lead)
         and (_RESULT_SAID.search(after) or _FUTURE_VERB_END.search(lead))
     )
+
+
+# "Theo kế hoạch năm 2041, huyện sẽ giới thiệu việc làm cho 3.000 lao động": what the plan
+# says will be done, any verb; not an ordinal ("đón vị khách thứ 9 triệu")
+_WILL = rx(r"(?<!\w)sẽ(?!\w)")
+_ORDINAL_END = rx(r"(?<!\w)thứ\s*$")
+
+
+def _future_planned(before: str, opened: int, lead: str) -> bool:
+    """Whether the figure's clause, after a sentence's opening ``Theo kế hoạch``, says what
+    ``sẽ`` (will) be done, the figure no ordinal."""
+    return _WILL.search(before, opened) is not None and not _ORDINAL_END.search(lead)
 
 
 # "Phấn đấu, doanh thu dịch vụ cả năm đạt 900 tỷ đồng.": a sentence that opens with the
