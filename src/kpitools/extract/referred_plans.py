@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import (
     FULL_STOP,
+    MEASURE_NAMES_RX,
     MONEY_WORDS,
     Amount,
     amounts_in,
@@ -47,6 +48,10 @@ _AGAINST = rx(
     r"|không\s+đạt|hoàn\s+thành|cán\s+đích|về\s+đích|tiệm\s+cận)"
     rf"(?:\s+(?:so\s+với|các|chỉ\s+tiêu))?\s+{PLAN_NOUNS}(?!\w)"
 )
+# "Tuy vậy, so với kế hoạch doanh thu A và lợi nhuận B …, công ty vẫn chưa hoàn thành …": the
+# plans named first, the results before them said to meet or miss them
+_COMPARED = rx(rf"(?:(?:tuy\s+vậy|tuy\s+nhiên|như\s+vậy)\s*,\s*)?so\s+với\s+{PLAN_NOUNS}(?!\w)")
+_MET = rx(r"(?<!\w)(?:chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|hoàn\s+thành|vượt)(?!\w)")
 # where the plan's list ends: a clause's comma or semicolon, the sentence's end
 _LIST_END = re.compile(r"[,;]\s|[.!?]\s|\n")
 # "tăng 500 tỷ đồng", "giảm 20 tỷ đồng": a change, not a result
@@ -55,6 +60,9 @@ _CHANGE_BEFORE = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh|kỷ\s+lục)(?:
 _NO_RESULT = rx(rf"(?<!\w)(?:{PLAN_NOUNS}|dự\s+kiến|dự\s+báo|phấn\s+đấu|kỳ\s+vọng)(?!\w)")
 _REACH = 600
 """How far (characters) before the referring sentence the sentence of the results may start."""
+_NAME_GAP = 5
+"""How many words may stand between a result's measure and its amount (``sau thuế chín tháng
+xấp xỉ``)."""
 _SPAN = (Decimal("0.2"), Decimal("5"))
 """How far from the plan (shares of it) its result may be: further, it is of another scope."""
 
@@ -106,7 +114,28 @@ def _plans(folded: str, head: int) -> list[tuple[Amount, _Named]] | None:
     if m is None or "%" in folded[head : m.start()]:
         return None  # "thực hiện được 77% kế hoạch doanh thu nhưng …": the percentages' passes
     last = _LIST_END.search(folded, m.end(), end + 1)
-    plans = _money(folded, m.end(), last.start() if last else end)
+    return _named_plans(_money(folded, m.end(), last.start() if last else end))
+
+
+def _compared_plans(folded: str, m: re.Match[str]) -> list[tuple[Amount, _Named]] | None:
+    """The plan's amounts of a sentence opening on ``So với kế hoạch …`` (:data:`_COMPARED`).
+
+    They stand before the clause's comma, each of a named measure, and the clause after it
+    says the plan met or missed (:data:`_MET`) with no figure: ``…, công ty vẫn chưa hoàn
+    thành các chỉ tiêu``.
+    """
+    end = _sentence_end(folded, m.start())
+    comma = _LIST_END.search(folded, m.end(), end + 1)
+    if comma is None or folded[comma.start()] != ",":
+        return None
+    after = folded[comma.end() : end]
+    if _MET.search(after) is None or re.search(r"\d", after):
+        return None
+    return _named_plans(_money(folded, m.end(), comma.start()))
+
+
+def _named_plans(plans: list[tuple[Amount, _Named]]) -> list[tuple[Amount, _Named]] | None:
+    """``plans`` when each names its measure, one amount each; else None."""
     if not plans or any(n[0] is None for _, n in plans):
         return None
     if len({n for _, n in plans}) != len(plans):
@@ -114,35 +143,87 @@ def _plans(folded: str, head: int) -> list[tuple[Amount, _Named]] | None:
     return plans
 
 
-def _results(folded: str, head: int, plans: list[tuple[Amount, _Named]]) -> list[Amount] | None:
-    """The amount of each plan's measure in the sentence that ends at ``head``, in order."""
-    low = max(0, head - _REACH)
-    stops = [m.end() for m in FULL_STOP.finditer(folded, low, head - 1)]
-    if not stops and low > 0:
-        return None  # the sentence before is not wholly in the reach
-    start = stops[-1] if stops else 0
-    if _NO_RESULT.search(folded, start, head):
-        return None  # a plan or forecast is stated there too
-    found = _money(folded, start, head)
-    plan_years = _years(folded, head, _sentence_end(folded, head))
-    own = _years(folded, start, min((a.start for a, _ in found), default=head))
-    if plan_years and not own <= plan_years:
-        return None  # the results of another year than the plan's (not a base after them)
+def _plans_said(folded: str, end: int) -> list[tuple[int, list[tuple[Amount, _Named]]]]:
+    """Where each sentence setting the results before against a plan opens, and its plans."""
     out = []
-    for plan, named in plans:
-        same = [a for a, n in found if _same_measure(named, n)]
-        if len({a.value for a in same}) != 1:
-            return None
-        a = same[0]
+    for m in _REFERS_BACK.finditer(folded, 0, end):
+        plans = _plans(folded, m.start()) if _opens_sentence(folded, m.start()) else None
+        if plans is not None:
+            out.append((m.start(), plans))
+    for m in _COMPARED.finditer(folded, 0, end):
+        plans = _compared_plans(folded, m) if _opens_sentence(folded, m.start()) else None
+        if plans is not None:
+            out.append((m.start(), plans))
+    return sorted(out, key=lambda p: p[0])
+
+
+def _narrowed(folded: str, start: int, a: Amount) -> bool:
+    """Whether the amount ``a`` is of a narrower measure than the one named before it.
+
+    More than :data:`_NAME_GAP` words stand between it and the measure's name in its
+    sentence (from ``start``): ``doanh thu cho thuê đất và hạ tầng khu công nghiệp đạt …``.
+    """
+    named = list(MEASURE_NAMES_RX.finditer(folded, max(start, a.start - 200), a.start))
+    return bool(named) and len(folded[named[-1].end() : a.start].split()) > _NAME_GAP
+
+
+def _sentences_before(folded: str, head: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph before ``head``, nearest first (read :data:`_REACH` back).
+
+    A sentence cut by the reach is not one of them.
+    """
+    low = max(0, head - _REACH)
+    out = []
+    end = head
+    for m in reversed(list(FULL_STOP.finditer(folded, low, head - 1))):
+        if folded[m.end() : end].strip():
+            out.append((m.end(), end))
+            if "\n" in m.group():
+                return out  # the paragraph's first sentence (the plan's may open the next)
+        end = m.start() + 1
+    return [*out, (0, end)] if low == 0 else out
+
+
+def _result(
+    folded: str, head: int, plan: tuple[Amount, _Named], plan_years: set[str]
+) -> Amount | None:
+    """The amount of the plan's measure in the nearest sentence before ``head`` naming one.
+
+    None when that sentence names two of its amounts, states a plan or forecast, or names
+    another year before them than the plan's; or when the amount is a change or far off the
+    plan (:data:`_SPAN`).
+    """
+    amount, named = plan
+    for start, end in _sentences_before(folded, head):
+        found = [
+            a
+            for a, n in _money(folded, start, end)
+            if _same_measure(named, n) and not _narrowed(folded, start, a)
+        ]
+        if not found:
+            continue
+        a = found[0]
+        own = _years(folded, start, a.start)
         low_share, high_share = _SPAN
         if (
-            _CHANGE_BEFORE.search(folded, max(start, a.start - 30), a.start)
-            or (a.unit[1] == "usd") != (plan.unit[1] == "usd")
-            or not low_share * plan.value <= a.value <= high_share * plan.value
+            len({b.value for b in found}) != 1
+            or _NO_RESULT.search(folded, start, end)
+            or (plan_years and not own <= plan_years)
+            or _CHANGE_BEFORE.search(folded, max(start, a.start - 30), a.start)
+            or (a.unit[1] == "usd") != (amount.unit[1] == "usd")
+            or not low_share * amount.value <= a.value <= high_share * amount.value
         ):
             return None
-        out.append(a)
-    return out
+        return a
+    return None
+
+
+def _results(folded: str, head: int, plans: list[tuple[Amount, _Named]]) -> list[Amount] | None:
+    """The result of each plan (:func:`_result`), in order; None when one has none."""
+    plan_years = _years(folded, head, _sentence_end(folded, head))
+    out = [_result(folded, head, plan, plan_years) for plan in plans]
+    found = [a for a in out if a is not None]
+    return found if len(found) == len(out) and len({a.start for a in found}) == len(found) else None
 
 
 def _year(folded: str, head: int, result: Amount) -> int | None:
@@ -175,13 +256,7 @@ def link_plans_said_of_results(
     is read.
     """
     out = list(statements)
-    for m in _REFERS_BACK.finditer(folded, 0, end):
-        head = m.start()
-        if not _opens_sentence(folded, head):
-            continue
-        plans = _plans(folded, head)
-        if plans is None:
-            continue
+    for head, plans in _plans_said(folded, end):
         results = _results(folded, head, plans)
         if results is None:
             continue

@@ -105,6 +105,37 @@ def test_the_words_in_mid_sentence_or_after_a_percentage_refer_to_nothing_here()
     assert all(s.link_start is None for s in find(mid, money=True) if s.target is not None)
 
 
+def test_the_nearest_sentence_naming_the_measure_holds_the_result() -> None:
+    text = (
+        "Cả năm 2041, Công ty Đông Hải báo lãi sau thuế xấp xỉ 640 tỷ đồng, tăng 35% so với năm "
+        "trước. Bình quân mỗi tháng công ty lãi khoảng 53 tỷ đồng.\n\nKết quả này giúp công ty "
+        "cán đích mục tiêu lợi nhuận cả năm 600 tỷ đồng."
+    )
+    assert (640 * B, 600 * B) in _pairs(text)
+
+
+def test_plans_named_first_then_met_or_missed() -> None:
+    text = (
+        "Năm 2041, doanh thu thuần của công ty đạt 7.120 tỷ đồng. Lợi nhuận sau thuế đạt 2.310 "
+        "tỷ đồng, gấp 3 lần năm trước. Doanh thu từ mảng cho thuê kho bãi và dịch vụ hậu cần "
+        "cảng đạt 2.050 tỷ đồng.\n\nTuy vậy, so với kế hoạch doanh thu 9.000 tỷ đồng và lợi "
+        "nhuận sau thuế 3.000 tỷ đồng được đại hội đồng cổ đông thông qua, công ty vẫn chưa "
+        "hoàn thành các chỉ tiêu."
+    )
+    pairs = _pairs(text)
+    assert (7120 * B, 9000 * B) in pairs
+    assert (2310 * B, 3000 * B) in pairs
+    assert not any(a == 2050 * B for a, _ in pairs)
+
+
+def test_a_plan_named_first_with_a_percentage_after_is_not_read_here() -> None:
+    text = (
+        "Năm 2041, lợi nhuận sau thuế đạt 2.310 tỷ đồng. So với kế hoạch lợi nhuận sau thuế "
+        "3.000 tỷ đồng, công ty mới hoàn thành 77%."
+    )
+    assert all(s.link_start is None for s in find(text, money=True) if s.actual == 2310 * B)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     plan=st.integers(min_value=100, max_value=9_000),
