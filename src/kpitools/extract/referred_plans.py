@@ -20,15 +20,13 @@ from typing import TYPE_CHECKING
 from kpitools.extract.amounts import (
     FULL_STOP,
     MEASURE_NAMES_RX,
-    MONEY_WORDS,
     Amount,
-    amounts_in,
     as_result,
     head_of_sentence,
     measure_kind,
 )
 from kpitools.extract.linking import against_plan
-from kpitools.extract.plans_after import bare_statement
+from kpitools.extract.plans_after import Named, bare_statement, money_named, same_measure
 from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS
 from kpitools.textfold import rx
 
@@ -66,22 +64,6 @@ xấp xỉ``)."""
 _SPAN = (Decimal("0.2"), Decimal("5"))
 """How far from the plan (shares of it) its result may be: further, it is of another scope."""
 
-_Named = tuple[str | None, str | None]
-
-
-def _money(folded: str, start: int, end: int) -> list[tuple[Amount, _Named]]:
-    return [
-        (a, measure_kind(folded, a))
-        for a in amounts_in(folded, start, end)
-        if a.unit[1] in MONEY_WORDS
-    ]
-
-
-def _same_measure(plan: _Named, result: _Named) -> bool:
-    if plan[0] is None or plan[0] != result[0]:
-        return False
-    return plan[1] is None or result[1] is None or plan[1] == result[1]
-
 
 def _years(folded: str, start: int, end: int) -> set[str]:
     return {m.group(1) for m in NAMED_YEAR.finditer(folded, start, end)}
@@ -102,7 +84,7 @@ def _opens_sentence(folded: str, pos: int) -> bool:
     return (not before and pos <= 20) or before.endswith((".", "!", "?", "\n"))
 
 
-def _plans(folded: str, head: int) -> list[tuple[Amount, _Named]] | None:
+def _plans(folded: str, head: int) -> list[tuple[Amount, Named]] | None:
     """The plan's amounts of the sentence opening at ``head``, or None when it is no such one.
 
     The sentence refers back to the results (:data:`_REFERS_BACK`), sets them against a plan
@@ -114,10 +96,10 @@ def _plans(folded: str, head: int) -> list[tuple[Amount, _Named]] | None:
     if m is None or "%" in folded[head : m.start()]:
         return None  # "thực hiện được 77% kế hoạch doanh thu nhưng …": the percentages' passes
     last = _LIST_END.search(folded, m.end(), end + 1)
-    return _named_plans(_money(folded, m.end(), last.start() if last else end))
+    return _named_plans(money_named(folded, m.end(), last.start() if last else end))
 
 
-def _compared_plans(folded: str, m: re.Match[str]) -> list[tuple[Amount, _Named]] | None:
+def _compared_plans(folded: str, m: re.Match[str]) -> list[tuple[Amount, Named]] | None:
     """The plan's amounts of a sentence opening on ``So với kế hoạch …`` (:data:`_COMPARED`).
 
     They stand before the clause's comma, each of a named measure, and the clause after it
@@ -131,10 +113,10 @@ def _compared_plans(folded: str, m: re.Match[str]) -> list[tuple[Amount, _Named]
     after = folded[comma.end() : end]
     if _MET.search(after) is None or re.search(r"\d", after):
         return None
-    return _named_plans(_money(folded, m.end(), comma.start()))
+    return _named_plans(money_named(folded, m.end(), comma.start()))
 
 
-def _named_plans(plans: list[tuple[Amount, _Named]]) -> list[tuple[Amount, _Named]] | None:
+def _named_plans(plans: list[tuple[Amount, Named]]) -> list[tuple[Amount, Named]] | None:
     """``plans`` when each names its measure, one amount each; else None."""
     if not plans or any(n[0] is None for _, n in plans):
         return None
@@ -143,7 +125,7 @@ def _named_plans(plans: list[tuple[Amount, _Named]]) -> list[tuple[Amount, _Name
     return plans
 
 
-def _plans_said(folded: str, end: int) -> list[tuple[int, list[tuple[Amount, _Named]]]]:
+def _plans_said(folded: str, end: int) -> list[tuple[int, list[tuple[Amount, Named]]]]:
     """Where each sentence setting the results before against a plan opens, and its plans."""
     out = []
     for m in _REFERS_BACK.finditer(folded, 0, end):
@@ -185,7 +167,7 @@ def _sentences_before(folded: str, head: int) -> list[tuple[int, int]]:
 
 
 def _result(
-    folded: str, head: int, plan: tuple[Amount, _Named], plan_years: set[str]
+    folded: str, head: int, plan: tuple[Amount, Named], plan_years: set[str]
 ) -> Amount | None:
     """The amount of the plan's measure in the nearest sentence before ``head`` naming one.
 
@@ -197,8 +179,8 @@ def _result(
     for start, end in _sentences_before(folded, head):
         found = [
             a
-            for a, n in _money(folded, start, end)
-            if _same_measure(named, n) and not _narrowed(folded, start, a)
+            for a, n in money_named(folded, start, end)
+            if same_measure(named, n) and not _narrowed(folded, start, a)
         ]
         if not found:
             continue
@@ -218,7 +200,7 @@ def _result(
     return None
 
 
-def _results(folded: str, head: int, plans: list[tuple[Amount, _Named]]) -> list[Amount] | None:
+def _results(folded: str, head: int, plans: list[tuple[Amount, Named]]) -> list[Amount] | None:
     """The result of each plan (:func:`_result`), in order; None when one has none."""
     plan_years = _years(folded, head, _sentence_end(folded, head))
     out = [_result(folded, head, plan, plan_years) for plan in plans]
