@@ -28,6 +28,7 @@ from kpitools.extract.amounts import (
 from kpitools.extract.linking import against_plan
 from kpitools.extract.plans_after import Named, bare_statement, money_named, same_measure
 from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS
+from kpitools.extract.undated_results import firms_apart
 from kpitools.textfold import rx
 
 if TYPE_CHECKING:
@@ -220,6 +221,12 @@ def _year(folded: str, head: int, result: Amount) -> int | None:
     return int(next(iter(years))) if len(years) == 1 else None
 
 
+def _of_another_firm(text: str, folded: str, head: int, results: list[Amount]) -> bool:
+    """Whether a result's sentence and the plan's (opening at ``head``) name two firms."""
+    plan = (head, _sentence_end(folded, head))
+    return any(firms_apart(text, (head_of_sentence(folded, r.start), r.end), plan) for r in results)
+
+
 def _claimed(c: LinkableStatement, r: Amount) -> bool:
     """Whether ``c`` reads the amount ``r`` against a plan already (its growth alone is not)."""
     return c.start <= r.start < c.end and (
@@ -240,7 +247,7 @@ def link_plans_said_of_results(
     out = list(statements)
     for head, plans in _plans_said(folded, end):
         results = _results(folded, head, plans)
-        if results is None:
+        if results is None or _of_another_firm(text, folded, head, results):
             continue
         if any(_claimed(c, r) for r in results for c in out):
             continue

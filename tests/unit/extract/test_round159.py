@@ -7,7 +7,8 @@ opening on the results before it (``Kết quả trên``, ``Với kết quả nà
 amounts by their measures sets each against the one amount of that measure in the sentence
 before, no percentage. Near-misses: another measure, another year, a change (``tăng 40 tỷ
 đồng``), two amounts of the measure, an amount far off the plan, a percentage of the plan
-before it, a plan or forecast in the results' sentence, the words in mid-sentence.
+before it, a plan or forecast in the results' sentence, the words in mid-sentence, another
+firm named with the plan.
 """
 
 from __future__ import annotations
@@ -134,6 +135,19 @@ def test_a_plan_named_first_with_a_percentage_after_is_not_read_here() -> None:
         "3.000 tỷ đồng, công ty mới hoàn thành 77%."
     )
     assert all(s.link_start is None for s in find(text, money=True) if s.actual == 2310 * B)
+
+
+def test_another_firm_s_plan_is_not_the_result_s() -> None:
+    other = (
+        "Năm 2041, Công ty Sao Mai đạt lợi nhuận 215 tỷ đồng. Kết quả này thấp hơn kế hoạch lợi "
+        "nhuận 240 tỷ đồng của Công ty Bình Minh."
+    )
+    same = (
+        "Năm 2041, Công ty Sao Mai đạt lợi nhuận 215 tỷ đồng. Kết quả này giúp Công ty Sao Mai "
+        "vượt kế hoạch lợi nhuận 200 tỷ đồng."
+    )
+    assert (215 * B, 240 * B) not in _pairs(other)
+    assert (215 * B, 200 * B) in _pairs(same)
 
 
 @settings(max_examples=40, deadline=None)
