@@ -53,10 +53,12 @@ _OPENS = re.compile(r"\W*$")
 _REACH = 600
 """How far (characters) before its ``So với`` the sentence of the results may start."""
 
-_Named = tuple[str | None, str | None]
+Named = tuple[str | None, str | None]
+"""A measure (:data:`~kpitools.extract.amounts.MEASURE_NAMES`) and its kind, each if named."""
 
 
-def _money(folded: str, start: int, end: int) -> list[tuple[Amount, _Named]]:
+def money_named(folded: str, start: int, end: int) -> list[tuple[Amount, Named]]:
+    """The money amounts of ``folded[start:end]``, each with the measure and kind it is of."""
     return [
         (a, measure_kind(folded, a))
         for a in amounts_in(folded, start, end)
@@ -64,22 +66,23 @@ def _money(folded: str, start: int, end: int) -> list[tuple[Amount, _Named]]:
     ]
 
 
-def _same_measure(plan: _Named, result: _Named) -> bool:
+def same_measure(plan: Named, result: Named) -> bool:
+    """Whether a result of the measure ``result`` may be of the plan ``plan`` (kinds agree)."""
     if plan[0] is None or plan[0] != result[0]:
         return False
     return plan[1] is None or result[1] is None or plan[1] == result[1]
 
 
-def _results_of(folded: str, head: int, plans: list[tuple[Amount, _Named]]) -> list[Amount] | None:
+def _results_of(folded: str, head: int, plans: list[tuple[Amount, Named]]) -> list[Amount] | None:
     """The amount of each plan's measure in the sentence that ends at ``head``, in order."""
     low = max(0, head - _REACH)
     stops = [m.end() for m in FULL_STOP.finditer(folded, low, head - 1)]
     if not stops and low > 0:
         return None  # the sentence before is not wholly in the reach
-    found = _money(folded, stops[-1] if stops else 0, head)
+    found = money_named(folded, stops[-1] if stops else 0, head)
     out = []
     for _, named in plans:
-        same = [a for a, n in found if _same_measure(named, n)]
+        same = [a for a, n in found if same_measure(named, n)]
         if len({a.value for a in same}) != 1:
             return None
         out.append(same[0])
@@ -105,7 +108,7 @@ def _pair(folded: str, m: re.Match[str]) -> list[tuple[Amount, Amount, tuple[int
     stop = FULL_STOP.search(folded, max(0, head - 2), head)
     if head > 0 and (stop is None or not _OPENS.match(folded, stop.end(), head)):
         return None  # "So với" opens no sentence
-    plans = _money(folded, m.start("plans"), m.end("plans"))
+    plans = money_named(folded, m.start("plans"), m.end("plans"))
     if len(plans) != 2 or plans[0][1][0] is None or plans[0][1][0] == plans[1][1][0]:
         return None
     if not _subject_of_results(folded, m, head):

@@ -34,6 +34,7 @@ from kpitools.extract.quota_admissions import (
     link_named_quotas,
     link_quota_admissions,
 )
+from kpitools.extract.referred_plans import link_plans_said_of_results
 from kpitools.extract.round_lists import link_round_lists
 from kpitools.extract.rounded_results import within_result_rounding
 from kpitools.extract.shares import named_count_shares
@@ -363,6 +364,7 @@ def _read(
     linked = _with_plan_multiples(linked, doc.text, doc.fold, end=doc.limit, file=file)
     if money:  # the plans and results it reads are sums of money
         linked = link_plans_after_results(linked, doc.text, doc.fold, end=doc.limit, file=file)
+        linked = link_plans_said_of_results(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = link_part_goals(linked, doc.text, doc.fold, end=doc.limit, file=file)
     linked = link_capital_plans(linked, doc.text, doc.fold)
     linked = link_quota_admissions(linked, doc.text, doc.fold, end=doc.limit, file=file)

@@ -1,0 +1,264 @@
+"""Plans named in the sentence that speaks of the results just stated, no percentage.
+
+``Năm 2041, công ty đạt doanh thu 3.260 tỷ đồng, lợi nhuận trước thuế 215 tỷ đồng. Kết quả
+trên vượt mục tiêu đề ra doanh thu 3.000 tỷ đồng và lợi nhuận trước thuế 180 tỷ đồng.``: the
+second sentence opens on the results (``Kết quả trên``, ``Kết quả này``, ``Với kết quả này``,
+``Con số này``, ``Kết quả năm 2041``), says they passed, missed or reached a plan (``vượt``,
+``thấp hơn``, ``chưa đạt``, ``cán đích`` … ``kế hoạch / mục tiêu / chỉ tiêu / dự toán``) and
+gives the plan's amounts by their measures: each is set against the one amount of its measure
+(and kind) in the sentence before. :func:`link_plans_said_of_results` runs in
+:func:`kpitools.extract.statements.extract_statements`, with money read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from kpitools.extract.amounts import (
+    FULL_STOP,
+    MEASURE_NAMES_RX,
+    Amount,
+    as_result,
+    head_of_sentence,
+    measure_kind,
+)
+from kpitools.extract.linking import against_plan
+from kpitools.extract.plans_after import Named, bare_statement, money_named, same_measure
+from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS
+from kpitools.extract.undated_results import firms_apart
+from kpitools.textfold import rx
+
+if TYPE_CHECKING:
+    from kpitools.extract.statements import Statement as LinkableStatement
+
+# "Kết quả trên", "Với kết quả này", "Những con số này", "Kết quả năm 2041": the sentence
+# opens on the results the sentence before states
+_REFERS_BACK = rx(
+    r"(?<!\w)(?:với\s+)?(?:kết\s+quả|(?:những\s+|các\s+)?con\s+số|số\s+liệu)"
+    r"(?:\s+(?:này|trên|đó)|\s+năm\s+(?:19|20)\d\d)(?!\w)"
+)
+# "vượt (xa / nhẹ) mục tiêu", "thấp hơn kế hoạch", "chưa đạt chỉ tiêu", "cán đích mục tiêu":
+# the results against a plan, with no percentage between
+_AGAINST = rx(
+    r"(?<!\w)(?:vượt(?:\s+(?:xa|nhẹ|qua))?|thấp\s+hơn|cao\s+hơn|chưa\s+(?:đạt|hoàn\s+thành)"
+    r"|không\s+đạt|hoàn\s+thành|cán\s+đích|về\s+đích|tiệm\s+cận)"
+    rf"(?:\s+(?:so\s+với|các|chỉ\s+tiêu))?\s+{PLAN_NOUNS}(?!\w)"
+)
+# "Tuy vậy, so với kế hoạch doanh thu A và lợi nhuận B …, công ty vẫn chưa hoàn thành …": the
+# plans named first, the results before them said to meet or miss them
+_COMPARED = rx(rf"(?:(?:tuy\s+vậy|tuy\s+nhiên|như\s+vậy)\s*,\s*)?so\s+với\s+{PLAN_NOUNS}(?!\w)")
+_MET = rx(r"(?<!\w)(?:chưa\s+(?:hoàn\s+thành|đạt)|không\s+đạt|hoàn\s+thành|vượt)(?!\w)")
+# where the plan's list ends: a clause's comma or semicolon, the sentence's end
+_LIST_END = re.compile(r"[,;]\s|[.!?]\s|\n")
+# "tăng 500 tỷ đồng", "giảm 20 tỷ đồng": a change, not a result
+_CHANGE_BEFORE = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh|kỷ\s+lục)(?:\s+\w+)?\s*$")
+# a plan, forecast or aim in the result's sentence: no result
+_NO_RESULT = rx(rf"(?<!\w)(?:{PLAN_NOUNS}|dự\s+kiến|dự\s+báo|phấn\s+đấu|kỳ\s+vọng)(?!\w)")
+_REACH = 600
+"""How far (characters) before the referring sentence the sentence of the results may start."""
+_NAME_GAP = 5
+"""How many words may stand between a result's measure and its amount (``sau thuế chín tháng
+xấp xỉ``)."""
+_SPAN = (Decimal("0.2"), Decimal("5"))
+"""How far from the plan (shares of it) its result may be: further, it is of another scope."""
+
+
+def _years(folded: str, start: int, end: int) -> set[str]:
+    return {m.group(1) for m in NAMED_YEAR.finditer(folded, start, end)}
+
+
+def _sentence_end(folded: str, pos: int) -> int:
+    """Where the sentence around ``pos`` ends (read at most :data:`_REACH` on)."""
+    stop = FULL_STOP.search(folded, pos, pos + _REACH)
+    return stop.start() if stop else min(len(folded), pos + _REACH)
+
+
+def _opens_sentence(folded: str, pos: int) -> bool:
+    """Whether ``pos`` opens a sentence (read at most 20 characters back).
+
+    Only white space stands between it and a full stop, a line's end or the text's start.
+    """
+    before = folded[max(0, pos - 20) : pos].rstrip(" \t")
+    return (not before and pos <= 20) or before.endswith((".", "!", "?", "\n"))
+
+
+def _plans(folded: str, head: int) -> list[tuple[Amount, Named]] | None:
+    """The plan's amounts of the sentence opening at ``head``, or None when it is no such one.
+
+    The sentence refers back to the results (:data:`_REFERS_BACK`), sets them against a plan
+    (:data:`_AGAINST`) with no percentage before it; the plan's amounts are those after the plan's
+    noun up to the clause's end, each of a named measure.
+    """
+    end = _sentence_end(folded, head)
+    m = _AGAINST.search(folded, head, end)
+    if m is None or "%" in folded[head : m.start()]:
+        return None  # "thực hiện được 77% kế hoạch doanh thu nhưng …": the percentages' passes
+    last = _LIST_END.search(folded, m.end(), end + 1)
+    return _named_plans(money_named(folded, m.end(), last.start() if last else end))
+
+
+def _compared_plans(folded: str, m: re.Match[str]) -> list[tuple[Amount, Named]] | None:
+    """The plan's amounts of a sentence opening on ``So với kế hoạch …`` (:data:`_COMPARED`).
+
+    They stand before the clause's comma, each of a named measure, and the clause after it
+    says the plan met or missed (:data:`_MET`) with no figure: ``…, công ty vẫn chưa hoàn
+    thành các chỉ tiêu``.
+    """
+    end = _sentence_end(folded, m.start())
+    comma = _LIST_END.search(folded, m.end(), end + 1)
+    if comma is None or folded[comma.start()] != ",":
+        return None
+    after = folded[comma.end() : end]
+    if _MET.search(after) is None or re.search(r"\d", after):
+        return None
+    return _named_plans(money_named(folded, m.end(), comma.start()))
+
+
+def _named_plans(plans: list[tuple[Amount, Named]]) -> list[tuple[Amount, Named]] | None:
+    """``plans`` when each names its measure, one amount each; else None."""
+    if not plans or any(n[0] is None for _, n in plans):
+        return None
+    if len({n for _, n in plans}) != len(plans):
+        return None  # one measure's plan written twice: which is meant is not said
+    return plans
+
+
+def _plans_said(folded: str, end: int) -> list[tuple[int, list[tuple[Amount, Named]]]]:
+    """Where each sentence setting the results before against a plan opens, and its plans."""
+    out = []
+    for m in _REFERS_BACK.finditer(folded, 0, end):
+        plans = _plans(folded, m.start()) if _opens_sentence(folded, m.start()) else None
+        if plans is not None:
+            out.append((m.start(), plans))
+    for m in _COMPARED.finditer(folded, 0, end):
+        plans = _compared_plans(folded, m) if _opens_sentence(folded, m.start()) else None
+        if plans is not None:
+            out.append((m.start(), plans))
+    return sorted(out, key=lambda p: p[0])
+
+
+def _narrowed(folded: str, start: int, a: Amount) -> bool:
+    """Whether the amount ``a`` is of a narrower measure than the one named before it.
+
+    More than :data:`_NAME_GAP` words stand between it and the measure's name in its
+    sentence (from ``start``): ``doanh thu cho thuê đất và hạ tầng khu công nghiệp đạt …``.
+    """
+    named = list(MEASURE_NAMES_RX.finditer(folded, max(start, a.start - 200), a.start))
+    return bool(named) and len(folded[named[-1].end() : a.start].split()) > _NAME_GAP
+
+
+def _sentences_before(folded: str, head: int) -> list[tuple[int, int]]:
+    """The sentences of the paragraph before ``head``, nearest first (read :data:`_REACH` back).
+
+    A sentence cut by the reach is not one of them.
+    """
+    low = max(0, head - _REACH)
+    out = []
+    end = head
+    for m in reversed(list(FULL_STOP.finditer(folded, low, head - 1))):
+        if folded[m.end() : end].strip():
+            out.append((m.end(), end))
+            if "\n" in m.group():
+                return out  # the paragraph's first sentence (the plan's may open the next)
+        end = m.start() + 1
+    return [*out, (0, end)] if low == 0 else out
+
+
+def _result(
+    folded: str, head: int, plan: tuple[Amount, Named], plan_years: set[str]
+) -> Amount | None:
+    """The amount of the plan's measure in the nearest sentence before ``head`` naming one.
+
+    None when that sentence names two of its amounts, states a plan or forecast, or names
+    another year before them than the plan's; or when the amount is a change or far off the
+    plan (:data:`_SPAN`).
+    """
+    amount, named = plan
+    for start, end in _sentences_before(folded, head):
+        found = [
+            a
+            for a, n in money_named(folded, start, end)
+            if same_measure(named, n) and not _narrowed(folded, start, a)
+        ]
+        if not found:
+            continue
+        a = found[0]
+        own = _years(folded, start, a.start)
+        low_share, high_share = _SPAN
+        if (
+            len({b.value for b in found}) != 1
+            or _NO_RESULT.search(folded, start, end)
+            or (plan_years and not own <= plan_years)
+            or _CHANGE_BEFORE.search(folded, max(start, a.start - 30), a.start)
+            or (a.unit[1] == "usd") != (amount.unit[1] == "usd")
+            or not low_share * amount.value <= a.value <= high_share * amount.value
+        ):
+            return None
+        return a
+    return None
+
+
+def _results(folded: str, head: int, plans: list[tuple[Amount, Named]]) -> list[Amount] | None:
+    """The result of each plan (:func:`_result`), in order; None when one has none."""
+    plan_years = _years(folded, head, _sentence_end(folded, head))
+    out = [_result(folded, head, plan, plan_years) for plan in plans]
+    found = [a for a in out if a is not None]
+    return found if len(found) == len(out) and len({a.start for a in found}) == len(found) else None
+
+
+def _year(folded: str, head: int, result: Amount) -> int | None:
+    """The year of the plan and its result; None when none or several are named.
+
+    The one year the plan's sentence (opening at ``head``) names, else the one the result's
+    sentence names before ``result``.
+    """
+    years = _years(folded, head, _sentence_end(folded, head)) or _years(
+        folded, head_of_sentence(folded, result.start), result.start
+    )
+    return int(next(iter(years))) if len(years) == 1 else None
+
+
+def _of_another_firm(text: str, folded: str, head: int, results: list[Amount]) -> bool:
+    """Whether a result's sentence and the plan's (opening at ``head``) name two firms."""
+    plan = (head, _sentence_end(folded, head))
+    return any(firms_apart(text, (head_of_sentence(folded, r.start), r.end), plan) for r in results)
+
+
+def _claimed(c: LinkableStatement, r: Amount) -> bool:
+    """Whether ``c`` reads the amount ``r`` against a plan already (its growth alone is not)."""
+    return c.start <= r.start < c.end and (
+        c.target is not None or c.stated_kind not in (None, "growth")
+    )
+
+
+def link_plans_said_of_results(
+    statements: Sequence[LinkableStatement], text: str, folded: str, *, end: int, file: str
+) -> list[LinkableStatement]:
+    """The statements, with each plan said of the results before set against its result.
+
+    See the module's text. Nothing is added when a statement already reads one of the
+    results with a target or a percentage; a statement that reads a plan's amount as a
+    target alone gives way. ``folded`` is ``text`` folded; only what starts before ``end``
+    is read.
+    """
+    out = list(statements)
+    for head, plans in _plans_said(folded, end):
+        results = _results(folded, head, plans)
+        if results is None or _of_another_firm(text, folded, head, results):
+            continue
+        if any(_claimed(c, r) for r in results for c in out):
+            continue
+        spans = {(p.start, p.end) for p, _ in plans}
+        out = [c for c in out if (c.start, c.end) not in spans or c.actual is not None]
+        year = _year(folded, head, results[0])
+        for (plan, _), result in zip(plans, results, strict=True):
+            s = bare_statement(file, text, (plan.start, plan.end), target=plan.value, year=year)
+            noun = " ".join(w for w in measure_kind(folded, result) if w)
+            c = as_result(s, result, folded, 0, text, noun)
+            linked = against_plan(c, plan, text, year=year, target=plan.value)
+            at = next((i for i, x in enumerate(out) if x.start > result.start), len(out))
+            out.insert(at, linked)
+    return out
