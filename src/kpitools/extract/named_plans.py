@@ -49,6 +49,7 @@ from kpitools.extract.linking import (
     with_result,
 )
 from kpitools.extract.periods import MONTHS_COUNTED, one_part_named
+from kpitools.extract.result_periods import quarter_before_months, year_figure_for_part
 from kpitools.extract.target_words import AIM_WORDS
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import try_parse_number
@@ -486,11 +487,21 @@ def _named_link(
         c = None if c is None or _of_later_quarter(text, c, s) else c
     if c is None or _done_of_other(text, c, s) or _converted_after(text, c):
         return None
-    if _other_year_named(s, c):
+    if _other_year_named(s, c) or _other_period(text, c, s):
         return None
     if target is not None and not same_currency(c.measure, f"x {currency or 'đồng'}"):
         target = None  # an amount of another currency, or for a count: not its target
     return c, target
+
+
+def _other_period(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether the result ``c`` is of a period other than the percentage ``s``'s.
+
+    A figure of the whole year for some months (:func:`~kpitools.extract.result_periods.
+    year_figure_for_part`), one later quarter's for the months to date
+    (:func:`~kpitools.extract.result_periods.quarter_before_months`).
+    """
+    return year_figure_for_part(text, c, s) or quarter_before_months(text, c, s)
 
 
 def _other_year_named(s: LinkableStatement, c: LinkableStatement) -> bool:
