@@ -16,7 +16,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import MEASURE_NAMES, MEASURE_NAMES_RX, measures_named
+from kpitools.extract.amounts import (
+    FULL_STOP,
+    MEASURE_NAMES,
+    MEASURE_NAMES_RX,
+    MONEY_WORDS,
+    amounts_in,
+    measures_named,
+)
 from kpitools.extract.linking import StartIndex, percent_of, unit_key, with_result
 from kpitools.extract.text import PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_percent
@@ -37,9 +44,10 @@ _PERCENT_WORDS = 60
 """How far (characters) after its ``%`` a percentage's words may name its measure."""
 
 # "… đã hoàn thành lần lượt 46,8% và 46,3% kế hoạch", "thực hiện được lần lượt 47% chỉ tiêu
-# doanh thu và 59%": two attainments of plans said respectively, with no amount between
+# doanh thu và 59%", "đã thực hiện được 76% và 84% kế hoạch" (the order alone says it): two
+# attainments of plans said respectively, with no amount between
 _RESPECTIVE = re.compile(
-    r"(?<!\w)(?:hoàn thành|thực hiện(?: được)?|đạt(?: được)?)(?: được)?\s+lần lượt\s+"
+    r"(?<!\w)(?:hoàn thành|thực hiện(?: được)?|đạt(?: được)?)(?: được)?\s+(?:lần lượt\s+)?"
     r"(?:là\s+)?(?P<p>\d{1,3}(?:,\d{1,2})?)\s?%(?P<mid>[^\d%.;:()\n]{0,40}?)\s+và\s+"
     r"(?P<q>\d{1,3}(?:,\d{1,2})?)\s?%"
 )
@@ -135,19 +143,58 @@ def _link_respective(
         ):
             continue  # an amount of its own sentence: the sentence grammar's
         pairs = _pairs_before(statements, index, text, start)
-        if len(pairs) < 2:
+        taken = _respective_pairs(pairs, m["p"], m["q"], text)
+        if len({unit_key(c) for _, c, _ in taken} - {None}) > 1:
             continue
+        if any(_other_measure(_measures_after(text, m.end(g)), text, c) for _, c, g in taken):
+            continue
+        for i, c, g in taken:
+            out[i] = _with_percent(c, m[g])
+
+
+def _respective_pairs(
+    pairs: Sequence[tuple[int, LinkableStatement]], p: str, q: str, text: str
+) -> list[tuple[int, LinkableStatement, str]]:
+    """The pairs the two percentages ``p`` and ``q`` said respectively are of, and which.
+
+    The last two pairs, in order, when each gives its own; else each percentage's one pair
+    that gives it and not the other (``… tăng 32% so với cùng kỳ; lợi nhuận đạt 88 tỷ đồng``
+    read with no plan: the first percentage alone has its pair), when its plan stands in its
+    sentence in the percentage's place (the first money amount for the first percentage, the
+    second for the second: :func:`_plan_slot`).
+    """
+    if len(pairs) >= 2 and _fits(p, pairs[-2][1]) and _fits(q, pairs[-1][1]):
         (i, c), (k, d) = pairs[-2:]
-        if not (_fits(m["p"], c) and _fits(m["q"], d)):
-            continue
-        if len({unit_key(c), unit_key(d)} - {None}) > 1:
-            continue
-        named_p = _measures_after(text, m.end("p"))
-        named_q = _measures_after(text, m.end("q"))
-        if _other_measure(named_p, text, c) or _other_measure(named_q, text, d):
-            continue
-        out[i] = _with_percent(c, m["p"])
-        out[k] = _with_percent(d, m["q"])
+        return [(i, c, "p"), (k, d, "q")]
+    fit_p = [j for j, (_, c) in enumerate(pairs) if _fits(p, c)]
+    fit_q = [j for j, (_, c) in enumerate(pairs) if _fits(q, c)]
+    own = [
+        (fit[0], group)
+        for fit, other, group, slot in ((fit_p, fit_q, "p", 0), (fit_q, fit_p, "q", 1))
+        if len(fit) == 1 and fit[0] not in other and _plan_slot(text, pairs[fit[0]][1]) == slot
+    ]
+    return [(pairs[j][0], pairs[j][1], group) for j, group in own]
+
+
+_PLAN_SENTENCE_REACH = 400
+"""How far (characters) before a plan's amount the head of its sentence is looked for."""
+
+
+def _plan_slot(text: str, c: LinkableStatement) -> int | None:
+    """Which money amount of its sentence the plan ``c`` is read against is (0 the first).
+
+    The plan is the amount ``c`` links to as its target (``target … linked from``); None
+    when ``c`` links to no amount of its target's value.
+    """
+    if c.link_start is None or not isinstance(c.target, Decimal):
+        return None
+    low = max(0, c.link_start - _PLAN_SENTENCE_REACH)
+    folded = fold(text[low : c.link_start + _PERCENT_WORDS])
+    pos = c.link_start - low
+    head = max((m.end() for m in FULL_STOP.finditer(folded, 0, pos)), default=0)
+    money = [a for a in amounts_in(folded, head, len(folded)) if a.unit[1] in MONEY_WORDS]
+    slot = next((k for k, a in enumerate(money) if a.start == pos), None)
+    return slot if slot is not None and money[slot].value == c.target else None
 
 
 def link_later_pair_percentages(

@@ -14,9 +14,9 @@ nothing between, a percentage that names the quarter itself.
 
 from __future__ import annotations
 
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from reading import find
 
@@ -100,3 +100,55 @@ def test_a_percentage_naming_the_quarter_keeps_the_quarter_s_result() -> None:
 @given(st.integers(min_value=300, max_value=9000), st.integers(min_value=5, max_value=60))
 def test_no_figure_of_the_year_is_taken_whatever_the_figures(amount: int, percent: int) -> None:
     assert all(a is None for a, _ in _links(_year_figure(amount, percent)))
+
+
+def _plan_after_quarter(first: str, second: str) -> str:
+    return (
+        "Quý I/2041, Công ty Thái Hòa ghi nhận doanh thu thuần hợp nhất đạt 450 tỷ đồng, tăng "
+        "21,5% so với cùng kỳ năm ngoái; lợi nhuận sau thuế đạt 52 tỷ đồng, tăng 40%.\n\n"
+        "Năm 2041, Công ty thông qua kế hoạch kinh doanh với mục tiêu doanh thu hợp nhất là "
+        "1.800 tỷ đồng, tăng 10% so với 2040; lợi nhuận hợp nhất sau thuế là 230 tỷ đồng, tăng "
+        f"7%. Như vậy, sau 3 tháng đầu năm, Công ty đã hoàn thành lần lượt {first}% và "
+        f"{second}% kế hoạch năm."
+    )
+
+
+def _pairs(text: str) -> set[tuple[object, object, str | None]]:
+    return {(s.actual, s.target, s.stated) for s in find(text, money=True) if s.target}
+
+
+def test_one_pair_read_takes_its_own_of_two_percentages_said_respectively() -> None:
+    assert (450 * B, 1800 * B, "25%") in _pairs(_plan_after_quarter("25", "22,6"))
+
+
+def test_the_percentage_in_the_other_place_than_its_plan_is_not_taken() -> None:
+    rows = _pairs(_plan_after_quarter("22,6", "25"))
+    assert (450 * B, 1800 * B, None) in rows
+    assert (450 * B, 1800 * B, "25%") not in rows
+
+
+def test_a_percentage_the_pair_does_not_give_is_not_taken() -> None:
+    rows = _pairs(_plan_after_quarter("27", "22,6"))
+    assert (450 * B, 1800 * B, None) in rows
+
+
+def test_two_percentages_in_order_without_lan_luot_are_said_respectively() -> None:
+    text = (
+        "Tính chung 9 tháng, Công ty Phú An ước đạt tổng doanh thu 3.150 tỷ đồng và lãi sau "
+        "thuế 410 tỷ đồng, đều tăng 5% so cùng kỳ.\n\nNăm 2041, cổ đông Phú An đã thông qua kế "
+        "hoạch doanh thu 4.200 tỷ đồng và lãi trước thuế 600 tỷ đồng. Sau 3 quý đầu năm, Công "
+        "ty đã thực hiện được 75% và 68% kế hoạch."
+    )
+    assert (3150 * B, 4200 * B, "75%") in _pairs(text)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.integers(min_value=100, max_value=1700))
+def test_a_respective_percentage_is_taken_only_when_the_pair_gives_it(actual: int) -> None:
+    exact = Decimal(actual) * 100 / 1800
+    assume(abs(exact % 1 - Decimal("0.5")) > Decimal("0.01"))  # no half to round either way
+    share = exact.quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    text = _plan_after_quarter(str(share), "22,6").replace("450 tỷ", f"{actual} tỷ")
+    stated = {s for a, t, s in _pairs(text) if a == actual * B and t == 1800 * B}
+    also_second = Decimal("22.55") <= Decimal(actual) * 100 / 1800 < Decimal("22.65")
+    assert stated == ({None} if also_second else {f"{share}%"})
