@@ -49,6 +49,7 @@ from kpitools.extract.linking import (
     with_result,
 )
 from kpitools.extract.periods import MONTHS_COUNTED, one_part_named
+from kpitools.extract.result_kinds import other_kind_before
 from kpitools.extract.result_periods import quarter_before_months, year_figure_for_part
 from kpitools.extract.target_words import AIM_WORDS
 from kpitools.extract.text import NUM, PLAN_NOUNS
@@ -488,6 +489,8 @@ def _named_link(
     if c is None or _done_of_other(text, c, s) or _converted_after(text, c):
         return None
     if _other_year_named(s, c) or _other_period(text, c, s):
+        return None
+    if kind is None and other_kind_before(text, c, s, noun):
         return None
     if target is not None and not same_currency(c.measure, f"x {currency or 'đồng'}"):
         target = None  # an amount of another currency, or for a count: not its target

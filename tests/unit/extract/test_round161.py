@@ -174,3 +174,27 @@ def test_shares_written_leaves_out_only_the_plan_s_own_change() -> None:
     )
     plan_end = folded.index("7.180 tỷ đồng") + len("7.180 tỷ đồng")
     assert [m.group("a") for m in shares_written(folded, plan_end)] == ["21,7", "20,3"]
+
+
+KINDS = (
+    "Sáu tháng đầu năm, Công ty Đông Á ghi nhận doanh thu thuần đạt 640 tỷ đồng và lợi nhuận "
+    "trước thuế 92 tỷ đồng, lần lượt tăng 12% và 8% so với cùng kỳ. Lợi nhuận sau thuế cũng "
+    "tăng 8% lên 74 tỷ đồng. Với kết quả đạt được, công ty đã thực hiện được 48% kế hoạch "
+    "doanh thu và 41% mục tiêu lợi nhuận{kind} cả năm đề ra."
+)
+
+
+def test_a_profit_plan_of_no_kind_takes_neither_of_two_kinds_stated_before() -> None:
+    links = _links(KINDS.format(kind=""))
+    assert (640 * B, "48%") in links
+    assert (74 * B, "41%") not in links
+    assert (92 * B, "41%") not in links
+
+
+def test_a_profit_plan_naming_its_kind_keeps_the_result_of_that_kind() -> None:
+    assert (74 * B, "41%") in _links(KINDS.format(kind=" sau thuế"))
+
+
+def test_one_kind_of_profit_stated_keeps_its_result() -> None:
+    text = KINDS.format(kind="").replace("lợi nhuận trước thuế 92", "lợi nhuận gần 92")
+    assert (74 * B, "41%") in _links(text)
