@@ -22,15 +22,14 @@ _SENTENCE_REACH = 400
 _OPENS_ON_YEAR = rx(r"\W*năm\s+(?:19|20)\d\d\s*,")
 
 # "quý III", "quý 4": a quarter after the first, whose amount is not the year's to date
-_LATER_QUARTER = rx(r"(?<!\w)quý\s+(?:ii|iii|iv|2|3|4)(?!\w)")
+LATER_QUARTER = rx(r"(?<!\w)quý\s+(?:ii|iii|iv|2|3|4)(?!\w)")
 
-# "lũy kế 9 tháng", "tính chung 6 tháng đầu năm": the months to date
-_MONTHS_TO_DATE = rx(
-    r"(?<!\w)(?:lũy\s+kế|luỹ\s+kế|tính\s+chung|cộng\s+dồn|từ\s+đầu\s+năm"
-    r"|\d{1,2}\s+tháng(?:\s+đầu\s+năm)?)(?!\w)"
+# "sau 9 tháng", "Lũy kế 6 tháng đầu năm", "tính chung": the months to date
+MONTHS_TO_DATE = rx(
+    r"(?<!\w)(?:\d+\s+tháng|lũy\s+kế|luỹ\s+kế|tính\s+chung|cộng\s+dồn|từ\s+đầu\s+năm)(?!\w)"
 )
 
-_QUARTER = rx(r"(?<!\w)quý(?!\w)")
+QUARTER = rx(r"(?<!\w)quý(?!\w)")
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -66,9 +65,9 @@ def quarter_before_months(text: str, c: LinkableStatement, s: LinkableStatement)
     quarter alone.
     """
     head, stop = _sentence(text, c.start, c.end)
-    if not _LATER_QUARTER.search(fold(text[head : c.end])):
+    if not LATER_QUARTER.search(fold(text[head : c.end])):
         return False
     own, _ = _sentence(text, s.start, s.end)
-    if stop >= own or _QUARTER.search(fold(text[own : s.end])):
+    if stop >= own or QUARTER.search(fold(text[own : s.end])):
         return False
-    return _MONTHS_TO_DATE.search(fold(text[stop:own])) is not None
+    return MONTHS_TO_DATE.search(fold(text[stop:own])) is not None
