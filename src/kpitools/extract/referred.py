@@ -54,6 +54,7 @@ from kpitools.extract.linking import (
 )
 from kpitools.extract.named_plans import PLAN_RESULTS, converted, kind_fits, names
 from kpitools.extract.result_kinds import other_kind_before
+from kpitools.extract.result_periods import one_part_for_months
 from kpitools.extract.stated_checks import ABOUT
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.textfold import fold, rx
@@ -1039,7 +1040,7 @@ def link_lead_percentages(
         if named is None:
             continue
         c = _body_amount(s, text, body, named, scope)
-        if c is not None:
+        if c is not None and not one_part_for_months(text, c, s):
             out[i] = with_result(s, c, None)
     return out
 

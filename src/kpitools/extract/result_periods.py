@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import FULL_STOP, PART_OF_YEAR, last_end
+from kpitools.extract.amounts import CLAUSE_MARKS, FULL_STOP, PART_OF_YEAR, last_end
+from kpitools.extract.periods import one_part_named
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -71,3 +72,25 @@ def quarter_before_months(text: str, c: LinkableStatement, s: LinkableStatement)
     if stop >= own or QUARTER.search(fold(text[own : s.end])):
         return False
     return MONTHS_TO_DATE.search(fold(text[stop:own])) is not None
+
+
+_CLAUSE_REACH = 80
+"""How far (characters) before an amount the head of its clause is looked for."""
+
+
+def one_part_for_months(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether ``c`` is one month's or quarter's amount and ``s`` a percentage of months to date.
+
+    ``Kết quả 7 tháng đầu năm, kim ngạch xuất khẩu chưa đạt 50% so với kế hoạch cả năm.`` …
+    ``Cụ thể, kim ngạch xuất khẩu tháng 7 ước đạt 45 triệu USD``: the amount's clause names
+    one month (``tháng 7``, ``quý II``), the percentage's sentence the months to date and no
+    one part; the month's amount is not what the months have done.
+    """
+    low = max(0, c.start - _CLAUSE_REACH)
+    window = fold(text[low : c.start])
+    head = max(0, *(window.rfind(m) + 1 for m in CLAUSE_MARKS))
+    if one_part_named(window, head, len(window)) is None:
+        return False
+    start, _ = _sentence(text, s.start, s.end)
+    own = fold(text[start : s.end])
+    return MONTHS_TO_DATE.search(own) is not None and one_part_named(own, 0, len(own)) is None

@@ -198,3 +198,29 @@ def test_a_profit_plan_naming_its_kind_keeps_the_result_of_that_kind() -> None:
 def test_one_kind_of_profit_stated_keeps_its_result() -> None:
     text = KINDS.format(kind="").replace("lợi nhuận trước thuế 92", "lợi nhuận gần 92")
     assert (74 * B, "41%") in _links(text)
+
+
+LEAD = (
+    "Tỉnh Hòa Bình: 8 tháng đầu năm, kim ngạch xuất khẩu {verb} {percent}% so với kế hoạch cả "
+    "năm.\nCụ thể, {body}\n"
+)
+
+
+def test_one_month_s_amount_is_not_the_lead_s_months_to_date() -> None:
+    text = LEAD.format(
+        verb="chưa đạt",
+        percent=60,
+        body="kim ngạch xuất khẩu tháng 8 ước đạt 52 triệu USD, tính chung 8 tháng đạt hơn 410 "
+        "triệu USD, bằng 58,2% kế hoạch, tăng 3% so với cùng kỳ.",
+    )
+    assert (52 * 10**6, "60%") not in _links(text)
+
+
+def test_the_months_to_date_amount_keeps_the_lead_s_percentage() -> None:
+    text = LEAD.format(
+        verb="đạt",
+        percent=58,
+        body="tính chung 8 tháng, kim ngạch xuất khẩu đạt hơn 410 triệu USD, tăng 3% so với "
+        "cùng kỳ.",
+    )
+    assert (410 * 10**6, "58%") in _links(text)
