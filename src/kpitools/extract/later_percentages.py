@@ -20,7 +20,9 @@ from kpitools.extract.amounts import (
     FULL_STOP,
     MEASURE_NAMES,
     MEASURE_NAMES_RX,
+    MONEY_WORDS,
     PLAN_MEASURES,
+    amounts_in,
     measures_named,
 )
 from kpitools.extract.linking import StartIndex, percent_of, unit_key, with_result
@@ -338,9 +340,54 @@ def _respective_by_figures(
         return  # not said respectively: both given, or neither read
     if gp and gq and not _in_order(gp[0], gq[0]):
         return
+    if bool(gp) != bool(gq) and _out_of_place(said, gp, gq):
+        return
     for found, key in ((gp, "p"), (gq, "q")):
         if found:
             _read(found[0], said, key, out, added)
+
+
+def _out_of_place(said: _Said, gp: list[_Reading], gq: list[_Reading]) -> bool:
+    """Whether the one percentage read alone, naming no measure, is of a plan not in its place.
+
+    With no measure named, the order alone says which plan each is of (``lần lượt 22,6% và
+    25% kế hoạch năm`` after a revenue plan and a profit plan in one sentence: 25 % of the
+    revenue's plan is not the second's); round 161.
+    """
+    slot, found = (0, gp) if gp else (1, gq)
+    return not said.named[slot] and _plan_slot(said.text, found[0]) != slot
+
+
+_PLAN_SENTENCE_REACH = 400
+"""How far (characters) before a plan's amount the head of its sentence is looked for."""
+
+
+def _plan_slot(text: str, r: _Reading) -> int | None:
+    """Which money amount of its sentence the plan of ``r`` is (0 the first), or None.
+
+    The plan is the amount a pair links to as its target, or the plan statement's amount of
+    the target's value (``… kế hoạch doanh thu 1.800 tỷ đồng …; lợi nhuận 230 tỷ đồng``: the
+    revenue's plan 0, the profit's 1); two percentages said respectively are of the plans in
+    the order their sentence states them.
+    """
+    if r.plan is None:
+        if r.result.link_start is None:
+            return None
+        low_at, high_at = r.result.link_start, r.result.link_start + 1
+    else:
+        low_at, high_at = r.plan.start, r.plan.end
+    low = max(0, low_at - _PLAN_SENTENCE_REACH)
+    folded = fold(text[low : high_at + _PERCENT_WORDS])
+    head = max((m.end() for m in FULL_STOP.finditer(folded, 0, low_at - low)), default=0)
+    money = [a for a in amounts_in(folded, head, len(folded)) if a.unit[1] in MONEY_WORDS]
+    return next(
+        (
+            k
+            for k, a in enumerate(money)
+            if low_at - low <= a.start < high_at - low and a.value == r.target
+        ),
+        None,
+    )
 
 
 def _in_order(first: _Reading, second: _Reading) -> bool:

@@ -49,6 +49,14 @@ from kpitools.extract.linking import (
     with_result,
 )
 from kpitools.extract.periods import MONTHS_COUNTED, one_part_named
+from kpitools.extract.result_kinds import other_kind_before
+from kpitools.extract.result_periods import (
+    LATER_QUARTER,
+    MONTHS_TO_DATE,
+    QUARTER,
+    quarter_before_months,
+    year_figure_for_part,
+)
 from kpitools.extract.target_words import AIM_WORDS
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.numbers import try_parse_number
@@ -486,11 +494,23 @@ def _named_link(
         c = None if c is None or _of_later_quarter(text, c, s) else c
     if c is None or _done_of_other(text, c, s) or _converted_after(text, c):
         return None
-    if _other_year_named(s, c):
+    if _other_year_named(s, c) or _other_period(text, c, s):
+        return None
+    if kind is None and other_kind_before(text, c, s, noun):
         return None
     if target is not None and not same_currency(c.measure, f"x {currency or 'đồng'}"):
         target = None  # an amount of another currency, or for a count: not its target
     return c, target
+
+
+def _other_period(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
+    """Whether the result ``c`` is of a period other than the percentage ``s``'s.
+
+    A figure of the whole year for some months (:func:`~kpitools.extract.result_periods.
+    year_figure_for_part`), one later quarter's for the months to date
+    (:func:`~kpitools.extract.result_periods.quarter_before_months`).
+    """
+    return year_figure_for_part(text, c, s) or quarter_before_months(text, c, s)
 
 
 def _other_year_named(s: LinkableStatement, c: LinkableStatement) -> bool:
@@ -553,35 +573,23 @@ def _done_of_other(text: str, c: LinkableStatement, s: LinkableStatement) -> boo
     return fold(" ".join(m.group(1).split())) not in " ".join(fold(text[head : c.end]).split())
 
 
-# "sau 9 tháng", "Lũy kế 6 tháng đầu năm": the months to date a percentage is of
-_MONTHS_TO_DATE = rx(
-    r"(?<!\w)(?:\d+\s+tháng|lũy\s+kế|luỹ\s+kế|tính\s+chung|cộng\s+dồn|từ\s+đầu\s+năm)(?!\w)"
-)
-
-
-_QUARTER = rx(r"(?<!\w)quý(?!\w)")
-
-
 def _in_later_quarter(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
     """Whether the result ``c`` is one later quarter's and ``s`` is of the months to date.
 
     ``Riêng quý III, công ty lãi 40 tỷ đồng, tăng 5%. … Sau 9 tháng, công ty đạt 80% kế
     hoạch lợi nhuận``: ``c``'s sentence names a quarter after the first before it, and
-    ``s``'s sentence names months to date (:data:`_MONTHS_TO_DATE`) and no quarter. A
-    percentage that names no period keeps the quarter's result.
+    ``s``'s sentence names months to date
+    (:data:`~kpitools.extract.result_periods.MONTHS_TO_DATE`) and no quarter. A percentage
+    that names no period keeps the quarter's result.
     """
     low = max(0, c.start - 200)  # bounded looks back: linear in the text
     head = max(text.rfind(". ", low, c.start) + 1, text.rfind("\n", low, c.start) + 1, low)
-    if not _LATER_QUARTER.search(fold(text[head : c.start])):
+    if not LATER_QUARTER.search(fold(text[head : c.start])):
         return False
     low = max(0, s.start - 200)
     head = max(text.rfind(". ", low, s.start) + 1, text.rfind("\n", low, s.start) + 1, low)
     own = fold(text[head : s.end])
-    return bool(_MONTHS_TO_DATE.search(own)) and not _QUARTER.search(own)
-
-
-# "quý III", "quý 4": a quarter after the first, whose amount is not the year's to date
-_LATER_QUARTER = rx(r"(?<!\w)quý\s+(?:ii|iii|iv|2|3|4)(?!\w)")
+    return bool(MONTHS_TO_DATE.search(own)) and not QUARTER.search(own)
 
 
 def _of_later_quarter(text: str, c: LinkableStatement, s: LinkableStatement) -> bool:
@@ -596,7 +604,7 @@ def _of_later_quarter(text: str, c: LinkableStatement, s: LinkableStatement) -> 
     start = max(0, *(window.rfind(m, 0, c.start - low) + 1 for m in CLAUSE_MARKS))
     ends = [i for i in (window.find(m, c.end - low) for m in CLAUSE_MARKS) if i >= 0]
     clause = window[start : min(ends, default=len(window))]
-    return bool(_LATER_QUARTER.search(clause)) and not PART_OF_YEAR.search(fold(s.text))
+    return bool(LATER_QUARTER.search(clause)) and not PART_OF_YEAR.search(fold(s.text))
 
 
 # "… 60% kế hoạch lợi nhuận 2.000 tỷ đồng": the percentage, then the name of its plan

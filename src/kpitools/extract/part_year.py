@@ -71,12 +71,12 @@ from kpitools.extract.linking import (
     with_result,
 )
 from kpitools.extract.notes import noted, seg
-from kpitools.extract.numerals import PERCENT
 from kpitools.extract.part_counts import is_count, same_counted
 from kpitools.extract.past_bases import LAST_YEAR
 from kpitools.extract.periods import HALF_YEAR_WORDS, part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.remainders import REMAINDER
+from kpitools.extract.share_percents import shares_written
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
 from kpitools.extract.text import PLAN_NOUNS
 from kpitools.extract.undated_results import firms_agree, firms_apart, long_term, one_period
@@ -1170,10 +1170,10 @@ def _share_stated(folded: str, a: Amount, plan: Amount) -> bool:
 
     Within :data:`_PLAN_PERCENT_SLACK` of it (``… đã hoàn thành lần lượt 46% và 47% kế
     hoạch``): the pair is stated with a percentage, which a pair set unstated would leave off.
-    Any percentage, unlike :func:`plan_share_written` (only one a plan's name follows).
+    Any but the plan's own change (:func:`shares_written`), unlike :func:`plan_share_written`.
     """
     share = 100 * a.value / plan.value
-    for m in PERCENT.finditer(folded):
+    for m in shares_written(folded, plan.end):
         p = try_parse_number(m.group("a"))
         if p is not None and abs(p - share) <= _PLAN_PERCENT_SLACK:
             return True

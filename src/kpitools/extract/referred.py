@@ -53,6 +53,8 @@ from kpitools.extract.linking import (
     with_result,
 )
 from kpitools.extract.named_plans import PLAN_RESULTS, converted, kind_fits, names
+from kpitools.extract.result_kinds import other_kind_before
+from kpitools.extract.result_periods import one_part_for_months
 from kpitools.extract.stated_checks import ABOUT
 from kpitools.extract.text import NUM, PLAN_NOUNS
 from kpitools.textfold import fold, rx
@@ -675,7 +677,9 @@ def _named_amount_before(
     if not named:
         return None
     c = _amount_just_stated(s, text, scope, named)
-    return c if c is not None and _names_before_or_after(text, c, named) else None
+    if c is None or other_kind_before(text, c, s, named):
+        return None
+    return c if _names_before_or_after(text, c, named) else None
 
 
 def _names_before_or_after(text: str, c: LinkableStatement, noun: str) -> bool:
@@ -1036,7 +1040,7 @@ def link_lead_percentages(
         if named is None:
             continue
         c = _body_amount(s, text, body, named, scope)
-        if c is not None:
+        if c is not None and not one_part_for_months(text, c, s):
             out[i] = with_result(s, c, None)
     return out
 

@@ -1,0 +1,32 @@
+"""Percentages that may state a result's share of a plan: for the part-year pass's guard.
+
+:func:`kpitools.extract.part_year._share_stated` keeps a result from being set against a
+plan with no percentage when a percentage near them may be the result's share of the plan
+(the pair stated, its percentage not linked). The plan's own change over the past year,
+said right after its amount (``doanh thu 7.180 tỷ đồng, tăng 20% so với thực hiện năm
+2025``), is no share of it, whatever its value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kpitools.extract.numerals import PERCENT
+from kpitools.textfold import rx
+
+# ", tăng 20%", " (giảm khoảng 5%", ", tăng trưởng hơn 12%": a change said right after an amount
+_CHANGE_AFTER = rx(
+    r"\s*[,(]?\s*(?:tăng(?:\s+trưởng)?|giảm)(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ))?\s*"
+)
+
+
+def shares_written(folded: str, plan_end: int) -> Iterator[re.Match[str]]:
+    """The percentages of ``folded`` that may state a share of the plan ending at ``plan_end``.
+
+    Each match of :data:`~kpitools.extract.numerals.PERCENT` but the plan's own change, said
+    right after its amount (:data:`_CHANGE_AFTER`).
+    """
+    for m in PERCENT.finditer(folded):
+        if m.start() < plan_end or not _CHANGE_AFTER.fullmatch(folded, plan_end, m.start()):
+            yield m
