@@ -1,0 +1,79 @@
+"""A year's plan written paragraphs above a part of the year's result: of one firm or not.
+
+``Năm 2041, đại hội đồng cổ đông thông qua kế hoạch doanh thu 900 tỷ đồng.`` … (other
+paragraphs) … ``Quý II/2041, Công ty Sao Mai đạt doanh thu 210 tỷ đồng, tăng 8% so với cùng
+kỳ.``: in an article on one firm, the plan set out first is the quarter's plan, however many
+paragraphs lie between. In a round-up of several firms (``Chứng khoán AAA … vượt kế hoạch
+lợi nhuận năm (900 tỷ đồng)`` … ``Chứng khoán BBB … lợi nhuận sau thuế 210 tỷ đồng``) a plan
+above is another firm's. :func:`one_firm_above` tells the two for the part-year passes
+(:func:`~kpitools.extract.part_year.link_part_year_amounts` and
+:func:`~kpitools.extract.part_year.link_unstated_plans`, round 158), and
+:func:`plan_above_fits` also asks that the result be of the plan's year.
+"""
+
+from __future__ import annotations
+
+from kpitools.extract.amounts import YEAR
+from kpitools.extract.undated_results import FIRM_LETTERS, firms_named
+
+# "tỷ USD", "triệu VND": the letters of a currency, no firm's
+_CURRENCY_LETTERS = frozenset({"USD", "VND", "EUR"})
+
+
+def _firm_letters(word: str) -> bool:
+    """Whether capitals ``word`` may be a firm's letters: no currency, no Roman ``quý III``."""
+    return word not in _CURRENCY_LETTERS and not set(word) <= set("IVX")
+
+
+def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
+    r"""Whether a plan at ``plan_start`` may be the plan of the result at ``result_start``.
+
+    In the result's paragraph, yes; in an earlier one, when from the plan's paragraph to the
+    end of the result's the text names at most one firm after a title or as the subject of
+    a verb of a result or a plan (:func:`~kpitools.extract.undated_results.firms_named`) and
+    at most one by its letters (a ticker; a currency's or a Roman numeral are none).
+
+    Examples
+    --------
+    >>> text = "Năm nay, công ty đặt kế hoạch lãi 90 tỷ đồng.\nQuý I, Công ty Sao Mai lãi 20 tỷ."
+    >>> one_firm_above(text, 35, 70)
+    True
+    >>> one_firm_above("AAA đặt kế hoạch lãi 90 tỷ đồng.\nBBB lãi 20 tỷ đồng.", 22, 40)
+    False
+    """
+    if "\n" not in raw[plan_start:result_start]:
+        return True
+    start = raw.rfind("\n", 0, plan_start) + 1
+    stop = raw.find("\n", result_start)
+    end = stop if stop >= 0 else len(raw)
+    letters = {w for w in FIRM_LETTERS.findall(raw, start, end) if _firm_letters(w)}
+    return len(letters) <= 1 and len(firms_named(raw, start, end)) <= 1
+
+
+def plan_above_fits(raw: str, plan_start: int, result_start: int) -> bool:
+    """Whether a plan written before a result may be its year's plan, the result read with growth.
+
+    One firm's (:func:`one_firm_above`), and of the result's year: the last year named
+    before the result is the last named before the plan (``Đầu năm 2042, … kế hoạch doanh
+    thu 2.400 tỷ đồng. Theo kết quả quý IV/2041, doanh thu đạt 510 tỷ đồng``: next year's
+    plan, not the quarter's), or none is named before the plan.
+
+    Examples
+    --------
+    >>> text = "Năm 2042, công ty đặt kế hoạch lãi 90 tỷ đồng. Quý IV/2041, công ty lãi 20 tỷ."
+    >>> plan_above_fits(text, 35, 70), plan_above_fits(text.replace("IV/2041", "I"), 35, 60)
+    (False, True)
+    """
+    if plan_start > result_start:
+        return True
+    plan_year = _last_year(raw, 0, plan_start)
+    result_year = _last_year(raw, plan_start, result_start) or plan_year
+    return result_year == plan_year and one_firm_above(raw, plan_start, result_start)
+
+
+def _last_year(raw: str, start: int, end: int) -> str | None:
+    """The last year ``raw[start:end]`` names, if any."""
+    found = None
+    for m in YEAR.finditer(raw, start, end):
+        found = m.group()
+    return found
