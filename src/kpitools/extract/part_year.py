@@ -869,7 +869,7 @@ def _same_count(folded: str, a: Amount, plan: Amount) -> bool:
 # the last words of "mục tiêu", "chỉ tiêu", "kế hoạch", "phấn đấu"; particles of aspect
 # ("thành lập mới", "thành lập được"); words of a verb too weak to say what is counted
 _PLAN_WORD_LAST = frozenset({"tiêu", "hoạch", "đấu"})
-_PARTICLES = frozenset({"mới", "được", "đã", "chỉ"})
+_PARTICLES = frozenset({"mới", "được", "đã", "chỉ", "hơn", "gần", "khoảng", "trên"})
 _WEAK_VERB_WORDS = frozenset({"có", "là", "đạt", "với", "cho", "của", "và", "trên", "tổng"})
 
 
@@ -1154,9 +1154,9 @@ def _growth_amount_fits(
         return False
     if _share_stated(folded, a, plan):
         return False
-    if not plan_above_fits(raw, plan.start, a.start):
+    key = _period_key(folded, a)  # a part of the year's: a plan above of one firm fits
+    if not plan_above_fits(raw, plan.start, a.start, part=key is not None):
         return False
-    key = _period_key(folded, a)
     alike = {
         b.value
         for b in amounts

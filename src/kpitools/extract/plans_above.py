@@ -50,13 +50,14 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     return len(letters) <= 1 and len(firms_named(raw, start, end)) <= 1
 
 
-def plan_above_fits(raw: str, plan_start: int, result_start: int) -> bool:
+def plan_above_fits(raw: str, plan_start: int, result_start: int, *, part: bool = True) -> bool:
     """Whether a plan written before a result may be its year's plan, the result read with growth.
 
-    One firm's (:func:`one_firm_above`), and of the result's year: the last year named
-    before the result is the last named before the plan (``Đầu năm 2042, … kế hoạch doanh
-    thu 2.400 tỷ đồng. Theo kết quả quý IV/2041, doanh thu đạt 510 tỷ đồng``: next year's
-    plan, not the quarter's), or none is named before the plan.
+    Of the result's year: the last year named before the result is the last named before
+    the plan (``Đầu năm 2042, … kế hoạch doanh thu 2.400 tỷ đồng. Theo kết quả quý IV/2041,
+    doanh thu đạt 510 tỷ đồng``: next year's plan, not the quarter's), or none is named
+    before the plan. In the result's paragraph; or above it, for a result of a ``part`` of
+    the year (a quarter's, some months'), in one firm's text (:func:`one_firm_above`).
 
     Examples
     --------
@@ -68,7 +69,11 @@ def plan_above_fits(raw: str, plan_start: int, result_start: int) -> bool:
         return True
     plan_year = _last_year(raw, 0, plan_start)
     result_year = _last_year(raw, plan_start, result_start) or plan_year
-    return result_year == plan_year and one_firm_above(raw, plan_start, result_start)
+    if result_year != plan_year:
+        return False
+    if not part and "\n" in raw[plan_start:result_start]:
+        return False  # a whole year's result: only the plan of its own paragraph
+    return one_firm_above(raw, plan_start, result_start)
 
 
 def _last_year(raw: str, start: int, end: int) -> str | None:

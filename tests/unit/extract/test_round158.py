@@ -6,7 +6,9 @@ is the plan of the quarter's or the half year's result read paragraphs below wit
 the part-year pass sets it against the plan, no percentage. Near-misses: a round-up naming
 two firms by their letters or after their titles (a plan above is another firm's, also for
 the dated results' pass), a plan of the next year (also in the result's paragraph), a plan
-of another measure.
+of another measure. A qualifier between the plan's verb and the amount (``đã vận động được
+hơn 210 triệu đồng`` against ``chỉ tiêu vận động 900 triệu đồng``) leaves the amount that
+verb's.
 """
 
 from __future__ import annotations
@@ -107,6 +109,17 @@ def test_another_measure_s_plan_above_is_not_taken() -> None:
         "quý II/2041, công ty đạt doanh thu thuần 510 tỷ đồng, giảm 12% so với cùng kỳ."
     )
     assert not any(a == 510 * B for a, _ in _pairs(text))
+
+
+def test_a_qualifier_after_the_plan_s_verb_leaves_the_amount_of_that_verb() -> None:
+    plan = (
+        "Năm 2041, Ủy ban MTTQ huyện Tân Phú nhận chỉ tiêu vận động 900 triệu đồng cho Quỹ Vì "
+        "người nghèo. Kết quả, trong quý I/2041, các cấp đã {verb} {qualifier} 210 triệu đồng."
+    )
+    for qualifier in ("hơn", "gần", "khoảng"):
+        text = plan.format(verb="vận động được", qualifier=qualifier)
+        assert (210 * B / 1000, 900 * B / 1000) in _pairs(text), qualifier
+        assert not _pairs(plan.format(verb="chi", qualifier=qualifier)), qualifier
 
 
 def test_letters_of_a_currency_or_a_quarter_name_no_firm() -> None:
