@@ -869,7 +869,7 @@ def _same_count(folded: str, a: Amount, plan: Amount) -> bool:
 # the last words of "mục tiêu", "chỉ tiêu", "kế hoạch", "phấn đấu"; particles of aspect
 # ("thành lập mới", "thành lập được"); words of a verb too weak to say what is counted
 _PLAN_WORD_LAST = frozenset({"tiêu", "hoạch", "đấu"})
-_PARTICLES = frozenset({"mới", "được", "đã", "chỉ", "hơn", "gần", "khoảng", "trên"})
+_PARTICLES = frozenset({"mới", "được", "đã", "chỉ"})
 _WEAK_VERB_WORDS = frozenset({"có", "là", "đạt", "với", "cho", "của", "và", "trên", "tổng"})
 
 

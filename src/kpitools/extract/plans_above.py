@@ -13,16 +13,35 @@ above is another firm's. :func:`one_firm_above` tells the two for the part-year 
 
 from __future__ import annotations
 
+import re
+
 from kpitools.extract.amounts import YEAR
-from kpitools.extract.undated_results import FIRM_LETTERS, firms_named
+from kpitools.extract.undated_results import FIRM_LETTERS, firms_named, proper_names
 
-# "tỷ USD", "triệu VND": the letters of a currency, no firm's
-_CURRENCY_LETTERS = frozenset({"USD", "VND", "EUR"})
+# "tỷ USD", "triệu VND", "(HOSE: SMV)": the letters of a currency or an exchange, no firm's
+_NO_FIRM_LETTERS = frozenset({"USD", "VND", "EUR", "HOSE", "HoSE", "HNX", "UPCOM", "UPCoM"})
+# a sentence's end: its next sentence's first word is capitalised as first, no name
+_SENTENCE_END = re.compile(r"[.!?:]\s+")
 
 
-def _firm_letters(word: str) -> bool:
-    """Whether capitals ``word`` may be a firm's letters: no currency, no Roman ``quý III``."""
-    return word not in _CURRENCY_LETTERS and not set(word) <= set("IVX")
+_PERIOD_WORDS = frozenset({"Quý", "Tháng", "Năm", "Nửa"})
+
+
+def _firm_letters(name: str) -> bool:
+    """Whether ``name`` may name a firm: no currency's or exchange's letters, no ``Quý III``."""
+    return name not in _NO_FIRM_LETTERS and not all(
+        w in _PERIOD_WORDS or set(w) <= set("IVX") for w in name.split()
+    )
+
+
+def _paragraph_names(raw: str, start: int, end: int) -> set[str]:
+    """The proper names of the sentences of ``raw[start:end]`` (each read from its start)."""
+    heads = [start] + [m.end() for m in _SENTENCE_END.finditer(raw, start, end)]
+    ends = [*heads[1:], end]
+    found = {
+        n for head, stop in zip(heads, ends, strict=True) for n in proper_names(raw, head, stop)
+    }
+    return {n for n in found if _firm_letters(n)}
 
 
 def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
@@ -31,7 +50,9 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     In the result's paragraph, yes; in an earlier one, when from the plan's paragraph to the
     end of the result's the text names at most one firm after a title or as the subject of
     a verb of a result or a plan (:func:`~kpitools.extract.undated_results.firms_named`) and
-    at most one by its letters (a ticker; a currency's or a Roman numeral are none).
+    at most one by its letters (a ticker; a currency's, an exchange's or a Roman numeral are
+    none), and the plan's paragraph and the result's name no proper names apart (``Chứng
+    khoán Ngọc Lan …`` / ``Chứng khoán Phú Điền …``; either naming none agrees).
 
     Examples
     --------
@@ -47,7 +68,12 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     stop = raw.find("\n", result_start)
     end = stop if stop >= 0 else len(raw)
     letters = {w for w in FIRM_LETTERS.findall(raw, start, end) if _firm_letters(w)}
-    return len(letters) <= 1 and len(firms_named(raw, start, end)) <= 1
+    if len(letters) > 1 or len(firms_named(raw, start, end)) > 1:
+        return False
+    plan_end = raw.find("\n", plan_start)
+    ours = _paragraph_names(raw, start, plan_end)
+    theirs = _paragraph_names(raw, raw.rfind("\n", 0, result_start) + 1, end)
+    return not ours or not theirs or bool(ours & theirs)
 
 
 def plan_above_fits(raw: str, plan_start: int, result_start: int, *, part: bool = True) -> bool:

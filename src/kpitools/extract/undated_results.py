@@ -72,13 +72,13 @@ def firms_agree(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> boo
     ``Tập đoàn Dệt may Việt Nam (Vinatex) báo cáo doanh thu … quý 1 … TCM đặt mục tiêu doanh
     thu …``: a round-up of firms; the result's, named in brackets, is not among those the
     plan's sentence names; nor the firms named in words (``doanh thu của Sông Lam …`` and
-    ``Hồng Hà đặt kế hoạch …``: :func:`_names`). Either naming none agrees.
+    ``Hồng Hà đặt kế hoạch …``: :func:`proper_names`). Either naming none agrees.
     """
     theirs = set(_FIRM_BRACKETED.findall(raw, *actual))
     ours = set(_FIRM_BRACKETED.findall(raw, *plan)) | set(FIRM_LETTERS.findall(raw, *plan))
     if theirs and ours and not theirs & ours:
         return False
-    theirs, ours = _names(raw, *actual), _names(raw, *plan)
+    theirs, ours = proper_names(raw, *actual), proper_names(raw, *plan)
     return not theirs or not ours or bool(theirs & ours)
 
 
@@ -93,7 +93,7 @@ _TITLE_WORDS = frozenset(
 )
 
 
-def _names(raw: str, start: int, end: int) -> set[str]:
+def proper_names(raw: str, start: int, end: int) -> set[str]:
     """The proper names of ``raw[start:end]`` (a sentence).
 
     Its brackets' and letters', its runs of two or more capitalised words (``Sao Mai``,
