@@ -52,7 +52,8 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     a verb of a result or a plan (:func:`~kpitools.extract.undated_results.firms_named`) and
     at most one by its letters (a ticker; a currency's, an exchange's or a Roman numeral are
     none), and the plan's paragraph and the result's name no proper names apart (``Chứng
-    khoán Ngọc Lan …`` / ``Chứng khoán Phú Điền …``; either naming none agrees).
+    khoán Ngọc Lan …`` / ``Chứng khoán Phú Điền …``; either naming none agrees; one naming
+    none takes the names of the nearest paragraph above it naming any, its section's).
 
     Examples
     --------
@@ -70,10 +71,26 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     letters = {w for w in FIRM_LETTERS.findall(raw, start, end) if _firm_letters(w)}
     if len(letters) > 1 or len(firms_named(raw, start, end)) > 1:
         return False
-    plan_end = raw.find("\n", plan_start)
-    ours = _paragraph_names(raw, start, plan_end)
-    theirs = _paragraph_names(raw, raw.rfind("\n", 0, result_start) + 1, end)
+    ours = _names_up_from(raw, plan_start, 0)
+    theirs = _names_up_from(raw, result_start, start)
     return not ours or not theirs or bool(ours & theirs)
+
+
+def _names_up_from(raw: str, at: int, floor: int) -> set[str]:
+    """The names of the paragraph at ``at``, or of the nearest above it naming any (to ``floor``).
+
+    A section's heading or lead names its firm (``Nhựa Bình Minh: doanh thu tăng mạnh``); a
+    paragraph under it that names none is of that firm.
+    """
+    head = raw.rfind("\n", 0, at) + 1
+    stop = raw.find("\n", at)
+    end = stop if stop >= 0 else len(raw)
+    while True:
+        names = _paragraph_names(raw, head, end)
+        if names or head <= floor:
+            return names
+        end = head - 1
+        head = raw.rfind("\n", 0, end) + 1
 
 
 def plan_above_fits(raw: str, plan_start: int, result_start: int, *, part: bool = True) -> bool:

@@ -6,7 +6,8 @@ is the plan of the quarter's or the half year's result read paragraphs below wit
 the part-year pass sets it against the plan, no percentage. Near-misses: a round-up naming
 two firms by their letters or after their titles (a plan above is another firm's, also for
 the dated results' pass), a plan of the next year (also in the result's paragraph), a plan
-of another measure, another firm named in words in the plan's paragraph.
+of another measure, another firm named in words in the plan's paragraph or in the heading
+of the result's section.
 """
 
 from __future__ import annotations
@@ -116,6 +117,17 @@ def test_a_plan_paragraph_naming_another_firm_in_words_is_another_firm_s() -> No
         "tăng 8% so với cùng kỳ."
     )
     assert not any(a == 350 * B for a, _ in _pairs(text))
+
+
+def test_a_section_under_another_firm_s_heading_is_that_firm_s() -> None:
+    text = (
+        "Nhựa Sao Mai: lãi kỷ lục\nNăm 2041, công ty đặt kế hoạch doanh thu 5.000 tỷ đồng.\n"
+        "Nhựa Bình Minh: doanh thu tăng mạnh\nTrong quý 2/2041, doanh thu thuần đạt 1.990 tỷ "
+        "đồng, tăng 19% so với cùng kỳ."
+    )
+    assert not _pairs(text)
+    one_firm = text.replace("Nhựa Bình Minh", "Nhựa Sao Mai")
+    assert (1990 * B, 5000 * B) in _pairs(one_firm)
 
 
 def test_letters_of_a_currency_or_a_quarter_name_no_firm() -> None:
