@@ -75,6 +75,7 @@ from kpitools.extract.part_counts import is_count, same_counted
 from kpitools.extract.past_bases import LAST_YEAR
 from kpitools.extract.periods import HALF_YEAR_WORDS, part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
+from kpitools.extract.plans_above import one_firm_above, plan_above_fits
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.share_percents import shares_written
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
@@ -115,7 +116,7 @@ def _owners_agree(text: str, a: tuple[int, int], b: tuple[int, int]) -> bool:
     x, y = _owners_named(text, *a), _owners_named(text, *b)
     if x and y and not x & y:
         return False
-    return _listed_companies_agree(text, a, b)
+    return _listed_companies_agree(text, a, b) and one_firm_above(text, b[0], a[0])
 
 
 # "(HoSE: VCB)", "mã chứng khoán: FOX", "(mã: DBC, sàn HoSE)": a listed company's ticker
@@ -952,7 +953,7 @@ def link_part_year_amounts(
         for a in _part_year_amounts(window, (plan, floor), t.year, covered, kind):
             if (
                 _pair_refused(window[0], folded, (a, plan), written is not None, t.year)
-                or (grown(a) and not _growth_amount_fits(folded, a, plan, money_plans.every, kind))
+                or (grown(a) and not _growth_amount_fits(window, a, plan, kind))
                 or (low + a.start, t.target) in paired  # the plan written twice: one pair
             ):
                 continue
@@ -1124,10 +1125,9 @@ still be that result's (a writer rounds or cuts)."""
 
 
 def _growth_amount_fits(
-    folded: str,
+    window: tuple[str, str, Sequence[Amount]],
     a: Amount,
     plan: Amount,
-    amounts: Sequence[Amount],
     kind: MeasureKind | None = None,
 ) -> bool:
     """Whether ``a``, read with its growth, may be set against the year's ``plan`` unstated.
@@ -1136,12 +1136,12 @@ def _growth_amount_fits(
     đặt kế hoạch lãi trước thuế 40 tỷ đồng``: a money amount, with no plan named after it in
     its clause (``…, hoàn thành 81% so với kế hoạch (…)``: its own sentence sets it against
     a plan), no percentage of the window its share of the plan (``… đã hoàn thành lần lượt
-    46% và 47% kế hoạch``: the pair is stated with a percentage not linked), a plan written
-    before it only in its own paragraph (another company's plan above), and the one value
-    of the plan's measure and kind for its period in the window (``Công ty A … doanh thu
-    quý I đạt 4.200 tỷ đồng … Công ty B … doanh thu quý I đạt 1.000 tỷ đồng``: whose, not
-    known).
+    46% và 47% kế hoạch``: the pair is stated with a percentage not linked), a plan before
+    it of one firm and year (:func:`plan_above_fits`), the one value of the plan's measure
+    and kind for its period in the ``window`` (text, folded, amounts; ``Công ty A … doanh
+    thu quý I đạt 4.200 tỷ đồng … Công ty B … quý I đạt 1.000 tỷ đồng``: whose, not known).
     """
+    raw, folded, amounts = window
     if not (a.unit[1] in MONEY_WORDS or is_count(a)) or plan.value <= 0:
         return False
     if _PAST_BEFORE.search(folded, clause_head(folded, a.start, 0), a.start):
@@ -1154,9 +1154,9 @@ def _growth_amount_fits(
         return False
     if _share_stated(folded, a, plan):
         return False
-    if plan.start < a.start and "\n" in folded[plan.end : a.start]:
+    key = _period_key(folded, a)  # a part of the year's: a plan above of one firm fits
+    if not plan_above_fits(raw, plan.start, a.start, part=key is not None):
         return False
-    key = _period_key(folded, a)
     alike = {
         b.value
         for b in amounts

@@ -63,7 +63,7 @@ _YEARS = re.compile(r"(?:19|20)\d\d")
 # "Tập đoàn Dệt may Việt Nam (Vinatex)", "(MSH)": a firm named in brackets after its full name;
 # "TCM đặt mục tiêu": one named by its letters
 _FIRM_BRACKETED = re.compile(r"\(([A-Z][A-Za-z0-9]{1,15})\)")
-_FIRM_LETTERS = re.compile(r"(?<![^\W_])[A-Z]{3,5}(?![^\W_])")
+FIRM_LETTERS = re.compile(r"(?<![^\W_])[A-Z]{3,5}(?![^\W_])")
 
 
 def firms_agree(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> bool:
@@ -72,13 +72,13 @@ def firms_agree(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> boo
     ``Tập đoàn Dệt may Việt Nam (Vinatex) báo cáo doanh thu … quý 1 … TCM đặt mục tiêu doanh
     thu …``: a round-up of firms; the result's, named in brackets, is not among those the
     plan's sentence names; nor the firms named in words (``doanh thu của Sông Lam …`` and
-    ``Hồng Hà đặt kế hoạch …``: :func:`_names`). Either naming none agrees.
+    ``Hồng Hà đặt kế hoạch …``: :func:`proper_names`). Either naming none agrees.
     """
     theirs = set(_FIRM_BRACKETED.findall(raw, *actual))
-    ours = set(_FIRM_BRACKETED.findall(raw, *plan)) | set(_FIRM_LETTERS.findall(raw, *plan))
+    ours = set(_FIRM_BRACKETED.findall(raw, *plan)) | set(FIRM_LETTERS.findall(raw, *plan))
     if theirs and ours and not theirs & ours:
         return False
-    theirs, ours = _names(raw, *actual), _names(raw, *plan)
+    theirs, ours = proper_names(raw, *actual), proper_names(raw, *plan)
     return not theirs or not ours or bool(theirs & ours)
 
 
@@ -93,7 +93,7 @@ _TITLE_WORDS = frozenset(
 )
 
 
-def _names(raw: str, start: int, end: int) -> set[str]:
+def proper_names(raw: str, start: int, end: int) -> set[str]:
     """The proper names of ``raw[start:end]`` (a sentence).
 
     Its brackets' and letters', its runs of two or more capitalised words (``Sao Mai``,
@@ -101,7 +101,7 @@ def _names(raw: str, start: int, end: int) -> set[str]:
     capitalises (``Masan``).
     """
     names = set(_FIRM_BRACKETED.findall(raw, start, end)) | set(
-        _FIRM_LETTERS.findall(raw, start, end)
+        FIRM_LETTERS.findall(raw, start, end)
     )
     runs: list[list[str]] = []
     last = -1
@@ -142,11 +142,11 @@ def firms_apart(raw: str, actual: tuple[int, int], plan: tuple[int, int]) -> boo
     none is the other's. Letters alone (``HPA``, ``VOC``) are left out: an abbreviation of a
     name the other side may write in words.
     """
-    theirs, ours = _firms(raw, *actual), _firms(raw, *plan)
+    theirs, ours = firms_named(raw, *actual), firms_named(raw, *plan)
     return bool(theirs) and bool(ours) and not theirs & ours
 
 
-def _firms(raw: str, start: int, end: int) -> set[str]:
+def firms_named(raw: str, start: int, end: int) -> set[str]:
     """The firms ``raw[start:end]`` names after a title or as a subject (:func:`firms_apart`)."""
     found: set[str] = set()
     for m in _FIRM_TITLE.finditer(raw, start, end):

@@ -1,0 +1,127 @@
+"""A year's plan written paragraphs above a part of the year's result: of one firm or not.
+
+``Năm 2041, đại hội đồng cổ đông thông qua kế hoạch doanh thu 900 tỷ đồng.`` … (other
+paragraphs) … ``Quý II/2041, Công ty Sao Mai đạt doanh thu 210 tỷ đồng, tăng 8% so với cùng
+kỳ.``: in an article on one firm, the plan set out first is the quarter's plan, however many
+paragraphs lie between. In a round-up of several firms (``Chứng khoán AAA … vượt kế hoạch
+lợi nhuận năm (900 tỷ đồng)`` … ``Chứng khoán BBB … lợi nhuận sau thuế 210 tỷ đồng``) a plan
+above is another firm's. :func:`one_firm_above` tells the two for the part-year passes
+(:func:`~kpitools.extract.part_year.link_part_year_amounts` and
+:func:`~kpitools.extract.part_year.link_unstated_plans`, round 158), and
+:func:`plan_above_fits` also asks that the result be of the plan's year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kpitools.extract.amounts import YEAR
+from kpitools.extract.undated_results import FIRM_LETTERS, firms_named, proper_names
+
+# "tỷ USD", "triệu VND", "(HOSE: SMV)": the letters of a currency or an exchange, no firm's
+_NO_FIRM_LETTERS = frozenset({"USD", "VND", "EUR", "HOSE", "HoSE", "HNX", "UPCOM", "UPCoM"})
+# a sentence's end: its next sentence's first word is capitalised as first, no name
+_SENTENCE_END = re.compile(r"[.!?:]\s+")
+
+
+_PERIOD_WORDS = frozenset({"Quý", "Tháng", "Năm", "Nửa"})
+
+
+def _firm_letters(name: str) -> bool:
+    """Whether ``name`` may name a firm: no currency's or exchange's letters, no ``Quý III``."""
+    return name not in _NO_FIRM_LETTERS and not all(
+        w in _PERIOD_WORDS or set(w) <= set("IVX") for w in name.split()
+    )
+
+
+def _paragraph_names(raw: str, start: int, end: int) -> set[str]:
+    """The proper names of the sentences of ``raw[start:end]`` (each read from its start)."""
+    heads = [start] + [m.end() for m in _SENTENCE_END.finditer(raw, start, end)]
+    ends = [*heads[1:], end]
+    found = {
+        n for head, stop in zip(heads, ends, strict=True) for n in proper_names(raw, head, stop)
+    }
+    return {n for n in found if _firm_letters(n)}
+
+
+def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
+    r"""Whether a plan at ``plan_start`` may be the plan of the result at ``result_start``.
+
+    In the result's paragraph, yes; in an earlier one, when from the plan's paragraph to the
+    end of the result's the text names at most one firm after a title or as the subject of
+    a verb of a result or a plan (:func:`~kpitools.extract.undated_results.firms_named`) and
+    at most one by its letters (a ticker; a currency's, an exchange's or a Roman numeral are
+    none), and the plan's paragraph and the result's name no proper names apart (``Chứng
+    khoán Ngọc Lan …`` / ``Chứng khoán Phú Điền …``; either naming none agrees; one naming
+    none takes the names of the nearest paragraph above it naming any, its section's).
+
+    Examples
+    --------
+    >>> text = "Năm nay, công ty đặt kế hoạch lãi 90 tỷ đồng.\nQuý I, Công ty Sao Mai lãi 20 tỷ."
+    >>> one_firm_above(text, 35, 70)
+    True
+    >>> one_firm_above("AAA đặt kế hoạch lãi 90 tỷ đồng.\nBBB lãi 20 tỷ đồng.", 22, 40)
+    False
+    """
+    if "\n" not in raw[plan_start:result_start]:
+        return True
+    start = raw.rfind("\n", 0, plan_start) + 1
+    stop = raw.find("\n", result_start)
+    end = stop if stop >= 0 else len(raw)
+    letters = {w for w in FIRM_LETTERS.findall(raw, start, end) if _firm_letters(w)}
+    if len(letters) > 1 or len(firms_named(raw, start, end)) > 1:
+        return False
+    ours = _names_up_from(raw, plan_start, 0)
+    theirs = _names_up_from(raw, result_start, start)
+    return not ours or not theirs or bool(ours & theirs)
+
+
+def _names_up_from(raw: str, at: int, floor: int) -> set[str]:
+    """The names of the paragraph at ``at``, or of the nearest above it naming any (to ``floor``).
+
+    A section's heading or lead names its firm (``Nhựa Bình Minh: doanh thu tăng mạnh``); a
+    paragraph under it that names none is of that firm.
+    """
+    head = raw.rfind("\n", 0, at) + 1
+    stop = raw.find("\n", at)
+    end = stop if stop >= 0 else len(raw)
+    while True:
+        names = _paragraph_names(raw, head, end)
+        if names or head <= floor:
+            return names
+        end = head - 1
+        head = raw.rfind("\n", 0, end) + 1
+
+
+def plan_above_fits(raw: str, plan_start: int, result_start: int, *, part: bool = True) -> bool:
+    """Whether a plan written before a result may be its year's plan, the result read with growth.
+
+    Of the result's year: the last year named before the result is the last named before
+    the plan (``Đầu năm 2042, … kế hoạch doanh thu 2.400 tỷ đồng. Theo kết quả quý IV/2041,
+    doanh thu đạt 510 tỷ đồng``: next year's plan, not the quarter's), or none is named
+    before the plan. In the result's paragraph; or above it, for a result of a ``part`` of
+    the year (a quarter's, some months'), in one firm's text (:func:`one_firm_above`).
+
+    Examples
+    --------
+    >>> text = "Năm 2042, công ty đặt kế hoạch lãi 90 tỷ đồng. Quý IV/2041, công ty lãi 20 tỷ."
+    >>> plan_above_fits(text, 35, 70), plan_above_fits(text.replace("IV/2041", "I"), 35, 60)
+    (False, True)
+    """
+    if plan_start > result_start:
+        return True
+    plan_year = _last_year(raw, 0, plan_start)
+    result_year = _last_year(raw, plan_start, result_start) or plan_year
+    if result_year != plan_year:
+        return False
+    if not part and "\n" in raw[plan_start:result_start]:
+        return False  # a whole year's result: only the plan of its own paragraph
+    return one_firm_above(raw, plan_start, result_start)
+
+
+def _last_year(raw: str, start: int, end: int) -> str | None:
+    """The last year ``raw[start:end]`` names, if any."""
+    found = None
+    for m in YEAR.finditer(raw, start, end):
+        found = m.group()
+    return found
