@@ -96,10 +96,11 @@ def _names_up_from(raw: str, at: int, floor: int) -> set[str]:
 def plan_above_fits(raw: str, plan_start: int, result_start: int, *, part: bool = True) -> bool:
     """Whether a plan written before a result may be its year's plan, the result read with growth.
 
-    Of the result's year: the last year named before the result is the last named before
-    the plan (``Đầu năm 2042, … kế hoạch doanh thu 2.400 tỷ đồng. Theo kết quả quý IV/2041,
-    doanh thu đạt 510 tỷ đồng``: next year's plan, not the quarter's), or none is named
-    before the plan. In the result's paragraph; or above it, for a result of a ``part`` of
+    Of the result's year: the last year named before the result is the last named up to the
+    end of the plan's sentence (``Đầu năm 2042, … kế hoạch doanh thu 2.400 tỷ đồng. Theo kết
+    quả quý IV/2041, doanh thu đạt 510 tỷ đồng``: next year's plan, not the quarter's;
+    ``… đặt mục tiêu doanh thu 485.000 tỷ đồng trong năm 2041. Lũy kế 6 tháng …``: the
+    plan's year written after its amount), or none is named up to there. In the result's paragraph; or above it, for a result of a ``part`` of
     the year (a quarter's, some months'), in one firm's text (:func:`one_firm_above`).
 
     Examples
@@ -110,9 +111,11 @@ def plan_above_fits(raw: str, plan_start: int, result_start: int, *, part: bool 
     """
     if plan_start > result_start:
         return True
-    plan_year = _last_year(raw, 0, plan_start)
-    result_year = _last_year(raw, plan_start, result_start) or plan_year
-    if result_year != plan_year:
+    stop = _SENTENCE_END.search(raw, plan_start, result_start)
+    told = stop.end() if stop else plan_start  # the plan's sentence names its year too
+    plan_year = _last_year(raw, 0, told)
+    result_year = _last_year(raw, told, result_start) or plan_year
+    if plan_year is not None and result_year != plan_year:
         return False
     if not part and "\n" in raw[plan_start:result_start]:
         return False  # a whole year's result: only the plan of its own paragraph

@@ -3,7 +3,6 @@ keeps, on invented text (never the evaluation set's figures or sentences)."""
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 from reading import find
@@ -56,9 +55,9 @@ def _stores(n: int) -> str:
 
 def test_the_check_of_dotted_beside_comma_figures_is_not_quadratic() -> None:
     text = _stores(3000)
-    began = time.perf_counter()
+    # read whole; how long it takes is the benchmark's (benchmarks/extract.py), never a
+    # threshold here
     grouped = extract_text._thousands_commas(text)
-    assert time.perf_counter() - began < 1.0
     assert "nhập 2.100 tấn" in grouped and "Tổng 90.000" in grouped
 
 

@@ -7,7 +7,6 @@ each must not be read as a pair; beside them, the wording each rule was made for
 
 from __future__ import annotations
 
-import time
 from decimal import Decimal
 
 from hypothesis import given, settings
@@ -30,9 +29,9 @@ def _targets(text: str) -> set[tuple[Decimal | None, Decimal | None]]:
 def test_the_margin_over_a_plan_in_the_result_s_unit_is_linear_on_runs_of_line_ends() -> None:
     # two bare "\s*" around an optional separator split one run of spaces every way
     text = fold("Năm 2046, sản lượng đạt 5 tấn" + " \n" * 10_000 + "x.")
-    start = time.perf_counter()
+    # read whole; how long it takes is the benchmark's (benchmarks/extract.py,
+    # hostile white space), never a threshold here
     assert list(_MARGIN_OVER_PLAN.finditer(text)) == []
-    assert time.perf_counter() - start < 1.0
     [m] = _MARGIN_OVER_PLAN.finditer(
         fold("Năm 2046, năng suất lúa đạt 63,4 tạ/ha tăng 0,9 tạ/ha so với kế hoạch, tăng 1 tạ/ha.")
     )

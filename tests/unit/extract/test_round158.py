@@ -157,3 +157,23 @@ def test_a_quarter_takes_the_plan_above_only_of_its_own_year(
     assert paired == (plan_year == 2040)
     at = text.index(f"thuần {quarter} tỷ")
     assert plan_above_fits(text, text.index("doanh thu"), at) == (plan_year == 2040)
+
+
+def _plan_year_after_amount(result_period: str) -> str:
+    return (
+        "Về kinh doanh, Sông Hồng đặt mục tiêu doanh thu thuần và lợi nhuận sau thuế lần lượt "
+        "đạt 912.000 tỷ đồng và 61.000 tỷ trong năm 2041. "
+        f"Lũy kế {result_period}, doanh thu thuần hợp nhất đạt 401.000 tỷ đồng, tăng 18% so với "
+        "cùng kỳ năm trước."
+    )
+
+
+def test_a_plan_s_year_written_after_its_amount_is_the_plan_s_year() -> None:
+    # lost on merging round 158 (the year after the amount was taken as the result's)
+    rows = {(s.actual, s.target) for s in find(_plan_year_after_amount("6 tháng đầu năm"))}
+    assert (401_000 * B, 912_000 * B) in rows
+
+
+def test_a_result_of_another_year_than_the_plan_written_after_its_amount() -> None:
+    rows = {(s.actual, s.target) for s in find(_plan_year_after_amount("6 tháng đầu năm 2040"))}
+    assert (401_000 * B, 912_000 * B) not in rows
