@@ -95,6 +95,7 @@ from kpitools.extract.flags import (
     check_one_budget,
     check_written_remainders,
 )
+from kpitools.extract.flows import drop_flows_against_plans
 from kpitools.extract.later_percentages import link_later_pair_percentages
 from kpitools.extract.measure_results import link_measure_results
 from kpitools.extract.named_plans import link_named_plans
@@ -239,4 +240,5 @@ def link_document(
     linked = drop_needed_pairs(linked, text)
     linked = drop_impossible_excesses(linked)
     linked = drop_other_period_percentages(linked, text)
+    linked = drop_flows_against_plans(linked, text)
     return check_contradicted_plans(linked, text)
