@@ -98,6 +98,7 @@ from kpitools.extract.flags import (
 from kpitools.extract.flows import drop_flows_against_plans
 from kpitools.extract.later_percentages import link_later_pair_percentages
 from kpitools.extract.measure_results import link_measure_results
+from kpitools.extract.named_budget_links import link_named_budget_plans
 from kpitools.extract.named_plans import link_named_plans
 from kpitools.extract.part_year import (
     link_met_plans,
@@ -204,6 +205,7 @@ def link_document(
     linked = link_remainders(linked, text)
     linked = check_month_amounts(linked, text)
     linked = check_month_percentages(linked, text)
+    linked = link_named_budget_plans(linked, text)
     linked = check_one_budget(linked, text)
     linked = check_shares_of_whole(linked, text)
     linked = check_shares_after_whole(linked, text)

@@ -471,9 +471,9 @@ def check_one_budget(statements: Sequence[LinkableStatement], text: str) -> list
     plans = _written_plans(statements)
     groups: dict[tuple[str, str], list[_Implied]] = {}
     for i, s in enumerate(statements):
-        key = _budget_key(s, text)
+        key = named_budget_key(s, text)
         if key is not None:
-            groups.setdefault(key, []).append((i, *_implied_budget(s)))
+            groups.setdefault(key, []).append((i, *implied_budget(s)))
     for members in groups.values():
         members.sort(key=lambda m: statements[m[0]].start)
         starts = [statements[m[0]].start for m in members]
@@ -531,7 +531,7 @@ def _written_plan_of(
     return plan if plan is not None and within(earlier[1], earlier[2]) is None else None
 
 
-def _budget_key(s: LinkableStatement, text: str) -> tuple[str, str] | None:
+def named_budget_key(s: LinkableStatement, text: str) -> tuple[str, str] | None:
     """The named budget and currency of an exact attainment of money, or None."""
     if (
         s.stated_kind != "attainment"
@@ -550,7 +550,7 @@ def _budget_key(s: LinkableStatement, text: str) -> tuple[str, str] | None:
     return (" ".join(m.group(1).split()), s.measure.split()[-1]) if m else None
 
 
-def _implied_budget(s: LinkableStatement) -> tuple[Decimal, Decimal]:
+def implied_budget(s: LinkableStatement) -> tuple[Decimal, Decimal]:
     """The budgets the stated percentage of ``s`` can round from (low, high)."""
     assert isinstance(s.actual, Decimal) and s.stated is not None
     p = parse_percent(s.stated)

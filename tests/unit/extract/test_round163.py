@@ -172,3 +172,61 @@ def test_the_running_total_of_the_same_text_is_still_read() -> None:
 def test_a_weeks_flow_with_its_percentage_of_the_plan_is_read() -> None:
     text = "Trong tuần, tỉnh giải ngân 1.500 tỷ đồng, đạt 3% kế hoạch năm 2026 là 50.000 tỷ đồng."
     assert (1500 * B, 50000 * B, "attainment") in _kinds(text)
+
+
+# --------------------------------------------------------------------------- a named plan far back
+
+
+NAMED_PLAN = (
+    "Theo báo cáo, tổng kế hoạch vốn đầu tư công năm 2031 đã được Thủ tướng Chính phủ giao cho "
+    "tỉnh là 48.210,4 tỷ đồng; bao gồm: vốn ngân sách trung ương là 20.110,4 tỷ đồng và vốn "
+    "ngân sách địa phương là 28.100 tỷ đồng.\n\n"
+)
+FILLER = (
+    "Các sở, ngành đã rà soát danh mục dự án, hoàn thiện hồ sơ thủ tục đầu tư và tháo gỡ vướng "
+    "mắc về mặt bằng. Nhiều chủ đầu tư đã chủ động xây dựng kế hoạch giải ngân chi tiết theo "
+    "từng tháng, từng quý. Ủy ban nhân dân tỉnh yêu cầu các đơn vị tập trung chỉ đạo, đôn đốc "
+    "nhà thầu đẩy nhanh tiến độ thi công.\n\n"
+) * 4
+LATER_PLAN = (
+    "\n\nNếu không tính vốn dự phòng, số giải ngân đến hết ngày 30/6/2031 đạt 37,1% kế hoạch "
+    "Thủ tướng Chính phủ giao (46.125,3 tỷ đồng)."
+)
+
+
+def _disbursed(percent: str, who: str = "Thủ tướng Chính phủ", plan: str = NAMED_PLAN) -> str:
+    return (
+        plan
+        + FILLER
+        + "Số giải ngân từ đầu năm đến hết ngày 30/6/2031 là 17.112,6 tỷ đồng, đạt "
+        + f"{percent}% kế hoạch {who} giao."
+        + LATER_PLAN
+    )
+
+
+def _disbursed_claim(text: str) -> tuple[object, object, object]:
+    [s] = [s for s in find(text, money=True) if s.actual == Decimal("17112.6") * B]
+    return s.target, s.stated_percent, s.verdict
+
+
+def test_a_percentage_of_the_named_plan_takes_it_from_paragraphs_before() -> None:
+    # 17.112,6 / 48.210,4 = 35,5 %; the plan more than 1.200 characters back
+    assert _disbursed_claim(_disbursed("35,5")) == (
+        Decimal("48210.4") * B,
+        Decimal("35.5"),
+        "consistent",
+    )
+
+
+def test_a_plan_named_by_another_assigner_is_not_taken() -> None:
+    text = _disbursed("35,5", who="Hội đồng nhân dân tỉnh")
+    assert _disbursed_claim(text)[0] is None
+
+
+def test_a_named_plan_that_gives_no_percentage_is_not_taken() -> None:
+    assert _disbursed_claim(_disbursed("33,5"))[0] is None
+
+
+def test_two_plans_of_the_same_name_take_neither() -> None:
+    adjusted = NAMED_PLAN.replace("48.210,4", "50.100").replace("Theo báo cáo", "Sau điều chỉnh")
+    assert _disbursed_claim(_disbursed("35,5", plan=NAMED_PLAN + adjusted))[0] is None
