@@ -612,6 +612,12 @@ _EXTRACT = {
         "{stated} cho dự toán từ {low} đến {high}, trong khi “{text}” cho từ {low2} đến {high2}",
         "{stated} puts the budget at {low} to {high}, while “{text}” puts it at {low2} to {high2}",
     ),
+    "extract.note.one_budget_written": _pair(
+        "{stated} cho dự toán từ {low} đến {high}, trong khi “{text}” cho từ {low2} đến "
+        "{high2}, đúng với kế hoạch ghi trong bài ({plan})",
+        "{stated} puts the budget at {low} to {high}, while “{text}” puts it at {low2} to "
+        "{high2}, as the plan written in the text ({plan}) does",
+    ),
     "extract.note.plan_of_measure": _pair(
         "kết quả ({a}) so với kế hoạch duy nhất trong bài của cùng chỉ tiêu hoặc đơn vị "
         "({t}, “{text}”): 100 × {a} / {t} = {exact}",

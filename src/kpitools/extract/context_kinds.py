@@ -161,18 +161,26 @@ def _above_or_met(doc: Doc, p: Figure) -> bool:
 # "… 120 tỷ đồng chưa được giải ngân, chiếm 4% kế hoạch": what is not yet done, a remainder
 _NOT_YET = rx(r"(?<!\w)(?:chưa|còn\s+lại)(?!\w)")
 
+# "Số vốn chưa phân bổ là 120 tỷ đồng", "vốn còn phải giải ngân 120 tỷ đồng": the subject is
+# what is not yet done ("còn lại" not: "các khoản thu còn lại" are the other items, done)
+_UNDONE_SUBJECT = rx(
+    r"(?<!\w)(?:chưa(?:\s+được)?(?:\s+thực\s+hiện)?|còn\s+phải)\s+(?:phân\s+bổ|giải\s+ngân"
+    r"|thực\s+hiện|thu|sử\s+dụng|quyết\s+toán|bố\s+trí|triển\s+khai)(?!\w)[^,;:()]{0,80}$"
+)
+
 
 def _share_left_undone(doc: Doc, d: Draft, p: Figure) -> bool:
     """Whether the amount a share of a plan (``chiếm 4% kế hoạch``) is said of is what is
-    not yet done: ``còn 120 tỷ đồng chưa được giải ngân, chiếm 4% kế hoạch`` is the part of
-    the plan left, no attainment of it."""
+    not yet done: ``còn 120 tỷ đồng chưa được giải ngân, chiếm 4% kế hoạch`` or ``Số vốn
+    chưa phân bổ là 120 tỷ đồng (chiếm 4% kế hoạch)`` is the part of the plan left, no
+    attainment of it."""
     a = d.actual_fig
-    return (
-        a is not None
-        and a.sentence is p.sentence
-        and a.end <= p.start
-        and _NOT_YET.search(doc.fold, a.end, p.start) is not None
-    )
+    if a is None or a.sentence is not p.sentence or a.end > p.start:
+        return False
+    if _NOT_YET.search(doc.fold, a.end, p.start) is not None:
+        return True
+    low = max(a.sentence.start, a.span_start - 120)
+    return _UNDONE_SUBJECT.search(doc.fold, low, a.span_start) is not None
 
 
 def _share_of_quota(doc: Doc, d: Draft, kind: str) -> bool:

@@ -95,8 +95,10 @@ from kpitools.extract.flags import (
     check_one_budget,
     check_written_remainders,
 )
+from kpitools.extract.flows import drop_flows_against_plans
 from kpitools.extract.later_percentages import link_later_pair_percentages
 from kpitools.extract.measure_results import link_measure_results
+from kpitools.extract.named_budget_links import link_named_budget_plans
 from kpitools.extract.named_plans import link_named_plans
 from kpitools.extract.part_year import (
     link_met_plans,
@@ -203,6 +205,7 @@ def link_document(
     linked = link_remainders(linked, text)
     linked = check_month_amounts(linked, text)
     linked = check_month_percentages(linked, text)
+    linked = link_named_budget_plans(linked, text)
     linked = check_one_budget(linked, text)
     linked = check_shares_of_whole(linked, text)
     linked = check_shares_after_whole(linked, text)
@@ -239,4 +242,5 @@ def link_document(
     linked = drop_needed_pairs(linked, text)
     linked = drop_impossible_excesses(linked)
     linked = drop_other_period_percentages(linked, text)
+    linked = drop_flows_against_plans(linked, text)
     return check_contradicted_plans(linked, text)

@@ -463,14 +463,17 @@ def check_one_budget(statements: Sequence[LinkableStatement], text: str) -> list
     measure, of one year (each year has its own plan), and budgets within
     :data:`ONE_BUDGET_SPREAD`; not when another percentage of either figure of that budget
     fits the other (a second reading of the budget, such as the plan without its later
-    supplements). The later statement is flagged.
+    supplements). The later statement is flagged, unless a plan written in the text (a target
+    of its own, of that currency) gives the later percentage and not the earlier: then the
+    earlier is the one its figures deny (:func:`_written_plan_of`).
     """
     out = list(statements)
+    plans = _written_plans(statements)
     groups: dict[tuple[str, str], list[_Implied]] = {}
     for i, s in enumerate(statements):
-        key = _budget_key(s, text)
+        key = named_budget_key(s, text)
         if key is not None:
-            groups.setdefault(key, []).append((i, *_implied_budget(s)))
+            groups.setdefault(key, []).append((i, *implied_budget(s)))
     for members in groups.values():
         members.sort(key=lambda m: statements[m[0]].start)
         starts = [statements[m[0]].start for m in members]
@@ -479,14 +482,56 @@ def check_one_budget(statements: Sequence[LinkableStatement], text: str) -> list
             earlier = next(
                 (e for e in near if _cannot_both(statements, text, near, e, later)), None
             )
-            if earlier is not None:
+            if earlier is None:
+                continue
+            plan = _written_plan_of(plans, statements, later, earlier)
+            if plan is None:
                 out[later[0]] = _two_budgets(
                     statements[later[0]], statements[earlier[0]], later, earlier
+                )
+            else:
+                out[earlier[0]] = _two_budgets(
+                    statements[earlier[0]], statements[later[0]], earlier, later, plan
                 )
     return out
 
 
-def _budget_key(s: LinkableStatement, text: str) -> tuple[str, str] | None:
+def _written_plans(statements: Sequence[LinkableStatement]) -> dict[str, list[Decimal]]:
+    """The plans written as targets of their own (no result), by currency, sorted."""
+    plans: dict[str, list[Decimal]] = {}
+    for t in statements:
+        if t.actual is None and isinstance(t.target, Decimal) and t.measure and t.target > 0:
+            plans.setdefault(t.measure.split()[-1], []).append(t.target)
+    for values in plans.values():
+        values.sort()
+    return plans
+
+
+def _written_plan_of(
+    plans: dict[str, list[Decimal]],
+    statements: Sequence[LinkableStatement],
+    later: _Implied,
+    earlier: _Implied,
+) -> Decimal | None:
+    """A written plan the ``later`` percentage rounds from and the ``earlier`` does not.
+
+    ``… 1.026.662,1 tỷ đồng`` written, then ``264.224,7 tỷ đồng, đạt 24,2% kế hoạch …``
+    (a plan of 1.089.586 to 1.094.098) and ``299.501 tỷ đồng, đạt 29,2% kế hoạch …`` (of
+    1.023.935 to 1.027.448): the plan written is the later's, the earlier's figures deny it.
+    """
+    measure = statements[later[0]].measure
+    assert measure is not None
+    values = plans.get(measure.split()[-1], [])
+
+    def within(low: Decimal, high: Decimal) -> Decimal | None:
+        at = bisect.bisect_left(values, low)
+        return values[at] if at < len(values) and values[at] <= high else None
+
+    plan = within(later[1], later[2])
+    return plan if plan is not None and within(earlier[1], earlier[2]) is None else None
+
+
+def named_budget_key(s: LinkableStatement, text: str) -> tuple[str, str] | None:
     """The named budget and currency of an exact attainment of money, or None."""
     if (
         s.stated_kind != "attainment"
@@ -505,7 +550,7 @@ def _budget_key(s: LinkableStatement, text: str) -> tuple[str, str] | None:
     return (" ".join(m.group(1).split()), s.measure.split()[-1]) if m else None
 
 
-def _implied_budget(s: LinkableStatement) -> tuple[Decimal, Decimal]:
+def implied_budget(s: LinkableStatement) -> tuple[Decimal, Decimal]:
     """The budgets the stated percentage of ``s`` can round from (low, high)."""
     assert isinstance(s.actual, Decimal) and s.stated is not None
     p = parse_percent(s.stated)
@@ -560,19 +605,27 @@ def _measures_before(text: str, s: LinkableStatement) -> set[str]:
 
 
 def _two_budgets(
-    s: LinkableStatement, other: LinkableStatement, mine: _Implied, theirs: _Implied
+    s: LinkableStatement,
+    other: LinkableStatement,
+    mine: _Implied,
+    theirs: _Implied,
+    plan: Decimal | None = None,
 ) -> LinkableStatement:
-    """``s`` flagged: its percentage and ``other``'s imply two budgets."""
-    return flagged_statement(
-        s,
-        "one_budget",
-        stated=s.stated,
-        low=f"{mine[1]:.0f}",
-        high=f"{mine[2]:.0f}",
-        text=other.text,
-        low2=f"{theirs[1]:.0f}",
-        high2=f"{theirs[2]:.0f}",
-    )
+    """``s`` flagged: its percentage and ``other``'s imply two budgets.
+
+    ``plan``: the plan written in the text that ``other``'s percentage gives, when one does.
+    """
+    fields = {
+        "stated": s.stated,
+        "low": f"{mine[1]:.0f}",
+        "high": f"{mine[2]:.0f}",
+        "text": other.text,
+        "low2": f"{theirs[1]:.0f}",
+        "high2": f"{theirs[2]:.0f}",
+    }
+    if plan is None:
+        return flagged_statement(s, "one_budget", **fields)
+    return flagged_statement(s, "one_budget_written", plan=f"{plan:f}", **fields)
 
 
 # --------------------------------------------------------------------------- floors of lists
