@@ -161,6 +161,8 @@ _FRACTION = rx(rf"(?:{NUM})\s*/\s*(?:{NUM})")
 # the word a fraction counts, right after it ("45/90 người")
 _COUNTED = rx(rf"(?:{NUM})\s*/\s*(?:{NUM})\s+([^\W\d_]+)")
 _NOT_COUNTED = frozenset(fold(w) for w in ("tỷ", "tỉ", "chiếm", "đạt", "bằng", "so"))
+# the word that says a fraction's percentage, right before it ("8/20 tỷ lệ 40%", "…, chiếm 81%")
+_SAID = rx(r"(?<!\w)(tỷ\s+lệ|tỉ\s+lệ|chiếm|đạt|bằng)\s*:?\s*\d[\d.,]*\s*%")
 
 
 def rates_of_listed_pairs(
@@ -187,6 +189,7 @@ def rates_of_listed_pairs(
             and _LIST_GAP.match(folded[prev.end : s.start])
             and s.target != prev.actual  # "300/400 …, đạt 75% kế hoạch; 120/300 nữ": a share
             and _counted(prev, folded) in (None, _counted(s, folded))
+            and _said(prev, folded) == _said(s, folded)  # "…, đạt 90% kế hoạch; …, chiếm 15%"
         ):
             assert isinstance(s.actual, Decimal) and isinstance(s.target, Decimal)
             check = check_percent(parse_percent(s.stated or ""), s.actual, s.target)
@@ -220,6 +223,12 @@ def _listed_attainment(s: Statement, folded: str) -> bool:
         and s.target is not None
         and _FRACTION.search(folded, s.start, s.end) is not None
     )
+
+
+def _said(s: Statement, folded: str) -> str | None:
+    """The word that says ``s``'s percentage (``tỷ lệ``, ``chiếm``, ``đạt``), if one does."""
+    m = _SAID.search(folded, s.start, s.end)
+    return None if m is None else " ".join(m.group(1).replace("tỉ", "tỷ").split())
 
 
 def _counted(s: Statement, folded: str) -> str | None:

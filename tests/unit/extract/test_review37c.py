@@ -1,0 +1,45 @@
+"""Review of rounds 160 and 162 (session 37, reviewer-fixer C): regressions on invented text.
+
+Round 162 read a fraction's rate or share listed right after an attainment of a fraction as an
+attainment too (``triệt sản thực hiện 9/20 tỷ lệ 45% so với kế hoạch; đặt vòng thực hiện 90/160
+tỷ lệ 56,25%``). A share said with another word than the attainment's (``…, đạt 90% kế hoạch;
+… 180/1.200 đảng viên, chiếm 15%``) is no item of that list: a part of a whole, read as a
+share, as before round 162.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reading import find
+
+
+def _rows(text: str) -> set[tuple[object, object, str | None, object]]:
+    return {(s.actual, s.target, s.stated_kind, s.stated_percent) for s in find(text)}
+
+
+def test_a_share_said_with_another_word_than_the_attainment_stays_a_share() -> None:
+    text = (
+        "Năm 2041, huyện Tam Nông kết nạp 45/50 đảng viên, đạt 90% kế hoạch; số đảng viên là "
+        "người dân tộc thiểu số 180/1.200 đảng viên, chiếm 15%."
+    )
+    rows = _rows(text)
+    assert (45, 50, "attainment", 90) in rows
+    assert (180, 1200, "share", 15) in rows
+
+
+def test_a_share_after_a_money_attainment_stays_a_share() -> None:
+    text = (
+        "Năm 2041, huyện Cờ Đỏ giải ngân vốn đầu tư công 450/600 tỷ đồng, đạt 75% kế hoạch; tỷ lệ "
+        "hộ nghèo 120/4.000 hộ, chiếm 3%."
+    )
+    rows = _rows(text)
+    assert not any(r[:2] == (120, 4000) and r[2] == "attainment" for r in rows)
+
+
+def test_items_said_alike_still_follow_the_attainment() -> None:
+    text = (
+        "Năm 2041, huyện Phù Mỹ thực hiện các biện pháp tránh thai: triệt sản thực hiện 12/30 "
+        "tỷ lệ 40% so với kế hoạch; đặt vòng tránh thai thực hiện 99/180 tỷ lệ 55%."
+    )
+    assert (99, 180, "attainment", Decimal(55)) in _rows(text)
