@@ -162,7 +162,7 @@ _FRACTION = rx(rf"(?:{NUM})\s*/\s*(?:{NUM})")
 _COUNTED = rx(rf"(?:{NUM})\s*/\s*(?:{NUM})\s+([^\W\d_]+)")
 _NOT_COUNTED = frozenset(fold(w) for w in ("tỷ", "tỉ", "chiếm", "đạt", "bằng", "so"))
 # the word that says a fraction's percentage, right before it ("8/20 tỷ lệ 40%", "…, chiếm 81%")
-_SAID = rx(r"(?<!\w)(tỷ\s+lệ|tỉ\s+lệ|chiếm|đạt|bằng)\s*:?\s*\d[\d.,]*\s*%")
+_SAID = rx(r"(?<!\w)(tỷ\s+lệ|tỉ\s+lệ|chiếm|đạt|bằng)\s*(?::\s*)?\d[\d.,]*\s?%")
 
 
 def rates_of_listed_pairs(

@@ -266,8 +266,14 @@ _ORDINAL_END = rx(r"(?<!\w)thứ\s*$")
 
 def _future_planned(before: str, opened: int, lead: str) -> bool:
     """Whether the figure's clause, after a sentence's opening ``Theo kế hoạch``, says what
-    ``sẽ`` (will) be done, the figure no ordinal."""
-    return _WILL.search(before, opened) is not None and not _ORDINAL_END.search(lead)
+    ``sẽ`` (will) be done, the figure no ordinal.
+
+    ``sẽ`` in the figure's own clause (``lead``, the end of ``before``): an earlier clause's
+    does not reach a later one's figure (``Theo kế hoạch, trường sẽ khai giảng vào ngày 5/9,
+    năm nay trường có 1.200 học sinh``: a count, no plan).
+    """
+    clause = max(opened, len(before) - len(lead))
+    return _WILL.search(before, clause) is not None and not _ORDINAL_END.search(lead)
 
 
 # "Phấn đấu, doanh thu dịch vụ cả năm đạt 900 tỷ đồng.": a sentence that opens with the

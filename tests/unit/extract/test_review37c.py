@@ -43,3 +43,29 @@ def test_items_said_alike_still_follow_the_attainment() -> None:
         "tỷ lệ 40% so với kế hoạch; đặt vòng tránh thai thực hiện 99/180 tỷ lệ 55%."
     )
     assert (99, 180, "attainment", Decimal(55)) in _rows(text)
+
+
+# Round 162 read any figure after a `Theo kế hoạch …` opening as the plan's when `sẽ` stood
+# anywhere between the opening and it; `sẽ` says what its own clause will do, so a later
+# clause's count (the school's pupils, last year's result) is no plan.
+
+
+def test_se_of_an_earlier_clause_sets_no_plan_of_a_later_clause_s_count() -> None:
+    text = (
+        "Theo kế hoạch, Trường THPT Lê Lợi sẽ khai giảng vào ngày 5/9, năm nay trường có 1.200 "
+        "học sinh. Đến nay có 900 học sinh đã nhập học, đạt 75%."
+    )
+    assert not any(s.target == 1200 for s in find(text))
+    text = (
+        "Theo kế hoạch, năm 2041 huyện Đức Cơ sẽ trồng 600 ha rừng, năm 2040 huyện trồng 500 ha. "
+        "Đến nay, huyện trồng được 400 ha, đạt 80%."
+    )
+    assert not any(s.actual == 400 and s.target == 500 for s in find(text))
+
+
+def test_se_in_the_figure_s_own_clause_still_sets_the_plan() -> None:
+    text = (
+        "Theo kế hoạch, trong năm 2041, huyện Đức Cơ sẽ trồng mới 600 ha rừng. Đến nay, huyện "
+        "đã trồng được 450 ha, đạt 75%."
+    )
+    assert (450, 600, "attainment", 75) in _rows(text)
