@@ -120,8 +120,13 @@ def _measures_after(text: str, pos: int) -> set[str]:
 
 def _other_measure(named: set[str], text: str, c: LinkableStatement) -> bool:
     """Whether ``c``'s own words name measures, none of them one the percentage names."""
-    own = measures_named(fold(text[c.start : c.end]), 0, c.end - c.start)
+    own = _own_measures(text, c)
     return bool(named and own) and not named & own
+
+
+def _own_measures(text: str, c: LinkableStatement) -> set[str]:
+    """The measures ``c``'s own words name."""
+    return measures_named(fold(text[c.start : c.end]), 0, c.end - c.start)
 
 
 def _with_percent(c: LinkableStatement, stated: str) -> LinkableStatement:
@@ -264,8 +269,8 @@ def _one_statement(text: str, c: LinkableStatement, t: LinkableStatement) -> boo
         return False
     if len({unit_key(c), unit_key(t)} - {None}) > 1 or len({c.year, t.year} - {None}) > 1:
         return False
-    own = measures_named(fold(text[c.start : c.end]), 0, c.end - c.start)
-    planned = measures_named(fold(text[t.start : t.end]), 0, t.end - t.start)
+    own = _own_measures(text, c)
+    planned = _own_measures(text, t)
     if not own or not planned:
         own = _clause_measures(text, c)
         planned = _clause_measures(text, t)
@@ -288,9 +293,7 @@ _SAME_PART = {"q1": "first3"}
 
 def _names_other(named: set[str], text: str, c: LinkableStatement) -> bool:
     """Whether ``c``'s words, else its clause's, name measures, none of them one of ``named``."""
-    own = measures_named(fold(text[c.start : c.end]), 0, c.end - c.start) or _clause_measures(
-        text, c
-    )
+    own = _own_measures(text, c) or _clause_measures(text, c)
     return bool(named and own) and not named & own
 
 

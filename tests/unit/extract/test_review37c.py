@@ -69,3 +69,33 @@ def test_se_in_the_figure_s_own_clause_still_sets_the_plan() -> None:
         "đã trồng được 450 ha, đạt 75%."
     )
     assert (450, 600, "attainment", 75) in _rows(text)
+
+
+# An item follows the attainment when it is said alike (the same word right before its
+# fraction: `thực hiện`, a label's colon) or is one of the parts after `Trong đó`; a rate of
+# another thing listed after it (`sinh con thứ ba 30/600 tỷ lệ 5%`) is no attainment.
+
+
+def test_a_rate_of_another_thing_listed_after_an_attainment_stays_a_rate() -> None:
+    text = (
+        "Năm 2041, huyện Krông Pa triệt sản thực hiện 8/20 tỷ lệ 40% so với kế hoạch; sinh con "
+        "thứ ba 30/600 tỷ lệ 5%."
+    )
+    rows = _rows(text)
+    assert (8, 20, "attainment", 40) in rows
+    assert (30, 600, "rate", 5) in rows
+
+
+def test_labelled_items_and_parts_still_follow_the_attainment() -> None:
+    text = (
+        "Năm 2041, huyện Krông Pa thực hiện các biện pháp tránh thai: triệt sản: 8/20 tỷ lệ 40% "
+        "so với kế hoạch; đặt vòng tránh thai: 99/180 tỷ lệ 55%."
+    )
+    assert (99, 180, "attainment", 55) in _rows(text)
+    text = (
+        "Năm 2041, toàn tỉnh thực hiện 20.000/40.000 người, chiếm 50% so với kế hoạch năm. Trong "
+        "đó: triệt sản: 30/60 người, chiếm 50%; vòng tránh thai có 2.200/4.400 người, chiếm 50%."
+    )
+    rows = _rows(text)
+    assert (30, 60, "attainment", 50) in rows
+    assert (2200, 4400, "attainment", 50) in rows
