@@ -129,11 +129,21 @@ def _own_measures(text: str, c: LinkableStatement) -> set[str]:
     return measures_named(fold(text[c.start : c.end]), 0, c.end - c.start)
 
 
-def _with_percent(c: LinkableStatement, stated: str) -> LinkableStatement:
-    """The pair ``c`` with the attainment ``stated`` read with it, and its check."""
+def _with_percent(
+    c: LinkableStatement, stated: str, qualifier: str | None = None
+) -> LinkableStatement:
+    """The pair ``c`` with the attainment ``stated`` read with it, and its check.
+
+    ``qualifier``: the word before the percentage (``gần 55%``), kept, so the check notes the
+    percentage approximate.
+    """
     value = Decimal(stated.replace(",", "."))
     bare = dataclasses.replace(
-        c, stated=f"{stated}%", stated_percent=value, stated_kind="attainment"
+        c,
+        stated=f"{stated}%",
+        stated_percent=value,
+        stated_kind="attainment",
+        qualifier=qualifier or c.qualifier,
     )
     assert isinstance(c.target, Decimal)
     return with_result(bare, c, c.target)
@@ -213,8 +223,8 @@ def _respective_pairs(said: _Said, out: list[LinkableStatement]) -> bool:
         return False
     if _other_measure(said.named[0], text, c) or _other_measure(said.named[1], text, d):
         return False
-    out[i] = _with_percent(c, m["p"])
-    out[k] = _with_percent(d, m["q"])
+    out[i] = _with_percent(c, m["p"], m["qp"])
+    out[k] = _with_percent(d, m["q"], m["qq"])
     return True
 
 
@@ -379,7 +389,7 @@ def _read(
     if any(statements[j].actual is not None or statements[j].target is not None for j in own):
         return  # the percentage read with figures already
     if r.plan is None:
-        out[r.index] = _with_percent(r.result, m[key])
+        out[r.index] = _with_percent(r.result, m[key], m["q" + key])
         return
     end = m.end(key) + 1
     bare = dataclasses.replace(

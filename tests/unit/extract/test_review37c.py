@@ -99,3 +99,23 @@ def test_labelled_items_and_parts_still_follow_the_attainment() -> None:
     rows = _rows(text)
     assert (30, 60, "attainment", 50) in rows
     assert (2200, 4400, "attainment", 50) in rows
+
+
+# Round 160 let a qualifier stand before either of two percentages said respectively; the
+# pairs read before them took the percentage but not its qualifier, so `gần 47%` was read and
+# checked as an exact 47%.
+
+
+def test_a_qualified_respective_percentage_keeps_its_qualifier_on_a_pair() -> None:
+    text = (
+        "Sau 6 tháng, Công ty Minh Phát đạt doanh thu 2.340 tỷ đồng, lợi nhuận 556 tỷ đồng so với "
+        "kế hoạch doanh thu 5.000 tỷ đồng và lợi nhuận 1.200 tỷ đồng. Như vậy, công ty đã hoàn "
+        "thành lần lượt gần 47% và hơn 46% kế hoạch."
+    )
+    read = {
+        (s.actual, s.stated_percent): (s.qualifier, s.verdict)
+        for s in find(text, money=True)
+        if s.stated_kind == "attainment"
+    }
+    assert read[(2340 * 10**9, 47)] == ("gần", "unchecked")
+    assert read[(556 * 10**9, 46)] == ("hơn", "unchecked")
