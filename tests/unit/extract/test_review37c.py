@@ -3,8 +3,10 @@
 Round 162 read a fraction's rate or share listed right after an attainment of a fraction as an
 attainment too (``triệt sản thực hiện 9/20 tỷ lệ 45% so với kế hoạch; đặt vòng thực hiện 90/160
 tỷ lệ 56,25%``). A share said with another word than the attainment's (``…, đạt 90% kế hoạch;
-… 180/1.200 đảng viên, chiếm 15%``) is no item of that list: a part of a whole, read as a
-share, as before round 162.
+… 180/1.200 đảng viên, chiếm 15%``), or a rate of another thing not listed alike (``…; sinh con
+thứ ba 30/600 tỷ lệ 5%``), is no item of that list and keeps its kind, as before round 162.
+Round 162's ``Theo kế hoạch … sẽ`` plan is the figure's of the clause of ``sẽ`` only; round
+160's qualifier before a respective percentage stays on the pair that takes it.
 """
 
 from __future__ import annotations
