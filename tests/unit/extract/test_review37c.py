@@ -71,6 +71,12 @@ def test_se_in_the_figure_s_own_clause_still_sets_the_plan() -> None:
         "đã trồng được 450 ha, đạt 75%."
     )
     assert (450, 600, "attainment", 75) in _rows(text)
+    # a list's later item, no words of its own, takes the first item's `sẽ`
+    text = (
+        "Theo kế hoạch năm 2041, huyện Đức Cơ sẽ trồng 300 ha keo, 200 ha thông. Đến nay, huyện "
+        "đã trồng được 150 ha thông, đạt 75%."
+    )
+    assert (150, 200, "attainment", 75) in _rows(text)
 
 
 # An item follows the attainment when it is said alike (the same word right before its
