@@ -122,15 +122,30 @@ def _measures_after(text: str, pos: int) -> set[str]:
 
 def _other_measure(named: set[str], text: str, c: LinkableStatement) -> bool:
     """Whether ``c``'s own words name measures, none of them one the percentage names."""
-    own = measures_named(fold(text[c.start : c.end]), 0, c.end - c.start)
+    own = _own_measures(text, c)
     return bool(named and own) and not named & own
 
 
-def _with_percent(c: LinkableStatement, stated: str) -> LinkableStatement:
-    """The pair ``c`` with the attainment ``stated`` read with it, and its check."""
+def _own_measures(text: str, c: LinkableStatement) -> set[str]:
+    """The measures ``c``'s own words name."""
+    return measures_named(fold(text[c.start : c.end]), 0, c.end - c.start)
+
+
+def _with_percent(
+    c: LinkableStatement, stated: str, qualifier: str | None = None
+) -> LinkableStatement:
+    """The pair ``c`` with the attainment ``stated`` read with it, and its check.
+
+    ``qualifier``: the word before the percentage (``gần 55%``), kept, so the check notes the
+    percentage approximate.
+    """
     value = Decimal(stated.replace(",", "."))
     bare = dataclasses.replace(
-        c, stated=f"{stated}%", stated_percent=value, stated_kind="attainment"
+        c,
+        stated=f"{stated}%",
+        stated_percent=value,
+        stated_kind="attainment",
+        qualifier=qualifier or c.qualifier,
     )
     assert isinstance(c.target, Decimal)
     return with_result(bare, c, c.target)
@@ -210,8 +225,8 @@ def _respective_pairs(said: _Said, out: list[LinkableStatement]) -> bool:
         return False
     if _other_measure(said.named[0], text, c) or _other_measure(said.named[1], text, d):
         return False
-    out[i] = _with_percent(c, m["p"])
-    out[k] = _with_percent(d, m["q"])
+    out[i] = _with_percent(c, m["p"], m["qp"])
+    out[k] = _with_percent(d, m["q"], m["qq"])
     return True
 
 
@@ -266,8 +281,8 @@ def _one_statement(text: str, c: LinkableStatement, t: LinkableStatement) -> boo
         return False
     if len({unit_key(c), unit_key(t)} - {None}) > 1 or len({c.year, t.year} - {None}) > 1:
         return False
-    own = measures_named(fold(text[c.start : c.end]), 0, c.end - c.start)
-    planned = measures_named(fold(text[t.start : t.end]), 0, t.end - t.start)
+    own = _own_measures(text, c)
+    planned = _own_measures(text, t)
     if not own or not planned:
         own = _clause_measures(text, c)
         planned = _clause_measures(text, t)
@@ -290,9 +305,7 @@ _SAME_PART = {"q1": "first3"}
 
 def _names_other(named: set[str], text: str, c: LinkableStatement) -> bool:
     """Whether ``c``'s words, else its clause's, name measures, none of them one of ``named``."""
-    own = measures_named(fold(text[c.start : c.end]), 0, c.end - c.start) or _clause_measures(
-        text, c
-    )
+    own = _own_measures(text, c) or _clause_measures(text, c)
     return bool(named and own) and not named & own
 
 
@@ -423,7 +436,7 @@ def _read(
     if any(statements[j].actual is not None or statements[j].target is not None for j in own):
         return  # the percentage read with figures already
     if r.plan is None:
-        out[r.index] = _with_percent(r.result, m[key])
+        out[r.index] = _with_percent(r.result, m[key], m["q" + key])
         return
     end = m.end(key) + 1
     bare = dataclasses.replace(

@@ -161,6 +161,8 @@ _FRACTION = rx(rf"(?:{NUM})\s*/\s*(?:{NUM})")
 # the word a fraction counts, right after it ("45/90 người")
 _COUNTED = rx(rf"(?:{NUM})\s*/\s*(?:{NUM})\s+([^\W\d_]+)")
 _NOT_COUNTED = frozenset(fold(w) for w in ("tỷ", "tỉ", "chiếm", "đạt", "bằng", "so"))
+# the word that says a fraction's percentage, right before it ("8/20 tỷ lệ 40%", "…, chiếm 81%")
+_SAID = rx(r"(?<!\w)(tỷ\s+lệ|tỉ\s+lệ|chiếm|đạt|bằng)\s*(?::\s*)?\d[\d.,]*\s?%")
 
 
 def rates_of_listed_pairs(
@@ -178,27 +180,54 @@ def rates_of_listed_pairs(
     """
     out = list(statements)
     order = sorted(range(len(out)), key=lambda j: out[j].start)
+    parts = False  # the items follow a "Trong đó" after the attainment: its parts
     for prev_j, j in itertools.pairwise(order):
         prev, s = out[prev_j], out[j]
-        if (
-            _listed_attainment(prev, folded)
-            and _fraction_rate(s, folded)
-            and prev.end <= s.start
-            and _LIST_GAP.match(folded[prev.end : s.start])
-            and s.target != prev.actual  # "300/400 …, đạt 75% kế hoạch; 120/300 nữ": a share
-            and _counted(prev, folded) in (None, _counted(s, folded))
-        ):
-            assert isinstance(s.actual, Decimal) and isinstance(s.target, Decimal)
-            check = check_percent(parse_percent(s.stated or ""), s.actual, s.target)
-            if check.consistent:
-                # a share already checked keeps its note; a rate left unchecked is checked
-                checked = {} if s.verdict == "consistent" else _verdict(check)
-                out[j] = dataclasses.replace(
-                    s,
-                    stated_kind="attainment",
-                    **checked,  # type: ignore[arg-type]
-                )
+        gap = _listed_after(prev, s, folded)
+        parts = gap is not None and (parts or _PARTS.search(gap) is not None)
+        if gap is None or not (parts or _item_lead(prev, folded) == _item_lead(s, folded)):
+            continue  # "triệt sản thực hiện 8/20 …; sinh con thứ ba 30/600 tỷ lệ 5%": no item
+        assert isinstance(s.actual, Decimal) and isinstance(s.target, Decimal)
+        check = check_percent(parse_percent(s.stated or ""), s.actual, s.target)
+        if check.consistent:
+            # a share already checked keeps its note; a rate left unchecked is checked
+            checked = {} if s.verdict == "consistent" else _verdict(check)
+            out[j] = dataclasses.replace(
+                s,
+                stated_kind="attainment",
+                **checked,  # type: ignore[arg-type]
+            )
     return out
+
+
+def _listed_after(prev: Statement, s: Statement, folded: str) -> str | None:
+    """The gap between ``prev`` and ``s`` when ``s`` may be an item listed after ``prev``."""
+    if not (
+        _listed_attainment(prev, folded)
+        and _fraction_rate(s, folded)
+        and prev.end <= s.start
+        and s.target != prev.actual  # "300/400 …, đạt 75% kế hoạch; 120/300 nữ": a share
+        and _counted(prev, folded) in (None, _counted(s, folded))
+        and _said(prev, folded) == _said(s, folded)  # "…, đạt 90% kế hoạch; …, chiếm 15%"
+    ):
+        return None
+    gap = folded[prev.end : s.start]
+    return gap if _LIST_GAP.match(gap) else None
+
+
+# the items said alike: the word right before each fraction ("triệt sản thực hiện 8/20 …;
+# đặt vòng tránh thai thực hiện 82/160", "triệt sản: 8/20; đặt vòng: 82/160")
+_ITEM_LEAD = rx(r"([^\W\d_]+|:)\s*$")
+_PARTS = rx(r"(?<!\w)trong\s+đó(?!\w)")
+
+
+def _item_lead(s: Statement, folded: str) -> str | None:
+    """The word (or colon) right before the fraction of ``s``."""
+    fraction = _FRACTION.search(folded, s.start, s.end)
+    if fraction is None:
+        return None
+    m = _ITEM_LEAD.search(folded, max(0, fraction.start() - 40), fraction.start())
+    return None if m is None else m.group(1)
 
 
 def _fraction_rate(s: Statement, folded: str) -> bool:
@@ -220,6 +249,12 @@ def _listed_attainment(s: Statement, folded: str) -> bool:
         and s.target is not None
         and _FRACTION.search(folded, s.start, s.end) is not None
     )
+
+
+def _said(s: Statement, folded: str) -> str | None:
+    """The word that says ``s``'s percentage (``tỷ lệ``, ``chiếm``, ``đạt``), if one does."""
+    m = _SAID.search(folded, s.start, s.end)
+    return None if m is None else " ".join(m.group(1).replace("tỉ", "tỷ").split())
 
 
 def _counted(s: Statement, folded: str) -> str | None:

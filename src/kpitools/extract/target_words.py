@@ -266,8 +266,41 @@ _ORDINAL_END = rx(r"(?<!\w)thứ\s*$")
 
 def _future_planned(before: str, opened: int, lead: str) -> bool:
     """Whether the figure's clause, after a sentence's opening ``Theo kế hoạch``, says what
-    ``sẽ`` (will) be done, the figure no ordinal."""
-    return _WILL.search(before, opened) is not None and not _ORDINAL_END.search(lead)
+    ``sẽ`` (will) be done, the figure no ordinal.
+
+    ``sẽ`` in the figure's own clause (``lead``, the end of ``before``), or in its list's first
+    item's when it is an item with no words of its own (:func:`_will_clause`): an earlier
+    clause's does not reach a later one's figure (``Theo kế hoạch, trường sẽ khai giảng vào
+    ngày 5/9, năm nay trường có 1.200 học sinh``: a count, no plan).
+    """
+    clause = max(opened, _will_clause(before, opened, lead))
+    return _WILL.search(before, clause) is not None and not _ORDINAL_END.search(lead)
+
+
+# a list's later item, no words of its own before its figure ("sẽ trồng 300 ha keo, 200 ha
+# thông"); a clause break (not a decimal comma); a clause that opens with a figure
+_BARE_ITEM = rx(r"\s*(?:và\s+)?")
+_ITEM_BREAK = rx(r"[,;](?!\d)")
+_ITEM_HEAD = rx(rf"\s*(?:và\s+)?(?:{NUM})")
+_ITEMS_BACK = 8
+"""How many items of a list the walk back to its first item's clause passes at most."""
+_ITEM_REACH = 200
+"""How far (characters) back the break before a list's item is looked for."""
+
+
+def _will_clause(before: str, opened: int, lead: str) -> int:
+    """Where the words that may say a figure's ``sẽ`` start in ``before``: its clause's, or,
+    for a list's item with no words of its own, the clause of the list's first item."""
+    start = len(before) - len(lead)
+    if not _BARE_ITEM.fullmatch(lead):
+        return start
+    for _ in range(_ITEMS_BACK):
+        low = max(opened, start - _ITEM_REACH)
+        ends = [m.end() for m in _ITEM_BREAK.finditer(before, low, max(low, start - 1))]
+        start = ends[-1] if ends else low
+        if start <= opened or not _ITEM_HEAD.match(before, start):
+            break
+    return start
 
 
 # "Phấn đấu, doanh thu dịch vụ cả năm đạt 900 tỷ đồng.": a sentence that opens with the
