@@ -100,8 +100,9 @@ def plan_above_fits(raw: str, plan_start: int, result_start: int, *, part: bool 
     end of the plan's sentence (``Đầu năm 2042, … kế hoạch doanh thu 2.400 tỷ đồng. Theo kết
     quả quý IV/2041, doanh thu đạt 510 tỷ đồng``: next year's plan, not the quarter's;
     ``… đặt mục tiêu doanh thu 485.000 tỷ đồng trong năm 2041. Lũy kế 6 tháng …``: the
-    plan's year written after its amount), or none is named up to there. In the result's paragraph; or above it, for a result of a ``part`` of
-    the year (a quarter's, some months'), in one firm's text (:func:`one_firm_above`).
+    plan's year written after its amount), or none is named up to there. In the result's
+    paragraph; or above it, for a result of a ``part`` of the year (a quarter's, some
+    months'), in one firm's text (:func:`one_firm_above`).
 
     Examples
     --------
