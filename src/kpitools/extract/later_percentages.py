@@ -67,9 +67,19 @@ def _sentence_ends(text: str, low: int, high: int) -> int:
     return sum(1 for _ in _SENTENCE_END.finditer(text, low, high))
 
 
-def _sentence_start(text: str, pos: int) -> int:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, max(0, pos - 600), pos):
+_SENTENCE_BACK = 600
+"""How far (characters) before a percentage the end of the sentence before it is looked for."""
+
+
+def _sentence_start(text: str, pos: int) -> int | None:
+    """Where the sentence of ``pos`` starts: after the last sentence end of the reach.
+
+    None when there is none (the text's first sentence, or one longer than the reach): no
+    result stands before it in another sentence, so there is nothing to read, and the
+    sentence is not folded whole for each of its percentages (quadratic on a long one).
+    """
+    start = None
+    for m in _SENTENCE_END.finditer(text, max(0, pos - _SENTENCE_BACK), pos):
         start = m.end()
     return start
 
@@ -179,6 +189,8 @@ def _link_respective(
     index = StartIndex(statements)
     for m in _RESPECTIVE.finditer(text):
         start = _sentence_start(text, m.start())
+        if start is None:
+            continue
         sentence = text[start : m.end() + _PERCENT_WORDS]
         if not _PLAN_WORDS.search(fold(sentence)):
             continue
@@ -487,6 +499,8 @@ def link_later_pair_percentages(
             continue
         named = _measures_after(text, s.start + s.text.rfind("%") + 1)
         start = _sentence_start(text, s.start)
+        if start is None:
+            continue
         giving = [
             (j, c)
             for j, c in _pairs_before(statements, index, text, start)
