@@ -5,8 +5,8 @@ paragraphs later, ``số giải ngân … là 30.120,5 tỷ đồng, đạt 36,4
 giao``: the percentage names the plan by who assigned it, and the text writes that plan once,
 with the same words, before it. :func:`link_named_budget_plans` reads the result against it
 when the written plan gives the percentage at the precision written, or when another
-percentage of the same named plan in the text does (then a percentage the plan does not give
-is read against it too, and the check flags it).
+percentage of the same named plan in the text does (then a percentage the plan does not give,
+implying a plan within 10 % of it, is read against it too, and the check flags it).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from kpitools.extract.amounts import last_end
-from kpitools.extract.flags import implied_budget, named_budget_key
+from kpitools.extract.flags import ONE_BUDGET_SPREAD, implied_budget, named_budget_key
 from kpitools.extract.targets import linked_to
 from kpitools.textfold import fold
 
@@ -53,7 +53,9 @@ def link_named_budget_plans(
     :data:`NAMED_PLAN_REACH` before it, in a sentence naming the plan noun and who assigned it
     with ``giao`` (``kế hoạch … đã được Thủ tướng Chính phủ giao là …``), of no other year;
     when that plan gives its percentage, or gives another percentage of the same named plan
-    (read against it here or before).
+    (read against it here or before) and this percentage's implied plan is within
+    :data:`~kpitools.extract.flags.ONE_BUDGET_SPREAD` of it (further off, the words may name
+    another unit's plan, a component's, or the plan adjusted later).
     """
     plans = _named_plans(statements, text)
     if not plans:
@@ -72,7 +74,8 @@ def link_named_budget_plans(
             continue
         assert isinstance(plan.target, Decimal)
         gives = low <= plan.target <= high
-        found[i] = (plan, gives)
+        if gives or _near(plan.target, low):
+            found[i] = (plan, gives)
         if gives:
             confirmed.add((key, plan.target))
     out = list(statements)
@@ -81,6 +84,15 @@ def link_named_budget_plans(
         if gives or (key, plan.target) in confirmed:
             out[i] = linked_to(statements[i], plan, text)
     return out
+
+
+def _near(plan: Decimal, low: Decimal) -> bool:
+    """Whether a percentage's implied plan (from ``low``) is within the one-budget spread.
+
+    Further off, the words may name another plan (another unit's, a component's, the plan
+    adjusted later): ``check_one_budget`` compares no such two percentages either.
+    """
+    return abs(low - plan) <= ONE_BUDGET_SPREAD * plan
 
 
 def _named_plans(
