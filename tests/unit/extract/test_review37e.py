@@ -91,7 +91,7 @@ def test_a_percentage_implying_a_plan_far_off_is_never_read(percent: int, off: i
     assert all(s.target is None for s in found)
 
 
-# --------------------------------------------------------------------------- what was left, now done
+# ---------------------------------------------------------------------- what was left, now done
 
 
 def _kinds(text: str) -> set[tuple[object, object, object]]:
