@@ -8,6 +8,9 @@ Invented texts (other provinces, firms, plans and figures than the evaluation pa
   result, a component's, or one after the plan was raised is no reading of that plan.
 * ``Số vốn chưa giải ngân năm trước chuyển sang đã giải ngân 300 tỷ đồng, chiếm 6% kế
   hoạch``: what was left undone, now done, is an attainment, not the part left.
+* Two percentages of one named plan that cannot both hold: a plan of another measure or
+  assigner written in the text (``kế hoạch thu ngân sách … là …``) does not decide which is
+  flagged; only a plan whose clause names the same budget does.
 * The plan's own change after its amount is skipped in linear time on a long run of spaces.
 """
 
@@ -89,6 +92,35 @@ def test_a_percentage_implying_a_plan_far_off_is_never_read(percent: int, off: i
     found = [s for s in find(text, money=True) if s.actual == actual * B]
     assert found
     assert all(s.target is None for s in found)
+
+
+# --------------------------------------------------------------------------- one budget
+
+TWO = (
+    "Đến hết tháng 6, tỉnh giải ngân 4.000 tỷ đồng, đạt 40% kế hoạch Thủ tướng Chính phủ giao."
+    "\n\nĐến hết tháng 9, tỉnh giải ngân 6.600 tỷ đồng, đạt 62% kế hoạch Thủ tướng Chính phủ "
+    "giao."
+)
+
+
+def _flagged(text: str) -> list[str]:
+    return [s.stated or "" for s in find(text, money=True) if s.verdict == "inconsistent"]
+
+
+def test_a_plan_of_another_measure_does_not_move_the_flag() -> None:
+    # 6.600 / 10.640 = 62 %: the revenue plan fits the later, yet it is no disbursement plan
+    other = "Năm 2025, kế hoạch thu ngân sách nhà nước trên địa bàn là 10.640 tỷ đồng.\n\n"
+    assert _flagged(other + TWO) == ["62%"]
+
+
+def test_a_plan_of_another_assigner_does_not_move_the_flag() -> None:
+    other = "Kế hoạch vốn năm 2025 được Hội đồng nhân dân tỉnh giao là 10.640 tỷ đồng.\n\n"
+    assert "40%" not in _flagged(other + TWO)
+
+
+def test_the_plan_named_the_same_way_still_moves_the_flag() -> None:
+    plan = "Kế hoạch vốn năm 2025 được Thủ tướng Chính phủ giao là 10.640 tỷ đồng.\n\n"
+    assert _flagged(plan + TWO) == ["40%"]
 
 
 # ---------------------------------------------------------------------- what was left, now done
