@@ -630,7 +630,7 @@ def _cannot_both(
         return False  # a plan of each year, assigned by the same level
     if not (e[2] < later[1] or later[2] < e[1]):
         return False  # the ranges meet: one budget gives both
-    if abs(e[1] - later[1]) > ONE_BUDGET_SPREAD * e[1] or not _same_measures(text, first, second):
+    if abs(e[1] - later[1]) > ONE_BUDGET_SPREAD * e[1] or not same_measures(text, first, second):
         return False
     return not any(
         statements[m[0]].actual == statements[a[0]].actual
@@ -641,7 +641,7 @@ def _cannot_both(
     )
 
 
-def _same_measures(text: str, a: LinkableStatement, b: LinkableStatement) -> bool:
+def same_measures(text: str, a: LinkableStatement, b: LinkableStatement) -> bool:
     """Whether the sentences of ``a`` and ``b`` name no differing measure before them."""
     x, y = _measures_before(text, a), _measures_before(text, b)
     return not x or not y or x == y

@@ -22,6 +22,7 @@ from kpitools.extract.flags import (
     named_budget_key,
     named_plan_leads,
     named_plan_pattern,
+    same_measures,
 )
 from kpitools.extract.targets import linked_to
 
@@ -48,21 +49,23 @@ def link_named_budget_plans(
     when that plan gives its percentage, or gives another percentage of the same named plan
     (read against it here or before) and this percentage's implied plan is within
     :data:`~kpitools.extract.flags.ONE_BUDGET_SPREAD` of it (further off, the words may name
-    another unit's plan, a component's, or the plan adjusted later).
+    another unit's plan, a component's, or the plan adjusted later) and the sentences of the
+    two percentages name no differing measure (``Thu nội địa … bằng 85% dự toán Trung ương
+    giao`` after ``Tổng thu … bằng 90% dự toán Trung ương giao``: a part's own budget).
     """
     plans = named_plan_leads(statements, text)
     if not plans:
         return list(statements)
     starts = [p[0] for p in plans]
     found: dict[int, tuple[LinkableStatement, bool]] = {}
-    confirmed: set[tuple[_Key, object]] = set()
+    confirmed: dict[tuple[_Key, object], list[LinkableStatement]] = {}
     for i, s in enumerate(statements):
         key = named_budget_key(s, text)
         if key is None:
             continue
         low, high = implied_budget(s)
         if isinstance(s.target, Decimal) and low <= s.target <= high:
-            confirmed.add((key, s.target))  # linked already, and the plan gives it
+            confirmed.setdefault((key, s.target), []).append(s)  # linked, and the plan gives it
         plan = _plan_of(s, key, plans, starts) if s.target is None else None
         if plan is None:
             continue
@@ -71,11 +74,12 @@ def link_named_budget_plans(
         if gives or _near(plan.target, low):
             found[i] = (plan, gives)
         if gives:
-            confirmed.add((key, plan.target))
+            confirmed.setdefault((key, plan.target), []).append(s)
     out = list(statements)
     for i, (plan, gives) in found.items():
         key = named_budget_key(statements[i], text)
-        if gives or (key, plan.target) in confirmed:
+        others = confirmed.get((key, plan.target), [])
+        if gives or any(same_measures(text, c, statements[i]) for c in others):
             out[i] = linked_to(statements[i], plan, text)
     return out
 

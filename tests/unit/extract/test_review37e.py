@@ -4,8 +4,9 @@ Invented texts (other provinces, firms, plans and figures than the evaluation pa
 
 * A percentage of a plan named by who assigned it (``… kế hoạch Thủ tướng Chính phủ giao``)
   that the plan written earlier does not give is read against it (and flagged) only when the
-  plan it implies is within the one-budget spread of the written one: another province's
-  result, a component's, or one after the plan was raised is no reading of that plan.
+  plan it implies is within the one-budget spread of the written one and its sentence names no
+  other measure than the fitting percentage's: another province's result, a component's, a
+  part of the revenue, or one after the plan was raised is no reading of that plan.
 * ``Số vốn chưa giải ngân năm trước chuyển sang đã giải ngân 300 tỷ đồng, chiếm 6% kế
   hoạch``: what was left undone, now done, is an attainment, not the part left.
 * Two percentages of one named plan that cannot both hold: a plan of another measure or
@@ -67,6 +68,17 @@ def test_a_components_percentage_is_not_read_against_the_whole_plan() -> None:
         "tướng Chính phủ giao."
     )
     assert _claim(text, 3000) == (None, "unchecked")
+
+
+def test_a_part_of_the_revenue_is_not_read_against_the_whole_budget() -> None:
+    # 8.000 / 85 % implies 9.412 tỷ, within 10 % of 10.000, but domestic revenue has its own
+    text = (
+        "Dự toán thu ngân sách nhà nước năm 2025 được Trung ương giao là 10.000 tỷ đồng.\n\n"
+        "Tổng thu ngân sách nhà nước trên địa bàn ước đạt 9.000 tỷ đồng, bằng 90% dự toán "
+        "Trung ương giao. Thu nội địa ước đạt 8.000 tỷ đồng, bằng 85% dự toán Trung ương giao."
+    )
+    assert _claim(text, 9000) == (10000 * B, "consistent")
+    assert _claim(text, 8000) == (None, "unchecked")
 
 
 def test_a_percentage_near_the_plan_it_denies_is_still_read_and_flagged() -> None:
