@@ -58,7 +58,7 @@ def link_named_budget_plans(
         return list(statements)
     starts = [p[0] for p in plans]
     found: dict[int, tuple[LinkableStatement, bool]] = {}
-    confirmed: dict[tuple[_Key, object], list[LinkableStatement]] = {}
+    confirmed: dict[tuple[object, object], list[LinkableStatement]] = {}
     for i, s in enumerate(statements):
         key = named_budget_key(s, text)
         if key is None:
