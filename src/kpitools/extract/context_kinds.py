@@ -162,10 +162,13 @@ def _above_or_met(doc: Doc, p: Figure) -> bool:
 _NOT_YET = rx(r"(?<!\w)(?:chưa|còn\s+lại)(?!\w)")
 
 # "Số vốn chưa phân bổ là 120 tỷ đồng", "vốn còn phải giải ngân 120 tỷ đồng": the subject is
-# what is not yet done ("còn lại" not: "các khoản thu còn lại" are the other items, done)
+# what is not yet done ("còn lại" not: "các khoản thu còn lại" are the other items, done); not
+# when a deed follows before the amount ("vốn chưa giải ngân năm trước chuyển sang đã giải
+# ngân 300 tỷ đồng": what was left, now done)
 _UNDONE_SUBJECT = rx(
     r"(?<!\w)(?:chưa(?:\s+được)?(?:\s+thực\s+hiện)?|còn\s+phải)\s+(?:phân\s+bổ|giải\s+ngân"
-    r"|thực\s+hiện|thu|sử\s+dụng|quyết\s+toán|bố\s+trí|triển\s+khai)(?!\w)[^,;:()]{0,80}$"
+    r"|thực\s+hiện|thu|sử\s+dụng|quyết\s+toán|bố\s+trí|triển\s+khai)(?!\w)"
+    r"(?:(?!(?<!\w)(?:đã|nay|nhưng|giải\s+ngân|thu|thực\s+hiện|đạt)(?!\w))[^,;:()]){0,80}$"
 )
 
 

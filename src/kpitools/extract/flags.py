@@ -468,13 +468,14 @@ def check_one_budget(statements: Sequence[LinkableStatement], text: str) -> list
     earlier is the one its figures deny (:func:`_written_plan_of`).
     """
     out = list(statements)
-    plans = _written_plans(statements)
+    written = named_plan_leads(statements, text)
+    plans: dict[tuple[str, str], list[Decimal]] = {}
     groups: dict[tuple[str, str], list[_Implied]] = {}
     for i, s in enumerate(statements):
         key = named_budget_key(s, text)
         if key is not None:
             groups.setdefault(key, []).append((i, *implied_budget(s)))
-    for members in groups.values():
+    for key, members in groups.items():
         members.sort(key=lambda m: statements[m[0]].start)
         starts = [statements[m[0]].start for m in members]
         for k, later in enumerate(members):
@@ -484,7 +485,9 @@ def check_one_budget(statements: Sequence[LinkableStatement], text: str) -> list
             )
             if earlier is None:
                 continue
-            plan = _written_plan_of(plans, statements, later, earlier)
+            if key not in plans:
+                plans[key] = _written_plans(written, key)
+            plan = _written_plan_of(plans[key], later, earlier)
             if plan is None:
                 out[later[0]] = _two_budgets(
                     statements[later[0]], statements[earlier[0]], later, earlier
@@ -496,32 +499,34 @@ def check_one_budget(statements: Sequence[LinkableStatement], text: str) -> list
     return out
 
 
-def _written_plans(statements: Sequence[LinkableStatement]) -> dict[str, list[Decimal]]:
-    """The plans written as targets of their own (no result), by currency, sorted."""
-    plans: dict[str, list[Decimal]] = {}
-    for t in statements:
-        if t.actual is None and isinstance(t.target, Decimal) and t.measure and t.target > 0:
-            plans.setdefault(t.measure.split()[-1], []).append(t.target)
-    for values in plans.values():
-        values.sort()
-    return plans
+def _written_plans(
+    written: Sequence[tuple[int, LinkableStatement, str]], key: tuple[str, str]
+) -> list[Decimal]:
+    """The plans of the currency of ``key`` whose clause names its budget, sorted.
+
+    Of ``written`` (:func:`named_plan_leads`), by :func:`named_plan_pattern`.
+    """
+    name = named_plan_pattern(key[0])
+    if name is None:
+        return []
+    return sorted(
+        t.target
+        for _, t, lead in written
+        if isinstance(t.target, Decimal)
+        and t.measure is not None
+        and t.measure.split()[-1] == key[1]
+        and name.search(lead) is not None
+    )
 
 
-def _written_plan_of(
-    plans: dict[str, list[Decimal]],
-    statements: Sequence[LinkableStatement],
-    later: _Implied,
-    earlier: _Implied,
-) -> Decimal | None:
+def _written_plan_of(values: list[Decimal], later: _Implied, earlier: _Implied) -> Decimal | None:
     """A written plan the ``later`` percentage rounds from and the ``earlier`` does not.
 
     ``… 1.026.662,1 tỷ đồng`` written, then ``264.224,7 tỷ đồng, đạt 24,2% kế hoạch …``
     (a plan of 1.089.586 to 1.094.098) and ``299.501 tỷ đồng, đạt 29,2% kế hoạch …`` (of
     1.023.935 to 1.027.448): the plan written is the later's, the earlier's figures deny it.
+    A plan of another measure or assigner (``kế hoạch thu ngân sách … là …``) decides nothing.
     """
-    measure = statements[later[0]].measure
-    assert measure is not None
-    values = plans.get(measure.split()[-1], [])
 
     def within(low: Decimal, high: Decimal) -> Decimal | None:
         at = bisect.bisect_left(values, low)
@@ -529,6 +534,58 @@ def _written_plan_of(
 
     plan = within(later[1], later[2])
     return plan if plan is not None and within(earlier[1], earlier[2]) is None else None
+
+
+_PLAN_LEAD_REACH = 300
+"""How far before a plan's figure (characters) its sentence's words are read."""
+
+# a sentence's end, or a clause's: "… là 1.026,1 tỷ đồng; bao gồm: vốn A là 376,4 tỷ đồng"
+# names its parts after the plan's own clause
+_CLAUSE_END = re.compile(r"[.!?]\s|\n|[;:]")
+
+# words of a named plan that say nothing of who assigned it
+_NOT_NAMES = frozenset(("đã", "được", "vốn"))
+
+
+def named_plan_leads(
+    statements: Sequence[LinkableStatement], text: str
+) -> list[tuple[int, LinkableStatement, str]]:
+    """The plans written as targets of their own, with their clause's folded words before.
+
+    Sorted by where they start.
+    """
+    out = []
+    for t in statements:
+        if t.actual is None and isinstance(t.target, Decimal) and t.measure and t.target > 0:
+            floor = max(0, t.start - _PLAN_LEAD_REACH)
+            lead = fold(text[last_end(_CLAUSE_END, text, t.start, floor) : t.start])
+            out.append((t.start, t, lead))
+    out.sort(key=lambda p: p[0])
+    return out
+
+
+_NAME_PATTERNS: dict[str, re.Pattern[str] | None] = {}
+
+
+def named_plan_pattern(name: str) -> re.Pattern[str] | None:
+    """The plan noun, then who assigned it and ``giao``, as a plan's sentence writes them.
+
+    ``kế hoạch thủ tướng chính phủ giao`` finds ``kế hoạch … đã được thủ tướng chính phủ
+    giao``; None when the name says no one (``dự toán giao``).
+    """
+    if name not in _NAME_PATTERNS:
+        words = name.split()
+        who = [w for w in words[2:] if w not in _NOT_NAMES]
+        if len(who) < 2 or who[-1] != "giao":
+            _NAME_PATTERNS[name] = None
+        else:
+            between = r"\s+(?:(?:đã|được)\s+)*"
+            _NAME_PATTERNS[name] = re.compile(
+                rf"(?<!\w){re.escape(' '.join(words[:2]))}(?!\w).{{0,150}}?(?<!\w)"
+                + between.join(re.escape(w) for w in who)
+                + r"(?!\w)"
+            )
+    return _NAME_PATTERNS[name]
 
 
 def named_budget_key(s: LinkableStatement, text: str) -> tuple[str, str] | None:
@@ -573,7 +630,7 @@ def _cannot_both(
         return False  # a plan of each year, assigned by the same level
     if not (e[2] < later[1] or later[2] < e[1]):
         return False  # the ranges meet: one budget gives both
-    if abs(e[1] - later[1]) > ONE_BUDGET_SPREAD * e[1] or not _same_measures(text, first, second):
+    if abs(e[1] - later[1]) > ONE_BUDGET_SPREAD * e[1] or not same_measures(text, first, second):
         return False
     return not any(
         statements[m[0]].actual == statements[a[0]].actual
@@ -584,7 +641,7 @@ def _cannot_both(
     )
 
 
-def _same_measures(text: str, a: LinkableStatement, b: LinkableStatement) -> bool:
+def same_measures(text: str, a: LinkableStatement, b: LinkableStatement) -> bool:
     """Whether the sentences of ``a`` and ``b`` name no differing measure before them."""
     x, y = _measures_before(text, a), _measures_before(text, b)
     return not x or not y or x == y

@@ -5,22 +5,26 @@ paragraphs later, ``số giải ngân … là 30.120,5 tỷ đồng, đạt 36,4
 giao``: the percentage names the plan by who assigned it, and the text writes that plan once,
 with the same words, before it. :func:`link_named_budget_plans` reads the result against it
 when the written plan gives the percentage at the precision written, or when another
-percentage of the same named plan in the text does (then a percentage the plan does not give
-is read against it too, and the check flags it).
+percentage of the same named plan in the text does (then a percentage the plan does not give,
+implying a plan within 10 % of it, is read against it too, and the check flags it).
 """
 
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import last_end
-from kpitools.extract.flags import implied_budget, named_budget_key
+from kpitools.extract.flags import (
+    ONE_BUDGET_SPREAD,
+    implied_budget,
+    named_budget_key,
+    named_plan_leads,
+    named_plan_pattern,
+    same_measures,
+)
 from kpitools.extract.targets import linked_to
-from kpitools.textfold import fold
 
 if TYPE_CHECKING:
     from kpitools.extract.statements import Statement as LinkableStatement
@@ -28,16 +32,6 @@ if TYPE_CHECKING:
 
 NAMED_PLAN_REACH = 2000
 """How far (characters) before a percentage the plan it names may be written."""
-
-_PLAN_LEAD_REACH = 300
-"""How far before a plan's figure (characters) its sentence's words are read."""
-
-# a sentence's end, or a clause's: "… là 1.026,1 tỷ đồng; bao gồm: vốn A là 376,4 tỷ đồng"
-# names its parts after the plan's own clause
-_CLAUSE_END = re.compile(r"[.!?]\s|\n|[;:]")
-
-# words of a named plan that say nothing of who assigned it
-_NOT_NAMES = frozenset(("đã", "được", "vốn"))
 
 _Key = tuple[str, str]
 
@@ -53,58 +47,65 @@ def link_named_budget_plans(
     :data:`NAMED_PLAN_REACH` before it, in a sentence naming the plan noun and who assigned it
     with ``giao`` (``kế hoạch … đã được Thủ tướng Chính phủ giao là …``), of no other year;
     when that plan gives its percentage, or gives another percentage of the same named plan
-    (read against it here or before).
+    (read against it here or before) and this percentage's implied plan is within
+    :data:`~kpitools.extract.flags.ONE_BUDGET_SPREAD` of it (further off, the words may name
+    another unit's plan, a component's, or the plan adjusted later) and the sentences of the
+    two percentages name no differing measure (``Thu nội địa … bằng 85% dự toán Trung ương
+    giao`` after ``Tổng thu … bằng 90% dự toán Trung ương giao``: a part's own budget).
     """
-    plans = _named_plans(statements, text)
+    plans = named_plan_leads(statements, text)
     if not plans:
         return list(statements)
+    starts = [p[0] for p in plans]
     found: dict[int, tuple[LinkableStatement, bool]] = {}
-    confirmed: set[tuple[_Key, object]] = set()
+    confirmed: dict[tuple[object, object], list[LinkableStatement]] = {}
     for i, s in enumerate(statements):
         key = named_budget_key(s, text)
         if key is None:
             continue
         low, high = implied_budget(s)
         if isinstance(s.target, Decimal) and low <= s.target <= high:
-            confirmed.add((key, s.target))  # linked already, and the plan gives it
-        plan = _plan_of(s, key, plans) if s.target is None else None
+            confirmed.setdefault((key, s.target), []).append(s)  # linked, and the plan gives it
+        plan = _plan_of(s, key, plans, starts) if s.target is None else None
         if plan is None:
             continue
         assert isinstance(plan.target, Decimal)
         gives = low <= plan.target <= high
-        found[i] = (plan, gives)
+        if gives or _near(plan.target, low):
+            found[i] = (plan, gives)
         if gives:
-            confirmed.add((key, plan.target))
+            confirmed.setdefault((key, plan.target), []).append(s)
     out = list(statements)
     for i, (plan, gives) in found.items():
         key = named_budget_key(statements[i], text)
-        if gives or (key, plan.target) in confirmed:
+        others = confirmed.get((key, plan.target), [])
+        if gives or any(same_measures(text, c, statements[i]) for c in others):
             out[i] = linked_to(statements[i], plan, text)
     return out
 
 
-def _named_plans(
-    statements: Sequence[LinkableStatement], text: str
-) -> list[tuple[int, LinkableStatement, str]]:
-    """The plans written as targets of their own, with their clause's folded words before."""
-    out = []
-    for t in statements:
-        if t.actual is None and isinstance(t.target, Decimal) and t.measure and t.target > 0:
-            floor = max(0, t.start - _PLAN_LEAD_REACH)
-            lead = fold(text[last_end(_CLAUSE_END, text, t.start, floor) : t.start])
-            out.append((t.start, t, lead))
-    out.sort(key=lambda p: p[0])
-    return out
+def _near(plan: Decimal, low: Decimal) -> bool:
+    """Whether a percentage's implied plan (from ``low``) is within the one-budget spread.
+
+    Further off, the words may name another plan (another unit's, a component's, the plan
+    adjusted later): ``check_one_budget`` compares no such two percentages either.
+    """
+    return abs(low - plan) <= ONE_BUDGET_SPREAD * plan
 
 
 def _plan_of(
-    s: LinkableStatement, key: _Key, plans: list[tuple[int, LinkableStatement, str]]
+    s: LinkableStatement,
+    key: _Key,
+    plans: list[tuple[int, LinkableStatement, str]],
+    starts: list[int],
 ) -> LinkableStatement | None:
-    """The one plan value written before ``s`` with the name ``key`` gives, or None."""
-    name = _name_pattern(key[0])
+    """The one plan value written before ``s`` with the name ``key`` gives, or None.
+
+    ``starts``: where ``plans`` start (computed once: no work over all plans per percentage).
+    """
+    name = named_plan_pattern(key[0])
     if name is None:
         return None
-    starts = [p[0] for p in plans]
     low = bisect.bisect_left(starts, s.start - NAMED_PLAN_REACH)
     high = bisect.bisect_left(starts, s.start)
     named = [
@@ -116,27 +117,3 @@ def _plan_of(
         and name.search(lead) is not None
     ]
     return named[-1] if named and len({t.target for t in named}) == 1 else None
-
-
-_NAME_PATTERNS: dict[str, re.Pattern[str] | None] = {}
-
-
-def _name_pattern(name: str) -> re.Pattern[str] | None:
-    """The plan noun, then who assigned it and ``giao``, as a plan's sentence writes them.
-
-    ``kế hoạch thủ tướng chính phủ giao`` finds ``kế hoạch … đã được thủ tướng chính phủ
-    giao``; None when the name says no one (``dự toán giao``).
-    """
-    if name not in _NAME_PATTERNS:
-        words = name.split()
-        who = [w for w in words[2:] if w not in _NOT_NAMES]
-        if len(who) < 2 or who[-1] != "giao":
-            _NAME_PATTERNS[name] = None
-        else:
-            between = r"\s+(?:(?:đã|được)\s+)*"
-            _NAME_PATTERNS[name] = re.compile(
-                rf"(?<!\w){re.escape(' '.join(words[:2]))}(?!\w).{{0,150}}?(?<!\w)"
-                + between.join(re.escape(w) for w in who)
-                + r"(?!\w)"
-            )
-    return _NAME_PATTERNS[name]

@@ -17,7 +17,7 @@ from kpitools.textfold import rx
 
 # ", tăng 20%", " (giảm khoảng 5%", ", tăng trưởng hơn 12%": a change said right after an amount
 _CHANGE_AFTER = rx(
-    r"\s*[,(]?\s*(?:tăng(?:\s+trưởng)?|giảm)(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ))?\s*"
+    r"\s*(?:[,(]\s*)?(?:tăng(?:\s+trưởng)?|giảm)(?:\s+(?:khoảng|gần|hơn|trên|xấp\s+xỉ))?\s*"
 )
 
 
