@@ -26,6 +26,8 @@ from kpitools.extract.amounts import (
     measure_kind,
 )
 from kpitools.extract.linking import against_plan
+from kpitools.extract.past_bases import LAST_YEAR
+from kpitools.extract.periods import one_part_named
 from kpitools.extract.plans_after import Named, bare_statement, money_named, same_measure
 from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS
 from kpitools.extract.undated_results import firms_apart
@@ -57,6 +59,8 @@ _LIST_END = re.compile(r"[,;]\s|[.!?]\s|\n")
 _CHANGE_BEFORE = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh|kỷ\s+lục)(?:\s+\w+)?\s*$")
 # a plan, forecast or aim in the result's sentence: no result
 _NO_RESULT = rx(rf"(?<!\w)(?:{PLAN_NOUNS}|dự\s+kiến|dự\s+báo|phấn\s+đấu|kỳ\s+vọng)(?!\w)")
+# "… vượt kế hoạch doanh thu 3.000 tỷ đồng của năm trước": last year's plan (review D)
+_LAST_YEAR = rx(rf"(?<!\w){LAST_YEAR}(?!\w)")
 _REACH = 600
 """How far (characters) before the referring sentence the sentence of the results may start."""
 _NAME_GAP = 5
@@ -173,8 +177,9 @@ def _result(
     """The amount of the plan's measure in the nearest sentence before ``head`` naming one.
 
     None when that sentence names two of its amounts, states a plan or forecast, or names
-    another year before them than the plan's; or when the amount is a change or far off the
-    plan (:data:`_SPAN`).
+    another year before them than the plan's, or one quarter or month (``Quý IV/2041, …``,
+    ``Tháng 11, …``: not the result the year's plan is said of; ``Lũy kế 9 tháng …`` is); or
+    when the amount is a change or far off the plan (:data:`_SPAN`).
     """
     amount, named = plan
     for start, end in _sentences_before(folded, head):
@@ -192,6 +197,7 @@ def _result(
             len({b.value for b in found}) != 1
             or _NO_RESULT.search(folded, start, end)
             or (plan_years and not own <= plan_years)
+            or one_part_named(folded, start, a.start) is not None
             or _CHANGE_BEFORE.search(folded, max(start, a.start - 30), a.start)
             or (a.unit[1] == "usd") != (amount.unit[1] == "usd")
             or not low_share * amount.value <= a.value <= high_share * amount.value
@@ -202,8 +208,13 @@ def _result(
 
 
 def _results(folded: str, head: int, plans: list[tuple[Amount, Named]]) -> list[Amount] | None:
-    """The result of each plan (:func:`_result`), in order; None when one has none."""
+    """The result of each plan (:func:`_result`), in order; None when one has none.
+
+    None too when the plans' sentence names last year (``… của năm trước``): not the results'.
+    """
     plan_years = _years(folded, head, _sentence_end(folded, head))
+    if _LAST_YEAR.search(folded, head, _sentence_end(folded, head)):
+        return None
     out = [_result(folded, head, plan, plan_years) for plan in plans]
     found = [a for a in out if a is not None]
     return found if len(found) == len(out) and len({a.start for a in found}) == len(found) else None
