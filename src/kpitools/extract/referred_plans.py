@@ -59,8 +59,11 @@ _LIST_END = re.compile(r"[,;]\s|[.!?]\s|\n")
 _CHANGE_BEFORE = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh|kỷ\s+lục)(?:\s+\w+)?\s*$")
 # a plan, forecast or aim in the result's sentence: no result
 _NO_RESULT = rx(rf"(?<!\w)(?:{PLAN_NOUNS}|dự\s+kiến|dự\s+báo|phấn\s+đấu|kỳ\s+vọng)(?!\w)")
-# "… vượt kế hoạch doanh thu 3.000 tỷ đồng của năm trước": last year's plan (review D)
-_LAST_YEAR = rx(rf"(?<!\w){LAST_YEAR}(?!\w)")
+# "… vượt kế hoạch doanh thu 3.000 tỷ đồng của năm trước", "… đề ra cho giai đoạn 2041-2045":
+# last year's plan or a term's, not the year's results' (review D)
+_OTHER_YEARS = rx(
+    rf"(?<!\w)(?:{LAST_YEAR}|giai\s+đoạn|nhiệm\s+kỳ|(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d)(?!\w)"
+)
 _REACH = 600
 """How far (characters) before the referring sentence the sentence of the results may start."""
 _NAME_GAP = 5
@@ -210,10 +213,11 @@ def _result(
 def _results(folded: str, head: int, plans: list[tuple[Amount, Named]]) -> list[Amount] | None:
     """The result of each plan (:func:`_result`), in order; None when one has none.
 
-    None too when the plans' sentence names last year (``… của năm trước``): not the results'.
+    None too when the plans' sentence names last year or a term (``… của năm trước``, ``… cho
+    giai đoạn 2041-2045``, ``nhiệm kỳ``): not the plans of the results'.
     """
     plan_years = _years(folded, head, _sentence_end(folded, head))
-    if _LAST_YEAR.search(folded, head, _sentence_end(folded, head)):
+    if _OTHER_YEARS.search(folded, head, _sentence_end(folded, head)):
         return None
     out = [_result(folded, head, plan, plan_years) for plan in plans]
     found = [a for a in out if a is not None]

@@ -3,7 +3,7 @@
 Invented texts. Round 158 (``plans_above.py``): a plan above of last year (``Năm ngoái``) or
 of a whole sector (``toàn ngành``) is no plan of a firm's quarter below. Round 159
 (``referred_plans.py``): a quarter's or a month's result is not the year's result a plan is
-said of, nor is last year's plan this year's.
+said of, nor is last year's or a term's plan this year's.
 """
 
 from __future__ import annotations
@@ -74,3 +74,12 @@ def test_the_year_s_result_said_against_its_plan_still_reads() -> None:
         "3.000 tỷ đồng của năm 2041."
     )
     assert (3260 * B, 3000 * B) in _pairs(text)
+
+
+def test_a_term_s_plan_said_of_the_year_s_results_is_not_theirs() -> None:
+    for tail in ("đề ra cho giai đoạn 2041-2045", "của cả giai đoạn", "của nhiệm kỳ"):
+        text = (
+            "Năm 2041, công ty đạt doanh thu 3.260 tỷ đồng. Kết quả này vượt mục tiêu doanh thu "
+            f"3.000 tỷ đồng {tail}."
+        )
+        assert (3260 * B, 3000 * B) not in _pairs(text), tail
