@@ -27,9 +27,11 @@ _SENTENCE_END = re.compile(r"[.!?:]\s+")
 # "Năm ngoái, công ty đặt kế hoạch …": a plan of last year (review D)
 _LAST_YEAR = re.compile(fold_pattern(rf"(?<!\w){LAST_YEAR}(?!\w)"), re.IGNORECASE)
 # "toàn ngành dệt may đặt mục tiêu …", "cả nước phấn đấu …": a sector's or the country's plan,
-# no firm's (review D)
+# no firm's (review D; not "doanh nghiệp đầu ngành thép", a firm)
 _SECTOR = re.compile(
-    fold_pattern(r"(?<!\w)(?:toàn\s+ngành|ngành\s+\w+|cả\s+nước|toàn\s+quốc|hiệp\s+hội)(?!\w)"),
+    fold_pattern(
+        r"(?<!\w)(?:toàn\s+ngành|(?<!đầu\s)ngành\s+\w+|cả\s+nước|toàn\s+quốc|hiệp\s+hội)(?!\w)"
+    ),
     re.IGNORECASE,
 )
 
