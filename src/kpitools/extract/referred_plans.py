@@ -64,6 +64,9 @@ _NO_RESULT = rx(rf"(?<!\w)(?:{PLAN_NOUNS}|dự\s+kiến|dự\s+báo|phấn\s+đ�
 _OTHER_YEARS = rx(
     rf"(?<!\w)(?:{LAST_YEAR}|giai\s+đoạn|nhiệm\s+kỳ|(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d)(?!\w)"
 )
+# "vượt", "cán đích" / "thấp hơn", "chưa đạt": the results said above or below the plans
+_PASSED = rx(r"(?<!\w)(?:vượt|cao\s+hơn|cán\s+đích|về\s+đích)(?!\w)")
+_SHORT = rx(r"(?<!\w)(?:thấp\s+hơn|chưa\s+(?:đạt|hoàn\s+thành)|không\s+đạt|tiệm\s+cận)(?!\w)")
 _REACH = 600
 """How far (characters) before the referring sentence the sentence of the results may start."""
 _NAME_GAP = 5
@@ -224,6 +227,25 @@ def _results(folded: str, head: int, plans: list[tuple[Amount, Named]]) -> list[
     return found if len(found) == len(out) and len({a.start for a in found}) == len(found) else None
 
 
+def _contradicted(
+    folded: str, head: int, plans: list[tuple[Amount, Named]], results: list[Amount]
+) -> bool:
+    """Whether the plans' sentence (at ``head``) says the results passed or missed, and one did not.
+
+    Passed (``vượt``, ``cán đích``) with a result below its plan, or fell short (``chưa
+    đạt``, ``thấp hơn``) with one above it (review D).
+
+    ``Quý IV/2041, … 300 tỷ đồng. Kết quả này giúp công ty vượt kế hoạch … 1.000 tỷ đồng``:
+    the result passed is another (the year's sum). A sentence saying both is not read so.
+    """
+    end = _sentence_end(folded, head)
+    passed, short = _PASSED.search(folded, head, end), _SHORT.search(folded, head, end)
+    if bool(passed) == bool(short):
+        return False
+    pairs = [(r.value, p.value) for (p, _), r in zip(plans, results, strict=True)]
+    return any(r < p if passed else r > p for r, p in pairs)
+
+
 def _year(folded: str, head: int, result: Amount) -> int | None:
     """The year of the plan and its result; None when none or several are named.
 
@@ -263,6 +285,8 @@ def link_plans_said_of_results(
     for head, plans in _plans_said(folded, end):
         results = _results(folded, head, plans)
         if results is None or _of_another_firm(text, folded, head, results):
+            continue
+        if _contradicted(folded, head, plans, results):
             continue
         if any(_claimed(c, r) for r in results for c in out):
             continue

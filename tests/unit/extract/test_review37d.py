@@ -3,7 +3,8 @@
 Invented texts. Round 158 (``plans_above.py``): a plan above of last year (``Năm ngoái``) or
 of a whole sector (``toàn ngành``) is no plan of a firm's quarter below. Round 159
 (``referred_plans.py``): a quarter's or a month's result is not the year's result a plan is
-said of, nor is last year's or a term's plan this year's.
+said of, nor is last year's or a term's plan this year's, nor a plan the results are
+said to pass (or miss) and do not.
 """
 
 from __future__ import annotations
@@ -83,3 +84,25 @@ def test_a_term_s_plan_said_of_the_year_s_results_is_not_theirs() -> None:
             f"3.000 tỷ đồng {tail}."
         )
         assert (3260 * B, 3000 * B) not in _pairs(text), tail
+
+
+def test_a_result_said_to_pass_its_plan_but_below_it_is_not_its() -> None:
+    passed = (
+        "Năm 2041, công ty đạt doanh thu 2.260 tỷ đồng. Kết quả này vượt kế hoạch doanh thu "
+        "3.000 tỷ đồng."
+    )
+    missed = (
+        "Năm 2041, công ty đạt doanh thu 3.260 tỷ đồng. Kết quả này chưa đạt kế hoạch doanh thu "
+        "3.000 tỷ đồng."
+    )
+    assert (2260 * B, 3000 * B) not in _pairs(passed)
+    assert (3260 * B, 3000 * B) not in _pairs(missed)
+
+
+def test_a_sentence_saying_one_plan_passed_and_one_missed_still_reads() -> None:
+    text = (
+        "Năm 2041, công ty đạt doanh thu 2.260 tỷ đồng, lợi nhuận trước thuế 215 tỷ đồng. Kết quả "
+        "này vượt mục tiêu lợi nhuận trước thuế 180 tỷ đồng nhưng chưa đạt mục tiêu doanh thu "
+        "3.000 tỷ đồng."
+    )
+    assert {(2260 * B, 3000 * B), (215 * B, 180 * B)} <= _pairs(text)
