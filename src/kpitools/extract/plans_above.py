@@ -16,12 +16,24 @@ from __future__ import annotations
 import re
 
 from kpitools.extract.amounts import YEAR
+from kpitools.extract.past_bases import LAST_YEAR
 from kpitools.extract.undated_results import FIRM_LETTERS, firms_named, proper_names
+from kpitools.textfold import fold_pattern
 
 # "tỷ USD", "triệu VND", "(HOSE: SMV)": the letters of a currency or an exchange, no firm's
 _NO_FIRM_LETTERS = frozenset({"USD", "VND", "EUR", "HOSE", "HoSE", "HNX", "UPCOM", "UPCoM"})
 # a sentence's end: its next sentence's first word is capitalised as first, no name
 _SENTENCE_END = re.compile(r"[.!?:]\s+")
+# "Năm ngoái, công ty đặt kế hoạch …": a plan of last year (review D)
+_LAST_YEAR = re.compile(fold_pattern(rf"(?<!\w){LAST_YEAR}(?!\w)"), re.IGNORECASE)
+# "toàn ngành dệt may đặt mục tiêu …", "cả nước phấn đấu …": a sector's or the country's plan,
+# no firm's (review D; not "doanh nghiệp đầu ngành thép", a firm)
+_SECTOR = re.compile(
+    fold_pattern(
+        r"(?<!\w)(?:toàn\s+ngành|(?<!đầu\s)ngành\s+\w+|cả\s+nước|toàn\s+quốc|hiệp\s+hội)(?!\w)"
+    ),
+    re.IGNORECASE,
+)
 
 
 _PERIOD_WORDS = frozenset({"Quý", "Tháng", "Năm", "Nửa"})
@@ -68,6 +80,10 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     start = raw.rfind("\n", 0, plan_start) + 1
     stop = raw.find("\n", result_start)
     end = stop if stop >= 0 else len(raw)
+    if _SECTOR.search(raw, _sentence_head(raw, plan_start), plan_start) and firms_named(
+        raw, raw.rfind("\n", 0, result_start) + 1, end
+    ):
+        return False  # a sector's plan above, a firm's result (review D)
     letters = {w for w in FIRM_LETTERS.findall(raw, start, end) if _firm_letters(w)}
     if len(letters) > 1 or len(firms_named(raw, start, end)) > 1:
         return False
@@ -114,6 +130,8 @@ def plan_above_fits(raw: str, plan_start: int, result_start: int, *, part: bool 
         return True
     stop = _SENTENCE_END.search(raw, plan_start, result_start)
     told = stop.end() if stop else plan_start  # the plan's sentence names its year too
+    if _LAST_YEAR.search(raw, _sentence_head(raw, plan_start), told):
+        return False  # "Năm ngoái, … đặt kế hoạch …": last year's plan (review D)
     plan_year = _last_year(raw, 0, told)
     result_year = _last_year(raw, told, result_start) or plan_year
     if plan_year is not None and result_year != plan_year:
@@ -121,6 +139,13 @@ def plan_above_fits(raw: str, plan_start: int, result_start: int, *, part: bool 
     if not part and "\n" in raw[plan_start:result_start]:
         return False  # a whole year's result: only the plan of its own paragraph
     return one_firm_above(raw, plan_start, result_start)
+
+
+def _sentence_head(raw: str, at: int) -> int:
+    """Where the sentence of ``at`` opens (read at most 300 characters back, in its line)."""
+    low = max(raw.rfind("\n", 0, at) + 1, at - 300)
+    heads = [m.end() for m in _SENTENCE_END.finditer(raw, low, at)]
+    return heads[-1] if heads else low
 
 
 def _last_year(raw: str, start: int, end: int) -> str | None:

@@ -26,6 +26,8 @@ from kpitools.extract.amounts import (
     measure_kind,
 )
 from kpitools.extract.linking import against_plan
+from kpitools.extract.past_bases import LAST_YEAR
+from kpitools.extract.periods import one_part_named
 from kpitools.extract.plans_after import Named, bare_statement, money_named, same_measure
 from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS
 from kpitools.extract.undated_results import firms_apart
@@ -57,6 +59,14 @@ _LIST_END = re.compile(r"[,;]\s|[.!?]\s|\n")
 _CHANGE_BEFORE = rx(r"(?<!\w)(?:tăng|giảm|thêm|hụt|chênh|kỷ\s+lục)(?:\s+\w+)?\s*$")
 # a plan, forecast or aim in the result's sentence: no result
 _NO_RESULT = rx(rf"(?<!\w)(?:{PLAN_NOUNS}|dự\s+kiến|dự\s+báo|phấn\s+đấu|kỳ\s+vọng)(?!\w)")
+# "… vượt kế hoạch doanh thu 3.000 tỷ đồng của năm trước", "… đề ra cho giai đoạn 2041-2045":
+# last year's plan or a term's, not the year's results' (review D)
+_OTHER_YEARS = rx(
+    rf"(?<!\w)(?:{LAST_YEAR}|giai\s+đoạn|nhiệm\s+kỳ|(?:19|20)\d\d\s*[-–—]\s*(?:19|20)\d\d)(?!\w)"
+)
+# "vượt", "cán đích" / "thấp hơn", "chưa đạt": the results said above or below the plans
+_PASSED = rx(r"(?<!\w)(?:vượt|cao\s+hơn|cán\s+đích|về\s+đích)(?!\w)")
+_SHORT = rx(r"(?<!\w)(?:thấp\s+hơn|chưa\s+(?:đạt|hoàn\s+thành)|không\s+đạt|tiệm\s+cận)(?!\w)")
 _REACH = 600
 """How far (characters) before the referring sentence the sentence of the results may start."""
 _NAME_GAP = 5
@@ -173,8 +183,9 @@ def _result(
     """The amount of the plan's measure in the nearest sentence before ``head`` naming one.
 
     None when that sentence names two of its amounts, states a plan or forecast, or names
-    another year before them than the plan's; or when the amount is a change or far off the
-    plan (:data:`_SPAN`).
+    another year before them than the plan's, or one quarter or month (``Quý IV/2041, …``,
+    ``Tháng 11, …``: not the result the year's plan is said of; ``Lũy kế 9 tháng …`` is); or
+    when the amount is a change or far off the plan (:data:`_SPAN`).
     """
     amount, named = plan
     for start, end in _sentences_before(folded, head):
@@ -192,6 +203,7 @@ def _result(
             len({b.value for b in found}) != 1
             or _NO_RESULT.search(folded, start, end)
             or (plan_years and not own <= plan_years)
+            or one_part_named(folded, start, a.start) is not None
             or _CHANGE_BEFORE.search(folded, max(start, a.start - 30), a.start)
             or (a.unit[1] == "usd") != (amount.unit[1] == "usd")
             or not low_share * amount.value <= a.value <= high_share * amount.value
@@ -202,11 +214,36 @@ def _result(
 
 
 def _results(folded: str, head: int, plans: list[tuple[Amount, Named]]) -> list[Amount] | None:
-    """The result of each plan (:func:`_result`), in order; None when one has none."""
+    """The result of each plan (:func:`_result`), in order; None when one has none.
+
+    None too when the plans' sentence names last year or a term (``… của năm trước``, ``… cho
+    giai đoạn 2041-2045``, ``nhiệm kỳ``): not the plans of the results'.
+    """
     plan_years = _years(folded, head, _sentence_end(folded, head))
+    if _OTHER_YEARS.search(folded, head, _sentence_end(folded, head)):
+        return None
     out = [_result(folded, head, plan, plan_years) for plan in plans]
     found = [a for a in out if a is not None]
     return found if len(found) == len(out) and len({a.start for a in found}) == len(found) else None
+
+
+def _contradicted(
+    folded: str, head: int, plans: list[tuple[Amount, Named]], results: list[Amount]
+) -> bool:
+    """Whether the plans' sentence (at ``head``) says the results passed or missed, and one did not.
+
+    Passed (``vượt``, ``cán đích``) with a result below its plan, or fell short (``chưa
+    đạt``, ``thấp hơn``) with one above it (review D).
+
+    ``Quý IV/2041, … 300 tỷ đồng. Kết quả này giúp công ty vượt kế hoạch … 1.000 tỷ đồng``:
+    the result passed is another (the year's sum). A sentence saying both is not read so.
+    """
+    end = _sentence_end(folded, head)
+    passed, short = _PASSED.search(folded, head, end), _SHORT.search(folded, head, end)
+    if bool(passed) == bool(short):
+        return False
+    pairs = [(r.value, p.value) for (p, _), r in zip(plans, results, strict=True)]
+    return any(r < p if passed else r > p for r, p in pairs)
 
 
 def _year(folded: str, head: int, result: Amount) -> int | None:
@@ -248,6 +285,8 @@ def link_plans_said_of_results(
     for head, plans in _plans_said(folded, end):
         results = _results(folded, head, plans)
         if results is None or _of_another_firm(text, folded, head, results):
+            continue
+        if _contradicted(folded, head, plans, results):
             continue
         if any(_claimed(c, r) for r in results for c in out):
             continue
