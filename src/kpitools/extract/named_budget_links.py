@@ -58,7 +58,7 @@ def link_named_budget_plans(
     if not plans:
         return list(statements)
     starts = [p[0] for p in plans]
-    found: dict[int, tuple[LinkableStatement, bool]] = {}
+    found: dict[int, tuple[LinkableStatement, bool, _Key]] = {}
     confirmed: dict[tuple[object, object], list[LinkableStatement]] = {}
     for i, s in enumerate(statements):
         key = named_budget_key(s, text)
@@ -73,13 +73,12 @@ def link_named_budget_plans(
         assert isinstance(plan.target, Decimal)
         gives = low <= plan.target <= high
         if gives or _near(plan.target, low):
-            found[i] = (plan, gives)
+            found[i] = (plan, gives, key)
         if gives:
             confirmed.setdefault((key, plan.target), []).append(s)
     out = list(statements)
     near = {k: _by_start(v) for k, v in confirmed.items()}
-    for i, (plan, gives) in found.items():
-        key = named_budget_key(statements[i], text)
+    for i, (plan, gives, key) in found.items():
         others = _within_reach(near.get((key, plan.target)), statements[i].start)
         if gives or any(same_measures(text, c, statements[i]) for c in others):
             out[i] = linked_to(statements[i], plan, text)
