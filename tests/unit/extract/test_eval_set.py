@@ -344,6 +344,7 @@ MIN_BATCH_SIZE = {
     "2026-12-07zzzt": 6,
     "2026-12-07zzzu": 10,
     "2026-12-07zzzv": 5,
+    "2026-12-08a": 6,
 }
 """Least passages of each later batch (``2026-12-03d`` and ``2026-12-03e`` were kept unseen
 by tuning)."""
@@ -449,6 +450,7 @@ LEAST_SITES = {
     "2026-12-07zzzt": 2,
     "2026-12-07zzzu": 1,
     "2026-12-07zzzv": 1,
+    "2026-12-08a": 1,
 }
 """Batches left on fewer sites than their rule asks (5 from 2026-12-05, else 10): a second reading
 removed passages that repeated a pair already in the set (``2026-12-05zzh``: built on 6 sites, 4
@@ -940,7 +942,11 @@ statement the set does not already hold. ``2026-12-07zzzu`` and ``2026-12-07zzzv
 same list: budget, public investment and company reports of June to August 2026) hold 10 passages
 on 1 site and 5 passages on 1 site: each sample holds one site only (``zzzu`` the list's
 baochinhphu.vn addresses, ``zzzv`` its cafef.vn ones), and of their 177 and 194 items only ten and
-five held a scored statement the set does not already hold."""
+five held a scored statement the set does not already hold. ``2026-12-08a`` (session 38: public
+investment and city reports of June and July 2026) holds 6 passages on 1 site: its candidate
+addresses come from the related-article boxes of baochinhphu.vn bodies in the same archive, so its
+sample holds one site only, and of its 14 items only six held a scored statement the set does not
+already hold."""
 STATEMENT_KEYS = {
     "id", "type", "metric", "unit", "unit_code", "year", "term", "as_of", "actual",
     "actual_qualifier", "target", "target_kind", "target_qualifier", "percent", "percent_text",
