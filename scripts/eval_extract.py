@@ -832,6 +832,7 @@ TUNED_AFTER_SCORING = frozenset(
         "2026-12-07zzzt",
         "2026-12-07zzzu",
         "2026-12-07zzzv",
+        "2026-12-08a",
     }
 )
 

@@ -329,6 +329,7 @@ SCORED_AT = {
     "2026-12-07zzzt": "0d1b5c5afb112907432da5198b352a3e3df6c8ff",
     "2026-12-07zzzu": "1279aa52acba791163d2dd314544e2181251eef7",
     "2026-12-07zzzv": "1279aa52acba791163d2dd314544e2181251eef7",
+    "2026-12-08a": "047c7580d9479a933272763b759551a37ef2c493",
 }
 """The commit whose extractor scored each batch once, unseen (the commit before the one that
 recorded the scoring and marked the batch tuned on)."""
