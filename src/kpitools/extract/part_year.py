@@ -77,6 +77,7 @@ from kpitools.extract.periods import HALF_YEAR_WORDS, part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.plans_above import one_firm_above, plan_above_fits
 from kpitools.extract.remainders import REMAINDER
+from kpitools.extract.segment_owners import segment_words, whole_firm_s
 from kpitools.extract.share_percents import shares_written
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
 from kpitools.extract.text import PLAN_NOUNS
@@ -725,11 +726,7 @@ def _of_segment(folded: str, a: Amount, segment: re.Pattern[str] = _SEGMENT) -> 
     (``công ty con``, ``công ty mẹ``), against the group's. ``segment``: the words that
     narrow it.
     """
-    head = clause_head(folded, a.start, max(0, a.start - 200))
-    named = list(MEASURE_NAMES_RX.finditer(folded, head, a.start))
-    if not named:
-        return False
-    return segment.search(folded, named[-1].end(), a.start) is not None
+    return bool(segment_words(folded, a, segment))
 
 
 # "… doanh thu bán hàng tăng và khoản thu nhập khác khoảng 120 tỷ đồng": an item named right
@@ -794,7 +791,7 @@ def _part_year_amounts(
                 or whole_year_result(folded, a, (plan, floor), year)
             )
             and other_sentence(folded, a, plan)
-            and not _of_segment(folded, a)
+            and whole_firm_s((raw, folded), a, plan, _SEGMENT)  # "lãi quý 4 của MWG"
             and not part_named_first(folded, a)
             and not levels_apart(folded, a, plan)
             and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
