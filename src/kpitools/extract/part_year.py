@@ -77,10 +77,12 @@ from kpitools.extract.periods import HALF_YEAR_WORDS, part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.plans_above import one_firm_above, plan_above_fits
 from kpitools.extract.remainders import REMAINDER
+from kpitools.extract.restated_figures import restates
 from kpitools.extract.segment_owners import segment_words, whole_firm_s
-from kpitools.extract.share_percents import shares_written
+from kpitools.extract.share_percents import shares_not_grown
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
 from kpitools.extract.text import PLAN_NOUNS
+from kpitools.extract.ticker_clauses import part_before_code
 from kpitools.extract.undated_results import firms_agree, firms_apart, long_term, one_period
 from kpitools.extract.whole_year import whole_year_result
 from kpitools.extract.year_plans import NO_RANGE, RANGE_NEXT, range_low, set_out_plans
@@ -778,6 +780,7 @@ def _part_year_amounts(
                     a.value < floor
                     and (
                         PART_OF_YEAR.search(folded, head, a.start)
+                        or part_before_code(folded, head, a)  # "quý II, … (HoSE: SMA) …"
                         or part_named_with_half(folded, head, a)
                         or _PERIOD_AFTER.match(folded, a.end)
                         or _part_before_semicolon(folded, head, a)
@@ -937,7 +940,7 @@ def link_part_year_amounts(
             continue
 
         def covered(a: Amount, low: int = low) -> bool:
-            if a.value in claimed:
+            if a.value in claimed or restates(a.value, claimed):  # 1.145,7 then 1.146
                 return True
             c = covering_statement(*scope, shifted(a, low))
             return c is not None and not _growth_of(c, a)
@@ -1167,10 +1170,10 @@ def _share_stated(folded: str, a: Amount, plan: Amount) -> bool:
 
     Within :data:`_PLAN_PERCENT_SLACK` of it (``… đã hoàn thành lần lượt 46% và 47% kế
     hoạch``): the pair is stated with a percentage, which a pair set unstated would leave off.
-    Any but the plan's own change (:func:`shares_written`), unlike :func:`plan_share_written`.
+    Any but a change said as one (:func:`shares_not_grown`), unlike :func:`plan_share_written`.
     """
     share = 100 * a.value / plan.value
-    for m in shares_written(folded, plan.end):
+    for m in shares_not_grown(folded, plan.end):
         p = try_parse_number(m.group("a"))
         if p is not None and abs(p - share) <= _PLAN_PERCENT_SLACK:
             return True

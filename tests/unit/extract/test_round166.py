@@ -87,3 +87,98 @@ def test_any_smaller_quarter_pairs_with_the_plan_alone(revenue: int, plan: int) 
     pairs = _pairs(_quarter("Sao Mai", "Sao Mai", written(revenue), written(plan)))
     assert (revenue * B, plan * B) in pairs
     assert all(target == plan * B for _, target in pairs)
+
+
+# --------------------------------------------------------------------------- a firm's code
+
+CODE = (
+    "Theo báo cáo tài chính {part}, CTCP Dược phẩm Sao Mai (HoSE: SMA) ghi nhận doanh thu "
+    "thuần đạt 633 tỷ đồng, tăng 12% so với cùng kỳ năm trước.\n\nNăm nay, doanh nghiệp đặt "
+    "mục tiêu doanh thu 3.000 tỷ đồng và lợi nhuận trước thuế 500 tỷ đồng."
+)
+
+
+def test_the_quarter_named_before_a_firm_s_code_is_the_amount_s() -> None:
+    assert (633 * B, 3000 * B) in _pairs(CODE.format(part="quý II"))
+
+
+def test_the_months_named_before_a_firm_s_code_are_the_amount_s() -> None:
+    assert (633 * B, 3000 * B) in _pairs(CODE.format(part="hợp nhất 6 tháng đầu năm"))
+
+
+def test_no_part_of_the_year_before_the_code_reads_nothing() -> None:
+    text = CODE.replace("Theo báo cáo tài chính {part}, ", "Quý II khép lại. ")
+    assert (633 * B, 3000 * B) not in _pairs(text)
+
+
+def test_part_before_code_asks_for_a_code_closed_right_after_the_colon() -> None:
+    from kpitools.extract.amounts import amounts_in, clause_head
+    from kpitools.extract.ticker_clauses import part_before_code
+    from kpitools.textfold import fold
+
+    def told(text: str) -> bool:
+        folded = fold(text)
+        a = amounts_in(folded, 0, len(folded))[-1]
+        return part_before_code(folded, clause_head(folded, a.start, 0), a)
+
+    assert told("Quý II, công ty (mã chứng khoán: SMA) đạt doanh thu 633 tỷ đồng")
+    assert not told("Quý II, công ty (gồm: doanh thu và lãi) đạt doanh thu 633 tỷ đồng")
+    assert not told("Quý II, công ty có hai mảng: doanh thu bán lẻ đạt 633 tỷ đồng")
+
+
+# --------------------------------------------------------------------------- growths
+
+GROWN = (
+    "Trong quý II, doanh thu thuần của công ty đạt 600 tỷ đồng, tăng {growth}% so với cùng kỳ "
+    "năm trước.\n\nNăm nay, công ty đặt mục tiêu doanh thu thuần 3.000 tỷ đồng và lợi nhuận "
+    "sau thuế 400 tỷ đồng."
+)
+
+
+def test_a_growth_equal_to_the_share_of_the_plan_is_no_share() -> None:
+    assert (600 * B, 3000 * B) in _pairs(GROWN.format(growth="20"))
+
+
+def test_a_share_of_the_plan_written_keeps_its_own_pair() -> None:
+    text = GROWN.format(growth="35") + " Như vậy, công ty đã hoàn thành 20% kế hoạch doanh thu."
+    found = [s for s in find(text, money=True) if (s.actual, s.target) == (600 * B, 3000 * B)]
+    assert found
+    assert all(s.stated_percent == 20 for s in found)
+
+
+def test_shares_not_grown_leaves_out_the_changes_said_with_their_verb() -> None:
+    from kpitools.extract.share_percents import shares_not_grown
+    from kpitools.textfold import fold
+
+    folded = fold(
+        "doanh thu tăng 21,7%, lãi lần lượt tăng 8% và 9,5%, biên lãi gộp 20,2%; kế hoạch "
+        "doanh thu 7.180 tỷ đồng, tăng 20% so với thực hiện, đạt 20,3% kế hoạch"
+    )
+    plan_end = folded.index("7.180 tỷ đồng") + len("7.180 tỷ đồng")
+    assert [m.group("a") for m in shares_not_grown(folded, plan_end)] == ["20,2", "20,3"]
+
+
+# --------------------------------------------------------------------------- restated figures
+
+
+def test_a_figure_rounded_restates_the_finer_one() -> None:
+    from kpitools.extract.restated_figures import restates
+
+    assert restates(1146 * B, [Decimal("1145.7") * B])
+    assert restates(Decimal(246), [Decimal("245.7"), None, (Decimal(1), Decimal(2))])
+    assert not restates(1146 * B, [1145 * B])  # the same place: another figure
+    assert not restates(1146 * B, [Decimal("1146.5") * B])  # rounds to 1.147
+    assert not restates(Decimal("1145.7") * B, [1146 * B])  # the finer is no restatement
+    assert not restates(Decimal(0), [Decimal("0.2")])
+
+
+@settings(max_examples=50, deadline=None)
+@given(tenths=st.integers(min_value=1, max_value=10**7))
+def test_any_figure_rounded_to_the_billion_restates_it(tenths: int) -> None:
+    from decimal import ROUND_HALF_UP
+
+    from kpitools.extract.restated_figures import restates
+
+    finer = Decimal(tenths) / 10 * B
+    rounded = (finer / B).quantize(Decimal(1), rounding=ROUND_HALF_UP) * B
+    assert restates(rounded, [finer]) == (rounded not in (finer, 0))
