@@ -78,7 +78,7 @@ from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.plans_above import one_firm_above, plan_above_fits
 from kpitools.extract.remainders import REMAINDER
 from kpitools.extract.restated_figures import restates
-from kpitools.extract.segment_owners import segment_words, whole_firm_s
+from kpitools.extract.segment_owners import alike, segment_words, whole_firm_s
 from kpitools.extract.share_percents import shares_not_grown
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
 from kpitools.extract.text import PLAN_NOUNS
@@ -510,11 +510,10 @@ def _same_measure_kind(
 ) -> bool:
     """Whether two money amounts are of one named measure and kind (:func:`measure_kind`).
 
-    ``doanh thu thuần đạt 8.000 tỷ đồng`` and ``kế hoạch doanh thu thuần (30.000 tỷ
-    đồng)``; a kind written on one side only (``lợi nhuận`` and ``lợi nhuận sau thuế``)
-    fits, unless it names another measure (:data:`APART_KINDS`: ``doanh thu tài chính`` is
-    no revenue); two different kinds do not. ``kind``: the plan's measure and kind when read
-    otherwise (an item of a plan's list, :mod:`kpitools.extract.year_plans`).
+    ``doanh thu thuần đạt 8.000 tỷ đồng`` and ``kế hoạch doanh thu thuần (30.000 tỷ đồng)``; a
+    kind on one side only (``lợi nhuận``, ``lợi nhuận sau thuế``) fits unless it names another
+    measure (:data:`APART_KINDS`: ``doanh thu tài chính``); two kinds do not (but see
+    :func:`alike`). ``kind``: the plan's, when read otherwise (an item of a plan's list).
     """
     return _kinds_fit(measure_kind(folded, actual), kind or measure_kind(folded, plan))
 
@@ -771,7 +770,7 @@ def _part_year_amounts(
                 or same_counted(folded, a, plan, amounts, _period_key)
                 or (
                     a.unit[1] in MONEY_WORDS
-                    and _same_measure_kind(folded, a, plan, kind)
+                    and (_same_measure_kind(folded, a, plan, kind) or alike(folded, a, plan, kind))
                     and (a.unit[1] == "usd") == (plan.unit[1] == "usd")  # one currency
                 )
             )
@@ -1191,7 +1190,8 @@ def _alike(
     a, b = pair
     if a.unit[1] not in MONEY_WORDS:
         return b.unit[1] == a.unit[1] and b.start != plan.start
-    return b.unit == a.unit and _same_measure_kind(folded, b, plan, kind)
+    fits = _same_measure_kind(folded, b, plan, kind) or alike(folded, b, plan, kind)
+    return b.unit == a.unit and fits
 
 
 def _period_key(folded: str, a: Amount) -> str | None:

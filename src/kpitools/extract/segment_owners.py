@@ -21,10 +21,14 @@ from kpitools.extract.amounts import (
     Amount,
     clause_head,
     head_of_sentence,
+    measure_kind,
 )
 from kpitools.extract.carried_periods import plan_share_written
-from kpitools.textfold import rx
+from kpitools.textfold import fold, rx
 
+_REVENUE = fold("doanh thu")
+# a revenue's two words of kind that say one figure: net ("thuần") and consolidated ("hợp nhất")
+_NET_CONSOLIDATED = frozenset({fold("thuần"), fold("hợp nhất")})
 _OWNER_WORD = rx(r"của")
 # the name after "của" ends at the period, a verb of a result, a figure or a mark
 _NAME_END = rx(
@@ -93,3 +97,16 @@ def plan_owner_named(window: tuple[str, str], word: re.Match[str], plan: Amount)
         if not (after and after[0][0].isupper()):
             return True
     return False
+
+
+def alike(folded: str, a: Amount, plan: Amount, kind: tuple[str | None, str | None] | None) -> bool:
+    """Whether ``a`` is a revenue net and ``plan`` consolidated, or the other way round.
+
+    ``doanh thu thuần quý II đạt 2.791 tỷ đồng`` and ``kế hoạch … doanh thu hợp nhất đạt
+    12.500 tỷ đồng``: the press gives a group's consolidated net revenue by either word, so the
+    quarter's amount is of the plan's measure (for the part-year pass only; a profit's
+    ``thuần`` and ``hợp nhất`` stay apart: an operating profit is not the group's). ``kind``:
+    the plan's measure and kind when read otherwise (an item of a plan's list).
+    """
+    (m, k), (n, j) = measure_kind(folded, a), kind or measure_kind(folded, plan)
+    return m == n == _REVENUE and {k, j} == _NET_CONSOLIDATED

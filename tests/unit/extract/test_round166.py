@@ -182,3 +182,29 @@ def test_any_figure_rounded_to_the_billion_restates_it(tenths: int) -> None:
     finer = Decimal(tenths) / 10 * B
     rounded = (finer / B).quantize(Decimal(1), rounding=ROUND_HALF_UP) * B
     assert restates(rounded, [finer]) == (rounded not in (finer, 0))
+
+
+# --------------------------------------------------------------------------- net, consolidated
+
+NET = (
+    "Trong quý II, {measure} của công ty đạt 291 tỷ đồng, giảm 9% so với cùng kỳ.\n\nNăm 2041, "
+    "công ty lên kế hoạch kinh doanh với mục tiêu {plan} đạt 1.250 tỷ đồng."
+)
+
+
+def test_a_net_revenue_is_of_the_consolidated_revenue_plan() -> None:
+    text = NET.format(measure="doanh thu thuần", plan="doanh thu hợp nhất")
+    assert (291 * B, 1250 * B) in _pairs(text)
+
+
+def test_a_consolidated_revenue_is_of_the_net_revenue_plan() -> None:
+    text = NET.format(measure="doanh thu hợp nhất", plan="doanh thu thuần")
+    assert (291 * B, 1250 * B) in _pairs(text)
+
+
+def test_a_net_profit_is_not_of_the_consolidated_profit_plan() -> None:
+    assert not _pairs(NET.format(measure="lợi nhuận thuần", plan="lợi nhuận hợp nhất"))
+
+
+def test_a_financial_revenue_is_not_of_the_consolidated_revenue_plan() -> None:
+    assert not _pairs(NET.format(measure="doanh thu tài chính", plan="doanh thu hợp nhất"))
