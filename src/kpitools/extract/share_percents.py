@@ -4,7 +4,8 @@
 plan with no percentage when a percentage near them may be the result's share of the plan
 (the pair stated, its percentage not linked). The plan's own change over the past year,
 said right after its amount (``doanh thu 7.180 tỷ đồng, tăng 20% so với thực hiện năm
-2025``), is no share of it, whatever its value.
+2025``), is no share of it, whatever its value; nor, since round 166, is any change said with
+its verb (``tăng 22% so với cùng kỳ``: :func:`shares_not_grown`, which the guard asks).
 """
 
 from __future__ import annotations
