@@ -77,9 +77,12 @@ from kpitools.extract.periods import HALF_YEAR_WORDS, part_key
 from kpitools.extract.plan_subjects import levels_apart, part_named_first
 from kpitools.extract.plans_above import one_firm_above, plan_above_fits
 from kpitools.extract.remainders import REMAINDER
-from kpitools.extract.share_percents import shares_written
+from kpitools.extract.restated_figures import restates
+from kpitools.extract.segment_owners import alike, segment_words, whole_firm_s
+from kpitools.extract.share_percents import shares_not_grown
 from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS
 from kpitools.extract.text import PLAN_NOUNS
+from kpitools.extract.ticker_clauses import part_before_code
 from kpitools.extract.undated_results import firms_agree, firms_apart, long_term, one_period
 from kpitools.extract.whole_year import whole_year_result
 from kpitools.extract.year_plans import NO_RANGE, RANGE_NEXT, range_low, set_out_plans
@@ -507,11 +510,10 @@ def _same_measure_kind(
 ) -> bool:
     """Whether two money amounts are of one named measure and kind (:func:`measure_kind`).
 
-    ``doanh thu thuần đạt 8.000 tỷ đồng`` and ``kế hoạch doanh thu thuần (30.000 tỷ
-    đồng)``; a kind written on one side only (``lợi nhuận`` and ``lợi nhuận sau thuế``)
-    fits, unless it names another measure (:data:`APART_KINDS`: ``doanh thu tài chính`` is
-    no revenue); two different kinds do not. ``kind``: the plan's measure and kind when read
-    otherwise (an item of a plan's list, :mod:`kpitools.extract.year_plans`).
+    ``doanh thu thuần đạt 8.000 tỷ đồng`` and ``kế hoạch doanh thu thuần (30.000 tỷ đồng)``; a
+    kind on one side only (``lợi nhuận``, ``lợi nhuận sau thuế``) fits unless it names another
+    measure (:data:`APART_KINDS`: ``doanh thu tài chính``); two kinds do not (but see
+    :func:`alike`). ``kind``: the plan's, when read otherwise (an item of a plan's list).
     """
     return _kinds_fit(measure_kind(folded, actual), kind or measure_kind(folded, plan))
 
@@ -725,11 +727,7 @@ def _of_segment(folded: str, a: Amount, segment: re.Pattern[str] = _SEGMENT) -> 
     (``công ty con``, ``công ty mẹ``), against the group's. ``segment``: the words that
     narrow it.
     """
-    head = clause_head(folded, a.start, max(0, a.start - 200))
-    named = list(MEASURE_NAMES_RX.finditer(folded, head, a.start))
-    if not named:
-        return False
-    return segment.search(folded, named[-1].end(), a.start) is not None
+    return bool(segment_words(folded, a, segment))
 
 
 # "… doanh thu bán hàng tăng và khoản thu nhập khác khoảng 120 tỷ đồng": an item named right
@@ -772,7 +770,7 @@ def _part_year_amounts(
                 or same_counted(folded, a, plan, amounts, _period_key)
                 or (
                     a.unit[1] in MONEY_WORDS
-                    and _same_measure_kind(folded, a, plan, kind)
+                    and (_same_measure_kind(folded, a, plan, kind) or alike(folded, a, plan, kind))
                     and (a.unit[1] == "usd") == (plan.unit[1] == "usd")  # one currency
                 )
             )
@@ -781,6 +779,7 @@ def _part_year_amounts(
                     a.value < floor
                     and (
                         PART_OF_YEAR.search(folded, head, a.start)
+                        or part_before_code(folded, head, a)  # "quý II, … (HoSE: SMA) …"
                         or part_named_with_half(folded, head, a)
                         or _PERIOD_AFTER.match(folded, a.end)
                         or _part_before_semicolon(folded, head, a)
@@ -794,7 +793,7 @@ def _part_year_amounts(
                 or whole_year_result(folded, a, (plan, floor), year)
             )
             and other_sentence(folded, a, plan)
-            and not _of_segment(folded, a)
+            and whole_firm_s((raw, folded), a, plan, _SEGMENT)  # "lãi quý 4 của MWG"
             and not part_named_first(folded, a)
             and not levels_apart(folded, a, plan)
             and not _CHANGE_BY.search(folded, max(head, a.start - 20), a.start)
@@ -940,7 +939,7 @@ def link_part_year_amounts(
             continue
 
         def covered(a: Amount, low: int = low) -> bool:
-            if a.value in claimed:
+            if a.value in claimed or restates(a.value, claimed):  # 1.145,7 then 1.146
                 return True
             c = covering_statement(*scope, shifted(a, low))
             return c is not None and not _growth_of(c, a)
@@ -1170,10 +1169,10 @@ def _share_stated(folded: str, a: Amount, plan: Amount) -> bool:
 
     Within :data:`_PLAN_PERCENT_SLACK` of it (``… đã hoàn thành lần lượt 46% và 47% kế
     hoạch``): the pair is stated with a percentage, which a pair set unstated would leave off.
-    Any but the plan's own change (:func:`shares_written`), unlike :func:`plan_share_written`.
+    Any but a change said as one (:func:`shares_not_grown`), unlike :func:`plan_share_written`.
     """
     share = 100 * a.value / plan.value
-    for m in shares_written(folded, plan.end):
+    for m in shares_not_grown(folded, plan.end):
         p = try_parse_number(m.group("a"))
         if p is not None and abs(p - share) <= _PLAN_PERCENT_SLACK:
             return True
@@ -1191,7 +1190,8 @@ def _alike(
     a, b = pair
     if a.unit[1] not in MONEY_WORDS:
         return b.unit[1] == a.unit[1] and b.start != plan.start
-    return b.unit == a.unit and _same_measure_kind(folded, b, plan, kind)
+    fits = _same_measure_kind(folded, b, plan, kind) or alike(folded, b, plan, kind)
+    return b.unit == a.unit and fits
 
 
 def _period_key(folded: str, a: Amount) -> str | None:
