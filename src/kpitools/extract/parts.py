@@ -37,9 +37,10 @@ if TYPE_CHECKING:
 # --------------------------------------------------------------------------- listed parts
 
 # the mark after a whole that opens the list of its parts: ", trong đó", ". Trong đó,", "; trong
-# đó, có", "(", ", gồm", "bao gồm:"
+# đó, có", "(", ", gồm", "bao gồm:", "(bao gồm:" (the parts in the bracket)
 _PARTS_MARK = rx(
-    r"(?:[,;.:]\s*trong\s+đó\s*(?:,\s*)?(?:có\s+)?[,:]?|\s*\(|\s*[,:]?\s*(?:bao\s+)?gồm\s*:?)\s*"
+    r"(?:[,;.:]\s*trong\s+đó\s*(?:,\s*)?(?:có\s+)?[,:]?|\s*\(\s*(?:bao\s+)?gồm\s*:|\s*\("
+    r"|\s*[,:]?\s*(?:bao\s+)?gồm\s*:?)\s*"
 )
 # the words between a whole and the mark: a noun of a few words, no figure
 _WHOLE_NOUN = rx(r"^(?:\s+[^\W\d_]+){0,6}$")
