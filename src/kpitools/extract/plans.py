@@ -23,6 +23,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from kpitools.extract.admitted_counts import admissions_fit
 from kpitools.extract.amounts import (
     AMOUNT_QUALIFIER,
     COMPARED,
@@ -144,7 +145,7 @@ def _plan_amount(
         a
         for a in amounts
         if a.value > 0  # a plan of nothing is none (nor is a percentage of it computed)
-        and counts_alike(folded, a, actual)
+        and (counts_alike(folded, a, actual) or admissions_fit(s, folded, a, actual))
         and a.start != actual.start
         and _placed_as_plan(s, text, (folded, low), actual, a)
         and same_period(folded, a, (head, s.end - low))
