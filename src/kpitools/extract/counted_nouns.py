@@ -86,8 +86,9 @@ def _words_after(folded: str, start: int) -> list[str]:
 
 
 def workers_alike(folded: str, plan: Amount, result: Amount) -> bool:
-    """Whether one of ``plan`` and ``result`` counts persons and the other workers, each
-    followed by the same three words (see the module's text).
+    """Whether one of ``plan`` and ``result`` counts persons and the other workers.
+
+    Each noun followed by the same three words (see the module's text).
 
     >>> from kpitools.extract.amounts import amounts_in
     >>> t = "xã đưa 96 người đi làm việc ở nước ngoài. mục tiêu đưa 95 lao động đi làm việc."
@@ -107,9 +108,7 @@ def workers_alike(folded: str, plan: Amount, result: Amount) -> bool:
     if workers[:1] != [fold("động")]:
         return False
     phrase = workers[1 : 1 + _PHRASE]
-    return len(phrase) == _PHRASE and any(
-        persons[i : i + _PHRASE] == phrase for i in range(3)
-    )
+    return len(phrase) == _PHRASE and any(persons[i : i + _PHRASE] == phrase for i in range(3))
 
 
 def other_noun_fit(s: LinkableStatement, folded: str, plan: Amount, result: Amount) -> bool:
