@@ -76,7 +76,7 @@ _PHRASE = 3
 
 def _words_after(folded: str, start: int) -> list[str]:
     """The words of ``folded`` from ``start`` to the next punctuation, at most seven."""
-    out = []
+    out: list[str] = []
     for m in _WORDS.finditer(folded, start, min(len(folded), start + 80)):
         if folded[start : m.start()].strip() or len(out) == 7:
             break
