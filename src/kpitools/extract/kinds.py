@@ -130,7 +130,9 @@ _ITEM_COMMA = rx(rf",\s*(?:riêng\s+|còn\s+|và\s+)?{_UNIT_WORDS}")
 _WRITTEN_UNIT = rx(
     rf"[\s\-–•+]*(?:(?:riêng|còn|và|trong\s+đó|cụ\s+thể|như)(?!\w)[\s,:]*)?"
     rf"(?P<u>{_UNIT_WORDS}[^,;:()\d]*?(?:\s+số\s+\d{{1,3}})?)"
-    r"(?=\s*:?\s+(?:đã\s+|mới\s+|chỉ\s+)?(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
+    # "Đảng bộ huyện Yên Lạc (Vĩnh Phúc) kết nạp": the province in brackets after the name
+    r"(?=(?:\s*\([^()\d]{1,40}\))?\s*:?\s+(?:đã\s+|mới\s+|chỉ\s+)?"
+    r"(?:kết\s+nạp|đạt|có|được|vượt|hoàn\s+thành|thực\s+hiện|"
     r"thành\s+lập|"
     r"phát\s+triển|giao|là|phấn\s+đấu|đề\s+ra)(?!\w)|\s*:?\s*\(?\s*\d)"
 )

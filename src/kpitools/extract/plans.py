@@ -62,6 +62,7 @@ from kpitools.extract.amounts import (
     units_named,
 )
 from kpitools.extract.consistency import rounding_gives
+from kpitools.extract.counted_nouns import other_noun_fit
 from kpitools.extract.far_plans import far_apart
 from kpitools.extract.linking import (
     FLOOR_REACH,
@@ -144,7 +145,7 @@ def _plan_amount(
         a
         for a in amounts
         if a.value > 0  # a plan of nothing is none (nor is a percentage of it computed)
-        and counts_alike(folded, a, actual)
+        and (counts_alike(folded, a, actual) or other_noun_fit(s, folded, a, actual))
         and a.start != actual.start
         and _placed_as_plan(s, text, (folded, low), actual, a)
         and same_period(folded, a, (head, s.end - low))
