@@ -1,0 +1,95 @@
+"""Round 168: plans worded so no pass read them, and excess wordings.
+
+Invented texts (other companies, provinces, figures and plans than the evaluation passages).
+
+* A result that is a multiple of its plan written in words or as an excess N times over:
+  ``… đạt 4.210 tỷ đồng, gấp đôi kế hoạch năm`` (200 %), ``… gấp rưỡi chỉ tiêu`` (150 %),
+  ``… đạt hơn 612.300 tỷ đồng, vượt hơn 4 lần kế hoạch`` (400 %, as the papers write it);
+  a multiple of last year is no attainment.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from reading import find, read_money
+
+from kpitools.extract import Statement
+
+B = Decimal(10) ** 9
+
+# --------------------------------------------------------------------------- multiples
+
+
+def test_twice_the_plan_in_words_is_an_attainment_of_200() -> None:
+    text = (
+        "Năm 2025, tập đoàn ước tính doanh thu đạt 120.500 tỷ đồng, lợi nhuận đạt khoảng "
+        "4.210 tỷ đồng, gấp đôi kế hoạch năm đã đặt ra."
+    )
+    assert (Decimal(4210) * B, None, "gấp đôi", "attainment") in read_money(text)
+
+
+def test_nearly_twice_the_plan_after_the_amount_and_its_noun() -> None:
+    text = "Công ty đã lãi 318 tỷ đồng trước thuế, gần gấp đôi kế hoạch năm khi mới hết hai quý."
+    [row] = read_money(text)
+    assert row == (Decimal(318) * B, None, "gấp đôi", "attainment")
+
+
+def test_one_and_a_half_times_the_quota_in_words() -> None:
+    [s] = [s for s in _found("Huyện trồng được 214.000 cây, gấp rưỡi chỉ tiêu.")]
+    assert (s.actual, s.stated_percent, s.stated_kind) == (Decimal(214000), 150, "attainment")
+    assert s.implied_target == Decimal("142666.67")
+
+
+def test_a_plan_exceeded_n_times_is_n_times_the_plan() -> None:
+    text = "Vốn đầu tư trong nước đạt hơn 612.300 tỷ đồng, vượt hơn 4 lần kế hoạch."
+    [s] = _found(text)
+    assert (s.actual, s.stated_percent, s.stated_kind) == (
+        Decimal(612300) * B,
+        400,
+        "attainment",
+    )
+
+
+def test_exceeded_n_times_over_with_gap_written_too() -> None:
+    [s] = _found("Doanh nghiệp đạt 96 tỷ đồng lợi nhuận, vượt gấp 3,2 lần chỉ tiêu năm.")
+    assert (s.actual, s.stated_percent) == (Decimal(96) * B, 320)
+
+
+def test_twice_last_year_is_no_attainment() -> None:
+    for text in (
+        "Lợi nhuận đạt 512 tỷ đồng, gấp đôi cùng kỳ năm trước.",
+        "Xuất khẩu đạt 2.300 triệu USD, vượt 2 lần so với cùng kỳ.",
+        "Tỉnh đón 1.420 nghìn lượt khách, gấp rưỡi năm 2024.",
+    ):
+        assert all(kind != "attainment" for *_, kind in read_money(text)), text
+
+
+def test_an_excess_in_percent_is_still_an_excess() -> None:
+    text = "Lợi nhuận đạt 512 tỷ đồng, vượt 24% kế hoạch."
+    assert read_money(text) == [(Decimal(512) * B, None, "24%", "excess")]
+
+
+def test_twice_the_plan_with_no_amount_before_it_reads_nothing() -> None:
+    assert read_money("Sáng kiến của ngành đã vượt gấp đôi chỉ tiêu đề ra.") == []
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    amount=st.integers(min_value=11, max_value=99_999),
+    times=st.integers(min_value=2, max_value=40),
+    word=st.sampled_from(["gấp", "vượt", "vượt hơn", "gần gấp"]),
+)
+def test_n_times_the_plan_implies_the_amount_over_n(amount: int, times: int, word: str) -> None:
+    text = f"Công ty đạt lợi nhuận {amount} tỷ đồng, {word} {times} lần kế hoạch năm."
+    [s] = _found(text)
+    assert s.stated_percent == 100 * times
+    assert s.implied_target is not None
+    assert abs(s.implied_target - Decimal(amount) * B / times) <= Decimal("0.01")
+
+
+def _found(text: str) -> list[Statement]:
+    """The attainments of ``text``, money read."""
+    return [s for s in find(text, money=True) if s.stated_kind == "attainment"]
