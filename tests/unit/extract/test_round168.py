@@ -6,6 +6,10 @@ Invented texts (other companies, provinces, figures and plans than the evaluatio
   ``… đạt 4.210 tỷ đồng, gấp đôi kế hoạch năm`` (200 %), ``… gấp rưỡi chỉ tiêu`` (150 %),
   ``… đạt hơn 612.300 tỷ đồng, vượt hơn 4 lần kế hoạch`` (400 %, as the papers write it);
   a multiple of last year is no attainment.
+* ``Đây là mức lợi nhuận cao nhất …, đồng thời vượt xa kế hoạch gần 64 tỷ đồng …``: the
+  sentence opens on the level just stated and names its measure; the plan written after
+  ``vượt kế hoạch`` with no measure of its own is that measure's plan, set against the
+  amount of it in the sentence before.
 """
 
 from __future__ import annotations
@@ -88,6 +92,66 @@ def test_n_times_the_plan_implies_the_amount_over_n(amount: int, times: int, wor
     assert s.stated_percent == 100 * times
     assert s.implied_target is not None
     assert abs(s.implied_target - Decimal(amount) * B / times) <= Decimal("0.01")
+
+
+# --------------------------------------------------------------------------- the level named back
+
+RESULT = (
+    "Năm 2025, doanh thu thuần đạt 9.120 tỷ đồng, giảm 12% so với năm trước. Tuy vậy, công "
+    "ty vẫn báo lợi nhuận sau thuế hơn 315,2 tỷ đồng, tăng 7%. "
+)
+
+
+def _pairs(text: str) -> list[tuple[object, object]]:
+    return [(s.actual, s.target) for s in find(text, money=True) if s.actual and s.target]
+
+
+def test_the_plan_after_a_level_named_back_takes_its_measure() -> None:
+    text = RESULT + (
+        "Đây là mức lợi nhuận cao nhất kể từ khi niêm yết vào năm 2012, đồng thời vượt xa kế "
+        "hoạch gần 64 tỷ đồng đã trình chủ sở hữu."
+    )
+    assert _pairs(text) == [(Decimal("315.2") * B, Decimal(64) * B)]
+
+
+def test_the_record_year_is_not_the_plans() -> None:
+    text = RESULT + (
+        "Đây là mức lợi nhuận cao nhất kể từ khi niêm yết vào năm 2012, đồng thời vượt xa kế "
+        "hoạch gần 64 tỷ đồng đã trình chủ sở hữu."
+    )
+    [s] = [s for s in find(text, money=True) if s.actual and s.target]
+    assert s.year != 2012
+
+
+def test_a_level_said_below_its_plan() -> None:
+    text = RESULT + "Đây là mức lợi nhuận cao nhất, nhưng thấp hơn kế hoạch 400 tỷ đồng."
+    assert _pairs(text) == [(Decimal("315.2") * B, Decimal(400) * B)]
+
+
+def test_a_level_of_another_measure_links_nothing() -> None:
+    text = (
+        RESULT
+        + "Đây là mức doanh thu cao nhất từ trước tới nay, đồng thời vượt kế hoạch 300 tỷ đồng."
+    )
+    assert _pairs(text) == []
+
+
+def test_a_plan_the_result_does_not_pass_is_not_linked() -> None:
+    text = RESULT + "Đây là mức lợi nhuận cao nhất, đồng thời vượt kế hoạch 400 tỷ đồng."
+    assert _pairs(text) == []
+
+
+def test_two_plans_after_the_level_link_nothing() -> None:
+    text = RESULT + (
+        "Đây là mức lợi nhuận cao nhất, đồng thời vượt kế hoạch năm 2024 là 300 tỷ đồng và "
+        "kế hoạch 2025 là 280 tỷ đồng."
+    )
+    assert _pairs(text) == []
+
+
+def test_a_level_naming_no_measure_links_nothing() -> None:
+    text = RESULT + "Đây là con số kỷ lục, đồng thời vượt kế hoạch 300 tỷ đồng."
+    assert _pairs(text) == []
 
 
 def _found(text: str) -> list[Statement]:
