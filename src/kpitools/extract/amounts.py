@@ -158,6 +158,9 @@ PLAN_CUE = rx(
     # "được Hội đồng nhân dân tỉnh giao là", "đã được Thủ tướng Chính phủ giao": a longer
     # assigner, a body of the state named in full
     rf"|được\s+{_ASSIGNER}\s+giao"
+    # "Bộ Tài chính đã giao Kho bạc Nhà nước nhiệm vụ phát hành … với tổng khối lượng": a
+    # task assigned, who is given it between (round 168)
+    r"|(?<!bàn\s)(?<!chuyển\s)giao(?:\s+cho)?(?:\s+[^\W\d_]+){0,5}?\s+nhiệm\s+vụ"
     # "Hội đồng nhân dân tỉnh quyết nghị thông qua", "được HĐND tỉnh thông qua", "cổ đông …
     # đã thông qua": a plan a council or the shareholders passed
     rf"|{_PASSER}(?:\s+[^\W\d_]+){{0,3}}?\s+(?:đã\s+)?(?:quyết\s+nghị\s+)?thông\s+qua)(?!\w)"

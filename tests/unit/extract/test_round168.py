@@ -10,6 +10,9 @@ Invented texts (other companies, provinces, figures and plans than the evaluatio
   sentence opens on the level just stated and names its measure; the plan written after
   ``vượt kế hoạch`` with no measure of its own is that measure's plan, set against the
   amount of it in the sentence before.
+* ``Bộ Tài chính đã giao Kho bạc Nhà nước nhiệm vụ phát hành … với tổng khối lượng 420.000
+  tỷ đồng``: a task assigned with its amount sets out the plan a later ``bằng 36% kế hoạch
+  năm`` is of.
 """
 
 from __future__ import annotations
@@ -152,6 +155,48 @@ def test_two_plans_after_the_level_link_nothing() -> None:
 def test_a_level_naming_no_measure_links_nothing() -> None:
     text = RESULT + "Đây là con số kỷ lục, đồng thời vượt kế hoạch 300 tỷ đồng."
     assert _pairs(text) == []
+
+
+# --------------------------------------------------------------------------- a task assigned
+
+ISSUE_TASK = (
+    "Bộ Tài chính đã giao Kho bạc Nhà nước nhiệm vụ phát hành trái phiếu Chính phủ năm 2026 "
+    "với tổng khối lượng 420.000 tỷ đồng.\n\n"
+)
+ISSUED = (
+    "Lũy kế từ đầu năm đến ngày 15/6/2026, tổng khối lượng trái phiếu Chính phủ phát hành "
+    "đạt 151.200 tỷ đồng, bằng {} kế hoạch năm."
+)
+
+
+def test_a_task_assigned_with_its_amount_is_the_plan_of_a_later_percentage() -> None:
+    [s] = [s for s in find(ISSUE_TASK + ISSUED.format("36%"), money=True) if s.target]
+    assert (s.actual, s.target, s.verdict) == (
+        Decimal(151200) * B,
+        Decimal(420000) * B,
+        "consistent",
+    )
+
+
+def test_a_task_assigned_that_the_percentage_denies_is_not_linked() -> None:
+    found = find(ISSUE_TASK + ISSUED.format("46%"), money=True)
+    assert all(s.target is None for s in found if s.actual)
+
+
+def test_a_task_done_is_no_plan() -> None:
+    text = (
+        "Tỉnh đã giao các sở nhiệm vụ rà soát, kết quả đã thu được 420.000 tỷ đồng.\n\n"
+        + ISSUED.format("36%")
+    )
+    assert all(s.target is None for s in find(text, money=True) if s.actual)
+
+
+def test_a_handover_is_no_task_assigned() -> None:
+    text = (
+        "Công ty bàn giao cho tỉnh nhiệm vụ vận hành với tổng giá trị 420.000 tỷ đồng.\n\n"
+        + ISSUED.format("36%")
+    )
+    assert all(s.target is None for s in find(text, money=True) if s.actual)
 
 
 def _found(text: str) -> list[Statement]:
