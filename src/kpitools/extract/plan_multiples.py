@@ -10,10 +10,12 @@ kỳ``, ``vượt 2 lần so với cùng kỳ``) is no attainment and is not rea
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from kpitools.extract.amounts import SCALES
+from kpitools.extract.amounts import SCALES, amounts_in, clause_head, sets_out_plan
+from kpitools.extract.target_words import PLAN_NOUN
 from kpitools.extract.text import NUM, PLAN_NOUNS, written_qualifier
 from kpitools.numbers import parse_number
 from kpitools.textfold import rx
@@ -36,11 +38,30 @@ _PLAN_MULTIPLE = rx(
     rf"(?P<noun>(?:\s+{_NOUN_WORD}){{1,5}}?)\s*(?:,|\(|\s[-–])\s*"
     r"(?:(?:tăng\s+)?(?:(?:khoảng|gần|hơn)\s+)?gấp\s+"
     rf"(?:(?:tới|đến|khoảng|gần|hơn|trên)\s+)?(?:(?P<n>{NUM})\s+lần|(?P<w>đôi|rưỡi|ba|bốn))"
-    r"|vượt\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:gấp\s+)?"
+    r"|(?:vượt|bằng|tương\s+(?:đương|ứng)(?:\s+với)?)\s+(?:(?:khoảng|gần|hơn|trên)\s+)?(?:gấp\s+)?"
     rf"(?:(?:tới|đến|khoảng|gần|hơn|trên)\s+)?(?P<vn>{NUM})\s+lần)"
     rf"\s+(?:so\s+(?:với\s+)?)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
 )
 _CURRENCIES = ("đồng", "usd")
+
+
+# "kế hoạch … tăng từ 300 tỷ đồng lên 950 tỷ đồng", "nâng kế hoạch … lên": a plan raised to
+# the amount right after
+_RAISED_TO = rx(r"(?<!\w)lên\s*(?:(?:khoảng|gần|hơn|trên|mức)\s+)?$")
+
+
+def _a_plan(folded: str, m: re.Match[str]) -> bool:
+    """Whether the amount before the multiple is itself a plan its sentence sets out.
+
+    ``kế hoạch lợi nhuận năm 2041 tăng từ 400 tỷ đồng lên 1.250 tỷ đồng, gấp 3,1 lần kế
+    hoạch đã phê duyệt``: a plan raised, set against the plan before it, no result.
+    """
+    found = amounts_in(folded, m.start("a"), m.end("noun"))
+    if found and sets_out_plan(folded, found[0], 0, qualified=True):
+        return True
+    head = clause_head(folded, m.start(), max(0, m.start() - 300))
+    raised = _RAISED_TO.search(folded, head, m.start())
+    return raised is not None and PLAN_NOUN.search(folded, head, raised.start()) is not None
 
 
 class PlanMultiple(NamedTuple):
@@ -76,7 +97,7 @@ def plan_multiples(text: str, folded: str, end: int) -> list[PlanMultiple]:
         group = next(g for g in ("n", "w", "vn") if m.group(g) is not None)
         word = m.group("w")
         times = _TIMES_WORDS[word] if word else parse_number(m.group(group))
-        if times <= 1:
+        if times <= 1 or _a_plan(folded, m):
             continue
         value = parse_number(m.group("a"))
         mag = m.group("mag")

@@ -65,6 +65,29 @@ def test_exceeded_n_times_over_with_gap_written_too() -> None:
     assert (s.actual, s.stated_percent) == (Decimal(96) * B, 320)
 
 
+def test_equal_to_n_times_the_plan_is_the_same_multiple() -> None:
+    text = "Lợi nhuận quý I đạt gần 520 tỷ đồng, tương đương gần 5 lần mục tiêu cả năm."
+    [s] = _found(text)
+    assert (s.actual, s.stated_percent) == (Decimal(520) * B, 500)
+    [s] = _found("Tỉnh trồng được 2,4 triệu cây, bằng 1,2 lần kế hoạch.")
+    assert (s.actual, s.stated_percent) == (Decimal(2_400_000), 120)
+
+
+def test_a_plan_raised_to_a_multiple_of_the_old_plan_is_no_attainment() -> None:
+    for text in (
+        "Đại hội cổ đông thông qua kế hoạch lợi nhuận trước thuế năm 2041 tăng từ 300 tỷ "
+        "đồng lên 950 tỷ đồng, tương đương gấp 3,2 lần kế hoạch đã phê duyệt trước đó.",
+        "Công ty nâng kế hoạch lợi nhuận năm 2041 lên 950 tỷ đồng, gấp 3,2 lần kế hoạch cũ.",
+        "Năm 2041, công ty đặt mục tiêu lợi nhuận 950 tỷ đồng, gấp 3,2 lần kế hoạch năm trước.",
+    ):
+        assert _found(text) == [], text
+
+
+def test_a_result_raised_to_a_multiple_of_the_plan_is_still_read() -> None:
+    [s] = _found("Lợi nhuận tăng lên 512 tỷ đồng, gấp 2,4 lần kế hoạch.")
+    assert s.stated_percent == 240
+
+
 def test_twice_last_year_is_no_attainment() -> None:
     for text in (
         "Lợi nhuận đạt 512 tỷ đồng, gấp đôi cùng kỳ năm trước.",
