@@ -15,7 +15,7 @@ import dataclasses
 import itertools
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from kpitools.extract.past_bases import PAST_PERIOD, SAME_PERIOD
 from kpitools.extract.target_words import FORECAST_WORDS
@@ -158,6 +158,9 @@ PLAN_CUE = rx(
     # "được Hội đồng nhân dân tỉnh giao là", "đã được Thủ tướng Chính phủ giao": a longer
     # assigner, a body of the state named in full
     rf"|được\s+{_ASSIGNER}\s+giao"
+    # "Bộ Tài chính đã giao Kho bạc Nhà nước nhiệm vụ phát hành … với tổng khối lượng": a
+    # task assigned, who is given it between (round 168)
+    r"|(?<!bàn\s)(?<!chuyển\s)giao(?:\s+cho)?(?:\s+[^\W\d_]+){0,5}?\s+nhiệm\s+vụ"
     # "Hội đồng nhân dân tỉnh quyết nghị thông qua", "được HĐND tỉnh thông qua", "cổ đông …
     # đã thông qua": a plan a council or the shareholders passed
     rf"|{_PASSER}(?:\s+[^\W\d_]+){{0,3}}?\s+(?:đã\s+)?(?:quyết\s+nghị\s+)?thông\s+qua)(?!\w)"
@@ -1426,75 +1429,3 @@ def _bracketed_measure(folded: str, a: Amount) -> str | None:
         return None
     named = list(MEASURE_NAMES_RX.finditer(folded, head, a.start))
     return named[-1].group() if named else None
-
-
-# ------------------------------------------------------------- a multiple of the plan
-
-# "… đạt 640 tỷ đồng, gấp 1,6 lần kế hoạch", "… tăng gấp 2 lần so với nghị quyết" (or "so
-# kế hoạch", "với" left out): a result that is a multiple of its plan, an attainment of
-# 100 × N %
-#
-# Also "(gấp tới 7 lần kế hoạch)" and "- gấp 2 lần so với kế hoạch" (a bracket or a dash for
-# the comma), with up to five words of the noun ("tỷ đồng lợi nhuận trước thuế") and no verb
-# or "và" among them. Not "gấp đôi kế hoạch" (the word for two): the set reads it both as an
-# attainment of 200 % and as no figure, so it is left unread
-_NOUN_WORD = r"(?!(?:và|tăng|giảm|đạt|vượt|bằng|so|với|trong|khi|của)(?!\w))[^\W\d_]+"
-_PLAN_MULTIPLE = rx(
-    rf"(?<![\d.,])(?:(?P<q>khoảng|gần|hơn|trên)\s+)?(?P<a>{NUM})"
-    r"(?:\s+(?P<mag>nghìn|ngàn|triệu|tỷ|tỉ)(?!\w))?"
-    rf"(?P<noun>(?:\s+{_NOUN_WORD}){{1,5}}?)\s*(?:,|\(|\s[-–])\s*"
-    r"(?:(?:tăng\s+)?(?:(?:khoảng|gần|hơn)\s+)?gấp\s+"
-    rf"(?:(?:tới|đến|khoảng|gần|hơn|trên)\s+)?(?P<n>{NUM})\s+lần)"
-    rf"\s+(?:so\s+(?:với\s+)?)?(?:{PLAN_NOUNS}|nghị\s+quyết)(?!\w)"
-)
-_CURRENCIES = ("đồng", "usd")
-
-
-class PlanMultiple(NamedTuple):
-    """A result and the multiple of its plan written after it."""
-
-    start: int
-    end: int
-    actual: Decimal
-    qualifier: str | None
-    times: Decimal
-    times_text: str
-    measure: str | None
-
-
-def plan_multiples(text: str, folded: str, end: int) -> list[PlanMultiple]:
-    """The results of ``text`` (before ``end``) said to be a multiple of their plan.
-
-    ``Tổng vốn đầu tư đạt 640 tỷ đồng, gấp 1,6 lần kế hoạch``: 640 billion đồng at 160 % of
-    the plan (the plan itself, 400, derived). Only an amount (a count or money, its
-    scale word and up to three words of its noun) right before a comma and ``gấp N lần``
-    a plan's noun; a multiple of last year (``gấp 2 lần cùng kỳ``) is no attainment.
-    ``folded`` is ``text`` folded, offsets alike.
-    """
-    out: list[PlanMultiple] = []
-    for m in _PLAN_MULTIPLE.finditer(folded, 0, end):
-        times = parse_number(m.group("n"))
-        if times <= 1:
-            continue
-        value = parse_number(m.group("a"))
-        mag = m.group("mag")
-        noun = m.group("noun").split()
-        measure = None
-        if mag:
-            value *= SCALES[mag]
-            if noun[0] in _CURRENCIES:
-                measure = (
-                    f"{text[m.start('mag') : m.end('mag')]} {text[m.start('noun') :].split()[0]}"
-                )
-        out.append(
-            PlanMultiple(
-                start=m.start(),
-                end=m.end(),
-                actual=value,
-                qualifier=written_qualifier(text, m, "q"),
-                times=times,
-                times_text=text[m.start("n") : m.end("n")] + " lần",
-                measure=measure,
-            )
-        )
-    return out

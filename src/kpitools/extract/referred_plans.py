@@ -42,6 +42,10 @@ _REFERS_BACK = rx(
     r"(?<!\w)(?:với\s+)?(?:kết\s+quả|(?:những\s+|các\s+)?con\s+số|số\s+liệu)"
     r"(?:\s+(?:này|trên|đó)|\s+năm\s+(?:19|20)\d\d)(?!\w)"
 )
+# "Đây là mức lợi nhuận cao nhất …, đồng thời vượt xa kế hoạch gần 89 tỷ đồng": the sentence
+# opens on the level just stated and names its measure (round 168); what comes before the
+# plan's words is the record it sets, not the plan's year
+_LEVEL_BACK = rx(r"(?<!\w)đây\s+(?:cũng\s+)?là\s+(?:mức|con\s+số)\s+")
 # "vượt (xa / nhẹ) mục tiêu", "thấp hơn kế hoạch", "chưa đạt chỉ tiêu", "cán đích mục tiêu":
 # the results against a plan, with no percentage between
 _AGAINST = rx(
@@ -110,6 +114,29 @@ def _plans(folded: str, head: int) -> list[tuple[Amount, Named]] | None:
     return _named_plans(money_named(folded, m.end(), last.start() if last else end))
 
 
+def _level_plans(folded: str, m: re.Match[str]) -> tuple[int, list[tuple[Amount, Named]]] | None:
+    """The plan's clause and amount of a sentence opening on ``Đây là mức <measure>``.
+
+    Where the clause starts, and its one plan amount, of the measure the opening names when
+    it names none of its own: ``Đây là mức lợi nhuận cao nhất …, đồng thời vượt xa kế
+    hoạch gần 89 tỷ đồng đã trình …``: one amount after the plan's words (:data:`_AGAINST`),
+    no percentage before them.
+    """
+    name = MEASURE_NAMES_RX.match(folded, m.end())
+    if name is None:
+        return None
+    end = _sentence_end(folded, m.start())
+    against = _AGAINST.search(folded, name.end(), end)
+    if against is None or "%" in folded[m.start() : against.start()]:
+        return None
+    last = _LIST_END.search(folded, against.end(), end + 1)
+    plans = money_named(folded, against.end(), last.start() if last else end)
+    if len(plans) != 1 or plans[0][1][0] not in (None, name.group()):
+        return None
+    amount, (_, kind) = plans[0]
+    return against.start(), [(amount, (name.group(), kind))]
+
+
 def _compared_plans(folded: str, m: re.Match[str]) -> list[tuple[Amount, Named]] | None:
     """The plan's amounts of a sentence opening on ``So với kế hoạch …`` (:data:`_COMPARED`).
 
@@ -147,6 +174,10 @@ def _plans_said(folded: str, end: int) -> list[tuple[int, list[tuple[Amount, Nam
         plans = _compared_plans(folded, m) if _opens_sentence(folded, m.start()) else None
         if plans is not None:
             out.append((m.start(), plans))
+    for m in _LEVEL_BACK.finditer(folded, 0, end):
+        level = _level_plans(folded, m) if _opens_sentence(folded, m.start()) else None
+        if level is not None:
+            out.append(level)  # read from the plan's words: the record's years are not its
     return sorted(out, key=lambda p: p[0])
 
 

@@ -18,7 +18,6 @@ import polars as pl
 from kpitools._typing import PathLike
 from kpitools.catalog import MetricCatalog, read_catalog
 from kpitools.errors import DataIssue, KpiDataError
-from kpitools.extract.amounts import plan_multiples
 from kpitools.extract.capital_plans import link_capital_plans
 from kpitools.extract.document import link_document
 from kpitools.extract.excess_targets import link_counted_excesses
@@ -28,6 +27,7 @@ from kpitools.extract.pair_rates import rates_of_listed_pairs, rates_of_pairs
 from kpitools.extract.part_goals import link_part_goals
 from kpitools.extract.parts import ListedParts, listed_parts_over
 from kpitools.extract.phrases import STATEMENT_SCHEMA, PhraseBook, read_phrases
+from kpitools.extract.plan_multiples import plan_multiples
 from kpitools.extract.plans_after import link_plans_after_results
 from kpitools.extract.quota_admissions import (
     drop_quotas_read_as_results,
@@ -666,7 +666,7 @@ def _with_plan_multiples(
 ) -> list[Statement]:
     """``statements`` with a statement for each result said to be a multiple of its plan.
 
-    See :func:`~kpitools.extract.amounts.plan_multiples`; an attainment of 100 × N %, the
+    See :func:`~kpitools.extract.plan_multiples.plan_multiples`; an attainment of 100 × N %, the
     plan derived (``implied_target``). A statement that already reads the amount as a plain
     result (``kết nạp 300 đảng viên``: its metric, unit and year, nothing stated, no target)
     takes the multiple; one that states or pairs anything else is left as it is.

@@ -48,10 +48,11 @@ def test_a_multiple_of_the_plan_after_a_dash_or_in_brackets_is_an_attainment() -
         assert s.stated_kind == "attainment"
 
 
-def test_a_multiple_of_another_base_or_in_words_is_no_attainment() -> None:
+def test_a_multiple_of_another_base_or_measure_is_no_attainment() -> None:
     for text in (
         "Năm 2040, doanh thu của hợp tác xã đạt 900 tỷ đồng (gấp 3 lần so với cùng kỳ).",
-        "Năm 2040, hợp tác xã Bến Nghé lãi 96 tỷ đồng trước thuế, gần gấp đôi kế hoạch năm.",
+        # "gần gấp đôi kế hoạch năm" is read as 200 % since round 168 (test_round168.py), as the
+        # set reads it since session 29's re-annotation
         "Năm 2040, công ty lãi 90 tỷ đồng và doanh thu tăng mạnh - gấp 2 lần kế hoạch.",
     ):
         assert not [s for s in find(text, money=True) if s.stated_kind == "attainment"], text
