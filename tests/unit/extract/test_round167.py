@@ -77,3 +77,51 @@ def test_the_written_percentage_of_any_half_year_profit_is_read(
     written = f"{qualifier} " + str(percent).replace(".", ",")
     claims = claim_set(_text(written, profit=str(actual).replace(".", ",")))
     assert (actual * B, 1180 * B, percent, "attainment") in claims
+
+
+# A percentage of the year's plan naming one measure, no plan of it written: the one result of
+# that measure stated one or two sentences before it (the target implied).
+
+NINE_MONTHS = (
+    "Lũy kế 9 tháng đầu năm, doanh thu của Dược phẩm Trường Sơn đạt 1.240 tỷ đồng, tăng 14% so "
+    "cùng kỳ. Lợi nhuận trước thuế 188 tỷ đồng, tăng 9% so cùng kỳ. "
+)
+OF_THE_YEAR = "Như vậy, sau 9 tháng, công ty đã thực hiện được 62% về doanh thu cho cả năm."
+
+
+def test_a_percentage_of_the_year_naming_revenue_takes_the_one_revenue_before() -> None:
+    assert (1240 * B, None, 62, "attainment") in claim_set(NINE_MONTHS + OF_THE_YEAR)
+
+
+def test_each_measure_its_own_result_qualified_or_in_excess() -> None:
+    profit = "Như vậy, sau 9 tháng, công ty đã hoàn thành gần 75% về lợi nhuận cho cả năm."
+    assert (188 * B, None, 75, "attainment") in claim_set(NINE_MONTHS + profit)
+    excess = "Như vậy, sau 9 tháng, công ty đã vượt 8% về doanh thu cho cả năm."
+    assert (1240 * B, None, 8, "excess") in claim_set(NINE_MONTHS + excess)
+
+
+def test_a_later_percentage_of_one_measure_near_misses_read_nothing() -> None:
+    revenue_part = NINE_MONTHS.replace(
+        "Lợi nhuận trước thuế 188 tỷ đồng", "Trong đó, doanh thu xuất khẩu 310 tỷ đồng"
+    )
+    quarter = (
+        "Riêng quý III, doanh thu của Dược phẩm Trường Sơn đạt 440 tỷ đồng, tăng 14% so cùng "
+        "kỳ. Lợi nhuận trước thuế 68 tỷ đồng. "
+    )
+    forecast = (
+        "Năm 2041, Trường Sơn dự kiến doanh thu khoảng 1.240 tỷ đồng, tăng 14% so với năm "
+        "trước. Lợi nhuận trước thuế 188 tỷ đồng. "
+    )
+    other_kind = NINE_MONTHS.replace("Lợi nhuận trước thuế", "Lợi nhuận sau thuế")
+    far = NINE_MONTHS + "Công ty có 12 nhà máy. Công ty có 3.000 lao động. "
+    for text in (
+        NINE_MONTHS + "Như vậy, sau 9 tháng, công ty đã thực hiện được 62% về doanh thu.",
+        revenue_part + OF_THE_YEAR,
+        quarter + OF_THE_YEAR,
+        forecast + OF_THE_YEAR,
+        far + OF_THE_YEAR,
+        NINE_MONTHS + OF_THE_YEAR.replace("doanh thu", "doanh thu và lợi nhuận"),
+        other_kind
+        + "Như vậy, sau 9 tháng, công ty đã hoàn thành 75% về lợi nhuận trước thuế cho cả năm.",
+    ):
+        assert not any(c[2] in (62, 75) for c in claim_set(text)), text
