@@ -639,14 +639,7 @@ def link_later_result_percentages(
     """
     index = StartIndex(statements)
     claims: list[tuple[int | re.Match[str], LinkableStatement]] = []
-    for i, s in enumerate(statements):
-        if s.actual is not None or s.target is not None or "%" not in s.text:
-            continue
-        if s.stated_kind not in ("attainment", "excess") or percent_of(s) is None:
-            continue
-        c = _one_result(statements, index, text, (s.start, s.start + s.text.rfind("%") + 1))
-        if c is not None and unit_key(c) in (None, unit_key(s)):
-            claims.append((i, c))
+    claims.extend(_read_claims(statements, index, text))
     for m in _LATER_PERCENT.finditer(text):
         if any(
             statements[j].end > m.start("p") for j in index.between(m.start() - _OWN_REACH, m.end())
@@ -665,6 +658,22 @@ def link_later_result_percentages(
         else:
             added.append(with_result(_bare(c, key, text), c, None))
     return sorted([*out, *added], key=lambda s: s.start) if added else out
+
+
+def _read_claims(
+    statements: Sequence[LinkableStatement], index: StartIndex, text: str
+) -> list[tuple[int, LinkableStatement]]:
+    """Each attainment or excess the grammar read with no figures, with its one result."""
+    claims = []
+    for i, s in enumerate(statements):
+        if s.actual is not None or s.target is not None or "%" not in s.text:
+            continue
+        if s.stated_kind not in ("attainment", "excess") or percent_of(s) is None:
+            continue
+        c = _one_result(statements, index, text, (s.start, s.start + s.text.rfind("%") + 1))
+        if c is not None and unit_key(c) in (None, unit_key(s)):
+            claims.append((i, c))
+    return claims
 
 
 def _bare(c: LinkableStatement, m: re.Match[str], text: str) -> LinkableStatement:
