@@ -455,18 +455,7 @@ def _read(
     if r.plan is None:
         out[r.index] = _with_percent(r.result, m[key], m["q" + key])
         return
-    end = m.end(key) + 1
-    bare = dataclasses.replace(
-        r.result,
-        start=m.start(),
-        end=end,
-        text=" ".join(text[m.start() : end].split()),
-        target=None,
-        stated=f"{m[key]}%",
-        stated_percent=Decimal(m[key].replace(",", ".")),
-        stated_kind="attainment",
-        qualifier=m["q" + key],
-    )
+    bare = _bare(r.result, text, (m.start(), m.end(key) + 1), (m[key], "attainment", m["q" + key]))
     read = with_result(bare, r.result, r.target)
     if len(own) == 1 and statements[own[0]].stated_kind == "attainment":
         out[own[0]] = read
@@ -656,7 +645,10 @@ def link_later_result_percentages(
         if isinstance(key, int):
             out[key] = with_result(statements[key], c, None)
         else:
-            added.append(with_result(_bare(c, key, text), c, None))
+            kind = "excess" if key["excess"] else "attainment"
+            added.append(
+                with_result(_bare(c, text, key.span(), (key["p"], kind, key["q"])), c, None)
+            )
     return sorted([*out, *added], key=lambda s: s.start) if added else out
 
 
@@ -676,18 +668,27 @@ def _read_claims(
     return claims
 
 
-def _bare(c: LinkableStatement, m: re.Match[str], text: str) -> LinkableStatement:
-    """A statement of the percentage ``m`` alone, on the fields of the result ``c``."""
+def _bare(
+    c: LinkableStatement,
+    text: str,
+    span: tuple[int, int],
+    said: tuple[str, str, str | None],
+) -> LinkableStatement:
+    """A statement of a percentage alone over ``span``, on the fields of the result ``c``.
+
+    ``said``: the percentage as written (``52,5``), its kind and the qualifier before it.
+    """
+    stated, kind, qualifier = said
     return dataclasses.replace(
         c,
-        start=m.start(),
-        end=m.end(),
-        text=" ".join(text[m.start() : m.end()].split()),
+        start=span[0],
+        end=span[1],
+        text=" ".join(text[span[0] : span[1]].split()),
         target=None,
-        stated=f"{m['p']}%",
-        stated_percent=Decimal(m["p"].replace(",", ".")),
-        stated_kind="excess" if m["excess"] else "attainment",
-        qualifier=m["q"],
+        stated=f"{stated}%",
+        stated_percent=Decimal(stated.replace(",", ".")),
+        stated_kind=kind,
+        qualifier=qualifier,
     )
 
 
