@@ -96,10 +96,7 @@ from kpitools.extract.flags import (
     check_written_remainders,
 )
 from kpitools.extract.flows import drop_flows_against_plans
-from kpitools.extract.later_percentages import (
-    link_later_pair_percentages,
-    link_later_result_percentages,
-)
+from kpitools.extract.later_percentages import link_later_pair_percentages
 from kpitools.extract.measure_results import link_measure_results
 from kpitools.extract.named_budget_links import link_named_budget_plans
 from kpitools.extract.named_plans import link_named_plans
@@ -193,7 +190,6 @@ def link_document(
     linked = link_later_named_plan_percentages(linked, text)
     linked = link_written_plan_percentages(linked, text)
     linked = link_later_pair_percentages(linked, text)
-    linked = link_later_result_percentages(linked, text)
     linked = link_disproved_results(linked, text)
     linked = link_whole_plan_percentages(linked, text)
     linked = link_compared_plans(linked, text)

@@ -27,7 +27,6 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import StartIndex, percent_of, unit_key, with_result
 from kpitools.extract.named_plans import same_currency
-from kpitools.extract.periods import one_part_named
 from kpitools.extract.plans import parts_named, sentence_around
 from kpitools.extract.text import PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_percent
@@ -475,14 +474,18 @@ def _one_reading(
     ``where``: the sentence's start and the measures the percentage names. A result and a
     plan each read alone (no pair), of one measure (:func:`_readings_before`), within
     :data:`PAIR_REACH` and one to three sentences back: the one whose arithmetic gives the
-    percentage at the precision it is written, of no measure other than the percentage's and
-    no other part of the year. A percentage naming no measure takes them only when they are
+    percentage at the precision it is written, of no measure other than the percentage's (named
+    after it, else before it in its sentence: ``lợi nhuận … chỉ bằng 70% kế hoạch``) and no
+    other part of the year. A percentage naming no measure takes them only when they are
     the only result and plan there. The same two figures read twice are one reading.
     """
     start, named = where
     p = percent_of(s)
     if p is None:
         return None
+    if not named:  # the measure named before it in its sentence (``lợi nhuận … bằng 70%``)
+        pos = s.start + s.text.rfind("%")
+        named = measures_named(fold(text[start:pos]), 0, pos - start)
     readings = [
         r
         for r in _readings_before(statements, index, text, start)
@@ -493,179 +496,10 @@ def _one_reading(
     found = _giving(p, named, readings, text, (s.start, s.end))
     if len({(r.result.actual, r.target) for r in found}) != 1:
         return None
+    plan = found[0].plan
+    if len({r.result.actual for r in readings if r.plan is plan}) > 1:
+        return None  # two results of the plan's measure: the arithmetic may choose wrong
     return found[0]
-
-
-_ONE_RESULT_SENTENCES = 2
-"""How many sentence ends may stand between a result and a percentage naming its measure."""
-
-_ONE_RESULT_REACH = 600
-"""How far (characters) before a percentage's sentence the one result of its measure may be."""
-
-_LISTED_MEASURE = rx(r"\s*(?:,|và|cùng)\s*")
-_OF_PLAN = rx(rf"(?<!\w)(?:{PLAN_NOUNS}|(?:cho\s+)?cả\s+năm)(?!\w)")
-_PLANNED = rx(rf"(?<!\w)(?:{PLAN_NOUNS}|dự\s+kiến|dự\s+báo|phấn\s+đấu|ước\s+tính)(?!\w)")
-# "… đã thực hiện được 52,5% về doanh thu", "vượt 7% mục tiêu doanh thu": a percentage of a
-# plan the grammar may read as nothing
-_LATER_PERCENT = rx(
-    r"(?<!\w)(?:hoàn\s+thành|thực\s+hiện(?:\s+được)?|đạt(?:\s+được)?|(?P<excess>vượt))\s+"
-    r"(?:(?P<q>gần|hơn|khoảng|trên)\s+)?(?P<p>\d{1,3}(?:,\d{1,2})?)\s?%"
-)
-_TAX_KIND = rx(r"(?<!\w)(trước|sau)\s+thuế(?!\w)")
-
-
-def _one_measure(text: str, pos: int) -> str | None:
-    """The one measure the words after a percentage's ``%`` at ``pos`` name, or None.
-
-    ``75% kế hoạch doanh thu``, ``vượt 7% mục tiêu doanh thu``, ``52,5% về doanh thu``; none
-    for a list (``80% kế hoạch doanh thu và lợi nhuận``).
-    """
-    words = fold(text[pos : pos + _PERCENT_WORDS])
-    stop = re.search(r"[,;.()\n:]|(?<!\w)và\s+\d", words)
-    end = stop.start() if stop else len(words)
-    found = list(MEASURE_NAMES_RX.finditer(words, 0, end))
-    if len(found) != 1:
-        return None
-    listed = _LISTED_MEASURE.match(words, found[0].end())
-    if listed and MEASURE_NAMES_RX.match(words, listed.end()):
-        return None
-    return MEASURE_NAMES[" ".join(found[0].group().split())]
-
-
-def _of_measure(text: str, c: LinkableStatement, measure: str) -> bool:
-    own = _own_measures(text, c) or _clause_measures(text, c)
-    return measure in own or measure in {PLAN_MEASURES.get(n) for n in own}
-
-
-def _results_of(
-    statements: Sequence[LinkableStatement], index: StartIndex, text: str, start: int, measure: str
-) -> list[LinkableStatement]:
-    """The statements with a figure of ``measure`` one to two sentences before ``start``."""
-    return [
-        c
-        for j in index.between(start - _ONE_RESULT_REACH, start)
-        if (c := statements[j]).end <= start
-        and isinstance(c.actual, Decimal)
-        and 1 <= _sentence_ends(text, c.end, start) <= _ONE_RESULT_SENTENCES
-        and _of_measure(text, c, measure)
-    ]
-
-
-def _plan_written(
-    statements: Sequence[LinkableStatement],
-    index: StartIndex,
-    text: str,
-    at: tuple[int, int],
-    measure: str,
-) -> bool:
-    """Whether a plan of ``measure`` is read within the reach either side of ``at``."""
-    return any(
-        isinstance(statements[j].target, Decimal) and _of_measure(text, statements[j], measure)
-        for j in index.between(at[0] - PAIR_REACH, at[1] + _ONE_RESULT_REACH)
-    )
-
-
-def _other_kind(text: str, pos: int, c: LinkableStatement) -> bool:
-    """Whether the percentage (``%`` at ``pos``) names a kind of profit, the result another."""
-    mine = {m.group(1) for m in _TAX_KIND.finditer(fold(text[pos : pos + _PERCENT_WORDS]))}
-    low = max(0, c.start - _CLAUSE_BACK)
-    theirs = {m.group(1) for m in _TAX_KIND.finditer(fold(text[low : c.end]))}
-    return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
-
-
-def _one_result(
-    statements: Sequence[LinkableStatement], index: StartIndex, text: str, at: tuple[int, int]
-) -> LinkableStatement | None:
-    """The one result of the measure a later percentage of a plan names, its plan not written.
-
-    ``Lũy kế 6 tháng, doanh thu đạt 919 tỷ đồng, tăng 37% so cùng kỳ. Như vậy, sau 6 tháng,
-    công ty đã thực hiện được 52,5% về doanh thu`` (round 167): the percentage's sentence has
-    no figure of its own and names a plan and one measure; one to two sentences before it,
-    within :data:`_ONE_RESULT_REACH`, exactly one figure of that measure is stated, a result
-    (no target, no percentage of a plan read with it); no plan of the measure is read within
-    the reach either side (that is the passes' with a written plan), the result's sentence
-    names no quarter or month on its own that the percentage's does not, nor another part of
-    the year, nor another kind of profit.
-    """
-    start = _sentence_start(text, at[0])
-    if start is None or not _OF_PLAN.search(fold(text[start : at[1] + _PERCENT_WORDS])):
-        return None
-    measure = _one_measure(text, at[1])
-    if measure is None or _plan_written(statements, index, text, at, measure):
-        return None
-    if any(
-        statements[j].actual is not None or statements[j].target is not None
-        for j in index.between(start - _ONE_RESULT_REACH, at[1] + _PERCENT_WORDS)
-        if statements[j].end > start
-    ):
-        return None  # a figure of its own sentence: the sentence grammar's
-    found = _results_of(statements, index, text, start, measure)
-    if len({c.actual for c in found}) != 1:
-        return None
-    c = found[0]
-    if c.target is not None or c.stated_kind not in (None, "growth") or _other_kind(text, at[1], c):
-        return None
-    if _other_period(text, at, c):
-        return None
-    low = max(0, c.start - PAIR_REACH)
-    folded = fold(text[low : at[1]])
-    head, _ = sentence_around(folded, c.start - low, c.end - low)
-    if _PLANNED.search(folded, head, c.start - low):
-        return None  # a plan or a forecast (``dự kiến doanh thu khoảng …``), not a result
-    theirs = one_part_named(folded, *sentence_around(folded, c.start - low, c.end - low))
-    mine = one_part_named(folded, *sentence_around(folded, at[0] - low, at[1] - low))
-    return None if theirs is not None and theirs != mine else c
-
-
-def link_later_result_percentages(
-    statements: Sequence[LinkableStatement], text: str
-) -> list[LinkableStatement]:
-    """The statements, each later percentage of a plan naming one measure given its one result.
-
-    An attainment or excess read with neither result nor target, its plan not written, takes
-    the one result of the measure it names stated just before it (:func:`_one_result`); the
-    target is implied (round 167).
-    """
-    index = StartIndex(statements)
-    claims: list[tuple[int | re.Match[str], LinkableStatement]] = []
-    claims.extend(_read_claims(statements, index, text))
-    for m in _LATER_PERCENT.finditer(text):
-        if any(
-            statements[j].end > m.start("p") for j in index.between(m.start() - _OWN_REACH, m.end())
-        ):
-            continue  # read by the grammar
-        c = _one_result(statements, index, text, (m.start(), m.end()))
-        if c is not None:
-            claims.append((m, c))
-    out = list(statements)
-    added: list[LinkableStatement] = []
-    for key, c in claims:
-        if sum(1 for _, d in claims if d is c) != 1:
-            continue  # two percentages of one result: neither
-        if isinstance(key, int):
-            out[key] = with_result(statements[key], c, None)
-        else:
-            kind = "excess" if key["excess"] else "attainment"
-            added.append(
-                with_result(_bare(c, text, key.span(), (key["p"], kind, key["q"])), c, None)
-            )
-    return sorted([*out, *added], key=lambda s: s.start) if added else out
-
-
-def _read_claims(
-    statements: Sequence[LinkableStatement], index: StartIndex, text: str
-) -> list[tuple[int, LinkableStatement]]:
-    """Each attainment or excess the grammar read with no figures, with its one result."""
-    claims = []
-    for i, s in enumerate(statements):
-        if s.actual is not None or s.target is not None or "%" not in s.text:
-            continue
-        if s.stated_kind not in ("attainment", "excess") or percent_of(s) is None:
-            continue
-        c = _one_result(statements, index, text, (s.start, s.start + s.text.rfind("%") + 1))
-        if c is not None and unit_key(c) in (None, unit_key(s)):
-            claims.append((i, c))
-    return claims
 
 
 def _bare(
