@@ -321,19 +321,23 @@ def _names_other(named: set[str], text: str, c: LinkableStatement) -> bool:
     return bool(named and own) and not named & own
 
 
-def _other_period(text: str, m: re.Match[str], c: LinkableStatement) -> bool:
-    """Whether the percentages' sentence and the result's name parts of a year, none alike."""
+def _other_period(text: str, at: tuple[int, int], c: LinkableStatement) -> bool:
+    """Whether the percentages' sentence (at ``at``) and the result's name parts, none alike."""
     low = max(0, c.start - PAIR_REACH)
-    folded = fold(text[low : m.end()])
+    folded = fold(text[low : at[1]])
     mine, theirs = (
         {_SAME_PART.get(k, k) for k in parts_named(folded, *sentence_around(folded, a, b))}
-        for a, b in ((m.start() - low, m.end() - low), (c.start - low, c.end - low))
+        for a, b in ((at[0] - low, at[1] - low), (c.start - low, c.end - low))
     )
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
 def _giving(
-    stated: str, named: set[str], readings: list[_Reading], text: str, m: re.Match[str]
+    stated: str | Percent,
+    named: set[str],
+    readings: list[_Reading],
+    text: str,
+    at: tuple[int, int],
 ) -> list[_Reading]:
     """The readings that give ``stated``, of no measure other than ``named``, nor period."""
     return [
@@ -343,7 +347,7 @@ def _giving(
         and _gives(stated, r.result.actual, r.target)
         and not _names_other(named, text, r.result)
         and not (r.plan is not None and _names_other(named, text, r.plan))
-        and not _other_period(text, m, r.result)
+        and not _other_period(text, at, r.result)
     ]
 
 
@@ -359,8 +363,8 @@ def _respective_by_figures(
     """
     m, text = said.m, said.text
     readings = _readings_before(said.statements, said.index, text, said.start)
-    gp = _giving(m["p"], said.named[0], readings, text, m)
-    gq = _giving(m["q"], said.named[1], readings, text, m)
+    gp = _giving(m["p"], said.named[0], readings, text, m.span())
+    gq = _giving(m["q"], said.named[1], readings, text, m.span())
     if len(gp) > 1 or len(gq) > 1 or not (m["said"] or (gp and gq)):
         return  # not said respectively: both given, or neither read
     if gp and gq and not _in_order(gp[0], gq[0]):
@@ -450,23 +454,76 @@ def _read(
     if r.plan is None:
         out[r.index] = _with_percent(r.result, m[key], m["q" + key])
         return
-    end = m.end(key) + 1
-    bare = dataclasses.replace(
-        r.result,
-        start=m.start(),
-        end=end,
-        text=" ".join(text[m.start() : end].split()),
-        target=None,
-        stated=f"{m[key]}%",
-        stated_percent=Decimal(m[key].replace(",", ".")),
-        stated_kind="attainment",
-        qualifier=m["q" + key],
-    )
+    bare = _bare(r.result, text, (m.start(), m.end(key) + 1), (m[key], "attainment", m["q" + key]))
     read = with_result(bare, r.result, r.target)
     if len(own) == 1 and statements[own[0]].stated_kind == "attainment":
         out[own[0]] = read
     else:
         added.append(read)
+
+
+def _one_reading(
+    statements: Sequence[LinkableStatement],
+    index: StartIndex,
+    text: str,
+    s: LinkableStatement,
+    where: tuple[int, set[str]],
+) -> _Reading | None:
+    """The one result and plan before the sentence of ``s`` that give its percentage (round 167).
+
+    ``where``: the sentence's start and the measures the percentage names. A result and a
+    plan each read alone (no pair), of one measure (:func:`_readings_before`), within
+    :data:`PAIR_REACH` and one to three sentences back: the one whose arithmetic gives the
+    percentage at the precision it is written, of no measure other than the percentage's (named
+    after it, else before it in its sentence: ``lợi nhuận … chỉ bằng 70% kế hoạch``) and no
+    other part of the year. A percentage naming no measure takes them only when they are
+    the only result and plan there. The same two figures read twice are one reading.
+    """
+    start, named = where
+    p = percent_of(s)
+    if p is None:
+        return None
+    if not named:  # the measure named before it in its sentence (``lợi nhuận … bằng 70%``)
+        pos = s.start + s.text.rfind("%")
+        named = measures_named(fold(text[start:pos]), 0, pos - start)
+    readings = [
+        r
+        for r in _readings_before(statements, index, text, start)
+        if r.plan is not None and 1 <= _sentence_ends(text, r.result.end, start) <= PAIR_SENTENCES
+    ]
+    if not named and len({(r.result.actual, r.target) for r in readings}) != 1:
+        return None
+    found = _giving(p, named, readings, text, (s.start, s.end))
+    if len({(r.result.actual, r.target) for r in found}) != 1:
+        return None
+    plan = found[0].plan
+    if len({r.result.actual for r in readings if r.plan is plan}) > 1:
+        return None  # two results of the plan's measure: the arithmetic may choose wrong
+    return found[0]
+
+
+def _bare(
+    c: LinkableStatement,
+    text: str,
+    span: tuple[int, int],
+    said: tuple[str, str, str | None],
+) -> LinkableStatement:
+    """A statement of a percentage alone over ``span``, on the fields of the result ``c``.
+
+    ``said``: the percentage as written (``52,5``), its kind and the qualifier before it.
+    """
+    stated, kind, qualifier = said
+    return dataclasses.replace(
+        c,
+        start=span[0],
+        end=span[1],
+        text=" ".join(text[span[0] : span[1]].split()),
+        target=None,
+        stated=f"{stated}%",
+        stated_percent=Decimal(stated.replace(",", ".")),
+        stated_kind=kind,
+        qualifier=qualifier,
+    )
 
 
 def link_later_pair_percentages(
@@ -495,7 +552,7 @@ def link_later_pair_percentages(
         if out[i] is not s:
             continue  # read with two percentages said respectively
         p = percent_of(s)
-        if p is None or s.qualifier is not None or "%" not in s.text:
+        if p is None or "%" not in s.text:
             continue
         named = _measures_after(text, s.start + s.text.rfind("%") + 1)
         start = _sentence_start(text, s.start)
@@ -504,8 +561,14 @@ def link_later_pair_percentages(
         giving = [
             (j, c)
             for j, c in _pairs_before(statements, index, text, start)
-            if j not in taken and _fits(p, c)
+            if j not in taken and _fits(p, c) and s.qualifier is None
         ]
+        if not giving:
+            r = _one_reading(statements, index, text, s, (start, named))
+            if r is not None and r.index not in taken and unit_key(r.result) in (None, unit_key(s)):
+                out[i] = with_result(s, r.result, r.target)
+                taken.add(r.index)
+            continue
         if len(giving) != 1:
             continue
         j, c = giving[0]
