@@ -80,9 +80,9 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     start = raw.rfind("\n", 0, plan_start) + 1
     stop = raw.find("\n", result_start)
     end = stop if stop >= 0 else len(raw)
-    if _SECTOR.search(raw, _sentence_head(raw, plan_start), plan_start) and firms_named(
-        raw, raw.rfind("\n", 0, result_start) + 1, end
-    ):
+    if _SECTOR.search(
+        raw, _sentence_head(raw, plan_start), _figure_at(raw, plan_start)
+    ) and firms_named(raw, raw.rfind("\n", 0, result_start) + 1, end):
         return False  # a sector's plan above, a firm's result (review D)
     letters = {w for w in FIRM_LETTERS.findall(raw, start, end) if _firm_letters(w)}
     if len(letters) > 1 or len(firms_named(raw, start, end)) > 1:
@@ -90,6 +90,21 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     ours = _names_up_from(raw, plan_start, 0)
     theirs = _names_up_from(raw, result_start, start)
     return not ours or not theirs or bool(ours & theirs)
+
+
+# a figure that is no year nor a date's ("Năm 2041", "Quý I/2041", "ngày 30/6" are not)
+_FIGURE = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?!\d))\d(?![\d.,]*/)")
+_FIGURE_REACH = 300
+
+
+def _figure_at(raw: str, at: int) -> int:
+    """Where the plan's amount at ``at`` (or the first after ``at``: a sentence's start) is.
+
+    ``Năm 2041, toàn ngành dệt may đặt mục tiêu … 9.000 tỷ đồng`` given by its sentence's
+    start (round 164): a sector named before the amount is read up to it.
+    """
+    m = _FIGURE.search(raw, at, min(len(raw), at + _FIGURE_REACH))
+    return m.start() if m else at
 
 
 def _names_up_from(raw: str, at: int, floor: int) -> set[str]:
