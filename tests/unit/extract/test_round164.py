@@ -129,3 +129,54 @@ def test_the_plan_s_own_year_and_its_parts_still_read() -> None:
         "giải ngân 540 tỷ đồng, đạt 60%; trong đó, vốn tỉnh giải ngân 150 tỷ đồng, đạt 50%."
     )
     assert {(540 * B, 900 * B), (150 * B, 300 * B)} <= _pairs(parts)
+
+
+# --------------------------------------------------------------------------- (d) raised plan
+
+
+def _raised(change: str) -> str:
+    return (
+        "Năm 2041, công ty đặt kế hoạch doanh thu 1.600 tỷ đồng.\nQuý I/2041, công ty đạt "
+        f"doanh thu 420 tỷ đồng, tăng 9% so với cùng kỳ.\nTháng 6/2041, công ty {change}."
+    )
+
+
+def test_a_plan_raised_later_is_no_plan_of_a_result_read_with_no_percentage() -> None:
+    for change in (
+        "nâng kế hoạch doanh thu lên 2.000 tỷ đồng",
+        "điều chỉnh giảm chỉ tiêu doanh thu xuống 1.300 tỷ đồng",
+        "nâng kế hoạch lên 2.000 tỷ đồng",
+    ):
+        assert (420 * B, 1600 * B) not in _pairs(_raised(change)), change
+
+
+def test_a_plan_of_another_measure_raised_leaves_the_plan() -> None:
+    assert (420 * B, 1600 * B) in _pairs(_raised("nâng kế hoạch lợi nhuận lên 200 tỷ đồng"))
+
+
+def test_the_raised_plan_itself_still_reads() -> None:
+    text = (
+        "Năm 2041, công ty nâng kế hoạch doanh thu lên 2.000 tỷ đồng.\nQuý III/2041, công ty "
+        "đạt doanh thu 520 tỷ đồng, tăng 9% so với cùng kỳ."
+    )
+    assert (520 * B, 2000 * B) in _pairs(text)
+
+
+# --------------------------------------------------------------------------- (g) owner
+
+
+def _owned_by(owner: str, firm: str = "Công ty Hòa Phát Nam") -> str:
+    return (
+        f"Quý I/2041, {firm} đạt lợi nhuận 90 tỷ đồng, tăng 5% so với cùng kỳ. Năm 2041, kế "
+        f"hoạch lợi nhuận 300 tỷ đồng của {owner} được thông qua."
+    )
+
+
+def test_a_plan_of_an_owner_named_in_lower_case_is_not_another_firm_s() -> None:
+    for owner in ("tập đoàn mẹ Bình Minh", "công ty Bình Minh", "ngân hàng Bình Minh"):
+        assert (90 * B, 300 * B) not in _pairs(_owned_by(owner)), owner
+
+
+def test_the_result_s_own_firm_s_plan_still_reads() -> None:
+    assert (90 * B, 300 * B) in _pairs(_owned_by("tập đoàn mẹ Bình Minh", "Công ty Bình Minh"))
+    assert (90 * B, 300 * B) in _pairs(_owned_by("công ty", "công ty"))
