@@ -180,3 +180,31 @@ def test_a_plan_of_an_owner_named_in_lower_case_is_not_another_firm_s() -> None:
 def test_the_result_s_own_firm_s_plan_still_reads() -> None:
     assert (90 * B, 300 * B) in _pairs(_owned_by("tập đoàn mẹ Bình Minh", "Công ty Bình Minh"))
     assert (90 * B, 300 * B) in _pairs(_owned_by("công ty", "công ty"))
+
+
+# --------------------------------------------------------------------------- (f) respective
+
+
+_FIGURES = (
+    "Năm 2041, Công ty Thành Đạt đặt kế hoạch doanh thu 4.000 tỷ đồng và lợi nhuận 900 tỷ "
+    "đồng. 6 tháng đầu năm 2041, công ty đạt doanh thu 1.860 tỷ đồng, lợi nhuận 414 tỷ đồng. "
+)
+
+
+def _respective(lead: str) -> set[tuple[object, object, object]]:
+    text = f"{_FIGURES}{lead}, công ty đã hoàn thành lần lượt 46,5% và 46% kế hoạch năm."
+    return {
+        (s.actual, s.target, s.stated_percent)
+        for s in find(text, money=True)
+        if s.stated_kind == "attainment"
+    }
+
+
+def test_respective_percentages_of_an_earlier_time_are_not_the_pairs() -> None:
+    for lead in ("Cùng kỳ năm 2040", "Năm trước", "Năm 2040"):
+        assert not _respective(lead), lead
+
+
+def test_respective_percentages_of_the_pairs_time_still_read() -> None:
+    for lead in ("Như vậy", "Trong 6 tháng đầu năm 2041"):
+        assert (1860 * B, 4000 * B, Decimal("46.5")) in _respective(lead), lead
