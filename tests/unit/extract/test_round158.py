@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 from reading import find
 
@@ -145,6 +145,9 @@ def test_letters_of_a_currency_or_a_quarter_name_no_firm() -> None:
 def test_a_quarter_takes_the_plan_above_only_of_its_own_year(
     revenue: int, share: int, plan_year: int
 ) -> None:
+    # a share near the dividend's 10 % written in the plan's window reads as a percentage of the
+    # plan stated and not linked, and the pair is refused (an older guard; round 164 saw it)
+    assume(not 9 <= share <= 11)
     quarter = revenue * share // 100
     written = f"{revenue:,}".replace(",", ".")
     text = (
