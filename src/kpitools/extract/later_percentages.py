@@ -27,6 +27,7 @@ from kpitools.extract.amounts import (
 )
 from kpitools.extract.linking import StartIndex, percent_of, unit_key, with_result
 from kpitools.extract.named_plans import same_currency
+from kpitools.extract.past_bases import LAST_YEAR, SAME_PERIOD
 from kpitools.extract.plans import parts_named, sentence_around
 from kpitools.extract.text import PLAN_NOUNS
 from kpitools.numbers import Percent, check_percent, parse_percent
@@ -237,6 +238,8 @@ def _respective_pairs(said: _Said, out: list[LinkableStatement]) -> bool:
         return False
     if _other_measure(said.named[0], text, c) or _other_measure(said.named[1], text, d):
         return False
+    if any(_other_time(text, m.span(), x) for x in (c, d)):
+        return False
     out[i] = _with_percent(c, m["p"], m["qp"])
     out[k] = _with_percent(d, m["q"], m["qq"])
     return True
@@ -332,6 +335,29 @@ def _other_period(text: str, at: tuple[int, int], c: LinkableStatement) -> bool:
     return bool(mine) and bool(theirs) and mine.isdisjoint(theirs)
 
 
+# "Cùng kỳ năm 2040, công ty hoàn thành lần lượt …", "Năm trước, …": the percentages of an
+# earlier time (not "so với cùng kỳ", a comparison)
+_EARLIER = rx(rf"(?<!với\s)(?<!\w)(?:{SAME_PERIOD}|{LAST_YEAR})(?!\w)")
+_YEAR_DIGITS = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _other_time(text: str, at: tuple[int, int], c: LinkableStatement) -> bool:
+    """Whether the percentages at ``at`` are said of another time than the result ``c``.
+
+    Said of an earlier time (:data:`_EARLIER` before the percentages in their sentence), of
+    another part of the year (:func:`_other_period`), or naming years before the percentages,
+    none of those ``c``'s sentence names (round 164: round 155's pairs had no period check).
+    """
+    start = _sentence_start(text, at[0])
+    lead = fold(text[at[0] if start is None else start : at[0]])
+    if _EARLIER.search(lead) or _other_period(text, at, c):
+        return True
+    years = set(_YEAR_DIGITS.findall(lead))
+    head = _sentence_start(text, c.start)
+    theirs = set(_YEAR_DIGITS.findall(text, c.start if head is None else head, c.end))
+    return bool(years) and bool(theirs) and years.isdisjoint(theirs)
+
+
 def _giving(
     stated: str | Percent,
     named: set[str],
@@ -347,7 +373,7 @@ def _giving(
         and _gives(stated, r.result.actual, r.target)
         and not _names_other(named, text, r.result)
         and not (r.plan is not None and _names_other(named, text, r.plan))
-        and not _other_period(text, at, r.result)
+        and not _other_time(text, at, r.result)
     ]
 
 

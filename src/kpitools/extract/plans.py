@@ -1408,12 +1408,17 @@ def _budget_owner(s: LinkableStatement, text: str) -> str | None:
 
 
 def _owned(folded: str, a: Amount, owner: str, s: LinkableStatement) -> bool:
-    """Whether amount ``a`` is the one the text gives ``owner`` and agrees with ``s``."""
+    """Whether amount ``a`` is the one the text gives ``owner`` and agrees with ``s``.
+
+    Not an amount whose sentence names another year than ``s``'s (``Kế hoạch vốn năm 2040
+    được Thủ tướng Chính phủ giao là …`` is no plan of a result of 2041).
+    """
     m = _OWNER_AMOUNT.search(folded, max(0, a.start - 40), a.start)
     return (
         m is not None
         and " ".join(m.group(1).split()) == owner
         and a.value != s.actual
         and a.unit[1] == "đồng"
+        and of_year(folded, a, s.year)
         and agrees(s, a.value)
     )

@@ -13,12 +13,13 @@ above is another firm's. :func:`one_firm_above` tells the two for the part-year 
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from kpitools.extract.amounts import YEAR
 from kpitools.extract.past_bases import LAST_YEAR
 from kpitools.extract.undated_results import FIRM_LETTERS, firms_named, proper_names
-from kpitools.textfold import fold_pattern
+from kpitools.textfold import fold, fold_pattern
 
 # "tỷ USD", "triệu VND", "(HOSE: SMV)": the letters of a currency or an exchange, no firm's
 _NO_FIRM_LETTERS = frozenset({"USD", "VND", "EUR", "HOSE", "HoSE", "HNX", "UPCOM", "UPCoM"})
@@ -75,14 +76,18 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     >>> one_firm_above("AAA đặt kế hoạch lãi 90 tỷ đồng.\nBBB lãi 20 tỷ đồng.", 22, 40)
     False
     """
+    if _raised_later(raw, plan_start):
+        return False  # the plan raised or cut later: which one the result is of, unknown
+    if _owned_by_another(raw, plan_start, result_start):
+        return False
     if "\n" not in raw[plan_start:result_start]:
         return True
     start = raw.rfind("\n", 0, plan_start) + 1
     stop = raw.find("\n", result_start)
     end = stop if stop >= 0 else len(raw)
-    if _SECTOR.search(raw, _sentence_head(raw, plan_start), plan_start) and firms_named(
-        raw, raw.rfind("\n", 0, result_start) + 1, end
-    ):
+    if _SECTOR.search(
+        raw, _sentence_head(raw, plan_start), _figure_at(raw, plan_start)
+    ) and firms_named(raw, raw.rfind("\n", 0, result_start) + 1, end):
         return False  # a sector's plan above, a firm's result (review D)
     letters = {w for w in FIRM_LETTERS.findall(raw, start, end) if _firm_letters(w)}
     if len(letters) > 1 or len(firms_named(raw, start, end)) > 1:
@@ -90,6 +95,83 @@ def one_firm_above(raw: str, plan_start: int, result_start: int) -> bool:
     ours = _names_up_from(raw, plan_start, 0)
     theirs = _names_up_from(raw, result_start, start)
     return not ours or not theirs or bool(ours & theirs)
+
+
+# a figure that is no year nor a date's ("Năm 2041", "Quý I/2041", "ngày 30/6" are not)
+_FIGURE = re.compile(r"(?<![\d/])(?!(?:19|20)\d\d(?!\d))\d(?![\d.,]*/)")
+_FIGURE_REACH = 300
+
+
+def _figure_at(raw: str, at: int) -> int:
+    """Where the plan's amount at ``at`` (or the first after ``at``: a sentence's start) is.
+
+    ``Năm 2041, toàn ngành dệt may đặt mục tiêu … 9.000 tỷ đồng`` given by its sentence's
+    start (round 164): a sector named before the amount is read up to it.
+    """
+    m = _FIGURE.search(raw, at, min(len(raw), at + _FIGURE_REACH))
+    return m.start() if m else at
+
+
+# "nâng kế hoạch doanh thu lên 1.500 tỷ đồng", "điều chỉnh tăng chỉ tiêu lợi nhuận lên …",
+# "hạ mục tiêu doanh thu xuống …": a plan changed after it was set out; its measure's words
+_RAISED = re.compile(
+    fold_pattern(
+        r"(?<!\w)(?:nâng|hạ|điều\s+chỉnh(?:\s+(?:tăng|giảm))?)\s+(?:(?:tổng|mức)\s+)?"
+        r"(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)(?P<words>(?:\s+\w+){0,6}?)"
+        r"\s+(?:lên|xuống|thành)(?!\w)"
+    ),
+    re.IGNORECASE,
+)
+_RAISE_REACH = 1500
+
+
+def _raised_later(raw: str, plan_start: int) -> bool:
+    """Whether the plan at ``plan_start`` is raised or cut further on (round 164).
+
+    ``Năm 2041, công ty đặt kế hoạch doanh thu 1.200 tỷ đồng.`` … ``đại hội đồng cổ đông
+    thông qua việc nâng kế hoạch doanh thu lên 1.500 tỷ đồng``: a result read with no
+    percentage may be of either plan. A change naming another measure (``nâng kế hoạch lợi
+    nhuận lên …``) leaves a revenue plan as it is; one naming none changes any.
+    """
+    figure = _figure_at(raw, plan_start)
+    lead = fold(raw[_sentence_head(raw, plan_start) : figure])
+    for m in _RAISED.finditer(raw, figure, min(len(raw), figure + _RAISE_REACH)):
+        words = fold(m.group("words")).split()[:2]
+        if not words or " ".join(words) in lead:
+            return True
+    return False
+
+
+# "kế hoạch lợi nhuận 240 tỷ đồng của tập đoàn mẹ Bình Minh": a plan's owner after a title in
+# lower case (round 164; a capitalised title is read by ``firms_named``)
+_OWNER_AFTER = re.compile(
+    r"(?<![^\W_])của\s+(?:công\s+ty|tập\s+đoàn|tổng\s+công\s+ty|ngân\s+hàng)(?:\s+mẹ)?"
+    r"((?:\s+[^\W\d_]+){1,5})"
+)
+
+
+def _owned_by_another(raw: str, plan_start: int, result_start: int) -> bool:
+    """Whether the plan's owner named in its sentence is none of the result's firms.
+
+    The owner after a title in lower case (:data:`_OWNER_AFTER`); the firms the result's
+    paragraph names (``firms_named``), when it names any.
+
+    ``Quý I/2041, Công ty Hòa Phát Nam đạt lợi nhuận 90 tỷ đồng …. Năm 2041, kế hoạch lợi
+    nhuận 300 tỷ đồng của tập đoàn mẹ Bình Minh …``: another firm's plan.
+    """
+    head = _sentence_head(raw, plan_start)
+    stop = _SENTENCE_END.search(raw, plan_start)
+    owners = set()
+    for m in _OWNER_AFTER.finditer(raw, head, stop.start() if stop else len(raw)):
+        name = list(itertools.takewhile(lambda w: w[0].isupper(), m.group(1).split()))
+        if name:
+            owners.add(" ".join(name))
+    if not owners:
+        return False
+    start = raw.rfind("\n", 0, result_start) + 1
+    end = raw.find("\n", result_start)
+    firms = firms_named(raw, start, end if end >= 0 else len(raw))
+    return bool(firms) and owners.isdisjoint(firms)
 
 
 def _names_up_from(raw: str, at: int, floor: int) -> set[str]:

@@ -200,6 +200,7 @@ def _fitting_plans_before(doc: Doc, drafts: list[Draft]) -> None:
             t
             for t in plans
             if t.sentence is not d.sentence
+            and not _not_of_plan_before(doc, t, a)
             and same_measure(t, a)
             and (t.measure is not None or nouns_agree(doc, t, a))
             and _fits(d.actual, t.value, p.percent.value)
@@ -207,6 +208,30 @@ def _fitting_plans_before(doc: Doc, drafts: list[Draft]) -> None:
         if len(fit) == 1:
             d.kind, d.stated_percent = "attainment", p.percent.value
             d.target_fig, d.target = fit[0], fit[0].value
+
+
+# "Trong đó 200 sinh viên …": a part of what is set out; "phát hiện 10 doanh nghiệp vi phạm":
+# a finding among it (round 164)
+_PART_MARK = rx(r"(?<!\w)(?:trong\s+đó|bao\s+gồm)(?!\w)")
+_FINDING = rx(r"(?<!\w)phát\s+hiện(?!\w)")
+_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+
+
+def _not_of_plan_before(doc: Doc, t: Figure, a: Figure) -> bool:
+    """Whether the result ``a`` cannot be of the plan ``t`` an earlier sentence sets out.
+
+    A part of the plan (a part marker before ``a`` in its sentence, none before ``t`` in
+    its: ``… sẽ tuyển 500 sinh viên. Trong đó 200 sinh viên ngành kỹ thuật (40%)``; a part
+    of a plan's part is of that part), a finding (``Qua kiểm tra, phát hiện 10 doanh nghiệp
+    vi phạm (25%)``), or a result of another year than the plan's (each sentence names
+    years before its figure, none in common: ``Theo kế hoạch năm 2042, huyện sẽ trồng 600 ha
+    rừng. Năm 2041, huyện đã trồng được 480 ha, đạt 80%``). Round 164.
+    """
+    mine, theirs = (doc.fold[f.sentence.start : f.start] for f in (a, t))
+    if _FINDING.search(mine) or (_PART_MARK.search(mine) and not _PART_MARK.search(theirs)):
+        return True
+    years, plan_years = set(_YEAR_NAMED.findall(mine)), set(_YEAR_NAMED.findall(theirs))
+    return bool(years) and bool(plan_years) and years.isdisjoint(plan_years)
 
 
 def _plan_or_part(doc: Doc, d: Draft, plans: list[Figure]) -> Figure | None:
