@@ -779,7 +779,7 @@ def _part_year_amounts(
                     a.value < floor
                     and (
                         PART_OF_YEAR.search(folded, head, a.start)
-                        or part_before_code(folded, head, a)  # "quý II, … (HoSE: SMA) …"
+                        or part_before_code(folded, head, a, year)  # "quý II, … (HoSE: SMA) …"
                         or part_named_with_half(folded, head, a)
                         or _PERIOD_AFTER.match(folded, a.end)
                         or _part_before_semicolon(folded, head, a)

@@ -10,6 +10,7 @@ import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from kpitools.extract.amounts import PERIOD
 from kpitools.extract.assembly import BY_YEAR, nouns_agree
 from kpitools.extract.consistency import APPROXIMATE_FACTOR, draft_checks, near_scope
 from kpitools.extract.context_kinds import INTAKE_BEFORE
@@ -214,7 +215,18 @@ def _fitting_plans_before(doc: Doc, drafts: list[Draft]) -> None:
 # a finding among it (round 164)
 _PART_MARK = rx(r"(?<!\w)(?:trong\s+đó|bao\s+gồm)(?!\w)")
 _FINDING = rx(r"(?<!\w)phát\s+hiện(?!\w)")
-_YEAR_NAMED = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_SPAN_YEARS = 20
+"""The most years a span of years is read as naming (``2020-2025``: six)."""
+
+
+def _years_named(text: str) -> set[int]:
+    """The years folded ``text`` names, each of a span too (``nhiệm kỳ 2020-2025`` names 2023)."""
+    years: set[int] = set()
+    for m in PERIOD.finditer(text):
+        first = int(m.group(1))
+        last = int(m.group(2) or first)
+        years.update(range(first, min(last, first + _SPAN_YEARS) + 1))
+    return years
 
 
 def _not_of_plan_before(doc: Doc, t: Figure, a: Figure) -> bool:
@@ -225,12 +237,13 @@ def _not_of_plan_before(doc: Doc, t: Figure, a: Figure) -> bool:
     of a plan's part is of that part), a finding (``Qua kiểm tra, phát hiện 10 doanh nghiệp
     vi phạm (25%)``), or a result of another year than the plan's (each sentence names
     years before its figure, none in common: ``Theo kế hoạch năm 2042, huyện sẽ trồng 600 ha
-    rừng. Năm 2041, huyện đã trồng được 480 ha, đạt 80%``). Round 164.
+    rừng. Năm 2041, huyện đã trồng được 480 ha, đạt 80%``; a year within a span the plan's
+    sentence names is of it: ``nhiệm kỳ 2020-2025 … Đến năm 2023 …``). Round 164.
     """
     mine, theirs = (doc.fold[f.sentence.start : f.start] for f in (a, t))
     if _FINDING.search(mine) or (_PART_MARK.search(mine) and not _PART_MARK.search(theirs)):
         return True
-    years, plan_years = set(_YEAR_NAMED.findall(mine)), set(_YEAR_NAMED.findall(theirs))
+    years, plan_years = _years_named(mine), _years_named(theirs)
     return bool(years) and bool(plan_years) and years.isdisjoint(plan_years)
 
 

@@ -35,6 +35,15 @@ _NAME_END = rx(
     r"\s+(?:quý|tháng|năm|nửa|đạt|là|ghi|lập|giảm|tăng|chỉ|mới|đã|vẫn|ước|trong|sau|cao|thấp"
     r"|thu|lãi|lỗ|có|được)(?!\w)|\s*[\d,;:.()\n]"
 )
+# a name owned, compared or served, not the plan's firm: "sở hữu Bách Hóa Xanh", "hơn PNJ",
+# "công ty mẹ của Bách Hóa Xanh", "cho Bách Hóa Xanh"
+_OWNED_BEFORE = rx(
+    r"(?:(?<!\w)(?:(?:mẹ|con)\s+của|sở\s+hữu|mua(?:\s+lại)?|hơn|với|cho|như|thuộc"
+    r"|gấp(?:\s+\w+)?))\s*$"
+)
+_OWNED_REACH = 30
+"""How far back from a name its word of owning or comparing is looked for."""
+_NEXT_WORD = re.compile(r"\s*(\S)")
 _NAME_WORDS = 6
 """The most words a firm's name after ``của`` is read with."""
 _SHARE_SLACK = Decimal(1)
@@ -89,12 +98,17 @@ def plan_owner_named(window: tuple[str, str], word: re.Match[str], plan: Amount)
     words = raw[start : end.start() if end else start].split()[:_NAME_WORDS]
     if not words:
         return False
+    first = head_of_sentence(folded, plan.start)
     stop = FULL_STOP.search(folded, plan.end)
-    sentence = raw[head_of_sentence(folded, plan.start) : stop.start() if stop else len(raw)]
-    # the whole name, not the start of a longer one ("Sao Mai" in "Sao Mai Xanh")
+    # the whole name, not the start of a longer one ("Sao Mai" in "Sao Mai Xanh"), and not one
+    # owned, compared or served ("MWG, đơn vị sở hữu Bách Hóa Xanh, đặt …", "gấp đôi PNJ")
+    sentence = raw[first : stop.start() if stop else len(raw)]
     for m in re.finditer(rf"(?<!\w){re.escape(' '.join(words))}(?!\w)", sentence):
-        after = sentence[m.end() :].split(maxsplit=1)
-        if not (after and after[0][0].isupper()):
+        after = _NEXT_WORD.match(sentence, m.end())
+        at = first + m.start()
+        if not (after and after[1].isupper()) and not _OWNED_BEFORE.search(
+            folded, max(first, at - _OWNED_REACH), at
+        ):
             return True
     return False
 
