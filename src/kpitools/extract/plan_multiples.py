@@ -14,8 +14,18 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from kpitools.extract.amounts import SCALES, amounts_in, clause_head, sets_out_plan
-from kpitools.extract.target_words import PLAN_NOUN
+from kpitools.extract.amounts import (
+    MEASURE_NAMES,
+    MEASURE_NAMES_RX,
+    PLAN_MEASURES,
+    SCALES,
+    amounts_in,
+    clause_head,
+    head_of_sentence,
+    sets_out_plan,
+)
+from kpitools.extract.past_bases import LAST_YEAR
+from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS, PLAN_NOUN
 from kpitools.extract.text import NUM, PLAN_NOUNS, written_qualifier
 from kpitools.numbers import parse_number
 from kpitools.textfold import rx
@@ -64,6 +74,43 @@ def _a_plan(folded: str, m: re.Match[str]) -> bool:
     return raised is not None and PLAN_NOUN.search(folded, head, raised.start()) is not None
 
 
+# "gấp đôi kế hoạch năm 2040", "vượt 5 lần so với kế hoạch năm trước", "gấp 2 lần kế hoạch
+# lợi nhuận": the words naming the plan, up to the clause's end (review 38G)
+_PLAN_TAIL = rx(r"[^,.;:()\n]{0,60}")
+_EARLIER_PLAN = rx(rf"(?<!\w)(?:{LAST_YEAR}|kỳ\s+trước|trước\s+đó)(?!\w)")
+_YEARS = rx(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "Công ty dự kiến lợi nhuận năm nay đạt 512 tỷ đồng": a forecast, no result
+_FORECAST = rx(rf"(?<!\w)(?:{AIM_WORDS}|{FORECAST_WORDS})(?!\w)")
+
+
+def _measures(folded: str, start: int, end: int) -> set[str]:
+    """The measures ``folded[start:end]`` names (:data:`MEASURE_NAMES`)."""
+    found = MEASURE_NAMES_RX.finditer(folded, start, end)
+    return {MEASURE_NAMES[" ".join(n.group().split())] for n in found}
+
+
+def _another_plan(folded: str, m: re.Match[str]) -> bool:
+    """Whether the multiple at ``m`` is of another plan than the result's, or of a forecast.
+
+    The plan's words after its noun name an earlier one (``kế hoạch năm trước``, ``kế
+    hoạch trước đó``), a year none of those before the amount in its sentence
+    (``Năm 2041, … gấp đôi kế hoạch năm 2040``) or a measure none of those before the
+    amount (``Doanh thu đạt 5.120 tỷ đồng, gấp 2 lần kế hoạch lợi nhuận``); or the
+    amount's sentence forecasts it (``dự kiến``, ``dự báo``). Review 38G.
+    """
+    tail = _PLAN_TAIL.match(folded, m.end())
+    after = (m.end(), tail.end() if tail else m.end())
+    head = head_of_sentence(folded, m.start())
+    if _EARLIER_PLAN.search(folded, *after) or _FORECAST.search(folded, head, m.start()):
+        return True
+    years, own_years = (set(_YEARS.findall(folded, *span)) for span in (after, (head, m.start())))
+    if years and own_years and years.isdisjoint(own_years):
+        return True
+    named, own = _measures(folded, *after), _measures(folded, head, m.end("noun"))
+    own |= {PLAN_MEASURES[x] for x in own if x in PLAN_MEASURES}
+    return bool(named) and bool(own) and named.isdisjoint(own)
+
+
 class PlanMultiple(NamedTuple):
     """A result and the multiple of its plan written after it."""
 
@@ -97,7 +144,7 @@ def plan_multiples(text: str, folded: str, end: int) -> list[PlanMultiple]:
         group = next(g for g in ("n", "w", "vn") if m.group(g) is not None)
         word = m.group("w")
         times = _TIMES_WORDS[word] if word else parse_number(m.group(group))
-        if times <= 1 or _a_plan(folded, m):
+        if times <= 1 or _a_plan(folded, m) or _another_plan(folded, m):
             continue
         value = parse_number(m.group("a"))
         mag = m.group("mag")
