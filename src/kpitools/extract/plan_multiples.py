@@ -60,16 +60,21 @@ _CURRENCIES = ("đồng", "usd")
 _RAISED_TO = rx(r"(?<!\w)lên\s*(?:(?:khoảng|gần|hơn|trên|mức)\s+)?$")
 
 
+# how far back (characters) the plan set out before a multiple's amount is looked for
+_PLAN_BACK = 300
+
+
 def _a_plan(folded: str, m: re.Match[str]) -> bool:
     """Whether the amount before the multiple is itself a plan its sentence sets out.
 
     ``kế hoạch lợi nhuận năm 2041 tăng từ 400 tỷ đồng lên 1.250 tỷ đồng, gấp 3,1 lần kế
     hoạch đã phê duyệt``: a plan raised, set against the plan before it, no result.
     """
+    floor = max(0, m.start() - _PLAN_BACK)  # a window: linear in a text of no full stop
     found = amounts_in(folded, m.start("a"), m.end("noun"))
-    if found and sets_out_plan(folded, found[0], 0, qualified=True):
+    if found and sets_out_plan(folded, found[0], floor, qualified=True):
         return True
-    head = clause_head(folded, m.start(), max(0, m.start() - 300))
+    head = clause_head(folded, m.start(), floor)
     raised = _RAISED_TO.search(folded, head, m.start())
     return raised is not None and PLAN_NOUN.search(folded, head, raised.start()) is not None
 
@@ -153,9 +158,8 @@ def plan_multiples(text: str, folded: str, end: int) -> list[PlanMultiple]:
         if mag:
             value *= SCALES[mag]
             if noun[0] in _CURRENCIES:
-                measure = (
-                    f"{text[m.start('mag') : m.end('mag')]} {text[m.start('noun') :].split()[0]}"
-                )
+                currency = text[m.start("noun") : m.end("noun")].split()[0]
+                measure = f"{text[m.start('mag') : m.end('mag')]} {currency}"
         written = text[m.start(group) : m.end(group)]
         out.append(
             PlanMultiple(
