@@ -8,9 +8,16 @@ near-miss was read wrongly before the review's fixes; the readings kept are asse
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 import pytest
 from reading import claim_set
+
+import kpitools.extract.plan_multiples as plan_multiples_module
+from kpitools.textfold import fold
+
+if TYPE_CHECKING:
+    from kpitools.extract.amounts import Amount
 
 B = Decimal(10) ** 9
 
@@ -81,3 +88,43 @@ def test_a_multiple_of_another_plan_or_of_a_forecast_is_no_attainment(text: str)
 )
 def test_a_multiple_of_the_result_s_own_plan_is_still_read(text: str, percent: int) -> None:
     assert any(c[2] == percent and c[3] == "attainment" for c in claim_set(text))
+
+
+def test_a_multiple_looks_back_for_a_plan_within_a_window(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plan set out before a multiple's amount is looked for in a window, not from the
+    text's start: in a text with no full stop every multiple read the whole text before it
+    (quadratic; 88 kB of repeated multiples took 7 s)."""
+    floors: list[tuple[int, int]] = []
+
+    def seen(folded: str, a: Amount, floor: int, *, qualified: bool = False) -> bool:
+        floors.append((a.start, floor))
+        return False
+
+    monkeypatch.setattr(plan_multiples_module, "sets_out_plan", seen)
+    text = "Lợi nhuận đạt 512 tỷ đồng, gấp đôi kế hoạch " * 40
+    plan_multiples_module.plan_multiples(text, fold(text), len(text))
+    assert floors
+    assert all(start - floor <= 400 for start, floor in floors)
+
+
+def test_the_multiple_s_currency_is_the_noun_s_first_word() -> None:
+    text = "Lợi nhuận đạt 512 tỷ đồng lãi ròng, gấp đôi kế hoạch. Doanh thu 900 tỷ."
+    found = plan_multiples_module.plan_multiples(text, fold(text), len(text))
+    assert [(p.measure, p.times) for p in found] == [("tỷ đồng", Decimal(2))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Số vốn chưa phân bổ chi tiết là 5.120,4 tỷ đồng của 9 bộ, cơ quan trung ương và 7 địa "
+        "phương (chiếm 4,1% kế hoạch vốn được giao) do chưa hoàn thiện thủ tục đầu tư.",
+        "Số vốn chưa giải ngân là 830 tỷ đồng của 6 bộ, ngành và 11 tỉnh (chiếm 3,5% kế hoạch).",
+    ],
+)
+def test_a_count_of_the_holders_of_an_amount_is_no_result_of_its_plan(text: str) -> None:
+    assert not any(c[0] in (Decimal(7), Decimal(11)) for c in claim_set(text))
+
+
+def test_a_count_with_its_own_percentage_is_still_read() -> None:
+    claims = claim_set("Đã có 9 địa phương (chiếm 14% kế hoạch) hoàn thành phân bổ vốn.")
+    assert (Decimal(9), None, Decimal(14), "attainment") in claims
