@@ -30,6 +30,7 @@ from kpitools.extract.named_plans import same_currency
 from kpitools.extract.past_bases import LAST_YEAR, SAME_PERIOD
 from kpitools.extract.plans import parts_named, sentence_around
 from kpitools.extract.text import PLAN_NOUNS
+from kpitools.extract.undated_results import proper_names
 from kpitools.numbers import Percent, check_percent, parse_percent
 from kpitools.textfold import fold, rx
 
@@ -525,7 +526,33 @@ def _one_reading(
     plan = found[0].plan
     if len({r.result.actual for r in readings if r.plan is plan}) > 1:
         return None  # two results of the plan's measure: the arithmetic may choose wrong
+    if _said_of_another(text, (start, s.start + s.text.rfind("%")), (s.start, s.end), found[0]):
+        return None
     return found[0]
+
+
+# "Như vậy, công ty con Sông Lam Hà Nội đã thực hiện …": a subsidiary's percentage
+_SUBSIDIARY = rx(r"(?<!\w)(?:công\s+ty\s+con|(?:đơn\s+vị\s+)?thành\s+viên|chi\s+nhánh)(?!\w)")
+
+
+def _said_of_another(text: str, lead: tuple[int, int], at: tuple[int, int], r: _Reading) -> bool:
+    """Whether the percentage at ``at`` is of another time or firm (``lead``: its sentence to it).
+
+    Said of another year than the plan's sentence names (:func:`_other_time`), of a subsidiary
+    or branch the result's and plan's sentences do not name, or of a firm named by a proper
+    name none of theirs shares (``Như vậy, Bảo hiểm Bắc Hà đã thực hiện được 45,5% kế
+    hoạch`` after Sông Lam's result and plan). Review 38G: round 167 asked neither.
+    """
+    plan = r.plan
+    if plan is None or _other_time(text, at, plan):
+        return plan is not None
+    spans = [(_sentence_start(text, c.start) or c.start, c.end) for c in (r.result, plan)]
+    theirs = "\n".join(fold(text[a:b]) for a, b in spans)
+    if _SUBSIDIARY.search(fold(text[lead[0] : lead[1]])) and not _SUBSIDIARY.search(theirs):
+        return True
+    mine = proper_names(text, *lead)
+    names = set().union(*(proper_names(text, a, b) for a, b in spans))
+    return bool(mine) and bool(names) and mine.isdisjoint(names)
 
 
 def _bare(

@@ -218,10 +218,41 @@ def _noun_named_before(doc: Doc, g: Figure, start: int) -> bool:
     )
 
 
+# "22.733,2 tỷ đồng của 13 bộ, cơ quan trung ương và 12 địa phương": the units that hold
+# the amount, counted after it ("của" between), a list of counts after the first
+_HOLDERS_LEAD = rx(r"^\s*của\s+(?:(?:khoảng|gần|hơn|trên)\s+)?$")
+_HOLDERS_JOINT = rx(r"^[^\d%;.]*$")
+
+
+def _count_of_holders(doc: Doc, p: Figure, figs: list[Figure]) -> bool:
+    """Whether the figures right before ``p`` in its sentence count the holders of an amount.
+
+    ``Số vốn chưa phân bổ là 22.733,2 tỷ đồng của 13 bộ, cơ quan trung ương và 12 địa phương
+    (chiếm 2,2% kế hoạch vốn …)``: a count of the units that hold an amount of money is no
+    result of the plan the percentage after them names (review 38G, the unseen batch's
+    ``bcp-5682``).
+    """
+    before = [f for f in figs if f.end <= p.start and f.sentence is p.sentence]
+    counts: list[Figure] = []
+    while before and before[-1].kind == "count" and before[-1].measure is None:
+        counts.insert(0, before.pop())
+    if not counts or not before or before[-1].measure in (None, "%"):
+        return False
+    amount, first = before[-1], counts[0]
+    return bool(
+        _HOLDERS_LEAD.match(doc.fold[amount.span_end : first.span_start])
+        and _HOLDERS_JOINT.match(doc.fold[counts[-1].span_end : p.span_start])
+    )
+
+
 def attach_percent(doc: Doc, p: Figure, figs: list[Figure], drafts: list[Draft]) -> None:
     # "chiếm khoảng 48% tổng thu": a share of a total, not the share of a population
     tail = doc.fold[p.end : p.end + 60]
-    if _completed_measure(doc, p, figs, drafts) or _plan_of_another_measure(doc, p, figs):
+    if (
+        _completed_measure(doc, p, figs, drafts)
+        or _plan_of_another_measure(doc, p, figs)
+        or _count_of_holders(doc, p, figs)
+    ):
         return
     if not (TAIL.match(doc.fold, p.end) or K_TOTAL_TAIL.match(tail) or K_PLAN_TAIL.match(tail)):
         # "gần 100% chi bộ hoàn thành nhiệm vụ": the share of the population named after it

@@ -14,8 +14,18 @@ import re
 from decimal import Decimal
 from typing import NamedTuple
 
-from kpitools.extract.amounts import SCALES, amounts_in, clause_head, sets_out_plan
-from kpitools.extract.target_words import PLAN_NOUN
+from kpitools.extract.amounts import (
+    MEASURE_NAMES,
+    MEASURE_NAMES_RX,
+    PLAN_MEASURES,
+    SCALES,
+    amounts_in,
+    clause_head,
+    head_of_sentence,
+    sets_out_plan,
+)
+from kpitools.extract.past_bases import LAST_YEAR
+from kpitools.extract.target_words import AIM_WORDS, FORECAST_WORDS, PLAN_NOUN
 from kpitools.extract.text import NUM, PLAN_NOUNS, written_qualifier
 from kpitools.numbers import parse_number
 from kpitools.textfold import rx
@@ -50,18 +60,60 @@ _CURRENCIES = ("đồng", "usd")
 _RAISED_TO = rx(r"(?<!\w)lên\s*(?:(?:khoảng|gần|hơn|trên|mức)\s+)?$")
 
 
+# how far back (characters) the plan set out before a multiple's amount is looked for
+_PLAN_BACK = 300
+
+
 def _a_plan(folded: str, m: re.Match[str]) -> bool:
     """Whether the amount before the multiple is itself a plan its sentence sets out.
 
     ``kế hoạch lợi nhuận năm 2041 tăng từ 400 tỷ đồng lên 1.250 tỷ đồng, gấp 3,1 lần kế
     hoạch đã phê duyệt``: a plan raised, set against the plan before it, no result.
     """
+    floor = max(0, m.start() - _PLAN_BACK)  # a window: linear in a text of no full stop
     found = amounts_in(folded, m.start("a"), m.end("noun"))
-    if found and sets_out_plan(folded, found[0], 0, qualified=True):
+    if found and sets_out_plan(folded, found[0], floor, qualified=True):
         return True
-    head = clause_head(folded, m.start(), max(0, m.start() - 300))
+    head = clause_head(folded, m.start(), floor)
     raised = _RAISED_TO.search(folded, head, m.start())
     return raised is not None and PLAN_NOUN.search(folded, head, raised.start()) is not None
+
+
+# "gấp đôi kế hoạch năm 2040", "vượt 5 lần so với kế hoạch năm trước", "gấp 2 lần kế hoạch
+# lợi nhuận": the words naming the plan, up to the clause's end (review 38G)
+_PLAN_TAIL = rx(r"[^,.;:()\n]{0,60}")
+_EARLIER_PLAN = rx(rf"(?<!\w)(?:{LAST_YEAR}|kỳ\s+trước|trước\s+đó)(?!\w)")
+_YEARS = rx(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# "Công ty dự kiến lợi nhuận năm nay đạt 512 tỷ đồng": a forecast, no result
+_FORECAST = rx(rf"(?<!\w)(?:{AIM_WORDS}|{FORECAST_WORDS})(?!\w)")
+
+
+def _measures(folded: str, start: int, end: int) -> set[str]:
+    """The measures ``folded[start:end]`` names (:data:`MEASURE_NAMES`)."""
+    found = MEASURE_NAMES_RX.finditer(folded, start, end)
+    return {MEASURE_NAMES[" ".join(n.group().split())] for n in found}
+
+
+def _another_plan(folded: str, m: re.Match[str]) -> bool:
+    """Whether the multiple at ``m`` is of another plan than the result's, or of a forecast.
+
+    The plan's words after its noun name an earlier one (``kế hoạch năm trước``, ``kế
+    hoạch trước đó``), a year none of those before the amount in its sentence
+    (``Năm 2041, … gấp đôi kế hoạch năm 2040``) or a measure none of those before the
+    amount (``Doanh thu đạt 5.120 tỷ đồng, gấp 2 lần kế hoạch lợi nhuận``); or the
+    amount's sentence forecasts it (``dự kiến``, ``dự báo``). Review 38G.
+    """
+    tail = _PLAN_TAIL.match(folded, m.end())
+    after = (m.end(), tail.end() if tail else m.end())
+    head = head_of_sentence(folded, m.start())
+    if _EARLIER_PLAN.search(folded, *after) or _FORECAST.search(folded, head, m.start()):
+        return True
+    years, own_years = (set(_YEARS.findall(folded, *span)) for span in (after, (head, m.start())))
+    if years and own_years and years.isdisjoint(own_years):
+        return True
+    named, own = _measures(folded, *after), _measures(folded, head, m.end("noun"))
+    own |= {PLAN_MEASURES[x] for x in own if x in PLAN_MEASURES}
+    return bool(named) and bool(own) and named.isdisjoint(own)
 
 
 class PlanMultiple(NamedTuple):
@@ -97,7 +149,7 @@ def plan_multiples(text: str, folded: str, end: int) -> list[PlanMultiple]:
         group = next(g for g in ("n", "w", "vn") if m.group(g) is not None)
         word = m.group("w")
         times = _TIMES_WORDS[word] if word else parse_number(m.group(group))
-        if times <= 1 or _a_plan(folded, m):
+        if times <= 1 or _a_plan(folded, m) or _another_plan(folded, m):
             continue
         value = parse_number(m.group("a"))
         mag = m.group("mag")
@@ -106,9 +158,8 @@ def plan_multiples(text: str, folded: str, end: int) -> list[PlanMultiple]:
         if mag:
             value *= SCALES[mag]
             if noun[0] in _CURRENCIES:
-                measure = (
-                    f"{text[m.start('mag') : m.end('mag')]} {text[m.start('noun') :].split()[0]}"
-                )
+                currency = text[m.start("noun") : m.end("noun")].split()[0]
+                measure = f"{text[m.start('mag') : m.end('mag')]} {currency}"
         written = text[m.start(group) : m.end(group)]
         out.append(
             PlanMultiple(
