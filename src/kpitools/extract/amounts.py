@@ -430,6 +430,12 @@ def head_of_sentence(folded: str, pos: int) -> int:
     return stops[-1] if stops else max(0, pos - 400)
 
 
+def end_of_sentence(folded: str, pos: int, reach: int) -> int:
+    """Where the sentence of ``pos`` ends: its full stop within ``reach`` characters, else there."""
+    stop = FULL_STOP.search(folded, pos, pos + reach)
+    return stop.start() if stop else min(len(folded), pos + reach)
+
+
 # "lợi nhuận hợp nhất", "riêng công ty mẹ": a group's consolidated figures or its parent's
 _GROUP_SCOPE = rx(r"(?<!\w)(hợp\s+nhất|công\s+ty\s+mẹ)(?!\w)")
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from kpitools.extract.amounts import FULL_STOP, last_end
+from kpitools.extract.amounts import FULL_STOP, end_of_sentence, last_end
 from kpitools.textfold import fold, rx
 
 if TYPE_CHECKING:
@@ -57,13 +57,10 @@ def _flow_against_plan(s: LinkableStatement, text: str) -> bool:
         return False
     floor = max(0, s.start - _LEAD_REACH)
     opening = last_end(FULL_STOP, text, s.start, floor)
-    if opening <= s.link_start < s.start or _sentence_end(text, s.end) > s.link_start >= s.end:
+    if (
+        opening <= s.link_start < s.start
+        or end_of_sentence(text, s.end, _LEAD_REACH) > s.link_start >= s.end
+    ):
         return False  # the plan is written in the amount's own sentence
     lead = fold(text[opening : s.start])
     return _ONE_WEEK_OR_DAY.search(lead) is not None and _RUNNING.search(lead) is None
-
-
-def _sentence_end(text: str, pos: int) -> int:
-    """Where the sentence of ``pos`` ends (the text's end if it does not within reach)."""
-    m = FULL_STOP.search(text, pos, pos + _LEAD_REACH)
-    return m.start() if m else min(len(text), pos + _LEAD_REACH)

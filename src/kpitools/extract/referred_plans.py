@@ -22,6 +22,7 @@ from kpitools.extract.amounts import (
     MEASURE_NAMES_RX,
     Amount,
     as_result,
+    end_of_sentence,
     head_of_sentence,
     measure_kind,
 )
@@ -29,7 +30,7 @@ from kpitools.extract.linking import against_plan
 from kpitools.extract.past_bases import LAST_YEAR
 from kpitools.extract.periods import one_part_named
 from kpitools.extract.plans_after import Named, bare_statement, money_named, same_measure
-from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS
+from kpitools.extract.text import PLAN_NOUNS, years_named
 from kpitools.extract.undated_results import firms_apart
 from kpitools.textfold import rx
 
@@ -80,16 +81,6 @@ _SPAN = (Decimal("0.2"), Decimal("5"))
 """How far from the plan (shares of it) its result may be: further, it is of another scope."""
 
 
-def _years(folded: str, start: int, end: int) -> set[str]:
-    return {m.group(1) for m in NAMED_YEAR.finditer(folded, start, end)}
-
-
-def _sentence_end(folded: str, pos: int) -> int:
-    """Where the sentence around ``pos`` ends (read at most :data:`_REACH` on)."""
-    stop = FULL_STOP.search(folded, pos, pos + _REACH)
-    return stop.start() if stop else min(len(folded), pos + _REACH)
-
-
 def _opens_sentence(folded: str, pos: int) -> bool:
     """Whether ``pos`` opens a sentence (read at most 20 characters back).
 
@@ -106,7 +97,7 @@ def _plans(folded: str, head: int) -> list[tuple[Amount, Named]] | None:
     (:data:`_AGAINST`) with no percentage before it; the plan's amounts are those after the plan's
     noun up to the clause's end, each of a named measure.
     """
-    end = _sentence_end(folded, head)
+    end = end_of_sentence(folded, head, _REACH)
     m = _AGAINST.search(folded, head, end)
     if m is None or "%" in folded[head : m.start()]:
         return None  # "thực hiện được 77% kế hoạch doanh thu nhưng …": the percentages' passes
@@ -125,7 +116,7 @@ def _level_plans(folded: str, m: re.Match[str]) -> tuple[int, list[tuple[Amount,
     name = MEASURE_NAMES_RX.match(folded, m.end())
     if name is None:
         return None
-    end = _sentence_end(folded, m.start())
+    end = end_of_sentence(folded, m.start(), _REACH)
     against = _AGAINST.search(folded, name.end(), end)
     if against is None or "%" in folded[m.start() : against.start()]:
         return None
@@ -144,7 +135,7 @@ def _compared_plans(folded: str, m: re.Match[str]) -> list[tuple[Amount, Named]]
     says the plan met or missed (:data:`_MET`) with no figure: ``…, công ty vẫn chưa hoàn
     thành các chỉ tiêu``.
     """
-    end = _sentence_end(folded, m.start())
+    end = end_of_sentence(folded, m.start(), _REACH)
     comma = _LIST_END.search(folded, m.end(), end + 1)
     if comma is None or folded[comma.start()] != ",":
         return None
@@ -228,7 +219,7 @@ def _result(
         if not found:
             continue
         a = found[0]
-        own = _years(folded, start, a.start)
+        own = years_named(folded, start, a.start)
         low_share, high_share = _SPAN
         if (
             len({b.value for b in found}) != 1
@@ -250,8 +241,8 @@ def _results(folded: str, head: int, plans: list[tuple[Amount, Named]]) -> list[
     None too when the plans' sentence names last year or a term (``… của năm trước``, ``… cho
     giai đoạn 2041-2045``, ``nhiệm kỳ``): not the plans of the results'.
     """
-    plan_years = _years(folded, head, _sentence_end(folded, head))
-    if _OTHER_YEARS.search(folded, head, _sentence_end(folded, head)):
+    plan_years = years_named(folded, head, end_of_sentence(folded, head, _REACH))
+    if _OTHER_YEARS.search(folded, head, end_of_sentence(folded, head, _REACH)):
         return None
     out = [_result(folded, head, plan, plan_years) for plan in plans]
     found = [a for a in out if a is not None]
@@ -269,7 +260,7 @@ def _contradicted(
     ``Quý IV/2041, … 300 tỷ đồng. Kết quả này giúp công ty vượt kế hoạch … 1.000 tỷ đồng``:
     the result passed is another (the year's sum). A sentence saying both is not read so.
     """
-    end = _sentence_end(folded, head)
+    end = end_of_sentence(folded, head, _REACH)
     passed, short = _PASSED.search(folded, head, end), _SHORT.search(folded, head, end)
     if bool(passed) == bool(short):
         return False
@@ -283,7 +274,7 @@ def _year(folded: str, head: int, result: Amount) -> int | None:
     The one year the plan's sentence (opening at ``head``) names, else the one the result's
     sentence names before ``result``.
     """
-    years = _years(folded, head, _sentence_end(folded, head)) or _years(
+    years = years_named(folded, head, end_of_sentence(folded, head, _REACH)) or years_named(
         folded, head_of_sentence(folded, result.start), result.start
     )
     return int(next(iter(years))) if len(years) == 1 else None
@@ -291,7 +282,7 @@ def _year(folded: str, head: int, result: Amount) -> int | None:
 
 def _of_another_firm(text: str, folded: str, head: int, results: list[Amount]) -> bool:
     """Whether a result's sentence and the plan's (opening at ``head``) name two firms."""
-    plan = (head, _sentence_end(folded, head))
+    plan = (head, end_of_sentence(folded, head, _REACH))
     return any(firms_apart(text, (head_of_sentence(folded, r.start), r.end), plan) for r in results)
 
 

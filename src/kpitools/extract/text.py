@@ -53,6 +53,13 @@ NUM = (
 #: a year named after ``năm`` (``kế hoạch năm 2041``; group 1 the year): the passes that
 #: compare the years two phrases name read them with it
 NAMED_YEAR = rx(r"(?<!\w)năm\s+((?:19|20)\d\d)(?!\d)")
+
+
+def years_named(folded: str, start: int, end: int) -> set[str]:
+    """The years ``folded[start:end]`` names after ``năm`` (:data:`NAMED_YEAR`)."""
+    return {m.group(1) for m in NAMED_YEAR.finditer(folded, start, end)}
+
+
 #: a rise or fall said right before a figure (``tăng``, ``giảm``, a hedge between), to
 #: search in the text that leads up to it
 GROWTH_VERB_END = rx(r"(?<!\w)(?:tăng|giảm)(?:\s+(?:khoảng|gần|hơn|trên))?\s*$")

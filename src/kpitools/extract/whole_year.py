@@ -12,14 +12,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from kpitools.extract.amounts import (
-    FULL_STOP,
     PART_OF_YEAR,
     Amount,
     clause_head,
+    end_of_sentence,
     head_of_sentence,
 )
 from kpitools.extract.past_bases import SAME_PERIOD
-from kpitools.extract.text import NAMED_YEAR, PLAN_NOUNS
+from kpitools.extract.text import PLAN_NOUNS, years_named
 from kpitools.textfold import rx
 
 # "ước cả năm", "dự kiến cả năm đạt", "kế hoạch năm 2041": no result, a forecast or a plan;
@@ -69,27 +69,18 @@ def whole_year_result(
     plan_head = head_of_sentence(folded, plan.start)
     if year is None or floor <= 0 or _AIM_AHEAD.match(folded, plan_head):
         return False
-    if str(year) not in _years(folded, plan_head, _sentence_end(folded, plan.end)):
+    if str(year) not in years_named(
+        folded, plan_head, end_of_sentence(folded, plan.end, _PLAN_REACH)
+    ):
         return False
-    if _AGAINST_PLAN.search(folded, a.end, _sentence_end(folded, a.end)):
+    if _AGAINST_PLAN.search(folded, a.end, end_of_sentence(folded, a.end, _PLAN_REACH)):
         return False
     head = clause_head(folded, a.start, 0)
     low, high = WHOLE_YEAR_SPAN
     return (
-        _years(folded, head, a.start) == {str(year)}
+        years_named(folded, head, a.start) == {str(year)}
         and PART_OF_YEAR.search(folded, head, a.start) is None
         and _NO_RESULT.search(folded, head, a.start) is None
         and low * floor <= a.value <= high * floor
         and abs(a.value - floor) > RESTATED_SHARE * floor
     )
-
-
-def _years(folded: str, start: int, end: int) -> set[str]:
-    """The years ``folded[start:end]`` names after ``năm``."""
-    return {m.group(1) for m in NAMED_YEAR.finditer(folded, start, end)}
-
-
-def _sentence_end(folded: str, pos: int) -> int:
-    """Where the sentence around ``pos`` ends (read at most :data:`_PLAN_REACH` on)."""
-    stop = FULL_STOP.search(folded, pos, pos + _PLAN_REACH)
-    return stop.start() if stop else min(len(folded), pos + _PLAN_REACH)
